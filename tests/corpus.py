@@ -1,0 +1,38 @@
+"""Access to ../shared/corpus: real public data that is never copied here.
+
+Tests that read it call `corpus_path(...)`, which skips the test, saying why,
+when the folder is absent (for instance on a clean machine without it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(os.environ.get("KB_TEST_CORPUS",
+                             Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+
+
+def corpus_path(*parts: str) -> Path:
+    path = CORPUS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"real-data corpus not available: {path} is absent "
+                    "(set KB_TEST_CORPUS to the shared/corpus folder)")
+    return path
+
+
+def wattbot_pages(name: str) -> list[str]:
+    """Page texts (pypdf output) of one of the five papers of the note.
+
+    name is one of strubell2019, patterson2021, dodge2022, luccioni2023, luccioni2024.
+    """
+    data = json.loads(corpus_path("wattbot", "pypdf-text", f"{name}.json").read_text("utf-8"))
+    pages = []
+    for section in data["sections"]:
+        texts = [p["text"] for p in section["paragraphs"]
+                 if (p.get("metadata") or {}).get("attachment_type") != "image"]
+        pages.append("\n".join(texts))
+    return pages
