@@ -1,0 +1,117 @@
+"""Atomic file writes and the writer lock.
+
+A file kb writes is either as before or as after, never half-written: the new
+content goes to a temporary file in `.kb/tmp/` (same filesystem), is fsynced,
+then `os.replace`d over the target, and the directory is fsynced. Every command
+that writes holds `.kb/lock` (flock), so writers never interleave.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import time
+from pathlib import Path
+from typing import Iterator
+
+from .errors import LockTimeout
+
+DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None) -> None:
+    """Replace `target` with `data` atomically."""
+    target = Path(target)
+    tmp_dir = Path(tmp_dir) if tmp_dir else target.parent
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tmp_dir / f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(target.parent)
+
+
+def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
+    write_bytes(target, text.encode("utf-8"), tmp_dir)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_tmp(tmp_dir: Path) -> list[Path]:
+    """Remove temporary files left by processes that died mid-write."""
+    removed = []
+    if not tmp_dir.is_dir():
+        return removed
+    for path in tmp_dir.iterdir():
+        parts = path.name.rsplit(".", 3)
+        try:
+            pid = int(parts[-3])
+        except (IndexError, ValueError):
+            continue
+        if not _pid_alive(pid):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, timeout: float | None = None, shared: bool = False) -> Iterator[None]:
+    """Hold an flock on `path`, waiting up to `timeout` seconds."""
+    timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(
+                        f"another kb process has held {path} for over {timeout:.0f} s",
+                        hint="wait for it to finish, or raise KB_LOCK_TIMEOUT") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)

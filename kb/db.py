@@ -1,0 +1,293 @@
+"""The SQLite index: opening it safely and its schema.
+
+SQLite indexes the files a person edits (references.bib, claims/*.toml) plus
+everything derived from sources (page text, references, candidate claims). It
+can always be rebuilt (`kb rebuild`). Migrations run whenever it is opened, so a
+user never runs an upgrade step; each one says why it exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from .errors import KBError
+
+BUSY_TIMEOUT_MS = 60_000
+
+migrations = Migrations("kb")
+
+
+@migrations()
+def m001_papers(db: sqlite_utils.Database) -> None:
+    """Papers are the entries of references.bib; versions are the sources we hold
+    for them (an arXiv version's PDF, a local PDF, pre-extracted text)."""
+    db.executescript("""
+    CREATE TABLE papers (
+        citekey TEXT PRIMARY KEY,
+        entry_type TEXT NOT NULL DEFAULT 'misc',
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',   -- JSON list of "Last, First"
+        year INTEGER,
+        arxiv_id TEXT,                        -- without version
+        doi TEXT,                             -- lower case
+        url TEXT,
+        venue TEXT,
+        primary_class TEXT,
+        version TEXT,                         -- latest arXiv version known, 'v3'
+        origin TEXT,                          -- arxiv | doi | pdf | bibtex | hand
+        metadata_status TEXT NOT NULL DEFAULT 'complete',  -- complete | incomplete
+        title_norm TEXT,
+        first_author TEXT,                    -- normalised last name
+        fields TEXT NOT NULL DEFAULT '{}',    -- all BibTeX fields, JSON
+        position INTEGER                      -- order in references.bib
+    );
+    CREATE INDEX papers_arxiv ON papers(arxiv_id);
+    CREATE INDEX papers_doi ON papers(doi);
+    CREATE INDEX papers_title ON papers(title_norm);
+
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL DEFAULT '',     -- 'v1'..; '' when unversioned
+        sha256 TEXT,                          -- of the source file in the cache
+        source_kind TEXT,                     -- pdf | text
+        source_url TEXT,
+        page_count INTEGER,
+        extractor TEXT,                       -- 'pypdf 7.1.1'
+        text_status TEXT NOT NULL,            -- ok | empty | image-only | encrypted | corrupt | none
+        text_message TEXT,
+        added_at TEXT,
+        UNIQUE (citekey, version)
+    );
+
+    CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL,
+        page INTEGER NOT NULL,                -- 1-based
+        text TEXT NOT NULL,
+        UNIQUE (version_id, page)
+    );
+    CREATE INDEX pages_citekey ON pages(citekey, version);
+    CREATE VIRTUAL TABLE pages_fts USING fts5(
+        text, content='pages', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+        INSERT INTO pages_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+
+    -- What was last indexed of each truth file, to notice edits and crashes.
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,                -- relative to the root
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """)
+
+
+@migrations()
+def m002_quotes_claims_checks(db: sqlite_utils.Database) -> None:
+    """Rows indexed from claims/*.toml; `file` says which file each came from so
+    a changed file is re-indexed on its own."""
+    db.executescript("""
+    CREATE TABLE quotes (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,                     -- unique in the knowledge base
+        citekey TEXT NOT NULL,
+        version TEXT,
+        text TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL,                 -- verified | unverified
+        method TEXT,                          -- exact | normalised
+        page INTEGER, page_end INTEGER,
+        spans TEXT NOT NULL DEFAULT '[]',     -- JSON [{page,start,end}]
+        prefix TEXT, suffix TEXT,
+        extractor TEXT,
+        note TEXT,
+        file TEXT NOT NULL,
+        UNIQUE (id)
+    );
+    CREATE INDEX quotes_citekey ON quotes(citekey);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, topics, content='quotes', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, topics) VALUES (new.rowid, new.text, new.topics);
+    END;
+    CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, topics)
+        VALUES ('delete', old.rowid, old.text, old.topics);
+    END;
+
+    CREATE TABLE claims (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        citekey TEXT,
+        kind TEXT NOT NULL DEFAULT 'claim',   -- claim | constant
+        number TEXT,                          -- as written: '1,287'
+        value REAL,
+        unit TEXT,
+        base_value REAL,                      -- value in the unit's base units, for --min/--max
+        base_unit TEXT,
+        per TEXT,
+        quote TEXT,
+        quote_id TEXT,
+        page INTEGER,
+        version TEXT,
+        topics TEXT NOT NULL DEFAULT '[]',
+        status TEXT,                          -- verified | unverified
+        file TEXT NOT NULL,
+        UNIQUE (citekey, id)
+    );
+    CREATE INDEX claims_id ON claims(id);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        id, quote, topics, per, content='claims', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, id, quote, topics, per)
+        VALUES (new.rowid, new.id, new.quote, new.topics, new.per);
+    END;
+    CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, id, quote, topics, per)
+        VALUES ('delete', old.rowid, old.id, old.quote, old.topics, old.per);
+    END;
+
+    CREATE TABLE units (
+        name TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        citekey TEXT, quote TEXT,
+        file TEXT NOT NULL
+    );
+
+    CREATE TABLE checks (
+        id TEXT PRIMARY KEY,
+        stated TEXT NOT NULL,
+        expr TEXT NOT NULL,
+        tolerance TEXT,
+        note TEXT,
+        file TEXT NOT NULL,
+        line INTEGER
+    );
+
+    -- Numbers with units proposed by `kb claims extract`, awaiting review.
+    CREATE TABLE candidates (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        start INTEGER, "end" INTEGER,
+        number TEXT, value REAL, unit TEXT,
+        low REAL, high REAL,
+        sentence TEXT,
+        status TEXT NOT NULL DEFAULT 'unreviewed',  -- unreviewed | promoted | dismissed
+        claim_id TEXT,
+        UNIQUE (citekey, version, page, start)
+    );
+    """)
+
+
+@migrations()
+def m003_references_and_citations(db: sqlite_utils.Database) -> None:
+    """The citation graph: each paper's parsed reference list, the links they
+    resolve to, and the works outside the knowledge base."""
+    db.executescript("""
+    CREATE TABLE refs (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,                -- the citing paper
+        version TEXT,
+        idx INTEGER NOT NULL,                 -- position in its list, from 1
+        label TEXT,                           -- '[12]', '[Str19]', or NULL
+        raw TEXT NOT NULL,
+        page INTEGER,
+        arxiv_id TEXT, doi TEXT, url TEXT, year INTEGER, title TEXT, first_author TEXT,
+        work_key TEXT,                        -- merges the same work across papers
+        resolved TEXT,                        -- citekey in this knowledge base, or NULL
+        method TEXT,                          -- arxiv | doi | title | semantic-scholar
+        score REAL,
+        source TEXT NOT NULL DEFAULT 'text',  -- text | semantic-scholar
+        UNIQUE (citekey, source, idx)
+    );
+    CREATE INDEX refs_work ON refs(work_key);
+    CREATE INDEX refs_resolved ON refs(resolved);
+
+    CREATE TABLE citations (
+        citing TEXT NOT NULL,
+        cited TEXT NOT NULL,
+        methods TEXT NOT NULL,                -- comma-separated, e.g. 'arxiv,semantic-scholar'
+        score REAL,
+        PRIMARY KEY (citing, cited)
+    ) WITHOUT ROWID;
+    CREATE INDEX citations_cited ON citations(cited);
+
+    CREATE TABLE works (
+        work_key TEXT PRIMARY KEY,
+        title TEXT, arxiv_id TEXT, doi TEXT, year INTEGER, first_author TEXT, url TEXT
+    );
+    """)
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the index in WAL mode with a long busy timeout,
+    then apply pending migrations."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index {path} cannot be opened: {exc}",
+                      hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the PDF cache") from None
+    return db
+
+
+def needs_migration(db: sqlite_utils.Database) -> bool:
+    try:
+        return bool(migrations.pending(db))
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index is damaged: {exc}",
+                      hint="run `kb rebuild`") from None
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    try:
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, taken IMMEDIATE so concurrent writers queue on
+    the busy timeout instead of failing with 'database is locked' mid-way."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
