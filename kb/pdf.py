@@ -1,0 +1,196 @@
+"""Page text from PDFs with pypdf, within limits the user can raise.
+
+The text of each page is kept exactly as pypdf returns it: every offset kb
+records points into it. Encrypted, corrupt, image-only and oversized PDFs end
+in a PDFError saying which; callers may still keep the paper's metadata.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from .errors import LimitExceeded, PDFError
+from .ids import find_arxiv_in_text, find_doi_in_text
+
+
+@dataclass
+class Limits:
+    max_pages: int = 2000
+    max_stream_mb: float = 75.0      # decompressed size of any one stream
+
+    @classmethod
+    def from_env(cls, overrides: dict | None = None) -> "Limits":
+        limits = cls()
+        for name in ("max_pages", "max_stream_mb"):
+            raw = (overrides or {}).get(name)
+            env = os.environ.get("KB_" + name.upper())
+            value = env if env not in (None, "") else raw
+            if value not in (None, ""):
+                try:
+                    setattr(limits, name, type(getattr(limits, name))(value))
+                except (TypeError, ValueError):
+                    raise LimitExceeded(f"limit {name}={value!r} is not a number") from None
+        return limits
+
+
+@dataclass
+class Extracted:
+    pages: list[str]
+    extractor: str
+    status: str = "ok"                 # ok | image-only
+    message: str = ""
+    info_title: str = ""
+    info_author: str = ""
+    info_year: int | None = None
+    title_guess: str = ""
+    arxiv: object | None = None        # ids.ArxivId found in the text (the arXiv stamp)
+    doi: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def extractor_name() -> str:
+    import pypdf
+
+    return f"pypdf {pypdf.__version__}"
+
+
+def _open(data: bytes, limits: Limits, source: str):
+    import pypdf
+    from pypdf import errors as perr
+
+    if not data.startswith(b"%PDF-"):
+        head = data[:64].lstrip().lower()
+        kind = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "not a PDF"
+        raise PDFError(f"{source} is {kind} (it does not start with %PDF-)")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except perr.EmptyFileError:
+        raise PDFError(f"{source} is empty") from None
+    except perr.LimitReachedError as exc:
+        raise LimitExceeded(f"{source}: {exc}", hint="raise KB_MAX_STREAM_MB / KB_MAX_PAGES") from None
+    except Exception as exc:
+        raise PDFError(f"{source} is corrupt and cannot be read ({type(exc).__name__}: {exc})") from None
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except Exception as exc:  # missing crypto backend, unknown algorithm
+            raise PDFError(f"{source} is encrypted and cannot be opened ({exc})") from None
+        if not ok:
+            raise PDFError(f"{source} is encrypted with a password; kb cannot read its text")
+    return reader
+
+
+def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
+            progress=None) -> Extracted:
+    """Extract every page's text; PDFError/LimitExceeded when it cannot."""
+    import pypdf
+
+    limits = limits or Limits.from_env()
+    stream_limit = int(limits.max_stream_mb * 1024 * 1024)
+    config = dict(zlib_maximum_output_length=stream_limit,
+                  lzw_maximum_output_length=stream_limit,
+                  run_length_maximum_output_length=stream_limit,
+                  array_based_stream_maximum_output_length=stream_limit,
+                  maximum_declared_stream_length=stream_limit,
+                  image_maximum_buffer_size=stream_limit,
+                  page_tree_maximum_page_entries=max(limits.max_pages + 1, 10))
+    with warnings.catch_warnings(), pypdf.apply_configuration(**config):
+        warnings.simplefilter("ignore")
+        _silence_pypdf()
+        reader = _open(data, limits, source)
+        try:
+            count = len(reader.pages)
+        except pypdf.errors.LimitReachedError:
+            raise LimitExceeded(f"{source} has more than {limits.max_pages:,} pages",
+                                hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])") from None
+        except Exception as exc:
+            raise PDFError(f"{source} is corrupt: its page tree cannot be read ({exc})") from None
+        if count > limits.max_pages:
+            raise LimitExceeded(f"{source} has {count:,} pages, over the limit of {limits.max_pages:,}",
+                                hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
+        if count == 0:
+            raise PDFError(f"{source} has no pages")
+        pages: list[str] = []
+        for i in range(count):
+            try:
+                text = reader.pages[i].extract_text() or ""
+            except pypdf.errors.LimitReachedError as exc:
+                raise LimitExceeded(f"{source}, page {i + 1}: {exc}",
+                                    hint="raise KB_MAX_STREAM_MB if the file is trustworthy") from None
+            except Exception as exc:
+                raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
+                               f"({type(exc).__name__})") from None
+            pages.append(text)
+            if progress:
+                progress(i + 1, count)
+        result = Extracted(pages=pages, extractor=extractor_name())
+        _read_info(reader, result)
+    letters = sum(len(re.findall(r"\w", p)) for p in pages)
+    if letters < 20 * max(1, min(count, 3)):
+        result.status = "image-only"
+        result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
+                          "probably scanned images; kb keeps its metadata only")
+    first = "\n".join(pages[:2])
+    result.arxiv = find_arxiv_in_text(first)
+    result.doi = find_doi_in_text(first)
+    result.title_guess = guess_title(pages[0] if pages else "")
+    return result
+
+
+def _silence_pypdf() -> None:
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def _read_info(reader, result: Extracted) -> None:
+    try:
+        info = reader.metadata or {}
+        result.info_title = " ".join(str(info.get("/Title") or "").split())
+        result.info_author = " ".join(str(info.get("/Author") or "").split())
+        date = str(info.get("/CreationDate") or "")
+        m = re.search(r"(19|20)\d\d", date)
+        if m:
+            result.info_year = int(m.group(0))
+    except Exception:
+        result.warnings.append("the PDF's document information could not be read")
+
+
+_SKIP_LINE = re.compile(
+    r"^(arXiv:|preprint|accepted|published|proceedings|copyright|©|\d+$|page \d+|"
+    r"journal|vol\.|https?://|www\.|doi|manuscript|under review|draft)", re.IGNORECASE)
+
+
+_NOT_TITLE = re.compile(r"©|Association for Computational|Proceedings of|pages \d+\s*[–-]\s*\d+|"
+                        r"\b(January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\s+\d", re.IGNORECASE)
+
+
+def guess_title(first_page: str) -> str:
+    """The first page's title: the first substantial line(s) before the authors."""
+    lines = [" ".join(line.split()) for line in first_page.splitlines()]
+    lines = [line for line in lines if line]
+    title: list[str] = []
+    for line in lines[:15]:
+        if _SKIP_LINE.match(line) or _NOT_TITLE.search(line) or len(line) < 4:
+            if title:
+                break
+            continue
+        if "@" in line or re.search(r"\b(university|institute|department|inc\.|labs?)\b", line, re.I):
+            break
+        if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2):
+            break  # the author line
+        title.append(line)
+        if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
+            break
+        if len(title) == 2:
+            break
+    return " ".join(title)[:300]
