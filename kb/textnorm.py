@@ -1,0 +1,454 @@
+"""Normalisation of page text and quotes for matching: the one place it is decided.
+
+Page text is stored exactly as pypdf extracted it, and every offset kb records
+points into that stored string. Matching, however, must see through what PDF
+extraction does to text, so both the page text and a writer's quote are folded
+into a *matching stream*, keeping for every stream character the offset of the
+original character it came from.
+
+What folding does, and why:
+
+* Unicode NFKD with combining marks dropped, then ``casefold``: ligatures
+  (``ﬁ`` → ``fi``), mathematical alphanumerics (``𝐶𝑂2𝑒𝑞`` → ``co2eq``),
+  superscripts, full-width forms and accents all compare as plain letters.
+* Curly, straight and prime quotes compare as ``'`` or ``"``; ``´`` and `````
+  count as ``'``.
+* **All whitespace is removed.** pypdf puts spaces inside numbers (``0 .954``,
+  ``$3,20 1,722``, ``CO 2``), triples them (Google-Docs PDFs), drops them
+  between table cells (``Transformerbase``) and breaks lines anywhere. Without
+  whitespace, all of these compare equal to what a person typed. Word and
+  number boundaries are *not* lost: `Stream.gap` gives the original text
+  between two stream characters, which the matcher uses to refuse a quote that
+  starts or ends inside a word or a number.
+* Hyphens and dashes (``- ‐ ‑ ‒ – — − ﹣ －``) are dropped, except before a digit
+  (a minus sign or a range: ``-5``, ``0.06-2.9``, ``GPT-3``), where they are
+  kept as ``-``. Dropping them makes line-break hyphenation (``compu-\\ntation``),
+  compound words split across lines (``multi-\\npurpose``) and the same words
+  written without the line break compare equal.
+* Soft hyphens, zero-width and other format/control characters are dropped.
+* Digits are never changed or dropped.
+
+A `Document` folds a paper once (O(n), using ``str.translate`` and one regular
+expression, so the per-character work happens in C) and skips running headers,
+footers, bare page numbers and arXiv stamps where they sit at page edges, so a
+sentence crossing a page break matches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress
+
+__all__ = [
+    "Folded",
+    "Stream",
+    "Document",
+    "fold",
+    "normalise",
+    "fold_char",
+    "is_word_internal_gap",
+    "CITATION_RE",
+]
+
+# Characters whose folding is decided here rather than by Unicode.
+_SINGLE_QUOTES = "'‘’‚‛′‵´`ʹʻʼʽˈ"
+_DOUBLE_QUOTES = '"“”„‟″‶«»〝〞＂'
+_HYPHENS = "-‐‑‒–—―−﹣－⁃˗➖"
+# Zero-width and invisible characters pypdf and word processors leave behind.
+_DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f"
+# Spacing diacritics that pypdf emits next to the letter they belong to
+# ("Bal¨ azs"); they carry no meaning for matching. (´ is a quote, above.)
+_SPACING_DIACRITICS = "¨ˆ˜¸ˇ˘˙˚˝˛¯^~"
+
+_SPECIAL: dict[str, str] = {}
+for _c in _SINGLE_QUOTES:
+    _SPECIAL[_c] = "'"
+for _c in _DOUBLE_QUOTES:
+    _SPECIAL[_c] = '"'
+for _c in _HYPHENS:
+    _SPECIAL[_c] = "-"
+for _c in _DROPPED + _SPACING_DIACRITICS:
+    _SPECIAL[_c] = ""
+_SPECIAL["ı"] = "i"  # dotless i: what "Loïc" often becomes in PDFs
+_SPECIAL["ø"] = "o"
+_SPECIAL["ł"] = "l"
+_SPECIAL["đ"] = "d"
+_SPECIAL["…"] = "..."
+
+# In the translated string: marks a character folded to nothing, and one that
+# folds to several characters (looked up in _EXPANSIONS by the original char).
+_DROP = "\x00"
+_EXPAND = "\x01"
+_EXPANSIONS: dict[str, str] = {}
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character: '' (dropped), ' ' (whitespace), or 1+ characters."""
+    special = _SPECIAL.get(ch)
+    if special is not None:
+        return special
+    if ch.isspace():
+        return " "
+    cat = unicodedata.category(ch)
+    if cat in ("Cc", "Cf", "Mn", "Me", "Cs", "Co", "Cn"):
+        return ""
+    out = []
+    for d in unicodedata.normalize("NFKD", ch):
+        if d == ch:
+            out.append(d.casefold())
+            continue
+        if unicodedata.category(d) in ("Mn", "Me"):
+            continue
+        sub = fold_char(d)
+        if sub != " ":
+            out.append(sub)
+    return "".join(out)
+
+
+class _FoldTable(dict):
+    """A ``str.translate`` table filled lazily: every entry has length 1."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = fold_char(ch)
+        if folded == " ":
+            value = " "
+        elif folded == "" or code in (0, 1):
+            value = _DROP
+        elif len(folded) == 1:
+            value = folded
+        else:
+            _EXPANSIONS[ch] = folded.replace(" ", "")
+            value = _EXPAND
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+# After translation: a run of kept characters, or a hyphen that precedes a
+# digit (possibly across whitespace, as in "0.06-\n2.9" or "– 5").
+_KEEP = re.compile(r"[^ \x00\-]+|-(?=[ \x00]*[0-9])")
+
+
+class _MaskTable(dict):
+    """Translates a folded string to \\x01 (kept) / \\x00 (removed) per character."""
+
+    def __missing__(self, code: int) -> str:
+        value = "\x00" if chr(code) in (" ", _DROP, "-") else "\x01"
+        self[code] = value
+        return value
+
+
+_MASK = _MaskTable()
+_REMOVE = re.compile(r"[ \x00]+|-(?![ \x00]*[0-9])")
+_KEPT_HYPHEN = re.compile(r"-(?=[ \x00]*[0-9])")
+
+
+def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
+    """Append the folded form of ``s`` to ``out``; origins are ``base + index``.
+
+    The common case runs in C: two ``str.translate`` calls, a regex substitution
+    and ``itertools.compress`` over a byte mask. Characters that fold to several
+    (ligatures, "…") take a slower per-token path.
+    """
+    t = s.translate(_TABLE)
+    if _EXPAND in t:
+        _fold_tokens(s, t, base, out, origin)
+        return
+    out.append(_REMOVE.sub("", t))
+    mask = t.translate(_MASK).encode("latin-1")
+    if "-" in t:
+        marks = bytearray(mask)
+        for m in _KEPT_HYPHEN.finditer(t):
+            marks[m.start()] = 1
+        mask = bytes(marks)
+    origin.fromlist(list(compress(range(base, base + len(t)), mask)))
+
+
+def _fold_tokens(s: str, t: str, base: int, out: list[str], origin: array) -> None:
+    for m in _KEEP.finditer(t):
+        tok = m.group()
+        a = m.start()
+        if _EXPAND in tok:
+            for k, ch in enumerate(tok):
+                if ch == _EXPAND:
+                    exp = _EXPANSIONS[s[a + k]]
+                    out.append(exp)
+                    origin.extend([base + a + k] * len(exp))
+                else:
+                    out.append(ch)
+                    origin.append(base + a + k)
+        else:
+            out.append(tok)
+            origin.extend(range(base + a, base + m.end()))
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded string and, for each of its characters, the index in the original."""
+
+    text: str
+    origin: array
+    source: str
+
+    def original(self, start: int, end: int) -> str:
+        """The original text behind folded characters ``start:end``."""
+        if start >= end:
+            return ""
+        return self.source[self.origin[start]:self.origin[end - 1] + 1]
+
+
+def fold(s: str) -> Folded:
+    """Fold any string (a quote, a fragment) exactly as page text is folded."""
+    out: list[str] = []
+    origin = array("l")
+    _fold_into(s, 0, out, origin)
+    text = "".join(out)
+    assert len(text) == len(origin)
+    return Folded(text, origin, s)
+
+
+def normalise(s: str) -> str:
+    """The folded text of ``s`` alone (no offsets): what matching compares."""
+    return fold(s).text
+
+
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t\r\f\v]*\n\s*")
+
+
+def is_word_internal_gap(gap: str) -> bool:
+    """True when the original text between two stream characters does not separate words.
+
+    Nothing at all, invisible characters, or a line-break hyphenation
+    ("compu-\\ntation") keep the two sides in one word; any space, a hyphen on
+    the same line, punctuation or a page break separate them.
+    """
+    g = "".join(c for c in gap if c.isspace() or _TABLE[ord(c)] != _DROP)
+    if not g:
+        return True
+    g = "".join("-" if c in _HYPHENS else c for c in g)
+    return _LINE_BREAK_HYPHEN.fullmatch(g) is not None
+
+
+# Citation markers as they look after folding: "[12]", "[ 41, 49]", "[8–10]"
+# and Patterson's author-year keys "[Str19]", "[So19, Bro20]".
+CITATION_RE = re.compile(
+    r"\[(?:\d{1,3}(?:[,;-]\d{1,3})*"
+    r"|[a-z]{2,4}\+?\d{2}[a-z]?(?:[,;][a-z]{2,4}\+?\d{2}[a-z]?)*)\]"
+)
+
+
+@dataclass
+class Stream:
+    """A document's matching stream: folded text with (page, offset) for each char."""
+
+    text: str
+    origin: array     # offset of each char in its page string
+    page_of: array    # 0-based page index of each char
+    pages: list[str]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def locate(self, i: int) -> tuple[int, int]:
+        """(1-based page, offset in that page) of stream character ``i``."""
+        return self.page_of[i] + 1, self.origin[i]
+
+    def gap(self, i: int) -> str:
+        """Original text between stream characters ``i-1`` and ``i``; a newline across pages."""
+        if i <= 0 or i >= len(self.text):
+            return "\n"
+        p0, p1 = self.page_of[i - 1], self.page_of[i]
+        if p0 != p1:
+            return "\n"
+        return self.pages[p1][self.origin[i - 1] + 1:self.origin[i]]
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Original (1-based page, start, end) ranges behind stream ``start:end``, one per page."""
+        out: list[tuple[int, int, int]] = []
+        i = start
+        while i < end:
+            p = self.page_of[i]
+            j = min(end, bisect.bisect_right(self.page_of, p, i, end))
+            out.append((p + 1, self.origin[i], self.origin[j - 1] + 1))
+            i = j
+        return out
+
+    def original(self, start: int, end: int, sep: str = "\n") -> str:
+        """Original text behind stream ``start:end`` (pages joined by ``sep``)."""
+        return sep.join(self.pages[p - 1][a:b] for p, a, b in self.spans(start, end))
+
+
+# --- running headers, footers, page numbers ---------------------------------
+
+_ARXIV_STAMP = re.compile(
+    r"\s*arXiv:\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?"
+    r"\s*\[[^\]\n]{1,30}\]\s*\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s*"
+)
+_BARE_NUMBER = re.compile(r"[\s\-–—]*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*",
+                          re.IGNORECASE)
+_EDGE_LINES = 3
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _line_key(line: str) -> str:
+    """A line as compared across pages: folded, with numbers masked."""
+    return _DIGITS.sub("#", normalise(line))
+
+
+def _edge_lines(page: str, n: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the first and last ``n`` non-blank lines of a page."""
+    top: list[tuple[int, int]] = []
+    pos = 0
+    while len(top) < n and pos <= len(page):
+        nl = page.find("\n", pos)
+        end = len(page) if nl < 0 else nl
+        if page[pos:end].strip():
+            top.append((pos, end))
+        if nl < 0:
+            break
+        pos = nl + 1
+    bottom: list[tuple[int, int]] = []
+    end = len(page)
+    while len(bottom) < n and end >= 0:
+        nl = page.rfind("\n", 0, end)
+        start = nl + 1
+        if page[start:end].strip():
+            bottom.append((start, end))
+        if nl < 0:
+            break
+        end = nl
+    return top, bottom
+
+
+def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
+    """For each page, the (lo, hi) range left once edge boilerplate is cut off.
+
+    A line is boilerplate when it sits among the first or last few non-blank
+    lines of a page and is (a) a line that, numbers masked, appears at the
+    edges of at least a quarter of the pages (at least two): running headers
+    and footers such as "Manuscript pending review" or "Counting Carbon: ...
+    Learning 3"; (b) a bare number consistent with the page numbering (the
+    number minus the page index is the same on most pages, so a table cell is
+    not mistaken for a page number); or (c) an arXiv stamp. Lines are only
+    removed from the edges inwards: boilerplate-looking text in the body stays.
+    """
+    n = len(pages)
+    edges = [_edge_lines(p, _EDGE_LINES) for p in pages]
+    key_pages: Counter[str] = Counter()
+    offsets: Counter[int] = Counter()
+    for pi, (top, bottom) in enumerate(edges):
+        keys = set()
+        for a, b in top + bottom:
+            line = pages[pi][a:b]
+            m = _BARE_NUMBER.fullmatch(line)
+            if m:
+                offsets[int(m.group(1)) - (pi + 1)] += 1
+                continue
+            key = _line_key(line)
+            if sum(c.isalpha() for c in key) >= 3:
+                keys.add(key)
+        key_pages.update(keys)
+    threshold = max(2, math.ceil(n * 0.25))
+    repeated = {k for k, c in key_pages.items() if c >= threshold}
+    page_offset = None
+    if offsets:
+        off, count = offsets.most_common(1)[0]
+        if count >= 2:
+            page_offset = off
+
+    def is_boilerplate(pi: int, line: str) -> bool:
+        if _ARXIV_STAMP.fullmatch(line):
+            return True
+        m = _BARE_NUMBER.fullmatch(line)
+        if m:
+            return page_offset is not None and int(m.group(1)) - (pi + 1) == page_offset
+        return _line_key(line) in repeated
+
+    ranges: list[tuple[int, int]] = []
+    for pi, page in enumerate(pages):
+        top, bottom = edges[pi]
+        lo, hi = 0, len(page)
+        if n > 1:
+            for a, b in top:
+                if not is_boilerplate(pi, page[a:b]):
+                    break
+                lo = b
+            for a, b in bottom:
+                if b <= lo or not is_boilerplate(pi, page[a:b]):
+                    break
+                hi = a
+        ranges.append((lo, max(lo, hi)))
+    return ranges
+
+
+class Document:
+    """A paper folded once for matching: build it once, verify many quotes against it.
+
+    ``stream`` skips boilerplate at page edges; ``nocite`` (built on first use)
+    is the same stream with bracketed citation markers removed, for quotes
+    whose writer left them out.
+    """
+
+    def __init__(self, pages: Sequence[str]) -> None:
+        self.pages: list[str] = list(pages)
+        self.content: list[tuple[int, int]] = _find_boilerplate(self.pages)
+        out: list[str] = []
+        origin = array("l")
+        page_of = array("i")
+        for pi, (lo, hi) in enumerate(self.content):
+            before = len(origin)
+            _fold_into(self.pages[pi][lo:hi], lo, out, origin)
+            page_of.extend(array("i", [pi]) * (len(origin) - before))
+        self.stream = Stream("".join(out), origin, page_of, self.pages)
+        self._nocite: Stream | None = None
+
+    @property
+    def boilerplate(self) -> list[list[tuple[int, int]]]:
+        """Per page, the (start, end) ranges skipped as headers/footers/page numbers."""
+        out = []
+        for page, (lo, hi) in zip(self.pages, self.content):
+            ranges = []
+            if lo > 0:
+                ranges.append((0, lo))
+            if hi < len(page):
+                ranges.append((hi, len(page)))
+            out.append(ranges)
+        return out
+
+    @property
+    def nocite(self) -> Stream:
+        """The stream without citation markers such as "[51]" or "[Str19]"."""
+        if self._nocite is None:
+            s = self.stream
+            parts: list[str] = []
+            origin = array("l")
+            page_of = array("i")
+            pos = 0
+            for m in CITATION_RE.finditer(s.text):
+                parts.append(s.text[pos:m.start()])
+                origin.extend(s.origin[pos:m.start()])
+                page_of.extend(s.page_of[pos:m.start()])
+                pos = m.end()
+            if pos == 0:
+                self._nocite = s
+            else:
+                parts.append(s.text[pos:])
+                origin.extend(s.origin[pos:])
+                page_of.extend(s.page_of[pos:])
+                self._nocite = Stream("".join(parts), origin, page_of, self.pages)
+        return self._nocite
+
+    @property
+    def has_citations(self) -> bool:
+        return self.nocite is not self.stream
+
+    def __len__(self) -> int:
+        return len(self.pages)
