@@ -1,0 +1,152 @@
+"""How well kb.refs splits real reference lists, measured against GROBID.
+
+Run: python benchmarks/refs.py [--verbose]
+
+For the two ACL papers with GROBID TEI output in the shared corpus
+(grobid-s2orc/), GROBID's reference list is the yardstick:
+
+* recall: the share of GROBID's references for which kb has an entry with the
+  *same title*. "Same title" means rapidfuzz ``fuzz.ratio`` of the two titles,
+  after kb.refs.normalise_title (ASCII, lower case, punctuation and hyphens
+  dropped), is at least SAME_TITLE (90). GROBID's title is the analytic
+  title (level "a") or, failing that, the monograph title.
+* entry recall: the share of GROBID's references whose title occurs inside some
+  kb entry's raw text (``fuzz.partial_ratio`` >= 95 on normalised text): the
+  entry was split out, whatever kb made of its title.
+* precision: an entry of kb is "not a reference" when no GROBID reference
+  occurs in it -- neither GROBID's title (partial_ratio >= 95 against the
+  entry's normalised raw text) nor GROBID's raw reference string
+  (``fuzz.ratio`` >= 80 of the normalised raw strings). Precision is
+  1 - (not a reference) / (kb entries). An entry that merges two references
+  still counts as a reference here; merges show up as lost recall.
+
+GROBID itself makes mistakes, so neither figure is ground truth; the verbose
+output lists every miss so a person can judge.
+
+It also prints kb's entry count for every PDF of the corpus (pages extracted
+with pypdf, as kb stores them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kb.refs import find_references, normalise_title  # noqa: E402
+
+CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
+SAME_TITLE = 90
+IN_ENTRY = 95
+SAME_RAW = 80
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+PAIRS = [
+    ("acl-2020.acl-main.207.pdf", "2020.acl-main.207.grobid.tei.xml"),
+    ("acl-N18-3011.pdf", "N18-3011.grobid.tei.xml"),
+]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    import pypdf
+
+    return [p.extract_text() or "" for p in pypdf.PdfReader(str(path)).pages]
+
+
+def grobid_refs(path: Path) -> list[dict]:
+    from defusedxml import ElementTree
+
+    root = ElementTree.parse(str(path)).getroot()
+    out = []
+    for bib in root.iter(f"{TEI}biblStruct"):
+        title = None
+        for level in ("a", "m", "j"):
+            for t in bib.iter(f"{TEI}title"):
+                if t.get("level") == level and (t.text or "").strip():
+                    title = " ".join("".join(t.itertext()).split())
+                    break
+            if title:
+                break
+        raw = ""
+        for note in bib.iter(f"{TEI}note"):
+            if note.get("type") == "raw_reference":
+                raw = " ".join("".join(note.itertext()).split())
+        out.append({"id": bib.get("{http://www.w3.org/XML/1998/namespace}id"), "title": title or "", "raw": raw})
+    return out
+
+
+def compare(pdf: Path, tei: Path, verbose: bool) -> dict:
+    from rapidfuzz import fuzz
+
+    entries = find_references(pdf_pages(pdf))
+    gold = grobid_refs(tei)
+    kb_titles = [normalise_title(e.title) for e in entries]
+    kb_raws = [normalise_title(e.raw) for e in entries]
+    found_title = found_entry = 0
+    misses = []
+    for g in gold:
+        gt = normalise_title(g["title"])
+        if gt and any(kt and fuzz.ratio(gt, kt) >= SAME_TITLE for kt in kb_titles):
+            found_title += 1
+        else:
+            misses.append(g)
+        if gt and any(fuzz.partial_ratio(gt, kr) >= IN_ENTRY for kr in kb_raws):
+            found_entry += 1
+    not_refs = []
+    gold_titles = [normalise_title(g["title"]) for g in gold]
+    gold_raws = [normalise_title(g["raw"]) for g in gold]
+    for e, kr in zip(entries, kb_raws):
+        ok = any(gt and fuzz.partial_ratio(gt, kr) >= IN_ENTRY for gt in gold_titles) or \
+            any(gr and fuzz.ratio(gr, kr) >= SAME_RAW for gr in gold_raws)
+        if not ok:
+            not_refs.append(e)
+    if verbose:
+        for g in misses:
+            print(f"   grobid title not matched: {g['title']!r}")
+        for e in not_refs:
+            print(f"   kb entry not a reference: {e.raw[:120]!r}")
+    return {
+        "pdf": pdf.name,
+        "grobid": len(gold),
+        "kb": len(entries),
+        "title_recall": found_title / len(gold),
+        "entry_recall": found_entry / len(gold),
+        "precision": 1 - len(not_refs) / len(entries) if entries else 0.0,
+        "not_refs": len(not_refs),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--verbose", action="store_true", help="list every miss")
+    args = ap.parse_args()
+    if not CORPUS.is_dir():
+        sys.exit(f"corpus not found at {CORPUS} (set KB_TEST_CORPUS)")
+    print("kb.refs against GROBID (same title: normalised fuzz.ratio >= 90)")
+    for pdf_name, tei_name in PAIRS:
+        r = compare(CORPUS / "pdf" / pdf_name, CORPUS / "grobid-s2orc" / tei_name, args.verbose)
+        print(f"  {r['pdf']}: GROBID {r['grobid']} refs, kb {r['kb']} entries; "
+              f"recall (same title) {r['title_recall']:.1%}, entry recall {r['entry_recall']:.1%}, "
+              f"precision {r['precision']:.1%} ({r['not_refs']} not a reference)")
+    print("\nentries per PDF (pypdf text):")
+    for pdf in sorted((CORPUS / "pdf").glob("*.pdf")):
+        t = time.perf_counter()
+        pages = pdf_pages(pdf)
+        t_pdf = time.perf_counter() - t
+        t = time.perf_counter()
+        entries = find_references(pages)
+        t_refs = time.perf_counter() - t
+        with_ids = sum(1 for e in entries if e.arxiv_id or e.doi)
+        with_title = sum(1 for e in entries if e.title)
+        print(f"  {pdf.name:55s} {len(pages):3d} pages  {len(entries):4d} entries  "
+              f"{with_title:4d} with title  {with_ids:3d} with arXiv id/DOI  "
+              f"(pypdf {t_pdf:.2f} s, split {t_refs * 1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,873 @@
+"""Reference sections: finding them in page text, splitting entries, pulling
+out identifiers, and resolving an entry to a paper of the knowledge base.
+
+Page text is pypdf output, one string per page. Reference lists arrive in it
+broken across lines, columns and pages, interleaved with running headers,
+footers and page numbers, and followed by appendices; styles differ (numbered
+``[12]``, keyed ``[Str19]``, ``1.``, or unlabelled author-year lists). The
+splitter works line by line: labelled styles split at their labels, unlabelled
+lists split where a line starts with an author list and the entry before it
+is complete (it has its year and ends a sentence).
+
+Resolution is deliberately conservative: a wrong citation link is worse than a
+missing one, so a title only links with the year within one and the first
+author agreeing, and ambiguous candidates link to nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "RefEntry",
+    "PaperInfo",
+    "Resolution",
+    "PaperIndex",
+    "find_references",
+    "parse_entry",
+    "work_key",
+    "title_key",
+    "resolve",
+    "normalise_title",
+    "name_key",
+    "TITLE_THRESHOLD",
+]
+
+# A title links only at or above this rapidfuzz ratio (0-100) of normalised
+# titles. Chosen so pypdf damage (ligatures, hyphenation, lost spaces) passes
+# and one changed content word in a ten-word title does not.
+TITLE_THRESHOLD = 92.0
+# Between two candidates this close, the evidence is not clear: link neither.
+AMBIGUITY_MARGIN = 3.0
+
+
+@dataclass
+class RefEntry:
+    """One entry of a reference list; fields match the `refs` table."""
+
+    idx: int
+    label: str | None
+    raw: str
+    page: int | None
+    arxiv_id: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    year: int | None = None
+    title: str | None = None
+    first_author: str | None = None     # name_key() of the first author's last name
+    work_key: str | None = None
+
+
+@dataclass(frozen=True)
+class PaperInfo:
+    """What resolution needs to know of a paper in the knowledge base."""
+
+    citekey: str
+    arxiv_id: str | None = None
+    doi: str | None = None
+    title: str | None = None
+    year: int | None = None
+    first_author: str | None = None     # last name, any form; compared via name_key()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    citekey: str
+    method: str        # arxiv | doi | title
+    score: float       # 0..1
+
+
+# --------------------------------------------------------------------------
+# Normalisation (private to this module: matching titles and names needs word
+# boundaries, which kb.textnorm's whitespace-free folding drops on purpose).
+
+_SPACING_ACCENTS = {
+    "´": "\u0301", "`": "\u0300", "¨": "\u0308", "˜": "\u0303", "ˆ": "\u0302",
+    "ˇ": "\u030c", "¸": "\u0327", "˚": "\u030a", "˝": "\u030b", "˘": "\u0306",
+}
+# pypdf emits TeX accents as a spacing mark before or after the letter, often
+# with a space: "R´ emi", "Lo¨ıc", "J¨org", "Montr´eal".
+_ACCENT_BEFORE_RE = re.compile(r"([´`¨˜ˆˇ¸˚˝˘])\s?([A-Za-zıȷ])")
+_DASHES = "‐‑‒–—―−﹣－"
+_QUOTES = {"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"'}
+
+
+def _fix_accents(text: str) -> str:
+    if not any(c in text for c in _SPACING_ACCENTS):
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        letter = {"ı": "i", "ȷ": "j"}.get(m.group(2), m.group(2))
+        return unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[m.group(1)])
+
+    return _ACCENT_BEFORE_RE.sub(repl, text)
+
+
+def clean_text(text: str) -> str:
+    """Readable text for fields: ligatures expanded, pypdf accents merged,
+    curly quotes straightened, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", _fix_accents(text))
+    for a, b in _QUOTES.items():
+        text = text.replace(a, b)
+    text = text.replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def _ascii_fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("ß", "ss")
+
+
+def normalise_title(title: str | None) -> str:
+    """Lower-case ASCII words for comparing titles: accents, ligatures and
+    punctuation gone; hyphens dropped so 'pre-\\ntraining', 'pre-training' and
+    'pretraining' agree."""
+    if not title:
+        return ""
+    text = _ascii_fold(_fix_accents(title)).lower()
+    text = re.sub(r"[-" + _DASHES + r"'’]", "", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def name_key(name: str | None) -> str:
+    """A last name as lower-case ASCII letters only ('Hernández-García' ->
+    'hernandezgarcia'), the form papers.first_author holds."""
+    if not name:
+        return ""
+    return re.sub(r"[^a-z]", "", _ascii_fold(_fix_accents(name)).lower())
+
+
+def _authors_agree(a: str | None, b: str | None) -> bool:
+    """Same first author? Exact keys, or one a suffix of the other (particles:
+    'vonwerra'/'werra'; pypdf's split capitals: 'V aswani' -> 'aswani')."""
+    ka, kb_ = name_key(a), name_key(b)
+    if not ka or not kb_:
+        return False
+    if ka == kb_:
+        return True
+    short, long_ = sorted((ka, kb_), key=len)
+    return len(short) >= 4 and (long_.endswith(short) or long_.startswith(short))
+
+
+def _tail(key: str) -> str:
+    return key[-4:]
+
+
+# --------------------------------------------------------------------------
+# Identifiers, URLs, years
+
+_ARXIV_NEW = r"\d{4}\.\d{4,5}"
+_ARXIV_OLD = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_RES = [
+    # arxiv.org/abs/2101.03961, arxiv.org/pdf/1908.09635.pdf
+    re.compile(rf"arxiv\.org/(?:abs|pdf)/\s?({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?", re.I),
+    # 10.48550/arXiv.2203.15556
+    re.compile(rf"10\.48550/arxiv\.({_ARXIV_NEW})(v\d+)?", re.I),
+    # arXiv:1906.02243, arXiv preprint arXiv:2104.10350, arXiv: 2007.07610,
+    # ArXiv abs/2105.02923, ArXiv, abs/1806.01620, Arxiv preprint: 1106.6251,
+    # arXiv preprint cs/0306050, arXiv e-prints (2019). arXiv:1910.10683
+    re.compile(rf"arxiv(?:\s+preprint)?\s*[:,]?\s*(?:abs/)?\s?({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?", re.I),
+]
+_DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+_YEAR_TOKEN_RE = re.compile(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,:;)]*$")
+_YEAR_ANY_RE = re.compile(r"(?<![\w./:\-])((?:19[5-9]|20[0-4])\d)(?![\d])")
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+
+
+def _valid_new_arxiv(ident: str) -> bool:
+    if "/" in ident:
+        return True
+    month = int(ident[2:4])
+    return 1 <= month <= 12
+
+
+def find_arxiv(text: str) -> str | None:
+    """The first arXiv id in an entry, without version."""
+    best: tuple[int, str] | None = None
+    for rx in _ARXIV_RES:
+        for m in rx.finditer(text):
+            ident = m.group(1)
+            if "/" not in ident or re.match(_ARXIV_OLD + "$", ident):
+                if _valid_new_arxiv(ident):
+                    if best is None or m.start() < best[0]:
+                        best = (m.start(), ident)
+                    break
+    return best[1] if best else None
+
+
+def find_doi(text: str) -> str | None:
+    for m in _DOI_RE.finditer(text):
+        doi = m.group(1).rstrip(".,;:")
+        while doi and doi[-1] in ")]}" and doi.count(doi[-1]) > doi.count({")": "(", "]": "[", "}": "{"}[doi[-1]]):
+            doi = doi[:-1].rstrip(".,;:")
+        if re.match(r"^10\.\d{4,9}/\S+$", doi):
+            return doi.lower()
+    return None
+
+
+def find_url(text: str) -> str | None:
+    m = _URL_RE.search(text)
+    if not m:
+        return None
+    url = m.group(0).rstrip(".,;:)]")
+    return url if len(url) > 10 else None
+
+
+def _strip_ids(text: str) -> str:
+    text = _URL_RE.sub(" ", text)
+    text = _DOI_RE.sub(" ", text)
+    for rx in _ARXIV_RES:
+        text = rx.sub(" ", text)
+    return text
+
+
+# --------------------------------------------------------------------------
+# Page furniture: running headers and footers, page numbers
+
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.I)
+_EDGE = 3
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
+    """Lines of each page without running headers/footers and page numbers.
+
+    A line at a page edge (first or last three lines) whose digit-blind form
+    recurs at the edges of several pages is furniture; so is a bare number
+    there."""
+    split = [[ln for ln in (p or "").splitlines()] for p in pages]
+    counts: Counter[str] = Counter()
+    for lines in split:
+        nonempty = [ln for ln in lines if ln.strip()]
+        edge = set(_furniture_key(ln) for ln in nonempty[:_EDGE] + nonempty[-_EDGE:])
+        counts.update(edge)
+    need = max(3, int(0.2 * len(pages)))
+    furniture = {k for k, n in counts.items() if n >= need and len(k) > 3}
+    out: list[list[str]] = []
+    for lines in split:
+        idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        edge = set(idx[:_EDGE] + idx[-_EDGE:])
+        kept = []
+        for i, ln in enumerate(lines):
+            if not ln.strip():
+                continue
+            if i in edge and (_PAGE_NUMBER_RE.match(ln) or _furniture_key(ln) in furniture):
+                continue
+            kept.append(ln.rstrip())
+        out.append(kept)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Section boundaries
+
+_HEADING_RE = re.compile(
+    r"^\s*(?:\d{1,2}\.?\s*|[IVX]{1,4}\.\s*)?"
+    r"(references|bibliography|literature\s+cited|works\s+cited|references\s+and\s+notes|cited\s+literature)"
+    r"\s*:?\s*$", re.I)
+_END_RES = [
+    re.compile(r"^\s*(?:appendix|appendices|app\s?endix|supplementary|supplemental)\b", re.I),
+    # "A ADDITIONAL PLOTS", "B MODEL EVALUATION", "A.2 INFORMATION ..."
+    re.compile(r"^\s*[A-H](?:\.\d+)*\.?\s+[A-Z][A-Z0-9 ,:;&'/()\-–]{3,}$"),
+    # "A.1 Emails sent to authors"
+    re.compile(r"^\s*[A-H]\.\d+\.?\s+[A-Z][a-z]"),
+    re.compile(r"^\s*(?:acknowledge?ments?|checklist|author\s+contributions|ethics\s+statement|"
+               r"broader\s+impact|limitations)\s*$", re.I),
+]
+# "A Background & Terminology": a lettered heading in title case, short, no
+# sentence punctuation. Only trusted where an entry has just ended.
+_END_TITLECASE_RE = re.compile(r"^\s*[A-H]\s+[A-Z][a-z]+(?:\s+(?:&|and|of|the|for|on|in|to|[A-Z][\w\-]*))*\s*$")
+
+
+def _is_end_heading(line: str, prev_complete: bool) -> bool:
+    if any(rx.match(line) for rx in _END_RES):
+        return True
+    return prev_complete and len(line.strip()) < 60 and bool(_END_TITLECASE_RE.match(line))
+
+
+# --------------------------------------------------------------------------
+# Labels
+
+_NUM_LABEL_RE = re.compile(r"^\s*\[(\d{1,4})\]\s*")
+_KEY_LABEL_RE = re.compile(
+    r"^\s*\[([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ+\-'’]{0,11}\d{2,4}[a-z]?|[A-ZÀ-Þ][A-Za-zÀ-ÿ+\-'’]{1,11})\]\s*")
+_DOT_LABEL_RE = re.compile(r"^\s*(\d{1,3})\.\s+(?=[A-ZÀ-Þ])")
+
+
+def _detect_style(lines: list[tuple[int, str]]) -> str:
+    for _, ln in lines[:6]:
+        if not ln.strip():
+            continue
+        if _NUM_LABEL_RE.match(ln):
+            return "numbered"
+        if _KEY_LABEL_RE.match(ln):
+            return "keyed"
+        m = _DOT_LABEL_RE.match(ln)
+        if m and m.group(1) == "1":
+            return "dotted"
+    return "unlabelled"
+
+
+# --------------------------------------------------------------------------
+# Author lists
+
+_PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "della", "dei", "degli",
+              "di", "do", "du", "dos", "das", "la", "le", "ten", "ter", "bin", "ibn", "al", "el",
+              "y", "zu", "af", "och", "st.", "van't"}
+_INITIAL_RE = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
+_NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _prep_names(text: str) -> str:
+    """Undo pypdf damage around name punctuation: 'V . Le' -> 'V. Le',
+    'D. ,' -> 'D.,', 'N.,Prasad' -> 'N., Prasad'."""
+    text = re.sub(r"\s+([,.;])(?=\s|$)", r"\1", text)
+    text = re.sub(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])", r"\1. ", text)      # "2021.A framework"
+    text = re.sub(r"(?<=[a-z])\.(?=arXiv\b)", ". ", text)                       # "Transformer.arXiv"
+    return re.sub(r",(?=[A-Za-zÀ-ÿ])", ", ", text)
+
+
+class _Tok:
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+
+
+def _tokens(text: str, limit: int = 400) -> list[_Tok]:
+    """Whitespace tokens, with pypdf's split capitals re-joined: 'Y oshua',
+    'V erga' (kerning turned into a space) count as one name."""
+    raw = [m for _, m in zip(range(limit), re.finditer(r"\S+", text))]
+    out: list[_Tok] = []
+    i = 0
+    while i < len(raw):
+        m = raw[i]
+        if re.fullmatch(r"[A-Z]", m.group(0)) and i + 1 < len(raw) and re.match(r"[a-z]{2,}", raw[i + 1].group(0)):
+            out.append(_Tok(m.start(), raw[i + 1].end(), m.group(0) + raw[i + 1].group(0)))
+            i += 2
+            continue
+        out.append(_Tok(m.start(), m.end(), m.group(0)))
+        i += 1
+    return out
+
+
+def _is_initial(tok: str) -> bool:
+    return bool(_INITIAL_RE.match(tok))
+
+
+def _name_like(tok: str) -> bool:
+    core = tok.strip("(),;.")
+    if not core:
+        return True
+    if core.lower() in _PARTICLES or core.lower() in ("and", "&", "et", "al", "al.") or core.lower() in _SUFFIXES:
+        return True
+    return bool(_NAME_WORD_RE.match(core))
+
+
+@dataclass
+class _AuthorSplit:
+    authors: str            # the author list as printed
+    rest: str               # what follows (title onwards)
+    year: int | None        # year printed right after the authors (author-year styles)
+    kind: str               # 'year' (names then year) | 'period' (names then title)
+
+
+def _split_authors(text: str) -> _AuthorSplit | None:
+    """Walk name-like tokens from the start of an entry until the author list
+    ends: at a year right after them ('... McCallum. 2019.') or at a word
+    ending in a full stop that is not an initial ('... N. D. Lawrence. Kernels')."""
+    tokens = _tokens(text)
+    n_names = 0
+    seps = 0
+    initials = 0
+    last_initial: tuple[int, int] | None = None     # (end offset, names so far)
+    for i, tk in enumerate(tokens):
+        tok = tk.text
+        ym = _YEAR_TOKEN_RE.match(tok)
+        prev = tokens[i - 1].text if i else ""
+        if ym and i and (prev[-1:] in ".:" or (prev[-1:] == "," and n_names >= 2)) and n_names >= 1:
+            return _AuthorSplit(text[: tokens[i - 1].end].rstrip(" ,.:"), text[tk.end:],
+                                int(ym.group(1)), "year")
+        if tok in {",", ";", "&"}:
+            seps += 1
+            continue
+        if not _name_like(tok):
+            # a lower-case part of a given name: "Xiang qian Qi,"
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if re.fullmatch(r"[a-z]{2,8}", tok) and prev and prev[-1].isalpha() and prev[0].isupper() \
+                    and re.fullmatch(r"[A-Z][a-z]+,", nxt):
+                continue
+            break
+        core = tok.rstrip(",;")
+        n_names += 1
+        if tok.endswith(",") or core.lower() in ("and", "&"):
+            seps += 1
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if core.endswith(".") and _is_initial(core):
+            initials += 1
+            last_initial = (tk.end, n_names)
+            continue
+        if core.endswith(".") and core.lower() not in _SUFFIXES:
+            if _YEAR_TOKEN_RE.match(nxt):
+                continue           # the year closes the list on the next round
+            if core.lower() == "al." or (n_names >= 2 and (seps or initials)):
+                return _AuthorSplit(text[: tk.end].rstrip(" ,."), text[tk.end:], None, "period")
+            return None            # "Environmental Protection Agency." is no author list
+    # ran into a non-name word: end the list at the last initial if there was a
+    # list before it ("Bender, E., Gebru, T., Shmitchell, S. On the ...",
+    # "Kärcher B. Formation and ...")
+    if last_initial is not None:
+        end, names = last_initial
+        head = text[:end]
+        if (names >= 3 and seps) or re.fullmatch(r"\s*\S+\s+(?:[A-Z]\.\s*){1,3}", head):
+            return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
+    return None
+
+
+_AUTHORS_YEAR_RE = re.compile(
+    r"^(?P<authors>\S.{1,600}?)[.,]\s+\(?(?P<year>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?[a-z]?\)?[.,]\s+(?P<rest>.*)$")
+
+
+def _split_at_year(text: str) -> _AuthorSplit | None:
+    """Fallback for lists the name walker cannot read (organisations, unusual
+    particles): 'Anyone at all. 2020. Title.' -- the first year between full
+    stops or commas ends the authors."""
+    m = _AUTHORS_YEAR_RE.match(text)
+    if not m:
+        return None
+    return _AuthorSplit(m.group("authors"), m.group("rest"), int(m.group("year")), "year")
+
+
+def _first_author(authors: str) -> str | None:
+    """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
+    'Emma Strubell, ...' and 'E. Strubell and ...' (first-last)."""
+    authors = authors.strip(" ,.;")
+    if not authors:
+        return None
+    chunks = [c.strip() for c in re.split(r",|\s+and\s+|\s+&\s+", authors) if c.strip()]
+    if not chunks:
+        return None
+    first = chunks[0]
+    words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
+    if not words:
+        return None
+    # last-first: a single word followed by a chunk of initials
+    if len(words) == 1 and len(chunks) > 1 and re.match(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$", chunks[1]):
+        return words[0]
+    # "Kärcher B." : name then initials
+    if len(words) >= 2 and all(_is_initial(w) or re.match(r"^[A-Z]\.?$", w) for w in words[1:]) \
+            and not _is_initial(words[0]):
+        return words[0]
+    names = [w for w in words if not _is_initial(w) and not re.match(r"^[A-Z]\.?$", w)]
+    if not names:
+        return None
+    return names[-1]
+
+
+# --------------------------------------------------------------------------
+# Titles
+
+_TITLE_END_RE = re.compile(
+    r"(?<=[^\s.])(?<![\s(.][A-Z])[.!?](?=\s|$)"           # sentence end, not after an initial
+    r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|doi:|In\s+Proceedings\b|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
+
+
+def _extract_title(rest: str) -> str | None:
+    rest = rest.strip()
+    rest = re.sub(r"^[\s.,:;)]+", "", rest)
+    # dates printed after the year: "2019, November." / "May." / "(2019)."
+    rest = re.sub(rf"^(?:{_MONTHS}\.?(?:\s+\d{{1,2}})?[.,]?\s+)", "", rest)
+    rest = re.sub(r"^\(?(?:19|20)\d\d[a-z]?\)?[.,]\s+", "", rest)
+    # a lone initial left over from a broken author list ("... and Le. Q. Towards")
+    rest = re.sub(r"^[A-Z]\.\s+(?=[A-Z])", "", rest)
+    if not rest:
+        return None
+    m = _TITLE_END_RE.search(rest)
+    title = rest[: m.end()] if m and rest[m.start()] in "?!" else rest[: m.start()] if m else rest
+    title = title.strip(" ,;:.\"'")
+    # "Title, https://..." keyed-style lists put a comma before the URL
+    title = re.sub(r",\s*$", "", title)
+    if len(title) > 300:
+        title = title[:300].rsplit(" ", 1)[0]
+    words = title.split()
+    if len(words) < 2 and len(title) < 12:
+        return None
+    if re.match(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\.)", title, re.I):
+        return None
+    return title
+
+
+# --------------------------------------------------------------------------
+# Joining lines of one entry
+
+_URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org|/)\S*$")
+
+
+def _join_lines(lines: Iterable[str]) -> str:
+    """One entry's lines as one string: hyphenation at line ends undone
+    between lower-case letters, URLs and DOIs broken across lines re-joined."""
+    out = ""
+    for ln in lines:
+        ln = ln.strip()
+        if not ln:
+            continue
+        if not out:
+            out = ln
+            continue
+        last = out.split()[-1] if out.split() else ""
+        if _URLISH_RE.search(last) and last[-1:] in "-/._=?&#%:" and re.match(r"^[\w/.\-%#?=&]+", ln) \
+                and not re.match(r"^[A-Z][a-z]+\s", ln):
+            out += ln                                   # a URL broken across lines
+        elif re.search(r"[a-zà-ÿ]-$", out) and re.match(r"^[a-zà-ÿ]", ln):
+            out = out[:-1] + ln                         # hyphenation
+        else:
+            out += " " + ln
+    return out
+
+
+# --------------------------------------------------------------------------
+# Splitting
+
+def _entry_complete(text: str) -> bool:
+    """An unlabelled entry is complete once its author list and year are in
+    and something follows them."""
+    t = _prep_names(clean_text(text))
+    split = _split_authors(t)
+    if split is None:
+        return bool(_YEAR_ANY_RE.search(_strip_ids(t))) and len(t) > 40
+    if split.kind == "year":
+        return len(split.rest.strip()) >= 8
+    # names then title: complete once the title has ended and more follows
+    return bool(re.search(r"\w[.?!]\s+\S", split.rest))
+
+
+def _starts_entry(lines: list[str], i: int) -> bool:
+    window = _prep_names(clean_text(_join_lines(lines[i:i + 12])))
+    split = _split_authors(window)
+    return split is not None
+
+
+_SENTENCE_END_RE = re.compile(r"(?:[.?!)\]]|\.\)|https?://\S+|www\.\S+|\d{4,}/\S*)\s*$")
+
+
+def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
+    entries: list[tuple[str | None, int, list[str]]] = []
+    texts = [t for _, t in lines]
+    cur: list[str] = []
+    cur_page = lines[0][0] if lines else 0
+    complete = False
+    for i, (page, ln) in enumerate(lines):
+        if not cur:
+            if _starts_entry(texts, i):
+                cur, cur_page, complete = [ln], page, _entry_complete(ln)
+            continue
+        prev = cur[-1]
+        if complete and _SENTENCE_END_RE.search(prev) and _starts_entry(texts, i):
+            entries.append((None, cur_page, cur))
+            cur, cur_page, complete = [ln], page, _entry_complete(ln)
+            continue
+        if complete and _SENTENCE_END_RE.search(prev) and _is_end_heading(ln, True):
+            break
+        cur.append(ln)
+        if not complete:
+            complete = _entry_complete(" ".join(cur))
+    if cur:
+        entries.append((None, cur_page, cur))
+    return entries
+
+
+def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str | None, int, list[str]]]:
+    entries: list[tuple[str | None, int, list[str]]] = []
+    cur: list[str] | None = None
+    label: str | None = None
+    cur_page = 0
+    expected = 1
+    pages_with_labels: set[int] = set()
+    last_label_page: int | None = None
+    for page, ln in lines:
+        lab: str | None = None
+        body = ln
+        if style == "numbered":
+            m = _NUM_LABEL_RE.match(ln)
+            if m and expected <= int(m.group(1)) <= expected + 3:
+                lab, body = f"[{m.group(1)}]", ln[m.end():]
+                expected = int(m.group(1)) + 1
+        elif style == "keyed":
+            m = _KEY_LABEL_RE.match(ln)
+            if m:
+                lab, body = f"[{m.group(1)}]", ln[m.end():]
+        else:
+            m = _DOT_LABEL_RE.match(ln)
+            if m and int(m.group(1)) == expected:
+                lab, body = f"{m.group(1)}.", ln[m.end():]
+                expected += 1
+        if lab is not None:
+            if cur is not None:
+                entries.append((label, cur_page, cur))
+            cur, label, cur_page = [body], lab, page
+            pages_with_labels.add(page)
+            last_label_page = page
+            continue
+        if cur is None:
+            continue
+        if _is_end_heading(ln, True):
+            break
+        # a page with no label at all is past the list (an appendix page)
+        if last_label_page is not None and page > last_label_page and page not in pages_with_labels:
+            if not _page_has_label(lines, page, style):
+                break
+        cur.append(body)
+    if cur is not None:
+        entries.append((label, cur_page, cur))
+    return entries
+
+
+def _page_has_label(lines: list[tuple[int, str]], page: int, style: str) -> bool:
+    rx = {"numbered": _NUM_LABEL_RE, "keyed": _KEY_LABEL_RE, "dotted": _DOT_LABEL_RE}[style]
+    return any(p == page and rx.match(t) for p, t in lines)
+
+
+_FOOTNOTE_RE = re.compile(r"^\s*\d{1,2}(?=[A-Z][a-z]|https?://|www\.)")
+_FOOTNOTE_MORE_RE = re.compile(r"^\s*(?:See|For|We|This|The|Available|Code|Data|Our)\b")
+
+
+def _drop_footnotes(flat: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Footnotes that pypdf puts amid a column of references ('19The Kaggle
+    CORD-19 ...', '12https://github.com/...') and their sentence lines."""
+    out = []
+    in_note = 0
+    for page, ln in flat:
+        if _FOOTNOTE_RE.match(ln):
+            in_note = 3
+            continue
+        if in_note and _FOOTNOTE_MORE_RE.match(ln):
+            in_note -= 1
+            continue
+        in_note = 0
+        out.append((page, ln))
+    return out
+
+
+def _section_lines(clean: list[list[str]]) -> list[list[tuple[int, str]]]:
+    """Candidate reference sections, last heading first: the lines after a
+    'References' heading to the end of the document."""
+    flat = [(pno + 1, ln) for pno, lines in enumerate(clean) for ln in lines]
+    heads = [i for i, (_, ln) in enumerate(flat) if _HEADING_RE.match(ln)]
+    return [_drop_footnotes(flat[i + 1:]) for i in reversed(heads)]
+
+
+def find_references(pages: list[str]) -> list[RefEntry]:
+    """Split the reference list of a paper's page texts into entries.
+
+    Returns [] when no reference heading is found (a single page, a paper
+    without references, or text pypdf could not decode)."""
+    clean = _clean_pages(pages)
+    best: list[RefEntry] = []
+    for section in _section_lines(clean):
+        if not section:
+            continue
+        style = _detect_style(section)
+        if style == "unlabelled":
+            raw_entries = _split_unlabelled(section)
+        else:
+            raw_entries = _split_labelled(section, style)
+        entries = [parse_entry(" ".join(lines), idx=i + 1, label=label, page=page,
+                               lines=lines)
+                   for i, (label, page, lines) in enumerate(raw_entries)]
+        entries = [e for e in entries if e.raw]
+        for i, e in enumerate(entries, 1):
+            e.idx = i
+        if len(entries) >= 3 or len(entries) > len(best):
+            if len(entries) >= 3:
+                return entries
+            best = entries
+    return best
+
+
+def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
+                lines: list[str] | None = None) -> RefEntry:
+    """Fields of one reference entry (label already removed)."""
+    raw = " ".join(text.split())
+    joined = clean_text(_join_lines(lines if lines is not None else [text]))
+    # " ." pypdf leaves before full stops, and "D. ," before commas
+    joined = re.sub(r"\s+([.,;])(?=\s|$)", r"\1", joined)
+    entry = RefEntry(idx=idx, label=label, raw=raw, page=page)
+    entry.arxiv_id = find_arxiv(joined)
+    entry.doi = find_doi(joined)
+    entry.url = find_url(joined)
+    if entry.doi and entry.doi.startswith("10.48550/arxiv.") and not entry.arxiv_id:
+        entry.arxiv_id = find_arxiv(entry.doi)
+    body = _prep_names(joined)
+    # dates written out before or after the year: "July 22, 2020." "2019, November."
+    body = re.sub(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", r"\1", body)
+    split = _split_authors(body) or _split_at_year(body)
+    title = None
+    if split is not None:
+        entry.first_author = name_key(_first_author(split.authors)) or None
+        entry.year = split.year
+        title = _extract_title(split.rest)
+    else:
+        # no author list we trust ("[1] 2021. Fermat's Library.", organisations)
+        m = re.match(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$", body)
+        if m:
+            entry.year = int(m.group(1))
+            title = _extract_title(m.group(2))
+        else:
+            first = re.split(r",|\.\s", body, maxsplit=1)[0]
+            if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()):
+                entry.first_author = name_key(_first_author(first)) or None
+    if entry.year is None:
+        years = _YEAR_ANY_RE.findall(_strip_ids(body))
+        if years:
+            entry.year = int(years[-1])
+        elif entry.arxiv_id and "/" not in entry.arxiv_id:
+            entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
+    entry.title = title
+    entry.work_key = work_key(entry)
+    return entry
+
+
+# --------------------------------------------------------------------------
+# Work keys
+
+def title_key(title: str | None, year: int | None) -> str | None:
+    """Normalised title and year: how two citations of a work without an
+    identifier are recognised as the same work."""
+    norm = normalise_title(title)
+    if len(norm) < 8:
+        return None
+    return f"{norm[:200]}|{year or ''}"
+
+
+def work_key(entry: RefEntry) -> str:
+    """The same work across papers gets the same key: arXiv id, else DOI, else
+    normalised title and year, else a hash of the normalised raw text."""
+    if entry.arxiv_id:
+        return f"arxiv:{entry.arxiv_id}"
+    if entry.doi:
+        return f"doi:{entry.doi}"
+    tk = title_key(entry.title, entry.year)
+    if tk:
+        return f"title:{tk}"
+    norm = normalise_title(entry.raw)
+    return "raw:" + hashlib.sha1(norm.encode()).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------
+# Resolution
+
+def _base_arxiv(ident: str | None) -> str | None:
+    if not ident:
+        return None
+    ident = ident.strip()
+    ident = re.sub(r"^arxiv:", "", ident, flags=re.I)
+    return re.sub(r"v\d+$", "", ident)
+
+
+@dataclass
+class _Cand:
+    info: PaperInfo
+    title_norm: str
+    author: str
+
+
+@dataclass
+class PaperIndex:
+    """Papers of the knowledge base indexed for resolution: dicts by arXiv id
+    and DOI, and by the last four letters of the first author's name for
+    title matching, so a reference is compared with a handful of papers, never
+    with all of them."""
+
+    papers: Sequence[PaperInfo]
+    by_arxiv: dict[str, list[PaperInfo]] = field(default_factory=dict)
+    by_doi: dict[str, list[PaperInfo]] = field(default_factory=dict)
+    by_tail: dict[str, list[_Cand]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for p in self.papers:
+            ax = _base_arxiv(p.arxiv_id)
+            if ax:
+                self.by_arxiv.setdefault(ax, []).append(p)
+            if p.doi:
+                self.by_doi.setdefault(p.doi.lower(), []).append(p)
+            key = name_key(p.first_author)
+            norm = normalise_title(p.title)
+            if key and norm and p.year:
+                self.by_tail.setdefault(_tail(key), []).append(_Cand(p, norm, key))
+
+    def resolve(self, entry: RefEntry, citing: str | None = None) -> Resolution | None:
+        """The paper an entry cites, or None when the evidence is not clear."""
+        from rapidfuzz import fuzz
+
+        ax = _base_arxiv(entry.arxiv_id)
+        if ax:
+            hit = self._by_id(self.by_arxiv.get(ax, []), entry, citing, fuzz)
+            if hit is not None:
+                return Resolution(hit.citekey, "arxiv", 1.0) if hit.citekey else None
+        if entry.doi:
+            hit = self._by_id(self.by_doi.get(entry.doi.lower(), []), entry, citing, fuzz)
+            if hit is not None:
+                return Resolution(hit.citekey, "doi", 1.0) if hit.citekey else None
+        akey = name_key(entry.first_author)
+        tnorm = normalise_title(entry.title)
+        if not (akey and tnorm and entry.year and len(tnorm) >= 8):
+            return None
+        scored: list[tuple[float, PaperInfo]] = []
+        for c in self.by_tail.get(_tail(akey), []):
+            p = c.info
+            if p.citekey == citing or abs((p.year or 0) - entry.year) > 1:
+                continue
+            if not _authors_agree(akey, c.author):
+                continue
+            pax = _base_arxiv(p.arxiv_id)
+            if ax and pax and ax != pax:
+                continue          # cites another arXiv paper: a different work
+            score = fuzz.ratio(tnorm, c.title_norm)
+            if score >= TITLE_THRESHOLD:
+                scored.append((score, p))
+        if not scored:
+            return None
+        scored.sort(key=lambda sp: -sp[0])
+        best_score, best = scored[0]
+        rivals = [p for s, p in scored[1:] if p.citekey != best.citekey and best_score - s < AMBIGUITY_MARGIN]
+        if rivals:
+            return None
+        return Resolution(best.citekey, "title", round(best_score / 100.0, 4))
+
+    @staticmethod
+    def _by_id(cands: list[PaperInfo], entry: RefEntry, citing: str | None, fuzz) -> PaperInfo | None:
+        """The one paper an identifier names. Returns a PaperInfo with an empty
+        citekey to mean 'stop: this names the citing paper itself or is
+        contradicted'; None to mean 'no paper has this identifier'."""
+        if not cands:
+            return None
+        distinct = {p.citekey for p in cands}
+        if len(distinct) > 1:
+            return PaperInfo("")          # two papers share the id: not clear
+        p = cands[0]
+        if p.citekey == citing:
+            return PaperInfo("")          # a paper never cites itself
+        # an identifier contradicted by both title and first author is a typo
+        if entry.title and p.title and entry.first_author and p.first_author:
+            if fuzz.ratio(normalise_title(entry.title), normalise_title(p.title)) < 50 \
+                    and not _authors_agree(entry.first_author, p.first_author):
+                return PaperInfo("")
+        return p
+
+
+def resolve(entry: RefEntry, papers: list[PaperInfo], citing: str | None = None) -> Resolution | None:
+    """Resolve one entry against papers: by arXiv id, then DOI, then title
+    (fuzzy, year within one, first author agreeing). `citing` is never linked."""
+    return PaperIndex(papers).resolve(entry, citing)
