@@ -19,13 +19,15 @@ Conventions a writer may use, and how each is read:
   ``[sic]`` and ``[emphasis added]`` stand for nothing.
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
-* **Citation markers** ``[51]``, ``[8, 34]``, ``[Str19]``: a writer may copy
-  them or leave them out. A quote that contains none is also looked for in
-  the text with the source's citation markers removed. A quote that copies
-  them must match them. Superscript footnote numbers glued to a word
-  ("energy4," or "energy 4 ,") cannot be told apart from real digits
-  ("CO2"), so they are never skipped: a copied marker matches (whitespace is
-  ignored), a marker left out of the quote does not.
+* **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
+  ``kWh4,``: a writer may copy them or leave them out. A copied marker
+  matches like any text (whitespace is ignored, so pypdf's "energy 4 ,"
+  matches "energy4,"). A quote that contains no bracketed citation is also
+  looked for in `Document.lenient`, the text without citation markers and
+  without footnote markers whose footnote is printed on the same page (a line
+  starting "4The ..."). Only markers next to a lower-case word count, so
+  "CO2" keeps its 2. Removing a marker lets a quote *omit* it; it never lets
+  one number stand for another.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722").
   Punctuation at a fragment's edges (``. , ; :`` and quote marks) is ignored.
@@ -333,8 +335,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     if not pat.pieces:
         return None
     streams: list[tuple[Stream, list[str]]] = [(doc.stream, [])]
-    if not pat.has_citation and doc.has_citations:
-        streams.append((doc.nocite, ["citation markers of the source left out of the quote"]))
+    if not pat.has_citation and doc.has_markers:
+        streams.append((doc.lenient, ["citation or footnote markers of the source "
+                                      "left out of the quote"]))
     for s, notes in streams:
         cands = _search(s, pat)
         if not cands:

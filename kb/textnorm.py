@@ -55,6 +55,7 @@ __all__ = [
     "fold_char",
     "is_word_internal_gap",
     "CITATION_RE",
+    "footnote_markers",
 ]
 
 # Characters whose folding is decided here rather than by Unicode.
@@ -346,7 +347,7 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
     offsets: Counter[int] = Counter()
     for pi, (top, bottom) in enumerate(edges):
         keys = set()
-        for a, b in top + bottom:
+        for a, b in sorted(set(top + bottom)):
             line = pages[pi][a:b]
             m = _BARE_NUMBER.fullmatch(line)
             if m:
@@ -369,7 +370,8 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
             return True
         m = _BARE_NUMBER.fullmatch(line)
         if m:
-            return page_offset is not None and int(m.group(1)) - (pi + 1) == page_offset
+            offset = int(m.group(1)) - (pi + 1)
+            return offset == 0 or offset == page_offset
         return _line_key(line) in repeated
 
     ranges: list[tuple[int, int]] = []
@@ -389,12 +391,43 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
     return ranges
 
 
+# Footnotes: a line at the page bottom starting with its number ("4The carbon
+# intensity ...", Patterson's "8  The correlation ..."), and markers in the
+# body: digits glued to a lowercase word ("kWh4,", "housed4 are") or set apart
+# before punctuation ("generation 5,", "detail 4 .").
+_FOOTNOTE_LINE = re.compile(r"(?m)^(\d{1,2})(?:[A-Z][a-z]| {2,}[A-Z])")
+_FOOTNOTE_MARK = re.compile(
+    r"(?<=[a-z%)\]])(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
+    r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
+)
+
+
+def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of footnote markers in ``page[lo:hi]`` whose footnote is on the page.
+
+    Only numbers that start a footnote line of the same page count, so "CO2"
+    (upper case before the digit) and ordinary numbers are left alone.
+    """
+    hi = len(page) if hi is None else hi
+    defined = {m.group(1) for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
+    if not defined:
+        return []
+    out = []
+    for m in _FOOTNOTE_MARK.finditer(page, lo, hi):
+        g = 1 if m.group(1) is not None else 2
+        if m.group(g) in defined:
+            out.append((m.start(g), m.end(g)))
+    return out
+
+
 class Document:
     """A paper folded once for matching: build it once, verify many quotes against it.
 
-    ``stream`` skips boilerplate at page edges; ``nocite`` (built on first use)
-    is the same stream with bracketed citation markers removed, for quotes
-    whose writer left them out.
+    ``stream`` skips boilerplate at page edges. ``lenient`` (built on first
+    use) is the same stream without bracketed citation markers ("[51]",
+    "[Str19]") and without footnote markers whose footnote is on the same page
+    ("kWh4," -> "kWh,"): for quotes whose writer left those out. Removing a
+    marker only ever lets a quote *omit* it; no digit can be substituted.
     """
 
     def __init__(self, pages: Sequence[str]) -> None:
@@ -403,12 +436,15 @@ class Document:
         out: list[str] = []
         origin = array("l")
         page_of = array("i")
+        self._page_start: list[int] = []
         for pi, (lo, hi) in enumerate(self.content):
             before = len(origin)
+            self._page_start.append(before)
             _fold_into(self.pages[pi][lo:hi], lo, out, origin)
             page_of.extend(array("i", [pi]) * (len(origin) - before))
+        self._page_start.append(len(origin))
         self.stream = Stream("".join(out), origin, page_of, self.pages)
-        self._nocite: Stream | None = None
+        self._lenient: Stream | None = None
 
     @property
     def boilerplate(self) -> list[list[tuple[int, int]]]:
@@ -423,32 +459,46 @@ class Document:
             out.append(ranges)
         return out
 
+    def stream_index(self, page: int, offset: int) -> int:
+        """First stream index at or after (1-based page, offset)."""
+        a, b = self._page_start[page - 1], self._page_start[page]
+        return bisect.bisect_left(self.stream.origin, offset, a, b)
+
     @property
-    def nocite(self) -> Stream:
-        """The stream without citation markers such as "[51]" or "[Str19]"."""
-        if self._nocite is None:
+    def lenient(self) -> Stream:
+        """The stream without citation markers and same-page footnote markers."""
+        if self._lenient is None:
             s = self.stream
+            cut: list[tuple[int, int]] = [m.span() for m in CITATION_RE.finditer(s.text)]
+            for pi, (lo, hi) in enumerate(self.content):
+                for a, b in footnote_markers(self.pages[pi], lo, hi):
+                    i, j = self.stream_index(pi + 1, a), self.stream_index(pi + 1, b)
+                    if i < j:
+                        cut.append((i, j))
+            if not cut:
+                self._lenient = s
+                return s
+            cut.sort()
             parts: list[str] = []
             origin = array("l")
             page_of = array("i")
             pos = 0
-            for m in CITATION_RE.finditer(s.text):
-                parts.append(s.text[pos:m.start()])
-                origin.extend(s.origin[pos:m.start()])
-                page_of.extend(s.page_of[pos:m.start()])
-                pos = m.end()
-            if pos == 0:
-                self._nocite = s
-            else:
-                parts.append(s.text[pos:])
-                origin.extend(s.origin[pos:])
-                page_of.extend(s.page_of[pos:])
-                self._nocite = Stream("".join(parts), origin, page_of, self.pages)
-        return self._nocite
+            for a, b in cut:
+                if a > pos:
+                    parts.append(s.text[pos:a])
+                    origin.extend(s.origin[pos:a])
+                    page_of.extend(s.page_of[pos:a])
+                pos = max(pos, b)
+            parts.append(s.text[pos:])
+            origin.extend(s.origin[pos:])
+            page_of.extend(s.page_of[pos:])
+            self._lenient = Stream("".join(parts), origin, page_of, self.pages)
+        return self._lenient
 
     @property
-    def has_citations(self) -> bool:
-        return self.nocite is not self.stream
+    def has_markers(self) -> bool:
+        """Whether the lenient stream differs from the plain one."""
+        return self.lenient is not self.stream
 
     def __len__(self) -> int:
         return len(self.pages)
