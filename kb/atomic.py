@@ -87,9 +87,21 @@ def clean_stale_tmp(tmp_dir: Path) -> list[Path]:
     return removed
 
 
+_held: dict[str, int] = {}
+
+
 @contextlib.contextmanager
 def file_lock(path: Path, timeout: float | None = None, shared: bool = False) -> Iterator[None]:
-    """Hold an flock on `path`, waiting up to `timeout` seconds."""
+    """Hold an flock on `path`, waiting up to `timeout` seconds. Re-entrant
+    within a process (flock itself would deadlock on a second descriptor)."""
+    key = str(Path(path).resolve())
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
     timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -110,7 +122,11 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False) ->
                         hint="wait for it to finish, or raise KB_LOCK_TIMEOUT") from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
-        yield
+        _held[key] = 1
+        try:
+            yield
+        finally:
+            _held.pop(key, None)
     finally:
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)

@@ -291,3 +291,43 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise
     else:
         conn.execute("COMMIT")
+
+
+@migrations()
+def m004_citation_graph(db: sqlite_utils.Database) -> None:
+    """For the citation graph (kb/graph.py). Indexes let `relink` re-resolve
+    only the references a newly added paper can match (by arXiv id, DOI, or the
+    tail of the first author's name) instead of every reference; `title_key`
+    lets a work cited with an identifier in one paper and by title alone in
+    another count as one external work; the partial index answers "which
+    external works are cited most" from the index alone. `s2_citing` keeps the
+    papers Semantic Scholar lists as citing a paper here (/citations): there
+    the citing side is the unknown one, so those rows are not a reference list."""
+    db.executescript("""
+    ALTER TABLE refs ADD COLUMN title_key TEXT;
+    CREATE INDEX refs_arxiv_id ON refs(arxiv_id);
+    CREATE INDEX refs_doi ON refs(doi);
+    CREATE INDEX refs_author_tail ON refs(substr(first_author, -4));
+    CREATE INDEX refs_title_key ON refs(title_key);
+    CREATE INDEX refs_unresolved_work ON refs(work_key, citekey) WHERE resolved IS NULL;
+
+    CREATE TABLE s2_citing (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,                -- the paper in this knowledge base that is cited
+        idx INTEGER NOT NULL,                 -- position in Semantic Scholar's list, from 1
+        paper_id TEXT,                        -- Semantic Scholar paperId of the citing work
+        raw TEXT NOT NULL,
+        arxiv_id TEXT, doi TEXT, url TEXT, year INTEGER, title TEXT, first_author TEXT,
+        work_key TEXT, title_key TEXT,
+        resolved TEXT,                        -- the citing paper, when it is in this knowledge base
+        method TEXT,
+        score REAL,
+        UNIQUE (citekey, idx)
+    );
+    CREATE INDEX s2_citing_resolved ON s2_citing(resolved);
+    CREATE INDEX s2_citing_arxiv_id ON s2_citing(arxiv_id);
+    CREATE INDEX s2_citing_doi ON s2_citing(doi);
+    CREATE INDEX s2_citing_author_tail ON s2_citing(substr(first_author, -4));
+    CREATE INDEX s2_citing_work ON s2_citing(work_key);
+    CREATE INDEX s2_citing_title_key ON s2_citing(title_key);
+    """)

@@ -47,6 +47,7 @@ class Extracted:
     info_author: str = ""
     info_year: int | None = None
     title_guess: str = ""
+    author_guess: list[str] = field(default_factory=list)
     arxiv: object | None = None        # ids.ArxivId found in the text (the arXiv stamp)
     doi: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -142,6 +143,7 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
     result.arxiv = find_arxiv_in_text(first)
     result.doi = find_doi_in_text(first)
     result.title_guess = guess_title(pages[0] if pages else "")
+    result.author_guess = guess_authors(pages[0] if pages else "", result.title_guess)
     return result
 
 
@@ -186,7 +188,7 @@ def guess_title(first_page: str) -> str:
             continue
         if "@" in line or re.search(r"\b(university|institute|department|inc\.|labs?)\b", line, re.I):
             break
-        if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2):
+        if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
         title.append(line)
         if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
@@ -194,3 +196,42 @@ def guess_title(first_page: str) -> str:
         if len(title) == 2:
             break
     return " ".join(title)[:300]
+
+
+_NAME = re.compile(r"^(?:[A-Z][\w'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
+_MARKERS = re.compile(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
+
+
+def _looks_like_name(line: str, previous: str) -> bool:
+    """'A. M. Turing' after a complete title line, not 'Learning Based Document ...'."""
+    if re.search(r"(\b(with|for|of|and|the|a|an|in|on|to|from|via)|[:\-–])$", previous.strip(), re.I):
+        return False
+    words = line.split()
+    return bool(_NAME.match(line)) and (bool(re.search(r"\b[A-Z]\.", line)) or 2 <= len(words) <= 3)
+
+
+def guess_authors(first_page: str, title: str) -> list[str]:
+    """Author names from the lines after the title (None found: empty list)."""
+    lines = [" ".join(line.split()) for line in first_page.splitlines() if line.strip()]
+    flat_title = " ".join(title.split())
+    start = None
+    for i, line in enumerate(lines[:15]):
+        if line and flat_title.endswith(line):
+            start = i + 1
+            break
+    if start is None:
+        return []
+    names: list[str] = []
+    for line in lines[start:start + 6]:
+        line = " ".join(w for w in line.split() if "@" not in w)
+        if line.isupper() and "," in line:     # 'TAL AUGUST, University of Washington, USA'
+            names.append(line.split(",")[0].title())
+            continue
+        if not line or re.match(r"^(abstract|introduction|\d)", line, re.I) or \
+                re.search(r"\b(university|institute|department|school|inc\.|labs?|college)\b", line, re.I):
+            break
+        for part in re.split(r",|\band\b|;", _MARKERS.sub(",", line)):
+            part = part.strip()
+            if _NAME.match(part):
+                names.append(part)
+    return names[:50]

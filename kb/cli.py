@@ -1,0 +1,293 @@
+"""The `kb` command: parses arguments, calls kb's library, prints results.
+
+Only typer and the standard library are imported here at start-up; each
+command imports what it needs, so `kb --help` stays fast. Known errors
+(kb.errors.KBError) become one line on stderr and their exit code: 2 for bad
+input, 1 for failed checks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="kb",
+    help="kb: a literature-and-claims knowledge base. Every quote verified against its "
+         "paper, every figure recomputed with units.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state: dict = {"kb": None}
+
+
+@app.callback()
+def _root(kb_path: Optional[Path] = typer.Option(
+        None, "--kb", help="Knowledge base folder (default: KB_HOME, or the nearest folder "
+                           "holding kb.toml).", envvar=None)) -> None:
+    _state["kb"] = kb_path
+
+
+# -- helpers ------------------------------------------------------------------------
+
+def open_kb():
+    from .store import KB
+
+    return KB.open(_state["kb"])
+
+
+def emit_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"kb: {message}\n")
+
+
+def table(rows: list[list[str]], headers: list[str], max_width: int | None = None) -> None:
+    """A plain aligned table; the last column is cut to fit the terminal."""
+    if not rows:
+        return
+    try:
+        width = max_width or os.get_terminal_size().columns
+    except OSError:
+        width = max_width or 120
+    cells = [headers] + [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
+    widths[-1] = max(10, min(widths[-1], width - fixed)) if sys.stdout.isatty() else widths[-1]
+    for row in cells:
+        parts = []
+        for i, cell in enumerate(row):
+            cell = cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
+            parts.append(cell.ljust(widths[i]) if i < len(row) - 1 else cell)
+        sys.stdout.write("  ".join(parts).rstrip() + "\n")
+
+
+def short_authors(authors: list[str]) -> str:
+    from .citekey import last_name
+
+    if not authors:
+        return ""
+    first = last_name(authors[0])
+    if len(authors) == 1:
+        return first
+    if len(authors) == 2:
+        return f"{first} & {last_name(authors[1])}"
+    return f"{first} et al."
+
+
+# -- knowledge base -----------------------------------------------------------------
+
+@app.command()
+def init(folder: Path = typer.Argument(Path("."), help="Folder to make a knowledge base (created if needed).")) -> None:
+    """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/."""
+    from .store import init as do_init
+
+    root, created = do_init(folder)
+    print(f"{'initialised' if created else 'already a knowledge base:'} {root}")
+
+
+@app.command()
+def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Print the knowledge base root and its database path."""
+    from . import paths
+
+    layout = paths.layout(_state["kb"])
+    info = {"root": str(layout.root), "database": str(layout.db), "references": str(layout.bib),
+            "claims": str(layout.claims), "cache": str(layout.cache)}
+    if as_json:
+        emit_json(info)
+    else:
+        print(f"root      {info['root']}\ndatabase  {info['database']}")
+
+
+# -- papers ---------------------------------------------------------------------------
+
+@app.command()
+def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 2311.16863v1, doi:10.…, "
+                                                           "https://arxiv.org/abs/…, or a PDF file."),
+        offline: bool = typer.Option(False, "--offline", help="Never touch the network: metadata from the PDF itself."),
+        refresh: bool = typer.Option(False, "--refresh", help="Ask arXiv/doi.org again instead of the 24 h cache."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates)."""
+    from .errors import KBError
+    from .ids import parse_identifier
+    from .papers import add as do_add
+
+    for ident in identifiers:       # every identifier is checked before any work
+        parse_identifier(ident)
+    if offline:
+        os.environ["KB_OFFLINE"] = "1"
+    kb = open_kb()
+    results, failed = [], 0
+    for ident in identifiers:
+        try:
+            result = do_add(kb, ident, offline=offline, refresh=refresh)
+        except KBError as exc:
+            if len(identifiers) == 1:
+                raise
+            failed = max(failed, exc.exit_code)
+            warn(f"{ident}: {exc}")
+            continue
+        results.append(result)
+        if not as_json:
+            pages = f", {result.pages} pages" if result.pages else ""
+            version = f" {result.version}" if result.version else ""
+            print(f"{result.action:9} {result.citekey}{version}{pages}  {result.title}")
+        for note in result.notes:
+            warn(f"{result.citekey}: {note}")
+    if as_json:
+        emit_json([r.to_dict() for r in results])
+    if failed:
+        raise typer.Exit(failed)
+
+
+@app.command("import")
+def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef, any)."),
+            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Import many BibTeX entries at once (all or nothing)."""
+    from .papers import import_bib
+    from .progress import Progress
+
+    kb = open_kb()
+    bar = Progress(f"importing {file.name}", unit="entries")
+    result = import_bib(kb, file, progress=bar.update if bar.on else None)
+    bar.done()
+    for w in result.warnings:
+        warn(w)
+    if as_json:
+        emit_json(result.__dict__)
+    else:
+        print(f"{len(result.added)} added, {len(result.updated)} updated, "
+              f"{len(result.unchanged)} already present")
+
+
+@app.command("ls")
+def ls(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the papers."""
+    from .papers import list_papers
+
+    papers = list_papers(open_kb())
+    if as_json:
+        emit_json(papers)
+        return
+    if not papers:
+        print("no papers yet: kb add arxiv:2311.16863")
+        return
+    rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"]), p["pages"] or "-",
+             p["quotes"], p["title"]] for p in papers]
+    table(rows, ["citekey", "year", "authors", "pages", "quotes", "title"])
+
+
+@app.command()
+def show(citekey: str = typer.Argument(..., help="The paper's citekey."),
+         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """One paper: metadata, versions, pages, sha256 of each PDF, where it came from."""
+    from .papers import show_paper
+
+    info = show_paper(open_kb(), citekey)
+    if as_json:
+        emit_json(info)
+        return
+    print(f"{info['citekey']}: {info['title']}")
+    print(f"  authors   {'; '.join(info['authors'])}")
+    print(f"  year      {info['year'] or '?'}")
+    for label, key in (("arXiv", "arxiv_id"), ("DOI", "doi"), ("venue", "venue"), ("url", "url")):
+        if info[key]:
+            print(f"  {label:9} {info[key]}")
+    print(f"  origin    {info['origin']} (metadata {info['metadata_status']})")
+    for v in info["versions"]:
+        print(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
+              f", {v['extractor'] or 'no extractor'}")
+        print(f"      sha256 {v['sha256'] or '-'}")
+        print(f"      from   {v['source_url'] or '-'}")
+    print(f"  quotes    {info['quotes']}   claims {info['claims']}")
+    for problem in info["problems"]:
+        print(f"  ! {problem}")
+
+
+text_app = typer.Typer(help="Page text extracted elsewhere.", no_args_is_help=True)
+app.add_typer(text_app, name="text")
+
+
+@text_app.command("load")
+def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
+              file: Path = typer.Argument(..., help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
+                                                    "or text with form feeds between pages."),
+              version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
+              extractor: str = typer.Option("unknown", "--extractor",
+                                            help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'.")) -> None:
+    """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
+    from .papers import load_text
+
+    result = load_text(open_kb(), citekey, file, version=version, extractor=extractor)
+    print(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
+
+
+# -- entry point --------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    """Run kb; return the exit code. Known errors print one line, never a traceback."""
+    from typer._click import exceptions as click_exc
+    from typer.main import get_command
+
+    from .errors import KBError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="kb", standalone_mode=False)
+    except KBError as exc:
+        sys.stderr.write(f"kb: error: {exc}\n")
+        return exc.exit_code
+    except click_exc.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click_exc.Abort:
+        sys.stderr.write("kb: aborted\n")
+        return 130
+    except click_exc.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("kb: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
+        return _internal_error(exc)
+    return result if isinstance(result, int) else 0
+
+
+def _internal_error(exc: BaseException) -> int:
+    import tempfile
+    import traceback
+
+    log = Path(tempfile.gettempdir()) / "kb-last-error.log"
+    try:
+        log.write_text("".join(traceback.format_exception(exc)), "utf-8")
+        where = f"; details in {log}"
+    except OSError:
+        where = ""
+    sys.stderr.write(f"kb: internal error: {type(exc).__name__}: {exc}{where} (please report it)\n")
+    if os.environ.get("KB_DEBUG"):
+        traceback.print_exception(exc)
+    return 1
+
+
+def entry() -> None:
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    sys.exit(code)
