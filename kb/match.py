@@ -270,38 +270,52 @@ class _Candidate:
 
 
 def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
-    """All placements of the pieces (capped), each respecting gaps and edges."""
+    """Placements of the pieces (at most _MAX_CANDIDATES), each respecting gaps and edges.
+
+    A depth-first search with an explicit stack (a quote may have hundreds of
+    elisions) that remembers dead ends, so each (piece, position) is tried once.
+    """
     text = s.text
     pieces = pat.pieces
+    if not pieces:
+        return []
     found: list[_Candidate] = []
     failed: set[tuple[int, int]] = set()
     steps = 0
 
-    def place(k: int, lo: int, hi: int, acc: list[tuple[int, int]]) -> None:
-        nonlocal steps
+    def occurrences(k: int, lo: int, hi: int | None):
         piece = pieces[k]
         n = len(piece.text)
-        pos = text.find(piece.text, lo, hi + n if hi >= 0 else len(text))
-        while pos >= 0 and len(found) < _MAX_CANDIDATES and steps < _MAX_STEPS:
-            steps += 1
-            end = pos + n
+        stop = len(text) if hi is None else min(len(text), hi + n)
+        pos = text.find(piece.text, lo, stop)
+        while pos >= 0:
             if (k, pos) not in failed and \
                     (not piece.check_start or _start_ok(s, pos)) and \
-                    (not piece.check_end or _end_ok(s, end)):
-                acc.append((pos, end))
-                before = len(found)
-                if k + 1 == len(pieces):
-                    found.append(_Candidate(list(acc)))
-                else:
-                    nxt = pieces[k + 1]
-                    place(k + 1, end, end + nxt.max_gap, acc)
-                acc.pop()
-                if len(found) == before:
-                    failed.add((k, pos))
-            pos = text.find(piece.text, pos + 1, hi + n if hi >= 0 else len(text))
+                    (not piece.check_end or _end_ok(s, pos + n)):
+                yield pos
+            pos = text.find(piece.text, pos + 1, stop)
 
-    if pieces:
-        place(0, 0, -1, [])
+    # Stack frames: (piece index, iterator of positions, found-count on entry).
+    acc: list[tuple[int, int]] = []
+    stack = [(0, occurrences(0, 0, None), 0)]
+    while stack and len(found) < _MAX_CANDIDATES and steps < _MAX_STEPS:
+        k, it, entry = stack[-1]
+        pos = next(it, None)
+        steps += 1
+        if pos is None:
+            stack.pop()
+            if acc:   # piece k-1 at acc[-1] led nowhere new: remember it
+                start, _end = acc.pop()
+                if len(found) == entry:
+                    failed.add((k - 1, start))
+            continue
+        end = pos + len(pieces[k].text)
+        if k + 1 == len(pieces):
+            found.append(_Candidate(acc + [(pos, end)]))
+            continue
+        acc.append((pos, end))
+        nxt = pieces[k + 1]
+        stack.append((k + 1, occurrences(k + 1, end, end + nxt.max_gap), len(found)))
     return found
 
 
@@ -397,8 +411,16 @@ def _plain_quote(quote: str) -> str:
     return " ".join(parts)
 
 
-def _word_key(word: str) -> str:
-    return fold(word.strip(_STRIP)).text.strip(_STRIP)
+def _word_key(text: str) -> str:
+    """Folded text without edge punctuation (a '.' before a digit stays: ".954")."""
+    f = fold(text).text
+    a = 0
+    while a < len(f) and f[a] in _STRIP and not (f[a] in ".," and f[a + 1:a + 2].isdigit()):
+        a += 1
+    b = len(f)
+    while b > a and f[b - 1] in _STRIP:
+        b -= 1
+    return f[a:b]
 
 
 def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int]:
@@ -429,7 +451,9 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             continue
-        if "".join(qkeys[i1:i2]) == "".join(pkeys[j1:j2]):
+        qs_words = [qwords[qidx[i]] for i in range(i1, i2)]
+        ps_words = [pwords[pidx[j]] for j in range(j1, j2)]
+        if _word_key(" ".join(qs_words)) == _word_key(" ".join(ps_words)):
             continue
         qs = " ".join(qwords[qidx[i]].strip(".,;:") for i in range(i1, i2))
         ps = " ".join(pwords[pidx[j]].strip(".,;:") for j in range(j1, j2))
@@ -501,7 +525,11 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
         al = fuzz.partial_ratio_alignment(q, text[lo:hi])
         if al is None:
             continue
-        cand = (al.score, lo + al.dest_start, lo + al.dest_end)
+        # Widen the aligned window a little: the alignment may start past a
+        # word the quote dropped; the word diff trims what is not needed.
+        slack = max(8, len(q) // 8)
+        cand = (al.score, max(0, lo + al.dest_start - slack),
+                min(len(text), lo + al.dest_end + slack))
         if best is None or cand[0] > best[0]:
             best = cand
     if best is None or best[0] / 100 < _MIN_SCORE or best[2] <= best[1]:

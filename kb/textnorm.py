@@ -387,6 +387,8 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
                 if b <= lo or not is_boilerplate(pi, page[a:b]):
                     break
                 hi = a
+        if not page[lo:hi].strip():
+            lo, hi = 0, len(page)   # never cut a page down to nothing
         ranges.append((lo, max(lo, hi)))
     return ranges
 
@@ -395,7 +397,7 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
 # intensity ...", Patterson's "8  The correlation ..."), and markers in the
 # body: digits glued to a lowercase word ("kWh4,", "housed4 are") or set apart
 # before punctuation ("generation 5,", "detail 4 .").
-_FOOTNOTE_LINE = re.compile(r"(?m)^(\d{1,2})(?:[A-Z][a-z]| {2,}[A-Z])")
+_FOOTNOTE_LINE = re.compile(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z])")
 _FOOTNOTE_MARK = re.compile(
     r"(?<=[a-z%)\]])(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"

@@ -1,0 +1,507 @@
+"""Finding quotes in real pypdf text: found when the words are the paper's, refused otherwise."""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+import time
+from functools import lru_cache
+
+import pytest
+
+from kb.match import (ELISION_MAX_GAP, NearMiss, QuoteMatch, closest_passage, find_quote,
+                      split_fragments, word_diff)
+from kb.notes import parse_note
+from kb.textnorm import Document, normalise
+from tests.corpus import corpus_path, wattbot_pages
+
+
+@lru_cache(maxsize=None)
+def doc(name: str) -> Document:
+    return Document(wattbot_pages(name))
+
+
+def spans_text(d: Document, m: QuoteMatch) -> str:
+    return "".join(d.pages[s.page - 1][s.start:s.end] for s in m.spans)
+
+
+# --- every normalisation case, on real text, with a near miss that must fail -----
+# (paper, quote as a person would type it, page where it is, near miss)
+REAL_CASES = [
+    # ligatures: strubell2019 prints "reﬂect" and "ﬁnancially"
+    ("strubell2019", "do not necessarily reflect those of the sponsor", 5,
+     "do necessarily reflect those of the sponsor"),
+    ("strubell2019", "costly to train and develop, both financially, due to the cost of hardware", 1,
+     "costly to train and develop, both financially, due to the price of hardware"),
+    # line-break hyphenation: "methodol-\nogy", "ob-\ntained"
+    ("strubell2019", "Recent progress in hardware and methodology for training neural networks "
+                     "has ushered in a new generation of large networks", 1,
+     "Recent progress in hardware and methodology for training neural networks "
+     "has ushered in a new generation of small networks"),
+    ("strubell2019", "These models have obtained notable gains in accuracy", 1,
+     "These models have obtained notable losses in accuracy"),
+    # Patterson's three spaces between words (and numbers in a table row)
+    ("patterson2021", "Energy Consumption (MWh) 7.5 85.7 232 24.1 179 1,287", 6,
+     "Energy Consumption (MWh) 7.5 85.7 232 24.1 179 1,278"),
+    ("patterson2021", "Most companies spend more energy on serving a DNN model", 2,
+     "Most companies spend less energy on serving a DNN model"),
+    # non-breaking spaces: "verage\xa0Power\xa0per\xa0Processor", "improvement\xa0\nGoogle’s"
+    ("patterson2021", "Power per Processor", 5, "Energy per Processor"),
+    ("patterson2021", "Processor improvement Google's custom TPU v2 processor", 4,
+     "Processor improvement Google's custom TPU v3 processor"),
+    # curly quotes in the source, straight in the quote
+    ("luccioni2024", 'this ambition of "generality" comes at a steep cost to the environment', 1,
+     'this ambition of "generality" comes at a small cost to the environment'),
+    # dashes: en dash in the source, hyphen typed
+    ("strubell2019", "on-demand ($4.50/hr-$8/hr) pricing as lower and upper bounds", 3,
+     "on-demand ($4.50/hr-$9/hr) pricing as lower and upper bounds"),
+    # minus sign U+2212: kept, so dropping it is a different number
+    ("luccioni2024", "varies from 5.4× 10-5 for the smallest model", 12,
+     "varies from 5.4× 105 for the smallest model"),
+    # mathematical italic letters 𝐶𝑂2𝑒𝑞 (with and without pypdf's inner space)
+    ("luccioni2024", "an average carbon intensity of 297.6 grams of CO2eq per kWh", 5,
+     "an average carbon intensity of 279.6 grams of CO2eq per kWh"),
+    ("luccioni2024", "is measured in CO2eq, and not in CO2 specifically", 5,
+     "is measured in CO2eq, and in CO2 specifically"),
+    # spaces pypdf puts inside numbers
+    ("strubell2019", "CO2e = 0.954pt", 2, "CO2e = 0.945pt"),
+    ("strubell2019", "$942,973–$3,201,722", 4, "$942,973–$3,201,772"),
+    ("strubell2019", "provides average CO2 produced (in pounds per kilowatt-hour)", 2,
+     "provides average CO2 consumed (in pounds per kilowatt-hour)"),
+    # case
+    ("luccioni2024", "GENERATIVE TASKS ARE MORE ENERGY- AND CARBON-INTENSIVE", 13,
+     "GENERATIVE TASKS ARE LESS ENERGY- AND CARBON-INTENSIVE"),
+    # a range written with a hyphen between numbers
+    ("luccioni2024", "(0.06-2.9 kWh for 1,000 inferences)", 6, "(0.06-2.8 kWh for 1,000 inferences)"),
+]
+
+# Sentences crossing a page break with the running header/footer/page number between.
+PAGE_BREAK_CASES = [
+    ("luccioni2024", "As can be seen in Table 4, the difference between multi-purpose models and "
+                     "task-specific models is amplified as the length of output gets longer.",
+     (13, 14), "As can be seen in Table 4, the difference between multi-purpose models and "
+               "task-specific models is reduced as the length of output gets longer."),
+    ("dodge2022", "following the Green Software Foundation’s guidelines regarding Software Carbon "
+                  "Intensity (SCI)", (2, 3),
+     "following the Green Software Foundation’s rules regarding Software Carbon Intensity (SCI)"),
+    ("luccioni2023", "although efficiency has yet to be a central consideration when it comes to "
+                     "evaluating and comparing models", (2, 3),
+     "although efficiency has yet to be a central consideration when it comes to "
+     "evaluating and ranking models"),
+    ("patterson2021", "The results of the Evolved Transformer neural architecture search have been "
+                      "open-sourced.", (8, 9),
+     "The results of the Evolved Transformer neural architecture search have not been "
+     "open-sourced."),
+]
+
+
+@pytest.mark.parametrize("paper, quote, page, near_miss", REAL_CASES)
+def test_real_artefact_is_seen_through_and_near_miss_is_refused(paper, quote, page, near_miss):
+    d = doc(paper)
+    m = find_quote(d, quote)
+    assert m is not None, f"{quote!r} not found in {paper}"
+    assert m.page == page
+    assert normalise(spans_text(d, m)) == normalise(quote).strip(".,;:'\"")
+    assert find_quote(d, near_miss) is None, f"near miss {near_miss!r} was accepted"
+
+
+@pytest.mark.parametrize("paper, quote, pages, near_miss", PAGE_BREAK_CASES)
+def test_sentence_across_a_page_break(paper, quote, pages, near_miss):
+    d = doc(paper)
+    m = find_quote(d, quote)
+    assert m is not None
+    assert (m.page, m.page_end) == pages
+    assert len(m.spans) == 2 and m.spans[0].page == pages[0] and m.spans[1].page == pages[1]
+    assert "crosses a page break" in m.notes
+    # neither span contains the header, footer or page number
+    assert normalise(spans_text(d, m)) == normalise(quote).strip(".")
+    assert find_quote(d, near_miss) is None
+
+
+def test_page_break_spans_end_and_start_at_the_text() -> None:
+    d = doc("luccioni2024")
+    m = find_quote(d, "the difference between multi-purpose models")
+    assert m is not None
+    a, b = m.spans
+    assert d.pages[12][a.start:a.end] == "the difference"
+    assert d.pages[12][a.end:].strip() == "13"
+    assert d.pages[13][b.start:b.end] == "between multi-purpose models"
+    assert d.pages[13][:b.start].strip().endswith("Luccioni et al")
+
+
+# --- numbers and words at the edges of a quote -------------------------------------
+
+@pytest.mark.parametrize("quote", [
+    "5 kWh for 1,000 inferences",          # inside "0.05 kWh"
+    "05 kWh for 1,000 inferences",
+    "000 inferences), and multimodal",     # inside "1,000"
+    "around 0.0 kWh",                      # "0.05" cut short... and not the same anyway
+    "around 0.5 kWh for 1,000 inferences",
+    "ound 0.05 kWh for 1,000 inferences",  # starts inside a word
+    "around 0.05 kWh for 1,000 inference",  # ends inside a word
+    "$3,20",                                # cut of "$3,20 1,722" in strubell
+])
+def test_quote_edges_never_cut_a_number_or_a_word(quote: str) -> None:
+    paper = "strubell2019" if quote.startswith("$") else "luccioni2024"
+    assert find_quote(doc(paper), quote) is None
+
+
+def test_quote_starting_inside_a_hyphenated_word_is_refused() -> None:
+    # patterson2021 page 9: "Efficient-   \nDets   [Tan19],   developed ..."
+    d = doc("patterson2021")
+    assert find_quote(d, "Dets [Tan19], developed via NAS") is None
+    assert find_quote(d, "EfficientDets [Tan19], developed via NAS") is not None
+
+
+def test_many_elisions_and_common_words_stay_bounded() -> None:
+    d = doc("luccioni2024")
+    q = " [...] ".join(["the"] * 3000)
+    t = time.perf_counter()
+    find_quote(d, q)
+    assert time.perf_counter() - t < 2.0
+    q = " [...] ".join(["energy"] * 50)
+    assert find_quote(d, q) is not None
+
+
+def test_full_number_and_word_are_found() -> None:
+    d = doc("luccioni2024")
+    assert find_quote(d, "around 0.05 kWh for 1,000 inferences") is not None
+    assert find_quote(d, "0.05 kWh") is not None
+    assert find_quote(doc("strubell2019"), "$3,201,722") is not None
+
+
+def test_minus_sign_is_not_dropped() -> None:
+    d = Document(["The temperature fell to −5 °C overnight, then rose to 5 °C."])
+    m = find_quote(d, "fell to -5 °C overnight")
+    assert m is not None and m.method == "normalised"
+    assert find_quote(d, "fell to 5 °C overnight") is None
+    assert find_quote(d, "5 °C overnight") is None   # the minus sign is part of the number
+
+
+# --- elisions, as in the note ------------------------------------------------------
+
+def note_quotes() -> list[str]:
+    path = corpus_path("..", "notes", "environmental-cost-of-generative-ai.md")
+    return [q.quote for q in parse_note(path.read_text("utf-8")).quotes if q.kind == "note-quote"]
+
+
+def test_split_fragments() -> None:
+    assert split_fragments("a b. [...] c d") == ["a b.", "c d"]
+    assert split_fragments("[…] a … b ... c [ ... ] d.") == ["a", "b", "c", "d."]
+    assert split_fragments("[...] charging the phone") == ["charging the phone"]
+    assert split_fragments("0.5 and 1.5") == ["0.5 and 1.5"]
+    assert split_fragments("[...]") == []
+
+
+def test_the_notes_elided_quote_is_found_in_v3() -> None:
+    quotes = note_quotes()
+    elided = [q for q in quotes if q.startswith("Generative tasks")][0]
+    d = doc("luccioni2024")
+    m = find_quote(d, elided)
+    assert m is not None and m.page == 13 and len(m.spans) == 2
+    first, second = (d.pages[12][s.start:s.end] for s in m.spans)
+    assert normalise(first) == normalise("Generative tasks are more energy- and carbon-intensive "
+                                         "compared to discriminative tasks")
+    assert normalise(second).startswith(normalise("the most energy- and carbon-intensive tasks"))
+    # the elided text ("As shown in Figure 1,") lies between the two spans
+    assert "As shown in Figure 1" in d.pages[12][m.spans[0].end:m.spans[1].start]
+
+
+def test_the_notes_inline_elided_quote_is_found() -> None:
+    d = doc("luccioni2024")
+    q = ("quantifying the operational energy and carbon required to perform the training phase "
+         "[...] due to the relative ease of measuring")
+    m = find_quote(d, q)
+    assert m is not None and m.page == 2
+    # the elision skips "of the ML model life cycle [12, 30, 41, 49]"
+    assert "[12, 30, 41, 49]" in d.pages[1][m.spans[0].end:m.spans[1].start]
+
+
+def test_all_note_quotes_but_the_smartphone_one_are_in_v3() -> None:
+    d = doc("luccioni2024")
+    results = {q[:30]: find_quote(d, q) for q in note_quotes()}
+    assert len(results) == 4
+    missing = [k for k, m in results.items() if m is None]
+    assert missing == ["[...] charging the average sma"]
+
+
+def test_smartphone_quote_is_not_in_v3_and_the_closest_passage_says_why() -> None:
+    d = doc("luccioni2024")
+    q = [q for q in note_quotes() if "smartphone" in q][0]
+    assert find_quote(d, q) is None
+    near = closest_passage(d, q)
+    assert isinstance(near, NearMiss)
+    assert near.page == 6 and near.page_end == 6
+    assert near.passage.startswith("charging the average smartphone requires 0.022 kWh of energy")
+    assert ("0.012", "0.022") in near.differences
+    assert ("16%", "9%") in near.differences
+    assert ("950", "522") in near.differences
+    assert ("nearly 1", "around half a") in near.differences
+    assert near.score > 0.85
+    assert "0.012 -> 0.022" in near.describe()
+
+
+def test_short_smartphone_quote_exact_example_from_the_brief() -> None:
+    d = doc("luccioni2024")
+    q = "charging the average smartphone requires 0.012 kWh of energy"
+    assert find_quote(d, q) is None
+    near = closest_passage(d, q)
+    assert near is not None
+    assert near.passage == "charging the average smartphone requires 0.022 kWh of energy"
+    assert near.differences == [("0.012", "0.022")]
+    assert near.describe() == "differs: 0.012 -> 0.022"
+    # spans of the near miss point at that passage in the stored page
+    assert [(s.page) for s in near.spans] == [6]
+    assert " ".join(d.pages[5][near.spans[0].start:near.spans[0].end].split()) == near.passage
+
+
+def test_elided_fragments_must_be_in_order_and_close() -> None:
+    filler = " ".join(f"word{i}" for i in range(2000))      # ~ 14,000 folded chars
+    d = Document([f"alpha beta gamma. {filler} delta epsilon zeta.",
+                  "omega psi chi. short gap here. phi upsilon tau."])
+    assert find_quote(d, "omega psi chi. [...] phi upsilon tau.") is not None
+    assert find_quote(d, "phi upsilon tau. [...] omega psi chi.") is None      # order
+    assert find_quote(d, "alpha beta gamma. [...] delta epsilon zeta.") is None  # too far apart
+    near = " ".join(f"word{i}" for i in range(200))
+    d2 = Document([f"alpha beta gamma. {near} delta epsilon zeta."])
+    assert len(normalise(near)) < ELISION_MAX_GAP
+    assert find_quote(d2, "alpha beta gamma … delta epsilon zeta") is not None
+
+
+def test_elision_across_a_page_break() -> None:
+    d = doc("luccioni2024")
+    q = "As can be seen in Table 4, the difference [...] is amplified as the length of output gets longer"
+    m = find_quote(d, q)
+    assert m is not None and (m.page, m.page_end) == (13, 14)
+
+
+def test_elision_does_not_excuse_a_changed_fragment() -> None:
+    d = doc("luccioni2024")
+    q = ("Generative tasks are more energy- and carbon-intensive compared to discriminative tasks. "
+         "[...] the least energy- and carbon-intensive tasks are those that generate new content")
+    assert find_quote(d, q) is None
+    near = closest_passage(d, q)
+    assert near is not None and ("least", "most") in near.differences
+
+
+# --- editorial brackets ----------------------------------------------------------
+
+def test_bracketed_letter_is_a_case_change() -> None:
+    d = doc("luccioni2024")
+    m = find_quote(d, "[G]enerative tasks are more energy- and carbon-intensive")
+    assert m is not None and m.method == "normalised"
+    assert "editorial brackets in the quote" in m.notes
+    assert find_quote(d, "[G]enerative tasks are less energy- and carbon-intensive") is None
+
+
+def test_bracketed_insertion_stands_for_a_few_words() -> None:
+    d = doc("luccioni2024")
+    m = find_quote(d, "[These tasks] are more energy- and carbon-intensive compared to "
+                      "discriminative tasks")
+    assert m is not None and m.page == 13
+    q = "the most energy- and carbon-intensive tasks are [those] that generate new content"
+    assert find_quote(d, q) is not None
+    # an insertion cannot hide a changed word elsewhere
+    assert find_quote(d, "[These tasks] are less energy- and carbon-intensive compared to "
+                         "discriminative tasks") is None
+
+
+def test_bracketed_insertion_is_bounded() -> None:
+    d = Document(["The model, which was trained on a very large corpus of web text collected "
+                  "over many years by several teams, uses 5 kWh."])
+    assert find_quote(d, "The model, [which was trained on web text,] uses 5 kWh") is None
+    assert find_quote(d, "The model, [trained on a corpus,] uses 5 kWh") is None
+    d = Document(["The model, trained on web text, uses 5 kWh."])
+    assert find_quote(d, "The model, [a transformer,] uses 5 kWh") is not None
+    assert find_quote(d, "The model [sic], trained on web text, uses 5 kWh") is not None
+    assert find_quote(d, "The model, [a transformer,] uses 6 kWh") is None
+
+
+# --- citation and footnote markers ----------------------------------------------
+
+def test_citation_markers_may_be_copied_or_left_out() -> None:
+    d = doc("luccioni2024")
+    copied = find_quote(d, "requires 0.022 kWh of energy [51], which means")
+    assert copied is not None and copied.notes == []
+    omitted = find_quote(d, "requires 0.022 kWh of energy, which means")
+    assert omitted is not None
+    assert any("markers" in n for n in omitted.notes)
+    # the span still covers the source text, marker included
+    assert "[51]" in spans_text(d, omitted)
+    # a wrong marker is a different text
+    assert find_quote(d, "requires 0.022 kWh of energy [52], which means") is None
+
+
+def test_footnote_markers_may_be_copied_or_left_out_but_not_changed() -> None:
+    d = doc("luccioni2024")
+    assert find_quote(d, "297.6 grams of CO2eq per kWh4, this means") is not None
+    assert find_quote(d, "297.6 grams of CO2eq per kWh, this means") is not None
+    assert find_quote(d, "297.6 grams of CO2eq per kWh5, this means") is None
+    # pypdf's spaced marker as the note copied it: "energy 4 ," matches "energy4,"
+    d2 = Document(["charging requires 0.012 kWh of energy4, which means\n4EPA figure."])
+    assert find_quote(d2, "0.012 kWh of energy 4 , which means") is not None
+    assert find_quote(d2, "0.012 kWh of energy, which means") is not None
+    assert find_quote(d2, "0.012 kWh of energy 5 , which means") is None
+
+
+def test_co2_is_not_a_footnote_marker() -> None:
+    d = Document(["Emissions of CO2, the main gas.\n2The footnote."])
+    assert find_quote(d, "Emissions of CO2, the main gas") is not None
+    assert find_quote(d, "Emissions of CO, the main gas") is None
+
+
+# --- exact vs normalised, offsets, prefix and suffix --------------------------------
+
+def test_exact_method_when_verbatim() -> None:
+    d = doc("luccioni2024")
+    m = find_quote(d, "charging the average smartphone requires 0.022")
+    assert m is not None and m.method == "exact"
+    s = m.spans[0]
+    assert d.pages[s.page - 1][s.start:s.end] == "charging the average smartphone requires 0.022"
+    assert m.prefix == d.pages[5][s.start - 32:s.start]
+    assert m.prefix.endswith("For comparison, ")
+    assert m.suffix == d.pages[5][s.end:s.end + 32]
+    assert m.suffix.startswith("\nkWh of energy [51]")
+    # across the line break, it is normalised
+    m2 = find_quote(d, "charging the average smartphone requires 0.022 kWh")
+    assert m2 is not None and m2.method == "normalised"
+
+
+def test_exact_preferred_over_an_earlier_normalised_occurrence() -> None:
+    d = Document(["the   energy cost is high", "the energy cost is high"])
+    m = find_quote(d, "the energy cost is high")
+    assert m is not None and m.method == "exact" and m.page == 2
+    m = find_quote(d, "The energy cost is high")
+    assert m is not None and m.method == "normalised" and m.page == 1
+
+
+def test_prefix_and_suffix_at_page_edges() -> None:
+    d = Document(["Short page.", "Another one."])
+    m = find_quote(d, "Short page")
+    assert m is not None and m.prefix == "" and m.suffix == "."
+    assert m.spans[0].start == 0 and m.spans[0].end == len("Short page")
+
+
+def test_empty_or_punctuation_only_quotes_are_never_found() -> None:
+    d = Document(["Some text, here."])
+    assert find_quote(d, "") is None
+    assert find_quote(d, "[...]") is None
+    assert find_quote(d, " . , ") is None
+    assert closest_passage(d, "") is None
+
+
+def test_unrelated_quote_has_no_closest_passage() -> None:
+    d = doc("strubell2019")
+    assert closest_passage(d, "Zebras migrate across the Serengeti every year in vast herds") is None
+
+
+# --- real sentences round-trip; one changed digit or word is refused ----------------
+
+def _sentences(d: Document, n: int, seed: int) -> list[tuple[int, str]]:
+    rng = random.Random(seed)
+    out = []
+    for pi, page in enumerate(d.pages):
+        lo, hi = d.content[pi]
+        body = page[lo:hi]
+        for m in re.finditer(r"(?<![\w.,])[A-Z][^.!?\n]{40,200}[.!?](?=\s|$)", body):
+            if body[:m.start()].rstrip().endswith(("-", "‐")):
+                continue   # "Efficient-\nDets": the sentence would start mid-word
+            out.append((pi + 1, m.group()))
+    rng.shuffle(out)
+    return out[:n]
+
+
+@pytest.mark.parametrize("paper", ["luccioni2024", "dodge2022", "patterson2021"])
+def test_real_sentences_are_found_where_they_are(paper: str) -> None:
+    d = doc(paper)
+    for page, sentence in _sentences(d, 60, seed=1):
+        m = find_quote(d, sentence)
+        assert m is not None, sentence
+        assert m.method == "exact"
+        text = spans_text(d, m)
+        assert normalise(text) == normalise(sentence).strip(".,;:'\"")
+
+
+@pytest.mark.parametrize("paper", ["luccioni2024", "dodge2022"])
+def test_one_changed_digit_or_word_is_refused(paper: str) -> None:
+    d = doc(paper)
+    rng = random.Random(7)
+    checked = 0
+    for _, sentence in _sentences(d, 200, seed=2):
+        digits = [i for i, c in enumerate(sentence) if c.isdigit()]
+        if digits:
+            i = rng.choice(digits)
+            new = str((int(sentence[i]) + 1) % 10)
+            mutant = sentence[:i] + new + sentence[i + 1:]
+        else:
+            words = sentence.split()
+            k = rng.randrange(len(words))
+            words[k] = "not" if words[k].lower() != "not" else "indeed"
+            mutant = " ".join(words)
+        if normalise(mutant).strip(".") in d.lenient.text:
+            continue   # the mutant happens to be in the paper too
+        assert find_quote(d, mutant) is None, mutant
+        checked += 1
+    assert checked > 50
+
+
+def test_dropped_not_is_refused() -> None:
+    d = doc("strubell2019")
+    assert find_quote(d, "do not necessarily reflect those of the sponsor") is not None
+    assert find_quote(d, "do necessarily reflect those of the sponsor") is None
+    near = closest_passage(d, "do necessarily reflect those of the sponsor")
+    assert near is not None and ("", "not") in near.differences
+    assert "(nothing) -> not" in near.describe()
+
+
+def test_swapped_words_are_refused() -> None:
+    d = doc("luccioni2024")
+    q = "Generative tasks are more carbon- and energy-intensive compared to discriminative tasks"
+    assert find_quote(d, q) is None
+
+
+# --- word diff ------------------------------------------------------------------
+
+def test_word_diff_ignores_pypdf_spacing_and_punctuation() -> None:
+    diffs, lead, trail = word_diff("CO2e = 0.954pt", "CO 2e = 0 .954pt")
+    assert diffs == [] and lead == 0 and trail == 0
+    diffs, _, _ = word_diff("the compu- tation is 5 kWh", "the computation is 6 kWh")
+    assert diffs == [("5", "6")]
+    diffs, _, _ = word_diff("a b c", "a x b c")
+    assert diffs == [("", "x")]
+
+
+# --- speed -----------------------------------------------------------------------
+
+def test_find_quote_is_fast() -> None:
+    d = doc("patterson2021")
+    sentences = [s for _, s in _sentences(d, 200, seed=3)]
+    times = []
+    for s in sentences:
+        t = time.perf_counter()
+        find_quote(d, s)
+        times.append(time.perf_counter() - t)
+    assert statistics.median(times) < 0.005
+    assert max(times) < 0.05
+
+
+def test_thousand_quotes_in_seconds() -> None:
+    d = doc("luccioni2024")
+    sentences = [s for _, s in _sentences(d, 500, seed=4)]
+    quotes = (sentences * 3)[:1000]
+    quotes = [q if i % 5 else q.replace("e", "a", 1) for i, q in enumerate(quotes)]
+    t = time.perf_counter()
+    for q in quotes:
+        find_quote(d, q)
+    assert time.perf_counter() - t < 3.0
+
+
+def test_closest_passage_is_fast_enough() -> None:
+    d = doc("dodge2022")
+    sentences = [s for _, s in _sentences(d, 20, seed=5)]
+    t = time.perf_counter()
+    for s in sentences:
+        near = closest_passage(d, s.replace("the", "a", 1))
+        assert near is not None
+    assert (time.perf_counter() - t) / len(sentences) < 0.2
