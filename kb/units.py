@@ -79,11 +79,22 @@ _DEFINITIONS = [
     "accelerator = [accelerator] = _ = accelerators = chip = chips",
     "gpu = accelerator = GPU = GPUs = gpus",
     "tpu = accelerator = TPU = TPUs = tpus",
-    "gpu_hour = gpu * hour = GPU_hour = gpu_hours = GPU_hours",
-    "gpu_day = gpu * day = GPU_day = gpu_days = GPU_days",
-    "gpu_year = gpu * year = GPU_year = gpu_years = GPU_years",
-    "tpu_hour = tpu * hour = TPU_hour = tpu_hours = TPU_hours",
-    "tpu_day = tpu * day = TPU_day = tpu_days = TPU_days",
+    "gpu_hour = gpu * hour = GPU_hour",
+    "gpu_day = gpu * day = GPU_day",
+    "gpu_week = gpu * week = GPU_week",
+    "gpu_year = gpu * year = GPU_year",
+    "tpu_hour = tpu * hour = TPU_hour",
+    "tpu_day = tpu * day = TPU_day",
+    "tpu_week = tpu * week = TPU_week",
+    "tpu_year = tpu * year = TPU_year",
+    "accelerator_hour = accelerator * hour",
+    "accelerator_day = accelerator * day",
+    "accelerator_week = accelerator * week",
+    "accelerator_year = accelerator * year",
+    "chip_hour = chip * hour",
+    "chip_day = chip * day",
+    "chip_week = chip * week",
+    "chip_year = chip * year",
     # Money: one dimension per currency, no exchange rates.
     "USD = [currency_USD] = _ = US_dollar = dollar = dollars",
     "EUR = [currency_EUR] = _ = euro = euros",
@@ -149,7 +160,7 @@ _CO2E_RE = re.compile(
     r"C\s?O\s?2(?:\s?-?\s?e(?:q(?:uiv(?:alent)?)?)?\b|(?![A-Za-z0-9]))")
 _MASS_CO2E_RE = re.compile(
     r"(?<![A-Za-z0-9_])(?P<m>metric\s+tonnes?|metric\s+tons?|short\s+tons?|[A-Za-z]+)"
-    r"\s*(?:of\s+)?\(?\s*CO2e\)?(?![A-Za-z0-9])")
+    r"\s*(?:of\s*)?\(?\s*CO2e\)?(?![A-Za-z0-9])")
 _WATT_HOUR_RE = re.compile(r"(?i)\b(kilo|mega|giga|tera|peta)?watt[-\s]?hours?\b")
 _WATT_RE = re.compile(r"(?i)\b(kilo|mega|giga|tera)?watts?\b")
 _DEVICE_TIME_RE = re.compile(
@@ -202,7 +213,7 @@ def normalize_unit_text(text: str) -> str:
         dev = m.group(1).lower()
         period = m.group(2).lower().rstrip("s")
         period = {"hr": "hour"}.get(period, period)
-        return f"{dev}*{period}"
+        return f"{dev}_{period}"
 
     t = _DEVICE_TIME_RE.sub(device, t)
     t = _PFS_DAY_RE.sub("pflop_s_day", t)
@@ -273,6 +284,8 @@ def _parse_unit_cached(text: str) -> "pint.Unit":
             if power == 0 or abs(power) > 12:
                 raise UsageError(f"unit power {power} out of range in {text!r}")
             factors[-1][1] *= power
+        elif m.group("int") == "1" and not factors and sign > 0:
+            continue  # "1/h"
         else:
             raise UsageError(f"unknown unit {text!r}: a number is not a unit "
                              "(write it in the figure, not in the unit)")
@@ -326,14 +339,32 @@ def _known_spellings() -> list[str]:
             "inference", "image", "query", "generation", "request", "kg", "g", "t", "lb"]
 
 
-def format_unit(unit: "pint.Unit") -> str:
-    """Short form of a unit ("kWh", "tCO2e", "%", "USD/h"); "" for a plain number.
+_DISPLAY = {"year": "year", "day": "day", "week": "week", "month": "month", "mile": "mile"}
 
-    The result parses back with `parse_unit` to the same unit.
+
+def format_unit(unit: "pint.Unit") -> str:
+    """Short form of a unit ("kWh", "tCO2e", "%", "USD/h", "GPU·h"); "" for a plain number.
+
+    Time units read as words ("day", not pint's "d"; "year", not "a"). The result
+    parses back with `parse_unit` to the same unit.
     """
-    if unit.dimensionless and not unit._units:
+    if not unit._units:
         return ""
-    text = format(unit, "~P")
+    ureg = registry()
+    num: list[str] = []
+    den: list[str] = []
+    for name, power in unit._units.items():
+        if name in _user_dimensions:
+            sym = name
+        else:
+            sym = _DISPLAY.get(name) or ureg.get_symbol(name)
+        p = abs(power)
+        p_text = str(int(p)) if float(p).is_integer() else str(p)
+        part = sym if p == 1 else f"{sym}^{p_text}"
+        (num if power > 0 else den).append(part)
+    text = "·".join(num) if num else "1"
+    for part in den:
+        text += "/" + part
     return text
 
 
