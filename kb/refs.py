@@ -456,6 +456,9 @@ def _first_author(authors: str) -> str | None:
     authors = authors.strip(" ,.;")
     if not authors:
         return None
+    # pypdf's kerning spaces: "Ashish V aswani" (but not particles: "A de Chalendar")
+    authors = re.sub(r"\b([A-Z]) (?!(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\b)([a-z]{2,})",
+                     r"\1\2", authors)
     chunks = [c.strip() for c in re.split(r",|\s+and\s+|\s+&\s+", authors) if c.strip()]
     if not chunks:
         return None
@@ -550,7 +553,7 @@ def _entry_complete(text: str) -> bool:
     if split.kind == "year":
         return len(split.rest.strip()) >= 8
     # names then title: complete once the title has ended and more follows
-    return bool(re.search(r"\w[.?!]\s+\S", split.rest))
+    return bool(re.search(r"[\w)][.?!]\s+\S", split.rest) or _YEAR_ANY_RE.search(_strip_ids(split.rest)))
 
 
 def _starts_entry(lines: list[str], i: int) -> bool:
