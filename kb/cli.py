@@ -141,9 +141,8 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
             continue
         results.append(result)
         if not as_json:
-            pages = f", {result.pages} pages" if result.pages else ""
-            version = f" {result.version}" if result.version else ""
-            print(f"{result.action:9} {result.citekey}{version}{pages}  {result.title}")
+            detail = ", ".join(filter(None, [result.version, f"{result.pages} pages" if result.pages else ""]))
+            print(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
         for note in result.notes:
             warn(f"{result.citekey}: {note}")
     if as_json:

@@ -71,6 +71,12 @@ def parse_arxiv(text: str) -> ArxivId | None:
         if not m:
             return None
     ident = m.group("new") or m.group("old")
+    if m.group("new"):
+        yymm, number = ident.split(".")
+        month = int(yymm[2:])
+        # 4-digit numbers until 1412, 5-digit from 1501 on.
+        if not 1 <= month <= 12 or (len(number) == 5) != (yymm >= "1501"):
+            return None
     version = int(m.group("version")) if m.group("version") else None
     if version == 0:
         return None

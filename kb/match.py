@@ -15,8 +15,11 @@ Conventions a writer may use, and how each is read:
   a page or so) after the previous one ends. A leading or trailing ellipsis
   only says the quote starts or ends mid-sentence.
 * **Editorial insertion** ``[the model]``: stands for at most
-  `EDITORIAL_MAX_GAP` folded characters (a few words) of the source, or none.
-  ``[sic]`` and ``[emphasis added]`` stand for nothing.
+  `EDITORIAL_MAX_GAP` folded characters (a few words) of the source, or none,
+  never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
+  for nothing. Brackets are first tried as literal text (a writer may have
+  copied the source's own brackets, "[2022, 2021]"), and brackets holding a
+  digit are always literal: a number must match exactly.
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -158,14 +161,14 @@ def _trim(folded_text: str) -> tuple[int, int]:
     return a, b
 
 
-def _compile(quote: str) -> _Pattern:
+def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
+    """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text."""
     pieces: list[_Piece] = []
     has_citation = False
     editorial = False
     for fi, frag in enumerate(split_fragments(quote)):
         # Split the fragment into literal chunks and editorial gaps.
         chunks: list[tuple[str, bool, bool]] = []  # (raw literal, glued_left, glued_right)
-        gaps_after: list[bool] = []                # a wildcard follows chunk k
         literal = ""
         frag_edited = False
         glued_left = False
@@ -180,6 +183,10 @@ def _compile(quote: str) -> _Pattern:
             if CITATION_RE.fullmatch(folded_content):
                 literal += m.group(0)
                 has_citation = True
+            elif not editorial_brackets or any(c.isdigit() for c in content):
+                # Brackets copied from the source ("[2019]", "[2022, 2021]"), or
+                # editing that involves a number: numbers must match exactly.
+                literal += m.group(0)
             elif content.lower() in _SILENT:
                 frag_edited = True
             elif len(content) == 1 and content.isalpha() and not prev_char.isalnum():
@@ -188,7 +195,6 @@ def _compile(quote: str) -> _Pattern:
             else:
                 frag_edited = True
                 chunks.append((literal, glued_left, prev_char.isalnum()))
-                gaps_after.append(True)
                 literal = ""
                 glued_left = next_char.isalnum()
             pos = m.end()
@@ -219,6 +225,16 @@ def _compile(quote: str) -> _Pattern:
         pieces.extend(frag_pieces)
     nfrag = len({p.fragment for p in pieces})
     return _Pattern(pieces, has_citation, editorial, nfrag)
+
+
+def _has_editorial_brackets(quote: str) -> bool:
+    for frag in split_fragments(quote):
+        for m in _BRACKET.finditer(frag):
+            content = m.group(1).strip()
+            if not CITATION_RE.fullmatch(fold("[" + content + "]").text) and \
+                    not any(c.isdigit() for c in content):
+                return True
+    return False
 
 
 # --- edges: never start or end inside a word or a number ----------------------
@@ -289,6 +305,9 @@ def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
         stop = len(text) if hi is None else min(len(text), hi + n)
         pos = text.find(piece.text, lo, stop)
         while pos >= 0:
+            if k and piece.max_gap and piece.first_of_fragment is False and \
+                    ("[" in text[lo:pos] or "]" in text[lo:pos]):
+                break   # an editorial insertion never stands for bracketed source text
             if (k, pos) not in failed and \
                     (not piece.check_start or _start_ok(s, pos)) and \
                     (not piece.check_end or _end_ok(s, pos + n)):
@@ -345,7 +364,17 @@ def _is_exact(s: Stream, pat: _Pattern, cand: _Candidate) -> bool:
 
 def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc."""
-    pat = _compile(quote)
+    patterns = [_compile(quote, editorial_brackets=False)]
+    if _has_editorial_brackets(quote):
+        patterns.append(_compile(quote))
+    for pat in patterns:
+        found = _find_pattern(doc, pat)
+        if found is not None:
+            return found
+    return None
+
+
+def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
     if not pat.pieces:
         return None
     streams: list[tuple[Stream, list[str]]] = [(doc.stream, [])]
@@ -402,7 +431,8 @@ def _plain_quote(quote: str) -> str:
     for frag in split_fragments(quote):
         def repl(m: re.Match[str]) -> str:
             content = m.group(1).strip()
-            if CITATION_RE.fullmatch(fold("[" + content + "]").text):
+            if CITATION_RE.fullmatch(fold("[" + content + "]").text) or \
+                    any(c.isdigit() for c in content):
                 return m.group(0)
             if len(content) == 1 and content.isalpha():
                 return content

@@ -206,6 +206,9 @@ def _looks_like_name(line: str, previous: str) -> bool:
     """'A. M. Turing' after a complete title line, not 'Learning Based Document ...'."""
     if re.search(r"(\b(with|for|of|and|the|a|an|in|on|to|from|via)|[:\-–])$", previous.strip(), re.I):
         return False
+    parts = [p.strip() for p in re.split(r",|\band\b", _MARKERS.sub(",", line)) if p.strip()]
+    if len(parts) >= 2:
+        return all(_NAME.match(p) and len(p.split()) <= 4 for p in parts)
     words = line.split()
     return bool(_NAME.match(line)) and (bool(re.search(r"\b[A-Z]\.", line)) or 2 <= len(words) <= 3)
 

@@ -403,6 +403,21 @@ def dimension_name(unit: "pint.Unit") -> str:
     return _dimension_names().get(dims, str(dims))
 
 
+def to_base(value: float, unit_text: str) -> tuple[float, str]:
+    """`value` in `unit_text` expressed in base units, for sorting and searching figures
+    of one dimension together (626,155 lbCO2e and 284 tCO2e both in gCO2e).
+
+    User units are replaced by their stated nominal values.
+    """
+    ureg = registry()
+    unit = parse_unit(unit_text)
+    if has_user_units(unit):
+        factor, unit = expand_unit(unit)
+        value = value * factor.nominal
+    q = ureg.Quantity(float(value), unit).to_base_units()
+    return float(q.magnitude), format_unit(q.units)
+
+
 # ---------------------------------------------------------------- user units
 
 def define_units(defs: dict[str, str]) -> dict[str, "Interval"]:

@@ -307,6 +307,17 @@ def test_bracketed_insertion_stands_for_a_few_words() -> None:
                          "discriminative tasks") is None
 
 
+def test_copied_source_brackets_are_literal_and_their_numbers_checked() -> None:
+    # luccioni2024 cites years in brackets: "[2022, 2021]"-like text is not editing.
+    d = Document(["as shown in previous work [2022, 2021], models grow. See [Appendix] too."])
+    assert find_quote(d, "as shown in previous work [2022, 2021], models grow") is not None
+    assert find_quote(d, "as shown in previous work [3022, 2021], models grow") is None
+    assert find_quote(d, "as shown in previous work [in 2023], models grow") is None
+    # a word insertion cannot stand for the source's own bracketed text either
+    assert find_quote(d, "See [Appendix] too") is not None
+    assert find_quote(d, "See [the annex] too") is None
+
+
 def test_bracketed_insertion_is_bounded() -> None:
     d = Document(["The model, which was trained on a very large corpus of web text collected "
                   "over many years by several teams, uses 5 kWh."])

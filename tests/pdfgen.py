@@ -1,0 +1,135 @@
+"""Small, real PDFs for tests, written byte by byte (no PDF library needed).
+
+`make_pdf(pages)` lays out each page's lines in Helvetica; pypdf extracts them
+back. Options produce the broken PDFs kb must refuse: encrypted, truncated,
+image-only (no text), and a decompression bomb.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _content(lines: list[str]) -> bytes:
+    out = ["BT", "/F1 10 Tf", "12 TL", "50 780 Td"]
+    for line in lines:
+        out.append(f"({_escape(line)}) Tj T*")
+    out.append("ET")
+    return "\n".join(out).encode("latin-1", errors="replace")
+
+
+def make_pdf(pages: list[list[str]] | list[str], *, title: str | None = None, author: str | None = None,
+             compress: bool = True, extra_stream: bytes | None = None, encrypt: bool = False) -> bytes:
+    """A PDF whose page i shows pages[i] (a list of lines, or a string split on newlines)."""
+    page_lines = [p.splitlines() if isinstance(p, str) else list(p) for p in pages]
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")          # 1, filled later
+    pages_obj = add(b"")        # 2
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for lines in page_lines:
+        data = _content(lines)
+        if compress:
+            data = zlib.compress(data)
+            stream = add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
+        else:
+            stream = add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+        page = add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> "
+                   b"/Contents %d 0 R >>" % (font, stream))
+        kids.append(page)
+    if extra_stream is not None:
+        add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(extra_stream) + extra_stream + b"\nendstream")
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[pages_obj - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
+                              + b"] /Count %d >>" % len(kids))
+    info = None
+    if title or author:
+        parts = []
+        if title:
+            parts.append(b"/Title (" + _escape(title).encode("latin-1") + b")")
+        if author:
+            parts.append(b"/Author (" + _escape(author).encode("latin-1") + b")")
+        info = add(b"<< " + b" ".join(parts) + b" >>")
+    encrypt_obj = None
+    if encrypt:
+        # A standard-security-handler dictionary whose user password is not empty:
+        # readers cannot decrypt it without the password.
+        encrypt_obj = add(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"00" * 32 + b"> /U <" + b"11" * 32
+                          + b"> /P -4 >>")
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1)
+    if info:
+        trailer += b" /Info %d 0 R" % info
+    if encrypt_obj:
+        trailer += b" /Encrypt %d 0 R /ID [<" % encrypt_obj + b"ab" * 16 + b"> <" + b"ab" * 16 + b">]"
+    trailer += b" >>"
+    out += b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def make_image_only_pdf(pages: int = 2) -> bytes:
+    """Pages with no text operators at all, as a scan would be."""
+    return make_pdf([[] for _ in range(pages)])
+
+
+def make_bomb_pdf(megabytes: int = 200) -> bytes:
+    """A page whose content stream decompresses to `megabytes` MB of spaces."""
+    comp = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    data = b"".join(comp.compress(chunk) for _ in range(megabytes))
+    data += comp.compress(b"BT /F1 10 Tf 50 700 Td (after the bomb) Tj ET") + comp.flush()
+    pdf = bytearray(b"%PDF-1.4\n")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(pdf)
+
+
+def make_many_pages_pdf(count: int) -> bytes:
+    """`count` pages sharing one tiny content stream (a cheap 100,000-page PDF)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Length 0 >>\nstream\n\nendstream"]
+    first_page = len(objects) + 1
+    kids = []
+    for i in range(count):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>")
+        kids.append(first_page + i)
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % count
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(pdf)

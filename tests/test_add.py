@@ -1,0 +1,403 @@
+"""kb add / import / ls / show / where, end to end through the CLI, against a
+local server that plays arXiv, doi.org and Crossref."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import Reply, run_kb
+from corpus import corpus_path
+from fakearxiv import FakeArxiv, atom_feed
+from pdfgen import make_image_only_pdf, make_pdf
+
+PHP_V1 = make_pdf(["Power Hungry Processing: Watts Driving the Cost of AI Deployment?",
+                   "charging the average smartphone requires 0.012 kWh of energy"],
+                  title="Power Hungry Processing")
+PHP_V3 = make_pdf(["Power Hungry Processing: Watts Driving the Cost of AI Deployment?",
+                   "charging the average smartphone requires 0.022 kWh of energy", "page three"],
+                  title="Power Hungry Processing")
+PHP_TITLE = "Power Hungry Processing: Watts Driving the Cost of AI Deployment?"
+PHP_AUTHORS = ["Alexandra Sasha Luccioni", "Yacine Jernite", "Emma Strubell"]
+
+
+@pytest.fixture
+def arxiv(server):
+    fake = FakeArxiv(server)
+    fake.add("2311.16863", {1: PHP_V1, 3: PHP_V3}, PHP_TITLE, PHP_AUTHORS, published="2023-11-28")
+    return fake
+
+
+def bib(root: Path) -> str:
+    return (root / "references.bib").read_text()
+
+
+def test_add_arxiv_files_bibtex_and_page_text(kb_root, arxiv):
+    r = run_kb("add", "arxiv:2311.16863")
+    assert r.code == 0, r.err
+    assert r.out.startswith("added     luccioni2023power v3, 3 pages")
+    text = bib(kb_root)
+    assert "@misc{luccioni2023power," in text
+    assert "title = {Power Hungry Processing: Watts Driving the Cost of {AI} Deployment?}" in text
+    assert "author = {Luccioni, Alexandra Sasha and Jernite, Yacine and Strubell, Emma}" in text
+    for line in ("year = {2023}", "eprint = {2311.16863}", "archiveprefix = {arXiv}",
+                 "primaryclass = {cs.LG}", "version = {3}", "url = {https://arxiv.org/abs/2311.16863}"):
+        assert line in text
+    info = run_kb("show", "luccioni2023power", "--json").json
+    assert info["versions"][0]["version"] == "v3"
+    assert info["versions"][0]["page_count"] == 3
+    assert info["versions"][0]["extractor"].startswith("pypdf ")
+    import hashlib
+    assert info["versions"][0]["sha256"] == hashlib.sha256(PHP_V3).hexdigest()
+    # The request carried kb's User-Agent and asked for this id.
+    api = [s for s in arxiv.server.requests if s.path == "/api/query"][0]
+    assert api.headers["user-agent"].startswith("kb/")
+    assert api.query["id_list"] == ["2311.16863"]
+
+
+def test_second_add_makes_no_request(kb_root, arxiv):
+    assert run_kb("add", "arxiv:2311.16863").code == 0
+    before = len(arxiv.server.requests)
+    r = run_kb("add", "arxiv:2311.16863")
+    assert r.code == 0
+    assert r.out.startswith("unchanged luccioni2023power")
+    assert len(arxiv.server.requests) == before
+    r = run_kb("add", "arxiv:2311.16863v3")
+    assert r.out.startswith("unchanged")
+    assert len(arxiv.server.requests) == before
+    assert bib(kb_root).count("@misc{") == 1
+
+
+def test_every_pasted_form_is_the_same_paper(kb_root, arxiv):
+    forms = ["arxiv:2311.16863", "2311.16863v3", "arXiv:2311.16863", "https://arxiv.org/abs/2311.16863",
+             "https://arxiv.org/pdf/2311.16863v3.pdf", "arxiv.org/abs/2311.16863v3"]
+    for form in forms:
+        r = run_kb("add", form)
+        assert r.code == 0, (form, r.err)
+    assert bib(kb_root).count("@misc{") == 1
+    assert len(run_kb("ls", "--json").json) == 1
+
+
+def test_older_then_newer_version_adds_a_version_and_keeps_old_text(kb_root, arxiv):
+    r = run_kb("add", "arxiv:2311.16863v1")
+    assert r.code == 0 and "v1, 2 pages" in r.out
+    assert "version = {1}" in bib(kb_root)
+    r = run_kb("add", "arxiv:2311.16863")
+    assert r.code == 0
+    assert r.out.startswith("updated   luccioni2023power v3")
+    assert "new version v3 (had v1)" in r.err
+    assert "version = {3}" in bib(kb_root) and "version = {1}" not in bib(kb_root)
+    info = run_kb("show", "luccioni2023power", "--json").json
+    assert [(v["version"], v["page_count"]) for v in info["versions"]] == [("v1", 2), ("v3", 3)]
+
+
+def test_citekey_clash_gets_letter_suffix_and_keys_never_change(kb_root, arxiv):
+    arxiv.add("2401.00001", {1: make_pdf(["Power Grids"])}, "Power Grids for AI", ["Alexandra Luccioni"],
+              published="2023-01-05")
+    assert run_kb("add", "2311.16863").code == 0
+    r = run_kb("add", "2401.00001")
+    assert r.out.split()[1] == "luccioni2023powerb"
+    # Re-adding the first one (even after the second exists) keeps its key.
+    assert run_kb("add", "2311.16863v1").out.split()[1] == "luccioni2023power"
+
+
+@pytest.mark.parametrize("bad", ["arxiv:notanid", "hello world", "doi:11.1/x", "https://example.com/paper",
+                                 "2311.1686", "missing.pdf", ""])
+def test_bad_identifier_is_one_clear_line_exit_2(kb_root, bad):
+    r = run_kb("add", bad)
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+    assert "accepted forms" in r.err or "no such file" in r.err
+    if bad:
+        assert repr(bad) in r.err or bad in r.err
+
+
+def test_unknown_id_empty_feed_nothing_written(kb_root, arxiv):
+    r = run_kb("add", "arxiv:2312.99999")
+    assert r.code == 2
+    assert "arXiv has no paper 2312.99999" in r.err
+    assert bib(kb_root) == ""
+
+
+def test_http_400_from_arxiv_is_clear(kb_root, arxiv):
+    body = corpus_path("arxiv-api", "arxiv-api.abc-bad-id-http400.2026.atom.xml").read_bytes()
+    arxiv.feed("2312.00001", 400, body)
+    r = run_kb("add", "2312.00001")
+    assert r.code == 2
+    assert "arXiv: incorrect id format for abc" in r.err
+    assert bib(kb_root) == ""
+
+
+def test_real_recorded_feed_legacy_and_new_format(kb_root, arxiv):
+    legacy = corpus_path("arxiv-api", "arxiv-api.1312.2021.legacy.atom.xml").read_bytes()
+    arxiv.feed("1312.2021", 200, legacy)
+    arxiv.papers["1312.2021"] = dict(versions={1: make_pdf(["Living with the Wrong Sign"])})
+    r = run_kb("add", "1312.2021")
+    assert r.code == 0, r.err
+    assert r.out.split()[1] == "cooper2013living"
+    text = bib(kb_root)
+    assert "doi = {10.1103/invaliddoi.89.084044}" in text
+    assert "primaryclass = {hep-th}" in text
+    new = corpus_path("arxiv-api", "arxiv-api.quant-ph_0201082v1.2026.atom.xml").read_bytes()
+    arxiv.feed("quant-ph/0201082v1", 200, new)
+    arxiv.papers["quant-ph/0201082"] = dict(versions={1: make_pdf(["Quantum Computers"])})
+    r = run_kb("add", "quant-ph/0201082v1")
+    assert r.code == 0, r.err
+    assert "eprint = {quant-ph/0201082}" in bib(kb_root)
+
+
+def test_html_instead_of_pdf_nothing_written(kb_root, arxiv):
+    arxiv.papers["2311.16863"]["versions"][3] = b"<!DOCTYPE html><html><body>Error 503</body></html>"
+    r = run_kb("add", "2311.16863")
+    assert r.code == 2
+    assert "instead of a PDF" in r.err
+    assert bib(kb_root) == ""
+    assert run_kb("ls", "--json").json == []
+
+
+def test_truncated_pdf_download_nothing_written(kb_root, server):
+    fake = FakeArxiv(server)
+    fake.add("2311.16863", {3: PHP_V3}, PHP_TITLE, PHP_AUTHORS)
+    inner = server.routes["*"]
+    server.routes["*"] = lambda seen: (Reply(200, PHP_V3, {"Content-Type": "application/pdf"},
+                                             truncate=len(PHP_V3) // 2)
+                                       if seen.path.startswith("/pdf/") else inner(seen))
+    r = run_kb("add", "2311.16863")
+    assert r.code == 2
+    assert "cut off" in r.err and "truncated" in r.err
+    assert bib(kb_root) == ""
+
+
+def test_unreachable_network_names_host(kb_root, monkeypatch):
+    monkeypatch.setenv("KB_ARXIV_API_URL", "http://127.0.0.1:9/api/query")
+    r = run_kb("add", "2311.16863")
+    assert r.code == 2
+    assert "127.0.0.1:9" in r.err and "connection refused" in r.err
+
+
+def test_local_pdf_offline_keeps_what_the_pdf_says(kb_root, server):
+    pdf = make_pdf([["Energy Costs of Inference at Scale", "Jane Doe, John Roe",
+                     "arXiv:2402.01234v2 [cs.LG] 3 Feb 2024", "Some text here about energy."]])
+    path = kb_root.parent / "paper.pdf"
+    path.write_bytes(pdf)
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0, r.err
+    assert not server.requests          # never touched the network
+    key = r.out.split()[1]
+    assert key == "doe2024energy"
+    info = run_kb("show", key, "--json").json
+    assert info["metadata_status"] == "incomplete"
+    assert info["arxiv_id"] == "2402.01234"
+    assert any("metadata incomplete" in p for p in info["problems"])
+    assert "metadata incomplete" in run_kb("show", key).out
+
+
+def test_local_pdf_fetches_metadata_when_it_names_an_arxiv_id(kb_root, arxiv):
+    pdf = make_pdf([["Power Hungry Processing", "arXiv:2311.16863v3 [cs.LG] 15 Oct 2024", "Text."]])
+    path = kb_root.parent / "php.pdf"
+    path.write_bytes(pdf)
+    r = run_kb("add", path)
+    assert r.code == 0, r.err
+    assert r.out.split()[1] == "luccioni2023power"
+    info = run_kb("show", "luccioni2023power", "--json").json
+    assert info["metadata_status"] == "complete"
+    assert info["authors"][0] == "Luccioni, Alexandra Sasha"
+    # Then arXiv's own copy of the same version: no duplicate entry.
+    assert run_kb("add", "2311.16863v3").code == 0
+    assert bib(kb_root).count("@misc{") == 1
+
+
+def test_local_pdf_network_down_keeps_pdf_metadata(kb_root, monkeypatch):
+    pdf = make_pdf([["Power Hungry Processing", "arXiv:2311.16863v3 [cs.LG] 15 Oct 2024", "Text."]])
+    path = kb_root.parent / "php.pdf"
+    path.write_bytes(pdf)
+    r = run_kb("add", path)
+    assert r.code == 0
+    assert "127.0.0.1:9" in r.err and "metadata taken from the PDF itself" in r.err
+    key = r.out.split()[1]
+    assert run_kb("show", key, "--json").json["metadata_status"] == "incomplete"
+
+
+def test_image_only_pdf_kept_with_metadata_only(kb_root):
+    path = kb_root.parent / "scan.pdf"
+    path.write_bytes(make_image_only_pdf())
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0
+    assert "no text layer" in r.err
+    key = r.out.split()[1]
+    out = run_kb("show", key).out
+    assert "image-only" in out
+
+
+def test_encrypted_pdf_kept_with_metadata_only(kb_root):
+    path = kb_root.parent / "locked.pdf"
+    path.write_bytes(make_pdf(["secret"], encrypt=True, title="Locked Paper About Things"))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0
+    assert "encrypted" in r.err
+    key = r.out.split()[1]
+    assert "no text (encrypted)" in run_kb("show", key).out
+
+
+def test_not_a_pdf_local_file(kb_root):
+    path = kb_root.parent / "fake.pdf"
+    path.write_bytes(b"<html>nope</html>")
+    r = run_kb("add", "--offline", path)
+    assert r.code == 2
+    assert "fake.pdf is an HTML page" in r.err
+    assert bib(kb_root) == ""
+
+
+def test_doi_by_content_negotiation(kb_root, server):
+    body = corpus_path("bibtex", "crossref-doi-10.1007_s00422-012-0514-6.bib").read_bytes()
+    server.routes["/doi/10.1007/s00422-012-0514-6"] = lambda seen: (
+        Reply(200, body, {"Content-Type": "application/x-bibtex"})
+        if seen.headers.get("accept") == "application/x-bibtex" else Reply(406))
+    r = run_kb("add", "doi:10.1007/s00422-012-0514-6")
+    assert r.code == 0, r.err
+    assert r.out.split()[1] == "loeb2012optimal"
+    assert "metadata only" in r.err
+    text = bib(kb_root)
+    assert "@article{loeb2012optimal," in text and "journal = {Biological Cybernetics}" in text
+    assert "author = {Gerald E. Loeb}" in text and "pages = {757--765}" in text
+    # The same DOI in another form: the same paper.
+    assert run_kb("add", "https://doi.org/10.1007/S00422-012-0514-6").out.startswith("unchanged")
+
+
+def test_doi_falls_back_to_crossref_json(kb_root, server):
+    body = corpus_path("crossref", "crossref-api-work-conference-paper.json").read_bytes()
+    server.routes["/doi/10.1145/3184558.3186235"] = Reply(200, b"<html>landing page</html>",
+                                                          {"Content-Type": "text/html"})
+    server.routes["/crossref/works/10.1145/3184558.3186235"] = Reply(200, body, {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.1145/3184558.3186235")
+    assert r.code == 0, r.err
+    assert r.out.split()[1] == "buhmann2018dl"
+    assert "@inproceedings{buhmann2018dl," in bib(kb_root)
+
+
+def test_doi_that_does_not_resolve(kb_root, server):
+    body = corpus_path("bibtex", "crossref-doi-999999.html").read_bytes()
+    server.routes["*"] = Reply(404, body, {"Content-Type": "text/html"})
+    r = run_kb("add", "doi:10.9999/nothing.here")
+    assert r.code == 2
+    assert "the DOI 10.9999/nothing.here does not resolve" in r.err
+    assert bib(kb_root) == ""
+
+
+def test_preprint_and_published_version_are_one_entry(kb_root, arxiv, server):
+    arxiv.papers["2311.16863"]["doi"] = "10.1145/3630106.3658542"
+    assert run_kb("add", "2311.16863").code == 0
+    server.routes["/doi/10.1145/3630106.3658542"] = Reply(200, (
+        "@inproceedings{Luccioni_2024, title={Power Hungry Processing: Watts Driving the Cost of AI Deployment?},"
+        " author={Luccioni, Sasha and Jernite, Yacine and Strubell, Emma}, year={2024},"
+        " booktitle={FAccT '24}, doi={10.1145/3630106.3658542}}").encode())
+    r = run_kb("add", "doi:10.1145/3630106.3658542")
+    assert r.code == 0
+    assert r.out.split()[1] == "luccioni2023power"
+    assert bib(kb_root).count("@") == 1
+
+
+def test_hand_entries_and_comments_survive_every_write(kb_root, arxiv):
+    hand = ("% My reading list. Do not reorder.\n\n@book{knuth1984,\n    author={Donald Knuth},\n"
+            "    title={The {\\TeX}book},  year=1984\n}\n\n@string{acl = \"ACL\"}\n\n"
+            "% keep this comment\n@inproceedings{mine, title = {Mine}, booktitle = acl # \" 2019\"}\n")
+    (kb_root / "references.bib").write_text(hand)
+    assert run_kb("add", "2311.16863v1").code == 0
+    assert run_kb("add", "2311.16863").code == 0        # an update in place
+    text = bib(kb_root)
+    assert text.startswith(hand)
+    assert "@misc{luccioni2023power," in text[len(hand):]
+    keys = [p["citekey"] for p in run_kb("ls", "--json").json]
+    assert keys == ["knuth1984", "mine", "luccioni2023power"]
+
+
+def test_bibtexparser_and_pandoc_style_readers_can_read_the_file(kb_root, arxiv):
+    import bibtexparser
+
+    assert run_kb("add", "2311.16863").code == 0
+    lib = bibtexparser.parse_string(bib(kb_root))
+    assert not lib.failed_blocks
+    assert lib.entries[0].key == "luccioni2023power"
+
+
+def test_ls_and_show_json_and_table(kb_root, arxiv):
+    assert run_kb("add", "2311.16863").code == 0
+    rows = run_kb("ls", "--json").json
+    assert rows[0]["citekey"] == "luccioni2023power" and rows[0]["pages"] == 3
+    table = run_kb("ls").out.splitlines()
+    assert table[0].split() == ["citekey", "year", "authors", "pages", "quotes", "title"]
+    assert table[1].startswith("luccioni2023power  2023  Luccioni et al.  3")
+    r = run_kb("show", "nosuchkey")
+    assert r.code == 2 and "no paper 'nosuchkey'" in r.err
+
+
+def test_where(kb_root):
+    r = run_kb("where", "--json")
+    assert r.json["root"] == str(kb_root)
+    assert r.json["database"] == str(kb_root / ".kb" / "kb.sqlite")
+    plain = run_kb("where").out
+    assert str(kb_root) in plain
+
+
+def test_no_knowledge_base(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run_kb("ls")
+    assert r.code == 2
+    assert "no knowledge base here" in r.err and "kb init" in r.err
+
+
+def test_init_is_idempotent_and_walks_up(tmp_path, monkeypatch):
+    assert run_kb("init", tmp_path / "notes").code == 0
+    r = run_kb("init", tmp_path / "notes")
+    assert r.code == 0 and "already a knowledge base" in r.out
+    (tmp_path / "notes" / "sub" / "deeper").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "notes" / "sub" / "deeper")
+    assert run_kb("where", "--json").json["root"] == str(tmp_path / "notes")
+    assert ".kb/" in (tmp_path / "notes" / ".gitignore").read_text()
+
+
+def test_two_adds_in_parallel_lose_nothing(kb_root, arxiv):
+    arxiv.add("2104.10350", {1: make_pdf(["Carbon"])}, "Carbon Emissions and Large Neural Network Training",
+              ["David Patterson"], published="2021-04-21")
+    results = {}
+
+    def go(ident):
+        results[ident] = run_kb_subprocess("add", ident)
+
+    threads = [threading.Thread(target=go, args=(i,)) for i in ("2311.16863", "2104.10350")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r.returncode == 0 for r in results.values()), {k: v.stderr for k, v in results.items()}
+    keys = sorted(p["citekey"] for p in run_kb("ls", "--json").json)
+    assert keys == ["luccioni2023power", "patterson2021carbon"]
+
+
+def run_kb_subprocess(*args):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kb", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=60)
+
+
+def test_real_corpus_pdfs_offline_page_counts(kb_root):
+    expected = {"acl-2020.acl-main.207.pdf": 13, "acl-2020.acl-main.447.pdf": 15, "acl-N18-3011.pdf": 8,
+                "arxiv-1708.05894v1.pdf": 12, "arxiv-2103.15348v2-first-2-pages.pdf": 2,
+                "arxiv-2203.00130v1.pdf": 39, "arxiv-2206.10883v3.pdf": 37, "arxiv-2302.07302v1.pdf": 15,
+                "arxiv-2304.02623v1.pdf": 4, "arxiv-2305.03393v1-page-9.pdf": 1,
+                "pagerank-citation-ranking-1999.pdf": 17, "scibert-1903.10676-single-table-page.pdf": 1,
+                "turing-1950-computing-machinery-and-intelligence.pdf": 21}
+    folder = corpus_path("pdf")
+    for name, pages in expected.items():
+        r = run_kb("add", "--offline", folder / name)
+        assert r.code == 0, (name, r.err)
+        key = r.out.split()[1]
+        info = run_kb("show", key, "--json").json
+        assert info["versions"][-1]["page_count"] == pages, name
+    assert len(run_kb("ls", "--json").json) == len(expected)

@@ -1,0 +1,250 @@
+"""Reading notes: the real note, every block form, and broken or hostile input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kb.notes import MAX_PROBLEMS, Note, parse_note
+from tests.corpus import corpus_path
+
+
+def real_note() -> tuple[str, Note]:
+    text = corpus_path("..", "notes", "environmental-cost-of-generative-ai.md").read_text("utf-8")
+    return text, parse_note(text, "environmental-cost-of-generative-ai.md")
+
+
+ANCHOR1 = "Power-hungry-processing-watts-driving-the-cost-of-ai-deployment"
+
+
+# --- the real note ------------------------------------------------------------------
+
+def test_real_note_quote_blocks() -> None:
+    text, note = real_note()
+    blocks = [q for q in note.quotes if q.kind == "note-quote"]
+    # The note has four <note-quote> elements (lines 13, 21, 33, 52).
+    assert [q.line for q in blocks] == [13, 21, 33, 52]
+    assert text.count("<note-quote") == 4
+    for q in blocks:
+        assert q.source_link == "#" + ANCHOR1
+        assert q.source_text == "[1]"
+        assert q.citekey is None and q.page is None
+    assert blocks[0].quote.startswith("Recent years have seen a surge")
+    assert "“generality”" in blocks[0].quote
+    assert blocks[0].quote.endswith("the amount of carbon that they emit.")
+    assert blocks[1].quote == (
+        "Generative tasks are more energy- and carbon-intensive compared to discriminative "
+        "tasks. [...] the most energy- and carbon-intensive tasks are those that generate new "
+        "content: text generation, summarization, image captioning, and image generation.")
+    assert blocks[2].quote.startswith("[...] charging the average smartphone requires 0.012 kWh "
+                                      "of energy 4 , which means")
+    assert blocks[3].quote.startswith("Given our findings")
+    assert note.problems == []
+
+
+def test_real_note_inline_quotes() -> None:
+    _, note = real_note()
+    inline = [q for q in note.quotes if q.kind == "inline"]
+    assert [q.line for q in inline] == [19, 27, 27, 41, 48]
+    assert inline[0].quote.startswith("paradigm shift away from smaller models")
+    assert inline[1].quote.startswith("Using multi-purpose models for discriminative tasks")
+    assert inline[2].quote.startswith("the difference between multi-purpose models")
+    assert "[...]" in inline[3].quote
+    assert all(q.source_link == "#" + ANCHOR1 and q.source_text == "[1]" for q in inline)
+    # in file order
+    assert [q.offset for q in note.quotes] == sorted(q.offset for q in note.quotes)
+
+
+def test_real_note_references() -> None:
+    _, note = real_note()
+    refs = note.references
+    assert [r.number for r in refs] == ["1", "2", "3", "4", "5"]
+    assert [r.anchor for r in refs] == [
+        ANCHOR1,
+        "energy-and-policy-considerations-for-deep-learning-in-nlp",
+        "carbon-emissions-and-large-neural-network-training",
+        "measuring-the-carbon-intensity-of-ai-in-cloud-instances",
+        "couting-carbon-a-survey-of-factors-influencing-the-emissions-of-ml",
+    ]
+    assert [r.url for r in refs] == [
+        "https://arxiv.org/abs/2311.16863",
+        "https://aclanthology.org/P19-1355.pdf",
+        "https://arxiv.org/abs/2104.10350",
+        "https://arxiv.org/abs/2206.05229",
+        "https://arxiv.org/abs/2302.08476",
+    ]
+    assert [r.arxiv_id for r in refs] == ["2311.16863", None, "2104.10350", "2206.05229",
+                                          "2302.08476"]
+    assert [r.year for r in refs] == [2023, 2019, 2021, 2022, 2023]
+    assert refs[0].title == "Power Hungry Processing: Watts Driving the Cost of AI Deployment?"
+    assert refs[0].authors == "A. Luccioni, Y. Jernite, E. Strubell, Allen Institute for AI"
+    assert refs[1].authors == "Emma Strubell, Ananya Ganesh, and Andrew McCallum"
+    assert refs[0].line == 61   # the <span line; its id is on the next line
+    assert all(r.doi is None for r in refs)
+    assert note.reference_for(note.quotes[0]) is refs[0]
+
+
+# --- forms of blocks ----------------------------------------------------------------
+
+def test_attributes_in_any_order_with_entities_and_newlines() -> None:
+    text = ('intro\n<note-quote sourceText="[2]"\n\n   sourceLink = \'#key\'\n'
+            '  quote="He said &quot;no&quot; &amp; left &#39;early&#39; &lt;here&gt;"\n'
+            '  page="9" />\nafter')
+    note = parse_note(text)
+    assert note.problems == []
+    [q] = note.quotes
+    assert q.quote == "He said \"no\" & left 'early' <here>"
+    assert (q.source_link, q.source_text, q.page, q.line) == ("#key", "[2]", "9", 2)
+
+
+def test_quote_as_element_content_and_mdx_expression() -> None:
+    note = parse_note('<note-quote sourceLink="#a">The words.</note-quote>\n'
+                      '<note-quote quote={"Other words."} sourceLink="#b"></note-quote>')
+    assert [q.quote for q in note.quotes] == ["The words.", "Other words."]
+    assert [q.line for q in note.quotes] == [1, 2]
+
+
+def test_blockquote_with_pandoc_citation_on_the_last_line() -> None:
+    text = "Para.\n\n> Generative tasks are more\n> energy-intensive. [@luccioni2024power, p. 9]\n\nMore."
+    [q] = parse_note(text).quotes
+    assert q.kind == "blockquote"
+    assert q.quote == "Generative tasks are more energy-intensive."
+    assert (q.citekey, q.page, q.line) == ("luccioni2024power", "9", 3)
+
+
+def test_blockquote_with_citation_on_the_next_line() -> None:
+    text = "> “The first line\n> and the second.”\n[@strubell2019energy, pp. 3-4]\n"
+    [q] = parse_note(text).quotes
+    assert q.quote == "The first line and the second."
+    assert (q.citekey, q.page, q.line) == ("strubell2019energy", "3-4", 1)
+    text = "> Words here.\n— <a href=\"#ref-1\">[1]</a>\n"
+    [q] = parse_note(text).quotes
+    assert (q.source_link, q.source_text, q.citekey) == ("#ref-1", "[1]", None)
+
+
+def test_blockquote_without_citation_is_not_a_quote() -> None:
+    note = parse_note("> Just an aside, not a quote.\n\nText [@key] elsewhere.\n")
+    assert note.quotes == [] and note.problems == []
+
+
+def test_blocks_inside_fenced_code_are_ignored() -> None:
+    text = ("```mdx\n<note-quote quote=\"example\" sourceLink=\"#x\"></note-quote>\n"
+            "> quoted [@key]\n```\n<note-quote quote=\"real\"></note-quote>\n")
+    note = parse_note(text)
+    assert [q.quote for q in note.quotes] == ["real"]
+    assert note.quotes[0].line == 5
+
+
+def test_reference_without_number_and_with_doi() -> None:
+    text = ('<span id="smith"> [A Study [with brackets]](https://doi.org/10.1000/xyz.1) - '
+            'J. Smith and K. Lee. 2020.</span>')
+    [r] = parse_note(text).references
+    assert (r.anchor, r.number, r.doi, r.year) == ("smith", None, "10.1000/xyz.1", 2020)
+    assert r.title == "A Study [with brackets]"
+    assert r.authors == "J. Smith and K. Lee"
+
+
+# --- broken notes -------------------------------------------------------------------
+
+def test_unterminated_tag_is_a_problem_and_the_next_block_still_parses() -> None:
+    text = ('line one\n<note-quote quote="lost" sourceLink="#a"\n\n'
+            '<note-quote quote="kept" sourceLink="#b"></note-quote>\n')
+    note = parse_note(text)
+    assert [q.quote for q in note.quotes] == ["kept"]
+    assert note.problems == [(2, "<note-quote> at line 2: unterminated tag: no '>' closes it")]
+
+
+def test_open_tag_without_closing_angle_bracket() -> None:
+    note = parse_note('<note-quote quote="x" sourceLink="#a"')
+    assert note.quotes == []
+    assert note.problems == [(1, "<note-quote> at line 1: unterminated tag: no '>' closes it")]
+
+
+def test_missing_quote_attribute() -> None:
+    note = parse_note('\n\n<note-quote sourceLink="#a" sourceText="[1]">\n</note-quote>')
+    assert note.quotes == []
+    assert note.problems == [(3, "<note-quote> at line 3 has no quote attribute")]
+
+
+def test_unbalanced_quotes() -> None:
+    # an unescaped " inside the value
+    note = parse_note('<note-quote quote="He said "no" to it" sourceLink="#a"></note-quote>\n'
+                      '<note-quote quote="fine"></note-quote>')
+    assert [q.quote for q in note.quotes] == ["fine"]
+    assert note.problems[0][0] == 1 and "unbalanced quotes" in note.problems[0][1]
+    # a value that never closes before the next block
+    note = parse_note('<note-quote quote="runs on\nand on\n\n<note-quote quote="ok"></note-quote>')
+    assert [q.quote for q in note.quotes] == ["ok"]
+    assert note.problems[0][0] == 1 and "unbalanced quotes" in note.problems[0][1]
+
+
+def test_never_closed_element() -> None:
+    note = parse_note('<note-quote quote="a">\ntext\n<note-quote quote="b"></note-quote>')
+    assert [q.quote for q in note.quotes] == ["b"]
+    assert note.problems == [(1, "<note-quote> at line 1 is never closed "
+                                 "(no </note-quote> before the next block)")]
+
+
+def test_similar_element_names_are_not_note_quotes() -> None:
+    note = parse_note('<note-quotes quote="x"></note-quotes>')
+    assert note.quotes == [] and note.problems == []
+
+
+# --- hostile notes: linear time, never an exception ---------------------------------
+
+def test_ten_megabyte_attribute_parses_in_under_a_second() -> None:
+    big = "word " * 2_000_000
+    text = f'<note-quote quote="{big}" sourceLink="#a"></note-quote>\n'
+    t = time.perf_counter()
+    note = parse_note(text)
+    elapsed = time.perf_counter() - t
+    assert elapsed < 1.0, f"{elapsed:.2f}s"
+    assert len(note.quotes) == 1 and len(note.quotes[0].quote) == len(big.strip())
+
+
+def test_ten_megabyte_unterminated_attribute() -> None:
+    text = '<note-quote quote="' + "a" * 10_000_000
+    t = time.perf_counter()
+    note = parse_note(text)
+    assert time.perf_counter() - t < 1.0
+    assert note.quotes == [] and len(note.problems) == 1
+
+
+@pytest.mark.parametrize("hostile", [
+    "<note-quote " * 200_000,
+    '<note-quote quote="' * 200_000,
+    "<note-quote quote=x " * 200_000,
+    "*\"a " * 500_000,
+    "> " * 1_000_000 + "[@k]",
+    ">\n" * 500_000,
+    "<span id=\"a\">[1] [" * 200_000,
+    "[" * 1_000_000 + "@k]",
+    "`" * 3 + "\n" + "x" * 1_000_000,
+    "<" * 2_000_000,
+    "\x00\ufeff\u202e" * 300_000,
+])
+def test_pathological_input_is_linear_and_safe(hostile: str) -> None:
+    t = time.perf_counter()
+    note = parse_note(hostile)
+    elapsed = time.perf_counter() - t
+    assert elapsed < 3.0, f"{elapsed:.2f}s for {hostile[:20]!r}"
+    assert len(note.problems) <= MAX_PROBLEMS + 1
+
+
+def test_scaling_is_linear() -> None:
+    unit = '<note-quote quote="q &amp; a" sourceLink="#x">\n</note-quote>\n> cited [@k]\n*"inline"* <a href="#x">[1]</a>\n\n'
+    times = []
+    for n in (2_000, 8_000):
+        text = unit * n
+        t = time.perf_counter()
+        note = parse_note(text)
+        times.append(time.perf_counter() - t)
+        assert len(note.quotes) == 3 * n
+    assert times[1] < times[0] * 8, times    # 4x input: nowhere near 16x time
+
+
+def test_problems_are_capped() -> None:
+    note = parse_note("<note-quote>\n</note-quote>\n" * (MAX_PROBLEMS + 50))
+    assert len(note.problems) == MAX_PROBLEMS + 1
+    assert note.problems[-1][1] == "... and 50 more problems"

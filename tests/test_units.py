@@ -1,0 +1,192 @@
+"""Units: the spellings papers use, CO2e as its own dimension, user units with precision."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from kb.errors import UsageError
+from kb.interval import Interval, UnitMismatch
+from kb.units import (clear_user_units, define_units, dimension_name, format_unit,
+                      parse_unit, to_base, user_units)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_units():
+    clear_user_units()
+    yield
+    clear_user_units()
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # energy and power, including the misspellings of the corpus ("KwH", "KWh")
+    ("J", "J"), ("kJ", "kJ"), ("MJ", "MJ"), ("Wh", "Wh"), ("kWh", "kWh"), ("MWh", "MWh"),
+    ("GWh", "GWh"), ("TWh", "TWh"), ("KwH", "kWh"), ("KWh", "kWh"), ("kilowatt-hours", "kWh"),
+    ("TeraWatt-hours", "TWh"), ("W", "W"), ("kW", "kW"), ("MW", "MW"), ("Watts", "W"),
+    # time and accelerator time
+    ("hours", "h"), ("hrs", "h"), ("days", "day"), ("year", "year"), ("weeks", "week"),
+    ("gpu_hour", "GPU_hour"), ("GPU hours", "GPU_hour"), ("GPU-hours", "GPU_hour"),
+    ("GPU days", "GPU_day"), ("TPU-days", "TPU_day"),
+    # computation
+    ("FLOP", "FLOP"), ("FLOPs", "FLOP"), ("PFLOP", "PFLOP"), ("PFLOP/s-day", "PFLOP_s_day"),
+    ("petaflop/s-days", "PFLOP_s_day"), ("TFLOPS/s", "TFLOP/s"),
+    ("PetaFLOPS/sec", "PFLOP/s"), ("floating point operations", "FLOP"),
+    # percent, money, ratios
+    ("%", "%"), ("percent", "%"), ("$", "USD"), ("USD", "USD"), ("EUR", "EUR"),
+    ("dollars", "USD"), ("USD/hr", "USD/h"), ("x", ""), ("times", ""),
+    # counts
+    ("inference", "inference"), ("images", "image"), ("queries", "query"),
+    ("generation", "generation"), ("requests", "request"),
+    # CO2e as papers spell it
+    ("tCO2e", "tCO2e"), ("kg CO2eq", "kgCO2e"), ("lbs CO2e", "lbCO2e"),
+    ("lbs of CO2e", "lbCO2e"), ("metric tons of CO2e", "tCO2e"), ("tCO2eq", "tCO2e"),
+    ("g of CO2eq", "gCO2e"), ("kg CO2", "kgCO2e"), ("tCO 2 e", "tCO2e"), ("kg CO 2 e", "kgCO2e"),
+    ("g 𝐶𝑂2𝑒𝑞", "gCO2e"), ("grams of 𝐶𝑂2𝑒𝑞", "gCO2e"), ("kg of 𝐶𝑂 2𝑒𝑞", "kgCO2e"),
+    ("gCO2e", "gCO2e"), ("kgCO2e", "kgCO2e"), ("lbCO2e", "lbCO2e"), ("MtCO2e", "MtCO2e"),
+    ("short_ton_CO2e", "short_ton_CO2e"), ("short tons of CO2e", "short_ton_CO2e"),
+    ("g CO2e/kWh", "gCO2e/kWh"), ("kg CO2e per KWh", "kgCO2e/kWh"),
+    # plain mass stays plain mass
+    ("kg", "kg"), ("lbs", "lb"), ("(lbs)", "lb"), ("metric tons", "t"), ("tons", "ton"),
+    ("", ""), ("dimensionless", ""),
+])
+def test_spellings(text, canonical):
+    unit = parse_unit(text)
+    assert format_unit(unit) == canonical
+    assert parse_unit(format_unit(unit)) == unit  # the canonical form reads back
+
+
+def test_unknown_unit_names_the_text():
+    with pytest.raises(UsageError) as exc:
+        parse_unit("kWhh")
+    assert "'kWhh'" in str(exc.value)
+    assert "kWh" in str(exc.value)  # a close spelling is suggested
+
+
+def test_co2e_needs_a_mass():
+    with pytest.raises(UsageError, match="CO2e needs a mass unit"):
+        parse_unit("𝐶𝑂2𝑒𝑞")
+
+
+def test_numbers_are_not_units():
+    with pytest.raises(UsageError, match="a number is not a unit"):
+        parse_unit("1000 images")
+
+
+def test_co2e_never_adds_to_plain_mass():
+    co2e = Interval.from_written("1 kg CO2e")
+    mass = Interval.from_written("1 kg")
+    with pytest.raises(UnitMismatch) as exc:
+        co2e + mass
+    assert "kgCO2e (CO2e mass)" in str(exc.value)
+    assert "kg (mass)" in str(exc.value)
+    with pytest.raises(UnitMismatch):
+        mass.to("kgCO2e")
+    assert parse_unit("kgCO2e").dimensionality != parse_unit("kg").dimensionality
+    assert dimension_name(parse_unit("tCO2e")) == "CO2e mass"
+
+
+def test_co2e_conversions():
+    # Strubell et al. Table 3 (626,155 lbs) as restated by Patterson et al. (284 tCO2e).
+    nas = Interval.exact(626155, "lbCO2e").to("tCO2e")
+    assert round(nas.nominal, 3) == 284.019
+    assert Interval.exact(1, "short_ton_CO2e").to("lbCO2e").nominal == pytest.approx(2000)
+    assert Interval.exact(1, "tCO2e").to("kgCO2e").nominal == pytest.approx(1000)
+    assert Interval.exact(1, "MtCO2e").to("tCO2e").nominal == pytest.approx(1e6)
+
+
+def test_gpu_hours_are_not_hours():
+    with pytest.raises(UnitMismatch):
+        Interval.exact(10, "GPU hours") + Interval.exact(1, "hour")
+    sixty_gpus = Interval.exact(60, "GPUs") * Interval.exact(4, "hours")
+    assert sixty_gpus.to("gpu_hour").nominal == pytest.approx(240)
+    assert Interval.exact(1, "GPU days").to("GPU hours").nominal == pytest.approx(24)
+    assert dimension_name(parse_unit("GPU-hours")) == "accelerator time"
+
+
+def test_currencies_never_convert():
+    with pytest.raises(UnitMismatch):
+        Interval.exact(1, "USD").to("EUR")
+    assert format_unit(parse_unit("$") / parse_unit("hour")) == "USD/h"
+
+
+def test_counts_share_one_dimension():
+    per_image = Interval.exact(0.01149, "kWh/image")
+    assert per_image.to("kWh/inference").nominal == pytest.approx(0.01149)
+    with pytest.raises(UnitMismatch):
+        per_image.to("kWh")  # energy per item is not an energy
+
+
+def test_percent_and_flops():
+    assert Interval.exact(16, "%").to("").nominal == pytest.approx(0.16)
+    assert Interval.exact(1, "PFLOP/s-day").to("FLOP").nominal == pytest.approx(8.64e19)
+    assert Interval.exact(3.14e23, "FLOPs").to("PFLOP/s-day").nominal == pytest.approx(3634.26, rel=1e-5)
+
+
+def test_to_base():
+    assert to_base(626155, "lbs CO2e") == (pytest.approx(284019130.437, rel=1e-9), "gCO2e")
+    assert to_base(16, "%") == (pytest.approx(0.16), "")
+    assert to_base(2, "kWh") == (pytest.approx(7.2e6), "kg·m^2/s^2")
+
+
+def test_user_unit_keeps_its_stated_precision():
+    defined = define_units({"smartphone_charge": "0.012 kWh"})
+    charge = defined["smartphone_charge"]
+    assert (charge.lo, charge.nominal, charge.hi) == (0.0115, 0.012, 0.0125)
+    assert format_unit(parse_unit("smartphone_charge")) == "smartphone_charge"
+    # 11.49 kWh in charges: the charge's precision widens the interval.
+    charges = Interval.from_written("11.49 kWh").to("smartphone_charge")
+    assert round(charges.lo, 1) == 918.8
+    assert round(charges.nominal, 1) == 957.5
+    assert round(charges.hi, 1) == 999.6
+    # and back: 950 charges are 10.87 ... 11.94 kWh
+    kwh = Interval.from_written("950 smartphone_charge").to("kWh")
+    assert (round(kwh.lo, 4), round(kwh.nominal, 2), round(kwh.hi, 4)) == (10.8675, 11.4, 11.9375)
+
+
+def test_user_unit_redefinition_and_explicit_precision():
+    define_units({"smartphone_charge": "0.012 kWh"})
+    define_units({"smartphone_charge": "0.022 ± 0.001 kWh"})
+    c = user_units()["smartphone_charge"]
+    assert (c.lo, c.nominal, c.hi) == (0.021, 0.022, 0.023)
+    define_units({"day_length": "exactly 24 hour"})
+    d = user_units()["day_length"]
+    assert d.lo == d.hi == 24.0
+
+
+def test_user_units_may_refer_to_each_other_but_not_in_a_cycle():
+    define_units({"half_charge": "0.5 charge", "charge": "0.012 kWh"})
+    v = Interval.exact(2, "half_charge").to("kWh")
+    assert v.nominal == pytest.approx(0.012)
+    assert v.lo == pytest.approx(2 * 0.45 * 0.0115)
+    with pytest.raises(UsageError, match="cycle"):
+        define_units({"a_unit": "2 b_unit", "b_unit": "3 a_unit"})
+    # the failed call left the earlier definitions alone
+    assert set(user_units()) == {"half_charge", "charge"}
+
+
+def test_user_unit_names_are_checked():
+    with pytest.raises(UsageError, match="already a unit"):
+        define_units({"hour": "3600 s"})
+    with pytest.raises(UsageError, match="invalid unit name"):
+        define_units({"__class__": "1 kWh"})
+    with pytest.raises(UsageError, match="invalid unit name"):
+        define_units({"a b": "1 kWh"})
+    with pytest.raises(UsageError, match="must be written as text"):
+        define_units({"charge": 0.012})  # type: ignore[dict-item]
+
+
+def test_cleared_user_unit_is_unknown():
+    define_units({"smartphone_charge": "0.012 kWh"})
+    clear_user_units()
+    with pytest.raises(UsageError, match="no longer defined"):
+        parse_unit("smartphone_charge")
+
+
+def test_importing_does_not_import_pint():
+    code = ("import sys, kb.units, kb.interval, kb.expr, kb.checks, kb.numbers; "
+            "print('pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
