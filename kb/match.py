@@ -39,6 +39,7 @@ Conventions a writer may use, and how each is read:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.textnorm import CITATION_RE, Document, Stream, fold, is_word_internal_gap
@@ -107,7 +108,8 @@ class NearMiss:
     def describe(self) -> str:
         """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
         if not self.differences:
-            return "differs only in spacing or punctuation"
+            return ("no word differs: check punctuation, and that the quote starts and "
+                    "ends on whole words and whole numbers")
         parts = []
         for quoted, source in self.differences:
             parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}")
@@ -299,7 +301,7 @@ def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
     failed: set[tuple[int, int]] = set()
     steps = 0
 
-    def occurrences(k: int, lo: int, hi: int | None):
+    def occurrences(k: int, lo: int, hi: int | None) -> Iterator[int]:
         piece = pieces[k]
         n = len(piece.text)
         stop = len(text) if hi is None else min(len(text), hi + n)
