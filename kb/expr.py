@@ -12,11 +12,13 @@ Grammar (``per`` is ``/``; ``×``, ``·`` are ``*``; ``−`` is ``-``; ``**`` is
     term    := unary (("*" | "/" | "per") unary)*
     unary   := ("-" | "+") unary | power
     power   := atom ("^" ["-"] INTEGER)?
-    atom    := NUMBER [unit] | NAME | "(" expr ")"
+    atom    := NUMBER [unit | NAME] | NAME | "(" expr ")"
     unit    := "%" | unit-name+          (a number followed by a unit multiplies it)
 
 NAME is a claim or constant (``image_gen_max``, dotted ``paper.claim``), or a unit
-when nothing of that name is defined. Numbers written in an expression are exact
+when nothing of that name is defined. A number followed by words that form a unit
+takes that unit ("11.49 kWh", "626155 lb CO2e"); followed by any other name it is
+multiplied by it ("1 smartphone_charge" when smartphone_charge is a constant). Numbers written in an expression are exact
 (1000 inferences, 1000 kg per t): precision comes from the named figures, whose
 stated precision `evaluate` carries through every operation.
 
@@ -86,6 +88,8 @@ class BinOp:
         p = _PREC[self.op]
         left = _wrap(self.left, p)
         right = _wrap(self.right, p + 1)  # left-associative
+        if self.op == "/" and isinstance(self.right, Number) and self.right.unit:
+            right = f"({right})"  # "x / (1000 image)" reads better than "x / 1000 image"
         return f"{left} {self.op} {right}"
 
 
@@ -110,9 +114,7 @@ def _prec(e: Expr) -> int:
         return 3
     if isinstance(e, Pow):
         return 4
-    if isinstance(e, Number) and e.unit:
-        return 2  # "1000 image" is a product
-    return 5
+    return 5  # atoms, and a number with its unit ("1000 image" binds tightest)
 
 
 def _wrap(e: Expr, min_prec: int) -> str:
@@ -138,8 +140,8 @@ _OPS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "·": "*", "/": "/"
 
 def _error(text: str, pos: int, message: str) -> UsageError:
     snippet = text[max(0, pos - 20):pos + 20].replace("\n", " ")
-    where = f"at position {pos + 1}" if pos < len(text) else "at the end"
-    return UsageError(f"cannot parse expression: {message} {where} (near {snippet!r})")
+    where = f" at position {pos + 1}" if pos < len(text) else ""
+    return UsageError(f"cannot parse expression: {message}{where} (near {snippet!r})")
 
 
 def tokenize(text: str) -> list[_Tok]:
@@ -195,6 +197,9 @@ def tokenize(text: str) -> list[_Tok]:
             toks.append(_Tok("PERCENT", c, i))
             i += 1
             continue
+        if c == "." and i + 1 < n and (text[i + 1].isalpha() or text[i + 1] == "_"):
+            raise _error(text, i, "attribute access is not allowed (only names like "
+                         "paper.claim may contain dots)")
         what = {"'": "strings are not allowed", '"': "strings are not allowed",
                 "[": "subscripts are not allowed", ",": "commas (arguments) are not allowed",
                 ":": "':' is not allowed", "=": "'=' is not allowed",
@@ -240,8 +245,7 @@ class _Parser:
                 raise _error(self.text, t.pos, "calls are not allowed: expected an "
                              "operator before '('")
             if t.kind in ("NAME", "NUM"):
-                raise _error(self.text, t.pos, f"expected an operator before {t.text!r} "
-                             "(a number may be followed by a unit, not by a name)")
+                raise _error(self.text, t.pos, f"expected an operator before {t.text!r}")
             raise self.fail("an operator or the end of the expression")
         return e
 
@@ -297,7 +301,16 @@ class _Parser:
             self.take()
             value = Decimal(t.text.replace(",", ""))
             unit = self.unit_after_number()
-            return Number(t.text, value, t.pos, unit)
+            number = Number(t.text, value, t.pos, unit)
+            nxt = self.peek()
+            if unit is None and nxt.kind == "NAME":
+                # "2 x", "1 smartphone_charge" (a constant): juxtaposition multiplies.
+                self.take()
+                if self.peek().kind == "LPAREN":
+                    raise _error(self.text, self.peek().pos, "calls are not allowed")
+                return _checked(BinOp("*", number, Name(nxt.text, nxt.pos), nxt.pos),
+                                self.text)
+            return number
         if t.kind == "NAME":
             self.take()
             if self.peek().kind == "LPAREN":
@@ -313,8 +326,6 @@ class _Parser:
                 raise self.fail("')'")
             self.take()
             self.depth -= 1
-            if self.peek().kind == "NAME" and self.peek().text.startswith("_"):
-                raise _error(self.text, self.peek().pos, "attribute access is not allowed")
             return e
         if t.kind == "PERCENT":
             raise self.fail("a number before '%'")
@@ -340,15 +351,11 @@ class _Parser:
             except KBError:
                 continue
             if unit.dimensionless and not unit._units:
-                continue  # "2 x" is not "2 times": x is probably a name
+                continue  # "2 x" is 2 * x, not "2 times"
             if self.toks[self.i + k].kind == "LPAREN":
                 raise _error(self.text, self.toks[self.i + k].pos, "calls are not allowed")
             self.i += k
             return phrase
-        if words:
-            w = words[0]
-            raise _error(self.text, w.pos, f"{w.text!r} after a number is not a unit; "
-                         f"write '{self.toks[self.i - 1].text} * {w.text}' to multiply")
         return None
 
 
