@@ -253,6 +253,8 @@ def _start_ok(s: Stream, i: int) -> bool:
     gap = s.gap(i)
     if c.isalnum() and p.isalnum() and is_word_internal_gap(gap):
         return False
+    if c == "-" and _is_digit(p) and gap == "":
+        return False              # "-5" out of "10-5"
     if _is_digit(c):
         if _is_digit(p) and gap in ("", " "):
             return False          # "1,722" inside "$3,20 1,722"

@@ -292,9 +292,15 @@ class Client:
             got = 0
             last_report = 0.0
             try:
-                for chunk in r.iter_content(chunk_size=65536):
+                # read1 returns what has arrived, so a trickling server cannot
+                # hold us past the deadline between checks.
+                while True:
+                    try:
+                        chunk = r.raw.read1(65536, decode_content=True)
+                    except urllib3_errors() as exc:
+                        raise requests.exceptions.ConnectionError(str(exc)) from None
                     if not chunk:
-                        continue
+                        break
                     got += len(chunk)
                     if got > limit:
                         raise LimitExceeded(f"{host}: response is over the limit of {limit:,} bytes",
@@ -311,6 +317,9 @@ class Client:
                 raise NetworkError(f"{host}: the download was cut off after {got:,} bytes "
                                    "(truncated response)") from None
             except requests.exceptions.ConnectionError as exc:
+                if "IncompleteRead" in str(exc) or "Connection broken" in str(exc):
+                    raise NetworkError(f"{host}: the download was cut off after {got:,} bytes "
+                                       "(truncated response)") from None
                 if "timed out" in str(exc).lower():
                     raise _Retryable(f"no data for {timeout[1]:.0f} s mid-download") from None
                 raise NetworkError(f"{host}: connection lost after {got:,} bytes") from None
@@ -324,6 +333,12 @@ class Client:
             return Response(r.url, r.status_code, headers_out, b"".join(chunks))
         finally:
             r.close()
+
+
+def urllib3_errors() -> tuple[type[BaseException], ...]:
+    import urllib3.exceptions as e
+
+    return (e.ProtocolError, e.ReadTimeoutError, e.IncompleteRead, e.DecodeError, OSError)
 
 
 class _Retryable(Exception):

@@ -252,7 +252,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         cur = first.currency
         end = m.end()
         low = high = None
-        number_text = m.group(0)[len(m.group("cur") or ""):].strip()
+        number_text = _num_text(m)
         number_end = m.end()
         kind = "quantity"
         # A range: "0.06-2.9 kWh", "21 to 78 metric tons", "80%-90%", "$0.43–$0.74/hr".
@@ -279,8 +279,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                         second = None
                     else:
                         low, high = float(first.lo), float(second.hi)
-                        number_text = (page[m.start() + len(m.group("cur") or ""):m2.end()]
-                                       .strip())
+                        number_text = _range_text(m, rs.group(0), m2)
                         number_end = m2.end()
                         cur = cur or second.currency
                         kind = "range"
@@ -304,9 +303,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             # "$1.46/hr–$2.40/ hr", "0.5 kWh–1.5 kWh": a range with the unit on both sides.
             rng = _range_continuation(page, unit_end, first, cur, canon, user_re, names)
             if rng is not None:
-                second, unit_end, number_end = rng
+                second, unit_end, m2, sep_text = rng
                 low, high = float(first.lo), float(second.hi)
-                number_text = page[m.start() + len(m.group("cur") or ""):number_end].strip()
+                number_text = _range_text(m, sep_text, m2)
                 kind = "range"
         if _is_year(m.group("mant"), m.group("exp"), m.group("scale")) and second is None \
                 and unit_kind not in _YEAR_OK:
@@ -335,8 +334,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
 
 def _range_continuation(page: str, pos: int, first: Any, cur: str | None, canon: str,
                         user_re: re.Pattern[str] | None, names: list[str]
-                        ) -> tuple[Any, int, int] | None:
-    """(second number, end of its unit, end of the range text) if a range goes on at pos."""
+                        ) -> tuple[Any, int, re.Match[str], str] | None:
+    """(second number, end of its unit, its match, the separator) if a range goes on."""
     rs = _RANGE_SEP.match(page, pos)
     if rs is None or rs.group(0).strip() not in ("-", "–", "—", "to"):
         return None
@@ -357,7 +356,20 @@ def _range_continuation(page: str, pos: int, first: Any, cur: str | None, canon:
               else _canonical(text2, second.currency or cur))
     if canon2 != canon:
         return None
-    return second, end2, end2
+    return second, end2, m2, rs.group(0)
+
+
+def _num_text(m: re.Match[str]) -> str:
+    """A matched number as written, without its currency sign."""
+    return m.group(0)[len(m.group("cur") or ""):].strip()
+
+
+def _range_text(m1: re.Match[str], sep: str, m2: re.Match[str]) -> str:
+    """"0.06-2.9", "21 to 78", "1.46–2.40": both numbers as written, units left out."""
+    sep = " ".join(sep.split())
+    if sep.isalpha():
+        sep = f" {sep} "
+    return f"{_num_text(m1)}{sep}{_num_text(m2)}"
 
 
 def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,

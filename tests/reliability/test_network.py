@@ -1,0 +1,167 @@
+"""The HTTP client against a local server that misbehaves on purpose.
+
+Each fault ends within its timeout with a clear message naming the host, and
+nothing partial is stored; retries honour Retry-After and never come faster
+than the arXiv spacing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import Reply, run_kb
+from fakearxiv import FakeArxiv
+from pdfgen import make_pdf
+
+from kb.errors import LimitExceeded, NetworkError
+from kb.net import Client, Settings, parse_retry_after
+
+PDF = make_pdf(["A paper about energy"])
+
+
+def client(tmp_path, **overrides) -> Client:
+    settings = Settings.from_env()
+    for k, v in overrides.items():
+        setattr(settings, k, v)
+    return Client(tmp_path / "state", settings)
+
+
+def test_429_with_retry_after_is_honoured(server, tmp_path):
+    calls = []
+
+    def route(seen):
+        calls.append(seen.at)
+        if len(calls) == 1:
+            return Reply(429, b"slow down", {"Retry-After": "1"})
+        return Reply(200, b"ok")
+    server.routes["/x"] = route
+    r = client(tmp_path, backoff=0.01).get(server.url + "/x")
+    assert r.content == b"ok"
+    assert calls[1] - calls[0] >= 0.95
+
+
+def test_503_without_retry_after_backs_off_then_gives_up(server, tmp_path):
+    server.routes["/x"] = Reply(503, b"busy")
+    c = client(tmp_path, backoff=0.05, retries=2)
+    t = time.monotonic()
+    with pytest.raises(NetworkError) as err:
+        c.get(server.url + "/x")
+    assert "answered HTTP 503 (gave up after 3 attempts)" in str(err.value)
+    assert "127.0.0.1" in str(err.value)
+    assert time.monotonic() - t >= 0.05 + 0.1
+    assert len(server.requests) == 3
+
+
+def test_retry_after_longer_than_cap_is_reported_not_waited(server, tmp_path):
+    server.routes["/x"] = Reply(503, b"busy", {"Retry-After": "3600"})
+    t = time.monotonic()
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path).get(server.url + "/x")
+    assert "asks to retry after 3600 s" in str(err.value)
+    assert time.monotonic() - t < 2
+
+
+def test_retry_after_as_http_date():
+    now = 1_700_000_000.0
+    assert parse_retry_after("Tue, 14 Nov 2023 22:13:40 GMT", now=now) == pytest.approx(20.0)
+    assert parse_retry_after("7") == 7.0
+    assert parse_retry_after("soon") is None
+
+
+def test_arxiv_spacing_is_kept_across_retries(server, tmp_path):
+    server.routes["/x"] = lambda seen: Reply(503 if len(server.requests) < 3 else 200, b"x")
+    c = client(tmp_path, backoff=0.0, spacing={"arxiv": 0.4})
+    c.get(server.url + "/x", service="arxiv")
+    c.get(server.url + "/x", service="arxiv")
+    times = [r.at for r in server.requests]
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert len(times) == 4 and min(gaps) >= 0.38, gaps
+
+
+def test_connection_refused_names_host(tmp_path):
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path, backoff=0.01).get("http://127.0.0.1:9/api")
+    assert "127.0.0.1:9: connection refused" in str(err.value)
+
+
+def test_server_that_never_answers_times_out(server, tmp_path):
+    server.routes["/x"] = Reply(200, b"late", delay=5)
+    t = time.monotonic()
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path, read_timeout=0.5, retries=1, backoff=0.01).get(server.url + "/x")
+    assert "no answer within" in str(err.value)
+    assert time.monotonic() - t < 3
+
+
+def test_slow_trickle_stopped_by_total_deadline(server, tmp_path):
+    server.routes["/x"] = Reply(200, b"x" * 200, trickle=0.05)
+    t = time.monotonic()
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path, total_timeout=1.0).get(server.url + "/x")
+    assert "download too slow" in str(err.value)
+    assert time.monotonic() - t < 2.5
+
+
+def test_redirect_loop(server, tmp_path):
+    server.routes["/a"] = Reply(302, b"", {"Location": "/b"})
+    server.routes["/b"] = Reply(302, b"", {"Location": "/a"})
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path).get(server.url + "/a")
+    assert "too many redirects" in str(err.value)
+
+
+def test_huge_response_is_cut_at_the_limit(server, tmp_path):
+    server.routes["/big"] = Reply(200, b"x" * 3_000_000)
+    with pytest.raises(LimitExceeded) as err:
+        client(tmp_path, max_bytes=1_000_000).get(server.url + "/big")
+    assert "over the limit of 1,000,000" in str(err.value)
+
+
+def test_cache_serves_second_call_without_request(server, tmp_path):
+    server.routes["/x"] = Reply(200, b"hello")
+    c = client(tmp_path)
+    assert c.get(server.url + "/x", cache_ttl=60).content == b"hello"
+    again = c.get(server.url + "/x", cache_ttl=60)
+    assert again.from_cache and again.content == b"hello"
+    assert len(server.requests) == 1
+
+
+def test_offline_never_requests(server, tmp_path):
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path, offline=True).get(server.url + "/x")
+    assert "offline" in str(err.value)
+    assert server.requests == []
+
+
+# -- the same faults through `kb add`: nothing partial stored ----------------------------------
+
+@pytest.mark.parametrize("fault", ["refused", "503", "html", "truncated", "huge", "slow"])
+def test_kb_add_under_faults_stores_nothing(kb_root, server, monkeypatch, fault):
+    fake = FakeArxiv(server)
+    fake.add("2311.16863", {3: PDF}, "Power Hungry Processing", ["Alexandra Sasha Luccioni"])
+    pdf_route = {
+        "503": Reply(503, b"busy", {"Retry-After": "0"}),
+        "html": Reply(200, b"<!DOCTYPE html><title>Error</title>", {"Content-Type": "text/html"}),
+        "truncated": Reply(200, PDF, truncate=100),
+        "huge": Reply(200, b"%PDF-" + b"0" * 3_000_000),
+        "slow": Reply(200, PDF, trickle=0.01),
+    }
+    if fault == "refused":
+        monkeypatch.setenv("KB_ARXIV_PDF_URL", "http://127.0.0.1:9/pdf")
+    else:
+        inner = server.routes["*"]
+        server.routes["*"] = lambda seen: pdf_route[fault] if seen.path.startswith("/pdf/") else inner(seen)
+    monkeypatch.setenv("KB_MAX_DOWNLOAD_MB", "1")
+    monkeypatch.setenv("KB_TOTAL_TIMEOUT", "1.5")
+    t = time.monotonic()
+    r = run_kb("add", "2311.16863")
+    assert r.code == 2, r.err
+    assert r.err.startswith("kb: error: ") and r.err.count("\n") == 1
+    assert "127.0.0.1" in r.err
+    assert time.monotonic() - t < 6
+    assert (kb_root / "references.bib").read_text() == ""
+    assert run_kb("ls", "--json").json == []
+    sources = kb_root / ".kb" / "cache" / "sources"
+    assert not sources.exists() or not list(sources.glob("*.pdf"))

@@ -1,0 +1,110 @@
+"""kb import: many BibTeX entries at once, all or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_kb
+from corpus import corpus_path
+
+
+def test_import_real_bibtex_files(kb_root, tmp_path):
+    parts = [corpus_path("bibtex", name).read_text("utf-8") for name in (
+        "acl-anthology-2021.naacl-main.208.bib", "acl-anthology-N04-1001.bib", "dblp-series-sci-2023-1062.bib",
+        "turing1950.bib", "pagerank.bib", "crossref-doi-10.1007_BF01700692.bib",
+        "luccioni2023co2ml.authors-readme.bib")]
+    lib = tmp_path / "library.bib"
+    lib.write_text("\n\n".join(parts))
+    r = run_kb("import", lib, "--json")
+    assert r.code == 0, r.err
+    added = r.json["added"]
+    assert len(added) == 7
+    papers = {p["citekey"]: p for p in run_kb("ls", "--json").json}
+    assert "le-scao-rush-2021-many" in papers            # the entry's own key is kept
+    assert papers["Page99"]["title"].startswith("The PageRank Citation Ranking")
+    godel = [p for p in papers.values() if p["year"] == 1931][0]
+    assert godel["title"].startswith("Über formal unentscheidbare Sätze")
+    # The authors' own entry for Counting Carbon names its arXiv id in `journal`.
+    counting = [p for p in papers.values() if p["title"].startswith("Counting Carbon")][0]
+    assert counting["arxiv_id"] == "2302.08476"
+    # Idempotent: a second import changes nothing.
+    before = (kb_root / "references.bib").read_text()
+    r = run_kb("import", lib, "--json")
+    assert r.code == 0 and r.json["added"] == [] and len(r.json["unchanged"]) == 7
+    assert (kb_root / "references.bib").read_text() == before
+
+
+def test_import_matches_existing_papers_by_doi_and_title(kb_root, tmp_path):
+    (tmp_path / "a.bib").write_text("@article{one, title={Optimal isn't good enough}, author={Gerald E. Loeb}, "
+                                    "year=2012, doi={10.1007/S00422-012-0514-6}}\n")
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    (tmp_path / "b.bib").write_text("@article{Loeb_2012, title={Optimal Isn't Good Enough}, "
+                                    "author={Loeb, Gerald E.}, year=2012, journal={Biological Cybernetics}}\n")
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.json["added"] == [] and r.json["updated"] == ["one"]
+    text = (kb_root / "references.bib").read_text()
+    assert text.count("@article") == 1 and "journal = {Biological Cybernetics}" in text
+
+
+def test_import_resolves_strings_and_accents(kb_root, tmp_path):
+    (tmp_path / "s.bib").write_text('@string{acl = "Proceedings of ACL"}\n'
+                                    '@inproceedings{x, title={G{\\"o}del and {\\\'E}cole}, author={M{\\"u}ller, J.},'
+                                    ' booktitle = acl # " 2019", year = 2019, month = jul}\n')
+    assert run_kb("import", tmp_path / "s.bib").code == 0
+    paper = run_kb("show", "x", "--json").json
+    assert paper["venue"] == "Proceedings of ACL 2019"
+    assert paper["title"] == "Gödel and École"
+    assert paper["authors"] == ["Müller, J."]
+    assert "booktitle = {Proceedings of ACL 2019}" in (kb_root / "references.bib").read_text()
+
+
+def test_import_key_clash_gets_new_key(kb_root, tmp_path):
+    (tmp_path / "a.bib").write_text("@article{smith2020, title={First Paper on Graphs}, author={Smith, A.}, year=2020}\n")
+    (tmp_path / "b.bib").write_text("@article{smith2020, title={Another Paper on Trees}, author={Smith, B.}, year=2020}\n")
+    run_kb("import", tmp_path / "a.bib")
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.json["added"] == ["smith2020another"]
+    assert "key 'smith2020' is taken" in r.err
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("@article{a, title={ok}}\n@article{b, title={Unbalanced {brace}, year=2000}\n@article{c, title={x}}\n",
+     "BibTeX syntax error", 2),
+    ("@article{a, title={x}}\n\n@article{a, title={y}}\n", "duplicate citekey 'a'", 3),
+    ("@article{a title={x}}\n", "BibTeX syntax error", 1),
+])
+def test_bad_bibtex_names_file_and_line_and_imports_nothing(kb_root, tmp_path, text, message, line):
+    path = tmp_path / "bad.bib"
+    path.write_text(text)
+    r = run_kb("import", path)
+    assert r.code == 2
+    assert f"{path}:{line}: " in r.err and message in r.err
+    assert "Traceback" not in r.err
+    assert (kb_root / "references.bib").read_text() == ""
+
+
+def test_latin1_bibtex_is_read_with_a_warning(kb_root, tmp_path):
+    path = tmp_path / "latin.bib"
+    path.write_bytes("@article{m, title={Mélange of things}, author={Griggs, T.}, year=2024}\n".encode("latin-1"))
+    r = run_kb("import", path)
+    assert r.code == 0
+    assert "not UTF-8" in r.err
+    assert run_kb("show", "m", "--json").json["title"] == "Mélange of things"
+
+
+def test_empty_and_missing_files(kb_root, tmp_path):
+    (tmp_path / "empty.bib").write_text("% nothing here\n")
+    r = run_kb("import", tmp_path / "empty.bib")
+    assert r.code == 2 and "holds no BibTeX entries" in r.err
+    r = run_kb("import", tmp_path / "nope.bib")
+    assert r.code == 2 and "cannot read" in r.err
+
+
+def test_hand_edited_references_bib_is_reindexed(kb_root):
+    (kb_root / "references.bib").write_text("@book{knuth1984, title={The TeXbook}, author={Knuth, Donald}, year=1984}\n")
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["knuth1984"]
+    (kb_root / "references.bib").write_text("@book{knuth1986, title={The METAFONTbook}, author={Knuth, Donald}, year=1986}\n")
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["knuth1986"]
+    (kb_root / "references.bib").write_text("@book{broken, title={The METAFONTbook}\n")
+    r = run_kb("ls")
+    assert r.code == 2 and "references.bib:1:" in r.err

@@ -1,0 +1,241 @@
+"""Numbers with units in page text, on made-up lines and on the five papers' pypdf text."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from corpus import wattbot_pages
+from kb.interval import Interval
+from kb.numbers import Candidate, extract_candidates
+from kb.units import parse_unit
+
+PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
+
+
+def one(text: str, **kw) -> Candidate:
+    found = extract_candidates([text], **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def brief(c: Candidate, page: str) -> tuple:
+    return (page[c.start:c.end], c.value, c.unit)
+
+
+@pytest.mark.parametrize("text, number, value, unit", [
+    ("used 1,287 MWh in total", "1,287", 1287.0, "MWh"),
+    ("requires 0.022\nkWh of energy", "0.022", 0.022, "kWh"),
+    ("text generation (0.042 KwH) requiring", "0.042", 0.042, "kWh"),
+    ("as much energy as 9% of a", "9", 9.0, "%"),
+    ("a share of 16 % of it", "16", 16.0, "%"),
+    ("Total 3.14E+23 FLOPs of compute", "3.14E+23", 3.14e23, "FLOP"),
+    ("about 10^3 inferences a day", "10^3", 1000.0, "inference"),
+    ("some 2.5×10^4 GPU hours", "2.5×10^4", 25000.0, "GPU_hour"),
+    ("to 1.0 × 10−4 kWh for the biggest", "1.0 × 10−4", 1.0e-4, "kWh"),
+    ("cost $3,201,722 in all", "3,201,722", 3201722.0, "USD"),
+    ("for $3,20 1,722 too", "3,20 1,722", 3201722.0, "USD"),
+    ("produced 96   tCO 2 e.", "96", 96.0, "tCO2e"),
+    ("emitted 178.97 kg\nof 𝐶𝑂2𝑒𝑞. In", "178.97", 178.97, "kgCO2e"),
+    ("intensity of 297.6 grams of 𝐶𝑂2𝑒𝑞 per kWh4, this", "297.6", 297.6, "gCO2e/kWh"),
+    ("626,155 lbs of CO2e", "626,155", 626155.0, "lbCO2e"),
+    ("in 2.9kWh. This", "2.9", 2.9, "kWh"),
+    ("ended up 18.7X too high", "18.7", 18.7, "dimensionless"),
+    ("uses 15 times more energy", "15", 15.0, "dimensionless"),
+    ("costs $0.12/kWh on average", "0.12", 0.12, "USD/kWh"),
+    ("trained for 300k\nsteps on", "300k", 300000.0, "step"),
+    ("has 11B   parameters, and", "11B", 1.1e10, "parameter"),
+    ("takes 9998 days in all", "9998", 9998.0, "day"),
+    ("as 0.0006 miles driven", "0.0006", 0.0006, "mile"),
+])
+def test_single_figures(text, number, value, unit):
+    c = one(text)
+    assert (c.number, c.value, c.unit, c.kind) == (number, value, unit, "quantity")
+    assert text[c.start:c.end].lstrip("$").startswith(c.number)
+
+
+def test_two_figures_on_one_line_keep_their_own_offsets():
+    text = "$942,973 and $3,20 1,722 too"
+    found = extract_candidates([text])
+    assert [(text[c.start:c.end], c.number, c.value) for c in found] == [
+        ("$942,973", "942,973", 942973.0), ("$3,20 1,722", "3,20 1,722", 3201722.0)]
+
+
+@pytest.mark.parametrize("text, number, low, high, value, unit", [
+    ("between 21 to 78 metric tons of", "21 to 78", 20.5, 78.5, 49.5, "t"),
+    ("an improvement of 80-90% in", "80-90", 75.0, 95.0, 85.0, "%"),
+    ("from 0.5–1.5 kWh per run", "0.5–1.5", 0.45, 1.55, 1.0, "kWh"),
+    ("spectrum (0.06-2.9 kWh for 1,000", "0.06-2.9", 0.055, 2.95, 1.48, "kWh"),
+    ("ranging between 0.002 and 0.007 kWh for", "0.002 and 0.007", 0.0015, 0.0075, 0.0045, "kWh"),
+    ("priced at $0.43–$0.74/hr, upper", "0.43–0.74", 0.425, 0.745, 0.585, "USD/h"),
+    ("use ($1.46/hr–$2.40/ hr)\nand", "1.46–2.40", 1.455, 2.405, 1.93, "USD/h"),
+    ("priced at $1.46–\n$2.48/hr. We", "1.46–2.48", 1.455, 2.485, 1.97, "USD/h"),
+    ("consuming 250W-350W, compared", "250-350", 245.0, 355.0, 300.0, "W"),
+    ("from 180 W to 300 W each", "180 to 300", 175.0, 305.0, 240.0, "W"),
+    ("speedups of 5X-10X over", "5-10", 4.5, 15.0, 7.5, "dimensionless"),
+    ("and ~37M–58M tCO 2 e [Cri21", "37M–58M", 36.5e6, 58.5e6, 47.5e6, "tCO2e"),
+    ("HVAC (25%–40%)", "25–40", 24.5, 45.0, 32.5, "%"),
+    ("generate 4-10g of 𝐶𝑂2𝑒𝑞 for", "4-10", 3.5, 15.0, 7.0, "gCO2e"),
+])
+def test_ranges(text, number, low, high, value, unit):
+    c = one(text)
+    assert (c.kind, c.number, c.unit) == ("range", number, unit)
+    assert (c.low, c.high, c.value) == (pytest.approx(low), pytest.approx(high),
+                                        pytest.approx(value))
+
+
+def test_coefficient_of_an_equation_with_the_pypdf_space():
+    c = one("to estimated CO2 emissions:\nCO2e = 0 .954pt (2)\nThis conversion")
+    assert (c.number, c.value, c.unit, c.kind) == ("0 .954", 0.954, "dimensionless", "coefficient")
+    assert Interval.from_written(c.written).hi == 0.9545
+
+
+def test_user_units_are_found_when_named():
+    text = "as much energy as\n522 smartphone charges (11.49 kWh), or"
+    assert [brief(c, text) for c in extract_candidates([text])] == [
+        ("11.49 kWh", 11.49, "kWh")]
+    found = extract_candidates([text], user_units=["smartphone_charge"])
+    assert [brief(c, text) for c in found] == [
+        ("522 smartphone charges", 522.0, "smartphone_charge"), ("11.49 kWh", 11.49, "kWh")]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, we trained 950 models",  # a year, a bare number
+    "charging requires 0.022 kWh of energy [51], which",  # [51]: only 0.022 kWh
+    "as shown in Table 3 and Fig. 2 and Section 4.1",
+    "Energy and Policy Considerations\n6",  # a page number
+    "GPT-3 and BLOOMz-560M on P100x8 and V100x64",
+    "trained on 3 NVIDIA GTX\n1080 GPUs",  # 1080 is a model number
+    "the 2018 global average, Dec 2018 Sep 2019",
+    "7GPU lower bound computed using",  # footnote mark glued to a word
+    "pt = 1.58t(pc + pr + gpg)",  # t is a variable here; 1.58 is a coefficient
+])
+def test_non_candidates(text):
+    found = extract_candidates([text])
+    numbers = {c.number for c in found if c.kind != "coefficient"}
+    assert not numbers & {"2019", "51", "3", "2", "4.1", "6", "560M", "100", "1080", "2018",
+                          "950", "7", "1.58"}, found
+
+
+def test_table_row_after_a_label_with_its_unit():
+    text = ("Measured System Average Power per Accelerator,\n"
+            "including memory, network interface, fans, host CPU (W)  208  310  289\n"
+            "Number   of   Chips   200  512  1024\n"
+            "Energy   Consumption   (MWh)   7.5  85.7  1,287  \n"
+            "Fraction   of   NAS   Estimate   in   [Str19]   (284   tCO2e)   0.011  0.164\n"
+            "text classification 0.002 0.001\n"
+            "token classification 0.004 0.002\n")
+    found = extract_candidates([text])
+    assert [(c.number, c.unit, c.kind) for c in found] == [
+        ("208", "W", "table"), ("310", "W", "table"), ("289", "W", "table"),
+        ("200", "accelerator", "table"), ("512", "accelerator", "table"),
+        ("1024", "accelerator", "table"),
+        ("7.5", "MWh", "table"), ("85.7", "MWh", "table"), ("1,287", "MWh", "table"),
+        ("284", "tCO2e", "quantity"),
+    ]
+    assert found[8].sentence == "Energy Consumption (MWh) 7.5 85.7 1,287"
+
+
+def test_sentence_and_context():
+    text = ("Before it. The average smartphone requires 0.022\nkWh of energy [51], which "
+            "means a lot, e.g. more. Next sentence.")
+    c = one(text)
+    assert c.sentence == ("The average smartphone requires 0.022 kWh of energy [51], which "
+                          "means a lot, e.g. more.")
+    assert c.context == ("Before it. The average smartphone requires 0.022 kWh of energy [51], "
+                         "which means a lot, e.g. more. Next")
+
+
+# ------------------------------------------------------------------ the real pages
+
+@pytest.mark.corpus
+def test_luccioni2024_v3_page_6():
+    page = wattbot_pages("luccioni2024")[5]
+    found = extract_candidates([page], user_units=["smartphone_charge"])
+    assert [brief(c, page) for c in found] == [
+        ("10 times", 10.0, "dimensionless"),
+        ("0.05 kWh", 0.05, "kWh"),
+        ("1,000 inferences", 1000.0, "inference"),
+        ("0.06-2.9 kWh", 1.48, "kWh"),
+        ("1,000 inferences", 1000.0, "inference"),
+        ("0.0068 kWh", 0.0068, "kWh"),
+        ("1,000 inferences", 1000.0, "inference"),
+        ("1.35 kWh", 1.35, "kWh"),
+        ("0.042 KwH", 0.042, "kWh"),
+        ("0.0023 kWh", 0.0023, "kWh"),
+        ("0.022\nkWh", 0.022, "kWh"),
+        ("9%", 9.0, "%"),
+        ("1,000 inferences", 1000.0, "inference"),
+        ("522 smartphone charges", 522.0, "smartphone_charge"),
+        ("11.49 kWh", 11.49, "kWh"),
+        ("1,000 queries", 1000.0, "query"),
+        ("0.002 KwH", 0.002, "kWh"),
+        ("1,000 inferences", 1000.0, "inference"),
+        ("2.9kWh", 2.9, "kWh"),
+        ("15 times", 15.0, "dimensionless"),
+        ("3 times", 3.0, "dimensionless"),
+        ("0.002 kWh", 0.002, "kWh"),
+        ("60 times", 60.0, "dimensionless"),
+        ("2.9 kWh", 2.9, "kWh"),
+        ("0.012 kWh", 0.012, "kWh"),  # footnote 5: the v1 figure
+    ]
+    charge = found[10]
+    assert charge.sentence.startswith("For comparison, charging the average smartphone "
+                                      "requires 0.022 kWh of energy [51], which means")
+
+
+@pytest.mark.corpus
+def test_strubell2019_equation_and_table():
+    pages = wattbot_pages("strubell2019")
+    eq = [c for c in extract_candidates([pages[1]]) if c.kind == "coefficient"]
+    assert [(c.number, c.value, pages[1][c.start:c.end]) for c in eq] == [
+        ("1.58", 1.58, "1.58"), ("0 .954", 0.954, "0 .954")]
+    costs = [c for c in extract_candidates([pages[3]]) if c.unit == "USD"]
+    nas = [c for c in costs if c.number == "942,973–$3,20 1,722"]
+    assert len(nas) == 1
+    assert (nas[0].low, nas[0].high) == (942972.5, 3201722.5)
+
+
+@pytest.mark.corpus
+def test_patterson2021_gpt3_energy_in_table_and_text():
+    pages = wattbot_pages("patterson2021")
+    found = extract_candidates(pages)
+    energy = [(c.page, c.number, c.unit, c.kind) for c in found
+              if c.unit == "MWh" and c.value == 1287.0]
+    assert energy == [(6, "1,287", "MWh", "table"), (7, "1287", "MWh", "quantity")]
+    net = [c.value for c in found if c.page == 6 and c.unit == "tCO2e" and c.kind == "table"]
+    assert net == [3.2, 46.7, 96.4, 4.8, 72.2, 552.1, 3.2, 46.7, 96.4, 4.3, 59.1, 552.1, 48.5]
+    restated = [c for c in found if c.page == 6 and c.number == "284"]
+    assert [(c.unit, c.kind) for c in restated] == [("tCO2e", "quantity")]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_candidate_is_consistent(paper):
+    pages = wattbot_pages(paper)
+    found = extract_candidates(pages)
+    assert found
+    for c in found:
+        page = pages[c.page - 1]
+        span = page[c.start:c.end]
+        digits = re.sub(r"\D", "", c.number)
+        assert re.sub(r"\D", "", span).startswith(digits[:3]), (c, span)
+        parse_unit("" if c.unit == "dimensionless" else c.unit)  # canonical units read back
+        written = Interval.from_written(c.written)
+        assert written.nominal == pytest.approx(c.value), c
+        # never a year standing alone, never a citation number
+        assert not (re.fullmatch(r"(19|20)\d\d", c.number) and c.unit in ("h", "day", "year",
+                                                                        "dimensionless")), c
+        assert not page[max(0, c.start - 1):c.start] == "[", c
+
+
+@pytest.mark.corpus
+def test_extraction_is_fast():
+    pages = [p for name in PAPERS for p in wattbot_pages(name)]
+    extract_candidates(pages[:2])  # warm the unit registry
+    start = time.perf_counter()
+    extract_candidates(pages)
+    per_page = (time.perf_counter() - start) / len(pages)
+    assert per_page < 0.02  # benchmarks/claims.py reports the real figure (about 1.5 ms)
