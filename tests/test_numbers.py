@@ -73,7 +73,7 @@ def test_two_figures_on_one_line_keep_their_own_offsets():
     ("use ($1.46/hr–$2.40/ hr)\nand", "1.46–2.40", 1.455, 2.405, 1.93, "USD/h"),
     ("priced at $1.46–\n$2.48/hr. We", "1.46–2.48", 1.455, 2.485, 1.97, "USD/h"),
     ("consuming 250W-350W, compared", "250-350", 245.0, 355.0, 300.0, "W"),
-    ("from 180 W to 300 W each", "180 to 300", 175.0, 305.0, 240.0, "W"),
+    ("from 180 W to 300 W each", "180 to 300", 175.0, 350.0, 240.0, "W"),
     ("speedups of 5X-10X over", "5-10", 4.5, 15.0, 7.5, "dimensionless"),
     ("and ~37M–58M tCO 2 e [Cri21", "37M–58M", 36.5e6, 58.5e6, 47.5e6, "tCO2e"),
     ("HVAC (25%–40%)", "25–40", 24.5, 45.0, 32.5, "%"),
@@ -138,6 +138,12 @@ def test_table_row_after_a_label_with_its_unit():
     assert found[8].sentence == "Energy Consumption (MWh) 7.5 85.7 1,287"
 
 
+def test_context_is_sixty_characters_either_side():
+    text = "a" * 100 + " uses 1.35 kWh for " + "b" * 100
+    c = one(text)
+    assert c.context == "a" * 54 + " uses 1.35 kWh for " + "b" * 55
+
+
 def test_sentence_and_context():
     text = ("Before it. The average smartphone requires 0.022\nkWh of energy [51], which "
             "means a lot, e.g. more. Next sentence.")
@@ -145,7 +151,7 @@ def test_sentence_and_context():
     assert c.sentence == ("The average smartphone requires 0.022 kWh of energy [51], which "
                           "means a lot, e.g. more.")
     assert c.context == ("Before it. The average smartphone requires 0.022 kWh of energy [51], "
-                         "which means a lot, e.g. more. Next")
+                         "which means a lot, e.g. more. Next sentence")
 
 
 # ------------------------------------------------------------------ the real pages
@@ -193,7 +199,7 @@ def test_strubell2019_equation_and_table():
     assert [(c.number, c.value, pages[1][c.start:c.end]) for c in eq] == [
         ("1.58", 1.58, "1.58"), ("0 .954", 0.954, "0 .954")]
     costs = [c for c in extract_candidates([pages[3]]) if c.unit == "USD"]
-    nas = [c for c in costs if c.number == "942,973–$3,20 1,722"]
+    nas = [c for c in costs if c.number == "942,973–3,20 1,722"]
     assert len(nas) == 1
     assert (nas[0].low, nas[0].high) == (942972.5, 3201722.5)
 
