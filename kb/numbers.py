@@ -11,15 +11,17 @@ What is a candidate:
 - a range with its unit ("21 to 78 metric tons", "80-90%", "0.06-2.9 kWh",
   "between 0.002 and 0.007 kWh", "$0.43–$0.74/hr", "~37M–58M tCO 2 e");
 - a table cell whose row label names the unit ("Energy Consumption (MWh) ... 1,287",
-  "Gross tCO 2 e for Model Training 3.2 ...");
+  "Gross tCO 2 e for Model Training 3.2 ..."), or whose column header line does
+  ("inference energy (kWh)" above "text classification 0.002 0.001");
 - a coefficient in an equation, "CO2e = 0 .954pt" (unit "dimensionless": the
   equation's variables carry the unit, a person must say which).
 
 Not candidates: bare numbers, years (unless the unit is energy, mass, money,
 percent or computation), citation numbers ("[51]"), numbers after "Table",
 "Fig.", "Section", "Eq.", page numbers, numbers inside names ("GPT-3", "P100x8",
-"BLOOMz-560M"), negative numbers. Column-header units (a unit in the header line
-above a table) are not followed: those cells are missed, see benchmarks/claims.py.
+"BLOOMz-560M"), negative numbers. Tables whose header names several columns on
+one line ("Power (W) Hours kWh·PUE CO2e") are not split into columns: those cells
+are missed, see benchmarks/claims.py.
 """
 
 from __future__ import annotations
@@ -318,6 +320,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                         unit_text.strip(), kind))
 
     pending.extend(_table_cells(page, pending))
+    pending.extend(_column_cells(page, pending))
     pending.sort(key=lambda c: c[0])
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
         if bounds is None:
@@ -506,4 +509,108 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
                     out.append((s, e, cell, float(num.value), canon, None, None,
                                 unit_text, "table"))
         line_start = line_end + 1
+    return out
+
+
+# ---------------------------------------------------------------- column headers
+
+_HEADER_UNIT = re.compile(r"\((?P<u>[^()\d]+)\)\s*$")
+_CAPTION = re.compile(r"(?im)^[ \t]*(?:table|fig\.?|figure)\s*\d")
+# Units a column header may give its cells: not counts, not accelerators, not ratios,
+# which read as ordinary words in a header.
+_HEADER_DIMENSIONS = {"energy", "power", "time", "mass", "CO2e mass", "computation",
+                      "computing speed", "money (USD)", "money (EUR)", "money (GBP)",
+                      "carbon intensity", "accelerator time"}
+
+
+def _header_unit(line: str) -> tuple[str, str] | None:
+    """(unit as written, canonical) of a header line such as "inference energy (kWh)"."""
+    from kb.units import dimension_name, parse_unit
+
+    if len(line) > 80 or any(ch.isdigit() for ch in line.replace("CO 2", "").replace("CO2", "")):
+        return None
+    m = _HEADER_UNIT.search(line)
+    if m is None or not any(ch.isalpha() for ch in line[:m.start()]):
+        return None  # "(kWh)" alone is one column's header in a wider table
+    text = _collapse(m.group("u"))
+    if re.search(_CO2, line) and re.fullmatch(r"(?:kg|g|t|lbs?|tons?)", text):
+        text = f"{text} CO2e"
+    canon = _canonical(text)
+    if canon is None or canon == "dimensionless":
+        return None
+    if dimension_name(parse_unit(canon)) not in _HEADER_DIMENSIONS:
+        return None
+    return m.group("u"), canon
+
+
+def _row_cells(page: str, start: int, end: int) -> list[re.Match[str]] | None:
+    """The number cells ending a table row, or None if the line is not such a row."""
+    tokens = list(_TOKEN_RE.finditer(page, start, end))
+    k = len(tokens)
+    while k > 0 and _CELL_RE.fullmatch(tokens[k - 1].group(0)):
+        k -= 1
+    if k == len(tokens) or k == 0:
+        return None
+    if not any(ch.isalpha() for ch in page[start:tokens[k].start()]):
+        return None
+    return tokens[k:]
+
+
+def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
+    """Cells of the rows under a header line that names their unit.
+
+    "inference energy (kWh)" / "task mean std" / "text classification 0.002 0.001" ...:
+    rows follow the header (one line without cells may sit between, like a column
+    title or a group title), all with the same number of cells; a caption ("Table 2.")
+    or two lines that are not rows end the table.
+    """
+    spans = sorted((c[0], c[1]) for c in taken)
+    starts = [s for s, _ in spans]
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(page):
+        nl = page.find("\n", pos)
+        end = len(page) if nl < 0 else nl
+        bounds.append((pos, end))
+        pos = end + 1
+    out: list[tuple] = []
+    i = 0
+    while i < len(bounds):
+        hs, he = bounds[i]
+        header = _header_unit(page[hs:he])
+        i += 1
+        if header is None:
+            continue
+        unit_text, canon = header
+        width: int | None = None
+        misses = 0
+        while i < len(bounds) and misses <= 1:
+            ls, le = bounds[i]
+            if _CAPTION.match(page, ls) or _header_unit(page[ls:le]) is not None:
+                break
+            cells = _row_cells(page, ls, le)
+            if cells is None or (width is not None and len(cells) != width):
+                misses += 1
+                i += 1
+                continue
+            width = len(cells)
+            misses = 0
+            for tok in cells:
+                cell = tok.group(0)
+                if cell.endswith("%") or not cell[0].isdigit():
+                    continue
+                s0, e0 = tok.start(), tok.end()
+                j = bisect.bisect_right(starts, s0) - 1
+                if j >= 0 and spans[j][1] > s0:
+                    continue
+                m = _NUM.match(page, s0)
+                if m is None or m.end() != e0:
+                    continue
+                try:
+                    num = read_number(m)
+                except KBError:
+                    continue
+                out.append((s0, e0, cell, float(num.value), canon, None, None, unit_text,
+                            "table"))
+            i += 1
     return out

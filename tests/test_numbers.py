@@ -144,6 +144,22 @@ def test_context_is_sixty_characters_either_side():
     assert c.context == "a" * 54 + " uses 1.35 kWh for " + "b" * 55
 
 
+def test_cells_under_a_header_line_that_names_their_unit():
+    text = ("Consumption CO 2e (lbs)\n"
+            "Air travel, 1 passenger, NY ↔SF 1984\n"
+            "Human life, avg, 1 year 11,023\n"
+            "Training one model (GPU)\n"
+            "w/ neural architecture search 626,155\n"
+            "Table 1: Estimated CO 2 emissions from training com-\n"
+            "mon NLP models, compared to familiar consumption. 1\n"
+            "energy\n(kWh)\n"
+            "Flan-T5-base 222M 3.67 0.026\n")
+    found = extract_candidates([text])
+    assert [(c.number, c.unit, c.kind) for c in found] == [
+        ("1984", "lbCO2e", "table"), ("1", "year", "quantity"), ("11,023", "lbCO2e", "table"),
+        ("626,155", "lbCO2e", "table")]
+
+
 def test_sentence_and_context():
     text = ("Before it. The average smartphone requires 0.022\nkWh of energy [51], which "
             "means a lot, e.g. more. Next sentence.")
@@ -176,6 +192,17 @@ def test_luccioni2024_v3_page_6():
         ("1,000 inferences", 1000.0, "inference"),
         ("522 smartphone charges", 522.0, "smartphone_charge"),
         ("11.49 kWh", 11.49, "kWh"),
+        # Table 2, under its header line "inference energy (kWh)": mean and std per task
+        ("0.002", 0.002, "kWh"), ("0.001", 0.001, "kWh"),  # text classification
+        ("0.003", 0.003, "kWh"), ("0.001", 0.001, "kWh"),  # extractive QA
+        ("0.003", 0.003, "kWh"), ("0.001", 0.001, "kWh"),  # masked language modeling
+        ("0.004", 0.004, "kWh"), ("0.002", 0.002, "kWh"),  # token classification
+        ("0.007", 0.007, "kWh"), ("0.001", 0.001, "kWh"),  # image classification
+        ("0.038", 0.038, "kWh"), ("0.02", 0.02, "kWh"),  # object detection
+        ("0.047", 0.047, "kWh"), ("0.03", 0.03, "kWh"),  # text generation
+        ("0.049", 0.049, "kWh"), ("0.01", 0.01, "kWh"),  # summarization
+        ("0.063", 0.063, "kWh"), ("0.02", 0.02, "kWh"),  # image captioning
+        ("2.907", 2.907, "kWh"), ("3.31", 3.31, "kWh"),  # image generation
         ("1,000 queries", 1000.0, "query"),
         ("0.002 KwH", 0.002, "kWh"),
         ("1,000 inferences", 1000.0, "inference"),
@@ -187,6 +214,8 @@ def test_luccioni2024_v3_page_6():
         ("2.9 kWh", 2.9, "kWh"),
         ("0.012 kWh", 0.012, "kWh"),  # footnote 5: the v1 figure
     ]
+    assert {c.kind for c in found[15:35]} == {"table"}
+    assert found[15].sentence == "text classification 0.002 0.001"
     charge = found[10]
     assert charge.sentence.startswith("For comparison, charging the average smartphone "
                                       "requires 0.022 kWh of energy [51], which means")
