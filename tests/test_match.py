@@ -16,7 +16,7 @@ from kb.match import (ELISION_MAX_GAP, NearMiss, QuoteMatch, closest_passage, fi
                       split_fragments, word_diff)
 from kb.notes import parse_note
 from kb.textnorm import Document, normalise
-from tests.corpus import corpus_path, wattbot_pages
+from corpus import corpus_path, wattbot_pages
 
 
 @lru_cache(maxsize=None)

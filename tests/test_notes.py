@@ -7,7 +7,7 @@ import time
 import pytest
 
 from kb.notes import MAX_PROBLEMS, Note, parse_note
-from tests.corpus import corpus_path
+from corpus import corpus_path
 
 
 def real_note() -> tuple[str, Note]:

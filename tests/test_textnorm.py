@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kb.textnorm import (Document, fold, fold_char, footnote_markers, is_word_internal_gap,
                          normalise)
-from tests.corpus import wattbot_pages
+from corpus import wattbot_pages
 
 # --- synthetic: one rule at a time ------------------------------------------------
 
