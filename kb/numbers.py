@@ -53,7 +53,13 @@ _ENERGY = (r"(?:(?:[kKMGTP]?[Ww][Hh]|(?i:(?:kilo|mega|giga|tera|peta)?watt[-\s]?
            r"(?![A-Za-z]))")
 _TIME = (r"(?:(?i:hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|secs?)"
          r"(?![A-Za-z])|h(?![A-Za-z]))")
-_DEVICE = r"(?:(?i:(?:GPU|TPU|chip|accelerator)s?(?:[-\s](?:hours?|hrs?|days?|years?))?)(?![A-Za-z]))"
+# "8 NVIDIA P100 GPUs", "32 TPUv3 chips": up to three maker or model words may stand
+# between the number and the device.
+_DEVICE_MODEL = (r"(?:(?:NVIDIA|Nvidia|Tesla|GTX|RTX|Titan|[A-Z][\w-]*\d[\w-]*|\d{3,4})"
+                 r"(?:[ \t]+|[ \t]*\n[ \t]*)){1,3}")
+_DEVICE_MODEL_RE = re.compile("^" + _DEVICE_MODEL)
+_DEVICE = (rf"(?:{_DEVICE_MODEL})?"
+           r"(?:(?i:(?:GPU|TPU|chip|accelerator)s?(?:[-\s](?:hours?|hrs?|days?|years?))?)(?![A-Za-z]))")
 _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|[ptge])?flops?/s[-\s]?days?|pfs?[-\s]days?"
          r"|(?:peta|tera|giga|exa|[ptge])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
@@ -297,6 +303,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         unit_kind, unit_text, unit_end = um
         if unit_kind == "user":
             canon = _user_unit_name(unit_text, names)
+        elif unit_kind == "device":
+            canon = _canonical(_DEVICE_MODEL_RE.sub("", unit_text.strip()).strip(), cur)
         else:
             canon = _canonical(unit_text, cur)
         if canon is None:

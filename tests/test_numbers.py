@@ -56,6 +56,19 @@ def test_single_figures(text, number, value, unit):
     assert text[c.start:c.end].lstrip("$").startswith(c.number)
 
 
+@pytest.mark.parametrize("text, number, unit_text", [
+    ("trained on 8 NVIDIA P100 GPUs for", "8", "NVIDIA P100 GPUs"),
+    ("on 3 NVIDIA GTX\n1080 GPUs for", "3", "NVIDIA GTX\n1080 GPUs"),
+    ("totaling 64 Tesla\nV100 GPUs (Forster", "64", "Tesla\nV100 GPUs"),
+    ("training on 32 TPUv3 chips.", "32", "TPUv3 chips"),
+    ("on 16\nTPU chips for", "16", "TPU"),
+])
+def test_accelerators_with_their_model_names(text, number, unit_text):
+    c = one(text)
+    assert (c.number, c.unit_text) == (number, unit_text)
+    assert c.unit in ("GPU", "TPU", "accelerator")
+
+
 def test_two_figures_on_one_line_keep_their_own_offsets():
     text = "$942,973 and $3,20 1,722 too"
     found = extract_candidates([text])
@@ -107,7 +120,7 @@ def test_user_units_are_found_when_named():
     "as shown in Table 3 and Fig. 2 and Section 4.1",
     "Energy and Policy Considerations\n6",  # a page number
     "GPT-3 and BLOOMz-560M on P100x8 and V100x64",
-    "trained on 3 NVIDIA GTX\n1080 GPUs",  # 1080 is a model number
+    "trained on a GTX\n1080 GPU",  # 1080 is a model number
     "the 2018 global average, Dec 2018 Sep 2019",
     "7GPU lower bound computed using",  # footnote mark glued to a word
     "pt = 1.58t(pc + pr + gpg)",  # t is a variable here; 1.58 is a coefficient
