@@ -90,6 +90,8 @@ class BibFile:
         self.blocks: list[_Block] = []
         self.by_key: dict[str, _Block] = {}
         self._appended: list[tuple[str, str]] = []   # (key, rendered) of new entries
+        self._appended_index: dict[str, int] = {}
+        self._appended_entries: list[BibEntry] = []
         self.strings: dict[str, str] = {}
         if text.strip():
             self._parse()
@@ -171,11 +173,15 @@ class BibFile:
         set by a person, are kept)."""
         block = self.by_key.get(key)
         if block is None:
-            for i, (k, _) in enumerate(self._appended):
-                if k == key:
-                    self._appended[i] = (key, render_entry(key, entry_type, fields))
-                    return
+            if key in self._appended_index:
+                i = self._appended_index[key]
+                entry = self._appended_entries[i]
+                entry.fields.update(fields)
+                self._appended[i] = (key, render_entry(key, entry.entry_type, entry.fields))
+                return
+            self._appended_index[key] = len(self._appended)
             self._appended.append((key, render_entry(key, entry_type, fields)))
+            self._appended_entries.append(BibEntry(key, entry_type.lower(), dict(fields), 0))
             return
         entry = block.entry
         merged_raw = dict(entry.raw_fields)
@@ -187,6 +193,10 @@ class BibFile:
         block.replacement = render_raw(key, entry.entry_type, merged_raw, keep_order=True).rstrip("\n")
         entry.fields.update(fields)
         entry.raw_fields = merged_raw
+
+    def all_entries(self) -> list[BibEntry]:
+        """Entries as they will be after render(): existing ones (updated), then new ones."""
+        return self.entries() + self._appended_entries
 
     def render(self) -> str:
         out = []

@@ -132,7 +132,7 @@ def reindex_bib(kb: "KB", bibfile=None) -> None:
     previous = {row["citekey"]: row for row in
                 db.query("select citekey, origin, metadata_status from papers")}
     rows = [paper_row(e.key, e.entry_type, e.fields, i, previous.get(e.key))
-            for i, e in enumerate(bibfile.entries())]
+            for i, e in enumerate(bibfile.all_entries())]
     keys = {r["citekey"] for r in rows}
     gone = [k for k in previous if k not in keys]
     for key in gone:

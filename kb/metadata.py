@@ -22,21 +22,29 @@ SPECIAL = {r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\l": "ł", r"\L": "Ł", r"\
 LATEX_ACCENT_RE = re.compile(r"\\([`'^\"~=.uvHckr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
 
 
+_SPECIAL_RE = re.compile("|".join(re.escape(cmd) + (r"(?![A-Za-z])\s*" if cmd[1:].isalpha() else "")
+                                  for cmd in sorted((c for c in SPECIAL if c.startswith("\\")),
+                                                    key=len, reverse=True)))
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*(\{)?")
+_SPECIAL_CHARS = {cmd: char for cmd, char in SPECIAL.items() if cmd.startswith("\\")}
+
+
 def latex_to_text(value: str | None) -> str:
     """Readable text from a BibTeX value: accents decoded, braces dropped."""
     if not value:
         return ""
+    if "\\" not in value and "{" not in value and "--" not in value:
+        return " ".join(value.split())
 
     def accent(m: re.Match) -> str:
         letter = (m.group(2) or m.group(3)).lstrip("\\")
-        if letter == "i":
-            letter = "i"
         return unicodedata.normalize("NFC", letter + ACCENTS[m.group(1)])
 
     text = LATEX_ACCENT_RE.sub(accent, value)
-    for cmd, char in SPECIAL.items():
-        if cmd.startswith("\\"):
-            text = re.sub(re.escape(cmd) + r"(?![A-Za-z])\s*", char, text)
+    if "\\" in text:
+        text = _SPECIAL_RE.sub(lambda m: _SPECIAL_CHARS[m.group(0).rstrip()], text)
+        # \emph{x} -> x ; \TeX -> TeX
+        text = _COMMAND_RE.sub(lambda m: "" if m.group(2) else m.group(1), text)
     text = text.replace("--", "–").replace("{", "").replace("}", "")
     return " ".join(text.split())
 

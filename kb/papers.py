@@ -188,7 +188,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             kb.write_file(kb.layout.bib, bibfile.render())
         with transaction(db):
             if changes:
-                index.reindex_bib(kb, BibFile.load(kb.layout.bib))
+                index.reindex_bib(kb, bibfile)
             if action == "added":
                 db.execute("update papers set metadata_status = ?, origin = ? where citekey = ?",
                            ["incomplete" if incomplete else "complete", meta.origin, key])
@@ -459,7 +459,7 @@ def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):
-                index.reindex_bib(kb, BibFile.load(kb.layout.bib))
+                index.reindex_bib(kb, bibfile)
                 db.execute("update papers set origin = 'bibtex' where origin is null")
     return out
 

@@ -119,6 +119,8 @@ def clean_text(text: str) -> str:
 
 
 def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("ß", "ss")
@@ -140,7 +142,12 @@ def name_key(name: str | None) -> str:
     'hernandezgarcia'), the form papers.first_author holds."""
     if not name:
         return ""
-    return re.sub(r"[^a-z]", "", _ascii_fold(_fix_accents(name)).lower())
+    if name.isascii():
+        return _NOT_LOWER_RE.sub("", name.lower())
+    return _NOT_LOWER_RE.sub("", _ascii_fold(_fix_accents(name)).lower())
+
+
+_NOT_LOWER_RE = re.compile(r"[^a-z]")
 
 
 def _authors_agree(a: str | None, b: str | None) -> bool:
@@ -771,19 +778,30 @@ def work_key(entry: RefEntry) -> str:
 # --------------------------------------------------------------------------
 # Resolution
 
+_ARXIV_PREFIX_RE = re.compile(r"^arxiv:", re.I)
+_VERSION_RE = re.compile(r"v\d+$")
+
+
 def _base_arxiv(ident: str | None) -> str | None:
     if not ident:
         return None
-    ident = ident.strip()
-    ident = re.sub(r"^arxiv:", "", ident, flags=re.I)
-    return re.sub(r"v\d+$", "", ident)
+    return _VERSION_RE.sub("", _ARXIV_PREFIX_RE.sub("", ident.strip()))
 
 
-@dataclass
 class _Cand:
-    info: PaperInfo
-    title_norm: str
-    author: str
+    """A paper as a title-match candidate; its title is normalised on first
+    use, so indexing 50,000 papers costs little when few are ever compared."""
+
+    __slots__ = ("info", "author", "_norm")
+
+    def __init__(self, info: PaperInfo, author: str):
+        self.info, self.author, self._norm = info, author, None
+
+    @property
+    def title_norm(self) -> str:
+        if self._norm is None:
+            self._norm = normalise_title(self.info.title)
+        return self._norm
 
 
 @dataclass
@@ -806,9 +824,8 @@ class PaperIndex:
             if p.doi:
                 self.by_doi.setdefault(p.doi.lower(), []).append(p)
             key = name_key(p.first_author)
-            norm = normalise_title(p.title)
-            if key and norm and p.year:
-                self.by_tail.setdefault(_tail(key), []).append(_Cand(p, norm, key))
+            if key and p.title and p.year:
+                self.by_tail.setdefault(_tail(key), []).append(_Cand(p, key))
 
     def resolve(self, entry: RefEntry, citing: str | None = None) -> Resolution | None:
         """The paper an entry cites, or None when the evidence is not clear."""
@@ -837,6 +854,8 @@ class PaperIndex:
             pax = _base_arxiv(p.arxiv_id)
             if ax and pax and ax != pax:
                 continue          # cites another arXiv paper: a different work
+            if not c.title_norm:
+                continue
             score = fuzz.ratio(tnorm, c.title_norm)
             if score >= TITLE_THRESHOLD:
                 scored.append((score, p))
