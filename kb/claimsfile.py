@@ -291,9 +291,17 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
         for i, existing in enumerate(aot):
             if existing.get("id") == replace_id:
                 aot[i] = table
-                return tomlkit.dumps(doc)
+                return _spaced(tomlkit.dumps(doc))
     aot.append(table)
-    return tomlkit.dumps(doc)
+    return _spaced(tomlkit.dumps(doc))
+
+
+_HEADER_RE = re.compile(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check)\]\]\n)")
+
+
+def _spaced(text: str) -> str:
+    """A blank line before each [[quote]]/[[claim]]/[[check]], for readable diffs."""
+    return _HEADER_RE.sub("\n\n", text)
 
 
 def remove_record(text: str, section: str, record_id: str) -> str:

@@ -81,7 +81,12 @@ _UNIT_ALTS = [
 ]
 _UNIT_BODY = "|".join(f"(?P<{n}>{p})" for n, p in _UNIT_ALTS)
 # A unit after a number: up to four spaces or a line break between them (pypdf).
-_UNIT_AFTER = re.compile(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}})(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
+# One modifier may stand between a number and its unit: "3.2 net tCO2e", "600B total
+# parameters", "979M training steps", "10 new tokens".
+_MODIFIER = r"(?:(?:net|gross|total|training|new)[ \t]+)"
+_MODIFIER_RE = re.compile(r"^" + _MODIFIER)
+_UNIT_AFTER = re.compile(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}){_MODIFIER}?"
+                         rf"(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
 _RATE_AFTER = re.compile(rf"(?P<unit>{_RATE})")
 _RANGE_SEP = re.compile(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = re.compile(r"[ ]?%")
@@ -201,7 +206,7 @@ def _starts_cleanly(page: str, pos: int) -> bool:
     if pos == 0:
         return True
     prev = page[pos - 1]
-    if prev.isalnum() or prev in "._-–—−^/[+,'’&#":
+    if prev.isalnum() or prev in "._-–−^/[+,'’&#":
         return False
     if prev in " \t" and pos >= 2 and page[pos - 2] == "[":
         return False
