@@ -287,7 +287,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 if second is not None and second.value < first.value:
                     second = None
                 if second is not None:
-                    um2 = _match_unit(page, m2.end(), user_re, second.currency or cur)
+                    um2 = _match_unit(page, m2.end(), user_re, second.currency or cur,
+                                      m2.start())
                     if um2 is None:
                         second = None
                     else:
@@ -296,7 +297,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                         number_end = m2.end()
                         cur = cur or second.currency
                         kind = "range"
-        um = _match_unit(page, number_end, user_re, cur)
+        um = _match_unit(page, number_end, user_re, cur, pos)
         if um is None:
             # A coefficient in an equation: "CO2e = 0 .954pt".
             before = page[max(0, pos - 4):pos].rstrip()
@@ -364,7 +365,7 @@ def _range_continuation(page: str, pos: int, first: Any, cur: str | None, canon:
         return None
     if second.value < first.value:
         return None
-    um = _match_unit(page, m2.end(), user_re, second.currency or cur)
+    um = _match_unit(page, m2.end(), user_re, second.currency or cur, m2.start())
     if um is None:
         return None
     kind2, text2, end2 = um
@@ -389,7 +390,8 @@ def _range_text(m1: re.Match[str], sep: str, m2: re.Match[str]) -> str:
 
 
 def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
-                currency: str | None) -> tuple[str, str, int] | None:
+                currency: str | None, start: int | None = None
+                ) -> tuple[str, str, int] | None:
     """(unit kind, unit as written, end) of the unit right after a number, if any."""
     if currency:
         r = _RATE_AFTER.match(page, pos)
@@ -406,7 +408,7 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
     kind = _unit_kind(u)
     gap = u.group("gap")
     text = u.group("unit")
-    if "\n" in gap and _after_cell(page, pos):
+    if "\n" in gap and _after_cell(page, pos if start is None else start):
         return None  # "0.004 0.002\ntoken classification": a table row, then a label
     if not gap and len(text) == 1 and page[u.end():u.end() + 1] in "(":
         if page[u.end():u.end() + 1]:
@@ -426,12 +428,11 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
 
 
 
-def _after_cell(page: str, pos: int) -> bool:
-    """Whether the number ending at `pos` follows another number on its line."""
-    i = page.rfind("\n", 0, pos) + 1
-    line = page[i:pos]
-    parts = line.split()
-    return len(parts) >= 2 and _CELL_RE.fullmatch(parts[-2]) is not None
+def _after_cell(page: str, start: int) -> bool:
+    """Whether the number starting at `start` follows another number on its line."""
+    i = page.rfind("\n", 0, start) + 1
+    parts = page[i:start].split()
+    return bool(parts) and _CELL_RE.fullmatch(parts[-1]) is not None
 
 
 def _line(page: str, pos: int) -> str:

@@ -47,6 +47,7 @@ def brief(c: Candidate, page: str) -> tuple:
     ("costs $0.12/kWh on average", "0.12", 0.12, "USD/kWh"),
     ("trained for 300k\nsteps on", "300k", 300000.0, "step"),
     ("has 11B   parameters, and", "11B", 1.1e10, "parameter"),
+    ("training of a 6.1 billion\nparameter Transformer", "6.1 billion", 6.1e9, "parameter"),
     ("takes 9998 days in all", "9998", 9998.0, "day"),
     ("as 0.0006 miles driven", "0.0006", 0.0006, "mile"),
 ])
@@ -221,6 +222,7 @@ def test_luccioni2024_v3_page_6():
         ("1,000 inferences", 1000.0, "inference"),
         ("2.9kWh", 2.9, "kWh"),
         ("15 times", 15.0, "dimensionless"),
+        ("10 new tokens", 10.0, "token"),
         ("3 times", 3.0, "dimensionless"),
         ("0.002 kWh", 0.002, "kWh"),
         ("60 times", 60.0, "dimensionless"),
@@ -228,6 +230,7 @@ def test_luccioni2024_v3_page_6():
         ("0.012 kWh", 0.012, "kWh"),  # footnote 5: the v1 figure
     ]
     assert {c.kind for c in found[15:35]} == {"table"}
+    assert found[40].unit_text == "tokens"  # "10 new tokens": the modifier is not the unit
     assert found[15].sentence == "text classification 0.002 0.001"
     charge = found[10]
     assert charge.sentence.startswith("For comparison, charging the average smartphone "
