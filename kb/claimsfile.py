@@ -87,6 +87,8 @@ class ClaimsDoc:
     claims: list[ClaimRec] = field(default_factory=list)
     units: list[UnitRec] = field(default_factory=list)
     checks: list[CheckRec] = field(default_factory=list)
+    #: [paper] settings for exports, e.g. anchor = "my-anchor" for the note's references list.
+    paper: dict[str, str] = field(default_factory=dict)
 
 
 def _lines_of(text: str, header: str) -> list[int]:
@@ -165,6 +167,18 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         if key not in known:
             r.fail(f"unknown section `{key}` (expected {', '.join(sorted(known))})",
                    _key_line(text, key) or _lines_of(text, key)[0] if _lines_of(text, key) else None)
+    paper = data.get("paper", {})
+    if not isinstance(paper, dict) or not all(isinstance(v, str) for v in paper.values()):
+        r.fail("`[paper]` must be a table of strings (anchor = \"...\")", _key_line(text, "paper"))
+    unknown = set(paper) - {"anchor"}
+    if unknown:
+        r.fail(f"`[paper]`: unknown setting {sorted(unknown)[0]!r} (known: anchor)", _key_line(text, sorted(unknown)[0]))
+    if paper and citekey is None:
+        r.fail("`[paper]` belongs in claims/<citekey>.toml of that paper", _key_line(text, "paper"))
+    if "anchor" in paper and not re.fullmatch(r"[A-Za-z][\w\-:.]{0,199}", paper["anchor"]):
+        r.fail(f"[paper] anchor {paper['anchor']!r} must be a letter then letters, digits, '-', '_', ':' or '.'",
+               _key_line(text, "anchor"))
+    doc.paper = dict(paper)
     quote_lines = _lines_of(text, "quote")
     for i, q in enumerate(r.array(data, "quote")):
         line = quote_lines[i] if i < len(quote_lines) else None

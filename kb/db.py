@@ -331,3 +331,16 @@ def m004_citation_graph(db: sqlite_utils.Database) -> None:
     CREATE INDEX s2_citing_work ON s2_citing(work_key);
     CREATE INDEX s2_citing_title_key ON s2_citing(title_key);
     """)
+
+
+@migrations()
+def m005_paper_settings(db: sqlite_utils.Database) -> None:
+    """A paper's [paper] table in claims/<citekey>.toml: how exports present it
+    (its anchor in a note's references list)."""
+    db.executescript("""
+    CREATE TABLE paper_settings (
+        citekey TEXT PRIMARY KEY,
+        anchor TEXT,
+        file TEXT NOT NULL
+    );
+    """)

@@ -253,13 +253,16 @@ def reindex_claims(kb: "KB", rel: str, path: Path | None) -> None:
     from . import claimsfile
 
     db = kb.db
-    for table in ("quotes", "claims", "units", "checks"):
+    for table in ("quotes", "claims", "units", "checks", "paper_settings"):
         db.execute(f"delete from {table} where file = ?", [rel])
     if path is None:
         db.execute("delete from files where path = ?", [rel])
         return
     stem = path.stem
     doc = claimsfile.load(path, stem if _is_paper(db, stem) else None, rel)
+    if doc.paper:
+        db.execute("insert or replace into paper_settings (citekey, anchor, file) values (?,?,?)",
+                   [doc.citekey, doc.paper.get("anchor"), rel])
     for q in doc.quotes:
         clash = db.execute("select file from quotes where id = ?", [q.id]).fetchone()
         if clash:
