@@ -220,7 +220,7 @@ class Interval:
     def from_written(cls, text: str, unit: Any = None) -> "Interval":
         """Read a figure as written: "950", "11.49 kWh", "16 %", "1,287 MWh",
         "3.14E+23 FLOPs", "2.5×10^4", "0 .954", "$3,201,722", "0.06-2.9 kWh",
-        "0.012 ± 0.0005 kWh", "exactly 24 hour". `unit`, if given, is used when the
+        "0.012 ± 0.0005 kWh", "100 kWh ± 5%", "exactly 24 hour". `unit`, if given, is used when the
         text has none (and must agree with it otherwise).
         """
         if not isinstance(text, str):
@@ -273,6 +273,12 @@ class Interval:
                 pos = t.index("%", pos) + 1
             delta = (abs(d.value), is_rel)
         unit_text = t[pos:].strip()
+        tail_delta: str | None = None
+        pm_tail = re.search(r"\s*(?:±|\+/-|\+-)\s*", unit_text)
+        if pm_tail is not None and delta is None:
+            # "100 kWh ± 5%", "0.012 kWh ± 0.0005 kWh": the precision after the unit
+            tail_delta = unit_text[pm_tail.end():].strip()
+            unit_text = unit_text[:pm_tail.start()].strip()
         currency = first.currency or (second.currency if second else None)
         if pct_first and not unit_text.startswith("%"):
             unit_text = "% " + unit_text if unit_text else "%"
@@ -291,6 +297,16 @@ class Interval:
                 raise UsageError(f"cannot read range {original!r}: it runs backwards")
             nominal = (first.value + second.value) / 2
             lo, hi = first.lo, second.hi
+        if tail_delta is not None:
+            if not tail_delta:
+                raise UsageError(f"cannot read figure {original!r}: expected a number after ±")
+            d_iv = Interval.from_written(tail_delta)
+            if d_iv.unit == _registry().Unit("percent"):
+                delta = (Decimal(str(abs(d_iv.nominal))), True)
+            elif not d_iv.unit._units:
+                delta = (Decimal(str(abs(d_iv.nominal))), False)
+            else:
+                delta = (Decimal(str(abs(d_iv.to(u).nominal))), False)
         if delta is not None:
             amount = abs(nominal) * delta[0] / 100 if delta[1] else delta[0]
             lo, hi = nominal - amount, nominal + amount

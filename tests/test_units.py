@@ -190,3 +190,86 @@ def test_importing_does_not_import_pint():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------------------ intervals
+
+@pytest.mark.parametrize("text, lo, nominal, hi, unit", [
+    ("950", 945, 950, 955, ""),  # trailing zeros of an integer are not significant
+    ("11.49", 11.485, 11.49, 11.495, ""),
+    ("1,287", 1286.5, 1287, 1287.5, ""),
+    ("1,000", 500, 1000, 1500, ""),
+    ("0.954", 0.9535, 0.954, 0.9545, ""),
+    ("0 .954", 0.9535, 0.954, 0.9545, ""),  # pypdf's space before the decimal point
+    ("16%", 15.5, 16, 16.5, "%"),
+    ("16 %", 15.5, 16, 16.5, "%"),
+    ("3.14E+23", 3.135e23, 3.14e23, 3.145e23, ""),
+    ("10^3", 500, 1000, 1500, ""),
+    ("2.5×10^4", 24500, 25000, 25500, ""),
+    ("1.0 × 10−4 kWh", 9.5e-5, 1e-4, 1.05e-4, "kWh"),
+    ("$3,20 1,722", 3201721.5, 3201722, 3201722.5, "USD"),
+    ("$0.12/kWh", 0.115, 0.12, 0.125, "USD/kWh"),
+    ("37M tCO 2 e", 36.5e6, 37e6, 37.5e6, "tCO2e"),
+    ("0.06-2.9 kWh", 0.055, 1.48, 2.95, "kWh"),
+    ("21 to 78 metric tons", 20.5, 49.5, 78.5, "t"),
+    ("0.012 ± 0.0005 kWh", 0.0115, 0.012, 0.0125, "kWh"),
+    ("100 kWh ± 5%", 95, 100, 105, "kWh"),
+    ("0.012 kWh ± 0.5 Wh", 0.0115, 0.012, 0.0125, "kWh"),
+    ("exactly 24 hour", 24, 24, 24, "h"),
+    ("~180 t", 175, 180, 185, "t"),
+    ("-5 %", -5.5, -5, -4.5, "%"),
+])
+def test_written_precision(text, lo, nominal, hi, unit):
+    v = Interval.from_written(text)
+    assert (v.lo, v.nominal, v.hi) == (pytest.approx(lo), pytest.approx(nominal),
+                                       pytest.approx(hi))
+    assert v.unit_text == unit
+
+
+@pytest.mark.parametrize("text", ["", "kWh", "nine", "1,28 kWh", "5-3", "1 ± kWh",
+                                  "3 frobs", "0.06-2.9 ± 1 kWh",
+                                  "1 kWh ±", "1 kWh ± 2 kg"])
+def test_unreadable_figures(text):
+    with pytest.raises(UsageError):
+        Interval.from_written(text)
+
+
+def test_interval_bounds():
+    a = Interval.from_written("11.49")
+    b = Interval.from_written("0.012")
+    q = a / b
+    assert (round(q.lo, 1), round(q.nominal, 1), round(q.hi, 1)) == (918.8, 957.5, 999.6)
+    d = a - Interval.from_written("1.5")
+    assert (d.lo, d.hi) == (pytest.approx(9.935), pytest.approx(10.045))
+    m = Interval(-2, 1, 3) * Interval(-5, -4, 4)
+    assert (m.lo, m.nominal, m.hi) == (-15, -4, 12)
+    sq = Interval(-2, 1, 3) ** 2
+    assert (sq.lo, sq.nominal, sq.hi) == (0, 1, 9)
+    inv = Interval(2, 4, 5) ** -1
+    assert (inv.lo, inv.nominal, inv.hi) == (0.2, 0.25, 0.5)
+    with pytest.raises(UsageError, match="division by zero"):
+        Interval.exact(1) / Interval(-1, 1, 2)
+    with pytest.raises(UsageError, match="only integer powers"):
+        Interval.exact(2) ** 0.5
+
+
+def test_overlaps_contains_and_relative_difference():
+    recomputed = Interval(918.8, 957.5, 999.6)
+    stated = Interval.from_written("950")
+    assert recomputed.overlaps(stated) and stated.overlaps(recomputed)
+    assert recomputed.contains(stated) and recomputed.contains(950)
+    assert not stated.contains(recomputed)
+    assert round(recomputed.rel_diff(stated) * 100, 2) == 0.79
+    assert not Interval.from_written("522").overlaps(stated)
+    kwh = Interval.from_written("11.49 kWh")
+    assert kwh.overlaps(Interval.from_written("41.364 MJ"))
+    with pytest.raises(UnitMismatch):
+        kwh.overlaps(Interval.from_written("11.49 kg CO2e"))
+    assert Interval.from_written("0").rel_diff(Interval.from_written("0")) is None
+
+
+def test_describe():
+    assert Interval.from_written("11.49 kWh").describe() == "11.49 kWh (11.485 … 11.495 kWh)"
+    assert Interval.exact(1000, "image").describe() == "1,000 image (exact)"
+    assert str(Interval.from_written("3.14E+23 FLOPs")) == \
+        "3.140E+23 FLOP (3.135E+23 … 3.145E+23 FLOP)"
