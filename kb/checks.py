@@ -187,7 +187,8 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
 
 
 def format_line(result: CheckResult) -> str:
-    """One line per check: id, stated, recomputed nominal, interval, relative difference, verdict."""
+    """One line per check: id, stated, recomputed nominal, interval, relative difference,
+    verdict."""
     if result.verdict == ERROR or result.recomputed is None:
         return f"{result.id}  stated {result.stated}  {result.message}  {result.verdict}"
     r = result.recomputed

@@ -18,9 +18,10 @@ Grammar (``per`` is ``/``; ``×``, ``·`` are ``*``; ``−`` is ``-``; ``**`` is
 NAME is a claim or constant (``image_gen_max``, dotted ``paper.claim``), or a unit
 when nothing of that name is defined. A number followed by words that form a unit
 takes that unit ("11.49 kWh", "626155 lb CO2e"); followed by any other name it is
-multiplied by it ("1 smartphone_charge" when smartphone_charge is a constant). Numbers written in an expression are exact
-(1000 inferences, 1000 kg per t): precision comes from the named figures, whose
-stated precision `evaluate` carries through every operation.
+multiplied by it ("1 smartphone_charge" when smartphone_charge is a constant).
+Numbers written in an expression are exact (1000 inferences, 1000 kg per t):
+precision comes from the named figures, whose stated precision `evaluate` carries
+through every operation.
 
 Anything else (strings, calls, subscripts, attribute access on a parenthesis,
 lambdas) is a parse error. Input is capped at 10,000 characters and 100 levels of

@@ -167,7 +167,8 @@ def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
     if half > 0:
         decimals = max(decimals, -math.floor(math.log10(half)))
     decimals = min(decimals, 12)
-    return _fmt(lo, decimals=decimals), _fmt(nominal, decimals=decimals), _fmt(hi, decimals=decimals)
+    return (_fmt(lo, decimals=decimals), _fmt(nominal, decimals=decimals),
+            _fmt(hi, decimals=decimals))
 
 
 # ---------------------------------------------------------------- Interval
@@ -220,8 +221,8 @@ class Interval:
     def from_written(cls, text: str, unit: Any = None) -> "Interval":
         """Read a figure as written: "950", "11.49 kWh", "16 %", "1,287 MWh",
         "3.14E+23 FLOPs", "2.5×10^4", "0 .954", "$3,201,722", "0.06-2.9 kWh",
-        "0.012 ± 0.0005 kWh", "100 kWh ± 5%", "exactly 24 hour". `unit`, if given, is used when the
-        text has none (and must agree with it otherwise).
+        "0.012 ± 0.0005 kWh", "100 kWh ± 5%", "exactly 24 hour". `unit`, if given,
+        is used when the text has none (and must agree with it otherwise).
         """
         if not isinstance(text, str):
             raise UsageError(f"a figure must be text, not {type(text).__name__}")

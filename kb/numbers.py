@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kb.errors import KBError
@@ -59,7 +59,8 @@ _DEVICE_MODEL = (r"(?:(?:NVIDIA|Nvidia|Tesla|GTX|RTX|Titan|[A-Z][\w-]*\d[\w-]*|\
                  r"(?:[ \t]+|[ \t]*\n[ \t]*)){1,3}")
 _DEVICE_MODEL_RE = re.compile("^" + _DEVICE_MODEL)
 _DEVICE = (rf"(?:{_DEVICE_MODEL})?"
-           r"(?:(?i:(?:GPU|TPU|chip|accelerator)s?(?:[-\s](?:hours?|hrs?|days?|years?))?)(?![A-Za-z]))")
+           r"(?:(?i:(?:GPU|TPU|chip|accelerator)s?(?:[-\s](?:hours?|hrs?|days?|years?))?)"
+           r"(?![A-Za-z]))")
 _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|[ptge])?flops?/s[-\s]?days?|pfs?[-\s]days?"
          r"|(?:peta|tera|giga|exa|[ptge])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
