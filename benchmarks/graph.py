@@ -13,7 +13,8 @@ works with a long-tailed popularity), then times what `kb graph` does:
 * path(a, b) between random papers (directed, and a pair with no directed path);
 * summary();
 * relink after adding one paper that 50 unresolved references name (the
-  incremental, both-ways linking `kb add` triggers).
+  incremental, both-ways linking `kb add` triggers); with --full-relink, a
+  relink of every reference too.
 
 Memory: the process's peak resident set (ru_maxrss) after each step, and the
 RSS growth while the graph is held. Figures vary with the machine; the script
@@ -137,6 +138,8 @@ def main() -> None:
     ap.add_argument("--works", type=int, default=100_000, help="distinct external works")
     ap.add_argument("--db", type=Path, help="where to build the database (default: a temporary folder)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--full-relink", action="store_true",
+                    help="also time relink() of every reference (what `kb rebuild` does)")
     args = ap.parse_args()
 
     import networkx as nx
@@ -199,6 +202,10 @@ def main() -> None:
     n_in = db.execute("SELECT COUNT(*) FROM citations WHERE cited = 'newcomer2024'").fetchone()[0]
     print(f"relink(['newcomer2024']) after adding it: {t:.2f} s -- {r['checked']} references checked, "
           f"{n_in} papers now link to it")
+    if args.full_relink:
+        r, t = timed(graph.relink, db)
+        print(f"relink() of everything: {t:.1f} s -- {r['checked']:,} references checked, "
+              f"{r['changed']} changed")
     print(f"peak RSS of the whole run: {peak_mb():.0f} MB")
     db.conn.close()
     if tmp is not None:

@@ -239,9 +239,9 @@ def _temp_keys(db: sqlite_utils.Database, kind_values: dict[str, Iterable[str]])
 
 
 def _candidate_rows(db: sqlite_utils.Database, table: str, citekeys: set[str] | None,
-                    papers: dict[str, PaperInfo]) -> list[tuple]:
+                    papers: dict[str, PaperInfo]) -> Iterable[tuple]:
     if citekeys is None:
-        return db.execute(f"SELECT {_SEL_COLS} FROM {table}").fetchall()
+        return db.execute(f"SELECT {_SEL_COLS} FROM {table}")     # streamed: updates come after
     sel = "SELECT k FROM _kb_sel WHERE kind = ?"
     q = f"""
         SELECT {_SEL_COLS} FROM {table} WHERE citekey IN ({sel})
