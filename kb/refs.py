@@ -284,7 +284,9 @@ _HEADING_RE = re.compile(
     r"(references|bibliography|literature\s+cited|works\s+cited|references\s+and\s+notes|cited\s+literature)"
     r"\s*:?\s*$", re.I)
 _END_RES = [
-    re.compile(r"^\s*(?:appendix|appendices|app\s?endix|supplementary|supplemental)\b", re.I),
+    # "Appendix A.", "A Appendix A - Baseline Details", "App endix A" (pypdf)
+    re.compile(r"^\s*(?:[A-H](?:\.\d+)*\.?\s+)?(?:appendix|appendices|app\s?endix|supplementary|supplemental)\b",
+               re.I),
     # "A ADDITIONAL PLOTS", "B MODEL EVALUATION", "A.2 INFORMATION ..."
     re.compile(r"^\s*[A-H](?:\.\d+)*\.?\s+[A-Z][A-Z0-9 ,:;&'/()\-–]{3,}$"),
     # "A.1 Emails sent to authors"

@@ -152,6 +152,8 @@ def test_real_pdf_two_column_acl_entry_across_pages() -> None:
     assert arora.title == "A simple but tough-to-beat baseline for sentence embeddings"
     assert arora.page == 9 and arora.year == 2017
     assert next(e for e in entries if e.first_author == "kingma").arxiv_id == "1412.6980"
+    # the appendix ("A Appendix A - Baseline Details") starts after the last entry
+    assert entries[-1].raw.endswith("Diffusion maps for textual network embedding. In NeurIPS.")
 
 
 @pytest.mark.corpus
