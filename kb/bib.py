@@ -167,6 +167,16 @@ class BibFile:
     def keys(self) -> set[str]:
         return set(self.by_key) | {k for k, _ in self._appended}
 
+    def entry_text(self, key: str) -> str:
+        """One entry's text as the file holds it (or as render() will write it),
+        for exports that copy entries without re-rendering them."""
+        block = self.by_key.get(key)
+        if block is not None:
+            return block.replacement if block.replacement is not None else self.text[block.start:block.end]
+        if key in self._appended_index:
+            return self._appended[self._appended_index[key]][1]
+        raise KeyError(key)
+
     # -- changing ---------------------------------------------------------
     def set_entry(self, key: str, entry_type: str, fields: dict[str, str]) -> None:
         """Add the entry, or update an existing one in place (its other fields,

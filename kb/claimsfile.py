@@ -92,12 +92,12 @@ class ClaimsDoc:
 
 
 def _lines_of(text: str, header: str) -> list[int]:
-    pattern = re.compile(r"^\s*\[\[\s*" + re.escape(header) + r"\s*\]\]", re.MULTILINE)
+    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(header) + r"[ \t]*\]\]", re.MULTILINE)
     return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 
 def _key_line(text: str, key: str) -> int | None:
-    m = re.search(r"^\s*" + re.escape(key) + r"\s*=", text, re.MULTILINE)
+    m = re.search(r"^[ \t]*" + re.escape(key) + r"[ \t]*=", text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 

@@ -266,7 +266,7 @@ def reindex_claims(kb: "KB", rel: str, path: Path | None) -> None:
     for q in doc.quotes:
         clash = db.execute("select file from quotes where id = ?", [q.id]).fetchone()
         if clash:
-            raise FileFormatError(f"quote id {q.id!r} is also used in {clash[0]}", path=rel, line=q.line,
+            raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash[0], rel), path=rel, line=q.line,
                                   hint="quote ids must be unique in the knowledge base")
         db.execute(
             "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "
@@ -278,7 +278,7 @@ def reindex_claims(kb: "KB", rel: str, path: Path | None) -> None:
         clash = db.execute("select file from claims where citekey is ? and id = ?",
                            [c.citekey, c.id]).fetchone()
         if clash:
-            raise FileFormatError(f"claim id {c.id!r} is defined twice (also in {clash[0]})",
+            raise FileFormatError(f"claim id {c.id!r} is defined twice (also {_where(clash[0], rel)})",
                                   path=rel, line=c.line)
         number, value, unit, base_value, base_unit = _claim_numbers(c.value)
         db.execute(
@@ -290,18 +290,23 @@ def reindex_claims(kb: "KB", rel: str, path: Path | None) -> None:
     for u in doc.units:
         clash = db.execute("select file from units where name = ?", [u.name]).fetchone()
         if clash:
-            raise FileFormatError(f"unit {u.name!r} is defined twice (also in {clash[0]})",
+            raise FileFormatError(f"unit {u.name!r} is defined twice (also {_where(clash[0], rel)})",
                                   path=rel, line=u.line)
         db.execute("insert into units (name, definition, citekey, file) values (?,?,?,?)",
                    [u.name, u.definition, u.citekey, rel])
     for ch in doc.checks:
-        clash = db.execute("select file from checks where id = ?", [ch.id]).fetchone()
+        clash = db.execute("select file, line from checks where id = ?", [ch.id]).fetchone()
         if clash:
-            raise FileFormatError(f"check id {ch.id!r} is defined twice (also in {clash[0]})",
+            first = f"at line {clash[1]}" if clash[0] == rel and clash[1] else _where(clash[0], rel)
+            raise FileFormatError(f"check id {ch.id!r} is defined twice (also {first})",
                                   path=rel, line=ch.line)
         db.execute("insert into checks (id, stated, expr, tolerance, note, file, line) "
                    "values (?,?,?,?,?,?,?)", [ch.id, ch.stated, ch.expr, ch.tolerance, ch.note, rel, ch.line])
     record_file(db, rel, path)
+
+
+def _where(other: str, rel: str) -> str:
+    return "earlier in this file" if other == rel else f"in {other}"
 
 
 def _is_paper(db, citekey: str) -> bool:

@@ -1,0 +1,227 @@
+"""kb claim add, kb claims, kb claims extract/promote/dismiss and kb check, end to end."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import run_kb
+from corpus import wattbot_pages
+from test_quotes_cli import PHP_BIB
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def php(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "php-v3.json"
+    source.write_text(json.dumps(wattbot_pages("luccioni2024")))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    return kb_root
+
+
+IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "
+               "(11.49 kWh)")
+
+
+def test_claim_add_verifies_its_quote(php):
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--per", "1000 inferences",
+               "--topic", "energy", "--id", "least-efficient-image-gen", "--json")
+    assert r.code == 0, r.err
+    c = r.json
+    assert c["status"] == "verified" and c["page"] == 6 and c["version"] == "v3"
+    assert c["expression_name"] == "luccioni2023power.least_efficient_image_gen"
+    assert c["interval"] == pytest.approx([11.485, 11.49, 11.495])
+    stored = tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())["claim"][0]
+    assert stored == {"id": "least-efficient-image-gen", "value": "11.49 kWh", "per": "1000 inferences",
+                      "topics": ["energy"], "quote": IMAGE_QUOTE, "page": 6, "version": "v3",
+                      "status": "verified"}
+
+
+def test_claim_quote_not_found_and_bad_values(php):
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE.replace("522", "950"))
+    assert r.code == 2 and "differs: 950 -> 522" in r.err
+    r = run_kb("claim", "add", "luccioni2023power", "eleven kWh", "--quote", IMAGE_QUOTE)
+    assert r.code == 2 and "cannot read the value 'eleven kWh'" in r.err
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 zorks", "--quote", IMAGE_QUOTE)
+    assert r.code == 2 and "zorks" in r.err
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    r = run_kb("claim", "add", "luccioni2023power", "12.5 kWh", "--quote", IMAGE_QUOTE, "--id", "x")
+    assert r.code == 0 and "does not appear in its quote" in r.err
+
+
+def test_claims_filters(php):
+    run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image", "-t", "energy",
+           "-t", "image generation")
+    run_kb("claim", "add", "luccioni2023power", "0.022 kWh", "--quote",
+           "charging the average smartphone requires 0.022 kWh of energy", "--id", "charge", "-t", "energy")
+    run_kb("claim", "add", "luccioni2023power", "9 %", "--quote",
+           "the most efficient text generation model uses as much energy as 9% of a full smartphone charge for "
+           "1,000 inferences", "--id", "share", "-t", "energy")
+    ids = lambda *a: [c["id"] for c in (lambda j: j["claims"] if isinstance(j, dict) else j)(
+        run_kb("claims", *a, "--json").json)]
+    assert ids() == ["image", "charge", "share"]
+    assert ids("--topic", "image generation") == ["image"]
+    assert ids("--topic", "energy", "--topic", "image generation") == ["image"]
+    assert ids("--unit", "kWh") == ["image", "charge"]
+    assert ids("--unit", "MWh") == ["image", "charge"]          # the same kind of unit
+    assert ids("--min", "1 kWh") == ["image"]
+    assert ids("--max", "100 Wh") == ["charge"]
+    assert ids("--unit", "%") == ["share"]
+    r = run_kb("claims", "--min", "1 kg")
+    assert r.code == 0 and "no claims match" in r.out
+    r = run_kb("claims", "--unit", "kWh", "--min", "1 kg")
+    assert r.code == 2 and "not in the same kind of unit" in r.err
+    r = run_kb("claims", "--unit", "blorp")
+    assert r.code == 2 and "blorp" in r.err
+    both = run_kb("claims", "--topic", "energy", "--json").json
+    assert set(both) == {"claims", "quotes"}
+
+
+def test_extract_promote_dismiss(php):
+    r = run_kb("claims", "extract", "luccioni2023power", "--json")
+    assert r.code == 0
+    rows = r.json
+    assert len(rows) > 100
+    found = {(c["page"], c["number"], c["unit"]) for c in rows}
+    assert (6, "0.022", "kWh") in found and (6, "11.49", "kWh") in found
+    target = next(c for c in rows if c["page"] == 6 and c["number"] == "11.49")
+    assert "11.49 kWh" in target["sentence"]
+    r = run_kb("claims", "promote", target["id"], "--id", "image-gen-max", "--per", "1000 inferences", "--json")
+    assert r.code == 0, r.err
+    assert r.json["status"] == "verified" and r.json["page"] == 6
+    other = next(c for c in rows if c["page"] == 6 and c["number"] == "0.022")
+    assert run_kb("claims", "dismiss", other["id"]).out.startswith("dismissed 1")
+    pending = run_kb("claims", "--unreviewed", "--json").json
+    assert target["id"] not in [c["id"] for c in pending] and other["id"] not in [c["id"] for c in pending]
+    # Re-extracting keeps reviewed candidates reviewed.
+    again = run_kb("claims", "extract", "luccioni2023power", "--json").json
+    assert target["id"] not in [c["id"] for c in again]
+    assert len(again) == len(rows) - 2
+    r = run_kb("claims", "promote", "999999")
+    assert r.code == 2 and "no candidate 999999" in r.err
+
+
+def write_checks(root: Path, text: str) -> None:
+    (root / "claims" / "checks.toml").write_text(text)
+
+
+CLAIMS = """
+[[claim]]
+id = "image-gen"
+value = "11.49 kWh"
+[[claim]]
+id = "charge-v1"
+value = "0.012 kWh"
+[[claim]]
+id = "emissions"
+value = "1,594 g CO2e"
+[[claim]]
+id = "zero"
+value = "0 kWh"
+"""
+
+
+@pytest.fixture
+def checks_kb(kb_root):
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    (kb_root / "claims").mkdir(exist_ok=True)
+    (kb_root / "claims" / "luccioni2023power.toml").write_text(CLAIMS)
+    return kb_root
+
+
+def test_check_pass_and_fail(checks_kb):
+    write_checks(checks_kb, """
+[[check]]
+id = "ok"
+stated = "950"
+expr = "image_gen / charge_v1"
+[[check]]
+id = "off"
+stated = "522"
+expr = "luccioni2023power.image_gen / luccioni2023power.charge_v1"
+""")
+    r = run_kb("check")
+    assert r.code == 1
+    lines = r.out.splitlines()
+    assert lines[0] == "ok  stated 950  recomputed 957.5  [918.8 … 999.6]  +0.79 %  pass"
+    assert lines[1].startswith("off  stated 522  recomputed 957.5") and lines[1].endswith("fail")
+    assert lines[-1] == "2 checks: 1 pass, 1 fail, 0 error"
+    data = run_kb("check", "--json").json
+    assert data[0]["low"] == pytest.approx(918.8, abs=0.05) and data[0]["high"] == pytest.approx(999.57, abs=0.01)
+
+
+def test_check_tolerance(checks_kb):
+    write_checks(checks_kb, '[[check]]\nid = "t"\nstated = "880"\nexpr = "image_gen / charge_v1"\ntolerance = "10%"\n')
+    assert run_kb("check").code == 0
+    write_checks(checks_kb, '[[check]]\nid = "t"\nstated = "880"\nexpr = "image_gen / charge_v1"\ntolerance = "1%"\n')
+    assert run_kb("check").code == 1
+
+
+@pytest.mark.parametrize("expr, message", [
+    ("image_gen / emissions * 1 kg CO2e", "unit mismatch"),          # kWh against a kg CO2e statement
+    ("image_gen / nothing_here", "undefined name 'nothing_here'"),
+    ("image_gen / zero", "division by zero"),
+    ("__import__('os').system('touch /tmp/kb-pwned')", ""),
+    ("open('/etc/passwd').read()", ""),
+    ("().__class__.__bases__", ""),
+])
+def test_check_errors_are_clear(checks_kb, expr, message):
+    write_checks(checks_kb, f'[[check]]\nid = "bad"\nstated = "950 kg CO2e"\nexpr = {json.dumps(expr)}\n')
+    r = run_kb("check")
+    assert r.code == 1
+    assert r.out.splitlines()[0].startswith("bad  stated 950 kg CO2e") and r.out.splitlines()[0].endswith("error")
+    assert message in r.out
+    assert "Traceback" not in r.out + r.err
+    assert not Path("/tmp/kb-pwned").exists()
+
+
+def test_check_unit_mismatch_kwh_against_kg(checks_kb):
+    write_checks(checks_kb, '[[check]]\nid = "m"\nstated = "11 kg"\nexpr = "image_gen"\n')
+    r = run_kb("check")
+    assert r.code == 1 and "unit mismatch" in r.out and "energy" in r.out and "mass" in r.out
+
+
+def test_check_explain_and_unknown(checks_kb):
+    write_checks(checks_kb, '[[check]]\nid = "ok"\nstated = "950"\nexpr = "image_gen / charge_v1"\n')
+    r = run_kb("check", "--explain", "ok")
+    assert r.code == 0
+    assert "image_gen = 11.49 kWh (11.485 … 11.495 kWh)" in r.out.replace("luccioni2023power.", "")
+    r = run_kb("check", "--explain", "okk")
+    assert r.code == 2 and "no check 'okk'" in r.err and "did you mean ok" in r.err
+
+
+def test_bad_checks_file_names_file_and_line(checks_kb):
+    write_checks(checks_kb, '[[check]]\nid = "a"\nstated = "1"\n')
+    r = run_kb("check")
+    assert r.code == 2 and "claims/checks.toml:1: check a has no `expr`" in r.err
+    write_checks(checks_kb, '[[check]]\nid = "a"\nstated = "1"\nexpr = "1"\n\n[[check]]\nid = "a"\nstated = "1"\nexpr = "1"\n')
+    r = run_kb("check")
+    assert r.code == 2 and "claims/checks.toml:6: check id 'a' is defined twice" in r.err
+    write_checks(checks_kb, 'this is = = not toml\n')
+    r = run_kb("check")
+    assert r.code == 2 and "claims/checks.toml:1: is not valid TOML" in r.err
+
+
+def test_repository_knowledge_base_checks_pass_offline(tmp_path, monkeypatch):
+    """`kb check` on this repository's own claims/, as a fresh clone would run it: no text, no network."""
+    root = tmp_path / "clone"
+    root.mkdir()
+    for name in ("kb.toml", "references.bib"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "claims", root / "claims")
+    monkeypatch.setenv("KB_HOME", str(root))
+    r = run_kb("check")
+    assert r.code == 0, r.out + r.err
+    lines = r.out.splitlines()
+    by_id = {line.split()[0]: line for line in lines[:-1]}
+    for check_id in ("950-smartphone-charges", "nearly-1-charge-per-image", "16-percent-of-a-charge",
+                     "522-smartphone-charges", "half-a-charge-per-image", "9-percent-of-a-charge"):
+        assert by_id[check_id].endswith("pass"), by_id[check_id]
+    assert "recomputed 957.5 charge_v1  [918.8 … 999.6]" in by_id["950-smartphone-charges"]
+    assert lines[-1].endswith("0 fail, 0 error")
