@@ -29,6 +29,7 @@ class Manifest:
     origin: str = ""                  # arxiv | doi | pdf | text
     metadata_complete: bool = True
     extractor: str | None = None      # for kind=text: who extracted it
+    title: str | None = None          # normalised title of the paper it was filed under
     added_at: float = 0.0
 
 

@@ -221,11 +221,11 @@ def attach_cached_sources(kb: "KB", citekeys: list[str] | None = None) -> int:
     manifests = kb.sources.all()
     if not manifests:
         return 0
-    papers = {row["citekey"]: row for row in db.query("select citekey, arxiv_id, doi from papers")}
+    papers = {row["citekey"]: row for row in db.query("select citekey, arxiv_id, doi, title_norm from papers")}
     have = {(r["citekey"], r["version"]) for r in db.query("select citekey, version from versions")}
     attached = 0
     for m in manifests:
-        targets = [c for c in m.citekeys if c in papers]
+        targets = [c for c in m.citekeys if c in papers and _same_paper(m, papers[c])]
         if not targets and m.arxiv_id:
             targets = [c for c, p in papers.items() if p["arxiv_id"] == m.arxiv_id]
         for citekey in targets:
@@ -244,6 +244,18 @@ def attach_cached_sources(kb: "KB", citekeys: list[str] | None = None) -> int:
             have.add((citekey, m.version))
             attached += 1
     return attached
+
+
+def _same_paper(manifest, paper) -> bool:
+    """A source filed under a citekey still belongs to the paper now holding that key
+    (a command that died could have left a key that another paper took since)."""
+    if manifest.arxiv_id and paper["arxiv_id"]:
+        return manifest.arxiv_id == paper["arxiv_id"]
+    if manifest.doi and paper["doi"]:
+        return manifest.doi == paper["doi"]
+    if manifest.title and paper["title_norm"]:
+        return manifest.title == paper["title_norm"]
+    return True
 
 
 # -- claims/*.toml --------------------------------------------------------------------

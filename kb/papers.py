@@ -183,6 +183,14 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             entry_type = meta.entry_type
             changes = meta.bib_fields()
             action = "added"
+        # The cache learns which paper a source belongs to before references.bib
+        # changes, so a crash in between leaves the source findable (kb/index.py).
+        for src in sources:
+            if src.manifest is not None and key not in src.manifest.citekeys:
+                src.manifest.citekeys.append(key)
+                src.manifest.metadata_complete = not incomplete
+                src.manifest.title = normalise_title(meta.title)
+                kb.sources.save(src.manifest)
         if changes:
             bibfile.set_entry(key, entry_type, changes)
             kb.write_file(kb.layout.bib, bibfile.render())
@@ -200,10 +208,6 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                         m.metadata_complete = True
                         kb.sources.save(m)
             for src in sources:
-                if src.manifest is not None and key not in src.manifest.citekeys:
-                    src.manifest.citekeys.append(key)
-                    src.manifest.metadata_complete = not incomplete
-                    kb.sources.save(src.manifest)
                 current = db.execute("select sha256, text_status from versions where citekey = ? and version = ?",
                                      [key, src.version]).fetchone()
                 sha = src.manifest.sha256 if src.manifest is not None else None
