@@ -94,6 +94,7 @@ def sync(kb: "KB") -> None:
             with transaction(db):
                 reindex_bib(kb)
             attach_cached_sources(kb)
+            merge_cached_s2(kb)
             continue
         with transaction(db):
             reindex_claims(kb, rel, path if path is not None and path.exists() else None)
@@ -130,7 +131,7 @@ def reindex_bib(kb: "KB", bibfile=None) -> None:
     db = kb.db
     bibfile = bibfile or BibFile.load(kb.layout.bib)
     previous = {row["citekey"]: row for row in
-                db.query("select citekey, origin, metadata_status from papers")}
+                db.query("select citekey, origin, metadata_status, fields from papers")}
     rows = [paper_row(e.key, e.entry_type, e.fields, i, previous.get(e.key))
             for i, e in enumerate(bibfile.all_entries())]
     keys = {r["citekey"] for r in rows}
@@ -139,6 +140,13 @@ def reindex_bib(kb: "KB", bibfile=None) -> None:
         delete_paper_rows(db, key)
     if rows:
         db["papers"].upsert_all(rows, pk="citekey", alter=False)
+    # Papers added, removed or edited may change who cites whom, both ways.
+    changed = set(gone) | {r["citekey"] for r in rows
+                           if r["citekey"] not in previous or previous[r["citekey"]]["fields"] != r["fields"]}
+    if changed:
+        from . import graph
+
+        graph.relink(db, changed)
     record_file(db, BIB_REL, kb.layout.bib)
 
 
@@ -244,6 +252,29 @@ def attach_cached_sources(kb: "KB", citekeys: list[str] | None = None) -> int:
             have.add((citekey, m.version))
             attached += 1
     return attached
+
+
+def merge_cached_s2(kb: "KB") -> int:
+    """Semantic Scholar lists fetched earlier (kb cite fetch) for papers whose
+    S2 links are missing from the index, e.g. after kb rebuild."""
+    from . import graph, s2
+
+    folder = kb.layout.cache / "s2"
+    if not folder.is_dir():
+        return 0
+    db = kb.db
+    done = {r[0] for r in db.execute("select distinct citekey from refs where source = 'semantic-scholar'")}
+    done |= {r[0] for r in db.execute("select distinct citekey from s2_citing")}
+    merged = 0
+    for path in folder.glob("*.json"):
+        citekey = path.stem
+        if citekey in done or not _is_paper(db, citekey):
+            continue
+        data = s2.load(kb.layout.state, citekey)
+        if data:
+            graph.merge_s2(db, citekey, data.get("references", []), data.get("citations", []))
+            merged += 1
+    return merged
 
 
 def _same_paper(manifest, paper) -> bool:
