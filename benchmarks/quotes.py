@@ -196,7 +196,54 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{' + '.join(PAPERS)} as one document ({len(all_pages)} pages, "
           f"{sum(map(len, all_pages)):,} characters)")
     print(f"  {'Document build (median)':<62} {ms(statistics.median(times))}")
+    bench_cli_verify(load_pages("luccioni2024"))
     return 0
+
+
+def bench_cli_verify(pages: list[str], n: int = 1000) -> None:
+    """`kb verify` as a user runs it: a knowledge base with 1,000 stored quotes
+    (real sentences of the paper, their provenance in claims/), whole command."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    from kb.claimsfile import add_record  # noqa: F401  (the file format is kb's own)
+    from kb.match import find_quote as find
+
+    folder = Path(tempfile.mkdtemp())
+    try:
+        root = folder / "kb"
+        env = dict(os.environ, KB_HOME=str(root), KB_PROGRESS="0")
+        run = lambda *a: subprocess.run([sys.executable, "-m", "kb", *a], env=env, capture_output=True, text=True)
+        run("init", str(root))
+        (root / "references.bib").write_text("@misc{luccioni2023power, title={Power Hungry Processing}, "
+                                             "author={Luccioni, Sasha}, year={2023}, eprint={2311.16863}}\n")
+        (folder / "pages.json").write_text(json.dumps(pages))
+        run("text", "load", "luccioni2023power", str(folder / "pages.json"), "--version", "v3")
+        doc = Document(pages)
+        sentences = real_sentences(doc, 400, seed=3)
+        lines = []
+        for i in range(n):
+            q = sentences[i % len(sentences)]
+            m = find(doc, q)
+            spans = ", ".join(f"{{page = {sp.page}, start = {sp.start}, end = {sp.end}}}" for sp in m.spans)
+            lines.append(f"[[quote]]\nid = \"q{i}\"\ntext = {json.dumps(q, ensure_ascii=False)}\nversion = \"v3\"\n"
+                         f"status = \"verified\"\npage = {m.page}\nspans = [{spans}]\n")
+        (root / "claims" / "luccioni2023power.toml").write_text("\n".join(lines))
+        first = run("quote", "ls", "--json")      # indexes the claims file once
+        assert first.returncode == 0, first.stderr
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            r = run("verify")
+            times.append(time.perf_counter() - t)
+        last = r.stdout.strip().splitlines()[-1]
+        print(f"\nkb verify, whole command, {n:,} stored quotes on a 21-page paper: "
+              f"median {statistics.median(times):.2f} s  ({last})")
+    finally:
+        shutil.rmtree(folder)
 
 
 if __name__ == "__main__":
