@@ -220,15 +220,23 @@ def title_slug(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_fold(latex_to_text(title)).lower()))
 
 
+def paper_doi(row: dict) -> str | None:
+    """The DOI as references.bib writes it (the index keeps it lower-cased for matching)."""
+    written = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", (row.get("fields") or {}).get("doi", "").strip(),
+                     flags=re.IGNORECASE)
+    if written and row.get("doi") and written.lower() == row["doi"]:
+        return written
+    return row.get("doi") or None
+
+
 def paper_url(row: dict) -> str | None:
     """The link of a reference: the entry's url, else arXiv, else doi.org."""
     if row.get("url"):
         return row["url"]
     if row.get("arxiv_id"):
         return f"https://arxiv.org/abs/{row['arxiv_id']}"
-    if row.get("doi"):
-        return f"https://doi.org/{row['doi']}"
-    return None
+    doi = paper_doi(row)
+    return f"https://doi.org/{doi}" if doi else None
 
 
 @dataclass
@@ -362,7 +370,9 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     if fmt not in NOTE_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(NOTE_FORMATS)}, not {fmt!r}")
     cite = list(dict.fromkeys(cite or []))
-    quotes = select_quotes(kb, ids=ids, topics=topics, paper=paper)
+    # --cite alone makes a references list; no selection at all exports every quote.
+    quotes = [] if cite and not (ids or topics or paper) else select_quotes(kb, ids=ids, topics=topics,
+                                                                             paper=paper)
     if not quotes and not cite:
         what = []
         if topics:
@@ -381,7 +391,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
         if q["status"] == "unverified":
             marks[q["id"]] = unverified_line(kb, q, papers[q["citekey"]])
             reason = q.get("note") or "stored with --force"
-            warnings.append(f"quote {q['id']} is unverified ({reason}); marked as such in the export")
+            warnings.append(f"quote {q['id']} is unverified, and marked so in the export: {reason}")
     if fmt == "json":
         out_quotes = []
         for q in quotes:
@@ -482,8 +492,8 @@ def csl_item(row: dict) -> dict:
         elif month.isdigit() and 1 <= int(month) <= 12:
             parts.append(int(month))
         item["issued"] = {"date-parts": [parts]}
-    if row.get("doi"):
-        item["DOI"] = row["doi"]
+    if paper_doi(row):
+        item["DOI"] = paper_doi(row)
     url = paper_url(row)
     if url:
         item["URL"] = url
@@ -525,13 +535,13 @@ def output_path(kb: "KB", given: str | Path) -> Path:
         raise UsageError(f"-o {text}: is a folder name; give a file name, e.g. {text.rstrip('/')}/note.md")
     path = Path(text).expanduser()
     path = (path if path.is_absolute() else Path.cwd() / path).resolve()
-    if path.is_dir():
-        raise UsageError(f"-o {text}: {path} is a folder; give a file name")
     layout = kb.layout
     state = layout.state.resolve()
     if path == state or state in path.parents:
         raise UsageError(f"-o {text}: refusing to write inside {state} (kb's own index and cache)",
                          hint="write exports to exports/ or anywhere else")
+    if path.is_dir():
+        raise UsageError(f"-o {text}: {path} is a folder; give a file name")
     claims = layout.claims.resolve()
     if path in (layout.bib.resolve(), layout.marker.resolve()) or claims in path.parents:
         raise UsageError(f"-o {text}: refusing to overwrite the knowledge base's own truth files",

@@ -1,0 +1,234 @@
+"""kb search: FTS5 over page text, quotes and claims, on a small made-up
+knowledge base (no corpus needed): phrases, case and accents, ranking,
+snippets, filters, versions, and queries that would break FTS5's own syntax."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import run_kb
+
+BIB = """@misc{alpha2020energy,
+  title = {Energy of Image Generation},
+  author = {Hern{\\'a}ndez, Ana and Smith, John},
+  year = {2020},
+  eprint = {2001.00001},
+  archiveprefix = {arXiv},
+}
+
+@misc{beta2021carbon,
+  title = {Carbon Accounting},
+  author = {Doe, Jane},
+  year = {2021},
+}
+
+@misc{gamma2022versions,
+  title = {A Paper With Two Versions},
+  author = {Roe, Richard},
+  year = {2022},
+  eprint = {2202.00002},
+  archiveprefix = {arXiv},
+}
+"""
+
+ALPHA = [
+    "Introduction. We measure the energy of models that turn text into pictures.",
+    "Image generation uses a lot of energy: the least efficient model uses 11.49 kWh "
+    "for 1,000 images. Energy per image generation is the quantity we report.",
+    "Related work by Hernández and colleagues studies the generation of an image from noise.",
+]
+BETA = [
+    "Carbon accounting for data centres. Energy energy energy image image image generation generation "
+    "generation: this page repeats the words energy, image and generation many times over.",
+    "Nothing relevant here: a table of contents.",
+]
+GAMMA_V1 = ["The first version mentions a zeppelin, which the second version removed."]
+GAMMA_V2 = ["The second version is about airships in general."]
+
+CLAIMS_ALPHA = """
+[[quote]]
+id = "least-efficient"
+text = "the least efficient model uses 11.49 kWh for 1,000 images"
+topics = ["energy", "image generation"]
+version = ""
+status = "verified"
+page = 2
+page_end = 2
+
+[[claim]]
+id = "kwh-per-1000"
+value = "11.49 kWh"
+per = "1,000 images"
+quote = "the least efficient model uses 11.49 kWh for 1,000 images"
+page = 2
+topics = ["energy"]
+"""
+
+
+def _load(root: Path, tmp: Path, key: str, pages: list[str], version: str = "") -> None:
+    src = tmp / f"{key}{version}.json"
+    src.write_text(json.dumps(pages))
+    args = ["--kb", root, "text", "load", key, src, "--extractor", "test"]
+    if version:
+        args += ["--version", version]
+    r = run_kb(*args)
+    assert r.code == 0, r.err
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    """One knowledge base for every search test: searching never writes."""
+    from kb.store import init
+
+    tmp = tmp_path_factory.mktemp("search")
+    root, _ = init(tmp / "kb")
+    (root / "references.bib").write_text(BIB)
+    (root / "claims" / "alpha2020energy.toml").write_text(CLAIMS_ALPHA)
+    _load(root, tmp, "alpha2020energy", ALPHA)
+    _load(root, tmp, "beta2021carbon", BETA)
+    _load(root, tmp, "gamma2022versions", GAMMA_V1, "v1")
+    _load(root, tmp, "gamma2022versions", GAMMA_V2, "v2")
+    return root
+
+
+def search(root: Path, *args: str) -> list[dict]:
+    r = run_kb("--kb", root, "search", *args, "--json")
+    assert r.code == 0, r.err
+    return r.json
+
+
+def where(hits: list[dict]) -> list[tuple]:
+    return [(h["kind"], h["citekey"], h["page"]) for h in hits]
+
+
+def test_several_words_must_all_match_and_a_phrase_keeps_its_order(root):
+    words = where(search(root, "image generation", "--limit", "20"))
+    assert ("page", "alpha2020energy", 2) in words
+    assert ("page", "alpha2020energy", 3) in words          # "generation of an image"
+    phrase = where(search(root, '"image generation"', "--limit", "20"))
+    assert ("page", "alpha2020energy", 2) in phrase
+    assert ("page", "alpha2020energy", 3) not in phrase
+    # A query given as several arguments is the same as one string.
+    assert where(search(root, "image", "generation", "--limit", "20")) == words
+
+
+def test_case_and_accents_are_ignored(root):
+    for query in ("hernandez", "HERNANDEZ", "Hernández", "hernÁndez"):
+        hits = search(root, query)
+        assert ("page", "alpha2020energy", 3) in where(hits), query
+        snippet = next(h["snippet"] for h in hits if h["page"] == 3)
+        assert "«Hernández»" in snippet       # the text as stored, the match marked
+
+
+def test_ranking_puts_the_page_with_the_words_many_times_first(root):
+    hits = search(root, "energy image generation", "--limit", "5")
+    assert hits[0]["kind"] == "page" and hits[0]["citekey"] == "beta2021carbon" and hits[0]["page"] == 1
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores)                 # bm25: lower is better
+
+
+def test_snippet_shows_the_match_and_the_page(root):
+    r = run_kb("--kb", root, "search", "zeppelin", "--all-versions")
+    assert r.code == 0, r.err
+    assert "gamma2022versions v1 p. 1  (page)" in r.out
+    assert "«zeppelin»" in r.out
+    hit = search(root, "kWh")[0]
+    assert "«kWh»" in hit["snippet"] and hit["page"] == 2
+
+
+def test_quotes_and_claims_are_searched(root):
+    hits = search(root, "least efficient", "--limit", "10")
+    kinds = {(h["kind"], h["id"]) for h in hits}
+    assert ("quote", "least-efficient") in kinds
+    assert ("claim", "kwh-per-1000") in kinds
+    claim = next(h for h in hits if h["kind"] == "claim")
+    assert claim["value"] == "11.49 kWh" and claim["page"] == 2
+
+
+def test_latest_version_only_unless_all_versions(root):
+    assert search(root, "zeppelin") == []
+    hits = search(root, "zeppelin", "--all-versions")
+    assert where(hits) == [("page", "gamma2022versions", 1)] and hits[0]["version"] == "v1"
+    assert search(root, "airships")[0]["version"] == "v2"
+
+
+def test_paper_filter_and_limit(root):
+    hits = search(root, "energy", "--paper", "beta2021carbon", "--limit", "50")
+    assert hits and {h["citekey"] for h in hits} == {"beta2021carbon"}
+    assert len(search(root, "energy", "--limit", "1")) == 1
+    r = run_kb("--kb", root, "search", "energy", "--paper", "nosuch2000paper")
+    assert r.code == 2 and "no paper 'nosuch2000paper'" in r.err
+    r = run_kb("--kb", root, "search", "energy", "--limit", "0")
+    assert r.code == 2 and "--limit" in r.err
+
+
+def test_json_shape(root):
+    hits = search(root, "kWh")
+    assert isinstance(hits, list) and hits
+    assert set(hits[0]) == {"kind", "citekey", "version", "page", "page_end", "id", "title", "snippet",
+                            "score", "matched", "status", "value"}
+    page = next(h for h in hits if h["kind"] == "page")
+    assert page["title"] == "Energy of Image Generation" and page["id"] is None
+    assert page["matched"] == "all"
+
+
+def test_no_row_with_all_words_falls_back_to_any(root):
+    hits = search(root, "zeppelin airships")      # never on the same page
+    assert hits and all(h["matched"] == "any" for h in hits)
+    r = run_kb("--kb", root, "search", "zeppelin airships")
+    assert "showing results with any of them" in r.err
+
+
+BREAKERS = ['"unbalanced', 'image "generation', '-', '- energy', 'energy -image', 'AND OR', 'AND', 'OR', 'NOT',
+            'energy AND OR image', '*', '**', 'energ*', '*energy', 'NEAR(', 'NEAR(energy image', 'NEAR(a b, 2)',
+            'text:', 'text: energy', 'pages_fts:energy', '{text}: energy', '^energy', '(', ')', 'energy)',
+            '""', '"""', "'", "''", '+', 'energy +', ':', '\\', '\x00', '\u00a0', '«»', '“energy', '“energy”',
+            'a' * 3000, ' '.join(['energy'] * 500)]
+
+
+@pytest.mark.parametrize("query", BREAKERS)
+def test_queries_that_break_fts_syntax_return_normally(root, query):
+    r = run_kb("--kb", root, "search", "--", query)
+    assert r.code == 0, r.err
+    assert "Traceback" not in r.err and "internal error" not in r.err
+
+
+def test_prefix_search_and_phrase_with_punctuation(root):
+    assert ("page", "alpha2020energy", 2) in where(search(root, "effic*"))
+    assert ("page", "alpha2020energy", 2) in where(search(root, '"11.49 kWh"'))
+
+
+@pytest.fixture(scope="module")
+def opened(root):
+    from kb.store import KB
+
+    kb = KB.open(root)
+    yield kb
+    kb.close()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60) | st.lists(st.sampled_from(
+    ['"', "*", "-", "+", "(", ")", ":", "^", "AND", "OR", "NOT", "NEAR", "energy", "image", " ", ",", "{", "}"]),
+    max_size=12).map("".join))
+def test_fuzzed_queries_never_raise(opened, query):
+    from kb.search import build_match, search as do_search
+
+    hits = do_search(opened, query, limit=3)
+    assert len(hits) <= 3
+    match = build_match(query)
+    assert match.count('"') % 2 == 0
+
+
+def test_build_match_quotes_every_token():
+    from kb.search import build_match
+
+    assert build_match('energy "image generation" NEAR( text:') == '"energy" "image generation" "NEAR" "text"'
+    assert build_match("energ* -") == '"energ" *'
+    assert build_match("a b", any_word=True) == '"a" OR "b"'
+    assert build_match('say "hi') == '"say" "hi"'
