@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import citekey as citekeys
 from .errors import KBError, NetworkError, NotFound, PDFError, LimitExceeded, UsageError
-from .ids import ArxivId, Doi, LocalFile, parse_arxiv, parse_identifier
+from .ids import ArxivId, Doi, parse_identifier
 from .metadata import (PaperMeta, first_author_key, from_arxiv, from_bib_fields, latex_to_text,
                        normalise_title, to_bibtex_name)
 from .store import KB
@@ -45,6 +44,7 @@ class _Source:
     extractor: str | None = None
     status: str = "none"
     message: str | None = None
+    result: object | None = None       # the pdf.Extracted, when extraction ran
 
 
 # -- finding the same paper -----------------------------------------------------------
@@ -94,7 +94,7 @@ def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Sour
     else:
         src.status = "ok"
         src.pages = result.pages
-    src.result = result  # type: ignore[attr-defined]
+    src.result = result
     return src
 
 
@@ -309,7 +309,7 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False) -> AddResult:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     notes: list[str] = []
     src = _extract_source(kb, data, str(path), notes)
-    result = getattr(src, "result", None)
+    result = src.result
     if src.status in ("corrupt",) and not data.startswith(b"%PDF-"):
         raise PDFError(src.message or f"{path} is not a PDF")
     arxiv = result.arxiv if result else None

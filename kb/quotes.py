@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CheckFailed, KBError, NotFound, UsageError
+from .errors import KBError, NotFound, UsageError
 from .store import KB
 
 
@@ -154,7 +154,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
 
     Not found: QuoteNotFound (nothing stored), unless `force`, which stores it
     flagged as unverified."""
-    from .claimsfile import ID_RE, add_record
+    from .claimsfile import ID_RE
     from .papers import normalise_version
 
     quote = quote.strip()
