@@ -1,0 +1,79 @@
+"""The command line as a whole: help text everywhere, a light start-up, --json on
+every listing, and no traceback ever reaching a user."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import run_kb
+
+
+def all_commands():
+    from typer.main import get_command
+
+    from kb.cli import app
+
+    root = get_command(app)
+    out = []
+
+    def walk(cmd, path):
+        for name, sub in getattr(cmd, "commands", {}).items():
+            out.append((path + [name], sub))
+            walk(sub, path + [name])
+    walk(root, [])
+    return out
+
+
+def test_every_command_has_help_text():
+    commands = all_commands()
+    assert len(commands) >= 25
+    for path, cmd in commands:
+        assert (cmd.help or "").strip(), f"kb {' '.join(path)} has no help text"
+        for param in cmd.params:
+            if param.param_type_name == "option":
+                assert (param.help or "").strip(), f"kb {' '.join(path)} {param.opts[0]} has no help text"
+
+
+@pytest.mark.parametrize("command", [["ls"], ["quote", "ls"], ["claims"], ["where"], ["verify"], ["check"],
+                                     ["graph"], ["graph", "missing"], ["show"], ["refs"], ["graph", "show"],
+                                     ["search"], ["doctor"]])
+def test_listing_commands_take_json(command):
+    by_path = {tuple(p): c for p, c in all_commands()}
+    cmd = by_path[tuple(command)]
+    assert any("--json" in p.opts for p in cmd.params), f"kb {' '.join(command)} has no --json"
+
+
+def test_start_up_imports_nothing_heavy():
+    code = ("import sys, kb.cli; heavy = [m for m in ('pint', 'networkx', 'pypdf', 'requests', 'bibtexparser', "
+            "'rapidfuzz', 'sqlite_utils', 'tomlkit') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_help_runs():
+    r = subprocess.run([sys.executable, "-m", "kb", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0
+    for name in ("add", "import", "quote", "verify", "claim", "claims", "check", "graph", "refs", "cite"):
+        assert f"  {name} " in r.stdout
+
+
+def test_unknown_command_and_option_exit_2():
+    r = run_kb("frobnicate")
+    assert r.code == 2 and "No such command" in r.err
+    r = run_kb("ls", "--bogus")
+    assert r.code == 2 and "No such option" in r.err
+
+
+def test_a_bug_is_one_line_not_a_traceback(kb_root, monkeypatch):
+    import kb.papers
+
+    def boom(*a, **k):
+        raise RuntimeError("something impossible")
+    monkeypatch.setattr(kb.papers, "list_papers", boom)
+    r = run_kb("ls")
+    assert r.code == 1
+    assert r.err.startswith("kb: internal error: RuntimeError: something impossible")
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
