@@ -205,7 +205,10 @@ def load_source(kb: "KB", manifest) -> tuple[list[str] | None, str | None, str, 
     if manifest.kind == "text":
         from .textsource import parse_text_source
 
-        pages = parse_text_source(data, manifest.filename)
+        try:
+            pages = parse_text_source(data, manifest.filename)
+        except FileFormatError as exc:    # a damaged cache entry must not stop every command
+            return None, None, "corrupt", str(exc)
         return pages, manifest.extractor or "unknown", "ok", None
     from .pdf import extract
 

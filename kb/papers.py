@@ -358,7 +358,8 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     row = kb.db.execute("select citekey, arxiv_id, title from papers where citekey = ?", [citekey]).fetchone()
     if not row:
         raise NotFound(f"no paper {citekey!r} in the knowledge base", hint="see `kb ls`")
-    manifest = kb.sources.put(data, "text", "json" if data.lstrip()[:1] in (b"[", b"{") else "txt",
+    # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
+    manifest = kb.sources.put(data, "text", "pages" if data.lstrip()[:1] in (b"[", b"{") else "txt",
                               citekeys=[citekey], arxiv_id=row[1], version=version,
                               source_url=str(file.resolve()), origin="text", extractor=extractor)
     with kb.writing():
