@@ -678,8 +678,26 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
+        if _damaged_index(exc):
+            reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
+                      else " ".join(str(exc).split())[:100])
+            sys.stderr.write(f"kb: error: the index .kb/kb.sqlite is damaged: {reason} "
+                             "(run `kb rebuild` to rebuild it from references.bib, claims/ and the caches)\n")
+            return 2
         return _internal_error(exc)
     return result if isinstance(result, int) else 0
+
+
+def _damaged_index(exc: BaseException) -> bool:
+    """SQLite found the database file corrupt: at any query, not only when it was opened."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    if not isinstance(exc, sqlite3.OperationalError):
+        return True         # SQLITE_CORRUPT, SQLITE_NOTADB
+    text = str(exc).lower()
+    return any(s in text for s in ("malformed", "not a database", "could not decode", "corrupt"))
 
 
 def _internal_error(exc: BaseException) -> int:
