@@ -95,6 +95,34 @@ def build_match(query: str, any_word: bool = False) -> str:
 
 
 # -- the three sources -------------------------------------------------------------------
+#
+# Each source is ranked by FTS5 alone first (rowid and bm25, no join): joining
+# every match to its row costs more than ranking it, since a page row holds its
+# whole text. The few best candidates are then joined and filtered (latest
+# version, paper); only when the filter leaves too few does the ranking run
+# again with the filter inside the query. --paper also bounds the FTS scan by
+# the paper's rowid range, which FTS5 applies before ranking.
+
+@dataclass(frozen=True)
+class _Source:
+    kind: str
+    fts: str
+    content: str
+    weights: str                # bm25 column weights
+    columns: str                # selected from the content table `t`
+    where: str = "1"            # always applied to the content table `t`
+
+
+_SOURCES = {
+    "page": _Source("page", "pages_fts", "pages", "", "t.id, t.citekey, t.version, t.page, t.page, null, "
+                    "null, null, t.version_id"),
+    "quote": _Source("quote", "quotes_fts", "quotes", ", 1.0, 0.5",
+                     "t.rowid, t.citekey, t.version, t.page, t.page_end, t.id, t.status, null"),
+    "claim": _Source("claim", "claims_fts", "claims", ", 0.5, 1.0, 0.5, 0.5",
+                     "t.rowid, t.citekey, t.version, t.page, t.page, t.id, t.status, "
+                     "trim(coalesce(t.number, '') || ' ' || coalesce(t.unit, ''))", "t.citekey is not null"),
+}
+_ROWID = {"page": "id", "quote": "rowid", "claim": "rowid"}
 
 _LATEST = """
     select v.id from versions v
@@ -105,53 +133,71 @@ _LATEST = """
 """
 
 
-def _pages(db, match: str, paper: str | None, all_versions: bool, limit: int) -> list[tuple]:
-    where = ["pages_fts match ?"]
-    params: list = [match]
+def _version_key(version: str | None) -> int:
+    return int(version[1:]) if version and version[1:].isdigit() else 0
+
+
+def _latest_ids(db, citekeys: set[str]) -> set[int]:
+    """The id of the latest version with text of each paper."""
+    best: dict[str, tuple[int, int]] = {}
+    keys = sorted(citekeys)
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        for vid, key, version in db.execute(
+                f"select id, citekey, version from versions where text_status = 'ok' "
+                f"and citekey in ({','.join('?' * len(chunk))})", chunk):
+            rank = _version_key(version)
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, vid)
+    return {vid for _, vid in best.values()}
+
+
+def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, limit: int) -> list[tuple]:
+    """(rowid, citekey, version, page, page_end, id, status, value, score) of the best rows."""
+    rid = _ROWID[src.kind]
+    bound, bound_params = "", []
+    filters, filter_params = [src.where], []
     if paper:
-        where.append("p.citekey = ?")
-        params.append(paper)
-    if not all_versions:
-        where.append(f"p.version_id in ({_LATEST})")
-    sql = (f"select p.id, p.citekey, p.version, p.page, p.page, null, bm25(pages_fts) as score "
-           f"from pages_fts join pages p on p.id = pages_fts.rowid "
-           f"where {' and '.join(where)} order by score limit ?")
-    return db.execute(sql, params + [limit]).fetchall()
-
-
-def _quotes(db, match: str, paper: str | None, limit: int) -> list[tuple]:
-    where, params = "quotes_fts match ?", [match]
-    if paper:
-        where += " and q.citekey = ?"
-        params.append(paper)
-    sql = (f"select q.rowid, q.citekey, q.version, q.page, q.page_end, q.id, "
-           f"bm25(quotes_fts, 1.0, 0.5) as score, q.status "
-           f"from quotes_fts join quotes q on q.rowid = quotes_fts.rowid "
-           f"where {where} order by score limit ?")
-    return db.execute(sql, params + [limit]).fetchall()
-
-
-def _claims(db, match: str, paper: str | None, limit: int) -> list[tuple]:
-    where, params = "claims_fts match ? and c.citekey is not null", [match]
-    if paper:
-        where += " and c.citekey = ?"
-        params.append(paper)
-    sql = (f"select c.rowid, c.citekey, c.version, c.page, c.page, c.id, "
-           f"bm25(claims_fts, 0.5, 1.0, 0.5, 0.5) as score, c.status, "
-           f"trim(coalesce(c.number, '') || ' ' || coalesce(c.unit, '')) "
-           f"from claims_fts join claims c on c.rowid = claims_fts.rowid "
-           f"where {where} order by score limit ?")
-    return db.execute(sql, params + [limit]).fetchall()
-
-
-_TABLES = {"page": "pages_fts", "quote": "quotes_fts", "claim": "claims_fts"}
+        lo, hi = db.execute(f"select min({rid}), max({rid}) from {src.content} where citekey = ?",
+                            [paper]).fetchone()
+        if lo is None:
+            return []
+        bound, bound_params = f" and {src.fts}.rowid between ? and ?", [lo, hi]
+        filters.append("t.citekey = ?")
+        filter_params.append(paper)
+    k = min(limit * 4 + 20, MAX_LIMIT * 4)
+    candidates = db.execute(
+        f"select rowid, bm25({src.fts}{src.weights}) as score from {src.fts} "
+        f"where {src.fts} match ?{bound} order by score limit ?", [match, *bound_params, k]).fetchall()
+    score = dict(candidates)
+    rows: list[tuple] = []
+    if candidates:
+        ids = list(score)
+        rows = db.execute(
+            f"select {src.columns} from {src.content} t where t.{rid} in ({','.join('?' * len(ids))}) "
+            f"and {' and '.join(filters)}", [*ids, *filter_params]).fetchall()
+        if latest_only:
+            latest = _latest_ids(db, {r[1] for r in rows})
+            rows = [r for r in rows if r[8] in latest]
+        rows = sorted((tuple(r[:8]) + (score[r[0]],) for r in rows), key=lambda r: r[8])
+    if len(rows) >= limit or len(candidates) < k:
+        return rows[:limit]
+    # Most candidates were filtered out (older versions, other papers in the rowid range).
+    if latest_only:
+        filters.append(f"t.version_id in ({_LATEST})")
+    full = db.execute(
+        f"select {src.columns}, bm25({src.fts}{src.weights}) as score from {src.fts} "
+        f"join {src.content} t on t.{rid} = {src.fts}.rowid "
+        f"where {src.fts} match ?{bound} and {' and '.join(filters)} order by score limit ?",
+        [match, *bound_params, *filter_params, limit]).fetchall()
+    return [tuple(r[:8]) + (r[-1],) for r in full]
 
 
 def _snippets(db, kind: str, match: str, rowids: list[int]) -> dict[int, str]:
     """snippet() for a few rows only: the costly part of a search."""
     if not rowids:
         return {}
-    table = _TABLES[kind]
+    table = _SOURCES[kind].fts
     sql = (f"select rowid, snippet({table}, -1, ?, ?, ?, {SNIPPET_TOKENS}) from {table} "
            f"where {table} match ? and rowid in ({','.join('?' * len(rowids))})")
     rows = db.execute(sql, [OPEN, CLOSE, ELLIPSIS, match, *rowids]).fetchall()
@@ -178,13 +224,10 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
             break
         match = (" OR " if any_word else " ").join(terms)
         found: list[tuple[str, tuple]] = []
-        if "page" in kinds:
-            found += [("page", r) for r in _pages(db, match, paper, all_versions, limit)]
-        if "quote" in kinds:
-            found += [("quote", r) for r in _quotes(db, match, paper, limit)]
-        if "claim" in kinds:
-            found += [("claim", r) for r in _claims(db, match, paper, limit)]
-        found.sort(key=lambda kr: kr[1][6])
+        for kind in kinds:
+            latest_only = kind == "page" and not all_versions
+            found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
+        found.sort(key=lambda kr: kr[1][8])
         found = found[:limit]
         snippets = {kind: _snippets(db, kind, match, [r[0] for k, r in found if k == kind])
                     for kind in kinds}
@@ -192,9 +235,8 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
         for kind, r in found:
             hits.append(Hit(kind=kind, citekey=r[1], version=r[2] or None, page=r[3], page_end=r[4],
                             id=r[5], title=titles.get(r[1]), snippet=snippets[kind].get(r[0], ""),
-                            score=r[6], matched="any" if any_word else "all",
-                            status=r[7] if len(r) > 7 else None,
-                            value=(r[8] or None) if len(r) > 8 else None))
+                            score=r[8], matched="any" if any_word else "all", status=r[6],
+                            value=r[7] or None))
     return hits
 
 

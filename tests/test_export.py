@@ -407,3 +407,4 @@ def test_cite_only_note_and_cite_of_a_quoted_paper(made_up):
     assert r.code == 0 and r.out.startswith("---\nReferences: \n\n<span")
     r = run_kb("export", "note", "--quotes", "tricky", "--cite", "garcia2020tricky,other2019report")
     assert [x.number for x in parse_note(r.out).references] == ["1", "2"]
+

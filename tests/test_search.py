@@ -232,3 +232,33 @@ def test_build_match_quotes_every_token():
     assert build_match("energ* -") == '"energ" *'
     assert build_match("a b", any_word=True) == '"a" OR "b"'
     assert build_match('say "hi') == '"say" "hi"'
+
+
+def test_older_versions_crowding_the_best_matches_do_not_hide_the_latest(kb_root, tmp_path):
+    """The ranking first takes the best rows from FTS5 alone; when the filter
+    (latest version only, --paper) removes them all, it ranks again with the
+    filter inside the query."""
+    (kb_root / "references.bib").write_text(BIB)
+    _load(kb_root, tmp_path, "gamma2022versions", ["blimp blimp blimp blimp"] * 80, "v1")
+    _load(kb_root, tmp_path, "gamma2022versions", ["a long page that says blimp once " * 5], "v2")
+    _load(kb_root, tmp_path, "beta2021carbon", ["blimp blimp blimp"] * 60)
+    _load(kb_root, tmp_path, "alpha2020energy", ["one blimp in a much longer page " * 5])
+    hits = search(kb_root, "blimp", "--paper", "gamma2022versions", "--limit", "1")
+    assert [(h["citekey"], h["version"]) for h in hits] == [("gamma2022versions", "v2")]
+    hits = search(kb_root, "blimp", "--limit", "100")
+    assert ("gamma2022versions", "v1") not in {(h["citekey"], h["version"]) for h in hits}
+    assert len(hits) == 62
+    assert len(search(kb_root, "blimp", "--limit", "200", "--all-versions")) == 142
+    hits = search(kb_root, "blimp", "--paper", "alpha2020energy")
+    assert [(h["citekey"], h["page"]) for h in hits] == [("alpha2020energy", 1)]
+
+
+def test_the_cli_module_stays_light():
+    """kb --help must not pay for SQLite, search or export code."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kb.cli; heavy = [m for m in ('kb.search', 'kb.export', 'kb.store', 'sqlite_utils') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
