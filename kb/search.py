@@ -10,9 +10,10 @@ them all, the search is retried with any of them (and says so).
 
 Ranking is bm25 within each table; the three kinds of result are merged on
 that score (shorter rows with the words score higher, which favours the
-curated quotes and claims over whole pages). Snippets are computed in a second
-query, only for the rows that are shown, so a search over 200,000 pages costs
-one ranked scan plus a few snippet() calls.
+curated quotes and claims over whole pages). Each table is ranked by FTS5
+alone, then only the best candidates are joined to their rows and filtered
+(see `_rank`), and snippets are computed in a last query for the rows shown:
+a search over 200,000 pages costs one ranked index scan plus a few lookups.
 """
 
 from __future__ import annotations
