@@ -648,11 +648,17 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey."),
     print(f"links inside the knowledge base: cites {len(result['cites'])}, cited by {len(result['cited_by'])}")
 
 
+from .cli_doctor import register as _register_doctor; _register_doctor(app)  # noqa: E402,E702
+
+
 # -- entry point --------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
     """Run kb; return the exit code. Known errors print one line, never a traceback."""
-    from typer._click import exceptions as click_exc
+    try:  # typer >= 0.27 vendors click
+        from typer._click import exceptions as click_exc
+    except ImportError:
+        from click import exceptions as click_exc
     from typer.main import get_command
 
     from .errors import KBError
