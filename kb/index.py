@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,21 +44,36 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _scan(kb: "KB") -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every truth file, by relative path: one scandir, no Path objects
+    (a knowledge base may hold thousands of claims files, and this runs on every command)."""
+    out: dict[str, tuple[int, int]] = {}
+    st = _stat(kb.layout.bib)
+    if st is not None:
+        out[BIB_REL] = st
+    try:
+        with os.scandir(kb.layout.claims) as entries:
+            for entry in entries:
+                if entry.name.endswith(".toml"):
+                    try:
+                        if entry.is_file():
+                            s = entry.stat()
+                            out["claims/" + entry.name] = (s.st_size, s.st_mtime_ns)
+                    except OSError:
+                        continue
+    except OSError:
+        pass
+    return out
+
+
 def stale_files(kb: "KB") -> list[str]:
     """Truth files whose size or mtime differ from what was indexed (cheap: stat only)."""
     if not kb.layout.db.exists():
         return list(truth_files(kb)) or [BIB_REL]
-    recorded = {row["path"]: (row["size"], row["mtime_ns"])
-                for row in kb.db.query("select path, size, mtime_ns from files")}
-    current = truth_files(kb)
-    stale = []
-    for rel, path in current.items():
-        st = _stat(path)
-        if st is None:
-            if rel in recorded:
-                stale.append(rel)
-        elif recorded.get(rel) != st:
-            stale.append(rel)
+    recorded = {path: (size, mtime) for path, size, mtime in
+                kb.db.execute("select path, size, mtime_ns from files")}
+    current = _scan(kb)
+    stale = [rel for rel, st in current.items() if recorded.get(rel) != st]
     stale += [rel for rel in recorded if rel not in current]
     return stale
 
