@@ -316,12 +316,21 @@ def _lookup_unit_name(name: str, text: str) -> "pint.Unit":
     if name == "CO2e":
         raise UsageError(f"unknown unit {text!r}: CO2e needs a mass unit before it",
                          hint="write e.g. 'kg CO2e', 'tCO2e', 'lbs of CO2e'")
-    if _NAME_RE.match(name) and name in ureg:
+    if _NAME_RE.match(name) and _in_registry(ureg, name):
         return ureg.Unit(name)
     fixed = _CASE_ALIASES.get(name.lower())
     if fixed is not None:
         return ureg.Unit(fixed)
     raise UsageError(f"unknown unit {name!r} in {text!r}", hint=_unit_hint(name))
+
+
+def _in_registry(ureg, name: str) -> bool:
+    """pint's `in` raises for some names ('_' AttributeError, 'nan' ValueError)
+    instead of answering no."""
+    try:
+        return name in ureg
+    except (AttributeError, ValueError, TypeError, KeyError):
+        return False
 
 
 def _unit_hint(text: str) -> str:
