@@ -138,9 +138,16 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
     doi = normalise_doi(text)
     if doi:
         return Doi(doi)
-    path = Path(text).expanduser()
-    if path.suffix.lower() == ".pdf" or path.exists():
-        if must_exist and not path.is_file():
+    try:
+        path = Path(text).expanduser()
+        exists = path.exists()
+        is_file = path.is_file()
+    except (OSError, RuntimeError) as exc:   # a name too long for the filesystem; ~user unknown
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).rstrip(".")
+        raise UsageError(f"not an identifier kb understands: {raw[:80]!r}{'...' if len(raw) > 80 else ''} "
+                         f"(as a path: {reason}); {ACCEPTED}") from None
+    if path.suffix.lower() == ".pdf" or exists:
+        if must_exist and not is_file:
             raise UsageError(f"no such file: {raw}")
         return LocalFile(path)
     raise UsageError(f"not an identifier kb understands: {raw!r}; {ACCEPTED}")
