@@ -18,7 +18,6 @@ from sqlite_utils.migrations import Migrations
 
 from .errors import KBError
 
-BUSY_TIMEOUT_MS = 60_000
 
 migrations = Migrations("kb")
 
@@ -239,23 +238,14 @@ def m003_references_and_citations(db: sqlite_utils.Database) -> None:
 
 
 def connect(path: Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the index in WAL mode with a long busy timeout,
-    then apply pending migrations."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        if mode != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
-    except sqlite3.DatabaseError as exc:
-        raise KBError(f"the index {path} cannot be opened: {exc}",
-                      hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the PDF cache") from None
-    return db
+    """Open (creating if needed) the index in WAL mode with a long busy timeout."""
+    from .sqlite import connect as connect_raw
+
+    return wrap(connect_raw(path))
+
+
+def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    return sqlite_utils.Database(conn, execute_plugins=False)   # no entry-point scan: ~20 ms
 
 
 def needs_migration(db: sqlite_utils.Database) -> bool:
@@ -267,8 +257,11 @@ def needs_migration(db: sqlite_utils.Database) -> bool:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
+    """Apply pending migrations; `PRAGMA user_version` then counts them, which
+    lets read-only commands skip importing sqlite-utils (kb/sqlite.py)."""
     try:
         migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
     except sqlite3.DatabaseError as exc:
         raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
 

@@ -71,7 +71,7 @@ def stale_files(kb: "KB") -> list[str]:
     if not kb.layout.db.exists():
         return list(truth_files(kb)) or [BIB_REL]
     recorded = {path: (size, mtime) for path, size, mtime in
-                kb.db.execute("select path, size, mtime_ns from files")}
+                kb.conn.execute("select path, size, mtime_ns from files")}
     current = _scan(kb)
     stale = [rel for rel, st in current.items() if recorded.get(rel) != st]
     stale += [rel for rel in recorded if rel not in current]

@@ -213,7 +213,7 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
     `all_versions`. A query without any word returns nothing."""
     if limit < 1 or limit > MAX_LIMIT:
         raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
-    db = kb.db
+    db = kb.conn                      # reading only: no sqlite-utils import
     if paper and db.execute("select 1 from papers where citekey = ?", [paper]).fetchone() is None:
         raise NotFound(f"no paper {paper!r} in the knowledge base", hint="see `kb ls`")
     terms = list(dict.fromkeys(match_terms(query)))

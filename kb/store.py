@@ -29,6 +29,7 @@ class KB:
     def __init__(self, layout: paths.Layout):
         self.layout = layout
         self._db = None
+        self._conn = None
         self._client = None
         self._settings: dict | None = None
         self.warnings: list[str] = []
@@ -57,20 +58,45 @@ class KB:
         return self._settings
 
     @property
+    def conn(self):
+        """A plain sqlite3 connection to the index, migrated; enough for reading."""
+        if self._conn is None:
+            from .sqlite import connect, is_current
+
+            conn = connect(self.layout.db)
+            self._conn = conn
+            if not is_current(conn):
+                _ = self.db                 # brings the schema up to date
+        return self._conn
+
+    @property
     def db(self):
+        """The index as a sqlite-utils Database (for writing)."""
         if self._db is None:
             from . import db as dbmod
 
-            self._db = dbmod.connect(self.layout.db)
-            if dbmod.needs_migration(self._db):
+            self._db = dbmod.wrap(self.conn if self._conn is not None else self._open_raw())
+            if dbmod.needs_migration(self._db) or not self._version_current():
                 with file_lock(self.layout.lock):
                     dbmod.migrate(self._db)
         return self._db
 
+    def _open_raw(self):
+        from .sqlite import connect
+
+        self._conn = connect(self.layout.db)
+        return self._conn
+
+    def _version_current(self) -> bool:
+        from .sqlite import is_current
+
+        return is_current(self._conn)
+
     def close(self) -> None:
-        if self._db is not None:
-            self._db.conn.close()
-            self._db = None
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
+        self._db = None
 
     @property
     def client(self):

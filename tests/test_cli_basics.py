@@ -77,3 +77,20 @@ def test_a_bug_is_one_line_not_a_traceback(kb_root, monkeypatch):
     assert r.code == 1
     assert r.err.startswith("kb: internal error: RuntimeError: something impossible")
     assert r.err.count("\n") == 1 and "Traceback" not in r.err
+
+
+def test_schema_version_counts_the_migrations():
+    from kb import db, sqlite
+
+    assert sqlite.SCHEMA_VERSION == len(db.migrations._migrations)
+
+
+def test_reading_commands_do_not_import_sqlite_utils(kb_root):
+    import os
+
+    run_kb("ls")          # creates and migrates the index once
+    code = ("import sys; from kb.cli import main; main(['search', 'energy']); "
+            "print('sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=dict(os.environ, KB_HOME=str(kb_root))).stdout
+    assert out.strip().splitlines()[-1] == "False"
