@@ -154,11 +154,12 @@ def tokenize(text: str) -> list[_Tok]:
         if c.isspace():
             i += 1
             continue
-        if c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
+        # ASCII digits only: str.isdigit() is also true of '¹' or '٣', which no number here holds.
+        if c in "0123456789" or (c == "." and i + 1 < n and text[i + 1] in "0123456789"):
             m = _NUM_RE.match(text, i)
             assert m is not None
             end = m.end()
-            if end < n and (text[end].isdigit() or text[end] == ","):
+            if end < n and text[end] in "0123456789,":
                 raise _error(text, end, "malformed number (thousands groups have three "
                              "digits, e.g. 1,287)")
             toks.append(_Tok("NUM", m.group(0), i))
