@@ -444,12 +444,16 @@ def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
                     out.unchanged.append(key)
                 continue
             own = entry.key
-            if own and re.fullmatch(r"[A-Za-z0-9_:\-.+/]{1,100}", own) and own not in taken:
+            # A key is also a file name (claims/<key>.toml): no '/', no leading '.'.
+            if own and re.fullmatch(r"[A-Za-z0-9_:\-+][A-Za-z0-9_:\-.+]{0,99}", own) and own not in taken:
                 key = own
             else:
                 key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
                 if own in taken:
                     out.warnings.append(f"{path}:{entry.line}: key {own!r} is taken; filed as {key}")
+                elif own and ("/" in own or own.startswith(".")):
+                    out.warnings.append(f"{path}:{entry.line}: key {own!r} cannot name a file "
+                                        f"(claims/<key>.toml); filed as {key}")
             taken.add(key)
             bibfile.set_entry(key, entry.entry_type, {k: v for k, v in entry.fields.items() if v})
             out.added.append(key)
