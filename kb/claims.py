@@ -113,9 +113,9 @@ def _bound(text: str):
 
 def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = None,
                 unit: str | None = None, minimum: str | None = None, maximum: str | None = None) -> list[dict]:
-    from .quotes import topic_clause
+    from .quotes import rows_as_dicts, topic_clause
 
-    where, params = topic_clause(topics or [], "coalesce(quote, '') || ' ' || id || ' ' || coalesce(per, '')")
+    where, params = topic_clause(topics or [], "claims_fts")
     if paper:
         where += " and citekey = ?"
         params.append(paper)
@@ -139,9 +139,9 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     if base_unit is not None:
         where += " and base_unit = ?"
         params.append(base_unit)
-    rows = [dict(r) for r in kb.db.query(
+    rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file "
-        f"from claims where {where} order by citekey, rowid", params)]
+        f"from claims where {where} order by citekey, rowid", params))
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         r["written"] = f"{r['number']} {r['unit'] or ''}".strip()

@@ -54,23 +54,25 @@ def warn(message: str) -> None:
 
 
 def table(rows: list[list[str]], headers: list[str], max_width: int | None = None) -> None:
-    """A plain aligned table; the last column is cut to fit the terminal."""
+    """A plain aligned table; on a terminal the last column is cut to fit."""
     if not rows:
         return
-    try:
-        width = max_width or os.get_terminal_size().columns
-    except OSError:
-        width = max_width or 120
-    cells = [headers] + [[("" if c is None else str(c)) for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
-    widths[-1] = max(10, min(widths[-1], width - fixed)) if sys.stdout.isatty() else widths[-1]
+    cells = [headers] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(map(len, column)) for column in zip(*cells)]
+    last = widths[-1]
+    if sys.stdout.isatty():
+        try:
+            width = max_width or os.get_terminal_size().columns
+        except OSError:
+            width = max_width or 120
+        last = max(10, min(last, width - sum(widths[:-1]) - 2 * (len(widths) - 1)))
+    lines = []
     for row in cells:
-        parts = []
-        for i, cell in enumerate(row):
-            cell = cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
-            parts.append(cell.ljust(widths[i]) if i < len(row) - 1 else cell)
-        sys.stdout.write("  ".join(parts).rstrip() + "\n")
+        *head, tail = row
+        if len(tail) > last:
+            tail = tail[: last - 1] + "…"
+        lines.append("  ".join([cell.ljust(w) for cell, w in zip(head, widths)] + [tail]).rstrip())
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def short_authors(authors: list[str]) -> str:

@@ -49,7 +49,7 @@ def _claim_citekeys(kb: "KB", topics: list[str], paper: str | None) -> set[str]:
     """Papers cited by the claims on all `topics` (and of `paper`)."""
     from .quotes import topic_clause
 
-    where, params = topic_clause(topics, "quote")
+    where, params = topic_clause(topics, "claims_fts")
     if paper:
         where += " and citekey = ?"
         params.append(paper)

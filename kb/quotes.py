@@ -249,30 +249,37 @@ def remove_quote(kb: KB, quote_id: str) -> str:
 
 # -- listing ----------------------------------------------------------------------------
 
-def topic_clause(topics: list[str], text_column: str = "text") -> tuple[str, list]:
-    """SQL matching any of `topics`: as a topic, or all its words in the text."""
-    clauses, params = [], []
+def topic_clause(topics: list[str], fts_table: str) -> tuple[str, list]:
+    """SQL keeping the rows that match every topic: a topic matches when all its
+    words appear among the row's topics or in its text (FTS5, so fast at any size)."""
+    if not topics:
+        return "1", []
+    from .search import match_terms
+
+    parts = []
     for topic in topics:
-        words = re.findall(r"\w+", topic.lower())
-        alternatives = ["exists (select 1 from json_each(topics) where lower(json_each.value) = ?)"]
-        params.append(topic.lower())
-        if words:
-            alternatives.append("(" + " and ".join(f"lower({text_column}) like ?" for _ in words) + ")")
-            params.extend(f"%{w}%" for w in words)
-        clauses.append("(" + " or ".join(alternatives) + ")")
-    return (" and ".join(clauses) if clauses else "1"), params
+        terms = match_terms(topic)
+        if not terms:
+            return "0", []        # a topic without a word matches nothing
+        parts.append("(" + " ".join(terms) + ")")
+    return f"rowid in (select rowid from {fts_table} where {fts_table} match ?)", [" AND ".join(parts)]
+
+
+def rows_as_dicts(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
 
 
 def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = None,
                 ids: list[str] | None = None) -> list[dict]:
-    where, params = topic_clause(topics or [])
+    where, params = topic_clause(topics or [], "quotes_fts")
     if paper:
         where += " and citekey = ?"
         params.append(paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
         params.extend(ids)
-    rows = [dict(r) for r in kb.db.query(f"select * from quotes where {where} order by citekey, rowid", params)]
+    rows = rows_as_dicts(kb.conn.execute(f"select * from quotes where {where} order by citekey, rowid", params))
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         r["spans"] = json.loads(r["spans"])
