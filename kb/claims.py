@@ -112,7 +112,10 @@ def _bound(text: str):
 
 
 def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = None,
-                unit: str | None = None, minimum: str | None = None, maximum: str | None = None) -> list[dict]:
+                unit: str | None = None, minimum: str | None = None, maximum: str | None = None,
+                decode_topics: bool = True) -> list[dict]:
+    """Claims matching every filter; `decode_topics=False` leaves topics as JSON text
+    (printing thousands of rows need not parse them)."""
     from .quotes import rows_as_dicts, topic_clause
 
     where, params = topic_clause(topics or [], "claims_fts")
@@ -140,11 +143,12 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
         where += " and base_unit = ?"
         params.append(base_unit)
     rows = rows_as_dicts(kb.conn.execute(
-        f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file "
+        f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file, "
+        f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written "
         f"from claims where {where} order by citekey, rowid", params))
-    for r in rows:
-        r["topics"] = json.loads(r["topics"])
-        r["written"] = f"{r['number']} {r['unit'] or ''}".strip()
+    if decode_topics:
+        for r in rows:
+            r["topics"] = json.loads(r["topics"])
     return rows
 
 

@@ -414,7 +414,8 @@ def claims_list(ctx: typer.Context,
         if not rows:
             print("no candidates awaiting review: kb claims extract CITEKEY")
         return
-    rows = list_claims(kb, topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum)
+    rows = list_claims(kb, topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum,
+                       decode_topics=as_json)
     quotes = list_quotes(kb, topic, paper) if topic and not (unit or minimum or maximum) else []
     if as_json:
         emit_json({"claims": rows, "quotes": quotes} if topic else rows)
