@@ -74,7 +74,10 @@ def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) 
 
 
 def cache_path(state: Path, citekey: str) -> Path:
-    return state / "cache" / "s2" / f"{citekey}.json"
+    """.kb/cache/s2/<citekey>.json; a key that could leave that folder is refused."""
+    from .paths import check_safe_name
+
+    return state / "cache" / "s2" / f"{check_safe_name(citekey, 'citekey')}.json"
 
 
 def save(state: Path, citekey: str, data: dict) -> None:
@@ -84,5 +87,5 @@ def save(state: Path, citekey: str, data: dict) -> None:
 def load(state: Path, citekey: str) -> dict | None:
     try:
         return json.loads(cache_path(state, citekey).read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, UsageError):
         return None
