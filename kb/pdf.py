@@ -17,6 +17,11 @@ from .errors import LimitExceeded, PDFError
 from .ids import find_arxiv_in_text, find_doi_in_text
 
 
+#: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
+#: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
+ENTRIES_PER_PAGE = 50
+
+
 @dataclass
 class Limits:
     max_pages: int = 2000
@@ -102,7 +107,9 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
                   array_based_stream_maximum_output_length=stream_limit,
                   maximum_declared_stream_length=stream_limit,
                   image_maximum_buffer_size=stream_limit,
-                  page_tree_maximum_page_entries=max(limits.max_pages + 1, 10))
+                  # pypdf counts the dictionary entries of the flattened pages (several per
+                  # page), not pages; the page count itself is checked below.
+                  page_tree_maximum_page_entries=(limits.max_pages + 1) * ENTRIES_PER_PAGE)
     with warnings.catch_warnings(), pypdf.apply_configuration(**config):
         warnings.simplefilter("ignore")
         _silence_pypdf()
