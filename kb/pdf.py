@@ -13,7 +13,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 
-from .errors import LimitExceeded, PDFError
+from .errors import LimitExceeded, PDFError, UsageError
 from .ids import find_arxiv_in_text, find_doi_in_text
 
 
@@ -38,7 +38,9 @@ class Limits:
                 try:
                     setattr(limits, name, type(getattr(limits, name))(value))
                 except (TypeError, ValueError):
-                    raise LimitExceeded(f"limit {name}={value!r} is not a number") from None
+                    # A setting to correct, not a PDF over a limit (which would be kept without text).
+                    where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"
+                    raise UsageError(f"limit {name}={value!r} is not a number (set in {where})") from None
         return limits
 
 
