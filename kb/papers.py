@@ -68,6 +68,20 @@ def find_existing(db, meta: PaperMeta) -> str | None:
     return None
 
 
+def _holder_of(db, sources: list["_Source"]) -> str | None:
+    """The paper a source file already belongs to: the same PDF added again (after
+    a limit was raised, its text may give a title other than its file name did)."""
+    from .index import _same_paper
+
+    for src in sources:
+        for citekey in (src.manifest.citekeys if src.manifest is not None else []):
+            paper = next(iter(db.query("select arxiv_id, doi, title_norm from papers where citekey = ?",
+                                       [citekey])), None)
+            if paper is not None and _same_paper(src.manifest, paper):
+                return citekey
+    return None
+
+
 # -- sources ------------------------------------------------------------------------
 
 def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Source:
@@ -160,7 +174,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
     with kb.writing():
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
-        key = find_existing(db, meta)
+        key = find_existing(db, meta) or _holder_of(db, sources)
         notes: list[str] = []
         if key and key in bibfile.by_key:
             entry = bibfile.by_key[key].entry
