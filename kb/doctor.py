@@ -17,6 +17,7 @@ is kept aside as kb.sqlite.corrupt-<time> for inspection.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -96,8 +97,9 @@ def _what(exc: KBError) -> str:
 
 
 def _damaged(report: Report, layout: paths.Layout, exc: BaseException) -> None:
-    message = exc.message if isinstance(exc, KBError) else str(exc)
-    report.problem("database", layout.relative(layout.db), f"the index cannot be read: {message}", REBUILD)
+    reason = exc.message if isinstance(exc, KBError) else " ".join(str(exc).split())[:200]
+    reason = reason.replace(f"the index {layout.db} cannot be opened: ", "").replace("the index is damaged: ", "")
+    report.problem("database", layout.relative(layout.db), f"the index cannot be read: {reason}", REBUILD)
 
 
 # -- kb doctor -----------------------------------------------------------------------------
@@ -110,9 +112,9 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) 
     kb = KB.open(explicit, sync=False)
     layout = kb.layout
     report = Report(root=str(layout.root))
-    _check_tmp(layout, report)
-    db_ok = False
-    try:
+    # Writers wait while doctor looks: what it compares cannot change under it.
+    with file_lock(layout.lock), contextlib.closing(kb):
+        _check_tmp(layout, report)
         db_ok, broken = _open_and_sync(kb, report)
         papers: dict[str, dict] = {}
         if db_ok:
@@ -127,9 +129,8 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) 
                 _damaged(report, layout, exc)
                 db_ok = False
         _check_cache(kb, report, papers if db_ok else None, prune=prune)
-    finally:
-        kb.close()
     return report
+
 
 
 def _check_tmp(layout: paths.Layout, report: Report) -> None:
