@@ -154,7 +154,7 @@ def bibtex_files(draw) -> bytes:
 BASE_BIB = "% by hand\n@misc{kept2020, title = {Kept Entry}, author = {Keeper, K.}, year = {2020}}\n"
 
 
-@settings(FAST, max_examples=examples(150))
+@settings(FAST, max_examples=examples(200))
 @given(bibtex_files())
 def test_kb_import_valid_or_exit_2_naming_the_file(kb_root, tmp_path, data):
     TRIED["bibtex: kb import"] += 1
