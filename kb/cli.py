@@ -128,9 +128,9 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
     for ident in identifiers:       # every identifier is checked before any work
         parse_identifier(ident)
-    if offline:
-        os.environ["KB_OFFLINE"] = "1"
     kb = open_kb()
+    if offline:
+        kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
     results, failed = [], 0
     for ident in identifiers:
         try:

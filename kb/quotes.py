@@ -225,6 +225,10 @@ def _write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: 
         header = (f"Quotes and claims from {citekey}" + (f": {title[0]}" if title and title[0] else "")
                   + "\nThe truth for kb: edit by hand if you like; kb re-indexes on its next run.")
     text = add_record(existing, section, record, header_comment=header, replace_id=replace_id)
+    if "[[claim]]" in text:
+        from .units import registry
+
+        registry()      # load pint now, not between writing the file and indexing it
     kb.layout.claims.mkdir(exist_ok=True)
     kb.write_file(path, text)
     with transaction(kb.db):
