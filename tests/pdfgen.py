@@ -10,6 +10,20 @@ from __future__ import annotations
 import zlib
 
 
+def assemble(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of `objects` (object 1 is the catalog): header, bodies, xref, trailer."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
+
+
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
@@ -65,23 +79,12 @@ def make_pdf(pages: list[list[str]] | list[str], *, title: str | None = None, au
         # readers cannot decrypt it without the password.
         encrypt_obj = add(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"00" * 32 + b"> /U <" + b"11" * 32
                           + b"> /P -4 >>")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1)
+    trailer = b""
     if info:
         trailer += b" /Info %d 0 R" % info
     if encrypt_obj:
         trailer += b" /Encrypt %d 0 R /ID [<" % encrypt_obj + b"ab" * 16 + b"> <" + b"ab" * 16 + b">]"
-    trailer += b" >>"
-    out += b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return assemble(objects, trailer)
 
 
 def make_image_only_pdf(pages: int = 2) -> bytes:
@@ -89,29 +92,22 @@ def make_image_only_pdf(pages: int = 2) -> bytes:
     return make_pdf([[] for _ in range(pages)])
 
 
-def make_bomb_pdf(megabytes: int = 200) -> bytes:
-    """A page whose content stream decompresses to `megabytes` MB of spaces."""
+def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None) -> bytes:
+    """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text."""
     comp = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     data = b"".join(comp.compress(chunk) for _ in range(megabytes))
-    data += comp.compress(b"BT /F1 10 Tf 50 700 Td (after the bomb) Tj ET") + comp.flush()
-    pdf = bytearray(b"%PDF-1.4\n")
-    objects = [
+    text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
+        f"({_escape(line)}) Tj T*" for line in (lines or ["after the bomb"])) + " ET"
+    data += comp.compress(text.encode("latin-1")) + comp.flush()
+    return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(pdf)
+    ])
 
 
 def make_many_pages_pdf(count: int) -> bytes:
@@ -123,13 +119,4 @@ def make_many_pages_pdf(count: int) -> bytes:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>")
         kids.append(first_page + i)
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % count
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(pdf)
+    return assemble(objects)

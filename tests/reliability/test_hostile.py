@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -261,28 +260,6 @@ def test_outputs_never_go_into_the_index_or_over_truth_files(kb_root, monkeypatc
 
 # -- PDFs over the limits ---------------------------------------------------------------------
 
-def text_bomb(megabytes: int, lines: list[str]) -> bytes:
-    """A one-page PDF whose content stream is `megabytes` MB of spaces, then real text."""
-    comp = zlib.compressobj(9)
-    data = b"".join(comp.compress(b" " * (1 << 20)) for _ in range(megabytes))
-    text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(f"({line}) Tj T*" for line in lines) + " ET"
-    data += comp.compress(text.encode("latin-1")) + comp.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                b"/Resources << /Font << /F1 5 0 R >> >> >>"),
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(pdf)
-
-
 def _versions(key: str) -> list[dict]:
     return run_kb("show", key, "--json").json["versions"]
 
@@ -307,7 +284,7 @@ def test_stream_limit_can_be_raised_in_kb_toml(kb_root, tmp_path, monkeypatch):
     lines = ["Decompressed text is limited so that a small file cannot fill the memory.",
              "This page holds twelve megabytes of spaces before these two lines."]
     path = tmp_path / "big-stream.pdf"
-    path.write_bytes(text_bomb(12, lines))
+    path.write_bytes(make_bomb_pdf(12, lines))
     monkeypatch.setenv("KB_MAX_STREAM_MB", "5")
     r = run_kb("add", path, "--offline", "--json")
     assert r.code == 0, r.err
