@@ -111,12 +111,9 @@ def _bound(text: str):
     return to_base(interval.nominal, interval.unit_text)
 
 
-def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = None,
-                unit: str | None = None, minimum: str | None = None, maximum: str | None = None,
-                decode_topics: bool = True) -> list[dict]:
-    """Claims matching every filter; `decode_topics=False` leaves topics as JSON text
-    (printing thousands of rows need not parse them)."""
-    from .quotes import rows_as_dicts, topic_clause
+def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str | None,
+                  minimum: str | None, maximum: str | None) -> tuple[str, list]:
+    from .quotes import topic_clause
 
     where, params = topic_clause(topics or [], "claims_fts")
     if paper:
@@ -142,14 +139,35 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     if base_unit is not None:
         where += " and base_unit = ?"
         params.append(base_unit)
+    return where, params
+
+
+def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = None,
+                unit: str | None = None, minimum: str | None = None, maximum: str | None = None) -> list[dict]:
+    """Claims matching every filter: on all `topics`, from `paper`, of the kind of
+    `unit`, at least `minimum` / at most `maximum` (figures with units)."""
+    from .quotes import rows_as_dicts
+
+    where, params = _claims_where(kb, topics, paper, unit, minimum, maximum)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written "
         f"from claims where {where} order by citekey, rowid", params))
-    if decode_topics:
-        for r in rows:
-            r["topics"] = json.loads(r["topics"])
+    for r in rows:
+        r["topics"] = json.loads(r["topics"])
     return rows
+
+
+def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
+    """The same claims as `list_claims`, as display cells made by SQLite (a listing
+    of tens of thousands of claims prints without a Python pass per field)."""
+    where, params = _claims_where(kb, filters.get("topics"), filters.get("paper"), filters.get("unit"),
+                                  filters.get("minimum"), filters.get("maximum"))
+    return kb.conn.execute(
+        "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
+        "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
+        "case status when 'verified' then '' else 'UNVERIFIED' end, coalesce(quote, '') "
+        f"from claims where {where} order by citekey, rowid", params).fetchall()
 
 
 # -- extraction -------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
     """A plain aligned table; on a terminal the last column is cut to fit."""
     if not rows:
         return
-    cells = [headers] + [["" if c is None else str(c) for c in row] for row in rows]
+    cells = [headers] + [row if all(type(c) is str for c in row) else ["" if c is None else str(c) for c in row]
+                         for row in rows]
     widths = [max(map(len, column)) for column in zip(*cells)]
     last = widths[-1]
     if sys.stdout.isatty():
@@ -399,7 +400,7 @@ def claims_list(ctx: typer.Context,
     """Claims (and, with --topic, quotes) with their values and pages."""
     if ctx.invoked_subcommand is not None:
         return
-    from .claims import list_candidates, list_claims
+    from .claims import claim_lines, list_candidates, list_claims
     from .quotes import list_quotes
 
     kb = open_kb()
@@ -414,16 +415,14 @@ def claims_list(ctx: typer.Context,
         if not rows:
             print("no candidates awaiting review: kb claims extract CITEKEY")
         return
-    rows = list_claims(kb, topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum,
-                       decode_topics=as_json)
+    filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum)
     quotes = list_quotes(kb, topic, paper) if topic and not (unit or minimum or maximum) else []
     if as_json:
+        rows = list_claims(kb, **filters)
         emit_json({"claims": rows, "quotes": quotes} if topic else rows)
         return
-    table([[f"{r['citekey']}.{r['id'].replace('-', '_')}", r["written"], r["per"] or "",
-            f"{r['version'] or '-'} p.{r['page'] or '?'}", "" if r["status"] == "verified" else "UNVERIFIED",
-            r["quote"] or ""] for r in rows],
-          ["claim", "figure", "per", "where", "", "quote"])
+    rows = claim_lines(kb, **filters)
+    table(rows, ["claim", "figure", "per", "where", "", "quote"])
     if not rows:
         print("no claims" + (" match" if (topic or paper or unit or minimum or maximum) else " yet"))
     for q in quotes:
