@@ -33,6 +33,24 @@ def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
     return str(path)
 
 
+def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
+                     cite: list[str], output: str | None) -> None:
+    """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`."""
+    from .cli import open_kb
+    from .export import cited_citekeys
+
+    kb = open_kb()
+    if output is not None:
+        from .export import output_path
+
+        output_path(kb, output)
+    keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
+                          cite=_split_ids(cite))
+    written = _emit(kb, render(kb, keys), output)
+    if written:
+        sys.stderr.write(f"kb: wrote {written}: {len(keys)} {noun}\n")
+
+
 def register(app: typer.Typer) -> None:
     """Add `kb search` and the `kb export` sub-commands to `app`."""
 
@@ -135,19 +153,9 @@ def register(app: typer.Typer) -> None:
                    output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
         """BibTeX of the papers the selected quotes and claims cite, copied from references.bib
         (no filter: every entry)."""
-        from .cli import open_kb
-        from .export import bib_text, cited_citekeys
+        from .export import bib_text
 
-        kb = open_kb()
-        if output is not None:
-            from .export import output_path
-
-            output_path(kb, output)
-        keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
-                              cite=_split_ids(cite))
-        written = _emit(kb, bib_text(kb, keys), output)
-        if written:
-            sys.stderr.write(f"kb: wrote {written}: {len(keys)} entries\n")
+        _export_selected(bib_text, "entries", quotes, topic, paper, cite, output)
 
     @export_app.command("csl-json")
     def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q",
@@ -158,16 +166,6 @@ def register(app: typer.Typer) -> None:
                    cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
                    output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
         """CSL-JSON (for pandoc, Zotero, citeproc) of the selected papers (no filter: all)."""
-        from .cli import open_kb
-        from .export import cited_citekeys, csl_json
+        from .export import csl_json
 
-        kb = open_kb()
-        if output is not None:
-            from .export import output_path
-
-            output_path(kb, output)
-        keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
-                              cite=_split_ids(cite))
-        written = _emit(kb, csl_json(kb, keys), output)
-        if written:
-            sys.stderr.write(f"kb: wrote {written}: {len(keys)} items\n")
+        _export_selected(csl_json, "items", quotes, topic, paper, cite, output)

@@ -91,7 +91,8 @@ def normalise_doi(text: str) -> str | None:
     return None
 
 
-def _from_url(text: str) -> Identifier | None:
+def from_url(text: str) -> Identifier | None:
+    """The arXiv id or DOI an arXiv or doi.org link names; None for any other text."""
     url = text if "://" in text else "https://" + text
     parts = urllib.parse.urlsplit(url)
     host = (parts.hostname or "").lower()
@@ -128,7 +129,7 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
             return Doi(doi)
         raise UsageError(f"not a DOI: {raw!r}; {ACCEPTED}")
     if low.startswith(("http://", "https://")) or low.startswith(tuple(ARXIV_HOSTS | DOI_HOSTS)):
-        ident = _from_url(text)
+        ident = from_url(text)
         if ident:
             return ident
         raise UsageError(f"not an arXiv or DOI link: {raw!r}; {ACCEPTED}")

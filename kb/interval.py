@@ -323,7 +323,7 @@ class Interval:
 
     def to(self, unit: Any) -> "Interval":
         """The same quantity in `unit`; user units bring their stated precision along."""
-        from kb.units import expand_unit, format_unit, has_user_units
+        from kb.units import expand_unit, has_user_units
 
         dst = _as_unit(unit)
         if dst == self.unit:
@@ -423,7 +423,7 @@ class Interval:
         if n == 0:
             return Interval.exact(1.0)
         if n < 0:
-            return Interval.exact(1.0).divide(self ** (-n), where=f"a negative power")
+            return Interval.exact(1.0).divide(self ** (-n), where="a negative power")
         try:
             a, b = self.lo ** n, self.hi ** n
             nom = self.nominal ** n

@@ -82,11 +82,6 @@ _CLOSE = "</note-quote"
 _SPACE = re.compile(r"\s*")
 _NAME = re.compile(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = re.compile(r"[^\s>/]*")
-# arXiv and DOI recognition for reference URLs (short, bounded inputs only).
-_ARXIV_URL = re.compile(
-    r"arxiv\.org/(?:abs|pdf|html)/((?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Za-z]{2})?/\d{7}))(?:v\d+)?",
-    re.IGNORECASE)
-_DOI_URL = re.compile(r"(?:doi\.org/|doi:)\s*(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _LOCATOR = re.compile(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
 _CITEKEY = re.compile(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
@@ -349,17 +344,18 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} "
                                                    "has a citation but no text"))
             continue
-        kind, key, extra, _ = cite
-        note.quotes.append(NoteQuote(
-            quote=quote,
-            source_link=key if kind == "link" else None,
-            source_text=extra if kind == "link" else None,
-            citekey=key if kind == "pandoc" else None,
-            page=extra if kind == "pandoc" else None,
-            line=block_start + 1,
-            kind="blockquote",
-            offset=starts[block_start],
-        ))
+        note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
+
+
+def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> NoteQuote:
+    """A quote with the citation after it: an anchor link or a pandoc key."""
+    cite_kind, key, extra, _ = cite
+    return NoteQuote(quote=quote,
+                     source_link=key if cite_kind == "link" else None,
+                     source_text=extra if cite_kind == "link" else None,
+                     citekey=key if cite_kind == "pandoc" else None,
+                     page=extra if cite_kind == "pandoc" else None,
+                     line=line, kind=kind, offset=offset)
 
 
 _INLINE_OPEN = ('*"', '*“', '_"', '_“')
@@ -402,17 +398,7 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
                 cite = _citation(cite_text[:end + 4]) if end > 0 else None
             if cite is None:
                 continue
-            kind, key, extra, _ = cite
-            note.quotes.append(NoteQuote(
-                quote=quote,
-                source_link=key if kind == "link" else None,
-                source_text=extra if kind == "link" else None,
-                citekey=key if kind == "pandoc" else None,
-                page=extra if kind == "pandoc" else None,
-                line=lines.line(start),
-                kind="inline",
-                offset=start,
-            ))
+            note.quotes.append(_cited_quote(quote, cite, lines.line(start), "inline", start))
 
 
 def _parse_reference_body(body: str) -> tuple[str | None, str, str | None, str, int | None]:
@@ -481,11 +467,12 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             continue  # an anchor span, not a reference entry
         number, title, url, authors, year = _parse_reference_body(html.unescape(body))
         arxiv = doi = None
-        if url:
-            m = _ARXIV_URL.search(url)
-            arxiv = m.group(1) if m else None
-            d = _DOI_URL.search(url)
-            doi = d.group(1).rstrip(".") if d else None
+        if url and len(url) < 2000:
+            from .ids import ArxivId, Doi, from_url
+
+            ident = from_url(url.strip())
+            arxiv = ident.id if isinstance(ident, ArxivId) else None
+            doi = ident.doi if isinstance(ident, Doi) else None
         note.references.append(NoteReference(anchor=anchor, number=number, title=title,
                                              url=url, arxiv_id=arxiv, doi=doi,
                                              authors=authors, year=year, line=line))
