@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus import CORPUS, wattbot_pages  # noqa: E402  (the loader the tests use)
 
-from kb.numbers import Candidate, extract_candidates  # noqa: E402
+from kb.quantities.numbers import Candidate, extract_candidates  # noqa: E402
 
 PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
 USER_UNITS = ["smartphone_charge"]
@@ -299,7 +299,7 @@ def locate(page: str, piece: str) -> tuple[int, int]:
 
 
 def same_unit(a: str, b: str) -> bool:
-    from kb.interval import Interval
+    from kb.quantities.interval import Interval
 
     a = "" if a == "dimensionless" else a
     b = "" if b == "dimensionless" else b
@@ -330,7 +330,7 @@ def main() -> int:
         print(f"skipped: the corpus is absent ({CORPUS / 'wattbot' / 'pypdf-text'}); "
               "set KB_TEST_CORPUS to the shared/corpus folder")
         return 0
-    from kb.units import define_units
+    from kb.quantities.units import define_units
 
     define_units({"smartphone_charge": "0.022 kWh"})
     all_pages: list[str] = []

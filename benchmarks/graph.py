@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb import db as kdb  # noqa: E402
+from kb.store import db as kdb  # noqa: E402
 from kb import graph  # noqa: E402
 
 

@@ -59,8 +59,8 @@ def bench_pdf(runs: int) -> None:
     pages = len(raw())
     raw_s = median_time(raw, runs)
 
-    from kb.papers import add_pdf
-    from kb.store import KB, init
+    from kb.ops.papers import add_pdf
+    from kb.store.knowledgebase import KB, init
 
     def lib_add():
         folder = Path(tempfile.mkdtemp())

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb.match import closest_passage, find_quote  # noqa: E402
-from kb.textnorm import Document  # noqa: E402
+from kb.text.match import closest_passage, find_quote  # noqa: E402
+from kb.text.normalise import Document  # noqa: E402
 
 PAPERS = ("luccioni2024", "dodge2022")
 
@@ -209,8 +209,8 @@ def bench_cli_verify(pages: list[str], n: int = 1000) -> None:
     import subprocess
     import tempfile
 
-    from kb.claimsfile import add_record  # noqa: F401  (the file format is kb's own)
-    from kb.match import find_quote as find
+    from kb.store.claimsfile import add_record  # noqa: F401  (the file format is kb's own)
+    from kb.text.match import find_quote as find
 
     folder = Path(tempfile.mkdtemp())
     try:

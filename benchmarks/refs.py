@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb.refs import find_references, normalise_title  # noqa: E402
+from kb.text.refs import find_references, normalise_title  # noqa: E402
 
 CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
 SAME_TITLE = 90
@@ -133,7 +133,7 @@ def main() -> None:
     args = ap.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"corpus not found at {CORPUS} (set KB_TEST_CORPUS)")
-    print("kb.refs against GROBID (same title: normalised fuzz.ratio >= 90)")
+    print("kb.text.refs against GROBID (same title: normalised fuzz.ratio >= 90)")
     for pdf_name, tei_name in PAIRS:
         r = compare(CORPUS / "pdf" / pdf_name, CORPUS / "grobid-s2orc" / tei_name, args.verbose)
         print(f"  {r['pdf']}: GROBID {r['grobid']} refs, kb {r['kb']} entries; "

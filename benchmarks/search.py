@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kb import index  # noqa: E402
-from kb.db import transaction  # noqa: E402
-from kb.store import KB, init  # noqa: E402
+from kb.store.db import transaction  # noqa: E402
+from kb.store.knowledgebase import KB, init  # noqa: E402
 
 # Real words placed at Zipf ranks (1 = most common) among pseudo-words.
 RANKED = {1: "the", 2: "of", 3: "and", 5: "to", 8: "in", 10: "per", 14: "model", 20: "energy",
@@ -211,7 +211,7 @@ def _numbers(value: str, cache: dict) -> tuple:
 
 def check_consistent(root: Path, sample: int = 3) -> None:
     """Nothing is stale, and a few claims files read back as the rows written for them."""
-    from kb import claimsfile
+    from kb.store import claimsfile
 
     kb = KB.open(root, sync=False)
     stale = index.stale_files(kb)
@@ -251,7 +251,7 @@ def db_size(root: Path) -> int:
 def in_process(root: Path, repeat: int) -> None:
     """Where a command's time goes: opening the knowledge base (the stale-file
     check over every truth file) and the search itself, without process start-up."""
-    from kb.search import search
+    from kb.ops.search import search
 
     opens = []
     for _ in range(repeat):

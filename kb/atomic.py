@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from .errors import LockTimeout
+from kb.errors import LockTimeout
 
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
 

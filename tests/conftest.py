@@ -45,7 +45,7 @@ def isolated_env(monkeypatch, tmp_path_factory):
 @pytest.fixture
 def kb_root(tmp_path, monkeypatch) -> Path:
     """A fresh knowledge base, selected through KB_HOME."""
-    from kb.store import init
+    from kb.store.knowledgebase import init
 
     root, _ = init(tmp_path / "kb")
     monkeypatch.setenv("KB_HOME", str(root))
@@ -68,7 +68,7 @@ class Result:
 def run_kb(*args: str) -> Result:
     """Run `kb` in-process through the real entry point (argument parsing,
     error handling, exit codes), capturing its output."""
-    from kb.cli import main
+    from kb.cli.app import main
 
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from corpus import wattbot_pages
-from kb.checks import explain, format_line, run_check
-from kb.expr import resolver
-from kb.units import clear_user_units, define_units
+from kb.quantities.checks import explain, format_line, run_check
+from kb.quantities.expr import resolver
+from kb.quantities.units import clear_user_units, define_units
 
 
 @pytest.fixture(autouse=True)

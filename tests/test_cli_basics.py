@@ -14,7 +14,7 @@ from conftest import run_kb
 def all_commands():
     from typer.main import get_command
 
-    from kb.cli import app
+    from kb.cli.app import app
 
     root = get_command(app)
     out = []
@@ -47,7 +47,7 @@ def test_listing_commands_take_json(command):
 
 
 def test_start_up_imports_nothing_heavy():
-    code = ("import sys, kb.cli; heavy = [m for m in ('pint', 'networkx', 'pypdf', 'requests', 'bibtexparser', "
+    code = ("import sys, kb.cli.app; heavy = [m for m in ('pint', 'networkx', 'pypdf', 'requests', 'bibtexparser', "
             "'rapidfuzz', 'sqlite_utils', 'tomlkit') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -68,11 +68,11 @@ def test_unknown_command_and_option_exit_2():
 
 
 def test_a_bug_is_one_line_not_a_traceback(kb_root, monkeypatch):
-    import kb.papers
+    import kb.cli.papers
 
     def boom(*a, **k):
         raise RuntimeError("something impossible")
-    monkeypatch.setattr(kb.papers, "list_papers", boom)
+    monkeypatch.setattr(kb.cli.papers, "list_papers", boom)
     r = run_kb("ls")
     assert r.code == 1
     assert r.err.startswith("kb: internal error: RuntimeError: something impossible")
@@ -80,16 +80,17 @@ def test_a_bug_is_one_line_not_a_traceback(kb_root, monkeypatch):
 
 
 def test_schema_version_counts_the_migrations():
-    from kb import db, sqlite
+    from kb.store import db
+    from kb.store import sqlite
 
-    assert sqlite.SCHEMA_VERSION == len(db.migrations._migrations)
+    assert sqlite.SCHEMA_VERSION == len(db.MIGRATIONS)
 
 
 def test_reading_commands_do_not_import_sqlite_utils(kb_root):
     import os
 
     run_kb("ls")          # creates and migrates the index once
-    code = ("import sys; from kb.cli import main; main(['search', 'energy']); "
+    code = ("import sys; from kb.cli.app import main; main(['search', 'energy']); "
             "print('sqlite_utils' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=dict(os.environ, KB_HOME=str(kb_root))).stdout

@@ -35,7 +35,7 @@ ANCHORS = {
 
 
 def shared_note():
-    from kb.notes import parse_note
+    from kb.text.notes import parse_note
 
     path = corpus_path("..", "notes", NOTE_NAME)
     return parse_note(path.read_text("utf-8"), str(path))
@@ -49,7 +49,7 @@ def load_v3_text(root: Path) -> None:
 
 
 def last_names(authors: str) -> list[str]:
-    from kb.citekey import ascii_fold
+    from kb.sources.citekey import ascii_fold
 
     names = [n for n in re.split(r",\s*and\s+|,\s*|\s+and\s+", authors) if n.strip()]
     return [ascii_fold(n.split()[-1]).lower() for n in names]
@@ -57,8 +57,8 @@ def last_names(authors: str) -> list[str]:
 
 def assert_same_as_shared_note(text: str) -> None:
     """The export's blocks are the shared note's, block by block."""
-    from kb.metadata import normalise_title
-    from kb.notes import parse_note
+    from kb.sources.metadata import normalise_title
+    from kb.text.notes import parse_note
 
     ours, theirs = parse_note(text), shared_note()
     assert not ours.problems
@@ -92,7 +92,7 @@ def assert_verifies(root: Path, note: Path) -> None:
 def fresh(tmp_path) -> Path:
     """A new knowledge base with this repository's references.bib, the v3 text of
     Power Hungry Processing, and the note's quotes added with `kb quote add`."""
-    from kb.store import init
+    from kb.store.knowledgebase import init
 
     note = shared_note()
     root, _ = init(tmp_path / "kb")
@@ -235,7 +235,7 @@ def made_up(kb_root) -> Path:
 
 
 def test_escaping_numbering_and_references(made_up):
-    from kb.notes import parse_note
+    from kb.text.notes import parse_note
 
     r = run_kb("export", "note", "--quotes", "solo-one,tricky", "--cite", "garcia2020tricky,nourl2018thing")
     assert r.code == 0, r.err
@@ -297,7 +297,7 @@ def test_json_format_shape(made_up):
 
 
 def test_markdown_format_with_pandoc_citations_and_a_bib_beside_it(made_up, tmp_path):
-    from kb.notes import parse_note
+    from kb.text.notes import parse_note
 
     out = tmp_path / "out" / "speed.md"
     r = run_kb("export", "note", "--quotes", "tricky,solo-one", "--cite", "other2019report",
@@ -401,7 +401,7 @@ def test_errors(made_up):
 
 
 def test_cite_only_note_and_cite_of_a_quoted_paper(made_up):
-    from kb.notes import parse_note
+    from kb.text.notes import parse_note
 
     r = run_kb("export", "note", "--cite", "other2019report")
     assert r.code == 0 and r.out.startswith("---\nReferences: \n\n<span")

@@ -7,9 +7,9 @@ import time
 import pytest
 
 from kb.errors import NotFound, UsageError
-from kb.expr import MAX_DEPTH, evaluate, names, parse, resolver
-from kb.interval import Interval
-from kb.units import clear_user_units, define_units
+from kb.quantities.expr import MAX_DEPTH, evaluate, names, parse, resolver
+from kb.quantities.interval import Interval
+from kb.quantities.units import clear_user_units, define_units
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from corpus import corpus_path, wattbot_pages
-from kb import db as kdb
-from kb import graph
+from kb.store import db as kdb
+from kb.graph import links as graph
 from kb.errors import NotFound, UsageError
 
 # citekey, corpus text, title, authors ("Last, First"), year, arXiv id, DOI
@@ -55,7 +55,7 @@ def new_db(path: Path):
 def add_paper(db, citekey: str, title: str, authors: list[str], year: int | None,
               arxiv_id: str | None = None, doi: str | None = None, pages: list[str] | None = None) -> None:
     """A paper as the core would index it: papers, versions, pages rows."""
-    from kb.refs import name_key
+    from kb.text.refs import name_key
 
     db.execute("INSERT INTO papers (citekey, title, authors, year, arxiv_id, doi, first_author) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -365,6 +365,6 @@ def test_merge_s2_agreeing_links_counted_once(five_db, tmp_path) -> None:
 
 
 def test_graph_import_is_light() -> None:
-    code = "import sys, kb.graph, kb.refs; print('networkx' in sys.modules, 'rapidfuzz' in sys.modules)"
+    code = "import sys, kb.graph.links, kb.text.refs; print('networkx' in sys.modules, 'rapidfuzz' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

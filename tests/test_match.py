@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.match import (ELISION_MAX_GAP, NearMiss, QuoteMatch, closest_passage, find_quote,
+from kb.text.match import (ELISION_MAX_GAP, NearMiss, QuoteMatch, closest_passage, find_quote,
                       split_fragments, word_diff)
-from kb.notes import parse_note
-from kb.textnorm import Document, normalise
+from kb.text.notes import parse_note
+from kb.text.normalise import Document, normalise
 from corpus import corpus_path, wattbot_pages
 
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kb.notes import MAX_PROBLEMS, Note, parse_note
+from kb.text.notes import MAX_PROBLEMS, Note, parse_note
 from corpus import corpus_path
 
 

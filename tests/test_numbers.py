@@ -8,9 +8,9 @@ import time
 import pytest
 
 from corpus import wattbot_pages
-from kb.interval import Interval
-from kb.numbers import Candidate, extract_candidates
-from kb.units import parse_unit
+from kb.quantities.interval import Interval
+from kb.quantities.numbers import Candidate, extract_candidates
+from kb.quantities.units import parse_unit
 
 PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
 

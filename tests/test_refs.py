@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from corpus import corpus_path, wattbot_pages
-from kb.refs import (PaperInfo, RefEntry, find_references, name_key, normalise_title, parse_entry,
+from kb.text.refs import (PaperInfo, RefEntry, find_references, name_key, normalise_title, parse_entry,
                      resolve, title_key, work_key)
 
 EXPECTED_COUNTS = {

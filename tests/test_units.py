@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from kb.errors import UsageError
-from kb.interval import Interval, UnitMismatch
-from kb.units import (clear_user_units, define_units, dimension_name, format_unit,
+from kb.quantities.interval import Interval, UnitMismatch
+from kb.quantities.units import (clear_user_units, define_units, dimension_name, format_unit,
                       parse_unit, to_base, user_units)
 
 
@@ -186,7 +186,7 @@ def test_cleared_user_unit_is_unknown():
 
 
 def test_importing_does_not_import_pint():
-    code = ("import sys, kb.units, kb.interval, kb.expr, kb.checks, kb.numbers; "
+    code = ("import sys, kb.quantities.units, kb.quantities.interval, kb.quantities.expr, kb.quantities.checks, kb.quantities.numbers; "
             "print('pint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)

@@ -78,7 +78,7 @@ def index_state(root: Path) -> dict:
 
 
 def bib_keys(root: Path) -> list[str]:
-    from kb.bib import BibFile
+    from kb.sources.bibtex import BibFile
 
     return [e.key for e in BibFile.load(root / "references.bib").entries()]
 

@@ -33,7 +33,7 @@ PER_WORKER = 25
 WORKER = r"""
 import io, json, sys
 from contextlib import redirect_stderr, redirect_stdout
-from kb.cli import main
+from kb.cli.app import main
 
 def kb(*args):
     out, err = io.StringIO(), io.StringIO()

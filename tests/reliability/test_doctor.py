@@ -351,7 +351,7 @@ def test_orphan_sources_and_leftover_temp_files(full):
     sources = full / ".kb" / "cache" / "sources"
     # What a kb add killed after its download and before references.bib leaves behind.
     orphan = make_pdf(paper_pages(77, pages=1))
-    from kb.cache import SourceCache
+    from kb.store.cache import SourceCache
 
     cache = SourceCache(sources, full / ".kb" / "tmp")
     m = cache.put(orphan, "pdf", "pdf", arxiv_id="2402.99999", version="v1", origin="arxiv")

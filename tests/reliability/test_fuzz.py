@@ -67,7 +67,7 @@ identifiers = st.lists(st.one_of(st.sampled_from(ID_PARTS), st.text(max_size=6))
 @example("a" * 300)                 # a name too long for the filesystem
 @example("~nosuchuser/paper.pdf")   # a home folder that does not exist
 def test_parse_identifier_parses_or_says_why(text):
-    from kb.ids import ArxivId, Doi, LocalFile, parse_identifier
+    from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
 
     TRIED["identifier: kb.ids.parse_identifier"] += 1
     try:
@@ -173,7 +173,7 @@ def test_kb_import_valid_or_exit_2_naming_the_file(kb_root, tmp_path, data):
             assert re.search(re.escape(str(src)) + r":\d+: ", r.err), r.err      # and the line
         assert bib.read_bytes() == before
     else:
-        from kb.bib import BibFile
+        from kb.sources.bibtex import BibFile
 
         keys = {e.key for e in BibFile.load(bib).entries()}
         assert "kept2020" in keys
@@ -295,7 +295,7 @@ notes = st.lists(st.one_of(st.sampled_from(NOTE_PARTS), st.text(max_size=10)), m
 @settings(FAST, max_examples=examples(400))
 @given(notes)
 def test_parse_note_never_raises(text):
-    from kb.notes import parse_note
+    from kb.text.notes import parse_note
 
     TRIED["note: kb.notes.parse_note"] += 1
     note = parse_note(text, "n.md")
@@ -351,9 +351,9 @@ class no_eval:
 @example("nan", "2 kWh")     # found by hypothesis: pint's `in` raised ValueError
 @example("¹", "2 kWh")       # found by hypothesis: '¹'.isdigit() started a number no regex matched
 def test_check_expressions_never_raise_or_run_code(expression, stated):
-    from kb.checks import run_check
-    from kb.expr import parse, resolver
-    from kb.units import parse_unit
+    from kb.quantities.checks import run_check
+    from kb.quantities.expr import parse, resolver
+    from kb.quantities.units import parse_unit
 
     parse_unit("kWh")        # modules and the unit registry load before eval/exec are refused
     TRIED["check expression: kb.expr.parse + kb.checks.run_check"] += 1
@@ -379,10 +379,10 @@ queries = st.lists(st.one_of(st.sampled_from(SEARCH_PARTS), st.text(max_size=5))
 @given(queries)
 def test_search_queries_never_fail(text_paper, query):
     try:
-        from kb.search import search
+        from kb.ops.search import search
     except ImportError:
         pytest.skip("kb search is not there yet")
-    from kb.store import KB
+    from kb.store.knowledgebase import KB
 
     TRIED["search query: kb.search.search + kb search"] += 1
     kb = KB.open()

@@ -354,7 +354,7 @@ def test_bad_limit_value_is_named(kb_root, tmp_path, monkeypatch):
 # -- notes ---------------------------------------------------------------------------------------
 
 def test_note_with_a_10_mb_attribute_does_not_hang(kb_root, tmp_path):
-    from kb.notes import parse_note
+    from kb.text.notes import parse_note
 
     huge = "x" * (10 * 1024 * 1024)
     for text in (f'<note-quote quote="{huge}" sourceLink="#a"></note-quote>\n',

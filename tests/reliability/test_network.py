@@ -16,7 +16,7 @@ from fakearxiv import FakeArxiv
 from pdfgen import make_pdf
 
 from kb.errors import LimitExceeded, NetworkError
-from kb.net import Client, Settings, parse_retry_after
+from kb.sources.net import Client, Settings, parse_retry_after
 
 PDF = make_pdf(["A paper about energy"])
 

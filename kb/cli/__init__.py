@@ -1,0 +1,1 @@
+"""The `kb` command line: parses arguments, calls kb.ops, prints results."""

@@ -1,0 +1,123 @@
+"""The `kb` command: the root app, its command families mounted on it, and the entry point.
+
+Each family (kb.cli.papers, .quotes, .claims, .graph, .export, .doctor) is a
+typer app of its own; this module mounts them and turns known errors
+(kb.errors.KBError) into one line on stderr with their exit code: 2 for bad
+input or a refused operation, 1 for failed checks."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kb.cli import claims, doctor, export, graph, papers, quotes
+from kb.cli.common import state
+from kb.errors import KBError
+
+app = typer.Typer(
+    name="kb",
+    help="kb: a literature-and-claims knowledge base. Every quote verified against its "
+         "paper, every figure recomputed with units.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+
+
+@app.callback()
+def _root(kb_path: Optional[Path] = typer.Option(
+        None, "--kb", help="Knowledge base folder (default: KB_HOME, or the nearest folder "
+                           "holding kb.toml).", envvar=None)) -> None:
+    state["kb"] = kb_path
+
+
+for _family in (papers, quotes, claims, export, graph, doctor):
+    app.add_typer(_family.app)
+
+
+# -- entry point --------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    """Run kb; return the exit code. Known errors print one line, never a traceback."""
+    try:  # typer >= 0.27 vendors click
+        from typer._click import exceptions as click_exc
+    except ImportError:
+        from click import exceptions as click_exc
+    from typer.main import get_command
+
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="kb", standalone_mode=False)
+    except KBError as exc:
+        sys.stderr.write(f"kb: error: {exc}\n")
+        return exc.exit_code
+    except click_exc.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except typer.Abort:
+        sys.stderr.write("kb: aborted\n")
+        return 130
+    except typer.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("kb: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
+        if _damaged_index(exc):
+            reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
+                      else " ".join(str(exc).split())[:100])
+            sys.stderr.write(f"kb: error: the index .kb/kb.sqlite is damaged: {reason} "
+                             "(run `kb rebuild` to rebuild it from references.bib, claims/ and the caches)\n")
+            return 2
+        return _internal_error(exc)
+    return result if isinstance(result, int) else 0
+
+
+def _damaged_index(exc: BaseException) -> bool:
+    """SQLite found the database file corrupt: at any query, not only when it was opened."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    if not isinstance(exc, sqlite3.OperationalError):
+        return True         # SQLITE_CORRUPT, SQLITE_NOTADB
+    text = str(exc).lower()
+    return any(s in text for s in ("malformed", "not a database", "could not decode", "corrupt"))
+
+
+def _internal_error(exc: BaseException) -> int:
+    import tempfile
+    import traceback
+
+    log = Path(tempfile.gettempdir()) / "kb-last-error.log"
+    try:
+        log.write_text("".join(traceback.format_exception(exc)), "utf-8")
+        where = f"; details in {log}"
+    except OSError:
+        where = ""
+    sys.stderr.write(f"kb: internal error: {type(exc).__name__}: {exc}{where} (please report it)\n")
+    if os.environ.get("KB_DEBUG"):
+        traceback.print_exception(exc)
+    return 1
+
+
+def entry() -> None:
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    sys.exit(code)
+

@@ -1,0 +1,168 @@
+"""`kb claim add`, `kb claims` (list, extract, promote, dismiss) and `kb check`."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from kb.cli.common import emit_json, open_kb, table, warn
+from kb.cli.quotes import print_quote
+from kb.ops.claims import (
+    add_claim,
+    claim_lines,
+    dismiss,
+    extract,
+    list_candidates,
+    list_claims,
+    promote,
+    run_checks,
+)
+from kb.ops.quotes import list_quotes
+
+app = typer.Typer()
+
+
+# -- claims and checks --------------------------------------------------------------------------
+
+claim_app = typer.Typer(help="A numeric claim with its unit, quote and provenance.", no_args_is_help=True)
+app.add_typer(claim_app, name="claim")
+
+
+@claim_app.command("add")
+def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
+              value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
+              quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),
+              per: Optional[str] = typer.Option(None, "--per", help="What it is per: \"1000 inferences\", \"year\"."),
+              topic: List[str] = typer.Option([], "--topic", "-t", help="A topic (repeatable)."),
+              claim_id: Optional[str] = typer.Option(None, "--id", help="Its name; expressions write '-' as '_'."),
+              version: Optional[str] = typer.Option(None, "--version", help="arXiv version (default: latest held)."),
+              force: bool = typer.Option(False, "--force", help="Store it even if the quote is not found (unverified)."),
+              note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the claim."),
+              as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
+    """Store a number with its unit, verified against its quote."""
+
+    stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
+                       version=version, force=force, note=note)
+    for w in stored.pop("warnings", []):
+        warn(w)
+    if as_json:
+        emit_json(stored)
+        return
+    where = (f"page {stored['page']} of {stored.get('version') or 'the text'}" if stored.get("status") == "verified"
+             else "UNVERIFIED")
+    print(f"stored {stored['expression_name']} = {stored['written']}"
+          + (f" per {stored['per']}" if stored.get("per") else "") + f"  ({where})")
+
+
+claims_app = typer.Typer(help="List claims; extract candidates from a paper; promote or dismiss them.",
+                         invoke_without_command=True)
+app.add_typer(claims_app, name="claims")
+
+
+@claims_app.callback()
+def claims_list(ctx: typer.Context,
+                topic: List[str] = typer.Option([], "--topic", "-t", help="On this topic (repeatable: all must match)."),
+                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="From this paper."),
+                unit: Optional[str] = typer.Option(None, "--unit", help="Of this kind of unit (kWh matches MWh too)."),
+                minimum: Optional[str] = typer.Option(None, "--min", help="At least this, with its unit: \"1 kWh\"."),
+                maximum: Optional[str] = typer.Option(None, "--max", help="At most this, with its unit."),
+                unreviewed: bool = typer.Option(False, "--unreviewed", help="List extracted candidates awaiting review."),
+                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Claims (and, with --topic, quotes) with their values and pages."""
+    if ctx.invoked_subcommand is not None:
+        return
+
+    kb = open_kb()
+    if unreviewed:
+        rows = list_candidates(kb, citekey=paper)
+        if as_json:
+            emit_json(rows)
+            return
+        table([[r["id"], r["citekey"], f"{r['version'] or '-'} p.{r['page']}",
+                f"{r['number']} {r['unit'] or ''}".strip(), r["sentence"]] for r in rows],
+              ["candidate", "paper", "where", "figure", "sentence"])
+        if not rows:
+            print("no candidates awaiting review: kb claims extract CITEKEY")
+        return
+    filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum)
+    quotes = list_quotes(kb, topic, paper) if topic and not (unit or minimum or maximum) else []
+    if as_json:
+        rows = list_claims(kb, **filters)
+        emit_json({"claims": rows, "quotes": quotes} if topic else rows)
+        return
+    rows = claim_lines(kb, **filters)
+    table(rows, ["claim", "figure", "per", "where", "", "quote"])
+    if not rows:
+        print("no claims" + (" match" if (topic or paper or unit or minimum or maximum) else " yet"))
+    for q in quotes:
+        if q is quotes[0]:
+            print("\nquotes:")
+        print_quote(q)
+
+
+@claims_app.command("extract")
+def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey."),
+                   version: Optional[str] = typer.Option(None, "--version", help="Version (default: latest held)."),
+                   as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Propose every number with a unit in a paper as a candidate claim, with page and sentence."""
+
+    rows = extract(open_kb(), citekey, version)
+    if as_json:
+        emit_json(rows)
+        return
+    table([[r["id"], f"p.{r['page']}", f"{r['number']} {r['unit'] or ''}".strip(), r["sentence"]] for r in rows],
+          ["candidate", "page", "figure", "sentence"])
+    print(f"{len(rows)} candidates awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
+
+
+@claims_app.command("promote")
+def claims_promote(candidate: int = typer.Argument(..., help="The candidate's number (kb claims --unreviewed)."),
+                   claim_id: Optional[str] = typer.Option(None, "--id", help="The claim's name."),
+                   per: Optional[str] = typer.Option(None, "--per", help="What it is per."),
+                   topic: List[str] = typer.Option([], "--topic", "-t", help="A topic (repeatable)."),
+                   as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
+    """Make a candidate a claim; its sentence becomes the verified quote."""
+
+    stored = promote(open_kb(), candidate, claim_id=claim_id, per=per, topics=topic)
+    for w in stored.pop("warnings", []):
+        warn(w)
+    if as_json:
+        emit_json(stored)
+    else:
+        print(f"stored {stored['expression_name']} = {stored['written']} (page {stored.get('page')})")
+
+
+@claims_app.command("dismiss")
+def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate numbers.")) -> None:
+    """Mark candidates as not worth a claim."""
+
+    print(f"dismissed {dismiss(open_kb(), candidates)} candidates")
+
+
+@app.command()
+def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show every step of one check."),
+          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Recompute every check in claims/ from the figures it rests on; exit 1 if any fails."""
+
+    results = run_checks(open_kb(), only=explain_id)
+    if as_json:
+        emit_json([r.to_dict() for r in results])
+    elif explain_id:
+        r = results[0]
+        print(f"{r.id}  ({r.file})" + (f"\n  note: {r.note}" if r.note else ""))
+        print(f"  stated {r.stated}\n  expr   {r.expr}")
+        for line in r.explanation:
+            print(f"  {line}")
+        print(f"  verdict: {r.verdict}")
+    else:
+        for r in results:
+            print(r.line)
+        if not results:
+            print("no checks: add [[check]] tables (stated, expr) to claims/*.toml")
+        else:
+            counts = {v: sum(r.verdict == v for r in results) for v in ("pass", "fail", "error")}
+            print(f"{len(results)} checks: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")
+    if any(r.verdict != "pass" for r in results):
+        raise typer.Exit(1)
+

@@ -1,0 +1,74 @@
+"""`kb doctor` and `kb rebuild`."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from kb.cli.common import emit_json, state
+from kb.ops.doctor import diagnose
+from kb.ops.doctor import rebuild as do_rebuild
+
+#: Problems of one kind shown before the rest are counted (--json lists all).
+SHOW_PER_CHECK = 25
+
+
+app = typer.Typer()
+
+
+@app.command()
+def doctor(prune: bool = typer.Option(False, "--prune",
+                                      help="Remove cached sources that belong to no paper, and "
+                                           "corrupted ones (to be fetched again)."),
+           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Check that the files and the index agree, the cache is intact and every verified
+    quote still verifies; say how to repair each problem. Exit 1 if anything needs repair."""
+
+    report = diagnose(state["kb"], prune=prune)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        shown: dict[str, int] = {}
+        hidden: dict[str, int] = {}
+        for p in report.problems:
+            shown[p.check] = shown.get(p.check, 0) + 1
+            if shown[p.check] > SHOW_PER_CHECK:
+                hidden[p.check] = hidden.get(p.check, 0) + 1
+                continue
+            print(f"problem: {p.line()}")
+        for check, n in hidden.items():
+            print(f"problem: ... and {n} more {check} problems (kb doctor --json lists them all)")
+        for line in report.info:
+            print(f"info: {line}")
+        c = report.counts
+        checked = ", ".join(f"{c[k]} {k}" for k in ("papers", "quotes", "claims", "sources") if k in c)
+        if report.ok:
+            print(f"nothing to repair ({checked} checked)" if checked else "nothing to repair")
+        else:
+            n = len(report.problems)
+            print(f"{n} problem{'s' if n != 1 else ''} to repair" + (f" ({checked} checked)" if checked else ""))
+    if not report.ok:
+        raise typer.Exit(1)
+
+@app.command()
+def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Make a new index from references.bib, claims/ and the source cache (for a database
+    deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME."""
+
+    result = do_rebuild(state["kb"])
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        if result.moved_aside:
+            sys.stderr.write(f"kb: the damaged index was moved to {result.moved_aside}\n")
+        print(f"rebuilt {result.database} in {result.seconds:.1f} s: {result.papers} papers, "
+              f"{result.versions} versions with {result.pages} pages of text, {result.quotes} quotes, "
+              f"{result.claims} claims" + (f", Semantic Scholar data of {result.semantic_scholar} papers"
+                                           if result.semantic_scholar else ""))
+        for line in result.salvaged:
+            print(f"kept from the old index: {line}")
+        for line in result.warnings + result.problems:
+            sys.stderr.write(f"kb: {line}\n")
+    if result.problems:
+        raise typer.Exit(1)

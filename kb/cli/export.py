@@ -1,0 +1,162 @@
+"""`kb search` and `kb export note|bib|csl-json`."""
+
+from __future__ import annotations
+
+import sys
+from typing import List, Optional
+
+import typer
+
+from kb.cli.common import emit_json, open_kb, warn
+from kb.errors import UsageError
+from kb.ops.export import bib_text, cited_citekeys, csl_json, output_path, write_output
+from kb.ops.export import export_note as do_export
+from kb.ops.search import match_terms
+from kb.ops.search import search as do_search
+
+_OUT_HELP = ("Write to this file (atomically) instead of stdout; a relative path is relative to the "
+             "current folder. Never inside .kb/.")
+
+
+def _split_ids(values: List[str]) -> List[str]:
+    """--quotes a,b --quotes c -> [a, b, c]."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
+    """Write `text` to -o (atomically) or stdout; return the path written."""
+
+    if output is None:
+        sys.stdout.write(text)
+        return None
+    path = output_path(kb, output)
+    write_output(kb, path, text)
+    return str(path)
+
+
+def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
+                     cite: list[str], output: str | None) -> None:
+    """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`."""
+
+    kb = open_kb()
+    if output is not None:
+
+        output_path(kb, output)
+    keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
+                          cite=_split_ids(cite))
+    written = _emit(kb, render(kb, keys), output)
+    if written:
+        sys.stderr.write(f"kb: wrote {written}: {len(keys)} {noun}\n")
+
+
+app = typer.Typer()
+
+
+@app.command()
+def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phrase\" in double quotes; "
+                                                       "energ* for a prefix. Case and accents are ignored."),
+           paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Only this paper."),
+           limit: int = typer.Option(10, "--limit", "-n", help="How many results."),
+           all_versions: bool = typer.Option(False, "--all-versions",
+                                             help="Also search older versions' page text."),
+           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Search page text, quotes and claims: best matches first, with a snippet and page."""
+
+    text = " ".join(query)
+    if not match_terms(text):
+        warn(f"nothing to search for in {text!r}: no words")
+    hits = do_search(open_kb(), text, paper=paper, limit=limit, all_versions=all_versions)
+    if as_json:
+        emit_json([h.to_dict() for h in hits])
+        return
+    if not hits:
+        print("no matches")
+        return
+    if hits[0].matched == "any":
+        warn("nothing holds all the words; showing results with any of them")
+    for h in hits:
+        pages = ""
+        if h.page:
+            pages = f"p. {h.page}" + (f"-{h.page_end}" if h.page_end and h.page_end != h.page else "")
+        where = " ".join(filter(None, [h.citekey, h.version, pages]))
+        what = h.kind if h.kind == "page" else f"{h.kind} {h.id}"
+        extra = "".join([f"  {h.value}" if h.value else "",
+                         "  [UNVERIFIED]" if h.status == "unverified" else ""])
+        title = h.title or ""
+        if len(title) > 60:
+            title = title[:59] + "…"
+        print(f"{where}  ({what}){extra}  {title}".rstrip())
+        print(f"    {h.snippet}")
+
+export_app = typer.Typer(help="Notes, BibTeX and CSL-JSON made from the knowledge base.",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+@export_app.command("note")
+def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
+                                                 help="Quote ids, comma-separated, in the note's order."),
+                topic: List[str] = typer.Option([], "--topic", "-t",
+                                                help="Quotes on this topic (repeatable: all must match)."),
+                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Quotes from this paper."),
+                cite: List[str] = typer.Option([], "--cite",
+                                               help="Also list these papers (comma-separated) in the "
+                                                    "references, after the quoted ones."),
+                anchor: str = typer.Option("citekey", "--anchor",
+                                           help="Reference anchors: citekey or slug (from the title); "
+                                                "a paper's [paper] anchor in claims/ wins."),
+                fmt: str = typer.Option("note", "--format", "-f",
+                                        help="note (<note-quote> blocks), markdown (blockquotes with "
+                                             "[@key, p. N] and a .bib beside -o), or json."),
+                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
+    """Quotes as <note-quote> blocks with a numbered references list (or pandoc Markdown, JSON)."""
+
+    kb = open_kb()
+    target = output_path(kb, output) if output is not None else None
+    bib_path = target.with_suffix(".bib") if target is not None and fmt == "markdown" else None
+    if bib_path is not None:
+        if bib_path == target:
+            raise UsageError(f"-o {output}: a Markdown export cannot be a .bib file; its entries go "
+                             "beside it, e.g. -o note.md writes note.bib")
+        output_path(kb, bib_path)
+    result = do_export(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
+                       cite=_split_ids(cite), anchor=anchor, fmt=fmt,
+                       bib_name=bib_path.name if bib_path else None)
+    for message in result.warnings:
+        warn(message)
+    if fmt == "markdown" and bib_path is None:
+        warn("no .bib written with stdout output; use -o FILE.md to get FILE.bib beside it "
+             "(or kb export bib)")
+    if target is None:
+        sys.stdout.write(result.text)
+        return
+    if bib_path is not None and result.bib is not None:
+        write_output(kb, bib_path, result.bib)
+    write_output(kb, target, result.text)
+    written = [str(target)] + ([str(bib_path)] if bib_path else [])
+    sys.stderr.write(f"kb: wrote {', '.join(written)}: {len(result.quotes)} quotes, "
+                     f"{len(result.references)} references\n")
+
+@export_app.command("bib")
+def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
+                                                help="Papers these quotes cite (ids, comma-separated)."),
+               topic: List[str] = typer.Option([], "--topic", "-t",
+                                               help="Papers cited by quotes and claims on this topic."),
+               paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
+               cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
+               output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
+    """BibTeX of the papers the selected quotes and claims cite, copied from references.bib
+    (no filter: every entry)."""
+
+    _export_selected(bib_text, "entries", quotes, topic, paper, cite, output)
+
+@export_app.command("csl-json")
+def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q",
+                                                help="Papers these quotes cite (ids, comma-separated)."),
+               topic: List[str] = typer.Option([], "--topic", "-t",
+                                               help="Papers cited by quotes and claims on this topic."),
+               paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
+               cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
+               output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
+    """CSL-JSON (for pandoc, Zotero, citeproc) of the selected papers (no filter: all)."""
+
+    _export_selected(csl_json, "items", quotes, topic, paper, cite, output)

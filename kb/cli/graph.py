@@ -1,0 +1,155 @@
+"""`kb refs`, `kb graph` (summary, show, path, missing, export) and `kb cite fetch`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kb.cli.common import emit_json, open_kb
+from kb.cli.progress import Progress
+from kb.errors import UsageError
+from kb.graph import links as graph
+from kb.ops.citations import fetch, references
+
+app = typer.Typer()
+
+
+# -- the citation graph -------------------------------------------------------------------------
+
+@app.command()
+def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
+         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
+
+    rows = references(open_kb(), citekey)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        print(f"no references parsed for {citekey} (kb holds no text of it, or no references section was found)")
+        return
+    for r in rows:
+        label = r["label"] or f"{r['idx']}."
+        target = f"-> {r['resolved']} ({r['method']})" if r["resolved"] else "-> not in the knowledge base"
+        ids = ", ".join(x for x in (f"arXiv:{r['arxiv_id']}" if r["arxiv_id"] else "",
+                                    f"doi:{r['doi']}" if r["doi"] else "") if x)
+        source = "" if r["source"] == "text" else " [Semantic Scholar]"
+        print(f"{label} {r['raw'][:160]}{'…' if len(r['raw']) > 160 else ''}{source}")
+        print(f"    {target}" + (f"  {ids}" if ids else ""))
+
+
+graph_app = typer.Typer(help="Who cites whom, from the papers' own reference lists.", invoke_without_command=True)
+app.add_typer(graph_app, name="graph")
+
+
+@graph_app.callback()
+def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Summary: papers, citation links, references to papers not in the knowledge base."""
+    if ctx.invoked_subcommand is not None:
+        return
+
+    info = graph.summary(open_kb().db)
+    if as_json:
+        emit_json(info)
+        return
+    print(f"{info['papers']} papers, {info['citation_links']} citation links among them")
+    print(f"{info['references']} references parsed, {info['resolved']} resolved to papers here, "
+          f"{info['unresolved']} to {info['external_works']} works not in the knowledge base")
+    if info.get("s2_references") or info.get("s2_citing"):
+        print(f"Semantic Scholar: {info['s2_references']} references, {info['s2_citing']} citing papers")
+    print("next: kb graph missing --top 10")
+
+
+@graph_app.command("show")
+def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey."),
+               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """What a paper cites and what cites it, inside the knowledge base."""
+
+    info = graph.show(open_kb().db, citekey)
+    if as_json:
+        emit_json(info)
+        return
+    print(f"{info['citekey']}: {info['title']} ({info['year']})")
+    for label, key in (("cites", "cites"), ("cited by", "cited_by")):
+        print(f"  {label}:" + ("" if info[key] else " nothing here"))
+        for link in info[key]:
+            print(f"    {link['citekey']} ({link['year']})  via {', '.join(link['methods'])}")
+
+
+@graph_app.command("path")
+def graph_path(source: str = typer.Argument(..., help="Citekey to start from."),
+               target: str = typer.Argument(..., help="Citekey to reach."),
+               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """The shortest chain of citations from one paper to another."""
+
+    found = graph.path(open_kb().db, source, target)
+    if as_json:
+        emit_json({"path": list(found) if found else None, "directed": getattr(found, "directed", None)})
+    elif found is None:
+        print(f"no citation path between {source} and {target}")
+    else:
+        arrow = " -> " if found.directed else " -- "
+        print(arrow.join(found))
+        if not found.directed:
+            print("(no path follows citations in that direction; this one ignores direction)")
+    if found is None:
+        raise typer.Exit(1)
+
+
+@graph_app.command("missing")
+def graph_missing(top: int = typer.Option(10, "--top", help="How many works to list."),
+                  as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Works cited by most papers here but not yet added: what to read next."""
+
+    rows = graph.missing(open_kb().db, top=top)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        print("no references to works outside the knowledge base")
+    for r in rows:
+        ident = f"arxiv:{r['arxiv_id']}" if r.get("arxiv_id") else (f"doi:{r['doi']}" if r.get("doi") else "")
+        print(f"{r['count']:3}  {r.get('title') or '?'} ({r.get('year') or '?'})" + (f"  {ident}" if ident else ""))
+        print(f"     cited by {', '.join(r.get('cited_by', []))}")
+
+
+@graph_app.command("export")
+def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf, dot or json."),
+                 output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                                       help="File to write (default: exports/citations.FORMAT).")) -> None:
+    """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
+
+    kb = open_kb()
+    if fmt not in graph.FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
+    target = output or kb.layout.exports / f"citations.{fmt}"
+    if target.resolve().is_relative_to(kb.layout.state.resolve()):
+        raise UsageError(f"will not write into {kb.layout.state}: that folder is kb's index")
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; give a file name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = graph.export(kb.db, fmt, target)
+    print(f"wrote {written}")
+
+
+cite_app = typer.Typer(help="Citations from Semantic Scholar.", no_args_is_help=True)
+app.add_typer(cite_app, name="cite")
+
+
+@cite_app.command("fetch")
+def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey."),
+               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in."""
+
+    bar = Progress("Semantic Scholar", unit="papers")
+    result = fetch(open_kb(), citekey, progress=bar.update if bar.on else None)
+    bar.done()
+    if as_json:
+        emit_json(result)
+        return
+    print(f"{result['paper']}: {result['references']} references, {result['citations']} citing papers")
+    print(f"links inside the knowledge base: cites {len(result['cites'])}, cited by {len(result['cited_by'])}")
+
+

@@ -1,0 +1,157 @@
+"""`kb init`, `kb where`, `kb add`, `kb import`, `kb ls`, `kb show`, `kb text load`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import typer
+
+from kb.cli.common import emit_json, open_kb, short_authors, state, table, warn
+from kb.cli.progress import Progress
+from kb.errors import KBError
+from kb.ops.papers import add as do_add
+from kb.ops.papers import import_bib, list_papers, load_text, show_paper
+from kb.store import paths
+from kb.store.knowledgebase import init as do_init
+from kb.text.ids import parse_identifier
+
+app = typer.Typer()
+
+
+# -- knowledge base -----------------------------------------------------------------
+
+@app.command()
+def init(folder: Path = typer.Argument(Path("."), help="Folder to make a knowledge base (created if needed).")) -> None:
+    """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/."""
+
+    root, created = do_init(folder)
+    print(f"{'initialised' if created else 'already a knowledge base:'} {root}")
+
+
+@app.command()
+def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Print the knowledge base root and its database path."""
+
+    layout = paths.layout(state["kb"])
+    info = {"root": str(layout.root), "database": str(layout.db), "references": str(layout.bib),
+            "claims": str(layout.claims), "cache": str(layout.cache)}
+    if as_json:
+        emit_json(info)
+    else:
+        print(f"root      {info['root']}\ndatabase  {info['database']}")
+
+
+# -- papers ---------------------------------------------------------------------------
+
+@app.command()
+def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 2311.16863v1, doi:10.…, "
+                                                           "https://arxiv.org/abs/…, or a PDF file."),
+        offline: bool = typer.Option(False, "--offline", help="Never touch the network: metadata from the PDF itself."),
+        refresh: bool = typer.Option(False, "--refresh", help="Ask arXiv/doi.org again instead of the 24 h cache."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates)."""
+
+    for ident in identifiers:       # every identifier is checked before any work
+        parse_identifier(ident)
+    kb = open_kb()
+    if offline:
+        kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
+    results, failed = [], 0
+    for ident in identifiers:
+        try:
+            result = do_add(kb, ident, offline=offline, refresh=refresh)
+        except KBError as exc:
+            if len(identifiers) == 1:
+                raise
+            failed = max(failed, exc.exit_code)
+            warn(f"{ident}: {exc}")
+            continue
+        results.append(result)
+        if not as_json:
+            detail = ", ".join(filter(None, [result.version, f"{result.pages} pages" if result.pages else ""]))
+            print(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
+        for note in result.notes:
+            warn(f"{result.citekey}: {note}")
+    if as_json:
+        emit_json([r.to_dict() for r in results])
+    if failed:
+        raise typer.Exit(failed)
+
+
+@app.command("import")
+def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef, any)."),
+            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Import many BibTeX entries at once (all or nothing)."""
+
+    kb = open_kb()
+    bar = Progress(f"importing {file.name}", unit="entries")
+    result = import_bib(kb, file, progress=bar.update if bar.on else None)
+    bar.done()
+    for w in result.warnings:
+        warn(w)
+    if as_json:
+        emit_json(result.__dict__)
+    else:
+        print(f"{len(result.added)} added, {len(result.updated)} updated, "
+              f"{len(result.unchanged)} already present")
+
+
+@app.command("ls")
+def ls(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the papers."""
+
+    papers = list_papers(open_kb())
+    if as_json:
+        emit_json(papers)
+        return
+    if not papers:
+        print("no papers yet: kb add arxiv:2311.16863")
+        return
+    rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"]), p["pages"] or "-",
+             p["quotes"], p["title"]] for p in papers]
+    table(rows, ["citekey", "year", "authors", "pages", "quotes", "title"])
+
+
+@app.command()
+def show(citekey: str = typer.Argument(..., help="The paper's citekey."),
+         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """One paper: metadata, versions, pages, sha256 of each PDF, where it came from."""
+
+    info = show_paper(open_kb(), citekey)
+    if as_json:
+        emit_json(info)
+        return
+    print(f"{info['citekey']}: {info['title']}")
+    print(f"  authors   {'; '.join(info['authors'])}")
+    print(f"  year      {info['year'] or '?'}")
+    for label, key in (("arXiv", "arxiv_id"), ("DOI", "doi"), ("venue", "venue"), ("url", "url")):
+        if info[key]:
+            print(f"  {label:9} {info[key]}")
+    print(f"  origin    {info['origin']} (metadata {info['metadata_status']})")
+    for v in info["versions"]:
+        print(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
+              f", {v['extractor'] or 'no extractor'}")
+        print(f"      sha256 {v['sha256'] or '-'}")
+        print(f"      from   {v['source_url'] or '-'}")
+    print(f"  quotes    {info['quotes']}   claims {info['claims']}")
+    for problem in info["problems"]:
+        print(f"  ! {problem}")
+
+
+text_app = typer.Typer(help="Page text extracted elsewhere.", no_args_is_help=True)
+app.add_typer(text_app, name="text")
+
+
+@text_app.command("load")
+def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
+              file: Path = typer.Argument(..., help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
+                                                    "or text with form feeds between pages."),
+              version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
+              extractor: str = typer.Option("unknown", "--extractor",
+                                            help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'.")) -> None:
+    """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
+
+    result = load_text(open_kb(), citekey, file, version=version, extractor=extractor)
+    print(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
+

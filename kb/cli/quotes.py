@@ -1,0 +1,124 @@
+"""`kb quote add|ls|rm` and `kb verify`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kb.cli.common import emit_json, open_kb
+from kb.cli.progress import Progress
+from kb.ops.quotes import add_quote, list_quotes, remove_quote, verify_all, verify_note
+
+app = typer.Typer()
+
+
+# -- quotes ----------------------------------------------------------------------------
+
+quote_app = typer.Typer(help="Verbatim quotes, verified against the paper's own text.", no_args_is_help=True)
+app.add_typer(quote_app, name="quote")
+
+
+def print_quote(q: dict) -> None:
+    pages = f"p. {q['page']}" + (f"-{q['page_end']}" if q.get("page_end") and q["page_end"] != q["page"] else "") \
+        if q.get("page") else "p. ?"
+    flag = "" if q["status"] == "verified" else "  [UNVERIFIED]"
+    topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
+    print(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
+    print(f"    \"{q['text']}\"")
+
+
+@quote_app.command("add")
+def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
+              text: str = typer.Argument(..., help="The quote, word for word; [...] marks an elision."),
+              topic: List[str] = typer.Option([], "--topic", "-t", help="A topic (repeatable)."),
+              version: Optional[str] = typer.Option(None, "--version",
+                                                    help="Verify against this arXiv version (default: latest held)."),
+              quote_id: Optional[str] = typer.Option(None, "--id", help="An id for the quote (default: from its words)."),
+              force: bool = typer.Option(False, "--force", help="Store it even if not found, flagged unverified."),
+              note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the quote."),
+              as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance.")) -> None:
+    """Verify a quote against the paper and store it with its provenance."""
+
+    stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
+                       force=force, note=note)
+    if as_json:
+        emit_json(stored)
+        return
+    if stored["status"] == "verified":
+        pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")
+        print(f"stored {stored['id']}: found in {citekey} {stored['version']}, {pages} ({stored['method']})")
+    else:
+        print(f"stored {stored['id']} UNVERIFIED: {stored.get('note', '')}")
+
+
+@quote_app.command("ls")
+def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", help="Only quotes on this topic (repeatable: all must match)."),
+             paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Only quotes from this paper."),
+             as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List stored quotes."""
+
+    quotes = list_quotes(open_kb(), topic, paper)
+    if as_json:
+        emit_json(quotes)
+        return
+    for q in quotes:
+        print_quote(q)
+    if not quotes:
+        print("no quotes" + (" on that topic" if topic else ""))
+
+
+@quote_app.command("rm")
+def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> None:
+    """Remove a stored quote."""
+
+    citekey = remove_quote(open_kb(), quote_id)
+    print(f"removed {quote_id} from claims/{citekey}.toml")
+
+
+@app.command()
+def verify(note: Optional[Path] = typer.Option(None, "--note", help="Check every quote block of this note instead."),
+           strict: bool = typer.Option(False, "--strict", help="Also fail on unverified, stale and unchecked quotes."),
+           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."""
+
+    kb = open_kb()
+    if note is not None:
+        results, problems = verify_note(kb, note)
+        if as_json:
+            emit_json({"quotes": [r.to_dict() for r in results],
+                       "problems": [{"line": line, "message": m} for line, m in problems]})
+        else:
+            for line, message in problems:
+                print(f"{note}:{line}: problem: {message}")
+            for r in results:
+                short = r.quote if len(r.quote) <= 70 else r.quote[:67] + "..."
+                where = f"{r.citekey} {r.version or ''}".strip() if r.citekey else (r.source or "?")
+                print(f"{note}:{r.line}: {r.status:10} {where}: \"{short}\"")
+                if r.status != "ok":
+                    print(f"    {r.message}")
+            failed = sum(r.failed for r in results)
+            print(f"{len(results)} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
+                  + (f", {len(problems)} broken blocks" if problems else ""))
+        bad = any(r.failed for r in results) or bool(problems) or (
+            strict and any(r.status != "ok" for r in results))
+        if bad:
+            raise typer.Exit(1)
+        return
+    bar = Progress("verifying", unit="quotes")
+    results = verify_all(kb, progress=bar.update if bar.on else None)
+    bar.done()
+    if as_json:
+        emit_json([r.to_dict() for r in results])
+    else:
+        for r in results:
+            print(f"{r.status:10} {r.id}  {r.citekey} {r.version or ''}  {r.message}".rstrip())
+        counts: dict = {}
+        for r in results:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        print(f"{len(results)} quotes: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+              if results else "no quotes stored")
+    if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
+        raise typer.Exit(1)
+

@@ -1,0 +1,1 @@
+"""The citation graph: reference lists linked to papers, and views of it."""

@@ -1,0 +1,368 @@
+"""Numeric claims: `kb claim add`, `kb claims` (list, extract, promote, dismiss), `kb check`.
+
+A claim is a number with a unit, as written ("11.49 kWh"), from a quote that
+kb verifies like any other, with page and version. Checks in claims/*.toml
+restate a figure and the expression that derives it from named claims and
+units; `kb check` recomputes each with interval arithmetic (kb.checks).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from kb.errors import KBError, NotFound, UsageError
+from kb.ops.papers import normalise_version
+from kb.ops.quotes import (
+    QuoteNotFound,
+    _describe_miss,
+    _write_record,
+    load_text,
+    paper_row,
+    rows_as_dicts,
+    slug_id,
+    topic_clause,
+    verify_text,
+    versions_with_text,
+)
+from kb.quantities.checks import explain, format_line, run_check
+from kb.quantities.interval import Interval
+from kb.quantities.numbers import extract_candidates
+from kb.quantities.units import (
+    clear_user_units,
+    define_units,
+    format_unit,
+    parse_unit,
+    to_base,
+)
+from kb.store.claimsfile import ID_RE
+from kb.store.db import transaction
+from kb.store.knowledgebase import KB
+from kb.text.normalise import normalise
+
+
+def _ident(claim_id: str) -> str:
+    """How a claim id is written in an expression: '-' would be a minus sign."""
+    return claim_id.replace("-", "_")
+
+
+def _check_value(value: str):
+    """The written figure as an Interval; a clear UsageError when it is not one."""
+
+    value = value.strip()
+    if not value:
+        raise UsageError("the claim's value is empty; write it as in the paper, e.g. \"11.49 kWh\"")
+    try:
+        return Interval.from_written(value)
+    except KBError as exc:
+        raise UsageError(f"cannot read the value {value!r}: {exc.message}",
+                         hint="write a number with its unit, e.g. \"11.49 kWh\", \"626,155 lb CO2e\", \"16 %\"") from None
+
+
+def _number_in(value: str, quote: str) -> bool:
+
+    m = re.match(r"\s*[-+−]?[\d][\d,\s]*(?:\.\d+)?", value)
+    if not m:
+        return True
+    digits = re.sub(r"[\s,]", "", m.group(0))
+    return digits in re.sub(r"[\s,]", "", normalise(quote))
+
+
+def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per: str | None = None,
+              topics: list[str] | None = None, claim_id: str | None = None, version: str | None = None,
+              force: bool = False, note: str | None = None) -> dict:
+    """Store a claim; its quote (if given) is verified against the paper first."""
+
+    interval = _check_value(value)
+    version = normalise_version(version) if version else None
+    if claim_id is not None and not ID_RE.match(claim_id):
+        raise UsageError(f"claim id {claim_id!r} must be letters, digits, '-', '_' or '.'")
+    record: dict = {"value": value.strip(), "per": per, "topics": list(dict.fromkeys(topics or []))}
+    warnings: list[str] = []
+    paper = paper_row(kb, citekey)
+    if quote:
+        quote = quote.strip()
+        paper, text, match, near = verify_text(kb, citekey, quote, version)
+        record["quote"] = quote
+        if text is None:
+            if not force:
+                raise QuoteNotFound(f"kb holds no text of {citekey} {version or ''}".rstrip()
+                                    + "; cannot verify the claim's quote (get the text, or use --force)")
+            record.update({"version": version, "status": "unverified",
+                           "note": note or "quote not verified: no text held"})
+        elif match is None:
+            if not force:
+                raise QuoteNotFound("the claim's quote is " + _describe_miss(paper, text.version, near,
+                                                                            versions_with_text(kb, citekey)), near)
+            record.update({"version": text.version, "status": "unverified",
+                           "note": note or ("quote not found in " + text.version
+                                            + (f"; {near.describe()}" if near else ""))})
+        else:
+            record.update({"page": match.page, "version": text.version, "status": "verified"})
+            if note:
+                record["note"] = note
+        if not _number_in(value, quote):
+            warnings.append(f"the number of {value!r} does not appear in its quote")
+    else:
+        record.update({"version": version, "status": "unverified",
+                       "note": note or "no quote given: the claim is not verified"})
+        warnings.append("no --quote: the claim is stored unverified")
+    with kb.writing():
+        db = kb.db
+        taken = {r[0] for r in db.execute("select id from claims where citekey = ?", [citekey])}
+        if claim_id is None:
+            claim_id = slug_id(f"{value} {per or ''}", taken, words=4).replace("-", "_")
+        replace = claim_id if claim_id in taken else None
+        _write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
+    stored = {"id": claim_id, "citekey": citekey, **record,
+              "unit": interval.unit_text, "written": value.strip(),
+              "interval": [interval.lo, interval.nominal, interval.hi], "warnings": warnings,
+              "expression_name": f"{citekey}.{_ident(claim_id)}"}
+    return {k: v for k, v in stored.items() if v not in (None, [], "")}
+
+
+# -- listing ----------------------------------------------------------------------------------
+
+def _bound(text: str):
+
+    interval = _check_value(text)
+    return to_base(interval.nominal, interval.unit_text)
+
+
+def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str | None,
+                  minimum: str | None, maximum: str | None) -> tuple[str, list]:
+
+    where, params = topic_clause(topics or [], "claims_fts")
+    if paper:
+        where += " and citekey = ?"
+        params.append(paper)
+    base_unit = None
+    if unit:
+
+        try:
+            _, base_unit = to_base(1.0, unit)
+        except KBError as exc:
+            raise UsageError(f"--unit {unit!r}: {exc.message}") from None
+    for option, text, op in (("--min", minimum, ">="), ("--max", maximum, "<=")):
+        if text is None:
+            continue
+        value, bound_unit = _bound(text)
+        if base_unit and bound_unit != base_unit:
+            raise UsageError(f"{option} {text!r} is not in the same kind of unit as --unit {unit}")
+        base_unit = bound_unit
+        where += f" and base_value {op} ?"
+        params.append(value)
+    if base_unit is not None:
+        where += " and base_unit = ?"
+        params.append(base_unit)
+    return where, params
+
+
+def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = None,
+                unit: str | None = None, minimum: str | None = None, maximum: str | None = None) -> list[dict]:
+    """Claims matching every filter: on all `topics`, from `paper`, of the kind of
+    `unit`, at least `minimum` / at most `maximum` (figures with units)."""
+
+    where, params = _claims_where(kb, topics, paper, unit, minimum, maximum)
+    rows = rows_as_dicts(kb.conn.execute(
+        f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file, "
+        f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written "
+        f"from claims where {where} order by citekey, rowid", params))
+    for r in rows:
+        r["topics"] = json.loads(r["topics"])
+    return rows
+
+
+def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
+    """The same claims as `list_claims`, as display cells made by SQLite (a listing
+    of tens of thousands of claims prints without a Python pass per field)."""
+    where, params = _claims_where(kb, filters.get("topics"), filters.get("paper"), filters.get("unit"),
+                                  filters.get("minimum"), filters.get("maximum"))
+    return kb.conn.execute(
+        "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
+        "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
+        "case status when 'verified' then '' else 'UNVERIFIED' end, coalesce(quote, '') "
+        f"from claims where {where} order by citekey, rowid", params).fetchall()
+
+
+# -- extraction -------------------------------------------------------------------------------
+
+def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
+    """Propose every number with a unit in the paper's text as a candidate claim."""
+
+    paper = paper_row(kb, citekey)
+    version = normalise_version(version) if version else None
+    text = load_text(kb, citekey, version)
+    if text is None:
+        held = versions_with_text(kb, citekey)
+        raise NotFound(f"kb holds no text of {citekey} {version or ''}".rstrip()
+                       + (f" (it has {', '.join(held)})" if held else ""),
+                       hint="add the PDF first (kb add), or kb text load")
+    user = [r[0] for r in kb.db.execute("select name from units")]
+    candidates = extract_candidates(text.pages, user_units=user)
+    with kb.writing():
+        db = kb.db
+        with transaction(db):
+            kept = {(r[0], r[1]): r[2] for r in db.execute(
+                "select page, start, status from candidates where citekey = ? and version = ? "
+                "and status != 'unreviewed'", [citekey, text.version])}
+            db.execute("delete from candidates where citekey = ? and version = ? and status = 'unreviewed'",
+                       [citekey, text.version])
+            rows = [(citekey, text.version, c.page, c.start, c.end, c.number, c.value, c.unit, c.low, c.high,
+                     c.sentence) for c in candidates if (c.page, c.start) not in kept]
+            db.conn.executemany(
+                'insert or ignore into candidates (citekey, version, page, start, "end", number, value, unit, '
+                "low, high, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    del paper
+    return list_candidates(kb, citekey=citekey, version=text.version)
+
+
+def list_candidates(kb: KB, citekey: str | None = None, version: str | None = None,
+                    status: str = "unreviewed") -> list[dict]:
+    where, params = ["status = ?"], [status]
+    if citekey:
+        where.append("citekey = ?")
+        params.append(citekey)
+    if version:
+        where.append("version = ?")
+        params.append(version)
+    return [dict(r) for r in kb.db.query(
+        f'select id, citekey, version, page, start, "end", number, value, unit, low, high, sentence, status '
+        f"from candidates where {' and '.join(where)} order by citekey, version, page, start", params)]
+
+
+def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str | None = None,
+            topics: list[str] | None = None) -> dict:
+    """Make an extracted candidate a claim (its sentence is the quote)."""
+
+    row = kb.db.execute('select citekey, version, number, unit, sentence, status from candidates where id = ?',
+                        [candidate_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no candidate {candidate_id}", hint="see `kb claims --unreviewed`")
+    citekey, version, number, unit, sentence, status = row
+    if status == "promoted":
+        raise UsageError(f"candidate {candidate_id} is already a claim")
+
+    value = f"{number} {format_unit(parse_unit(unit))}".strip() if unit else number
+    stored = add_claim(kb, citekey, value, quote=sentence, per=per, topics=topics, claim_id=claim_id,
+                       version=version)
+    with kb.writing():
+        with transaction(kb.db):
+            kb.db.execute("update candidates set status = 'promoted', claim_id = ? where id = ?",
+                          [stored["id"], candidate_id])
+    return stored
+
+
+def dismiss(kb: KB, candidate_ids: list[int]) -> int:
+
+    with kb.writing():
+        with transaction(kb.db):
+            n = 0
+            for cid in candidate_ids:
+                n += kb.db.execute("update candidates set status = 'dismissed' where id = ? and status = 'unreviewed'",
+                                   [cid]).rowcount
+    return n
+
+
+# -- checks -------------------------------------------------------------------------------------
+
+@dataclass
+class Namespace:
+    """Claims and units by the names expressions use."""
+    values: dict[str, str] = field(default_factory=dict)     # name -> written figure
+    sources: dict[str, str] = field(default_factory=dict)    # name -> where it is defined
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+
+    def resolve(self, name: str):
+        if name in self.ambiguous:
+            raise UsageError(f"{name!r} is ambiguous: write " + " or ".join(self.ambiguous[name]))
+        if name not in self.values:
+            raise NotFound(f"undefined name {name!r}")
+        return self.values[name]
+
+
+def namespace(kb: KB) -> Namespace:
+    """Every claim as citekey.claim_id (and claim_id alone when unique), and the user units."""
+
+    ns = Namespace()
+    bare: dict[str, list[str]] = {}
+    for r in kb.db.query("select id, citekey, number, unit, file from claims"):
+        written = f"{r['number']} {r['unit'] or ''}".strip()
+        full = f"{r['citekey']}.{_ident(r['id'])}"
+        ns.values[full] = written
+        ns.sources[full] = r["file"]
+        bare.setdefault(_ident(r["id"]), []).append(full)
+    for name, fulls in bare.items():
+        if len(fulls) == 1:
+            ns.values.setdefault(name, ns.values[fulls[0]])
+            ns.sources.setdefault(name, ns.sources[fulls[0]])
+        else:
+            ns.ambiguous[name] = fulls
+    clear_user_units()
+    defs = {}
+    for r in kb.db.query("select name, definition, file from units"):
+        definition = r["definition"].strip()
+        target = definition.replace("-", "_")
+        if re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?", target) and target in ns.values:
+            definition = ns.values[target]      # a unit defined as a claim: its figure and precision
+        defs[r["name"]] = definition
+    if defs:
+        try:
+            define_units(defs)
+        except KBError as exc:
+            row = kb.db.execute("select file from units limit 1").fetchone()
+            raise UsageError(f"{row[0] if row else 'claims/'}: [units]: {exc.message}") from None
+    return ns
+
+
+@dataclass
+class CheckOutcome:
+    id: str
+    stated: str
+    expr: str
+    verdict: str
+    line: str
+    message: str
+    explanation: list[str]
+    file: str
+    recomputed: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    rel_diff: float | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        d = self.__dict__.copy()
+        d.pop("line")
+        return d
+
+
+def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
+
+    rows = [dict(r) for r in kb.db.query("select * from checks order by file, line")]
+    if only is not None:
+        rows = [r for r in rows if r["id"] == only]
+        if not rows:
+            known = [r[0] for r in kb.db.execute("select id from checks")]
+            import difflib
+
+            close = difflib.get_close_matches(only, known, n=3)
+            raise NotFound(f"no check {only!r}", hint=("did you mean " + ", ".join(close) + "?") if close
+                           else "see `kb check`")
+    if not rows:
+        return []
+    ns = namespace(kb)
+    known = sorted(ns.values)
+    out = []
+    for r in rows:
+        result = run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known)
+        rec = result.recomputed
+        out.append(CheckOutcome(
+            id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,
+            line=format_line(result), message=result.message, explanation=explain(result),
+            file=f"{r['file']}:{r['line']}" if r["line"] else r["file"],
+            recomputed=rec.nominal if rec else None, low=rec.lo if rec else None, high=rec.hi if rec else None,
+            unit=rec.unit_text if rec else None, rel_diff=result.rel_diff, note=r["note"]))
+    return out

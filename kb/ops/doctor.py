@@ -1,0 +1,645 @@
+"""`kb doctor` and `kb rebuild`: is the index a faithful copy of the files, and
+making a new one when it is not.
+
+The truth is references.bib, claims/*.toml and the source cache (.kb/cache/);
+SQLite is an index of them. `diagnose` first does what every kb command does
+after a crash (re-index files that changed, remove temporary files of dead
+processes), then checks what that recovery cannot see: every entry and record
+indexed with the same fields, every cached source intact and its text
+indexed, every verified quote still found, SQLite's own integrity checks. Each
+problem comes with where it is and the command that repairs it.
+
+`rebuild` makes a new index in .kb/tmp/ from the truth alone (plus what the old
+index holds that the files do not, when it can still be read: the review state
+of candidate claims, how each paper came in) and swaps it in; a damaged index
+is kept aside as kb.sqlite.corrupt-<time> for inspection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.atomic import clean_stale_tmp, file_lock
+from kb.errors import FileFormatError, KBError
+from kb.ops.quotes import verify_all
+from kb.sources.bibtex import BibFile
+from kb.store import claimsfile, index, paths
+from kb.store import db as dbmod
+from kb.store.cache import Manifest
+from kb.store.db import transaction
+from kb.store.index import _same_paper
+from kb.store.knowledgebase import KB
+from kb.store.sqlite import connect as connect_raw
+
+REBUILD = "kb rebuild"
+PRUNE = "kb doctor --prune"
+EDIT = "correct the file by hand (any kb command then re-indexes it)"
+#: A cached source younger than this may belong to a `kb add` still running.
+PRUNE_GRACE_SECONDS = 120.0
+#: papers columns that follow from references.bib alone (origin and metadata
+#: status also depend on how the paper came in).
+PAPER_COLUMNS = ("entry_type", "title", "authors", "year", "arxiv_id", "doi", "url", "venue",
+                 "primary_class", "version", "title_norm", "first_author", "fields", "position")
+_SHA_NAME = re.compile(r"^[0-9a-f]{64}\.[a-z]{2,5}$")
+_FTS_TABLES = ("pages_fts", "quotes_fts", "claims_fts")
+
+
+@dataclass
+class Problem:
+    check: str          # database | files | cache | text | quotes | tmp
+    where: str          # references.bib:12, claims/x.toml:4, .kb/kb.sqlite, ...
+    what: str
+    fix: str            # the command (or action) that repairs it
+
+    def line(self) -> str:
+        return f"{self.where}: {self.what}; fix: {self.fix}"
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass
+class Report:
+    root: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def problem(self, check: str, where: str, what: str, fix: str) -> None:
+        p = Problem(check, where, what, fix)
+        if p not in self.problems:
+            self.problems.append(p)
+
+    def to_dict(self) -> dict:
+        return {"root": self.root, "ok": self.ok, "problems": [p.to_dict() for p in self.problems],
+                "info": list(self.info), "counts": dict(self.counts)}
+
+
+def _sha_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _where(exc: KBError) -> str:
+    if exc.path:
+        return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
+    return paths.BIB
+
+
+def _what(exc: KBError) -> str:
+    return exc.message + (f" ({exc.hint})" if exc.hint else "")
+
+
+def _damaged(report: Report, layout: paths.Layout, exc: BaseException) -> None:
+    reason = exc.message if isinstance(exc, KBError) else " ".join(str(exc).split())[:200]
+    reason = reason.replace(f"the index {layout.db} cannot be opened: ", "").replace("the index is damaged: ", "")
+    report.problem("database", layout.relative(layout.db), f"the index cannot be read: {reason}", REBUILD)
+
+
+# -- kb doctor -----------------------------------------------------------------------------
+
+def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) -> Report:
+    """Check the knowledge base; with `prune`, also remove cached sources that
+    belong to no paper (and corrupted ones, which must be fetched again)."""
+
+    kb = KB.open(explicit, sync=False)
+    layout = kb.layout
+    report = Report(root=str(layout.root))
+    # Writers wait while doctor looks: what it compares cannot change under it.
+    with file_lock(layout.lock), contextlib.closing(kb):
+        _check_tmp(layout, report)
+        db_ok, broken = _open_and_sync(kb, report)
+        papers: dict[str, dict] = {}
+        if db_ok:
+            try:
+                db_ok = _check_sqlite(kb, report)
+                if db_ok:
+                    papers = {r["citekey"]: dict(r) for r in kb.db.query(
+                        "select citekey, arxiv_id, doi, title_norm from papers")}
+                    docs = _check_files(kb, report, broken)
+                    _check_quotes(kb, report, docs)
+            except sqlite3.DatabaseError as exc:
+                _damaged(report, layout, exc)
+                db_ok = False
+        _check_cache(kb, report, papers if db_ok else None, prune=prune)
+    return report
+
+
+
+def _check_tmp(layout: paths.Layout, report: Report) -> None:
+    """Temporary files of processes that died mid-write are removed (as any kb
+    command that writes does); anything else in .kb/tmp is reported."""
+    for kept in sorted(layout.state.glob(layout.db.name + ".corrupt-*")):
+        if not kept.name.endswith(("-wal", "-shm", "-journal")):
+            report.info.append(f"a damaged index was kept at {layout.relative(kept)} by kb rebuild; "
+                               "delete it when you no longer need it")
+    removed = clean_stale_tmp(layout.tmp)
+    if removed:
+        report.info.append(f"removed {len(removed)} temporary file(s) left in .kb/tmp by interrupted kb commands")
+    if not layout.tmp.is_dir():
+        return
+    for path in sorted(layout.tmp.iterdir()):
+        parts = path.name.rsplit(".", 3)
+        if len(parts) == 4 and parts[1].isdigit():
+            continue        # belongs to a kb process that is still running
+        report.problem("tmp", layout.relative(path), "is not a temporary file kb made",
+                       f"remove it if no kb command is running: rm {path}")
+
+
+def _open_and_sync(kb, report: Report) -> tuple[bool, set[str]]:
+    """Open the index and re-index changed truth files one by one, so one
+    malformed file is reported without hiding the others. (True, broken files)
+    when the index can be read."""
+
+    layout = kb.layout
+    broken: set[str] = set()
+    try:
+        kb.db.execute("select count(*) from sqlite_master").fetchone()
+    except (KBError, sqlite3.DatabaseError) as exc:
+        _damaged(report, layout, exc)
+        return False, broken
+    try:
+        with file_lock(layout.lock):
+            db = kb.db
+            stale = index.stale_files(kb)
+            stale.sort(key=lambda rel: rel != index.BIB_REL)
+            recorded = {r["path"]: r["sha256"] for r in db.query("select path, sha256 from files")}
+            current = index.truth_files(kb)
+            attach = False
+            for rel in stale:
+                path = current.get(rel)
+                try:
+                    if path is not None and path.exists() and recorded.get(rel) == _sha_file(path):
+                        with transaction(db):
+                            index.record_file(db, rel, path)
+                    elif rel == index.BIB_REL:
+                        with transaction(db):
+                            index.reindex_bib(kb)
+                        attach = True
+                    else:
+                        with transaction(db):
+                            index.reindex_claims(kb, rel, path if path is not None and path.exists() else None)
+                except FileFormatError as exc:
+                    broken.add(rel)
+                    report.problem("files", _where(exc), _what(exc), EDIT)
+            try:
+                if attach:      # as index.sync does: a changed references.bib may claim cached sources
+                    index.attach_cached_sources(kb)
+                    index.merge_cached_s2(kb)
+            except FileFormatError as exc:
+                report.problem("cache", _where(exc), "a cached text source cannot be read: " + _what(exc),
+                               f"{PRUNE}, then kb text load CITEKEY FILE")
+    except sqlite3.DatabaseError as exc:
+        _damaged(report, layout, exc)
+        return False, broken
+    return True, broken
+
+
+def _check_sqlite(kb, report: Report) -> bool:
+    """PRAGMA integrity_check and foreign_key_check; the full-text indexes
+    against the tables they index."""
+    layout = kb.layout
+    where = layout.relative(layout.db)
+    db = kb.db
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check(20)").fetchall()]
+    if rows != ["ok"]:
+        lines = [line.strip() for row in rows for line in str(row).splitlines()
+                 if line.strip() and not line.startswith("***")]
+        more = f" (and {len(lines) - 2} more)" if len(lines) > 2 else ""
+        report.problem("database", where, "fails SQLite's integrity check: " + "; ".join(lines[:2]) + more,
+                       REBUILD)
+        return False
+    fk = db.execute("PRAGMA foreign_key_check").fetchall()
+    if fk:
+        tables = sorted({r[0] for r in fk})
+        report.problem("database", where, f"{len(fk)} row(s) of {', '.join(tables)} point at rows that do "
+                       "not exist (PRAGMA foreign_key_check)", REBUILD)
+    for fts in _FTS_TABLES:
+        try:
+            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                continue
+            report.problem("database", where, f"full-text index {fts} is out of step: {exc}", REBUILD)
+        except sqlite3.DatabaseError as exc:
+            report.problem("database", where, f"full-text index {fts} is out of step with its table ({exc})",
+                           REBUILD)
+    return True
+
+
+def _check_files(kb, report: Report, broken: set[str]) -> dict:
+    """references.bib and claims/*.toml against the rows indexed from them.
+    Returns the parsed claims files by relative path."""
+
+    db = kb.db
+    layout = kb.layout
+    current = index.truth_files(kb)
+    recorded = {r["path"]: r["sha256"] for r in db.query("select path, sha256 from files")}
+    for rel, path in current.items():
+        if rel in broken or not path.exists():
+            continue
+        if rel not in recorded:
+            report.problem("files", rel, "is not in the index", REBUILD)
+        elif recorded[rel] != _sha_file(path):
+            report.problem("files", rel, "changed since it was indexed, and the index did not notice "
+                           "(same size and modification time)", REBUILD)
+    for rel in recorded:
+        if rel not in current:
+            report.problem("files", rel, "is gone, but the index still records it", REBUILD)
+
+    entry_keys: set[str] = set()
+    if index.BIB_REL not in broken:
+        try:
+            bibfile = BibFile.load(layout.bib)
+        except FileFormatError as exc:
+            report.problem("files", _where(exc), _what(exc), EDIT)
+            broken.add(index.BIB_REL)
+        else:
+            rows = {r["citekey"]: dict(r) for r in db.query(
+                f"select citekey, {', '.join(PAPER_COLUMNS)} from papers")}
+            for i, e in enumerate(bibfile.entries()):
+                entry_keys.add(e.key)
+                where = f"{index.BIB_REL}:{e.line}"
+                row = rows.pop(e.key, None)
+                if row is None:
+                    report.problem("files", where, f"entry {e.key} is not in the index", REBUILD)
+                    continue
+                expected = index.paper_row(e.key, e.entry_type, e.fields, i)
+                differ = [c for c in PAPER_COLUMNS if expected[c] != row[c]]
+                if differ:
+                    report.problem("files", where, f"entry {e.key} differs from the index "
+                                   f"({', '.join(differ)})", REBUILD)
+            for key in rows:
+                report.problem("files", index.BIB_REL, f"the index has a paper {key} that "
+                               "references.bib does not hold", REBUILD)
+    if index.BIB_REL in broken:
+        entry_keys = {r[0] for r in db.execute("select citekey from papers")}
+    report.counts["papers"] = len(entry_keys)
+
+    # Derived rows of papers that are gone.
+    for table in ("versions", "pages"):
+        n = db.execute(f"select count(*) from {table} where citekey not in (select citekey from papers)"
+                       ).fetchone()[0]
+        if n:
+            report.problem("files", layout.relative(layout.db), f"{n} row(s) of {table} belong to papers "
+                           "that are not in references.bib", REBUILD)
+
+    docs: dict[str, object] = {}
+    counts = {"quotes": 0, "claims": 0, "units": 0, "checks": 0}
+    for rel, path in current.items():
+        if rel == index.BIB_REL or rel in broken or not path.exists():
+            continue
+        stem = path.stem
+        try:
+            doc = claimsfile.load(path, stem if stem in entry_keys else None, rel)
+        except FileFormatError as exc:
+            report.problem("files", _where(exc), _what(exc), EDIT)
+            broken.add(rel)
+            continue
+        docs[rel] = doc
+        _compare_claims(db, report, rel, doc, counts)
+    report.counts.update(counts)
+    known = set(docs) | broken
+    for table in ("quotes", "claims", "units", "checks", "paper_settings"):
+        for (rel,) in db.execute(f"select distinct file from {table}"):
+            if rel not in known:
+                report.problem("files", rel, f"the index holds {table} from this file, which is gone "
+                               "or not a claims file", REBUILD)
+    return docs
+
+
+def _compare_claims(db, report: Report, rel: str, doc, counts: dict) -> None:
+    def check(kind: str, records: list, rows: dict, key, values, label) -> None:
+        for rec in records:
+            k = key(rec)
+            row = rows.pop(k, None)
+            where = f"{rel}:{rec.line}" if getattr(rec, "line", None) else rel
+            if row is None:
+                report.problem("files", where, f"{kind} {label(rec)} is not in the index", REBUILD)
+            elif values(rec) != tuple(row[1:]):
+                report.problem("files", where, f"{kind} {label(rec)} differs from the index", REBUILD)
+        for k in rows:
+            report.problem("files", rel, f"the index has a {kind} {k if isinstance(k, str) else k[1]} "
+                           "that the file does not hold", REBUILD)
+
+    quotes = {r[0]: r for r in db.execute(
+        "select id, citekey, text, version, status, page from quotes where file = ?", [rel])}
+    check("quote", doc.quotes, quotes, lambda q: q.id,
+          lambda q: (q.citekey, q.text, q.version, q.status, q.page), lambda q: q.id)
+    claims = {(r[0], r[1]): (r[1],) + tuple(r[2:]) for r in db.execute(
+        "select citekey, id, quote, version, page, per from claims where file = ?", [rel])}
+    check("claim", doc.claims, claims, lambda c: (c.citekey, c.id),
+          lambda c: (c.quote, c.version, c.page, c.per), lambda c: c.id)
+    units = {r[0]: r for r in db.execute("select name, definition from units where file = ?", [rel])}
+    check("unit", doc.units, units, lambda u: u.name, lambda u: (u.definition,), lambda u: u.name)
+    checks = {r[0]: r for r in db.execute("select id, stated, expr from checks where file = ?", [rel])}
+    check("check", doc.checks, checks, lambda c: c.id, lambda c: (c.stated, c.expr), lambda c: c.id)
+    counts["quotes"] += len(doc.quotes)
+    counts["claims"] += len(doc.claims)
+    counts["units"] += len(doc.units)
+    counts["checks"] += len(doc.checks)
+
+
+def _check_quotes(kb, report: Report, docs: dict) -> None:
+    """Every verified quote is still found in the text of its version."""
+
+    where_of = {}
+    for rel, doc in docs.items():
+        for q in doc.quotes:
+            where_of[q.id] = f"{rel}:{q.line}" if q.line else rel
+    stale = no_text = 0
+    for v in verify_all(kb):
+        where = where_of.get(v.id, f"claims/{v.citekey}.toml")
+        if v.status == "not-found":
+            report.problem("quotes", where, f"quote {v.id} is marked verified but is not found in "
+                           f"{v.citekey} {v.version or ''}: {v.message}".replace("  ", " "),
+                           f"correct its text in {where.split(':')[0]} (kb verify shows the closest "
+                           f"passage), or kb quote rm {v.id}")
+        elif v.status == "no-paper":
+            report.problem("quotes", where, f"quote {v.id} cites {v.citekey}, which is not in references.bib",
+                           f"restore the entry in references.bib, or kb quote rm {v.id}")
+        elif v.status == "stale":
+            stale += 1
+        elif v.status == "no-text":
+            no_text += 1
+    if stale:
+        report.info.append(f"{stale} quote(s) verified in an older version are not in the latest one "
+                           "(kb verify lists them)")
+    if no_text:
+        report.info.append(f"{no_text} verified quote(s) could not be re-checked: kb holds no text of "
+                           "their version")
+
+
+def _targets(manifest, papers: dict[str, dict]) -> list[str]:
+    """The papers a cached source belongs to (as kb/index.py attaches them)."""
+
+    targets = [c for c in manifest.citekeys if c in papers and _same_paper(manifest, papers[c])]
+    if not targets and manifest.arxiv_id:
+        targets = [c for c, p in papers.items() if p["arxiv_id"] == manifest.arxiv_id]
+    return targets
+
+
+def _refetch(manifest, citekey: str) -> str:
+    if manifest.kind == "text":
+        version = f" --version {manifest.version}" if manifest.version else ""
+        return f"kb text load {citekey} {manifest.source_url or 'FILE'}{version}"
+    if manifest.arxiv_id and manifest.origin == "arxiv":     # --refresh: the text is held, the file is not
+        return f"kb add arxiv:{manifest.arxiv_id}{manifest.version} --refresh"
+    return f"kb add {manifest.source_url or 'paper.pdf'}"
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: bool) -> None:
+    """Every cached source matches its sha256; every source of a paper has its
+    text in the index; sources of no paper are reported (and pruned)."""
+
+    cache = kb.sources
+    layout = kb.layout
+    folder = cache.folder
+    sources = 0
+    orphans: list[tuple[Path, ...]] = []
+    removed = 0
+    have = set()
+    if papers is not None:
+        have = {(r[0], r[1]): (r[2], r[3]) for r in kb.db.execute(
+            "select v.citekey, v.version, v.text_status, "
+            "(select count(*) from pages p where p.version_id = v.id) from versions v")}
+    manifest_shas = set()
+    for mpath in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        where = layout.relative(mpath)
+        m = cache.get(mpath.stem)
+        if m is None or not isinstance(m, Manifest) or m.sha256 != mpath.stem \
+                or not _SHA_NAME.match(m.filename or "") or not m.filename.startswith(m.sha256):
+            report.problem("cache", where, "is not a readable manifest of kb's source cache", PRUNE)
+            if prune:
+                mpath.unlink(missing_ok=True)
+                removed += 1
+            continue
+        manifest_shas.add(m.sha256)
+        sources += 1
+        source = cache.path(m)
+        wrong = cache.verify(m)
+        targets = _targets(m, papers) if papers is not None else list(m.citekeys)
+        if wrong:
+            who = targets[0] if targets else (m.citekeys[0] if m.citekeys else "CITEKEY")
+            report.problem("cache", layout.relative(source), wrong + (f" (a source of {', '.join(targets)})"
+                                                                      if targets else ""),
+                           f"{PRUNE}, then {_refetch(m, who)}")
+            if prune:
+                source.unlink(missing_ok=True)
+                mpath.unlink(missing_ok=True)
+                removed += 1
+            continue
+        if papers is None:
+            continue
+        if not targets:
+            orphans.append((source, mpath))
+            continue
+        for citekey in targets:
+            row = have.get((citekey, m.version))
+            label = f"{citekey} {m.version}".rstrip()
+            if row is None:
+                report.problem("text", label, f"its cached source {m.filename} is not in the index", REBUILD)
+            elif row[0] == "ok" and not row[1]:
+                report.problem("text", label, "its text is marked extracted but no page is indexed", REBUILD)
+    if folder.is_dir() and papers is not None:
+        for path in sorted(folder.iterdir()):
+            if path.suffix != ".json" and path.name.split(".")[0] not in manifest_shas:
+                orphans.append((path,))
+    report.counts["sources"] = sources
+    if orphans:
+        if prune:
+            kept = 0
+            for group in orphans:
+                if any(_age(p) < PRUNE_GRACE_SECONDS for p in group):
+                    kept += 1
+                    continue
+                for p in group:
+                    p.unlink(missing_ok=True)
+                removed += 1
+            if kept:
+                report.info.append(f"{kept} cached source(s) of no paper are less than "
+                                   f"{PRUNE_GRACE_SECONDS:.0f} s old (a kb add may still be running); kept")
+        else:
+            report.info.append(f"{len(orphans)} cached source(s) belong to no paper (a kb add that did not "
+                               f"finish); {PRUNE} removes them")
+    if removed:
+        report.info.append(f"removed {removed} cached source(s)")
+
+
+# -- kb rebuild ----------------------------------------------------------------------------
+
+@dataclass
+class RebuildResult:
+    database: str
+    moved_aside: str | None = None       # where the damaged index was kept
+    previous: str = "missing"            # missing | ok | damaged
+    papers: int = 0
+    versions: int = 0
+    pages: int = 0
+    quotes: int = 0
+    claims: int = 0
+    semantic_scholar: int = 0
+    salvaged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)    # what could not be kept from the old index
+    problems: list[str] = field(default_factory=list)    # truth files that could not be indexed
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def probe(path: Path) -> str | None:
+    """None when the SQLite file at `path` reads as a sound database, else why not."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        return None if rows == ["ok"] else "; ".join(rows)
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def rebuild(explicit: str | os.PathLike | None = None) -> RebuildResult:
+    """A new index from references.bib, claims/ and the caches, swapped in for
+    the old one under the writer lock. The old one is left as it was if the
+    new one cannot be made (references.bib unreadable)."""
+
+    started = time.monotonic()
+    layout = paths.layout(explicit)
+    result = RebuildResult(database=str(layout.db))
+    layout.state.mkdir(exist_ok=True)
+    with file_lock(layout.lock):
+        clean_stale_tmp(layout.tmp)
+        layout.tmp.mkdir(parents=True, exist_ok=True)
+        if layout.db.exists():
+            why = probe(layout.db)
+            result.previous = "ok" if why is None else "damaged"
+        tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
+        kb = KB(layout)
+        try:
+
+            kb._conn = connect_raw(tmp)         # both handles of the KB point at the new file
+            kb._db = dbmod.wrap(kb._conn)
+            dbmod.migrate(kb._db)
+            _fill(kb, result)
+            if layout.db.exists():
+                _salvage(layout.db, kb.db, result)
+            kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            kb.close()
+        except BaseException:
+            kb.close()
+            for p in [tmp, *_sidecars(tmp)]:
+                p.unlink(missing_ok=True)
+            raise
+        if result.previous == "damaged":
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = layout.db.with_name(f"{layout.db.name}.corrupt-{stamp}")
+            os.replace(layout.db, aside)
+            for side in _sidecars(layout.db):
+                if side.exists():
+                    os.replace(side, aside.with_name(aside.name + side.name[len(layout.db.name):]))
+            result.moved_aside = str(aside)
+        else:
+            for p in [layout.db, *_sidecars(layout.db)]:
+                p.unlink(missing_ok=True)
+        for side in _sidecars(tmp):
+            side.unlink(missing_ok=True)
+        os.replace(tmp, layout.db)
+    result.seconds = round(time.monotonic() - started, 3)
+    return result
+
+
+def _fill(kb, result: RebuildResult) -> None:
+    """Index everything into kb.db (a fresh database)."""
+
+    db = kb.db
+    with transaction(db):
+        index.reindex_bib(kb)        # a malformed references.bib stops the rebuild here
+    index.attach_cached_sources(kb)
+    for rel, path in index.truth_files(kb).items():
+        if rel == index.BIB_REL:
+            continue
+        try:
+            with transaction(db):
+                index.reindex_claims(kb, rel, path)
+        except FileFormatError as exc:
+            result.problems.append(f"{_where(exc)}: {_what(exc)} (not indexed; {EDIT})")
+    result.semantic_scholar = index.merge_cached_s2(kb)      # what kb cite fetch kept
+    for name, sql in (("papers", "select count(*) from papers"),
+                      ("versions", "select count(*) from versions"),
+                      ("pages", "select count(*) from pages"),
+                      ("quotes", "select count(*) from quotes"),
+                      ("claims", "select count(*) from claims")):
+        setattr(result, name, db.execute(sql).fetchone()[0])
+
+
+def _salvage(old: Path, db, result: RebuildResult) -> None:
+    """What the old index holds that the files do not, as far as it can be read:
+    candidate claims and their review state (kb claims dismiss/promote), and
+    how each paper came in (origin, whether its metadata is complete)."""
+
+    try:
+        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error:
+        return
+    try:
+        papers = {r[0] for r in db.execute("select citekey from papers")}
+        try:
+            cols = [r[1] for r in conn.execute("PRAGMA table_info(candidates)")]
+            new_cols = {r[1] for r in db.execute("PRAGMA table_info(candidates)")}
+            cols = [c for c in cols if c in new_cols]
+            rows = conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from candidates").fetchall() \
+                if cols else []
+            ci = cols.index("citekey") if "citekey" in cols else None
+            rows = [r for r in rows if ci is not None and r[ci] in papers]
+            if rows:
+                with transaction(db):
+                    db.conn.executemany(
+                        f"insert or ignore into candidates ({', '.join(f'[{c}]' for c in cols)}) "
+                        f"values ({', '.join('?' * len(cols))})", rows)
+                reviewed = sum(1 for r in rows if "status" in cols and r[cols.index("status")] != "unreviewed")
+                result.salvaged.append(f"{len(rows)} candidate claims ({reviewed} reviewed)")
+        except sqlite3.Error as exc:
+            result.warnings.append(f"candidate claims could not be read from the old index ({exc}); "
+                                   "kb claims extract proposes them again, without their review state")
+        try:
+            rows = conn.execute("select citekey, origin, metadata_status from papers").fetchall()
+            rows = [r for r in rows if r[0] in papers and r[1] and r[2] in ("complete", "incomplete")]
+            if rows:
+                with transaction(db):
+                    db.conn.executemany("update papers set origin = ?, metadata_status = ? where citekey = ?",
+                                        [(r[1], r[2], r[0]) for r in rows])
+                result.salvaged.append(f"origin and metadata status of {len(rows)} papers")
+        except sqlite3.Error:
+            pass
+    finally:
+        conn.close()

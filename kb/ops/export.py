@@ -1,0 +1,559 @@
+"""Exports: note-quote blocks with a references list, pandoc Markdown, BibTeX, CSL-JSON.
+
+Everything here is read from the index (quotes, claims, papers) and, for
+BibTeX, from references.bib itself, so an export is a pure function of the
+truth files: regenerating it gives the same bytes. A quote stored unverified
+is exported, never silently: it is marked in the output and reported as a
+warning. Library code returns text and warnings; the CLI prints and writes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kb.atomic import write_text
+from kb.errors import NotFound, UsageError
+from kb.ops.quotes import list_quotes, topic_clause, versions_with_text
+from kb.sources.bibtex import BibFile, _split_concat
+from kb.sources.citekey import ascii_fold, last_name
+from kb.sources.metadata import latex_to_text
+from kb.store.knowledgebase import KB
+
+ANCHOR_MODES = ("citekey", "slug")
+NOTE_FORMATS = ("note", "markdown", "json")
+
+
+# -- selecting ------------------------------------------------------------------------
+
+def select_quotes(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
+                  paper: str | None = None) -> list[dict]:
+    """The quotes to export: the given ids in that order, or those on all `topics`
+    (and of `paper`), in the order of claims/ files. No filter: every quote."""
+
+    if ids and (topics or paper):
+        raise UsageError("choose quotes either by --quotes or by --topic/--paper, not both")
+    if paper:
+        _paper_rows(kb, [paper])          # a clear error for an unknown paper
+    if ids:
+        dup = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+        if dup:
+            raise UsageError(f"quote {dup!r} is listed twice in --quotes")
+        return list_quotes(kb, ids=ids)
+    return list_quotes(kb, topics or [], paper)
+
+
+def _claim_citekeys(kb: "KB", topics: list[str], paper: str | None) -> set[str]:
+    """Papers cited by the claims on all `topics` (and of `paper`)."""
+
+    where, params = topic_clause(topics, "claims_fts")
+    if paper:
+        where += " and citekey = ?"
+        params.append(paper)
+    return {r[0] for r in kb.db.execute(
+        f"select distinct citekey from claims where citekey is not null and {where}", params)}
+
+
+def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
+                   paper: str | None = None, cite: list[str] | None = None) -> list[str]:
+    """Citekeys (in references.bib order) that the selected quotes and claims
+    cite, plus `cite`; with no selection at all, every paper."""
+    topics = topics or []
+    order = [r[0] for r in kb.db.execute("select citekey from papers order by position")]
+    if not (ids or topics or paper or cite):
+        return order
+    keys: set[str] = set()
+    if ids or topics or paper:
+        keys |= {q["citekey"] for q in select_quotes(kb, ids=ids, topics=topics, paper=paper)}
+        if not ids:
+            keys |= _claim_citekeys(kb, topics, paper)
+            if paper and not topics:
+                keys.add(paper)
+        if not keys:
+            what = " and ".join(filter(None, [
+                ("topic " + ", ".join(repr(t) for t in topics)) if topics else "",
+                f"paper {paper!r}" if paper else ""]))
+            raise NotFound(f"no quotes or claims match {what}", hint="see `kb quote ls`")
+    if cite:
+        _paper_rows(kb, cite)
+        keys |= set(cite)
+    missing = sorted(k for k in keys if k not in set(order))
+    if missing:
+        raise NotFound(f"{missing[0]} is cited but not in references.bib",
+                       hint="add it with `kb add`, or fix claims/")
+    return [k for k in order if k in keys]
+
+
+# -- papers as references ---------------------------------------------------------------
+
+def _paper_rows(kb: "KB", citekeys: list[str]) -> dict[str, dict]:
+    rows: dict[str, dict] = {}
+    keys = list(dict.fromkeys(citekeys))
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        for r in kb.db.query(
+                "select p.*, s.anchor as anchor_setting from papers p "
+                "left join paper_settings s on s.citekey = p.citekey "
+                f"where p.citekey in ({','.join('?' * len(chunk))})", chunk):
+            r = dict(r)
+            r["fields"] = json.loads(r["fields"] or "{}")
+            rows[r["citekey"]] = r
+    for key in keys:
+        if key not in rows:
+            close = [r[0] for r in kb.db.execute("select citekey from papers where citekey like ? limit 5",
+                                                 [f"%{key[:5]}%"])]
+            raise NotFound(f"no paper {key!r} in the knowledge base",
+                           hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+    return rows
+
+
+def _split_top(value: str, sep: str) -> list[str]:
+    """Split on `sep` outside braces (BibTeX names: ' and ', ',')."""
+    parts, depth, start, i = [], 0, 0, 0
+    low = value.lower()
+    while i < len(value):
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and low.startswith(sep, i):
+            parts.append(value[start:i])
+            i += len(sep)
+            start = i
+            continue
+        i += 1
+    parts.append(value[start:])
+    return [p.strip() for p in parts]
+
+
+@dataclass
+class Name:
+    family: str = ""
+    given: str = ""
+    suffix: str = ""
+    literal: str = ""          # an institution, "{Allen Institute for AI}"
+
+    @property
+    def display(self) -> str:
+        if self.literal:
+            return self.literal
+        out = " ".join(filter(None, [self.given, self.family]))
+        return f"{out}, {self.suffix}" if self.suffix else out
+
+    def csl(self) -> dict:
+        if self.literal:
+            return {"literal": self.literal}
+        out = {"family": self.family}
+        if self.given:
+            out["given"] = self.given
+        if self.suffix:
+            out["suffix"] = self.suffix
+        return out
+
+
+def _one_group(raw: str) -> bool:
+    """'{Allen Institute for AI}': one brace group from first to last character."""
+    if not (raw.startswith("{") and raw.endswith("}")):
+        return False
+    depth = 0
+    for i, ch in enumerate(raw):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0:
+            return i == len(raw) - 1
+    return False
+
+
+def parse_names(value: str | None) -> tuple[list[Name], bool]:
+    """BibTeX names ('Last, First and von Last, Jr, First') decoded from LaTeX;
+    and whether the list ends with 'and others'."""
+
+    if not value or not value.strip():
+        return [], False
+    names, others = [], False
+    for raw in _split_top(" ".join(value.split()), " and "):
+        if not raw:
+            continue
+        if raw.lower() == "others":
+            others = True
+            continue
+        if _one_group(raw):
+            names.append(Name(literal=latex_to_text(raw)))
+            continue
+        parts = _split_top(raw, ",")
+        if len(parts) >= 3:
+            names.append(Name(family=latex_to_text(parts[0]), suffix=latex_to_text(parts[1]),
+                              given=latex_to_text(", ".join(parts[2:]))))
+        elif len(parts) == 2:
+            names.append(Name(family=latex_to_text(parts[0]), given=latex_to_text(parts[1])))
+        else:
+            text = latex_to_text(raw)
+            family = last_name(text)
+            names.append(Name(family=family, given=text[: len(text) - len(family)].strip()))
+    return names, others
+
+
+def authors_text(value: str | None) -> str:
+    """'First Last', 'A and B', 'A, B, and C' (the note's style), 'A et al.' for 'and others'."""
+    names, others = parse_names(value)
+    shown = [n.display for n in names]
+    if others:
+        return (", ".join(shown) + " et al.") if shown else ""
+    if len(shown) <= 1:
+        return "".join(shown)
+    if len(shown) == 2:
+        return f"{shown[0]} and {shown[1]}"
+    return ", ".join(shown[:-1]) + ", and " + shown[-1]
+
+
+def title_slug(title: str) -> str:
+    """'Energy and Policy Considerations for Deep Learning in NLP' ->
+    'energy-and-policy-considerations-for-deep-learning-in-nlp'."""
+
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_fold(latex_to_text(title)).lower()))
+
+
+def paper_doi(row: dict) -> str | None:
+    """The DOI as references.bib writes it (the index keeps it lower-cased for matching)."""
+    written = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", (row.get("fields") or {}).get("doi", "").strip(),
+                     flags=re.IGNORECASE)
+    if written and row.get("doi") and written.lower() == row["doi"]:
+        return written
+    return row.get("doi") or None
+
+
+def paper_url(row: dict) -> str | None:
+    """The link of a reference: the entry's url, else arXiv, else doi.org."""
+    if row.get("url"):
+        return row["url"]
+    if row.get("arxiv_id"):
+        return f"https://arxiv.org/abs/{row['arxiv_id']}"
+    doi = paper_doi(row)
+    return f"https://doi.org/{doi}" if doi else None
+
+
+@dataclass
+class Reference:
+    number: int
+    citekey: str
+    anchor: str
+    title: str
+    url: str | None
+    authors: str
+    year: int | None
+    quoted: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def make_references(kb: "KB", quoted: list[str], cite: list[str], anchor_mode: str = "citekey") -> list[Reference]:
+    """Numbered references: quoted papers in order of first citation, then
+    `cite` in the order given. A paper's [paper] anchor overrides `anchor_mode`."""
+    if anchor_mode not in ANCHOR_MODES:
+        raise UsageError(f"--anchor must be one of {', '.join(ANCHOR_MODES)}, not {anchor_mode!r}")
+    order = list(dict.fromkeys(list(quoted) + list(cite)))
+    rows = _paper_rows(kb, order)
+    refs: list[Reference] = []
+    taken: set[str] = set()
+    quoted_set = set(quoted)
+    for n, key in enumerate(order, 1):
+        row = rows[key]
+        anchor = row.get("anchor_setting") or (title_slug(row["title"] or "") if anchor_mode == "slug" else key)
+        anchor = anchor or key
+        base, k = anchor, 2
+        while anchor in taken:               # two papers with the same title slug
+            anchor, k = f"{base}-{k}", k + 1
+        taken.add(anchor)
+        refs.append(Reference(number=n, citekey=key, anchor=anchor, title=row["title"] or key,
+                              url=paper_url(row), authors=authors_text(row["fields"].get("author")),
+                              year=row["year"], quoted=key in quoted_set))
+    return refs
+
+
+# -- the note ------------------------------------------------------------------------------
+
+def attr_escape(value: str) -> str:
+    """An HTML attribute value in double quotes: & first, then " and <; line
+    breaks kept as character references so a block keeps its shape."""
+    return (value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+            .replace("\r", "&#13;").replace("\n", "&#10;"))
+
+
+def _md_link(title: str, url: str | None) -> str:
+    text = html.escape(title, quote=False).replace("[", r"\[").replace("]", r"\]")
+    if not url:
+        return f"[{text}]"
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+    return f"[{text}]({safe})"
+
+
+def reference_line(ref: Reference) -> str:
+    """'[n] [Title](URL) - Authors. Year.'"""
+    line = f"[{ref.number}] {_md_link(ref.title, ref.url)}"
+    if ref.authors:
+        line += " - " + html.escape(ref.authors, quote=False).rstrip(".")
+        line += f". {ref.year}." if ref.year else "."
+    elif ref.year:
+        line += f" - {ref.year}."
+    return line
+
+
+def references_section(refs: list[Reference]) -> str:
+    """The references list in the form of the notes kb reads."""
+    out = ["---\nReferences: \n\n"]
+    for ref in refs:
+        out.append(f'<span\n  id="{attr_escape(ref.anchor)}">\n  {reference_line(ref)}\n</span><br/>\n')
+    return "".join(out)
+
+
+def note_quote_block(text: str, anchor: str, number: int) -> str:
+    return (f'<note-quote\n    quote="{attr_escape(text)}"\n    sourceLink="#{attr_escape(anchor)}"\n'
+            f'    sourceText="[{number}]">\n</note-quote>')
+
+
+def source_label(paper: dict, version: str | None) -> str:
+    """'arXiv:2311.16863v1', or 'citekey v2' for a paper without an arXiv id."""
+    if paper.get("arxiv_id"):
+        return f"arXiv:{paper['arxiv_id']}{version or ''}"
+    return f"{paper['citekey']} {version}" if version else paper["citekey"]
+
+
+def unverified_line(kb: "KB", quote: dict, paper: dict) -> str:
+    """One line saying why a quote is not verified, placed after its block."""
+
+    label = source_label(paper, quote.get("version"))
+    held = versions_with_text(kb, quote["citekey"])
+    if (quote.get("version") and quote["version"] not in held) or not held:
+        what = "that version" if quote.get("version") else "this paper"
+        return f"*Quoted from {label}; kb holds no text of {what}, so this quote is unverified.*"
+    return f"*Quoted from {label}, but kb did not find it in its text of it, so this quote is unverified.*"
+
+
+def locator(quote: dict) -> str | None:
+    """'p. 9' or 'pp. 13-14' from a quote's pages."""
+    page, end = quote.get("page"), quote.get("page_end")
+    if not page:
+        return None
+    return f"pp. {page}-{end}" if end and end != page else f"p. {page}"
+
+
+_PANDOC_KEY = re.compile(r"^[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*$")
+
+
+def pandoc_key(citekey: str) -> str:
+    key = citekey.rstrip(":.#$%&-+?<>~/")
+    return f"@{citekey}" if key == citekey and _PANDOC_KEY.match(citekey) else "@{" + citekey + "}"
+
+
+@dataclass
+class NoteExport:
+    text: str
+    quotes: list[dict]
+    references: list[Reference]
+    warnings: list[str] = field(default_factory=list)
+    bib: str | None = None            # --format markdown: the cited entries, for pandoc
+
+
+def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
+                paper: str | None = None, cite: list[str] | None = None, anchor: str = "citekey",
+                fmt: str = "note", bib_name: str | None = None) -> NoteExport:
+    """A note of the selected quotes, in `fmt` (note | markdown | json)."""
+    if fmt not in NOTE_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(NOTE_FORMATS)}, not {fmt!r}")
+    cite = list(dict.fromkeys(cite or []))
+    # --cite alone makes a references list; no selection at all exports every quote.
+    quotes = [] if cite and not (ids or topics or paper) else select_quotes(kb, ids=ids, topics=topics,
+                                                                             paper=paper)
+    if not quotes and not cite:
+        what = []
+        if topics:
+            what.append("topic " + ", ".join(repr(t) for t in topics))
+        if paper:
+            what.append(f"paper {paper!r}")
+        raise NotFound("no quotes" + (" match " + " and ".join(what) if what else " stored"),
+                       hint="see `kb quote ls`")
+    quoted = list(dict.fromkeys(q["citekey"] for q in quotes))
+    known = {r[0] for r in kb.db.execute("select citekey from papers")} if quoted else set()
+    orphan = next((q for q in quotes if q["citekey"] not in known), None)
+    if orphan:
+        raise NotFound(f"quote {orphan['id']} is from {orphan['citekey']}, which is not in references.bib",
+                       hint=f"add the paper back, or remove the quote from {orphan['file']}")
+    refs = make_references(kb, quoted, [k for k in cite if k not in quoted], anchor)
+    by_key = {r.citekey: r for r in refs}
+    papers = _paper_rows(kb, list(by_key))
+    warnings: list[str] = []
+    marks: dict[str, str] = {}
+    for q in quotes:
+        if q["status"] == "unverified":
+            marks[q["id"]] = unverified_line(kb, q, papers[q["citekey"]])
+            reason = q.get("note") or "stored with --force"
+            warnings.append(f"quote {q['id']} is unverified, and marked so in the export: {reason}")
+    if fmt == "json":
+        out_quotes = []
+        for q in quotes:
+            ref = by_key[q["citekey"]]
+            item = {k: q.get(k) for k in ("id", "citekey", "version", "text", "status", "page", "page_end",
+                                          "method", "spans", "prefix", "suffix", "extractor", "topics", "note")}
+            item.update({"number": ref.number, "anchor": ref.anchor, "title": papers[q["citekey"]]["title"],
+                         "unverified_note": marks.get(q["id"], "").strip("*") or None})
+            out_quotes.append(item)
+        doc = {"quotes": out_quotes, "references": [r.to_dict() for r in refs], "warnings": warnings}
+        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return NoteExport(text, quotes, refs, warnings)
+    if fmt == "markdown":
+        return NoteExport(_markdown(quotes, refs, marks, cite, quoted, bib_name), quotes, refs, warnings,
+                          bib=bib_text(kb, [r.citekey for r in refs]))
+    parts = []
+    for q in quotes:
+        ref = by_key[q["citekey"]]
+        parts.append(note_quote_block(q["text"], ref.anchor, ref.number))
+        if q["id"] in marks:
+            parts.append(marks[q["id"]])
+    body = "\n\n".join(parts)
+    text = (body + "\n\n" if body else "") + references_section(refs)
+    return NoteExport(text, quotes, refs, warnings)
+
+
+def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], cite: list[str],
+              quoted: list[str], bib_name: str | None) -> str:
+    """Blockquotes with pandoc citations; `pandoc --citeproc` renders the references."""
+    head = []
+    if bib_name:
+        head.append(f"bibliography: {json.dumps(bib_name)}")
+    nocite = [k for k in cite if k not in quoted]
+    if nocite:
+        head.append("nocite: |\n  " + ", ".join(pandoc_key(k) for k in nocite))
+    parts = ["---\n" + "\n".join(head) + "\n---"] if head else []
+    for q in quotes:
+        lines = [("> " + line).rstrip() for line in q["text"].splitlines() or [""]]
+        loc = locator(q)
+        lines.append(f"[{pandoc_key(q['citekey'])}" + (f", {loc}" if loc else "") + "]")
+        parts.append("\n".join(lines))
+        if q["id"] in marks:
+            parts.append(marks[q["id"]])
+    parts.append("## References\n\n::: {#refs}\n:::")
+    return "\n\n".join(parts) + "\n"
+
+
+# -- BibTeX and CSL-JSON ----------------------------------------------------------------------
+
+def bib_text(kb: "KB", citekeys: list[str]) -> str:
+    """The entries of `citekeys`, each exactly as references.bib holds it, after
+    the @string definitions they use."""
+
+    bibfile = BibFile.load(kb.layout.bib)
+    blocks, used = [], []
+    for key in citekeys:
+        if key not in bibfile.by_key:
+            raise NotFound(f"{key} is not in references.bib")
+        blocks.append(bibfile.entry_text(key).strip())
+        entry = bibfile.by_key[key].entry
+        for raw in entry.raw_fields.values():
+            for part in _split_concat(raw):
+                name = part.lower()
+                if name in bibfile.strings and name not in used and not part.startswith(("{", '"')):
+                    used.append(name)
+    strings = [f"@string{{{name} = {{{bibfile.strings[name]}}}}}" for name in used]
+    return "\n\n".join(strings + blocks) + ("\n" if blocks or strings else "")
+
+
+_CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "conference": "paper-conference",
+              "proceedings": "book", "techreport": "report", "report": "report", "book": "book",
+              "inbook": "chapter", "incollection": "chapter", "phdthesis": "thesis",
+              "mastersthesis": "thesis", "thesis": "thesis"}
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                       "oct", "nov", "dec"), 1)}
+
+
+def csl_item(row: dict) -> dict:
+    """One paper as a CSL-JSON item (what pandoc, Zotero and citeproc read)."""
+
+    f = row["fields"]
+    etype = row["entry_type"]
+    ctype = _CSL_TYPES.get(etype, "article")
+    if ctype == "article-journal" and not f.get("journal"):
+        ctype = "article"
+    item: dict = {"id": row["citekey"], "type": ctype, "title": latex_to_text(f.get("title") or row["title"])}
+    for role in ("author", "editor"):
+        names, _ = parse_names(f.get(role))
+        if names:
+            item[role] = [n.csl() for n in names]
+    if row.get("year"):
+        parts = [row["year"]]
+        month = (f.get("month") or "").strip().lower()[:3]
+        if month in _MONTHS:
+            parts.append(_MONTHS[month])
+        elif month.isdigit() and 1 <= int(month) <= 12:
+            parts.append(int(month))
+        item["issued"] = {"date-parts": [parts]}
+    if paper_doi(row):
+        item["DOI"] = paper_doi(row)
+    url = paper_url(row)
+    if url:
+        item["URL"] = url
+    container = f.get("journal") or f.get("booktitle")
+    if container:
+        item["container-title"] = latex_to_text(container)
+    if f.get("pages"):
+        item["page"] = re.sub(r"\s*-+\s*", "-", f["pages"].strip())
+    for name, csl in (("volume", "volume"), ("publisher", "publisher"), ("address", "publisher-place"),
+                      ("institution", "publisher"), ("school", "publisher")):
+        if f.get(name) and csl not in item:
+            item[csl] = latex_to_text(f[name])
+    if f.get("number") and ctype == "article-journal":
+        item["issue"] = f["number"]
+    elif f.get("number") and ctype == "report":
+        item["number"] = f["number"]
+    if row.get("arxiv_id") and ctype == "article":
+        item["number"] = row["arxiv_id"]
+        item["publisher"] = "arXiv"
+        if row.get("version"):
+            item["version"] = row["version"].lstrip("v")
+    return item
+
+
+def csl_json(kb: "KB", citekeys: list[str]) -> str:
+    rows = _paper_rows(kb, citekeys)
+    return json.dumps([csl_item(rows[k]) for k in citekeys], indent=2, ensure_ascii=False) + "\n"
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+def output_path(kb: "KB", given: str | Path) -> Path:
+    """Where -o writes: relative to the current folder; never a folder, never
+    inside .kb/, never over references.bib, kb.toml or claims/."""
+    text = str(given)
+    if not text.strip():
+        raise UsageError("-o needs a file name")
+    if text.endswith(("/", "\\")):
+        raise UsageError(f"-o {text}: is a folder name; give a file name, e.g. {text.rstrip('/')}/note.md")
+    path = Path(text).expanduser()
+    path = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    layout = kb.layout
+    state = layout.state.resolve()
+    if path == state or state in path.parents:
+        raise UsageError(f"-o {text}: refusing to write inside {state} (kb's own index and cache)",
+                         hint="write exports to exports/ or anywhere else")
+    if path.is_dir():
+        raise UsageError(f"-o {text}: {path} is a folder; give a file name")
+    claims = layout.claims.resolve()
+    if path in (layout.bib.resolve(), layout.marker.resolve()) or claims in path.parents:
+        raise UsageError(f"-o {text}: refusing to overwrite the knowledge base's own truth files",
+                         hint="write exports to exports/ or anywhere else")
+    return path
+
+
+def write_output(kb: "KB", path: Path, text: str) -> None:
+    """Atomic: a reader sees the old file or the new one, never half of it."""
+
+    root = kb.root.resolve()
+    tmp = kb.layout.tmp if root in path.parents else path.parent   # same filesystem for os.replace
+    try:
+        write_text(path, text, tmp)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

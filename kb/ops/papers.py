@@ -1,0 +1,548 @@
+"""Bringing papers in: `kb add` (arXiv, DOI, local PDF), `kb import`, `kb text load`.
+
+Network work and text extraction happen before the writer lock is taken; under
+the lock kb decides the citekey, writes references.bib atomically, then
+indexes the paper in one transaction. The same arXiv id (any version), DOI, or
+title and first author is recognised as the same paper, which is updated
+rather than duplicated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.cli.progress import Progress
+from kb.errors import (
+    KBError,
+    LimitExceeded,
+    NetworkError,
+    NotFound,
+    PDFError,
+    UsageError,
+)
+from kb.sources import citekey as citekeys
+from kb.sources import doi as doimod
+from kb.sources.arxiv import fetch_metadata, fetch_pdf
+from kb.sources.bibtex import BibFile, decode
+from kb.sources.metadata import (
+    PaperMeta,
+    first_author_key,
+    from_arxiv,
+    from_bib_fields,
+    latex_to_text,
+    normalise_title,
+    to_bibtex_name,
+)
+from kb.sources.pdf import extract
+from kb.sources.textfile import parse_text_source
+from kb.store import index
+from kb.store.db import transaction
+from kb.store.index import _same_paper
+from kb.store.knowledgebase import KB
+from kb.text.ids import ArxivId, Doi, parse_identifier
+
+
+@dataclass
+class AddResult:
+    citekey: str
+    action: str                      # added | updated | unchanged
+    title: str = ""
+    version: str = ""
+    pages: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+@dataclass
+class _Source:
+    """A source of page text on its way into the knowledge base."""
+    manifest: object | None = None
+    version: str = ""
+    pages: list[str] | None = None
+    extractor: str | None = None
+    status: str = "none"
+    message: str | None = None
+    result: object | None = None       # the pdf.Extracted, when extraction ran
+
+
+# -- finding the same paper -----------------------------------------------------------
+
+def find_existing(db, meta: PaperMeta) -> str | None:
+    """The citekey of the paper `meta` describes, if the knowledge base has it."""
+    if meta.arxiv_id:
+        row = db.execute("select citekey from papers where arxiv_id = ?", [meta.arxiv_id]).fetchone()
+        if row:
+            return row[0]
+    if meta.doi:
+        row = db.execute("select citekey from papers where doi = ?", [meta.doi.lower()]).fetchone()
+        if row:
+            return row[0]
+    title = normalise_title(meta.title)
+    if title and len(title) > 12:
+        author = first_author_key(meta.authors)
+        for row in db.execute("select citekey, first_author from papers where title_norm = ?", [title]):
+            if not author or not row[1] or row[1] == author:
+                return row[0]
+    return None
+
+
+def _holder_of(db, sources: list["_Source"]) -> str | None:
+    """The paper a source file already belongs to: the same PDF added again (after
+    a limit was raised, its text may give a title other than its file name did)."""
+
+    for src in sources:
+        for citekey in (src.manifest.citekeys if src.manifest is not None else []):
+            paper = next(iter(db.query("select arxiv_id, doi, title_norm from papers where citekey = ?",
+                                       [citekey])), None)
+            if paper is not None and _same_paper(src.manifest, paper):
+                return citekey
+    return None
+
+
+# -- sources ------------------------------------------------------------------------
+
+def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Source:
+
+    src = _Source()
+    try:
+        result = extract(data, kb.limits(), source=source, progress=_page_progress(source))
+    except PDFError as exc:
+        src.status = "encrypted" if "encrypted" in exc.message else "corrupt"
+        src.message = exc.message
+        notes.append(exc.message + "; kept with metadata only")
+        return src
+    except LimitExceeded as exc:
+        src.status = "over-limit"
+        src.message = str(exc)
+        notes.append(str(exc) + "; kept with metadata only")
+        return src
+    src.extractor = result.extractor
+    if result.status != "ok":
+        src.status = result.status
+        src.message = result.message
+        notes.append(result.message)
+    else:
+        src.status = "ok"
+        src.pages = result.pages
+    src.result = result
+    return src
+
+
+def _page_progress(label: str):
+
+    bar = Progress(f"extracting {Path(label).name}", unit="pages")
+    if not bar.on:
+        return None
+
+    def report(done: int, total: int) -> None:
+        bar.update(done, total)
+        if done >= total:
+            bar.done()
+    return report
+
+
+def _arxiv_source(kb: KB, record, notes: list[str]) -> _Source:
+    """The PDF of one arXiv version: from the cache if held, else downloaded."""
+
+    version = f"v{record.version}"
+    cached = kb.sources.find(arxiv_id=record.id, version=version)
+    cached = [m for m in cached if m.kind == "pdf"]
+    if cached:
+        manifest = cached[0]
+        data = kb.sources.read(manifest)
+    else:
+        url, data = fetch_pdf(kb.client, record)
+        manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=record.id, version=version,
+                                  source_url=url, origin="arxiv", doi=record.doi)
+    src = _extract_source(kb, data, f"arXiv {record.versioned}", notes)
+    src.manifest = manifest
+    src.version = version
+    return src
+
+
+# -- writing a paper in ---------------------------------------------------------------
+
+def _merge_fields(existing: dict[str, str], meta: PaperMeta, newer_version: bool) -> dict[str, str]:
+    """Fields kb sets on an existing entry: only what the new metadata adds or updates."""
+    new = meta.bib_fields()
+    out = {}
+    for name, value in new.items():
+        if name not in existing:
+            out[name] = value
+        elif name == "version" and newer_version:
+            out[name] = value
+    return out
+
+
+def _version_number(value: str | None) -> int:
+    value = str(value or "").strip().lstrip("v")
+    return int(value) if value.isdigit() else 0
+
+
+def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool) -> AddResult:
+    """Under the lock: choose or reuse the citekey, write references.bib, index it all."""
+
+    with kb.writing():
+        db = kb.db
+        bibfile = BibFile.load(kb.layout.bib)
+        key = find_existing(db, meta) or _holder_of(db, sources)
+        notes: list[str] = []
+        if key and key in bibfile.by_key:
+            entry = bibfile.by_key[key].entry
+            entry_type = entry.entry_type
+            old_version = _version_number(entry.fields.get("version"))
+            newer = bool(meta.version and meta.version > old_version)
+            status = db.execute("select metadata_status from papers where citekey = ?", [key]).fetchone()[0]
+            if status == "incomplete" and not incomplete:
+                # Real metadata replaces what was guessed from the PDF.
+                changes = {k: v for k, v in meta.bib_fields().items() if entry.fields.get(k) != v}
+            else:
+                changes = _merge_fields(entry.fields, meta, newer)
+            action = "updated" if changes else "unchanged"
+            if newer and old_version:
+                notes.append(f"new version v{meta.version} (had v{old_version}); "
+                             "the old version's text is kept")
+        else:
+            taken = bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")}
+            key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
+            entry_type = meta.entry_type
+            changes = meta.bib_fields()
+            action = "added"
+        # The cache learns which paper a source belongs to before references.bib
+        # changes, so a crash in between leaves the source findable (kb/index.py).
+        for src in sources:
+            if src.manifest is not None and key not in src.manifest.citekeys:
+                src.manifest.citekeys.append(key)
+                src.manifest.metadata_complete = not incomplete
+                src.manifest.title = normalise_title(meta.title)
+                kb.sources.save(src.manifest)
+        if changes:
+            bibfile.set_entry(key, entry_type, changes)
+            kb.write_file(kb.layout.bib, bibfile.render())
+        with transaction(db):
+            if changes:
+                index.reindex_bib(kb, bibfile)
+            if action == "added":
+                db.execute("update papers set metadata_status = ?, origin = ? where citekey = ?",
+                           ["incomplete" if incomplete else "complete", meta.origin, key])
+            elif not incomplete:
+                db.execute("update papers set metadata_status = 'complete', origin = ? where citekey = ?",
+                           [meta.origin, key])
+                for m in kb.sources.find(citekey=key):
+                    if not m.metadata_complete:
+                        m.metadata_complete = True
+                        kb.sources.save(m)
+            for src in sources:
+                current = db.execute("select sha256, text_status from versions where citekey = ? and version = ?",
+                                     [key, src.version]).fetchone()
+                sha = src.manifest.sha256 if src.manifest is not None else None
+                if current and current[0] == sha and current[1] == src.status:
+                    continue
+                if current and current[1] == "ok" and src.status != "ok":
+                    continue   # never replace good text with a failed extraction
+                index.store_version(db, key, src.version, manifest=src.manifest, pages=src.pages,
+                                    extractor=src.extractor, text_status=src.status,
+                                    text_message=src.message)
+                if action == "unchanged":
+                    action = "updated"
+        result = AddResult(citekey=key, action=action, title=latex_to_text(meta.title), notes=notes)
+        if sources:
+            result.version = sources[-1].version
+            result.pages = len(sources[-1].pages) if sources[-1].pages else None
+        return result
+
+
+# -- the three kinds of identifier ------------------------------------------------------
+
+def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False) -> AddResult:
+    ident = parse_identifier(text)
+    if isinstance(ident, ArxivId):
+        if offline:
+            raise UsageError(f"--offline cannot fetch {ident}; it applies to local PDFs")
+        return add_arxiv(kb, ident, refresh=refresh)
+    if isinstance(ident, Doi):
+        if offline:
+            raise UsageError(f"--offline cannot fetch {ident}; it applies to local PDFs")
+        return add_doi(kb, ident.doi, refresh=refresh)
+    return add_pdf(kb, ident.path, offline=offline)
+
+
+def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False) -> AddResult:
+
+    if ident.version and not refresh:
+        # A pinned version already held needs no request at all.
+        row = kb.db.execute(
+            "select p.citekey, p.title, v.page_count from papers p join versions v on v.citekey = p.citekey "
+            "where p.arxiv_id = ? and v.version = ? and v.text_status = 'ok'",
+            [ident.id, f"v{ident.version}"]).fetchone()
+        if row:
+            return AddResult(citekey=row[0], action="unchanged", title=row[1],
+                             version=f"v{ident.version}", pages=row[2])
+    record = fetch_metadata(kb.client, ident, refresh=refresh)
+    notes: list[str] = []
+    meta = from_arxiv(record)
+    src = _arxiv_source(kb, record, notes)
+    result = _commit_paper(kb, meta, [src], incomplete=False)
+    result.notes = notes + result.notes
+    return result
+
+
+def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
+
+    meta = doimod.fetch(kb.client, doi)
+    meta.doi = meta.doi or doi
+    result = _commit_paper(kb, meta, [], incomplete=False)
+    held = kb.db.execute("select count(*) from versions where citekey = ? and text_status = 'ok'",
+                         [result.citekey]).fetchone()[0]
+    if not held:
+        result.notes.append("metadata only: a DOI gives no text; `kb add paper.pdf` attaches the PDF")
+    return result
+
+
+def _meta_from_pdf(result, path: Path) -> PaperMeta:
+    """What a PDF says about itself, for --offline or when the network fails."""
+    info_title = result.info_title
+    usable_info = (info_title and len(info_title.split()) >= 3
+                   and not re.search(r"\.(dvi|docx?|tex|pdf)$|^untitled|^microsoft", info_title, re.I))
+    title = info_title if usable_info else (result.title_guess or path.stem)
+    authors = []
+    if result.info_author and len(result.info_author) < 2000:
+        authors = [to_bibtex_name(a) for a in re.split(r"\s*(?:;| and )\s*", result.info_author) if a.strip()]
+    if not authors:
+        authors = [to_bibtex_name(a) for a in result.author_guess]
+    year = result.info_year
+    arxiv = result.arxiv
+    if arxiv and re.match(r"^\d{4}\.", arxiv.id):
+        year = 2000 + int(arxiv.id[:2])
+    return PaperMeta(title=title, authors=authors, year=year, entry_type="misc",
+                     arxiv_id=arxiv.id if arxiv else None,
+                     version=arxiv.version if arxiv else None,
+                     doi=result.doi, origin="pdf", complete=False,
+                     url=f"https://arxiv.org/abs/{arxiv.id}" if arxiv else None)
+
+
+def add_pdf(kb: KB, path: Path, *, offline: bool = False) -> AddResult:
+    """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    notes: list[str] = []
+    src = _extract_source(kb, data, str(path), notes)
+    result = src.result
+    if src.status in ("corrupt",) and not data.startswith(b"%PDF-"):
+        raise PDFError(src.message or f"{path} is not a PDF")
+    arxiv = result.arxiv if result else None
+    doi = result.doi if result else None
+    meta: PaperMeta | None = None
+    incomplete = False
+    if not offline and (arxiv or doi):
+        try:
+            if arxiv:
+                record = fetch_metadata(kb.client, arxiv)
+                meta = from_arxiv(record)
+            else:
+                meta = doimod.fetch(kb.client, doi)
+        except NetworkError as exc:
+            notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
+        except NotFound as exc:
+            notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
+    if meta is None:
+        if result is None:
+            meta = PaperMeta(title=path.stem.replace("_", " "), origin="pdf", complete=False)
+        else:
+            meta = _meta_from_pdf(result, path)
+        incomplete = True
+    version = f"v{arxiv.version}" if arxiv and arxiv.version else ""
+    src.manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=arxiv.id if arxiv else None,
+                                  version=version, doi=doi, source_url=str(path.resolve()),
+                                  origin="pdf", metadata_complete=not incomplete)
+    src.version = version
+    out = _commit_paper(kb, meta, [src], incomplete=incomplete)
+    out.notes = notes + out.notes
+    return out
+
+
+def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor: str) -> AddResult:
+    """Attach page text extracted elsewhere to a paper already in the knowledge base."""
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror}") from None
+    pages = parse_text_source(data, str(file))
+    version = normalise_version(version)
+    row = kb.db.execute("select citekey, arxiv_id, title from papers where citekey = ?", [citekey]).fetchone()
+    if not row:
+        raise NotFound(f"no paper {citekey!r} in the knowledge base", hint="see `kb ls`")
+    # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
+    manifest = kb.sources.put(data, "text", "pages" if data.lstrip()[:1] in (b"[", b"{") else "txt",
+                              citekeys=[citekey], arxiv_id=row[1], version=version,
+                              source_url=str(file.resolve()), origin="text", extractor=extractor)
+    with kb.writing():
+        with transaction(kb.db):
+            index.store_version(kb.db, citekey, version, manifest=manifest, pages=pages,
+                                extractor=extractor, text_status="ok")
+    return AddResult(citekey=citekey, action="updated", title=row[2], version=version, pages=len(pages))
+
+
+def normalise_version(version: str | None) -> str:
+    if not version:
+        return ""
+    v = version.strip().lower()
+    if v.isdigit():
+        v = "v" + v
+    if not re.fullmatch(r"v\d{1,3}", v):
+        raise UsageError(f"not a version: {version!r} (expected v1, v2, ...)")
+    return v
+
+
+# -- kb import -----------------------------------------------------------------------
+
+@dataclass
+class ImportResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
+    """Many entries at once, all or nothing: one references.bib write, one transaction."""
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+    out = ImportResult()
+    try:
+        text = decode(data, str(path))
+    except KBError:
+        text = decode(data, str(path), lenient=True)
+        out.warnings.append(f"{path} is not UTF-8; read it as Windows-1252/Latin-1")
+    incoming = BibFile(text, str(path)).entries()
+    if not incoming:
+        raise UsageError(f"{path} holds no BibTeX entries")
+    with kb.writing():
+        db = kb.db
+        bibfile = BibFile.load(kb.layout.bib)
+        taken = bibfile.keys()
+        by_arxiv = {r[0]: r[1] for r in db.execute("select arxiv_id, citekey from papers where arxiv_id is not null")}
+        by_doi = {r[0]: r[1] for r in db.execute("select doi, citekey from papers where doi is not null")}
+        by_title = {}
+        for r in db.execute("select title_norm, first_author, citekey from papers"):
+            by_title.setdefault(r[0], []).append((r[1], r[2]))
+        for n, entry in enumerate(incoming, 1):
+            meta = from_bib_fields(entry.entry_type, entry.fields)
+            title_norm = normalise_title(meta.title)
+            author = first_author_key(meta.authors)
+            key = None
+            if meta.arxiv_id and meta.arxiv_id in by_arxiv:
+                key = by_arxiv[meta.arxiv_id]
+            elif meta.doi and meta.doi in by_doi:
+                key = by_doi[meta.doi]
+            elif title_norm and len(title_norm) > 12:
+                for a, k in by_title.get(title_norm, []):
+                    if not author or not a or a == author:
+                        key = k
+                        break
+            if key is not None:
+                existing = bibfile.by_key.get(key)
+                fields = {k: v for k, v in entry.fields.items() if existing and k not in existing.entry.fields}
+                if existing and fields:
+                    bibfile.set_entry(key, existing.entry.entry_type, fields)
+                    out.updated.append(key)
+                else:
+                    out.unchanged.append(key)
+                continue
+            own = entry.key
+            # A key is also a file name (claims/<key>.toml): no '/', no leading '.'.
+            if own and re.fullmatch(r"[A-Za-z0-9_:\-+][A-Za-z0-9_:\-.+]{0,99}", own) and own not in taken:
+                key = own
+            else:
+                key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
+                if own in taken:
+                    out.warnings.append(f"{path}:{entry.line}: key {own!r} is taken; filed as {key}")
+                elif own and ("/" in own or own.startswith(".")):
+                    out.warnings.append(f"{path}:{entry.line}: key {own!r} cannot name a file "
+                                        f"(claims/<key>.toml); filed as {key}")
+            taken.add(key)
+            bibfile.set_entry(key, entry.entry_type, {k: v for k, v in entry.fields.items() if v})
+            out.added.append(key)
+            if meta.arxiv_id:
+                by_arxiv[meta.arxiv_id] = key
+            if meta.doi:
+                by_doi[meta.doi] = key
+            if title_norm:
+                by_title.setdefault(title_norm, []).append((author, key))
+            if progress:
+                progress(n, len(incoming))
+        if out.added or out.updated:
+            kb.write_file(kb.layout.bib, bibfile.render())
+            with transaction(db):
+                index.reindex_bib(kb, bibfile)
+                db.execute("update papers set origin = 'bibtex' where origin is null")
+    return out
+
+
+# -- reading ---------------------------------------------------------------------------
+
+def list_papers(kb: KB) -> list[dict]:
+    rows = kb.db.query("""
+        select p.citekey, p.title, p.authors, p.year, p.arxiv_id, p.doi, p.version, p.metadata_status,
+               (select count(*) from versions v where v.citekey = p.citekey) as versions,
+               (select max(page_count) from versions v where v.citekey = p.citekey
+                   and v.version = coalesce(p.version, '')) as pages,
+               (select count(*) from quotes q where q.citekey = p.citekey) as quotes,
+               (select count(*) from claims c where c.citekey = p.citekey) as claims
+        from papers p order by p.position""")
+    out = []
+    for r in rows:
+        r = dict(r)
+        r["authors"] = json.loads(r["authors"])
+        if r["pages"] is None:
+            r["pages"] = kb.db.execute("select max(page_count) from versions where citekey = ?",
+                                       [r["citekey"]]).fetchone()[0]
+        out.append(r)
+    return out
+
+
+def show_paper(kb: KB, citekey: str) -> dict:
+    db = kb.db
+    row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
+    if row is None:
+        close = [r[0] for r in db.execute("select citekey from papers where citekey like ? limit 5",
+                                          [f"%{citekey[:6]}%"])]
+        raise NotFound(f"no paper {citekey!r} in the knowledge base",
+                       hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+    cols = [d[0] for d in db.execute("select * from papers limit 0").description]
+    paper = dict(zip(cols, row))
+    paper["authors"] = json.loads(paper["authors"])
+    paper["fields"] = json.loads(paper["fields"])
+    versions = [dict(v) for v in db.query(
+        "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
+        "added_at from versions where citekey = ? order by version", [citekey])]
+    problems = []
+    if paper["metadata_status"] == "incomplete":
+        problems.append("metadata incomplete: taken from the PDF itself "
+                        "(add it again with the network, or edit references.bib)")
+    if not versions:
+        problems.append("no text: kb holds no PDF or page text for this paper")
+    for v in versions:
+        if v["text_status"] != "ok":
+            problems.append(f"{v['version'] or 'PDF'}: no text ({v['text_status']}): {v['text_message'] or ''}".rstrip(": "))
+    counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
+              for t in ("quotes", "claims")}
+    return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],
+            "entry_type": paper["entry_type"], "arxiv_id": paper["arxiv_id"], "doi": paper["doi"],
+            "url": paper["url"], "venue": paper["venue"], "version": paper["version"],
+            "origin": paper["origin"], "metadata_status": paper["metadata_status"],
+            "versions": versions, "quotes": counts["quotes"], "claims": counts["claims"],
+            "problems": problems, "fields": paper["fields"]}

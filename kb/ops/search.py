@@ -1,0 +1,247 @@
+"""Full-text search over page text, quotes and claims (SQLite FTS5, bm25).
+
+User text never reaches MATCH as written: FTS5 has its own query language
+(`AND`, `OR`, `NOT`, `NEAR(...)`, `col:`, `*`, `^`, parentheses, quotes), and a
+query such as `"unbalanced` or `AND OR` would be a syntax error. `build_match`
+turns any string into a valid MATCH expression: balanced double-quoted parts
+stay phrases, every other word becomes its own quoted phrase, and a trailing
+`*` on a word keeps its prefix meaning. All terms must match; when no row holds
+them all, the search is retried with any of them (and says so).
+
+Ranking is bm25 within each table; the three kinds of result are merged on
+that score (shorter rows with the words score higher, which favours the
+curated quotes and claims over whole pages). Each table is ranked by FTS5
+alone, then only the best candidates are joined to their rows and filtered
+(see `_rank`), and snippets are computed in a last query for the rows shown:
+a search over 200,000 pages costs one ranked index scan plus a few lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+from kb.errors import NotFound, UsageError
+from kb.store.knowledgebase import KB
+
+#: Markers around the matched words in snippets.
+OPEN, CLOSE, ELLIPSIS = "«", "»", "…"
+SNIPPET_TOKENS = 16
+MAX_LIMIT = 1000
+MAX_QUERY = 2000      # characters; a query is words, not a document
+
+_PHRASE_RE = re.compile(r'"([^"]*)"|“([^”]*)”')
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Hit:
+    kind: str                 # page | quote | claim
+    citekey: str
+    version: str | None
+    page: int | None
+    page_end: int | None
+    id: str | None            # quote or claim id; None for a page
+    title: str | None
+    snippet: str
+    score: float              # bm25: lower is better
+    matched: str = "all"      # all | any: whether every word had to match
+    status: str | None = None  # a quote's or claim's verified/unverified
+    value: str | None = None   # a claim's value as written, "11.49 kWh"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _term(words: list[str], prefix: bool = False) -> str | None:
+    """One FTS5 phrase of `words` (already free of '"' by construction)."""
+    if not words:
+        return None
+    return '"' + " ".join(words) + '"' + (" *" if prefix else "")
+
+
+def match_terms(query: str) -> list[str]:
+    """The MATCH terms of a user query: one quoted phrase per word, balanced
+    double-quoted parts as one phrase. Never raises; may be empty."""
+    query = query[:MAX_QUERY]
+    terms: list[str] = []
+
+    def words_outside(text: str) -> None:
+        for token in text.split():
+            words = _WORD_RE.findall(token)
+            # "energ*" is a prefix search; a lone "*" or "-" is nothing.
+            term = _term(words, prefix=token.endswith("*") and bool(words))
+            if term:
+                terms.append(term)
+
+    pos = 0
+    for m in _PHRASE_RE.finditer(query):
+        words_outside(query[pos:m.start()])
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        term = _term(_WORD_RE.findall(inner))
+        if term:
+            terms.append(term)
+        pos = m.end()
+    words_outside(query[pos:].replace('"', " "))   # an unbalanced quote is just a space
+    return terms
+
+
+def build_match(query: str, any_word: bool = False) -> str:
+    """A MATCH expression for `query`: all terms (implicit AND), or any of them."""
+    terms = list(dict.fromkeys(match_terms(query)))
+    return (" OR " if any_word else " ").join(terms)
+
+
+# -- the three sources -------------------------------------------------------------------
+#
+# Each source is ranked by FTS5 alone first (rowid and bm25, no join): joining
+# every match to its row costs more than ranking it, since a page row holds its
+# whole text. The few best candidates are then joined and filtered (latest
+# version, paper); only when the filter leaves too few does the ranking run
+# again with the filter inside the query. --paper also bounds the FTS scan by
+# the paper's rowid range, which FTS5 applies before ranking.
+
+@dataclass(frozen=True)
+class _Source:
+    kind: str
+    fts: str
+    content: str
+    weights: str                # bm25 column weights
+    columns: str                # selected from the content table `t`
+    where: str = "1"            # always applied to the content table `t`
+
+
+_SOURCES = {
+    "page": _Source("page", "pages_fts", "pages", "", "t.id, t.citekey, t.version, t.page, t.page, null, "
+                    "null, null, t.version_id"),
+    "quote": _Source("quote", "quotes_fts", "quotes", ", 1.0, 0.5",
+                     "t.rowid, t.citekey, t.version, t.page, t.page_end, t.id, t.status, null"),
+    "claim": _Source("claim", "claims_fts", "claims", ", 0.5, 1.0, 0.5, 0.5",
+                     "t.rowid, t.citekey, t.version, t.page, t.page, t.id, t.status, "
+                     "trim(coalesce(t.number, '') || ' ' || coalesce(t.unit, ''))", "t.citekey is not null"),
+}
+_ROWID = {"page": "id", "quote": "rowid", "claim": "rowid"}
+
+_LATEST = """
+    select v.id from versions v
+    where v.text_status = 'ok' and not exists (
+        select 1 from versions w
+        where w.citekey = v.citekey and w.text_status = 'ok'
+          and cast(substr(w.version, 2) as integer) > cast(substr(v.version, 2) as integer))
+"""
+
+
+def _version_key(version: str | None) -> int:
+    return int(version[1:]) if version and version[1:].isdigit() else 0
+
+
+def _latest_ids(db, citekeys: set[str]) -> set[int]:
+    """The id of the latest version with text of each paper."""
+    best: dict[str, tuple[int, int]] = {}
+    keys = sorted(citekeys)
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        for vid, key, version in db.execute(
+                f"select id, citekey, version from versions where text_status = 'ok' "
+                f"and citekey in ({','.join('?' * len(chunk))})", chunk):
+            rank = _version_key(version)
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, vid)
+    return {vid for _, vid in best.values()}
+
+
+def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, limit: int) -> list[tuple]:
+    """(rowid, citekey, version, page, page_end, id, status, value, score) of the best rows."""
+    rid = _ROWID[src.kind]
+    bound, bound_params = "", []
+    filters, filter_params = [src.where], []
+    if paper:
+        lo, hi = db.execute(f"select min({rid}), max({rid}) from {src.content} where citekey = ?",
+                            [paper]).fetchone()
+        if lo is None:
+            return []
+        bound, bound_params = f" and {src.fts}.rowid between ? and ?", [lo, hi]
+        filters.append("t.citekey = ?")
+        filter_params.append(paper)
+    k = min(limit * 4 + 20, MAX_LIMIT * 4)
+    candidates = db.execute(
+        f"select rowid, bm25({src.fts}{src.weights}) as score from {src.fts} "
+        f"where {src.fts} match ?{bound} order by score limit ?", [match, *bound_params, k]).fetchall()
+    score = dict(candidates)
+    rows: list[tuple] = []
+    if candidates:
+        ids = list(score)
+        rows = db.execute(
+            f"select {src.columns} from {src.content} t where t.{rid} in ({','.join('?' * len(ids))}) "
+            f"and {' and '.join(filters)}", [*ids, *filter_params]).fetchall()
+        if latest_only:
+            latest = _latest_ids(db, {r[1] for r in rows})
+            rows = [r for r in rows if r[8] in latest]
+        rows = sorted((tuple(r[:8]) + (score[r[0]],) for r in rows), key=lambda r: r[8])
+    if len(rows) >= limit or len(candidates) < k:
+        return rows[:limit]
+    # Most candidates were filtered out (older versions, other papers in the rowid range).
+    if latest_only:
+        filters.append(f"t.version_id in ({_LATEST})")
+    full = db.execute(
+        f"select {src.columns}, bm25({src.fts}{src.weights}) as score from {src.fts} "
+        f"join {src.content} t on t.{rid} = {src.fts}.rowid "
+        f"where {src.fts} match ?{bound} and {' and '.join(filters)} order by score limit ?",
+        [match, *bound_params, *filter_params, limit]).fetchall()
+    return [tuple(r[:8]) + (r[-1],) for r in full]
+
+
+def _snippets(db, kind: str, match: str, rowids: list[int]) -> dict[int, str]:
+    """snippet() for a few rows only: the costly part of a search."""
+    if not rowids:
+        return {}
+    table = _SOURCES[kind].fts
+    sql = (f"select rowid, snippet({table}, -1, ?, ?, ?, {SNIPPET_TOKENS}) from {table} "
+           f"where {table} match ? and rowid in ({','.join('?' * len(rowids))})")
+    rows = db.execute(sql, [OPEN, CLOSE, ELLIPSIS, match, *rowids]).fetchall()
+    return {r[0]: " ".join((r[1] or "").split()) for r in rows}
+
+
+def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
+           all_versions: bool = False, kinds: tuple[str, ...] = ("page", "quote", "claim")) -> list[Hit]:
+    """The best `limit` pages, quotes and claims for `query`, best first.
+
+    Only the latest version of each paper's text is searched unless
+    `all_versions`. A query without any word returns nothing."""
+    if limit < 1 or limit > MAX_LIMIT:
+        raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    db = kb.conn                      # reading only: no sqlite-utils import
+    if paper and db.execute("select 1 from papers where citekey = ?", [paper]).fetchone() is None:
+        raise NotFound(f"no paper {paper!r} in the knowledge base", hint="see `kb ls`")
+    terms = list(dict.fromkeys(match_terms(query)))
+    if not terms:
+        return []
+    hits: list[Hit] = []
+    for any_word in (False, True):
+        if any_word and (hits or len(terms) < 2):
+            break
+        match = (" OR " if any_word else " ").join(terms)
+        found: list[tuple[str, tuple]] = []
+        for kind in kinds:
+            latest_only = kind == "page" and not all_versions
+            found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
+        found.sort(key=lambda kr: kr[1][8])
+        found = found[:limit]
+        snippets = {kind: _snippets(db, kind, match, [r[0] for k, r in found if k == kind])
+                    for kind in kinds}
+        titles = _titles(db, {r[1] for _, r in found})
+        for kind, r in found:
+            hits.append(Hit(kind=kind, citekey=r[1], version=r[2] or None, page=r[3], page_end=r[4],
+                            id=r[5], title=titles.get(r[1]), snippet=snippets[kind].get(r[0], ""),
+                            score=r[8], matched="any" if any_word else "all", status=r[6],
+                            value=r[7] or None))
+    return hits
+
+
+def _titles(db, citekeys: set[str]) -> dict[str, str]:
+    if not citekeys:
+        return {}
+    keys = sorted(citekeys)
+    return {r[0]: r[1] for r in db.execute(
+        f"select citekey, title from papers where citekey in ({','.join('?' * len(keys))})", keys)}

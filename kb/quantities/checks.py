@@ -1,0 +1,203 @@
+"""`kb check`: recompute a stated figure from the figures it rests on, and judge it.
+
+A check passes when the recomputed interval (every input carried with its stated
+precision, see kb.interval) overlaps the interval of the statement itself, or
+when the two nominal values are within an explicit tolerance ("5%", "0.1 kWh",
+"0.5 pp"). It fails otherwise, and is an error when it cannot be judged: a unit
+mismatch, an undefined name, a division by zero, an unreadable figure.
+
+The recomputed value is expressed in the stated unit before comparing, so a
+stated "16 %" compares with a recomputed ratio of 0.16, and a stated
+"950 smartphone_charge" with a recomputed 11.49 kWh (converted through the user
+unit, whose own precision then widens the interval).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from kb.errors import KBError, UsageError
+from kb.quantities.expr import evaluate, parse
+from kb.quantities.interval import Interval, UnitMismatch, _fmt, format_bounds
+from kb.quantities.units import has_user_units, registry
+
+PASS, FAIL, ERROR = "pass", "fail", "error"
+
+
+@dataclass
+class CheckResult:
+    id: str
+    stated: str
+    expr: str
+    verdict: str  # "pass" | "fail" | "error"
+    stated_interval: Interval | None
+    recomputed: Interval | None  # expressed in the stated unit
+    rel_diff: float | None  # (recomputed − stated) / |stated|, nominal values
+    message: str
+    explanation: list[str] = field(default_factory=list)
+    tolerance: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == PASS
+
+
+def _pct(x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    return f"{x * 100:+.2f} %"
+
+
+_PP_RE = re.compile(r"^\s*(?P<num>[0-9.,]+)\s*(?:pp|percentage[ -]points?)\s*$", re.I)
+
+
+def _tolerance(tol: str, stated: Interval) -> tuple[float | None, float | None]:
+    """(absolute amount in the stated unit, relative fraction); one of them is None.
+
+    "5%" is relative to the stated figure, even when the figure is itself a
+    percentage; absolute percentage points are written "0.5 pp".
+    """
+
+    m = _PP_RE.match(tol)
+    if m:
+        t = Interval.from_written(m.group("num") + " %")
+        try:
+            return abs(t.to(stated.unit).nominal), None
+        except UnitMismatch as exc:
+            raise UsageError(f"tolerance {tol!r} is in percentage points but the stated "
+                             f"figure is not a percentage ({exc.message})") from exc
+    t = Interval.from_written(tol)
+    if t.unit == registry().Unit("percent"):
+        return None, abs(t.nominal) / 100
+    try:
+        return abs(t.to(stated.unit).nominal), None
+    except UnitMismatch as exc:
+        raise UsageError(f"tolerance {tol!r} does not apply to the stated figure "
+                         f"{stated.describe()}: {exc.message}") from exc
+
+
+def _precision_of(st: Interval, stated: str) -> str:
+    if st.is_exact:
+        return "exact"
+    half = (st.hi - st.lo) / 2
+    if "±" in stated or "+/-" in stated or "+-" in stated:
+        return f"±{_fmt(half)}, as stated"
+    if re.search(r"\d\s*(?:[-–—]|to)\s*[$€£]?\d", stated):
+        return "a range, from the lower bound of its first figure to the upper of its second"
+    return f"±{_fmt(half)}, half a unit in the last written digit"
+
+
+def _mismatch_hint(st: Interval, rec: Interval) -> str:
+    """The common slip: a user unit both in the stated figure and divided out in the
+    expression ("950 smartphone_charge" against "x / smartphone_charge")."""
+
+    if not has_user_units(st.unit):
+        return ""
+    names = [n for n in st.unit._units if n in rec.unit._units
+             and rec.unit._units[n] == -st.unit._units[n]]
+    if not names:
+        return ""
+    n = names[0]
+    return (f"the expression already counts {n}: write the stated figure without "
+            f"'{n}' ('{_fmt(st.nominal)}'), or drop '/ {n}' from the expression")
+
+
+def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
+              tolerance: str | None = None, *, known: Iterable[str] | None = None
+              ) -> CheckResult:
+    """Recompute `expr` and judge it against `stated`; never raises for bad input.
+
+    `resolve(name)` returns a named figure (Interval or written text) and raises
+    NotFound/KeyError when the name is not defined; `known` lists names to suggest.
+    """
+    lines: list[str] = []
+
+    def error(message: str, st: Interval | None = None,
+              rec: Interval | None = None) -> CheckResult:
+        lines.append(f"error: {message}")
+        return CheckResult(id, stated, expr, ERROR, st, rec, None, message, lines, tolerance)
+
+    try:
+        st = Interval.from_written(stated)
+    except KBError as exc:
+        return error(f"stated figure: {exc}")
+    lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated)})")
+    try:
+        tree = parse(expr)
+    except KBError as exc:
+        return error(str(exc), st)
+    lines.append(f"expression: {tree}")
+    trace: list[str] = []
+    try:
+        rec = evaluate(tree, resolve, known=known, trace=trace)
+    except KBError as exc:
+        lines.extend(trace)
+        return error(str(exc), st)
+    lines.extend(trace)
+    if not trace:
+        lines.append(f"{tree} = {rec.describe()}")
+    try:
+        rec_s = rec.to(st.unit)
+    except UnitMismatch as exc:
+        msg = (f"unit mismatch: stated {stated.strip()} is {exc.dst_dim} ({exc.dst}) but "
+               f"the expression gives {exc.src_dim} ({exc.src})")
+        hint = _mismatch_hint(st, rec)
+        return error(msg + (f"; {hint}" if hint else ""), st, rec)
+    except KBError as exc:
+        return error(str(exc), st, rec)
+    if rec_s.unit != rec.unit or rec_s != rec:
+        lines.append(f"in the stated unit: {rec_s.describe()}")
+    rel = rec_s.rel_diff(st)
+    overlap = rec_s.lo <= st.hi and st.lo <= rec_s.hi
+    st_lo, st_nom, st_hi = format_bounds(st.lo, st.nominal, st.hi)
+    rec_lo, _, rec_hi = format_bounds(rec_s.lo, rec_s.nominal, rec_s.hi)
+    st_text = f"{st_lo} … {st_hi}"
+    rec_text = f"{rec_lo} … {rec_hi}"
+    if overlap:
+        how = "contains" if rec_s.lo <= st.nominal <= rec_s.hi else "overlaps"
+        lines.append(f"compare: recomputed {rec_text} {how} the stated "
+                     f"{st_nom} ({st_text}): pass; relative difference {_pct(rel)}")
+        return CheckResult(id, stated, expr, PASS, st, rec_s, rel,
+                           f"recomputed {rec_s.describe()} overlaps stated {st.describe()} "
+                           f"({_pct(rel)})", lines, tolerance)
+    within = False
+    tol_note = ""
+    if tolerance:
+        try:
+            amount, frac = _tolerance(tolerance, st)
+        except KBError as exc:
+            return error(f"tolerance: {exc}", st, rec_s)
+        diff = abs(rec_s.nominal - st.nominal)
+        if frac is not None:
+            within = rel is not None and abs(rel) <= frac + 1e-12
+        else:
+            within = diff <= (amount or 0.0) * (1 + 1e-12)
+        tol_note = (f"; within tolerance {tolerance}" if within
+                    else f"; beyond tolerance {tolerance}")
+    verdict = PASS if within else FAIL
+    lines.append(f"compare: recomputed {rec_text} does not overlap the stated "
+                 f"{st_nom} ({st_text}); relative difference {_pct(rel)}"
+                 f"{tol_note}: {verdict}")
+    msg = (f"recomputed {rec_s.describe()} does not overlap stated {st.describe()} "
+           f"({_pct(rel)}){tol_note}")
+    return CheckResult(id, stated, expr, verdict, st, rec_s, rel, msg, lines, tolerance)
+
+
+def format_line(result: CheckResult) -> str:
+    """One line per check: id, stated, recomputed nominal, interval, relative difference,
+    verdict."""
+    if result.verdict == ERROR or result.recomputed is None:
+        return f"{result.id}  stated {result.stated}  {result.message}  {result.verdict}"
+    r = result.recomputed
+    unit = f" {r.unit_text}" if r.unit_text else ""
+    lo, nom, hi = format_bounds(r.lo, r.nominal, r.hi)
+    return (f"{result.id}  stated {result.stated}  recomputed {nom}{unit}  "
+            f"[{lo} … {hi}]  {_pct(result.rel_diff)}  {result.verdict}")
+
+
+def explain(result: CheckResult) -> list[str]:
+    """Step by step: the stated interval, each name with its precision, each operation's
+    interval, the conversion to the stated unit, and the comparison."""
+    return list(result.explanation)

@@ -1,0 +1,540 @@
+"""Check expressions, parsed by hand and evaluated over intervals; never `eval`.
+
+An expression recomputes a stated figure from the figures it rests on:
+
+    image_gen_max / smartphone_charge
+    strubell2019energy.nas_co2e / patterson2021carbon.nas_co2e_actual
+    11.49 kWh / (1000 image)         1 smartphone_charge per image
+
+Grammar (``per`` is ``/``; ``×``, ``·`` are ``*``; ``−`` is ``-``; ``**`` is ``^``)::
+
+    expr    := term (("+" | "-") term)*
+    term    := unary (("*" | "/" | "per") unary)*
+    unary   := ("-" | "+") unary | power
+    power   := atom ("^" ["-"] INTEGER)?
+    atom    := NUMBER [unit | NAME] | NAME | "(" expr ")"
+    unit    := "%" | unit-name+          (a number followed by a unit multiplies it)
+
+NAME is a claim or constant (``image_gen_max``, dotted ``paper.claim``), or a unit
+when nothing of that name is defined. A number followed by words that form a unit
+takes that unit ("11.49 kWh", "626155 lb CO2e"); followed by any other name it is
+multiplied by it ("1 smartphone_charge" when smartphone_charge is a constant).
+Numbers written in an expression are exact (1000 inferences, 1000 kg per t):
+precision comes from the named figures, whose stated precision `evaluate` carries
+through every operation.
+
+Anything else (strings, calls, subscripts, attribute access on a parenthesis,
+lambdas) is a parse error. Input is capped at 10,000 characters and 100 levels of
+nesting, so hostile input fails fast instead of exhausting the stack.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Iterable, Union
+
+from kb.errors import KBError, NotFound, UsageError
+from kb.quantities.interval import Interval, UnitMismatch, _fmt
+from kb.quantities.units import parse_unit, user_units
+
+MAX_LENGTH = 10_000
+MAX_DEPTH = 100
+# A chain "a + b + c + ..." makes a tree as deep as it is long; evaluation recurses
+# over it, so its height is capped too (well below Python's recursion limit).
+MAX_HEIGHT = 200
+_MAX_UNIT_WORDS = 4
+
+
+# ---------------------------------------------------------------- AST
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    value: Decimal
+    pos: int
+    unit: str | None = None  # unit written right after the number ("11.49 kWh")
+
+    def __str__(self) -> str:
+        return f"{self.text} {self.unit}" if self.unit else self.text
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    pos: int
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Neg:
+    operand: "Expr"
+    pos: int
+
+    def __str__(self) -> str:
+        return f"-{_wrap(self.operand, 3)}"
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str  # one of + - * /
+    left: "Expr"
+    right: "Expr"
+    pos: int
+
+    def __str__(self) -> str:
+        p = _PREC[self.op]
+        left = _wrap(self.left, p)
+        right = _wrap(self.right, p + 1)  # left-associative
+        if self.op == "/" and isinstance(self.right, Number) and self.right.unit:
+            right = f"({right})"  # "x / (1000 image)" reads better than "x / 1000 image"
+        return f"{left} {self.op} {right}"
+
+
+@dataclass(frozen=True)
+class Pow:
+    base: "Expr"
+    exponent: int
+    pos: int
+
+    def __str__(self) -> str:
+        return f"{_wrap(self.base, 4)}^{self.exponent}"
+
+
+Expr = Union[Number, Name, Neg, BinOp, Pow]
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _prec(e: Expr) -> int:
+    if isinstance(e, BinOp):
+        return _PREC[e.op]
+    if isinstance(e, Neg):
+        return 3
+    if isinstance(e, Pow):
+        return 4
+    return 5  # atoms, and a number with its unit ("1000 image" binds tightest)
+
+
+def _wrap(e: Expr, min_prec: int) -> str:
+    s = str(e)
+    return f"({s})" if _prec(e) < min_prec else s
+
+
+# ---------------------------------------------------------------- tokenizer
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # NUM NAME OP LPAREN RPAREN PERCENT END
+    text: str
+    pos: int
+
+
+_NUM_RE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
+_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_OPS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "·": "*", "/": "/", "÷": "/",
+        "^": "^"}
+
+
+def _error(text: str, pos: int, message: str) -> UsageError:
+    snippet = text[max(0, pos - 20):pos + 20].replace("\n", " ")
+    where = f" at position {pos + 1}" if pos < len(text) else ""
+    return UsageError(f"cannot parse expression: {message}{where} (near {snippet!r})")
+
+
+def tokenize(text: str) -> list[_Tok]:
+    """Tokens of an expression; any character outside the grammar is an error."""
+    toks: list[_Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        # ASCII digits only: str.isdigit() is also true of '¹' or '٣', which no number here holds.
+        if c in "0123456789" or (c == "." and i + 1 < n and text[i + 1] in "0123456789"):
+            m = _NUM_RE.match(text, i)
+            assert m is not None
+            end = m.end()
+            if end < n and text[end] in "0123456789,":
+                raise _error(text, end, "malformed number (thousands groups have three "
+                             "digits, e.g. 1,287)")
+            toks.append(_Tok("NUM", m.group(0), i))
+            i = end
+            continue
+        if c.isalpha() or c == "_":
+            m = _NAME_RE.match(text, i)
+            if m is None or not m.group(0):
+                raise _error(text, i, f"unexpected character {c!r}")
+            end = m.end()
+            if end < n and text[end] == ".":
+                raise _error(text, end, "a dotted name must continue with a letter")
+            word = m.group(0)
+            if word == "per":
+                toks.append(_Tok("OP", "/", i))
+            else:
+                toks.append(_Tok("NAME", word, i))
+            i = end
+            continue
+        if text.startswith("**", i):
+            toks.append(_Tok("OP", "^", i))
+            i += 2
+            continue
+        if c in _OPS:
+            toks.append(_Tok("OP", _OPS[c], i))
+            i += 1
+            continue
+        if c == "(":
+            toks.append(_Tok("LPAREN", c, i))
+            i += 1
+            continue
+        if c == ")":
+            toks.append(_Tok("RPAREN", c, i))
+            i += 1
+            continue
+        if c == "%":
+            toks.append(_Tok("PERCENT", c, i))
+            i += 1
+            continue
+        if c == "." and i + 1 < n and (text[i + 1].isalpha() or text[i + 1] == "_"):
+            raise _error(text, i, "attribute access is not allowed (only names like "
+                         "paper.claim may contain dots)")
+        what = {"'": "strings are not allowed", '"': "strings are not allowed",
+                "[": "subscripts are not allowed", ",": "commas (arguments) are not allowed",
+                ":": "':' is not allowed", "=": "'=' is not allowed",
+                "@": "'@' is not allowed"}.get(c, f"unexpected character {c!r}")
+        raise _error(text, i, what)
+    toks.append(_Tok("END", "", n))
+    return toks
+
+
+# ---------------------------------------------------------------- parser
+
+class _Parser:
+    def __init__(self, text: str, toks: list[_Tok]):
+        self.text = text
+        self.toks = toks
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok:
+        return self.toks[self.i]
+
+    def take(self) -> _Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def fail(self, expected: str) -> UsageError:
+        t = self.peek()
+        found = "the end of the expression" if t.kind == "END" else repr(t.text)
+        return _error(self.text, t.pos, f"expected {expected}, found {found}")
+
+    def enter(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _error(self.text, pos, f"expression nested too deeply (more than "
+                         f"{MAX_DEPTH} levels)")
+
+    def parse(self) -> Expr:
+        e = self.expr()
+        t = self.peek()
+        if t.kind != "END":
+            if t.kind == "LPAREN":
+                raise _error(self.text, t.pos, "calls are not allowed: expected an "
+                             "operator before '('")
+            if t.kind in ("NAME", "NUM"):
+                raise _error(self.text, t.pos, f"expected an operator before {t.text!r}")
+            raise self.fail("an operator or the end of the expression")
+        return e
+
+    def expr(self) -> Expr:
+        left = self.term()
+        while self.peek().kind == "OP" and self.peek().text in "+-":
+            op = self.take()
+            right = self.term()
+            left = _checked(BinOp(op.text, left, right, op.pos), self.text)
+        return left
+
+    def term(self) -> Expr:
+        left = self.unary()
+        while self.peek().kind == "OP" and self.peek().text in "*/":
+            op = self.take()
+            right = self.unary()
+            left = _checked(BinOp(op.text, left, right, op.pos), self.text)
+        return left
+
+    def unary(self) -> Expr:
+        t = self.peek()
+        if t.kind == "OP" and t.text in "+-":
+            self.take()
+            self.enter(t.pos)
+            operand = self.unary()
+            self.depth -= 1
+            return operand if t.text == "+" else _checked(Neg(operand, t.pos), self.text)
+        return self.power()
+
+    def power(self) -> Expr:
+        base = self.atom()
+        if self.peek().kind == "OP" and self.peek().text == "^":
+            op = self.take()
+            neg = False
+            if self.peek().kind == "OP" and self.peek().text in "+-":
+                neg = self.take().text == "-"
+            t = self.peek()
+            if t.kind != "NUM" or not t.text.isdigit():
+                raise self.fail("an integer power after '^'")
+            self.take()
+            n = int(t.text)
+            if n > 64:
+                raise _error(self.text, t.pos, "power too large (at most 64)")
+            if self.peek().kind == "OP" and self.peek().text == "^":
+                raise _error(self.text, self.peek().pos, "write (a^b)^c: chained powers "
+                             "are ambiguous")
+            return _checked(Pow(base, -n if neg else n, op.pos), self.text)
+        return base
+
+    def atom(self) -> Expr:
+        t = self.peek()
+        if t.kind == "NUM":
+            self.take()
+            value = Decimal(t.text.replace(",", ""))
+            unit = self.unit_after_number()
+            number = Number(t.text, value, t.pos, unit)
+            nxt = self.peek()
+            if unit is None and nxt.kind == "NAME":
+                # "2 x", "1 smartphone_charge" (a constant): juxtaposition multiplies.
+                self.take()
+                if self.peek().kind == "LPAREN":
+                    raise _error(self.text, self.peek().pos, "calls are not allowed")
+                return _checked(BinOp("*", number, Name(nxt.text, nxt.pos), nxt.pos),
+                                self.text)
+            return number
+        if t.kind == "NAME":
+            self.take()
+            if self.peek().kind == "LPAREN":
+                raise _error(self.text, self.peek().pos, "calls are not allowed")
+            return Name(t.text, t.pos)
+        if t.kind == "LPAREN":
+            self.take()
+            self.enter(t.pos)
+            if self.peek().kind == "RPAREN":
+                raise self.fail("an expression inside '()'")
+            e = self.expr()
+            if self.peek().kind != "RPAREN":
+                raise self.fail("')'")
+            self.take()
+            self.depth -= 1
+            return e
+        if t.kind == "PERCENT":
+            raise self.fail("a number before '%'")
+        raise self.fail("a number, a name or '('")
+
+    def unit_after_number(self) -> str | None:
+        """The unit juxtaposed to a number: '%' or the longest run of words that is a unit."""
+
+        if self.peek().kind == "PERCENT":
+            self.take()
+            return "%"
+        words: list[_Tok] = []
+        j = self.i
+        while (len(words) < _MAX_UNIT_WORDS and self.toks[j].kind == "NAME"
+               and "." not in self.toks[j].text):
+            words.append(self.toks[j])
+            j += 1
+        for k in range(len(words), 0, -1):
+            phrase = " ".join(w.text for w in words[:k])
+            try:
+                unit = parse_unit(phrase)
+            except KBError:
+                continue
+            if unit.dimensionless and not unit._units:
+                continue  # "2 x" is 2 * x, not "2 times"
+            if self.toks[self.i + k].kind == "LPAREN":
+                raise _error(self.text, self.toks[self.i + k].pos, "calls are not allowed")
+            self.i += k
+            return phrase
+        return None
+
+
+def _height(e: Expr) -> int:
+    return getattr(e, "_h", 1)
+
+
+def _checked(e: Expr, text: str) -> Expr:
+    """Record the height of a new node; refuse trees too tall to evaluate safely."""
+    kids: list[Expr] = []
+    if isinstance(e, BinOp):
+        kids = [e.left, e.right]
+    elif isinstance(e, (Neg,)):
+        kids = [e.operand]
+    elif isinstance(e, Pow):
+        kids = [e.base]
+    h = 1 + max((_height(k) for k in kids), default=0)
+    if h > MAX_HEIGHT:
+        raise _error(text, e.pos, f"expression too long (more than {MAX_HEIGHT} "
+                     "operations in a chain)")
+    object.__setattr__(e, "_h", h)
+    return e
+
+
+def parse(text: str) -> Expr:
+    """Parse an expression; `UsageError` saying where and what was expected."""
+    if not isinstance(text, str):
+        raise UsageError(f"an expression must be text, not {type(text).__name__}")
+    if len(text) > MAX_LENGTH:
+        raise UsageError(f"expression too long: {len(text):,} characters "
+                         f"(at most {MAX_LENGTH:,})")
+    if not text.strip():
+        raise UsageError("empty expression: write the computation, e.g. "
+                         "'image_gen_max / smartphone_charge'")
+    return _Parser(text, tokenize(text)).parse()
+
+
+def names(expr: Expr) -> list[str]:
+    """The names an expression uses, in order of first use (units included)."""
+    out: list[str] = []
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        if isinstance(e, Name):
+            if e.name not in out:
+                out.append(e.name)
+        elif isinstance(e, BinOp):
+            stack.extend([e.right, e.left])
+        elif isinstance(e, Neg):
+            stack.append(e.operand)
+        elif isinstance(e, Pow):
+            stack.append(e.base)
+    return out
+
+
+# ---------------------------------------------------------------- evaluation
+
+Resolve = Callable[[str], "Interval | str"]
+
+
+def resolver(values: dict[str, "Interval | str"]) -> Callable[[str], Interval]:
+    """A `resolve` over a dict of figures (Intervals or written figures like '11.49 kWh')."""
+    def resolve(name: str) -> Interval:
+        if name not in values:
+            raise NotFound(f"undefined name {name!r}")
+        v = values[name]
+        return Interval.from_written(v) if isinstance(v, str) else v
+
+    resolve.names = list(values)  # type: ignore[attr-defined]
+    return resolve
+
+
+def evaluate(expr: Expr, resolve: Resolve, *, known: Iterable[str] | None = None,
+             trace: list[str] | None = None) -> Interval:
+    """Evaluate over intervals. `resolve(name)` returns the named figure (an Interval,
+    or a figure as written) and raises NotFound/KeyError when there is none.
+
+    A name nothing resolves is read as a unit ("kWh", "smartphone_charge"), else it
+    is an error listing the closest `known` names (or `resolve.names`). Each step is
+    appended to `trace` for `kb check --explain`.
+    """
+    if known is None:
+        known = getattr(resolve, "names", None) or ()
+    known_list = list(known)
+    seen: dict[str, Interval] = {}
+    return _eval(expr, resolve, known_list, trace, seen)
+
+
+def _eval(e: Expr, resolve: Resolve, known: list[str], trace: list[str] | None,
+          seen: dict[str, Interval]) -> Interval:
+    if isinstance(e, Number):
+        v = Interval.exact(float(e.value))
+        if e.unit:
+
+            v = Interval.exact(float(e.value), parse_unit(e.unit))
+        return v
+    if isinstance(e, Name):
+        return _name(e.name, resolve, known, trace, seen)
+    if isinstance(e, Neg):
+        return -_eval(e.operand, resolve, known, trace, seen)
+    if isinstance(e, Pow):
+        base = _eval(e.base, resolve, known, trace, seen)
+        out = base ** e.exponent
+        _step(trace, str(e), out)
+        return out
+    if isinstance(e, BinOp):
+        a = _eval(e.left, resolve, known, trace, seen)
+        b = _eval(e.right, resolve, known, trace, seen)
+        if e.op == "+":
+            out = _same_units(a, b, e, "+") + b
+        elif e.op == "-":
+            out = _same_units(a, b, e, "-") - b
+        elif e.op == "*":
+            out = a * b
+        else:
+            out = a.divide(b, where=f"'{e}'")
+        _step(trace, str(e), out)
+        return out
+    raise UsageError(f"cannot evaluate {e!r}")  # pragma: no cover
+
+
+def _same_units(a: Interval, b: Interval, e: BinOp, op: str) -> Interval:
+
+    try:
+        b.to(a.unit)
+    except UnitMismatch as exc:
+        raise UnitMismatch(f"cannot {'add' if op == '+' else 'subtract'} in '{e}': "
+                           f"{exc.message}", src=exc.src, dst=exc.dst) from exc
+    return a
+
+
+def _step(trace: list[str] | None, what: str, value: Interval) -> None:
+    if trace is not None:
+        trace.append(f"{what} = {value.describe()}")
+
+
+def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None,
+          seen: dict[str, Interval]) -> Interval:
+    if name in seen:
+        return seen[name]
+    try:
+        value = resolve(name)
+    except (NotFound, LookupError):
+        value = None
+    if value is not None:
+        if isinstance(value, str):
+            value = Interval.from_written(value)
+        if not isinstance(value, Interval):
+            raise UsageError(f"name {name!r} resolved to {type(value).__name__}, "
+                             "not a figure")
+        if trace is not None:
+            written = f", written {value.written!r}" if value.written else ""
+            trace.append(f"{name} = {value.describe()}{_precision_note(value)}{written}")
+        seen[name] = value
+        return value
+    if "." not in name:
+
+        try:
+            unit = parse_unit(name)
+        except KBError:
+            unit = None
+        if unit is not None:
+            v = Interval.exact(1.0, unit)
+            if trace is not None:
+                uu = user_units().get(name)
+                if uu is not None:
+                    trace.append(f"{name}: a unit, 1 {name} = {uu.describe()}"
+                                 f"{_precision_note(uu)}")
+            seen[name] = v
+            return v
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    hint = ("did you mean " + ", ".join(close) + "?") if close else None
+    raise NotFound(f"undefined name {name!r} in the expression", hint=hint)
+
+
+def _precision_note(v: Interval) -> str:
+    if v.is_exact:
+        return ""
+    half = (v.hi - v.lo) / 2
+    return f", ±{_fmt(half)}"

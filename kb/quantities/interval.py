@@ -1,0 +1,516 @@
+"""Interval arithmetic over quantities whose precision is the precision they were written with.
+
+A figure in a paper is a claim to a precision: "11.49 kWh" says 11.485…11.495 kWh,
+"950" says 945…955. Re-checking a derived figure means propagating those bounds
+through the arithmetic, then asking whether the result can be the stated figure.
+
+Precision of a written number: half a unit in its last written digit, scaled by
+its exponent ("3.14E+23" is ±0.005E+23, "16 %" is ±0.5 %). Trailing zeros of an
+integer are not significant: "950" is ±5 and "1,000" is ±500, because a paper that
+writes "950 charges" rarely means exactly 950. Write "exactly 1000" or
+"1000 ± 0" when it does. A range ("0.06-2.9 kWh", "21 to 78") spans the lower
+bound of its first figure to the upper bound of its second; its nominal value is
+the midpoint.
+
+pint is used for units only (imported lazily through kb.units); magnitudes are
+floats, bounds are computed by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from kb.errors import UsageError
+from kb.quantities.units import (
+    dimension_name,
+    expand_unit,
+    format_unit,
+    has_user_units,
+    parse_unit,
+    registry,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+
+class UnitMismatch(UsageError):
+    """Two quantities of different dimensions met: kWh against kg CO2e, CO2e against kg."""
+
+    def __init__(self, message: str, *, src: str = "", dst: str = "", src_dim: str = "",
+                 dst_dim: str = "", **kw: Any):
+        super().__init__(message, **kw)
+        self.src = src
+        self.dst = dst
+        self.src_dim = src_dim
+        self.dst_dim = dst_dim
+
+
+# ---------------------------------------------------------------- written numbers
+
+# A number as papers print it, pypdf artefacts included: thousands groups that may
+# hold one stray space ("$3,20 1,722"), a space before the decimal point ("0 .954").
+MANTISSA = r"(?:\d{1,3}(?:,[ ]?\d(?:[ ]?\d){2})+|\d+)(?:[ ]?\.\d+)?|\.\d+"
+# Exponents: "3.14E+23", "2.5×10^4", "1.0 × 10−4" (pypdf drops the superscript), "10^3".
+EXPONENT = (r"[eE][+\-−]?\d+"
+            r"|[ ]?[×x][ ]?10[ ]?(?:\^|\*\*)[ ]?[+\-−]?\d+"
+            r"|[ ]?[×x][ ]?10[\-−]\d+")
+SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn": 9,
+               "billion": 9, "trillion": 12}
+
+_NUMBER_RE = re.compile(
+    rf"(?P<sign>[-−+])?[ ]?(?P<cur>US\$|\$|€|£)?[ ]?"
+    rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|\^[+\-−]?\d+)?"
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
+
+_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|to|and)\s*")
+_PM_RE = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+
+
+@dataclass(frozen=True)
+class WrittenNumber:
+    """A number exactly as written, with its value and its half-unit of precision."""
+
+    text: str
+    value: Decimal
+    half_unit: Decimal
+    currency: str | None = None
+
+    @property
+    def lo(self) -> Decimal:
+        return self.value - self.half_unit
+
+    @property
+    def hi(self) -> Decimal:
+        return self.value + self.half_unit
+
+
+def match_number(text: str, pos: int = 0) -> re.Match[str] | None:
+    """Match a written number at `pos` (kb.numbers uses the same grammar)."""
+    return _NUMBER_RE.match(text, pos)
+
+
+def read_number(m: re.Match[str]) -> WrittenNumber:
+    """Value and precision of a number matched by `match_number`."""
+    mant = m.group("mant").replace(" ", "")
+    if "," in mant:
+        head, *groups = mant.split(".")[0].split(",")
+        if not all(len(g) == 3 for g in groups):
+            raise UsageError(f"cannot read number {m.group(0)!r}: thousands groups must "
+                             "have three digits")
+        mant = mant.replace(",", "")
+    try:
+        value = Decimal(mant)
+    except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
+        raise UsageError(f"cannot read number {m.group(0)!r}") from exc
+    if "." in mant:
+        decimals = len(mant.split(".")[1])
+        half = Decimal(5) * Decimal(10) ** -(decimals + 1)
+    else:
+        digits = mant.lstrip("0") or "0"
+        zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+        half = Decimal(5) * Decimal(10) ** (zeros - 1)
+    exp_text = m.group("exp")
+    if exp_text:
+        e = exp_text.replace("−", "-").replace(" ", "")
+        if e.startswith("^"):
+            if mant != "10":
+                raise UsageError(f"cannot read number {m.group(0)!r}: '^' only after 10")
+            # "10^3": one significant digit (the implied 1), like "1E+3".
+            power = int(e[1:])
+            value = Decimal(10) ** power
+            half = Decimal(5) * Decimal(10) ** (power - 1)
+        elif e[0] in "eE":
+            power = int(e[1:])
+            value = value.scaleb(power)
+            half = half.scaleb(power)
+        else:
+            power = int(re.sub(r"^[×x]10(?:\^|\*\*)?", "", e))
+            value = value.scaleb(power)
+            half = half.scaleb(power)
+    scale = (m.group("scale") or "").strip()
+    if scale:
+        value = value.scaleb(SCALE_WORDS[scale])
+        half = half.scaleb(SCALE_WORDS[scale])
+    if m.group("sign") in ("-", "−"):
+        value = -value
+    cur = m.group("cur")
+    return WrittenNumber(m.group(0), value, half, _CURRENCY[cur] if cur else None)
+
+
+def _fmt(x: float, sig: int = 4, decimals: int | None = None) -> str:
+    """A figure for people: 4 significant digits (or `decimals`), thousands separated."""
+    if x == 0 or not math.isfinite(x):
+        return "0" if x == 0 else str(x)
+    mag = math.floor(math.log10(abs(x)))
+    if -5 <= mag < 9:
+        d = max(0, sig - 1 - mag) if decimals is None else decimals
+        text = f"{x:,.{d}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
+    return f"{x:.{sig - 1}e}".replace("e+", "E+").replace("e-", "E-")
+
+
+def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
+    """lo, nominal, hi with one number of decimals: enough for 4 significant digits of
+    the nominal value and for the half-width to show (11.49 → 11.485 … 11.495)."""
+    ref = max(abs(nominal), abs(lo), abs(hi))
+    if ref == 0:
+        return "0", "0", "0"
+    mag = math.floor(math.log10(ref))
+    if not -5 <= mag < 9:
+        half = (hi - lo) / 2
+        sig = 4
+        if half > 0:
+            sig = max(4, min(15, mag - math.floor(math.log10(half)) + 1))
+        return tuple(_fmt(v, sig) for v in (lo, nominal, hi))  # type: ignore[return-value]
+    decimals = max(0, 3 - math.floor(math.log10(abs(nominal)))) if nominal else 0
+    half = (hi - lo) / 2
+    if half > 0:
+        decimals = max(decimals, -math.floor(math.log10(half)))
+    decimals = min(decimals, 12)
+    return (_fmt(lo, decimals=decimals), _fmt(nominal, decimals=decimals),
+            _fmt(hi, decimals=decimals))
+
+
+# ---------------------------------------------------------------- Interval
+
+def _registry() -> Any:
+
+    return registry()
+
+
+def _as_unit(unit: Any) -> "pint.Unit":
+
+    if unit is None:
+        return _registry().dimensionless
+    if isinstance(unit, str):
+        return parse_unit(unit)
+    return unit
+
+
+@dataclass(frozen=True)
+class Interval:
+    """lo ≤ nominal ≤ hi, all in one pint unit; `written` keeps how the figure was written."""
+
+    lo: float
+    nominal: float
+    hi: float
+    unit: Any = field(default=None)
+    written: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.unit is None or isinstance(self.unit, str):
+            object.__setattr__(self, "unit", _as_unit(self.unit))
+        for name in ("lo", "nominal", "hi"):
+            v = float(getattr(self, name))
+            if not math.isfinite(v):
+                raise UsageError(f"figure out of range: {name} = {v}")
+            object.__setattr__(self, name, v)
+        if not (self.lo <= self.nominal <= self.hi):
+            raise UsageError(f"bad interval: {self.lo} ≤ {self.nominal} ≤ {self.hi} is false")
+
+    # ---- construction
+
+    @classmethod
+    def exact(cls, value: float, unit: Any = None) -> "Interval":
+        v = float(value)
+        return cls(v, v, v, _as_unit(unit))
+
+    @classmethod
+    def from_written(cls, text: str, unit: Any = None) -> "Interval":
+        """Read a figure as written: "950", "11.49 kWh", "16 %", "1,287 MWh",
+        "3.14E+23 FLOPs", "2.5×10^4", "0 .954", "$3,201,722", "0.06-2.9 kWh",
+        "0.012 ± 0.0005 kWh", "100 kWh ± 5%", "exactly 24 hour". `unit`, if given,
+        is used when the text has none (and must agree with it otherwise).
+        """
+        if not isinstance(text, str):
+            raise UsageError(f"a figure must be text, not {type(text).__name__}")
+        original = text
+        if len(text) > 500:
+            raise UsageError(f"figure too long ({len(text)} characters): {text[:40]!r}…")
+        t = " ".join(text.split())
+        exact = False
+        low = t.lower()
+        if low.startswith("exactly "):
+            exact = True
+            t = t[len("exactly "):]
+        t = t.lstrip("~≈ ").strip()
+        m = _NUMBER_RE.match(t)
+        if m is None:
+            raise UsageError(f"cannot read figure {original!r}: expected a number first")
+        first = read_number(m)
+        pos = m.end()
+        second: WrittenNumber | None = None
+        pct_first = False
+        # "80%-90%": a percent sign on the first figure of a range.
+        rest_after = t[pos:]
+        if rest_after.startswith("%") or rest_after.startswith(" %"):
+            sep_pos = pos + (2 if rest_after.startswith(" %") else 1)
+            rm = _RANGE_SEP_RE.match(t, sep_pos)
+            if rm and _NUMBER_RE.match(t, rm.end()) and not t[rm.end():].startswith(("-", "−")):
+                pct_first = True
+                pos = sep_pos
+        rm = _RANGE_SEP_RE.match(t, pos)
+        if rm and rm.end() > pos:
+            m2 = _NUMBER_RE.match(t, rm.end())
+            if m2 and m2.group("sign") is None:
+                second = read_number(m2)
+                pos = m2.end()
+            elif pct_first:
+                raise UsageError(f"cannot read figure {original!r}")
+        delta: tuple[Decimal, bool] | None = None
+        pm = _PM_RE.match(t, pos)
+        if pm:
+            m3 = _NUMBER_RE.match(t, pm.end())
+            if m3 is None:
+                raise UsageError(f"cannot read figure {original!r}: expected a number after ±")
+            d = read_number(m3)
+            pos = m3.end()
+            is_rel = False
+            rest = t[pos:].lstrip()
+            if rest.startswith("%"):
+                is_rel = True
+                pos = t.index("%", pos) + 1
+            delta = (abs(d.value), is_rel)
+        unit_text = t[pos:].strip()
+        tail_delta: str | None = None
+        pm_tail = re.search(r"\s*(?:±|\+/-|\+-)\s*", unit_text)
+        if pm_tail is not None and delta is None:
+            # "100 kWh ± 5%", "0.012 kWh ± 0.0005 kWh": the precision after the unit
+            tail_delta = unit_text[pm_tail.end():].strip()
+            unit_text = unit_text[:pm_tail.start()].strip()
+        currency = first.currency or (second.currency if second else None)
+        if pct_first and not unit_text.startswith("%"):
+            unit_text = "% " + unit_text if unit_text else "%"
+        u = _unit_for(unit_text, currency, original)
+        if unit is not None:
+            given = _as_unit(unit)
+            if unit_text or currency:
+                if given != u:
+                    raise UsageError(f"figure {original!r} is in {u} but {given} was expected")
+            else:
+                u = given
+        if second is None:
+            nominal, lo, hi = first.value, first.lo, first.hi
+        else:
+            if second.value < first.value:
+                raise UsageError(f"cannot read range {original!r}: it runs backwards")
+            nominal = (first.value + second.value) / 2
+            lo, hi = first.lo, second.hi
+        if tail_delta is not None:
+            if not tail_delta:
+                raise UsageError(f"cannot read figure {original!r}: expected a number after ±")
+            d_iv = Interval.from_written(tail_delta)
+            if d_iv.unit == _registry().Unit("percent"):
+                delta = (Decimal(str(abs(d_iv.nominal))), True)
+            elif not d_iv.unit._units:
+                delta = (Decimal(str(abs(d_iv.nominal))), False)
+            else:
+                delta = (Decimal(str(abs(d_iv.to(u).nominal))), False)
+        if delta is not None:
+            amount = abs(nominal) * delta[0] / 100 if delta[1] else delta[0]
+            lo, hi = nominal - amount, nominal + amount
+            if second is not None:
+                raise UsageError(f"cannot read figure {original!r}: a range with ±")
+        if exact:
+            if second is not None:
+                raise UsageError(f"cannot read figure {original!r}: an exact range")
+            lo = hi = nominal
+        return cls(float(lo), float(nominal), float(hi), u, written=original.strip())
+
+    # ---- units
+
+    def to(self, unit: Any) -> "Interval":
+        """The same quantity in `unit`; user units bring their stated precision along."""
+
+        dst = _as_unit(unit)
+        if dst == self.unit:
+            return self
+        if has_user_units(self.unit) or has_user_units(dst):
+            src_factor, src_plain = expand_unit(self.unit)
+            dst_factor, dst_plain = expand_unit(dst)
+            k = _factor(src_plain, dst_plain, self.unit, dst)
+            scaled = self._with_unit(_registry().dimensionless) * src_factor / dst_factor
+            return Interval(scaled.lo * k, scaled.nominal * k, scaled.hi * k, dst)
+        k = _factor(self.unit, dst, self.unit, dst)
+        lo, hi = sorted((self.lo * k, self.hi * k))
+        return Interval(lo, self.nominal * k, hi, dst)
+
+    def _with_unit(self, unit: Any) -> "Interval":
+        return Interval(self.lo, self.nominal, self.hi, unit, self.written)
+
+    def simplified(self) -> "Interval":
+        """A ratio of like units ("kWh/J", "query/item") becomes a plain number."""
+
+        if self.unit._units and self.unit.dimensionless and not has_user_units(self.unit):
+            return self.to(_registry().dimensionless)
+        return self
+
+    # ---- arithmetic
+
+    def _other(self, other: Any) -> "Interval":
+        if isinstance(other, Interval):
+            return other
+        if isinstance(other, (int, float)) and not isinstance(other, bool):
+            return Interval.exact(other)
+        return NotImplemented  # type: ignore[return-value]
+
+    def __neg__(self) -> "Interval":
+        return Interval(-self.hi, -self.nominal, -self.lo, self.unit)
+
+    def __add__(self, other: Any) -> "Interval":
+        o = self._other(other)
+        if o is NotImplemented:
+            return NotImplemented
+        o = o.to(self.unit)
+        return Interval(self.lo + o.lo, self.nominal + o.nominal, self.hi + o.hi, self.unit)
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Any) -> "Interval":
+        o = self._other(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return self + (-o)
+
+    def __rsub__(self, other: Any) -> "Interval":
+        o = self._other(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return o - self
+
+    def __mul__(self, other: Any) -> "Interval":
+        o = self._other(other)
+        if o is NotImplemented:
+            return NotImplemented
+        products = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
+        return Interval(min(products), self.nominal * o.nominal, max(products),
+                        self.unit * o.unit).simplified()
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Any) -> "Interval":
+        o = self._other(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return self.divide(o)
+
+    def __rtruediv__(self, other: Any) -> "Interval":
+        o = self._other(other)
+        if o is NotImplemented:
+            return NotImplemented
+        return o.divide(self)
+
+    def divide(self, o: "Interval", where: str = "") -> "Interval":
+        """self / o; division by an interval that contains zero is an error, not infinity."""
+        if o.lo <= 0.0 <= o.hi:
+            what = f" in {where}" if where else ""
+            raise UsageError(f"division by zero{what}: the divisor {o.describe()} "
+                             "is or may be zero")
+        inv = (1.0 / o.hi, 1.0 / o.lo)
+        products = (self.lo * inv[0], self.lo * inv[1], self.hi * inv[0], self.hi * inv[1])
+        return Interval(min(products), self.nominal / o.nominal, max(products),
+                        self.unit / o.unit).simplified()
+
+    def __pow__(self, n: Any) -> "Interval":
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise UsageError(f"only integer powers are allowed, not {n!r}")
+        if abs(n) > 64:
+            raise UsageError(f"power {n} is too large (at most 64)")
+        if n == 0:
+            return Interval.exact(1.0)
+        if n < 0:
+            return Interval.exact(1.0).divide(self ** (-n), where="a negative power")
+        try:
+            a, b = self.lo ** n, self.hi ** n
+            nom = self.nominal ** n
+        except OverflowError as exc:
+            raise UsageError(f"figure too large: ({self.describe()})^{n}") from exc
+        if n % 2 == 0 and self.lo < 0 < self.hi:
+            lo, hi = 0.0, max(a, b)
+        else:
+            lo, hi = min(a, b), max(a, b)
+        return Interval(lo, nom, hi, self.unit ** n).simplified()
+
+    # ---- comparison
+
+    def overlaps(self, other: "Interval") -> bool:
+        o = other.to(self.unit)
+        return self.lo <= o.hi and o.lo <= self.hi
+
+    def contains(self, other: "Interval | float") -> bool:
+        if isinstance(other, Interval):
+            o = other.to(self.unit)
+            return self.lo <= o.lo and o.hi <= self.hi
+        return self.lo <= float(other) <= self.hi
+
+    def rel_diff(self, reference: "Interval") -> float | None:
+        """(self − reference) / |reference|, nominal values, in reference's unit."""
+        r = reference
+        s = self.to(r.unit)
+        if r.nominal == 0:
+            return None
+        return (s.nominal - r.nominal) / abs(r.nominal)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.lo == self.nominal == self.hi
+
+    @property
+    def unit_text(self) -> str:
+
+        return format_unit(self.unit)
+
+    def describe(self) -> str:
+        """'957.5 (918.8 … 999.6)' with the unit; exact figures say so."""
+        u = self.unit_text
+        us = f" {u}" if u else ""
+        if self.is_exact:
+            return f"{_fmt(self.nominal, sig=6)}{us} (exact)"
+        lo, nom, hi = format_bounds(self.lo, self.nominal, self.hi)
+        return f"{nom}{us} ({lo} … {hi}{us})"
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def _factor(src: Any, dst: Any, show_src: Any, show_dst: Any) -> float:
+    """How many `dst` make one `src`; `UnitMismatch` naming both units otherwise."""
+
+    if src == dst:
+        return 1.0
+    import pint
+
+    ureg = _registry()
+    try:
+        return float(ureg.Quantity(1.0, src).to(dst).magnitude)
+    except pint.DimensionalityError as exc:
+        a = format_unit(show_src) or "a plain number"
+        b = format_unit(show_dst) or "a plain number"
+        da, db = dimension_name(show_src), dimension_name(show_dst)
+        raise UnitMismatch(f"unit mismatch: {a} ({da}) is not comparable with {b} ({db})",
+                           src=a, dst=b, src_dim=da, dst_dim=db) from exc
+
+
+def _unit_for(unit_text: str, currency: str | None, original: str) -> Any:
+    """The unit after a number, with a leading currency sign folded in ("$0.12/kWh")."""
+
+    ureg = _registry()
+    if not unit_text:
+        return ureg.Unit(currency) if currency else ureg.dimensionless
+    try:
+        if currency:
+            if unit_text.startswith("/") or unit_text.lower().startswith("per "):
+                return parse_unit(currency + " " + unit_text)
+            return ureg.Unit(currency) * parse_unit(unit_text)
+        return parse_unit(unit_text)
+    except UsageError as exc:
+        raise UsageError(f"cannot read figure {original!r}: {exc.message}",
+                         hint=exc.hint) from exc

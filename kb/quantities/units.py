@@ -1,0 +1,535 @@
+"""Units for numeric claims: one pint registry, built lazily, with kb's own dimensions.
+
+pint is imported only inside functions, so `kb --help` never pays for it.
+
+Dimension choices (each one is there to stop a wrong sum from passing silently):
+
+- CO2-equivalent mass is its own base dimension ``[co2e]``: ``kg CO2e`` never adds
+  to or converts into plain ``kg``. Units: gCO2e (and every SI prefix of it:
+  kgCO2e, MtCO2e...), tCO2e (metric ton), lbCO2e, short_ton_CO2e. Papers write
+  "CO2" where they mean CO2e (Strubell et al. label the column "CO2e (lbs)" and
+  the caption "CO2 emissions"), so "kg CO2" is read as kgCO2e.
+- "ton"/"tons" is pint's US short ton for plain mass *and* for CO2e; "t",
+  "tonne", "metric ton" and "MT" are 1,000 kg.
+- Accelerators are counted in ``[accelerator]`` (``gpu``, ``tpu``, ``chip``,
+  ``accelerator`` are the same unit: kb checks dimensions, not hardware). A
+  GPU-hour is ``gpu * hour``, dimension ``[accelerator] * [time]``: it never adds to
+  plain hours, and "60 GPUs for 4 hours" is 240 GPU-hours as it should be.
+- Things processed (inference, image, query, generation, request, prediction,
+  sample, prompt, token, parameter, step) share one ``[count]`` dimension, so
+  "kWh per image" and "kWh per inference" agree, while "kWh per 1,000 images" stays
+  distinct from a plain kWh total.
+- FLOPs are ``[compute]``; "FLOPs" and "FLOPS" are both read as a count of
+  operations (the plural), a rate is written "FLOP/s" ("TFLOPS/s", "PetaFLOPS/sec").
+  ``pflop_s_day`` ("PFLOP/s-day") is 8.64e19 FLOP.
+- Money: each currency is its own dimension (``[currency_USD]``, ``[currency_EUR]``,
+  ``[currency_GBP]``): kb never converts between currencies.
+- ``%`` is 0.01 (dimensionless); "x", "×", "times", "fold" are plain ratios.
+
+User units (``define_units``) are figures a person states, such as
+``smartphone_charge = "0.012 kWh"``. A stated figure has a precision (0.012 means
+0.0115 to 0.0125), so it must not become an exact pint conversion. Each user unit
+is therefore a base dimension of its own in pint (``[kbuser_smartphone_charge]``)
+and its value lives here as an `Interval`; `kb.interval.Interval.to` replaces it by
+that interval whenever a conversion crosses it, so its precision reaches every
+check that uses it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import threading
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from kb.errors import UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pint
+
+
+# kb's definitions, in pint's definition syntax. Kept as data so the registry
+# is built in one place and `kb --help` never imports pint.
+_DEFINITIONS = [
+    # CO2-equivalent mass: its own dimension.
+    "gram_co2e = [co2e] = gCO2e = g_co2e",
+    "tonne_co2e = 1e6 * gram_co2e = tCO2e = t_co2e = metric_ton_co2e",
+    "pound_co2e = 453.59237 * gram_co2e = lbCO2e = lb_co2e",
+    "short_ton_co2e = 2000 * pound_co2e = short_ton_CO2e",
+    # Things processed: one countable dimension.
+    "item = [count] = _ = items",
+    "inference = item = _ = inferences",
+    "image = item = _ = images",
+    "query = item = _ = queries",
+    "generation = item = _ = generations",
+    "request = item = _ = requests",
+    "prediction = item = _ = predictions",
+    "sample = item = _ = samples",
+    "prompt = item = _ = prompts",
+    "token = item = _ = tokens",
+    "parameter = item = _ = parameters",
+    "step = item = _ = steps",
+    # Computation.
+    "floating_point_operation = [compute] = FLOP = flop = FLOPs = FLOPS = flops",
+    "pflop_s_day = 1e15 * FLOP / second * day = PFLOP_s_day = pfs_day = petaflop_s_day",
+    # Accelerators and accelerator-time.
+    "accelerator = [accelerator] = _ = accelerators = chip = chips",
+    "gpu = accelerator = GPU = GPUs = gpus",
+    "tpu = accelerator = TPU = TPUs = tpus",
+    "gpu_hour = gpu * hour = GPU_hour",
+    "gpu_day = gpu * day = GPU_day",
+    "gpu_week = gpu * week = GPU_week",
+    "gpu_year = gpu * year = GPU_year",
+    "tpu_hour = tpu * hour = TPU_hour",
+    "tpu_day = tpu * day = TPU_day",
+    "tpu_week = tpu * week = TPU_week",
+    "tpu_year = tpu * year = TPU_year",
+    "accelerator_hour = accelerator * hour",
+    "accelerator_day = accelerator * day",
+    "accelerator_week = accelerator * week",
+    "accelerator_year = accelerator * year",
+    "chip_hour = chip * hour",
+    "chip_day = chip * day",
+    "chip_week = chip * week",
+    "chip_year = chip * year",
+    # Money: one dimension per currency, no exchange rates.
+    "USD = [currency_USD] = _ = US_dollar = dollar = dollars",
+    "EUR = [currency_EUR] = _ = euro = euros",
+    "GBP = [currency_GBP] = _ = pound_sterling",
+]
+
+# Exact spellings kb reads that pint does not know (after the phrase rewrites below).
+_ALIASES = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP",
+    "MT": "tonne", "mt": "tonne", "tonnes": "tonne",
+    "x": "dimensionless", "X": "dimensionless", "times": "dimensionless",
+    "fold": "dimensionless", "dimensionless": "dimensionless",
+    "hrs": "hour", "secs": "second", "mins": "minute",
+}
+
+# Energy and power symbols as papers misspell them ("KWh", "KwH", "mwh").
+# Only used when the exact spelling is not a unit: "mWh" stays a milliwatt-hour.
+_CASE_ALIASES = {
+    "wh": "Wh", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "pwh": "PWh",
+    "kw": "kW", "mw": "MW", "gw": "GW", "tw": "TW",
+    "usd": "USD", "eur": "EUR", "gpu": "gpu", "tpu": "tpu", "flop": "FLOP", "flops": "FLOP",
+}
+
+# Mass words that can carry "CO2e", mapped to kb's CO2e units.
+_CO2E_MASS = {
+    "g": "gCO2e", "gr": "gCO2e", "gram": "gCO2e", "grams": "gCO2e",
+    "kg": "kgCO2e", "kgs": "kgCO2e", "kilogram": "kgCO2e", "kilograms": "kgCO2e",
+    "t": "tCO2e", "tonne": "tCO2e", "tonnes": "tCO2e", "MT": "tCO2e", "mt": "tCO2e",
+    "metric ton": "tCO2e", "metric tons": "tCO2e", "metric tonne": "tCO2e",
+    "metric tonnes": "tCO2e",
+    "kt": "ktCO2e", "Mt": "MtCO2e", "Gt": "GtCO2e",
+    "lb": "lbCO2e", "lbs": "lbCO2e", "pound": "lbCO2e", "pounds": "lbCO2e",
+    "ton": "short_ton_CO2e", "tons": "short_ton_CO2e",
+    "short ton": "short_ton_CO2e", "short tons": "short_ton_CO2e",
+}
+
+_SI_WORD_PREFIX = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P",
+                   "exa": "E"}
+
+_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+_lock = threading.RLock()
+# User units: name -> Interval (the stated value with its precision).
+_user_units: dict[str, "Interval"] = {}
+# Names whose pint dimension exists (pint cannot forget a definition).
+_user_dimensions: set[str] = set()
+
+
+@functools.cache
+def registry() -> "pint.UnitRegistry":
+    """The one registry kb uses; built on first use (about 0.4 s)."""
+    import pint
+
+    ureg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=False)
+    for line in _DEFINITIONS:
+        ureg.define(line)
+    return ureg
+
+
+# ---------------------------------------------------------------- parsing
+
+_CO2E_RE = re.compile(
+    r"C\s?O\s?2(?:\s?-?\s?e(?:q(?:uiv(?:alent)?)?)?\b|(?![A-Za-z0-9]))")
+_MASS_CO2E_RE = re.compile(
+    r"(?<![A-Za-z0-9_])(?P<m>metric\s+tonnes?|metric\s+tons?|short\s+tons?|[A-Za-z]+)"
+    r"\s*(?:of\s*)?\(?\s*CO2e\)?(?![A-Za-z0-9])")
+_WATT_HOUR_RE = re.compile(r"(?i)\b(kilo|mega|giga|tera|peta)?watt[-\s]?hours?\b")
+_WATT_RE = re.compile(r"(?i)\b(kilo|mega|giga|tera)?watts?\b")
+_DEVICE_TIME_RE = re.compile(
+    r"(?i)\b(gpu|tpu|accelerator|chip)s?[-\s_]?(hours?|hrs?|days?|weeks?|years?)\b")
+_PFS_DAY_RE = re.compile(r"(?i)\b(?:pflops?|petaflops?|pf|pfs)\s*/?\s*s?[-\s_]days?\b")
+_FLOP_RATE_RE = re.compile(
+    r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\s*/\s*s(?:ec(?:ond)?s?)?\b")
+_FLOP_RE = re.compile(r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\b")
+_FLOP_WORDS_RE = re.compile(r"(?i)\bfloating[-\s]point\s+operations?\b")
+_PER_RE = re.compile(r"(?i)\bper\b")
+_PERCENT_WORD_RE = re.compile(r"(?i)\bper\s?cent\b")
+_FACTOR_TOKEN_RE = re.compile(
+    r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")
+
+
+def normalize_unit_text(text: str) -> str:
+    """Rewrite the spellings papers use into kb's unit names; keeps what it doesn't know.
+
+    "tCO 2 e", "kg CO2eq", "lbs of CO2e", "metric tons of CO2e", "𝐶𝑂2𝑒𝑞",
+    "GPU-hours", "PFLOP/s-day", "kilowatt-hours", "$" are all handled here, so the
+    extractor and `parse_unit` agree on them.
+    """
+    t = (text.replace("²", "^2").replace("³", "^3").replace("⁻¹", "^-1")
+         .replace("⁻²", "^-2"))
+    t = unicodedata.normalize("NFKC", t)
+    t = (t.replace("−", "-").replace("·", "*").replace("×", "*").replace("∗", "*")
+         .replace("⋅", "*"))
+    t = " ".join(t.split())
+    while len(t) >= 2 and t[0] == "(" and t[-1] == ")" and "(" not in t[1:-1]:
+        t = t[1:-1].strip()
+    if t in ("", "1"):
+        return "dimensionless"
+    t = _PERCENT_WORD_RE.sub("percent", t)
+    t = _CO2E_RE.sub("CO2e", t)
+
+    def mass(m: re.Match[str]) -> str:
+        word = " ".join(m.group("m").split())
+        unit = _CO2E_MASS.get(word) or _CO2E_MASS.get(word.lower())
+        if unit is None or (word.lower() == "mt" and word not in _CO2E_MASS):
+            return m.group(0)
+        return unit
+
+    t = _MASS_CO2E_RE.sub(mass, t)
+    t = re.sub(r"(?i)\bmetric\s+ton(?:ne)?s?\b", "tonne", t)
+    t = re.sub(r"(?i)\bshort\s+tons?\b", "short_ton", t)
+    t = _WATT_HOUR_RE.sub(lambda m: f"{(m.group(1) or '').lower()}watt_hour", t)
+    t = _WATT_RE.sub(lambda m: f"{(m.group(1) or '').lower()}watt", t)
+
+    def device(m: re.Match[str]) -> str:
+        dev = m.group(1).lower()
+        period = m.group(2).lower().rstrip("s")
+        period = {"hr": "hour"}.get(period, period)
+        return f"{dev}_{period}"
+
+    t = _DEVICE_TIME_RE.sub(device, t)
+    t = _PFS_DAY_RE.sub("pflop_s_day", t)
+    t = _FLOP_WORDS_RE.sub("FLOP", t)
+
+    def flop_prefix(p: str | None) -> str:
+        if not p:
+            return ""
+        return _SI_WORD_PREFIX.get(p.lower(), p.upper())
+
+    t = _FLOP_RATE_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP/second", t)
+    t = _FLOP_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP", t)
+    t = _PER_RE.sub("/", t)
+    t = t.replace("US$", "USD")
+    return t
+
+
+def parse_unit(text: str) -> "pint.Unit":
+    """The pint unit a person or a paper wrote; `UsageError` naming the text if unknown.
+
+    The text is split into unit names here (products by space or "*", quotients
+    by "/" or "per", integer powers by "^"), and each name is looked up alone, so
+    pint's own expression parser never sees what the user wrote.
+    """
+    if not isinstance(text, str):
+        raise UsageError(f"a unit must be text, not {type(text).__name__}")
+    if len(text) > 200:
+        raise UsageError(f"unit text too long ({len(text)} characters): {text[:40]!r}…")
+    with _lock:
+        return _parse_unit_cached(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unit_cached(text: str) -> "pint.Unit":
+    ureg = registry()
+    norm = normalize_unit_text(text)
+    if norm == "dimensionless":
+        return ureg.dimensionless
+    factors: list[list[Any]] = []  # [unit, power]
+    pos = 0
+    sign = 1  # -1 right after "/": "/" divides by the next factor only
+    while pos < len(norm):
+        m = _FACTOR_TOKEN_RE.match(norm, pos)
+        if m is None or m.end() == pos:
+            rest = norm[pos:].strip()
+            if not rest:
+                break
+            raise UsageError(f"unknown unit {text!r}: cannot read {rest[:20]!r}",
+                             hint=_unit_hint(text))
+        pos = m.end()
+        if m.group("name"):
+            factors.append([_lookup_unit_name(m.group("name"), text), sign])
+            sign = 1
+        elif m.group("op") == "*":
+            if not factors or sign < 0:
+                raise UsageError(f"unknown unit {text!r}: '*' must stand between units")
+        elif m.group("op") == "/":
+            if sign < 0:
+                raise UsageError(f"unknown unit {text!r}: two '/' in a row")
+            sign = -1
+        elif m.group("op") in ("^", "**"):
+            im = _FACTOR_TOKEN_RE.match(norm, pos)
+            if not factors or sign < 0 or im is None or im.group("int") is None:
+                raise UsageError(f"unknown unit {text!r}: '^' must follow a unit and "
+                                 "precede an integer")
+            pos = im.end()
+            power = int(im.group("int"))
+            if power == 0 or abs(power) > 12:
+                raise UsageError(f"unit power {power} out of range in {text!r}")
+            factors[-1][1] *= power
+        elif m.group("int") == "1" and not factors and sign > 0:
+            continue  # "1/h"
+        else:
+            raise UsageError(f"unknown unit {text!r}: a number is not a unit "
+                             "(write it in the figure, not in the unit)")
+    if sign < 0:
+        raise UsageError(f"unknown unit {text!r}: '/' without a unit after it")
+    if not factors:
+        raise UsageError(f"unknown unit {text!r}", hint=_unit_hint(text))
+    unit = ureg.dimensionless
+    for factor, power in factors:
+        unit = unit * factor ** power
+    return unit
+
+
+def _lookup_unit_name(name: str, text: str) -> "pint.Unit":
+    """One unit name, looked up alone: user units, kb's aliases, pint, then case fixes."""
+    ureg = registry()
+    with _lock:
+        if name in _user_units:
+            return ureg.Unit(name)
+        if name in _user_dimensions:
+            raise UsageError(f"unknown unit {name!r} in {text!r}: it is no longer defined",
+                             hint=_unit_hint(name))
+    alias = _ALIASES.get(name)
+    if alias is not None:
+        return ureg.dimensionless if alias == "dimensionless" else ureg.Unit(alias)
+    if name == "%":
+        return ureg.Unit("percent")
+    if name == "CO2e":
+        raise UsageError(f"unknown unit {text!r}: CO2e needs a mass unit before it",
+                         hint="write e.g. 'kg CO2e', 'tCO2e', 'lbs of CO2e'")
+    if _NAME_RE.match(name) and _in_registry(ureg, name):
+        return ureg.Unit(name)
+    fixed = _CASE_ALIASES.get(name.lower())
+    if fixed is not None:
+        return ureg.Unit(fixed)
+    raise UsageError(f"unknown unit {name!r} in {text!r}", hint=_unit_hint(name))
+
+
+def _in_registry(ureg, name: str) -> bool:
+    """pint's `in` raises for some names ('_' AttributeError, 'nan' ValueError)
+    instead of answering no."""
+    try:
+        return name in ureg
+    except (AttributeError, ValueError, TypeError, KeyError):
+        return False
+
+
+def _unit_hint(text: str) -> str:
+    names = sorted(set(_known_spellings()) | set(_user_units))
+    close = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + ", ".join(close) + "?"
+    return "define it with define_units, e.g. {'smartphone_charge': '0.012 kWh'}"
+
+
+def _known_spellings() -> list[str]:
+    return ["kWh", "MWh", "GWh", "TWh", "Wh", "J", "kJ", "MJ", "W", "kW", "MW",
+            "hour", "day", "year", "gpu_hour", "FLOP", "PFLOP", "pflop_s_day", "%",
+            "USD", "EUR", "gCO2e", "kgCO2e", "tCO2e", "lbCO2e", "short_ton_CO2e",
+            "inference", "image", "query", "generation", "request", "kg", "g", "t", "lb"]
+
+
+_DISPLAY = {"year": "year", "day": "day", "week": "week", "month": "month", "mile": "mile"}
+
+
+def format_unit(unit: "pint.Unit") -> str:
+    """Short form of a unit ("kWh", "tCO2e", "%", "USD/h", "GPU·h"); "" for a plain number.
+
+    Time units read as words ("day", not pint's "d"; "year", not "a"). The result
+    parses back with `parse_unit` to the same unit.
+    """
+    if not unit._units:
+        return ""
+    ureg = registry()
+    num: list[str] = []
+    den: list[str] = []
+    for name, power in unit._units.items():
+        if name in _user_dimensions:
+            sym = name
+        else:
+            sym = _DISPLAY.get(name) or ureg.get_symbol(name)
+        p = abs(power)
+        p_text = str(int(p)) if float(p).is_integer() else str(p)
+        part = sym if p == 1 else f"{sym}^{p_text}"
+        (num if power > 0 else den).append(part)
+    text = "·".join(num) if num else "1"
+    for part in den:
+        text += "/" + part
+    return text
+
+
+def is_dimensionless(unit: "pint.Unit") -> bool:
+    return bool(unit.dimensionless)
+
+
+_DIMENSION_EXAMPLES = [
+    ("kWh", "energy"), ("W", "power"), ("hour", "time"), ("kg", "mass"),
+    ("kgCO2e", "CO2e mass"), ("image", "a count"), ("FLOP", "computation"),
+    ("FLOP/s", "computing speed"), ("gpu", "accelerators"),
+    ("gpu_hour", "accelerator time"), ("km", "length"), ("USD", "money (USD)"),
+    ("EUR", "money (EUR)"), ("GBP", "money (GBP)"), ("kgCO2e/kWh", "carbon intensity"),
+    ("kWh/image", "energy per item"), ("kgCO2e/image", "CO2e per item"),
+]
+
+
+@functools.cache
+def _dimension_names() -> dict[Any, str]:
+    ureg = registry()
+    out = {ureg.dimensionless.dimensionality: "a plain number"}
+    for example, name in _DIMENSION_EXAMPLES:
+        out.setdefault(_parse_unit_cached(example).dimensionality, name)
+    return out
+
+
+def dimension_name(unit: "pint.Unit") -> str:
+    """What a unit measures, for messages: "energy", "CO2e mass", "a plain number"."""
+    if has_user_units(unit):
+        try:
+            _, plain = expand_unit(unit)
+        except UsageError:
+            return str(unit.dimensionality)
+        return dimension_name(plain)
+    dims = unit.dimensionality
+    return _dimension_names().get(dims, str(dims))
+
+
+def to_base(value: float, unit_text: str) -> tuple[float, str]:
+    """`value` in `unit_text` expressed in base units, for sorting and searching figures
+    of one dimension together (626,155 lbCO2e and 284 tCO2e both in gCO2e).
+
+    User units are replaced by their stated nominal values.
+    """
+    ureg = registry()
+    unit = parse_unit(unit_text)
+    if has_user_units(unit):
+        factor, unit = expand_unit(unit)
+        value = value * factor.nominal
+    q = ureg.Quantity(float(value), unit).to_base_units()
+    return float(q.magnitude), format_unit(q.units)
+
+
+# ---------------------------------------------------------------- user units
+
+def define_units(defs: dict[str, str]) -> dict[str, "Interval"]:
+    from kb.quantities.interval import Interval  # TEMPORARY: cycle, being removed
+    """Define (or redefine) user units from written figures: {"smartphone_charge": "0.012 kWh"}.
+
+    Each value is read by `Interval.from_written`, so it keeps its stated
+    precision ("0.012 kWh" is 0.0115…0.0125 kWh; write "0.012 ± 0.001 kWh" or
+    "exactly 24 hour" to say otherwise). Values may use other user units of the
+    same call. Returns the intervals defined.
+    """
+
+    ureg = registry()
+    for name in defs:
+        if not isinstance(name, str) or not _NAME_RE.match(name) or "__" in name:
+            raise UsageError(f"invalid unit name {name!r}: use letters, digits and "
+                             "single underscores, starting with a letter")
+        if name not in _user_dimensions and name in ureg:
+            raise UsageError(f"cannot define unit {name!r}: it is already a unit "
+                             f"({ureg.Unit(name)})", hint="choose another name")
+        if name in _ALIASES or name.lower() in _CASE_ALIASES:
+            raise UsageError(f"cannot define unit {name!r}: kb already reads it as a unit")
+    with _lock:
+        for name in defs:
+            if name not in _user_dimensions:
+                ureg.define(f"{name} = [kbuser_{name}]")
+                _user_dimensions.add(name)
+        previous = dict(_user_units)
+        # Make every new name parseable first, so values may refer to each other.
+        for name in defs:
+            _user_units.setdefault(name, None)  # type: ignore[arg-type]
+        _parse_unit_cached.cache_clear()
+        try:
+            out: dict[str, Interval] = {}
+            for name, value in defs.items():
+                if not isinstance(value, str):
+                    raise UsageError(f"unit {name!r}: value must be written as text, "
+                                     f"e.g. \"0.012 kWh\", not {value!r}")
+                interval = Interval.from_written(value)
+                if name in interval.unit._units:
+                    raise UsageError(f"unit {name!r} is defined in terms of itself: {value!r}")
+                out[name] = interval
+            _user_units.update(out)
+            # Catch cycles now rather than at the first check.
+            for name in out:
+                expand_unit(registry().Unit(name))
+        except BaseException:
+            _user_units.clear()
+            _user_units.update(previous)
+            _parse_unit_cached.cache_clear()
+            raise
+        _parse_unit_cached.cache_clear()
+        return out
+
+
+def clear_user_units() -> None:
+    """Forget every user unit (for a new knowledge base, or between tests)."""
+    with _lock:
+        _user_units.clear()
+        _parse_unit_cached.cache_clear()
+
+
+def user_units() -> dict[str, "Interval"]:
+    """The user units now defined, with their stated values."""
+    with _lock:
+        return {k: v for k, v in _user_units.items() if v is not None}
+
+
+def has_user_units(unit: "pint.Unit") -> bool:
+    return any(name in _user_dimensions for name in unit._units)
+
+
+_MAX_EXPANSION_DEPTH = 20
+
+
+def expand_unit(unit: "pint.Unit", _depth: int = 0) -> tuple["Interval", "pint.Unit"]:
+    from kb.quantities.interval import Interval  # TEMPORARY: cycle, being removed
+    """Replace user units by their stated intervals: (dimensionless factor, plain unit).
+
+    `unit` equals factor × plain unit, where plain unit has no user units and the
+    factor carries the precision of every user unit involved.
+    """
+
+    ureg = registry()
+    if _depth > _MAX_EXPANSION_DEPTH:
+        raise UsageError("user units refer to each other in a cycle or too deeply "
+                         f"(at {format_unit(unit)})")
+    factor = Interval.exact(1.0, ureg.dimensionless)
+    plain = ureg.dimensionless
+    for name, power in unit._units.items():
+        single = ureg.Unit(name)
+        if name in _user_dimensions:
+            with _lock:
+                value = _user_units.get(name)
+            if value is None:
+                raise UsageError(f"unit {name!r} is not defined",
+                                 hint="define it with define_units")
+            sub_factor, sub_plain = expand_unit(value.unit, _depth + 1)
+            scaled = Interval(value.lo, value.nominal, value.hi, ureg.dimensionless)
+            term = scaled * sub_factor
+            if int(power) != power:
+                raise UsageError(f"non-integer power of user unit {name!r}")
+            factor = factor * term ** int(power)
+            plain = plain * sub_plain ** power
+        else:
+            plain = plain * single ** power
+    return factor, plain

@@ -1,0 +1,211 @@
+"""Bibliographic metadata in one shape, whatever it came from.
+
+arXiv Atom, DOI BibTeX, Crossref JSON, a PDF's own information and hand-written
+BibTeX all become a `PaperMeta`, which becomes one references.bib entry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kb.sources.citekey import ascii_fold, last_name
+from kb.text.ids import find_arxiv_in_text, normalise_doi, parse_arxiv
+
+ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+           "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
+           "c": "\u0327", "k": "\u0328", "r": "\u030a"}
+SPECIAL = {r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\l": "ł", r"\L": "Ł", r"\ae": "æ",
+           r"\AE": "Æ", r"\oe": "œ", r"\OE": "Œ", r"\aa": "å", r"\AA": "Å", r"\&": "&",
+           r"\%": "%", r"\_": "_", r"\$": "$", r"\#": "#", "--": "–", r"\textendash": "–",
+           r"\textemdash": "—", "~": "\u00a0"}
+LATEX_ACCENT_RE = re.compile(r"\\([`'^\"~=.uvHckr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
+
+
+_SPECIAL_RE = re.compile("|".join(re.escape(cmd) + (r"(?![A-Za-z])\s*" if cmd[1:].isalpha() else "")
+                                  for cmd in sorted((c for c in SPECIAL if c.startswith("\\")),
+                                                    key=len, reverse=True)))
+_COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*(\{)?")
+_SPECIAL_CHARS = {cmd: char for cmd, char in SPECIAL.items() if cmd.startswith("\\")}
+
+
+def latex_to_text(value: str | None) -> str:
+    """Readable text from a BibTeX value: accents decoded, braces dropped."""
+    if not value:
+        return ""
+    if "\\" not in value and "{" not in value and "--" not in value:
+        return " ".join(value.split())
+
+    def accent(m: re.Match) -> str:
+        letter = (m.group(2) or m.group(3)).lstrip("\\")
+        return unicodedata.normalize("NFC", letter + ACCENTS[m.group(1)])
+
+    text = LATEX_ACCENT_RE.sub(accent, value)
+    if "\\" in text:
+        text = _SPECIAL_RE.sub(lambda m: _SPECIAL_CHARS[m.group(0).rstrip()], text)
+        # \emph{x} -> x ; \TeX -> TeX
+        text = _COMMAND_RE.sub(lambda m: "" if m.group(2) else m.group(1), text)
+    text = text.replace("--", "–").replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+def normalise_title(title: str | None) -> str:
+    """Lower-case ASCII words only, for matching titles across sources."""
+    text = ascii_fold(latex_to_text(title or "")).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def to_bibtex_name(name: str) -> str:
+    """'Alexandra Sasha Luccioni' -> 'Luccioni, Alexandra Sasha'."""
+    name = " ".join(name.split())
+    if "," in name or not name:
+        return name
+    last = last_name(name)
+    first = name[: len(name) - len(last)].strip()
+    return f"{last}, {first}" if first else last
+
+
+def split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    parts = re.split(r"\s+and\s+", " ".join(value.split()))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def first_author_key(authors: list[str]) -> str:
+    if not authors:
+        return ""
+    return re.sub(r"[^a-z]", "", ascii_fold(latex_to_text(last_name(authors[0]))).lower())
+
+
+@dataclass
+class PaperMeta:
+    title: str = ""
+    authors: list[str] = field(default_factory=list)    # "Last, First"
+    year: int | None = None
+    entry_type: str = "misc"
+    arxiv_id: str | None = None
+    version: int | None = None
+    primary_class: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    venue: str | None = None            # journal or booktitle
+    extra: dict[str, str] = field(default_factory=dict)   # other BibTeX fields kept as given
+    origin: str = "hand"                # arxiv | doi | crossref | pdf | bibtex | hand
+    complete: bool = True               # False: what we know came from the PDF alone
+
+    def bib_fields(self) -> dict[str, str]:
+        """Fields for references.bib, in a stable, readable order."""
+        out: dict[str, str] = {}
+        if self.title:
+            out["title"] = self.title
+        if self.authors:
+            out["author"] = " and ".join(self.authors)
+        if self.year:
+            out["year"] = str(self.year)
+        venue_field = {"article": "journal", "inproceedings": "booktitle"}.get(self.entry_type)
+        if self.venue and venue_field:
+            out[venue_field] = self.venue
+        for key, value in self.extra.items():
+            if key not in out and value:
+                out[key] = value
+        if self.arxiv_id:
+            out["eprint"] = self.arxiv_id
+            out["archiveprefix"] = "arXiv"
+            if self.primary_class:
+                out["primaryclass"] = self.primary_class
+            if self.version:
+                out["version"] = str(self.version)
+        if self.doi:
+            out["doi"] = self.doi
+        if self.url:
+            out["url"] = self.url
+        return out
+
+
+def from_arxiv(record) -> PaperMeta:
+    """An arXiv record: a preprint (@misc, as arXiv's own BibTeX export does)."""
+    return PaperMeta(
+        title=record.title, authors=[to_bibtex_name(a) for a in record.authors],
+        year=record.year or None, entry_type="misc", arxiv_id=record.id,
+        version=record.version, primary_class=record.primary_class,
+        doi=record.doi.lower() if record.doi else None,
+        url=f"https://arxiv.org/abs/{record.id}", origin="arxiv",
+        extra={"journal-ref": record.journal_ref} if record.journal_ref else {})
+
+
+KNOWN = {"title", "author", "year", "eprint", "archiveprefix", "primaryclass", "version",
+         "doi", "url", "journal", "booktitle"}
+
+
+def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibtex") -> PaperMeta:
+    """A BibTeX entry's fields (keys lower-cased) as metadata."""
+    f = {k.lower(): v for k, v in fields.items()}
+    year = None
+    m = re.search(r"\d{4}", f.get("year", "") or f.get("date", ""))
+    if m:
+        year = int(m.group(0))
+    arxiv_id = version = None
+    eprint = f.get("eprint", "")
+    prefix = f.get("archiveprefix", f.get("eprinttype", "")).lower()
+
+    if eprint and (prefix in ("arxiv", "") ):
+        ident = parse_arxiv(eprint.replace("arXiv:", "").replace("arxiv:", ""))
+        if ident:
+            arxiv_id, version = ident.id, ident.version
+    if not arxiv_id:
+        for key in ("journal", "url", "note", "howpublished"):
+            value = f.get(key, "")
+            ident = find_arxiv_in_text(value.replace("Arxiv-", "")) or (
+                find_arxiv_in_text("arXiv:" + m.group(1))
+                if (m := re.search(r"arxiv\.org/(?:abs|pdf)/([\w.\-/]+?)(?:\.pdf)?$", value)) else None)
+            if ident:
+                arxiv_id, version = ident.id, ident.version
+                break
+    if f.get("version", "").strip().lstrip("v").isdigit():
+        version = int(f["version"].strip().lstrip("v"))
+    doi = normalise_doi(f["doi"]) if f.get("doi") else None
+    return PaperMeta(
+        title=f.get("title", ""), authors=split_authors(f.get("author")), year=year,
+        entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,
+        primary_class=f.get("primaryclass"), doi=doi, url=f.get("url"),
+        venue=f.get("journal") or f.get("booktitle"),
+        extra={k: v for k, v in fields.items() if k.lower() not in KNOWN},
+        origin=origin)
+
+
+def from_crossref(message: dict) -> PaperMeta:
+    """Crossref REST /works/{doi} message."""
+    def first(value):
+        if isinstance(value, list):
+            return value[0] if value else ""
+        return value or ""
+
+    authors = []
+    for a in message.get("author", []) or []:
+        family, given = a.get("family", ""), a.get("given", "")
+        if family:
+            authors.append(f"{family}, {given}".strip(", "))
+        elif a.get("name"):
+            authors.append(a["name"])
+    year = None
+    for key in ("published-print", "published-online", "issued", "created"):
+        parts = (message.get(key) or {}).get("date-parts") or []
+        if parts and parts[0] and parts[0][0]:
+            year = int(parts[0][0])
+            break
+    kind = message.get("type", "")
+    entry_type = {"journal-article": "article", "proceedings-article": "inproceedings",
+                  "book-chapter": "incollection", "book": "book",
+                  "posted-content": "misc", "report": "techreport"}.get(kind, "misc")
+    extra = {}
+    for src, dst in (("publisher", "publisher"), ("volume", "volume"), ("issue", "number"),
+                     ("page", "pages")):
+        if message.get(src):
+            extra[dst] = str(message[src]).replace("-", "--") if dst == "pages" else str(message[src])
+    doi = (message.get("DOI") or "").lower() or None
+    return PaperMeta(
+        title=" ".join(first(message.get("title")).split()), authors=authors, year=year,
+        entry_type=entry_type, doi=doi, url=f"https://doi.org/{doi}" if doi else message.get("URL"),
+        venue=first(message.get("container-title")) or None, extra=extra, origin="crossref")

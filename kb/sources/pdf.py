@@ -1,0 +1,248 @@
+"""Page text from PDFs with pypdf, within limits the user can raise.
+
+The text of each page is kept exactly as pypdf returns it: every offset kb
+records points into it. Encrypted, corrupt, image-only and oversized PDFs end
+in a PDFError saying which; callers may still keep the paper's metadata.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from kb.errors import LimitExceeded, PDFError, UsageError
+from kb.text.ids import find_arxiv_in_text, find_doi_in_text
+
+#: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
+#: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
+ENTRIES_PER_PAGE = 50
+
+
+@dataclass
+class Limits:
+    max_pages: int = 2000
+    max_stream_mb: float = 75.0      # decompressed size of any one stream
+
+    @classmethod
+    def from_env(cls, overrides: dict | None = None) -> "Limits":
+        limits = cls()
+        for name in ("max_pages", "max_stream_mb"):
+            raw = (overrides or {}).get(name)
+            env = os.environ.get("KB_" + name.upper())
+            value = env if env not in (None, "") else raw
+            if value not in (None, ""):
+                try:
+                    setattr(limits, name, type(getattr(limits, name))(value))
+                except (TypeError, ValueError):
+                    # A setting to correct, not a PDF over a limit (which would be kept without text).
+                    where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"
+                    raise UsageError(f"limit {name}={value!r} is not a number (set in {where})") from None
+        return limits
+
+
+@dataclass
+class Extracted:
+    pages: list[str]
+    extractor: str
+    status: str = "ok"                 # ok | image-only
+    message: str = ""
+    info_title: str = ""
+    info_author: str = ""
+    info_year: int | None = None
+    title_guess: str = ""
+    author_guess: list[str] = field(default_factory=list)
+    arxiv: object | None = None        # ids.ArxivId found in the text (the arXiv stamp)
+    doi: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def extractor_name() -> str:
+    import pypdf
+
+    return f"pypdf {pypdf.__version__}"
+
+
+def _open(data: bytes, limits: Limits, source: str):
+    import pypdf
+    from pypdf import errors as perr
+
+    if not data.startswith(b"%PDF-"):
+        head = data[:64].lstrip().lower()
+        kind = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "not a PDF"
+        raise PDFError(f"{source} is {kind} (it does not start with %PDF-)")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except perr.EmptyFileError:
+        raise PDFError(f"{source} is empty") from None
+    except perr.LimitReachedError as exc:
+        raise LimitExceeded(f"{source}: {exc}", hint="raise KB_MAX_STREAM_MB / KB_MAX_PAGES") from None
+    except Exception as exc:
+        raise PDFError(f"{source} is corrupt and cannot be read ({type(exc).__name__}: {exc})") from None
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except Exception as exc:  # missing crypto backend, unknown algorithm
+            raise PDFError(f"{source} is encrypted and cannot be opened ({exc})") from None
+        if not ok:
+            raise PDFError(f"{source} is encrypted with a password; kb cannot read its text")
+    return reader
+
+
+def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
+            progress=None) -> Extracted:
+    """Extract every page's text; PDFError/LimitExceeded when it cannot."""
+    import pypdf
+
+    limits = limits or Limits.from_env()
+    stream_limit = int(limits.max_stream_mb * 1024 * 1024)
+    config = dict(zlib_maximum_output_length=stream_limit,
+                  lzw_maximum_output_length=stream_limit,
+                  run_length_maximum_output_length=stream_limit,
+                  array_based_stream_maximum_output_length=stream_limit,
+                  maximum_declared_stream_length=stream_limit,
+                  image_maximum_buffer_size=stream_limit,
+                  # pypdf counts the dictionary entries of the flattened pages (several per
+                  # page), not pages; the page count itself is checked below.
+                  page_tree_maximum_page_entries=(limits.max_pages + 1) * ENTRIES_PER_PAGE)
+    with warnings.catch_warnings(), pypdf.apply_configuration(**config):
+        warnings.simplefilter("ignore")
+        _silence_pypdf()
+        reader = _open(data, limits, source)
+        try:
+            count = len(reader.pages)
+        except pypdf.errors.LimitReachedError:
+            raise LimitExceeded(f"{source} has more than {limits.max_pages:,} pages",
+                                hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])") from None
+        except Exception as exc:
+            raise PDFError(f"{source} is corrupt: its page tree cannot be read ({exc})") from None
+        if count > limits.max_pages:
+            raise LimitExceeded(f"{source} has {count:,} pages, over the limit of {limits.max_pages:,}",
+                                hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
+        if count == 0:
+            raise PDFError(f"{source} has no pages")
+        pages: list[str] = []
+        for i in range(count):
+            try:
+                text = reader.pages[i].extract_text() or ""
+            except pypdf.errors.LimitReachedError as exc:
+                raise LimitExceeded(f"{source}, page {i + 1}: {exc}",
+                                    hint="raise KB_MAX_STREAM_MB if the file is trustworthy") from None
+            except Exception as exc:
+                raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
+                               f"({type(exc).__name__})") from None
+            pages.append(text)
+            if progress:
+                progress(i + 1, count)
+        result = Extracted(pages=pages, extractor=extractor_name())
+        _read_info(reader, result)
+    letters = sum(len(re.findall(r"\w", p)) for p in pages)
+    if letters < 20 * max(1, min(count, 3)):
+        result.status = "image-only"
+        result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
+                          "probably scanned images; kb keeps its metadata only")
+    first = "\n".join(pages[:2])
+    result.arxiv = find_arxiv_in_text(first)
+    result.doi = find_doi_in_text(first)
+    result.title_guess = guess_title(pages[0] if pages else "")
+    result.author_guess = guess_authors(pages[0] if pages else "", result.title_guess)
+    return result
+
+
+def _silence_pypdf() -> None:
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def _read_info(reader, result: Extracted) -> None:
+    try:
+        info = reader.metadata or {}
+        result.info_title = " ".join(str(info.get("/Title") or "").split())
+        result.info_author = " ".join(str(info.get("/Author") or "").split())
+        date = str(info.get("/CreationDate") or "")
+        m = re.search(r"(19|20)\d\d", date)
+        if m:
+            result.info_year = int(m.group(0))
+    except Exception:
+        result.warnings.append("the PDF's document information could not be read")
+
+
+_SKIP_LINE = re.compile(
+    r"^(arXiv:|preprint|accepted|published|proceedings|copyright|©|\d+$|page \d+|"
+    r"journal|vol\.|https?://|www\.|doi|manuscript|under review|draft)", re.IGNORECASE)
+
+
+_NOT_TITLE = re.compile(r"©|Association for Computational|Proceedings of|pages \d+\s*[–-]\s*\d+|"
+                        r"\b(January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\s+\d", re.IGNORECASE)
+
+
+def guess_title(first_page: str) -> str:
+    """The first page's title: the first substantial line(s) before the authors."""
+    lines = [" ".join(line.split()) for line in first_page.splitlines()]
+    lines = [line for line in lines if line]
+    title: list[str] = []
+    for line in lines[:15]:
+        if _SKIP_LINE.match(line) or _NOT_TITLE.search(line) or len(line) < 4:
+            if title:
+                break
+            continue
+        if "@" in line or re.search(r"\b(university|institute|department|inc\.|labs?)\b", line, re.I):
+            break
+        if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
+            break  # the author line
+        title.append(line)
+        if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
+            break
+        if len(title) == 2:
+            break
+    return " ".join(title)[:300]
+
+
+_NAME = re.compile(r"^(?:[A-Z][\w'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
+_MARKERS = re.compile(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
+
+
+def _looks_like_name(line: str, previous: str) -> bool:
+    """'A. M. Turing' after a complete title line, not 'Learning Based Document ...'."""
+    if re.search(r"(\b(with|for|of|and|the|a|an|in|on|to|from|via)|[:\-–])$", previous.strip(), re.I):
+        return False
+    parts = [p.strip() for p in re.split(r",|\band\b", _MARKERS.sub(",", line)) if p.strip()]
+    if len(parts) >= 2:
+        return all(_NAME.match(p) and len(p.split()) <= 4 for p in parts)
+    words = line.split()
+    return bool(_NAME.match(line)) and (bool(re.search(r"\b[A-Z]\.", line)) or 2 <= len(words) <= 3)
+
+
+def guess_authors(first_page: str, title: str) -> list[str]:
+    """Author names from the lines after the title (None found: empty list)."""
+    lines = [" ".join(line.split()) for line in first_page.splitlines() if line.strip()]
+    flat_title = " ".join(title.split())
+    start = None
+    for i, line in enumerate(lines[:15]):
+        if line and flat_title.endswith(line):
+            start = i + 1
+            break
+    if start is None:
+        return []
+    names: list[str] = []
+    for line in lines[start:start + 6]:
+        line = " ".join(w for w in line.split() if "@" not in w)
+        if line.isupper() and "," in line:     # 'TAL AUGUST, University of Washington, USA'
+            names.append(line.split(",")[0].title())
+            continue
+        if not line or re.match(r"^(abstract|introduction|\d)", line, re.I) or \
+                re.search(r"\b(university|institute|department|school|inc\.|labs?|college)\b", line, re.I):
+            break
+        for part in re.split(r",|\band\b|;", _MARKERS.sub(",", line)):
+            part = part.strip()
+            if _NAME.match(part):
+                names.append(part)
+    return names[:50]

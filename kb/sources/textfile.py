@@ -1,0 +1,56 @@
+"""Page text extracted elsewhere: when the PDF is not at hand but its text is.
+
+Accepted: a JSON list of page strings; a JSON object with "pages" (a list of
+strings); the WattBot/KohakuRAG JSON (sections[] of paragraphs, one section a
+page); plain text with form feeds between pages (pdftotext's output).
+"""
+
+from __future__ import annotations
+
+import json
+
+from kb.errors import FileFormatError
+
+
+def parse_text_source(data: bytes, name: str) -> list[str]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError("is not UTF-8", path=name,
+                              line=data[: exc.start].count(b"\n") + 1) from None
+    stripped = text.lstrip()
+    if stripped.startswith(("[", "{")):
+        try:
+            obj = json.loads(text)
+        except ValueError as exc:
+            raise FileFormatError(f"is not valid JSON: {exc}", path=name) from None
+        pages = _pages_from_json(obj, name)
+    else:
+        pages = text.split("\f")
+        if pages and not pages[-1].strip():
+            pages.pop()
+    if not pages:
+        raise FileFormatError("holds no page text", path=name)
+    return pages
+
+
+def _pages_from_json(obj, name: str) -> list[str]:
+    if isinstance(obj, list) and all(isinstance(p, str) for p in obj):
+        return obj
+    if isinstance(obj, dict):
+        if isinstance(obj.get("pages"), list) and all(isinstance(p, str) for p in obj["pages"]):
+            return obj["pages"]
+        sections = obj.get("sections")
+        if isinstance(sections, list):
+            pages = []
+            for section in sections:
+                paragraphs = section.get("paragraphs", []) if isinstance(section, dict) else None
+                if not isinstance(paragraphs, list):
+                    break
+                texts = [p.get("text", "") for p in paragraphs if isinstance(p, dict)
+                         and (p.get("metadata") or {}).get("attachment_type") != "image"]
+                pages.append("\n".join(t for t in texts if isinstance(t, str)))
+            else:
+                return pages
+    raise FileFormatError("is JSON but not page text: expected a list of page strings, "
+                          '{"pages": [...]}, or {"sections": [{"paragraphs": [{"text": ...}]}]}', path=name)

@@ -1,0 +1,337 @@
+"""claims/*.toml: the truth for quotes, claims, units and checks.
+
+A file is read with tomllib (fast, strict) and written with tomlkit, so a
+person's comments and layout survive every kb write. `claims/<citekey>.toml`
+holds one paper's quotes and claims; checks, units and constants may live in
+any file of claims/.
+
+    [[quote]]      id, text, topics, version, status, page, page_end, spans, prefix, suffix, method, extractor, note
+    [[claim]]      id, value ("11.49 kWh"), per, quote, page, version, topics, status
+    [units]        name = "0.012 kWh"  or  name = "citekey.claim_id"
+    [[check]]      id, stated, expr, tolerance, note
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.errors import FileFormatError
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,99}$")
+NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class QuoteRec:
+    id: str
+    text: str
+    citekey: str
+    version: str | None = None
+    topics: list[str] = field(default_factory=list)
+    status: str = "verified"
+    method: str | None = None
+    page: int | None = None
+    page_end: int | None = None
+    spans: list[dict] = field(default_factory=list)
+    prefix: str | None = None
+    suffix: str | None = None
+    extractor: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class ClaimRec:
+    id: str
+    value: str
+    citekey: str | None
+    per: str | None = None
+    quote: str | None = None
+    quote_id: str | None = None
+    page: int | None = None
+    version: str | None = None
+    topics: list[str] = field(default_factory=list)
+    status: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class UnitRec:
+    name: str
+    definition: str
+    citekey: str | None
+    line: int | None = None
+
+
+@dataclass
+class CheckRec:
+    id: str
+    stated: str
+    expr: str
+    tolerance: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class ClaimsDoc:
+    path: str
+    citekey: str | None
+    quotes: list[QuoteRec] = field(default_factory=list)
+    claims: list[ClaimRec] = field(default_factory=list)
+    units: list[UnitRec] = field(default_factory=list)
+    checks: list[CheckRec] = field(default_factory=list)
+    #: [paper] settings for exports, e.g. anchor = "my-anchor" for the note's references list.
+    paper: dict[str, str] = field(default_factory=dict)
+
+
+def _lines_of(text: str, header: str) -> list[int]:
+    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(header) + r"[ \t]*\]\]", re.MULTILINE)
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+
+
+def _key_line(text: str, key: str) -> int | None:
+    m = re.search(r"^[ \t]*" + re.escape(key) + r"[ \t]*=", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+class _Reader:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+
+    def fail(self, message: str, line: int | None):
+        raise FileFormatError(message, path=self.path, line=line)
+
+    def string(self, table: dict, key: str, line: int | None, required: bool = False,
+               what: str = "entry") -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{what} has no `{key}`", line)
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{what}: `{key}` must be a string, not {type(value).__name__}", line)
+        return value
+
+    def integer(self, table: dict, key: str, line: int | None, what: str) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(f"{what}: `{key}` must be an integer", line)
+        return value
+
+    def strings(self, table: dict, key: str, line: int | None, what: str) -> list[str]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"{what}: `{key}` must be a list of strings", line)
+        return list(value)
+
+    def ident(self, value: str, line: int | None, what: str) -> str:
+        if not ID_RE.match(value):
+            self.fail(f"{what}: id {value!r} must be letters, digits, '-', '_' or '.' "
+                      "(at most 100, starting with a letter or digit)", line)
+        return value
+
+    def array(self, data: dict, key: str) -> list[dict]:
+        value = data.get(key, [])
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail(f"`{key}` must be an array of tables ([[{key}]])", _key_line(self.text, key))
+        return value
+
+
+def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
+    """Parse and validate one claims file; FileFormatError names file and line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise FileFormatError(f"is not valid TOML: {message}", path=path,
+                              line=int(m.group(1)) if m else None) from None
+    r = _Reader(path, text)
+    doc = ClaimsDoc(path=path, citekey=citekey)
+    known = {"quote", "claim", "units", "check", "paper"}
+    for key in data:
+        if key not in known:
+            r.fail(f"unknown section `{key}` (expected {', '.join(sorted(known))})",
+                   _key_line(text, key) or _lines_of(text, key)[0] if _lines_of(text, key) else None)
+    paper = data.get("paper", {})
+    if not isinstance(paper, dict) or not all(isinstance(v, str) for v in paper.values()):
+        r.fail("`[paper]` must be a table of strings (anchor = \"...\")", _key_line(text, "paper"))
+    unknown = set(paper) - {"anchor"}
+    if unknown:
+        r.fail(f"`[paper]`: unknown setting {sorted(unknown)[0]!r} (known: anchor)", _key_line(text, sorted(unknown)[0]))
+    if paper and citekey is None:
+        r.fail("`[paper]` belongs in claims/<citekey>.toml of that paper", _key_line(text, "paper"))
+    if "anchor" in paper and not re.fullmatch(r"[A-Za-z][\w\-:.]{0,199}", paper["anchor"]):
+        r.fail(f"[paper] anchor {paper['anchor']!r} must be a letter then letters, digits, '-', '_', ':' or '.'",
+               _key_line(text, "anchor"))
+    doc.paper = dict(paper)
+    quote_lines = _lines_of(text, "quote")
+    for i, q in enumerate(r.array(data, "quote")):
+        line = quote_lines[i] if i < len(quote_lines) else None
+        if citekey is None:
+            r.fail("quotes must live in claims/<citekey>.toml of their paper", line)
+        qid = r.ident(r.string(q, "id", line, True, "quote"), line, "quote")
+        spans = q.get("spans", [])
+        if not isinstance(spans, list) or not all(
+                isinstance(s, dict) and all(isinstance(s.get(k), int) for k in ("page", "start", "end"))
+                for s in spans):
+            r.fail(f"quote {qid}: `spans` must be a list of {{page, start, end}} integers", line)
+        status = r.string(q, "status", line, False, f"quote {qid}") or "verified"
+        if status not in ("verified", "unverified"):
+            r.fail(f"quote {qid}: status must be 'verified' or 'unverified', not {status!r}", line)
+        text_value = r.string(q, "text", line, True, f"quote {qid}")
+        if not text_value.strip():
+            r.fail(f"quote {qid}: `text` is empty", line)
+        doc.quotes.append(QuoteRec(
+            id=qid, text=text_value, citekey=citekey,
+            version=r.string(q, "version", line, False, f"quote {qid}"),
+            topics=r.strings(q, "topics", line, f"quote {qid}"), status=status,
+            method=r.string(q, "method", line, False, f"quote {qid}"),
+            page=r.integer(q, "page", line, f"quote {qid}"),
+            page_end=r.integer(q, "page_end", line, f"quote {qid}"),
+            spans=[dict(s) for s in spans],
+            prefix=r.string(q, "prefix", line, False, f"quote {qid}"),
+            suffix=r.string(q, "suffix", line, False, f"quote {qid}"),
+            extractor=r.string(q, "extractor", line, False, f"quote {qid}"),
+            note=r.string(q, "note", line, False, f"quote {qid}"), line=line))
+    claim_lines = _lines_of(text, "claim")
+    for i, c in enumerate(r.array(data, "claim")):
+        line = claim_lines[i] if i < len(claim_lines) else None
+        cid = r.ident(r.string(c, "id", line, True, "claim"), line, "claim")
+        value = c.get("value")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = repr(value)
+        if not isinstance(value, str) or not value.strip():
+            r.fail(f"claim {cid}: `value` must be a string such as \"11.49 kWh\"", line)
+        doc.claims.append(ClaimRec(
+            id=cid, value=value, citekey=r.string(c, "paper", line, False, f"claim {cid}") or citekey,
+            per=r.string(c, "per", line, False, f"claim {cid}"),
+            quote=r.string(c, "quote", line, False, f"claim {cid}"),
+            quote_id=r.string(c, "quote_id", line, False, f"claim {cid}"),
+            page=r.integer(c, "page", line, f"claim {cid}"),
+            version=r.string(c, "version", line, False, f"claim {cid}"),
+            topics=r.strings(c, "topics", line, f"claim {cid}"),
+            status=r.string(c, "status", line, False, f"claim {cid}"),
+            note=r.string(c, "note", line, False, f"claim {cid}"), line=line))
+    units = data.get("units", {})
+    if not isinstance(units, dict):
+        r.fail("`units` must be a table of name = \"definition\"", _key_line(text, "units"))
+    for name, definition in units.items():
+        line = _key_line(text, name)
+        if not NAME_RE.match(name):
+            r.fail(f"unit name {name!r} must be a letter or '_' followed by letters, digits or '_'", line)
+        if not isinstance(definition, str) or not definition.strip():
+            r.fail(f"unit {name}: definition must be a string such as \"0.012 kWh\"", line)
+        doc.units.append(UnitRec(name, definition, citekey, line))
+    check_lines = _lines_of(text, "check")
+    for i, c in enumerate(r.array(data, "check")):
+        line = check_lines[i] if i < len(check_lines) else None
+        chid = r.ident(r.string(c, "id", line, True, "check"), line, "check")
+        tolerance = c.get("tolerance")
+        if isinstance(tolerance, (int, float)) and not isinstance(tolerance, bool):
+            tolerance = repr(tolerance)
+        doc.checks.append(CheckRec(
+            id=chid, stated=r.string(c, "stated", line, True, f"check {chid}"),
+            expr=r.string(c, "expr", line, True, f"check {chid}"),
+            tolerance=tolerance if isinstance(tolerance, str) else None,
+            note=r.string(c, "note", line, False, f"check {chid}"), line=line))
+    return doc
+
+
+def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:
+    rel = rel or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileFormatError(f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a claims file",
+                                  path=rel)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileFormatError(f"cannot be read ({exc.strerror})", path=rel) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileFormatError("is not UTF-8", path=rel,
+                              line=data[: exc.start].count(b"\n") + 1) from None
+    return parse(text, rel, citekey)
+
+
+# -- writing -------------------------------------------------------------------
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if v not in (None, [], "")}
+
+
+def add_record(text: str, section: str, record: dict[str, Any], header_comment: str | None = None,
+               replace_id: str | None = None) -> str:
+    """Return `text` with one [[section]] table appended (or the one whose id is
+    `replace_id` replaced), keeping everything else as it was."""
+    import tomlkit
+
+    doc = tomlkit.parse(text) if text.strip() else tomlkit.document()
+    if not text.strip() and header_comment:
+        for line in header_comment.splitlines():
+            doc.add(tomlkit.comment(line))
+        doc.add(tomlkit.nl())
+    table = tomlkit.table()
+    for key, value in _clean(record).items():
+        if key == "spans":
+            arr = tomlkit.array()
+            for span in value:
+                inline = tomlkit.inline_table()
+                inline.update(span)
+                arr.append(inline)
+            table.add(key, arr)
+        else:
+            table.add(key, value)
+    if section not in doc:
+        doc.add(section, tomlkit.aot())
+    aot = doc[section]
+    if replace_id is not None:
+        for i, existing in enumerate(aot):
+            if existing.get("id") == replace_id:
+                aot[i] = table
+                return _spaced(tomlkit.dumps(doc))
+    aot.append(table)
+    return _spaced(tomlkit.dumps(doc))
+
+
+_HEADER_RE = re.compile(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check)\]\]\n)")
+
+
+def _spaced(text: str) -> str:
+    """A blank line before each [[quote]]/[[claim]]/[[check]], for readable diffs."""
+    return _HEADER_RE.sub("\n\n", text)
+
+
+def remove_record(text: str, section: str, record_id: str) -> str:
+    import tomlkit
+
+    doc = tomlkit.parse(text)
+    aot = doc.get(section)
+    if aot is None:
+        return text
+    kept = [t for t in aot if t.get("id") != record_id]
+    if len(kept) == len(aot):
+        return text
+    del doc[section]
+    if kept:
+        new = tomlkit.aot()
+        for t in kept:
+            new.append(t)
+        doc.add(section, new)
+    return tomlkit.dumps(doc)

@@ -1,0 +1,349 @@
+"""The SQLite index: opening it safely and its schema.
+
+SQLite indexes the files a person edits (references.bib, claims/*.toml) plus
+everything derived from sources (page text, references, candidate claims). It
+can always be rebuilt (`kb rebuild`). Migrations run whenever it is opened, so a
+user never runs an upgrade step; each one says why it exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from kb.errors import KBError
+from kb.store.sqlite import connect as connect_raw
+
+if TYPE_CHECKING:   # sqlite-utils is imported only when the index is written or migrated
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
+
+def m001_papers(db: sqlite_utils.Database) -> None:
+    """Papers are the entries of references.bib; versions are the sources we hold
+    for them (an arXiv version's PDF, a local PDF, pre-extracted text)."""
+    db.executescript("""
+    CREATE TABLE papers (
+        citekey TEXT PRIMARY KEY,
+        entry_type TEXT NOT NULL DEFAULT 'misc',
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',   -- JSON list of "Last, First"
+        year INTEGER,
+        arxiv_id TEXT,                        -- without version
+        doi TEXT,                             -- lower case
+        url TEXT,
+        venue TEXT,
+        primary_class TEXT,
+        version TEXT,                         -- latest arXiv version known, 'v3'
+        origin TEXT,                          -- arxiv | doi | pdf | bibtex | hand
+        metadata_status TEXT NOT NULL DEFAULT 'complete',  -- complete | incomplete
+        title_norm TEXT,
+        first_author TEXT,                    -- normalised last name
+        fields TEXT NOT NULL DEFAULT '{}',    -- all BibTeX fields, JSON
+        position INTEGER                      -- order in references.bib
+    );
+    CREATE INDEX papers_arxiv ON papers(arxiv_id);
+    CREATE INDEX papers_doi ON papers(doi);
+    CREATE INDEX papers_title ON papers(title_norm);
+
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL DEFAULT '',     -- 'v1'..; '' when unversioned
+        sha256 TEXT,                          -- of the source file in the cache
+        source_kind TEXT,                     -- pdf | text
+        source_url TEXT,
+        page_count INTEGER,
+        extractor TEXT,                       -- 'pypdf 7.1.1'
+        text_status TEXT NOT NULL,            -- ok | empty | image-only | encrypted | corrupt | none
+        text_message TEXT,
+        added_at TEXT,
+        UNIQUE (citekey, version)
+    );
+
+    CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL,
+        page INTEGER NOT NULL,                -- 1-based
+        text TEXT NOT NULL,
+        UNIQUE (version_id, page)
+    );
+    CREATE INDEX pages_citekey ON pages(citekey, version);
+    CREATE VIRTUAL TABLE pages_fts USING fts5(
+        text, content='pages', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+        INSERT INTO pages_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+
+    -- What was last indexed of each truth file, to notice edits and crashes.
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,                -- relative to the root
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """)
+
+
+def m002_quotes_claims_checks(db: sqlite_utils.Database) -> None:
+    """Rows indexed from claims/*.toml; `file` says which file each came from so
+    a changed file is re-indexed on its own."""
+    db.executescript("""
+    CREATE TABLE quotes (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,                     -- unique in the knowledge base
+        citekey TEXT NOT NULL,
+        version TEXT,
+        text TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL,                 -- verified | unverified
+        method TEXT,                          -- exact | normalised
+        page INTEGER, page_end INTEGER,
+        spans TEXT NOT NULL DEFAULT '[]',     -- JSON [{page,start,end}]
+        prefix TEXT, suffix TEXT,
+        extractor TEXT,
+        note TEXT,
+        file TEXT NOT NULL,
+        UNIQUE (id)
+    );
+    CREATE INDEX quotes_citekey ON quotes(citekey);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, topics, content='quotes', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, topics) VALUES (new.rowid, new.text, new.topics);
+    END;
+    CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, topics)
+        VALUES ('delete', old.rowid, old.text, old.topics);
+    END;
+
+    CREATE TABLE claims (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        citekey TEXT,
+        kind TEXT NOT NULL DEFAULT 'claim',   -- claim | constant
+        number TEXT,                          -- as written: '1,287'
+        value REAL,
+        unit TEXT,
+        base_value REAL,                      -- value in the unit's base units, for --min/--max
+        base_unit TEXT,
+        per TEXT,
+        quote TEXT,
+        quote_id TEXT,
+        page INTEGER,
+        version TEXT,
+        topics TEXT NOT NULL DEFAULT '[]',
+        status TEXT,                          -- verified | unverified
+        file TEXT NOT NULL,
+        UNIQUE (citekey, id)
+    );
+    CREATE INDEX claims_id ON claims(id);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        id, quote, topics, per, content='claims', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, id, quote, topics, per)
+        VALUES (new.rowid, new.id, new.quote, new.topics, new.per);
+    END;
+    CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, id, quote, topics, per)
+        VALUES ('delete', old.rowid, old.id, old.quote, old.topics, old.per);
+    END;
+
+    CREATE TABLE units (
+        name TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        citekey TEXT, quote TEXT,
+        file TEXT NOT NULL
+    );
+
+    CREATE TABLE checks (
+        id TEXT PRIMARY KEY,
+        stated TEXT NOT NULL,
+        expr TEXT NOT NULL,
+        tolerance TEXT,
+        note TEXT,
+        file TEXT NOT NULL,
+        line INTEGER
+    );
+
+    -- Numbers with units proposed by `kb claims extract`, awaiting review.
+    CREATE TABLE candidates (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        start INTEGER, "end" INTEGER,
+        number TEXT, value REAL, unit TEXT,
+        low REAL, high REAL,
+        sentence TEXT,
+        status TEXT NOT NULL DEFAULT 'unreviewed',  -- unreviewed | promoted | dismissed
+        claim_id TEXT,
+        UNIQUE (citekey, version, page, start)
+    );
+    """)
+
+
+def m003_references_and_citations(db: sqlite_utils.Database) -> None:
+    """The citation graph: each paper's parsed reference list, the links they
+    resolve to, and the works outside the knowledge base."""
+    db.executescript("""
+    CREATE TABLE refs (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,                -- the citing paper
+        version TEXT,
+        idx INTEGER NOT NULL,                 -- position in its list, from 1
+        label TEXT,                           -- '[12]', '[Str19]', or NULL
+        raw TEXT NOT NULL,
+        page INTEGER,
+        arxiv_id TEXT, doi TEXT, url TEXT, year INTEGER, title TEXT, first_author TEXT,
+        work_key TEXT,                        -- merges the same work across papers
+        resolved TEXT,                        -- citekey in this knowledge base, or NULL
+        method TEXT,                          -- arxiv | doi | title | semantic-scholar
+        score REAL,
+        source TEXT NOT NULL DEFAULT 'text',  -- text | semantic-scholar
+        UNIQUE (citekey, source, idx)
+    );
+    CREATE INDEX refs_work ON refs(work_key);
+    CREATE INDEX refs_resolved ON refs(resolved);
+
+    CREATE TABLE citations (
+        citing TEXT NOT NULL,
+        cited TEXT NOT NULL,
+        methods TEXT NOT NULL,                -- comma-separated, e.g. 'arxiv,semantic-scholar'
+        score REAL,
+        PRIMARY KEY (citing, cited)
+    ) WITHOUT ROWID;
+    CREATE INDEX citations_cited ON citations(cited);
+
+    CREATE TABLE works (
+        work_key TEXT PRIMARY KEY,
+        title TEXT, arxiv_id TEXT, doi TEXT, year INTEGER, first_author TEXT, url TEXT
+    );
+    """)
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the index in WAL mode with a long busy timeout."""
+
+    return wrap(connect_raw(path))
+
+
+def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False)   # no entry-point scan: ~20 ms
+
+
+def needs_migration(db: sqlite_utils.Database) -> bool:
+    try:
+        return bool(_migrations().pending(db))
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index is damaged: {exc}",
+                      hint="run `kb rebuild`") from None
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply pending migrations; `PRAGMA user_version` then counts them, which
+    lets read-only commands skip importing sqlite-utils (kb/sqlite.py)."""
+    try:
+        migrations = _migrations()
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, taken IMMEDIATE so concurrent writers queue on
+    the busy timeout instead of failing with 'database is locked' mid-way."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def m004_citation_graph(db: sqlite_utils.Database) -> None:
+    """For the citation graph (kb/graph.py). Indexes let `relink` re-resolve
+    only the references a newly added paper can match (by arXiv id, DOI, or the
+    tail of the first author's name) instead of every reference; `title_key`
+    lets a work cited with an identifier in one paper and by title alone in
+    another count as one external work; the partial index answers "which
+    external works are cited most" from the index alone. `s2_citing` keeps the
+    papers Semantic Scholar lists as citing a paper here (/citations): there
+    the citing side is the unknown one, so those rows are not a reference list."""
+    db.executescript("""
+    ALTER TABLE refs ADD COLUMN title_key TEXT;
+    CREATE INDEX refs_arxiv_id ON refs(arxiv_id);
+    CREATE INDEX refs_doi ON refs(doi);
+    CREATE INDEX refs_author_tail ON refs(substr(first_author, -4));
+    CREATE INDEX refs_title_key ON refs(title_key);
+    CREATE INDEX refs_unresolved_work ON refs(work_key, citekey) WHERE resolved IS NULL;
+
+    CREATE TABLE s2_citing (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,                -- the paper in this knowledge base that is cited
+        idx INTEGER NOT NULL,                 -- position in Semantic Scholar's list, from 1
+        paper_id TEXT,                        -- Semantic Scholar paperId of the citing work
+        raw TEXT NOT NULL,
+        arxiv_id TEXT, doi TEXT, url TEXT, year INTEGER, title TEXT, first_author TEXT,
+        work_key TEXT, title_key TEXT,
+        resolved TEXT,                        -- the citing paper, when it is in this knowledge base
+        method TEXT,
+        score REAL,
+        UNIQUE (citekey, idx)
+    );
+    CREATE INDEX s2_citing_resolved ON s2_citing(resolved);
+    CREATE INDEX s2_citing_arxiv_id ON s2_citing(arxiv_id);
+    CREATE INDEX s2_citing_doi ON s2_citing(doi);
+    CREATE INDEX s2_citing_author_tail ON s2_citing(substr(first_author, -4));
+    CREATE INDEX s2_citing_work ON s2_citing(work_key);
+    CREATE INDEX s2_citing_title_key ON s2_citing(title_key);
+    """)
+
+
+def m005_paper_settings(db: sqlite_utils.Database) -> None:
+    """A paper's [paper] table in claims/<citekey>.toml: how exports present it
+    (its anchor in a note's references list)."""
+    db.executescript("""
+    CREATE TABLE paper_settings (
+        citekey TEXT PRIMARY KEY,
+        anchor TEXT,
+        file TEXT NOT NULL
+    );
+    """)
+
+
+#: Every schema change, in order; `PRAGMA user_version` counts them.
+MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
+              m004_citation_graph, m005_paper_settings)
+
+
+def _migrations() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("kb")
+    for step in MIGRATIONS:
+        migrations()(step)
+    return migrations

@@ -1,0 +1,117 @@
+"""Where a knowledge base lives: the one function that decides it.
+
+Order: an explicit path (`--kb`), then `KB_HOME`, then the nearest folder at or
+above the current one that holds `kb.toml`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import KBError, UsageError
+
+MARKER = "kb.toml"
+BIB = "references.bib"
+CLAIMS = "claims"
+EXPORTS = "exports"
+STATE = ".kb"
+
+
+class NoKnowledgeBase(KBError):
+    """No kb.toml was found."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The paths of one knowledge base."""
+
+    root: Path
+
+    @property
+    def marker(self) -> Path:
+        return self.root / MARKER
+
+    @property
+    def bib(self) -> Path:
+        return self.root / BIB
+
+    @property
+    def claims(self) -> Path:
+        return self.root / CLAIMS
+
+    @property
+    def exports(self) -> Path:
+        return self.root / EXPORTS
+
+    @property
+    def state(self) -> Path:
+        return self.root / STATE
+
+    @property
+    def db(self) -> Path:
+        return self.state / "kb.sqlite"
+
+    @property
+    def lock(self) -> Path:
+        return self.state / "lock"
+
+    @property
+    def tmp(self) -> Path:
+        return self.state / "tmp"
+
+    @property
+    def cache(self) -> Path:
+        return self.state / "cache"
+
+    @property
+    def pdf_cache(self) -> Path:
+        return self.cache / "pdf"
+
+    @property
+    def http_cache(self) -> Path:
+        return self.cache / "http"
+
+    def claims_file(self, citekey: str) -> Path:
+        """claims/<citekey>.toml, refusing any key that could leave claims/."""
+        check_safe_name(citekey, "citekey")
+        return self.claims / f"{citekey}.toml"
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+
+def check_safe_name(name: str, what: str) -> str:
+    """A name used in a file path must stay a plain file name."""
+    bad = (not name or name in (".", "..") or "/" in name or "\\" in name
+           or "\0" in name or name.startswith(".") or len(name) > 200)
+    if bad:
+        raise UsageError(f"{what} {name!r} cannot be used as a file name "
+                         "(no '/', '\\', leading '.', or '..'; at most 200 characters)")
+    return name
+
+
+def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
+    """The knowledge base root, or NoKnowledgeBase saying how to make one."""
+    given = explicit or os.environ.get("KB_HOME")
+    if given:
+        root = Path(given).expanduser()
+        if not (root / MARKER).is_file():
+            source = "--kb" if explicit else "KB_HOME"
+            raise NoKnowledgeBase(f"{source} points to {root}, which is not a knowledge base "
+                                  f"(no {MARKER})", hint=f"run: kb init {root}")
+        return root.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MARKER).is_file():
+            return folder
+    raise NoKnowledgeBase(f"no knowledge base here: no {MARKER} in {here} or any folder above it",
+                          hint="run `kb init` to make one, or set KB_HOME")
+
+
+def layout(explicit: str | os.PathLike | None = None) -> Layout:
+    return Layout(find_root(explicit))

@@ -1,0 +1,44 @@
+"""Opening the SQLite index without importing sqlite-utils.
+
+Read-only commands (search, listings, the staleness check every command makes)
+need only a connection; sqlite-utils and the migrations are imported when
+something must be written or the schema is behind. `PRAGMA user_version` holds
+the number of migrations applied (kb/db.py keeps it in step).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kb.errors import KBError
+
+#: The number of migrations in kb/db.py; a test keeps the two in step.
+SCHEMA_VERSION = 5
+BUSY_TIMEOUT_MS = 60_000
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """WAL mode, a long busy timeout, autocommit (kb opens its own transactions)."""
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index {path} cannot be opened: {exc}",
+                      hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the source cache") from None
+    return conn
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    except sqlite3.DatabaseError as exc:
+        raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None

@@ -1,0 +1,167 @@
+"""Identifiers in every form people paste: arXiv ids, DOIs, URLs, local files."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.errors import UsageError
+
+ACCEPTED = ("accepted forms: arxiv:2311.16863, 2311.16863v2, arXiv:2311.16863, hep-th/9901001, "
+            "https://arxiv.org/abs/2311.16863, https://arxiv.org/pdf/2311.16863v1.pdf, "
+            "doi:10.18653/v1/P19-1355, https://doi.org/10.18653/v1/P19-1355, or a path to a .pdf file")
+
+# New-style ids (2007-): YYMM.NNNN (to 2014) or YYMM.NNNNN, optional version.
+NEW_ID = r"(?P<new>\d{4}\.\d{4,5})"
+# Old-style ids: archive(.SUBJ)/YYMMNNN, e.g. hep-th/9901001, math.GT/0309136.
+OLD_ID = r"(?P<old>[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
+VERSION = r"(?:v(?P<version>\d{1,3}))?"
+ARXIV_ID_RE = re.compile(rf"^(?:{NEW_ID}|{OLD_ID}){VERSION}$")
+ARXIV_IN_TEXT_RE = re.compile(
+    r"arXiv\s*:\s*(?P<id>(?:\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d{1,3})?)",
+    re.IGNORECASE)
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org", "xxx.lanl.gov", "browse.arxiv.org"}
+DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
+
+
+@dataclass(frozen=True)
+class ArxivId:
+    id: str                 # '2311.16863' or 'hep-th/9901001'
+    version: int | None = None
+
+    @property
+    def versioned(self) -> str:
+        return f"{self.id}v{self.version}" if self.version else self.id
+
+    def __str__(self) -> str:
+        return f"arxiv:{self.versioned}"
+
+
+@dataclass(frozen=True)
+class Doi:
+    doi: str                # lower-cased; DOIs are case-insensitive
+
+    def __str__(self) -> str:
+        return f"doi:{self.doi}"
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    path: Path
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+Identifier = ArxivId | Doi | LocalFile
+
+
+def parse_arxiv(text: str) -> ArxivId | None:
+    """An arXiv id with optional version, or None."""
+    text = text.strip()
+    m = ARXIV_ID_RE.match(text)
+    if not m:
+        # Old-style archives are lower case, but people paste "Hep-Th/...".
+        lowered = re.sub(r"^[A-Za-z\-]+", lambda g: g.group(0).lower(), text)
+        m = ARXIV_ID_RE.match(lowered)
+        if not m:
+            return None
+    ident = m.group("new") or m.group("old")
+    if m.group("new"):
+        yymm, number = ident.split(".")
+        month = int(yymm[2:])
+        # 4-digit numbers until 1412, 5-digit from 1501 on.
+        if not 1 <= month <= 12 or (len(number) == 5) != (yymm >= "1501"):
+            return None
+    version = int(m.group("version")) if m.group("version") else None
+    if version == 0:
+        return None
+    return ArxivId(ident, version)
+
+
+def normalise_doi(text: str) -> str | None:
+    text = text.strip().rstrip(".,;")
+    text = urllib.parse.unquote(text)
+    if DOI_RE.match(text):
+        return text.lower()
+    return None
+
+
+def from_url(text: str) -> Identifier | None:
+    """The arXiv id or DOI an arXiv or doi.org link names; None for any other text."""
+    url = text if "://" in text else "https://" + text
+    parts = urllib.parse.urlsplit(url)
+    host = (parts.hostname or "").lower()
+    path = urllib.parse.unquote(parts.path)
+    if host in ARXIV_HOSTS:
+        m = re.match(r"^/(?:abs|pdf|html|format)/(.+?)(?:\.pdf)?/?$", path)
+        if m:
+            return parse_arxiv(m.group(1))
+        return None
+    if host in DOI_HOSTS:
+        doi = normalise_doi(path.lstrip("/"))
+        return Doi(doi) if doi else None
+    return None
+
+
+def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
+    """Parse what a user typed into an identifier; UsageError naming the input
+    and the accepted forms otherwise."""
+    raw = text
+    text = text.strip()
+    if not text:
+        raise UsageError(f"empty identifier; {ACCEPTED}")
+    if len(text) > 2000 or "\0" in text:
+        raise UsageError(f"not an identifier: {raw[:60]!r}...; {ACCEPTED}")
+    low = text.lower()
+    if low.startswith("arxiv:"):
+        ident = parse_arxiv(text[6:])
+        if ident:
+            return ident
+        raise UsageError(f"not an arXiv id: {raw!r}; {ACCEPTED}")
+    if low.startswith("doi:"):
+        doi = normalise_doi(text[4:])
+        if doi:
+            return Doi(doi)
+        raise UsageError(f"not a DOI: {raw!r}; {ACCEPTED}")
+    if low.startswith(("http://", "https://")) or low.startswith(tuple(ARXIV_HOSTS | DOI_HOSTS)):
+        ident = from_url(text)
+        if ident:
+            return ident
+        raise UsageError(f"not an arXiv or DOI link: {raw!r}; {ACCEPTED}")
+    ident = parse_arxiv(text)
+    if ident:
+        return ident
+    doi = normalise_doi(text)
+    if doi:
+        return Doi(doi)
+    try:
+        path = Path(text).expanduser()
+        exists = path.exists()
+        is_file = path.is_file()
+    except (OSError, RuntimeError) as exc:   # a name too long for the filesystem; ~user unknown
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).rstrip(".")
+        raise UsageError(f"not an identifier kb understands: {raw[:80]!r}{'...' if len(raw) > 80 else ''} "
+                         f"(as a path: {reason}); {ACCEPTED}") from None
+    if path.suffix.lower() == ".pdf" or exists:
+        if must_exist and not is_file:
+            raise UsageError(f"no such file: {raw}")
+        return LocalFile(path)
+    raise UsageError(f"not an identifier kb understands: {raw!r}; {ACCEPTED}")
+
+
+def find_arxiv_in_text(text: str) -> ArxivId | None:
+    m = ARXIV_IN_TEXT_RE.search(text)
+    return parse_arxiv(m.group("id")) if m else None
+
+
+def find_doi_in_text(text: str) -> str | None:
+    for m in DOI_IN_TEXT_RE.finditer(text):
+        doi = normalise_doi(m.group(1).rstrip(").]}"))
+        if doi:
+            return doi
+    return None

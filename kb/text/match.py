@@ -1,0 +1,594 @@
+"""Finding a quote in a paper's page text, and explaining why one is not there.
+
+A quote is verified when its words are in the paper: the same words and the
+same numbers, in the same order. Text is compared after `kb.textnorm` folding
+(case, ligatures, quotes, dashes, hyphenation, whitespace, pypdf's spaces in
+numbers), never fuzzily: one changed digit, one dropped "not", one swapped word
+and the quote is not found. `closest_passage` is the fuzzy part, used only to
+tell the writer what the paper actually says.
+
+Conventions a writer may use, and how each is read:
+
+* **Elision** ``[...]``, ``[…]``, ``…`` or ``...`` between fragments: each
+  fragment must be found, in order, the next one starting at most
+  `ELISION_MAX_GAP` folded characters (about 3,500 characters of page text,
+  a page or so) after the previous one ends. A leading or trailing ellipsis
+  only says the quote starts or ends mid-sentence.
+* **Editorial insertion** ``[the model]``: stands for at most
+  `EDITORIAL_MAX_GAP` folded characters (a few words) of the source, or none,
+  never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
+  for nothing. Brackets are first tried as literal text (a writer may have
+  copied the source's own brackets, "[2022, 2021]"), and brackets holding a
+  digit are always literal: a number must match exactly.
+* **Case change** ``[G]enerative``: a bracketed single letter at the start of a
+  word is that letter (matching is case-insensitive anyway).
+* **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
+  ``kWh4,``: a writer may copy them or leave them out. A copied marker
+  matches like any text (whitespace is ignored, so pypdf's "energy 4 ,"
+  matches "energy4,"). A quote that contains no bracketed citation is also
+  looked for in `Document.lenient`, the text without citation markers and
+  without footnote markers whose footnote is printed on the same page (a line
+  starting "4The ..."). Only markers next to a lower-case word count, so
+  "CO2" keeps its 2. Removing a marker lets a quote *omit* it; it never lets
+  one number stand for another.
+* **Edges**: a fragment must start and end on a word boundary, and never cut
+  a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722").
+  Punctuation at a fragment's edges (``. , ; :`` and quote marks) is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kb.text.normalise import CITATION_RE, Document, Stream, fold, is_word_internal_gap
+
+__all__ = [
+    "Span",
+    "QuoteMatch",
+    "NearMiss",
+    "split_fragments",
+    "find_quote",
+    "closest_passage",
+    "word_diff",
+    "ELISION_MAX_GAP",
+    "EDITORIAL_MAX_GAP",
+]
+
+#: Folded characters allowed between the end of one fragment and the start of
+#: the next ("[...]"). Folded text has no whitespace, so 3,000 folded
+#: characters are roughly 3,500 characters of page text: about one page.
+ELISION_MAX_GAP = 3000
+#: Folded characters an editorial insertion such as "[the model]" may stand
+#: for: a few words (40 characters without spaces is about six words).
+EDITORIAL_MAX_GAP = 40
+#: Characters of original text kept before and after a match.
+CONTEXT = 32
+#: Matches enumerated before picking the best one (guards pathological quotes).
+_MAX_CANDIDATES = 64
+_MAX_STEPS = 20000
+
+
+@dataclass
+class Span:
+    """A range of one stored page string: page is 1-based, end is exclusive."""
+
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class QuoteMatch:
+    """Where a quote was found."""
+
+    spans: list[Span]
+    method: str  # "exact": verbatim in the raw text; "normalised": after folding
+    page: int
+    page_end: int
+    prefix: str
+    suffix: str
+    #: Tolerances that were needed, for the record ("citation markers ...").
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NearMiss:
+    """The passage of the paper closest to a quote that was not found."""
+
+    page: int
+    page_end: int
+    passage: str
+    #: (in the quote, in the paper) word by word; "" when a side has nothing.
+    differences: list[tuple[str, str]]
+    score: float
+    spans: list[Span] = field(default_factory=list)
+
+    def describe(self) -> str:
+        """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
+        if not self.differences:
+            return ("no word differs: check punctuation, and that the quote starts and "
+                    "ends on whole words and whole numbers")
+        parts = []
+        for quoted, source in self.differences:
+            parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}")
+        return "differs: " + "; ".join(parts)
+
+
+# --- reading a quote ----------------------------------------------------------
+
+_ELISION = re.compile(r"\[\s*(?:…|\.(?:\s*\.){2,})\s*\]|…|\.(?:[ \t]?\.){2,}")
+_BRACKET = re.compile(r"\[([^\[\]]{0,200})\]")
+_SILENT = {"sic", "sic!", "emphasis added", "emphasis mine", "emphasis in original",
+           "italics added", "italics mine", "footnote omitted", "citation omitted",
+           "citations omitted", "references omitted"}
+_EDGE_PUNCT = set(".,;:'\"")
+
+
+def split_fragments(quote: str) -> list[str]:
+    """The parts of a quote between elision marks, stripped; empty parts dropped."""
+    return [f.strip() for f in _ELISION.split(quote) if f.strip()]
+
+
+@dataclass
+class _Piece:
+    text: str              # folded
+    max_gap: int           # folded chars allowed before this piece (after the previous)
+    check_start: bool
+    check_end: bool
+    fragment: int
+    first_of_fragment: bool
+    last_of_fragment: bool
+    raw: str | None        # raw text for the exact test (None: fragment has editing)
+
+
+@dataclass
+class _Pattern:
+    pieces: list[_Piece]
+    has_citation: bool
+    editorial: bool
+    fragments: int
+
+
+def _trim(folded_text: str) -> tuple[int, int]:
+    """Folded range left once edge punctuation is ignored (a '.' or ',' before a digit stays)."""
+    a, b = 0, len(folded_text)
+    while a < b and folded_text[a] in _EDGE_PUNCT:
+        if folded_text[a] in ".," and a + 1 < b and folded_text[a + 1].isdigit():
+            break
+        a += 1
+    while b > a and folded_text[b - 1] in _EDGE_PUNCT:
+        b -= 1
+    return a, b
+
+
+def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
+    """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text."""
+    pieces: list[_Piece] = []
+    has_citation = False
+    editorial = False
+    for fi, frag in enumerate(split_fragments(quote)):
+        # Split the fragment into literal chunks and editorial gaps.
+        chunks: list[tuple[str, bool, bool]] = []  # (raw literal, glued_left, glued_right)
+        literal = ""
+        frag_edited = False
+        glued_left = False
+        pos = 0
+        for m in _BRACKET.finditer(frag):
+            content = m.group(1).strip()
+            before = frag[pos:m.start()]
+            literal += before
+            prev_char = frag[m.start() - 1] if m.start() > 0 else " "
+            next_char = frag[m.end()] if m.end() < len(frag) else " "
+            folded_content = fold("[" + content + "]").text
+            if CITATION_RE.fullmatch(folded_content):
+                literal += m.group(0)
+                has_citation = True
+            elif not editorial_brackets or any(c.isdigit() for c in content):
+                # Brackets copied from the source ("[2019]", "[2022, 2021]"), or
+                # editing that involves a number: numbers must match exactly.
+                literal += m.group(0)
+            elif content.lower() in _SILENT:
+                frag_edited = True
+            elif len(content) == 1 and content.isalpha() and not prev_char.isalnum():
+                literal += content
+                frag_edited = True
+            else:
+                frag_edited = True
+                chunks.append((literal, glued_left, prev_char.isalnum()))
+                literal = ""
+                glued_left = next_char.isalnum()
+            pos = m.end()
+        literal += frag[pos:]
+        chunks.append((literal, glued_left, False))
+        editorial = editorial or frag_edited
+        frag_pieces: list[_Piece] = []
+        pending_gap = 0
+        for raw, gl, gr in chunks:
+            f = fold(raw)
+            a, b = _trim(f.text)
+            text = f.text[a:b]
+            if not text:
+                pending_gap += EDITORIAL_MAX_GAP
+                continue
+            raw_core = f.original(a, b) if not frag_edited else None
+            frag_pieces.append(_Piece(text, pending_gap, not gl, not gr, fi,
+                                      False, False, raw_core))
+            pending_gap = EDITORIAL_MAX_GAP
+        if not frag_pieces:
+            continue
+        frag_pieces[0].first_of_fragment = True
+        frag_pieces[-1].last_of_fragment = True
+        if pieces:
+            frag_pieces[0].max_gap = ELISION_MAX_GAP
+        else:
+            frag_pieces[0].max_gap = 0
+        pieces.extend(frag_pieces)
+    nfrag = len({p.fragment for p in pieces})
+    return _Pattern(pieces, has_citation, editorial, nfrag)
+
+
+def _has_editorial_brackets(quote: str) -> bool:
+    for frag in split_fragments(quote):
+        for m in _BRACKET.finditer(frag):
+            content = m.group(1).strip()
+            if not CITATION_RE.fullmatch(fold("[" + content + "]").text) and \
+                    not any(c.isdigit() for c in content):
+                return True
+    return False
+
+
+# --- edges: never start or end inside a word or a number ----------------------
+
+def _is_digit(c: str) -> bool:
+    return "0" <= c <= "9" or c.isdigit()
+
+
+def _start_ok(s: Stream, i: int) -> bool:
+    if i <= 0:
+        return True
+    t = s.text
+    c, p = t[i], t[i - 1]
+    gap = s.gap(i)
+    if c.isalnum() and p.isalnum() and is_word_internal_gap(gap):
+        return False
+    if c == "-" and _is_digit(p) and gap == "":
+        return False              # "-5" out of "10-5"
+    if _is_digit(c):
+        if _is_digit(p) and gap in ("", " "):
+            return False          # "1,722" inside "$3,20 1,722"
+        if p in ".," and i >= 2 and _is_digit(t[i - 2]) and s.gap(i - 1) in ("", " ") and gap == "":
+            return False          # "954" inside "0.954", "201,722" inside "3,201,722"
+        if p == "-" and gap == "":
+            return False          # a minus sign or a range "0.06-2.9"
+    return True
+
+
+def _end_ok(s: Stream, j: int) -> bool:
+    t = s.text
+    if j >= len(t):
+        return True
+    c, n = t[j - 1], t[j]
+    gap = s.gap(j)
+    if c.isalnum() and n.isalnum() and is_word_internal_gap(gap):
+        return False
+    if _is_digit(c):
+        if _is_digit(n) and gap in ("", " "):
+            return False          # "$3,20" of "$3,20 1,722"
+        if n in ".," and j + 1 < len(t) and _is_digit(t[j + 1]) and s.gap(j + 1) == "" \
+                and gap in ("", " "):
+            return False          # "0" of "0 .954", "0.5" of "0.55" is caught above
+    return True
+
+
+# --- searching ------------------------------------------------------------------
+
+@dataclass
+class _Candidate:
+    bounds: list[tuple[int, int]]  # stream (start, end) per piece
+
+
+def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
+    """Placements of the pieces (at most _MAX_CANDIDATES), each respecting gaps and edges.
+
+    A depth-first search with an explicit stack (a quote may have hundreds of
+    elisions) that remembers dead ends, so each (piece, position) is tried once.
+    """
+    text = s.text
+    pieces = pat.pieces
+    if not pieces:
+        return []
+    found: list[_Candidate] = []
+    failed: set[tuple[int, int]] = set()
+    steps = 0
+
+    def occurrences(k: int, lo: int, hi: int | None) -> Iterator[int]:
+        piece = pieces[k]
+        n = len(piece.text)
+        stop = len(text) if hi is None else min(len(text), hi + n)
+        pos = text.find(piece.text, lo, stop)
+        while pos >= 0:
+            if k and piece.max_gap and piece.first_of_fragment is False and \
+                    ("[" in text[lo:pos] or "]" in text[lo:pos]):
+                break   # an editorial insertion never stands for bracketed source text
+            if (k, pos) not in failed and \
+                    (not piece.check_start or _start_ok(s, pos)) and \
+                    (not piece.check_end or _end_ok(s, pos + n)):
+                yield pos
+            pos = text.find(piece.text, pos + 1, stop)
+
+    # Stack frames: (piece index, iterator of positions, found-count on entry).
+    acc: list[tuple[int, int]] = []
+    stack = [(0, occurrences(0, 0, None), 0)]
+    while stack and len(found) < _MAX_CANDIDATES and steps < _MAX_STEPS:
+        k, it, entry = stack[-1]
+        pos = next(it, None)
+        steps += 1
+        if pos is None:
+            stack.pop()
+            if acc:   # piece k-1 at acc[-1] led nowhere new: remember it
+                start, _end = acc.pop()
+                if len(found) == entry:
+                    failed.add((k - 1, start))
+            continue
+        end = pos + len(pieces[k].text)
+        if k + 1 == len(pieces):
+            found.append(_Candidate(acc + [(pos, end)]))
+            continue
+        acc.append((pos, end))
+        nxt = pieces[k + 1]
+        stack.append((k + 1, occurrences(k + 1, end, end + nxt.max_gap), len(found)))
+    return found
+
+
+def _fragment_bounds(pat: _Pattern, cand: _Candidate) -> list[tuple[int, int, int]]:
+    """(fragment, stream start, stream end) for each fragment of a placement."""
+    out: list[tuple[int, int, int]] = []
+    for piece, (a, b) in zip(pat.pieces, cand.bounds):
+        if out and out[-1][0] == piece.fragment:
+            out[-1] = (piece.fragment, out[-1][1], b)
+        else:
+            out.append((piece.fragment, a, b))
+    return out
+
+
+def _is_exact(s: Stream, pat: _Pattern, cand: _Candidate) -> bool:
+    if pat.editorial:
+        return False
+    for piece, (a, b) in zip(pat.pieces, cand.bounds):
+        spans = s.spans(a, b)
+        if len(spans) != 1 or piece.raw is None:
+            return False
+        page, start, end = spans[0]
+        if s.pages[page - 1][start:end] != piece.raw:
+            return False
+    return True
+
+
+def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
+    """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc."""
+    patterns = [_compile(quote, editorial_brackets=False)]
+    if _has_editorial_brackets(quote):
+        patterns.append(_compile(quote))
+    for pat in patterns:
+        found = _find_pattern(doc, pat)
+        if found is not None:
+            return found
+    return None
+
+
+def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
+    if not pat.pieces:
+        return None
+    streams: list[tuple[Stream, list[str]]] = [(doc.stream, [])]
+    if not pat.has_citation and doc.has_markers:
+        streams.append((doc.lenient, ["citation or footnote markers of the source "
+                                      "left out of the quote"]))
+    for s, notes in streams:
+        cands = _search(s, pat)
+        if not cands:
+            continue
+        scored = []
+        for c in cands:
+            exact = _is_exact(s, pat, c)
+            scored.append((not exact, c.bounds[-1][1] - c.bounds[0][0], c.bounds[0][0], exact, c))
+        scored.sort(key=lambda x: x[:3])
+        _, _, _, exact, best = scored[0]
+        spans: list[Span] = []
+        crosses = False
+        for _, a, b in _fragment_bounds(pat, best):
+            frag_spans = s.spans(a, b)
+            crosses = crosses or len(frag_spans) > 1
+            spans.extend(Span(p, x, y) for p, x, y in frag_spans)
+        first, last = spans[0], spans[-1]
+        page_text, last_text = doc.pages[first.page - 1], doc.pages[last.page - 1]
+        notes = list(notes)
+        if pat.editorial:
+            notes.append("editorial brackets in the quote")
+        if crosses:
+            notes.append("crosses a page break")
+        return QuoteMatch(
+            spans=spans,
+            method="exact" if exact else "normalised",
+            page=first.page,
+            page_end=last.page,
+            prefix=page_text[max(0, first.start - CONTEXT):first.start],
+            suffix=last_text[last.end:last.end + CONTEXT],
+            notes=notes,
+        )
+    return None
+
+
+# --- the closest passage ---------------------------------------------------------
+
+_SHINGLE = 6
+_MAX_OCCURRENCES = 100
+_BUCKET = 16
+_MIN_SCORE = 0.5
+_STRIP = ".,;:'\"“”‘’()"
+
+
+def _plain_quote(quote: str) -> str:
+    """A quote without elision marks or editorial brackets, for fuzzy alignment and diffs."""
+    parts = []
+    for frag in split_fragments(quote):
+        def repl(m: re.Match[str]) -> str:
+            content = m.group(1).strip()
+            if CITATION_RE.fullmatch(fold("[" + content + "]").text) or \
+                    any(c.isdigit() for c in content):
+                return m.group(0)
+            if len(content) == 1 and content.isalpha():
+                return content
+            return " "
+        parts.append(_BRACKET.sub(repl, frag))
+    return " ".join(parts)
+
+
+def _word_key(text: str) -> str:
+    """Folded text without edge punctuation (a '.' before a digit stays: ".954")."""
+    f = fold(text).text
+    a = 0
+    while a < len(f) and f[a] in _STRIP and not (f[a] in ".," and f[a + 1:a + 2].isdigit()):
+        a += 1
+    b = len(f)
+    while b > a and f[b - 1] in _STRIP:
+        b -= 1
+    return f[a:b]
+
+
+def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int]:
+    """Word-level differences (quote side, passage side).
+
+    Words that differ only by spacing, hyphenation or punctuation (pypdf's
+    "0 .954" against "0.954") are not differences. Also returns how many
+    passage words at the start and the end are unmatched extras, which the
+    caller trims off the displayed passage.
+    """
+    from difflib import SequenceMatcher
+
+    qwords = quote.split()
+    pwords = passage.split()
+    qidx = [i for i, w in enumerate(qwords) if _word_key(w)]
+    pidx = [i for i, w in enumerate(pwords) if _word_key(w)]
+    qkeys = [_word_key(qwords[i]) for i in qidx]
+    pkeys = [_word_key(pwords[i]) for i in pidx]
+    ops = SequenceMatcher(None, qkeys, pkeys, autojunk=False).get_opcodes()
+    lead = trail = 0
+    if ops and ops[0][0] == "insert":
+        lead = ops[0][4]
+        ops = ops[1:]
+    if ops and ops[-1][0] == "insert":
+        trail = len(pkeys) - ops[-1][3]
+        ops = ops[:-1]
+    diffs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        qs_words = [qwords[qidx[i]] for i in range(i1, i2)]
+        ps_words = [pwords[pidx[j]] for j in range(j1, j2)]
+        if _word_key(" ".join(qs_words)) == _word_key(" ".join(ps_words)):
+            continue
+        qs = " ".join(qwords[qidx[i]].strip(".,;:") for i in range(i1, i2))
+        ps = " ".join(pwords[pidx[j]].strip(".,;:") for j in range(j1, j2))
+        diffs.append((qs, ps))
+    # Translate trimmed key counts back to word counts of the passage.
+    lead_words = pidx[lead] if lead < len(pidx) else len(pwords)
+    trail_words = len(pwords) - 1 - pidx[len(pidx) - 1 - trail] if trail < len(pidx) else 0
+    return diffs, lead_words, trail_words
+
+
+def _candidate_windows(text: str, q: str) -> list[int]:
+    """Likely start offsets of ``q`` in ``text``: votes of shared 6-character shingles."""
+    from collections import Counter
+
+    votes: Counter[int] = Counter()
+    step = max(1, len(q) // 80)
+    for qpos in range(0, max(1, len(q) - _SHINGLE + 1), step):
+        sh = q[qpos:qpos + _SHINGLE]
+        if len(sh) < _SHINGLE and len(q) >= _SHINGLE:
+            continue
+        hits = []
+        pos = text.find(sh)
+        while pos >= 0 and len(hits) <= _MAX_OCCURRENCES:
+            hits.append(pos)
+            pos = text.find(sh, pos + 1)
+        if len(hits) > _MAX_OCCURRENCES:
+            continue  # too common to say anything
+        for h in hits:
+            votes[(h - qpos) // _BUCKET] += 1
+    merged: Counter[int] = Counter()
+    for b, v in votes.items():
+        merged[b] += v
+        merged[b + 1] += v
+    return [b * _BUCKET for b, _ in merged.most_common(4)]
+
+
+def _word_bounds(page: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and not page[start - 1].isspace():
+        start -= 1
+    while end < len(page) and not page[end].isspace():
+        end += 1
+    return start, end
+
+
+def closest_passage(doc: Document, quote: str) -> NearMiss | None:
+    """The passage of ``doc`` that best aligns with ``quote``, with a word diff.
+
+    For an elided quote, the first fragment that cannot be found on its own
+    is the one explained. Returns None when nothing in the paper resembles the
+    quote (similarity under 0.5).
+    """
+    from rapidfuzz import fuzz
+
+    frags = split_fragments(quote)
+    if len(frags) > 1:
+        for f in frags:
+            if find_quote(doc, f) is None:
+                return closest_passage(doc, f)
+    plain = _plain_quote(quote)
+    q = fold(plain).text
+    if len(q) < 3:
+        return None
+    s = doc.stream
+    text = s.text
+    best: tuple[float, int, int] | None = None
+    for start in _candidate_windows(text, q):
+        lo = max(0, start - len(q) // 4 - _BUCKET)
+        hi = min(len(text), start + len(q) + len(q) // 4 + 2 * _BUCKET)
+        al = fuzz.partial_ratio_alignment(q, text[lo:hi])
+        if al is None:
+            continue
+        # Widen the aligned window a little: the alignment may start past a
+        # word the quote dropped; the word diff trims what is not needed.
+        slack = max(8, len(q) // 8)
+        cand = (al.score, max(0, lo + al.dest_start - slack),
+                min(len(text), lo + al.dest_end + slack))
+        if best is None or cand[0] > best[0]:
+            best = cand
+    if best is None or best[0] / 100 < _MIN_SCORE or best[2] <= best[1]:
+        return None
+    score, a, b = best
+    # Whole words of the original text behind the aligned window, with positions.
+    words: list[tuple[int, int, int, str]] = []
+    for p, x, y in s.spans(a, b):
+        page = doc.pages[p - 1]
+        lo, hi = doc.content[p - 1]
+        x, y = _word_bounds(page, x, y)
+        x, y = max(x, lo), min(y, hi)
+        words.extend((p, m.start() + x, m.end() + x, m.group())
+                     for m in re.finditer(r"\S+", page[x:y]))
+    if not words:
+        return None
+    diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words))
+    if lead + trail < len(words):
+        words = words[lead:len(words) - trail]
+    spans: list[Span] = []
+    for p, x, y, _ in words:
+        if spans and spans[-1].page == p:
+            spans[-1].end = y
+        else:
+            spans.append(Span(p, x, y))
+    return NearMiss(page=spans[0].page, page_end=spans[-1].page,
+                    passage=" ".join(w[3] for w in words),
+                    differences=diffs, score=round(score / 100, 4), spans=spans)
