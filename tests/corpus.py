@@ -36,3 +36,16 @@ def wattbot_pages(name: str) -> list[str]:
                  if (p.get("metadata") or {}).get("attachment_type") != "image"]
         pages.append("\n".join(texts))
     return pages
+
+
+#: The references.bib entry of Power Hungry Processing (luccioni2024 in the WattBot text).
+PHP_BIB = """@misc{luccioni2023power,
+  title = {Power Hungry Processing: Watts Driving the Cost of {AI} Deployment?},
+  author = {Luccioni, Alexandra Sasha and Jernite, Yacine and Strubell, Emma},
+  year = {2023},
+  eprint = {2311.16863},
+  archiveprefix = {arXiv},
+  version = {3},
+  url = {https://arxiv.org/abs/2311.16863},
+}
+"""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from conftest import LocalServer, Reply, Seen
+from httpserver import LocalServer, Reply, Seen
 
 
 def atom_entry(arxiv_id: str, version: int, title: str, authors: list[str], published: str = "2023-11-28",

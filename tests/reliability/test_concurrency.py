@@ -18,9 +18,9 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import run_kb
 from fakearxiv import FakeArxiv
 from kbproc import bib_keys, claims_ids, dump, kb_env, paper_pages, quote_of
+from kbrun import run_kb
 from pdfgen import make_pdf
 
 pytestmark = pytest.mark.slow

@@ -19,9 +19,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Reply, run_kb
 from fakearxiv import FakeArxiv
+from httpserver import Reply
 from kbproc import paper_pages, quote_of
+from kbrun import run_kb
 from pdfgen import make_pdf
 
 ARXIV_ID = "2401.00042"

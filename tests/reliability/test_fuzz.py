@@ -17,10 +17,10 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import run_kb
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from kbproc import dump, paper_pages, quote_of
+from kbrun import run_kb
 
 from kb.errors import KBError, UsageError
 

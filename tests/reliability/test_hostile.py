@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_kb
 from fakearxiv import FakeArxiv
 from kbproc import paper_pages, quote_of
+from kbrun import run_kb
 from pdfgen import make_bomb_pdf, make_many_pages_pdf, make_pdf
 
 KB_DIR = Path(__file__).resolve().parents[2] / "kb"
@@ -231,7 +231,7 @@ def test_import_renames_path_like_keys(kb_root, tmp_path):
 
 
 def test_semantic_scholar_cache_stays_inside(evil, server, tmp_path):
-    server.routes["*"] = lambda seen: __import__("conftest").Reply(200, b'{"data": []}',
+    server.routes["*"] = lambda seen: __import__("httpserver").Reply(200, b'{"data": []}',
                                                                    {"Content-Type": "application/json"})
     (evil / "references.bib").write_text(EVIL_BIB.replace("year = {2024},", "year = {2024},\n  eprint = {2401.00001},"))
     outside = tree(tmp_path)

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import run_kb
 from fakearxiv import FakeArxiv
 from kbproc import (
     bib_keys,
@@ -38,6 +37,7 @@ from kbproc import (
     spawn,
     truth_files,
 )
+from kbrun import run_kb
 from pdfgen import make_pdf
 
 pytestmark = pytest.mark.slow

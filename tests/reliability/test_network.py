@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from conftest import Reply, run_kb
 from fakearxiv import FakeArxiv
+from httpserver import Reply
+from kbrun import run_kb
 from pdfgen import make_pdf
 
 from kb.errors import LimitExceeded, NetworkError

@@ -16,11 +16,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import run_kb
 from corpus import corpus_path
+from kbrun import run_kb
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NOTE_NAME = "environmental-cost-of-generative-ai.md"
 QUOTE_IDS = ["surge-generative-multi-purpose", "generative-power-hungry", "smartphone-charge", "transparency"]
 CITED = ["strubell2019energy", "patterson2021carbon", "dodge2022measuring", "luccioni2023counting"]

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from corpus import corpus_path, wattbot_pages
-from kb.store import db as kdb
-from kb.graph import links as graph
+
 from kb.errors import NotFound, UsageError
+from kb.graph import links as graph
+from kb.store import db as kdb
 
 # citekey, corpus text, title, authors ("Last, First"), year, arXiv id, DOI
 FIVE = [

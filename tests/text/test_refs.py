@@ -10,10 +10,19 @@ running headers, followed by appendices).
 from __future__ import annotations
 
 import pytest
-
 from corpus import corpus_path, wattbot_pages
-from kb.text.refs import (PaperInfo, RefEntry, find_references, name_key, normalise_title, parse_entry,
-                     resolve, title_key, work_key)
+
+from kb.text.refs import (
+    PaperInfo,
+    RefEntry,
+    find_references,
+    name_key,
+    normalise_title,
+    parse_entry,
+    resolve,
+    title_key,
+    work_key,
+)
 
 EXPECTED_COUNTS = {
     "strubell2019": 19,

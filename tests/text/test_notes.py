@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from corpus import corpus_path
 
 from kb.text.notes import MAX_PROBLEMS, Note, parse_note
-from corpus import corpus_path
 
 
 def real_note() -> tuple[str, Note]:

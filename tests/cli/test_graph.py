@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
-
-from conftest import Reply, run_kb
 from corpus import corpus_path, wattbot_pages
+from httpserver import Reply
+from kbrun import run_kb
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TEXTS = {"strubell2019energy": ("strubell2019", "v1"), "patterson2021carbon": ("patterson2021", ""),
          "dodge2022measuring": ("dodge2022", "v1"), "luccioni2023counting": ("luccioni2023", "v1"),
          "luccioni2023power": ("luccioni2024", "v3")}

@@ -9,14 +9,21 @@ import time
 from functools import lru_cache
 
 import pytest
+from corpus import corpus_path, wattbot_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.text.match import (ELISION_MAX_GAP, NearMiss, QuoteMatch, closest_passage, find_quote,
-                      split_fragments, word_diff)
-from kb.text.notes import parse_note
+from kb.text.match import (
+    ELISION_MAX_GAP,
+    NearMiss,
+    QuoteMatch,
+    closest_passage,
+    find_quote,
+    split_fragments,
+    word_diff,
+)
 from kb.text.normalise import Document, normalise
-from corpus import corpus_path, wattbot_pages
+from kb.text.notes import parse_note
 
 
 @lru_cache(maxsize=None)

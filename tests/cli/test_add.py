@@ -3,15 +3,14 @@ local server that plays arXiv, doi.org and Crossref."""
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
 import pytest
-
-from conftest import Reply, run_kb
 from corpus import corpus_path
-from fakearxiv import FakeArxiv, atom_feed
+from fakearxiv import FakeArxiv
+from httpserver import Reply
+from kbrun import run_kb
 from pdfgen import make_image_only_pdf, make_pdf
 
 PHP_V1 = make_pdf(["Power Hungry Processing: Watts Driving the Cost of AI Deployment?",

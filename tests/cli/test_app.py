@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import run_kb
+from kbrun import run_kb
 
 
 def all_commands():
@@ -80,8 +79,7 @@ def test_a_bug_is_one_line_not_a_traceback(kb_root, monkeypatch):
 
 
 def test_schema_version_counts_the_migrations():
-    from kb.store import db
-    from kb.store import sqlite
+    from kb.store import db, sqlite
 
     assert sqlite.SCHEMA_VERSION == len(db.MIGRATIONS)
 

@@ -9,8 +9,15 @@ import pytest
 
 from kb.errors import UsageError
 from kb.quantities.interval import Interval, UnitMismatch
-from kb.quantities.units import (clear_user_units, define_units, dimension_name, format_unit,
-                      parse_unit, to_base, user_units)
+from kb.quantities.units import (
+    clear_user_units,
+    define_units,
+    dimension_name,
+    format_unit,
+    parse_unit,
+    to_base,
+    user_units,
+)
 
 
 @pytest.fixture(autouse=True)

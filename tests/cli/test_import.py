@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from conftest import run_kb
 from corpus import corpus_path
+from kbrun import run_kb
 
 
 def test_import_real_bibtex_files(kb_root, tmp_path):

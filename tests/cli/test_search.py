@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import run_kb
+from kbrun import run_kb
 
 BIB = """@misc{alpha2020energy,
   title = {Energy of Image Generation},
@@ -217,7 +216,8 @@ def opened(root):
     ['"', "*", "-", "+", "(", ")", ":", "^", "AND", "OR", "NOT", "NEAR", "energy", "image", " ", ",", "{", "}"]),
     max_size=12).map("".join))
 def test_fuzzed_queries_never_raise(opened, query):
-    from kb.ops.search import build_match, search as do_search
+    from kb.ops.search import build_match
+    from kb.ops.search import search as do_search
 
     hits = do_search(opened, query, limit=3)
     assert len(hits) <= 3

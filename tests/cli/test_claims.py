@@ -8,12 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from corpus import PHP_BIB, wattbot_pages
+from kbrun import run_kb
 
-from conftest import run_kb
-from corpus import wattbot_pages
-from test_quotes_cli import PHP_BIB
-
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -5,12 +5,18 @@ from __future__ import annotations
 import time
 
 import pytest
+from corpus import wattbot_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.text.normalise import (Document, fold, fold_char, footnote_markers, is_word_internal_gap,
-                         normalise)
-from corpus import wattbot_pages
+from kb.text.normalise import (
+    Document,
+    fold,
+    fold_char,
+    footnote_markers,
+    is_word_internal_gap,
+    normalise,
+)
 
 # --- synthetic: one rule at a time ------------------------------------------------
 

@@ -7,8 +7,8 @@ The figures are copied as written from the pypdf text of the papers;
 from __future__ import annotations
 
 import pytest
-
 from corpus import wattbot_pages
+
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.expr import resolver
 from kb.quantities.units import clear_user_units, define_units

@@ -8,20 +8,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from corpus import PHP_BIB, corpus_path, wattbot_pages
+from kbrun import run_kb
 
-from conftest import run_kb
-from corpus import corpus_path, wattbot_pages
-
-PHP_BIB = """@misc{luccioni2023power,
-  title = {Power Hungry Processing: Watts Driving the Cost of {AI} Deployment?},
-  author = {Luccioni, Alexandra Sasha and Jernite, Yacine and Strubell, Emma},
-  year = {2023},
-  eprint = {2311.16863},
-  archiveprefix = {arXiv},
-  version = {3},
-  url = {https://arxiv.org/abs/2311.16863},
-}
-"""
 GENERATIVE = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
 
 

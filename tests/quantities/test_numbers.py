@@ -6,8 +6,8 @@ import re
 import time
 
 import pytest
-
 from corpus import wattbot_pages
+
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.units import parse_unit
