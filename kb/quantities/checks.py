@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
-from kb.quantities.interval import Interval, UnitMismatch, _fmt, format_bounds
+from kb.quantities.interval import Interval, UnitMismatch, format_bounds, format_number
 from kb.quantities.units import has_user_units, registry
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
@@ -83,10 +83,10 @@ def _precision_of(st: Interval, stated: str) -> str:
         return "exact"
     half = (st.hi - st.lo) / 2
     if "±" in stated or "+/-" in stated or "+-" in stated:
-        return f"±{_fmt(half)}, as stated"
+        return f"±{format_number(half)}, as stated"
     if re.search(r"\d\s*(?:[-–—]|to)\s*[$€£]?\d", stated):
         return "a range, from the lower bound of its first figure to the upper of its second"
-    return f"±{_fmt(half)}, half a unit in the last written digit"
+    return f"±{format_number(half)}, half a unit in the last written digit"
 
 
 def _mismatch_hint(st: Interval, rec: Interval) -> str:
@@ -101,7 +101,7 @@ def _mismatch_hint(st: Interval, rec: Interval) -> str:
         return ""
     n = names[0]
     return (f"the expression already counts {n}: write the stated figure without "
-            f"'{n}' ('{_fmt(st.nominal)}'), or drop '/ {n}' from the expression")
+            f"'{n}' ('{format_number(st.nominal)}'), or drop '/ {n}' from the expression")
 
 
 def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],

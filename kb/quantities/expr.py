@@ -37,7 +37,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Union
 
 from kb.errors import KBError, NotFound, UsageError
-from kb.quantities.interval import Interval, UnitMismatch, _fmt
+from kb.quantities.interval import Interval, UnitMismatch, format_number
 from kb.quantities.units import parse_unit, user_units
 
 MAX_LENGTH = 10_000
@@ -537,4 +537,4 @@ def _precision_note(v: Interval) -> str:
     if v.is_exact:
         return ""
     half = (v.hi - v.lo) / 2
-    return f", ±{_fmt(half)}"
+    return f", ±{format_number(half)}"

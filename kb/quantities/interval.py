@@ -90,13 +90,9 @@ class WrittenNumber:
         return self.value + self.half_unit
 
 
-def match_number(text: str, pos: int = 0) -> re.Match[str] | None:
-    """Match a written number at `pos` (kb.numbers uses the same grammar)."""
-    return _NUMBER_RE.match(text, pos)
-
-
 def read_number(m: re.Match[str]) -> WrittenNumber:
-    """Value and precision of a number matched by `match_number`."""
+    """Value and precision of a written number, matched by a pattern built from
+    `MANTISSA` and `EXPONENT` with groups sign, cur, mant, exp and scale."""
     mant = m.group("mant").replace(" ", "")
     if "," in mant:
         head, *groups = mant.split(".")[0].split(",")
@@ -143,8 +139,10 @@ def read_number(m: re.Match[str]) -> WrittenNumber:
     return WrittenNumber(m.group(0), value, half, _CURRENCY[cur] if cur else None)
 
 
-def _fmt(x: float, sig: int = 4, decimals: int | None = None) -> str:
-    """A figure for people: 4 significant digits (or `decimals`), thousands separated."""
+def format_number(x: float, sig: int = 4, decimals: int | None = None) -> str:
+    """A figure for people: `sig` significant digits (or exactly `decimals` decimals),
+    thousands separated, trailing zeros dropped; scientific notation below 1E-5 and
+    from 1E+9 ("1,234.5", "0.0125", "3.140E+23")."""
     if x == 0 or not math.isfinite(x):
         return "0" if x == 0 else str(x)
     mag = math.floor(math.log10(abs(x)))
@@ -169,14 +167,14 @@ def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
         sig = 4
         if half > 0:
             sig = max(4, min(15, mag - math.floor(math.log10(half)) + 1))
-        return tuple(_fmt(v, sig) for v in (lo, nominal, hi))  # type: ignore[return-value]
+        return tuple(format_number(v, sig) for v in (lo, nominal, hi))  # type: ignore[return-value]
     decimals = max(0, 3 - math.floor(math.log10(abs(nominal)))) if nominal else 0
     half = (hi - lo) / 2
     if half > 0:
         decimals = max(decimals, -math.floor(math.log10(half)))
     decimals = min(decimals, 12)
-    return (_fmt(lo, decimals=decimals), _fmt(nominal, decimals=decimals),
-            _fmt(hi, decimals=decimals))
+    return (format_number(lo, decimals=decimals), format_number(nominal, decimals=decimals),
+            format_number(hi, decimals=decimals))
 
 
 # ---------------------------------------------------------------- Interval
@@ -473,7 +471,7 @@ class Interval:
         u = self.unit_text
         us = f" {u}" if u else ""
         if self.is_exact:
-            return f"{_fmt(self.nominal, sig=6)}{us} (exact)"
+            return f"{format_number(self.nominal, sig=6)}{us} (exact)"
         lo, nom, hi = format_bounds(self.lo, self.nominal, self.hi)
         return f"{nom}{us} ({lo} … {hi}{us})"
 

@@ -86,7 +86,6 @@ _UNIT_BODY = "|".join(f"(?P<{n}>{p})" for n, p in _UNIT_ALTS)
 # One modifier may stand between a number and its unit: "3.2 net tCO2e", "600B total
 # parameters", "979M training steps", "10 new tokens".
 _MODIFIER = r"(?:(?:net|gross|total|training|new)[ \t]+)"
-_MODIFIER_RE = re.compile(r"^" + _MODIFIER)
 _UNIT_AFTER = re.compile(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}){_MODIFIER}?"
                          rf"(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
 _RATE_AFTER = re.compile(rf"(?P<unit>{_RATE})")

@@ -376,10 +376,6 @@ def format_unit(unit: "pint.Unit") -> str:
     return text
 
 
-def is_dimensionless(unit: "pint.Unit") -> bool:
-    return bool(unit.dimensionless)
-
-
 _DIMENSION_EXAMPLES = [
     ("kWh", "energy"), ("W", "power"), ("hour", "time"), ("kg", "mass"),
     ("kgCO2e", "CO2e mass"), ("image", "a count"), ("FLOP", "computation"),
