@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TextIO
 
 import typer
 
 from kb.cli import claims, doctor, export, graph, papers, quotes
-from kb.cli.common import state
+from kb.cli.common import err, output_to, state
+from kb.cli.common import stderr as err_stream
 from kb.errors import KBError
 
 app = typer.Typer(
@@ -45,8 +46,19 @@ for _family in (papers, quotes, claims, export, graph, doctor):
 
 # -- entry point --------------------------------------------------------------------------
 
-def main(argv: list[str] | None = None) -> int:
-    """Run kb; return the exit code. Known errors print one line, never a traceback."""
+def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run kb; return the exit code. Known errors print one line, never a traceback.
+
+    kb's output goes to `stdout` and `stderr` (default: sys.stdout and sys.stderr as
+    they are at the call), bound for this call only (kb.cli.common.output_to): nothing
+    is redirected process-wide, so output other threads write to sys.stderr is not
+    mixed into it. typer/click's own --help text still goes to sys.stdout."""
+    with output_to(stdout, stderr):
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:  # typer >= 0.27 vendors click
         from typer._click import exceptions as click_exc
     except ImportError:
@@ -59,18 +71,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)
     except KBError as exc:
-        sys.stderr.write(f"kb: error: {exc}\n")
+        err(f"kb: error: {exc}\n")
         return exc.exit_code
     except click_exc.ClickException as exc:
-        exc.show()
+        exc.show(file=err_stream())
         return exc.exit_code
     except typer.Abort:
-        sys.stderr.write("kb: aborted\n")
+        err("kb: aborted\n")
         return 130
     except typer.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("kb: interrupted\n")
+        err("kb: interrupted\n")
         return 130
     except BrokenPipeError:
         return 0
@@ -78,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         if _damaged_index(exc):
             reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
                       else " ".join(str(exc).split())[:100])
-            sys.stderr.write(f"kb: error: the index .kb/kb.sqlite is damaged: {reason} "
-                             "(run `kb rebuild` to rebuild it from references.bib, claims/ and the caches)\n")
+            err(f"kb: error: the index .kb/kb.sqlite is damaged: {reason} "
+                "(run `kb rebuild` to rebuild it from references.bib, claims/ and the caches)\n")
             return 2
         return _internal_error(exc)
     return result if isinstance(result, int) else 0
@@ -107,9 +119,9 @@ def _internal_error(exc: BaseException) -> int:
         where = f"; details in {log}"
     except OSError:
         where = ""
-    sys.stderr.write(f"kb: internal error: {type(exc).__name__}: {exc}{where} (please report it)\n")
+    err(f"kb: internal error: {type(exc).__name__}: {exc}{where} (please report it)\n")
     if os.environ.get("KB_DEBUG"):
-        traceback.print_exception(exc)
+        traceback.print_exception(exc, file=err_stream())
     return 1
 
 

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import emit_json, open_kb, table, warn
+from kb.cli.common import echo, emit_json, open_kb, table, warn
 from kb.cli.quotes import print_quote
 from kb.ops.claims import (
     add_claim,
@@ -51,7 +51,7 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
         return
     where = (f"page {stored['page']} of {stored.get('version') or 'the text'}" if stored.get("status") == "verified"
              else "UNVERIFIED")
-    print(f"stored {stored['expression_name']} = {stored['written']}"
+    echo(f"stored {stored['expression_name']} = {stored['written']}"
           + (f" per {stored['per']}" if stored.get("per") else "") + f"  ({where})")
 
 
@@ -83,7 +83,7 @@ def claims_list(ctx: typer.Context,
                 f"{r['number']} {r['unit'] or ''}".strip(), r["sentence"]] for r in rows],
               ["candidate", "paper", "where", "figure", "sentence"])
         if not rows:
-            print("no candidates awaiting review: kb claims extract CITEKEY")
+            echo("no candidates awaiting review: kb claims extract CITEKEY")
         return
     filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum)
     quotes = list_quotes(kb, topic, paper) if topic and not (unit or minimum or maximum) else []
@@ -94,10 +94,10 @@ def claims_list(ctx: typer.Context,
     rows = claim_lines(kb, **filters)
     table(rows, ["claim", "figure", "per", "where", "", "quote"])
     if not rows:
-        print("no claims" + (" match" if (topic or paper or unit or minimum or maximum) else " yet"))
+        echo("no claims" + (" match" if (topic or paper or unit or minimum or maximum) else " yet"))
     for q in quotes:
         if q is quotes[0]:
-            print("\nquotes:")
+            echo("\nquotes:")
         print_quote(q)
 
 
@@ -113,7 +113,7 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
         return
     table([[r["id"], f"p.{r['page']}", f"{r['number']} {r['unit'] or ''}".strip(), r["sentence"]] for r in rows],
           ["candidate", "page", "figure", "sentence"])
-    print(f"{len(rows)} candidates awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
+    echo(f"{len(rows)} candidates awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
 
 
 @claims_app.command("promote")
@@ -130,14 +130,14 @@ def claims_promote(candidate: int = typer.Argument(..., help="The candidate's nu
     if as_json:
         emit_json(stored)
     else:
-        print(f"stored {stored['expression_name']} = {stored['written']} (page {stored.get('page')})")
+        echo(f"stored {stored['expression_name']} = {stored['written']} (page {stored.get('page')})")
 
 
 @claims_app.command("dismiss")
 def claims_dismiss(candidates: List[int] = typer.Argument(..., help="Candidate numbers.")) -> None:
     """Mark candidates as not worth a claim."""
 
-    print(f"dismissed {dismiss(open_kb(), candidates)} candidates")
+    echo(f"dismissed {dismiss(open_kb(), candidates)} candidates")
 
 
 @app.command()
@@ -150,19 +150,19 @@ def check(explain_id: Optional[str] = typer.Option(None, "--explain", help="Show
         emit_json([r.to_dict() for r in results])
     elif explain_id:
         r = results[0]
-        print(f"{r.id}  ({r.file})" + (f"\n  note: {r.note}" if r.note else ""))
-        print(f"  stated {r.stated}\n  expr   {r.expr}")
+        echo(f"{r.id}  ({r.file})" + (f"\n  note: {r.note}" if r.note else ""))
+        echo(f"  stated {r.stated}\n  expr   {r.expr}")
         for line in r.explanation:
-            print(f"  {line}")
-        print(f"  verdict: {r.verdict}")
+            echo(f"  {line}")
+        echo(f"  verdict: {r.verdict}")
     else:
         for r in results:
-            print(r.line)
+            echo(r.line)
         if not results:
-            print("no checks: add [[check]] tables (stated, expr) to claims/*.toml")
+            echo("no checks: add [[check]] tables (stated, expr) to claims/*.toml")
         else:
             counts = {v: sum(r.verdict == v for r in results) for v in ("pass", "fail", "error")}
-            print(f"{len(results)} checks: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")
+            echo(f"{len(results)} checks: {counts['pass']} pass, {counts['fail']} fail, {counts['error']} error")
     if any(r.verdict != "pass" for r in results):
         raise typer.Exit(1)
 

@@ -1,10 +1,21 @@
-"""What every command family shares: the --kb folder, opening the knowledge base, output helpers."""
+"""What every command family shares: the --kb folder, opening the knowledge base, output helpers.
+
+Output goes through per-call streams, never straight to sys.stdout/sys.stderr:
+`kb.cli.app.main(argv, stdout=..., stderr=...)` binds them for the call (in a
+context variable, so a caller running kb in-process captures exactly kb's own
+output and nothing another thread writes to the process-wide sys.stderr), and
+commands write with `out()`, `echo()`, `warn()` and `err()`. Without a binding
+they fall back to sys.stdout/sys.stderr as they are at the time of the write.
+Exception: typer/click's own --help text still goes to sys.stdout."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator, TextIO
 
 from kb.sources.citekey import last_name
 from kb.store.knowledgebase import KB
@@ -17,12 +28,56 @@ def open_kb():
     return KB.open(state["kb"])
 
 
+# -- per-call output ----------------------------------------------------------------------
+
+_streams: ContextVar[tuple[TextIO, TextIO] | None] = ContextVar("kb_cli_streams", default=None)
+
+
+@contextmanager
+def output_to(stdout: TextIO | None = None, stderr: TextIO | None = None) -> Iterator[None]:
+    """Send kb's output in this context to these streams (None: sys.stdout/sys.stderr,
+    looked up now)."""
+    token = _streams.set((stdout if stdout is not None else sys.stdout,
+                          stderr if stderr is not None else sys.stderr))
+    try:
+        yield
+    finally:
+        _streams.reset(token)
+
+
+def stdout() -> TextIO:
+    """The stream for this call's normal output."""
+    bound = _streams.get()
+    return bound[0] if bound is not None else sys.stdout
+
+
+def stderr() -> TextIO:
+    """The stream for this call's messages and errors."""
+    bound = _streams.get()
+    return bound[1] if bound is not None else sys.stderr
+
+
+def out(text: str) -> None:
+    """Write `text` as it is to this call's stdout."""
+    stdout().write(text)
+
+
+def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:
+    """print() to this call's stdout."""
+    stdout().write(sep.join(map(str, parts)) + end)
+
+
+def err(text: str) -> None:
+    """Write `text` as it is to this call's stderr."""
+    stderr().write(text)
+
+
 def emit_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+    out(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"kb: {message}\n")
+    err(f"kb: {message}\n")
 
 
 def table(rows: list[list[str]], headers: list[str], max_width: int | None = None) -> None:
@@ -33,7 +88,7 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
                          for row in rows]
     widths = [max(map(len, column)) for column in zip(*cells)]
     last = widths[-1]
-    if sys.stdout.isatty():
+    if stdout().isatty():
         try:
             width = max_width or os.get_terminal_size().columns
         except OSError:
@@ -45,7 +100,7 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
         if len(tail) > last:
             tail = tail[: last - 1] + "…"
         lines.append("  ".join([cell.ljust(w) for cell, w in zip(head, widths)] + [tail]).rstrip())
-    sys.stdout.write("\n".join(lines) + "\n")
+    out("\n".join(lines) + "\n")
 
 
 def short_authors(authors: list[str]) -> str:

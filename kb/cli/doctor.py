@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
-from kb.cli.common import emit_json, state
+from kb.cli.common import echo, emit_json, err, state
 from kb.ops.doctor import diagnose
 from kb.ops.doctor import rebuild as do_rebuild
 
@@ -36,18 +34,18 @@ def doctor(prune: bool = typer.Option(False, "--prune",
             if shown[p.check] > SHOW_PER_CHECK:
                 hidden[p.check] = hidden.get(p.check, 0) + 1
                 continue
-            print(f"problem: {p.line()}")
+            echo(f"problem: {p.line()}")
         for check, n in hidden.items():
-            print(f"problem: ... and {n} more {check} problems (kb doctor --json lists them all)")
+            echo(f"problem: ... and {n} more {check} problems (kb doctor --json lists them all)")
         for line in report.info:
-            print(f"info: {line}")
+            echo(f"info: {line}")
         c = report.counts
         checked = ", ".join(f"{c[k]} {k}" for k in ("papers", "quotes", "claims", "sources") if k in c)
         if report.ok:
-            print(f"nothing to repair ({checked} checked)" if checked else "nothing to repair")
+            echo(f"nothing to repair ({checked} checked)" if checked else "nothing to repair")
         else:
             n = len(report.problems)
-            print(f"{n} problem{'s' if n != 1 else ''} to repair" + (f" ({checked} checked)" if checked else ""))
+            echo(f"{n} problem{'s' if n != 1 else ''} to repair" + (f" ({checked} checked)" if checked else ""))
     if not report.ok:
         raise typer.Exit(1)
 
@@ -61,14 +59,14 @@ def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
         emit_json(result.to_dict())
     else:
         if result.moved_aside:
-            sys.stderr.write(f"kb: the damaged index was moved to {result.moved_aside}\n")
-        print(f"rebuilt {result.database} in {result.seconds:.1f} s: {result.papers} papers, "
+            err(f"kb: the damaged index was moved to {result.moved_aside}\n")
+        echo(f"rebuilt {result.database} in {result.seconds:.1f} s: {result.papers} papers, "
               f"{result.versions} versions with {result.pages} pages of text, {result.quotes} quotes, "
               f"{result.claims} claims" + (f", Semantic Scholar data of {result.semantic_scholar} papers"
                                            if result.semantic_scholar else ""))
         for line in result.salvaged:
-            print(f"kept from the old index: {line}")
+            echo(f"kept from the old index: {line}")
         for line in result.warnings + result.problems:
-            sys.stderr.write(f"kb: {line}\n")
+            err(f"kb: {line}\n")
     if result.problems:
         raise typer.Exit(1)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import List, Optional
 
 import typer
 
-from kb.cli.common import emit_json, open_kb, warn
+from kb.cli.common import echo, emit_json, err, open_kb, out, warn
 from kb.errors import UsageError
 from kb.ops.export import bib_text, cited_citekeys, csl_json, output_path, write_output
 from kb.ops.export import export_note as do_export
@@ -27,7 +26,7 @@ def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
     """Write `text` to -o (atomically) or stdout; return the path written."""
 
     if output is None:
-        sys.stdout.write(text)
+        out(text)
         return None
     path = output_path(kb, output)
     write_output(kb, path, text)
@@ -46,7 +45,7 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
                           cite=_split_ids(cite))
     written = _emit(kb, render(kb, keys), output)
     if written:
-        sys.stderr.write(f"kb: wrote {written}: {len(keys)} {noun}\n")
+        err(f"kb: wrote {written}: {len(keys)} {noun}\n")
 
 
 app = typer.Typer()
@@ -70,7 +69,7 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
         emit_json([h.to_dict() for h in hits])
         return
     if not hits:
-        print("no matches")
+        echo("no matches")
         return
     if hits[0].matched == "any":
         warn("nothing holds all the words; showing results with any of them")
@@ -85,8 +84,8 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
         title = h.title or ""
         if len(title) > 60:
             title = title[:59] + "…"
-        print(f"{where}  ({what}){extra}  {title}".rstrip())
-        print(f"    {h.snippet}")
+        echo(f"{where}  ({what}){extra}  {title}".rstrip())
+        echo(f"    {h.snippet}")
 
 export_app = typer.Typer(help="Notes, BibTeX and CSL-JSON made from the knowledge base.",
                          no_args_is_help=True)
@@ -127,14 +126,14 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
         warn("no .bib written with stdout output; use -o FILE.md to get FILE.bib beside it "
              "(or kb export bib)")
     if target is None:
-        sys.stdout.write(result.text)
+        out(result.text)
         return
     if bib_path is not None and result.bib is not None:
         write_output(kb, bib_path, result.bib)
     write_output(kb, target, result.text)
     written = [str(target)] + ([str(bib_path)] if bib_path else [])
-    sys.stderr.write(f"kb: wrote {', '.join(written)}: {len(result.quotes)} quotes, "
-                     f"{len(result.references)} references\n")
+    err(f"kb: wrote {', '.join(written)}: {len(result.quotes)} quotes, "
+        f"{len(result.references)} references\n")
 
 @export_app.command("bib")
 def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",

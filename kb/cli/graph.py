@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kb.cli.common import emit_json, open_kb
+from kb.cli.common import echo, emit_json, open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import links as graph
@@ -28,7 +28,7 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
         emit_json(rows)
         return
     if not rows:
-        print(f"no references parsed for {citekey} (kb holds no text of it, or no references section was found)")
+        echo(f"no references parsed for {citekey} (kb holds no text of it, or no references section was found)")
         return
     for r in rows:
         label = r["label"] or f"{r['idx']}."
@@ -36,8 +36,8 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
         ids = ", ".join(x for x in (f"arXiv:{r['arxiv_id']}" if r["arxiv_id"] else "",
                                     f"doi:{r['doi']}" if r["doi"] else "") if x)
         source = "" if r["source"] == "text" else " [Semantic Scholar]"
-        print(f"{label} {r['raw'][:160]}{'…' if len(r['raw']) > 160 else ''}{source}")
-        print(f"    {target}" + (f"  {ids}" if ids else ""))
+        echo(f"{label} {r['raw'][:160]}{'…' if len(r['raw']) > 160 else ''}{source}")
+        echo(f"    {target}" + (f"  {ids}" if ids else ""))
 
 
 graph_app = typer.Typer(help="Who cites whom, from the papers' own reference lists.", invoke_without_command=True)
@@ -54,12 +54,12 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
     if as_json:
         emit_json(info)
         return
-    print(f"{info['papers']} papers, {info['citation_links']} citation links among them")
-    print(f"{info['references']} references parsed, {info['resolved']} resolved to papers here, "
+    echo(f"{info['papers']} papers, {info['citation_links']} citation links among them")
+    echo(f"{info['references']} references parsed, {info['resolved']} resolved to papers here, "
           f"{info['unresolved']} to {info['external_works']} works not in the knowledge base")
     if info.get("s2_references") or info.get("s2_citing"):
-        print(f"Semantic Scholar: {info['s2_references']} references, {info['s2_citing']} citing papers")
-    print("next: kb graph missing --top 10")
+        echo(f"Semantic Scholar: {info['s2_references']} references, {info['s2_citing']} citing papers")
+    echo("next: kb graph missing --top 10")
 
 
 @graph_app.command("show")
@@ -71,11 +71,11 @@ def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey."),
     if as_json:
         emit_json(info)
         return
-    print(f"{info['citekey']}: {info['title']} ({info['year']})")
+    echo(f"{info['citekey']}: {info['title']} ({info['year']})")
     for label, key in (("cites", "cites"), ("cited by", "cited_by")):
-        print(f"  {label}:" + ("" if info[key] else " nothing here"))
+        echo(f"  {label}:" + ("" if info[key] else " nothing here"))
         for link in info[key]:
-            print(f"    {link['citekey']} ({link['year']})  via {', '.join(link['methods'])}")
+            echo(f"    {link['citekey']} ({link['year']})  via {', '.join(link['methods'])}")
 
 
 @graph_app.command("path")
@@ -88,12 +88,12 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from."),
     if as_json:
         emit_json({"path": list(found) if found else None, "directed": getattr(found, "directed", None)})
     elif found is None:
-        print(f"no citation path between {source} and {target}")
+        echo(f"no citation path between {source} and {target}")
     else:
         arrow = " -> " if found.directed else " -- "
-        print(arrow.join(found))
+        echo(arrow.join(found))
         if not found.directed:
-            print("(no path follows citations in that direction; this one ignores direction)")
+            echo("(no path follows citations in that direction; this one ignores direction)")
     if found is None:
         raise typer.Exit(1)
 
@@ -108,11 +108,11 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
         emit_json(rows)
         return
     if not rows:
-        print("no references to works outside the knowledge base")
+        echo("no references to works outside the knowledge base")
     for r in rows:
         ident = f"arxiv:{r['arxiv_id']}" if r.get("arxiv_id") else (f"doi:{r['doi']}" if r.get("doi") else "")
-        print(f"{r['count']:3}  {r.get('title') or '?'} ({r.get('year') or '?'})" + (f"  {ident}" if ident else ""))
-        print(f"     cited by {', '.join(r.get('cited_by', []))}")
+        echo(f"{r['count']:3}  {r.get('title') or '?'} ({r.get('year') or '?'})" + (f"  {ident}" if ident else ""))
+        echo(f"     cited by {', '.join(r.get('cited_by', []))}")
 
 
 @graph_app.command("export")
@@ -131,7 +131,7 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
         raise UsageError(f"{target} is a folder; give a file name")
     target.parent.mkdir(parents=True, exist_ok=True)
     written = graph.export(kb.db, fmt, target)
-    print(f"wrote {written}")
+    echo(f"wrote {written}")
 
 
 cite_app = typer.Typer(help="Citations from Semantic Scholar.", no_args_is_help=True)
@@ -149,7 +149,7 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey."),
     if as_json:
         emit_json(result)
         return
-    print(f"{result['paper']}: {result['references']} references, {result['citations']} citing papers")
-    print(f"links inside the knowledge base: cites {len(result['cites'])}, cited by {len(result['cited_by'])}")
+    echo(f"{result['paper']}: {result['references']} references, {result['citations']} citing papers")
+    echo(f"links inside the knowledge base: cites {len(result['cites'])}, cited by {len(result['cited_by'])}")
 
 

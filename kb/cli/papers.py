@@ -7,7 +7,7 @@ from typing import List
 
 import typer
 
-from kb.cli.common import emit_json, open_kb, short_authors, state, table, warn
+from kb.cli.common import echo, emit_json, open_kb, short_authors, state, table, warn
 from kb.cli.progress import Progress
 from kb.errors import KBError
 from kb.ops.papers import add as do_add
@@ -26,7 +26,7 @@ def init(folder: Path = typer.Argument(Path("."), help="Folder to make a knowled
     """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/."""
 
     root, created = do_init(folder)
-    print(f"{'initialised' if created else 'already a knowledge base:'} {root}")
+    echo(f"{'initialised' if created else 'already a knowledge base:'} {root}")
 
 
 @app.command()
@@ -39,7 +39,7 @@ def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     if as_json:
         emit_json(info)
     else:
-        print(f"root      {info['root']}\ndatabase  {info['database']}")
+        echo(f"root      {info['root']}\ndatabase  {info['database']}")
 
 
 # -- papers ---------------------------------------------------------------------------
@@ -70,7 +70,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
         results.append(result)
         if not as_json:
             detail = ", ".join(filter(None, [result.version, f"{result.pages} pages" if result.pages else ""]))
-            print(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
+            echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
         for note in result.notes:
             warn(f"{result.citekey}: {note}")
     if as_json:
@@ -93,7 +93,7 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
     if as_json:
         emit_json(result.__dict__)
     else:
-        print(f"{len(result.added)} added, {len(result.updated)} updated, "
+        echo(f"{len(result.added)} added, {len(result.updated)} updated, "
               f"{len(result.unchanged)} already present")
 
 
@@ -106,7 +106,7 @@ def ls(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> Non
         emit_json(papers)
         return
     if not papers:
-        print("no papers yet: kb add arxiv:2311.16863")
+        echo("no papers yet: kb add arxiv:2311.16863")
         return
     rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"]), p["pages"] or "-",
              p["quotes"], p["title"]] for p in papers]
@@ -122,21 +122,21 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey."),
     if as_json:
         emit_json(info)
         return
-    print(f"{info['citekey']}: {info['title']}")
-    print(f"  authors   {'; '.join(info['authors'])}")
-    print(f"  year      {info['year'] or '?'}")
+    echo(f"{info['citekey']}: {info['title']}")
+    echo(f"  authors   {'; '.join(info['authors'])}")
+    echo(f"  year      {info['year'] or '?'}")
     for label, key in (("arXiv", "arxiv_id"), ("DOI", "doi"), ("venue", "venue"), ("url", "url")):
         if info[key]:
-            print(f"  {label:9} {info[key]}")
-    print(f"  origin    {info['origin']} (metadata {info['metadata_status']})")
+            echo(f"  {label:9} {info[key]}")
+    echo(f"  origin    {info['origin']} (metadata {info['metadata_status']})")
     for v in info["versions"]:
-        print(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
+        echo(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
               f", {v['extractor'] or 'no extractor'}")
-        print(f"      sha256 {v['sha256'] or '-'}")
-        print(f"      from   {v['source_url'] or '-'}")
-    print(f"  quotes    {info['quotes']}   claims {info['claims']}")
+        echo(f"      sha256 {v['sha256'] or '-'}")
+        echo(f"      from   {v['source_url'] or '-'}")
+    echo(f"  quotes    {info['quotes']}   claims {info['claims']}")
     for problem in info["problems"]:
-        print(f"  ! {problem}")
+        echo(f"  ! {problem}")
 
 
 text_app = typer.Typer(help="Page text extracted elsewhere.", no_args_is_help=True)
@@ -153,5 +153,5 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
     """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
 
     result = load_text(open_kb(), citekey, file, version=version, extractor=extractor)
-    print(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
+    echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import emit_json, open_kb
+from kb.cli.common import echo, emit_json, open_kb
 from kb.cli.progress import Progress
 from kb.ops.quotes import add_quote, list_quotes, remove_quote, verify_all, verify_note
 
@@ -25,8 +25,8 @@ def print_quote(q: dict) -> None:
         if q.get("page") else "p. ?"
     flag = "" if q["status"] == "verified" else "  [UNVERIFIED]"
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
-    print(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
-    print(f"    \"{q['text']}\"")
+    echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
+    echo(f"    \"{q['text']}\"")
 
 
 @quote_app.command("add")
@@ -48,9 +48,9 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
         return
     if stored["status"] == "verified":
         pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")
-        print(f"stored {stored['id']}: found in {citekey} {stored['version']}, {pages} ({stored['method']})")
+        echo(f"stored {stored['id']}: found in {citekey} {stored['version']}, {pages} ({stored['method']})")
     else:
-        print(f"stored {stored['id']} UNVERIFIED: {stored.get('note', '')}")
+        echo(f"stored {stored['id']} UNVERIFIED: {stored.get('note', '')}")
 
 
 @quote_app.command("ls")
@@ -66,7 +66,7 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", help="Only quo
     for q in quotes:
         print_quote(q)
     if not quotes:
-        print("no quotes" + (" on that topic" if topic else ""))
+        echo("no quotes" + (" on that topic" if topic else ""))
 
 
 @quote_app.command("rm")
@@ -74,7 +74,7 @@ def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> Non
     """Remove a stored quote."""
 
     citekey = remove_quote(open_kb(), quote_id)
-    print(f"removed {quote_id} from claims/{citekey}.toml")
+    echo(f"removed {quote_id} from claims/{citekey}.toml")
 
 
 @app.command()
@@ -91,15 +91,15 @@ def verify(note: Optional[Path] = typer.Option(None, "--note", help="Check every
                        "problems": [{"line": line, "message": m} for line, m in problems]})
         else:
             for line, message in problems:
-                print(f"{note}:{line}: problem: {message}")
+                echo(f"{note}:{line}: problem: {message}")
             for r in results:
                 short = r.quote if len(r.quote) <= 70 else r.quote[:67] + "..."
                 where = f"{r.citekey} {r.version or ''}".strip() if r.citekey else (r.source or "?")
-                print(f"{note}:{r.line}: {r.status:10} {where}: \"{short}\"")
+                echo(f"{note}:{r.line}: {r.status:10} {where}: \"{short}\"")
                 if r.status != "ok":
-                    print(f"    {r.message}")
+                    echo(f"    {r.message}")
             failed = sum(r.failed for r in results)
-            print(f"{len(results)} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
+            echo(f"{len(results)} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
                   + (f", {len(problems)} broken blocks" if problems else ""))
         bad = any(r.failed for r in results) or bool(problems) or (
             strict and any(r.status != "ok" for r in results))
@@ -113,11 +113,11 @@ def verify(note: Optional[Path] = typer.Option(None, "--note", help="Check every
         emit_json([r.to_dict() for r in results])
     else:
         for r in results:
-            print(f"{r.status:10} {r.id}  {r.citekey} {r.version or ''}  {r.message}".rstrip())
+            echo(f"{r.status:10} {r.id}  {r.citekey} {r.version or ''}  {r.message}".rstrip())
         counts: dict = {}
         for r in results:
             counts[r.status] = counts.get(r.status, 0) + 1
-        print(f"{len(results)} quotes: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        echo(f"{len(results)} quotes: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
               if results else "no quotes stored")
     if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
         raise typer.Exit(1)
