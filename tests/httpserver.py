@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import urllib.parse
@@ -27,6 +28,18 @@ class Seen:
     query: dict[str, list[str]]
     headers: dict[str, str]
     at: float
+
+
+class _Server(ThreadingHTTPServer):
+    """Records errors in request handlers (a client that hung up mid-reply, for
+    one) in `errors` instead of printing tracebacks to the process-wide stderr."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.errors: list[tuple[object, BaseException | None]] = []
+
+    def handle_error(self, request, client_address) -> None:
+        self.errors.append((client_address, sys.exc_info()[1]))
 
 
 class LocalServer:
@@ -76,7 +89,7 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -1,9 +1,16 @@
-"""Running `kb` in-process through its real entry point, capturing its output."""
+"""Running `kb` in-process through its real entry point, capturing its output.
+
+kb's output is captured through the streams given to `kb.cli.app.main` for this
+call only, never by replacing sys.stderr: other threads in the test process
+(the local HTTP server's, for one) may write to sys.stderr at any time, and
+that must not land in kb's captured stderr. stdout alone is still redirected
+around the call, because typer/click print --help to sys.stdout themselves;
+nothing else in the test process writes to stdout from another thread."""
 
 from __future__ import annotations
 
 import io
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stdout
 from dataclasses import dataclass
 
 
@@ -26,6 +33,6 @@ def run_kb(*args: str) -> Result:
     from kb.cli.app import main
 
     out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main([str(a) for a in args])
+    with redirect_stdout(out):
+        code = main([str(a) for a in args], stdout=out, stderr=err)
     return Result(code, out.getvalue(), err.getvalue())

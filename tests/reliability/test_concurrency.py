@@ -32,13 +32,11 @@ PER_WORKER = 25
 # quote and claim of each paper interleave with the other workers' commands.
 WORKER = r"""
 import io, json, sys
-from contextlib import redirect_stderr, redirect_stdout
 from kb.cli.app import main
 
 def kb(*args):
     out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main([str(a) for a in args])
+    code = main([str(a) for a in args], stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 results = []
@@ -73,7 +71,6 @@ def _paper(n: int) -> dict:
 
 
 def test_four_writers_at_once(kb_root, server, tmp_path):
-    server.httpd.handle_error = lambda request, address: None
     fake = FakeArxiv(server)
     papers = [_paper(n) for n in range(WORKERS * PER_WORKER)]
     for n, p in enumerate(papers):

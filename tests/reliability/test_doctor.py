@@ -71,7 +71,6 @@ def snapshot() -> dict:
 def full(kb_root, server, tmp_path, monkeypatch):
     """A knowledge base using every kind of source."""
     monkeypatch.chdir(kb_root)
-    server.httpd.handle_error = lambda request, address: None
     fake = FakeArxiv(server)
     fake.add(ARXIV_ID, {1: make_pdf(paper_pages(42, pages=3))}, "Watts per Token", ["Ada Lovelace"],
              published="2024-01-05")

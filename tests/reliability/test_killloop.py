@@ -111,7 +111,6 @@ def world(tmp_path, server, monkeypatch):
     """Templates of a knowledge base for each command, and the fake arXiv."""
     # A killed client resets its connection: the server thread must not print
     # a traceback (it would land in the stderr of whatever kb runs in-process).
-    server.httpd.handle_error = lambda request, address: None
     fake = FakeArxiv(server)
     fake.add(ARXIV_ID, {1: make_pdf(paper_pages(42, pages=6))}, TITLE, AUTHORS, published="2024-01-05")
     cwd = tmp_path / "cwd"
