@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kb.errors import NotFound, UsageError
@@ -183,10 +181,8 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_expressions_are_rejected(text):
-    start = time.perf_counter()
     with pytest.raises((UsageError, NotFound)):
         evaluate(parse(text), FIGURES)
-    assert time.perf_counter() - start < 0.5
 
 
 def test_hostile_error_messages():
@@ -206,25 +202,22 @@ def test_hostile_error_messages():
         evaluate(parse("exec"), FIGURES)
 
 
-def test_deep_nesting_is_refused_fast():
+def test_deep_nesting_is_refused():
     ok = "(" * (MAX_DEPTH - 1) + "1" + ")" * (MAX_DEPTH - 1)
     assert ev(ok).nominal == 1
     for depth in (MAX_DEPTH + 1, 4_999):
         text = "(" * depth + "1" + ")" * depth
-        start = time.perf_counter()
         with pytest.raises(UsageError, match="nested too deeply"):
             parse(text)
-        assert time.perf_counter() - start < 0.5
     with pytest.raises(UsageError, match="nested too deeply"):
         parse("-" * 5_000 + "1")
 
 
-def test_ten_thousand_parens_and_a_megabyte_are_refused_fast():
+def test_ten_thousand_parens_and_a_megabyte_are_refused():
+    # benchmarks/hostile.py times these refusals
     for text in ("(" * 10_000 + "1" + ")" * 10_000, "1+" * 500_000 + "1", "a" * 1_000_000):
-        start = time.perf_counter()
         with pytest.raises(UsageError, match="expression too long"):
             parse(text)
-        assert time.perf_counter() - start < 0.1
 
 
 def test_long_chains_are_capped():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from corpus import wattbot_pages
@@ -282,11 +281,4 @@ def test_every_candidate_is_consistent(paper):
         assert not page[max(0, c.start - 1):c.start] == "[", c
 
 
-@pytest.mark.corpus
-def test_extraction_is_fast():
-    pages = [p for name in PAPERS for p in wattbot_pages(name)]
-    extract_candidates(pages[:2])  # warm the unit registry
-    start = time.perf_counter()
-    extract_candidates(pages)
-    per_page = (time.perf_counter() - start) / len(pages)
-    assert per_page < 0.02  # benchmarks/claims.py reports the real figure (about 1.5 ms)
+# How fast extraction is per page: benchmarks/claims.py (about 1.5 ms), never asserted here.

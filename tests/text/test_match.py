@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import statistics
-import time
 from functools import lru_cache
 
 import pytest
@@ -174,9 +172,7 @@ def test_quote_starting_inside_a_hyphenated_word_is_refused() -> None:
 def test_many_elisions_and_common_words_stay_bounded() -> None:
     d = doc("luccioni2024")
     q = " [...] ".join(["the"] * 3000)
-    t = time.perf_counter()
-    find_quote(d, q)
-    assert time.perf_counter() - t < 2.0
+    find_quote(d, q)        # benchmarks/hostile.py times it
     q = " [...] ".join(["energy"] * 50)
     assert find_quote(d, q) is not None
 
@@ -545,36 +541,10 @@ def test_word_diff_ignores_pypdf_spacing_and_punctuation() -> None:
     assert diffs == [("", "x")]
 
 
-# --- speed -----------------------------------------------------------------------
+# --- speed: measured by benchmarks/quotes.py (find_quote per quote, 1,000 quotes,
+# closest_passage), never asserted here: a loaded machine is not a failure. -------
 
-def test_find_quote_is_fast() -> None:
-    d = doc("patterson2021")
-    sentences = [s for _, s in _sentences(d, 200, seed=3)]
-    times = []
-    for s in sentences:
-        t = time.perf_counter()
-        find_quote(d, s)
-        times.append(time.perf_counter() - t)
-    assert statistics.median(times) < 0.005
-    assert max(times) < 0.05
-
-
-def test_thousand_quotes_in_seconds() -> None:
-    d = doc("luccioni2024")
-    sentences = [s for _, s in _sentences(d, 500, seed=4)]
-    quotes = (sentences * 3)[:1000]
-    quotes = [q if i % 5 else q.replace("e", "a", 1) for i, q in enumerate(quotes)]
-    t = time.perf_counter()
-    for q in quotes:
-        find_quote(d, q)
-    assert time.perf_counter() - t < 3.0
-
-
-def test_closest_passage_is_fast_enough() -> None:
+def test_closest_passage_is_found_for_altered_sentences() -> None:
     d = doc("dodge2022")
-    sentences = [s for _, s in _sentences(d, 20, seed=5)]
-    t = time.perf_counter()
-    for s in sentences:
-        near = closest_passage(d, s.replace("the", "a", 1))
-        assert near is not None
-    assert (time.perf_counter() - t) / len(sentences) < 0.2
+    for _, s in _sentences(d, 20, seed=5):
+        assert closest_passage(d, s.replace("the", "a", 1)) is not None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from corpus import wattbot_pages
 from hypothesis import given, settings
@@ -116,15 +114,12 @@ def test_word_internal_gaps() -> None:
     assert not is_word_internal_gap("   ")
 
 
-def test_build_is_linear_enough_on_a_large_synthetic_paper() -> None:
+def test_build_on_a_large_synthetic_paper() -> None:
     page = ("Energy   consumption of ﬁne-tuning was 0 .954 kWh per 1,000 infer-\n"
             "ences, or 𝐶𝑂2𝑒𝑞 “per” query.\n") * 40
     pages = [f"Header of the paper {i}\n{page}{i}" for i in range(1, 41)]
-    t = time.perf_counter()
-    doc = Document(pages)
-    elapsed = time.perf_counter() - t
+    doc = Document(pages)       # benchmarks/hostile.py times it
     assert len(doc.stream) > 100_000
-    assert elapsed < 0.5, f"building a 40-page document took {elapsed:.3f}s"
 
 
 # --- page edges: headers, footers, page numbers, stamps --------------------------
@@ -210,14 +205,7 @@ def test_patterson_page_numbers_at_top_and_bottom() -> None:
     assert doc.content[15][0] == 0
 
 
-def test_real_documents_build_fast() -> None:
-    for name in ("patterson2021", "dodge2022", "luccioni2024"):
-        pages = wattbot_pages(name)
-        Document(pages)
-        t = time.perf_counter()
-        Document(pages)
-        elapsed = time.perf_counter() - t
-        assert elapsed < 0.1, f"{name}: {elapsed * 1000:.0f} ms"
+# How fast real documents build: benchmarks/quotes.py.
 
 
 def test_stream_spans_map_back_to_pages() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from corpus import corpus_path
 
@@ -191,23 +189,18 @@ def test_similar_element_names_are_not_note_quotes() -> None:
     assert note.quotes == [] and note.problems == []
 
 
-# --- hostile notes: linear time, never an exception ---------------------------------
+# --- hostile notes: never an exception (benchmarks/hostile.py times them) ------------
 
-def test_ten_megabyte_attribute_parses_in_under_a_second() -> None:
+def test_ten_megabyte_attribute_parses() -> None:
     big = "word " * 2_000_000
     text = f'<note-quote quote="{big}" sourceLink="#a"></note-quote>\n'
-    t = time.perf_counter()
     note = parse_note(text)
-    elapsed = time.perf_counter() - t
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
     assert len(note.quotes) == 1 and len(note.quotes[0].quote) == len(big.strip())
 
 
 def test_ten_megabyte_unterminated_attribute() -> None:
     text = '<note-quote quote="' + "a" * 10_000_000
-    t = time.perf_counter()
     note = parse_note(text)
-    assert time.perf_counter() - t < 1.0
     assert note.quotes == [] and len(note.problems) == 1
 
 
@@ -224,24 +217,17 @@ def test_ten_megabyte_unterminated_attribute() -> None:
     "<" * 2_000_000,
     "\x00\ufeff\u202e" * 300_000,
 ])
-def test_pathological_input_is_linear_and_safe(hostile: str) -> None:
-    t = time.perf_counter()
+def test_pathological_input_is_safe(hostile: str) -> None:
     note = parse_note(hostile)
-    elapsed = time.perf_counter() - t
-    assert elapsed < 3.0, f"{elapsed:.2f}s for {hostile[:20]!r}"
     assert len(note.problems) <= MAX_PROBLEMS + 1
 
 
-def test_scaling_is_linear() -> None:
+def test_thousands_of_quotes_are_all_parsed() -> None:
+    # benchmarks/hostile.py reports how the time grows with the input
     unit = '<note-quote quote="q &amp; a" sourceLink="#x">\n</note-quote>\n> cited [@k]\n*"inline"* <a href="#x">[1]</a>\n\n'
-    times = []
-    for n in (2_000, 8_000):
-        text = unit * n
-        t = time.perf_counter()
-        note = parse_note(text)
-        times.append(time.perf_counter() - t)
-        assert len(note.quotes) == 3 * n
-    assert times[1] < times[0] * 8, times    # 4x input: nowhere near 16x time
+    n = 2_000
+    note = parse_note(unit * n)
+    assert len(note.quotes) == 3 * n
 
 
 def test_problems_are_capped() -> None:
