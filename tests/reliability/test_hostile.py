@@ -6,14 +6,14 @@ name writes outside the knowledge base; PDFs that decompress to gigabytes or
 hold 100,000 pages are stopped by limits the user can raise, and the paper is
 kept with its metadata; a note with a 10 MB attribute does not hang the parser.
 Every refusal names what was wrong, exits 2 (1 for a failed check), prints no
-traceback, and leaves the files as they were.
+traceback, and leaves the files as they were. How long each refusal takes is
+reported by benchmarks/hostile.py, never asserted here.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -128,9 +128,7 @@ def test_atom_with_entities_is_refused(kb_root, server, body):
     fake.add("2401.00001", {1: make_pdf(paper_pages(1))}, "A Paper", ["A Author"])
     fake.feed("2401.00001", 200, body)
     before = tree(kb_root)
-    t = time.monotonic()
     err = one_line_error(run_kb("add", "2401.00001"))
-    assert time.monotonic() - t < 5
     assert "the arXiv answer contains a DTD or entity declarations; refused" in err
     assert "root:" not in err
     assert fake.pdf_requests() == 0
@@ -267,9 +265,7 @@ def _versions(key: str) -> list[dict]:
 def test_decompression_bomb_is_stopped_and_the_paper_kept(kb_root, tmp_path):
     path = tmp_path / "bomb.pdf"
     path.write_bytes(make_bomb_pdf())          # 200 MB of content from 200 KB
-    t = time.monotonic()
     r = run_kb("add", path, "--offline", "--json")
-    assert time.monotonic() - t < 15
     assert r.code == 0 and "Traceback" not in r.err, r.err
     key = r.json[0]["citekey"]
     assert f"{path}, page 1: Limit reached while decompressing" in r.err
@@ -304,12 +300,10 @@ def test_stream_limit_can_be_raised_in_kb_toml(kb_root, tmp_path, monkeypatch):
     assert run_kb("quote", "add", key, lines[0]).code == 0
 
 
-def test_hundred_thousand_pages_are_refused_quickly(kb_root, tmp_path):
+def test_hundred_thousand_pages_are_refused(kb_root, tmp_path):
     path = tmp_path / "many.pdf"
     path.write_bytes(make_many_pages_pdf(100_000))
-    t = time.monotonic()
     r = run_kb("add", path, "--offline", "--json")
-    assert time.monotonic() - t < 20
     assert r.code == 0, r.err
     assert "has more than 2,000 pages" in r.err and "raise KB_MAX_PAGES (or max_pages in kb.toml [limits])" in r.err
     assert _versions(r.json[0]["citekey"])[0]["text_status"] == "over-limit"
@@ -361,14 +355,10 @@ def test_note_with_a_10_mb_attribute_does_not_hang(kb_root, tmp_path):
                  f'<note-quote quote="{huge}\n',                      # never closed
                  f'<note-quote data-x="{huge}" quote="short" sourceLink="#a"></note-quote>\n',
                  "> " + huge + "\n[@key, p. 3]\n"):
-        t = time.monotonic()
         note = parse_note(text, "huge.md")
-        assert time.monotonic() - t < 2, text[:40]
         assert note.quotes or note.problems
     path = tmp_path / "huge.md"
     path.write_text(f'<note-quote quote="{huge}\n')
-    t = time.monotonic()
     r = run_kb("verify", "--note", path)
-    assert time.monotonic() - t < 5
     assert r.code == 1 and "Traceback" not in r.err
     assert f"{path}:1: problem:" in r.out

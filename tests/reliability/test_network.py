@@ -3,6 +3,12 @@
 Each fault ends within its timeout with a clear message naming the host, and
 nothing partial is stored; retries honour Retry-After and never come faster
 than the arXiv spacing.
+
+Timing: the waits kb promises (Retry-After, backoff, spacing) are checked as
+lower bounds, which a slow machine cannot break. Where a timeout of kb's must
+stop a server that would otherwise hang for a minute or more, the test bounds
+the wait 5-20 times above kb's timeout and far below the server's delay, so a
+loaded machine does not fail it and a broken timeout still does.
 """
 
 from __future__ import annotations
@@ -60,7 +66,7 @@ def test_retry_after_longer_than_cap_is_reported_not_waited(server, tmp_path):
     with pytest.raises(NetworkError) as err:
         client(tmp_path).get(server.url + "/x")
     assert "asks to retry after 3600 s" in str(err.value)
-    assert time.monotonic() - t < 2
+    assert time.monotonic() - t < 30        # reported at once, not after the hour asked for
 
 
 def test_retry_after_as_http_date():
@@ -77,7 +83,9 @@ def test_arxiv_spacing_is_kept_across_retries(server, tmp_path):
     c.get(server.url + "/x", service="arxiv")
     times = [r.at for r in server.requests]
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert len(times) == 4 and min(gaps) >= 0.38, gaps
+    # kb spaces the starts of its requests; the server notes each one when its
+    # thread gets to it, a little late under load: allow for that, not more.
+    assert len(times) == 4 and min(gaps) >= 0.3, gaps
 
 
 def test_connection_refused_names_host(tmp_path):
@@ -87,21 +95,21 @@ def test_connection_refused_names_host(tmp_path):
 
 
 def test_server_that_never_answers_times_out(server, tmp_path):
-    server.routes["/x"] = Reply(200, b"late", delay=5)
+    server.routes["/x"] = Reply(200, b"late", delay=120)
     t = time.monotonic()
     with pytest.raises(NetworkError) as err:
         client(tmp_path, read_timeout=0.5, retries=1, backoff=0.01).get(server.url + "/x")
     assert "no answer within" in str(err.value)
-    assert time.monotonic() - t < 3
+    assert time.monotonic() - t < 20        # two attempts of 0.5 s, not the server's 2 minutes
 
 
 def test_slow_trickle_stopped_by_total_deadline(server, tmp_path):
-    server.routes["/x"] = Reply(200, b"x" * 200, trickle=0.05)
+    server.routes["/x"] = Reply(200, b"x" * 2000, trickle=0.05)      # 100 s for the whole body
     t = time.monotonic()
     with pytest.raises(NetworkError) as err:
         client(tmp_path, total_timeout=1.0).get(server.url + "/x")
     assert "download too slow" in str(err.value)
-    assert time.monotonic() - t < 2.5
+    assert time.monotonic() - t < 10        # the total deadline of 1 s, not the 100 s of the body
 
 
 def test_redirect_loop(server, tmp_path):
@@ -146,7 +154,7 @@ def test_kb_add_under_faults_stores_nothing(kb_root, server, monkeypatch, fault)
         "html": Reply(200, b"<!DOCTYPE html><title>Error</title>", {"Content-Type": "text/html"}),
         "truncated": Reply(200, PDF, truncate=100),
         "huge": Reply(200, b"%PDF-" + b"0" * 3_000_000),
-        "slow": Reply(200, PDF, trickle=0.01),
+        "slow": Reply(200, PDF, trickle=0.1),          # over a minute for the whole PDF
     }
     if fault == "refused":
         monkeypatch.setenv("KB_ARXIV_PDF_URL", "http://127.0.0.1:9/pdf")
@@ -160,7 +168,7 @@ def test_kb_add_under_faults_stores_nothing(kb_root, server, monkeypatch, fault)
     assert r.code == 2, r.err
     assert r.err.startswith("kb: error: ") and r.err.count("\n") == 1
     assert "127.0.0.1" in r.err
-    assert time.monotonic() - t < 6
+    assert time.monotonic() - t < 20        # within KB_TOTAL_TIMEOUT=1.5 and the retries, generously
     assert (kb_root / "references.bib").read_text() == ""
     assert run_kb("ls", "--json").json == []
     sources = kb_root / ".kb" / "cache" / "sources"

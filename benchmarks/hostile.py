@@ -1,0 +1,192 @@
+"""How long kb takes to refuse or get through hostile input: reported, never asserted.
+
+    python benchmarks/hostile.py [--runs 3]
+
+The tests check that hostile input is refused or parsed without an exception
+(tests/text/test_notes.py, tests/text/test_normalise.py, tests/text/test_match.py,
+tests/quantities/test_expr.py, tests/reliability/test_hostile.py); they do not
+time it, because a loaded CI machine is not a failure. This script times the
+same inputs and prints each median beside the goal the tests once asserted,
+with "over" where the goal was missed, so a slowdown (something quadratic, a
+parser that expands entities) shows up here:
+
+  - notes: pathological Markdown/HTML, 10 MB attributes, and how the parse time
+    grows when the note is 4 times longer (goal: well under 16x, i.e. linear);
+  - documents: building a 40-page synthetic paper; find_quote with 3,000
+    elisions of a common word (needs ../shared/corpus or KB_TEST_CORPUS);
+  - check expressions: code-like input, deep nesting, 10,000 parentheses, 1 MB;
+  - whole commands, in-process: `kb add --offline` of a decompression bomb and
+    of a 100,000-page PDF, `kb add` of an arXiv answer with entity expansion,
+    `kb verify --note` of a note with a 10 MB unterminated attribute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "reliability"))
+
+ROWS: list[tuple[str, float, float | None]] = []
+
+
+def timed(what: str, fn, runs: int, goal: float | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        try:
+            fn()
+        except Exception:          # refusals are the point; the time is what is measured
+            pass
+        times.append(time.perf_counter() - t)
+    median = statistics.median(times)
+    ROWS.append((what, median, goal))
+    flag = "" if goal is None or median < goal else "  over"
+    print(f"{what:58} {median * 1000:10.1f} ms" + (f"   goal < {goal * 1000:.0f} ms{flag}" if goal else ""))
+    return median
+
+
+def notes(runs: int) -> None:
+    from kb.text.notes import parse_note
+
+    hostile = {
+        "<note-quote x200k": "<note-quote " * 200_000,
+        '<note-quote quote=" x200k': '<note-quote quote="' * 200_000,
+        "<note-quote quote=x x200k": "<note-quote quote=x " * 200_000,
+        '*"a x500k': "*\"a " * 500_000,
+        "> x1M + [@k]": "> " * 1_000_000 + "[@k]",
+        ">\\n x500k": ">\n" * 500_000,
+        '<span id="a">[1] [ x200k': "<span id=\"a\">[1] [" * 200_000,
+        "[ x1M + @k]": "[" * 1_000_000 + "@k]",
+        "``` + 1 MB": "`" * 3 + "\n" + "x" * 1_000_000,
+        "< x2M": "<" * 2_000_000,
+        "NUL, BOM, RLO x300k": "\x00\ufeff\u202e" * 300_000,
+    }
+    for name, text in hostile.items():
+        timed(f"parse_note: {name}", lambda t=text: parse_note(t), runs, 3.0)
+    big = "word " * 2_000_000
+    timed("parse_note: 10 MB quote attribute",
+          lambda: parse_note(f'<note-quote quote="{big}" sourceLink="#a"></note-quote>\n'), runs, 1.0)
+    timed("parse_note: 10 MB unterminated attribute",
+          lambda: parse_note('<note-quote quote="' + "a" * 10_000_000), runs, 1.0)
+    huge = "x" * (10 * 1024 * 1024)
+    for label, text in (("quote", f'<note-quote quote="{huge}" sourceLink="#a"></note-quote>\n'),
+                        ("never closed", f'<note-quote quote="{huge}\n'),
+                        ("other attribute", f'<note-quote data-x="{huge}" quote="short" sourceLink="#a">'
+                                            '</note-quote>\n'),
+                        ("blockquote", "> " + huge + "\n[@key, p. 3]\n")):
+        timed(f"parse_note: 10 MiB {label}", lambda t=text: parse_note(t, "huge.md"), runs, 2.0)
+    unit = ('<note-quote quote="q &amp; a" sourceLink="#x">\n</note-quote>\n> cited [@k]\n'
+            '*"inline"* <a href="#x">[1]</a>\n\n')
+    small = timed("parse_note: 2,000 blocks", lambda: parse_note(unit * 2_000), runs)
+    large = timed("parse_note: 8,000 blocks", lambda: parse_note(unit * 8_000), runs)
+    print(f"{'  4x the input takes':58} {large / small:10.1f} x     goal < 8x (16x would be quadratic)")
+
+
+def documents(runs: int) -> None:
+    from kb.text.match import find_quote
+    from kb.text.normalise import Document
+
+    page = ("Energy   consumption of ﬁne-tuning was 0 .954 kWh per 1,000 infer-\n"
+            "ences, or 𝐶𝑂2𝑒𝑞 “per” query.\n") * 40
+    pages = [f"Header of the paper {i}\n{page}{i}" for i in range(1, 41)]
+    timed("Document: 40 synthetic pages", lambda: Document(pages), runs, 0.5)
+    try:
+        import pytest
+        from corpus import wattbot_pages
+        real = wattbot_pages("luccioni2024")
+    except pytest.skip.Exception as e:
+        print(f"skipped find_quote with elisions: {e}")
+        return
+    doc = Document(real)
+    q = " [...] ".join(["the"] * 3000)
+    timed("find_quote: 3,000 elisions of 'the'", lambda: find_quote(doc, q), runs, 2.0)
+
+
+def expressions(runs: int) -> None:
+    from kb.quantities.expr import MAX_DEPTH, evaluate, parse, resolver
+
+    figures = resolver({"image_gen_max": "11.49 kWh", "smartphone_charge": "0.012 kWh"})
+    for text in ('__import__("os").system("x")', "().__class__.__bases__[0].__subclasses__()",
+                 "lambda: 1", "[x for x in ()]", "9 ** 9 ** 9 ** 9"):
+        timed(f"expression: {text[:40]}", lambda t=text: evaluate(parse(t), figures), runs, 0.5)
+    for depth in (MAX_DEPTH + 1, 4_999):
+        timed(f"expression: nested {depth} deep", lambda d=depth: parse("(" * d + "1" + ")" * d), runs, 0.5)
+    for label, text in (("10,000 parentheses", "(" * 10_000 + "1" + ")" * 10_000),
+                        ("1+ x500k", "1+" * 500_000 + "1"), ("1 MB name", "a" * 1_000_000)):
+        timed(f"expression: {label}", lambda t=text: parse(t), runs, 0.1)
+
+
+def commands(runs: int) -> None:
+    from fakearxiv import FakeArxiv
+    from httpserver import LocalServer
+    from kbproc import paper_pages
+    from pdfgen import make_bomb_pdf, make_many_pages_pdf, make_pdf
+
+    from kb.cli.app import main
+    from kb.store.knowledgebase import init
+
+    def kb(*args) -> int:
+        return main([str(a) for a in args], stdout=io.StringIO(), stderr=io.StringIO())
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        os.environ.update({"KB_PROGRESS": "0", "KB_ARXIV_DELAY": "0", "KB_BACKOFF": "0.01", "KB_RETRIES": "2"})
+        counter = iter(range(10_000))
+
+        def fresh() -> None:
+            root, _ = init(tmp / f"kb{next(counter)}")
+            os.environ["KB_HOME"] = str(root)
+
+        bomb = tmp / "bomb.pdf"
+        bomb.write_bytes(make_bomb_pdf())
+        many = tmp / "many.pdf"
+        many.write_bytes(make_many_pages_pdf(100_000))
+        note = tmp / "huge.md"
+        note.write_text('<note-quote quote="' + "x" * (10 * 1024 * 1024) + "\n")
+        for what, args, goal in (("kb add --offline: decompression bomb (200 MB)", ("add", bomb, "--offline"), 15),
+                                 ("kb add --offline: 100,000 pages", ("add", many, "--offline"), 20),
+                                 ("kb verify --note: 10 MiB unterminated attribute",
+                                  ("verify", "--note", note), 5)):
+            timed(what, lambda a=args: (fresh(), kb(*a)), runs, goal)
+
+        server = LocalServer()
+        try:
+            for name in ("KB_ARXIV_API_URL", "KB_ARXIV_PDF_URL"):
+                os.environ[name] = server.url + ("/api/query" if "API" in name else "/pdf")
+            fake = FakeArxiv(server)
+            fake.add("2401.00001", {1: make_pdf(paper_pages(1))}, "A Paper", ["A Author"])
+            laughs = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&lol4;</title></entry></feed>
+"""
+            fake.feed("2401.00001", 200, laughs)
+            timed("kb add: arXiv answer with entity expansion", lambda: (fresh(), kb("add", "2401.00001")),
+                  runs, 5)
+        finally:
+            server.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
+    args = parser.parse_args()
+    for part in (notes, documents, expressions, commands):
+        part(args.runs)
+    over = [what for what, median, goal in ROWS if goal is not None and median >= goal]
+    print(f"\n{len(ROWS)} measurements, {len(over)} over their goal" + (": " + "; ".join(over) if over else ""))
+
+
+if __name__ == "__main__":
+    main()
