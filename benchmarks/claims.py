@@ -51,7 +51,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus import CORPUS, wattbot_pages  # noqa: E402  (the loader the tests use)
 
+from kb.quantities.interval import Interval  # noqa: E402
 from kb.quantities.numbers import Candidate, extract_candidates  # noqa: E402
+from kb.quantities.userunits import UserUnits  # noqa: E402
 
 PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
 USER_UNITS = ["smartphone_charge"]
@@ -298,13 +300,11 @@ def locate(page: str, piece: str) -> tuple[int, int]:
     return hits[0].start(1), hits[0].end(1)
 
 
-def same_unit(a: str, b: str) -> bool:
-    from kb.quantities.interval import Interval
-
+def same_unit(a: str, b: str, units: UserUnits) -> bool:
     a = "" if a == "dimensionless" else a
     b = "" if b == "dimensionless" else b
     try:
-        return abs(Interval.exact(1.0, a).to(b).nominal - 1.0) < 1e-9
+        return abs(Interval.exact(1.0, a, units=units).to(b, units).nominal - 1.0) < 1e-9
     except Exception:
         return False
 
@@ -330,9 +330,7 @@ def main() -> int:
         print(f"skipped: the corpus is absent ({CORPUS / 'wattbot' / 'pypdf-text'}); "
               "set KB_TEST_CORPUS to the shared/corpus folder")
         return 0
-    from kb.quantities.units import define_units
-
-    define_units({"smartphone_charge": "0.022 kWh"})
+    units = UserUnits({"smartphone_charge": "0.022 kWh"})
     all_pages: list[str] = []
     counts = []
     for name in PAPERS:
@@ -346,13 +344,13 @@ def main() -> int:
     for line in counts:
         print("  " + line)
 
-    report(HAND, "all three pages", args.verbose)
-    report(HELD_OUT, "held-out page", args.verbose)
+    report(HAND, "all three pages", args.verbose, units)
+    report(HELD_OUT, "held-out page", args.verbose, units)
     return 0
 
 
 def report(hand: dict[tuple[str, int], list[tuple[str, str]]], title: str,
-           verbose: bool) -> None:
+           verbose: bool, units: UserUnits) -> None:
     total = found = wrong = cands = covering = 0
     for (name, number), items in hand.items():
         page = wattbot_pages(name)[number - 1]
@@ -362,7 +360,7 @@ def report(hand: dict[tuple[str, int], list[tuple[str, str]]], title: str,
         misses: list[str] = []
         for (s, _e), unit, piece in spans:
             cover = [c for c in got if c.start <= s < c.end]
-            if cover and any(same_unit(c.unit, unit) for c in cover):
+            if cover and any(same_unit(c.unit, unit, units) for c in cover):
                 ok += 1
             elif cover:
                 bad += 1

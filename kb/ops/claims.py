@@ -29,13 +29,8 @@ from kb.ops.quotes import (
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import extract_candidates
-from kb.quantities.units import (
-    clear_user_units,
-    define_units,
-    format_unit,
-    parse_unit,
-    to_base,
-)
+from kb.quantities.units import format_unit, parse_unit, to_base
+from kb.quantities.userunits import UserUnits
 from kb.store.claimsfile import ID_RE
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
@@ -273,6 +268,7 @@ class Namespace:
     values: dict[str, str] = field(default_factory=dict)     # name -> written figure
     sources: dict[str, str] = field(default_factory=dict)    # name -> where it is defined
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
+    units: UserUnits = field(default_factory=UserUnits)      # the [units] of claims files
 
     def resolve(self, name: str):
         if name in self.ambiguous:
@@ -299,7 +295,6 @@ def namespace(kb: KB) -> Namespace:
             ns.sources.setdefault(name, ns.sources[fulls[0]])
         else:
             ns.ambiguous[name] = fulls
-    clear_user_units()
     defs = {}
     for r in kb.db.query("select name, definition, file from units"):
         definition = r["definition"].strip()
@@ -309,7 +304,7 @@ def namespace(kb: KB) -> Namespace:
         defs[r["name"]] = definition
     if defs:
         try:
-            define_units(defs)
+            ns.units = UserUnits(defs)
         except KBError as exc:
             row = kb.db.execute("select file from units limit 1").fetchone()
             raise UsageError(f"{row[0] if row else 'claims/'}: [units]: {exc.message}") from None
@@ -357,7 +352,8 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     known = sorted(ns.values)
     out = []
     for r in rows:
-        result = run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known)
+        result = run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
+                           units=ns.units)
         rec = result.recomputed
         out.append(CheckOutcome(
             id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,

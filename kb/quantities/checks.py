@@ -9,7 +9,8 @@ mismatch, an undefined name, a division by zero, an unreadable figure.
 The recomputed value is expressed in the stated unit before comparing, so a
 stated "16 %" compares with a recomputed ratio of 0.16, and a stated
 "950 smartphone_charge" with a recomputed 11.49 kWh (converted through the user
-unit, whose own precision then widens the interval).
+unit, whose own precision then widens the interval). User units are those passed
+to `run_check` (``units=``, a `kb.quantities.userunits.UserUnits`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from typing import Callable, Iterable
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
 from kb.quantities.interval import Interval, UnitMismatch, format_bounds, format_number
-from kb.quantities.units import has_user_units, registry
+from kb.quantities.units import has_user_units, registry, unit_powers
+from kb.quantities.userunits import UserUnits
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
 
@@ -53,26 +55,26 @@ def _pct(x: float | None) -> str:
 _PP_RE = re.compile(r"^\s*(?P<num>[0-9.,]+)\s*(?:pp|percentage[ -]points?)\s*$", re.I)
 
 
-def _tolerance(tol: str, stated: Interval) -> tuple[float | None, float | None]:
+def _tolerance(tol: str, stated: Interval,
+               units: UserUnits | None) -> tuple[float | None, float | None]:
     """(absolute amount in the stated unit, relative fraction); one of them is None.
 
     "5%" is relative to the stated figure, even when the figure is itself a
     percentage; absolute percentage points are written "0.5 pp".
     """
-
     m = _PP_RE.match(tol)
     if m:
         t = Interval.from_written(m.group("num") + " %")
         try:
-            return abs(t.to(stated.unit).nominal), None
+            return abs(t.to(stated.unit, units).nominal), None
         except UnitMismatch as exc:
             raise UsageError(f"tolerance {tol!r} is in percentage points but the stated "
                              f"figure is not a percentage ({exc.message})") from exc
-    t = Interval.from_written(tol)
+    t = Interval.from_written(tol, units=units)
     if t.unit == registry().Unit("percent"):
         return None, abs(t.nominal) / 100
     try:
-        return abs(t.to(stated.unit).nominal), None
+        return abs(t.to(stated.unit, units).nominal), None
     except UnitMismatch as exc:
         raise UsageError(f"tolerance {tol!r} does not apply to the stated figure "
                          f"{stated.describe()}: {exc.message}") from exc
@@ -92,11 +94,10 @@ def _precision_of(st: Interval, stated: str) -> str:
 def _mismatch_hint(st: Interval, rec: Interval) -> str:
     """The common slip: a user unit both in the stated figure and divided out in the
     expression ("950 smartphone_charge" against "x / smartphone_charge")."""
-
     if not has_user_units(st.unit):
         return ""
-    names = [n for n in st.unit._units if n in rec.unit._units
-             and rec.unit._units[n] == -st.unit._units[n]]
+    st_powers, rec_powers = unit_powers(st.unit), unit_powers(rec.unit)
+    names = [n for n in st_powers if n in rec_powers and rec_powers[n] == -st_powers[n]]
     if not names:
         return ""
     n = names[0]
@@ -105,12 +106,14 @@ def _mismatch_hint(st: Interval, rec: Interval) -> str:
 
 
 def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
-              tolerance: str | None = None, *, known: Iterable[str] | None = None
-              ) -> CheckResult:
+              tolerance: str | None = None, *, known: Iterable[str] | None = None,
+              units: UserUnits | None = None) -> CheckResult:
     """Recompute `expr` and judge it against `stated`; never raises for bad input.
 
     `resolve(name)` returns a named figure (Interval or written text) and raises
     NotFound/KeyError when the name is not defined; `known` lists names to suggest.
+    `units` are the user units the stated figure, the expression and the figures
+    may use.
     """
     lines: list[str] = []
 
@@ -120,18 +123,18 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
         return CheckResult(id, stated, expr, ERROR, st, rec, None, message, lines, tolerance)
 
     try:
-        st = Interval.from_written(stated)
+        st = Interval.from_written(stated, units=units)
     except KBError as exc:
         return error(f"stated figure: {exc}")
     lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated)})")
     try:
-        tree = parse(expr)
+        tree = parse(expr, units=units)
     except KBError as exc:
         return error(str(exc), st)
     lines.append(f"expression: {tree}")
     trace: list[str] = []
     try:
-        rec = evaluate(tree, resolve, known=known, trace=trace)
+        rec = evaluate(tree, resolve, known=known, trace=trace, units=units)
     except KBError as exc:
         lines.extend(trace)
         return error(str(exc), st)
@@ -139,7 +142,7 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     if not trace:
         lines.append(f"{tree} = {rec.describe()}")
     try:
-        rec_s = rec.to(st.unit)
+        rec_s = rec.to(st.unit, units)
     except UnitMismatch as exc:
         msg = (f"unit mismatch: stated {stated.strip()} is {exc.dst_dim} ({exc.dst}) but "
                f"the expression gives {exc.src_dim} ({exc.src})")
@@ -166,7 +169,7 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     tol_note = ""
     if tolerance:
         try:
-            amount, frac = _tolerance(tolerance, st)
+            amount, frac = _tolerance(tolerance, st, units)
         except KBError as exc:
             return error(f"tolerance: {exc}", st, rec_s)
         diff = abs(rec_s.nominal - st.nominal)

@@ -23,6 +23,10 @@ Numbers written in an expression are exact (1000 inferences, 1000 kg per t):
 precision comes from the named figures, whose stated precision `evaluate` carries
 through every operation.
 
+User units are given, not looked up: `parse` and `evaluate` take the user units in
+use (``units=``, a `kb.quantities.userunits.UserUnits`); without them only the unit
+registry's names are units.
+
 Anything else (strings, calls, subscripts, attribute access on a parenthesis,
 lambdas) is a parse error. Input is capped at 10,000 characters and 100 levels of
 nesting, so hostile input fails fast instead of exhausting the stack.
@@ -38,7 +42,8 @@ from typing import Callable, Iterable, Union
 
 from kb.errors import KBError, NotFound, UsageError
 from kb.quantities.interval import Interval, UnitMismatch, format_number
-from kb.quantities.units import parse_unit, user_units
+from kb.quantities.units import parse_unit, unit_powers
+from kb.quantities.userunits import UserUnits
 
 MAX_LENGTH = 10_000
 MAX_DEPTH = 100
@@ -215,9 +220,10 @@ def tokenize(text: str) -> list[_Tok]:
 # ---------------------------------------------------------------- parser
 
 class _Parser:
-    def __init__(self, text: str, toks: list[_Tok]):
+    def __init__(self, text: str, toks: list[_Tok], user_names: frozenset[str]):
         self.text = text
         self.toks = toks
+        self.user_names = user_names
         self.i = 0
         self.depth = 0
 
@@ -336,7 +342,6 @@ class _Parser:
 
     def unit_after_number(self) -> str | None:
         """The unit juxtaposed to a number: '%' or the longest run of words that is a unit."""
-
         if self.peek().kind == "PERCENT":
             self.take()
             return "%"
@@ -349,10 +354,10 @@ class _Parser:
         for k in range(len(words), 0, -1):
             phrase = " ".join(w.text for w in words[:k])
             try:
-                unit = parse_unit(phrase)
+                unit = parse_unit(phrase, self.user_names)
             except KBError:
                 continue
-            if unit.dimensionless and not unit._units:
+            if unit.dimensionless and not unit_powers(unit):
                 continue  # "2 x" is 2 * x, not "2 times"
             if self.toks[self.i + k].kind == "LPAREN":
                 raise _error(self.text, self.toks[self.i + k].pos, "calls are not allowed")
@@ -382,8 +387,12 @@ def _checked(e: Expr, text: str) -> Expr:
     return e
 
 
-def parse(text: str) -> Expr:
-    """Parse an expression; `UsageError` saying where and what was expected."""
+def parse(text: str, *, units: UserUnits | None = None) -> Expr:
+    """Parse an expression; `UsageError` saying where and what was expected.
+
+    Words after a number that form a unit are its unit ("11.49 kWh"); with `units`
+    a user unit's name is one too ("1 smartphone_charge").
+    """
     if not isinstance(text, str):
         raise UsageError(f"an expression must be text, not {type(text).__name__}")
     if len(text) > MAX_LENGTH:
@@ -392,7 +401,7 @@ def parse(text: str) -> Expr:
     if not text.strip():
         raise UsageError("empty expression: write the computation, e.g. "
                          "'image_gen_max / smartphone_charge'")
-    return _Parser(text, tokenize(text)).parse()
+    return _Parser(text, tokenize(text), units.names if units is not None else frozenset()).parse()
 
 
 def names(expr: Expr) -> list[str]:
@@ -418,58 +427,57 @@ def names(expr: Expr) -> list[str]:
 Resolve = Callable[[str], "Interval | str"]
 
 
-def resolver(values: dict[str, "Interval | str"]) -> Callable[[str], Interval]:
-    """A `resolve` over a dict of figures (Intervals or written figures like '11.49 kWh')."""
-    def resolve(name: str) -> Interval:
+def resolver(values: dict[str, "Interval | str"]) -> Resolve:
+    """A `resolve` over a dict of figures (Intervals or written figures like '11.49 kWh');
+    written figures are read by `evaluate`, with the user units in use."""
+    def resolve(name: str) -> "Interval | str":
         if name not in values:
             raise NotFound(f"undefined name {name!r}")
-        v = values[name]
-        return Interval.from_written(v) if isinstance(v, str) else v
+        return values[name]
 
     resolve.names = list(values)  # type: ignore[attr-defined]
     return resolve
 
 
 def evaluate(expr: Expr, resolve: Resolve, *, known: Iterable[str] | None = None,
-             trace: list[str] | None = None) -> Interval:
+             trace: list[str] | None = None, units: UserUnits | None = None) -> Interval:
     """Evaluate over intervals. `resolve(name)` returns the named figure (an Interval,
     or a figure as written) and raises NotFound/KeyError when there is none.
 
-    A name nothing resolves is read as a unit ("kWh", "smartphone_charge"), else it
-    is an error listing the closest `known` names (or `resolve.names`). Each step is
+    A name nothing resolves is read as a unit ("kWh", or "smartphone_charge" when
+    `units` define it), else it is an error listing the closest `known` names (or
+    `resolve.names`). Sums across user units convert with `units`. Each step is
     appended to `trace` for `kb check --explain`.
     """
     if known is None:
         known = getattr(resolve, "names", None) or ()
     known_list = list(known)
     seen: dict[str, Interval] = {}
-    return _eval(expr, resolve, known_list, trace, seen)
+    return _eval(expr, resolve, known_list, trace, seen, units if units is not None else UserUnits())
 
 
 def _eval(e: Expr, resolve: Resolve, known: list[str], trace: list[str] | None,
-          seen: dict[str, Interval]) -> Interval:
+          seen: dict[str, Interval], units: UserUnits) -> Interval:
     if isinstance(e, Number):
-        v = Interval.exact(float(e.value))
         if e.unit:
-
-            v = Interval.exact(float(e.value), parse_unit(e.unit))
-        return v
+            return Interval.exact(float(e.value), e.unit, units=units)
+        return Interval.exact(float(e.value))
     if isinstance(e, Name):
-        return _name(e.name, resolve, known, trace, seen)
+        return _name(e.name, resolve, known, trace, seen, units)
     if isinstance(e, Neg):
-        return -_eval(e.operand, resolve, known, trace, seen)
+        return -_eval(e.operand, resolve, known, trace, seen, units)
     if isinstance(e, Pow):
-        base = _eval(e.base, resolve, known, trace, seen)
+        base = _eval(e.base, resolve, known, trace, seen, units)
         out = base ** e.exponent
         _step(trace, str(e), out)
         return out
     if isinstance(e, BinOp):
-        a = _eval(e.left, resolve, known, trace, seen)
-        b = _eval(e.right, resolve, known, trace, seen)
+        a = _eval(e.left, resolve, known, trace, seen, units)
+        b = _eval(e.right, resolve, known, trace, seen, units)
         if e.op == "+":
-            out = _same_units(a, b, e, "+") + b
+            out = a + _in_unit_of(a, b, e, units)
         elif e.op == "-":
-            out = _same_units(a, b, e, "-") - b
+            out = a - _in_unit_of(a, b, e, units)
         elif e.op == "*":
             out = a * b
         else:
@@ -479,14 +487,13 @@ def _eval(e: Expr, resolve: Resolve, known: list[str], trace: list[str] | None,
     raise UsageError(f"cannot evaluate {e!r}")  # pragma: no cover
 
 
-def _same_units(a: Interval, b: Interval, e: BinOp, op: str) -> Interval:
-
+def _in_unit_of(a: Interval, b: Interval, e: BinOp, units: UserUnits) -> Interval:
+    """`b` in `a`'s unit, for adding or subtracting; `UnitMismatch` naming the operation."""
     try:
-        b.to(a.unit)
+        return b.to(a.unit, units)
     except UnitMismatch as exc:
-        raise UnitMismatch(f"cannot {'add' if op == '+' else 'subtract'} in '{e}': "
+        raise UnitMismatch(f"cannot {'add' if e.op == '+' else 'subtract'} in '{e}': "
                            f"{exc.message}", src=exc.src, dst=exc.dst) from exc
-    return a
 
 
 def _step(trace: list[str] | None, what: str, value: Interval) -> None:
@@ -495,7 +502,7 @@ def _step(trace: list[str] | None, what: str, value: Interval) -> None:
 
 
 def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None,
-          seen: dict[str, Interval]) -> Interval:
+          seen: dict[str, Interval], units: UserUnits) -> Interval:
     if name in seen:
         return seen[name]
     try:
@@ -504,7 +511,7 @@ def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None
         value = None
     if value is not None:
         if isinstance(value, str):
-            value = Interval.from_written(value)
+            value = Interval.from_written(value, units=units)
         if not isinstance(value, Interval):
             raise UsageError(f"name {name!r} resolved to {type(value).__name__}, "
                              "not a figure")
@@ -514,18 +521,16 @@ def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None
         seen[name] = value
         return value
     if "." not in name:
-
         try:
-            unit = parse_unit(name)
+            unit = units.parse(name)
         except KBError:
             unit = None
         if unit is not None:
             v = Interval.exact(1.0, unit)
-            if trace is not None:
-                uu = user_units().get(name)
-                if uu is not None:
-                    trace.append(f"{name}: a unit, 1 {name} = {uu.describe()}"
-                                 f"{_precision_note(uu)}")
+            uu = units.get(name)
+            if trace is not None and uu is not None:
+                trace.append(f"{name}: a unit, 1 {name} = {uu.describe()}"
+                             f"{_precision_note(uu)}")
             seen[name] = v
             return v
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)

@@ -12,8 +12,13 @@ writes "950 charges" rarely means exactly 950. Write "exactly 1000" or
 bound of its first figure to the upper bound of its second; its nominal value is
 the midpoint.
 
-pint is used for units only (imported lazily through kb.units); magnitudes are
-floats, bounds are computed by hand.
+pint is used for units only (imported lazily through kb.quantities.units);
+magnitudes are floats, bounds are computed by hand.
+
+User units ("smartphone_charge") are given, never looked up: whatever reads a
+figure or converts across a user unit takes the user units in use as an
+argument (``units=``, a `kb.quantities.userunits.UserUnits`), which replaces
+each user unit by its stated interval.
 """
 
 from __future__ import annotations
@@ -22,20 +27,35 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kb.errors import UsageError
 from kb.quantities.units import (
     dimension_name,
-    expand_unit,
     format_unit,
     has_user_units,
+    is_user_unit,
     parse_unit,
     registry,
+    unit_powers,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
+
+
+class UnitExpander(Protocol):
+    """What an Interval needs of the user units in use; `kb.quantities.userunits.UserUnits`
+    is the one implementation (it builds on this module, so it is not imported here)."""
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The user units' names, for reading units."""
+        ...
+
+    def expand(self, unit: "pint.Unit") -> tuple["Interval", "pint.Unit"]:
+        """(dimensionless factor, plain unit) whose product is `unit`, user units replaced."""
+        ...
 
 
 class UnitMismatch(UsageError):
@@ -179,18 +199,28 @@ def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
 
 # ---------------------------------------------------------------- Interval
 
-def _registry() -> Any:
+def _user_names(units: UnitExpander | None) -> frozenset[str]:
+    return units.names if units is not None else frozenset()
 
-    return registry()
 
-
-def _as_unit(unit: Any) -> "pint.Unit":
-
+def _as_unit(unit: Any, units: UnitExpander | None = None) -> "pint.Unit":
+    """A pint unit from None (a plain number), unit text, or a pint unit."""
     if unit is None:
-        return _registry().dimensionless
+        return registry().dimensionless
     if isinstance(unit, str):
-        return parse_unit(unit)
+        return parse_unit(unit, _user_names(units))
     return unit
+
+
+def _expand(unit: "pint.Unit", units: UnitExpander | None) -> tuple["Interval", "pint.Unit"]:
+    """`unit` as (dimensionless factor, unit without user units)."""
+    if not has_user_units(unit):
+        return Interval.exact(1.0), unit
+    if units is None:
+        name = next(n for n in unit_powers(unit) if is_user_unit(n))
+        raise UsageError(f"unit {name!r} is not defined",
+                         hint="a user unit converts only with the user units that define it")
+    return units.expand(unit)
 
 
 @dataclass(frozen=True)
@@ -217,16 +247,20 @@ class Interval:
     # ---- construction
 
     @classmethod
-    def exact(cls, value: float, unit: Any = None) -> "Interval":
+    def exact(cls, value: float, unit: Any = None, *,
+              units: UnitExpander | None = None) -> "Interval":
+        """An exact figure; a `unit` written as text may name one of `units`."""
         v = float(value)
-        return cls(v, v, v, _as_unit(unit))
+        return cls(v, v, v, _as_unit(unit, units))
 
     @classmethod
-    def from_written(cls, text: str, unit: Any = None) -> "Interval":
+    def from_written(cls, text: str, unit: Any = None, *,
+                     units: UnitExpander | None = None) -> "Interval":
         """Read a figure as written: "950", "11.49 kWh", "16 %", "1,287 MWh",
         "3.14E+23 FLOPs", "2.5×10^4", "0 .954", "$3,201,722", "0.06-2.9 kWh",
         "0.012 ± 0.0005 kWh", "100 kWh ± 5%", "exactly 24 hour". `unit`, if given,
-        is used when the text has none (and must agree with it otherwise).
+        is used when the text has none (and must agree with it otherwise). Its unit
+        may name one of the user units `units` ("950 smartphone_charge").
         """
         if not isinstance(text, str):
             raise UsageError(f"a figure must be text, not {type(text).__name__}")
@@ -287,9 +321,9 @@ class Interval:
         currency = first.currency or (second.currency if second else None)
         if pct_first and not unit_text.startswith("%"):
             unit_text = "% " + unit_text if unit_text else "%"
-        u = _unit_for(unit_text, currency, original)
+        u = _unit_for(unit_text, currency, original, _user_names(units))
         if unit is not None:
-            given = _as_unit(unit)
+            given = _as_unit(unit, units)
             if unit_text or currency:
                 if given != u:
                     raise UsageError(f"figure {original!r} is in {u} but {given} was expected")
@@ -305,13 +339,13 @@ class Interval:
         if tail_delta is not None:
             if not tail_delta:
                 raise UsageError(f"cannot read figure {original!r}: expected a number after ±")
-            d_iv = Interval.from_written(tail_delta)
-            if d_iv.unit == _registry().Unit("percent"):
+            d_iv = Interval.from_written(tail_delta, units=units)
+            if d_iv.unit == registry().Unit("percent"):
                 delta = (Decimal(str(abs(d_iv.nominal))), True)
-            elif not d_iv.unit._units:
+            elif not unit_powers(d_iv.unit):
                 delta = (Decimal(str(abs(d_iv.nominal))), False)
             else:
-                delta = (Decimal(str(abs(d_iv.to(u).nominal))), False)
+                delta = (Decimal(str(abs(d_iv.to(u, units).nominal))), False)
         if delta is not None:
             amount = abs(nominal) * delta[0] / 100 if delta[1] else delta[0]
             lo, hi = nominal - amount, nominal + amount
@@ -325,17 +359,20 @@ class Interval:
 
     # ---- units
 
-    def to(self, unit: Any) -> "Interval":
-        """The same quantity in `unit`; user units bring their stated precision along."""
+    def to(self, unit: Any, units: UnitExpander | None = None) -> "Interval":
+        """The same quantity in `unit`; `UnitMismatch` if it measures something else.
 
-        dst = _as_unit(unit)
+        A conversion across user units needs them (`units`): each is replaced by
+        its stated interval, so its precision widens the result.
+        """
+        dst = _as_unit(unit, units)
         if dst == self.unit:
             return self
         if has_user_units(self.unit) or has_user_units(dst):
-            src_factor, src_plain = expand_unit(self.unit)
-            dst_factor, dst_plain = expand_unit(dst)
+            src_factor, src_plain = _expand(self.unit, units)
+            dst_factor, dst_plain = _expand(dst, units)
             k = _factor(src_plain, dst_plain, self.unit, dst)
-            scaled = self._with_unit(_registry().dimensionless) * src_factor / dst_factor
+            scaled = self._with_unit(registry().dimensionless) * src_factor / dst_factor
             return Interval(scaled.lo * k, scaled.nominal * k, scaled.hi * k, dst)
         k = _factor(self.unit, dst, self.unit, dst)
         lo, hi = sorted((self.lo * k, self.hi * k))
@@ -346,9 +383,9 @@ class Interval:
 
     def simplified(self) -> "Interval":
         """A ratio of like units ("kWh/J", "query/item") becomes a plain number."""
-
-        if self.unit._units and self.unit.dimensionless and not has_user_units(self.unit):
-            return self.to(_registry().dimensionless)
+        if (unit_powers(self.unit) and self.unit.dimensionless
+                and not has_user_units(self.unit)):
+            return self.to(registry().dimensionless)
         return self
 
     # ---- arithmetic
@@ -364,6 +401,7 @@ class Interval:
         return Interval(-self.hi, -self.nominal, -self.lo, self.unit)
 
     def __add__(self, other: Any) -> "Interval":
+        """The sum, in self's unit; across user units, convert first with `to(unit, units)`."""
         o = self._other(other)
         if o is NotImplemented:
             return NotImplemented
@@ -439,20 +477,20 @@ class Interval:
 
     # ---- comparison
 
-    def overlaps(self, other: "Interval") -> bool:
-        o = other.to(self.unit)
+    def overlaps(self, other: "Interval", units: UnitExpander | None = None) -> bool:
+        o = other.to(self.unit, units)
         return self.lo <= o.hi and o.lo <= self.hi
 
-    def contains(self, other: "Interval | float") -> bool:
+    def contains(self, other: "Interval | float", units: UnitExpander | None = None) -> bool:
         if isinstance(other, Interval):
-            o = other.to(self.unit)
+            o = other.to(self.unit, units)
             return self.lo <= o.lo and o.hi <= self.hi
         return self.lo <= float(other) <= self.hi
 
-    def rel_diff(self, reference: "Interval") -> float | None:
+    def rel_diff(self, reference: "Interval", units: UnitExpander | None = None) -> float | None:
         """(self − reference) / |reference|, nominal values, in reference's unit."""
         r = reference
-        s = self.to(r.unit)
+        s = self.to(r.unit, units)
         if r.nominal == 0:
             return None
         return (s.nominal - r.nominal) / abs(r.nominal)
@@ -463,7 +501,6 @@ class Interval:
 
     @property
     def unit_text(self) -> str:
-
         return format_unit(self.unit)
 
     def describe(self) -> str:
@@ -480,35 +517,35 @@ class Interval:
 
 
 def _factor(src: Any, dst: Any, show_src: Any, show_dst: Any) -> float:
-    """How many `dst` make one `src`; `UnitMismatch` naming both units otherwise."""
-
+    """How many `dst` make one `src` (units without user units); `UnitMismatch` naming
+    what each measures and the units as written (`show_src`, `show_dst`) otherwise."""
     if src == dst:
         return 1.0
     import pint
 
-    ureg = _registry()
+    ureg = registry()
     try:
         return float(ureg.Quantity(1.0, src).to(dst).magnitude)
     except pint.DimensionalityError as exc:
         a = format_unit(show_src) or "a plain number"
         b = format_unit(show_dst) or "a plain number"
-        da, db = dimension_name(show_src), dimension_name(show_dst)
+        da, db = dimension_name(src), dimension_name(dst)
         raise UnitMismatch(f"unit mismatch: {a} ({da}) is not comparable with {b} ({db})",
                            src=a, dst=b, src_dim=da, dst_dim=db) from exc
 
 
-def _unit_for(unit_text: str, currency: str | None, original: str) -> Any:
+def _unit_for(unit_text: str, currency: str | None, original: str,
+              user_names: frozenset[str]) -> Any:
     """The unit after a number, with a leading currency sign folded in ("$0.12/kWh")."""
-
-    ureg = _registry()
+    ureg = registry()
     if not unit_text:
         return ureg.Unit(currency) if currency else ureg.dimensionless
     try:
         if currency:
             if unit_text.startswith("/") or unit_text.lower().startswith("per "):
-                return parse_unit(currency + " " + unit_text)
-            return ureg.Unit(currency) * parse_unit(unit_text)
-        return parse_unit(unit_text)
+                return parse_unit(currency + " " + unit_text, user_names)
+            return ureg.Unit(currency) * parse_unit(unit_text, user_names)
+        return parse_unit(unit_text, user_names)
     except UsageError as exc:
         raise UsageError(f"cannot read figure {original!r}: {exc.message}",
                          hint=exc.hint) from exc

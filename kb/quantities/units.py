@@ -26,13 +26,13 @@ Dimension choices (each one is there to stop a wrong sum from passing silently):
   ``[currency_GBP]``): kb never converts between currencies.
 - ``%`` is 0.01 (dimensionless); "x", "×", "times", "fold" are plain ratios.
 
-User units (``define_units``) are figures a person states, such as
-``smartphone_charge = "0.012 kWh"``. A stated figure has a precision (0.012 means
-0.0115 to 0.0125), so it must not become an exact pint conversion. Each user unit
-is therefore a base dimension of its own in pint (``[kbuser_smartphone_charge]``)
-and its value lives here as an `Interval`; `kb.interval.Interval.to` replaces it by
-that interval whenever a conversion crosses it, so its precision reaches every
-check that uses it.
+User units are figures a person states, such as ``smartphone_charge = "0.012 kWh"``.
+Here each one is only a name with a base dimension of its own in pint
+(``[kbuser_smartphone_charge]``, see `register_user_unit`); its value, with its
+precision, lives in a `kb.quantities.userunits.UserUnits` object that callers pass
+around. `parse_unit` reads a user unit's name only when told it is one
+(``user_names``); without any, it reads the registry's units alone, the same in
+every process whatever user units exist elsewhere.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ import functools
 import re
 import threading
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Collection
 
 from kb.errors import UsageError
 
@@ -135,10 +135,9 @@ _SI_WORD_PREFIX = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "
 
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
+# Held while the registry is read or extended (pint's registry is not thread-safe).
 _lock = threading.RLock()
-# User units: name -> Interval (the stated value with its precision).
-_user_units: dict[str, "Interval"] = {}
-# Names whose pint dimension exists (pint cannot forget a definition).
+# Names of user units that have a pint dimension (pint cannot forget a definition).
 _user_dimensions: set[str] = set()
 
 
@@ -230,23 +229,26 @@ def normalize_unit_text(text: str) -> str:
     return t
 
 
-def parse_unit(text: str) -> "pint.Unit":
+def parse_unit(text: str, user_names: Collection[str] = frozenset()) -> "pint.Unit":
     """The pint unit a person or a paper wrote; `UsageError` naming the text if unknown.
 
     The text is split into unit names here (products by space or "*", quotients
     by "/" or "per", integer powers by "^"), and each name is looked up alone, so
-    pint's own expression parser never sees what the user wrote.
+    pint's own expression parser never sees what the user wrote. `user_names` are
+    the user units to read as well (``UserUnits.names``; each must have been
+    registered with `register_user_unit`).
     """
     if not isinstance(text, str):
         raise UsageError(f"a unit must be text, not {type(text).__name__}")
     if len(text) > 200:
         raise UsageError(f"unit text too long ({len(text)} characters): {text[:40]!r}…")
+    names = user_names if isinstance(user_names, frozenset) else frozenset(user_names)
     with _lock:
-        return _parse_unit_cached(text)
+        return _parse_unit_cached(text, names)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_unit_cached(text: str) -> "pint.Unit":
+def _parse_unit_cached(text: str, user_names: frozenset[str]) -> "pint.Unit":
     ureg = registry()
     norm = normalize_unit_text(text)
     if norm == "dimensionless":
@@ -261,10 +263,10 @@ def _parse_unit_cached(text: str) -> "pint.Unit":
             if not rest:
                 break
             raise UsageError(f"unknown unit {text!r}: cannot read {rest[:20]!r}",
-                             hint=_unit_hint(text))
+                             hint=_unit_hint(text, user_names))
         pos = m.end()
         if m.group("name"):
-            factors.append([_lookup_unit_name(m.group("name"), text), sign])
+            factors.append([_lookup_unit_name(m.group("name"), text, user_names), sign])
             sign = 1
         elif m.group("op") == "*":
             if not factors or sign < 0:
@@ -291,22 +293,25 @@ def _parse_unit_cached(text: str) -> "pint.Unit":
     if sign < 0:
         raise UsageError(f"unknown unit {text!r}: '/' without a unit after it")
     if not factors:
-        raise UsageError(f"unknown unit {text!r}", hint=_unit_hint(text))
+        raise UsageError(f"unknown unit {text!r}", hint=_unit_hint(text, user_names))
     unit = ureg.dimensionless
     for factor, power in factors:
         unit = unit * factor ** power
     return unit
 
 
-def _lookup_unit_name(name: str, text: str) -> "pint.Unit":
+def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint.Unit":
     """One unit name, looked up alone: user units, kb's aliases, pint, then case fixes."""
     ureg = registry()
-    with _lock:
-        if name in _user_units:
-            return ureg.Unit(name)
-        if name in _user_dimensions:
-            raise UsageError(f"unknown unit {name!r} in {text!r}: it is no longer defined",
-                             hint=_unit_hint(name))
+    if name in user_names:
+        if name not in _user_dimensions:
+            raise UsageError(f"user unit {name!r} has no dimension: register it first")
+        return ureg.Unit(name)
+    if name in _user_dimensions:
+        # pint knows the name because some user units define it, but not these.
+        raise UsageError(f"unknown unit {name!r} in {text!r}: it is not among the user "
+                         "units in use (no longer defined, or defined elsewhere)",
+                         hint=_unit_hint(name, user_names))
     alias = _ALIASES.get(name)
     if alias is not None:
         return ureg.dimensionless if alias == "dimensionless" else ureg.Unit(alias)
@@ -320,7 +325,7 @@ def _lookup_unit_name(name: str, text: str) -> "pint.Unit":
     fixed = _CASE_ALIASES.get(name.lower())
     if fixed is not None:
         return ureg.Unit(fixed)
-    raise UsageError(f"unknown unit {name!r} in {text!r}", hint=_unit_hint(name))
+    raise UsageError(f"unknown unit {name!r} in {text!r}", hint=_unit_hint(name, user_names))
 
 
 def _in_registry(ureg, name: str) -> bool:
@@ -332,12 +337,12 @@ def _in_registry(ureg, name: str) -> bool:
         return False
 
 
-def _unit_hint(text: str) -> str:
-    names = sorted(set(_known_spellings()) | set(_user_units))
+def _unit_hint(text: str, user_names: Collection[str] = ()) -> str:
+    names = sorted(set(_known_spellings()) | set(user_names))
     close = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.6)
     if close:
         return "did you mean " + ", ".join(close) + "?"
-    return "define it with define_units, e.g. {'smartphone_charge': '0.012 kWh'}"
+    return "define it as a user unit, e.g. smartphone_charge = \"0.012 kWh\""
 
 
 def _known_spellings() -> list[str]:
@@ -356,12 +361,12 @@ def format_unit(unit: "pint.Unit") -> str:
     Time units read as words ("day", not pint's "d"; "year", not "a"). The result
     parses back with `parse_unit` to the same unit.
     """
-    if not unit._units:
+    if not unit_powers(unit):
         return ""
     ureg = registry()
     num: list[str] = []
     den: list[str] = []
-    for name, power in unit._units.items():
+    for name, power in unit_powers(unit).items():
         if name in _user_dimensions:
             sym = name
         else:
@@ -391,18 +396,17 @@ def _dimension_names() -> dict[Any, str]:
     ureg = registry()
     out = {ureg.dimensionless.dimensionality: "a plain number"}
     for example, name in _DIMENSION_EXAMPLES:
-        out.setdefault(_parse_unit_cached(example).dimensionality, name)
+        out.setdefault(parse_unit(example).dimensionality, name)
     return out
 
 
 def dimension_name(unit: "pint.Unit") -> str:
-    """What a unit measures, for messages: "energy", "CO2e mass", "a plain number"."""
-    if has_user_units(unit):
-        try:
-            _, plain = expand_unit(unit)
-        except UsageError:
-            return str(unit.dimensionality)
-        return dimension_name(plain)
+    """What a unit measures, for messages: "energy", "CO2e mass", "a plain number".
+
+    A unit with user units in it is named by pint's dimensions
+    ("[kbuser_smartphone_charge]"): expand it first (``UserUnits.expand``) to name
+    what it measures.
+    """
     dims = unit.dimensionality
     return _dimension_names().get(dims, str(dims))
 
@@ -411,121 +415,51 @@ def to_base(value: float, unit_text: str) -> tuple[float, str]:
     """`value` in `unit_text` expressed in base units, for sorting and searching figures
     of one dimension together (626,155 lbCO2e and 284 tCO2e both in gCO2e).
 
-    User units are replaced by their stated nominal values.
+    Registry units only: a user unit's name is an unknown unit here (`UsageError`).
     """
     ureg = registry()
     unit = parse_unit(unit_text)
-    if has_user_units(unit):
-        factor, unit = expand_unit(unit)
-        value = value * factor.nominal
     q = ureg.Quantity(float(value), unit).to_base_units()
     return float(q.magnitude), format_unit(q.units)
 
 
+def unit_powers(unit: "pint.Unit") -> dict[str, float]:
+    """The unit's names with their powers: {"kilowatt_hour": 1, "image": -1} for kWh/image;
+    {} for a plain number."""
+    return dict(unit._units)
+
+
 # ---------------------------------------------------------------- user units
 
-def define_units(defs: dict[str, str]) -> dict[str, "Interval"]:
-    from kb.quantities.interval import Interval  # TEMPORARY: cycle, being removed
-    """Define (or redefine) user units from written figures: {"smartphone_charge": "0.012 kWh"}.
+def register_user_unit(name: str) -> None:
+    """Give a user unit's name a base dimension of its own in pint (``[kbuser_<name>]``).
 
-    Each value is read by `Interval.from_written`, so it keeps its stated
-    precision ("0.012 kWh" is 0.0115…0.0125 kWh; write "0.012 ± 0.001 kWh" or
-    "exactly 24 hour" to say otherwise). Values may use other user units of the
-    same call. Returns the intervals defined.
+    Only the name is registered, once per process: the unit's value lives in a
+    `kb.quantities.userunits.UserUnits`, so different values of one name can
+    coexist. `UsageError` for a name that is not an identifier, or that kb already
+    reads as a unit.
     """
-
+    if not isinstance(name, str) or not _NAME_RE.match(name) or "__" in name:
+        raise UsageError(f"invalid unit name {name!r}: use letters, digits and "
+                         "single underscores, starting with a letter")
     ureg = registry()
-    for name in defs:
-        if not isinstance(name, str) or not _NAME_RE.match(name) or "__" in name:
-            raise UsageError(f"invalid unit name {name!r}: use letters, digits and "
-                             "single underscores, starting with a letter")
-        if name not in _user_dimensions and name in ureg:
+    with _lock:
+        if name in _user_dimensions:
+            return
+        if _in_registry(ureg, name):
             raise UsageError(f"cannot define unit {name!r}: it is already a unit "
                              f"({ureg.Unit(name)})", hint="choose another name")
         if name in _ALIASES or name.lower() in _CASE_ALIASES:
             raise UsageError(f"cannot define unit {name!r}: kb already reads it as a unit")
-    with _lock:
-        for name in defs:
-            if name not in _user_dimensions:
-                ureg.define(f"{name} = [kbuser_{name}]")
-                _user_dimensions.add(name)
-        previous = dict(_user_units)
-        # Make every new name parseable first, so values may refer to each other.
-        for name in defs:
-            _user_units.setdefault(name, None)  # type: ignore[arg-type]
-        _parse_unit_cached.cache_clear()
-        try:
-            out: dict[str, Interval] = {}
-            for name, value in defs.items():
-                if not isinstance(value, str):
-                    raise UsageError(f"unit {name!r}: value must be written as text, "
-                                     f"e.g. \"0.012 kWh\", not {value!r}")
-                interval = Interval.from_written(value)
-                if name in interval.unit._units:
-                    raise UsageError(f"unit {name!r} is defined in terms of itself: {value!r}")
-                out[name] = interval
-            _user_units.update(out)
-            # Catch cycles now rather than at the first check.
-            for name in out:
-                expand_unit(registry().Unit(name))
-        except BaseException:
-            _user_units.clear()
-            _user_units.update(previous)
-            _parse_unit_cached.cache_clear()
-            raise
-        _parse_unit_cached.cache_clear()
-        return out
+        ureg.define(f"{name} = [kbuser_{name}]")
+        _user_dimensions.add(name)
 
 
-def clear_user_units() -> None:
-    """Forget every user unit (for a new knowledge base, or between tests)."""
-    with _lock:
-        _user_units.clear()
-        _parse_unit_cached.cache_clear()
-
-
-def user_units() -> dict[str, "Interval"]:
-    """The user units now defined, with their stated values."""
-    with _lock:
-        return {k: v for k, v in _user_units.items() if v is not None}
+def is_user_unit(name: str) -> bool:
+    """Whether `name` is a registered user unit (a name, not a unit expression)."""
+    return name in _user_dimensions
 
 
 def has_user_units(unit: "pint.Unit") -> bool:
-    return any(name in _user_dimensions for name in unit._units)
-
-
-_MAX_EXPANSION_DEPTH = 20
-
-
-def expand_unit(unit: "pint.Unit", _depth: int = 0) -> tuple["Interval", "pint.Unit"]:
-    from kb.quantities.interval import Interval  # TEMPORARY: cycle, being removed
-    """Replace user units by their stated intervals: (dimensionless factor, plain unit).
-
-    `unit` equals factor × plain unit, where plain unit has no user units and the
-    factor carries the precision of every user unit involved.
-    """
-
-    ureg = registry()
-    if _depth > _MAX_EXPANSION_DEPTH:
-        raise UsageError("user units refer to each other in a cycle or too deeply "
-                         f"(at {format_unit(unit)})")
-    factor = Interval.exact(1.0, ureg.dimensionless)
-    plain = ureg.dimensionless
-    for name, power in unit._units.items():
-        single = ureg.Unit(name)
-        if name in _user_dimensions:
-            with _lock:
-                value = _user_units.get(name)
-            if value is None:
-                raise UsageError(f"unit {name!r} is not defined",
-                                 hint="define it with define_units")
-            sub_factor, sub_plain = expand_unit(value.unit, _depth + 1)
-            scaled = Interval(value.lo, value.nominal, value.hi, ureg.dimensionless)
-            term = scaled * sub_factor
-            if int(power) != power:
-                raise UsageError(f"non-integer power of user unit {name!r}")
-            factor = factor * term ** int(power)
-            plain = plain * sub_plain ** power
-        else:
-            plain = plain * single ** power
-    return factor, plain
+    """Whether any user unit takes part in `unit` ("kWh/smartphone_charge")."""
+    return any(name in _user_dimensions for name in unit_powers(unit))

@@ -11,15 +11,7 @@ from corpus import wattbot_pages
 
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.expr import resolver
-from kb.quantities.units import clear_user_units, define_units
-
-
-@pytest.fixture(autouse=True)
-def _no_user_units():
-    clear_user_units()
-    yield
-    clear_user_units()
-
+from kb.quantities.userunits import UserUnits
 
 # (paper, page, text as printed, whitespace collapsed)
 QUOTED = [
@@ -80,15 +72,16 @@ FIGURES = {
 R = resolver(FIGURES)
 
 
-def check(stated: str, expr: str, tolerance: str | None = None, id: str = "c"):
-    return run_check(id, stated, expr, R, tolerance)
+def check(stated: str, expr: str, tolerance: str | None = None, id: str = "c",
+          units: UserUnits | None = None):
+    return run_check(id, stated, expr, R, tolerance, units=units)
 
 
 # ------------------------------------------------------------------ the note's figures
 
 def test_v1_charges_pass_with_the_v1_charge_as_a_user_unit():
-    define_units({"smartphone_charge": "0.012 kWh"})
-    r = check("950 smartphone_charge", "image_gen_max", id="v1-image-charges")
+    units = UserUnits({"smartphone_charge": "0.012 kWh"})
+    r = check("950 smartphone_charge", "image_gen_max", id="v1-image-charges", units=units)
     assert r.verdict == "pass"
     assert round(r.recomputed.nominal, 1) == 957.5
     assert (round(r.recomputed.lo, 1), round(r.recomputed.hi, 1)) == (918.8, 999.6)
@@ -129,12 +122,12 @@ def test_v3_charges_pass_and_v1_figure_fails_against_v3_charge():
 
 
 def test_charge_per_image_in_both_versions():
-    define_units({"smartphone_charge": "0.022 kWh"})
-    v3 = check("0.5 smartphone_charge per image", "image_gen_max / (1000 image)")
+    units_v3 = UserUnits({"smartphone_charge": "0.022 kWh"})
+    v3 = check("0.5 smartphone_charge per image", "image_gen_max / (1000 image)", units=units_v3)
     assert v3.verdict == "pass"  # "around half a charge per image generation"
     assert round(v3.recomputed.nominal, 4) == 0.5223
-    define_units({"smartphone_charge": "0.012 kWh"})
-    v1 = check("1 smartphone_charge per image", "image_gen_max / (1000 image)")
+    units_v1 = UserUnits({"smartphone_charge": "0.012 kWh"})
+    v1 = check("1 smartphone_charge per image", "image_gen_max / (1000 image)", units=units_v1)
     assert v1.verdict == "pass"  # "nearly 1 charge per image generation"
     assert round(v1.recomputed.nominal, 4) == 0.9575
 
@@ -154,8 +147,8 @@ def test_percent_statement_against_a_ratio():
 
 
 def test_user_unit_in_both_places_is_an_error_with_a_hint():
-    define_units({"smartphone_charge": "0.012 kWh"})
-    r = check("950 smartphone_charge", "image_gen_max / smartphone_charge")
+    units = UserUnits({"smartphone_charge": "0.012 kWh"})
+    r = check("950 smartphone_charge", "image_gen_max / smartphone_charge", units=units)
     assert r.verdict == "error"
     assert r.message == (
         "unit mismatch: stated 950 smartphone_charge is energy (smartphone_charge) but the "

@@ -7,15 +7,7 @@ import pytest
 from kb.errors import NotFound, UsageError
 from kb.quantities.expr import MAX_DEPTH, evaluate, names, parse, resolver
 from kb.quantities.interval import Interval
-from kb.quantities.units import clear_user_units, define_units
-
-
-@pytest.fixture(autouse=True)
-def _no_user_units():
-    clear_user_units()
-    yield
-    clear_user_units()
-
+from kb.quantities.userunits import UserUnits
 
 FIGURES = resolver({
     "image_gen_max": "11.49 kWh",
@@ -27,8 +19,8 @@ FIGURES = resolver({
 })
 
 
-def ev(text: str) -> Interval:
-    return evaluate(parse(text), FIGURES)
+def ev(text: str, units: UserUnits | None = None) -> Interval:
+    return evaluate(parse(text, units=units), FIGURES, units=units)
 
 
 @pytest.mark.parametrize("text, rendered", [
@@ -105,8 +97,8 @@ def test_adding_different_dimensions_is_an_error():
 
 
 def test_user_unit_as_a_name():
-    define_units({"smartphone_charge_v3": "0.022 kWh"})
-    v = ev("image_gen_max / smartphone_charge_v3").to("")
+    units = UserUnits({"smartphone_charge_v3": "0.022 kWh"})
+    v = ev("image_gen_max / smartphone_charge_v3", units).to("", units)
     assert round(v.nominal, 1) == 522.3
 
 

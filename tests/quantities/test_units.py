@@ -9,22 +9,8 @@ import pytest
 
 from kb.errors import UsageError
 from kb.quantities.interval import Interval, UnitMismatch
-from kb.quantities.units import (
-    clear_user_units,
-    define_units,
-    dimension_name,
-    format_unit,
-    parse_unit,
-    to_base,
-    user_units,
-)
-
-
-@pytest.fixture(autouse=True)
-def _no_user_units():
-    clear_user_units()
-    yield
-    clear_user_units()
+from kb.quantities.units import dimension_name, format_unit, parse_unit, to_base
+from kb.quantities.userunits import UserUnits
 
 
 @pytest.mark.parametrize("text, canonical", [
@@ -139,61 +125,90 @@ def test_to_base():
 
 
 def test_user_unit_keeps_its_stated_precision():
-    defined = define_units({"smartphone_charge": "0.012 kWh"})
-    charge = defined["smartphone_charge"]
+    units = UserUnits({"smartphone_charge": "0.012 kWh"})
+    charge = units["smartphone_charge"]
     assert (charge.lo, charge.nominal, charge.hi) == (0.0115, 0.012, 0.0125)
-    assert format_unit(parse_unit("smartphone_charge")) == "smartphone_charge"
+    assert format_unit(units.parse("smartphone_charge")) == "smartphone_charge"
     # 11.49 kWh in charges: the charge's precision widens the interval.
-    charges = Interval.from_written("11.49 kWh").to("smartphone_charge")
+    charges = Interval.from_written("11.49 kWh").to("smartphone_charge", units)
     assert round(charges.lo, 1) == 918.8
     assert round(charges.nominal, 1) == 957.5
     assert round(charges.hi, 1) == 999.6
     # and back: 950 charges are 10.87 ... 11.94 kWh
-    kwh = Interval.from_written("950 smartphone_charge").to("kWh")
+    kwh = Interval.from_written("950 smartphone_charge", units=units).to("kWh", units)
     assert (round(kwh.lo, 4), round(kwh.nominal, 2), round(kwh.hi, 4)) == (10.8675, 11.4, 11.9375)
 
 
 def test_user_unit_redefinition_and_explicit_precision():
-    define_units({"smartphone_charge": "0.012 kWh"})
-    define_units({"smartphone_charge": "0.022 ± 0.001 kWh"})
-    c = user_units()["smartphone_charge"]
+    units = UserUnits({"smartphone_charge": "0.012 kWh"})
+    units = units.merged({"smartphone_charge": "0.022 ± 0.001 kWh"})
+    c = units["smartphone_charge"]
     assert (c.lo, c.nominal, c.hi) == (0.021, 0.022, 0.023)
-    define_units({"day_length": "exactly 24 hour"})
-    d = user_units()["day_length"]
+    units = units.merged({"day_length": "exactly 24 hour"})
+    d = units["day_length"]
     assert d.lo == d.hi == 24.0
 
 
 def test_user_units_may_refer_to_each_other_but_not_in_a_cycle():
-    define_units({"half_charge": "0.5 charge", "charge": "0.012 kWh"})
-    v = Interval.exact(2, "half_charge").to("kWh")
+    units = UserUnits({"half_charge": "0.5 charge", "charge": "0.012 kWh"})
+    v = Interval.exact(2, "half_charge", units=units).to("kWh", units)
     assert v.nominal == pytest.approx(0.012)
     assert v.lo == pytest.approx(2 * 0.45 * 0.0115)
     with pytest.raises(UsageError, match="cycle"):
-        define_units({"a_unit": "2 b_unit", "b_unit": "3 a_unit"})
+        units.merged({"a_unit": "2 b_unit", "b_unit": "3 a_unit"})
     # the failed call left the earlier definitions alone
-    assert set(user_units()) == {"half_charge", "charge"}
+    assert set(units) == {"half_charge", "charge"}
 
 
 def test_user_unit_names_are_checked():
     with pytest.raises(UsageError, match="already a unit"):
-        define_units({"hour": "3600 s"})
+        UserUnits({"hour": "3600 s"})
     with pytest.raises(UsageError, match="invalid unit name"):
-        define_units({"__class__": "1 kWh"})
+        UserUnits({"__class__": "1 kWh"})
     with pytest.raises(UsageError, match="invalid unit name"):
-        define_units({"a b": "1 kWh"})
+        UserUnits({"a b": "1 kWh"})
     with pytest.raises(UsageError, match="must be written as text"):
-        define_units({"charge": 0.012})  # type: ignore[dict-item]
+        UserUnits({"charge": 0.012})  # type: ignore[dict-item]
 
 
 def test_cleared_user_unit_is_unknown():
-    define_units({"smartphone_charge": "0.012 kWh"})
-    clear_user_units()
+    UserUnits({"smartphone_charge": "0.012 kWh"})
     with pytest.raises(UsageError, match="no longer defined"):
         parse_unit("smartphone_charge")
+    with pytest.raises(UsageError, match="no longer defined"):
+        UserUnits().parse("smartphone_charge")
+
+
+def test_two_sets_of_user_units_coexist():
+    # Two knowledge bases in one process, pricing a smartphone charge differently.
+    v1 = UserUnits({"smartphone_charge": "0.012 kWh"})
+    v3 = UserUnits({"smartphone_charge": "0.022 kWh", "image_batch": "1000 image"})
+    energy = Interval.from_written("11.49 kWh")
+    assert round(energy.to("smartphone_charge", v1).nominal, 1) == 957.5
+    assert round(energy.to("smartphone_charge", v3).nominal, 1) == 522.3
+    assert round(energy.to("smartphone_charge", v1).nominal, 1) == 957.5  # v3 changed nothing
+    assert v1["smartphone_charge"].nominal == 0.012
+    assert v3["smartphone_charge"].nominal == 0.022
+    assert set(v1) == {"smartphone_charge"}
+    with pytest.raises(UsageError, match="unknown unit 'image_batch'"):
+        v1.parse("image_batch")
+    assert format_unit(v3.parse("image_batch")) == "image_batch"
+    # a figure read with one set converts with the other set's value of the name
+    charges = Interval.from_written("950 smartphone_charge", units=v1)
+    assert round(charges.to("kWh", v1).nominal, 2) == 11.4
+    assert round(charges.to("kWh", v3).nominal, 2) == 20.9
+    # without user units, a user unit neither reads nor converts
+    with pytest.raises(UsageError):
+        Interval.from_written("950 smartphone_charge")
+    with pytest.raises(UsageError, match="not defined"):
+        charges.to("kWh")
+    # registry units need none
+    assert to_base(2, "kWh") == (pytest.approx(7.2e6), "kg·m^2/s^2")
 
 
 def test_importing_does_not_import_pint():
-    code = ("import sys, kb.quantities.units, kb.quantities.interval, kb.quantities.expr, kb.quantities.checks, kb.quantities.numbers; "
+    code = ("import sys, kb.quantities.units, kb.quantities.interval, kb.quantities.userunits, "
+            "kb.quantities.expr, kb.quantities.checks, kb.quantities.numbers; "
             "print('pint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
