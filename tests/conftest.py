@@ -10,14 +10,20 @@ import pytest
 from httpserver import LocalServer
 from kbrun import run_kb
 
-KB_ENV = [k for k in os.environ if k.startswith("KB_") and k != "KB_TEST_CORPUS"]
+
+def _kb_setting(key: str) -> bool:
+    """A setting of kb's own (KB_HOME, KB_OFFLINE, ...), not of the tests (KB_TEST_*)."""
+    return key.startswith("KB_") and not key.startswith("KB_TEST_")
+
+
+KB_ENV = [k for k in os.environ if _kb_setting(k)]
 
 
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch, tmp_path_factory):
     """No test sees the user's KB_* settings or reaches the internet."""
     for key in list(os.environ):
-        if key.startswith("KB_") and key != "KB_TEST_CORPUS":
+        if _kb_setting(key):
             monkeypatch.delenv(key, raising=False)
     dead = "http://127.0.0.1:9"   # discard port: connection refused, never the internet
     for name in ("KB_ARXIV_API_URL", "KB_ARXIV_PDF_URL", "KB_DOI_URL", "KB_CROSSREF_URL", "KB_S2_API_URL"):

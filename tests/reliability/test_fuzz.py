@@ -6,6 +6,11 @@ was wrong (exit 2, or 0/1 where the command judges), never a traceback, and
 nothing a failed command touched is changed. How many inputs each target got
 is printed at the end of the module and written to fuzz.json in pytest's base
 tmp folder.
+
+Budgets: each target has a CI size (the default, which keeps this module
+around 15 s on 2 cores) and a long size (KB_TEST_LONG=1); KB_FUZZ_SCALE
+multiplies either, and KB_FUZZ_RANDOM=1 draws new inputs instead of the same
+ones every run.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from collections import Counter
 
 import pytest
+from budgets import budget
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from kbproc import dump, paper_pages, quote_of
@@ -26,14 +32,15 @@ from kb.errors import KBError, UsageError
 
 TRIED: Counter = Counter()
 # The same inputs every run (CI stays deterministic); KB_FUZZ_RANDOM=1 and
-# KB_FUZZ_SCALE=10 hunt for new failures.
+# KB_TEST_LONG=1 or KB_FUZZ_SCALE=10 hunt for new failures.
 SCALE = float(os.environ.get("KB_FUZZ_SCALE", "1"))
 FAST = settings(deadline=None, suppress_health_check=list(HealthCheck),
                 derandomize=not os.environ.get("KB_FUZZ_RANDOM"), database=None)
 
 
-def examples(n: int) -> int:
-    return max(1, int(n * SCALE))
+def examples(ci: int, long: int) -> int:
+    """Inputs per target: `ci` by default, `long` under KB_TEST_LONG=1, times KB_FUZZ_SCALE."""
+    return max(1, int(budget(ci, long) * SCALE))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -62,7 +69,7 @@ ID_PARTS = ["arxiv:", "arXiv:", "ARXIV:", "doi:", "DOI:", "https://arxiv.org/abs
 identifiers = st.lists(st.one_of(st.sampled_from(ID_PARTS), st.text(max_size=6)), max_size=6).map("".join)
 
 
-@settings(FAST, max_examples=examples(600))
+@settings(FAST, max_examples=examples(600, 600))
 @given(identifiers)
 @example("a" * 300)                 # a name too long for the filesystem
 @example("~nosuchuser/paper.pdf")   # a home folder that does not exist
@@ -78,7 +85,7 @@ def test_parse_identifier_parses_or_says_why(text):
     assert isinstance(ident, (ArxivId, Doi, LocalFile))
 
 
-@settings(FAST, max_examples=examples(250))
+@settings(FAST, max_examples=examples(120, 250))
 @given(identifiers)
 @example("a" * 300)
 @example("~nosuchuser/paper.pdf")
@@ -154,7 +161,7 @@ def bibtex_files(draw) -> bytes:
 BASE_BIB = "% by hand\n@misc{kept2020, title = {Kept Entry}, author = {Keeper, K.}, year = {2020}}\n"
 
 
-@settings(FAST, max_examples=examples(200))
+@settings(FAST, max_examples=examples(80, 200))
 @given(bibtex_files())
 def test_kb_import_valid_or_exit_2_naming_the_file(kb_root, tmp_path, data):
     TRIED["bibtex: kb import"] += 1
@@ -262,7 +269,7 @@ def text_paper(kb_root, tmp_path):
     return kb_root
 
 
-@settings(FAST, max_examples=examples(200))
+@settings(FAST, max_examples=examples(80, 200))
 @given(mutated_claims())
 def test_claims_file_mutations_exit_0_or_2_naming_file_and_line(text_paper, data):
     TRIED["claims toml: kb quote ls"] += 1
@@ -292,7 +299,7 @@ NOTE_PARTS = ["<note-quote", " quote=\"", "\"", "'", ">", "</note-quote>", "</no
 notes = st.lists(st.one_of(st.sampled_from(NOTE_PARTS), st.text(max_size=10)), max_size=40).map("".join)
 
 
-@settings(FAST, max_examples=examples(400))
+@settings(FAST, max_examples=examples(400, 400))
 @given(notes)
 def test_parse_note_never_raises(text):
     from kb.text.notes import parse_note
@@ -305,7 +312,7 @@ def test_parse_note_never_raises(text):
         assert isinstance(line, int) and line >= 1 and message
 
 
-@settings(FAST, max_examples=examples(120))
+@settings(FAST, max_examples=examples(60, 120))
 @given(st.one_of(notes.map(str.encode), st.binary(max_size=60)))
 def test_kb_verify_note_exits_0_1_or_2_for_unreadable(text_paper, tmp_path, data):
     TRIED["note: kb verify --note"] += 1
@@ -342,7 +349,7 @@ class no_eval:
         builtins.eval, builtins.exec = self.saved
 
 
-@settings(FAST, max_examples=examples(500))
+@settings(FAST, max_examples=examples(500, 500))
 @given(expressions, st.sampled_from(["2 kWh", "6 kWh", "10 %", "1e3 kg", "3", "x", "", "5 ± 1 kWh"]))
 @example("__import__('os').system('touch /tmp/kb-pwned')", "0")
 @example("open('/etc/passwd').read()", "0")
@@ -375,7 +382,7 @@ SEARCH_PARTS = ["\"", "AND", "OR", "NOT", "NEAR(", ")", "(", "*", "^", ":", "tex
 queries = st.lists(st.one_of(st.sampled_from(SEARCH_PARTS), st.text(max_size=5)), max_size=12).map("".join)
 
 
-@settings(FAST, max_examples=examples(250))
+@settings(FAST, max_examples=examples(100, 250))
 @given(queries)
 def test_search_queries_never_fail(text_paper, query):
     try:
