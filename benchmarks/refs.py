@@ -7,7 +7,7 @@ For the two ACL papers with GROBID TEI output in the shared corpus
 
 * recall: the share of GROBID's references for which kb has an entry with the
   *same title*. "Same title" means rapidfuzz ``fuzz.ratio`` of the two titles,
-  after kb.refs.normalise_title (ASCII, lower case, punctuation and hyphens
+  after kb.text.titles.normalise_title (ASCII, lower case, punctuation and hyphens
   dropped), is at least SAME_TITLE (90). GROBID's title is the analytic
   title (level "a") or, failing that, the monograph title.
 * entry recall: the share of GROBID's references whose title occurs inside some
@@ -40,7 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kb.text.refs import find_references, normalise_title  # noqa: E402
+from kb.text.refs import find_references  # noqa: E402
+from kb.text.titles import normalise_title  # noqa: E402
 
 CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
 SAME_TITLE = 90

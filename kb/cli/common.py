@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator, TextIO
 
-from kb.sources.citekey import last_name
 from kb.store.knowledgebase import KB
+from kb.text.names import last_name
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
 state: dict = {"kb": None}
@@ -104,13 +104,15 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
 
 
 def short_authors(authors: list[str]) -> str:
-
-    if not authors:
+    """'Luccioni', 'Luccioni & Strubell' or 'Luccioni et al.' (also for a list
+    ending in BibTeX's 'others')."""
+    names = [a for a in authors if a.strip().lower() != "others"]
+    if not names:
         return ""
-    first = last_name(authors[0])
-    if len(authors) == 1:
-        return first
-    if len(authors) == 2:
-        return f"{first} & {last_name(authors[1])}"
-    return f"{first} et al."
+    first = last_name(names[0])
+    if len(names) < len(authors) or len(names) > 2:
+        return f"{first} et al."
+    if len(names) == 2:
+        return f"{first} & {last_name(names[1])}"
+    return first
 

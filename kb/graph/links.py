@@ -24,16 +24,15 @@ from typing import TYPE_CHECKING, Any
 from kb.atomic import write_text
 from kb.errors import NotFound, UsageError
 from kb.store.db import transaction
+from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
+from kb.text.names import last_name, name_key
 from kb.text.refs import (
     PaperIndex,
     PaperInfo,
     RefEntry,
-    _base_arxiv,
-    _tail,
+    author_tail,
     clean_text,
-    find_arxiv,
     find_references,
-    name_key,
     title_key,
     work_key,
 )
@@ -97,8 +96,7 @@ def _first_author_of(first_author: str | None, authors_json: str | None) -> str 
         return None
     if not authors or not isinstance(authors[0], str):
         return None
-    first = authors[0]
-    return first.split(",")[0] if "," in first else (first.split() or [None])[-1]
+    return last_name(authors[0]) or None
 
 
 def _load_papers(db: sqlite_utils.Database) -> list[PaperInfo]:
@@ -170,16 +168,14 @@ def _s2_entry(item: dict, idx: int) -> tuple[RefEntry, str | None] | None:
         arxiv = re.sub(r"v\d+$", "", str(arxiv).strip())
     doi = str(ext.get("DOI") or "").strip().lower() or None
     if doi and doi.startswith("10.48550/arxiv.") and not arxiv:
-        arxiv = find_arxiv(doi)
+        found = find_arxiv_in_text(doi)
+        arxiv = found.id if found else None
     title = clean_text(str(p.get("title") or "")) or None
     year = p.get("year") if isinstance(p.get("year"), int) else None
     names = [a.get("name") for a in (p.get("authors") or []) if isinstance(a, dict) and a.get("name")]
     if not (arxiv or doi or title):
         return None
-    first = None
-    if names:
-        parts = str(names[0]).replace(",", " ").split()
-        first = name_key(parts[-1]) if parts else None
+    first = name_key(last_name(str(names[0]))) if names else None
     raw = ". ".join(x for x in [", ".join(map(str, names[:6])) + (" et al" if len(names) > 6 else ""),
                                 str(year or ""), title or ""] if x) + "."
     url = p.get("url") if isinstance(p.get("url"), str) else None
@@ -273,9 +269,9 @@ def _relink(db: sqlite_utils.Database, citekeys: set[str] | None, *,
         touched = [papers[c] for c in citekeys if c in papers]
         _temp_keys(db, {
             "c": citekeys,
-            "a": [_base_arxiv(p.arxiv_id) for p in touched],
+            "a": [bare_arxiv_id(p.arxiv_id) for p in touched],
             "d": [p.doi.lower() for p in touched if p.doi],
-            "t": [_tail(name_key(p.first_author)) for p in touched if name_key(p.first_author)],
+            "t": [author_tail(name_key(p.first_author)) for p in touched if name_key(p.first_author)],
         })
     affected_citing: set[str] = set(extra_citing) | (set(citekeys) if citekeys else set())
     affected_works: set[str] = set(extra_work_keys)

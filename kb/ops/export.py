@@ -14,15 +14,15 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kb.atomic import write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes, topic_clause, versions_with_text
-from kb.sources.bibtex import BibFile, _split_concat
-from kb.sources.citekey import ascii_fold, last_name
-from kb.sources.metadata import latex_to_text
+from kb.sources.bibtex import BibFile, split_concat
 from kb.store.knowledgebase import KB
+from kb.text.ascii import ascii_fold
+from kb.text.latex import latex_to_text
+from kb.text.names import parse_names
 
 ANCHOR_MODES = ("citekey", "slug")
 NOTE_FORMATS = ("note", "markdown", "json")
@@ -109,92 +109,6 @@ def _paper_rows(kb: "KB", citekeys: list[str]) -> dict[str, dict]:
             raise NotFound(f"no paper {key!r} in the knowledge base",
                            hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
     return rows
-
-
-def _split_top(value: str, sep: str) -> list[str]:
-    """Split on `sep` outside braces (BibTeX names: ' and ', ',')."""
-    parts, depth, start, i = [], 0, 0, 0
-    low = value.lower()
-    while i < len(value):
-        ch = value[i]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(0, depth - 1)
-        elif depth == 0 and low.startswith(sep, i):
-            parts.append(value[start:i])
-            i += len(sep)
-            start = i
-            continue
-        i += 1
-    parts.append(value[start:])
-    return [p.strip() for p in parts]
-
-
-@dataclass
-class Name:
-    family: str = ""
-    given: str = ""
-    suffix: str = ""
-    literal: str = ""          # an institution, "{Allen Institute for AI}"
-
-    @property
-    def display(self) -> str:
-        if self.literal:
-            return self.literal
-        out = " ".join(filter(None, [self.given, self.family]))
-        return f"{out}, {self.suffix}" if self.suffix else out
-
-    def csl(self) -> dict:
-        if self.literal:
-            return {"literal": self.literal}
-        out = {"family": self.family}
-        if self.given:
-            out["given"] = self.given
-        if self.suffix:
-            out["suffix"] = self.suffix
-        return out
-
-
-def _one_group(raw: str) -> bool:
-    """'{Allen Institute for AI}': one brace group from first to last character."""
-    if not (raw.startswith("{") and raw.endswith("}")):
-        return False
-    depth = 0
-    for i, ch in enumerate(raw):
-        depth += (ch == "{") - (ch == "}")
-        if depth == 0:
-            return i == len(raw) - 1
-    return False
-
-
-def parse_names(value: str | None) -> tuple[list[Name], bool]:
-    """BibTeX names ('Last, First and von Last, Jr, First') decoded from LaTeX;
-    and whether the list ends with 'and others'."""
-
-    if not value or not value.strip():
-        return [], False
-    names, others = [], False
-    for raw in _split_top(" ".join(value.split()), " and "):
-        if not raw:
-            continue
-        if raw.lower() == "others":
-            others = True
-            continue
-        if _one_group(raw):
-            names.append(Name(literal=latex_to_text(raw)))
-            continue
-        parts = _split_top(raw, ",")
-        if len(parts) >= 3:
-            names.append(Name(family=latex_to_text(parts[0]), suffix=latex_to_text(parts[1]),
-                              given=latex_to_text(", ".join(parts[2:]))))
-        elif len(parts) == 2:
-            names.append(Name(family=latex_to_text(parts[0]), given=latex_to_text(parts[1])))
-        else:
-            text = latex_to_text(raw)
-            family = last_name(text)
-            names.append(Name(family=family, given=text[: len(text) - len(family)].strip()))
-    return names, others
 
 
 def authors_text(value: str | None) -> str:
@@ -454,7 +368,7 @@ def bib_text(kb: "KB", citekeys: list[str]) -> str:
         blocks.append(bibfile.entry_text(key).strip())
         entry = bibfile.by_key[key].entry
         for raw in entry.raw_fields.values():
-            for part in _split_concat(raw):
+            for part in split_concat(raw):
                 name = part.lower()
                 if name in bibfile.strings and name not in used and not part.startswith(("{", '"')):
                     used.append(name)

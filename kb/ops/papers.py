@@ -27,15 +27,7 @@ from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf
 from kb.sources.bibtex import BibFile, decode
-from kb.sources.metadata import (
-    PaperMeta,
-    first_author_key,
-    from_arxiv,
-    from_bib_fields,
-    latex_to_text,
-    normalise_title,
-    to_bibtex_name,
-)
+from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import extract
 from kb.sources.textfile import parse_text_source
 from kb.store import index
@@ -43,6 +35,9 @@ from kb.store.db import transaction
 from kb.store.index import _same_paper
 from kb.store.knowledgebase import KB
 from kb.text.ids import ArxivId, Doi, parse_identifier
+from kb.text.latex import latex_to_text
+from kb.text.names import first_author_key, to_bibtex_name
+from kb.text.titles import normalise_title
 
 
 @dataclass

@@ -17,15 +17,15 @@ from kb.errors import KBError, NotFound, UsageError
 from kb.ops.papers import normalise_version
 from kb.ops.search import match_terms
 from kb.quantities.units import registry
-from kb.sources.citekey import ascii_fold
-from kb.sources.metadata import normalise_title
 from kb.store import index
 from kb.store.claimsfile import ID_RE, add_record, remove_record
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
+from kb.text.ascii import ascii_fold
 from kb.text.match import closest_passage, find_quote
 from kb.text.normalise import Document
 from kb.text.notes import parse_note
+from kb.text.titles import normalise_title
 
 
 class QuoteNotFound(KBError):

@@ -27,7 +27,7 @@ def _quiet_bibtexparser() -> None:
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
-def _split_concat(value: str) -> list[str]:
+def split_concat(value: str) -> list[str]:
     """Split a raw BibTeX value on top-level '#'."""
     parts, depth, quoted, start = [], 0, False, 0
     for i, ch in enumerate(value):
@@ -48,7 +48,7 @@ def resolve_value(raw: str, strings: dict[str, str]) -> str:
     """A raw field value with enclosing braces/quotes removed and @string macros
     and '#' concatenation resolved."""
     out = []
-    for part in _split_concat(raw.strip()):
+    for part in split_concat(raw.strip()):
         if len(part) >= 2 and ((part[0] == "{" and part[-1] == "}") or (part[0] == '"' and part[-1] == '"')):
             out.append(part[1:-1])
         elif part.isdigit():

@@ -9,40 +9,16 @@ makes keys for new entries.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable
+
+from kb.text.ascii import ascii_fold
+from kb.text.latex import latex_to_text
+from kb.text.names import last_name
 
 STOPWORDS = frozenset("""
 a an the on of in for to and or with from by at as is are be via into onto over
 towards toward about what why how when where which who whom do does can we our
 this that these those its it not no new using use""".split())
-
-LATEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHtcdbkr]\s*\{?\s*([A-Za-z])\s*\}?")
-LATEX_CMD = re.compile(r"\\[A-Za-z]+\s*")
-
-
-def ascii_fold(text: str) -> str:
-    """'Hernández-García' -> 'Hernandez-Garcia'; strips LaTeX accents too."""
-    text = LATEX_ACCENT.sub(r"\1", text)
-    text = LATEX_CMD.sub("", text).replace("{", "").replace("}", "")
-    text = unicodedata.normalize("NFKD", text)
-    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def last_name(author: str) -> str:
-    """The family name of a BibTeX-style author ('Last, First' or 'First Last')."""
-    author = author.strip()
-    if not author:
-        return ""
-    if "," in author:
-        return author.split(",", 1)[0].strip()
-    parts = author.split()
-    # Keep particles with the last name ("van der Berg" -> "van der Berg").
-    i = len(parts) - 1
-    while i > 0 and parts[i - 1][:1].islower():
-        i -= 1
-    return " ".join(parts[i:])
 
 
 def _slug(text: str) -> str:
@@ -50,7 +26,7 @@ def _slug(text: str) -> str:
 
 
 def first_word(title: str) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", ascii_fold(title or ""))
+    words = re.findall(r"[A-Za-z0-9]+", ascii_fold(latex_to_text(title)))
     for word in words:
         low = word.lower()
         if low not in STOPWORDS and not low.isdigit():

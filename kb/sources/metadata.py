@@ -7,76 +7,10 @@ BibTeX all become a `PaperMeta`, which becomes one references.bib entry.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from kb.sources.citekey import ascii_fold, last_name
 from kb.text.ids import find_arxiv_in_text, normalise_doi, parse_arxiv
-
-ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
-           "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
-           "c": "\u0327", "k": "\u0328", "r": "\u030a"}
-SPECIAL = {r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\l": "ł", r"\L": "Ł", r"\ae": "æ",
-           r"\AE": "Æ", r"\oe": "œ", r"\OE": "Œ", r"\aa": "å", r"\AA": "Å", r"\&": "&",
-           r"\%": "%", r"\_": "_", r"\$": "$", r"\#": "#", "--": "–", r"\textendash": "–",
-           r"\textemdash": "—", "~": "\u00a0"}
-LATEX_ACCENT_RE = re.compile(r"\\([`'^\"~=.uvHckr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
-
-
-_SPECIAL_RE = re.compile("|".join(re.escape(cmd) + (r"(?![A-Za-z])\s*" if cmd[1:].isalpha() else "")
-                                  for cmd in sorted((c for c in SPECIAL if c.startswith("\\")),
-                                                    key=len, reverse=True)))
-_COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*(\{)?")
-_SPECIAL_CHARS = {cmd: char for cmd, char in SPECIAL.items() if cmd.startswith("\\")}
-
-
-def latex_to_text(value: str | None) -> str:
-    """Readable text from a BibTeX value: accents decoded, braces dropped."""
-    if not value:
-        return ""
-    if "\\" not in value and "{" not in value and "--" not in value:
-        return " ".join(value.split())
-
-    def accent(m: re.Match) -> str:
-        letter = (m.group(2) or m.group(3)).lstrip("\\")
-        return unicodedata.normalize("NFC", letter + ACCENTS[m.group(1)])
-
-    text = LATEX_ACCENT_RE.sub(accent, value)
-    if "\\" in text:
-        text = _SPECIAL_RE.sub(lambda m: _SPECIAL_CHARS[m.group(0).rstrip()], text)
-        # \emph{x} -> x ; \TeX -> TeX
-        text = _COMMAND_RE.sub(lambda m: "" if m.group(2) else m.group(1), text)
-    text = text.replace("--", "–").replace("{", "").replace("}", "")
-    return " ".join(text.split())
-
-
-def normalise_title(title: str | None) -> str:
-    """Lower-case ASCII words only, for matching titles across sources."""
-    text = ascii_fold(latex_to_text(title or "")).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
-
-
-def to_bibtex_name(name: str) -> str:
-    """'Alexandra Sasha Luccioni' -> 'Luccioni, Alexandra Sasha'."""
-    name = " ".join(name.split())
-    if "," in name or not name:
-        return name
-    last = last_name(name)
-    first = name[: len(name) - len(last)].strip()
-    return f"{last}, {first}" if first else last
-
-
-def split_authors(value: str | None) -> list[str]:
-    if not value:
-        return []
-    parts = re.split(r"\s+and\s+", " ".join(value.split()))
-    return [p.strip() for p in parts if p.strip()]
-
-
-def first_author_key(authors: list[str]) -> str:
-    if not authors:
-        return ""
-    return re.sub(r"[^a-z]", "", ascii_fold(latex_to_text(last_name(authors[0]))).lower())
+from kb.text.names import split_names, to_bibtex_name
 
 
 @dataclass
@@ -156,10 +90,7 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
             arxiv_id, version = ident.id, ident.version
     if not arxiv_id:
         for key in ("journal", "url", "note", "howpublished"):
-            value = f.get(key, "")
-            ident = find_arxiv_in_text(value.replace("Arxiv-", "")) or (
-                find_arxiv_in_text("arXiv:" + m.group(1))
-                if (m := re.search(r"arxiv\.org/(?:abs|pdf)/([\w.\-/]+?)(?:\.pdf)?$", value)) else None)
+            ident = find_arxiv_in_text(f.get(key, "").replace("Arxiv-", ""))
             if ident:
                 arxiv_id, version = ident.id, ident.version
                 break
@@ -167,7 +98,7 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
         version = int(f["version"].strip().lstrip("v"))
     doi = normalise_doi(f["doi"]) if f.get("doi") else None
     return PaperMeta(
-        title=f.get("title", ""), authors=split_authors(f.get("author")), year=year,
+        title=f.get("title", ""), authors=split_names(f.get("author")), year=year,
         entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,
         primary_class=f.get("primaryclass"), doi=doi, url=f.get("url"),
         venue=f.get("journal") or f.get("booktitle"),

@@ -21,16 +21,14 @@ from kb.graph import links as graph
 from kb.quantities import units as unitsmod
 from kb.sources import s2
 from kb.sources.bibtex import BibFile
-from kb.sources.metadata import (
-    first_author_key,
-    from_bib_fields,
-    latex_to_text,
-    normalise_title,
-)
+from kb.sources.metadata import from_bib_fields
 from kb.sources.pdf import extract
 from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile
 from kb.store.db import transaction
+from kb.text.latex import latex_to_text
+from kb.text.names import first_author_key
+from kb.text.titles import normalise_title
 
 if TYPE_CHECKING:
     from kb.store.knowledgebase import KB

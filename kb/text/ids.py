@@ -1,4 +1,5 @@
-"""Identifiers in every form people paste: arXiv ids, DOIs, URLs, local files."""
+"""Identifiers in every form people paste (arXiv ids, DOIs, URLs, local files),
+and arXiv ids and DOIs found in free text: the one place they are parsed."""
 
 from __future__ import annotations
 
@@ -19,11 +20,7 @@ NEW_ID = r"(?P<new>\d{4}\.\d{4,5})"
 OLD_ID = r"(?P<old>[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
 VERSION = r"(?:v(?P<version>\d{1,3}))?"
 ARXIV_ID_RE = re.compile(rf"^(?:{NEW_ID}|{OLD_ID}){VERSION}$")
-ARXIV_IN_TEXT_RE = re.compile(
-    r"arXiv\s*:\s*(?P<id>(?:\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d{1,3})?)",
-    re.IGNORECASE)
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org", "xxx.lanl.gov", "browse.arxiv.org"}
 DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 
@@ -154,14 +151,68 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
     raise UsageError(f"not an identifier kb understands: {raw!r}; {ACCEPTED}")
 
 
+# --------------------------------------------------------------------------
+# Identifiers in free text: a PDF's first pages, a reference list entry, a
+# BibTeX note or url field.
+
+_NEW_IN_TEXT = r"\d{4}\.\d{4,5}"
+_OLD_IN_TEXT = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_IN_TEXT_RES = [
+    # arxiv.org/abs/2101.03961, arxiv.org/pdf/1908.09635.pdf
+    re.compile(rf"arxiv\.org/(?:abs|pdf)/\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
+    # 10.48550/arXiv.2203.15556 (arXiv's own DOIs)
+    re.compile(rf"10\.48550/arxiv\.({_NEW_IN_TEXT})(v\d+)?", re.I),
+    # arXiv:1906.02243, arXiv preprint arXiv:2104.10350, arXiv: 2007.07610,
+    # ArXiv abs/2105.02923, ArXiv, abs/1806.01620, Arxiv preprint: 1106.6251,
+    # arXiv preprint cs/0306050, the stamp "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"
+    re.compile(rf"arxiv(?:\s+preprint)?\s*[:,]?\s*(?:abs/)?\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
+]
+_DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_CLOSING = {")": "(", "]": "[", "}": "{"}
+
+
 def find_arxiv_in_text(text: str) -> ArxivId | None:
-    m = ARXIV_IN_TEXT_RE.search(text)
-    return parse_arxiv(m.group("id")) if m else None
+    """The first valid arXiv id in free text, in any of the forms people and
+    reference styles print (see above); version kept when given."""
+    found = sorted((m.start(), m.group(1), m.group(2) or "")
+                   for rx in _ARXIV_IN_TEXT_RES for m in rx.finditer(text))
+    for _, ident, version in found:
+        parsed = parse_arxiv(ident + version) or parse_arxiv(ident)
+        if parsed:
+            return parsed
+    return None
 
 
 def find_doi_in_text(text: str) -> str | None:
-    for m in DOI_IN_TEXT_RE.finditer(text):
-        doi = normalise_doi(m.group(1).rstrip(").]}"))
+    """The first DOI in free text, lower-cased, without the punctuation that
+    follows it in a sentence; a closing bracket stays when the DOI opened it
+    (10.1016/0003-4916(63)90068-x)."""
+    for m in _DOI_IN_TEXT_RE.finditer(text):
+        doi = m.group(1).rstrip(".,;:")
+        while doi and doi[-1] in _CLOSING and doi.count(doi[-1]) > doi.count(_CLOSING[doi[-1]]):
+            doi = doi[:-1].rstrip(".,;:")
+        doi = normalise_doi(doi) if doi else None
         if doi:
             return doi
     return None
+
+
+def strip_identifiers(text: str) -> str:
+    """`text` with its DOIs and arXiv ids blanked out (so their digits are not
+    read as years or page numbers)."""
+    text = _DOI_IN_TEXT_RE.sub(" ", text)
+    for rx in _ARXIV_IN_TEXT_RES:
+        text = rx.sub(" ", text)
+    return text
+
+
+_ARXIV_PREFIX_RE = re.compile(r"^arxiv:", re.I)
+_VERSION_SUFFIX_RE = re.compile(r"v\d+$")
+
+
+def bare_arxiv_id(ident: str | None) -> str | None:
+    """An arXiv id as stored anywhere ('arXiv:2104.10350v2', '2104.10350')
+    without prefix and version, for comparing; None for nothing."""
+    if not ident:
+        return None
+    return _VERSION_SUFFIX_RE.sub("", _ARXIV_PREFIX_RE.sub("", ident.strip()))

@@ -23,6 +23,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kb.text.ascii import fix_pdf_accents
+from kb.text.ids import (
+    bare_arxiv_id,
+    find_arxiv_in_text,
+    find_doi_in_text,
+    strip_identifiers,
+)
+from kb.text.names import name_key
+from kb.text.titles import normalise_title
+
 __all__ = [
     "RefEntry",
     "PaperInfo",
@@ -33,8 +43,8 @@ __all__ = [
     "work_key",
     "title_key",
     "resolve",
-    "normalise_title",
-    "name_key",
+    "clean_text",
+    "author_tail",
     "TITLE_THRESHOLD",
 ]
 
@@ -83,71 +93,19 @@ class Resolution:
 
 
 # --------------------------------------------------------------------------
-# Normalisation (private to this module: matching titles and names needs word
-# boundaries, which kb.textnorm's whitespace-free folding drops on purpose).
+# Cleaning and comparing (titles: kb.text.titles; names: kb.text.names)
 
-_SPACING_ACCENTS = {
-    "´": "\u0301", "`": "\u0300", "¨": "\u0308", "˜": "\u0303", "ˆ": "\u0302",
-    "ˇ": "\u030c", "¸": "\u0327", "˚": "\u030a", "˝": "\u030b", "˘": "\u0306",
-}
-# pypdf emits TeX accents as a spacing mark before or after the letter, often
-# with a space: "R´ emi", "Lo¨ıc", "J¨org", "Montr´eal".
-_ACCENT_BEFORE_RE = re.compile(r"([´`¨˜ˆˇ¸˚˝˘])\s?([A-Za-zıȷ])")
-_DASHES = "‐‑‒–—―−﹣－"
 _QUOTES = {"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"'}
-
-
-def _fix_accents(text: str) -> str:
-    if not any(c in text for c in _SPACING_ACCENTS):
-        return text
-
-    def repl(m: re.Match[str]) -> str:
-        letter = {"ı": "i", "ȷ": "j"}.get(m.group(2), m.group(2))
-        return unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[m.group(1)])
-
-    return _ACCENT_BEFORE_RE.sub(repl, text)
 
 
 def clean_text(text: str) -> str:
     """Readable text for fields: ligatures expanded, pypdf accents merged,
     curly quotes straightened, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", _fix_accents(text))
+    text = unicodedata.normalize("NFKC", fix_pdf_accents(text))
     for a, b in _QUOTES.items():
         text = text.replace(a, b)
     text = text.replace("\u00ad", "")
     return " ".join(text.split())
-
-
-def _ascii_fold(text: str) -> str:
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("ß", "ss")
-
-
-def normalise_title(title: str | None) -> str:
-    """Lower-case ASCII words for comparing titles: accents, ligatures and
-    punctuation gone; hyphens dropped so 'pre-\\ntraining', 'pre-training' and
-    'pretraining' agree."""
-    if not title:
-        return ""
-    text = _ascii_fold(_fix_accents(title)).lower()
-    text = re.sub(r"[-" + _DASHES + r"'’]", "", text)
-    return " ".join(re.findall(r"[a-z0-9]+", text))
-
-
-def name_key(name: str | None) -> str:
-    """A last name as lower-case ASCII letters only ('Hernández-García' ->
-    'hernandezgarcia'), the form papers.first_author holds."""
-    if not name:
-        return ""
-    if name.isascii():
-        return _NOT_LOWER_RE.sub("", name.lower())
-    return _NOT_LOWER_RE.sub("", _ascii_fold(_fix_accents(name)).lower())
-
-
-_NOT_LOWER_RE = re.compile(r"[^a-z]")
 
 
 def _authors_agree(a: str | None, b: str | None) -> bool:
@@ -162,62 +120,21 @@ def _authors_agree(a: str | None, b: str | None) -> bool:
     return len(short) >= 4 and (long_.endswith(short) or long_.startswith(short))
 
 
-def _tail(key: str) -> str:
+def author_tail(key: str) -> str:
+    """The last four letters of a name_key(): how papers are bucketed for
+    title matching (and unresolved references found again when a paper with
+    that first author arrives)."""
     return key[-4:]
 
 
 # --------------------------------------------------------------------------
-# Identifiers, URLs, years
+# URLs and years (identifiers: kb.text.ids)
 
-_ARXIV_NEW = r"\d{4}\.\d{4,5}"
-_ARXIV_OLD = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
-_ARXIV_RES = [
-    # arxiv.org/abs/2101.03961, arxiv.org/pdf/1908.09635.pdf
-    re.compile(rf"arxiv\.org/(?:abs|pdf)/\s?({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?", re.I),
-    # 10.48550/arXiv.2203.15556
-    re.compile(rf"10\.48550/arxiv\.({_ARXIV_NEW})(v\d+)?", re.I),
-    # arXiv:1906.02243, arXiv preprint arXiv:2104.10350, arXiv: 2007.07610,
-    # ArXiv abs/2105.02923, ArXiv, abs/1806.01620, Arxiv preprint: 1106.6251,
-    # arXiv preprint cs/0306050, arXiv e-prints (2019). arXiv:1910.10683
-    re.compile(rf"arxiv(?:\s+preprint)?\s*[:,]?\s*(?:abs/)?\s?({_ARXIV_NEW}|{_ARXIV_OLD})(v\d+)?", re.I),
-]
-_DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 _YEAR_TOKEN_RE = re.compile(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,:;)]*$")
 _YEAR_ANY_RE = re.compile(r"(?<![\w./:\-])((?:19[5-9]|20[0-4])\d)(?![\d])")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-
-
-def _valid_new_arxiv(ident: str) -> bool:
-    if "/" in ident:
-        return True
-    month = int(ident[2:4])
-    return 1 <= month <= 12
-
-
-def find_arxiv(text: str) -> str | None:
-    """The first arXiv id in an entry, without version."""
-    best: tuple[int, str] | None = None
-    for rx in _ARXIV_RES:
-        for m in rx.finditer(text):
-            ident = m.group(1)
-            if "/" not in ident or re.match(_ARXIV_OLD + "$", ident):
-                if _valid_new_arxiv(ident):
-                    if best is None or m.start() < best[0]:
-                        best = (m.start(), ident)
-                    break
-    return best[1] if best else None
-
-
-def find_doi(text: str) -> str | None:
-    for m in _DOI_RE.finditer(text):
-        doi = m.group(1).rstrip(".,;:")
-        while doi and doi[-1] in ")]}" and doi.count(doi[-1]) > doi.count({")": "(", "]": "[", "}": "{"}[doi[-1]]):
-            doi = doi[:-1].rstrip(".,;:")
-        if re.match(r"^10\.\d{4,9}/\S+$", doi):
-            return doi.lower()
-    return None
 
 
 def find_url(text: str) -> str | None:
@@ -229,11 +146,7 @@ def find_url(text: str) -> str | None:
 
 
 def _strip_ids(text: str) -> str:
-    text = _URL_RE.sub(" ", text)
-    text = _DOI_RE.sub(" ", text)
-    for rx in _ARXIV_RES:
-        text = rx.sub(" ", text)
-    return text
+    return strip_identifiers(_URL_RE.sub(" ", text))
 
 
 # --------------------------------------------------------------------------
@@ -716,11 +629,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # " ." pypdf leaves before full stops, and "D. ," before commas
     joined = re.sub(r"\s+([.,;])(?=\s|$)", r"\1", joined)
     entry = RefEntry(idx=idx, label=label, raw=raw, page=page)
-    entry.arxiv_id = find_arxiv(joined)
-    entry.doi = find_doi(joined)
+    arxiv = find_arxiv_in_text(joined)
+    entry.arxiv_id = arxiv.id if arxiv else None
+    entry.doi = find_doi_in_text(joined)
     entry.url = find_url(joined)
-    if entry.doi and entry.doi.startswith("10.48550/arxiv.") and not entry.arxiv_id:
-        entry.arxiv_id = find_arxiv(entry.doi)
     body = _prep_names(joined)
     # dates written out before or after the year: "July 22, 2020." "2019, November."
     body = re.sub(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", r"\1", body)
@@ -780,16 +692,6 @@ def work_key(entry: RefEntry) -> str:
 # --------------------------------------------------------------------------
 # Resolution
 
-_ARXIV_PREFIX_RE = re.compile(r"^arxiv:", re.I)
-_VERSION_RE = re.compile(r"v\d+$")
-
-
-def _base_arxiv(ident: str | None) -> str | None:
-    if not ident:
-        return None
-    return _VERSION_RE.sub("", _ARXIV_PREFIX_RE.sub("", ident.strip()))
-
-
 class _Cand:
     """A paper as a title-match candidate; its title is normalised on first
     use, so indexing 50,000 papers costs little when few are ever compared."""
@@ -820,20 +722,20 @@ class PaperIndex:
 
     def __post_init__(self) -> None:
         for p in self.papers:
-            ax = _base_arxiv(p.arxiv_id)
+            ax = bare_arxiv_id(p.arxiv_id)
             if ax:
                 self.by_arxiv.setdefault(ax, []).append(p)
             if p.doi:
                 self.by_doi.setdefault(p.doi.lower(), []).append(p)
             key = name_key(p.first_author)
             if key and p.title and p.year:
-                self.by_tail.setdefault(_tail(key), []).append(_Cand(p, key))
+                self.by_tail.setdefault(author_tail(key), []).append(_Cand(p, key))
 
     def resolve(self, entry: RefEntry, citing: str | None = None) -> Resolution | None:
         """The paper an entry cites, or None when the evidence is not clear."""
         from rapidfuzz import fuzz
 
-        ax = _base_arxiv(entry.arxiv_id)
+        ax = bare_arxiv_id(entry.arxiv_id)
         if ax:
             hit = self._by_id(self.by_arxiv.get(ax, []), entry, citing, fuzz)
             if hit is not None:
@@ -847,13 +749,13 @@ class PaperIndex:
         if not (akey and tnorm and entry.year and len(tnorm) >= 8):
             return None
         scored: list[tuple[float, PaperInfo]] = []
-        for c in self.by_tail.get(_tail(akey), []):
+        for c in self.by_tail.get(author_tail(akey), []):
             p = c.info
             if p.citekey == citing or abs((p.year or 0) - entry.year) > 1:
                 continue
             if not _authors_agree(akey, c.author):
                 continue
-            pax = _base_arxiv(p.arxiv_id)
+            pax = bare_arxiv_id(p.arxiv_id)
             if ax and pax and ax != pax:
                 continue          # cites another arXiv paper: a different work
             if not c.title_norm:

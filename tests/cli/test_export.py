@@ -48,7 +48,7 @@ def load_v3_text(root: Path) -> None:
 
 
 def last_names(authors: str) -> list[str]:
-    from kb.sources.citekey import ascii_fold
+    from kb.text.ascii import ascii_fold
 
     names = [n for n in re.split(r",\s*and\s+|,\s*|\s+and\s+", authors) if n.strip()]
     return [ascii_fold(n.split()[-1]).lower() for n in names]
@@ -56,8 +56,8 @@ def last_names(authors: str) -> list[str]:
 
 def assert_same_as_shared_note(text: str) -> None:
     """The export's blocks are the shared note's, block by block."""
-    from kb.sources.metadata import normalise_title
     from kb.text.notes import parse_note
+    from kb.text.titles import normalise_title
 
     ours, theirs = parse_note(text), shared_note()
     assert not ours.problems

@@ -55,7 +55,7 @@ def new_db(path: Path):
 def add_paper(db, citekey: str, title: str, authors: list[str], year: int | None,
               arxiv_id: str | None = None, doi: str | None = None, pages: list[str] | None = None) -> None:
     """A paper as the core would index it: papers, versions, pages rows."""
-    from kb.text.refs import name_key
+    from kb.text.names import name_key
 
     db.execute("INSERT INTO papers (citekey, title, authors, year, arxiv_id, doi, first_author) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -12,17 +12,17 @@ from __future__ import annotations
 import pytest
 from corpus import corpus_path, wattbot_pages
 
+from kb.text.names import name_key
 from kb.text.refs import (
     PaperInfo,
     RefEntry,
     find_references,
-    name_key,
-    normalise_title,
     parse_entry,
     resolve,
     title_key,
     work_key,
 )
+from kb.text.titles import normalise_title
 
 EXPECTED_COUNTS = {
     "strubell2019": 19,

@@ -1,0 +1,211 @@
+"""Author names: BibTeX name lists, family names, and the key names compare by.
+
+The one reader of BibTeX name lists, following BibTeX's own rules:
+
+* a list splits on " and " at the top level only: ``{Barnes and Noble} and
+  Smith, John`` is two names, the first a corporate name kept whole;
+* a name is "First von Last", "von Last, First" or "von Last, Jr, First";
+* in "First von Last" the von part runs from the first to the last word that
+  starts in lower case (not counting the last word): ``Charles Jean de la
+  Vallée Poussin`` is First "Charles Jean", von "de la", Last "Vallée Poussin";
+* a word's case is that of its first letter outside braces; ``{\\'E}mile``
+  counts as upper case, a braced group like ``{van}`` as neither;
+* ``others`` at the end of a list means "et al.".
+
+The family name is von and Last together ("de la Vallée Poussin"): what
+citekeys start with, what "X et al." shows, and what CSL-JSON's family holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.text.ascii import ascii_fold, fix_pdf_accents
+from kb.text.latex import latex_to_text
+
+__all__ = [
+    "Name",
+    "split_names",
+    "parse_name",
+    "parse_names",
+    "last_name",
+    "name_key",
+    "first_author_key",
+    "to_bibtex_name",
+]
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name, decoded from LaTeX. `family` includes the von part."""
+
+    family: str = ""
+    given: str = ""
+    suffix: str = ""
+    literal: str = ""          # a corporate name: "{Allen Institute for AI}"
+
+    @property
+    def display(self) -> str:
+        if self.literal:
+            return self.literal
+        out = " ".join(filter(None, [self.given, self.family]))
+        return f"{out}, {self.suffix}" if self.suffix else out
+
+    def csl(self) -> dict:
+        if self.literal:
+            return {"literal": self.literal}
+        out = {"family": self.family}
+        if self.given:
+            out["given"] = self.given
+        if self.suffix:
+            out["suffix"] = self.suffix
+        return out
+
+
+def _split_top(value: str, sep: str) -> list[str]:
+    """`value` split on `sep` (matched case-insensitively) outside braces."""
+    parts, depth, start, i = [], 0, 0, 0
+    low = value.lower()
+    while i < len(value):
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and low.startswith(sep, i):
+            parts.append(value[start:i])
+            i += len(sep)
+            start = i
+            continue
+        i += 1
+    parts.append(value[start:])
+    return [p.strip() for p in parts]
+
+
+def _words(text: str) -> list[str]:
+    """Words of a name part: split on spaces and ~ outside braces."""
+    return [w for w in _split_top(re.sub(r"[\s~]+", " ", text), " ") if w]
+
+
+def _one_group(raw: str) -> bool:
+    """'{Allen Institute for AI}': one brace group from first to last character."""
+    if not (raw.startswith("{") and raw.endswith("}")):
+        return False
+    depth = 0
+    for i, ch in enumerate(raw):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0:
+            return i == len(raw) - 1
+    return False
+
+
+def _is_lower(word: str) -> bool:
+    """Whether a word starts in lower case, as BibTeX decides: the first letter
+    outside braces; a brace group opening with a command (``{\\'e}``) counts
+    by the letter it makes; any other brace group has no case."""
+    depth = 0
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        if ch == "{":
+            if depth == 0 and word[i + 1:i + 2] == "\\":
+                m = re.match(r"\{\\(?:[A-Za-z]+|.)\s*\{?\s*([A-Za-z])", word[i:])
+                if m:
+                    return m.group(1).islower()
+                cmd = re.match(r"\{\\([A-Za-z]+)", word[i:])
+                return bool(cmd) and cmd.group(1)[0].islower()
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch.isalpha():
+            return ch.islower()
+        i += 1
+    return False
+
+
+def split_names(value: str | None) -> list[str]:
+    """The names of a BibTeX name list, raw (LaTeX kept), split on top-level
+    " and "; 'others' stays in the list as written."""
+    if not value or not value.strip():
+        return []
+    return [p for p in _split_top(" ".join(value.split()), " and ") if p]
+
+
+def _parts(raw: str) -> tuple[str, str, str]:
+    """(family, given, suffix) of one raw name, still in LaTeX."""
+    parts = _split_top(raw, ",")
+    if len(parts) >= 3:
+        return parts[0], ", ".join(parts[2:]), parts[1]
+    if len(parts) == 2:
+        return parts[0], parts[1], ""
+    words = _words(raw)
+    if len(words) <= 1:
+        return raw.strip(), "", ""
+    lower = [i for i, w in enumerate(words[:-1]) if _is_lower(w)]
+    if not lower:
+        return words[-1], " ".join(words[:-1]), ""
+    return " ".join(words[lower[0]:]), " ".join(words[:lower[0]]), ""
+
+
+def parse_name(raw: str) -> Name:
+    """One BibTeX name ('Last, First', 'First von Last', 'von Last, Jr, First',
+    '{Corporate Name}'), decoded from LaTeX."""
+    raw = " ".join(raw.split())
+    if _one_group(raw):
+        return Name(literal=latex_to_text(raw))
+    family, given, suffix = _parts(raw)
+    return Name(family=latex_to_text(family), given=latex_to_text(given), suffix=latex_to_text(suffix))
+
+
+def parse_names(value: str | None) -> tuple[list[Name], bool]:
+    """A BibTeX name list ('Last, First and von Last, Jr, First') decoded; and
+    whether it ends with 'and others'."""
+    names, others = [], False
+    for raw in split_names(value):
+        if raw.lower() == "others":
+            others = True
+            continue
+        names.append(parse_name(raw))
+    return names, others
+
+
+def last_name(author: str) -> str:
+    """The family name of one author ('Last, First', 'First von Last' or a
+    corporate name), decoded from LaTeX: 'Jean de la Vallée Poussin' ->
+    'de la Vallée Poussin'."""
+    if not author or not author.strip():
+        return ""
+    name = parse_name(author)
+    return name.literal or name.family
+
+
+def to_bibtex_name(name: str) -> str:
+    """A name in BibTeX's 'von Last, First' form: 'Alexandra Sasha Luccioni' ->
+    'Luccioni, Alexandra Sasha'. A name with a comma, or in braces, is kept."""
+    name = " ".join(name.split())
+    if not name or "," in name or _one_group(name):
+        return name
+    family, given, _ = _parts(name)
+    return f"{family}, {given}" if given else family
+
+
+_NOT_LOWER_RE = re.compile(r"[^a-z]")
+
+
+def name_key(name: str | None) -> str:
+    """A name as lower-case ASCII letters only ('Hernández-García' ->
+    'hernandezgarcia', 'J¨org' -> 'jorg', 'M{\\"u}ller' -> 'muller'): how first
+    authors are compared (papers.first_author holds this form)."""
+    if not name:
+        return ""
+    if "\\" in name or "{" in name:
+        name = latex_to_text(name)
+    if not name.isascii():
+        name = ascii_fold(fix_pdf_accents(name))
+    return _NOT_LOWER_RE.sub("", name.lower())
+
+
+def first_author_key(authors: list[str]) -> str:
+    """name_key() of the first author's family name."""
+    return name_key(last_name(authors[0])) if authors else ""
