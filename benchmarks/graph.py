@@ -38,8 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kb.graph import links, views  # noqa: E402
 from kb.store import db as kdb  # noqa: E402
-from kb import graph  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -160,20 +160,20 @@ def main() -> None:
 
     gc.collect()
     before = rss_mb()
-    g, t = timed(graph.build_graph, db)
+    g, t = timed(views.build_graph, db)
     held = rss_mb() - before
     print(f"build_graph (edges with methods): {t:.2f} s -- {g.number_of_nodes():,} nodes, "
           f"{g.number_of_edges():,} edges; graph holds ~{held:.0f} MB; peak RSS {peak_mb():.0f} MB")
     del g
     gc.collect()
     before = rss_mb()
-    g, t = timed(graph.build_graph, db, edge_attributes=False)
+    g, t = timed(views.build_graph, db, edge_attributes=False)
     held = rss_mb() - before
     print(f"build_graph (structure only):     {t:.2f} s -- graph holds ~{held:.0f} MB")
     del g
     gc.collect()
 
-    top, t = timed(graph.missing, db, top=10)
+    top, t = timed(views.missing, db, top=10)
     print(f"missing(top=10): {t:.2f} s -- most cited external work: {top[0]['work_key']} "
           f"({top[0]['count']} papers)")
 
@@ -182,27 +182,27 @@ def main() -> None:
     for _ in range(20):
         a = rnd.randrange(args.papers // 2, args.papers)
         bb = rnd.randrange(0, args.papers // 2)
-        p, t = timed(graph.path, db, keys[a], keys[bb])
+        p, t = timed(views.path, db, keys[a], keys[bb])
         times.append(t)
         lengths.append(len(p) if p else 0)
     print(f"path(a, b), 20 random pairs (newer -> older): median {statistics.median(times) * 1000:.0f} ms, "
           f"max {max(times) * 1000:.0f} ms; path lengths {sorted(set(lengths))}")
     # the oldest paper cites nothing: no directed path, so the undirected search runs too
-    p, t = timed(graph.path, db, keys[0], keys[-1])
+    p, t = timed(views.path, db, keys[0], keys[-1])
     print(f"path(oldest, newest) -- no directed path, undirected fallback: {t * 1000:.0f} ms, "
           f"length {len(p) if p else None}, directed={getattr(p, 'directed', None)}")
 
-    s, t = timed(graph.summary, db)
+    s, t = timed(views.summary, db)
     print(f"summary(): {t:.2f} s -- {s}")
 
     db.execute("INSERT INTO papers (citekey, title, authors, year, arxiv_id, first_author) "
                "VALUES ('newcomer2024', 'The newcomer', '[\"Newcomer, C\"]', 2024, '2412.99999', 'newcomer')")
-    r, t = timed(graph.relink, db, ["newcomer2024"])
+    r, t = timed(links.relink, db, ["newcomer2024"])
     n_in = db.execute("SELECT COUNT(*) FROM citations WHERE cited = 'newcomer2024'").fetchone()[0]
     print(f"relink(['newcomer2024']) after adding it: {t:.2f} s -- {r['checked']} references checked, "
           f"{n_in} papers now link to it")
     if args.full_relink:
-        r, t = timed(graph.relink, db)
+        r, t = timed(links.relink, db)
         print(f"relink() of everything: {t:.1f} s -- {r['checked']:,} references checked, "
               f"{r['changed']} changed")
     print(f"peak RSS of the whole run: {peak_mb():.0f} MB")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -10,8 +9,9 @@ import typer
 from kb.cli.common import echo, emit_json, open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
-from kb.graph import links as graph
+from kb.graph import views as graph
 from kb.ops.citations import fetch, references
+from kb.ops.export import output_path, write_output
 
 app = typer.Typer()
 
@@ -117,21 +117,19 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
 
 @graph_app.command("export")
 def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf, dot or json."),
-                 output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                                       help="File to write (default: exports/citations.FORMAT).")) -> None:
+                 output: Optional[str] = typer.Option(
+                     None, "--output", "-o",
+                     help="File to write, atomically (default: exports/citations.FORMAT); a relative path is "
+                          "relative to the current folder. Never inside .kb/, never over the knowledge base's "
+                          "own files.")) -> None:
     """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
 
     kb = open_kb()
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
-    target = output or kb.layout.exports / f"citations.{fmt}"
-    if target.resolve().is_relative_to(kb.layout.state.resolve()):
-        raise UsageError(f"will not write into {kb.layout.state}: that folder is kb's index")
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    written = graph.export(kb.db, fmt, target)
-    echo(f"wrote {written}")
+    target = output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
+    write_output(kb, target, graph.render(kb.db, fmt))
+    echo(f"wrote {target}")
 
 
 cite_app = typer.Typer(help="Citations from Semantic Scholar.", no_args_is_help=True)

@@ -1,10 +1,10 @@
-"""The citation graph: reference lists resolved to papers of the knowledge base.
+"""The citation graph, linking: reference lists resolved to papers of the knowledge base.
 
 SQLite holds everything: `refs` (each paper's parsed reference list, and the
 references Semantic Scholar lists for it), `s2_citing` (papers Semantic Scholar
 says cite a paper here), `citations` (one row per citing -> cited pair inside
 the knowledge base, with every way the link was found) and `works` (cited
-works outside it). The networkx graph is built from them on demand.
+works outside it). This module writes them; kb.graph.views reads them.
 
 Linking is incremental and goes both ways: adding a paper resolves its own
 references and re-resolves other papers' unresolved references that could name
@@ -18,11 +18,9 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb.atomic import write_text
-from kb.errors import NotFound, UsageError
+from kb.graph.tables import S2, chunks, require_paper
 from kb.store.db import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
 from kb.text.names import last_name, name_key
@@ -37,28 +35,12 @@ from kb.text.refs import (
     work_key,
 )
 
-if TYPE_CHECKING:  # networkx and sqlite-utils are imported inside functions: start-up stays light
-    import networkx
+if TYPE_CHECKING:  # sqlite-utils is imported inside functions: start-up stays light
     import sqlite_utils
 
-__all__ = [
-    "index_references",
-    "relink",
-    "merge_s2",
-    "build_graph",
-    "summary",
-    "show",
-    "path",
-    "missing",
-    "export",
-    "CitationPath",
-    "FORMATS",
-]
+__all__ = ["index_references", "relink", "merge_s2"]
 
-FORMATS = ("graphml", "gexf", "dot", "json")
-METHOD_ORDER = ("arxiv", "doi", "title", "semantic-scholar")
-S2 = "semantic-scholar"
-_CHUNK = 500
+METHOD_ORDER = ("arxiv", "doi", "title", S2)
 
 _REF_COLS = ("citekey", "version", "idx", "label", "raw", "page", "arxiv_id", "doi", "url", "year",
              "title", "first_author", "work_key", "title_key", "source")
@@ -66,26 +48,8 @@ _S2C_COLS = ("citekey", "idx", "paper_id", "raw", "arxiv_id", "doi", "url", "yea
              "first_author", "work_key", "title_key")
 
 
-class CitationPath(list):
-    """A shortest path of citekeys. `directed` is False when no path follows
-    citing -> cited and this one ignores the direction of citations."""
-
-    directed: bool = True
-
-    def __init__(self, nodes: Iterable[str], directed: bool = True):
-        super().__init__(nodes)
-        self.directed = directed
-
-
 # --------------------------------------------------------------------------
 # Helpers
-
-def _require_paper(db: sqlite_utils.Database, citekey: str) -> None:
-    row = db.execute("SELECT citekey FROM papers WHERE citekey = ?", [citekey]).fetchone()
-    if row is None:
-        raise NotFound(f"no paper with citekey {citekey!r} in this knowledge base",
-                       hint="`kb ls` lists the citekeys")
-
 
 def _first_author_of(first_author: str | None, authors_json: str | None) -> str | None:
     if first_author:
@@ -116,11 +80,6 @@ def _insert_refs(db: sqlite_utils.Database, rows: Sequence[tuple]) -> None:
     db.conn.executemany(f"INSERT INTO refs ({cols}) VALUES ({marks})", rows)
 
 
-def _chunks(items: Sequence[Any], n: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
-
-
 def _ordered_methods(methods: Iterable[str]) -> str:
     seen = set(methods)
     known = [m for m in METHOD_ORDER if m in seen]
@@ -137,7 +96,7 @@ def index_references(db: sqlite_utils.Database, citekey: str, version: str | Non
     of entries found."""
     entries = find_references(pages)
     with transaction(db):
-        _require_paper(db, citekey)
+        require_paper(db, citekey)
         old = {k for (k,) in db.execute(
             "SELECT DISTINCT work_key FROM refs WHERE citekey = ? AND source = 'text'", [citekey])}
         db.execute("DELETE FROM refs WHERE citekey = ? AND source = 'text'", [citekey])
@@ -196,7 +155,7 @@ def merge_s2(db: sqlite_utils.Database, citekey: str, references: list[dict],
     refs = [x for x in (_s2_entry(item, i) for i, item in enumerate(references or [], 1)) if x]
     citing = [x for x in (_s2_entry(item, i) for i, item in enumerate(citations or [], 1)) if x]
     with transaction(db):
-        _require_paper(db, citekey)
+        require_paper(db, citekey)
         old_keys = {k for (k,) in db.execute(
             "SELECT DISTINCT work_key FROM refs WHERE citekey = ? AND source = ?", [citekey, S2])}
         old_keys |= {k for (k,) in db.execute(
@@ -296,7 +255,7 @@ def _relink(db: sqlite_utils.Database, citekeys: set[str] | None, *,
                     affected_citing.add(ck)
                 else:
                     affected_citing.update(x for x in (resolved, new[0]) if x)
-        for chunk in _chunks(updates, 5000):
+        for chunk in chunks(updates, 5000):
             db.conn.executemany(f"UPDATE {table} SET resolved = ?, method = ?, score = ? WHERE id = ?", chunk)
     affected_works |= _canonical_work_keys(db, citekeys)
     if citekeys is None:
@@ -391,7 +350,7 @@ def _rebuild_citations(db: sqlite_utils.Database, citing: set[str] | None,
             add(a, b, S2, score)
     else:
         keys = sorted(k for k in citing if k)
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             marks = ",".join("?" * len(chunk))
             db.execute(f"DELETE FROM citations WHERE citing IN ({marks})", list(chunk))
             for a, b, m, score, source in db.execute(
@@ -422,7 +381,7 @@ def _rebuild_works(db: sqlite_utils.Database, keys: set[str] | None) -> None:
                 grouped[row[0]].append(row)
     else:
         keys = {k for k in keys if k}
-        for chunk in _chunks(sorted(keys)):
+        for chunk in chunks(sorted(keys)):
             marks = ",".join("?" * len(chunk))
             db.execute(f"DELETE FROM works WHERE work_key IN ({marks})", list(chunk))
             for part in parts:
@@ -442,228 +401,3 @@ def _rebuild_works(db: sqlite_utils.Database, keys: set[str] | None) -> None:
     db.conn.executemany(
         "INSERT INTO works (work_key, title, arxiv_id, doi, year, first_author, url) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)", out)
-
-
-# --------------------------------------------------------------------------
-# Reading the graph
-
-def build_graph(db: sqlite_utils.Database, *, edge_attributes: bool = True) -> "networkx.DiGraph":
-    """The citation graph as a networkx DiGraph: nodes are papers (title,
-    year), edges citing -> cited (methods). One SELECT per table; edges added
-    in bulk. `edge_attributes=False` skips the per-edge dicts (faster, less
-    memory) for algorithms that only need the structure."""
-    import networkx as nx
-
-    g = nx.DiGraph()
-    g.add_nodes_from(
-        (ck, {"title": title or "", "year": year} if year is not None else {"title": title or ""})
-        for ck, title, year in db.execute("SELECT citekey, title, year FROM papers"))
-    if edge_attributes:
-        g.add_edges_from((a, b, {"methods": m})
-                         for a, b, m in db.execute("SELECT citing, cited, methods FROM citations"))
-    else:
-        g.add_edges_from(db.execute("SELECT citing, cited FROM citations"))
-    return g
-
-
-def _count(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:
-    return int(db.execute(sql, list(params)).fetchone()[0])
-
-
-def summary(db: sqlite_utils.Database) -> dict[str, int]:
-    """Counts for `kb graph summary`."""
-    return {
-        "papers": _count(db, "SELECT COUNT(*) FROM papers"),
-        "papers_with_references": _count(db, "SELECT COUNT(DISTINCT citekey) FROM refs WHERE source = 'text'"),
-        "citation_links": _count(db, "SELECT COUNT(*) FROM citations"),
-        "references": _count(db, "SELECT COUNT(*) FROM refs WHERE source = 'text'"),
-        "resolved": _count(db, "SELECT COUNT(*) FROM refs WHERE source = 'text' AND resolved IS NOT NULL"),
-        "unresolved": _count(db, "SELECT COUNT(*) FROM refs WHERE source = 'text' AND resolved IS NULL"),
-        "external_works": _count(db, "SELECT COUNT(*) FROM works"),
-        "s2_references": _count(db, "SELECT COUNT(*) FROM refs WHERE source = ?", [S2]),
-        "s2_citing": _count(db, "SELECT COUNT(*) FROM s2_citing"),
-    }
-
-
-def show(db: sqlite_utils.Database, citekey: str) -> dict[str, Any]:
-    """One paper's links inside the knowledge base, with how each was found."""
-    row = db.execute("SELECT citekey, title, year FROM papers WHERE citekey = ?", [citekey]).fetchone()
-    if row is None:
-        raise NotFound(f"no paper with citekey {citekey!r} in this knowledge base",
-                       hint="`kb ls` lists the citekeys")
-
-    def links(sql: str) -> list[dict[str, Any]]:
-        return [{"citekey": ck, "title": title, "year": year, "methods": methods.split(","), "score": score}
-                for ck, title, year, methods, score in db.execute(sql, [citekey])]
-
-    return {
-        "citekey": row[0], "title": row[1], "year": row[2],
-        "cites": links("SELECT c.cited, p.title, p.year, c.methods, c.score FROM citations c "
-                       "JOIN papers p ON p.citekey = c.cited WHERE c.citing = ? "
-                       "ORDER BY p.year, c.cited"),
-        "cited_by": links("SELECT c.citing, p.title, p.year, c.methods, c.score FROM citations c "
-                          "JOIN papers p ON p.citekey = c.citing WHERE c.cited = ? "
-                          "ORDER BY p.year, c.citing"),
-        "references": _count(db, "SELECT COUNT(*) FROM refs WHERE citekey = ? AND source = 'text'", [citekey]),
-        "unresolved": _count(db, "SELECT COUNT(*) FROM refs WHERE citekey = ? AND source = 'text' "
-                                 "AND resolved IS NULL", [citekey]),
-    }
-
-
-def _neighbours(db: sqlite_utils.Database, frontier: Sequence[str], forward: bool,
-                directed: bool) -> Iterable[tuple[str, str]]:
-    """(node, neighbour) pairs: successors going forward, predecessors going
-    backward; both when direction is ignored."""
-    queries = []
-    if directed:
-        queries.append("SELECT citing, cited FROM citations WHERE citing IN ({})" if forward
-                       else "SELECT cited, citing FROM citations WHERE cited IN ({})")
-    else:
-        queries += ["SELECT citing, cited FROM citations WHERE citing IN ({})",
-                    "SELECT cited, citing FROM citations WHERE cited IN ({})"]
-    for chunk in _chunks(list(frontier)):
-        marks = ",".join("?" * len(chunk))
-        for q in queries:
-            yield from db.execute(q.format(marks), list(chunk))
-
-
-def _bidirectional(db: sqlite_utils.Database, a: str, b: str, directed: bool) -> list[str] | None:
-    """Shortest path by breadth-first search from both ends at once, reading
-    neighbours from SQLite with the citations indexes: no graph is built."""
-    if a == b:
-        return [a]
-    pred: dict[str, str | None] = {a: None}
-    succ: dict[str, str | None] = {b: None}
-    fwd, bwd = [a], [b]
-    while fwd and bwd:
-        if len(fwd) <= len(bwd):
-            nxt = []
-            for u, v in _neighbours(db, fwd, True, directed):
-                if v not in pred:
-                    pred[v] = u
-                    nxt.append(v)
-                if v in succ:
-                    return _join(v, pred, succ)
-            fwd = nxt
-        else:
-            nxt = []
-            for u, v in _neighbours(db, bwd, False, directed):
-                if v not in succ:
-                    succ[v] = u
-                    nxt.append(v)
-                if v in pred:
-                    return _join(v, pred, succ)
-            bwd = nxt
-    return None
-
-
-def _join(meet: str, pred: dict[str, str | None], succ: dict[str, str | None]) -> list[str]:
-    left: list[str] = []
-    node: str | None = meet
-    while node is not None:
-        left.append(node)
-        node = pred[node]
-    left.reverse()
-    node = succ[meet]
-    while node is not None:
-        left.append(node)
-        node = succ[node]
-    return left
-
-
-def path(db: sqlite_utils.Database, a: str, b: str) -> CitationPath | None:
-    """Shortest chain of citations from a to b (a cites x cites ... b). When
-    there is none, the shortest path ignoring direction, marked
-    `directed=False` so the caller can say so; None when not connected."""
-    for ck in (a, b):
-        _require_paper(db, ck)
-    found = _bidirectional(db, a, b, True)
-    if found is not None:
-        return CitationPath(found, directed=True)
-    found = _bidirectional(db, a, b, False)
-    return CitationPath(found, directed=False) if found is not None else None
-
-
-def missing(db: sqlite_utils.Database, top: int = 10) -> list[dict[str, Any]]:
-    """External works cited by the most papers here: what to add next."""
-    if not isinstance(top, int) or top < 1:
-        raise UsageError(f"--top must be a positive whole number, not {top!r}")
-    rows = db.execute(
-        "SELECT work_key, COUNT(DISTINCT citekey) AS n FROM refs "
-        "WHERE resolved IS NULL AND work_key IS NOT NULL "
-        "GROUP BY work_key ORDER BY n DESC, work_key LIMIT ?", [top]).fetchall()
-    out = []
-    for wk, n in rows:
-        w = db.execute("SELECT title, year, arxiv_id, doi, url FROM works WHERE work_key = ?", [wk]).fetchone()
-        title, year, ax, doi, url = w if w else (None, None, None, None, None)
-        citing = [ck for (ck,) in db.execute(
-            "SELECT DISTINCT citekey FROM refs WHERE work_key = ? AND resolved IS NULL ORDER BY citekey",
-            [wk])]
-        out.append({"work_key": wk, "count": n, "title": title, "year": year, "arxiv_id": ax,
-                    "doi": doi, "url": url, "cited_by": citing})
-    return out
-
-
-# --------------------------------------------------------------------------
-# Export
-
-def _export_graph(db: sqlite_utils.Database) -> "networkx.DiGraph":
-    """The graph with attributes Gephi and yEd accept: no None values, a
-    label on every node, the link score where known."""
-    import networkx as nx
-
-    g = nx.DiGraph()
-    for ck, title, year in db.execute("SELECT citekey, title, year FROM papers ORDER BY citekey"):
-        attrs: dict[str, Any] = {"label": ck, "title": title or ""}
-        if year is not None:
-            attrs["year"] = int(year)
-        g.add_node(ck, **attrs)
-    for a, b, methods, score in db.execute(
-            "SELECT citing, cited, methods, score FROM citations ORDER BY citing, cited"):
-        attrs = {"methods": methods}
-        if score is not None:
-            attrs["score"] = float(score)
-        g.add_edge(a, b, **attrs)
-    return g
-
-
-def _dot_quote(value: Any) -> str:
-    text = str(value)
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-    return f'"{text}"'
-
-
-def _to_dot(g: "networkx.DiGraph") -> str:
-    lines = ["digraph citations {", "  node [shape=box];"]
-    for n, attrs in g.nodes(data=True):
-        label = n if "year" not in attrs else f"{n} ({attrs['year']})"
-        extra = "".join(f", {k}={_dot_quote(v)}" for k, v in attrs.items() if k not in ("label",))
-        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(label)}{extra}];")
-    for a, b, attrs in g.edges(data=True):
-        extra = ", ".join(f"{k}={_dot_quote(v)}" for k, v in attrs.items())
-        lines.append(f"  {_dot_quote(a)} -> {_dot_quote(b)}" + (f" [{extra}]" if extra else "") + ";")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def export(db: sqlite_utils.Database, fmt: str, path: str | Path) -> Path:
-    """Write the graph as GraphML, GEXF, DOT or node-link JSON, atomically."""
-    import networkx as nx
-
-
-    kind = (fmt or "").lower().lstrip(".")
-    if kind not in FORMATS:
-        raise UsageError(f"unknown graph format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    g = _export_graph(db)
-    if kind == "graphml":
-        text = "\n".join(nx.generate_graphml(g)) + "\n"
-    elif kind == "gexf":
-        text = "\n".join(nx.generate_gexf(g)) + "\n"
-    elif kind == "json":
-        text = json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False, indent=1) + "\n"
-    else:
-        text = _to_dot(g)
-    target = Path(path)
-    write_text(target, text)
-    return target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kb.errors import NotFound
 from kb.graph import links as graph
+from kb.graph import views
 from kb.ops.quotes import paper_row
 from kb.sources import s2
 from kb.store.knowledgebase import KB
@@ -28,7 +29,7 @@ def fetch(kb: KB, citekey: str, progress=None) -> dict:
     with kb.writing():
         s2.save(kb.layout.state, citekey, data)
         counts = graph.merge_s2(kb.db, citekey, data["references"], data["citations"])
-    links = graph.show(kb.db, citekey)
+    links = views.show(kb.db, citekey)
     return {"paper": data["paper"], "references": len(data["references"]),
             "citations": len(data["citations"]), "merged": counts,
             "cites": links.get("cites", []), "cited_by": links.get("cited_by", [])}

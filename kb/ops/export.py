@@ -451,7 +451,8 @@ def output_path(kb: "KB", given: str | Path) -> Path:
     layout = kb.layout
     state = layout.state.resolve()
     if path == state or state in path.parents:
-        raise UsageError(f"-o {text}: refusing to write inside {state} (kb's own index and cache)",
+        raise UsageError(f"-o {text}: refusing to write inside {state}: that folder is kb's index and cache, "
+                         "and kb will not write into it",
                          hint="write exports to exports/ or anywhere else")
     if path.is_dir():
         raise UsageError(f"-o {text}: {path} is a folder; give a file name")

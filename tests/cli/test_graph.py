@@ -115,6 +115,21 @@ def test_path_missing_and_exports(five, tmp_path):
     assert r.code == 2 and "kb's index" in r.err
 
 
+def test_export_never_overwrites_the_knowledge_base_files(kb_root, monkeypatch):
+    """`kb graph export -o` goes through the same output-path check as `kb export`."""
+    (kb_root / "references.bib").write_text(S2_PAPER)
+    before = (kb_root / "references.bib").read_bytes()
+    monkeypatch.chdir(kb_root)
+    for bad in ("references.bib", "kb.toml", "claims/x.toml", ".kb/x.graphml"):
+        r = run_kb("graph", "export", "-o", bad)
+        assert r.code == 2, (bad, r.out, r.err)
+        assert r.err.splitlines() == [r.err.rstrip("\n")] and r.err.startswith("kb: error: -o " + bad), \
+            (bad, r.err)
+        assert "Traceback" not in r.err
+    assert (kb_root / "references.bib").read_bytes() == before
+    assert "truth files" in run_kb("graph", "export", "-o", "references.bib").err
+
+
 S2_PAPER = """@article{karlan2013,
   title = {Microcredit in Theory and Practice},
   author = {Karlan, Dean and Morduch, Jonathan},

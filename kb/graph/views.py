@@ -1,0 +1,253 @@
+"""The citation graph, read: summary, one paper's links, paths, missing works, export.
+
+Everything here reads the tables kb.graph.links writes. Paths are found in
+SQLite with the citations indexes (no graph is built); build_graph and the
+export build a networkx graph on demand. Writing an export to a file is the
+caller's job (the CLI checks the path and writes atomically): render() only
+makes the text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from kb.errors import UsageError
+from kb.graph.tables import S2, chunks, require_paper
+
+if TYPE_CHECKING:  # networkx and sqlite-utils are imported inside functions: start-up stays light
+    import networkx
+    import sqlite_utils
+
+__all__ = ["build_graph", "summary", "show", "path", "missing", "render", "CitationPath", "FORMATS"]
+
+FORMATS = ("graphml", "gexf", "dot", "json")
+
+
+class CitationPath(list):
+    """A shortest path of citekeys. `directed` is False when no path follows
+    citing -> cited and this one ignores the direction of citations."""
+
+    directed: bool = True
+
+    def __init__(self, nodes: Iterable[str], directed: bool = True):
+        super().__init__(nodes)
+        self.directed = directed
+
+
+# --------------------------------------------------------------------------
+# Reading the graph
+
+def build_graph(db: sqlite_utils.Database, *, edge_attributes: bool = True) -> "networkx.DiGraph":
+    """The citation graph as a networkx DiGraph: nodes are papers (title,
+    year), edges citing -> cited (methods). One SELECT per table; edges added
+    in bulk. `edge_attributes=False` skips the per-edge dicts (faster, less
+    memory) for algorithms that only need the structure."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_nodes_from(
+        (ck, {"title": title or "", "year": year} if year is not None else {"title": title or ""})
+        for ck, title, year in db.execute("SELECT citekey, title, year FROM papers"))
+    if edge_attributes:
+        g.add_edges_from((a, b, {"methods": m})
+                         for a, b, m in db.execute("SELECT citing, cited, methods FROM citations"))
+    else:
+        g.add_edges_from(db.execute("SELECT citing, cited FROM citations"))
+    return g
+
+
+def _count(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:
+    return int(db.execute(sql, list(params)).fetchone()[0])
+
+
+def summary(db: sqlite_utils.Database) -> dict[str, int]:
+    """Counts for `kb graph summary`."""
+    return {
+        "papers": _count(db, "SELECT COUNT(*) FROM papers"),
+        "papers_with_references": _count(db, "SELECT COUNT(DISTINCT citekey) FROM refs WHERE source = 'text'"),
+        "citation_links": _count(db, "SELECT COUNT(*) FROM citations"),
+        "references": _count(db, "SELECT COUNT(*) FROM refs WHERE source = 'text'"),
+        "resolved": _count(db, "SELECT COUNT(*) FROM refs WHERE source = 'text' AND resolved IS NOT NULL"),
+        "unresolved": _count(db, "SELECT COUNT(*) FROM refs WHERE source = 'text' AND resolved IS NULL"),
+        "external_works": _count(db, "SELECT COUNT(*) FROM works"),
+        "s2_references": _count(db, "SELECT COUNT(*) FROM refs WHERE source = ?", [S2]),
+        "s2_citing": _count(db, "SELECT COUNT(*) FROM s2_citing"),
+    }
+
+
+def show(db: sqlite_utils.Database, citekey: str) -> dict[str, Any]:
+    """One paper's links inside the knowledge base, with how each was found."""
+    row = require_paper(db, citekey)
+
+    def links(sql: str) -> list[dict[str, Any]]:
+        return [{"citekey": ck, "title": title, "year": year, "methods": methods.split(","), "score": score}
+                for ck, title, year, methods, score in db.execute(sql, [citekey])]
+
+    return {
+        "citekey": row[0], "title": row[1], "year": row[2],
+        "cites": links("SELECT c.cited, p.title, p.year, c.methods, c.score FROM citations c "
+                       "JOIN papers p ON p.citekey = c.cited WHERE c.citing = ? "
+                       "ORDER BY p.year, c.cited"),
+        "cited_by": links("SELECT c.citing, p.title, p.year, c.methods, c.score FROM citations c "
+                          "JOIN papers p ON p.citekey = c.citing WHERE c.cited = ? "
+                          "ORDER BY p.year, c.citing"),
+        "references": _count(db, "SELECT COUNT(*) FROM refs WHERE citekey = ? AND source = 'text'", [citekey]),
+        "unresolved": _count(db, "SELECT COUNT(*) FROM refs WHERE citekey = ? AND source = 'text' "
+                                 "AND resolved IS NULL", [citekey]),
+    }
+
+
+def _neighbours(db: sqlite_utils.Database, frontier: Sequence[str], forward: bool,
+                directed: bool) -> Iterable[tuple[str, str]]:
+    """(node, neighbour) pairs: successors going forward, predecessors going
+    backward; both when direction is ignored."""
+    queries = []
+    if directed:
+        queries.append("SELECT citing, cited FROM citations WHERE citing IN ({})" if forward
+                       else "SELECT cited, citing FROM citations WHERE cited IN ({})")
+    else:
+        queries += ["SELECT citing, cited FROM citations WHERE citing IN ({})",
+                    "SELECT cited, citing FROM citations WHERE cited IN ({})"]
+    for chunk in chunks(list(frontier)):
+        marks = ",".join("?" * len(chunk))
+        for q in queries:
+            yield from db.execute(q.format(marks), list(chunk))
+
+
+def _bidirectional(db: sqlite_utils.Database, a: str, b: str, directed: bool) -> list[str] | None:
+    """Shortest path by breadth-first search from both ends at once, reading
+    neighbours from SQLite with the citations indexes: no graph is built."""
+    if a == b:
+        return [a]
+    pred: dict[str, str | None] = {a: None}
+    succ: dict[str, str | None] = {b: None}
+    fwd, bwd = [a], [b]
+    while fwd and bwd:
+        if len(fwd) <= len(bwd):
+            nxt = []
+            for u, v in _neighbours(db, fwd, True, directed):
+                if v not in pred:
+                    pred[v] = u
+                    nxt.append(v)
+                if v in succ:
+                    return _join(v, pred, succ)
+            fwd = nxt
+        else:
+            nxt = []
+            for u, v in _neighbours(db, bwd, False, directed):
+                if v not in succ:
+                    succ[v] = u
+                    nxt.append(v)
+                if v in pred:
+                    return _join(v, pred, succ)
+            bwd = nxt
+    return None
+
+
+def _join(meet: str, pred: dict[str, str | None], succ: dict[str, str | None]) -> list[str]:
+    left: list[str] = []
+    node: str | None = meet
+    while node is not None:
+        left.append(node)
+        node = pred[node]
+    left.reverse()
+    node = succ[meet]
+    while node is not None:
+        left.append(node)
+        node = succ[node]
+    return left
+
+
+def path(db: sqlite_utils.Database, a: str, b: str) -> CitationPath | None:
+    """Shortest chain of citations from a to b (a cites x cites ... b). When
+    there is none, the shortest path ignoring direction, marked
+    `directed=False` so the caller can say so; None when not connected."""
+    for ck in (a, b):
+        require_paper(db, ck)
+    found = _bidirectional(db, a, b, True)
+    if found is not None:
+        return CitationPath(found, directed=True)
+    found = _bidirectional(db, a, b, False)
+    return CitationPath(found, directed=False) if found is not None else None
+
+
+def missing(db: sqlite_utils.Database, top: int = 10) -> list[dict[str, Any]]:
+    """External works cited by the most papers here: what to add next."""
+    if not isinstance(top, int) or top < 1:
+        raise UsageError(f"--top must be a positive whole number, not {top!r}")
+    rows = db.execute(
+        "SELECT work_key, COUNT(DISTINCT citekey) AS n FROM refs "
+        "WHERE resolved IS NULL AND work_key IS NOT NULL "
+        "GROUP BY work_key ORDER BY n DESC, work_key LIMIT ?", [top]).fetchall()
+    out = []
+    for wk, n in rows:
+        w = db.execute("SELECT title, year, arxiv_id, doi, url FROM works WHERE work_key = ?", [wk]).fetchone()
+        title, year, ax, doi, url = w if w else (None, None, None, None, None)
+        citing = [ck for (ck,) in db.execute(
+            "SELECT DISTINCT citekey FROM refs WHERE work_key = ? AND resolved IS NULL ORDER BY citekey",
+            [wk])]
+        out.append({"work_key": wk, "count": n, "title": title, "year": year, "arxiv_id": ax,
+                    "doi": doi, "url": url, "cited_by": citing})
+    return out
+
+
+# --------------------------------------------------------------------------
+# Export
+
+def _export_graph(db: sqlite_utils.Database) -> "networkx.DiGraph":
+    """The graph with attributes Gephi and yEd accept: no None values, a
+    label on every node, the link score where known."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for ck, title, year in db.execute("SELECT citekey, title, year FROM papers ORDER BY citekey"):
+        attrs: dict[str, Any] = {"label": ck, "title": title or ""}
+        if year is not None:
+            attrs["year"] = int(year)
+        g.add_node(ck, **attrs)
+    for a, b, methods, score in db.execute(
+            "SELECT citing, cited, methods, score FROM citations ORDER BY citing, cited"):
+        attrs = {"methods": methods}
+        if score is not None:
+            attrs["score"] = float(score)
+        g.add_edge(a, b, **attrs)
+    return g
+
+
+def _dot_quote(value: Any) -> str:
+    text = str(value)
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return f'"{text}"'
+
+
+def _to_dot(g: "networkx.DiGraph") -> str:
+    lines = ["digraph citations {", "  node [shape=box];"]
+    for n, attrs in g.nodes(data=True):
+        label = n if "year" not in attrs else f"{n} ({attrs['year']})"
+        extra = "".join(f", {k}={_dot_quote(v)}" for k, v in attrs.items() if k not in ("label",))
+        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(label)}{extra}];")
+    for a, b, attrs in g.edges(data=True):
+        extra = ", ".join(f"{k}={_dot_quote(v)}" for k, v in attrs.items())
+        lines.append(f"  {_dot_quote(a)} -> {_dot_quote(b)}" + (f" [{extra}]" if extra else "") + ";")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render(db: sqlite_utils.Database, fmt: str) -> str:
+    """The graph as GraphML, GEXF, DOT or node-link JSON text."""
+    import networkx as nx
+
+    kind = (fmt or "").lower().lstrip(".")
+    if kind not in FORMATS:
+        raise UsageError(f"unknown graph format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    g = _export_graph(db)
+    if kind == "graphml":
+        return "\n".join(nx.generate_graphml(g)) + "\n"
+    if kind == "gexf":
+        return "\n".join(nx.generate_gexf(g)) + "\n"
+    if kind == "json":
+        return json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False, indent=1) + "\n"
+    return _to_dot(g)
