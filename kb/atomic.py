@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from kb.errors import LockTimeout
+from kb.errors import LockTimeout, UsageError
 
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
 
@@ -131,3 +131,13 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False) ->
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def check_safe_name(name: str, what: str) -> str:
+    """A name used in a file path must stay a plain file name."""
+    bad = (not name or name in (".", "..") or "/" in name or "\\" in name
+           or "\0" in name or name.startswith(".") or len(name) > 200)
+    if bad:
+        raise UsageError(f"{what} {name!r} cannot be used as a file name "
+                         "(no '/', '\\', leading '.', or '..'; at most 200 characters)")
+    return name

@@ -58,8 +58,3 @@ class LimitExceeded(KBError):
 class LockTimeout(KBError):
     """Another kb process held the knowledge base for too long."""
 
-
-class CheckFailed(KBError):
-    """A verification ran and found a problem (a quote not found, a check off)."""
-
-    exit_code = 1

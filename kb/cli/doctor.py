@@ -6,7 +6,7 @@ import typer
 
 from kb.cli.common import echo, emit_json, err, state
 from kb.ops.doctor import diagnose
-from kb.ops.doctor import rebuild as do_rebuild
+from kb.ops.rebuild import rebuild as do_rebuild
 
 #: Problems of one kind shown before the rest are counted (--json lists all).
 SHOW_PER_CHECK = 25

@@ -10,8 +10,8 @@ from kb.cli.common import echo, emit_json, err, open_kb, out, warn
 from kb.errors import UsageError
 from kb.ops.export import bib_text, cited_citekeys, csl_json, output_path, write_output
 from kb.ops.export import export_note as do_export
-from kb.ops.search import match_terms
 from kb.ops.search import search as do_search
+from kb.store.fts import match_terms
 
 _OUT_HELP = ("Write to this file (atomically) instead of stdout; a relative path is relative to the "
              "current folder. Never inside .kb/.")

@@ -48,16 +48,20 @@ class Progress:
             sys.stderr.flush()
 
 
-def download_progress():
-    """A callback for net.Client: (label, bytes so far, total or None)."""
+def reporter():
+    """A `progress(label, done, total, unit)` callback for the library (kb.store.index.Progress),
+    drawing one counter per label on stderr; None when stderr is not a terminal."""
     if not enabled():
         return None
     bars: dict[str, Progress] = {}
 
-    def report(label: str, got: int, total: int | None) -> None:
-        bar = bars.setdefault(label, Progress(label, total, "bytes"))
-        bar.update(got, total)
-        if total is not None and got >= total:
+    def report(label: str, done: int, total: int | None, unit: str) -> None:
+        bar = bars.get(label)
+        if bar is None:
+            bar = bars[label] = Progress(label, total, unit)
+        bar.update(done, total)
+        if total is not None and done >= total:
             bar.done()
+            del bars[label]
 
     return report

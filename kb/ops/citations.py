@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from kb.errors import NotFound
 from kb.graph import links as graph
 from kb.graph import views
-from kb.ops.quotes import paper_row
 from kb.sources import s2
 from kb.store.knowledgebase import KB
+from kb.store.queries import require_paper
 
 
 def references(kb: KB, citekey: str) -> list[dict]:
-
-    paper_row(kb, citekey)
+    """A paper's parsed reference list (and Semantic Scholar's), each entry with what it resolved to."""
+    require_paper(kb.conn, citekey)
     rows = [dict(r) for r in kb.db.query(
         "select idx, label, raw, page, arxiv_id, doi, url, year, title, first_author, resolved, method, "
         "score, source from refs where citekey = ? order by source, idx", [citekey])]
@@ -21,13 +20,12 @@ def references(kb: KB, citekey: str) -> list[dict]:
 
 def fetch(kb: KB, citekey: str, progress=None) -> dict:
     """Fetch references and citations from Semantic Scholar and merge them in."""
-
-    row = kb.db.execute("select arxiv_id, doi from papers where citekey = ?", [citekey]).fetchone()
-    if row is None:
-        raise NotFound(f"no paper {citekey!r} in the knowledge base", hint="see `kb ls`")
-    data = s2.fetch(kb.client, row[0], row[1], progress)
+    paper = require_paper(kb.conn, citekey)
+    doi = kb.conn.execute("select doi from papers where citekey = ?", [citekey]).fetchone()[0]
+    s2.cache_path(kb.layout.s2_cache, citekey)        # refuse a key that cannot be a file name, before fetching
+    data = s2.fetch(kb.client, paper["arxiv_id"], doi, progress)
     with kb.writing():
-        s2.save(kb.layout.state, citekey, data)
+        s2.save(kb.layout.s2_cache, citekey, data, kb.layout.tmp)
         counts = graph.merge_s2(kb.db, citekey, data["references"], data["citations"])
     links = views.show(kb.db, citekey)
     return {"paper": data["paper"], "references": len(data["references"]),

@@ -13,19 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from kb.errors import KBError, NotFound, UsageError
-from kb.ops.papers import normalise_version
-from kb.ops.quotes import (
-    QuoteNotFound,
-    _describe_miss,
-    _write_record,
-    load_text,
-    paper_row,
-    rows_as_dicts,
-    slug_id,
-    topic_clause,
-    verify_text,
-    versions_with_text,
-)
+from kb.ops.quotes import QuoteNotFound, describe_miss, slug_id, verify_text
+from kb.ops.records import write_record
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import extract_candidates
@@ -33,8 +22,11 @@ from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.quantities.userunits import UserUnits
 from kb.store.claimsfile import ID_RE
 from kb.store.db import transaction
+from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
+from kb.store.queries import load_text, require_paper, rows_as_dicts, versions_with_text
 from kb.text.normalise import normalise
+from kb.text.versions import normalise_version
 
 
 def _ident(claim_id: str) -> str:
@@ -75,7 +67,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         raise UsageError(f"claim id {claim_id!r} must be letters, digits, '-', '_' or '.'")
     record: dict = {"value": value.strip(), "per": per, "topics": list(dict.fromkeys(topics or []))}
     warnings: list[str] = []
-    paper = paper_row(kb, citekey)
+    paper = require_paper(kb.conn, citekey)
     if quote:
         quote = quote.strip()
         paper, text, match, near = verify_text(kb, citekey, quote, version)
@@ -88,8 +80,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                            "note": note or "quote not verified: no text held"})
         elif match is None:
             if not force:
-                raise QuoteNotFound("the claim's quote is " + _describe_miss(paper, text.version, near,
-                                                                            versions_with_text(kb, citekey)), near)
+                raise QuoteNotFound("the claim's quote is " + describe_miss(paper, text.version, near,
+                                                                            versions_with_text(kb.conn, citekey)), near)
             record.update({"version": text.version, "status": "unverified",
                            "note": note or ("quote not found in " + text.version
                                             + (f"; {near.describe()}" if near else ""))})
@@ -109,7 +101,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         if claim_id is None:
             claim_id = slug_id(f"{value} {per or ''}", taken, words=4).replace("-", "_")
         replace = claim_id if claim_id in taken else None
-        _write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
+        write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
     stored = {"id": claim_id, "citekey": citekey, **record,
               "unit": interval.unit_text, "written": value.strip(),
               "interval": [interval.lo, interval.nominal, interval.hi], "warnings": warnings,
@@ -186,11 +178,11 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
 def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
     """Propose every number with a unit in the paper's text as a candidate claim."""
 
-    paper = paper_row(kb, citekey)
+    paper = require_paper(kb.conn, citekey)
     version = normalise_version(version) if version else None
-    text = load_text(kb, citekey, version)
+    text = load_text(kb.conn, citekey, version)
     if text is None:
-        held = versions_with_text(kb, citekey)
+        held = versions_with_text(kb.conn, citekey)
         raise NotFound(f"kb holds no text of {citekey} {version or ''}".rstrip()
                        + (f" (it has {', '.join(held)})" if held else ""),
                        hint="add the PDF first (kb add), or kb text load")

@@ -1,5 +1,5 @@
-"""`kb doctor` and `kb rebuild`: is the index a faithful copy of the files, and
-making a new one when it is not.
+"""`kb doctor`: is the index a faithful copy of the files? (`kb rebuild`, in
+kb.ops.rebuild, makes a new one when it is not.)
 
 The truth is references.bib, claims/*.toml and the source cache (.kb/cache/);
 SQLite is an index of them. `diagnose` first does what every kb command does
@@ -8,11 +8,6 @@ processes), then checks what that recovery cannot see: every entry and record
 indexed with the same fields, every cached source intact and its text
 indexed, every verified quote still found, SQLite's own integrity checks. Each
 problem comes with where it is and the command that repairs it.
-
-`rebuild` makes a new index in .kb/tmp/ from the truth alone (plus what the old
-index holds that the files do not, when it can still be read: the review state
-of candidate claims, how each paper came in) and swaps it in; a damaged index
-is kept aside as kb.sqlite.corrupt-<time> for inspection.
 """
 
 from __future__ import annotations
@@ -29,14 +24,12 @@ from pathlib import Path
 from kb.atomic import clean_stale_tmp, file_lock
 from kb.errors import FileFormatError, KBError
 from kb.ops.quotes import verify_all
+from kb.ops.session import open_kb
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
-from kb.store import db as dbmod
 from kb.store.cache import Manifest
-from kb.store.db import transaction
-from kb.store.index import _same_paper
+from kb.store.index import sources_of_papers, truth_files
 from kb.store.knowledgebase import KB
-from kb.store.sqlite import connect as connect_raw
 
 REBUILD = "kb rebuild"
 PRUNE = "kb doctor --prune"
@@ -94,13 +87,13 @@ def _sha_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _where(exc: KBError) -> str:
+def where_of(exc: KBError) -> str:
     if exc.path:
         return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
     return paths.BIB
 
 
-def _what(exc: KBError) -> str:
+def what_of(exc: KBError) -> str:
     return exc.message + (f" ({exc.hint})" if exc.hint else "")
 
 
@@ -116,7 +109,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) 
     """Check the knowledge base; with `prune`, also remove cached sources that
     belong to no paper (and corrupted ones, which must be fetched again)."""
 
-    kb = KB.open(explicit, sync=False)
+    kb = open_kb(explicit, sync=False)
     layout = kb.layout
     report = Report(root=str(layout.root))
     # Writers wait while doctor looks: what it compares cannot change under it.
@@ -160,11 +153,10 @@ def _check_tmp(layout: paths.Layout, report: Report) -> None:
                        f"remove it if no kb command is running: rm {path}")
 
 
-def _open_and_sync(kb, report: Report) -> tuple[bool, set[str]]:
+def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
     """Open the index and re-index changed truth files one by one, so one
     malformed file is reported without hiding the others. (True, broken files)
     when the index can be read."""
-
     layout = kb.layout
     broken: set[str] = set()
     try:
@@ -172,37 +164,17 @@ def _open_and_sync(kb, report: Report) -> tuple[bool, set[str]]:
     except (KBError, sqlite3.DatabaseError) as exc:
         _damaged(report, layout, exc)
         return False, broken
+
+    def malformed(rel: str, exc: FileFormatError) -> None:
+        broken.add(rel)
+        report.problem("files", where_of(exc), what_of(exc), EDIT)
+
     try:
-        with file_lock(layout.lock):
-            db = kb.db
-            stale = index.stale_files(kb)
-            stale.sort(key=lambda rel: rel != index.BIB_REL)
-            recorded = {r["path"]: r["sha256"] for r in db.query("select path, sha256 from files")}
-            current = index.truth_files(kb)
-            attach = False
-            for rel in stale:
-                path = current.get(rel)
-                try:
-                    if path is not None and path.exists() and recorded.get(rel) == _sha_file(path):
-                        with transaction(db):
-                            index.record_file(db, rel, path)
-                    elif rel == index.BIB_REL:
-                        with transaction(db):
-                            index.reindex_bib(kb)
-                        attach = True
-                    else:
-                        with transaction(db):
-                            index.reindex_claims(kb, rel, path if path is not None and path.exists() else None)
-                except FileFormatError as exc:
-                    broken.add(rel)
-                    report.problem("files", _where(exc), _what(exc), EDIT)
-            try:
-                if attach:      # as index.sync does: a changed references.bib may claim cached sources
-                    index.attach_cached_sources(kb)
-                    index.merge_cached_s2(kb)
-            except FileFormatError as exc:
-                report.problem("cache", _where(exc), "a cached text source cannot be read: " + _what(exc),
-                               f"{PRUNE}, then kb text load CITEKEY FILE")
+        try:
+            kb.sync(on_error=malformed)
+        except FileFormatError as exc:      # a cached source, read while attaching it
+            report.problem("cache", where_of(exc), "a cached text source cannot be read: " + what_of(exc),
+                           f"{PRUNE}, then kb text load CITEKEY FILE")
     except sqlite3.DatabaseError as exc:
         _damaged(report, layout, exc)
         return False, broken
@@ -247,7 +219,7 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
 
     db = kb.db
     layout = kb.layout
-    current = index.truth_files(kb)
+    current = truth_files(kb.layout)
     recorded = {r["path"]: r["sha256"] for r in db.query("select path, sha256 from files")}
     for rel, path in current.items():
         if rel in broken or not path.exists():
@@ -266,7 +238,7 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
         try:
             bibfile = BibFile.load(layout.bib)
         except FileFormatError as exc:
-            report.problem("files", _where(exc), _what(exc), EDIT)
+            report.problem("files", where_of(exc), what_of(exc), EDIT)
             broken.add(index.BIB_REL)
         else:
             rows = {r["citekey"]: dict(r) for r in db.query(
@@ -307,7 +279,7 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
         try:
             doc = claimsfile.load(path, stem if stem in entry_keys else None, rel)
         except FileFormatError as exc:
-            report.problem("files", _where(exc), _what(exc), EDIT)
+            report.problem("files", where_of(exc), what_of(exc), EDIT)
             broken.add(rel)
             continue
         docs[rel] = doc
@@ -384,15 +356,6 @@ def _check_quotes(kb, report: Report, docs: dict) -> None:
                            "their version")
 
 
-def _targets(manifest, papers: dict[str, dict]) -> list[str]:
-    """The papers a cached source belongs to (as kb/index.py attaches them)."""
-
-    targets = [c for c in manifest.citekeys if c in papers and _same_paper(manifest, papers[c])]
-    if not targets and manifest.arxiv_id:
-        targets = [c for c, p in papers.items() if p["arxiv_id"] == manifest.arxiv_id]
-    return targets
-
-
 def _refetch(manifest, citekey: str) -> str:
     if manifest.kind == "text":
         version = f" --version {manifest.version}" if manifest.version else ""
@@ -439,7 +402,7 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         sources += 1
         source = cache.path(m)
         wrong = cache.verify(m)
-        targets = _targets(m, papers) if papers is not None else list(m.citekeys)
+        targets = sources_of_papers(m, papers) if papers is not None else list(m.citekeys)
         if wrong:
             who = targets[0] if targets else (m.citekeys[0] if m.citekeys else "CITEKEY")
             report.problem("cache", layout.relative(source), wrong + (f" (a source of {', '.join(targets)})"
@@ -485,161 +448,3 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                                f"finish); {PRUNE} removes them")
     if removed:
         report.info.append(f"removed {removed} cached source(s)")
-
-
-# -- kb rebuild ----------------------------------------------------------------------------
-
-@dataclass
-class RebuildResult:
-    database: str
-    moved_aside: str | None = None       # where the damaged index was kept
-    previous: str = "missing"            # missing | ok | damaged
-    papers: int = 0
-    versions: int = 0
-    pages: int = 0
-    quotes: int = 0
-    claims: int = 0
-    semantic_scholar: int = 0
-    salvaged: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)    # what could not be kept from the old index
-    problems: list[str] = field(default_factory=list)    # truth files that could not be indexed
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict:
-        return self.__dict__.copy()
-
-
-def probe(path: Path) -> str | None:
-    """None when the SQLite file at `path` reads as a sound database, else why not."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
-    except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
-        return None if rows == ["ok"] else "; ".join(rows)
-    except sqlite3.Error as exc:
-        return str(exc)
-    finally:
-        conn.close()
-
-
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-
-
-def rebuild(explicit: str | os.PathLike | None = None) -> RebuildResult:
-    """A new index from references.bib, claims/ and the caches, swapped in for
-    the old one under the writer lock. The old one is left as it was if the
-    new one cannot be made (references.bib unreadable)."""
-
-    started = time.monotonic()
-    layout = paths.layout(explicit)
-    result = RebuildResult(database=str(layout.db))
-    layout.state.mkdir(exist_ok=True)
-    with file_lock(layout.lock):
-        clean_stale_tmp(layout.tmp)
-        layout.tmp.mkdir(parents=True, exist_ok=True)
-        if layout.db.exists():
-            why = probe(layout.db)
-            result.previous = "ok" if why is None else "damaged"
-        tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
-        kb = KB(layout)
-        try:
-
-            kb._conn = connect_raw(tmp)         # both handles of the KB point at the new file
-            kb._db = dbmod.wrap(kb._conn)
-            dbmod.migrate(kb._db)
-            _fill(kb, result)
-            if layout.db.exists():
-                _salvage(layout.db, kb.db, result)
-            kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            kb.close()
-        except BaseException:
-            kb.close()
-            for p in [tmp, *_sidecars(tmp)]:
-                p.unlink(missing_ok=True)
-            raise
-        if result.previous == "damaged":
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            aside = layout.db.with_name(f"{layout.db.name}.corrupt-{stamp}")
-            os.replace(layout.db, aside)
-            for side in _sidecars(layout.db):
-                if side.exists():
-                    os.replace(side, aside.with_name(aside.name + side.name[len(layout.db.name):]))
-            result.moved_aside = str(aside)
-        else:
-            for p in [layout.db, *_sidecars(layout.db)]:
-                p.unlink(missing_ok=True)
-        for side in _sidecars(tmp):
-            side.unlink(missing_ok=True)
-        os.replace(tmp, layout.db)
-    result.seconds = round(time.monotonic() - started, 3)
-    return result
-
-
-def _fill(kb, result: RebuildResult) -> None:
-    """Index everything into kb.db (a fresh database)."""
-
-    db = kb.db
-    with transaction(db):
-        index.reindex_bib(kb)        # a malformed references.bib stops the rebuild here
-    index.attach_cached_sources(kb)
-    for rel, path in index.truth_files(kb).items():
-        if rel == index.BIB_REL:
-            continue
-        try:
-            with transaction(db):
-                index.reindex_claims(kb, rel, path)
-        except FileFormatError as exc:
-            result.problems.append(f"{_where(exc)}: {_what(exc)} (not indexed; {EDIT})")
-    result.semantic_scholar = index.merge_cached_s2(kb)      # what kb cite fetch kept
-    for name, sql in (("papers", "select count(*) from papers"),
-                      ("versions", "select count(*) from versions"),
-                      ("pages", "select count(*) from pages"),
-                      ("quotes", "select count(*) from quotes"),
-                      ("claims", "select count(*) from claims")):
-        setattr(result, name, db.execute(sql).fetchone()[0])
-
-
-def _salvage(old: Path, db, result: RebuildResult) -> None:
-    """What the old index holds that the files do not, as far as it can be read:
-    candidate claims and their review state (kb claims dismiss/promote), and
-    how each paper came in (origin, whether its metadata is complete)."""
-
-    try:
-        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
-    except sqlite3.Error:
-        return
-    try:
-        papers = {r[0] for r in db.execute("select citekey from papers")}
-        try:
-            cols = [r[1] for r in conn.execute("PRAGMA table_info(candidates)")]
-            new_cols = {r[1] for r in db.execute("PRAGMA table_info(candidates)")}
-            cols = [c for c in cols if c in new_cols]
-            rows = conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from candidates").fetchall() \
-                if cols else []
-            ci = cols.index("citekey") if "citekey" in cols else None
-            rows = [r for r in rows if ci is not None and r[ci] in papers]
-            if rows:
-                with transaction(db):
-                    db.conn.executemany(
-                        f"insert or ignore into candidates ({', '.join(f'[{c}]' for c in cols)}) "
-                        f"values ({', '.join('?' * len(cols))})", rows)
-                reviewed = sum(1 for r in rows if "status" in cols and r[cols.index("status")] != "unreviewed")
-                result.salvaged.append(f"{len(rows)} candidate claims ({reviewed} reviewed)")
-        except sqlite3.Error as exc:
-            result.warnings.append(f"candidate claims could not be read from the old index ({exc}); "
-                                   "kb claims extract proposes them again, without their review state")
-        try:
-            rows = conn.execute("select citekey, origin, metadata_status from papers").fetchall()
-            rows = [r for r in rows if r[0] in papers and r[1] and r[2] in ("complete", "incomplete")]
-            if rows:
-                with transaction(db):
-                    db.conn.executemany("update papers set origin = ?, metadata_status = ? where citekey = ?",
-                                        [(r[1], r[2], r[0]) for r in rows])
-                result.salvaged.append(f"origin and metadata status of {len(rows)} papers")
-        except sqlite3.Error:
-            pass
-    finally:
-        conn.close()

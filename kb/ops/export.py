@@ -17,9 +17,11 @@ from pathlib import Path
 
 from kb.atomic import write_text
 from kb.errors import NotFound, UsageError
-from kb.ops.quotes import list_quotes, topic_clause, versions_with_text
+from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile, split_concat
+from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
+from kb.store.queries import no_paper, versions_with_text
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.names import parse_names
@@ -104,10 +106,7 @@ def _paper_rows(kb: "KB", citekeys: list[str]) -> dict[str, dict]:
             rows[r["citekey"]] = r
     for key in keys:
         if key not in rows:
-            close = [r[0] for r in kb.db.execute("select citekey from papers where citekey like ? limit 5",
-                                                 [f"%{key[:5]}%"])]
-            raise NotFound(f"no paper {key!r} in the knowledge base",
-                           hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+            raise no_paper(kb.conn, key)
     return rows
 
 
@@ -241,7 +240,7 @@ def unverified_line(kb: "KB", quote: dict, paper: dict) -> str:
     """One line saying why a quote is not verified, placed after its block."""
 
     label = source_label(paper, quote.get("version"))
-    held = versions_with_text(kb, quote["citekey"])
+    held = versions_with_text(kb.conn, quote["citekey"])
     if (quote.get("version") and quote["version"] not in held) or not held:
         what = "that version" if quote.get("version") else "this paper"
         return f"*Quoted from {label}; kb holds no text of {what}, so this quote is unverified.*"

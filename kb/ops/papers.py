@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.cli.progress import Progress
 from kb.errors import (
     KBError,
     LimitExceeded,
@@ -30,14 +29,14 @@ from kb.sources.bibtex import BibFile, decode
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import extract
 from kb.sources.textfile import parse_text_source
-from kb.store import index
 from kb.store.db import transaction
-from kb.store.index import _same_paper
 from kb.store.knowledgebase import KB
+from kb.store.queries import PaperFinder, no_paper, same_paper
 from kb.text.ids import ArxivId, Doi, parse_identifier
 from kb.text.latex import latex_to_text
-from kb.text.names import first_author_key, to_bibtex_name
+from kb.text.names import to_bibtex_name
 from kb.text.titles import normalise_title
+from kb.text.versions import normalise_version, version_number
 
 
 @dataclass
@@ -67,25 +66,6 @@ class _Source:
 
 # -- finding the same paper -----------------------------------------------------------
 
-def find_existing(db, meta: PaperMeta) -> str | None:
-    """The citekey of the paper `meta` describes, if the knowledge base has it."""
-    if meta.arxiv_id:
-        row = db.execute("select citekey from papers where arxiv_id = ?", [meta.arxiv_id]).fetchone()
-        if row:
-            return row[0]
-    if meta.doi:
-        row = db.execute("select citekey from papers where doi = ?", [meta.doi.lower()]).fetchone()
-        if row:
-            return row[0]
-    title = normalise_title(meta.title)
-    if title and len(title) > 12:
-        author = first_author_key(meta.authors)
-        for row in db.execute("select citekey, first_author from papers where title_norm = ?", [title]):
-            if not author or not row[1] or row[1] == author:
-                return row[0]
-    return None
-
-
 def _holder_of(db, sources: list["_Source"]) -> str | None:
     """The paper a source file already belongs to: the same PDF added again (after
     a limit was raised, its text may give a title other than its file name did)."""
@@ -94,7 +74,7 @@ def _holder_of(db, sources: list["_Source"]) -> str | None:
         for citekey in (src.manifest.citekeys if src.manifest is not None else []):
             paper = next(iter(db.query("select arxiv_id, doi, title_norm from papers where citekey = ?",
                                        [citekey])), None)
-            if paper is not None and _same_paper(src.manifest, paper):
+            if paper is not None and same_paper(src.manifest, paper):
                 return citekey
     return None
 
@@ -105,7 +85,7 @@ def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Sour
 
     src = _Source()
     try:
-        result = extract(data, kb.limits(), source=source, progress=_page_progress(source))
+        result = extract(data, kb.limits(), source=source, progress=_page_progress(kb, source))
     except PDFError as exc:
         src.status = "encrypted" if "encrypted" in exc.message else "corrupt"
         src.message = exc.message
@@ -128,17 +108,10 @@ def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Sour
     return src
 
 
-def _page_progress(label: str):
-
-    bar = Progress(f"extracting {Path(label).name}", unit="pages")
-    if not bar.on:
-        return None
-
-    def report(done: int, total: int) -> None:
-        bar.update(done, total)
-        if done >= total:
-            bar.done()
-    return report
+def _page_progress(kb: KB, label: str):
+    """Extraction progress for `kb.progress`: ("extracting NAME", pages done, pages)."""
+    label = f"extracting {Path(label).name}"
+    return lambda done, total: kb.progress(label, done, total, "pages")
 
 
 def _arxiv_source(kb: KB, record, notes: list[str]) -> _Source:
@@ -174,23 +147,18 @@ def _merge_fields(existing: dict[str, str], meta: PaperMeta, newer_version: bool
     return out
 
 
-def _version_number(value: str | None) -> int:
-    value = str(value or "").strip().lstrip("v")
-    return int(value) if value.isdigit() else 0
-
-
 def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool) -> AddResult:
     """Under the lock: choose or reuse the citekey, write references.bib, index it all."""
 
     with kb.writing():
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
-        key = find_existing(db, meta) or _holder_of(db, sources)
+        key = PaperFinder(kb.conn).find(meta) or _holder_of(db, sources)
         notes: list[str] = []
         if key and key in bibfile.by_key:
             entry = bibfile.by_key[key].entry
             entry_type = entry.entry_type
-            old_version = _version_number(entry.fields.get("version"))
+            old_version = version_number(entry.fields.get("version"))
             newer = bool(meta.version and meta.version > old_version)
             status = db.execute("select metadata_status from papers where citekey = ?", [key]).fetchone()[0]
             if status == "incomplete" and not incomplete:
@@ -209,7 +177,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             changes = meta.bib_fields()
             action = "added"
         # The cache learns which paper a source belongs to before references.bib
-        # changes, so a crash in between leaves the source findable (kb/index.py).
+        # changes, so a crash in between leaves the source findable (kb/store/index.py).
         for src in sources:
             if src.manifest is not None and key not in src.manifest.citekeys:
                 src.manifest.citekeys.append(key)
@@ -221,7 +189,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             kb.write_file(kb.layout.bib, bibfile.render())
         with transaction(db):
             if changes:
-                index.reindex_bib(kb, bibfile)
+                kb.indexer.reindex_bib(bibfile)
             if action == "added":
                 db.execute("update papers set metadata_status = ?, origin = ? where citekey = ?",
                            ["incomplete" if incomplete else "complete", meta.origin, key])
@@ -240,11 +208,12 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                     continue
                 if current and current[1] == "ok" and src.status != "ok":
                     continue   # never replace good text with a failed extraction
-                index.store_version(db, key, src.version, manifest=src.manifest, pages=src.pages,
-                                    extractor=src.extractor, text_status=src.status,
-                                    text_message=src.message)
+                kb.indexer.store_version(key, src.version, manifest=src.manifest, pages=src.pages,
+                                         extractor=src.extractor, text_status=src.status,
+                                         text_message=src.message)
                 if action == "unchanged":
                     action = "updated"
+            kb.derive_pending()
         result = AddResult(citekey=key, action=action, title=latex_to_text(meta.title), notes=notes)
         if sources:
             result.version = sources[-1].version
@@ -375,27 +344,17 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     version = normalise_version(version)
     row = kb.db.execute("select citekey, arxiv_id, title from papers where citekey = ?", [citekey]).fetchone()
     if not row:
-        raise NotFound(f"no paper {citekey!r} in the knowledge base", hint="see `kb ls`")
+        raise no_paper(kb.conn, citekey)
     # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
     manifest = kb.sources.put(data, "text", "pages" if data.lstrip()[:1] in (b"[", b"{") else "txt",
                               citekeys=[citekey], arxiv_id=row[1], version=version,
                               source_url=str(file.resolve()), origin="text", extractor=extractor)
     with kb.writing():
         with transaction(kb.db):
-            index.store_version(kb.db, citekey, version, manifest=manifest, pages=pages,
-                                extractor=extractor, text_status="ok")
+            kb.indexer.store_version(citekey, version, manifest=manifest, pages=pages,
+                                     extractor=extractor, text_status="ok")
+            kb.derive_pending()
     return AddResult(citekey=citekey, action="updated", title=row[2], version=version, pages=len(pages))
-
-
-def normalise_version(version: str | None) -> str:
-    if not version:
-        return ""
-    v = version.strip().lower()
-    if v.isdigit():
-        v = "v" + v
-    if not re.fullmatch(r"v\d{1,3}", v):
-        raise UsageError(f"not a version: {version!r} (expected v1, v2, ...)")
-    return v
 
 
 # -- kb import -----------------------------------------------------------------------
@@ -429,25 +388,10 @@ def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
         taken = bibfile.keys()
-        by_arxiv = {r[0]: r[1] for r in db.execute("select arxiv_id, citekey from papers where arxiv_id is not null")}
-        by_doi = {r[0]: r[1] for r in db.execute("select doi, citekey from papers where doi is not null")}
-        by_title = {}
-        for r in db.execute("select title_norm, first_author, citekey from papers"):
-            by_title.setdefault(r[0], []).append((r[1], r[2]))
+        finder = PaperFinder(kb.conn)
         for n, entry in enumerate(incoming, 1):
             meta = from_bib_fields(entry.entry_type, entry.fields)
-            title_norm = normalise_title(meta.title)
-            author = first_author_key(meta.authors)
-            key = None
-            if meta.arxiv_id and meta.arxiv_id in by_arxiv:
-                key = by_arxiv[meta.arxiv_id]
-            elif meta.doi and meta.doi in by_doi:
-                key = by_doi[meta.doi]
-            elif title_norm and len(title_norm) > 12:
-                for a, k in by_title.get(title_norm, []):
-                    if not author or not a or a == author:
-                        key = k
-                        break
+            key = finder.find(meta)
             if key is not None:
                 existing = bibfile.by_key.get(key)
                 fields = {k: v for k, v in entry.fields.items() if existing and k not in existing.entry.fields}
@@ -471,19 +415,15 @@ def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
             taken.add(key)
             bibfile.set_entry(key, entry.entry_type, {k: v for k, v in entry.fields.items() if v})
             out.added.append(key)
-            if meta.arxiv_id:
-                by_arxiv[meta.arxiv_id] = key
-            if meta.doi:
-                by_doi[meta.doi] = key
-            if title_norm:
-                by_title.setdefault(title_norm, []).append((author, key))
+            finder.note(meta, key)
             if progress:
                 progress(n, len(incoming))
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):
-                index.reindex_bib(kb, bibfile)
+                kb.indexer.reindex_bib(bibfile)
                 db.execute("update papers set origin = 'bibtex' where origin is null")
+                kb.derive_pending()
     return out
 
 
@@ -513,17 +453,15 @@ def show_paper(kb: KB, citekey: str) -> dict:
     db = kb.db
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
     if row is None:
-        close = [r[0] for r in db.execute("select citekey from papers where citekey like ? limit 5",
-                                          [f"%{citekey[:6]}%"])]
-        raise NotFound(f"no paper {citekey!r} in the knowledge base",
-                       hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+        raise no_paper(kb.conn, citekey)
     cols = [d[0] for d in db.execute("select * from papers limit 0").description]
     paper = dict(zip(cols, row))
     paper["authors"] = json.loads(paper["authors"])
     paper["fields"] = json.loads(paper["fields"])
     versions = [dict(v) for v in db.query(
         "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
-        "added_at from versions where citekey = ? order by version", [citekey])]
+        "added_at from versions where citekey = ?", [citekey])]
+    versions.sort(key=lambda v: version_number(v["version"]))
     problems = []
     if paper["metadata_status"] == "incomplete":
         problems.append("metadata incomplete: taken from the PDF itself "

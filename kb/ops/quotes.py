@@ -14,18 +14,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import KBError, NotFound, UsageError
-from kb.ops.papers import normalise_version
-from kb.ops.search import match_terms
-from kb.quantities.units import registry
-from kb.store import index
-from kb.store.claimsfile import ID_RE, add_record, remove_record
-from kb.store.db import transaction
+from kb.ops.records import drop_record, write_record
+from kb.store.claimsfile import ID_RE
+from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
+from kb.store.queries import (
+    PageText,
+    load_text,
+    paper_exists,
+    require_paper,
+    rows_as_dicts,
+    versions_with_text,
+)
 from kb.text.ascii import ascii_fold
 from kb.text.match import closest_passage, find_quote
-from kb.text.normalise import Document
 from kb.text.notes import parse_note
 from kb.text.titles import normalise_title
+from kb.text.versions import normalise_version, version_number
 
 
 class QuoteNotFound(KBError):
@@ -34,67 +39,6 @@ class QuoteNotFound(KBError):
     def __init__(self, message: str, near=None):
         super().__init__(message)
         self.near = near
-
-
-# -- page text ------------------------------------------------------------------------
-
-@dataclass
-class Text:
-    citekey: str
-    version: str
-    pages: list[str]
-    extractor: str | None
-    _doc: object = None
-
-    @property
-    def doc(self):
-        if self._doc is None:
-
-            self._doc = Document(self.pages)
-        return self._doc
-
-
-def paper_row(kb: KB, citekey: str) -> dict:
-    row = kb.db.execute("select citekey, arxiv_id, version, title from papers where citekey = ?",
-                        [citekey]).fetchone()
-    if row is None:
-        close = [r[0] for r in kb.db.execute("select citekey from papers where citekey like ? limit 5",
-                                             [f"%{citekey[:5]}%"])]
-        raise NotFound(f"no paper {citekey!r} in the knowledge base",
-                       hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
-    return {"citekey": row[0], "arxiv_id": row[1], "version": row[2], "title": row[3]}
-
-
-def versions_with_text(kb: KB, citekey: str) -> list[str]:
-    rows = kb.db.execute("select version from versions where citekey = ? and text_status = 'ok' "
-                         "order by version", [citekey]).fetchall()
-    return sorted((r[0] for r in rows), key=_version_key)
-
-
-def _version_key(v: str) -> int:
-    return int(v[1:]) if v and v[1:].isdigit() else 0
-
-
-def load_text(kb: KB, citekey: str, version: str | None, cache: dict | None = None) -> Text | None:
-    """The stored page text of `citekey` at `version` (default: the latest held)."""
-    if version is None:
-        held = versions_with_text(kb, citekey)
-        if not held:
-            return None
-        version = held[-1]
-    key = (citekey, version)
-    if cache is not None and key in cache:
-        return cache[key]
-    row = kb.db.execute("select id, extractor from versions where citekey = ? and version = ? "
-                        "and text_status = 'ok'", [citekey, version]).fetchone()
-    text = None
-    if row:
-        pages = [r[0] for r in kb.db.execute("select text from pages where version_id = ? order by page",
-                                             [row[0]])]
-        text = Text(citekey, version, pages, row[1])
-    if cache is not None:
-        cache[key] = text
-    return text
 
 
 def _no_text_hint(paper: dict, version: str | None) -> str:
@@ -119,7 +63,7 @@ def slug_id(text: str, taken: set[str], words: int = 5) -> str:
     return out
 
 
-def _describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
+def describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
     lines = [f"not found in {paper['citekey']} {version}."]
     if near is not None:
         passage = near.passage if len(near.passage) <= 300 else near.passage[:297] + "..."
@@ -139,8 +83,8 @@ def _describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
 def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, cache: dict | None = None):
     """(paper, Text, QuoteMatch or None, NearMiss or None) for one quote."""
 
-    paper = paper_row(kb, citekey)
-    text = load_text(kb, citekey, version, cache)
+    paper = require_paper(kb.conn, citekey)
+    text = load_text(kb.conn, citekey, version, cache)
     if text is None:
         return paper, None, None, None
     match = find_quote(text.doc, quote)
@@ -148,7 +92,7 @@ def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, ca
     return paper, text, match, near
 
 
-def provenance(match, text: Text) -> dict:
+def provenance(match, text: PageText) -> dict:
     return {"version": text.version, "status": "verified", "method": match.method,
             "page": match.page, "page_end": match.page_end,
             "spans": [{"page": s.page, "start": s.start, "end": s.end} for s in match.spans],
@@ -174,7 +118,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     paper, text, match, near = verify_text(kb, citekey, quote, version)
     record: dict = {"text": quote, "topics": list(dict.fromkeys(topics or []))}
     if text is None:
-        held = versions_with_text(kb, citekey)
+        held = versions_with_text(kb.conn, citekey)
         what = f"{citekey} {version}" if version else citekey
         message = (f"kb holds no text of {what}" + (f" (it has {', '.join(held)})" if held else "")
                    + "; cannot verify the quote")
@@ -184,7 +128,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record.update({"version": version, "status": "unverified",
                        "note": note or f"not verified: kb held no text of {what}"})
     elif match is None:
-        message = _describe_miss(paper, text.version, near, versions_with_text(kb, citekey))
+        message = describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey))
         if not force:
             raise QuoteNotFound(message, near)
         record.update({"version": text.version, "status": "unverified",
@@ -209,32 +153,11 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
                 raise UsageError(f"quote id {quote_id!r} is already used (by {owner[0]})",
                                  hint="choose another --id")
         record = {"id": quote_id, **record}
-        _write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
+        write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
     stored = dict(record, citekey=citekey, title=paper["title"])
     if match is not None:
         stored["notes"] = match.notes
     return stored
-
-
-def _write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: str | None = None) -> None:
-    """Append (or replace) one record in claims/<citekey>.toml and re-index that file.
-    Caller holds the writer lock."""
-
-    path = kb.layout.claims_file(citekey)
-    existing = path.read_text("utf-8") if path.exists() else ""
-    header = None
-    if not existing:
-        title = kb.db.execute("select title from papers where citekey = ?", [citekey]).fetchone()
-        header = (f"Quotes and claims from {citekey}" + (f": {title[0]}" if title and title[0] else "")
-                  + "\nThe truth for kb: edit by hand if you like; kb re-indexes on its next run.")
-    text = add_record(existing, section, record, header_comment=header, replace_id=replace_id)
-    if "[[claim]]" in text:
-
-        registry()      # load pint now, not between writing the file and indexing it
-    kb.layout.claims.mkdir(exist_ok=True)
-    kb.write_file(path, text)
-    with transaction(kb.db):
-        index.reindex_claims(kb, f"claims/{path.name}", path)
 
 
 def remove_quote(kb: KB, quote_id: str) -> str:
@@ -243,34 +166,11 @@ def remove_quote(kb: KB, quote_id: str) -> str:
         row = kb.db.execute("select citekey, file from quotes where id = ?", [quote_id]).fetchone()
         if row is None:
             raise NotFound(f"no quote {quote_id!r}", hint="see `kb quote ls`")
-        path = kb.root / row[1]
-        kb.write_file(path, remove_record(path.read_text("utf-8"), "quote", quote_id))
-        with transaction(kb.db):
-            index.reindex_claims(kb, row[1], path)
+        drop_record(kb, row[1], "quote", quote_id)
     return row[0]
 
 
 # -- listing ----------------------------------------------------------------------------
-
-def topic_clause(topics: list[str], fts_table: str) -> tuple[str, list]:
-    """SQL keeping the rows that match every topic: a topic matches when all its
-    words appear among the row's topics or in its text (FTS5, so fast at any size)."""
-    if not topics:
-        return "1", []
-
-    parts = []
-    for topic in topics:
-        terms = match_terms(topic)
-        if not terms:
-            return "0", []        # a topic without a word matches nothing
-        parts.append("(" + " ".join(terms) + ")")
-    return f"rowid in (select rowid from {fts_table} where {fts_table} match ?)", [" AND ".join(parts)]
-
-
-def rows_as_dicts(cursor) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
-
 
 def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = None,
                 ids: list[str] | None = None) -> list[dict]:
@@ -331,7 +231,7 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
             out.append(Verdict(q["id"], q["citekey"], q["version"], "unverified",
                                q.get("note") or "stored with --force, not verified"))
             continue
-        text = load_text(kb, q["citekey"], q["version"], cache)
+        text = load_text(kb.conn, q["citekey"], q["version"], cache)
         if text is None:
             out.append(Verdict(q["id"], q["citekey"], q["version"], "no-text",
                                f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
@@ -352,9 +252,9 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
             moved = " (found at a different place than recorded)"
         verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
                           page=match.page)
-        held = versions_with_text(kb, q["citekey"])
-        if held and q["version"] and _version_key(held[-1]) > _version_key(q["version"]):
-            latest = load_text(kb, q["citekey"], held[-1], cache)
+        held = versions_with_text(kb.conn, q["citekey"])
+        if held and q["version"] and version_number(held[-1]) > version_number(q["version"]):
+            latest = load_text(kb.conn, q["citekey"], held[-1], cache)
             if find_quote(latest.doc, q["text"]) is None:
                 near = closest_passage(latest.doc, q["text"])
                 verdict.status = "stale"
@@ -385,12 +285,12 @@ def resolve_note_source(kb: KB, note, q) -> str | None:
     """The citekey a note's quote block cites: by pandoc key, by anchor = citekey,
     or through the references list (arXiv id, DOI, then title)."""
 
-    db = kb.db
+    db = kb.conn
     if q.citekey:
-        return q.citekey if db.execute("select 1 from papers where citekey = ?", [q.citekey]).fetchone() else None
+        return q.citekey if paper_exists(db, q.citekey) else None
     if q.source_link:
         anchor = q.source_link.lstrip("#")
-        if db.execute("select 1 from papers where citekey = ?", [anchor]).fetchone():
+        if paper_exists(db, anchor):
             return anchor
     ref = note.reference_for(q)
     if ref is None:
@@ -448,7 +348,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "unverified",
                                    known["note"] or "stored unverified in claims/"))
             continue
-        text_ = load_text(kb, citekey, version, cache)
+        text_ = load_text(kb.conn, citekey, version, cache)
         if text_ is None:
             out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "no-text",
                                    f"kb holds no text of {citekey} {version or ''}".rstrip() + "; not checked"))

@@ -18,21 +18,19 @@ a search over 200,000 pages costs one ranked index scan plus a few lookups.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
 
-from kb.errors import NotFound, UsageError
+from kb.errors import UsageError
+from kb.store.fts import match_terms
 from kb.store.knowledgebase import KB
+from kb.store.queries import no_paper, paper_exists
+from kb.text.versions import version_number
 
 #: Markers around the matched words in snippets.
 OPEN, CLOSE, ELLIPSIS = "«", "»", "…"
 SNIPPET_TOKENS = 16
 MAX_LIMIT = 1000
-MAX_QUERY = 2000      # characters; a query is words, not a document
 
-_PHRASE_RE = re.compile(r'"([^"]*)"|“([^”]*)”')
-_WORD_RE = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -52,45 +50,6 @@ class Hit:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def _term(words: list[str], prefix: bool = False) -> str | None:
-    """One FTS5 phrase of `words` (already free of '"' by construction)."""
-    if not words:
-        return None
-    return '"' + " ".join(words) + '"' + (" *" if prefix else "")
-
-
-def match_terms(query: str) -> list[str]:
-    """The MATCH terms of a user query: one quoted phrase per word, balanced
-    double-quoted parts as one phrase. Never raises; may be empty."""
-    query = query[:MAX_QUERY]
-    terms: list[str] = []
-
-    def words_outside(text: str) -> None:
-        for token in text.split():
-            words = _WORD_RE.findall(token)
-            # "energ*" is a prefix search; a lone "*" or "-" is nothing.
-            term = _term(words, prefix=token.endswith("*") and bool(words))
-            if term:
-                terms.append(term)
-
-    pos = 0
-    for m in _PHRASE_RE.finditer(query):
-        words_outside(query[pos:m.start()])
-        inner = m.group(1) if m.group(1) is not None else m.group(2)
-        term = _term(_WORD_RE.findall(inner))
-        if term:
-            terms.append(term)
-        pos = m.end()
-    words_outside(query[pos:].replace('"', " "))   # an unbalanced quote is just a space
-    return terms
-
-
-def build_match(query: str, any_word: bool = False) -> str:
-    """A MATCH expression for `query`: all terms (implicit AND), or any of them."""
-    terms = list(dict.fromkeys(match_terms(query)))
-    return (" OR " if any_word else " ").join(terms)
 
 
 # -- the three sources -------------------------------------------------------------------
@@ -132,10 +91,6 @@ _LATEST = """
 """
 
 
-def _version_key(version: str | None) -> int:
-    return int(version[1:]) if version and version[1:].isdigit() else 0
-
-
 def _latest_ids(db, citekeys: set[str]) -> set[int]:
     """The id of the latest version with text of each paper."""
     best: dict[str, tuple[int, int]] = {}
@@ -145,7 +100,7 @@ def _latest_ids(db, citekeys: set[str]) -> set[int]:
         for vid, key, version in db.execute(
                 f"select id, citekey, version from versions where text_status = 'ok' "
                 f"and citekey in ({','.join('?' * len(chunk))})", chunk):
-            rank = _version_key(version)
+            rank = version_number(version)
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, vid)
     return {vid for _, vid in best.values()}
@@ -212,8 +167,8 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
     if limit < 1 or limit > MAX_LIMIT:
         raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
     db = kb.conn                      # reading only: no sqlite-utils import
-    if paper and db.execute("select 1 from papers where citekey = ?", [paper]).fetchone() is None:
-        raise NotFound(f"no paper {paper!r} in the knowledge base", hint="see `kb ls`")
+    if paper and not paper_exists(db, paper):
+        raise no_paper(db, paper)
     terms = list(dict.fromkeys(match_terms(query)))
     if not terms:
         return []

@@ -14,10 +14,9 @@ import os
 import urllib.parse
 from pathlib import Path
 
-from kb.atomic import write_text
+from kb.atomic import check_safe_name, write_text
 from kb.errors import NetworkError, NotFound, UsageError
 from kb.sources.net import Client, HTTPStatusError, endpoint
-from kb.store.paths import check_safe_name
 
 FIELDS = "title,year,externalIds,authors"
 PAGE = 100
@@ -74,18 +73,17 @@ def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) 
             "citations": _fetch_list(client, pid, "citations", progress)}
 
 
-def cache_path(state: Path, citekey: str) -> Path:
-    """.kb/cache/s2/<citekey>.json; a key that could leave that folder is refused."""
-
-    return state / "cache" / "s2" / f"{check_safe_name(citekey, 'citekey')}.json"
-
-
-def save(state: Path, citekey: str, data: dict) -> None:
-    write_text(cache_path(state, citekey), json.dumps(data), state / "tmp")
+def cache_path(folder: Path, citekey: str) -> Path:
+    """<folder>/<citekey>.json; a key that could leave that folder is refused."""
+    return folder / f"{check_safe_name(citekey, 'citekey')}.json"
 
 
-def load(state: Path, citekey: str) -> dict | None:
+def save(folder: Path, citekey: str, data: dict, tmp: Path) -> None:
+    write_text(cache_path(folder, citekey), json.dumps(data), tmp)
+
+
+def load(folder: Path, citekey: str) -> dict | None:
     try:
-        return json.loads(cache_path(state, citekey).read_text("utf-8"))
+        return json.loads(cache_path(folder, citekey).read_text("utf-8"))
     except (OSError, ValueError, UsageError):
         return None

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import tomllib
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kb.atomic import clean_stale_tmp, file_lock, write_text
-from kb.cli.progress import download_progress
 from kb.errors import FileFormatError, UsageError
 from kb.sources.net import Client
 from kb.sources.pdf import Limits
 from kb.store import db as dbmod
 from kb.store import index, paths
 from kb.store.cache import SourceCache
+from kb.store.index import Changes
 from kb.store.sqlite import connect, is_current
 
 KB_TOML = """\
@@ -32,18 +33,35 @@ GITIGNORE_LINE = ".kb/"
 
 
 class KB:
-    def __init__(self, layout: paths.Layout):
+    """An open knowledge base: its layout, settings, index, writer lock and HTTP client.
+
+    `derive` is the step that makes derived data (citation links, reference
+    lists, claim values in base units) from what re-indexing changed; the
+    operations layer supplies it (kb.ops.derive) — the store itself only keeps
+    the tables in step with the files. `progress(label, done, total, unit)`
+    receives reports of long work (downloads, page extraction); the CLI draws them.
+    `db_path` opens another index file than the layout's (kb rebuild builds one aside).
+    """
+
+    def __init__(self, layout: paths.Layout, *, derive: Callable[[KB, Changes], None] | None = None,
+                 progress: index.Progress | None = None, db_path: Path | None = None):
         self.layout = layout
+        self.db_path = db_path or layout.db
+        self.derive = derive
+        self.progress: index.Progress = progress or _quiet
         self._db = None
         self._conn = None
         self._client = None
+        self._indexer: index.Indexer | None = None
         self._settings: dict | None = None
         self.warnings: list[str] = []
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def open(cls, explicit: str | os.PathLike | None = None, *, sync: bool = True) -> "KB":
-        kb = cls(paths.layout(explicit))
+    def open(cls, explicit: str | os.PathLike | None = None, *, sync: bool = True,
+             derive: Callable[[KB, Changes], None] | None = None,
+             progress: index.Progress | None = None) -> "KB":
+        kb = cls(paths.layout(explicit), derive=derive, progress=progress)
         if sync:
             kb.sync()
         return kb
@@ -64,78 +82,87 @@ class KB:
         return self._settings
 
     @property
-    def conn(self):
+    def conn(self) -> sqlite3.Connection:
         """A plain sqlite3 connection to the index, migrated; enough for reading."""
         if self._conn is None:
-
-            conn = connect(self.layout.db)
-            self._conn = conn
-            if not is_current(conn):
+            self._conn = connect(self.db_path)
+            if not is_current(self._conn):
                 _ = self.db                 # brings the schema up to date
         return self._conn
 
     @property
     def db(self):
-        """The index as a sqlite-utils Database (for writing)."""
+        """The index as a sqlite-utils Database (for writing), on the same connection."""
         if self._db is None:
-
-            self._db = dbmod.wrap(self.conn if self._conn is not None else self._open_raw())
-            if dbmod.needs_migration(self._db) or not self._version_current():
+            if self._conn is None:
+                self._conn = connect(self.db_path)
+            self._db = dbmod.wrap(self._conn)
+            if dbmod.needs_migration(self._db) or not is_current(self._conn):
                 with file_lock(self.layout.lock):
                     dbmod.migrate(self._db)
         return self._db
-
-    def _open_raw(self):
-
-        self._conn = connect(self.layout.db)
-        return self._conn
-
-    def _version_current(self) -> bool:
-
-        return is_current(self._conn)
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
         self._conn = None
         self._db = None
+        self._indexer = None
 
     @property
-    def client(self):
+    def client(self) -> Client:
         if self._client is None:
-
-            self._client = Client(self.layout.state, progress=download_progress())
+            self._client = Client(self.layout.http_cache, self.layout.tmp,
+                                  progress=lambda label, got, total: self.progress(label, got, total, "bytes"))
         return self._client
 
     @property
-    def sources(self):
+    def sources(self) -> SourceCache:
+        return SourceCache(self.layout.sources, self.layout.tmp)
 
-        return SourceCache(self.layout.cache / "sources", self.layout.tmp)
-
-    def limits(self):
-
+    def limits(self) -> Limits:
         return Limits.from_env(self.settings.get("limits", {}))
 
-    # -- keeping the index in step with the files --------------------------------
-    def sync(self) -> None:
-        """Re-index any truth file that changed since it was last indexed
-        (an edit by hand, or a command that died between file and index)."""
+    @property
+    def indexer(self) -> index.Indexer:
+        """Files and cached sources -> tables (kb.store.index), on this index."""
+        if self._indexer is None:
+            self._indexer = index.Indexer(self.db, self.layout, self.sources, self.limits, self.progress)
+        return self._indexer
 
-        if index.stale_files(self):
+    # -- keeping the index in step with the files --------------------------------
+    def sync(self, on_error: Callable[[str, FileFormatError], None] | None = None) -> None:
+        """Re-index any truth file that changed since it was last indexed
+        (an edit by hand, or a command that died between file and index).
+        `on_error` as for kb.store.index.Indexer.sync."""
+        if index.stale_files(self.conn, self.layout):
             with file_lock(self.layout.lock):
-                index.sync(self)
+                self.indexer.sync(self._derive, on_error)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator["KB"]:
         """Hold the writer lock; the index is brought up to date first."""
-
         with file_lock(self.layout.lock):
             clean_stale_tmp(self.layout.tmp)
-            index.sync(self)
+            self.indexer.sync(self._derive)
             yield self
+
+    def derive_pending(self) -> None:
+        """Make the derived data of what was just indexed; call inside the transaction
+        that indexed it, so both land together or not at all."""
+        changes, self.indexer.pending = self.indexer.pending, Changes()
+        self._derive(changes)
+
+    def _derive(self, changes: Changes) -> None:
+        if self.derive is not None and changes:
+            self.derive(self, changes)
 
     def write_file(self, path: Path, text: str) -> None:
         write_text(path, text, self.layout.tmp)
+
+
+def _quiet(label: str, done: int, total: int | None, unit: str) -> None:
+    return None
 
 
 def init(folder: Path) -> tuple[Path, bool]:
@@ -158,7 +185,6 @@ def init(folder: Path) -> tuple[Path, bool]:
         text = existing + ("" if existing.endswith("\n") or not existing else "\n") + GITIGNORE_LINE + "\n"
         write_text(gitignore, text, layout.tmp)
     kb = KB(layout)
-    kb.sync()
-    _ = kb.db
+    _ = kb.db            # the schema; the files are indexed by the first command that opens it
     kb.close()
     return layout.root, created

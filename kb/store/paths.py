@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.errors import KBError, UsageError
+from kb.atomic import check_safe_name
+from kb.errors import KBError
 
 MARKER = "kb.toml"
 BIB = "references.bib"
@@ -66,12 +67,18 @@ class Layout:
         return self.state / "cache"
 
     @property
-    def pdf_cache(self) -> Path:
-        return self.cache / "pdf"
+    def sources(self) -> Path:
+        """Content-addressed sources: <sha256>.<ext> with a <sha256>.json manifest each."""
+        return self.cache / "sources"
 
     @property
     def http_cache(self) -> Path:
         return self.cache / "http"
+
+    @property
+    def s2_cache(self) -> Path:
+        """Semantic Scholar lists fetched by `kb cite fetch`, one <citekey>.json each."""
+        return self.cache / "s2"
 
     def claims_file(self, citekey: str) -> Path:
         """claims/<citekey>.toml, refusing any key that could leave claims/."""
@@ -83,16 +90,6 @@ class Layout:
             return str(path.resolve().relative_to(self.root.resolve()))
         except ValueError:
             return str(path)
-
-
-def check_safe_name(name: str, what: str) -> str:
-    """A name used in a file path must stay a plain file name."""
-    bad = (not name or name in (".", "..") or "/" in name or "\\" in name
-           or "\0" in name or name.startswith(".") or len(name) > 200)
-    if bad:
-        raise UsageError(f"{what} {name!r} cannot be used as a file name "
-                         "(no '/', '\\', leading '.', or '..'; at most 200 characters)")
-    return name
 
 
 def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:

@@ -216,8 +216,8 @@ def opened(root):
     ['"', "*", "-", "+", "(", ")", ":", "^", "AND", "OR", "NOT", "NEAR", "energy", "image", " ", ",", "{", "}"]),
     max_size=12).map("".join))
 def test_fuzzed_queries_never_raise(opened, query):
-    from kb.ops.search import build_match
     from kb.ops.search import search as do_search
+    from kb.store.fts import build_match
 
     hits = do_search(opened, query, limit=3)
     assert len(hits) <= 3
@@ -226,7 +226,7 @@ def test_fuzzed_queries_never_raise(opened, query):
 
 
 def test_build_match_quotes_every_token():
-    from kb.ops.search import build_match
+    from kb.store.fts import build_match
 
     assert build_match('energy "image generation" NEAR( text:') == '"energy" "image generation" "NEAR" "text"'
     assert build_match("energ* -") == '"energ" *'

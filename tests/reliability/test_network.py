@@ -31,7 +31,7 @@ def client(tmp_path, **overrides) -> Client:
     settings = Settings.from_env()
     for k, v in overrides.items():
         setattr(settings, k, v)
-    return Client(tmp_path / "state", settings)
+    return Client(tmp_path / "state" / "cache" / "http", tmp_path / "state" / "tmp", settings)
 
 
 def test_429_with_retry_after_is_honoured(server, tmp_path):

@@ -1,0 +1,75 @@
+"""Derived data: what follows from the tables once the files are indexed.
+
+kb.store.index only keeps tables in step with the files (files -> tables). What
+follows from them is made here, as an explicit step of every ingest, sync and
+rebuild, inside the transaction that indexed the change:
+
+* the reference list of a paper's newest page text (kb.graph.links), and the
+  citation links of papers added, edited or removed, both ways;
+* Semantic Scholar lists fetched earlier (kb cite fetch) for papers whose S2
+  links are missing, e.g. after a rebuild;
+* each claim's value in base units ("626,155 lb CO2e" -> grams CO2e), so
+  figures of one dimension sort and filter together.
+"""
+
+from __future__ import annotations
+
+from kb.errors import KBError
+from kb.graph import links
+from kb.quantities.units import to_base
+from kb.sources import s2
+from kb.store.index import Changes
+from kb.store.knowledgebase import KB
+from kb.store.queries import load_text, paper_exists, versions_with_text
+
+
+def apply(kb: KB, changes: Changes) -> None:
+    """Make the derived data of `changes`. Caller runs the transaction."""
+    db = kb.db
+    for citekey, version in dict.fromkeys(changes.texts):
+        held = versions_with_text(db.conn, citekey)
+        if held and held[-1] == version:        # only the newest version's reference list counts
+            text = load_text(db.conn, citekey, version)
+            links.index_references(db, citekey, version, text.pages)
+    if changes.papers:
+        links.relink(db, changes.papers)
+    if changes.bib:
+        merge_cached_s2(kb)
+    if changes.claims_files:
+        base_values(kb, changes.claims_files)
+
+
+def merge_cached_s2(kb: KB) -> int:
+    """Semantic Scholar lists fetched earlier for papers whose S2 links are missing."""
+    folder = kb.layout.s2_cache
+    if not folder.is_dir():
+        return 0
+    db = kb.db
+    done = {r[0] for r in db.execute("select distinct citekey from refs where source = 'semantic-scholar'")}
+    done |= {r[0] for r in db.execute("select distinct citekey from s2_citing")}
+    merged = 0
+    for path in sorted(folder.glob("*.json")):
+        citekey = path.stem
+        if citekey in done or not paper_exists(db.conn, citekey):
+            continue
+        data = s2.load(folder, citekey)
+        if data:
+            links.merge_s2(db, citekey, data.get("references", []), data.get("citations", []))
+            merged += 1
+    return merged
+
+
+def base_values(kb: KB, files: set[str]) -> None:
+    """Each claim of `files` in base units; a unit kb cannot read stays empty
+    (kb check and kb verify report it)."""
+    db = kb.db
+    marks = ",".join("?" * len(files))
+    rows = db.execute(f"select rowid, value, unit from claims where file in ({marks}) "
+                      "and value is not null", sorted(files)).fetchall()
+    for rowid, value, unit in rows:
+        try:
+            base_value, base_unit = to_base(value, unit or "")
+        except (KBError, ValueError, ArithmeticError):
+            continue
+        db.execute("update claims set base_value = ?, base_unit = ? where rowid = ?",
+                   [base_value, base_unit, rowid])

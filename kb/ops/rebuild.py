@@ -1,0 +1,182 @@
+"""`kb rebuild`: a new index made from the truth alone, swapped in for the old one.
+
+The new index is built in .kb/tmp/ from references.bib, claims/*.toml and the
+source cache (plus what the old index holds that the files do not, when it can
+still be read: the review state of candidate claims, how each paper came in),
+then swapped in under the writer lock; a damaged index is kept aside as
+kb.sqlite.corrupt-<time> for inspection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.atomic import clean_stale_tmp, file_lock
+from kb.errors import FileFormatError
+from kb.ops import derive
+from kb.ops.doctor import EDIT, what_of, where_of
+from kb.store import paths
+from kb.store.db import transaction
+from kb.store.index import BIB_REL, Changes, Progress, truth_files
+from kb.store.knowledgebase import KB
+
+
+@dataclass
+class RebuildResult:
+    database: str
+    moved_aside: str | None = None       # where the damaged index was kept
+    previous: str = "missing"            # missing | ok | damaged
+    papers: int = 0
+    versions: int = 0
+    pages: int = 0
+    quotes: int = 0
+    claims: int = 0
+    semantic_scholar: int = 0
+    salvaged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)    # what could not be kept from the old index
+    problems: list[str] = field(default_factory=list)    # truth files that could not be indexed
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def probe(path: Path) -> str | None:
+    """None when the SQLite file at `path` reads as a sound database, else why not."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        return None if rows == ["ok"] else "; ".join(rows)
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | None = None) -> RebuildResult:
+    """A new index from references.bib, claims/ and the caches, swapped in for
+    the old one under the writer lock. The old one is left as it was if the
+    new one cannot be made (references.bib unreadable)."""
+
+    started = time.monotonic()
+    layout = paths.layout(explicit)
+    result = RebuildResult(database=str(layout.db))
+    layout.state.mkdir(exist_ok=True)
+    with file_lock(layout.lock):
+        clean_stale_tmp(layout.tmp)
+        layout.tmp.mkdir(parents=True, exist_ok=True)
+        if layout.db.exists():
+            why = probe(layout.db)
+            result.previous = "ok" if why is None else "damaged"
+        tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
+        kb = KB(layout, db_path=tmp, progress=progress)      # a new index, aside
+        try:
+            _fill(kb, result)
+            if layout.db.exists():
+                _salvage(layout.db, kb.db, result)
+            kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            kb.close()
+        except BaseException:
+            kb.close()
+            for p in [tmp, *_sidecars(tmp)]:
+                p.unlink(missing_ok=True)
+            raise
+        if result.previous == "damaged":
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = layout.db.with_name(f"{layout.db.name}.corrupt-{stamp}")
+            os.replace(layout.db, aside)
+            for side in _sidecars(layout.db):
+                if side.exists():
+                    os.replace(side, aside.with_name(aside.name + side.name[len(layout.db.name):]))
+            result.moved_aside = str(aside)
+        else:
+            for p in [layout.db, *_sidecars(layout.db)]:
+                p.unlink(missing_ok=True)
+        for side in _sidecars(tmp):
+            side.unlink(missing_ok=True)
+        os.replace(tmp, layout.db)
+    result.seconds = round(time.monotonic() - started, 3)
+    return result
+
+
+def _fill(kb: KB, result: RebuildResult) -> None:
+    """Index everything into kb.db (a fresh database): the files and cached
+    sources first, then the derived data once, for all of it."""
+    db = kb.db
+    indexer = kb.indexer
+    with transaction(db):
+        indexer.reindex_bib()        # a malformed references.bib stops the rebuild here
+    indexer.attach_cached_sources()
+    for rel, path in truth_files(kb.layout).items():
+        if rel == BIB_REL:
+            continue
+        try:
+            with transaction(db):
+                indexer.reindex_claims(rel, path)
+        except FileFormatError as exc:
+            result.problems.append(f"{where_of(exc)}: {what_of(exc)} (not indexed; {EDIT})")
+    changes, indexer.pending = indexer.pending, Changes()
+    changes.bib = False             # the cached Semantic Scholar lists are merged below, and counted
+    with transaction(db):
+        derive.apply(kb, changes)
+        result.semantic_scholar = derive.merge_cached_s2(kb)      # what kb cite fetch kept
+    for name, sql in (("papers", "select count(*) from papers"),
+                      ("versions", "select count(*) from versions"),
+                      ("pages", "select count(*) from pages"),
+                      ("quotes", "select count(*) from quotes"),
+                      ("claims", "select count(*) from claims")):
+        setattr(result, name, db.execute(sql).fetchone()[0])
+
+
+def _salvage(old: Path, db, result: RebuildResult) -> None:
+    """What the old index holds that the files do not, as far as it can be read:
+    candidate claims and their review state (kb claims dismiss/promote), and
+    how each paper came in (origin, whether its metadata is complete)."""
+
+    try:
+        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error:
+        return
+    try:
+        papers = {r[0] for r in db.execute("select citekey from papers")}
+        try:
+            cols = [r[1] for r in conn.execute("PRAGMA table_info(candidates)")]
+            new_cols = {r[1] for r in db.execute("PRAGMA table_info(candidates)")}
+            cols = [c for c in cols if c in new_cols]
+            rows = conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from candidates").fetchall() \
+                if cols else []
+            ci = cols.index("citekey") if "citekey" in cols else None
+            rows = [r for r in rows if ci is not None and r[ci] in papers]
+            if rows:
+                with transaction(db):
+                    db.conn.executemany(
+                        f"insert or ignore into candidates ({', '.join(f'[{c}]' for c in cols)}) "
+                        f"values ({', '.join('?' * len(cols))})", rows)
+                reviewed = sum(1 for r in rows if "status" in cols and r[cols.index("status")] != "unreviewed")
+                result.salvaged.append(f"{len(rows)} candidate claims ({reviewed} reviewed)")
+        except sqlite3.Error as exc:
+            result.warnings.append(f"candidate claims could not be read from the old index ({exc}); "
+                                   "kb claims extract proposes them again, without their review state")
+        try:
+            rows = conn.execute("select citekey, origin, metadata_status from papers").fetchall()
+            rows = [r for r in rows if r[0] in papers and r[1] and r[2] in ("complete", "incomplete")]
+            if rows:
+                with transaction(db):
+                    db.conn.executemany("update papers set origin = ?, metadata_status = ? where citekey = ?",
+                                        [(r[1], r[2], r[0]) for r in rows])
+                result.salvaged.append(f"origin and metadata status of {len(rows)} papers")
+        except sqlite3.Error:
+            pass
+    finally:
+        conn.close()

@@ -1,0 +1,42 @@
+"""Writing one record (a quote, a claim) into claims/<citekey>.toml, and the index after it.
+
+The file is the truth: it is written first (atomically), then re-indexed with
+its derived data in one transaction. Callers hold the writer lock.
+"""
+
+from __future__ import annotations
+
+from kb.quantities.units import registry
+from kb.store.claimsfile import add_record, remove_record
+from kb.store.db import transaction
+from kb.store.knowledgebase import KB
+
+
+def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: str | None = None) -> None:
+    """Append (or replace) one record in claims/<citekey>.toml and re-index that file."""
+    path = kb.layout.claims_file(citekey)
+    existing = path.read_text("utf-8") if path.exists() else ""
+    header = None
+    if not existing:
+        title = kb.conn.execute("select title from papers where citekey = ?", [citekey]).fetchone()
+        header = (f"Quotes and claims from {citekey}" + (f": {title[0]}" if title and title[0] else "")
+                  + "\nThe truth for kb: edit by hand if you like; kb re-indexes on its next run.")
+    text = add_record(existing, section, record, header_comment=header, replace_id=replace_id)
+    if "[[claim]]" in text:
+        registry()      # load pint now, not between writing the file and indexing it
+    kb.layout.claims.mkdir(exist_ok=True)
+    kb.write_file(path, text)
+    _reindex(kb, f"claims/{path.name}")
+
+
+def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:
+    """Remove one record from the claims file `rel` (relative to the root) and re-index it."""
+    path = kb.root / rel
+    kb.write_file(path, remove_record(path.read_text("utf-8"), section, record_id))
+    _reindex(kb, rel)
+
+
+def _reindex(kb: KB, rel: str) -> None:
+    with transaction(kb.db):
+        kb.indexer.reindex_claims(rel, kb.root / rel)
+        kb.derive_pending()

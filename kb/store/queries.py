@@ -1,0 +1,148 @@
+"""Reading the index: the questions several operations ask.
+
+Each function takes a plain sqlite3 connection (`kb.conn`), so read-only
+commands never import sqlite-utils. The one "no paper X" error lives here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from kb.errors import NotFound
+from kb.text.names import first_author_key
+from kb.text.normalise import Document
+from kb.text.titles import normalise_title
+from kb.text.versions import version_number
+
+
+def paper_exists(conn: sqlite3.Connection, citekey: str) -> bool:
+    return conn.execute("select 1 from papers where citekey = ?", [citekey]).fetchone() is not None
+
+
+def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
+    """The error for a citekey the knowledge base does not have, with the keys it may mean."""
+    close = [r[0] for r in conn.execute("select citekey from papers where citekey like ? limit 5",
+                                        [f"%{citekey[:5]}%"])] if citekey else []
+    return NotFound(f"no paper {citekey!r} in the knowledge base",
+                    hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+
+
+def require_paper(conn: sqlite3.Connection, citekey: str) -> dict:
+    """citekey, arxiv_id, version and title of a paper; NotFound (exit 2) when there is none."""
+    row = conn.execute("select citekey, arxiv_id, version, title from papers where citekey = ?",
+                       [citekey]).fetchone()
+    if row is None:
+        raise no_paper(conn, citekey)
+    return {"citekey": row[0], "arxiv_id": row[1], "version": row[2], "title": row[3]}
+
+
+def same_paper(source, paper) -> bool:
+    """Whether a cached source (its manifest: arxiv_id, doi, title) still belongs to
+    `paper` (a papers row), which holds the citekey it was filed under: a command
+    that died could have left a key that another paper took since. Identifiers
+    decide when both sides have them; then the normalised title; else yes."""
+    if source.arxiv_id and paper["arxiv_id"]:
+        return source.arxiv_id == paper["arxiv_id"]
+    if source.doi and paper["doi"]:
+        return source.doi == paper["doi"]
+    if source.title and paper["title_norm"]:
+        return source.title == paper["title_norm"]
+    return True
+
+
+def versions_with_text(conn: sqlite3.Connection, citekey: str) -> list[str]:
+    """The versions of a paper kb holds text of, oldest first."""
+    rows = conn.execute("select version from versions where citekey = ? and text_status = 'ok'",
+                        [citekey]).fetchall()
+    return sorted((r[0] for r in rows), key=version_number)
+
+
+@dataclass
+class PageText:
+    """The stored page text of one version of a paper (pages numbered from 1)."""
+
+    citekey: str
+    version: str
+    pages: list[str]
+    extractor: str | None
+    _doc: Document | None = field(default=None, repr=False)
+
+    @property
+    def doc(self) -> Document:
+        """The pages normalised for matching (built once, on first use)."""
+        if self._doc is None:
+            self._doc = Document(self.pages)
+        return self._doc
+
+
+def load_text(conn: sqlite3.Connection, citekey: str, version: str | None,
+              cache: dict | None = None) -> PageText | None:
+    """The stored page text of `citekey` at `version` (default: the latest held)."""
+    if version is None:
+        held = versions_with_text(conn, citekey)
+        if not held:
+            return None
+        version = held[-1]
+    key = (citekey, version)
+    if cache is not None and key in cache:
+        return cache[key]
+    row = conn.execute("select id, extractor from versions where citekey = ? and version = ? "
+                       "and text_status = 'ok'", [citekey, version]).fetchone()
+    text = None
+    if row:
+        pages = [r[0] for r in conn.execute("select text from pages where version_id = ? order by page",
+                                            [row[0]])]
+        text = PageText(citekey, version, pages, row[1])
+    if cache is not None:
+        cache[key] = text
+    return text
+
+
+def rows_as_dicts(cursor: sqlite3.Cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+class PaperFinder:
+    """Which paper of the knowledge base a description (kb.sources.metadata.PaperMeta) is:
+    the one place that decides "the same paper" when papers come in.
+
+    The same arXiv id (any version), else the same DOI, else the same normalised
+    title (over 12 characters, so "Introduction" never matches) with the same first
+    author or an unknown one. A preprint and its published version merge this way.
+    `note` records a paper just filed, so one import recognises its own duplicates.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.by_arxiv: dict[str, str] = {}
+        self.by_doi: dict[str, str] = {}
+        self.by_title: dict[str, list[tuple[str | None, str]]] = {}
+        for citekey, arxiv_id, doi, title_norm, author in conn.execute(
+                "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
+            self._add(citekey, arxiv_id, doi, title_norm, author)
+
+    def _add(self, citekey: str, arxiv_id: str | None, doi: str | None, title_norm: str | None,
+             author: str | None) -> None:
+        if arxiv_id:
+            self.by_arxiv.setdefault(arxiv_id, citekey)
+        if doi:
+            self.by_doi.setdefault(doi.lower(), citekey)
+        if title_norm:
+            self.by_title.setdefault(title_norm, []).append((author, citekey))
+
+    def find(self, meta) -> str | None:
+        if meta.arxiv_id and meta.arxiv_id in self.by_arxiv:
+            return self.by_arxiv[meta.arxiv_id]
+        if meta.doi and meta.doi.lower() in self.by_doi:
+            return self.by_doi[meta.doi.lower()]
+        title = normalise_title(meta.title)
+        if title and len(title) > 12:
+            author = first_author_key(meta.authors)
+            for other, citekey in self.by_title.get(title, []):
+                if not author or not other or other == author:
+                    return citekey
+        return None
+
+    def note(self, meta, citekey: str) -> None:
+        self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors))
