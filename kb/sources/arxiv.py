@@ -12,7 +12,6 @@ from kb.text.ids import ArxivId, parse_arxiv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
-OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 METADATA_TTL = 24 * 3600.0
 
 

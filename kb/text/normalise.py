@@ -258,10 +258,6 @@ class Stream:
     def __len__(self) -> int:
         return len(self.text)
 
-    def locate(self, i: int) -> tuple[int, int]:
-        """(1-based page, offset in that page) of stream character ``i``."""
-        return self.page_of[i] + 1, self.origin[i]
-
     def gap(self, i: int) -> str:
         """Original text between stream characters ``i-1`` and ``i``; a newline across pages."""
         if i <= 0 or i >= len(self.text):
@@ -447,19 +443,6 @@ class Document:
         self._page_start.append(len(origin))
         self.stream = Stream("".join(out), origin, page_of, self.pages)
         self._lenient: Stream | None = None
-
-    @property
-    def boilerplate(self) -> list[list[tuple[int, int]]]:
-        """Per page, the (start, end) ranges skipped as headers/footers/page numbers."""
-        out = []
-        for page, (lo, hi) in zip(self.pages, self.content):
-            ranges = []
-            if lo > 0:
-                ranges.append((0, lo))
-            if hi < len(page):
-                ranges.append((hi, len(page)))
-            out.append(ranges)
-        return out
 
     def stream_index(self, page: int, offset: int) -> int:
         """First stream index at or after (1-based page, offset)."""
