@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb import __version__
 from kb.atomic import file_lock, write_bytes
 from kb.errors import LimitExceeded, NetworkError
+from kb.version import VERSION
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
@@ -67,7 +67,7 @@ class Settings:
     @classmethod
     def from_env(cls) -> "Settings":
         contact = os.environ.get("KB_MAILTO", "")
-        ua = f"kb/{__version__} (literature-and-claims knowledge base; https://github.com/kb-tools/kb"
+        ua = f"kb/{VERSION} (literature-and-claims knowledge base; https://github.com/kb-tools/kb"
         ua += f"; mailto:{contact})" if contact else ")"
         return cls(
             connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 10.0),
@@ -135,11 +135,13 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 
 class Client:
-    """HTTP for kb. `state_dir` holds the cache and the rate-limit stamps."""
+    """HTTP for kb. `cache_dir` holds the cached answers and the rate-limit stamps
+    shared by every kb process; `tmp_dir` is where atomic writes are prepared."""
 
-    def __init__(self, state_dir: Path, settings: Settings | None = None,
+    def __init__(self, cache_dir: Path, tmp_dir: Path, settings: Settings | None = None,
                  progress: Callable[[str, int, int | None], None] | None = None):
-        self.state_dir = Path(state_dir)
+        self.cache_dir = Path(cache_dir)
+        self.tmp_dir = Path(tmp_dir)
         self.settings = settings or Settings.from_env()
         self.progress = progress
         self._session = None
@@ -162,7 +164,7 @@ class Client:
         spacing = self.settings.spacing.get(service, 0.0)
         if spacing <= 0:
             return
-        stamp = self.state_dir / "cache" / f"ratelimit-{service}"
+        stamp = self.cache_dir / f"ratelimit-{service}"
         with file_lock(stamp.with_suffix(".lock"), timeout=max(60.0, spacing * 20)):
             try:
                 last = float(stamp.read_text())
@@ -171,11 +173,11 @@ class Client:
             wait = last + spacing - time.time()
             if wait > 0:
                 time.sleep(min(wait, spacing))
-            write_bytes(stamp, repr(time.time()).encode(), self.state_dir / "tmp")
+            write_bytes(stamp, repr(time.time()).encode(), self.tmp_dir)
 
     def _cache_path(self, url: str, headers: dict[str, str]) -> Path:
         key = json.dumps([url, sorted(headers.items())]).encode()
-        return self.state_dir / "cache" / "http" / (hashlib.sha256(key).hexdigest() + ".json")
+        return self.cache_dir / (hashlib.sha256(key).hexdigest() + ".json")
 
     # -- the call -------------------------------------------------------
     def get(self, url: str, *, service: str = "other", headers: dict[str, str] | None = None,
@@ -239,7 +241,7 @@ class Client:
             entry = {"url": response.url, "status": response.status, "headers": response.headers,
                      "body": response.content.decode("utf-8", errors="replace"),
                      "fetched_at": time.time()}
-            write_bytes(cache_file, json.dumps(entry).encode(), self.state_dir / "tmp")
+            write_bytes(cache_file, json.dumps(entry).encode(), self.tmp_dir)
         return response
 
     def _sleep_before_retry(self, host: str, delay: float, deadline: float, reason: str) -> None:
