@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from kb.store import claimsfile, index, paths
 from kb.store.cache import Manifest
 from kb.store.index import sources_of_papers, truth_files
 from kb.store.knowledgebase import KB
+from kb.text.lazyre import lazy
 
 REBUILD = "kb rebuild"
 PRUNE = "kb doctor --prune"
@@ -40,7 +40,7 @@ PRUNE_GRACE_SECONDS = 120.0
 #: status also depend on how the paper came in).
 PAPER_COLUMNS = ("entry_type", "title", "authors", "year", "arxiv_id", "doi", "url", "venue",
                  "primary_class", "version", "title_norm", "first_author", "fields", "position")
-_SHA_NAME = re.compile(r"^[0-9a-f]{64}\.[a-z]{2,5}$")
+_SHA_NAME = lazy(r"^[0-9a-f]{64}\.[a-z]{2,5}$")
 _FTS_TABLES = ("pages_fts", "quotes_fts", "claims_fts")
 
 

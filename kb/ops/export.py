@@ -24,6 +24,7 @@ from kb.store.knowledgebase import KB
 from kb.store.queries import no_paper, versions_with_text
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
+from kb.text.lazyre import lazy
 from kb.text.names import parse_names
 
 ANCHOR_MODES = ("citekey", "slug")
@@ -255,7 +256,7 @@ def locator(quote: dict) -> str | None:
     return f"pp. {page}-{end}" if end and end != page else f"p. {page}"
 
 
-_PANDOC_KEY = re.compile(r"^[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*$")
+_PANDOC_KEY = lazy(r"^[A-Za-z0-9_][\w:.#$%&\-+?<>~/]*$")
 
 
 def pandoc_key(citekey: str) -> str:

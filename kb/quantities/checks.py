@@ -24,6 +24,7 @@ from kb.quantities.expr import evaluate, parse
 from kb.quantities.interval import Interval, UnitMismatch, format_bounds, format_number
 from kb.quantities.units import has_user_units, registry, unit_powers
 from kb.quantities.userunits import UserUnits
+from kb.text.lazyre import lazy
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
 
@@ -52,7 +53,7 @@ def _pct(x: float | None) -> str:
     return f"{x * 100:+.2f} %"
 
 
-_PP_RE = re.compile(r"^\s*(?P<num>[0-9.,]+)\s*(?:pp|percentage[ -]points?)\s*$", re.I)
+_PP_RE = lazy(r"^\s*(?P<num>[0-9.,]+)\s*(?:pp|percentage[ -]points?)\s*$", re.I)
 
 
 def _tolerance(tol: str, stated: Interval,

@@ -35,7 +35,6 @@ nesting, so hostile input fails fast instead of exhausting the stack.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Union
@@ -44,6 +43,7 @@ from kb.errors import KBError, NotFound, UsageError
 from kb.quantities.interval import Interval, UnitMismatch, format_number
 from kb.quantities.units import parse_unit, unit_powers
 from kb.quantities.userunits import UserUnits
+from kb.text.lazyre import lazy
 
 MAX_LENGTH = 10_000
 MAX_DEPTH = 100
@@ -138,9 +138,9 @@ class _Tok:
     pos: int
 
 
-_NUM_RE = re.compile(
+_NUM_RE = lazy(
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
-_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_NAME_RE = lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _OPS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "·": "*", "/": "/", "÷": "/",
         "^": "^"}
 

@@ -39,6 +39,7 @@ from kb.quantities.units import (
     registry,
     unit_powers,
 )
+from kb.text.lazyre import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -82,13 +83,13 @@ EXPONENT = (r"[eE][+\-−]?\d+"
 SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn": 9,
                "billion": 9, "trillion": 12}
 
-_NUMBER_RE = re.compile(
+_NUMBER_RE = lazy(
     rf"(?P<sign>[-−+])?[ ]?(?P<cur>US\$|\$|€|£)?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|\^[+\-−]?\d+)?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
 
-_RANGE_SEP_RE = re.compile(r"\s*(?:[-–—]|to|and)\s*")
-_PM_RE = re.compile(r"\s*(?:±|\+/-|\+-)\s*")
+_RANGE_SEP_RE = lazy(r"\s*(?:[-–—]|to|and)\s*")
+_PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 
 

@@ -35,15 +35,16 @@ from typing import Any, Iterable
 from kb.errors import KBError
 from kb.quantities.interval import EXPONENT, MANTISSA, read_number
 from kb.quantities.units import dimension_name, format_unit, parse_unit
+from kb.text.lazyre import lazy
 
 # ---------------------------------------------------------------- patterns
 
-_NUM = re.compile(
+_NUM = lazy(
     rf"(?P<sign>(?!))?(?P<cur>US\$|\$|€|£)?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|(?<=10)\^[+\-−]?\d+)?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
 # Where a number may start: a digit or a currency sign.
-_START = re.compile(r"US\$|[$€£]|\d")
+_START = lazy(r"US\$|[$€£]|\d")
 
 _CO2 = r"(?:C\s?O\s?2(?:\s?e(?:q)?)?|𝐶𝑂\s?2\s?(?:𝑒𝑞?)?)(?![A-Za-z0-9])"
 _MASS = (r"(?:metric\s+tonnes?|metric\s+tons?|short\s+tons?|tonnes?|tons?|kilograms?|grams?"
@@ -58,7 +59,7 @@ _TIME = (r"(?:(?i:hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|se
 # between the number and the device.
 _DEVICE_MODEL = (r"(?:(?:NVIDIA|Nvidia|Tesla|GTX|RTX|Titan|[A-Z][\w-]*\d[\w-]*|\d{3,4})"
                  r"(?:[ \t]+|[ \t]*\n[ \t]*)){1,3}")
-_DEVICE_MODEL_RE = re.compile("^" + _DEVICE_MODEL)
+_DEVICE_MODEL_RE = lazy("^" + _DEVICE_MODEL)
 _DEVICE = (rf"(?:{_DEVICE_MODEL})?"
            r"(?:(?i:(?:GPU|TPU|chip|accelerator)s?(?:[-\s](?:hours?|hrs?|days?|years?))?)"
            r"(?![A-Za-z]))")
@@ -86,18 +87,18 @@ _UNIT_BODY = "|".join(f"(?P<{n}>{p})" for n, p in _UNIT_ALTS)
 # One modifier may stand between a number and its unit: "3.2 net tCO2e", "600B total
 # parameters", "979M training steps", "10 new tokens".
 _MODIFIER = r"(?:(?:net|gross|total|training|new)[ \t]+)"
-_UNIT_AFTER = re.compile(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}){_MODIFIER}?"
+_UNIT_AFTER = lazy(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}){_MODIFIER}?"
                          rf"(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
-_RATE_AFTER = re.compile(rf"(?P<unit>{_RATE})")
-_RANGE_SEP = re.compile(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
-_PCT_ATTACHED = re.compile(r"[ ]?%")
+_RATE_AFTER = lazy(rf"(?P<unit>{_RATE})")
+_RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
+_PCT_ATTACHED = lazy(r"[ ]?%")
 
-_EXCLUDE_BEFORE = re.compile(
+_EXCLUDE_BEFORE = lazy(
     r"(?i)(?:\btable|\bfig\.?|\bfigure|\bsection|\bsec\.|§|\bappendix|\beq\.?|\bequation"
     r"|\bpage|\bp\.|\bpp\.|\bchapter|\bref\.?|\bline|\balgorithm|\btheorem|\blemma)\s*$")
 _YEAR_OK = {"co2e_or_mass", "energy", "money", "percent", "flop"}
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9\[(“\"])")
+_SENTENCE_END = lazy(r"[.!?][\"”’)]?\s+(?=[A-Z0-9\[(“\"])")
 _ABBREV = {"al", "e.g", "i.e", "vs", "fig", "eq", "sec", "cf", "approx", "ap", "no", "tab",
            "et", "ca", "dr", "mr", "ms", "st", "resp", "ref", "refs", "eqs", "figs"}
 _MAX_SENTENCE = 400
@@ -443,12 +444,12 @@ def _line(page: str, pos: int) -> str:
 
 # ---------------------------------------------------------------- table rows
 
-_CELL_RE = re.compile(rf"(?:{MANTISSA})(?:{EXPONENT})?%?|--|—|N/A")
-_TOKEN_RE = re.compile(r"\S+")
+_CELL_RE = lazy(rf"(?:{MANTISSA})(?:{EXPONENT})?%?|--|—|N/A")
+_TOKEN_RE = lazy(r"\S+")
 # A unit named in a row label: in parentheses ("(MWh)", "(TDP in Watts)"), or one of
 # the units that do not double as ordinary words ("Gross tCO 2 e for Model Training").
-_LABEL_PAREN = re.compile(r"\((?:[^()\d]*?\bin\s+)?(?P<u>[^()\d][^()]*?)\)")
-_LABEL_STRONG = re.compile(
+_LABEL_PAREN = lazy(r"\((?:[^()\d]*?\bin\s+)?(?P<u>[^()\d][^()]*?)\)")
+_LABEL_STRONG = lazy(
     rf"(?<![\w.])(?P<u>(?:t|kg|g|Mt|lbs?){_CO2}|(?:[kMGT]?Wh|[kKMGT]W[hH]|MWh|kWh|TWh|GWh)"
     rf"(?![A-Za-z])|(?i:GPU[-\s]hours?|TPU[-\s]hours?)|USD|EUR)")
 
@@ -478,7 +479,7 @@ def _label_unit(label: str) -> tuple[str, str] | None:
     return None
 
 
-_UNIT_ONLY = re.compile(rf"(?:{_UNIT_BODY})(?:{_RATE})?(?:\s*/\s*(?:{_DENOM}))?$")
+_UNIT_ONLY = lazy(rf"(?:{_UNIT_BODY})(?:{_RATE})?(?:\s*/\s*(?:{_DENOM}))?$")
 
 
 def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
@@ -528,8 +529,8 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
 
 # ---------------------------------------------------------------- column headers
 
-_HEADER_UNIT = re.compile(r"\((?P<u>[^()\d]+)\)\s*$")
-_CAPTION = re.compile(r"(?im)^[ \t]*(?:table|fig\.?|figure)\s*\d")
+_HEADER_UNIT = lazy(r"\((?P<u>[^()\d]+)\)\s*$")
+_CAPTION = lazy(r"(?im)^[ \t]*(?:table|fig\.?|figure)\s*\d")
 # Units a column header may give its cells: not counts, not accelerators, not ratios,
 # which read as ordinary words in a header.
 _HEADER_DIMENSIONS = {"energy", "power", "time", "mass", "CO2e mass", "computation",

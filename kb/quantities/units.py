@@ -45,6 +45,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any, Collection
 
 from kb.errors import UsageError
+from kb.text.lazyre import lazy
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -133,7 +134,7 @@ _CO2E_MASS = {
 _SI_WORD_PREFIX = {"kilo": "k", "mega": "M", "giga": "G", "tera": "T", "peta": "P",
                    "exa": "E"}
 
-_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_NAME_RE = lazy(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 # Held while the registry is read or extended (pint's registry is not thread-safe).
 _lock = threading.RLock()
@@ -154,23 +155,23 @@ def registry() -> "pint.UnitRegistry":
 
 # ---------------------------------------------------------------- parsing
 
-_CO2E_RE = re.compile(
+_CO2E_RE = lazy(
     r"C\s?O\s?2(?:\s?-?\s?e(?:q(?:uiv(?:alent)?)?)?\b|(?![A-Za-z0-9]))")
-_MASS_CO2E_RE = re.compile(
+_MASS_CO2E_RE = lazy(
     r"(?<![A-Za-z0-9_])(?P<m>metric\s+tonnes?|metric\s+tons?|short\s+tons?|[A-Za-z]+)"
     r"\s*(?:of\s*)?\(?\s*CO2e\)?(?![A-Za-z0-9])")
-_WATT_HOUR_RE = re.compile(r"(?i)\b(kilo|mega|giga|tera|peta)?watt[-\s]?hours?\b")
-_WATT_RE = re.compile(r"(?i)\b(kilo|mega|giga|tera)?watts?\b")
-_DEVICE_TIME_RE = re.compile(
+_WATT_HOUR_RE = lazy(r"(?i)\b(kilo|mega|giga|tera|peta)?watt[-\s]?hours?\b")
+_WATT_RE = lazy(r"(?i)\b(kilo|mega|giga|tera)?watts?\b")
+_DEVICE_TIME_RE = lazy(
     r"(?i)\b(gpu|tpu|accelerator|chip)s?[-\s_]?(hours?|hrs?|days?|weeks?|years?)\b")
-_PFS_DAY_RE = re.compile(r"(?i)\b(?:pflops?|petaflops?|pf|pfs)\s*/?\s*s?[-\s_]days?\b")
-_FLOP_RATE_RE = re.compile(
+_PFS_DAY_RE = lazy(r"(?i)\b(?:pflops?|petaflops?|pf|pfs)\s*/?\s*s?[-\s_]days?\b")
+_FLOP_RATE_RE = lazy(
     r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\s*/\s*s(?:ec(?:ond)?s?)?\b")
-_FLOP_RE = re.compile(r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\b")
-_FLOP_WORDS_RE = re.compile(r"(?i)\bfloating[-\s]point\s+operations?\b")
-_PER_RE = re.compile(r"(?i)\bper\b")
-_PERCENT_WORD_RE = re.compile(r"(?i)\bper\s?cent\b")
-_FACTOR_TOKEN_RE = re.compile(
+_FLOP_RE = lazy(r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\b")
+_FLOP_WORDS_RE = lazy(r"(?i)\bfloating[-\s]point\s+operations?\b")
+_PER_RE = lazy(r"(?i)\bper\b")
+_PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
+_FACTOR_TOKEN_RE = lazy(
     r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")
 
 

@@ -8,12 +8,12 @@ position. The file is replaced atomically.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import FileFormatError
+from kb.text.lazyre import lazy
 
 MONTHS = {m: m.capitalize() for m in
           ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")}
@@ -24,6 +24,8 @@ FIELD_ORDER = ["title", "author", "editor", "year", "month", "journal", "booktit
 
 def _quiet_bibtexparser() -> None:
     # bibtexparser logs syntax problems itself; kb reports them as one clear line.
+    import logging          # loaded with bibtexparser anyway; not at start-up
+
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
@@ -240,7 +242,7 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
                               hint="save it as UTF-8") from None
 
 
-_PROTECT_RE = re.compile(r"(?<![{\\\w])([A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![}\w])")
+_PROTECT_RE = lazy(r"(?<![{\\\w])([A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![}\w])")
 
 
 def escape_value(name: str, value: str) -> str:

@@ -10,7 +10,6 @@ tests can point them at a local server.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import os
@@ -125,6 +124,8 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         return max(0.0, float(value))
     except ValueError:
         pass
+    import email.utils      # stdlib, but 10 ms at start-up (sockets): only for a date here
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -145,7 +146,6 @@ class Client:
         self.settings = settings or Settings.from_env()
         self.progress = progress
         self._session = None
-        self.requests_made = 0
 
     # -- plumbing -------------------------------------------------------
     @property

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_doi_in_text
+from kb.text.lazyre import lazy
 
 #: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
 #: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
@@ -174,12 +175,12 @@ def _read_info(reader, result: Extracted) -> None:
         result.warnings.append("the PDF's document information could not be read")
 
 
-_SKIP_LINE = re.compile(
+_SKIP_LINE = lazy(
     r"^(arXiv:|preprint|accepted|published|proceedings|copyright|©|\d+$|page \d+|"
     r"journal|vol\.|https?://|www\.|doi|manuscript|under review|draft)", re.IGNORECASE)
 
 
-_NOT_TITLE = re.compile(r"©|Association for Computational|Proceedings of|pages \d+\s*[–-]\s*\d+|"
+_NOT_TITLE = lazy(r"©|Association for Computational|Proceedings of|pages \d+\s*[–-]\s*\d+|"
                         r"\b(January|February|March|April|May|June|July|August|September|October|"
                         r"November|December)\s+\d", re.IGNORECASE)
 
@@ -206,8 +207,8 @@ def guess_title(first_page: str) -> str:
     return " ".join(title)[:300]
 
 
-_NAME = re.compile(r"^(?:[A-Z][\w'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
-_MARKERS = re.compile(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
+_NAME = lazy(r"^(?:[A-Z][\w'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
+_MARKERS = lazy(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
 
 
 def _looks_like_name(line: str, previous: str) -> bool:

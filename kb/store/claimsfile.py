@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import FileFormatError
+from kb.text.lazyre import lazy
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,99}$")
-NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
+ID_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,99}$")
+NAME_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -310,7 +311,7 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
     return _spaced(tomlkit.dumps(doc))
 
 
-_HEADER_RE = re.compile(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check)\]\]\n)")
+_HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check)\]\]\n)")
 
 
 def _spaced(text: str) -> str:

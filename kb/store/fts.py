@@ -8,12 +8,12 @@ prefix search.
 
 from __future__ import annotations
 
-import re
+from kb.text.lazyre import lazy
 
 MAX_QUERY = 2000      # characters; a query is words, not a document
 
-_PHRASE_RE = re.compile(r'"([^"]*)"|“([^”]*)”')
-_WORD_RE = re.compile(r"[^\W_]+")
+_PHRASE_RE = lazy(r'"([^"]*)"|“([^”]*)”')
+_WORD_RE = lazy(r"[^\W_]+")
 
 
 def _term(words: list[str], prefix: bool = False) -> str | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kb.text.lazyre import lazy
+
 __all__ = ["ascii_fold", "fix_pdf_accents"]
 
 # Letters Unicode does not decompose into a base letter and a mark.
@@ -34,7 +36,7 @@ _SPACING_ACCENTS = {
 }
 # pypdf emits TeX accents as a spacing mark before the letter, often with a
 # space: "R´ emi", "Lo¨ıc", "J¨org", "Montr´eal".
-_ACCENT_BEFORE_RE = re.compile(r"([´`¨˜ˆˇ¸˚˝˘])\s?([A-Za-zıȷ])")
+_ACCENT_BEFORE_RE = lazy(r"([´`¨˜ˆˇ¸˚˝˘])\s?([A-Za-zıȷ])")
 
 
 def fix_pdf_accents(text: str) -> str:

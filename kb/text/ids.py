@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import UsageError
+from kb.text.lazyre import lazy
 
 ACCEPTED = ("accepted forms: arxiv:2311.16863, 2311.16863v2, arXiv:2311.16863, hep-th/9901001, "
             "https://arxiv.org/abs/2311.16863, https://arxiv.org/pdf/2311.16863v1.pdf, "
@@ -19,8 +20,8 @@ NEW_ID = r"(?P<new>\d{4}\.\d{4,5})"
 # Old-style ids: archive(.SUBJ)/YYMMNNN, e.g. hep-th/9901001, math.GT/0309136.
 OLD_ID = r"(?P<old>[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
 VERSION = r"(?:v(?P<version>\d{1,3}))?"
-ARXIV_ID_RE = re.compile(rf"^(?:{NEW_ID}|{OLD_ID}){VERSION}$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+ARXIV_ID_RE = lazy(rf"^(?:{NEW_ID}|{OLD_ID}){VERSION}$")
+DOI_RE = lazy(r"^10\.\d{4,9}/\S+$")
 ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org", "xxx.lanl.gov", "browse.arxiv.org"}
 DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 
@@ -167,7 +168,7 @@ _ARXIV_IN_TEXT_RES = [
     # arXiv preprint cs/0306050, the stamp "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"
     re.compile(rf"arxiv(?:\s+preprint)?\s*[:,]?\s*(?:abs/)?\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
 ]
-_DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
@@ -206,8 +207,8 @@ def strip_identifiers(text: str) -> str:
     return text
 
 
-_ARXIV_PREFIX_RE = re.compile(r"^arxiv:", re.I)
-_VERSION_SUFFIX_RE = re.compile(r"v\d+$")
+_ARXIV_PREFIX_RE = lazy(r"^arxiv:", re.I)
+_VERSION_SUFFIX_RE = lazy(r"v\d+$")
 
 
 def bare_arxiv_id(ident: str | None) -> str | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kb.text.lazyre import lazy
+
 __all__ = ["latex_to_text"]
 
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
@@ -20,10 +22,10 @@ _SPECIAL = {r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\l": "ł", r"\L": "Ł", r"
             r"\AE": "Æ", r"\oe": "œ", r"\OE": "Œ", r"\aa": "å", r"\AA": "Å", r"\&": "&",
             r"\%": "%", r"\_": "_", r"\$": "$", r"\#": "#", r"\textendash": "–",
             r"\textemdash": "—"}
-_ACCENT_RE = re.compile(r"\\([`'^\"~=.uvHckr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
-_SPECIAL_RE = re.compile("|".join(re.escape(cmd) + (r"(?![A-Za-z])\s*" if cmd[1:].isalpha() else "")
+_ACCENT_RE = lazy(r"\\([`'^\"~=.uvHckr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
+_SPECIAL_RE = lazy("|".join(re.escape(cmd) + (r"(?![A-Za-z])\s*" if cmd[1:].isalpha() else "")
                                   for cmd in sorted(_SPECIAL, key=len, reverse=True)))
-_COMMAND_RE = re.compile(r"\\([A-Za-z]+)\s*(\{)?")
+_COMMAND_RE = lazy(r"\\([A-Za-z]+)\s*(\{)?")
 
 
 def latex_to_text(value: str | None) -> str:

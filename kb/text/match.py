@@ -42,6 +42,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kb.text.lazyre import lazy
 from kb.text.normalise import CITATION_RE, Document, Stream, fold, is_word_internal_gap
 
 __all__ = [
@@ -118,8 +119,8 @@ class NearMiss:
 
 # --- reading a quote ----------------------------------------------------------
 
-_ELISION = re.compile(r"\[\s*(?:…|\.(?:\s*\.){2,})\s*\]|…|\.(?:[ \t]?\.){2,}")
-_BRACKET = re.compile(r"\[([^\[\]]{0,200})\]")
+_ELISION = lazy(r"\[\s*(?:…|\.(?:\s*\.){2,})\s*\]|…|\.(?:[ \t]?\.){2,}")
+_BRACKET = lazy(r"\[([^\[\]]{0,200})\]")
 _SILENT = {"sic", "sic!", "emphasis added", "emphasis mine", "emphasis in original",
            "italics added", "italics mine", "footnote omitted", "citation omitted",
            "citations omitted", "references omitted"}

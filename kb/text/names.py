@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.latex import latex_to_text
+from kb.text.lazyre import lazy
 
 __all__ = [
     "Name",
@@ -190,7 +191,7 @@ def to_bibtex_name(name: str) -> str:
     return f"{family}, {given}" if given else family
 
 
-_NOT_LOWER_RE = re.compile(r"[^a-z]")
+_NOT_LOWER_RE = lazy(r"[^a-z]")
 
 
 def name_key(name: str | None) -> str:

@@ -46,6 +46,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
+from kb.text.lazyre import lazy
+
 __all__ = [
     "Folded",
     "Stream",
@@ -135,7 +137,7 @@ class _FoldTable(dict):
 _TABLE = _FoldTable()
 # After translation: a run of kept characters, or a hyphen that precedes a
 # digit (possibly across whitespace, as in "0.06-\n2.9" or "– 5").
-_KEEP = re.compile(r"[^ \x00\-]+|-(?=[ \x00]*[0-9])")
+_KEEP = lazy(r"[^ \x00\-]+|-(?=[ \x00]*[0-9])")
 
 
 class _MaskTable(dict):
@@ -148,8 +150,8 @@ class _MaskTable(dict):
 
 
 _MASK = _MaskTable()
-_REMOVE = re.compile(r"[ \x00]+|-(?![ \x00]*[0-9])")
-_KEPT_HYPHEN = re.compile(r"-(?=[ \x00]*[0-9])")
+_REMOVE = lazy(r"[ \x00]+|-(?![ \x00]*[0-9])")
+_KEPT_HYPHEN = lazy(r"-(?=[ \x00]*[0-9])")
 
 
 def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
@@ -221,7 +223,7 @@ def normalise(s: str) -> str:
     return fold(s).text
 
 
-_LINE_BREAK_HYPHEN = re.compile(r"-[ \t\r\f\v]*\n\s*")
+_LINE_BREAK_HYPHEN = lazy(r"-[ \t\r\f\v]*\n\s*")
 
 
 def is_word_internal_gap(gap: str) -> bool:
@@ -240,7 +242,7 @@ def is_word_internal_gap(gap: str) -> bool:
 
 # Citation markers as they look after folding: "[12]", "[ 41, 49]", "[8–10]"
 # and Patterson's author-year keys "[Str19]", "[So19, Bro20]".
-CITATION_RE = re.compile(
+CITATION_RE = lazy(
     r"\[(?:\d{1,3}(?:[,;-]\d{1,3})*"
     r"|[a-z]{2,4}\+?\d{2}[a-z]?(?:[,;][a-z]{2,4}\+?\d{2}[a-z]?)*)\]"
 )
@@ -285,14 +287,14 @@ class Stream:
 
 # --- running headers, footers, page numbers ---------------------------------
 
-_ARXIV_STAMP = re.compile(
+_ARXIV_STAMP = lazy(
     r"\s*arXiv:\s*(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?"
     r"\s*\[[^\]\n]{1,30}\]\s*\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s*"
 )
-_BARE_NUMBER = re.compile(r"[\s\-–—]*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*",
+_BARE_NUMBER = lazy(r"[\s\-–—]*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*",
                           re.IGNORECASE)
 _EDGE_LINES = 3
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = lazy(r"[0-9]+")
 
 
 def _line_key(line: str) -> str:
@@ -393,8 +395,8 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
 # intensity ...", Patterson's "8  The correlation ..."), and markers in the
 # body: digits glued to a lowercase word ("kWh4,", "housed4 are") or set apart
 # before punctuation ("generation 5,", "detail 4 .").
-_FOOTNOTE_LINE = re.compile(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z])")
-_FOOTNOTE_MARK = re.compile(
+_FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z])")
+_FOOTNOTE_MARK = lazy(
     r"(?<=[a-z%)\]])(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
 )

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import bisect
 import html
-import re
 from dataclasses import dataclass, field
 
 from kb.text.ids import ArxivId, Doi, from_url
+from kb.text.lazyre import lazy
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note"]
 
@@ -81,12 +81,12 @@ MAX_PROBLEMS = 100
 _TAG = "<note-quote"
 _CLOSE = "</note-quote"
 # Anchored at one position with an explicit end: these run in C, linear time.
-_SPACE = re.compile(r"\s*")
-_NAME = re.compile(r"[A-Za-z_:][\w:.\-]*")
-_BARE_VALUE = re.compile(r"[^\s>/]*")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_LOCATOR = re.compile(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
-_CITEKEY = re.compile(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
+_SPACE = lazy(r"\s*")
+_NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
+_BARE_VALUE = lazy(r"[^\s>/]*")
+_YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
+_LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
+_CITEKEY = lazy(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
 
 
 class _Lines:

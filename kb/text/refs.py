@@ -30,6 +30,7 @@ from kb.text.ids import (
     find_doi_in_text,
     strip_identifiers,
 )
+from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.titles import normalise_title
 
@@ -130,9 +131,9 @@ def author_tail(key: str) -> str:
 # --------------------------------------------------------------------------
 # URLs and years (identifiers: kb.text.ids)
 
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
-_YEAR_TOKEN_RE = re.compile(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,:;)]*$")
-_YEAR_ANY_RE = re.compile(r"(?<![\w./:\-])((?:19[5-9]|20[0-4])\d)(?![\d])")
+_URL_RE = lazy(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+_YEAR_TOKEN_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,:;)]*$")
+_YEAR_ANY_RE = lazy(r"(?<![\w./:\-])((?:19[5-9]|20[0-4])\d)(?![\d])")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
@@ -152,7 +153,7 @@ def _strip_ids(text: str) -> str:
 # --------------------------------------------------------------------------
 # Page furniture: running headers and footers, page numbers
 
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.I)
+_PAGE_NUMBER_RE = lazy(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.I)
 _EDGE = 3
 
 
@@ -192,7 +193,7 @@ def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
 # --------------------------------------------------------------------------
 # Section boundaries
 
-_HEADING_RE = re.compile(
+_HEADING_RE = lazy(
     r"^\s*(?:\d{1,2}\.?\s*|[IVX]{1,4}\.\s*)?"
     r"(references|bibliography|literature\s+cited|works\s+cited|references\s+and\s+notes|cited\s+literature)"
     r"\s*:?\s*$", re.I)
@@ -209,7 +210,7 @@ _END_RES = [
 ]
 # "A Background & Terminology": a lettered heading in title case, short, no
 # sentence punctuation. Only trusted where an entry has just ended.
-_END_TITLECASE_RE = re.compile(r"^\s*[A-H]\s+[A-Z][a-z]+(?:\s+(?:&|and|of|the|for|on|in|to|[A-Z][\w\-]*))*\s*$")
+_END_TITLECASE_RE = lazy(r"^\s*[A-H]\s+[A-Z][a-z]+(?:\s+(?:&|and|of|the|for|on|in|to|[A-Z][\w\-]*))*\s*$")
 
 
 def _is_end_heading(line: str, prev_complete: bool) -> bool:
@@ -221,10 +222,10 @@ def _is_end_heading(line: str, prev_complete: bool) -> bool:
 # --------------------------------------------------------------------------
 # Labels
 
-_NUM_LABEL_RE = re.compile(r"^\s*\[(\d{1,4})\]\s*")
-_KEY_LABEL_RE = re.compile(
+_NUM_LABEL_RE = lazy(r"^\s*\[(\d{1,4})\]\s*")
+_KEY_LABEL_RE = lazy(
     r"^\s*\[([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ+\-'’]{0,11}\d{2,4}[a-z]?|[A-ZÀ-Þ][A-Za-zÀ-ÿ+\-'’]{1,11})\]\s*")
-_DOT_LABEL_RE = re.compile(r"^\s*(\d{1,3})\.\s+(?=[A-ZÀ-Þ])")
+_DOT_LABEL_RE = lazy(r"^\s*(\d{1,3})\.\s+(?=[A-ZÀ-Þ])")
 
 
 def _detect_style(lines: list[tuple[int, str]]) -> str:
@@ -247,8 +248,8 @@ def _detect_style(lines: list[tuple[int, str]]) -> str:
 _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "della", "dei", "degli",
               "di", "do", "du", "dos", "das", "la", "le", "ten", "ter", "bin", "ibn", "al", "el",
               "y", "zu", "af", "och", "st.", "van't"}
-_INITIAL_RE = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
-_NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
+_INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
+_NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
@@ -358,7 +359,7 @@ def _split_authors(text: str) -> _AuthorSplit | None:
     return None
 
 
-_AUTHORS_YEAR_RE = re.compile(
+_AUTHORS_YEAR_RE = lazy(
     r"^(?P<authors>\S.{1,600}?)[.,]\s+\(?(?P<year>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?[a-z]?\)?[.,]\s+(?P<rest>.*)$")
 
 
@@ -404,7 +405,7 @@ def _first_author(authors: str) -> str | None:
 # --------------------------------------------------------------------------
 # Titles
 
-_TITLE_END_RE = re.compile(
+_TITLE_END_RE = lazy(
     r"(?<=[^\s.])(?<![\s(.][A-Z])[.!?](?=\s|$)"           # sentence end, not after an initial
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|doi:|In\s+Proceedings\b|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
 
@@ -437,7 +438,7 @@ def _extract_title(rest: str) -> str | None:
 # --------------------------------------------------------------------------
 # Joining lines of one entry
 
-_URLISH_RE = re.compile(r"(?:https?:|www\.|doi\.org|/)\S*$")
+_URLISH_RE = lazy(r"(?:https?:|www\.|doi\.org|/)\S*$")
 
 
 def _join_lines(lines: Iterable[str]) -> str:
@@ -484,7 +485,7 @@ def _starts_entry(lines: list[str], i: int) -> bool:
     return split is not None
 
 
-_SENTENCE_END_RE = re.compile(r"(?:[.?!)\]]|\.\)|https?://\S+|www\.\S+|\d{4,}/\S*)\s*$")
+_SENTENCE_END_RE = lazy(r"(?:[.?!)\]]|\.\)|https?://\S+|www\.\S+|\d{4,}/\S*)\s*$")
 
 
 def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
@@ -564,8 +565,8 @@ def _page_has_label(lines: list[tuple[int, str]], page: int, style: str) -> bool
     return any(p == page and rx.match(t) for p, t in lines)
 
 
-_FOOTNOTE_RE = re.compile(r"^\s*\d{1,2}(?=[A-Z][a-z]|https?://|www\.)")
-_FOOTNOTE_MORE_RE = re.compile(r"^\s*(?:See|For|We|This|The|Available|Code|Data|Our)\b")
+_FOOTNOTE_RE = lazy(r"^\s*\d{1,2}(?=[A-Z][a-z]|https?://|www\.)")
+_FOOTNOTE_MORE_RE = lazy(r"^\s*(?:See|For|We|This|The|Available|Code|Data|Our)\b")
 
 
 def _drop_footnotes(flat: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -15,15 +15,14 @@ compares it, and finding a paper by the title a note cites uses it.
 
 from __future__ import annotations
 
-import re
-
 from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.latex import latex_to_text
+from kb.text.lazyre import lazy
 
 __all__ = ["normalise_title"]
 
-_JOINERS_RE = re.compile("[-‐‑‒–—―−﹣－'’‘ʼ]")
-_WORD_RE = re.compile(r"[a-z0-9]+")
+_JOINERS_RE = lazy("[-‐‑‒–—―−﹣－'’‘ʼ]")
+_WORD_RE = lazy(r"[a-z0-9]+")
 
 
 def normalise_title(title: str | None) -> str:

@@ -6,11 +6,10 @@ The one place that reads them: a person may type "3", "v3" or "V3"; kb stores
 
 from __future__ import annotations
 
-import re
-
 from kb.errors import UsageError
+from kb.text.lazyre import lazy
 
-_VERSION_RE = re.compile(r"v\d{1,3}")
+_VERSION_RE = lazy(r"v\d{1,3}")
 
 
 def version_number(version: str | int | None) -> int:
