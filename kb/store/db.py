@@ -335,9 +335,17 @@ def m005_paper_settings(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m006_reindex_titles(db: sqlite_utils.Database) -> None:
+    """Titles and author names are normalised in one place now (kb/text/titles.py,
+    kb/text/names.py), which reads some titles differently than the index did
+    ("Pre-training" -> "pretraining"): forget when references.bib was indexed, so
+    the next command re-indexes it and relinks the papers whose keys changed."""
+    db.execute("DELETE FROM files WHERE path = 'references.bib'")
+
+
 #: Every schema change, in order; `PRAGMA user_version` counts them.
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
-              m004_citation_graph, m005_paper_settings)
+              m004_citation_graph, m005_paper_settings, m006_reindex_titles)
 
 
 def _migrations() -> Migrations:

@@ -233,16 +233,20 @@ class Indexer:
                 self.attach_cached_sources(derive=derive)
 
     def _derive(self, derive: Callable[[Changes], None] | None) -> None:
+        """Hand what is pending to `derive`; without one, it stays pending (kb rebuild
+        derives once, after everything is indexed)."""
+        if derive is None:
+            return
         changes, self.pending = self.pending, Changes()
-        if derive is not None and changes:
+        if changes:
             derive(changes)
 
     def reindex_bib(self, bibfile: BibFile | None = None) -> None:
         """Make the papers table match references.bib."""
         db = self.db
         bibfile = bibfile or BibFile.load(self.layout.bib)
-        previous = {row["citekey"]: row for row in
-                    db.query("select citekey, origin, metadata_status, fields from papers")}
+        previous = {row["citekey"]: row for row in db.query(
+            "select citekey, origin, metadata_status, fields, title_norm, first_author from papers")}
         rows = [paper_row(e.key, e.entry_type, e.fields, i, previous.get(e.key))
                 for i, e in enumerate(bibfile.all_entries())]
         keys = {r["citekey"] for r in rows}
@@ -252,9 +256,11 @@ class Indexer:
         if rows:
             db["papers"].upsert_all(rows, pk="citekey", alter=False)
         # Papers added, removed or edited may change who cites whom, both ways.
+        # (A paper whose title or first author now normalises differently counts too.)
         self.pending.papers |= set(gone) | {
             r["citekey"] for r in rows
-            if r["citekey"] not in previous or previous[r["citekey"]]["fields"] != r["fields"]}
+            if r["citekey"] not in previous
+            or any(previous[r["citekey"]][c] != r[c] for c in ("fields", "title_norm", "first_author"))}
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
 

@@ -202,3 +202,37 @@ def test_cite_fetch_errors(kb_root, server):
     server.routes["*"] = Reply(404, b'{"error": "Paper with id DOI:10.2139/ssrn.2250500 not found"}')
     r = run_kb("cite", "fetch", "karlan2013")
     assert r.code == 2 and "Semantic Scholar does not know DOI:10.2139/ssrn.2250500" in r.err
+
+
+def _derived(root: Path) -> dict:
+    """Everything kb derives from the tables: reference lists, links, works, claims in base units."""
+    import sqlite3
+
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    try:
+        return {
+            "refs": conn.execute("select citekey, idx, raw, resolved, method from refs order by 1, 2").fetchall(),
+            "citations": conn.execute("select citing, cited, methods from citations order by 1, 2").fetchall(),
+            "works": conn.execute("select count(*) from works").fetchone()[0],
+            "base": conn.execute("select id, base_value, base_unit from claims order by 1").fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("index", ["deleted", "kept"])
+def test_rebuild_makes_the_same_derived_data(five, index):
+    """kb rebuild indexes the files, then derives once: the same reference lists,
+    links, external works and base-unit values as the commands that made them."""
+    (five / "claims" / "luccioni2023power.toml").write_text(
+        (REPO / "claims" / "luccioni2023power.toml").read_text())
+    assert run_kb("claims").code == 0          # indexes the claims file, with its base values
+    before = _derived(five)
+    assert len(before["citations"]) == 10 and before["refs"] and any(b[1] for b in before["base"])
+    if index == "deleted":
+        for path in (five / ".kb").glob("kb.sqlite*"):
+            path.unlink()
+    r = run_kb("rebuild")
+    assert r.code == 0, r.err
+    assert _derived(five) == before
+    assert links() == EXPECTED
