@@ -27,7 +27,7 @@ from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf
 from kb.sources.bibtex import BibFile, decode
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import extract
+from kb.sources.pdf import extract, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
@@ -276,7 +276,7 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
     title = info_title if usable_info else (result.title_guess or path.stem)
     authors = []
     if result.info_author and len(result.info_author) < 2000:
-        authors = [to_bibtex_name(a) for a in re.split(r"\s*(?:;| and )\s*", result.info_author) if a.strip()]
+        authors = [to_bibtex_name(a) for a in split_info_authors(result.info_author)]
     if not authors:
         authors = [to_bibtex_name(a) for a in result.author_guess]
     year = result.info_year

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_doi_in_text
 from kb.text.lazyre import lazy
+from kb.text.names import to_bibtex_name
 
 #: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
 #: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
@@ -173,6 +174,61 @@ def _read_info(reader, result: Extracted) -> None:
             result.info_year = int(m.group(0))
     except Exception:
         result.warnings.append("the PDF's document information could not be read")
+
+
+# "Jr.", "III": a suffix of the name before it, not a name of its own.
+_SUFFIX = lazy(r"(?i)^(?:jr|sr|ii|iii|iv)\.?$")
+# Where an /Author string stops naming authors: "A. M. Turing. Adapted to LaTeX by ...".
+_INFO_TAIL = lazy(r"(?<=[a-z]{2})\.\s+(?:adapted|edited|converted|typeset|prepared|translated)\b.*$"
+                  r"|\s*\((?:eds?|editors?)\.?\)\s*$", re.IGNORECASE)
+
+
+def split_info_authors(text: str) -> list[str]:
+    """The names in a PDF's /Author string, each as written ("Jesse Dodge") or as
+    "Last, First" when the string writes it so.
+
+    Producers write the list many ways: "A ; B ; C" (ACL), "Jesse Dodge, Taylor
+    Prewitt, ..." (one comma-separated string), "A, B, and C", "A and B", "A & B",
+    or one "Dodge, Jesse". A comma splits names only when the pieces it makes look
+    like whole names (two words or more); "Dodge, Jesse" and "Dodge, Jesse and
+    Prewitt, Taylor" stay "Last, First" names, "King, Jr." keeps its suffix.
+    """
+    text = _INFO_TAIL.sub("", " ".join((text or "").split())).strip(" ,;")
+    if not text:
+        return []
+    names: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        part = part.strip(" ,")
+        if part:
+            names.extend(_split_comma_names(part))
+    return [n for n in names if any(ch.isalpha() for ch in n)][:500]
+
+
+def _split_comma_names(part: str) -> list[str]:
+    """One ';'-free piece of an /Author string split into names."""
+    pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part)]
+    pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces if p]
+    merged: list[str] = []
+    for p in pieces:
+        if merged and _SUFFIX.match(p) and "," not in merged[-1]:
+            # "Martin Luther King, Jr." is BibTeX's "King, Jr., Martin Luther".
+            family, _, given = to_bibtex_name(merged[-1]).partition(", ")
+            merged[-1] = f"{family}, {p}, {given}" if given else f"{family}, {p}"
+        else:
+            merged.append(p)
+    whole = [p for p in pieces if not _SUFFIX.match(p)]
+    if len(merged) > 1 and all(len(p.split()) >= 2 for p in whole):
+        return merged                       # "Jesse Dodge, Taylor Prewitt, Remi Tachet"
+    if len(pieces) >= 4 and len(pieces) % 2 == 0 and all(len(p.split()) == 1 for p in pieces):
+        # "Dodge, J., Prewitt, T.": family and given names in turn.
+        return [f"{pieces[i]}, {pieces[i + 1]}" for i in range(0, len(pieces), 2)]
+    # "Dodge, Jesse" or "Dodge, Jesse and Prewitt, Taylor": names written "Last, First".
+    out = []
+    for chunk in re.split(r"\s+(?:and|&)\s+", part):
+        chunk = chunk.strip(" ,")
+        if chunk:
+            out.append(chunk)
+    return out
 
 
 _SKIP_LINE = lazy(

@@ -194,6 +194,25 @@ def test_local_pdf_offline_keeps_what_the_pdf_says(kb_root, server):
     assert "metadata incomplete" in run_kb("show", key).out
 
 
+@pytest.mark.parametrize("author, key, field", [
+    ("Jesse Dodge, Taylor Prewitt, Remi Tachet des Combes, Erika Odmark", "dodge2022measuring",
+     "author = {Dodge, Jesse and Prewitt, Taylor and des Combes, Remi Tachet and Odmark, Erika}"),
+    ("Jesse Dodge; Taylor Prewitt", "dodge2022measuring", "author = {Dodge, Jesse and Prewitt, Taylor}"),
+    ("Dodge, Jesse", "dodge2022measuring", "author = {Dodge, Jesse}"),
+])
+def test_local_pdf_author_string_is_split_into_names(kb_root, server, author, key, field):
+    pdf = make_pdf([["Measuring the Carbon Intensity of AI in Cloud Instances", "Some text."]],
+                   title="Measuring the Carbon Intensity of AI in Cloud Instances", author=author)
+    path = kb_root.parent / "dodge.pdf"
+    path.write_bytes(pdf.replace(b"/Author", b"/CreationDate (D:20220610120000Z) /Author"))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0, r.err
+    assert not server.requests
+    assert r.out.split()[1] == key
+    assert field in " ".join(bib(kb_root).split())
+    assert run_kb("show", key, "--json").json["authors"][0] == "Dodge, Jesse"
+
+
 def test_local_pdf_fetches_metadata_when_it_names_an_arxiv_id(kb_root, arxiv):
     pdf = make_pdf([["Power Hungry Processing", "arXiv:2311.16863v3 [cs.LG] 15 Oct 2024", "Text."]])
     path = kb_root.parent / "php.pdf"
