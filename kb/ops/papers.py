@@ -342,13 +342,16 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
         raise UsageError(f"cannot read {file}: {exc.strerror}") from None
     pages = parse_text_source(data, str(file))
     version = normalise_version(version)
-    row = kb.db.execute("select citekey, arxiv_id, title from papers where citekey = ?", [citekey]).fetchone()
+    row = kb.db.execute("select citekey, arxiv_id, title, doi, title_norm from papers where citekey = ?",
+                        [citekey]).fetchone()
     if not row:
         raise no_paper(kb.conn, citekey)
     # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
+    # The paper's identifiers go in the manifest too: the text follows the paper if its key is renamed.
     manifest = kb.sources.put(data, "text", "pages" if data.lstrip()[:1] in (b"[", b"{") else "txt",
-                              citekeys=[citekey], arxiv_id=row[1], version=version,
-                              source_url=str(file.resolve()), origin="text", extractor=extractor)
+                              citekeys=[citekey], arxiv_id=row[1], version=version, doi=row[3],
+                              title=row[4], source_url=str(file.resolve()), origin="text",
+                              extractor=extractor)
     with kb.writing():
         with transaction(kb.db):
             kb.indexer.store_version(citekey, version, manifest=manifest, pages=pages,

@@ -10,6 +10,7 @@ kb.sqlite.corrupt-<time> for inspection.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -60,6 +61,21 @@ def probe(path: Path) -> str | None:
         conn.close()
 
 
+def _checkpoint(path: Path) -> None:
+    """Move what the old index's write-ahead log holds into the file itself, so the log
+    can go; writers are held off by the lock, readers may still read."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=60)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
@@ -92,18 +108,21 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
             for p in [tmp, *_sidecars(tmp)]:
                 p.unlink(missing_ok=True)
             raise
+        for side in _sidecars(tmp):
+            side.unlink(missing_ok=True)
         if result.previous == "damaged":
             stamp = time.strftime("%Y%m%d-%H%M%S")
             aside = layout.db.with_name(f"{layout.db.name}.corrupt-{stamp}")
-            os.replace(layout.db, aside)
+            shutil.copy2(layout.db, aside)      # a copy: the old file stays in place until the swap
             for side in _sidecars(layout.db):
                 if side.exists():
-                    os.replace(side, aside.with_name(aside.name + side.name[len(layout.db.name):]))
+                    shutil.copy2(side, aside.with_name(aside.name + side.name[len(layout.db.name):]))
             result.moved_aside = str(aside)
         else:
-            for p in [layout.db, *_sidecars(layout.db)]:
-                p.unlink(missing_ok=True)
-        for side in _sidecars(tmp):
+            _checkpoint(layout.db)
+        # There is an index at every moment: the old one (its log emptied into it above,
+        # so no stale log can be replayed onto the new file), then the new one.
+        for side in _sidecars(layout.db):
             side.unlink(missing_ok=True)
         os.replace(tmp, layout.db)
     result.seconds = round(time.monotonic() - started, 3)

@@ -210,12 +210,24 @@ class Indexer:
         current = truth_files(self.layout)
         # references.bib first: whether claims/<stem>.toml belongs to a paper depends on it.
         stale.sort(key=lambda rel: rel != BIB_REL)
+        changed = []
         for rel in stale:
             path = current.get(rel)
             if path is not None and path.exists() and recorded.get(rel) == _sha(path):
                 with transaction(db):
                     record_file(db, rel, path)   # touched, not changed
-                continue
+            else:
+                changed.append(rel)
+        # The rows of every changed claims file go first: a quote, claim or check moved
+        # from one file to another (a file renamed, a table cut and pasted) is then not
+        # "defined twice". Their `files` rows stay, so a crash here leaves them stale.
+        claims_changed = [rel for rel in changed if rel != BIB_REL]
+        if len(claims_changed) > 1:
+            with transaction(db):
+                for rel in claims_changed:
+                    self.forget_claims(rel)
+        for rel in changed:
+            path = current.get(rel)
             try:
                 with transaction(db):
                     if rel == BIB_REL:
@@ -264,11 +276,15 @@ class Indexer:
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
 
+    def forget_claims(self, rel: str) -> None:
+        """Remove the rows indexed from one claims file (not its `files` record)."""
+        for table in ("quotes", "claims", "units", "checks", "paper_settings"):
+            self.db.execute(f"delete from {table} where file = ?", [rel])
+
     def reindex_claims(self, rel: str, path: Path | None) -> None:
         """Replace the rows indexed from one claims file."""
         db = self.db
-        for table in ("quotes", "claims", "units", "checks", "paper_settings"):
-            db.execute(f"delete from {table} where file = ?", [rel])
+        self.forget_claims(rel)
         self.pending.claims_files.add(rel)
         if path is None:
             db.execute("delete from files where path = ?", [rel])
@@ -394,6 +410,9 @@ class Indexer:
                                    "where citekey = ? and metadata_status = 'complete' and origin != 'arxiv'",
                                    [citekey])
                     self._derive(derive)
+                if citekey not in m.citekeys:       # filed under a key renamed since: follow the paper
+                    m.citekeys.append(citekey)
+                    self.sources.save(m)
                 have.add((citekey, m.version))
                 attached += 1
         return attached
@@ -401,8 +420,14 @@ class Indexer:
 
 def sources_of_papers(manifest: Manifest, papers: dict[str, dict]) -> list[str]:
     """The papers a cached source belongs to: those it was filed under that are still
-    the same paper, else the paper with its arXiv id."""
+    the same paper; else (its key renamed by hand, or a command that died before
+    filing it) the paper with its arXiv id, else its DOI, else its normalised title.
+    A source follows its paper by what the paper is, not by its key."""
     targets = [c for c in manifest.citekeys if c in papers and same_paper(manifest, papers[c])]
-    if not targets and manifest.arxiv_id:
-        targets = [c for c, p in papers.items() if p["arxiv_id"] == manifest.arxiv_id]
+    for mine, theirs in (("arxiv_id", "arxiv_id"), ("doi", "doi"), ("title", "title_norm")):
+        if targets:
+            break
+        value = getattr(manifest, mine)
+        if value:
+            targets = [c for c, p in papers.items() if p[theirs] == value]
     return targets

@@ -53,6 +53,7 @@ class KB:
         self._conn = None
         self._client = None
         self._indexer: index.Indexer | None = None
+        self._file_id: tuple[int, int] | None = None
         self._settings: dict | None = None
         self.warnings: list[str] = []
 
@@ -85,7 +86,7 @@ class KB:
     def conn(self) -> sqlite3.Connection:
         """A plain sqlite3 connection to the index, migrated; enough for reading."""
         if self._conn is None:
-            self._conn = connect(self.db_path)
+            self._connect()
             if not is_current(self._conn):
                 _ = self.db                 # brings the schema up to date
         return self._conn
@@ -95,12 +96,23 @@ class KB:
         """The index as a sqlite-utils Database (for writing), on the same connection."""
         if self._db is None:
             if self._conn is None:
-                self._conn = connect(self.db_path)
+                self._connect()
             self._db = dbmod.wrap(self._conn)
             if dbmod.needs_migration(self._db) or not is_current(self._conn):
                 with file_lock(self.layout.lock):
                     dbmod.migrate(self._db)
         return self._db
+
+    def _connect(self) -> None:
+        self._conn = connect(self.db_path)
+        self._file_id = _file_id(self.db_path)
+
+    def _reopen_if_replaced(self) -> None:
+        """Under the writer lock: if the index file was replaced since this KB opened it
+        (kb rebuild swaps in a new one), reopen it. A connection to the old, unlinked
+        file would commit into nothing and report success."""
+        if self._conn is not None and _file_id(self.db_path) != self._file_id:
+            self.close()
 
     def close(self) -> None:
         if self._conn is not None:
@@ -137,12 +149,14 @@ class KB:
         `on_error` as for kb.store.index.Indexer.sync."""
         if index.stale_files(self.conn, self.layout):
             with file_lock(self.layout.lock):
+                self._reopen_if_replaced()
                 self.indexer.sync(self._derive, on_error)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator["KB"]:
         """Hold the writer lock; the index is brought up to date first."""
         with file_lock(self.layout.lock):
+            self._reopen_if_replaced()
             clean_stale_tmp(self.layout.tmp)
             self.indexer.sync(self._derive)
             yield self
@@ -159,6 +173,14 @@ class KB:
 
     def write_file(self, path: Path, text: str) -> None:
         write_text(path, text, self.layout.tmp)
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _quiet(label: str, done: int, total: int | None, unit: str) -> None:
