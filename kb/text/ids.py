@@ -198,6 +198,34 @@ def find_doi_in_text(text: str) -> str | None:
     return None
 
 
+# ACL Anthology ids: old style P19-1355 (letter, year, number), new style
+# 2020.acl-main.207. The Anthology registers DOIs 10.18653/v1/<id> for new-style
+# ids and for old-style ids from 2015 to 2019 (earlier papers have none).
+_ACL_IN_TEXT_RE = lazy(r"(?:aclanthology\.org|aclweb\.org/anthology)/+(?:[A-Z]/[A-Z]\d\d/)?"
+                       r"([A-Z]\d\d-\d{4}|\d{4}\.[a-z][\w\-]*\.\d+)", re.I)
+
+
+def acl_doi(acl_id: str) -> str | None:
+    """The DOI the ACL Anthology gives paper `acl_id`, or None when it has none."""
+    acl_id = acl_id.strip()
+    if re.fullmatch(r"\d{4}\.[a-z][\w\-]*\.\d+", acl_id):
+        return f"10.18653/v1/{acl_id}".lower()
+    m = re.fullmatch(r"([A-Za-z])(\d\d)-(\d{4})", acl_id)
+    if m and 15 <= int(m.group(2)) <= 19:
+        return f"10.18653/v1/{m.group(1).upper()}{m.group(2)}-{m.group(3)}".lower()
+    return None
+
+
+def find_acl_doi_in_text(text: str) -> str | None:
+    """The DOI of the first ACL Anthology link in free text
+    (aclanthology.org/P19-1355.pdf -> 10.18653/v1/p19-1355), or None."""
+    for m in _ACL_IN_TEXT_RE.finditer(text):
+        doi = acl_doi(m.group(1))
+        if doi:
+            return doi
+    return None
+
+
 def strip_identifiers(text: str) -> str:
     """`text` with its DOIs and arXiv ids blanked out (so their digits are not
     read as years or page numbers)."""

@@ -12,7 +12,16 @@ A note holds quotes in two forms:
   (anchor link or pandoc) that follows it in the same paragraph. Inline
   quotes without a citation in their paragraph are not read;
 
-and a references list of ``<span id="anchor">[n] [Title](url) - Authors. Year.</span>``.
+and references, in any citation style (read by `kb.text.refs.parse_reference`,
+the parser of papers' reference lists): elements with an id
+(``<span id="anchor">[n] [Title](url) - Authors. Year.</span>``, ``<li id=..>``,
+an empty ``<a id=..></a>`` followed by the entry on its line), footnote
+definitions (``[^1]: ...``), the entries of a "References" section (numbered
+``[12] ...``, ``7. ...``, bullets, paragraphs) and ``[n] ...`` lines anywhere.
+A quote names its reference by anchor (``sourceLink="#x"``, ``<a href="#x">``,
+``[[12]](#x)``), by label (``sourceText="[12]"``, ``[12]``, ``[^1]``) or by
+pandoc key (``[@key]``, looked up in the knowledge base and in the
+bibliography files the front matter names: ``bibliography: refs.bib``).
 
 Notes are written by hand and sometimes broken. A broken block (an unterminated
 tag, a missing quote attribute, an unescaped quote mark) becomes a
@@ -27,8 +36,8 @@ import bisect
 import html
 from dataclasses import dataclass, field
 
-from kb.text.ids import ArxivId, Doi, from_url
 from kb.text.lazyre import lazy
+from kb.text.refs import RefEntry, parse_reference
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note"]
 
@@ -47,8 +56,8 @@ class NoteQuote:
 
 @dataclass
 class NoteReference:
-    anchor: str
-    number: str | None
+    anchor: str | None         # id of the element holding it; None for list entries
+    number: str | None         # its label: "12", "^1" (a footnote), "Str19"
     title: str
     url: str | None
     arxiv_id: str | None
@@ -56,6 +65,9 @@ class NoteReference:
     authors: str
     year: int | None
     line: int
+    text: str = ""             # the plain text it was read from
+    titles: list[str] = field(default_factory=list)   # candidate titles (links, quotes, italics)
+    entry: RefEntry | None = None                      # as kb.text.refs reads it
 
 
 @dataclass
@@ -64,15 +76,36 @@ class Note:
     references: list[NoteReference] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
     path: str = "<note>"
+    bibliography: list[str] = field(default_factory=list)   # front matter's bibliography files
+    bibliography_line: int = 0
 
     def reference_for(self, quote: NoteQuote) -> NoteReference | None:
-        """The reference a note-quote's sourceLink points at, if the note has it."""
-        if not quote.source_link:
-            return None
-        anchor = quote.source_link.lstrip("#")
-        for ref in self.references:
-            if ref.anchor == anchor:
-                return ref
+        """The reference a quote points at: by anchor (an element's id), by its
+        label ("[12]", "[^1]"), by the number at the end of an anchor that no
+        element holds ("#ref-12", "#fn1"), or by an anchor named after its
+        pandoc key ("#ref-strubell2019")."""
+        anchor = (quote.source_link or "").strip().lstrip("#")
+        if anchor:
+            for ref in self.references:
+                if ref.anchor == anchor:
+                    return ref
+        label = (quote.source_text or "").strip()
+        if label.startswith("[") and label.endswith("]"):
+            label = label[1:-1].split(",")[0].split(";")[0].strip()
+            for ref in self.references:
+                if ref.number and ref.number == label:
+                    return ref
+        if anchor:
+            digits = anchor[len(anchor.rstrip("0123456789")):]
+            if digits:
+                want = {digits.lstrip("0") or "0", "^" + digits}
+                hits = [r for r in self.references if r.number in want]
+                if len(hits) == 1:
+                    return hits[0]
+        if quote.citekey:
+            for ref in self.references:
+                if ref.anchor in (quote.citekey, f"ref-{quote.citekey}"):
+                    return ref
         return None
 
 
@@ -403,80 +436,190 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
             note.quotes.append(_cited_quote(quote, cite, lines.line(start), "inline", start))
 
 
-def _parse_reference_body(body: str) -> tuple[str | None, str, str | None, str, int | None]:
-    """(number, title, url, authors, year) of '[1] [Title](url) - Authors. Year.'"""
-    s = " ".join(body.split())
-    number = None
-    if s.startswith("[") and not s.startswith("[["):
-        close = s.find("]")
-        if 0 < close <= 12 and s[1:close].strip().isdigit():
-            number = s[1:close].strip()
-            s = s[close + 1:].strip()
-    title, url = "", None
-    if s.startswith("["):
-        # Title may itself hold brackets: find the "](" that ends it.
-        end = s.find("](")
-        close = s.find(")", end + 2) if end > 0 else -1
-        if end > 0 and close > 0:
-            title = s[1:end].strip()
-            url = s[end + 2:close].strip() or None
-            s = s[close + 1:].strip()
-        else:
-            end = s.find("]")
-            title = s[1:end].strip() if end > 0 else s
-            s = s[end + 1:].strip() if end > 0 else ""
-    rest = s.lstrip("-–—: ").strip()
-    year = None
-    years = list(_YEAR.finditer(rest[-200:]))
-    if years:
-        last = years[-1]
-        year = int(last.group(1))
-        offset = len(rest) - len(rest[-200:])
-        authors = rest[:offset + last.start()].strip().rstrip(".,;( ").strip()
-    else:
-        authors = rest.rstrip(". ").strip()
-    if not title:
-        title = authors
-    return number, title, url, authors, year
+#: Elements whose id makes their content a reference entry.
+_REF_TAGS = ("span", "li", "div", "p", "a", "cite", "dd")
+#: Longest reference entry read; longer ones are cut (see refs.MAX_REFERENCE).
+_MAX_ENTRY = 20000
+_REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|\*\*|__)?\s*(?:\d+\.?\s+)?(references|reference\s+list|bibliography|"
+                    r"works\s+cited|literature(?:\s+cited)?|sources|citations|referências(?:\s+bibliográficas)?|"
+                    r"referencias|bibliografía|bibliografia|literatur(?:verzeichnis)?|références|bibliographie)"
+                    r"\s*:?\s*(?:\*\*|__)?\s*:?\s*$", 0x2)   # re.IGNORECASE
+_ANY_HEADING = lazy(r"^\s{0,3}#{1,6}\s")
+_ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
+_NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
+_FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
+_ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
+_YEAR_OR_URL = lazy(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|doi|arxiv", 0x2)
+
+
+def _reference(body: str, anchor: str | None, line: int, number: str | None = None) -> NoteReference:
+    """A NoteReference from an entry's markup, read by kb.text.refs.parse_reference."""
+    marked = parse_reference(body)
+    entry = marked.entry
+    return NoteReference(anchor=anchor, number=marked.label or number, title=marked.title,
+                         url=marked.url, arxiv_id=entry.arxiv_id, doi=entry.doi,
+                         authors=marked.authors, year=entry.year, line=line, text=marked.text,
+                         titles=marked.titles, entry=entry)
+
+
+def _visible(markup: str) -> str:
+    """Text of markup without its tags, roughly: to tell an anchor from an entry."""
+    out, depth = [], 0
+    for ch in markup[:2000]:
+        if ch == "<":
+            depth += 1
+        elif ch == ">" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(ch)
+    return "".join(out).strip()
 
 
 def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                       note: Note, blocks: list[tuple[int, int]]) -> None:
-    opens = [p for p in _all(text, "<span") if not _in_ranges(fenced, p)]
-    closes = _all(text, "</span>")
-    for k, start in enumerate(opens):
-        after = start + len("<span")
-        if after < len(text) and not (text[after].isspace() or text[after] == ">"):
-            continue
-        next_open = opens[k + 1] if k + 1 < len(opens) else len(text)
-        line = lines.line(start)
-        try:
-            attrs, body_at, self_closing = _parse_attributes(text, after, next_open)
-        except _TagError as e:
-            if 'id=' in text[after:min(next_open, after + 200)]:
-                note.problems.append((line, f"<span> at line {line}: {e.message}"))
-            continue
-        anchor = _attr(attrs, "id")
-        if not anchor or self_closing:
-            continue
-        ci = bisect.bisect_left(closes, body_at)
-        if ci >= len(closes) or closes[ci] >= next_open:
-            note.problems.append((line, f"<span id=\"{anchor}\"> at line {line} is never closed"))
-            continue
-        body = text[body_at:closes[ci]]
-        blocks.append((start, closes[ci]))
-        if len(body) > 20000 or ("[" not in body and "http" not in body):
-            continue  # an anchor span, not a reference entry
-        number, title, url, authors, year = _parse_reference_body(html.unescape(body))
-        arxiv = doi = None
-        if url and len(url) < 2000:
+    """References held by elements with an id."""
+    for tag in _REF_TAGS:
+        opener, closer = "<" + tag, "</" + tag + ">"
+        opens = [p for p in _all(text, opener) if not _in_ranges(fenced, p)]
+        closes = _all(text, closer)
+        for k, start in enumerate(opens):
+            after = start + len(opener)
+            if after < len(text) and not (text[after].isspace() or text[after] in ">/"):
+                continue
+            next_open = opens[k + 1] if k + 1 < len(opens) else len(text)
+            head = text[after:min(next_open, after + 300)]
+            if "id" not in head and "name" not in head:
+                continue               # a quick no for the many <a href> and <p>
+            line = lines.line(start)
+            try:
+                attrs, body_at, self_closing = _parse_attributes(text, after, next_open)
+            except _TagError as e:
+                if tag == "span" and 'id=' in head:
+                    note.problems.append((line, f"<span> at line {line}: {e.message}"))
+                continue
+            anchor = _attr(attrs, "id") or (_attr(attrs, "name") if tag == "a" else None)
+            if not anchor:
+                continue
+            if self_closing:
+                body, end = "", body_at
+            else:
+                ci = bisect.bisect_left(closes, body_at)
+                if ci >= len(closes) or closes[ci] >= next_open:
+                    if tag == "span":
+                        note.problems.append((line, f"<span id=\"{anchor}\"> at line {line} is never closed"))
+                    continue
+                body, end = text[body_at:closes[ci]], closes[ci] + len(closer)
+            if len(body) > _MAX_ENTRY:
+                continue
+            if len(_visible(body)) < 12 and "](" not in body:
+                # an anchor: the entry may follow it on its line (<a id="r12"></a>[12] ...)
+                line_end = text.find("\n", end)
+                line_end = len(text) if line_end < 0 else line_end
+                rest = text[end:min(line_end, end + _MAX_ENTRY)]
+                if len(_visible(rest)) < 20 or "<" + tag in rest:
+                    continue
+                blocks.append((start, line_end))
+                note.references.append(_reference(rest, anchor, line))
+                continue
+            blocks.append((start, end))
+            note.references.append(_reference(body, anchor, line))
 
-            ident = from_url(url.strip())
-            arxiv = ident.id if isinstance(ident, ArxivId) else None
-            doi = ident.doi if isinstance(ident, Doi) else None
-        note.references.append(NoteReference(anchor=anchor, number=number, title=title,
-                                             url=url, arxiv_id=arxiv, doi=doi,
-                                             authors=authors, year=year, line=line))
+
+def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int, int]],
+                             note: Note) -> None:
+    """Footnote definitions, entries of a References section, and '[n] ...' lines."""
+    starts = lines.starts
+    n = len(starts)
+
+    def line_at(k: int) -> str:
+        end = text.find("\n", starts[k])
+        return text[starts[k]:end if end >= 0 else len(text)]
+
+    in_section = False
+    position = 0
+    cur: list[str] = []
+    cur_line = 0
+    cur_number: str | None = None
+
+    def flush() -> None:
+        nonlocal cur
+        body = " ".join(x.strip() for x in cur).strip()
+        cur = []
+        if len(body) >= 12 and any(c.isalpha() for c in body):
+            note.references.append(_reference(body[:_MAX_ENTRY], None, cur_line, cur_number))
+
+    i = 0
+    while i < n:
+        raw = line_at(i)
+        if _in_ranges(excluded, starts[i]) or len(raw) > _MAX_ENTRY:
+            if cur:
+                flush()
+            i += 1
+            continue
+        stripped = raw.strip()
+        if _REF_HEADING.match(raw) and len(stripped) < 60:
+            if cur:
+                flush()
+            in_section, position = True, 0
+            i += 1
+            continue
+        if in_section and (_ANY_HEADING.match(raw) or stripped in ("---", "***", "___")):
+            if cur:
+                flush()
+            in_section = False
+        footnote = _FOOTNOTE_DEF.match(raw)
+        starts_entry = bool(footnote) or (in_section and bool(_ENTRY_START.match(raw))) or \
+            (not in_section and bool(_NUMBERED_LINE.match(raw)) and bool(_YEAR_OR_URL.search(raw)))
+        if starts_entry:
+            if cur:
+                flush()
+            position += 1
+            ordered = _ORDERED.match(raw)
+            cur_number = ordered.group(1) if ordered else (str(position) if in_section else None)
+            cur, cur_line = [raw], i + 1
+        elif cur and stripped and (in_section or raw.startswith(("  ", "\t"))) \
+                and not stripped.startswith(("<", ">")):
+            cur.append(raw)                 # an entry's next line
+        elif cur:
+            flush()
+            if in_section and stripped and not stripped.startswith(("<", ">", "|", "!")):
+                position += 1               # an unlabelled paragraph is an entry of its own
+                cur_number, cur, cur_line = str(position), [raw], i + 1
+        elif in_section and stripped and not stripped.startswith(("<", ">", "|", "!", ":::")):
+            position += 1
+            cur_number, cur, cur_line = str(position), [raw], i + 1
+        i += 1
+    if cur:
+        flush()
+
+
+def _front_matter(text: str, note: Note) -> int:
+    """Read the YAML front matter's `bibliography` (a path or a list of them);
+    returns the offset where the front matter ends (0 when there is none)."""
+    if not text.startswith("---"):
+        return 0
+    end = text.find("\n---", 3)
+    if end < 0 or end > 200_000:
+        return 0
+    block = text[:end].split("\n")[1:]
+    for k, raw in enumerate(block):
+        if not raw.startswith("bibliography:"):
+            continue
+        note.bibliography_line = k + 2
+        value = raw[len("bibliography:"):].strip()
+        items: list[str] = []
+        if value.startswith("[") and value.endswith("]"):
+            items = value[1:-1].split(",")
+        elif value:
+            items = [value]
+        else:
+            for more in block[k + 1:]:
+                if not more.strip().startswith("- "):
+                    break
+                items.append(more.strip()[2:])
+        note.bibliography = [x.strip().strip("\"'").strip() for x in items if x.strip().strip("\"'")]
+        break
+    return end + 4
 
 
 def parse_note(text: str, path: str = "<note>") -> Note:
@@ -486,12 +629,19 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         text = text[1:]
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
+    front = _front_matter(text, note)
+    if front:
+        fenced = sorted(fenced + [(0, front)])
     blocks: list[tuple[int, int]] = []
     _parse_note_quotes(text, lines, fenced, note, blocks)
+    quote_blocks = list(blocks)
     _parse_blockquotes(text, lines, fenced, note)
     _parse_references(text, lines, fenced, note, blocks)
+    _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     _parse_inline(text, lines, sorted(fenced + blocks), note)
+    del quote_blocks
     note.quotes.sort(key=lambda q: q.offset)
+    note.references.sort(key=lambda r: r.line)
     note.problems.sort()
     if len(note.problems) > MAX_PROBLEMS:
         extra = len(note.problems) - MAX_PROBLEMS

@@ -17,6 +17,7 @@ author agreeing, and ambiguous candidates link to nothing.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from kb.text.ascii import fix_pdf_accents
 from kb.text.ids import (
     bare_arxiv_id,
+    find_acl_doi_in_text,
     find_arxiv_in_text,
     find_doi_in_text,
     strip_identifiers,
@@ -38,6 +40,9 @@ __all__ = [
     "RefEntry",
     "PaperInfo",
     "Resolution",
+    "Explained",
+    "MarkedReference",
+    "parse_reference",
     "PaperIndex",
     "find_references",
     "parse_entry",
@@ -89,8 +94,19 @@ class PaperInfo:
 @dataclass(frozen=True)
 class Resolution:
     citekey: str
-    method: str        # arxiv | doi | title
+    method: str        # arxiv | doi | title | author-year
     score: float       # 0..1
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A resolution with its reasons: what linked, or why nothing did, and the
+    paper of the knowledge base closest to the entry (for a person to check)."""
+
+    resolution: Resolution | None
+    reason: str = ""                     # why not, when resolution is None
+    closest: str | None = None           # citekey of the closest paper
+    closest_score: float = 0.0           # 0..1
 
 
 # --------------------------------------------------------------------------
@@ -326,7 +342,14 @@ def _split_authors(text: str) -> _AuthorSplit | None:
         if tok in {",", ";", "&"}:
             seps += 1
             continue
+        if tok.endswith(":") and len(tok) > 1 and _name_like(tok[:-1]) and n_names >= 1 \
+                and (seps or initials or _is_initial(tok[:-1])):
+            # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..."
+            return _AuthorSplit(text[: tk.end].rstrip(" ,.:"), text[tk.end:], None, "period")
         if not _name_like(tok):
+            # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
+            if tok[:1] in "\"“" and n_names >= 2 and prev.endswith(","):
+                return _AuthorSplit(text[: tokens[i - 1].end].rstrip(" ,."), text[tk.start:], None, "period")
             # a lower-case part of a given name: "Xiang qian Qi,"
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if re.fullmatch(r"[a-z]{2,8}", tok) and prev and prev[-1].isalpha() and prev[0].isupper() \
@@ -376,6 +399,7 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
 def _first_author(authors: str) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last)."""
+    authors = re.sub(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$", "", authors.strip())
     authors = authors.strip(" ,.;")
     if not authors:
         return None
@@ -632,7 +656,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     entry = RefEntry(idx=idx, label=label, raw=raw, page=page)
     arxiv = find_arxiv_in_text(joined)
     entry.arxiv_id = arxiv.id if arxiv else None
-    entry.doi = find_doi_in_text(joined)
+    entry.doi = find_doi_in_text(joined) or find_acl_doi_in_text(joined)
     entry.url = find_url(joined)
     body = _prep_names(joined)
     # dates written out before or after the year: "July 22, 2020." "2019, November."
@@ -662,6 +686,108 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     entry.title = title
     entry.work_key = work_key(entry)
     return entry
+
+
+# --------------------------------------------------------------------------
+# References written by people: Markdown, HTML, footnotes
+
+#: A reference longer than this is cut: an entry is a paragraph, not a document.
+MAX_REFERENCE = 5000
+_LABEL_RE = lazy(r"^\s*(?:[-*+•]\s+)?(?:\[\^([^\]\s]{1,40})\]:|\[(\d{1,4}|[A-Za-z][\w+\-]{0,15}\d\d[a-z]?)\]"
+                 r"|(\d{1,4})[.)](?=\s)|\((\d{1,4})\))\s*")
+_BULLET_RE = lazy(r"^\s*[-*+•]\s+")
+_MD_LINK_RE = lazy(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?"
+                   r"(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_HTML_LINK_RE = lazy(r"<a\s[^>]*?href\s*=\s*([\"'])(.*?)\1[^>]*>(.*?)</a\s*>", re.I | re.S)
+_HTML_EM_RE = lazy(r"<(i|em|cite|q)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+_TAG_RE = lazy(r"</?[A-Za-z][\w:\-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK_RE = lazy(r"<((?:https?://|www\.|doi:)[^<>\s]+)>", re.I)
+_MD_EM_RE = lazy(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_QUOTED_RE = lazy(r"[\"“«]\s*([^\"“”«»]{8,400}?)\s*[\"”»]")
+
+
+@dataclass
+class MarkedReference:
+    """One reference as a person wrote it, read through `parse_entry`."""
+
+    entry: RefEntry
+    label: str | None          # "12", "^1", "Str19"; None when unlabelled
+    text: str                  # the plain text the entry was read from
+    titles: list[str]          # link texts, quoted and italic spans: candidate titles
+    url: str | None            # the first link
+    title: str                 # for display: the entry's title, else the first candidate
+    authors: str               # the author list as printed (may be empty)
+
+
+def parse_reference(markup: str) -> MarkedReference:
+    """A reference entry written in Markdown or HTML, in any citation style:
+    its label (``[12]``, ``- [72]``, ``[^1]:``, ``7.``) removed, links read
+    (``[text](url)``, ``<a href>``, ``<url>``) with their targets kept for
+    identifiers, emphasis and quote marks removed but remembered as candidate
+    titles; the plain text then goes through `parse_entry`, the parser of
+    papers' reference lists."""
+    text = html.unescape(" ".join(markup[:MAX_REFERENCE].split()))
+    label = None
+    m = _LABEL_RE.match(text)
+    if m:
+        label = next((("^" + g) if i == 0 else g for i, g in enumerate(m.groups()) if g), None)
+        text = text[m.end():]
+    else:
+        text = _BULLET_RE.sub("", text)
+    titles: list[str] = []
+    urls: list[str] = []
+
+    def link(target: str, label_text: str) -> str:
+        target = target.strip()
+        if target and not target.startswith("#"):
+            urls.append(target)
+        shown = label_text.strip()
+        if shown and not re.match(r"^(?:https?://|www\.|doi:|arxiv:|\d)", shown, re.I):
+            titles.append(shown)
+        # the target stays in the text, so identifiers in it are found
+        return shown + (f" {target}" if target and not target.startswith("#") and target not in shown else "")
+
+    text = _HTML_LINK_RE.sub(lambda g: link(g.group(2), _TAG_RE.sub("", g.group(3))), text)
+    text = _MD_LINK_RE.sub(lambda g: "" if g.group(1) else link(g.group(3), g.group(2)), text)
+    text = _AUTOLINK_RE.sub(lambda g: (urls.append(g.group(1)), f" {g.group(1)} ")[1], text)
+    for g in _HTML_EM_RE.finditer(text):
+        titles.append(_TAG_RE.sub("", g.group(2)))
+    text = _TAG_RE.sub(" ", text)
+    for g in _MD_EM_RE.finditer(text):
+        titles.append(g.group(2))
+    text = _MD_EM_RE.sub(lambda g: g.group(2), text)
+    text = text.replace("\\[", "[").replace("\\]", "]").replace("\\*", "*").replace("\\_", "_")
+    titles += [g.group(1) for g in _QUOTED_RE.finditer(text)]
+    titles = [" ".join(_TAG_RE.sub("", t).replace("*", "").split()).strip(" .,;:\"'“”") for t in titles]
+    titles = [t for t in dict.fromkeys(titles) if len(t) >= 8 and " " in t]
+    text = " ".join(text.split())
+    entry = parse_entry(text, label=label)
+    url = urls[0] if urls else find_url(text)
+    title = entry.title or ""
+    authors = ""
+    # "[Title](url) - Authors. Year.": the title comes first
+    first = titles[0] if titles else ""
+    if first and clean_text(text).startswith(clean_text(first)):
+        title = first
+        rest = clean_text(text)[len(clean_text(first)):]
+        if url:
+            rest = rest.replace(url, " ", 1)
+        rest = rest.strip().lstrip("-–—:,. ").strip()
+        years = list(_YEAR_ANY_RE.finditer(rest[-200:]))
+        if years:
+            cut = len(rest) - len(rest[-200:]) + years[-1].start()
+            authors = rest[:cut].strip().rstrip(".,;( ").strip()
+            entry.year = entry.year or int(years[-1].group(1))
+        else:
+            authors = rest.rstrip(". ").strip()
+        if not entry.title:
+            entry.title = first
+    else:
+        split = _split_authors(_prep_names(clean_text(text)))
+        authors = split.authors if split else ""
+        title = title or first
+    return MarkedReference(entry=entry, label=label, text=text, titles=titles, url=url,
+                           title=title, authors=authors)
 
 
 # --------------------------------------------------------------------------
@@ -720,6 +846,7 @@ class PaperIndex:
     by_arxiv: dict[str, list[PaperInfo]] = field(default_factory=dict)
     by_doi: dict[str, list[PaperInfo]] = field(default_factory=dict)
     by_tail: dict[str, list[_Cand]] = field(default_factory=dict)
+    _by_title: dict[str, list[PaperInfo]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for p in self.papers:
@@ -734,17 +861,11 @@ class PaperIndex:
 
     def resolve(self, entry: RefEntry, citing: str | None = None) -> Resolution | None:
         """The paper an entry cites, or None when the evidence is not clear."""
-        from rapidfuzz import fuzz
+        return self.explain(entry, citing).resolution
 
+    def _title_match(self, entry: RefEntry, citing: str | None, fuzz) -> Resolution | None:
+        """Title (fuzzy), year within one and first author agreeing; unique."""
         ax = bare_arxiv_id(entry.arxiv_id)
-        if ax:
-            hit = self._by_id(self.by_arxiv.get(ax, []), entry, citing, fuzz)
-            if hit is not None:
-                return Resolution(hit.citekey, "arxiv", 1.0) if hit.citekey else None
-        if entry.doi:
-            hit = self._by_id(self.by_doi.get(entry.doi.lower(), []), entry, citing, fuzz)
-            if hit is not None:
-                return Resolution(hit.citekey, "doi", 1.0) if hit.citekey else None
         akey = name_key(entry.first_author)
         tnorm = normalise_title(entry.title)
         if not (akey and tnorm and entry.year and len(tnorm) >= 8):
@@ -772,6 +893,111 @@ class PaperIndex:
         if rivals:
             return None
         return Resolution(best.citekey, "title", round(best_score / 100.0, 4))
+
+    def explain(self, entry: RefEntry, citing: str | None = None, *, titles: Sequence[str] = (),
+                loose: bool = False) -> Explained:
+        """Like `resolve`, saying why. Identifiers first (an arXiv id and a DOI
+        naming two different papers link to neither). With `loose` (a note's
+        references, written by a person rather than cut out of a PDF), after
+        the strict title match: a title of the knowledge base equal to the
+        entry's title or to one of `titles` (what the markup singles out: link
+        texts, quoted and italic spans), then the fuzzy best of those, then a
+        title of the knowledge base printed whole inside the entry, then the
+        first author's family name and the year when exactly one paper has
+        them."""
+        from rapidfuzz import fuzz
+
+        ax = bare_arxiv_id(entry.arxiv_id)
+        by_ax = self._by_id(self.by_arxiv.get(ax, []), entry, citing, fuzz) if ax else None
+        by_doi = self._by_id(self.by_doi.get(entry.doi.lower(), []), entry, citing, fuzz) if entry.doi else None
+        if by_ax is not None and by_doi is not None and by_ax.citekey != by_doi.citekey \
+                and by_ax.citekey and by_doi.citekey:
+            return Explained(None, f"conflicting identifiers: arXiv:{ax} is {by_ax.citekey} but "
+                                   f"doi:{entry.doi} is {by_doi.citekey}")
+        for hit, method, ident in ((by_ax, "arxiv", f"arXiv:{ax}"), (by_doi, "doi", f"doi:{entry.doi}")):
+            if hit is None:
+                continue
+            if hit.citekey:
+                return Explained(Resolution(hit.citekey, method, 1.0))
+            if not loose:
+                return Explained(None, f"{ident} names this paper itself, several papers, "
+                                       "or one whose title and authors disagree")
+        strict = self._title_match(entry, citing, fuzz)
+        if strict is not None:
+            return Explained(strict)
+        if not loose:
+            return Explained(None, "no identifier or title matches a paper here")
+        return self._loose(entry, citing, titles, fuzz)
+
+    def _titles(self) -> dict[str, list[PaperInfo]]:
+        if self._by_title is None:
+            self._by_title = {}
+            for p in self.papers:
+                norm = normalise_title(p.title)
+                if norm:
+                    self._by_title.setdefault(norm, []).append(p)
+        return self._by_title
+
+    def _loose(self, entry: RefEntry, citing: str | None, titles: Sequence[str], fuzz) -> Explained:
+        from rapidfuzz import process
+
+        by_title = self._titles()
+        wanted = [t for t in dict.fromkeys(normalise_title(t) for t in [*titles, entry.title or ""])
+                  if len(t) >= 8]
+
+        ax = bare_arxiv_id(entry.arxiv_id)
+
+        def fits(p: PaperInfo) -> bool:
+            pax = bare_arxiv_id(p.arxiv_id)
+            return p.citekey != citing and not (entry.year and p.year and abs(entry.year - p.year) > 2) \
+                and not (ax and pax and ax != pax)
+
+        for norm in wanted:
+            keys = {p.citekey for p in by_title.get(norm, []) if fits(p)}
+            if len(keys) == 1:
+                return Explained(Resolution(keys.pop(), "title", 1.0))
+        choices = list(by_title)
+        for norm in wanted:
+            best = process.extract(norm, choices, scorer=fuzz.ratio, limit=2, score_cutoff=TITLE_THRESHOLD)
+            best = [(t, sc) for t, sc, _ in best if any(fits(p) for p in by_title[t])]
+            if best and (len(best) == 1 or best[0][1] - best[1][1] >= AMBIGUITY_MARGIN):
+                keys = {p.citekey for p in by_title[best[0][0]] if fits(p)}
+                if len(keys) == 1:
+                    return Explained(Resolution(keys.pop(), "title", round(best[0][1] / 100.0, 4)))
+        # a whole title of the knowledge base inside the entry's words
+        text = f" {normalise_title(entry.raw)} "
+        inside = [t for t in choices if len(t) >= 15 and t.count(" ") >= 2 and f" {t} " in text]
+        inside = [t for t in inside if not any(t != u and f" {t} " in f" {u} " for u in inside)]
+        keys = {p.citekey for t in inside for p in by_title[t] if fits(p)}
+        if len(keys) == 1:
+            return Explained(Resolution(keys.pop(), "title", 1.0))
+        akey = name_key(entry.first_author)
+        same: list[PaperInfo] = []
+        if akey and entry.year:
+            same = [p for p in self.papers if p.citekey != citing and p.year == entry.year
+                    and _authors_agree(akey, p.first_author)]
+            if len({p.citekey for p in same}) == 1:
+                return Explained(Resolution(same[0].citekey, "author-year", 0.5))
+        closest, score = None, 0.0
+        probe = " ".join(wanted) or normalise_title(entry.raw)
+        if probe and choices:
+            hit = process.extractOne(probe, choices, scorer=fuzz.token_set_ratio)
+            if hit is not None:
+                closest, score = by_title[hit[0]][0].citekey, round(hit[1] / 100.0, 2)
+        if len(keys) > 1:
+            reason = "the entry holds the titles of several papers: " + ", ".join(sorted(keys))
+        elif len({p.citekey for p in same}) > 1:
+            reason = (f"{len({p.citekey for p in same})} papers by {entry.first_author} in {entry.year}: "
+                      + ", ".join(sorted({p.citekey for p in same})))
+        else:
+            found = [f"arXiv:{entry.arxiv_id}" if entry.arxiv_id else "",
+                     f"doi:{entry.doi}" if entry.doi else "",
+                     f"title \"{entry.title}\"" if entry.title else "",
+                     f"{entry.first_author} {entry.year}" if akey and entry.year else ""]
+            found = [f for f in found if f]
+            reason = ("no paper here has its " + ", ".join(found)) if found else \
+                "no identifier, title or author and year read in the entry"
+        return Explained(None, reason, closest, score)
 
     @staticmethod
     def _by_id(cands: list[PaperInfo], entry: RefEntry, citing: str | None, fuzz) -> PaperInfo | None:

@@ -79,7 +79,7 @@ def test_real_note_references() -> None:
     assert refs[0].authors == "A. Luccioni, Y. Jernite, E. Strubell, Allen Institute for AI"
     assert refs[1].authors == "Emma Strubell, Ananya Ganesh, and Andrew McCallum"
     assert refs[0].line == 61   # the <span line; its id is on the next line
-    assert all(r.doi is None for r in refs)
+    assert [r.doi for r in refs] == [None, "10.18653/v1/p19-1355", None, None, None]   # ACL Anthology URL
     assert note.reference_for(note.quotes[0]) is refs[0]
 
 
