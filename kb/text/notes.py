@@ -119,6 +119,7 @@ _NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = lazy(r"[^\s>/]*")
 _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
 _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
+_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
 _CITEKEY = lazy(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
 
 
@@ -275,12 +276,17 @@ def _parse_note_quotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                                   if quote is None else
                                   f"<note-quote> at line {line} has an empty quote"))
             continue
+        source_text = _attr(attrs, "sourceText", "source-text")
+        page = _attr(attrs, "page", "locator")
+        if not page and source_text and len(source_text) < 200:
+            loc = _LOCATOR.search(source_text)     # sourceText="[1, p. 13]"
+            page = loc.group(1).replace(" ", "") if loc else None
         note.quotes.append(NoteQuote(
             quote=quote.strip(),
             source_link=_attr(attrs, "sourceLink", "source-link", "href"),
-            source_text=_attr(attrs, "sourceText", "source-text"),
+            source_text=source_text,
             citekey=(_attr(attrs, "citekey", "key") or None),
-            page=_attr(attrs, "page", "locator"),
+            page=page,
             line=line,
             kind="note-quote",
             offset=start,
@@ -293,9 +299,34 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     Returns (kind, key-or-anchor, locator-or-link-text, text before it).
     """
     s = line.rstrip()
+    if s.endswith("</sup>"):
+        sup = s.rfind("<sup", max(0, len(s) - 500))
+        if sup >= 0 and s.find(">", sup) > 0:
+            inner_cite = _citation(s[s.find(">", sup) + 1:-6])
+            if inner_cite is not None and not inner_cite[3].strip():
+                return inner_cite[:3] + (s[:sup],)
+    if s.endswith(")") and "](#" in s[-500:]:
+        mid = s.rfind("](#")
+        depth, k = 0, mid - 1
+        while k >= max(0, mid - 200):
+            if s[k] == "]":
+                depth += 1
+            elif s[k] == "[":
+                if depth == 0:
+                    break
+                depth -= 1
+            k -= 1
+        if k >= 0 and s[k] == "[" and ")" not in s[mid + 2:-1]:
+            return "link", s[mid + 2:-1].strip(), s[k + 1:mid].strip() or None, s[:k]
     if s.endswith("]"):
         open_at = s.rfind("[", max(0, len(s) - 500))
         inner = s[open_at + 1:-1] if open_at >= 0 else ""
+        if open_at >= 0 and inner.startswith("^") and 1 < len(inner) <= 41 and " " not in inner:
+            return "footnote", inner, None, s[:open_at]
+        number = _NUMBER_CITE.match(inner) if open_at >= 0 else None
+        if number:
+            loc = _LOCATOR.search(inner[number.end(1):])
+            return "number", number.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
         if open_at >= 0 and "@" in inner:
             m = _CITEKEY.search(inner)
             if m:
@@ -385,11 +416,12 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
 def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> NoteQuote:
     """A quote with the citation after it: an anchor link or a pandoc key."""
     cite_kind, key, extra, _ = cite
+    source_text = extra if cite_kind == "link" else f"[{key}]" if cite_kind in ("footnote", "number") else None
     return NoteQuote(quote=quote,
                      source_link=key if cite_kind == "link" else None,
-                     source_text=extra if cite_kind == "link" else None,
+                     source_text=source_text,
                      citekey=key if cite_kind == "pandoc" else None,
-                     page=extra if cite_kind == "pandoc" else None,
+                     page=extra if cite_kind in ("pandoc", "number") else None,
                      line=line, kind=kind, offset=offset)
 
 
@@ -402,7 +434,8 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
     """Italic inline quotes followed, in their paragraph, by a citation."""
     breaks = _all(text, "\n\n")
     closers = {c: _all(text, c) for cs in _INLINE_CLOSE.values() for c in cs}
-    cites = sorted(_all(text, "<a ") + _all(text, "[@"))
+    cites = sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
+                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]))
     for opener in _INLINE_OPEN:
         for start in _all(text, opener):
             if _in_ranges(excluded, start):
@@ -425,7 +458,10 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
             line_end = para_end if line_end < 0 or line_end > para_end else line_end
             cite_text = text[cites[k]:min(line_end, cites[k] + 2000)]
             cite = None
-            if cite_text.startswith("[@"):
+            if cite_text.startswith("[["):
+                end = cite_text.find(")")
+                cite = _citation(cite_text[:end + 1]) if end > 0 else None
+            elif cite_text.startswith("["):
                 end = cite_text.find("]")
                 cite = _citation(cite_text[:end + 1]) if end > 0 else None
             else:

@@ -444,6 +444,9 @@ def _extract_title(rest: str) -> str | None:
     rest = re.sub(r"^[A-Z]\.\s+(?=[A-Z])", "", rest)
     if not rest:
         return None
+    quoted = re.match(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]', rest)
+    if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'
+        return quoted.group(1).strip(" ,.")
     m = _TITLE_END_RE.search(rest)
     title = rest[: m.end()] if m and rest[m.start()] in "?!" else rest[: m.start()] if m else rest
     title = title.strip(" ,;:.\"'")
