@@ -14,7 +14,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.cli import claims, doctor, export, graph, papers, quotes
+from kb.cli import audit, claims, doctor, export, graph, papers, quotes
 from kb.cli.common import err, output_to, state
 from kb.cli.common import stderr as err_stream
 from kb.errors import KBError
@@ -40,7 +40,7 @@ def _root(kb_path: Optional[Path] = typer.Option(
     state["kb"] = kb_path
 
 
-for _family in (papers, quotes, claims, export, graph, doctor):
+for _family in (papers, quotes, claims, export, graph, doctor, audit):
     app.add_typer(_family.app)
 
 

@@ -6,6 +6,8 @@ rebuild, inside the transaction that indexed the change:
 
 * the reference list of a paper's newest page text (kb.graph.links), and the
   citation links of papers added, edited or removed, both ways;
+* the citation contexts of that text (kb.ops.audit: the sentences citing an
+  entry of its reference list, which kb audit reads);
 * Semantic Scholar lists fetched earlier (kb cite fetch) for papers whose S2
   links are missing, e.g. after a rebuild;
 * each claim's value in base units ("626,155 lb CO2e" -> grams CO2e), so
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from kb.errors import KBError
 from kb.graph import links
+from kb.ops import audit
 from kb.quantities.units import to_base
 from kb.sources import s2
 from kb.store.index import Changes
@@ -31,6 +34,7 @@ def apply(kb: KB, changes: Changes) -> None:
         if held and held[-1] == version:        # only the newest version's reference list counts
             text = load_text(db.conn, citekey, version)
             links.index_references(db, citekey, version, text.pages)
+            audit.index_contexts(db, citekey, version, text.pages)
     if changes.papers:
         links.relink(db, changes.papers)
     if changes.bib:

@@ -9,6 +9,7 @@ any file of claims/.
     [[claim]]      id, value ("11.49 kWh"), per, quote, page, version, topics, status
     [units]        name = "0.012 kWh"  or  name = "citekey.claim_id"
     [[check]]      id, stated, expr, tolerance, note
+    [[restatement]] id, cited, page, figure, verdict, note   (a restatement judged by a person: kb audit --accept)
 """
 
 from __future__ import annotations
@@ -81,6 +82,23 @@ class CheckRec:
 
 
 @dataclass
+class RestatementRec:
+    """A figure this paper attributes to another paper, judged by a person."""
+
+    id: str
+    citekey: str                 # the citing paper
+    verdict: str                 # confirmed | differs | not-in-source
+    cited: str | None = None
+    page: int | None = None
+    figure: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+RESTATEMENT_VERDICTS = ("confirmed", "differs", "not-in-source")
+
+
+@dataclass
 class ClaimsDoc:
     path: str
     citekey: str | None
@@ -90,6 +108,7 @@ class ClaimsDoc:
     checks: list[CheckRec] = field(default_factory=list)
     #: [paper] settings for exports, e.g. anchor = "my-anchor" for the note's references list.
     paper: dict[str, str] = field(default_factory=dict)
+    restatements: list[RestatementRec] = field(default_factory=list)
 
 
 def _lines_of(text: str, header: str) -> list[int]:
@@ -163,7 +182,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
                               line=int(m.group(1)) if m else None) from None
     r = _Reader(path, text)
     doc = ClaimsDoc(path=path, citekey=citekey)
-    known = {"quote", "claim", "units", "check", "paper"}
+    known = {"quote", "claim", "units", "check", "paper", "restatement"}
     for key in data:
         if key not in known:
             r.fail(f"unknown section `{key}` (expected {', '.join(sorted(known))})",
@@ -250,6 +269,22 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             expr=r.string(c, "expr", line, True, f"check {chid}"),
             tolerance=tolerance if isinstance(tolerance, str) else None,
             note=r.string(c, "note", line, False, f"check {chid}"), line=line))
+    restatement_lines = _lines_of(text, "restatement")
+    for i, c in enumerate(r.array(data, "restatement")):
+        line = restatement_lines[i] if i < len(restatement_lines) else None
+        if citekey is None:
+            r.fail("restatements must live in claims/<citekey>.toml of the citing paper", line)
+        rid = r.ident(r.string(c, "id", line, True, "restatement"), line, "restatement")
+        verdict = r.string(c, "verdict", line, True, f"restatement {rid}")
+        if verdict not in RESTATEMENT_VERDICTS:
+            r.fail(f"restatement {rid}: verdict must be one of {', '.join(RESTATEMENT_VERDICTS)}, "
+                   f"not {verdict!r}", line)
+        doc.restatements.append(RestatementRec(
+            id=rid, citekey=citekey, verdict=verdict,
+            cited=r.string(c, "cited", line, False, f"restatement {rid}"),
+            page=r.integer(c, "page", line, f"restatement {rid}"),
+            figure=r.string(c, "figure", line, False, f"restatement {rid}"),
+            note=r.string(c, "note", line, False, f"restatement {rid}"), line=line))
     return doc
 
 
@@ -311,7 +346,7 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
     return _spaced(tomlkit.dumps(doc))
 
 
-_HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check)\]\]\n)")
+_HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check|restatement)\]\]\n)")
 
 
 def _spaced(text: str) -> str:

@@ -343,9 +343,48 @@ def m006_reindex_titles(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM files WHERE path = 'references.bib'")
 
 
+def m007_citation_contexts(db: sqlite_utils.Database) -> None:
+    """For `kb audit`: the sentences of each paper that cite an entry of its own
+    reference list (derived from its newest text, kb/text/citecontext.py), so the
+    figures one paper attributes to another can be checked against it; joined to
+    `refs` for the cited paper, so a paper added later is audited without
+    re-reading the citing text. `restatements` holds the restatements a person
+    judged ([[restatement]] in claims/<citekey>.toml), which kb audit reports no more.
+    The claims files are forgotten so the next command re-indexes them and reads
+    any [[restatement]] tables they hold."""
+    db.executescript("""
+    CREATE TABLE cite_contexts (
+        id INTEGER PRIMARY KEY,
+        citekey TEXT NOT NULL,                -- the citing paper
+        version TEXT,
+        idx INTEGER NOT NULL,                 -- refs.idx of the entry cited (source 'text')
+        page INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,       -- the sentence
+        marker_start INTEGER NOT NULL, marker_end INTEGER NOT NULL,
+        marker TEXT NOT NULL,                 -- '[48]', '[Str19]', 'Strubell et al. (2019)'
+        style TEXT NOT NULL,                  -- numbered | alphanumeric | author-year | author
+        sentence TEXT NOT NULL
+    );
+    CREATE INDEX cite_contexts_citekey ON cite_contexts(citekey, idx);
+
+    CREATE TABLE restatements (
+        id TEXT PRIMARY KEY,
+        citekey TEXT NOT NULL,                -- the citing paper
+        cited TEXT,
+        page INTEGER,
+        figure TEXT,
+        verdict TEXT NOT NULL,                -- confirmed | differs | not-in-source
+        note TEXT,
+        file TEXT NOT NULL
+    );
+    DELETE FROM files WHERE path LIKE 'claims/%';
+    """)
+
+
 #: Every schema change, in order; `PRAGMA user_version` counts them.
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
-              m004_citation_graph, m005_paper_settings, m006_reindex_titles)
+              m004_citation_graph, m005_paper_settings, m006_reindex_titles,
+              m007_citation_contexts)
 
 
 def _migrations() -> Migrations:

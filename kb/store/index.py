@@ -278,7 +278,7 @@ class Indexer:
 
     def forget_claims(self, rel: str) -> None:
         """Remove the rows indexed from one claims file (not its `files` record)."""
-        for table in ("quotes", "claims", "units", "checks", "paper_settings"):
+        for table in ("quotes", "claims", "units", "checks", "paper_settings", "restatements"):
             self.db.execute(f"delete from {table} where file = ?", [rel])
 
     def reindex_claims(self, rel: str, path: Path | None) -> None:
@@ -333,6 +333,10 @@ class Indexer:
                                       path=rel, line=ch.line)
             db.execute("insert into checks (id, stated, expr, tolerance, note, file, line) "
                        "values (?,?,?,?,?,?,?)", [ch.id, ch.stated, ch.expr, ch.tolerance, ch.note, rel, ch.line])
+        for rs in doc.restatements:     # judged by a person (kb audit --accept); kb audit reports them no more
+            db.execute("insert or replace into restatements (id, citekey, cited, page, figure, verdict, note, "
+                       "file) values (?,?,?,?,?,?,?,?)",
+                       [rs.id, rs.citekey, rs.cited, rs.page, rs.figure, rs.verdict, rs.note, rel])
         record_file(db, rel, path)
 
     # -- versions and page text ---------------------------------------------------------------

@@ -1,0 +1,80 @@
+"""`kb audit`: the figures papers attribute to other papers of the knowledge base, checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kb.cli.common import echo, emit_json, open_kb
+from kb.errors import UsageError
+from kb.ops.audit import Restatement, accept, audit, audit_note
+
+app = typer.Typer()
+
+
+def _line(r: Restatement) -> str:
+    where = "page" if not r.citing.endswith(".md") else "line"
+    src = f"{r.cited} p{r.cited_page}" if r.cited_page else r.cited
+    text = f"{r.citing} {where} {r.citing_page}  \"{r.figure}\"  -> {src}  {r.verdict}"
+    if r.verdict == "differs" and r.difference is not None:
+        text += f"  {r.cited_figure} there ({r.difference * 100:+.1f} %)"
+    elif r.verdict == "confirmed" and r.cited_figure:
+        text += f"  as {r.cited_figure}"
+    if r.judged:
+        text += f"  [judged {r.judged}" + (f": {r.note}" if r.note else "") + "]"
+    return text + f"  [{r.id}]"
+
+
+@app.command("audit")
+def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audit (default: every paper)."),
+              only: Optional[str] = typer.Option(None, "--only",
+                                                 help="Verdicts to list, comma-separated: "
+                                                      "confirmed, differs, not-in-source."),
+              note: Optional[str] = typer.Option(None, "--note",
+                                                 help="A Markdown note: audit the figures of its prose and "
+                                                      "quotes against the papers it cites. With --accept: "
+                                                      "the remark to record with the judgement."),
+              accept_id: Optional[str] = typer.Option(None, "--accept",
+                                                      help="Record a person's judgement of the restatement with "
+                                                           "this id in the citing paper's claims file; "
+                                                           "kb audit reports it no more."),
+              verdict: Optional[str] = typer.Option(None, "--verdict",
+                                                    help="With --accept: the verdict to record (default: kb's)."),
+              judged: bool = typer.Option(False, "--judged", help="Also list restatements already judged."),
+              as_json: bool = typer.Option(False, "--json", help="Print the restatements as JSON.")) -> None:
+    """Check every figure a paper attributes to another paper here against that paper.
+
+    One line each: citing paper and page, the figure as written, cited paper and page, the
+    verdict (confirmed, differs, not-in-source) and the difference. Exit 1 when one differs.
+    """
+    kb = open_kb()
+    wanted = [v.strip() for v in only.split(",") if v.strip()] if only else None
+    if accept_id:
+        if keys:
+            raise UsageError("--accept takes one restatement id, without papers")
+        r = accept(kb, accept_id, verdict=verdict, note=note)
+        if as_json:
+            emit_json(r.to_dict())
+        else:
+            echo(f"recorded {r.id} as {r.judged} in claims/{r.citing}.toml")
+        return
+    if verdict:
+        raise UsageError("--verdict goes with --accept ID")
+    if note is not None:
+        if keys:
+            raise UsageError("--note audits a note; give papers or --note, not both")
+        rows = audit_note(kb, Path(note), only=wanted)
+    else:
+        rows = audit(kb, keys or None, only=wanted, include_judged=judged)
+    if as_json:
+        emit_json([r.to_dict() for r in rows])
+    else:
+        for r in rows:
+            echo(_line(r))
+        counts = {v: sum(1 for r in rows if r.verdict == v) for v in ("confirmed", "differs", "not-in-source")}
+        echo(f"{len(rows)} restatements: {counts['confirmed']} confirmed, {counts['differs']} differ, "
+             f"{counts['not-in-source']} not in the source")
+    if any(r.verdict == "differs" and not r.judged for r in rows):
+        raise typer.Exit(1)

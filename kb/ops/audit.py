@@ -1,0 +1,535 @@
+"""`kb audit`: every figure a paper attributes to another paper of the knowledge
+base, checked against that paper.
+
+A restatement is a number with a unit (as `kb claims extract` finds them) in a
+citation context (kb/text/citecontext.py, stored in `cite_contexts` by the
+derive step) that the sentence attributes to the cited paper: the marker
+nearest to it in its clause names the paper, and a clause that speaks of the
+citing paper's own work ("we measured", "our estimate") keeps its numbers.
+
+Each restatement is looked for in the cited paper (its claims, the numbers with
+units of its newest text, and its bare numbers read in the units it uses for
+that dimension, as in a table whose unit sits in the header):
+
+* confirmed     — printed there, as written or after unit conversion, within
+                  the precision both are written with (interval overlap);
+* differs       — the cited paper prints a quantity of the same dimension with
+                  the same subject words nearby, outside that precision;
+* not-in-source — nothing of that dimension close to it.
+
+Restatements a person judged ([[restatement]] in claims/<citekey>.toml of the
+citing paper, written by `kb audit --accept`) are not reported again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import KBError, UsageError
+from kb.ops import records
+from kb.ops.quotes import resolve_note_source
+from kb.quantities.interval import Interval
+from kb.quantities.numbers import Candidate, extract_candidates
+from kb.quantities.units import parse_unit
+from kb.store.db import transaction
+from kb.store.knowledgebase import KB
+from kb.store.queries import load_text, no_paper, paper_exists
+from kb.text.citecontext import Ref, find_contexts, sentence_spans
+from kb.text.lazyre import lazy
+from kb.text.notes import NoteQuote, parse_note
+
+__all__ = ["Restatement", "index_contexts", "audit", "audit_note", "accept", "VERDICTS"]
+
+VERDICTS = ("confirmed", "differs", "not-in-source")
+
+#: How far (characters, whitespace collapsed) a number may sit from its marker in one sentence;
+#: past it (a table flattened into one "sentence") the number is not the cited paper's.
+MAX_DISTANCE = 260
+#: A quantity of the same dimension counts as the same subject when this many content words
+#: of the two sentences agree, and its value is within this factor.
+SUBJECT_WORDS = 2
+CLOSE_FACTOR = 3.0
+
+_CLAUSE_RE = lazy(r";|,\s|\bwhile\b|\bwhereas\b|\bcompared (?:to|with)\b|\.\s")
+#: A marker followed by one of these verbs is the clause's subject: "[Str19] estimates ... as N",
+#: "Strubell et al. used ... N"; the figure is that paper's even when another marker sits nearer.
+_SAYS_RE = lazy(r"\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:also\s+)?(?:estimate[sd]?|report(?:s|ed)?|f(?:ou|i)nds?|"
+                r"found|show(?:s|ed)?|use[sd]?|measure[sd]?|calculate[sd]?|compute[sd]?|assume[sd]?|"
+                r"state[sd]?|says?|said|put|puts|gives?|gave|quantif(?:y|ies|ied)|place[sd]?)\b")
+_CELL_RE = lazy(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
+_OWN_RE = lazy(r"\b(?:we|our|us|ours|this (?:paper|work|study))\b", re.I)
+_WORD_RE = lazy(r"[A-Za-z][A-Za-z\-]{2,}")
+_STOP = frozenset("""the and for with that this from were was are have has been which their its than
+into over under about such also more most less only other these those they them then there when where
+while what would could should can may might will per each both between after before using used use
+our we estimate estimated estimates found find report reported reports paper work study al et""".split())
+
+
+@dataclass
+class Restatement:
+    id: str
+    citing: str
+    citing_page: int
+    figure: str                  # as written in the citing paper: '284 tCO2e'
+    unit: str
+    cited: str
+    marker: str
+    verdict: str                 # confirmed | differs | not-in-source
+    cited_page: int | None = None
+    cited_figure: str | None = None
+    difference: float | None = None     # (restated - source) / source, in the source's unit
+    sentence: str = ""
+    cited_sentence: str = ""
+    judged: str | None = None    # the verdict a person recorded, when there is one
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+# ---------------------------------------------------------------- derived data
+
+def _refs_of(db, citekey: str) -> list[Ref]:
+    return [Ref(idx, label, fa, year, page) for idx, label, fa, year, page in db.execute(
+        "select idx, label, first_author, year, page from refs where citekey = ? and source = 'text' "
+        "order by idx", [citekey])]
+
+
+def index_contexts(db, citekey: str, version: str | None, pages: list[str]) -> int:
+    """Find and store the citation contexts of one paper's text (after its reference list is
+    indexed). Caller runs the transaction. Returns how many."""
+    db.execute("delete from cite_contexts where citekey = ?", [citekey])
+    contexts = find_contexts(pages, _refs_of(db, citekey))
+    db.conn.executemany(
+        'insert into cite_contexts (citekey, version, idx, page, start, "end", marker_start, marker_end, '
+        "marker, style, sentence) values (?,?,?,?,?,?,?,?,?,?,?)",
+        [(citekey, version, c.idx, c.page, c.start, c.end, c.marker_start, c.marker_end, c.marker,
+          c.style, c.sentence) for c in contexts])
+    return len(contexts)
+
+
+def _ensure_contexts(kb: KB) -> None:
+    """Contexts of papers indexed before kb found them (an index made by an older kb)."""
+    rows = kb.conn.execute(
+        "select distinct r.citekey from refs r where r.source = 'text' and not exists "
+        "(select 1 from cite_contexts c where c.citekey = r.citekey) and exists "
+        "(select 1 from refs x where x.citekey = r.citekey and x.resolved is not null)").fetchall()
+    if not rows:
+        return
+    with kb.writing():
+        with transaction(kb.db):
+            for (citekey,) in rows:
+                text = load_text(kb.conn, citekey, None)
+                if text is not None:
+                    index_contexts(kb.db, citekey, text.version, text.pages)
+
+
+# ---------------------------------------------------------------- reading numbers
+
+def _interval(number: str, unit: str) -> Interval | None:
+    """The figure as written, to the last digit printed: "100 GPUs" is 99.5 to 100.5 here (a
+    restated figure keeps its digits), not the 50 to 150 a stated round number may mean."""
+    try:
+        iv = Interval.from_written(f"{number} {unit}".strip())
+    except (KBError, ValueError, ArithmeticError):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", number.strip()) and iv.hi - iv.lo > 1:
+        return Interval(iv.nominal - 0.5, iv.nominal, iv.nominal + 0.5, iv.unit, iv.written)
+    return iv
+
+
+_PHYSICAL = frozenset({"[mass]", "[length]", "[time]", "[co2e]", "[current]", "[temperature]", "[substance]",
+                       "[luminosity]"})
+
+
+def _comparable(a, b) -> bool:
+    """Same dimension; counts of things (GPUs, TPUs, parameters) only of the same thing."""
+    if a.dimensionality != b.dimensionality:
+        return False
+    dims = set(dict(a.dimensionality))
+    if all(d in _PHYSICAL or d.startswith("[currency") for d in dims):
+        return True
+    return a == b
+
+
+def _co2e(unit: str) -> str | None:
+    """'kg' -> 'kgCO2e': a mass said to be "of CO2" compared with CO2-equivalent figures."""
+    m = re.fullmatch(r"(t|kg|g|lb|Mt|Gt|mt)(/.*)?", unit)
+    return f"{m.group(1)}CO2e{m.group(2) or ''}" if m else None
+
+
+def _same_dimension(a: str, b: str) -> str | None:
+    """`a` spelled so it converts to `b` ('kg' against 'lbCO2e' -> 'kgCO2e'), or None."""
+    try:
+        ua, ub = parse_unit(a), parse_unit(b)
+    except (KBError, ValueError):
+        return None
+    if _comparable(ua, ub):
+        return a
+    alt = _co2e(a)
+    if alt:
+        try:
+            if _comparable(parse_unit(alt), ub):
+                return alt
+        except (KBError, ValueError):
+            return None
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in _WORD_RE.findall(text) if w.lower() not in _STOP}
+
+
+@dataclass
+class _SourceQ:
+    page: int
+    number: str
+    unit: str
+    sentence: str
+    interval: Interval
+
+
+@dataclass
+class _Source:
+    quantities: list[_SourceQ] = field(default_factory=list)
+    bare: list[tuple[int, str, str]] = field(default_factory=list)     # (page, number, line)
+    units: set[str] = field(default_factory=set)
+
+
+_BARE_RE = lazy(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\w,]|\.\d)")
+
+
+def _source(kb: KB, citekey: str, cache: dict) -> _Source:
+    if citekey in cache:
+        return cache[citekey]
+    src = _Source()
+    for cid, number, unit, page, quote in kb.conn.execute(
+            "select id, number, unit, page, quote from claims where citekey = ? and number is not null",
+            [citekey]):
+        iv = _interval(number, unit or "")
+        if iv is not None and unit:
+            src.quantities.append(_SourceQ(page or 0, number, unit, quote or cid, iv))
+            src.units.add(unit)
+    text = load_text(kb.conn, citekey, None)
+    if text is not None:
+        for c in extract_candidates(text.pages):
+            if not c.unit or c.kind == "coefficient":
+                continue
+            iv = _interval(c.number, c.unit)
+            if iv is None:
+                continue
+            src.quantities.append(_SourceQ(c.page, c.number, c.unit, c.sentence or c.context, iv))
+            src.units.add(c.unit)
+        for page_no, page in enumerate(text.pages, start=1):
+            for m in _BARE_RE.finditer(page):
+                a = page.rfind("\n", 0, m.start()) + 1
+                b = page.find("\n", m.end())
+                src.bare.append((page_no, m.group(1), " ".join(page[max(a, m.start() - 150):
+                                                                    b if b > 0 else m.end() + 150].split())))
+    cache[citekey] = src
+    return src
+
+
+# ---------------------------------------------------------------- attribution
+
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    a, b = 0, len(sentence)
+    for m in _CLAUSE_RE.finditer(sentence):
+        if m.end() <= pos:
+            a = m.end()
+        elif m.start() >= pos:
+            b = m.start()
+            break
+    return a, b
+
+
+def _attribute(page: str, start: int, end: int, pos: int, pos_end: int, markers: list[tuple[int, int, str | None, str]]
+               ) -> tuple[str, str] | None:
+    """The cited paper (and marker) a number at `pos` of the sentence page[start:end] restates,
+    or None (the clause is the citing paper's own work, or names a work outside the knowledge base)."""
+    sentence = page[start:end]
+    rel = pos - start
+    ca, cb = _clause(sentence, rel)
+    inside = [m for m in markers if ca <= m[0] - start < cb]
+    clause = sentence[ca:cb]
+    if not inside:
+        if _OWN_RE.search(clause):
+            return None
+        inside = markers
+
+    def distance(m: tuple[int, int, str | None, str]) -> int:
+        ms, me = m[0], m[1]
+        gap = ms - pos if ms >= pos else pos - me
+        return len(" ".join(page[min(pos, ms):max(pos, me)].split())) if gap > 0 else 0
+
+    subjects = [m for m in inside if m[0] < pos and _SAYS_RE.match(page, m[1])]
+    best = min(subjects or inside, key=lambda m: (distance(m), m[0] > pos))
+    if distance(best) > MAX_DISTANCE or best[2] is None:
+        return None
+    between = page[pos_end:best[0]] if best[0] >= pos_end else page[best[1]:pos]
+    if len(_CELL_RE.findall(between)) > 3:
+        return None        # a table flattened into the sentence: other cells sit between them
+    return best[2], best[3]
+
+
+# ---------------------------------------------------------------- verdicts
+
+def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _SourceQ | None, float | None]:
+    mine = _interval(figure.number, figure.unit)
+    if mine is None:
+        return "not-in-source", None, None
+    confirmed: list[_SourceQ] = []
+    same_dim: list[tuple[_SourceQ, Interval]] = []
+    for q in src.quantities:
+        unit = _same_dimension(figure.unit, q.unit)
+        if unit is None:
+            continue
+        mine_u = mine if unit == figure.unit else _interval(figure.number, unit)
+        try:
+            if mine_u is not None and mine_u.overlaps(q.interval):
+                confirmed.append(q)
+            elif mine_u is not None:
+                same_dim.append((q, mine_u))
+        except (KBError, ValueError, ArithmeticError):
+            continue
+    if not confirmed and len(re.sub(r"\D", "", figure.number)) >= 3:
+        # a bare number of the cited paper in a unit it uses for this dimension (a table cell)
+        for unit in sorted(src.units):
+            alt = _same_dimension(figure.unit, unit)
+            if alt is None:
+                continue
+            mine_u = _interval(figure.number, alt)
+            if mine_u is None:
+                continue
+            for page_no, number, line in src.bare:
+                iv = _interval(number, unit)
+                try:
+                    if iv is not None and mine_u.overlaps(iv):
+                        confirmed.append(_SourceQ(page_no, number, unit, line, iv))
+                except (KBError, ValueError, ArithmeticError):
+                    continue
+            if confirmed:
+                break
+    words = _words(sentence)
+    if confirmed:
+        best = max(confirmed, key=lambda q: (len(words & _words(q.sentence)), -q.page))
+        return "confirmed", best, 0.0
+    scored = []
+    for q, mine_u in same_dim:
+        shared = len(words & _words(q.sentence))
+        try:
+            diff = mine_u.rel_diff(q.interval)
+        except (KBError, ValueError, ArithmeticError):
+            continue
+        if diff is None or shared < SUBJECT_WORDS:
+            continue
+        ratio = (1 + diff) if diff > -1 else 0
+        if ratio <= 0 or not (1 / CLOSE_FACTOR <= ratio <= CLOSE_FACTOR):
+            continue
+        scored.append((shared, -abs(diff), q, diff))
+    if scored:
+        shared, _, q, diff = max(scored, key=lambda s: (s[0], s[1]))
+        return "differs", q, diff
+    return "not-in-source", None, None
+
+
+def _restatable(cand: Candidate) -> bool:
+    """A figure with a unit; not a factor ("88X smaller") nor a bare coefficient."""
+    if not cand.unit or cand.kind == "coefficient":
+        return False
+    try:
+        unit = parse_unit(cand.unit)
+    except (KBError, ValueError):
+        return False
+    return not (unit.dimensionless and cand.unit != "%")
+
+
+def _same_line(page: str, a: int, b: int) -> bool:
+    return "\n" not in page[min(a, b):max(a, b)]
+
+
+def _rid(citing: str, page: int, figure: str, cited: str, pos: int = 0) -> str:
+    """Readable and stable while the citing text stays the same: citing.pPAGE.FIGURE.hash."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "", figure)[:24] or "x"
+    digest = hashlib.sha1(f"{citing}|{page}|{figure}|{cited}|{pos}".encode()).hexdigest()[:6]
+    return f"{citing}.p{page}.{slug}.{digest}"
+
+
+# ---------------------------------------------------------------- the audit
+
+def _check_only(only: list[str] | None) -> set[str] | None:
+    if not only:
+        return None
+    bad = [v for v in only if v not in VERDICTS]
+    if bad:
+        raise UsageError(f"unknown verdict {bad[0]!r} for --only", hint=f"use {', '.join(VERDICTS)}")
+    return set(only)
+
+
+def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
+          include_judged: bool = False) -> list[Restatement]:
+    """The restatements made by `keys` (default: every paper), with their verdicts."""
+    wanted = _check_only(only)
+    for key in keys or []:
+        if not paper_exists(kb.conn, key):
+            raise no_paper(kb.conn, key)
+    _ensure_contexts(kb)
+    conn = kb.conn
+    sql = ("select c.citekey, c.page, c.start, c.\"end\", c.marker_start, c.marker_end, c.marker, r.resolved "
+           "from cite_contexts c left join refs r on r.citekey = c.citekey and r.source = 'text' "
+           "and r.idx = c.idx")
+    args: list = []
+    if keys:
+        sql += f" where c.citekey in ({','.join('?' * len(keys))})"
+        args = list(keys)
+    sql += " order by c.citekey, c.page, c.start, c.marker_start"
+    groups: dict[tuple[str, int, int, int], list[tuple[int, int, str | None, str]]] = {}
+    for citekey, page, start, end, ms, me, marker, resolved in conn.execute(sql, args):
+        if resolved == citekey:
+            resolved = None
+        groups.setdefault((citekey, page, start, end), []).append((ms, me, resolved, marker))
+    judged = {r[0]: (r[1], r[2]) for r in conn.execute("select id, verdict, note from restatements")}
+    texts: dict[str, list[str]] = {}
+    cands: dict[tuple[str, int], list[Candidate]] = {}
+    sources: dict = {}
+    out: list[Restatement] = []
+    seen: set[tuple] = set()
+    for (citekey, page_no, start, end), markers in groups.items():
+        if not any(m[2] for m in markers):
+            continue
+        if citekey not in texts:
+            text = load_text(conn, citekey, None)
+            texts[citekey] = text.pages if text is not None else []
+        pages = texts[citekey]
+        if page_no > len(pages):
+            continue
+        page = pages[page_no - 1]
+        if (citekey, page_no) not in cands:
+            cands[(citekey, page_no)] = [c for c in extract_candidates([page]) if c.unit]
+        # dedupe markers that name the same paper at the same place
+        markers = list({(m[0], m[2]): m for m in markers}.values())
+        for cand in cands[(citekey, page_no)]:
+            if not (start <= cand.start < end) or not _restatable(cand):
+                continue
+            if cand.kind == "table" and not any(_same_line(page, cand.start, m[0]) for m in markers):
+                continue        # a cell of a table flattened into the sentence, not the cited figure
+            who = _attribute(page, start, end, cand.start, cand.end, markers)
+            if who is None:
+                continue
+            cited, marker = who
+            figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
+            key = (citekey, page_no, cand.start, cited)
+            if key in seen:
+                continue
+            seen.add(key)
+            near = " ".join(page[max(start, cand.start - 160):min(end, cand.end + 160)].split())
+            verdict, q, diff = _verdict(cand, near, _source(kb, cited, sources))
+            rid = _rid(citekey, page_no, figure, cited, cand.start)
+            r = Restatement(id=rid, citing=citekey, citing_page=page_no, figure=figure, unit=cand.unit,
+                            cited=cited, marker=marker, verdict=verdict,
+                            cited_page=q.page if q else None,
+                            cited_figure=f"{q.number} {q.unit}" if q else None,
+                            difference=round(diff, 4) if diff is not None else None,
+                            sentence=" ".join(page[start:end].split()),
+                            cited_sentence=q.sentence if q else "")
+            if rid in judged:
+                r.judged, r.note = judged[rid]
+                if not include_judged:
+                    continue
+            if wanted is None or r.verdict in wanted:
+                out.append(r)
+    return out
+
+
+_NOTE_LINK_RES = (
+    lazy(r"<a\s[^>]*href=\"(?P<link>#[^\"]+)\"[^>]*>\s*(?P<label>\[[^\]<]{1,40}\])?"),
+    lazy(r"\[(?P<label>[^\]]{1,40})\]\((?P<link>#[^)\s]+)\)"),
+    lazy(r"\[@(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/-]*)"),
+)
+_NOTE_SKIP_RE = lazy(r"<note-quote\b.*?</note-quote\s*>|^---\n.*?\n---\n", re.S)
+
+
+def _note_sentences(text: str) -> list[tuple[int, str, str | None, str | None, str | None]]:
+    """(line, sentence, link, label, pandoc key) for each sentence of a note's prose that cites
+    a source; the references list at the end cites nothing."""
+    cut = re.search(r"^(?:#+\s*)?References\s*:?\s*$", text, re.M | re.I)
+    body = text[:cut.start()] if cut else text
+    body = _NOTE_SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    out = []
+    for a, b in sentence_spans(body):
+        sentence = body[a:b]
+        for rx in _NOTE_LINK_RES:
+            for m in rx.finditer(sentence):
+                groups = m.groupdict()
+                line = body.count("\n", 0, a + m.start()) + 1
+                plain = re.sub(r"<[^>]+>", "", " ".join(sentence.split()))
+                out.append((line, plain, groups.get("link"), groups.get("label"), groups.get("key")))
+    return out
+
+
+def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Restatement]:
+    """The numbers of a note's own prose, and of the quotes it cites, attributed to a paper of
+    the knowledge base, checked against that paper. The citing page is the note's line."""
+    wanted = _check_only(only)
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: the note is not UTF-8") from None
+    note = parse_note(text, str(path))
+    items: list[tuple[int, str, str | None]] = []
+    for q in note.quotes:
+        items.append((q.line, q.quote, resolve_note_source(kb, note, q)))
+    for line, sentence, link, label, key in _note_sentences(text):
+        q = NoteQuote(quote=sentence, source_link=link, source_text=label, citekey=key, page=None,
+                      line=line, kind="inline")
+        items.append((line, sentence, resolve_note_source(kb, note, q)))
+    out: list[Restatement] = []
+    sources: dict = {}
+    seen: set[tuple] = set()
+    name = Path(path).name
+    for line, sentence, citekey in items:
+        if citekey is None:
+            continue
+        for cand in extract_candidates([sentence]):
+            if not _restatable(cand):
+                continue
+            clause = sentence[slice(*_clause(sentence, cand.start))]
+            if _OWN_RE.search(clause) and not any(rx.search(clause) for rx in _NOTE_LINK_RES):
+                continue
+            figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
+            if (line, figure, citekey) in seen:
+                continue
+            seen.add((line, figure, citekey))
+            verdict, q, diff = _verdict(cand, sentence, _source(kb, citekey, sources))
+            r = Restatement(id=_rid(name, line, figure, citekey), citing=name, citing_page=line,
+                            figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
+                            cited_page=q.page if q else None,
+                            cited_figure=f"{q.number} {q.unit}" if q else None,
+                            difference=round(diff, 4) if diff is not None else None,
+                            sentence=" ".join(sentence.split()), cited_sentence=q.sentence if q else "")
+            if wanted is None or r.verdict in wanted:
+                out.append(r)
+    return out
+
+
+def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = None) -> Restatement:
+    """Record a person's judgement of one restatement in claims/<citing>.toml ([[restatement]]):
+    kept across rebuilds, and kb audit reports it no more."""
+    if verdict is not None and verdict not in VERDICTS:
+        raise UsageError(f"unknown verdict {verdict!r}", hint=f"use {', '.join(VERDICTS)}")
+    found = [r for r in audit(kb, None, include_judged=True) if r.id == rid]
+    if not found:
+        raise UsageError(f"no restatement {rid!r}", hint="`kb audit` lists them with their ids (--json)")
+    r = found[0]
+    verdict = verdict or r.verdict
+    with kb.writing():
+        records.write_record(kb, r.citing, "restatement",
+                             {"id": r.id, "cited": r.cited, "page": r.citing_page, "figure": r.figure,
+                              "verdict": verdict, "note": note}, replace_id=r.id)
+    r.judged, r.note = verdict, note
+    return r
