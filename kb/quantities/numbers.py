@@ -214,6 +214,55 @@ def _starts_cleanly(page: str, pos: int) -> bool:
     return not _EXCLUDE_BEFORE.search(page, max(0, pos - 14), pos)
 
 
+def _glued(page: str, pos: int) -> bool:
+    """A number an extractor glued to the word before it: "took12days", "upto75%".
+
+    Only after a lower-case word of two letters or more ("seq2seq" and "word2vec"
+    pass here but have no unit after them; "v3", "GPT3", "P100" never pass).
+    """
+    return (pos >= 2 and page[pos - 1].islower() and page[pos - 2].islower()
+            and page[pos - 1].isascii())
+
+
+# Where no number is a figure: URLs (also a URL's pieces broken over lines by the
+# extractor), DOIs, arXiv identifiers, bracketed citation lists "[12, 15–17]".
+_NOT_FIGURES = lazy(
+    r"(?:https?:|www\.|//)\S+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|ly|html?|pdf|php)\b\S*"
+    r"|(?<![\w$])[A-Za-z][\w.-]*/[\w.-]+/[\w./%-]*"
+    r"|(?i:\bdoi:?\s?)?\b10\.\d{4,9}/\S+"
+    r"|(?i:\barxiv(?::|\s|\.org/abs/)\s?)(?:[a-z.-]+/)?\d{4}\.\d{4,5}(?:v\d+)?"
+    r"|\b\d{4}\.\d{4,5}v\d+\b"
+    r"|(?i:abs/)\d{4}\.\d{4,5}"
+    r"|\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
+# A reference list runs from its heading to the end of the page or an appendix.
+_REFS_HEAD = lazy(r"(?im)^[ \t]*(?:\d+\.?[ \t]+)?(?:references|bibliography)[ \t]*$")
+_REFS_END = lazy(r"(?im)^[ \t]*(?:[A-Z]\.?[ \t]+)?(?:appendix|appendices|supplementary)\b")
+
+
+def _excluded_spans(page: str) -> list[tuple[int, int]]:
+    """Spans of the page whose numbers are never candidates, sorted."""
+    spans = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(page)]
+    head = _REFS_HEAD.search(page)
+    if head is not None:
+        end = _REFS_END.search(page, head.end())
+        spans.append((head.start(), end.start() if end else len(page)))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether `pos` lies in one of the disjoint sorted `spans` (`starts` their starts)."""
+    j = bisect.bisect_right(starts, pos) - 1
+    return j >= 0 and spans[j][1] > pos
+
+
 def _unit_kind(m: re.Match[str]) -> str:
     for name, _ in _UNIT_ALTS:
         if m.group(name) is not None:
@@ -247,10 +296,17 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     consumed = 0
     pending: list[tuple[int, int, str, float, str, float | None, float | None, str, str]] = []
 
+    excluded = _excluded_spans(page)
+    ex_starts = [a for a, _ in excluded]
     for sm in _START.finditer(page):
         pos = sm.start()
-        if pos < consumed or not _starts_cleanly(page, pos):
+        if pos < consumed or _inside(excluded, ex_starts, pos):
             continue
+        glued = False
+        if not _starts_cleanly(page, pos):
+            if not _glued(page, pos):
+                continue
+            glued = True  # "took12days": only a unit kb knows, right after it, makes it one
         m = _NUM.match(page, pos)
         if m is None:
             continue
@@ -299,6 +355,16 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                         cur = cur or second.currency
                         kind = "range"
         um = _match_unit(page, number_end, user_re, cur, pos)
+        if glued and (um is None or um[0] not in _GLUED_KINDS or "\n" in page[number_end:um[2]]):
+            continue
+        if um is None and second is None and not cur:
+            named = _unitless_figure(page, pos, end, m)
+            if named is not None:
+                canon, unit_text, unit_end = named
+                consumed = max(consumed, unit_end)
+                pending.append((pos, max(end, unit_end), number_text,
+                                float(first.value), canon, None, None, unit_text, "quantity"))
+                continue
         if um is None:
             # A coefficient in an equation: "CO2e = 0 .954pt".
             before = page[max(0, pos - 4):pos].rstrip()
@@ -336,6 +402,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
 
     pending.extend(_table_cells(page, pending))
     pending.extend(_column_cells(page, pending))
+    pending.extend(_header_columns_cells(page, pending))
     pending.sort(key=lambda c: c[0])
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
         if bounds is None:
@@ -348,6 +415,155 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             context=_collapse(page[max(0, start - 60):min(len(page), end + 60)]),
             unit_text=unit_text, kind=kind))
     return found
+
+
+# Units a glued number may carry ("took12days", "upto75%", "emitted10.5kg"): not
+# counts or ratios, which would read "ml6team" or "cd45x" as figures.
+_GLUED_KINDS = {"co2e_or_mass", "flop", "energy", "percent", "money", "time", "length", "user"}
+
+# "a PUE of 1.2", "PUE coefficient of 1.58", "an F1 score of 87.5", "BLEU = 28.4": a named
+# plain number; the name (an acronym, or ratio/score) is its unit when kb knows it
+# as one (PUE), and stays in the candidate's sentence otherwise.
+_NAMED_BEFORE = lazy(
+    r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|(?i:\bratio|\bscore))"
+    r"(?:[ \t]+(?i:score|value|coefficient|ratio|factor|of\s+the\s+\w+))?"
+    r"[ \t\n]*(?::|=|≈|\bof|\bis|\bwas|\bwere|\bare|\bwould\s+be|\bbecomes?|\breached|\bat)"
+    r"[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just|nearly|almost|over|under"
+    r"|below|above|up\s+to|less\s+than|more\s+than|at\s+least|at\s+most)[ \t\n]+|[~≈][ \t]?)?$")
+# "by a factor of over 300", "a factor of 2": a ratio.
+_FACTOR_BEFORE = lazy(
+    r"(?i:\bfactors?[ \t\n]+of)[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just"
+    r"|nearly|almost|over|under|up\s+to|more\s+than|less\s+than|at\s+least|some)[ \t\n]+"
+    r"|[~≈][ \t]?)?$")
+# "10-fold", "15:1".
+_RATIO_AFTER = lazy(r"(?:[-‐–][ \t]?(?i:fold)(?![A-Za-z])|:[ \t]?1(?!\d|[.,]\d|:))")
+# "(0.007 vs. 0.002 kWh)": the first number shares the unit written after the second.
+_VS_AFTER = lazy(r"[ \t]*(?:vs\.?|versus|and|or|to)[ \t\n]+(?=[$€£\d])")
+# A count with its noun: "we trained 12 models", "about 4 passengers", "4 DGX-2H servers",
+# "213M parame-\nters". One or two words may stand between (an adjective, a model name).
+_DEVICE_PLURAL = lazy(r"(?:(TPU[ -]?v?\d\w*)|[VAPHKT]\d{1,3}\w*?)s")
+_TIME_WORDS = {"hours": "hour", "days": "day", "weeks": "week", "years": "year"}
+_DEVICE_WORD = lazy(r"\b(?:[VAPHKT]\d{1,3}|TPU|GPU)")
+# A capitalised word right before the number: "Scope 2", "Tier 3", "Over 13K" (the
+# last at a sentence start, so not a name).
+_NAME_BEFORE = lazy(r"(?P<w>\b[A-Z][a-z]+)[ \t]+$")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;\n(]|[.!?][\"”’)])[ \t]*$")
+_COUNT_GAP = lazy(r"[ \t]{1,4}\n?[ \t]*")
+_COUNT_WORD = lazy(
+    r"(?P<w>(?:[a-z][a-z]{1,24}-\n[ \t]*)?[a-z][a-z-]{1,24}|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*"
+    r"|[A-Z][a-z]{2,24}s)(?P<sep>[ \t]+|[ \t]*\n[ \t]*|(?=[^A-Za-z0-9-])|$)")
+# Words after a number that are not what it counts: verbs ("Table 3 shows"), function
+# words, and adjectives standing alone ("the 3 largest", "a 2 % ...").
+_NOT_NOUNS = frozenset("""
+is was has does uses shows takes gives means seems lists contains includes compares provides
+reports presents describes illustrates summarizes depicts displays demonstrates highlights
+indicates suggests achieves outperforms performs yields produces emits consumes runs costs
+leads remains becomes appears needs allows makes follows requires refers corresponds focuses
+this thus as us its always perhaps across plus versus less whereas yes various previous
+obvious respectively his hers ours yours theirs whose this these those others
+""".split())
+_BAD_MODS = frozenset("""
+of the a an and or in on at to for from by with per than that which who as is was are were be
+been has have had not no more less most least other times fold percent
+""".split())
+
+
+def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
+                     ) -> tuple[str, str, int] | None:
+    """(canonical unit, unit or name as written, end) of a number kb reads without a
+    unit word after it: a named plain number, a ratio, or a count with its noun."""
+    before = page[max(0, pos - 60):pos]
+    if re.search(r"(?:C[ \t]?O|𝐶𝑂)[ \t]?$", before):
+        return None  # "CO 2 emissions"
+    count = _count_figure(page, pos, end, m, before)
+    if count is not None:
+        return count
+    nb = _NAMED_BEFORE.search(before)
+    if nb is not None:
+        name = nb.group("name")
+        if name.isupper() or any(ch.isdigit() for ch in name) or name.lower() in ("ratio", "score"):
+            if page[end:end + 1] not in ("%",) and not page[end:end + 1].isalpha():
+                canon = _canonical(name) if name == "PUE" else None
+                return canon or "dimensionless", name, end
+    if _FACTOR_BEFORE.search(before):
+        return "dimensionless", "factor", end
+    ra = _RATIO_AFTER.match(page, end)
+    if ra is not None:
+        return "dimensionless", ra.group(0).strip(" -‐–"), ra.end()
+    vs = _VS_AFTER.match(page, end)
+    if vs is not None and (vs.group(0).strip().startswith("v") or "(" in before[-3:]):
+        m2 = _NUM.match(page, vs.end())
+        if m2 is not None:
+            um2 = _match_unit(page, m2.end(), None, None, m2.start())
+            if um2 is not None and um2[0] not in ("ratio", "count"):
+                canon = _canonical(um2[1])
+                if canon is not None and canon != "dimensionless":
+                    return canon, um2[1], end
+    return None
+
+
+def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
+                  ) -> tuple[str, str, int] | None:
+    """(unit, noun, end) of a count with its noun after the number, if it is one."""
+    mant = m.group("mant")
+    if "." in mant or "," in mant and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", mant):
+        return None  # a count is a whole number
+    if _is_year(mant, m.group("exp"), m.group("scale")):
+        return None
+    name = _NAME_BEFORE.search(before)
+    if name is not None and not _SENTENCE_START.search(before, 0, name.start("w")):
+        return None  # "Scope 2 emissions", "Tier 3 datacenters": a name, not a count
+    gap = _COUNT_GAP.match(page, end)
+    if gap is None or "\n" in gap.group(0) and _after_cell(page, pos):
+        return None
+    at = gap.end()
+    for _ in range(3):  # the noun, or up to two words before it
+        w = _COUNT_WORD.match(page, at)
+        if w is None:
+            return None
+        word = w.group("w")
+        noun = re.sub(r"-\n[ \t]*", "", word)
+        low = noun.lower()
+        if low in _NOT_NOUNS or low in _BAD_MODS:
+            return None
+        dev = _DEVICE_PLURAL.fullmatch(noun)
+        if dev is not None:
+            return ("TPU" if dev.group(1) else "GPU"), noun, w.end("w")  # "8 V100s", "64 TPU v3s"
+        if noun[:1].isupper() and noun[1:].islower():
+            return None  # "5 Conclusions", "33 Tables 1 and 4": a heading, a footnote mark
+        if noun[:1].islower():
+            if low in _TIME_WORDS and at > gap.end():
+                # "117,780 P100 hours", "633 TPU v2 hours": accelerator time
+                mods = page[gap.end():at]
+                if _DEVICE_WORD.search(mods):
+                    dev = "TPU" if "TPU" in mods else "GPU"
+                    return _canonical(f"{dev}_{_TIME_WORDS[low]}") or "item", f"{mods}{low}", w.end("w")
+                return None
+            if _plural(low):
+                unit = _canonical(low)
+                if unit is None or unit == "dimensionless" or not _is_count(unit):
+                    unit = "item"
+                return unit, low, w.end("w")
+        if not w.group("sep").strip(" \t") == "" or not w.group("sep"):
+            return None  # a line break or punctuation ends the phrase
+        at = w.end()
+    return None
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ("models", "countries", "people")."""
+    if word in ("people", "children", "men", "women", "criteria", "phenomena"):
+        return True
+    return (len(word) >= 4 and word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "ous", "ics", "less", "ness")))
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_count(unit: str) -> bool:
+    try:
+        return dimension_name(parse_unit(unit)) == "a count"
+    except KBError:
+        return False
 
 
 def _range_continuation(page: str, pos: int, first: Any, cur: str | None, canon: str,
@@ -420,8 +636,10 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
         prev = page[max(0, pos - 40):pos].split()
         if len(prev) >= 2 and re.fullmatch(r"[A-Z]{2,}\d*", prev[-2]):
             return None  # "GTX 1080 GPUs": a model number
-    if kind == "ratio" and (gap.strip(" \t") or len(gap) > 1):
-        return None  # "18.7X", "15 times": a ratio sign sits next to its number
+    if kind == "ratio" and text[:1] in "xX×" and (gap.strip(" \t") or len(gap) > 1):
+        return None  # "18.7X", "3 x": a ratio sign sits next to its number
+    if kind == "ratio" and len(gap) - len(gap.lstrip(" \t")) > 4:
+        return None  # "15 times", "~10,000   times larger" (pypdf's triple spaces)
     if kind == "percent" and len(gap) > 1 and u.group("percent").startswith("%"):
         return None  # "%" alone after a gap is a table's next column
     return kind, u.group("unit"), u.end()
@@ -451,7 +669,7 @@ _TOKEN_RE = lazy(r"\S+")
 _LABEL_PAREN = lazy(r"\((?:[^()\d]*?\bin\s+)?(?P<u>[^()\d][^()]*?)\)")
 _LABEL_STRONG = lazy(
     rf"(?<![\w.])(?P<u>(?:t|kg|g|Mt|lbs?){_CO2}|(?:[kMGT]?Wh|[kKMGT]W[hH]|MWh|kWh|TWh|GWh)"
-    rf"(?![A-Za-z])|(?i:GPU[-\s]hours?|TPU[-\s]hours?)|USD|EUR)")
+    rf"(?![A-Za-z])|(?i:GPU[-\s]hours?|TPU[-\s]hours?)|USD|EUR|PUE(?![A-Za-z]))")
 
 
 def _label_unit(label: str) -> tuple[str, str] | None:
@@ -626,5 +844,176 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
                     continue
                 out.append((s0, e0, cell, float(num.value), canon, None, None, unit_text,
                             "table"))
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------- tables with several columns
+
+# "Model Hardware Power (W) Hours kWh ·PUE CO 2e Cloud compute cost" above rows such as
+# "Transformerbase P100x8 1415.78 12 27 26 $41–$140", the caption saying "CO 2 emissions
+# (lbs) and cloud compute cost (USD)": each numeric column's unit comes from the header,
+# or from the caption where the header names only the quantity.
+_CAPTION_LINE = lazy(r"(?im)^[ \t]*table[ \t]*\d+[ \t]*[:.]")
+_HEADER_TOKEN = lazy(r"\([^()]*\)|[^\s()]+")
+_CO2_WORD = lazy(r"C[ \t]?O[ \t]?2[ \t]?(?:e(?:q)?)?(?![A-Za-z0-9])|𝐶𝑂2(?:𝑒𝑞?)?")
+_ROW_CELL = lazy(rf"\$(?:{MANTISSA})(?:[ \t]?[–-][ \t]?\$(?:{MANTISSA}))?"
+                 rf"|(?:{MANTISSA})(?:{EXPONENT})?%?(?![\w$])|—|–|--|-|N/A")
+_CAPTION_UNIT = r"\b{word}\b[^()\n]{{0,40}}?\((?P<u>[^()\d]{{1,20}})\)"
+
+
+def _header_columns(line: str, caption: str) -> list[tuple[str, str] | None] | None:
+    """Units of a header line's numeric columns, in order (None: a column with no unit
+    kb can read), or None if the line is not such a header (fewer than two units)."""
+    text = _CO2_WORD.sub("CO2e", line)
+    if any(ch.isdigit() for ch in text.replace("CO2e", "")) or len(text) > 160:
+        return None
+    cols: list[tuple[str, str] | None] = []
+    words: list[str] = []
+
+    def caption_unit(word: str) -> tuple[str, str] | None:
+        if not caption or not word.isalpha() or len(word) < 3:
+            return None
+        cm = re.search(_CAPTION_UNIT.format(word=re.escape(word)), caption, re.I)
+        if cm is None:
+            return None
+        canon = _canonical(cm.group("u"))
+        return (cm.group("u"), canon) if canon and canon != "dimensionless" else None
+
+    def co2e_column() -> tuple[str, str] | None:
+        cm = re.search(r"(?i)(?:CO\s?2e?\w*|carbon|emissions?)[^()\n]{0,30}?\((?P<m>lbs?|kg|g|t|tons?|tonnes?"
+                       r"|metric\s+tons?)\)", caption)
+        if cm is None:
+            return None
+        canon = _canonical(f"{cm.group('m')} CO2e")
+        return (f"{cm.group('m')} CO2e", canon) if canon else None
+
+    for tok in _HEADER_TOKEN.findall(text):
+        if tok.startswith("("):
+            inner = tok[1:-1].strip()
+            canon = _canonical(inner) if inner and _UNIT_ONLY.match(inner) else None
+            if canon is None and cols and cols[-1] and "CO2e" in cols[-1][0]:
+                mass = _canonical(f"{inner} CO2e")
+                if mass is not None:
+                    cols[-1] = (f"{inner} CO2e", mass)
+                continue
+            if canon is not None and canon != "dimensionless":
+                if words or not cols:
+                    cols.append((inner, canon))
+                else:
+                    cols[-1] = (inner, canon)
+                words = []
+            continue
+        if tok[:1] in "·*⋅" and cols:
+            continue  # "kWh ·PUE": the column is still kWh
+        if tok == "CO2e":
+            cols.append(co2e_column())
+            words = []
+            continue
+        canon = None
+        if ((len(tok) >= 2 or tok == "%") and _UNIT_ONLY.match(tok)
+                and tok.lower() not in ("year", "years", "yr", "in", "at", "min")):
+            canon = _canonical(tok) or _canonical(tok.lower())
+        if canon is not None and canon != "dimensionless":
+            cols.append((tok, canon))
+            words = []
+            continue
+        words.append(tok)
+        cu = caption_unit(tok)
+        if cu is not None and tok.lower() in ("cost", "costs", "price", "emissions", "energy",
+                                               "power", "time", "consumption"):
+            cols.append(cu)
+            words = []
+    if len([c for c in cols if c]) < 2:
+        return None
+    return cols
+
+
+def _row_cell_tokens(page: str, start: int, end: int) -> list[re.Match[str]] | None:
+    """The cells after a row's label (numbers, money, dashes), or None if not a row."""
+    tokens = list(_TOKEN_RE.finditer(page, start, end))
+    k = 0
+    while k < len(tokens) and _ROW_CELL.fullmatch(tokens[k].group(0)) is None:
+        k += 1
+    if k == 0 or k == len(tokens):
+        return None
+    cells: list[re.Match[str]] = []
+    pos = tokens[k].start()
+    while pos < end:
+        while pos < end and page[pos] in " \t":
+            pos += 1
+        if pos >= end:
+            break
+        c = _ROW_CELL.match(page, pos, end)
+        if c is None or c.end() == pos:
+            return None
+        cells.append(c)
+        pos = c.end()
+    return cells
+
+
+def _caption_near(page: str, lines: list[tuple[int, int]], i: int) -> str:
+    """The caption of the table whose header is line i: a "Table N:" line below it
+    (within 25 lines) or above it (within 3), with the line after it."""
+    for j in list(range(i + 1, min(len(lines), i + 26))) + list(range(i - 1, max(-1, i - 4), -1)):
+        s0, e0 = lines[j]
+        if _CAPTION_LINE.match(page, s0):
+            e1 = lines[j + 1][1] if j + 1 < len(lines) else e0
+            return page[s0:e1]
+    return ""
+
+
+def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
+    """Cells of rows under a header naming several columns' units (see above)."""
+    if "\n" not in page:
+        return []
+    spans = sorted((c[0], c[1]) for c in taken)
+    starts = [s for s, _ in spans]
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(page):
+        nl = page.find("\n", pos)
+        end = len(page) if nl < 0 else nl
+        lines.append((pos, end))
+        pos = end + 1
+    out: list[tuple] = []
+    i = 0
+    while i < len(lines):
+        hs, he = lines[i]
+        i += 1
+        if he - hs < 8 or _CAPTION_LINE.match(page, hs):
+            continue
+        header = _header_columns(page[hs:he], "")
+        caption = ""
+        if header is None or any(c is None for c in header):
+            caption = _caption_near(page, lines, i - 1)
+            header = _header_columns(page[hs:he], caption) if caption else header
+        if header is None:
+            continue
+        rows = 0
+        while i < len(lines):
+            ls, le = lines[i]
+            if _CAPTION_LINE.match(page, ls):
+                break
+            cells = _row_cell_tokens(page, ls, le)
+            if cells is None or len(cells) != len(header):
+                break
+            rows += 1
+            for cell, col in zip(cells, header):
+                text = cell.group(0)
+                if col is None or not text[0].isdigit() or text.endswith("%"):
+                    continue
+                s0, e0 = cell.start(), cell.end()
+                j = bisect.bisect_right(starts, s0) - 1
+                if j >= 0 and spans[j][1] > s0:
+                    continue
+                m = _NUM.match(page, s0)
+                if m is None or m.end() != e0:
+                    continue
+                try:
+                    num = read_number(m)
+                except KBError:
+                    continue
+                out.append((s0, e0, text, float(num.value), col[1], None, None, col[0], "table"))
             i += 1
     return out

@@ -72,6 +72,22 @@ _DEFINITIONS = [
     "token = item = _ = tokens",
     "parameter = item = _ = parameters",
     "step = item = _ = steps",
+    # Other things papers count ("we trained 12 models", "about 4 passengers"): the
+    # same [count] dimension. Only what is counted, never a yardstick a person might
+    # define as a user unit ("car", "flight", "household", "charge").
+    *[f"{w} = item = _ = {w}s" for w in (
+        "model", "passenger", "paper", "participant", "user", "server", "node",
+        "experiment", "trial", "layer", "epoch", "task", "dataset", "language", "region",
+        "citation", "author", "document", "sentence", "word", "question", "article",
+        "instance", "example", "annotator", "worker", "publication", "venue", "patient",
+        "feature", "datacenter", "processor", "device", "configuration", "job",
+        "architecture", "checkpoint", "hyperparameter", "label", "domain", "interview",
+        "session", "response", "method", "team", "organization", "benchmark", "prototype")],
+    *[f"{w} = item = _ = {pl}" for w, pl in (
+        ("person", "people"), ("country", "countries"), ("entity", "entities"),
+        ("study", "studies"), ("category", "categories"), ("company", "companies"))],
+    # Named plain numbers: "a PUE of 1.2" keeps its name as its unit (1 PUE = 1).
+    "PUE = 1 = _",
     # Computation.
     "floating_point_operation = [compute] = FLOP = flop = FLOPs = FLOPS = flops",
     "pflop_s_day = 1e15 * FLOP / second * day = PFLOP_s_day = pfs_day = petaflop_s_day",
