@@ -9,7 +9,14 @@ import typer
 
 from kb.cli.common import echo, emit_json, open_kb
 from kb.cli.progress import Progress
-from kb.ops.quotes import add_quote, list_quotes, remove_quote, verify_all, verify_note
+from kb.ops.quotes import (
+    add_quote,
+    list_quotes,
+    remove_quote,
+    verify_all,
+    verify_claims,
+    verify_note,
+)
 
 app = typer.Typer()
 
@@ -109,16 +116,22 @@ def verify(note: Optional[Path] = typer.Option(None, "--note", help="Check every
     bar = Progress("verifying", unit="quotes")
     results = verify_all(kb, progress=bar.update if bar.on else None)
     bar.done()
+    claim_results = verify_claims(kb)
     if as_json:
-        emit_json([r.to_dict() for r in results])
+        emit_json([r.to_dict() for r in results + claim_results])
     else:
         for r in results:
             echo(f"{r.status:10} {r.id}  {r.citekey} {r.version or ''}  {r.message}".rstrip())
-        counts: dict = {}
-        for r in results:
-            counts[r.status] = counts.get(r.status, 0) + 1
-        echo(f"{len(results)} quotes: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-              if results else "no quotes stored")
+        for r in claim_results:
+            echo(f"{r.status:10} claim {r.citekey}.{r.id}  {r.version or ''}  {r.message}".rstrip())
+        for what, rows in (("quotes", results), ("claims", claim_results)):
+            counts: dict = {}
+            for r in rows:
+                counts[r.status] = counts.get(r.status, 0) + 1
+            if rows or what == "quotes":
+                echo(f"{len(rows)} {what}: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+                     if rows else f"no {what} stored")
+    results = results + claim_results
     if any(r.failed for r in results) or (strict and any(r.status != "ok" for r in results)):
         raise typer.Exit(1)
 

@@ -18,6 +18,7 @@ from kb.ops.records import write_record
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import extract_candidates
+from kb.quantities.quoted import value_in_quote
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.quantities.userunits import UserUnits
 from kb.store.claimsfile import ID_RE
@@ -25,7 +26,6 @@ from kb.store.db import transaction
 from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, require_paper, rows_as_dicts, versions_with_text
-from kb.text.normalise import normalise
 from kb.text.versions import normalise_version
 
 
@@ -47,13 +47,16 @@ def _check_value(value: str):
                          hint="write a number with its unit, e.g. \"11.49 kWh\", \"626,155 lb CO2e\", \"16 %\"") from None
 
 
-def _number_in(value: str, quote: str) -> bool:
+class ValueNotInQuote(UsageError):
+    """A claim's value is not among its quote's numbers (exit 2: nothing was stored)."""
 
-    m = re.match(r"\s*[-+−]?[\d][\d,\s]*(?:\.\d+)?", value)
-    if not m:
-        return True
-    digits = re.sub(r"[\s,]", "", m.group(0))
-    return digits in re.sub(r"[\s,]", "", normalise(quote))
+
+def check_value(value: str, quote: str | None) -> str | None:
+    """Why ``value`` is not backed by ``quote`` (None when it is, or when there is no quote)."""
+    if not quote:
+        return None
+    found = value_in_quote(value, quote)
+    return None if found.ok else found.reason(value)
 
 
 def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per: str | None = None,
@@ -89,8 +92,16 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
             record.update({"page": match.page, "version": text.version, "status": "verified"})
             if note:
                 record["note"] = note
-        if not _number_in(value, quote):
-            warnings.append(f"the number of {value!r} does not appear in its quote")
+            if match.method == "punctuation":
+                warnings.extend(match.notes)
+        mismatch = check_value(value, quote)
+        if mismatch is not None:
+            if not force:
+                raise ValueNotInQuote(mismatch + "; nothing stored",
+                                      hint="correct the value, or store it unverified with --force")
+            record["status"] = "unverified"
+            record["note"] = "; ".join(dict.fromkeys(x for x in (record.get("note"), note, mismatch) if x))
+            warnings.append(mismatch + ": stored unverified")
     else:
         record.update({"version": version, "status": "unverified",
                        "note": note or "no quote given: the claim is not verified"})
@@ -319,6 +330,7 @@ class CheckOutcome:
     unit: str | None = None
     rel_diff: float | None = None
     note: str | None = None
+    unverified: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = self.__dict__.copy()
@@ -342,15 +354,45 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
         return []
     ns = namespace(kb)
     known = sorted(ns.values)
+    unverified = unverified_names(kb, ns)
     out = []
     for r in rows:
         result = run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
-                           units=ns.units)
+                           units=ns.units, unverified=unverified)
         rec = result.recomputed
         out.append(CheckOutcome(
             id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,
             line=format_line(result), message=result.message, explanation=explain(result),
             file=f"{r['file']}:{r['line']}" if r["line"] else r["file"],
             recomputed=rec.nominal if rec else None, low=rec.lo if rec else None, high=rec.hi if rec else None,
-            unit=rec.unit_text if rec else None, rel_diff=result.rel_diff, note=r["note"]))
+            unit=rec.unit_text if rec else None, rel_diff=result.rel_diff, note=r["note"],
+            unverified=result.unverified))
+    return out
+
+
+def unverified_names(kb: KB, ns: Namespace) -> dict[str, str]:
+    """Names an expression may use that rest on a claim stored unverified, or on a
+    claim whose value is not among its quote's numbers (a hand edit): each claim as
+    citekey.claim_id (and bare, when unique), and each user unit defined as one."""
+
+    out: dict[str, str] = {}
+    for r in kb.db.query("select id, citekey, number, unit, quote, status from claims where kind = 'claim'"):
+        full = f"{r['citekey']}.{_ident(r['id'])}"
+        reason = None
+        if r["status"] == "unverified":
+            reason = "stored unverified"
+        elif not r["quote"]:
+            reason = "no quote"
+        else:
+            reason = check_value(f"{r['number'] or ''} {r['unit'] or ''}".strip(), r["quote"])
+        if reason is None:
+            continue
+        out[full] = f"{full}: {reason}"
+        bare = _ident(r["id"])
+        if ns.values.get(bare) is not None and bare not in ns.ambiguous and ns.sources.get(bare) == ns.sources.get(full):
+            out[bare] = out[full]
+    for r in kb.db.query("select name, definition from units"):
+        target = r["definition"].strip().replace("-", "_")
+        if target in out:
+            out[r["name"]] = f"unit {r['name']} = {target}; {out[target]}"
     return out

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, file_lock
 from kb.errors import FileFormatError, KBError
-from kb.ops.quotes import verify_all
+from kb.ops.quotes import verify_all, verify_claims
 from kb.ops.session import open_kb
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
@@ -46,7 +46,7 @@ _FTS_TABLES = ("pages_fts", "quotes_fts", "claims_fts")
 
 @dataclass
 class Problem:
-    check: str          # database | files | cache | text | quotes | tmp
+    check: str          # database | files | cache | text | quotes | claims | tmp
     where: str          # references.bib:12, claims/x.toml:4, .kb/kb.sqlite, ...
     what: str
     fix: str            # the command (or action) that repairs it
@@ -125,6 +125,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) 
                         "select citekey, arxiv_id, doi, title_norm from papers")}
                     docs = _check_files(kb, report, broken)
                     _check_quotes(kb, report, docs)
+                    _check_claims(kb, report, docs)
             except sqlite3.DatabaseError as exc:
                 _damaged(report, layout, exc)
                 db_ok = False
@@ -354,6 +355,31 @@ def _check_quotes(kb, report: Report, docs: dict) -> None:
     if no_text:
         report.info.append(f"{no_text} verified quote(s) could not be re-checked: kb holds no text of "
                            "their version")
+
+
+def _check_claims(kb, report: Report, docs: dict) -> None:
+    """Every claim's value is among its quote's numbers, and its quote is still found."""
+
+    where_of = {}
+    for rel, doc in docs.items():
+        for c in doc.claims:
+            where_of[(c.citekey or doc.citekey, c.id)] = f"{rel}:{c.line}" if c.line else rel
+    unverified = 0
+    for v in verify_claims(kb):
+        where = where_of.get((v.citekey, v.id), f"claims/{v.citekey}.toml")
+        fix = (f"correct the claim in {where.split(':')[0]}, or mark it status = \"unverified\" "
+               "with a note saying why")
+        if v.status == "value-mismatch":
+            report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
+        elif v.status in ("not-found", "no-quote"):
+            report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
+        elif v.status == "no-paper":
+            report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",
+                           "restore the entry in references.bib, or remove the claim")
+        elif v.status == "unverified":
+            unverified += 1
+    if unverified:
+        report.info.append(f"{unverified} claim(s) stored unverified (kb verify lists them with the reason)")
 
 
 def _refetch(manifest, citekey: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
@@ -41,6 +41,9 @@ class CheckResult:
     message: str
     explanation: list[str] = field(default_factory=list)
     tolerance: str | None = None
+    #: inputs (claims, or units defined by claims) stored unverified: the verdict
+    #: stands, but rests on a figure kb could not trace to its quote
+    unverified: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -106,16 +109,35 @@ def _mismatch_hint(st: Interval, rec: Interval) -> str:
             f"'{n}' ('{format_number(st.nominal)}'), or drop '/ {n}' from the expression")
 
 
+_NAME = lazy(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?")
+
+
 def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
               tolerance: str | None = None, *, known: Iterable[str] | None = None,
-              units: UserUnits | None = None) -> CheckResult:
+              units: UserUnits | None = None,
+              unverified: Mapping[str, str] | None = None) -> CheckResult:
     """Recompute `expr` and judge it against `stated`; never raises for bad input.
 
     `resolve(name)` returns a named figure (Interval or written text) and raises
     NotFound/KeyError when the name is not defined; `known` lists names to suggest.
     `units` are the user units the stated figure, the expression and the figures
-    may use.
+    may use. `unverified` maps names (claims, user units) that rest on an
+    unverified claim to the reason; a check using one is marked (`unverified`)
+    and its explanation says why.
     """
+    result = _run_check(id, stated, expr, resolve, tolerance, known=known, units=units)
+    if unverified:
+        used = {m.group() for m in _NAME.finditer(f"{stated} {expr}")}
+        marked = sorted(n for n in used if n in unverified)
+        if marked:
+            result.unverified = marked
+            result.explanation.extend(f"unverified input {n}: {unverified[n]}" for n in marked)
+    return result
+
+
+def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
+               tolerance: str | None = None, *, known: Iterable[str] | None = None,
+               units: UserUnits | None = None) -> CheckResult:
     lines: list[str] = []
 
     def error(message: str, st: Interval | None = None,
@@ -191,14 +213,15 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
 
 def format_line(result: CheckResult) -> str:
     """One line per check: id, stated, recomputed nominal, interval, relative difference,
-    verdict."""
+    the inputs that rest on an unverified claim (if any), verdict."""
+    mark = f"  [UNVERIFIED input: {', '.join(result.unverified)}]" if result.unverified else ""
     if result.verdict == ERROR or result.recomputed is None:
-        return f"{result.id}  stated {result.stated}  {result.message}  {result.verdict}"
+        return f"{result.id}  stated {result.stated}  {result.message}{mark}  {result.verdict}"
     r = result.recomputed
     unit = f" {r.unit_text}" if r.unit_text else ""
     lo, nom, hi = format_bounds(r.lo, r.nominal, r.hi)
     return (f"{result.id}  stated {result.stated}  recomputed {nom}{unit}  "
-            f"[{lo} … {hi}]  {_pct(result.rel_diff)}  {result.verdict}")
+            f"[{lo} … {hi}]  {_pct(result.rel_diff)}{mark}  {result.verdict}")
 
 
 def explain(result: CheckResult) -> list[str]:

@@ -50,7 +50,10 @@ def test_claim_quote_not_found_and_bad_values(php):
     assert r.code == 2 and "zorks" in r.err
     assert not (php / "claims" / "luccioni2023power.toml").exists()
     r = run_kb("claim", "add", "luccioni2023power", "12.5 kWh", "--quote", IMAGE_QUOTE, "--id", "x")
-    assert r.code == 0 and "does not appear in its quote" in r.err
+    assert r.code == 2 and "not among its quote's numbers: 522 smartphone charges, 11.49 kWh" in r.err
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    r = run_kb("claim", "add", "luccioni2023power", "12.5 kWh", "--quote", IMAGE_QUOTE, "--id", "x", "--force")
+    assert r.code == 0 and "stored unverified" in r.err
 
 
 def test_claims_filters(php):
@@ -147,7 +150,9 @@ expr = "luccioni2023power.image_gen / luccioni2023power.charge_v1"
     r = run_kb("check")
     assert r.code == 1
     lines = r.out.splitlines()
-    assert lines[0] == "ok  stated 950  recomputed 957.5  [918.8 … 999.6]  +0.79 %  pass"
+    # The claims of this fixture have no quote: each check says it rests on unverified figures.
+    assert lines[0] == ("ok  stated 950  recomputed 957.5  [918.8 … 999.6]  +0.79 %  "
+                        "[UNVERIFIED input: charge_v1, image_gen]  pass")
     assert lines[1].startswith("off  stated 522  recomputed 957.5") and lines[1].endswith("fail")
     assert lines[-1] == "2 checks: 1 pass, 1 fail, 0 error"
     data = run_kb("check", "--json").json
@@ -223,3 +228,68 @@ def test_repository_knowledge_base_checks_pass_offline(tmp_path, monkeypatch):
         assert by_id[check_id].endswith("pass"), by_id[check_id]
     assert "recomputed 957.5 charge_v1  [918.8 … 999.6]" in by_id["950-smartphone-charges"]
     assert lines[-1].endswith("0 fail, 0 error")
+
+
+# -- a claim's value must be among its quote's numbers --------------------------------------------
+
+def test_a_typo_in_the_value_is_refused_and_nothing_stored(php):
+    """The issue's case: 11.94 kWh from a quote printing 11.49 kWh."""
+    r = run_kb("claim", "add", "luccioni2023power", "11.94 kWh", "--quote", IMAGE_QUOTE, "--id", "typo")
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        "kb: error: the value '11.94 kWh' is not among its quote's numbers: 522 smartphone charges, 11.49 kWh; "
+        "nothing stored (correct the value, or store it unverified with --force)"]
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    # Equal after conversion within both precisions: 11,490 Wh is 11.49 kWh; 11,500 Wh is not.
+    assert run_kb("claim", "add", "luccioni2023power", "11,490 Wh", "--quote", IMAGE_QUOTE, "--id", "wh").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "11,500 Wh", "--quote", IMAGE_QUOTE, "--id", "wh2").code == 2
+    r = run_kb("claim", "add", "luccioni2023power", "11.94 kWh", "--quote", IMAGE_QUOTE, "--id", "typo", "--force",
+               "--json")
+    assert r.code == 0 and r.json["status"] == "unverified"
+    assert "not among its quote's numbers" in r.json["note"]
+    stored = {c["id"]: c for c in tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())["claim"]}
+    assert stored["typo"]["status"] == "unverified" and "11.49 kWh" in stored["typo"]["note"]
+    r = run_kb("verify")
+    assert r.code == 0 and "unverified claim luccioni2023power.typo" in r.out
+
+
+HAND_EDITED = """
+[[claim]]
+id = "image-gen"
+value = "11.94 kWh"
+quote = "the least efficient image generation model uses as much energy as 522 smartphone charges (11.49 kWh)"
+page = 6
+version = "v3"
+status = "verified"
+"""
+
+
+def test_verify_doctor_and_check_report_a_hand_edited_mismatch(php):
+    (php / "claims").mkdir(exist_ok=True)
+    (php / "claims" / "luccioni2023power.toml").write_text(HAND_EDITED)
+    write_checks(php, """
+[[check]]
+id = "per-charge"
+stated = "522"
+expr = "image_gen / 0.022 kWh"
+""")
+    r = run_kb("verify")
+    assert r.code == 1
+    assert ("value-mismatch claim luccioni2023power.image-gen  v3  the value '11.94 kWh' is not among its "
+            "quote's numbers: 522 smartphone charges, 11.49 kWh") in r.out
+    assert r.out.splitlines()[-1] == "1 claims: 1 value-mismatch"
+    data = run_kb("verify", "--json").json
+    assert [(v["kind"], v["status"]) for v in data] == [("claim", "value-mismatch")]
+    r = run_kb("doctor")
+    assert r.code == 1
+    assert "claims/luccioni2023power.toml:2: claim luccioni2023power.image-gen: the value '11.94 kWh'" in r.out
+    r = run_kb("check")
+    assert "[UNVERIFIED input: image_gen]" in r.out.splitlines()[0]
+    data = run_kb("check", "--json").json
+    assert data[0]["unverified"] == ["image_gen"]
+    r = run_kb("check", "--explain", "per-charge")
+    assert "unverified input image_gen: luccioni2023power.image_gen: the value '11.94 kWh'" in r.out
+    # Corrected by hand: everything agrees again.
+    (php / "claims" / "luccioni2023power.toml").write_text(HAND_EDITED.replace("11.94", "11.49"))
+    assert run_kb("verify").code == 0
+    assert "UNVERIFIED" not in run_kb("check").out

@@ -1,0 +1,155 @@
+"""Whether a claim's value is among the numbers of its quote.
+
+A claim is "11.49 kWh" from a quote; a typo ("11.94 kWh") must not be stored as
+verified. The value holds when each number written in it is in the quote:
+
+* equal as printed: the same value, thousands separators, a currency sign and
+  trailing zeros aside ("626,155" and "626 155" and "626155"; "$3.2M" and
+  "3.2 million" are the same number);
+* or equal after unit conversion, within the precision both are written with:
+  "11.49 kWh" (± 0.005 kWh) and "11,490 Wh" (± 5 Wh) differ by less than each
+  one's half unit. Units of the quote's numbers are read by
+  `kb.quantities.numbers.extract_candidates`.
+
+A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
+attached to a number is a minus sign; an en or em dash never is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kb.errors import KBError
+from kb.quantities.interval import EXPONENT, MANTISSA, Interval, read_number
+from kb.quantities.numbers import extract_candidates
+from kb.text.lazyre import lazy
+
+__all__ = ["QuotedValue", "value_in_quote", "numbers_in"]
+
+_NUM = lazy(
+    rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£)?"
+    rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
+# A writer's thousands groups separated by spaces: "626 155", "1 234 567".
+_SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
+               r"(?P<mant>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\w])(?P<exp>(?!))?(?P<scale>(?!))?")
+
+
+def _plain(text: str) -> str:
+    """Spaces of every kind as ' ', full-width digits as digits; the rest as is."""
+    out = []
+    for c in text:
+        if c.isspace() or unicodedata.category(c) == "Zs":
+            out.append(" ")
+        elif "０" <= c <= "９":
+            out.append(chr(ord(c) - ord("０") + ord("0")))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Number:
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    half: Decimal
+
+
+def numbers_in(text: str) -> list[_Number]:
+    """Every number written in ``text``, with its value and half-unit of precision."""
+    t = _plain(text)
+    out: list[_Number] = []
+    seen = set()
+    for rx in (_NUM, _SPACED):
+        for m in rx.finditer(t):
+            try:
+                w = read_number(m)
+            except KBError:
+                continue
+            if (m.start(), m.end()) in seen:
+                continue
+            seen.add((m.start(), m.end()))
+            out.append(_Number(m.group(0).strip(), m.start(), m.end(), w.value, w.half_unit))
+    out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+@dataclass
+class QuotedValue:
+    """The outcome: ``ok`` when every number of the value is in the quote."""
+
+    ok: bool
+    #: the numbers the quote holds, as printed (with their unit when kb reads one)
+    numbers: list[str] = field(default_factory=list)
+    #: the numbers of the value that are not in the quote
+    missing: list[str] = field(default_factory=list)
+
+    def reason(self, value: str) -> str:
+        held = ", ".join(self.numbers) if self.numbers else "none"
+        which = "" if len(self.missing) < 2 and " " not in value.strip() or len(self.missing) == 1 \
+            and len(numbers_in(value)) == 1 else f" ({', '.join(self.missing)} missing)"
+        return f"the value {value!r} is not among its quote's numbers{which}: {held}"
+
+
+def _close(a: float, half_a: float, b: float, half_b: float) -> bool:
+    return abs(a - b) <= min(half_a, half_b) * (1 + 1e-9) + 1e-300
+
+
+def value_in_quote(value: str, quote: str) -> QuotedValue:
+    """Check that every number written in ``value`` appears in ``quote`` (see the module doc)."""
+    wanted = numbers_in(value)
+    held = numbers_in(quote)
+    try:
+        claim_unit = Interval.from_written(value).unit
+        unitless = claim_unit == Interval.exact(1).unit
+    except KBError:
+        claim_unit, unitless = None, True
+    # Numbers of the quote with the unit kb reads after them, as intervals.
+    with_units: list[tuple[_Number, Interval]] = []
+    shown: dict[tuple[int, int], str] = {}
+    plain = _plain(quote)
+    try:
+        cands = extract_candidates([plain])
+    except KBError:   # pragma: no cover - extraction never raises on text
+        cands = []
+    for c in cands:
+        unit = "" if c.unit == "dimensionless" else c.unit
+        inside = [n for n in held if c.start <= n.start and n.end <= c.end]
+        for n in inside:
+            if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
+                shown[(n.start, n.end)] = " ".join(plain[n.start:c.end].split())
+            if unit and not unitless:
+                try:
+                    with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
+                except KBError:
+                    continue
+    missing: list[str] = []
+    for w in wanted:
+        if any(h.value == w.value for h in held):
+            continue
+        found = False
+        if not unitless:
+            try:
+                mine = Interval.from_written(f"{w.text.lstrip('+')} {Interval.from_written(value).unit_text}")
+            except KBError:
+                mine = None
+            for n, iv in with_units:
+                if mine is None:
+                    break
+                try:
+                    conv = iv.to(claim_unit)
+                except KBError:
+                    continue
+                if _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2):
+                    found = True
+                    break
+        if not found:
+            missing.append(w.text)
+    spaced = [(h.start, h.end) for h in held if " " in h.text]
+    numbers = [shown.get((h.start, h.end), h.text) for h in held
+               if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
+    return QuotedValue(not missing and bool(wanted) or not wanted, list(dict.fromkeys(numbers)), missing)
