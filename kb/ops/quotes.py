@@ -15,6 +15,8 @@ from pathlib import Path
 
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.records import drop_record, write_record
+from kb.quantities.quoted import value_in_quote
+from kb.store import claimsfile
 from kb.store.claimsfile import ID_RE
 from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
@@ -207,9 +209,85 @@ class Verdict:
     page: int | None = None
     differences: list = field(default_factory=list)
     failed: bool = False
+    kind: str = "quote"  # quote | claim
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
+
+
+def verify_claims(kb: KB, cache: dict | None = None, progress=None) -> list[Verdict]:
+    """Re-check every claim of the claims files: its value must be among its
+    quote's numbers (`kb.quantities.quoted`), and its quote must still be found
+    in the text of its version. Claims written by hand are checked the same way."""
+
+    cache = {} if cache is None else cache
+    papers = {r[0] for r in kb.db.execute("select citekey from papers")}
+    rows = rows_as_dicts(kb.conn.execute(
+        "select id, citekey, number, unit, quote, version, status, file from claims "
+        "where kind = 'claim' and citekey is not null order by citekey, rowid"))
+    docs: dict = {}
+    out: list[Verdict] = []
+    for n, c in enumerate(rows, 1):
+        if progress:
+            progress(n, len(rows))
+        value = f"{c['number'] or ''} {c['unit'] or ''}".strip()
+
+        def verdict(status: str, message: str, failed: bool = False, **kw) -> Verdict:
+            return Verdict(c["id"], c["citekey"], c["version"], status, message, failed=failed,
+                           kind="claim", **kw)
+
+        if c["citekey"] not in papers:
+            out.append(verdict("no-paper", f"{c['citekey']} is not in references.bib", True))
+            continue
+        mismatch = value_in_quote(value, c["quote"]) if c["quote"] else None
+        if c["status"] == "unverified":
+            reason = claim_note(kb, c, docs) or "stored unverified"
+            if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
+                reason += "; " + mismatch.reason(value)
+            out.append(verdict("unverified", reason))
+            continue
+        if not c["quote"]:
+            if c["status"] == "verified":
+                out.append(verdict("no-quote", f"{value} is marked verified but has no quote", True))
+            else:
+                out.append(verdict("unverified", "no quote: the claim is not verified"))
+            continue
+        if not mismatch.ok:
+            out.append(verdict("value-mismatch", mismatch.reason(value), True))
+            continue
+        text = load_text(kb.conn, c["citekey"], c["version"], cache)
+        if text is None:
+            out.append(verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
+                               + "; quote not re-checked"))
+            continue
+        match = find_quote(text.doc, c["quote"])
+        if match is None:
+            near = closest_passage(text.doc, c["quote"])
+            out.append(verdict("not-found", f"quote no longer found in {text.version}"
+                               + (f"; page {near.page}: {near.describe()}" if near else ""), True,
+                               page=near.page if near else None,
+                               differences=near.differences if near else []))
+            continue
+        out.append(verdict("ok", f"{value}, page {match.page}", page=match.page))
+    return out
+
+
+def claim_note(kb: KB, claim: dict, docs: dict) -> str | None:
+    """The note stored with a claim in its claims file (the index keeps no notes)."""
+    rel = claim["file"]
+    if rel not in docs:
+        path = kb.root / rel
+        try:
+            docs[rel] = claimsfile.load(path, path.stem if paper_exists(kb.conn, path.stem) else None, rel)
+        except KBError:
+            docs[rel] = None
+    doc = docs[rel]
+    if doc is None:
+        return None
+    for rec in doc.claims:
+        if rec.id == claim["id"]:
+            return getattr(rec, "note", None)
+    return None
 
 
 def verify_all(kb: KB, progress=None) -> list[Verdict]:
