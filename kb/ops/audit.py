@@ -23,6 +23,7 @@ citing paper, written by `kb audit --accept`) are not reported again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from kb.ops import records
 from kb.ops.quotes import resolve_note_source
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
-from kb.quantities.units import parse_unit
+from kb.quantities.units import parse_unit, to_base
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, paper_exists
@@ -129,6 +130,7 @@ def _ensure_contexts(kb: KB) -> None:
 
 # ---------------------------------------------------------------- reading numbers
 
+@functools.lru_cache(maxsize=65536)
 def _interval(number: str, unit: str) -> Interval | None:
     """The figure as written, to the last digit printed: "100 GPUs" is 99.5 to 100.5 here (a
     restated figure keeps its digits), not the 50 to 150 a stated round number may mean."""
@@ -161,6 +163,7 @@ def _co2e(unit: str) -> str | None:
     return f"{m.group(1)}CO2e{m.group(2) or ''}" if m else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _same_dimension(a: str, b: str) -> str | None:
     """`a` spelled so it converts to `b` ('kg' against 'lbCO2e' -> 'kgCO2e'), or None."""
     try:
@@ -179,8 +182,9 @@ def _same_dimension(a: str, b: str) -> str | None:
     return None
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in _WORD_RE.findall(text) if w.lower() not in _STOP}
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip("s") for w in _WORD_RE.findall(text) if w.lower() not in _STOP)
 
 
 @dataclass
@@ -277,40 +281,53 @@ def _attribute(page: str, start: int, end: int, pos: int, pos_end: int, markers:
 
 # ---------------------------------------------------------------- verdicts
 
+@functools.lru_cache(maxsize=4096)
+def _factor(unit: str) -> float | None:
+    """What one `unit` is in base units (conversions are then float products, not pint calls)."""
+    try:
+        return to_base(1.0, unit)[0]
+    except (KBError, ValueError, ArithmeticError):
+        return None
+
+
+def _base(iv: Interval, unit: str) -> tuple[float, float, float] | None:
+    f = _factor(unit)
+    if f is None:
+        return None
+    lo, hi = sorted((iv.lo * f, iv.hi * f))
+    return lo, iv.nominal * f, hi
+
+
 def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _SourceQ | None, float | None]:
-    mine = _interval(figure.number, figure.unit)
-    if mine is None:
+    if _interval(figure.number, figure.unit) is None:
         return "not-in-source", None, None
     confirmed: list[_SourceQ] = []
-    same_dim: list[tuple[_SourceQ, Interval]] = []
+    same_dim: list[tuple[_SourceQ, float]] = []
     for q in src.quantities:
         unit = _same_dimension(figure.unit, q.unit)
         if unit is None:
             continue
-        mine_u = mine if unit == figure.unit else _interval(figure.number, unit)
-        try:
-            if mine_u is not None and mine_u.overlaps(q.interval):
-                confirmed.append(q)
-            elif mine_u is not None:
-                same_dim.append((q, mine_u))
-        except (KBError, ValueError, ArithmeticError):
+        mine_u = _interval(figure.number, unit)
+        a, b = (_base(mine_u, unit) if mine_u else None), _base(q.interval, q.unit)
+        if a is None or b is None:
             continue
+        if a[0] <= b[2] and b[0] <= a[2]:
+            confirmed.append(q)
+        elif b[1]:
+            same_dim.append((q, (a[1] - b[1]) / abs(b[1])))
     if not confirmed and len(re.sub(r"\D", "", figure.number)) >= 3:
         # a bare number of the cited paper in a unit it uses for this dimension (a table cell)
         for unit in sorted(src.units):
             alt = _same_dimension(figure.unit, unit)
-            if alt is None:
-                continue
-            mine_u = _interval(figure.number, alt)
-            if mine_u is None:
+            mine_u = _interval(figure.number, alt) if alt else None
+            a = _base(mine_u, alt) if mine_u else None
+            f = _factor(unit)
+            if a is None or f is None:
                 continue
             for page_no, number, line in src.bare:
                 iv = _interval(number, unit)
-                try:
-                    if iv is not None and mine_u.overlaps(iv):
-                        confirmed.append(_SourceQ(page_no, number, unit, line, iv))
-                except (KBError, ValueError, ArithmeticError):
-                    continue
+                if iv is not None and a[0] <= max(iv.lo * f, iv.hi * f) and min(iv.lo * f, iv.hi * f) <= a[2]:
+                    confirmed.append(_SourceQ(page_no, number, unit, line, iv))
             if confirmed:
                 break
     words = _words(sentence)
@@ -318,15 +335,11 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
         best = max(confirmed, key=lambda q: (len(words & _words(q.sentence)), -q.page))
         return "confirmed", best, 0.0
     scored = []
-    for q, mine_u in same_dim:
+    for q, diff in same_dim:
         shared = len(words & _words(q.sentence))
-        try:
-            diff = mine_u.rel_diff(q.interval)
-        except (KBError, ValueError, ArithmeticError):
+        if shared < SUBJECT_WORDS:
             continue
-        if diff is None or shared < SUBJECT_WORDS:
-            continue
-        ratio = (1 + diff) if diff > -1 else 0
+        ratio = 1 + diff
         if ratio <= 0 or not (1 / CLOSE_FACTOR <= ratio <= CLOSE_FACTOR):
             continue
         scored.append((shared, -abs(diff), q, diff))
