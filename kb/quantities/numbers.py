@@ -451,6 +451,7 @@ _SENTENCE_START = lazy(r"(?:^|[.!?:;\n(]|[.!?][\"”’)])[ \t]*$")
 _COUNT_GAP = lazy(r"[ \t]{1,4}\n?[ \t]*")
 _COUNT_WORD = lazy(
     r"(?P<w>(?:[a-z][a-z]{1,24}-\n[ \t]*)?[a-z][a-z-]{1,24}|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*"
+    r"|[A-Z][a-z]+-[a-z][a-z-]+"
     r"|[A-Z][a-z]{2,24}s)(?P<sep>[ \t]+|[ \t]*\n[ \t]*|(?=[^A-Za-z0-9-])|$)")
 # Words after a number that are not what it counts: verbs ("Table 3 shows"), function
 # words, and adjectives standing alone ("the 3 largest", "a 2 % ...").
@@ -475,7 +476,7 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     before = page[max(0, pos - 60):pos]
     if re.search(r"(?:C[ \t]?O|𝐶𝑂)[ \t]?$", before):
         return None  # "CO 2 emissions"
-    count = _count_figure(page, pos, end, m, before)
+    count = _count_figure(page, pos, end, m, before) or _row_label_count(page, pos, end)
     if count is not None:
         return count
     nb = _NAMED_BEFORE.search(before)
@@ -506,8 +507,9 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
                   ) -> tuple[str, str, int] | None:
     """(unit, noun, end) of a count with its noun after the number, if it is one."""
     mant = m.group("mant")
-    if "." in mant or "," in mant and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", mant):
-        return None  # a count is a whole number
+    if ("." in mant and not m.group("scale")
+            or "," in mant and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", mant)):
+        return None  # a count is a whole number ("8.1M papers" is one)
     if _is_year(mant, m.group("exp"), m.group("scale")):
         return None
     name = _NAME_BEFORE.search(before)
@@ -529,6 +531,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
         dev = _DEVICE_PLURAL.fullmatch(noun)
         if dev is not None:
             return ("TPU" if dev.group(1) else "GPU"), noun, w.end("w")  # "8 V100s", "64 TPU v3s"
+        if re.fullmatch(r"[A-Z]{2,6}s", noun):
+            return "item", noun, w.end("w")  # "28.9M PDFs", "12 LLMs"
         if noun[:1].isupper() and noun[1:].islower():
             return None  # "5 Conclusions", "33 Tables 1 and 4": a heading, a footnote mark
         if noun[:1].islower():
@@ -547,6 +551,32 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
         if not w.group("sep").strip(" \t") == "" or not w.group("sep"):
             return None  # a line break or punctuation ends the phrase
         at = w.end()
+    return None
+
+
+_ROW_LABEL = lazy(r"[ \t]*(?P<label>[A-Z][A-Za-z]*\.?(?:[ \t]+[A-Za-z][a-z]*\.?){0,3})\b[^\d\n]{0,60}?"
+                  r"(?:[ \t]+\(?(?:\d[\d.,]*[kMB]?%?|[—–-])\)?[*†‡]?)*[ \t]+$")
+_ROW_REST = lazy(r"[*†‡]?(?:[ \t]+\(?(?:\d[\d.,]*%?|[—–-])\)?[*†‡]?)*[ \t]*(?:\n|$)")
+
+
+def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | None:
+    """A table row counting what its label names: "Papers w/ PDF 28.9M (35.6%)",
+    "Bibliography entries 27.6 21.9": the first number on the line, after a label
+    that starts with a plural noun, with only cells after it."""
+    line_start = page.rfind("\n", 0, pos) + 1
+    lm = _ROW_LABEL.fullmatch(page, line_start, pos)
+    if lm is None or not _ROW_REST.match(page, end):
+        return None
+    if _label_unit(page[line_start:pos]) is not None:
+        return None  # "Energy Consumption (MWh) 7.5 ...": the label's unit, read with the row
+    for word in lm.group("label").split():
+        noun = word.lower().rstrip(".")
+        if noun in _NOT_NOUNS or noun in _BAD_MODS or not _plural(noun):
+            continue
+        unit = _canonical(noun)
+        if unit is None or unit == "dimensionless" or not _is_count(unit):
+            unit = "item"
+        return unit, word, end
     return None
 
 
