@@ -430,6 +430,9 @@ _NAMED_BEFORE = lazy(
     r"[ \t\n]*(?::|=|≈|\bof|\bis|\bwas|\bwere|\bare|\bwould\s+be|\bbecomes?|\breached|\bat)"
     r"[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just|nearly|almost|over|under"
     r"|below|above|up\s+to|less\s+than|more\s+than|at\s+least|at\s+most)[ \t\n]+|[~≈][ \t]?)?$")
+# "an increase of just 0.1 BLEU", "a 1.2 PUE": a score or ratio named after its number.
+_NAMED_AFTER = lazy(r"[ \t]*\n?[ \t]*(?P<name>PUE|BLEU|ROUGE(?:-[L12])?|F1|AUC|AUROC|MRR|n?DCG|nDCG@\d+"
+                    r"|MAP|mAP|WER|CER|FID|EM|PPL|CUE|WUE)(?![\w-])")
 # "by a factor of over 300", "a factor of 2": a ratio.
 _FACTOR_BEFORE = lazy(
     r"(?i:\bfactors?[ \t\n]+of)[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just"
@@ -479,6 +482,10 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     count = _count_figure(page, pos, end, m, before) or _row_label_count(page, pos, end)
     if count is not None:
         return count
+    na = _NAMED_AFTER.match(page, end)
+    if na is not None:
+        name = na.group("name")
+        return (_canonical(name) if name == "PUE" else None) or "dimensionless", name, na.end()
     nb = _NAMED_BEFORE.search(before)
     if nb is not None:
         name = nb.group("name")
@@ -519,7 +526,7 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
     if gap is None or "\n" in gap.group(0) and _after_cell(page, pos):
         return None
     at = gap.end()
-    for _ in range(3):  # the noun, or up to two words before it
+    for _ in range(4):  # the noun, or up to three words before it
         w = _COUNT_WORD.match(page, at)
         if w is None:
             return None
@@ -548,8 +555,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
                 if unit is None or unit == "dimensionless" or not _is_count(unit):
                     unit = "item"
                 return unit, low, w.end("w")
-        if not w.group("sep").strip(" \t") == "" or not w.group("sep"):
-            return None  # a line break or punctuation ends the phrase
+        if not w.group("sep").strip(" \t\n") == "" or not w.group("sep"):
+            return None  # punctuation ends the phrase
         at = w.end()
     return None
 
@@ -887,7 +894,7 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
 _CAPTION_LINE = lazy(r"(?im)^[ \t]*table[ \t]*\d+[ \t]*[:.]")
 _HEADER_TOKEN = lazy(r"\([^()]*\)|[^\s()]+")
 _CO2_WORD = lazy(r"C[ \t]?O[ \t]?2[ \t]?(?:e(?:q)?)?(?![A-Za-z0-9])|𝐶𝑂2(?:𝑒𝑞?)?")
-_ROW_CELL = lazy(rf"\$(?:{MANTISSA})(?:[ \t]?[–-][ \t]?\$(?:{MANTISSA}))?"
+_ROW_CELL = lazy(rf"\$(?:{MANTISSA})[kMB]?(?:[ \t]?[–-][ \t]?\$(?:{MANTISSA})[kMB]?)?"
                  rf"|(?:{MANTISSA})(?:{EXPONENT})?%?(?![\w$])|—|–|--|-|N/A")
 _CAPTION_UNIT = r"\b{word}\b[^()\n]{{0,40}}?\((?P<u>[^()\d]{{1,20}})\)"
 
@@ -948,6 +955,11 @@ def _header_columns(line: str, caption: str) -> list[tuple[str, str] | None] | N
             cols.append((tok, canon))
             words = []
             continue
+        low = tok.lower()
+        if tok[:1].isupper() and _plural(low) and low not in _NOT_NOUNS and _is_count(low):
+            cols.append((tok, _canonical(low) or "item"))  # "Models Hours ...": a count column
+            words = []
+            continue
         words.append(tok)
         cu = caption_unit(tok)
         if cu is not None and tok.lower() in ("cost", "costs", "price", "emissions", "energy",
@@ -965,7 +977,7 @@ def _row_cell_tokens(page: str, start: int, end: int) -> list[re.Match[str]] | N
     k = 0
     while k < len(tokens) and _ROW_CELL.fullmatch(tokens[k].group(0)) is None:
         k += 1
-    if k == 0 or k == len(tokens):
+    if k == len(tokens) or (k == 0 and len(tokens) < 2):
         return None
     cells: list[re.Match[str]] = []
     pos = tokens[k].start()
@@ -1026,6 +1038,8 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
             if _CAPTION_LINE.match(page, ls):
                 break
             cells = _row_cell_tokens(page, ls, le)
+            while cells and len(cells) > len(header) and cells[-1].group(0).startswith("$"):
+                cells = cells[:-1]  # money cells say their own unit
             if cells is None or len(cells) != len(header):
                 break
             rows += 1
