@@ -23,6 +23,7 @@ citing paper, written by `kb audit --accept`) are not reported again.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -34,7 +35,7 @@ from kb.ops import records
 from kb.ops.quotes import resolve_note_source
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
-from kb.quantities.units import parse_unit, to_base
+from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, paper_exists
@@ -62,7 +63,7 @@ _SAYS_RE = lazy(r"\s*(?:\(\s*(?:19|20)\d\d\s*\)\s*)?(?:also\s+)?(?:estimate[sd]?
                 r"state[sd]?|says?|said|put|puts|gives?|gave|quantif(?:y|ies|ied)|place[sd]?)\b")
 _CELL_RE = lazy(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 _OWN_RE = lazy(r"\b(?:we|our|us|ours|this (?:paper|work|study))\b", re.I)
-_WORD_RE = lazy(r"[A-Za-z][A-Za-z\-]{2,}")
+_WORD_RE = lazy(r"[A-Za-z]{3,}")
 _STOP = frozenset("""the and for with that this from were was are have has been which their its than
 into over under about such also more most less only other these those they them then there when where
 while what would could should can may might will per each both between after before using used use
@@ -220,7 +221,9 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
     text = load_text(kb.conn, citekey, None)
     if text is not None:
         for c in extract_candidates(text.pages):
-            if not c.unit or c.kind == "coefficient":
+            if c.kind == "coefficient":
+                c = _coefficient_unit(c, text.pages[c.page - 1])
+            if not c or not c.unit or c.kind == "coefficient":
                 continue
             iv = _interval(c.number, c.unit)
             if iv is None:
@@ -235,6 +238,30 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
                                                                     b if b > 0 else m.end() + 150].split())))
     cache[citekey] = src
     return src
+
+
+_UNIT_IN_WORDS_RE = lazy(r"\(\s*in\s+([A-Za-z][A-Za-z \-/]{1,40}?)\s*\)"
+                         r"|\b(?:in|of)\s+((?:[A-Za-z\-]+\s+){0,2}per\s+[A-Za-z\-]+)")
+
+
+def _coefficient_unit(c: Candidate, page: str) -> Candidate | None:
+    """A coefficient of a formula whose unit the text before it states in words: "average CO2
+    produced (in pounds per kilowatt-hour) ... CO2e = 0.954pt" is 0.954 lb/kWh."""
+    window = page[max(0, c.start - 400):c.start]
+    found = None
+    for m in _UNIT_IN_WORDS_RE.finditer(window):
+        phrase = " ".join((m.group(1) or m.group(2)).split())
+        try:
+            unit = parse_unit(phrase)
+        except (KBError, ValueError):
+            continue
+        if not unit.dimensionless:
+            found = (format_unit(unit), m.start())
+    if found is None:
+        return None
+    unit, _ = found
+    sentence = " ".join(page[max(0, c.start - 400):c.end + 100].split())
+    return dataclasses.replace(c, unit=unit, kind="quantity", sentence=sentence)
 
 
 # ---------------------------------------------------------------- attribution
@@ -265,9 +292,10 @@ def _attribute(page: str, start: int, end: int, pos: int, pos_end: int, markers:
         inside = markers
 
     def distance(m: tuple[int, int, str | None, str]) -> int:
+        """Characters (whitespace collapsed) between the figure and the marker."""
         ms, me = m[0], m[1]
-        gap = ms - pos if ms >= pos else pos - me
-        return len(" ".join(page[min(pos, ms):max(pos, me)].split())) if gap > 0 else 0
+        gap = page[pos_end:ms] if ms >= pos_end else page[me:pos] if me <= pos else ""
+        return len(" ".join(gap.split()))
 
     subjects = [m for m in inside if m[0] < pos and _SAYS_RE.match(page, m[1])]
     best = min(subjects or inside, key=lambda m: (distance(m), m[0] > pos))
