@@ -72,6 +72,8 @@ _COUNT = (r"(?:(?i:inferences?|queries|query|images?|generations?|requests?|pred
           r"|samples?|prompts?|tokens?|parameters?|steps?)(?![A-Za-z]))")
 _LENGTH = r"(?:(?i:miles?|km)(?![A-Za-z]))"
 _RATIO = r"(?:[xX×](?![A-Za-z0-9])|times(?![A-Za-z])|(?i:fold)(?![A-Za-z]))"
+# Memory and clock rates: "12GB", "256GB RAM", "2.4GHz".
+_DATA = r"(?:[KMGTP]B|[KMGT]iB|[kMG]Hz|(?i:(?:kilo|mega|giga|tera)bytes?))(?![A-Za-z])"
 
 _DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT})"
 _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
@@ -80,7 +82,7 @@ _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
 _UNIT_ALTS = [
     ("co2e_or_mass", _MASS_UNIT), ("flop", _FLOP), ("device", _DEVICE), ("energy", _ENERGY),
     ("percent", _PCT), ("money", _MONEY), ("count", _COUNT), ("time", _TIME),
-    ("length", _LENGTH), ("ratio", _RATIO),
+    ("length", _LENGTH), ("ratio", _RATIO), ("data", _DATA),
 ]
 _UNIT_BODY = "|".join(f"(?P<{n}>{p})" for n, p in _UNIT_ALTS)
 # A unit after a number: up to four spaces or a line break between them (pypdf).
@@ -580,8 +582,8 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
         noun = word.lower().rstrip(".")
         if noun in _NOT_NOUNS or noun in _BAD_MODS or not _plural(noun):
             continue
-        unit = _canonical(noun)
-        if unit is None or unit == "dimensionless" or not _is_count(unit):
+        unit = _canonical(noun)  # "Watts 187.1 22.9": a unit; "Papers w/ PDF 28.9M": a count
+        if unit is None or unit == "dimensionless":
             unit = "item"
         return unit, word, end
     return None
@@ -1031,6 +1033,7 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
             caption = _caption_near(page, lines, i - 1)
             header = _header_columns(page[hs:he], caption) if caption else header
         if header is None:
+            i = _number_of_column(page, lines, i, spans, starts, out)
             continue
         rows = 0
         while i < len(lines):
@@ -1061,3 +1064,40 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
                 out.append((s0, e0, text, float(num.value), col[1], None, None, col[0], "table"))
             i += 1
     return out
+
+
+_NUMBER_OF = lazy(r"(?i)\b(?:number|no\.|#)[ \t]+of[ \t]+(?P<noun>[a-z]+s)\b")
+_YEARS = lazy(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?")
+
+
+def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
+                      spans: list[tuple[int, int]], starts: list[int], out: list[tuple]) -> int:
+    """Rows under a header with one "Number of Models" column: in each row, the one
+    number that is not a year, a year range or a citation is that count. Returns the
+    index of the first line after the rows."""
+    hs, he = lines[i - 1]
+    nm = _NUMBER_OF.search(page, hs, he)
+    if nm is None:
+        return i
+    noun = nm.group("noun").lower()
+    unit = _canonical(noun)
+    if unit is None or unit == "dimensionless" or not _is_count(unit):
+        unit = "item"
+    while i < len(lines):
+        ls, le = lines[i]
+        if _CAPTION_LINE.match(page, ls):
+            break
+        nums = [t for t in _TOKEN_RE.finditer(page, ls, le)
+                if t.group(0)[0].isdigit() and not _YEARS.fullmatch(t.group(0))
+                and not page[max(0, t.start() - 1):t.start()] == "["]
+        cells = [t for t in nums if re.fullmatch(r"\d[\d,]*", t.group(0))]
+        if len(cells) != 1 or not any(ch.isalpha() for ch in page[ls:cells[0].start()]):
+            break
+        tok = cells[0]
+        j = bisect.bisect_right(starts, tok.start()) - 1
+        if not (j >= 0 and spans[j][1] > tok.start()):
+            value = float(tok.group(0).replace(",", ""))
+            out.append((tok.start(), tok.end(), tok.group(0), value, unit, None, None,
+                        nm.group("noun"), "table"))
+        i += 1
+    return i
