@@ -1090,7 +1090,7 @@ def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
         nums = [t for t in _TOKEN_RE.finditer(page, ls, le)
                 if t.group(0)[0].isdigit() and not _YEARS.fullmatch(t.group(0))
                 and not page[max(0, t.start() - 1):t.start()] == "["]
-        cells = [t for t in nums if re.fullmatch(r"\d[\d,]*", t.group(0))]
+        cells = [t for t in nums if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.group(0))]
         if len(cells) != 1 or not any(ch.isalpha() for ch in page[ls:cells[0].start()]):
             break
         tok = cells[0]
