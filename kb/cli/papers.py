@@ -80,13 +80,18 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
 
 @app.command("import")
-def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef, any)."),
+def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef, any); - reads stdin."),
+            normalise: bool = typer.Option(False, "--normalise", "--normalize",
+                                           help="Write new entries in kb's own style (macros resolved, "
+                                           "fields in kb's order) instead of byte for byte as the file "
+                                           "holds them."),
             as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Import many BibTeX entries at once (all or nothing)."""
+    """Import many BibTeX entries at once (all or nothing), keeping each entry and its key
+    exactly as written; PDFs named in Zotero/JabRef `file` fields are attached."""
 
     kb = open_kb()
     bar = Progress(f"importing {file.name}", unit="entries")
-    result = import_bib(kb, file, progress=bar.update if bar.on else None)
+    result = import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None, normalise=normalise)
     bar.done()
     for w in result.warnings:
         warn(w)
@@ -94,7 +99,9 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
         emit_json(result.__dict__)
     else:
         echo(f"{len(result.added)} added, {len(result.updated)} updated, "
-              f"{len(result.unchanged)} already present")
+              f"{len(result.unchanged)} already present"
+             + (f", {len(result.aliases)} key(s) kept as aliases" if result.aliases else "")
+             + (f", {len(result.attached)} PDF(s) attached" if result.attached else ""))
 
 
 @app.command("ls")

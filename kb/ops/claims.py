@@ -291,6 +291,9 @@ def namespace(kb: KB) -> Namespace:
         full = f"{r['citekey']}.{_ident(r['id'])}"
         ns.values[full] = written
         ns.sources[full] = r["file"]
+        if "-" in r["citekey"]:     # le-scao-rush-2021-many.x, also written le_scao_rush_2021_many.x
+            ns.values.setdefault(_ident(full), written)
+            ns.sources.setdefault(_ident(full), r["file"])
         bare.setdefault(_ident(r["id"]), []).append(full)
     for name, fulls in bare.items():
         if len(fulls) == 1:

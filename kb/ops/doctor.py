@@ -276,7 +276,7 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
     for rel, path in current.items():
         if rel == index.BIB_REL or rel in broken or not path.exists():
             continue
-        stem = path.stem
+        stem = paths.Layout.citekey_of(path)       # the key, unescaped (Layout.claims_file)
         try:
             doc = claimsfile.load(path, stem if stem in entry_keys else None, rel)
         except FileFormatError as exc:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import (
+    FileFormatError,
     KBError,
     LimitExceeded,
     NetworkError,
@@ -25,10 +26,18 @@ from kb.errors import (
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf
-from kb.sources.bibtex import BibFile, decode
+from kb.sources.bibtex import (
+    CONTROL_CHARS,
+    BibFile,
+    cross_check,
+    decode,
+    file_paths,
+    render_entry,
+)
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import extract, split_info_authors
 from kb.sources.textfile import parse_text_source
+from kb.store.cache import sha256
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import PaperFinder, no_paper, same_paper
@@ -158,7 +167,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         if key and key in bibfile.by_key:
             entry = bibfile.by_key[key].entry
             entry_type = entry.entry_type
-            old_version = version_number(entry.fields.get("version"))
+            old_version = from_bib_fields(entry.entry_type, entry.fields).version or 0
             newer = bool(meta.version and meta.version > old_version)
             status = db.execute("select metadata_status from papers where citekey = ?", [key]).fetchone()[0]
             if status == "incomplete" and not incomplete:
@@ -185,8 +194,14 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 src.manifest.title = normalise_title(meta.title)
                 kb.sources.save(src.manifest)
         if changes:
+            before = bibfile.render()
             bibfile.set_entry(key, entry_type, changes)
-            kb.write_file(kb.layout.bib, bibfile.render())
+            after = bibfile.render()
+            if after == before:     # nothing the entry's type has a field for
+                changes = {}
+                action = "unchanged" if action == "updated" else action
+            else:
+                kb.write_file(kb.layout.bib, after)
         with transaction(db):
             if changes:
                 kb.indexer.reindex_bib(bibfile)
@@ -368,10 +383,59 @@ class ImportResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)    # imported key -> the paper's key
+    attached: list[str] = field(default_factory=list)        # "citekey: file.pdf"
 
 
-def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
-    """Many entries at once, all or nothing: one references.bib write, one transaction."""
+def _aliases(fields: dict[str, str]) -> list[str]:
+    """Other keys of a paper, as biblatex's `ids` field lists them."""
+    return [k.strip() for k in (fields.get("ids") or "").split(",") if k.strip()]
+
+
+def _check_incoming(source: BibFile) -> None:
+    """Refuse what kb would otherwise read differently from BibTeX: an undefined
+    @string, or an entry that pybtex (a second reader) reads otherwise."""
+    for entry in source.entries():
+        for name, macros in entry.undefined.items():
+            raise FileFormatError(f"entry {entry.key!r}, field {name!r} uses @string {macros[0]!r}, "
+                                  "which the file never defines", path=source.path,
+                                  line=entry.field_lines.get(name, entry.line),
+                                  hint=f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
+    cross_check(source)
+
+
+def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: ImportResult,
+                where: str) -> bool:
+    """Append an imported entry as its file holds it (and the @strings it uses);
+    False when an @string of the same name means something else here."""
+    for name in source.macros_used(own):
+        if name in bibfile.strings and bibfile.strings[name] != source.strings[name]:
+            out.warnings.append(f"{where}: @string {name!r} means something else in references.bib; "
+                                f"entry {own!r} written with its values spelled out")
+            return False
+    for name in source.macros_used(own):
+        if name not in bibfile.strings:
+            bibfile.append_raw(CONTROL_CHARS.sub("", source.string_blocks[name]))
+    raw = source.entry_text(own)
+    if key != own:
+        i = raw.index(own, raw.index("{" if "{" in raw[:raw.find(own)] else "("))
+        raw = raw[:i] + key + raw[i + len(own):]
+    if CONTROL_CHARS.search(raw):
+        raw = CONTROL_CHARS.sub("", raw)
+        out.warnings.append(f"{where}: control characters removed from entry {own!r}")
+    bibfile.append_raw(raw, key)
+    return True
+
+
+def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False) -> ImportResult:
+    """Many entries at once, all or nothing: one references.bib write, one transaction.
+
+    Each new entry is copied as its file holds it (key, field order, quoting,
+    macros), with the @string definitions it uses; with `normalise`, kb renders
+    it in its own style instead. An entry that is a paper kb already holds is
+    merged into that paper's entry: the missing fields are added and the
+    imported key is recorded in `ids`, so it still resolves. PDFs that `file`
+    fields (Zotero, JabRef) point to are attached with their text."""
 
     try:
         data = path.read_bytes()
@@ -384,50 +448,102 @@ def import_bib(kb: KB, path: Path, progress=None) -> ImportResult:
     except KBError:
         text = decode(data, str(path), lenient=True)
         out.warnings.append(f"{path} is not UTF-8; read it as Windows-1252/Latin-1")
-    incoming = BibFile(text, str(path)).entries()
+    source = BibFile(text, str(path))
+    incoming = source.entries()
     if not incoming:
         raise UsageError(f"{path} holds no BibTeX entries")
+    _check_incoming(source)
+    pdfs: list[tuple[str, Path]] = []
     with kb.writing():
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
-        taken = bibfile.keys()
+        taken = {k.lower() for k in bibfile.keys()}
         finder = PaperFinder(kb.conn)
         for n, entry in enumerate(incoming, 1):
+            where = f"{path}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta)
             if key is not None:
                 existing = bibfile.by_key.get(key)
-                fields = {k: v for k, v in entry.fields.items() if existing and k not in existing.entry.fields}
+                held = existing.entry.fields if existing else {}
+                fields = {k: v for k, v in entry.fields.items() if existing and k not in held and v}
+                fields.pop("ids", None)
+                if entry.key != key and entry.key not in _aliases(held):
+                    fields["ids"] = ", ".join(_aliases(held) + [entry.key])
+                    out.aliases[entry.key] = key
+                    out.warnings.append(f"{where}: {entry.key!r} is {key} already; kept {key} and "
+                                        f"recorded {entry.key!r} in its ids field")
                 if existing and fields:
+                    before = bibfile.entry_text(key)
                     bibfile.set_entry(key, existing.entry.entry_type, fields)
-                    out.updated.append(key)
+                    (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
                 else:
                     out.unchanged.append(key)
+                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue
             own = entry.key
-            # A key is also a file name (claims/<key>.toml): no '/', no leading '.'.
-            if own and re.fullmatch(r"[A-Za-z0-9_:\-+][A-Za-z0-9_:\-.+]{0,99}", own) and own not in taken:
+            if own.lower() not in taken:
                 key = own
             else:
-                key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
-                if own in taken:
-                    out.warnings.append(f"{path}:{entry.line}: key {own!r} is taken; filed as {key}")
-                elif own and ("/" in own or own.startswith(".")):
-                    out.warnings.append(f"{path}:{entry.line}: key {own!r} cannot name a file "
-                                        f"(claims/<key>.toml); filed as {key}")
-            taken.add(key)
-            bibfile.set_entry(key, entry.entry_type, {k: v for k, v in entry.fields.items() if v})
+                key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), bibfile.keys())
+                out.warnings.append(f"{where}: key {own!r} is taken by another paper; filed as {key}")
+            taken.add(key.lower())
+            if normalise or not _copy_entry(bibfile, source, own, key, out, where):
+                bibfile.append_raw(render_entry(key, entry.entry_type,
+                                                {k: v for k, v in entry.fields.items() if v}, fit=False), key)
             out.added.append(key)
             finder.note(meta, key)
+            pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
             if progress:
                 progress(n, len(incoming))
+        if out.added and not normalise:
+            for preamble in source.preambles():
+                if preamble not in bibfile.text:
+                    bibfile.append_raw(preamble)
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):
-                kb.indexer.reindex_bib(bibfile)
+                kb.indexer.reindex_bib(BibFile(bibfile.render(), str(kb.layout.bib)))
                 db.execute("update papers set origin = 'bibtex' where origin is null")
                 kb.derive_pending()
+    for key, pdf in pdfs:
+        _attach_pdf(kb, key, pdf, out)
     return out
+
+
+def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
+    """A PDF named by an imported entry's `file` field, attached with its text
+    as `kb add FILE.pdf` would; a file that is missing or unreadable is a warning."""
+    if pdf.suffix.lower() != ".pdf":
+        return
+    try:
+        data = pdf.read_bytes()
+    except OSError as exc:
+        out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {exc.strerror or exc}")
+        return
+    if not data.startswith(b"%PDF-"):
+        out.warnings.append(f"{key}: file {str(pdf)!r} not attached: not a PDF")
+        return
+    if any(key in m.citekeys for m in kb.sources.find(citekey=key) if m.sha256 == sha256(data)):
+        return
+    notes: list[str] = []
+    src = _extract_source(kb, data, str(pdf), notes)
+    arxiv = src.result.arxiv if src.result else None
+    paper_arxiv = kb.db.execute("select arxiv_id from papers where citekey = ?", [key]).fetchone()
+    version = f"v{arxiv.version}" if (arxiv and arxiv.version and paper_arxiv
+                                       and paper_arxiv[0] == arxiv.id) else ""
+    src.manifest = kb.sources.put(data, "pdf", "pdf", citekeys=[key], version=version,
+                                  source_url=str(pdf.resolve()), origin="pdf",
+                                  arxiv_id=arxiv.id if arxiv and version else None)
+    src.version = version
+    with kb.writing():
+        with transaction(kb.db):
+            kb.indexer.store_version(key, version, manifest=src.manifest, pages=src.pages,
+                                     extractor=src.extractor, text_status=src.status,
+                                     text_message=src.message)
+            kb.derive_pending()
+    out.attached.append(f"{key}: {pdf.name}")
+    out.warnings += [f"{key}: {pdf.name}: {n}" for n in notes]
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -452,11 +568,24 @@ def list_papers(kb: KB) -> list[dict]:
     return out
 
 
+def resolve_alias(kb: KB, key: str) -> str | None:
+    """The paper whose `ids` field (biblatex's other keys) lists `key`, if any."""
+    for citekey, fields in kb.db.execute("select citekey, fields from papers where fields like ?",
+                                         [f'%"ids"%{key}%']):
+        if key in _aliases(json.loads(fields)):
+            return citekey
+    return None
+
+
 def show_paper(kb: KB, citekey: str) -> dict:
     db = kb.db
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
     if row is None:
-        raise no_paper(kb.conn, citekey)
+        alias = resolve_alias(kb, citekey)
+        if alias is None:
+            raise no_paper(kb.conn, citekey)
+        citekey = alias
+        row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
     cols = [d[0] for d in db.execute("select * from papers limit 0").description]
     paper = dict(zip(cols, row))
     paper["authors"] = json.loads(paper["authors"])

@@ -15,7 +15,9 @@ Grammar (``per`` is ``/``; ``×``, ``·`` are ``*``; ``−`` is ``-``; ``**`` is
     atom    := NUMBER [unit | NAME] | NAME | "(" expr ")"
     unit    := "%" | unit-name+          (a number followed by a unit multiplies it)
 
-NAME is a claim or constant (``image_gen_max``, dotted ``paper.claim``), or a unit
+NAME is a claim or constant (``image_gen_max``, dotted ``paper.claim``; a citekey
+that holds '-', ':' or '/' is quoted with backticks, ```le-scao-rush-2021-many`.x``,
+or written with '_' for '-'), or a unit
 when nothing of that name is defined. A number followed by words that form a unit
 takes that unit ("11.49 kWh", "626155 lb CO2e"); followed by any other name it is
 multiplied by it ("1 smartphone_charge" when smartphone_charge is a constant).
@@ -183,6 +185,23 @@ def tokenize(text: str) -> list[_Tok]:
                 toks.append(_Tok("OP", "/", i))
             else:
                 toks.append(_Tok("NAME", word, i))
+            i = end
+            continue
+        if c == "`":
+            # A quoted citekey: any key BibTeX accepts (`le-scao-rush-2021-many`.x,
+            # `DBLP:series/sci/2023-1062`.claim), where '-', ':' or '/' would be operators.
+            close = text.find("`", i + 1)
+            if close < 0:
+                raise _error(text, i, "a quoted name opened with ` is never closed")
+            key = text[i + 1:close]
+            if not key.strip() or any(ch.isspace() or ch in "{}," for ch in key):
+                raise _error(text, i, "a quoted name is a citekey: no spaces, braces or commas")
+            end = close + 1
+            m = _NAME_RE.match(text, end + 1) if text.startswith(".", end) else None
+            if m is not None and m.group(0):
+                end = m.end()
+                key += "." + m.group(0)
+            toks.append(_Tok("NAME", key, i))
             i = end
             continue
         if text.startswith("**", i):

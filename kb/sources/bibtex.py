@@ -1,18 +1,27 @@
-"""references.bib: read with bibtexparser, rewritten without disturbing a person's work.
+"""references.bib: read as BibTeX reads it, rewritten without disturbing a person's work.
 
-kb only ever re-renders the entries it adds or updates. Every other block of
-the file (entries added by hand, comments, @string and @preamble, blank lines,
-their order) is written back byte for byte, taken from the original text by
-position. The file is replaced atomically.
+The reader is kb's own and counts braces exactly as BibTeX does (a backslash
+does not escape a brace: Crossref's `$\\{upOmega}$` is one value, not a value
+cut short), so what kb reads is what bibtex, biber and pybtex read. Every
+block keeps its position in the text: kb only ever re-renders the entries it
+adds or updates, and inserts or replaces single field values in entries it
+merges into; everything else (entries added by hand or imported, comments,
+@string and @preamble, blank lines, their order, quoting, macros) is written
+back byte for byte. The file is replaced atomically.
+
+`cross_check` reads the same text a second time with pybtex and names the
+file, line and field where the two readings differ.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import FileFormatError
+from kb.sources.bibmodel import valid_field
 from kb.text.lazyre import lazy
 
 MONTHS = {m: m.capitalize() for m in
@@ -20,13 +29,14 @@ MONTHS = {m: m.capitalize() for m in
 FIELD_ORDER = ["title", "author", "editor", "year", "month", "journal", "booktitle", "volume",
                "number", "pages", "publisher", "address", "eprint", "archiveprefix",
                "primaryclass", "version", "doi", "url"]
+MAX_VALUE = 1_000_000     # characters one value or @string may expand to (@string doubling chains)
 
-
-def _quiet_bibtexparser() -> None:
-    # bibtexparser logs syntax problems itself; kb reports them as one clear line.
-    import logging          # loaded with bibtexparser anyway; not at start-up
-
-    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+_IDENT = lazy(r"[^\s\"#%'(),={}]+")
+_KEY = lazy(r"[^\s,{}]+")
+_BRACES = lazy(r"[{}]")
+_QUOTE_OR_BRACE = lazy(r'["{}]')
+_WS = lazy(r"\s*")
+CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
 
 def split_concat(value: str) -> list[str]:
@@ -46,23 +56,36 @@ def split_concat(value: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-def resolve_value(raw: str, strings: dict[str, str]) -> str:
+def macros_in(raw: str) -> list[str]:
+    """The @string names (lower case) a raw value uses."""
+    return [p.lower() for p in split_concat(raw.strip())
+            if p and p[0] not in '{"' and not p.isdigit()]
+
+
+def resolve_value(raw: str, strings: dict[str, str], undefined: list[str] | None = None) -> str:
     """A raw field value with enclosing braces/quotes removed and @string macros
-    and '#' concatenation resolved."""
-    out = []
+    and '#' concatenation resolved. Undefined macros stay as written (and are
+    listed in `undefined`); a value longer than MAX_VALUE is refused."""
+    out, size = [], 0
     for part in split_concat(raw.strip()):
         if len(part) >= 2 and ((part[0] == "{" and part[-1] == "}") or (part[0] == '"' and part[-1] == '"')):
-            out.append(part[1:-1])
+            piece = part[1:-1]
         elif part.isdigit():
-            out.append(part)
+            piece = part
         else:
             key = part.lower()
             if key in strings:
-                out.append(strings[key])
+                piece = strings[key]
             elif key in MONTHS:
-                out.append(MONTHS[key])
+                piece = MONTHS[key]
             else:
-                out.append(part)
+                piece = part
+                if undefined is not None:
+                    undefined.append(part)
+        size += len(piece)
+        if size > MAX_VALUE:
+            raise ValueError(f"expands to more than {MAX_VALUE:,} characters")
+        out.append(piece)
     return "".join(out)
 
 
@@ -72,15 +95,171 @@ class BibEntry:
     entry_type: str
     fields: dict[str, str]          # lower-case names -> values without enclosing braces
     line: int                       # 1-based line in the file
-    raw_fields: dict[str, str] = field(default_factory=dict)
+    raw_fields: dict[str, str] = field(default_factory=dict)        # as written, delimiters kept
+    field_lines: dict[str, int] = field(default_factory=dict)
+    undefined: dict[str, list[str]] = field(default_factory=dict)    # field -> undefined macros
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # raw value, offsets in its text
 
 
 @dataclass
 class _Block:
     start: int                      # char offsets in the original text
     end: int
+    kind: str = "entry"             # entry | string | preamble | comment
     entry: BibEntry | None = None
-    replacement: str | None = None  # new text, when kb re-rendered it
+    name: str = ""                  # of an @string
+    replacement: str | None = None  # new text, when kb changed it
+
+
+class _Scanner:
+    """BibTeX's grammar, with BibTeX's brace counting; offsets kept."""
+
+    def __init__(self, text: str, path: str, line_base: int = 0):
+        self.text, self.path, self.line_base = text, path, line_base
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, pos: int) -> int:
+        return bisect_right(self.line_starts, pos) + self.line_base
+
+    def fail(self, at: int, what: str, line: int | None = None) -> FileFormatError:
+        return FileFormatError(f"BibTeX syntax error: {what}", path=self.path,
+                               line=line if line is not None else self.line(at),
+                               hint="check for unbalanced braces or a missing comma")
+
+    def ws(self, i: int) -> int:
+        return _WS.match(self.text, i).end()
+
+    def found(self, i: int) -> str:
+        if i >= len(self.text):
+            return "the end of the file"
+        return f"{self.text[i]!r} on line {self.line(i)}"
+
+    def braced(self, i: int, ctx: str, line: int) -> int:
+        """Offset just after the '}' matching the '{' at i."""
+        depth = 0
+        for m in _BRACES.finditer(self.text, i):
+            depth += 1 if m.group() == "{" else -1
+            if depth == 0:
+                return m.end()
+        raise self.fail(i, f"{ctx}: its '{{' on line {self.line(i)} is never closed "
+                        "(unbalanced braces)", line)
+
+    def quoted(self, i: int, ctx: str, line: int) -> int:
+        depth = 0
+        for m in _QUOTE_OR_BRACE.finditer(self.text, i + 1):
+            c = m.group()
+            if c == '"' and depth == 0:
+                return m.end()
+            depth += 1 if c == "{" else -1 if c == "}" else 0
+            if depth < 0:
+                raise self.fail(m.start(), f"{ctx}: a '}}' on line {self.line(m.start())} closes "
+                                "a brace the quoted value never opened", line)
+        raise self.fail(i, f"{ctx}: its '\"' on line {self.line(i)} is never closed", line)
+
+    def value(self, i: int, ctx: str, line: int) -> int:
+        """Offset after a value: pieces joined by '#'."""
+        text = self.text
+        while True:
+            c = text[i] if i < len(text) else ""
+            if c == "{":
+                i = self.braced(i, ctx, line)
+            elif c == '"':
+                i = self.quoted(i, ctx, line)
+            else:
+                m = _IDENT.match(text, i)
+                if not m:
+                    raise self.fail(i, f"{ctx}: expected a value, found {self.found(i)}", line)
+                i = m.end()
+            j = self.ws(i)
+            if j < len(text) and text[j] == "#":
+                i = self.ws(j + 1)
+                continue
+            return i
+
+    def blocks(self) -> list[_Block]:
+        text, out, pos = self.text, [], 0
+        while True:
+            at = text.find("@", pos)
+            if at < 0:
+                return out
+            line = self.line(at)
+            m = _IDENT.match(text, self.ws(at + 1))
+            if not m:
+                raise self.fail(at, f"'@' must start an entry, found {self.found(self.ws(at + 1))} after it")
+            kind = m.group().lower()
+            i = self.ws(m.end())
+            if kind == "comment":
+                # BibTeX skips the word; a braced body, as bibtexparser and biber read it, goes too.
+                end = self.braced(i, "@comment", line) if text.startswith("{", i) else m.end()
+                out.append(_Block(at, end, "comment"))
+                pos = end
+                continue
+            if i >= len(text) or text[i] not in "{(":
+                raise self.fail(i, f"expected '{{' or '(' after @{m.group()}, found {self.found(i)}", line)
+            close = "}" if text[i] == "{" else ")"
+            i = self.ws(i + 1)
+            if kind == "preamble":
+                i = self.ws(self.value(i, "@preamble", line))
+                block = _Block(at, 0, "preamble")
+            elif kind == "string":
+                name = _IDENT.match(text, i)
+                if not name:
+                    raise self.fail(i, f"@string needs a name, found {self.found(i)}", line)
+                i = self.ws(name.end())
+                if not text.startswith("=", i):
+                    raise self.fail(i, f"@string {name.group()}: expected '=', found {self.found(i)}", line)
+                start = self.ws(i + 1)
+                i = self.value(start, f"@string {name.group()}", line)
+                block = _Block(at, 0, "string", name=name.group().lower())
+                block.entry = BibEntry(name.group(), "string", {}, line, {"": text[start:i]})
+                i = self.ws(i)
+            else:
+                block, i = self.entry(at, i, m.group().lower(), close, line)
+            if i >= len(text) or text[i] != close:
+                raise self.fail(i, f"expected {close!r} to end the block, found {self.found(i)}", line)
+            block.end = i + 1
+            out.append(block)
+            pos = i + 1
+
+    def entry(self, at: int, i: int, kind: str, close: str, line: int) -> tuple[_Block, int]:
+        text = self.text
+        m = _KEY.match(text, i)
+        key = m.group() if m else ""
+        if close == ")" and key.endswith(")"):
+            key = key[:-1]
+        if not key:
+            raise self.fail(i, f"@{kind} has no citekey, found {self.found(i)}", line)
+        i = self.ws(i + len(key))
+        entry = BibEntry(key, kind, {}, line)
+        while True:
+            if i < len(text) and text[i] == close:
+                return _Block(at, 0, "entry", entry=entry), i
+            if i >= len(text) or text[i] != ",":
+                after = f", after field {list(entry.raw_fields)[-1]!r}" if entry.raw_fields else ""
+                raise self.fail(i, f"in entry {key!r}{after}: expected ',' or {close!r}, "
+                                f"found {self.found(i)}", line)
+            i = self.ws(i + 1)
+            if i < len(text) and text[i] == close:
+                continue
+            name = _IDENT.match(text, i)
+            if not name:
+                raise self.fail(i, f"in entry {key!r}: expected a field name, found {self.found(i)}", line)
+            fname = name.group().lower()
+            i = self.ws(name.end())
+            if not text.startswith("=", i):
+                raise self.fail(i, f"in entry {key!r}, field {name.group()!r}: expected '=', "
+                                f"found {self.found(i)}", line)
+            start = self.ws(i + 1)
+            end = self.value(start, f"in entry {key!r}, field {name.group()!r}", line)
+            if fname in entry.raw_fields:
+                raise FileFormatError(f"entry {key!r} has field {name.group()!r} twice "
+                                      f"(lines {entry.field_lines[fname]} and {self.line(name.start())})",
+                                      path=self.path, line=self.line(name.start()),
+                                      hint="BibTeX keeps the first and biber warns; keep one")
+            entry.raw_fields[fname] = text[start:end]
+            entry.field_lines[fname] = self.line(name.start())
+            entry.spans[fname] = (start, end)
+            i = self.ws(end)
 
 
 class BibFile:
@@ -91,10 +270,11 @@ class BibFile:
         self.text = text
         self.blocks: list[_Block] = []
         self.by_key: dict[str, _Block] = {}
-        self._appended: list[tuple[str, str]] = []   # (key, rendered) of new entries
-        self._appended_index: dict[str, int] = {}
-        self._appended_entries: list[BibEntry] = []
         self.strings: dict[str, str] = {}
+        self.string_blocks: dict[str, str] = {}          # name -> the @string's text
+        self.string_raw: dict[str, str] = {}             # name -> its value as written
+        self._appended: list[tuple[str, str]] = []       # (key or "", text) added at the end
+        self._appended_entries: dict[str, BibEntry] = {}
         if text.strip():
             self._parse()
 
@@ -107,67 +287,57 @@ class BibFile:
 
     # -- reading ----------------------------------------------------------
     def _parse(self) -> None:
-        import bibtexparser
-        from bibtexparser.model import Entry, String
-
-        _quiet_bibtexparser()
         if "\0" in self.text:
             line = self.text[: self.text.index("\0")].count("\n") + 1
             raise FileFormatError("contains a NUL byte; is it really a BibTeX file?",
                                   path=self.path, line=line)
+        seen: dict[str, int] = {}
+        for block in _Scanner(self.text, self.path).blocks():
+            if block.kind == "string":
+                self._define(block.name, block.entry, self.text[block.start:block.end])
+            elif block.kind == "entry":
+                entry = block.entry
+                folded = entry.key.lower()
+                if folded in seen:
+                    raise FileFormatError(f"duplicate citekey {entry.key!r}", path=self.path, line=entry.line,
+                                          hint=f"line {seen[folded]} has it already (BibTeX does not tell "
+                                          "upper from lower case in keys); each entry needs its own key")
+                seen[folded] = entry.line
+                self._resolve(entry)
+                self.by_key[entry.key] = block
+            self.blocks.append(block)
+
+    def _define(self, name: str, entry: BibEntry, text: str) -> None:
         try:
-            # Values stay raw (enclosing kept) so '#' and macros resolve our way.
-            library = bibtexparser.parse_string(self.text, parse_stack=[])
-        except Exception as exc:  # the parser's own failure, not ours
-            raise FileFormatError(f"cannot be parsed as BibTeX ({exc})", path=self.path) from None
-        line_starts = [0]
-        for m in re.finditer("\n", self.text):
-            line_starts.append(m.end())
-        for block in library.failed_blocks:
-            line = block.start_line + 1
-            error = str(getattr(block, "error", "") or "").strip()
-            if type(block).__name__ == "DuplicateBlockKeyBlock":
-                raise FileFormatError(f"duplicate citekey {block.key!r}", path=self.path, line=line,
-                                      hint="each entry needs its own key")
-            snippet = " ".join((block.raw or "").split())[:60]
-            reason = error.splitlines()[-1].strip() if error else "syntax error"
-            raise FileFormatError(f"BibTeX syntax error in `{snippet}`: {reason}"
-                                  if snippet else f"BibTeX syntax error: {reason}",
-                                  path=self.path, line=line,
-                                  hint="check for unbalanced braces or a missing comma")
-        for block in library.blocks:
-            if isinstance(block, String):
-                self.strings[block.key.lower()] = resolve_value(str(block.value), self.strings)
-        pos = 0
-        for block in library.blocks:
-            raw = block.raw or ""
-            line_start = line_starts[min(block.start_line, len(line_starts) - 1)]
-            start = self.text.find(raw, max(pos, line_start)) if raw else -1
-            if start < 0:
-                start = self.text.find(raw, pos) if raw else -1
-            if start < 0:
-                raise FileFormatError("could not locate a block while reading",
-                                      path=self.path, line=block.start_line + 1)
-            end = start + len(raw)
-            pos = end
-            b = _Block(start, end)
-            if isinstance(block, Entry):
-                raw_fields = {f.key.lower(): str(f.value) for f in block.fields}
-                fields = {k: resolve_value(v, self.strings) for k, v in raw_fields.items()}
-                b.entry = BibEntry(block.key, block.entry_type.lower(), fields,
-                                   block.start_line + 1, raw_fields)
-                if block.key in self.by_key:
-                    raise FileFormatError(f"duplicate citekey {block.key!r}", path=self.path,
-                                          line=block.start_line + 1)
-                self.by_key[block.key] = b
-            self.blocks.append(b)
+            self.strings[name] = resolve_value(entry.raw_fields[""], self.strings)
+        except ValueError as exc:
+            raise FileFormatError(f"@string {entry.key} {exc}", path=self.path, line=entry.line,
+                                  hint="a chain of @string definitions doubling each other?") from None
+        self.string_blocks[name] = text
+        self.string_raw[name] = entry.raw_fields[""]
+
+    def _resolve(self, entry: BibEntry) -> None:
+        for name, raw in entry.raw_fields.items():
+            undefined: list[str] = []
+            try:
+                entry.fields[name] = resolve_value(raw, self.strings, undefined)
+            except ValueError as exc:
+                raise FileFormatError(f"field {name!r} of entry {entry.key!r} {exc}", path=self.path,
+                                      line=entry.field_lines.get(name, entry.line)) from None
+            if undefined:
+                entry.undefined[name] = undefined
+
+    def _read_one(self, text: str, line: int = 0) -> BibEntry:
+        blocks = [b for b in _Scanner(text, self.path, line).blocks() if b.kind == "entry"]
+        entry = blocks[0].entry
+        self._resolve(entry)
+        return entry
 
     def entries(self) -> list[BibEntry]:
-        out = [b.entry for b in self.blocks if b.entry]
-        return out
+        return [b.entry for b in self.blocks if b.kind == "entry"]
 
     def keys(self) -> set[str]:
-        return set(self.by_key) | {k for k, _ in self._appended}
+        return set(self.by_key) | set(self._appended_entries)
 
     def entry_text(self, key: str) -> str:
         """One entry's text as the file holds it (or as render() will write it),
@@ -175,40 +345,99 @@ class BibFile:
         block = self.by_key.get(key)
         if block is not None:
             return block.replacement if block.replacement is not None else self.text[block.start:block.end]
-        if key in self._appended_index:
-            return self._appended[self._appended_index[key]][1]
+        for k, text in self._appended:
+            if k == key:
+                return text
         raise KeyError(key)
+
+    def macros_used(self, key: str) -> list[str]:
+        """@string names an entry uses that this file defines, each after those it depends on."""
+        entry = self.by_key[key].entry
+        out: list[str] = []
+
+        def need(name: str, depth: int = 0) -> None:
+            if name in out or name not in self.string_blocks or depth > 100:
+                return
+            for inner in macros_in(self.string_raw[name]):
+                if inner != name:
+                    need(inner, depth + 1)
+            out.append(name)
+
+        for raw in entry.raw_fields.values():
+            for name in macros_in(raw):
+                need(name)
+        return out
+
+    def preambles(self) -> list[str]:
+        return [self.text[b.start:b.end] for b in self.blocks if b.kind == "preamble"]
 
     # -- changing ---------------------------------------------------------
     def set_entry(self, key: str, entry_type: str, fields: dict[str, str]) -> None:
-        """Add the entry, or update an existing one in place (its other fields,
-        set by a person, are kept)."""
+        """Add the entry (rendered by kb), or update an existing one in place: the
+        values of `fields` replace or are inserted, the rest of its text is kept."""
         block = self.by_key.get(key)
         if block is None:
-            if key in self._appended_index:
-                i = self._appended_index[key]
-                entry = self._appended_entries[i]
-                entry.fields.update(fields)
-                self._appended[i] = (key, render_entry(key, entry.entry_type, entry.fields))
+            if key in self._appended_entries:
+                entry = self._appended_entries[key]
+                merged = dict(entry.fields)
+                merged.update(fields)
+                self._replace_appended(key, render_entry(key, entry.entry_type, merged))
                 return
-            self._appended_index[key] = len(self._appended)
-            self._appended.append((key, render_entry(key, entry_type, fields)))
-            self._appended_entries.append(BibEntry(key, entry_type.lower(), dict(fields), 0))
+            self.append_raw(render_entry(key, entry_type, fields), key)
             return
-        entry = block.entry
-        merged_raw = dict(entry.raw_fields)
+        base = self.entry_text(key)
+        entry = self._read_one(base, block.entry.line - 1)
+        fitted = fit_model(entry.entry_type, {**entry.fields, **fields})
+        fields = {k: v for k, v in fitted.items()
+                  if k in fields or (k == "eprint" and v != entry.fields.get("eprint"))}
+        edits: list[tuple[int, int, str]] = []
+        last_end = max((e for _, e in entry.spans.values()), default=None)
+        indent = "  "
+        if entry.field_lines:
+            first = min(entry.spans.values())[0]
+            line_start = base.rfind("\n", 0, first) + 1
+            name_at = re.search(r"\S", base[line_start:]).start() + line_start
+            indent = base[line_start:name_at] if base[line_start:name_at].strip() == "" else "  "
+        inserts = []
         for name, value in fields.items():
-            if entry.fields.get(name) != value:
-                merged_raw[name] = "{" + escape_value(name, value) + "}"
-        if merged_raw == entry.raw_fields:
+            if not value:
+                continue
+            if name in entry.raw_fields:
+                if entry.fields.get(name) != value:
+                    s, e = entry.spans[name]
+                    edits.append((s, e, bib_value(name, value)))
+            else:
+                inserts.append(f",\n{indent}{name} = {bib_value(name, value)}")
+        if inserts:
+            if last_end is None:
+                m = re.match(r"@\s*\w+\s*[{(]\s*[^\s,{}]+", base)
+                last_end = m.end()
+            edits.append((last_end, last_end, "".join(inserts)))
+        if not edits:
             return
-        block.replacement = render_raw(key, entry.entry_type, merged_raw, keep_order=True).rstrip("\n")
-        entry.fields.update(fields)
-        entry.raw_fields = merged_raw
+        for s, e, new in sorted(edits, reverse=True):
+            base = base[:s] + new + base[e:]
+        block.replacement = base
+        block.entry = self._read_one(base, block.entry.line - 1)
+
+    def append_raw(self, text: str, key: str = "") -> None:
+        """Text added at the end as it is: an entry (with its key), an @string or @preamble."""
+        text = text.strip("\n")
+        if key:
+            self._appended_entries[key] = self._read_one(text)
+        elif text.lstrip()[:7].lower() == "@string":
+            for b in _Scanner(text, self.path).blocks():
+                if b.kind == "string":
+                    self._define(b.name, b.entry, text)
+        self._appended.append((key, text))
+
+    def _replace_appended(self, key: str, text: str) -> None:
+        self._appended = [(k, text if k == key else t) for k, t in self._appended]
+        self._appended_entries[key] = self._read_one(text)
 
     def all_entries(self) -> list[BibEntry]:
         """Entries as they will be after render(): existing ones (updated), then new ones."""
-        return self.entries() + self._appended_entries
+        return [b.entry for b in self.blocks if b.kind == "entry"] + list(self._appended_entries.values())
 
     def render(self) -> str:
         out = []
@@ -220,13 +449,12 @@ class BibFile:
                 pos = block.end
         out.append(self.text[pos:])
         text = "".join(out)
-        appended = self._appended
-        if appended:
+        if self._appended:
             if text and not text.endswith("\n"):
                 text += "\n"
             if text.strip():
                 text += "\n"
-            text += "\n".join(rendered for _, rendered in appended)
+            text += "\n\n".join(t for _, t in self._appended) + "\n"
         return text
 
 
@@ -242,28 +470,64 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
                               hint="save it as UTF-8") from None
 
 
+# -- writing values -----------------------------------------------------------------------
+
 _PROTECT_RE = lazy(r"(?<![{\\\w])([A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![}\w])")
+_MONTH_NAMES = {**{m: m for m in MONTHS}, **{full: full[:3] for full in (
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december")}, **{str(i): m for i, m in enumerate(MONTHS, 1)},
+    **{f"{i:02d}": m for i, m in enumerate(MONTHS, 1)}, "sept": "sep"}
+
+
+def strip_control(value: str) -> str:
+    """Control characters (NUL, terminal escapes, ...) removed; tabs and newlines become spaces."""
+    return CONTROL_CHARS.sub("", str(value).replace("\t", " ").replace("\r", " ").replace("\n", " "))
+
+
+def balance_braces(value: str) -> str:
+    """Braces as BibTeX counts them (a backslash escapes nothing): a '}' that closes
+    nothing, or a '{' never closed, is written as \\textbraceright{} or
+    \\textbraceleft{}, so a value can never end early or swallow what follows."""
+    depth, out, opened = 0, [], []
+    for ch in value:
+        if ch == "{":
+            opened.append(len(out))
+            depth += 1
+            out.append(ch)
+        elif ch == "}":
+            if depth == 0:
+                out.append("\\textbraceright{}")
+            else:
+                depth -= 1
+                opened.pop()
+                out.append(ch)
+        else:
+            out.append(ch)
+    for i in opened:
+        out[i] = "\\textbraceleft{}"
+    return "".join(out)
 
 
 def escape_value(name: str, value: str) -> str:
-    """Make a plain-text value safe inside {...}: escape LaTeX specials,
-    balance braces, and protect acronyms in titles from case changes."""
-    value = " ".join(str(value).split())
+    """Make a plain-text value safe inside {...}: no control characters, LaTeX
+    specials escaped, braces balanced as BibTeX counts them, acronyms in titles
+    protected from case changes."""
+    value = " ".join(strip_control(value).split())
     if name not in ("url", "doi", "eprint", "file"):
         value = re.sub(r"(?<!\\)([&%#])", r"\\\1", value)
-    depth = 0
-    ok = True
-    for ch in value:
-        depth += ch == "{"
-        depth -= ch == "}"
-        if depth < 0:
-            ok = False
-            break
-    if not ok or depth != 0:
-        value = value.replace("{", r"\{").replace("}", r"\}")
+    value = balance_braces(value)
     if name == "title" and "{" not in value:
         value = _PROTECT_RE.sub(r"{\1}", value)
     return value
+
+
+def bib_value(name: str, value: str) -> str:
+    """A value as written after `name =`: a month as BibTeX's macro (`jul`), else braced."""
+    if name == "month":
+        month = _MONTH_NAMES.get(strip_control(value).strip().lower().rstrip("."))
+        if month:
+            return month
+    return "{" + escape_value(name, value) + "}"
 
 
 def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
@@ -271,28 +535,124 @@ def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(fields.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
 
-def render_entry(key: str, entry_type: str, fields: dict[str, str]) -> str:
-    """A new entry, written with bibtexparser."""
-    raw = {name: "{" + escape_value(name, value) + "}" for name, value in fields.items() if value}
-    return render_raw(key, entry_type, raw)
+def fit_model(entry_type: str, fields: dict[str, str]) -> dict[str, str]:
+    """kb's own fields made valid for the entry type in biber's data model: an arXiv
+    version that the type has no field for goes into `eprint` (2104.10350v3),
+    arXiv's journal reference into `note`; other fields the type does not take
+    are left out."""
+    out = {}
+    for name, value in fields.items():
+        name = name.lower()
+        if valid_field(entry_type, name):
+            out[name] = value
+        elif name == "journal-ref" and not fields.get("note"):
+            out["note"] = value
+    version = str(fields.get("version") or "").strip().lstrip("v")
+    if "version" not in out and version.isdigit() and out.get("eprint") \
+            and not re.search(r"v\d+$", out["eprint"]):
+        out["eprint"] = f"{out['eprint']}v{version}"
+    return out
 
 
-def render_raw(key: str, entry_type: str, raw_fields: dict[str, str], keep_order: bool = False) -> str:
-    import bibtexparser
-    from bibtexparser.model import Entry, Field
-
-    _quiet_bibtexparser()
-    items = list(raw_fields.items()) if keep_order else _ordered(raw_fields)
-    entry = Entry(entry_type, key, [Field(name, value) for name, value in items])
-    library = bibtexparser.Library([entry])
-    fmt = bibtexparser.BibtexFormat()
-    fmt.indent = "  "
-    fmt.block_separator = "\n"
-    fmt.trailing_comma = True
-    text = bibtexparser.write_string(library, unparse_stack=[], bibtex_format=fmt)
-    return text.strip() + "\n"
+def render_entry(key: str, entry_type: str, fields: dict[str, str], *, fit: bool = True) -> str:
+    """A new entry kb writes: fields in kb's order (valid for its type in biber's
+    data model unless `fit` is off), values escaped, months as macros."""
+    if fit:
+        fields = fit_model(entry_type, fields)
+    lines = [f"@{entry_type}{{{key},"]
+    for name, value in _ordered({k: v for k, v in fields.items() if v}):
+        lines.append(f"  {name} = {bib_value(name, value)},")
+    return "\n".join(lines) + "\n}\n"
 
 
 def parse_entries(text: str, source: str = "<bibtex>") -> list[tuple[str, str, dict[str, str]]]:
     """(entry_type, key, fields) of every entry in a BibTeX string."""
     return [(e.entry_type, e.key, e.fields) for e in BibFile(text, source).entries()]
+
+
+# -- Zotero and JabRef file fields ----------------------------------------------------------
+
+def _split_unescaped(value: str, sep: str) -> list[str]:
+    """Split on `sep` where no backslash escapes it; escapes are kept."""
+    parts, cur, i = [], [], 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\" and i + 1 < len(value):
+            cur.append(value[i:i + 2])
+            i += 2
+            continue
+        if c == sep:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def file_paths(value: str, base: Path) -> list[Path]:
+    """The files a `file` field names, relative to the .bib file's folder: Zotero's
+    and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path."""
+    out = []
+    for item in _split_unescaped(value or "", ";"):
+        parts = _split_unescaped(item.strip(), ":")
+        name = ":".join(parts[1:-1]) if len(parts) >= 3 else item.strip()
+        name = re.sub(r"\\(.)", r"\1", name).strip()
+        if name:
+            path = Path(name).expanduser()
+            out.append(path if path.is_absolute() else base / path)
+    return out
+
+
+# -- the second reading ---------------------------------------------------------------------
+
+def _comparable(name: str, value: str) -> str:
+    value = " ".join(value.split())
+    if name == "month":
+        return _MONTH_NAMES.get(value.lower().rstrip("."), value.lower())
+    return value
+
+
+def cross_check(bib: BibFile) -> None:
+    """Read the text again with pybtex, a second BibTeX implementation, and raise
+    FileFormatError naming the file, line and field where it reads an entry
+    differently from kb's reader (a value cut short, a field lost)."""
+    from pybtex.database.input.bibtex import Parser
+    from pybtex.errors import capture
+    from pybtex.exceptions import PybtexError
+
+    if not bib.by_key:
+        return
+    try:
+        with capture() as errors:      # pybtex collects its errors instead of printing them
+            data = Parser().parse_string(bib.text)
+    except PybtexError as exc:
+        errors = [exc]
+    errors = [e for e in errors if type(e).__name__ != "UndefinedMacro"]   # kb names those itself
+    if errors:
+        raise FileFormatError(f"pybtex reads it differently: {errors[0]}", path=bib.path,
+                              hint="kb reads BibTeX as pybtex and biber do; fix the entry it names") from None
+    theirs = {k.lower(): e for k, e in data.entries.items()}
+    for key, block in bib.by_key.items():
+        entry = block.entry
+        other = theirs.get(key.lower())
+        if other is None:
+            raise FileFormatError(f"entry {key!r}: pybtex does not read this entry", path=bib.path,
+                                  line=entry.line)
+        names = {k.lower() for k in other.fields} | {k.lower() for k in other.persons}
+        for name in entry.fields:
+            if name not in names:
+                raise FileFormatError(f"entry {key!r}, field {name!r}: pybtex does not read this field",
+                                      path=bib.path, line=entry.field_lines.get(name, entry.line))
+        for name in names - set(entry.fields):
+            raise FileFormatError(f"entry {key!r}, field {name!r}: pybtex reads a field kb does not",
+                                  path=bib.path, line=entry.line)
+        for name, value in other.fields.items():
+            ours = entry.fields[name.lower()]
+            if name.lower() in entry.undefined:
+                continue
+            if _comparable(name.lower(), ours) != _comparable(name.lower(), str(value)):
+                raise FileFormatError(f"entry {key!r}, field {name!r}: read two ways "
+                                      f"({ours[:40]!r} by kb, {str(value)[:40]!r} by pybtex)",
+                                      path=bib.path, line=entry.field_lines.get(name.lower(), entry.line))

@@ -289,7 +289,7 @@ class Indexer:
         if path is None:
             db.execute("delete from files where path = ?", [rel])
             return
-        stem = path.stem
+        stem = Layout.citekey_of(path)       # the key, unescaped (Layout.claims_file)
         doc = claimsfile.load(path, stem if paper_exists(db.conn, stem) else None, rel)
         if doc.paper:
             db.execute("insert or replace into paper_settings (citekey, anchor, file) values (?,?,?)",

@@ -20,6 +20,26 @@ EXPORTS = "exports"
 STATE = ".kb"
 
 
+_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-.")
+
+
+def escape_key(citekey: str) -> str:
+    """A citekey as a file name: reversible (`unescape_key`), never a path."""
+    out = []
+    for i, ch in enumerate(citekey):
+        if ch in _PLAIN and not (i == 0 and ch == "."):
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
+def unescape_key(name: str) -> str:
+    from urllib.parse import unquote     # stdlib, only where a name is read back
+
+    return unquote(name, errors="strict") if "%" in name else name
+
+
 class NoKnowledgeBase(KBError):
     """No kb.toml was found."""
 
@@ -81,9 +101,22 @@ class Layout:
         return self.cache / "s2"
 
     def claims_file(self, citekey: str) -> Path:
-        """claims/<citekey>.toml, refusing any key that could leave claims/."""
-        check_safe_name(citekey, "citekey")
-        return self.claims / f"{citekey}.toml"
+        """claims/<escaped citekey>.toml. Any key BibTeX accepts (`DBLP:series/sci/2023-1062`,
+        `../x`, non-ASCII) names one plain file: every character but ASCII letters, digits
+        and `_+-.` is written %XX (UTF-8), as is a leading '.'; `citekey_of` reverses it.
+        A file written before this escape (claims/a:b.toml) is still used."""
+        name = escape_key(citekey)
+        check_safe_name(name, "citekey")
+        legacy = self.claims / f"{citekey}.toml"
+        if name != citekey and "/" not in citekey and "\\" not in citekey and not citekey.startswith(".") \
+                and "\0" not in citekey and legacy.is_file():
+            return legacy
+        return self.claims / f"{name}.toml"
+
+    @staticmethod
+    def citekey_of(path: Path) -> str:
+        """The citekey a claims file belongs to: its name, unescaped."""
+        return unescape_key(path.stem)
 
     def relative(self, path: Path) -> str:
         try:

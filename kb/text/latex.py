@@ -1,49 +1,73 @@
 """LaTeX in BibTeX values, decoded to readable text: the one place it is done.
 
 Titles and names in BibTeX carry accents as commands (``{\\"o}``, ``\\'e``),
-special letters (``{\\ss}``, ``\\o``), protective braces (``{BERT}``) and
-``--`` for dashes. `latex_to_text` turns them into the Unicode a reader
-expects; everything that compares titles or names decodes with it first.
+special letters (``{\\ss}``, ``\\o``), protective braces (``{BERT}``), ``--``
+for dashes and, in real entries, math and markup: ``\\url{...}``,
+``$\\upOmega$``, ``\\cite{...}``, ``$\\vec{x}$``, ``{\\rm ...}``, ``\\ce{H2O}``.
+`latex_to_text` decodes them with pylatexenc (loaded on first use), taught the
+few commands it does not know; everything that compares titles or names, and
+every place kb shows a title (kb ls, notes, CSL-JSON), decodes with it.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from kb.text.lazyre import lazy
+from functools import cache
 
 __all__ = ["latex_to_text"]
 
-_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
-            "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
-            "c": "\u0327", "k": "\u0328", "r": "\u030a"}
-_SPECIAL = {r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\l": "ł", r"\L": "Ł", r"\ae": "æ",
-            r"\AE": "Æ", r"\oe": "œ", r"\OE": "Œ", r"\aa": "å", r"\AA": "Å", r"\&": "&",
-            r"\%": "%", r"\_": "_", r"\$": "$", r"\#": "#", r"\textendash": "–",
-            r"\textemdash": "—"}
-_ACCENT_RE = lazy(r"\\([`'^\"~=.uvHckr])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
-_SPECIAL_RE = lazy("|".join(re.escape(cmd) + (r"(?![A-Za-z])\s*" if cmd[1:].isalpha() else "")
-                                  for cmd in sorted(_SPECIAL, key=len, reverse=True)))
-_COMMAND_RE = lazy(r"\\([A-Za-z]+)\s*(\{)?")
+_GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
+          "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
+          "Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split()
+
+
+@cache
+def _converter():
+    from pylatexenc.latex2text import (
+        LatexNodes2Text,
+        MacroTextSpec,
+        get_default_latex_context_db,
+    )
+    from pylatexenc.latexwalker import get_default_latex_context_db as walker_db
+    from pylatexenc.macrospec import MacroSpec
+
+    greek = {}
+    probe = LatexNodes2Text()
+    for name in _GREEK:
+        greek["up" + name] = probe.latex_to_text(f"$\\{name}$").strip()
+    text_db = get_default_latex_context_db().filter_context(keep_categories=None)
+    text_db.add_context_category("kb", prepend=True, macros=[
+        MacroTextSpec("url", "%(1)s"),
+        MacroTextSpec("href", "%(2)s"),
+        MacroTextSpec("cite", "[%(2)s]"), MacroTextSpec("citep", "[%(2)s]"), MacroTextSpec("citet", "[%(2)s]"),
+        MacroTextSpec("ce", "%(1)s"),
+        MacroTextSpec("textsubscript", "%(1)s"), MacroTextSpec("textsuperscript", "%(1)s"),
+        MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
+        *[MacroTextSpec(name, char) for name, char in greek.items()],
+    ])
+    parse_db = walker_db().filter_context(keep_categories=None)
+    parse_db.add_context_category("kb", prepend=True, macros=[
+        MacroSpec("url", "{"), MacroSpec("href", "{{"), MacroSpec("ce", "{"),
+        MacroSpec("cite", "[{"), MacroSpec("citep", "[{"), MacroSpec("citet", "[{"),
+        MacroSpec("textbraceleft", ""), MacroSpec("textbraceright", ""),
+    ])
+    converter = LatexNodes2Text(latex_context=text_db, math_mode="text", strict_latex_spaces=True)
+    return converter, parse_db
 
 
 def latex_to_text(value: str | None) -> str:
-    """Readable text from a BibTeX value: accents decoded, braces dropped,
-    whitespace collapsed."""
+    """Readable text from a BibTeX value: commands and accents decoded, braces
+    dropped, whitespace collapsed."""
     if not value:
         return ""
-    if "\\" not in value and "{" not in value and "--" not in value:
+    if "\\" not in value and "{" not in value and "--" not in value and "$" not in value \
+            and "~" not in value:
         return " ".join(value.split())
+    from pylatexenc.latexwalker import LatexWalker
 
-    def accent(m: re.Match) -> str:
-        letter = (m.group(2) or m.group(3)).lstrip("\\")
-        return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(1)])
-
-    text = _ACCENT_RE.sub(accent, value)
-    if "\\" in text:
-        text = _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0).rstrip()], text)
-        # \emph{x} -> x ; \TeX -> TeX
-        text = _COMMAND_RE.sub(lambda m: "" if m.group(2) else m.group(1), text)
-    text = text.replace("--", "–").replace("{", "").replace("}", "")
+    converter, parse_db = _converter()
+    try:
+        nodes = LatexWalker(value, latex_context=parse_db, tolerant_parsing=True).get_latex_nodes()[0]
+        text = converter.nodelist_to_text(nodes)
+    except Exception:      # pylatexenc's own failure on odd input: fall back to the braces dropped
+        text = value.replace("{", "").replace("}", "").replace("--", "–")
     return " ".join(text.split())

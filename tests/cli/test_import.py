@@ -54,7 +54,18 @@ def test_import_resolves_strings_and_accents(kb_root, tmp_path):
     assert paper["venue"] == "Proceedings of ACL 2019"
     assert paper["title"] == "Gödel and École"
     assert paper["authors"] == ["Müller, J."]
-    assert "booktitle = {Proceedings of ACL 2019}" in (kb_root / "references.bib").read_text()
+    # Kept as written: the @string it uses comes along, the macro stays a macro.
+    assert (kb_root / "references.bib").read_text() == (tmp_path / "s.bib").read_text().replace("}\n@", "}\n\n@")
+
+
+def test_import_normalise_renders_in_kbs_style(kb_root, tmp_path):
+    (tmp_path / "s.bib").write_text('@string{acl = "Proceedings of ACL"}\n'
+                                    '@inproceedings{x, booktitle = acl # " 2019", title="A Title", year = 2019, '
+                                    'month = jul}\n')
+    assert run_kb("import", "--normalise", tmp_path / "s.bib").code == 0
+    text = (kb_root / "references.bib").read_text()
+    assert "booktitle = {Proceedings of ACL 2019}" in text and "month = jul," in text
+    assert text.index("title =") < text.index("booktitle =") and "@string" not in text
 
 
 def test_import_key_clash_gets_new_key(kb_root, tmp_path):

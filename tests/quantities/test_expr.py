@@ -216,3 +216,16 @@ def test_long_chains_are_capped():
     assert ev("+".join(["1"] * 150)).nominal == 150
     with pytest.raises(UsageError, match="more than 200 operations"):
         parse("+".join(["1"] * 1_000))
+
+
+def test_quoted_citekeys_name_claims_of_any_paper():
+    from kb.quantities.expr import names, parse
+
+    assert names(parse("`le-scao-rush-2021-many`.x * 2")) == ["le-scao-rush-2021-many.x"]
+    assert names(parse("le_scao_rush_2021_many.x / `DBLP:series/sci/2023-1062`.y_z")) == [
+        "le_scao_rush_2021_many.x", "DBLP:series/sci/2023-1062.y_z"]
+    import pytest as _pytest
+
+    from kb.errors import UsageError
+    with _pytest.raises(UsageError, match="never closed"):
+        parse("`open.x")

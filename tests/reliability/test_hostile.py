@@ -177,18 +177,20 @@ def evil(kb_root, tmp_path):
 
 
 @pytest.mark.parametrize("key", ["../../evil", "/tmp/kb-evil-absolute"])
-def test_quote_and_claim_on_a_path_like_citekey_write_nothing(evil, tmp_path, key):
+def test_quote_and_claim_on_a_path_like_citekey_stay_inside_claims(evil, tmp_path, key):
+    """Any key BibTeX accepts is kept; its claims file name is escaped, never a path."""
     outside = tree(tmp_path)
     bib = (evil / "references.bib").read_bytes()
     quote = quote_of(3, 1, 2)
-    for args in (["quote", "add", key, quote], ["quote", "add", key, quote, "--force"],
-                 ["claim", "add", key, "3.12 kWh", "--quote", quote]):
-        err = one_line_error(run_kb(*args))
-        assert f"citekey {key!r} cannot be used as a file name" in err
-    assert tree(tmp_path) == outside
+    assert run_kb("quote", "add", key, quote).code == 0
+    assert run_kb("claim", "add", key, "3.12 kWh", "--quote", quote).code == 0
+    assert {k: v for k, v in tree(tmp_path).items() if not k.startswith("kb/claims/")} == \
+        {k: v for k, v in outside.items() if not k.startswith("kb/claims/")}
     assert (evil / "references.bib").read_bytes() == bib
     assert not Path("/tmp/kb-evil-absolute.toml").exists()
     assert not (tmp_path / "evil.toml").exists() and not (evil.parent / "evil.toml").exists()
+    names = [p.name for p in (evil / "claims").iterdir()]
+    assert len(names) == 1 and names[0].startswith("%2") and "/" not in names[0]
     assert run_kb("doctor").code == 0
 
 
@@ -213,7 +215,7 @@ def test_unknown_path_like_citekeys_and_ids_are_refused(kb_root, tmp_path):
     assert tree(tmp_path) == outside
 
 
-def test_import_renames_path_like_keys(kb_root, tmp_path):
+def test_import_keeps_path_like_keys_and_escapes_the_claims_file(kb_root, tmp_path):
     src = tmp_path / "in.bib"
     src.write_text(EVIL_BIB)
     r = run_kb("import", src, "--json")
@@ -225,7 +227,8 @@ def test_import_renames_path_like_keys(kb_root, tmp_path):
     pages.write_text(json.dumps(paper_pages(5)))
     assert run_kb("text", "load", key, pages).code == 0
     assert run_kb("quote", "add", key, quote_of(5, 0, 4)).code == 0
-    assert (kb_root / "claims" / f"{key}.toml").exists()
+    assert (kb_root / "claims" / "%2E.%2F..%2Fevil.toml").exists()     # escaped, inside claims/
+    assert [p.name for p in (kb_root / "claims").iterdir()] == ["%2E.%2F..%2Fevil.toml"]
 
 
 def test_semantic_scholar_cache_stays_inside(evil, server, tmp_path):

@@ -1,0 +1,149 @@
+"""kb's BibTeX reader and writer: read as BibTeX reads it, keep what it does not own."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from corpus import corpus_path
+from kbrun import run_kb
+
+from kb.errors import FileFormatError
+from kb.sources.bibtex import BibFile, cross_check, render_entry
+
+CORPUS_BIBS = ["acl-anthology-2021.naacl-main.208.bib", "acl-anthology-N04-1001.bib",
+               "crossref-doi-10.1007_BF01700692.bib", "crossref-doi-10.1007_s00422-012-0514-6.bib",
+               "crossref-doi-10.1086_307221.bib", "crossref-doi-10.1186_s12984-017-0305-3.bib",
+               "dblp-series-sci-2023-1062.bib", "luccioni2023co2ml.authors-readme.bib", "pagerank.bib",
+               "turing1950.bib"]
+
+
+def _pybtex(text: str) -> dict:
+    from pybtex.database.input.bibtex import Parser
+
+    data = Parser().parse_string(text)
+    return {k: ({n.lower(): " ".join(str(v).split()) for n, v in e.fields.items()},
+                {r: len(p) for r, p in e.persons.items()}) for k, e in data.entries.items()}
+
+
+def _bibtexparser(text: str) -> dict:
+    import bibtexparser
+
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks, [b.error for b in lib.failed_blocks]
+    return {e.key: {f.key.lower() for f in e.fields} for e in lib.entries}
+
+
+def test_perlmutter_keeps_title_and_journal():
+    text = corpus_path("bibtex", "crossref-doi-10.1086_307221.bib").read_text("utf-8")
+    entry = BibFile(text).entries()[0]
+    assert entry.fields["title"] == r"Measurements of $\{upOmega}$ and $\{upLambda}$ from 42 High-Redshift Supernovae"
+    assert entry.fields["journal"] == "The Astrophysical Journal"
+
+
+@pytest.mark.corpus
+def test_every_corpus_file_imported_and_exported_reads_back_the_same(kb_root, tmp_path):
+    originals = {}
+    for name in CORPUS_BIBS:
+        text = corpus_path("bibtex", name).read_text("utf-8")
+        originals.update(_pybtex(text))
+        r = run_kb("import", corpus_path("bibtex", name))
+        assert r.code == 0, r.err
+    bib = (kb_root / "references.bib").read_text("utf-8")
+    assert _pybtex(bib) == originals                              # keys kept, every field the same
+    for name in CORPUS_BIBS:                                      # byte for byte
+        assert corpus_path("bibtex", name).read_text("utf-8").strip() in bib
+    out = tmp_path / "all.bib"
+    assert run_kb("export", "bib", "-o", out).code == 0
+    exported = out.read_text("utf-8")
+    assert _pybtex(exported) == originals
+    keys = _bibtexparser(exported)
+    assert set(keys) == set(originals)
+    assert "DBLP:series/sci/2023-1062" in keys
+    assert run_kb("doctor").code == 0
+    assert "differs from the index" not in run_kb("doctor").out
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not shutil.which("bibtex"), reason="classic BibTeX (texlive-binaries) is not on PATH")
+def test_classic_bibtex_reads_the_export(kb_root, tmp_path):
+    for name in CORPUS_BIBS:
+        assert run_kb("import", corpus_path("bibtex", name)).code == 0
+    (tmp_path / "refs.bib").write_text((kb_root / "references.bib").read_text("utf-8"))
+    (tmp_path / "t.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n")
+    r = subprocess.run(["bibtex", "t"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "error message" not in r.stdout, r.stdout
+    bbl = (tmp_path / "t.bbl").read_text(errors="replace")
+    assert bbl.count("\\bibitem") == len(CORPUS_BIBS)
+    assert "The Astrophysical Journal" in bbl
+
+
+def test_kbs_own_entries_pass_biber_datamodel(tmp_path):
+    text = render_entry("k2021x", "inproceedings", {
+        "title": "A } b \x1b[31m {x", "author": "Smith, J.", "year": "2021", "month": "July",
+        "booktitle": "Proc", "version": "3", "eprint": "2101.00001", "archiveprefix": "arXiv",
+        "journal-ref": "J 1", "doi": "10.1/x"})
+    assert "month = jul," in text and "version" not in text and "eprint = {2101.00001v3}" in text
+    assert "\x1b" not in text
+    entry = BibFile(text).entries()[0]
+    assert set(entry.fields) == {"title", "author", "year", "month", "booktitle", "eprint", "archiveprefix",
+                                 "note", "doi"}                # the '}' injected nothing
+    cross_check(BibFile(text, "k.bib"))
+    if not shutil.which("biber"):
+        pytest.skip("biber is not on PATH")
+    (tmp_path / "k.bib").write_text(text)
+    r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                        str(tmp_path / "k.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "WARN" not in r.stdout and "ERROR" not in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize("text, message", [
+    ("@misc{a, title = {x}, Title = {y}}", "field 'Title' twice"),
+    ("@misc{a, journal = nomacro}", None),
+    ("@string{a = {xxxxxxxxxx}}\n" + "".join(f"@string{{s{i} = {'a' if i == 0 else f's{i-1}'} # "
+                                              f"{'a' if i == 0 else f's{i-1}'}}}\n" for i in range(40)),
+     "expands to more than"),
+    ("@misc{a, title = {Open {brace}, year = 2020}\n@misc{b, title={x}}", "BibTeX syntax error"),
+])
+def test_hostile_bibtex_is_refused_with_one_line(text, message):
+    if message is None:
+        assert BibFile(text).entries()[0].undefined == {"journal": ["nomacro"]}
+        return
+    with pytest.raises(FileFormatError) as exc:
+        BibFile(text, "h.bib")
+    assert message in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_undefined_macro_on_import_names_file_line_and_field(kb_root, tmp_path):
+    (tmp_path / "u.bib").write_text("@misc{a,\n  title = {T},\n  journal = nomacro}\n")
+    r = run_kb("import", tmp_path / "u.bib")
+    assert r.code == 2 and f"{tmp_path / 'u.bib'}:3: " in r.err and "'journal'" in r.err and "nomacro" in r.err
+
+
+def test_merge_keeps_the_users_key_and_records_an_alias(kb_root, tmp_path):
+    (tmp_path / "a.bib").write_text("@article{mine, title={Optimal isn't good enough}, author={Loeb, G.}, "
+                                    "year=2012, doi={10.1007/s00422-012-0514-6}}\n")
+    (tmp_path / "b.bib").write_text("@article{Loeb_2012, title={Optimal isn't good enough}, author={Loeb, G.}, "
+                                    "year=2012, doi={10.1007/s00422-012-0514-6}, volume = {106}}\n")
+    run_kb("import", tmp_path / "a.bib")
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.json["aliases"] == {"Loeb_2012": "mine"} and "kept mine" in r.err
+    text = (kb_root / "references.bib").read_text()
+    assert "ids = {Loeb_2012}" in text and "@article{mine," in text and "Loeb_2012," not in text
+    assert run_kb("show", "Loeb_2012", "--json").json["citekey"] == "mine"
+
+
+def test_zotero_file_fields_attach_pdfs(kb_root, tmp_path):
+    from pdfgen import make_pdf
+
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "paper.pdf").write_bytes(make_pdf(["First page of the attached paper text."]))
+    (tmp_path / "z.bib").write_text("@article{zot2020, title={Attached Paper}, author={Zed, Z.}, year=2020,\n"
+                                    "  file = {Full Text PDF:files/paper.pdf:application/pdf;"
+                                    "Gone:files/missing.pdf:application/pdf}}\n")
+    r = run_kb("import", tmp_path / "z.bib", "--json")
+    assert r.code == 0 and r.json["attached"] == ["zot2020: paper.pdf"]
+    assert "missing.pdf" in r.err and "not attached" in r.err
+    paper = run_kb("show", "zot2020", "--json").json
+    assert paper["versions"] and paper["versions"][0]["text_status"] == "ok"
