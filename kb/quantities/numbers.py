@@ -89,7 +89,7 @@ _UNIT_BODY = "|".join(f"(?P<{n}>{p})" for n, p in _UNIT_ALTS)
 # One modifier may stand between a number and its unit: "3.2 net tCO2e", "600B total
 # parameters", "979M training steps", "10 new tokens".
 _MODIFIER = r"(?:(?:net|gross|total|training|new)[ \t]+)"
-_UNIT_AFTER = lazy(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}){_MODIFIER}?"
+_UNIT_AFTER = lazy(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}|-(?=[a-z]{{3}})){_MODIFIER}?"
                          rf"(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
 _RATE_AFTER = lazy(rf"(?P<unit>{_RATE})")
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
@@ -427,7 +427,7 @@ _GLUED_KINDS = {"co2e_or_mass", "flop", "energy", "percent", "money", "time", "l
 # plain number; the name (an acronym, or ratio/score) is its unit when kb knows it
 # as one (PUE), and stays in the candidate's sentence otherwise.
 _NAMED_BEFORE = lazy(
-    r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|(?i:\bratio|\bscore))"
+    r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|(?i:\bratio|\bscore|\brate))"
     r"(?:[ \t]+(?i:score|value|coefficient|ratio|factor|of\s+the\s+\w+))?"
     r"[ \t\n]*(?::|=|≈|\bof|\bis|\bwas|\bwere|\bare|\bwould\s+be|\bbecomes?|\breached|\bat)"
     r"[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just|nearly|almost|over|under"
@@ -453,10 +453,13 @@ _DEVICE_WORD = lazy(r"\b(?:[VAPHKT]\d{1,3}|TPU|GPU)")
 # last at a sentence start, so not a name).
 _NAME_BEFORE = lazy(r"(?P<w>\b[A-Z][a-z]+)[ \t]+$")
 _SENTENCE_START = lazy(r"(?:^|[.!?:;\n(]|[.!?][\"”’)])[ \t]*$")
-_COUNT_GAP = lazy(r"[ \t]{1,4}\n?[ \t]*")
+_COUNT_GAP = lazy(r"(?:[ \t]{1,4}\n?|\n)[ \t]*")
+# "of which 6 are vitals": the count's noun comes after "are".
+_OF_WHICH = lazy(r"(?i:\bof\s+(?:which|these|them|those|whom))\s+$")
+_ARE = lazy(r"(?:are|were)[ \t\n]+")
 _COUNT_WORD = lazy(
     r"(?P<w>(?:[a-z][a-z]{1,24}-\n[ \t]*)?[a-z][a-z-]{1,24}|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*"
-    r"|[A-Z][a-z]+-[a-z][a-z-]+"
+    r"|[A-Z][a-z]+-[a-z][a-z-]+|[A-Z][a-z]*[A-Z][A-Za-z]*"
     r"|[A-Z][a-z]{2,24}s)(?P<sep>[ \t]+|[ \t]*\n[ \t]*|(?=[^A-Za-z0-9-])|$)")
 # Words after a number that are not what it counts: verbs ("Table 3 shows"), function
 # words, and adjectives standing alone ("the 3 largest", "a 2 % ...").
@@ -491,7 +494,8 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     nb = _NAMED_BEFORE.search(before)
     if nb is not None:
         name = nb.group("name")
-        if name.isupper() or any(ch.isdigit() for ch in name) or name.lower() in ("ratio", "score"):
+        if name.isupper() or any(ch.isdigit() for ch in name) or name.lower() in ("ratio", "score",
+                                                                                     "rate"):
             if page[end:end + 1] not in ("%",) and not page[end:end + 1].isalpha():
                 canon = _canonical(name) if name == "PUE" else None
                 return canon or "dimensionless", name, end
@@ -528,6 +532,10 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
     if gap is None or "\n" in gap.group(0) and _after_cell(page, pos):
         return None
     at = gap.end()
+    if _OF_WHICH.search(before):
+        are = _ARE.match(page, at)
+        if are is not None:
+            at = are.end()
     for _ in range(4):  # the noun, or up to three words before it
         w = _COUNT_WORD.match(page, at)
         if w is None:
@@ -544,6 +552,11 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
             return "item", noun, w.end("w")  # "28.9M PDFs", "12 LLMs"
         if noun[:1].isupper() and noun[1:].islower():
             return None  # "5 Conclusions", "33 Tables 1 and 4": a heading, a footnote mark
+        if at == gap.end() and low in _SINGULAR_COUNTS and w.group("sep").strip(" \t") == "":
+            # "a 2 layer LSTM", "a 6-layer ...": a count written as an adjective
+            unit = _canonical(low)
+            if unit is not None and _is_count(unit):
+                return unit, low, w.end("w")
         if noun[:1].islower():
             if low in _TIME_WORDS and at > gap.end():
                 # "117,780 P100 hours", "633 TPU v2 hours": accelerator time
@@ -587,6 +600,10 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
             unit = "item"
         return unit, word, end
     return None
+
+
+# Counted things that papers write in the singular before another noun ("2 layer LSTM").
+_SINGULAR_COUNTS = frozenset({"layer", "node", "server", "model", "task", "language"})
 
 
 def _plural(word: str) -> bool:
