@@ -62,14 +62,19 @@ app.add_typer(claims_app, name="claims")
 
 @claims_app.callback()
 def claims_list(ctx: typer.Context,
-                topic: List[str] = typer.Option([], "--topic", "-t", help="On this topic (repeatable: all must match)."),
+                topic: List[str] = typer.Option([], "--topic", "-t",
+                                                help="Tagged with this topic (repeatable: all must match); "
+                                                     "tags only, see --text."),
+                text: List[str] = typer.Option([], "--text",
+                                               help="Holding these words (full-text: quote, tags, name; "
+                                                    "repeatable: all must match)."),
                 paper: Optional[str] = typer.Option(None, "--paper", "-p", help="From this paper."),
                 unit: Optional[str] = typer.Option(None, "--unit", help="Of this kind of unit (kWh matches MWh too)."),
                 minimum: Optional[str] = typer.Option(None, "--min", help="At least this, with its unit: \"1 kWh\"."),
                 maximum: Optional[str] = typer.Option(None, "--max", help="At most this, with its unit."),
                 unreviewed: bool = typer.Option(False, "--unreviewed", help="List extracted candidates awaiting review."),
                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Claims (and, with --topic, quotes) with their values and pages."""
+    """Claims (and, with --topic or --text, quotes) with their values and pages."""
     if ctx.invoked_subcommand is not None:
         return
 
@@ -85,16 +90,17 @@ def claims_list(ctx: typer.Context,
         if not rows:
             echo("no candidates awaiting review: kb claims extract CITEKEY")
         return
-    filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum)
-    quotes = list_quotes(kb, topic, paper) if topic and not (unit or minimum or maximum) else []
+    filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum, text=text or None)
+    listed = bool(topic or text)
+    quotes = list_quotes(kb, topic, paper, text=text or None) if listed and not (unit or minimum or maximum) else []
     if as_json:
         rows = list_claims(kb, **filters)
-        emit_json({"claims": rows, "quotes": quotes} if topic else rows)
+        emit_json({"claims": rows, "quotes": quotes} if listed else rows)
         return
     rows = claim_lines(kb, **filters)
     table(rows, ["claim", "figure", "per", "where", "", "quote"])
     if not rows:
-        echo("no claims" + (" match" if (topic or paper or unit or minimum or maximum) else " yet"))
+        echo("no claims" + (" match" if (topic or text or paper or unit or minimum or maximum) else " yet"))
     for q in quotes:
         if q is quotes[0]:
             echo("\nquotes:")

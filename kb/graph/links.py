@@ -69,6 +69,12 @@ def _load_papers(db: sqlite_utils.Database) -> list[PaperInfo]:
                 "SELECT citekey, arxiv_id, doi, title, year, first_author, authors FROM papers")]
 
 
+def paper_index(db: sqlite_utils.Database) -> PaperIndex:
+    """The papers of the knowledge base, indexed for resolving references
+    (a note's, as well as papers' own reference lists)."""
+    return PaperIndex(_load_papers(db))
+
+
 def _entry_row(citekey: str, version: str | None, source: str, e: RefEntry) -> tuple:
     return (citekey, version, e.idx, e.label, e.raw, e.page, e.arxiv_id, e.doi, e.url, e.year,
             e.title, e.first_author, e.work_key or work_key(e), title_key(e.title, e.year), source)

@@ -25,7 +25,13 @@ from kb.store.claimsfile import ID_RE
 from kb.store.db import transaction
 from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
-from kb.store.queries import load_text, require_paper, rows_as_dicts, versions_with_text
+from kb.store.queries import (
+    load_text,
+    require_paper,
+    rows_as_dicts,
+    tags_clause,
+    versions_with_text,
+)
 from kb.text.versions import normalise_version
 
 
@@ -129,9 +135,13 @@ def _bound(text: str):
 
 
 def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str | None,
-                  minimum: str | None, maximum: str | None) -> tuple[str, list]:
-
-    where, params = topic_clause(topics or [], "claims_fts")
+                  minimum: str | None, maximum: str | None, text: list[str] | None = None) -> tuple[str, list]:
+    """Claims tagged with every topic (tags only), holding every `text` (full text)."""
+    where, params = tags_clause(topics or [], "claims")
+    if text:
+        more, extra = topic_clause(text, "claims_fts")
+        where += f" and {more}"
+        params.extend(extra)
     if paper:
         where += " and citekey = ?"
         params.append(paper)
@@ -158,11 +168,12 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
 
 
 def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = None,
-                unit: str | None = None, minimum: str | None = None, maximum: str | None = None) -> list[dict]:
+                unit: str | None = None, minimum: str | None = None, maximum: str | None = None,
+                text: list[str] | None = None) -> list[dict]:
     """Claims matching every filter: on all `topics`, from `paper`, of the kind of
     `unit`, at least `minimum` / at most `maximum` (figures with units)."""
 
-    where, params = _claims_where(kb, topics, paper, unit, minimum, maximum)
+    where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written "
@@ -176,7 +187,7 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
     """The same claims as `list_claims`, as display cells made by SQLite (a listing
     of tens of thousands of claims prints without a Python pass per field)."""
     where, params = _claims_where(kb, filters.get("topics"), filters.get("paper"), filters.get("unit"),
-                                  filters.get("minimum"), filters.get("maximum"))
+                                  filters.get("minimum"), filters.get("maximum"), filters.get("text"))
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import KBError, NotFound, UsageError
+from kb.graph.links import paper_index
 from kb.ops.records import drop_record, write_record
 from kb.quantities.quoted import value_in_quote
+from kb.sources.bibtex import BibFile
 from kb.store import claimsfile
 from kb.store.claimsfile import ID_RE
 from kb.store.fts import topic_clause
@@ -26,12 +28,22 @@ from kb.store.queries import (
     paper_exists,
     require_paper,
     rows_as_dicts,
+    tags_clause,
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
+from kb.text.ids import (
+    find_acl_doi_in_text,
+    find_arxiv_in_text,
+    find_doi_in_text,
+    normalise_doi,
+    parse_arxiv,
+)
+from kb.text.latex import latex_to_text
 from kb.text.match import closest_passage, find_quote
+from kb.text.names import name_key, parse_names
 from kb.text.notes import parse_note
-from kb.text.titles import normalise_title
+from kb.text.refs import RefEntry
 from kb.text.versions import normalise_version, version_number
 
 
@@ -175,8 +187,14 @@ def remove_quote(kb: KB, quote_id: str) -> str:
 # -- listing ----------------------------------------------------------------------------
 
 def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = None,
-                ids: list[str] | None = None) -> list[dict]:
-    where, params = topic_clause(topics or [], "quotes_fts")
+                ids: list[str] | None = None, text: list[str] | None = None) -> list[dict]:
+    """Stored quotes: tagged with every one of `topics`, of `paper`, holding the
+    words of every `text` (full-text: the quote or its tags), or the given `ids`."""
+    where, params = tags_clause(topics or [], "quotes")
+    if text:
+        more, extra = topic_clause(text, "quotes_fts")
+        where += f" and {more}"
+        params.extend(extra)
     if paper:
         where += " and citekey = ?"
         params.append(paper)
@@ -348,53 +366,219 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
 class NoteVerdict:
     line: int
     quote: str
-    source: str | None
+    source: str | None          # what the note cites, as written: "@key", "#anchor", "[12]"
     citekey: str | None
     version: str | None
-    status: str          # ok | not-found | no-source | no-text | unverified | problem
+    status: str          # ok | not-found | wrong-page | no-source | no-text | unverified | problem
     message: str = ""
     failed: bool = False
+    method: str | None = None           # how the source was found: citekey | doi | arxiv | title | author-year
+    reference: str | None = None        # the reference entry the quote points at, as plain text
+    closest: str | None = None          # no-source: the paper here closest to that reference
+    page: int | None = None             # where the quote was found
+    page_end: int | None = None
+    cited_page: str | None = None       # the note's page locator
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
 
 
-def resolve_note_source(kb: KB, note, q) -> str | None:
-    """The citekey a note's quote block cites: by pandoc key, by anchor = citekey,
-    or through the references list (arXiv id, DOI, then title)."""
+@dataclass
+class NoteSource:
+    """The paper a note's quote cites, how it was found, or why none was."""
 
+    citekey: str | None
+    method: str | None = None
+    reason: str = ""
+    closest: str | None = None
+    closest_score: float = 0.0
+    reference: str | None = None
+
+
+@dataclass
+class _NoteContext:
+    """What resolving a note's quotes needs once: the papers indexed, the
+    bibliography files of the front matter."""
+
+    index: object
+    bib: dict = field(default_factory=dict)          # citekey -> RefEntry
+    problems: list = field(default_factory=list)     # (line, message)
+
+
+def _bib_entry(fields: dict[str, str], key: str) -> RefEntry:
+    """A bibliography entry (BibTeX or CSL-JSON fields) as a reference entry."""
+    title = latex_to_text(fields.get("title") or "")
+    where = " ".join(fields.get(f, "") for f in ("eprint", "url", "journal", "note", "howpublished",
+                                                  "archiveprefix", "doi"))
+    arxiv = parse_arxiv(fields.get("eprint", "")) if fields.get("eprint") else None
+    arxiv = arxiv or find_arxiv_in_text(where)
+    doi = normalise_doi(re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", fields.get("doi", "").strip(), flags=re.I)) \
+        if fields.get("doi") else None
+    doi = doi or find_doi_in_text(fields.get("url", "")) or find_acl_doi_in_text(where)
+    names, _ = parse_names(fields.get("author") or fields.get("editor"))
+    first = names[0].family or names[0].literal if names else None
+    year = None
+    m = re.search(r"(1[89]\d\d|20\d\d)", fields.get("year") or fields.get("date") or "")
+    if m:
+        year = int(m.group(1))
+    entry = RefEntry(idx=1, label=key, raw=f"{fields.get('author', '')}. {year or ''}. {title}. {where}",
+                     page=None, arxiv_id=arxiv.id if arxiv else None, doi=doi, url=fields.get("url"),
+                     year=year, title=title or None, first_author=name_key(first) or None)
+    return entry
+
+
+def _csl_fields(item: dict) -> dict[str, str]:
+    """A CSL-JSON item's fields under BibTeX's names."""
+    authors = " and ".join(", ".join(filter(None, [a.get("family") or a.get("literal"), a.get("given")]))
+                           for a in item.get("author") or [] if isinstance(a, dict))
+    issued = (item.get("issued") or {}).get("date-parts") or [[None]]
+    year = str(issued[0][0]) if issued and issued[0] and issued[0][0] else ""
+    return {"title": str(item.get("title") or ""), "author": authors, "year": year,
+            "doi": str(item.get("DOI") or ""), "url": str(item.get("URL") or ""),
+            "note": str(item.get("number") or "") + " " + str(item.get("publisher") or "")}
+
+
+def _load_bibliographies(note, path: Path, ctx: _NoteContext) -> None:
+    """The front matter's bibliography files, relative to the note; each one
+    that cannot be read is a problem line, never an exception."""
+    for name in note.bibliography:
+        where = (path.parent / Path(name).expanduser()).resolve()
+        line = note.bibliography_line
+        try:
+            data = where.read_bytes()
+        except OSError as exc:
+            ctx.problems.append((line, f"bibliography {name}: cannot read {where}: "
+                                       f"{exc.strerror or exc} (paths are relative to the note)"))
+            continue
+        if where.suffix.lower() == ".json":
+            try:
+                items = json.loads(data.decode("utf-8-sig"))
+                if not isinstance(items, list):
+                    raise ValueError("not a list of CSL-JSON items")
+                for item in items:
+                    if isinstance(item, dict) and item.get("id"):
+                        ctx.bib.setdefault(str(item["id"]), _bib_entry(_csl_fields(item), str(item["id"])))
+            except (ValueError, UnicodeDecodeError) as exc:
+                ctx.problems.append((line, f"bibliography {name}: not CSL-JSON: {exc}"))
+            continue
+        try:
+            text = data.decode("utf-8-sig")
+            bibfile = BibFile(text, str(where))
+        except UnicodeDecodeError:
+            ctx.problems.append((line, f"bibliography {name}: not a BibTeX file (not UTF-8 text)"))
+            continue
+        except KBError as exc:
+            ctx.problems.append((line, f"bibliography {name}: not a BibTeX file: {exc.message}"))
+            continue
+        entries = bibfile.entries()
+        if not entries:
+            ctx.problems.append((line, f"bibliography {name}: not a BibTeX file: it holds no entries"))
+            continue
+        for e in entries:
+            ctx.bib.setdefault(e.key, _bib_entry(e.fields, e.key))
+
+
+def _note_context(kb: KB, note, path: Path | None) -> _NoteContext:
+    ctx = _NoteContext(index=paper_index(kb.db))
+    if path is not None and note.bibliography:
+        _load_bibliographies(note, path, ctx)
+    return ctx
+
+
+def _short(text: str, n: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 3] + "..."
+
+
+def explain_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> NoteSource:
+    """The paper a note's quote cites and how it was found: a pandoc key that is
+    a citekey here (`citekey`), an anchor named after a citekey, else the
+    reference entry the quote points at (or the key's entry in the front
+    matter's bibliography), resolved by kb.text.refs: arXiv id, DOI, title,
+    then first author and year."""
+
+    ctx = ctx or _note_context(kb, note, None)
     db = kb.conn
-    if q.citekey:
-        return q.citekey if paper_exists(db, q.citekey) else None
-    if q.source_link:
-        anchor = q.source_link.lstrip("#")
-        if paper_exists(db, anchor):
-            return anchor
+    if q.citekey and paper_exists(db, q.citekey):
+        return NoteSource(q.citekey, "citekey")
+    anchor = (q.source_link or "").lstrip("#")
+    if anchor and paper_exists(db, anchor):
+        return NoteSource(anchor, "citekey")
     ref = note.reference_for(q)
-    if ref is None:
+    if ref is not None and ref.entry is not None:
+        entry, titles, shown = ref.entry, ref.titles, ref.text
+    elif q.citekey and q.citekey in ctx.bib:
+        entry, titles = ctx.bib[q.citekey], []
+        shown = f"@{q.citekey} in the bibliography: {entry.raw}"
+    else:
+        if q.citekey:
+            where = " or in the front matter's bibliography" if note.bibliography else ""
+            return NoteSource(None, reason=f"no paper {q.citekey!r} here{where}")
+        what = q.source_link or q.source_text
+        return NoteSource(None, reason=(f"the note has no reference {what}" if what
+                                        else "the quote cites nothing"))
+    ex = ctx.index.explain(entry, titles=titles, loose=True)
+    if ex.resolution is not None:
+        return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(shown))
+    return NoteSource(None, reason=ex.reason, closest=ex.closest, closest_score=ex.closest_score,
+                      reference=_short(shown))
+
+
+def resolve_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> str | None:
+    """The citekey a note's quote cites (see `explain_note_source`), or None."""
+    return explain_note_source(kb, note, q, ctx).citekey
+
+
+def _page_range(locator: str | None) -> tuple[int, int] | None:
+    """'13' -> (13, 13), '3-4' / '3–4' -> (3, 4); None for what is not a page number ('iv')."""
+    if not locator:
         return None
-    if ref.arxiv_id:
-        row = db.execute("select citekey from papers where arxiv_id = ?", [ref.arxiv_id]).fetchone()
-        if row:
-            return row[0]
-    if ref.doi:
-        row = db.execute("select citekey from papers where doi = ?", [ref.doi.lower()]).fetchone()
-        if row:
-            return row[0]
-    if ref.url:
-        row = db.execute("select citekey from papers where url = ?", [ref.url]).fetchone()
-        if row:
-            return row[0]
-    title = normalise_title(ref.title)
-    if title:
-        row = db.execute("select citekey from papers where title_norm = ?", [title]).fetchone()
-        if row:
-            return row[0]
-    return None
+    m = re.fullmatch(r"\s*(\d{1,6})\s*(?:[-–—]+\s*(\d{1,6}))?\s*[a-z]{0,2}\.?\s*", locator)
+    if not m:
+        return None
+    a = int(m.group(1))
+    b = int(m.group(2)) if m.group(2) else a
+    if b < a and m.group(2) and len(m.group(2)) < len(m.group(1)):     # "3645-50"
+        b = int(m.group(1)[:len(m.group(1)) - len(m.group(2))] + m.group(2))
+    return (a, max(a, b))
+
+
+def _printed_offset(kb: KB, citekey: str) -> int | None:
+    """Pages printed in a proceedings (pages = {3645--3650}): the printed number
+    of PDF page 1, so a note may cite either numbering."""
+    row = kb.conn.execute("select fields from papers where citekey = ?", [citekey]).fetchone()
+    try:
+        pages = (json.loads(row[0] or "{}").get("pages") or "") if row else ""
+    except ValueError:
+        return None
+    m = re.match(r"\s*(\d{1,6})", pages)
+    return int(m.group(1)) - 1 if m and int(m.group(1)) > 1 else None
+
+
+def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int) -> str | None:
+    """Why a page locator does not fit where the quote was found (None when it does,
+    or when the locator is no page number)."""
+    want = _page_range(cited)
+    if want is None:
+        return None
+    found = (page, page_end or page)
+    if want[0] <= found[1] and found[0] <= want[1]:
+        return None
+    offset = _printed_offset(kb, citekey)
+    if offset is not None and want[0] <= found[1] + offset and found[0] + offset <= want[1]:
+        return None
+    right = f"{found[0]}" if found[0] == found[1] else f"{found[0]}-{found[1]}"
+    printed = ""
+    if offset is not None:
+        printed = f" (printed p. {found[0] + offset})" if found[0] == found[1] else \
+            f" (printed pp. {found[0] + offset}-{found[1] + offset})"
+    return f"the note cites p. {cited}, but the quote is on page {right}{printed}"
 
 
 def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, str]]]:
-    """Check every quote block of a note against the paper it cites."""
+    """Check every quote block of a note against the paper it cites: which
+    source it resolved to and how, whether the quote is in its text, and
+    whether the note's page locator is where the quote is."""
 
     try:
         data = path.read_bytes()
@@ -406,44 +590,78 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         line = data[: exc.start].count(b"\n") + 1
         raise UsageError(f"{path}:{line}: the note is not UTF-8") from None
     note = parse_note(text, str(path))
+    ctx = _note_context(kb, note, path)
     cache: dict = {}
     out: list[NoteVerdict] = []
     stored = {}
     for r in kb.db.query("select citekey, text, version, status, note from quotes"):
         stored[(r["citekey"], _squash(r["text"]))] = r
     for q in note.quotes:
-        source = q.citekey and f"@{q.citekey}" or q.source_link
-        citekey = resolve_note_source(kb, note, q)
+        source = q.citekey and f"@{q.citekey}" or q.source_link or q.source_text
+        found = explain_note_source(kb, note, q, ctx)
+        citekey = found.citekey
+        common = dict(method=found.method, reference=found.reference, cited_page=q.page)
         if citekey is None:
-            ref = note.reference_for(q)
-            what = (f"\"{ref.title}\"" if ref and ref.title else source) or "no source given"
-            out.append(NoteVerdict(q.line, q.quote, source, None, None, "no-source",
-                                   f"source not in the knowledge base: {what}", failed=True))
+            message = f"source not in the knowledge base: {found.reason}"
+            if found.reference:
+                message = f"source not in the knowledge base: {found.reference}\n    ({found.reason})"
+            if found.closest:
+                title = kb.conn.execute("select title from papers where citekey = ?", [found.closest]).fetchone()
+                message += (f"\n    closest here: {found.closest} \"{_short(title[0] if title else '', 80)}\""
+                            f" ({found.closest_score:.2f})")
+            out.append(NoteVerdict(q.line, q.quote, source, None, None, "no-source", message, failed=True,
+                                   closest=found.closest, **common))
             continue
         known = stored.get((citekey, _squash(q.quote)))
         version = known["version"] if known else None
+        if q.version:
+            try:
+                version = normalise_version(q.version)
+            except KBError:
+                out.append(NoteVerdict(q.line, q.quote, source, citekey, None, "problem",
+                                       f"version={q.version!r} is not a version (v1, v2, ...)", failed=True,
+                                       **common))
+                continue
+            if known and (known["version"] or None) != version:
+                known = None
         if known and known["status"] == "unverified":
             out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "unverified",
-                                   known["note"] or "stored unverified in claims/"))
+                                   known["note"] or "stored unverified in claims/", **common))
             continue
         text_ = load_text(kb.conn, citekey, version, cache)
         if text_ is None:
             out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "no-text",
-                                   f"kb holds no text of {citekey} {version or ''}".rstrip() + "; not checked"))
+                                   f"kb holds no text of {citekey} {version or ''}".rstrip() + "; not checked",
+                                   **common))
             continue
         match = find_quote(text_.doc, q.quote)
-        if match:
-            out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok",
-                                   f"page {match.page}" + ("" if match.page == match.page_end
-                                                           else f"-{match.page_end}")))
-        else:
+        older = None
+        if match is None and version is None:
+            for v in reversed(versions_with_text(kb.conn, citekey)[:-1]):
+                other = load_text(kb.conn, citekey, v, cache)
+                hit = find_quote(other.doc, q.quote) if other is not None else None
+                if hit is not None:
+                    older, match, text_ = text_.version, hit, other
+                    break
+        if match is None:
             near = closest_passage(text_.doc, q.quote)
             message = f"not found in {citekey} {text_.version}"
             if near:
                 message += f"; closest, page {near.page}: {near.describe()}"
             out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",
-                                   message, failed=True))
-    return out, note.problems
+                                   message, failed=True, page=near.page if near else None, **common))
+            continue
+        pages = f"page {match.page}" + ("" if match.page == match.page_end else f"-{match.page_end}")
+        if older:
+            pages += f" of {text_.version} (not in {older}, the newest version kb holds)"
+        wrong = check_page(kb, citekey, q.page, match.page, match.page_end)
+        if wrong:
+            out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,
+                                   failed=True, page=match.page, page_end=match.page_end, **common))
+            continue
+        out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages,
+                               page=match.page, page_end=match.page_end, **common))
+    return out, sorted(note.problems + ctx.problems)
 
 
 def _squash(text: str) -> str:

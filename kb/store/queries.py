@@ -6,6 +6,7 @@ commands never import sqlite-utils. The one "no paper X" error lives here.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -28,10 +29,25 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
 
 
+def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
+    """The paper whose `ids` field (biblatex's list of a paper's other keys, where
+    kb import records an imported key it merged) names `key`; None if none does."""
+    for citekey, fields in conn.execute("select citekey, fields from papers where fields like ?",
+                                        [f'%"ids"%{key}%']):
+        ids = json.loads(fields).get("ids") or ""
+        if key in [k.strip() for k in ids.split(",")]:
+            return citekey
+    return None
+
+
 def require_paper(conn: sqlite3.Connection, citekey: str) -> dict:
-    """citekey, arxiv_id, version and title of a paper; NotFound (exit 2) when there is none."""
+    """citekey, arxiv_id, version and title of a paper (found by its key or one of its
+    `ids`); NotFound (exit 2) when there is none."""
     row = conn.execute("select citekey, arxiv_id, version, title from papers where citekey = ?",
                        [citekey]).fetchone()
+    if row is None and (alias := resolve_alias(conn, citekey)) is not None:
+        row = conn.execute("select citekey, arxiv_id, version, title from papers where citekey = ?",
+                           [alias]).fetchone()
     if row is None:
         raise no_paper(conn, citekey)
     return {"citekey": row[0], "arxiv_id": row[1], "version": row[2], "title": row[3]}
@@ -97,6 +113,20 @@ def load_text(conn: sqlite3.Connection, citekey: str, version: str | None,
     if cache is not None:
         cache[key] = text
     return text
+
+
+def tags_clause(topics: list[str], table: str) -> tuple[str, list]:
+    """SQL keeping the rows of `table` tagged with every one of `topics`: whole
+    tags of its `topics` JSON list, any case ("energy" is not "energy-efficiency",
+    and a quote merely containing the word is not tagged with it; text search is
+    kb.store.fts.topic_clause)."""
+    wanted = [" ".join(t.split()).lower() for t in topics if t and t.strip()]
+    if len(wanted) != len([t for t in topics if t is not None]):
+        return "0", []            # an empty topic matches nothing
+    if not wanted:
+        return "1", []
+    one = f"exists (select 1 from json_each({table}.topics) where lower(trim(value)) = ?)"
+    return " and ".join([one] * len(wanted)), wanted
 
 
 def rows_as_dicts(cursor: sqlite3.Cursor) -> list[dict]:

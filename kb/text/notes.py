@@ -52,6 +52,7 @@ class NoteQuote:
     line: int                  # 1-based line where the block starts
     kind: str                  # "note-quote" | "blockquote" | "inline"
     offset: int = 0            # character offset of the block in the note
+    version: str | None = None # a note-quote's version="v1": the version it was quoted from
 
 
 @dataclass
@@ -290,6 +291,7 @@ def _parse_note_quotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             line=line,
             kind="note-quote",
             offset=start,
+            version=_attr(attrs, "version") or None,
         ))
 
 

@@ -706,6 +706,7 @@ _HTML_EM_RE = lazy(r"<(i|em|cite|q)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
 _TAG_RE = lazy(r"</?[A-Za-z][\w:\-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK_RE = lazy(r"<((?:https?://|www\.|doi:)[^<>\s]+)>", re.I)
 _MD_EM_RE = lazy(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_ESCAPE_RE = lazy(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'&~])")
 _QUOTED_RE = lazy(r"[\"“«]\s*([^\"“”«»]{8,400}?)\s*[\"”»]")
 
 
@@ -759,9 +760,10 @@ def parse_reference(markup: str) -> MarkedReference:
     for g in _MD_EM_RE.finditer(text):
         titles.append(g.group(2))
     text = _MD_EM_RE.sub(lambda g: g.group(2), text)
-    text = text.replace("\\[", "[").replace("\\]", "]").replace("\\*", "*").replace("\\_", "_")
+    text = _MD_ESCAPE_RE.sub(r"\1", text)
     titles += [g.group(1) for g in _QUOTED_RE.finditer(text)]
-    titles = [" ".join(_TAG_RE.sub("", t).replace("*", "").split()).strip(" .,;:\"'“”") for t in titles]
+    titles = [" ".join(_MD_ESCAPE_RE.sub(r"\1", _TAG_RE.sub("", t)).replace("*", "").split()).strip(" .,;:\"'“”")
+              for t in titles]
     titles = [t for t in dict.fromkeys(titles) if len(t) >= 8 and " " in t]
     text = " ".join(text.split())
     entry = parse_entry(text, label=label)
@@ -913,10 +915,13 @@ class PaperIndex:
         ax = bare_arxiv_id(entry.arxiv_id)
         by_ax = self._by_id(self.by_arxiv.get(ax, []), entry, citing, fuzz) if ax else None
         by_doi = self._by_id(self.by_doi.get(entry.doi.lower(), []), entry, citing, fuzz) if entry.doi else None
-        if by_ax is not None and by_doi is not None and by_ax.citekey != by_doi.citekey \
-                and by_ax.citekey and by_doi.citekey:
-            return Explained(None, f"conflicting identifiers: arXiv:{ax} is {by_ax.citekey} but "
-                                   f"doi:{entry.doi} is {by_doi.citekey}")
+        named_ax = {p.citekey for p in self.by_arxiv.get(ax, [])} if ax else set()
+        named_doi = {p.citekey for p in self.by_doi.get(entry.doi.lower(), [])} if entry.doi else set()
+        if len(named_ax) == 1 and len(named_doi) == 1 and named_ax != named_doi:
+            a, d = next(iter(named_ax)), next(iter(named_doi))
+            agree = [c for c, hit in ((a, by_ax), (d, by_doi)) if hit is not None and hit.citekey]
+            return Explained(None, f"conflicting identifiers: arXiv:{ax} is {a} but doi:{entry.doi} is {d}"
+                                   + (f" (the title and authors agree with {agree[0]})" if len(agree) == 1 else ""))
         for hit, method, ident in ((by_ax, "arxiv", f"arXiv:{ax}"), (by_doi, "doi", f"doi:{entry.doi}")):
             if hit is None:
                 continue

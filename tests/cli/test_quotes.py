@@ -128,8 +128,9 @@ def test_quote_ls_filters_and_rm(php):
            "Using multi-purpose models for discriminative tasks is more energy-intensive compared to "
            "task-specific models for these same tasks.", "--id", "multi")
     assert [q["id"] for q in run_kb("quote", "ls", "--topic", "generative", "--json").json] == ["gen"]
-    # A topic also matches the quote's own words.
-    assert [q["id"] for q in run_kb("quote", "ls", "--topic", "multi-purpose", "--json").json] == ["multi"]
+    # A topic is a tag: the quote's own words are --text.
+    assert run_kb("quote", "ls", "--topic", "multi-purpose", "--json").json == []
+    assert [q["id"] for q in run_kb("quote", "ls", "--text", "multi-purpose", "--json").json] == ["multi"]
     assert len(run_kb("quote", "ls", "--paper", "luccioni2023power", "--json").json) == 2
     assert run_kb("quote", "rm", "gen").code == 0
     assert [q["id"] for q in run_kb("quote", "ls", "--json").json] == ["multi"]

@@ -1,0 +1,229 @@
+"""kb verify --note: a note's quotes resolved to their sources in every citation
+style, checked against the papers' text, with their page locators.
+
+The knowledge base holds this repository's five papers and the real pypdf text
+of Strubell et al. 2019 (arXiv 1906.02243v1) from the shared corpus. The notes
+cite that paper in the styles real reference lists use (numbered ACL, IEEE
+bullets, footnotes, Springer, ABNT, Chicago, a translated title with a
+Semantic Scholar link, an ACL Anthology link, an MDX span, a pandoc
+bibliography), written for these tests after the GROBID/ACL material in the
+corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from corpus import corpus_path
+from kbrun import run_kb
+
+REPO = Path(__file__).resolve().parents[2]
+# Sentences of Strubell et al. 2019 (v1): page 1, page 3, page 3.
+P1 = ("training a state-of-the-art model now requires substantial computational resources which demand "
+      "considerable energy, along with the associated financial and environmental costs.")
+P3 = "We analyze four models, the computational requirements of which we describe below."
+P3B = "All models have code freely available online, which we used out-of-the-box."
+
+
+@pytest.fixture
+def strubell(kb_root):
+    """The repository's references.bib, with Strubell et al.'s v1 text loaded."""
+    shutil.copy(REPO / "references.bib", kb_root / "references.bib")
+    source = corpus_path("wattbot", "pypdf-text", "strubell2019.json")
+    r = run_kb("text", "load", "strubell2019energy", source, "--version", "v1", "--extractor", "pypdf")
+    assert r.code == 0, r.err
+    return kb_root
+
+
+STYLES_NOTE = """---
+title: Every way of citing one paper
+---
+
+## Quotes
+
+> {P1} [12]
+
+> {P3} [72]
+
+> {P3B}[^1]
+
+> {P1} [7, p. 1]
+
+> {P3}[^abnt]
+
+<note-quote quote="{P3B}" sourceLink="#chicago" sourceText="[C]"></note-quote>
+
+<note-quote quote="{P1}" sourceLink="#translated" sourceText="[T]" page="1"></note-quote>
+
+> {P3} <a href="#acl">[A]</a>
+
+<note-quote quote="{P3B}" sourceLink="#mdx"></note-quote>
+
+Inline, *"{P3}"* [[R]](#ref-bare), and again *"{P1}"*[^ay].
+
+<span id="mdx">Strubell, Ganesh &amp; McCallum (2019), <i>Energy and Policy Considerations for Deep Learning in NLP</i>, in Proc. of ACL.</span>
+
+<ul>
+<li id="chicago">Strubell, Emma, Ananya Ganesh, and Andrew McCallum. 2019. "[Energy and Policy Considerations for Deep Learning in NLP](https://arxiv.org/pdf/1906.02243.pdf)." In *Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics*, 3645–50. Florence: ACL.</li>
+</ul>
+
+<span id="translated">Strubell, E., Ganesh, A., McCallum, A.: [Consideraciones energéticas y de políticas para el aprendizaje profundo en PLN](https://www.semanticscholar.org/paper/d6a083dad7114f3a39adc65c09bfbb6cf3fee9ea). ArXiv, abs/1906.02243 (2019)</span>
+
+<p id="acl">Emma Strubell, Ananya Ganesh and Andrew McCallum. 2019. Énergie et politique. ACL. https://aclanthology.org/P19-1355/</p>
+
+<a id="ref-bare"></a>Strubell, E., Ganesh, A., and McCallum, A. “Energy and policy considerations for deep learning in NLP.” ACL (2019).
+
+## References
+
+[12] Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and Policy Considerations for Deep Learning in NLP. In Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics, pages 3645–3650, Florence, Italy. Association for Computational Linguistics. https://doi.org/10.18653/v1/P19-1355
+
+- [72] E. Strubell, A. Ganesh, and A. McCallum, "Energy and policy considerations for deep learning in NLP," in Proc. 57th Annu. Meeting Assoc. Comput. Linguistics, Florence, Italy, Jul. 2019, pp. 3645–3650.
+
+7. Strubell, E., Ganesh, A., McCallum, A.: Energy and policy considerations for deep learning in NLP, pp. 1–6 (2019). [arXiv:1906.02243v1](https://arxiv.org/abs/1906.02243v1)
+
+[^1]: Strubell, E., Ganesh, A., & McCallum, A. (2019). *Energy and policy considerations for deep learning in NLP*. arXiv preprint arXiv:1906.02243.
+[^abnt]: STRUBELL, E.; GANESH, A.; MCCALLUM, A. Energy and Policy Considerations for Deep Learning in NLP. In: ANNUAL MEETING OF THE ASSOCIATION FOR COMPUTATIONAL LINGUISTICS, 57., 2019, Florença. **Anais** [...]. Florença: ACL, 2019. p. 3645–3650. Disponível em: <https://doi.org/10.18653/v1/P19-1355>. Acesso em: 3 mar. 2024.
+[^ay]: Strubell et al. 2019. Talk at a workshop.
+""".format(P1=P1, P3=P3, P3B=P3B)
+
+# (line of the quote, how its source is found)
+EXPECTED = [("doi", 7), ("title", 9), ("arxiv", 11), ("arxiv", 13), ("doi", 15), ("arxiv", 17),
+            ("arxiv", 19), ("doi", 21), ("title", 23), ("title", 25), ("author-year", 25)]
+
+
+@pytest.mark.corpus
+def test_every_citation_style_resolves_to_the_paper(strubell, tmp_path):
+    note = tmp_path / "styles.md"
+    note.write_text(STYLES_NOTE, "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out + r.err
+    quotes = r.json["quotes"]
+    assert r.json["problems"] == []
+    assert [(q["method"], q["line"]) for q in quotes] == EXPECTED
+    assert {q["citekey"] for q in quotes} == {"strubell2019energy"}
+    assert {q["status"] for q in quotes} == {"ok"}
+    assert [q["page"] for q in quotes] == [1, 3, 3, 1, 3, 3, 1, 3, 3, 3, 1]
+    # the text report names the source and how it was found, for every quote
+    r = run_kb("verify", "--note", note)
+    assert r.code == 0
+    assert f"{note}:7: ok         strubell2019energy v1 (by doi), page 1: " in r.out
+    assert f"{note}:25: ok         strubell2019energy v1 (by author-year), page 1: " in r.out
+    assert r.out.rstrip().endswith("11 quotes: 11 ok, 0 failed")
+
+
+@pytest.mark.corpus
+def test_pandoc_bibliography_of_the_front_matter(strubell, tmp_path):
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "my.bib").write_text(
+        "@inproceedings{Strubell_Energy_2019,\n  title = {Energy and Policy Considerations for Deep Learning in {NLP}},\n"
+        "  author = {Strubell, Emma and Ganesh, Ananya and McCallum, Andrew},\n  year = {2019},\n"
+        "  doi = {10.18653/v1/P19-1355},\n}\n\n"
+        "@misc{untitled,\n  title = {Energy and policy considerations for deep learning in NLP},\n"
+        "  author = {Strubell, E.},\n  year = 2019,\n}\n\n"
+        "@misc{elsewhere,\n  title = {A Paper This Knowledge Base Does Not Hold},\n  author = {Nobody, N.},\n"
+        "  year = 2001,\n}\n", "utf-8")
+    note = tmp_path / "note.md"
+    note.write_text(f"---\ntitle: x\nbibliography: refs/my.bib\n---\n\n> {P1}\n[@Strubell_Energy_2019, p. 1]\n\n"
+                    f"> {P3} [@untitled, p. 3]\n\n> {P3B} [@strubell2019energy, p. 3]\n\n"
+                    f"> {P3B} [@elsewhere]\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out + r.err
+    got = [(q["status"], q["method"], q["citekey"]) for q in r.json["quotes"]]
+    assert got == [("ok", "doi", "strubell2019energy"), ("ok", "title", "strubell2019energy"),
+                   ("ok", "citekey", "strubell2019energy"), ("no-source", None, None)]
+    last = r.json["quotes"][-1]
+    assert "@elsewhere in the bibliography" in last["reference"]
+    # the list form of the front matter works too
+    note.write_text(note.read_text().replace("bibliography: refs/my.bib", "bibliography:\n  - refs/my.bib"))
+    r = run_kb("verify", "--note", note, "--json")
+    assert [q["method"] for q in r.json["quotes"]][:2] == ["doi", "title"]
+
+
+@pytest.mark.corpus
+def test_wrong_page_locators_are_reported_with_the_right_page(strubell, tmp_path):
+    note = tmp_path / "pages.md"
+    note.write_text(
+        f"> {P1} [@strubell2019energy, p. 3]\n\n"                        # line 1: wrong (page 1)
+        f"> {P3} [@strubell2019energy, pp. 2-3]\n\n"                     # line 3: right (page 3)
+        f"<note-quote quote=\"{P3B}\" sourceLink=\"#strubell2019energy\" page=\"5\"></note-quote>\n\n"
+        f"<note-quote quote=\"{P3B}\" sourceLink=\"#strubell2019energy\" sourceText=\"[2, p. 4]\"></note-quote>\n\n"
+        f"> {P3} [@strubell2019energy, p. 3647]\n\n"                     # printed page: pages = 3645--3650
+        f"> {P3} [@strubell2019energy, p. 3650]\n", "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1
+    assert f"{note}:1: wrong-page strubell2019energy v1 (by citekey)" in r.out
+    assert "the note cites p. 3, but the quote is on page 1 (printed p. 3645)" in r.out
+    assert f"{note}:3: ok " in r.out
+    assert f"{note}:5: wrong-page" in r.out and "the note cites p. 5, but the quote is on page 3" in r.out
+    assert f"{note}:7: wrong-page" in r.out and "the note cites p. 4, but the quote is on page 3" in r.out
+    assert f"{note}:9: ok " in r.out
+    assert f"{note}:11: wrong-page" in r.out and "on page 3 (printed p. 3647)" in r.out
+    r = run_kb("verify", "--note", note, "--json")
+    bad = [q for q in r.json["quotes"] if q["status"] == "wrong-page"]
+    assert [(q["cited_page"], q["page"]) for q in bad] == [("3", 1), ("5", 3), ("4", 3), ("3650", 3)]
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+@pytest.mark.corpus
+def test_broken_bibliography_path_is_a_problem_line(strubell, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(f"---\nbibliography: missing/refs.bib\n---\n\n> {P1} [@Strubell_Energy_2019]\n\n"
+                    f"> {P3} [@strubell2019energy]\n", "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "Traceback" not in r.err
+    assert f"{note}:2: problem: bibliography missing/refs.bib: cannot read " in r.out
+    assert str(tmp_path / "missing" / "refs.bib") in r.out      # relative to the note
+    assert f"{note}:5: no-source" in r.out
+    assert "no paper 'Strubell_Energy_2019' here or in the front matter's bibliography" in r.out
+    assert f"{note}:7: ok " in r.out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("content, why", [
+    ("This is a plain text file, not a bibliography.\n", "holds no entries"),
+    ("@article{broken,\n  title = {Unclosed\n", "not a BibTeX file"),
+    (b"\xff\xfe\x00junk", "not a BibTeX file"),
+])
+def test_a_bibliography_that_is_not_bibtex(strubell, tmp_path, content, why):
+    bib = tmp_path / "refs.bib"
+    bib.write_bytes(content if isinstance(content, bytes) else content.encode())
+    note = tmp_path / "note.md"
+    note.write_text(f"---\nbibliography: [refs.bib]\n---\n\n> {P1} [@strubell2019energy]\n", "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "Traceback" not in r.err
+    assert f"{note}:2: problem: bibliography refs.bib: " in r.out and why in r.out
+    assert f"{note}:5: ok " in r.out
+
+
+@pytest.mark.corpus
+def test_a_reference_with_two_conflicting_identifiers(strubell, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(f"> {P1} [3]\n\n## References\n\n[3] Strubell, E. (2019). Energy and policy considerations "
+                    "for deep learning in NLP. arXiv:2311.16863. https://doi.org/10.18653/v1/P19-1355\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1
+    [q] = r.json["quotes"]
+    assert q["status"] == "no-source" and q["citekey"] is None
+    assert ("conflicting identifiers: arXiv:2311.16863 is luccioni2023power but doi:10.18653/v1/p19-1355 "
+            "is strubell2019energy") in q["message"]
+
+
+@pytest.mark.corpus
+def test_unresolved_source_names_the_closest_paper(strubell, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(f"> {P1} [^x]\n\n[^x]: Strubel, E. (2018). Energy considerations for deep networks in "
+                    f"language processing. Unpublished.\n\n> {P3} [9]\n", "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1
+    assert f"{note}:1: no-source  [^x]:" in r.out
+    assert "source not in the knowledge base: Strubel, E. (2018). Energy considerations" in r.out
+    assert "closest here: strubell2019energy \"Energy and Policy Considerations for Deep Learning in NLP\"" \
+        in r.out
+    assert f"{note}:5: no-source" in r.out and "the note has no reference [9]" in r.out
+    r = run_kb("verify", "--note", note, "--json")
+    assert [q["closest"] for q in r.json["quotes"]] == ["strubell2019energy", None]
+    json.dumps(r.json)
