@@ -95,7 +95,11 @@ app.add_typer(export_app, name="export")
 def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
                                                  help="Quote ids, comma-separated, in the note's order."),
                 topic: List[str] = typer.Option([], "--topic", "-t",
-                                                help="Quotes on this topic (repeatable: all must match)."),
+                                                help="Quotes tagged with this topic (repeatable: all must "
+                                                     "match). Tags only; see --text."),
+                text: List[str] = typer.Option([], "--text",
+                                               help="Quotes holding these words (full-text, in the quote or "
+                                                    "its tags; repeatable: all must match)."),
                 paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Quotes from this paper."),
                 cite: List[str] = typer.Option([], "--cite",
                                                help="Also list these papers (comma-separated) in the "
@@ -106,8 +110,13 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
                 fmt: str = typer.Option("note", "--format", "-f",
                                         help="note (<note-quote> blocks), markdown (blockquotes with "
                                              "[@key, p. N] and a .bib beside -o), or json."),
+                no_pages: bool = typer.Option(False, "--no-pages",
+                                              help="Leave out each quote's page and version (the page=/version= "
+                                                   "attributes, the locator in [@key, p. N] and the version "
+                                                   "lines): blocks exactly as the note format writes them."),
                 output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
-    """Quotes as <note-quote> blocks with a numbered references list (or pandoc Markdown, JSON)."""
+    """Quotes as <note-quote> blocks with a numbered references list (or pandoc Markdown, JSON),
+    each with the page (and the version, when not the newest) it was verified on."""
 
     kb = open_kb()
     target = output_path(kb, output) if output is not None else None
@@ -119,7 +128,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
         output_path(kb, bib_path)
     result = do_export(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
                        cite=_split_ids(cite), anchor=anchor, fmt=fmt,
-                       bib_name=bib_path.name if bib_path else None)
+                       bib_name=bib_path.name if bib_path else None, pages=not no_pages, text=text or None)
     for message in result.warnings:
         warn(message)
     if fmt == "markdown" and bib_path is None:
@@ -139,7 +148,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
 def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
                                                 help="Papers these quotes cite (ids, comma-separated)."),
                topic: List[str] = typer.Option([], "--topic", "-t",
-                                               help="Papers cited by quotes and claims on this topic."),
+                                               help="Papers cited by quotes and claims tagged with this topic."),
                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
                cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
@@ -152,7 +161,7 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
 def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q",
                                                 help="Papers these quotes cite (ids, comma-separated)."),
                topic: List[str] = typer.Option([], "--topic", "-t",
-                                               help="Papers cited by quotes and claims on this topic."),
+                                               help="Papers cited by quotes and claims tagged with this topic."),
                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
                cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:

@@ -61,19 +61,25 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
 
 
 @quote_app.command("ls")
-def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", help="Only quotes on this topic (repeatable: all must match)."),
+def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t",
+                                             help="Only quotes tagged with this topic (repeatable: all must "
+                                                  "match). Tags only: a quote merely containing the word is not "
+                                                  "listed (that is --text)."),
+             text: List[str] = typer.Option([], "--text",
+                                            help="Only quotes holding these words (full-text, in the quote or its "
+                                                 "tags; repeatable: all must match). kb search looks everywhere."),
              paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Only quotes from this paper."),
              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List stored quotes."""
 
-    quotes = list_quotes(open_kb(), topic, paper)
+    quotes = list_quotes(open_kb(), topic, paper, text=text or None)
     if as_json:
         emit_json(quotes)
         return
     for q in quotes:
         print_quote(q)
     if not quotes:
-        echo("no quotes" + (" on that topic" if topic else ""))
+        echo("no quotes" + (" match" if (topic or text or paper) else " stored"))
 
 
 @quote_app.command("rm")
@@ -85,7 +91,10 @@ def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> Non
 
 
 @app.command()
-def verify(note: Optional[Path] = typer.Option(None, "--note", help="Check every quote block of this note instead."),
+def verify(note: Optional[Path] = typer.Option(None, "--note",
+                                              help="Lint this Markdown/MDX note instead: each quote's source "
+                                                   "(how it was found, or the closest paper), the quote in "
+                                                   "its text, and its page locator."),
            strict: bool = typer.Option(False, "--strict", help="Also fail on unverified, stale and unchecked quotes."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."""
@@ -102,6 +111,10 @@ def verify(note: Optional[Path] = typer.Option(None, "--note", help="Check every
             for r in results:
                 short = r.quote if len(r.quote) <= 70 else r.quote[:67] + "..."
                 where = f"{r.citekey} {r.version or ''}".strip() if r.citekey else (r.source or "?")
+                if r.method:
+                    where += f" (by {r.method})"
+                if r.status == "ok":
+                    where += f", {r.message}"
                 echo(f"{note}:{r.line}: {r.status:10} {where}: \"{short}\"")
                 if r.status != "ok":
                     echo(f"    {r.message}")

@@ -19,13 +19,14 @@ from kb.atomic import write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile, split_concat
-from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
-from kb.store.queries import no_paper, versions_with_text
+from kb.store.queries import load_text, no_paper, tags_clause, versions_with_text
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
+from kb.text.match import find_quote
 from kb.text.names import parse_names
+from kb.text.versions import version_number
 
 ANCHOR_MODES = ("citekey", "slug")
 NOTE_FORMATS = ("note", "markdown", "json")
@@ -34,12 +35,13 @@ NOTE_FORMATS = ("note", "markdown", "json")
 # -- selecting ------------------------------------------------------------------------
 
 def select_quotes(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
-                  paper: str | None = None) -> list[dict]:
-    """The quotes to export: the given ids in that order, or those on all `topics`
-    (and of `paper`), in the order of claims/ files. No filter: every quote."""
+                  paper: str | None = None, text: list[str] | None = None) -> list[dict]:
+    """The quotes to export: the given ids in that order, or those tagged with
+    all `topics` (and of `paper`, and holding the words of each `text`), in the
+    order of claims/ files. No filter: every quote."""
 
-    if ids and (topics or paper):
-        raise UsageError("choose quotes either by --quotes or by --topic/--paper, not both")
+    if ids and (topics or paper or text):
+        raise UsageError("choose quotes either by --quotes or by --topic/--text/--paper, not both")
     if paper:
         _paper_rows(kb, [paper])          # a clear error for an unknown paper
     if ids:
@@ -47,13 +49,13 @@ def select_quotes(kb: "KB", *, ids: list[str] | None = None, topics: list[str] |
         if dup:
             raise UsageError(f"quote {dup!r} is listed twice in --quotes")
         return list_quotes(kb, ids=ids)
-    return list_quotes(kb, topics or [], paper)
+    return list_quotes(kb, topics or [], paper, text=text)
 
 
 def _claim_citekeys(kb: "KB", topics: list[str], paper: str | None) -> set[str]:
     """Papers cited by the claims on all `topics` (and of `paper`)."""
 
-    where, params = topic_clause(topics, "claims_fts")
+    where, params = tags_clause(topics, "claims")
     if paper:
         where += " and citekey = ?"
         params.append(paper)
@@ -225,9 +227,14 @@ def references_section(refs: list[Reference]) -> str:
     return "".join(out)
 
 
-def note_quote_block(text: str, anchor: str, number: int) -> str:
+def note_quote_block(text: str, anchor: str, number: int, page: str | None = None,
+                     version: str | None = None) -> str:
+    """A <note-quote> block; `page` and `version` as extra attributes (the note
+    format ignores attributes it does not know; kb verify --note reads them)."""
+    extra = "".join(f'\n    {name}="{attr_escape(value)}"' for name, value in (("page", page), ("version", version))
+                    if value)
     return (f'<note-quote\n    quote="{attr_escape(text)}"\n    sourceLink="#{attr_escape(anchor)}"\n'
-            f'    sourceText="[{number}]">\n</note-quote>')
+            f'    sourceText="[{number}]"{extra}>\n</note-quote>')
 
 
 def source_label(paper: dict, version: str | None) -> str:
@@ -246,6 +253,47 @@ def unverified_line(kb: "KB", quote: dict, paper: dict) -> str:
         what = "that version" if quote.get("version") else "this paper"
         return f"*Quoted from {label}; kb holds no text of {what}, so this quote is unverified.*"
     return f"*Quoted from {label}, but kb did not find it in its text of it, so this quote is unverified.*"
+
+
+@dataclass
+class Provenance:
+    """Where a quote was verified, as an export shows it."""
+
+    page: str | None                # "13", "13-14"
+    version: str | None             # shown when it is not the newest version kb holds text of
+    only_in: str | None = None      # "verified in v1, not found in v3": the newest version lacks it
+    newest: str | None = None
+
+
+def provenance_of(kb: "KB", quote: dict, cache: dict) -> Provenance:
+    """The page and version of a verified quote, and whether the newest version
+    kb holds still has it (a quote verified only in v1 must say so)."""
+    if quote.get("status") != "verified":
+        held = versions_with_text(kb.conn, quote["citekey"])
+        version = quote.get("version") or None
+        newer = bool(held) and bool(version) and version_number(held[-1]) > version_number(version)
+        return Provenance(None, version if newer else None, newest=held[-1] if newer else None)
+    page, end = quote.get("page"), quote.get("page_end")
+    pages = (f"{page}-{end}" if end and end != page else f"{page}") if page else None
+    held = versions_with_text(kb.conn, quote["citekey"])
+    version = quote.get("version") or None
+    if not version or not held or version == held[-1]:
+        return Provenance(pages, None)
+    newest = held[-1]
+    if version_number(newest) <= version_number(version):
+        return Provenance(pages, None)
+    text = load_text(kb.conn, quote["citekey"], newest, cache)
+    gone = text is not None and find_quote(text.doc, quote["text"]) is None
+    return Provenance(pages, version, only_in=version if gone else None, newest=newest)
+
+
+def version_line(label: str, prov: Provenance) -> str:
+    """The line after a block quoted from an older version."""
+    where = f", p. {prov.page}" if prov.page and "-" not in prov.page else f", pp. {prov.page}" if prov.page else ""
+    if prov.only_in:
+        return (f"*Quoted from {label}{where}; verified in {prov.only_in} only: "
+                f"{prov.newest}, the newest version kb holds, does not have it.*")
+    return f"*Quoted from {label}{where} ({prov.newest} also has it).*"
 
 
 def locator(quote: dict) -> str | None:
@@ -275,14 +323,20 @@ class NoteExport:
 
 def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
                 paper: str | None = None, cite: list[str] | None = None, anchor: str = "citekey",
-                fmt: str = "note", bib_name: str | None = None) -> NoteExport:
-    """A note of the selected quotes, in `fmt` (note | markdown | json)."""
+                fmt: str = "note", bib_name: str | None = None, pages: bool = True,
+                text: list[str] | None = None) -> NoteExport:
+    """A note of the selected quotes, in `fmt` (note | markdown | json).
+
+    With `pages` (the default) each block keeps its provenance: the page it
+    was verified on and, when that is not the newest version kb holds, the
+    version (a `page`/`version` attribute, `[@key, p. N]` and a line in
+    Markdown); without, the blocks are exactly the note format's."""
     if fmt not in NOTE_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(NOTE_FORMATS)}, not {fmt!r}")
     cite = list(dict.fromkeys(cite or []))
     # --cite alone makes a references list; no selection at all exports every quote.
-    quotes = [] if cite and not (ids or topics or paper) else select_quotes(kb, ids=ids, topics=topics,
-                                                                             paper=paper)
+    quotes = [] if cite and not (ids or topics or paper or text) else select_quotes(
+        kb, ids=ids, topics=topics, paper=paper, text=text)
     if not quotes and not cite:
         what = []
         if topics:
@@ -302,30 +356,47 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     papers = _paper_rows(kb, list(by_key))
     warnings: list[str] = []
     marks: dict[str, str] = {}
+    provs: dict[str, Provenance] = {}
+    cache: dict = {}
     for q in quotes:
         if q["status"] == "unverified":
             marks[q["id"]] = unverified_line(kb, q, papers[q["citekey"]])
             reason = q.get("note") or "stored with --force"
             warnings.append(f"quote {q['id']} is unverified, and marked so in the export: {reason}")
+        if pages or fmt == "json":
+            prov = provs[q["id"]] = provenance_of(kb, q, cache)
+            if q["status"] == "unverified":
+                continue
+            if prov.version and pages:
+                marks[q["id"]] = version_line(source_label(papers[q["citekey"]], prov.version), prov)
+            if prov.only_in:
+                warnings.append(f"quote {q['id']} was verified in {prov.only_in} only; "
+                                f"{prov.newest} does not have it, and the export says so")
     if fmt == "json":
         out_quotes = []
         for q in quotes:
             ref = by_key[q["citekey"]]
             item = {k: q.get(k) for k in ("id", "citekey", "version", "text", "status", "page", "page_end",
                                           "method", "spans", "prefix", "suffix", "extractor", "topics", "note")}
+            prov = provs.get(q["id"])
             item.update({"number": ref.number, "anchor": ref.anchor, "title": papers[q["citekey"]]["title"],
-                         "unverified_note": marks.get(q["id"], "").strip("*") or None})
+                         "unverified_note": marks.get(q["id"], "").strip("*") or None
+                         if q["status"] == "unverified" else None,
+                         "newest_version": prov.newest if prov else None,
+                         "verified_only_in": prov.only_in if prov else None})
             out_quotes.append(item)
         doc = {"quotes": out_quotes, "references": [r.to_dict() for r in refs], "warnings": warnings}
         text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
         return NoteExport(text, quotes, refs, warnings)
     if fmt == "markdown":
-        return NoteExport(_markdown(quotes, refs, marks, cite, quoted, bib_name), quotes, refs, warnings,
+        return NoteExport(_markdown(quotes, refs, marks, cite, quoted, bib_name, pages), quotes, refs, warnings,
                           bib=bib_text(kb, [r.citekey for r in refs]))
     parts = []
     for q in quotes:
         ref = by_key[q["citekey"]]
-        parts.append(note_quote_block(q["text"], ref.anchor, ref.number))
+        prov = provs.get(q["id"]) if pages else None
+        parts.append(note_quote_block(q["text"], ref.anchor, ref.number, prov.page if prov else None,
+                                      prov.version if prov else None))
         if q["id"] in marks:
             parts.append(marks[q["id"]])
     body = "\n\n".join(parts)
@@ -334,7 +405,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
 
 
 def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], cite: list[str],
-              quoted: list[str], bib_name: str | None) -> str:
+              quoted: list[str], bib_name: str | None, pages: bool = True) -> str:
     """Blockquotes with pandoc citations; `pandoc --citeproc` renders the references."""
     head = []
     if bib_name:
@@ -345,7 +416,7 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
     parts = ["---\n" + "\n".join(head) + "\n---"] if head else []
     for q in quotes:
         lines = [("> " + line).rstrip() for line in q["text"].splitlines() or [""]]
-        loc = locator(q)
+        loc = locator(q) if pages else None
         lines.append(f"[{pandoc_key(q['citekey'])}" + (f", {loc}" if loc else "") + "]")
         parts.append("\n".join(lines))
         if q["id"] in marks:

@@ -250,7 +250,7 @@ def test_escaping_numbering_and_references(made_up):
     assert refs[0].url == "https://arxiv.org/abs/2101.00001"
     assert refs[1].url == "https://doi.org/10.1234/ABC.def"
     assert refs[2].url is None
-    assert refs[1].title == 'Quotes " and Ampersands & Brackets \\[sic\\]'
+    assert refs[1].title == 'Quotes " and Ampersands & Brackets [sic]'   # Markdown escapes read
     assert refs[1].authors == "María García, Allen Institute for AI, John von Neumann, Jr, and Remi Tachet des Combes"
     assert "[1] [A Preprint](https://arxiv.org/abs/2101.00001) - Han Solo. 2021.\n" in r.out
     assert "[3] [No Link At All] - Ned Nobody. 2018.\n" in r.out
