@@ -10,6 +10,7 @@ from kb.cli.common import echo, emit_json, open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph
+from kb.ops.audit import edge_counts
 from kb.ops.citations import fetch, references
 from kb.ops.export import output_path, write_output
 
@@ -121,14 +122,20 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
                      None, "--output", "-o",
                      help="File to write, atomically (default: exports/citations.FORMAT); a relative path is "
                           "relative to the current folder. Never inside .kb/, never over the knowledge base's "
-                          "own files.")) -> None:
+                          "own files."),
+                 restatements: bool = typer.Option(
+                     False, "--restatements",
+                     help="On each citation edge, how many figures the citing paper restates from the cited "
+                          "one (restatements) and how many of them differ (restatements_differ), as kb audit "
+                          "finds them.")) -> None:
     """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
 
     kb = open_kb()
+    extra = edge_counts(kb) if restatements else None
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
     target = output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
-    write_output(kb, target, graph.render(kb.db, fmt))
+    write_output(kb, target, graph.render(kb.db, fmt, extra))
     echo(f"wrote {target}")
 
 

@@ -10,7 +10,7 @@ makes the text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kb.errors import UsageError
@@ -196,7 +196,8 @@ def missing(db: sqlite_utils.Database, top: int = 10) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------
 # Export
 
-def _export_graph(db: sqlite_utils.Database) -> "networkx.DiGraph":
+def _export_graph(db: sqlite_utils.Database,
+                  edge_extra: Mapping[tuple[str, str], dict[str, Any]] | None = None) -> "networkx.DiGraph":
     """The graph with attributes Gephi and yEd accept: no None values, a
     label on every node, the link score where known."""
     import networkx as nx
@@ -212,6 +213,8 @@ def _export_graph(db: sqlite_utils.Database) -> "networkx.DiGraph":
         attrs = {"methods": methods}
         if score is not None:
             attrs["score"] = float(score)
+        if edge_extra is not None:       # e.g. kb audit's restatement counts (kb graph export --restatements)
+            attrs.update(edge_extra.get((a, b), {}))
         g.add_edge(a, b, **attrs)
     return g
 
@@ -236,14 +239,16 @@ def _to_dot(g: "networkx.DiGraph") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(db: sqlite_utils.Database, fmt: str) -> str:
-    """The graph as GraphML, GEXF, DOT or node-link JSON text."""
+def render(db: sqlite_utils.Database, fmt: str,
+           edge_extra: Mapping[tuple[str, str], dict[str, Any]] | None = None) -> str:
+    """The graph as GraphML, GEXF, DOT or node-link JSON text; `edge_extra` adds attributes
+    to the edges it names ((citing, cited) -> {name: scalar}), made by a layer above."""
     import networkx as nx
 
     kind = (fmt or "").lower().lstrip(".")
     if kind not in FORMATS:
         raise UsageError(f"unknown graph format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    g = _export_graph(db)
+    g = _export_graph(db, edge_extra)
     if kind == "graphml":
         return "\n".join(nx.generate_graphml(g)) + "\n"
     if kind == "gexf":

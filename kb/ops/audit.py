@@ -27,7 +27,7 @@ import dataclasses
 import functools
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import KBError, UsageError
@@ -43,7 +43,7 @@ from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, parse_note
 
-__all__ = ["Restatement", "index_contexts", "audit", "audit_note", "accept", "VERDICTS"]
+__all__ = ["Restatement", "index_contexts", "index_numbers", "audit", "audit_note", "accept", "VERDICTS"]
 
 VERDICTS = ("confirmed", "differs", "not-in-source")
 
@@ -113,20 +113,53 @@ def index_contexts(db, citekey: str, version: str | None, pages: list[str]) -> i
     return len(contexts)
 
 
-def _ensure_contexts(kb: KB) -> None:
-    """Contexts of papers indexed before kb found them (an index made by an older kb)."""
-    rows = kb.conn.execute(
+def index_numbers(db, citekey: str, version: str | None, pages: list[str]) -> int:
+    """Find and store the numbers with units of one paper's text (kb.quantities.numbers; a
+    formula's coefficient with the unit its text states in words). Caller runs the transaction."""
+    db.execute("delete from text_numbers where citekey = ?", [citekey])
+    rows = []
+    for c in extract_candidates(pages):
+        if c.kind == "coefficient":
+            c = _coefficient_unit(c, pages[c.page - 1])
+        if c is None or not c.unit or c.kind == "coefficient":
+            continue
+        rows.append((citekey, version, c.page, c.start, c.end, c.number, c.value, c.unit, c.unit_text,
+                     c.kind, c.sentence or c.context))
+    db.conn.executemany('insert into text_numbers (citekey, version, page, start, "end", number, value, unit, '
+                        "unit_text, kind, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return len(rows)
+
+
+def _numbers(conn, citekey: str, page: int | None = None) -> list[Candidate]:
+    sql = ('select page, start, "end", number, value, unit, unit_text, kind, sentence from text_numbers '
+           "where citekey = ?" + (" and page = ?" if page is not None else "") + " order by page, start")
+    return [Candidate(page=p, start=a, end=b, number=n, value=v or 0.0, unit=u, unit_text=ut or "", kind=k,
+                      sentence=st or "")
+            for p, a, b, n, v, u, ut, k, st in conn.execute(sql, [citekey] + ([page] if page is not None else []))]
+
+
+def _ensure_derived(kb: KB) -> None:
+    """Contexts and numbers of papers indexed before kb stored them (an index made by an older kb)."""
+    conn = kb.conn
+    missing = {r[0] for r in conn.execute(
         "select distinct r.citekey from refs r where r.source = 'text' and not exists "
         "(select 1 from cite_contexts c where c.citekey = r.citekey) and exists "
-        "(select 1 from refs x where x.citekey = r.citekey and x.resolved is not null)").fetchall()
-    if not rows:
+        "(select 1 from refs x where x.citekey = r.citekey and x.resolved is not null)")}
+    numbers = {r[0] for r in conn.execute(
+        "select distinct v.citekey from versions v where v.text_status = 'ok' and not exists "
+        "(select 1 from text_numbers n where n.citekey = v.citekey)")}
+    if not missing and not numbers:
         return
     with kb.writing():
         with transaction(kb.db):
-            for (citekey,) in rows:
+            for citekey in sorted(missing | numbers):
                 text = load_text(kb.conn, citekey, None)
-                if text is not None:
+                if text is None:
+                    continue
+                if citekey in missing:
                     index_contexts(kb.db, citekey, text.version, text.pages)
+                if citekey in numbers:
+                    index_numbers(kb.db, citekey, text.version, text.pages)
 
 
 # ---------------------------------------------------------------- reading numbers
@@ -197,11 +230,29 @@ class _SourceQ:
     interval: Interval
 
 
-@dataclass
 class _Source:
-    quantities: list[_SourceQ] = field(default_factory=list)
-    bare: list[tuple[int, str, str]] = field(default_factory=list)     # (page, number, line)
-    units: set[str] = field(default_factory=set)
+    """What a cited paper prints: its claims and the numbers of its text (stored at ingest),
+    and, read when first needed, its bare numbers (table cells whose unit is in a header)."""
+
+    def __init__(self, conn, citekey: str):
+        self.conn = conn
+        self.citekey = citekey
+        self.quantities: list[_SourceQ] = []
+        self.units: set[str] = set()
+        self._bare: list[tuple[int, str, str]] | None = None
+
+    @property
+    def bare(self) -> list[tuple[int, str, str]]:
+        if self._bare is None:
+            self._bare = []
+            text = load_text(self.conn, self.citekey, None)
+            for page_no, page in enumerate(text.pages if text else [], start=1):
+                for m in _BARE_RE.finditer(page):
+                    a = page.rfind("\n", 0, m.start()) + 1
+                    b = page.find("\n", m.end())
+                    line = page[max(a, m.start() - 150):b if b > 0 else m.end() + 150]
+                    self._bare.append((page_no, m.group(1), " ".join(line.split())))
+        return self._bare
 
 
 _BARE_RE = lazy(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\w,]|\.\d)")
@@ -210,7 +261,7 @@ _BARE_RE = lazy(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\
 def _source(kb: KB, citekey: str, cache: dict) -> _Source:
     if citekey in cache:
         return cache[citekey]
-    src = _Source()
+    src = _Source(kb.conn, citekey)
     for cid, number, unit, page, quote in kb.conn.execute(
             "select id, number, unit, page, quote from claims where citekey = ? and number is not null",
             [citekey]):
@@ -218,24 +269,11 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
         if iv is not None and unit:
             src.quantities.append(_SourceQ(page or 0, number, unit, quote or cid, iv))
             src.units.add(unit)
-    text = load_text(kb.conn, citekey, None)
-    if text is not None:
-        for c in extract_candidates(text.pages):
-            if c.kind == "coefficient":
-                c = _coefficient_unit(c, text.pages[c.page - 1])
-            if not c or not c.unit or c.kind == "coefficient":
-                continue
-            iv = _interval(c.number, c.unit)
-            if iv is None:
-                continue
-            src.quantities.append(_SourceQ(c.page, c.number, c.unit, c.sentence or c.context, iv))
+    for c in _numbers(kb.conn, citekey):
+        iv = _interval(c.number, c.unit)
+        if iv is not None:
+            src.quantities.append(_SourceQ(c.page, c.number, c.unit, c.sentence, iv))
             src.units.add(c.unit)
-        for page_no, page in enumerate(text.pages, start=1):
-            for m in _BARE_RE.finditer(page):
-                a = page.rfind("\n", 0, m.start()) + 1
-                b = page.find("\n", m.end())
-                src.bare.append((page_no, m.group(1), " ".join(page[max(a, m.start() - 150):
-                                                                    b if b > 0 else m.end() + 150].split())))
     cache[citekey] = src
     return src
 
@@ -417,7 +455,7 @@ def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = Non
     for key in keys or []:
         if not paper_exists(kb.conn, key):
             raise no_paper(kb.conn, key)
-    _ensure_contexts(kb)
+    _ensure_derived(kb)
     conn = kb.conn
     sql = ("select c.citekey, c.page, c.start, c.\"end\", c.marker_start, c.marker_end, c.marker, r.resolved "
            "from cite_contexts c left join refs r on r.citekey = c.citekey and r.source = 'text' "
@@ -449,7 +487,7 @@ def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = Non
             continue
         page = pages[page_no - 1]
         if (citekey, page_no) not in cands:
-            cands[(citekey, page_no)] = [c for c in extract_candidates([page]) if c.unit]
+            cands[(citekey, page_no)] = _numbers(conn, citekey, page_no)
         # dedupe markers that name the same paper at the same place
         markers = list({(m[0], m[2]): m for m in markers}.values())
         for cand in cands[(citekey, page_no)]:
@@ -574,3 +612,15 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
                               "verdict": verdict, "note": note}, replace_id=r.id)
     r.judged, r.note = verdict, note
     return r
+
+
+def edge_counts(kb: KB) -> dict[tuple[str, str], dict[str, int]]:
+    """On each citation link, how many figures the citing paper restates from the cited one and
+    how many differ (a person's verdict, when recorded, counts over kb's): for kb graph export."""
+    out = {(a, b): {"restatements": 0, "restatements_differ": 0}
+           for a, b in kb.conn.execute("select citing, cited from citations")}
+    for r in audit(kb, None, include_judged=True):
+        counts = out.setdefault((r.citing, r.cited), {"restatements": 0, "restatements_differ": 0})
+        counts["restatements"] += 1
+        counts["restatements_differ"] += (r.judged or r.verdict) == "differs"
+    return out

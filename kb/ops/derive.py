@@ -7,7 +7,7 @@ rebuild, inside the transaction that indexed the change:
 * the reference list of a paper's newest page text (kb.graph.links), and the
   citation links of papers added, edited or removed, both ways;
 * the citation contexts of that text (kb.ops.audit: the sentences citing an
-  entry of its reference list, which kb audit reads);
+  entry of its reference list) and its numbers with units, which kb audit reads;
 * Semantic Scholar lists fetched earlier (kb cite fetch) for papers whose S2
   links are missing, e.g. after a rebuild;
 * each claim's value in base units ("626,155 lb CO2e" -> grams CO2e), so
@@ -35,6 +35,7 @@ def apply(kb: KB, changes: Changes) -> None:
             text = load_text(db.conn, citekey, version)
             links.index_references(db, citekey, version, text.pages)
             audit.index_contexts(db, citekey, version, text.pages)
+            audit.index_numbers(db, citekey, version, text.pages)
     if changes.papers:
         links.relink(db, changes.papers)
     if changes.bib:

@@ -14,7 +14,7 @@ from pathlib import Path
 from kb.errors import KBError
 
 #: The number of migrations in kb/db.py; a test keeps the two in step.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 60_000
 
 

@@ -96,7 +96,7 @@ HAND = [
     # Patterson p6 (Table 4): "Fraction of NAS Estimate in [Str19] (284 tCO2e)"
     ("patterson2021carbon", 6, "284 tCO2e", "strubell2019energy", "confirmed", (1, 4)),
     # Patterson p21: "Estimation of Compute Cost in [Str19]: 8 P100s"; Strubell p3: "8 NVIDIA P100 GPUs"
-    ("patterson2021carbon", 21, "8 P100s", "strubell2019energy", "confirmed", (3,)),
+    ("patterson2021carbon", 21, "8 P100s", "strubell2019energy", "confirmed", (3, 4)),   # p4: Table 3 "P100x8"
     # Patterson p22: "[Str19] estimated the power per P100 as 189 Watts": Strubell prints 1515.43 W
     # for 8 P100s (Table 3), never 189 W: Patterson derived it
     ("patterson2021carbon", 22, "189 Watts", "strubell2019energy", "not-in-source", (None,)),
@@ -186,3 +186,20 @@ def test_a_note_cites_figures_to_papers(kb5, tmp_path):
     assert result.code == 0
     assert {r["citing_page"] for r in result.json} == {1}        # the note's line
     assert run_kb("audit", "--note", tmp_path / "absent.md").code == 2
+
+
+def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
+    def export(*args) -> str:
+        target = tmp_path / "graph.out"
+        assert run_kb("graph", "export", *args, "-o", target).code == 0
+        return target.read_text()
+
+    data = json.loads(export("--restatements", "-f", "json"))
+    edges = {(e["source"], e["target"]): e for e in data.get("links") or data["edges"]}
+    assert edges[("patterson2021carbon", "strubell2019energy")]["restatements"] >= 8
+    assert edges[("patterson2021carbon", "strubell2019energy")]["restatements_differ"] == 1
+    assert edges[("luccioni2023counting", "strubell2019energy")]["restatements"] == 2
+    assert edges[("luccioni2023power", "strubell2019energy")]["restatements"] == 0
+    assert 'attr.name="restatements_differ"' in export("--restatements", "-f", "graphml")
+    plain = json.loads(export("-f", "json"))
+    assert not any("restatements" in e for e in plain.get("links") or plain["edges"])
