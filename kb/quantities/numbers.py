@@ -402,6 +402,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         pending.append((pos, unit_end, number_text, value, canon, low, high,
                         unit_text.strip(), kind))
 
+    pending.extend(_hardware_counts(page, pending, excluded))
     pending.extend(_table_cells(page, pending))
     pending.extend(_column_cells(page, pending))
     pending.extend(_header_columns_cells(page, pending))
@@ -457,6 +458,7 @@ _COUNT_GAP = lazy(r"(?:[ \t]{1,4}\n?|\n)[ \t]*")
 # "of which 6 are vitals": the count's noun comes after "are".
 _OF_WHICH = lazy(r"(?i:\bof\s+(?:which|these|them|those|whom))\s+$")
 _ARE = lazy(r"(?:are|were)[ \t\n]+")
+_OF_THE = lazy(r"[ \t\n]+of[ \t\n]+the[ \t\n]+")
 _COUNT_WORD = lazy(
     r"(?P<w>(?:[a-z][a-z]{1,24}-\n[ \t]*)?[a-z][a-z-]{1,24}|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*"
     r"|[A-Z][a-z]+-[a-z][a-z-]+|[A-Z][a-z]*[A-Z][A-Za-z]*"
@@ -516,8 +518,8 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     return None
 
 
-def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
-                  ) -> tuple[str, str, int] | None:
+def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
+                  depth: int = 0) -> tuple[str, str, int] | None:
     """(unit, noun, end) of a count with its noun after the number, if it is one."""
     mant = m.group("mant")
     if ("." in mant and not m.group("scale")
@@ -536,6 +538,16 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
         are = _ARE.match(page, at)
         if are is not None:
             at = are.end()
+    if depth == 0:
+        # "27.6M of the 28.9M PDFs", "12 to 20 total highlighted citations": the noun
+        # after the second number counts the first as well.
+        link = _OF_THE.match(page, end) or _RANGE_SEP.match(page, end)
+        m2 = _NUM.match(page, link.end()) if link is not None else None
+        if m2 is not None and m2.start() > end and link.group(0).strip() not in ("and", ""):
+            second = _count_figure(page, m2.start(), m2.end(), m2, page[max(0, m2.start() - 60):m2.start()],
+                                   depth=1)
+            if second is not None:
+                return second[0], second[1], end
     for _ in range(4):  # the noun, or up to three words before it
         w = _COUNT_WORD.match(page, at)
         if w is None:
@@ -550,7 +562,7 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str
             return ("TPU" if dev.group(1) else "GPU"), noun, w.end("w")  # "8 V100s", "64 TPU v3s"
         if re.fullmatch(r"[A-Z]{2,6}s", noun):
             return "item", noun, w.end("w")  # "28.9M PDFs", "12 LLMs"
-        if noun[:1].isupper() and noun[1:].islower():
+        if noun[:1].isupper() and noun[1:].islower() and noun.isalpha():
             return None  # "5 Conclusions", "33 Tables 1 and 4": a heading, a footnote mark
         if at == gap.end() and low in _SINGULAR_COUNTS and w.group("sep").strip(" \t") == "":
             # "a 2 layer LSTM", "a 6-layer ...": a count written as an adjective
@@ -915,6 +927,9 @@ _HEADER_TOKEN = lazy(r"\([^()]*\)|[^\s()]+")
 _CO2_WORD = lazy(r"C[ \t]?O[ \t]?2[ \t]?(?:e(?:q)?)?(?![A-Za-z0-9])|𝐶𝑂2(?:𝑒𝑞?)?")
 _ROW_CELL = lazy(rf"\$(?:{MANTISSA})[kMB]?(?:[ \t]?[–-][ \t]?\$(?:{MANTISSA})[kMB]?)?"
                  rf"|(?:{MANTISSA})(?:{EXPONENT})?%?(?![\w$])|—|–|--|-|N/A")
+# A header line holds no digit but CO2's; only these words take a unit from the caption.
+_LINE_DIGITS = lazy(r"(?<![OC𝑂] )(?<![OC𝑂])\d")
+_CAPTION_HINT = lazy(r"(?i)\b(?:cost|costs|price|emissions|energy|power|time|consumption)\b|CO\s?2")
 _CAPTION_UNIT = r"\b{word}\b[^()\n]{{0,40}}?\((?P<u>[^()\d]{{1,20}})\)"
 
 
@@ -1042,13 +1057,13 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
     while i < len(lines):
         hs, he = lines[i]
         i += 1
-        if he - hs < 8 or _CAPTION_LINE.match(page, hs):
+        line = page[hs:he]
+        if not 8 <= he - hs <= 160 or _LINE_DIGITS.search(line) or _CAPTION_LINE.match(page, hs):
             continue
-        header = _header_columns(page[hs:he], "")
-        caption = ""
-        if header is None or any(c is None for c in header):
+        header = _header_columns(line, "")
+        if (header is None and _CAPTION_HINT.search(line)) or (header and None in header):
             caption = _caption_near(page, lines, i - 1)
-            header = _header_columns(page[hs:he], caption) if caption else header
+            header = _header_columns(line, caption) if caption else header
         if header is None:
             i = _number_of_column(page, lines, i, spans, starts, out)
             continue
@@ -1118,3 +1133,22 @@ def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
                         nm.group("noun"), "table"))
         i += 1
     return i
+
+
+# "P100x8", "V100x64", "TPUv2x16": a hardware column naming the accelerator and how many.
+_HARDWARE_COUNT = lazy(r"(?<![\w-])(?P<model>(?:[VAPHKT]\d{2,3}|TPU[ ]?v?\d\w*?|GPU))[x×](?P<n>\d{1,5})(?![\w.])")
+
+
+def _hardware_counts(page: str, taken: list[tuple], excluded: list[tuple[int, int]]) -> list[tuple]:
+    """Accelerator counts written as a suffix of the model name ("P100x8": 8 GPUs)."""
+    out: list[tuple] = []
+    ex_starts = [a for a, _ in excluded]
+    spans = sorted((c[0], c[1]) for c in taken)
+    for hm in _HARDWARE_COUNT.finditer(page):
+        s0, e0 = hm.start("n"), hm.end("n")
+        if _inside(excluded, ex_starts, s0) or any(a <= s0 < b for a, b in spans):
+            continue
+        unit = "TPU" if hm.group("model").startswith("TPU") else "GPU"
+        out.append((s0, e0, hm.group("n"), float(hm.group("n")), unit, None, None,
+                    hm.group(0), "quantity"))
+    return out
