@@ -240,6 +240,31 @@ class _Source:
         self.quantities: list[_SourceQ] = []
         self.units: set[str] = set()
         self._bare: list[tuple[int, str, str]] | None = None
+        self._groups: dict[str, list[tuple[float, float, float, _SourceQ]]] | None = None
+        self._bare_base: dict[str, list[tuple[float, float, int, str, str]]] = {}
+
+    def groups(self) -> dict[str, list[tuple[float, float, float, _SourceQ]]]:
+        """The quantities by unit, each with its range in base units (computed once)."""
+        if self._groups is None:
+            self._groups = {}
+            for q in self.quantities:
+                b = _base(q.interval, q.unit)
+                if b is not None:
+                    self._groups.setdefault(q.unit, []).append((b[0], b[1], b[2], q))
+        return self._groups
+
+    def bare_in(self, unit: str) -> list[tuple[float, float, int, str, str]]:
+        """The bare numbers read in `unit`, as base-unit ranges (computed once per unit)."""
+        if unit not in self._bare_base:
+            f = _factor(unit)
+            out = []
+            for page_no, number, line in (self.bare if f is not None else []):
+                iv = _interval(number, unit)
+                if iv is not None:
+                    lo, hi = sorted((iv.lo * f, iv.hi * f))
+                    out.append((lo, hi, page_no, number, line))
+            self._bare_base[unit] = out
+        return self._bare_base[unit]
 
     @property
     def bare(self) -> list[tuple[int, str, str]]:
@@ -364,36 +389,37 @@ def _base(iv: Interval, unit: str) -> tuple[float, float, float] | None:
     return lo, iv.nominal * f, hi
 
 
+@functools.lru_cache(maxsize=65536)
+def _figure_base(number: str, unit: str) -> tuple[float, float, float] | None:
+    iv = _interval(number, unit)
+    return _base(iv, unit) if iv is not None else None
+
+
 def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _SourceQ | None, float | None]:
     if _interval(figure.number, figure.unit) is None:
         return "not-in-source", None, None
     confirmed: list[_SourceQ] = []
     same_dim: list[tuple[_SourceQ, float]] = []
-    for q in src.quantities:
-        unit = _same_dimension(figure.unit, q.unit)
-        if unit is None:
+    for q_unit, group in src.groups().items():
+        unit = _same_dimension(figure.unit, q_unit)
+        a = _figure_base(figure.number, unit) if unit is not None else None
+        if a is None:
             continue
-        mine_u = _interval(figure.number, unit)
-        a, b = (_base(mine_u, unit) if mine_u else None), _base(q.interval, q.unit)
-        if a is None or b is None:
-            continue
-        if a[0] <= b[2] and b[0] <= a[2]:
-            confirmed.append(q)
-        elif b[1]:
-            same_dim.append((q, (a[1] - b[1]) / abs(b[1])))
+        for lo, nominal, hi, q in group:
+            if a[0] <= hi and lo <= a[2]:
+                confirmed.append(q)
+            elif nominal:
+                same_dim.append((q, (a[1] - nominal) / abs(nominal)))
     if not confirmed and len(re.sub(r"\D", "", figure.number)) >= 3:
         # a bare number of the cited paper in a unit it uses for this dimension (a table cell)
         for unit in sorted(src.units):
             alt = _same_dimension(figure.unit, unit)
-            mine_u = _interval(figure.number, alt) if alt else None
-            a = _base(mine_u, alt) if mine_u else None
-            f = _factor(unit)
-            if a is None or f is None:
+            a = _figure_base(figure.number, alt) if alt else None
+            if a is None:
                 continue
-            for page_no, number, line in src.bare:
-                iv = _interval(number, unit)
-                if iv is not None and a[0] <= max(iv.lo * f, iv.hi * f) and min(iv.lo * f, iv.hi * f) <= a[2]:
-                    confirmed.append(_SourceQ(page_no, number, unit, line, iv))
+            for lo, hi, page_no, number, line in src.bare_in(unit):
+                if a[0] <= hi and lo <= a[2]:
+                    confirmed.append(_SourceQ(page_no, number, unit, line, _interval(number, unit)))
             if confirmed:
                 break
     words = _words(sentence)
