@@ -42,7 +42,7 @@ from kb.text.ids import (
 from kb.text.latex import latex_to_text
 from kb.text.match import closest_passage, find_quote
 from kb.text.names import name_key, parse_names
-from kb.text.notes import parse_note
+from kb.text.notes import parse_note, reference_of
 from kb.text.refs import RefEntry
 from kb.text.versions import normalise_version, version_number
 
@@ -505,6 +505,9 @@ def explain_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> Not
     if anchor and paper_exists(db, anchor):
         return NoteSource(anchor, "citekey")
     ref = note.reference_for(q)
+    written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
+    if ref is None and written:
+        ref = reference_of(written)      # the reference written beside the quote itself
     if ref is not None and ref.entry is not None:
         entry, titles, shown = ref.entry, ref.titles, ref.text
     elif q.citekey and q.citekey in ctx.bib:

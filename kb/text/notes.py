@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from kb.text.lazyre import lazy
 from kb.text.refs import RefEntry, parse_reference
 
-__all__ = ["NoteQuote", "NoteReference", "Note", "parse_note"]
+__all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of"]
 
 
 @dataclass
@@ -53,6 +53,7 @@ class NoteQuote:
     kind: str                  # "note-quote" | "blockquote" | "inline"
     offset: int = 0            # character offset of the block in the note
     version: str | None = None # a note-quote's version="v1": the version it was quoted from
+    attribution: str | None = None  # a reference written after the quote: "— Strubell et al. 2019. Energy ..."
 
 
 @dataclass
@@ -394,6 +395,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             body.append(t)
             i += 1
         cite = _citation(body[-1])
+        attribution = None
         if cite is not None:
             body[-1] = cite[3]
         elif i < n:
@@ -402,7 +404,11 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             if c is not None and not c[3].strip(" -—–"):
                 cite = c
                 i += 1
-        if cite is None:
+            elif _attribution(nxt):
+                attribution, i = _attribution(nxt), i + 1
+        if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
+            attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
+        if cite is None and attribution is None:
             continue  # a blockquote that cites nothing is not a quote of a paper
         quote = " ".join(part.strip() for part in body if part.strip())
         quote = quote.strip().rstrip("—–-").strip()
@@ -412,7 +418,29 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} "
                                                    "has a citation but no text"))
             continue
+        if cite is None:
+            note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
+                                         page=_locator_in(attribution), line=block_start + 1,
+                                         kind="blockquote", offset=starts[block_start], attribution=attribution))
+            continue
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
+
+
+def _attribution(line: str) -> str | None:
+    """The reference of an attribution line after a quote ('— Strubell et al.
+    2019. Energy and ...', '-- Source: ...'), or None."""
+    s = line.strip()
+    for dash in ("—", "―", "–", "--", "- ", "Source:", "source:", "From:"):
+        if s.startswith(dash):
+            rest = s[len(dash):].strip().lstrip(":").strip()
+            if len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8 and len(rest) < 5000:
+                return rest
+    return None
+
+
+def _locator_in(text: str | None) -> str | None:
+    loc = _LOCATOR.search(text[:2000]) if text else None
+    return loc.group(1).replace(" ", "") if loc else None
 
 
 def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> NoteQuote:
@@ -488,6 +516,12 @@ _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 _FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
 _ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
 _YEAR_OR_URL = lazy(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|doi|arxiv", 0x2)
+
+
+def reference_of(text: str, line: int = 0) -> NoteReference:
+    """A reference written anywhere (an attribution line, a sourceText), read
+    the way the note's references list is."""
+    return _reference(text, None, line)
 
 
 def _reference(body: str, anchor: str | None, line: int, number: str | None = None) -> NoteReference:

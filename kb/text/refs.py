@@ -32,6 +32,7 @@ from kb.text.ids import (
     find_doi_in_text,
     strip_identifiers,
 )
+from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.titles import normalise_title
@@ -972,6 +973,15 @@ class PaperIndex:
                 keys = {p.citekey for p in by_title[best[0][0]] if fits(p)}
                 if len(keys) == 1:
                     return Explained(Resolution(keys.pop(), "title", round(best[0][1] / 100.0, 4)))
+        # the main title alone, without its subtitle ("Power Hungry Processing")
+        mains: dict[str, set[str]] = {}
+        for p in self.papers:
+            main = normalise_title(re.split(r"[:?!]|\s[-–—]\s", latex_to_text(p.title or ""), maxsplit=1)[0])
+            if main.count(" ") >= 1 and main != normalise_title(p.title) and fits(p):
+                mains.setdefault(main, set()).add(p.citekey)
+        for norm in wanted:
+            if len(mains.get(norm, ())) == 1:
+                return Explained(Resolution(next(iter(mains[norm])), "title", 0.9))
         # a whole title of the knowledge base inside the entry's words
         text = f" {normalise_title(entry.raw)} "
         inside = [t for t in choices if len(t) >= 15 and t.count(" ") >= 2 and f" {t} " in text]
