@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -27,6 +28,7 @@ from kb.ops.session import open_kb
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
 from kb.store.cache import Manifest
+from kb.store.fts import check as fts_check
 from kb.store.index import sources_of_papers, truth_files
 from kb.store.knowledgebase import KB
 from kb.text.lazyre import lazy
@@ -203,7 +205,7 @@ def _check_sqlite(kb, report: Report) -> bool:
                        "not exist (PRAGMA foreign_key_check)", REBUILD)
     for fts in _FTS_TABLES:
         try:
-            db.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+            fts_check(db, fts, fts.removesuffix("_fts"))
         except sqlite3.OperationalError as exc:
             if "no such table" in str(exc):
                 continue
@@ -252,7 +254,9 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
                     report.problem("files", where, f"entry {e.key} is not in the index", REBUILD)
                     continue
                 expected = index.paper_row(e.key, e.entry_type, e.fields, i)
-                differ = [c for c in PAPER_COLUMNS if expected[c] != row[c]]
+                # Fields compared as a mapping: their order in the file is the file's business.
+                differ = [c for c in PAPER_COLUMNS if expected[c] != row[c] and not (
+                    c == "fields" and json.loads(expected[c]) == json.loads(row[c] or "{}"))]
                 if differ:
                     report.problem("files", where, f"entry {e.key} differs from the index "
                                    f"({', '.join(differ)})", REBUILD)

@@ -12,8 +12,12 @@ Ranking is bm25 within each table; the three kinds of result are merged on
 that score (shorter rows with the words score higher, which favours the
 curated quotes and claims over whole pages). Each table is ranked by FTS5
 alone, then only the best candidates are joined to their rows and filtered
-(see `_rank`), and snippets are computed in a last query for the rows shown:
-a search over 200,000 pages costs one ranked index scan plus a few lookups.
+(see `_rank`), and snippets are cut for the rows shown only: a search over
+200,000 pages costs one ranked index scan plus a few lookups.
+
+The indexes hold text folded as quote matching folds it (kb.store.fts:
+ligatures, mathematical letters, line-break hyphenation), and so is the query;
+snippets are cut from the stored text as printed (kb.store.fts.snippet).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from kb.errors import UsageError
-from kb.store.fts import match_terms
+from kb.store.fts import match_terms, query_words, snippet
 from kb.store.knowledgebase import KB
 from kb.store.queries import no_paper, paper_exists
 from kb.text.versions import version_number
@@ -147,15 +151,27 @@ def _rank(db, src: _Source, match: str, paper: str | None, latest_only: bool, li
     return [tuple(r[:8]) + (r[-1],) for r in full]
 
 
-def _snippets(db, kind: str, match: str, rowids: list[int]) -> dict[int, str]:
-    """snippet() for a few rows only: the costly part of a search."""
+_TEXT_COLUMNS = {"page": "text", "quote": "text, topics", "claim": "quote, id, topics, per"}
+
+
+def _snippets(db, kind: str, words: list[tuple[str, bool]], rowids: list[int]) -> dict[int, str]:
+    """Snippets for the few rows shown, cut from the text as printed (the index
+    holds it folded): the column holding most of the words."""
     if not rowids:
         return {}
-    table = _SOURCES[kind].fts
-    sql = (f"select rowid, snippet({table}, -1, ?, ?, ?, {SNIPPET_TOKENS}) from {table} "
-           f"where {table} match ? and rowid in ({','.join('?' * len(rowids))})")
-    rows = db.execute(sql, [OPEN, CLOSE, ELLIPSIS, match, *rowids]).fetchall()
-    return {r[0]: " ".join((r[1] or "").split()) for r in rows}
+    src = _SOURCES[kind]
+    rows = db.execute(f"select {_ROWID[kind]}, {_TEXT_COLUMNS[kind]} from {src.content} "
+                      f"where {_ROWID[kind]} in ({','.join('?' * len(rowids))})", rowids).fetchall()
+    out: dict[int, str] = {}
+    for rowid, *texts in rows:
+        best = ("", -1)
+        for text in texts:
+            if text:
+                cut = snippet(text, words, SNIPPET_TOKENS, OPEN, CLOSE, ELLIPSIS)
+                if cut[1] > best[1]:
+                    best = cut
+        out[rowid] = best[0]
+    return out
 
 
 def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
@@ -172,6 +188,7 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
     terms = list(dict.fromkeys(match_terms(query)))
     if not terms:
         return []
+    words = query_words(query)
     hits: list[Hit] = []
     for any_word in (False, True):
         if any_word and (hits or len(terms) < 2):
@@ -183,7 +200,7 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
             found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
         found.sort(key=lambda kr: kr[1][8])
         found = found[:limit]
-        snippets = {kind: _snippets(db, kind, match, [r[0] for k, r in found if k == kind])
+        snippets = {kind: _snippets(db, kind, words, [r[0] for k, r in found if k == kind])
                     for kind in kinds}
         titles = _titles(db, {r[1] for _, r in found})
         for kind, r in found:

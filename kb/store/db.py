@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from kb.errors import KBError
+from kb.store.fts import register as register_functions
 from kb.store.sqlite import connect as connect_raw
 
 if TYPE_CHECKING:   # sqlite-utils is imported only when the index is written or migrated
@@ -381,6 +382,102 @@ def m007_citation_contexts(db: sqlite_utils.Database) -> None:
     """)
 
 
+_FTS = {   # table -> (FTS columns, the table's rowid column)
+    "pages": (("text",), "id"),
+    "quotes": (("text", "topics"), "rowid"),
+    "claims": (("id", "quote", "topics", "per"), "rowid"),
+}
+_KEYS = {   # table -> {column: what it references}
+    "versions": {"citekey": "papers(citekey) ON DELETE CASCADE ON UPDATE CASCADE"},
+    "pages": {"citekey": "papers(citekey) ON DELETE CASCADE ON UPDATE CASCADE"},
+    "citations": {"citing": "papers(citekey) ON DELETE CASCADE ON UPDATE CASCADE",
+                  "cited": "papers(citekey) ON DELETE CASCADE ON UPDATE CASCADE"},
+}
+
+
+def _add_references(db: sqlite_utils.Database, keys: dict[str, dict[str, str]]) -> None:
+    """Rebuild each table of `keys` with REFERENCES on the given columns (SQLite
+    cannot add a key to an existing column), keeping its other columns, indexes
+    and triggers. All tables are renamed first and the old ones dropped last, so
+    dropping an old parent table deletes no child rows. Rows pointing at nothing
+    are derived data of a paper already gone: not copied."""
+    import re
+
+    plans = []
+    for table, refs in keys.items():
+        sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+        extras = [r[0] for r in db.execute("SELECT sql FROM sqlite_master WHERE tbl_name = ? "
+                                           "AND type IN ('index', 'trigger') AND sql IS NOT NULL", [table])]
+        for column, target in refs.items():
+            sql, n = re.subn(rf"(\n\s*{column}\s+TEXT\b[^,\n]*?)(\s*,)", rf"\1 REFERENCES {target}\2", sql,
+                             count=1)
+            if n != 1:
+                raise KBError(f"cannot add a foreign key to {table}.{column}", hint="run `kb rebuild`")
+        columns = ", ".join(f'"{r[1]}"' for r in db.execute(f"PRAGMA table_info({table})"))
+        keep = " AND ".join(f"{c} IN (SELECT citekey FROM papers)" for c in refs)
+        plans.append((table, sql, extras, columns, keep))
+    for table, *_ in plans:
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_old")
+    for table, sql, _, columns, keep in plans:
+        db.execute(sql)
+        db.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_old WHERE {keep}")
+    for table, *_ in reversed(plans):
+        db.execute(f"DROP TABLE {table}_old")
+    for _, _, extras, _, _ in plans:
+        for statement in extras:
+            db.execute(statement)
+
+
+def _fts_index(db: sqlite_utils.Database, table: str) -> None:
+    """`<table>_fts`, declared as sqlite-utils does, filled with folded text by triggers."""
+    columns, rid = _FTS[table]
+    fts = f"{table}_fts"
+    names = ", ".join(columns)
+    new = ", ".join(f"kb_search_text(new.{c})" for c in columns)
+    old = ", ".join(f"kb_search_text(old.{c})" for c in columns)
+    db.execute(f'CREATE VIRTUAL TABLE {fts} USING fts5({names}, content="{table}", content_rowid="{rid}", '
+               "tokenize='unicode61 remove_diacritics 2')")
+    db.execute(f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+               f"INSERT INTO {fts}(rowid, {names}) VALUES (new.{rid}, {new}); END")
+    db.execute(f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+               f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.{rid}, {old}); END")
+    db.execute(f"CREATE TRIGGER {table}_au AFTER UPDATE OF {names} ON {table} BEGIN "
+               f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.{rid}, {old}); "
+               f"INSERT INTO {fts}(rowid, {names}) VALUES (new.{rid}, {new}); END")
+    db.execute(f"INSERT INTO {fts}(rowid, {names}) SELECT {rid}, "
+               + ", ".join(f"kb_search_text({c})" for c in columns) + f" FROM {table}")
+
+
+def m008_datasette_ready(db: sqlite_utils.Database) -> None:
+    """Datasette and the sqlite-utils CLI find a full-text index declared
+    `content="table"` (double quotes or brackets), not `content='table'`: kb's
+    were invisible to them (`?_search=` was ignored). The indexes are declared
+    again, and hold the text folded as quote matching folds it (kb_search_text,
+    kb/store/fts.py), so `kb search efficient` finds pages printing "efﬁcient".
+    Foreign keys let Datasette link rows: versions, pages and citations point
+    at papers and go with them; quotes and claims may name a citekey that is
+    not (or no longer) in references.bib, so they get a `paper` column instead,
+    kept by triggers: the citekey while that paper is there, NULL after."""
+    register_functions(db.conn)
+    for table in _FTS:
+        for suffix in ("ai", "ad", "au"):
+            db.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
+        db.execute(f"DROP TABLE IF EXISTS {table}_fts")
+    _add_references(db, _KEYS)
+    for table in ("quotes", "claims"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN paper TEXT "
+                   "REFERENCES papers(citekey) ON DELETE SET NULL ON UPDATE CASCADE")
+        db.execute(f"CREATE INDEX {table}_paper ON {table}(paper)")
+        db.execute(f"CREATE TRIGGER {table}_paper AFTER INSERT ON {table} "
+                   f"WHEN new.paper IS NULL AND new.citekey IN (SELECT citekey FROM papers) BEGIN "
+                   f"UPDATE {table} SET paper = new.citekey WHERE rowid = new.rowid; END")
+        db.execute(f"CREATE TRIGGER papers_{table} AFTER INSERT ON papers BEGIN "
+                   f"UPDATE {table} SET paper = new.citekey WHERE citekey = new.citekey; END")
+        db.execute(f"UPDATE {table} SET paper = citekey WHERE citekey IN (SELECT citekey FROM papers)")
+    for table in _FTS:
+        _fts_index(db, table)
+
+
 def m009_text_numbers(db: sqlite_utils.Database) -> None:
     """For `kb audit`: the numbers with units of each paper's newest text (as
     kb.quantities.numbers reads them), found once when the text arrives instead of
@@ -407,7 +504,7 @@ def m009_text_numbers(db: sqlite_utils.Database) -> None:
 #: Every schema change, in order; `PRAGMA user_version` counts them.
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
-              m007_citation_contexts, m009_text_numbers)
+              m007_citation_contexts, m008_datasette_ready, m009_text_numbers)
 
 
 def _migrations() -> Migrations:

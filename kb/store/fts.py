@@ -9,6 +9,7 @@ prefix search.
 from __future__ import annotations
 
 from kb.text.lazyre import lazy
+from kb.text.normalise import fold_char
 
 MAX_QUERY = 2000      # characters; a query is words, not a document
 
@@ -25,8 +26,9 @@ def _term(words: list[str], prefix: bool = False) -> str | None:
 
 def match_terms(query: str) -> list[str]:
     """The MATCH terms of a user query: one quoted phrase per word, balanced
-    double-quoted parts as one phrase. Never raises; may be empty."""
-    query = query[:MAX_QUERY]
+    double-quoted parts as one phrase. Never raises; may be empty. Words are
+    folded as the indexes are (`search_text`): "CO2eq" finds "𝐶𝑂2𝑒𝑞"."""
+    query = search_text(query[:MAX_QUERY]) or ""
     terms: list[str] = []
 
     def words_outside(text: str) -> None:
@@ -67,3 +69,144 @@ def topic_clause(topics: list[str], fts_table: str) -> tuple[str, list]:
             return "0", []        # a topic without a word matches nothing
         parts.append("(" + " ".join(terms) + ")")
     return f"rowid in (select rowid from {fts_table} where {fts_table} match ?)", [" AND ".join(parts)]
+
+
+# -- the text FTS5 indexes ------------------------------------------------------------------
+#
+# Search sees page text, quotes and claims through the same folding as quote
+# matching (kb.text.normalise.fold_char: ligatures, mathematical letters,
+# full-width forms, accents, case), with words kept apart and a word broken
+# across lines by a hyphen joined again. The index holds that folded text; the
+# tables keep the text as printed, and snippets are cut from it (`snippet`).
+# SQLite calls `search_text` as kb_search_text() in the triggers that fill the
+# indexes, so every connection kb opens registers it (`register`).
+
+SQL_FUNCTION = "kb_search_text"
+
+# A hyphen at a line end with a lowercase letter after the break: "efﬁ-\ncient".
+_SOFT_BREAK = lazy(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n[ \t\r\n]*(?=[^\W\d_])")
+
+
+class _SearchTable(dict):
+    """str.translate table: each character to its folded form ('' when dropped);
+    whitespace and hyphens stay word separators."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = fold_char(ch)
+        value = " " if folded.isspace() or ch.isspace() else folded
+        self[code] = value
+        return value
+
+
+_SEARCH = _SearchTable()
+
+
+def _joins(s: str) -> list[tuple[int, int]]:
+    """The (start, end) pieces of `s` left when line-break hyphenation is joined."""
+    pieces, pos = [], 0
+    for m in _SOFT_BREAK.finditer(s):
+        if s[m.end()].islower():
+            pieces.append((pos, m.start()))
+            pos = m.end()
+    pieces.append((pos, len(s)))
+    return pieces
+
+
+def search_text(s: str | None) -> str | None:
+    """What the full-text indexes hold for `s`: folded as quote matching folds
+    ("efﬁcient" -> "efficient", "𝐶𝑂2𝑒𝑞" -> "co2eq"), words kept apart."""
+    if s is None:
+        return None
+    s = str(s)
+    return "".join(s[a:b].translate(_SEARCH) for a, b in _joins(s))
+
+
+def search_fold(s: str) -> tuple[str, list[int]]:
+    """`search_text(s)` and, for each of its characters, the offset in `s` it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for a, b in _joins(s):
+        for i in range(a, b):
+            folded = s[i].translate(_SEARCH)
+            if folded:
+                out.append(folded)
+                origin.extend([i] * len(folded))
+    return "".join(out), origin
+
+
+def register(conn) -> None:
+    """Make kb_search_text() known to a connection (the FTS triggers call it)."""
+    conn.create_function(SQL_FUNCTION, 1, search_text, deterministic=True)
+
+
+def query_words(query: str) -> list[tuple[str, bool]]:
+    """(word, is_prefix) of every word in a user query, folded as the index is."""
+    words: list[tuple[str, bool]] = []
+    for token in (search_text(query[:MAX_QUERY]) or "").replace('"', " ").split():
+        found = _WORD_RE.findall(token)
+        for n, w in enumerate(found):
+            words.append((w, token.endswith("*") and n == len(found) - 1))
+    return words
+
+
+def snippet(text: str, words: list[tuple[str, bool]], tokens: int = 16, open_: str = "«",
+            close: str = "»", ellipsis: str = "…") -> tuple[str, int]:
+    """The `tokens`-word passage of `text` holding most of `words`, cut from the text
+    as printed (ligatures, math letters and all), the matched words marked; and how
+    many distinct words it holds."""
+    folded, origin = search_fold(text)
+    spans = [(m.start(), m.end()) for m in _WORD_RE.finditer(folded)]
+    if not spans:
+        return "", 0
+    exact = {w for w, prefix in words if not prefix}
+    prefixes = tuple(w for w, prefix in words if prefix)
+
+    def which(a: int, b: int) -> str | None:
+        tok = folded[a:b]
+        if tok in exact:
+            return tok
+        for p in prefixes:
+            if tok.startswith(p):
+                return p
+        return None
+
+    hits = [which(a, b) for a, b in spans]
+    best, best_n = 0, -1
+    for i in range(0, max(1, len(spans) - tokens + 1)):
+        n = len({h for h in hits[i:i + tokens] if h})
+        if n > best_n or (n == best_n and hits[i] and not hits[best]):
+            best, best_n = i, n
+        if best_n == len(words) and hits[best]:
+            break
+    # Some words of context before the first hit, when the window has room for them.
+    last = max((k for k in range(best, min(len(spans), best + tokens)) if hits[k]), default=best)
+    best -= min(best, 3, tokens - 1 - (last - best))
+    window = range(best, min(len(spans), best + tokens))
+    parts = [ellipsis if best > 0 else ""]
+    for k in window:
+        a, b = spans[k]
+        start, end = origin[a], origin[b - 1] + 1
+        if k > best:
+            prev_end = origin[spans[k - 1][1] - 1] + 1
+            parts.append(text[prev_end:start])
+        piece = text[start:end]
+        parts.append(f"{open_}{piece}{close}" if hits[k] else piece)
+    if window.stop < len(spans):
+        parts.append(ellipsis)
+    else:                               # the text's last word: its closing punctuation too
+        parts.append(text[origin[spans[-1][1] - 1] + 1:][:40])
+    return " ".join("".join(parts).split()), max(best_n, 0)
+
+
+def check(db, fts: str, content: str) -> None:
+    """Raise sqlite3.DatabaseError when a full-text index is damaged or does not
+    hold one entry per row of its table. (FTS5's own check against the table,
+    'integrity-check' with rank 1, would read the table's text unfolded.)"""
+    import sqlite3
+
+    db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+    indexed = db.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()[0]
+    rows = db.execute(f"SELECT count(*) FROM {content}").fetchone()[0]
+    if indexed != rows:
+        raise sqlite3.DatabaseError(f"{indexed} entries for {rows} rows of {content}")

@@ -12,9 +12,10 @@ import sqlite3
 from pathlib import Path
 
 from kb.errors import KBError
+from kb.store.fts import register as register_functions
 
 #: The number of migrations in kb/db.py; a test keeps the two in step.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -30,6 +31,7 @@ def connect(path: Path) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        register_functions(conn)          # the full-text triggers fold text with kb_search_text()
     except sqlite3.DatabaseError as exc:
         raise KBError(f"the index {path} cannot be opened: {exc}",
                       hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the source cache") from None

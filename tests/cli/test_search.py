@@ -228,7 +228,7 @@ def test_fuzzed_queries_never_raise(opened, query):
 def test_build_match_quotes_every_token():
     from kb.store.fts import build_match
 
-    assert build_match('energy "image generation" NEAR( text:') == '"energy" "image generation" "NEAR" "text"'
+    assert build_match('energy "image generation" NEAR( text:') == '"energy" "image generation" "near" "text"'
     assert build_match("energ* -") == '"energ" *'
     assert build_match("a b", any_word=True) == '"a" OR "b"'
     assert build_match('say "hi') == '"say" "hi"'
@@ -251,3 +251,64 @@ def test_older_versions_crowding_the_best_matches_do_not_hide_the_latest(kb_root
     assert len(search(kb_root, "blimp", "--limit", "200", "--all-versions")) == 142
     hits = search(kb_root, "blimp", "--paper", "alpha2020energy")
     assert [(h["citekey"], h["page"]) for h in hits] == [("alpha2020energy", 1)]
+
+
+# -- the text as matching folds it, on real page text ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory) -> Path:
+    """Strubell et al. (prints "efﬁcient" with the ﬁ ligature) and Luccioni et al.
+    (prints "𝐶𝑂2𝑒𝑞" in mathematical italic), as pypdf extracted them."""
+    from corpus import corpus_path
+
+    from kb.store.knowledgebase import init
+
+    texts = corpus_path("wattbot", "pypdf-text")
+    tmp = tmp_path_factory.mktemp("real")
+    root, _ = init(tmp / "kb")
+    (root / "references.bib").write_text(
+        "@misc{strubell2019energy,\n  title = {Energy and Policy Considerations for Deep Learning in NLP},\n"
+        "  year = {2019}\n}\n\n@misc{luccioni2023power,\n  title = {Power Hungry Processing},\n  year = {2023}\n}\n")
+    for key, name in (("strubell2019energy", "strubell2019"), ("luccioni2023power", "luccioni2024")):
+        r = run_kb("--kb", root, "text", "load", key, texts / f"{name}.json", "--extractor", "pypdf")
+        assert r.code == 0, r.err
+    return root
+
+
+def _printed(root: Path, key: str, page: int) -> str:
+    import sqlite3
+
+    with sqlite3.connect(root / ".kb" / "kb.sqlite") as conn:
+        return conn.execute("select text from pages where citekey = ? and page = ?", [key, page]).fetchone()[0]
+
+
+@pytest.mark.corpus
+def test_search_finds_ligatures_and_shows_them_as_printed(real):
+    hits = [h for h in search(real, "efficient", "--limit", "50") if h["citekey"] == "strubell2019energy"]
+    assert hits, "no Strubell page found for 'efficient'"
+    ligature_pages = [h for h in hits if "efﬁcient" in _printed(real, "strubell2019energy", h["page"])]
+    assert ligature_pages, "Strubell prints efﬁcient with a ligature on some page"
+    assert any("«efﬁcient»" in h["snippet"] or "«cost-efﬁcient»" in h["snippet"] or "efﬁcient»" in h["snippet"]
+               for h in ligature_pages), [h["snippet"] for h in ligature_pages]
+    # the same word typed with the ligature finds the same pages
+    assert {h["page"] for h in search(real, "efﬁcient", "--limit", "50")
+            if h["citekey"] == "strubell2019energy"} == {h["page"] for h in hits}
+
+
+@pytest.mark.corpus
+def test_search_finds_math_letters(real):
+    hits = search(real, "CO2eq", "--paper", "luccioni2023power", "--limit", "50")
+    assert hits
+    printed = [h for h in hits if "𝐶𝑂2𝑒𝑞" in _printed(real, "luccioni2023power", h["page"])]
+    assert printed and any("«𝐶𝑂2𝑒𝑞»" in h["snippet"] for h in printed), [h["snippet"] for h in printed]
+    r = run_kb("--kb", real, "search", "CO2eq", "-p", "luccioni2023power", "-n", "1")
+    assert r.code == 0 and "𝐶𝑂2𝑒𝑞" in r.out
+
+
+@pytest.mark.corpus
+def test_search_joins_words_broken_across_lines(real):
+    page = next(p for p in range(1, 12) if "consump-\ntion" in _printed(real, "strubell2019energy", p))
+    hits = search(real, '"energy consumption"', "--paper", "strubell2019energy", "--limit", "50")
+    assert page in {h["page"] for h in hits}
+    snippet = next(h["snippet"] for h in hits if h["page"] == page)
+    assert "«consump- tion»" in snippet or "«consumption»" in snippet, snippet

@@ -242,8 +242,11 @@ def test_rebuild_indexes_the_rest_when_a_claims_file_is_broken(full):
 # -- what doctor finds -----------------------------------------------------------------------
 
 def sql(root: Path, *statements: str, fk: bool = True) -> None:
+    from kb.store.fts import register
+
     conn = sqlite3.connect(db_path(root), isolation_level=None)
     conn.execute(f"PRAGMA foreign_keys = {'ON' if fk else 'OFF'}")       # as kb has it, or not
+    register(conn)      # the full-text triggers fold text with kb's kb_search_text()
     for s in statements:
         conn.execute(s)
     conn.close()
@@ -287,7 +290,8 @@ def test_index_rows_out_of_step_are_found(full):
 
 
 def test_database_integrity_checks(full):
-    sql(full, "insert into pages (version_id, citekey, version, page, text) values (99999, 'x', '', 1, 'orphan')",
+    sql(full, "insert into pages (version_id, citekey, version, page, text) values (99999, 'paper2023plain', '', 1, "
+        "'orphan')",
         fk=False)
     r = run_kb("doctor")
     assert r.code == 1
