@@ -56,6 +56,10 @@ def reporter():
     bars: dict[str, Progress] = {}
 
     def report(label: str, done: int, total: int | None, unit: str) -> None:
+        if unit == "wait":          # a deliberate wait: say what for, and clear it when it is over
+            sys.stderr.write(f"\r{label}\033[K" if total is None or done < total else "\r\033[K")
+            sys.stderr.flush()
+            return
         bar = bars.get(label)
         if bar is None:
             bar = bars[label] = Progress(label, total, unit)

@@ -25,7 +25,7 @@ from kb.errors import (
 )
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
-from kb.sources.arxiv import fetch_metadata, fetch_pdf
+from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
 from kb.sources.bibtex import (
     CONTROL_CHARS,
     BibFile,
@@ -123,15 +123,14 @@ def _page_progress(kb: KB, label: str):
     return lambda done, total: kb.progress(label, done, total, "pages")
 
 
-def _arxiv_source(kb: KB, record, notes: list[str]) -> _Source:
-    """The PDF of one arXiv version: from the cache if held, else downloaded."""
-
+def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False) -> _Source:
+    """The PDF of one arXiv version: from the cache if held (and whole), else downloaded.
+    With `refresh` it is downloaded again (a cached copy that was cut off is replaced)."""
     version = f"v{record.version}"
-    cached = kb.sources.find(arxiv_id=record.id, version=version)
-    cached = [m for m in cached if m.kind == "pdf"]
-    if cached:
+    cached = [m for m in kb.sources.find(arxiv_id=record.id, version=version) if m.kind == "pdf"]
+    data = kb.sources.read(cached[0]) if cached and not refresh else None
+    if data is not None and looks_complete(data):
         manifest = cached[0]
-        data = kb.sources.read(manifest)
     else:
         url, data = fetch_pdf(kb.client, record)
         manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=record.id, version=version,
@@ -265,7 +264,7 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False) -> AddResult:
     record = fetch_metadata(kb.client, ident, refresh=refresh)
     notes: list[str] = []
     meta = from_arxiv(record)
-    src = _arxiv_source(kb, record, notes)
+    src = _arxiv_source(kb, record, notes, refresh=refresh)
     result = _commit_paper(kb, meta, [src], incomplete=False)
     result.notes = notes + result.notes
     return result
@@ -273,7 +272,7 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False) -> AddResult:
 
 def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
 
-    meta = doimod.fetch(kb.client, doi)
+    meta = doimod.fetch(kb.client, doi, refresh=refresh)
     meta.doi = meta.doi or doi
     result = _commit_paper(kb, meta, [], incomplete=False)
     held = kb.db.execute("select count(*) from versions where citekey = ? and text_status = 'ok'",

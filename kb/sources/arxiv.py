@@ -7,7 +7,14 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from kb.errors import FileFormatError, NetworkError, NotFound
-from kb.sources.net import Client, HTTPStatusError, endpoint, host_of
+from kb.sources.net import (
+    Client,
+    HTTPStatusError,
+    Response,
+    Unusable,
+    endpoint,
+    host_of,
+)
 from kb.text.ids import ArxivId, parse_arxiv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -101,7 +108,7 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     try:
         response = client.get(url, service="arxiv", params=params,
                               cache_ttl=None if refresh else METADATA_TTL,
-                              label=f"arXiv {ident.versioned}")
+                              label=f"arXiv {ident.versioned}", validate=_atom_feed)
     except HTTPStatusError as exc:
         body = exc.response.content
         if exc.response.status == 400:
@@ -123,18 +130,34 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     return record
 
 
+def _atom_feed(response: Response) -> None:
+    """An answer of the export API is an Atom feed (arXiv sometimes serves an HTML
+    error page with status 200): anything else is never cached."""
+    head = response.content[:2048].lstrip().lower()
+    if not (head.startswith(b"<?xml") or head.startswith(b"<feed")) or b"<html" in head:
+        raise Unusable(f"{host_of(response.url)} sent {response.content_type or 'something'} instead of "
+                       "an Atom feed", hint="arXiv may be serving an error page; try again later")
+
+
 def pdf_url_for(record: ArxivRecord) -> str:
-    """The feed's PDF link, rewritten onto KB_ARXIV_PDF_URL, always versioned."""
+    """The feed's PDF link, rewritten onto KB_ARXIV_PDF_URL, always versioned. A link
+    to another paper than the record's own is not followed: kb builds the link itself."""
     base = endpoint("KB_ARXIV_PDF_URL")
+    tail = record.versioned
     if record.pdf_url:
         path = urllib.parse.urlsplit(record.pdf_url).path
         m = re.match(r"^/pdf/(.+?)(?:\.pdf)?$", path)
-        tail = m.group(1) if m else record.versioned
-    else:  # a feed link without a title (arxiv.py #181): build it ourselves
-        tail = record.versioned
+        if m and re.sub(r"v\d+$", "", m.group(1)) == record.id:
+            tail = m.group(1)
     if not re.search(r"v\d+$", tail):
         tail = record.versioned
     return f"{base}/{tail}"
+
+
+def looks_complete(data: bytes) -> bool:
+    """A PDF ends with an end-of-file marker (after any incremental update); one cut
+    off in transit does not, even when the server said the answer was whole."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-4096:]
 
 
 def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
@@ -146,4 +169,8 @@ def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
         raise NetworkError(f"{host_of(url)} sent {kind} instead of a PDF for {record.versioned} "
                            f"({data[:40]!r}...)",
                            hint="arXiv may be serving an error page; try again later")
+    if not looks_complete(data):
+        raise NetworkError(f"{host_of(url)} sent a PDF of {record.versioned} that is cut off "
+                           f"({len(data):,} bytes, no end-of-file marker); nothing was kept",
+                           hint="try again later")
     return url, data

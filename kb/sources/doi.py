@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import urllib.parse
 
-from kb.errors import NetworkError, NotFound
+from kb.errors import KBError, NotFound
 from kb.sources.bibtex import parse_entries
 from kb.sources.metadata import PaperMeta, from_bib_fields, from_crossref
-from kb.sources.net import Client, HTTPStatusError, endpoint
+from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint
 
 TTL = 7 * 24 * 3600.0
 
@@ -16,28 +16,35 @@ def _quote(doi: str) -> str:
     return urllib.parse.quote(doi, safe="/:;()")
 
 
-def fetch_bibtex(client: Client, doi: str) -> PaperMeta | None:
-    """Content negotiation at doi.org; None when it gives no usable BibTeX."""
+def _bibtex_entries(text: str, url: str) -> list:
+    text = text.strip()
+    if not text.startswith("@"):
+        raise Unusable(f"{url} sent no BibTeX")
+    try:
+        entries = parse_entries(text, source=url)
+    except (KBError, ValueError, RecursionError, MemoryError):
+        raise Unusable(f"{url} sent BibTeX kb cannot read") from None
+    if not entries:
+        raise Unusable(f"{url} sent no BibTeX entry")
+    return entries
 
+
+def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta | None:
+    """Content negotiation at doi.org; None when it gives no usable BibTeX
+    (then Crossref is asked). An answer kb cannot read is never cached."""
     url = f"{endpoint('KB_DOI_URL')}/{_quote(doi)}"
     try:
         response = client.get(url, service="doi", headers={"Accept": "application/x-bibtex"},
-                              cache_ttl=TTL, label=f"DOI {doi}")
+                              cache_ttl=None if refresh else TTL, label=f"DOI {doi}",
+                              validate=lambda r: _bibtex_entries(r.text, url))
+    except Unusable:
+        return None
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             raise NotFound(f"the DOI {doi} does not resolve (doi.org: DOI Not Found)",
                            hint="check it for typos") from None
         return None
-    text = response.text.strip()
-    if not text.startswith("@"):
-        return None
-    try:
-        entries = parse_entries(text, source=url)
-    except Exception:
-        return None
-    if not entries:
-        return None
-    entry_type, _key, fields = entries[0]
+    entry_type, _key, fields = _bibtex_entries(response.text, url)[0]
     meta = from_bib_fields(entry_type, fields, origin="doi")
     meta.doi = meta.doi or doi
     if not meta.url or "doi.org" in (meta.url or ""):
@@ -45,23 +52,77 @@ def fetch_bibtex(client: Client, doi: str) -> PaperMeta | None:
     return meta
 
 
-def fetch_crossref(client: Client, doi: str) -> PaperMeta:
+def _crossref_message(response, doi: str) -> dict:
+    data = response.json()
+    message = data.get("message") if isinstance(data, dict) else None
+    if not isinstance(message, dict):
+        raise Unusable(f"Crossref sent an unexpected answer for {doi}",
+                       hint="try again later, with --refresh")
+    return clean_crossref(message)
+
+
+def fetch_crossref(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
     url = f"{endpoint('KB_CROSSREF_URL')}/works/{_quote(doi)}"
     try:
-        response = client.get(url, service="doi", cache_ttl=TTL, label=f"Crossref {doi}")
+        response = client.get(url, service="doi", cache_ttl=None if refresh else TTL, label=f"Crossref {doi}",
+                              validate=lambda r: _crossref_message(r, doi))
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             raise NotFound(f"the DOI {doi} is unknown to Crossref and does not resolve") from None
         raise
-    data = response.json()
-    message = data.get("message") if isinstance(data, dict) else None
-    if not isinstance(message, dict):
-        raise NetworkError(f"Crossref sent an unexpected answer for {doi}")
-    return from_crossref(message)
+    return from_crossref(_crossref_message(response, doi))
 
 
-def fetch(client: Client, doi: str) -> PaperMeta:
-    meta = fetch_bibtex(client, doi)
+def fetch(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
+    meta = fetch_bibtex(client, doi, refresh)
     if meta is not None and meta.title:
         return meta
-    return fetch_crossref(client, doi)
+    return fetch_crossref(client, doi, refresh)
+
+
+def _strings(value, limit: int = 50) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [v for v in value[:limit] if isinstance(v, str)]
+
+
+def _date_parts(value) -> dict | None:
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    if not isinstance(parts, list) or not parts or not isinstance(parts[0], list):
+        return None
+    first = [p for p in parts[0][:3] if isinstance(p, int) and not isinstance(p, bool)]
+    if not first or not 0 < first[0] < 10000:
+        return None
+    return {"date-parts": [first]}
+
+
+def clean_crossref(message: dict) -> dict:
+    """A Crossref work with only the fields kb reads, each of the type Crossref documents;
+    anything else (a title that is [null], an author that is a string, a DOI that is a
+    number, date parts that are not numbers) is dropped, never a crash."""
+    out: dict = {}
+    for key in ("title", "container-title"):
+        values = _strings(message.get(key))
+        if values:
+            out[key] = values
+    authors = []
+    for a in message.get("author") if isinstance(message.get("author"), list) else []:
+        if isinstance(a, dict):
+            person = {k: a[k] for k in ("family", "given", "name") if isinstance(a.get(k), str)}
+            if person:
+                authors.append(person)
+    if authors:
+        out["author"] = authors
+    for key in ("published-print", "published-online", "issued", "created"):
+        parts = _date_parts(message.get(key))
+        if parts:
+            out[key] = parts
+    for key in ("type", "DOI", "URL", "publisher", "page"):
+        if isinstance(message.get(key), str) and message[key].strip():
+            out[key] = message[key]
+    for key in ("volume", "issue"):
+        if isinstance(message.get(key), (str, int)) and not isinstance(message.get(key), bool):
+            out[key] = str(message[key])
+    return out

@@ -6,13 +6,26 @@ kb processes through a lock file), retries 429/5xx with backoff that honours
 Retry-After, bounds each call by a total deadline and a maximum size, and
 caches successful API answers. Base URLs come from environment variables so
 tests can point them at a local server.
+
+Bounded waits: a whole answer (headers, body, trailer) must arrive within the
+total deadline, however slowly a server trickles it (a watchdog, not only a
+check between chunks); a server that accepts the connection and never answers
+fails within KB_SILENT_TIMEOUT (30 s) overall, retries included; a refused
+connection within KB_REFUSED_TIMEOUT (5 s). Every deliberate wait (the arXiv
+spacing, a retry after 429/5xx, a slow server) is announced through `notice`,
+which the CLI shows on a terminal.
+
+Secrets: headers named in `secret_headers` (Semantic Scholar's x-api-key) are
+sent to the host asked, never to another host a redirect points at.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -20,10 +33,14 @@ from pathlib import Path
 from typing import Callable
 
 from kb.atomic import file_lock, write_bytes
-from kb.errors import LimitExceeded, NetworkError
+from kb.errors import LimitExceeded, NetworkError, UsageError
 from kb.version import VERSION
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_REDIRECTS = 5
+SLOW_NOTICE_AFTER = 3.0        # seconds without an answer before kb says it is waiting
+WATCHDOG_GRACE = 1.0           # past the deadline, before a stuck read is abandoned
+SERVICE_NAMES = {"arxiv": "arXiv", "s2": "Semantic Scholar", "doi": "doi.org"}
 
 
 def _env_float(name: str, default: float) -> float:
@@ -31,9 +48,13 @@ def _env_float(name: str, default: float) -> float:
     if raw is None or raw == "":
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError:
-        raise NetworkError(f"{name}={raw!r} is not a number") from None
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise UsageError(f"{name}={raw!r} is not a number of seconds, bytes or times kb can use",
+                         hint=f"unset {name}, or give a finite number >= 0")
+    return value
 
 
 def endpoint(name: str) -> str:
@@ -52,9 +73,11 @@ def endpoint(name: str) -> str:
 class Settings:
     """Timeouts, limits and spacing, read from the environment once per client."""
 
-    connect_timeout: float = 10.0
+    connect_timeout: float = 5.0
     read_timeout: float = 30.0
     total_timeout: float = 180.0       # one call, retries included
+    silent_timeout: float = 30.0       # no answer at all, retries included
+    refused_timeout: float = 5.0       # connection refused, retries included
     retries: int = 3
     backoff: float = 2.0               # seconds, doubled per retry
     max_retry_after: float = 120.0     # longer Retry-After: give up and say so
@@ -69,9 +92,11 @@ class Settings:
         ua = f"kb/{VERSION} (literature-and-claims knowledge base; https://github.com/kb-tools/kb"
         ua += f"; mailto:{contact})" if contact else ")"
         return cls(
-            connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 10.0),
+            connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 5.0),
             read_timeout=_env_float("KB_READ_TIMEOUT", 30.0),
             total_timeout=_env_float("KB_TOTAL_TIMEOUT", 180.0),
+            silent_timeout=_env_float("KB_SILENT_TIMEOUT", 30.0),
+            refused_timeout=_env_float("KB_REFUSED_TIMEOUT", 5.0),
             retries=int(_env_float("KB_RETRIES", 3)),
             backoff=_env_float("KB_BACKOFF", 2.0),
             max_retry_after=_env_float("KB_MAX_RETRY_AFTER", 120.0),
@@ -101,7 +126,7 @@ class Response:
     def json(self):
         try:
             return json.loads(self.content)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise NetworkError(f"{host_of(self.url)} sent something that is not JSON "
                                f"({self.content[:60]!r}...)") from None
 
@@ -124,7 +149,7 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         return max(0.0, float(value))
     except ValueError:
         pass
-    import email.utils      # stdlib, but 10 ms at start-up (sockets): only for a date here
+    import email.utils  # stdlib, but 10 ms at start-up (sockets): only for a date here
 
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -137,14 +162,18 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 class Client:
     """HTTP for kb. `cache_dir` holds the cached answers and the rate-limit stamps
-    shared by every kb process; `tmp_dir` is where atomic writes are prepared."""
+    shared by every kb process; `tmp_dir` is where atomic writes are prepared.
+    `progress(label, bytes so far, total)` reports downloads; `notice(message)`
+    announces a deliberate wait (and `notice(None)` its end)."""
 
     def __init__(self, cache_dir: Path, tmp_dir: Path, settings: Settings | None = None,
-                 progress: Callable[[str, int, int | None], None] | None = None):
+                 progress: Callable[[str, int, int | None], None] | None = None,
+                 notice: Callable[[str | None], None] | None = None):
         self.cache_dir = Path(cache_dir)
         self.tmp_dir = Path(tmp_dir)
         self.settings = settings or Settings.from_env()
         self.progress = progress
+        self.notice = notice or (lambda message: None)
         self._session = None
 
     # -- plumbing -------------------------------------------------------
@@ -155,7 +184,7 @@ class Client:
 
             s = requests.Session()
             s.headers["User-Agent"] = self.settings.user_agent
-            s.max_redirects = 5
+            s.max_redirects = MAX_REDIRECTS
             self._session = s
         return self._session
 
@@ -170,54 +199,100 @@ class Client:
                 last = float(stamp.read_text())
             except (OSError, ValueError):
                 last = 0.0
-            wait = last + spacing - time.time()
+            wait = min(last + spacing - time.time(), spacing)
             if wait > 0:
-                time.sleep(min(wait, spacing))
+                if wait >= 0.5:
+                    self.notice(f"waiting {wait:.1f} s before asking {SERVICE_NAMES.get(service, service)} "
+                                f"again (it asks for one request every {spacing:g} s)")
+                time.sleep(wait)
+                self.notice(None)
             write_bytes(stamp, repr(time.time()).encode(), self.tmp_dir)
 
     def _cache_path(self, url: str, headers: dict[str, str]) -> Path:
         key = json.dumps([url, sorted(headers.items())]).encode()
         return self.cache_dir / (hashlib.sha256(key).hexdigest() + ".json")
 
+    def _cached(self, cache_file: Path, cache_ttl: float, validate) -> Response | None:
+        try:
+            entry = json.loads(cache_file.read_text("utf-8"))
+            if time.time() - entry["fetched_at"] >= cache_ttl:
+                return None
+            response = Response(entry["url"], entry["status"], entry["headers"],
+                                entry["body"].encode("utf-8"), from_cache=True)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None
+        if validate is not None:
+            try:
+                validate(response)
+            except NetworkError:
+                cache_file.unlink(missing_ok=True)      # an answer kb cannot use is not kept
+                return None
+        return response
+
     # -- the call -------------------------------------------------------
     def get(self, url: str, *, service: str = "other", headers: dict[str, str] | None = None,
             params: dict[str, str] | None = None, cache_ttl: float | None = None,
             max_bytes: int | None = None, accept_statuses: tuple[int, ...] = (200,),
-            label: str | None = None) -> Response:
+            label: str | None = None, validate: Callable[[Response], None] | None = None,
+            secret_headers: tuple[str, ...] = ()) -> Response:
         """GET `url`; raise NetworkError with the host and what went wrong.
 
         Statuses in `accept_statuses` are returned; other 4xx raise at once;
-        429/5xx are retried. `cache_ttl` seconds: serve a cached 200 if fresh.
+        429/5xx are retried. `cache_ttl` seconds: serve a cached 200 if fresh;
+        `cache_ttl=None` never reads the cache (a refresh) but still keeps the
+        new answer when the call is cacheable (`validate` given or `cache_ttl`).
+        `validate(response)` raises NetworkError for an answer kb cannot use:
+        such an answer is never cached. `secret_headers` go to this host only.
         """
         headers = dict(headers or {})
         if params:
             url = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
         host = host_of(url)
-        cache_file = self._cache_path(url, headers) if cache_ttl else None
-        if cache_file and cache_file.is_file():
-            try:
-                entry = json.loads(cache_file.read_text("utf-8"))
-                if time.time() - entry["fetched_at"] < cache_ttl:
-                    return Response(entry["url"], entry["status"], entry["headers"],
-                                    entry["body"].encode("utf-8"), from_cache=True)
-            except (OSError, ValueError, KeyError):
-                pass
+        cache_file = self._cache_path(url, {k: v for k, v in headers.items() if k not in secret_headers}) \
+            if cache_ttl is not None or validate is not None else None
+        if cache_file and cache_ttl and cache_file.is_file():
+            cached = self._cached(cache_file, cache_ttl, validate)
+            if cached is not None:
+                return cached
         if self.settings.offline:
             raise NetworkError(f"offline: kb would need to fetch {url}",
                                hint="run without --offline / KB_OFFLINE when the network is there")
         limit = max_bytes or self.settings.max_bytes
-        deadline = time.monotonic() + self.settings.total_timeout
+        started = time.monotonic()
+        deadline = started + self.settings.total_timeout
+        silent_deadline = started + self.settings.silent_timeout
+        refused_since: float | None = None
         attempt = 0
         while True:
             attempt += 1
             self._wait_turn(service)
             try:
-                response = self._fetch_once(url, headers, limit, deadline, label)
+                response = self._fetch_watched(url, headers, secret_headers, limit, deadline,
+                                               silent_deadline, label)
+            except _Refused as exc:
+                now = time.monotonic()
+                refused_since = refused_since if refused_since is not None else now
+                delay = min(self.settings.backoff, 1.0) * (2 ** (attempt - 1))
+                if now + delay - refused_since > self.settings.refused_timeout:
+                    raise NetworkError(f"{host}: {exc.reason} (for {now - refused_since + 0.0:.0f} s, "
+                                       f"{attempt} attempts)",
+                                       hint="is the server up? KB_REFUSED_TIMEOUT sets how long kb retries") from None
+                self._sleep_before_retry(host, delay, deadline, exc.reason, attempt)
+                continue
+            except _Silent as exc:
+                if time.monotonic() >= silent_deadline - 0.05 or attempt > self.settings.retries:
+                    raise NetworkError(f"{host}: no answer within {self.settings.silent_timeout:.0f} s "
+                                       f"({attempt} attempts)",
+                                       hint="try again later; KB_SILENT_TIMEOUT sets how long kb waits") from None
+                delay = self.settings.backoff * (2 ** (attempt - 1))
+                self._sleep_before_retry(host, min(delay, max(0.0, silent_deadline - time.monotonic())),
+                                         deadline, exc.reason, attempt)
+                continue
             except _Retryable as exc:
                 if attempt > self.settings.retries:
                     raise NetworkError(f"{host}: {exc.reason} (gave up after {attempt} attempts)") from None
                 delay = self.settings.backoff * (2 ** (attempt - 1))
-                self._sleep_before_retry(host, delay, deadline, exc.reason)
+                self._sleep_before_retry(host, delay, deadline, exc.reason, attempt)
                 continue
             if response.status in accept_statuses:
                 break
@@ -234,9 +309,11 @@ class Client:
                 delay = self.settings.backoff * (2 ** (attempt - 1))
                 if retry_after is not None:
                     delay = max(delay, retry_after)
-                self._sleep_before_retry(host, delay, deadline, f"HTTP {response.status}")
+                self._sleep_before_retry(host, delay, deadline, f"HTTP {response.status}", attempt)
                 continue
             raise HTTPStatusError(response)
+        if validate is not None and response.status == 200:
+            validate(response)
         if cache_file and response.status == 200:
             entry = {"url": response.url, "status": response.status, "headers": response.headers,
                      "body": response.content.decode("utf-8", errors="replace"),
@@ -244,36 +321,88 @@ class Client:
             write_bytes(cache_file, json.dumps(entry).encode(), self.tmp_dir)
         return response
 
-    def _sleep_before_retry(self, host: str, delay: float, deadline: float, reason: str) -> None:
+    def forget(self, url: str, headers: dict[str, str] | None = None,
+               params: dict[str, str] | None = None) -> None:
+        """Drop a cached answer (one that turned out unusable after all)."""
+        if params:
+            url = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
+        self._cache_path(url, dict(headers or {})).unlink(missing_ok=True)
+
+    def _sleep_before_retry(self, host: str, delay: float, deadline: float, reason: str,
+                            attempt: int) -> None:
         if time.monotonic() + delay > deadline:
             raise NetworkError(f"{host}: {reason}; no time left to retry within "
                                f"{self.settings.total_timeout:.0f} s",
                                hint="raise KB_TOTAL_TIMEOUT or try again later")
+        if delay >= 0.5:
+            self.notice(f"{host}: {reason}; retrying in {delay:.0f} s "
+                        f"(attempt {attempt + 1} of at most {self.settings.retries + 1})")
         time.sleep(delay)
+        self.notice(None)
 
-    def _fetch_once(self, url: str, headers: dict[str, str], limit: int, deadline: float,
-                    label: str | None) -> Response:
+    def _fetch_watched(self, url: str, headers: dict[str, str], secret_headers: tuple[str, ...],
+                       limit: int, deadline: float, silent_deadline: float,
+                       label: str | None) -> Response:
+        """One attempt, in a worker thread the caller stops waiting for at the deadline:
+        a server that trickles its headers or a chunked trailer byte by byte is never
+        waited for past it (reads are bounded per byte, not per answer)."""
+        box: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                box["response"] = self._fetch_once(url, headers, secret_headers, limit, deadline,
+                                                   silent_deadline, label)
+            except BaseException as exc:          # handed to the caller's thread
+                box["error"] = exc
+
+        worker = threading.Thread(target=work, name="kb-http", daemon=True)
+        worker.start()
+        announced = False
+        while worker.is_alive():
+            left = deadline + WATCHDOG_GRACE - time.monotonic()    # the worker's own checks come first
+            if left <= 0:
+                break
+            worker.join(min(left, SLOW_NOTICE_AFTER))
+            if worker.is_alive() and not announced and "response" not in box:
+                announced = True
+                self.notice(f"waiting for {host_of(url)} (at most {max(0.0, deadline - time.monotonic()):.0f} s more)")
+        if announced:
+            self.notice(None)
+        if worker.is_alive():
+            self._session = None        # the stuck connection is never reused
+            raise NetworkError(f"{host_of(url)}: download too slow, stopped after "
+                               f"{self.settings.total_timeout:.0f} s (no complete answer yet)",
+                               hint="raise KB_TOTAL_TIMEOUT or try again later")
+        if "error" in box:
+            raise box["error"]            # type: ignore[misc]
+        return box["response"]            # type: ignore[return-value]
+
+    def _fetch_once(self, url: str, headers: dict[str, str], secret_headers: tuple[str, ...], limit: int,
+                    deadline: float, silent_deadline: float, label: str | None) -> Response:
         import requests
 
         host = host_of(url)
-        timeout = (self.settings.connect_timeout,
-                   max(0.1, min(self.settings.read_timeout, deadline - time.monotonic())))
+        read = min(self.settings.read_timeout, deadline - time.monotonic(),
+                   max(0.1, silent_deadline - time.monotonic()))
+        timeout = (self.settings.connect_timeout, max(0.1, read))
         try:
-            r = self.session.get(url, headers=headers, timeout=timeout, stream=True)
+            r = self._open(url, headers, secret_headers, timeout)
         except requests.exceptions.TooManyRedirects:
             raise NetworkError(f"{host}: too many redirects for {url}") from None
         except requests.exceptions.ConnectTimeout:
             raise _Retryable("connection timed out") from None
         except requests.exceptions.ReadTimeout:
-            raise _Retryable(f"no answer within {timeout[1]:.0f} s") from None
+            raise _Silent(f"no answer within {timeout[1]:.0f} s") from None
         except requests.exceptions.ConnectionError as exc:
             text = str(exc)
             if "Connection refused" in text:
-                raise _Retryable("connection refused") from None
+                raise _Refused("connection refused") from None
             if "Name or service not known" in text or "Temporary failure in name resolution" in text \
                     or "nodename nor servname" in text or "No address associated" in text:
                 raise NetworkError(f"cannot reach {host}: the name does not resolve "
                                    "(no network?)") from None
+            if "timed out" in text.lower():
+                raise _Silent(f"no answer within {timeout[1]:.0f} s") from None
             raise _Retryable("connection failed") from None
         except requests.exceptions.InvalidURL as exc:
             raise NetworkError(f"invalid URL {url}: {exc}") from None
@@ -322,7 +451,7 @@ class Client:
                     raise NetworkError(f"{host}: the download was cut off after {got:,} bytes "
                                        "(truncated response)") from None
                 if "timed out" in str(exc).lower():
-                    raise _Retryable(f"no data for {timeout[1]:.0f} s mid-download") from None
+                    raise _Silent(f"no data for {timeout[1]:.0f} s mid-download") from None
                 raise NetworkError(f"{host}: connection lost after {got:,} bytes") from None
             except requests.exceptions.RequestException as exc:
                 raise NetworkError(f"{host}: download failed ({type(exc).__name__})") from None
@@ -335,6 +464,26 @@ class Client:
         finally:
             r.close()
 
+    def _open(self, url: str, headers: dict[str, str], secret_headers: tuple[str, ...], timeout):
+        """session.get, following redirects; with secret headers, by hand, sending the
+        secrets only while the host is the one asked (requests strips Authorization
+        across hosts, not custom headers such as x-api-key)."""
+        import requests
+
+        if not secret_headers:
+            return self.session.get(url, headers=headers, timeout=timeout, stream=True)
+        first_host = host_of(url)
+        for _ in range(MAX_REDIRECTS + 1):
+            send = headers if host_of(url) == first_host else \
+                {k: v for k, v in headers.items() if k not in secret_headers}
+            r = self.session.get(url, headers=send, timeout=timeout, stream=True, allow_redirects=False)
+            location = r.headers.get("location")
+            if r.status_code not in (301, 302, 303, 307, 308) or not location:
+                return r
+            r.close()
+            url = urllib.parse.urljoin(url, location)
+        raise requests.exceptions.TooManyRedirects()
+
 
 def urllib3_errors() -> tuple[type[BaseException], ...]:
     import urllib3.exceptions as e
@@ -346,6 +495,18 @@ class _Retryable(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class _Silent(_Retryable):
+    """The server took the connection but sent nothing in time."""
+
+
+class _Refused(_Retryable):
+    """Nothing listens at the address."""
+
+
+class Unusable(NetworkError):
+    """An answer that arrived whole but that kb cannot use (raised by a `validate`): never cached."""
 
 
 class HTTPStatusError(NetworkError):

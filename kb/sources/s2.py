@@ -15,12 +15,20 @@ import urllib.parse
 from pathlib import Path
 
 from kb.atomic import check_safe_name, write_text
-from kb.errors import NetworkError, NotFound, UsageError
-from kb.sources.net import Client, HTTPStatusError, endpoint
+from kb.errors import NotFound, UsageError
+from kb.sources.net import (
+    Client,
+    HTTPStatusError,
+    Response,
+    Unusable,
+    endpoint,
+    host_of,
+)
 
 FIELDS = "title,year,externalIds,authors"
 PAGE = 100
 MAX_ITEMS = 10_000
+MAX_PAGES = MAX_ITEMS // PAGE + 5
 
 
 def paper_id(arxiv_id: str | None, doi: str | None) -> str:
@@ -32,6 +40,13 @@ def paper_id(arxiv_id: str | None, doi: str | None) -> str:
                      hint="add `eprint` or `doi` to its references.bib entry")
 
 
+def _page(response: Response) -> dict:
+    data = response.json()
+    if not isinstance(data, dict) or not isinstance(data.get("data"), list):
+        raise Unusable(f"{host_of(response.url)} sent an unexpected answer (no list of papers)")
+    return data
+
+
 def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict]:
     base = endpoint("KB_S2_API_URL")
     headers = {}
@@ -40,31 +55,63 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict
         headers["x-api-key"] = key
     items: list[dict] = []
     offset = 0
-    while True:
+    for _ in range(MAX_PAGES):
         url = f"{base}/graph/v1/paper/{urllib.parse.quote(pid, safe=':/.')}/{kind}"
         try:
-            response = client.get(url, service="s2", headers=headers,
+            response = client.get(url, service="s2", headers=headers, secret_headers=("x-api-key",),
                                   params={"fields": FIELDS, "offset": str(offset), "limit": str(PAGE)},
                                   label=f"Semantic Scholar {kind}")
         except HTTPStatusError as exc:
             if exc.response.status == 404:
                 raise NotFound(f"Semantic Scholar does not know {pid}") from None
             raise
-        data = response.json()
-        if not isinstance(data, dict) or not isinstance(data.get("data"), list):
-            raise NetworkError(f"Semantic Scholar sent an unexpected answer for {pid} {kind}")
+        data = _page(response)
         field = "citedPaper" if kind == "references" else "citingPaper"
+        found = 0
         for item in data["data"]:
-            paper = item.get(field) if isinstance(item, dict) else None
-            if isinstance(paper, dict):
+            paper = clean_paper(item.get(field) if isinstance(item, dict) else None)
+            if paper is not None:
                 items.append(paper)
+                found += 1
         if progress:
             progress(len(items), None)
         nxt = data.get("next")
-        if not isinstance(nxt, int) or nxt <= offset or len(items) >= MAX_ITEMS:
+        # A page that adds nothing ends the list, whatever `next` says: a server that
+        # keeps answering empty pages with a growing offset is not followed forever.
+        if not found or not isinstance(nxt, int) or isinstance(nxt, bool) or nxt <= offset \
+                or len(items) >= MAX_ITEMS:
             break
         offset = nxt
     return items
+
+
+def clean_paper(paper) -> dict | None:
+    """A Semantic Scholar paper with only the fields kb reads, each of its documented type
+    (externalIds a dict of strings, authors a list of {name}): what is malformed is dropped
+    here, before it is cached or merged, never a crash later in `kb rebuild`."""
+    if not isinstance(paper, dict):
+        return None
+    out: dict = {}
+    if isinstance(paper.get("paperId"), str):
+        out["paperId"] = paper["paperId"]
+    for key in ("title", "url"):
+        if isinstance(paper.get(key), str):
+            out[key] = paper[key][:2000]
+    year = paper.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and 0 < year < 10000:
+        out["year"] = year
+    ids = paper.get("externalIds")
+    if isinstance(ids, dict):
+        clean = {k: str(v) for k, v in ids.items() if isinstance(k, str) and isinstance(v, (str, int))
+                 and not isinstance(v, bool)}
+        if clean:
+            out["externalIds"] = clean
+    authors = paper.get("authors")
+    if isinstance(authors, list):
+        names = [{"name": a["name"]} for a in authors[:500] if isinstance(a, dict) and isinstance(a.get("name"), str)]
+        if names:
+            out["authors"] = names
+    return out or None
 
 
 def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) -> dict:
@@ -83,7 +130,18 @@ def save(folder: Path, citekey: str, data: dict, tmp: Path) -> None:
 
 
 def load(folder: Path, citekey: str) -> dict | None:
+    """What `kb cite fetch` kept for `citekey`, cleaned again (a file from an older kb, or
+    edited, may hold what kb no longer accepts); None when there is nothing usable."""
     try:
-        return json.loads(cache_path(folder, citekey).read_text("utf-8"))
-    except (OSError, ValueError, UsageError):
+        data = json.loads(cache_path(folder, citekey).read_text("utf-8"))
+    except (OSError, ValueError, UsageError, RecursionError):
         return None
+    if not isinstance(data, dict):
+        return None
+    return {"paper": data.get("paper") if isinstance(data.get("paper"), str) else None,
+            "references": [p for p in map(clean_paper, _list(data.get("references"))) if p],
+            "citations": [p for p in map(clean_paper, _list(data.get("citations"))) if p]}
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []

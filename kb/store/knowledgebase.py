@@ -39,7 +39,9 @@ class KB:
     lists, claim values in base units) from what re-indexing changed; the
     operations layer supplies it (kb.ops.derive) — the store itself only keeps
     the tables in step with the files. `progress(label, done, total, unit)`
-    receives reports of long work (downloads, page extraction); the CLI draws them.
+    receives reports of long work (downloads, page extraction) and, with unit "wait",
+    deliberate waits (label = what kb waits for; done = total when it is over); the CLI
+    draws them.
     `db_path` opens another index file than the layout's (kb rebuild builds one aside).
     """
 
@@ -125,7 +127,9 @@ class KB:
     def client(self) -> Client:
         if self._client is None:
             self._client = Client(self.layout.http_cache, self.layout.tmp,
-                                  progress=lambda label, got, total: self.progress(label, got, total, "bytes"))
+                                  progress=lambda label, got, total: self.progress(label, got, total, "bytes"),
+                                  notice=lambda message: self.progress(message or "", 0 if message else 1, 1,
+                                                                       "wait"))
         return self._client
 
     @property

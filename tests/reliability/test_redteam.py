@@ -9,6 +9,7 @@ promised exit code with one `kb: error:` line, loses nothing, and that
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -107,4 +108,280 @@ def test_moving_a_check_between_claims_files_is_not_defined_twice(alpha):
     r = run_kb("check")
     assert r.code == 0, r.err
     assert "defined twice" not in r.err
+    _doctor_clean()
+
+
+# -- hangs: every wait bounded by a documented timeout --------------------------------------
+
+class RawServer:
+    """A TCP server on 127.0.0.1 that speaks just enough HTTP to misbehave: it sends
+    `head` and then `tail` one byte every `pace` seconds, for at most `limit` seconds."""
+
+    def __init__(self, head: bytes, tail: bytes = b"", pace: float = 0.2, limit: float = 60.0):
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.head, self.tail, self.pace, self.limit = head, tail, pace, limit
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def _serve(self) -> None:
+        import time
+
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            started = time.monotonic()
+            try:
+                conn.recv(65536)
+                for i in range(len(self.head)):
+                    if self.stop.is_set() or time.monotonic() - started > self.limit:
+                        break
+                    conn.sendall(self.head[i:i + 1])
+                    self.stop.wait(self.pace)
+                conn.sendall(self.tail)
+                self.stop.wait(self.limit)          # then say nothing more
+            except OSError:
+                pass
+            finally:
+                conn.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.sock.close()
+
+
+def _client(tmp_path, **settings):
+    from kb.sources.net import Client, Settings
+
+    s = Settings.from_env()
+    for k, v in settings.items():
+        setattr(s, k, v)
+    return Client(tmp_path / "http", tmp_path / "tmp", s)
+
+
+@pytest.mark.parametrize("case", ["headers", "chunked-trailer"])
+def test_a_trickling_server_is_stopped_at_the_total_deadline(tmp_path, case):
+    """Headers (or a chunked trailer) sent one byte at a time never exceed the read
+    timeout between bytes; the whole answer must still arrive within KB_TOTAL_TIMEOUT."""
+    import time
+
+    from kb.errors import NetworkError
+
+    if case == "headers":
+        raw = RawServer(b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 400 + b"\r\n\r\n", pace=0.1)
+    else:
+        raw = RawServer(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n",
+                        b"", pace=0.01, limit=60)
+        raw.head += b"X-Trailer: " + b"b" * 400          # the trailer trickles too
+    try:
+        started = time.monotonic()
+        with pytest.raises(NetworkError) as err:
+            _client(tmp_path, total_timeout=1.0, read_timeout=5.0, retries=0).get(raw.url + "/x")
+        elapsed = time.monotonic() - started
+    finally:
+        raw.close()
+    assert "too slow" in str(err.value) and "127.0.0.1" in str(err.value)
+    assert elapsed < 15                       # kb's deadline is 1 s (+1 s grace); the server would take 40 s
+
+
+def test_a_silent_server_fails_within_the_silent_timeout(tmp_path):
+    import time
+
+    from kb.errors import NetworkError
+
+    raw = RawServer(b"", pace=0, limit=60)     # accepts, reads the request, says nothing
+    try:
+        started = time.monotonic()
+        with pytest.raises(NetworkError) as err:
+            _client(tmp_path, silent_timeout=1.0, read_timeout=30.0, retries=3, backoff=0.01).get(raw.url)
+        elapsed = time.monotonic() - started
+    finally:
+        raw.close()
+    assert "no answer within 1 s" in str(err.value)
+    assert elapsed < 15                        # not 4 attempts x 30 s
+
+
+def test_a_refused_connection_fails_within_the_refused_timeout(tmp_path):
+    import socket
+    import time
+
+    from kb.errors import NetworkError
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()                                   # nothing listens there now
+    started = time.monotonic()
+    with pytest.raises(NetworkError) as err:
+        _client(tmp_path, refused_timeout=1.0, retries=3, backoff=2.0).get(f"http://127.0.0.1:{port}/")
+    assert "connection refused" in str(err.value)
+    assert time.monotonic() - started < 10      # not 2 + 4 + 8 s of backoff
+
+
+def test_the_default_waits_are_bounded():
+    from kb.sources.net import Settings
+
+    s = Settings.from_env()
+    assert s.silent_timeout == 30 and s.refused_timeout == 5 and s.connect_timeout <= 5
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "soon"])
+def test_a_timeout_setting_that_is_not_a_usable_number_is_one_clear_line(alpha, monkeypatch, value):
+    monkeypatch.setenv("KB_TOTAL_TIMEOUT", value)
+    r = run_kb("add", "arxiv:2001.00002")
+    assert r.code == 2
+    assert r.err.startswith("kb: error: KB_TOTAL_TIMEOUT=") and r.err.count("\n") == 1
+
+
+def test_waits_are_announced(tmp_path, server):
+    """A deliberate wait (the arXiv spacing, a retry after 429) is said, with how long."""
+    from httpserver import Reply
+
+    said: list[str | None] = []
+    c = _client(tmp_path, backoff=0.6, retries=1)
+    c.notice = said.append
+    server.routes["/x"] = lambda seen: Reply(429 if len(server.requests) == 1 else 200, b"ok")
+    assert c.get(server.url + "/x").content == b"ok"
+    assert any(m and "HTTP 429; retrying in 1 s (attempt 2 of at most 2)" in m for m in said), said
+    assert said[-1] is None                     # and cleared when it is over
+
+
+# -- Semantic Scholar: loops, malformed answers, the API key ------------------------------------
+
+S2_ROUTE = "/s2/graph/v1/paper/ARXIV:2001.00001/"
+
+
+def test_s2_pages_that_keep_coming_empty_end_the_list(alpha, server):
+    from httpserver import Reply
+
+    def page(seen):
+        offset = int(seen.query.get("offset", ["0"])[0])
+        return Reply(200, json.dumps({"offset": offset, "next": offset + 100, "data": []}).encode())
+    server.routes[S2_ROUTE + "references"] = page
+    server.routes[S2_ROUTE + "citations"] = page
+    r = run_kb("cite", "fetch", "alpha2020energy")
+    assert r.code == 0, r.err
+    assert len(server.requests) == 2            # one page each: nothing there, so no next page
+
+
+@pytest.mark.parametrize("external_ids", ['"ARXIV:1906.02243"', '["a", "b"]', "5", '{"DOI": ["x"]}'])
+def test_a_malformed_s2_answer_is_dropped_not_cached_into_a_crash(alpha, server, external_ids):
+    from httpserver import Reply
+
+    body = ('{"data": [{"citedPaper": {"paperId": "p1", "title": "Energy and Policy Considerations", '
+            '"year": 2019, "externalIds": %s, "authors": "Strubell"}}, {"citedPaper": "nonsense"}, 7]}'
+            % external_ids).encode()
+    server.routes[S2_ROUTE + "references"] = Reply(200, body)
+    server.routes[S2_ROUTE + "citations"] = Reply(200, b'{"data": []}')
+    r = run_kb("cite", "fetch", "alpha2020energy")
+    assert r.code == 0, r.err
+    assert run_kb("rebuild").code == 0
+    _doctor_clean()
+
+
+def test_deeply_nested_json_is_one_clear_line(alpha, server):
+    from httpserver import Reply
+
+    server.routes[S2_ROUTE + "references"] = Reply(200, b"[" * 100_000)
+    r = run_kb("cite", "fetch", "alpha2020energy")
+    assert r.code == 2 and r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
+
+
+def test_the_s2_api_key_never_follows_a_redirect_to_another_host(alpha, server, monkeypatch):
+    from httpserver import LocalServer, Reply
+
+    other = LocalServer()
+    try:
+        monkeypatch.setenv("KB_S2_API_KEY", "secret-key")
+        server.routes[S2_ROUTE + "references"] = Reply(302, b"", {"Location": other.url + "/steal"})
+        server.routes[S2_ROUTE + "citations"] = Reply(200, b'{"data": []}')
+        other.routes["/steal"] = Reply(200, b'{"data": []}')
+        assert run_kb("cite", "fetch", "alpha2020energy").code == 0
+        assert other.requests and all("x-api-key" not in seen.headers for seen in other.requests)
+        assert all(seen.headers.get("x-api-key") == "secret-key" for seen in server.requests)
+    finally:
+        other.close()
+
+
+# -- answers kb cannot use are never cached -------------------------------------------------------
+
+def test_an_html_page_as_the_arxiv_answer_is_not_cached(kb_root, server):
+    from fakearxiv import FakeArxiv
+    from pdfgen import make_pdf
+
+    arxiv = FakeArxiv(server)
+    arxiv.add("2001.00009", {1: make_pdf(["Energy"])}, "A Paper", ["Ada Alpha"])
+    arxiv.feed("2001.00009", 200, b"<!DOCTYPE html><html><body>Rate limited</body></html>")
+    r = run_kb("add", "arxiv:2001.00009")
+    assert r.code == 2 and r.err.count("\n") == 1
+    del arxiv.raw_feeds["2001.00009"]            # arXiv is back
+    r = run_kb("add", "arxiv:2001.00009")        # no --refresh needed: the page was not kept
+    assert r.code == 0, r.err
+
+
+def test_a_cut_off_pdf_sent_as_a_whole_answer_is_refused_and_fetched_again(kb_root, server):
+    from fakearxiv import FakeArxiv
+    from pdfgen import make_pdf
+
+    arxiv = FakeArxiv(server)
+    whole = make_pdf(["Energy use of a paper", "second page"])
+    arxiv.add("2001.00010", {1: whole[: len(whole) // 2]}, "A Cut Paper", ["Ada Alpha"])
+    r = run_kb("add", "arxiv:2001.00010")
+    assert r.code == 2 and "cut off" in r.err and r.err.count("\n") == 1
+    assert run_kb("ls", "--json").json == []
+    arxiv.add("2001.00010", {1: whole}, "A Cut Paper", ["Ada Alpha"])
+    r = run_kb("add", "arxiv:2001.00010")
+    assert r.code == 0, r.err
+    assert _stored_pdfs() == [hashlib.sha256(whole).hexdigest()]
+
+
+def test_a_feed_link_to_another_paper_is_not_followed(kb_root, server):
+    from fakearxiv import FakeArxiv, atom_entry, atom_feed
+    from pdfgen import make_pdf
+
+    arxiv = FakeArxiv(server)
+    right = make_pdf(["The right paper"])
+    arxiv.add("2001.00011", {1: right}, "The Right Paper", ["Ada Alpha"])
+    arxiv.add("2001.00666", {1: make_pdf(["The wrong paper", "with two pages"])}, "Wrong", ["Eve"])
+    entry = atom_entry("2001.00011", 1, "The Right Paper", ["Ada Alpha"]).replace(
+        "https://arxiv.org/pdf/2001.00011v1", "https://arxiv.org/pdf/2001.00666v1")
+    arxiv.feed("2001.00011", 200, atom_feed([entry]))
+    r = run_kb("add", "arxiv:2001.00011")
+    assert r.code == 0, r.err
+    assert not any("2001.00666" in seen.path for seen in server.requests)
+    assert _stored_pdfs() == [hashlib.sha256(right).hexdigest()]
+
+
+def _stored_pdfs() -> list[str]:
+    """sha256 of every version's source, over all papers."""
+    return [v["sha256"] for p in run_kb("ls", "--json").json
+            for v in run_kb("show", p["citekey"], "--json").json["versions"]]
+
+
+@pytest.mark.parametrize("message", [
+    {"title": [None], "author": "Smith", "DOI": 5, "issued": {"date-parts": [["x"]]}},
+    {"title": "A Title As A String", "author": [{"family": 3}, "x"], "volume": [1], "issued": "2019"},
+    {"title": [], "author": None, "published-print": {"date-parts": "2019"}},
+])
+def test_crossref_fields_of_the_wrong_type_are_never_a_crash(kb_root, server, message):
+    from httpserver import Reply
+
+    server.routes["/doi/10.5555/odd"] = Reply(200, b"<html>not bibtex</html>", {"Content-Type": "text/html"})
+    server.routes["/crossref/works/10.5555/odd"] = Reply(200, json.dumps({"message": message}).encode())
+    r = run_kb("add", "doi:10.5555/odd")
+    assert r.code in (0, 2) and "Traceback" not in r.err and "internal error" not in r.err, r.err
+    if r.code == 2:
+        assert r.err.startswith("kb: error:") and r.err.count("\n") == 1
     _doctor_clean()
