@@ -1,6 +1,17 @@
-"""How fast quote verification is, on real pypdf text of two papers.
+"""How right and how fast quote verification is, on real text.
 
-    python benchmarks/quotes.py [--repeat N]
+    python benchmarks/quotes.py [--repeat N]            # accuracy, then speed
+    python benchmarks/quotes.py --accuracy [--per-doc N] [--seed S] [--show K]
+
+Accuracy: for the 13 real PDFs of ../shared/corpus/pdf (extracted with kb's
+own extractor) and the five papers' pypdf text (wattbot/pypdf-text), randomly
+drawn real sentences, as a writer copies them (whitespace collapsed, line-break
+hyphenation joined, running headers and page numbers between two pages left
+out), must verify on the page they start on; some cross a page break. Then
+variants that change the meaning must be refused: one digit changed, one word
+replaced by another word of the same paper, "not" dropped, a space typed inside
+a number where it is not a thousands separator ("1320" -> "13 20"). Prints the
+counts per source and in total, and the failures (--show).
 
 Reads luccioni2024 and dodge2022 from ../shared/corpus (or KB_TEST_CORPUS)
 and prints, per paper: the time to build a Document, find_quote per quote
@@ -82,6 +93,172 @@ def alter(sentence: str, rng: random.Random) -> str:
     k = rng.randrange(len(words))
     words[k] = "not" if words[k].lower() != "not" else "indeed"
     return " ".join(words)
+
+
+# -- accuracy ---------------------------------------------------------------------------
+
+def corpus_sources() -> list[tuple[str, list[str]]]:
+    """(name, pages) of the 13 PDFs (kb's extractor) and the five papers' pypdf text."""
+    import os
+
+    from kb.sources.pdf import extract
+
+    corpus = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
+    out: list[tuple[str, list[str]]] = []
+    for pdf in sorted((corpus / "pdf").glob("*.pdf")):
+        out.append((pdf.stem, extract(pdf.read_bytes()).pages))
+    for name in ("strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"):
+        if (corpus / "wattbot" / "pypdf-text" / f"{name}.json").exists():
+            out.append((f"{name} (pypdf text)", load_pages(name)))
+    return out
+
+
+_SENTENCE = re.compile(r"(?<![\w.,\-])[A-Z][a-z][^.!?]{40,400}?[.!?](?=\s|$)", re.S)
+
+
+_ASIDE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z]|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
+                    r"|(?:Figure|Fig\.|Table)[ \t]*\d{1,2}[ \t]*[:.|])")
+
+
+def without_asides(text: str) -> tuple[str, bool]:
+    """A sentence drawn from page text without a footnote or caption that the extractor
+    printed inside it (from its first line to the line ending a sentence), as a writer
+    reading the PDF copies it; and whether one was removed. The aside ends at a line
+    ending with a full stop or a URL, or before a line starting in lower case."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    removed = False
+    while i < len(lines):
+        if i and _ASIDE.match(lines[i]) and i + 1 < len(lines) and len(" ".join(out).split()) >= 4:
+            j = i     # the aside runs to a line ending a sentence or a URL, or up to a
+            while j + 1 < len(lines) and not re.search(r"[.!?)]\s*$|https?://\S+\s*$", lines[j]) \
+                    and not (lines[j + 1][:1].islower() and not lines[j].endswith("-")):
+                j += 1
+            if j + 1 < len(lines):
+                i = j + 1
+                removed = True
+                if out[-1].endswith("-"):       # "state-" [footnote] "of-the-art": keep the hyphen
+                    out[-1] += "\x01"
+                continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out), removed
+
+
+def as_written(text: str) -> str:
+    """What a writer pastes: line-break hyphenation joined, whitespace collapsed."""
+    text = re.sub(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])", "", text)
+    return " ".join(text.split()).replace("-\x01 ", "-")
+
+
+def draw_sentences(doc: Document, limit: int, rng: random.Random) -> list[tuple[str, int, bool]]:
+    """(sentence as written, 1-based page, crosses a break): ``limit`` drawn within
+    pages, every one that a footnote or caption printed inside it interrupts (left
+    out, as the writer reading the PDF would), and one across each page break (the
+    end of one page's body joined to the next's, headers and page numbers left out)."""
+    within: list[tuple[str, int, bool]] = []
+    across: list[tuple[str, int, bool]] = []
+    for pi, page in enumerate(doc.pages):
+        lo, hi = doc.content[pi]
+        body = page[lo:hi]
+        for m in _SENTENCE.finditer(body):
+            if m.group().count("\n") > 6:
+                continue      # a table or a list, not a sentence
+            text, removed = without_asides(m.group())
+            within.append((as_written(text), pi + 1, removed))
+        if pi + 1 < len(doc.pages):
+            nlo, nhi = doc.content[pi + 1]
+            nxt = doc.pages[pi + 1][nlo:nhi]
+            tail = body[-300:]
+            start = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", tail)), default=None)
+            end = re.search(r"[.!?](?=\s|$)", nxt[:300])
+            if start is not None and end is not None and tail[start:].strip() and \
+                    not tail.rstrip().endswith((".", "!", "?", ":")) and \
+                    len(tail[start:].split()) >= 3 and tail[start:][0].isupper():
+                joined = tail[start:] + "\n" + nxt[:end.end()]
+                if joined.count("\n") <= 8:
+                    across.append((as_written(without_asides(joined)[0]), pi + 1, True))
+    rng.shuffle(within)
+    asides = [w for w in within if w[2]]
+    return [w for w in within if not w[2]][:limit] + asides + across
+
+
+def variants(sentence: str, vocab: list[str], rng: random.Random) -> list[tuple[str, str]]:
+    """(kind, variant) that change the meaning and must be refused."""
+    out: list[tuple[str, str]] = []
+    digits = [m.start() for m in re.finditer(r"\d", sentence)]
+    if digits:
+        i = rng.choice(digits)
+        out.append(("digit", sentence[:i] + str((int(sentence[i]) + 1) % 10) + sentence[i + 1:]))
+    words = [m for m in re.finditer(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])", sentence)]
+    if words:
+        m = rng.choice(words)
+        other = rng.choice(vocab)
+        while other.lower() == m.group().lower():
+            other = rng.choice(vocab)
+        out.append(("word", sentence[:m.start()] + other + sentence[m.end():]))
+    m = re.search(r"\b(?:not|n't)\b ?", sentence)
+    if m:
+        out.append(("not", sentence[:m.start()] + sentence[m.end():]))
+    nums = [m for m in re.finditer(r"(?<![\d,.])\d{2,}(?:\.\d+)?(?![\d,])", sentence)]
+    if nums:
+        m = rng.choice(nums)
+        text = m.group()
+        cuts = [k for k in range(1, len(text)) if text[k - 1].isdigit() and text[k] != "."
+                and not (re.fullmatch(r"\d{3}(?:\.\d+)?", text[k:]) and k <= 3)]
+        if cuts:
+            k = rng.choice(cuts)
+            out.append(("space", sentence[:m.start()] + text[:k] + " " + text[k:] + sentence[m.end():]))
+    return out
+
+
+def accuracy(per_doc: int, seed: int, show: int) -> tuple[int, int, int, int]:
+    """Prints and returns (verified, drawn, refused, variants)."""
+    from collections import Counter
+
+    rng = random.Random(seed)
+    tot_ok = tot_n = tot_ref = tot_var = 0
+    fails: list[str] = []
+    kinds: Counter = Counter()
+    kinds_ref: Counter = Counter()
+    print(f"{'source':<46} {'verified':>14} {'across breaks':>13} {'refused':>12}")
+    for name, pages in corpus_sources():
+        doc = Document(pages)
+        vocab = sorted({w for p in pages for w in re.findall(r"(?<![\w-])[a-z]{4,12}(?![\w-])", p)})
+        drawn = draw_sentences(doc, per_doc, rng)
+        ok = cross = cross_ok = ref = nvar = 0
+        for sentence, page, crosses in drawn:
+            m = find_quote(doc, sentence)
+            # Right page: where it was drawn, or another page printing the same sentence.
+            good = m is not None and (m.page == page or find_quote(Document([pages[m.page - 1]]), sentence)
+                                      is not None and m.page_end == m.page)
+            ok += good
+            cross += crosses
+            cross_ok += crosses and good
+            if not good and len(fails) < 10 * show:
+                fails.append(f"  NOT VERIFIED {name} p.{page}"
+                             f"{' (found p.%d)' % m.page if m else ''}: {sentence[:300]!r}")
+            for kind, v in variants(sentence, vocab, rng):
+                refused = find_quote(doc, v) is None
+                nvar += 1
+                ref += refused
+                kinds[kind] += 1
+                kinds_ref[kind] += refused
+                if not refused and len(fails) < 10 * show:
+                    fails.append(f"  ACCEPTED {kind} variant {name} p.{page}: {v[:300]!r}")
+        print(f"{name[:46]:<46} {ok:>6}/{len(drawn):<7} {cross_ok:>5}/{cross:<7} {ref:>5}/{nvar:<6}")
+        tot_ok += ok
+        tot_n += len(drawn)
+        tot_ref += ref
+        tot_var += nvar
+    print(f"{'total':<46} {tot_ok:>6}/{tot_n:<7} {'':>13} {tot_ref:>5}/{tot_var:<6}")
+    print(f"real sentences verified on the right page: {100 * tot_ok / max(1, tot_n):.1f} %; "
+          f"variants refused: {100 * tot_ref / max(1, tot_var):.1f} % ("
+          + ", ".join(f"{k} {kinds_ref[k]}/{kinds[k]}" for k in sorted(kinds)) + ")")
+    for line in fails[:show]:
+        print(line)
+    return tot_ok, tot_n, tot_ref, tot_var
 
 
 def ms(seconds: float) -> str:
@@ -175,7 +352,16 @@ BENCHMARKS: list[Callable[[Paper], list[Row]]] = [bench_document, bench_find, be
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=20, help="builds timed per paper")
+    ap.add_argument("--accuracy", action="store_true", help="only the accuracy part")
+    ap.add_argument("--per-doc", type=int, default=40, help="sentences drawn per source (plus page-break ones)")
+    ap.add_argument("--seed", type=int, default=11, help="seed of the draw")
+    ap.add_argument("--show", type=int, default=20, help="failures printed")
     args = ap.parse_args(argv)
+    if load_pages(PAPERS[0]) is None:
+        return 0
+    accuracy(args.per_doc, args.seed, args.show)
+    if args.accuracy:
+        return 0
     all_pages: list[str] = []
     for name in PAPERS:
         pages = load_pages(name)

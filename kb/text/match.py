@@ -38,6 +38,7 @@ Conventions a writer may use, and how each is read:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -142,6 +143,11 @@ class _Piece:
     first_of_fragment: bool
     last_of_fragment: bool
     raw: str | None        # raw text for the exact test (None: fragment has editing)
+    #: offsets in ``text`` where the writer typed whitespace inside a number that is
+    #: not a thousands separator ("13 20"): the page must separate them there too
+    splits: tuple[int, ...] = ()
+    #: offsets in ``text`` between two of the writer's words (where an aside may sit)
+    cuts: tuple[int, ...] = ()
 
 
 @dataclass
@@ -150,6 +156,8 @@ class _Pattern:
     has_citation: bool
     editorial: bool
     fragments: int
+    #: the quote ends with a full stop (or ? !): the paper must not run on with a word there
+    ends_sentence: bool = False
 
 
 def _trim(folded_text: str) -> tuple[int, int]:
@@ -162,6 +170,47 @@ def _trim(folded_text: str) -> tuple[int, int]:
     while b > a and folded_text[b - 1] in _EDGE_PUNCT:
         b -= 1
     return a, b
+
+
+_THOUSANDS_SPACED = lazy(r"(?<![\d.,])\d{1,3}(?:\s\d{3})+(?!\d)")
+
+
+def _number_splits(f, a: int, b: int) -> tuple[int, ...]:
+    """Offsets (relative to ``a``) in folded ``f.text[a:b]`` where the writer's text
+    had whitespace between two digits (or before a decimal point) that is not a
+    thousands separator: "13 20" and "75 4.66" are two numbers, "626 155" is one."""
+    t = f.text
+    thousands: set[int] = set()
+    for m in _THOUSANDS_SPACED.finditer(f.source):
+        for g in re.finditer(r"\s", m.group()):
+            thousands.add(m.start() + g.start())
+    out = []
+    for i in range(a + 1, b):
+        p, c = t[i - 1], t[i]
+        if not _is_digit(p) or not (_is_digit(c) or (c == "." and i + 1 < b and _is_digit(t[i + 1]))):
+            continue
+        between = f.source[f.origin[i - 1] + 1:f.origin[i]]
+        if not between or not any(ch.isspace() for ch in between):
+            continue
+        if any(f.origin[i - 1] < k < f.origin[i] for k in thousands):
+            continue
+        out.append(i - a)
+    return tuple(out)
+
+
+def _word_cuts(f, a: int, b: int) -> tuple[int, ...]:
+    """Offsets (relative to ``a``) in folded ``f.text[a:b]`` between two of the writer's words."""
+    out = []
+    for i in range(a + 1, b):
+        between = f.source[f.origin[i - 1] + 1:f.origin[i]]
+        if between and not all(c.isalnum() for c in between):
+            out.append(i - a)
+    return tuple(out)
+
+
+def _thousands_with_commas(quote: str) -> str:
+    """The quote with spaces between thousands groups written as commas ("626 155" -> "626,155")."""
+    return _THOUSANDS_SPACED.sub(lambda m: re.sub(r"\s", ",", m.group()), quote)
 
 
 def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
@@ -215,7 +264,8 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
                 continue
             raw_core = f.original(a, b) if not frag_edited else None
             frag_pieces.append(_Piece(text, pending_gap, not gl, not gr, fi,
-                                      False, False, raw_core))
+                                      False, False, raw_core, _number_splits(f, a, b),
+                                      _word_cuts(f, a, b)))
             pending_gap = EDITORIAL_MAX_GAP
         if not frag_pieces:
             continue
@@ -227,7 +277,20 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
             frag_pieces[0].max_gap = 0
         pieces.extend(frag_pieces)
     nfrag = len({p.fragment for p in pieces})
-    return _Pattern(pieces, has_citation, editorial, nfrag)
+    ends = _ENDS_SENTENCE.search(quote) is not None and not _ELISION.search(quote.rstrip()[-5:])
+    return _Pattern(pieces, has_citation, editorial, nfrag, ends)
+
+
+_ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")
+
+
+def _runs_on(s: Stream, j: int) -> bool:
+    """Whether the text at stream index ``j`` continues the sentence with a word
+    (no punctuation between): a quote ending with "." cannot end there."""
+    if j >= len(s.text) or not s.text[j].isalnum():
+        return False
+    gap = s.gap(j)
+    return all(c.isspace() for c in gap) and "\n\n" not in gap
 
 
 def _has_editorial_brackets(quote: str) -> bool:
@@ -315,7 +378,8 @@ def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
                 break   # an editorial insertion never stands for bracketed source text
             if (k, pos) not in failed and \
                     (not piece.check_start or _start_ok(s, pos)) and \
-                    (not piece.check_end or _end_ok(s, pos + n)):
+                    (not piece.check_end or _end_ok(s, pos + n)) and \
+                    all(s.gap(pos + d) for d in piece.splits):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
 
@@ -335,7 +399,8 @@ def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
             continue
         end = pos + len(pieces[k].text)
         if k + 1 == len(pieces):
-            found.append(_Candidate(acc + [(pos, end)]))
+            if not (pat.ends_sentence and _runs_on(s, end)):
+                found.append(_Candidate(acc + [(pos, end)]))
             continue
         acc.append((pos, end))
         nxt = pieces[k + 1]
@@ -372,6 +437,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     patterns = [_compile(quote, editorial_brackets=False)]
     if _has_editorial_brackets(quote):
         patterns.append(_compile(quote))
+    commas = _thousands_with_commas(quote)
+    if commas != quote:
+        patterns.append(_compile(commas, editorial_brackets=False))
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:
@@ -390,35 +458,112 @@ def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
         cands = _search(s, pat)
         if not cands:
             continue
-        scored = []
-        for c in cands:
-            exact = _is_exact(s, pat, c)
-            scored.append((not exact, c.bounds[-1][1] - c.bounds[0][0], c.bounds[0][0], exact, c))
-        scored.sort(key=lambda x: x[:3])
-        _, _, _, exact, best = scored[0]
-        spans: list[Span] = []
-        crosses = False
-        for _, a, b in _fragment_bounds(pat, best):
-            frag_spans = s.spans(a, b)
-            crosses = crosses or len(frag_spans) > 1
-            spans.extend(Span(p, x, y) for p, x, y in frag_spans)
-        first, last = spans[0], spans[-1]
-        page_text, last_text = doc.pages[first.page - 1], doc.pages[last.page - 1]
-        notes = list(notes)
-        if pat.editorial:
-            notes.append("editorial brackets in the quote")
-        if crosses:
-            notes.append("crosses a page break")
-        return QuoteMatch(
-            spans=spans,
-            method="exact" if exact else "normalised",
-            page=first.page,
-            page_end=last.page,
-            prefix=page_text[max(0, first.start - CONTEXT):first.start],
-            suffix=last_text[last.end:last.end + CONTEXT],
-            notes=notes,
-        )
+        return _as_match(doc, s, pat, cands, notes)
+    if len(pat.pieces) == 1 and not pat.editorial:
+        for s, notes in streams:
+            found = _across_asides(doc, s, pat)
+            if found is not None:
+                return _match_from_bounds(doc, s, found, False, notes + [
+                    "a footnote or caption printed inside the quoted text was skipped"])
     return None
+
+
+#: Folded characters each part of a quote split by an aside must have (about two words).
+_MIN_PART = 12
+
+
+def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, int]] | None:
+    """Stream bounds of the quote's single piece found in two or three parts, each
+    gap being a footnote or caption that the extractor printed inside the sentence
+    (it starts a line with a footnote number, a symbol, "Figure N:" or "Table N:"),
+    and each later part starting a line: a column or page break the quote crosses."""
+    piece = pat.pieces[0]
+    text = piece.text
+    starts = doc.aside_starts(s)
+    if not starts or not piece.cuts:
+        return None
+
+    def line_start(i: int) -> bool:
+        return i <= 0 or "\n" in s.gap(i)
+
+    def splits_ok(pos: int, k0: int, k1: int) -> bool:
+        """The writer's spaces inside numbers hold for text[k0:k1] placed at ``pos``."""
+        return all(s.gap(pos + d - k0) for d in piece.splits if k0 < d < k1)
+
+    def rest_at(lo: int, k: int, depth: int) -> list[tuple[int, int]] | None:
+        """Where text[k:] continues at a line start after an aside beginning at ``lo``."""
+        rest = text[k:]
+        hi = min(len(s.text), lo + ELISION_MAX_GAP + len(rest))
+        pos = s.text.find(rest, lo + 1, hi) if len(rest) >= _MIN_PART else -1
+        while pos >= 0:
+            end = pos + len(rest)
+            if line_start(pos) and (not piece.check_end or _end_ok(s, end)) and \
+                    not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)):
+                return [(pos, end)]
+            pos = s.text.find(rest, pos + 1, hi)
+        if depth:
+            for a in starts[bisect.bisect_right(starts, lo):]:
+                if a > hi:
+                    break
+                for c in piece.cuts:
+                    if c <= k:
+                        continue
+                    part = text[k:c]
+                    if len(part) >= _MIN_PART and s.text.startswith(part, a - len(part)) and \
+                            a - len(part) > lo and line_start(a - len(part)) and splits_ok(a - len(part), k, c):
+                        more = rest_at(a, c, depth - 1)
+                        if more is not None:
+                            return [(a - len(part), a)] + more
+        return None
+
+    for a in starts:
+        for c in piece.cuts:
+            b0 = a - c
+            if c < _MIN_PART or b0 < 0 or not s.text.startswith(text[:c], b0) or not splits_ok(b0, 0, c):
+                continue
+            if piece.check_start and not _start_ok(s, b0):
+                continue
+            more = rest_at(a, c, 1)
+            if more is not None:
+                return [(b0, a)] + more
+    return None
+
+
+def _as_match(doc: Document, s: Stream, pat: _Pattern, cands: list[_Candidate], notes: list[str]):
+    scored = []
+    for c in cands:
+        exact = _is_exact(s, pat, c)
+        scored.append((not exact, c.bounds[-1][1] - c.bounds[0][0], c.bounds[0][0], exact, c))
+    scored.sort(key=lambda x: x[:3])
+    _, _, _, exact, best = scored[0]
+    notes = list(notes)
+    if pat.editorial:
+        notes.append("editorial brackets in the quote")
+    return _match_from_bounds(doc, s, [(a, b) for _, a, b in _fragment_bounds(pat, best)], exact, notes)
+
+
+def _match_from_bounds(doc: Document, s: Stream, bounds: list[tuple[int, int]], exact: bool,
+                       notes: list[str], method: str | None = None) -> QuoteMatch:
+    spans: list[Span] = []
+    crosses = False
+    for a, b in bounds:
+        frag_spans = s.spans(a, b)
+        crosses = crosses or len(frag_spans) > 1
+        spans.extend(Span(p, x, y) for p, x, y in frag_spans)
+    first, last = spans[0], spans[-1]
+    page_text, last_text = doc.pages[first.page - 1], doc.pages[last.page - 1]
+    notes = list(notes)
+    if crosses:
+        notes.append("crosses a page break")
+    return QuoteMatch(
+        spans=spans,
+        method=method or ("exact" if exact else "normalised"),
+        page=first.page,
+        page_end=last.page,
+        prefix=page_text[max(0, first.start - CONTEXT):first.start],
+        suffix=last_text[last.end:last.end + CONTEXT],
+        notes=notes,
+    )
 
 
 # --- the closest passage ---------------------------------------------------------

@@ -20,11 +20,18 @@ What folding does, and why:
   number boundaries are *not* lost: `Stream.gap` gives the original text
   between two stream characters, which the matcher uses to refuse a quote that
   starts or ends inside a word or a number.
-* Hyphens and dashes (``- ‐ ‑ ‒ – — − ﹣ －``) are dropped, except before a digit
-  (a minus sign or a range: ``-5``, ``0.06-2.9``, ``GPT-3``), where they are
-  kept as ``-``. Dropping them makes line-break hyphenation (``compu-\\ntation``),
-  compound words split across lines (``multi-\\npurpose``) and the same words
-  written without the line break compare equal.
+* Hyphens and dashes are punctuation and are dropped, with two exceptions kept
+  as ``-``: a hyphen or minus sign (``- ‐ ‑ − ﹣ －``) directly attached to the
+  digit after it (a minus sign, ``-5``, ``GPT-3``), and any hyphen or dash between two numbers (a range:
+  ``0.06-2.9``, ``0.06 – 2.9``). An en or em dash (``‒ – — ―``) is never a
+  minus sign: "models—40B parameters" compares equal to "models 40B
+  parameters". Dropping them makes line-break hyphenation
+  (``compu-\\ntation``), compound words split across lines
+  (``multi-\\npurpose``) and the same words written without the line break
+  compare equal.
+* Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
+  the fraction and division slashes as ``/``, primes as quotes, full-width
+  digits as digits, no-break and thin spaces as spaces.
 * Soft hyphens, zero-width and other format/control characters are dropped.
 * Digits are never changed or dropped.
 
@@ -63,7 +70,10 @@ __all__ = [
 # Characters whose folding is decided here rather than by Unicode.
 _SINGLE_QUOTES = "'‘’‚‛′‵´`ʹʻʼʽˈ"
 _DOUBLE_QUOTES = '"“”„‟″‶«»〝〞＂'
-_HYPHENS = "-‐‑‒–—―−﹣－⁃˗➖"
+_HYPHENS = "-‐‑‒–—―−﹣－⁃˗➖⸺⸻﹘"
+# Of these, the ones that are a minus sign when attached to a digit; the others
+# (figure, en, em dashes, bars) are only ever punctuation or a range.
+_MINUS_LIKE = "-‐‑−﹣－˗➖"
 # Zero-width and invisible characters pypdf and word processors leave behind.
 _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f"
 # Spacing diacritics that pypdf emits next to the letter they belong to
@@ -77,6 +87,10 @@ for _c in _DOUBLE_QUOTES:
     _SPECIAL[_c] = '"'
 for _c in _HYPHENS:
     _SPECIAL[_c] = "-"
+_SPECIAL["∗"] = "*"   # asterisk operator: printed where a writer types "*"
+_SPECIAL["⁎"] = "*"
+_SPECIAL["⁄"] = "/"   # fraction slash
+_SPECIAL["∕"] = "/"   # division slash
 for _c in _DROPPED + _SPACING_DIACRITICS:
     _SPECIAL[_c] = ""
 _SPECIAL["ı"] = "i"  # dotless i: what "Loïc" often becomes in PDFs
@@ -135,23 +149,47 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
-# After translation: a run of kept characters, or a hyphen that precedes a
-# digit (possibly across whitespace, as in "0.06-\n2.9" or "– 5").
-_KEEP = lazy(r"[^ \x00\-]+|-(?=[ \x00]*[0-9])")
+# After translation and `_dashes`: a run of kept characters.
+_KEEP = lazy(r"[^ \x00]+")
+_DASH = lazy(r"-")
+
+
+def _dashes(s: str, t: str) -> str:
+    """``t`` (translated ``s``) with each dash either kept as '-' or dropped (see the module doc)."""
+    if "-" not in t:
+        return t
+    chars = list(t)
+    n = len(t)
+    for m in _DASH.finditer(t):
+        i = m.start()
+        j = i + 1
+        while j < n and t[j] in " \x00":
+            j += 1
+        keep = False
+        if j < n and "0" <= t[j] <= "9":
+            k = i - 1
+            while k >= 0 and t[k] in " \x00":
+                k -= 1
+            if k >= 0 and "0" <= t[k] <= "9":
+                keep = True                     # a range: "0.06-2.9", "10 – 20"
+            elif s[i] in _MINUS_LIKE:
+                keep = j == i + 1   # directly attached
+        if not keep:
+            chars[i] = _DROP
+    return "".join(chars)
 
 
 class _MaskTable(dict):
     """Translates a folded string to \\x01 (kept) / \\x00 (removed) per character."""
 
     def __missing__(self, code: int) -> str:
-        value = "\x00" if chr(code) in (" ", _DROP, "-") else "\x01"
+        value = "\x00" if chr(code) in (" ", _DROP) else "\x01"
         self[code] = value
         return value
 
 
 _MASK = _MaskTable()
-_REMOVE = lazy(r"[ \x00]+|-(?![ \x00]*[0-9])")
-_KEPT_HYPHEN = lazy(r"-(?=[ \x00]*[0-9])")
+_REMOVE = lazy(r"[ \x00]+")
 
 
 def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
@@ -161,17 +199,12 @@ def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     and ``itertools.compress`` over a byte mask. Characters that fold to several
     (ligatures, "…") take a slower per-token path.
     """
-    t = s.translate(_TABLE)
+    t = _dashes(s, s.translate(_TABLE))
     if _EXPAND in t:
         _fold_tokens(s, t, base, out, origin)
         return
     out.append(_REMOVE.sub("", t))
     mask = t.translate(_MASK).encode("latin-1")
-    if "-" in t:
-        marks = bytearray(mask)
-        for m in _KEPT_HYPHEN.finditer(t):
-            marks[m.start()] = 1
-        mask = bytes(marks)
     origin.fromlist(list(compress(range(base, base + len(t)), mask)))
 
 
@@ -420,6 +453,14 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     return out
 
 
+# A line where an aside starts that an extractor may print inside a sentence at a
+# column or page break: a footnote ("4The carbon ...", "1https://...", "∗Equal
+# contribution", "† Work done ...") or a caption ("Figure 3: ...", "Table 2. ...").
+_ASIDE_LINE = lazy(
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z]|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
+    r"|(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|])")
+
+
 class Document:
     """A paper folded once for matching: build it once, verify many quotes against it.
 
@@ -481,6 +522,23 @@ class Document:
             page_of.extend(s.page_of[pos:])
             self._lenient = Stream("".join(parts), origin, page_of, self.pages)
         return self._lenient
+
+    def aside_starts(self, s: Stream) -> list[int]:
+        """Sorted indices of ``s`` (this document's stream, or its lenient one) where a
+        line that starts a footnote or a caption begins."""
+        key = id(s)
+        cache = self.__dict__.setdefault("_asides", {})
+        if key not in cache:
+            out: list[int] = []
+            for pi, (lo, hi) in enumerate(self.content):
+                a = bisect.bisect_left(s.page_of, pi)
+                b = bisect.bisect_right(s.page_of, pi, a)
+                for m in _ASIDE_LINE.finditer(self.pages[pi], lo, hi):
+                    i = bisect.bisect_left(s.origin, m.start(), a, b)
+                    if i < b and (not out or out[-1] != i):
+                        out.append(i)
+            cache[key] = out
+        return cache[key]
 
     @property
     def has_markers(self) -> bool:
