@@ -172,8 +172,14 @@ def _interval(number: str, unit: str) -> Interval | None:
         iv = Interval.from_written(f"{number} {unit}".strip())
     except (KBError, ValueError, ArithmeticError):
         return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", number.strip()) and iv.hi - iv.lo > 1:
+    whole = r"\d{1,3}(?:,\d{3})+|\d+"
+    if re.fullmatch(whole, number.strip()) and iv.hi - iv.lo > 1:
         return Interval(iv.nominal - 0.5, iv.nominal, iv.nominal + 0.5, iv.unit, iv.written)
+    m = re.fullmatch(rf"({whole})\s*[-–—]\s*({whole})", number.strip())
+    if m:     # "20-40 %": from 19.5 to 40.5, not from 15 to 45
+        lo, hi = (float(x.replace(",", "")) for x in m.groups())
+        if lo <= hi:
+            return Interval(lo - 0.5, (lo + hi) / 2, hi + 0.5, iv.unit, iv.written)
     return iv
 
 

@@ -203,3 +203,21 @@ def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path
     assert 'attr.name="restatements_differ"' in export("--restatements", "-f", "graphml")
     plain = json.loads(export("-f", "json"))
     assert not any("restatements" in e for e in plain.get("links") or plain["edges"])
+
+
+def test_the_notes_v1_figures_differ_from_v3(kb5):
+    """The note took the smartphone passage from v1 of Power Hungry Processing (0.012 kWh, 16 %,
+    950 charges); v3, the text kb holds, prints 9 % and 522 charges on page 6 (and 0.012 kWh only
+    in a footnote about the earlier version)."""
+    from corpus import corpus_path
+
+    note = corpus_path("..", "notes", "environmental-cost-of-generative-ai.md")
+    result = run_kb("audit", "--note", note, "--json")
+    got = {r["figure"]: r for r in result.json if r["cited"] == "luccioni2023power"}
+    assert (got["16 %"]["verdict"], got["16 %"]["cited_page"], got["16 %"]["cited_figure"]) == ("differs", 6, "9 %")
+    assert (got["950 charges"]["verdict"], got["950 charges"]["cited_page"]) == ("differs", 6)
+    assert got["950 charges"]["cited_figure"].startswith("522 ")
+    assert (got["11.49 kWh"]["verdict"], got["11.49 kWh"]["cited_page"]) == ("confirmed", 6)
+    assert result.code == 1
+    only = run_kb("audit", "--note", note, "--only", "differs")
+    assert only.code == 1 and len(only.out.splitlines()) == 3
