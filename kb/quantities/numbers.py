@@ -458,6 +458,8 @@ _COUNT_GAP = lazy(r"(?:[ \t]{1,4}\n?|\n)[ \t]*")
 # "of which 6 are vitals": the count's noun comes after "are".
 _OF_WHICH = lazy(r"(?i:\bof\s+(?:which|these|them|those|whom))\s+$")
 _ARE = lazy(r"(?:are|were)[ \t\n]+")
+_WERE = lazy(r"[ \t\n]+(?:were|are)[ \t\n]+(?!not\b)[a-z]")
+_OF_THE_BEFORE = lazy(r"(?i:\bof\s+the)\s+\d[\d,.]*[kMB]?\s+(?P<noun>[a-z]{3,}s)\b")
 _OF_THE = lazy(r"[ \t\n]+of[ \t\n]+the[ \t\n]+")
 _COUNT_WORD = lazy(
     r"(?P<w>(?:[a-z][a-z]{1,24}-\n[ \t]*)?[a-z][a-z-]{1,24}|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*"
@@ -538,6 +540,17 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
         are = _ARE.match(page, at)
         if are is not None:
             at = are.end()
+    if depth == 0 and _WERE.match(page, end):
+        # "Of the 126 citations, 35 were selected by two strategies": the noun before
+        ref = None
+        for ref in _OF_THE_BEFORE.finditer(page, max(0, pos - 240), pos):
+            pass
+        if ref is not None and "\n\n" not in page[ref.end():pos]:
+            noun = ref.group("noun").lower()
+            unit = _canonical(noun)
+            if unit is None or unit == "dimensionless" or not _is_count(unit):
+                unit = "item"
+            return unit, noun, end
     if depth == 0:
         # "27.6M of the 28.9M PDFs", "12 to 20 total highlighted citations": the noun
         # after the second number counts the first as well.
@@ -756,6 +769,11 @@ def _label_unit(label: str) -> tuple[str, str] | None:
     dev = re.search(r"(?i)\bnumber\s+of\s+(chips|gpus|tpus|accelerators)\b", label)
     if dev is not None:
         return dev.group(1), _canonical(dev.group(1)) or "accelerator"
+    counted = re.search(r"(?i)\bnumber\s+of\s+([a-z]+s)\b", label)
+    if counted is not None and _plural(counted.group(1).lower()):
+        canon = _canonical(counted.group(1).lower())
+        if canon is not None and _is_count(canon):
+            return counted.group(1), canon  # "Number of Parameters (B)"
     for m in _LABEL_STRONG.finditer(label):
         if re.search(r"\d\s*$", label[:m.start()]):
             continue  # "(284 tCO2e)": a figure, not a unit for the row
@@ -765,6 +783,7 @@ def _label_unit(label: str) -> tuple[str, str] | None:
     return None
 
 
+_LABEL_SCALE = lazy(r"\((B|M|K|billions?|millions?|thousands?)\)")
 _UNIT_ONLY = lazy(rf"(?:{_UNIT_BODY})(?:{_RATE})?(?:\s*/\s*(?:{_DENOM}))?$")
 
 
@@ -806,6 +825,14 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
                     try:
                         num = read_number(m)
                     except KBError:
+                        continue
+                    scale = _LABEL_SCALE.search(label)
+                    if scale is not None and _is_count(canon) and not m.group("scale"):
+                        # "Number of Parameters (B) 0.064 11": billions, written so
+                        suffix = scale.group(1)[0].upper().replace("T", "k")
+                        mult = {"B": 1e9, "M": 1e6, "K": 1e3}[suffix]
+                        out.append((s, e, cell + suffix, float(num.value) * mult, canon, None,
+                                    None, unit_text, "table"))
                         continue
                     out.append((s, e, cell, float(num.value), canon, None, None,
                                 unit_text, "table"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -286,3 +287,159 @@ def test_every_candidate_is_consistent(paper):
 
 
 # How fast extraction is per page: benchmarks/claims.py (about 1.5 ms), never asserted here.
+
+
+# ------------------------------------------------------------------ what readers ask about
+# Each rule and each exclusion on real page text (tests skip when the corpus is absent).
+
+@functools.lru_cache(maxsize=None)
+def _pdf_pages(name: str) -> list[str]:
+    from corpus import corpus_path
+
+    from kb.sources.pdf import extract
+
+    return extract(corpus_path("pdf", name).read_bytes()).pages
+
+
+def _found(page: str, **kw) -> list[tuple]:
+    return [brief(c, page) for c in extract_candidates([page], **kw)]
+
+
+def _figure(page: str, text: str, **kw) -> tuple:
+    """The candidate covering the first occurrence of `text` on the page."""
+    at = page.index(text)
+    cover = [c for c in extract_candidates([page], **kw) if c.start <= at < c.end or at <= c.start < at + len(text)]
+    assert cover, f"no candidate for {text!r}"
+    return brief(cover[0], page)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("paper, page_no, text, figure", [
+    ("luccioni2023", 3, "500 papers", ("500 papers", 500.0, "paper")),
+    ("luccioni2023", 3, "95 models", ("95 models", 95.0, "model")),
+    ("strubell2019", 4, "4789 jobs", ("4789 jobs", 4789.0, "job")),
+    ("strubell2019", 3, "6 stacked layers", ("6 stacked layers", 6.0, "layer")),
+    ("dodge2022", 6, "11 different models", ("11 different models", 11.0, "model")),
+    ("dodge2022", 8, "16 different regions", ("16 different regions", 16.0, "region")),
+    ("patterson2021", 13, "70M", ("70M   people", 7e7, "person")),
+])
+def test_counts_with_their_noun(paper, page_no, text, figure):
+    assert _figure(wattbot_pages(paper)[page_no - 1], text) == figure
+
+
+@pytest.mark.corpus
+def test_counts_in_other_papers_pdfs():
+    s2orc = _pdf_pages("acl-2020.acl-main.447.pdf")
+    assert _figure(s2orc[0], "81.1M") == ("81.1M English-language academic papers", 8.11e7, "paper")
+    assert _figure(s2orc[4], "27.6M of") == ("27.6M", 2.76e7, "item")  # "of the 28.9M PDFs"
+    assert _figure(s2orc[4], "28.9M (") == ("28.9M", 2.89e7, "paper")  # row "Papers w/ PDF"
+    sepsis = _pdf_pages("arxiv-1708.05894v1.pdf")[6]
+    assert _figure(sepsis, "6 are vitals") == ("6 are vitals", 6.0, "item")
+    assert _figure(sepsis, "100\nencounters") == ("100\nencounters", 100.0, "item")
+    citesee = _pdf_pages("arxiv-2302.07302v1.pdf")[8]
+    assert _figure(citesee, "35 were") == ("35", 35.0, "citation")  # "Of the 126 citations, 35 were"
+    assert _figure(citesee, "12 to 20") == ("12", 12.0, "citation")
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("paper, page_no, text, figure", [
+    ("luccioni2024", 6, "1450", ("1450", 1450.0, "dimensionless")),  # "a factor of over 1450"
+    ("luccioni2023", 8, "100 (two", ("100", 100.0, "dimensionless")),  # "a factor of about 100"
+    ("luccioni2023", 5, "60 times", ("60 times", 60.0, "dimensionless")),
+    ("dodge2022", 7, "2800 times", ("2800 times", 2800.0, "dimensionless")),
+    ("patterson2021", 11, "10,000", ("10,000   times", 10000.0, "dimensionless")),
+    ("patterson2021", 6, "7x", ("7x", 7.0, "dimensionless")),
+    ("patterson2021", 9, "1.3X   faster", ("1.3X", 1.3, "dimensionless")),
+    ("patterson2021", 6, "15:1", ("15:1", 15.0, "dimensionless")),
+])
+def test_ratios(paper, page_no, text, figure):
+    assert _figure(wattbot_pages(paper)[page_no - 1], text) == figure
+
+
+@pytest.mark.corpus
+def test_named_plain_numbers():
+    dodge = wattbot_pages("dodge2022")[5]
+    assert _figure(dodge, "1.10 across") == ("1.10", 1.1, "PUE")  # "a PUE of 1.10"
+    assert _figure(dodge, "1.59 [2]") == ("1.59", 1.59, "PUE")  # "an average global PUE of 1.59"
+    row = [f for f in _found(wattbot_pages("patterson2021")[5]) if f[2] == "PUE"]
+    assert [f[1] for f in row] == [1.10, 1.12, 1.09, 1.09, 1.10, 1.10]  # "Datacenter PUE (...)" row
+    strubell = wattbot_pages("strubell2019")[3]
+    assert _figure(strubell, "29.7") == ("29.7", 29.7, "dimensionless")  # "a BLEU score of 29.7"
+    assert _figure(strubell, "0.1\nBLEU") == ("0.1\nBLEU", 0.1, "dimensionless")
+    assert parse_unit("PUE") is not None
+
+
+@pytest.mark.corpus
+def test_table_cells_with_units_from_a_header_row_and_the_caption():
+    page = wattbot_pages("strubell2019")[3]
+    # "Model Hardware Power (W) Hours kWh ·PUE CO 2e Cloud compute cost" above the rows;
+    # "CO 2 emissions (lbs)" only in the caption below them.
+    nas = page.index("NAS P100x8")
+    row = [(page[c.start:c.end], c.unit) for c in extract_candidates([page])
+           if nas <= c.start < page.index("\n", nas)]
+    assert row == [("8", "GPU"), ("1515.43", "W"), ("274,120", "h"), ("656,347", "kWh"),
+                   ("626,155", "lbCO2e"), ("$942,973–$3,20 1,722", "USD")]
+    # Table 4: "Models Hours Cloud compute Electricity", rows without a label
+    last = page.index("4789 239,942")
+    assert [(page[c.start:c.end], c.unit) for c in extract_candidates([page])
+            if last <= c.start < last + 12] == [("4789", "model"), ("239,942", "h")]
+    # a table whose only numeric column is headed "Number of Models"
+    counts = [f for f in _found(wattbot_pages("luccioni2023")[2]) if f[2] == "model"]
+    assert [f[1] for f in counts] == [95.0, 35.0, 30.0, 11.0, 10.0, 9.0]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("training took12days on", ("12days", 12.0, "day")),
+    ("reduces emissions by upto75% in", ("75%", 75.0, "%")),
+    ("the model emitted10.5kg of CO2", ("10.5kg of CO2", 10.5, "kgCO2e")),
+    ("it used1,287 MWh in all", ("1,287 MWh", 1287.0, "MWh")),
+])
+def test_numbers_glued_to_the_word_before(text, figure):
+    assert _found(text) == [figure]
+
+
+@pytest.mark.corpus
+def test_glued_names_are_not_figures():
+    # real names from the five papers: a digit inside a word is not a glued number
+    page = "\n".join(wattbot_pages("luccioni2024")[13:18])
+    for name in ("seq2seq", "timpal0l", "ml6team", "cd45rb", "mdeberta-v3-base"):
+        if name in page:
+            at = page.index(name)
+            assert not [c for c in extract_candidates([page]) if at <= c.start < at + len(name)], name
+
+
+@pytest.mark.corpus
+def test_no_figures_in_urls_dois_arxiv_ids_and_reference_lists():
+    strubell = wattbot_pages("strubell2019")
+    url = strubell[0].index("https://bit.ly/2Hw0xWc")
+    assert not [c for c in extract_candidates([strubell[0]]) if url <= c.start < url + 40]
+    dodge = wattbot_pages("dodge2022")
+    first = dodge[0]
+    for ident in ("https://doi.org/10.1145/3531146.3533234", "arXiv:2206.05229v1"):
+        at = first.index(ident)
+        assert not [c for c in extract_candidates([first]) if at <= c.start < at + len(ident)], ident
+    refs = next(p for p in dodge if "REFERENCES" in p)
+    head = refs.index("REFERENCES")
+    assert not [c for c in extract_candidates([refs]) if c.start > head]
+    assert _found("as shown in [12, 15–17] it used 3 kWh") == [("3 kWh", 3.0, "kWh")]
+    assert _found("see arXiv:2302.08476 and doi:10.18653/v1/P19-1355 for 12 models") == [
+        ("12 models", 12.0, "model")]
+
+
+@pytest.mark.corpus
+def test_section_numbers_and_headings_are_not_counts():
+    page = wattbot_pages("strubell2019")[3]
+    for heading in ("4 Experimental results", "4.1 Cost of training", "5 Conclusions"):
+        at = page.index(heading)
+        assert not [c for c in extract_candidates([page]) if c.start == at], heading
+    assert _found("the Scope 2 emissions of it, and Tier 3 datacenters") == []
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("paper", PAPERS)
+def test_plain_numbers_are_named(paper):
+    """No bare dimensionless number: each is a ratio, a named quantity or an equation's coefficient."""
+    pages = wattbot_pages(paper)
+    for c in extract_candidates(pages):
+        if c.unit == "dimensionless" and c.kind != "coefficient":
+            assert c.unit_text, c
