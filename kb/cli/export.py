@@ -6,15 +6,23 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, err, open_kb, out, warn
+from kb.cli.common import data, echo, emit_json, err, open_kb, warn
 from kb.errors import UsageError
-from kb.ops.export import bib_text, cited_citekeys, csl_json, output_path, write_output
+from kb.ops.export import (
+    bib_text,
+    cited_citekeys,
+    csl_json,
+    is_stdout,
+    output_path,
+    write_output,
+)
 from kb.ops.export import export_note as do_export
 from kb.ops.search import search as do_search
 from kb.store.fts import match_terms
 
-_OUT_HELP = ("Write to this file (atomically) instead of stdout; a relative path is relative to the "
-             "current folder. Never inside .kb/.")
+_OUT_HELP = ("Write to this file (atomically) instead of stdout; - is stdout; a relative path is relative "
+             "to the current folder. Never inside .kb/, never over references.bib, kb.toml or claims/, "
+             "never in place of a symbolic link or a FIFO.")
 
 
 def _split_ids(values: List[str]) -> List[str]:
@@ -25,8 +33,8 @@ def _split_ids(values: List[str]) -> List[str]:
 def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
     """Write `text` to -o (atomically) or stdout; return the path written."""
 
-    if output is None:
-        out(text)
+    if output is None or is_stdout(output):
+        data(text)
         return None
     path = output_path(kb, output)
     write_output(kb, path, text)
@@ -38,8 +46,7 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
     """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`."""
 
     kb = open_kb()
-    if output is not None:
-
+    if output is not None and not is_stdout(output):
         output_path(kb, output)
     keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
                           cite=_split_ids(cite))
@@ -119,7 +126,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
     each with the page (and the version, when not the newest) it was verified on."""
 
     kb = open_kb()
-    target = output_path(kb, output) if output is not None else None
+    target = output_path(kb, output) if output is not None and not is_stdout(output) else None
     bib_path = target.with_suffix(".bib") if target is not None and fmt == "markdown" else None
     if bib_path is not None:
         if bib_path == target:
@@ -135,7 +142,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
         warn("no .bib written with stdout output; use -o FILE.md to get FILE.bib beside it "
              "(or kb export bib)")
     if target is None:
-        out(result.text)
+        data(result.text)
         return
     if bib_path is not None and result.bib is not None:
         write_output(kb, bib_path, result.bib)

@@ -6,13 +6,13 @@ from typing import Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, open_kb
+from kb.cli.common import data, echo, emit_json, open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph
 from kb.ops.audit import edge_counts
 from kb.ops.citations import fetch, references
-from kb.ops.export import output_path, write_output
+from kb.ops.export import is_stdout, output_path, write_output
 
 app = typer.Typer()
 
@@ -120,9 +120,9 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
 def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf, dot or json."),
                  output: Optional[str] = typer.Option(
                      None, "--output", "-o",
-                     help="File to write, atomically (default: exports/citations.FORMAT); a relative path is "
-                          "relative to the current folder. Never inside .kb/, never over the knowledge base's "
-                          "own files."),
+                     help="File to write, atomically (default: exports/citations.FORMAT); - is stdout; a relative "
+                          "path is relative to the current folder. Never inside .kb/, never over the knowledge "
+                          "base's own files, never in place of a symbolic link or a FIFO."),
                  restatements: bool = typer.Option(
                      False, "--restatements",
                      help="On each citation edge, how many figures the citing paper restates from the cited "
@@ -134,6 +134,9 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
     extra = edge_counts(kb) if restatements else None
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
+    if is_stdout(output):
+        data(graph.render(kb.db, fmt, extra))
+        return
     target = output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
     write_output(kb, target, graph.render(kb.db, fmt, extra))
     echo(f"wrote {target}")

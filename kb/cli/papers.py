@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import List
 
@@ -9,7 +10,7 @@ import typer
 
 from kb.cli.common import echo, emit_json, open_kb, short_authors, state, table, warn
 from kb.cli.progress import Progress
-from kb.errors import KBError
+from kb.errors import KBError, UsageError
 from kb.ops.papers import add as do_add
 from kb.ops.papers import import_bib, list_papers, load_text, show_paper
 from kb.store import paths
@@ -17,6 +18,46 @@ from kb.store.knowledgebase import init as do_init
 from kb.text.ids import parse_identifier
 
 app = typer.Typer()
+
+
+class StdinInput:
+    """`-` given for an input file: standard input, read once, whole. It stands in
+    for the Path the library reads (read_bytes, a name for messages, a parent
+    folder for paths inside it: the current folder)."""
+
+    name = "<stdin>"
+
+    def __init__(self, what: str):
+        self.what = what
+        self._data: bytes | None = None
+
+    def read_bytes(self) -> bytes:
+        if self._data is None:
+            stream = sys.stdin
+            if stream is None:
+                raise UsageError(f"- means {self.what} from stdin, but there is no stdin")
+            data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+            if not data.strip():
+                raise UsageError(f"- means {self.what} from stdin, but stdin was empty",
+                                 hint="pipe the input in, e.g. `cat refs.bib | kb import -`")
+            self._data = data
+        return self._data
+
+    @property
+    def parent(self) -> Path:
+        return Path.cwd()
+
+    def resolve(self) -> "StdinInput":
+        return self
+
+    def __str__(self) -> str:
+        return self.name
+
+
+
+def input_path(given: Path, what: str) -> "Path | StdinInput":
+    """The file an input argument names; `-` is standard input."""
+    return StdinInput(what) if str(given) == "-" else given
 
 
 # -- knowledge base -----------------------------------------------------------------
@@ -153,12 +194,12 @@ app.add_typer(text_app, name="text")
 @text_app.command("load")
 def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
               file: Path = typer.Argument(..., help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
-                                                    "or text with form feeds between pages."),
+                                                    "or text with form feeds between pages; - reads stdin."),
               version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
               extractor: str = typer.Option("unknown", "--extractor",
                                             help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'.")) -> None:
     """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
 
-    result = load_text(open_kb(), citekey, file, version=version, extractor=extractor)
+    result = load_text(open_kb(), citekey, input_path(file, "page text"), version=version, extractor=extractor)
     echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
 

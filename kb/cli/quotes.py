@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from kb.cli.common import echo, emit_json, open_kb
+from kb.cli.papers import input_path
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
     add_quote,
@@ -94,14 +95,14 @@ def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> Non
 def verify(note: Optional[Path] = typer.Option(None, "--note",
                                               help="Lint this Markdown/MDX note instead: each quote's source "
                                                    "(how it was found, or the closest paper), the quote in "
-                                                   "its text, and its page locator."),
+                                                   "its text, and its page locator. - reads the note from stdin."),
            strict: bool = typer.Option(False, "--strict", help="Also fail on unverified, stale and unchecked quotes."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."""
 
     kb = open_kb()
     if note is not None:
-        results, problems = verify_note(kb, note)
+        results, problems = verify_note(kb, input_path(note, "the note"))
         if as_json:
             emit_json({"quotes": [r.to_dict() for r in results],
                        "problems": [{"line": line, "message": m} for line, m in problems]})

@@ -198,16 +198,29 @@ def missing(db: sqlite_utils.Database, top: int = 10) -> list[dict[str, Any]]:
 
 def _export_graph(db: sqlite_utils.Database,
                   edge_extra: Mapping[tuple[str, str], dict[str, Any]] | None = None) -> "networkx.DiGraph":
-    """The graph with attributes Gephi and yEd accept: no None values, a
-    label on every node, the link score where known."""
+    """The graph with attributes Gephi, yEd and Graphviz accept: no None values,
+    scalars only (authors joined by "; "); on every node its label, title, year,
+    authors, DOI and arXiv id where known; on every edge how it was found and
+    the link score where known."""
     import networkx as nx
 
     g = nx.DiGraph()
-    for ck, title, year in db.execute("SELECT citekey, title, year FROM papers ORDER BY citekey"):
+    for ck, title, year, authors, doi, arxiv_id in db.execute(
+            "SELECT citekey, title, year, authors, doi, arxiv_id FROM papers ORDER BY citekey"):
         attrs: dict[str, Any] = {"label": ck, "title": title or ""}
         if year is not None:
             attrs["year"] = int(year)
-        g.add_node(ck, **attrs)
+        try:
+            names = [str(a) for a in json.loads(authors or "[]") if str(a).strip()]
+        except (ValueError, TypeError):
+            names = []
+        if names:
+            attrs["authors"] = "; ".join(names)
+        if doi:
+            attrs["doi"] = doi
+        if arxiv_id:
+            attrs["arxiv_id"] = arxiv_id
+        g.add_node(ck, **{k: _xml_safe(v) for k, v in attrs.items()})
     for a, b, methods, score in db.execute(
             "SELECT citing, cited, methods, score FROM citations ORDER BY citing, cited"):
         attrs = {"methods": methods}
@@ -219,24 +232,65 @@ def _export_graph(db: sqlite_utils.Database,
     return g
 
 
+def _xml_safe(value: Any) -> Any:
+    """Text without the control characters XML 1.0 cannot hold (GraphML and GEXF
+    are XML: one such character in a title made the whole file unreadable)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(c for c in value if c >= " " or c in "\t\n\r")
+
+
 def _dot_quote(value: Any) -> str:
-    text = str(value)
+    """A DOT double-quoted string: backslashes and quotes escaped, line breaks as
+    \\n, other control characters dropped (Graphviz refuses some of them)."""
+    text = "".join(c for c in str(value) if c >= " " or c in "\r\n")
     text = text.replace("\\", "\\\\").replace('"', '\\"')
     text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
     return f'"{text}"'
 
 
+def _wrap(text: str, width: int = 40) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _dot_label(key: str, attrs: dict[str, Any]) -> str:
+    """'Title, wrapped\nFirst author et al. 2023\n(citekey)'."""
+    lines = _wrap(attrs.get("title") or "")
+    byline = ""
+    if attrs.get("authors"):
+        first = attrs["authors"].split("; ")
+        byline = first[0].split(",")[0] + (" et al." if len(first) > 1 else "")
+    if attrs.get("year") is not None:
+        byline = f"{byline} {attrs['year']}".strip()
+    return "\n".join(lines + ([byline] if byline else []) + [f"({key})" if lines else key])
+
+
 def _to_dot(g: "networkx.DiGraph") -> str:
     lines = ["digraph citations {", "  node [shape=box];"]
     for n, attrs in g.nodes(data=True):
-        label = n if "year" not in attrs else f"{n} ({attrs['year']})"
-        extra = "".join(f", {k}={_dot_quote(v)}" for k, v in attrs.items() if k not in ("label",))
-        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(label)}{extra}];")
+        extra = "".join(f", {k}={_dot_quote(v)}" for k, v in attrs.items() if k != "label")
+        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(_dot_label(n, attrs))}{extra}];")
     for a, b, attrs in g.edges(data=True):
         extra = ", ".join(f"{k}={_dot_quote(v)}" for k, v in attrs.items())
         lines.append(f"  {_dot_quote(a)} -> {_dot_quote(b)}" + (f" [{extra}]" if extra else "") + ";")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def node_link(g: "networkx.DiGraph") -> dict[str, Any]:
+    """networkx's node-link form with the edges under "links", the key every
+    networkx since 2.0 reads (`node_link_graph` before 3.4 knows no other;
+    3.4 and later read it with edges="links"), written here rather than by
+    node_link_data, whose arguments differ between those versions."""
+    return {"directed": True, "multigraph": False, "graph": {},
+            "nodes": [{**attrs, "id": n} for n, attrs in g.nodes(data=True)],
+            "links": [{**attrs, "source": a, "target": b} for a, b, attrs in g.edges(data=True)]}
 
 
 def render(db: sqlite_utils.Database, fmt: str,
@@ -254,5 +308,5 @@ def render(db: sqlite_utils.Database, fmt: str,
     if kind == "gexf":
         return "\n".join(nx.generate_gexf(g)) + "\n"
     if kind == "json":
-        return json.dumps(nx.node_link_data(g, edges="edges"), ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(node_link(g), ensure_ascii=False, indent=1) + "\n"
     return _to_dot(g)

@@ -22,6 +22,7 @@ from kb.sources.bibtex import BibFile, split_concat
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, tags_clause, versions_with_text
 from kb.text.ascii import ascii_fold
+from kb.text.ids import find_arxiv_in_text
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.match import find_quote
@@ -448,58 +449,160 @@ def bib_text(kb: "KB", citekeys: list[str]) -> str:
 
 
 _CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "conference": "paper-conference",
-              "proceedings": "book", "techreport": "report", "report": "report", "book": "book",
-              "inbook": "chapter", "incollection": "chapter", "phdthesis": "thesis",
-              "mastersthesis": "thesis", "thesis": "thesis"}
+              "proceedings": "book", "techreport": "report", "report": "report", "book": "book", "mvbook": "book",
+              "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "phdthesis": "thesis",
+              "mastersthesis": "thesis", "thesis": "thesis", "online": "webpage", "www": "webpage",
+              "electronic": "webpage", "dataset": "dataset", "software": "software", "manual": "report",
+              "booklet": "pamphlet", "unpublished": "manuscript", "patent": "patent", "periodical": "periodical",
+              "collection": "book", "mvcollection": "book", "reference": "book", "inreference": "entry",
+              "standard": "standard", "misc": "article"}
+_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report"}
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                        "oct", "nov", "dec"), 1)}
+_DATE = lazy(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# CSL variables copied as text: (BibTeX/biblatex fields, first non-empty wins) -> CSL variable.
+_CSL_TEXT = (
+    (("abstract",), "abstract"), (("isbn",), "ISBN"), (("issn",), "ISSN"), (("edition",), "edition"),
+    (("series",), "collection-title"), (("volume",), "volume"), (("chapter",), "chapter-number"),
+    (("pagetotal",), "number-of-pages"), (("volumes",), "number-of-volumes"),
+    (("address", "location"), "publisher-place"), (("eventtitle",), "event"),
+    (("venue",), "event-place"), (("language", "langid"), "language"), (("keywords",), "keyword"),
+    (("shorttitle",), "title-short"), (("shortjournal",), "container-title-short"),
+    (("pubstate",), "status"), (("pmid",), "PMID"), (("pmcid",), "PMCID"),
+)
+
+
+def csl_date(raw: str | None, year: object = None, month: str | None = None, day: str | None = None) -> dict | None:
+    """A CSL date: biblatex `date` ("2019-06-02", "2019-06", a range "2019/2020"),
+    else year, month (a macro, name or number) and day; text kb cannot read
+    stays whole as the date's literal instead of being dropped or guessed."""
+    raw = (raw or "").strip()
+    if raw:
+        ends = raw.split("/", 1)
+        parts = []
+        for end in ends:
+            m = _DATE.fullmatch(end.strip())
+            if not m:
+                break
+            nums = [int(g) for g in m.groups() if g]
+            if len(nums) > 1 and not 1 <= nums[1] <= 12 or len(nums) > 2 and not 1 <= nums[2] <= 31:
+                break
+            parts.append(nums)
+        else:
+            return {"date-parts": parts}
+        return {"literal": raw}
+    year_text = str(year or "").strip()
+    if not year_text:
+        return None
+    if not year_text.isdigit():
+        return {"literal": year_text}
+    parts = [int(year_text)]
+    word = (month or "").strip().lower().rstrip(".")
+    number = _MONTHS.get(word[:3]) if word[:3] in _MONTHS and (len(word) == 3 or word.isalpha()) else None
+    if number is None and word.isdigit() and 1 <= int(word) <= 12:
+        number = int(word)
+    if number:
+        parts.append(number)
+        if (day or "").strip().isdigit() and 1 <= int(day.strip()) <= 31:
+            parts.append(int(day.strip()))
+    return {"date-parts": [parts]}
+
+
+def csl_name(name) -> dict:
+    """A kb.text.names.Name as CSL: the von part of the family name ("de la" of
+    "de la Vallée Poussin", the words before the last that begin in lower case,
+    as BibTeX reads them) is its non-dropping particle."""
+    out = name.csl()
+    words = out.get("family", "").split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower():
+        lead += 1
+    if lead:
+        out["family"] = " ".join(words[lead:])
+        out["non-dropping-particle"] = " ".join(words[:lead])
+    return out
+
+
+def _csl_text(value: str) -> str:
+    return " ".join(latex_to_text(value).split())
 
 
 def csl_item(row: dict) -> dict:
-    """One paper as a CSL-JSON item (what pandoc, Zotero and citeproc read)."""
+    """One paper as a CSL-JSON item (what pandoc, Zotero and citeproc read): every
+    field CSL has a variable for, biblatex's names for them too (journaltitle,
+    date, location, eprinttype), text decoded from LaTeX."""
 
-    f = row["fields"]
-    etype = row["entry_type"]
+    f = {k.lower(): v for k, v in (row["fields"] or {}).items() if isinstance(v, str) and v.strip()}
+    etype = (row["entry_type"] or "misc").lower()
     ctype = _CSL_TYPES.get(etype, "article")
-    if ctype == "article-journal" and not f.get("journal"):
-        ctype = "article"
-    item: dict = {"id": row["citekey"], "type": ctype, "title": latex_to_text(f.get("title") or row["title"])}
-    for role in ("author", "editor"):
+    journal = f.get("journaltitle") or f.get("journal")
+    arxiv_id = row.get("arxiv_id")
+    journal_is_arxiv = bool(journal) and re.match(r"\s*(arxiv|corr\b)", journal, re.IGNORECASE) is not None
+    if ctype == "article-journal" and (not journal or journal_is_arxiv):
+        ctype = "article"                       # a preprint: @article with no journal, or "arXiv preprint ..."
+    title = _csl_text(f.get("title") or row["title"] or "")
+    if f.get("subtitle"):
+        title = f"{title}: {_csl_text(f['subtitle'])}"
+    item: dict = {"id": row["citekey"], "type": ctype, "title": title}
+    for role, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
+                      ("bookauthor", "container-author")):
         names, _ = parse_names(f.get(role))
         if names:
-            item[role] = [n.csl() for n in names]
-    if row.get("year"):
-        parts = [row["year"]]
-        month = (f.get("month") or "").strip().lower()[:3]
-        if month in _MONTHS:
-            parts.append(_MONTHS[month])
-        elif month.isdigit() and 1 <= int(month) <= 12:
-            parts.append(int(month))
-        item["issued"] = {"date-parts": [parts]}
+            item[csl] = [csl_name(n) for n in names]
+    issued = csl_date(f.get("date"), f.get("year") or row.get("year"), f.get("month"), f.get("day"))
+    if issued:
+        item["issued"] = issued
+    accessed = csl_date(f.get("urldate"))
+    if accessed:
+        item["accessed"] = accessed
     if paper_doi(row):
         item["DOI"] = paper_doi(row)
     url = paper_url(row)
     if url:
         item["URL"] = url
-    container = f.get("journal") or f.get("booktitle")
+    container = (journal if ctype == "article-journal" else None) or f.get("booktitle") or (
+        journal if not journal_is_arxiv else None)
     if container:
-        item["container-title"] = latex_to_text(container)
+        item["container-title"] = _csl_text(container)
     if f.get("pages"):
         item["page"] = re.sub(r"\s*-+\s*", "-", f["pages"].strip())
-    for name, csl in (("volume", "volume"), ("publisher", "publisher"), ("address", "publisher-place"),
-                      ("institution", "publisher"), ("school", "publisher")):
-        if f.get(name) and csl not in item:
-            item[csl] = latex_to_text(f[name])
-    if f.get("number") and ctype == "article-journal":
-        item["issue"] = f["number"]
-    elif f.get("number") and ctype == "report":
-        item["number"] = f["number"]
-    if row.get("arxiv_id") and ctype == "article":
-        item["number"] = row["arxiv_id"]
-        item["publisher"] = "arXiv"
-        if row.get("version"):
-            item["version"] = row["version"].lstrip("v")
-    return item
+    for names, csl in _CSL_TEXT:
+        value = next((f[n] for n in names if f.get(n)), None)
+        if value and csl not in item:
+            item[csl] = _csl_text(value) if csl != "abstract" else latex_to_text(value).strip()
+    publisher = f.get("publisher") or f.get("institution") or f.get("school") or f.get("organization")
+    if publisher:
+        item["publisher"] = _csl_text(publisher)
+    number = f.get("number") or f.get("issue")
+    if f.get("issue") and ctype in ("article-journal", "article"):
+        item["issue"] = f["issue"].strip()
+    elif number and ctype in ("article-journal", "periodical"):
+        item["issue"] = number.strip()
+    elif number and f.get("series") and ctype in ("book", "chapter", "paper-conference"):
+        item["collection-number"] = number.strip()
+    elif number:
+        item["number"] = number.strip()
+    if f.get("version") and ctype in ("software", "dataset"):
+        item["version"] = _csl_text(f["version"])
+    genre = f.get("type") or _GENRES.get(etype)
+    if genre and ctype in ("report", "thesis", "dataset", "software", "webpage", "manuscript", "article"):
+        item["genre"] = _csl_text(genre)
+    notes = [_csl_text(f[k]) for k in ("note", "addendum") if f.get(k)
+             and not (arxiv_id and find_arxiv_in_text(f[k]) and len(f[k]) < 40)]
+    if notes:
+        item["note"] = ". ".join(n.rstrip(".") for n in notes)
+    if arxiv_id:
+        item["archive"] = "arXiv"
+        item["archive_location"] = f"arXiv:{arxiv_id}" + (row.get("version") or "")
+        if ctype == "article":              # the preprint itself: arXiv is where it is published
+            item["number"] = arxiv_id
+            item.setdefault("publisher", "arXiv")
+            if row.get("version"):
+                item["version"] = row["version"].lstrip("v")
+    elif (f.get("eprinttype") or f.get("archiveprefix")) and f.get("eprint"):
+        item["archive"] = _csl_text(f.get("eprinttype") or f.get("archiveprefix"))
+        item["archive_location"] = _csl_text(f["eprint"])
+    return {k: v for k, v in item.items() if v not in ("", None, [])}
 
 
 def csl_json(kb: "KB", citekeys: list[str]) -> str:
@@ -509,16 +612,40 @@ def csl_json(kb: "KB", citekeys: list[str]) -> str:
 
 # -- writing -----------------------------------------------------------------------------------
 
+STDOUT = "-"
+
+
+def is_stdout(given: str | Path | None) -> bool:
+    """`-o -`: write to standard output."""
+    return given is not None and str(given) == STDOUT
+
+
 def output_path(kb: "KB", given: str | Path) -> Path:
     """Where -o writes: relative to the current folder; never a folder, never
-    inside .kb/, never over references.bib, kb.toml or claims/."""
+    inside .kb/, never over references.bib, kb.toml or claims/, never in place of
+    a symbolic link or a special file (a FIFO, a device): kb writes a new file and
+    renames it over the old one, which would replace the link or the FIFO itself.
+    The one check of every -o (callers treat `-o -` as stdout first)."""
+    import stat
+
     text = str(given)
     if not text.strip():
         raise UsageError("-o needs a file name")
     if text.endswith(("/", "\\")):
         raise UsageError(f"-o {text}: is a folder name; give a file name, e.g. {text.rstrip('/')}/note.md")
     path = Path(text).expanduser()
-    path = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    path = path if path.is_absolute() else Path.cwd() / path
+    try:
+        st = path.lstat()
+    except OSError:
+        st = None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        raise UsageError(f"-o {text}: is a symbolic link; kb replaces the file it writes, so it would "
+                         "replace the link", hint="give the path of a regular file (or -o - for stdout)")
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"-o {text}: is not a regular file (a FIFO, socket or device); kb writes files only",
+                         hint="use -o - to write to stdout and redirect it")
+    path = path.resolve()
     layout = kb.layout
     state = layout.state.resolve()
     if path == state or state in path.parents:

@@ -349,7 +349,8 @@ def test_csl_json(made_up, tmp_path):
     g = items["garcia2020tricky"]
     assert g["type"] == "article-journal"
     assert g["author"] == [{"family": "García", "given": "María"}, {"literal": "Allen Institute for AI"},
-                           {"family": "von Neumann", "given": "John", "suffix": "Jr"},
+                           {"family": "Neumann", "non-dropping-particle": "von", "given": "John",
+                            "suffix": "Jr"},
                            {"family": "Tachet des Combes", "given": "Remi"}]
     assert g["issued"] == {"date-parts": [[2020, 3]]}
     assert (g["container-title"], g["volume"], g["issue"], g["page"], g["DOI"]) == \

@@ -115,7 +115,9 @@ def test_export_parses_back(five_db, tmp_path, fmt, FIVE, EXPECTED) -> None:
     elif fmt == "json":
         data = json.loads(out.read_text("utf-8"))
         assert {n["id"] for n in data["nodes"]} == {p[0] for p in FIVE}
-        assert {(e["source"], e["target"]) for e in data["edges"]} == EXPECTED
+        assert {(e["source"], e["target"]) for e in data["links"]} == EXPECTED
+        g = _node_link_graph(data)      # what networkx 3.0 and later read
+        assert set(g.edges) == EXPECTED
     else:
         text = out.read_text("utf-8")
         assert text.startswith("digraph citations {") and text.rstrip().endswith("}")
@@ -135,6 +137,7 @@ def test_export_escapes_and_omits_missing_values(tmp_path, new_db, add_paper) ->
     db.execute("INSERT INTO citations (citing, cited, methods) VALUES ('odd', 'even', 'title')")
     dot = export(db, "dot", tmp_path / "g.dot").read_text("utf-8")
     assert r'title="A \"quoted\" title \\ with\nnewline"' in dot
+    assert r'[label="A \"quoted\" title \\ with newline\nOdd\n(odd)"' in dot
     assert '"odd" -> "even" [methods="title"];' in dot
     g = nx.read_graphml(export(db, "graphml", tmp_path / "g.graphml"))
     assert "year" not in g.nodes["odd"] and g.nodes["even"]["title"] == ""
@@ -145,3 +148,73 @@ def test_bad_format(tmp_path, new_db) -> None:
     db = new_db(tmp_path / "kb.sqlite")
     with pytest.raises(UsageError, match="unknown graph format 'pdf'; use one of: graphml, gexf, dot, json"):
         graph.render(db, "pdf")
+
+
+def _node_link_graph(data: dict):
+    """networkx.node_link_graph as networkx 3.0-3.3 calls it (edges under "links",
+    the default there) and as 3.4 and later do (edges="links")."""
+    import inspect
+
+    import networkx as nx
+
+    if "edges" in inspect.signature(nx.node_link_graph).parameters:
+        return nx.node_link_graph(data, edges="links")
+    return nx.node_link_graph(data)
+
+
+@pytest.mark.corpus
+def test_nodes_carry_title_year_authors_doi_and_arxiv_id(five_db, tmp_path, FIVE) -> None:
+    import networkx as nx
+
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        g = read(export(five_db, fmt, tmp_path / f"g.{fmt}"))
+        for ck, _name, title, authors, year, ax, doi in FIVE:
+            node = g.nodes[ck]
+            assert node["title"] == title and int(node["year"]) == year, (fmt, ck)
+            assert node["authors"].split("; ") == authors, (fmt, ck)
+            assert node.get("arxiv_id") == ax and node.get("doi") == doi, (fmt, ck)
+    data = json.loads(graph.render(five_db, "json"))
+    strubell = next(n for n in data["nodes"] if n["id"] == "strubell2019energy")
+    assert strubell["title"].startswith("Energy and Policy") and strubell["authors"].startswith("Strubell")
+    dot = graph.render(five_db, "dot")
+    label = next(line for line in dot.splitlines() if line.startswith('  "strubell2019energy" [label='))
+    assert label.startswith('  "strubell2019energy" [label="Energy and Policy') and "\\nStrubell et al. 2019\\n" in label
+
+
+@pytest.mark.corpus
+def test_graphviz_reads_the_dot_export(five_db, tmp_path) -> None:
+    import shutil
+    import subprocess
+
+    dot = shutil.which("dot")
+    if dot is None:
+        pytest.skip("Graphviz `dot` is not on PATH (apt-get install graphviz)")
+    src = export(five_db, "dot", tmp_path / "g.dot")
+    done = subprocess.run([dot, "-Tsvg", str(src)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and not done.stderr.strip(), done.stderr
+    assert "Energy and Policy" in done.stdout and "Strubell et al. 2019" in done.stdout
+
+
+def test_hostile_titles_survive_every_format(tmp_path, new_db, add_paper) -> None:
+    import shutil
+    import subprocess
+
+    import networkx as nx
+
+    db = new_db(tmp_path / "kb.sqlite")
+    nasty = 'Back\\slash "quotes" <html> & {braces} \\n not a break; tab\there\x01 end'
+    add_paper(db, "a:b/c", nasty, ["Ünïcödé, Ä", "{Corp and Co}"], 1999)
+    add_paper(db, "x", "x", [], None)
+    db.execute("INSERT INTO citations (citing, cited, methods) VALUES ('a:b/c', 'x', 'title')")
+    g = nx.read_graphml(export(db, "graphml", tmp_path / "g.graphml"))
+    clean = nasty.replace("\x01", "")      # XML 1.0 cannot hold it: dropped, not the file
+    assert g.nodes["a:b/c"]["title"] == clean
+    assert g.nodes["a:b/c"]["authors"] == "Ünïcödé, Ä; {Corp and Co}"
+    assert nx.read_gexf(export(db, "gexf", tmp_path / "g.gexf")).nodes["a:b/c"]["title"] == clean
+    assert _node_link_graph(json.loads(graph.render(db, "json"))).nodes["a:b/c"]["title"] == clean
+    dot = shutil.which("dot")
+    if dot:
+        src = export(db, "dot", tmp_path / "g.dot")
+        done = subprocess.run([dot, "-Tplain", str(src)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert "Back\\slash" in done.stdout or "Back" in done.stdout
