@@ -107,8 +107,9 @@ def sentence_spans(page: str) -> list[tuple[int, int]]:
         while j > 0 and (page[j - 1].isalpha() or page[j - 1] == "."):
             j -= 1
         word = page[j:k].lower().strip(".")
-        initial = len(word) == 1 and page[j:k].isupper() and (j == 0 or not page[j - 1].isalnum())
-        if (word in _ABBREV or initial or "." in word) and not (   # "J. Smith", "U.S."
+        glued = j > 0 and page[j - 1].isalnum()       # "CO2eq." ends a sentence; "eq." alone does not
+        initial = len(word) == 1 and page[j:k].isupper() and not glued
+        if (word in _ABBREV and not glued or initial or "." in word) and not (   # "J. Smith", "U.S."
                 word == "al" and _STARTER_RE.match(page, m.end())):   # "... in Strubell et al. If we"
             continue
         cuts.append(m.end())

@@ -69,3 +69,9 @@ def test_bad_input_gives_nothing():
     assert find_contexts([], REFS) == []
     assert find_contexts(["[48]"], []) == []
     assert find_contexts(["", "[[[[ ]]]] (((( 2019 ))))", "[99999] [abc]"], REFS) == []
+
+
+def test_a_unit_glued_to_a_number_is_not_an_abbreviation():
+    text = "Training emitted about 105 kilograms of CO2eq. There are reasons [48]."
+    [ctx] = find_contexts([text], REFS)
+    assert ctx.sentence == "There are reasons [48]."
