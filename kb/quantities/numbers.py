@@ -1177,5 +1177,5 @@ def _hardware_counts(page: str, taken: list[tuple], excluded: list[tuple[int, in
             continue
         unit = "TPU" if hm.group("model").startswith("TPU") else "GPU"
         out.append((s0, e0, hm.group("n"), float(hm.group("n")), unit, None, None,
-                    hm.group(0), "quantity"))
+                    hm.group(0), "table"))
     return out
