@@ -110,12 +110,17 @@ def _damaged_index(exc: BaseException) -> bool:
 
 
 def _internal_error(exc: BaseException) -> int:
-    import tempfile
     import traceback
 
-    log = Path(tempfile.gettempdir()) / "kb-last-error.log"
+    log = crash_log()
     try:
-        log.write_text("".join(traceback.format_exception(exc)), "utf-8")
+        # The user's own cache folder, created private; never a shared temp folder, and a
+        # symlink put where the log goes is not followed (O_NOFOLLOW), nor a file of
+        # someone else's written to.
+        log.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(exc)))
         where = f"; details in {log}"
     except OSError:
         where = ""
@@ -123,6 +128,13 @@ def _internal_error(exc: BaseException) -> int:
     if os.environ.get("KB_DEBUG"):
         traceback.print_exception(exc, file=err_stream())
     return 1
+
+
+def crash_log() -> Path:
+    """Where the traceback of a bug in kb is kept: $XDG_CACHE_HOME/kb/last-error.log
+    (~/.cache/kb/ by default), the user's own."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kb" / "last-error.log"
 
 
 def entry() -> None:

@@ -61,19 +61,35 @@ def stderr() -> TextIO:
     return bound[1] if bound is not None else sys.stderr
 
 
+#: Control characters other than newline and tab: a title or a server's message holding
+#: ESC sequences must not clear the screen, retitle the window or hide text when printed.
+_CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0)]}
+
+
+def printable(text: str) -> str:
+    """`text` without terminal control characters (newlines and tabs kept)."""
+    return text.translate(_CONTROL)
+
+
 def out(text: str) -> None:
-    """Write `text` as it is to this call's stdout."""
+    """Write `text` to this call's stdout (control characters removed; JSON has none)."""
+    stdout().write(printable(text))
+
+
+def data(text: str) -> None:
+    """Write an export (BibTeX, a note, CSL-JSON, a graph) to this call's stdout exactly
+    as it would go to a file (`-o -`)."""
     stdout().write(text)
 
 
 def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:
     """print() to this call's stdout."""
-    stdout().write(sep.join(map(str, parts)) + end)
+    out(sep.join(map(str, parts)) + end)
 
 
 def err(text: str) -> None:
-    """Write `text` as it is to this call's stderr."""
-    stderr().write(text)
+    """Write `text` to this call's stderr (control characters removed)."""
+    stderr().write(printable(text))
 
 
 def emit_json(obj) -> None:

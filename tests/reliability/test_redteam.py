@@ -385,3 +385,35 @@ def test_crossref_fields_of_the_wrong_type_are_never_a_crash(kb_root, server, me
     if r.code == 2:
         assert r.err.startswith("kb: error:") and r.err.count("\n") == 1
     _doctor_clean()
+
+
+# -- security: what kb prints and where it writes ---------------------------------------------
+
+def test_terminal_escape_sequences_in_titles_are_never_printed(kb_root):
+    (kb_root / "references.bib").write_text(
+        "@misc{evil2024,\n  title = {Clear \x1b[2J\x1b]0;pwned\x07screen \x9b31m and\rback},\n"
+        "  author = {Mallory, M.},\n  year = {2024},\n}\n")
+    for args in (("ls",), ("show", "evil2024"), ("claims",), ("graph", "show", "evil2024")):
+        r = run_kb(*args)
+        assert "\x1b" not in r.out + r.err and "\x07" not in r.out and "\x9b" not in r.out, args
+        assert "\r" not in r.out, args
+
+
+def test_the_crash_log_is_private_and_never_follows_a_symlink(kb_root, tmp_path, monkeypatch):
+    import kb.cli.papers
+
+    def boom(*a, **k):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(kb.cli.papers, "list_papers", boom)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    r = run_kb("ls")
+    assert r.code == 1 and "details in" in r.err
+    log = tmp_path / "cache" / "kb" / "last-error.log"
+    assert "RuntimeError: a bug" in log.read_text() and (log.stat().st_mode & 0o777) == 0o600
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    log.unlink()
+    log.symlink_to(victim)                       # someone points the log at another file
+    r = run_kb("ls")
+    assert r.code == 1 and r.err.count("\n") == 1
+    assert victim.read_text() == "keep me"
