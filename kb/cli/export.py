@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, err, open_kb, out, warn
+from kb.cli.common import data, echo, emit_json, err, open_kb, warn
 from kb.errors import UsageError
 from kb.ops.export import (
     bib_text,
@@ -34,7 +34,7 @@ def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
     """Write `text` to -o (atomically) or stdout; return the path written."""
 
     if output is None or is_stdout(output):
-        out(text)
+        data(text)
         return None
     path = output_path(kb, output)
     write_output(kb, path, text)
@@ -142,7 +142,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
         warn("no .bib written with stdout output; use -o FILE.md to get FILE.bib beside it "
              "(or kb export bib)")
     if target is None:
-        out(result.text)
+        data(result.text)
         return
     if bib_path is not None and result.bib is not None:
         write_output(kb, bib_path, result.bib)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, open_kb, out
+from kb.cli.common import data, echo, emit_json, open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph
@@ -135,7 +135,7 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
     if is_stdout(output):
-        out(graph.render(kb.db, fmt, extra))
+        data(graph.render(kb.db, fmt, extra))
         return
     target = output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
     write_output(kb, target, graph.render(kb.db, fmt, extra))
