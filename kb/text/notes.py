@@ -121,6 +121,8 @@ _NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = lazy(r"[^\s>/]*")
 _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
 _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
+# a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
+_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
 _CITEKEY = lazy(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
 
@@ -280,9 +282,8 @@ def _parse_note_quotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             continue
         source_text = _attr(attrs, "sourceText", "source-text")
         page = _attr(attrs, "page", "locator")
-        if not page and source_text and len(source_text) < 200:
-            loc = _LOCATOR.search(source_text)     # sourceText="[1, p. 13]"
-            page = loc.group(1).replace(" ", "") if loc else None
+        if not page and source_text:
+            page = _locator_in(source_text)      # sourceText="[1, p. 13]"
         note.quotes.append(NoteQuote(
             quote=quote.strip(),
             source_link=_attr(attrs, "sourceLink", "source-link", "href"),
@@ -439,7 +440,7 @@ def _attribution(line: str) -> str | None:
 
 
 def _locator_in(text: str | None) -> str | None:
-    loc = _LOCATOR.search(text[:2000]) if text else None
+    loc = _PAGE_IN_TEXT.search(text[:2000]) if text else None
     return loc.group(1).replace(" ", "") if loc else None
 
 
@@ -613,12 +614,25 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     cur_line = 0
     cur_number: str | None = None
 
+    section: list[tuple[NoteReference, bool]] = []     # the section's entries: (ref, labelled?)
+
     def flush() -> None:
         nonlocal cur
         body = " ".join(x.strip() for x in cur).strip()
         cur = []
         if len(body) >= 12 and any(c.isalpha() for c in body):
-            note.references.append(_reference(body[:_MAX_ENTRY], None, cur_line, cur_number))
+            ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
+            note.references.append(ref)
+            if in_section:
+                section.append((ref, ref.number != cur_number or bool(_ORDERED.match(body))))
+
+    def end_section() -> None:
+        # positions number an unlabelled list only: beside labels they would collide
+        if any(labelled for _, labelled in section):
+            for ref, labelled in section:
+                if not labelled:
+                    ref.number = None
+        section.clear()
 
     i = 0
     while i < n:
@@ -632,12 +646,14 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         if _REF_HEADING.match(raw) and len(stripped) < 60:
             if cur:
                 flush()
+            end_section()
             in_section, position = True, 0
             i += 1
             continue
         if in_section and (_ANY_HEADING.match(raw) or stripped in ("---", "***", "___")):
             if cur:
                 flush()
+            end_section()
             in_section = False
         footnote = _FOOTNOTE_DEF.match(raw)
         starts_entry = bool(footnote) or (in_section and bool(_ENTRY_START.match(raw))) or \
@@ -663,6 +679,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         i += 1
     if cur:
         flush()
+    end_section()
 
 
 def _front_matter(text: str, note: Note) -> int:

@@ -234,3 +234,75 @@ def test_problems_are_capped() -> None:
     note = parse_note("<note-quote>\n</note-quote>\n" * (MAX_PROBLEMS + 50))
     assert len(note.problems) == MAX_PROBLEMS + 1
     assert note.problems[-1][1] == "... and 50 more problems"
+
+
+# --- references in every style, and how quotes point at them ---------------------------
+
+STYLES = """---
+title: x
+bibliography: [refs.bib, "more.json"]
+---
+
+> Quoted words one. [12]
+
+> Quoted words two.[^1]
+
+> Quoted words three. [[7]](#ref-7)
+
+> Quoted words four. <sup>[3, p. 9]</sup>
+
+> Quoted words five.
+— Strubell, E. et al. (2019) 'Energy and policy considerations for deep learning in NLP', p. 2.
+
+<note-quote quote="Six." sourceLink="#mdx" sourceText="[M, pp. 3-4]" version="v1"></note-quote>
+
+<a id="ref-7"></a>7. Anchored, A. (2020). A title after an anchor.
+
+<span id="mdx">Strubell &amp; McCallum (2019), <i>Energy and Policy</i>.</span>
+
+## References
+
+[12] Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and Policy. https://doi.org/10.18653/v1/P19-1355
+
+- [3] E. Strubell, "Energy and policy considerations for deep learning in NLP," 2019.
+- An unlabelled bullet, Someone, 2018,
+  continued on its next line.
+
+[^1]: Strubell, E. (2019). *Energy and policy*. arXiv:1906.02243.
+"""
+
+
+def test_references_in_every_style_and_the_quotes_pointing_at_them() -> None:
+    note = parse_note(STYLES)
+    assert note.problems == []
+    assert note.bibliography == ["refs.bib", "more.json"] and note.bibliography_line == 3
+    refs = {r.number: r for r in note.references}
+    assert set(refs) >= {"12", "3", "^1", "7"}
+    assert refs["12"].doi == "10.18653/v1/p19-1355" and refs["12"].year == 2019
+    assert refs["^1"].arxiv_id == "1906.02243"
+    assert refs["3"].title == "Energy and policy considerations for deep learning in NLP"
+    assert refs["7"].anchor == "ref-7" and refs["7"].title == "A title after an anchor"
+    bullet = [r for r in note.references if r.text.startswith("An unlabelled bullet")]
+    assert len(bullet) == 1 and bullet[0].text.endswith("continued on its next line.")
+    mdx = [r for r in note.references if r.anchor == "mdx"][0]
+    assert "Energy and Policy" in mdx.titles
+    quotes = note.quotes
+    assert [q.quote for q in quotes] == ["Quoted words one.", "Quoted words two.", "Quoted words three.",
+                                        "Quoted words four.", "Quoted words five.", "Six."]
+    found = [note.reference_for(q) for q in quotes]
+    assert [r.number if r else None for r in found] == ["12", "^1", "7", "3", None, None]
+    assert found[5] is None or found[5].anchor == "mdx"
+    assert note.reference_for(quotes[5]).anchor == "mdx"
+    assert [q.page for q in quotes] == [None, None, None, "9", "2", "3-4"]
+    assert quotes[4].attribution.startswith("Strubell, E. et al. (2019)")
+    assert quotes[5].version == "v1"
+
+
+def test_the_front_matter_is_not_read_as_content() -> None:
+    note = parse_note("---\nbibliography:\n  - a.bib\n  - 'b b.bib'\nnotes: '[1] not a reference 2020'\n---\n")
+    assert note.bibliography == ["a.bib", "b b.bib"] and note.references == []
+
+
+def test_numbered_lines_outside_a_references_section_need_a_year_or_link() -> None:
+    note = parse_note("[1] is how we number things.\n\n[2] Smith, J. 2020. A real entry.\n")
+    assert [r.number for r in note.references] == ["2"]

@@ -314,3 +314,107 @@ def test_author_name_variants_agree() -> None:
     p = PaperInfo("hg2023", None, None, "Counting Carbon: A Survey of Factors", 2023, "Hernández-García")
     e = ref(title="Counting carbon: a survey of factors", year=2023, first_author="garcia")
     assert resolve(e, [p]).citekey == "hg2023"
+
+
+# --------------------------------------------------------------------------
+# References written by people (notes): parse_reference and PaperIndex.explain
+
+NOTE_PAPERS = [
+    PaperInfo("luccioni2023power", "2311.16863", None,
+              "Power Hungry Processing: Watts Driving the Cost of {AI} Deployment?", 2023, "Luccioni"),
+    PaperInfo("strubell2019energy", "1906.02243", "10.18653/v1/p19-1355",
+              "Energy and Policy Considerations for Deep Learning in {NLP}", 2019, "Strubell"),
+    PaperInfo("dodge2022measuring", "2206.05229", None,
+              "Measuring the Carbon Intensity of {AI} in Cloud Instances", 2022, "Dodge"),
+    PaperInfo("luccioni2023counting", "2302.08476", None,
+              "Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning", 2023, "Luccioni"),
+]
+
+
+def explain(text: str):
+    from kb.text.refs import PaperIndex, parse_reference
+
+    marked = parse_reference(text)
+    return marked, PaperIndex(NOTE_PAPERS).explain(marked.entry, titles=marked.titles, loose=True)
+
+
+@pytest.mark.parametrize("text, label, method", [
+    ("[12] Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and Policy Considerations for Deep "
+     "Learning in NLP. In Proceedings of the 57th Annual Meeting of the ACL, pages 3645–3650. "
+     "https://doi.org/10.18653/v1/P19-1355", "12", "doi"),
+    ('- [72] E. Strubell, A. Ganesh, and A. McCallum, "Energy and policy considerations for deep learning in '
+     'NLP," in Proc. 57th Annu. Meeting Assoc. Comput. Linguistics, 2019, pp. 3645–3650.', "72", "title"),
+    ("[^1]: Strubell, E., Ganesh, A., & McCallum, A. (2019). *Energy and policy considerations for deep "
+     "learning in NLP*. arXiv preprint arXiv:1906.02243.", "^1", "arxiv"),
+    ("7. Strubell, E., Ganesh, A., McCallum, A.: Energy and policy considerations for deep learning in NLP, "
+     "pp. 1–6 (2019). [arXiv:1906.02243v1](https://arxiv.org/abs/1906.02243v1)", "7", "arxiv"),
+    ("STRUBELL, E.; GANESH, A.; MCCALLUM, A. Energy and Policy Considerations for Deep Learning in NLP. "
+     "Florença: ACL, 2019. p. 3645–3650. Disponível em: <https://doi.org/10.18653/v1/P19-1355>. "
+     "Acesso em: 3 mar. 2024.", None, "doi"),
+    ('Strubell, Emma, Ananya Ganesh, and Andrew McCallum. 2019. "[Energy and Policy Considerations for Deep '
+     'Learning in NLP](https://arxiv.org/pdf/1906.02243.pdf)." In *Proceedings of ACL*, 3645–50.', None, "arxiv"),
+    ("Strubell, E., Ganesh, A., McCallum, A.: [Consideraciones energéticas y de políticas para el aprendizaje "
+     "profundo en PLN](https://www.semanticscholar.org/paper/d6a083dad7114f3a39adc65c09bfbb6cf3fee9ea). "
+     "ArXiv, abs/1906.02243 (2019)", None, "arxiv"),
+    ("Emma Strubell, Ananya Ganesh, Andrew McCallum. 2019. Énergie et politique. "
+     "https://aclanthology.org/P19-1355/", None, "doi"),
+    ("Strubell, Ganesh &amp; McCallum (2019), <i>Energy and Policy Considerations for Deep Learning in "
+     "NLP</i>, ACL.", None, "title"),
+    ("Strubell, E. et al. (2019) ‘Energy and policy considerations for deep learning in NLP’, in Proc. ACL.",
+     None, "title"),
+    ("Strubell et al. 2019. Talk at a workshop.", None, "author-year"),
+])
+def test_one_paper_in_every_style_resolves(text: str, label: str | None, method: str) -> None:
+    marked, ex = explain(text)
+    assert marked.label == label
+    assert ex.resolution is not None, ex.reason
+    assert (ex.resolution.citekey, ex.resolution.method) == ("strubell2019energy", method)
+
+
+def test_markup_is_read_not_kept() -> None:
+    from kb.text.refs import parse_reference
+
+    m = parse_reference('[1] [Power Hungry Processing: Watts Driving the Cost of AI Deployment?]'
+                        '(https://arxiv.org/abs/2311.16863) - A. Luccioni, Y. Jernite, E. Strubell. 2023.')
+    assert (m.label, m.url, m.entry.arxiv_id, m.entry.year) == ("1", "https://arxiv.org/abs/2311.16863",
+                                                               "2311.16863", 2023)
+    assert m.title == "Power Hungry Processing: Watts Driving the Cost of AI Deployment?"
+    assert m.authors == "A. Luccioni, Y. Jernite, E. Strubell"
+    m = parse_reference(r'<a href="https://doi.org/10.1000/x.1">A \[bracketed\] *title* here</a>, 2020')
+    assert m.entry.doi == "10.1000/x.1" and "A [bracketed] title here" in m.titles
+    assert "<" not in m.text and "*" not in m.text
+
+
+def test_acl_anthology_ids_map_to_their_doi() -> None:
+    from kb.text.ids import acl_doi, find_acl_doi_in_text
+
+    assert find_acl_doi_in_text("https://aclanthology.org/P19-1355.pdf") == "10.18653/v1/p19-1355"
+    assert find_acl_doi_in_text("http://www.aclweb.org/anthology/P/P19/P19-1355") == "10.18653/v1/p19-1355"
+    assert find_acl_doi_in_text("aclanthology.org/2020.acl-main.207/") == "10.18653/v1/2020.acl-main.207"
+    assert acl_doi("P02-1040") is None            # before 2015: no 10.18653 DOI
+    assert parse_entry("A. B. 2019. T. https://aclanthology.org/N19-1423").doi == "10.18653/v1/n19-1423"
+
+
+def test_conflicting_identifiers_link_to_neither() -> None:
+    _, ex = explain("Strubell, E. (2019). Energy and policy considerations for deep learning in NLP. "
+                    "arXiv:2311.16863. https://doi.org/10.18653/v1/P19-1355")
+    assert ex.resolution is None
+    assert ex.reason.startswith("conflicting identifiers: arXiv:2311.16863 is luccioni2023power but "
+                                "doi:10.18653/v1/p19-1355 is strubell2019energy")
+    # the graph's resolver refuses the same entry
+    from kb.text.refs import PaperIndex
+    assert PaperIndex(NOTE_PAPERS).resolve(parse_entry("Strubell, E. 2019. Energy. arXiv:2311.16863. "
+                                                       "doi:10.18653/v1/P19-1355")) is None
+
+
+def test_unresolved_entries_say_why_and_name_the_closest_paper() -> None:
+    _, ex = explain("Luccioni et al. 2023. A keynote.")
+    assert ex.resolution is None
+    assert ex.reason == "2 papers by luccioni in 2023: luccioni2023counting, luccioni2023power"
+    _, ex = explain("Dodgy, J. (2021). Measuring carbon of AI clouds. Unpublished.")
+    assert ex.resolution is None and ex.closest == "dodge2022measuring" and 0 < ex.closest_score < 1
+    _, ex = explain("Strubell, E. (2020). Energy and policy considerations for modern deep learning research.")
+    assert ex.resolution is None           # another paper by the same author: no link
+    # a subtitle left out still finds the paper
+    _, ex = explain("Luccioni, A. S. et al.: Power hungry processing. In: ACM FAccT 2024 (2024)")
+    assert (ex.resolution.citekey, ex.resolution.method) == ("luccioni2023power", "title")
