@@ -408,3 +408,90 @@ def test_cite_only_note_and_cite_of_a_quoted_paper(made_up):
     r = run_kb("export", "note", "--quotes", "tricky", "--cite", "garcia2020tricky,other2019report")
     assert [x.number for x in parse_note(r.out).references] == ["1", "2"]
 
+
+
+# -- provenance: pages and versions in exports, re-verified ------------------------------------
+
+@pytest.mark.corpus
+def test_exported_notes_keep_their_pages_and_reverify(fresh, tmp_path):
+    out = tmp_path / "note.md"
+    assert run_kb("--kb", fresh, *EXPORT_ARGS, "-o", out).code == 0
+    text = out.read_text("utf-8")
+    assert [int(p) for p in re.findall(r'\n    page="(\d+)"', text)] == [1, 13, 14]
+    assert 'sourceText="[1]"\n    version="v1">' in text       # the smartphone quote: v1, kb holds v3
+    assert_same_as_shared_note(text)
+    assert_verifies(fresh, out)
+    r = run_kb("--kb", fresh, "verify", "--note", out, "--json")
+    assert [q["cited_page"] for q in r.json["quotes"]] == ["1", "13", None, "14"]
+    # a page edited to a wrong one is caught, naming the right page
+    out.write_text(text.replace('page="13"', 'page="3"'), "utf-8")
+    r = run_kb("--kb", fresh, "verify", "--note", out)
+    assert r.code == 1 and "the note cites p. 3, but the quote is on page 13" in r.out
+    # --no-pages: the blocks exactly as the note format writes them, as before
+    plain = run_kb("--kb", fresh, *EXPORT_ARGS, "--no-pages").out
+    assert plain == re.sub(r'\n    (?:page|version)="[^"]*"', "", text)
+    assert "page=" not in plain and "version=" not in plain
+    assert_same_as_shared_note(plain)
+    # Markdown: [@key, p. N], re-verified with its locators
+    md = tmp_path / "note-md.md"
+    assert run_kb("--kb", fresh, *EXPORT_ARGS, "--format", "markdown", "-o", md).code == 0
+    body = md.read_text("utf-8")
+    assert "[@luccioni2023power, p. 13]" in body and "[@luccioni2023power, p. 1]" in body
+    r = run_kb("--kb", fresh, "verify", "--note", md, "--json")
+    assert [(q["status"], q["cited_page"]) for q in r.json["quotes"]] == [
+        ("ok", "1"), ("ok", "13"), ("unverified", None), ("ok", "14")]
+    assert "[@luccioni2023power]" in run_kb("--kb", fresh, *EXPORT_ARGS, "--format", "markdown",
+                                             "--no-pages").out
+
+
+V1 = ["Old words said the cost was 0.012 kWh per charge.\nMore on page one.", "Page two, kept in both."]
+V2 = ["New words say the cost is 0.022 kWh per charge.\nMore on page one.", "Page two, kept in both."]
+
+
+@pytest.fixture
+def two_versions(made_up, tmp_path):
+    """solo2021preprint with the text of v1 and v2: one quote only v1 has, one both have."""
+    for version, pages in (("v1", V1), ("v2", V2)):
+        source = tmp_path / f"{version}.json"
+        source.write_text(json.dumps(pages))
+        r = run_kb("text", "load", "solo2021preprint", source, "--version", version)
+        assert r.code == 0, r.err
+    for qid, quote in (("old", "the cost was 0.012 kWh per charge"), ("kept", "Page two, kept in both.")):
+        r = run_kb("quote", "add", "solo2021preprint", quote, "--version", "v1", "--id", qid, "-t", "cost")
+        assert r.code == 0, r.err
+    return made_up
+
+
+def test_a_quote_verified_only_in_an_older_version_says_so(two_versions, tmp_path):
+    r = run_kb("export", "note", "--quotes", "old,kept", "-o", tmp_path / "n.md")
+    assert r.code == 0, r.err
+    assert "quote old was verified in v1 only; v2 does not have it" in r.err
+    text = (tmp_path / "n.md").read_text("utf-8")
+    assert 'sourceText="[1]"\n    page="1"\n    version="v1">' in text
+    assert ("*Quoted from arXiv:2101.00001v1, p. 1; verified in v1 only: v2, the newest version kb holds, "
+            "does not have it.*") in text
+    assert "*Quoted from arXiv:2101.00001v1, p. 2 (v2 also has it).*" in text
+    r = run_kb("verify", "--note", tmp_path / "n.md", "--json")
+    assert r.code == 0, r.out
+    assert [(q["status"], q["version"], q["page"]) for q in r.json["quotes"]] == [("ok", "v1", 1), ("ok", "v1", 2)]
+    md = run_kb("export", "note", "--quotes", "old", "--format", "markdown").out
+    assert "[@solo2021preprint, p. 1]" in md and "verified in v1 only" in md
+    doc = run_kb("export", "note", "--quotes", "old,kept", "--format", "json").json
+    assert [(q["verified_only_in"], q["newest_version"]) for q in doc["quotes"]] == [("v1", "v2"), (None, "v2")]
+    # the version attribute picks the version checked, even for a quote kb has not stored
+    note = tmp_path / "other.md"
+    note.write_text('<note-quote quote="the cost was 0.012 kWh per charge" sourceLink="#solo2021preprint" '
+                    'version="v2"></note-quote>\n<note-quote quote="x" sourceLink="#solo2021preprint" '
+                    'version="seven"></note-quote>\n')
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "not found in solo2021preprint v2" in r.out and "version='seven'" in r.out
+
+
+def test_topic_is_a_tag_and_text_is_words(two_versions):
+    ids = lambda *a: [q["id"] for q in run_kb("export", "note", *a, "--format", "json").json["quotes"]]  # noqa: E731
+    assert ids("--topic", "cost") == ["kept", "old"] or ids("--topic", "cost") == ["old", "kept"]
+    assert run_kb("export", "note", "--topic", "kwh").code == 2          # no quote is tagged "kwh"
+    assert ids("--text", "kwh") == ["old"]                               # but one says it
+    assert ids("--topic", "COST", "--text", "page two") == ["kept"]
+    r = run_kb("export", "note", "--quotes", "old", "--text", "kwh")
+    assert r.code == 2 and "either by --quotes or by --topic/--text/--paper" in r.err
