@@ -84,7 +84,7 @@ def topic_clause(topics: list[str], fts_table: str) -> tuple[str, list]:
 SQL_FUNCTION = "kb_search_text"
 
 # A hyphen at a line end with a lowercase letter after the break: "efﬁ-\ncient".
-_SOFT_BREAK = lazy(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n[ \t\r\n]*(?=[^\W\d_])")
+_SOFT_BREAK = lazy(r"[-\u2010\u00ad][ \t]*\r?\n[ \t\r\n]*(?=[^\W\d_])")
 
 
 class _SearchTable(dict):
@@ -106,7 +106,8 @@ def _joins(s: str) -> list[tuple[int, int]]:
     """The (start, end) pieces of `s` left when line-break hyphenation is joined."""
     pieces, pos = [], 0
     for m in _SOFT_BREAK.finditer(s):
-        if s[m.end()].islower():
+        before = s[m.start() - 1] if m.start() else ""
+        if before.isalpha() and s[m.end()].islower():
             pieces.append((pos, m.start()))
             pos = m.end()
     pieces.append((pos, len(s)))
@@ -127,6 +128,11 @@ def search_fold(s: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for a, b in _joins(s):
+        piece = s[a:b].translate(_SEARCH)
+        if len(piece) == b - a and all(len(_SEARCH[ord(c)]) == 1 for c in set(s[a:b])):
+            out.append(piece)                       # one character for one: offsets as they are
+            origin.extend(range(a, b))
+            continue
         for i in range(a, b):
             folded = s[i].translate(_SEARCH)
             if folded:
@@ -172,13 +178,14 @@ def snippet(text: str, words: list[tuple[str, bool]], tokens: int = 16, open_: s
         return None
 
     hits = [which(a, b) for a, b in spans]
-    best, best_n = 0, -1
-    for i in range(0, max(1, len(spans) - tokens + 1)):
+    # The best window starts at a matched word: try those only.
+    best, best_n = 0, 0
+    for i in (k for k, h in enumerate(hits) if h):
         n = len({h for h in hits[i:i + tokens] if h})
-        if n > best_n or (n == best_n and hits[i] and not hits[best]):
+        if n > best_n:
             best, best_n = i, n
-        if best_n == len(words) and hits[best]:
-            break
+            if n == len(words):
+                break
     # Some words of context before the first hit, when the window has room for them.
     last = max((k for k in range(best, min(len(spans), best + tokens)) if hits[k]), default=best)
     best -= min(best, 3, tokens - 1 - (last - best))
