@@ -707,6 +707,7 @@ _HTML_EM_RE = lazy(r"<(i|em|cite|q)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
 _TAG_RE = lazy(r"</?[A-Za-z][\w:\-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK_RE = lazy(r"<((?:https?://|www\.|doi:)[^<>\s]+)>", re.I)
 _MD_EM_RE = lazy(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_BROKEN_WORD_RE = lazy(r"(?<=[a-zà-ÿ])([a-zà-ÿ])- ([a-zà-ÿ])(?=[a-zà-ÿ])")
 _MD_ESCAPE_RE = lazy(r"\\([\\`*_{}\[\]()#+\-.!|<>\"'&~])")
 _QUOTED_RE = lazy(r"[\"“«]\s*([^\"“”«»]{8,400}?)\s*[\"”»]")
 
@@ -766,7 +767,9 @@ def parse_reference(markup: str) -> MarkedReference:
     titles = [" ".join(_MD_ESCAPE_RE.sub(r"\1", _TAG_RE.sub("", t)).replace("*", "").split()).strip(" .,;:\"'“”")
               for t in titles]
     titles = [t for t in dict.fromkeys(titles) if len(t) >= 8 and " " in t]
-    text = " ".join(text.split())
+    # "in- terventions", "Christo- pher": a line break's hyphen copied out of a PDF
+    text = _BROKEN_WORD_RE.sub(r"\1\2", " ".join(text.split()))
+    titles = [_BROKEN_WORD_RE.sub(r"\1\2", t) for t in titles]
     entry = parse_entry(text, label=label)
     url = urls[0] if urls else find_url(text)
     title = entry.title or ""

@@ -1,0 +1,174 @@
+"""How well a note's references resolve, in every citation style, and how fast.
+
+Run: python benchmarks/notes.py [--verbose]
+
+Yardstick: the 86 references GROBID parsed out of the two ACL papers of the
+shared corpus (grobid-s2orc/*.tei.xml). Each becomes a paper of a made-up
+knowledge base (GROBID's title, first author's surname, year, DOI/arXiv id
+where GROBID found one). Then each reference is written the ways people write
+references in notes, and resolved with kb.text.refs.parse_reference and
+PaperIndex.explain(loose=True), exactly as `kb verify --note` does:
+
+* raw      the paper's own reference string, as GROBID cut it ("[n] ...")
+* ieee     `- [n] A. Author, B. Other, "Title," in Venue, 2019.`
+* abnt     `AUTHOR, A.; OTHER, B. Title. Venue, 2019.`
+* chicago  `Author, A., and B. Other. 2019. "[Title](https://example.org/x)." *Venue*.`
+* footnote `[^n]: Author, A. (2019). *Title*. Venue.`
+* noid     the raw string with every DOI/arXiv id/URL removed
+* authoryr `Author et al. 2019.` only (resolves only where author+year is unique)
+
+A reference "resolves" when it links to its own paper; "wrong" when it links to
+another one (the figure that must stay 0). It also times parse_note and
+verify-style resolution of a generated note with thousands of references.
+Reports, never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kb.text.notes import parse_note  # noqa: E402
+from kb.text.refs import PaperIndex, PaperInfo, parse_reference  # noqa: E402
+
+CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
+TEI = "{http://www.tei-c.org/ns/1.0}"
+FILES = ["2020.acl-main.207.grobid.tei.xml", "N18-3011.grobid.tei.xml"]
+
+
+def grobid_refs() -> list[dict]:
+    out = []
+    for name in FILES:
+        root = ET.parse(CORPUS / "grobid-s2orc" / name).getroot()
+        for n, bib in enumerate(root.iter(f"{TEI}biblStruct")):
+            if bib.get("{http://www.w3.org/XML/1998/namespace}id") is None:
+                continue                              # the paper's own header
+            title = bib.find(f".//{TEI}analytic/{TEI}title")
+            if title is None:
+                title = bib.find(f".//{TEI}monogr/{TEI}title")
+            title = " ".join("".join(title.itertext()).split()) if title is not None else ""
+            names = []
+            for pers in bib.findall(f".//{TEI}analytic/{TEI}author/{TEI}persName") or \
+                    bib.findall(f".//{TEI}monogr/{TEI}author/{TEI}persName"):
+                fore = " ".join("".join(f.itertext()) for f in pers.findall(f"{TEI}forename"))
+                sur = "".join("".join(s.itertext()) for s in pers.findall(f"{TEI}surname"))
+                if sur:
+                    names.append((fore, sur))
+            date = bib.find(f".//{TEI}date[@type='published']")
+            year = int(date.get("when")[:4]) if date is not None and (date.get("when") or "")[:4].isdigit() else None
+            raw = bib.find(f"{TEI}note[@type='raw_reference']")
+            raw = " ".join("".join(raw.itertext()).split()) if raw is not None else ""
+            doi = bib.find(f".//{TEI}idno[@type='DOI']")
+            arxiv = bib.find(f".//{TEI}idno[@type='arXiv']")
+            venue = bib.find(f".//{TEI}monogr/{TEI}title")
+            if not (title and names and year and raw):
+                continue
+            out.append({"key": f"{name[:8]}-{n}", "title": title, "names": names, "year": year, "raw": raw,
+                        "venue": " ".join("".join(venue.itertext()).split()) if venue is not None else "",
+                        "doi": doi.text.lower() if doi is not None and doi.text else None,
+                        "arxiv": re.sub(r"^arxiv:", "", arxiv.text, flags=re.I) if arxiv is not None and arxiv.text
+                        else None})
+    return out
+
+
+def initials(fore: str) -> str:
+    return " ".join(w[0] + "." for w in fore.split() if w)
+
+
+def styles(r: dict, n: int) -> dict[str, str]:
+    names, t, y, v = r["names"], r["title"], r["year"], r["venue"] or "Proceedings"
+    ieee_names = ", ".join(f"{initials(f)} {s}" for f, s in names[:3]) + (" et al." if len(names) > 3 else "")
+    abnt = "; ".join(f"{s.upper()}, {initials(f)}" for f, s in names[:3]) + (" et al." if len(names) > 3 else "")
+    first_f, first_s = names[0]
+    chicago = f"{first_s}, {first_f}" + (f", and {names[1][0]} {names[1][1]}" if len(names) > 1 else "")
+    noid = re.sub(r"\b(?:doi:|arxiv:?)\s*\S+|https?://\S+|\b10\.\d{4,9}/\S+|\b\d{4}\.\d{4,5}(v\d+)?", "",
+                  r["raw"], flags=re.I)
+    return {
+        "raw": f"[{n}] {r['raw']}",
+        "ieee": f'- [{n}] {ieee_names}, "{t}," in {v}, {y}.',
+        "abnt": f"{abnt} {t}. {v}, {y}.",
+        "chicago": f'{chicago}. {y}. "[{t}](https://example.org/{n})." *{v}*.',
+        "footnote": f"[^{n}]: {first_s}, {initials(first_f)} (et al.) ({y}). *{t}*. {v}.",
+        "noid": f"[{n}] {noid}",
+        "authoryr": f"{first_s} et al. {y}.",
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    if not (CORPUS / "grobid-s2orc").exists():
+        print(f"corpus not found: {CORPUS} (set KB_TEST_CORPUS)")
+        return
+    from kb.text.titles import normalise_title
+
+    every = grobid_refs()
+    seen: set[str] = set()
+    refs = []
+    for r in every:            # a work both papers cite (or one cites twice) is one paper of a knowledge base
+        if normalise_title(r["title"]) not in seen:
+            seen.add(normalise_title(r["title"]))
+            refs.append(r)
+    print(f"{len(every) - len(refs)} duplicate works left out")
+    papers = [PaperInfo(r["key"], r["arxiv"], r["doi"], r["title"], r["year"], r["names"][0][1]) for r in refs]
+    index = PaperIndex(papers)
+    print(f"{len(refs)} references (GROBID, two ACL papers) as the papers of a knowledge base")
+    tally: dict[str, dict[str, int]] = {}
+    misses: list[str] = []
+    started = time.perf_counter()
+    count = 0
+    for n, r in enumerate(refs, 1):
+        for style, text in styles(r, n).items():
+            marked = parse_reference(text)
+            ex = index.explain(marked.entry, titles=marked.titles, loose=True)
+            count += 1
+            got = ex.resolution.citekey if ex.resolution else None
+            t = tally.setdefault(style, {"resolved": 0, "wrong": 0, "none": 0})
+            if got == r["key"]:
+                t["resolved"] += 1
+            elif got is None:
+                t["none"] += 1
+                if style != "authoryr":
+                    misses.append(f"  {style}: {text[:140]}\n    -> {ex.reason}")
+            else:
+                t["wrong"] += 1
+                misses.append(f"  WRONG {style}: {text[:140]}\n    -> {got}")
+    took = time.perf_counter() - started
+    for style, t in tally.items():
+        total = sum(t.values())
+        print(f"  {style:9} resolved {t['resolved']:3}/{total}  wrong {t['wrong']}  unresolved {t['none']}")
+    print(f"  {count} resolutions in {took:.2f} s ({1000 * took / count:.2f} ms each)")
+    if args.verbose and misses:
+        print("misses:")
+        print("\n".join(misses))
+
+    # a generated note: N quotes citing N numbered references
+    for n in (1_000, 5_000):
+        lines = [f"> Quoted words number {i}. [{i}]\n" for i in range(1, n + 1)]
+        lines.append("\n## References\n\n")
+        lines += [f"[{i}] {refs[i % len(refs)]['raw']}\n" for i in range(1, n + 1)]
+        text = "\n".join(lines)
+        t0 = time.perf_counter()
+        note = parse_note(text)
+        t1 = time.perf_counter()
+        linked = 0
+        for q in note.quotes:
+            ref = note.reference_for(q)
+            if ref is not None and index.explain(ref.entry, titles=ref.titles, loose=True).resolution:
+                linked += 1
+        t2 = time.perf_counter()
+        print(f"note with {n} quotes and references ({len(text) / 1e6:.1f} MB): parse {t1 - t0:.2f} s, "
+              f"resolve {t2 - t1:.2f} s; {linked}/{len(note.quotes)} linked")
+
+
+if __name__ == "__main__":
+    main()
