@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.errors import UsageError
 from kb.graph.tables import S2, chunks, require_paper
+from kb.text.names import last_name
 
 if TYPE_CHECKING:  # networkx and sqlite-utils are imported inside functions: start-up stays light
     import networkx
@@ -265,7 +266,7 @@ def _dot_label(key: str, attrs: dict[str, Any]) -> str:
     byline = ""
     if attrs.get("authors"):
         first = attrs["authors"].split("; ")
-        byline = first[0].split(",")[0] + (" et al." if len(first) > 1 else "")
+        byline = last_name(first[0]) + (" et al." if len(first) > 1 else "")
     if attrs.get("year") is not None:
         byline = f"{byline} {attrs['year']}".strip()
     return "\n".join(lines + ([byline] if byline else []) + [f"({key})" if lines else key])
