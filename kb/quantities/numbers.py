@@ -429,13 +429,15 @@ _GLUED_KINDS = {"co2e_or_mass", "flop", "energy", "percent", "money", "time", "l
 # as one (PUE), and stays in the candidate's sentence otherwise.
 _NAMED_BEFORE = lazy(
     r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|(?i:\bratio|\bscore|\brate))"
-    r"(?:[ \t]+(?i:score|value|coefficient|ratio|factor|of\s+the\s+\w+))?"
+    r"(?:[ \t]+(?i:score|value|coe(?:ffi|fﬁ|ﬃ)cient|ratio|factor|of\s+the\s+\w+))?"
     r"[ \t\n]*(?::|=|≈|\bof|\bis|\bwas|\bwere|\bare|\bwould\s+be|\bbecomes?|\breached|\bat)"
     r"[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just|nearly|almost|over|under"
     r"|below|above|up\s+to|less\s+than|more\s+than|at\s+least|at\s+most)[ \t\n]+|[~≈][ \t]?)?$")
 # "an increase of just 0.1 BLEU", "a 1.2 PUE": a score or ratio named after its number.
 _NAMED_AFTER = lazy(r"[ \t]*\n?[ \t]*(?P<name>PUE|BLEU|ROUGE(?:-[L12])?|F1|AUC|AUROC|MRR|n?DCG|nDCG@\d+"
                     r"|MAP|mAP|WER|CER|FID|EM|PPL|CUE|WUE)(?![\w-])")
+_PUE_VALUE = lazy(r"[1-3]\.\d{1,3}")
+_VERB_BEFORE = lazy(r"(?i:\b(?:was|is|were|are|be|of|at|to|from|averaged|average))[ \t\n]+(?:~[ \t]?)?$")
 # "by a factor of over 300", "a factor of 2": a ratio.
 _FACTOR_BEFORE = lazy(
     r"(?i:\bfactors?[ \t\n]+of)[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just"
@@ -492,7 +494,7 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     if count is not None:
         return count
     na = _NAMED_AFTER.match(page, end)
-    if na is not None:
+    if na is not None and page[page.rfind("\n", 0, pos) + 1:pos].strip():  # "9  PUE and": a footnote
         name = na.group("name")
         return (_canonical(name) if name == "PUE" else None) or "dimensionless", name, na.end()
     nb = _NAMED_BEFORE.search(before)
@@ -505,6 +507,12 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
                 return canon or "dimensionless", name, end
     if _FACTOR_BEFORE.search(before):
         return "dimensionless", "factor", end
+    if (_PUE_VALUE.fullmatch(m.group(0)) and _VERB_BEFORE.search(before)
+            and "PUE" in page[max(0, pos - 260):pos] and not page[end:end + 1].isalpha()
+            and 1.0 <= float(m.group(0)) <= 3.0):
+        # "( PUE ) would be 1.50. The US national datacenter average in 2018 was 1.58":
+        # a plain decimal said of the PUE the sentence is about
+        return _canonical("PUE") or "dimensionless", "PUE", end
     ra = _RATIO_AFTER.match(page, end)
     if ra is not None:
         return "dimensionless", ra.group(0).strip(" -‐–"), ra.end()

@@ -367,6 +367,13 @@ def test_named_plain_numbers():
     assert _figure(strubell, "29.7") == ("29.7", 29.7, "dimensionless")  # "a BLEU score of 29.7"
     assert _figure(strubell, "0.1\nBLEU") == ("0.1\nBLEU", 0.1, "dimensionless")
     assert parse_unit("PUE") is not None
+    # "We use a PUE coefﬁcient of 1.58" (a ligature in the word); "( PUE ) would be 1.50.
+    # The US national datacenter average in 2018 was 1.58, ... In 2020, it was 1.59"
+    assert _figure(wattbot_pages("strubell2019")[1], "1.58, the") == ("1.58", 1.58, "PUE")
+    p4 = wattbot_pages("patterson2021")[3]
+    assert [f[1] for f in _found(p4) if f[2] == "PUE"] == [1.50, 1.58, 1.59, 1.11]
+    p5 = wattbot_pages("patterson2021")[4]
+    assert not [f for f in _found(p5) if f[2] == "PUE"]  # footnote "9  PUE and kg CO 2 e per KWh"
 
 
 @pytest.mark.corpus
