@@ -479,7 +479,7 @@ obvious respectively his hers ours yours theirs whose this these those others
 """.split())
 _BAD_MODS = frozenset("""
 of the a an and or in on at to for from by with per than that which who as is was are were be
-been has have had not no more less most least other times fold percent
+been has have had not no less least other times fold percent
 """.split())
 
 
@@ -582,7 +582,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
         if dev is not None:
             return ("TPU" if dev.group(1) else "GPU"), noun, w.end("w")  # "8 V100s", "64 TPU v3s"
         if re.fullmatch(r"[A-Z]{2,6}s", noun):
-            return "item", noun, w.end("w")  # "28.9M PDFs", "12 LLMs"
+            known = _canonical(noun)  # "3 more GPUs"; "28.9M PDFs", "12 LLMs": things counted
+            return (known if known and known != "dimensionless" else "item"), noun, w.end("w")
         if noun[:1].isupper() and noun[1:].islower() and noun.isalpha():
             return None  # "5 Conclusions", "33 Tables 1 and 4": a heading, a footnote mark
         if at == gap.end() and low in _SINGULAR_COUNTS and w.group("sep").strip(" \t") == "":
