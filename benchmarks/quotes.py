@@ -116,7 +116,7 @@ def corpus_sources() -> list[tuple[str, list[str]]]:
 _SENTENCE = re.compile(r"(?<![\w.,\-])[A-Z][a-z][^.!?]{40,400}?[.!?](?=\s|$)", re.S)
 
 
-_ASIDE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z]|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
+_ASIDE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
                     r"|(?:Figure|Fig\.|Table)[ \t]*\d{1,2}[ \t]*[:.|])")
 
 
@@ -124,7 +124,7 @@ def without_asides(text: str) -> tuple[str, bool]:
     """A sentence drawn from page text without a footnote or caption that the extractor
     printed inside it (from its first line to the line ending a sentence), as a writer
     reading the PDF copies it; and whether one was removed. The aside ends at a line
-    ending with a full stop or a URL, or before a line starting in lower case."""
+    ending with a full stop or a URL, or at the end of its page (marked \\x02)."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -132,8 +132,7 @@ def without_asides(text: str) -> tuple[str, bool]:
     while i < len(lines):
         if i and _ASIDE.match(lines[i]) and i + 1 < len(lines) and len(" ".join(out).split()) >= 4:
             j = i     # the aside runs to a line ending a sentence or a URL, or up to a
-            while j + 1 < len(lines) and not re.search(r"[.!?)]\s*$|https?://\S+\s*$", lines[j]) \
-                    and not (lines[j + 1][:1].islower() and not lines[j].endswith("-")):
+            while j + 1 < len(lines) and not re.search(r"[.!?][)\"”’]?\s*$|https?://\S+\s*$|\x02$", lines[j]):
                 j += 1
             if j + 1 < len(lines):
                 i = j + 1
@@ -146,10 +145,41 @@ def without_asides(text: str) -> tuple[str, bool]:
     return "\n".join(out), removed
 
 
+def interrupted(doc: Document) -> list[tuple[str, int, bool]]:
+    """Sentences that a footnote or caption printed by the extractor interrupts within
+    a page (a column break): the sentence start before the aside, the aside's lines
+    up to one ending a sentence or a URL, and the sentence's end after it."""
+    out = []
+    for pi, page in enumerate(doc.pages):
+        lo, hi = doc.content[pi]
+        body = page[lo:hi]
+        for m in _ASIDE.finditer(body):
+            before = body[:m.start()].rstrip("\n")
+            if not before or before[-1] in ".!?:" or not before[-1].isalnum() and before[-1] != "-" \
+                    and before[-1] != ",":
+                continue
+            starts = [x.end() for x in re.finditer(r"[.!?]\s+(?=[A-Z])", before[-400:])]
+            if not starts:
+                continue
+            head = before[-400:][starts[-1]:]
+            end = re.search(r"[.!?][)\"”’]?[ \t]*(?:\n|$)|https?://\S+[ \t]*\n", body[m.start():m.start() + 600])
+            if end is None:
+                continue
+            rest = body[m.start() + end.end():]
+            if not rest[:1].islower():
+                continue
+            stop = re.search(r"[.!?](?=\s|$)", rest[:400])
+            if stop is None or len(head.split()) < 3:
+                continue
+            joint = "\x01\n" if head.endswith("-") else "\n"
+            out.append((as_written(head + joint + rest[:stop.end()]), pi + 1, True))
+    return out
+
+
 def as_written(text: str) -> str:
     """What a writer pastes: line-break hyphenation joined, whitespace collapsed."""
     text = re.sub(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])", "", text)
-    return " ".join(text.split()).replace("-\x01 ", "-")
+    return " ".join(text.replace("\x02", "").split()).replace("-\x01 ", "-")
 
 
 def draw_sentences(doc: Document, limit: int, rng: random.Random) -> list[tuple[str, int, bool]]:
@@ -176,9 +206,10 @@ def draw_sentences(doc: Document, limit: int, rng: random.Random) -> list[tuple[
             if start is not None and end is not None and tail[start:].strip() and \
                     not tail.rstrip().endswith((".", "!", "?", ":")) and \
                     len(tail[start:].split()) >= 3 and tail[start:][0].isupper():
-                joined = tail[start:] + "\n" + nxt[:end.end()]
+                joined = tail[start:] + "\x02\n" + nxt[:end.end()]
                 if joined.count("\n") <= 8:
                     across.append((as_written(without_asides(joined)[0]), pi + 1, True))
+    within += interrupted(doc)
     rng.shuffle(within)
     asides = [w for w in within if w[2]]
     return [w for w in within if not w[2]][:limit] + asides + across

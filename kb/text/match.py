@@ -86,7 +86,8 @@ class QuoteMatch:
     """Where a quote was found."""
 
     spans: list[Span]
-    method: str  # "exact": verbatim in the raw text; "normalised": after folding
+    method: str  # "exact": verbatim in the raw text; "normalised": after folding;
+    #              "punctuation": only punctuation differs (each difference in notes)
     page: int
     page_end: int
     prefix: str
@@ -444,16 +445,20 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         found = _find_pattern(doc, pat)
         if found is not None:
             return found
+    # Last: the same words and numbers, only punctuation differing.
+    pat = patterns[0]
+    if pat.pieces and pat.fragments == 1 and not pat.editorial:
+        for s, notes in _streams(doc, pat):
+            found = _punctuation_only(doc, s, pat, quote, notes)
+            if found is not None:
+                return found
     return None
 
 
 def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
     if not pat.pieces:
         return None
-    streams: list[tuple[Stream, list[str]]] = [(doc.stream, [])]
-    if not pat.has_citation and doc.has_markers:
-        streams.append((doc.lenient, ["citation or footnote markers of the source "
-                                      "left out of the quote"]))
+    streams = _streams(doc, pat)
     for s, notes in streams:
         cands = _search(s, pat)
         if not cands:
@@ -468,15 +473,133 @@ def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
     return None
 
 
+def _streams(doc: Document, pat: _Pattern) -> list[tuple[Stream, list[str]]]:
+    streams: list[tuple[Stream, list[str]]] = [(doc.stream, [])]
+    if not pat.has_citation and doc.has_markers:
+        streams.append((doc.lenient, ["citation or footnote markers of the source "
+                                      "left out of the quote"]))
+    return streams
+
+
+# --- punctuation-only differences ------------------------------------------------
+
+_PUNCT_CHARS = lazy(r"[.,;:!?'\"()…\-]")
+
+
+def _punct_mask(t: str) -> bytearray:
+    """1 for each folded character kept when punctuation is ignored: a '.' or ','
+    between two digits (a number), every '-' that folding kept (a sign, a range,
+    "GPT-3"), every letter and digit; 0 for other punctuation."""
+    mask = bytearray(b"\x01") * len(t)
+    for m in _PUNCT_CHARS.finditer(t):
+        i = m.start()
+        c = t[i]
+        prev = t[i - 1] if i else ""
+        nxt = t[i + 1] if i + 1 < len(t) else ""
+        if c in ".,":
+            keep = _is_digit(prev) and _is_digit(nxt)
+        elif c == "-":
+            keep = True     # what folding kept of a dash is a sign, a range or "GPT-3"
+        else:
+            keep = False
+        if not keep:
+            mask[i] = 0
+    return mask
+
+
+def _without_punctuation(doc: Document, s: Stream) -> tuple[Stream, list[int]]:
+    """``s`` with punctuation left out, and for each of its characters the index in ``s``."""
+    cache = doc.__dict__.setdefault("_unpunctuated", {})
+    if id(s) not in cache:
+        mask = _punct_mask(s.text)
+        keep = [i for i, k in enumerate(mask) if k]
+        text = "".join(s.text[i] for i in keep)
+        from array import array
+
+        stream = Stream(text, array("l", (s.origin[i] for i in keep)),
+                        array("i", (s.page_of[i] for i in keep)), s.pages)
+        cache[id(s)] = (stream, keep)
+    return cache[id(s)]
+
+
+_TOKEN = lazy(r"[^\W_]+|[^\w\s]")
+
+
+def _punctuation_differences(quote: str, passage: str) -> list[str]:
+    """Each punctuation difference between the writer's quote and the paper's passage."""
+    import unicodedata
+    from difflib import SequenceMatcher
+
+    def tokens(x: str) -> list[str]:
+        out = _TOKEN.findall(unicodedata.normalize("NFKC", x).casefold())
+        a, b = 0, len(out)
+        while a < b and not out[a][0].isalnum():
+            a += 1
+        while b > a and not out[b - 1][0].isalnum():
+            b -= 1
+        return out[a:b]     # punctuation at the edges of a quote is ignored anyway
+
+    q, p = tokens(quote), tokens(passage)
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, q, p, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        qp = [t for t in q[i1:i2] if not t[0].isalnum()]
+        pp = [t for t in p[j1:j2] if not t[0].isalnum()]
+        if qp == pp:
+            continue
+        paper = " ".join(pp) or "nothing"
+        written = " ".join(qp) or "nothing"
+        out.append(f"the paper has {paper!r} where the quote has {written!r}".replace("'nothing'", "nothing"))
+    return out
+
+
+def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
+                      notes: list[str]) -> QuoteMatch | None:
+    """The quote found once punctuation is ignored on both sides (never a word, a
+    number, a sign or a negation): method "punctuation", each difference named."""
+    bare, index = _without_punctuation(doc, s)
+    pieces = []
+    for piece in pat.pieces:
+        mask = _punct_mask(piece.text)
+        newpos = [0] * (len(piece.text) + 1)
+        n = 0
+        for i, k in enumerate(mask):
+            newpos[i] = n
+            n += k
+        newpos[len(piece.text)] = n
+        text = "".join(c for c, k in zip(piece.text, mask) if k)
+        if not text:
+            return None
+        pieces.append(_Piece(text, piece.max_gap, piece.check_start, piece.check_end, piece.fragment,
+                             piece.first_of_fragment, piece.last_of_fragment, None,
+                             tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)})),
+                             ()))
+    bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence)
+    cands = _search(bare, bare_pat)
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: (c.bounds[-1][1] - c.bounds[0][0], c.bounds[0][0]))
+    bounds = [(index[a], index[b - 1] + 1) for a, b in best.bounds]
+    passage = s.original(bounds[0][0], bounds[-1][1], sep=" ")
+    diffs = _punctuation_differences(quote, passage) or [
+        "hyphens or dashes differ where the paper's text breaks a line"]
+    return _match_from_bounds(doc, s, bounds, False, list(notes) + ["punctuation only: " + d for d in diffs],
+                              method="punctuation")
+
+
 #: Folded characters each part of a quote split by an aside must have (about two words).
 _MIN_PART = 12
+_ASIDE_END = lazy(r"(?:[.!?][)\"”’]?|https?://\S+|www\.\S+)\s*$")
 
 
 def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, int]] | None:
     """Stream bounds of the quote's single piece found in two or three parts, each
     gap being a footnote or caption that the extractor printed inside the sentence
-    (it starts a line with a footnote number, a symbol, "Figure N:" or "Table N:"),
-    and each later part starting a line: a column or page break the quote crosses."""
+    (it starts a line with a footnote number, a symbol, "Figure N:" or "Table N:",
+    and ends a sentence or a URL, or its page), and each later part starting a
+    line: a column or page break the quote crosses. Words left out of the body
+    text never match: only whole asides are skipped."""
     piece = pat.pieces[0]
     text = piece.text
     starts = doc.aside_starts(s)
@@ -485,6 +608,13 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
 
     def line_start(i: int) -> bool:
         return i <= 0 or "\n" in s.gap(i)
+
+    def aside_ends(a: int, b: int) -> bool:
+        """The text skipped between stream ``a`` and ``b`` is a whole aside: it ends a
+        sentence (or a URL), or runs to the end of its page."""
+        if s.page_of[a] != s.page_of[b]:
+            return True
+        return _ASIDE_END.search(s.original(a, b)) is not None
 
     def splits_ok(pos: int, k0: int, k1: int) -> bool:
         """The writer's spaces inside numbers hold for text[k0:k1] placed at ``pos``."""
@@ -497,7 +627,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
         pos = s.text.find(rest, lo + 1, hi) if len(rest) >= _MIN_PART else -1
         while pos >= 0:
             end = pos + len(rest)
-            if line_start(pos) and (not piece.check_end or _end_ok(s, end)) and \
+            if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
                     not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)):
                 return [(pos, end)]
             pos = s.text.find(rest, pos + 1, hi)
@@ -510,7 +640,8 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
                         continue
                     part = text[k:c]
                     if len(part) >= _MIN_PART and s.text.startswith(part, a - len(part)) and \
-                            a - len(part) > lo and line_start(a - len(part)) and splits_ok(a - len(part), k, c):
+                            a - len(part) > lo and line_start(a - len(part)) and \
+                            aside_ends(lo, a - len(part)) and splits_ok(a - len(part), k, c):
                         more = rest_at(a, c, depth - 1)
                         if more is not None:
                             return [(a - len(part), a)] + more

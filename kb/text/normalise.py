@@ -454,10 +454,11 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
 
 
 # A line where an aside starts that an extractor may print inside a sentence at a
-# column or page break: a footnote ("4The carbon ...", "1https://...", "∗Equal
-# contribution", "† Work done ...") or a caption ("Figure 3: ...", "Table 2. ...").
+# column or page break: a footnote ("4The carbon ...", "2SPECTER: ...",
+# "1https://...", "∗Equal contribution", "† Work done ...") or a caption ("Figure
+# 3: ...", "Table 2. ..."). Not "22K clickthrough events": a number with a unit.
 _ASIDE_LINE = lazy(
-    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z]|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
     r"|(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|])")
 
 

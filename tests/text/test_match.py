@@ -548,3 +548,120 @@ def test_closest_passage_is_found_for_altered_sentences() -> None:
     d = doc("dodge2022")
     for _, s in _sentences(d, 20, seed=5):
         assert closest_passage(d, s.replace("the", "a", 1)) is not None
+
+
+# --- issue 11: characters that print the same, dashes, asides, punctuation, spaces in numbers --------
+# Each rule on real text of the corpus: the five papers' pypdf text, or a corpus PDF
+# extracted by kb's own extractor.
+
+@lru_cache(maxsize=None)
+def pdf_doc(stem: str) -> Document:
+    from kb.sources.pdf import extract
+
+    return Document(extract(corpus_path("pdf", f"{stem}.pdf").read_bytes()).pages)
+
+
+def test_asterisk_operator_is_the_writers_asterisk() -> None:
+    # dodge2022 p.7 prints "(60/8) ∗ 13.8 = 103.5 MWh" with U+2217.
+    m = find_quote(doc("dodge2022"), "approximately (60/8) * 13.8 = 103.5 MWh")
+    assert m is not None and m.page == 7 and m.method == "normalised"
+    assert find_quote(doc("dodge2022"), "approximately (60/8) * 13.9 = 103.5 MWh") is None
+
+
+def test_prime_and_fraction_slash_fold_to_what_a_writer_types() -> None:
+    d = pdf_doc("arxiv-1708.05894v1")       # "K(t,t′,m,m′) = cov(fm(t),fm′ (t′))"
+    assert find_quote(d, "K(t,t',m,m') = cov(fm(t),fm' (t'))") is not None
+    d = pdf_doc("acl-2020.acl-main.207")    # "P 1 ⁄cite−−→P 3" (U+2044 fraction slash)
+    assert find_quote(d, "but P 1 /cite") is not None
+
+
+def test_unicode_minus_and_writers_hyphen_minus_are_the_same_sign() -> None:
+    d = pdf_doc("arxiv-2302.07302v1")       # p.10 "(LitReview: 𝜒 2 4 = 151, 𝑝 = 2.2e−16 < 0.001" with U+2212
+    assert find_quote(d, "LitReview: χ 2 4 = 151, p = 2.2e-16 < 0.001") is not None
+    assert find_quote(d, "LitReview: χ 2 4 = 151, p = 2.2e16 < 0.001") is None   # a dropped sign
+    m = find_quote(doc("dodge2022"), "estimated to emit 8.22 × 10‐6 metric tons")   # U+2010 typed
+    assert m is not None and m.page == 8
+
+
+def test_writers_non_breaking_hyphen_thin_space_and_full_width_digits() -> None:
+    d = doc("luccioni2024")
+    assert find_quote(d, "we used a total of ７５４.６６ kWh of energy") is not None          # full-width
+    assert find_quote(d, "Generative tasks are more energy\u2011 and carbon\u2011intensive") is not None
+    assert find_quote(doc("patterson2021"), "as 626\u2009155 pounds (284\u00a0tCO2e)") is not None
+
+
+def test_em_dash_before_a_number_is_punctuation_not_a_minus_sign() -> None:
+    d = doc("patterson2021")                 # p.6 "models—1500B parameters but only 0.1%"
+    m = find_quote(d, "large sparse models 1500B parameters but only 0.1%")
+    assert m is not None and m.page == 6 and m.method == "normalised"
+    m = find_quote(d, "are 4.3 tCO2e 3.5 passenger SF-NY round trips")     # p.15 "tCO 2 e —3.5 passenger"
+    assert m is not None and m.page == 15
+    assert find_quote(d, "are 4.3 tCO2e -3.5 passenger SF-NY round trips") is None   # a typed minus is a sign
+
+
+def test_dash_written_as_comma_verifies_as_punctuation_naming_the_difference() -> None:
+    d = doc("patterson2021")
+    m = find_quote(d, "large sparse models, 1500B parameters but only 0.1%")
+    assert m is not None and m.method == "punctuation" and m.page == 6
+    assert m.notes == ["punctuation only: the paper has '—' where the quote has ','"]
+    # A word, a number, a sign or a negation is never a punctuation difference.
+    assert find_quote(d, "large sparse models, 1500B parameters but only 0.2%") is None
+    assert find_quote(d, "large sparse models, 1500B parameters and only 0.1%") is None
+    assert find_quote(d, "large sparse models, -1500B parameters but only 0.1%") is None
+    assert find_quote(doc("luccioni2024"), "Generative tasks are energy- and carbon-intensive, compared") is None
+
+
+def test_missing_final_period_and_a_full_stop_where_the_paper_runs_on() -> None:
+    d = doc("luccioni2024")
+    assert find_quote(d, "we used a total of 754.66 kWh of energy") is not None
+    assert find_quote(d, "we used a total of 754.66 kWh of energy.") is None   # the paper goes on: "and emitted"
+
+
+def test_writers_space_inside_a_number_only_as_thousands_separator() -> None:
+    d = doc("luccioni2024")                  # "a total of 754.66 kWh ... emitted 178.97 kg"
+    assert find_quote(d, "we used a total of 754.66 kWh of energy") is not None
+    assert find_quote(d, "we used a total of 75 4.66 kWh of energy") is None
+    assert find_quote(d, "emitted 17 8.97 kg") is None
+    p = doc("patterson2021")                 # p.21 "as 626,155 pounds"
+    assert find_quote(p, "as 626 155 pounds") is not None
+    assert find_quote(p, "as 62 6155 pounds") is None
+    # pypdf's own spaces inside numbers stay absorbed: strubell2019 prints "$3,20 1,722".
+    assert find_quote(doc("strubell2019"), "$942,973–$3,201,722") is not None
+
+
+def test_footnote_printed_inside_a_sentence_at_a_page_break_is_skipped() -> None:
+    # acl-2020.acl-main.207: pypdf prints footnote 2 (at the foot of page 1) between
+    # "state-" (the end of page 1) and "of-the-art" (the start of page 2).
+    d = pdf_doc("acl-2020.acl-main.207")
+    quote = ("In experiments, we show that SPECTER's representations substantially outperform the "
+             "state-of-the-art on a variety of document-level tasks")
+    m = find_quote(d, quote)
+    assert m is not None and (m.page, m.page_end) == (1, 2) and len(m.spans) == 2
+    assert "a footnote or caption printed inside the quoted text was skipped" in m.notes
+    assert d.pages[0][m.spans[0].end:].lstrip("-\n").startswith("2SPECTER: Scientiﬁc Paper Embeddings")
+    assert find_quote(d, quote.replace("substantially", "slightly")) is None
+    assert find_quote(d, quote.replace("variety", "number")) is None
+
+
+def test_real_sentences_verify_and_their_variants_are_refused_across_the_corpus() -> None:
+    """A small draw of benchmarks/quotes.py's accuracy run: every sentence verifies on its
+    page, every changed digit, word, dropped "not" and moved space is refused."""
+    import sys
+    from pathlib import Path
+
+    corpus_path("pdf")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    try:
+        import quotes as bench
+    finally:
+        sys.path.pop(0)
+    rng = random.Random(5)
+    for name in ("luccioni2024", "patterson2021"):
+        pages = wattbot_pages(name)
+        d = Document(pages)
+        vocab = sorted({w for p in pages for w in re.findall(r"(?<![\w-])[a-z]{4,12}(?![\w-])", p)})
+        for sentence, page, _ in bench.draw_sentences(d, 12, rng)[:20]:
+            m = find_quote(d, sentence)
+            assert m is not None and m.page == page, sentence
+            for kind, v in bench.variants(sentence, vocab, rng):
+                assert find_quote(d, v) is None, (kind, v)
