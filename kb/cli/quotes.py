@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, open_kb
+from kb.cli.common import echo, emit_json, open_kb, warn
 from kb.cli.papers import input_path
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
@@ -51,6 +51,10 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
 
     stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
                        force=force, note=note)
+    if stored.get("method") == "punctuation":
+        for n in stored.get("notes", []):
+            if n.startswith("punctuation only: "):
+                warn(n)
     if as_json:
         emit_json(stored)
         return
