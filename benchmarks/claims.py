@@ -20,7 +20,7 @@ Run: python benchmarks/claims.py [--verbose]
    with: "41" of "$41–$140"), and carries the same unit: units kb reads convert
    with a factor of 1 ("hours" = h, "GPUs" = GPU, "lbs CO2e" = lbCO2e); counts of
    things agree with any count (kb reads "12 models" as 12 model, "60 data points"
-   as 12 item: one [count] dimension); "times"/"x"/"factor" and names kb has no
+   as 60 item: one [count] dimension); "times"/"x"/"factor" and names kb has no
    unit for ("BLEU", "learning rate") agree with a plain number.
    precision = candidates covering a labelled number / all candidates on the pages.
 
