@@ -206,3 +206,17 @@ def test_verify_note_sources_and_broken_blocks(php, tmp_path):
     assert "problem:" in r.out
     r = run_kb("verify", "--note", tmp_path / "missing.md")
     assert r.code == 2 and "cannot read" in r.err
+
+
+def test_punctuation_only_difference_is_stored_with_method_punctuation_and_warned(php):
+    """luccioni2024 prints "Generative tasks are more energy- and carbon-intensive"; a
+    writer's comma for the paper's nothing is punctuation, a changed word never is."""
+    quote = "Generative tasks are more energy, and carbon-intensive compared to discriminative tasks"
+    r = run_kb("quote", "add", "luccioni2023power", quote, "--id", "punct")
+    assert r.code == 0, r.err
+    assert "(punctuation)" in r.out
+    assert r.err == "kb: punctuation only: the paper has '-' where the quote has ','\n"
+    assert claims(php)["quote"][0]["method"] == "punctuation"
+    assert run_kb("verify").code == 0
+    r = run_kb("quote", "add", "luccioni2023power", quote.replace("more", "less"), "--id", "word")
+    assert r.code == 2 and "differs: less -> more" in r.err
