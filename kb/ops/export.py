@@ -18,7 +18,7 @@ from pathlib import Path
 from kb.atomic import write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
-from kb.sources.bibtex import BibFile, split_concat
+from kb.sources.bibtex import BibFile
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, tags_clause, versions_with_text
 from kb.text.ascii import ascii_fold
@@ -429,8 +429,9 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
 # -- BibTeX and CSL-JSON ----------------------------------------------------------------------
 
 def bib_text(kb: "KB", citekeys: list[str]) -> str:
-    """The entries of `citekeys`, each exactly as references.bib holds it, after
-    the @string definitions they use."""
+    """The entries of `citekeys`, each exactly as references.bib holds it, after the
+    @preamble and the @string definitions they use (copied as written, each after
+    the @strings it is built from)."""
 
     bibfile = BibFile.load(kb.layout.bib)
     blocks, used = [], []
@@ -438,14 +439,10 @@ def bib_text(kb: "KB", citekeys: list[str]) -> str:
         if key not in bibfile.by_key:
             raise NotFound(f"{key} is not in references.bib")
         blocks.append(bibfile.entry_text(key).strip())
-        entry = bibfile.by_key[key].entry
-        for raw in entry.raw_fields.values():
-            for part in split_concat(raw):
-                name = part.lower()
-                if name in bibfile.strings and name not in used and not part.startswith(("{", '"')):
-                    used.append(name)
-    strings = [f"@string{{{name} = {{{bibfile.strings[name]}}}}}" for name in used]
-    return "\n\n".join(strings + blocks) + ("\n" if blocks or strings else "")
+        used += [name for name in bibfile.macros_used(key) if name not in used]
+    strings = [bibfile.string_blocks[name].strip() for name in used]
+    preambles = [p.strip() for p in bibfile.preambles()] if blocks else []
+    return "\n\n".join(preambles + strings + blocks) + ("\n" if blocks or strings else "")
 
 
 _CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "conference": "paper-conference",

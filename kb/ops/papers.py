@@ -40,7 +40,7 @@ from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
-from kb.store.queries import PaperFinder, no_paper, same_paper
+from kb.store.queries import PaperFinder, no_paper, resolve_alias, same_paper
 from kb.text.ids import ArxivId, Doi, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.names import to_bibtex_name
@@ -394,6 +394,10 @@ def _aliases(fields: dict[str, str]) -> list[str]:
 def _check_incoming(source: BibFile) -> None:
     """Refuse what kb would otherwise read differently from BibTeX: an undefined
     @string, or an entry that pybtex (a second reader) reads otherwise."""
+    for string in source.string_undefined:
+        raise FileFormatError(f"@string {string.key} uses {string.undefined[''][0]!r}, which is not "
+                              "defined before it", path=source.path, line=string.line,
+                              hint="BibTeX reads @string definitions in order: define it first")
     for entry in source.entries():
         for name, macros in entry.undefined.items():
             raise FileFormatError(f"entry {entry.key!r}, field {name!r} uses @string {macros[0]!r}, "
@@ -567,20 +571,11 @@ def list_papers(kb: KB) -> list[dict]:
     return out
 
 
-def resolve_alias(kb: KB, key: str) -> str | None:
-    """The paper whose `ids` field (biblatex's other keys) lists `key`, if any."""
-    for citekey, fields in kb.db.execute("select citekey, fields from papers where fields like ?",
-                                         [f'%"ids"%{key}%']):
-        if key in _aliases(json.loads(fields)):
-            return citekey
-    return None
-
-
 def show_paper(kb: KB, citekey: str) -> dict:
     db = kb.db
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
     if row is None:
-        alias = resolve_alias(kb, citekey)
+        alias = resolve_alias(kb.conn, citekey)
         if alias is None:
             raise no_paper(kb.conn, citekey)
         citekey = alias

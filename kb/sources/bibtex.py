@@ -111,6 +111,12 @@ class _Block:
     replacement: str | None = None  # new text, when kb changed it
 
 
+def _in_comment_line(text: str, at: int) -> bool:
+    """Whether offset `at`, outside any entry, is on a line that starts with '%'."""
+    start = text.rfind("\n", 0, at) + 1
+    return text[start:at].lstrip().startswith("%")
+
+
 class _Scanner:
     """BibTeX's grammar, with BibTeX's brace counting; offsets kept."""
 
@@ -182,11 +188,16 @@ class _Scanner:
             at = text.find("@", pos)
             if at < 0:
                 return out
+            if _in_comment_line(text, at):       # "% mail me@example.org": a comment, as bibtexparser and biber read it
+                pos = at + 1
+                continue
             line = self.line(at)
             m = _IDENT.match(text, self.ws(at + 1))
             if not m:
                 raise self.fail(at, f"'@' must start an entry, found {self.found(self.ws(at + 1))} after it")
             kind = m.group().lower()
+            if kind[0].isdigit():
+                raise self.fail(at, f"@{m.group()}: an entry type starts with a letter")
             i = self.ws(m.end())
             if kind == "comment":
                 # BibTeX skips the word; a braced body, as bibtexparser and biber read it, goes too.
@@ -273,6 +284,7 @@ class BibFile:
         self.strings: dict[str, str] = {}
         self.string_blocks: dict[str, str] = {}          # name -> the @string's text
         self.string_raw: dict[str, str] = {}             # name -> its value as written
+        self.string_undefined: list[BibEntry] = []       # @strings using a macro not defined before them
         self._appended: list[tuple[str, str]] = []       # (key or "", text) added at the end
         self._appended_entries: dict[str, BibEntry] = {}
         if text.strip():
@@ -308,13 +320,17 @@ class BibFile:
             self.blocks.append(block)
 
     def _define(self, name: str, entry: BibEntry, text: str) -> None:
+        undefined: list[str] = []
         try:
-            self.strings[name] = resolve_value(entry.raw_fields[""], self.strings)
+            self.strings[name] = resolve_value(entry.raw_fields[""], self.strings, undefined)
         except ValueError as exc:
             raise FileFormatError(f"@string {entry.key} {exc}", path=self.path, line=entry.line,
                                   hint="a chain of @string definitions doubling each other?") from None
         self.string_blocks[name] = text
         self.string_raw[name] = entry.raw_fields[""]
+        if undefined:
+            entry.undefined[""] = undefined
+            self.string_undefined.append(entry)
 
     def _resolve(self, entry: BibEntry) -> None:
         for name, raw in entry.raw_fields.items():
@@ -624,14 +640,26 @@ def cross_check(bib: BibFile) -> None:
 
     if not bib.by_key:
         return
+    # '%' comment lines between entries are blanked: pybtex would take an '@' in them for an entry.
+    text, pieces, pos = bib.text, [], 0
+    if "%" in text:
+        for block in bib.blocks:
+            pieces += [re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:block.start]),
+                       text[block.start:block.end]]
+            pos = block.end
+        text = "".join(pieces) + re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:])
     try:
         with capture() as errors:      # pybtex collects its errors instead of printing them
-            data = Parser().parse_string(bib.text)
+            data = Parser().parse_string(text)
     except PybtexError as exc:
         errors = [exc]
     errors = [e for e in errors if type(e).__name__ != "UndefinedMacro"]   # kb names those itself
     if errors:
-        raise FileFormatError(f"pybtex reads it differently: {errors[0]}", path=bib.path,
+        line = getattr(errors[0], "lineno", None)
+        if not isinstance(line, int):
+            m = re.search(r"line (\d+)", str(errors[0]))
+            line = int(m.group(1)) if m else None
+        raise FileFormatError(f"pybtex reads it differently: {errors[0]}", path=bib.path, line=line,
                               hint="kb reads BibTeX as pybtex and biber do; fix the entry it names") from None
     theirs = {k.lower(): e for k, e in data.entries.items()}
     for key, block in bib.by_key.items():

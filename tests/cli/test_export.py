@@ -310,7 +310,7 @@ def test_markdown_format_with_pandoc_citations_and_a_bib_beside_it(made_up, tmp_
     assert [(q.kind, q.citekey, q.page) for q in quotes] == [("blockquote", "garcia2020tricky", "3-4"),
                                                                ("blockquote", "solo2021preprint", "1")]
     bib = (tmp_path / "out" / "speed.bib").read_text()
-    assert bib.startswith("@string{jml = {Journal of Made-up Learning}}\n\n")
+    assert bib.startswith("@string{jml = \"Journal of Made-up Learning\"}\n\n")
     assert list(_entries(bib)) == ["garcia2020tricky", "solo2021preprint", "other2019report"]
     assert "nourl2018thing" not in bib
     r = run_kb("export", "note", "--quotes", "tricky", "--format", "markdown")
@@ -329,7 +329,7 @@ def test_bib_export_copies_only_cited_entries_verbatim(made_up):
     assert _entries(r.out) == original                   # no filter: all, byte for byte
     r = run_kb("export", "bib", "--topic", "carbon")     # a claim's topic
     assert list(_entries(r.out)) == ["garcia2020tricky"]
-    assert r.out.startswith("@string{jml = {Journal of Made-up Learning}}\n\n")
+    assert r.out.startswith("@string{jml = \"Journal of Made-up Learning\"}\n\n")
     r = run_kb("export", "bib", "--topic", "speed")      # quotes' topic
     assert list(_entries(r.out)) == ["solo2021preprint"]
     r = run_kb("export", "bib", "--quotes", "tricky,solo-one")

@@ -118,3 +118,64 @@ def test_hand_edited_references_bib_is_reindexed(kb_root):
     (kb_root / "references.bib").write_text("@book{broken, title={The METAFONTbook}\n")
     r = run_kb("ls")
     assert r.code == 2 and "references.bib:1:" in r.err
+
+
+@pytest.mark.corpus
+def test_checks_name_claims_of_papers_with_any_key(kb_root):
+    """ACL's and DBLP's keys, kept as given, reachable from a check expression."""
+    for name in ("acl-anthology-2021.naacl-main.208.bib", "dblp-series-sci-2023-1062.bib"):
+        assert run_kb("import", corpus_path("bibtex", name)).code == 0
+    keys = [p["citekey"] for p in run_kb("ls", "--json").json]
+    assert keys == ["le-scao-rush-2021-many", "DBLP:series/sci/2023-1062"]
+    claims = kb_root / "claims"
+    (claims / "le-scao-rush-2021-many.toml").write_text('[[claim]]\nid = "points"\nvalue = "100 kWh"\n')
+    (claims / "DBLP%3Aseries%2Fsci%2F2023-1062.toml").write_text('[[claim]]\nid = "half"\nvalue = "50 kWh"\n')
+    (claims / "checks.toml").write_text(
+        '[[check]]\nid = "quoted"\nstated = "2"\nexpr = "`le-scao-rush-2021-many`.points / '
+        '`DBLP:series/sci/2023-1062`.half"\n'
+        '[[check]]\nid = "underscored"\nstated = "2"\nexpr = "le_scao_rush_2021_many.points / '
+        '`DBLP:series/sci/2023-1062`.half"\n')
+    r = run_kb("check", "--json")
+    assert r.code == 0, (r.out, r.err)
+    assert [c["verdict"] for c in r.json] == ["pass", "pass"]
+
+
+def test_control_characters_in_an_imported_entry_are_removed(kb_root, tmp_path):
+    (tmp_path / "c.bib").write_text("@misc{esc, title = {Evil \x1b[2J\x1b]0;owned\x07 title}, year = 2020}\n")
+    r = run_kb("import", tmp_path / "c.bib")
+    assert r.code == 0 and "control characters removed from entry 'esc'" in r.err
+    text = (kb_root / "references.bib").read_text()
+    assert "\x1b" not in text and "\x07" not in text and "@misc{esc, title = {Evil [2J]0;owned title}" in text
+    (tmp_path / "n.bib").write_text("@misc{nul, title = {A \x00 b}}\n")
+    r = run_kb("import", tmp_path / "n.bib")
+    assert r.code == 2 and "NUL byte" in r.err and r.err.count("\n") == 1
+
+
+def test_injected_braces_stay_inside_the_value(kb_root, tmp_path):
+    """A title holding `}, note = {x` is one title to BibTeX and to kb: no new field."""
+    (tmp_path / "i.bib").write_text('@misc{inj, title = "Nice}, note = {injected", year = 2020}\n')
+    r = run_kb("import", tmp_path / "i.bib")
+    assert r.code == 2 and "BibTeX syntax error" in r.err       # '}' closing a brace never opened
+    (tmp_path / "j.bib").write_text("@misc{inj, title = {Nice}, year = 2020}\n")
+    assert run_kb("import", "--normalise", tmp_path / "j.bib").code == 0
+    from kb.sources.bibtex import BibFile
+
+    assert set(BibFile.load(kb_root / "references.bib").entries()[0].fields) == {"title", "year"}
+
+
+def test_export_bib_copies_the_strings_an_entry_uses(kb_root, tmp_path):
+    src = ('@preamble{"\\providecommand{\\noopsort}[1]{}"}\n'
+           '@string{conf = {ACL}}\n@string{pub = "Proc. of " # conf}\n@string{unused = {U}}\n'
+           '@inproceedings{s1, title = {T}, booktitle = pub, year = 2020, month = jul}\n')
+    (tmp_path / "s.bib").write_text(src.replace("@string{conf = {ACL}}\n", "") + "@string{conf = {ACL}}\n")
+    r = run_kb("import", tmp_path / "s.bib")             # used before it is defined: refused
+    assert r.code == 2 and ":2: @string pub uses 'conf', which is not defined before it" in r.err
+    (tmp_path / "s.bib").write_text(src)
+    assert run_kb("import", tmp_path / "s.bib").code == 0
+    out = tmp_path / "out.bib"
+    assert run_kb("export", "bib", "-o", out).code == 0
+    text = out.read_text()
+    assert '@string{pub = "Proc. of " # conf}' in text and "@string{conf = {ACL}}" in text
+    assert "unused" not in text and "@preamble" in text
+    assert text.index("@string{conf") < text.index("@string{pub") < text.index("@inproceedings")
+    assert run_kb("show", "s1", "--json").json["venue"] == "Proc. of ACL"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from corpus import corpus_path
@@ -147,3 +148,30 @@ def test_zotero_file_fields_attach_pdfs(kb_root, tmp_path):
     assert "missing.pdf" in r.err and "not attached" in r.err
     paper = run_kb("show", "zot2020", "--json").json
     assert paper["versions"] and paper["versions"][0]["text_status"] == "ok"
+
+
+def test_comment_lines_may_hold_an_at_sign():
+    text = "% Encoding: UTF-8\n% mail me@example.org\n@misc{a, title={x}, abstract = {first\n% of lines}}\n"
+    bib = BibFile(text, "c.bib")
+    cross_check(bib)
+    assert bib.entries()[0].fields["abstract"] == "first\n% of lines"
+
+
+def test_file_fields_of_zotero_jabref_and_plain_paths(tmp_path):
+    from kb.sources.bibtex import file_paths
+
+    assert file_paths("Full Text PDF:files/12/Smith - 2020.pdf:application/pdf;"
+                      "Snapshot:files/13/page.html:text/html", tmp_path) == [
+        tmp_path / "files/12/Smith - 2020.pdf", tmp_path / "files/13/page.html"]
+    assert file_paths(":papers/a b.pdf:PDF", tmp_path) == [tmp_path / "papers/a b.pdf"]
+    assert file_paths("/abs/x.pdf", tmp_path) == [Path("/abs/x.pdf")]
+    assert file_paths(r"Scan:dir/semi\;colon\:name.pdf:PDF", tmp_path) == [tmp_path / "dir/semi;colon:name.pdf"]
+    assert file_paths("", tmp_path) == []
+
+
+def test_merging_fields_keeps_the_rest_of_the_entry_byte_for_byte():
+    text = '@string{j = "J"}\n\n@article{k,\n    title = "Kept",\n    journal = j,\n    month = jun,\n}\n'
+    bib = BibFile(text)
+    bib.set_entry("k", "article", {"volume": "3", "title": "Kept"})
+    out = bib.render()
+    assert out == text.replace("month = jun,", "month = jun,\n    volume = {3},")

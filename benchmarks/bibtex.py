@@ -1,0 +1,147 @@
+"""What kb import keeps of real BibTeX, and how fast it reads and writes it.
+
+Run: python benchmarks/bibtex.py [--entries N]
+
+For every real .bib file of the shared corpus (../shared/corpus/bibtex), in a
+fresh knowledge base:
+
+* kept byte for byte: the file's entry text occurs unchanged in references.bib;
+* keys kept: pybtex reads the same keys from references.bib as from the file;
+* same fields: pybtex reads the same field names and values (authors and
+  editors compared by count of names) from references.bib and from
+  `kb export bib`; bibtexparser 2 reads every exported entry without a failed
+  block; biber and classic BibTeX are run on the export when on PATH (their
+  warning counts are reported: warnings about fields the source itself wrote,
+  which kb keeps as given, are expected);
+* doctor: `kb doctor` finds nothing after the import.
+
+Then, for speed, a synthetic file of N entries (default 2,000, built from the
+corpus entries with new keys) is imported: the time of kb's reader, of the
+pybtex cross-check, and of the whole `kb import`. Timings are reported, never
+asserted; the machine's load (os.getloadavg) is printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    from kb.cli.app import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main([str(a) for a in args], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def pybtex_read(text: str) -> dict:
+    from pybtex.database.input.bibtex import Parser
+
+    data = Parser().parse_string(text)
+    return {k: ({n.lower(): " ".join(str(v).split()) for n, v in e.fields.items()},
+                {r: len(p) for r, p in e.persons.items()}) for k, e in data.entries.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--entries", type=int, default=2000)
+    args = ap.parse_args()
+    files = sorted((CORPUS / "bibtex").glob("*.bib"))
+    if not files:
+        sys.exit(f"no corpus at {CORPUS}")
+    print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        kb_root = tmp / "kb"
+        run("init", kb_root)
+        os.environ["KB_HOME"] = str(kb_root)
+        wanted, byte_for_byte = {}, 0
+        for f in files:
+            text = f.read_text("utf-8")
+            wanted.update(pybtex_read(text))
+            code, _, err = run("import", f)
+            if code:
+                print(f"  import failed: {f.name}: {err.strip()}")
+        bib = (kb_root / "references.bib").read_text("utf-8")
+        for f in files:
+            byte_for_byte += f.read_text("utf-8").strip() in bib
+        got = pybtex_read(bib)
+        run("export", "bib", "-o", tmp / "export.bib")
+        exported = (tmp / "export.bib").read_text("utf-8")
+        got_export = pybtex_read(exported)
+        print(f"corpus files: {len(files)}, entries: {len(wanted)}")
+        print(f"  kept byte for byte in references.bib: {byte_for_byte}/{len(files)}")
+        print(f"  keys kept: {len(set(got) & set(wanted))}/{len(wanted)}")
+        print(f"  same fields (pybtex), references.bib: {sum(got.get(k) == v for k, v in wanted.items())}"
+              f"/{len(wanted)}; kb export bib: {sum(got_export.get(k) == v for k, v in wanted.items())}"
+              f"/{len(wanted)}")
+        import bibtexparser
+
+        lib = bibtexparser.parse_string(exported)
+        print(f"  bibtexparser 2: {len(lib.entries)} entries, {len(lib.failed_blocks)} failed blocks")
+        if shutil.which("biber"):
+            r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file",
+                                str(tmp / "biber.bib"), str(tmp / "export.bib")],
+                               capture_output=True, text=True, cwd=tmp, timeout=300)
+            warns = [line for line in r.stdout.splitlines() if "WARN" in line]
+            print(f"  biber --validate-datamodel: {len(warns)} warnings on the sources' own fields "
+                  f"({len([w for w in warns if 'publisher' in w])} publisher on @article/@report, "
+                  f"{len([w for w in warns if 'month' in w])} month)")
+        else:
+            print("  biber: not on PATH")
+        if shutil.which("bibtex"):
+            (tmp / "refs.bib").write_text(exported)
+            (tmp / "t.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n")
+            r = subprocess.run(["bibtex", "t"], cwd=tmp, capture_output=True, text=True, timeout=120)
+            items = (tmp / "t.bbl").read_text(errors="replace").count("\\bibitem")
+            print(f"  classic BibTeX: {items} items, {r.stdout.count('Warning--')} warnings, "
+                  f"{'no' if 'error message' not in r.stdout else 'some'} errors")
+        code, out, _ = run("doctor")
+        print(f"  kb doctor: exit {code}, {out.strip().splitlines()[-1] if out.strip() else ''}")
+
+        # Speed: N entries built from the corpus ones.
+        texts = [f.read_text("utf-8").strip() for f in files]
+        parts = []
+        for i in range(args.entries):
+            t = texts[i % len(texts)]
+            t = re.sub(r"^(@\w+\s*\{)([^,]+),", lambda m: f"{m.group(1)}bench{i}," , t, count=1)
+            t = re.sub(r"(?i)(\btitle\s*=\s*[{\"])", lambda m: f"{m.group(1)}Copy {i} of ", t, count=1)
+            t = re.sub(r"(?im)^\s*doi\s*=.*\n", "", t)
+            parts.append(t)
+        big = "\n\n".join(parts) + "\n"
+        from kb.sources.bibtex import BibFile, cross_check
+
+        t0 = time.perf_counter()
+        bf = BibFile(big, "big.bib")
+        t1 = time.perf_counter()
+        cross_check(bf)
+        t2 = time.perf_counter()
+        kb2 = tmp / "kb2"
+        run("init", kb2)
+        os.environ["KB_HOME"] = str(kb2)
+        (tmp / "big.bib").write_text(big)
+        t3 = time.perf_counter()
+        code, out, err = run("import", tmp / "big.bib")
+        t4 = time.perf_counter()
+        print(f"{args.entries} entries, {len(big) / 1e6:.1f} MB: kb's reader {t1 - t0:.2f} s, "
+              f"pybtex cross-check {t2 - t1:.2f} s, kb import {t4 - t3:.2f} s (exit {code}: {out.strip()})")
+    print(f"load average {os.getloadavg()[0]:.2f} after")
+
+
+if __name__ == "__main__":
+    main()
