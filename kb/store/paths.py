@@ -35,9 +35,9 @@ def escape_key(citekey: str) -> str:
 
 
 def unescape_key(name: str) -> str:
-    from urllib.parse import unquote     # stdlib, only where a name is read back
+    from urllib.parse import unquote  # stdlib, only where a name is read back
 
-    return unquote(name, errors="strict") if "%" in name else name
+    return unquote(name, errors="replace") if "%" in name else name     # a hand-made name: never an error
 
 
 class NoKnowledgeBase(KBError):
