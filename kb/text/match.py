@@ -1,7 +1,7 @@
 """Finding a quote in a paper's page text, and explaining why one is not there.
 
 A quote is verified when its words are in the paper: the same words and the
-same numbers, in the same order. Text is compared after `kb.textnorm` folding
+same numbers, in the same order. Text is compared after `kb.text.normalise` folding
 (case, ligatures, quotes, dashes, hyphenation, whitespace, pypdf's spaces in
 numbers), never fuzzily: one changed digit, one dropped "not", one swapped word
 and the quote is not found. `closest_passage` is the fuzzy part, used only to
@@ -33,7 +33,22 @@ Conventions a writer may use, and how each is read:
   one number stand for another.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722").
-  Punctuation at a fragment's edges (``. , ; :`` and quote marks) is ignored.
+  Punctuation at a fragment's edges (``. , ; :`` and quote marks) is ignored,
+  but a quote ending with a full stop cannot end where the paper runs on with
+  a word ("explored or ." is not "explored or not.").
+* **Spaces inside numbers**: pypdf's are absorbed ("0 .954" is 0.954), but a
+  space the writer typed between digits must be a thousands separator ("626
+  155" matches 626,155); otherwise the page must separate the digits there
+  too ("13 20" never matches 1320, "75 4.66" never 754.66).
+* **Asides**: a footnote or caption that the extractor printed inside the
+  quoted sentence at a column or page break (a line starting "4The ...",
+  "Figure 3: ...", ending a sentence or its page) is skipped, when the quote
+  continues at the start of a line after it.
+* **Punctuation only**: when nothing else matches, the quote is looked for
+  with punctuation left out on both sides (a '.' or ',' inside a number, and
+  every '-' folding kept, stay). Found so, it verifies with method
+  "punctuation" and a note naming each difference ("the paper has '—' where
+  the quote has ','"). A word, a number, a sign or a negation never differs.
 """
 
 from __future__ import annotations

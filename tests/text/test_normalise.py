@@ -243,3 +243,26 @@ def test_lenient_stream_drops_citations_and_markers_only() -> None:
     # digits of real numbers survive in the lenient stream
     assert normalise("0.022 kWh") in lenient
     assert len(strict) - len(lenient) < 0.05 * len(strict)
+
+
+# --- issue 11: characters that print the same, and dashes that are not signs ------------------
+
+@pytest.mark.parametrize("printed, typed", [
+    ("(60/8) ∗ 13.8", "(60/8) * 13.8"),        # U+2217 asterisk operator (dodge2022 p.7)
+    ("10−6", "10-6"),                          # U+2212 minus sign
+    ("energy‐ and carbon‑intensive", "energy- and carbon-intensive"),   # U+2010, U+2011
+    ("t′", "t'"), ("1⁄2", "1/2"), ("７５４.６６", "754.66"),
+    ("626\u2009155\u00a0lb", "626 155 lb"),
+])
+def test_characters_that_print_the_same_fold_the_same(printed: str, typed: str) -> None:
+    assert normalise(printed) == normalise(typed)
+
+
+def test_dashes_are_punctuation_unless_a_minus_sign_or_a_range() -> None:
+    # patterson2021 p.6 "models—1500B parameters", p.15 "tCO 2 e —3.5 passenger"
+    assert normalise("models—1500B parameters") == normalise("models 1500B parameters")
+    assert normalise("tCO 2 e —3.5 passenger") == normalise("tCO2e 3.5 passenger")
+    assert normalise("fell to −5 °C") != normalise("fell to 5 °C")        # attached: a sign
+    assert normalise("0.06–2.9 kWh") == normalise("0.06-2.9 kWh")          # a range
+    assert normalise("10 – 20") == normalise("10-20")
+    assert normalise("x - 5") == normalise("x 5")                          # not attached: a dash
