@@ -13,11 +13,18 @@ from __future__ import annotations
 
 from functools import cache
 
+from kb.text.lazyre import lazy
+
 __all__ = ["latex_to_text"]
 
 _GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
           "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
           "Lambda Xi Pi Sigma Upsilon Phi Psi Omega").split()
+
+
+# Crossref's BibTeX writes `{\upOmega}` as `\{upOmega}` (Perlmutter et al. 1999): a Greek
+# letter's name between an escaped brace and a brace is read as the letter.
+_CROSSREF_GREEK = lazy(r"\\\{((?:up)?([A-Za-z]+))\}")
 
 
 @cache
@@ -64,6 +71,9 @@ def latex_to_text(value: str | None) -> str:
         return " ".join(value.split())
     from pylatexenc.latexwalker import LatexWalker
 
+    if "\\{" in value:
+        value = _CROSSREF_GREEK.sub(lambda m: "\\" + m.group(1) + " " if m.group(2) in _GREEK else m.group(0),
+                                    value)
     converter, parse_db = _converter()
     try:
         nodes = LatexWalker(value, latex_context=parse_db, tolerant_parsing=True).get_latex_nodes()[0]

@@ -341,6 +341,26 @@ def test_bibtexparser_and_pandoc_style_readers_can_read_the_file(kb_root, arxiv)
     assert lib.entries[0].key == "luccioni2023power"
 
 
+def test_kbs_own_entries_pass_biber_validation(kb_root, arxiv, server, tmp_path):
+    """arXiv and DOI (Crossref's BibTeX: month = {aug}, publisher on @article) entries as kb writes them."""
+    import shutil
+    import subprocess
+
+    body = corpus_path("bibtex", "crossref-doi-10.1007_s00422-012-0514-6.bib").read_bytes()
+    server.routes["/doi/10.1007/s00422-012-0514-6"] = lambda seen: Reply(
+        200, body, {"Content-Type": "application/x-bibtex"})
+    assert run_kb("add", "2311.16863").code == 0
+    assert run_kb("add", "doi:10.1007/s00422-012-0514-6").code == 0
+    text = bib(kb_root)
+    assert "month = aug," in text and "{aug}" not in text
+    if not shutil.which("biber"):
+        pytest.skip("biber is not on PATH")
+    (tmp_path / "refs.bib").write_text(text)
+    r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                        str(tmp_path / "refs.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "WARN" not in r.stdout and "ERROR" not in r.stdout, r.stdout
+
+
 def test_ls_and_show_json_and_table(kb_root, arxiv):
     assert run_kb("add", "2311.16863").code == 0
     rows = run_kb("ls", "--json").json

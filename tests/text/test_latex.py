@@ -19,6 +19,9 @@ from kb.text.latex import latex_to_text
     (r"pages 10--20 \& more", "pages 10–20 & more"),
     (r"A \textbraceright{} b", "A } b"),
     ("Plain  title", "Plain title"),
+    (r"Measurements of $\{upOmega}$ and $\{upLambda}$ from 42 High-Redshift Supernovae",   # Crossref's escaping
+     "Measurements of Ω and Λ from 42 High-Redshift Supernovae"),
+    (r"A set \{x\} stays", "A set {x} stays"),
     (r"Unbalanced { brace", "Unbalanced brace"),
 ])
 def test_latex_to_text(value, text):
