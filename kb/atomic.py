@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from kb.errors import LockTimeout, UsageError
+from kb.errors import LockTimeout, UsageError, WriteError
 
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
 
@@ -34,28 +34,78 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+BOM = "\ufeff"
+
+#: errno values that mean "this cannot be written", said in a person's words.
+_WRITE_ERRORS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "the disk quota is used up",
+                 errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
+                 errno.EPERM: "not permitted"}
+
+
 def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None) -> None:
-    """Replace `target` with `data` atomically."""
+    """Replace `target` with `data` atomically.
+
+    A symlink is followed: the file it points to is replaced and the link stays (an
+    editor's or a dotfile manager's link to references.bib is not turned into a copy).
+    The file keeps its permissions. A disk that is full or read-only is a WriteError
+    naming the file; the file is then as it was."""
     target = Path(target)
+    if target.is_symlink():
+        target = target.resolve()
     tmp_dir = Path(tmp_dir) if tmp_dir else target.parent
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tmp_dir / f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if _device(tmp_dir) != _device(target.parent):
+            tmp_dir = target.parent          # os.replace cannot cross file systems
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except OSError:
+            mode = 0o644
+        tmp = tmp_dir / f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise _write_error(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _write_error(target, exc) from None
         raise
     _fsync_dir(target.parent)
 
 
+def _device(path: Path) -> int | None:
+    try:
+        return path.stat().st_dev
+    except OSError:
+        return None
+
+
+def _write_error(target: Path, exc: OSError) -> Exception:
+    why = _WRITE_ERRORS.get(exc.errno)
+    if why is None:
+        return exc
+    return WriteError(f"cannot write {target}: {why}; it is as it was",
+                      hint="free some space or make the folder writable, then run the command again")
+
+
 def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
+    """write_bytes of UTF-8 text; a byte-order mark the file had is kept."""
+    if not text.startswith(BOM):
+        try:
+            with open(target, "rb") as fh:
+                if fh.read(3) == b"\xef\xbb\xbf":
+                    text = BOM + text
+        except OSError:
+            pass
     write_bytes(target, text.encode("utf-8"), tmp_dir)
 
 

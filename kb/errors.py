@@ -55,6 +55,10 @@ class LimitExceeded(KBError):
     """Input over a safety limit the user can raise."""
 
 
+class WriteError(KBError):
+    """A file could not be written (disk full, read-only, permission); nothing was changed."""
+
+
 class LockTimeout(KBError):
     """Another kb process held the knowledge base for too long."""
 

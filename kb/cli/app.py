@@ -87,6 +87,11 @@ def _run(argv: list[str] | None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
+        cannot = _cannot_write(exc)
+        if cannot:
+            err(f"kb: error: {cannot}; what was written before is kept, and the next kb command "
+                "after it is fixed brings the index up to date\n")
+            return 2
         if _damaged_index(exc):
             reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
                       else " ".join(str(exc).split())[:100])
@@ -95,6 +100,25 @@ def _run(argv: list[str] | None) -> int:
             return 2
         return _internal_error(exc)
     return result if isinstance(result, int) else 0
+
+
+def _cannot_write(exc: BaseException) -> str | None:
+    """A full disk, a read-only folder or file, missing permission: the machine's
+    state, not a bug of kb's and not a damaged index. Said in a person's words."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS,
+                                                  errno.EACCES, errno.EPERM):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"cannot write{where}: {os.strerror(exc.errno).lower()}"
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "disk is full" in text or "disk i/o error" in text:
+            return "cannot write the index .kb/kb.sqlite: the disk is full (or failing)"
+        if "readonly" in text or "read-only" in text or "unable to open database file" in text:
+            return "cannot write the index .kb/kb.sqlite: the knowledge base is read-only here"
+    return None
 
 
 def _damaged_index(exc: BaseException) -> bool:

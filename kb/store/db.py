@@ -502,9 +502,20 @@ def m009_text_numbers(db: sqlite_utils.Database) -> None:
 
 
 #: Every schema change, in order; `PRAGMA user_version` counts them.
+def m010_file_identity(db: sqlite_utils.Database) -> None:
+    """A truth file is stale when its size, modification time, change time or inode
+    differ from what was indexed. Size and mtime alone missed an edit that kept both
+    (a tool that restores mtime, `touch -r`); the change time cannot be set back, and a
+    file replaced by another (a git checkout, an editor's save-by-rename) has a new inode."""
+    db.executescript("""
+    ALTER TABLE files ADD COLUMN ctime_ns INTEGER;
+    ALTER TABLE files ADD COLUMN inode INTEGER;
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
-              m007_citation_contexts, m008_datasette_ready, m009_text_numbers)
+              m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity)
 
 
 def _migrations() -> Migrations:

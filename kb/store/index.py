@@ -70,22 +70,26 @@ def truth_files(layout: Layout) -> dict[str, Path]:
     return files
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+#: What decides whether a truth file changed since it was indexed, without reading it.
+Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode
+
+
+def _stat(path: Path) -> Identity | None:
     try:
         st = path.stat()
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _scan(layout: Layout) -> dict[str, tuple[int, int]]:
-    """(size, mtime_ns) of every truth file, by relative path: one scandir, no Path objects
+def _scan(layout: Layout) -> dict[str, Identity]:
+    """The identity of every truth file, by relative path: one scandir, no Path objects
     (a knowledge base may hold thousands of claims files, and this runs on every command)."""
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[str, Identity] = {}
     st = _stat(layout.bib)
     if st is not None:
         out[BIB_REL] = st
@@ -96,7 +100,7 @@ def _scan(layout: Layout) -> dict[str, tuple[int, int]]:
                     try:
                         if entry.is_file():
                             s = entry.stat()
-                            out["claims/" + entry.name] = (s.st_size, s.st_mtime_ns)
+                            out["claims/" + entry.name] = (s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
                     except OSError:
                         continue
     except OSError:
@@ -108,8 +112,8 @@ def stale_files(conn, layout: Layout) -> list[str]:
     """Truth files whose size or mtime differ from what was indexed (cheap: stat only)."""
     if not layout.db.exists():
         return list(truth_files(layout)) or [BIB_REL]
-    recorded = {path: (size, mtime) for path, size, mtime in
-                conn.execute("select path, size, mtime_ns from files")}
+    recorded = {path: tuple(ident) for path, *ident in
+                conn.execute("select path, size, mtime_ns, ctime_ns, inode from files")}
     current = _scan(layout)
     stale = [rel for rel, st in current.items() if recorded.get(rel) != st]
     stale += [rel for rel in recorded if rel not in current]
@@ -122,8 +126,8 @@ def record_file(db, rel: str, path: Path) -> None:
     if st is None:
         db.execute("delete from files where path = ?", [rel])
         return
-    db.execute("insert or replace into files (path, sha256, size, mtime_ns) values (?, ?, ?, ?)",
-               [rel, _sha(path), st[0], st[1]])
+    db.execute("insert or replace into files (path, sha256, size, mtime_ns, ctime_ns, inode) "
+               "values (?, ?, ?, ?, ?, ?)", [rel, _sha(path), *st])
 
 
 # -- references.bib -> papers ----------------------------------------------------------------

@@ -258,13 +258,10 @@ def test_edit_that_keeps_size_and_time_is_found(full):
     text = bib.read_text()
     bib.write_text(text.replace("Loaded by Hand", "Loaded by Foot"))
     os.utime(bib, ns=(st.st_atime_ns, st.st_mtime_ns))
-    r = run_kb("doctor")
-    assert r.code == 1
-    assert "problem: references.bib: changed since it was indexed, and the index did not notice (same size " \
-           "and modification time); fix: kb rebuild" in r.out
-    assert run_kb("rebuild").code == 0
-    assert run_kb("doctor").code == 0
+    assert bib.stat().st_size == st.st_size and bib.stat().st_mtime_ns == st.st_mtime_ns
+    # Noticed by the next command (its change time and inode are compared too), not only by doctor.
     assert "Loaded by Foot" in run_kb("show", "paper2024text").out
+    assert run_kb("doctor").code == 0
 
 
 def test_index_rows_out_of_step_are_found(full):

@@ -417,3 +417,46 @@ def test_the_crash_log_is_private_and_never_follows_a_symlink(kb_root, tmp_path,
     r = run_kb("ls")
     assert r.code == 1 and r.err.count("\n") == 1
     assert victim.read_text() == "keep me"
+
+
+# -- the machine refuses a write -----------------------------------------------------------------
+
+def test_a_full_disk_is_one_clear_line_and_the_files_are_as_they_were(alpha, monkeypatch):
+    """The disk fills while kb writes a claims file: one line, exit 2, the file as before."""
+    import errno
+
+    import kb.atomic
+
+    before = {p.name: p.read_bytes() for p in (alpha / "claims").glob("*.toml")}
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(kb.atomic.os, "fsync", full)
+    r = run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs")
+    monkeypatch.undo()
+    assert r.code == 2 and r.err.startswith("kb: error: cannot write") and "no space left" in r.err
+    assert r.err.count("\n") == 1
+    assert {p.name: p.read_bytes() for p in (alpha / "claims").glob("*.toml")} == before
+    assert not list((alpha / ".kb" / "tmp").glob("*.tmp"))
+    _doctor_clean()
+
+
+def test_a_symlinked_truth_file_stays_a_link_and_a_bom_stays(alpha, tmp_path):
+    elsewhere = tmp_path / "dotfiles" / "refs.bib"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"\xef\xbb\xbf" + (alpha / "references.bib").read_bytes())
+    (alpha / "references.bib").unlink()
+    (alpha / "references.bib").symlink_to(elsewhere)
+    r = run_kb("import", _bib(tmp_path, "@misc{beta2021,\n  title = {Beta Paper About Power},\n"
+                                        "  author = {Beta, Bob},\n  year = {2021},\n}\n"))
+    assert r.code == 0, r.err
+    assert (alpha / "references.bib").is_symlink()
+    data = elsewhere.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"beta2021" in data and data.count(b"\xef\xbb\xbf") == 1
+    _doctor_clean()
+
+
+def _bib(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "in.bib"
+    path.write_text(text)
+    return path
