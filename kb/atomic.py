@@ -109,7 +109,8 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
     write_bytes(target, text.encode("utf-8"), tmp_dir)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -130,7 +131,7 @@ def clean_stale_tmp(tmp_dir: Path) -> list[Path]:
             pid = int(parts[-3])
         except (IndexError, ValueError):
             continue
-        if not _pid_alive(pid):
+        if not pid_alive(pid):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import clean_stale_tmp, file_lock
+from kb.atomic import clean_stale_tmp, file_lock, pid_alive
 from kb.errors import FileFormatError, KBError
 from kb.ops.quotes import verify_all, verify_claims
 from kb.ops.session import open_kb
@@ -417,6 +417,10 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         have = {(r[0], r[1]): (r[2], r[3]) for r in kb.db.execute(
             "select v.citekey, v.version, v.text_status, "
             "(select count(*) from pages p where p.version_id = v.id) from versions v")}
+    quoted = set()
+    if papers is not None:
+        quoted = {r[0] for r in kb.db.execute("select citekey from quotes union select citekey from claims")
+                  if r[0]}
     manifest_shas = set()
     for mpath in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         where = layout.relative(mpath)
@@ -446,7 +450,13 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         if papers is None:
             continue
         if not targets:
-            orphans.append((source, mpath))
+            if m.writer_pid and pid_alive(m.writer_pid):
+                report.info.append(f"{m.filename} is being added by a running kb command (pid {m.writer_pid}); kept")
+            elif any(c in quoted for c in m.citekeys):
+                report.info.append(f"{m.filename} is the source of {', '.join(c for c in m.citekeys if c in quoted)}, "
+                                   "which claims/ still quotes (its entry is gone from references.bib); kept")
+            else:
+                orphans.append((source, mpath))
             continue
         for citekey in targets:
             row = have.get((citekey, m.version))

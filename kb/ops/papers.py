@@ -187,10 +187,12 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         # The cache learns which paper a source belongs to before references.bib
         # changes, so a crash in between leaves the source findable (kb/store/index.py).
         for src in sources:
-            if src.manifest is not None and key not in src.manifest.citekeys:
-                src.manifest.citekeys.append(key)
+            if src.manifest is not None and (key not in src.manifest.citekeys or src.manifest.writer_pid):
+                if key not in src.manifest.citekeys:
+                    src.manifest.citekeys.append(key)
                 src.manifest.metadata_complete = not incomplete
                 src.manifest.title = normalise_title(meta.title)
+                src.manifest.writer_pid = None          # filed: no longer this process's to guard
                 kb.sources.save(src.manifest)
         if changes:
             before = bibfile.render()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class Manifest:
     extractor: str | None = None      # for kind=text: who extracted it
     title: str | None = None          # normalised title of the paper it was filed under
     added_at: float = 0.0
+    writer_pid: int | None = None     # the kb process that cached it and has not filed it yet
 
 
 def sha256(data: bytes) -> str:
@@ -67,6 +69,10 @@ class SourceCache:
             write_bytes(target, data, self.tmp)
         manifest = self.get(sha) or Manifest(sha256=sha, kind=kind, filename=filename,
                                              added_at=time.time())
+        if not manifest.citekeys and not info.get("citekeys"):
+            # Cached before the writer lock (downloads and extraction run outside it):
+            # `kb doctor --prune` must not take it for an orphan while this process lives.
+            manifest.writer_pid = os.getpid()
         for key, value in info.items():
             if key == "citekeys":
                 for c in value:

@@ -460,3 +460,46 @@ def _bib(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "in.bib"
     path.write_text(text)
     return path
+
+
+# -- kb doctor --prune never deletes what is still in use ------------------------------------------
+
+def _cache_source(root: Path, data: bytes, pid: int | None) -> Path:
+    from kb.store.cache import SourceCache
+
+    cache = SourceCache(root / ".kb" / "cache" / "sources", root / ".kb" / "tmp")
+    m = cache.put(data, "pdf", "pdf", origin="arxiv")
+    m.writer_pid = pid
+    cache.save(m)
+    old = 1_000_000_000                          # long past the 120 s grace
+    for p in (cache.path(m), cache.manifest_path(m.sha256)):
+        os.utime(p, (old, old))
+    return cache.path(m)
+
+
+def test_prune_keeps_the_source_of_a_kb_add_still_running(alpha):
+    import subprocess
+    import sys
+
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        alive = _cache_source(alpha, b"%PDF-1.4 being added\n%%EOF\n", running.pid)
+        dead = _cache_source(alpha, b"%PDF-1.4 left by a crash\n%%EOF\n", 2 ** 22 + 7)
+        r = run_kb("doctor", "--prune")
+        assert r.code == 0, r.out
+        assert alive.exists() and "being added by a running kb command" in r.out
+        assert not dead.exists()
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_prune_keeps_the_source_of_a_paper_claims_still_quote(alpha):
+    assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
+    (alpha / "references.bib").write_text("")           # the entry deleted by hand; claims/ still quotes it
+    sources = sorted((alpha / ".kb" / "cache" / "sources").iterdir())
+    for p in sources:
+        os.utime(p, (1_000_000_000, 1_000_000_000))
+    r = run_kb("doctor", "--prune")
+    assert "claims/ still quotes" in r.out
+    assert sorted((alpha / ".kb" / "cache" / "sources").iterdir()) == sources
