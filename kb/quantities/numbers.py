@@ -454,8 +454,8 @@ _TIME_WORDS = {"hours": "hour", "days": "day", "weeks": "week", "years": "year"}
 _DEVICE_WORD = lazy(r"\b(?:[VAPHKT]\d{1,3}|TPU|GPU)")
 # A capitalised word right before the number: "Scope 2", "Tier 3", "Over 13K" (the
 # last at a sentence start, so not a name).
-_NAME_BEFORE = lazy(r"(?P<w>\b[A-Z][a-z]+)[ \t]+$")
-_SENTENCE_START = lazy(r"(?:^|[.!?:;\n(]|[.!?][\"”’)])[ \t]*$")
+_NAME_BEFORE = lazy(r"(?P<w>\b[A-Z][A-Za-z]+)[ \t]+$")
+_SENTENCE_START = lazy(r"(?:^|[.!?\n(]|[.!?][\"”’)])[ \t]*$")
 _COUNT_GAP = lazy(r"(?:[ \t]{1,4}\n?|\n)[ \t]*")
 # "of which 6 are vitals": the count's noun comes after "are".
 _OF_WHICH = lazy(r"(?i:\bof\s+(?:which|these|them|those|whom))\s+$")
@@ -474,12 +474,14 @@ is was has does uses shows takes gives means seems lists contains includes compa
 reports presents describes illustrates summarizes depicts displays demonstrates highlights
 indicates suggests achieves outperforms performs yields produces emits consumes runs costs
 leads remains becomes appears needs allows makes follows requires refers corresponds focuses
+improves increases decreases reduces helps saves goes comes lowers raises varies matches reaches
+exceeds dominates
 this thus as us its always perhaps across plus versus less whereas yes various previous
 obvious respectively his hers ours yours theirs whose this these those others
 """.split())
 _BAD_MODS = frozenset("""
 of the a an and or in on at to for from by with per than that which who as is was are were be
-been has have had not no less least other times fold percent
+been has have had not no less least other times fold percent only also just even still see
 """.split())
 
 
@@ -612,6 +614,7 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
 
 _ROW_LABEL = lazy(r"[ \t]*(?P<label>[A-Z][A-Za-z]*\.?(?:[ \t]+[A-Za-z][a-z]*\.?){0,3})\b[^\d\n]{0,60}?"
                   r"(?:[ \t]+\(?(?:\d[\d.,]*[kMB]?%?|[—–-])\)?[*†‡]?)*[ \t]+$")
+_PER_LABEL = lazy(r"(?:/|\bper\b)[ \t]*([A-Za-z]+)[ \t]+(?=\d)")
 _ROW_REST = lazy(r"[*†‡]?(?:[ \t]+\(?(?:\d[\d.,]*%?|[—–-])\)?[*†‡]?)*[ \t]*(?:\n|$)")
 
 
@@ -632,6 +635,9 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
         unit = _canonical(noun)  # "Watts 187.1 22.9": a unit; "Papers w/ PDF 28.9M": a count
         if unit is None or unit == "dimensionless":
             unit = "item"
+        per = _PER_LABEL.search(page, line_start, pos + 1)
+        if per is not None:  # "Pauses / hr 0.23 0.3": a rate
+            unit = _canonical(f"{unit}/{per.group(1)}") or unit
         return unit, word, end
     return None
 
