@@ -504,27 +504,38 @@ def explain_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> Not
     anchor = (q.source_link or "").lstrip("#")
     if anchor and paper_exists(db, anchor):
         return NoteSource(anchor, "citekey")
+    # what the quote points at, most telling first: a link to the paper itself, the
+    # note's reference entry, a reference written beside the quote, the bibliography's entry
+    candidates: list[tuple[RefEntry, list[str], str]] = []
+    link = (q.source_link or "").strip()
+    if re.match(r"(?i)^(?:https?://|www\.|doi:|arxiv:)", link):
+        own = reference_of(f"{q.source_text or ''} {link}".strip())
+        candidates.append((own.entry, own.titles, own.text))
     ref = note.reference_for(q)
+    if ref is not None and ref.entry is not None:
+        candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
     if ref is None and written:
-        ref = reference_of(written)      # the reference written beside the quote itself
-    if ref is not None and ref.entry is not None:
-        entry, titles, shown = ref.entry, ref.titles, ref.text
-    elif q.citekey and q.citekey in ctx.bib:
-        entry, titles = ctx.bib[q.citekey], []
-        shown = f"@{q.citekey} in the bibliography: {entry.raw}"
-    else:
+        own = reference_of(written)      # the reference written beside the quote itself
+        candidates.append((own.entry, own.titles, own.text))
+    if q.citekey and q.citekey in ctx.bib:
+        entry = ctx.bib[q.citekey]
+        candidates.append((entry, [], f"@{q.citekey} in the bibliography: {entry.raw}"))
+    if not candidates:
         if q.citekey:
             where = " or in the front matter's bibliography" if note.bibliography else ""
             return NoteSource(None, reason=f"no paper {q.citekey!r} here{where}")
         what = q.source_link or q.source_text
         return NoteSource(None, reason=(f"the note has no reference {what}" if what
                                         else "the quote cites nothing"))
-    ex = ctx.index.explain(entry, titles=titles, loose=True)
-    if ex.resolution is not None:
-        return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(shown))
-    return NoteSource(None, reason=ex.reason, closest=ex.closest, closest_score=ex.closest_score,
-                      reference=_short(shown))
+    first = None
+    for entry, titles, shown in candidates:
+        ex = ctx.index.explain(entry, titles=titles, loose=True)
+        if ex.resolution is not None:
+            return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(shown))
+        first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
+                                    closest_score=ex.closest_score, reference=_short(shown))
+    return first
 
 
 def resolve_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> str | None:

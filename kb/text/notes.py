@@ -643,6 +643,16 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             i += 1
             continue
         stripped = raw.strip()
+        if in_section and stripped.lower().startswith("<li") and ">" in stripped:
+            # <ol><li>Strubell, E. ...</li>: an entry numbered by its position
+            inner = stripped[stripped.find(">") + 1:]
+            inner = inner[:inner.lower().rfind("</li")] if "</li" in inner.lower() else inner
+            if cur:
+                flush()
+            position += 1
+            cur_number, cur, cur_line = str(position), [inner], i + 1
+            i += 1
+            continue
         if _REF_HEADING.match(raw) and len(stripped) < 60:
             if cur:
                 flush()

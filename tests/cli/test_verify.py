@@ -227,3 +227,22 @@ def test_unresolved_source_names_the_closest_paper(strubell, tmp_path):
     r = run_kb("verify", "--note", note, "--json")
     assert [q["closest"] for q in r.json["quotes"]] == ["strubell2019energy", None]
     json.dumps(r.json)
+
+
+@pytest.mark.corpus
+def test_links_to_the_paper_itself_and_html_lists(strubell, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(
+        f'<note-quote quote="{P3}" sourceLink="https://arxiv.org/abs/1906.02243" sourceText="[1]"></note-quote>\n\n'
+        f'> {P3B} <a href="https://doi.org/10.18653/v1/P19-1355">(Strubell et al., 2019)</a>\n\n'
+        f"> {P3} [2]\n\n"
+        f"> {P1}\n— Strubell, E., Ganesh, A. and McCallum, A. (2019) 'Energy and policy considerations for deep "
+        "learning in NLP', in Proceedings of ACL, p. 1.\n\n"
+        "## References\n\n<ol>\n<li>Luccioni, A. S. et al. Power hungry processing. 2023.</li>\n"
+        "<li>Strubell, E., Ganesh, A., McCallum, A. Energy and policy considerations for deep learning in NLP. "
+        "ACL 2019.</li>\n</ol>\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out
+    assert [(q["citekey"], q["method"], q["cited_page"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "arxiv", None), ("strubell2019energy", "doi", None),
+        ("strubell2019energy", "title", None), ("strubell2019energy", "title", "1")]
