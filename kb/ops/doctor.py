@@ -282,7 +282,7 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
             continue
         stem = paths.Layout.citekey_of(path)       # the key, unescaped (Layout.claims_file)
         try:
-            doc = claimsfile.load(path, stem if stem in entry_keys else None, rel)
+            doc = claimsfile.load(path, stem, rel)
         except FileFormatError as exc:
             report.problem("files", where_of(exc), what_of(exc), EDIT)
             broken.add(rel)

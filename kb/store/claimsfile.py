@@ -299,7 +299,7 @@ def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:
     except OSError as exc:
         raise FileFormatError(f"cannot be read ({exc.strerror})", path=rel) from None
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")      # a byte-order mark an editor put there is not TOML
     except UnicodeDecodeError as exc:
         raise FileFormatError("is not UTF-8", path=rel,
                               line=data[: exc.start].count(b"\n") + 1) from None

@@ -32,7 +32,7 @@ from kb.store import claimsfile
 from kb.store.cache import Manifest, SourceCache
 from kb.store.db import transaction
 from kb.store.paths import Layout
-from kb.store.queries import paper_exists, same_paper
+from kb.store.queries import same_paper
 from kb.text.latex import latex_to_text
 from kb.text.names import first_author_key
 from kb.text.titles import normalise_title
@@ -293,8 +293,12 @@ class Indexer:
         if path is None:
             db.execute("delete from files where path = ?", [rel])
             return
+        # The key the file's name gives, whether or not references.bib has it now: what is
+        # indexed from a claims file depends on that file alone, never on the order files
+        # were indexed in (an entry deleted by hand leaves its quotes indexed under its key,
+        # and kb verify / kb doctor say the paper is missing, instead of every command failing).
         stem = Layout.citekey_of(path)       # the key, unescaped (Layout.claims_file)
-        doc = claimsfile.load(path, stem if paper_exists(db.conn, stem) else None, rel)
+        doc = claimsfile.load(path, stem, rel)
         if doc.paper:
             db.execute("insert or replace into paper_settings (citekey, anchor, file) values (?,?,?)",
                        [doc.citekey, doc.paper.get("anchor"), rel])

@@ -356,6 +356,8 @@ def test_orphan_sources_and_leftover_temp_files(full):
 
     cache = SourceCache(sources, full / ".kb" / "tmp")
     m = cache.put(orphan, "pdf", "pdf", arxiv_id="2402.99999", version="v1", origin="arxiv")
+    m.writer_pid = 2 ** 22 + 7           # the kb add that cached it was killed: its process is gone
+    cache.save(m)
     stray = sources / ("ab" * 32 + ".pdf")
     stray.write_bytes(b"%PDF-1.4 no manifest")
     tmp = full / ".kb" / "tmp"

@@ -503,3 +503,25 @@ def test_prune_keeps_the_source_of_a_paper_claims_still_quote(alpha):
     r = run_kb("doctor", "--prune")
     assert "claims/ still quotes" in r.out
     assert sorted((alpha / ".kb" / "cache" / "sources").iterdir()) == sources
+
+
+# -- the index depends on the files, not on their history -------------------------------------------
+
+def test_deleting_an_entry_that_has_quotes_never_breaks_other_commands(alpha, tmp_path):
+    assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
+    entry = (alpha / "references.bib").read_text()
+    (alpha / "references.bib").write_text("")                       # deleted by hand
+    for rebuilt in (False, True):
+        if rebuilt:
+            assert run_kb("rebuild").code == 0
+        assert run_kb("quote", "ls").code == 0
+        r = run_kb("verify")
+        assert r.code == 1 and "alpha2020energy is not in references.bib" in r.out
+        r = run_kb("import", _bib(tmp_path, "@misc{beta2021,\n  title = {Beta Paper About Power},\n"
+                                            "  author = {Beta, Bob},\n  year = {2021},\n}\n"))
+        assert r.code == 0, r.err
+        r = run_kb("doctor")
+        assert r.code == 1 and "not in references.bib" in r.out
+    (alpha / "references.bib").write_text((alpha / "references.bib").read_text() + "\n" + entry)   # restored
+    assert run_kb("verify").code == 0
+    _doctor_clean()
