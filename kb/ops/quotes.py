@@ -396,7 +396,7 @@ class NoteSource:
 
 
 @dataclass
-class _NoteContext:
+class NoteContext:
     """What resolving a note's quotes needs once: the papers indexed, the
     bibliography files of the front matter."""
 
@@ -438,7 +438,7 @@ def _csl_fields(item: dict) -> dict[str, str]:
             "note": str(item.get("number") or "") + " " + str(item.get("publisher") or "")}
 
 
-def _load_bibliographies(note, path: Path, ctx: _NoteContext) -> None:
+def _load_bibliographies(note, path: Path, ctx: NoteContext) -> None:
     """The front matter's bibliography files, relative to the note; each one
     that cannot be read is a problem line, never an exception."""
     for name in note.bibliography:
@@ -478,8 +478,11 @@ def _load_bibliographies(note, path: Path, ctx: _NoteContext) -> None:
             ctx.bib.setdefault(e.key, _bib_entry(e.fields, e.key))
 
 
-def _note_context(kb: KB, note, path: Path | None) -> _NoteContext:
-    ctx = _NoteContext(index=paper_index(kb.db))
+def note_context(kb: KB, note, path: Path | None) -> NoteContext:
+    """Built once per note and passed to `explain_note_source` for each of its
+    quotes: the papers indexed, and the bibliography files of its front matter
+    (relative to `path`)."""
+    ctx = NoteContext(index=paper_index(kb.db))
     if path is not None and note.bibliography:
         _load_bibliographies(note, path, ctx)
     return ctx
@@ -490,14 +493,14 @@ def _short(text: str, n: int = 120) -> str:
     return text if len(text) <= n else text[:n - 3] + "..."
 
 
-def explain_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> NoteSource:
+def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> NoteSource:
     """The paper a note's quote cites and how it was found: a pandoc key that is
     a citekey here (`citekey`), an anchor named after a citekey, else the
     reference entry the quote points at (or the key's entry in the front
     matter's bibliography), resolved by kb.text.refs: arXiv id, DOI, title,
     then first author and year."""
 
-    ctx = ctx or _note_context(kb, note, None)
+    ctx = ctx or note_context(kb, note, None)
     db = kb.conn
     if q.citekey and paper_exists(db, q.citekey):
         return NoteSource(q.citekey, "citekey")
@@ -538,7 +541,7 @@ def explain_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> Not
     return first
 
 
-def resolve_note_source(kb: KB, note, q, ctx: _NoteContext | None = None) -> str | None:
+def resolve_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> str | None:
     """The citekey a note's quote cites (see `explain_note_source`), or None."""
     return explain_note_source(kb, note, q, ctx).citekey
 
@@ -604,7 +607,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         line = data[: exc.start].count(b"\n") + 1
         raise UsageError(f"{path}:{line}: the note is not UTF-8") from None
     note = parse_note(text, str(path))
-    ctx = _note_context(kb, note, path)
+    ctx = note_context(kb, note, path)
     cache: dict = {}
     out: list[NoteVerdict] = []
     stored = {}
