@@ -14,6 +14,7 @@ any file of claims/.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -162,6 +163,17 @@ class _Reader:
                       "(at most 100, starting with a letter or digit)", line)
         return value
 
+    def keys(self, table: dict, known: frozenset[str], line: int | None, what: str) -> None:
+        """A key kb does not know is a misspelling until shown otherwise (`topic` for
+        `topics`, `tolerence`): said with the closest known key. A person's own keys
+        are welcome with an `x_` or `x-` prefix."""
+        for key in table:
+            if key in known or key.startswith(("x_", "x-")):
+                continue
+            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+            self.fail(f"{what}: unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
+                      + f"; known: {', '.join(sorted(known))} (or your own, prefixed x_)", line)
+
     def array(self, data: dict, key: str) -> list[dict]:
         value = data.get(key, [])
         if isinstance(value, dict):
@@ -171,10 +183,55 @@ class _Reader:
         return value
 
 
+#: The keys of each record kb reads and writes.
+QUOTE_KEYS = frozenset({"id", "text", "topics", "version", "status", "method", "page", "page_end", "spans",
+                        "prefix", "suffix", "extractor", "note"})
+CLAIM_KEYS = frozenset({"id", "value", "paper", "per", "quote", "quote_id", "page", "version", "topics",
+                        "status", "note"})
+CHECK_KEYS = frozenset({"id", "stated", "expr", "tolerance", "note"})
+RESTATEMENT_KEYS = frozenset({"id", "verdict", "cited", "page", "figure", "note"})
+MAX_NESTING = 50
+
+
+def _nesting(text: str) -> int:
+    """How deep `[` and `{` nest outside strings and comments, roughly but cheaply: tomllib
+    recurses per level and would end in RecursionError (a file nesting 2,000 deep)."""
+    depth = deepest = 0
+    quote = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 2
+                continue
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest
+
+
 def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     """Parse and validate one claims file; FileFormatError names file and line."""
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        raise FileFormatError(f"nests arrays or tables {depth} deep; a claims file needs at most "
+                              f"{MAX_NESTING}", path=path)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise FileFormatError("nests arrays or tables too deep to read", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -205,6 +262,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         if citekey is None:
             r.fail("quotes must live in claims/<citekey>.toml of their paper", line)
         qid = r.ident(r.string(q, "id", line, True, "quote"), line, "quote")
+        r.keys(q, QUOTE_KEYS, line, f"quote {qid}")
         spans = q.get("spans", [])
         if not isinstance(spans, list) or not all(
                 isinstance(s, dict) and all(isinstance(s.get(k), int) for k in ("page", "start", "end"))
@@ -232,6 +290,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     for i, c in enumerate(r.array(data, "claim")):
         line = claim_lines[i] if i < len(claim_lines) else None
         cid = r.ident(r.string(c, "id", line, True, "claim"), line, "claim")
+        r.keys(c, CLAIM_KEYS, line, f"claim {cid}")
         value = c.get("value")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = repr(value)
@@ -261,6 +320,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     for i, c in enumerate(r.array(data, "check")):
         line = check_lines[i] if i < len(check_lines) else None
         chid = r.ident(r.string(c, "id", line, True, "check"), line, "check")
+        r.keys(c, CHECK_KEYS, line, f"check {chid}")
         tolerance = c.get("tolerance")
         if isinstance(tolerance, (int, float)) and not isinstance(tolerance, bool):
             tolerance = repr(tolerance)
@@ -275,6 +335,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         if citekey is None:
             r.fail("restatements must live in claims/<citekey>.toml of the citing paper", line)
         rid = r.ident(r.string(c, "id", line, True, "restatement"), line, "restatement")
+        r.keys(c, RESTATEMENT_KEYS, line, f"restatement {rid}")
         verdict = r.string(c, "verdict", line, True, f"restatement {rid}")
         if verdict not in RESTATEMENT_VERDICTS:
             r.fail(f"restatement {rid}: verdict must be one of {', '.join(RESTATEMENT_VERDICTS)}, "

@@ -525,3 +525,25 @@ def test_deleting_an_entry_that_has_quotes_never_breaks_other_commands(alpha, tm
     (alpha / "references.bib").write_text((alpha / "references.bib").read_text() + "\n" + entry)   # restored
     assert run_kb("verify").code == 0
     _doctor_clean()
+
+
+@pytest.mark.parametrize("section, key, suggestion", [
+    ('[[check]]\nid = "c"\nstated = "2 kWh"\nexpr = "1 kWh * 2"\n', 'tolerence = "5%"', "tolerance"),
+    ('[[quote]]\nid = "q"\ntext = "We trained 12 models"\n', 'topic = ["energy"]', "topics"),
+    ('[[claim]]\nid = "c"\nvalue = "12 kWh"\n', 'pre = "year"', "per"),
+])
+def test_a_misspelt_key_in_a_claims_file_is_named_not_ignored(alpha, section, key, suggestion):
+    path = alpha / "claims" / "alpha2020energy.toml"
+    path.write_text(section + key + "\n")
+    r = run_kb("check")
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert f"unknown key `{key.split(' ')[0]}` (did you mean `{suggestion}`?)" in r.err
+    assert "claims/alpha2020energy.toml:1" in r.err
+    path.write_text(section + "x_reviewer = \"me\"\n")       # a person's own key, marked as such
+    assert run_kb("check").code in (0, 1)
+
+
+def test_toml_nested_thousands_deep_is_one_line_naming_the_file(alpha):
+    (alpha / "claims" / "deep.toml").write_text("a = " + "[" * 3000 + "]" * 3000 + "\n")
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.startswith("kb: error: claims/deep.toml:") and r.err.count("\n") == 1
