@@ -75,7 +75,8 @@ _RATIO = r"(?:[xX×](?![A-Za-z0-9])|times(?![A-Za-z])|(?i:fold)(?![A-Za-z]))"
 # Memory and clock rates: "12GB", "256GB RAM", "2.4GHz".
 _DATA = r"(?:[KMGTP]B|[KMGT]iB|[kMG]Hz|(?i:(?:kilo|mega|giga|tera)bytes?))(?![A-Za-z])"
 
-_DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT})"
+_VOLUME = r"(?:(?i:gallons?|litres?|liters?)(?![A-Za-z]))"
+_DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT}|{_VOLUME})"
 _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
 
 # Order matters: longer and more specific first.

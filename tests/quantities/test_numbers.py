@@ -50,6 +50,7 @@ def brief(c: Candidate, page: str) -> tuple:
     ("training of a 6.1 billion\nparameter Transformer", "6.1 billion", 6.1e9, "parameter"),
     ("takes 9998 days in all", "9998", 9998.0, "day"),
     ("as 0.0006 miles driven", "0.0006", 0.0006, "mile"),
+    ("which gets 22.5 miles per gallon of gasoline", "22.5", 22.5, "mile/gal"),
 ])
 def test_single_figures(text, number, value, unit):
     c = one(text)
