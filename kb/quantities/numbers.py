@@ -7,21 +7,40 @@ can see exactly what was read.
 
 What is a candidate:
 - a number followed by a unit kb knows ("1,287 MWh", "0.022\\nkWh", "9%",
-  "3.14E+23 FLOPs", "1.0 × 10−4 kWh", "$3,201,722", "18.7X", "15 times");
+  "3.14E+23 FLOPs", "1.0 × 10−4 kWh", "$3,201,722", "18.7X", "15 times", "12GB",
+  "60-minutes", "22.5 miles per gallon");
 - a range with its unit ("21 to 78 metric tons", "80-90%", "0.06-2.9 kWh",
   "between 0.002 and 0.007 kWh", "$0.43–$0.74/hr", "~37M–58M tCO 2 e");
+- a count with its noun ("we trained 12 models", "about 4 passengers", "81.1M
+  English-language academic papers", "of which 6 are vitals", "Of the 126 citations,
+  35 were ...", "8 V100s"): the noun is the unit when kb knows it as a count
+  (kb.quantities.units), "item" otherwise;
+- a ratio ("a factor of over 300", "60 times more", "3x faster", "10-fold", "15:1");
+- a named plain number: "a PUE of 1.2", "PUE coefficient of 1.58", "( PUE ) would be
+  1.50", "a BLEU score of 29.7", "0.1 BLEU", "learning rate of 0.001" (unit "PUE", or
+  "dimensionless" with the name kept in unit_text and the sentence);
+- a number glued to the word before by the extractor, with a unit kb knows right
+  after it ("took12days", "upto75%", "emitted10.5kg");
+- "0.007 vs. 0.002 kWh": both numbers carry the unit written once;
 - a table cell whose row label names the unit ("Energy Consumption (MWh) ... 1,287",
-  "Gross tCO 2 e for Model Training 3.2 ..."), or whose column header line does
-  ("inference energy (kWh)" above "text classification 0.002 0.001");
+  "Datacenter PUE (...) 1.10", "Watts 187.1", "Papers w/ PDF 28.9M", "Pauses / hr
+  0.23"), whose column header line does ("inference energy (kWh)" above "text
+  classification 0.002 0.001"), or whose header row names several columns, with units
+  the caption may complete ("Power (W) Hours kWh ·PUE CO 2e Cloud compute cost" and
+  "CO 2 emissions (lbs) and cloud compute cost (USD)"; "Models Hours ..."; a "Number
+  of Models" column), and an accelerator count in a hardware name ("P100x8");
 - a coefficient in an equation, "CO2e = 0 .954pt" (unit "dimensionless": the
   equation's variables carry the unit, a person must say which).
 
 Not candidates: bare numbers, years (unless the unit is energy, mass, money,
-percent or computation), citation numbers ("[51]"), numbers after "Table",
-"Fig.", "Section", "Eq.", page numbers, numbers inside names ("GPT-3", "P100x8",
-"BLOOMz-560M"), negative numbers. Tables whose header names several columns on
-one line ("Power (W) Hours kWh·PUE CO2e") are not split into columns: those cells
-are missed, see benchmarks/claims.py.
+percent or computation), citation numbers ("[51]", "[12, 15–17]"), numbers after
+"Table", "Fig.", "Section", "Eq.", section headings ("5 Conclusions"), page numbers,
+numbers inside names ("GPT-3", "BLOOMz-560M", "Scope 2 emissions", "DenseNet 201",
+"seq2seq"), numbers in URLs (also a URL's pieces broken over lines), DOIs and arXiv
+identifiers, everything in a reference list, negative numbers. Misses that
+benchmarks/claims.py lists: numbers in words ("ten participants"), a unit named
+before a list of numbers ("TeraFLOPS/second is 46 for TPU v2, 123 for ..."), table
+rows whose label wraps onto the next line, singular counts ("1 postdoc", "8 male").
 """
 
 from __future__ import annotations
