@@ -12,11 +12,12 @@ import contextlib
 import errno
 import fcntl
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Iterator
 
-from kb.errors import LockTimeout, UsageError, WriteError
+from kb.errors import LimitExceeded, LockTimeout, UsageError, WriteError
 
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
 
@@ -192,3 +193,53 @@ def check_safe_name(name: str, what: str) -> str:
         raise UsageError(f"{what} {name!r} cannot be used as a file name "
                          "(no '/', '\\', leading '.', or '..'; at most 200 characters)")
     return name
+
+
+# -- reading what a person hands kb -------------------------------------------------------
+
+def max_input_bytes() -> int:
+    """The largest file kb reads as input (KB_MAX_INPUT_MB, default 200 MB)."""
+    raw = os.environ.get("KB_MAX_INPUT_MB", "")
+    try:
+        mb = float(raw) if raw else 200.0
+    except ValueError:
+        mb = -1.0
+    if not (0 < mb < 1e9):
+        raise UsageError(f"KB_MAX_INPUT_MB={raw!r} is not a size in megabytes",
+                         hint="unset it, or give a number such as 500")
+    return int(mb * 1024 * 1024)
+
+
+def read_input(path, what: str, limit: int | None = None) -> bytes:
+    """The bytes of a file a person gave (a PDF, a BibTeX file, a note, page text) or of
+    a truth file, read whole but bounded: a FIFO, a device (/dev/zero), a folder or a
+    file over the limit is refused in one line instead of hanging or filling memory.
+    `path` may also be an object standing in for standard input (it has `read_bytes`)."""
+    limit = max_input_bytes() if limit is None else limit
+    if not isinstance(path, (str, os.PathLike)):           # standard input (kb.cli: `-`)
+        data = path.read_bytes()
+        if len(data) > limit:
+            raise LimitExceeded(f"{what} on stdin is over {limit // (1024 * 1024):,} MB",
+                                hint="raise KB_MAX_INPUT_MB")
+        return data
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
+        raise UsageError(f"{what} {path} is {kind}, not a file kb can read")
+    if st.st_size > limit:
+        raise LimitExceeded(f"{what} {path} is {st.st_size:,} bytes, over the limit of {limit:,}",
+                            hint="raise KB_MAX_INPUT_MB")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise LimitExceeded(f"{what} {path} grew past the limit of {limit:,} bytes while read",
+                            hint="raise KB_MAX_INPUT_MB")
+    return data

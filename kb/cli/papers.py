@@ -8,6 +8,7 @@ from typing import List
 
 import typer
 
+from kb.atomic import max_input_bytes
 from kb.cli.common import echo, emit_json, open_kb, short_authors, state, table, warn
 from kb.cli.progress import Progress
 from kb.errors import KBError, UsageError
@@ -36,7 +37,8 @@ class StdinInput:
             stream = sys.stdin
             if stream is None:
                 raise UsageError(f"- means {self.what} from stdin, but there is no stdin")
-            data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+            limit = max_input_bytes() + 1           # `kb import - < /dev/zero` must not fill memory
+            data = stream.buffer.read(limit) if hasattr(stream, "buffer") else stream.read(limit).encode("utf-8")
             if not data.strip():
                 raise UsageError(f"- means {self.what} from stdin, but stdin was empty",
                                  hint="pipe the input in, e.g. `cat refs.bib | kb import -`")

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.atomic import read_input
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.quotes import resolve_note_source
@@ -586,7 +587,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     the knowledge base, checked against that paper. The citing page is the note's line."""
     wanted = _check_only(only)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        text = read_input(path, "the note").decode("utf-8-sig")
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.atomic import read_input
 from kb.errors import (
     FileFormatError,
     KBError,
@@ -309,10 +310,7 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
 def add_pdf(kb: KB, path: Path, *, offline: bool = False) -> AddResult:
     """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    data = read_input(path, "the PDF")
     notes: list[str] = []
     src = _extract_source(kb, data, str(path), notes)
     result = src.result
@@ -352,10 +350,7 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False) -> AddResult:
 def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor: str) -> AddResult:
     """Attach page text extracted elsewhere to a paper already in the knowledge base."""
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {exc.strerror}") from None
+    data = read_input(file, "the page text")
     pages = parse_text_source(data, str(file))
     version = normalise_version(version)
     row = kb.db.execute("select citekey, arxiv_id, title, doi, title_norm from papers where citekey = ?",
@@ -442,10 +437,7 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False) ->
     imported key is recorded in `ids`, so it still resolves. PDFs that `file`
     fields (Zotero, JabRef) point to are attached with their text."""
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    data = read_input(path, "the BibTeX file")
 
     out = ImportResult()
     try:
@@ -522,9 +514,9 @@ def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
     if pdf.suffix.lower() != ".pdf":
         return
     try:
-        data = pdf.read_bytes()
-    except OSError as exc:
-        out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {exc.strerror or exc}")
+        data = read_input(pdf, "the PDF")
+    except KBError as exc:
+        out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {exc.message}")
         return
     if not data.startswith(b"%PDF-"):
         out.warnings.append(f"{key}: file {str(pdf)!r} not attached: not a PDF")

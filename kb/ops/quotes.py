@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.atomic import read_input
 from kb.errors import KBError, NotFound, UsageError
 from kb.graph.links import paper_index
 from kb.ops.records import drop_record, write_record
@@ -445,10 +446,9 @@ def _load_bibliographies(note, path: Path, ctx: NoteContext) -> None:
         where = (path.parent / Path(name).expanduser()).resolve()
         line = note.bibliography_line
         try:
-            data = where.read_bytes()
-        except OSError as exc:
-            ctx.problems.append((line, f"bibliography {name}: cannot read {where}: "
-                                       f"{exc.strerror or exc} (paths are relative to the note)"))
+            data = read_input(where, "file")
+        except KBError as exc:
+            ctx.problems.append((line, f"bibliography {name}: {exc.message} (paths are relative to the note)"))
             continue
         if where.suffix.lower() == ".json":
             try:
@@ -597,10 +597,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     source it resolved to and how, whether the quote is in its text, and
     whether the note's page locator is where the quote is."""
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    data = read_input(path, "the note")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.atomic import read_input
 from kb.errors import FileFormatError
 from kb.sources.bibmodel import valid_field
 from kb.text.lazyre import lazy
@@ -294,7 +295,7 @@ class BibFile:
     def load(cls, path: Path, *, lenient_encoding: bool = False) -> "BibFile":
         if not path.exists():
             return cls("", str(path))
-        data = path.read_bytes()
+        data = read_input(path, "the BibTeX file")
         return cls(decode(data, str(path), lenient=lenient_encoding), str(path))
 
     # -- reading ----------------------------------------------------------

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kb.atomic import read_input
 from kb.errors import FileFormatError
 from kb.text.lazyre import lazy
 
@@ -356,7 +357,7 @@ def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:
         if size > MAX_FILE_BYTES:
             raise FileFormatError(f"is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a claims file",
                                   path=rel)
-        data = path.read_bytes()
+        data = read_input(path, "the claims file", MAX_FILE_BYTES)
     except OSError as exc:
         raise FileFormatError(f"cannot be read ({exc.strerror})", path=rel) from None
     try:

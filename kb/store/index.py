@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from kb.atomic import read_input
 from kb.errors import FileFormatError, LimitExceeded, PDFError
 from kb.sources.bibtex import BibFile
 from kb.sources.metadata import from_bib_fields
@@ -83,7 +84,7 @@ def _stat(path: Path) -> Identity | None:
 
 
 def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_input(path, "the truth file")).hexdigest()
 
 
 def _scan(layout: Layout) -> dict[str, Identity]:

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kb.atomic import clean_stale_tmp, file_lock, write_text
+from kb.atomic import clean_stale_tmp, file_lock, read_input, write_text
 from kb.errors import FileFormatError, UsageError
 from kb.sources.net import Client
 from kb.sources.pdf import Limits
@@ -77,9 +77,12 @@ class KB:
     def settings(self) -> dict:
         if self._settings is None:
             try:
-                self._settings = tomllib.loads(self.layout.marker.read_text("utf-8"))
+                self._settings = tomllib.loads(read_input(self.layout.marker, "kb.toml", 1 << 20)
+                                               .decode("utf-8-sig"))
             except tomllib.TOMLDecodeError as exc:
                 raise FileFormatError(f"is not valid TOML: {exc}", path=paths.MARKER) from None
+            except (UnicodeDecodeError, RecursionError):
+                raise FileFormatError("is not UTF-8 TOML kb can read", path=paths.MARKER) from None
             except OSError as exc:
                 raise FileFormatError(f"cannot be read: {exc.strerror}", path=paths.MARKER) from None
         return self._settings

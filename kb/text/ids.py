@@ -147,7 +147,8 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
                          f"(as a path: {reason}); {ACCEPTED}") from None
     if path.suffix.lower() == ".pdf" or exists:
         if must_exist and not is_file:
-            raise UsageError(f"no such file: {raw}")
+            raise UsageError(f"{raw} is not a regular file (a folder, a FIFO or a device)" if exists
+                             else f"no such file: {raw}")
         return LocalFile(path)
     raise UsageError(f"not an identifier kb understands: {raw!r}; {ACCEPTED}")
 

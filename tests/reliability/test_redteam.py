@@ -547,3 +547,33 @@ def test_toml_nested_thousands_deep_is_one_line_naming_the_file(alpha):
     (alpha / "claims" / "deep.toml").write_text("a = " + "[" * 3000 + "]" * 3000 + "\n")
     r = run_kb("ls")
     assert r.code == 2 and r.err.startswith("kb: error: claims/deep.toml:") and r.err.count("\n") == 1
+
+
+# -- inputs that never end ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])
+@pytest.mark.parametrize("command", ["import", "add", "verify-note", "text-load"])
+def test_an_input_that_never_ends_is_refused_at_once(alpha, tmp_path, monkeypatch, kind, command):
+    if kind == "fifo":
+        path = tmp_path / "input.pdf"
+        os.mkfifo(path)                              # nobody ever writes: reading would wait for ever
+    elif kind == "dev-zero":
+        path = Path("/dev/zero")
+    else:
+        path = tmp_path / "huge.pdf"
+        with open(path, "wb") as fh:                 # sparse: 3 GB on paper, nothing on disk
+            fh.truncate(3 * 1024 ** 3)
+    args = {"import": ("import", path), "add": ("add", "--offline", path),
+            "verify-note": ("verify", "--note", path),
+            "text-load": ("text", "load", "alpha2020energy", path)}[command]
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
+    assert any(w in r.err for w in ("FIFO", "device", "over the limit", "not a regular file")), r.err
+
+
+def test_references_bib_as_a_fifo_is_one_line(alpha):
+    bib = alpha / "references.bib"
+    bib.unlink()
+    os.mkfifo(bib)
+    r = run_kb("ls")
+    assert r.code == 2 and "FIFO" in r.err and r.err.count("\n") == 1
