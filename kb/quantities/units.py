@@ -448,6 +448,10 @@ def unit_powers(unit: "pint.Unit") -> dict[str, float]:
 
 # ---------------------------------------------------------------- user units
 
+#: Words pint's parser reads as numbers, never as unit names.
+_NUMBER_WORDS = frozenset({"nan", "inf", "infinity"})
+
+
 def register_user_unit(name: str) -> None:
     """Give a user unit's name a base dimension of its own in pint (``[kbuser_<name>]``).
 
@@ -456,9 +460,11 @@ def register_user_unit(name: str) -> None:
     coexist. `UsageError` for a name that is not an identifier, or that kb already
     reads as a unit.
     """
-    if not isinstance(name, str) or not _NAME_RE.match(name) or "__" in name:
+    if not isinstance(name, str) or not _NAME_RE.match(name) or "__" in name \
+            or not re.match(r"[A-Za-z]", name) or name.lower() in _NUMBER_WORDS:
         raise UsageError(f"invalid unit name {name!r}: use letters, digits and "
-                         "single underscores, starting with a letter")
+                         "single underscores, starting with a letter (and not a word pint reads as "
+                         "a number, such as nan or inf)")
     ureg = registry()
     with _lock:
         if name in _user_dimensions:

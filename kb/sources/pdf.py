@@ -36,12 +36,15 @@ class Limits:
             env = os.environ.get("KB_" + name.upper())
             value = env if env not in (None, "") else raw
             if value not in (None, ""):
+                where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"
                 try:
-                    setattr(limits, name, type(getattr(limits, name))(value))
-                except (TypeError, ValueError):
+                    number = type(getattr(limits, name))(value)
+                except (TypeError, ValueError, OverflowError):
                     # A setting to correct, not a PDF over a limit (which would be kept without text).
-                    where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"
                     raise UsageError(f"limit {name}={value!r} is not a number (set in {where})") from None
+                if not number > 0:
+                    raise UsageError(f"limit {name}={value!r} must be above 0 (set in {where})")
+                setattr(limits, name, number)
         return limits
 
 

@@ -577,3 +577,26 @@ def test_references_bib_as_a_fifo_is_one_line(alpha):
     os.mkfifo(bib)
     r = run_kb("ls")
     assert r.code == 2 and "FIFO" in r.err and r.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["nan", "inf", "_"])
+def test_a_unit_named_like_a_number_is_one_line(alpha, name):
+    (alpha / "claims" / "units.toml").write_text(
+        f'[units]\n{name} = "2 kWh"\n\n[[check]]\nid = "u"\nstated = "2 kWh"\nexpr = "1 {name}"\n')
+    r = run_kb("check")
+    assert "Traceback" not in r.err and "internal error" not in r.err, r.err
+    assert r.code in (1, 2)
+    if r.code == 2:
+        assert r.err.startswith("kb: error:") and r.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "inf", "nan", "soon"])
+def test_a_pdf_limit_that_is_not_a_positive_number_is_one_line(alpha, tmp_path, monkeypatch, value):
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf(["A page about energy, long enough to be text and not an image."] * 2))
+    monkeypatch.setenv("KB_MAX_PAGES", value)
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 2 and r.err.startswith("kb: error: limit max_pages=") and r.err.count("\n") == 1
+    assert len(run_kb("ls", "--json").json) == 1           # nothing added
