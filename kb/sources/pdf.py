@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 import warnings
 from dataclasses import dataclass, field
 
@@ -27,11 +28,12 @@ ENTRIES_PER_PAGE = 50
 class Limits:
     max_pages: int = 2000
     max_stream_mb: float = 75.0      # decompressed size of any one stream
+    max_extract_seconds: float = 120.0   # all pages; a PDF can be built so each page takes seconds
 
     @classmethod
     def from_env(cls, overrides: dict | None = None) -> "Limits":
         limits = cls()
-        for name in ("max_pages", "max_stream_mb"):
+        for name in ("max_pages", "max_stream_mb", "max_extract_seconds"):
             raw = (overrides or {}).get(name)
             env = os.environ.get("KB_" + name.upper())
             value = env if env not in (None, "") else raw
@@ -133,7 +135,13 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
         if count == 0:
             raise PDFError(f"{source} has no pages")
         pages: list[str] = []
+        deadline = time.monotonic() + limits.max_extract_seconds
         for i in range(count):
+            if i and time.monotonic() > deadline:
+                raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:.0f} s "
+                                    f"({i} of {count:,} pages; a PDF can be made so its pages are slow to read)",
+                                    hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
+                                         "[limits]) if the file is trustworthy")
             try:
                 text = reader.pages[i].extract_text() or ""
             except pypdf.errors.LimitReachedError as exc:

@@ -27,6 +27,7 @@ KB_TOML = """\
 # Raise these for trustworthy but unusual PDFs.
 max_pages = 2000
 max_stream_mb = 75
+max_extract_seconds = 120
 """
 
 GITIGNORE_LINE = ".kb/"

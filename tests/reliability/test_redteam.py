@@ -600,3 +600,19 @@ def test_a_pdf_limit_that_is_not_a_positive_number_is_one_line(alpha, tmp_path, 
     r = run_kb("add", "--offline", pdf)
     assert r.code == 2 and r.err.startswith("kb: error: limit max_pages=") and r.err.count("\n") == 1
     assert len(run_kb("ls", "--json").json) == 1           # nothing added
+
+
+def test_text_extraction_has_an_overall_budget(alpha, tmp_path, monkeypatch):
+    """A PDF can be built so each page takes seconds to read (pages sharing one heavy
+    content stream): extraction stops at KB_MAX_EXTRACT_SECONDS, the paper is kept
+    with its metadata, and kb says why and what to raise."""
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "slow.pdf"
+    pdf.write_bytes(make_pdf([f"Page {i} of a paper about energy, long enough to be text." for i in range(5)]))
+    monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "0.000001")
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 0, r.err
+    assert "took over" in r.err and "KB_MAX_EXTRACT_SECONDS" in r.err
+    monkeypatch.delenv("KB_MAX_EXTRACT_SECONDS")
+    _doctor_clean()
