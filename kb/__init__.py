@@ -28,6 +28,7 @@ from kb.errors import (
                        UsageError,
 )
 from kb.ops.claims import add_claim, extract, list_claims, run_checks
+from kb.ops.audit import audit, audit_note
 from kb.ops.doctor import diagnose
 from kb.ops.export import bib_text, csl_json, export_note
 from kb.ops.papers import add, import_bib, list_papers, load_text, show_paper
@@ -52,6 +53,8 @@ __all__ = [
     "add_claim", "list_claims", "extract", "run_checks",
     # finding and exporting
     "search", "export_note", "bib_text", "csl_json",
+    # restatements of one paper's figures by another
+    "audit", "audit_note",
     # keeping it sound
     "diagnose", "rebuild",
 ]
