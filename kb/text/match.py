@@ -325,9 +325,16 @@ def _is_digit(c: str) -> bool:
     return "0" <= c <= "9" or c.isdigit()
 
 
+def _inside_one_char(s: Stream, i: int) -> bool:
+    """Stream characters ``i-1`` and ``i`` come from one original character ("…", "ﬁ")."""
+    return s.origin[i] == s.origin[i - 1] and s.page_of[i] == s.page_of[i - 1]
+
+
 def _start_ok(s: Stream, i: int) -> bool:
     if i <= 0:
         return True
+    if _inside_one_char(s, i):
+        return False              # ".1" inside "…1"
     t = s.text
     c, p = t[i], t[i - 1]
     gap = s.gap(i)
@@ -349,6 +356,8 @@ def _end_ok(s: Stream, j: int) -> bool:
     t = s.text
     if j >= len(t):
         return True
+    if _inside_one_char(s, j):
+        return False
     c, n = t[j - 1], t[j]
     gap = s.gap(j)
     if c.isalnum() and n.isalnum() and is_word_internal_gap(gap):
@@ -749,6 +758,10 @@ def _word_key(text: str) -> str:
     return f[a:b]
 
 
+# Digits, whitespace, then digits that are not a thousands group: "75 4.66", "13 20".
+_WRITER_SPLIT = lazy(r"\d\s+(?!\d{3}(?![\d.]))\.?\d")
+
+
 def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int]:
     """Word-level differences (quote side, passage side).
 
@@ -779,8 +792,9 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
             continue
         qs_words = [qwords[qidx[i]] for i in range(i1, i2)]
         ps_words = [pwords[pidx[j]] for j in range(j1, j2)]
-        if _word_key(" ".join(qs_words)) == _word_key(" ".join(ps_words)):
-            continue
+        if _word_key(" ".join(qs_words)) == _word_key(" ".join(ps_words)) and not (
+                _WRITER_SPLIT.search(" ".join(qs_words)) and not _WRITER_SPLIT.search(" ".join(ps_words))):
+            continue      # the same but for spacing, unless the writer split a number
         qs = " ".join(qwords[qidx[i]].strip(".,;:") for i in range(i1, i2))
         ps = " ".join(pwords[pidx[j]].strip(".,;:") for j in range(j1, j2))
         diffs.append((qs, ps))
