@@ -89,8 +89,7 @@ def _run(argv: list[str] | None) -> int:
     except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
         cannot = _cannot_write(exc)
         if cannot:
-            err(f"kb: error: {cannot}; what was written before is kept, and the next kb command "
-                "after it is fixed brings the index up to date\n")
+            err(f"kb: error: {cannot}\n")
             return 2
         if _damaged_index(exc):
             reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
@@ -108,16 +107,22 @@ def _cannot_write(exc: BaseException) -> str | None:
     import errno
     import sqlite3
 
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS,
-                                                  errno.EACCES, errno.EPERM):
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"cannot write{where}: {os.strerror(exc.errno).lower()}"
+    full = ("; what was written before is kept, and the next kb command after space is freed brings "
+            "the index up to date")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot write{where}: {os.strerror(exc.errno).lower()}" + full
+    if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        where = f" {exc.filename}" if exc.filename else ""
+        return (f"cannot write{where}: {os.strerror(exc.errno).lower()}; the knowledge base is read-only "
+                "here (commands that only read it still work); nothing was changed")
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         if "disk is full" in text or "disk i/o error" in text:
-            return "cannot write the index .kb/kb.sqlite: the disk is full (or failing)"
+            return "cannot write the index .kb/kb.sqlite: the disk is full (or failing)" + full
         if "readonly" in text or "read-only" in text or "unable to open database file" in text:
-            return "cannot write the index .kb/kb.sqlite: the knowledge base is read-only here"
+            return ("cannot write the index .kb/kb.sqlite: the knowledge base is read-only here "
+                    "(commands that only read it still work); nothing was changed")
     return None
 
 

@@ -29,7 +29,10 @@ def open_kb() -> KB:
     """The knowledge base of this command (--kb, KB_HOME or the nearest kb.toml), in step
     with its files; long work is drawn on stderr when it is a terminal."""
 
-    return session.open_kb(state["kb"], progress=reporter())
+    kb = session.open_kb(state["kb"], progress=reporter())
+    for message in kb.warnings:
+        warn(message)
+    return kb
 
 
 # -- per-call output ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from kb.store import db as dbmod
 from kb.store import index, paths
 from kb.store.cache import SourceCache
 from kb.store.index import Changes
-from kb.store.sqlite import connect, is_current
+from kb.store.sqlite import connect, is_current, read_only
 
 KB_TOML = """\
 # This folder is a kb knowledge base (https://github.com/kb-tools/kb).
@@ -156,6 +156,11 @@ class KB:
         (an edit by hand, or a command that died between file and index).
         `on_error` as for kb.store.index.Indexer.sync."""
         if index.stale_files(self.conn, self.layout):
+            if read_only(self.db_path):
+                # Nothing can be re-indexed here: read what was indexed, and say so.
+                self.warnings.append("the knowledge base is read-only here and its files changed since "
+                                     "they were indexed: what kb shows may be out of date")
+                return
             with file_lock(self.layout.lock):
                 self._reopen_if_replaced()
                 self.indexer.sync(self._derive, on_error)

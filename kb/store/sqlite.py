@@ -8,6 +8,7 @@ the number of migrations applied (kb/db.py keeps it in step).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -19,9 +20,25 @@ SCHEMA_VERSION = 10
 BUSY_TIMEOUT_MS = 60_000
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """WAL mode, a long busy timeout, autocommit (kb opens its own transactions)."""
+def read_only(path: Path) -> bool:
+    """Whether the index exists but its folder cannot be written (a read-only mount, a
+    shared copy): kb then reads it as it is, and refuses to write in one clear line."""
+    return path.exists() and not os.access(path.parent, os.W_OK)
 
+
+def connect(path: Path) -> sqlite3.Connection:
+    """WAL mode, a long busy timeout, autocommit (kb opens its own transactions).
+    An index in a folder kb cannot write is opened read-only (`read_only`)."""
+    if read_only(path):
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            register_functions(conn)
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            raise KBError(f"the index {path} cannot be read: {exc}",
+                          hint="the knowledge base is read-only here, so kb cannot rebuild it") from None
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,

@@ -616,3 +616,41 @@ def test_text_extraction_has_an_overall_budget(alpha, tmp_path, monkeypatch):
     assert "took over" in r.err and "KB_MAX_EXTRACT_SECONDS" in r.err
     monkeypatch.delenv("KB_MAX_EXTRACT_SECONDS")
     _doctor_clean()
+
+
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A folder and a read-only view of it (a bind mount): skipped where mounting is not allowed."""
+    import subprocess
+
+    src, view = tmp_path / "src", tmp_path / "view"
+    src.mkdir()
+    view.mkdir()
+    if subprocess.run(["mount", "--bind", str(src), str(view)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root and mount rights) to make a read-only knowledge base")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        yield src, view
+    finally:
+        subprocess.run(["umount", str(view)], capture_output=True)
+
+
+def test_a_read_only_knowledge_base_reads_and_refuses_writes_in_one_line(read_only_mount, monkeypatch):
+    src, view = read_only_mount
+    root = src / "kb"
+    assert run_kb("init", root).code == 0
+    (root / "references.bib").write_text(BIB)
+    pages = src / "alpha.json"
+    pages.write_text(json.dumps(PAGES))
+    monkeypatch.setenv("KB_HOME", str(root))
+    assert run_kb("text", "load", "alpha2020energy", pages).code == 0
+    assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
+    monkeypatch.setenv("KB_HOME", str(view / "kb"))
+    for args in (("ls",), ("quote", "ls"), ("search", "GPUs"), ("check",), ("verify",), ("graph",)):
+        r = run_kb(*args)
+        assert r.code in (0, 1) and "kb rebuild" not in r.err, (args, r.err)
+    assert "We trained 12 models" in run_kb("quote", "ls").out
+    r = run_kb("quote", "add", "alpha2020energy", "which used 1,287 MWh of energy")
+    assert r.code == 2 and "read-only" in r.err and r.err.count("\n") == 1
+    assert "kb rebuild" not in r.err
