@@ -554,6 +554,10 @@ def _name(name: str, resolve: Resolve, known: list[str], trace: list[str] | None
             return v
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     hint = ("did you mean " + ", ".join(close) + "?") if close else None
+    cut = sorted({k.split(".")[0] for k in known if k.startswith((name + "-", name + ":", name + "/"))})
+    if cut:    # le-scao-rush-2021-many.x read as le - scao - ...
+        hint = (f"{cut[0]!r} holds '-', ':' or '/': quote it, `{cut[0]}`.claim"
+                + (f" (or write {cut[0].replace('-', '_')}.claim)" if set(cut[0]) & set(":/") == set() else ""))
     raise NotFound(f"undefined name {name!r} in the expression", hint=hint)
 
 

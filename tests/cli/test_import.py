@@ -138,6 +138,11 @@ def test_checks_name_claims_of_papers_with_any_key(kb_root):
     r = run_kb("check", "--json")
     assert r.code == 0, (r.out, r.err)
     assert [c["verdict"] for c in r.json] == ["pass", "pass"]
+    # Unquoted, '-' is a minus sign: the error says how to write the key.
+    (claims / "checks.toml").write_text('[[check]]\nid = "bare"\nstated = "2"\n'
+                                        'expr = "le-scao-rush-2021-many.points"\n')
+    r = run_kb("check")
+    assert r.code == 1 and "undefined name 'le'" in r.out and "`le-scao-rush-2021-many`.claim" in r.out
 
 
 def test_control_characters_in_an_imported_entry_are_removed(kb_root, tmp_path):
