@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import QuoteNotFound, describe_miss, slug_id, verify_text
-from kb.ops.records import write_record
+from kb.ops.records import write_record, write_records
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import extract_candidates
@@ -223,6 +223,17 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
             db.conn.executemany(
                 'insert or ignore into candidates (citekey, version, page, start, "end", number, value, unit, '
                 "low, high, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # Decisions a person made live in the claims files: a dismissal ([[dismissed]]), a
+            # promotion (a [[claim]] with that figure on that page). Re-apply them.
+            db.execute("update candidates set status = 'dismissed' where citekey = ? and status = 'unreviewed' "
+                       "and exists (select 1 from dismissals d where d.citekey = candidates.citekey and "
+                       "d.version = candidates.version and d.page = candidates.page and d.start = candidates.start)",
+                       [citekey])
+            db.execute("update candidates set status = 'promoted', claim_id = (select c.id from claims c where "
+                       "c.citekey = candidates.citekey and c.page = candidates.page and c.number = candidates.number "
+                       "limit 1) where citekey = ? and status = 'unreviewed' and exists (select 1 from claims c "
+                       "where c.citekey = candidates.citekey and c.page = candidates.page and "
+                       "c.number = candidates.number)", [citekey])
     del paper
     return list_candidates(kb, citekey=citekey, version=text.version)
 
@@ -264,14 +275,23 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
 
 
 def dismiss(kb: KB, candidate_ids: list[int]) -> int:
-
+    """Mark candidates as not worth a claim. The decision is written to the paper's claims
+    file (`[[dismissed]]`), so it outlives any index and applies when the paper is
+    extracted again."""
     with kb.writing():
-        with transaction(kb.db):
-            n = 0
-            for cid in candidate_ids:
-                n += kb.db.execute("update candidates set status = 'dismissed' where id = ? and status = 'unreviewed'",
-                                   [cid]).rowcount
-    return n
+        by_paper: dict[str, list[dict]] = {}
+        for cid in dict.fromkeys(candidate_ids):
+            row = kb.db.execute('select citekey, version, page, start, number, unit, sentence from candidates '
+                                "where id = ? and status = 'unreviewed'", [cid]).fetchone()
+            if row is None:
+                continue
+            citekey, version, page, start, number, unit, sentence = row
+            by_paper.setdefault(citekey, []).append(
+                {"version": version, "page": page, "start": start, "number": number, "unit": unit,
+                 "sentence": " ".join((sentence or "").split())[:200]})
+        for citekey, records in by_paper.items():
+            write_records(kb, citekey, "dismissed", records)
+    return sum(len(r) for r in by_paper.values())
 
 
 # -- checks -------------------------------------------------------------------------------------

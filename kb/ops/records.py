@@ -29,6 +29,17 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
     _reindex(kb, f"claims/{path.name}")
 
 
+def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> None:
+    """Append several records without ids (e.g. [[dismissed]]) in one write and one re-index."""
+    path = kb.layout.claims_file(citekey)
+    text = path.read_text("utf-8") if path.exists() else ""
+    for record in records:
+        text = add_record(text, section, record)
+    kb.layout.claims.mkdir(exist_ok=True)
+    kb.write_file(path, text)
+    _reindex(kb, f"claims/{path.name}")
+
+
 def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:
     """Remove one record from the claims file `rel` (relative to the root) and re-index it."""
     path = kb.root / rel

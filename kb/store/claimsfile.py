@@ -101,6 +101,20 @@ RESTATEMENT_VERDICTS = ("confirmed", "differs", "not-in-source")
 
 
 @dataclass
+class DismissedRec:
+    """A candidate claim a person dismissed (kb claims dismiss): kept in the paper's
+    claims file so the decision outlives any index, and re-applied when the paper's
+    numbers are extracted again."""
+
+    citekey: str
+    version: str
+    page: int
+    start: int
+    number: str
+    line: int | None = None
+
+
+@dataclass
 class ClaimsDoc:
     path: str
     citekey: str | None
@@ -111,6 +125,7 @@ class ClaimsDoc:
     #: [paper] settings for exports, e.g. anchor = "my-anchor" for the note's references list.
     paper: dict[str, str] = field(default_factory=dict)
     restatements: list[RestatementRec] = field(default_factory=list)
+    dismissed: list[DismissedRec] = field(default_factory=list)
 
 
 def _lines_of(text: str, header: str) -> list[int]:
@@ -191,6 +206,7 @@ CLAIM_KEYS = frozenset({"id", "value", "paper", "per", "quote", "quote_id", "pag
                         "status", "note"})
 CHECK_KEYS = frozenset({"id", "stated", "expr", "tolerance", "note"})
 RESTATEMENT_KEYS = frozenset({"id", "verdict", "cited", "page", "figure", "note"})
+DISMISSED_KEYS = frozenset({"version", "page", "start", "number", "unit", "sentence"})
 MAX_NESTING = 50
 
 
@@ -240,7 +256,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
                               line=int(m.group(1)) if m else None) from None
     r = _Reader(path, text)
     doc = ClaimsDoc(path=path, citekey=citekey)
-    known = {"quote", "claim", "units", "check", "paper", "restatement"}
+    known = {"quote", "claim", "units", "check", "paper", "restatement", "dismissed"}
     for key in data:
         if key not in known:
             r.fail(f"unknown section `{key}` (expected {', '.join(sorted(known))})",
@@ -347,6 +363,19 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             page=r.integer(c, "page", line, f"restatement {rid}"),
             figure=r.string(c, "figure", line, False, f"restatement {rid}"),
             note=r.string(c, "note", line, False, f"restatement {rid}"), line=line))
+    dismissed_lines = _lines_of(text, "dismissed")
+    for i, c in enumerate(r.array(data, "dismissed")):
+        line = dismissed_lines[i] if i < len(dismissed_lines) else None
+        if citekey is None:
+            r.fail("dismissed candidates must live in claims/<citekey>.toml of their paper", line)
+        r.keys(c, DISMISSED_KEYS, line, "dismissed candidate")
+        page, start = r.integer(c, "page", line, "dismissed candidate"), r.integer(c, "start", line,
+                                                                                  "dismissed candidate")
+        number = r.string(c, "number", line, True, "dismissed candidate")
+        if page is None or start is None:
+            r.fail("dismissed candidate: needs `page` and `start` (where its number is in the text)", line)
+        doc.dismissed.append(DismissedRec(citekey, r.string(c, "version", line, False, "dismissed candidate") or "",
+                                          page, start, number, line))
     return doc
 
 
@@ -408,7 +437,7 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
     return _spaced(tomlkit.dumps(doc))
 
 
-_HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check|restatement)\]\]\n)")
+_HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check|restatement|dismissed)\]\]\n)")
 
 
 def _spaced(text: str) -> str:

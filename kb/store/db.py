@@ -501,6 +501,24 @@ def m009_text_numbers(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m011_dismissals(db: sqlite_utils.Database) -> None:
+    """Review decisions a person makes on extracted candidates live in the claims files
+    (`[[dismissed]]`; a promoted one is a `[[claim]]`), so they outlive any index: this
+    table indexes the dismissals, and `kb claims extract` re-applies them."""
+    db.executescript("""
+    CREATE TABLE dismissals (
+        citekey TEXT NOT NULL,
+        version TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        number TEXT,
+        file TEXT NOT NULL
+    );
+    CREATE INDEX dismissals_file ON dismissals(file);
+    CREATE INDEX dismissals_where ON dismissals(citekey, version, page, start);
+    """)
+
+
 #: Every schema change, in order; `PRAGMA user_version` counts them.
 def m010_file_identity(db: sqlite_utils.Database) -> None:
     """A truth file is stale when its size, modification time, change time or inode
@@ -515,7 +533,8 @@ def m010_file_identity(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
-              m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity)
+              m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
+              m011_dismissals)
 
 
 def _migrations() -> Migrations:

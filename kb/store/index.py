@@ -283,7 +283,12 @@ class Indexer:
 
     def forget_claims(self, rel: str) -> None:
         """Remove the rows indexed from one claims file (not its `files` record)."""
-        for table in ("quotes", "claims", "units", "checks", "paper_settings", "restatements"):
+        # A dismissal taken out of the file by hand makes its candidate unreviewed again.
+        self.db.execute("update candidates set status = 'unreviewed' where status = 'dismissed' and exists "
+                        "(select 1 from dismissals d where d.file = ? and d.citekey = candidates.citekey and "
+                        "d.version = candidates.version and d.page = candidates.page and d.start = candidates.start)",
+                        [rel])
+        for table in ("quotes", "claims", "units", "checks", "paper_settings", "restatements", "dismissals"):
             self.db.execute(f"delete from {table} where file = ?", [rel])
 
     def reindex_claims(self, rel: str, path: Path | None) -> None:
@@ -346,6 +351,11 @@ class Indexer:
             db.execute("insert or replace into restatements (id, citekey, cited, page, figure, verdict, note, "
                        "file) values (?,?,?,?,?,?,?,?)",
                        [rs.id, rs.citekey, rs.cited, rs.page, rs.figure, rs.verdict, rs.note, rel])
+        for d in doc.dismissed:
+            db.execute("insert into dismissals (citekey, version, page, start, number, file) values (?,?,?,?,?,?)",
+                       [d.citekey, d.version, d.page, d.start, d.number, rel])
+            db.execute("update candidates set status = 'dismissed' where citekey = ? and version = ? and page = ? "
+                       "and start = ? and status = 'unreviewed'", [d.citekey, d.version, d.page, d.start])
         record_file(db, rel, path)
 
     # -- versions and page text ---------------------------------------------------------------

@@ -654,3 +654,33 @@ def test_a_read_only_knowledge_base_reads_and_refuses_writes_in_one_line(read_on
     r = run_kb("quote", "add", "alpha2020energy", "which used 1,287 MWh of energy")
     assert r.code == 2 and "read-only" in r.err and r.err.count("\n") == 1
     assert "kb rebuild" not in r.err
+
+
+# -- review decisions live in a file -------------------------------------------------------------
+
+def test_review_decisions_outlive_the_index(alpha):
+    """Dismissing candidates writes [[dismissed]] to the paper's claims file: the decision
+    survives deleting the index, kb rebuild and a fresh extract; a promotion is a [[claim]]."""
+    r = run_kb("claims", "extract", "alpha2020energy", "--json")
+    candidates = r.json
+    assert len(candidates) >= 3
+    dropped = [c["id"] for c in candidates[:2]]
+    assert run_kb("claims", "dismiss", *map(str, dropped)).out.startswith("dismissed 2")
+    promoted = candidates[2]
+    assert run_kb("claims", "promote", str(promoted["id"]), "--id", "kept_one").code == 0
+    claims_file = (alpha / "claims" / "alpha2020energy.toml").read_text()
+    assert claims_file.count("[[dismissed]]") == 2
+    for path in (alpha / ".kb").glob("kb.sqlite*"):
+        path.unlink()                                    # the index is gone, decisions are not
+    assert run_kb("rebuild").code == 0
+    again = run_kb("claims", "extract", "alpha2020energy", "--json").json
+    open_ones = {(c["page"], c["start"]) for c in again}
+    assert not {(c["page"], c["start"]) for c in candidates[:3]} & open_ones
+    # Taking a dismissal out of the file by hand makes its candidate open again.
+    text = (alpha / "claims" / "alpha2020energy.toml").read_text()
+    first = text.index("[[dismissed]]")
+    second = text.index("[[dismissed]]", first + 1)
+    (alpha / "claims" / "alpha2020energy.toml").write_text(text[:first] + text[second:])
+    reopened = {(c["page"], c["start"]) for c in run_kb("claims", "--unreviewed", "--json").json}
+    assert (candidates[0]["page"], candidates[0]["start"]) in reopened
+    _doctor_clean()
