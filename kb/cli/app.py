@@ -14,17 +14,18 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.cli import audit, claims, doctor, export, graph, papers, quotes
-from kb.cli.common import err, output_to, state
+from kb.cli import audit, claims, doctor, export, graph, library, papers, quotes
+from kb.cli.common import echo, err, output_to, state
 from kb.cli.common import stderr as err_stream
 from kb.errors import KBError
+from kb.version import VERSION
 
 app = typer.Typer(
     name="kb",
     help="kb: a literature-and-claims knowledge base. Every quote verified against its "
          "paper, every figure recomputed with units.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -33,14 +34,22 @@ app = typer.Typer(
 
 
 
+def _version(value: bool) -> None:
+    if value:
+        echo(f"kb {VERSION}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(kb_path: Optional[Path] = typer.Option(
         None, "--kb", help="Knowledge base folder (default: KB_HOME, or the nearest folder "
-                           "holding kb.toml).", envvar=None)) -> None:
+                           "holding kb.toml).", envvar=None),
+          version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                       help="Print kb's version and exit.")) -> None:
     state["kb"] = kb_path
 
 
-for _family in (papers, quotes, claims, export, graph, doctor, audit):
+for _family in (papers, quotes, claims, export, graph, doctor, audit, library):
     app.add_typer(_family.app)
 
 

@@ -18,6 +18,7 @@ from kb.ops.claims import (
     promote,
     run_checks,
 )
+from kb.ops.library import remove_claim
 from kb.ops.quotes import list_quotes
 
 app = typer.Typer()
@@ -53,6 +54,16 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
              else "UNVERIFIED")
     echo(f"stored {stored['expression_name']} = {stored['written']}"
           + (f" per {stored['per']}" if stored.get("per") else "") + f"  ({where})")
+
+
+@claim_app.command("rm")
+def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks name it) or ID.")) -> None:
+    """Remove a stored claim from its claims file."""
+
+    citekey, claim_id, users = remove_claim(open_kb(), name)
+    echo(f"removed {citekey}.{claim_id}")
+    if users:
+        warn(f"check(s) {', '.join(users)} use {citekey}.{claim_id}: `kb check` will say it is missing")
 
 
 claims_app = typer.Typer(help="List claims; extract candidates from a paper; promote or dismiss them.",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
 from kb.atomic import max_input_bytes
 from kb.cli.common import echo, emit_json, open_kb, short_authors, state, table, warn
+from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.progress import Progress
-from kb.errors import KBError, UsageError
+from kb.errors import KBError, NotFound, UsageError
+from kb.ops.library import SORTS, filter_papers, pdf_path
 from kb.ops.papers import add as do_add
 from kb.ops.papers import import_bib, list_papers, load_text, show_paper
 from kb.store import paths
@@ -148,15 +150,21 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
 
 
 @app.command("ls")
-def ls(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """List the papers."""
+def ls(tag: List[str] = typer.Option([], "--tag", "-t", help="Only papers with this tag (repeatable: all of them).",
+                                     autocompletion=complete_tag),
+       year: Optional[str] = typer.Option(None, "--year", help="Only papers of this year (2019) or range (2018-2020)."),
+       author: Optional[str] = typer.Option(None, "--author", help="Only papers with an author whose name holds this."),
+       sort: str = typer.Option("bib", "--sort", help="Order: " + ", ".join(SORTS) + " (bib: as references.bib holds them)."),
+       as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List the papers (filtered by tag, year, author; sorted)."""
 
-    papers = list_papers(open_kb())
+    kb = open_kb()
+    papers = filter_papers(kb, list_papers(kb), tags=tag, year=year, author=author, sort=sort)
     if as_json:
         emit_json(papers)
         return
     if not papers:
-        echo("no papers yet: kb add arxiv:2311.16863")
+        echo("no papers match" if (tag or year or author) else "no papers yet: kb add arxiv:2311.16863")
         return
     rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"]), p["pages"] or "-",
              p["quotes"], p["title"]] for p in papers]
@@ -164,11 +172,16 @@ def ls(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> Non
 
 
 @app.command()
-def show(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """One paper: metadata, versions, pages, sha256 of each PDF, where it came from."""
 
-    info = show_paper(open_kb(), citekey)
+    kb = open_kb()
+    info = show_paper(kb, citekey)
+    try:
+        info["pdf"] = str(pdf_path(kb, info["citekey"])[2])
+    except NotFound:
+        info["pdf"] = None
     if as_json:
         emit_json(info)
         return
@@ -184,6 +197,11 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey."),
               f", {v['extractor'] or 'no extractor'}")
         echo(f"      sha256 {v['sha256'] or '-'}")
         echo(f"      from   {v['source_url'] or '-'}")
+    if info["pdf"]:
+        echo(f"  pdf       {info['pdf']}")
+    tags = [t.strip() for t in (info["fields"].get("keywords") or "").split(",") if t.strip()]
+    if tags:
+        echo(f"  tags      {', '.join(tags)}")
     echo(f"  quotes    {info['quotes']}   claims {info['claims']}")
     for problem in info["problems"]:
         echo(f"  ! {problem}")

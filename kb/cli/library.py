@@ -1,0 +1,221 @@
+"""`kb rm`, `kb rename`, `kb tag`, `kb open`, `kb edit`: keeping a library day to day.
+
+Also the completion functions for citekeys and tags, which read the index with
+the standard library's sqlite3 only (completing must stay fast)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import List
+
+import typer
+
+from kb.cli.common import echo, emit_json, open_kb
+from kb.errors import UsageError
+from kb.ops.library import (
+    entry_text,
+    pdf_path,
+    remove_papers,
+    rename_paper,
+    replace_entry,
+    set_tags,
+)
+from kb.store import paths
+
+app = typer.Typer()
+
+
+# -- completion ----------------------------------------------------------------------------
+
+def _complete(query: str, incomplete: str) -> list[str]:
+    try:
+        db = paths.layout(os.environ.get("KB_HOME") or None).db
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return [r[0] for r in conn.execute(query, [incomplete.replace("%", "") + "%"])][:200]
+        finally:
+            conn.close()
+    except Exception:        # completing must never fail loudly
+        return []
+
+
+def complete_citekey(incomplete: str) -> list[str]:
+    """Citekeys starting with what was typed (shell completion)."""
+    return _complete("select citekey from papers where citekey like ? order by citekey", incomplete)
+
+
+def complete_tag(incomplete: str) -> list[str]:
+    """Tags of papers and topics of quotes and claims starting with what was typed."""
+    import json
+
+    words: set[str] = set()
+    for query in ("select fields from papers where ? is not null",
+                  "select topics from quotes where ? is not null",
+                  "select topics from claims where ? is not null"):
+        for value in _complete(query, ""):
+            try:
+                data = json.loads(value)
+            except ValueError:
+                continue
+            items = data if isinstance(data, list) else [t.strip() for t in
+                                                         (data.get("keywords") or "").split(",")]
+            words.update(t for t in items if isinstance(t, str) and t)
+    return sorted(w for w in words if w.startswith(incomplete))
+
+
+# -- kb rm -----------------------------------------------------------------------------------
+
+@app.command("rm")
+def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", autocompletion=complete_citekey),
+       force: bool = typer.Option(False, "--force", help="Remove papers that have quotes or claims too "
+                                                         "(their claims files go with them)."),
+       dry_run: bool = typer.Option(False, "--dry-run", "-n", help="List what would go; change nothing."),
+       as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Remove papers: their references.bib entries, claims files and index rows.
+    Cached PDFs stay until `kb doctor --prune`."""
+
+    plan = remove_papers(open_kb(), citekeys, force=force, dry_run=dry_run)
+    if as_json:
+        emit_json([r.to_dict() for r in plan])
+        return
+    verb = "would remove" if dry_run else "removed"
+    for r in plan:
+        parts = [f"{r.quotes} quote(s)", f"{r.claims} claim(s)"]
+        if r.claims_file:
+            parts.append(r.claims_file)
+        if r.sources:
+            parts.append(f"{r.sources} cached source(s) kept until `kb doctor --prune`")
+        echo(f"{verb} {r.citekey}: {r.title}  ({', '.join(parts)})")
+
+
+# -- kb rename -------------------------------------------------------------------------------
+
+@app.command("rename")
+def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletion=complete_citekey),
+           new: str = typer.Argument(..., help="The citekey it should have."),
+           note: List[Path] = typer.Option([], "--note", help="A Markdown/MDX note whose citations of OLD "
+                                                              "([@OLD], sourceLink=\"#OLD\") become NEW "
+                                                              "(repeatable)."),
+           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Change a citekey everywhere kb keeps it; the old key stays as an alias (`ids`)."""
+
+    result = rename_paper(open_kb(), old, new, notes=note)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    echo(f"renamed {result.old} -> {result.new} (the old key is kept in its ids field)")
+    if result.claims_file:
+        echo(f"  claims file   {result.claims_file}")
+    for rel in result.checks:
+        echo(f"  checks        {rel}")
+    if result.sources:
+        echo(f"  cached        {result.sources} source(s)")
+    for name, n in result.notes.items():
+        echo(f"  note          {name}: {n} citation(s)")
+
+
+# -- kb tag ----------------------------------------------------------------------------------
+
+@app.command("tag", context_settings={"ignore_unknown_options": True, "allow_extra_args": False})
+def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey),
+        changes: List[str] = typer.Argument(None, help="+TAG adds a tag, -TAG removes one (a bare TAG adds); "
+                                                       "none lists the paper's tags.",
+                                            autocompletion=complete_tag),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Tag a paper: `kb tag KEY +energy -draft` (stored in references.bib as `keywords`)."""
+
+    add, remove = [], []
+    for change in changes or []:
+        if change.startswith("-"):
+            remove.append(change[1:])
+        else:
+            add.append(change[1:] if change.startswith("+") else change)
+    if any(not t for t in add + remove):
+        raise UsageError("a tag change is +TAG or -TAG, with a tag after the sign")
+    key, tags = set_tags(open_kb(), citekey, add, remove)
+    if as_json:
+        emit_json({"citekey": key, "tags": tags})
+    else:
+        echo(f"{key}: {', '.join(tags) if tags else '(no tags)'}")
+
+
+# -- kb open ---------------------------------------------------------------------------------
+
+def _opener() -> list[str] | None:
+    if os.environ.get("KB_OPENER"):
+        return shlex.split(os.environ["KB_OPENER"])
+    for name in (("open",) if sys.platform == "darwin" else ("xdg-open", "gio")):
+        found = shutil.which(name)
+        if found:
+            return [found, "open"] if name == "gio" else [found]
+    return None
+
+
+@app.command("open")
+def open_(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey),
+          print_path: bool = typer.Option(False, "--print", "-p", help="Print the PDF's path instead of opening it.")) -> None:
+    """Open the newest version's PDF with the system's viewer (xdg-open, open)."""
+
+    key, version, path = pdf_path(open_kb(), citekey)
+    if print_path:
+        echo(str(path))
+        return
+    opener = _opener()
+    if opener is None:
+        raise UsageError(f"no program to open PDFs with (xdg-open, open); the PDF of {key} is {path}",
+                         hint="set KB_OPENER, or use `kb open --print`")
+    try:
+        subprocess.Popen([*opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        raise UsageError(f"cannot run {opener[0]}: {exc.strerror}; the PDF of {key} is {path}") from None
+    echo(f"opened {key} {version or ''}".rstrip() + f": {path}")
+
+
+# -- kb edit ---------------------------------------------------------------------------------
+
+def _editor() -> list[str]:
+    for name in ("VISUAL", "EDITOR"):
+        if os.environ.get(name, "").strip():
+            return shlex.split(os.environ[name])
+    for name in ("editor", "nano", "vi"):
+        if shutil.which(name):
+            return [name]
+    raise UsageError("no editor: set EDITOR (e.g. EDITOR=nano)")
+
+
+@app.command("edit")
+def edit(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey)) -> None:
+    """Edit one entry of references.bib in $EDITOR; it is checked before it is written back
+    (one valid entry; the key unchanged, or a free key, which renames the paper)."""
+
+    kb = open_kb()
+    key, before = entry_text(kb, citekey)
+    folder = Path(tempfile.mkdtemp(prefix="kb-edit-"))
+    try:
+        path = folder / f"{paths.escape_key(key)}.bib"
+        path.write_text(before + "\n", "utf-8")
+        editor = _editor()
+        try:
+            code = subprocess.call([*editor, str(path)])
+        except OSError as exc:
+            raise UsageError(f"cannot run the editor {editor[0]!r}: {exc.strerror}") from None
+        if code != 0:
+            raise UsageError(f"the editor exited with status {code}; nothing written")
+        edited = path.read_text("utf-8", errors="replace")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    new_key = replace_entry(kb, key, before, edited)
+    if new_key is None:
+        echo(f"{key}: no changes")
+    elif new_key != key:
+        echo(f"{key}: entry written, and renamed to {new_key} (the old key kept in its ids field)")
+    else:
+        echo(f"{key}: entry written")

@@ -1,0 +1,531 @@
+"""Keeping a library day to day: `kb rm`, `kb rename`, `kb tag`, `kb open`, `kb edit`.
+
+Each operation changes the truth files first (references.bib, claims/*.toml,
+notes given with --note; cache manifests), each written atomically under the
+writer lock, then brings the index in step in one transaction. A command that
+dies in between leaves files the next command re-indexes.
+
+A citekey is renamed here and nowhere else: its entry (the old key kept in the
+entry's `ids` field, biblatex's aliases, which `resolve_alias` resolves), its
+claims file, the checks naming `OLD.claim`, the cached sources filed under it,
+its Semantic Scholar list, the index, and citations in notes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.atomic import read_input, write_text
+from kb.errors import FileFormatError, NotFound, UsageError
+from kb.ops.records import drop_record
+from kb.sources.bibtex import BibFile
+from kb.sources.s2 import cache_path as s2_cache_path
+from kb.store.db import transaction
+from kb.store.knowledgebase import KB
+from kb.store.queries import no_paper, resolve_alias
+from kb.text.lazyre import lazy
+from kb.text.versions import version_number
+
+#: Characters BibTeX or biber do not accept in a citekey.
+_BAD_KEY = lazy(r'[\s,{}()"#%\'=\\~]')
+#: A tag kb writes: no spaces (a tag is one word in `kb ls --tag`), no commas (the separator).
+_BAD_TAG = lazy(r"[\s,{}]")
+#: A name in a check expression that needs no backticks.
+_PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
+#: The start of an entry, up to its key.
+_ENTRY_HEAD = lazy(r"@\s*\w+\s*[{(]\s*")
+
+
+# -- finding a paper -----------------------------------------------------------------
+
+def paper_key(kb: KB, key: str) -> str:
+    """The citekey of the paper `key` names (its own key, or one in its `ids`)."""
+    if kb.conn.execute("select 1 from papers where citekey = ?", [key]).fetchone():
+        return key
+    alias = resolve_alias(kb.conn, key)
+    if alias is None:
+        raise no_paper(kb.conn, key)
+    return alias
+
+
+def _entry_block(bibfile: BibFile, key: str):
+    block = bibfile.by_key.get(key)
+    if block is None:
+        raise NotFound(f"no entry {key!r} in references.bib",
+                       hint="the index is behind the file: run `kb rebuild`")
+    return block
+
+
+def _splice(text: str, start: int, end: int, new: str) -> str:
+    """`text` with [start, end) replaced by `new`; a removed entry takes its blank line with it."""
+    if not new:
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if text[end:end + 1] == "\n":
+            end += 1
+        while end < len(text) and text[end] == "\n" and (start == 0 or text[start - 1] == "\n"):
+            end += 1
+    return text[:start] + new + text[end:]
+
+
+# -- kb rm ------------------------------------------------------------------------------
+
+@dataclass
+class Removal:
+    citekey: str
+    title: str
+    quotes: int
+    claims: int
+    claims_file: str | None         # relative to the root, when it exists
+    sources: int                    # cached sources filed under it (kept until kb doctor --prune)
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
+    """What `kb rm KEY...` would remove, paper by paper."""
+    out: list[Removal] = []
+    for given in dict.fromkeys(keys):
+        key = paper_key(kb, given)
+        if any(r.citekey == key for r in out):
+            continue
+        title = kb.conn.execute("select title from papers where citekey = ?", [key]).fetchone()[0]
+        quotes = kb.conn.execute("select count(*) from quotes where citekey = ?", [key]).fetchone()[0]
+        claims = kb.conn.execute("select count(*) from claims where citekey = ?", [key]).fetchone()[0]
+        path = kb.layout.claims_file(key)
+        out.append(Removal(key, title or "", quotes, claims,
+                           kb.layout.relative(path) if path.exists() else None,
+                           len(kb.sources.find(citekey=key))))
+    return out
+
+
+def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool = False) -> list[Removal]:
+    """Remove papers: their references.bib entries, their claims files and their index
+    rows. Refused (nothing removed) when one has quotes or claims, unless `force`.
+    Cached sources stay until `kb doctor --prune`."""
+    with kb.writing():
+        plan = plan_removal(kb, keys)
+        held = [r for r in plan if r.quotes or r.claims]
+        if held and not force and not dry_run:
+            what = "; ".join(f"{r.citekey} has {r.quotes} quote(s) and {r.claims} claim(s)" for r in held)
+            raise UsageError(f"{what}; nothing removed",
+                             hint="`kb rm --force` removes them with the paper (`--dry-run` lists what goes)")
+        if dry_run:
+            return plan
+        bibfile = BibFile.load(kb.layout.bib)
+        text = bibfile.text
+        for block in sorted((_entry_block(bibfile, r.citekey) for r in plan), key=lambda b: -b.start):
+            text = _splice(text, block.start, block.end, "")
+        bibfile = BibFile(text, str(kb.layout.bib))
+        kb.write_file(kb.layout.bib, text)
+        for r in plan:
+            if r.claims_file:
+                (kb.root / r.claims_file).unlink(missing_ok=True)
+        with transaction(kb.db):
+            kb.indexer.reindex_bib(bibfile)
+            for r in plan:
+                if r.claims_file:
+                    kb.indexer.reindex_claims(r.claims_file, None)
+            kb.derive_pending()
+    return plan
+
+
+# -- kb rename --------------------------------------------------------------------------
+
+@dataclass
+class RenameResult:
+    old: str
+    new: str
+    claims_file: str | None = None
+    checks: list[str] = field(default_factory=list)        # claims files whose checks were rewritten
+    sources: int = 0
+    notes: dict[str, int] = field(default_factory=dict)     # note -> citations rewritten
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def check_new_key(kb: KB, bibfile: BibFile, new: str, old: str) -> None:
+    if not new or _BAD_KEY.search(new):
+        raise UsageError(f"{new!r} cannot be a citekey: no spaces, commas, braces, quotes, "
+                         "'#', '%', '=', '~' or backslashes")
+    clash = next((k for k in bibfile.keys() if k.lower() == new.lower() and k != old), None)
+    if clash:
+        raise UsageError(f"{new!r} is already a citekey ({clash}); nothing renamed",
+                         hint="choose another key, or `kb rm` that paper first")
+    holder = resolve_alias(kb.conn, new)
+    if holder is not None and holder != old:
+        raise UsageError(f"{new!r} is already another key of {holder} (its ids field); nothing renamed")
+
+
+def _ids(fields: dict[str, str]) -> list[str]:
+    return [k.strip() for k in (fields.get("ids") or "").split(",") if k.strip()]
+
+
+def _rekey(raw: str, old: str, new: str) -> str:
+    """An entry's text with its key `old` replaced by `new`."""
+    m = _ENTRY_HEAD.match(raw)
+    at = raw.index(old, m.end() if m else 0)
+    return raw[:at] + new + raw[at + len(old):]
+
+
+def _expr_name(key: str) -> str:
+    return key if _PLAIN_NAME.fullmatch(key) else f"`{key}`"
+
+
+def rename_in_expr(expr: str, old: str, new: str) -> str:
+    """`expr` with the figures of paper `old` (``old.x``, ```old`.x``, or `old` with '_'
+    for '-') named as figures of `new`."""
+    spellings = {f"`{old}`", old, old.replace("-", "_")}
+    out = expr
+    for spelling in sorted(spellings, key=len, reverse=True):
+        pattern = re.compile(r"(?<![\w`.])" + re.escape(spelling) + r"(?=\.)")
+        out = pattern.sub(lambda _m: _expr_name(new), out)
+    return out
+
+
+def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
+    """A note with its citations of `old` made citations of `new`: pandoc's ``[@old]``,
+    ``@old``, ``@{old}``, and anchors (sourceLink="#old", href="#old"); (text, count)."""
+    k = re.escape(old)
+    patterns = [
+        (re.compile(r"(?<![\w@])@\{" + k + r"\}"), "@{" + new + "}"),
+        (re.compile(r"(?<![\w@])@" + k + r"(?![\w]|[:.#$%&\-+?<>~/]\w)"), "@" + new),
+        (re.compile(r'((?:sourceLink|href)\s*=\s*["\'{]*#)' + k + r'(?=["\'}])'), None),
+    ]
+    count = 0
+    for pattern, replacement in patterns:
+        text, n = pattern.subn((lambda m: m.group(1) + new) if replacement is None else
+                               (lambda _m, r=replacement: r), text)
+        count += n
+    return text, count
+
+
+def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None) -> RenameResult:
+    """Rename a citekey everywhere kb keeps it; the old key stays in the entry's `ids`."""
+    import tomlkit
+
+    notes = notes or []
+    note_texts = {note: read_input(note, "the note").decode("utf-8") for note in notes}
+    with kb.writing():
+        old = paper_key(kb, old)
+        if new == old:
+            raise UsageError(f"{old} is already called {new}")
+        bibfile = BibFile.load(kb.layout.bib)
+        check_new_key(kb, bibfile, new, old)
+        old_path, new_path = kb.layout.claims_file(old), kb.layout.claims_file(new)
+        if new_path.exists():
+            raise UsageError(f"{kb.layout.relative(new_path)} exists already; nothing renamed",
+                             hint="move it away (it holds quotes of a paper kb does not know) and try again")
+        result = RenameResult(old, new)
+        # references.bib: the key, and the old one kept as an alias
+        block = _entry_block(bibfile, old)
+        raw = _rekey(bibfile.entry_text(old), old, new)
+        text = _splice(bibfile.text, block.start, block.end, raw)
+        bibfile = BibFile(text, str(kb.layout.bib))
+        ids = [k for k in _ids(bibfile.by_key[new].entry.fields) if k != new] + [old]
+        entry = bibfile.by_key[new].entry
+        bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
+        # checks naming old.claim, in every claims file
+        rewritten: dict[Path, str] = {}
+        for path in sorted(kb.layout.claims.glob("*.toml")):
+            body = path.read_text("utf-8")
+            if old not in body and old.replace("-", "_") not in body:
+                continue
+            doc = tomlkit.parse(body)
+            changed = False
+            for check in doc.get("check", []):
+                for name in ("expr", "stated"):
+                    value = check.get(name)
+                    if isinstance(value, str):
+                        renamed = rename_in_expr(value, old, new)
+                        if renamed != value:
+                            check[name] = renamed
+                            changed = True
+            if changed:
+                rewritten[path] = tomlkit.dumps(doc)
+                result.checks.append(kb.layout.relative(path))
+        # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
+        for m in kb.sources.find(citekey=old):
+            m.citekeys = [new if c == old else c for c in m.citekeys]
+            kb.sources.save(m)
+            result.sources += 1
+        s2_old = s2_cache_path(kb.layout.s2_cache, old)
+        if s2_old.exists():
+            write_text(s2_cache_path(kb.layout.s2_cache, new), s2_old.read_text("utf-8"), kb.layout.tmp)
+            s2_old.unlink()
+        kb.write_file(kb.layout.bib, bibfile.render())
+        for path, body in rewritten.items():
+            if path != old_path:
+                kb.write_file(path, body)
+        if old_path.exists():
+            body = rewritten.get(old_path) or old_path.read_text("utf-8")
+            kb.write_file(new_path, body)
+            old_path.unlink()
+            result.claims_file = kb.layout.relative(new_path)
+        for note, body in note_texts.items():
+            renamed, n = rename_in_note(body, old, new)
+            if n:
+                write_text(note, renamed, kb.layout.tmp)
+            result.notes[str(note)] = n
+        with transaction(kb.db):
+            _rekey_index(kb, old, new)
+            kb.indexer.reindex_bib(BibFile(bibfile.render(), str(kb.layout.bib)))
+            if result.claims_file:
+                kb.indexer.reindex_claims(kb.layout.relative(old_path), None)
+                kb.indexer.reindex_claims(result.claims_file, new_path)
+            for path in rewritten:
+                if path != old_path:
+                    kb.indexer.reindex_claims(kb.layout.relative(path), path)
+            kb.derive_pending()
+    return result
+
+
+#: Columns holding a citekey, other than papers.citekey and the tables indexed from claims files.
+_KEY_COLUMNS = ("citekey", "citing", "cited", "resolved")
+_FROM_CLAIMS_FILES = {"quotes", "claims", "units", "checks", "paper_settings", "restatements", "files"}
+
+
+def _rekey_index(kb: KB, old: str, new: str) -> None:
+    """The index's rows of `old` made rows of `new` (text, versions, references,
+    citations, derived data), so a rename re-extracts nothing."""
+    db = kb.db
+    db.execute("update papers set citekey = ? where citekey = ?", [new, old])
+    tables = [r[0] for r in db.execute(
+        "select name from sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL%' "
+        "and name not like '%_fts%' and name not like 'sqlite_%' and name not like '\\_%' escape '\\'")]
+    for table in tables:
+        if table == "papers" or table in _FROM_CLAIMS_FILES:
+            continue
+        columns = {r[1] for r in db.execute(f'pragma table_info("{table}")')}
+        for column in _KEY_COLUMNS:
+            if column in columns:
+                db.execute(f'update "{table}" set "{column}" = ? where "{column}" = ?', [new, old])
+
+
+# -- kb tag ------------------------------------------------------------------------------
+
+def split_tags(value: str | None) -> list[str]:
+    """The tags a `keywords` field holds (comma-separated, as Zotero, JabRef and biblatex write it)."""
+    return [t.strip() for t in (value or "").split(",") if t.strip()]
+
+
+def check_tag(tag: str) -> str:
+    if not tag or _BAD_TAG.search(tag):
+        raise UsageError(f"tag {tag!r} cannot be used: a tag is one word, without spaces, commas or braces",
+                         hint="join words with '-', e.g. carbon-footprint")
+    return tag
+
+
+def _remove_field(raw: str, name: str) -> str:
+    """An entry's text without its field `name`."""
+    one = BibFile(raw)
+    entry = one.entries()[0]
+    if name not in entry.spans:
+        return raw
+    start, end = entry.spans[name]
+    m = list(re.finditer(r",\s*" + re.escape(name) + r"\s*=\s*$", raw[:start], re.I))
+    if m:
+        return raw[:m[-1].start()] + raw[end:]
+    m = list(re.finditer(re.escape(name) + r"\s*=\s*$", raw[:start], re.I))
+    tail = re.match(r"\s*,[ \t]*\n?[ \t]*", raw[end:])
+    return raw[:m[-1].start()] + raw[end + (tail.end() if tail else 0):]
+
+
+def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, list[str]]:
+    """Add and remove tags of a paper (its `keywords`); returns (citekey, its tags now)."""
+    for tag in add:
+        check_tag(tag)
+    with kb.writing():
+        key = paper_key(kb, key)
+        bibfile = BibFile.load(kb.layout.bib)
+        block = _entry_block(bibfile, key)
+        entry = block.entry
+        before = split_tags(entry.fields.get("keywords"))
+        gone = {t.lower() for t in remove}
+        tags = [t for t in before if t.lower() not in gone]
+        for tag in add:
+            if tag.lower() not in {t.lower() for t in tags}:
+                tags.append(tag)
+        if tags == before:
+            return key, tags
+        if tags:
+            bibfile.set_entry(key, entry.entry_type, {"keywords": ", ".join(tags)})
+            text = bibfile.render()
+        else:
+            raw = _remove_field(bibfile.entry_text(key), "keywords")
+            text = _splice(bibfile.text, block.start, block.end, raw)
+        kb.write_file(kb.layout.bib, text)
+        with transaction(kb.db):
+            kb.indexer.reindex_bib(BibFile(text, str(kb.layout.bib)))
+            kb.derive_pending()
+    return key, tags
+
+
+def all_tags(kb: KB) -> dict[str, int]:
+    """Every tag in use, with how many papers carry it."""
+    counts: dict[str, int] = {}
+    for (fields,) in kb.conn.execute("select fields from papers"):
+        for tag in split_tags(json.loads(fields).get("keywords")):
+            counts[tag] = counts.get(tag, 0) + 1
+    return counts
+
+
+# -- kb open -----------------------------------------------------------------------------
+
+def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:
+    """(citekey, version, path) of the newest version's PDF in the source cache;
+    NotFound when the paper has none."""
+    key = paper_key(kb, key)
+    rows = kb.conn.execute("select version, sha256 from versions where citekey = ? and source_kind = 'pdf' "
+                           "and sha256 is not null", [key]).fetchall()
+    for version, sha in sorted(rows, key=lambda r: version_number(r[0]), reverse=True):
+        manifest = kb.sources.get(sha)
+        if manifest is not None and kb.sources.path(manifest).is_file():
+            return key, version, kb.sources.path(manifest)
+    held = kb.conn.execute("select count(*) from versions where citekey = ?", [key]).fetchone()[0]
+    raise NotFound(f"{key} has no PDF" + (" (only page text)" if held else ""),
+                   hint="`kb add FILE.pdf` or `kb add arxiv:ID` attaches one")
+
+
+# -- kb edit -----------------------------------------------------------------------------
+
+def entry_text(kb: KB, key: str) -> tuple[str, str]:
+    """(citekey, the entry's text as references.bib holds it)."""
+    key = paper_key(kb, key)
+    return key, _entry_block_text(kb, key)
+
+
+def _entry_block_text(kb: KB, key: str) -> str:
+    bibfile = BibFile.load(kb.layout.bib)
+    _entry_block(bibfile, key)
+    return bibfile.entry_text(key)
+
+
+def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
+    """Write an edited entry back in place of `key`'s; the new key (None when nothing
+    changed). Refused, with nothing written, when the edit is not one valid entry,
+    the entry changed meanwhile, or it takes the key of another paper."""
+    if edited.strip() == before.strip():
+        return None
+    try:
+        alone = BibFile(edited, "the edited entry")
+    except FileFormatError as exc:
+        raise UsageError(f"the edited entry is not valid BibTeX: {exc}; nothing written") from None
+    entries = alone.entries()
+    if len(entries) != 1 or any(b.kind in ("string", "preamble") for b in alone.blocks):
+        raise UsageError(f"the edited text holds {len(entries)} entries; it must hold exactly one "
+                         "(the entry being edited); nothing written")
+    new_key = entries[0].key
+    with kb.writing():
+        bibfile = BibFile.load(kb.layout.bib)
+        block = _entry_block(bibfile, key)
+        if bibfile.entry_text(key) != before:
+            raise UsageError(f"references.bib changed entry {key} while it was being edited; nothing written",
+                             hint=f"run `kb edit {key}` again")
+        if new_key != key:
+            check_new_key(kb, bibfile, new_key, key)
+        body = _rekey(edited.strip("\n"), new_key, key) if new_key != key else edited.strip("\n")
+        text = _splice(bibfile.text, block.start, block.end, body)
+        try:
+            whole = BibFile(text, str(kb.layout.bib))
+        except FileFormatError as exc:
+            raise UsageError(f"the edited entry is not valid BibTeX: {exc}; nothing written") from None
+        for name, macros in whole.by_key[key].entry.undefined.items():
+            raise UsageError(f"field {name!r} uses @string {macros[0]!r}, which references.bib never "
+                             "defines; nothing written", hint="brace the value, or define the @string")
+        kb.write_file(kb.layout.bib, text)
+        with transaction(kb.db):
+            kb.indexer.reindex_bib(whole)
+            kb.derive_pending()
+    if new_key != key:
+        rename_paper(kb, key, new_key)
+    return new_key
+
+
+# -- kb claim rm -------------------------------------------------------------------------
+
+def remove_claim(kb: KB, name: str) -> tuple[str, str, list[str]]:
+    """Remove one claim, named KEY.ID (as checks name it) or ID; returns (citekey, id, ids of
+    checks that use it). A bare ID held by several papers is refused, naming them."""
+    with kb.writing():
+        rows = kb.db.execute("select citekey, id, file from claims").fetchall()
+        found = [r for r in rows if r[1] == name or r[1].replace("-", "_") == name]
+        for i, ch in enumerate(name):
+            if ch == ".":
+                key, ident = name[:i], name[i + 1:]
+                key = key[1:-1] if key.startswith("`") and key.endswith("`") else key
+                found += [r for r in rows if r[0] in (key, resolve_alias(kb.conn, key))
+                          and (r[1] == ident or r[1].replace("-", "_") == ident)]
+        found = list(dict.fromkeys(found))
+        if not found:
+            raise NotFound(f"no claim {name!r}", hint="see `kb claims` (a claim is KEY.ID or ID)")
+        if len(found) > 1:
+            raise UsageError(f"{name!r} names {len(found)} claims: "
+                             + ", ".join(f"{r[0]}.{r[1]}" for r in found) + "; nothing removed",
+                             hint="name one as KEY.ID")
+        key, ident, rel = found[0]
+        users = [r[0] for r in kb.db.execute("select id, expr from checks")
+                 if lazy_name_in(r[1], key, ident)]
+        drop_record(kb, rel, "claim", ident)
+    return key, ident, users
+
+
+def lazy_name_in(expr: str, key: str, ident: str) -> bool:
+    """Whether a check expression names the claim `key.ident`."""
+    short = ident.replace("-", "_")
+    return any(re.search(r"(?<![\w`.])" + re.escape(k) + r"\." + re.escape(i) + r"(?!\w)", expr)
+               for k in {key, f"`{key}`", key.replace("-", "_")} for i in {ident, short})
+
+
+# -- kb ls: filters and order --------------------------------------------------------------
+
+SORTS = ("bib", "year", "added", "title", "citekey")
+
+
+def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, year: str | None = None,
+                  author: str | None = None, sort: str = "bib") -> list[dict]:
+    """`papers` (as kb.ops.papers.list_papers gives them, each with its tags added) kept
+    when they carry every tag, are of `year` (2019, or 2018-2020) and have an author
+    whose name holds `author`; ordered by `sort`."""
+    if sort not in SORTS:
+        raise UsageError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
+    lo = hi = None
+    if year:
+        m = re.fullmatch(r"\s*(\d{4})?\s*(?:(-|\.\.)\s*(\d{4})?)?\s*", year)
+        if not m or not (m.group(1) or m.group(3)):
+            raise UsageError(f"--year {year!r}: give a year (2019) or a range (2018-2020, 2019-)")
+        lo = int(m.group(1)) if m.group(1) else None
+        hi = (int(m.group(3)) if m.group(3) else None) if m.group(2) else lo
+    info = {r[0]: (json.loads(r[1]), r[2]) for r in kb.conn.execute(
+        "select p.citekey, p.fields, (select min(added_at) from versions v where v.citekey = p.citekey) "
+        "from papers p")}
+    wanted = [t.lower() for t in tags or []]
+    needle = (author or "").strip().lower()
+    out = []
+    for p in papers:
+        fields, added = info.get(p["citekey"], ({}, None))
+        p = dict(p, tags=split_tags(fields.get("keywords")), added=added)
+        have = {t.lower() for t in p["tags"]}
+        if any(t not in have for t in wanted):
+            continue
+        if lo is not None and (p["year"] is None or p["year"] < lo):
+            continue
+        if hi is not None and (p["year"] is None or p["year"] > hi):
+            continue
+        if needle and not any(needle in a.lower() for a in p["authors"]):
+            continue
+        out.append(p)
+    if sort == "year":
+        out.sort(key=lambda p: (p["year"] is None, p["year"] or 0, p["citekey"].lower()))
+    elif sort == "title":
+        out.sort(key=lambda p: (p["title"] or "").lower())
+    elif sort == "citekey":
+        out.sort(key=lambda p: p["citekey"].lower())
+    elif sort == "added":
+        position = {p["citekey"]: i for i, p in enumerate(out)}
+        out.sort(key=lambda p: (str(p["added"] or ""), position[p["citekey"]]))
+    return out

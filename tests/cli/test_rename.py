@@ -1,0 +1,105 @@
+"""kb rename: the one safe way to change a citekey, end to end, on the real pypdf text
+of Power Hungry Processing (arXiv 2311.16863 v3)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+from corpus import PHP_BIB, wattbot_pages
+from kbrun import run_kb
+
+QUOTE = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
+IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "
+               "(11.49 kWh)")
+OTHER = "@article{strubell2019energy,\n  title = {Energy and Policy Considerations},\n  author = {Strubell, Emma},\n  year = {2019},\n}\n"
+
+
+@pytest.fixture
+def php(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(PHP_BIB + "\n" + OTHER)
+    source = tmp_path / "php-v3.json"
+    source.write_text(json.dumps(wattbot_pages("luccioni2024")))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    assert run_kb("quote", "add", "luccioni2023power", QUOTE, "--id", "generative").code == 0
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image-gen",
+               "--per", "1000 inferences")
+    assert r.code == 0, r.err
+    (kb_root / "claims" / "checks.toml").write_text(
+        '[[check]]\nid = "per_inference"\nstated = "11.49 Wh"\n'
+        'expr = "luccioni2023power.image_gen / 1000"\n')
+    return kb_root
+
+
+def test_rename_moves_everything_and_keeps_the_old_key(php, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text('As [@luccioni2023power, p. 6] and @luccioni2023power. found; not @luccioni2023powerful.\n'
+                    '<Quote sourceLink="#luccioni2023power">x</Quote> [@strubell2019energy]\n')
+    r = run_kb("rename", "luccioni2023power", "luccioni-php", "--note", note)
+    assert r.code == 0, r.err
+    assert "renamed luccioni2023power -> luccioni-php" in r.out and "claims/checks.toml" in r.out
+    bib = (php / "references.bib").read_text()
+    assert "@misc{luccioni-php," in bib and "ids = {luccioni2023power}" in bib
+    assert "luccioni2023power," not in bib.split("ids")[0]
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    moved = tomllib.loads((php / "claims" / "luccioni-php.toml").read_text())
+    assert moved["quote"][0]["id"] == "generative" and moved["claim"][0]["per"] == "1000 inferences"
+    checks = tomllib.loads((php / "claims" / "checks.toml").read_text())
+    assert checks["check"][0]["expr"] == "`luccioni-php`.image_gen / 1000"
+    assert note.read_text() == ('As [@luccioni-php, p. 6] and @luccioni-php. found; not @luccioni2023powerful.\n'
+                                '<Quote sourceLink="#luccioni-php">x</Quote> [@strubell2019energy]\n')
+    manifests = [json.loads(p.read_text()) for p in (php / ".kb" / "cache" / "sources").glob("*.json")]
+    assert [m["citekeys"] for m in manifests] == [["luccioni-php"]]
+    # the index: text, quotes and claims under the new key; the old key an alias
+    r = run_kb("show", "luccioni2023power", "--json")
+    assert r.code == 0 and r.json["citekey"] == "luccioni-php" and r.json["quotes"] == 1 and r.json["claims"] == 1
+    assert r.json["versions"][0]["page_count"] == len(wattbot_pages("luccioni2024"))
+    assert run_kb("check").code == 0
+    assert run_kb("verify").code == 0
+    r = run_kb("quote", "ls", "--paper", "luccioni-php", "--json")
+    assert r.code == 0 and r.json[0]["citekey"] == "luccioni-php"
+    # the index is what the files give: kb rebuild makes the same
+    before = run_kb("show", "luccioni-php", "--json").json
+    assert run_kb("rebuild").code == 0
+    after = run_kb("show", "luccioni-php", "--json").json
+    assert {k: v for k, v in before.items() if k != "versions"} == {k: v for k, v in after.items() if k != "versions"}
+    assert [v["sha256"] for v in before["versions"]] == [v["sha256"] for v in after["versions"]]
+
+
+def test_rename_refuses_and_writes_nothing(php):
+    bib = (php / "references.bib").read_text()
+    files = sorted(p.name for p in (php / "claims").iterdir())
+    for args, message in [
+        (("luccioni2023power", "strubell2019energy"), "'strubell2019energy' is already a citekey"),
+        (("luccioni2023power", "Strubell2019Energy"), "is already a citekey (strubell2019energy)"),
+        (("luccioni2023power", "has space"), "cannot be a citekey"),
+        (("luccioni2023power", "a,b"), "cannot be a citekey"),
+        (("nosuch", "other"), "no paper 'nosuch'"),
+        (("luccioni2023power", "luccioni2023power"), "already called"),
+    ]:
+        r = run_kb("rename", *args)
+        assert r.code == 2, (args, r.out, r.err)
+        assert r.err.count("\n") == 1 and r.err.startswith("kb: error: ") and message in r.err, r.err
+    assert (php / "references.bib").read_text() == bib
+    assert sorted(p.name for p in (php / "claims").iterdir()) == files
+
+
+def test_rename_back_and_onto_an_alias(php):
+    assert run_kb("rename", "luccioni2023power", "php").code == 0
+    r = run_kb("rename", "strubell2019energy", "luccioni2023power")
+    assert r.code == 2 and "another key of php" in r.err
+    r = run_kb("rename", "php", "luccioni2023power")
+    assert r.code == 0, r.err
+    bib = (php / "references.bib").read_text()
+    assert "@misc{luccioni2023power," in bib and "ids = {php}" in bib
+    assert (php / "claims" / "luccioni2023power.toml").exists()
+
+
+def test_rename_a_key_that_needs_escaping(php):
+    r = run_kb("rename", "luccioni2023power", "DBLP:journals/x/Luccioni23")
+    assert r.code == 0, r.err
+    assert (php / "claims" / "DBLP%3Ajournals%2Fx%2FLuccioni23.toml").exists()
+    checks = tomllib.loads((php / "claims" / "checks.toml").read_text())
+    assert checks["check"][0]["expr"] == "`DBLP:journals/x/Luccioni23`.image_gen / 1000"
+    assert run_kb("check").code == 0

@@ -1,0 +1,89 @@
+"""kb rm (papers) and kb claim rm, end to end."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+from corpus import PHP_BIB, wattbot_pages
+from kbrun import run_kb
+
+QUOTE = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
+IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "
+               "(11.49 kWh)")
+OTHER = "@article{strubell2019energy,\n  title = {Energy and Policy Considerations},\n  author = {Strubell, Emma},\n  year = {2019},\n}\n"
+
+
+@pytest.fixture
+def php(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(PHP_BIB + "\n" + OTHER)
+    source = tmp_path / "php-v3.json"
+    source.write_text(json.dumps(wattbot_pages("luccioni2024")))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    assert run_kb("quote", "add", "luccioni2023power", QUOTE, "--id", "generative").code == 0
+    return kb_root
+
+
+def test_rm_refuses_a_paper_with_quotes_then_forces(php):
+    bib = (php / "references.bib").read_text()
+    r = run_kb("rm", "luccioni2023power")
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert "luccioni2023power has 1 quote(s) and 0 claim(s); nothing removed" in r.err and "--force" in r.err
+    assert (php / "references.bib").read_text() == bib
+    r = run_kb("rm", "--dry-run", "luccioni2023power", "--json")
+    assert r.code == 0 and r.json[0]["quotes"] == 1 and r.json[0]["claims_file"] == "claims/luccioni2023power.toml"
+    assert r.json[0]["sources"] == 1
+    assert (php / "references.bib").read_text() == bib
+    r = run_kb("rm", "--force", "luccioni2023power")
+    assert r.code == 0, r.err
+    assert "removed luccioni2023power" in r.out and "kept until `kb doctor --prune`" in r.out
+    assert (php / "references.bib").read_text() == OTHER
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["strubell2019energy"]
+    assert run_kb("quote", "ls", "--json").json == []
+    assert run_kb("search", "energy", "--json").code in (0, 1)
+    # the cached text stays until kb doctor --prune
+    assert list((php / ".kb" / "cache" / "sources").glob("*.json"))
+    r = run_kb("doctor")
+    assert r.code == 0 and "1 cached source(s) belong to no paper" in r.out + r.err
+    assert run_kb("rebuild").code == 0
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["strubell2019energy"]
+
+
+def test_rm_several_and_bad_keys(php):
+    r = run_kb("rm", "strubell2019energy", "nosuch")
+    assert r.code == 2 and "no paper 'nosuch'" in r.err and r.err.count("\n") == 1
+    assert "strubell2019energy" in (php / "references.bib").read_text()
+    r = run_kb("rm", "strubell2019energy")
+    assert r.code == 0 and "removed strubell2019energy: Energy and Policy Considerations" in r.out
+    assert (php / "references.bib").read_text() == PHP_BIB + "\n"
+    r = run_kb("rm", "strubell2019energy")
+    assert r.code == 2 and "no paper 'strubell2019energy'" in r.err
+
+
+def test_claim_rm(php):
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image-gen")
+    assert r.code == 0, r.err
+    (php / "claims" / "checks.toml").write_text(
+        '[[check]]\nid = "per_inference"\nstated = "11.49 Wh"\nexpr = "luccioni2023power.image_gen / 1000"\n')
+    r = run_kb("claim", "rm", "nosuch")
+    assert r.code == 2 and "no claim 'nosuch'" in r.err
+    r = run_kb("claim", "rm", "luccioni2023power.image_gen")
+    assert r.code == 0, r.err
+    assert r.out == "removed luccioni2023power.image-gen\n"
+    assert "per_inference" in r.err
+    data = tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())
+    assert "claim" not in data and data["quote"][0]["id"] == "generative"
+    assert run_kb("claims", "--json").json == []
+
+
+def test_claim_rm_by_bare_id_and_ambiguous(php):
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--id", "x").code == 0
+    assert run_kb("claim", "add", "strubell2019energy", "5 kWh", "--id", "x").code == 0
+    r = run_kb("claim", "rm", "x")
+    assert r.code == 2 and "names 2 claims" in r.err and "luccioni2023power.x" in r.err
+    assert len(run_kb("claims", "--json").json) == 2
+    assert run_kb("claim", "rm", "strubell2019energy.x").code == 0
+    assert run_kb("claim", "rm", "x").code == 0
+    assert run_kb("claims", "--json").json == []

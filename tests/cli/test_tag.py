@@ -1,0 +1,103 @@
+"""kb tag (stored as references.bib `keywords`) and kb ls --tag/--year/--author/--sort."""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+
+BIB = """% kept as written
+@article{strubell2019energy,
+  title = {Energy and Policy Considerations for Deep Learning in {NLP}},
+  author = {Strubell, Emma and Ganesh, Ananya and McCallum, Andrew},
+  year = {2019},
+}
+
+@misc{luccioni2023power,
+  title = {Power Hungry Processing},
+  author = {Luccioni, Alexandra Sasha and Strubell, Emma},
+  year = 2023,
+  keywords = {energy, Machine Learning},
+}
+
+@book{abelson1985structure,
+  title = {Structure and Interpretation of Computer Programs},
+  author = {Abelson, Harold},
+  year = {1985},
+}
+"""
+
+
+@pytest.fixture
+def lib(kb_root):
+    (kb_root / "references.bib").write_text(BIB)
+    return kb_root
+
+
+def keys(*args: str) -> list[str]:
+    r = run_kb("ls", *args, "--json")
+    assert r.code == 0, r.err
+    return [p["citekey"] for p in r.json]
+
+
+def test_tag_adds_and_removes_keywords(lib):
+    r = run_kb("tag", "strubell2019energy", "+energy", "+nlp")
+    assert r.code == 0, r.err
+    assert r.out == "strubell2019energy: energy, nlp\n"
+    bib = (lib / "references.bib").read_text()
+    assert "  year = {2019},\n  keywords = {energy, nlp},\n}" in bib
+    assert bib.startswith("% kept as written\n")
+    r = run_kb("tag", "luccioni2023power", "-energy", "+draft", "+ENERGY", "--json")
+    assert r.code == 0 and r.json == {"citekey": "luccioni2023power", "tags": ["Machine Learning", "draft", "ENERGY"]}
+    assert run_kb("tag", "strubell2019energy", "-energy", "-nlp").out == "strubell2019energy: (no tags)\n"
+    assert (lib / "references.bib").read_text().split("@misc")[0] == BIB.split("@misc")[0]
+    # unchanged: not written at all
+    before = (lib / "references.bib").stat().st_mtime_ns
+    assert run_kb("tag", "strubell2019energy", "-nothing").code == 0
+    assert (lib / "references.bib").stat().st_mtime_ns == before
+    assert run_kb("show", "luccioni2023power").out.count("tags      Machine Learning, draft, ENERGY") == 1
+    assert run_kb("rebuild").code == 0
+    assert keys("--tag", "draft") == ["luccioni2023power"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("strubell2019energy", "+machine learning"), "tag 'machine learning' cannot be used"),
+    (("strubell2019energy", "+a,b"), "tag 'a,b' cannot be used"),
+    (("strubell2019energy", "+"), "a tag change is +TAG or -TAG"),
+    (("nosuch", "+x"), "no paper 'nosuch'"),
+])
+def test_bad_tags_are_refused_and_nothing_written(lib, args, message):
+    r = run_kb("tag", *args)
+    assert r.code == 2 and r.err.startswith("kb: error: ") and r.err.count("\n") == 1 and message in r.err, r.err
+    assert (lib / "references.bib").read_text() == BIB
+
+
+def test_ls_filters_and_sorts(lib):
+    assert run_kb("tag", "abelson1985structure", "+classic").code == 0
+    assert keys() == ["strubell2019energy", "luccioni2023power", "abelson1985structure"]
+    assert keys("--tag", "energy") == ["luccioni2023power"]
+    assert keys("--tag", "ENERGY", "--tag", "machine learning") == ["luccioni2023power"]
+    assert keys("--tag", "energy", "--tag", "classic") == []
+    assert keys("--year", "2019") == ["strubell2019energy"]
+    assert keys("--year", "2000-2030") == ["strubell2019energy", "luccioni2023power"]
+    assert keys("--year", "-2000") == ["abelson1985structure"]
+    assert keys("--author", "strubell") == ["strubell2019energy", "luccioni2023power"]
+    assert keys("--author", "strubell", "--year", "2023") == ["luccioni2023power"]
+    assert keys("--sort", "year") == ["abelson1985structure", "strubell2019energy", "luccioni2023power"]
+    assert keys("--sort", "title") == ["strubell2019energy", "luccioni2023power", "abelson1985structure"]
+    assert keys("--sort", "added") == ["strubell2019energy", "luccioni2023power", "abelson1985structure"]
+    r = run_kb("ls", "--tag", "classic", "--json")
+    assert r.json[0]["tags"] == ["classic"]
+    r = run_kb("ls", "--tag", "nothing")
+    assert r.code == 0 and r.out == "no papers match\n"
+    for args, message in [(("--sort", "size"), "--sort 'size'"), (("--year", "19x9"), "--year '19x9'")]:
+        r = run_kb("ls", *args)
+        assert r.code == 2 and message in r.err and r.err.count("\n") == 1
+
+
+def test_completion_lists_citekeys_and_tags(lib):
+    from kb.cli.library import complete_citekey, complete_tag
+
+    assert run_kb("ls").code == 0          # the index exists
+    assert complete_citekey("s") == ["strubell2019energy"]
+    assert complete_citekey("") == ["abelson1985structure", "luccioni2023power", "strubell2019energy"]
+    assert complete_tag("e") == ["energy"]
