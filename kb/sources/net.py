@@ -321,13 +321,6 @@ class Client:
             write_bytes(cache_file, json.dumps(entry).encode(), self.tmp_dir)
         return response
 
-    def forget(self, url: str, headers: dict[str, str] | None = None,
-               params: dict[str, str] | None = None) -> None:
-        """Drop a cached answer (one that turned out unusable after all)."""
-        if params:
-            url = url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
-        self._cache_path(url, dict(headers or {})).unlink(missing_ok=True)
-
     def _sleep_before_retry(self, host: str, delay: float, deadline: float, reason: str,
                             attempt: int) -> None:
         if time.monotonic() + delay > deadline:
