@@ -15,10 +15,10 @@ from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.library import SORTS, filter_papers, pdf_path
 from kb.ops.papers import add as do_add
-from kb.ops.papers import import_bib, list_papers, load_text, show_paper
+from kb.ops.papers import add_with_pdf, import_bib, list_papers, load_text, show_paper
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
-from kb.text.ids import parse_identifier
+from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
 
 app = typer.Typer()
 
@@ -95,19 +95,31 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
         offline: bool = typer.Option(False, "--offline", help="Never touch the network: metadata from the PDF itself."),
         refresh: bool = typer.Option(False, "--refresh", help="Ask arXiv/doi.org again instead of the 24 h cache."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates)."""
+    """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
+    A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`."""
 
-    for ident in identifiers:       # every identifier is checked before any work
-        parse_identifier(ident)
+    parsed = [parse_identifier(ident) for ident in identifiers]   # every one checked before any work
+    pdf_of: dict[int, Path] = {}
+    i = 0
+    while i < len(parsed) - 1:
+        if isinstance(parsed[i], (ArxivId, Doi)) and isinstance(parsed[i + 1], LocalFile):
+            pdf_of[i] = parsed[i + 1].path
+            i += 2
+        else:
+            i += 1
+    attached = {i + 1 for i in pdf_of}
     kb = open_kb()
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
     results, failed = [], 0
-    for ident in identifiers:
+    for n, ident in enumerate(identifiers):
+        if n in attached:
+            continue
         try:
-            result = do_add(kb, ident, offline=offline, refresh=refresh)
+            result = (add_with_pdf(kb, ident, pdf_of[n], offline=offline, refresh=refresh) if n in pdf_of
+                      else do_add(kb, ident, offline=offline, refresh=refresh))
         except KBError as exc:
-            if len(identifiers) == 1:
+            if len(identifiers) - len(attached) == 1:
                 raise
             failed = max(failed, exc.exit_code)
             warn(f"{ident}: {exc}")

@@ -242,15 +242,41 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
 
 def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False) -> AddResult:
     ident = parse_identifier(text)
+    options: dict = {}
+    if offline and isinstance(ident, (ArxivId, Doi)):
+        kb.client.settings.offline = True     # from the cache (as KB_OFFLINE=1), or a clear error
+        try:
+            return add(kb, text, refresh=refresh, **options)
+        except NetworkError as exc:
+            raise NetworkError(f"{ident} is not in kb's cache, and --offline fetches nothing",
+                               hint="add it once with the network; it is then cached") from exc
     if isinstance(ident, ArxivId):
-        if offline:
-            raise UsageError(f"--offline cannot fetch {ident}; it applies to local PDFs")
         return add_arxiv(kb, ident, refresh=refresh)
     if isinstance(ident, Doi):
-        if offline:
-            raise UsageError(f"--offline cannot fetch {ident}; it applies to local PDFs")
         return add_doi(kb, ident.doi, refresh=refresh)
     return add_pdf(kb, ident.path, offline=offline)
+
+
+def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
+    """`kb add doi:X FILE.pdf` (or arxiv:X FILE.pdf): paper X, with FILE as its PDF: one
+    paper, not two. The file is read and checked first, then X is added (its metadata
+    fetched); when either fails nothing is written. `options` as for `add`."""
+    data = read_input(pdf, "the PDF")
+    if not data.startswith(b"%PDF-"):
+        raise PDFError(f"{pdf} is not a PDF; nothing added")
+    result = add(kb, text, **options)
+    out = ImportResult()
+    _attach_pdf(kb, result.citekey, pdf, out)
+    if out.attached:
+        result.notes = [n for n in result.notes if not n.startswith("metadata only")]
+        row = kb.db.execute("select version, page_count from versions where citekey = ? and sha256 = ?",
+                            [result.citekey, sha256(data)]).fetchone()
+        if row:
+            result.version, result.pages = row[0] or result.version, row[1]
+        result.action = "updated" if result.action == "unchanged" else result.action
+        result.notes.append(f"{pdf.name} attached as its PDF")
+    result.notes += out.warnings
+    return result
 
 
 def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False) -> AddResult:

@@ -439,3 +439,56 @@ def test_real_corpus_pdfs_offline_page_counts(kb_root):
         info = run_kb("show", key, "--json").json
         assert info["versions"][-1]["page_count"] == pages, name
     assert len(run_kb("ls", "--json").json) == len(expected)
+
+
+# -- an identifier with its PDF; --offline for every identifier ------------------------------
+
+def _loeb(server) -> None:
+    body = corpus_path("bibtex", "crossref-doi-10.1007_s00422-012-0514-6.bib").read_bytes()
+    server.routes["/doi/10.1007/s00422-012-0514-6"] = Reply(200, body, {"Content-Type": "application/x-bibtex"})
+
+
+def test_doi_with_its_pdf_is_one_paper(kb_root, server, tmp_path):
+    _loeb(server)
+    pdf = tmp_path / "loeb.pdf"
+    pdf.write_bytes(make_pdf(["Optimal isn't good enough", "Biological cybernetics page two"],
+                             title="Something Else Entirely"))
+    r = run_kb("add", "doi:10.1007/s00422-012-0514-6", pdf, "--json")
+    assert r.code == 0, r.err
+    assert [(p["citekey"], p["pages"]) for p in r.json] == [("loeb2012optimal", 2)]
+    assert "loeb.pdf attached as its PDF" in r.err and "metadata only" not in r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["loeb2012optimal"]
+    assert run_kb("open", "loeb2012optimal", "--print").out.strip().endswith(".pdf")
+
+
+def test_doi_that_fails_files_no_pdf_either(kb_root, server, tmp_path):
+    server.routes["*"] = Reply(404, b"<html>no</html>", {"Content-Type": "text/html"})
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(["A paper of its own title here", "text"], title="A Paper Of Its Own"))
+    r = run_kb("add", "doi:10.9999/nothing.here", pdf)
+    assert r.code == 2 and r.err.count("\n") == 1 and "does not resolve" in r.err
+    assert bib(kb_root) == "" and run_kb("ls", "--json").json == []
+    assert not list((kb_root / ".kb" / "cache" / "sources").glob("*.json"))
+
+
+def test_identifier_with_a_file_that_is_not_a_pdf(kb_root, server, tmp_path):
+    _loeb(server)
+    notpdf = tmp_path / "notes.pdf"
+    notpdf.write_text("hello")
+    r = run_kb("add", "doi:10.1007/s00422-012-0514-6", notpdf)
+    assert r.code == 2 and "is not a PDF; nothing added" in r.err
+    assert bib(kb_root) == ""
+
+
+def test_offline_arxiv_from_the_cache_or_a_clear_error(kb_root, arxiv):
+    r = run_kb("add", "--offline", "arxiv:2311.16863")
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert "2311.16863 is not in kb's cache, and --offline fetches nothing" in r.err
+    assert bib(kb_root) == ""
+    assert run_kb("add", "arxiv:2311.16863").code == 0
+    assert run_kb("rm", "luccioni2023power").code == 0
+    before = len(arxiv.server.requests)
+    r = run_kb("add", "--offline", "arxiv:2311.16863")
+    assert r.code == 0, r.err
+    assert r.out.startswith("added     luccioni2023power v3, 3 pages")
+    assert len(arxiv.server.requests) == before
