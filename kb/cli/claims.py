@@ -40,13 +40,19 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
               version: Optional[str] = typer.Option(None, "--version", help="arXiv version (default: latest held)."),
               force: bool = typer.Option(False, "--force", help="Store it even if the quote is not found (unverified)."),
               note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the claim."),
+              replace: bool = typer.Option(False, "--replace", help="Replace a stored claim of the same --id "
+                                                                     "(default: merge; another value is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
-    """Store a number with its unit, verified against its quote."""
+    """Store a number with its unit, verified against its quote. Re-adding an --id merges:
+    topics are added, what is not given is kept."""
 
     stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
-                       version=version, force=force, note=note)
+                       version=version, force=force, note=note, replace=replace)
     for w in stored.pop("warnings", []):
         warn(w)
+    merged = stored.get("merged")
+    if merged:
+        warn(f"{stored['citekey']}.{stored['id']} was stored already: " + "; ".join(merged))
     if as_json:
         emit_json(stored)
         return

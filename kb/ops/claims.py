@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import QuoteNotFound, describe_miss, slug_id, verify_text
-from kb.ops.records import write_record, write_records
+from kb.ops.records import stored_record, write_record, write_records
 from kb.quantities.checks import explain, format_line, run_check
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import extract_candidates
@@ -65,15 +65,55 @@ def check_value(value: str, quote: str | None) -> str | None:
     return None if found.ok else found.reason(value)
 
 
+def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | None, per: str | None,
+                 topics: list[str], note: str | None, replace: bool) -> tuple[str | None, str | None,
+                                                                             list[str], str | None, list[str]]:
+    """Re-adding claim `claim_id`: what is not given is kept from the stored claim (its quote,
+    per, note), topics are added; a different figure, quote or per is refused (UsageError
+    naming the difference) unless `replace`. Returns (quote, per, topics, note, what was merged)."""
+    old = stored_record(kb, citekey, "claim", claim_id)
+    if old is None or replace:
+        return quote, per, topics, note, (["replaced the stored claim"] if old is not None else [])
+    differ = []
+    for name, given in (("value", value.strip()), ("quote", (quote or "").strip() or None), ("per", per)):
+        held = old.get(name)
+        if given is not None and held is not None and " ".join(str(held).split()) != " ".join(given.split()):
+            differ.append(f"{name} {held!r} -> {given!r}")
+    if differ:
+        raise UsageError(f"claim {citekey}.{claim_id} is stored with another {differ[0].split()[0]}: "
+                         + "; ".join(differ) + "; nothing stored",
+                         hint="use --replace to replace it, or another --id")
+    merged = []
+    if quote is None and old.get("quote"):
+        quote = old["quote"]
+        merged.append("kept its quote")
+    if per is None and old.get("per"):
+        per = old["per"]
+        merged.append(f"kept per {per!r}")
+    held_topics = [t for t in old.get("topics", []) if isinstance(t, str)]
+    new_topics = [t for t in topics if t not in held_topics]
+    if new_topics:
+        merged.append("added topic(s) " + ", ".join(new_topics))
+    if note is None and old.get("note") and old.get("status") == "verified":
+        note = old["note"]
+    return quote, per, held_topics + new_topics, note, merged or ["unchanged"]
+
+
 def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per: str | None = None,
               topics: list[str] | None = None, claim_id: str | None = None, version: str | None = None,
-              force: bool = False, note: str | None = None) -> dict:
-    """Store a claim; its quote (if given) is verified against the paper first."""
+              force: bool = False, note: str | None = None, replace: bool = False) -> dict:
+    """Store a claim; its quote (if given) is verified against the paper first. Re-adding
+    an id is a merge (`_merge_claim`), never a silent overwrite."""
 
     interval = _check_value(value)
     version = normalise_version(version) if version else None
     if claim_id is not None and not ID_RE.match(claim_id):
         raise UsageError(f"claim id {claim_id!r} must be letters, digits, '-', '_' or '.'")
+    merged: list[str] = []
+    if claim_id is not None:
+        citekey = require_paper(kb.conn, citekey)["citekey"]
+        quote, per, topics, note, merged = _merge_claim(kb, citekey, claim_id, value, quote, per,
+                                                        list(dict.fromkeys(topics or [])), note, replace)
     record: dict = {"value": value.strip(), "per": per, "topics": list(dict.fromkeys(topics or []))}
     warnings: list[str] = []
     paper = require_paper(kb.conn, citekey)
@@ -122,7 +162,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     stored = {"id": claim_id, "citekey": citekey, **record,
               "unit": interval.unit_text, "written": value.strip(),
               "interval": [interval.lo, interval.nominal, interval.hi], "warnings": warnings,
-              "expression_name": f"{citekey}.{_ident(claim_id)}"}
+              "expression_name": f"{citekey}.{_ident(claim_id)}", "merged": merged}
     return {k: v for k, v in stored.items() if v not in (None, [], "")}
 
 

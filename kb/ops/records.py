@@ -40,6 +40,21 @@ def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> No
     _reindex(kb, f"claims/{path.name}")
 
 
+def stored_record(kb: KB, citekey: str, section: str, record_id: str) -> dict | None:
+    """The record `record_id` of `section` in claims/<citekey>.toml as the file holds it
+    (None when there is none): what a re-add merges with."""
+    import tomllib
+
+    path = kb.layout.claims_file(citekey)
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return next((r for r in data.get(section, []) if isinstance(r, dict) and r.get("id") == record_id), None)
+
+
 def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:
     """Remove one record from the claims file `rel` (relative to the root) and re-index it."""
     path = kb.root / rel

@@ -293,3 +293,28 @@ expr = "image_gen / 0.022 kWh"
     (php / "claims" / "luccioni2023power.toml").write_text(HAND_EDITED.replace("11.94", "11.49"))
     assert run_kb("verify").code == 0
     assert "UNVERIFIED" not in run_kb("check").out
+
+
+def test_claim_re_add_merges_and_refuses_another_value(php):
+    path = php / "claims" / "luccioni2023power.toml"
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
+               "--per", "1000 inferences", "-t", "energy")
+    assert r.code == 0, r.err
+    # the same id again, with a topic and nothing else: quote and per are kept, the topic added
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--id", "image", "-t", "image")
+    assert r.code == 0, r.err
+    assert "stored already: kept its quote; kept per '1000 inferences'; added topic(s) image" in r.err
+    stored = tomllib.loads(path.read_text())["claim"][0]
+    assert stored["per"] == "1000 inferences" and stored["quote"] == IMAGE_QUOTE
+    assert stored["topics"] == ["energy", "image"] and stored["status"] == "verified"
+    before = path.read_text()
+    for args, difference in [(("12.5 kWh",), "value '11.49 kWh' -> '12.5 kWh'"),
+                             (("11.49 kWh", "--per", "inference"), "per '1000 inferences' -> 'inference'")]:
+        r = run_kb("claim", "add", "luccioni2023power", *args, "--id", "image")
+        assert r.code == 2 and r.err.count("\n") == 1 and difference in r.err and "--replace" in r.err, r.err
+        assert path.read_text() == before
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
+               "--per", "inference", "--replace")
+    assert r.code == 0 and "replaced the stored claim" in r.err
+    stored = tomllib.loads(path.read_text())["claim"]
+    assert len(stored) == 1 and stored[0]["per"] == "inference" and not stored[0].get("topics")
