@@ -46,11 +46,16 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
               quote_id: Optional[str] = typer.Option(None, "--id", help="An id for the quote (default: from its words)."),
               force: bool = typer.Option(False, "--force", help="Store it even if not found, flagged unverified."),
               note: Optional[str] = typer.Option(None, "--note", help="A remark stored with the quote."),
+              replace: bool = typer.Option(False, "--replace", help="Replace the quote stored under this --id "
+                                                                     "(default: another quote there is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored quote with its provenance.")) -> None:
-    """Verify a quote against the paper and store it with its provenance."""
+    """Verify a quote against the paper and store it with its provenance. Re-adding a
+    stored quote merges: new topics are added to its own."""
 
     stored = add_quote(open_kb(), citekey, text, topics=topic, version=version, quote_id=quote_id,
-                       force=force, note=note)
+                       force=force, note=note, replace=replace)
+    if stored.get("merged"):
+        warn(f"{stored['id']} was stored already: " + "; ".join(stored["merged"]))
     if stored.get("method") == "punctuation":
         for n in stored.get("notes", []):
             if n.startswith("punctuation only: "):

@@ -116,11 +116,13 @@ def provenance(match, text: PageText) -> dict:
 
 def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = None,
               version: str | None = None, quote_id: str | None = None, force: bool = False,
-              note: str | None = None) -> dict:
+              note: str | None = None, replace: bool = False) -> dict:
     """Verify `quote` against the paper and store it with its provenance.
 
     Not found: QuoteNotFound (nothing stored), unless `force`, which stores it
-    flagged as unverified."""
+    flagged as unverified. Re-adding a stored quote merges: its topics are kept and the
+    new ones added (`merged` says what changed); an --id holding another quote is
+    refused, showing both, unless `replace`."""
 
     quote = quote.strip()
     if not quote:
@@ -164,12 +166,28 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
             quote_id = slug_id(quote, taken)
         elif quote_id in taken:
             owner = db.execute("select citekey, text from quotes where id = ?", [quote_id]).fetchone()
-            if owner[0] != citekey or owner[1] != quote:
+            if owner[0] != citekey:
                 raise UsageError(f"quote id {quote_id!r} is already used (by {owner[0]})",
                                  hint="choose another --id")
+            if owner[1] != quote and not replace:
+                raise UsageError(f"quote {quote_id!r} of {citekey} holds another quote: {_short(owner[1], 80)!r}, "
+                                 f"not {_short(quote, 80)!r}; nothing stored",
+                                 hint="use --replace to replace it, or another --id")
+        merged: list[str] = []
+        if quote_id in taken:
+            held = db.execute("select text, topics, note from quotes where id = ?", [quote_id]).fetchone()
+            if replace and held[0] != quote:
+                merged.append("replaced the stored quote")
+            else:
+                kept = [t for t in json.loads(held[1] or "[]") if isinstance(t, str)]
+                new = [t for t in record["topics"] if t not in kept]
+                record["topics"] = kept + new
+                if note is None and held[2] and record.get("status") == "verified":
+                    record["note"] = held[2]
+                merged.append(("added topic(s) " + ", ".join(new)) if new else "unchanged")
         record = {"id": quote_id, **record}
         write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
-    stored = dict(record, citekey=citekey, title=paper["title"])
+    stored = dict(record, citekey=citekey, title=paper["title"], merged=merged)
     if match is not None:
         stored["notes"] = match.notes
     return stored

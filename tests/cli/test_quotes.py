@@ -220,3 +220,23 @@ def test_punctuation_only_difference_is_stored_with_method_punctuation_and_warne
     assert run_kb("verify").code == 0
     r = run_kb("quote", "add", "luccioni2023power", quote.replace("more", "less"), "--id", "word")
     assert r.code == 2 and "differs: less -> more" in r.err
+
+
+def test_quote_re_add_adds_topics_and_refuses_another_quote_under_its_id(php):
+    r = run_kb("quote", "add", "luccioni2023power", GENERATIVE, "-t", "energy", "--id", "gen")
+    assert r.code == 0 and r.err == ""
+    r = run_kb("quote", "add", "luccioni2023power", GENERATIVE, "-t", "generative", "-t", "energy")
+    assert r.code == 0, r.err
+    assert r.err == "kb: gen was stored already: added topic(s) generative\n"
+    assert claims(php)["quote"][0]["topics"] == ["energy", "generative"]
+    r = run_kb("quote", "add", "luccioni2023power", GENERATIVE)
+    assert r.code == 0 and "gen was stored already: unchanged" in r.err
+    assert claims(php)["quote"][0]["topics"] == ["energy", "generative"]
+    before = (php / "claims" / "luccioni2023power.toml").read_text()
+    other = "Generative tasks are more energy- and carbon-intensive"
+    r = run_kb("quote", "add", "luccioni2023power", other, "--id", "gen")
+    assert r.code == 2 and r.err.count("\n") == 1 and "holds another quote" in r.err and "--replace" in r.err
+    assert (php / "claims" / "luccioni2023power.toml").read_text() == before
+    r = run_kb("quote", "add", "luccioni2023power", other, "--id", "gen", "--replace", "-t", "x")
+    assert r.code == 0 and "replaced the stored quote" in r.err
+    assert [(q["text"], q["topics"]) for q in claims(php)["quote"]] == [(other, ["x"])]
