@@ -195,6 +195,28 @@ def check_safe_name(name: str, what: str) -> str:
     return name
 
 
+# -- names kb gives files -------------------------------------------------------------------
+
+_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-.")
+
+
+def escape_key(citekey: str) -> str:
+    """A citekey as a file name: reversible (`unescape_key`), never a path."""
+    out = []
+    for i, ch in enumerate(citekey):
+        if ch in _PLAIN and not (i == 0 and ch == "."):
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
+def unescape_key(name: str) -> str:
+    from urllib.parse import unquote  # stdlib, only where a name is read back
+
+    return unquote(name, errors="replace") if "%" in name else name     # a hand-made name: never an error
+
+
 # -- reading what a person hands kb -------------------------------------------------------
 
 def max_input_bytes() -> int:

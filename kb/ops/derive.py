@@ -16,6 +16,7 @@ rebuild, inside the transaction that indexed the change:
 
 from __future__ import annotations
 
+from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
 from kb.ops import audit
@@ -54,7 +55,7 @@ def merge_cached_s2(kb: KB) -> int:
     done |= {r[0] for r in db.execute("select distinct citekey from s2_citing")}
     merged = 0
     for path in sorted(folder.glob("*.json")):
-        citekey = path.stem
+        citekey = unescape_key(path.stem)
         if citekey in done or not paper_exists(db.conn, citekey):
             continue
         data = s2.load(folder, citekey)

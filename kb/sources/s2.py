@@ -14,7 +14,7 @@ import os
 import urllib.parse
 from pathlib import Path
 
-from kb.atomic import check_safe_name, write_text
+from kb.atomic import check_safe_name, escape_key, write_text
 from kb.errors import NotFound, UsageError
 from kb.sources.net import (
     Client,
@@ -121,8 +121,8 @@ def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) 
 
 
 def cache_path(folder: Path, citekey: str) -> Path:
-    """<folder>/<citekey>.json; a key that could leave that folder is refused."""
-    return folder / f"{check_safe_name(citekey, 'citekey')}.json"
+    """<folder>/<escaped citekey>.json (kb.atomic.escape_key: any key BibTeX accepts names one plain file)."""
+    return folder / f"{check_safe_name(escape_key(citekey), 'citekey')}.json"
 
 
 def save(folder: Path, citekey: str, data: dict, tmp: Path) -> None:

@@ -684,3 +684,18 @@ def test_review_decisions_outlive_the_index(alpha):
     reopened = {(c["page"], c["start"]) for c in run_kb("claims", "--unreviewed", "--json").json}
     assert (candidates[0]["page"], candidates[0]["start"]) in reopened
     _doctor_clean()
+
+
+def test_cite_fetch_works_for_a_key_with_slashes_and_colons(kb_root, server):
+    from httpserver import Reply
+
+    (kb_root / "references.bib").write_text("@misc{DBLP:journals/x/Alpha20,\n  title = {Alpha Models},\n"
+                                            "  author = {Alpha, Ada},\n  year = {2020},\n"
+                                            "  eprint = {2001.00001},\n  archiveprefix = {arXiv},\n}\n")
+    server.routes[S2_ROUTE + "references"] = Reply(200, b'{"data": []}')
+    server.routes[S2_ROUTE + "citations"] = Reply(200, b'{"data": []}')
+    r = run_kb("cite", "fetch", "DBLP:journals/x/Alpha20")
+    assert r.code == 0, r.err
+    assert [p.name for p in (kb_root / ".kb" / "cache" / "s2").iterdir()] == ["DBLP%3Ajournals%2Fx%2FAlpha20.json"]
+    assert run_kb("rebuild").code == 0
+    _doctor_clean()
