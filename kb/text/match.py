@@ -293,11 +293,17 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
             frag_pieces[0].max_gap = 0
         pieces.extend(frag_pieces)
     nfrag = len({p.fragment for p in pieces})
-    ends = _ENDS_SENTENCE.search(quote) is not None and not _ELISION.search(quote.rstrip()[-5:])
+    last = _LAST_WORD.search(quote)
+    ends = _ENDS_SENTENCE.search(quote) is not None and not _ELISION.search(quote.rstrip()[-5:]) \
+        and not (last and (len(last.group(1)) < 2 or last.group(1).lower() in _ABBREVIATIONS))
     return _Pattern(pieces, has_citation, editorial, nfrag, ends)
 
 
 _ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")
+_LAST_WORD = lazy(r"(?:^|[\s(])([\w.]*\w)\.[\"'”’]*\s*$")
+# A full stop after these ends an abbreviation, not a sentence ("et al.", "Fig.").
+_ABBREVIATIONS = {"al", "etc", "e.g", "i.e", "fig", "figs", "eq", "eqs", "approx", "resp", "vol",
+                  "sec", "ref", "refs", "no", "nos", "cf", "vs", "ibid", "ed", "eds", "tab", "pp"}
 
 
 def _runs_on(s: Stream, j: int) -> bool:
