@@ -20,11 +20,13 @@ from pathlib import Path
 from kb.atomic import read_input, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.ops.records import drop_record
+from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
 from kb.sources.s2 import cache_path as s2_cache_path
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import no_paper, resolve_alias
+from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.versions import version_number
 
@@ -529,3 +531,30 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
         position = {p["citekey"]: i for i, p in enumerate(out)}
         out.sort(key=lambda p: (str(p["added"] or ""), position[p["citekey"]]))
     return out
+
+
+# -- a key made before the metadata arrived ----------------------------------------------------
+
+def settle_key(kb: KB, key: str) -> tuple[str, str | None]:
+    """A citekey made from incomplete metadata (`anon…`, no author known) is renamed once,
+    when the paper's metadata is complete, if nothing in kb cites it yet (no quotes or
+    claims); otherwise kb suggests the rename. Returns (the key now, what was done or
+    suggested, or None)."""
+    if not key.startswith("anon"):
+        return key, None
+    row = kb.conn.execute("select authors, year, title, metadata_status from papers where citekey = ?",
+                          [key]).fetchone()
+    if row is None or row[3] != "complete":
+        return key, None
+    authors = json.loads(row[0] or "[]")
+    taken = {r[0] for r in kb.conn.execute("select citekey from papers where citekey != ?", [key])}
+    new = citekeys.make_key(authors, row[1], latex_to_text(row[2] or ""), taken)
+    if new.startswith("anon") or new == key:
+        return key, None
+    held = kb.conn.execute("select (select count(*) from quotes where citekey = ?) + "
+                           "(select count(*) from claims where citekey = ?)", [key, key]).fetchone()[0]
+    if held:
+        return key, (f"its key {key} was made before its metadata was known; `kb rename {key} {new}` "
+                     "renames it (quotes, claims, checks and notes with --note follow)")
+    rename_paper(kb, key, new)
+    return new, f"renamed {key} -> {new} now that its metadata is known (the old key kept in its ids field)"

@@ -24,6 +24,7 @@ from kb.errors import (
     PDFError,
     UsageError,
 )
+from kb.ops.library import settle_key
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
@@ -251,10 +252,18 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False) -> A
             raise NetworkError(f"{ident} is not in kb's cache, and --offline fetches nothing",
                                hint="add it once with the network; it is then cached") from exc
     if isinstance(ident, ArxivId):
-        return add_arxiv(kb, ident, refresh=refresh)
+        return _settled(kb, add_arxiv(kb, ident, refresh=refresh))
     if isinstance(ident, Doi):
-        return add_doi(kb, ident.doi, refresh=refresh)
-    return add_pdf(kb, ident.path, offline=offline)
+        return _settled(kb, add_doi(kb, ident.doi, refresh=refresh))
+    return _settled(kb, add_pdf(kb, ident.path, offline=offline))
+
+
+def _settled(kb: KB, result: AddResult) -> AddResult:
+    """A key made before the metadata was known (anon…) renamed once it is (library.settle_key)."""
+    result.citekey, note = settle_key(kb, result.citekey)
+    if note:
+        result.notes.append(note)
+    return result
 
 
 def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:

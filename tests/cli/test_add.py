@@ -492,3 +492,33 @@ def test_offline_arxiv_from_the_cache_or_a_clear_error(kb_root, arxiv):
     assert r.code == 0, r.err
     assert r.out.startswith("added     luccioni2023power v3, 3 pages")
     assert len(arxiv.server.requests) == before
+
+
+ANON_PDF = make_pdf([PHP_TITLE, "arXiv:2311.16863v3 [cs.LG] 28 Nov 2023", "page three"])
+
+
+def test_anon_key_is_renamed_once_when_the_metadata_arrives(kb_root, arxiv, tmp_path):
+    pdf = tmp_path / "php.pdf"
+    pdf.write_bytes(ANON_PDF)
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 0 and r.out.split()[1] == "anon2023power", r.out
+    r = run_kb("add", pdf)
+    assert r.code == 0, r.err
+    assert r.out.split()[1] == "luccioni2023power"
+    assert "renamed anon2023power -> luccioni2023power now that its metadata is known" in r.err
+    assert "@misc{luccioni2023power," in bib(kb_root) and "ids = {anon2023power}" in bib(kb_root)
+    assert run_kb("show", "anon2023power", "--json").json["citekey"] == "luccioni2023power"
+    # once: the key is its own now
+    r = run_kb("add", "arxiv:2311.16863")
+    assert r.code == 0 and r.out.split()[1] == "luccioni2023power" and "renamed" not in r.err
+
+
+def test_anon_key_that_is_cited_is_kept_and_a_rename_suggested(kb_root, arxiv, tmp_path):
+    pdf = tmp_path / "php.pdf"
+    pdf.write_bytes(ANON_PDF)
+    assert run_kb("add", "--offline", pdf).code == 0
+    assert run_kb("claim", "add", "anon2023power", "0.5 kWh", "--id", "x").code == 0
+    r = run_kb("add", "arxiv:2311.16863")
+    assert r.code == 0 and r.out.split()[1] == "anon2023power"
+    assert "`kb rename anon2023power luccioni2023power` renames it" in r.err
+    assert "@misc{anon2023power," in bib(kb_root)
