@@ -15,7 +15,15 @@ from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.library import SORTS, filter_papers, pdf_path
 from kb.ops.papers import add as do_add
-from kb.ops.papers import add_with_pdf, import_bib, list_papers, load_text, show_paper
+from kb.ops.papers import (
+    add_with_pdf,
+    extract_again,
+    import_bib,
+    list_papers,
+    load_text,
+    show_paper,
+)
+from kb.sources.pdf import parse_plan
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
 from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
@@ -94,6 +102,11 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                                            "https://arxiv.org/abs/…, or a PDF file."),
         offline: bool = typer.Option(False, "--offline", help="Never touch the network: metadata from the PDF itself."),
         refresh: bool = typer.Option(False, "--refresh", help="Ask arXiv/doi.org again instead of the 24 h cache."),
+        extractor: str = typer.Option(None, "--extractor", metavar="pdfium|pypdf|both",
+                                      help="Who extracts the PDF's text: pdfium (fast; the default when "
+                                           "pypdfium2 is installed), pypdf (the reference), or both (a quote "
+                                           "verifies if found in either). Default: what the same PDF was "
+                                           "added with before."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
     A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`."""
@@ -108,6 +121,8 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
         else:
             i += 1
     attached = {i + 1 for i in pdf_of}
+    if extractor is not None:
+        parse_plan(extractor)
     kb = open_kb()
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
@@ -116,8 +131,8 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
         if n in attached:
             continue
         try:
-            result = (add_with_pdf(kb, ident, pdf_of[n], offline=offline, refresh=refresh) if n in pdf_of
-                      else do_add(kb, ident, offline=offline, refresh=refresh))
+            result = (add_with_pdf(kb, ident, pdf_of[n], offline=offline, refresh=refresh, extractor=extractor) if n in pdf_of
+                      else do_add(kb, ident, offline=offline, refresh=refresh, extractor=extractor))
         except KBError as exc:
             if len(identifiers) - len(attached) == 1:
                 raise
@@ -219,7 +234,8 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
         echo(f"  ! {problem}")
 
 
-text_app = typer.Typer(help="Page text extracted elsewhere.", no_args_is_help=True)
+text_app = typer.Typer(help="Page text: extracted elsewhere (load), or again by another extractor (extract).",
+                       no_args_is_help=True)
 app.add_typer(text_app, name="text")
 
 
@@ -235,3 +251,28 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
     result = load_text(open_kb(), citekey, input_path(file, "page text"), version=version, extractor=extractor)
     echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
 
+
+
+@text_app.command("extract")
+def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey."),
+                 extractor: str = typer.Option("both", "--extractor", metavar="pdfium|pypdf|both",
+                                               help="The extractor whose text to keep beside the stored one "
+                                                    "(both: whichever of pdfium and pypdf made none of it)."),
+                 version: str = typer.Option(None, "--version", help="The version whose PDF to read (default: "
+                                                                      "the newest held)."),
+                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Extract a held PDF again with another extractor and keep both texts: a quote then
+    verifies if it is found in either (kb quote add, kb verify say which)."""
+
+    parse_plan(extractor)
+    result = extract_again(open_kb(), citekey, extractor, version=version)
+    for note in result["notes"]:
+        warn(f"{result['citekey']}: {note}")
+    if as_json:
+        emit_json(result)
+        return
+    where = f"{result['citekey']} {result['version']}".rstrip()
+    if result["second"]:
+        echo(f"{where}: {result['pages']} pages by {result['first']}, and again by {result['second']}")
+    else:
+        echo(f"{where}: {result['pages']} pages by {result['first']} (no second extraction)")

@@ -37,7 +37,7 @@ from kb.sources.bibtex import (
     render_entry,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import extract, split_info_authors
+from kb.sources.pdf import extract_plan, parse_plan, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.db import transaction
@@ -73,6 +73,8 @@ class _Source:
     status: str = "none"
     message: str | None = None
     result: object | None = None       # the pdf.Extracted, when extraction ran
+    second: object | None = None       # the other extractor's pdf.Extracted (plan "both")
+    plan: str | None = None            # the extractors that made it (recorded in the manifest)
 
 
 # -- finding the same paper -----------------------------------------------------------
@@ -92,11 +94,22 @@ def _holder_of(db, sources: list["_Source"]) -> str | None:
 
 # -- sources ------------------------------------------------------------------------
 
-def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Source:
+def _plan_for(kb: KB, data: bytes, extractor: str | None) -> str | None:
+    """The extractors to use: those asked for, else those the same file was added
+    with before (its manifest), else the default (pdf.parse_plan)."""
+    if extractor:
+        return extractor
+    held = kb.sources.get(sha256(data))
+    return held.extractor if held is not None and held.kind == "pdf" and held.extractor else None
+
+
+def _extract_source(kb: KB, data: bytes, source: str, notes: list[str],
+                    extractor: str | None = None) -> _Source:
 
     src = _Source()
     try:
-        result = extract(data, kb.limits(), source=source, progress=_page_progress(kb, source))
+        result = extract_plan(data, _plan_for(kb, data, extractor), kb.limits(), source=source,
+                              progress=_page_progress(kb, source))
     except PDFError as exc:
         src.status = "encrypted" if "encrypted" in exc.message else "corrupt"
         src.message = exc.message
@@ -108,6 +121,8 @@ def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Sour
         notes.append(str(exc) + "; kept with metadata only")
         return src
     src.extractor = result.extractor
+    src.plan = result.plan
+    notes.extend(f"{Path(source).name}: {w}" for w in result.warnings if "could not read" in w)
     if result.status != "ok":
         src.status = result.status
         src.message = result.message
@@ -115,6 +130,7 @@ def _extract_source(kb: KB, data: bytes, source: str, notes: list[str]) -> _Sour
     else:
         src.status = "ok"
         src.pages = result.pages
+        src.second = result.second
     src.result = result
     return src
 
@@ -125,7 +141,8 @@ def _page_progress(kb: KB, label: str):
     return lambda done, total: kb.progress(label, done, total, "pages")
 
 
-def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False) -> _Source:
+def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False,
+                  extractor: str | None = None) -> _Source:
     """The PDF of one arXiv version: from the cache if held (and whole), else downloaded.
     With `refresh` it is downloaded again (a cached copy that was cut off is replaced)."""
     version = f"v{record.version}"
@@ -137,7 +154,10 @@ def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False) -> _S
         url, data = fetch_pdf(kb.client, record)
         manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=record.id, version=version,
                                   source_url=url, origin="arxiv", doi=record.doi)
-    src = _extract_source(kb, data, f"arXiv {record.versioned}", notes)
+    src = _extract_source(kb, data, f"arXiv {record.versioned}", notes, extractor)
+    if src.plan and manifest.extractor != src.plan:
+        manifest.extractor = src.plan       # how a rebuild extracts it again
+        kb.sources.save(manifest)
     src.manifest = manifest
     src.version = version
     return src
@@ -219,16 +239,17 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                         m.metadata_complete = True
                         kb.sources.save(m)
             for src in sources:
-                current = db.execute("select sha256, text_status from versions where citekey = ? and version = ?",
-                                     [key, src.version]).fetchone()
+                current = db.execute("select sha256, text_status, extractor, exists (select 1 from second_pages s "
+                                     "where s.version_id = versions.id) from versions "
+                                     "where citekey = ? and version = ?", [key, src.version]).fetchone()
                 sha = src.manifest.sha256 if src.manifest is not None else None
-                if current and current[0] == sha and current[1] == src.status:
+                if current and tuple(current) == (sha, src.status, src.extractor, int(src.second is not None)):
                     continue
                 if current and current[1] == "ok" and src.status != "ok":
                     continue   # never replace good text with a failed extraction
                 kb.indexer.store_version(key, src.version, manifest=src.manifest, pages=src.pages,
                                          extractor=src.extractor, text_status=src.status,
-                                         text_message=src.message)
+                                         text_message=src.message, second=src.second)
                 if action == "unchanged":
                     action = "updated"
             kb.derive_pending()
@@ -241,9 +262,14 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
 
 # -- the three kinds of identifier ------------------------------------------------------
 
-def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False) -> AddResult:
+def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
+        extractor: str | None = None) -> AddResult:
+    """Add a paper by arXiv id, DOI or local PDF. `extractor`: "pdfium", "pypdf" or
+    "both" (pdf.parse_plan); None: what the same file was added with, else the default."""
+    if extractor is not None:
+        parse_plan(extractor)               # an unknown name is refused before any download
     ident = parse_identifier(text)
-    options: dict = {}
+    options = {"extractor": extractor} if extractor is not None else {}
     if offline and isinstance(ident, (ArxivId, Doi)):
         kb.client.settings.offline = True     # from the cache (as KB_OFFLINE=1), or a clear error
         try:
@@ -252,10 +278,10 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False) -> A
             raise NetworkError(f"{ident} is not in kb's cache, and --offline fetches nothing",
                                hint="add it once with the network; it is then cached") from exc
     if isinstance(ident, ArxivId):
-        return _settled(kb, add_arxiv(kb, ident, refresh=refresh))
+        return _settled(kb, add_arxiv(kb, ident, refresh=refresh, extractor=extractor))
     if isinstance(ident, Doi):
         return _settled(kb, add_doi(kb, ident.doi, refresh=refresh))
-    return _settled(kb, add_pdf(kb, ident.path, offline=offline))
+    return _settled(kb, add_pdf(kb, ident.path, offline=offline, extractor=extractor))
 
 
 def _settled(kb: KB, result: AddResult) -> AddResult:
@@ -288,9 +314,9 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
     return result
 
 
-def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False) -> AddResult:
+def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str | None = None) -> AddResult:
 
-    if ident.version and not refresh:
+    if ident.version and not refresh and extractor is None:
         # A pinned version already held needs no request at all.
         row = kb.db.execute(
             "select p.citekey, p.title, v.page_count from papers p join versions v on v.citekey = p.citekey "
@@ -302,7 +328,7 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False) -> AddResult:
     record = fetch_metadata(kb.client, ident, refresh=refresh)
     notes: list[str] = []
     meta = from_arxiv(record)
-    src = _arxiv_source(kb, record, notes, refresh=refresh)
+    src = _arxiv_source(kb, record, notes, refresh=refresh, extractor=extractor)
     result = _commit_paper(kb, meta, [src], incomplete=False)
     result.notes = notes + result.notes
     return result
@@ -342,12 +368,12 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
                      url=f"https://arxiv.org/abs/{arxiv.id}" if arxiv else None)
 
 
-def add_pdf(kb: KB, path: Path, *, offline: bool = False) -> AddResult:
+def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None = None) -> AddResult:
     """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
 
     data = read_input(path, "the PDF")
     notes: list[str] = []
-    src = _extract_source(kb, data, str(path), notes)
+    src = _extract_source(kb, data, str(path), notes, extractor)
     result = src.result
     if src.status in ("corrupt",) and not data.startswith(b"%PDF-"):
         raise PDFError(src.message or f"{path} is not a PDF")
@@ -375,7 +401,7 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False) -> AddResult:
     version = f"v{arxiv.version}" if arxiv and arxiv.version else ""
     src.manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=arxiv.id if arxiv else None,
                                   version=version, doi=doi, source_url=str(path.resolve()),
-                                  origin="pdf", metadata_complete=not incomplete)
+                                  origin="pdf", metadata_complete=not incomplete, extractor=src.plan)
     src.version = version
     out = _commit_paper(kb, meta, [src], incomplete=incomplete)
     out.notes = notes + out.notes
@@ -566,16 +592,75 @@ def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
                                        and paper_arxiv[0] == arxiv.id) else ""
     src.manifest = kb.sources.put(data, "pdf", "pdf", citekeys=[key], version=version,
                                   source_url=str(pdf.resolve()), origin="pdf",
-                                  arxiv_id=arxiv.id if arxiv and version else None)
+                                  arxiv_id=arxiv.id if arxiv and version else None, extractor=src.plan)
     src.version = version
     with kb.writing():
         with transaction(kb.db):
             kb.indexer.store_version(key, version, manifest=src.manifest, pages=src.pages,
                                      extractor=src.extractor, text_status=src.status,
-                                     text_message=src.message)
+                                     text_message=src.message, second=src.second)
             kb.derive_pending()
     out.attached.append(f"{key}: {pdf.name}")
     out.warnings += [f"{key}: {pdf.name}: {n}" for n in notes]
+
+
+def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None = None) -> dict:
+    """`kb text extract`: extract a held PDF again with `extractor` ("pdfium", "pypdf",
+    "both") and keep that text beside the stored one, as its second extraction; the
+    stored text stays the first (every recorded offset points into it), unless the
+    version has no text yet, when the new extraction becomes its text. The plan is
+    recorded in the source's manifest, so `kb rebuild` makes the same two texts."""
+    wanted = parse_plan(extractor)
+    paper = resolve_alias(kb.conn, citekey) if not kb.db.execute(
+        "select 1 from papers where citekey = ?", [citekey]).fetchone() else citekey
+    if paper is None:
+        raise no_paper(kb.conn, citekey)
+    citekey = paper
+    rows = [dict(r) for r in kb.db.query(
+        "select id, version, sha256, source_kind, extractor, text_status from versions where citekey = ?",
+        [citekey])]
+    if version is not None:
+        version = normalise_version(version) if version else ""
+        rows = [r for r in rows if r["version"] == version]
+    rows = [r for r in rows if r["source_kind"] == "pdf" and r["sha256"]]
+    if not rows:
+        what = f"{citekey} {version}" if version else citekey
+        raise NotFound(f"kb holds no PDF of {what} to extract again",
+                       hint=f"kb add FILE.pdf (its text: kb text load {citekey} FILE)")
+    row = max(rows, key=lambda r: version_number(r["version"]))
+    manifest = kb.sources.get(row["sha256"])
+    if manifest is None:
+        raise NotFound(f"the PDF of {citekey} {row['version']} is gone from the source cache",
+                       hint="kb add the PDF again")
+    data = kb.sources.read(manifest)
+    held = (manifest.extractor or "pypdf").split("+")
+    if row["text_status"] == "ok":
+        plan = "+".join([held[0]] + [e for e in wanted if e != held[0]][:1])
+    else:
+        plan = "+".join(wanted)
+    notes: list[str] = []
+    label = manifest.source_url or manifest.filename
+    result = extract_plan(data, plan, kb.limits(), source=label, progress=_page_progress(kb, label))
+    notes += [w for w in result.warnings if "could not read" in w or "no second" in w]
+    with kb.writing():
+        manifest.extractor = result.plan
+        kb.sources.save(manifest)
+        with transaction(kb.db):
+            if row["text_status"] == "ok" and result.extractor == row["extractor"]:
+                kb.db.execute("delete from second_pages where version_id = ?", [row["id"]])
+                if result.second is not None:
+                    kb.db.conn.executemany(
+                        "insert into second_pages (version_id, page, extractor, text) values (?,?,?,?)",
+                        [(row["id"], i + 1, result.second.extractor, t) for i, t in enumerate(result.second.pages)])
+            else:
+                kb.indexer.store_version(citekey, row["version"], manifest=manifest,
+                                         pages=result.pages if result.status == "ok" else None,
+                                         extractor=result.extractor, text_status=result.status,
+                                         text_message=result.message or None, second=result.second)
+                kb.derive_pending()
+    return {"citekey": citekey, "version": row["version"], "first": result.extractor,
+            "second": result.second.extractor if result.second is not None else None,
+            "pages": result.page_count, "plan": result.plan, "notes": notes}
 
 
 # -- reading ---------------------------------------------------------------------------

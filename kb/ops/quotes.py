@@ -25,6 +25,7 @@ from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PageText,
+    load_second_text,
     load_text,
     paper_exists,
     require_paper,
@@ -95,14 +96,32 @@ def describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
     return "\n".join(lines)
 
 
+def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None):
+    """(QuoteMatch or None, the PageText it was found in): the stored text first, then
+    the second extraction of the same version if kb keeps one; a match in the second
+    says so in its notes (its offsets point into that extraction's text)."""
+    match = find_quote(text.doc, quote)
+    if match is not None:
+        return match, text
+    second = load_second_text(kb.conn, text.citekey, text.version, cache)
+    if second is None:
+        return None, text
+    match = find_quote(second.doc, quote)
+    if match is None:
+        return None, text
+    match.notes.append(f"found in the second extraction ({second.extractor}), not in {text.extractor}'s")
+    return match, second
+
+
 def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, cache: dict | None = None):
-    """(paper, Text, QuoteMatch or None, NearMiss or None) for one quote."""
+    """(paper, Text, QuoteMatch or None, NearMiss or None) for one quote; the Text is
+    the extraction it was found in."""
 
     paper = require_paper(kb.conn, citekey)
     text = load_text(kb.conn, citekey, version, cache)
     if text is None:
         return paper, None, None, None
-    match = find_quote(text.doc, quote)
+    match, text = find_in_either(kb, text, quote, cache)
     near = None if match else closest_passage(text.doc, quote)
     return paper, text, match, near
 
@@ -352,7 +371,8 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
                                f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
                                + "; not re-checked"))
             continue
-        match = find_quote(text.doc, q["text"])
+        first = text
+        match, text = find_in_either(kb, text, q["text"], cache)
         if match is None:
             near = closest_passage(text.doc, q["text"])
             out.append(Verdict(q["id"], q["citekey"], text.version, "not-found",
@@ -365,6 +385,8 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
         if q["spans"] and [(s.page, s.start, s.end) for s in match.spans] != \
                 [(s["page"], s["start"], s["end"]) for s in q["spans"]]:
             moved = " (found at a different place than recorded)"
+        if text is not first:
+            moved += f" (in the second extraction, {text.extractor})"
         verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
                           page=match.page)
         held = versions_with_text(kb.conn, q["citekey"])

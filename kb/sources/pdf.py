@@ -1,8 +1,18 @@
-"""Page text from PDFs with pypdf, within limits the user can raise.
+"""Page text from PDFs, within limits the user can raise.
 
-The text of each page is kept exactly as pypdf returns it: every offset kb
-records points into it. Encrypted, corrupt, image-only and oversized PDFs end
-in a PDFError saying which; callers may still keep the paper's metadata.
+Two extractors: pypdfium2 ("pdfium", Google's PDFium: 3-12 times faster on real
+papers, the default when installed) and pypdf (pure Python: the reference, and
+the fallback when pdfium is missing or cannot read a file). Each has its own
+artefacts (glued or split words, moved subscripts, interleaved columns), so a
+paper may keep both extractions (`plan` "pdfium+pypdf"): the first is the page
+text every offset points into, the second is where a quote the first misses
+may still be found.
+
+The text of each page is kept exactly as the extractor returns it (pdfium's
+CRLF line ends read as LF): every offset kb records points into it. Encrypted,
+corrupt, image-only and oversized PDFs end in a PDFError saying which; callers
+may still keep the paper's metadata. A PDF one extractor cannot read is read
+by the other, with a note.
 """
 
 from __future__ import annotations
@@ -64,26 +74,123 @@ class Extracted:
     arxiv: object | None = None        # ids.ArxivId found in the text (the arXiv stamp)
     doi: str | None = None
     warnings: list[str] = field(default_factory=list)
+    plan: str = ""                     # what made it: "pdfium", "pypdf", "pdfium+pypdf" (kb.toml-free, per source)
+    second: "Extracted | None" = None  # the other extractor's pages, when the plan asks for both
 
     @property
     def page_count(self) -> int:
         return len(self.pages)
 
 
-def extractor_name() -> str:
+#: The extractors kb knows, by the name a person gives (`kb add --extractor`).
+EXTRACTORS = ("pdfium", "pypdf")
+
+
+def pdfium_available() -> bool:
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def default_extractor() -> str:
+    """pdfium when pypdfium2 is installed, else pypdf."""
+    return "pdfium" if pdfium_available() else "pypdf"
+
+
+def extractor_name(which: str = "pypdf") -> str:
+    """The extractor and its version, as recorded with each version's pages."""
+    if which == "pdfium":
+        import pypdfium2
+
+        return f"pypdfium2 {pypdfium2.PYPDFIUM_INFO.version} (pdfium {pypdfium2.PDFIUM_INFO.build})"
     import pypdf
 
     return f"pypdf {pypdf.__version__}"
+
+
+def parse_plan(choice: str | None) -> list[str]:
+    """The extractors a choice names, first the one whose text offsets point into:
+    None (the default), "pdfium", "pypdf", "both" (the default first, then the
+    other) or a recorded plan "pdfium+pypdf"."""
+    if choice in (None, ""):
+        return [default_extractor()]
+    if choice == "both":
+        first = default_extractor()
+        return [first] + [e for e in EXTRACTORS if e != first]
+    names = choice.split("+")
+    if not names or any(n not in EXTRACTORS for n in names) or len(set(names)) != len(names):
+        raise UsageError(f"unknown extractor {choice!r}", hint="use pdfium, pypdf or both")
+    return names
+
+
+def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, source: str = "the PDF",
+                 progress=None) -> Extracted:
+    """Extract with the extractors `plan` names (parse_plan). The first gives the
+    pages; a second's pages are in `.second`. An extractor that cannot read the
+    file (corrupt to it, or not installed) gives way to the other, with a note in
+    `.warnings`; limits and encryption are the file's and stop both."""
+    names = parse_plan(plan)
+    limits = limits or Limits.from_env()
+    notes: list[str] = []
+    if "pdfium" in names and not pdfium_available():
+        notes.append("pypdfium2 is not installed; its extraction is pypdf's")
+        names = ["pypdf"]
+    result = None
+    failure: PDFError | None = None
+    textless = None                        # an image-only reading, kept if no extractor finds text
+    order = names + [e for e in EXTRACTORS if e not in names]
+    for i, name in enumerate(order):
+        if name == "pdfium" and not pdfium_available():
+            continue
+        try:
+            got = extract(data, limits, source, progress, extractor=name)
+        except LimitExceeded:
+            raise
+        except PDFError as exc:
+            if i + 1 < len(order) and ("over " in exc.message and "decompressed" in exc.message
+                                       or "more pages than the limit" in exc.message):
+                failure = failure or exc
+                continue                   # a limit: pypdf's to enforce, as it always was
+            if "encrypted" in exc.message or "does not start with %PDF-" in exc.message \
+                    or exc.message.endswith(" is empty"):
+                raise                      # the file itself: the other extractor cannot do better
+            failure = failure or exc
+            notes.append(f"{name} could not read it ({exc.message})")
+            continue
+        if got.status != "ok":             # no text to this extractor: the other may find some
+            textless = textless or got
+            notes.append(f"{name} could not read its text ({got.message})")
+            continue
+        result = got
+        if i:
+            notes[-1] += f"; its text is {name}'s"
+            names = names[i:] if i < len(names) else [name]
+        break
+    if result is None and textless is not None:
+        textless.plan = names[0]
+        return textless                    # image-only to every extractor: its message says so
+    if result is None:
+        raise failure or PDFError(f"{source} cannot be read")
+    for name in names[1:]:
+        try:
+            other = extract(data, limits, source, progress, extractor=name)
+        except (PDFError, LimitExceeded) as exc:
+            notes.append(f"no second extraction by {name} ({exc})")
+            continue
+        if other.status == "ok":
+            result.second = other
+    result.plan = "+".join([names[0]] + ([names[1]] if result.second is not None else []))
+    result.warnings = notes + result.warnings
+    return result
 
 
 def _open(data: bytes, limits: Limits, source: str):
     import pypdf
     from pypdf import errors as perr
 
-    if not data.startswith(b"%PDF-"):
-        head = data[:64].lstrip().lower()
-        kind = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "not a PDF"
-        raise PDFError(f"{source} is {kind} (it does not start with %PDF-)")
+    _check_header(data, source)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     except perr.EmptyFileError:
@@ -102,12 +209,134 @@ def _open(data: bytes, limits: Limits, source: str):
     return reader
 
 
+def _check_header(data: bytes, source: str) -> None:
+    if not data.startswith(b"%PDF-"):
+        head = data[:64].lstrip().lower()
+        kind = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "not a PDF"
+        raise PDFError(f"{source} is {kind} (it does not start with %PDF-)")
+
+
 def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
-            progress=None) -> Extracted:
-    """Extract every page's text; PDFError/LimitExceeded when it cannot."""
+            progress=None, extractor: str | None = None) -> Extracted:
+    """Extract every page's text with one extractor ("pdfium", "pypdf"; None: the
+    default); PDFError/LimitExceeded when it cannot."""
+    limits = limits or Limits.from_env()
+    extractor = extractor or default_extractor()
+    if extractor == "pdfium":
+        return _extract_pdfium(data, limits, source, progress)
+    if extractor != "pypdf":
+        raise UsageError(f"unknown extractor {extractor!r}", hint="use pdfium or pypdf")
+    return _extract_pypdf(data, limits, source, progress)
+
+
+def _deadline_passed(deadline: float, i: int, count: int, limits: Limits, source: str) -> None:
+    if i and time.monotonic() > deadline:
+        raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:.0f} s "
+                            f"({i} of {count:,} pages; a PDF can be made so its pages are slow to read)",
+                            hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
+                                 "[limits]) if the file is trustworthy")
+
+
+def _check_count(count: int, limits: Limits, source: str) -> None:
+    if count > limits.max_pages:
+        raise LimitExceeded(f"{source} has {count:,} pages, over the limit of {limits.max_pages:,}",
+                            hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
+    if count == 0:
+        raise PDFError(f"{source} has no pages")
+
+
+_STREAM = lazy(rb"stream\r?\n")
+_RISKY_FILTER = lazy(rb"/(?:LZWDecode|RunLengthDecode|LZW|RL)\b")
+_IMAGE = lazy(rb"/Subtype\s*/Image\b")
+
+
+def _check_streams(data: bytes, limits: Limits, source: str) -> None:
+    """PDFium has no setting bounding what a stream decompresses to, so before it
+    reads a file kb decompresses each Flate stream itself, stopping at the limit
+    (max_stream_mb; layered Flate too): a small file that would fill memory is
+    refused as pypdf refuses it. Images are skipped (reading text does not decode
+    them); LZW and RunLength streams are bounded by their length times the most
+    those filters can expand; a file kb cannot bound so is pypdf's to read."""
+    import zlib
+
+    limit = int(limits.max_stream_mb * 1024 * 1024)
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 4096):m.start()]
+        head = head[head.rfind(b" obj") + 1:]            # this stream's dictionary
+        if _IMAGE.search(head):
+            continue            # images are not decoded to read text
+        risky = _RISKY_FILTER.search(head)
+        if risky:
+            # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
+            # 2 bytes into 128: bounded by the stream's own length, without decoding it.
+            end = data.find(b"endstream", m.end())
+            size = (end if end >= 0 else len(data)) - m.end()
+            ratio = 64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641
+            if size * ratio > limit or b"Flate" in head or b"/Fl" in head:
+                raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
+                               "pypdf reads it within the limit")
+            continue
+        chunk = memoryview(data)[m.end():m.end() + limit + 1]
+        for _layer in range(4):
+            try:
+                out = zlib.decompressobj().decompress(chunk, limit + 1)
+            except zlib.error:
+                break
+            if len(out) > limit:
+                raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
+                               "pypdf reads it within the limit")
+            chunk = out
+
+
+def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extracted:
+    """PDFium's text. A file over a limit, or one kb cannot bound before PDFium reads
+    it (_check_streams), is a PDFError here: extract_plan then gives it to pypdf,
+    which enforces the limits as it reads and says which one was reached."""
+    import pypdfium2 as pdfium
+
+    _check_header(data, source)
+    _check_streams(data, limits, source)
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PDFError(f"{source} is encrypted with a password; kb cannot read its text") from None
+        raise PDFError(f"{source} is corrupt and cannot be read ({exc})") from None
+    try:
+        count = len(doc)
+        if count > limits.max_pages:        # pypdf says so, reading no more of the page tree than the limit
+            raise PDFError(f"{source} has more pages than the limit of {limits.max_pages:,}")
+        _check_count(count, limits, source)
+        pages: list[str] = []
+        deadline = time.monotonic() + limits.max_extract_seconds
+        for i in range(count):
+            _deadline_passed(deadline, i, count, limits, source)
+            try:
+                page = doc[i]
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
+                page.close()
+            except Exception as exc:
+                raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
+                               f"({type(exc).__name__})") from None
+            pages.append(text.replace("\r\n", "\n"))
+            if progress:
+                progress(i + 1, count)
+        result = Extracted(pages=pages, extractor=extractor_name("pdfium"))
+        try:
+            info = doc.get_metadata_dict()
+            _set_info(result, info.get("Title"), info.get("Author"), info.get("CreationDate"))
+        except Exception:
+            result.warnings.append("the PDF's document information could not be read")
+    finally:
+        doc.close()
+    return _finish(result, source)
+
+
+def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extracted:
     import pypdf
 
-    limits = limits or Limits.from_env()
     stream_limit = int(limits.max_stream_mb * 1024 * 1024)
     config = dict(zlib_maximum_output_length=stream_limit,
                   lzw_maximum_output_length=stream_limit,
@@ -129,19 +358,11 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
                                 hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])") from None
         except Exception as exc:
             raise PDFError(f"{source} is corrupt: its page tree cannot be read ({exc})") from None
-        if count > limits.max_pages:
-            raise LimitExceeded(f"{source} has {count:,} pages, over the limit of {limits.max_pages:,}",
-                                hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
-        if count == 0:
-            raise PDFError(f"{source} has no pages")
+        _check_count(count, limits, source)
         pages: list[str] = []
         deadline = time.monotonic() + limits.max_extract_seconds
         for i in range(count):
-            if i and time.monotonic() > deadline:
-                raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:.0f} s "
-                                    f"({i} of {count:,} pages; a PDF can be made so its pages are slow to read)",
-                                    hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
-                                         "[limits]) if the file is trustworthy")
+            _deadline_passed(deadline, i, count, limits, source)
             try:
                 text = reader.pages[i].extract_text() or ""
             except pypdf.errors.LimitReachedError as exc:
@@ -153,8 +374,15 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
             pages.append(text)
             if progress:
                 progress(i + 1, count)
-        result = Extracted(pages=pages, extractor=extractor_name())
+        result = Extracted(pages=pages, extractor=extractor_name("pypdf"))
         _read_info(reader, result)
+    return _finish(result, source)
+
+
+def _finish(result: Extracted, source: str) -> Extracted:
+    """What every extractor's pages give: image-only or not, identifiers, guesses."""
+    pages = result.pages
+    count = len(pages)
     letters = sum(len(re.findall(r"\w", p)) for p in pages)
     if letters < 20 * max(1, min(count, 3)):
         result.status = "image-only"
@@ -177,14 +405,17 @@ def _silence_pypdf() -> None:
 def _read_info(reader, result: Extracted) -> None:
     try:
         info = reader.metadata or {}
-        result.info_title = " ".join(str(info.get("/Title") or "").split())
-        result.info_author = " ".join(str(info.get("/Author") or "").split())
-        date = str(info.get("/CreationDate") or "")
-        m = re.search(r"(19|20)\d\d", date)
-        if m:
-            result.info_year = int(m.group(0))
+        _set_info(result, info.get("/Title"), info.get("/Author"), info.get("/CreationDate"))
     except Exception:
         result.warnings.append("the PDF's document information could not be read")
+
+
+def _set_info(result: Extracted, title, author, created) -> None:
+    result.info_title = " ".join(str(title or "").split())
+    result.info_author = " ".join(str(author or "").split())
+    m = re.search(r"(19|20)\d\d", str(created or ""))
+    if m:
+        result.info_year = int(m.group(0))
 
 
 # "Jr.", "III": a suffix of the name before it, not a name of its own.

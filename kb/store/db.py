@@ -531,10 +531,40 @@ def m010_file_identity(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m012_second_extraction(db: sqlite_utils.Database) -> None:
+    """A paper added with `--extractor both` keeps a second extraction of each page
+    (the other extractor's text), where a quote the first text misses may still be
+    found. Not full-text indexed: search reads the first text, whose offsets every
+    record points into. Rebuilt from the source cache (the manifest's extractor plan)."""
+    db.executescript("""
+    CREATE TABLE second_pages (
+        version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,                -- 1-based
+        extractor TEXT NOT NULL,              -- 'pypdf 7.1.1'
+        text TEXT NOT NULL,
+        PRIMARY KEY (version_id, page)
+    );
+    """)
+
+
+def m013_file_indexes(db: sqlite_utils.Database) -> None:
+    """Re-indexing one claims file deletes its rows `where file = ?`: without an index
+    each delete scanned the whole table, so a bulk change of claims files (a git pull)
+    grew with the number of files times the size of the knowledge base."""
+    db.executescript("""
+    CREATE INDEX quotes_file ON quotes(file);
+    CREATE INDEX claims_file ON claims(file);
+    CREATE INDEX units_file ON units(file);
+    CREATE INDEX checks_file ON checks(file);
+    CREATE INDEX paper_settings_file ON paper_settings(file);
+    CREATE INDEX restatements_file ON restatements(file);
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
-              m011_dismissals)
+              m011_dismissals, m012_second_extraction, m013_file_indexes)
 
 
 def _migrations() -> Migrations:

@@ -27,7 +27,7 @@ from kb.atomic import read_input
 from kb.errors import FileFormatError, LimitExceeded, PDFError
 from kb.sources.bibtex import BibFile
 from kb.sources.metadata import from_bib_fields
-from kb.sources.pdf import Limits, extract
+from kb.sources.pdf import Limits, extract_plan
 from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile
 from kb.store.cache import Manifest, SourceCache
@@ -362,8 +362,9 @@ class Indexer:
 
     def store_version(self, citekey: str, version: str, *, manifest: Manifest | None = None,
                       pages: list[str] | None, extractor: str | None, text_status: str,
-                      text_message: str | None = None) -> int:
-        """Insert or replace one version of a paper with its page text."""
+                      text_message: str | None = None, second=None) -> int:
+        """Insert or replace one version of a paper with its page text (and `second`,
+        a pdf.Extracted: the other extractor's pages, kept beside them)."""
         db = self.db
         old = db.execute("select id from versions where citekey = ? and version = ?",
                          [citekey, version]).fetchone()
@@ -383,29 +384,36 @@ class Indexer:
                 "insert into pages (version_id, citekey, version, page, text) values (?,?,?,?,?)",
                 [(version_id, citekey, version, i + 1, text) for i, text in enumerate(pages)])
             self.pending.texts.append((citekey, version))
+            if second is not None and second.pages:
+                db.conn.executemany(
+                    "insert into second_pages (version_id, page, extractor, text) values (?,?,?,?)",
+                    [(version_id, i + 1, second.extractor, text) for i, text in enumerate(second.pages)])
         return version_id
 
-    def load_source(self, manifest: Manifest) -> tuple[list[str] | None, str | None, str, str | None]:
-        """(pages, extractor, text_status, message) for a cached source."""
+    def load_source(self, manifest: Manifest) -> tuple[list[str] | None, str | None, str, str | None, object]:
+        """(pages, extractor, text_status, message, second) for a cached source; `second`
+        is a PDF's second extraction (pdf.Extracted) when its plan has one, else None."""
         data = self.sources.read(manifest)
         if manifest.kind == "text":
             try:
                 pages = parse_text_source(data, manifest.filename)
             except FileFormatError as exc:    # a damaged cache entry must not stop every command
-                return None, None, "corrupt", str(exc)
-            return pages, manifest.extractor or "unknown", "ok", None
+                return None, None, "corrupt", str(exc), None
+            return pages, manifest.extractor or "unknown", "ok", None, None
         label = manifest.source_url or manifest.filename
         try:
-            result = extract(data, self.limits(), source=label,
-                             progress=lambda done, total: self.progress(label, done, total, "pages"))
+            # The plan the source was added with (pdf.extract_plan); none recorded: pypdf,
+            # the one extractor kb had, so the offsets of quotes stay where they were.
+            result = extract_plan(data, manifest.extractor or "pypdf", self.limits(), source=label,
+                                  progress=lambda done, total: self.progress(label, done, total, "pages"))
         except PDFError as exc:
             status = "encrypted" if "encrypted" in exc.message else "corrupt"
-            return None, None, status, exc.message
+            return None, None, status, exc.message, None
         except LimitExceeded as exc:
-            return None, None, "over-limit", exc.message
+            return None, None, "over-limit", exc.message, None
         if result.status != "ok":
-            return None, result.extractor, result.status, result.message
-        return result.pages, result.extractor, "ok", None
+            return None, result.extractor, result.status, result.message, None
+        return result.pages, result.extractor, "ok", None, result.second
 
     def attach_cached_sources(self, citekeys: list[str] | None = None,
                               derive: Callable[[Changes], None] | None = None) -> int:
@@ -424,10 +432,10 @@ class Indexer:
                     continue
                 if (citekey, m.version) in have:
                     continue
-                pages, extractor, status, message = self.load_source(m)
+                pages, extractor, status, message, second = self.load_source(m)
                 with transaction(db):
                     self.store_version(citekey, m.version, manifest=m, pages=pages, extractor=extractor,
-                                       text_status=status, text_message=message)
+                                       text_status=status, text_message=message, second=second)
                     if not m.metadata_complete:
                         db.execute("update papers set metadata_status = 'incomplete', origin = 'pdf' "
                                    "where citekey = ? and metadata_status = 'complete' and origin != 'arxiv'",

@@ -115,6 +115,22 @@ def load_text(conn: sqlite3.Connection, citekey: str, version: str | None,
     return text
 
 
+def load_second_text(conn: sqlite3.Connection, citekey: str, version: str,
+                     cache: dict | None = None) -> PageText | None:
+    """The second extraction of `citekey` at `version` (`kb add --extractor both`,
+    `kb text extract`), or None when kb keeps only one."""
+    key = ("second", citekey, version)
+    if cache is not None and key in cache:
+        return cache[key]
+    rows = conn.execute("select s.text, s.extractor from second_pages s join versions v on v.id = s.version_id "
+                        "where v.citekey = ? and v.version = ? and v.text_status = 'ok' order by s.page",
+                        [citekey, version]).fetchall()
+    text = PageText(citekey, version, [r[0] for r in rows], rows[0][1]) if rows else None
+    if cache is not None:
+        cache[key] = text
+    return text
+
+
 def tags_clause(topics: list[str], table: str) -> tuple[str, list]:
     """SQL keeping the rows of `table` tagged with every one of `topics`: whole
     tags of its `topics` JSON list, any case ("energy" is not "energy-efficiency",

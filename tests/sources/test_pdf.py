@@ -1,10 +1,14 @@
-"""What a PDF says about itself: the names in its /Author string."""
+"""What a PDF says about itself (the names in its /Author string), and its text by
+either extractor: pdfium, pypdf, both, and the fallback from one to the other."""
 
 from __future__ import annotations
 
 import pytest
 from corpus import corpus_path
+from pdfgen import make_bomb_pdf, make_image_only_pdf, make_pdf
 
+from kb.errors import LimitExceeded, PDFError, UsageError
+from kb.sources import pdf
 from kb.sources.pdf import extract, split_info_authors
 
 
@@ -39,3 +43,85 @@ def test_a_note_after_the_name_is_not_an_author():
     result = extract(corpus_path("pdf", "turing-1950-computing-machinery-and-intelligence.pdf").read_bytes())
     assert result.info_author == "A. M. Turing. Adapted to LaTeX by Diogo Sousa"
     assert split_info_authors(result.info_author) == ["A. M. Turing"]
+
+
+# -- two extractors: pdfium (the default when installed) and pypdf (the reference) ----------
+
+GOOD = make_pdf(["Energy use of training is measured in kilowatt hours per model run here.",
+                 "A second page says the same thing again, in other words, for the count."], compress=False)
+# The same file made unreadable to one extractor: its cross-reference table replaced by
+# garbage (pypdf gives up; PDFium rebuilds it), or its trailer without /Root (the reverse).
+NO_XREF = GOOD[:GOOD.rfind(b"xref")] + b"garbage\n"
+NO_ROOT = GOOD.replace(b"/Root 1 0 R", b"")
+
+needs_pdfium = pytest.mark.skipif(not pdf.pdfium_available(), reason="pypdfium2 is not installed")
+
+
+@needs_pdfium
+def test_the_default_is_pdfium_and_both_keep_a_second_extraction():
+    result = pdf.extract_plan(GOOD, None)
+    assert result.plan == "pdfium" and result.extractor.startswith("pypdfium2 ") and result.second is None
+    both = pdf.extract_plan(GOOD, "both")
+    assert both.plan == "pdfium+pypdf" and both.second.extractor.startswith("pypdf ")
+    assert both.pages[0].startswith("Energy use of training") and both.second.pages[0].startswith("Energy use")
+    assert pdf.extract_plan(GOOD, "pypdf+pdfium").extractor.startswith("pypdf ")
+
+
+def test_an_unknown_extractor_is_refused():
+    for bad in ("mupdf", "pdfium+pdfium", "pypdf+", "both+pypdf"):
+        with pytest.raises(UsageError, match="unknown extractor"):
+            pdf.extract_plan(GOOD, bad)
+
+
+@needs_pdfium
+@pytest.mark.parametrize("data, plan, reader", [(NO_XREF, "pypdf", "pdfium"), (NO_ROOT, "pdfium", "pypdf")])
+def test_a_pdf_one_extractor_cannot_read_falls_back_to_the_other(data, plan, reader):
+    with pytest.raises(PDFError):
+        pdf.extract(data, extractor=plan)
+    result = pdf.extract_plan(data, plan)
+    assert result.plan == reader and result.pages[0].startswith("Energy use of training")
+    [note] = result.warnings
+    assert note.startswith(f"{plan} could not read it (") and note.endswith(f"its text is {reader}'s")
+    both = pdf.extract_plan(data, "both")             # no second extraction to keep: said so
+    assert both.plan == reader and both.second is None
+
+
+@needs_pdfium
+def test_pypdf_without_text_gives_way_to_pdfium():
+    # A page whose font resource is missing: pypdf reads no text, PDFium still does.
+    data = GOOD.replace(b"/Resources << /Font << /F1 3 0 R >> >>", b"")
+    assert pdf.extract(data, extractor="pypdf").status == "image-only"
+    result = pdf.extract_plan(data, "pypdf")
+    assert result.status == "ok" and result.plan == "pdfium" and "pypdf could not read its text" in result.warnings[0]
+
+
+@needs_pdfium
+def test_what_neither_can_read_is_one_error_and_limits_stop_both():
+    with pytest.raises(PDFError, match="not a PDF"):
+        pdf.extract_plan(b"hello", "both")
+    with pytest.raises(PDFError, match="encrypted"):
+        pdf.extract_plan(make_pdf(["secret text of a page"], encrypt=True), "pdfium")
+    assert pdf.extract_plan(make_image_only_pdf(), "both").status == "image-only"
+    # Over a limit: pypdf enforces it as it reads, with its own message; PDFium never reads the file.
+    with pytest.raises(LimitExceeded, match="Limit reached while decompressing"):
+        pdf.extract_plan(make_bomb_pdf(12, ["a line"]), "pdfium", pdf.Limits(max_stream_mb=5))
+    with pytest.raises(LimitExceeded, match="over the limit of 1"):
+        pdf.extract_plan(GOOD, "pdfium", pdf.Limits(max_pages=1))
+
+
+@needs_pdfium
+@pytest.mark.corpus
+def test_both_extractors_read_every_real_pdf():
+    folder = corpus_path("pdf")
+    for path in sorted(folder.glob("*.pdf")):
+        data = path.read_bytes()
+        a = pdf.extract(data, extractor="pypdf")
+        b = pdf.extract_plan(data, "pdfium")
+        assert b.status == "ok" and b.page_count == a.page_count, path.name
+        assert a.arxiv == b.arxiv and a.doi == b.doi, path.name
+        assert b.plan == "pdfium" and not b.warnings, path.name
+        # Many of the same words, give or take each extractor's artefacts (pypdf reads the 1999
+        # PageRank report's Type 3 fonts as "/#0Cgure": 40% of the words in common).
+        words_a = set(" ".join(a.pages).split())
+        words_b = set(" ".join(b.pages).split())
+        assert len(words_a & words_b) > 0.3 * min(len(words_a), len(words_b)), path.name
