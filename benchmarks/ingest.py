@@ -1,13 +1,14 @@
 """Ingest benchmark (issue: kb add).
 
-Reports, for the largest real PDF in ../shared/corpus/pdf/:
-  - seconds for raw pypdf extraction of all pages,
-  - seconds for `kb add --offline` of the same file (library call, and whole command),
-  - kb's overhead over raw pypdf (goal: under 20%);
+Reports, for every real PDF in ../shared/corpus/pdf/, in one run with alternating
+measures: raw pypdf and raw pypdfium2 extraction of all pages, and `kb add --offline`
+with each extractor (in-process; with --commands also as whole commands against a
+fresh python process extracting the same way), as ratios (goal: kb within 1.2x of
+its extractor in-process, the default within 1.3x of raw pypdfium2);
 then `kb --help` wall time (goal: under 0.15 s) and `kb import` of a generated
 5,000-entry BibTeX file in entries per second (goal: at least 2,000/s).
 
-    python benchmarks/ingest.py [--runs 5]
+    python benchmarks/ingest.py [--runs 5] [--pdf-runs 3] [--commands] [--pdf-only]
 """
 
 from __future__ import annotations
@@ -42,72 +43,144 @@ def kb_cmd(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ.copy())
 
 
-def bench_pdf(runs: int) -> None:
+def raw_pypdf(data: bytes) -> list[str]:
     import pypdf
 
-    pdfs = sorted((CORPUS / "pdf").glob("*.pdf"), key=lambda p: p.stat().st_size)
-    if not pdfs:
-        print(f"skipped PDF ingest: no corpus at {CORPUS}")
-        return
-    largest = pdfs[-1]
-    data = largest.read_bytes()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [page.extract_text() for page in reader.pages]
 
-    def raw():
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        return [page.extract_text() for page in reader.pages]
 
-    pages = len(raw())
-    raw_s = median_time(raw, runs)
+def raw_pdfium(data: bytes) -> list[str]:
+    import pypdfium2 as pdfium
 
+    doc = pdfium.PdfDocument(data)
+    out = []
+    for page in doc:
+        textpage = page.get_textpage()
+        out.append(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    doc.close()
+    return out
+
+
+RAW = {"pypdf": raw_pypdf, "pdfium": raw_pdfium}
+RAW_CODE = {
+    "pypdf": "import io, sys, pypdf; r = pypdf.PdfReader(open(sys.argv[1], 'rb')); [p.extract_text() for p in r.pages]",
+    "pdfium": "import sys, pypdfium2 as m; d = m.PdfDocument(open(sys.argv[1], 'rb').read()); "
+              "[p.get_textpage().get_text_range() for p in d]",
+}
+
+
+def lib_add(path: Path, extractor: str | None) -> float:
+    """`kb add --offline FILE [--extractor X]` as a library call in this process: the add
+    alone, not making the knowledge base."""
     from kb.ops.papers import add_pdf
     from kb.store.knowledgebase import KB, init
 
-    def lib_add():
-        folder = Path(tempfile.mkdtemp())
-        try:
-            root, _ = init(folder / "kb")
-            kb = KB.open(root)
-            t = time.perf_counter()       # the add alone, not making the knowledge base
-            add_pdf(kb, largest, offline=True)
-            elapsed = time.perf_counter() - t
-            kb.close()
-            return elapsed
-        finally:
-            shutil.rmtree(folder)
-
-    lib_s = statistics.median(lib_add() for _ in range(runs))
-
-    def cli_add():
-        folder = Path(tempfile.mkdtemp())
-        try:
-            env = os.environ.copy()
-            env["KB_HOME"] = str(folder / "kb")
-            kb_cmd("init", str(folder / "kb"), env=env)
-            t = time.perf_counter()
-            r = kb_cmd("add", "--offline", str(largest), env=env)
-            elapsed = time.perf_counter() - t
-            assert r.returncode == 0, r.stderr
-            return elapsed
-        finally:
-            shutil.rmtree(folder)
-
-    cli_s = statistics.median(cli_add() for _ in range(runs))
-
-    def raw_process():
-        code = ("import io, sys, pypdf; data = open(sys.argv[1], 'rb').read(); "
-                "r = pypdf.PdfReader(io.BytesIO(data)); [p.extract_text() for p in r.pages]")
+    folder = Path(tempfile.mkdtemp())
+    try:
+        root, _ = init(folder / "kb")
+        kb = KB.open(root)
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code, str(largest)], check=True)
-        return time.perf_counter() - t
+        add_pdf(kb, path, offline=True, extractor=extractor)
+        elapsed = time.perf_counter() - t
+        kb.close()
+        return elapsed
+    finally:
+        shutil.rmtree(folder)
 
-    raw_proc_s = statistics.median(raw_process() for _ in range(runs))
-    print(f"largest real PDF: {largest.name} ({largest.stat().st_size / 1e6:.1f} MB, {pages} pages)")
-    print("  in one warm process:")
-    print(f"    raw pypdf extraction, all pages : {raw_s:.3f} s")
-    print(f"    kb add --offline (library call) : {lib_s:.3f} s  overhead {100 * (lib_s / raw_s - 1):+.1f}%")
-    print("  as fresh processes (start-up and imports included on both sides):")
-    print(f"    python -c 'pypdf extract all'   : {raw_proc_s:.3f} s")
-    print(f"    kb add --offline FILE           : {cli_s:.3f} s  overhead {100 * (cli_s / raw_proc_s - 1):+.1f}%")
+
+def cli_add(path: Path, extractor: str | None) -> float:
+    folder = Path(tempfile.mkdtemp())
+    try:
+        env = os.environ.copy()
+        env["KB_HOME"] = str(folder / "kb")
+        kb_cmd("init", str(folder / "kb"), env=env)
+        args = ["add", "--offline", str(path)] + (["--extractor", extractor] if extractor else [])
+        t = time.perf_counter()
+        r = kb_cmd(*args, env=env)
+        elapsed = time.perf_counter() - t
+        assert r.returncode == 0, r.stderr
+        return elapsed
+    finally:
+        shutil.rmtree(folder)
+
+
+def raw_process(path: Path, extractor: str) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", RAW_CODE[extractor], str(path)], check=True)
+    return time.perf_counter() - t
+
+
+def bench_pdf(runs: int, commands: bool, only: str | None) -> None:
+    """Every real PDF: raw pypdf, raw pypdfium2, kb add --offline with each extractor
+    (in-process, and as whole commands with --commands), all in one run, alternating
+    (run 1 of each, then run 2 of each, ...), medians and ratios."""
+    from kb.sources.pdf import default_extractor, pdfium_available
+
+    pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))
+    if only:
+        pdfs = [p for p in pdfs if only in p.name]
+    if not pdfs:
+        print(f"skipped PDF ingest: no corpus at {CORPUS}")
+        return
+    if not pdfium_available():
+        print("skipped PDF ingest: pypdfium2 is not installed")
+        return
+    print(f"PDF ingest, {runs} alternating runs per measure, medians; default extractor: {default_extractor()}")
+    print(f"{'PDF':34} {'pages':>5} {'pypdf s':>8} {'pdfium s':>8} {'pdfium/':>7} "
+          f"{'kb/pypdf':>8} {'kb/pdfium':>9} {'default/':>8}" + (f" {'cmd pypdf':>9} {'cmd pdfium':>10}" if commands else ""))
+    print(f"{'':34} {'':>5} {'raw':>8} {'raw':>8} {'pypdf':>7} {'in-proc':>8} {'in-proc':>9} {'pdfium':>8}"
+          + (f" {'/process':>9} {'/process':>10}" if commands else ""))
+    totals: dict[str, float] = {}
+    for path in pdfs:
+        data = path.read_bytes()
+        pages = len(raw_pdfium(data))
+        measures = {
+            "raw pypdf": lambda: _timed(raw_pypdf, data),
+            "raw pdfium": lambda: _timed(raw_pdfium, data),
+            "kb pypdf": lambda: lib_add(path, "pypdf"),
+            "kb pdfium": lambda: lib_add(path, "pdfium"),
+            "kb default": lambda: lib_add(path, None),
+        }
+        if commands:
+            measures.update({
+                "proc pypdf": lambda: raw_process(path, "pypdf"),
+                "proc pdfium": lambda: raw_process(path, "pdfium"),
+                "cmd pypdf": lambda: cli_add(path, "pypdf"),
+                "cmd pdfium": lambda: cli_add(path, "pdfium"),
+            })
+        for fn in measures.values():    # warm: imports, caches
+            fn()
+        times: dict[str, list[float]] = {name: [] for name in measures}
+        for _ in range(runs):
+            for name, fn in measures.items():
+                times[name].append(fn())
+        med = {name: statistics.median(v) for name, v in times.items()}
+        for name, value in med.items():
+            totals[name] = totals.get(name, 0.0) + value
+        line = (f"{path.name[:34]:34} {pages:5} {med['raw pypdf']:8.3f} {med['raw pdfium']:8.3f} "
+                f"{med['raw pdfium'] / med['raw pypdf']:7.2f} {med['kb pypdf'] / med['raw pypdf']:8.2f} "
+                f"{med['kb pdfium'] / med['raw pdfium']:9.2f} {med['kb default'] / med['raw pdfium']:8.2f}")
+        if commands:
+            line += (f" {med['cmd pypdf'] / med['proc pypdf']:9.2f} {med['cmd pdfium'] / med['proc pdfium']:10.2f}")
+        print(line, flush=True)
+    t = totals
+    line = (f"{'all PDFs (sums of medians)':34} {'':5} {t['raw pypdf']:8.3f} {t['raw pdfium']:8.3f} "
+            f"{t['raw pdfium'] / t['raw pypdf']:7.2f} {t['kb pypdf'] / t['raw pypdf']:8.2f} "
+            f"{t['kb pdfium'] / t['raw pdfium']:9.2f} {t['kb default'] / t['raw pdfium']:8.2f}")
+    if commands:
+        line += f" {t['cmd pypdf'] / t['proc pypdf']:9.2f} {t['cmd pdfium'] / t['proc pdfium']:10.2f}"
+    print(line)
+    print("goals: kb/pypdf and kb/pdfium in-process <= 1.2; default/pdfium <= 1.3 "
+          "(kb add also writes references.bib, the cache, the index and its full-text rows)")
+
+
+def _timed(fn, data: bytes) -> float:
+    t = time.perf_counter()
+    fn(data)
+    return time.perf_counter() - t
 
 
 def bench_help(runs: int) -> None:
@@ -157,8 +230,15 @@ def bench_import(runs: int, n: int = 5000) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pdf-runs", type=int, default=3, help="alternating runs per PDF and measure")
+    parser.add_argument("--commands", action="store_true",
+                        help="also time whole `kb add` commands against a fresh python process extracting")
+    parser.add_argument("--only", default=None, help="only the corpus PDFs whose name contains this")
+    parser.add_argument("--pdf-only", action="store_true", help="skip kb --help and kb import")
     args = parser.parse_args()
-    bench_pdf(args.runs)
+    bench_pdf(args.pdf_runs, args.commands, args.only)
+    if args.pdf_only:
+        return
     bench_help(args.runs)
     bench_import(args.runs)
 
