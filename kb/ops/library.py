@@ -142,7 +142,7 @@ class RenameResult:
     old: str
     new: str
     claims_file: str | None = None
-    checks: list[str] = field(default_factory=list)        # claims files whose checks were rewritten
+    checks: list[str] = field(default_factory=list)        # claims files whose checks (or restatements) were rewritten
     sources: int = 0
     notes: dict[str, int] = field(default_factory=dict)     # note -> citations rewritten
 
@@ -247,6 +247,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                         if renamed != value:
                             check[name] = renamed
                             changed = True
+            for restatement in doc.get("restatement", []):
+                if restatement.get("cited") == old:
+                    restatement["cited"] = new
+                    changed = True
             if changed:
                 rewritten[path] = tomlkit.dumps(doc)
                 result.checks.append(kb.layout.relative(path))
@@ -265,6 +269,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 kb.write_file(path, body)
         if old_path.exists():
             body = rewritten.get(old_path) or old_path.read_text("utf-8")
+            if body.startswith(f"# Quotes and claims from {old}"):      # the header kb wrote
+                body = f"# Quotes and claims from {new}" + body[len(f"# Quotes and claims from {old}"):]
             kb.write_file(new_path, body)
             old_path.unlink()
             result.claims_file = kb.layout.relative(new_path)

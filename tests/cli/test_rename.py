@@ -28,7 +28,8 @@ def php(kb_root, tmp_path):
     assert r.code == 0, r.err
     (kb_root / "claims" / "checks.toml").write_text(
         '[[check]]\nid = "per_inference"\nstated = "11.49 Wh"\n'
-        'expr = "luccioni2023power.image_gen / 1000"\n')
+        'expr = "luccioni2023power.image_gen / 1000"\n'
+        '[[restatement]]\nid = "r1"\nverdict = "confirmed"\ncited = "luccioni2023power"\n')
     return kb_root
 
 
@@ -45,8 +46,10 @@ def test_rename_moves_everything_and_keeps_the_old_key(php, tmp_path):
     assert not (php / "claims" / "luccioni2023power.toml").exists()
     moved = tomllib.loads((php / "claims" / "luccioni-php.toml").read_text())
     assert moved["quote"][0]["id"] == "generative" and moved["claim"][0]["per"] == "1000 inferences"
+    assert (php / "claims" / "luccioni-php.toml").read_text().startswith("# Quotes and claims from luccioni-php: ")
     checks = tomllib.loads((php / "claims" / "checks.toml").read_text())
     assert checks["check"][0]["expr"] == "`luccioni-php`.image_gen / 1000"
+    assert checks["restatement"][0]["cited"] == "luccioni-php"
     assert note.read_text() == ('As [@luccioni-php, p. 6] and @luccioni-php. found; not @luccioni2023powerful.\n'
                                 '<Quote sourceLink="#luccioni-php">x</Quote> [@strubell2019energy]\n')
     manifests = [json.loads(p.read_text()) for p in (php / ".kb" / "cache" / "sources").glob("*.json")]

@@ -101,3 +101,19 @@ def test_completion_lists_citekeys_and_tags(lib):
     assert complete_citekey("s") == ["strubell2019energy"]
     assert complete_citekey("") == ["abelson1985structure", "luccioni2023power", "strubell2019energy"]
     assert complete_tag("e") == ["energy"]
+
+
+def test_shell_completion_through_the_kb_command(lib):
+    import os
+    import subprocess
+    import sys
+
+    assert run_kb("tag", "luccioni2023power", "+draft").code == 0
+    env = dict(os.environ, KB_HOME=str(lib), _KB_COMPLETE="complete_bash", COMP_WORDS="kb show luc", COMP_CWORD="2")
+    done = subprocess.run([sys.executable, "-m", "kb"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["luccioni2023power"], done.stderr
+    env.update(COMP_WORDS="kb ls --tag dr", COMP_CWORD="3")
+    done = subprocess.run([sys.executable, "-m", "kb"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["draft"], done.stderr
