@@ -29,6 +29,7 @@ from kb.store.queries import (
     load_text,
     paper_exists,
     require_paper,
+    resolve_alias,
     rows_as_dicts,
     tags_clause,
     versions_with_text,
@@ -547,6 +548,10 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     anchor = (q.source_link or "").lstrip("#")
     if anchor and paper_exists(db, anchor):
         return NoteSource(anchor, "citekey")
+    for key in (q.citekey, anchor):         # a key the paper had before `kb rename` (its ids field)
+        alias = resolve_alias(db, key) if key else None
+        if alias is not None:
+            return NoteSource(alias, "alias")
     # what the quote points at, most telling first: a link to the paper itself, the
     # note's reference entry, a reference written beside the quote, the bibliography's entry
     candidates: list[tuple[RefEntry, list[str], str]] = []
