@@ -235,9 +235,12 @@ def test_semantic_scholar_cache_stays_inside(evil, server, tmp_path):
                                                                    {"Content-Type": "application/json"})
     (evil / "references.bib").write_text(EVIL_BIB.replace("year = {2024},", "year = {2024},\n  eprint = {2401.00001},"))
     outside = tree(tmp_path)
-    err = one_line_error(run_kb("cite", "fetch", "../../evil"))
-    assert "citekey '../../evil' cannot be used as a file name" in err
-    assert tree(tmp_path) == outside
+    r = run_kb("cite", "fetch", "../../evil")
+    # The key names one escaped file inside the cache (the same escape as claims files), never a path.
+    assert r.code == 0, r.err
+    cached = evil / ".kb" / "cache" / "s2" / "%2E.%2F..%2Fevil.json"
+    assert set(tree(tmp_path)) - set(outside) == {str(cached.relative_to(tmp_path))}
+    assert {k: v for k, v in tree(tmp_path).items() if k in outside} == outside
 
 
 def test_outputs_never_go_into_the_index_or_over_truth_files(kb_root, monkeypatch):
