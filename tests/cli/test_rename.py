@@ -64,7 +64,7 @@ def test_rename_moves_everything_and_keeps_the_old_key(php, tmp_path):
     old_note = tmp_path / "old.md"
     old_note.write_text(f'> "{QUOTE}" [@luccioni2023power, p. 13]\n')
     r = run_kb("verify", "--note", old_note)
-    assert r.code == 0 and "luccioni-php (by alias)" in r.out, r.out + r.err
+    assert r.code == 0 and "ok         luccioni-php v3 (by alias), page 13" in r.out, r.out + r.err
     r = run_kb("quote", "ls", "--paper", "luccioni-php", "--json")
     assert r.code == 0 and r.json[0]["citekey"] == "luccioni-php"
     # the index is what the files give: kb rebuild makes the same
