@@ -100,7 +100,9 @@ def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 @app.command()
 def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 2311.16863v1, doi:10.…, "
                                                            "https://arxiv.org/abs/…, or a PDF file."),
-        offline: bool = typer.Option(False, "--offline", help="Never touch the network: metadata from the PDF itself."),
+        offline: bool = typer.Option(False, "--offline", help="Never touch the network: a PDF's metadata from the PDF itself; "
+                                                                "an arXiv id or DOI from kb's cache (or an error saying it "
+                                                                "is not cached)."),
         refresh: bool = typer.Option(False, "--refresh", help="Ask arXiv/doi.org again instead of the 24 h cache."),
         extractor: str = typer.Option(None, "--extractor", metavar="pdfium|pypdf|both",
                                       help="Who extracts the PDF's text: pdfium (fast; the default when "
