@@ -26,18 +26,35 @@ from kb.store.index import Changes
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
 
+#: From this many texts at once (kb rebuild, a bulk import), every reference list is
+#: stored first and the whole knowledge base relinked once: relinking after each text
+#: re-reads every paper each time, papers times the knowledge base in all.
+BULK_TEXTS = 20
 
-def apply(kb: KB, changes: Changes) -> None:
-    """Make the derived data of `changes`. Caller runs the transaction."""
+
+def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> None:
+    """Make the derived data of `changes`. Caller runs the transaction.
+    `progress(done, total)` is called after each text; `bulk` (default: from
+    BULK_TEXTS texts on) stores every reference list, then relinks everything once."""
     db = kb.db
-    for citekey, version in dict.fromkeys(changes.texts):
+    texts = list(dict.fromkeys(changes.texts))
+    if bulk is None:
+        bulk = len(texts) >= BULK_TEXTS
+    for n, (citekey, version) in enumerate(texts, 1):
         held = versions_with_text(db.conn, citekey)
         if held and held[-1] == version:        # only the newest version's reference list counts
             text = load_text(db.conn, citekey, version)
-            links.index_references(db, citekey, version, text.pages)
+            if bulk:
+                links.store_references(db, citekey, version, text.pages)
+            else:
+                links.index_references(db, citekey, version, text.pages)
             audit.index_contexts(db, citekey, version, text.pages)
             audit.index_numbers(db, citekey, version, text.pages)
-    if changes.papers:
+        if progress:
+            progress(n, len(texts))
+    if bulk:
+        links.relink(db)                        # everything, once
+    elif changes.papers:
         links.relink(db, changes.papers)
     if changes.bib:
         merge_cached_s2(kb)

@@ -148,7 +148,8 @@ def _fill(kb: KB, result: RebuildResult) -> None:
     changes, indexer.pending = indexer.pending, Changes()
     changes.bib = False             # the cached Semantic Scholar lists are merged below, and counted
     with transaction(db):
-        derive.apply(kb, changes)
+        derive.apply(kb, changes, progress=lambda done, total: kb.progress("deriving", done, total, "texts"),
+                     bulk=True)             # every reference list, then one relink: linear in the papers
         result.semantic_scholar = derive.merge_cached_s2(kb)      # what kb cite fetch kept
     for name, sql in (("papers", "select count(*) from papers"),
                       ("versions", "select count(*) from versions"),
