@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kb.errors import NotFound
+from kb.store.queries import no_paper
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -23,8 +23,7 @@ def require_paper(db: sqlite_utils.Database, citekey: str) -> tuple:
     """The paper's (citekey, title, year); NotFound when there is none."""
     row = db.execute("SELECT citekey, title, year FROM papers WHERE citekey = ?", [citekey]).fetchone()
     if row is None:
-        raise NotFound(f"no paper with citekey {citekey!r} in this knowledge base",
-                       hint="`kb ls` lists the citekeys")
+        raise no_paper(db.conn, citekey)        # the one wording, with the keys it may mean
     return tuple(row)
 
 

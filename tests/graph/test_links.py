@@ -87,7 +87,7 @@ def test_reindexing_replaces_previous_rows(five_db, tmp_path, FIVE, new_db, add_
 
 def test_unknown_citekey(tmp_path, new_db) -> None:
     db = new_db(tmp_path / "kb.sqlite")
-    with pytest.raises(NotFound, match="no paper with citekey 'ghost'"):
+    with pytest.raises(NotFound, match="no paper 'ghost' in the knowledge base"):
         graph.index_references(db, "ghost", "v1", ["References", "[1] A. B. 2020. T. arXiv:2001.00001"])
     with pytest.raises(NotFound):
         graph.merge_s2(db, "ghost", [], [])

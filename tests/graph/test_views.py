@@ -38,7 +38,7 @@ def test_show(five_db) -> None:
     assert [c["citekey"] for c in d["cited_by"]] == ["luccioni2023counting", "luccioni2023power"]
     assert all(c["methods"] == ["title"] for c in d["cited_by"])
     assert d["references"] == 49 and d["unresolved"] == 47
-    with pytest.raises(NotFound, match="no paper with citekey 'nope'"):
+    with pytest.raises(NotFound, match="no paper 'nope' in the knowledge base"):
         graph.show(five_db, "nope")
 
 
