@@ -522,3 +522,15 @@ def test_anon_key_that_is_cited_is_kept_and_a_rename_suggested(kb_root, arxiv, t
     assert r.code == 0 and r.out.split()[1] == "anon2023power"
     assert "`kb rename anon2023power luccioni2023power` renames it" in r.err
     assert "@misc{anon2023power," in bib(kb_root)
+
+
+def test_arxiv_with_a_pdf_is_one_paper(kb_root, arxiv, tmp_path):
+    pdf = tmp_path / "mine.pdf"
+    pdf.write_bytes(make_pdf(["My own copy of Power Hungry Processing", "with notes in the margin"]))
+    r = run_kb("add", "arxiv:2311.16863", pdf, "--json")
+    assert r.code == 0, r.err
+    assert [p["citekey"] for p in r.json] == ["luccioni2023power"] and "mine.pdf attached as its PDF" in r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["luccioni2023power"]
+    import hashlib
+    shas = {v["sha256"] for v in run_kb("show", "luccioni2023power", "--json").json["versions"]}
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() in shas
