@@ -20,7 +20,13 @@ from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
 from kb.store.knowledgebase import KB
-from kb.store.queries import load_text, no_paper, tags_clause, versions_with_text
+from kb.store.queries import (
+    load_text,
+    no_paper,
+    require_paper,
+    tags_clause,
+    versions_with_text,
+)
 from kb.text.ascii import ascii_fold
 from kb.text.ids import find_arxiv_in_text
 from kb.text.latex import latex_to_text
@@ -43,8 +49,8 @@ def select_quotes(kb: "KB", *, ids: list[str] | None = None, topics: list[str] |
 
     if ids and (topics or paper or text):
         raise UsageError("choose quotes either by --quotes or by --topic/--text/--paper, not both")
-    if paper:
-        _paper_rows(kb, [paper])          # a clear error for an unknown paper
+    if paper:     # a clear error for an unknown paper; a key kept in its ids (kb rename) is the paper
+        paper = require_paper(kb.conn, paper)["citekey"]
     if ids:
         dup = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
         if dup:
@@ -69,6 +75,8 @@ def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] 
     """Citekeys (in references.bib order) that the selected quotes and claims
     cite, plus `cite`; with no selection at all, every paper."""
     topics = topics or []
+    if paper:
+        paper = require_paper(kb.conn, paper)["citekey"]       # a key kept in its ids (kb rename) too
     order = [r[0] for r in kb.db.execute("select citekey from papers order by position")]
     if not (ids or topics or paper or cite):
         return order

@@ -65,6 +65,11 @@ def test_rename_moves_everything_and_keeps_the_old_key(php, tmp_path):
     old_note.write_text(f'> "{QUOTE}" [@luccioni2023power, p. 13]\n')
     r = run_kb("verify", "--note", old_note)
     assert r.code == 0 and "ok         luccioni-php v3 (by alias), page 13" in r.out, r.out + r.err
+    # exports take the old key for the paper
+    r = run_kb("export", "bib", "--paper", "luccioni2023power", "-o", "-")
+    assert r.code == 0 and r.out.startswith("@misc{luccioni-php,") and "ids = {luccioni2023power}" in r.out
+    r = run_kb("export", "note", "--paper", "luccioni2023power", "-o", "-")
+    assert r.code == 0 and 'sourceLink="#luccioni-php"' in r.out
     r = run_kb("quote", "ls", "--paper", "luccioni-php", "--json")
     assert r.code == 0 and r.json[0]["citekey"] == "luccioni-php"
     # the index is what the files give: kb rebuild makes the same
