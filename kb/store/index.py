@@ -44,6 +44,10 @@ BIB_REL = "references.bib"
 Progress = Callable[[str, int, "int | None", str], None]
 
 
+#: Claims files re-indexed in one transaction when many changed at once.
+CLAIMS_BATCH = 500
+
+
 def _no_progress(label: str, done: int, total: int | None, unit: str) -> None:
     return None
 
@@ -231,23 +235,33 @@ class Indexer:
             with transaction(db):
                 for rel in claims_changed:
                     self.forget_claims(rel)
-        for rel in changed:
-            path = current.get(rel)
-            try:
-                with transaction(db):
-                    if rel == BIB_REL:
-                        self.reindex_bib()
-                    else:
-                        self.reindex_claims(rel, path if path is not None and path.exists() else None)
-                    self._derive(derive)
-            except FileFormatError as exc:
-                self.pending = Changes()
-                if on_error is None:
-                    raise
-                on_error(rel, exc)
-                continue
-            if rel == BIB_REL:      # a changed references.bib may claim cached sources
-                self.attach_cached_sources(derive=derive)
+        if BIB_REL in changed and self._reindex_one(BIB_REL, current, derive, on_error):
+            self.attach_cached_sources(derive=derive)     # a changed references.bib may claim cached sources
+        # Many claims files (a git pull, a bulk edit): one commit per batch, each file in its
+        # own savepoint, so a malformed file still leaves the others indexed.
+        for start in range(0, len(claims_changed), CLAIMS_BATCH):
+            with transaction(db):
+                for rel in claims_changed[start:start + CLAIMS_BATCH]:
+                    self._reindex_one(rel, current, derive, on_error)
+
+    def _reindex_one(self, rel: str, current: dict[str, Path], derive, on_error) -> bool:
+        """Re-index one truth file in its own transaction (a savepoint inside a batch);
+        False when it is malformed and `on_error` took the error."""
+        path = current.get(rel)
+        try:
+            with transaction(self.db):
+                if rel == BIB_REL:
+                    self.reindex_bib()
+                else:
+                    self.reindex_claims(rel, path if path is not None and path.exists() else None)
+                self._derive(derive)
+        except FileFormatError as exc:
+            self.pending = Changes()
+            if on_error is None:
+                raise
+            on_error(rel, exc)
+            return False
+        return True
 
     def _derive(self, derive: Callable[[Changes], None] | None) -> None:
         """Hand what is pending to `derive`; without one, it stays pending (kb rebuild
