@@ -27,7 +27,9 @@ from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
+    paper_exists,
     require_paper,
+    resolve_alias,
     rows_as_dicts,
     tags_clause,
     versions_with_text,
@@ -183,6 +185,8 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
         where += f" and {more}"
         params.extend(extra)
     if paper:
+        if not paper_exists(kb.conn, paper):          # a key kept in its ids (kb rename)
+            paper = resolve_alias(kb.conn, paper) or paper
         where += " and citekey = ?"
         params.append(paper)
     base_unit = None

@@ -235,6 +235,8 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         where += f" and {more}"
         params.extend(extra)
     if paper:
+        if not paper_exists(kb.conn, paper):          # a key kept in its ids (kb rename)
+            paper = resolve_alias(kb.conn, paper) or paper
         where += " and citekey = ?"
         params.append(paper)
     if ids:

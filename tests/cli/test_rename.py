@@ -70,7 +70,9 @@ def test_rename_moves_everything_and_keeps_the_old_key(php, tmp_path):
     assert r.code == 0 and r.out.startswith("@misc{luccioni-php,") and "ids = {luccioni2023power}" in r.out
     r = run_kb("export", "note", "--paper", "luccioni2023power", "-o", "-")
     assert r.code == 0 and 'sourceLink="#luccioni-php"' in r.out
-    r = run_kb("quote", "ls", "--paper", "luccioni-php", "--json")
+    r = run_kb("quote", "ls", "--paper", "luccioni2023power", "--json")
+    assert r.code == 0 and r.json[0]["citekey"] == "luccioni-php"
+    r = run_kb("claims", "--paper", "luccioni2023power", "--json")
     assert r.code == 0 and r.json[0]["citekey"] == "luccioni-php"
     # the index is what the files give: kb rebuild makes the same
     before = run_kb("show", "luccioni-php", "--json").json
