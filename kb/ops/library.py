@@ -156,7 +156,8 @@ def check_new_key(kb: KB, bibfile: BibFile, new: str, old: str) -> None:
                          "'#', '%', '=', '~' or backslashes")
     clash = next((k for k in bibfile.keys() if k.lower() == new.lower() and k != old), None)
     if clash:
-        raise UsageError(f"{new!r} is already a citekey ({clash}); nothing renamed",
+        raise UsageError(f"{new!r} is already a citekey" + (f" ({clash})" if clash != new else "")
+                         + "; nothing renamed",
                          hint="choose another key, or `kb rm` that paper first")
     holder = resolve_alias(kb.conn, new)
     if holder is not None and holder != old:
