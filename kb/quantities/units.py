@@ -42,6 +42,7 @@ import functools
 import re
 import threading
 import unicodedata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection
 
 from kb.errors import UsageError
@@ -158,12 +159,34 @@ _lock = threading.RLock()
 _user_dimensions: set[str] = set()
 
 
+# Where pint may keep its parsed definitions (a knowledge base's .kb/cache/pint), set
+# before the registry is first built: a process-wide setting, like the registry itself.
+_cache_folder: list[Path] = []
+
+
+def cache_registry_in(folder: Path) -> None:
+    """Let pint keep its parsed unit definitions in `folder` (made when first used):
+    the registry is then built in about 0.05 s instead of 0.25 s. Only before the
+    registry is first built; a folder kb cannot write is left alone."""
+    if not _cache_folder:
+        _cache_folder.append(Path(folder))
+
+
 @functools.cache
 def registry() -> "pint.UnitRegistry":
-    """The one registry kb uses; built on first use (about 0.4 s)."""
+    """The one registry kb uses; built on first use (about 0.4 s, 0.2 s cached)."""
     import pint
 
-    ureg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=False)
+    ureg = None
+    if _cache_folder:
+        try:
+            _cache_folder[0].mkdir(parents=True, exist_ok=True)
+            ureg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=False,
+                                     cache_folder=_cache_folder[0])
+        except Exception:           # read-only, full or damaged cache: parse as without one
+            ureg = None
+    if ureg is None:
+        ureg = pint.UnitRegistry(on_redefinition="raise", autoconvert_offset_to_baseunit=False)
     for line in _DEFINITIONS:
         ureg.define(line)
     return ureg

@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from kb.atomic import clean_stale_tmp, file_lock, read_input, write_text
 from kb.errors import FileFormatError, UsageError
+from kb.quantities import units
 from kb.sources.net import Client
 from kb.sources.pdf import Limits
 from kb.store import db as dbmod
@@ -49,6 +50,7 @@ class KB:
     def __init__(self, layout: paths.Layout, *, derive: Callable[[KB, Changes], None] | None = None,
                  progress: index.Progress | None = None, db_path: Path | None = None):
         self.layout = layout
+        units.cache_registry_in(layout.units_cache)       # pint's parsed definitions, if needed
         self.db_path = db_path or layout.db
         self.derive = derive
         self.progress: index.Progress = progress or _quiet
