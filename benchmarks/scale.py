@@ -1,0 +1,178 @@
+"""Whole commands at scale, each against `kb where` (bare start-up) in the same run.
+
+    python benchmarks/scale.py [--papers 1000] [--large] [--runs 3] [--dir PATH] [--keep]
+
+Builds knowledge bases through kb's own write paths, as a person's commands would
+(library calls of the same operations, in one process, to keep the build short):
+`kb import` of a generated references.bib, `kb text load` of each paper's page
+text (sentences with figures, and a reference list citing other papers of the
+knowledge base by author, title and year, so the citation graph, citation
+contexts and text numbers are derived as usual), one `kb quote add` and one
+`kb claim add` per paper (each verified against the text), and two checks. Then
+it times whole commands as a user runs them (a new `kb` process each, alternating
+with `kb where` run for run) and reports each as a ratio to `kb where`, with its
+peak memory (max RSS of the process): search, ls, claims --paper, check, graph
+missing, doctor and rebuild. Sizes: --papers (default 1,000); --large adds 10,000.
+Print `uptime` with the results: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FAMILIES = ["Smith", "Garcia", "Chen", "Okafor", "Novak", "Tanaka", "Dubois", "Rossi", "Kowalski", "Silva",
+            "Haddad", "Larsen", "Moreau", "Ivanova", "Patel", "Nguyen", "Schmidt", "Murphy", "Kim", "Lopez"]
+WORDS = ["energy", "carbon", "training", "inference", "models", "language", "neural", "efficient", "deployment",
+         "emissions", "graphs", "transformers", "learning", "scale", "data", "water", "hardware", "grid"]
+
+
+def paper(i: int) -> dict:
+    rng = random.Random(i)
+    title = " ".join(rng.choice(WORDS) for _ in range(5)).title() + f" Study {i}"
+    family = FAMILIES[i % len(FAMILIES)] + f"{i % 97}"
+    return {"key": f"p{i}", "title": title, "family": family, "year": 2000 + i % 25}
+
+
+def bib(n: int) -> str:
+    out = []
+    for i in range(n):
+        p = paper(i)
+        out.append(f"@article{{{p['key']},\n  title = {{{p['title']}}},\n  author = {{{p['family']}, Ann and Other, Bo}},\n"
+                   f"  year = {{{p['year']}}},\n  journal = {{Journal of Things}},\n  doi = {{10.5555/scale.{i}}}\n}}\n")
+    return "\n".join(out)
+
+
+def pages(i: int, n: int) -> list[str]:
+    rng = random.Random(1000 + i)
+    p = paper(i)
+    body = []
+    for k in range(4):
+        sentences = [f"{p['title']}."] if k == 0 else []
+        for s in range(12):
+            hours = rng.randint(10, 90000)
+            kwh = rng.randint(1, 900)
+            sentences.append(f"Training model {s} of part {k} took {hours:,} GPU hours and used {kwh} MWh of "
+                             f"energy, with {rng.randint(1, 99)} tCO2e of emissions [{1 + s % 5}].")
+        body.append(" ".join(sentences))
+    cited = [paper((i + d) % n) for d in (1, 7, 31, 101, 977)]
+    refs = ["References"] + [f"[{j}] {c['family']}, A. and Other, B. {c['title']}. Journal of Things, {c['year']}."
+                             for j, c in enumerate(cited, 1)]
+    body.append("\n".join(refs))
+    return body
+
+
+def build(root: Path, n: int) -> float:
+    """A knowledge base of n papers through kb's write paths; seconds taken."""
+    import json
+
+    from kb.ops.claims import add_claim
+    from kb.ops.papers import import_bib, load_text
+    from kb.ops.quotes import add_quote
+    from kb.store.knowledgebase import KB, init
+
+    started = time.perf_counter()
+    init(root)
+    (root / "library.bib").write_text(bib(n))
+    kb = KB.open(root)
+    import_bib(kb, root / "library.bib")
+    text_dir = root / "texts"
+    text_dir.mkdir()
+    for i in range(n):
+        path = text_dir / f"p{i}.json"
+        path.write_text(json.dumps(pages(i, n)))
+        load_text(kb, f"p{i}", path, extractor="scale benchmark")
+        sentence = pages(i, n)[1].split(". ")[1] + "."
+        add_quote(kb, f"p{i}", sentence, topics=["energy"])
+        figure = sentence.split(" used ")[1].split(" of energy")[0]
+        add_claim(kb, f"p{i}", figure, quote=sentence, topics=["energy"])
+        if i and i % 100 == 0:
+            print(f"  built {i:,} papers ({time.perf_counter() - started:.0f} s)", flush=True)
+    with open(root / "claims" / "checks.toml", "a") as fh:
+        fh.write('[[check]]\nid = "sum"\nstated = "3 MWh"\nexpr = "1 MWh + 2 MWh"\n\n'
+                 '[[check]]\nid = "rate"\nstated = "2 kW"\nexpr = "48 kWh / (24 h)"\n')
+    kb.close()
+    return time.perf_counter() - started
+
+
+def run(args: list[str], root: Path) -> tuple[float, int, int]:
+    """(seconds, peak RSS in MB, exit code) of one `kb` process."""
+    exe = shutil.which("kb") or str(Path(sys.executable).with_name("kb"))
+    env = dict(os.environ, KB_HOME=str(root), KB_PROGRESS="0")
+    t = time.perf_counter()
+    proc = subprocess.Popen([exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - t, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+COMMANDS = [("search", ["search", "energy emissions"]), ("ls", ["ls"]),
+            ("claims --paper", ["claims", "--paper", "p1"]), ("check", ["check"]),
+            ("graph missing", ["graph", "missing"]), ("doctor", ["doctor"]), ("rebuild", ["rebuild"])]
+
+
+def measure(root: Path, runs: int) -> dict[str, tuple[float, float, int, str]]:
+    run(["where"], root)
+    run(["ls"], root)                      # index current, caches warm
+    out = {}
+    for name, args in COMMANDS:
+        times, bases, peak, codes = [], [], 0, set()
+        for _ in range(1 if name in ("rebuild", "doctor") else runs):
+            base, _, _ = run(["where"], root)
+            seconds, rss, code = run(args, root)
+            times.append(seconds)
+            bases.append(base)
+            peak = max(peak, rss)
+            codes.add(code)
+        out[name] = (statistics.median(times), statistics.median(times) / statistics.median(bases), peak,
+                     ",".join(map(str, sorted(codes))))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=1000)
+    ap.add_argument("--large", action="store_true", help="also 10,000 papers (an hour or more to build)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--dir", type=Path, default=None)
+    ap.add_argument("--keep", action="store_true")
+    args = ap.parse_args()
+    sizes = [args.papers] + ([10_000] if args.large and args.papers != 10_000 else [])
+    base = args.dir or Path(tempfile.mkdtemp(prefix="kb-scale-"))
+    print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    results = {}
+    try:
+        for n in sizes:
+            root = base / f"kb{n}"
+            if not (root / "kb.toml").exists():
+                print(f"building {n:,} papers in {root}", flush=True)
+                print(f"  built in {build(root, n):.0f} s", flush=True)
+            results[n] = measure(root, args.runs)
+            where = statistics.median(run(["where"], root)[0] for _ in range(3))
+            print(f"\n{n:,} papers (kb where {where:.2f} s)")
+            print(f"  {'command':16} {'seconds':>8} {'/ where':>8} {'peak MB':>8} {'exit':>5}")
+            for name, (seconds, ratio, peak, codes) in results[n].items():
+                print(f"  {name:16} {seconds:8.2f} {ratio:8.2f} {peak:8} {codes:>5}", flush=True)
+        if len(sizes) > 1:
+            small, large = sizes[0], sizes[-1]
+            print(f"\ngrowth from {small:,} to {large:,} papers (seconds, large / small)")
+            for name in results[small]:
+                print(f"  {name:16} {results[large][name][0] / results[small][name][0]:6.2f}x")
+        print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    finally:
+        if not args.keep and args.dir is None:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
