@@ -265,13 +265,14 @@ class Client:
         attempt = 0
         while True:
             attempt += 1
-            self._wait_turn(service)
+            if refused_since is None:       # a refused connection sent nothing: no spacing owed
+                self._wait_turn(service)
             try:
                 response = self._fetch_watched(url, headers, secret_headers, limit, deadline,
                                                silent_deadline, label)
             except _Refused as exc:
                 now = time.monotonic()
-                refused_since = refused_since if refused_since is not None else now
+                refused_since = refused_since if refused_since is not None else started
                 delay = min(self.settings.backoff, 1.0) * (2 ** (attempt - 1))
                 if now + delay - refused_since > self.settings.refused_timeout:
                     raise NetworkError(f"{host}: {exc.reason} (for {now - refused_since + 0.0:.0f} s, "

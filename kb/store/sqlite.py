@@ -30,15 +30,20 @@ def connect(path: Path) -> sqlite3.Connection:
     """WAL mode, a long busy timeout, autocommit (kb opens its own transactions).
     An index in a folder kb cannot write is opened read-only (`read_only`)."""
     if read_only(path):
-        try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, isolation_level=None,
-                                   check_same_thread=False)
-            register_functions(conn)
-            conn.execute("select count(*) from sqlite_master").fetchone()
-            return conn
-        except sqlite3.DatabaseError as exc:
-            raise KBError(f"the index {path} cannot be read: {exc}",
-                          hint="the knowledge base is read-only here, so kb cannot rebuild it") from None
+        # Read-only, with its write-ahead log when SQLite can read it (what a writer left
+        # uncheckpointed); else the file as it is (immutable: no lock, no log, no -shm).
+        error: sqlite3.DatabaseError | None = None
+        for query in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"file:{path}?{query}", uri=True, isolation_level=None,
+                                       check_same_thread=False)
+                register_functions(conn)
+                conn.execute("select count(*) from papers").fetchone()
+                return conn
+            except sqlite3.DatabaseError as exc:
+                error = exc
+        raise KBError(f"the index {path} cannot be read: {error}",
+                      hint="the knowledge base is read-only here, so kb cannot rebuild it")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
