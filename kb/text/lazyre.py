@@ -12,20 +12,29 @@ import re
 
 
 class LazyPattern:
-    """A compiled pattern made on first use; behaves as the `re.Pattern` it stands for."""
+    """A compiled pattern made on first use; behaves as the `re.Pattern` it stands for.
 
-    __slots__ = ("_args", "_compiled")
+    On first use the pattern's methods are copied onto the instance, so later calls
+    (millions, in a rebuild) find them directly instead of through __getattr__."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, pattern: str, flags: int = 0):
         self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return self._compiled
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = re.compile(*self._args)
+            self.__dict__["_compiled"] = compiled
+            for name in self._METHODS:
+                self.__dict__[name] = getattr(compiled, name)
+        return compiled
 
     def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("_args", "_compiled"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
 
     def __repr__(self) -> str:
