@@ -18,26 +18,44 @@ errors/atomic/version; text, quantities; sources; store; graph; ops; cli.
 """
 
 from kb.errors import (
-                       FileFormatError,
-                       KBError,
-                       LimitExceeded,
-                       LockTimeout,
-                       NetworkError,
-                       NotFound,
-                       PDFError,
-                       UsageError,
+    FileFormatError,
+    KBError,
+    LimitExceeded,
+    LockTimeout,
+    NetworkError,
+    NotFound,
+    PDFError,
+    UsageError,
 )
-from kb.ops.claims import add_claim, extract, list_claims, run_checks
-from kb.ops.audit import audit, audit_note
-from kb.ops.doctor import diagnose
-from kb.ops.export import bib_text, csl_json, export_note
-from kb.ops.papers import add, import_bib, list_papers, load_text, show_paper
-from kb.ops.quotes import add_quote, list_quotes, remove_quote, verify_all, verify_note
-from kb.ops.rebuild import rebuild
-from kb.ops.search import search
-from kb.ops.session import open_kb
-from kb.store.knowledgebase import KB, init
 from kb.version import VERSION as __version__
+
+#: Where each name of the public surface lives. The package loads a module when one of
+#: its names is first used (PEP 562), so importing any part of kb (the `kb` command,
+#: kb.text alone) does not load all of it; every module's own imports stay at module level.
+_SURFACE = {
+    "KB": "kb.store.knowledgebase", "init": "kb.store.knowledgebase", "open_kb": "kb.ops.session",
+    "add": "kb.ops.papers", "import_bib": "kb.ops.papers", "load_text": "kb.ops.papers",
+    "list_papers": "kb.ops.papers", "show_paper": "kb.ops.papers",
+    "add_quote": "kb.ops.quotes", "list_quotes": "kb.ops.quotes", "remove_quote": "kb.ops.quotes",
+    "verify_all": "kb.ops.quotes", "verify_note": "kb.ops.quotes",
+    "add_claim": "kb.ops.claims", "list_claims": "kb.ops.claims", "extract": "kb.ops.claims",
+    "run_checks": "kb.ops.claims",
+    "search": "kb.ops.search", "export_note": "kb.ops.export", "bib_text": "kb.ops.export",
+    "csl_json": "kb.ops.export", "audit": "kb.ops.audit", "audit_note": "kb.ops.audit",
+    "diagnose": "kb.ops.doctor", "rebuild": "kb.ops.rebuild",
+}
+
+
+def __getattr__(name: str):
+    module = _SURFACE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kb' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "__version__",

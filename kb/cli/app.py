@@ -1,12 +1,18 @@
-"""The `kb` command: the root app, its command families mounted on it, and the entry point.
+"""The `kb` command: the root app, its command families, and the entry point.
 
-Each family (kb.cli.papers, .quotes, .claims, .graph, .export, .doctor) is a
-typer app of its own; this module mounts them and turns known errors
-(kb.errors.KBError) into one line on stderr with their exit code: 2 for bad
+Each family (kb.cli.papers, .quotes, .claims, .export, .graph, .doctor, .audit,
+.library) is a typer app of its own. The root lists their commands from
+`COMMANDS` (name, family, one-line help) and loads a family when one of its
+commands runs, as click documents for lazily loaded subcommands: `kb --help`
+then costs the root alone, and a command loads only its own family and what
+that imports (at module level, as everywhere in kb). tests/cli/test_app.py
+keeps `COMMANDS` equal to the commands the families define. Known errors
+(kb.errors.KBError) become one line on stderr with their exit code: 2 for bad
 input or a refused operation, 1 for failed checks."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -14,7 +20,6 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.cli import audit, claims, doctor, export, graph, library, papers, quotes
 from kb.cli.common import echo, err, output_to, state
 from kb.cli.common import stderr as err_stream
 from kb.errors import KBError
@@ -49,8 +54,80 @@ def _root(kb_path: Optional[Path] = typer.Option(
     state["kb"] = kb_path
 
 
-for _family in (papers, quotes, claims, export, graph, doctor, audit, library):
-    app.add_typer(_family.app)
+#: Every top-level command or group: (its family module in kb/cli/, its one-line help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    'init': ('papers', 'Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/.'),
+    'where': ('papers', 'Print the knowledge base root and its database path.'),
+    'add': ('papers', 'Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).'),
+    'import': ('papers', 'Import many BibTeX entries at once (all or nothing), keeping each entry and its key exactly as written; PDFs named in Zotero/JabRef `file` fields are attached.'),
+    'ls': ('papers', 'List the papers (filtered by tag, year, author; sorted).'),
+    'show': ('papers', 'One paper: metadata, versions, pages, sha256 of each PDF, where it came from.'),
+    'text': ('papers', 'Page text: extracted elsewhere (load), or again by another extractor (extract).'),
+    'verify': ('quotes', "Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."),
+    'quote': ('quotes', "Verbatim quotes, verified against the paper's own text."),
+    'check': ('claims', 'Recompute every check in claims/ from the figures it rests on; exit 1 if any fails.'),
+    'claim': ('claims', 'A numeric claim with its unit, quote and provenance.'),
+    'claims': ('claims', 'List claims; extract candidates from a paper; promote or dismiss them.'),
+    'search': ('export', 'Search page text, quotes and claims: best matches first, with a snippet and page.'),
+    'export': ('export', 'Notes, BibTeX and CSL-JSON made from the knowledge base.'),
+    'refs': ('graph', "A paper's parsed reference list: each entry and the paper it resolves to (or none)."),
+    'graph': ('graph', "Who cites whom, from the papers' own reference lists."),
+    'cite': ('graph', 'Citations from Semantic Scholar.'),
+    'doctor': ('doctor', 'Check that the files and the index agree, the cache is intact and every verified quote still verifies; say how to repair each problem.'),
+    'rebuild': ('doctor', 'Make a new index from references.bib, claims/ and the source cache (for a database deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME.'),
+    'audit': ('audit', 'Check every figure a paper attributes to another paper here against that paper.'),
+    'rm': ('library', 'Remove papers: their references.bib entries, claims files and index rows.'),
+    'rename': ('library', 'Change a citekey everywhere kb keeps it; the old key stays as an alias (`ids`).'),
+    'tag': ('library', 'Tag a paper: `kb tag KEY +energy -draft` (stored in references.bib as `keywords`).'),
+    'open': ('library', "Open the newest version's PDF with the system's viewer (xdg-open, open)."),
+    'edit': ('library', 'Edit one entry of references.bib in $EDITOR; it is checked before it is written back (one valid entry; the key unchanged, or a free key, which renames the paper).'),
+}
+
+FAMILIES = tuple(dict.fromkeys(family for family, _ in COMMANDS.values()))
+
+
+def family_command(name: str):
+    """The click command `name` of its family, loading that family (kb.cli.<family>)."""
+    from typer.main import get_command
+
+    family = importlib.import_module(f"kb.cli.{COMMANDS[name][0]}")
+    command = get_command(family.app)
+    if hasattr(command, "commands"):
+        command = command.commands.get(name)
+    else:
+        command.name = name             # a family of one command
+    _plain_help(command)
+    return command
+
+
+def _plain_help(command) -> None:
+    """Plain help text, as the root's (rich_markup_mode=None), for a command and its subcommands."""
+    if command is None:
+        return
+    command.rich_markup_mode = None
+    for sub in getattr(command, "commands", {}).values():
+        _plain_help(sub)
+
+
+def _lazy_root(root):
+    """Give the root typer group the families' commands, loaded on demand."""
+    from typer._click.utils import make_default_short_help
+
+    class Families(type(root)):
+        def list_commands(self, ctx):
+            return list(COMMANDS)
+
+        def get_command(self, ctx, name):
+            return family_command(name) if name in COMMANDS else None
+
+        def format_commands(self, ctx, formatter):
+            width = formatter.width - 6 - max(map(len, COMMANDS))
+            rows = [(name, make_default_short_help(text, width)) for name, (_, text) in COMMANDS.items()]
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    root.__class__ = Families
+    return root
 
 
 # -- entry point --------------------------------------------------------------------------
@@ -76,7 +153,7 @@ def _run(argv: list[str] | None) -> int:
 
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = get_command(app)
+    command = _lazy_root(get_command(app))
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)
     except KBError as exc:

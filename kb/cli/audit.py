@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, open_kb
+from kb.cli.common import echo, emit_json
+from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.audit import Restatement, accept, audit, audit_note
 

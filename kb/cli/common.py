@@ -17,22 +17,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator, TextIO
 
-from kb.cli.progress import reporter
-from kb.ops import session
-from kb.store.knowledgebase import KB
 from kb.text.names import last_name
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
 state: dict = {"kb": None}
 
-def open_kb() -> KB:
-    """The knowledge base of this command (--kb, KB_HOME or the nearest kb.toml), in step
-    with its files; long work is drawn on stderr when it is a terminal."""
-
-    kb = session.open_kb(state["kb"], progress=reporter())
-    for message in kb.warnings:
-        warn(message)
-    return kb
 
 
 # -- per-call output ----------------------------------------------------------------------

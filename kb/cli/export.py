@@ -6,7 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import data, echo, emit_json, err, open_kb, warn
+from kb.cli.common import data, echo, emit_json, err, warn
+from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.export import (
     bib_text,

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from kb.cli.common import data, echo, emit_json, open_kb
+from kb.cli.common import data, echo, emit_json
+from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph

@@ -17,7 +17,8 @@ from typing import List
 
 import typer
 
-from kb.cli.common import echo, emit_json, open_kb
+from kb.cli.common import echo, emit_json
+from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.library import (
     entry_text,

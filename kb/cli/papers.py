@@ -9,8 +9,9 @@ from typing import List, Optional
 import typer
 
 from kb.atomic import max_input_bytes
-from kb.cli.common import echo, emit_json, open_kb, short_authors, state, table, warn
+from kb.cli.common import echo, emit_json, short_authors, state, table, warn
 from kb.cli.library import complete_citekey, complete_tag
+from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.library import SORTS, filter_papers, pdf_path

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, open_kb, warn
+from kb.cli.common import echo, emit_json, warn
+from kb.cli.opening import open_kb
 from kb.cli.papers import input_path
 from kb.cli.progress import Progress
 from kb.ops.quotes import (

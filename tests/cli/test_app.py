@@ -11,19 +11,43 @@ from kbrun import run_kb
 
 
 def all_commands():
-    from typer.main import get_command
+    """Every command and subcommand, as kb resolves them (loading each family)."""
+    from kb.cli.app import COMMANDS, family_command
 
-    from kb.cli.app import app
-
-    root = get_command(app)
     out = []
 
     def walk(cmd, path):
+        out.append((path, cmd))
         for name, sub in getattr(cmd, "commands", {}).items():
-            out.append((path + [name], sub))
             walk(sub, path + [name])
-    walk(root, [])
+    for name in COMMANDS:
+        walk(family_command(name), [name])
     return out
+
+
+def test_the_command_table_is_what_the_families_define():
+    """kb --help lists COMMANDS without loading the families: the table must name every
+    command each family defines, in its family, with the help its docstring gives."""
+    import importlib
+
+    from typer.main import get_command
+
+    from kb.cli.app import COMMANDS, FAMILIES
+
+    defined = {}
+    for family in FAMILIES:
+        command = get_command(importlib.import_module(f"kb.cli.{family}").app)
+        items = command.commands.items() if hasattr(command, "commands") else [(family, command)]
+        for name, cmd in items:
+            defined[name] = (family, cmd.get_short_help_str(limit=300))
+    assert defined == COMMANDS
+
+
+def test_help_loads_no_command_family():
+    code = ("import sys; from kb.cli.app import main; main(['--help']); "
+            "print([m for m in sys.modules if m.startswith(('kb.ops', 'kb.cli.papers', 'kb.store'))])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_every_command_has_help_text():
