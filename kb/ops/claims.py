@@ -23,15 +23,12 @@ from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.quantities.userunits import UserUnits
 from kb.store.claimsfile import ID_RE
 from kb.store.db import transaction
-from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
-    paper_exists,
+    record_filter,
     require_paper,
-    resolve_alias,
     rows_as_dicts,
-    tags_clause,
     versions_with_text,
 )
 from kb.text.versions import normalise_version
@@ -179,16 +176,7 @@ def _bound(text: str):
 def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str | None,
                   minimum: str | None, maximum: str | None, text: list[str] | None = None) -> tuple[str, list]:
     """Claims tagged with every topic (tags only), holding every `text` (full text)."""
-    where, params = tags_clause(topics or [], "claims")
-    if text:
-        more, extra = topic_clause(text, "claims_fts")
-        where += f" and {more}"
-        params.extend(extra)
-    if paper:
-        if not paper_exists(kb.conn, paper):          # a key kept in its ids (kb rename)
-            paper = resolve_alias(kb.conn, paper) or paper
-        where += " and citekey = ?"
-        params.append(paper)
+    where, params = record_filter(kb.conn, "claims", topics, text, paper)
     base_unit = None
     if unit:
 

@@ -21,17 +21,16 @@ from kb.quantities.quoted import value_in_quote
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile
 from kb.store.claimsfile import ID_RE
-from kb.store.fts import topic_clause
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PageText,
     load_second_text,
     load_text,
     paper_exists,
+    record_filter,
     require_paper,
     resolve_alias,
     rows_as_dicts,
-    tags_clause,
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
@@ -229,16 +228,7 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
                 ids: list[str] | None = None, text: list[str] | None = None) -> list[dict]:
     """Stored quotes: tagged with every one of `topics`, of `paper`, holding the
     words of every `text` (full-text: the quote or its tags), or the given `ids`."""
-    where, params = tags_clause(topics or [], "quotes")
-    if text:
-        more, extra = topic_clause(text, "quotes_fts")
-        where += f" and {more}"
-        params.extend(extra)
-    if paper:
-        if not paper_exists(kb.conn, paper):          # a key kept in its ids (kb rename)
-            paper = resolve_alias(kb.conn, paper) or paper
-        where += " and citekey = ?"
-        params.append(paper)
+    where, params = record_filter(kb.conn, "quotes", topics, text, paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
         params.extend(ids)

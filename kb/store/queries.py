@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from kb.errors import NotFound
+from kb.store.fts import topic_clause
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
 from kb.text.titles import normalise_title
@@ -192,3 +193,20 @@ class PaperFinder:
 
     def note(self, meta, citekey: str) -> None:
         self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors))
+
+
+def record_filter(conn: sqlite3.Connection, table: str, topics: list[str] | None, text: list[str] | None,
+                  paper: str | None) -> tuple[str, list]:
+    """SQL keeping the quotes or claims (`table`) tagged with every one of `topics`, holding
+    the words of every `text` (full text), of `paper` (its key, or a key kept in its `ids`)."""
+    where, params = tags_clause(topics or [], table)
+    if text:
+        more, extra = topic_clause(text, f"{table}_fts")
+        where += f" and {more}"
+        params.extend(extra)
+    if paper:
+        if not paper_exists(conn, paper):          # a key kept in its ids (kb rename)
+            paper = resolve_alias(conn, paper) or paper
+        where += " and citekey = ?"
+        params.append(paper)
+    return where, params
