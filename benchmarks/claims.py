@@ -68,7 +68,8 @@ def load_pages(source: str) -> list[str]:
                 for s in data["sections"]]
     from kb.sources.pdf import extract
 
-    return extract(path.read_bytes()).pages
+    # The labels were read off pypdf's text of these pages; the default extractor is pdfium.
+    return extract(path.read_bytes(), extractor="pypdf").pages
 
 
 def locate(page: str, piece: str) -> tuple[int, int, str]:

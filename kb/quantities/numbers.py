@@ -822,6 +822,25 @@ _LABEL_SCALE = lazy(r"\((B|M|K|billions?|millions?|thousands?)\)")
 _UNIT_ONLY = lazy(rf"(?:{_UNIT_BODY})(?:{_RATE})?(?:\s*/\s*(?:{_DENOM}))?$")
 
 
+def _cell_number(page: str, tok: re.Match[str], starts: list[int], spans: list[tuple]):
+    """(cell, start, end, match, number) of a table cell that is a whole number no candidate
+    already covers, or None (a percentage, a word, a cell inside a taken span)."""
+    cell = tok.group(0)
+    if cell.endswith("%") or not cell[0].isdigit():
+        return None
+    s, e = tok.start(), tok.end()
+    j = bisect.bisect_right(starts, s) - 1
+    if j >= 0 and spans[j][1] > s:
+        return None
+    m = _NUM.match(page, s)
+    if m is None or m.end() != e:
+        return None
+    try:
+        return cell, s, e, m, read_number(m)
+    except KBError:
+        return None
+
+
 def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """Cells of table rows whose label names their unit; cells already read are skipped.
 
@@ -847,20 +866,10 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
             if lu is not None:
                 unit_text, canon = lu
                 for tok in tokens[k:]:
-                    cell = tok.group(0)
-                    if cell.endswith("%") or not cell[0].isdigit():
+                    found = _cell_number(page, tok, starts, spans)
+                    if found is None:
                         continue
-                    s, e = tok.start(), tok.end()
-                    j = bisect.bisect_right(starts, s) - 1
-                    if j >= 0 and spans[j][1] > s:
-                        continue
-                    m = _NUM.match(page, s)
-                    if m is None or m.end() != e:
-                        continue
-                    try:
-                        num = read_number(m)
-                    except KBError:
-                        continue
+                    cell, s, e, m, num = found
                     scale = _LABEL_SCALE.search(label)
                     if scale is not None and _is_count(canon) and not m.group("scale"):
                         # "Number of Parameters (B) 0.064 11": billions, written so
@@ -958,20 +967,10 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
             width = len(cells)
             misses = 0
             for tok in cells:
-                cell = tok.group(0)
-                if cell.endswith("%") or not cell[0].isdigit():
+                found = _cell_number(page, tok, starts, spans)
+                if found is None:
                     continue
-                s0, e0 = tok.start(), tok.end()
-                j = bisect.bisect_right(starts, s0) - 1
-                if j >= 0 and spans[j][1] > s0:
-                    continue
-                m = _NUM.match(page, s0)
-                if m is None or m.end() != e0:
-                    continue
-                try:
-                    num = read_number(m)
-                except KBError:
-                    continue
+                cell, s0, e0, m, num = found
                 out.append((s0, e0, cell, float(num.value), canon, None, None, unit_text,
                             "table"))
             i += 1
