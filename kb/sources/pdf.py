@@ -320,7 +320,10 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
             except Exception as exc:
                 raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
                                f"({type(exc).__name__})") from None
-            pages.append(text.replace("\r\n", "\n"))
+            # pdfium marks a hyphen the typesetter put at a line break as U+FFFE, a
+            # noncharacter that prints as a box: it is a soft hyphen (U+00AD), which
+            # matching and search drop and a terminal shows as a hyphen or not at all.
+            pages.append(text.replace("\r\n", "\n").replace("\ufffe", "\u00ad"))
             if progress:
                 progress(i + 1, count)
         result = Extracted(pages=pages, extractor=extractor_name("pdfium"))

@@ -125,3 +125,16 @@ def test_both_extractors_read_every_real_pdf():
         words_a = set(" ".join(a.pages).split())
         words_b = set(" ".join(b.pages).split())
         assert len(words_a & words_b) > 0.3 * min(len(words_a), len(words_b)), path.name
+
+
+@needs_pdfium
+@pytest.mark.corpus
+def test_pdfium_hyphens_at_line_breaks_are_soft_hyphens_not_boxes():
+    # pdfium marks "ingre-/dient" at a line break with U+FFFE, a noncharacter a terminal
+    # prints as a box; kb stores it as U+00AD, which matching and search drop.
+    from kb.text.normalise import normalise
+    result = pdf.extract_plan(corpus_path("pdf", "acl-2020.acl-main.207.pdf").read_bytes(), "pdfium")
+    text = "\n".join(result.pages)
+    assert "\ufffe" not in text
+    assert "ingre\u00addient" in text
+    assert "acriticalingredientfornaturallanguage" in normalise(text)
