@@ -66,7 +66,7 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
         return
     if stored["status"] == "verified":
         pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")
-        echo(f"stored {stored['id']}: found in {citekey} {stored['version']}, {pages} ({stored['method']})")
+        echo(f"stored {stored['id']}: found in {' '.join(filter(None, (citekey, stored['version'])))}, {pages} ({stored['method']})")
         for n in stored.get("notes", []):
             if n.startswith("found in the second extraction"):
                 echo(f"  {n}")

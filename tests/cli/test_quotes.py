@@ -47,6 +47,18 @@ def test_quote_add_verifies_and_records_provenance(php):
     assert stored["topics"] == ["generative", "energy"]
 
 
+def test_quote_add_names_the_paper_and_its_version_in_one_line(php, kb_root, tmp_path):
+    r = run_kb("quote", "add", "luccioni2023power", GENERATIVE)
+    assert r.code == 0 and r.out.startswith("stored ") and "found in luccioni2023power v3, page " in r.out
+    # A paper whose text has no version (a PDF of its own): no gap where the version would be.
+    (kb_root / "references.bib").write_text(PHP_BIB + "\n@misc{plain2020text,\n  title = {Plain},\n  year = {2020}\n}\n")
+    source = tmp_path / "plain.json"
+    source.write_text(json.dumps(["Nothing here.", "We trained 12 models on 64 GPUs."]))
+    assert run_kb("text", "load", "plain2020text", source).code == 0
+    r = run_kb("quote", "add", "plain2020text", "We trained 12 models on 64 GPUs")
+    assert r.code == 0 and "found in plain2020text, page 2 (exact)" in r.out, r.out
+
+
 def test_quote_across_line_break_hyphenation_is_normalised(php):
     pages = wattbot_pages("luccioni2024")
     # A sentence broken over lines in the PDF text; the writer quotes it on one line.
