@@ -31,7 +31,10 @@ from kb.store.queries import (
     rows_as_dicts,
     versions_with_text,
 )
+from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
+
+_WORD = lazy(r"[A-Za-z_]\w*")
 
 
 def _ident(claim_id: str) -> str:
@@ -344,12 +347,31 @@ class Namespace:
         return self.values[name]
 
 
-def namespace(kb: KB) -> Namespace:
-    """Every claim as citekey.claim_id (and claim_id alone when unique), and the user units."""
+def _named(words: set[str] | None) -> tuple[str, list]:
+    """SQL keeping the claims whose id, as an expression writes it, is one of `words`
+    (all claims when None)."""
+    if words is None:
+        return "", []
+    return " where replace(id, '-', '_') in (select value from json_each(?))", [json.dumps(sorted(words))]
+
+
+def check_words(kb: KB, rows: list[dict]) -> set[str]:
+    """Every word the checks `rows` and the [units] definitions are written in: the
+    claims they can name have their id among them."""
+    texts = [f"{r['stated']} {r['expr']} {r.get('tolerance') or ''}" for r in rows]
+    texts += [r[0] for r in kb.conn.execute("select definition from units")]
+    return {w for t in texts for w in _WORD.findall(t.replace("-", "_"))}
+
+
+def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
+    """Every claim as citekey.claim_id (and claim_id alone when unique), and the user units.
+    With `words` (`check_words`), only the claims whose id is one of them: all that
+    those checks can name, without reading every claim of the knowledge base."""
 
     ns = Namespace()
     bare: dict[str, list[str]] = {}
-    for r in kb.db.query("select id, citekey, number, unit, file from claims"):
+    where, params = _named(words)
+    for r in kb.db.query(f"select id, citekey, number, unit, file from claims{where}", params):
         written = f"{r['number']} {r['unit'] or ''}".strip()
         full = f"{r['citekey']}.{_ident(r['id'])}"
         ns.values[full] = written
@@ -418,13 +440,23 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
                            else "see `kb check`")
     if not rows:
         return []
-    ns = namespace(kb)
+    # Only the claims the checks can name are read (their ids are words of the checks):
+    # kb check grows with its checks, not with the claims of the knowledge base.
+    words = check_words(kb, rows)
+    ns = namespace(kb, words)
     known = sorted(ns.values)
-    unverified = unverified_names(kb, ns)
+    unverified = unverified_names(kb, ns, words)
+    full: list = []
     out = []
     for r in rows:
         result = run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
                            units=ns.units, unverified=unverified)
+        if result.verdict == "error" and "undefined name" in result.message:
+            if not full:        # its hint names the closest of every claim
+                every = namespace(kb)
+                full = [every, sorted(every.values)]
+            result = run_check(r["id"], r["stated"], r["expr"], full[0].resolve, r["tolerance"],
+                               known=full[1], units=full[0].units, unverified=unverified)
         rec = result.recomputed
         out.append(CheckOutcome(
             id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,
@@ -436,13 +468,17 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     return out
 
 
-def unverified_names(kb: KB, ns: Namespace) -> dict[str, str]:
+def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> dict[str, str]:
     """Names an expression may use that rest on a claim stored unverified, or on a
     claim whose value is not among its quote's numbers (a hand edit): each claim as
-    citekey.claim_id (and bare, when unique), and each user unit defined as one."""
+    citekey.claim_id (and bare, when unique), and each user unit defined as one.
+    With `words`, only claims whose id is one of them (reading a quote's numbers is
+    the cost: never for claims no check names)."""
 
     out: dict[str, str] = {}
-    for r in kb.db.query("select id, citekey, number, unit, quote, status from claims where kind = 'claim'"):
+    where, params = _named(words)
+    where = (where + " and" if where else " where") + " kind = 'claim'"
+    for r in kb.db.query(f"select id, citekey, number, unit, quote, status from claims{where}", params):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         reason = None
         if r["status"] == "unverified":

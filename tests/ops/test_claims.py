@@ -1,0 +1,95 @@
+"""kb.ops.claims.run_checks reads only the claims its checks can name, with the same verdicts."""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+
+import kb.quantities.quoted as quoted
+from kb.ops import claims as ops_claims
+from kb.ops.session import open_kb
+
+BIB = "".join(f"@article{{p{i},\n  title = {{Paper {i}}},\n  author = {{Smith, Ann}},\n  year = {{2020}}\n}}\n\n"
+              for i in range(4))
+QUOTE = "the run used 11.49 kWh of energy in total"
+
+
+def claims_of(i: int, extra: str = "") -> str:
+    # Every paper has an `energy` claim whose quote prints 11.49 kWh; p3's value is a hand edit (11.94).
+    value = "11.94 kWh" if i == 3 else "11.49 kWh"
+    return (f'[[claim]]\nid = "energy"\nvalue = "{value}"\nquote = "{QUOTE}"\nstatus = "verified"\n\n'
+            f'[[claim]]\nid = "filler-{i}"\nvalue = "{i + 1} kWh"\nquote = "printed {i + 1} kWh"\n'
+            f'status = "verified"\n\n{extra}')
+
+
+@pytest.fixture
+def many(kb_root):
+    (kb_root / "references.bib").write_text(BIB)
+    for i in range(4):
+        (kb_root / "claims" / f"p{i}.toml").write_text(claims_of(i))
+    (kb_root / "claims" / "p0.toml").write_text(claims_of(0, '[[claim]]\nid = "own-charge"\nvalue = "0.02 kWh"\n'
+                                                               'status = "unverified"\n'))
+    return kb_root
+
+
+def write_checks(root, text: str) -> None:
+    (root / "claims" / "checks.toml").write_text(text)
+
+
+def test_only_named_claims_are_read(many, monkeypatch):
+    write_checks(many, '[units]\ncharge = "p0.own-charge"\n\n'
+                       '[[check]]\nid = "a"\nstated = "574 charge"\nexpr = "p1.energy"\n')
+    seen = []
+    real = quoted.value_in_quote
+
+    def counting(value, quote):
+        seen.append(value)
+        return real(value, quote)
+
+    monkeypatch.setattr(ops_claims, "value_in_quote", counting)
+    kb = open_kb(many)
+    (out,) = ops_claims.run_checks(kb)
+    assert out.verdict == "pass"
+    assert out.unverified == ["charge"]          # the unit rests on a claim stored unverified
+    # Only the claims named `energy` or `own_charge` were judged against their quotes: the
+    # filler claims, which no check names, were never read.
+    assert sorted(seen) == ["11.49 kWh"] * 3 + ["11.94 kWh"]
+    words = ops_claims.check_words(kb, [{"stated": "574 charge", "expr": "p1.energy"}])
+    ns = ops_claims.namespace(kb, words)
+    assert "p2.filler_2" not in ns.values and "p2.energy" in ns.values
+    assert "p2.filler_2" in ops_claims.namespace(kb).values
+    kb.close()
+
+
+def test_verdicts_as_with_every_claim(many):
+    write_checks(many, """
+[[check]]
+id = "hand-edit"
+stated = "11.94 kWh"
+expr = "p3.energy"
+
+[[check]]
+id = "ambiguous"
+stated = "11.49 kWh"
+expr = "energy"
+
+[[check]]
+id = "bare-unique"
+stated = "2 kWh"
+expr = "filler_1"
+
+[[check]]
+id = "typo"
+stated = "3 kWh"
+expr = "p2.filler_22"
+""")
+    r = run_kb("check")
+    lines = r.out.splitlines()
+    assert r.code == 1
+    assert lines[0].startswith("hand-edit  stated 11.94 kWh") and "[UNVERIFIED input: p3.energy]" in lines[0]
+    assert lines[1].startswith("ambiguous") and lines[1].endswith("error") and "'energy' is ambiguous" in lines[1]
+    assert lines[2].startswith("bare-unique") and lines[2].endswith("pass") and "UNVERIFIED" not in lines[2]
+    # An undefined name is suggested the closest of all claims, read only then.
+    assert lines[3].startswith("typo") and lines[3].endswith("error")
+    explained = run_kb("check", "--explain", "typo").out
+    assert "undefined name 'p2.filler_22'" in explained and "did you mean p2.filler_2" in explained
