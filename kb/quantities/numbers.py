@@ -61,7 +61,8 @@ from kb.text.lazyre import lazy
 _NUM = lazy(
     rf"(?P<sign>(?!))?(?P<cur>US\$|\$|€|£)?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|(?<=10)\^[+\-−]?\d+)?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])"
+    rf"|[ \t]{{1,3}}\n?[ \t]{{0,3}}(?:thousand|million|billion|trillion)\b)?")
 # Where a number may start: a digit or a currency sign.
 _START = lazy(r"US\$|[$€£]|\d")
 
@@ -76,12 +77,17 @@ _TIME = (r"(?:(?i:hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|se
          r"(?![A-Za-z])|h(?![A-Za-z]))")
 # "8 NVIDIA P100 GPUs", "32 TPUv3 chips": up to three maker or model words may stand
 # between the number and the device.
-_DEVICE_MODEL = (r"(?:(?:NVIDIA|Nvidia|Tesla|GTX|RTX|Titan|[A-Z][\w-]*\d[\w-]*|\d{3,4})"
-                 r"(?:[ \t]+|[ \t]*\n[ \t]*)){1,3}")
+# "3 NVIDIA GTX 1080 Ti GPUs", "8 NVIDIA 1080 Ti GPUs": up to four such words.
+_DEVICE_MODEL = (r"(?:(?:NVIDIA|Nvidia|Tesla|GeForce|Quadro|GTX|RTX|Titan|TITAN|Ti|AMD|Google"
+                 r"|[A-Z][\w-]*\d[\w-]*|\d{3,4})"
+                 r"(?:[ \t]+|[ \t]*\n[ \t]*)){1,4}")
 _DEVICE_MODEL_RE = lazy("^" + _DEVICE_MODEL)
+# The device, its version after it ("TPU v2 hours", "TPU v3 chips") and its time unit.
 _DEVICE = (rf"(?:{_DEVICE_MODEL})?"
-           r"(?:(?i:(?:GPU|TPU|chip|accelerator)s?(?:[-\s](?:hours?|hrs?|days?|years?))?)"
+           r"(?:(?i:(?:GPU|TPU)(?:[ \t]?v\d{1,2}[a-z]?(?![\w-]))?(?:s|[ \t]+chips?)?"
+           r"|(?:chip|accelerator)s?)(?:[-\s](?i:hours?|hrs?|days?|years?))?"
            r"(?![A-Za-z]))")
+_DEVICE_VERSION = lazy(r"(?i)\b(GPU|TPU)(?:[ \t]?v\d{1,2}[a-z]?)?(?:s?[ \t]+chips?)?")
 _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|[ptge])?flops?/s[-\s]?days?|pfs?[-\s]days?"
          r"|(?:peta|tera|giga|exa|[ptge])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
@@ -320,12 +326,16 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
 
     excluded = _excluded_spans(page)
     ex_starts = [a for a, _ in excluded]
+    product_at = -1
+    listed: tuple[str, str, int] | None = None  # the last figure whose unit came before it
     for sm in _START.finditer(page):
         pos = sm.start()
         if pos < consumed or _inside(excluded, ex_starts, pos):
             continue
         glued = False
-        if not _starts_cleanly(page, pos):
+        if pos == product_at:
+            pass  # "16x16GB": the size after a count
+        elif not _starts_cleanly(page, pos):
             if not _glued(page, pos):
                 continue
             glued = True  # "took12days": only a unit kb knows, right after it, makes it one
@@ -340,6 +350,13 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         try:
             first = read_number(m)
         except KBError:
+            continue
+        product = _product_count(page, m, user_re) if not glued else None
+        if product is not None:
+            # "256GB RAM (16x16GB DIMMs)": 16 DIMMs of 16 GB each.
+            canon, noun, product_at = product
+            pending.append((pos, m.end(), _num_text(m), float(first.value), canon, None, None,
+                            noun, "quantity"))
             continue
         cur = first.currency
         end = m.end()
@@ -387,6 +404,17 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 pending.append((pos, max(end, unit_end), number_text,
                                 float(first.value), canon, None, None, unit_text, "quantity"))
                 continue
+            lead = _unit_before(page, pos, listed)
+            if lead is not None:
+                # "The peak TeraFLOPS/second is 46 for TPU v2, 123 for TPU v3, and 125 for
+                # V100", "kWh per GPU hour to range from 0.07 to 0.28": the unit comes first.
+                canon, unit_text = lead
+                cand_end, low, high, value, number_text = _bare_range(page, m, first)
+                consumed = max(consumed, cand_end)
+                pending.append((pos, cand_end, number_text, value, canon, low, high, unit_text,
+                                "range" if low is not None else "quantity"))
+                listed = (canon, unit_text, cand_end)
+                continue
         if um is None:
             # A coefficient in an equation: "CO2e = 0 .954pt".
             before = page[max(0, pos - 4):pos].rstrip()
@@ -399,7 +427,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if unit_kind == "user":
             canon = _user_unit_name(unit_text, names)
         elif unit_kind == "device":
-            canon = _canonical(_DEVICE_MODEL_RE.sub("", unit_text.strip()).strip(), cur)
+            canon = _canonical(_DEVICE_VERSION.sub(
+                r"\1", _DEVICE_MODEL_RE.sub("", unit_text.strip()).strip()), cur)
         else:
             canon = _canonical(unit_text, cur)
         if canon is None:
@@ -438,6 +467,89 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             context=_collapse(page[max(0, start - 60):min(len(page), end + 60)]),
             unit_text=unit_text, kind=kind))
     return found
+
+
+# A unit named before its number: "TeraFLOPS/second is 46", "kWh per GPU hour to range
+# from 0.07 to 0.28", "the average gCO2e/kWh was 0.429".
+_LEAD_VERB = (r"[ \t\n]+(?:is|are|was|were|of|(?:to[ \t\n]+)?ranges?[ \t\n]+from"
+              r"|(?:to[ \t\n]+)?average[sd]?)[ \t\n]+"
+              r"(?:(?:about|around|roughly|approximately|only|just|nearly|almost|over|under)"
+              r"[ \t\n]+|~[ \t]?)?$")
+_UNIT_LEAD = lazy(rf"(?:^|(?<=[\s(]))(?P<u>(?:{_UNIT_BODY})(?:{_RATE})?)(?:{_LEAD_VERB})")
+# "46 for TPU v2, 123 for TPU v3, and 125 for V100": the list that carries that unit on.
+_LIST_ON = lazy(r"[ \t\n]+for[ \t\n]+[^\d,.;:()\[\]]{1,30}?(?:[ \t]?v?\d\w*)?,?[ \t\n]+(?:and[ \t\n]+)?$")
+_BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
+
+
+def _unit_before(page: str, pos: int, listed: tuple[str, str, int] | None
+                 ) -> tuple[str, str] | None:
+    """(canonical unit, unit as written) named before a number that has none after it."""
+    if listed is not None and 0 <= pos - listed[2] <= 60 and _LIST_ON.fullmatch(page, listed[2], pos):
+        return listed[0], listed[1]
+    before = page[max(0, pos - 70):pos]
+    lm = _UNIT_LEAD.search(before)
+    if lm is None:
+        return None
+    text = lm.group("u")
+    if len(text.strip()) < 2 or text.strip().lower() in ("in", "at", "min", "t", "h"):
+        return None
+    head = before[:lm.start("u")].rstrip()
+    if head[-1:].isdigit() or head.endswith(("$", "%")):
+        return None  # "5 kWh is 18 MJ": the unit belongs to the number before it
+    if _unit_kind(lm) in ("ratio", "count", "percent"):
+        return None  # "times is 3", "tokens of 5", "percent of 12": not a unit's name
+    canon = (_canonical(_DEVICE_VERSION.sub(r"\1", _DEVICE_MODEL_RE.sub("", text.strip()).strip()))
+             if _unit_kind(lm) == "device" else _canonical(text))
+    if canon is None or canon == "dimensionless":
+        return None
+    return canon, " ".join(text.split())
+
+
+def _bare_range(page: str, m: re.Match[str], first: Any
+                ) -> tuple[int, float | None, float | None, float, str]:
+    """(end, low, high, value, number as written) of a number with no unit of its own,
+    or of the range "0.07 to 0.28" it starts."""
+    rs = _BARE_TO.match(page, m.end())
+    m2 = _NUM.match(page, rs.end()) if rs is not None else None
+    if m2 is not None and not m2.group("cur") and not page[m2.end():m2.end() + 1].isalnum():
+        try:
+            second = read_number(m2)
+        except KBError:
+            second = None
+        if second is not None and second.value > first.value:
+            return (m2.end(), float(first.lo), float(second.hi),
+                    float((first.value + second.value) / 2), _range_text(m, rs.group(0), m2))
+    return m.end(), None, None, float(first.value), _num_text(m)
+
+
+_PRODUCT = lazy(r"[x×][ ]?(?=\d)")
+_PRODUCT_NOUN = lazy(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Z]{2,}s|[a-z]{3,}s)\b")
+
+
+def _product_count(page: str, m: re.Match[str], user_re: re.Pattern[str] | None
+                   ) -> tuple[str, str, int] | None:
+    """(unit, noun, start of the size) of a count written as a product with a size:
+    "16x16GB DIMMs" (16 DIMMs of 16 GB), "8×80GB GPUs"; None otherwise."""
+    if m.group("exp") or m.group("scale") or m.group("cur") or not m.group("mant").isdigit():
+        return None
+    px = _PRODUCT.match(page, m.end())
+    if px is None:
+        return None
+    m2 = _NUM.match(page, px.end())
+    if m2 is None:
+        return None
+    um = _match_unit(page, m2.end(), user_re, None, m2.start())
+    if um is None or um[0] in ("ratio", "count", "percent", "device"):
+        return None
+    noun = _PRODUCT_NOUN.match(page, um[2])
+    unit = "item"
+    word = ""
+    if noun is not None:
+        word = noun.group("w")
+        known = _canonical(word) or _canonical(word.lower())
+        if known is not None and known != "dimensionless" and _is_count(known) or known in ("GPU", "TPU"):
+            unit = known
+    return unit, word, px.end()
 
 
 # Units a glued number may carry ("took12days", "upto75%", "emitted10.5kg"): not
@@ -711,7 +823,7 @@ def _range_continuation(page: str, pos: int, first: Any, cur: str | None, canon:
 
 def _num_text(m: re.Match[str]) -> str:
     """A matched number as written, without its currency sign."""
-    return m.group(0)[len(m.group("cur") or ""):].strip()
+    return " ".join(m.group(0)[len(m.group("cur") or ""):].split())
 
 
 def _range_text(m1: re.Match[str], sep: str, m2: re.Match[str]) -> str:

@@ -63,7 +63,10 @@ def test_single_figures(text, number, value, unit):
     ("on 3 NVIDIA GTX\n1080 GPUs for", "3", "NVIDIA GTX\n1080 GPUs"),
     ("totaling 64 Tesla\nV100 GPUs (Forster", "64", "Tesla\nV100 GPUs"),
     ("training on 32 TPUv3 chips.", "32", "TPUv3 chips"),
-    ("on 16\nTPU chips for", "16", "TPU"),
+    ("on 16\nTPU chips for", "16", "TPU chips"),
+    ("on 3 NVIDIA\nGTX 1080 Ti GPUs. While", "3", "NVIDIA\nGTX 1080 Ti GPUs"),
+    ("containing 8 NVIDIA 1080 Ti GPUs and", "8", "NVIDIA 1080 Ti GPUs"),
+    ("training on 32 TPU v3 chips.", "32", "TPU v3 chips"),
 ])
 def test_accelerators_with_their_model_names(text, number, unit_text):
     c = one(text)
@@ -451,3 +454,31 @@ def test_plain_numbers_are_named(paper):
     for c in extract_candidates(pages):
         if c.unit == "dimensionless" and c.kind != "coefficient":
             assert c.unit_text, c
+
+
+# ------------------------------------------------------------------ classes of misses, fixed
+
+@pytest.mark.parametrize("text, figures", [
+    # accelerators: maker and model words before the device, the version after it
+    ("containing 8 NVIDIA 1080 Ti GPUs and", [("8 NVIDIA 1080 Ti GPUs", 8.0, "GPU")]),
+    ("the search takes 32,633 TPU v2 hours instead",
+     [("32,633 TPU v2 hours", 32633.0, "TPU_hour")]),
+    ("on 32 TPU v3 chips.", [("32 TPU v3 chips", 32.0, "TPU")]),
+    # a scale word after pypdf's run of spaces
+    ("in   more   than   $7   billion   in   new", [("$7   billion", 7e9, "USD")]),
+    # a count written as a product with a size: 16 DIMMs of 16 GB
+    ("and 256GB RAM (16x16GB DIMMs) to", [("256GB", 256.0, "GB"), ("16", 16.0, "item"),
+                                          ("16GB", 16.0, "GB")]),
+    ("a 16x speedup", [("16x", 16.0, "dimensionless")]),
+    # a unit named before its number, and a list that carries it on
+    ("The peak TeraFLOPS/second is 46 for TPU v2, 123 for TPU v3, and 125 for V100.",
+     [("46", 46.0, "TFLOP/s"), ("123", 123.0, "TFLOP/s"), ("125", 125.0, "TFLOP/s")]),
+    ("we find kWh per GPU hour to range from 0.07 to 0.28, compared",
+     [("0.07 to 0.28", 0.175, "kWh/GPU_hour")]),
+    ("the number of GPUs is 8 here", [("8", 8.0, "GPU")]),
+    ("1 kWh is 3.6 MJ", [("1 kWh", 1.0, "kWh"), ("3.6 MJ", 3.6, "MJ")]),
+    ("The energy is 5 for all of them", []),
+    ("it was 46 for TPU v2, 123 for TPU v3", []),
+])
+def test_classes_of_former_misses(text, figures):
+    assert _found(text) == figures
