@@ -56,6 +56,7 @@ LABELS = ROOT / "benchmarks" / "data" / "claims-labels.json"
 PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
 USER_UNITS = ["smartphone_charge"]
 RATIO_WORDS = {"times", "x", "factor", "ratio", "fold"}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
 def load_pages(source: str) -> list[str]:
@@ -145,6 +146,10 @@ def score(doc: dict, verbose: bool, units: UserUnits) -> None:
             s, e, number = locate(page, piece)
             spans.append((s, e))
             value = read_value(number)
+            scale = unit.split(" ", 1)[0] if " " in unit else ""
+            if scale in SCALE_WORDS:  # "billion parameters": a cell of a table in billions
+                value *= SCALE_WORDS[scale]
+                unit = unit.split(" ", 1)[1]
             cover = [c for c in got if c.start <= s < c.end]
             ok = [c for c in cover if any(abs(v - value) <= 1e-9 * max(1.0, abs(value))
                                           for v in written_values(c))

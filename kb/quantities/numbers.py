@@ -911,6 +911,9 @@ def _label_unit(label: str) -> tuple[str, str] | None:
             if re.search(_CO2, label) and re.match(r"(?:kg|g|t|lbs?)/", cand):
                 cand = re.sub(r"^(kg|g|t|lbs?)/", r"\1 CO2e/", cand)
             canon = _canonical(cand)
+            if canon is not None and re.search(_CO2, label) and canon in ("t", "kg", "g", "lb"):
+                # "Gross CO 2 e for Model Training (metric ton)": CO2e, in metric tons
+                cand, canon = f"{cand} CO2e", _canonical(f"{cand} CO2e") or canon
             if canon is not None and canon != "dimensionless":
                 return cand, canon
     dev = re.search(r"(?i)\bnumber\s+of\s+(chips|gpus|tpus|accelerators)\b", label)
@@ -958,11 +961,15 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
 
     A row is a line ending in two or more cells (numbers, "--", "N/A") after a label
     with letters in it; the cells are found from the end of the line, so the cost
-    is linear in the line.
+    is linear in the line. A label that names no unit may have wrapped: the line before
+    it, when that line is no row, is read as its start ("Datacenter Gross CO 2 e/KWh
+    (kg/KWh) 2020" / "(Section 2.4 and Appendix D) 0.429 0.478"). A row of one cell
+    counts when a row of two or more stands next to it ("Number of Chips 8").
     """
     spans = sorted((c[0], c[1]) for c in taken)
     starts = [s for s, _ in spans]
     out: list[tuple] = []
+    rows: list[tuple[int, int, list[re.Match[str]], int]] = []  # start, end, tokens, first cell
     line_start = 0
     n = len(page)
     while line_start < n:
@@ -972,27 +979,45 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
         k = len(tokens)
         while k > 0 and _CELL_RE.fullmatch(tokens[k - 1].group(0)):
             k -= 1
-        if len(tokens) - k >= 2 and k > 0:
-            label = page[line_start:tokens[k].start()]
-            lu = _label_unit(label) if any(c.isalpha() for c in label) else None
-            if lu is not None:
-                unit_text, canon = lu
-                for tok in tokens[k:]:
-                    found = _cell_number(page, tok, starts, spans)
-                    if found is None:
-                        continue
-                    cell, s, e, m, num = found
-                    scale = _LABEL_SCALE.search(label)
-                    if scale is not None and _is_count(canon) and not m.group("scale"):
-                        # "Number of Parameters (B) 0.064 11": billions, written so
-                        suffix = scale.group(1)[0].upper().replace("T", "k")
-                        mult = {"B": 1e9, "M": 1e6, "K": 1e3}[suffix]
-                        out.append((s, e, cell + suffix, float(num.value) * mult, canon, None,
-                                    None, unit_text, "table"))
-                        continue
-                    out.append((s, e, cell, float(num.value), canon, None, None,
-                                unit_text, "table"))
+        rows.append((line_start, line_end, tokens, k))
         line_start = line_end + 1
+
+    def cells(i: int) -> int:
+        return len(rows[i][2]) - rows[i][3] if rows[i][3] > 0 else 0
+
+    for i, (line_start, line_end, tokens, k) in enumerate(rows):
+        width = cells(i)
+        if width == 0:
+            continue
+        if width == 1 and (not (i > 0 and cells(i - 1) >= 2 or i + 1 < len(rows) and cells(i + 1) >= 2)
+                           or _YEARS.fullmatch(tokens[k].group(0))):
+            continue  # "Datacenter Gross CO 2 e/KWh (kg/KWh) 2020": a year, not a cell
+        label = page[line_start:tokens[k].start()]
+        lu = _label_unit(label) if any(c.isalpha() for c in label) else None
+        if (lu is None and width >= 2 and i > 0 and cells(i - 1) < 2 and rows[i - 1][2]
+                and not label.lstrip()[:1].isupper()):  # "Flan-T5-base 222M ...": a label of its own
+            prev = page[rows[i - 1][0]:rows[i - 1][1]]
+            if not prev.rstrip().endswith((".", ":")) and len(prev) <= 120:
+                label = prev + " " + label
+                lu = _label_unit(label)
+        if lu is None:
+            continue
+        unit_text, canon = lu
+        for tok in tokens[k:]:
+            found = _cell_number(page, tok, starts, spans)
+            if found is None:
+                continue
+            cell, s, e, m, num = found
+            scale = _LABEL_SCALE.search(label)
+            if scale is not None and _is_count(canon) and not m.group("scale"):
+                # "Number of Parameters (B) 0.064 11": billions, written so
+                suffix = scale.group(1)[0].upper().replace("T", "k")
+                mult = {"B": 1e9, "M": 1e6, "K": 1e3}[suffix]
+                out.append((s, e, cell + suffix, float(num.value) * mult, canon, None,
+                            None, unit_text, "table"))
+                continue
+            out.append((s, e, cell, float(num.value), canon, None, None,
+                        unit_text, "table"))
     return out
 
 

@@ -482,3 +482,24 @@ def test_plain_numbers_are_named(paper):
 ])
 def test_classes_of_former_misses(text, figures):
     assert _found(text) == figures
+
+
+def test_a_row_label_that_wraps_onto_the_next_line():
+    text = ("Datacenter   Gross   CO 2 e/KWh   (kg/KWh)   2020   \n"
+            "(Section   2.4   and   Appendix   D)   0.429   0.478   \n"
+            "Gross   CO 2 e   for   Model   Training   (metric   ton)   (Section  \n"
+            "2.4   and   Appendix   D)   0.1357   0.1055\n"
+            "Number   of   Chips   8   \n"
+            "Training   time   to   accuracy   goal   (days)   3.5   3.2\n"
+            "Number   of   Parameters   (B)   0.064   per  \n"
+            "model  11  2.6  619\n")
+    assert [(c.number, c.value, c.unit) for c in extract_candidates([text])] == [
+        ("0.429", 0.429, "kgCO2e/kWh"), ("0.478", 0.478, "kgCO2e/kWh"),
+        ("0.1357", 0.1357, "tCO2e"), ("0.1055", 0.1055, "tCO2e"),
+        ("8", 8.0, "accelerator"),  # one cell, next to rows of two
+        ("3.5", 3.5, "day"), ("3.2", 3.2, "day"),
+        ("11B", 1.1e10, "parameter"), ("2.6B", 2.6e9, "parameter"), ("619B", 6.19e11, "parameter")]
+    # a label of its own (capitalised) never takes the unit of the line above it
+    assert extract_candidates(["energy\n(kWh)\nFlan-T5-base 222M 3.67 0.026\n"]) == []
+    # a lone cell with no row beside it is not a table
+    assert extract_candidates(["Number of Chips 8\nsome text follows here.\n"]) == []
