@@ -42,7 +42,13 @@ from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
-from kb.store.queries import PaperFinder, no_paper, resolve_alias, same_paper
+from kb.store.queries import (
+    PaperFinder,
+    no_paper,
+    resolve_alias,
+    rows_as_dicts,
+    same_paper,
+)
 from kb.text.ids import ArxivId, Doi, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.names import to_bibtex_name
@@ -666,27 +672,27 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
 # -- reading ---------------------------------------------------------------------------
 
 def list_papers(kb: KB) -> list[dict]:
-    rows = kb.db.query("""
+    # A read: the plain connection (kb.conn), so `kb ls` never imports sqlite-utils.
+    rows = rows_as_dicts(kb.conn.execute("""
         select p.citekey, p.title, p.authors, p.year, p.arxiv_id, p.doi, p.version, p.metadata_status,
                (select count(*) from versions v where v.citekey = p.citekey) as versions,
                (select max(page_count) from versions v where v.citekey = p.citekey
                    and v.version = coalesce(p.version, '')) as pages,
                (select count(*) from quotes q where q.citekey = p.citekey) as quotes,
                (select count(*) from claims c where c.citekey = p.citekey) as claims
-        from papers p order by p.position""")
+        from papers p order by p.position"""))
     out = []
     for r in rows:
-        r = dict(r)
         r["authors"] = json.loads(r["authors"])
         if r["pages"] is None:
-            r["pages"] = kb.db.execute("select max(page_count) from versions where citekey = ?",
+            r["pages"] = kb.conn.execute("select max(page_count) from versions where citekey = ?",
                                        [r["citekey"]]).fetchone()[0]
         out.append(r)
     return out
 
 
 def show_paper(kb: KB, citekey: str) -> dict:
-    db = kb.db
+    db = kb.conn          # a read: the plain connection, no sqlite-utils
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
     if row is None:
         alias = resolve_alias(kb.conn, citekey)
@@ -698,9 +704,9 @@ def show_paper(kb: KB, citekey: str) -> dict:
     paper = dict(zip(cols, row))
     paper["authors"] = json.loads(paper["authors"])
     paper["fields"] = json.loads(paper["fields"])
-    versions = [dict(v) for v in db.query(
+    versions = rows_as_dicts(db.execute(
         "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
-        "added_at from versions where citekey = ?", [citekey])]
+        "added_at from versions where citekey = ?", [citekey]))
     versions.sort(key=lambda v: version_number(v["version"]))
     problems = []
     if paper["metadata_status"] == "incomplete":

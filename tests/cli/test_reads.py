@@ -1,0 +1,96 @@
+"""Read-only commands load no heavy library: each runs in a fresh process on a small
+knowledge base (papers, page text, a quote, claims, one of them hand-edited) and
+must not import sqlite-utils (writing), pint (units), networkx (the graph),
+requests (the network) or a PDF or BibTeX reader."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from kbrun import run_kb
+
+HEAVY = ("sqlite_utils", "pint", "networkx", "requests", "pypdf", "pypdfium2", "bibtexparser", "pybtex",
+         "pylatexenc")
+
+BIB = """@misc{luccioni2023power,
+  title = {Power Hungry Processing},
+  author = {Luccioni, Sasha and Jernite, Yacine},
+  year = {2023},
+  eprint = {2311.16863},
+}
+
+@misc{strubell2019energy,
+  title = {Energy and Policy Considerations for Deep Learning in NLP},
+  author = {Strubell, Emma},
+  year = {2019},
+}
+"""
+PAGES = ["Power Hungry Processing\nWe measure the energy of inference.",
+         "the least efficient image generation model uses as much energy as 522 smartphone charges\n"
+         "(11.49 kWh), and the most efficient text model 0.002 kWh."]
+QUOTE = "the least efficient image generation model uses as much energy as 522 smartphone charges (11.49 kWh)"
+
+READS = [["ls"], ["ls", "--json"], ["show", "luccioni2023power"], ["show", "luccioni2023power", "--json"],
+         ["search", "energy"], ["search", "energy", "--json"], ["search", "zqxjwv"], ["claims"],
+         ["claims", "--json"], ["claims", "--topic", "energy"], ["claims", "--paper", "luccioni2023power"],
+         ["quote", "ls"], ["quote", "ls", "--json"], ["where"]]
+
+
+@pytest.fixture
+def small_kb(kb_root, tmp_path):
+    """The knowledge base, built and indexed through kb's own commands; one claim's
+    value then edited by hand so that it is no longer among its quote's numbers."""
+    (kb_root / "references.bib").write_text(BIB)
+    pages = tmp_path / "pages.json"
+    pages.write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", "luccioni2023power", pages, "--version", "v3").code == 0
+    assert run_kb("quote", "add", "luccioni2023power", QUOTE, "-t", "energy").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", QUOTE, "--id", "image",
+                  "-t", "energy").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "0.002 kWh", "--quote", "the most efficient text model "
+                  "0.002 kWh", "--id", "text").code == 0
+    claims = kb_root / "claims" / "luccioni2023power.toml"
+    claims.write_text(claims.read_text().replace('value = "0.002 kWh"', 'value = "0.02 kWh"'))
+    assert run_kb("ls").code == 0           # indexed once: what follows only reads
+    return kb_root
+
+
+def loaded(root, argv: list[str]) -> tuple[int, list[str]]:
+    """The exit code of `kb ARGV` in a fresh process, and the heavy libraries it loaded."""
+    code = ("import io, sys\nfrom kb.cli.app import main\n"
+            "rc = main(sys.argv[1:], stdout=io.StringIO(), stderr=io.StringIO())\n"
+            f"print(rc, [m for m in {HEAVY!r} if m in sys.modules])")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KB_") or k.startswith("KB_TEST_")}
+    r = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
+                       env=dict(env, KB_HOME=str(root), KB_PROGRESS="0"))
+    assert r.returncode == 0, r.stderr
+    rc, heavy = r.stdout.strip().splitlines()[-1].split(" ", 1)
+    return int(rc), eval(heavy)
+
+
+def test_a_read_loads_no_heavy_library(small_kb):
+    heavy = {}
+    for argv in READS:
+        rc, loaded_ = loaded(small_kb, argv)
+        assert rc == 0, argv
+        if loaded_:
+            heavy[" ".join(argv)] = loaded_
+    assert heavy == {}
+
+
+def test_a_read_after_a_hand_edit_indexes_it_and_then_reads_lightly(small_kb):
+    """A changed claims file is re-indexed by the next command (a write: sqlite-utils
+    may load then); the command after it reads only."""
+    claims = small_kb / "claims" / "luccioni2023power.toml"
+    text = claims.read_text()
+    claims.write_text(text + "\n")
+    try:
+        assert loaded(small_kb, ["claims"])[0] == 0
+        assert loaded(small_kb, ["claims"]) == (0, [])
+    finally:
+        claims.write_text(text)
+        assert loaded(small_kb, ["ls"])[0] == 0
