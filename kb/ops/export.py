@@ -22,7 +22,7 @@ from kb.sources.bibtex import BibFile
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
-    no_paper,
+    paper_keys,
     require_paper,
     tags_clause,
     versions_with_text,
@@ -93,8 +93,7 @@ def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] 
                 f"paper {paper!r}" if paper else ""]))
             raise NotFound(f"no quotes or claims match {what}", hint="see `kb quote ls`")
     if cite:
-        _paper_rows(kb, cite)
-        keys |= set(cite)
+        keys |= set(paper_keys(kb.conn, cite))      # a key kept in a paper's ids is that paper
     missing = sorted(k for k in keys if k not in set(order))
     if missing:
         raise NotFound(f"{missing[0]} is cited but not in references.bib",
@@ -117,8 +116,9 @@ def _paper_rows(kb: "KB", citekeys: list[str]) -> dict[str, dict]:
             r["fields"] = json.loads(r["fields"] or "{}")
             rows[r["citekey"]] = r
     for key in keys:
-        if key not in rows:
-            raise no_paper(kb.conn, key)
+        if key not in rows:       # a key kept in a paper's ids: that paper's row
+            own = paper_keys(kb.conn, [key])[0]
+            rows[key] = _paper_rows(kb, [own])[own]
     return rows
 
 
@@ -342,7 +342,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     Markdown); without, the blocks are exactly the note format's."""
     if fmt not in NOTE_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(NOTE_FORMATS)}, not {fmt!r}")
-    cite = list(dict.fromkeys(cite or []))
+    cite = paper_keys(kb.conn, list(dict.fromkeys(cite or [])))     # an alias (ids) is its paper
     # --cite alone makes a references list; no selection at all exports every quote.
     quotes = [] if cite and not (ids or topics or paper or text) else select_quotes(
         kb, ids=ids, topics=topics, paper=paper, text=text)
@@ -436,21 +436,57 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
 
 # -- BibTeX and CSL-JSON ----------------------------------------------------------------------
 
-def bib_text(kb: "KB", citekeys: list[str]) -> str:
-    """The entries of `citekeys`, each exactly as references.bib holds it, after the
-    @preamble and the @string definitions they use (copied as written, each after
-    the @strings it is built from)."""
+def bib_text(kb: "KB", citekeys: list[str], *, entry=None) -> str:
+    """The entries of `citekeys`, each exactly as references.bib holds it (or as
+    `entry(bibfile, key)` writes it), after the @preamble and the @string
+    definitions they use (copied as written, each after the @strings it is built from)."""
 
     bibfile = BibFile.load(kb.layout.bib)
     blocks, used = [], []
-    for key in citekeys:
+    for key in paper_keys(kb.conn, citekeys):
         if key not in bibfile.by_key:
             raise NotFound(f"{key} is not in references.bib")
-        blocks.append(bibfile.entry_text(key).strip())
+        blocks.append((entry(bibfile, key) if entry else bibfile.entry_text(key)).strip())
         used += [name for name in bibfile.macros_used(key) if name not in used]
     strings = [bibfile.string_blocks[name].strip() for name in used]
     preambles = [p.strip() for p in bibfile.preambles()] if blocks else []
     return "\n\n".join(preambles + strings + blocks) + ("\n" if blocks or strings else "")
+
+
+@dataclass
+class BibExport:
+    text: str
+    reshaped: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # citekey -> (kind, detail)
+
+    def summary(self) -> str | None:
+        """One line: how many entries were reshaped for biber's data model, and how."""
+        if not self.reshaped:
+            return None
+        kinds: dict[str, int] = {}
+        for changes in self.reshaped.values():
+            for kind, _ in changes:
+                kinds[kind] = kinds.get(kind, 0) + 1
+        shown = ", ".join(f"{k} ({n})" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"reshaped {len(self.reshaped)} entr{'y' if len(self.reshaped) == 1 else 'ies'} for biber's "
+                f"data model: {shown}")
+
+
+def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> BibExport:
+    """`kb export bib`: the entries of `citekeys` shaped to biber's data model
+    (BibFile.shaped_text: fields the type does not take dropped, months as macros,
+    what biber cannot read as a number in `note`), with what was changed per entry;
+    `as_stored`: exactly as references.bib holds them (bib_text)."""
+    if as_stored:
+        return BibExport(bib_text(kb, citekeys))
+    reshaped: dict[str, list[tuple[str, str]]] = {}
+
+    def shaped(bibfile: BibFile, key: str) -> str:
+        text, changes = bibfile.shaped_text(key)
+        if changes:
+            reshaped[key] = changes
+        return text
+
+    return BibExport(bib_text(kb, citekeys, entry=shaped), reshaped)
 
 
 _CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "conference": "paper-conference",

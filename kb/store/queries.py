@@ -41,6 +41,23 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     return None
 
 
+def paper_keys(conn: sqlite3.Connection, keys: list[str]) -> list[str]:
+    """Each of `keys` as the key of its paper: a citekey as it is, a key kept in a
+    paper's `ids` (kb rename, a merged import) as that paper's key; duplicates
+    (a paper named by its key and an alias) once, in order. NotFound (the one
+    "no paper X" error) for a key no paper has."""
+    out: list[str] = []
+    for key in keys:
+        if not paper_exists(conn, key):
+            alias = resolve_alias(conn, key)
+            if alias is None:
+                raise no_paper(conn, key)
+            key = alias
+        if key not in out:
+            out.append(key)
+    return out
+
+
 def require_paper(conn: sqlite3.Connection, citekey: str) -> dict:
     """citekey, arxiv_id, version and title of a paper (found by its key or one of its
     `ids`); NotFound (exit 2) when there is none."""

@@ -125,6 +125,8 @@ _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
 _CITEKEY = lazy(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
+# LaTeX's \cite{key}, natbib's \citep[p.~5]{key}, biblatex's \autocite[see][9]{key}, at the end of a line
+_LATEX_CITE = lazy(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*)\*?((?:\[[^\[\]{}]*\]){0,2})\{([^{}\s,]+)(?:,[^{}]*)?\}$")
 
 
 class _Lines:
@@ -341,6 +343,17 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
                     bare = rest.strip(" ,;}")
                     page = bare if bare.isdigit() else None
                 return "pandoc", m.group(1).rstrip("}"), page, s[:open_at]
+    if s.endswith("}") and "\\" in s[-500:]:
+        at = s.rfind("\\", max(0, len(s) - 500))
+        while at >= 0 and "cite" not in s[at + 1:at + 12]:
+            at = s.rfind("\\", max(0, len(s) - 500), at)
+        m = _LATEX_CITE.match(s, at) if at >= 0 else None
+        if m:
+            options = m.group(1)[1:-1].split("][") if m.group(1) else []
+            post = options[-1].replace("~", " ") if options else ""
+            loc = _LOCATOR.search(post)
+            page = loc.group(1).replace(" ", "") if loc else (post.strip() if post.strip().isdigit() else None)
+            return "pandoc", m.group(2), page, s[:at]
     if s.endswith("</a>"):
         a = s.rfind("<a ", max(0, len(s) - 500))
         if a >= 0:
@@ -466,6 +479,7 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
     breaks = _all(text, "\n\n")
     closers = {c: _all(text, c) for cs in _INLINE_CLOSE.values() for c in cs}
     cites = sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
+                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
                        + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]))
     for opener in _INLINE_OPEN:
         for start in _all(text, opener):
@@ -489,7 +503,10 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
             line_end = para_end if line_end < 0 or line_end > para_end else line_end
             cite_text = text[cites[k]:min(line_end, cites[k] + 2000)]
             cite = None
-            if cite_text.startswith("[["):
+            if cite_text.startswith("\\"):
+                end = cite_text.find("}")
+                cite = _citation(cite_text[:end + 1]) if end > 0 else None
+            elif cite_text.startswith("[["):
                 end = cite_text.find(")")
                 cite = _citation(cite_text[:end + 1]) if end > 0 else None
             elif cite_text.startswith("["):
