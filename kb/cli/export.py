@@ -10,7 +10,7 @@ from kb.cli.common import data, echo, emit_json, err, warn
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.export import (
-    bib_text,
+    bib_export,
     cited_citekeys,
     csl_json,
     is_stdout,
@@ -44,14 +44,20 @@ def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
 
 def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
                      cite: list[str], output: str | None) -> None:
-    """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`."""
+    """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`
+    (text, or a BibExport whose reshaping is said in one line on stderr)."""
 
     kb = open_kb()
     if output is not None and not is_stdout(output):
         output_path(kb, output)
     keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
                           cite=_split_ids(cite))
-    written = _emit(kb, render(kb, keys), output)
+    result = render(kb, keys)
+    text = result if isinstance(result, str) else result.text
+    summary = None if isinstance(result, str) else result.summary()
+    if summary:
+        warn(summary + "; --as-stored writes them as references.bib holds them")
+    written = _emit(kb, text, output)
     if written:
         err(f"kb: wrote {written}: {len(keys)} {noun}\n")
 
@@ -159,11 +165,20 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
                                                help="Papers cited by quotes and claims tagged with this topic."),
                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
                cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
+               as_stored: bool = typer.Option(False, "--as-stored",
+                                              help="Each entry exactly as references.bib holds it, byte for "
+                                                   "byte (imported entries keep fields biber's data model "
+                                                   "does not take, e.g. Crossref's publisher on @article)."),
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
-    """BibTeX of the papers the selected quotes and claims cite, copied from references.bib
-    (no filter: every entry)."""
+    """BibTeX of the papers the selected quotes and claims cite (no filter: every entry), from
+    references.bib, shaped so `biber --validate-datamodel` has nothing to warn about: fields
+    an entry's type does not take are dropped (DBLP's timestamp/biburl, publisher on @article),
+    months become macros (month = jun), a volume or year that is no number and a bad
+    ISBN/ISSN go to note, an unknown type or one missing its mandatory fields becomes one that
+    fits (@misc, @collection). stderr says what was reshaped; --as-stored changes nothing."""
 
-    _export_selected(bib_text, "entries", quotes, topic, paper, cite, output)
+    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored), "entries", quotes, topic,
+                     paper, cite, output)
 
 @export_app.command("csl-json")
 def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q",

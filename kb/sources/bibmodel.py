@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["valid_field", "biblatex_type"]
+__all__ = ["valid_field", "biblatex_type", "known_type", "missing_mandatory", "valid_datum", "INTEGER_FIELDS",
+           "DATEPART_FIELDS", "TYPE_FALLBACKS"]
 
 # "*": fields every entry type takes; then, per group of types, their own fields.
 _MODEL = {
@@ -156,6 +157,105 @@ def valid_field(entry_type: str, name: str) -> bool:
     table = _table()
     fields = table.get(biblatex_type(entry_type))
     name = LEGACY_FIELDS.get(name.lower(), name.lower())
+    if name.endswith("date"):
+        name = name[:-4] + "year"          # biber splits date, urldate, eventdate... into their parts
     if fields is None:
         return name in _MODEL["*"].split()
     return name in fields
+
+
+# biber's mandatory constraints: per type, fields that must be there ("a|b": one of them);
+# every type also needs year or date. Types not listed have no constraint but the date.
+_MANDATORY = {
+    "set": ("entryset",),
+    "article": ("author", "journaltitle", "title"),
+    "book mvbook": ("author", "title"),
+    "inbook bookinbook suppbook": ("author", "title", "booktitle"),
+    "booklet": ("author|editor", "title"),
+    "collection reference mvcollection mvreference": ("editor", "title"),
+    "incollection suppcollection inreference": ("author", "editor", "title", "booktitle"),
+    "dataset manual misc software proceedings mvproceedings": ("title",),
+    "online": ("title", "url|doi|eprint"),
+    "patent": ("author", "title", "number"),
+    "periodical": ("editor", "title"),
+    "inproceedings": ("author", "title", "booktitle"),
+    "report thesis": ("author", "title", "type", "institution"),
+    "unpublished": ("author", "title"),
+}
+# What biber supplies itself when it maps a legacy type (@techreport is a report of type techreport).
+_LEGACY_SUPPLIES = {"techreport": {"type"}, "phdthesis": {"type"}, "mastersthesis": {"type"}}
+
+# Types to try, in order, for an entry its own type's mandatory fields are missing from
+# (an edited book has no author: a collection; a chapter without editor: an inbook).
+TYPE_FALLBACKS = {"article": ("misc",), "book": ("collection", "misc"), "inbook": ("misc",),
+                  "incollection": ("inbook", "collection", "misc"), "inproceedings": ("misc",),
+                  "report": ("misc",), "thesis": ("misc",), "online": ("misc",), "patent": ("misc",),
+                  "periodical": ("misc",), "collection": ("book", "misc"), "booklet": ("misc",),
+                  "unpublished": ("misc",), "reference": ("book", "misc")}
+
+INTEGER_FIELDS = frozenset({"volume", "volumes", "sortyear"})
+DATEPART_FIELDS = frozenset({"year", "month", "day", "endyear", "endmonth", "endday", "origyear", "eventyear",
+                             "urlyear", "urlmonth", "urlday"})
+
+
+@cache
+def _mandatory() -> dict[str, tuple[str, ...]]:
+    return {t: fields for types, fields in _MANDATORY.items() for t in types.split()}
+
+
+def known_type(entry_type: str) -> bool:
+    """Whether biber's data model has the type (BibTeX's legacy names count)."""
+    return biblatex_type(entry_type) in _table()
+
+
+def missing_mandatory(entry_type: str, names: set[str]) -> list[str]:
+    """The mandatory fields of `entry_type` that an entry with fields `names` (BibTeX
+    or biblatex spelling) lacks ("url|doi|eprint" for one of several); year/date too."""
+    have = {LEGACY_FIELDS.get(n.lower(), n.lower()) for n in names} | _LEGACY_SUPPLIES.get(entry_type.lower(), set())
+    out = [need for need in _mandatory().get(biblatex_type(entry_type), ())
+           if not any(n in have for n in need.split("|"))]
+    if "year" not in have and "date" not in have:
+        out.append("year|date")
+    return out
+
+
+def _isbn_ok(value: str) -> bool:
+    digits = "".join(c for c in value.upper() if c.isdigit() or c == "X")     # as Business::ISBN reads it
+    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        return total % 11 == 0
+    if len(digits) == 13 and digits.isdigit():
+        return sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits)) % 10 == 0
+    return False
+
+
+def _issn_ok(value: str) -> bool:
+    digits = "".join(c for c in value.upper() if c.isdigit() or c == "X")
+    if len(digits) != 8 or not digits[:7].isdigit() or not (digits[7].isdigit() or digits[7] == "X"):
+        return False
+    total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7])) + (10 if digits[7] == "X" else int(digits[7]))
+    return total % 11 == 0
+
+
+def _number(value: str) -> bool:
+    text = value.strip()
+    text = text[1:] if text.startswith("-") else text
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text[:1].isdigit() or text[:1] == "."
+
+
+def valid_datum(name: str, value: str) -> bool:
+    """Whether biber takes `value` (macros resolved) as field `name`'s datatype: a number
+    for volume, volumes and date parts; a valid ISBN or ISSN (checksum); anything else
+    for other fields."""
+    name = name.lower()
+    if name in INTEGER_FIELDS or name in DATEPART_FIELDS:
+        return _number(value)
+    if name == "isbn":
+        return _isbn_ok(value)
+    if name == "issn":
+        return _issn_ok(value)
+    return True

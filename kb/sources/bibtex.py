@@ -22,7 +22,14 @@ from pathlib import Path
 
 from kb.atomic import read_input
 from kb.errors import FileFormatError
-from kb.sources.bibmodel import valid_field
+from kb.sources.bibmodel import (
+    TYPE_FALLBACKS,
+    biblatex_type,
+    known_type,
+    missing_mandatory,
+    valid_datum,
+    valid_field,
+)
 from kb.text.lazyre import lazy
 
 MONTHS = {m: m.capitalize() for m in
@@ -100,6 +107,7 @@ class BibEntry:
     field_lines: dict[str, int] = field(default_factory=dict)
     undefined: dict[str, list[str]] = field(default_factory=dict)    # field -> undefined macros
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # raw value, offsets in its text
+    names: dict[str, tuple[int, int]] = field(default_factory=dict)  # field name as written, offsets
 
 
 @dataclass
@@ -271,6 +279,7 @@ class _Scanner:
             entry.raw_fields[fname] = text[start:end]
             entry.field_lines[fname] = self.line(name.start())
             entry.spans[fname] = (start, end)
+            entry.names[fname] = (name.start(), name.end())
             i = self.ws(end)
 
 
@@ -384,6 +393,106 @@ class BibFile:
             for name in macros_in(raw):
                 need(name)
         return out
+
+    def shaped_text(self, key: str) -> tuple[str, list[tuple[str, str]]]:
+        """One entry shaped to biber's data model, for exports (`kb export bib`), and
+        what was changed, as (kind, detail): ("publisher dropped", "publisher dropped
+        (not a field of @article)"); an entry that needs nothing is its text as the
+        file holds it, byte for byte.
+
+        An unknown type becomes @misc; a type whose mandatory fields are missing
+        becomes the first of its TYPE_FALLBACKS that has them (an edited @book
+        without author: @collection); fields the type does not take are dropped
+        (`publisher` of a report without `institution` becomes its institution);
+        a month that is not a month macro (`{jun}`, `{June}`, `{6}`, `may # " 2 - "
+        # may # " 7"`) becomes the macro of the month it names; a volume or year
+        that is not a number, or an ISBN/ISSN whose checksum fails, goes to `note`.
+        The fields kept keep their text as written (quoting, macros, layout)."""
+        text = self.entry_text(key)
+        block = self.by_key.get(key)
+        entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)
+        names = set(entry.fields)
+        if "publisher" in names and not names & {"institution", "school"}:
+            names.add("institution")        # a report's or thesis's publisher becomes its institution (below)
+        changes: list[tuple[str, str]] = []
+        etype = entry.entry_type.lower()
+        new_type = etype
+        if not known_type(etype):
+            new_type = "misc"
+            changes.append((f"@{etype} as @misc", f"@{entry.entry_type} is no type of biber's: @misc"))
+        missing = [m for m in missing_mandatory(new_type, names) if m != "year|date"]
+        if missing:
+            for other in TYPE_FALLBACKS.get(biblatex_type(new_type), ()):
+                if not [m for m in missing_mandatory(other, names) if m != "year|date"]:
+                    changes.append((f"@{etype} as @{other}", f"@{entry.entry_type} lacks {', '.join(missing)}: @{other}"))
+                    new_type = other
+                    break
+        edits: list[tuple[int, int, str]] = []       # (start, end, new text) in `text`
+        notes: list[str] = []
+        if new_type != etype:
+            m = re.match(r"\s*@\s*([^\s{(]+)", text)
+            edits.append((m.start(1), m.end(1), new_type))
+
+        gone: set[str] = set()
+
+        def drop(name: str) -> None:
+            gone.add(name)
+            comma = text.rfind(",", 0, entry.names[name][0])
+            edits.append((comma, entry.spans[name][1], ""))
+
+        for name in entry.raw_fields:
+            value = entry.fields[name]
+            if not valid_field(new_type, name):
+                if name == "publisher" and biblatex_type(new_type) in ("report", "thesis") \
+                        and "institution" not in entry.fields and "school" not in entry.fields:
+                    edits.append((*entry.names[name], "institution"))
+                    changes.append(("publisher as institution", f"publisher as institution (@{new_type} has no publisher)"))
+                else:
+                    drop(name)
+                    changes.append((f"{name} dropped", f"{name} dropped (not a field of @{new_type})"))
+                continue
+            if name == "month":
+                raw = entry.raw_fields[name].strip()
+                if raw.lower() in MONTHS and raw.lower() not in self.strings:
+                    continue                        # a month macro: what biber and BibTeX want
+                found = re.search(r"[A-Za-z]+|\d+", value)
+                word = found.group().lower().rstrip(".") if found else ""
+                month = _MONTH_NAMES.get(word)
+                if month:
+                    edits.append((*entry.spans[name], month))
+                    changes.append(("month as a macro", f"month {raw} as {month}"))
+                else:
+                    drop(name)
+                    notes.append(f"month {value}")
+                    changes.append(("month moved to note", f"month {raw} moved to note (not a month biber reads)"))
+                continue
+            if not valid_datum(name, value):
+                if name == "year" and len(re.findall(r"\d{4}", value)) == 1:
+                    year = re.search(r"\d{4}", value).group()
+                    edits.append((*entry.spans[name], "{" + year + "}"))
+                    notes.append(f"year {value}")
+                    changes.append(("year as a number", f"year {entry.raw_fields[name].strip()} as {year}, the rest in note"))
+                    continue
+                drop(name)
+                notes.append(f"{name} {value}")
+                changes.append((f"{name} moved to note", f"{name} {entry.raw_fields[name].strip()} moved to note "
+                                f"(biber takes {'a number' if name not in ('isbn', 'issn') else 'a valid ' + name.upper()})"))
+        if notes:
+            if not valid_field(new_type, "note"):
+                changes.append(("dropped (no note field)", f"{'; '.join(notes)} dropped (@{new_type} has no note)"))
+            elif "note" in entry.raw_fields:
+                edits.append((*entry.spans["note"], "{" + balance_braces(
+                    "; ".join([entry.fields["note"].rstrip(" .;")] + notes)) + "}"))
+            else:
+                last = max(e for _, e in entry.spans.values())
+                edits.append((last, last, ",\n  note = {" + balance_braces("; ".join(notes)) + "}"))
+        if "year|date" in missing_mandatory(new_type, names - gone):
+            changes.append(("no year or date (biber warns)", "no year or date: biber warns (kb has none to give it)"))
+        if not edits:
+            return text, changes
+        for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            text = text[:start] + new + text[end:]
+        return text, changes
 
     def preambles(self) -> list[str]:
         return [self.text[b.start:b.end] for b in self.blocks if b.kind == "preamble"]

@@ -1,0 +1,161 @@
+"""kb export bib read back by the tools people build with.
+
+Every real .bib file of ../shared/corpus/bibtex (Crossref, DBLP, ACL Anthology,
+Zotero-style, Google Scholar) is imported into one knowledge base and exported:
+
+* the default export passes `biber --tool --validate-datamodel` with no warning,
+  and says on stderr what it reshaped;
+* `--as-stored` is references.bib byte for byte, and references.bib holds each
+  file's entry byte for byte;
+* pybtex, bibtexparser 2, classic BibTeX and bibtexparser 1 read the same entries
+  from the export as from the original files, with the same fields, except the
+  fields the export reshaped (as `kb.ops.export.bib_export` lists them).
+
+Tools that are absent skip, saying why.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from bibtools import (
+    bibtex_fields,
+    bibtexparser1_dir,
+    bibtexparser1_fields,
+    bibtexparser2_fields,
+    pybtex_fields,
+)
+from corpus import corpus_path
+from kbrun import run_kb
+
+
+@pytest.fixture
+def imported(kb_root, tmp_path):
+    """(original texts, shaped export, as-stored export, {key: reshaped field names})."""
+    files = sorted(corpus_path("bibtex").glob("*.bib"))
+    assert len(files) >= 8
+    for f in files:
+        r = run_kb("import", f)
+        assert r.code == 0, r.err
+    r = run_kb("export", "bib", "-o", tmp_path / "export.bib")
+    assert r.code == 0, r.err
+    stored = run_kb("export", "bib", "--as-stored")
+    assert stored.code == 0 and "reshaped" not in stored.err
+
+    from kb.ops.export import bib_export
+    from kb.ops.session import open_kb
+
+    base = open_kb(kb_root)
+    keys = [row[0] for row in base.conn.execute("select citekey from papers order by position")]
+    result = bib_export(base, keys)
+    assert result.text == (tmp_path / "export.bib").read_text("utf-8")
+    reshaped = {}
+    for key, changes in result.reshaped.items():
+        names = {kind.split()[0] for kind, _ in changes if not kind.startswith(("@", "no "))}
+        if any("note" in kind for kind, _ in changes):
+            names.add("note")
+        if "publisher as institution" in [kind for kind, _ in changes]:
+            names |= {"publisher", "institution"}
+        reshaped[key] = names
+    return [f.read_text("utf-8") for f in files], result.text, stored.out, reshaped, r.err
+
+
+def test_export_says_what_it_reshaped_and_as_stored_is_references_bib(imported, kb_root):
+    originals, shaped, stored, reshaped, err = imported
+    assert stored == (kb_root / "references.bib").read_text("utf-8")
+    for text in originals:
+        assert text.strip() in stored                   # each imported entry byte for byte
+    summary = [line for line in err.splitlines() if "reshaped" in line]
+    assert len(summary) == 1 and summary[0].startswith(f"kb: reshaped {len(reshaped)} entries for biber's data model:")
+    assert "publisher dropped" in summary[0] and "month as a macro" in summary[0]
+    assert "--as-stored" in summary[0]
+    # DBLP's record-keeping fields and Crossref's publisher on @article are what goes
+    assert reshaped["DBLP:series/sci/2023-1062"] == {"timestamp", "biburl", "bibsource"}
+    assert "publisher" in reshaped["Perlmutter_1999"]
+    # ACL's month expression becomes the month macro; the Perlmutter title survives whole
+    assert "month = may," in shaped and 'may # " 2 - "' not in shaped
+    assert "$\\{upOmega}$ and $\\{upLambda}$ from 42 High-Redshift Supernovae" in shaped
+
+
+def test_export_passes_biber_validation(imported, tmp_path):
+    if not shutil.which("biber"):
+        pytest.skip("biber is not on PATH")
+    _, shaped, stored, _, _ = imported
+    for name, text in (("shaped.bib", shaped), ("stored.bib", stored)):
+        (tmp_path / name).write_text(text, "utf-8")
+    r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                        str(tmp_path / "shaped.bib")], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "WARN" not in r.stdout and "ERROR" not in r.stdout, r.stdout
+    # the entries as stored are what the sources wrote: biber does warn about them
+    r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o2.bib"),
+                        str(tmp_path / "stored.bib")], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert "WARN" in r.stdout
+
+
+def _compare(before: dict, after: dict, reshaped: dict[str, set[str]], tool: str) -> None:
+    assert set(after) == set(before), tool
+    for key, fields in before.items():
+        skip = reshaped.get(key, set())
+        mine = {n: v for n, v in after[key].items() if n not in skip}
+        theirs = {n: v for n, v in fields.items() if n not in skip}
+        assert mine == theirs, (tool, key)
+
+
+def _each(reader, originals: list[str]) -> dict:
+    out = {}
+    for text in originals:
+        out.update(reader(text))
+    return out
+
+
+@pytest.mark.parametrize("tool", ["pybtex", "bibtexparser2", "bibtex", "bibtexparser1"])
+def test_tools_read_the_export_as_the_originals(imported, tool, tmp_path):
+    originals, shaped, stored, reshaped, _ = imported
+    if tool == "pybtex":
+        reader = pybtex_fields
+    elif tool == "bibtexparser2":
+        reader = bibtexparser2_fields
+    elif tool == "bibtexparser1":
+        counter = iter(range(1000))
+        reader = lambda text: bibtexparser1_fields(text, tmp_path / f"b1-{next(counter)}")  # noqa: E731
+    else:
+        names = set().union(*(pybtex_fields(t)[k].keys() for t in originals for k in pybtex_fields(t)))
+        names |= {"author", "editor", "note", "month", "institution"}
+        counter = iter(range(1000))
+        reader = lambda text: bibtex_fields(text, names, tmp_path / f"bt-{next(counter)}")  # noqa: E731
+    before = _each(reader, originals)
+    _compare(before, reader(shaped), reshaped, tool)
+    _compare(before, reader(stored), {}, tool + " (as stored)")
+
+
+def test_references_bib_with_kbs_own_and_imported_entries_reads_back_in_bibtexparser1(kb_root, tmp_path):
+    """references.bib after imports and a kb-written entry: bibtexparser 1 reads every
+    entry with the fields kb's own reader sees."""
+    from kb.sources.bibtex import BibFile
+
+    for name in ("turing1950.bib", "dblp-series-sci-2023-1062.bib", "acl-anthology-N04-1001.bib"):
+        assert run_kb("import", corpus_path("bibtex", name)).code == 0
+    extra = tmp_path / "own.bib"
+    extra.write_text("@misc{x, title={A Title}, author={Doe, Jane}, year={2020}}\n")
+    assert run_kb("import", "--normalise", extra).code == 0
+    text = (kb_root / "references.bib").read_text("utf-8")
+    ours = {e.key: set(e.fields) for e in BibFile(text).entries()}
+    theirs = bibtexparser1_fields(text, tmp_path / "b1")
+    assert {k: set(v) for k, v in theirs.items()} == ours
+    shaped = run_kb("export", "bib").out
+    assert set(bibtexparser1_fields(shaped, tmp_path / "b1s")) == set(ours)
+
+
+def test_bibtexparser1_is_the_real_one():
+    """The folder KB_TEST_BIBTEXPARSER1 names holds bibtexparser 1, not 2."""
+    import json
+    import sys
+
+    folder = bibtexparser1_dir()
+    r = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import bibtexparser, json; "
+                        "print(json.dumps(bibtexparser.__version__))", str(folder)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and json.loads(r.stdout).startswith("1."), r.stdout + r.stderr

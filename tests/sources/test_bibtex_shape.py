@@ -1,0 +1,110 @@
+"""BibFile.shaped_text: an entry shaped to biber's data model for `kb export bib`,
+the rest of its text as written; and the data model facts it rests on (bibmodel)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from kb.sources.bibmodel import known_type, missing_mandatory, valid_datum, valid_field
+from kb.sources.bibtex import BibFile
+
+MESSY = r"""@string{ieee = "IEEE"}
+
+@article{crossref, title = {On {X}}, author = {Doe, Jane}, journal = {J},
+  year = 2001, month = {June}, publisher = ieee, volume = {38-38}, note = "Old note."}
+@inproceedings{acl, title = "T", author = "A, B", booktitle = "Proc", year = "2004",
+  month = may # " 2 - " # may # " 7"}
+@book{dblp:x/y, author = {A B}, title = {T}, year = {2023}, isbn = {978-3-031-16399-9},
+  timestamp = {Tue, 04 Oct 2022}, biburl = {https://dblp.org/rec/x.bib}, bibsource = {dblp}}
+@book{edited, editor = {A B}, title = {T}, year = {2020}, publisher = {P}, isbn = {12}}
+@incollection{chapter, author = {A B}, title = {T}, booktitle = {B}, year = {2020}, publisher = {P}}
+@techreport{report, author = {A B}, title = {T}, year = {1999}, publisher = {Stanford}}
+@webpage{web, title = {T}, url = {http://example.org}, year = {2020}, month = {13}}
+@misc{pre, title = {T}, year = {c1999}, issn = {1234-5678}}
+@article{clean, author = {A B}, title = {T}, journal = {J}, year = {2020}, month = jun, volume = {3}}
+@misc{undated, title = {T}}
+"""
+
+
+def shaped(key: str) -> tuple[str, dict[str, str]]:
+    text, changes = BibFile(MESSY).shaped_text(key)
+    return text, dict(changes)
+
+
+def test_a_clean_entry_is_kept_byte_for_byte():
+    bib = BibFile(MESSY)
+    assert bib.shaped_text("clean") == (bib.entry_text("clean"), [])
+
+
+def test_crossref_article_publisher_month_and_volume():
+    text, changes = shaped("crossref")
+    assert set(changes) == {"publisher dropped", "month as a macro", "volume moved to note"}
+    assert "month = jun," in text and "publisher =" not in text and "volume =" not in text
+    assert 'note = {Old note; volume 38-38}' in text
+    assert "title = {On {X}}" in text and "year = 2001" in text          # the rest as written
+
+
+def test_acl_month_expression_becomes_the_macro():
+    text, changes = shaped("acl")
+    assert changes == {"month as a macro": 'month may # " 2 - " # may # " 7" as may'}
+    assert text.endswith('year = "2004",\n  month = may}')
+
+
+def test_dblp_record_fields_dropped_and_valid_isbn_kept():
+    text, changes = shaped("dblp:x/y")
+    assert set(changes) == {"timestamp dropped", "biburl dropped", "bibsource dropped"}
+    assert "isbn = {978-3-031-16399-9}" in text and "dblp.org" not in text
+
+
+def test_types_missing_mandatory_fields_fall_back():
+    assert shaped("edited")[0].startswith("@collection{edited,")
+    assert "@book as @collection" in shaped("edited")[1]
+    text, changes = shaped("chapter")
+    assert text.startswith("@inbook{chapter,") and "publisher = {P}" in text        # no editor: a chapter
+    text, changes = shaped("report")
+    assert "publisher as institution" in changes and "institution = {Stanford}" in text
+    assert text.startswith("@techreport{")
+    text, changes = shaped("web")
+    assert text.startswith("@misc{web,") and "@webpage as @misc" in changes
+    assert "month moved to note" in changes and "note = {month 13}" in text
+
+
+def test_year_with_a_letter_and_bad_isbn():
+    text, changes = shaped("pre")
+    assert "year = {1999}" in text and "issn" not in text.split("note")[0]
+    assert "note = {year c1999}" in text
+    assert set(changes) == {"year as a number", "issn dropped"}       # @misc takes no issn
+    text, changes = shaped("edited")
+    assert "isbn moved to note" in changes and "note = {isbn 12}" in text
+
+
+def test_what_cannot_be_fixed_is_said():
+    text, changes = shaped("undated")
+    assert text == BibFile(MESSY).entry_text("undated")
+    assert "no year or date (biber warns)" in changes
+
+
+def test_data_model_facts():
+    assert valid_field("article", "journal") and valid_field("article", "date") and valid_field("misc", "urldate")
+    assert not valid_field("article", "publisher") and not valid_field("book", "timestamp")
+    assert known_type("techreport") and known_type("conference") and not known_type("webpage")
+    assert missing_mandatory("techreport", {"author", "title", "institution", "year"}) == []
+    assert missing_mandatory("report", {"author", "title", "institution", "year"}) == ["type"]
+    assert missing_mandatory("online", {"title"}) == ["url|doi|eprint", "year|date"]
+    assert valid_datum("isbn", "0-306-40615-2") and not valid_datum("isbn", "0-306-40615-3")
+    assert valid_datum("issn", "0378-5955") and not valid_datum("issn", "0378-5956")
+    assert valid_datum("volume", "12") and not valid_datum("volume", "IV") and not valid_datum("year", "2020a")
+
+
+def test_biber_finds_nothing_in_the_shaped_entries(tmp_path):
+    if not shutil.which("biber"):
+        pytest.skip("biber is not on PATH")
+    bib = BibFile(MESSY)
+    text = "\n\n".join([bib.string_blocks["ieee"]] + [bib.shaped_text(k)[0] for k in bib.by_key if k != "undated"])
+    (tmp_path / "s.bib").write_text(text)
+    r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                        str(tmp_path / "s.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert "WARN" not in r.stdout and "ERROR" not in r.stdout, r.stdout
