@@ -397,7 +397,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if glued and (um is None or um[0] not in _GLUED_KINDS or "\n" in page[number_end:um[2]]):
             continue
         if um is None and second is None and not cur:
-            named = _unitless_figure(page, pos, end, m)
+            named = _listed_on(page, pos, end, listed) or _unitless_figure(page, pos, end, m)
             if named is not None:
                 canon, unit_text, unit_end = named
                 consumed = max(consumed, unit_end)
@@ -481,12 +481,28 @@ _LIST_ON = lazy(r"[ \t\n]+for[ \t\n]+[^\d,.;:()\[\]]{1,30}?(?:[ \t]?v?\d\w*)?,?[
 _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
 
 
+# "(mean age: 28.3; SD:4.1": an age is in years, and its spread after it as well.
+_AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\bof|\bwas|\bis|\bwere)?[ \t]*$")
+_SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
+
+
+def _listed_on(page: str, pos: int, end: int, listed: tuple[str, str, int] | None
+               ) -> tuple[str, str, int] | None:
+    """(unit, as written, end) of a number whose unit the figure just before gives:
+    the spread after a mean ("28.3; SD:4.1")."""
+    if listed is not None and 0 <= pos - listed[2] <= 12 and _SPREAD_ON.fullmatch(page, listed[2], pos):
+        return listed[0], listed[1], end
+    return None
+
+
 def _unit_before(page: str, pos: int, listed: tuple[str, str, int] | None
                  ) -> tuple[str, str] | None:
     """(canonical unit, unit as written) named before a number that has none after it."""
     if listed is not None and 0 <= pos - listed[2] <= 60 and _LIST_ON.fullmatch(page, listed[2], pos):
         return listed[0], listed[1]
     before = page[max(0, pos - 70):pos]
+    if _AGE_BEFORE.search(before[-20:]):
+        return "year", "age"
     lm = _UNIT_LEAD.search(before)
     if lm is None:
         return None
@@ -614,6 +630,7 @@ obvious respectively his hers ours yours theirs whose this these those others
 _BAD_MODS = frozenset("""
 of the a an and or in on at to for from by with per than that which who as is was are were be
 been has have had not no less least other times fold percent only also just even still see
+st nd rd th
 """.split())
 
 
@@ -627,6 +644,9 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     count = _count_figure(page, pos, end, m, before) or _row_label_count(page, pos, end)
     if count is not None:
         return count
+    sp = _SCALE_POINTS.match(page, end)
+    if sp is not None and m.group("mant").isdigit():
+        return "item", "point scale", sp.end()  # "a 5-point Likert scale": its points
     na = _NAMED_AFTER.match(page, end)
     if na is not None and page[page.rfind("\n", 0, pos) + 1:pos].strip():  # "9  PUE and": a footnote
         name = na.group("name")
@@ -733,11 +753,20 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
                     dev = "TPU" if "TPU" in mods else "GPU"
                     return _canonical(f"{dev}_{_TIME_WORDS[low]}") or "item", f"{mods}{low}", w.end("w")
                 return None
+            if low in _GENDERS:
+                return "person", low, w.end("w")  # "8 male and 2 female"
             if _plural(low):
                 unit = _canonical(low)
                 if unit is None or unit == "dimensionless" or not _is_count(unit):
                     unit = "item"
                 return unit, low, w.end("w")
+            if mant == "1" and noun.isalpha() and len(low) >= 3 and (
+                    w.group("sep").strip(" \t\n") or not w.group("sep") or _count_ends(page, w.end())):
+                # "1 postdoc, and 1 industry research scientist": one of a thing
+                unit = _canonical(low)
+                if unit is None or unit == "dimensionless" or not _is_count(unit):
+                    unit = "item"
+                return unit, page[gap.end():w.end("w")], w.end("w")
         if not w.group("sep").strip(" \t\n") == "" or not w.group("sep"):
             return None  # punctuation ends the phrase
         at = w.end()
@@ -772,6 +801,16 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
             unit = _canonical(f"{unit}/{per.group(1)}") or unit
         return unit, word, end
     return None
+
+
+_SCALE_POINTS = lazy(r"[-‐ ]points?[ \t\n]+(?:[A-Z][a-z]+[ \t\n]+)?(?:rating[ \t\n]+)?scales?\b")
+_GENDERS = frozenset({"male", "female", "males", "females", "men", "women"})
+_PHRASE_END = lazy(r"(?:[,.;:)]|\s+(?:and|or|in|on|at|for|from|with|who|that|which|was|were|is|are)\b)")
+
+
+def _count_ends(page: str, pos: int) -> bool:
+    """Whether a noun phrase ends at `pos`: punctuation, or a function word next."""
+    return _PHRASE_END.match(page, pos) is not None
 
 
 # Counted things that papers write in the singular before another noun ("2 layer LSTM").

@@ -175,8 +175,8 @@ def test_cells_under_a_header_line_that_names_their_unit():
             "Flan-T5-base 222M 3.67 0.026\n")
     found = extract_candidates([text])
     assert [(c.number, c.unit, c.kind) for c in found] == [
-        ("1984", "lbCO2e", "table"), ("1", "year", "quantity"), ("11,023", "lbCO2e", "table"),
-        ("626,155", "lbCO2e", "table")]
+        ("1", "passenger", "quantity"), ("1984", "lbCO2e", "table"), ("1", "year", "quantity"),
+        ("11,023", "lbCO2e", "table"), ("626,155", "lbCO2e", "table")]
 
 
 def test_sentence_and_context():
@@ -503,3 +503,21 @@ def test_a_row_label_that_wraps_onto_the_next_line():
     assert extract_candidates(["energy\n(kWh)\nFlan-T5-base 222M 3.67 0.026\n"]) == []
     # a lone cell with no row beside it is not a table
     assert extract_candidates(["Number of Chips 8\nsome text follows here.\n"]) == []
+
+
+@pytest.mark.parametrize("text, figures", [
+    # one of a thing, and counts of people by gender
+    ("(8 male and 2 female; 8\nPhD students, 1 postdoc, and 1 industry research scientist).",
+     [("8 male", 8.0, "person"), ("2 female", 2.0, "person"), ("8\nPhD students", 8.0, "item"),
+      ("1 postdoc", 1.0, "item"), ("1 industry research scientist", 1.0, "item")]),
+    ("Air travel, 1 passenger, NY", [("1 passenger", 1.0, "passenger")]),
+    ("as Table 1 shows, step 1 is the first, the 1 st place and only 1 of them", []),
+    # an age, and its spread after it, are in years
+    ("(mean age: 28.3; SD:4.1; all adults)", [("28.3", 28.3, "year"), ("4.1", 4.1, "year")]),
+    ("participants aged 34 on average", [("34", 34.0, "year")]),
+    ("a PUE of 1.1; SD 0.2", [("1.1", 1.1, "PUE")]),
+    # the points of a rating scale
+    ("using\na 5-point Likert scale for", [("5-point Likert scale", 5.0, "item")]),
+])
+def test_singular_counts_ages_and_scales(text, figures):
+    assert _found(text) == figures
