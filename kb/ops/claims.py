@@ -206,11 +206,15 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
                 unit: str | None = None, minimum: str | None = None, maximum: str | None = None,
                 text: list[str] | None = None) -> list[dict]:
     """Claims matching every filter: on all `topics`, from `paper`, of the kind of
-    `unit`, at least `minimum` / at most `maximum` (figures with units)."""
+    `unit`, at least `minimum` / at most `maximum` (figures with units). A claim
+    stands verified only as kb verify decides it (kb.quantities.quoted.claim_doubt,
+    kept in the index by kb.ops.derive): a value edited by hand that is not among
+    its quote's numbers is "unverified", and `reason` says why (None when verified)."""
 
     where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
-        f"select id, citekey, number, value, unit, per, quote, page, version, topics, status, file, "
+        f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
+        f"case when doubt is null then status else 'unverified' end as status, doubt as reason, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written "
         f"from claims where {where} order by citekey, rowid", params))
     for r in rows:
@@ -226,7 +230,7 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
-        "case status when 'verified' then '' else 'UNVERIFIED' end, coalesce(quote, '') "
+        "case when status = 'verified' and doubt is null then '' else 'UNVERIFIED' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()
 
 

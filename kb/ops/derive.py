@@ -11,7 +11,9 @@ rebuild, inside the transaction that indexed the change:
 * Semantic Scholar lists fetched earlier (kb cite fetch) for papers whose S2
   links are missing, e.g. after a rebuild;
 * each claim's value in base units ("626,155 lb CO2e" -> grams CO2e), so
-  figures of one dimension sort and filter together.
+  figures of one dimension sort and filter together;
+* whether each claim stands verified (kb.quantities.quoted.claim_doubt: a value
+  edited by hand that is not among its quote's numbers does not), which kb claims lists.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
 from kb.ops import audit
+from kb.quantities.quoted import claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
 from kb.store.index import Changes
@@ -60,6 +63,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         merge_cached_s2(kb)
     if changes.claims_files:
         base_values(kb, changes.claims_files)
+        claim_doubts(kb, changes.claims_files)
 
 
 def merge_cached_s2(kb: KB) -> int:
@@ -96,3 +100,16 @@ def base_values(kb: KB, files: set[str]) -> None:
             continue
         db.execute("update claims set base_value = ?, base_unit = ? where rowid = ?",
                    [base_value, base_unit, rowid])
+
+
+def claim_doubts(kb: KB, files: set[str]) -> None:
+    """Why each claim of `files` does not stand verified (NULL when it does), decided as
+    kb verify decides it, so a listing reads it instead of re-checking every claim."""
+    db = kb.db
+    marks = ",".join("?" * len(files))
+    rows = db.execute(f"select rowid, number, unit, quote, status from claims where file in ({marks}) "
+                      "and kind = 'claim'", sorted(files)).fetchall()
+    for rowid, number, unit, quote, status in rows:
+        doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote)
+        if doubt is not None:
+            db.execute("update claims set doubt = ? where rowid = ?", [doubt, rowid])

@@ -26,7 +26,7 @@ from kb.quantities.interval import EXPONENT, MANTISSA, Interval, read_number
 from kb.quantities.numbers import extract_candidates
 from kb.text.lazyre import lazy
 
-__all__ = ["QuotedValue", "value_in_quote", "numbers_in"]
+__all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt"]
 
 _NUM = lazy(
     rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£)?"
@@ -153,3 +153,21 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
     numbers = [shown.get((h.start, h.end), h.text) for h in held
                if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
     return QuotedValue(not missing and bool(wanted) or not wanted, list(dict.fromkeys(numbers)), missing)
+
+
+def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None:
+    """Why a claim does not stand verified, or None when it does: it was stored
+    unverified, it has no quote, or its value is not among its quote's numbers
+    (`value_in_quote`; a value edited by hand in claims/*.toml after kb verified it).
+    The one decision `kb claims` (through the index, kb.ops.derive), `kb check` and
+    `kb verify` share. A value whose every number is printed in the quote stands
+    without reading units (pint is loaded only to compare converted figures)."""
+    if status != "verified":
+        return "stored unverified"
+    if not quote:
+        return "no quote"
+    held = {n.value for n in numbers_in(quote)}
+    if all(w.value in held for w in numbers_in(value)):
+        return None
+    found = value_in_quote(value, quote)
+    return None if found.ok else found.reason(value)

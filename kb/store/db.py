@@ -561,10 +561,22 @@ def m013_file_indexes(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m014_claim_doubt(db: sqlite_utils.Database) -> None:
+    """`kb claims` listed a claim as verified when its value had been edited by hand
+    so that it is no longer among its quote's numbers (kb verify, doctor and check
+    flagged it). Whether a claim stands is derived data (kb.ops.derive, with
+    kb.quantities.quoted.claim_doubt, as kb verify decides it): NULL when it stands,
+    else why not. Claims files are forgotten so the next command re-indexes them."""
+    db.executescript("""
+    ALTER TABLE claims ADD COLUMN doubt TEXT;     -- why the claim is not verified; NULL: it is
+    DELETE FROM files WHERE path LIKE 'claims/%';
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
-              m011_dismissals, m012_second_extraction, m013_file_indexes)
+              m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt)
 
 
 def _migrations() -> Migrations:

@@ -295,6 +295,50 @@ expr = "image_gen / 0.022 kWh"
     assert "UNVERIFIED" not in run_kb("check").out
 
 
+def test_claims_listing_shows_a_hand_edited_mismatch_as_unverified(php):
+    """kb claims decides as kb verify does: a value edited by hand in claims/*.toml that is
+    no longer among its quote's numbers is listed UNVERIFIED, with the reason in --json;
+    a value equal after conversion stays verified; corrected, it is verified again."""
+    path = php / "claims" / "luccioni2023power.toml"
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image-gen",
+                  "-t", "energy").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "0.022 kWh", "--id", "charges").code == 0   # no quote
+    r = run_kb("claims")
+    assert r.code == 0
+    lines = {line.split()[0]: line for line in r.out.splitlines()[1:]}
+    assert "UNVERIFIED" not in lines["luccioni2023power.image_gen"]
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', 'value = "11.94 kWh"'))
+    for argv in (["claims"], ["claims", "--topic", "energy"], ["claims", "--paper", "luccioni2023power"]):
+        r = run_kb(*argv)
+        assert r.code == 0, r.err
+        line = next(x for x in r.out.splitlines() if x.startswith("luccioni2023power.image_gen"))
+        assert "11.94 kWh" in line and "UNVERIFIED" in line, argv
+    rows = {c["id"]: c for c in run_kb("claims", "--json").json}
+    assert rows["image-gen"]["status"] == "unverified"
+    assert rows["image-gen"]["reason"] == ("the value '11.94 kWh' is not among its quote's numbers: "
+                                           "522 smartphone charges, 11.49 kWh")
+    assert rows["charges"]["status"] == "unverified" and rows["charges"]["reason"] == "stored unverified"
+    topic = run_kb("claims", "--topic", "energy", "--json").json
+    assert [(c["id"], c["status"]) for c in topic["claims"]] == [("image-gen", "unverified")]
+    # The same claim flagged by kb verify: one decision.
+    assert "value-mismatch claim luccioni2023power.image-gen" in run_kb("verify").out
+    # 11,490 Wh is 11.49 kWh within both precisions: it stands.
+    path.write_text(path.read_text().replace('value = "11.94 kWh"', 'value = "11,490 Wh"'))
+    rows = {c["id"]: c for c in run_kb("claims", "--json").json}
+    assert rows["image-gen"]["status"] == "verified" and rows["image-gen"]["reason"] is None
+    assert "UNVERIFIED" not in next(x for x in run_kb("claims").out.splitlines()
+                                    if x.startswith("luccioni2023power.image_gen"))
+    # Corrected by hand: verified again.
+    path.write_text(path.read_text().replace('value = "11,490 Wh"', 'value = "11.49 kWh"'))
+    rows = {c["id"]: c for c in run_kb("claims", "--json").json}
+    assert rows["image-gen"]["status"] == "verified" and rows["image-gen"]["reason"] is None
+    # kb rebuild derives the same from the files.
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', 'value = "11.94 kWh"'))
+    assert run_kb("rebuild").code == 0
+    rows = {c["id"]: c for c in run_kb("claims", "--json").json}
+    assert rows["image-gen"]["status"] == "unverified" and "11.94 kWh" in rows["image-gen"]["reason"]
+
+
 def test_claim_re_add_merges_and_refuses_another_value(php):
     path = php / "claims" / "luccioni2023power.toml"
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
