@@ -25,6 +25,7 @@ from kb.store.db import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
 from kb.text.names import last_name, name_key
 from kb.text.refs import (
+    TITLE_THRESHOLD,
     PaperIndex,
     PaperInfo,
     RefEntry,
@@ -34,6 +35,7 @@ from kb.text.refs import (
     title_key,
     work_key,
 )
+from kb.text.titles import normalise_title
 
 if TYPE_CHECKING:  # sqlite-utils is imported inside functions: start-up stays light
     import sqlite_utils
@@ -63,10 +65,37 @@ def _first_author_of(first_author: str | None, authors_json: str | None) -> str 
     return last_name(authors[0]) or None
 
 
-def _load_papers(db: sqlite_utils.Database) -> list[PaperInfo]:
+def _load_papers(db: sqlite_utils.Database, where: str = "", params: Sequence = ()) -> list[PaperInfo]:
     return [PaperInfo(ck, ax, doi, title, year, _first_author_of(fa, authors))
             for ck, ax, doi, title, year, fa, authors in db.execute(
-                "SELECT citekey, arxiv_id, doi, title, year, first_author, authors FROM papers")]
+                "SELECT citekey, arxiv_id, doi, title, year, first_author, authors FROM papers " + where,
+                list(params))]
+
+
+def _papers_resolving(db: sqlite_utils.Database, rows: Sequence[tuple]) -> list[PaperInfo]:
+    """Every paper a strict resolution of `rows` (candidate reference rows) can look at:
+    those with one of their arXiv ids or DOIs, or their first author's last four letters
+    (PaperIndex's buckets). A bucket is loaded whole (and a little more: the filters
+    are loose, PaperIndex compares exactly), so resolving against these papers is
+    resolving against all of them, while a paper added to a knowledge base of 10,000
+    reads a few dozen papers instead of every one."""
+    arxiv, dois, tails = set(), set(), set()
+    for row in rows:
+        ax, doi, fa = row[2], row[3], row[6]
+        if bare_arxiv_id(ax):
+            arxiv.add(bare_arxiv_id(ax))
+        if doi:
+            dois.add(doi.lower())
+        key = name_key(fa)
+        if key:
+            tails.add(author_tail(key))
+    if not (arxiv or dois or tails):
+        return []
+    where = """WHERE (arxiv_id IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(?) WHERE instr(arxiv_id, value)))
+        OR (doi IS NOT NULL AND (lower(doi) IN (SELECT value FROM json_each(?)) OR doi GLOB '*[^ -~]*'))
+        OR substr(first_author, -4) IN (SELECT value FROM json_each(?))
+        OR ((first_author IS NULL OR first_author = '') AND authors IS NOT NULL AND authors NOT IN ('', '[]'))"""
+    return _load_papers(db, where, [json.dumps(sorted(arxiv)), json.dumps(sorted(dois)), json.dumps(sorted(tails))])
 
 
 def paper_index(db: sqlite_utils.Database) -> PaperIndex:
@@ -220,40 +249,70 @@ def _temp_keys(db: sqlite_utils.Database, kind_values: dict[str, Iterable[str]])
                         [(kind, v) for kind, vals in kind_values.items() for v in vals if v])
 
 
-def _candidate_rows(db: sqlite_utils.Database, table: str, citekeys: set[str] | None,
-                    papers: dict[str, PaperInfo]) -> Iterable[tuple]:
+def _candidate_rows(db: sqlite_utils.Database, table: str, citekeys: set[str] | None) -> Iterable[tuple]:
     if citekeys is None:
         return db.execute(f"SELECT {_SEL_COLS} FROM {table}")     # streamed: updates come after
     sel = "SELECT k FROM _kb_sel WHERE kind = ?"
     q = f"""
         SELECT {_SEL_COLS} FROM {table} WHERE citekey IN ({sel})
         UNION SELECT {_SEL_COLS} FROM {table} WHERE resolved IN ({sel})
-        UNION SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NULL AND arxiv_id IN ({sel})
-        UNION SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NULL AND doi IN ({sel})
+        UNION SELECT {_SEL_COLS} FROM {table} WHERE arxiv_id IN ({sel})
+        UNION SELECT {_SEL_COLS} FROM {table} WHERE doi IN ({sel})
         UNION SELECT {_SEL_COLS} FROM {table}
               WHERE resolved IS NULL AND substr(first_author, -4) IN ({sel})"""
     return db.execute(q, ["c", "c", "a", "d", "t"]).fetchall()
 
 
+def _rival_rows(db: sqlite_utils.Database, table: str, touched: Sequence[PaperInfo]) -> list[tuple]:
+    """References resolved by title to another paper, whose title a touched paper's now
+    rivals (scores at least TITLE_THRESHOLD against it, first authors in one bucket): a
+    paper arriving with nearly the same title makes such a match ambiguous."""
+    from rapidfuzz import fuzz
+
+    titles: dict[str, list[str]] = defaultdict(list)
+    for p in touched:
+        key, norm = name_key(p.first_author), normalise_title(p.title)
+        if key and norm and p.year:
+            titles[author_tail(key)].append(norm)
+    if not titles:
+        return []
+    out = []
+    for row in db.execute(f"SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NOT NULL AND method = 'title' "
+                          "AND substr(first_author, -4) IN (SELECT k FROM _kb_sel WHERE kind = 't')"):
+        norm = normalise_title(row[4])
+        rivals = titles.get(author_tail(name_key(row[6])), ())
+        if norm and any(fuzz.ratio(norm, t) >= TITLE_THRESHOLD for t in rivals):
+            out.append(row)
+    return out
+
+
 def _relink(db: sqlite_utils.Database, citekeys: set[str] | None, *,
             extra_work_keys: Iterable[str] = (), extra_citing: Iterable[str] = ()) -> dict[str, int]:
 
-    plist = _load_papers(db)
-    papers = {p.citekey: p for p in plist}
-    index = PaperIndex(plist)
-    if citekeys is not None:
-        touched = [papers[c] for c in citekeys if c in papers]
+    candidates: dict[str, Iterable[tuple]] = {}
+    if citekeys is None:
+        index = PaperIndex(_load_papers(db))
+    else:
+        # Only what the changed papers can affect, resolved against only the papers
+        # those references can name: the cost follows the change, not the knowledge base.
+        touched = [p for chunk in chunks(sorted(citekeys)) for p in _load_papers(
+            db, f"WHERE citekey IN ({','.join('?' * len(chunk))})", chunk)]
         _temp_keys(db, {
             "c": citekeys,
             "a": [bare_arxiv_id(p.arxiv_id) for p in touched],
             "d": [p.doi.lower() for p in touched if p.doi],
             "t": [author_tail(name_key(p.first_author)) for p in touched if name_key(p.first_author)],
         })
+        for table in ("refs", "s2_citing"):
+            rows = _candidate_rows(db, table, citekeys)
+            ids = {r[0] for r in rows}
+            candidates[table] = rows + [r for r in _rival_rows(db, table, touched) if r[0] not in ids]
+        index = PaperIndex(_papers_resolving(db, [r for rows in candidates.values() for r in rows]))
     affected_citing: set[str] = set(extra_citing) | (set(citekeys) if citekeys else set())
     affected_works: set[str] = set(extra_work_keys)
     checked = changed = 0
     for table in ("refs", "s2_citing"):
-        rows = _candidate_rows(db, table, citekeys, papers)
+        rows = candidates[table] if citekeys is not None else _candidate_rows(db, table, None)
         updates = []
         for (rid, ck, ax, doi, title, year, fa, resolved, method, score, wk, tk) in rows:
             checked += 1
@@ -276,10 +335,10 @@ def _relink(db: sqlite_utils.Database, citekeys: set[str] | None, *,
             db.conn.executemany(f"UPDATE {table} SET resolved = ?, method = ?, score = ? WHERE id = ?", chunk)
     affected_works |= _canonical_work_keys(db, citekeys)
     if citekeys is None:
-        _rebuild_citations(db, None, papers)
+        _rebuild_citations(db, None)
         _rebuild_works(db, None)
     else:
-        _rebuild_citations(db, affected_citing, papers)
+        _rebuild_citations(db, affected_citing)
         _rebuild_works(db, affected_works)
     return {"checked": checked, "changed": changed}
 
@@ -341,14 +400,14 @@ def _canonical_work_keys(db: sqlite_utils.Database, citekeys: set[str] | None) -
     return changed
 
 
-def _rebuild_citations(db: sqlite_utils.Database, citing: set[str] | None,
-                       papers: dict[str, PaperInfo]) -> None:
+def _rebuild_citations(db: sqlite_utils.Database, citing: set[str] | None) -> None:
     """Rewrite the citations of the given citing papers (all when None) from
-    refs and s2_citing; methods name every way a link was found, once each."""
+    refs and s2_citing; methods name every way a link was found, once each.
+    Both ends must be papers of the knowledge base."""
     links: dict[tuple[str, str], tuple[set[str], float | None]] = {}
 
     def add(a: str, b: str, m: str, score: float | None) -> None:
-        if a == b or a not in papers or b not in papers:
+        if a == b:
             return
         ms, best = links.get((a, b), (set(), None))
         ms.add(m)
@@ -378,9 +437,13 @@ def _rebuild_citations(db: sqlite_utils.Database, citing: set[str] | None,
                     f"SELECT resolved, citekey, score FROM s2_citing WHERE resolved IN ({marks})",
                     list(chunk)):
                 add(a, b, S2, score)
+    ends = sorted({k for pair in links for k in pair})
+    papers = {k for chunk in chunks(ends) for (k,) in db.execute(
+        f"SELECT citekey FROM papers WHERE citekey IN ({','.join('?' * len(chunk))})", list(chunk))}
     db.conn.executemany(
         "INSERT INTO citations (citing, cited, methods, score) VALUES (?, ?, ?, ?)",
-        [(a, b, _ordered_methods(ms), score) for (a, b), (ms, score) in links.items()])
+        [(a, b, _ordered_methods(ms), score) for (a, b), (ms, score) in links.items()
+         if a in papers and b in papers])
 
 
 def _rebuild_works(db: sqlite_utils.Database, keys: set[str] | None) -> None:

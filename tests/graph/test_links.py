@@ -205,3 +205,64 @@ def test_graph_import_is_light() -> None:
             "print('networkx' in sys.modules, 'rapidfuzz' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path, new_db, add_paper, stored_pages,
+                                                                        links) -> None:
+    """Papers arriving one by one are linked against only the papers their references can
+    name (same arXiv id, DOI or first author's last letters), yet end where a relink of
+    everything ends: ids stored with a prefix and version, DOIs in capitals, a paper whose
+    first author is only in its author list, two papers too alike to tell apart."""
+    import random
+
+    families = ["Smith", "Smyth", "Okafor", "Garcia", "Chen", "Novak", "Tanaka", "Dubois", "Rossi", "Kowalski",
+                "Silva", "Haddad", "Larsen", "Moreau", "Ivanova", "Patel", "Nguyen", "Schmidt", "Murphy", "Lopez"]
+    words = ["energy", "carbon", "training", "inference", "models", "language", "neural", "grid"]
+    papers = []
+    for i in range(60):
+        rng = random.Random(i)
+        title = " ".join(rng.choice(words) for _ in range(5)).title() + f" Study {i}"
+        ax = f"arXiv:2101.{i:05d}v2" if i % 3 == 0 else None
+        doi = f"10.5555/SCALE.{i}" if i % 3 == 1 else None
+        papers.append((f"p{i}", title, [f"{families[i % 20]}, Ann", "Other, Bo"], 2000 + i % 7, ax, doi))
+    papers.append(("twin", papers[5][1] + "s", papers[5][2], papers[5][3], None, None))   # p5's title, nearly
+    order = list(range(len(papers)))
+    random.Random(7).shuffle(order)
+    db = new_db(tmp_path / "kb.sqlite")
+    read: list[int] = []
+    late: list[int] = []            # papers read by each of the last twenty additions
+    real = graph._load_papers
+
+    def counting(db_, *args):
+        rows = real(db_, *args)
+        read.append(len(rows))
+        return rows
+
+    graph._load_papers = counting
+    try:
+        for n, i in enumerate(order):
+            ck, title, authors, year, ax, doi = papers[i]
+            cited = [papers[(i + d) % len(papers)] for d in (1, 2, 5, 11, 23)] + [papers[5]]
+            refs = ["References"] + [
+                f"[{j}] {c[2][0].split(',')[0]}, A. and Other, B. {c[1]}. Journal of Things, {c[3]}."
+                + (f" arXiv:{c[4][6:16]}" if c[4] and j % 2 else "") + (f" doi:{c[5].lower()}" if c[5] else "")
+                for j, c in enumerate(cited, 1)]
+            add_paper(db, ck, title, authors if i != 7 else ["Okafor, Ann"], year, ax, doi,
+                      ["Body text of the paper.", "\n".join(refs)])
+            if i == 7:          # first author known only from the author list
+                db.execute("UPDATE papers SET first_author = NULL WHERE citekey = 'p7'")
+            read.clear()
+            graph.index_references(db, ck, "v1", stored_pages(db, ck))
+            if n >= len(papers) - 20:
+                late.append(sum(read))
+    finally:
+        graph._load_papers = real
+    assert max(late) < len(papers) / 2         # the buckets its references name, not every paper
+    incremental = db.execute("SELECT citing, cited, methods, score FROM citations ORDER BY 1, 2").fetchall()
+    works = db.execute("SELECT * FROM works ORDER BY 1").fetchall()
+    assert len(incremental) > 150
+    assert ("p4", "p5") not in links(db) and ("p4", "twin") not in links(db)    # too alike: neither
+    assert ("p6", "p7") in links(db)
+    graph.relink(db)
+    assert db.execute("SELECT citing, cited, methods, score FROM citations ORDER BY 1, 2").fetchall() == incremental
+    assert db.execute("SELECT * FROM works ORDER BY 1").fetchall() == works
