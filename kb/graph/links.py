@@ -81,19 +81,21 @@ def _papers_resolving(db: sqlite_utils.Database, rows: Sequence[tuple]) -> list[
     reads a few dozen papers instead of every one."""
     arxiv, dois, tails = set(), set(), set()
     for row in rows:
-        ax, doi, fa = row[2], row[3], row[6]
+        ax, doi, year, fa = row[2], row[3], row[5], row[6]
         if bare_arxiv_id(ax):
             arxiv.add(bare_arxiv_id(ax))
         if doi:
             dois.add(doi.lower())
         key = name_key(fa)
-        if key:
-            tails.add(author_tail(key))
+        if key and isinstance(year, int):       # a title match needs the year, within one
+            tails.add((author_tail(key), year))
     if not (arxiv or dois or tails):
         return []
-    where = """WHERE (arxiv_id IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(?) WHERE instr(arxiv_id, value)))
-        OR (doi IS NOT NULL AND (lower(doi) IN (SELECT value FROM json_each(?)) OR doi GLOB '*[^ -~]*'))
-        OR substr(first_author, -4) IN (SELECT value FROM json_each(?))
+    where = """WHERE (arxiv_id IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(arxiv_id, value)))
+        OR (doi IS NOT NULL AND (lower(doi) IN (SELECT value FROM json_each(?2)) OR doi GLOB '*[^ -~]*'))
+        OR (substr(first_author, -4) IN (SELECT json_extract(value, '$[0]') FROM json_each(?3)) AND EXISTS (
+            SELECT 1 FROM json_each(?3) WHERE json_extract(value, '$[0]') = substr(first_author, -4)
+            AND papers.year BETWEEN json_extract(value, '$[1]') - 1 AND json_extract(value, '$[1]') + 1))
         OR ((first_author IS NULL OR first_author = '') AND authors IS NOT NULL AND authors NOT IN ('', '[]'))"""
     return _load_papers(db, where, [json.dumps(sorted(arxiv)), json.dumps(sorted(dois)), json.dumps(sorted(tails))])
 
@@ -277,8 +279,10 @@ def _rival_rows(db: sqlite_utils.Database, table: str, touched: Sequence[PaperIn
     if not titles:
         return []
     out = []
+    years = [p.year for p in touched if p.year]
     for row in db.execute(f"SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NOT NULL AND method = 'title' "
-                          "AND substr(first_author, -4) IN (SELECT k FROM _kb_sel WHERE kind = 't')"):
+                          "AND substr(first_author, -4) IN (SELECT k FROM _kb_sel WHERE kind = 't') "
+                          "AND year BETWEEN ? AND ?", [min(years) - 1, max(years) + 1]):
         norm = normalise_title(row[4])
         rivals = titles.get(author_tail(name_key(row[6])), ())
         if norm and any(fuzz.ratio(norm, t) >= TITLE_THRESHOLD for t in rivals):
