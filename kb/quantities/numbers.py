@@ -455,6 +455,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     pending.extend(_table_cells(page, pending))
     pending.extend(_column_cells(page, pending))
     pending.extend(_header_columns_cells(page, pending))
+    pending.extend(_stacked_header_cells(page, pending))
     pending.sort(key=lambda c: c[0])
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
         if bounds is None:
@@ -930,7 +931,8 @@ def _line(page: str, pos: int) -> str:
 # ---------------------------------------------------------------- table rows
 
 _CELL_RE = lazy(rf"(?:{MANTISSA})(?:{EXPONENT})?%?|--|—|N/A")
-_TOKEN_RE = lazy(r"\S+")
+# A token of a table line; "1.0 × 10−4" (pypdf's text of 1.0 × 10⁻⁴) is one cell.
+_TOKEN_RE = lazy(r"\d+(?:\.\d+)?[ ]?[×x][ ]?10[\-−]\d+(?!\S)|\S+")
 # A unit named in a row label: in parentheses ("(MWh)", "(TDP in Watts)"), or one of
 # the units that do not double as ordinary words ("Gross tCO 2 e for Model Training").
 _LABEL_PAREN = lazy(r"\((?:[^()\d]*?\bin\s+)?(?P<u>[^()\d][^()]*?)\)")
@@ -955,6 +957,12 @@ def _label_unit(label: str) -> tuple[str, str] | None:
                 cand, canon = f"{cand} CO2e", _canonical(f"{cand} CO2e") or canon
             if canon is not None and canon != "dimensionless":
                 return cand, canon
+    hashed = re.search(r"\(#[ \t]*([a-z]+s)\)", label)  # "Cost parity (# inferences)"
+    if hashed is not None and _plural(hashed.group(1)):
+        canon = _canonical(hashed.group(1))
+        if canon is None or canon == "dimensionless" or not _is_count(canon):
+            canon = "item"
+        return hashed.group(1), canon
     dev = re.search(r"(?i)\bnumber\s+of\s+(chips|gpus|tpus|accelerators)\b", label)
     if dev is not None:
         return dev.group(1), _canonical(dev.group(1)) or "accelerator"
@@ -1265,6 +1273,25 @@ def _row_cell_tokens(page: str, start: int, end: int) -> list[re.Match[str]] | N
     return cells
 
 
+_UNIT_LINE = lazy(r"[ \t]*\((?=[^()\n]*[A-Za-z])[^()\n]{1,24}\)[ \t]*")
+_YES_NO = frozenset({"Yes", "No", "yes", "no", "Y", "N", "✓", "✗"})
+
+
+def _yes_no_row(page: str, start: int, end: int) -> list[re.Match[str]] | None:
+    """The number cells of a row whose other cells say yes or no ("Coal 38 No 512.3")."""
+    tokens = list(_TOKEN_RE.finditer(page, start, end))
+    k = 0
+    while k < len(tokens) and _ROW_CELL.fullmatch(tokens[k].group(0)) is None:
+        k += 1
+    if k == 0 or k == len(tokens):
+        return None
+    rest = tokens[k:]
+    if not all(_ROW_CELL.fullmatch(t.group(0)) or t.group(0) in _YES_NO for t in rest):
+        return None
+    cells = [t for t in rest if t.group(0) not in _YES_NO]
+    return cells if len(cells) < len(rest) else None
+
+
 def _caption_near(page: str, lines: list[tuple[int, int]], i: int) -> str:
     """The caption of the table whose header is line i: a "Table N:" line below it
     (within 25 lines) or above it (within 3), with the line after it."""
@@ -1297,6 +1324,10 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
         line = page[hs:he]
         if not 8 <= he - hs <= 160 or _LINE_DIGITS.search(line) or _CAPTION_LINE.match(page, hs):
             continue
+        if i < len(lines) and _UNIT_LINE.fullmatch(page, *lines[i]):
+            # "Average Carbon Intensity" / "(gCO2eq/kWh)": the last column's unit, wrapped
+            line = f"{line} {page[lines[i][0]:lines[i][1]].strip()}"
+            i += 1
         header = _header_columns(line, "")
         if (header is None and _CAPTION_HINT.search(line)) or (header and None in header):
             caption = _caption_near(page, lines, i - 1)
@@ -1309,7 +1340,7 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
             ls, le = lines[i]
             if _CAPTION_LINE.match(page, ls):
                 break
-            cells = _row_cell_tokens(page, ls, le)
+            cells = _row_cell_tokens(page, ls, le) or _yes_no_row(page, ls, le)
             while cells and len(cells) > len(header) and cells[-1].group(0).startswith("$"):
                 cells = cells[:-1]  # money cells say their own unit
             if cells is None or len(cells) != len(header):
@@ -1331,6 +1362,73 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
                 except KBError:
                     continue
                 out.append((s0, e0, text, float(num.value), col[1], None, None, col[0], "table"))
+            i += 1
+    return out
+
+
+# A header printed one short line per word ("model\nname\nnumber of\nparameters\nemissions
+# \n(g 𝐶𝑂2𝑒𝑞)\nenergy\n(kWh)", twice for a table of two halves) above rows such as
+# "Flan-T5-base 222M 3.67 0.026 BLOOMz-560M 559M 7.5 0.054".
+_STACKED_LINE = lazy(r"[ \t]*[A-Za-z(#%][^\n]{0,24}")
+
+
+def _stacked_line(page: str, start: int, end: int) -> bool:
+    """A short line without digits but CO2's: one piece of a stacked header."""
+    return (_STACKED_LINE.fullmatch(page, start, end) is not None
+            and not _LINE_DIGITS.search(page[start:end]))
+_SCALED_CELL = lazy(rf"(?:{MANTISSA})(?:{EXPONENT})?(?:[kMB](?![\w]))?%?|—|–|--|N/A")
+
+
+def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
+    """Cells of rows under a header printed one word or two per line; a row may hold
+    several label-and-cells groups, as many cells in all as the header has columns."""
+    if "\n" not in page:
+        return []
+    spans = sorted((c[0], c[1]) for c in taken)
+    starts = [s for s, _ in spans]
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(page):
+        nl = page.find("\n", pos)
+        end = len(page) if nl < 0 else nl
+        lines.append((pos, end))
+        pos = end + 1
+    out: list[tuple] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _stacked_line(page, *lines[j]):
+            j += 1
+        if j - i < 4 or j == len(lines):
+            i = max(j, i + 1)
+            continue
+        header = _header_columns(" ".join(page[a:b].strip() for a, b in lines[i:j]), "")
+        i = j
+        if header is None:
+            continue
+        while i < len(lines):
+            a, b = lines[i]
+            tokens = list(_TOKEN_RE.finditer(page, a, b))
+            cells = [t for t in tokens if _SCALED_CELL.fullmatch(t.group(0))]
+            if (len(cells) != len(header) or not tokens or tokens[0] in cells
+                    or _CAPTION_LINE.match(page, a)):
+                break
+            for tok, col in zip(cells, header):
+                text = tok.group(0)
+                if col is None or not text[0].isdigit() or text.endswith("%"):
+                    continue
+                k = bisect.bisect_right(starts, tok.start()) - 1
+                if k >= 0 and spans[k][1] > tok.start():
+                    continue
+                m = _NUM.match(page, tok.start())
+                if m is None or m.end() != tok.end():
+                    continue
+                try:
+                    num = read_number(m)
+                except KBError:
+                    continue
+                out.append((tok.start(), tok.end(), text, float(num.value), col[1], None, None,
+                            col[0], "table"))
             i += 1
     return out
 
@@ -1373,7 +1471,8 @@ def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
 
 
 # "P100x8", "V100x64", "TPUv2x16": a hardware column naming the accelerator and how many.
-_HARDWARE_COUNT = lazy(r"(?<![\w-])(?P<model>(?:[VAPHKT]\d{2,3}|TPU[ ]?v?\d\w*?|GPU))[x×](?P<n>\d{1,5})(?![\w.])")
+_HARDWARE_COUNT = lazy(r"(?<![\w-])(?P<model>(?:[VAPHKT]\d{2,3}|TPU[ ]?v?\d\w*?|GPU))[x×](?P<n>\d{1,5})(?![\w.])"
+                      r"|(?<![\w.,-])(?P<n2>\d{1,5})[·×x∗*][ ]?(?P<model2>[VAPHKT]\d{2,3}|TPU[ ]?v?\d\w*?)(?![\w.-])")
 
 
 def _hardware_counts(page: str, taken: list[tuple], excluded: list[tuple[int, int]]) -> list[tuple]:
@@ -1382,10 +1481,12 @@ def _hardware_counts(page: str, taken: list[tuple], excluded: list[tuple[int, in
     ex_starts = [a for a, _ in excluded]
     spans = sorted((c[0], c[1]) for c in taken)
     for hm in _HARDWARE_COUNT.finditer(page):
-        s0, e0 = hm.start("n"), hm.end("n")
+        group = "n" if hm.group("n") else "n2"  # "P100x8", or "256·A100"
+        model = hm.group("model") or hm.group("model2")
+        s0, e0 = hm.start(group), hm.end(group)
         if _inside(excluded, ex_starts, s0) or any(a <= s0 < b for a, b in spans):
             continue
-        unit = "TPU" if hm.group("model").startswith("TPU") else "GPU"
-        out.append((s0, e0, hm.group("n"), float(hm.group("n")), unit, None, None,
+        unit = "TPU" if model.startswith("TPU") else "GPU"
+        out.append((s0, e0, hm.group(group), float(hm.group(group)), unit, None, None,
                     hm.group(0), "table"))
     return out

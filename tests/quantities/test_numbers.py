@@ -521,3 +521,33 @@ def test_a_row_label_that_wraps_onto_the_next_line():
 ])
 def test_singular_counts_ages_and_scales(text, figures):
     assert _found(text) == figures
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("paper, page_no, text, figure", [
+    # "GPU 4·V100 8·V100 256·A100": how many of which accelerator
+    ("dodge2022", 7, "256·A100", ("256", 256.0, "GPU")),
+    ("dodge2022", 7, "8·V100", ("8", 8.0, "GPU")),
+    # a header printed a word or two per line, a row holding two models
+    ("luccioni2024", 10, "222M 3.67", ("222M", 2.22e8, "parameter")),
+    ("luccioni2024", 10, "3.67 0.026", ("3.67", 3.67, "gCO2e")),
+    ("luccioni2024", 10, "0.104\n", ("0.104", 0.104, "kWh")),
+    ("luccioni2024", 10, "14.46", ("14.46", 14.46, "gCO2e")),
+    ("luccioni2024", 10, "7B 14.46", ("7B", 7e9, "parameter")),
+    # cells printed "1.0 × 10−4"; a label "(# inferences)"
+    ("luccioni2024", 12, "5.4 × 10−5\nCost", ("5.4 × 10−5", 5.4e-5, "kWh")),
+    ("luccioni2024", 12, "592,570,000", ("592,570,000", 592570000.0, "inference")),
+    # a header whose last column's unit wrapped onto its own line; Yes/No cells between
+    ("luccioni2023", 5, "38 No", ("38", 38.0, "model")),
+    ("luccioni2023", 5, "512.3", ("512.3", 512.3, "gCO2e/kWh")),
+    ("luccioni2023", 5, "147.2", ("147.2", 147.2, "gCO2e/kWh")),
+])
+def test_tables_readers_ask_about(paper, page_no, text, figure):
+    assert _figure(wattbot_pages(paper)[page_no - 1], text) == figure
+
+
+def test_stacked_header_needs_rows_of_its_width():
+    text = ("model\nname\nnumber of\nparameters\nemissions\n(g CO2e)\nenergy\n(kWh)\n"
+            "Flan-T5-base 222M 3.67 0.026\nFlan-T5-large 750M 7.68\n")
+    assert [(c.number, c.unit) for c in extract_candidates([text])] == [
+        ("222M", "parameter"), ("3.67", "gCO2e"), ("0.026", "kWh")]
