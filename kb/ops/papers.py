@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from kb.atomic import read_input
 from kb.errors import (
@@ -24,6 +25,7 @@ from kb.errors import (
     PDFError,
     UsageError,
 )
+from kb.ops import bulk
 from kb.ops.library import settle_key
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
@@ -49,7 +51,7 @@ from kb.store.queries import (
     rows_as_dicts,
     same_paper,
 )
-from kb.text.ids import ArxivId, Doi, parse_identifier
+from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.names import to_bibtex_name
 from kb.text.titles import normalise_title
@@ -112,19 +114,27 @@ def _plan_for(kb: KB, data: bytes, extractor: str | None) -> str | None:
 def _extract_source(kb: KB, data: bytes, source: str, notes: list[str],
                     extractor: str | None = None) -> _Source:
 
-    src = _Source()
     try:
         result = extract_plan(data, _plan_for(kb, data, extractor), kb.limits(), source=source,
                               progress=_page_progress(kb, source))
-    except PDFError as exc:
-        src.status = "encrypted" if "encrypted" in exc.message else "corrupt"
-        src.message = exc.message
-        notes.append(exc.message + "; kept with metadata only")
-        return src
-    except LimitExceeded as exc:
+    except (PDFError, LimitExceeded) as exc:
+        return _source_of(None, exc, source, notes)
+    return _source_of(result, None, source, notes)
+
+
+def _source_of(result, error: KBError | None, source: str, notes: list[str]) -> _Source:
+    """A source from what extraction gave (its pdf.Extracted, or the PDFError or
+    LimitExceeded it raised), here or in a worker of kb.ops.bulk: the same either way."""
+    src = _Source()
+    if isinstance(error, LimitExceeded):
         src.status = "over-limit"
-        src.message = str(exc)
-        notes.append(str(exc) + "; kept with metadata only")
+        src.message = str(error)
+        notes.append(str(error) + "; kept with metadata only")
+        return src
+    if error is not None:
+        src.status = "encrypted" if "encrypted" in error.message else "corrupt"
+        src.message = error.message
+        notes.append(error.message + "; kept with metadata only")
         return src
     src.extractor = result.extractor
     src.plan = result.plan
@@ -320,6 +330,68 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
     return result
 
 
+def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = False, refresh: bool = False,
+             extractor: str | None = None, jobs: int | None = None,
+             extract=None) -> Iterator[tuple[str, AddResult | KBError]]:
+    """`kb add` of many identifiers: each item is (identifier, the PDF given with it or
+    None), and each yields (identifier, its AddResult, or the KBError that stopped it
+    while the others go on), in the order given. The local PDFs among them are
+    extracted by a pool of `jobs` processes (None: every core; 1: in this process;
+    `extract`: what a worker runs, kb.ops.bulk) while this process commits each paper
+    in its turn, as `add` does; the others are added here, one after the other.
+    Progress: ("adding N papers", done, N, "papers")."""
+    if extractor is not None:
+        parse_plan(extractor)
+    options = {"offline": offline, "refresh": refresh, "extractor": extractor}
+
+    def local(item) -> Path | None:
+        text, pdf = item
+        if pdf is not None:
+            return None
+        try:
+            ident = parse_identifier(text)
+        except KBError:
+            return None                     # refused in its turn, by `add`
+        return ident.path if isinstance(ident, LocalFile) else None
+
+    def prepare(item) -> bulk.Task | None:
+        path = local(item)
+        if path is None:
+            return None
+        data = read_input(path, "the PDF")
+        return bulk.Task(data, _plan_for(kb, data, extractor), str(path))
+
+    if jobs is None:
+        jobs = bulk.default_jobs()
+    if sum(local(item) is not None for item in items) < 2:
+        jobs = 1
+    label = f"adding {len(items):,} papers"
+    kb.progress(label, 0, len(items), "papers")
+    more = {"extract": extract} if extract is not None else {}
+    for n, one in enumerate(bulk.extract_in_order(items, prepare, kb.limits(), jobs, **more), 1):
+        text, pdf = one.item
+        try:
+            if one.outcome.refused is not None:
+                raise one.outcome.refused
+            if one.outcome.crashed:
+                raise PDFError(f"{one.task.source}: {one.outcome.crashed}; nothing added",
+                               hint="try it alone, or with --extractor pypdf")
+            if one.task is not None:
+                notes: list[str] = []
+                src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes)
+                result = _settled(kb, _add_extracted(kb, Path(one.task.source), one.task.data, src, notes,
+                                                     offline=offline))
+            elif pdf is not None:
+                result = add_with_pdf(kb, text, pdf, **options)
+            else:
+                result = add(kb, text, **options)
+        except KBError as exc:
+            yield text, exc
+        else:
+            yield text, result
+        kb.progress(label, n, len(items), "papers")
+
+
 def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str | None = None) -> AddResult:
 
     if ident.version and not refresh and extractor is None:
@@ -380,6 +452,12 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None 
     data = read_input(path, "the PDF")
     notes: list[str] = []
     src = _extract_source(kb, data, str(path), notes, extractor)
+    return _add_extracted(kb, path, data, src, notes, offline=offline)
+
+
+def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[str], *,
+                   offline: bool) -> AddResult:
+    """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
     result = src.result
     if src.status in ("corrupt",) and not data.startswith(b"%PDF-"):
         raise PDFError(src.message or f"{path} is not a PDF")
@@ -494,7 +572,8 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
     return True
 
 
-def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False) -> ImportResult:
+def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False,
+               jobs: int | None = None, extract=None) -> ImportResult:
     """Many entries at once, all or nothing: one references.bib write, one transaction.
 
     Each new entry is copied as its file holds it (key, field order, quoting,
@@ -502,7 +581,9 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False) ->
     it in its own style instead. An entry that is a paper kb already holds is
     merged into that paper's entry: the missing fields are added and the
     imported key is recorded in `ids`, so it still resolves. PDFs that `file`
-    fields (Zotero, JabRef) point to are attached with their text."""
+    fields (Zotero, JabRef) point to are attached with their text, extracted by
+    `jobs` processes (None: every core; 1: in this process) and attached one paper
+    at a time in the file's order (`extract`: what a worker runs, kb.ops.bulk)."""
 
     data = read_input(path, "the BibTeX file")
 
@@ -570,28 +651,73 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False) ->
                 kb.indexer.reindex_bib(BibFile(bibfile.render(), str(kb.layout.bib)))
                 db.execute("update papers set origin = 'bibtex' where origin is null")
                 kb.derive_pending()
-    for key, pdf in pdfs:
-        _attach_pdf(kb, key, pdf, out)
+    _attach_all(kb, pdfs, out, jobs=jobs, extract=extract)
     return out
+
+
+def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs: int | None,
+                extract=None) -> None:
+    """The PDFs imported entries name, attached in the order of the file: their text
+    extracted by a pool of `jobs` processes (kb.ops.bulk; None: every core, 1: here),
+    each paper committed by this process as soon as its turn comes, so a kill leaves
+    every PDF attached or not and the next import attaches the rest."""
+    if not pdfs:
+        return
+    label = f"attaching {len(pdfs):,} PDF{'s' if len(pdfs) != 1 else ''}"
+    kb.progress(label, 0, len(pdfs), "papers")
+    options = {"extract": extract} if extract is not None else {}
+    done = bulk.extract_in_order(pdfs, lambda item: _attach_task(kb, *item), kb.limits(),
+                                 bulk.default_jobs() if jobs is None else jobs, **options)
+    for n, one in enumerate(done, 1):
+        key, pdf = one.item
+        if one.outcome.refused is not None:
+            out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {one.outcome.refused.message}")
+        elif one.outcome.crashed:
+            out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {one.outcome.crashed}")
+        elif one.task is not None and not _attached(kb, key, one.task.data):   # not named twice
+            notes: list[str] = []
+            src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes)
+            _attach_source(kb, key, pdf, one.task.data, src, notes, out)
+        kb.progress(label, n, len(pdfs), "papers")
+
+
+def _attached(kb: KB, key: str, data: bytes) -> bool:
+    """The paper holds this very file already."""
+    sha = sha256(data)
+    return any(key in m.citekeys for m in kb.sources.find(citekey=key) if m.sha256 == sha)
+
+
+def _attach_task(kb: KB, key: str, pdf: Path) -> bulk.Task | None:
+    """What to extract to attach `pdf` to paper `key`: None when there is nothing to
+    do (not a .pdf, attached already); KBError when the file cannot be attached."""
+    if pdf.suffix.lower() != ".pdf":
+        return None
+    data = read_input(pdf, "the PDF")
+    if not data.startswith(b"%PDF-"):
+        raise PDFError("not a PDF")
+    if _attached(kb, key, data):
+        return None
+    return bulk.Task(data, _plan_for(kb, data, None), str(pdf))
 
 
 def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
     """A PDF named by an imported entry's `file` field, attached with its text
     as `kb add FILE.pdf` would; a file that is missing or unreadable is a warning."""
-    if pdf.suffix.lower() != ".pdf":
-        return
     try:
-        data = read_input(pdf, "the PDF")
+        task = _attach_task(kb, key, pdf)
     except KBError as exc:
         out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {exc.message}")
         return
-    if not data.startswith(b"%PDF-"):
-        out.warnings.append(f"{key}: file {str(pdf)!r} not attached: not a PDF")
-        return
-    if any(key in m.citekeys for m in kb.sources.find(citekey=key) if m.sha256 == sha256(data)):
+    if task is None:
         return
     notes: list[str] = []
-    src = _extract_source(kb, data, str(pdf), notes)
+    src = _extract_source(kb, task.data, task.source, notes)
+    _attach_source(kb, key, pdf, task.data, src, notes, out)
+
+
+def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes: list[str],
+                   out: ImportResult) -> None:
+    """Under the lock: the extracted PDF into the source cache and the index, as `key`'s."""
     arxiv = src.result.arxiv if src.result else None
     paper_arxiv = kb.db.execute("select arxiv_id from papers where citekey = ?", [key]).fetchone()
     version = f"v{arxiv.version}" if (arxiv and arxiv.version and paper_arxiv

@@ -1,0 +1,255 @@
+"""Many PDFs' text extracted on every core, committed by one writer in order.
+
+`kb import` of a library whose entries name PDFs and `kb add` of many PDF files
+spend most of their time extracting text, which needs no knowledge base: it is
+a pure function of the file's bytes (kb.sources.pdf.extract_plan). So the
+extraction runs in a pool of worker processes while this process, the one
+writer, takes each result in the order the items were given and commits that
+paper (references.bib, the source cache, the index) as `kb add` of one file
+does. The order of the commits, and so every file and row they write, is the
+same whatever the number of workers; `jobs=1` extracts in this process, with
+no pool at all.
+
+A worker that dies (a crash in a PDF library, killed from outside) breaks the
+pool; the items it may have held are then extracted again one at a time, each
+in a process of its own, so the one that crashes is named and fails alone
+(`Outcome.crashed`) while the others go on. A worker also ends itself when
+this process is gone (killed mid-way), instead of waiting for work forever.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
+
+from kb.errors import KBError, LimitExceeded, PDFError
+from kb.sources.pdf import Extracted, Limits, extract_plan
+
+T = TypeVar("T")
+
+#: Tasks handed to the pool ahead of the writer, per worker: enough that no worker
+#: waits while the writer commits, few enough that memory holds a handful of PDFs.
+AHEAD_PER_WORKER = 2
+
+
+@dataclass
+class Task:
+    """One PDF to extract: its bytes, the extractors to use (pdf.parse_plan) and
+    the name messages give it."""
+    data: bytes
+    plan: str | None
+    source: str
+
+
+@dataclass
+class Outcome:
+    """What extracting one task gave: its text, or the error extraction raised
+    (encrypted, corrupt, over a limit), or, when the process extracting it died,
+    why (`crashed`); `refused` is the error raised while preparing the task (the
+    file is missing, unreadable, not a PDF), when it never reached extraction."""
+    result: Extracted | None = None
+    error: KBError | None = None
+    crashed: str = ""
+    refused: KBError | None = None
+
+
+@dataclass
+class Done(Generic[T]):
+    """An item, the task made of it (None: nothing to extract) and its outcome."""
+    item: T
+    task: Task | None
+    outcome: Outcome
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_task(task: Task, limits: Limits) -> Outcome:
+    """Extract one task (in a worker, or in this process with jobs=1). Whatever the
+    file does to the extractor is this task's outcome, never an exception that
+    would end the batch."""
+    try:
+        return Outcome(result=extract_plan(task.data, task.plan, limits, source=task.source))
+    except (PDFError, LimitExceeded) as exc:
+        return Outcome(error=exc)
+    except Exception as exc:  # a failure inside a PDF library that kb does not know yet
+        return Outcome(error=PDFError(f"{task.source} cannot be read ({type(exc).__name__}: {exc})"))
+
+
+Extract = Callable[[Task, Limits], Outcome]
+
+
+def extract_in_order(items: Iterable[T], prepare: Callable[[T], Task | None], limits: Limits,
+                     jobs: int, *, extract: Extract = extract_task) -> Iterator[Done[T]]:
+    """Each item with its extraction, in the order of `items`.
+
+    `prepare(item)` runs in this process (it may read the knowledge base) and
+    returns the task to extract, None when there is nothing to extract, or raises
+    KBError (then `Outcome.refused`). With `jobs` > 1 and more than one item, up to
+    AHEAD_PER_WORKER tasks per worker are extracted in a process pool ahead of the
+    caller, which consumes them one by one (and may write between them). `extract`
+    is the function a worker runs (module-level, so it can be sent to a process)."""
+    items = list(items)
+    if jobs <= 1 or len(items) < 2:
+        for item in items:
+            task, refused = _prepared(prepare, item)
+            outcome = Outcome(refused=refused) if task is None else extract(task, limits)
+            yield Done(item, task, outcome)
+        return
+    pool = _Pool(min(jobs, len(items)), limits, extract)
+    window: deque = deque()
+    pending = iter(items)
+    try:
+        while True:
+            while len(window) < pool.workers * AHEAD_PER_WORKER:
+                item = next(pending, _END)
+                if item is _END:
+                    break
+                task, refused = _prepared(prepare, item)
+                window.append([item, task, refused, pool.submit(task) if task is not None else None])
+            if not window:
+                return
+            item, task, refused, future = window.popleft()
+            if task is None:
+                outcome = Outcome(refused=refused)
+            else:
+                outcome = pool.outcome(future, task, window)
+            yield Done(item, task, outcome)
+    finally:
+        pool.close()
+
+
+_END = object()
+
+
+def _prepared(prepare, item) -> tuple[Task | None, KBError | None]:
+    try:
+        return prepare(item), None
+    except KBError as exc:
+        return None, exc
+
+
+class _Pool:
+    """A ProcessPoolExecutor that survives a worker's death (see the module docstring)."""
+
+    def __init__(self, workers: int, limits: Limits, extract: Extract):
+        self.workers = workers
+        self.limits = limits
+        self.extract = extract
+        self._executor = None
+
+    def _start(self):
+        import concurrent.futures
+        import multiprocessing
+
+        # spawn: a fresh interpreter per worker, safe whatever threads this process runs
+        # (fork copies their locks); the workers learn this process's pid to watch it.
+        self._executor = concurrent.futures.ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_init, initargs=(os.getpid(),))
+        return self._executor
+
+    def submit(self, task: Task):
+        import concurrent.futures
+        from concurrent.futures.process import BrokenProcessPool
+
+        executor = self._executor or self._start()
+        try:
+            return executor.submit(self.extract, task, self.limits)
+        except BrokenProcessPool as exc:     # a worker died since: known when this task's turn comes
+            future = concurrent.futures.Future()
+            future.set_exception(exc)
+            return future
+
+    def outcome(self, future, task: Task, window: deque) -> Outcome:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        # A worker died: this task may be the one that killed it, or a bystander.
+        # Extract it alone to know; then restart the pool for the tasks still waiting
+        # (those whose results arrived before the break keep them).
+        self.close()
+        outcome = _alone(task, self.limits, self.extract)
+        for entry in window:
+            old = entry[3]
+            if old is not None and not (old.done() and not old.cancelled() and old.exception() is None):
+                entry[3] = self.submit(entry[1])
+        return outcome
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+def _alone(task: Task, limits: Limits, extract: Extract) -> Outcome:
+    """Extract one task in a process of its own; if that process dies, say how."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_alone_child, args=(send, task, limits, extract, os.getpid()), daemon=True)
+    proc.start()
+    send.close()
+    # Bounded: the extraction's own time limit, plus a process's start-up.
+    deadline = limits.max_extract_seconds * 2 + 60
+    outcome = None
+    if receive.poll(deadline):
+        try:
+            outcome = receive.recv()
+        except (EOFError, OSError):
+            outcome = None
+    receive.close()
+    proc.join(5)
+    if proc.is_alive():
+        proc.kill()
+        proc.join(5)
+        return Outcome(crashed=f"extracting its text did not end within {deadline:.0f} s")
+    if outcome is None:
+        return Outcome(crashed=_death(proc.exitcode))
+    return outcome
+
+
+def _death(code: int | None) -> str:
+    """'the process extracting its text died (SIGSEGV)' and the like."""
+    if code is not None and code < 0:
+        try:
+            how = signal.Signals(-code).name
+        except ValueError:
+            how = f"signal {-code}"
+    else:
+        how = f"exit code {code}"
+    return f"the process extracting its text died ({how}; a crash in the PDF library)"
+
+
+def _alone_child(send, task: Task, limits: Limits, extract: Extract, parent: int) -> None:
+    _worker_init(parent)
+    send.send(extract(task, limits))
+    send.close()
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: Ctrl-C is the writer's to handle (it stops the batch and the
+    pool), and the worker ends itself once the writer is gone (killed mid-way), so no
+    orphan waits for work that never comes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="kb-watch-writer").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    os._exit(0)

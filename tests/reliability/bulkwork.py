@@ -1,0 +1,36 @@
+"""What the worker processes of kb.ops.bulk run in the tests that break them.
+
+A worker receives the function it runs by name, so these live in a module a
+fresh interpreter can import (tests/reliability is on the tests' path), not in
+a test file: a PDF whose bytes hold CRASH_MARK kills the process extracting it
+as a crash inside PDFium would (SIGSEGV); SLOW_MARK makes extraction take
+seconds, so a test can kill kb while workers are busy."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from kb.ops import bulk
+
+CRASH_MARK = b"%kb-test: crash the extractor"
+SLOW_MARK = b"%kb-test: extract slowly"
+
+
+def crash_on_mark(task: bulk.Task, limits) -> bulk.Outcome:
+    if CRASH_MARK in task.data:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return bulk.extract_task(task, limits)
+
+
+def slow_on_mark(task: bulk.Task, limits) -> bulk.Outcome:
+    if SLOW_MARK in task.data:
+        time.sleep(30)
+    return bulk.extract_task(task, limits)
+
+
+def marked(pdf: bytes, mark: bytes) -> bytes:
+    """The PDF with a comment line after its end: the same document to any reader,
+    other bytes (another sha256)."""
+    return pdf + mark + b"\n"
