@@ -14,9 +14,11 @@ from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
+from kb.ops.bulk import default_jobs
 from kb.ops.library import SORTS, filter_papers, pdf_path
 from kb.ops.papers import add as do_add
 from kb.ops.papers import (
+    add_many,
     add_with_pdf,
     extract_again,
     import_bib,
@@ -98,6 +100,16 @@ def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 
 # -- papers ---------------------------------------------------------------------------
 
+JOBS_HELP = (f"Processes extracting PDF text at once (default: every core, {default_jobs()} here; "
+             "1: all in this process, no pool). Papers are still written one at a time, in the "
+             "order given, whatever N is.")
+
+
+def _check_jobs(jobs: int | None) -> None:
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs {jobs}: give 1 or more processes (1: extract in this process)")
+
+
 @app.command()
 def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 2311.16863v1, doi:10.…, "
                                                            "https://arxiv.org/abs/…, or a PDF file."),
@@ -110,10 +122,15 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                            "pypdfium2 is installed), pypdf (the reference), or both (a quote "
                                            "verifies if found in either). Default: what the same PDF was "
                                            "added with before."),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
-    A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`."""
+    A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`.
 
+    Many PDFs at once (`kb add *.pdf`) are extracted on every core (--jobs) and added
+    one at a time, in the order given; one that fails is said and the others go on."""
+
+    _check_jobs(jobs)
     parsed = [parse_identifier(ident) for ident in identifiers]   # every one checked before any work
     pdf_of: dict[int, Path] = {}
     i = 0
@@ -129,18 +146,20 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     kb = open_kb()
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
+    items = [(ident, pdf_of.get(n)) for n, ident in enumerate(identifiers) if n not in attached]
+    options = dict(offline=offline, refresh=refresh, extractor=extractor)
+    if len(items) == 1:
+        ident, pdf = items[0]           # one paper: its errors are the command's, its pages drawn
+        outcomes = [(ident, add_with_pdf(kb, ident, pdf, **options) if pdf else do_add(kb, ident, **options))]
+    else:
+        outcomes = add_many(kb, items, jobs=jobs, **options)
+    clear = getattr(kb.progress, "clear", None) or (lambda: None)
     results, failed = [], 0
-    for n, ident in enumerate(identifiers):
-        if n in attached:
-            continue
-        try:
-            result = (add_with_pdf(kb, ident, pdf_of[n], offline=offline, refresh=refresh, extractor=extractor) if n in pdf_of
-                      else do_add(kb, ident, offline=offline, refresh=refresh, extractor=extractor))
-        except KBError as exc:
-            if len(identifiers) - len(attached) == 1:
-                raise
-            failed = max(failed, exc.exit_code)
-            warn(f"{ident}: {exc}")
+    for ident, result in outcomes:
+        clear()                         # the progress line, so what is printed stands alone
+        if isinstance(result, KBError):
+            failed = max(failed, result.exit_code)
+            warn(f"{ident}: {result}")
             continue
         results.append(result)
         if not as_json:
@@ -160,13 +179,20 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
                                            help="Write new entries in kb's own style (macros resolved, "
                                            "fields in kb's order) instead of byte for byte as the file "
                                            "holds them."),
+            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP),
             as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Import many BibTeX entries at once (all or nothing), keeping each entry and its key
-    exactly as written; PDFs named in Zotero/JabRef `file` fields are attached."""
+    exactly as written; PDFs named in Zotero/JabRef `file` fields are attached.
 
+    The PDFs' text is extracted on every core (--jobs) and each PDF attached in its
+    turn: one that cannot be read is said and the others go on; a second run attaches
+    whatever an interrupted one had not."""
+
+    _check_jobs(jobs)
     kb = open_kb()
     bar = Progress(f"importing {file.name}", unit="entries")
-    result = import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None, normalise=normalise)
+    result = import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
+                        normalise=normalise, jobs=jobs)
     bar.done()
     for w in result.warnings:
         warn(w)

@@ -1,10 +1,18 @@
-"""Progress on stderr for long work; silent when stderr is not a terminal."""
+"""Progress on stderr for long work; silent when stderr is not a terminal.
+
+Written to this call's stderr (kb.cli.common.stderr), so a caller running kb
+in-process with KB_PROGRESS=1 captures it with the rest of kb's messages."""
 
 from __future__ import annotations
 
 import os
-import sys
 import time
+
+from kb.cli.common import stderr
+
+#: Units counted in things a person waits for one by one: their bar also says how
+#: many go by per second and when the rest will be done.
+RATED_UNITS = ("papers",)
 
 
 def enabled() -> bool:
@@ -12,11 +20,23 @@ def enabled() -> bool:
         return True
     if os.environ.get("KB_PROGRESS") == "0":
         return False
-    return sys.stderr.isatty()
+    return stderr().isatty()
+
+
+def eta(seconds: float) -> str:
+    """'42 s', '3 min 5 s', '2 h 10 min'."""
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
 
 
 class Progress:
-    """A one-line counter: 'label: 120/5000'. Redraws at most 10 times a second."""
+    """A one-line counter: 'label: 120/5000'; for papers also the rate and the time
+    left: 'attaching 200 PDFs: 120/200 papers, 6.1 papers/s, ETA 13 s'. Redraws at
+    most 10 times a second."""
 
     def __init__(self, label: str, total: int | None = None, unit: str = ""):
         self.label = label
@@ -25,12 +45,15 @@ class Progress:
         self.on = enabled()
         self._last = 0.0
         self._shown = False
+        self._start: tuple[float, int] | None = None      # (when, done) of the first report
 
     def update(self, done: int, total: int | None = None) -> None:
         if not self.on:
             return
         total = total if total is not None else self.total
         now = time.monotonic()
+        if self._start is None:
+            self._start = (now, done)
         if now - self._last < 0.1 and (total is None or done < total):
             return
         self._last = now
@@ -38,34 +61,65 @@ class Progress:
             text = f"{done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else "")
         else:
             text = f"{done:,}" + (f"/{total:,}" if total else "") + (f" {self.unit}" if self.unit else "")
-        sys.stderr.write(f"\r{self.label}: {text}\033[K")
-        sys.stderr.flush()
+            if self.unit in RATED_UNITS:
+                text += self._rate(now, done, total)
+        stream = stderr()
+        stream.write(f"\r{self.label}: {text}\033[K")
+        stream.flush()
         self._shown = True
 
+    def _rate(self, now: float, done: int, total: int | None) -> str:
+        """', 3.2 papers/s, ETA 1 min 5 s' once something is done, measured from the first report."""
+        since, first = self._start
+        elapsed, count = now - since, done - first
+        if count <= 0 or elapsed <= 0:
+            return ""
+        rate = count / elapsed
+        text = f", {rate:.1f} {self.unit}/s"
+        if total and done < total:
+            text += f", ETA {eta((total - done) / rate)}"
+        return text
+
     def done(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Erase the line (it is drawn again by the next update)."""
         if self.on and self._shown:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+            stream = stderr()
+            stream.write("\r\033[K")
+            stream.flush()
+            self._shown = False
+            self._last = 0.0
 
 
-def reporter():
+class Reporter:
     """A `progress(label, done, total, unit)` callback for the library (kb.store.index.Progress),
-    drawing one counter per label on stderr; None when stderr is not a terminal."""
-    if not enabled():
-        return None
-    bars: dict[str, Progress] = {}
+    drawing one counter per label on stderr. `clear()` erases what is drawn, before a
+    command prints a line of its own between two reports."""
 
-    def report(label: str, done: int, total: int | None, unit: str) -> None:
+    def __init__(self):
+        self.bars: dict[str, Progress] = {}
+
+    def __call__(self, label: str, done: int, total: int | None, unit: str) -> None:
         if unit == "wait":          # a deliberate wait: say what for, and clear it when it is over
-            sys.stderr.write(f"\r{label}\033[K" if total is None or done < total else "\r\033[K")
-            sys.stderr.flush()
+            stream = stderr()
+            stream.write(f"\r{label}\033[K" if total is None or done < total else "\r\033[K")
+            stream.flush()
             return
-        bar = bars.get(label)
+        bar = self.bars.get(label)
         if bar is None:
-            bar = bars[label] = Progress(label, total, unit)
+            bar = self.bars[label] = Progress(label, total, unit)
         bar.update(done, total)
         if total is not None and done >= total:
             bar.done()
-            del bars[label]
+            del self.bars[label]
 
-    return report
+    def clear(self) -> None:
+        for bar in self.bars.values():
+            bar.clear()
+
+
+def reporter() -> Reporter | None:
+    """The library's progress callback; None when stderr is not a terminal."""
+    return Reporter() if enabled() else None

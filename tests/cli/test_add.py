@@ -534,3 +534,92 @@ def test_arxiv_with_a_pdf_is_one_paper(kb_root, arxiv, tmp_path):
     import hashlib
     shas = {v["sha256"] for v in run_kb("show", "luccioni2023power", "--json").json["versions"]}
     assert hashlib.sha256(pdf.read_bytes()).hexdigest() in shas
+
+
+# -- many PDFs at once: extracted on every core, written in order ----------------------------
+
+BULK_REAL = ["turing-1950-computing-machinery-and-intelligence.pdf", "acl-N18-3011.pdf",
+             "arxiv-2305.03393v1-page-9.pdf", "scibert-1903.10676-single-table-page.pdf",
+             "pagerank-citation-ranking-1999.pdf"]
+
+
+def _bulk_files(tmp_path: Path) -> list[Path]:
+    """Real PDFs, generated ones, a corrupt PDF and an HTML page named .pdf, mixed."""
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    files = [corpus_path("pdf", name) for name in BULK_REAL]
+    for n in range(4):
+        path = folder / f"generated{n}.pdf"
+        path.write_bytes(make_pdf([f"Measured Energy of Model Family {n} in Use", f"page two of paper {n}",
+                                   f"For inference, model {n} used {n}.5 kWh per 1000 queries."],
+                                  title=f"Measured Energy of Model Family {n} in Use",
+                                  author=f"Ada Lovelace{n}, Alan Turing"))
+        files.insert(2 * n, path)
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n")
+    (folder / "page.pdf").write_bytes(b"<!doctype html><html>a login page</html>")
+    files.insert(3, folder / "corrupt.pdf")
+    files.insert(6, folder / "page.pdf")
+    return files
+
+
+def test_bulk_add_with_two_jobs_writes_exactly_what_one_job_writes(tmp_path, monkeypatch):
+    from kbcompare import differences
+
+    from kb.store.knowledgebase import init
+
+    files = _bulk_files(tmp_path)
+    runs = {}
+    for jobs in (1, 2):
+        root, _ = init(tmp_path / f"kb{jobs}")
+        monkeypatch.setenv("KB_HOME", str(root))
+        runs[jobs] = (root, run_kb("add", "--offline", "--jobs", jobs, *files))
+    (one_root, one), (two_root, two) = runs[1], runs[2]
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert differences(one_root, two_root) == []
+    # The HTML page fails alone (exit 2, one line); the corrupt PDF is kept with its metadata.
+    assert two.code == 2
+    assert two.err.count("page.pdf is an HTML page") == 1 and "Traceback" not in two.err
+    assert "corrupt.pdf is corrupt" in two.err and "kept with metadata only" in two.err
+    lines = two.out.splitlines()
+    assert len(lines) == len(files) - 1 and all(line.startswith("added") for line in lines)
+    assert "21 pages" in lines[1] and "Computing Machinery" in lines[1]       # Turing, in its place
+    papers = run_kb("ls", "--json").json
+    assert len(papers) == len(files) - 1 and sum(1 for p in papers if p["pages"]) == len(files) - 2
+
+
+def test_bulk_add_again_changes_nothing(kb_root, tmp_path):
+    files = [f for f in _bulk_files(tmp_path) if f.name not in ("page.pdf",)]
+    assert run_kb("add", "--offline", "--jobs", "2", *files).code == 0
+    before = bib(kb_root)
+    again = run_kb("add", "--offline", "--jobs", "2", *files)
+    assert again.code == 0 and bib(kb_root) == before
+    assert {line.split()[0] for line in again.out.splitlines()} == {"unchanged"}
+
+
+def test_bulk_add_progress_says_papers_per_second_and_eta(kb_root, tmp_path, monkeypatch):
+    import itertools
+
+    import kb.cli.progress as progress
+
+    clock = itertools.count(1000.0, 0.5)           # every reading half a second after the last
+    monkeypatch.setattr(progress.time, "monotonic", lambda: next(clock))
+    monkeypatch.setenv("KB_PROGRESS", "1")
+    files = []
+    for n in range(4):
+        files.append(tmp_path / f"p{n}.pdf")
+        files[-1].write_bytes(make_pdf([f"A Study of Energy Number {n} Here", "text"], title=f"Energy Study {n} Of Models"))
+    r = run_kb("add", "--offline", "--jobs", "1", *files)
+    assert r.code == 0, r.err
+    assert "adding 4 papers: 1/4 papers, " in r.err and " papers/s, ETA " in r.err
+    assert "adding 4 papers: 4/4 papers, " in r.err
+    # The bar is erased before each paper's line (stderr), so the printed lines stand alone.
+    assert r.out.count("added") == 4
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2"])
+def test_jobs_below_one_is_refused(kb_root, tmp_path, jobs):
+    for name in ("a.pdf", "b.pdf"):
+        (tmp_path / name).write_bytes(make_pdf([f"The paper {name} here", "text"]))
+    r = run_kb("add", "--offline", "--jobs", jobs, tmp_path / "a.pdf", tmp_path / "b.pdf")
+    assert r.code == 2 and r.err.startswith("kb: error: --jobs") and r.err.count("\n") == 1
+    assert bib(kb_root) == ""

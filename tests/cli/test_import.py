@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from corpus import corpus_path
 from kbrun import run_kb
@@ -184,3 +186,80 @@ def test_export_bib_copies_the_strings_an_entry_uses(kb_root, tmp_path):
     assert "unused" not in text and "@preamble" in text
     assert text.index("@string{conf") < text.index("@string{pub") < text.index("@inproceedings")
     assert run_kb("show", "s1", "--json").json["venue"] == "Proc. of ACL"
+
+
+# -- a library whose entries name PDFs: extracted on every core, attached in order ----------
+
+LIBRARY_REAL = {"turing1950": "turing-1950-computing-machinery-and-intelligence.pdf",
+                "lacoste2019": "arxiv-1910.09700-missing.pdf",           # a file that is not there
+                "scibert2019": "scibert-1903.10676-single-table-page.pdf",
+                "acl2018": "acl-N18-3011.pdf",
+                "page1999": "pagerank-citation-ranking-1999.pdf"}
+
+
+def _library(tmp_path) -> tuple[Path, int]:
+    """A Zotero-style library: real PDFs (by absolute path), generated ones (relative to
+    the .bib), a missing file, a corrupt PDF and an HTML page saved as .pdf."""
+    from pdfgen import make_pdf
+
+    files = tmp_path / "files"
+    files.mkdir()
+    entries = []
+    for key, name in LIBRARY_REAL.items():
+        path = corpus_path("pdf").resolve() / name
+        entries.append((key, f"Paper {key}", str(path).replace(":", "\\:")))
+    for n in range(4):
+        (files / f"gen{n}.pdf").write_bytes(make_pdf([f"Measured Energy of Model Family {n} in Use",
+                                                      f"For inference, model {n} used {n}.5 kWh per query."]))
+        entries.insert(2 * n, (f"gen{n}", f"Measured Energy of Model Family {n} in Use", f"files/gen{n}.pdf"))
+    (files / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n")
+    (files / "login.pdf").write_bytes(b"<!doctype html><html>sign in to read</html>")
+    entries.insert(3, ("corrupt2020", "A Corrupt File Cut Short in Transfer", "files/corrupt.pdf"))
+    entries.insert(5, ("login2021", "A Login Page Saved Instead of the Paper", "files/login.pdf"))
+    bib = tmp_path / "library.bib"
+    bib.write_text("\n".join(f"@article{{{key}, title = {{{title}}}, author = {{Zed, Zoe}}, year = {{2020}},\n"
+                             f"  file = {{Full Text PDF:{path}:application/pdf}}}}\n" for key, title, path in entries))
+    return bib, len(entries)
+
+
+def test_import_with_two_jobs_writes_exactly_what_one_job_writes(tmp_path, monkeypatch):
+    from kbcompare import differences
+
+    from kb.store.knowledgebase import init
+
+    bib, count = _library(tmp_path)
+    runs = {}
+    for jobs in (1, 2):
+        root, _ = init(tmp_path / f"kb{jobs}")
+        monkeypatch.setenv("KB_HOME", str(root))
+        runs[jobs] = (root, run_kb("import", bib, "--jobs", jobs, "--json"))
+    (one_root, one), (two_root, two) = runs[1], runs[2]
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert differences(one_root, two_root) == []
+    # Every entry imported; each PDF that can be read attached, in the file's order; the
+    # others each one line, the batch going on.
+    assert two.code == 0 and len(two.json["added"]) == count
+    assert [a.split(":")[0] for a in two.json["attached"]] == [
+        "gen0", "turing1950", "gen1", "corrupt2020", "gen2", "scibert2019", "gen3", "acl2018", "page1999"]
+    assert "corrupt2020: corrupt.pdf: " in two.err and "kept with metadata only" in two.err
+    assert "login2021: file" in two.err and "not attached: not a PDF" in two.err
+    assert "lacoste2019: file" in two.err and "arxiv-1910.09700-missing.pdf" in two.err
+    assert "Traceback" not in two.err
+    turing = run_kb("show", "turing1950", "--json").json
+    assert turing["versions"][0]["page_count"] == 21 and turing["versions"][0]["text_status"] == "ok"
+
+
+def test_import_again_attaches_nothing_twice(kb_root, tmp_path):
+    bib, _ = _library(tmp_path)
+    first = run_kb("import", bib, "--json")
+    assert first.code == 0
+    before = (kb_root / "references.bib").read_text()
+    again = run_kb("import", bib, "--json", "--jobs", "2")
+    assert again.code == 0 and again.json["added"] == [] and again.json["attached"] == []
+    assert (kb_root / "references.bib").read_text() == before
+
+
+def test_import_jobs_below_one_is_refused(kb_root, tmp_path):
+    (tmp_path / "a.bib").write_text("@article{a, title={A Title}, year=2020}\n")
+    r = run_kb("import", tmp_path / "a.bib", "--jobs", "0")
+    assert r.code == 2 and r.err.startswith("kb: error: --jobs") and (kb_root / "references.bib").read_text() == ""
