@@ -235,10 +235,14 @@ def _starts_cleanly(page: str, pos: int) -> bool:
     if pos == 0:
         return True
     prev = page[pos - 1]
+    if prev == "+" and (pos == 1 or page[pos - 2] in " \t\n(") and page[pos:pos + 1].isdigit():
+        prev = " "  # "+13.5 BLEU": a gain
     if prev.isalnum() or prev in "._-–−^/[+,'’&#":
         return False
     if prev in " \t" and pos >= 2 and page[pos - 2] == "[":
         return False
+    if prev in " \t" and re.search(r"(?:C[ \t]?O|𝐶𝑂)[ \t]$", page[max(0, pos - 5):pos]):
+        return False  # "CO 2 grams per GPU hour": the 2 of CO2
     return not _EXCLUDE_BEFORE.search(page, max(0, pos - 14), pos)
 
 
@@ -630,7 +634,7 @@ obvious respectively his hers ours yours theirs whose this these those others
 """.split())
 _BAD_MODS = frozenset("""
 of the a an and or in on at to for from by with per than that which who as is was are were be
-been has have had not no less least other times fold percent only also just even still see
+been has have had not no less least times fold percent only also just even still see
 st nd rd th
 """.split())
 
@@ -645,6 +649,15 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     count = _count_figure(page, pos, end, m, before) or _row_label_count(page, pos, end)
     if count is not None:
         return count
+    nb = _NOUN_PAREN.search(before)
+    if (nb is not None and page.startswith(")", end) and m.group("mant").replace(",", "").isdigit()
+            and not _is_year(m.group("mant"), m.group("exp"), m.group("scale"))):
+        noun = nb.group("noun").lower()
+        if _plural(noun) and noun not in _NOT_NOUNS:
+            unit = _canonical(noun)  # "the majority of models (61)": 61 of them
+            if unit is None or unit == "dimensionless" or not _is_count(unit):
+                unit = "item"
+            return unit, noun, end
     sp = _SCALE_POINTS.match(page, end)
     if sp is not None and m.group("mant").isdigit():
         return "item", "point scale", sp.end()  # "a 5-point Likert scale": its points
@@ -741,6 +754,9 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
             return (known if known and known != "dimensionless" else "item"), noun, w.end("w")
         if noun[:1].isupper() and noun[1:].islower() and noun.isalpha():
             return None  # "5 Conclusions", "33 Tables 1 and 4": a heading, a footnote mark
+        if low in _MODEL_WORDS and m.group("scale") and m.group("scale").strip()[:1] in "MBbmt":
+            # "the 600B sparse MoE model", "a 2.3B dense model": its parameters
+            return "parameter", "parameters", m.end()
         if at == gap.end() and low in _SINGULAR_COUNTS and w.group("sep").strip(" \t") == "":
             # "a 2 layer LSTM", "a 6-layer ...": a count written as an adjective
             unit = _canonical(low)
@@ -760,6 +776,11 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
                 unit = _canonical(low)
                 if unit is None or unit == "dimensionless" or not _is_count(unit):
                     unit = "item"
+                per = _PER_TIME.match(page, w.end("w"))
+                if per is not None:  # "10 million users per day"
+                    rate = _canonical(f"{unit}/{per.group('t')}")
+                    if rate is not None:
+                        return rate, page[w.start("w"):per.end()], per.end()
                 return unit, low, w.end("w")
             if mant == "1" and noun.isalpha() and len(low) >= 3 and (
                     w.group("sep").strip(" \t\n") or not w.group("sep") or _count_ends(page, w.end())):
@@ -804,7 +825,10 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
     return None
 
 
+_NOUN_PAREN = lazy(r"\b(?P<noun>[a-z]{3,}s)[ \t]*\($")
 _SCALE_POINTS = lazy(r"[-‐ ]points?[ \t\n]+(?:[A-Z][a-z]+[ \t\n]+)?(?:rating[ \t\n]+)?scales?\b")
+_PER_TIME = lazy(r"[ \t\n]+(?:per|a|each)[ \t\n]+(?P<t>second|minute|hour|day|week|month|year)\b")
+_MODEL_WORDS = frozenset({"model", "lm", "llm", "transformer", "network", "dnn", "moe"})
 _GENDERS = frozenset({"male", "female", "males", "females", "men", "women"})
 _PHRASE_END = lazy(r"(?:[,.;:)]|\s+(?:and|or|in|on|at|for|from|with|who|that|which|was|were|is|are)\b)")
 
@@ -1273,6 +1297,23 @@ def _row_cell_tokens(page: str, start: int, end: int) -> list[re.Match[str]] | N
     return cells
 
 
+def _cells_then_text(page: str, start: int, end: int, width: int) -> list[re.Match[str]] | None:
+    """The `width` number cells of a row that ends in a text column ("TPU v2 221 5%
+    Transformer (Big), Evolved Transformer (Medium), ...")."""
+    tokens = list(_TOKEN_RE.finditer(page, start, end))
+    k = 0
+    while k < len(tokens) and _ROW_CELL.fullmatch(tokens[k].group(0)) is None:
+        k += 1
+    if k == 0 or k + width >= len(tokens):
+        return None
+    cells = tokens[k:k + width]
+    if not all(_ROW_CELL.fullmatch(t.group(0)) for t in cells):
+        return None
+    if not tokens[k + width].group(0)[:1].isalpha():
+        return None
+    return cells
+
+
 _UNIT_LINE = lazy(r"[ \t]*\((?=[^()\n]*[A-Za-z])[^()\n]{1,24}\)[ \t]*")
 _YES_NO = frozenset({"Yes", "No", "yes", "no", "Y", "N", "✓", "✗"})
 
@@ -1336,11 +1377,21 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
             i = _number_of_column(page, lines, i, spans, starts, out)
             continue
         rows = 0
+        texty = False  # rows end in a text column, which may wrap onto a line of its own
+        skipped = False
         while i < len(lines):
             ls, le = lines[i]
             if _CAPTION_LINE.match(page, ls):
                 break
             cells = _row_cell_tokens(page, ls, le) or _yes_no_row(page, ls, le)
+            if cells is None and (rows == 0 or texty):
+                cells = _cells_then_text(page, ls, le, len(header))
+                if cells is None and texty and not skipped:
+                    skipped = True  # "Search [So19]": the text column's second line
+                    i += 1
+                    continue
+                texty = cells is not None
+            skipped = False
             while cells and len(cells) > len(header) and cells[-1].group(0).startswith("$"):
                 cells = cells[:-1]  # money cells say their own unit
             if cells is None or len(cells) != len(header):

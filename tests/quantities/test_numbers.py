@@ -551,3 +551,25 @@ def test_stacked_header_needs_rows_of_its_width():
             "Flan-T5-base 222M 3.67 0.026\nFlan-T5-large 750M 7.68\n")
     assert [(c.number, c.unit) for c in extract_candidates([text])] == [
         ("222M", "parameter"), ("3.67", "gCO2e"), ("0.026", "kWh")]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("across 9 other countries, with", [("9 other countries", 9.0, "country")]),
+    ("quality +13.5 BLEU, 7.4 higher", [("13.5 BLEU", 13.5, "dimensionless")]),
+    ("b) CO 2 grams per GPU hour, and c) CO 2 grams per kWh", []),  # the 2 of CO2
+    ("than the   600B   sparse   MoE   model,", [("600B", 6e11, "parameter")]),
+    ("than the 2.3B dense\nmodel.", [("2.3B", 2.3e9, "parameter")]),
+    ("had upward of 10 million users per day [36]",
+     [("10 million users per day", 1e7, "user/day")]),
+    ("the majority of models (61) from our sample", [("61", 61.0, "model")]),
+    ("in the United States (48), in Equations (3), the papers (2019)", []),
+])
+def test_more_counts_and_gains(text, figures):
+    assert _found(text) == figures
+
+
+@pytest.mark.corpus
+def test_a_table_whose_rows_end_in_a_text_column():
+    page = wattbot_pages("patterson2021")[4]  # Table 3: "Processor Average (Watts) StDev % DNNs ..."
+    watts = [f for f in _found(page) if f[2] == "W"]
+    assert [f[1] for f in watts] == [221.0, 283.0, 271.0, 325.0]
