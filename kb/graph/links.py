@@ -79,25 +79,26 @@ def _papers_resolving(db: sqlite_utils.Database, rows: Sequence[tuple]) -> list[
     are loose, PaperIndex compares exactly), so resolving against these papers is
     resolving against all of them, while a paper added to a knowledge base of 10,000
     reads a few dozen papers instead of every one."""
-    arxiv, dois, tails = set(), set(), set()
+    keys: set[tuple[str, str]] = set()
     for row in rows:
         ax, doi, year, fa = row[2], row[3], row[5], row[6]
         if bare_arxiv_id(ax):
-            arxiv.add(bare_arxiv_id(ax))
+            keys.add(("pa", bare_arxiv_id(ax)))
         if doi:
-            dois.add(doi.lower())
+            keys.add(("pd", doi.lower()))
         key = name_key(fa)
         if key and isinstance(year, int):       # a title match needs the year, within one
-            tails.add((author_tail(key), year))
-    if not (arxiv or dois or tails):
+            keys.update(("pt", f"{author_tail(key)} {y}") for y in (year - 1, year, year + 1))
+    if not keys:
         return []
-    where = """WHERE (arxiv_id IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(?1) WHERE instr(arxiv_id, value)))
-        OR (doi IS NOT NULL AND (lower(doi) IN (SELECT value FROM json_each(?2)) OR doi GLOB '*[^ -~]*'))
-        OR (substr(first_author, -4) IN (SELECT json_extract(value, '$[0]') FROM json_each(?3)) AND EXISTS (
-            SELECT 1 FROM json_each(?3) WHERE json_extract(value, '$[0]') = substr(first_author, -4)
-            AND papers.year BETWEEN json_extract(value, '$[1]') - 1 AND json_extract(value, '$[1]') + 1))
+    db.execute("DELETE FROM _kb_sel WHERE kind IN ('pa', 'pd', 'pt')")
+    db.conn.executemany("INSERT OR IGNORE INTO _kb_sel (kind, k) VALUES (?, ?)", sorted(keys))
+    where = """WHERE (arxiv_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM _kb_sel WHERE kind = 'pa' AND instr(papers.arxiv_id, k)))
+        OR (doi IS NOT NULL AND (lower(doi) IN (SELECT k FROM _kb_sel WHERE kind = 'pd') OR doi GLOB '*[^ -~]*'))
+        OR (year IS NOT NULL AND substr(first_author, -4) || ' ' || year IN (SELECT k FROM _kb_sel WHERE kind = 'pt'))
         OR ((first_author IS NULL OR first_author = '') AND authors IS NOT NULL AND authors NOT IN ('', '[]'))"""
-    return _load_papers(db, where, [json.dumps(sorted(arxiv)), json.dumps(sorted(dois)), json.dumps(sorted(tails))])
+    return _load_papers(db, where)
 
 
 def paper_index(db: sqlite_utils.Database) -> PaperIndex:
