@@ -11,9 +11,11 @@ Run: python benchmarks/claims.py [--verbose]
    of 1.10", "60 times", "26 lbs CO2e" for a cell whose unit is in the caption).
    Page text is read from the corpus at run time; only the labels live here.
 
-   Not labelled: years and dates, citation, footnote, section, table and figure
-   numbers, page numbers, numbers inside names ("GPT-3", "SQuAD 1.1"), numbers
-   written in words ("ten participants"), enumerations ("(1) a single model").
+   A number written in words is labelled when it counts something or says how many
+   times ("ten participants", "three times more"). Not labelled: years and dates,
+   citation, footnote, section, table and figure numbers, page numbers, numbers inside
+   names ("GPT-3", "SQuAD 1.1"), "one" (as often a pronoun as a count), enumerations
+   ("(1) a single model").
 
    A label is found when a candidate on its page covers the marked number, reads
    the same value (the candidate's value, or one of the numbers it was written
@@ -90,7 +92,16 @@ def locate(page: str, piece: str) -> tuple[int, int, str]:
     return hits[0].start(1), hits[0].end(1), number
 
 
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
 def read_value(text: str) -> float:
+    if text.lower() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text.lower()])
+    if text.lower() == "half":
+        return 0.5
     text = text.replace(" ", "").replace(",", "").lstrip("$")
     scale = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}.get(text[-1:], 1.0)
     return float(text.rstrip("kKMB")) * scale

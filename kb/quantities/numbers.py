@@ -147,7 +147,7 @@ class Candidate:
     sentence: str = ""  # the sentence (or table line) it is in, whitespace collapsed
     context: str = ""  # some 60 characters either side, whitespace collapsed
     unit_text: str = ""  # the unit as written (for a table cell: as written in the label)
-    kind: str = "quantity"  # quantity | range | table | coefficient
+    kind: str = "quantity"  # quantity | range | table | coefficient | words ("ten tasks")
 
     @property
     def written(self) -> str:
@@ -460,6 +460,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     pending.extend(_column_cells(page, pending))
     pending.extend(_header_columns_cells(page, pending))
     pending.extend(_stacked_header_cells(page, pending))
+    pending.extend(_number_words(page, pending, excluded))
     pending.sort(key=lambda c: c[0])
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
         if bounds is None:
@@ -950,6 +951,60 @@ def _line(page: str, pos: int) -> str:
     i = page.rfind("\n", 0, pos) + 1
     j = page.find("\n", pos)
     return _collapse(page[i:len(page) if j < 0 else j])
+
+
+# ---------------------------------------------------------------- numbers in words
+
+_WORD_VALUES = {w: i for i, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split(), start=2)}
+_WORD_VALUES.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+_UNITS_WORDS = {"one": 1, **{w: v for w, v in _WORD_VALUES.items() if v < 10}}
+# "we trained twelve models", "ten tasks", "Four of the participants", "five times less",
+# "sixteen regions", "twenty-five runs": a number word, up to two words, the counted noun.
+_NUMBER_WORD = lazy(
+    r"(?<![\w-])(?P<w>(?i:" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r"))"
+    r"(?:-(?P<w2>" + "|".join(_UNITS_WORDS) + r"))?"
+    r"(?P<of>[ \t]+of[ \t]*\n?[ \t]*(?:the|our|these|those)\b)?"
+    r"(?P<mods>(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[a-z][\w-]{1,20}|[A-Z][\w-]{1,20}(?<![a-z]s)))"
+    r"{0,4}?)(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?P<noun>[a-z]{3,}s|[A-Z]{2,6}s)(?![\w-])")
+_NOT_COUNTED = lazy(r"[ \t\n]+of[ \t\n]+magnitude|[ \t\n]+(?:ago|old|later|earlier|before|after)\b")
+
+
+def _number_words(page: str, taken: list[tuple], excluded: list[tuple[int, int]]) -> list[tuple]:
+    """Counts and ratios written in words: a number word before what it counts, or
+    before "times". The number is given in digits ("ten tasks": 10 task)."""
+    spans = sorted((c[0], c[1]) for c in taken)
+    starts = [a for a, _ in spans]
+    ex_starts = [a for a, _ in excluded]
+    out: list[tuple] = []
+    for m in _NUMBER_WORD.finditer(page):
+        s0 = m.start()
+        if _inside(excluded, ex_starts, s0) or _inside(spans, starts, s0):
+            continue
+        mods = m.group("mods").split()
+        if any(w in _BAD_MODS or w in _NOT_NOUNS for w in mods) or (m.group("of") and mods):
+            continue
+        noun = m.group("noun")
+        low = noun.lower()
+        if low in _NOT_NOUNS or low in _BAD_MODS - {"times"} or _NOT_COUNTED.match(page, m.end()):
+            continue  # "two orders of magnitude", "five years ago"
+        word = m.group("w").lower()
+        value = _WORD_VALUES[word] + (_UNITS_WORDS[m.group("w2")] if m.group("w2") else 0)
+        if low == "times":
+            if mods:
+                continue
+            unit = "dimensionless"  # "five times less", "ten times"
+        else:
+            if not (_plural(low) or noun.isupper() is False and noun[:-1].isupper()):
+                continue
+            unit = _canonical(low) or _canonical(noun)  # "ten tasks", "seven years", "four GPUs"
+            if unit is None or unit in ("dimensionless", "pp", "%"):
+                unit = "item"
+        out.append((s0, m.end(), str(value), float(value), unit, None, None, noun, "words"))
+    return out
 
 
 # ---------------------------------------------------------------- table rows
