@@ -10,8 +10,12 @@ hyphenation joined, running headers and page numbers between two pages left
 out), must verify on the page they start on; some cross a page break. Then
 variants that change the meaning must be refused: one digit changed, one word
 replaced by another word of the same paper, "not" dropped, a space typed inside
-a number where it is not a thousands separator ("1320" -> "13 20"). Prints the
-counts per source and in total, and the failures (--show).
+a number where it is not a thousands separator ("1320" -> "13 20"); a variant
+that the paper itself prints elsewhere (a reference's "(2022)" for "(2021)") is
+left out. A sentence that a footnote, a caption or a table with its caption
+interrupts (the extractor printed it inside the sentence, at a column or page
+break) is drawn without it, as a reader of the PDF copies it. Prints the counts
+per source and in total, and the failures (--show).
 
 Reads luccioni2024 and dodge2022 from ../shared/corpus (or KB_TEST_CORPUS)
 and prints, per paper: the time to build a Document, find_quote per quote
@@ -39,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kb.text.match import closest_passage, find_quote  # noqa: E402
-from kb.text.normalise import Document  # noqa: E402
+from kb.text.normalise import Document, normalise  # noqa: E402
 
 PAPERS = ("luccioni2024", "dodge2022")
 
@@ -132,26 +136,78 @@ _ASIDE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|http
                     r"|(?:Figure|Fig\.|Table)[ \t]*\d{1,2}[ \t]*[:.|])")
 
 
+_CAPTION = re.compile(r"^[ \t]*(?:Figure|Fig\.|Table)[ \t]*\d{1,2}[ \t]*[:.|]")
+
+
+def cells(line: str) -> bool:
+    """A line a reader sees as part of a table or a figure (cells, axis labels, column
+    heads), not prose: fewer than two lower-case words, more numbers than words, or no
+    word of those every sentence uses; a line ending with punctuation or a hyphen is prose."""
+    t = line.strip().replace("\x02", "")
+    if not t or t[-1] in ".,;:!?-":
+        return False
+    words = re.findall(r"(?<![\w-])[a-z]{2,}(?![\w-])", t)
+    numbers = len(re.findall(r"(?<![\w.])[-−<]?\d*\.?\d+%?(?![\w])", t))
+    return len(words) < 2 or numbers > len(words) or not PROSE.intersection(words)
+
+
+# Words no line of running prose goes without for long (column heads and labels do).
+PROSE = set("the of and to in a an is are was were for with that this by on as we our it from at or which "
+            "than can has have not be".split())
+
+
+def aside_at(lines: list[str], i: int) -> int | None:
+    """If an aside starts at line ``i`` (a footnote, a caption, or a table's or figure's
+    lines followed by its caption), the index of the line after it: the aside runs to a
+    line ending a sentence or a URL, or its page's end (\x02), plus the table's lines
+    printed after its caption; None otherwise or when nothing follows it."""
+    k = i
+    while k < len(lines) and k - i < 60 and cells(lines[k]) and not _ASIDE.match(lines[k]):
+        k += 1
+    if k >= len(lines) or not (_ASIDE.match(lines[k]) if k == i else _CAPTION.match(lines[k])):
+        return None
+    j = k
+    while j + 1 < len(lines) and not re.search(r"[.!?][)\"”’]?\s*$|https?://\S+\s*$|\x02$", lines[j]):
+        j += 1
+    if _CAPTION.match(lines[k]):
+        while j + 1 < len(lines) and cells(lines[j + 1]):
+            j += 1
+    if j + 1 < len(lines):
+        more = aside_at(lines, j + 1)     # another one right after it (a table, then its caption)
+        return more if more is not None else j + 1
+    return None
+
+
+def continuation(lines: list[str], k: int) -> str:
+    """The text from line ``k`` on, where an interrupted sentence goes on after an aside.
+    A caption may run on over several sentences ("Table 4. Average ... study.\nThe
+    darker the cell, ..."): then the sentence goes on at the first line starting with a
+    lower-case word after one ending a sentence, within a few lines, as a reader sees it."""
+    if lines[k:] and not lines[k][:1].islower():
+        for j in range(k + 1, min(len(lines), k + 8)):
+            if lines[j][:1].islower() and re.search(r"[.!?][)\"”’]?\s*$", lines[j - 1]):
+                return "\n".join(lines[j:])
+    return "\n".join(lines[k:])
+
+
 def without_asides(text: str) -> tuple[str, bool]:
-    """A sentence drawn from page text without a footnote or caption that the extractor
-    printed inside it (from its first line to the line ending a sentence), as a writer
-    reading the PDF copies it; and whether one was removed. The aside ends at a line
-    ending with a full stop or a URL, or at the end of its page (marked \\x02)."""
+    """A sentence drawn from page text without a footnote or caption (with its table's
+    or figure's own lines) that the extractor printed inside it (from its first line to
+    the line ending a sentence), as a writer reading the PDF copies it; and whether one
+    was removed. The aside ends at a line ending with a full stop or a URL, or at the end
+    of its page (marked \\x02)."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
     removed = False
     while i < len(lines):
-        if i and _ASIDE.match(lines[i]) and i + 1 < len(lines) and len(" ".join(out).split()) >= 4:
-            j = i     # the aside runs to a line ending a sentence or a URL, or up to a
-            while j + 1 < len(lines) and not re.search(r"[.!?][)\"”’]?\s*$|https?://\S+\s*$|\x02$", lines[j]):
-                j += 1
-            if j + 1 < len(lines):
-                i = j + 1
-                removed = True
-                if out[-1].endswith("-"):       # "state-" [footnote] "of-the-art": keep the hyphen
-                    out[-1] += "\x01"
-                continue
+        nxt = aside_at(lines, i) if i and len(" ".join(out).split()) >= 4 else None
+        if nxt is not None:
+            i = nxt
+            removed = True
+            if out[-1].endswith("-"):       # "state-" [footnote] "of-the-art": keep the hyphen
+                out[-1] += "\x01"
+            continue
         out.append(lines[i])
         i += 1
     return "\n".join(out), removed
@@ -159,14 +215,22 @@ def without_asides(text: str) -> tuple[str, bool]:
 
 def interrupted(doc: Document) -> list[tuple[str, int, bool]]:
     """Sentences that a footnote or caption printed by the extractor interrupts within
-    a page (a column break): the sentence start before the aside, the aside's lines
-    up to one ending a sentence or a URL, and the sentence's end after it."""
+    a page (a column break): the sentence start before the aside (and before the table's
+    lines printed above a caption), the aside's lines up to one ending a sentence or a
+    URL (and the table's lines below a caption), and the sentence's end after it."""
     out = []
     for pi, page in enumerate(doc.pages):
         lo, hi = doc.content[pi]
         body = page[lo:hi]
         for m in _ASIDE.finditer(body):
             before = body[:m.start()].rstrip("\n")
+            if _ASIDE.match(before.rsplit("\n", 1)[-1]):
+                continue        # the second of two asides: drawn from the first
+            if _CAPTION.match(m.group()):
+                lines = before.split("\n")
+                while len(lines) > 1 and cells(lines[-1]):
+                    lines.pop()
+                before = "\n".join(lines)
             if not before or before[-1] in ".!?:" or not before[-1].isalnum() and before[-1] != "-" \
                     and before[-1] != ",":
                 continue
@@ -174,10 +238,11 @@ def interrupted(doc: Document) -> list[tuple[str, int, bool]]:
             if not starts:
                 continue
             head = before[-400:][starts[-1]:]
-            end = re.search(r"[.!?][)\"”’]?[ \t]*(?:\n|$)|https?://\S+[ \t]*\n", body[m.start():m.start() + 600])
-            if end is None:
+            tail = body[len(before):]
+            nxt = aside_at(["x"] + tail.lstrip("\n").split("\n"), 1)
+            if nxt is None:
                 continue
-            rest = body[m.start() + end.end():]
+            rest = continuation(tail.lstrip("\n").split("\n"), nxt - 1)
             if not rest[:1].islower():
                 continue
             stop = re.search(r"[.!?](?=\s|$)", rest[:400])
@@ -214,11 +279,15 @@ def draw_sentences(doc: Document, limit: int, rng: random.Random) -> list[tuple[
             nxt = doc.pages[pi + 1][nlo:nhi]
             tail = body[-300:]
             start = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", tail)), default=None)
-            end = re.search(r"[.!?](?=\s|$)", nxt[:300])
-            if start is not None and end is not None and tail[start:].strip() and \
+            head = tail[start:] if start is not None else ""
+            lead = nxt.lstrip("\n").split("\n")
+            skip = aside_at(["x"] + lead, 1)     # a table, caption or footnote first on the next page
+            rest = continuation(lead, skip - 1) if skip is not None and head.strip() else nxt
+            end = re.search(r"[.!?](?=\s|$)", rest[:300])
+            if start is not None and end is not None and head.strip() and \
                     not tail.rstrip().endswith((".", "!", "?", ":")) and \
-                    len(tail[start:].split()) >= 3 and tail[start:][0].isupper():
-                joined = tail[start:] + "\x02\n" + nxt[:end.end()]
+                    len(head.split()) >= 3 and head[0].isupper() and (rest is nxt or rest[:1].islower()):
+                joined = head + "\x02\n" + rest[:end.end()]
                 if joined.count("\n") <= 8:
                     across.append((as_written(without_asides(joined)[0]), pi + 1, True))
     within += interrupted(doc)
@@ -261,7 +330,7 @@ def accuracy(per_doc: int, seed: int, show: int) -> tuple[int, int, int, int]:
     from collections import Counter
 
     rng = random.Random(seed)
-    tot_ok = tot_n = tot_ref = tot_var = 0
+    tot_ok = tot_n = tot_ref = tot_var = own = 0
     fails: list[str] = []
     kinds: Counter = Counter()
     kinds_ref: Counter = Counter()
@@ -284,6 +353,9 @@ def accuracy(per_doc: int, seed: int, show: int) -> tuple[int, int, int, int]:
                              f"{' (found p.%d)' % m.page if m else ''}: {sentence[:300]!r}")
             for kind, v in variants(sentence, vocab, rng):
                 refused = find_quote(doc, v) is None
+                if not refused and normalise(v).strip(".,;:'\"") in doc.stream.text:
+                    own += 1     # the variant is the paper's own text elsewhere ("(2022)" for "(2021)")
+                    continue
                 nvar += 1
                 ref += refused
                 kinds[kind] += 1
@@ -298,7 +370,8 @@ def accuracy(per_doc: int, seed: int, show: int) -> tuple[int, int, int, int]:
     print(f"{'total':<46} {tot_ok:>6}/{tot_n:<7} {'':>13} {tot_ref:>5}/{tot_var:<6}")
     print(f"real sentences verified on the right page: {100 * tot_ok / max(1, tot_n):.1f} %; "
           f"variants refused: {100 * tot_ref / max(1, tot_var):.1f} % ("
-          + ", ".join(f"{k} {kinds_ref[k]}/{kinds[k]}" for k in sorted(kinds)) + ")")
+          + ", ".join(f"{k} {kinds_ref[k]}/{kinds[k]}" for k in sorted(kinds)) + ")"
+          + (f"; {own} variant(s) left out: the paper prints them elsewhere" if own else ""))
     for line in fails[:show]:
         print(line)
     return tot_ok, tot_n, tot_ref, tot_var

@@ -43,7 +43,9 @@ Conventions a writer may use, and how each is read:
 * **Asides**: a footnote or caption that the extractor printed inside the
   quoted sentence at a column or page break (a line starting "4The ...",
   "Figure 3: ...", ending a sentence or its page) is skipped, when the quote
-  continues at the start of a line after it.
+  continues at the start of a line after it; so is a table's or a figure's
+  own text (cells, labels: lines that are not prose) printed with its caption,
+  before it or after it.
 * **Punctuation only**: when nothing else matches, the quote is looked for
   with punctuation left out on both sides (a '.' or ',' inside a number, and
   every '-' folding kept, stay). Found so, it verifies with method
@@ -59,7 +61,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.text.lazyre import lazy
-from kb.text.normalise import CITATION_RE, Document, Stream, fold, is_word_internal_gap
+from kb.text.normalise import (
+    CITATION_RE,
+    Document,
+    Stream,
+    fold,
+    is_table_line,
+    is_word_internal_gap,
+)
 
 __all__ = [
     "Span",
@@ -164,6 +173,11 @@ class _Piece:
     splits: tuple[int, ...] = ()
     #: offsets in ``text`` between two of the writer's words (where an aside may sit)
     cuts: tuple[int, ...] = ()
+    #: an editorial insertion stands right before / after this piece at the start / end
+    #: of its fragment ("[The model] was ...", "... methodologies [aimed]."): never for
+    #: bracketed source text there either
+    edit_before: bool = False
+    edit_after: bool = False
 
 
 @dataclass
@@ -281,10 +295,11 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
             raw_core = f.original(a, b) if not frag_edited else None
             frag_pieces.append(_Piece(text, pending_gap, not gl, not gr, fi,
                                       False, False, raw_core, _number_splits(f, a, b),
-                                      _word_cuts(f, a, b)))
+                                      _word_cuts(f, a, b), edit_before=not frag_pieces and pending_gap > 0))
             pending_gap = EDITORIAL_MAX_GAP
         if not frag_pieces:
             continue
+        frag_pieces[-1].edit_after = pending_gap > EDITORIAL_MAX_GAP   # empty chunks after the last piece
         frag_pieces[0].first_of_fragment = True
         frag_pieces[-1].last_of_fragment = True
         if pieces:
@@ -410,7 +425,9 @@ def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
             if (k, pos) not in failed and \
                     (not piece.check_start or _start_ok(s, pos)) and \
                     (not piece.check_end or _end_ok(s, pos + n)) and \
-                    all(s.gap(pos + d) for d in piece.splits):
+                    all(s.gap(pos + d) for d in piece.splits) and \
+                    not (piece.edit_before and pos and text[pos - 1] == "]") and \
+                    not (piece.edit_after and text[pos + n:pos + n + 1] == "["):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
 
@@ -641,24 +658,36 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
 
     def aside_ends(a: int, b: int) -> bool:
         """The text skipped between stream ``a`` and ``b`` is a whole aside: it ends a
-        sentence (or a URL), or runs to the end of its page."""
+        sentence (or a URL), or runs to the end of its page; a table's or a figure's
+        lines printed after its caption are part of it."""
         if s.page_of[a] != s.page_of[b]:
             return True
-        return _ASIDE_END.search(s.original(a, b)) is not None
+        skipped = s.original(a, b)
+        if _ASIDE_END.search(skipped):
+            return True
+        lines = skipped.split("\n")
+        while len(lines) > 1 and is_table_line(lines[-1]):
+            lines.pop()
+        return len(lines) < skipped.count("\n") + 1 and _ASIDE_END.search("\n".join(lines)) is not None
 
     def splits_ok(pos: int, k0: int, k1: int) -> bool:
         """The writer's spaces inside numbers hold for text[k0:k1] placed at ``pos``."""
         return all(s.gap(pos + d - k0) for d in piece.splits if k0 < d < k1)
 
     def rest_at(lo: int, k: int, depth: int) -> list[tuple[int, int]] | None:
-        """Where text[k:] continues at a line start after an aside beginning at ``lo``."""
+        """Where text[k:] continues at a line start after an aside beginning at ``lo``.
+        A last part shorter than _MIN_PART must go on with a lower-case word and end a
+        sentence there ("earlier."): never a line such as "Table 7." after a caption."""
         rest = text[k:]
         hi = min(len(s.text), lo + ELISION_MAX_GAP + len(rest))
-        pos = s.text.find(rest, lo + 1, hi) if len(rest) >= _MIN_PART else -1
+        short = len(rest) < _MIN_PART
+        pos = s.text.find(rest, lo + 1, hi) if len(rest) >= 3 else -1
         while pos >= 0:
             end = pos + len(rest)
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
-                    not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)):
+                    not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
+                    not (short and (s.text[end:end + 1] not in (".", "!", "?") or
+                                    not s.pages[s.page_of[pos]][s.origin[pos]].islower())):
                 return [(pos, end)]
             pos = s.text.find(rest, pos + 1, hi)
         if depth:

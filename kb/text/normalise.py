@@ -65,6 +65,8 @@ __all__ = [
     "is_word_internal_gap",
     "CITATION_RE",
     "footnote_markers",
+    "is_table_line",
+    "table_lines_before",
 ]
 
 # Characters whose folding is decided here rather than by Unicode.
@@ -460,6 +462,52 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
 _ASIDE_LINE = lazy(
     r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
     r"|(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|])")
+# A caption line: what a table's or a figure's own lines (cells, axis labels) sit next to.
+_CAPTION_LINE = lazy(r"(?m)^[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|]")
+# A word of running prose (lower case, two letters or more) and a table cell's number.
+_PROSE_WORD = lazy(r"(?<![\w\-])[a-z][a-z'’\-]*[a-z](?![\w\-])")
+_CELL_NUMBER = lazy(r"(?<![\w.])[-−+<>~≈±]?(?:\d[\d,]*)?\.?\d+%?(?![\w])")
+#: Lines of a table or a figure walked over next to its caption, at most.
+TABLE_MAX_LINES = 60
+
+
+# Words running prose cannot do without; a table's column heads and a figure's labels
+# ("dataset input output output") rarely hold one.
+_FUNCTION_WORDS = frozenset("the of and to in a an is are was were be been for with that this these by on as "
+                            "we our it its from at or which than can has have not".split())
+
+
+def is_table_line(line: str) -> bool:
+    """Whether a line of page text reads as a table row or a figure's labels, not as
+    running prose: at most one lower-case word ("CS Bio", "Baseline 84.2 54.2",
+    "𝑃𝑃 − 𝑄𝐴 𝑝"), words none of which is a function word ("dataset input output"),
+    or numbers at least as many as words (two or more); never a line ending a
+    sentence or a clause (. ! ? : ; ,) or broken by a hyphen."""
+    t = line.strip()
+    if not t or t[-1] in ".!?:;,-" or len(t) > 240:
+        return False
+    words = _PROSE_WORD.findall(t)
+    if len(words) <= 1 or not _FUNCTION_WORDS.intersection(words):
+        return True
+    numbers = len(_CELL_NUMBER.findall(t))
+    return numbers >= 2 and numbers >= len(words)
+
+
+def table_lines_before(page: str, start: int, lo: int = 0) -> int:
+    """Where the table or figure lines printed right before offset ``start`` (a caption's
+    line) begin: the start of the first of the consecutive lines before it that
+    `is_table_line` (at most TABLE_MAX_LINES, not before ``lo``); ``start`` when none."""
+    first = start
+    pos = start
+    for _ in range(TABLE_MAX_LINES):
+        if pos <= lo:
+            break
+        b = pos - 1                      # the newline ending the line before
+        a = max(lo, page.rfind("\n", lo, b) + 1)
+        if page[b] != "\n" or not is_table_line(page[a:b]):
+            break
+        first = pos = a
+    return first
 
 
 class Document:
@@ -526,7 +574,9 @@ class Document:
 
     def aside_starts(self, s: Stream) -> list[int]:
         """Sorted indices of ``s`` (this document's stream, or its lenient one) where a
-        line that starts a footnote or a caption begins."""
+        line that starts a footnote or a caption begins, or the first line of a table
+        or a figure that the extractor printed right before its caption (its cells,
+        its labels: `table_lines_before`)."""
         key = id(s)
         cache = self.__dict__.setdefault("_asides", {})
         if key not in cache:
@@ -534,8 +584,11 @@ class Document:
             for pi, (lo, hi) in enumerate(self.content):
                 a = bisect.bisect_left(s.page_of, pi)
                 b = bisect.bisect_right(s.page_of, pi, a)
-                for m in _ASIDE_LINE.finditer(self.pages[pi], lo, hi):
-                    i = bisect.bisect_left(s.origin, m.start(), a, b)
+                page = self.pages[pi]
+                offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)]
+                offsets += [table_lines_before(page, m.start(), lo) for m in _CAPTION_LINE.finditer(page, lo, hi)]
+                for offset in sorted(set(offsets)):
+                    i = bisect.bisect_left(s.origin, offset, a, b)
                     if i < b and (not out or out[-1] != i):
                         out.append(i)
             cache[key] = out

@@ -648,6 +648,78 @@ def test_footnote_printed_inside_a_sentence_at_a_page_break_is_skipped() -> None
     assert find_quote(d, quote.replace("variety", "number")) is None
 
 
+@lru_cache(maxsize=None)
+def pdf_doc_by(stem: str, extractor: str) -> Document:
+    """A corpus PDF's pages as one extractor (pypdf or pdfium) gives them."""
+    from kb.sources.pdf import extract
+
+    return Document(extract(corpus_path("pdf", f"{stem}.pdf").read_bytes(), extractor=extractor).pages)
+
+
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_a_table_printed_before_its_caption_inside_a_sentence_is_skipped(extractor) -> None:
+    # acl-N18-3011 p.6: both extractors print Table 4 (a header row, two rows of numbers)
+    # and its caption between "described" and "earlier." in the middle of a column.
+    d = pdf_doc_by("acl-N18-3011", extractor)
+    quote = ("Additionally, we include numerical features to estimate the confidence of a candidate entity "
+             "based on the statistics collected in the index described earlier.")
+    m = find_quote(d, quote)
+    assert m is not None and m.page == 6 and len(m.spans) == 2
+    assert "a footnote or caption printed inside the quoted text was skipped" in m.notes
+    skipped = d.pages[5][m.spans[0].end:m.spans[1].start]
+    assert skipped.split()[:2] == ["CS", "Bio"] and "Table 4:" in skipped
+    # Words left out or changed are still refused, and a table's cells are no one's words.
+    for wrong in (quote.replace("described earlier", "earlier"), quote.replace("earlier", "later"),
+                  quote.replace("index described", "index"), quote.replace("described", "described CS Bio"),
+                  quote.replace("described earlier", "described Neural 84.6 85.8 earlier")):
+        assert find_quote(d, wrong) is None, wrong
+
+
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_a_table_and_caption_opening_the_next_page_inside_a_sentence_are_skipped(extractor) -> None:
+    # arxiv-2203.00130v1: page 23 ends "... rated their reading difficulty significantly";
+    # page 24 opens with Table 2 (rows of numbers, then a five-line caption) and only then
+    # goes on "lower (x = 2.00, ...".
+    d = pdf_doc_by("arxiv-2203.00130v1", extractor)
+    quote = ("Participants with Paper Plain also rated their reading difficulty significantly lower "
+             "(𝑥˜ = 2.00, 𝜎 = 1.06, with 5.00 being hardest)")
+    m = find_quote(d, quote)
+    assert m is not None and (m.page, m.page_end) == (23, 24)
+    assert find_quote(d, quote.replace("2.00", "3.00")) is None
+    assert find_quote(d, quote.replace("significantly lower", "significantly higher")) is None
+
+
+def test_a_figure_its_labels_a_table_and_two_captions_inside_a_sentence_are_skipped() -> None:
+    # luccioni2024 (pypdf text): page 10 ends "... attributed to different factors,"; page 11
+    # prints Fig. 5's caption, the figure's labels, Table 4 with its caption, Fig. 6's
+    # caption, then "including model size and output length."
+    d = doc("luccioni2024")
+    quote = "which can be attributed to different factors, including model size and output length."
+    m = find_quote(d, quote)
+    assert m is not None and (m.page, m.page_end) == (10, 11)
+    assert find_quote(d, quote.replace("model size", "model type")) is None
+
+
+def test_a_short_last_part_after_an_aside_must_go_on_the_sentence() -> None:
+    # luccioni2024 p.19 ends with the caption of Table 6; page 20 opens "Table 7. ...": a
+    # quote whose "Table 6" became "Table 7" is not the caption skipped.
+    d = doc("luccioni2024")
+    quote = "ml6team/keyphrase-extraction-distilbert-inspec obi/deid_roberta_i2b2 Table 6."
+    assert find_quote(d, quote) is not None
+    assert find_quote(d, quote.replace("Table 6", "Table 7")) is None
+
+
+def test_an_editorial_insertion_at_an_edge_never_stands_for_bracketed_source_text() -> None:
+    # luccioni2023 p.15, a reference: "... Trends and methodologies [Internet]. https://..."
+    d = doc("luccioni2023")
+    base = "Greenhouse gas emissions in the ICT sector: Trends and methodologies"
+    assert find_quote(d, base + " [Internet].") is not None
+    assert find_quote(d, base + " [aimed].") is None
+    assert find_quote(d, base + " [emphasis added].") is not None       # stands for nothing
+    m = find_quote(d, "[The] gas emissions in the ICT sector: Trends and methodologies")
+    assert m is not None and "editorial brackets in the quote" in m.notes
+
+
 def test_real_sentences_verify_and_their_variants_are_refused_across_the_corpus() -> None:
     """A small draw of benchmarks/quotes.py's accuracy run: every sentence verifies on its
     page, every changed digit, word, dropped "not" and moved space is refused."""

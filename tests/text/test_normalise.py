@@ -12,8 +12,10 @@ from kb.text.normalise import (
     fold,
     fold_char,
     footnote_markers,
+    is_table_line,
     is_word_internal_gap,
     normalise,
+    table_lines_before,
 )
 
 # --- synthetic: one rule at a time ------------------------------------------------
@@ -266,3 +268,43 @@ def test_dashes_are_punctuation_unless_a_minus_sign_or_a_range() -> None:
     assert normalise("0.06–2.9 kWh") == normalise("0.06-2.9 kWh")          # a range
     assert normalise("10 – 20") == normalise("10-20")
     assert normalise("x - 5") == normalise("x 5")                          # not attached: a dash
+
+
+# --- a table's or a figure's own lines, printed with its caption -------------------------
+
+@pytest.mark.parametrize("line", [
+    "CS Bio", "Baseline 84.2 54.2", "Neural 84.6 85.8",                      # acl-N18-3011 p.6, Table 4
+    "𝑃𝑃 − 𝑄𝐴 𝑝 𝑃𝑃 − 𝑆𝐷 𝑝 𝑃𝑃 − 𝑃𝐷𝐹 𝑝",                                       # arxiv-2203.00130v1 p.24
+    "Reading Difficulty (1–5) -0.344 0.7481 -1.485 0.0011 -1.983 <.0001",
+    "dataset input output output output output output output output output",  # luccioni2024 p.11
+    "BLOOMz", "560M", "Flan-T5",
+])
+def test_table_rows_column_heads_and_figure_labels_are_table_lines(line) -> None:
+    assert is_table_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "on the statistics collected in the index described",                    # prose around the table
+    "estimate the conﬁdence of a candidate entity based",
+    "In this section, we discuss how we con-",                               # broken by a hyphen
+    "baseline and our neural model described above.",                        # ends a sentence
+    "energy usage, which can be attributed to different factors,",           # ends a clause
+    "lower (𝑥˜ = 2.00, 𝜎 = 1.06, with 5.00 being hardest) compared to participants who had the",
+])
+def test_prose_lines_are_not_table_lines(line) -> None:
+    assert not is_table_line(line)
+
+
+def test_a_table_printed_before_its_caption_starts_an_aside() -> None:
+    page = ("on the statistics collected in the index described\nCS Bio\nBaseline 84.2 54.2\n"
+            "Neural 84.6 85.8\nTable 4: The Bag of Concepts F1 score of the base-\n"
+            "line and neural model on the two curated datasets.\nearlier. We compute two scores")
+    caption = page.index("Table 4:")
+    assert table_lines_before(page, caption) == page.index("CS Bio")
+    assert table_lines_before(page, caption, lo=page.index("Neural")) == page.index("Neural")
+    d = Document([page])
+    starts = d.aside_starts(d.stream)
+    assert [d.stream.origin[i] for i in starts] == [page.index("CS Bio"), caption]
+    # No table above a caption: only the caption starts one.
+    plain = "we describe it below\nTable 4: The Bag of Concepts F1 score.\nearlier."
+    assert table_lines_before(plain, plain.index("Table")) == plain.index("Table")
