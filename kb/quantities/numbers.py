@@ -460,6 +460,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     pending.extend(_column_cells(page, pending))
     pending.extend(_header_columns_cells(page, pending))
     pending.extend(_stacked_header_cells(page, pending))
+    pending.extend(_caption_unit_cells(page, pending))
     pending.extend(_number_words(page, pending, excluded))
     pending.sort(key=lambda c: c[0])
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
@@ -951,6 +952,54 @@ def _line(page: str, pos: int) -> str:
     i = page.rfind("\n", 0, pos) + 1
     j = page.find("\n", pos)
     return _collapse(page[i:len(page) if j < 0 else j])
+
+
+# ---------------------------------------------------------------- a unit in the caption
+
+# "Table 4. Average input and output length (in number of tokens) for the 8 zero-shot
+# models ...": one unit in the caption's parentheses is the unit of the cells above it.
+_CAPTION_PAREN = lazy(r"\((?:in[ \t]+)?(?:(?:the[ \t]+)?number[ \t]+of[ \t]+)?(?P<u>[^()\d]{1,30}?)\)")
+
+
+def _caption_unit_cells(page: str, taken: list[tuple]) -> list[tuple]:
+    """Cells of the rows right above a table caption that names one unit, and only one."""
+    spans = sorted((c[0], c[1]) for c in taken)
+    starts = [s for s, _ in spans]
+    out: list[tuple] = []
+    for cap in _CAPTION_LINE.finditer(page):
+        line_end = page.find("\n", cap.end())
+        nxt = page.find("\n", line_end + 1) if line_end >= 0 else -1
+        caption = page[cap.start():len(page) if nxt < 0 else nxt]
+        units = set()
+        for pm in _CAPTION_PAREN.finditer(caption):
+            text = " ".join(pm.group("u").split())
+            canon = _canonical(text) if _UNIT_ONLY.match(text) else None
+            if canon is None and _plural(text.lower()):
+                canon = _canonical(text.lower())
+            if canon is not None and canon not in ("dimensionless", "%"):
+                units.add((text, canon))
+        if len({c for _, c in units}) != 1:
+            continue
+        unit_text, canon = units.pop()
+        end = cap.start() - 1
+        misses = 0
+        rows = 0
+        while end > 0 and misses <= 2:
+            start = page.rfind("\n", 0, end) + 1
+            cells = _row_cells(page, start, end)
+            if cells is None or len(cells) < 3:
+                misses += 1
+                end = start - 1
+                continue
+            misses = 0
+            rows += 1
+            for tok in cells:
+                found = _cell_number(page, tok, starts, spans)
+                if found is not None:
+                    cell, s0, e0, m, num = found
+                    out.append((s0, e0, cell, float(num.value), canon, None, None, unit_text, "table"))
+            end = start - 1
+    return out
 
 
 # ---------------------------------------------------------------- numbers in words

@@ -597,3 +597,14 @@ def test_numbers_written_in_words(text, figures):
     assert [brief(c, text) for c in found] == figures
     assert all(c.kind == "words" and Interval.from_written(c.written).nominal == c.value
                for c in found)
+
+
+def test_a_caption_naming_one_unit_gives_the_cells_above_it():
+    rows = ("input output output\nIMDB 58.73 1.64 2.61\nRotten\nTomatoes 30.08 1.00 0.99\n")
+    one_unit = "Table 4. Average input and output length (in number of tokens) for the models.\n"
+    found = extract_candidates([rows + one_unit])
+    assert [(c.number, c.unit) for c in found] == [
+        ("58.73", "token"), ("1.64", "token"), ("2.61", "token"),
+        ("30.08", "token"), ("1.00", "token"), ("0.99", "token")]
+    two_units = "Table 3. Emissions (in g of CO2eq) and energy (in kWh) for 1,000 inferences.\n"
+    assert [c.number for c in extract_candidates([rows + two_units])] == ["1,000"]
