@@ -36,6 +36,7 @@ from kb.sources.bibtex import (
     cross_check,
     decode,
     file_paths,
+    fit_model,
     render_entry,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
@@ -204,7 +205,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         if key and key in bibfile.by_key:
             entry = bibfile.by_key[key].entry
             entry_type = entry.entry_type
+            owned = bibfile.owned(key)
             old_version = from_bib_fields(entry.entry_type, entry.fields).version or 0
+            if not owned:           # the versions kb holds say which is newer, not the entry
+                old_version = max([version_number(r[0]) for r in db.execute(
+                    "select version from versions where citekey = ?", [key])] + [old_version])
             newer = bool(meta.version and meta.version > old_version)
             status = db.execute("select metadata_status from papers where citekey = ?", [key]).fetchone()[0]
             if status == "incomplete" and not incomplete:
@@ -212,6 +217,14 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 changes = {k: v for k, v in meta.bib_fields().items() if entry.fields.get(k) != v}
             else:
                 changes = _merge_fields(entry.fields, meta, newer)
+            if not owned and changes:
+                # An imported or hand-written entry is the user's: kept byte for byte. The
+                # arXiv id and version live in the source cache's manifest and the index.
+                held = f"; arXiv:{meta.arxiv_id}v{meta.version} is recorded in kb's index and source cache" \
+                    if meta.arxiv_id and meta.version and sources else ""
+                notes.append("entry kept as you wrote it (kb adds fields only to entries it wrote): did not "
+                             f"write {', '.join(sorted(fit_model(entry_type, changes)) or sorted(changes))}{held}")
+                changes = {}
             action = "updated" if changes else "unchanged"
             if newer and old_version:
                 notes.append(f"new version v{meta.version} (had v{old_version}); "
@@ -235,6 +248,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         if changes:
             before = bibfile.render()
             bibfile.set_entry(key, entry_type, changes)
+            if action == "added":
+                bibfile.mark_owned(key)         # kb's own entry: it may add fields to it later
             after = bibfile.render()
             if after == before:     # nothing the entry's type has a field for
                 changes = {}

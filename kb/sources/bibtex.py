@@ -44,6 +44,7 @@ _KEY = lazy(r"[^\s,{}]+")
 _BRACES = lazy(r"[{}]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
+_OWNED = lazy(r"(?m)^[ \t]*% kb-owned:[^\n]*")
 CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
 
@@ -297,6 +298,7 @@ class BibFile:
         self.string_undefined: list[BibEntry] = []       # @strings using a macro not defined before them
         self._appended: list[tuple[str, str]] = []       # (key or "", text) added at the end
         self._appended_entries: dict[str, BibEntry] = {}
+        self._owned_text: str | None = None              # the kb-owned lines, when kb changed them
         if text.strip():
             self._parse()
 
@@ -422,11 +424,18 @@ class BibFile:
             changes.append((f"@{etype} as @misc", f"@{entry.entry_type} is no type of biber's: @misc"))
         missing = [m for m in missing_mandatory(new_type, names) if m != "year|date"]
         if missing:
+            # A type that has what this one lacks, and takes every field it takes: nothing lost.
+            kept = {n for n in names if valid_field(new_type, n)}
             for other in TYPE_FALLBACKS.get(biblatex_type(new_type), ()):
-                if not [m for m in missing_mandatory(other, names) if m != "year|date"]:
+                if not [m for m in missing_mandatory(other, names) if m != "year|date"] \
+                        and all(valid_field(other, n) for n in kept):
                     changes.append((f"@{etype} as @{other}", f"@{entry.entry_type} lacks {', '.join(missing)}: @{other}"))
                     new_type = other
                     break
+            else:
+                changes.append((f"@{etype} lacks {', '.join(missing)} (biber warns)",
+                                f"@{entry.entry_type} lacks {', '.join(missing)}: biber warns (no type that has "
+                                "them takes all its fields)"))
         edits: list[tuple[int, int, str]] = []       # (start, end, new text) in `text`
         notes: list[str] = []
         if new_type != etype:
@@ -546,6 +555,54 @@ class BibFile:
         block.replacement = base
         block.entry = self._read_one(base, block.entry.line - 1)
 
+    # -- which entries kb wrote ----------------------------------------------------------
+    def _owned_lines(self) -> list[tuple[int, int]]:
+        """Spans of the `% kb-owned: ...` lines, outside every entry."""
+        if "kb-owned:" not in self.text:
+            return []
+        starts = [b.start for b in self.blocks]
+        out = []
+        for m in _OWNED.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or self.blocks[i].end <= m.start():
+                out.append((m.start(), m.end()))
+        return out
+
+    def owned_keys(self) -> set[str]:
+        """The keys of the entries kb wrote itself (papers `kb add` brought in), as the
+        file's `% kb-owned: key, key` lines list them (a comment: BibTeX, biber,
+        pybtex and bibtexparser read no text between entries). kb adds fields only
+        to these entries; every other entry is the user's, kept byte for byte."""
+        if self._owned_text is not None:
+            lines = self._owned_text.splitlines()
+        else:
+            lines = [self.text[s:e] for s, e in self._owned_lines()]
+        return {k for line in lines for k in re.split(r"[\s,]+", line.split("kb-owned:", 1)[-1]) if k}
+
+    def owned(self, key: str) -> bool:
+        """Whether kb wrote the entry of `key`: its key, or one it had before (its `ids`:
+        kb rename keeps the old key there), is listed as kb's."""
+        listed = self.owned_keys()
+        if key in listed:
+            return True
+        entry = self._appended_entries.get(key) or (self.by_key[key].entry if key in self.by_key else None)
+        ids = entry.fields.get("ids", "") if entry is not None else ""
+        return any(k.strip() in listed for k in ids.split(",") if k.strip())
+
+    def mark_owned(self, key: str) -> None:
+        """List `key` as kb's (the lines go at the end the first time); keys that name
+        no entry any more (neither a key nor an alias in `ids`) leave the list."""
+        known = set(self.keys())
+        for entry in self.all_entries():
+            known |= {k.strip() for k in entry.fields.get("ids", "").split(",") if k.strip()}
+        lines, line = [], "% kb-owned:"
+        for k in sorted((self.owned_keys() | {key}) & known):
+            if len(line) + len(k) > 78:
+                lines.append(line.rstrip(","))
+                line = "% kb-owned:"
+            line += f" {k},"
+        self._owned_text = "\n".join(lines + [line.rstrip(",")])
+
     def append_raw(self, text: str, key: str = "") -> None:
         """Text added at the end as it is: an entry (with its key), an @string or @preamble."""
         text = text.strip("\n")
@@ -566,21 +623,28 @@ class BibFile:
         return [b.entry for b in self.blocks if b.kind == "entry"] + list(self._appended_entries.values())
 
     def render(self) -> str:
+        edits = [(b.start, b.end, b.replacement) for b in self.blocks if b.replacement is not None]
+        appended = [t for _, t in self._appended]
+        if self._owned_text is not None:
+            spans = self._owned_lines()
+            if spans:         # rewritten where they are
+                edits += [(s, e, self._owned_text if n == 0 else "") for n, (s, e) in enumerate(spans)]
+            else:
+                appended.append(self._owned_text)
         out = []
         pos = 0
-        for block in self.blocks:
-            if block.replacement is not None:
-                out.append(self.text[pos:block.start])
-                out.append(block.replacement)
-                pos = block.end
+        for start, end, replacement in sorted(edits):
+            out.append(self.text[pos:start])
+            out.append(replacement)
+            pos = end
         out.append(self.text[pos:])
         text = "".join(out)
-        if self._appended:
+        if appended:
             if text and not text.endswith("\n"):
                 text += "\n"
             if text.strip():
                 text += "\n"
-            text += "\n\n".join(t for _, t in self._appended) + "\n"
+            text += "\n\n".join(appended) + "\n"
         return text
 
 
