@@ -958,7 +958,7 @@ def _line(page: str, pos: int) -> str:
 
 # "Table 4. Average input and output length (in number of tokens) for the 8 zero-shot
 # models ...": one unit in the caption's parentheses is the unit of the cells above it.
-_CAPTION_PAREN = lazy(r"\((?:in[ \t]+)?(?:(?:the[ \t]+)?number[ \t]+of[ \t]+)?(?P<u>[^()\d]{1,30}?)\)")
+_CAPTION_PAREN = lazy(r"\((?:in[ \t]+)?(?:(?:the[ \t]+)?number[ \t]+of[ \t]+)?(?P<u>[^()\d][^()]{0,29}?)\)")
 
 
 def _caption_unit_cells(page: str, taken: list[tuple]) -> list[tuple]:
