@@ -9,11 +9,15 @@ fresh knowledge base:
 * keys kept: pybtex reads the same keys from references.bib as from the file;
 * same fields: pybtex reads the same field names and values (authors and
   editors compared by count of names) from references.bib and from
-  `kb export bib`; bibtexparser 2 reads every exported entry without a failed
-  block; biber and classic BibTeX are run on the export when on PATH (their
-  warning counts are reported: warnings about fields the source itself wrote,
-  which kb keeps as given, are expected);
-* doctor: `kb doctor` finds nothing after the import.
+  `kb export bib --as-stored`; bibtexparser 2 reads every exported entry without
+  a failed block; classic BibTeX is run on it when on PATH;
+* doctor: `kb doctor` finds nothing after the import;
+* biber's data model: `kb export bib` (entries shaped to it) and `--as-stored`
+  (references.bib byte for byte) through `biber --tool --validate-datamodel`,
+  warnings counted, and what the shaped export changed (its stderr line);
+* read back: the shaped export read by pybtex, bibtexparser 2, classic BibTeX
+  and bibtexparser 1 (KB_TEST_BIBTEXPARSER1, as in tests/bibtools.py), entries
+  whose fields are those of the original files (reshaped fields left out).
 
 Then, for speed, a synthetic file of N entries (default 2,000, built from the
 corpus entries with new keys) is imported: the time of kb's reader, of the
@@ -57,6 +61,67 @@ def pybtex_read(text: str) -> dict:
                 {r: len(p) for r, p in e.persons.items()}) for k, e in data.entries.items()}
 
 
+def biber_warnings(path: Path, tmp: Path) -> list[str] | None:
+    if not shutil.which("biber"):
+        return None
+    r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp / "biber-out.bib"),
+                        str(path)], capture_output=True, text=True, cwd=tmp, timeout=300)
+    return [line for line in r.stdout.splitlines() if "WARN" in line]
+
+
+def shaped_vs_tools(tmp: Path, files: list[Path]) -> None:
+    """kb export bib (shaped) and --as-stored: biber's warnings; the four readers' fields."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pytest
+    from bibtools import (
+        bibtex_fields,
+        bibtexparser1_fields,
+        bibtexparser2_fields,
+        pybtex_fields,
+    )
+
+    from kb.ops.export import bib_export
+    from kb.ops.session import open_kb
+
+    code, _, err = run("export", "bib", "-o", tmp / "shaped.bib")
+    run("export", "bib", "--as-stored", "-o", tmp / "stored.bib")
+    summary = next((line for line in err.splitlines() if "reshaped" in line), "nothing reshaped")
+    print(f"  kb export bib: exit {code}; {summary}")
+    for name in ("shaped.bib", "stored.bib"):
+        warns = biber_warnings(tmp / name, tmp)
+        what = "not on PATH" if warns is None else f"{len(warns)} warnings"
+        print(f"  biber --validate-datamodel on {'kb export bib' if name == 'shaped.bib' else '--as-stored'}: {what}")
+    base = open_kb(Path(os.environ["KB_HOME"]))
+    keys = [r[0] for r in base.conn.execute("select citekey from papers order by position")]
+    reshaped = {}
+    for key, changes in bib_export(base, keys).reshaped.items():
+        names = {kind.split()[0] for kind, _ in changes if not kind.startswith(("@", "no "))}
+        names |= {"note"} if any("note" in kind for kind, _ in changes) else set()
+        names |= {"publisher", "institution"} if any(k == "publisher as institution" for k, _ in changes) else set()
+        reshaped[key] = names
+    originals = [f.read_text("utf-8") for f in files]
+    shaped = (tmp / "shaped.bib").read_text("utf-8")
+    every = set().union(*(v.keys() for t in originals for v in pybtex_fields(t).values())) | {"note", "month"}
+    counter = iter(range(10_000))
+    readers = {"pybtex": pybtex_fields, "bibtexparser 2": bibtexparser2_fields,
+               "classic BibTeX": lambda t: bibtex_fields(t, every, tmp / f"bt{next(counter)}"),
+               "bibtexparser 1": lambda t: bibtexparser1_fields(t, tmp / f"b1{next(counter)}")}
+    for name, reader in readers.items():
+        try:
+            before = {}
+            for text in originals:
+                before.update(reader(text))
+            after = reader(shaped)
+        except pytest.skip.Exception as exc:
+            print(f"  {name}: skipped ({exc})")
+            continue
+        same = sum(1 for k, v in before.items() if k in after and
+                   {n: x for n, x in after[k].items() if n not in reshaped.get(k, set())} ==
+                   {n: x for n, x in v.items() if n not in reshaped.get(k, set())})
+        print(f"  {name} reads kb export bib: {len(after)}/{len(before)} entries, {same} with the same fields "
+              f"(reshaped fields left out: {sum(len(v) for v in reshaped.values())})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=2000)
@@ -81,29 +146,19 @@ def main() -> None:
         for f in files:
             byte_for_byte += f.read_text("utf-8").strip() in bib
         got = pybtex_read(bib)
-        run("export", "bib", "-o", tmp / "export.bib")
+        run("export", "bib", "--as-stored", "-o", tmp / "export.bib")
         exported = (tmp / "export.bib").read_text("utf-8")
         got_export = pybtex_read(exported)
         print(f"corpus files: {len(files)}, entries: {len(wanted)}")
         print(f"  kept byte for byte in references.bib: {byte_for_byte}/{len(files)}")
         print(f"  keys kept: {len(set(got) & set(wanted))}/{len(wanted)}")
         print(f"  same fields (pybtex), references.bib: {sum(got.get(k) == v for k, v in wanted.items())}"
-              f"/{len(wanted)}; kb export bib: {sum(got_export.get(k) == v for k, v in wanted.items())}"
-              f"/{len(wanted)}")
+              f"/{len(wanted)}; kb export bib --as-stored: "
+              f"{sum(got_export.get(k) == v for k, v in wanted.items())}/{len(wanted)}")
         import bibtexparser
 
         lib = bibtexparser.parse_string(exported)
         print(f"  bibtexparser 2: {len(lib.entries)} entries, {len(lib.failed_blocks)} failed blocks")
-        if shutil.which("biber"):
-            r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file",
-                                str(tmp / "biber.bib"), str(tmp / "export.bib")],
-                               capture_output=True, text=True, cwd=tmp, timeout=300)
-            warns = [line for line in r.stdout.splitlines() if "WARN" in line]
-            print(f"  biber --validate-datamodel: {len(warns)} warnings on the sources' own fields "
-                  f"({len([w for w in warns if 'publisher' in w])} publisher on @article/@report, "
-                  f"{len([w for w in warns if 'month' in w])} month)")
-        else:
-            print("  biber: not on PATH")
         if shutil.which("bibtex"):
             (tmp / "refs.bib").write_text(exported)
             (tmp / "t.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n")
@@ -113,6 +168,7 @@ def main() -> None:
                   f"{'no' if 'error message' not in r.stdout else 'some'} errors")
         code, out, _ = run("doctor")
         print(f"  kb doctor: exit {code}, {out.strip().splitlines()[-1] if out.strip() else ''}")
+        shaped_vs_tools(tmp, files)
 
         # Speed: N entries built from the corpus ones.
         texts = [f.read_text("utf-8").strip() for f in files]
@@ -140,6 +196,14 @@ def main() -> None:
         t4 = time.perf_counter()
         print(f"{args.entries} entries, {len(big) / 1e6:.1f} MB: kb's reader {t1 - t0:.2f} s, "
               f"pybtex cross-check {t2 - t1:.2f} s, kb import {t4 - t3:.2f} s (exit {code}: {out.strip()})")
+        t5 = time.perf_counter()
+        run("export", "bib", "-o", tmp / "big-shaped.bib")
+        t6 = time.perf_counter()
+        run("export", "bib", "--as-stored", "-o", tmp / "big-stored.bib")
+        t7 = time.perf_counter()
+        warns = biber_warnings(tmp / "big-shaped.bib", tmp)
+        print(f"  kb export bib of them: {t6 - t5:.2f} s shaped for biber ({'biber not on PATH' if warns is None else f'{len(warns)} biber warnings'}), "
+              f"{t7 - t6:.2f} s --as-stored")
     print(f"load average {os.getloadavg()[0]:.2f} after")
 
 

@@ -108,3 +108,18 @@ def test_biber_finds_nothing_in_the_shaped_entries(tmp_path):
     r = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
                         str(tmp_path / "s.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert "WARN" not in r.stdout and "ERROR" not in r.stdout, r.stdout
+
+
+def test_a_missing_mandatory_field_never_costs_other_fields():
+    """An @article without journal would lose volume and pages as @misc: it stays, and
+    the change list says biber will warn; an @online without url loses nothing as @misc."""
+    bib = BibFile("@article{noj, author={A B}, title={T}, year={2020}, volume={3}, pages={1--2}}\n"
+                  "@inproceedings{noauthor, title={T}, booktitle={B}, year={2020}, pages={5--6}}\n"
+                  "@online{nourl, title={T}, author={A B}, year={2020}, note={N}}\n")
+    text, changes = bib.shaped_text("noj")
+    assert text == bib.entry_text("noj")
+    assert [kind for kind, _ in changes] == ["@article lacks journaltitle (biber warns)"]
+    text, changes = bib.shaped_text("noauthor")
+    assert text == bib.entry_text("noauthor") and "pages={5--6}" in text
+    text, changes = bib.shaped_text("nourl")
+    assert text.startswith("@misc{nourl,") and [k for k, _ in changes] == ["@online as @misc"]
