@@ -15,9 +15,8 @@ from kb.ops.quotes import (
     add_quote,
     list_quotes,
     remove_quote,
-    verify_all,
-    verify_claims,
     verify_note,
+    verify_papers,
 )
 
 app = typer.Typer()
@@ -140,10 +139,11 @@ def verify(note: Optional[Path] = typer.Option(None, "--note",
         if bad:
             raise typer.Exit(1)
         return
-    bar = Progress("verifying", unit="quotes")
-    results = verify_all(kb, progress=bar.update if bar.on else None)
+    bar = Progress("verifying", unit="papers")
+    results, claim_results = [], []
+    for v in verify_papers(kb, progress=bar.update if bar.on else None):    # one paper's text at a time
+        (claim_results if v.kind == "claim" else results).append(v)
     bar.done()
-    claim_results = verify_claims(kb)
     if as_json:
         emit_json([r.to_dict() for r in results + claim_results])
     else:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, file_lock, pid_alive
 from kb.errors import FileFormatError, KBError
-from kb.ops.quotes import verify_all, verify_claims
+from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
@@ -107,9 +107,13 @@ def _damaged(report: Report, layout: paths.Layout, exc: BaseException) -> None:
 
 # -- kb doctor -----------------------------------------------------------------------------
 
-def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) -> Report:
+def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, quick: bool = False,
+             progress=None) -> Report:
     """Check the knowledge base; with `prune`, also remove cached sources that
-    belong to no paper (and corrupted ones, which must be fetched again)."""
+    belong to no paper (and corrupted ones, which must be fetched again). `quick`
+    checks the files against the index, SQLite (PRAGMA quick_check) and .kb/tmp only:
+    no quote or claim is re-verified against the text, no cached source hashed.
+    `progress(label, done, total)` hears of the re-verification, paper by paper."""
 
     kb = open_kb(explicit, sync=False)
     layout = kb.layout
@@ -121,17 +125,17 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False) 
         papers: dict[str, dict] = {}
         if db_ok:
             try:
-                db_ok = _check_sqlite(kb, report)
+                db_ok = _check_sqlite(kb, report, quick=quick)
                 if db_ok:
-                    papers = {r["citekey"]: dict(r) for r in kb.db.query(
-                        "select citekey, arxiv_id, doi, title_norm from papers")}
-                    docs = _check_files(kb, report, broken)
-                    _check_quotes(kb, report, docs)
-                    _check_claims(kb, report, docs)
+                    papers = {r[0]: {"citekey": r[0], "arxiv_id": r[1], "doi": r[2], "title_norm": r[3]}
+                              for r in kb.conn.execute("select citekey, arxiv_id, doi, title_norm from papers")}
+                    lines = _check_files(kb, report, broken, quick=quick)
+                    if not quick:
+                        _check_records(kb, report, lines, progress)
             except sqlite3.DatabaseError as exc:
                 _damaged(report, layout, exc)
                 db_ok = False
-        _check_cache(kb, report, papers if db_ok else None, prune=prune)
+        _check_cache(kb, report, papers if db_ok else None, prune=prune, quick=quick)
     return report
 
 
@@ -184,13 +188,14 @@ def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
     return True, broken
 
 
-def _check_sqlite(kb, report: Report) -> bool:
-    """PRAGMA integrity_check and foreign_key_check; the full-text indexes
-    against the tables they index."""
+def _check_sqlite(kb, report: Report, quick: bool = False) -> bool:
+    """PRAGMA integrity_check (quick_check when `quick`: no index compared with its
+    table) and foreign_key_check; the full-text indexes against the tables they index."""
     layout = kb.layout
     where = layout.relative(layout.db)
     db = kb.db
-    rows = [r[0] for r in db.execute("PRAGMA integrity_check(20)").fetchall()]
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = [r[0] for r in db.execute(f"PRAGMA {pragma}(20)").fetchall()]
     if rows != ["ok"]:
         lines = [line.strip() for row in rows for line in str(row).splitlines()
                  if line.strip() and not line.startswith("***")]
@@ -205,6 +210,12 @@ def _check_sqlite(kb, report: Report) -> bool:
                        "not exist (PRAGMA foreign_key_check)", REBUILD)
     for fts in _FTS_TABLES:
         try:
+            if quick:       # one entry per row, without reading the index through
+                indexed = db.execute(f"SELECT count(*) FROM {fts}_docsize").fetchone()[0]
+                rows = db.execute(f"SELECT count(*) FROM {fts.removesuffix('_fts')}").fetchone()[0]
+                if indexed != rows:
+                    raise sqlite3.DatabaseError(f"{indexed} entries for {rows} rows of {fts.removesuffix('_fts')}")
+                continue
             fts_check(db, fts, fts.removesuffix("_fts"))
         except sqlite3.OperationalError as exc:
             if "no such table" in str(exc):
@@ -216,9 +227,12 @@ def _check_sqlite(kb, report: Report) -> bool:
     return True
 
 
-def _check_files(kb, report: Report, broken: set[str]) -> dict:
+def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> dict:
     """references.bib and claims/*.toml against the rows indexed from them.
-    Returns the parsed claims files by relative path."""
+    Returns where each quote and claim is written: {("quote", id) or ("claim",
+    citekey, id): "claims/x.toml:12"} (the parsed files themselves are not kept).
+    With `quick`, only that each file is indexed with its current sha256 and no rows
+    come from a file that is gone (no file parsed, no row compared field by field)."""
 
     db = kb.db
     layout = kb.layout
@@ -235,6 +249,14 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
     for rel in recorded:
         if rel not in current:
             report.problem("files", rel, "is gone, but the index still records it", REBUILD)
+    if quick:
+        report.counts["papers"] = db.execute("select count(*) from papers").fetchone()[0]
+        for table in ("quotes", "claims"):
+            report.counts[table] = db.execute(
+                f"select count(*) from {table}" + (" where kind = 'claim'" if table == "claims" else "")
+            ).fetchone()[0]
+        _rows_of_no_file(db, report, {rel for rel in current if rel in recorded} | broken)
+        return {}
 
     entry_keys: set[str] = set()
     if index.BIB_REL not in broken:
@@ -275,7 +297,8 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
             report.problem("files", layout.relative(layout.db), f"{n} row(s) of {table} belong to papers "
                            "that are not in references.bib", REBUILD)
 
-    docs: dict[str, object] = {}
+    lines: dict[tuple, str] = {}
+    parsed: set[str] = set()
     counts = {"quotes": 0, "claims": 0, "units": 0, "checks": 0}
     for rel, path in current.items():
         if rel == index.BIB_REL or rel in broken or not path.exists():
@@ -287,16 +310,23 @@ def _check_files(kb, report: Report, broken: set[str]) -> dict:
             report.problem("files", where_of(exc), what_of(exc), EDIT)
             broken.add(rel)
             continue
-        docs[rel] = doc
+        parsed.add(rel)
         _compare_claims(db, report, rel, doc, counts)
+        for q in doc.quotes:
+            lines[("quote", q.id)] = f"{rel}:{q.line}" if q.line else rel
+        for c in doc.claims:
+            lines[("claim", c.citekey or doc.citekey, c.id)] = f"{rel}:{c.line}" if c.line else rel
     report.counts.update(counts)
-    known = set(docs) | broken
+    _rows_of_no_file(db, report, parsed | broken)
+    return lines
+
+
+def _rows_of_no_file(db, report: Report, known: set[str]) -> None:
     for table in ("quotes", "claims", "units", "checks", "paper_settings"):
         for (rel,) in db.execute(f"select distinct file from {table}"):
             if rel not in known:
                 report.problem("files", rel, f"the index holds {table} from this file, which is gone "
                                "or not a claims file", REBUILD)
-    return docs
 
 
 def _compare_claims(db, report: Report, rel: str, doc, counts: dict) -> None:
@@ -331,16 +361,18 @@ def _compare_claims(db, report: Report, rel: str, doc, counts: dict) -> None:
     counts["checks"] += len(doc.checks)
 
 
-def _check_quotes(kb, report: Report, docs: dict) -> None:
-    """Every verified quote is still found in the text of its version."""
+def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
+    """Every verified quote is still found in the text of its version; every claim's
+    value is among its quote's numbers, and its quote is still found. Paper by paper
+    (kb.ops.quotes.verify_papers): one paper's text in memory at a time."""
 
-    where_of = {}
-    for rel, doc in docs.items():
-        for q in doc.quotes:
-            where_of[q.id] = f"{rel}:{q.line}" if q.line else rel
-    stale = no_text = 0
-    for v in verify_all(kb):
-        where = where_of.get(v.id, f"claims/{v.citekey}.toml")
+    stale = no_text = unverified = 0
+    tick = (lambda done, total: progress("re-verifying", done, total)) if progress else None
+    for v in verify_papers(kb, progress=tick):
+        if v.kind == "claim":
+            unverified += _claim_problem(report, v, lines)
+            continue
+        where = lines.get(("quote", v.id), f"claims/{v.citekey}.toml")
         if v.status == "not-found":
             report.problem("quotes", where, f"quote {v.id} is marked verified but is not found in "
                            f"{v.citekey} {v.version or ''}: {v.message}".replace("  ", " "),
@@ -359,31 +391,21 @@ def _check_quotes(kb, report: Report, docs: dict) -> None:
     if no_text:
         report.info.append(f"{no_text} verified quote(s) could not be re-checked: kb holds no text of "
                            "their version")
-
-
-def _check_claims(kb, report: Report, docs: dict) -> None:
-    """Every claim's value is among its quote's numbers, and its quote is still found."""
-
-    where_of = {}
-    for rel, doc in docs.items():
-        for c in doc.claims:
-            where_of[(c.citekey or doc.citekey, c.id)] = f"{rel}:{c.line}" if c.line else rel
-    unverified = 0
-    for v in verify_claims(kb):
-        where = where_of.get((v.citekey, v.id), f"claims/{v.citekey}.toml")
-        fix = (f"correct the claim in {where.split(':')[0]}, or mark it status = \"unverified\" "
-               "with a note saying why")
-        if v.status == "value-mismatch":
-            report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
-        elif v.status in ("not-found", "no-quote"):
-            report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
-        elif v.status == "no-paper":
-            report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",
-                           "restore the entry in references.bib, or remove the claim")
-        elif v.status == "unverified":
-            unverified += 1
     if unverified:
         report.info.append(f"{unverified} claim(s) stored unverified (kb verify lists them with the reason)")
+
+
+def _claim_problem(report: Report, v, lines: dict) -> int:
+    """A claim's verdict as a problem; 1 when it is stored unverified (counted, not a problem)."""
+    where = lines.get(("claim", v.citekey, v.id), f"claims/{v.citekey}.toml")
+    fix = (f"correct the claim in {where.split(':')[0]}, or mark it status = \"unverified\" "
+           "with a note saying why")
+    if v.status in ("value-mismatch", "not-found", "no-quote"):
+        report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
+    elif v.status == "no-paper":
+        report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",
+                       "restore the entry in references.bib, or remove the claim")
+    return int(v.status == "unverified")
 
 
 def _refetch(manifest, citekey: str) -> str:
@@ -402,9 +424,10 @@ def _age(path: Path) -> float:
         return 0.0
 
 
-def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: bool) -> None:
-    """Every cached source matches its sha256; every source of a paper has its
-    text in the index; sources of no paper are reported (and pruned)."""
+def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: bool,
+                 quick: bool = False) -> None:
+    """Every cached source matches its sha256 (with `quick`: is there, unhashed); every
+    source of a paper has its text in the index; sources of no paper are reported (and pruned)."""
 
     cache = kb.sources
     layout = kb.layout
@@ -423,11 +446,11 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                   if r[0]}
     manifest_shas = set()
     for mpath in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        where = layout.relative(mpath)
         m = cache.get(mpath.stem)
         if m is None or not isinstance(m, Manifest) or m.sha256 != mpath.stem \
                 or not _SHA_NAME.match(m.filename or "") or not m.filename.startswith(m.sha256):
-            report.problem("cache", where, "is not a readable manifest of kb's source cache", PRUNE)
+            report.problem("cache", layout.relative(mpath), "is not a readable manifest of kb's source cache",
+                           PRUNE)
             if prune:
                 mpath.unlink(missing_ok=True)
                 removed += 1
@@ -435,7 +458,7 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         manifest_shas.add(m.sha256)
         sources += 1
         source = cache.path(m)
-        wrong = cache.verify(m)
+        wrong = cache.verify(m) if not quick else (None if source.is_file() else f"{source.name} is missing")
         targets = sources_of_papers(m, papers) if papers is not None else list(m.citekeys)
         if wrong:
             who = targets[0] if targets else (m.citekeys[0] if m.citekeys else "CITEKEY")

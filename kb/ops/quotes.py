@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -264,61 +265,76 @@ class Verdict:
         return self.__dict__.copy()
 
 
+class PaperCache(dict):
+    """Page texts (and their match indexes) of one paper at a time, for load_text's
+    `cache`: storing a text of another paper first drops the previous paper's. Verifying
+    in citekey order then holds one paper's texts, never every paper's."""
+
+    _citekey: str | None = None
+
+    def __setitem__(self, key: tuple, value) -> None:
+        citekey = key[-2]               # (citekey, version) or ("second", citekey, version)
+        if citekey != self._citekey:
+            self.clear()
+            self._citekey = citekey
+        super().__setitem__(key, value)
+
+
+_CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file"
+
+
 def verify_claims(kb: KB, cache: dict | None = None, progress=None) -> list[Verdict]:
     """Re-check every claim of the claims files: its value must be among its
     quote's numbers (`kb.quantities.quoted`), and its quote must still be found
     in the text of its version. Claims written by hand are checked the same way."""
 
-    cache = {} if cache is None else cache
-    papers = {r[0] for r in kb.db.execute("select citekey from papers")}
+    cache = PaperCache() if cache is None else cache
+    papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
     rows = rows_as_dicts(kb.conn.execute(
-        "select id, citekey, number, unit, quote, version, status, file from claims "
+        f"select {_CLAIM_COLUMNS} from claims "
         "where kind = 'claim' and citekey is not null order by citekey, rowid"))
     docs: dict = {}
     out: list[Verdict] = []
     for n, c in enumerate(rows, 1):
         if progress:
             progress(n, len(rows))
-        value = f"{c['number'] or ''} {c['unit'] or ''}".strip()
-
-        def verdict(status: str, message: str, failed: bool = False, **kw) -> Verdict:
-            return Verdict(c["id"], c["citekey"], c["version"], status, message, failed=failed,
-                           kind="claim", **kw)
-
-        if c["citekey"] not in papers:
-            out.append(verdict("no-paper", f"{c['citekey']} is not in references.bib", True))
-            continue
-        mismatch = value_in_quote(value, c["quote"]) if c["quote"] else None
-        if c["status"] == "unverified":
-            reason = claim_note(kb, c, docs) or "stored unverified"
-            if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
-                reason += "; " + mismatch.reason(value)
-            out.append(verdict("unverified", reason))
-            continue
-        if not c["quote"]:
-            if c["status"] == "verified":
-                out.append(verdict("no-quote", f"{value} is marked verified but has no quote", True))
-            else:
-                out.append(verdict("unverified", "no quote: the claim is not verified"))
-            continue
-        if not mismatch.ok:
-            out.append(verdict("value-mismatch", mismatch.reason(value), True))
-            continue
-        text = load_text(kb.conn, c["citekey"], c["version"], cache)
-        if text is None:
-            out.append(verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
-                               + "; quote not re-checked"))
-            continue
-        match = find_quote(text.doc, c["quote"])
-        if match is None:
-            near = closest_passage(text.doc, c["quote"])
-            out.append(verdict("not-found", f"quote no longer found in {text.version}"
-                               + (f"; page {near.page}: {near.describe()}" if near else ""), True,
-                               page=near.page if near else None,
-                               differences=near.differences if near else []))
-            continue
-        out.append(verdict("ok", f"{value}, page {match.page}", page=match.page))
+        out.append(_verify_claim(kb, c, papers, cache, docs))
     return out
+
+
+def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) -> Verdict:
+    value = f"{c['number'] or ''} {c['unit'] or ''}".strip()
+
+    def verdict(status: str, message: str, failed: bool = False, **kw) -> Verdict:
+        return Verdict(c["id"], c["citekey"], c["version"], status, message, failed=failed,
+                       kind="claim", **kw)
+
+    if c["citekey"] not in papers:
+        return verdict("no-paper", f"{c['citekey']} is not in references.bib", True)
+    mismatch = value_in_quote(value, c["quote"]) if c["quote"] else None
+    if c["status"] == "unverified":
+        reason = claim_note(kb, c, docs) or "stored unverified"
+        if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
+            reason += "; " + mismatch.reason(value)
+        return verdict("unverified", reason)
+    if not c["quote"]:
+        if c["status"] == "verified":
+            return verdict("no-quote", f"{value} is marked verified but has no quote", True)
+        return verdict("unverified", "no quote: the claim is not verified")
+    if not mismatch.ok:
+        return verdict("value-mismatch", mismatch.reason(value), True)
+    text = load_text(kb.conn, c["citekey"], c["version"], cache)
+    if text is None:
+        return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
+                       + "; quote not re-checked")
+    match = find_quote(text.doc, c["quote"])
+    if match is None:
+        near = closest_passage(text.doc, c["quote"])
+        return verdict("not-found", f"quote no longer found in {text.version}"
+                       + (f"; page {near.page}: {near.describe()}" if near else ""), True,
+                       page=near.page if near else None,
+                       differences=near.differences if near else [])
+    return verdict("ok", f"{value}, page {match.page}", page=match.page)
 
 
 def claim_note(kb: KB, claim: dict, docs: dict) -> str | None:
@@ -343,57 +359,82 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
     """Re-verify every stored quote against the stored text of its version, and
     check whether it still appears in the latest version kb holds."""
 
-    cache: dict = {}
-    out: list[Verdict] = []
+    cache = PaperCache()
     quotes = list_quotes(kb)
-    papers = {r[0] for r in kb.db.execute("select citekey from papers")}
+    papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
+    out: list[Verdict] = []
     for n, q in enumerate(quotes, 1):
         if progress:
             progress(n, len(quotes))
-        if q["citekey"] not in papers:
-            out.append(Verdict(q["id"], q["citekey"], q["version"], "no-paper",
-                               f"{q['citekey']} is not in references.bib", failed=True))
-            continue
-        if q["status"] == "unverified":
-            out.append(Verdict(q["id"], q["citekey"], q["version"], "unverified",
-                               q.get("note") or "stored with --force, not verified"))
-            continue
-        text = load_text(kb.conn, q["citekey"], q["version"], cache)
-        if text is None:
-            out.append(Verdict(q["id"], q["citekey"], q["version"], "no-text",
-                               f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
-                               + "; not re-checked"))
-            continue
-        first = text
-        match, text = find_in_either(kb, text, q["text"], cache)
-        if match is None:
-            near = closest_passage(text.doc, q["text"])
-            out.append(Verdict(q["id"], q["citekey"], text.version, "not-found",
-                               f"no longer found in {text.version}" + (f"; page {near.page}: {near.describe()}"
-                                                                       if near else ""),
-                               page=near.page if near else None,
-                               differences=near.differences if near else [], failed=True))
-            continue
-        moved = ""
-        if q["spans"] and [(s.page, s.start, s.end) for s in match.spans] != \
-                [(s["page"], s["start"], s["end"]) for s in q["spans"]]:
-            moved = " (found at a different place than recorded)"
-        if text is not first:
-            moved += f" (in the second extraction, {text.extractor})"
-        verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
-                          page=match.page)
-        held = versions_with_text(kb.conn, q["citekey"])
-        if held and q["version"] and version_number(held[-1]) > version_number(q["version"]):
-            latest = load_text(kb.conn, q["citekey"], held[-1], cache)
-            if find_quote(latest.doc, q["text"]) is None:
-                near = closest_passage(latest.doc, q["text"])
-                verdict.status = "stale"
-                verdict.message = (f"verified in {q['version']}, but not in {held[-1]}"
-                                   + (f"; page {near.page}: {near.describe()}" if near else ""))
-                verdict.differences = near.differences if near else []
-        out.append(verdict)
-    # Quotes stored unverified: can they be verified now?
+        out.append(_verify_quote(kb, q, papers, cache))
     return out
+
+
+def verify_papers(kb: KB, progress=None) -> Iterator[Verdict]:
+    """Every stored quote (as verify_all) and every claim (as verify_claims), paper by
+    paper: each paper's text is loaded and indexed once for its quotes and its claims,
+    then dropped, so memory holds one paper's text however large the knowledge base.
+    Quotes come in verify_all's order, claims in verify_claims'. `progress(done, total)`
+    counts papers."""
+
+    papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
+    keys = [r[0] for r in kb.conn.execute(
+        "select citekey from quotes union select citekey from claims "
+        "where kind = 'claim' and citekey is not null order by citekey")]
+    cache = PaperCache()
+    for n, citekey in enumerate(keys, 1):
+        for q in rows_as_dicts(kb.conn.execute(
+                "select * from quotes where citekey is ? order by rowid", [citekey])):
+            q["topics"], q["spans"] = json.loads(q["topics"]), json.loads(q["spans"])
+            yield _verify_quote(kb, q, papers, cache)
+        docs: dict = {}
+        for c in rows_as_dicts(kb.conn.execute(
+                f"select {_CLAIM_COLUMNS} from claims where kind = 'claim' and citekey = ? order by rowid",
+                [citekey])):
+            yield _verify_claim(kb, c, papers, cache, docs)
+        if progress:
+            progress(n, len(keys))
+
+
+def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
+    if q["citekey"] not in papers:
+        return Verdict(q["id"], q["citekey"], q["version"], "no-paper",
+                       f"{q['citekey']} is not in references.bib", failed=True)
+    if q["status"] == "unverified":
+        return Verdict(q["id"], q["citekey"], q["version"], "unverified",
+                       q.get("note") or "stored with --force, not verified")
+    text = load_text(kb.conn, q["citekey"], q["version"], cache)
+    if text is None:
+        return Verdict(q["id"], q["citekey"], q["version"], "no-text",
+                       f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
+                       + "; not re-checked")
+    first = text
+    match, text = find_in_either(kb, text, q["text"], cache)
+    if match is None:
+        near = closest_passage(text.doc, q["text"])
+        return Verdict(q["id"], q["citekey"], text.version, "not-found",
+                       f"no longer found in {text.version}" + (f"; page {near.page}: {near.describe()}"
+                                                               if near else ""),
+                       page=near.page if near else None,
+                       differences=near.differences if near else [], failed=True)
+    moved = ""
+    if q["spans"] and [(s.page, s.start, s.end) for s in match.spans] != \
+            [(s["page"], s["start"], s["end"]) for s in q["spans"]]:
+        moved = " (found at a different place than recorded)"
+    if text is not first:
+        moved += f" (in the second extraction, {text.extractor})"
+    verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
+                      page=match.page)
+    held = versions_with_text(kb.conn, q["citekey"])
+    if held and q["version"] and version_number(held[-1]) > version_number(q["version"]):
+        latest = load_text(kb.conn, q["citekey"], held[-1], cache)
+        if find_quote(latest.doc, q["text"]) is None:
+            near = closest_passage(latest.doc, q["text"])
+            verdict.status = "stale"
+            verdict.message = (f"verified in {q['version']}, but not in {held[-1]}"
+                               + (f"; page {near.page}: {near.describe()}" if near else ""))
+            verdict.differences = near.differences if near else []
+    return verdict
 
 
 @dataclass
