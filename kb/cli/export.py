@@ -172,7 +172,8 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
     """BibTeX of the papers the selected quotes and claims cite (no filter: every entry), from
     references.bib, shaped so `biber --validate-datamodel` has nothing to warn about: fields
-    an entry's type does not take are dropped (DBLP's timestamp/biburl, publisher on @article),
+    an entry's type does not take are dropped (DBLP's timestamp/biburl, publisher on @article;
+    a @misc's publisher becomes its howpublished, a report's its institution),
     months become macros (month = jun), a volume or year that is no number and a bad
     ISBN/ISSN go to note, an unknown type or one missing its mandatory fields becomes one that
     fits (@misc, @collection). stderr says what was reshaped; --as-stored changes nothing."""

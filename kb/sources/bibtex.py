@@ -404,8 +404,9 @@ class BibFile:
 
         An unknown type becomes @misc; a type whose mandatory fields are missing
         becomes the first of its TYPE_FALLBACKS that has them (an edited @book
-        without author: @collection); fields the type does not take are dropped
-        (`publisher` of a report without `institution` becomes its institution);
+        without author: @collection) when that loses no field; fields the type does
+        not take are dropped (a `publisher` becomes the report's `institution`, the
+        @misc's `howpublished` or the @online's `organization` when it has none);
         a month that is not a month macro (`{jun}`, `{June}`, `{6}`, `may # " 2 - "
         # may # " 7"`) becomes the macro of the month it names; a volume or year
         that is not a number, or an ISBN/ISSN whose checksum fails, goes to `note`.
@@ -414,7 +415,8 @@ class BibFile:
         block = self.by_key.get(key)
         entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)
         names = set(entry.fields)
-        if "publisher" in names and not names & {"institution", "school"}:
+        if "publisher" in names and not names & {"institution", "school"} and \
+                biblatex_type(entry.entry_type) in ("report", "thesis"):
             names.add("institution")        # a report's or thesis's publisher becomes its institution (below)
         changes: list[tuple[str, str]] = []
         etype = entry.entry_type.lower()
@@ -452,10 +454,14 @@ class BibFile:
         for name in entry.raw_fields:
             value = entry.fields[name]
             if not valid_field(new_type, name):
-                if name == "publisher" and biblatex_type(new_type) in ("report", "thesis") \
-                        and "institution" not in entry.fields and "school" not in entry.fields:
-                    edits.append((*entry.names[name], "institution"))
-                    changes.append(("publisher as institution", f"publisher as institution (@{new_type} has no publisher)"))
+                # a publisher is a report's institution, a @misc's howpublished, an @online's organization
+                instead = next((other for other in ("institution", "howpublished", "organization")
+                                if name == "publisher" and valid_field(new_type, other)
+                                and not ({other, "school"} if other == "institution" else {other}) & set(entry.fields)),
+                               None)
+                if instead:
+                    edits.append((*entry.names[name], instead))
+                    changes.append((f"publisher as {instead}", f"publisher as {instead} (@{new_type} has no publisher)"))
                 else:
                     drop(name)
                     changes.append((f"{name} dropped", f"{name} dropped (not a field of @{new_type})"))

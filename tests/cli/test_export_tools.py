@@ -56,8 +56,9 @@ def imported(kb_root, tmp_path):
         names = {kind.split()[0] for kind, _ in changes if not kind.startswith(("@", "no "))}
         if any("note" in kind for kind, _ in changes):
             names.add("note")
-        if "publisher as institution" in [kind for kind, _ in changes]:
-            names |= {"publisher", "institution"}
+        for kind, _ in changes:
+            if kind.startswith("publisher as "):        # publisher as institution / howpublished / organization
+                names |= {"publisher", kind.split()[-1]}
         reshaped[key] = names
     return [f.read_text("utf-8") for f in files], result.text, stored.out, reshaped, r.err
 

@@ -123,3 +123,20 @@ def test_a_missing_mandatory_field_never_costs_other_fields():
     assert text == bib.entry_text("noauthor") and "pages={5--6}" in text
     text, changes = bib.shaped_text("nourl")
     assert text.startswith("@misc{nourl,") and [k for k, _ in changes] == ["@online as @misc"]
+
+
+def test_a_publisher_goes_where_the_type_has_room_for_it():
+    """Zotero's @misc for a dataset names its publisher (Zenodo): @misc's howpublished;
+    an @online's: its organization; an @article has no field for it: dropped."""
+    bib = BibFile("@misc{data, title={D}, author={A B}, year={2022}, publisher={Zenodo}, copyright={CC-BY}}\n"
+                  "@online{web, title={W}, year={2023}, url={https://x.org}, publisher={X Inc.}}\n"
+                  "@misc{both, title={D}, year={2022}, publisher={P}, howpublished={H}}\n")
+    text, changes = bib.shaped_text("data")
+    assert "howpublished={Zenodo}" in text and "copyright" not in text
+    assert [k for k, _ in changes] == ["publisher as howpublished", "copyright dropped"]
+    assert "organization={X Inc.}" in bib.shaped_text("web")[0]
+    text, changes = bib.shaped_text("both")          # howpublished taken: the next field with room
+    assert "organization={P}" in text and "howpublished={H}" in text
+    assert [k for k, _ in changes] == ["publisher as organization"]
+    bib = BibFile("@article{a, title={T}, author={A B}, journal={J}, year={2020}, publisher={P}}\n")
+    assert [k for k, _ in bib.shaped_text("a")[1]] == ["publisher dropped"]
