@@ -102,7 +102,10 @@ def read_value(text: str) -> float:
         return float(NUMBER_WORDS[text.lower()])
     if text.lower() == "half":
         return 0.5
-    text = text.replace(" ", "").replace(",", "").lstrip("$")
+    text = text.replace(" ", "").replace(",", "").lstrip("$").replace("−", "-")
+    if "×10" in text:  # "8.22 × 10−6"
+        mant, power = text.split("×10")
+        return float(mant) * 10 ** int(power)
     scale = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}.get(text[-1:], 1.0)
     return float(text.rstrip("kKMB")) * scale
 
@@ -143,6 +146,26 @@ def unit_agrees(label: str, cand: str, units: UserUnits) -> bool:
         return False
 
 
+def check(page: str, got: list[Candidate], piece: str, unit: str, units: UserUnits
+          ) -> tuple[str, tuple[int, int], str]:
+    """("found" | "wrong" | "missed", span of the marked number, a note) for one label."""
+    s, e, number = locate(page, piece)
+    value = read_value(number)
+    scale = unit.split(" ", 1)[0] if " " in unit else ""
+    if scale in SCALE_WORDS:  # "billion parameters": a cell of a table in billions
+        value *= SCALE_WORDS[scale]
+        unit = unit.split(" ", 1)[1]
+    cover = [c for c in got if c.start <= s < c.end]
+    ok = [c for c in cover if any(abs(v - value) <= 1e-9 * max(1.0, abs(value))
+                                  for v in written_values(c))
+          and unit_agrees(unit, c.unit, units)]
+    if ok:
+        return "found", (s, e), ""
+    if cover:
+        return "wrong", (s, e), f"wrong: {piece!r} ({unit}) read as {cover[0].number} {cover[0].unit}"
+    return "missed", (s, e), f"missed: {piece!r} ({unit})"
+
+
 def score(doc: dict, verbose: bool, units: UserUnits) -> None:
     totals = {"labels": 0, "found": 0, "wrong": 0, "cands": 0, "covering": 0}
     cache: dict[str, list[str]] = {}
@@ -154,24 +177,12 @@ def score(doc: dict, verbose: bool, units: UserUnits) -> None:
         found = wrong = 0
         notes = []
         for piece, unit in entry["figures"]:
-            s, e, number = locate(page, piece)
-            spans.append((s, e))
-            value = read_value(number)
-            scale = unit.split(" ", 1)[0] if " " in unit else ""
-            if scale in SCALE_WORDS:  # "billion parameters": a cell of a table in billions
-                value *= SCALE_WORDS[scale]
-                unit = unit.split(" ", 1)[1]
-            cover = [c for c in got if c.start <= s < c.end]
-            ok = [c for c in cover if any(abs(v - value) <= 1e-9 * max(1.0, abs(value))
-                                          for v in written_values(c))
-                  and unit_agrees(unit, c.unit, units)]
-            if ok:
-                found += 1
-            elif cover:
-                wrong += 1
-                notes.append(f"wrong: {piece!r} ({unit}) read as {cover[0].number} {cover[0].unit}")
-            else:
-                notes.append(f"missed: {piece!r} ({unit})")
+            verdict, span, note = check(page, got, piece, unit, units)
+            spans.append(span)
+            found += verdict == "found"
+            wrong += verdict == "wrong"
+            if note:
+                notes.append(note)
         extra = [c for c in got if not any(c.start <= s < c.end for s, _ in spans)]
         n = len(entry["figures"])
         name = entry["source"].rsplit("/", 1)[-1]
@@ -194,6 +205,32 @@ def score(doc: dict, verbose: bool, units: UserUnits) -> None:
           f"(plus {totals['wrong']} covered with a wrong value or unit); "
           f"precision {totals['covering']}/{totals['cands']} = "
           f"{totals['covering'] / totals['cands']:.1%}")
+
+
+def readers(doc: dict, verbose: bool, units: UserUnits) -> None:
+    """Recall on facts readers of the five papers ask about, each on its page (only those
+    facts are marked on these pages, so no precision)."""
+    found = total = 0
+    per_paper: dict[str, list[int]] = {}
+    cache: dict[str, list[str]] = {}
+    for entry in doc.get("readers", []):
+        pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
+        page = pages[entry["page"] - 1]
+        got = extract_candidates([page], USER_UNITS)
+        tally = per_paper.setdefault(entry["source"].rsplit("/", 1)[-1], [0, 0])
+        for piece, unit in entry["figures"]:
+            verdict, _, note = check(page, got, piece, unit, units)
+            total += 1
+            tally[1] += 1
+            if verdict == "found":
+                found += 1
+                tally[0] += 1
+            elif verbose:
+                print(f"    {entry['source'].rsplit('/', 1)[-1]} p.{entry['page']}: "
+                      + note.replace("\n", " "))
+    if total:
+        print("readers' facts: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in per_paper.items())
+              + f"; recall {found}/{total} = {found / total:.1%}")
 
 
 def timing(pages: list[str]) -> tuple[float, float, float]:
@@ -219,6 +256,7 @@ def main() -> int:
     units = UserUnits({"smartphone_charge": "0.022 kWh"})
     doc = json.loads(LABELS.read_text("utf-8"))
     score(doc, args.verbose, units)
+    readers(doc, args.verbose, units)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
     print(f"time: {len(all_pages)} pages of {len(PAPERS)} papers: mean {mean:.2f} ms/page, "
