@@ -697,9 +697,10 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
 
 
 def _attached(kb: KB, key: str, data: bytes) -> bool:
-    """The paper holds this very file already."""
-    sha = sha256(data)
-    return any(key in m.citekeys for m in kb.sources.find(citekey=key) if m.sha256 == sha)
+    """The paper holds this very file already: the index has its text (a run killed
+    after filing it in the cache, before indexing it, attaches it again)."""
+    return kb.db.execute("select 1 from versions where citekey = ? and sha256 = ?",
+                         [key, sha256(data)]).fetchone() is not None
 
 
 def _attach_task(kb: KB, key: str, pdf: Path) -> bulk.Task | None:
@@ -732,21 +733,33 @@ def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
 
 def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes: list[str],
                    out: ImportResult) -> None:
-    """Under the lock: the extracted PDF into the source cache and the index, as `key`'s."""
+    """The extracted PDF into the source cache and the index, as `key`'s.
+
+    The file is cached first as nobody's (guarded by this process's pid, so `kb doctor
+    --prune` leaves it while this runs); under the lock, one transaction indexes its
+    text and, last, files it under `key` in its manifest. A kill before the commit
+    leaves the cache holding a file of no paper and the index as it was; the next
+    import attaches it again."""
     arxiv = src.result.arxiv if src.result else None
     paper_arxiv = kb.db.execute("select arxiv_id from papers where citekey = ?", [key]).fetchone()
     version = f"v{arxiv.version}" if (arxiv and arxiv.version and paper_arxiv
                                        and paper_arxiv[0] == arxiv.id) else ""
-    src.manifest = kb.sources.put(data, "pdf", "pdf", citekeys=[key], version=version,
-                                  source_url=str(pdf.resolve()), origin="pdf",
-                                  arxiv_id=arxiv.id if arxiv and version else None, extractor=src.plan)
+    kb.sources.put(data, "pdf", "pdf", source_url=str(pdf.resolve()), origin="pdf", extractor=src.plan)
     src.version = version
     with kb.writing():
         with transaction(kb.db):
-            kb.indexer.store_version(key, version, manifest=src.manifest, pages=src.pages,
+            manifest = kb.sources.get(sha256(data))
+            if key not in manifest.citekeys:
+                manifest.citekeys.append(key)
+            manifest.version = version or manifest.version
+            manifest.arxiv_id = (arxiv.id if arxiv and version else None) or manifest.arxiv_id
+            manifest.writer_pid = None
+            src.manifest = manifest
+            kb.indexer.store_version(key, version, manifest=manifest, pages=src.pages,
                                      extractor=src.extractor, text_status=src.status,
                                      text_message=src.message, second=src.second)
             kb.derive_pending()
+            kb.sources.save(manifest)       # filed under `key`: the last step before the commit
     out.attached.append(f"{key}: {pdf.name}")
     out.warnings += [f"{key}: {pdf.name}: {n}" for n in notes]
 
