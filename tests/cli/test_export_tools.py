@@ -132,18 +132,24 @@ def test_tools_read_the_export_as_the_originals(imported, tool, tmp_path):
     _compare(before, reader(stored), {}, tool + " (as stored)")
 
 
-def test_references_bib_with_kbs_own_and_imported_entries_reads_back_in_bibtexparser1(kb_root, tmp_path):
-    """references.bib after imports and a kb-written entry: bibtexparser 1 reads every
-    entry with the fields kb's own reader sees."""
+def test_references_bib_with_kbs_own_and_imported_entries_reads_back_in_bibtexparser1(kb_root, server, tmp_path):
+    """references.bib after imports and `kb add arxiv:` (kb's own entry, its kb-owned line):
+    bibtexparser 1 reads every entry with the fields kb's own reader sees, and the same
+    entries from kb export bib."""
+    from fakearxiv import FakeArxiv
+    from pdfgen import make_pdf
+
     from kb.sources.bibtex import BibFile
 
+    FakeArxiv(server).add("2311.16863", {3: make_pdf(["Power Hungry Processing"])}, "Power Hungry Processing",
+                          ["Alexandra Sasha Luccioni", "Yacine Jernite"], published="2023-11-28")
     for name in ("turing1950.bib", "dblp-series-sci-2023-1062.bib", "acl-anthology-N04-1001.bib"):
         assert run_kb("import", corpus_path("bibtex", name)).code == 0
-    extra = tmp_path / "own.bib"
-    extra.write_text("@misc{x, title={A Title}, author={Doe, Jane}, year={2020}}\n")
-    assert run_kb("import", "--normalise", extra).code == 0
+    assert run_kb("add", "arxiv:2311.16863").code == 0
     text = (kb_root / "references.bib").read_text("utf-8")
+    assert "% kb-owned: luccioni2023power" in text
     ours = {e.key: set(e.fields) for e in BibFile(text).entries()}
+    assert len(ours) == 4
     theirs = bibtexparser1_fields(text, tmp_path / "b1")
     assert {k: set(v) for k, v in theirs.items()} == ours
     shaped = run_kb("export", "bib").out
