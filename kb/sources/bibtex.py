@@ -406,7 +406,8 @@ class BibFile:
         becomes the first of its TYPE_FALLBACKS that has them (an edited @book
         without author: @collection) when that loses no field; fields the type does
         not take are dropped (a `publisher` becomes the report's `institution`, the
-        @misc's `howpublished` or the @online's `organization` when it has none);
+        @misc's `howpublished` or the @online's `organization` when it has none; an
+        arXiv `version` joins `eprint`, 1906.02243v1, as in kb's own entries);
         a month that is not a month macro (`{jun}`, `{June}`, `{6}`, `may # " 2 - "
         # may # " 7"`) becomes the macro of the month it names; a volume or year
         that is not a number, or an ISBN/ISSN whose checksum fails, goes to `note`.
@@ -454,6 +455,15 @@ class BibFile:
         for name in entry.raw_fields:
             value = entry.fields[name]
             if not valid_field(new_type, name):
+                eprint = entry.fields.get("eprint", "").strip()
+                if name == "version" and value.strip().lstrip("v").isdigit() and eprint \
+                        and not re.search(r"v\d+$", eprint) and "eprint" in entry.spans:
+                    # arXiv's version where the type has no field for it: 1906.02243v1, as kb writes its own
+                    drop(name)
+                    edits.append((*entry.spans["eprint"], "{" + f"{eprint}v{value.strip().lstrip('v')}" + "}"))
+                    changes.append(("version into eprint", f"version {value} into eprint ({eprint}v"
+                                                           f"{value.strip().lstrip('v')})"))
+                    continue
                 # a publisher is a report's institution, a @misc's howpublished, an @online's organization
                 instead = next((other for other in ("institution", "howpublished", "organization")
                                 if name == "publisher" and valid_field(new_type, other)

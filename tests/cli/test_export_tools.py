@@ -57,8 +57,8 @@ def imported(kb_root, tmp_path):
         if any("note" in kind for kind, _ in changes):
             names.add("note")
         for kind, _ in changes:
-            if kind.startswith("publisher as "):        # publisher as institution / howpublished / organization
-                names |= {"publisher", kind.split()[-1]}
+            if kind.startswith("publisher as ") or kind == "version into eprint":   # a field moved into another
+                names |= {kind.split()[0], kind.split()[-1]}
         reshaped[key] = names
     return [f.read_text("utf-8") for f in files], result.text, stored.out, reshaped, r.err
 

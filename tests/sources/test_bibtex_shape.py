@@ -140,3 +140,15 @@ def test_a_publisher_goes_where_the_type_has_room_for_it():
     assert [k for k, _ in changes] == ["publisher as organization"]
     bib = BibFile("@article{a, title={T}, author={A B}, journal={J}, year={2020}, publisher={P}}\n")
     assert [k for k, _ in bib.shaped_text("a")[1]] == ["publisher dropped"]
+
+
+def test_an_arxiv_version_the_type_has_no_field_for_joins_eprint():
+    bib = BibFile("@inproceedings{s, author={A B}, title={T}, booktitle={B}, year={2019}, month = {jul},\n"
+                  "  eprint = {1906.02243}, archiveprefix = {arXiv}, version = {1}}\n"
+                  "@inproceedings{t, author={A B}, title={T}, booktitle={B}, year={2019}, eprint={1906.02243v2},"
+                  " version={1}}\n")
+    text, changes = bib.shaped_text("s")
+    assert "eprint = {1906.02243v1}" in text and "version" not in text and "month = jul," in text
+    assert [k for k, _ in changes] == ["month as a macro", "version into eprint"]
+    text, changes = bib.shaped_text("t")                # eprint names its version already: version dropped
+    assert "eprint={1906.02243v2}" in text and [k for k, _ in changes] == ["version dropped"]
