@@ -120,3 +120,22 @@ def test_hand_edited_list_names_only_entries_that_exist(kb_root, arxiv, tmp_path
     lines = many.render().split("}\n\n")[-1].splitlines()
     assert len(lines) > 1 and all(line.startswith("% kb-owned: ") and len(line) <= 80 for line in lines)
     assert BibFile(many.render()).owned_keys() == {f"key{i:03d}" for i in range(40)}
+
+
+def test_add_doi_to_a_hand_written_entry_keeps_it(kb_root, server):
+    from httpserver import Reply
+
+    mine = "% my own entry\n@article{loeb,\n    author = {Loeb, G.},\n    title = {Optimal isn't good enough},\n" \
+           "    journal = {Biol. Cybern.},\n    year = 2012,\n    doi = {10.1007/s00422-012-0514-6}\n}\n"
+    (kb_root / "references.bib").write_text(mine, "utf-8")
+    server.routes["/doi/10.1007/s00422-012-0514-6"] = Reply(200, (
+        "@article{Loeb_2012, doi = {10.1007/s00422-012-0514-6}, year = 2012, month = {aug},"
+        " volume = {106}, number = {11-12}, pages = {757--765}, author = {Gerald E. Loeb},"
+        " title = {Optimal isn't good enough}, journal = {Biological Cybernetics}}").encode(),
+        {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.1007/s00422-012-0514-6")
+    assert r.code == 0, r.err
+    assert r.out.startswith("unchanged loeb"), r.out
+    assert "kb: loeb: entry kept as you wrote it (kb adds fields only to entries it wrote): did not write " \
+           "month, number, pages, url, volume" in r.err, r.err
+    assert (kb_root / "references.bib").read_text("utf-8") == mine
