@@ -273,17 +273,31 @@ class Indexer:
             derive(changes)
 
     def reindex_bib(self, bibfile: BibFile | None = None) -> None:
-        """Make the papers table match references.bib."""
+        """Make the papers table match references.bib. Only entries whose type or fields
+        differ from what the index holds are rendered again (LaTeX to text, names, ids)
+        and written; an entry that only moved gets its new position. So adding one paper
+        to a references.bib of 10,000 renders one entry, not 10,000."""
         db = self.db
         bibfile = bibfile or BibFile.load(self.layout.bib)
-        previous = {row["citekey"]: row for row in db.query(
-            "select citekey, origin, metadata_status, fields, title_norm, first_author from papers")}
-        rows = [paper_row(e.key, e.entry_type, e.fields, i, previous.get(e.key))
-                for i, e in enumerate(bibfile.all_entries())]
-        keys = {r["citekey"] for r in rows}
+        previous = {row[0]: row for row in db.conn.execute(
+            "select citekey, origin, metadata_status, fields, title_norm, first_author, entry_type, position "
+            "from papers")}
+        rows, moved, keys = [], [], set()
+        for i, e in enumerate(bibfile.all_entries()):
+            keys.add(e.key)
+            old = previous.get(e.key)
+            if old is not None and old[6] == e.entry_type \
+                    and old[3] == json.dumps(e.fields, ensure_ascii=False):
+                if old[7] != i:
+                    moved.append((i, e.key))
+                continue
+            rows.append(paper_row(e.key, e.entry_type, e.fields, i,
+                                  {"origin": old[1], "metadata_status": old[2]} if old else None))
         gone = [k for k in previous if k not in keys]
         for key in gone:
             delete_paper_rows(db, key)
+        if moved:
+            db.conn.executemany("update papers set position = ? where citekey = ?", moved)
         if rows:
             db["papers"].upsert_all(rows, pk="citekey", alter=False)
         # Papers added, removed or edited may change who cites whom, both ways.
@@ -291,7 +305,8 @@ class Indexer:
         self.pending.papers |= set(gone) | {
             r["citekey"] for r in rows
             if r["citekey"] not in previous
-            or any(previous[r["citekey"]][c] != r[c] for c in ("fields", "title_norm", "first_author"))}
+            or any(previous[r["citekey"]][n] != r[c] for n, c in ((3, "fields"), (4, "title_norm"),
+                                                                  (5, "first_author")))}
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
 

@@ -1,0 +1,74 @@
+"""kb.store.index: references.bib -> papers renders only the entries that changed."""
+
+from __future__ import annotations
+
+import pytest
+
+import kb.store.index as index
+from kb.sources.bibtex import BibFile
+from kb.store.knowledgebase import KB
+
+
+def entry(i: int, title: str | None = None) -> str:
+    return (f"@article{{p{i},\n  title = {{{title or f'Energy {{of}} Model {i}'}}},\n"
+            f"  author = {{M{{\\\"u}}ller, Anna and Other, Bo}},\n  year = {{{2000 + i}}}\n}}\n\n")
+
+
+@pytest.fixture
+def base(kb_root):
+    (kb_root / "references.bib").write_text("".join(entry(i) for i in range(30)))
+    kb = KB.open(kb_root)
+    yield kb
+    kb.close()
+
+
+def rendered(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = index.paper_row
+
+    def counting(key, *args, **kw):
+        calls.append(key)
+        return real(key, *args, **kw)
+
+    monkeypatch.setattr(index, "paper_row", counting)
+    return calls
+
+
+def reindex(kb, text: str) -> None:
+    kb.layout.bib.write_text(text)
+    with kb.writing():
+        pass                      # the sync of a changed references.bib
+
+
+def test_only_changed_entries_are_rendered(base, monkeypatch):
+    calls = rendered(monkeypatch)
+    text = "".join(entry(i) for i in range(30))
+    # One entry added at the end: only it is rendered.
+    reindex(base, text + entry(30))
+    assert calls == ["p30"]
+    # One entry edited in the middle, one removed, one added at the top (the rest move down).
+    calls.clear()
+    edited = "".join(entry(i, "A New Title" if i == 7 else None) for i in range(31) if i != 12)
+    reindex(base, entry(99) + edited)
+    assert sorted(calls) == ["p7", "p99"]
+    assert base.conn.execute("select count(*) from papers where citekey = 'p12'").fetchone()[0] == 0
+    # Every row is what rendering the whole file from nothing gives (positions included).
+    for i, e in enumerate(BibFile.load(base.layout.bib).all_entries()):
+        want = index.paper_row(e.key, e.entry_type, e.fields, i)
+        cols = ("entry_type", "title", "authors", "year", "first_author", "fields", "position", "title_norm")
+        row = base.conn.execute(f"select {', '.join(cols)} from papers where citekey = ?", [e.key]).fetchone()
+        assert row == tuple(want[c] for c in cols), e.key
+    assert base.conn.execute("select title, first_author from papers where citekey = 'p7'").fetchone() == \
+        ("A New Title", "muller")
+
+
+def test_changed_entries_are_handed_to_derive(kb_root):
+    (kb_root / "references.bib").write_text("".join(entry(i) for i in range(5)))
+    seen = []
+    kb = KB.open(kb_root, derive=lambda _kb, changes: seen.append(set(changes.papers)))
+    try:
+        assert seen == [{f"p{i}" for i in range(5)}]
+        reindex(kb, entry(9) + "".join(entry(i, "Other" if i == 2 else None) for i in range(5) if i != 3))
+        assert seen[-1] == {"p9", "p2", "p3"}          # added, edited, removed; the moved ones not
+    finally:
+        kb.close()
