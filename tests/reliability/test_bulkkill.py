@@ -1,14 +1,15 @@
 """Crashes in bulk ingest: `kb import --jobs 2` of a library whose entries name PDFs,
-run as a real process and SIGKILLed (4 times by default, 20 with KB_TEST_LONG=1, or
-KB_BULK_KILL_N times): once at a random moment, then each time once a random
-number of its PDFs are attached (the writer's commits, read from the index).
+and `kb add --offline --jobs 2` of the same PDFs, run as real processes and
+SIGKILLed (3 times each by default, 20 with KB_TEST_LONG=1, or KB_BULK_KILL_N
+times): once at a random moment, then each time once a random number of PDFs
+are in the index (the writer's commits, read as they land).
 
-After every kill: references.bib is as before the command or as after it; each
-paper's PDF is attached whole or not at all (its version and every page, or
-nothing); SQLite is intact; no worker process outlives the killed writer; `kb
-doctor` finds nothing to repair; and running the same import again attaches
-what was missing and leaves exactly what an unkilled run leaves, file for file
-and row for row.
+After every kill: references.bib is as before the import or as after it (kb
+add: its first entries, one per paper written); each paper's PDF is in the
+index whole or not at all (its version and every page, or nothing); SQLite is
+intact; no worker process outlives the killed writer; `kb doctor` finds nothing
+to repair; and running the same command again adds what was missing and leaves
+exactly what an unkilled run leaves, file for file and row for row.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from pdfgen import make_pdf
 
 pytestmark = pytest.mark.slow
 
-KILLS = budget(4, 20, "KB_BULK_KILL_N")
+KILLS = budget(3, 20, "KB_BULK_KILL_N")
 SEED = int(os.environ.get("KB_KILL_SEED", "20261202"))
-PAPERS = 12
+PAPERS = 10
 
 
 def _library(folder: Path) -> Path:
@@ -71,6 +72,14 @@ def _alive(pid: int) -> bool:
     return stat[stat.rindex(")") + 2] != "Z"
 
 
+def _entries(files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """references.bib's entries, in order: (key, the entry as written)."""
+    from kb.sources.bibtex import BibFile
+
+    bib = BibFile(files["references.bib"].decode("utf-8"), "references.bib")
+    return [(e.key, bib.entry_text(e.key)) for e in bib.entries()]
+
+
 def _wait_for_versions(proc, root: Path, count: int, deadline: float) -> None:
     """Until the index holds `count` versions (PDFs attached) or the process ends."""
     db = root / ".kb" / "kb.sqlite"
@@ -101,13 +110,17 @@ def _attached_whole(root: Path) -> list[str]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from /proc")
-def test_kill_bulk_import_mid_way(tmp_path, monkeypatch):
+@pytest.mark.parametrize("command", ["import", "add"])
+def test_kill_bulk_ingest_mid_way(tmp_path, monkeypatch, command):
     bib = _library(tmp_path)
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     template = tmp_path / "template"
     assert run(["init", template], kb_env(template), cwd).returncode == 0
-    args = ["import", str(bib), "--jobs", "2"]
+    if command == "import":
+        args = ["import", str(bib), "--jobs", "2"]
+    else:
+        args = ["add", "--offline", "--jobs", "2", *sorted((tmp_path / "files").glob("*.pdf"))]
 
     # An unkilled run: what the files and index are after it, and how long it takes.
     done = tmp_path / "done"
@@ -116,7 +129,10 @@ def test_kill_bulk_import_mid_way(tmp_path, monkeypatch):
     r = run(args, kb_env(done), cwd)
     typical = time.monotonic() - t
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip().endswith(f"{PAPERS} PDF(s) attached")
+    if command == "import":
+        assert r.stdout.strip().endswith(f"{PAPERS} PDF(s) attached")
+    else:
+        assert r.stdout.count("added") == PAPERS
     before = truth_files(template)
     after = truth_files(done)
 
@@ -147,7 +163,10 @@ def test_kill_bulk_import_mid_way(tmp_path, monkeypatch):
         assert not any(_alive(w) for w in workers), f"workers {workers} outlived the killed kb import"
 
         files = truth_files(work)
-        assert files in (before, after), f"kill {outcomes}: references.bib is neither before nor after"
+        if command == "import":       # all the entries at once, then the PDFs one by one
+            assert files in (before, after), f"kill {outcomes}: references.bib is neither before nor after"
+        else:                         # one paper at a time, in the order given: the first k entries
+            assert _entries(files) == _entries(after)[:len(_entries(files))], outcomes
         assert _attached_whole(work) == [], outcomes
         conn = sqlite3.connect(work / ".kb" / "kb.sqlite")
         attached = conn.execute("select count(*) from versions").fetchone()[0]
@@ -161,7 +180,7 @@ def test_kill_bulk_import_mid_way(tmp_path, monkeypatch):
         again = run(args, kb_env(work), cwd)
         assert again.returncode == 0, again.stderr
         assert differences(done, work) == [], outcomes
-    print(f"\nbulk import kills (unkilled run {typical:.2f} s): {outcomes}")
+    print(f"\nkb {command} kills (unkilled run {typical:.2f} s): {outcomes}")
     # At least one kill landed while PDFs were being attached (not all before, not all after).
     assert any(o[1].startswith("killed") and o[1] not in ("killed, 0 attached", f"killed, {PAPERS} attached")
                for o in outcomes), outcomes
