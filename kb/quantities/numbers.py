@@ -401,7 +401,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if glued and (um is None or um[0] not in _GLUED_KINDS or "\n" in page[number_end:um[2]]):
             continue
         if um is None and second is None and not cur:
-            named = _listed_on(page, pos, end, listed) or _unitless_figure(page, pos, end, m)
+            named = (_listed_on(page, pos, end, listed) or _unitless_figure(page, pos, end, m)
+                     or _of_which(page, pos, end, pending))
             if named is not None:
                 canon, unit_text, unit_end = named
                 consumed = max(consumed, unit_end)
@@ -491,6 +492,16 @@ _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
 # "(mean age: 28.3; SD:4.1": an age is in years, and its spread after it as well.
 _AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\bof|\bwas|\bis|\bwere)?[ \t]*$")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
+
+
+def _of_which(page: str, pos: int, end: int, pending: list[tuple]) -> tuple[str, str, int] | None:
+    """(unit, noun, end) of "N of which" after a count in the same sentence."""
+    if not _OF_WHICH_AFTER.match(page, end) or not pending:
+        return None
+    last = pending[-1]
+    if pos - last[1] > 120 or not _is_count(last[4]) or re.search(r"[.;]\s", page[last[1]:pos]):
+        return None
+    return last[4], last[7], end
 
 
 def _listed_on(page: str, pos: int, end: int, listed: tuple[str, str, int] | None
@@ -615,6 +626,10 @@ _COUNT_GAP = lazy(r"(?:[ \t]{1,4}\n?|\n)[ \t]*")
 # "of which 6 are vitals": the count's noun comes after "are".
 _OF_WHICH = lazy(r"(?i:\bof\s+(?:which|these|them|those|whom))\s+$")
 _ARE = lazy(r"(?:are|were)[ \t\n]+")
+_OF_WHICH_AND = lazy(r"(?i:\bof\s+which)\s+\d(?:[^.;]|\.(?=\S)){0,100}?(?:,|\band)\s+$")
+# "380.5M citation links between papers (§2.6), 156.5M of which can be tied back": the
+# count before names what these are.
+_OF_WHICH_AFTER = lazy(r"[ \t\n]+of[ \t\n]+(?:which|these|them|those)\b")
 _WERE = lazy(r"[ \t\n]+(?:were|are)[ \t\n]+(?!not\b)[a-z]")
 _OF_THE_BEFORE = lazy(r"(?i:\bof\s+the)\s+\d[\d,.]*[kMB]?\s+(?P<noun>[a-z]{3,}s)\b")
 _OF_THE = lazy(r"[ \t\n]+of[ \t\n]+the[ \t\n]+")
@@ -714,7 +729,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
     if gap is None or "\n" in gap.group(0) and _after_cell(page, pos):
         return None
     at = gap.end()
-    if _OF_WHICH.search(before):
+    if _OF_WHICH.search(before) or _OF_WHICH_AND.search(before):
+        # "of which 6 are vitals (...), and 28 are laboratory values"
         are = _ARE.match(page, at)
         if are is not None:
             at = are.end()
@@ -1589,6 +1605,7 @@ def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
 
 
 _NUMBER_OF = lazy(r"(?i)\b(?:number|no\.|#)[ \t]+of[ \t]+(?P<noun>[a-z]+s)\b")
+_HEADER_NOUN = lazy(r"\b([A-Z][a-z]{2,}s)\b")
 _YEARS = lazy(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?")
 
 
@@ -1599,12 +1616,21 @@ def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
     index of the first line after the rows."""
     hs, he = lines[i - 1]
     nm = _NUMBER_OF.search(page, hs, he)
+    noun_text = nm.group("noun") if nm is not None else None
     if nm is None:
+        # "Corpus Papers w/ body text Citation contexts ...": a column headed by a plural
+        # noun kb counts (papers, models, tasks), over rows of one count each ("8.1M")
+        for pm in _HEADER_NOUN.finditer(page, hs, he):
+            known = _canonical(pm.group(1).lower())
+            if known not in (None, "dimensionless", "item") and _is_count(known):
+                noun_text = pm.group(1)
+                break
+    if noun_text is None:
         return i
-    noun = nm.group("noun").lower()
-    unit = _canonical(noun)
+    unit = _canonical(noun_text.lower())
     if unit is None or unit == "dimensionless" or not _is_count(unit):
         unit = "item"
+    found: list[tuple] = []
     while i < len(lines):
         ls, le = lines[i]
         if _CAPTION_LINE.match(page, ls):
@@ -1612,16 +1638,24 @@ def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
         nums = [t for t in _TOKEN_RE.finditer(page, ls, le)
                 if t.group(0)[0].isdigit() and not _YEARS.fullmatch(t.group(0))
                 and not page[max(0, t.start() - 1):t.start()] == "["]
-        cells = [t for t in nums if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.group(0))]
+        cells = [t for t in nums if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.group(0))
+                 or nm is None and re.fullmatch(r"\d+(?:\.\d+)?[kMB]", t.group(0))]
         if len(cells) != 1 or not any(ch.isalpha() for ch in page[ls:cells[0].start()]):
             break
         tok = cells[0]
         j = bisect.bisect_right(starts, tok.start()) - 1
-        if not (j >= 0 and spans[j][1] > tok.start()):
-            value = float(tok.group(0).replace(",", ""))
-            out.append((tok.start(), tok.end(), tok.group(0), value, unit, None, None,
-                        nm.group("noun"), "table"))
+        m = _NUM.match(page, tok.start())
+        if not (j >= 0 and spans[j][1] > tok.start()) and m is not None and m.end() == tok.end():
+            try:
+                value = float(read_number(m).value)
+            except KBError:
+                value = None
+            if value is not None:
+                found.append((tok.start(), tok.end(), tok.group(0), value, unit, None, None,
+                              noun_text, "table"))
         i += 1
+    if nm is not None or len(found) >= 2:
+        out.extend(found)
     return i
 
 

@@ -608,3 +608,27 @@ def test_a_caption_naming_one_unit_gives_the_cells_above_it():
         ("30.08", "token"), ("1.00", "token"), ("0.99", "token")]
     two_units = "Table 3. Emissions (in g of CO2eq) and energy (in kWh) for 1,000 inferences.\n"
     assert [c.number for c in extract_candidates([rows + two_units])] == ["1,000"]
+
+
+@pytest.mark.parametrize("text, figures", [
+    # "N of which": the count before names what they are
+    ("we\nresolve a total 380.5M citation links between pa-\npers (§2.6), 156.5M of which can be",
+     [("380.5M citation links", 3.805e8, "item"), ("156.5M", 1.565e8, "item")]),
+    ("We have 12 models. 3 of which are new", [("12 models", 12.0, "model")]),
+    # "of which 6 are vitals ..., and 28 are laboratory values"
+    ("of which 6 are vitals (e.g blood pressure), and 28 are laboratory values (e.g.\nlactate).",
+     [("6 are vitals", 6.0, "item"), ("28 are laboratory values", 28.0, "item")]),
+])
+def test_counts_that_name_their_noun_elsewhere(text, figures):
+    assert _found(text) == figures
+
+
+def test_a_column_headed_by_a_counted_noun():
+    text = ("Corpus Papers w/ body text Citation contexts Linked to graph\n"
+            "S2ORC (PDF-parse) 8.1M full text yes S2ORC (full) multi\n"
+            "AAN (Radev et al., 2009) 25k full text no ACL Anthology comp ling\n"
+            "Table 1: A comparison.\n")
+    assert [(c.number, c.value, c.unit) for c in extract_candidates([text])] == [
+        ("8.1M", 8.1e6, "paper"), ("25k", 25000.0, "paper")]
+    # one row is not a column
+    assert extract_candidates(["Corpus Papers w/ body text\nS2ORC 8.1M full text\nSome prose.\n"]) == []
