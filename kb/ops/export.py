@@ -479,6 +479,14 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> Bib
     if as_stored:
         return BibExport(bib_text(kb, citekeys))
     reshaped: dict[str, list[tuple[str, str]]] = {}
+    citekeys = paper_keys(kb.conn, citekeys)
+    bibfile = BibFile.load(kb.layout.bib)
+    for key in citekeys:            # the entries they cross-reference come along (after them, as BibTeX wants)
+        entry = bibfile.by_key[key].entry if key in bibfile.by_key else None
+        for name in ("crossref", "xref"):
+            parent = (entry.fields.get(name) or "").strip() if entry is not None else ""
+            if parent in bibfile.by_key and parent not in citekeys:
+                citekeys.append(parent)
 
     def shaped(bibfile: BibFile, key: str) -> str:
         text, changes = bibfile.shaped_text(key)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from kb.text.lazyre import lazy
+
 __all__ = ["valid_field", "biblatex_type", "known_type", "missing_mandatory", "valid_datum", "INTEGER_FIELDS",
            "DATEPART_FIELDS", "TYPE_FALLBACKS"]
 
@@ -247,13 +249,41 @@ def _number(value: str) -> bool:
     return text[:1].isdigit() or text[:1] == "."
 
 
+# One end of an ISO 8601 date as biber reads it: 2019, 2019-06, 2019-06-02, a time after T,
+# EDTF's unspecified digits (19XX, 2019-XX) and its ? ~ % (uncertain, approximate).
+_DATE_END = lazy(r"([+-]?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                 r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?[?~%]?|\d{2}XX|\d{3}X|\d{4}-XX(?:-XX)?|\d{4}-\d{2}-XX")
+
+
+def _date_end_ok(text: str) -> bool:
+    m = _DATE_END.fullmatch(text.strip())
+    if not m:
+        return False
+    month, day = m.group(2), m.group(3)
+    if month and not (1 <= int(month) <= 12 or (21 <= int(month) <= 41 and not day)):   # 21-41: seasons
+        return False
+    return not day or 1 <= int(day) <= 31
+
+
+def _date_ok(value: str) -> bool:
+    """A biblatex date: one ISO 8601 date, or a range a/b (an end may be open: .. or empty)."""
+    value = value.strip()
+    if "/" not in value:
+        return _date_end_ok(value)
+    start, _, end = value.partition("/")
+    ends = [e for e in (start, end) if e.strip() not in ("", "..")]
+    return bool(ends) and all(_date_end_ok(e) for e in ends)
+
+
 def valid_datum(name: str, value: str) -> bool:
     """Whether biber takes `value` (macros resolved) as field `name`'s datatype: a number
-    for volume, volumes and date parts; a valid ISBN or ISSN (checksum); anything else
-    for other fields."""
+    for volume, volumes and date parts; an ISO 8601 date (or range) for date, urldate,
+    eventdate, origdate; a valid ISBN or ISSN (checksum); anything else for other fields."""
     name = name.lower()
     if name in INTEGER_FIELDS or name in DATEPART_FIELDS:
         return _number(value)
+    if name.endswith("date") and name in ("date", "urldate", "eventdate", "origdate"):
+        return _date_ok(value)
     if name == "isbn":
         return _isbn_ok(value)
     if name == "issn":

@@ -425,6 +425,21 @@ class BibFile:
         if not known_type(etype):
             new_type = "misc"
             changes.append((f"@{etype} as @misc", f"@{entry.entry_type} is no type of biber's: @misc"))
+        edits: list[tuple[int, int, str]] = []       # (start, end, new text) in `text`
+        parent_key = (entry.fields.get("crossref") or "").strip()
+        parent = self.by_key[parent_key].entry if parent_key in self.by_key else None
+        if parent is not None:
+            # biber --tool inherits nothing: what BibTeX and biber take from the parent is written in
+            last = max(e for _, e in entry.spans.values())
+            for need in missing_mandatory(new_type, names):
+                for name in need.split("|"):
+                    value = parent.fields.get(name) or (parent.fields.get("title") if name == "booktitle" else None) \
+                        or (parent.fields.get("journal") if name == "journaltitle" else None)
+                    if value:
+                        edits.append((last, last, f",\n  {name} = {{{balance_braces(value)}}}"))
+                        names.add(name)
+                        changes.append((f"{name} from crossref", f"{name} from its crossref {parent_key}"))
+                        break
         missing = [m for m in missing_mandatory(new_type, names) if m != "year|date"]
         if missing:
             # A type that has what this one lacks, and takes every field it takes: nothing lost.
@@ -439,7 +454,6 @@ class BibFile:
                 changes.append((f"@{etype} lacks {', '.join(missing)} (biber warns)",
                                 f"@{entry.entry_type} lacks {', '.join(missing)}: biber warns (no type that has "
                                 "them takes all its fields)"))
-        edits: list[tuple[int, int, str]] = []       # (start, end, new text) in `text`
         notes: list[str] = []
         if new_type != etype:
             m = re.match(r"\s*@\s*([^\s{(]+)", text)
@@ -476,6 +490,10 @@ class BibFile:
                     drop(name)
                     changes.append((f"{name} dropped", f"{name} dropped (not a field of @{new_type})"))
                 continue
+            if name in ("crossref", "xref") and value.strip() not in self.keys():
+                drop(name)          # biber warns of a parent it cannot find (kb export bib adds those it has)
+                changes.append((f"{name} dropped", f"{name} {value} dropped: no such entry"))
+                continue
             if name == "month":
                 raw = entry.raw_fields[name].strip()
                 if raw.lower() in MONTHS and raw.lower() not in self.strings:
@@ -498,10 +516,23 @@ class BibFile:
                     notes.append(f"year {value}")
                     changes.append(("year as a number", f"year {entry.raw_fields[name].strip()} as {year}, the rest in note"))
                     continue
+                if name == "date" and len(re.findall(r"\d{4}", value)) == 1:
+                    # "May 2020" -> 2020-05: what biber reads; the text as written goes to note
+                    year = re.search(r"\d{4}", value).group()
+                    word = next((_MONTH_NAMES[w.lower().rstrip(".")] for w in re.findall(r"[A-Za-z]+\.?", value)
+                                 if w.lower().rstrip(".") in _MONTH_NAMES), None)
+                    iso = f"{year}-{list(MONTHS).index(word) + 1:02d}" if word else year
+                    edits.append((*entry.spans[name], "{" + iso + "}"))
+                    notes.append(f"date {value}")
+                    changes.append(("date as ISO 8601", f"date {entry.raw_fields[name].strip()} as {iso}, "
+                                                        "the text in note"))
+                    continue
                 drop(name)
                 notes.append(f"{name} {value}")
+                wanted = {"isbn": "a valid ISBN", "issn": "a valid ISSN"}.get(
+                    name, "an ISO 8601 date" if name.endswith("date") else "a number")
                 changes.append((f"{name} moved to note", f"{name} {entry.raw_fields[name].strip()} moved to note "
-                                f"(biber takes {'a number' if name not in ('isbn', 'issn') else 'a valid ' + name.upper()})"))
+                                f"(biber takes {wanted})"))
         if notes:
             if not valid_field(new_type, "note"):
                 changes.append(("dropped (no note field)", f"{'; '.join(notes)} dropped (@{new_type} has no note)"))

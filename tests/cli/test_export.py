@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -495,3 +496,25 @@ def test_topic_is_a_tag_and_text_is_words(two_versions):
     assert ids("--topic", "COST", "--text", "page two") == ["kept"]
     r = run_kb("export", "note", "--quotes", "old", "--text", "kwh")
     assert r.code == 2 and "either by --quotes or by --topic/--text/--paper" in r.err
+
+
+def test_export_bib_brings_the_entries_a_selection_cross_references(kb_root, tmp_path):
+    """DBLP's 'with crossref' BibTeX: a paper's entry names its proceedings; exporting the
+    paper alone brings the proceedings after it (biber and BibTeX would not find it)."""
+    (tmp_path / "d.bib").write_text(
+        "@inproceedings{DBLP:conf/acl/X19, author = {A B}, title = {A Paper of Ours}, year = {2019},\n"
+        "  crossref = {DBLP:conf/acl/2019}, pages = {1--9}}\n"
+        "@proceedings{DBLP:conf/acl/2019, title = {Proceedings of ACL 2019}, year = {2019},\n"
+        "  booktitle = {Proceedings of ACL 2019}, publisher = {ACL}}\n")
+    assert run_kb("import", tmp_path / "d.bib").code == 0
+    r = run_kb("export", "bib", "--cite", "DBLP:conf/acl/X19")
+    assert r.code == 0, r.err
+    assert r.out.index("@inproceedings{DBLP:conf/acl/X19") < r.out.index("@proceedings{DBLP:conf/acl/2019")
+    assert "crossref = {DBLP:conf/acl/2019}" in r.out
+    assert "booktitle = {Proceedings of ACL 2019}" in r.out.split("@proceedings")[0]   # biber --tool inherits nothing
+    assert "reshaped 2 entries for biber's data model: booktitle dropped (1), booktitle from crossref (1)" in r.err
+    if shutil.which("biber"):
+        (tmp_path / "x.bib").write_text(r.out)
+        v = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                            str(tmp_path / "x.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert "WARN" not in v.stdout, v.stdout

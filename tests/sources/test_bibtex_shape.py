@@ -152,3 +152,18 @@ def test_an_arxiv_version_the_type_has_no_field_for_joins_eprint():
     assert [k for k, _ in changes] == ["month as a macro", "version into eprint"]
     text, changes = bib.shaped_text("t")                # eprint names its version already: version dropped
     assert "eprint={1906.02243v2}" in text and [k for k, _ in changes] == ["version dropped"]
+
+
+def test_dates_biber_cannot_read_and_missing_crossref_parents():
+    bib = BibFile("@misc{zot, title={T}, date={May 2020}, urldate={2021-03-04}}\n"
+                  "@misc{bad, title={T}, year={2020}, urldate={yesterday}}\n"
+                  "@inproceedings{child, author={A B}, title={T}, booktitle={B}, year={2020}, crossref={parent}}\n"
+                  "@inproceedings{orphan, author={A B}, title={T}, booktitle={B}, year={2020}, crossref={gone}}\n"
+                  "@proceedings{parent, title={P}, year={2020}}\n")
+    text, changes = bib.shaped_text("zot")
+    assert "date={2020-05}" in text and "urldate={2021-03-04}" in text and "note = {date May 2020}" in text
+    text, changes = bib.shaped_text("bad")
+    assert "urldate" not in text.split("note")[0] and [k for k, _ in changes] == ["urldate moved to note"]
+    assert bib.shaped_text("child") == (bib.entry_text("child"), [])
+    text, changes = bib.shaped_text("orphan")
+    assert "crossref" not in text and [k for k, _ in changes] == ["crossref dropped"]
