@@ -164,7 +164,8 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
                topic: List[str] = typer.Option([], "--topic", "-t",
                                                help="Papers cited by quotes and claims tagged with this topic."),
                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
-               cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
+               cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated; a key kept "
+                                                                  "in a paper's ids field names that paper)."),
                as_stored: bool = typer.Option(False, "--as-stored",
                                               help="Each entry exactly as references.bib holds it, byte for "
                                                    "byte (imported entries keep fields biber's data model "
@@ -173,10 +174,14 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
     """BibTeX of the papers the selected quotes and claims cite (no filter: every entry), from
     references.bib, shaped so `biber --validate-datamodel` has nothing to warn about: fields
     an entry's type does not take are dropped (DBLP's timestamp/biburl, publisher on @article;
-    a @misc's publisher becomes its howpublished, a report's its institution),
-    months become macros (month = jun), a volume or year that is no number and a bad
-    ISBN/ISSN go to note, an unknown type or one missing its mandatory fields becomes one that
-    fits (@misc, @collection). stderr says what was reshaped; --as-stored changes nothing."""
+    a @misc's publisher becomes its howpublished, a report's its institution, an arXiv version
+    joins eprint), months become macros (month = jun), a date becomes ISO 8601, a volume or
+    year that is no number and a bad ISBN/ISSN go to note, an unknown type becomes @misc (one
+    missing mandatory fields another type when nothing is lost: an edited @book a @collection),
+    crossref parents come along. Entries that need none of this are copied byte for byte.
+    stderr says what was reshaped; --as-stored changes nothing.
+
+    --cite and --paper take a key a paper had before (its ids field)."""
 
     _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored), "entries", quotes, topic,
                      paper, cite, output)
