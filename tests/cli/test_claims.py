@@ -339,6 +339,26 @@ def test_claims_listing_shows_a_hand_edited_mismatch_as_unverified(php):
     assert rows["image-gen"]["status"] == "unverified" and "11.94 kWh" in rows["image-gen"]["reason"]
 
 
+def test_an_index_from_before_claim_doubts_lists_a_hand_edit_as_unverified_once_upgraded(php):
+    """An index kb made before it kept whether each claim stands (schema 13): the upgrade
+    re-indexes the claims files, so a mismatch edited by hand earlier is listed UNVERIFIED."""
+    import sqlite3
+
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image-gen").code == 0
+    path = php / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', 'value = "11.94 kWh"'))
+    assert run_kb("claims", "--json").json[0]["status"] == "unverified"
+    conn = sqlite3.connect(php / ".kb" / "kb.sqlite")
+    with conn:                                   # the index as kb wrote it before m014
+        conn.execute("delete from _sqlite_migrations where name = 'm014_claim_doubt'")
+        conn.execute("alter table claims drop column doubt")
+        conn.execute("pragma user_version = 13")
+    conn.close()
+    rows = run_kb("claims", "--json").json
+    assert [(r["id"], r["status"]) for r in rows] == [("image-gen", "unverified")]
+    assert "11.94 kWh" in rows[0]["reason"]
+
+
 def test_claim_re_add_merges_and_refuses_another_value(php):
     path = php / "claims" / "luccioni2023power.toml"
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
