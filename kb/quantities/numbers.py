@@ -331,7 +331,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     excluded = _excluded_spans(page)
     ex_starts = [a for a, _ in excluded]
     product_at = -1
-    listed: tuple[str, str, int] | None = None  # the last figure whose unit came before it
+    # the last figure whose unit came before it: unit, as written, end, led by the unit
+    listed: tuple[str, str, int, bool] | None = None
     for sm in _START.finditer(page):
         pos = sm.start()
         if pos < consumed or _inside(excluded, ex_starts, pos):
@@ -418,7 +419,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 consumed = max(consumed, cand_end)
                 pending.append((pos, cand_end, number_text, value, canon, low, high, unit_text,
                                 "range" if low is not None else "quantity"))
-                listed = (canon, unit_text, cand_end)
+                listed = (canon, unit_text, cand_end, unit_text != "age")
                 continue
         if um is None:
             # A coefficient in an equation: "CO2e = 0 .954pt".
@@ -484,6 +485,13 @@ _LEAD_VERB = (r"[ \t\n]+(?:is|are|was|were|of|(?:to[ \t\n]+)?ranges?[ \t\n]+from
               r"(?:(?:about|around|roughly|approximately|only|just|nearly|almost|over|under)"
               r"[ \t\n]+|~[ \t]?)?$")
 _UNIT_LEAD = lazy(rf"(?:^|(?<=[\s(]))(?P<u>(?:{_UNIT_BODY})(?:{_RATE})?)(?:{_LEAD_VERB})")
+# "We find CO2 (grams) per GPU hour in the most efficient region to average 34": a mass of
+# CO2 named "CO2 (grams)", a few words between it and its verb.
+_CO2_LEAD = lazy(rf"(?:^|(?<=\s))(?:C\s?O\s?2(?:e|eq)?)[ \t]*\((?P<m>grams|g|kg|kilograms|tons|tonnes|lbs|pounds)\)"
+                 rf"(?P<rate>{_RATE})?(?:[ \t\n]+[a-z]+){{0,6}}?(?:{_LEAD_VERB})")
+# The rest of the sentence whose unit came first: "..., compared to Patterson et al. [34]
+# with 0.22 to 0.47, and Patterson et al. [33] with 0.36."
+_SAME_SENTENCE = lazy(r"(?:\bal\.|\bvs\.|\bcf\.|[^.;:!?\d]|\.(?=\S)|\[\d+(?:,[ ]?\d+)*\])*")
 # "46 for TPU v2, 123 for TPU v3, and 125 for V100": the list that carries that unit on.
 _LIST_ON = lazy(r"[ \t\n]+for[ \t\n]+[^\d,.;:()\[\]]{1,30}?(?:[ \t]?v?\d\w*)?,?[ \t\n]+(?:and[ \t\n]+)?$")
 _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
@@ -504,7 +512,7 @@ def _of_which(page: str, pos: int, end: int, pending: list[tuple]) -> tuple[str,
     return last[4], last[7], end
 
 
-def _listed_on(page: str, pos: int, end: int, listed: tuple[str, str, int] | None
+def _listed_on(page: str, pos: int, end: int, listed: tuple[str, str, int, bool] | None
                ) -> tuple[str, str, int] | None:
     """(unit, as written, end) of a number whose unit the figure just before gives:
     the spread after a mean ("28.3; SD:4.1")."""
@@ -513,14 +521,23 @@ def _listed_on(page: str, pos: int, end: int, listed: tuple[str, str, int] | Non
     return None
 
 
-def _unit_before(page: str, pos: int, listed: tuple[str, str, int] | None
+def _unit_before(page: str, pos: int, listed: tuple[str, str, int, bool] | None
                  ) -> tuple[str, str] | None:
     """(canonical unit, unit as written) named before a number that has none after it."""
     if listed is not None and 0 <= pos - listed[2] <= 60 and _LIST_ON.fullmatch(page, listed[2], pos):
         return listed[0], listed[1]
-    before = page[max(0, pos - 70):pos]
+    before = page[max(0, pos - 90):pos]
     if _AGE_BEFORE.search(before[-20:]):
         return "year", "age"
+    cm = _CO2_LEAD.search(before)
+    if cm is not None:
+        text = f"{cm.group('m')} CO2e" + (cm.group("rate") or "")
+        canon = _canonical(text)
+        if canon is not None:
+            return canon, " ".join(text.split())
+    if (listed is not None and 0 <= pos - listed[2] <= 160 and listed[3]
+            and _SAME_SENTENCE.fullmatch(page, listed[2], pos)):
+        return listed[0], listed[1]  # the sentence goes on about the unit it named first
     lm = _UNIT_LEAD.search(before)
     if lm is None:
         return None

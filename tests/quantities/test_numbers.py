@@ -632,3 +632,17 @@ def test_a_column_headed_by_a_counted_noun():
         ("8.1M", 8.1e6, "paper"), ("25k", 25000.0, "paper")]
     # one row is not a column
     assert extract_candidates(["Corpus Papers w/ body text\nS2ORC 8.1M full text\nSome prose.\n"]) == []
+
+
+def test_a_sentence_that_names_its_unit_first():
+    text = ("Across our experiments, we find kWh per GPU hour to range from 0.07 to 0.28, compared to "
+            "Patterson et al. [34]\nwith 0.22 to 0.47, and Patterson et al. [33] with 0.36. We find CO2 "
+            "(grams) per GPU hour in the most efficient region to\naverage 34, and in the least efficient "
+            "region to average 128, where Patterson et al. [34] found a range of 63 to 202. The "
+            "estimates range between 427 and 545.")
+    assert [(c.number, c.unit) for c in extract_candidates([text])] == [
+        ("0.07 to 0.28", "kWh/GPU_hour"), ("0.22 to 0.47", "kWh/GPU_hour"), ("0.36", "kWh/GPU_hour"),
+        ("34", "gCO2e/GPU_hour"), ("128", "gCO2e/GPU_hour"), ("63 to 202", "gCO2e/GPU_hour")]
+    # an age carries its unit to its spread only, never on through the sentence
+    assert [(c.number, c.unit) for c in extract_candidates(["(mean age: 28.3, 12 of them)"])] == [
+        ("28.3", "year")]
