@@ -489,6 +489,7 @@ _UNIT_LEAD = lazy(rf"(?:^|(?<=[\s(]))(?P<u>(?:{_UNIT_BODY})(?:{_RATE})?)(?:{_LEA
 # CO2 named "CO2 (grams)", a few words between it and its verb.
 _CO2_LEAD = lazy(rf"(?:^|(?<=\s))(?:C\s?O\s?2(?:e|eq)?)[ \t]*\((?P<m>grams|g|kg|kilograms|tons|tonnes|lbs|pounds)\)"
                  rf"(?P<rate>{_RATE})?(?:[ \t\n]+[a-z]+){{0,6}}?(?:{_LEAD_VERB})")
+_LEAD_HINT = lazy(r"(?:\bis|\bare|\bwas|\bwere|\bof|\bfrom|\baverage[sd]?)[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:~[ \t]?)?$")
 # The rest of the sentence whose unit came first: "..., compared to Patterson et al. [34]
 # with 0.22 to 0.47, and Patterson et al. [33] with 0.36."
 _SAME_SENTENCE = lazy(r"(?:\bal\.|\bvs\.|\bcf\.|[^.;:!?\d]|\.(?=\S)|\[\d+(?:,[ ]?\d+)*\])*")
@@ -529,6 +530,9 @@ def _unit_before(page: str, pos: int, listed: tuple[str, str, int, bool] | None
     before = page[max(0, pos - 90):pos]
     if _AGE_BEFORE.search(before[-20:]):
         return "year", "age"
+    if not (_LEAD_HINT.search(before, max(0, len(before) - 24))
+            or listed is not None and pos - listed[2] <= 160):
+        return None  # no verb that could follow a unit's name, nor a sentence going on
     cm = _CO2_LEAD.search(before)
     if cm is not None:
         text = f"{cm.group('m')} CO2e" + (cm.group("rate") or "")
