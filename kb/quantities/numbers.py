@@ -84,10 +84,10 @@ _DEVICE_MODEL = (r"(?:(?:NVIDIA|Nvidia|Tesla|GeForce|Quadro|GTX|RTX|Titan|TITAN|
 _DEVICE_MODEL_RE = lazy("^" + _DEVICE_MODEL)
 # The device, its version after it ("TPU v2 hours", "TPU v3 chips") and its time unit.
 _DEVICE = (rf"(?:{_DEVICE_MODEL})?"
-           r"(?:(?i:(?:GPU|TPU)(?:[ \t]?v\d{1,2}[a-z]?(?![\w-]))?(?:s|[ \t]+chips?)?"
-           r"|(?:chip|accelerator)s?)(?:[-\s](?i:hours?|hrs?|days?|years?))?"
+           r"(?:(?i:(?:GPU|TPU)(?:[ \t]{0,3}v\d{1,2}[a-z]?(?![\w-]))?(?:s|[ \t]+chips?)?"
+           r"|(?:chip|accelerator)s?)(?:(?:-|[ \t]{1,3}|[ \t]*\n[ \t]*)(?i:hours?|hrs?|days?|years?))?"
            r"(?![A-Za-z]))")
-_DEVICE_VERSION = lazy(r"(?i)\b(GPU|TPU)(?:[ \t]?v\d{1,2}[a-z]?)?(?:s?[ \t]+chips?)?")
+_DEVICE_VERSION = lazy(r"(?i)\b(GPU|TPU)(?:[ \t]{0,3}v\d{1,2}[a-z]?)?(?:s?[ \t]+chips?)?")
 _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|[ptge])?flops?/s[-\s]?days?|pfs?[-\s]days?"
          r"|(?:peta|tera|giga|exa|[ptge])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")

@@ -467,6 +467,8 @@ def test_plain_numbers_are_named(paper):
     ("containing 8 NVIDIA 1080 Ti GPUs and", [("8 NVIDIA 1080 Ti GPUs", 8.0, "GPU")]),
     ("the search takes 32,633 TPU v2 hours instead",
      [("32,633 TPU v2 hours", 32633.0, "TPU_hour")]),
+    ("process   takes   32,633   TPU   v2   hours   instead",  # pypdf's triple spaces
+     [("32,633   TPU   v2   hours", 32633.0, "TPU_hour")]),
     ("on 32 TPU v3 chips.", [("32 TPU v3 chips", 32.0, "TPU")]),
     # a scale word after pypdf's run of spaces
     ("in   more   than   $7   billion   in   new", [("$7   billion", 7e9, "USD")]),
