@@ -850,6 +850,10 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
         return None
     if _label_unit(page[line_start:pos]) is not None:
         return None  # "Energy Consumption (MWh) 7.5 ...": the label's unit, read with the row
+    prev_start = page.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if (len(lm.group("label").split()) == 1 and line_start > 0
+            and re.fullmatch(r"[ \t]*[A-Z][a-z]+[ \t]*", page[prev_start:line_start - 1])):
+        return None  # "Rotten" / "Tomatoes 30.08 1.00": a name wrapped over two lines
     for word in lm.group("label").split():
         noun = word.lower().rstrip(".")
         if noun in _NOT_NOUNS or noun in _BAD_MODS or not _plural(noun):

@@ -602,7 +602,7 @@ def test_numbers_written_in_words(text, figures):
 
 
 def test_a_caption_naming_one_unit_gives_the_cells_above_it():
-    rows = ("input output output\nIMDB 58.73 1.64 2.61\nRotten\nSciQ 30.08 1.00 0.99\n")
+    rows = ("input output output\nIMDB 58.73 1.64 2.61\nRotten\nTomatoes 30.08 1.00 0.99\n")
     one_unit = "Table 4. Average input and output length (in number of tokens) for the models.\n"
     found = extract_candidates([rows + one_unit])
     assert [(c.number, c.unit) for c in found] == [
