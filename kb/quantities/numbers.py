@@ -13,22 +13,35 @@ What is a candidate:
   "between 0.002 and 0.007 kWh", "$0.43–$0.74/hr", "~37M–58M tCO 2 e");
 - a count with its noun ("we trained 12 models", "about 4 passengers", "81.1M
   English-language academic papers", "of which 6 are vitals", "Of the 126 citations,
-  35 were ...", "8 V100s"): the noun is the unit when kb knows it as a count
-  (kb.quantities.units), "item" otherwise;
+  35 were ...", "8 V100s", "9 other countries", "1 postdoc", "8 male", "models (61)",
+  "156.5M of which", "16x16GB DIMMs", "10 million users per day"): the noun is the unit
+  when kb knows it as a count (kb.quantities.units), "item" otherwise; accelerators
+  with their maker, model and version ("3 NVIDIA GTX 1080 Ti GPUs", "32,633 TPU v2
+  hours", "256·A100"); the parameters of a "600B sparse MoE model";
+- a count or ratio written in words ("ten tasks", "Four of the participants", "five
+  times less"): kind "words", the number given in digits;
 - a ratio ("a factor of over 300", "60 times more", "3x faster", "10-fold", "15:1");
 - a named plain number: "a PUE of 1.2", "PUE coefficient of 1.58", "( PUE ) would be
-  1.50", "a BLEU score of 29.7", "0.1 BLEU", "learning rate of 0.001" (unit "PUE", or
-  "dimensionless" with the name kept in unit_text and the sentence);
+  1.50", "a BLEU score of 29.7", "0.1 BLEU", "+13.5 BLEU", "learning rate of 0.001"
+  (unit "PUE", or "dimensionless" with the name kept in unit_text and the sentence);
+  an age ("mean age: 28.3; SD:4.1", in years); a rating scale's points ("5-point");
+- a unit named before its numbers: "The peak TeraFLOPS/second is 46 for TPU v2, 123
+  for TPU v3", "kWh per GPU hour to range from 0.07 to 0.28, compared to [34] with
+  0.22 to 0.47" (the rest of the sentence keeps the unit), "CO2 (grams) per GPU hour
+  ... to average 34";
 - a number glued to the word before by the extractor, with a unit kb knows right
   after it ("took12days", "upto75%", "emitted10.5kg");
 - "0.007 vs. 0.002 kWh": both numbers carry the unit written once;
 - a table cell whose row label names the unit ("Energy Consumption (MWh) ... 1,287",
   "Datacenter PUE (...) 1.10", "Watts 187.1", "Papers w/ PDF 28.9M", "Pauses / hr
-  0.23"), whose column header line does ("inference energy (kWh)" above "text
-  classification 0.002 0.001"), or whose header row names several columns, with units
-  the caption may complete ("Power (W) Hours kWh ·PUE CO 2e Cloud compute cost" and
-  "CO 2 emissions (lbs) and cloud compute cost (USD)"; "Models Hours ..."; a "Number
-  of Models" column), and an accelerator count in a hardware name ("P100x8");
+  0.23", "Cost parity (# inferences)"; a label wrapped onto the next line, a one-cell
+  row beside wider rows), whose column header line does ("inference energy (kWh)" above
+  "text classification 0.002 0.001"), or whose header row names several columns, with
+  units the caption may complete ("Power (W) Hours kWh ·PUE CO 2e Cloud compute cost"
+  and "CO 2 emissions (lbs) and cloud compute cost (USD)"; "Models Hours ..."; a
+  "Number of Models" or "Papers" column; a header printed a word per line; rows with
+  Yes/No cells or ending in a text column), whose caption names one unit ("(in number
+  of tokens)"), and an accelerator count in a hardware name ("P100x8", "4·V100");
 - a coefficient in an equation, "CO2e = 0 .954pt" (unit "dimensionless": the
   equation's variables carry the unit, a person must say which).
 
@@ -36,11 +49,12 @@ Not candidates: bare numbers, years (unless the unit is energy, mass, money,
 percent or computation), citation numbers ("[51]", "[12, 15–17]"), numbers after
 "Table", "Fig.", "Section", "Eq.", section headings ("5 Conclusions"), page numbers,
 numbers inside names ("GPT-3", "BLOOMz-560M", "Scope 2 emissions", "DenseNet 201",
-"seq2seq"), numbers in URLs (also a URL's pieces broken over lines), DOIs and arXiv
-identifiers, everything in a reference list, negative numbers. Misses that
-benchmarks/claims.py lists: numbers in words ("ten participants"), a unit named
-before a list of numbers ("TeraFLOPS/second is 46 for TPU v2, 123 for ..."), table
-rows whose label wraps onto the next line, singular counts ("1 postdoc", "8 male").
+"seq2seq"), the 2 of "CO 2", numbers in URLs (also a URL's pieces broken over lines),
+DOIs and arXiv identifiers, everything in a reference list, negative numbers, "one",
+"two orders of magnitude". Misses that benchmarks/claims.py lists: a count whose noun
+is left out ("three chose Topic 2"), "half a charge", a cell printed inside its
+label ("Number of Parameters (B) 0.064 per model"); a mass printed without CO2 in a
+sentence about emissions ("(2.36g for Flan-T5 base") stays a plain mass.
 """
 
 from __future__ import annotations
