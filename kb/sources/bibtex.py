@@ -510,6 +510,20 @@ class BibFile:
                     changes.append(("month moved to note", f"month {raw} moved to note (not a month biber reads)"))
                 continue
             if not valid_datum(name, value):
+                plain = value.replace("{", "").replace("}", "").strip()
+                if plain != value and valid_datum(name, plain):
+                    # volume = {{62}} (Better BibTeX): biber reads "{62}", no number
+                    edits.append((*entry.spans[name], "{" + plain + "}"))
+                    changes.append((f"{name} without braces", f"{name} {entry.raw_fields[name].strip()} as {plain}"))
+                    continue
+                several = [v for v in re.split(r"[,;]\s*|\s+", plain) if v]
+                if name in ("isbn", "issn") and len(several) > 1 and valid_datum(name, several[0]):
+                    # Zotero's 'issn = {0016-6731, 1943-2631}': the first kept, the others in note
+                    edits.append((*entry.spans[name], "{" + several[0] + "}"))
+                    notes.append(f"{name.upper()} {', '.join(several[1:])}")
+                    changes.append((f"{name} as the first of several", f"{name} {value}: {several[0]} kept, "
+                                                                      "the others in note"))
+                    continue
                 if name == "year" and len(re.findall(r"\d{4}", value)) == 1:
                     year = re.search(r"\d{4}", value).group()
                     edits.append((*entry.spans[name], "{" + year + "}"))

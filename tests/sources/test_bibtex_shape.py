@@ -167,3 +167,14 @@ def test_dates_biber_cannot_read_and_missing_crossref_parents():
     assert bib.shaped_text("child") == (bib.entry_text("child"), [])
     text, changes = bib.shaped_text("orphan")
     assert "crossref" not in text and [k for k, _ in changes] == ["crossref dropped"]
+
+
+def test_better_bibtex_braced_numbers_and_two_issns():
+    """Better BibLaTeX writes volume = {{62}} (biber reads '{62}': no number) and
+    Zotero keeps two ISSNs in one field (biber rejects the pair)."""
+    bib = BibFile("@article{l, author={L, E.}, title={{T}}, journaltitle={{Genetics}}, date={1989-01-01},\n"
+                  "  issn = {0016-6731, 1943-2631}, volume = {{121}}, note = {PMID: 2563713}}\n")
+    text, changes = bib.shaped_text("l")
+    assert "volume = {121}" in text and "issn = {0016-6731}" in text
+    assert "note = {PMID: 2563713; ISSN 1943-2631}" in text
+    assert [k for k, _ in changes] == ["issn as the first of several", "volume without braces"]
