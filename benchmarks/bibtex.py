@@ -96,7 +96,7 @@ def shaped_vs_tools(tmp: Path, files: list[Path]) -> None:
     reshaped = {}
     for key, changes in bib_export(base, keys).reshaped.items():
         names = {kind.split()[0] for kind, _ in changes if not kind.startswith(("@", "no "))}
-        names |= {"note"} if any("note" in kind for kind, _ in changes) else set()
+        names |= {"note"} if any("note" in detail for _, detail in changes) else set()
         names |= {n for k, _ in changes if k.startswith("publisher as ") or k == "version into eprint"
                   for n in (k.split()[0], k.split()[-1])}
         reshaped[key] = names

@@ -409,9 +409,13 @@ class BibFile:
         @misc's `howpublished` or the @online's `organization` when it has none; an
         arXiv `version` joins `eprint`, 1906.02243v1, as in kb's own entries);
         a month that is not a month macro (`{jun}`, `{June}`, `{6}`, `may # " 2 - "
-        # may # " 7"`) becomes the macro of the month it names; a volume or year
-        that is not a number, or an ISBN/ISSN whose checksum fails, goes to `note`.
-        The fields kept keep their text as written (quoting, macros, layout)."""
+        # may # " 7"`) becomes the macro of the month it names; a number in braces
+        (`{{62}}`) loses them; a date biber cannot read becomes ISO 8601 when it names
+        one year; of several ISBNs/ISSNs the first is kept; a volume, year or date
+        that is still unreadable, or an ISBN/ISSN whose checksum fails, goes to `note`.
+        A crossref parent in the file lends the child what biber --tool (which
+        inherits nothing) finds missing; a crossref to no entry is dropped. The
+        fields kept keep their text as written (quoting, macros, layout)."""
         text = self.entry_text(key)
         block = self.by_key.get(key)
         entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)

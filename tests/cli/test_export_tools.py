@@ -54,7 +54,7 @@ def imported(kb_root, tmp_path):
     reshaped = {}
     for key, changes in result.reshaped.items():
         names = {kind.split()[0] for kind, _ in changes if not kind.startswith(("@", "no "))}
-        if any("note" in kind for kind, _ in changes):
+        if any("note" in detail for _, detail in changes):
             names.add("note")
         for kind, _ in changes:
             if kind.startswith("publisher as ") or kind == "version into eprint":   # a field moved into another
