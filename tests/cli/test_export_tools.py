@@ -166,3 +166,76 @@ def test_bibtexparser1_is_the_real_one():
                         "print(json.dumps(bibtexparser.__version__))", str(folder)],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and json.loads(r.stdout).startswith("1."), r.stdout + r.stderr
+
+
+STYLES = r"""@article{zot2019,
+  title = {{A Study of Things}},
+  author = {Doe, Jane and {World Health Organization}},
+  date = {2019-06},
+  journaltitle = {{Journal of Things}},
+  volume = {{62}},
+  number = {3},
+  pages = {1--10},
+  issn = {0016-6731, 1943-2631},
+  urldate = {2020-01-02},
+  langid = {english},
+  copyright = {All rights reserved},
+  file = {Full Text:files/1/doe.pdf:application/pdf}
+}
+@misc{zotdata,
+	title = {A Data Set},
+	author = {Roe, Richard},
+	publisher = {Zenodo},
+	month = {June},
+	year = {2021a},
+	howpublished = {Online}
+}
+@online{zotweb,
+  title = {A Web Page},
+  author = {Poe, Edgar},
+  date = {May 2020}
+}
+@inproceedings{DBLP:conf/x/Doe20,
+  author       = {Jane Doe},
+  title        = {A Paper},
+  crossref     = {DBLP:conf/x/2020},
+  pages        = {1--9},
+  year         = {2020},
+  timestamp    = {Tue, 04 Oct 2022 22:39:18 +0200},
+  biburl       = {https://dblp.org/rec/conf/x/Doe20.bib}
+}
+@proceedings{DBLP:conf/x/2020,
+  editor       = {Ann Editor},
+  title        = {Proceedings of X 2020},
+  publisher    = {ACM},
+  year         = {2020},
+  isbn         = {978-0-306-40615-7}
+}
+"""
+
+
+def test_zotero_and_dblp_shapes_pass_biber_and_read_back(kb_root, tmp_path):
+    """Shapes of Better BibLaTeX, Zotero and DBLP ('with crossref') exports (made-up entries)."""
+    (tmp_path / "s.bib").write_text(STYLES, "utf-8")
+    r = run_kb("import", tmp_path / "s.bib")
+    assert r.code == 0, r.err
+    r = run_kb("export", "bib")
+    assert r.code == 0, r.err
+    summary = r.err.splitlines()[0]
+    for kind in ("volume without braces", "issn as the first of several", "publisher as", "month as a macro",
+                 "year as a number", "date as ISO 8601", "copyright dropped", "timestamp dropped",
+                 "booktitle from crossref"):
+        assert kind in summary, (kind, summary)
+    assert "@misc{zotweb," in r.out                       # an @online with no url, doi or eprint
+    if shutil.which("biber"):
+        (tmp_path / "x.bib").write_text(r.out, "utf-8")
+        v = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
+                            str(tmp_path / "x.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert "WARN" not in v.stdout and "ERROR" not in v.stdout, v.stdout
+    before, after = pybtex_fields(STYLES), pybtex_fields(r.out)
+    changed = {"zot2019": {"volume", "issn", "note", "copyright"},
+               "zotdata": {"publisher", "organization", "month", "year", "note"},
+               "zotweb": {"date", "note"}, "DBLP:conf/x/Doe20": {"timestamp", "biburl", "booktitle"},
+               "DBLP:conf/x/2020": set()}
+    _compare(before, after, changed, "pybtex")
+    assert after["zot2019"]["volume"] == "62" and after["zotweb"]["date"] == "2020-05"
