@@ -375,7 +375,7 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
     ns = Namespace()
     bare: dict[str, list[str]] = {}
     where, params = _named(words)
-    for r in kb.db.query(f"select id, citekey, number, unit, file from claims{where}", params):
+    for r in rows_as_dicts(kb.conn.execute(f"select id, citekey, number, unit, file from claims{where}", params)):
         written = f"{r['number']} {r['unit'] or ''}".strip()
         full = f"{r['citekey']}.{_ident(r['id'])}"
         ns.values[full] = written
@@ -391,7 +391,7 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
         else:
             ns.ambiguous[name] = fulls
     defs = {}
-    for r in kb.db.query("select name, definition, file from units"):
+    for r in rows_as_dicts(kb.conn.execute("select name, definition, file from units")):
         definition = r["definition"].strip()
         target = definition.replace("-", "_")
         if re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?", target) and target in ns.values:
@@ -401,7 +401,7 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
         try:
             ns.units = UserUnits(defs)
         except KBError as exc:
-            row = kb.db.execute("select file from units limit 1").fetchone()
+            row = kb.conn.execute("select file from units limit 1").fetchone()
             raise UsageError(f"{row[0] if row else 'claims/'}: [units]: {exc.message}") from None
     return ns
 
@@ -432,11 +432,11 @@ class CheckOutcome:
 
 def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
 
-    rows = [dict(r) for r in kb.db.query("select * from checks order by file, line")]
+    rows = rows_as_dicts(kb.conn.execute("select * from checks order by file, line"))   # read-only: no sqlite-utils
     if only is not None:
         rows = [r for r in rows if r["id"] == only]
         if not rows:
-            known = [r[0] for r in kb.db.execute("select id from checks")]
+            known = [r[0] for r in kb.conn.execute("select id from checks")]
             import difflib
 
             close = difflib.get_close_matches(only, known, n=3)
@@ -482,7 +482,8 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
     out: dict[str, str] = {}
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
-    for r in kb.db.query(f"select id, citekey, number, unit, quote, status from claims{where}", params):
+    for r in rows_as_dicts(kb.conn.execute(f"select id, citekey, number, unit, quote, status from claims{where}",
+                                          params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         reason = None
         if r["status"] == "unverified":
@@ -497,7 +498,7 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
         bare = _ident(r["id"])
         if ns.values.get(bare) is not None and bare not in ns.ambiguous and ns.sources.get(bare) == ns.sources.get(full):
             out[bare] = out[full]
-    for r in kb.db.query("select name, definition from units"):
+    for r in rows_as_dicts(kb.conn.execute("select name, definition from units")):
         target = r["definition"].strip().replace("-", "_")
         if target in out:
             out[r["name"]] = f"unit {r['name']} = {target}; {out[target]}"
