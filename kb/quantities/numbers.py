@@ -421,10 +421,20 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             if named is not None:
                 canon, unit_text, unit_end = named
                 consumed = max(consumed, unit_end)
+                if unit_text == "factor" and unit_end == end:
+                    # "factors of 0.53–1.64 and 0.91–2.42 with geometric means of 0.92 and 1.48"
+                    cand_end, low, high, value, number_text = _bare_range(page, m, first)
+                    consumed = max(consumed, cand_end)
+                    pending.append((pos, cand_end, number_text, value, canon, low, high, unit_text,
+                                    "range" if low is not None else "quantity"))
+                    listed = (canon, unit_text, cand_end, True)
+                    continue
                 pending.append((pos, max(end, unit_end), number_text,
                                 float(first.value), canon, None, None, unit_text, "quantity"))
                 continue
             lead = _unit_before(page, pos, listed)
+            if lead is not None and _is_year(m.group("mant"), m.group("exp"), m.group("scale")):
+                lead = None  # "... in 2019": a year, whatever the sentence is about
             if lead is not None:
                 # "The peak TeraFLOPS/second is 46 for TPU v2, 123 for TPU v3, and 125 for
                 # V100", "kWh per GPU hour to range from 0.07 to 0.28": the unit comes first.
@@ -503,6 +513,11 @@ _UNIT_LEAD = lazy(rf"(?:^|(?<=[\s(]))(?P<u>(?:{_UNIT_BODY})(?:{_RATE})?)(?:{_LEA
 # CO2 named "CO2 (grams)", a few words between it and its verb.
 _CO2_LEAD = lazy(rf"(?:^|(?<=\s))(?:C\s?O\s?2(?:e|eq)?)[ \t]*\((?P<m>grams|g|kg|kilograms|tons|tonnes|lbs|pounds)\)"
                  rf"(?P<rate>{_RATE})?(?:[ \t\n]+[a-z]+){{0,6}}?(?:{_LEAD_VERB})")
+# What stands right before a number the sentence's unit carries on to ("with 0.36",
+# "found 32", "a range of 63 to 202"); not "respectively 18", a footnote mark.
+_LINK_BEFORE = lazy(r"(?:\bwith|\bof|\bto|\band|\bor|\baverage[sd]?|\bfound|\bfrom|\bis|\bare|\bwas"
+                    r"|\bwere|\bbetween|\bvs\.?)[ \t\n]+(?:(?:about|around|roughly|approximately|only|just"
+                    r"|nearly|almost|over|under)[ \t\n]+|~[ \t]?)?$")
 _LEAD_HINT = lazy(r"(?:\bis|\bare|\bwas|\bwere|\bof|\bfrom|\baverage[sd]?)[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:~[ \t]?)?$")
 # The rest of the sentence whose unit came first: "..., compared to Patterson et al. [34]
 # with 0.22 to 0.47, and Patterson et al. [33] with 0.36."
@@ -554,7 +569,7 @@ def _unit_before(page: str, pos: int, listed: tuple[str, str, int, bool] | None
         if canon is not None:
             return canon, " ".join(text.split())
     if (listed is not None and 0 <= pos - listed[2] <= 160 and listed[3]
-            and _SAME_SENTENCE.fullmatch(page, listed[2], pos)):
+            and _SAME_SENTENCE.fullmatch(page, listed[2], pos) and _LINK_BEFORE.search(before)):
         return listed[0], listed[1]  # the sentence goes on about the unit it named first
     lm = _UNIT_LEAD.search(before)
     if lm is None:
@@ -785,7 +800,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
         # after the second number counts the first as well.
         link = _OF_THE.match(page, end) or _RANGE_SEP.match(page, end)
         m2 = _NUM.match(page, link.end()) if link is not None else None
-        if m2 is not None and m2.start() > end and link.group(0).strip() not in ("and", ""):
+        scaled = m.group("scale") and m2 is not None and m2.group("scale")  # "131M and 210M parameters"
+        if m2 is not None and m2.start() > end and (link.group(0).strip() not in ("and", "") or scaled):
             second = _count_figure(page, m2.start(), m2.end(), m2, page[max(0, m2.start() - 60):m2.start()],
                                    depth=1)
             if second is not None:

@@ -648,3 +648,16 @@ def test_a_sentence_that_names_its_unit_first():
     # an age carries its unit to its spread only, never on through the sentence
     assert [(c.number, c.unit) for c in extract_candidates(["(mean age: 28.3, 12 of them)"])] == [
         ("28.3", "year")]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("they   differ   by   factors   of   0.53–1.64   and   0.91–2.42   with   geometric    \n"
+     "means   of   0.92   and   1.48,   respectively 18 .    The",
+     [("0.53–1.64", 1.085, "dimensionless"), ("0.91–2.42", 1.665, "dimensionless"),
+      ("0.92", 0.92, "dimensionless"), ("1.48", 1.48, "dimensionless")]),  # not the footnote 18
+    ("Red   arrows   are   at   131M   and   210M   parameters   and",
+     [("131M", 1.31e8, "parameter"), ("210M   parameters", 2.1e8, "parameter")]),
+    ("by a factor of 2 since 2019 and", [("2", 2.0, "dimensionless")]),
+])
+def test_factors_and_shared_nouns(text, figures):
+    assert [(f[0], pytest.approx(f[1]), f[2]) for f in _found(text)] == figures
