@@ -246,6 +246,21 @@ def timing(pages: list[str]) -> tuple[float, float, float]:
     return statistics.mean(times), statistics.median(times), max(times)
 
 
+def hostile() -> list[tuple[str, int, float]]:
+    """Seconds to extract from pages made to be slow: one long token of dots, a sentence
+    of thousands of figures with no full stop, thousands of one-number lines."""
+    pages = {"a.a.a... (60,000 characters)": "a." * 30000,
+             "'kWh is 5 for x, ' x 3,000 (one sentence)": "kWh is 5 for x, " * 3000,
+             "'1\\n' x 30,000 (lines)": "1\n" * 30000,
+             "'two ' x 20,000 (number words)": "two " * 20000}
+    out = []
+    for name, page in pages.items():
+        t = time.perf_counter()
+        extract_candidates([page], USER_UNITS)
+        out.append((name, len(page), time.perf_counter() - t))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--verbose", action="store_true", help="list every miss and every extra candidate")
@@ -261,6 +276,8 @@ def main() -> int:
     mean, median, worst = timing(all_pages)
     print(f"time: {len(all_pages)} pages of {len(PAPERS)} papers: mean {mean:.2f} ms/page, "
           f"median {median:.2f} ms, slowest {worst:.2f} ms")
+    for name, size, seconds in hostile():
+        print(f"hostile page {name}: {seconds:.2f} s")
     return 0
 
 

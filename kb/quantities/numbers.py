@@ -235,10 +235,10 @@ def _sentence(page: str, bounds: list[int], start: int, end: int) -> str:
     k = bisect.bisect_right(bounds, end)
     j = bounds[k] if k < len(bounds) else len(page)
     if start - i > _MAX_SENTENCE:
-        i = page.rfind("\n", 0, start) + 1
+        i = max(page.rfind("\n", 0, start) + 1, start - _MAX_SENTENCE)
     if j - end > _MAX_SENTENCE:
         nl = page.find("\n", end)
-        j = len(page) if nl < 0 else nl
+        j = min(len(page) if nl < 0 else nl, end + _MAX_SENTENCE)
     return _collapse(page[i:j])
 
 
@@ -274,8 +274,8 @@ def _glued(page: str, pos: int) -> bool:
 # extractor), DOIs, arXiv identifiers, bracketed citation lists "[12, 15–17]".
 _NOT_FIGURES = lazy(
     r"(?:https?:|www\.|//)\S+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|ly|html?|pdf|php)\b\S*"
-    r"|(?<![\w$])[A-Za-z][\w.-]*/[\w.-]+/[\w./%-]*"
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|io|ai|ly|html?|pdf|php)\b\S*"
+    r"|(?<![\w$.-])[A-Za-z][\w.-]*/[\w.-]+/[\w./%-]*"
     r"|(?i:\bdoi:?\s?)?\b10\.\d{4,9}/\S+"
     r"|(?i:\barxiv(?::|\s|\.org/abs/)\s?)(?:[a-z.-]+/)?\d{4}\.\d{4,5}(?:v\d+)?"
     r"|\b\d{4}\.\d{4,5}v\d+\b"
