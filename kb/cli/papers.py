@@ -105,9 +105,11 @@ JOBS_HELP = (f"Processes extracting PDF text at once (default: every core, {defa
              "order given, whatever N is.")
 
 
-def _check_jobs(jobs: int | None) -> None:
+def _jobs(jobs: int | None) -> int:
+    """--jobs as given, else every core; below 1 is refused."""
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: give 1 or more processes (1: extract in this process)")
+    return default_jobs() if jobs is None else jobs
 
 
 @app.command()
@@ -130,7 +132,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     Many PDFs at once (`kb add *.pdf`) are extracted on every core (--jobs) and added
     one at a time, in the order given; one that fails is said and the others go on."""
 
-    _check_jobs(jobs)
+    jobs = _jobs(jobs)
     parsed = [parse_identifier(ident) for ident in identifiers]   # every one checked before any work
     pdf_of: dict[int, Path] = {}
     i = 0
@@ -188,7 +190,7 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
     turn: one that cannot be read is said and the others go on; a second run attaches
     whatever an interrupted one had not."""
 
-    _check_jobs(jobs)
+    jobs = _jobs(jobs)
     kb = open_kb()
     bar = Progress(f"importing {file.name}", unit="entries")
     result = import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,

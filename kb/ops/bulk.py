@@ -15,6 +15,11 @@ pool; the items it may have held are then extracted again one at a time, each
 in a process of its own, so the one that crashes is named and fails alone
 (`Outcome.crashed`) while the others go on. A worker also ends itself when
 this process is gone (killed mid-way), instead of waiting for work forever.
+
+Workers are spawned (a fresh interpreter each; forking a process that runs
+threads can copy a held lock into the child), so, as multiprocessing requires,
+a script that calls this with more than one job guards its top level with
+`if __name__ == "__main__":`; the library's default is one job, in-process.
 """
 
 from __future__ import annotations

@@ -346,12 +346,14 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
 
 
 def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = False, refresh: bool = False,
-             extractor: str | None = None, jobs: int | None = None,
+             extractor: str | None = None, jobs: int = 1,
              extract=None) -> Iterator[tuple[str, AddResult | KBError]]:
     """`kb add` of many identifiers: each item is (identifier, the PDF given with it or
     None), and each yields (identifier, its AddResult, or the KBError that stopped it
     while the others go on), in the order given. The local PDFs among them are
-    extracted by a pool of `jobs` processes (None: every core; 1: in this process;
+    extracted by a pool of `jobs` processes (1: in this process, no pool; a script
+    passing more must guard its top level with `if __name__ == "__main__":`, as
+    worker processes start by importing it;
     `extract`: what a worker runs, kb.ops.bulk) while this process commits each paper
     in its turn, as `add` does; the others are added here, one after the other.
     Progress: ("adding N papers", done, N, "papers")."""
@@ -376,8 +378,6 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
         data = read_input(path, "the PDF")
         return bulk.Task(data, _plan_for(kb, data, extractor), str(path))
 
-    if jobs is None:
-        jobs = bulk.default_jobs()
     if sum(local(item) is not None for item in items) < 2:
         jobs = 1
     label = f"adding {len(items):,} papers"
@@ -588,7 +588,7 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
 
 
 def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False,
-               jobs: int | None = None, extract=None) -> ImportResult:
+               jobs: int = 1, extract=None) -> ImportResult:
     """Many entries at once, all or nothing: one references.bib write, one transaction.
 
     Each new entry is copied as its file holds it (key, field order, quoting,
@@ -597,7 +597,7 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False,
     merged into that paper's entry: the missing fields are added and the
     imported key is recorded in `ids`, so it still resolves. PDFs that `file`
     fields (Zotero, JabRef) point to are attached with their text, extracted by
-    `jobs` processes (None: every core; 1: in this process) and attached one paper
+    `jobs` processes (1: in this process; see add_many) and attached one paper
     at a time in the file's order (`extract`: what a worker runs, kb.ops.bulk)."""
 
     data = read_input(path, "the BibTeX file")
@@ -670,10 +670,10 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False,
     return out
 
 
-def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs: int | None,
+def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs: int,
                 extract=None) -> None:
     """The PDFs imported entries name, attached in the order of the file: their text
-    extracted by a pool of `jobs` processes (kb.ops.bulk; None: every core, 1: here),
+    extracted by a pool of `jobs` processes (kb.ops.bulk; 1: here),
     each paper committed by this process as soon as its turn comes, so a kill leaves
     every PDF attached or not and the next import attaches the rest."""
     if not pdfs:
@@ -682,7 +682,7 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
     kb.progress(label, 0, len(pdfs), "papers")
     options = {"extract": extract} if extract is not None else {}
     done = bulk.extract_in_order(pdfs, lambda item: _attach_task(kb, *item), kb.limits(),
-                                 bulk.default_jobs() if jobs is None else jobs, **options)
+                                 jobs, **options)
     for n, one in enumerate(done, 1):
         key, pdf = one.item
         if one.outcome.refused is not None:
