@@ -129,7 +129,8 @@ def corpus_sources() -> list[tuple[str, list[str]]]:
     return out
 
 
-_SENTENCE = re.compile(r"(?<![\w.,\-])[A-Z][a-z][^.!?]{40,400}?[.!?](?=\s|$)", re.S)
+# A sentence; also a footnote's, whose number the extractor glued to it ("1Due to ...").
+_SENTENCE = re.compile(r"(?:(?<![\w.,\-])|(?<=\n\d)|(?<=\n\d\d))[A-Z][a-z][^.!?]{40,400}?[.!?](?=\s|$)", re.S)
 
 
 _ASIDE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
@@ -141,14 +142,15 @@ _CAPTION = re.compile(r"^[ \t]*(?:Figure|Fig\.|Table)[ \t]*\d{1,2}[ \t]*[:.|]")
 
 def cells(line: str) -> bool:
     """A line a reader sees as part of a table or a figure (cells, axis labels, column
-    heads), not prose: fewer than two lower-case words, more numbers than words, or no
-    word of those every sentence uses; a line ending with punctuation or a hyphen is prose."""
+    heads), not prose: fewer than two lower-case words, more numbers than words, or
+    words repeated and none of those every sentence uses ("input output output"); a
+    line ending with punctuation or a hyphen is prose."""
     t = line.strip().replace("\x02", "")
     if not t or t[-1] in ".,;:!?-":
         return False
     words = re.findall(r"(?<![\w-])[a-z]{2,}(?![\w-])", t)
     numbers = len(re.findall(r"(?<![\w.])[-−<]?\d*\.?\d+%?(?![\w])", t))
-    return len(words) < 2 or numbers > len(words) or not PROSE.intersection(words)
+    return len(words) < 2 or numbers > len(words) or not PROSE.intersection(words) and len(set(words)) < len(words)
 
 
 # Words no line of running prose goes without for long (column heads and labels do).
@@ -156,16 +158,20 @@ PROSE = set("the of and to in a an is are was were for with that this by on as w
             "than can has have not be".split())
 
 
-def aside_at(lines: list[str], i: int) -> int | None:
+def aside_at(lines: list[str], i: int, chained: bool = False) -> int | None:
     """If an aside starts at line ``i`` (a footnote, a caption, or a table's or figure's
     lines followed by its caption), the index of the line after it: the aside runs to a
     line ending a sentence or a URL, or its page's end (\x02), plus the table's lines
-    printed after its caption; None otherwise or when nothing follows it."""
+    printed after its caption, and any aside right after it (``chained``: a caption
+    that no table's lines precede is then read as the sentence going on, "in Table 4.");
+    None otherwise or when nothing follows it."""
     k = i
     while k < len(lines) and k - i < 60 and cells(lines[k]) and not _ASIDE.match(lines[k]):
         k += 1
     if k >= len(lines) or not (_ASIDE.match(lines[k]) if k == i else _CAPTION.match(lines[k])):
         return None
+    if chained and k == i and _CAPTION.match(lines[k]):
+        return None     # "Table 4." right after a caption may be the sentence going on ("... in Table 4.")
     j = k
     while j + 1 < len(lines) and not re.search(r"[.!?][)\"”’]?\s*$|https?://\S+\s*$|\x02$", lines[j]):
         j += 1
@@ -173,7 +179,7 @@ def aside_at(lines: list[str], i: int) -> int | None:
         while j + 1 < len(lines) and cells(lines[j + 1]):
             j += 1
     if j + 1 < len(lines):
-        more = aside_at(lines, j + 1)     # another one right after it (a table, then its caption)
+        more = aside_at(lines, j + 1, True)     # another one right after it (a table, then its caption)
         return more if more is not None else j + 1
     return None
 

@@ -359,7 +359,7 @@ def _start_ok(s: Stream, i: int) -> bool:
     t = s.text
     c, p = t[i], t[i - 1]
     gap = s.gap(i)
-    if c.isalnum() and p.isalnum() and is_word_internal_gap(gap):
+    if c.isalnum() and p.isalnum() and is_word_internal_gap(gap) and not (c.isalpha() and _after_footnote_number(s, i)):
         return False
     if c == "-" and _is_digit(p) and gap == "":
         return False              # "-5" out of "10-5"
@@ -371,6 +371,24 @@ def _start_ok(s: Stream, i: int) -> bool:
         if p == "-" and gap == "":
             return False          # a minus sign or a range "0.06-2.9"
     return True
+
+
+_FOOTNOTE_NUMBER = lazy(r"[ \t]*\d{1,2}[ \t]*")
+_LOWER_WORD = lazy(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+
+
+def _after_footnote_number(s: Stream, i: int) -> bool:
+    """Stream character ``i`` starts a footnote's text after its number, which the
+    extractor glued to it at the start of the line ("1Due to space constraints, ..."):
+    a writer quoting the footnote leaves the number out. A capitalised word of prose
+    only: never "GB" of a table's "12GB"."""
+    page = s.pages[s.page_of[i]]
+    o = s.origin[i]
+    line = page.rfind("\n", 0, o) + 1
+    end = page.find("\n", o)
+    rest = page[o:end if end >= 0 else len(page)]
+    return len(rest) > 1 and rest[0].isupper() and (rest[1].islower() or rest[1] == " ") and \
+        _FOOTNOTE_NUMBER.fullmatch(page, line, o) is not None and len(_LOWER_WORD.findall(rest)) >= 2
 
 
 def _end_ok(s: Stream, j: int) -> bool:

@@ -480,14 +480,14 @@ _FUNCTION_WORDS = frozenset("the of and to in a an is are was were be been for w
 def is_table_line(line: str) -> bool:
     """Whether a line of page text reads as a table row or a figure's labels, not as
     running prose: at most one lower-case word ("CS Bio", "Baseline 84.2 54.2",
-    "𝑃𝑃 − 𝑄𝐴 𝑝"), words none of which is a function word ("dataset input output"),
-    or numbers at least as many as words (two or more); never a line ending a
-    sentence or a clause (. ! ? : ; ,) or broken by a hyphen."""
+    "𝑃𝑃 − 𝑄𝐴 𝑝"), column heads (words repeated, none a function word: "dataset
+    input output output"), or numbers at least as many as words (two or more);
+    never a line ending a sentence or a clause (. ! ? : ; ,) or broken by a hyphen."""
     t = line.strip()
     if not t or t[-1] in ".!?:;,-" or len(t) > 240:
         return False
     words = _PROSE_WORD.findall(t)
-    if len(words) <= 1 or not _FUNCTION_WORDS.intersection(words):
+    if len(words) <= 1 or not _FUNCTION_WORDS.intersection(words) and len(set(words)) < len(words):
         return True
     numbers = len(_CELL_NUMBER.findall(t))
     return numbers >= 2 and numbers >= len(words)

@@ -720,6 +720,41 @@ def test_an_editorial_insertion_at_an_edge_never_stands_for_bracketed_source_tex
     assert m is not None and "editorial brackets in the quote" in m.notes
 
 
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_a_footnotes_text_verifies_without_the_number_glued_to_it(extractor) -> None:
+    # acl-N18-3011: both extractors print footnotes as "1Due to space constraints, ...",
+    # "4We also experimented ...", "9Variants of this problem ..." (GROBID's reading of the
+    # same PDF, in grobid-s2orc/, has these sentences without their numbers).
+    d = pdf_doc_by("acl-N18-3011", extractor)
+    for quote, page in (("Due to space constraints, we opted not to discuss our relation extraction models in "
+                         "this draft.", 2),
+                        ("We also experimented with a \"pure\" rules-based approach which disambiguates "
+                         "deterministically but the hybrid approach consistently gave better results.", 4),
+                        ("Variants of this problem are also known as deduplication or record linkage.", 7)):
+        m = find_quote(d, quote)
+        assert m is not None and m.page == page, quote
+        assert d.pages[page - 1][m.spans[0].start - 1].isdigit()      # the number left out
+        for word, other in (("draft", "paper"), (" not", ""), ("pure", "simple"), ("deduplication", "linking")):
+            if word in quote:
+                assert find_quote(d, quote.replace(word, other)) is None
+    # Only a capitalised word of prose after a footnote's number: "GB" of "12GB" is not.
+    t = Document(["Results per model\n12GB memory 24GB memory\nand so on."])
+    assert find_quote(t, "GB memory 24GB memory") is None
+    assert find_quote(t, "12GB memory 24GB memory") is not None
+
+
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_prose_after_a_caption_is_never_skipped_as_a_table(extractor) -> None:
+    # acl-2020.acl-main.447 p.5: "... bibliography linking in" / Figure 2's caption /
+    # "Table 4. On average, LATEX parses contain many" / "more “paragraphs” of body text":
+    # the line after the caption is the sentence going on, not a table's row.
+    d = pdf_doc_by("acl-2020.acl-main.447", extractor)
+    assert find_quote(d, "We provide statistics for the GROBID and LATEX full text parses and bibliography "
+                         "linking in more “paragraphs” of body text") is None
+    m = find_quote(d, "Our evaluations suggest SCIENCEPARSE outperforms GROBID for title and author extraction.")
+    assert m is not None and m.page == 3          # footnote 11, its number left out
+
+
 def test_real_sentences_verify_and_their_variants_are_refused_across_the_corpus() -> None:
     """A small draw of benchmarks/quotes.py's accuracy run: every sentence verifies on its
     page, every changed digit, word, dropped "not" and moved space is refused."""

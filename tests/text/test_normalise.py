@@ -290,6 +290,8 @@ def test_table_rows_column_heads_and_figure_labels_are_table_lines(line) -> None
     "baseline and our neural model described above.",                        # ends a sentence
     "energy usage, which can be attributed to different factors,",           # ends a clause
     "lower (𝑥˜ = 2.00, 𝜎 = 1.06, with 5.00 being hardest) compared to participants who had the",
+    "Table 4. On average, LATEX parses contain many",                        # acl-2020.acl-main.447 p.5
+    "11Our evaluations suggest SCIENCEPARSE outperforms",                    # its footnote 11 (p.3)
 ])
 def test_prose_lines_are_not_table_lines(line) -> None:
     assert not is_table_line(line)
