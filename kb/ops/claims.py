@@ -35,6 +35,7 @@ from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
 
 _WORD = lazy(r"[A-Za-z_]\w*")
+_DOTTED = lazy(r"(?:`([^`]+)`|(?<![\w.])([A-Za-z_]\w*))\.([A-Za-z_]\w*)")
 
 
 def _ident(claim_id: str) -> str:
@@ -352,25 +353,35 @@ class Namespace:
 
 
 def _named(words: set[str] | None) -> tuple[str, list]:
-    """SQL keeping the claims whose id, as an expression writes it, is one of `words`
-    (all claims when None)."""
+    """SQL keeping the claims a check can name (all claims when None): those whose id,
+    as an expression writes it ('-' as '_'), is a word of `words` written alone, or
+    follows its paper's key as 'citekey.id' (an entry 'id citekey')."""
     if words is None:
         return "", []
-    return " where replace(id, '-', '_') in (select value from json_each(?))", [json.dumps(sorted(words))]
+    return (" where replace(id, '-', '_') in (select value from json_each(?1))"
+            " or replace(id, '-', '_') || ' ' || replace(citekey, '-', '_') in (select value from json_each(?1))",
+            [json.dumps(sorted(words))])
 
 
 def check_words(kb: KB, rows: list[dict]) -> set[str]:
-    """Every word the checks `rows` and the [units] definitions are written in: the
-    claims they can name have their id among them."""
+    """What the checks `rows` and the [units] definitions can name: each word written
+    alone (a claim id used bare, which must be unique), and each 'citekey.id' as
+    'id citekey' ('-' read as '_' in both, as expressions write them)."""
     texts = [f"{r['stated']} {r['expr']} {r.get('tolerance') or ''}" for r in rows]
     texts += [r[0] for r in kb.conn.execute("select definition from units")]
-    return {w for t in texts for w in _WORD.findall(t.replace("-", "_"))}
+    out: set[str] = set()
+    for text in texts:
+        text = text.replace("-", "_")
+        out.update(f"{m.group(3)} {m.group(1) or m.group(2)}" for m in _DOTTED.finditer(text))
+        out.update(m.group() for m in _WORD.finditer(text) if m.start() == 0 or text[m.start() - 1] != ".")
+    return out
 
 
 def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
     """Every claim as citekey.claim_id (and claim_id alone when unique), and the user units.
-    With `words` (`check_words`), only the claims whose id is one of them: all that
-    those checks can name, without reading every claim of the knowledge base."""
+    With `words` (`check_words`), only the claims those checks can name (and an id
+    alone only if they write it alone: all claims with that id are then read), without
+    reading every claim of the knowledge base."""
 
     ns = Namespace()
     bare: dict[str, list[str]] = {}
@@ -383,7 +394,8 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
         if "-" in r["citekey"]:     # le-scao-rush-2021-many.x, also written le_scao_rush_2021_many.x
             ns.values.setdefault(_ident(full), written)
             ns.sources.setdefault(_ident(full), r["file"])
-        bare.setdefault(_ident(r["id"]), []).append(full)
+        if words is None or _ident(r["id"]) in words:
+            bare.setdefault(_ident(r["id"]), []).append(full)
     for name, fulls in bare.items():
         if len(fulls) == 1:
             ns.values.setdefault(name, ns.values[fulls[0]])

@@ -51,12 +51,15 @@ def test_only_named_claims_are_read(many, monkeypatch):
     (out,) = ops_claims.run_checks(kb)
     assert out.verdict == "pass"
     assert out.unverified == ["charge"]          # the unit rests on a claim stored unverified
-    # Only the claims named `energy` or `own_charge` were judged against their quotes: the
-    # filler claims, which no check names, were never read.
-    assert sorted(seen) == ["11.49 kWh"] * 3 + ["11.94 kWh"]
-    words = ops_claims.check_words(kb, [{"stated": "574 charge", "expr": "p1.energy"}])
+    # Only p1.energy was judged against its quote (p0.own-charge has none): the other
+    # papers' `energy` claims and the fillers, which no check names, were never read.
+    assert seen == ["11.49 kWh"]
+    words = ops_claims.check_words(kb, [{"stated": "574 charge", "expr": "p1.energy + energy"}])
     ns = ops_claims.namespace(kb, words)
-    assert "p2.filler_2" not in ns.values and "p2.energy" in ns.values
+    assert "p2.filler_2" not in ns.values and "p2.energy" in ns.values      # `energy` alone: every one
+    assert "energy" in ns.ambiguous
+    words = ops_claims.check_words(kb, [{"stated": "1", "expr": "`p1`.energy / p2.filler_2"}])
+    assert set(ops_claims.namespace(kb, words).values) == {"p1.energy", "p2.filler_2", "p0.own_charge"}
     assert "p2.filler_2" in ops_claims.namespace(kb).values
     kb.close()
 
