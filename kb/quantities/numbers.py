@@ -775,6 +775,8 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
     name = _NAME_BEFORE.search(before)
     if name is not None and not _SENTENCE_START.search(before, 0, name.start("w")):
         return None  # "Scope 2 emissions", "Tier 3 datacenters": a name, not a count
+    if mant == "1" and not m.group("scale") and not _ONE_BEFORE.search(before):
+        return None  # "level 1 topics", "P 1 cite": a name or a label, not one of a thing
     gap = _COUNT_GAP.match(page, end)
     if gap is None or "\n" in gap.group(0) and _after_cell(page, pos):
         return None
@@ -898,10 +900,15 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
     return None
 
 
-_NOUN_PAREN = lazy(r"\b(?P<noun>[a-z]{3,}s)[ \t]*\($")
+# "the majority of models (61)", "79% of participants (19)"; not "section headers (4)",
+# a callout to a figure's label
+_NOUN_PAREN = lazy(r"\bof[ \t\n]+(?:the[ \t\n]+|our[ \t\n]+|all[ \t\n]+)?(?P<noun>[a-z]{3,}s)[ \t]*\($")
 _SCALE_POINTS = lazy(r"[-‐ ]points?[ \t\n]+(?:[A-Z][a-z]+[ \t\n]+)?(?:rating[ \t\n]+)?scales?\b")
 _PER_TIME = lazy(r"[ \t\n]+(?:per|a|each)[ \t\n]+(?P<t>second|minute|hour|day|week|month|year)\b")
 _MODEL_WORDS = frozenset({"model", "lm", "llm", "transformer", "network", "dnn", "moe"})
+_ONE_BEFORE = lazy(r"(?:^|[,;:(]|\b(?:and|or|only|just|about|with|of|by|to|on|in|for|than|had|has"
+                   r"|have|was|were|is|are|used|using|uses|trained|one|exactly|least|most|contributes|adds"
+                   r"|gives|gets|takes|receives|requires|needs|includes|contains)\b)[ \t\n]*$")
 _GENDERS = frozenset({"male", "female", "males", "females", "men", "women"})
 _PHRASE_END = lazy(r"(?:[,.;:)]|\s+(?:and|or|in|on|at|for|from|with|who|that|which|was|were|is|are)\b)")
 

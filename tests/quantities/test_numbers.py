@@ -661,3 +661,13 @@ def test_a_sentence_that_names_its_unit_first():
 ])
 def test_factors_and_shared_nouns(text, figures):
     assert [(f[0], pytest.approx(f[1]), f[2]) for f in _found(text)] == figures
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("from the level 1 topics, where P 1 cite−−→P 2", []),  # a name, a label
+    ("next to section headers (4), and definitions (5).", []),  # callouts to a figure
+    ("79% of participants (19) had taken", [("79%", 79.0, "%"), ("19", 19.0, "participant")]),
+    ("the inline citation contributes 1 point.", [("1 point", 1.0, "item")]),
+])
+def test_one_and_parenthesised_counts_need_their_context(text, figures):
+    assert _found(text) == figures
