@@ -6,9 +6,18 @@ with each extractor (in-process; with --commands also as whole commands against 
 fresh python process extracting the same way), as ratios (goal: kb within 1.2x of
 its extractor in-process, the default within 1.3x of raw pypdfium2);
 then `kb --help` wall time (goal: under 0.15 s) and `kb import` of a generated
-5,000-entry BibTeX file in entries per second (goal: at least 2,000/s).
+5,000-entry BibTeX file in entries per second (goal: at least 2,000/s); then a bulk
+import: a library of 200 entries whose `file` fields name 200 distinct PDFs (the real
+PDFs of the corpus copied round-robin, each copy given a comment line after its end
+so its bytes, and so its sha256, are its own: kb would otherwise hold one cached
+file for all the copies), imported as a whole command with --jobs 1 and --jobs
+<every core>, alternating, in papers per second; beside it the extraction alone
+(kb.ops.bulk, no knowledge base) with 1 and every core, so the share of the run
+that extraction is, and the writer's, can be read. The machine's load (`uptime`)
+is printed with it: on a shared machine the figures are ratios of one run.
 
     python benchmarks/ingest.py [--runs 5] [--pdf-runs 3] [--commands] [--pdf-only]
+    python benchmarks/ingest.py --bulk-only [--bulk 200] [--bulk-runs 1]
 """
 
 from __future__ import annotations
@@ -228,6 +237,91 @@ def bench_import(runs: int, n: int = 5000) -> None:
         shutil.rmtree(folder)
 
 
+def bulk_library(folder: Path, n: int) -> Path:
+    """`n` entries, each naming its own copy of a real corpus PDF (round-robin)."""
+    pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))
+    files = folder / "files"
+    files.mkdir()
+    entries = []
+    for i in range(n):
+        source = pdfs[i % len(pdfs)]
+        name = f"{i:04d}-{source.name}"
+        (files / name).write_bytes(source.read_bytes() + f"\n%kb-bench copy {i}\n".encode())
+        entries.append(f"@article{{bulk{i},\n  title = {{Copy {i} of {source.stem.replace('-', ' ')}}},\n"
+                       f"  author = {{Bench, Ada and Copy{i}, Alan}},\n  year = {{{2000 + i % 25}}},\n"
+                       f"  file = {{Full Text PDF:files/{name}:application/pdf}}\n}}\n")
+    bib = folder / "library.bib"
+    bib.write_text("\n".join(entries))
+    return bib
+
+
+def extract_only(bib: Path, jobs: int) -> float:
+    """The extraction of every PDF the library names, through kb.ops.bulk, no knowledge base."""
+    from kb.ops.bulk import Task, extract_in_order
+    from kb.sources.bibtex import BibFile, file_paths
+    from kb.sources.pdf import Limits
+
+    paths = [p for e in BibFile.load(bib).entries() for p in file_paths(e.fields.get("file", ""), bib.parent)]
+    t = time.perf_counter()
+    for done in extract_in_order(paths, lambda p: Task(p.read_bytes(), None, str(p)), Limits(), jobs):
+        assert done.outcome.result is not None, done.item
+    return time.perf_counter() - t
+
+
+def import_command(bib: Path, jobs: int, folder: Path) -> float:
+    root = folder / f"kb-jobs{jobs}"
+    if root.exists():
+        shutil.rmtree(root)
+    env = os.environ.copy()
+    env["KB_HOME"] = str(root)
+    env["KB_PROGRESS"] = "0"
+    kb_cmd("init", str(root), env=env)
+    t = time.perf_counter()
+    r = kb_cmd("import", str(bib), "--jobs", str(jobs), env=env)
+    elapsed = time.perf_counter() - t
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().endswith("PDF(s) attached"), r.stdout
+    return elapsed
+
+
+def bench_bulk(n: int, runs: int) -> None:
+    from kb.ops.bulk import default_jobs
+
+    if not (CORPUS / "pdf").is_dir():
+        print(f"skipped bulk import: no corpus at {CORPUS}")
+        return
+    cores = default_jobs()
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"\nbulk import of {n} PDFs ({len(list((CORPUS / 'pdf').glob('*.pdf')))} real PDFs copied round-robin, "
+          f"each copy's bytes its own), {cores} core(s); {runs} alternating run(s) per measure, medians")
+    print(f"load before: {load}", flush=True)
+    folder = Path(tempfile.mkdtemp())
+    try:
+        bib = bulk_library(folder, n)
+        measures = {"extract, jobs 1": lambda: extract_only(bib, 1),
+                    f"extract, jobs {cores}": lambda: extract_only(bib, cores),
+                    "kb import, jobs 1": lambda: import_command(bib, 1, folder),
+                    f"kb import, jobs {cores}": lambda: import_command(bib, cores, folder)}
+        times: dict[str, list[float]] = {name: [] for name in measures}
+        for _ in range(runs):
+            for name, fn in measures.items():
+                times[name].append(fn())
+        med = {name: statistics.median(v) for name, v in times.items()}
+        for name, seconds in med.items():
+            print(f"  {name:22} {seconds:8.1f} s   {n / seconds:6.1f} papers/s", flush=True)
+        one, all_ = med["kb import, jobs 1"], med[f"kb import, jobs {cores}"]
+        x1, xa = med["extract, jobs 1"], med[f"extract, jobs {cores}"]
+        print(f"  kb import speed-up on {cores} cores: {one / all_:.2f}x; extraction alone: {x1 / xa:.2f}x; "
+              f"extraction is {x1 / one:.0%} of the one-core import (the rest is the one writer: "
+              "references.bib, cache, index, derived data)")
+        print(f"load after:  {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
+        if cores <= 2:
+            print("  (a machine of 2 cores shared with other work: the pool's workers and the writer compete "
+                  "for the same cores, so read these as ratios of this run)")
+    finally:
+        shutil.rmtree(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -236,12 +330,19 @@ def main() -> None:
                         help="also time whole `kb add` commands against a fresh python process extracting")
     parser.add_argument("--only", default=None, help="only the corpus PDFs whose name contains this")
     parser.add_argument("--pdf-only", action="store_true", help="skip kb --help and kb import")
+    parser.add_argument("--bulk", type=int, default=200, metavar="N",
+                        help="PDFs in the bulk import (0: skip it)")
+    parser.add_argument("--bulk-runs", type=int, default=1, help="alternating runs per bulk measure")
+    parser.add_argument("--bulk-only", action="store_true", help="only the bulk import")
     args = parser.parse_args()
-    bench_pdf(args.pdf_runs, args.commands, args.only)
-    if args.pdf_only:
-        return
-    bench_help(args.runs)
-    bench_import(args.runs)
+    if not args.bulk_only:
+        bench_pdf(args.pdf_runs, args.commands, args.only)
+        if args.pdf_only:
+            return
+        bench_help(args.runs)
+        bench_import(args.runs)
+    if args.bulk:
+        bench_bulk(args.bulk, args.bulk_runs)
 
 
 if __name__ == "__main__":
