@@ -1209,6 +1209,10 @@ def _cell_number(page: str, tok: re.Match[str], starts: list[int], spans: list[t
         return None
 
 
+# The end of a wrapped row label: "(Section 2.4 and Appendix D)", "2.4 and Appendix D)", "model".
+_LABEL_TAIL = lazy(r"[ \t]*(?:[(\d][^\n]*\)|[a-z]+)[ \t]*")
+
+
 def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """Cells of table rows whose label names their unit; cells already read are skipped.
 
@@ -1248,7 +1252,7 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
         label = page[line_start:tokens[k].start()]
         lu = _label_unit(label) if any(c.isalpha() for c in label) else None
         if (lu is None and width >= 2 and i > 0 and cells(i - 1) < 2 and rows[i - 1][2]
-                and not label.lstrip()[:1].isupper()):  # "Flan-T5-base 222M ...": a label of its own
+                and _LABEL_TAIL.fullmatch(label)):  # "Flan-T5-base 222M ...", "6 6 OTSL": labels of their own
             prev = page[rows[i - 1][0]:rows[i - 1][1]]
             if not prev.rstrip().endswith((".", ":")) and len(prev) <= 120:
                 label = prev + " " + label

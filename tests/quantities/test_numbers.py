@@ -509,6 +509,9 @@ def test_a_row_label_that_wraps_onto_the_next_line():
     assert extract_candidates(["energy\n(kWh)\nFlan-T5-base 222M 3.67 0.026\n"]) == []
     # a lone cell with no row beside it is not a table
     assert extract_candidates(["Number of Chips 8\nsome text follows here.\n"]) == []
+    # a header line above is not the start of a label: "6 6 OTSL" is a label of its own
+    assert extract_candidates(["Language TEDs mAP Inference time (secs)simple complex all\n"
+                               "6 6 OTSL 0.965 0.934 0.955 0.88 2.73\n"]) == []
 
 
 @pytest.mark.parametrize("text, figures", [
