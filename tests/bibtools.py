@@ -97,11 +97,12 @@ sys.path.insert(0, sys.argv[1])
 import bibtexparser
 from bibtexparser.bparser import BibTexParser
 assert bibtexparser.__version__.startswith("1."), bibtexparser.__version__
-parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
-db = bibtexparser.loads(open(sys.argv[2], encoding="utf-8").read(), parser)
-print(json.dumps({"version": bibtexparser.__version__,
-                  "entries": {e["ID"]: {k: v for k, v in e.items() if k not in ("ID", "ENTRYTYPE")}
-                              for e in db.entries}}))
+out = []
+for path in sys.argv[2:]:          # each file read on its own, as a tool reads it
+    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
+    db = bibtexparser.loads(open(path, encoding="utf-8").read(), parser)
+    out.append({e["ID"]: {k: v for k, v in e.items() if k not in ("ID", "ENTRYTYPE")} for e in db.entries})
+print(json.dumps({"version": bibtexparser.__version__, "files": out}))
 """
 
 
@@ -117,13 +118,19 @@ def bibtexparser1_dir() -> Path:
     return path
 
 
-def bibtexparser1_fields(text: str, workdir: Path) -> dict[str, dict[str, str]]:
-    """bibtexparser 1's reading, in a subprocess whose sys.path starts with its folder."""
+def bibtexparser1_fields(text: str | list[str], workdir: Path) -> dict[str, dict[str, str]]:
+    """bibtexparser 1's reading, in a subprocess whose sys.path starts with its folder;
+    of several texts (each read on its own, in one subprocess), the entries of all."""
     folder = bibtexparser1_dir()
     workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "in.bib").write_text(text, "utf-8")
-    r = subprocess.run([sys.executable, "-c", _BTP1, str(folder), str(workdir / "in.bib")],
+    paths = []
+    for n, one in enumerate([text] if isinstance(text, str) else text):
+        paths.append(workdir / f"in{n}.bib")
+        paths[-1].write_text(one, "utf-8")
+    r = subprocess.run([sys.executable, "-c", _BTP1, str(folder), *map(str, paths)],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    data = json.loads(r.stdout)
-    return {k: {n.lower(): _squash(v) for n, v in fields.items()} for k, fields in data["entries"].items()}
+    out: dict[str, dict[str, str]] = {}
+    for entries in json.loads(r.stdout)["files"]:
+        out.update({k: {n.lower(): _squash(v) for n, v in fields.items()} for k, fields in entries.items()})
+    return out

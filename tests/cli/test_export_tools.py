@@ -127,7 +127,7 @@ def test_tools_read_the_export_as_the_originals(imported, tool, tmp_path):
         names |= {"author", "editor", "note", "month", "institution"}
         counter = iter(range(1000))
         reader = lambda text: bibtex_fields(text, names, tmp_path / f"bt-{next(counter)}")  # noqa: E731
-    before = _each(reader, originals)
+    before = reader(originals) if tool == "bibtexparser1" else _each(reader, originals)   # one subprocess
     _compare(before, reader(shaped), reshaped, tool)
     _compare(before, reader(stored), {}, tool + " (as stored)")
 
