@@ -152,6 +152,8 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
         data(result.text)
         return
     if bib_path is not None and result.bib is not None:
+        if result.bib_summary:
+            warn(f"{bib_path.name}: {result.bib_summary}")
         write_output(kb, bib_path, result.bib)
     write_output(kb, target, result.text)
     written = [str(target)] + ([str(bib_path)] if bib_path else [])

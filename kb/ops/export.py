@@ -327,7 +327,8 @@ class NoteExport:
     quotes: list[dict]
     references: list[Reference]
     warnings: list[str] = field(default_factory=list)
-    bib: str | None = None            # --format markdown: the cited entries, for pandoc
+    bib: str | None = None            # --format markdown: the cited entries, for pandoc (and biber)
+    bib_summary: str | None = None    # what shaping them to biber's data model changed (BibExport.summary)
 
 
 def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
@@ -397,9 +398,10 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
         doc = {"quotes": out_quotes, "references": [r.to_dict() for r in refs], "warnings": warnings}
         text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
         return NoteExport(text, quotes, refs, warnings)
-    if fmt == "markdown":
+    if fmt == "markdown":       # the .bib beside it shaped as kb export bib shapes it
+        bib = bib_export(kb, [r.citekey for r in refs])
         return NoteExport(_markdown(quotes, refs, marks, cite, quoted, bib_name, pages), quotes, refs, warnings,
-                          bib=bib_text(kb, [r.citekey for r in refs]))
+                          bib=bib.text, bib_summary=bib.summary())
     parts = []
     for q in quotes:
         ref = by_key[q["citekey"]]

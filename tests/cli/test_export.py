@@ -518,3 +518,15 @@ def test_export_bib_brings_the_entries_a_selection_cross_references(kb_root, tmp
         v = subprocess.run(["biber", "--tool", "--validate-datamodel", "--output-file", str(tmp_path / "o.bib"),
                             str(tmp_path / "x.bib")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
         assert "WARN" not in v.stdout, v.stdout
+
+
+def test_markdown_export_writes_its_bib_shaped_as_export_bib(kb_root, tmp_path):
+    (tmp_path / "c.bib").write_text("@article{crossref2012, title = {Optimal Is Not Good Enough}, author = {Loeb, G.},"
+                                    " journal = {Biol. Cybern.}, year = 2012, month = {aug}, publisher = {Springer}}\n")
+    assert run_kb("import", tmp_path / "c.bib").code == 0
+    r = run_kb("export", "note", "--cite", "crossref2012", "--format", "markdown", "-o", tmp_path / "n.md")
+    assert r.code == 0, r.err
+    assert "kb: n.bib: reshaped 1 entry for biber's data model: month as a macro (1), publisher dropped (1)" in r.err
+    bib = (tmp_path / "n.bib").read_text()
+    assert "month = aug}" in bib and "publisher" not in bib
+    assert bib == run_kb("export", "bib", "--cite", "crossref2012").out
