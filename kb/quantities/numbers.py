@@ -1100,6 +1100,25 @@ _NUMBER_WORD = lazy(
 _NOT_COUNTED = lazy(r"[ \t\n]+of[ \t\n]+magnitude|[ \t\n]+(?:ago|old|later|earlier|before|after)\b")
 
 
+# A number word on its own ("ten", "Twenty-five"), wherever it stands.
+_WORD_NUMBER = lazy(
+    r"(?<![\w-])(?P<w>(?i:" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r"))"
+    r"(?:-(?P<w2>(?i:" + "|".join(_UNITS_WORDS) + r")))?(?![\w-])")
+
+
+def word_numbers(text: str) -> list[tuple[int, int, int]]:
+    """The numbers written in words in ``text`` (two to ninety-nine, hundred, dozen), as
+    (start, end, value): what `extract_candidates` reads in digits ("ten tasks": 10), so a
+    claim promoted from such a candidate finds its number in its quote."""
+    out = []
+    for m in _WORD_NUMBER.finditer(text):
+        value = _WORD_VALUES[m.group("w").lower()]
+        if m.group("w2"):
+            value += _UNITS_WORDS[m.group("w2").lower()]
+        out.append((m.start(), m.end(), value))
+    return out
+
+
 def _number_words(page: str, taken: list[tuple], excluded: list[tuple[int, int]]) -> list[tuple]:
     """Counts and ratios written in words: a number word before what it counts, or
     before "times". The number is given in digits ("ten tasks": 10 task)."""

@@ -6,6 +6,7 @@ verified. The value holds when each number written in it is in the quote:
 * equal as printed: the same value, thousands separators, a currency sign and
   trailing zeros aside ("626,155" and "626 155" and "626155"; "$3.2M" and
   "3.2 million" are the same number);
+* a count written in words is its number ("ten tasks" holds 10);
 * or equal after unit conversion, within the precision both are written with:
   "11.49 kWh" (± 0.005 kWh) and "11,490 Wh" (± 5 Wh) differ by less than each
   one's half unit. Units of the quote's numbers are read by
@@ -23,7 +24,7 @@ from decimal import Decimal
 
 from kb.errors import KBError
 from kb.quantities.interval import EXPONENT, MANTISSA, Interval, read_number
-from kb.quantities.numbers import extract_candidates
+from kb.quantities.numbers import extract_candidates, word_numbers
 from kb.text.lazyre import lazy
 
 __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt"]
@@ -74,6 +75,9 @@ def numbers_in(text: str) -> list[_Number]:
                 continue
             seen.add((m.start(), m.end()))
             out.append(_Number(m.group(0).strip(), m.start(), m.end(), w.value, w.half_unit))
+    # "ten tasks": extraction gives the count in digits, so its quote holds it in words.
+    for start, end, value in word_numbers(t):
+        out.append(_Number(t[start:end], start, end, Decimal(value), Decimal("0.5")))
     out.sort(key=lambda n: (n.start, n.end))
     return out
 

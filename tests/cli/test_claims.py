@@ -108,6 +108,19 @@ def test_extract_promote_dismiss(php):
     assert r.code == 2 and "no candidate 999999" in r.err
 
 
+def test_a_count_written_in_words_promotes_to_a_verified_claim(php):
+    rows = run_kb("claims", "extract", "luccioni2023power", "--json").json
+    # "... for the ten tasks examined in our analysis" (page 6 of the real v3 text)
+    target = next(c for c in rows if c["number"] == "10" and "ten tasks" in c["sentence"])
+    r = run_kb("claims", "promote", target["id"], "--id", "counted-in-words", "--json")
+    assert r.code == 0, r.err
+    assert r.json["status"] == "verified"
+    # The quote holds the number in words, never in digits: a neighbouring number is still refused.
+    wrong = f"{int(float(target['number'])) + 1} {target['unit']}"
+    r = run_kb("claim", "add", "luccioni2023power", wrong, "--quote", r.json["quote"], "--id", "off-by-one")
+    assert r.code == 2 and "not among its quote's numbers" in r.err
+
+
 def write_checks(root: Path, text: str) -> None:
     (root / "claims" / "checks.toml").write_text(text)
 

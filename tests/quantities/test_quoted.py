@@ -1,0 +1,40 @@
+"""kb.quantities.quoted: whether a claim's value is among its quote's numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.quantities.quoted import claim_doubt, numbers_in, value_in_quote
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("10 tasks", "for the ten tasks examined in our analysis"),      # a count in words, as extraction gives it
+    ("25 runs", "Twenty-five runs of each model"),
+    ("12 models", "we trained twelve models"),
+    ("5", "five times less energy"),
+    ("11.49 kWh", "522 smartphone charges (11.49 kWh)"),
+    ("11490 Wh", "522 smartphone charges (11.49 kWh)"),
+    ("626155", "a total of 626 155 images"),
+])
+def test_the_value_is_among_the_quotes_numbers(value, quote):
+    assert value_in_quote(value, quote).ok
+    assert claim_doubt("verified", value, quote) is None
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("11 tasks", "for the ten tasks examined in our analysis"),
+    ("2 models", "we trained twelve models"),                      # 'two' is not a word of 'twelve'
+    ("11.94 kWh", "522 smartphone charges (11.49 kWh)"),
+    ("754.66 kWh", "it used 75 4.66 kWh"),                           # a writer's space is no thousands group
+    ("-5 %", "a change of 5 % over the year"),
+])
+def test_a_value_the_quote_does_not_hold_is_refused_with_the_numbers_it_holds(value, quote):
+    found = value_in_quote(value, quote)
+    assert not found.ok
+    assert "is not among its quote's numbers" in claim_doubt("verified", value, quote)
+
+
+def test_number_words_are_whole_words_only():
+    assert [n.text for n in numbers_in("Attention and network weights: none")] == []
+    assert [(n.text, int(n.value)) for n in numbers_in("Forty-two GPUs, a dozen runs")] == [
+        ("Forty-two", 42), ("dozen", 12)]
