@@ -18,6 +18,7 @@ from kb.ops.quotes import (
     verify_note,
     verify_papers,
 )
+from kb.text.versions import labelled
 
 app = typer.Typer()
 
@@ -65,7 +66,7 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
         return
     if stored["status"] == "verified":
         pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")
-        echo(f"stored {stored['id']}: found in {' '.join(filter(None, (citekey, stored['version'])))}, {pages} ({stored['method']})")
+        echo(f"stored {stored['id']}: found in {labelled(citekey, stored['version'])}, {pages} ({stored['method']})")
         for n in stored.get("notes", []):
             if n.startswith("found in the second extraction"):
                 echo(f"  {n}")

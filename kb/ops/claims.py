@@ -32,7 +32,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.lazyre import lazy
-from kb.text.versions import normalise_version
+from kb.text.versions import labelled, normalise_version
 
 _WORD = lazy(r"[A-Za-z_]\w*")
 _DOTTED = lazy(r"(?:`([^`]+)`|(?<![\w.])([A-Za-z_]\w*))\.([A-Za-z_]\w*)")
@@ -126,7 +126,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         record["quote"] = quote
         if text is None:
             if not force:
-                raise QuoteNotFound(f"kb holds no text of {citekey} {version or ''}".rstrip()
+                raise QuoteNotFound(f"kb holds no text of {labelled(citekey, version)}"
                                     + "; cannot verify the claim's quote (get the text, or use --force)")
             record.update({"version": version, "status": "unverified",
                            "note": note or "quote not verified: no text held"})
@@ -245,7 +245,7 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
     text = load_text(kb.conn, citekey, version)
     if text is None:
         held = versions_with_text(kb.conn, citekey)
-        raise NotFound(f"kb holds no text of {citekey} {version or ''}".rstrip()
+        raise NotFound(f"kb holds no text of {labelled(citekey, version)}"
                        + (f" (it has {', '.join(held)})" if held else ""),
                        hint="add the PDF first (kb add), or kb text load")
     user = [r[0] for r in kb.db.execute("select name from units")]

@@ -47,7 +47,7 @@ from kb.text.match import closest_passage, find_quote
 from kb.text.names import name_key, parse_names
 from kb.text.notes import parse_note, reference_of
 from kb.text.refs import RefEntry
-from kb.text.versions import normalise_version, version_number
+from kb.text.versions import labelled, normalise_version, version_number
 
 
 class QuoteNotFound(KBError):
@@ -81,7 +81,7 @@ def slug_id(text: str, taken: set[str], words: int = 5) -> str:
 
 
 def describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
-    lines = [f"not found in {paper['citekey']} {version}."]
+    lines = [f"not found in {labelled(paper['citekey'], version)}."]
     if near is not None:
         passage = near.passage if len(near.passage) <= 300 else near.passage[:297] + "..."
         lines.append(f"Closest, page {near.page}: \"{passage}\"")
@@ -156,7 +156,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     record: dict = {"text": quote, "topics": list(dict.fromkeys(topics or []))}
     if text is None:
         held = versions_with_text(kb.conn, citekey)
-        what = f"{citekey} {version}" if version else citekey
+        what = labelled(citekey, version)
         message = (f"kb holds no text of {what}" + (f" (it has {', '.join(held)})" if held else "")
                    + "; cannot verify the quote")
         if not force:
@@ -723,7 +723,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         text_ = load_text(kb.conn, citekey, version, cache)
         if text_ is None:
             out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "no-text",
-                                   f"kb holds no text of {citekey} {version or ''}".rstrip() + "; not checked",
+                                   f"kb holds no text of {labelled(citekey, version)}; not checked",
                                    **common))
             continue
         match = find_quote(text_.doc, q.quote)
@@ -737,7 +737,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                     break
         if match is None:
             near = closest_passage(text_.doc, q.quote)
-            message = f"not found in {citekey} {text_.version}"
+            message = f"not found in {labelled(citekey, text_.version)}"
             if near:
                 message += f"; closest, page {near.page}: {near.describe()}"
             out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",

@@ -33,3 +33,9 @@ def normalise_version(version: str | None) -> str:
 def latest(versions: list[str]) -> str | None:
     """The newest of `versions`, or None."""
     return max(versions, key=version_number) if versions else None
+
+
+def labelled(citekey: str, version: str | None) -> str:
+    """A paper named with its version for messages: "luccioni2023power v3", or the key
+    alone when the text has no version (a PDF or a text of its own)."""
+    return f"{citekey} {version}" if version else citekey

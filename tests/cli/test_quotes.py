@@ -57,6 +57,8 @@ def test_quote_add_names_the_paper_and_its_version_in_one_line(php, kb_root, tmp
     assert run_kb("text", "load", "plain2020text", source).code == 0
     r = run_kb("quote", "add", "plain2020text", "We trained 12 models on 64 GPUs")
     assert r.code == 0 and "found in plain2020text, page 2 (exact)" in r.out, r.out
+    r = run_kb("quote", "add", "plain2020text", "We trained 13 models on 64 GPUs")
+    assert r.code == 2 and "not found in plain2020text." in r.err, r.err
 
 
 def test_quote_across_line_break_hyphenation_is_normalised(php):
