@@ -168,7 +168,7 @@ def _run(argv: list[str] | None) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
-        err("kb: interrupted\n")
+        err("kb: interrupted; what was written before is kept (run the command again to go on)\n")
         return 130
     except BrokenPipeError:
         return 0
@@ -184,6 +184,8 @@ def _run(argv: list[str] | None) -> int:
                 "(run `kb rebuild` to rebuild it from references.bib, claims/ and the caches)\n")
             return 2
         return _internal_error(exc)
+    if result == 130:       # typer turns Ctrl-C into exit code 130 and says nothing
+        err("kb: interrupted; what was written before is kept (run the command again to go on)\n")
     return result if isinstance(result, int) else 0
 
 

@@ -102,6 +102,18 @@ def test_a_bug_is_one_line_not_a_traceback(kb_root, monkeypatch):
     assert r.err.count("\n") == 1 and "Traceback" not in r.err
 
 
+def test_ctrl_c_is_one_line_and_exit_130(kb_root, monkeypatch):
+    import kb.cli.papers
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(kb.cli.papers, "list_papers", interrupted)
+    r = run_kb("ls")
+    assert r.code == 130
+    assert r.err.startswith("kb: interrupted; what was written before is kept")
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+
+
 def test_schema_version_counts_the_migrations():
     from kb.store import db, sqlite
 
