@@ -181,6 +181,10 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
                                            help="Write new entries in kb's own style (macros resolved, "
                                            "fields in kb's order) instead of byte for byte as the file "
                                            "holds them."),
+            fill: bool = typer.Option(False, "--fill",
+                                      help="When an entry is a paper references.bib holds already in an "
+                                      "entry you wrote, add the fields it lacks (journal, DOI, ...) to "
+                                      "that entry; without it kb only records the imported key in ids."),
             jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP),
             as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Import many BibTeX entries at once (all or nothing), keeping each entry and its key
@@ -194,7 +198,7 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
     kb = open_kb()
     bar = Progress(f"importing {file.name}", unit="entries")
     result = import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
-                        normalise=normalise, jobs=jobs)
+                        normalise=normalise, fill=fill, jobs=jobs)
     bar.done()
     for w in result.warnings:
         warn(w)

@@ -587,15 +587,16 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
     return True
 
 
-def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False,
+def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fill: bool = False,
                jobs: int = 1, extract=None) -> ImportResult:
     """Many entries at once, all or nothing: one references.bib write, one transaction.
 
     Each new entry is copied as its file holds it (key, field order, quoting,
     macros), with the @string definitions it uses; with `normalise`, kb renders
     it in its own style instead. An entry that is a paper kb already holds is
-    merged into that paper's entry: the missing fields are added and the
-    imported key is recorded in `ids`, so it still resolves. PDFs that `file`
+    merged into that paper's entry: the imported key is recorded in `ids`, so it
+    still resolves, and the fields the entry lacks are added when kb wrote that
+    entry or `fill` is given (a person's entry is otherwise kept as written). PDFs that `file`
     fields (Zotero, JabRef) point to are attached with their text, extracted by
     `jobs` processes (1: in this process; see add_many) and attached one paper
     at a time in the file's order (`extract`: what a worker runs, kb.ops.bulk)."""
@@ -622,12 +623,18 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False,
         for n, entry in enumerate(incoming, 1):
             where = f"{path}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
-            key = finder.find(meta)
+            key = finder.find(meta, entry.key)
             if key is not None:
                 existing = bibfile.by_key.get(key)
                 held = existing.entry.fields if existing else {}
                 fields = {k: v for k, v in entry.fields.items() if existing and k not in held and v}
                 fields.pop("ids", None)
+                if fields and existing and not fill and not bibfile.owned(key):
+                    # The user's entry is kept as written: only the imported key, as an alias.
+                    out.warnings.append(f"{where}: {key} kept as you wrote it (kb adds fields only to "
+                                        f"entries it wrote): did not write {', '.join(sorted(fields))} "
+                                        "(kb import --fill adds them)")
+                    fields = {}
                 if entry.key != key and entry.key not in _aliases(held):
                     fields["ids"] = ", ".join(_aliases(held) + [entry.key])
                     out.aliases[entry.key] = key

@@ -175,6 +175,9 @@ class PaperFinder:
     The same arXiv id (any version), else the same DOI, else the same normalised
     title (over 12 characters, so "Introduction" never matches) with the same first
     author or an unknown one. A preprint and its published version merge this way.
+    An entry that comes with a key (`find(meta, key)`, an import) is first the paper
+    of that key when their titles are the same, however short: re-importing a file
+    ("A Login Page") finds its own entries again instead of filing them twice.
     `note` records a paper just filed, so one import recognises its own duplicates.
     """
 
@@ -182,12 +185,14 @@ class PaperFinder:
         self.by_arxiv: dict[str, str] = {}
         self.by_doi: dict[str, str] = {}
         self.by_title: dict[str, list[tuple[str | None, str]]] = {}
+        self.by_key: dict[str, tuple[str, str | None]] = {}
         for citekey, arxiv_id, doi, title_norm, author in conn.execute(
                 "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
             self._add(citekey, arxiv_id, doi, title_norm, author)
 
     def _add(self, citekey: str, arxiv_id: str | None, doi: str | None, title_norm: str | None,
              author: str | None) -> None:
+        self.by_key.setdefault(citekey.lower(), (citekey, title_norm))
         if arxiv_id:
             self.by_arxiv.setdefault(arxiv_id, citekey)
         if doi:
@@ -195,7 +200,11 @@ class PaperFinder:
         if title_norm:
             self.by_title.setdefault(title_norm, []).append((author, citekey))
 
-    def find(self, meta) -> str | None:
+    def find(self, meta, key: str | None = None) -> str | None:
+        if key:
+            held = self.by_key.get(key.lower())
+            if held and (held[1] or "") == normalise_title(meta.title):
+                return held[0]
         if meta.arxiv_id and meta.arxiv_id in self.by_arxiv:
             return self.by_arxiv[meta.arxiv_id]
         if meta.doi and meta.doi.lower() in self.by_doi:

@@ -44,7 +44,33 @@ def test_import_matches_existing_papers_by_doi_and_title(kb_root, tmp_path):
     r = run_kb("import", tmp_path / "b.bib", "--json")
     assert r.json["added"] == [] and r.json["updated"] == ["one"]
     text = (kb_root / "references.bib").read_text()
-    assert text.count("@article") == 1 and "journal = {Biological Cybernetics}" in text
+    # The entry is the user's: kb records the imported key as an alias and writes no other field.
+    assert text.count("@article") == 1 and "ids = {Loeb_2012}" in text and "journal" not in text
+    assert "did not write journal (kb import --fill adds them)" in r.err
+    assert run_kb("show", "Loeb_2012", "--json").json["citekey"] == "one"
+    # Asked to, kb fills in what the entry lacks; a second run has nothing left to do.
+    r = run_kb("import", tmp_path / "b.bib", "--fill", "--json")
+    assert r.json["updated"] == ["one"] and "journal = {Biological Cybernetics}" in (
+        kb_root / "references.bib").read_text()
+    r = run_kb("import", tmp_path / "b.bib", "--fill", "--json")
+    assert r.json["updated"] == [] and r.json["unchanged"] == ["one"]
+
+
+def test_reimporting_a_file_finds_its_own_entries_whatever_their_titles(kb_root, tmp_path):
+    # A short title ("A Login Page") is never matched across keys, but the same key with the
+    # same title is the same entry: a second import of the same file adds nothing, renames nothing.
+    (tmp_path / "a.bib").write_text("@article{smith2020short,\n  title = {A Login Page},\n"
+                                    "  author = {Smith, Ann},\n  year = {2020}\n}\n")
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    before = (kb_root / "references.bib").read_text()
+    r = run_kb("import", tmp_path / "a.bib", "--json")
+    assert r.code == 0 and r.json["added"] == [] and r.json["unchanged"] == ["smith2020short"], r.err
+    assert (kb_root / "references.bib").read_text() == before and "taken" not in r.err
+    # Another paper under the same key is still not merged into it.
+    (tmp_path / "c.bib").write_text("@article{smith2020short,\n  title = {Another Paper Entirely},\n"
+                                    "  author = {Smith, Ann},\n  year = {2020}\n}\n")
+    r = run_kb("import", tmp_path / "c.bib", "--json")
+    assert len(r.json["added"]) == 1 and "is taken by another paper" in r.err
 
 
 def test_import_resolves_strings_and_accents(kb_root, tmp_path):
