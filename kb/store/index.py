@@ -300,6 +300,7 @@ class Indexer:
             db.conn.executemany("update papers set position = ? where citekey = ?", moved)
         if rows:
             db["papers"].upsert_all(rows, pk="citekey", alter=False)
+            self._ids_from_sources([r["citekey"] for r in rows if not r["arxiv_id"] or not r["doi"]])
         # Papers added, removed or edited may change who cites whom, both ways.
         # (A paper whose title or first author now normalises differently counts too.)
         self.pending.papers |= set(gone) | {
@@ -309,6 +310,28 @@ class Indexer:
                                                                   (5, "first_author")))}
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
+
+    def _ids_from_sources(self, citekeys: list[str]) -> None:
+        """The arXiv id and DOI of papers whose entries name none, from the sources kb holds
+        for them: `kb add arxiv:X` on an entry the user wrote keeps the entry as written, and
+        the index still knows the paper as arXiv:X (references naming it link, `kb show`
+        says it). Only the papers given, and only their versions' manifests are read."""
+        db = self.db
+        for key in citekeys:
+            shas = [r[0] for r in db.execute("select sha256 from versions where citekey = ? and "
+                                             "sha256 is not null order by id desc", [key])]
+            for sha in shas:
+                m = self.sources.get(sha)
+                if m is None:
+                    continue
+                before = db.conn.total_changes
+                if m.arxiv_id:
+                    db.execute("update papers set arxiv_id = ? where citekey = ? and arxiv_id is null",
+                               [m.arxiv_id, key])
+                if m.doi:
+                    db.execute("update papers set doi = ? where citekey = ? and doi is null", [m.doi, key])
+                if db.conn.total_changes != before:
+                    self.pending.papers.add(key)       # references naming the id may link now
 
     def forget_claims(self, rel: str) -> None:
         """Remove the rows indexed from one claims file (not its `files` record)."""
@@ -417,6 +440,8 @@ class Indexer:
                 db.conn.executemany(
                     "insert into second_pages (version_id, page, extractor, text) values (?,?,?,?)",
                     [(version_id, i + 1, second.extractor, text) for i, text in enumerate(second.pages)])
+        if manifest is not None and (manifest.arxiv_id or manifest.doi):
+            self._ids_from_sources([citekey])
         return version_id
 
     def load_source(self, manifest: Manifest) -> tuple[list[str] | None, str | None, str, str | None, object]:

@@ -4,7 +4,7 @@
 or written by hand) keeps that entry byte for byte and says in one line what it
 did not write; the arXiv version is kept in the source cache and the index, so
 quotes still get their version, and `kb rebuild` finds it again. kb's own
-entries are listed in references.bib's `@comment{kb-owned: ...}` block, so
+entries are listed on references.bib's `% kb-owned: ...` lines, so
 which entries are kb's survives a rebuild and a rename.
 """
 
@@ -74,6 +74,13 @@ def test_add_arxiv_to_an_imported_entry_keeps_it_byte_for_byte(kb_root, arxiv, t
     info = run_kb("show", "Luccioni_FAccT24", "--json").json
     assert [v["version"] for v in info["versions"]] == ["v1", "v3"]
     assert run_kb("verify").code == 0
+    # The index knows the paper by its arXiv id all the same (references naming it link,
+    # kb show says it), after the rebuild and after a hand edit of the entry.
+    assert info["arxiv_id"] == "2311.16863", info
+    edited = before.replace("year = {2024}", "year = {2024},\n\tnote = {my note}")
+    (kb_root / "references.bib").write_text(edited)
+    assert run_kb("show", "Luccioni_FAccT24", "--json").json["arxiv_id"] == "2311.16863"
+    (kb_root / "references.bib").write_text(before)
     r = run_kb("add", "arxiv:2311.16863", "--refresh")
     assert r.code == 0 and "as you wrote it" in r.err
     assert bib(kb_root) == before
