@@ -281,13 +281,14 @@ def _rival_rows(db: sqlite_utils.Database, table: str, touched: Sequence[PaperIn
         return []
     out = []
     years = [p.year for p in touched if p.year]
-    for row in db.execute(f"SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NOT NULL AND method = 'title' "
-                          "AND substr(first_author, -4) IN (SELECT k FROM _kb_sel WHERE kind = 't') "
-                          "AND year BETWEEN ? AND ?", [min(years) - 1, max(years) + 1]):
-        norm = normalise_title(row[4])
-        rivals = titles.get(author_tail(name_key(row[6])), ())
-        if norm and any(fuzz.ratio(norm, t) >= TITLE_THRESHOLD for t in rivals):
-            out.append(row)
+    for tails in chunks(sorted(titles)):   # literal values: SQLite reads them through refs_author_tail
+        for row in db.execute(f"SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NOT NULL AND method = 'title' "
+                              f"AND substr(first_author, -4) IN ({','.join('?' * len(tails))}) "
+                              "AND year BETWEEN ? AND ?", [*tails, min(years) - 1, max(years) + 1]):
+            norm = normalise_title(row[4])
+            rivals = titles.get(author_tail(name_key(row[6])), ())
+            if norm and any(fuzz.ratio(norm, t) >= TITLE_THRESHOLD for t in rivals):
+                out.append(row)
     return out
 
 
