@@ -577,13 +577,16 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
         if name not in bibfile.strings:
             bibfile.append_raw(CONTROL_CHARS.sub("", source.string_blocks[name]))
     raw = source.entry_text(own)
+    same = key == own
     if key != own:
         i = raw.index(own, raw.index("{" if "{" in raw[:raw.find(own)] else "("))
         raw = raw[:i] + key + raw[i + len(own):]
     if CONTROL_CHARS.search(raw):
         raw = CONTROL_CHARS.sub("", raw)
+        same = False
         out.warnings.append(f"{where}: control characters removed from entry {own!r}")
-    bibfile.append_raw(raw, key)
+    # Copied as read, with @strings meaning the same here: the entry read from the file stands.
+    bibfile.append_raw(raw, key, source.by_key[own].entry if same and own in source.by_key else None)
     return True
 
 
@@ -670,7 +673,7 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):
-                kb.indexer.reindex_bib(BibFile(bibfile.render(), str(kb.layout.bib)))
+                kb.indexer.reindex_bib(bibfile)         # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")
                 kb.derive_pending()
     _attach_all(kb, pdfs, out, jobs=jobs, extract=extract)

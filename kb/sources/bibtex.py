@@ -50,6 +50,8 @@ CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
 def split_concat(value: str) -> list[str]:
     """Split a raw BibTeX value on top-level '#'."""
+    if "#" not in value:
+        return [value.strip()]
     parts, depth, quoted, start = [], 0, False, 0
     for i, ch in enumerate(value):
         if ch == "{":
@@ -668,11 +670,14 @@ class BibFile:
             line += f" {k},"
         self._owned_text = "\n".join(lines + [line.rstrip(",")])
 
-    def append_raw(self, text: str, key: str = "") -> None:
-        """Text added at the end as it is: an entry (with its key), an @string or @preamble."""
+    def append_raw(self, text: str, key: str = "", entry: BibEntry | None = None) -> None:
+        """Text added at the end as it is: an entry (with its key), an @string or @preamble.
+        `entry`: the entry this text was read as already (an import copying it byte for byte
+        with @strings of the same meaning), so it is not read again."""
         text = text.strip("\n")
         if key:
-            self._appended_entries[key] = self._read_one(text)
+            self._appended_entries[key] = entry if entry is not None and entry.key == key \
+                else self._read_one(text)
         elif text.lstrip()[:7].lower() == "@string":
             for b in _Scanner(text, self.path).blocks():
                 if b.kind == "string":
@@ -889,7 +894,9 @@ def cross_check(bib: BibFile) -> None:
         text = "".join(pieces) + re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:])
     try:
         with capture() as errors:      # pybtex collects its errors instead of printing them
-            data = Parser().parse_string(text)
+            # Names as plain fields: compared as text, and without pybtex's name parsing,
+            # which cost as much as the rest of its reading.
+            data = Parser(person_fields=()).parse_string(text)
     except PybtexError as exc:
         errors = [exc]
     errors = [e for e in errors if type(e).__name__ != "UndefinedMacro"]   # kb names those itself
@@ -907,7 +914,7 @@ def cross_check(bib: BibFile) -> None:
         if other is None:
             raise FileFormatError(f"entry {key!r}: pybtex does not read this entry", path=bib.path,
                                   line=entry.line)
-        names = {k.lower() for k in other.fields} | {k.lower() for k in other.persons}
+        names = {k.lower() for k in other.fields}
         for name in entry.fields:
             if name not in names:
                 raise FileFormatError(f"entry {key!r}, field {name!r}: pybtex does not read this field",

@@ -66,9 +66,14 @@ def latex_to_text(value: str | None) -> str:
     dropped, whitespace collapsed."""
     if not value:
         return ""
-    if "\\" not in value and "{" not in value and "--" not in value and "$" not in value \
-            and "~" not in value:
-        return " ".join(value.split())
+    if "\\" not in value and "$" not in value and "%" not in value:
+        # No command, no math, no comment: braces only group, dashes and ties are all
+        # LaTeX makes of the rest (as pylatexenc reads it, without parsing).
+        if "{" in value or "}" in value:
+            value = value.replace("{", "").replace("}", "")
+        if "--" in value:
+            value = value.replace("---", "\u2014").replace("--", "\u2013")
+        return " ".join(value.replace("~", " ").split())
     from pylatexenc.latexwalker import LatexWalker
 
     if "\\{" in value:

@@ -15,6 +15,8 @@ compares it, and finding a paper by the title a note cites uses it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -25,6 +27,7 @@ _JOINERS_RE = lazy("[-‐‑‒–—―−﹣－'’‘ʼ]")
 _WORD_RE = lazy(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=16384)
 def normalise_title(title: str | None) -> str:
     """Lower-case ASCII words of a title, for matching: LaTeX decoded, accents
     and ligatures folded, hyphens and apostrophes dropped, other punctuation

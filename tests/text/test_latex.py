@@ -30,3 +30,31 @@ def test_latex_to_text(value, text):
 
 def test_empty():
     assert latex_to_text(None) == "" and latex_to_text("") == ""
+
+
+def _pylatexenc(value: str) -> str:
+    from pylatexenc.latexwalker import LatexWalker
+
+    from kb.text import latex
+    converter, parse_db = latex._converter()
+    nodes = LatexWalker(value, latex_context=parse_db, tolerant_parsing=True).get_latex_nodes()[0]
+    return " ".join(converter.nodelist_to_text(nodes).split())
+
+
+def test_values_without_commands_read_as_pylatexenc_reads_them():
+    # latex_to_text skips the parser when a value has no command, math or comment: braces,
+    # dashes and ties must then come out exactly as pylatexenc makes them.
+    from pathlib import Path
+
+    from corpus import CORPUS
+
+    from kb.sources.bibtex import BibFile
+    values = ["{SPECTER}: Document-level", "2627--2636", "a---b", "Über~alles", "{{AI}} and {NLP}",
+              "one -- two --- three", "{a}--{b}~c", "}{", "a-b", "----", "x~~y", "{ }"]
+    for path in sorted((CORPUS / "bibtex").glob("*.bib")) + [Path(__file__).parents[2] / "references.bib"]:
+        for entry in BibFile(path.read_text("utf-8"), str(path)).entries():
+            values += list(entry.fields.values())
+    plain = [v for v in values if "\\" not in v and "$" not in v and "%" not in v]
+    assert len(plain) > 12
+    for value in plain:
+        assert latex_to_text(value) == _pylatexenc(value), value
