@@ -137,6 +137,12 @@ def record_file(db, rel: str, path: Path) -> None:
 
 # -- references.bib -> papers ----------------------------------------------------------------
 
+# How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
+# renders again only entries whose fields changed, so a kb whose rendering changes bumps
+# this and every row is rendered again once (the index's meta table keeps the last one).
+PAPER_RENDERING = "1"
+
+
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
               previous: dict | None = None) -> dict:
     """The papers row of one references.bib entry."""
@@ -282,11 +288,13 @@ class Indexer:
         previous = {row[0]: row for row in db.conn.execute(
             "select citekey, origin, metadata_status, fields, title_norm, first_author, entry_type, position "
             "from papers")}
+        rendered = db.conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
+        current = rendered is not None and rendered[0] == PAPER_RENDERING
         rows, moved, keys = [], [], set()
         for i, e in enumerate(bibfile.all_entries()):
             keys.add(e.key)
             old = previous.get(e.key)
-            if old is not None and old[6] == e.entry_type \
+            if current and old is not None and old[6] == e.entry_type \
                     and old[3] == json.dumps(e.fields, ensure_ascii=False):
                 if old[7] != i:
                     moved.append((i, e.key))
@@ -308,6 +316,9 @@ class Indexer:
             if r["citekey"] not in previous
             or any(previous[r["citekey"]][n] != r[c] for n, c in ((3, "fields"), (4, "title_norm"),
                                                                   (5, "first_author")))}
+        if not current:
+            db.conn.execute("insert or replace into meta (key, value) values ('paper_rendering', ?)",
+                            [PAPER_RENDERING])
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
 

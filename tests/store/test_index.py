@@ -62,6 +62,19 @@ def test_only_changed_entries_are_rendered(base, monkeypatch):
         ("A New Title", "muller")
 
 
+def test_a_new_way_of_rendering_renders_every_entry_once(base, monkeypatch):
+    # A kb that renders entries differently (PAPER_RENDERING bumped) renders every row again
+    # on its first re-index, then only what changes.
+    calls = rendered(monkeypatch)
+    monkeypatch.setattr(index, "PAPER_RENDERING", index.PAPER_RENDERING + "-next")
+    text = "".join(entry(i) for i in range(30))
+    reindex(base, text + entry(30))
+    assert len(calls) == 31
+    calls.clear()
+    reindex(base, text + entry(30) + entry(31))
+    assert calls == ["p31"]
+
+
 def test_changed_entries_are_handed_to_derive(kb_root):
     (kb_root / "references.bib").write_text("".join(entry(i) for i in range(5)))
     seen = []
