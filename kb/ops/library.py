@@ -122,6 +122,10 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
         for block in sorted((_entry_block(bibfile, r.citekey) for r in plan), key=lambda b: -b.start):
             text = _splice(text, block.start, block.end, "")
         bibfile = BibFile(text, str(kb.layout.bib))
+        if any(r.citekey in bibfile.owned_keys() for r in plan):
+            bibfile.mark_owned(None)          # a removed key is no longer kb's to claim
+            text = bibfile.render()
+            bibfile = BibFile(text, str(kb.layout.bib))
         kb.write_file(kb.layout.bib, text)
         for r in plan:
             if r.claims_file:

@@ -656,14 +656,20 @@ class BibFile:
         ids = entry.fields.get("ids", "") if entry is not None else ""
         return any(k.strip() in listed for k in ids.split(",") if k.strip())
 
-    def mark_owned(self, key: str) -> None:
+    def mark_owned(self, key: str | None) -> None:
         """List `key` as kb's (the lines go at the end the first time); keys that name
-        no entry any more (neither a key nor an alias in `ids`) leave the list."""
+        no entry any more (neither a key nor an alias in `ids`) leave the list, so a
+        user's entry filed later under a removed key is not taken for kb's. None: only
+        that (after `kb rm`); a list left empty goes."""
         known = set(self.keys())
         for entry in self.all_entries():
             known |= {k.strip() for k in entry.fields.get("ids", "").split(",") if k.strip()}
+        keys = sorted((self.owned_keys() | ({key} if key else set())) & known)
+        if not keys:
+            self._owned_text = "" if self._owned_lines() else None
+            return
         lines, line = [], "% kb-owned:"
-        for k in sorted((self.owned_keys() | {key}) & known):
+        for k in keys:
             if len(line) + len(k) > 78:
                 lines.append(line.rstrip(","))
                 line = "% kb-owned:"

@@ -146,3 +146,18 @@ def test_add_doi_to_a_hand_written_entry_keeps_it(kb_root, server):
     assert "kb: loeb: entry kept as you wrote it (kb adds fields only to entries it wrote): did not write " \
            "month, number, pages, url, volume" in r.err, r.err
     assert (kb_root / "references.bib").read_text("utf-8") == mine
+
+
+def test_a_removed_key_leaves_the_list_so_a_users_entry_under_it_stays_theirs(kb_root, arxiv, tmp_path):
+    assert run_kb("add", "arxiv:2311.16863v1").code == 0
+    assert "% kb-owned: luccioni2023power" in bib(kb_root)
+    r = run_kb("rm", "luccioni2023power", "--force")
+    assert r.code == 0, r.err
+    assert "kb-owned" not in bib(kb_root) and "luccioni2023power" not in bib(kb_root)
+    # The user files their own entry under the same key: kb add keeps it as written.
+    (tmp_path / "mine.bib").write_text(USERS.replace("Luccioni_FAccT24", "luccioni2023power"))
+    assert run_kb("import", tmp_path / "mine.bib").code == 0
+    before = bib(kb_root)
+    r = run_kb("add", "arxiv:2311.16863")
+    assert r.code == 0 and "as you wrote it" in r.err, r.err
+    assert bib(kb_root) == before
