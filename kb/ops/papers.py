@@ -693,6 +693,11 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
     options = {"extract": extract} if extract is not None else {}
     done = bulk.extract_in_order(pdfs, lambda item: _attach_task(kb, *item), kb.limits(),
                                  jobs, **options)
+    others = [pdf for _, pdf in pdfs if pdf.suffix.lower() != ".pdf"]
+    if others:          # Zotero's web snapshots and the like: said once, not per file
+        out.warnings.append(f"{len(others)} file(s) named in file fields are not PDFs (by their name: "
+                            f"{', '.join(repr(p.name) for p in others[:3])}{', ...' if len(others) > 3 else ''}); "
+                            "not attached")
     for n, one in enumerate(done, 1):
         key, pdf = one.item
         if one.outcome.refused is not None:

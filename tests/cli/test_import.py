@@ -285,6 +285,30 @@ def test_import_again_attaches_nothing_twice(kb_root, tmp_path):
     assert (kb_root / "references.bib").read_text() == before
 
 
+def test_files_that_are_no_pdf_are_said_once_and_odd_ones_each(kb_root, tmp_path):
+    # Zotero's web snapshots are said in one line; a device, a folder or a symlink loop named
+    # .pdf is one line each; nothing stops the import.
+    (tmp_path / "snap").mkdir()
+    (tmp_path / "dir.pdf").mkdir()
+    (tmp_path / "zero.pdf").symlink_to("/dev/zero")
+    (tmp_path / "l1.pdf").symlink_to(tmp_path / "l2.pdf")
+    (tmp_path / "l2.pdf").symlink_to(tmp_path / "l1.pdf")
+    named = {"s1": "Snapshot:snap/page.html:text/html", "s2": "Snapshot:snap/other.htm:text/html",
+             "z": "Full Text PDF:zero.pdf:application/pdf", "d": ":dir.pdf:PDF", "l": "l1.pdf"}
+    (tmp_path / "lib.bib").write_text("".join(
+        f"@article{{{k}, title = {{The Paper Called {k} Here}}, author = {{Zed, Zoe}}, year = 2020, file = {{{v}}}}}\n"
+        for k, v in named.items()))
+    r = run_kb("import", tmp_path / "lib.bib", "--json")
+    assert r.code == 0 and len(r.json["added"]) == 5 and r.json["attached"] == []
+    lines = r.err.splitlines()
+    assert "kb: 2 file(s) named in file fields are not PDFs (by their name: 'page.html', 'other.htm'); " \
+        "not attached" in lines
+    assert any(line.startswith("kb: z: file") and "is a device" in line for line in lines), r.err
+    assert any(line.startswith("kb: d: file") and "is a folder" in line for line in lines), r.err
+    assert any(line.startswith("kb: l: file") and "symbolic links" in line for line in lines), r.err
+    assert len(lines) == 4 and "Traceback" not in r.err
+
+
 def test_import_jobs_below_one_is_refused(kb_root, tmp_path):
     (tmp_path / "a.bib").write_text("@article{a, title={A Title}, year=2020}\n")
     r = run_kb("import", tmp_path / "a.bib", "--jobs", "0")
