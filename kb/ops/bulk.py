@@ -258,3 +258,41 @@ def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.25)
     os._exit(0)
+
+
+class Background:
+    """``fn(*args)`` computed in a spawned process while this one goes on (``jobs`` > 1),
+    or in this process when `result` is asked for (``jobs`` == 1, or when the process
+    could not start or died). `fn` must be a plain function of plain data, as a pool's."""
+
+    def __init__(self, fn: Callable, *args, jobs: int):
+        self.fn, self.args = fn, args
+        self._executor = self._future = None
+        if jobs > 1:
+            import concurrent.futures
+            import multiprocessing
+
+            try:
+                self._executor = concurrent.futures.ProcessPoolExecutor(
+                    1, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_init, initargs=(os.getpid(),))
+                self._future = self._executor.submit(fn, *args)
+            except OSError:             # no process to be had: done here when asked
+                self.close()
+
+    def result(self):
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except (BrokenProcessPool, OSError):
+                pass                    # the process died: the same work, here
+            finally:
+                self.close()
+        return self.fn(*self.args)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._future = None

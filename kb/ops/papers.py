@@ -33,11 +33,13 @@ from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
 from kb.sources.bibtex import (
     CONTROL_CHARS,
     BibFile,
-    cross_check,
+    compare_reading,
     decode,
     file_paths,
     fit_model,
+    pybtex_reading,
     render_entry,
+    second_reading_text,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import extract_plan, parse_plan, split_info_authors
@@ -533,6 +535,13 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
 
 # -- kb import -----------------------------------------------------------------------
 
+
+#: From this many entries on, pybtex's second reading of an imported file runs in a
+#: process of its own (when the import may use more than one core): below it, starting
+#: a process costs more than the reading.
+BACKGROUND_READING = 2000
+
+
 @dataclass
 class ImportResult:
     added: list[str] = field(default_factory=list)
@@ -550,7 +559,7 @@ def _aliases(fields: dict[str, str]) -> list[str]:
 
 def _check_incoming(source: BibFile) -> None:
     """Refuse what kb would otherwise read differently from BibTeX: an undefined
-    @string, or an entry that pybtex (a second reader) reads otherwise."""
+    @string. (An entry that pybtex, a second reader, reads otherwise: import_bib.)"""
     for string in source.string_undefined:
         raise FileFormatError(f"@string {string.key} uses {string.undefined[''][0]!r}, which is not "
                               "defined before it", path=source.path, line=string.line,
@@ -561,7 +570,6 @@ def _check_incoming(source: BibFile) -> None:
                                   "which the file never defines", path=source.path,
                                   line=entry.field_lines.get(name, entry.line),
                                   hint=f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
-    cross_check(source)
 
 
 def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: ImportResult,
@@ -616,7 +624,22 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     incoming = source.entries()
     if not incoming:
         raise UsageError(f"{path} holds no BibTeX entries")
-    _check_incoming(source)
+    # pybtex's second reading of a large file runs on another core meanwhile (kb import
+    # defaults to every core); it is compared before anything is written.
+    reading = bulk.Background(pybtex_reading, second_reading_text(source),
+                              jobs=jobs if len(incoming) >= BACKGROUND_READING else 1)
+    try:
+        _check_incoming(source)
+        pdfs = _import_entries(kb, source, incoming, out, path, progress, normalise, fill, reading)
+    finally:
+        reading.close()
+    _attach_all(kb, pdfs, out, jobs=jobs, extract=extract)
+    return out
+
+
+def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, path: Path, progress,
+                    normalise: bool, fill: bool, reading: "bulk.Background") -> list[tuple[str, Path]]:
+    """import_bib's one transaction; the PDFs the entries' file fields name."""
     pdfs: list[tuple[str, Path]] = []
     with kb.writing():
         db = kb.db
@@ -670,14 +693,14 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
             for preamble in source.preambles():
                 if preamble not in bibfile.text:
                     bibfile.append_raw(preamble)
+        compare_reading(source, reading.result())
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):
                 kb.indexer.reindex_bib(bibfile)         # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")
                 kb.derive_pending()
-    _attach_all(kb, pdfs, out, jobs=jobs, extract=extract)
-    return out
+    return pdfs
 
 
 def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs: int,

@@ -884,13 +884,13 @@ def cross_check(bib: BibFile) -> None:
     """Read the text again with pybtex, a second BibTeX implementation, and raise
     FileFormatError naming the file, line and field where it reads an entry
     differently from kb's reader (a value cut short, a field lost)."""
-    from pybtex.database.input.bibtex import Parser
-    from pybtex.errors import capture
-    from pybtex.exceptions import PybtexError
+    if bib.by_key:
+        compare_reading(bib, pybtex_reading(second_reading_text(bib)))
 
-    if not bib.by_key:
-        return
-    # '%' comment lines between entries are blanked: pybtex would take an '@' in them for an entry.
+
+def second_reading_text(bib: BibFile) -> str:
+    """The text pybtex reads: '%' comment lines between entries blanked (pybtex would
+    take an '@' in them for an entry), every offset and line kept."""
     text, pieces, pos = bib.text, [], 0
     if "%" in text:
         for block in bib.blocks:
@@ -898,10 +898,20 @@ def cross_check(bib: BibFile) -> None:
                        text[block.start:block.end]]
             pos = block.end
         text = "".join(pieces) + re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:])
+    return text
+
+
+def pybtex_reading(text: str) -> dict:
+    """pybtex's reading of `text`, as plain data (it may be made in another process):
+    {"error": (message, line)} or {"entries": {key (lower case): {field (lower case): value}}}.
+    Names are read as plain fields: compared as text, and without pybtex's name
+    parsing, which costs as much as the rest of its reading."""
+    from pybtex.database.input.bibtex import Parser
+    from pybtex.errors import capture
+    from pybtex.exceptions import PybtexError
+
     try:
         with capture() as errors:      # pybtex collects its errors instead of printing them
-            # Names as plain fields: compared as text, and without pybtex's name parsing,
-            # which cost as much as the rest of its reading.
             data = Parser(person_fields=()).parse_string(text)
     except PybtexError as exc:
         errors = [exc]
@@ -911,28 +921,37 @@ def cross_check(bib: BibFile) -> None:
         if not isinstance(line, int):
             m = re.search(r"line (\d+)", str(errors[0]))
             line = int(m.group(1)) if m else None
-        raise FileFormatError(f"pybtex reads it differently: {errors[0]}", path=bib.path, line=line,
+        return {"error": (str(errors[0]), line)}
+    return {"entries": {k.lower(): {n.lower(): str(v) for n, v in e.fields.items()}
+                        for k, e in data.entries.items()}}
+
+
+def compare_reading(bib: BibFile, reading: dict) -> None:
+    """Raise FileFormatError (file, line, field) where `reading` (`pybtex_reading`) reads
+    an entry of `bib` otherwise than kb's reader did."""
+    if "error" in reading:
+        message, line = reading["error"]
+        raise FileFormatError(f"pybtex reads it differently: {message}", path=bib.path, line=line,
                               hint="kb reads BibTeX as pybtex and biber do; fix the entry it names") from None
-    theirs = {k.lower(): e for k, e in data.entries.items()}
+    theirs = reading["entries"]
     for key, block in bib.by_key.items():
         entry = block.entry
         other = theirs.get(key.lower())
         if other is None:
             raise FileFormatError(f"entry {key!r}: pybtex does not read this entry", path=bib.path,
                                   line=entry.line)
-        names = {k.lower() for k in other.fields}
         for name in entry.fields:
-            if name not in names:
+            if name not in other:
                 raise FileFormatError(f"entry {key!r}, field {name!r}: pybtex does not read this field",
                                       path=bib.path, line=entry.field_lines.get(name, entry.line))
-        for name in names - set(entry.fields):
+        for name in set(other) - set(entry.fields):
             raise FileFormatError(f"entry {key!r}, field {name!r}: pybtex reads a field kb does not",
                                   path=bib.path, line=entry.line)
-        for name, value in other.fields.items():
-            ours = entry.fields[name.lower()]
-            if name.lower() in entry.undefined:
+        for name, value in other.items():
+            ours = entry.fields[name]
+            if name in entry.undefined:
                 continue
-            if _comparable(name.lower(), ours) != _comparable(name.lower(), str(value)):
+            if _comparable(name, ours) != _comparable(name, value):
                 raise FileFormatError(f"entry {key!r}, field {name!r}: read two ways "
-                                      f"({ours[:40]!r} by kb, {str(value)[:40]!r} by pybtex)",
-                                      path=bib.path, line=entry.field_lines.get(name.lower(), entry.line))
+                                      f"({ours[:40]!r} by kb, {value[:40]!r} by pybtex)",
+                                      path=bib.path, line=entry.field_lines.get(name, entry.line))

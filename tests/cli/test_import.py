@@ -309,6 +309,24 @@ def test_files_that_are_no_pdf_are_said_once_and_odd_ones_each(kb_root, tmp_path
     assert len(lines) == 4 and "Traceback" not in r.err
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pybtex_second_reading_refuses_in_this_process_or_another(kb_root, tmp_path, monkeypatch, jobs):
+    # A large import reads the file a second time with pybtex on another core (here from the
+    # first entry on); what it reads otherwise is refused before anything is written.
+    import kb.ops.papers
+    monkeypatch.setattr(kb.ops.papers, "BACKGROUND_READING", 1)
+    good = "".join(f"@misc{{k{i}, title = {{The Title of Paper {i}}}, year = 2020, month = jun}}\n"
+                   for i in range(5))
+    (tmp_path / "bad.bib").write_text(good + "@misc{odd, 9title = {x}}\n")
+    r = run_kb("import", tmp_path / "bad.bib", "--jobs", jobs)
+    assert r.code == 2 and "pybtex reads it differently" in r.err and r.err.count("\n") == 1, r.err
+    assert (kb_root / "references.bib").read_text() == ""
+    (tmp_path / "good.bib").write_text(good)
+    r = run_kb("import", tmp_path / "good.bib", "--jobs", jobs, "--json")
+    assert r.code == 0 and len(r.json["added"]) == 5, r.err
+    assert (kb_root / "references.bib").read_text() == good.replace("}\n@", "}\n\n@")
+
+
 def test_import_jobs_below_one_is_refused(kb_root, tmp_path):
     (tmp_path / "a.bib").write_text("@article{a, title={A Title}, year=2020}\n")
     r = run_kb("import", tmp_path / "a.bib", "--jobs", "0")

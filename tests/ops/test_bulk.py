@@ -123,3 +123,14 @@ def test_add_many_keeps_the_order_of_ids_and_files_mixed(kb_root, tmp_path, jobs
     assert [name for name, _ in done] == [i[0] for i in items]
     assert [type(r).__name__ for _, r in done] == ["AddResult", "UsageError", "AddResult", "AddResult"]
     kb.close()
+
+
+def test_background_work_runs_in_another_process_or_here():
+    import os
+
+    from bulkwork import pid_or_die_elsewhere
+
+    assert bulk.Background(os.getpid, jobs=2).result() != os.getpid()
+    assert bulk.Background(os.getpid, jobs=1).result() == os.getpid()
+    # The other process dies: the same work is done here instead.
+    assert bulk.Background(pid_or_die_elsewhere, os.getpid(), jobs=2).result() == os.getpid()
