@@ -66,6 +66,10 @@ class Name:
 
 def _split_top(value: str, sep: str) -> list[str]:
     """`value` split on `sep` (matched case-insensitively) outside braces."""
+    if "{" not in value and "}" not in value:          # no braces: every match is outside them
+        if sep.lower() == sep.upper():
+            return [p.strip() for p in value.split(sep)]
+        return [p.strip() for p in re.split(re.escape(sep), value, flags=re.IGNORECASE)]
     parts, depth, start, i = [], 0, 0, 0
     low = value.lower()
     while i < len(value):

@@ -108,3 +108,14 @@ def test_every_caller_reads_names_alike() -> None:
     assert short_authors(meta.authors) == "Barnes and Noble & Smith"
     assert authors_text(value) == "Barnes and Noble and John Smith"
     assert short_authors(["Smith, John", "others"]) == "Smith et al."
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Smith, John AND Doe, Jane and  Roe, R.", ["Smith, John", "Doe, Jane", "Roe, R."]),
+    ("Yılmaz, İlker and İnan, Ayşe", ["Yılmaz, İlker", "İnan, Ayşe"]),      # İ lower-cases to two characters
+    ("{Barnes and Noble} and Smith, John", ["{Barnes and Noble}", "Smith, John"]),
+    ("Alexander Andersen and Sandra Anderson", ["Alexander Andersen", "Sandra Anderson"]),
+])
+def test_name_lists_split_on_and_outside_braces(value, names):
+    from kb.text.names import split_names
+    assert split_names(value) == names
