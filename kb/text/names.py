@@ -71,14 +71,14 @@ def _split_top(value: str, sep: str) -> list[str]:
             return [p.strip() for p in value.split(sep)]
         return [p.strip() for p in re.split(re.escape(sep), value, flags=re.IGNORECASE)]
     parts, depth, start, i = [], 0, 0, 0
-    low = value.lower()
+    n, low_sep = len(sep), sep.lower()
     while i < len(value):
         ch = value[i]
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth = max(0, depth - 1)
-        elif depth == 0 and low.startswith(sep, i):
+        elif depth == 0 and value[i:i + n].lower() == low_sep:
             parts.append(value[start:i])
             i += len(sep)
             start = i

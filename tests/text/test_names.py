@@ -114,6 +114,7 @@ def test_every_caller_reads_names_alike() -> None:
     ("Smith, John AND Doe, Jane and  Roe, R.", ["Smith, John", "Doe, Jane", "Roe, R."]),
     ("Yılmaz, İlker and İnan, Ayşe", ["Yılmaz, İlker", "İnan, Ayşe"]),      # İ lower-cases to two characters
     ("{Barnes and Noble} and Smith, John", ["{Barnes and Noble}", "Smith, John"]),
+    ("{İnan Group} and İnan, Ayşe and Yılmaz, İ.", ["{İnan Group}", "İnan, Ayşe", "Yılmaz, İ."]),
     ("Alexander Andersen and Sandra Anderson", ["Alexander Andersen", "Sandra Anderson"]),
 ])
 def test_name_lists_split_on_and_outside_braces(value, names):
