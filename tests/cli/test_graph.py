@@ -116,6 +116,16 @@ def test_path_missing_and_exports(five, tmp_path):
     assert r.code == 2 and "kb's index" in r.err
 
 
+def test_committed_graph_exports_match_the_repository_knowledge_base(five, tmp_path):
+    # exports/citations.{dot,graphml} are what `kb graph export` gives on this repository's
+    # knowledge base with the five papers' text (exports/README.md says how to regenerate).
+    for fmt in ("dot", "graphml"):
+        out = tmp_path / f"citations.{fmt}"
+        assert run_kb("graph", "export", "--format", fmt, "-o", out).code == 0
+        assert out.read_text("utf-8") == (REPO / "exports" / f"citations.{fmt}").read_text("utf-8"), \
+            f"exports/citations.{fmt} is stale: regenerate it with the command in exports/README.md"
+
+
 def test_export_never_overwrites_the_knowledge_base_files(kb_root, monkeypatch):
     """`kb graph export -o` goes through the same output-path check as `kb export`."""
     (kb_root / "references.bib").write_text(S2_PAPER)
