@@ -1340,6 +1340,18 @@ def _row_cells(page: str, start: int, end: int) -> list[re.Match[str]] | None:
     return tokens[k:]
 
 
+def _line_spans(page: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `page`, without its newline; the last line too."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    while pos <= len(page):
+        nl = page.find("\n", pos)
+        end = len(page) if nl < 0 else nl
+        lines.append((pos, end))
+        pos = end + 1
+    return lines
+
+
 def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """Cells of the rows under a header line that names their unit.
 
@@ -1350,13 +1362,7 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """
     spans = sorted((c[0], c[1]) for c in taken)
     starts = [s for s, _ in spans]
-    bounds: list[tuple[int, int]] = []
-    pos = 0
-    while pos <= len(page):
-        nl = page.find("\n", pos)
-        end = len(page) if nl < 0 else nl
-        bounds.append((pos, end))
-        pos = end + 1
+    bounds = _line_spans(page)
     out: list[tuple] = []
     i = 0
     while i < len(bounds):
@@ -1555,13 +1561,7 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
         return []
     spans = sorted((c[0], c[1]) for c in taken)
     starts = [s for s, _ in spans]
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    while pos <= len(page):
-        nl = page.find("\n", pos)
-        end = len(page) if nl < 0 else nl
-        lines.append((pos, end))
-        pos = end + 1
+    lines = _line_spans(page)
     out: list[tuple] = []
     i = 0
     while i < len(lines):
@@ -1642,13 +1642,7 @@ def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
         return []
     spans = sorted((c[0], c[1]) for c in taken)
     starts = [s for s, _ in spans]
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    while pos <= len(page):
-        nl = page.find("\n", pos)
-        end = len(page) if nl < 0 else nl
-        lines.append((pos, end))
-        pos = end + 1
+    lines = _line_spans(page)
     out: list[tuple] = []
     i = 0
     while i < len(lines):
