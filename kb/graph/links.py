@@ -475,14 +475,16 @@ def _rebuild_works(db: sqlite_utils.Database, keys: set[str] | None) -> None:
                     grouped[row[0]].append(row)
     out = []
     for wk, rows in grouped.items():
-        rows.sort(key=lambda r: r[7] != S2)           # Semantic Scholar rows first
+        # Semantic Scholar rows first, the rest in an order of their own: never the order
+        # they were inserted in, so a rebuild writes the same works as papers added one by one.
+        rows.sort(key=lambda r: (r[7] != S2, repr(r)))
 
         def first(i: int) -> Any:
             return next((r[i] for r in rows if r[i] is not None), None)
 
         titles = [r[1] for r in rows if r[1]]
         title = rows[0][1] if rows[0][7] == S2 and rows[0][1] else \
-            (max(set(titles), key=titles.count) if titles else None)
+            (max(sorted(set(titles)), key=titles.count) if titles else None)   # a tie: the first in order
         out.append((wk, title, first(2), first(3), first(4), first(5), first(6)))
     db.conn.executemany(
         "INSERT INTO works (work_key, title, arxiv_id, doi, year, first_author, url) "

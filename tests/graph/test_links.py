@@ -53,6 +53,21 @@ def test_exactly_the_ten_links_one_by_one_newest_first(tmp_path, FIVE, EXPECTED,
 
 
 @pytest.mark.corpus
+def test_works_are_the_same_whatever_order_papers_arrive_in(tmp_path, FIVE, new_db, add_paper, stored_pages):
+    """A cited work's title, ids and year do not depend on which citing paper came first
+    (ties between spellings, rows in insertion order): a rebuild writes what one-by-one adds wrote."""
+    tables = []
+    for n, order in enumerate((FIVE, list(reversed(FIVE)), FIVE[2:] + FIVE[:2])):
+        db = new_db(tmp_path / f"kb{n}.sqlite")
+        for ck, name, title, authors, year, ax, doi in order:
+            add_paper(db, ck, title, authors, year, ax, doi, wattbot_pages(name))
+            graph.index_references(db, ck, "v1", stored_pages(db, ck))
+        tables.append(db.execute("SELECT * FROM works ORDER BY 1").fetchall())
+    assert len(tables[0]) > 100
+    assert tables[1] == tables[0] and tables[2] == tables[0]
+
+
+@pytest.mark.corpus
 def test_relink_after_paper_is_added_without_reindexing(tmp_path, FIVE, new_db, add_paper, stored_pages, links) -> None:
     """A paper added with metadata only (no text yet) still receives links."""
     db = new_db(tmp_path / "kb.sqlite")
