@@ -484,7 +484,14 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         for citekey in targets:
             row = have.get((citekey, m.version))
             label = f"{citekey} {m.version}".rstrip()
-            if row is None:
+            if row is None and not quick and not wrong:
+                # Filed under its paper by a command stopped before its commit (a kill, a
+                # power cut): the index is kb's to complete, as a sync re-indexes a file.
+                kb.indexer.attach_source(m, citekey, derive=lambda changes: kb.derive(kb, changes)
+                                         if kb.derive is not None else None)
+                report.info.append(f"indexed the text of {label} from its cached source {m.filename} "
+                                   "(a kb command was stopped before it could)")
+            elif row is None:
                 report.problem("text", label, f"its cached source {m.filename} is not in the index", REBUILD)
             elif row[0] == "ok" and not row[1]:
                 report.problem("text", label, "its text is marked extracted but no page is indexed", REBUILD)

@@ -497,21 +497,28 @@ class Indexer:
                     continue
                 if (citekey, m.version) in have:
                     continue
-                pages, extractor, status, message, second = self.load_source(m)
-                with transaction(db):
-                    self.store_version(citekey, m.version, manifest=m, pages=pages, extractor=extractor,
-                                       text_status=status, text_message=message, second=second)
-                    if not m.metadata_complete:
-                        db.execute("update papers set metadata_status = 'incomplete', origin = 'pdf' "
-                                   "where citekey = ? and metadata_status = 'complete' and origin != 'arxiv'",
-                                   [citekey])
-                    self._derive(derive)
-                if citekey not in m.citekeys:       # filed under a key renamed since: follow the paper
-                    m.citekeys.append(citekey)
-                    self.sources.save(m)
+                self.attach_source(m, citekey, derive)
                 have.add((citekey, m.version))
                 attached += 1
         return attached
+
+    def attach_source(self, m: Manifest, citekey: str,
+                      derive: Callable[[Changes], None] | None = None) -> None:
+        """Index one cached source as `citekey`'s version `m.version`, in one transaction
+        (its text extracted again as its manifest says), and file it under the paper."""
+        db = self.db
+        pages, extractor, status, message, second = self.load_source(m)
+        with transaction(db):
+            self.store_version(citekey, m.version, manifest=m, pages=pages, extractor=extractor,
+                               text_status=status, text_message=message, second=second)
+            if not m.metadata_complete:
+                db.execute("update papers set metadata_status = 'incomplete', origin = 'pdf' "
+                           "where citekey = ? and metadata_status = 'complete' and origin != 'arxiv'",
+                           [citekey])
+            self._derive(derive)
+        if citekey not in m.citekeys:       # filed under a key renamed since: follow the paper
+            m.citekeys.append(citekey)
+            self.sources.save(m)
 
 
 def sources_of_papers(manifest: Manifest, papers: dict[str, dict]) -> list[str]:
