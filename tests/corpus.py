@@ -49,3 +49,23 @@ PHP_BIB = """@misc{luccioni2023power,
   url = {https://arxiv.org/abs/2311.16863},
 }
 """
+
+#: A sentence of Power Hungry Processing v3, and the sentence of its image-generation figure.
+PHP_QUOTE = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
+PHP_IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "
+                   "(11.49 kWh)")
+#: A second paper, metadata only.
+STRUBELL_STUB = ("@article{strubell2019energy,\n  title = {Energy and Policy Considerations},\n"
+                 "  author = {Strubell, Emma},\n  year = {2019},\n}\n")
+
+
+def php_with_a_quote(root: Path, tmp_path: Path) -> None:
+    """The knowledge base at `root` holds Power Hungry Processing (its real v3 text loaded,
+    PHP_QUOTE stored as quote 'generative') and STRUBELL_STUB."""
+    from kbrun import run_kb
+
+    (root / "references.bib").write_text(PHP_BIB + "\n" + STRUBELL_STUB)
+    source = tmp_path / "php-v3.json"
+    source.write_text(json.dumps(wattbot_pages("luccioni2024")))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    assert run_kb("quote", "add", "luccioni2023power", PHP_QUOTE, "--id", "generative").code == 0

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import tomllib
 
 import pytest
-from corpus import PHP_BIB, wattbot_pages
+from corpus import PHP_BIB, PHP_IMAGE_QUOTE, PHP_QUOTE, STRUBELL_STUB, php_with_a_quote
 from kbrun import run_kb
 
-QUOTE = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
-IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "
-               "(11.49 kWh)")
-OTHER = "@article{strubell2019energy,\n  title = {Energy and Policy Considerations},\n  author = {Strubell, Emma},\n  year = {2019},\n}\n"
+QUOTE, IMAGE_QUOTE, OTHER = PHP_QUOTE, PHP_IMAGE_QUOTE, STRUBELL_STUB
 
 
 @pytest.fixture
 def php(kb_root, tmp_path):
-    (kb_root / "references.bib").write_text(PHP_BIB + "\n" + OTHER)
-    source = tmp_path / "php-v3.json"
-    source.write_text(json.dumps(wattbot_pages("luccioni2024")))
-    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
-    assert run_kb("quote", "add", "luccioni2023power", QUOTE, "--id", "generative").code == 0
+    php_with_a_quote(kb_root, tmp_path)
     return kb_root
 
 
