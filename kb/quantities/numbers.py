@@ -286,27 +286,36 @@ _REFS_HEAD = lazy(r"(?im)^[ \t]*(?:\d+\.?[ \t]+)?(?:references|bibliography)[ \t
 _REFS_END = lazy(r"(?im)^[ \t]*(?:[A-Z]\.?[ \t]+)?(?:appendix|appendices|supplementary)\b")
 
 
-def _excluded_spans(page: str) -> list[tuple[int, int]]:
-    """Spans of the page whose numbers are never candidates, sorted."""
+def _excluded_spans(page: str) -> "_Covered":
+    """Spans of the page whose numbers are never candidates."""
     spans = [(m.start(), m.end()) for m in _NOT_FIGURES.finditer(page)]
     head = _REFS_HEAD.search(page)
     if head is not None:
         end = _REFS_END.search(page, head.end())
         spans.append((head.start(), end.start() if end else len(page)))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
+    return _Covered(spans)
 
 
-def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    """Whether `pos` lies in one of the disjoint sorted `spans` (`starts` their starts)."""
-    j = bisect.bisect_right(starts, pos) - 1
-    return j >= 0 and spans[j][1] > pos
+class _Covered:
+    """Spans of a page already read (candidates taken, text excluded): ``pos in covered``
+    says whether a position lies in one. Overlapping spans are merged, so one search
+    answers."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, spans: Iterable[tuple]):
+        merged: list[list[int]] = []
+        for a, b in sorted((s[0], s[1]) for s in spans):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.spans = merged
+        self.starts = [a for a, _ in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        j = bisect.bisect_right(self.starts, pos) - 1
+        return j >= 0 and self.spans[j][1] > pos
 
 
 def _unit_kind(m: re.Match[str]) -> str:
@@ -343,13 +352,12 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     pending: list[tuple[int, int, str, float, str, float | None, float | None, str, str]] = []
 
     excluded = _excluded_spans(page)
-    ex_starts = [a for a, _ in excluded]
     product_at = -1
     # the last figure whose unit came before it: unit, as written, end, led by the unit
     listed: tuple[str, str, int, bool] | None = None
     for sm in _START.finditer(page):
         pos = sm.start()
-        if pos < consumed or _inside(excluded, ex_starts, pos):
+        if pos < consumed or pos in excluded:
             continue
         glued = False
         if pos == product_at:
@@ -1041,8 +1049,7 @@ _CAPTION_PAREN = lazy(r"\((?:in[ \t]+)?(?:(?:the[ \t]+)?number[ \t]+of[ \t]+)?(?
 
 def _caption_unit_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """Cells of the rows right above a table caption that names one unit, and only one."""
-    spans = sorted((c[0], c[1]) for c in taken)
-    starts = [s for s, _ in spans]
+    covered = _Covered(taken)
     out: list[tuple] = []
     for cap in _CAPTION_LINE.finditer(page):
         line_end = page.find("\n", cap.end())
@@ -1072,7 +1079,7 @@ def _caption_unit_cells(page: str, taken: list[tuple]) -> list[tuple]:
             misses = 0
             rows += 1
             for tok in cells:
-                found = _cell_number(page, tok, starts, spans)
+                found = _cell_number(page, tok, covered)
                 if found is not None:
                     cell, s0, e0, m, num = found
                     out.append((s0, e0, cell, float(num.value), canon, None, None, unit_text, "table"))
@@ -1119,16 +1126,14 @@ def word_numbers(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _number_words(page: str, taken: list[tuple], excluded: list[tuple[int, int]]) -> list[tuple]:
+def _number_words(page: str, taken: list[tuple], excluded: _Covered) -> list[tuple]:
     """Counts and ratios written in words: a number word before what it counts, or
     before "times". The number is given in digits ("ten tasks": 10 task)."""
-    spans = sorted((c[0], c[1]) for c in taken)
-    starts = [a for a, _ in spans]
-    ex_starts = [a for a, _ in excluded]
+    covered = _Covered(taken)
     out: list[tuple] = []
     for m in _NUMBER_WORD.finditer(page):
         s0 = m.start()
-        if _inside(excluded, ex_starts, s0) or _inside(spans, starts, s0):
+        if s0 in excluded or s0 in covered:
             continue
         mods = m.group("mods").split()
         if any(w in _BAD_MODS or w in _NOT_NOUNS for w in mods) or (m.group("of") and mods):
@@ -1209,15 +1214,14 @@ _LABEL_SCALE = lazy(r"\((B|M|K|billions?|millions?|thousands?)\)")
 _UNIT_ONLY = lazy(rf"(?:{_UNIT_BODY})(?:{_RATE})?(?:\s*/\s*(?:{_DENOM}))?$")
 
 
-def _cell_number(page: str, tok: re.Match[str], starts: list[int], spans: list[tuple]):
+def _cell_number(page: str, tok: re.Match[str], covered: _Covered):
     """(cell, start, end, match, number) of a table cell that is a whole number no candidate
     already covers, or None (a percentage, a word, a cell inside a taken span)."""
     cell = tok.group(0)
     if cell.endswith("%") or not cell[0].isdigit():
         return None
     s, e = tok.start(), tok.end()
-    j = bisect.bisect_right(starts, s) - 1
-    if j >= 0 and spans[j][1] > s:
+    if s in covered:
         return None
     m = _NUM.match(page, s)
     if m is None or m.end() != e:
@@ -1242,8 +1246,7 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
     (kg/KWh) 2020" / "(Section 2.4 and Appendix D) 0.429 0.478"). A row of one cell
     counts when a row of two or more stands next to it ("Number of Chips 8").
     """
-    spans = sorted((c[0], c[1]) for c in taken)
-    starts = [s for s, _ in spans]
+    covered = _Covered(taken)
     out: list[tuple] = []
     rows: list[tuple[int, int, list[re.Match[str]], int]] = []  # start, end, tokens, first cell
     line_start = 0
@@ -1280,7 +1283,7 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
             continue
         unit_text, canon = lu
         for tok in tokens[k:]:
-            found = _cell_number(page, tok, starts, spans)
+            found = _cell_number(page, tok, covered)
             if found is None:
                 continue
             cell, s, e, m, num = found
@@ -1360,8 +1363,7 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
     title or a group title), all with the same number of cells; a caption ("Table 2.")
     or two lines that are not rows end the table.
     """
-    spans = sorted((c[0], c[1]) for c in taken)
-    starts = [s for s, _ in spans]
+    covered = _Covered(taken)
     bounds = _line_spans(page)
     out: list[tuple] = []
     i = 0
@@ -1386,7 +1388,7 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
             width = len(cells)
             misses = 0
             for tok in cells:
-                found = _cell_number(page, tok, starts, spans)
+                found = _cell_number(page, tok, covered)
                 if found is None:
                     continue
                 cell, s0, e0, m, num = found
@@ -1559,8 +1561,7 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
     """Cells of rows under a header naming several columns' units (see above)."""
     if "\n" not in page:
         return []
-    spans = sorted((c[0], c[1]) for c in taken)
-    starts = [s for s, _ in spans]
+    covered = _Covered(taken)
     lines = _line_spans(page)
     out: list[tuple] = []
     i = 0
@@ -1579,7 +1580,7 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
             caption = _caption_near(page, lines, i - 1)
             header = _header_columns(line, caption) if caption else header
         if header is None:
-            i = _number_of_column(page, lines, i, spans, starts, out)
+            i = _number_of_column(page, lines, i, covered, out)
             continue
         rows = 0
         texty = False  # rows end in a text column, which may wrap onto a line of its own
@@ -1607,8 +1608,7 @@ def _header_columns_cells(page: str, taken: list[tuple]) -> list[tuple]:
                 if col is None or not text[0].isdigit() or text.endswith("%"):
                     continue
                 s0, e0 = cell.start(), cell.end()
-                j = bisect.bisect_right(starts, s0) - 1
-                if j >= 0 and spans[j][1] > s0:
+                if s0 in covered:
                     continue
                 m = _NUM.match(page, s0)
                 if m is None or m.end() != e0:
@@ -1640,8 +1640,7 @@ def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
     several label-and-cells groups, as many cells in all as the header has columns."""
     if "\n" not in page:
         return []
-    spans = sorted((c[0], c[1]) for c in taken)
-    starts = [s for s, _ in spans]
+    covered = _Covered(taken)
     lines = _line_spans(page)
     out: list[tuple] = []
     i = 0
@@ -1667,8 +1666,7 @@ def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
                 text = tok.group(0)
                 if col is None or not text[0].isdigit() or text.endswith("%"):
                     continue
-                k = bisect.bisect_right(starts, tok.start()) - 1
-                if k >= 0 and spans[k][1] > tok.start():
+                if tok.start() in covered:
                     continue
                 m = _NUM.match(page, tok.start())
                 if m is None or m.end() != tok.end():
@@ -1689,7 +1687,7 @@ _YEARS = lazy(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?")
 
 
 def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
-                      spans: list[tuple[int, int]], starts: list[int], out: list[tuple]) -> int:
+                      covered: _Covered, out: list[tuple]) -> int:
     """Rows under a header with one "Number of Models" column: in each row, the one
     number that is not a year, a year range or a citation is that count. Returns the
     index of the first line after the rows."""
@@ -1722,9 +1720,8 @@ def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,
         if len(cells) != 1 or not any(ch.isalpha() for ch in page[ls:cells[0].start()]):
             break
         tok = cells[0]
-        j = bisect.bisect_right(starts, tok.start()) - 1
         m = _NUM.match(page, tok.start())
-        if not (j >= 0 and spans[j][1] > tok.start()) and m is not None and m.end() == tok.end():
+        if tok.start() not in covered and m is not None and m.end() == tok.end():
             try:
                 value = float(read_number(m).value)
             except KBError:
@@ -1743,16 +1740,15 @@ _HARDWARE_COUNT = lazy(r"(?<![\w-])(?P<model>(?:[VAPHKT]\d{2,3}|TPU[ ]?v?\d\w*?|
                       r"|(?<![\w.,-])(?P<n2>\d{1,5})[·×x∗*][ ]?(?P<model2>[VAPHKT]\d{2,3}|TPU[ ]?v?\d\w*?)(?![\w.-])")
 
 
-def _hardware_counts(page: str, taken: list[tuple], excluded: list[tuple[int, int]]) -> list[tuple]:
+def _hardware_counts(page: str, taken: list[tuple], excluded: _Covered) -> list[tuple]:
     """Accelerator counts written as a suffix of the model name ("P100x8": 8 GPUs)."""
     out: list[tuple] = []
-    ex_starts = [a for a, _ in excluded]
-    spans = sorted((c[0], c[1]) for c in taken)
+    covered = _Covered(taken)
     for hm in _HARDWARE_COUNT.finditer(page):
         group = "n" if hm.group("n") else "n2"  # "P100x8", or "256·A100"
         model = hm.group("model") or hm.group("model2")
         s0, e0 = hm.start(group), hm.end(group)
-        if _inside(excluded, ex_starts, s0) or any(a <= s0 < b for a, b in spans):
+        if s0 in excluded or s0 in covered:
             continue
         unit = "TPU" if model.startswith("TPU") else "GPU"
         out.append((s0, e0, hm.group(group), float(hm.group(group)), unit, None, None,
