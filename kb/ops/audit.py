@@ -44,7 +44,8 @@ from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, parse_note
 
-__all__ = ["Restatement", "index_contexts", "index_numbers", "audit", "audit_note", "accept", "VERDICTS"]
+__all__ = ["Restatement", "index_contexts", "index_numbers", "derive_later", "ensure_derived", "audit", "audit_note",
+           "accept", "VERDICTS"]
 
 VERDICTS = ("confirmed", "differs", "not-in-source")
 
@@ -139,28 +140,32 @@ def _numbers(conn, citekey: str, page: int | None = None) -> list[Candidate]:
             for p, a, b, n, v, u, ut, k, st in conn.execute(sql, [citekey] + ([page] if page is not None else []))]
 
 
-def _ensure_derived(kb: KB) -> None:
-    """Contexts and numbers of papers indexed before kb stored them (an index made by an older kb)."""
-    conn = kb.conn
-    missing = {r[0] for r in conn.execute(
-        "select distinct r.citekey from refs r where r.source = 'text' and not exists "
-        "(select 1 from cite_contexts c where c.citekey = r.citekey) and exists "
-        "(select 1 from refs x where x.citekey = r.citekey and x.resolved is not null)")}
-    numbers = {r[0] for r in conn.execute(
-        "select distinct v.citekey from versions v where v.text_status = 'ok' and not exists "
-        "(select 1 from text_numbers n where n.citekey = v.citekey)")}
-    if not missing and not numbers:
-        return
+def derive_later(db, citekey: str, version: str | None) -> None:
+    """A new newest text of `citekey`: its contexts and numbers are made on first use
+    (ensure_derived); those of its older text are gone now. Caller runs the transaction."""
+    db.execute("delete from cite_contexts where citekey = ?", [citekey])
+    db.execute("delete from text_numbers where citekey = ?", [citekey])
+    db.execute("insert or replace into derive_later (citekey, version) values (?, ?)", [citekey, version])
+
+
+def ensure_derived(kb: KB) -> int:
+    """Make the contexts and numbers of every text waiting for them (derive_later), in
+    one transaction under the writer lock, with progress. Returns how many texts."""
+    if kb.conn.execute("select 1 from derive_later limit 1").fetchone() is None:
+        return 0
+    done = 0
     with kb.writing():
         with transaction(kb.db):
-            for citekey in sorted(missing | numbers):
-                text = load_text(kb.conn, citekey, None)
-                if text is None:
-                    continue
-                if citekey in missing:
+            waiting = [r[0] for r in kb.conn.execute("select citekey from derive_later order by citekey")]
+            for n, citekey in enumerate(waiting, 1):
+                text = load_text(kb.conn, citekey, None) if paper_exists(kb.conn, citekey) else None
+                if text is not None:
                     index_contexts(kb.db, citekey, text.version, text.pages)
-                if citekey in numbers:
                     index_numbers(kb.db, citekey, text.version, text.pages)
+                    done += 1
+                kb.db.execute("delete from derive_later where citekey = ?", [citekey])
+                kb.progress("reading figures and citation contexts", n, len(waiting), "papers")
+    return done
 
 
 # ---------------------------------------------------------------- reading numbers
@@ -488,7 +493,7 @@ def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = Non
     for key in keys or []:
         if not paper_exists(kb.conn, key):
             raise no_paper(kb.conn, key)
-    _ensure_derived(kb)
+    ensure_derived(kb)
     conn = kb.conn
     sql = ("select c.citekey, c.page, c.start, c.\"end\", c.marker_start, c.marker_end, c.marker, r.resolved "
            "from cite_contexts c left join refs r on r.citekey = c.citekey and r.source = 'text' "
@@ -593,6 +598,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     except UnicodeDecodeError:
         raise UsageError(f"{path}: the note is not UTF-8") from None
     note = parse_note(text, str(path))
+    ensure_derived(kb)
     items: list[tuple[int, str, str | None]] = []
     for q in note.quotes:
         items.append((q.line, q.quote, resolve_note_source(kb, note, q)))

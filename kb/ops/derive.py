@@ -6,8 +6,10 @@ rebuild, inside the transaction that indexed the change:
 
 * the reference list of a paper's newest page text (kb.graph.links), and the
   citation links of papers added, edited or removed, both ways;
-* the citation contexts of that text (kb.ops.audit: the sentences citing an
-  entry of its reference list) and its numbers with units, which kb audit reads;
+* the citation contexts of that text (the sentences citing an entry of its
+  reference list) and its numbers with units, which kb audit alone reads: the
+  text is listed as waiting for them, and kb audit makes them on first use
+  (finding them took longer than extracting the PDF with pdfium);
 * Semantic Scholar lists fetched earlier (kb cite fetch) for papers whose S2
   links are missing, e.g. after a rebuild;
 * each claim's value in base units ("626,155 lb CO2e" -> grams CO2e), so
@@ -51,8 +53,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
                 links.store_references(db, citekey, version, text.pages)
             else:
                 links.index_references(db, citekey, version, text.pages)
-            audit.index_contexts(db, citekey, version, text.pages)
-            audit.index_numbers(db, citekey, version, text.pages)
+            audit.derive_later(db, citekey, version)      # made by kb audit when it needs them
         if progress:
             progress(n, len(texts))
     if bulk:

@@ -573,10 +573,28 @@ def m014_claim_doubt(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m015_derive_on_first_use(db: sqlite_utils.Database) -> None:
+    """The numbers with units and the citation contexts of a paper's text are read by
+    `kb audit` alone, and finding them cost more than extracting a PDF with pdfium (a
+    single `kb add` 4.4x its extraction). They are now made when `kb audit` first
+    needs them: a text waiting for them is listed here. Texts indexed by an older kb
+    without numbers are listed too (kb audit used to find them by a scan each time)."""
+    db.executescript("""
+    CREATE TABLE derive_later (
+        citekey TEXT PRIMARY KEY,     -- its newest text's numbers and contexts are not made yet
+        version TEXT
+    );
+    INSERT OR IGNORE INTO derive_later (citekey, version)
+        SELECT v.citekey, NULL FROM versions v WHERE v.text_status = 'ok'
+        AND NOT EXISTS (SELECT 1 FROM text_numbers n WHERE n.citekey = v.citekey);
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
-              m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt)
+              m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
+              m015_derive_on_first_use)
 
 
 def _migrations() -> Migrations:

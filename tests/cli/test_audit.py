@@ -35,6 +35,10 @@ def five(tmp_path_factory):
         source.write_text(json.dumps(wattbot_pages(name)))
         args = ["text", "load", key, source] + (["--version", version] if version else [])
         assert run_kb(*args).code == 0
+    # kb text load leaves numbers and citation contexts for the first audit to make
+    assert waiting(root) == sorted(TEXTS) and derived(root) == ([], [])
+    assert run_kb("audit").code in (0, 1)
+    assert waiting(root) == [] and all(derived(root))
     yield root
     if old is None:
         os.environ.pop("KB_HOME", None)
@@ -154,6 +158,15 @@ def test_listing_filters_and_exit_code(kb5):
     assert missing.code == 2 and "kb: error:" in missing.err and "Traceback" not in missing.err
 
 
+def waiting(root: Path) -> list[str]:
+    """The papers whose text's numbers and contexts kb audit has still to make."""
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    try:
+        return [r[0] for r in conn.execute("select citekey from derive_later order by 1")]
+    finally:
+        conn.close()
+
+
 def derived(root: Path) -> tuple[list, list]:
     conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
     try:
@@ -175,6 +188,8 @@ def test_a_judgement_is_recorded_kept_across_rebuild_and_not_reported_again(kb5)
     assert target["id"] not in {r["id"] for r in run_kb("audit", "--json").json}
     before = derived(kb5)
     assert run_kb("rebuild").code == 0
+    assert waiting(kb5) == sorted(TEXTS) and derived(kb5) == ([], [])     # left for the next audit
+    assert target["id"] not in {r["id"] for r in run_kb("audit", "--json").json}
     assert derived(kb5) == before            # contexts and numbers are made again from the text
     assert target["id"] not in {r["id"] for r in run_kb("audit", "--json").json}
     judged = {r["id"]: r for r in run_kb("audit", "--judged", "--json").json}
@@ -234,3 +249,40 @@ def test_the_notes_v1_figures_differ_from_v3(kb5):
     assert result.code == 1
     only = run_kb("audit", "--note", note, "--only", "differs")
     assert only.code == 1 and len(only.out.splitlines()) == 3
+
+
+def test_an_index_from_before_numbers_waited_for_audit_lists_texts_without_them(kb5, tmp_path, monkeypatch):
+    """An index made before m015 (schema 14): texts whose numbers an older kb never
+    found are listed for the next audit, and those it found are kept."""
+    import shutil
+
+    root = tmp_path / "kb"
+    shutil.copytree(kb5, root)
+    monkeypatch.setenv("KB_HOME", str(root))
+    before = derived(root)
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    with conn:                                   # the index as kb wrote it before m015
+        conn.execute("delete from _sqlite_migrations where name = 'm015_derive_on_first_use'")
+        conn.execute("drop table derive_later")
+        conn.execute("delete from text_numbers where citekey = 'dodge2022measuring'")
+        conn.execute("pragma user_version = 14")
+    conn.close()
+    assert run_kb("ls").code == 0
+    assert waiting(root) == ["dodge2022measuring"]
+    assert run_kb("audit").code in (0, 1)
+    assert waiting(root) == [] and derived(root) == before
+
+
+def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(kb5, tmp_path, monkeypatch):
+    import shutil
+
+    root = tmp_path / "kb"
+    shutil.copytree(kb5, root)
+    monkeypatch.setenv("KB_HOME", str(root))
+    assert run_kb("rebuild").code == 0                   # every text waits again
+    assert run_kb("rm", "dodge2022measuring").code == 0
+    assert "dodge2022measuring" not in waiting(root)
+    assert run_kb("audit").code in (0, 1)
+    contexts_rows, numbers_rows = derived(root)
+    assert contexts_rows and numbers_rows
+    assert not any(r[0] == "dodge2022measuring" for r in contexts_rows + numbers_rows)
