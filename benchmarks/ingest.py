@@ -85,12 +85,13 @@ def lib_add(path: Path, extractor: str | None) -> float:
     """`kb add --offline FILE [--extractor X]` as a library call in this process: the add
     alone, not making the knowledge base."""
     from kb.ops.papers import add_pdf
-    from kb.store.knowledgebase import KB, init
+    from kb.ops.session import open_kb
+    from kb.store.knowledgebase import init
 
     folder = Path(tempfile.mkdtemp())
     try:
         root, _ = init(folder / "kb")
-        kb = KB.open(root)
+        kb = open_kb(root)         # as commands open it: with its derive step
         kb.db                      # an existing knowledge base: its schema made, not timed
         t = time.perf_counter()
         add_pdf(kb, path, offline=True, extractor=extractor)
