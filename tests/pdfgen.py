@@ -92,20 +92,25 @@ def make_image_only_pdf(pages: int = 2) -> bytes:
     return make_pdf([[] for _ in range(pages)])
 
 
-def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None) -> bytes:
-    """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text."""
+def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: int = 1) -> bytes:
+    """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text;
+    `layers` times Flate-compressed (/Filter [/FlateDecode /FlateDecode] for two: each layer
+    shrinks it again, so the file gets tiny)."""
     comp = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     data = b"".join(comp.compress(chunk) for _ in range(megabytes))
     text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
         f"({_escape(line)}) Tj T*" for line in (lines or ["after the bomb"])) + " ET"
     data += comp.compress(text.encode("latin-1")) + comp.flush()
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+    filters = b"/FlateDecode" if layers == 1 else b"[" + b" ".join([b"/FlateDecode"] * layers) + b"]"
     return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ])
 

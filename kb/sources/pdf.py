@@ -248,6 +248,11 @@ def _check_count(count: int, limits: Limits, source: str) -> None:
 _STREAM = lazy(rb"stream\r?\n")
 _RISKY_FILTER = lazy(rb"/(?:LZWDecode|RunLengthDecode|LZW|RL)\b")
 _IMAGE = lazy(rb"/Subtype\s*/Image\b")
+_FLATE = lazy(rb"/Fl(?:ateDecode)?\b")
+_INDIRECT_FILTER = lazy(rb"/Filter\s*\d+\s+\d+\s+R\b")
+#: The most Deflate can expand: 1,032 times (zlib's technical notes): a stream this
+#: much smaller than the limit per layer of Flate cannot reach it, and is not decoded.
+_DEFLATE_MOST = 1032
 
 
 def _check_streams(data: bytes, limits: Limits, source: str) -> None:
@@ -276,6 +281,11 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
                 raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
                                "pypdf reads it within the limit")
             continue
+        end = data.find(b"endstream", m.end())
+        size = (end if end >= 0 else len(data)) - m.end()
+        layers = len(_FLATE.findall(head))
+        if 1 <= layers <= 4 and not _INDIRECT_FILTER.search(head) and size * _DEFLATE_MOST ** layers <= limit:
+            continue            # too small to decompress past the limit, however it is made
         chunk = memoryview(data)[m.end():m.end() + limit + 1]
         for _layer in range(4):
             try:
@@ -386,8 +396,16 @@ def _finish(result: Extracted, source: str) -> Extracted:
     """What every extractor's pages give: image-only or not, identifiers, guesses."""
     pages = result.pages
     count = len(pages)
-    letters = sum(len(re.findall(r"\w", p)) for p in pages)
-    if letters < 20 * max(1, min(count, 3)):
+    enough = 20 * max(1, min(count, 3))
+    letters = 0
+    for p in pages:             # counted only up to what makes a text layer
+        for at in range(0, len(p), 2000):
+            letters += len(re.findall(r"\w", p[at:at + 2000]))
+            if letters >= enough:
+                break
+        if letters >= enough:
+            break
+    if letters < enough:
         result.status = "image-only"
         result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
                           "probably scanned images; kb keeps its metadata only")
