@@ -39,6 +39,7 @@ from kb.sources.bibtex import (
     fit_model,
     pybtex_reading,
     render_entry,
+    screen_reading,
     second_reading_text,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
@@ -536,9 +537,11 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
 # -- kb import -----------------------------------------------------------------------
 
 
-#: From this many entries on, pybtex's second reading of an imported file runs in a
-#: process of its own (when the import may use more than one core): below it, starting
-#: a process costs more than the reading.
+#: Below this many entries, an imported file is read a second time by pybtex, in this
+#: process. From it on, kb's own second reading (`screen_reading`: the file read again
+#: with pybtex's grammar, braces counted on their own, a tenth of pybtex's time) stands
+#: in for pybtex's; a file it cannot vouch for is still read by pybtex, on another core
+#: when the import may use more than one.
 BACKGROUND_READING = 2000
 
 
@@ -624,21 +627,24 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     incoming = source.entries()
     if not incoming:
         raise UsageError(f"{path} holds no BibTeX entries")
-    # pybtex's second reading of a large file runs on another core meanwhile (kb import
-    # defaults to every core); it is compared before anything is written.
-    reading = bulk.Background(pybtex_reading, second_reading_text(source),
-                              jobs=jobs if len(incoming) >= BACKGROUND_READING else 1)
+    # The second reading: pybtex's for a small file; kb's own for a large one, and pybtex's
+    # as well (on another core meanwhile: kb import defaults to every core) where kb's
+    # cannot vouch for it. Compared before anything is written.
+    large = len(incoming) >= BACKGROUND_READING
+    reading = None if large and screen_reading(source) is None else \
+        bulk.Background(pybtex_reading, second_reading_text(source), jobs=jobs if large else 1)
     try:
         _check_incoming(source)
         pdfs = _import_entries(kb, source, incoming, out, path, progress, normalise, fill, reading)
     finally:
-        reading.close()
+        if reading is not None:
+            reading.close()
     _attach_all(kb, pdfs, out, jobs=jobs, extract=extract)
     return out
 
 
 def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, path: Path, progress,
-                    normalise: bool, fill: bool, reading: "bulk.Background") -> list[tuple[str, Path]]:
+                    normalise: bool, fill: bool, reading: "bulk.Background | None") -> list[tuple[str, Path]]:
     """import_bib's one transaction; the PDFs the entries' file fields name."""
     pdfs: list[tuple[str, Path]] = []
     with kb.writing():
@@ -693,7 +699,8 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             for preamble in source.preambles():
                 if preamble not in bibfile.text:
                     bibfile.append_raw(preamble)
-        compare_reading(source, reading.result())
+        if reading is not None:
+            compare_reading(source, reading.result())
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from corpus import corpus_path
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from kbrun import run_kb
 
 from kb.errors import FileFormatError
@@ -175,3 +177,119 @@ def test_merging_fields_keeps_the_rest_of_the_entry_byte_for_byte():
     bib.set_entry("k", "article", {"volume": "3", "title": "Kept"})
     out = bib.render()
     assert out == text.replace("month = jun,", "month = jun,\n    volume = {3},")
+
+
+# -- kb's own second reading (screen_reading): where it vouches, pybtex agrees ---------------
+
+SCREEN_CASES = {
+    "a field name pybtex does not take": "@misc{odd, 9title = {x}}\n",
+    "a non-ASCII field name": "@misc{a, t\u00eftle = {x}}\n",
+    "a non-ASCII type": "@m\u00efsc{a, title = {x}}\n",
+    "an entry in parentheses": "@misc(a, title = {x})\n",
+    "a month macro in a note": "@misc{a, note = jun # { 2020}}\n",
+    "an '@' in a @comment": "@comment{ mail a@b }\n@misc{a, title={x}}\n",
+    "a @comment without braces": "@comment hello\n@misc{a, title={x}}\n",
+    "an @string name starting with a digit": "@string{2x = {y}}\n@misc{a, title = {x}}\n",
+    "braces nested deeper than pybtex takes": "@misc{a, title = {" + "{" * 101 + "}" * 101 + "}}\n",
+}
+SCREEN_VOUCHES = {
+    "Crossref's escaped brace": "@article{p, title = {Measurements of $\\{upOmega}$ and}, journal = {J}}\n",
+    "a month macro": "@misc{a, month = jun}\n",
+    "concatenation": '@string{foo = "Foo"}\n@misc{a, title = foo # " and " # {bar}, year = 2020,}\n',
+    "a preamble": '@preamble{ "\\newcommand{\\x}{y}" # {z} }\n@misc{a, title={x}}\n',
+    "braces in quotes": '@misc{a, title = "a {b "c"} d"}\n',
+    "an '@' on a comment line": "% mail me@x\n@misc{a, title={x}}\n",
+    "no fields": "@misc{a}\n@misc{b,}\n",
+}
+
+
+@pytest.mark.parametrize("name", SCREEN_CASES)
+def test_own_second_reading_leaves_to_pybtex_what_it_cannot_vouch_for(name):
+    from kb.sources.bibtex import screen_reading
+
+    bib = BibFile(SCREEN_CASES[name], "c.bib")
+    line, why = screen_reading(bib)
+    assert line == 1 and why
+
+
+@pytest.mark.parametrize("name", SCREEN_VOUCHES)
+def test_own_second_reading_vouches_where_pybtex_reads_the_same(name):
+    from kb.sources.bibtex import screen_reading
+
+    bib = BibFile(SCREEN_VOUCHES[name], "c.bib")
+    assert screen_reading(bib) is None
+    cross_check(bib)
+
+
+@pytest.mark.corpus
+def test_own_second_reading_vouches_for_every_corpus_file():
+    from kb.sources.bibtex import screen_reading
+
+    for name in CORPUS_BIBS:
+        bib = BibFile(corpus_path("bibtex", name).read_text("utf-8"), name)
+        assert screen_reading(bib) is None, name
+        cross_check(bib)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("cut", ["short", "long"])
+def test_own_second_reading_catches_a_value_read_wrong(cut):
+    # A reader that ends Crossref's title at its escaped brace (as bibtexparser 2 does), or
+    # runs a value on into the next field, leaves text the second reading refuses.
+    from kb.sources.bibtex import screen_reading
+
+    text = corpus_path("bibtex", "crossref-doi-10.1086_307221.bib").read_text("utf-8")
+    bib = BibFile(text, "p.bib")
+    entry = bib.entries()[0]
+    start, end = entry.spans["title"]
+    if cut == "short":
+        entry.spans["title"] = (start, text.index("\\{", start) + 2)
+    else:
+        entry.spans["title"] = (start, entry.spans["journal"][1])
+        del entry.spans["journal"]
+    line, why = screen_reading(bib)
+    assert line == entry.field_lines["title"] and "'title'" in why
+
+
+OK_PIECES = ["{x}", "{A {B} c}", "{\\{up}}", "{a\\}", '"q"', '"a {"} b"', '""', "{}", "2020", "jun", "foo",
+             "{%}", "{@}", "{\u00e9}", "x9", '{"}', "{,}", "{=}", "{#}", "{ a\n b }", "{$\\{upOmega}$}"]
+BAD_PIECES = ["9x", "\u00e9", "{", "}", '"', "@", "x y", "{{", "}}", "{}}"]
+NAMES = ["title", "note", "month", "Year", "a-b", "x.y", "_", "@x", "9t", "t\u00e9", ""]
+
+
+@st.composite
+def bib_texts(draw):
+    """BibTeX made mostly of what both readers take, now and then something only one does."""
+    pieces = st.one_of(st.sampled_from(OK_PIECES), st.sampled_from(OK_PIECES), st.sampled_from(OK_PIECES),
+                       st.sampled_from(BAD_PIECES))
+    out = []
+    if draw(st.booleans()):
+        out.append(draw(st.sampled_from(['@string{foo = "Foo"}\n', "@string{jun = {Juni}}\n",
+                                         '@preamble{"x" # {y}}\n', "@string(foo = {F})\n"])))
+    for i in range(draw(st.integers(1, 3))):
+        head = draw(st.sampled_from(["@misc{k%d" % i] * 4 + ["@misc(k%d" % i, "@ Misc { k%d" % i, "@9x{k%d" % i,
+                                     "@comment{c}@misc{k%d" % i, "@comment{a@b}@misc{k%d" % i,
+                                     "%% @x\n@misc{k%d" % i]))
+        fields = []
+        for n in range(draw(st.integers(0, 3))):
+            value = draw(st.sampled_from([" # ", "#", " #\n"])).join(draw(st.lists(pieces, min_size=1, max_size=3)))
+            name = draw(st.sampled_from(NAMES[:6] * 3 + NAMES))
+            fields.append(f"{name}{n} = {value}" if name else f" = {value}")
+        sep = draw(st.sampled_from([", ", ",\n  ", " , "]))
+        tail = draw(st.sampled_from(["}"] * 6 + [")", ",}", " ,\n}", "}}", ""]))
+        out.append(head + "".join(sep + f for f in fields) + tail + "\n")
+    return "".join(out)
+
+
+@settings(deadline=None, derandomize=True, database=None, max_examples=400,
+          suppress_health_check=list(HealthCheck))
+@given(bib_texts())
+def test_where_the_own_reading_vouches_pybtex_reads_the_same(text):
+    from kb.sources.bibtex import screen_reading
+
+    try:
+        bib = BibFile(text, "f.bib")
+    except FileFormatError:
+        return
+    if screen_reading(bib) is None:
+        cross_check(bib)          # raises FileFormatError if pybtex read it otherwise
