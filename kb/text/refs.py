@@ -286,21 +286,32 @@ class _Tok:
         self.start, self.end, self.text = start, end, text
 
 
-def _tokens(text: str, limit: int = 400) -> list[_Tok]:
+_NON_SPACE_RE = lazy(r"\S+")
+_LOWER_WORD_RE = lazy(r"[a-z]{2,}")
+
+
+def _tokens(text: str, limit: int = 400) -> tuple[list[_Tok], bool]:
     """Whitespace tokens, with pypdf's split capitals re-joined: 'Y oshua',
-    'V erga' (kerning turned into a space) count as one name."""
-    raw = [m for _, m in zip(range(limit), re.finditer(r"\S+", text))]
+    'V erga' (kerning turned into a space) count as one name; and whether the
+    text held more than `limit` (the last token may then lack its other half)."""
+    raw = []
+    for m in _NON_SPACE_RE.finditer(text):
+        if len(raw) == limit:
+            break
+        raw.append(m)
+    cut = len(raw) == limit and _NON_SPACE_RE.search(text, raw[-1].end()) is not None if raw else False
     out: list[_Tok] = []
     i = 0
     while i < len(raw):
         m = raw[i]
-        if re.fullmatch(r"[A-Z]", m.group(0)) and i + 1 < len(raw) and re.match(r"[a-z]{2,}", raw[i + 1].group(0)):
-            out.append(_Tok(m.start(), raw[i + 1].end(), m.group(0) + raw[i + 1].group(0)))
+        word = m.group(0)
+        if len(word) == 1 and "A" <= word <= "Z" and i + 1 < len(raw) and _LOWER_WORD_RE.match(raw[i + 1].group(0)):
+            out.append(_Tok(m.start(), raw[i + 1].end(), word + raw[i + 1].group(0)))
             i += 2
             continue
-        out.append(_Tok(m.start(), m.end(), m.group(0)))
+        out.append(_Tok(m.start(), m.end(), word))
         i += 1
-    return out
+    return out, cut
 
 
 def _is_initial(tok: str) -> bool:
@@ -327,13 +338,29 @@ class _AuthorSplit:
 def _split_authors(text: str) -> _AuthorSplit | None:
     """Walk name-like tokens from the start of an entry until the author list
     ends: at a year right after them ('... McCallum. 2019.') or at a word
-    ending in a full stop that is not an initial ('... N. D. Lawrence. Kernels')."""
-    tokens = _tokens(text)
+    ending in a full stop that is not an initial ('... N. D. Lawrence. Kernels').
+    The walk reads the first few dozen tokens first, and all 400 only if it gets
+    near their end undecided: the answer is the same, for a tenth of the work."""
+    for limit in (40, 400):
+        tokens, cut = _tokens(text, limit)
+        split = _walk_authors(text, tokens, len(tokens) - 2 if cut and limit < 400 else len(tokens) + 1)
+        if split is not _UNDECIDED:
+            return split
+    return None
+
+
+_UNDECIDED = object()
+
+
+def _walk_authors(text: str, tokens: list[_Tok], horizon: int):
+    """_split_authors over `tokens`; _UNDECIDED if it had to read the token at `horizon`."""
     n_names = 0
     seps = 0
     initials = 0
     last_initial: tuple[int, int] | None = None     # (end offset, names so far)
     for i, tk in enumerate(tokens):
+        if i >= horizon:
+            return _UNDECIDED
         tok = tk.text
         ym = _YEAR_TOKEN_RE.match(tok)
         prev = tokens[i - 1].text if i else ""
