@@ -128,24 +128,25 @@ def _ordered_methods(methods: Iterable[str]) -> str:
 # Writing reference lists
 
 def index_references(db: sqlite_utils.Database, citekey: str, version: str | None,
-                     pages: list[str]) -> int:
-    """Parse a paper's reference list from its page texts, store it (replacing
-    the previous text-derived list) and relink both ways. Returns the number
-    of entries found."""
+                     pages: list[str], entries: list[RefEntry] | None = None) -> int:
+    """Parse a paper's reference list from its page texts (unless `entries`, parsed
+    from them already, are given), store it (replacing the previous text-derived
+    list) and relink both ways. Returns the number of entries found."""
     with transaction(db):
-        count, old = store_references(db, citekey, version, pages)
+        count, old = store_references(db, citekey, version, pages, entries)
         _relink(db, {citekey}, extra_work_keys=old)
     return count
 
 
 def store_references(db: sqlite_utils.Database, citekey: str, version: str | None,
-                     pages: list[str]) -> tuple[int, set[str]]:
+                     pages: list[str], entries: list[RefEntry] | None = None) -> tuple[int, set[str]]:
     """Parse and store a paper's reference list without relinking: (entries, the work
     keys its previous list had). For many papers at once (kb rebuild): store every
     list, then `relink(db)` once, which ends where relinking after each would, in
     time linear in the references instead of papers times the knowledge base.
-    Caller runs the transaction."""
-    entries = find_references(pages)
+    Caller runs the transaction. `entries`: find_references(pages), when parsed already."""
+    if entries is None:
+        entries = find_references(pages)
     require_paper(db, citekey)
     old = {k for (k,) in db.execute(
         "SELECT DISTINCT work_key FROM refs WHERE citekey = ? AND source = 'text'", [citekey])}

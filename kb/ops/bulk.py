@@ -2,8 +2,8 @@
 
 `kb import` of a library whose entries name PDFs and `kb add` of many PDF files
 spend most of their time extracting text, which needs no knowledge base: it is
-a pure function of the file's bytes (kb.sources.pdf.extract_plan). So the
-extraction runs in a pool of worker processes while this process, the one
+a pure function of the file's bytes (kb.sources.pdf.extract_plan), and so is
+the reference list parsed from that text (kb.text.refs). So both run in a pool of worker processes while this process, the one
 writer, takes each result in the order the items were given and commits that
 paper (references.bib, the source cache, the index) as `kb add` of one file
 does. The order of the commits, and so every file and row they write, is the
@@ -34,6 +34,7 @@ from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 from kb.errors import KBError, LimitExceeded, PDFError
 from kb.sources.pdf import Extracted, Limits, extract_plan
+from kb.text.refs import find_references
 
 T = TypeVar("T")
 
@@ -61,6 +62,7 @@ class Outcome:
     error: KBError | None = None
     crashed: str = ""
     refused: KBError | None = None
+    references: list | None = None      # the text's reference list (kb.text.refs), parsed here too
 
 
 @dataclass
@@ -84,7 +86,11 @@ def extract_task(task: Task, limits: Limits) -> Outcome:
     file does to the extractor is this task's outcome, never an exception that
     would end the batch."""
     try:
-        return Outcome(result=extract_plan(task.data, task.plan, limits, source=task.source))
+        result = extract_plan(task.data, task.plan, limits, source=task.source)
+        # The reference list is a pure function of the pages too: parsed on this core, it
+        # leaves the one writer's derive step less to do (kb.ops.derive takes it as given).
+        references = find_references(result.pages) if result.status == "ok" and result.pages else None
+        return Outcome(result=result, references=references)
     except (PDFError, LimitExceeded) as exc:
         return Outcome(error=exc)
     except Exception as exc:  # a failure inside a PDF library that kb does not know yet

@@ -49,10 +49,11 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         held = versions_with_text(db.conn, citekey)
         if held and held[-1] == version:        # only the newest version's reference list counts
             text = load_text(db.conn, citekey, version)
+            parsed = changes.references.get((citekey, version))     # by a worker of a bulk import
             if bulk:
-                links.store_references(db, citekey, version, text.pages)
+                links.store_references(db, citekey, version, text.pages, parsed)
             else:
-                links.index_references(db, citekey, version, text.pages)
+                links.index_references(db, citekey, version, text.pages, parsed)
             audit.derive_later(db, citekey, version)      # made by kb audit when it needs them
         if progress:
             progress(n, len(texts))

@@ -87,6 +87,7 @@ class _Source:
     result: object | None = None       # the pdf.Extracted, when extraction ran
     second: object | None = None       # the other extractor's pdf.Extracted (plan "both")
     plan: str | None = None            # the extractors that made it (recorded in the manifest)
+    references: list | None = None     # its reference list, when a worker parsed it (kb.ops.bulk)
 
 
 # -- finding the same paper -----------------------------------------------------------
@@ -126,7 +127,8 @@ def _extract_source(kb: KB, data: bytes, source: str, notes: list[str],
     return _source_of(result, None, source, notes)
 
 
-def _source_of(result, error: KBError | None, source: str, notes: list[str]) -> _Source:
+def _source_of(result, error: KBError | None, source: str, notes: list[str],
+               references: list | None = None) -> _Source:
     """A source from what extraction gave (its pdf.Extracted, or the PDFError or
     LimitExceeded it raised), here or in a worker of kb.ops.bulk: the same either way."""
     src = _Source()
@@ -151,6 +153,7 @@ def _source_of(result, error: KBError | None, source: str, notes: list[str]) -> 
         src.status = "ok"
         src.pages = result.pages
         src.second = result.second
+        src.references = references
     src.result = result
     return src
 
@@ -283,7 +286,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                     continue   # never replace good text with a failed extraction
                 kb.indexer.store_version(key, src.version, manifest=src.manifest, pages=src.pages,
                                          extractor=src.extractor, text_status=src.status,
-                                         text_message=src.message, second=src.second)
+                                         text_message=src.message, second=src.second,
+                                         references=src.references)
                 if action == "unchanged":
                     action = "updated"
             kb.derive_pending()
@@ -396,7 +400,8 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
                                hint="try it alone, or with --extractor pypdf")
             if one.task is not None:
                 notes: list[str] = []
-                src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes)
+                src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes,
+                                 one.outcome.references)
                 result = _settled(kb, _add_extracted(kb, Path(one.task.source), one.task.data, src, notes,
                                                      offline=offline))
             elif pdf is not None:
@@ -579,12 +584,13 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
                 where: str) -> bool:
     """Append an imported entry as its file holds it (and the @strings it uses);
     False when an @string of the same name means something else here."""
-    for name in source.macros_used(own):
+    macros = source.macros_used(own)
+    for name in macros:
         if name in bibfile.strings and bibfile.strings[name] != source.strings[name]:
             out.warnings.append(f"{where}: @string {name!r} means something else in references.bib; "
                                 f"entry {own!r} written with its values spelled out")
             return False
-    for name in source.macros_used(own):
+    for name in macros:
         if name not in bibfile.strings:
             bibfile.append_raw(CONTROL_CHARS.sub("", source.string_blocks[name]))
     raw = source.entry_text(own)
@@ -736,7 +742,8 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
             out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {one.outcome.crashed}")
         elif one.task is not None and not _attached(kb, key, one.task.data):   # not named twice
             notes: list[str] = []
-            src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes)
+            src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes,
+                             one.outcome.references)
             _attach_source(kb, key, pdf, one.task.data, src, notes, out)
         kb.progress(label, n, len(pdfs), "papers")
 
@@ -802,7 +809,8 @@ def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes
             src.manifest = manifest
             kb.indexer.store_version(key, version, manifest=manifest, pages=src.pages,
                                      extractor=src.extractor, text_status=src.status,
-                                     text_message=src.message, second=src.second)
+                                     text_message=src.message, second=src.second,
+                                     references=src.references)
             kb.derive_pending()
             kb.sources.save(manifest)       # filed under `key`: the last step before the commit
     out.attached.append(f"{key}: {pdf.name}")

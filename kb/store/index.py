@@ -60,6 +60,9 @@ class Changes:
     texts: list[tuple[str, str]] = field(default_factory=list)   # (citekey, version) given page text
     claims_files: set[str] = field(default_factory=set)     # claims files re-indexed
     bib: bool = False                                       # references.bib re-indexed
+    #: (citekey, version) -> its reference list (kb.text.refs entries) when parsed already,
+    #: from the very pages stored (a worker of kb import parsed it beside the extraction)
+    references: dict[tuple[str, str], list] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.papers or self.texts or self.claims_files or self.bib)
@@ -427,9 +430,10 @@ class Indexer:
 
     def store_version(self, citekey: str, version: str, *, manifest: Manifest | None = None,
                       pages: list[str] | None, extractor: str | None, text_status: str,
-                      text_message: str | None = None, second=None) -> int:
+                      text_message: str | None = None, second=None, references: list | None = None) -> int:
         """Insert or replace one version of a paper with its page text (and `second`,
-        a pdf.Extracted: the other extractor's pages, kept beside them)."""
+        a pdf.Extracted: the other extractor's pages, kept beside them; `references`,
+        the reference list parsed from these very pages, for the derive step)."""
         db = self.db
         old = db.execute("select id from versions where citekey = ? and version = ?",
                          [citekey, version]).fetchone()
@@ -449,6 +453,8 @@ class Indexer:
                 "insert into pages (version_id, citekey, version, page, text) values (?,?,?,?,?)",
                 [(version_id, citekey, version, i + 1, text) for i, text in enumerate(pages)])
             self.pending.texts.append((citekey, version))
+            if references is not None:
+                self.pending.references[(citekey, version)] = references
             if second is not None and second.pages:
                 db.conn.executemany(
                     "insert into second_pages (version_id, page, extractor, text) values (?,?,?,?)",

@@ -248,6 +248,18 @@ def _library(tmp_path) -> tuple[Path, int]:
     return bib, len(entries)
 
 
+def _reference_rows(root: Path) -> tuple[list, list]:
+    import sqlite3
+
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    try:
+        refs = conn.execute("select citekey, version, idx, raw, title, first_author, year, resolved from refs "
+                            "where source = 'text' order by 1, 2, 3").fetchall()
+        return refs, conn.execute("select citing, cited from citations order by 1, 2").fetchall()
+    finally:
+        conn.close()
+
+
 def test_import_with_two_jobs_writes_exactly_what_one_job_writes(tmp_path, monkeypatch):
     from kbcompare import differences
 
@@ -262,6 +274,13 @@ def test_import_with_two_jobs_writes_exactly_what_one_job_writes(tmp_path, monke
     (one_root, one), (two_root, two) = runs[1], runs[2]
     assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
     assert differences(one_root, two_root) == []
+    # The workers parsed each text's reference list; parsed again from the stored pages
+    # (kb rebuild), every list and citation link comes out the same.
+    before = _reference_rows(two_root)
+    assert len({r[0] for r in before[0]}) >= 2          # real reference lists of two papers
+    monkeypatch.setenv("KB_HOME", str(two_root))
+    assert run_kb("rebuild").code == 0
+    assert _reference_rows(two_root) == before
     # Every entry imported; each PDF that can be read attached, in the file's order; the
     # others each one line, the batch going on.
     assert two.code == 0 and len(two.json["added"]) == count
