@@ -47,6 +47,8 @@ _KEY = lazy(r"[^\s,{}]+")
 _BRACES = lazy(r"[{}]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
+_FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
+_PLAIN_VALUE = lazy(r'(\{[^{}]*\}|"[^"{}]*")\s*')               # a value with no braces inside
 _OWNED = lazy(r"(?m)^[ \t]*% kb-owned:[^\n]*")
 CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
@@ -72,6 +74,8 @@ def split_concat(value: str) -> list[str]:
 
 def macros_in(raw: str) -> list[str]:
     """The @string names (lower case) a raw value uses."""
+    if "#" not in raw and raw.lstrip()[:1] in ("{", '"'):
+        return []                                    # one braced or quoted piece
     return [p.lower() for p in split_concat(raw.strip())
             if p and p[0] not in '{"' and not p.isdigit()]
 
@@ -257,36 +261,54 @@ class _Scanner:
             raise self.fail(i, f"@{kind} has no citekey, found {self.found(i)}", line)
         i = self.ws(i + len(key))
         entry = BibEntry(key, kind, {}, line)
+        raw_fields, spans = entry.raw_fields, entry.spans
+        field_head, plain_value, n = _FIELD_HEAD.match, _PLAIN_VALUE.match, len(text)
         while True:
-            if i < len(text) and text[i] == close:
+            # The common field, `, name = {text without braces}` (or quoted), in two matches;
+            # anything else (a value with braces or '#', the end, an error) is read below.
+            m = field_head(text, i)
+            if m is not None:
+                start = m.end()
+                v = plain_value(text, start)
+                if v is not None and (v.end() == n or text[v.end()] != "#"):
+                    end, i = v.end(1), v.end()
+                else:
+                    end = self.value(start, f"in entry {key!r}, field {m.group(1)!r}", line)
+                    i = self.ws(end)
+                self._field(entry, m.group(1), m.start(1), m.end(1), start, end)
+                continue
+            if i < n and text[i] == close:
                 return _Block(at, 0, "entry", entry=entry), i
-            if i >= len(text) or text[i] != ",":
-                after = f", after field {list(entry.raw_fields)[-1]!r}" if entry.raw_fields else ""
+            if i >= n or text[i] != ",":
+                after = f", after field {list(raw_fields)[-1]!r}" if raw_fields else ""
                 raise self.fail(i, f"in entry {key!r}{after}: expected ',' or {close!r}, "
                                 f"found {self.found(i)}", line)
             i = self.ws(i + 1)
-            if i < len(text) and text[i] == close:
+            if i < n and text[i] == close:
                 continue
             name = _IDENT.match(text, i)
             if not name:
                 raise self.fail(i, f"in entry {key!r}: expected a field name, found {self.found(i)}", line)
-            fname = name.group().lower()
             i = self.ws(name.end())
             if not text.startswith("=", i):
                 raise self.fail(i, f"in entry {key!r}, field {name.group()!r}: expected '=', "
                                 f"found {self.found(i)}", line)
             start = self.ws(i + 1)
             end = self.value(start, f"in entry {key!r}, field {name.group()!r}", line)
-            if fname in entry.raw_fields:
-                raise FileFormatError(f"entry {key!r} has field {name.group()!r} twice "
-                                      f"(lines {entry.field_lines[fname]} and {self.line(name.start())})",
-                                      path=self.path, line=self.line(name.start()),
-                                      hint="BibTeX keeps the first and biber warns; keep one")
-            entry.raw_fields[fname] = text[start:end]
-            entry.field_lines[fname] = self.line(name.start())
-            entry.spans[fname] = (start, end)
-            entry.names[fname] = (name.start(), name.end())
+            self._field(entry, name.group(), name.start(), name.end(), start, end)
             i = self.ws(end)
+
+    def _field(self, entry: BibEntry, name: str, name_start: int, name_end: int, start: int, end: int) -> None:
+        fname = name.lower()
+        if fname in entry.raw_fields:
+            raise FileFormatError(f"entry {entry.key!r} has field {name!r} twice "
+                                  f"(lines {entry.field_lines[fname]} and {self.line(name_start)})",
+                                  path=self.path, line=self.line(name_start),
+                                  hint="BibTeX keeps the first and biber warns; keep one")
+        entry.raw_fields[fname] = self.text[start:end]
+        entry.field_lines[fname] = self.line(name_start)
+        entry.spans[fname] = (start, end)
+        entry.names[fname] = (name_start, name_end)
 
 
 class BibFile:
@@ -351,6 +373,10 @@ class BibFile:
 
     def _resolve(self, entry: BibEntry) -> None:
         for name, raw in entry.raw_fields.items():
+            if "#" not in raw and len(raw) <= MAX_VALUE and raw[:1] in ("{", '"') and raw[-1:] == \
+                    ("}" if raw[0] == "{" else '"') and len(raw) >= 2:
+                entry.fields[name] = raw[1:-1]         # one braced or quoted piece: its text
+                continue
             undefined: list[str] = []
             try:
                 entry.fields[name] = resolve_value(raw, self.strings, undefined)
@@ -647,7 +673,11 @@ class BibFile:
             lines = self._owned_text.splitlines()
         else:
             lines = [self.text[s:e] for s, e in self._owned_lines()]
-        return {k for line in lines for k in re.split(r"[\s,]+", line.split("kb-owned:", 1)[-1]) if k}
+        return keys_listed(lines)
+
+    def owned_spans(self) -> list[tuple[int, int]]:
+        """Where the `% kb-owned:` lines are in the text as read (outside every entry)."""
+        return self._owned_lines()
 
     def owned(self, key: str) -> bool:
         """Whether kb wrote the entry of `key`: its key, or one it had before (its `ids`:
@@ -671,13 +701,7 @@ class BibFile:
         if not keys:
             self._owned_text = "" if self._owned_lines() else None
             return
-        lines, line = [], "% kb-owned:"
-        for k in keys:
-            if len(line) + len(k) > 78:
-                lines.append(line.rstrip(","))
-                line = "% kb-owned:"
-            line += f" {k},"
-        self._owned_text = "\n".join(lines + [line.rstrip(",")])
+        self._owned_text = owned_lines(keys)
 
     def append_raw(self, text: str, key: str = "", entry: BibEntry | None = None) -> None:
         """Text added at the end as it is: an entry (with its key), an @string or @preamble.
@@ -725,6 +749,45 @@ class BibFile:
                 text += "\n"
             text += "\n\n".join(appended) + "\n"
         return text
+
+
+def keys_listed(lines: list[str]) -> set[str]:
+    """The keys `% kb-owned: key, key` lines list."""
+    return {k for line in lines for k in re.split(r"[\s,]+", line.split("kb-owned:", 1)[-1]) if k}
+
+
+def owned_lines(keys: list[str]) -> str:
+    """`% kb-owned:` lines listing `keys` in order, each line short."""
+    lines, line = [], "% kb-owned:"
+    for k in keys:
+        if len(line) + len(k) > 78:
+            lines.append(line.rstrip(","))
+            line = "% kb-owned:"
+        line += f" {k},"
+    return "\n".join(lines + [line.rstrip(",")])
+
+
+def append_owned(text: str, spans: list[tuple[int, int]], entry: str, owned: list[str]) -> tuple[str, tuple[int, int]]:
+    """A .bib text with one entry kb wrote added at the end and `owned` listed as kb's, without
+    reading its entries: the text BibFile(text) gives after set_entry of a new key, mark_owned
+    and render (kb add of a new paper to a file of thousands of entries). `spans`: where
+    the text's `% kb-owned:` lines are (BibFile.owned_spans of this text); `owned`: the keys
+    to list now, the new one among them. Returns the new text and where its lines are."""
+    block = owned_lines(sorted(owned))
+    out, pos = [], 0
+    for n, (start, end) in enumerate(spans):       # rewritten where they are, as render() does
+        out += [text[pos:start], block if n == 0 else ""]
+        pos = end
+    out.append(text[pos:])
+    new = "".join(out)
+    appended = [entry.strip("\n")] + ([] if spans else [block])
+    if new and not new.endswith("\n"):
+        new += "\n"
+    if new.strip():
+        new += "\n"
+    new += "\n\n".join(appended) + "\n"
+    at = spans[0][0] if spans else len(new) - 1 - len(block)
+    return new, (at, at + len(block))
 
 
 def decode(data: bytes, path: str, lenient: bool = False) -> str:

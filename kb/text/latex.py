@@ -11,7 +11,7 @@ every place kb shows a title (kb ls, notes, CSL-JSON), decodes with it.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from kb.text.lazyre import lazy
 
@@ -74,6 +74,13 @@ def latex_to_text(value: str | None) -> str:
         if "--" in value:
             value = value.replace("---", "\u2014").replace("--", "\u2013")
         return " ".join(value.replace("~", " ").split())
+    return _decoded(value)
+
+
+@lru_cache(maxsize=8192)
+def _decoded(value: str) -> str:
+    """pylatexenc's reading of a value with commands, math or comments: kept, as the same
+    title is decoded for its index row, its normal form and the paper finder."""
     from pylatexenc.latexwalker import LatexWalker
 
     if "\\{" in value:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.latex import latex_to_text
@@ -153,6 +154,7 @@ def _parts(raw: str) -> tuple[str, str, str]:
     return " ".join(words[lower[0]:]), " ".join(words[:lower[0]]), ""
 
 
+@lru_cache(maxsize=16384)
 def parse_name(raw: str) -> Name:
     """One BibTeX name ('Last, First', 'First von Last', 'von Last, Jr, First',
     '{Corporate Name}'), decoded from LaTeX."""
