@@ -658,6 +658,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         bibfile = BibFile.load(kb.layout.bib)
         taken = {k.lower() for k in bibfile.keys()}
         finder = PaperFinder(kb.conn)
+        metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
         for n, entry in enumerate(incoming, 1):
             where = f"{path}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
@@ -697,6 +698,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 bibfile.append_raw(render_entry(key, entry.entry_type,
                                                 {k: v for k, v in entry.fields.items() if v}, fit=False), key)
             out.added.append(key)
+            metas[key] = (entry.fields, meta)
             finder.note(meta, key)
             pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
             if progress:
@@ -710,7 +712,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):
-                kb.indexer.reindex_bib(bibfile)         # its entries as written, not read again
+                kb.indexer.reindex_bib(bibfile, metas)     # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")
                 kb.derive_pending()
     return pdfs

@@ -147,9 +147,10 @@ PAPER_RENDERING = "1"
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
-              previous: dict | None = None) -> dict:
-    """The papers row of one references.bib entry."""
-    meta = from_bib_fields(entry_type, fields)
+              previous: dict | None = None, meta=None) -> dict:
+    """The papers row of one references.bib entry (`meta`: from_bib_fields of it, when
+    the caller has read it already)."""
+    meta = meta or from_bib_fields(entry_type, fields)
     previous = previous or {}
     return {
         "citekey": key, "entry_type": entry_type,
@@ -292,11 +293,13 @@ class Indexer:
         if changes:
             derive(changes)
 
-    def reindex_bib(self, bibfile: BibFile | None = None) -> None:
+    def reindex_bib(self, bibfile: BibFile | None = None, metas: dict | None = None) -> None:
         """Make the papers table match references.bib. Only entries whose type or fields
         differ from what the index holds are rendered again (LaTeX to text, names, ids)
         and written; an entry that only moved gets its new position. So adding one paper
-        to a references.bib of 10,000 renders one entry, not 10,000."""
+        to a references.bib of 10,000 renders one entry, not 10,000. `metas`: key ->
+        (fields, from_bib_fields of them) a caller has read already (kb import), used for
+        the entry whose fields are that very dict."""
         db = self.db
         bibfile = bibfile or BibFile.load(self.layout.bib)
         previous = {row[0]: row for row in db.conn.execute(
@@ -313,8 +316,10 @@ class Indexer:
                 if old[7] != i:
                     moved.append((i, e.key))
                 continue
+            read = metas.get(e.key) if metas else None
             rows.append(paper_row(e.key, e.entry_type, e.fields, i,
-                                  {"origin": old[1], "metadata_status": old[2]} if old else None))
+                                  {"origin": old[1], "metadata_status": old[2]} if old else None,
+                                  meta=read[1] if read is not None and read[0] is e.fields else None))
         gone = [k for k in previous if k not in keys]
         for key in gone:
             delete_paper_rows(db, key)
