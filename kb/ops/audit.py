@@ -33,6 +33,7 @@ from pathlib import Path
 from kb.atomic import read_input
 from kb.errors import KBError, UsageError
 from kb.ops import records
+from kb.ops.bulk import default_jobs, map_in_order
 from kb.ops.quotes import resolve_note_source
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
@@ -105,20 +106,21 @@ def _refs_of(db, citekey: str) -> list[Ref]:
 def index_contexts(db, citekey: str, version: str | None, pages: list[str]) -> int:
     """Find and store the citation contexts of one paper's text (after its reference list is
     indexed). Caller runs the transaction. Returns how many."""
-    db.execute("delete from cite_contexts where citekey = ?", [citekey])
-    contexts = find_contexts(pages, _refs_of(db, citekey))
-    db.conn.executemany(
-        'insert into cite_contexts (citekey, version, idx, page, start, "end", marker_start, marker_end, '
-        "marker, style, sentence) values (?,?,?,?,?,?,?,?,?,?,?)",
-        [(citekey, version, c.idx, c.page, c.start, c.end, c.marker_start, c.marker_end, c.marker,
-          c.style, c.sentence) for c in contexts])
-    return len(contexts)
+    return _store_derived(db, citekey, _context_rows(citekey, version, pages, _refs_of(db, citekey)), None)
 
 
 def index_numbers(db, citekey: str, version: str | None, pages: list[str]) -> int:
     """Find and store the numbers with units of one paper's text (kb.quantities.numbers; a
     formula's coefficient with the unit its text states in words). Caller runs the transaction."""
-    db.execute("delete from text_numbers where citekey = ?", [citekey])
+    return _store_derived(db, citekey, None, _number_rows(citekey, version, pages))
+
+
+def _context_rows(citekey: str, version: str | None, pages: list[str], refs: list[Ref]) -> list[tuple]:
+    return [(citekey, version, c.idx, c.page, c.start, c.end, c.marker_start, c.marker_end, c.marker,
+             c.style, c.sentence) for c in find_contexts(pages, refs)]
+
+
+def _number_rows(citekey: str, version: str | None, pages: list[str]) -> list[tuple]:
     rows = []
     for c in extract_candidates(pages):
         if c.kind == "coefficient":
@@ -127,9 +129,28 @@ def index_numbers(db, citekey: str, version: str | None, pages: list[str]) -> in
             continue
         rows.append((citekey, version, c.page, c.start, c.end, c.number, c.value, c.unit, c.unit_text,
                      c.kind, c.sentence or c.context))
-    db.conn.executemany('insert into text_numbers (citekey, version, page, start, "end", number, value, unit, '
-                        "unit_text, kind, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
-    return len(rows)
+    return rows
+
+
+def _store_derived(db, citekey: str, contexts: list[tuple] | None, numbers: list[tuple] | None) -> int:
+    """Replace the stored contexts and/or numbers of `citekey` by these rows."""
+    if contexts is not None:
+        db.execute("delete from cite_contexts where citekey = ?", [citekey])
+        db.conn.executemany(
+            'insert into cite_contexts (citekey, version, idx, page, start, "end", marker_start, marker_end, '
+            "marker, style, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", contexts)
+    if numbers is not None:
+        db.execute("delete from text_numbers where citekey = ?", [citekey])
+        db.conn.executemany('insert into text_numbers (citekey, version, page, start, "end", number, value, '
+                            "unit, unit_text, kind, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", numbers)
+    return len(contexts if contexts is not None else numbers or [])
+
+
+def _derive_text(job: tuple) -> tuple[str, list[tuple], list[tuple]]:
+    """The contexts and numbers of one text: a pure function of it and its reference
+    list, so many run on every core (kb.ops.bulk.map_in_order)."""
+    citekey, version, pages, refs = job
+    return citekey, _context_rows(citekey, version, pages, refs), _number_rows(citekey, version, pages)
 
 
 def _numbers(conn, citekey: str, page: int | None = None) -> list[Candidate]:
@@ -148,23 +169,41 @@ def derive_later(db, citekey: str, version: str | None) -> None:
     db.execute("insert or replace into derive_later (citekey, version) values (?, ?)", [citekey, version])
 
 
+#: From this many texts waiting (the first audit after a bulk import or kb rebuild),
+#: their numbers and contexts are found on every core.
+PARALLEL_FROM = 20
+
+
 def ensure_derived(kb: KB) -> int:
     """Make the contexts and numbers of every text waiting for them (derive_later), in
-    one transaction under the writer lock, with progress. Returns how many texts."""
+    one transaction under the writer lock, with progress; many texts on every core.
+    Returns how many texts."""
     if kb.conn.execute("select 1 from derive_later limit 1").fetchone() is None:
         return 0
     done = 0
     with kb.writing():
         with transaction(kb.db):
-            waiting = [r[0] for r in kb.conn.execute("select citekey from derive_later order by citekey")]
-            for n, citekey in enumerate(waiting, 1):
-                text = load_text(kb.conn, citekey, None) if paper_exists(kb.conn, citekey) else None
-                if text is not None:
-                    index_contexts(kb.db, citekey, text.version, text.pages)
-                    index_numbers(kb.db, citekey, text.version, text.pages)
-                    done += 1
+            conn = kb.conn
+            waiting = [r[0] for r in conn.execute("select citekey from derive_later order by citekey")]
+            texts = []
+            for citekey in waiting:
+                if paper_exists(conn, citekey) and load_text(conn, citekey, None) is not None:
+                    texts.append(citekey)
+                else:
+                    kb.db.execute("delete from derive_later where citekey = ?", [citekey])
+
+            def jobs():
+                for citekey in texts:
+                    text = load_text(conn, citekey, None)
+                    yield citekey, text.version, text.pages, _refs_of(kb.db, citekey)
+
+            label = "reading figures and citation contexts"
+            workers = default_jobs() if len(texts) >= PARALLEL_FROM else 1
+            for citekey, contexts, numbers in map_in_order(_derive_text, jobs(), workers):
+                _store_derived(kb.db, citekey, contexts, numbers)
                 kb.db.execute("delete from derive_later where citekey = ?", [citekey])
-                kb.progress("reading figures and citation contexts", n, len(waiting), "papers")
+                done += 1
+                kb.progress(label, done, len(texts), "papers")
     return done
 
 

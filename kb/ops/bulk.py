@@ -302,3 +302,58 @@ class Background:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = self._future = None
+
+
+def map_in_order(fn: Callable, items: Iterable, jobs: int, *, ahead: int = 4) -> Iterator:
+    """``fn(item)`` for each item, in the order of `items`: on a pool of `jobs`
+    spawned processes, at most `ahead` items per worker in flight (so memory holds a
+    handful, not all), or in this process for one job or one item. `fn` is a plain
+    module-level function of plain data. A pool that breaks (a worker killed) leaves
+    the rest to this process: the same results, later."""
+    items = iter(items)
+    if jobs > 1:
+        first = next(items, _END)
+        second = next(items, _END)
+        pending = [x for x in (first, second) if x is not _END]
+        if len(pending) < 2:
+            jobs = 1
+        items = _chain(pending, items)
+    if jobs <= 1:
+        for item in items:
+            yield fn(item)
+        return
+    import concurrent.futures
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = concurrent.futures.ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_init, initargs=(os.getpid(),))
+    window: deque = deque()
+    try:
+        while True:
+            while len(window) < jobs * ahead:
+                item = next(items, _END)
+                if item is _END:
+                    break
+                window.append((item, executor.submit(fn, item)))
+            if not window:
+                return
+            item, future = window.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                yield fn(item)
+                for item, _ in window:
+                    yield fn(item)
+                window.clear()
+                for item in items:
+                    yield fn(item)
+                return
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest

@@ -286,3 +286,21 @@ def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(kb5, tmp_path, monke
     contexts_rows, numbers_rows = derived(root)
     assert contexts_rows and numbers_rows
     assert not any(r[0] == "dodge2022measuring" for r in contexts_rows + numbers_rows)
+
+
+def test_many_waiting_texts_are_read_on_every_core_with_the_same_rows(kb5, tmp_path, monkeypatch):
+    """After a rebuild every text waits; from PARALLEL_FROM texts (here 2) kb audit finds
+    their numbers and contexts in a pool of processes: the rows are those found here."""
+    import shutil
+
+    from kb.ops import audit
+
+    root = tmp_path / "kb"
+    shutil.copytree(kb5, root)
+    monkeypatch.setenv("KB_HOME", str(root))
+    before = derived(root)
+    assert run_kb("rebuild").code == 0 and len(waiting(root)) == 5
+    monkeypatch.setattr(audit, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(audit, "default_jobs", lambda: 2)
+    assert run_kb("audit").code in (0, 1)
+    assert waiting(root) == [] and derived(root) == before

@@ -134,3 +134,27 @@ def test_background_work_runs_in_another_process_or_here():
     assert bulk.Background(os.getpid, jobs=1).result() == os.getpid()
     # The other process dies: the same work is done here instead.
     assert bulk.Background(pid_or_die_elsewhere, os.getpid(), jobs=2).result() == os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_in_order_gives_each_result_in_order_on_every_core(jobs):
+    import os
+
+    from bulkwork import square_or_die_at
+
+    out = list(bulk.map_in_order(square_or_die_at, ((n, -1, os.getpid()) for n in range(40)), jobs, ahead=2))
+    assert [(n, sq) for n, sq, _ in out] == [(n, n * n) for n in range(40)]
+    pids = {pid for *_, pid in out}
+    assert (pids == {os.getpid()}) if jobs == 1 else (os.getpid() not in pids)
+    assert list(bulk.map_in_order(square_or_die_at, [(3, -1, 0)], jobs))[0][:2] == (3, 9)    # one item: here
+    assert list(bulk.map_in_order(square_or_die_at, [], jobs)) == []
+
+
+def test_map_in_order_finishes_here_when_a_worker_dies():
+    import os
+
+    from bulkwork import square_or_die_at
+
+    out = list(bulk.map_in_order(square_or_die_at, ((n, 7, os.getpid()) for n in range(30)), 2, ahead=2))
+    assert [(n, sq) for n, sq, _ in out] == [(n, n * n) for n in range(30)]
+    assert dict((n, pid) for n, _, pid in out)[7] == os.getpid()

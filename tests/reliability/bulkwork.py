@@ -41,3 +41,12 @@ def pid_or_die_elsewhere(parent: int) -> int:
     if os.getpid() != parent:
         os.kill(os.getpid(), signal.SIGSEGV)
     return os.getpid()
+
+
+def square_or_die_at(item: tuple[int, int, int]) -> tuple[int, int]:
+    """(n, n*n, pid) for item (n, die_at, parent): in a process other than `parent`, n ==
+    die_at kills it (SIGSEGV), as a crash in a library would break a pool."""
+    n, die_at, parent = item
+    if n == die_at and os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return n, n * n, os.getpid()
