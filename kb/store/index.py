@@ -94,37 +94,62 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(read_input(path, "the truth file")).hexdigest()
 
 
-def _scan(layout: Layout) -> dict[str, Identity]:
-    """The identity of every truth file, by relative path: one scandir, no Path objects
-    (a knowledge base may hold thousands of claims files, and this runs on every command)."""
-    out: dict[str, Identity] = {}
+def _scan(layout: Layout) -> list[tuple[str, int, int, int, int]]:
+    """(relative path, *identity) of every truth file, as the `files` table holds them: one
+    scandir and one stat a file, no Path objects (a knowledge base may hold thousands of
+    claims files, and this runs on every command: the stats are most of its cost)."""
+    out: list[tuple[str, int, int, int, int]] = []
     st = _stat(layout.bib)
     if st is not None:
-        out[BIB_REL] = st
+        out.append((BIB_REL, *st))
+    # Listed through a descriptor of the folder where the platform allows it: each stat then
+    # looks up one name, not the whole path.
+    folder: int | None = None
+    if os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY"):
+        try:
+            folder = os.open(layout.claims, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return out
     try:
-        with os.scandir(layout.claims) as entries:
+        with os.scandir(layout.claims if folder is None else folder) as entries:
             for entry in entries:
-                if entry.name.endswith(".toml"):
+                name = entry.name
+                if name.endswith(".toml"):
                     try:
                         if entry.is_file():
                             s = entry.stat()
-                            out["claims/" + entry.name] = (s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+                            out.append(("claims/" + name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
                     except OSError:
                         continue
     except OSError:
         pass
+    finally:
+        if folder is not None:
+            os.close(folder)
     return out
 
 
+def glance(layout: Layout) -> tuple:
+    """The identities of references.bib and of the claims folder (which changes when a file
+    in it is added, removed, renamed or replaced, not when one is edited in place)."""
+    return _stat(layout.bib), _stat(layout.claims)
+
+
 def stale_files(conn, layout: Layout) -> list[str]:
-    """Truth files whose size or mtime differ from what was indexed (cheap: stat only)."""
+    """Truth files whose size, mtime, ctime or inode differ from what was indexed, and
+    indexed files that are gone (cheap: stat only). The rows are compared as a whole
+    first (the common answer, nothing changed, costs one query and one set comparison);
+    only when they differ is each file looked up."""
     if not layout.db.exists():
         return list(truth_files(layout)) or [BIB_REL]
-    recorded = {path: tuple(ident) for path, *ident in
-                conn.execute("select path, size, mtime_ns, ctime_ns, inode from files")}
     current = _scan(layout)
-    stale = [rel for rel, st in current.items() if recorded.get(rel) != st]
-    stale += [rel for rel in recorded if rel not in current]
+    rows = conn.execute("select path, size, mtime_ns, ctime_ns, inode from files").fetchall()
+    if len(rows) == len(current) and set(map(tuple, rows)) == set(current):
+        return []
+    recorded = {path: tuple(ident) for path, *ident in rows}
+    now = {rel: ident for rel, *ident in current}
+    stale = [rel for rel, ident in now.items() if recorded.get(rel) != tuple(ident)]
+    stale += [rel for rel in recorded if rel not in now]
     return stale
 
 

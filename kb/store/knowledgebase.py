@@ -59,6 +59,9 @@ class KB:
         self._client = None
         self._indexer: index.Indexer | None = None
         self._file_id: tuple[int, int] | None = None
+        # What this process saw when it last found the index in step with the files (None:
+        # not since its last write): see writing().
+        self._in_step: tuple | None = None
         self._settings: dict | None = None
         self.warnings: list[str] = []
 
@@ -128,6 +131,7 @@ class KB:
         self._conn = None
         self._db = None
         self._indexer = None
+        self._in_step = None
 
     @property
     def client(self) -> Client:
@@ -157,23 +161,51 @@ class KB:
         """Re-index any truth file that changed since it was last indexed
         (an edit by hand, or a command that died between file and index).
         `on_error` as for kb.store.index.Indexer.sync."""
-        if index.stale_files(self.conn, self.layout):
-            if read_only(self.db_path):
-                # Nothing can be re-indexed here: read what was indexed, and say so.
-                self.warnings.append("the knowledge base is read-only here and its files changed since "
-                                     "they were indexed: what kb shows may be out of date")
-                return
-            with file_lock(self.layout.lock):
-                self._reopen_if_replaced()
-                self.indexer.sync(self._derive, on_error)
+        seen = self._glance()                # first: a change from now on differs from it
+        if not index.stale_files(self.conn, self.layout):
+            self._in_step = seen
+            return
+        if read_only(self.db_path):
+            # Nothing can be re-indexed here: read what was indexed, and say so.
+            self.warnings.append("the knowledge base is read-only here and its files changed since "
+                                 "they were indexed: what kb shows may be out of date")
+            return
+        failed: list[str] = []
+
+        def noted(rel: str, exc: FileFormatError) -> None:
+            failed.append(rel)
+            on_error(rel, exc)
+
+        with file_lock(self.layout.lock):
+            self._reopen_if_replaced()
+            self.indexer.sync(self._derive, noted if on_error is not None else None)
+            # Under the lock no other writer commits: the index is in step as of now.
+            self._in_step = None if failed else self._glance()
+
+    def _glance(self) -> tuple:
+        """What changes when another process writes to the index (SQLite's PRAGMA
+        data_version), when references.bib changes, and when a claims file is added,
+        removed, renamed or replaced (the folder's identity): three stats and a pragma."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], index.glance(self.layout)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator["KB"]:
-        """Hold the writer lock; the index is brought up to date first."""
+        """Hold the writer lock; the index is brought up to date first.
+
+        Every truth file is checked again unless this process found the index in step
+        with them (sync, as every command opens a knowledge base) and since then no other
+        process wrote to the index, references.bib is as it was and no claims file was
+        added, removed, renamed or replaced (_glance): a command's write then costs one
+        check of thousands of claims files, not two. What it sees is then the index as
+        its reads saw it; a claims file edited in place meanwhile is indexed by the next
+        check, as if edited a moment later. Only the first write after a check is spared;
+        what a write changes it indexes itself."""
         with file_lock(self.layout.lock):
             self._reopen_if_replaced()
             clean_stale_tmp(self.layout.tmp)
-            self.indexer.sync(self._derive)
+            if self._in_step is None or self._glance() != self._in_step:
+                self.indexer.sync(self._derive)
+            self._in_step = None
             yield self
 
     def derive_pending(self) -> None:
