@@ -33,10 +33,12 @@ from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
 from kb.sources.bibtex import (
     CONTROL_CHARS,
     BibFile,
+    append_owned,
     compare_reading,
     decode,
     file_paths,
     fit_model,
+    keys_listed,
     pybtex_reading,
     render_entry,
     screen_reading,
@@ -57,9 +59,13 @@ from kb.store.queries import (
 )
 from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
 from kb.text.latex import latex_to_text
+from kb.text.lazyre import lazy
 from kb.text.names import to_bibtex_name
 from kb.text.titles import normalise_title
 from kb.text.versions import normalise_version, version_number
+
+#: An @string definition in a .bib file (its macros could give a new entry's month another meaning).
+_STRING_DEFINITION = lazy(r"@\s*string\s*[{(]", re.IGNORECASE)
 
 
 @dataclass
@@ -200,15 +206,67 @@ def _merge_fields(existing: dict[str, str], meta: PaperMeta, newer_version: bool
     return out
 
 
+@dataclass
+class _Appending:
+    """references.bib read as text only, to add one new entry at its end: the index holds
+    every other entry and knows where the file's `% kb-owned:` lines are, so only the new
+    entry is read (reading a file of 10,000 entries takes about a second)."""
+    text: str
+    spans: list[tuple[int, int]]
+    keys: set[str]                      # the citekeys the index has, so the file has
+    entry: object = None                # the new BibEntry, once appended
+    after: str = ""
+    owned_at: list[tuple[int, int]] = field(default_factory=list)   # the kb-owned lines in `after`
+
+
+def _appending(kb: KB) -> _Appending | None:
+    """How to add a new entry without reading references.bib's entries, or None when it
+    must be read: the index is not in step with the file, does not know where its
+    kb-owned lines are, or the file defines @string macros (which could give a month of
+    the new entry another meaning)."""
+    if not kb.indexer.bib_in_step():
+        return None
+    text = decode(read_input(kb.layout.bib, "the BibTeX file"), str(kb.layout.bib))
+    spans = kb.indexer.owned_spans(text)
+    if spans is None or _STRING_DEFINITION.search(text):
+        return None
+    return _Appending(text, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
+
+
+def _taken(keys: set[str]) -> set[str]:
+    """Keys a new entry cannot have: those given, in any case (BibTeX does not tell upper
+    from lower case in keys, and kb refuses a file holding two that differ only so)."""
+    return keys | {k.lower() for k in keys}
+
+
+def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: dict[str, str]) -> None:
+    """Write references.bib with the new entry at its end, listed as kb's (what BibFile's
+    set_entry, mark_owned and render give: keys naming no entry leave the list)."""
+    text = render_entry(key, entry_type, fields)
+    plan.entry = BibFile(text, str(kb.layout.bib)).entries()[0]
+    listed = keys_listed([plan.text[s:e] for s, e in plan.spans]) | {key}
+    stray = listed - plan.keys - {key}
+    if stray:                            # a key kept in an entry's ids (kb rename) stays listed
+        aliases = {a.strip() for (ids,) in kb.conn.execute(
+            "select json_extract(fields, '$.ids') from papers where json_extract(fields, '$.ids') is not null")
+            for a in ids.split(",")}
+        listed -= stray - aliases
+    plan.after, plan.owned_at = append_owned(plan.text, plan.spans, text, sorted(listed))
+    kb.write_file(kb.layout.bib, plan.after)
+
+
 def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool) -> AddResult:
-    """Under the lock: choose or reuse the citekey, write references.bib, index it all."""
+    """Under the lock: choose or reuse the citekey, write references.bib, index it all.
+    A new paper is appended to references.bib without reading its other entries when
+    the index is in step with it (_appending); otherwise the file is read and rewritten."""
 
     with kb.writing():
         db = kb.db
-        bibfile = BibFile.load(kb.layout.bib)
         key = PaperFinder(kb.conn).find(meta) or _holder_of(db, sources)
+        plan = None if key else _appending(kb)
+        bibfile = BibFile.load(kb.layout.bib) if plan is None else None
         notes: list[str] = []
-        if key and key in bibfile.by_key:
+        if bibfile is not None and key and key in bibfile.by_key:
             entry = bibfile.by_key[key].entry
             entry_type = entry.entry_type
             owned = bibfile.owned(key)
@@ -236,7 +294,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 notes.append(f"new version v{meta.version} (had v{old_version}); "
                              "the old version's text is kept")
         else:
-            taken = bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")}
+            taken = _taken(plan.keys if plan is not None else
+                           bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")})
             key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
             entry_type = meta.entry_type
             changes = meta.bib_fields()
@@ -251,7 +310,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 src.manifest.title = normalise_title(meta.title)
                 src.manifest.writer_pid = None          # filed: no longer this process's to guard
                 kb.sources.save(src.manifest)
-        if changes:
+        owned_at = None
+        if changes and plan is not None:
+            _append_entry(kb, plan, key, entry_type, changes)
+            owned_at = plan.after, plan.owned_at
+        elif changes:
             before = bibfile.render()
             bibfile.set_entry(key, entry_type, changes)
             if action == "added":
@@ -262,9 +325,17 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 action = "unchanged" if action == "updated" else action
             else:
                 kb.write_file(kb.layout.bib, after)
+                if action == "added":           # where its kb-owned lines are now, for the next one
+                    same, at = append_owned(bibfile.text, bibfile.owned_spans(),
+                                            render_entry(key, entry_type, changes), sorted(bibfile.owned_keys()))
+                    owned_at = (after, at) if same == after else None
         with transaction(db):
-            if changes:
+            if changes and plan is not None:
+                kb.indexer.add_entry(plan.entry, len(plan.keys))
+            elif changes:
                 kb.indexer.reindex_bib(bibfile)
+            if owned_at is not None:
+                kb.indexer.record_owned_spans(*owned_at)
             if action == "added":
                 db.execute("update papers set metadata_status = ?, origin = ? where citekey = ?",
                            ["incomplete" if incomplete else "complete", meta.origin, key])

@@ -168,7 +168,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "1"
+PAPER_RENDERING = "2"
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
@@ -297,7 +297,9 @@ class Indexer:
         try:
             with transaction(self.db):
                 if rel == BIB_REL:
-                    self.reindex_bib()
+                    bibfile = BibFile.load(self.layout.bib)
+                    self.reindex_bib(bibfile)
+                    self.record_owned_spans(bibfile.text, bibfile.owned_spans())
                 else:
                     self.reindex_claims(rel, path if path is not None and path.exists() else None)
                 self._derive(derive)
@@ -365,6 +367,47 @@ class Indexer:
                             [PAPER_RENDERING])
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
+
+    # -- one new entry kb appended to references.bib (kb add), without reading the file --------
+
+    def bib_in_step(self) -> bool:
+        """Whether the index holds references.bib as it is on disk (the identity recorded is
+        the file's now) and rendered as this kb renders entries: an entry appended to the
+        file can then be indexed alone (add_entry), the others read from the index."""
+        row = self.db.conn.execute("select size, mtime_ns, ctime_ns, inode from files where path = ?",
+                                   [BIB_REL]).fetchone()
+        rendered = self.db.conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
+        return row is not None and tuple(row) == _stat(self.layout.bib) \
+            and rendered is not None and rendered[0] == PAPER_RENDERING
+
+    def owned_spans(self, text: str) -> list[tuple[int, int]] | None:
+        """Where the `% kb-owned:` lines of references.bib are, if the index knows it for
+        exactly this text (recorded when kb last read or wrote the file); None if not."""
+        row = self.db.conn.execute("select value from meta where key = 'bib_owned'").fetchone()
+        if row is None:
+            return None
+        known = json.loads(row[0])
+        if known.get("sha256") != hashlib.sha256(text.encode("utf-8")).hexdigest():
+            return None
+        return [(start, end) for start, end in known["spans"]]
+
+    def record_owned_spans(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Remember where references.bib's `% kb-owned:` lines are in `text` (found by reading
+        it: BibFile.owned_spans), so the next new entry is appended without reading it again."""
+        value = json.dumps({"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                            "spans": [list(span) for span in spans]})
+        self.db.conn.execute("insert or replace into meta (key, value) values ('bib_owned', ?)", [value])
+
+    def add_entry(self, entry, position: int) -> None:
+        """Index one entry just appended to references.bib (a BibEntry at `position`, the
+        last), as reindex_bib would, when the rest of the file is indexed already (bib_in_step)."""
+        row = paper_row(entry.key, entry.entry_type, entry.fields, position)
+        self.db["papers"].upsert_all([row], pk="citekey", alter=False)
+        if not row["arxiv_id"] or not row["doi"]:
+            self._ids_from_sources([entry.key])
+        self.pending.papers.add(entry.key)
+        self.pending.bib = True
+        record_file(self.db, BIB_REL, self.layout.bib)
 
     def _ids_from_sources(self, citekeys: list[str]) -> None:
         """The arXiv id and DOI of papers whose entries name none, from the sources kb holds
