@@ -767,12 +767,14 @@ def owned_lines(keys: list[str]) -> str:
     return "\n".join(lines + [line.rstrip(",")])
 
 
-def append_owned(text: str, spans: list[tuple[int, int]], entry: str, owned: list[str]) -> tuple[str, tuple[int, int]]:
+def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
+                 owned: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """A .bib text with one entry kb wrote added at the end and `owned` listed as kb's, without
     reading its entries: the text BibFile(text) gives after set_entry of a new key, mark_owned
     and render (kb add of a new paper to a file of thousands of entries). `spans`: where
     the text's `% kb-owned:` lines are (BibFile.owned_spans of this text); `owned`: the keys
-    to list now, the new one among them. Returns the new text and where its lines are."""
+    to list now, the new one among them. Returns the new text and where its lines are
+    (as owned_spans of it gives them: one span a line)."""
     block = owned_lines(sorted(owned))
     out, pos = [], 0
     for n, (start, end) in enumerate(spans):       # rewritten where they are, as render() does
@@ -787,7 +789,11 @@ def append_owned(text: str, spans: list[tuple[int, int]], entry: str, owned: lis
         new += "\n"
     new += "\n\n".join(appended) + "\n"
     at = spans[0][0] if spans else len(new) - 1 - len(block)
-    return new, (at, at + len(block))
+    lines = []
+    for line in block.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    return new, lines
 
 
 def decode(data: bytes, path: str, lenient: bool = False) -> str:

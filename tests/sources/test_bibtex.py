@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kbrun import run_kb
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import BibFile, cross_check, render_entry
+from kb.sources.bibtex import BibFile, append_owned, cross_check, render_entry
 
 CORPUS_BIBS = ["acl-anthology-2021.naacl-main.208.bib", "acl-anthology-N04-1001.bib",
                "crossref-doi-10.1007_BF01700692.bib", "crossref-doi-10.1007_s00422-012-0514-6.bib",
@@ -293,3 +293,26 @@ def test_where_the_own_reading_vouches_pybtex_reads_the_same(text):
         return
     if screen_reading(bib) is None:
         cross_check(bib)          # raises FileFormatError if pybtex read it otherwise
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "@misc{a, title={A}}",                                             # no newline at the end
+    "@misc{a, title={A}}\n\n% kb-owned: a\n",
+    "@misc{a, title={A}}\n% kb-owned: a, gone\n@misc{b, title={B}}\n% kb-owned: b\n\n\n",
+    "% kb-owned: a\n@misc{a, note={\n% kb-owned: x\n}}\n",              # a list inside an entry is text
+    "".join(f"@misc{{key{i:03d}, title={{T}}}}\n" for i in range(40)) + "% kb-owned: "
+    + ", ".join(f"key{i:03d}" for i in range(0, 40, 2)) + "\n",
+])
+def test_append_owned_writes_what_reading_the_whole_file_writes(text):
+    """kb add of a new paper appends its entry and lists it as kb's without reading the
+    file's entries: the same text as BibFile's set_entry, mark_owned and render."""
+    entry = render_entry("new2024paper", "misc", {"title": "A New Paper", "year": "2024", "month": "6"})
+    whole = BibFile(text)
+    spans = whole.owned_spans()
+    whole.set_entry("new2024paper", "misc", {"title": "A New Paper", "year": "2024", "month": "6"})
+    whole.mark_owned("new2024paper")
+    want = whole.render()
+    got, lines = append_owned(text, spans, entry, sorted(whole.owned_keys()))
+    assert got == want
+    assert BibFile(got).owned_spans() == lines
