@@ -61,35 +61,90 @@ def _converter():
     return converter, parse_db
 
 
+# pylatexenc's text specials besides dashes and ties: ``quotes'', !` and ?`, and '&'.
+_SPECIALS = ("``", "''", "!`", "?`", "&")
+_DASH_BRACE_DASH = lazy(r"-[{}]+-")
+
+
+def _plain(value: str) -> str:
+    """A value with no command, math, comment or special but dashes and ties, as pylatexenc
+    reads it (braces only group; dashes and ties are all LaTeX makes of the rest),
+    without parsing; whitespace not yet collapsed."""
+    if "{" in value or "}" in value:
+        value = value.replace("{", "").replace("}", "")
+    if "--" in value:
+        value = value.replace("---", "\u2014").replace("--", "\u2013")
+    return value.replace("~", " ")
+
+
+def _plain_reads(value: str) -> bool:
+    """Whether _plain reads `value` as pylatexenc does: no pylatexenc special but
+    dashes and ties, and no dashes that only meet once braces go ('-}-')."""
+    return not any(s in value for s in _SPECIALS) and not ("-" in value and _DASH_BRACE_DASH.search(value))
+
+
 def latex_to_text(value: str | None) -> str:
     """Readable text from a BibTeX value: commands and accents decoded, braces
     dropped, whitespace collapsed."""
     if not value:
         return ""
-    if "\\" not in value and "$" not in value and "%" not in value:
-        # No command, no math, no comment: braces only group, dashes and ties are all
-        # LaTeX makes of the rest (as pylatexenc reads it, without parsing).
-        if "{" in value or "}" in value:
-            value = value.replace("{", "").replace("}", "")
-        if "--" in value:
-            value = value.replace("---", "\u2014").replace("--", "\u2013")
-        return " ".join(value.replace("~", " ").split())
+    if "\\" not in value and "$" not in value and "%" not in value and _plain_reads(value):
+        return " ".join(_plain(value).split())
     return _decoded(value)
+
+
+def _math_islands(value: str) -> list[tuple[int, int]] | None:
+    """The spans of `$...$` in a value whose commands are all inside them (Crossref's and
+    many a title's only LaTeX), each `$` outside every brace; None for any other value."""
+    if "$$" in value or "%" in value or not _plain_reads(value):
+        return None
+    spans, depth, opened = [], 0, None
+    for i, ch in enumerate(value):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "$":
+            if depth:
+                return None
+            if opened is None:
+                opened = i
+            else:
+                spans.append((opened, i + 1))
+                opened = None
+        elif ch == "\\" and opened is None:
+            return None
+    return spans if opened is None and depth == 0 and spans else None
 
 
 @lru_cache(maxsize=8192)
 def _decoded(value: str) -> str:
-    """pylatexenc's reading of a value with commands, math or comments: kept, as the same
-    title is decoded for its index row, its normal form and the paper finder."""
-    from pylatexenc.latexwalker import LatexWalker
-
+    """pylatexenc's reading of a value with commands, math, comments or specials: kept,
+    as the same title is decoded for its index row, its normal form and the paper finder.
+    A value whose only LaTeX is in `$...$` has only those parsed (pylatexenc reads a
+    character at a time, and math is a node of its own): the same text, tested."""
     if "\\{" in value:
         value = _CROSSREF_GREEK.sub(lambda m: "\\" + m.group(1) + " " if m.group(2) in _GREEK else m.group(0),
                                     value)
+    islands = _math_islands(value)
+    if islands is None:
+        return " ".join(_pylatexenc(value).split())
+    out, pos = [], 0
+    for start, end in islands:
+        out += [_plain(value[pos:start]), _pylatexenc(value[start:end])]
+        pos = end
+    out.append(_plain(value[pos:]))
+    return " ".join("".join(out).split())
+
+
+def _pylatexenc(value: str) -> str:
+    from pylatexenc.latexwalker import LatexWalker
+
     converter, parse_db = _converter()
     try:
         nodes = LatexWalker(value, latex_context=parse_db, tolerant_parsing=True).get_latex_nodes()[0]
-        text = converter.nodelist_to_text(nodes)
+        return converter.nodelist_to_text(nodes)
     except Exception:      # pylatexenc's own failure on odd input: fall back to the braces dropped
-        text = value.replace("{", "").replace("}", "").replace("--", "–")
-    return " ".join(text.split())
+        return value.replace("{", "").replace("}", "").replace("--", "–")

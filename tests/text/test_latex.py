@@ -58,3 +58,33 @@ def test_values_without_commands_read_as_pylatexenc_reads_them():
     assert len(plain) > 12
     for value in plain:
         assert latex_to_text(value) == _pylatexenc(value), value
+
+
+TOKENS = ["word", "Word", " ", "  ", "\n", "-", "--", "---", "~", "{", "}", "{X}", "$", "$x$", "$x^2$", "$\\alpha$",
+          "$\\{upOmega}$", "$ \\mathrm{H}_2 $", "$a b$", "$\\,$", "$\\{x\\}$", "$\\vec{E}$", "\\'e", "{\\\"o}", "\\&",
+          "``", "''", "!`", "?`", "&", "%", "\\url{x}", "$}$", "${$", "'", '"', "é", "42", "}-", "-{"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_values_with_math_read_as_pylatexenc_reads_them_whole(seed, monkeypatch):
+    # A value whose only LaTeX is in $...$ has only those parsed, and the rest read as
+    # values without commands are (and those with pylatexenc's other specials go to it):
+    # the same text as pylatexenc makes of the whole value, on every mix of these tokens.
+    import random
+
+    from kb.text import latex
+    rng = random.Random(seed)
+    values = ["".join(rng.choice(TOKENS) for _ in range(rng.randint(1, 9))) for _ in range(1500)]
+    fast = [latex.latex_to_text(v) for v in values]
+    assert sum(latex._math_islands(v) is not None for v in values) > 40
+    latex._decoded.cache_clear()
+    monkeypatch.setattr(latex, "_math_islands", lambda value: None)
+    whole = [latex._decoded.__wrapped__(v) for v in values]
+    for value, a, b in zip(values, fast, whole):
+        assert a == b, value
+
+
+def test_pylatexenc_specials_are_read_by_it():
+    assert latex_to_text("``Why Should I Trust You?''") == "“Why Should I Trust You?”"
+    assert latex_to_text("AT&T and !`Hola!") == _pylatexenc("AT&T and !`Hola!") == "AT T and ¡Hola!"
+    assert latex_to_text("A--B ``q''") == "A–B “q”"
