@@ -261,7 +261,7 @@ class _Scanner:
             raise self.fail(i, f"@{kind} has no citekey, found {self.found(i)}", line)
         i = self.ws(i + len(key))
         entry = BibEntry(key, kind, {}, line)
-        raw_fields, spans = entry.raw_fields, entry.spans
+        raw_fields = entry.raw_fields
         field_head, plain_value, n = _FIELD_HEAD.match, _PLAIN_VALUE.match, len(text)
         while True:
             # The common field, `, name = {text without braces}` (or quoted), in two matches;
@@ -411,6 +411,8 @@ class BibFile:
 
     def macros_used(self, key: str) -> list[str]:
         """@string names an entry uses that this file defines, each after those it depends on."""
+        if not self.string_blocks:
+            return []
         entry = self.by_key[key].entry
         out: list[str] = []
 
@@ -932,8 +934,10 @@ def _split_unescaped(value: str, sep: str) -> list[str]:
 def file_paths(value: str, base: Path) -> list[Path]:
     """The files a `file` field names, relative to the .bib file's folder: Zotero's
     and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path."""
+    if not value:
+        return []
     out = []
-    for item in _split_unescaped(value or "", ";"):
+    for item in _split_unescaped(value, ";"):
         parts = _split_unescaped(item.strip(), ":")
         name = ":".join(parts[1:-1]) if len(parts) >= 3 else item.strip()
         name = re.sub(r"\\(.)", r"\1", name).strip()
