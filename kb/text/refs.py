@@ -129,7 +129,11 @@ def clean_text(text: str) -> str:
 def _authors_agree(a: str | None, b: str | None) -> bool:
     """Same first author? Exact keys, or one a suffix of the other (particles:
     'vonwerra'/'werra'; pypdf's split capitals: 'V aswani' -> 'aswani')."""
-    ka, kb_ = name_key(a), name_key(b)
+    return _keys_agree(name_key(a), name_key(b))
+
+
+def _keys_agree(ka: str, kb_: str) -> bool:
+    """_authors_agree of two names already name_key()s."""
     if not ka or not kb_:
         return False
     if ka == kb_:
@@ -874,14 +878,14 @@ class _Cand:
 @dataclass
 class PaperIndex:
     """Papers of the knowledge base indexed for resolution: dicts by arXiv id
-    and DOI, and by the last four letters of the first author's name for
-    title matching, so a reference is compared with a handful of papers, never
-    with all of them."""
+    and DOI, and by the last four letters of the first author's name and the
+    year for title matching, so a reference is compared with a handful of
+    papers, never with all of them (nor with all of a common name's)."""
 
     papers: Sequence[PaperInfo]
     by_arxiv: dict[str, list[PaperInfo]] = field(default_factory=dict)
     by_doi: dict[str, list[PaperInfo]] = field(default_factory=dict)
-    by_tail: dict[str, list[_Cand]] = field(default_factory=dict)
+    by_tail: dict[tuple[str, int], list[_Cand]] = field(default_factory=dict)   # (tail, year)
     _by_title: dict[str, list[PaperInfo]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -893,7 +897,7 @@ class PaperIndex:
                 self.by_doi.setdefault(p.doi.lower(), []).append(p)
             key = name_key(p.first_author)
             if key and p.title and p.year:
-                self.by_tail.setdefault(author_tail(key), []).append(_Cand(p, key))
+                self.by_tail.setdefault((author_tail(key), p.year), []).append(_Cand(p, key))
 
     def resolve(self, entry: RefEntry, citing: str | None = None) -> Resolution | None:
         """The paper an entry cites, or None when the evidence is not clear."""
@@ -907,11 +911,13 @@ class PaperIndex:
         if not (akey and tnorm and entry.year and len(tnorm) >= 8):
             return None
         scored: list[tuple[float, PaperInfo]] = []
-        for c in self.by_tail.get(author_tail(akey), []):
+        tail = author_tail(akey)
+        near = [c for year in (entry.year - 1, entry.year, entry.year + 1) for c in self.by_tail.get((tail, year), ())]
+        for c in near:                  # the same author tail, the year within one
             p = c.info
-            if p.citekey == citing or abs((p.year or 0) - entry.year) > 1:
+            if p.citekey == citing:
                 continue
-            if not _authors_agree(akey, c.author):
+            if not _keys_agree(akey, c.author):
                 continue
             pax = bare_arxiv_id(p.arxiv_id)
             if ax and pax and ax != pax:
