@@ -261,7 +261,8 @@ class _Scanner:
             raise self.fail(i, f"@{kind} has no citekey, found {self.found(i)}", line)
         i = self.ws(i + len(key))
         entry = BibEntry(key, kind, {}, line)
-        raw_fields = entry.raw_fields
+        raw_fields, field_lines, spans, names = entry.raw_fields, entry.field_lines, entry.spans, entry.names
+        line_starts, line_base = self.line_starts, self.line_base
         field_head, plain_value, n = _FIELD_HEAD.match, _PLAIN_VALUE.match, len(text)
         while True:
             # The common field, `, name = {text without braces}` (or quoted), in two matches;
@@ -275,7 +276,13 @@ class _Scanner:
                 else:
                     end = self.value(start, f"in entry {key!r}, field {m.group(1)!r}", line)
                     i = self.ws(end)
-                self._field(entry, m.group(1), m.start(1), m.end(1), start, end)
+                fname = m.group(1).lower()
+                if fname in raw_fields:
+                    self._field(entry, m.group(1), m.start(1), m.end(1), start, end)     # says so
+                raw_fields[fname] = text[start:end]
+                field_lines[fname] = bisect_right(line_starts, m.start(1)) + line_base
+                spans[fname] = (start, end)
+                names[fname] = m.span(1)
                 continue
             if i < n and text[i] == close:
                 return _Block(at, 0, "entry", entry=entry), i

@@ -193,13 +193,14 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
     }
 
 
-def _upsert_papers(conn, rows: list[dict]) -> None:
-    """papers rows inserted, or updated in place (their other columns kept): one
-    statement run for every row."""
+def _upsert_papers(conn, rows: list[dict], held: dict) -> None:
+    """papers rows inserted (those whose key `held` lacks), or updated in place (their
+    other columns kept): one statement run for every row of each kind."""
     columns = list(rows[0])
-    sql = (f"insert into papers ({', '.join(columns)}) values ({', '.join('?' * len(columns))}) "
-           f"on conflict(citekey) do update set {', '.join(f'{c} = excluded.{c}' for c in columns[1:])}")
-    conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+    sql = f"insert into papers ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+    update = f" on conflict(citekey) do update set {', '.join(f'{c} = excluded.{c}' for c in columns[1:])}"
+    conn.executemany(sql, [[row[c] for c in columns] for row in rows if row["citekey"] not in held])
+    conn.executemany(sql + update, [[row[c] for c in columns] for row in rows if row["citekey"] in held])
 
 
 def delete_paper_rows(db, citekey: str) -> None:
@@ -353,7 +354,7 @@ class Indexer:
         if moved:
             db.conn.executemany("update papers set position = ? where citekey = ?", moved)
         if rows:
-            _upsert_papers(db.conn, rows)
+            _upsert_papers(db.conn, rows, previous)
             self._ids_from_sources([r["citekey"] for r in rows if not r["arxiv_id"] or not r["doi"]])
         # Papers added, removed or edited may change who cites whom, both ways.
         # (A paper whose title or first author now normalises differently counts too.)

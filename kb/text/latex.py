@@ -139,7 +139,9 @@ def _decoded(value: str) -> str:
     return " ".join("".join(out).split())
 
 
+@lru_cache(maxsize=8192)
 def _pylatexenc(value: str) -> str:
+    """pylatexenc's text of `value` (kept: the same math recurs, `$\\alpha$`, `$k$`)."""
     from pylatexenc.latexwalker import LatexWalker
 
     converter, parse_db = _converter()
