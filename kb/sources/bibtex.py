@@ -1017,6 +1017,7 @@ _PB_HEAD = lazy(rf"@\s*([{_NAME_CHARS}][{_NAME_CHARS}0-9]*)\s*\{{\s*[^\s,}}]+\s*
 _PB_FIELD = lazy(rf"\s*,\s*([{_NAME_CHARS}][{_NAME_CHARS}0-9]*)\s*=\s*")
 _PB_END = lazy(r"\s*(?:,\s*)?\}")
 _PB_HASH = lazy(r"\s*#\s*")
+_PB_PLAIN = lazy(r"\{[^{}]*\}")
 _PB_NUMBER = lazy(r"[0-9]+")
 _PB_STRING = lazy(rf"@\s*[A-Za-z]+\s*\{{\s*([{_NAME_CHARS}][{_NAME_CHARS}0-9]*)\s*=\s*")
 _PB_PREAMBLE = lazy(r"@\s*[A-Za-z]+\s*\{\s*")
@@ -1079,6 +1080,7 @@ def screen_reading(bib: BibFile) -> tuple[int, str] | None:
     cases this reading cannot vouch for (entries delimited by parentheses, a month
     macro pybtex spells out, an '@' in a @comment, ...) are left to pybtex."""
     text, strings = bib.text, bib.strings
+    field, plain = _PB_FIELD.match, _PB_PLAIN.fullmatch
     for block in bib.blocks:
         s, e = block.start, block.end
         if block.kind == "comment":
@@ -1112,11 +1114,10 @@ def screen_reading(bib: BibFile) -> tuple[int, str] | None:
             return entry.line, "an entry head pybtex reads otherwise (a type it does not take, or '(')"
         i = m.end()
         for name, (vs, ve) in entry.spans.items():
-            f = _PB_FIELD.match(text, i, e)
-            if f is None or f.group(1).lower() != name or f.end() != vs:
+            f = field(text, i, e)
+            if f is None or f.end() != vs or f.group(1).lower() != name:
                 return entry.field_lines.get(name, entry.line), f"field {name!r} is not where kb read it"
-            raw = text[vs:ve]
-            if not (raw[0] == "{" and raw[-1] == "}" and "{" not in raw[1:-1] and "}" not in raw[1:-1]):
+            if plain(text, vs, ve) is None:
                 why = _pb_value(text, vs, ve, name, strings)
                 if why:
                     return entry.field_lines.get(name, entry.line), f"field {name!r}: {why}"

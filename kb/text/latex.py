@@ -80,7 +80,9 @@ def _plain(value: str) -> str:
 def _plain_reads(value: str) -> bool:
     """Whether _plain reads `value` as pylatexenc does: no pylatexenc special but
     dashes and ties, and no dashes that only meet once braces go ('-}-')."""
-    return not any(s in value for s in _SPECIALS) and not ("-" in value and _DASH_BRACE_DASH.search(value))
+    if "`" in value or "''" in value or "&" in value:        # every one of _SPECIALS holds one
+        return False
+    return not ("-" in value and ("{" in value or "}" in value) and _DASH_BRACE_DASH.search(value))
 
 
 def latex_to_text(value: str | None) -> str:
