@@ -1,6 +1,7 @@
 """Whole commands at scale, each against `kb where` (bare start-up) in the same run.
 
     python benchmarks/scale.py [--papers 1000] [--large] [--runs 3] [--dir PATH] [--keep] [--per-write]
+                               [--only "search,claims --paper,..."] [--as-is]
 
 Builds knowledge bases through kb's own write paths, never by writing the index
 (library calls in one process, to keep the build short): `kb import` of a
@@ -20,7 +21,15 @@ where`, with its peak memory (max RSS of the process): search, ls, claims
 single writes: `kb text load` of one paper's text as a new version and `kb add
 --offline` of a real PDF of the shared corpus (skipped without it). Sizes:
 --papers (default 1,000); --large adds 10,000, and the growth of each command
-from one size to the other. Print `uptime` with the results: the machine is shared.
+from one size to the other; --only names the commands to time. Each single write's runs
+are printed too (the first `kb add` of a new paper after references.bib was written some
+other way, here by kb import, reads the whole file once; the next ones append to it).
+
+kb runs with its modules compiled to bytecode, as an installed kb does (in a folder of
+the benchmark's own, PYTHONPYCACHEPREFIX): with PYTHONDONTWRITEBYTECODE set and a module
+edited since it was last compiled, every process would compile it again, and start-up,
+so `kb where`, would measure the compiler. --as-is keeps the environment as it is.
+Print `uptime` with the results: the machine is shared.
 """
 
 from __future__ import annotations
@@ -162,10 +171,14 @@ def build(root: Path, n: int, per_write: bool = False) -> float:
     return time.perf_counter() - started
 
 
+#: The environment of every `kb` process (bytecode: see the module's docstring).
+ENV: dict[str, str] = {}
+
+
 def run(args: list[str], root: Path) -> tuple[float, int, int]:
     """(seconds, peak RSS in MB, exit code) of one `kb` process."""
     exe = shutil.which("kb") or str(Path(sys.executable).with_name("kb"))
-    env = dict(os.environ, KB_HOME=str(root), KB_PROGRESS="0")
+    env = dict(ENV or os.environ, KB_HOME=str(root), KB_PROGRESS="0")
     t = time.perf_counter()
     proc = subprocess.Popen([exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -189,11 +202,13 @@ def single_write(name: str, root: Path, k: int) -> list[str] | None:
     return ["add", "--offline", str(pdfs[k])] if k < len(pdfs) else None
 
 
-def measure(root: Path, runs: int) -> dict[str, tuple[float, float, int, str]]:
+def measure(root: Path, runs: int, only: set[str] | None = None) -> dict[str, tuple[float, float, int, str, list]]:
     run(["where"], root)
     run(["ls"], root)                      # index current, caches warm
     out = {}
     for name, args in COMMANDS:
+        if only and name not in only:
+            continue
         times, bases, peak, codes = [], [], 0, set()
         for k in range(1 if name in ("rebuild", "doctor", "verify") else runs):
             if args is None and single_write(name, root, k) is None:
@@ -207,7 +222,7 @@ def measure(root: Path, runs: int) -> dict[str, tuple[float, float, int, str]]:
         if not times:
             continue
         out[name] = (statistics.median(times), statistics.median(times) / statistics.median(bases), peak,
-                     ",".join(map(str, sorted(codes))))
+                     ",".join(map(str, sorted(codes))), times if args is None else [])
     return out
 
 
@@ -220,10 +235,18 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true")
     ap.add_argument("--per-write", action="store_true",
                     help="build with one kb text load, quote add and claim add after another (slow)")
+    ap.add_argument("--only", default="", help="comma-separated commands to time (names as printed)")
+    ap.add_argument("--as-is", action="store_true",
+                    help="run kb in this environment as it is (default: with compiled bytecode)")
     args = ap.parse_args()
+    only = {name.strip() for name in args.only.split(",") if name.strip()} or None
     sizes = [args.papers] + ([10_000] if args.large and args.papers != 10_000 else [])
     base = args.dir or Path(tempfile.mkdtemp(prefix="kb-scale-"))
     print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    if not args.as_is:
+        ENV.update({k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                   PYTHONPYCACHEPREFIX=str(base / "pycache"))
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kb")], env=ENV, check=False)
     results = {}
     try:
         for n in sizes:
@@ -231,18 +254,20 @@ def main() -> None:
             if not (root / "kb.toml").exists():
                 print(f"building {n:,} papers in {root}", flush=True)
                 print(f"  built in {build(root, n, args.per_write):.0f} s", flush=True)
-            results[n] = measure(root, args.runs)
+            results[n] = measure(root, args.runs, only)
             where = statistics.median(run(["where"], root)[0] for _ in range(3))
             print(f"\n{n:,} papers (kb where {where:.2f} s)")
             print(f"  {'command':18} {'seconds':>8} {'/ where':>8} {'peak MB':>8} {'exit':>5}")
-            for name, (seconds, ratio, peak, codes) in results[n].items():
-                print(f"  {name:18} {seconds:8.2f} {ratio:8.2f} {peak:8} {codes:>5}", flush=True)
+            for name, (seconds, ratio, peak, codes, each) in results[n].items():
+                runs = f"  runs {' '.join(f'{t:.2f}' for t in each)}" if each else ""
+                print(f"  {name:18} {seconds:8.2f} {ratio:8.2f} {peak:8} {codes:>5}{runs}", flush=True)
         if len(sizes) > 1:
             small, large = sizes[0], sizes[-1]
             print(f"\ngrowth from {small:,} to {large:,} papers (seconds, large / small)")
             for name in results[small]:
                 if name in results[large]:
-                    print(f"  {name:18} {results[large][name][0] / results[small][name][0]:6.2f}x")
+                    print(f"  {name:18} {results[large][name][0] / results[small][name][0]:6.2f}x"
+                          f"   (/ where: {results[small][name][1]:.2f} -> {results[large][name][1]:.2f})")
         print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     finally:
         if not args.keep and args.dir is None:
