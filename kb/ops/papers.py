@@ -263,7 +263,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
 
     with kb.writing():
         db = kb.db
-        key = PaperFinder(kb.conn).find(meta) or _holder_of(db, sources)
+        key = PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources)
         plan = None if key else _appending(kb)
         bibfile = BibFile.load(kb.layout.bib) if plan is None else None
         notes: list[str] = []

@@ -179,16 +179,21 @@ class PaperFinder:
     of that key when their titles are the same, however short: re-importing a file
     ("A Login Page") finds its own entries again instead of filing them twice.
     `note` records a paper just filed, so one import recognises its own duplicates.
+    With `load` false (one paper coming in: kb add) nothing is read up front; each
+    question is asked of the index (its arXiv id, DOI and title indexes), with the same
+    answers.
     """
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, load: bool = True):
         self.by_arxiv: dict[str, str] = {}
         self.by_doi: dict[str, str] = {}
         self.by_title: dict[str, list[tuple[str | None, str]]] = {}
         self.by_key: dict[str, tuple[str, str | None]] = {}
-        for citekey, arxiv_id, doi, title_norm, author in conn.execute(
-                "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
-            self._add(citekey, arxiv_id, doi, title_norm, author)
+        self.conn = None if load else conn
+        if load:
+            for citekey, arxiv_id, doi, title_norm, author in conn.execute(
+                    "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
+                self._add(citekey, arxiv_id, doi, title_norm, author)
 
     def _add(self, citekey: str, arxiv_id: str | None, doi: str | None, title_norm: str | None,
              author: str | None) -> None:
@@ -201,6 +206,8 @@ class PaperFinder:
             self.by_title.setdefault(title_norm, []).append((author, citekey))
 
     def find(self, meta, key: str | None = None) -> str | None:
+        if self.conn is not None:
+            self._ask(meta, key)
         if key:
             held = self.by_key.get(key.lower())
             if held and (held[1] or "") == normalise_title(meta.title):
@@ -216,6 +223,28 @@ class PaperFinder:
                 if not author or not other or other == author:
                     return citekey
         return None
+
+    def _ask(self, meta, key: str | None) -> None:
+        """The papers of the index `find` may answer with, in the order loading all of them
+        would have seen them (by position, the first of a kind kept)."""
+        asked = []
+        if key:
+            asked.append(("lower(citekey) = ?", key.lower()))
+        if meta.arxiv_id:
+            asked.append(("arxiv_id = ?", meta.arxiv_id))
+        if meta.doi:
+            asked.append(("lower(doi) = ?", meta.doi.lower()))
+        title = normalise_title(meta.title)
+        if title:
+            asked.append(("title_norm = ?", title))
+        if not asked:
+            return
+        for row in self.conn.execute(
+                "select citekey, arxiv_id, doi, title_norm, first_author from papers where "
+                + " or ".join(f"({where})" for where, _ in asked) + " order by position",
+                [value for _, value in asked]):
+            if row[0] not in {c for c, _ in self.by_key.values()}:
+                self._add(*row)
 
     def note(self, meta, citekey: str) -> None:
         self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors))
