@@ -44,6 +44,9 @@ BIB_REL = "references.bib"
 Progress = Callable[[str, int, "int | None", str], None]
 
 
+#: From this many papers on, their ids from sources are found in one read of `versions`.
+IDS_IN_ONE_READ = 100
+
 #: Claims files re-indexed in one transaction when many changed at once.
 CLAIMS_BATCH = 500
 
@@ -416,9 +419,17 @@ class Indexer:
         the index still knows the paper as arXiv:X (references naming it link, `kb show`
         says it). Only the papers given, and only their versions' manifests are read."""
         db = self.db
-        for key in citekeys:
-            shas = [r[0] for r in db.execute("select sha256 from versions where citekey = ? and "
-                                             "sha256 is not null order by id desc", [key])]
+        newest_first = "select citekey, sha256 from versions where sha256 is not null"
+        if len(citekeys) > IDS_IN_ONE_READ:     # an import, a rebuild: one read of versions, not one a paper
+            wanted, held = set(citekeys), {}
+            for key, sha in db.conn.execute(newest_first + " order by id desc"):
+                if key in wanted:
+                    held.setdefault(key, []).append(sha)
+            found = [(key, held[key]) for key in citekeys if key in held]
+        else:
+            found = [(key, [r[1] for r in db.conn.execute(newest_first + " and citekey = ? order by id desc",
+                                                          [key])]) for key in citekeys]
+        for key, shas in found:
             for sha in shas:
                 m = self.sources.get(sha)
                 if m is None:

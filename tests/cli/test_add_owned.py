@@ -43,7 +43,10 @@ def bib(root: Path) -> str:
     return (root / "references.bib").read_text("utf-8")
 
 
-def test_add_arxiv_to_an_imported_entry_keeps_it_byte_for_byte(kb_root, arxiv, tmp_path):
+@pytest.mark.parametrize("one_read", [False, True])
+def test_add_arxiv_to_an_imported_entry_keeps_it_byte_for_byte(kb_root, arxiv, tmp_path, monkeypatch, one_read):
+    if one_read:            # the ids from sources found as for many papers (an import, a rebuild)
+        monkeypatch.setattr("kb.store.index.IDS_IN_ONE_READ", 0)
     (tmp_path / "mine.bib").write_text(USERS)
     assert run_kb("import", tmp_path / "mine.bib").code == 0
     before = bib(kb_root)
