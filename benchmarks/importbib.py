@@ -89,10 +89,12 @@ def pybtex_parse(text: str) -> float:
     return time.perf_counter() - t
 
 
-def kb_import(kb: str, path: Path) -> float:
+def kb_import(kb: str, path: Path, source: str | None = None) -> float:
     home = Path(tempfile.mkdtemp(prefix="kb-import-"))
     try:
         env = dict(os.environ, KB_HOME=str(home / "kb"), KB_PROGRESS="0")
+        if source:             # another checkout's kb package, ahead of the installed one
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, env.get("PYTHONPATH")]))
         subprocess.run([kb, "init", str(home / "kb")], env=env, capture_output=True, check=True)
         t = time.perf_counter()
         r = subprocess.run([kb, "import", str(path)], env=env, capture_output=True, text=True)
@@ -108,6 +110,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--entries", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--compare", metavar="CHECKOUT",
+                    help="also time kb import of another checkout of kb (a git worktree at an older "
+                         "commit, say), alternating with this one")
     ap.add_argument("--distinct", action="store_true",
                     help="each copy with its own first author and math (no name or LaTeX met twice)")
     args = ap.parse_args()
@@ -120,10 +125,14 @@ def main() -> None:
             path.write_text(text, "utf-8")
             times: dict[str, list[float]] = {"bibtexparser 2 parse (floor)": [], "pybtex parse": [],
                                              "kb import (command)": []}
+            if args.compare:
+                times[f"kb import of {Path(args.compare).name}"] = []
             for _ in range(args.runs):
                 times["bibtexparser 2 parse (floor)"].append(floor(text))
                 times["pybtex parse"].append(pybtex_parse(text))
                 times["kb import (command)"].append(kb_import(kb, path))
+                if args.compare:
+                    times[f"kb import of {Path(args.compare).name}"].append(kb_import(kb, path, args.compare))
         base = statistics.median(times["bibtexparser 2 parse (floor)"])
         print(f"\n{n:,} entries ({what}), {len(text) / 1e6:.1f} MB, median of {args.runs}:")
         for name, values in times.items():
