@@ -48,7 +48,8 @@ _BRACES = lazy(r"[{}]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
 _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
-_PLAIN_VALUE = lazy(r'(\{[^{}]*\}|"[^"{}]*")\s*')               # a value with no braces inside
+_PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
+                    r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
 _OWNED = lazy(r"(?m)^[ \t]*% kb-owned:[^\n]*")
 CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
@@ -263,19 +264,18 @@ class _Scanner:
         entry = BibEntry(key, kind, {}, line)
         raw_fields, field_lines, spans, names = entry.raw_fields, entry.field_lines, entry.spans, entry.names
         line_starts, line_base = self.line_starts, self.line_base
-        field_head, plain_value, n = _FIELD_HEAD.match, _PLAIN_VALUE.match, len(text)
+        plain_field, field_head, n = _PLAIN_FIELD.match, _FIELD_HEAD.match, len(text)
         while True:
-            # The common field, `, name = {text without braces}` (or quoted), in two matches;
-            # anything else (a value with braces or '#', the end, an error) is read below.
-            m = field_head(text, i)
-            if m is not None:
+            # The common field, `, name = {text without braces}` (or quoted), in one match;
+            # then one whose value has braces or '#'; anything else (the end, an error) below.
+            m = plain_field(text, i)
+            if m is not None and (m.end() == n or text[m.end()] != "#"):
+                start, end, i = m.start(2), m.end(2), m.end()
+            elif (m := field_head(text, i)) is not None:
                 start = m.end()
-                v = plain_value(text, start)
-                if v is not None and (v.end() == n or text[v.end()] != "#"):
-                    end, i = v.end(1), v.end()
-                else:
-                    end = self.value(start, f"in entry {key!r}, field {m.group(1)!r}", line)
-                    i = self.ws(end)
+                end = self.value(start, f"in entry {key!r}, field {m.group(1)!r}", line)
+                i = self.ws(end)
+            if m is not None:
                 fname = m.group(1).lower()
                 if fname in raw_fields:
                     self._field(entry, m.group(1), m.start(1), m.end(1), start, end)     # says so
