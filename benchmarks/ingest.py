@@ -257,7 +257,8 @@ def bulk_library(folder: Path, n: int) -> Path:
 
 
 def extract_only(bib: Path, jobs: int) -> float:
-    """The extraction of every PDF the library names, through kb.ops.bulk, no knowledge base."""
+    """The extraction of every PDF the library names, through kb.ops.bulk (each worker also
+    parses the text's reference list), no knowledge base."""
     from kb.ops.bulk import Task, extract_in_order
     from kb.sources.bibtex import BibFile, file_paths
     from kb.sources.pdf import Limits
@@ -312,9 +313,9 @@ def bench_bulk(n: int, runs: int) -> None:
             print(f"  {name:22} {seconds:8.1f} s   {n / seconds:6.1f} papers/s", flush=True)
         one, all_ = med["kb import, jobs 1"], med[f"kb import, jobs {cores}"]
         x1, xa = med["extract, jobs 1"], med[f"extract, jobs {cores}"]
-        print(f"  kb import speed-up on {cores} cores: {one / all_:.2f}x; extraction alone: {x1 / xa:.2f}x; "
-              f"extraction is {x1 / one:.0%} of the one-core import (the rest is the one writer: "
-              "references.bib, cache, index, derived data)")
+        print(f"  kb import speed-up on {cores} cores: {one / all_:.2f}x; the workers' part alone (extraction and "
+              f"reference lists): {x1 / xa:.2f}x; it is {x1 / one:.0%} of the one-core import (the rest is the one "
+              "writer: references.bib, cache, index, citation links)")
         print(f"load after:  {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
         if cores <= 2:
             print("  (a machine of 2 cores shared with other work: the pool's workers and the writer compete "
