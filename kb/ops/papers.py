@@ -43,6 +43,7 @@ from kb.sources.bibtex import (
     pybtex_reading,
     render_entry,
     screen_reading,
+    screen_text,
     second_reading_text,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
@@ -617,8 +618,8 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
 #: Below this many entries, an imported file is read a second time by pybtex, in this
 #: process. From it on, kb's own second reading (`screen_reading`: the file read again
 #: with pybtex's grammar, braces counted on their own, a tenth of pybtex's time) stands
-#: in for pybtex's; a file it cannot vouch for is still read by pybtex, on another core
-#: when the import may use more than one.
+#: in for pybtex's, on another core when the import may use more than one; a file it
+#: cannot vouch for is still read by pybtex.
 BACKGROUND_READING = 2000
 
 
@@ -716,27 +717,39 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
 
 def _read_and_file(kb: KB, text: str, out: ImportResult, path: Path, progress, normalise: bool,
                    fill: bool, jobs: int) -> list[tuple[str, Path]]:
-    """import_bib's reading of the file, twice, and its one transaction."""
-    source = BibFile(text, str(path))
-    incoming = source.entries()
-    if not incoming:
-        raise UsageError(f"{path} holds no BibTeX entries")
-    # The second reading: pybtex's for a small file; kb's own for a large one, and pybtex's
-    # as well (on another core meanwhile: kb import defaults to every core) where kb's
-    # cannot vouch for it. Compared before anything is written.
-    large = len(incoming) >= BACKGROUND_READING
-    reading = None if large and screen_reading(source) is None else \
-        bulk.Background(pybtex_reading, second_reading_text(source), jobs=jobs if large else 1)
+    """import_bib's reading of the file, twice, and its one transaction.
+
+    The second reading is pybtex's for a small file; for a large one kb's own
+    (`screen_reading`), made on another core from the text while this process reads
+    and files the entries (kb import defaults to every core), and pybtex's as well
+    where kb's cannot vouch for the file. Compared before anything is written."""
+    screening = bulk.Background(screen_text, text, str(path), jobs=jobs) \
+        if jobs > 1 and text.count("@") >= BACKGROUND_READING else None
+    reading = None
     try:
+        source = BibFile(text, str(path))
+        incoming = source.entries()
+        if not incoming:
+            raise UsageError(f"{path} holds no BibTeX entries")
+        if len(incoming) < BACKGROUND_READING:
+            reading = bulk.Background(pybtex_reading, second_reading_text(source), jobs=1)
+
+        def second_reading() -> dict | None:
+            if reading is not None:
+                return reading.result()
+            doubt = screening.result() if screening is not None else screen_reading(source)
+            return None if doubt is None else pybtex_reading(second_reading_text(source))
+
         _check_incoming(source)
-        return _import_entries(kb, source, incoming, out, path, progress, normalise, fill, reading)
+        return _import_entries(kb, source, incoming, out, path, progress, normalise, fill, second_reading)
     finally:
-        if reading is not None:
-            reading.close()
+        for background in (screening, reading):
+            if background is not None:
+                background.close()
 
 
 def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, path: Path, progress,
-                    normalise: bool, fill: bool, reading: "bulk.Background | None") -> list[tuple[str, Path]]:
+                    normalise: bool, fill: bool, second_reading) -> list[tuple[str, Path]]:
     """import_bib's one transaction; the PDFs the entries' file fields name."""
     pdfs: list[tuple[str, Path]] = []
     with kb.writing():
@@ -793,8 +806,9 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             for preamble in source.preambles():
                 if preamble not in bibfile.text:
                     bibfile.append_raw(preamble)
+        reading = second_reading()          # pybtex's, or None where kb's own vouches for the file
         if reading is not None:
-            compare_reading(source, reading.result())
+            compare_reading(source, reading)
         if out.added or out.updated:
             kb.write_file(kb.layout.bib, bibfile.render())
             with transaction(db):

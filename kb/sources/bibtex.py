@@ -1128,6 +1128,12 @@ def screen_reading(bib: BibFile) -> tuple[int, str] | None:
     return None
 
 
+def screen_text(text: str, path: str) -> tuple[int, str] | None:
+    """screen_reading of `text` as kb reads it: plain data in and out, so it may run in
+    another process (kb import reads the file there meanwhile)."""
+    return screen_reading(BibFile(text, path))
+
+
 def _line_at(text: str, at: int) -> int:
     return text.count("\n", 0, at) + 1
 

@@ -346,10 +346,12 @@ def test_pybtex_second_reading_refuses_in_this_process_or_another(kb_root, tmp_p
     assert (kb_root / "references.bib").read_text() == good.replace("}\n@", "}\n\n@")
 
 
-def test_large_import_reads_a_second_time_with_kbs_own_reading(kb_root, tmp_path, monkeypatch):
-    # From BACKGROUND_READING entries on, kb's own second reading stands in for pybtex's;
-    # pybtex reads only a file it cannot vouch for (a month macro in a note: pybtex spells it
-    # out), and what pybtex reads otherwise is refused as in a small file.
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_large_import_reads_a_second_time_with_kbs_own_reading(kb_root, tmp_path, monkeypatch, jobs):
+    # From BACKGROUND_READING entries on, kb's own second reading stands in for pybtex's
+    # (here, or with --jobs 2 in another process); pybtex reads only a file it cannot vouch
+    # for (a month macro in a note: pybtex spells it out), and what pybtex reads otherwise
+    # is refused as in a small file.
     import kb.ops.papers
 
     monkeypatch.setattr(kb.ops.papers, "BACKGROUND_READING", 1)
@@ -359,11 +361,11 @@ def test_large_import_reads_a_second_time_with_kbs_own_reading(kb_root, tmp_path
     good = "".join(f"@article{{k{i}, title = {{Measurements of $\\{{upOmega}}$ Number {i}}},\n"
                    f"  journal = {{The Astrophysical Journal}}, year = 1999, month = jun}}\n" for i in range(3))
     (tmp_path / "good.bib").write_text(good)
-    r = run_kb("import", tmp_path / "good.bib", "--jobs", "1", "--json")
+    r = run_kb("import", tmp_path / "good.bib", "--jobs", jobs, "--json")
     assert r.code == 0 and len(r.json["added"]) == 3 and asked == [], r.err
     assert run_kb("show", "k1", "--json").json["venue"] == "The Astrophysical Journal"
     (tmp_path / "note.bib").write_text("@misc{n1, title = {Noted}, note = jun # { 2020}}\n")
-    r = run_kb("import", tmp_path / "note.bib", "--jobs", "1")
+    r = run_kb("import", tmp_path / "note.bib", "--jobs", jobs)
     assert asked == [1] and r.code == 2 and "'note': read two ways" in r.err and r.err.count("\n") == 1, r.err
 
 
