@@ -7,10 +7,10 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json
+from kb.cli.common import echo, emit_json, emit_json_items
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
-from kb.ops.audit import Restatement, accept, audit, audit_note
+from kb.ops.audit import Restatement, accept, audit_note, iter_audit
 
 app = typer.Typer()
 
@@ -66,16 +66,25 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
     if note is not None:
         if keys:
             raise UsageError("--note audits a note; give papers or --note, not both")
-        rows = audit_note(kb, Path(note), only=wanted)
+        rows = iter(audit_note(kb, Path(note), only=wanted))
     else:
-        rows = audit(kb, keys or None, only=wanted, include_judged=judged)
-    if as_json:
-        emit_json([r.to_dict() for r in rows])
-    else:
+        rows = iter_audit(kb, keys or None, only=wanted, include_judged=judged)
+    counts = {"confirmed": 0, "differs": 0, "not-in-source": 0}
+    differ = False
+
+    def counted(rows):           # printed as they come: a large audit is never held whole
+        nonlocal differ
         for r in rows:
+            counts[r.verdict] = counts.get(r.verdict, 0) + 1
+            differ = differ or (r.verdict == "differs" and not r.judged)
+            yield r
+
+    if as_json:
+        emit_json_items(r.to_dict() for r in counted(rows))
+    else:
+        for r in counted(rows):
             echo(_line(r))
-        counts = {v: sum(1 for r in rows if r.verdict == v) for v in ("confirmed", "differs", "not-in-source")}
-        echo(f"{len(rows)} restatements: {counts['confirmed']} confirmed, {counts['differs']} differ, "
+        echo(f"{sum(counts.values())} restatements: {counts['confirmed']} confirmed, {counts['differs']} differ, "
              f"{counts['not-in-source']} not in the source")
-    if any(r.verdict == "differs" and not r.judged for r in rows):
+    if differ:
         raise typer.Exit(1)

@@ -15,7 +15,7 @@ import os
 import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Iterator, TextIO
+from typing import Iterable, Iterator, TextIO
 
 from kb.text.names import last_name
 
@@ -86,6 +86,17 @@ def err(text: str) -> None:
 
 def emit_json(obj) -> None:
     out(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def emit_json_items(items: Iterable) -> None:
+    """`emit_json(list(items))`, byte for byte, written item by item as they come (a long
+    listing is neither held whole nor waited for)."""
+    first = True
+    for item in items:
+        text = json.dumps(item, indent=2, ensure_ascii=False, default=str).replace("\n", "\n  ")
+        out(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out("[]\n" if first else "\n]\n")
 
 
 def warn(message: str) -> None:

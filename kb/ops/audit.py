@@ -23,10 +23,13 @@ citing paper, written by `kb audit --accept`) are not reported again.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import hashlib
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +48,8 @@ from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, parse_note
 
-__all__ = ["Restatement", "index_contexts", "index_numbers", "derive_later", "ensure_derived", "audit", "audit_note",
-           "accept", "VERDICTS"]
+__all__ = ["Restatement", "index_contexts", "index_numbers", "derive_later", "ensure_derived", "audit", "iter_audit",
+           "audit_note", "accept", "VERDICTS"]
 
 VERDICTS = ("confirmed", "differs", "not-in-source")
 
@@ -528,6 +531,19 @@ def _check_only(only: list[str] | None) -> set[str] | None:
 def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
           include_judged: bool = False) -> list[Restatement]:
     """The restatements made by `keys` (default: every paper), with their verdicts."""
+    return list(iter_audit(kb, keys, only=only, include_judged=include_judged))
+
+
+#: Cited papers whose numbers are held at once while auditing (the most recently used):
+#: memory stays bounded however many papers the knowledge base holds.
+SOURCES_HELD = 256
+
+
+def iter_audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
+               include_judged: bool = False) -> Iterator[Restatement]:
+    """`audit`, one restatement at a time, citing paper by citing paper: it holds one
+    citing paper's text and numbers and at most SOURCES_HELD cited papers', so a
+    knowledge base of any size is audited in bounded memory (kb audit prints as it goes)."""
     wanted = _check_only(only)
     for key in keys or []:
         if not paper_exists(kb.conn, key):
@@ -542,32 +558,48 @@ def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = Non
         sql += f" where c.citekey in ({','.join('?' * len(keys))})"
         args = list(keys)
     sql += " order by c.citekey, c.page, c.start, c.marker_start"
-    groups: dict[tuple[str, int, int, int], list[tuple[int, int, str | None, str]]] = {}
-    for citekey, page, start, end, ms, me, marker, resolved in conn.execute(sql, args):
-        if resolved == citekey:
-            resolved = None
-        groups.setdefault((citekey, page, start, end), []).append((ms, me, resolved, marker))
     judged = {r[0]: (r[1], r[2]) for r in conn.execute("select id, verdict, note from restatements")}
-    texts: dict[str, list[str]] = {}
-    cands: dict[tuple[str, int], list[Candidate]] = {}
-    sources: dict = {}
-    out: list[Restatement] = []
+    sources: collections.OrderedDict = collections.OrderedDict()
+    rows = conn.execute(sql, args)
+    for citekey, contexts in itertools.groupby(rows, key=lambda r: r[0]):
+        groups: dict[tuple[int, int, int], list[tuple[int, int, str | None, str]]] = {}
+        for _, page, start, end, ms, me, marker, resolved in contexts:
+            groups.setdefault((page, start, end), []).append((ms, me, None if resolved == citekey else resolved,
+                                                              marker))
+        yield from _audit_citing(kb, citekey, groups, sources, judged, wanted, include_judged)
+
+
+def _held_source(kb: KB, cited: str, sources: collections.OrderedDict) -> "_Source":
+    if cited in sources:
+        sources.move_to_end(cited)
+    else:
+        _source(kb, cited, sources)
+        while len(sources) > SOURCES_HELD:
+            sources.popitem(last=False)
+    return sources[cited]
+
+
+def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.OrderedDict, judged: dict,
+                  wanted: set[str] | None, include_judged: bool) -> Iterator[Restatement]:
+    """The restatements of one citing paper's contexts (`groups`: (page, start, end) -> markers)."""
+    conn = kb.conn
+    pages: list[str] | None = None
+    cands: dict[int, list[Candidate]] = {}
     seen: set[tuple] = set()
-    for (citekey, page_no, start, end), markers in groups.items():
+    for (page_no, start, end), markers in groups.items():
         if not any(m[2] for m in markers):
             continue
-        if citekey not in texts:
+        if pages is None:
             text = load_text(conn, citekey, None)
-            texts[citekey] = text.pages if text is not None else []
-        pages = texts[citekey]
+            pages = text.pages if text is not None else []
         if page_no > len(pages):
             continue
         page = pages[page_no - 1]
-        if (citekey, page_no) not in cands:
-            cands[(citekey, page_no)] = _numbers(conn, citekey, page_no)
+        if page_no not in cands:
+            cands[page_no] = _numbers(conn, citekey, page_no)
         # dedupe markers that name the same paper at the same place
         markers = list({(m[0], m[2]): m for m in markers}.values())
-        for cand in cands[(citekey, page_no)]:
+        for cand in cands[page_no]:
             if not (start <= cand.start < end) or not _restatable(cand):
                 continue
             if cand.kind == "table" and not any(_same_line(page, cand.start, m[0]) for m in markers):
@@ -577,12 +609,12 @@ def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = Non
                 continue
             cited, marker = who
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
-            key = (citekey, page_no, cand.start, cited)
+            key = (page_no, cand.start, cited)
             if key in seen:
                 continue
             seen.add(key)
             near = " ".join(page[max(start, cand.start - 160):min(end, cand.end + 160)].split())
-            verdict, q, diff = _verdict(cand, near, _source(kb, cited, sources))
+            verdict, q, diff = _verdict(cand, near, _held_source(kb, cited, sources))
             rid = _rid(citekey, page_no, figure, cited, cand.start)
             r = Restatement(id=rid, citing=citekey, citing_page=page_no, figure=figure, unit=cand.unit,
                             cited=cited, marker=marker, verdict=verdict,
@@ -596,8 +628,7 @@ def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = Non
                 if not include_judged:
                     continue
             if wanted is None or r.verdict in wanted:
-                out.append(r)
-    return out
+                yield r
 
 
 _NOTE_LINK_RES = (
@@ -679,7 +710,7 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
     kept across rebuilds, and kb audit reports it no more."""
     if verdict is not None and verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {verdict!r}", hint=f"use {', '.join(VERDICTS)}")
-    found = [r for r in audit(kb, None, include_judged=True) if r.id == rid]
+    found = [r for r in iter_audit(kb, None, include_judged=True) if r.id == rid]
     if not found:
         raise UsageError(f"no restatement {rid!r}", hint="`kb audit` lists them with their ids (--json)")
     r = found[0]
@@ -697,7 +728,7 @@ def edge_counts(kb: KB) -> dict[tuple[str, str], dict[str, int]]:
     how many differ (a person's verdict, when recorded, counts over kb's): for kb graph export."""
     out = {(a, b): {"restatements": 0, "restatements_differ": 0}
            for a, b in kb.conn.execute("select citing, cited from citations")}
-    for r in audit(kb, None, include_judged=True):
+    for r in iter_audit(kb, None, include_judged=True):
         counts = out.setdefault((r.citing, r.cited), {"restatements": 0, "restatements_differ": 0})
         counts["restatements"] += 1
         counts["restatements_differ"] += (r.judged or r.verdict) == "differs"
