@@ -249,9 +249,9 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
     listed = keys_listed([plan.text[s:e] for s, e in plan.spans]) | {key}
     stray = listed - plan.keys - {key}
     if stray:                            # a key kept in an entry's ids (kb rename) stays listed
-        aliases = {a.strip() for (ids,) in kb.conn.execute(
-            "select json_extract(fields, '$.ids') from papers where json_extract(fields, '$.ids') is not null")
-            for a in ids.split(",")}
+        held = [ids for (ids,) in kb.conn.execute(
+            "select json_extract(fields, '$.ids') from papers where json_extract(fields, '$.ids') is not null")]
+        aliases = {a.strip() for ids in held + [plan.entry.fields.get("ids", "")] for a in ids.split(",")}
         listed -= stray - aliases
     plan.after, plan.owned_at = append_owned(plan.text, plan.spans, text, sorted(listed))
     kb.write_file(kb.layout.bib, plan.after)
