@@ -336,20 +336,30 @@ def map_in_order(fn: Callable, items: Iterable, jobs: int, *, ahead: int = 4) ->
                 item = next(items, _END)
                 if item is _END:
                     break
-                window.append((item, executor.submit(fn, item)))
+                try:
+                    future = executor.submit(fn, item)
+                except BrokenProcessPool:       # a worker died since the last submit
+                    future = None
+                window.append((item, future))
             if not window:
                 return
             item, future = window.popleft()
-            try:
-                yield future.result()
-            except BrokenProcessPool:
+            if future is not None:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    pass
+                else:
+                    yield result
+                    continue
+            # The pool is broken: this item and every later one, here.
+            yield fn(item)
+            for item, _ in window:
                 yield fn(item)
-                for item, _ in window:
-                    yield fn(item)
-                window.clear()
-                for item in items:
-                    yield fn(item)
-                return
+            window.clear()
+            for item in items:
+                yield fn(item)
+            return
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
 
