@@ -8,10 +8,15 @@ units; `kb check` recomputes each with interval arithmetic (kb.checks).
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from kb import quantities
+from kb.atomic import write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import QuoteNotFound, describe_miss, slug_id, verify_text
 from kb.ops.records import stored_record, write_record, write_records
@@ -33,6 +38,7 @@ from kb.store.queries import (
 )
 from kb.text.lazyre import lazy
 from kb.text.versions import labelled, normalise_version
+from kb.version import VERSION
 
 _WORD = lazy(r"[A-Za-z_]\w*")
 _DOTTED = lazy(r"(?:`([^`]+)`|(?<![\w.])([A-Za-z_]\w*))\.([A-Za-z_]\w*)")
@@ -459,6 +465,10 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     # Only the claims the checks can name are read (their ids are words of the checks):
     # kb check grows with its checks, not with the claims of the knowledge base.
     words = check_words(kb, rows)
+    key = _checks_key(kb, rows, words)
+    held = _held_outcomes(kb, key)
+    if held is not None:
+        return held
     ns = namespace(kb, words)
     known = sorted(ns.values)
     unverified = unverified_names(kb, ns, words)
@@ -481,7 +491,55 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
             recomputed=rec.nominal if rec else None, low=rec.lo if rec else None, high=rec.hi if rec else None,
             unit=rec.unit_text if rec else None, rel_diff=result.rel_diff, note=r["note"],
             unverified=result.unverified))
+    if not full:                # an undefined name's hint reads every claim: not kept
+        _hold_outcomes(kb, key, out)
     return out
+
+
+def _checks_key(kb: KB, rows: list[dict], words: set[str]) -> str:
+    """What the outcomes of `rows` are a function of: the checks, the claims they can
+    name (values, quotes, status), the user units, and the code that computes them (kb's
+    version and the files of kb.quantities, this module and pint, by size and mtime)."""
+    where, params = _named(words)
+    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file from claims{where} "
+                             "order by citekey, id, file", params).fetchall()
+    units = kb.conn.execute("select name, definition, file from units order by name, file").fetchall()
+    code = [Path(__file__), *sorted(Path(quantities.__file__).parent.glob("*.py"))]
+    spec = importlib.util.find_spec("pint")          # found, not imported
+    if spec is not None and spec.origin:
+        code.append(Path(spec.origin))
+    stamps = []
+    for path in code:
+        try:
+            st = path.stat()
+            stamps.append((str(path), st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamps.append((str(path), None, None))
+    blob = json.dumps([VERSION, stamps, [sorted(r.items()) for r in rows], claims, units],
+                      default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _held_outcomes(kb: KB, key: str) -> list[CheckOutcome] | None:
+    """The outcomes kept by the last `kb check` whose inputs were these (`key`): the same
+    checks of the same figures give the same outcomes, without loading pint (most of a
+    check's time). None when there are none, or they cannot be read."""
+    try:
+        held = json.loads(kb.layout.checks_cache.read_text("utf-8"))
+        if held.get("key") != key:
+            return None
+        return [CheckOutcome(**o) for o in held["outcomes"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _hold_outcomes(kb: KB, key: str, outcomes: list[CheckOutcome]) -> None:
+    try:
+        kb.layout.checks_cache.parent.mkdir(parents=True, exist_ok=True)
+        write_text(kb.layout.checks_cache, json.dumps({"key": key, "outcomes": [o.__dict__ for o in outcomes]},
+                                                      ensure_ascii=False, default=str), kb.layout.tmp)
+    except OSError:
+        pass                    # a read-only knowledge base: computed again next time
 
 
 def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> dict[str, str]:

@@ -78,6 +78,12 @@ class Layout:
         return self.cache / "http"
 
     @property
+    def checks_cache(self) -> Path:
+        """The outcomes of the last `kb check` with the key of their inputs
+        (kb/ops/claims.py): the same inputs are not computed again."""
+        return self.cache / "checks.json"
+
+    @property
     def units_cache(self) -> Path:
         """pint's parsed unit definitions (kb/quantities/units.py), so a command that
         evaluates units does not parse them again (about 0.2 s)."""

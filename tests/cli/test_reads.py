@@ -94,3 +94,19 @@ def test_a_read_after_a_hand_edit_indexes_it_and_then_reads_lightly(small_kb):
     finally:
         claims.write_text(text)
         assert loaded(small_kb, ["ls"])[0] == 0
+
+
+def test_kb_check_run_again_on_unchanged_files_loads_no_unit_library(small_kb):
+    """kb check computes with pint; run again on the same checks and figures it gives the
+    outcomes it kept (.kb/cache/checks.json) and loads nothing heavy."""
+    (small_kb / "claims" / "checks.toml").write_text(
+        '[[check]]\nid = "twice"\nstated = "22.98 kWh"\nexpr = "2 * luccioni2023power.image"\n')
+    code = ("import sys\nfrom kb.cli.app import main\nsys.argv = ['kb', 'check', '--json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in %r), file=sys.stderr)" % (HEAVY,))
+    env = dict(os.environ, KB_HOME=str(small_kb))
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env) for _ in range(2)]
+    assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout)
+    assert json.loads(runs[1].stdout)[0]["verdict"] == "pass"
+    assert "pint" in runs[0].stderr                      # computed the first time
+    assert runs[1].stderr.strip().splitlines()[-1] == "[]", runs[1].stderr

@@ -96,3 +96,46 @@ expr = "p2.filler_22"
     assert lines[3].startswith("typo") and lines[3].endswith("error")
     explained = run_kb("check", "--explain", "typo").out
     assert "undefined name 'p2.filler_22'" in explained and "did you mean p2.filler_2" in explained
+
+
+def _outcomes(root) -> list[tuple]:
+    kb = open_kb(root)
+    try:
+        return [(o.id, o.verdict, o.line) for o in ops_claims.run_checks(kb)]
+    finally:
+        kb.close()
+
+
+def test_a_check_run_again_on_the_same_inputs_is_not_computed_again(many, monkeypatch):
+    """The outcomes of the last run are kept with the key of their inputs; the same
+    inputs give them back without evaluating anything (pint is most of kb check)."""
+    write_checks(many, '[[check]]\nid = "sum"\nstated = "22.98 kWh"\nexpr = "p1.energy + p2.energy"\n')
+    first = _outcomes(many)
+    assert first[0][1] == "pass" and (many / ".kb" / "cache" / "checks.json").exists()
+    monkeypatch.setattr(ops_claims, "run_check", lambda *a, **k: pytest.fail("computed again"))
+    assert _outcomes(many) == first
+
+
+@pytest.mark.parametrize("edit", ["claim", "check", "unit", "status", "cache"])
+def test_a_kept_outcome_is_not_used_once_what_it_rests_on_changes(many, edit):
+    checks = '[units]\ncharge = "0.012 kWh"\n\n[[check]]\nid = "sum"\nstated = "1915 charge"\nexpr = "p1.energy + p2.energy"\n'
+    write_checks(many, checks)
+    assert [v for _, v, _ in _outcomes(many)] == ["pass"]
+    p1 = many / "claims" / "p1.toml"
+    if edit == "claim":                   # a figure the check names, edited by hand
+        p1.write_text(p1.read_text().replace('value = "11.49 kWh"', 'value = "21.49 kWh"'))
+    elif edit == "check":
+        write_checks(many, checks.replace("1915 charge", "2915 charge"))
+    elif edit == "unit":
+        write_checks(many, checks.replace('charge = "0.012 kWh"', 'charge = "0.006 kWh"'))
+    elif edit == "status":                # the same value, now stored unverified
+        p1.write_text(p1.read_text().replace('status = "verified"', 'status = "unverified"', 1))
+    else:                                 # a damaged cache file is computed again, not believed
+        (many / ".kb" / "cache" / "checks.json").write_text('{"key": 1, "outcomes": [')
+    after = _outcomes(many)
+    if edit == "status":
+        assert "UNVERIFIED input: p1.energy" in after[0][2]
+    elif edit == "cache":
+        assert [v for _, v, _ in after] == ["pass"]
+    else:
+        assert [v for _, v, _ in after] == ["fail"]
