@@ -185,7 +185,9 @@ def run(args: list[str], root: Path) -> tuple[float, int, int]:
     return time.perf_counter() - t, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
 
 
-COMMANDS = [("search", ["search", "energy emissions"]), ("ls", ["ls"]),
+COMMANDS = [("search", ["search", "energy emissions"]),      # every page of these texts holds both words
+            ("search rare word", ["search", "4242"]),   # one paper and those citing it: little work
+            ("ls", ["ls"]),
             ("claims --paper", ["claims", "--paper", "p1"]), ("check", ["check"]),
             ("graph missing", ["graph", "missing"]), ("verify", ["verify"]), ("doctor --quick", ["doctor", "--quick"]),
             ("text load", None), ("add --offline PDF", None), ("doctor", ["doctor"]), ("rebuild", ["rebuild"])]
