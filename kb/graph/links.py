@@ -282,7 +282,7 @@ def _rival_rows(db: sqlite_utils.Database, table: str, touched: Sequence[PaperIn
         return []
     out = []
     years = [p.year for p in touched if p.year]
-    for tails in chunks(sorted(titles)):   # literal values: SQLite reads them through refs_author_tail
+    for tails in chunks(sorted(titles)):   # literal values: SQLite reads them through refs_author_tail_year
         for row in db.execute(f"SELECT {_SEL_COLS} FROM {table} WHERE resolved IS NOT NULL AND method = 'title' "
                               f"AND substr(first_author, -4) IN ({','.join('?' * len(tails))}) "
                               "AND year BETWEEN ? AND ?", [*tails, min(years) - 1, max(years) + 1]):
