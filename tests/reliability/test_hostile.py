@@ -282,14 +282,16 @@ def test_decompression_bomb_is_stopped_and_the_paper_kept(kb_root, tmp_path):
 
 
 @pytest.mark.parametrize("layers", [2, 3])
-def test_a_bomb_in_layers_of_flate_is_stopped(kb_root, tmp_path, layers):
-    """Each layer of Flate shrinks a bomb again (200 MB in a few hundred bytes): a stream
-    small enough is skipped only if no declared number of layers can take it past the limit."""
+def test_a_bomb_in_layers_of_flate_is_stopped(kb_root, tmp_path, monkeypatch, layers):
+    """Each layer of Flate shrinks a bomb again (30 MB in a few hundred bytes): a stream
+    small enough is skipped only if no declared number of layers can take it past the limit
+    (here 5 MB: one layer of Deflate could not take these bytes past it, two can)."""
+    monkeypatch.setenv("KB_MAX_STREAM_MB", "5")
     path = tmp_path / "layered.pdf"
     lines = ["A text layer after the bomb, so that no extractor falls back for want of one.",
-             "Reading it would take the whole stream: two hundred megabytes of spaces first."]
-    path.write_bytes(make_bomb_pdf(200, lines, layers=layers))
-    assert path.stat().st_size < 5000
+             "Reading it would take the whole stream: thirty megabytes of spaces first."]
+    path.write_bytes(make_bomb_pdf(30, lines, layers=layers))
+    assert path.stat().st_size * 1032 < 5 * 1024 * 1024
     r = run_kb("add", path, "--offline", "--json")
     assert r.code == 0 and "Traceback" not in r.err, r.err
     assert "Limit reached while decompressing" in r.err and "kept with metadata only" in r.err
