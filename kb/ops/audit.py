@@ -48,7 +48,7 @@ from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, parse_note
 
-__all__ = ["Restatement", "index_contexts", "index_numbers", "derive_later", "ensure_derived", "audit", "iter_audit",
+__all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "audit", "iter_audit",
            "audit_note", "accept", "VERDICTS"]
 
 VERDICTS = ("confirmed", "differs", "not-in-source")
@@ -164,21 +164,14 @@ def _numbers(conn, citekey: str, page: int | None = None) -> list[Candidate]:
             for p, a, b, n, v, u, ut, k, st in conn.execute(sql, [citekey] + ([page] if page is not None else []))]
 
 
-def derive_later(db, citekey: str, version: str | None) -> None:
-    """A new newest text of `citekey`: its contexts and numbers are made on first use
-    (ensure_derived); those of its older text are gone now. Caller runs the transaction."""
-    db.execute("delete from cite_contexts where citekey = ?", [citekey])
-    db.execute("delete from text_numbers where citekey = ?", [citekey])
-    db.execute("insert or replace into derive_later (citekey, version) values (?, ?)", [citekey, version])
-
-
 #: From this many texts waiting (the first audit after a bulk import or kb rebuild),
 #: their numbers and contexts are found on every core.
 PARALLEL_FROM = 20
 
 
 def ensure_derived(kb: KB) -> int:
-    """Make the contexts and numbers of every text waiting for them (derive_later), in
+    """Make the contexts and numbers of every text waiting for them (the derive step lists
+    them in derive_later: kb.ops.derive.derive_later), in
     one transaction under the writer lock, with progress; many texts on every core.
     Returns how many texts."""
     if kb.conn.execute("select 1 from derive_later limit 1").fetchone() is None:

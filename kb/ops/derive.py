@@ -23,7 +23,6 @@ from __future__ import annotations
 from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
-from kb.ops import audit
 from kb.quantities.quoted import claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
@@ -54,7 +53,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
                 links.store_references(db, citekey, version, text.pages, parsed)
             else:
                 links.index_references(db, citekey, version, text.pages, parsed)
-            audit.derive_later(db, citekey, version)      # made by kb audit when it needs them
+            derive_later(db, citekey, version)      # made by kb audit when it needs them
         if progress:
             progress(n, len(texts))
     if bulk:
@@ -66,6 +65,15 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     if changes.claims_files:
         base_values(kb, changes.claims_files)
         claim_doubts(kb, changes.claims_files)
+
+
+def derive_later(db, citekey: str, version: str | None) -> None:
+    """A new newest text of `citekey`: its citation contexts and numbers are made when
+    kb audit first needs them (kb.ops.audit.ensure_derived); those of its older text
+    are gone now. Caller runs the transaction."""
+    db.execute("delete from cite_contexts where citekey = ?", [citekey])
+    db.execute("delete from text_numbers where citekey = ?", [citekey])
+    db.execute("insert or replace into derive_later (citekey, version) values (?, ?)", [citekey, version])
 
 
 def merge_cached_s2(kb: KB) -> int:
