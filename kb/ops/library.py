@@ -25,7 +25,7 @@ from kb.sources.bibtex import BibFile
 from kb.sources.s2 import cache_path as s2_cache_path
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
-from kb.store.queries import no_paper, resolve_alias
+from kb.store.queries import alias_keys, no_paper, resolve_alias
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.versions import version_number
@@ -559,6 +559,7 @@ def settle_key(kb: KB, key: str) -> tuple[str, str | None]:
         return key, None
     authors = json.loads(row[0] or "[]")
     taken = {r[0] for r in kb.conn.execute("select citekey from papers where citekey != ?", [key])}
+    taken |= alias_keys(kb.conn) - {key}      # in any case (unique_key), never another paper's alias
     new = citekeys.make_key(authors, row[1], latex_to_text(row[2] or ""), taken)
     if new.startswith("anon") or new == key:
         return key, None

@@ -54,6 +54,7 @@ from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PaperFinder,
+    alias_keys,
     no_paper,
     resolve_alias,
     rows_as_dicts,
@@ -298,6 +299,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         else:
             taken = _taken(plan.keys if plan is not None else
                            bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")})
+            taken |= alias_keys(kb.conn)        # a note citing an alias must keep naming its paper
             key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
             entry_type = meta.entry_type
             changes = meta.bib_fields()
@@ -756,6 +758,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
         taken = {k.lower() for k in bibfile.keys()}
+        aliases = alias_keys(kb.conn)           # never made as a key: notes cite them
         finder = PaperFinder(kb.conn)
         metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
         for n, entry in enumerate(incoming, 1):
@@ -775,6 +778,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                     fields = {}
                 if entry.key != key and entry.key not in _aliases(held):
                     fields["ids"] = ", ".join(_aliases(held) + [entry.key])
+                    aliases.add(entry.key)
                     out.aliases[entry.key] = key
                     out.warnings.append(f"{where}: {entry.key!r} is {key} already; kept {key} and "
                                         f"recorded {entry.key!r} in its ids field")
@@ -790,7 +794,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             if own.lower() not in taken:
                 key = own
             else:
-                key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), bibfile.keys())
+                key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken | aliases)
                 out.warnings.append(f"{where}: key {own!r} is taken by another paper; filed as {key}")
             taken.add(key.lower())
             if normalise or not _copy_entry(bibfile, source, own, key, out, where):

@@ -42,16 +42,18 @@ def base_key(authors: list[str], year: int | str | None, title: str | None) -> s
 
 
 def unique_key(base: str, taken: Iterable[str]) -> str:
-    """The base key, or base+b, base+c, ... if taken; then base+ba... ."""
-    taken = set(taken)
-    if base not in taken:
+    """The base key, or base+b, base+c, ... if taken; then base+2, base+3, ... . Taken in
+    any case: BibTeX does not tell Doe2021Energy from doe2021energy (and kb refuses a file
+    holding two keys that differ only so)."""
+    taken = {t.lower() for t in taken}
+    if base.lower() not in taken:
         return base
     letters = "bcdefghijklmnopqrstuvwxyz"
     for letter in letters:
-        if base + letter not in taken:
+        if (base + letter).lower() not in taken:
             return base + letter
     n = 2
-    while f"{base}{n}" in taken:
+    while f"{base}{n}".lower() in taken:
         n += 1
     return f"{base}{n}"
 

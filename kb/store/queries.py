@@ -41,6 +41,16 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     return None
 
 
+def alias_keys(conn: sqlite3.Connection) -> set[str]:
+    """Every key kept in a paper's `ids` field: a key kb makes must be none of them, or
+    a note citing the alias would silently name the new paper (a citekey wins over an
+    alias)."""
+    out: set[str] = set()
+    for (fields,) in conn.execute("select fields from papers where fields like '%\"ids\"%'"):
+        out.update(k.strip() for k in (json.loads(fields).get("ids") or "").split(",") if k.strip())
+    return out
+
+
 def paper_keys(conn: sqlite3.Connection, keys: list[str]) -> list[str]:
     """Each of `keys` as the key of its paper: a citekey as it is, a key kept in a
     paper's `ids` (kb rename, a merged import) as that paper's key; duplicates

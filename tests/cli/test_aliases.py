@@ -80,3 +80,29 @@ def test_note_citations_by_alias_pandoc_and_latex(aliased, tmp_path):
     assert r.code == 1
     r = run_kb("audit", "--note", note)
     assert r.code == 0, r.err
+
+
+def test_a_key_kb_makes_is_never_another_papers_alias_nor_a_key_in_another_case(kb_root, tmp_path):
+    """After `kb rename`, notes still cite the old key (kept in ids). A paper whose made key
+    would be that alias, or a key differing from one only in case, gets another key: the
+    alias keeps naming the renamed paper."""
+    (tmp_path / "a.bib").write_text("@article{chang2023citesee,\n title={CiteSee: Augmenting Citations},\n"
+                                    " author={Chang, Joseph},\n year={2023}\n}\n")
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    assert run_kb("rename", "chang2023citesee", "chang2023persistent").code == 0
+    # its own key is taken, so kb makes one: chang2023citesee would be the renamed paper's alias
+    (tmp_path / "b.bib").write_text("@article{chang2023persistent,\n title={CiteSee Two: A Different Paper},\n"
+                                    " author={Chang, Ann},\n year={2023}\n}\n")
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.code == 0, r.err
+    [made] = r.json["added"]
+    assert made.lower() != "chang2023citesee" and made.startswith("chang2023citesee")
+    assert run_kb("show", "chang2023citesee", "--json").json["citekey"] == "chang2023persistent"
+    # a key in another case is the same key to BibTeX: never made beside it
+    (tmp_path / "c.bib").write_text("@article{Chang2023Citeseec,\n title={Elsewhere},\n author={Doe, Jo},\n"
+                                    " year={2020}\n}\n\n@article{chang2023persistent,\n title={CiteSee Three},\n"
+                                    " author={Chang, Bo},\n year={2023}\n}\n")
+    r = run_kb("import", tmp_path / "c.bib", "--json")
+    assert r.code == 0, r.err
+    keys = {k.lower() for k in r.json["added"]}
+    assert "chang2023citeseec" in keys and len(keys) == 2      # the third CiteSee went past 'c'
