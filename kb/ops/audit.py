@@ -44,6 +44,7 @@ from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, paper_exists
+from kb.store.sqlite import read_only
 from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, parse_note
@@ -109,13 +110,13 @@ def _refs_of(db, citekey: str) -> list[Ref]:
 def index_contexts(db, citekey: str, version: str | None, pages: list[str]) -> int:
     """Find and store the citation contexts of one paper's text (after its reference list is
     indexed). Caller runs the transaction. Returns how many."""
-    return _store_derived(db, citekey, _context_rows(citekey, version, pages, _refs_of(db, citekey)), None)
+    return _store_derived(db.conn, citekey, _context_rows(citekey, version, pages, _refs_of(db, citekey)), None)
 
 
 def index_numbers(db, citekey: str, version: str | None, pages: list[str]) -> int:
     """Find and store the numbers with units of one paper's text (kb.quantities.numbers; a
     formula's coefficient with the unit its text states in words). Caller runs the transaction."""
-    return _store_derived(db, citekey, None, _number_rows(citekey, version, pages))
+    return _store_derived(db.conn, citekey, None, _number_rows(citekey, version, pages))
 
 
 def _context_rows(citekey: str, version: str | None, pages: list[str], refs: list[Ref]) -> list[tuple]:
@@ -135,17 +136,18 @@ def _number_rows(citekey: str, version: str | None, pages: list[str]) -> list[tu
     return rows
 
 
-def _store_derived(db, citekey: str, contexts: list[tuple] | None, numbers: list[tuple] | None) -> int:
-    """Replace the stored contexts and/or numbers of `citekey` by these rows."""
+def _store_derived(conn, citekey: str, contexts: list[tuple] | None, numbers: list[tuple] | None) -> int:
+    """Replace the stored contexts and/or numbers of `citekey` by these rows (`conn`: a
+    sqlite3 connection, the writer's, or a read-only one's TEMP copies of the tables)."""
     if contexts is not None:
-        db.execute("delete from cite_contexts where citekey = ?", [citekey])
-        db.conn.executemany(
+        conn.execute("delete from cite_contexts where citekey = ?", [citekey])
+        conn.executemany(
             'insert into cite_contexts (citekey, version, idx, page, start, "end", marker_start, marker_end, '
             "marker, style, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", contexts)
     if numbers is not None:
-        db.execute("delete from text_numbers where citekey = ?", [citekey])
-        db.conn.executemany('insert into text_numbers (citekey, version, page, start, "end", number, value, '
-                            "unit, unit_text, kind, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", numbers)
+        conn.execute("delete from text_numbers where citekey = ?", [citekey])
+        conn.executemany('insert into text_numbers (citekey, version, page, start, "end", number, value, '
+                         "unit, unit_text, kind, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", numbers)
     return len(contexts if contexts is not None else numbers or [])
 
 
@@ -171,35 +173,47 @@ PARALLEL_FROM = 20
 
 def ensure_derived(kb: KB) -> int:
     """Make the contexts and numbers of every text waiting for them (the derive step lists
-    them in derive_later: kb.ops.derive.derive_later), in
-    one transaction under the writer lock, with progress; many texts on every core.
-    Returns how many texts."""
-    if kb.conn.execute("select 1 from derive_later limit 1").fetchone() is None:
+    them in derive_later: kb.ops.derive.derive_later), in one transaction under the writer
+    lock, with progress; many texts on every core. Returns how many texts. A knowledge
+    base kb cannot write here (a read-only mount) gets them for this run only: TEMP copies
+    of the two tables, which this connection's queries read instead."""
+    conn = kb.conn
+    if conn.execute("select 1 from derive_later limit 1").fetchone() is None:
         return 0
-    done = 0
+    if read_only(kb.db_path):
+        for table in ("cite_contexts", "text_numbers"):
+            conn.execute(f"create temp table if not exists {table} as select * from main.{table}")
+        return _derive_waiting(kb, conn, lambda citekey: None)
     with kb.writing():
         with transaction(kb.db):
-            conn = kb.conn
-            waiting = [r[0] for r in conn.execute("select citekey from derive_later order by citekey")]
-            texts = []
-            for citekey in waiting:
-                if paper_exists(conn, citekey) and load_text(conn, citekey, None) is not None:
-                    texts.append(citekey)
-                else:
-                    kb.db.execute("delete from derive_later where citekey = ?", [citekey])
+            return _derive_waiting(kb, kb.db.conn, lambda citekey: kb.db.execute(
+                "delete from derive_later where citekey = ?", [citekey]))
 
-            def jobs():
-                for citekey in texts:
-                    text = load_text(conn, citekey, None)
-                    yield citekey, text.version, text.pages, _refs_of(kb.db, citekey)
 
-            label = "reading figures and citation contexts"
-            workers = default_jobs() if len(texts) >= PARALLEL_FROM else 1
-            for citekey, contexts, numbers in map_in_order(_derive_text, jobs(), workers):
-                _store_derived(kb.db, citekey, contexts, numbers)
-                kb.db.execute("delete from derive_later where citekey = ?", [citekey])
-                done += 1
-                kb.progress(label, done, len(texts), "papers")
+def _derive_waiting(kb: KB, conn, done_with) -> int:
+    """The contexts and numbers of the texts derive_later lists, into `conn`'s tables;
+    `done_with(citekey)` after each (and for a listed paper that has no text now)."""
+    waiting = [r[0] for r in conn.execute("select citekey from derive_later order by citekey")]
+    texts = []
+    for citekey in waiting:
+        if paper_exists(conn, citekey) and load_text(conn, citekey, None) is not None:
+            texts.append(citekey)
+        else:
+            done_with(citekey)
+
+    def jobs():
+        for citekey in texts:
+            text = load_text(conn, citekey, None)
+            yield citekey, text.version, text.pages, _refs_of(conn, citekey)
+
+    label = "reading figures and citation contexts"
+    workers = default_jobs() if len(texts) >= PARALLEL_FROM else 1
+    done = 0
+    for citekey, contexts, numbers in map_in_order(_derive_text, jobs(), workers):
+        _store_derived(conn, citekey, contexts, numbers)
+        done_with(citekey)
+        done += 1
+        kb.progress(label, done, len(texts), "papers")
     return done
 
 

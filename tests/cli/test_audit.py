@@ -314,3 +314,21 @@ def test_an_audit_holding_one_cited_paper_at_a_time_finds_the_same(kb5, monkeypa
     whole = run_kb("audit", "--judged", "--json").json
     monkeypatch.setattr(audit, "SOURCES_HELD", 1)
     assert run_kb("audit", "--judged", "--json").json == whole and len(whole) >= 10
+
+
+def test_a_knowledge_base_kb_cannot_write_is_audited_for_the_run_only(kb5, tmp_path, monkeypatch):
+    """Waiting texts in an index kb may not write (a read-only mount: tests/reliability
+    mounts one): their numbers and contexts are made in TEMP copies for this run, with
+    the same restatements, and stay waiting in the index."""
+    import shutil
+
+    from kb.ops import audit
+
+    root = tmp_path / "kb"
+    shutil.copytree(kb5, root)
+    monkeypatch.setenv("KB_HOME", str(root))
+    whole = run_kb("audit", "--judged", "--json").json
+    assert run_kb("rebuild").code == 0 and len(waiting(root)) == 5
+    monkeypatch.setattr(audit, "read_only", lambda path: True)
+    assert run_kb("audit", "--judged", "--json").json == whole
+    assert len(waiting(root)) == 5 and derived(root) == ([], [])

@@ -650,7 +650,7 @@ def test_a_read_only_knowledge_base_reads_and_refuses_writes_in_one_line(read_on
     assert run_kb("text", "load", "alpha2020energy", pages).code == 0
     assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
     monkeypatch.setenv("KB_HOME", str(view / "kb"))
-    for args in (("ls",), ("quote", "ls"), ("search", "GPUs"), ("check",), ("verify",), ("graph",)):
+    for args in (("ls",), ("quote", "ls"), ("search", "GPUs"), ("check",), ("verify",), ("graph",), ("audit",)):
         r = run_kb(*args)
         assert r.code in (0, 1) and "kb rebuild" not in r.err, (args, r.err)
     assert "We trained 12 models" in run_kb("quote", "ls").out
