@@ -150,6 +150,17 @@ def _prepared(prepare, item) -> tuple[Task | None, KBError | None]:
         return None, exc
 
 
+def _spawned_pool(workers: int):
+    """A ProcessPoolExecutor of `workers` spawned processes: a fresh interpreter each, safe
+    whatever threads this process runs (fork copies their locks); each worker learns this
+    process's pid to watch it (_worker_init)."""
+    import concurrent.futures
+    import multiprocessing
+
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                                  initializer=_worker_init, initargs=(os.getpid(),))
+
+
 class _Pool:
     """A ProcessPoolExecutor that survives a worker's death (see the module docstring)."""
 
@@ -160,14 +171,7 @@ class _Pool:
         self._executor = None
 
     def _start(self):
-        import concurrent.futures
-        import multiprocessing
-
-        # spawn: a fresh interpreter per worker, safe whatever threads this process runs
-        # (fork copies their locks); the workers learn this process's pid to watch it.
-        self._executor = concurrent.futures.ProcessPoolExecutor(
-            self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_init, initargs=(os.getpid(),))
+        self._executor = _spawned_pool(self.workers)
         return self._executor
 
     def submit(self, task: Task):
@@ -275,13 +279,8 @@ class Background:
         self.fn, self.args = fn, args
         self._executor = self._future = None
         if jobs > 1:
-            import concurrent.futures
-            import multiprocessing
-
             try:
-                self._executor = concurrent.futures.ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_worker_init, initargs=(os.getpid(),))
+                self._executor = _spawned_pool(1)
                 self._future = self._executor.submit(fn, *args)
             except OSError:             # no process to be had: done here when asked
                 self.close()
@@ -322,13 +321,9 @@ def map_in_order(fn: Callable, items: Iterable, jobs: int, *, ahead: int = 4) ->
         for item in items:
             yield fn(item)
         return
-    import concurrent.futures
-    import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init, initargs=(os.getpid(),))
+    executor = _spawned_pool(jobs)
     window: deque = deque()
     try:
         while True:
