@@ -270,19 +270,17 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
         head = head[head.rfind(b" obj") + 1:]            # this stream's dictionary
         if _IMAGE.search(head):
             continue            # images are not decoded to read text
+        end = data.find(b"endstream", m.end())
+        size = (end if end >= 0 else len(data)) - m.end()          # as stored
         risky = _RISKY_FILTER.search(head)
         if risky:
             # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
             # 2 bytes into 128: bounded by the stream's own length, without decoding it.
-            end = data.find(b"endstream", m.end())
-            size = (end if end >= 0 else len(data)) - m.end()
             ratio = 64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641
             if size * ratio > limit or b"Flate" in head or b"/Fl" in head:
                 raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
                                "pypdf reads it within the limit")
             continue
-        end = data.find(b"endstream", m.end())
-        size = (end if end >= 0 else len(data)) - m.end()
         layers = len(_FLATE.findall(head))
         if 1 <= layers <= 4 and not _INDIRECT_FILTER.search(head) and size * _DEFLATE_MOST ** layers <= limit:
             continue            # too small to decompress past the limit, however it is made
@@ -398,12 +396,9 @@ def _finish(result: Extracted, source: str) -> Extracted:
     count = len(pages)
     enough = 20 * max(1, min(count, 3))
     letters = 0
-    for p in pages:             # counted only up to what makes a text layer
-        for at in range(0, len(p), 2000):
-            letters += len(re.findall(r"\w", p[at:at + 2000]))
-            if letters >= enough:
-                break
-        if letters >= enough:
+    for piece in (p[at:at + 2000] for p in pages for at in range(0, len(p), 2000)):
+        letters += len(re.findall(r"\w", piece))
+        if letters >= enough:   # counted only up to what makes a text layer
             break
     if letters < enough:
         result.status = "image-only"
