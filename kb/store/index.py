@@ -196,7 +196,13 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
     }
 
 
-def _upsert_papers(conn, rows: list[dict], held: dict) -> None:
+def _rendered_as_now(conn) -> bool:
+    """Whether the papers rows were rendered as this kb renders entries (PAPER_RENDERING)."""
+    row = conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
+    return row is not None and row[0] == PAPER_RENDERING
+
+
+def _upsert_papers(conn, rows: list[dict], held) -> None:
     """papers rows inserted (those whose key `held` lacks), or updated in place (their
     other columns kept): one statement run for every row of each kind."""
     columns = list(rows[0])
@@ -336,8 +342,7 @@ class Indexer:
         previous = {row[0]: row for row in db.conn.execute(
             "select citekey, origin, metadata_status, fields, title_norm, first_author, entry_type, position "
             "from papers")}
-        rendered = db.conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
-        current = rendered is not None and rendered[0] == PAPER_RENDERING
+        current = _rendered_as_now(db.conn)
         rows, moved, keys = [], [], set()
         for i, e in enumerate(bibfile.all_entries()):
             keys.add(e.key)
@@ -380,9 +385,7 @@ class Indexer:
         file can then be indexed alone (add_entry), the others read from the index."""
         row = self.db.conn.execute("select size, mtime_ns, ctime_ns, inode from files where path = ?",
                                    [BIB_REL]).fetchone()
-        rendered = self.db.conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
-        return row is not None and tuple(row) == _stat(self.layout.bib) \
-            and rendered is not None and rendered[0] == PAPER_RENDERING
+        return row is not None and tuple(row) == _stat(self.layout.bib) and _rendered_as_now(self.db.conn)
 
     def owned_spans(self, text: str) -> list[tuple[int, int]] | None:
         """Where the `% kb-owned:` lines of references.bib are, if the index knows it for
@@ -406,7 +409,8 @@ class Indexer:
         """Index one entry just appended to references.bib (a BibEntry at `position`, the
         last), as reindex_bib would, when the rest of the file is indexed already (bib_in_step)."""
         row = paper_row(entry.key, entry.entry_type, entry.fields, position)
-        self.db["papers"].upsert_all([row], pk="citekey", alter=False)
+        held = {r[0] for r in self.db.conn.execute("select citekey from papers where citekey = ?", [entry.key])}
+        _upsert_papers(self.db.conn, [row], held)
         if not row["arxiv_id"] or not row["doi"]:
             self._ids_from_sources([entry.key])
         self.pending.papers.add(entry.key)
