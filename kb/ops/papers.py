@@ -236,12 +236,6 @@ def _appending(kb: KB) -> _Appending | None:
     return _Appending(text, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
 
 
-def _taken(keys: set[str]) -> set[str]:
-    """Keys a new entry cannot have: those given, in any case (BibTeX does not tell upper
-    from lower case in keys, and kb refuses a file holding two that differ only so)."""
-    return keys | {k.lower() for k in keys}
-
-
 def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: dict[str, str]) -> None:
     """Write references.bib with the new entry at its end, listed as kb's (what BibFile's
     set_entry, mark_owned and render give: keys naming no entry leave the list)."""
@@ -250,9 +244,7 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
     listed = keys_listed([plan.text[s:e] for s, e in plan.spans]) | {key}
     stray = listed - plan.keys - {key}
     if stray:                            # a key kept in an entry's ids (kb rename) stays listed
-        held = [ids for (ids,) in kb.conn.execute(
-            "select json_extract(fields, '$.ids') from papers where json_extract(fields, '$.ids') is not null")]
-        aliases = {a.strip() for ids in held + [plan.entry.fields.get("ids", "")] for a in ids.split(",")}
+        aliases = alias_keys(kb.conn) | {a.strip() for a in plan.entry.fields.get("ids", "").split(",")}
         listed -= stray - aliases
     plan.after, plan.owned_at = append_owned(plan.text, plan.spans, text, sorted(listed))
     kb.write_file(kb.layout.bib, plan.after)
@@ -297,9 +289,9 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 notes.append(f"new version v{meta.version} (had v{old_version}); "
                              "the old version's text is kept")
         else:
-            taken = _taken(plan.keys if plan is not None else
-                           bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")})
-            taken |= alias_keys(kb.conn)        # a note citing an alias must keep naming its paper
+            # Taken in any case (citekeys.unique_key), aliases too: a note citing one must keep naming its paper.
+            taken = (plan.keys if plan is not None else
+                     bibfile.keys() | {r[0] for r in db.execute("select citekey from papers")}) | alias_keys(kb.conn)
             key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken)
             entry_type = meta.entry_type
             changes = meta.bib_fields()
