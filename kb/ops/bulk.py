@@ -3,10 +3,10 @@
 `kb import` of a library whose entries name PDFs and `kb add` of many PDF files
 spend most of their time extracting text, which needs no knowledge base: it is
 a pure function of the file's bytes (kb.sources.pdf.extract_plan), and so is
-the reference list parsed from that text (kb.text.refs). So both run in a pool of worker processes while this process, the one
-writer, takes each result in the order the items were given and commits that
-paper (references.bib, the source cache, the index) as `kb add` of one file
-does. The order of the commits, and so every file and row they write, is the
+the reference list parsed from that text (kb.text.refs). So both run in a pool
+of worker processes while this process, the one writer, takes each result in
+the order the items were given and commits that paper (references.bib, the
+source cache, the index) as `kb add` of one file does. The order of the commits, and so every file and row they write, is the
 same whatever the number of workers; `jobs=1` extracts in this process, with
 no pool at all.
 
