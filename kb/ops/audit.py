@@ -43,7 +43,7 @@ from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.db import transaction
 from kb.store.knowledgebase import KB
-from kb.store.queries import load_text, no_paper, paper_exists
+from kb.store.queries import load_text, no_paper, paper_exists, versions_with_text
 from kb.store.sqlite import read_only
 from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
@@ -196,7 +196,7 @@ def _derive_waiting(kb: KB, conn, done_with) -> int:
     waiting = [r[0] for r in conn.execute("select citekey from derive_later order by citekey")]
     texts = []
     for citekey in waiting:
-        if paper_exists(conn, citekey) and load_text(conn, citekey, None) is not None:
+        if paper_exists(conn, citekey) and versions_with_text(conn, citekey):     # read once, below
             texts.append(citekey)
         else:
             done_with(citekey)
