@@ -303,7 +303,7 @@ def _tokens(text: str, limit: int = 400) -> tuple[list[_Tok], bool]:
         if len(raw) == limit:
             break
         raw.append(m)
-    cut = len(raw) == limit and _NON_SPACE_RE.search(text, raw[-1].end()) is not None if raw else False
+    cut = bool(raw) and len(raw) == limit and _NON_SPACE_RE.search(text, raw[-1].end()) is not None
     out: list[_Tok] = []
     i = 0
     while i < len(raw):
@@ -344,7 +344,7 @@ def _split_authors(text: str) -> _AuthorSplit | None:
     ends: at a year right after them ('... McCallum. 2019.') or at a word
     ending in a full stop that is not an initial ('... N. D. Lawrence. Kernels').
     The walk reads the first few dozen tokens first, and all 400 only if it gets
-    near their end undecided: the answer is the same, for a tenth of the work."""
+    near their end undecided: the answer is the same, for less work."""
     for limit in (40, 400):
         tokens, cut = _tokens(text, limit)
         split = _walk_authors(text, tokens, len(tokens) - 2 if cut and limit < 400 else len(tokens) + 1)
