@@ -37,8 +37,8 @@ from kb.text.refs import (
 )
 from kb.text.titles import normalise_title
 
-if TYPE_CHECKING:  # sqlite-utils is imported inside functions: start-up stays light
-    import sqlite_utils
+if TYPE_CHECKING:
+    from kb.store.sqlite import Database
 
 __all__ = ["index_references", "relink", "merge_s2"]
 
@@ -65,14 +65,14 @@ def _first_author_of(first_author: str | None, authors_json: str | None) -> str 
     return last_name(authors[0]) or None
 
 
-def _load_papers(db: sqlite_utils.Database, where: str = "", params: Sequence = ()) -> list[PaperInfo]:
+def _load_papers(db: Database, where: str = "", params: Sequence = ()) -> list[PaperInfo]:
     return [PaperInfo(ck, ax, doi, title, year, _first_author_of(fa, authors))
             for ck, ax, doi, title, year, fa, authors in db.execute(
                 "SELECT citekey, arxiv_id, doi, title, year, first_author, authors FROM papers " + where,
                 list(params))]
 
 
-def _papers_resolving(db: sqlite_utils.Database, rows: Sequence[tuple]) -> list[PaperInfo]:
+def _papers_resolving(db: Database, rows: Sequence[tuple]) -> list[PaperInfo]:
     """Every paper a strict resolution of `rows` (candidate reference rows) can look at:
     those with one of their arXiv ids or DOIs, or their first author's last four letters
     (PaperIndex's buckets). A bucket is loaded whole (and a little more: the filters
@@ -101,7 +101,7 @@ def _papers_resolving(db: sqlite_utils.Database, rows: Sequence[tuple]) -> list[
     return _load_papers(db, where)
 
 
-def paper_index(db: sqlite_utils.Database) -> PaperIndex:
+def paper_index(db: Database) -> PaperIndex:
     """The papers of the knowledge base, indexed for resolving references
     (a note's, as well as papers' own reference lists)."""
     return PaperIndex(_load_papers(db))
@@ -112,7 +112,7 @@ def _entry_row(citekey: str, version: str | None, source: str, e: RefEntry) -> t
             e.title, e.first_author, e.work_key or work_key(e), title_key(e.title, e.year), source)
 
 
-def _insert_refs(db: sqlite_utils.Database, rows: Sequence[tuple]) -> None:
+def _insert_refs(db: Database, rows: Sequence[tuple]) -> None:
     cols = ", ".join(_REF_COLS)
     marks = ", ".join("?" * len(_REF_COLS))
     db.conn.executemany(f"INSERT INTO refs ({cols}) VALUES ({marks})", rows)
@@ -127,7 +127,7 @@ def _ordered_methods(methods: Iterable[str]) -> str:
 # --------------------------------------------------------------------------
 # Writing reference lists
 
-def index_references(db: sqlite_utils.Database, citekey: str, version: str | None,
+def index_references(db: Database, citekey: str, version: str | None,
                      pages: list[str], entries: list[RefEntry] | None = None) -> int:
     """Parse a paper's reference list from its page texts (unless `entries`, parsed
     from them already, are given), store it (replacing the previous text-derived
@@ -138,7 +138,7 @@ def index_references(db: sqlite_utils.Database, citekey: str, version: str | Non
     return count
 
 
-def store_references(db: sqlite_utils.Database, citekey: str, version: str | None,
+def store_references(db: Database, citekey: str, version: str | None,
                      pages: list[str], entries: list[RefEntry] | None = None) -> tuple[int, set[str]]:
     """Parse and store a paper's reference list without relinking: (entries, the work
     keys its previous list had). For many papers at once (kb rebuild): store every
@@ -195,7 +195,7 @@ def _s2_entry(item: dict, idx: int) -> tuple[RefEntry, str | None] | None:
     return e, pid
 
 
-def merge_s2(db: sqlite_utils.Database, citekey: str, references: list[dict],
+def merge_s2(db: Database, citekey: str, references: list[dict],
              citations: list[dict]) -> dict[str, int]:
     """Merge Semantic Scholar's /references and /citations items for one paper
     (the `citedPaper` / `citingPaper` objects, or bare paper objects),
@@ -236,7 +236,7 @@ def merge_s2(db: sqlite_utils.Database, citekey: str, references: list[dict],
 _SEL_COLS = "id, citekey, arxiv_id, doi, title, year, first_author, resolved, method, score, work_key, title_key"
 
 
-def relink(db: sqlite_utils.Database, citekeys: Iterable[str] | None = None) -> dict[str, int]:
+def relink(db: Database, citekeys: Iterable[str] | None = None) -> dict[str, int]:
     """Resolve references against the papers table and rewrite `citations` and
     `works`. With `citekeys` (papers added, changed or removed), only what they
     can affect: their own references, references resolved to them, and
@@ -246,14 +246,14 @@ def relink(db: sqlite_utils.Database, citekeys: Iterable[str] | None = None) -> 
         return _relink(db, set(citekeys) if citekeys is not None else None)
 
 
-def _temp_keys(db: sqlite_utils.Database, kind_values: dict[str, Iterable[str]]) -> None:
+def _temp_keys(db: Database, kind_values: dict[str, Iterable[str]]) -> None:
     db.execute("CREATE TEMP TABLE IF NOT EXISTS _kb_sel (kind TEXT, k TEXT, PRIMARY KEY (kind, k))")
     db.execute("DELETE FROM _kb_sel")
     db.conn.executemany("INSERT OR IGNORE INTO _kb_sel (kind, k) VALUES (?, ?)",
                         [(kind, v) for kind, vals in kind_values.items() for v in vals if v])
 
 
-def _candidate_rows(db: sqlite_utils.Database, table: str, citekeys: set[str] | None) -> Iterable[tuple]:
+def _candidate_rows(db: Database, table: str, citekeys: set[str] | None) -> Iterable[tuple]:
     if citekeys is None:
         return db.execute(f"SELECT {_SEL_COLS} FROM {table}")     # streamed: updates come after
     sel = "SELECT k FROM _kb_sel WHERE kind = ?"
@@ -267,7 +267,7 @@ def _candidate_rows(db: sqlite_utils.Database, table: str, citekeys: set[str] | 
     return db.execute(q, ["c", "c", "a", "d", "t"]).fetchall()
 
 
-def _rival_rows(db: sqlite_utils.Database, table: str, touched: Sequence[PaperInfo]) -> list[tuple]:
+def _rival_rows(db: Database, table: str, touched: Sequence[PaperInfo]) -> list[tuple]:
     """References resolved by title to another paper, whose title a touched paper's now
     rivals (scores at least TITLE_THRESHOLD against it, first authors in one bucket): a
     paper arriving with nearly the same title makes such a match ambiguous."""
@@ -293,7 +293,7 @@ def _rival_rows(db: sqlite_utils.Database, table: str, touched: Sequence[PaperIn
     return out
 
 
-def _relink(db: sqlite_utils.Database, citekeys: set[str] | None, *,
+def _relink(db: Database, citekeys: set[str] | None, *,
             extra_work_keys: Iterable[str] = (), extra_citing: Iterable[str] = ()) -> dict[str, int]:
 
     candidates: dict[str, Iterable[tuple]] = {}
@@ -358,7 +358,7 @@ def _id_key(arxiv_id: str | None, doi: str | None) -> str | None:
     return None
 
 
-def _canonical_work_keys(db: sqlite_utils.Database, citekeys: set[str] | None) -> set[str]:
+def _canonical_work_keys(db: Database, citekeys: set[str] | None) -> set[str]:
     """A work cited by title alone in one paper and with an arXiv id or DOI in
     another is one work: title-only references take the identifier's key when
     exactly one identifier is known for that title and year. Returns the work
@@ -407,7 +407,7 @@ def _canonical_work_keys(db: sqlite_utils.Database, citekeys: set[str] | None) -
     return changed
 
 
-def _rebuild_citations(db: sqlite_utils.Database, citing: set[str] | None) -> None:
+def _rebuild_citations(db: Database, citing: set[str] | None) -> None:
     """Rewrite the citations of the given citing papers (all when None) from
     refs and s2_citing; methods name every way a link was found, once each.
     Both ends must be papers of the knowledge base."""
@@ -453,7 +453,7 @@ def _rebuild_citations(db: sqlite_utils.Database, citing: set[str] | None) -> No
          if a in papers and b in papers])
 
 
-def _rebuild_works(db: sqlite_utils.Database, keys: set[str] | None) -> None:
+def _rebuild_works(db: Database, keys: set[str] | None) -> None:
     """External works: unresolved references merged by work key. Metadata
     comes from Semantic Scholar when it knows the work (clean), else from the
     most common parsed title."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from kb.store.queries import no_paper
 
 if TYPE_CHECKING:
-    import sqlite_utils
+    from kb.store.sqlite import Database
 
 __all__ = ["S2", "chunks", "require_paper"]
 
@@ -19,7 +19,7 @@ S2 = "semantic-scholar"
 _CHUNK = 500
 
 
-def require_paper(db: sqlite_utils.Database, citekey: str) -> tuple:
+def require_paper(db: Database, citekey: str) -> tuple:
     """The paper's (citekey, title, year); NotFound when there is none."""
     row = db.execute("SELECT citekey, title, year FROM papers WHERE citekey = ?", [citekey]).fetchone()
     if row is None:

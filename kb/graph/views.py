@@ -17,9 +17,10 @@ from kb.errors import UsageError
 from kb.graph.tables import S2, chunks, require_paper
 from kb.text.names import last_name
 
-if TYPE_CHECKING:  # networkx and sqlite-utils are imported inside functions: start-up stays light
+if TYPE_CHECKING:  # networkx is imported inside functions: start-up stays light
     import networkx
-    import sqlite_utils
+
+    from kb.store.sqlite import Database
 
 __all__ = ["build_graph", "summary", "show", "path", "missing", "render", "CitationPath", "FORMATS"]
 
@@ -40,7 +41,7 @@ class CitationPath(list):
 # --------------------------------------------------------------------------
 # Reading the graph
 
-def build_graph(db: sqlite_utils.Database, *, edge_attributes: bool = True) -> "networkx.DiGraph":
+def build_graph(db: Database, *, edge_attributes: bool = True) -> "networkx.DiGraph":
     """The citation graph as a networkx DiGraph: nodes are papers (title,
     year), edges citing -> cited (methods). One SELECT per table; edges added
     in bulk. `edge_attributes=False` skips the per-edge dicts (faster, less
@@ -59,11 +60,11 @@ def build_graph(db: sqlite_utils.Database, *, edge_attributes: bool = True) -> "
     return g
 
 
-def _count(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:
+def _count(db: Database, sql: str, params: Sequence[Any] = ()) -> int:
     return int(db.execute(sql, list(params)).fetchone()[0])
 
 
-def summary(db: sqlite_utils.Database) -> dict[str, int]:
+def summary(db: Database) -> dict[str, int]:
     """Counts for `kb graph summary`."""
     return {
         "papers": _count(db, "SELECT COUNT(*) FROM papers"),
@@ -78,7 +79,7 @@ def summary(db: sqlite_utils.Database) -> dict[str, int]:
     }
 
 
-def show(db: sqlite_utils.Database, citekey: str) -> dict[str, Any]:
+def show(db: Database, citekey: str) -> dict[str, Any]:
     """One paper's links inside the knowledge base, with how each was found."""
     row = require_paper(db, citekey)
 
@@ -100,7 +101,7 @@ def show(db: sqlite_utils.Database, citekey: str) -> dict[str, Any]:
     }
 
 
-def _neighbours(db: sqlite_utils.Database, frontier: Sequence[str], forward: bool,
+def _neighbours(db: Database, frontier: Sequence[str], forward: bool,
                 directed: bool) -> Iterable[tuple[str, str]]:
     """(node, neighbour) pairs: successors going forward, predecessors going
     backward; both when direction is ignored."""
@@ -117,7 +118,7 @@ def _neighbours(db: sqlite_utils.Database, frontier: Sequence[str], forward: boo
             yield from db.execute(q.format(marks), list(chunk))
 
 
-def _bidirectional(db: sqlite_utils.Database, a: str, b: str, directed: bool) -> list[str] | None:
+def _bidirectional(db: Database, a: str, b: str, directed: bool) -> list[str] | None:
     """Shortest path by breadth-first search from both ends at once, reading
     neighbours from SQLite with the citations indexes: no graph is built."""
     if a == b:
@@ -161,7 +162,7 @@ def _join(meet: str, pred: dict[str, str | None], succ: dict[str, str | None]) -
     return left
 
 
-def path(db: sqlite_utils.Database, a: str, b: str) -> CitationPath | None:
+def path(db: Database, a: str, b: str) -> CitationPath | None:
     """Shortest chain of citations from a to b (a cites x cites ... b). When
     there is none, the shortest path ignoring direction, marked
     `directed=False` so the caller can say so; None when not connected."""
@@ -174,7 +175,7 @@ def path(db: sqlite_utils.Database, a: str, b: str) -> CitationPath | None:
     return CitationPath(found, directed=False) if found is not None else None
 
 
-def missing(db: sqlite_utils.Database, top: int = 10) -> list[dict[str, Any]]:
+def missing(db: Database, top: int = 10) -> list[dict[str, Any]]:
     """External works cited by the most papers here: what to add next."""
     if not isinstance(top, int) or top < 1:
         raise UsageError(f"--top must be a positive whole number, not {top!r}")
@@ -197,7 +198,7 @@ def missing(db: sqlite_utils.Database, top: int = 10) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------
 # Export
 
-def _export_graph(db: sqlite_utils.Database,
+def _export_graph(db: Database,
                   edge_extra: Mapping[tuple[str, str], dict[str, Any]] | None = None) -> "networkx.DiGraph":
     """The graph with attributes Gephi, yEd and Graphviz accept: no None values,
     scalars only (authors joined by "; "); on every node its label, title, year,
@@ -294,7 +295,7 @@ def node_link(g: "networkx.DiGraph") -> dict[str, Any]:
             "links": [{**attrs, "source": a, "target": b} for a, b, attrs in g.edges(data=True)]}
 
 
-def render(db: sqlite_utils.Database, fmt: str,
+def render(db: Database, fmt: str,
            edge_extra: Mapping[tuple[str, str], dict[str, Any]] | None = None) -> str:
     """The graph as GraphML, GEXF, DOT or node-link JSON text; `edge_extra` adds attributes
     to the edges it names ((citing, cited) -> {name: scalar}), made by a layer above."""

@@ -18,7 +18,7 @@ from kb.store import db as dbmod
 from kb.store import index, paths
 from kb.store.cache import SourceCache
 from kb.store.index import Changes
-from kb.store.sqlite import connect, is_current, read_only
+from kb.store.sqlite import Database, connect, is_current, read_only
 
 KB_TOML = """\
 # This folder is a kb knowledge base (https://github.com/kb-tools/kb).
@@ -104,14 +104,15 @@ class KB:
 
     @property
     def db(self):
-        """The index as a sqlite-utils Database (for writing), on the same connection."""
+        """The index for writing (kb.store.sqlite.Database), on the same connection;
+        migrated first when its schema is behind, which alone imports sqlite-utils."""
         if self._db is None:
             if self._conn is None:
                 self._connect()
-            self._db = dbmod.wrap(self._conn)
-            if dbmod.needs_migration(self._db) or not is_current(self._conn):
+            if not is_current(self._conn):
                 with file_lock(self.layout.lock):
-                    dbmod.migrate(self._db)
+                    dbmod.migrate(dbmod.wrap(self._conn))
+            self._db = Database(self._conn)
         return self._db
 
     def _connect(self) -> None:

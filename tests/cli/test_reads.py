@@ -110,3 +110,35 @@ def test_kb_check_run_again_on_unchanged_files_loads_no_unit_library(small_kb):
     assert json.loads(runs[1].stdout)[0]["verdict"] == "pass"
     assert "pint" in runs[0].stderr                      # computed the first time
     assert runs[1].stderr.strip().splitlines()[-1] == "[]", runs[1].stderr
+
+
+def test_writes_on_a_migrated_index_load_no_sqlite_utils(small_kb, tmp_path):
+    """Writes go through kb.store.sqlite.Database on the plain connection: sqlite-utils
+    runs only the migrations, so a write on an index already migrated never loads it,
+    and what it writes is read back by the next command."""
+    bib = tmp_path / "more.bib"
+    bib.write_text("@article{doe2020grid,\n  title = {Grid Energy},\n  author = {Doe, Jane},\n  year = {2020},\n}\n")
+    writes = [["import", str(bib)], ["tag", "doe2020grid", "grid"],
+              ["quote", "add", "luccioni2023power", "We measure the energy of inference.", "-t", "energy"],
+              ["rename", "doe2020grid", "doe2020energy"]]
+    for argv in writes:
+        rc, heavy = loaded(small_kb, argv)
+        assert rc == 0, argv
+        assert "sqlite_utils" not in heavy, argv
+    r = run_kb("ls", "--json")
+    assert {p["citekey"] for p in json.loads(r.out)} >= {"doe2020energy", "luccioni2023power"}
+    assert "grid" in next(p for p in json.loads(r.out) if p["citekey"] == "doe2020energy")["tags"]
+
+
+def test_an_index_behind_its_schema_is_migrated_on_open(small_kb):
+    """An index an older kb left (PRAGMA user_version behind) is brought up to date by
+    the next command, which then loads sqlite-utils' migrations, and the one after reads
+    lightly again."""
+    import sqlite3
+
+    conn = sqlite3.connect(small_kb / ".kb" / "kb.sqlite")
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    rc, heavy = loaded(small_kb, ["ls"])
+    assert rc == 0 and "sqlite_utils" in heavy
+    assert loaded(small_kb, ["ls"]) == (0, [])
