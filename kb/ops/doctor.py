@@ -29,8 +29,9 @@ from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
 from kb.store.cache import Manifest
 from kb.store.fts import check as fts_check
-from kb.store.index import sources_of_papers, truth_files
+from kb.store.index import sources_of_papers
 from kb.store.knowledgebase import KB
+from kb.store.stale import truth_files
 from kb.text.lazyre import lazy
 
 REBUILD = "kb rebuild"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -29,16 +28,15 @@ from kb.sources.bibtex import BibFile
 from kb.sources.metadata import from_bib_fields
 from kb.sources.pdf import Limits, extract_plan
 from kb.sources.textfile import parse_text_source
-from kb.store import claimsfile
+from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
 from kb.store.db import transaction
 from kb.store.paths import Layout
 from kb.store.queries import same_paper
+from kb.store.stale import BIB_REL, identity, truth_files
 from kb.text.latex import latex_to_text
 from kb.text.names import first_author_key
 from kb.text.titles import normalise_title
-
-BIB_REL = "references.bib"
 
 #: (label, done, total or None, unit): how the library reports long work; the CLI draws it.
 Progress = Callable[[str, int, "int | None", str], None]
@@ -71,94 +69,15 @@ class Changes:
         return bool(self.papers or self.texts or self.claims_files or self.bib)
 
 
-# -- which files changed (cheap: stat only) ---------------------------------------------
-
-def truth_files(layout: Layout) -> dict[str, Path]:
-    files = {BIB_REL: layout.bib}
-    if layout.claims.is_dir():
-        for path in sorted(layout.claims.glob("*.toml")):
-            files[f"claims/{path.name}"] = path
-    return files
-
-
-#: What decides whether a truth file changed since it was indexed, without reading it.
-Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode
-
-
-def _stat(path: Path) -> Identity | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
-
+# -- which files changed: kb.store.stale ------------------------------------------------------
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(read_input(path, "the truth file")).hexdigest()
 
 
-def _scan(layout: Layout) -> list[tuple[str, int, int, int, int]]:
-    """(relative path, *identity) of every truth file, as the `files` table holds them: one
-    scandir and one stat a file, no Path objects (a knowledge base may hold thousands of
-    claims files, and this runs on every command: the stats are most of its cost)."""
-    out: list[tuple[str, int, int, int, int]] = []
-    st = _stat(layout.bib)
-    if st is not None:
-        out.append((BIB_REL, *st))
-    # Listed through a descriptor of the folder where the platform allows it: each stat then
-    # looks up one name, not the whole path.
-    folder: int | None = None
-    if os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY"):
-        try:
-            folder = os.open(layout.claims, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return out
-    try:
-        with os.scandir(layout.claims if folder is None else folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.endswith(".toml"):
-                    try:
-                        if entry.is_file():
-                            s = entry.stat()
-                            out.append(("claims/" + name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
-                    except OSError:
-                        continue
-    except OSError:
-        pass
-    finally:
-        if folder is not None:
-            os.close(folder)
-    return out
-
-
-def glance(layout: Layout) -> tuple:
-    """The identities of references.bib and of the claims folder (which changes when a file
-    in it is added, removed, renamed or replaced, not when one is edited in place)."""
-    return _stat(layout.bib), _stat(layout.claims)
-
-
-def stale_files(conn, layout: Layout) -> list[str]:
-    """Truth files whose size, mtime, ctime or inode differ from what was indexed, and
-    indexed files that are gone (cheap: stat only). The rows are compared as a whole
-    first (the common answer, nothing changed, costs one query and one set comparison);
-    only when they differ is each file looked up."""
-    if not layout.db.exists():
-        return list(truth_files(layout)) or [BIB_REL]
-    current = _scan(layout)
-    rows = conn.execute("select path, size, mtime_ns, ctime_ns, inode from files").fetchall()
-    if len(rows) == len(current) and set(map(tuple, rows)) == set(current):
-        return []
-    recorded = {path: tuple(ident) for path, *ident in rows}
-    now = {rel: ident for rel, *ident in current}
-    stale = [rel for rel, ident in now.items() if recorded.get(rel) != tuple(ident)]
-    stale += [rel for rel in recorded if rel not in now]
-    return stale
-
-
 def record_file(db, rel: str, path: Path) -> None:
     """Remember what was indexed; call inside the transaction that indexed it."""
-    st = _stat(path)
+    st = identity(path)
     if st is None:
         db.execute("delete from files where path = ?", [rel])
         return
@@ -268,15 +187,15 @@ class Indexer:
         file raises FileFormatError, or with `on_error` is reported to it (with
         its relative path) and the other files are still indexed."""
         db = self.db
-        stale = stale_files(db.conn, self.layout)
-        if not stale:
+        changed_files = stale.stale_files(db.conn, self.layout)
+        if not changed_files:
             return
         recorded = {row["path"]: row["sha256"] for row in db.query("select path, sha256 from files")}
         current = truth_files(self.layout)
         # references.bib first: whether claims/<stem>.toml belongs to a paper depends on it.
-        stale.sort(key=lambda rel: rel != BIB_REL)
+        changed_files.sort(key=lambda rel: rel != BIB_REL)
         changed = []
-        for rel in stale:
+        for rel in changed_files:
             path = current.get(rel)
             if path is not None and path.exists() and recorded.get(rel) == _sha(path):
                 with transaction(db):
@@ -385,7 +304,7 @@ class Indexer:
         file can then be indexed alone (add_entry), the others read from the index."""
         row = self.db.conn.execute("select size, mtime_ns, ctime_ns, inode from files where path = ?",
                                    [BIB_REL]).fetchone()
-        return row is not None and tuple(row) == _stat(self.layout.bib) and _rendered_as_now(self.db.conn)
+        return row is not None and tuple(row) == identity(self.layout.bib) and _rendered_as_now(self.db.conn)
 
     def owned_spans(self, text: str) -> list[tuple[int, int]] | None:
         """Where the `% kb-owned:` lines of references.bib are, if the index knows it for

@@ -15,7 +15,7 @@ from kb.quantities import units
 from kb.sources.net import Client
 from kb.sources.pdf import Limits
 from kb.store import db as dbmod
-from kb.store import index, paths
+from kb.store import index, paths, stale
 from kb.store.cache import SourceCache
 from kb.store.index import Changes
 from kb.store.sqlite import Database, connect, is_current, read_only
@@ -163,7 +163,7 @@ class KB:
         (an edit by hand, or a command that died between file and index).
         `on_error` as for kb.store.index.Indexer.sync."""
         seen = self._glance()                # first: a change from now on differs from it
-        if not index.stale_files(self.conn, self.layout):
+        if not stale.stale_files(self.conn, self.layout):
             self._in_step = seen
             return
         if read_only(self.db_path):
@@ -187,7 +187,7 @@ class KB:
         """What changes when another process writes to the index (SQLite's PRAGMA
         data_version), when references.bib changes, and when a claims file is added,
         removed, renamed or replaced (the folder's identity): three stats and a pragma."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0], index.glance(self.layout)
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], stale.glance(self.layout)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator["KB"]:

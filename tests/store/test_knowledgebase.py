@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from kbrun import run_kb
 
-import kb.store.index as index
+import kb.store.stale as stale
 from kb.ops.session import open_kb
 
 BIB = "@misc{p1, title = {One}, author = {Doe, Jane}, year = {2020}}\n"
@@ -15,15 +15,15 @@ CLAIMS = '[[quote]]\nid = "q1"\ntext = "We trained twelve models."\nstatus = "un
 
 @pytest.fixture
 def checks(monkeypatch):
-    """How many times the truth files were checked (index.stale_files)."""
+    """How many times the truth files were checked (kb.store.stale.stale_files)."""
     calls: list[int] = []
-    real = index.stale_files
+    real = stale.stale_files
 
     def counting(conn, layout):
         calls.append(1)
         return real(conn, layout)
 
-    monkeypatch.setattr(index, "stale_files", counting)
+    monkeypatch.setattr(stale, "stale_files", counting)
     return calls
 
 
