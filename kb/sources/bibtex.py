@@ -735,29 +735,65 @@ class BibFile:
         return [b.entry for b in self.blocks if b.kind == "entry"] + list(self._appended_entries.values())
 
     def render(self) -> str:
+        return self.render_with_owned()[0]
+
+    def render_with_owned(self) -> tuple[str, list[tuple[int, int]] | None]:
+        """The text to write, and where its `% kb-owned:` lines are in it: what
+        BibFile(text).owned_spans() gives, found without reading the text's entries again
+        (so the next `kb add` can append to it unread). None where that is not certain:
+        an appended text holding such a line."""
         edits = [(b.start, b.end, b.replacement) for b in self.blocks if b.replacement is not None]
         appended = [t for _, t in self._appended]
+        kept = self._owned_lines()                   # outside every entry, as read
+        owned_at: list[tuple[int, int]] = []        # (start, end) in the output, for the plain text
         if self._owned_text is not None:
-            spans = self._owned_lines()
-            if spans:         # rewritten where they are
-                edits += [(s, e, self._owned_text if n == 0 else "") for n, (s, e) in enumerate(spans)]
+            if kept:         # rewritten where they are
+                edits += [(s, e, self._owned_text if n == 0 else "") for n, (s, e) in enumerate(kept)]
+                kept = []
             else:
                 appended.append(self._owned_text)
         out = []
-        pos = 0
+        size = pos = 0
+        inserted: list[tuple[int, int]] = []         # output ranges of a new owned text
+        spans = iter(kept)
+        span = next(spans, None)
         for start, end, replacement in sorted(edits):
+            while span is not None and span[0] < start:
+                owned_at.append((size + span[0] - pos, size + span[1] - pos))
+                span = next(spans, None)
             out.append(self.text[pos:start])
+            size += start - pos
+            if replacement is self._owned_text and replacement:
+                inserted.append((size, size + len(replacement)))
             out.append(replacement)
+            size += len(replacement)
             pos = end
+        while span is not None:
+            owned_at.append((size + span[0] - pos, size + span[1] - pos))
+            span = next(spans, None)
         out.append(self.text[pos:])
         text = "".join(out)
         if appended:
+            if any("kb-owned:" in t for t in appended if t is not self._owned_text):
+                owned_at = None
             if text and not text.endswith("\n"):
                 text += "\n"
             if text.strip():
                 text += "\n"
-            text += "\n\n".join(appended) + "\n"
-        return text
+            for n, t in enumerate(appended):
+                if t is self._owned_text:
+                    inserted.append((len(text), len(text) + len(t)))
+                text += t + ("\n\n" if n < len(appended) - 1 else "\n")
+        if owned_at is None:
+            return text, None
+        for lo, hi in inserted:
+            owned_at += [m.span() for m in _OWNED.finditer(text, lo, hi)]
+        # Each one a whole line as the file's reader finds it, or none are trusted.
+        for start, end in owned_at:
+            m = _OWNED.match(text, start)
+            if m is None or m.end() != end or (start and text[start - 1] != "\n"):
+                return text, None
+        return text, sorted(owned_at)
 
 
 def keys_listed(lines: list[str]) -> set[str]:

@@ -316,3 +316,49 @@ def test_append_owned_writes_what_reading_the_whole_file_writes(text):
     got, lines = append_owned(text, spans, entry, sorted(whole.owned_keys()))
     assert got == want
     assert BibFile(got).owned_spans() == lines
+
+
+# -- where the kb-owned lines land when kb writes the file -----------------------------------
+
+_PART = st.one_of(
+    st.builds(lambda k, t, pad: f"@article{{{k},\n  title = {{{t}}},\n  year = {{2020}},\n}}" + pad,
+              st.sampled_from(["a1", "b2", "c3", "d4", "e5"]), st.text("abc xyz{}", max_size=30)
+              .filter(lambda t: t.count("{") == t.count("}") and "}{" not in t),
+              st.sampled_from(["", "\n", "  "])),
+    st.builds(lambda ks, lead: f"{lead}% kb-owned: {', '.join(ks)}",
+              st.lists(st.sampled_from(["a1", "b2", "c3", "new1", "gone"]), min_size=1, max_size=3),
+              st.sampled_from(["", "", "  ", "\t"])),
+    st.sampled_from(["% a comment", "", "@string{x = {X}}", "junk text"]),
+)
+_EDIT = st.one_of(
+    st.tuples(st.just("set"), st.sampled_from(["a1", "b2", "c3", "new1", "new2"]), st.text("pq ", max_size=40)),
+    st.tuples(st.just("own"), st.sampled_from(["a1", "new1", "new2", None]), st.just("")),
+    st.tuples(st.just("raw"), st.sampled_from(["r1", "r2"]), st.sampled_from(["", "% kb-owned: r1"])),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PART, max_size=8), st.lists(_EDIT, max_size=5), st.sampled_from(["\n", "\n\n"]))
+def test_where_the_owned_lines_land_is_what_reading_the_written_file_finds(parts, edits, sep):
+    """render_with_owned says where the `% kb-owned:` lines are in the text it renders, so
+    the next kb add appends to the file unread: exactly what reading that text finds, or
+    None (never a wrong place), whatever the file and the edits."""
+    try:
+        bib = BibFile(sep.join(parts), "t.bib")
+    except FileFormatError:
+        return
+    for kind, key, value in edits:
+        try:
+            if kind == "set":
+                bib.set_entry(key, "misc", {"title": value or "T", "year": "2021"})
+            elif kind == "own":
+                bib.mark_owned(key)
+            elif key not in bib.keys():
+                bib.append_raw(f"@misc{{{key}, title = {{R}}}}\n{value}".strip(), key)
+        except FileFormatError:
+            return
+    text, spans = bib.render_with_owned()
+    assert text == bib.render()
+    if spans is not None:
+        assert spans == BibFile(text, "t.bib").owned_spans()
+
