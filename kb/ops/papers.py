@@ -321,15 +321,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 action = "unchanged" if action == "updated" else action
             else:
                 kb.write_file(kb.layout.bib, after)
-                if action == "added":           # where its kb-owned lines are now, for the next one
-                    same, at = append_owned(bibfile.text, bibfile.owned_spans(),
-                                            render_entry(key, entry_type, changes), sorted(bibfile.owned_keys()))
-                    owned_at = (after, at) if same == after else None
         with transaction(db):
             if changes and plan is not None:
                 kb.indexer.add_entry(plan.entry, len(plan.keys))
             elif changes:
-                kb.indexer.reindex_bib(bibfile)
+                kb.indexer.reindex_bib(bibfile)      # which notes where its kb-owned lines are now
             if owned_at is not None:
                 kb.indexer.record_owned_spans(*owned_at)
             if action == "added":

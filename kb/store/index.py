@@ -226,9 +226,7 @@ class Indexer:
         try:
             with transaction(self.db):
                 if rel == BIB_REL:
-                    bibfile = BibFile.load(self.layout.bib)
-                    self.reindex_bib(bibfile)
-                    self.record_owned_spans(bibfile.text, bibfile.owned_spans())
+                    self.reindex_bib(BibFile.load(self.layout.bib))
                 else:
                     self.reindex_claims(rel, path if path is not None and path.exists() else None)
                 self._derive(derive)
@@ -295,6 +293,12 @@ class Indexer:
                             [PAPER_RENDERING])
         self.pending.bib = True
         record_file(db, BIB_REL, self.layout.bib)
+        # Where the kb-owned lines are in the text written (the caller wrote bibfile.render(),
+        # or read the file as it is), so the next kb add appends to it unread. Any other
+        # file on disk fails owned_spans' sha256 and is read.
+        text, spans = bibfile.render_with_owned()
+        if spans is not None:
+            self.record_owned_spans(text, spans)
 
     # -- one new entry kb appended to references.bib (kb add), without reading the file --------
 

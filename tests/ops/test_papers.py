@@ -199,3 +199,37 @@ def test_a_list_of_many_lines_is_rewritten_in_place_each_time(kb_root, tmp_path,
     assert reads == []
     assert len(BibFile(bib.read_text()).owned_spans()) > 2
     assert rows(kb_root) == rendered(kb_root)
+
+
+@pytest.mark.parametrize("write", ["import", "tag", "rename", "rm", "import --normalise"])
+def test_after_another_write_of_the_file_the_next_add_appends_unread(kb_root, tmp_path, reads, write):
+    """kb import, tag, rename and rm write references.bib and record where its kb-owned
+    lines are in what they wrote (BibFile.render_with_owned), as kb add does: the next
+    new paper is appended without reading the file, and the file and index are what
+    reading and rewriting the whole file gives."""
+    (kb_root / "references.bib").write_text(USERS)
+    assert run_kb("ls").code == 0
+    r = run_kb("add", "--offline", pdf(tmp_path / "a.pdf", "Energy Costs of Inference", "Jane Doe"))
+    assert r.code == 0, r.err
+    first = r.out.split()[1]
+    if write.startswith("import"):
+        more = tmp_path / "more.bib"
+        more.write_text("@article{imp2020,\n  title = {Imported},\n  author = {Poe, Pat},\n  year = {2020},\n}\n")
+        r = run_kb(*write.split(), more)
+    elif write == "tag":
+        r = run_kb("tag", first, "+energy")
+    elif write == "rename":
+        r = run_kb("rename", first, "doe2021costs")
+    else:
+        r = run_kb("rm", "renamed2020")
+    assert r.code == 0, r.err
+    bib = kb_root / "references.bib"
+    before = bib.read_text()
+    reads.clear()
+    r = run_kb("add", "--offline", pdf(tmp_path / "b.pdf", "Water Use of Training", "Ann Smith", 1))
+    assert r.code == 0, r.err
+    assert reads == [], f"the add after kb {write} read the whole references.bib"
+    key = r.out.split()[1]
+    entry = BibFile(bib.read_text()).by_key[key].entry
+    assert bib.read_text() == expected(before, key, entry.entry_type, dict(entry.fields))
+    assert rows(kb_root) == rendered(kb_root)
