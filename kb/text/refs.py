@@ -21,8 +21,9 @@ import html
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kb.text.ascii import fix_pdf_accents
 from kb.text.ids import (
@@ -119,10 +120,12 @@ _QUOTES = {"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"
 def clean_text(text: str) -> str:
     """Readable text for fields: ligatures expanded, pypdf accents merged,
     curly quotes straightened, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", fix_pdf_accents(text))
-    for a, b in _QUOTES.items():
-        text = text.replace(a, b)
-    text = text.replace("\u00ad", "")
+    text = fix_pdf_accents(text)
+    if not text.isascii():      # NFKC keeps ASCII as it is; the quotes and the soft hyphen are not ASCII
+        text = unicodedata.normalize("NFKC", text)
+        for a, b in _QUOTES.items():
+            text = text.replace(a, b)
+        text = text.replace("\u00ad", "")
     return " ".join(text.split())
 
 
@@ -175,11 +178,12 @@ def _strip_ids(text: str) -> str:
 # Page furniture: running headers and footers, page numbers
 
 _PAGE_NUMBER_RE = lazy(r"^\s*(?:page\s+)?\d{1,4}\s*(?:of\s+\d{1,4})?\s*$", re.I)
+_DIGITS_RE = lazy(r"\d+")
 _EDGE = 3
 
 
 def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+    return _DIGITS_RE.sub("#", " ".join(line.split()).lower())
 
 
 def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
@@ -188,26 +192,21 @@ def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
     A line at a page edge (first or last three lines) whose digit-blind form
     recurs at the edges of several pages is furniture; so is a bare number
     there."""
-    split = [[ln for ln in (p or "").splitlines()] for p in pages]
+    nonempty = [[ln for ln in (p or "").splitlines() if ln.strip()] for p in pages]
+    # each page's edge lines (by position among its non-empty lines) and their digit-blind forms
+    edges = [{i: _furniture_key(lines[i]) for i in {*range(min(_EDGE, len(lines))),
+                                                     *range(max(0, len(lines) - _EDGE), len(lines))}}
+             for lines in nonempty]
     counts: Counter[str] = Counter()
-    for lines in split:
-        nonempty = [ln for ln in lines if ln.strip()]
-        edge = set(_furniture_key(ln) for ln in nonempty[:_EDGE] + nonempty[-_EDGE:])
-        counts.update(edge)
+    for edge in edges:
+        counts.update(set(edge.values()))
     need = max(3, int(0.2 * len(pages)))
     furniture = {k for k, n in counts.items() if n >= need and len(k) > 3}
     out: list[list[str]] = []
-    for lines in split:
-        idx = [i for i, ln in enumerate(lines) if ln.strip()]
-        edge = set(idx[:_EDGE] + idx[-_EDGE:])
-        kept = []
-        for i, ln in enumerate(lines):
-            if not ln.strip():
-                continue
-            if i in edge and (_PAGE_NUMBER_RE.match(ln) or _furniture_key(ln) in furniture):
-                continue
-            kept.append(ln.rstrip())
-        out.append(kept)
+    for lines, edge in zip(nonempty, edges):
+        drop = {i for i, key in edge.items() if _PAGE_NUMBER_RE.match(lines[i]) or key in furniture}
+        out.append([ln.rstrip() for i, ln in enumerate(lines) if i not in drop] if drop
+                   else [ln.rstrip() for ln in lines])
     return out
 
 
@@ -220,14 +219,14 @@ _HEADING_RE = lazy(
     r"\s*:?\s*$", re.I)
 _END_RES = [
     # "Appendix A.", "A Appendix A - Baseline Details", "App endix A" (pypdf)
-    re.compile(r"^\s*(?:[A-H](?:\.\d+)*\.?\s+)?(?:appendix|appendices|app\s?endix|supplementary|supplemental)\b",
-               re.I),
+    lazy(r"^\s*(?:[A-H](?:\.\d+)*\.?\s+)?(?:appendix|appendices|app\s?endix|supplementary|supplemental)\b",
+         re.I),
     # "A ADDITIONAL PLOTS", "B MODEL EVALUATION", "A.2 INFORMATION ..."
-    re.compile(r"^\s*[A-H](?:\.\d+)*\.?\s+[A-Z][A-Z0-9 ,:;&'/()\-–]{3,}$"),
+    lazy(r"^\s*[A-H](?:\.\d+)*\.?\s+[A-Z][A-Z0-9 ,:;&'/()\-–]{3,}$"),
     # "A.1 Emails sent to authors"
-    re.compile(r"^\s*[A-H]\.\d+\.?\s+[A-Z][a-z]"),
-    re.compile(r"^\s*(?:acknowledge?ments?|checklist|author\s+contributions|ethics\s+statement|"
-               r"broader\s+impact|limitations)\s*$", re.I),
+    lazy(r"^\s*[A-H]\.\d+\.?\s+[A-Z][a-z]"),
+    lazy(r"^\s*(?:acknowledge?ments?|checklist|author\s+contributions|ethics\s+statement|"
+         r"broader\s+impact|limitations)\s*$", re.I),
 ]
 # "A Background & Terminology": a lettered heading in title case, short, no
 # sentence punctuation. Only trusted where an entry has just ended.
@@ -272,63 +271,103 @@ _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "dell
 _INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
 _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# lower-cased words that pass as part of an author list whatever their case
+_NAME_SMALL_WORDS = frozenset(_PARTICLES | {"and", "&", "et", "al", "al."} | _SUFFIXES)
+_SEPARATORS = {",", ";", "&"}
+
+_SPACE_BEFORE_PUNCT_RE = lazy(r"\s+([,.;])(?=\s|$)")
+_YEAR_DOT_RE = lazy(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])")
+# Every match of the two above holds a match of these. They begin with plain
+# characters, which the regex engine scans for quickly (the two above begin
+# with \s or \b, tried at every position), so they are searched first and
+# rule out most texts for less.
+_SPACE_PUNCT_RE = lazy(r"[,.;](?<=\s[,.;])")
+_YEAR_DOT_LETTER_RE = lazy(r"(?:19|20)\d\d[a-z]?\.[A-Z]")
+_DOT_ARXIV_RE = lazy(r"(?<=[a-z])\.(?=arXiv\b)")
+_COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
 
 
 def _prep_names(text: str) -> str:
     """Undo pypdf damage around name punctuation: 'V . Le' -> 'V. Le',
     'D. ,' -> 'D.,', 'N.,Prasad' -> 'N., Prasad'."""
-    text = re.sub(r"\s+([,.;])(?=\s|$)", r"\1", text)
-    text = re.sub(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])", r"\1. ", text)      # "2021.A framework"
-    text = re.sub(r"(?<=[a-z])\.(?=arXiv\b)", ". ", text)                       # "Transformer.arXiv"
-    return re.sub(r",(?=[A-Za-zÀ-ÿ])", ", ", text)
+    if _SPACE_PUNCT_RE.search(text):
+        text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
+    if _YEAR_DOT_LETTER_RE.search(text):
+        text = _YEAR_DOT_RE.sub(r"\1. ", text)          # "2021.A framework"
+    if ".arXiv" in text:
+        text = _DOT_ARXIV_RE.sub(". ", text)            # "Transformer.arXiv"
+    return _COMMA_LETTER_RE.sub(", ", text)
 
 
-class _Tok:
-    __slots__ = ("start", "end", "text")
-
-    def __init__(self, start: int, end: int, text: str):
-        self.start, self.end, self.text = start, end, text
-
-
-_NON_SPACE_RE = lazy(r"\S+")
 _LOWER_WORD_RE = lazy(r"[a-z]{2,}")
 
 
-def _tokens(text: str, limit: int = 400) -> tuple[list[_Tok], bool]:
-    """Whitespace tokens, with pypdf's split capitals re-joined: 'Y oshua',
-    'V erga' (kerning turned into a space) count as one name; and whether the
-    text held more than `limit` (the last token may then lack its other half)."""
-    raw = []
-    for m in _NON_SPACE_RE.finditer(text):
-        if len(raw) == limit:
-            break
-        raw.append(m)
-    cut = bool(raw) and len(raw) == limit and _NON_SPACE_RE.search(text, raw[-1].end()) is not None
-    out: list[_Tok] = []
-    i = 0
-    while i < len(raw):
-        m = raw[i]
-        word = m.group(0)
-        if len(word) == 1 and "A" <= word <= "Z" and i + 1 < len(raw) and _LOWER_WORD_RE.match(raw[i + 1].group(0)):
-            out.append(_Tok(m.start(), raw[i + 1].end(), word + raw[i + 1].group(0)))
-            i += 2
-            continue
-        out.append(_Tok(m.start(), m.end(), word))
-        i += 1
-    return out, cut
+class _Tokens:
+    """Whitespace tokens of a text, with pypdf's split capitals re-joined:
+    'Y oshua', 'V erga' (kerning turned into a space) count as one name.
+
+    `words` holds the tokens, from the first `limit` whitespace-separated words
+    of the text; `cut` says whether the text held more (the last token may then
+    lack its other half). A token's offsets in the text are found only when
+    asked (`start`, `end`): the walk needs them once, where the list ends."""
+
+    __slots__ = ("_last", "_raw", "cut", "text", "words")
+
+    def __init__(self, text: str, limit: int = 400):
+        raw = text.split(None, limit)
+        self.cut = len(raw) > limit
+        if self.cut:
+            raw.pop()                       # the rest of the text, unsplit
+        self.text = text
+        self._raw = raw
+        # per token, the index in `raw` of its last word; None: one word each
+        self._last: list[int] | None = None
+        if 1 not in map(len, raw):         # no one-letter word: nothing to re-join
+            self.words = raw
+            return
+        words: list[str] = []
+        last: list[int] = []
+        i, n = 0, len(raw)
+        while i < n:
+            word = raw[i]
+            if len(word) == 1 and "A" <= word <= "Z" and i + 1 < n and _LOWER_WORD_RE.match(raw[i + 1]):
+                words.append(word + raw[i + 1])
+                i += 2
+            else:
+                words.append(word)
+                i += 1
+            last.append(i - 1)
+        self.words, self._last = words, last
+
+    def _word_start(self, k: int) -> int:
+        """Offset of the k-th whitespace-separated word: split() keeps the
+        text after its first k words as it is, from that word on."""
+        return len(self.text) - len(self.text.split(None, k)[k])
+
+    def start(self, j: int) -> int:
+        """Offset of token j's first character."""
+        if self._last is None:
+            return self._word_start(j)
+        return self._word_start(self._last[j - 1] + 1 if j else 0)
+
+    def end(self, j: int) -> int:
+        """Offset just after token j."""
+        k = j if self._last is None else self._last[j]
+        return self._word_start(k) + len(self._raw[k])
 
 
 def _is_initial(tok: str) -> bool:
     return bool(_INITIAL_RE.match(tok))
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_like(tok: str) -> bool:
+    """Could `tok` be part of an author list? (Cached: every window of lines and
+    every growing entry is walked from its start, so the same words recur.)"""
     core = tok.strip("(),;.")
     if not core:
         return True
-    if core.lower() in _PARTICLES or core.lower() in ("and", "&", "et", "al", "al.") or core.lower() in _SUFFIXES:
-        return True
-    return bool(_NAME_WORD_RE.match(core))
+    return bool(_NAME_WORD_RE.match(core)) or core.lower() in _NAME_SMALL_WORDS
 
 
 @dataclass
@@ -346,70 +385,82 @@ def _split_authors(text: str) -> _AuthorSplit | None:
     The walk reads the first few dozen tokens first, and all 400 only if it gets
     near their end undecided: the answer is the same, for less work."""
     for limit in (40, 400):
-        tokens, cut = _tokens(text, limit)
-        split = _walk_authors(text, tokens, len(tokens) - 2 if cut and limit < 400 else len(tokens) + 1)
+        tokens = _Tokens(text, limit)
+        n = len(tokens.words)
+        split = _walk_authors(tokens, n - 2 if tokens.cut and limit < 400 else n + 1)
         if split is not _UNDECIDED:
             return split
     return None
 
 
 _UNDECIDED = object()
+_GIVEN_PART_RE = lazy(r"[a-z]{2,8}")
+_FAMILY_COMMA_RE = lazy(r"[A-Z][a-z]+,")
+_NAME_INITIALS_RE = lazy(r"\s*\S+\s+(?:[A-Z]\.\s*){1,3}")
 
 
-def _walk_authors(text: str, tokens: list[_Tok], horizon: int):
+def _walk_authors(tokens: _Tokens, horizon: int):
     """_split_authors over `tokens`; _UNDECIDED if it had to read the token at `horizon`."""
+    text, words = tokens.text, tokens.words
+    n = len(words)
     n_names = 0
     seps = 0
     initials = 0
-    last_initial: tuple[int, int] | None = None     # (end offset, names so far)
-    for i, tk in enumerate(tokens):
+    last_initial: tuple[int, int] | None = None     # (token index, names so far)
+    for i, tok in enumerate(words):
         if i >= horizon:
             return _UNDECIDED
-        tok = tk.text
-        ym = _YEAR_TOKEN_RE.match(tok)
-        prev = tokens[i - 1].text if i else ""
-        if ym and i and (prev[-1:] in ".:" or (prev[-1:] == "," and n_names >= 2)) and n_names >= 1:
-            return _AuthorSplit(text[: tokens[i - 1].end].rstrip(" ,.:"), text[tk.end:],
-                                int(ym.group(1)), "year")
-        if tok in {",", ";", "&"}:
+        # a year right after the names (n_names >= 1: this is not the first token)
+        if tok[0] in "(12" and n_names >= 1 \
+                and (words[i - 1][-1] in ".:" or (words[i - 1][-1] == "," and n_names >= 2)):
+            ym = _YEAR_TOKEN_RE.match(tok)
+            if ym:
+                return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):],
+                                    int(ym.group(1)), "year")
+        if tok in _SEPARATORS:
             seps += 1
             continue
-        if tok.endswith(":") and len(tok) > 1 and _name_like(tok[:-1]) and n_names >= 1 \
+        if tok.endswith(":") and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..."
-            return _AuthorSplit(text[: tk.end].rstrip(" ,.:"), text[tk.end:], None, "period")
+            end = tokens.end(i)
+            return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
         if not _name_like(tok):
+            prev = words[i - 1] if i else ""
             # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
             if tok[:1] in "\"“" and n_names >= 2 and prev.endswith(","):
-                return _AuthorSplit(text[: tokens[i - 1].end].rstrip(" ,."), text[tk.start:], None, "period")
+                return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "period")
             # a lower-case part of a given name: "Xiang qian Qi,"
-            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if re.fullmatch(r"[a-z]{2,8}", tok) and prev and prev[-1].isalpha() and prev[0].isupper() \
-                    and re.fullmatch(r"[A-Z][a-z]+,", nxt):
+            if _GIVEN_PART_RE.fullmatch(tok) and prev and prev[-1].isalpha() and prev[0].isupper() \
+                    and i + 1 < n and _FAMILY_COMMA_RE.fullmatch(words[i + 1]):
                 continue
             break
         core = tok.rstrip(",;")
         n_names += 1
-        if tok.endswith(",") or core.lower() in ("and", "&"):
+        low = core.lower()
+        if tok.endswith(",") or low in ("and", "&"):
             seps += 1
-        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if core.endswith(".") and _is_initial(core):
-            initials += 1
-            last_initial = (tk.end, n_names)
+        if not core.endswith("."):
             continue
-        if core.endswith(".") and core.lower() not in _SUFFIXES:
-            if _YEAR_TOKEN_RE.match(nxt):
+        if _is_initial(core):
+            initials += 1
+            last_initial = (i, n_names)
+            continue
+        if low not in _SUFFIXES:
+            if i + 1 < n and _YEAR_TOKEN_RE.match(words[i + 1]):
                 continue           # the year closes the list on the next round
-            if core.lower() == "al." or (n_names >= 2 and (seps or initials)):
-                return _AuthorSplit(text[: tk.end].rstrip(" ,."), text[tk.end:], None, "period")
+            if low == "al." or (n_names >= 2 and (seps or initials)):
+                end = tokens.end(i)
+                return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
             return None            # "Environmental Protection Agency." is no author list
     # ran into a non-name word: end the list at the last initial if there was a
     # list before it ("Bender, E., Gebru, T., Shmitchell, S. On the ...",
     # "Kärcher B. Formation and ...")
     if last_initial is not None:
-        end, names = last_initial
+        j, names = last_initial
+        end = tokens.end(j)
         head = text[:end]
-        if (names >= 3 and seps) or re.fullmatch(r"\s*\S+\s+(?:[A-Z]\.\s*){1,3}", head):
+        if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
             return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
     return None
 
@@ -428,17 +479,29 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
     return _AuthorSplit(m.group("authors"), m.group("rest"), int(m.group("year")), "year")
 
 
+_ET_AL_RE = lazy(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$")
+# pypdf's kerning spaces: "Ashish V aswani" (but not particles: "A de Chalendar")
+_KERNED_NAME_RE = lazy(r"\b([A-Z]) (?!(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\b)([a-z]{2,})")
+# in every match of the two above, and quick to search for (see _SPACE_PUNCT_RE)
+_ET_AL_WORDS_RE = lazy(r"et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.")
+_CAPITAL_SPACE_LOWER_RE = lazy(r"[A-Z] [a-z]{2}")
+_AUTHOR_SEP_RE = lazy(r",|\s+and\s+|\s+&\s+")
+_INITIALS_CHUNK_RE = lazy(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$")
+_CAPITAL_RE = lazy(r"^[A-Z]\.?$")
+
+
 def _first_author(authors: str) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last)."""
-    authors = re.sub(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$", "", authors.strip())
+    authors = authors.strip()
+    if _ET_AL_WORDS_RE.search(authors):
+        authors = _ET_AL_RE.sub("", authors)
     authors = authors.strip(" ,.;")
     if not authors:
         return None
-    # pypdf's kerning spaces: "Ashish V aswani" (but not particles: "A de Chalendar")
-    authors = re.sub(r"\b([A-Z]) (?!(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\b)([a-z]{2,})",
-                     r"\1\2", authors)
-    chunks = [c.strip() for c in re.split(r",|\s+and\s+|\s+&\s+", authors) if c.strip()]
+    if _CAPITAL_SPACE_LOWER_RE.search(authors):
+        authors = _KERNED_NAME_RE.sub(r"\1\2", authors)
+    chunks = [c.strip() for c in _AUTHOR_SEP_RE.split(authors) if c.strip()]
     if not chunks:
         return None
     first = chunks[0]
@@ -446,13 +509,13 @@ def _first_author(authors: str) -> str | None:
     if not words:
         return None
     # last-first: a single word followed by a chunk of initials
-    if len(words) == 1 and len(chunks) > 1 and re.match(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$", chunks[1]):
+    if len(words) == 1 and len(chunks) > 1 and _INITIALS_CHUNK_RE.match(chunks[1]):
         return words[0]
     # "Kärcher B." : name then initials
-    if len(words) >= 2 and all(_is_initial(w) or re.match(r"^[A-Z]\.?$", w) for w in words[1:]) \
+    if len(words) >= 2 and all(_is_initial(w) or _CAPITAL_RE.match(w) for w in words[1:]) \
             and not _is_initial(words[0]):
         return words[0]
-    names = [w for w in words if not _is_initial(w) and not re.match(r"^[A-Z]\.?$", w)]
+    names = [w for w in words if not _is_initial(w) and not _CAPITAL_RE.match(w)]
     if not names:
         return None
     return names[-1]
@@ -466,30 +529,39 @@ _TITLE_END_RE = lazy(
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|doi:|In\s+Proceedings\b|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
 
 
+_LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")
+_LEADING_DATE_RE = lazy(rf"^(?:{_MONTHS}\.?(?:\s+\d{{1,2}})?[.,]?\s+)")
+_LEADING_YEAR_RE = lazy(r"^\(?(?:19|20)\d\d[a-z]?\)?[.,]\s+")
+_LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
+_QUOTED_TITLE_RE = lazy(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]')
+_TRAILING_COMMA_RE = lazy(r",\s*$")
+_NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\.)", re.I)
+
+
 def _extract_title(rest: str) -> str | None:
     rest = rest.strip()
-    rest = re.sub(r"^[\s.,:;)]+", "", rest)
+    rest = _LEADING_PUNCT_RE.sub("", rest)
     # dates printed after the year: "2019, November." / "May." / "(2019)."
-    rest = re.sub(rf"^(?:{_MONTHS}\.?(?:\s+\d{{1,2}})?[.,]?\s+)", "", rest)
-    rest = re.sub(r"^\(?(?:19|20)\d\d[a-z]?\)?[.,]\s+", "", rest)
+    rest = _LEADING_DATE_RE.sub("", rest)
+    rest = _LEADING_YEAR_RE.sub("", rest)
     # a lone initial left over from a broken author list ("... and Le. Q. Towards")
-    rest = re.sub(r"^[A-Z]\.\s+(?=[A-Z])", "", rest)
+    rest = _LEADING_INITIAL_RE.sub("", rest)
     if not rest:
         return None
-    quoted = re.match(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]', rest)
+    quoted = _QUOTED_TITLE_RE.match(rest)
     if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'
         return quoted.group(1).strip(" ,.")
     m = _TITLE_END_RE.search(rest)
     title = rest[: m.end()] if m and rest[m.start()] in "?!" else rest[: m.start()] if m else rest
     title = title.strip(" ,;:.\"'")
     # "Title, https://..." keyed-style lists put a comma before the URL
-    title = re.sub(r",\s*$", "", title)
+    title = _TRAILING_COMMA_RE.sub("", title)
     if len(title) > 300:
         title = title[:300].rsplit(" ", 1)[0]
     words = title.split()
     if len(words) < 2 and len(title) < 12:
         return None
-    if re.match(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\.)", title, re.I):
+    if _NOT_A_TITLE_RE.match(title):
         return None
     return title
 
@@ -498,6 +570,10 @@ def _extract_title(rest: str) -> str | None:
 # Joining lines of one entry
 
 _URLISH_RE = lazy(r"(?:https?:|www\.|doi\.org|/)\S*$")
+_URL_PART_RE = lazy(r"[\w/.\-%#?=&]+")
+_CAPITALISED_WORD_RE = lazy(r"[A-Z][a-z]+\s")
+_HYPHENATED_RE = lazy(r"[a-zà-ÿ]-")
+_LOWER_START_RE = lazy(r"[a-zà-ÿ]")
 
 
 def _join_lines(lines: Iterable[str]) -> str:
@@ -511,11 +587,11 @@ def _join_lines(lines: Iterable[str]) -> str:
         if not out:
             out = ln
             continue
-        last = out.split()[-1] if out.split() else ""
-        if _URLISH_RE.search(last) and last[-1:] in "-/._=?&#%:" and re.match(r"^[\w/.\-%#?=&]+", ln) \
-                and not re.match(r"^[A-Z][a-z]+\s", ln):
+        last = out.rsplit(None, 1)[-1]                 # `out` is stripped, never empty
+        if last[-1] in "-/._=?&#%:" and _URLISH_RE.search(last) and _URL_PART_RE.match(ln) \
+                and not _CAPITALISED_WORD_RE.match(ln):
             out += ln                                   # a URL broken across lines
-        elif re.search(r"[a-zà-ÿ]-$", out) and re.match(r"^[a-zà-ÿ]", ln):
+        elif out[-1] == "-" and _HYPHENATED_RE.fullmatch(out[-2:]) and _LOWER_START_RE.match(ln):
             out = out[:-1] + ln                         # hyphenation
         else:
             out += " " + ln
@@ -525,17 +601,20 @@ def _join_lines(lines: Iterable[str]) -> str:
 # --------------------------------------------------------------------------
 # Splitting
 
+_TITLE_ENDED_RE = lazy(r"[\w)][.?!]\s+\S")
+
+
 def _entry_complete(text: str) -> bool:
     """An unlabelled entry is complete once its author list and year are in
     and something follows them."""
     t = _prep_names(clean_text(text))
     split = _split_authors(t)
     if split is None:
-        return bool(_YEAR_ANY_RE.search(_strip_ids(t))) and len(t) > 40
+        return len(t) > 40 and bool(_YEAR_ANY_RE.search(_strip_ids(t)))
     if split.kind == "year":
         return len(split.rest.strip()) >= 8
     # names then title: complete once the title has ended and more follows
-    return bool(re.search(r"[\w)][.?!]\s+\S", split.rest) or _YEAR_ANY_RE.search(_strip_ids(split.rest)))
+    return bool(_TITLE_ENDED_RE.search(split.rest) or _YEAR_ANY_RE.search(_strip_ids(split.rest)))
 
 
 def _starts_entry(lines: list[str], i: int) -> bool:
@@ -558,12 +637,12 @@ def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, in
             if _starts_entry(texts, i):
                 cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue
-        prev = cur[-1]
-        if complete and _SENTENCE_END_RE.search(prev) and _starts_entry(texts, i):
+        ended = complete and _SENTENCE_END_RE.search(cur[-1])
+        if ended and _starts_entry(texts, i):
             entries.append((None, cur_page, cur))
             cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue
-        if complete and _SENTENCE_END_RE.search(prev) and _is_end_heading(ln, True):
+        if ended and _is_end_heading(ln, True):
             break
         cur.append(ln)
         if not complete:
@@ -645,12 +724,13 @@ def _drop_footnotes(flat: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _section_lines(clean: list[list[str]]) -> list[list[tuple[int, str]]]:
+def _section_lines(clean: list[list[str]]) -> Iterator[list[tuple[int, str]]]:
     """Candidate reference sections, last heading first: the lines after a
-    'References' heading to the end of the document."""
+    'References' heading to the end of the document (each made when asked for:
+    the first often suffices)."""
     flat = [(pno + 1, ln) for pno, lines in enumerate(clean) for ln in lines]
     heads = [i for i, (_, ln) in enumerate(flat) if _HEADING_RE.match(ln)]
-    return [_drop_footnotes(flat[i + 1:]) for i in reversed(heads)]
+    return (_drop_footnotes(flat[i + 1:]) for i in reversed(heads))
 
 
 def find_references(pages: list[str]) -> list[RefEntry]:
@@ -681,13 +761,21 @@ def find_references(pages: list[str]) -> list[RefEntry]:
     return best
 
 
+_DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
+# in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
+_DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
+_YEAR_FIRST_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
+_FIRST_PHRASE_RE = lazy(r",|\.\s")
+
+
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
                 lines: list[str] | None = None) -> RefEntry:
     """Fields of one reference entry (label already removed)."""
     raw = " ".join(text.split())
     joined = clean_text(_join_lines(lines if lines is not None else [text]))
     # " ." pypdf leaves before full stops, and "D. ," before commas
-    joined = re.sub(r"\s+([.,;])(?=\s|$)", r"\1", joined)
+    if _SPACE_PUNCT_RE.search(joined):
+        joined = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", joined)
     entry = RefEntry(idx=idx, label=label, raw=raw, page=page)
     arxiv = find_arxiv_in_text(joined)
     entry.arxiv_id = arxiv.id if arxiv else None
@@ -695,7 +783,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     entry.url = find_url(joined)
     body = _prep_names(joined)
     # dates written out before or after the year: "July 22, 2020." "2019, November."
-    body = re.sub(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", r"\1", body)
+    if _DATE_BEFORE_YEAR_HINT_RE.search(body):
+        body = _DATE_BEFORE_YEAR_RE.sub(r"\1", body)
     split = _split_authors(body) or _split_at_year(body)
     title = None
     if split is not None:
@@ -704,12 +793,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         title = _extract_title(split.rest)
     else:
         # no author list we trust ("[1] 2021. Fermat's Library.", organisations)
-        m = re.match(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$", body)
+        m = _YEAR_FIRST_RE.match(body)
         if m:
             entry.year = int(m.group(1))
             title = _extract_title(m.group(2))
         else:
-            first = re.split(r",|\.\s", body, maxsplit=1)[0]
+            first = _FIRST_PHRASE_RE.split(body, maxsplit=1)[0]
             if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()):
                 entry.first_author = name_key(_first_author(first)) or None
     if entry.year is None:

@@ -217,6 +217,22 @@ def test_last_first_authors_and_dates() -> None:
     assert e.title == "Switch Transformers: Scaling to Trillion Parameter Models"
 
 
+def test_split_capitals_and_long_author_lists() -> None:
+    # pypdf's kerning space inside a name: "V aswani" is one name, and the
+    # title starts where the names end
+    for text in ("A. V aswani, N. Shazeer, and N. Parmar. Attention is all you need. In NeurIPS, 2017.",
+                 "V aswani, A., Shazeer, N., Parmar, N.: Attention is all you need. In: NeurIPS (2017)"):
+        e = parse_entry(text)
+        assert (e.first_author, e.year, e.title) == ("vaswani", 2017, "Attention is all you need")
+    # more names than the walk reads at first: it reads on to the year
+    names = ["Smith", "Jones", "Brown", "Taylor", "Wilson", "Davies", "Evans", "Thomas", "Johnson", "Roberts",
+             "Walker", "Wright", "Robinson", "Thompson", "White", "Hughes", "Edwards", "Green", "Hall", "Wood",
+             "Harris", "Lewis", "Martin", "Jackson", "Clarke"]
+    e = parse_entry(", ".join(f"{n}, {n[0]}." for n in names) + ", and Zhou, Q. 2020. A very long author list. "
+                    "In Proc. of ACL.")
+    assert (e.first_author, e.year, e.title) == ("smith", 2020, "A very long author list")
+
+
 def test_normalisation() -> None:
     assert normalise_title("Deep biaﬃne atten-tion: Pre-Training Ré́sumé") == \
         normalise_title("deep biaffine attention pretraining resume")
