@@ -309,7 +309,7 @@ class _Tokens:
     `words` holds the tokens, from the first `limit` whitespace-separated words
     of the text; `cut` says whether the text held more (the last token may then
     lack its other half). A token's offsets in the text are found only when
-    asked (`start`, `end`): the walk needs them once, where the list ends."""
+    asked (`start`, `end`): the walk needs them only where the list ends."""
 
     __slots__ = ("_last", "_raw", "cut", "text", "words")
 
