@@ -780,10 +780,15 @@ class BibFile:
                 text += "\n"
             if text.strip():
                 text += "\n"
+            size = len(text)
+            pieces = [text]
             for n, t in enumerate(appended):
                 if t is self._owned_text:
-                    inserted.append((len(text), len(text) + len(t)))
-                text += t + ("\n\n" if n < len(appended) - 1 else "\n")
+                    inserted.append((size, size + len(t)))
+                pieces.append(t)
+                pieces.append("\n\n" if n < len(appended) - 1 else "\n")
+                size += len(t) + len(pieces[-1])
+            text = "".join(pieces)
         if owned_at is None:
             return text, None
         for lo, hi in inserted:
