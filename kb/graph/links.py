@@ -243,7 +243,17 @@ def relink(db: Database, citekeys: Iterable[str] | None = None) -> dict[str, int
     unresolved references elsewhere that share an arXiv id, DOI or first
     author with them. Without, everything."""
     with transaction(db):
+        if citekeys is not None and _nothing_linked(db):
+            return {"checked": 0, "changed": 0}
         return _relink(db, set(citekeys) if citekeys is not None else None)
+
+
+def _nothing_linked(db: Database) -> bool:
+    """No reference list, no Semantic Scholar list and nothing made from them: a relink
+    of some papers finds nothing to resolve and nothing to undo (a knowledge base of
+    entries alone, as after a first kb import of a library: 0.2-0.3 s of 10,000 papers)."""
+    return not db.execute("SELECT EXISTS (SELECT 1 FROM refs) OR EXISTS (SELECT 1 FROM s2_citing) "
+                          "OR EXISTS (SELECT 1 FROM citations) OR EXISTS (SELECT 1 FROM works)").fetchone()[0]
 
 
 def _temp_keys(db: Database, kind_values: dict[str, Iterable[str]]) -> None:

@@ -68,6 +68,28 @@ def test_works_are_the_same_whatever_order_papers_arrive_in(tmp_path, FIVE, new_
 
 
 @pytest.mark.corpus
+def test_entries_first_then_texts_make_the_same_links(tmp_path, FIVE, EXPECTED, new_db, add_paper, stored_pages,
+                                                      links) -> None:
+    """A library imported as entries alone (no reference list anywhere yet: the relink
+    of the imported papers has nothing to read, and says so) and their texts after:
+    the same ten links, and the same works, as papers arriving with their texts."""
+    db = new_db(tmp_path / "kb.sqlite")
+    for ck, name, title, authors, year, ax, doi in FIVE:
+        add_paper(db, ck, title, authors, year, ax, doi)
+    assert graph.relink(db, [ck for ck, *_ in FIVE]) == {"checked": 0, "changed": 0}
+    assert links(db) == set()
+    for ck, name, title, authors, year, ax, doi in FIVE:
+        db.execute("DELETE FROM papers WHERE citekey = ?", [ck])
+        add_paper(db, ck, title, authors, year, ax, doi, wattbot_pages(name))
+        graph.index_references(db, ck, "v1", stored_pages(db, ck))
+    assert links(db) == EXPECTED
+    works = db.execute("SELECT * FROM works ORDER BY 1").fetchall()
+    graph.relink(db)
+    assert db.execute("SELECT * FROM works ORDER BY 1").fetchall() == works
+    assert graph.relink(db, [FIVE[0][0]])["checked"] > 0     # reference lists now: read again
+
+
+@pytest.mark.corpus
 def test_relink_after_paper_is_added_without_reindexing(tmp_path, FIVE, new_db, add_paper, stored_pages, links) -> None:
     """A paper added with metadata only (no text yet) still receives links."""
     db = new_db(tmp_path / "kb.sqlite")
