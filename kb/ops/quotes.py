@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +67,18 @@ def _no_text_hint(paper: dict, version: str | None) -> str:
 
 # -- adding ---------------------------------------------------------------------------
 
-def slug_id(text: str, taken: set[str], words: int = 5) -> str:
+class _IdsOf:
+    """The ids a table holds, asked one at a time (the ids of quotes are indexed): a new
+    quote's id is made free of them without reading them all."""
+
+    def __init__(self, conn, table: str):
+        self.conn, self.table = conn, table
+
+    def __contains__(self, rid: object) -> bool:
+        return self.conn.execute(f"select 1 from {self.table} where id = ? limit 1", [rid]).fetchone() is not None
+
+
+def slug_id(text: str, taken: Container[str], words: int = 5) -> str:
 
     tokens = re.findall(r"[a-z0-9]+", ascii_fold(text).lower())
     stop = {"the", "a", "an", "of", "and", "to", "in", "is", "are", "that", "for", "as", "with", "on", "by"}
@@ -177,7 +188,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
             record["note"] = note
     with kb.writing():
         db = kb.db
-        taken = {r[0] for r in db.execute("select id from quotes")}
+        taken = _IdsOf(db.conn, "quotes")
         same = db.execute("select id from quotes where citekey = ? and text = ? and coalesce(version,'') = ?",
                           [citekey, quote, record.get("version") or ""]).fetchone()
         if same and quote_id in (None, same[0]):
