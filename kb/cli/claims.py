@@ -6,9 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, table, warn
+from kb.cli.common import echo, emit_json, print_quote, table, warn
 from kb.cli.opening import open_kb
-from kb.cli.quotes import print_quote
 from kb.ops.claims import (
     add_claim,
     claim_lines,

@@ -1,4 +1,5 @@
-"""What every command family shares: the --kb folder, opening the knowledge base, output helpers.
+"""What every command family shares: the --kb folder, output helpers, `-` for standard input, a
+quote as listed.
 
 Output goes through per-call streams, never straight to sys.stdout/sys.stderr:
 `kb.cli.app.main(argv, stdout=..., stderr=...)` binds them for the call (in a
@@ -15,8 +16,11 @@ import os
 import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
+from kb.atomic import max_input_bytes
+from kb.errors import UsageError
 from kb.text.names import last_name
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
@@ -139,3 +143,54 @@ def short_authors(authors: list[str]) -> str:
         return f"{first} & {last_name(names[1])}"
     return first
 
+
+# -- inputs and quotes shared by several command families -----------------------------------
+
+class StdinInput:
+    """`-` given for an input file: standard input, read once, whole. It stands in
+    for the Path the library reads (read_bytes, a name for messages, a parent
+    folder for paths inside it: the current folder)."""
+
+    name = "<stdin>"
+
+    def __init__(self, what: str):
+        self.what = what
+        self._data: bytes | None = None
+
+    def read_bytes(self) -> bytes:
+        if self._data is None:
+            stream = sys.stdin
+            if stream is None:
+                raise UsageError(f"- means {self.what} from stdin, but there is no stdin")
+            limit = max_input_bytes() + 1           # `kb import - < /dev/zero` must not fill memory
+            data = stream.buffer.read(limit) if hasattr(stream, "buffer") else stream.read(limit).encode("utf-8")
+            if not data.strip():
+                raise UsageError(f"- means {self.what} from stdin, but stdin was empty",
+                                 hint="pipe the input in, e.g. `cat refs.bib | kb import -`")
+            self._data = data
+        return self._data
+
+    @property
+    def parent(self) -> Path:
+        return Path.cwd()
+
+    def resolve(self) -> "StdinInput":
+        return self
+
+    def __str__(self) -> str:
+        return self.name
+
+
+
+def input_path(given: Path, what: str) -> "Path | StdinInput":
+    """The file an input argument names; `-` is standard input."""
+    return StdinInput(what) if str(given) == "-" else given
+
+
+def print_quote(q: dict) -> None:
+    pages = f"p. {q['page']}" + (f"-{q['page_end']}" if q.get("page_end") and q["page_end"] != q["page"] else "") \
+        if q.get("page") else "p. ?"
+    flag = "" if q["status"] == "verified" else "  [UNVERIFIED]"
+    topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
+    echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
+    echo(f"    \"{q['text']}\"")

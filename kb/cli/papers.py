@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from kb.atomic import max_input_bytes
-from kb.cli.common import echo, emit_json, short_authors, state, table, warn
+from kb.cli.common import echo, emit_json, input_path, short_authors, state, table, warn
 from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
@@ -32,47 +30,6 @@ from kb.store.knowledgebase import init as do_init
 from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
 
 app = typer.Typer()
-
-
-class StdinInput:
-    """`-` given for an input file: standard input, read once, whole. It stands in
-    for the Path the library reads (read_bytes, a name for messages, a parent
-    folder for paths inside it: the current folder)."""
-
-    name = "<stdin>"
-
-    def __init__(self, what: str):
-        self.what = what
-        self._data: bytes | None = None
-
-    def read_bytes(self) -> bytes:
-        if self._data is None:
-            stream = sys.stdin
-            if stream is None:
-                raise UsageError(f"- means {self.what} from stdin, but there is no stdin")
-            limit = max_input_bytes() + 1           # `kb import - < /dev/zero` must not fill memory
-            data = stream.buffer.read(limit) if hasattr(stream, "buffer") else stream.read(limit).encode("utf-8")
-            if not data.strip():
-                raise UsageError(f"- means {self.what} from stdin, but stdin was empty",
-                                 hint="pipe the input in, e.g. `cat refs.bib | kb import -`")
-            self._data = data
-        return self._data
-
-    @property
-    def parent(self) -> Path:
-        return Path.cwd()
-
-    def resolve(self) -> "StdinInput":
-        return self
-
-    def __str__(self) -> str:
-        return self.name
-
-
-
-def input_path(given: Path, what: str) -> "Path | StdinInput":
-    """The file an input argument names; `-` is standard input."""
-    return StdinInput(what) if str(given) == "-" else given
 
 
 # -- knowledge base -----------------------------------------------------------------

@@ -7,9 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, warn
+from kb.cli.common import echo, emit_json, input_path, print_quote, warn
 from kb.cli.opening import open_kb
-from kb.cli.papers import input_path
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
     add_quote,
@@ -27,15 +26,6 @@ app = typer.Typer()
 
 quote_app = typer.Typer(help="Verbatim quotes, verified against the paper's own text.", no_args_is_help=True)
 app.add_typer(quote_app, name="quote")
-
-
-def print_quote(q: dict) -> None:
-    pages = f"p. {q['page']}" + (f"-{q['page_end']}" if q.get("page_end") and q["page_end"] != q["page"] else "") \
-        if q.get("page") else "p. ?"
-    flag = "" if q["status"] == "verified" else "  [UNVERIFIED]"
-    topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
-    echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
-    echo(f"    \"{q['text']}\"")
 
 
 @quote_app.command("add")
