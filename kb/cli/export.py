@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from kb.cli.common import data, echo, emit_json, err, warn
-from kb.cli.opening import open_kb
+from kb.cli.opening import open_kb, read_kb
 from kb.errors import UsageError
 from kb.ops.export import (
     bib_export,
@@ -78,7 +78,7 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
     text = " ".join(query)
     if not match_terms(text):
         warn(f"nothing to search for in {text!r}: no words")
-    hits = do_search(open_kb(), text, paper=paper, limit=limit, all_versions=all_versions)
+    hits = read_kb(lambda kb: do_search(kb, text, paper=paper, limit=limit, all_versions=all_versions))
     if as_json:
         emit_json([h.to_dict() for h in hits])
         return

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
 from kb.cli.common import state, warn
 from kb.cli.progress import reporter
 from kb.ops import session
 from kb.store.knowledgebase import KB
+
+T = TypeVar("T")
 
 
 def open_kb() -> KB:
@@ -17,3 +21,14 @@ def open_kb() -> KB:
     for message in kb.warnings:
         warn(message)
     return kb
+
+
+def read_kb(fn: Callable[[KB], T]) -> T:
+    """fn(the knowledge base of this command), a read, made while its files are checked
+    (KB.read): what fn gives once the index is in step with them."""
+
+    kb = session.open_kb(state["kb"], sync=False, progress=reporter())
+    out = kb.read(fn)
+    for message in kb.warnings:
+        warn(message)
+    return out

@@ -200,6 +200,7 @@ def search(kb: "KB", query: str, *, paper: str | None = None, limit: int = 10,
             found += [(kind, r) for r in _rank(db, _SOURCES[kind], match, paper, latest_only, limit)]
         found.sort(key=lambda kr: kr[1][8])
         found = found[:limit]
+        kb.settle()             # the ranking was SQLite's; what follows is Python's (KB.read)
         snippets = {kind: _snippets(db, kind, words, [r[0] for k, r in found if k == kind])
                     for kind in kinds}
         titles = _titles(db, {r[1] for _, r in found})

@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import tomllib
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 from kb.atomic import clean_stale_tmp, file_lock, read_input, write_text
 from kb.errors import FileFormatError, UsageError
@@ -19,6 +20,8 @@ from kb.store import index, paths, stale
 from kb.store.cache import SourceCache
 from kb.store.index import Changes
 from kb.store.sqlite import Database, connect, is_current, read_only
+
+T = TypeVar("T")
 
 KB_TOML = """\
 # This folder is a kb knowledge base (https://github.com/kb-tools/kb).
@@ -62,6 +65,7 @@ class KB:
         # What this process saw when it last found the index in step with the files (None:
         # not since its last write): see writing().
         self._in_step: tuple | None = None
+        self._checking: threading.Thread | None = None     # the check `read` runs beside its fn
         self._settings: dict | None = None
         self.warnings: list[str] = []
 
@@ -182,6 +186,47 @@ class KB:
             self.indexer.sync(self._derive, noted if on_error is not None else None)
             # Under the lock no other writer commits: the index is in step as of now.
             self._in_step = None if failed else self._glance()
+
+    def read(self, fn: Callable[["KB"], T]) -> T:
+        """fn(self), a read of the index, while the truth files are checked in another
+        thread, for a knowledge base opened without `sync`: the check's stats wait on the
+        kernel while fn's queries run inside SQLite, neither holding the interpreter, so
+        a search of 10,000 papers pays for one of the two, not both. If a file changed,
+        the index is brought up to date and fn runs again: what it returns is always
+        what `sync` then fn would have given."""
+        seen = self._glance()
+        scanned: list = []
+
+        def check() -> None:
+            with contextlib.suppress(OSError):
+                scanned.append(stale.scan(self.layout))
+
+        thread = self._checking = threading.Thread(target=check, name="kb-truth-files", daemon=True)
+        thread.start()
+        failed: Exception | None = None
+        try:
+            out = fn(self)
+        except Exception as exc:        # noqa: BLE001 - said below, or fn runs again on the files as they are
+            failed = exc
+        finally:
+            self.settle()
+        if scanned and not stale.changed_since(self.conn, scanned[0]):
+            self._in_step = seen
+            if failed is not None:
+                raise failed
+            return out
+        # A file changed: what fn read, or failed on ("no paper X" for an entry just
+        # written by hand), is not the files' answer.
+        self.sync()
+        return fn(self)
+
+    def settle(self) -> None:
+        """Wait for the check `read` runs beside its fn, if one runs. A read whose work
+        turns from SQLite's to Python's calls it there: the check's loop and Python work
+        in this thread would take turns at the interpreter, slowing both."""
+        if self._checking is not None:
+            self._checking.join()
+            self._checking = None
 
     def _glance(self) -> tuple:
         """What changes when another process writes to the index (SQLite's PRAGMA

@@ -89,7 +89,11 @@ def stale_files(conn, layout: Layout) -> list[str]:
     only when they differ is each file looked up."""
     if not layout.db.exists():
         return list(truth_files(layout)) or [BIB_REL]
-    current = scan(layout)
+    return changed_since(conn, scan(layout))
+
+
+def changed_since(conn, current: list[tuple[str, int, int, int, int]]) -> list[str]:
+    """stale_files of a `scan` made already (in another thread, say)."""
     rows = conn.execute("select path, size, mtime_ns, ctime_ns, inode from files order by path").fetchall()
     if rows == current:
         return []

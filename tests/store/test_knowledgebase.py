@@ -97,3 +97,68 @@ def test_a_claims_file_edited_in_place_meanwhile_is_indexed_by_the_next_check(ba
     finally:
         kb.close()
     assert "q9" in run_kb("quote", "ls").out and "q1" not in run_kb("quote", "ls").out
+
+
+# -- KB.read: a read beside the check of the truth files ------------------------------------
+
+def test_a_read_of_an_index_in_step_runs_once_and_checks_once(base, checks):
+    kb = open_kb(base, sync=False)
+    try:
+        runs = []
+        assert kb.read(lambda k: runs.append(1) or quotes(k)) == ["q1"]
+        assert runs == [1] and checks == []          # the check was the read's own (a scan beside it)
+        with kb.writing():                           # in step as of the read: not checked again
+            pass
+        assert checks == []
+    finally:
+        kb.close()
+
+
+@pytest.mark.parametrize("change", ["edited in place", "added", "removed"])
+def test_a_read_of_a_file_changed_since_indexing_gives_the_files_answer(base, change):
+    claims = base / "claims"
+    if change == "edited in place":
+        with open(claims / "p1.toml", "r+") as fh:     # same size, same inode
+            fh.write(CLAIMS.replace("q1", "q9"))
+    elif change == "added":
+        (claims / "p2.toml").write_text(CLAIMS.replace("q1", "q2"))
+    else:
+        (claims / "p1.toml").unlink()
+    kb = open_kb(base, sync=False)
+    try:
+        runs = []
+        got = kb.read(lambda k: runs.append(1) or quotes(k))
+        assert got == {"edited in place": ["q9"], "added": ["q1", "q2"], "removed": []}[change]
+        assert len(runs) == 2                  # read again once the file was indexed
+    finally:
+        kb.close()
+
+
+def test_a_read_that_failed_on_an_out_of_date_index_runs_again_on_the_files(base):
+    """'no paper p2' from an index that has not seen the entry written by hand: the read
+    indexes references.bib and answers from it; on an index in step, the error stands."""
+    from kb.errors import NotFound
+    from kb.store.queries import no_paper, paper_exists
+
+    def title_of(kb, key):
+        if not paper_exists(kb.conn, key):
+            raise no_paper(kb.conn, key)
+        return kb.conn.execute("select title from papers where citekey = ?", [key]).fetchone()[0]
+
+    with open(base / "references.bib", "a") as fh:
+        fh.write("@misc{p2, title = {Two}, author = {Roe, Rick}, year = {2021}}\n")
+    kb = open_kb(base, sync=False)
+    try:
+        assert kb.read(lambda k: title_of(k, "p2")) == "Two"
+        with pytest.raises(NotFound):
+            kb.read(lambda k: title_of(k, "p3"))
+    finally:
+        kb.close()
+
+
+def test_kb_search_finds_what_a_hand_edit_wrote_a_moment_before(base):
+    with open(base / "claims" / "p1.toml", "r+") as fh:
+        fh.write(CLAIMS.replace("twelve", "eleven"))      # in place, same size
+    r = run_kb("search", "eleven", "--json")
+    assert r.code == 0 and [h["id"] for h in r.json] == ["q1"]
+    assert run_kb("search", "twelve", "--json").json == []
