@@ -285,6 +285,10 @@ class Background:
             except OSError:             # no process to be had: done here when asked
                 self.close()
 
+    def done(self) -> bool:
+        """Whether the other process has finished (`result` then waits for nothing)."""
+        return self._future is not None and self._future.done()
+
     def result(self):
         from concurrent.futures.process import BrokenProcessPool
 

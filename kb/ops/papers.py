@@ -727,7 +727,9 @@ def _read_and_file(kb: KB, text: str, out: ImportResult, path: Path, progress, n
         def second_reading() -> dict | None:
             if reading is not None:
                 return reading.result()
-            doubt = screening.result() if screening is not None else screen_reading(source)
+            # The other process's answer if it has one; else this one reads it now (about a
+            # fifth of the other's work, which must read the file first): no waiting for it.
+            doubt = screening.result() if screening is not None and screening.done() else screen_reading(source)
             return None if doubt is None else pybtex_reading(second_reading_text(source))
 
         _check_incoming(source)
