@@ -206,7 +206,7 @@ class KB:
         failed: Exception | None = None
         try:
             out = fn(self)
-        except Exception as exc:        # noqa: BLE001 - said below, or fn runs again on the files as they are
+        except Exception as exc:        # noqa: BLE001 - raised below, unless a file changed: fn runs again
             failed = exc
         finally:
             self.settle()
