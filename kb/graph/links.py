@@ -236,16 +236,18 @@ def merge_s2(db: Database, citekey: str, references: list[dict],
 _SEL_COLS = "id, citekey, arxiv_id, doi, title, year, first_author, resolved, method, score, work_key, title_key"
 
 
-def relink(db: Database, citekeys: Iterable[str] | None = None) -> dict[str, int]:
+def relink(db: Database, citekeys: Iterable[str] | None = None, *,
+           extra_work_keys: Iterable[str] = ()) -> dict[str, int]:
     """Resolve references against the papers table and rewrite `citations` and
-    `works`. With `citekeys` (papers added, changed or removed), only what they
-    can affect: their own references, references resolved to them, and
-    unresolved references elsewhere that share an arXiv id, DOI or first
-    author with them. Without, everything."""
+    `works`. With `citekeys` (papers added, changed or removed, or given a new
+    reference list: store_references), only what they can affect: their own
+    references, references resolved to them, and unresolved references elsewhere
+    that share an arXiv id, DOI or first author with them; `extra_work_keys`: works
+    to rewrite too (those a replaced reference list cited). Without, everything."""
     with transaction(db):
-        if citekeys is not None and _nothing_linked(db):
+        if citekeys is not None and not extra_work_keys and _nothing_linked(db):
             return {"checked": 0, "changed": 0}
-        return _relink(db, set(citekeys) if citekeys is not None else None)
+        return _relink(db, set(citekeys) if citekeys is not None else None, extra_work_keys=extra_work_keys)
 
 
 def _nothing_linked(db: Database) -> bool:

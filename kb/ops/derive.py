@@ -44,22 +44,23 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     texts = list(dict.fromkeys(changes.texts))
     if bulk is None:
         bulk = len(texts) >= BULK_TEXTS
+    listed: set[str] = set()            # papers given a new reference list
+    old_works: set[str] = set()         # the works their previous lists cited
     for n, (citekey, version) in enumerate(texts, 1):
         held = versions_with_text(db.conn, citekey)
         if held and held[-1] == version:        # only the newest version's reference list counts
             text = load_text(db.conn, citekey, version)
             parsed = changes.references.get((citekey, version))     # by a worker of a bulk import
-            if bulk:
-                links.store_references(db, citekey, version, text.pages, parsed)
-            else:
-                links.index_references(db, citekey, version, text.pages, parsed)
+            _, old = links.store_references(db, citekey, version, text.pages, parsed)
+            listed.add(citekey)
+            old_works |= old
             derive_later(db, citekey, version)      # made by kb audit when it needs them
         if progress:
             progress(n, len(texts))
     if bulk:
         links.relink(db)                        # everything, once
-    elif changes.papers:
-        links.relink(db, changes.papers)
+    elif changes.papers or listed:              # once for all they changed (a kb add: its entry and its list)
+        links.relink(db, changes.papers | listed, extra_work_keys=old_works)
     if changes.bib:
         merge_cached_s2(kb)
     if changes.claims_files:
