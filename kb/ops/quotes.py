@@ -341,7 +341,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     match = find_quote(text.doc, c["quote"])
     if match is None:
         near = closest_passage(text.doc, c["quote"])
-        return verdict("not-found", f"quote no longer found in {text.version}"
+        return verdict("not-found", f"quote no longer found in {text.version or 'its text'}"
                        + (f"; page {near.page}: {near.describe()}" if near else ""), True,
                        page=near.page if near else None,
                        differences=near.differences if near else [])
@@ -424,7 +424,7 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if match is None:
         near = closest_passage(text.doc, q["text"])
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
-                       f"no longer found in {text.version}" + (f"; page {near.page}: {near.describe()}"
+                       f"no longer found in {text.version or 'its text'}" + (f"; page {near.page}: {near.describe()}"
                                                                if near else ""),
                        page=near.page if near else None,
                        differences=near.differences if near else [], failed=True)

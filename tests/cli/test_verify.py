@@ -246,3 +246,22 @@ def test_links_to_the_paper_itself_and_html_lists(strubell, tmp_path):
     assert [(q["citekey"], q["method"], q["cited_page"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "arxiv", None), ("strubell2019energy", "doi", None),
         ("strubell2019energy", "title", None), ("strubell2019energy", "title", "1")]
+
+
+def test_a_quote_of_a_text_without_version_that_no_longer_matches_says_so_plainly(kb_root, tmp_path):
+    """A local PDF has no arXiv version: a quote edited by hand so that it is no longer in
+    the text is 'no longer found in its text', not 'in ;'."""
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf([["A Local Paper", "We measured the energy of twelve models on one machine."]],
+                             title="A Local Paper", author="Jane Doe"))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 0, r.err
+    key = r.out.split()[1]
+    assert run_kb("quote", "add", key, "We measured the energy of twelve models").code == 0
+    claims = kb_root / "claims" / f"{key}.toml"
+    claims.write_text(claims.read_text().replace("twelve models", "eleven models"))
+    r = run_kb("verify")
+    assert r.code == 1
+    assert "no longer found in its text; page 1" in r.out and "in ;" not in r.out
