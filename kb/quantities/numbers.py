@@ -227,7 +227,10 @@ def _sentence_bounds(page: str) -> list[int]:
 
 
 def _collapse(text: str) -> str:
-    return " ".join(text.split())
+    """The text on one line, without soft hyphens: pdfium keeps the hyphen a typesetter
+    put at a line break as U+00AD inside the word ("pa\u00adpers"), invisible or a stray
+    hyphen in a terminal, and not part of the words a quote of the sentence holds."""
+    return " ".join(text.replace("\u00ad", "").split())
 
 
 def _sentence(page: str, bounds: list[int], start: int, end: int) -> str:

@@ -674,3 +674,11 @@ def test_factors_and_shared_nouns(text, figures):
 ])
 def test_one_and_parenthesised_counts_need_their_context(text, figures):
     assert _found(text) == figures
+
+
+def test_a_sentence_holds_no_soft_hyphen_of_a_line_break():
+    """pdfium keeps a hyphen set at a line break as U+00AD inside the word: the candidate's
+    sentence (shown, and stored as the quote of a promoted claim) reads 'papers'."""
+    page = "The graph consists of more than 280M nodes, representing pa\u00adpers, authors and entities."
+    (c,) = [c for c in extract_candidates([page]) if c.number.startswith("280")]
+    assert "\u00ad" not in c.sentence and "representing papers, authors" in c.sentence
