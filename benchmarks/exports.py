@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from kb.store import db as dbmod  # noqa: E402
 from kb.store.fts import search_text  # noqa: E402
+from kb.store.sqlite import transaction  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "wattbot" / "pypdf-text"
 NAMES = ("luccioni2024", "strubell2019", "patterson2021", "dodge2022", "luccioni2023")
@@ -50,7 +51,7 @@ def build(path: Path, papers: list[tuple[str, list[str]]], copies: int, stop_bef
     dbmod._migrations().apply(db, stop_before=stop_before)
     rows = 0
     start = time.perf_counter()
-    with dbmod.transaction(db):
+    with transaction(db):
         for c in range(copies):
             for name, pages in papers:
                 key = f"{name}-{c}"

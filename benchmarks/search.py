@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kb import index  # noqa: E402
-from kb.store.db import transaction  # noqa: E402
+from kb.store.sqlite import transaction  # noqa: E402
 from kb.store.knowledgebase import KB, init  # noqa: E402
 
 # Real words placed at Zipf ranks (1 = most common) among pseudo-words.

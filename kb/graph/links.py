@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kb.graph.tables import S2, chunks, require_paper
-from kb.store.db import transaction
+from kb.store.sqlite import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
 from kb.text.names import last_name, name_key
 from kb.text.refs import (

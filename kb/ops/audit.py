@@ -41,10 +41,9 @@ from kb.ops.quotes import resolve_note_source
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.units import format_unit, parse_unit, to_base
-from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, paper_exists, versions_with_text
-from kb.store.sqlite import read_only
+from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts, sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, parse_note

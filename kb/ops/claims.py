@@ -27,7 +27,6 @@ from kb.quantities.quoted import value_in_quote
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.quantities.userunits import UserUnits
 from kb.store.claimsfile import ID_RE
-from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
@@ -36,6 +35,7 @@ from kb.store.queries import (
     rows_as_dicts,
     versions_with_text,
 )
+from kb.store.sqlite import transaction
 from kb.text.lazyre import lazy
 from kb.text.versions import labelled, normalise_version
 from kb.version import VERSION

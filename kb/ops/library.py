@@ -23,9 +23,9 @@ from kb.ops.records import drop_record
 from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
 from kb.sources.s2 import cache_path as s2_cache_path
-from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import alias_keys, no_paper, resolve_alias
+from kb.store.sqlite import transaction
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.versions import version_number

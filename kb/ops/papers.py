@@ -50,7 +50,6 @@ from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import extract_plan, parse_plan, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
-from kb.store.db import transaction
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PaperFinder,
@@ -60,6 +59,7 @@ from kb.store.queries import (
     rows_as_dicts,
     same_paper,
 )
+from kb.store.sqlite import transaction
 from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy

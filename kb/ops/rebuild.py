@@ -21,9 +21,9 @@ from kb.errors import FileFormatError
 from kb.ops import derive
 from kb.ops.doctor import EDIT, what_of, where_of
 from kb.store import paths
-from kb.store.db import transaction
 from kb.store.index import Changes, Progress
 from kb.store.knowledgebase import KB
+from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, truth_files
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from kb.quantities.units import registry
 from kb.store.claimsfile import add_record, remove_record
-from kb.store.db import transaction
 from kb.store.knowledgebase import KB
+from kb.store.sqlite import transaction
 
 
 def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: str | None = None) -> None:

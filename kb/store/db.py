@@ -8,10 +8,9 @@ user never runs an upgrade step; each one says why it exists.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kb.errors import KBError
 from kb.store.fts import register as register_functions
@@ -263,26 +262,6 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
     except sqlite3.DatabaseError as exc:
         raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
-
-
-@contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One write transaction, taken IMMEDIATE so concurrent writers queue on
-    the busy timeout instead of failing with 'database is locked' mid-way."""
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    else:
-        conn.execute("COMMIT")
 
 
 def m004_citation_graph(db: sqlite_utils.Database) -> None:

@@ -30,9 +30,9 @@ from kb.sources.pdf import Limits, extract_plan
 from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
-from kb.store.db import transaction
 from kb.store.paths import Layout
 from kb.store.queries import same_paper
+from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, truth_files
 from kb.text.latex import latex_to_text
 from kb.text.names import first_author_key

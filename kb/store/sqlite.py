@@ -1,8 +1,8 @@
 """Opening the SQLite index without importing sqlite-utils.
 
 Commands read through a plain connection and write through `Database`, a few calls
-on the same connection; sqlite-utils and the migrations are imported only when the
-schema is behind. `PRAGMA user_version` holds the number of migrations applied
+on the same connection, in `transaction`s; sqlite-utils and the migrations are
+imported only when the schema is behind. `PRAGMA user_version` holds the number of migrations applied
 (kb/store/db.py keeps it in step).
 """
 
@@ -18,7 +18,7 @@ from typing import Iterator
 from kb.errors import KBError
 from kb.store.fts import register as register_functions
 
-#: The number of migrations in kb/db.py; a test keeps the two in step.
+#: The number of migrations in kb/store/db.py; a test keeps the two in step.
 SCHEMA_VERSION = 17
 BUSY_TIMEOUT_MS = 60_000
 
@@ -98,17 +98,11 @@ class Database:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator["Database"]:
-        """A transaction, or a savepoint inside one."""
+        """A transaction (`transaction`), or a savepoint inside one."""
         conn = self.conn
         if not conn.in_transaction:
-            conn.execute("BEGIN")
-            try:
+            with transaction(self):
                 yield self
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
             return
         name = f"kb_{next(_SAVEPOINTS)}"
         conn.execute(f"SAVEPOINT {name}")
@@ -123,3 +117,24 @@ class Database:
 
 
 _SAVEPOINTS = itertools.count()
+
+
+@contextlib.contextmanager
+def transaction(db):
+    """One write transaction on `db` (a Database, or sqlite-utils' in the migrations),
+    taken IMMEDIATE so concurrent writers queue on the busy timeout instead of failing
+    with 'database is locked' mid-way; inside one already, a savepoint (db.atomic)."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

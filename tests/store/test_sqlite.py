@@ -7,8 +7,7 @@ import sqlite3
 
 import pytest
 
-from kb.store.db import transaction
-from kb.store.sqlite import Database
+from kb.store.sqlite import Database, transaction
 
 
 @pytest.fixture
