@@ -315,7 +315,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             bibfile.set_entry(key, entry_type, changes)
             if action == "added":
                 bibfile.mark_owned(key)         # kb's own entry: it may add fields to it later
-            after = bibfile.render()
+            written = bibfile.render_with_owned()
+            after = written[0]
             if after == before:     # nothing the entry's type has a field for
                 changes = {}
                 action = "unchanged" if action == "updated" else action
@@ -325,7 +326,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             if changes and plan is not None:
                 kb.indexer.add_entry(plan.entry, len(plan.keys))
             elif changes:
-                kb.indexer.reindex_bib(bibfile)      # which notes where its kb-owned lines are now
+                kb.indexer.reindex_bib(bibfile, written=written)    # notes where its kb-owned lines are now
             if owned_at is not None:
                 kb.indexer.record_owned_spans(*owned_at)
             if action == "added":
@@ -804,9 +805,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         if reading is not None:
             compare_reading(source, reading)
         if out.added or out.updated:
-            kb.write_file(kb.layout.bib, bibfile.render())
+            written = bibfile.render_with_owned()
+            kb.write_file(kb.layout.bib, written[0])
             with transaction(db):
-                kb.indexer.reindex_bib(bibfile, metas)     # its entries as written, not read again
+                kb.indexer.reindex_bib(bibfile, metas, written)     # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")
                 kb.derive_pending()
     return pdfs

@@ -247,13 +247,15 @@ class Indexer:
         if changes:
             derive(changes)
 
-    def reindex_bib(self, bibfile: BibFile | None = None, metas: dict | None = None) -> None:
+    def reindex_bib(self, bibfile: BibFile | None = None, metas: dict | None = None,
+                    written: tuple[str, list[tuple[int, int]] | None] | None = None) -> None:
         """Make the papers table match references.bib. Only entries whose type or fields
         differ from what the index holds are rendered again (LaTeX to text, names, ids)
         and written; an entry that only moved gets its new position. So adding one paper
         to a references.bib of 10,000 renders one entry, not 10,000. `metas`: key ->
         (fields, from_bib_fields of them) a caller has read already (kb import), used for
-        the entry whose fields are that very dict."""
+        the entry whose fields are that very dict. `written`: bibfile.render_with_owned()
+        when the caller rendered it to write the file (not rendered twice)."""
         db = self.db
         bibfile = bibfile or BibFile.load(self.layout.bib)
         previous = {row[0]: row for row in db.conn.execute(
@@ -296,7 +298,7 @@ class Indexer:
         # Where the kb-owned lines are in the text written (the caller wrote bibfile.render(),
         # or read the file as it is), so the next kb add appends to it unread. Any other
         # file on disk fails owned_spans' sha256 and is read.
-        text, spans = bibfile.render_with_owned()
+        text, spans = written or bibfile.render_with_owned()
         if spans is not None:
             self.record_owned_spans(text, spans)
 
