@@ -181,7 +181,6 @@ class StdinInput:
         return self.name
 
 
-
 def input_path(given: Path, what: str) -> "Path | StdinInput":
     """The file an input argument names; `-` is standard input."""
     return StdinInput(what) if str(given) == "-" else given

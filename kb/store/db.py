@@ -245,17 +245,9 @@ def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn, execute_plugins=False)   # no entry-point scan: ~20 ms
 
 
-def needs_migration(db: sqlite_utils.Database) -> bool:
-    try:
-        return bool(_migrations().pending(db))
-    except sqlite3.DatabaseError as exc:
-        raise KBError(f"the index is damaged: {exc}",
-                      hint="run `kb rebuild`") from None
-
-
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply pending migrations; `PRAGMA user_version` then counts them, which
-    lets read-only commands skip importing sqlite-utils (kb/sqlite.py)."""
+    lets commands skip importing sqlite-utils (kb/store/sqlite.py)."""
     try:
         migrations = _migrations()
         migrations.apply(db)

@@ -42,37 +42,37 @@ def scan(layout: Layout) -> list[tuple[str, int, int, int, int]]:
     order of path: one scandir and one stat a file, no Path objects (a knowledge base may
     hold thousands of claims files, and this runs on every command: the stats are most of
     its cost)."""
-    out: list[tuple[str, int, int, int, int]] = []
-    # Listed through a descriptor of the folder where the platform allows it: each stat then
-    # looks up one name, not the whole path.
-    folder: int | None = None
-    if os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY"):
-        try:
-            folder = os.open(layout.claims, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            folder = -1
-    try:
-        if folder != -1:
-            with os.scandir(layout.claims if folder is None else folder) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name.endswith(".toml"):
-                        try:
-                            if entry.is_file():
-                                s = entry.stat()
-                                out.append(("claims/" + name, s.st_size, s.st_mtime_ns, s.st_ctime_ns,
-                                            s.st_ino))
-                        except OSError:
-                            continue
-    except OSError:
-        pass
-    finally:
-        if folder is not None and folder != -1:
-            os.close(folder)
+    out = _claims_identities(layout)
     st = identity(layout.bib)
     if st is not None:
         out.append((BIB_REL, *st))
     out.sort()
+    return out
+
+
+def _claims_identities(layout: Layout) -> list[tuple[str, int, int, int, int]]:
+    out: list[tuple[str, int, int, int, int]] = []
+    # Listed through a descriptor of the folder where the platform allows it: each stat then
+    # looks up one name, not the whole path.
+    folder: int | None = None
+    try:
+        if os.scandir in os.supports_fd and hasattr(os, "O_DIRECTORY"):
+            folder = os.open(layout.claims, os.O_RDONLY | os.O_DIRECTORY)
+        with os.scandir(layout.claims if folder is None else folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(".toml"):
+                    try:
+                        if entry.is_file():
+                            s = entry.stat()
+                            out.append(("claims/" + name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
+                    except OSError:
+                        continue
+    except OSError:             # no claims folder (or none kb may read): no claims files
+        pass
+    finally:
+        if folder is not None:
+            os.close(folder)
     return out
 
 
