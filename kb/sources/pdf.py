@@ -255,6 +255,12 @@ _INDIRECT_FILTER = lazy(rb"/Filter\s*\d+\s+\d+\s+R\b")
 _DEFLATE_MOST = 1032
 
 
+def _zlib_header(chunk) -> bool:
+    """Whether `chunk` starts as zlib data (RFC 1950: method 8, and the two header bytes
+    a multiple of 31); zlib.decompressobj() refuses anything else at once."""
+    return len(chunk) >= 2 and chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0
+
+
 def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     """PDFium has no setting bounding what a stream decompresses to, so before it
     reads a file kb decompresses each Flate stream itself, stopping at the limit
@@ -286,6 +292,8 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
             continue            # too small to decompress past the limit, however it is made
         chunk = memoryview(data)[m.end():m.end() + limit + 1]
         for _layer in range(4):
+            if not _zlib_header(chunk):
+                break           # zlib would refuse it at its first two bytes; asking it costs a stream's set-up
             try:
                 out = zlib.decompressobj().decompress(chunk, limit + 1)
             except zlib.error:

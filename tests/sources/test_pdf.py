@@ -109,6 +109,22 @@ def test_what_neither_can_read_is_one_error_and_limits_stop_both():
         pdf.extract_plan(GOOD, "pdfium", pdf.Limits(max_pages=1))
 
 
+def test_the_zlib_header_precheck_never_skips_a_stream_zlib_would_read():
+    # _check_streams asks zlib only of streams whose first two bytes zlib can take: every
+    # two-byte start zlib does not refuse must pass the precheck (else a bomb goes unread).
+    import zlib
+
+    for first in range(256):
+        for second in range(256):
+            start = bytes([first, second])
+            try:
+                zlib.decompressobj().decompress(start)
+            except zlib.error:
+                continue
+            assert pdf._zlib_header(start), start
+    assert not pdf._zlib_header(b"x") and not pdf._zlib_header(b"BT /F1 12 Tf")
+
+
 @needs_pdfium
 @pytest.mark.corpus
 def test_both_extractors_read_every_real_pdf():
