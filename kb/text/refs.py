@@ -576,6 +576,9 @@ _HYPHENATED_RE = lazy(r"[a-zà-ÿ]-")
 _LOWER_START_RE = lazy(r"[a-zà-ÿ]")
 
 
+_SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
+
+
 def _join_lines(lines: Iterable[str]) -> str:
     """One entry's lines as one string: hyphenation at line ends undone
     between lower-case letters, URLs and DOIs broken across lines re-joined."""
@@ -593,6 +596,8 @@ def _join_lines(lines: Iterable[str]) -> str:
             out += ln                                   # a URL broken across lines
         elif out[-1] == "-" and _HYPHENATED_RE.fullmatch(out[-2:]) and _LOWER_START_RE.match(ln):
             out = out[:-1] + ln                         # hyphenation
+        elif out[-1] == "\u00ad":
+            out = out[:-1] + ln                         # a soft hyphen: always a word broken at the line end
         else:
             out += " " + ln
     return out
@@ -771,7 +776,9 @@ _FIRST_PHRASE_RE = lazy(r",|\.\s")
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
                 lines: list[str] | None = None) -> RefEntry:
     """Fields of one reference entry (label already removed)."""
-    raw = " ".join(text.split())
+    # PDFium's soft hyphen (U+00AD) marks a word the typesetter broke at a line end
+    # ("adapta\u00adtion"): invisible on the page, a stray '-' on a terminal.
+    raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
     joined = clean_text(_join_lines(lines if lines is not None else [text]))
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):

@@ -434,3 +434,18 @@ def test_unresolved_entries_say_why_and_name_the_closest_paper() -> None:
     # a subtitle left out still finds the paper
     _, ex = explain("Luccioni, A. S. et al.: Power hungry processing. In: ACM FAccT 2024 (2024)")
     assert (ex.resolution.citekey, ex.resolution.method) == ("luccioni2023power", "title")
+
+
+def test_pdfium_soft_hyphens_leave_no_trace_in_a_reference():
+    # PDFium gives a word the typesetter broke at a line end as "adapta\u00adtion" (no line
+    # break left), or with the break after the soft hyphen: the entry and its fields read
+    # the word whole, as the page shows it.
+    lines = ["Hal Daum\u00e9 III. 2007. Frustratingly easy domain adapta\u00adtion.",
+             "In Proceedings of the Association for Computa\u00ad", "tional Linguistics, pages 256-263."]
+    entry = parse_entry(" ".join(lines), lines=lines)
+    assert "\u00ad" not in entry.raw
+    assert "domain adaptation." in entry.raw and "Computational Linguistics" in entry.raw
+    assert entry.title == "Frustratingly easy domain adaptation"
+    assert entry.year == 2007
+    plain = parse_entry("Hal Daum\u00e9 III. 2007. Frustratingly easy domain adaptation. In ACL.")
+    assert (plain.title, plain.first_author) == (entry.title, entry.first_author)
