@@ -201,11 +201,13 @@ def test_a_list_of_many_lines_is_rewritten_in_place_each_time(kb_root, tmp_path,
     assert rows(kb_root) == rendered(kb_root)
 
 
-@pytest.mark.parametrize("write", ["import", "tag", "rename", "rm", "import --normalise"])
-def test_after_another_write_of_the_file_the_next_add_appends_unread(kb_root, tmp_path, reads, write):
-    """kb import, tag, rename and rm write references.bib and record where its kb-owned
-    lines are in what they wrote (BibFile.render_with_owned), as kb add does: the next
-    new paper is appended without reading the file, and the file and index are what
+@pytest.mark.parametrize("write", ["import", "tag", "rename", "rm", "import --normalise", "edit",
+                                   "edit to a new key"])
+def test_after_another_write_of_the_file_the_next_add_appends_unread(kb_root, tmp_path, reads, write,
+                                                                    monkeypatch):
+    """kb import, tag, rename, rm and edit write references.bib and record where its
+    kb-owned lines are in what they wrote (BibFile.render_with_owned), as kb add does: the
+    next new paper is appended without reading the file, and the file and index are what
     reading and rewriting the whole file gives."""
     (kb_root / "references.bib").write_text(USERS)
     assert run_kb("ls").code == 0
@@ -220,6 +222,18 @@ def test_after_another_write_of_the_file_the_next_add_appends_unread(kb_root, tm
         r = run_kb("tag", first, "+energy")
     elif write == "rename":
         r = run_kb("rename", first, "doe2021costs")
+    elif write.startswith("edit"):
+        # $EDITOR: a script that changes the entry kb gives it (its year; its key too)
+        change = ("text = text.replace('2021', '2022')" if write == "edit"
+                  else f"text = text.replace({first!r}, 'doe2021costs')")
+        ed = tmp_path / "ed.py"
+        ed.write_text(f"#!{sys.executable}\nimport sys\np = sys.argv[1]\ntext = open(p).read()\n"
+                      f"{change}\nopen(p, 'w').write(text)\n")
+        ed.chmod(0o755)
+        monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.setenv("EDITOR", str(ed))
+        r = run_kb("edit", first)
+        assert ("renamed to doe2021costs" if write != "edit" else "entry written") in r.out, r.err
     else:
         r = run_kb("rm", "renamed2020")
     assert r.code == 0, r.err
