@@ -35,7 +35,7 @@ from kb.version import VERSION as __version__
 _SURFACE = {
     "KB": "kb.store.knowledgebase", "init": "kb.store.knowledgebase", "open_kb": "kb.ops.session",
     "add": "kb.ops.papers", "import_bib": "kb.ops.papers", "load_text": "kb.ops.papers",
-    "list_papers": "kb.ops.papers", "show_paper": "kb.ops.papers",
+    "list_papers": "kb.ops.library", "show_paper": "kb.ops.library",
     "add_quote": "kb.ops.quotes", "list_quotes": "kb.ops.quotes", "remove_quote": "kb.ops.quotes",
     "verify_all": "kb.ops.quotes", "verify_note": "kb.ops.quotes",
     "add_claim": "kb.ops.claims", "list_claims": "kb.ops.claims", "extract": "kb.ops.claims",

@@ -12,7 +12,11 @@ Layers, bottom to top; a module imports from its own layer or below, never above
 
 kb's own imports are at module level (so the dependency graph is visible),
 there are no import cycles between modules or between packages, and heavy
-third-party libraries are imported inside the functions that need them.
+third-party libraries are imported inside the functions that need them. A module
+kb loads when first used is named at module level too (`index =
+lazy_import("kb.store.index")`, kb.lazyimport): it counts as an import here, and no
+function may take its name for a variable of its own (the module would be out of
+reach there, or a name in the function unbound).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pathlib import Path
 
 KB = Path(__file__).resolve().parents[1] / "kb"
 
-LAYERS = [{"errors", "atomic", "version"}, {"text", "quantities"}, {"sources"}, {"store"}, {"graph"},
+LAYERS = [{"errors", "atomic", "version", "lazyimport"}, {"text", "quantities"}, {"sources"}, {"store"}, {"graph"},
           {"ops"}, {"cli"}]
 RANK = {part: i for i, layer in enumerate(LAYERS) for part in layer}
 HEAVY = {"pint", "networkx", "pypdf", "pypdfium2", "requests", "bibtexparser", "rapidfuzz", "sqlite_utils",
@@ -63,10 +67,30 @@ def _type_checking_blocks(tree: ast.Module) -> set[int]:
     return ids
 
 
+def _lazy_imports(tree: ast.Module) -> dict[str, tuple[str, int]]:
+    """name -> (kb module, line) of every `name = lazy_import("kb....")` at module level."""
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name) \
+                and node.value.func.id == "lazy_import" and len(node.value.args) == 1 \
+                and isinstance(node.value.args[0], ast.Constant):
+            out[node.targets[0].id] = (node.value.args[0].value, node.lineno)
+    return out
+
+
+def _lazy_calls(tree: ast.Module) -> list[tuple[int, bool]]:
+    """(line, at module level as `name = lazy_import("kb....")`) of every call of lazy_import."""
+    lazy = {line for _, line in _lazy_imports(tree).values()}
+    return [(n.lineno, n.lineno in lazy) for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "lazy_import"]
+
+
 def _imports() -> list[tuple[str, str, int, bool]]:
     """(importer, imported kb module, line, at module level) for every kb import."""
     found = []
     for name, tree in MODULES.items():
+        found += [(name, target, line, True) for target, line in _lazy_imports(tree).values()]
         top = {id(n) for n in tree.body} | _type_checking_blocks(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.level:
@@ -94,6 +118,73 @@ def test_every_module_belongs_to_a_layer():
 def test_kb_imports_are_absolute_and_at_module_level():
     inside = [f"{m}:{line} imports {t}" for m, t, line, top in _imports() if not top or t.startswith("<")]
     assert inside == []
+
+
+def test_lazy_imports_name_kb_modules_at_module_level_and_are_never_shadowed():
+    wrong = []
+    for name, tree in MODULES.items():
+        wrong += [f"{name}:{line} calls lazy_import other than as `name = lazy_import(\"kb....\")` at module "
+                  "level" for line, plain in _lazy_calls(tree) if not plain and name != "kb.lazyimport"]
+        lazy = _lazy_imports(tree)
+        wrong += [f"{name}:{line} lazily imports {target}, which is not a kb module"
+                  for target, line in lazy.values() if target not in MODULES]
+        for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))):
+            local = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
+            local |= {a.arg for a in (func.args.vararg, func.args.kwarg) if a}
+            for node in ast.walk(func):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                    local.add(node.id)
+                elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                    local |= {(a.asname or a.name).split(".")[0] for a in node.names}
+                elif isinstance(node, ast.ExceptHandler) and node.name:
+                    local.add(node.name)
+            wrong += [f"{name}:{func.lineno} uses {n!r}, the lazily imported {lazy[n][0]}, as a name of its own"
+                      for n in sorted(local & set(lazy))]
+    assert wrong == []
+
+
+def test_a_lazy_module_loads_when_first_used_and_is_the_module_then():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom kb.lazyimport import lazy_import\n"
+            "m = lazy_import('kb.text.refs')\nassert 'kb.text.refs' not in sys.modules, 'loaded too soon'\n"
+            "assert 'not loaded yet' in repr(m)\nf = m.find_references\n"
+            "import kb.text.refs as real\nassert f is real.find_references and 'loaded' in repr(m)\n"
+            "assert lazy_import('kb.text.refs') is real\n"
+            "try:\n    m.no_such_name\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit('no error')\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_a_command_reading_an_index_in_step_loads_no_writer(tmp_path):
+    """kb search, claims, quote ls, ls, show and where on a knowledge base whose files did not
+    change load neither the indexer, the derive step, PDF extraction, the network client nor
+    BibTeX reading: a third of their start-up (kb.lazyimport). The first command, which
+    indexes a changed file, does load them."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "kb.toml").write_text("")
+    (tmp_path / "references.bib").write_text("@article{doe2020,\n  title = {Energy},\n  author = {Doe, Jo},\n"
+                                             "  year = {2020},\n}\n")
+    writers = ["kb.store.index", "kb.ops.derive", "kb.sources.pdf", "kb.sources.net", "kb.sources.bibtex",
+               "kb.ops.papers", "kb.text.refs", "kb.graph.links"]
+    env = dict(os.environ, KB_HOME=str(tmp_path))
+
+    def loaded(*args: str) -> list[str]:
+        code = (f"import sys, io, kb.cli.app as app\ncode = app.main({list(args)!r}, stdout=io.StringIO())\n"
+                f"assert code == 0, code\nprint([m for m in {writers!r} if m in sys.modules])\n")
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        return eval(r.stdout.strip().splitlines()[-1])
+
+    assert "kb.store.index" in loaded("ls")                  # references.bib is new to the index
+    for args in (["ls"], ["show", "doe2020"], ["search", "energy"], ["claims", "--paper", "doe2020"],
+                 ["quote", "ls"], ["where"]):
+        assert loaded(*args) == [], args
 
 
 def test_imports_never_go_up_a_layer():

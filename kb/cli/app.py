@@ -1,7 +1,7 @@
 """The `kb` command: the root app, its command families, and the entry point.
 
-Each family (kb.cli.papers, .quotes, .claims, .export, .graph, .doctor, .audit,
-.library) is a typer app of its own. The root lists their commands from
+Each family (kb.cli.papers, .quotes, .claims, .search, .export, .graph, .doctor,
+.audit, .library) is a typer app of its own. The root lists their commands from
 `COMMANDS` (name, family, one-line help) and loads a family when one of its
 commands runs, as click documents for lazily loaded subcommands: `kb --help`
 then costs the root alone, and a command loads only its own family and what
@@ -68,7 +68,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'check': ('claims', 'Recompute every check in claims/ from the figures it rests on; exit 1 if any fails.'),
     'claim': ('claims', 'A numeric claim with its unit, quote and provenance.'),
     'claims': ('claims', 'List claims; extract candidates from a paper; promote or dismiss them.'),
-    'search': ('export', 'Search page text, quotes and claims: best matches first, with a snippet and page.'),
+    'search': ('search', 'Search page text, quotes and claims: best matches first, with a snippet and page.'),
     'export': ('export', 'Notes, BibTeX and CSL-JSON made from the knowledge base.'),
     'refs': ('graph', "A paper's parsed reference list: each entry and the paper it resolves to (or none)."),
     'graph': ('graph', "Who cites whom, from the papers' own reference lists."),

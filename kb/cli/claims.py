@@ -8,6 +8,7 @@ import typer
 
 from kb.cli.common import echo, emit_json, print_quote, table, warn
 from kb.cli.opening import open_kb
+from kb.lazyimport import lazy_import
 from kb.ops.claims import (
     add_claim,
     claim_lines,
@@ -18,8 +19,9 @@ from kb.ops.claims import (
     promote,
     run_checks,
 )
-from kb.ops.library import remove_claim
 from kb.ops.quotes import list_quotes
+
+library = lazy_import("kb.ops.library")       # kb claim rm only
 
 app = typer.Typer()
 
@@ -66,7 +68,7 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
 def claim_rm(name: str = typer.Argument(..., help="The claim: KEY.ID (as checks name it) or ID.")) -> None:
     """Remove a stored claim from its claims file."""
 
-    citekey, claim_id, users = remove_claim(open_kb(), name)
+    citekey, claim_id, users = library.remove_claim(open_kb(), name)
     echo(f"removed {citekey}.{claim_id}")
     if users:
         warn(f"check(s) {', '.join(users)} use {citekey}.{claim_id}: `kb check` will say it is missing")

@@ -1,4 +1,4 @@
-"""`kb search` and `kb export note|bib|csl-json`."""
+"""`kb export note|bib|csl-json`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import data, echo, emit_json, err, warn
-from kb.cli.opening import open_kb, read_kb
+from kb.cli.common import data, err, warn
+from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.export import (
     bib_export,
@@ -18,8 +18,6 @@ from kb.ops.export import (
     write_output,
 )
 from kb.ops.export import export_note as do_export
-from kb.ops.search import search as do_search
-from kb.store.fts import match_terms
 
 _OUT_HELP = ("Write to this file (atomically) instead of stdout; - is stdout; a relative path is relative "
              "to the current folder. Never inside .kb/, never over references.bib, kb.toml or claims/, "
@@ -64,42 +62,6 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
 
 app = typer.Typer()
 
-
-@app.command()
-def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phrase\" in double quotes; "
-                                                       "energ* for a prefix. Case and accents are ignored."),
-           paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Only this paper."),
-           limit: int = typer.Option(10, "--limit", "-n", help="How many results."),
-           all_versions: bool = typer.Option(False, "--all-versions",
-                                             help="Also search older versions' page text."),
-           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Search page text, quotes and claims: best matches first, with a snippet and page."""
-
-    text = " ".join(query)
-    if not match_terms(text):
-        warn(f"nothing to search for in {text!r}: no words")
-    hits = read_kb(lambda kb: do_search(kb, text, paper=paper, limit=limit, all_versions=all_versions))
-    if as_json:
-        emit_json([h.to_dict() for h in hits])
-        return
-    if not hits:
-        echo("no matches")
-        return
-    if hits[0].matched == "any":
-        warn("nothing holds all the words; showing results with any of them")
-    for h in hits:
-        pages = ""
-        if h.page:
-            pages = f"p. {h.page}" + (f"-{h.page_end}" if h.page_end and h.page_end != h.page else "")
-        where = " ".join(filter(None, [h.citekey, h.version, pages]))
-        what = h.kind if h.kind == "page" else f"{h.kind} {h.id}"
-        extra = "".join([f"  {h.value}" if h.value else "",
-                         "  [UNVERIFIED]" if h.status == "unverified" else ""])
-        title = h.title or ""
-        if len(title) > 60:
-            title = title[:59] + "…"
-        echo(f"{where}  ({what}){extra}  {title}".rstrip())
-        echo(f"    {h.snippet}")
 
 export_app = typer.Typer(help="Notes, BibTeX and CSL-JSON made from the knowledge base.",
                          no_args_is_help=True)

@@ -12,22 +12,16 @@ from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
+from kb.lazyimport import lazy_import
 from kb.ops.bulk import default_jobs
-from kb.ops.library import SORTS, filter_papers, pdf_path
-from kb.ops.papers import add as do_add
-from kb.ops.papers import (
-    add_many,
-    add_with_pdf,
-    extract_again,
-    import_bib,
-    list_papers,
-    load_text,
-    show_paper,
-)
-from kb.sources.pdf import parse_plan
+from kb.ops.library import SORTS, filter_papers, list_papers, pdf_path, show_paper
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
-from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
+
+# What adds and imports papers: kb where, ls and show never load it.
+paper_ops = lazy_import("kb.ops.papers")
+pdf_text = lazy_import("kb.sources.pdf")
+ids = lazy_import("kb.text.ids")
 
 app = typer.Typer()
 
@@ -90,18 +84,18 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     one at a time, in the order given; one that fails is said and the others go on."""
 
     jobs = _jobs(jobs)
-    parsed = [parse_identifier(ident) for ident in identifiers]   # every one checked before any work
+    parsed = [ids.parse_identifier(ident) for ident in identifiers]   # every one checked before any work
     pdf_of: dict[int, Path] = {}
     i = 0
     while i < len(parsed) - 1:
-        if isinstance(parsed[i], (ArxivId, Doi)) and isinstance(parsed[i + 1], LocalFile):
+        if isinstance(parsed[i], (ids.ArxivId, ids.Doi)) and isinstance(parsed[i + 1], ids.LocalFile):
             pdf_of[i] = parsed[i + 1].path
             i += 2
         else:
             i += 1
     attached = {i + 1 for i in pdf_of}
     if extractor is not None:
-        parse_plan(extractor)
+        pdf_text.parse_plan(extractor)
     kb = open_kb()
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
@@ -109,9 +103,10 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     options = dict(offline=offline, refresh=refresh, extractor=extractor)
     if len(items) == 1:
         ident, pdf = items[0]           # one paper: its errors are the command's, its pages drawn
-        outcomes = [(ident, add_with_pdf(kb, ident, pdf, **options) if pdf else do_add(kb, ident, **options))]
+        outcomes = [(ident, paper_ops.add_with_pdf(kb, ident, pdf, **options) if pdf
+                     else paper_ops.add(kb, ident, **options))]
     else:
-        outcomes = add_many(kb, items, jobs=jobs, **options)
+        outcomes = paper_ops.add_many(kb, items, jobs=jobs, **options)
     clear = getattr(kb.progress, "clear", None) or (lambda: None)
     results, failed = [], 0
     for ident, result in outcomes:
@@ -154,7 +149,7 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
     jobs = _jobs(jobs)
     kb = open_kb()
     bar = Progress(f"importing {file.name}", unit="entries")
-    result = import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
+    result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
                         normalise=normalise, fill=fill, jobs=jobs)
     bar.done()
     for w in result.warnings:
@@ -240,7 +235,7 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
                                             help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'.")) -> None:
     """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
 
-    result = load_text(open_kb(), citekey, input_path(file, "page text"), version=version, extractor=extractor)
+    result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version, extractor=extractor)
     echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
 
 
@@ -256,8 +251,8 @@ def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.")
     """Extract a held PDF again with another extractor and keep both texts: a quote then
     verifies if it is found in either (kb quote add, kb verify say which)."""
 
-    parse_plan(extractor)
-    result = extract_again(open_kb(), citekey, extractor, version=version)
+    pdf_text.parse_plan(extractor)
+    result = paper_ops.extract_again(open_kb(), citekey, extractor, version=version)
     for note in result["notes"]:
         warn(f"{result['citekey']}: {note}")
     if as_json:

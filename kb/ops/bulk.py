@@ -33,8 +33,12 @@ from dataclasses import dataclass
 from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 from kb.errors import KBError, LimitExceeded, PDFError
-from kb.sources.pdf import Extracted, Limits, extract_plan
-from kb.text.refs import find_references
+from kb.lazyimport import lazy_import
+
+# Loaded when a PDF is extracted (here or in a worker), not by the commands that only
+# ask how many cores there are (default_jobs, in kb add's help).
+pdf = lazy_import("kb.sources.pdf")
+refs = lazy_import("kb.text.refs")
 
 T = TypeVar("T")
 
@@ -58,7 +62,7 @@ class Outcome:
     (encrypted, corrupt, over a limit), or, when the process extracting it died,
     why (`crashed`); `refused` is the error raised while preparing the task (the
     file is missing, unreadable, not a PDF), when it never reached extraction."""
-    result: Extracted | None = None
+    result: pdf.Extracted | None = None
     error: KBError | None = None
     crashed: str = ""
     refused: KBError | None = None
@@ -81,15 +85,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_task(task: Task, limits: Limits) -> Outcome:
+def extract_task(task: Task, limits: pdf.Limits) -> Outcome:
     """Extract one task (in a worker, or in this process with jobs=1). Whatever the
     file does to the extractor is this task's outcome, never an exception that
     would end the batch."""
     try:
-        result = extract_plan(task.data, task.plan, limits, source=task.source)
+        result = pdf.extract_plan(task.data, task.plan, limits, source=task.source)
         # The reference list is a pure function of the pages too: parsed on this core, it
         # leaves the one writer's derive step less to do (kb.ops.derive takes it as given).
-        references = find_references(result.pages) if result.status == "ok" and result.pages else None
+        references = refs.find_references(result.pages) if result.status == "ok" and result.pages else None
         return Outcome(result=result, references=references)
     except (PDFError, LimitExceeded) as exc:
         return Outcome(error=exc)
@@ -97,10 +101,10 @@ def extract_task(task: Task, limits: Limits) -> Outcome:
         return Outcome(error=PDFError(f"{task.source} cannot be read ({type(exc).__name__}: {exc})"))
 
 
-Extract = Callable[[Task, Limits], Outcome]
+Extract = Callable[[Task, "pdf.Limits"], Outcome]
 
 
-def extract_in_order(items: Iterable[T], prepare: Callable[[T], Task | None], limits: Limits,
+def extract_in_order(items: Iterable[T], prepare: Callable[[T], Task | None], limits: pdf.Limits,
                      jobs: int, *, extract: Extract = extract_task) -> Iterator[Done[T]]:
     """Each item with its extraction, in the order of `items`.
 
@@ -164,7 +168,7 @@ def _spawned_pool(workers: int):
 class _Pool:
     """A ProcessPoolExecutor that survives a worker's death (see the module docstring)."""
 
-    def __init__(self, workers: int, limits: Limits, extract: Extract):
+    def __init__(self, workers: int, limits: pdf.Limits, extract: Extract):
         self.workers = workers
         self.limits = limits
         self.extract = extract
@@ -210,7 +214,7 @@ class _Pool:
             self._executor = None
 
 
-def _alone(task: Task, limits: Limits, extract: Extract) -> Outcome:
+def _alone(task: Task, limits: pdf.Limits, extract: Extract) -> Outcome:
     """Extract one task in a process of its own; if that process dies, say how."""
     import multiprocessing
 
@@ -250,7 +254,7 @@ def _death(code: int | None) -> str:
     return f"the process extracting its text died ({how}; a crash in the PDF library)"
 
 
-def _alone_child(send, task: Task, limits: Limits, extract: Extract, parent: int) -> None:
+def _alone_child(send, task: Task, limits: pdf.Limits, extract: Extract, parent: int) -> None:
     _worker_init(parent)
     send.send(extract(task, limits))
     send.close()

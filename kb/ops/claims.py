@@ -18,15 +18,8 @@ from pathlib import Path
 from kb import quantities
 from kb.atomic import write_text
 from kb.errors import KBError, NotFound, UsageError
-from kb.ops.quotes import QuoteNotFound, describe_miss, slug_id, verify_text
-from kb.ops.records import stored_record, write_record, write_records
-from kb.quantities.checks import explain, format_line, run_check
-from kb.quantities.interval import Interval
-from kb.quantities.numbers import extract_candidates
-from kb.quantities.quoted import value_in_quote
+from kb.lazyimport import lazy_import
 from kb.quantities.units import format_unit, parse_unit, to_base
-from kb.quantities.userunits import UserUnits
-from kb.store.claimsfile import ID_RE
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
@@ -39,6 +32,17 @@ from kb.store.sqlite import transaction
 from kb.text.lazyre import lazy
 from kb.text.versions import labelled, normalise_version
 from kb.version import VERSION
+
+# Listing claims and reporting checks whose inputs did not change need none of these:
+# loaded when a claim is written, a paper's figures extracted or a check computed.
+quotes = lazy_import("kb.ops.quotes")
+records = lazy_import("kb.ops.records")
+checks = lazy_import("kb.quantities.checks")
+intervals = lazy_import("kb.quantities.interval")
+numbers = lazy_import("kb.quantities.numbers")
+quoted = lazy_import("kb.quantities.quoted")
+userunits = lazy_import("kb.quantities.userunits")
+claimsfile = lazy_import("kb.store.claimsfile")
 
 _WORD = lazy(r"[A-Za-z_]\w*")
 _DOTTED = lazy(r"(?:`([^`]+)`|(?<![\w.])([A-Za-z_]\w*))\.([A-Za-z_]\w*)")
@@ -56,7 +60,7 @@ def _check_value(value: str):
     if not value:
         raise UsageError("the claim's value is empty; write it as in the paper, e.g. \"11.49 kWh\"")
     try:
-        return Interval.from_written(value)
+        return intervals.Interval.from_written(value)
     except KBError as exc:
         raise UsageError(f"cannot read the value {value!r}: {exc.message}",
                          hint="write a number with its unit, e.g. \"11.49 kWh\", \"626,155 lb CO2e\", \"16 %\"") from None
@@ -70,7 +74,7 @@ def check_value(value: str, quote: str | None) -> str | None:
     """Why ``value`` is not backed by ``quote`` (None when it is, or when there is no quote)."""
     if not quote:
         return None
-    found = value_in_quote(value, quote)
+    found = quoted.value_in_quote(value, quote)
     return None if found.ok else found.reason(value)
 
 
@@ -80,7 +84,7 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
     """Re-adding claim `claim_id`: what is not given is kept from the stored claim (its quote,
     per, note), topics are added; a different figure, quote or per is refused (UsageError
     naming the difference) unless `replace`. Returns (quote, per, topics, note, what was merged)."""
-    old = stored_record(kb, citekey, "claim", claim_id)
+    old = records.stored_record(kb, citekey, "claim", claim_id)
     if old is None or replace:
         return quote, per, topics, note, (["replaced the stored claim"] if old is not None else [])
     differ = []
@@ -116,7 +120,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
 
     interval = _check_value(value)
     version = normalise_version(version) if version else None
-    if claim_id is not None and not ID_RE.match(claim_id):
+    if claim_id is not None and not claimsfile.ID_RE.match(claim_id):
         raise UsageError(f"claim id {claim_id!r} must be letters, digits, '-', '_' or '.'")
     merged: list[str] = []
     if claim_id is not None:
@@ -128,17 +132,17 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     paper = require_paper(kb.conn, citekey)
     if quote:
         quote = quote.strip()
-        paper, text, match, near = verify_text(kb, citekey, quote, version)
+        paper, text, match, near = quotes.verify_text(kb, citekey, quote, version)
         record["quote"] = quote
         if text is None:
             if not force:
-                raise QuoteNotFound(f"kb holds no text of {labelled(citekey, version)}"
+                raise quotes.QuoteNotFound(f"kb holds no text of {labelled(citekey, version)}"
                                     + "; cannot verify the claim's quote (get the text, or use --force)")
             record.update({"version": version, "status": "unverified",
                            "note": note or "quote not verified: no text held"})
         elif match is None:
             if not force:
-                raise QuoteNotFound("the claim's quote is " + describe_miss(paper, text.version, near,
+                raise quotes.QuoteNotFound("the claim's quote is " + quotes.describe_miss(paper, text.version, near,
                                                                             versions_with_text(kb.conn, citekey)), near)
             record.update({"version": text.version, "status": "unverified",
                            "note": note or ("quote not found in " + text.version
@@ -165,9 +169,9 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         db = kb.db
         taken = {r[0] for r in db.execute("select id from claims where citekey = ?", [citekey])}
         if claim_id is None:
-            claim_id = slug_id(f"{value} {per or ''}", taken, words=4).replace("-", "_")
+            claim_id = quotes.slug_id(f"{value} {per or ''}", taken, words=4).replace("-", "_")
         replace = claim_id if claim_id in taken else None
-        write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
+        records.write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)
     stored = {"id": claim_id, "citekey": citekey, **record,
               "unit": interval.unit_text, "written": value.strip(),
               "interval": [interval.lo, interval.nominal, interval.hi], "warnings": warnings,
@@ -255,7 +259,7 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
                        + (f" (it has {', '.join(held)})" if held else ""),
                        hint="add the PDF first (kb add), or kb text load")
     user = [r[0] for r in kb.db.execute("select name from units")]
-    candidates = extract_candidates(text.pages, user_units=user)
+    candidates = numbers.extract_candidates(text.pages, user_units=user)
     with kb.writing():
         db = kb.db
         with transaction(db):
@@ -335,8 +339,8 @@ def dismiss(kb: KB, candidate_ids: list[int]) -> int:
             by_paper.setdefault(citekey, []).append(
                 {"version": version, "page": page, "start": start, "number": number, "unit": unit,
                  "sentence": " ".join((sentence or "").split())[:200]})
-        for citekey, records in by_paper.items():
-            write_records(kb, citekey, "dismissed", records)
+        for citekey, dismissed in by_paper.items():
+            records.write_records(kb, citekey, "dismissed", dismissed)
     return sum(len(r) for r in by_paper.values())
 
 
@@ -348,7 +352,7 @@ class Namespace:
     values: dict[str, str] = field(default_factory=dict)     # name -> written figure
     sources: dict[str, str] = field(default_factory=dict)    # name -> where it is defined
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
-    units: UserUnits = field(default_factory=UserUnits)      # the [units] of claims files
+    units: userunits.UserUnits = field(default_factory=lambda: userunits.UserUnits())  # claims files' [units]
 
     def resolve(self, name: str):
         if name in self.ambiguous:
@@ -417,7 +421,7 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
         defs[r["name"]] = definition
     if defs:
         try:
-            ns.units = UserUnits(defs)
+            ns.units = userunits.UserUnits(defs)
         except KBError as exc:
             row = kb.conn.execute("select file from units limit 1").fetchone()
             raise UsageError(f"{row[0] if row else 'claims/'}: [units]: {exc.message}") from None
@@ -475,18 +479,18 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     full: list = []
     out = []
     for r in rows:
-        result = run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
+        result = checks.run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
                            units=ns.units, unverified=unverified)
         if result.verdict == "error" and "undefined name" in result.message:
             if not full:        # its hint names the closest of every claim
                 every = namespace(kb)
                 full = [every, sorted(every.values)]
-            result = run_check(r["id"], r["stated"], r["expr"], full[0].resolve, r["tolerance"],
+            result = checks.run_check(r["id"], r["stated"], r["expr"], full[0].resolve, r["tolerance"],
                                known=full[1], units=full[0].units, unverified=unverified)
         rec = result.recomputed
         out.append(CheckOutcome(
             id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,
-            line=format_line(result), message=result.message, explanation=explain(result),
+            line=checks.format_line(result), message=result.message, explanation=checks.explain(result),
             file=f"{r['file']}:{r['line']}" if r["line"] else r["file"],
             recomputed=rec.nominal if rec else None, low=rec.lo if rec else None, high=rec.hi if rec else None,
             unit=rec.unit_text if rec else None, rel_diff=result.rel_diff, note=r["note"],

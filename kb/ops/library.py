@@ -19,12 +19,9 @@ from pathlib import Path
 
 from kb.atomic import read_input, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
-from kb.ops.records import drop_record
-from kb.sources import citekey as citekeys
-from kb.sources.bibtex import BibFile
-from kb.sources.s2 import cache_path as s2_cache_path
+from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
-from kb.store.queries import alias_keys, no_paper, resolve_alias
+from kb.store.queries import alias_keys, no_paper, resolve_alias, rows_as_dicts
 from kb.store.sqlite import transaction
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -39,6 +36,12 @@ _PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 #: The start of an entry, up to its key.
 _ENTRY_HEAD = lazy(r"@\s*\w+\s*[{(]\s*")
 
+# Listing and showing papers need none of these: loaded when an entry is read or written.
+records = lazy_import("kb.ops.records")
+citekeys = lazy_import("kb.sources.citekey")
+bibtex = lazy_import("kb.sources.bibtex")
+s2 = lazy_import("kb.sources.s2")
+
 
 # -- finding a paper -----------------------------------------------------------------
 
@@ -52,7 +55,7 @@ def paper_key(kb: KB, key: str) -> str:
     return alias
 
 
-def _entry_block(bibfile: BibFile, key: str):
+def _entry_block(bibfile: bibtex.BibFile, key: str):
     block = bibfile.by_key.get(key)
     if block is None:
         raise NotFound(f"no entry {key!r} in references.bib",
@@ -117,15 +120,15 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
                              hint="`kb rm --force` removes them with the paper (`--dry-run` lists what goes)")
         if dry_run:
             return plan
-        bibfile = BibFile.load(kb.layout.bib)
+        bibfile = bibtex.BibFile.load(kb.layout.bib)
         text = bibfile.text
         for block in sorted((_entry_block(bibfile, r.citekey) for r in plan), key=lambda b: -b.start):
             text = _splice(text, block.start, block.end, "")
-        bibfile = BibFile(text, str(kb.layout.bib))
+        bibfile = bibtex.BibFile(text, str(kb.layout.bib))
         if any(r.citekey in bibfile.owned_keys() for r in plan):
             bibfile.mark_owned(None)          # a removed key is no longer kb's to claim
             text = bibfile.render()
-            bibfile = BibFile(text, str(kb.layout.bib))
+            bibfile = bibtex.BibFile(text, str(kb.layout.bib))
         kb.write_file(kb.layout.bib, text)
         for r in plan:
             if r.claims_file:
@@ -154,7 +157,7 @@ class RenameResult:
         return self.__dict__.copy()
 
 
-def check_new_key(kb: KB, bibfile: BibFile, new: str, old: str) -> None:
+def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
     if not new or _BAD_KEY.search(new):
         raise UsageError(f"{new!r} cannot be a citekey: no spaces, commas, braces, quotes, "
                          "'#', '%', '=', '~' or backslashes")
@@ -221,7 +224,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         old = paper_key(kb, old)
         if new == old:
             raise UsageError(f"{old} is already called {new}")
-        bibfile = BibFile.load(kb.layout.bib)
+        bibfile = bibtex.BibFile.load(kb.layout.bib)
         check_new_key(kb, bibfile, new, old)
         old_path, new_path = kb.layout.claims_file(old), kb.layout.claims_file(new)
         if new_path.exists():
@@ -232,7 +235,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         block = _entry_block(bibfile, old)
         raw = _rekey(bibfile.entry_text(old), old, new)
         text = _splice(bibfile.text, block.start, block.end, raw)
-        bibfile = BibFile(text, str(kb.layout.bib))
+        bibfile = bibtex.BibFile(text, str(kb.layout.bib))
         ids = [k for k in _ids(bibfile.by_key[new].entry.fields) if k != new] + [old]
         entry = bibfile.by_key[new].entry
         bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
@@ -264,9 +267,9 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             m.citekeys = [new if c == old else c for c in m.citekeys]
             kb.sources.save(m)
             result.sources += 1
-        s2_old = s2_cache_path(kb.layout.s2_cache, old)
+        s2_old = s2.cache_path(kb.layout.s2_cache, old)
         if s2_old.exists():
-            write_text(s2_cache_path(kb.layout.s2_cache, new), s2_old.read_text("utf-8"), kb.layout.tmp)
+            write_text(s2.cache_path(kb.layout.s2_cache, new), s2_old.read_text("utf-8"), kb.layout.tmp)
             s2_old.unlink()
         kb.write_file(kb.layout.bib, bibfile.render())
         for path, body in rewritten.items():
@@ -286,7 +289,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             result.notes[str(note)] = n
         with transaction(kb.db):
             _rekey_index(kb, old, new)
-            kb.indexer.reindex_bib(BibFile(bibfile.render(), str(kb.layout.bib)))
+            kb.indexer.reindex_bib(bibtex.BibFile(bibfile.render(), str(kb.layout.bib)))
             if result.claims_file:
                 kb.indexer.reindex_claims(kb.layout.relative(old_path), None)
                 kb.indexer.reindex_claims(result.claims_file, new_path)
@@ -335,7 +338,7 @@ def check_tag(tag: str) -> str:
 
 def _remove_field(raw: str, name: str) -> str:
     """An entry's text without its field `name`."""
-    one = BibFile(raw)
+    one = bibtex.BibFile(raw)
     entry = one.entries()[0]
     if name not in entry.spans:
         return raw
@@ -354,7 +357,7 @@ def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, 
         check_tag(tag)
     with kb.writing():
         key = paper_key(kb, key)
-        bibfile = BibFile.load(kb.layout.bib)
+        bibfile = bibtex.BibFile.load(kb.layout.bib)
         block = _entry_block(bibfile, key)
         entry = block.entry
         before = split_tags(entry.fields.get("keywords"))
@@ -373,7 +376,7 @@ def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, 
             text = _splice(bibfile.text, block.start, block.end, raw)
         kb.write_file(kb.layout.bib, text)
         with transaction(kb.db):
-            kb.indexer.reindex_bib(BibFile(text, str(kb.layout.bib)))
+            kb.indexer.reindex_bib(bibtex.BibFile(text, str(kb.layout.bib)))
             kb.derive_pending()
     return key, tags
 
@@ -413,7 +416,7 @@ def entry_text(kb: KB, key: str) -> tuple[str, str]:
 
 
 def _entry_block_text(kb: KB, key: str) -> str:
-    bibfile = BibFile.load(kb.layout.bib)
+    bibfile = bibtex.BibFile.load(kb.layout.bib)
     _entry_block(bibfile, key)
     return bibfile.entry_text(key)
 
@@ -425,7 +428,7 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
     if edited.strip() == before.strip():
         return None
     try:
-        alone = BibFile(edited, "the edited entry")
+        alone = bibtex.BibFile(edited, "the edited entry")
     except FileFormatError as exc:
         raise UsageError(f"the edited entry is not valid BibTeX: {exc}; nothing written") from None
     entries = alone.entries()
@@ -434,7 +437,7 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
                          "(the entry being edited); nothing written")
     new_key = entries[0].key
     with kb.writing():
-        bibfile = BibFile.load(kb.layout.bib)
+        bibfile = bibtex.BibFile.load(kb.layout.bib)
         block = _entry_block(bibfile, key)
         if bibfile.entry_text(key) != before:
             raise UsageError(f"references.bib changed entry {key} while it was being edited; nothing written",
@@ -444,7 +447,7 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
         body = _rekey(edited.strip("\n"), new_key, key) if new_key != key else edited.strip("\n")
         text = _splice(bibfile.text, block.start, block.end, body)
         try:
-            whole = BibFile(text, str(kb.layout.bib))
+            whole = bibtex.BibFile(text, str(kb.layout.bib))
         except FileFormatError as exc:
             raise UsageError(f"the edited entry is not valid BibTeX: {exc}; nothing written") from None
         for name, macros in whole.by_key[key].entry.undefined.items():
@@ -483,7 +486,7 @@ def remove_claim(kb: KB, name: str) -> tuple[str, str, list[str]]:
         key, ident, rel = found[0]
         users = [r[0] for r in kb.db.execute("select id, expr from checks")
                  if lazy_name_in(r[1], key, ident)]
-        drop_record(kb, rel, "claim", ident)
+        records.drop_record(kb, rel, "claim", ident)
     return key, ident, users
 
 
@@ -494,14 +497,70 @@ def lazy_name_in(expr: str, key: str, ident: str) -> bool:
                for k in {key, f"`{key}`", key.replace("-", "_")} for i in {ident, short})
 
 
-# -- kb ls: filters and order --------------------------------------------------------------
+# -- kb ls, kb show: reading ---------------------------------------------------------------
+
+def list_papers(kb: KB) -> list[dict]:
+    # A read: the plain connection (kb.conn), so `kb ls` never imports sqlite-utils.
+    rows = rows_as_dicts(kb.conn.execute("""
+        select p.citekey, p.title, p.authors, p.year, p.arxiv_id, p.doi, p.version, p.metadata_status,
+               (select count(*) from versions v where v.citekey = p.citekey) as versions,
+               (select max(page_count) from versions v where v.citekey = p.citekey
+                   and v.version = coalesce(p.version, '')) as pages,
+               (select count(*) from quotes q where q.citekey = p.citekey) as quotes,
+               (select count(*) from claims c where c.citekey = p.citekey) as claims
+        from papers p order by p.position"""))
+    out = []
+    for r in rows:
+        r["authors"] = json.loads(r["authors"])
+        if r["pages"] is None:
+            r["pages"] = kb.conn.execute("select max(page_count) from versions where citekey = ?",
+                                       [r["citekey"]]).fetchone()[0]
+        out.append(r)
+    return out
+
+
+def show_paper(kb: KB, citekey: str) -> dict:
+    db = kb.conn          # a read: the plain connection, no sqlite-utils
+    row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
+    if row is None:
+        alias = resolve_alias(kb.conn, citekey)
+        if alias is None:
+            raise no_paper(kb.conn, citekey)
+        citekey = alias
+        row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
+    cols = [d[0] for d in db.execute("select * from papers limit 0").description]
+    paper = dict(zip(cols, row))
+    paper["authors"] = json.loads(paper["authors"])
+    paper["fields"] = json.loads(paper["fields"])
+    versions = rows_as_dicts(db.execute(
+        "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
+        "added_at from versions where citekey = ?", [citekey]))
+    versions.sort(key=lambda v: version_number(v["version"]))
+    problems = []
+    if paper["metadata_status"] == "incomplete":
+        problems.append("metadata incomplete: taken from the PDF itself "
+                        "(add it again with the network, or edit references.bib)")
+    if not versions:
+        problems.append("no text: kb holds no PDF or page text for this paper")
+    for v in versions:
+        if v["text_status"] != "ok":
+            problems.append(f"{v['version'] or 'PDF'}: no text ({v['text_status']}): {v['text_message'] or ''}".rstrip(": "))
+    counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
+              for t in ("quotes", "claims")}
+    return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],
+            "entry_type": paper["entry_type"], "arxiv_id": paper["arxiv_id"], "doi": paper["doi"],
+            "url": paper["url"], "venue": paper["venue"], "version": paper["version"],
+            "origin": paper["origin"], "metadata_status": paper["metadata_status"],
+            "versions": versions, "quotes": counts["quotes"], "claims": counts["claims"],
+            "problems": problems, "fields": paper["fields"]}
+
 
 SORTS = ("bib", "year", "added", "title", "citekey")
 
 
 def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, year: str | None = None,
                   author: str | None = None, sort: str = "bib") -> list[dict]:
-    """`papers` (as kb.ops.papers.list_papers gives them, each with its tags added) kept
+    """`papers` (as list_papers gives them, each with its tags added) kept
     when they carry every tag, are of `year` (2019, or 2018-2020) and have an author
     whose name holds `author`; ordered by `sort`."""
     if sort not in SORTS:

@@ -10,7 +10,6 @@ rather than duplicated.
 from __future__ import annotations
 
 import gc
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +55,6 @@ from kb.store.queries import (
     alias_keys,
     no_paper,
     resolve_alias,
-    rows_as_dicts,
     same_paper,
 )
 from kb.store.sqlite import transaction
@@ -972,61 +970,3 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
     return {"citekey": citekey, "version": row["version"], "first": result.extractor,
             "second": result.second.extractor if result.second is not None else None,
             "pages": result.page_count, "plan": result.plan, "notes": notes}
-
-
-# -- reading ---------------------------------------------------------------------------
-
-def list_papers(kb: KB) -> list[dict]:
-    # A read: the plain connection (kb.conn), so `kb ls` never imports sqlite-utils.
-    rows = rows_as_dicts(kb.conn.execute("""
-        select p.citekey, p.title, p.authors, p.year, p.arxiv_id, p.doi, p.version, p.metadata_status,
-               (select count(*) from versions v where v.citekey = p.citekey) as versions,
-               (select max(page_count) from versions v where v.citekey = p.citekey
-                   and v.version = coalesce(p.version, '')) as pages,
-               (select count(*) from quotes q where q.citekey = p.citekey) as quotes,
-               (select count(*) from claims c where c.citekey = p.citekey) as claims
-        from papers p order by p.position"""))
-    out = []
-    for r in rows:
-        r["authors"] = json.loads(r["authors"])
-        if r["pages"] is None:
-            r["pages"] = kb.conn.execute("select max(page_count) from versions where citekey = ?",
-                                       [r["citekey"]]).fetchone()[0]
-        out.append(r)
-    return out
-
-
-def show_paper(kb: KB, citekey: str) -> dict:
-    db = kb.conn          # a read: the plain connection, no sqlite-utils
-    row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
-    if row is None:
-        alias = resolve_alias(kb.conn, citekey)
-        if alias is None:
-            raise no_paper(kb.conn, citekey)
-        citekey = alias
-        row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
-    cols = [d[0] for d in db.execute("select * from papers limit 0").description]
-    paper = dict(zip(cols, row))
-    paper["authors"] = json.loads(paper["authors"])
-    paper["fields"] = json.loads(paper["fields"])
-    versions = rows_as_dicts(db.execute(
-        "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
-        "added_at from versions where citekey = ?", [citekey]))
-    versions.sort(key=lambda v: version_number(v["version"]))
-    problems = []
-    if paper["metadata_status"] == "incomplete":
-        problems.append("metadata incomplete: taken from the PDF itself "
-                        "(add it again with the network, or edit references.bib)")
-    if not versions:
-        problems.append("no text: kb holds no PDF or page text for this paper")
-    for v in versions:
-        if v["text_status"] != "ok":
-            problems.append(f"{v['version'] or 'PDF'}: no text ({v['text_status']}): {v['text_message'] or ''}".rstrip(": "))
-    counts = {t: db.execute(f"select count(*) from {t} where citekey = ?", [citekey]).fetchone()[0]
-              for t in ("quotes", "claims")}
-    return {"citekey": citekey, "title": paper["title"], "authors": paper["authors"], "year": paper["year"],
-            "entry_type": paper["entry_type"], "arxiv_id": paper["arxiv_id"], "doi": paper["doi"],
-            "url": paper["url"], "venue": paper["venue"], "version": paper["version"],
-            "origin": paper["origin"], "metadata_status": paper["metadata_status"],
-            "versions": versions, "quotes": counts["quotes"], "claims": counts["claims"],
-            "problems": problems, "fields": paper["fields"]}

@@ -16,12 +16,7 @@ from pathlib import Path
 
 from kb.atomic import read_input
 from kb.errors import KBError, NotFound, UsageError
-from kb.graph.links import paper_index
-from kb.ops.records import drop_record, write_record
-from kb.quantities.quoted import value_in_quote
-from kb.sources.bibtex import BibFile
-from kb.store import claimsfile
-from kb.store.claimsfile import ID_RE
+from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PageText,
@@ -35,19 +30,21 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
-from kb.text.ids import (
-    find_acl_doi_in_text,
-    find_arxiv_in_text,
-    find_doi_in_text,
-    normalise_doi,
-    parse_arxiv,
-)
 from kb.text.latex import latex_to_text
-from kb.text.match import closest_passage, find_quote
 from kb.text.names import name_key, parse_names
-from kb.text.notes import parse_note, reference_of
-from kb.text.refs import RefEntry
 from kb.text.versions import labelled, normalise_version, version_number
+
+# Listing quotes needs none of these: loaded when a quote is matched, written or verified,
+# or a note read.
+links = lazy_import("kb.graph.links")
+records = lazy_import("kb.ops.records")
+quoted = lazy_import("kb.quantities.quoted")
+bibtex = lazy_import("kb.sources.bibtex")
+claimsfile = lazy_import("kb.store.claimsfile")
+identifiers = lazy_import("kb.text.ids")
+matching = lazy_import("kb.text.match")
+notes_text = lazy_import("kb.text.notes")
+reflist = lazy_import("kb.text.refs")
 
 
 class QuoteNotFound(KBError):
@@ -112,13 +109,13 @@ def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None
     """(QuoteMatch or None, the PageText it was found in): the stored text first, then
     the second extraction of the same version if kb keeps one; a match in the second
     says so in its notes (its offsets point into that extraction's text)."""
-    match = find_quote(text.doc, quote)
+    match = matching.find_quote(text.doc, quote)
     if match is not None:
         return match, text
     second = load_second_text(kb.conn, text.citekey, text.version, cache)
     if second is None:
         return None, text
-    match = find_quote(second.doc, quote)
+    match = matching.find_quote(second.doc, quote)
     if match is None:
         return None, text
     match.notes.append(f"found in the second extraction ({second.extractor}), not in {text.extractor}'s")
@@ -134,7 +131,7 @@ def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, ca
     if text is None:
         return paper, None, None, None
     match, text = find_in_either(kb, text, quote, cache)
-    near = None if match else closest_passage(text.doc, quote)
+    near = None if match else matching.closest_passage(text.doc, quote)
     return paper, text, match, near
 
 
@@ -161,7 +158,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     if len(quote) > 20000:
         raise UsageError(f"the quote is {len(quote):,} characters; quotes are limited to 20,000")
     version = normalise_version(version) if version else None
-    if quote_id is not None and not ID_RE.match(quote_id):
+    if quote_id is not None and not claimsfile.ID_RE.match(quote_id):
         raise UsageError(f"quote id {quote_id!r} must be letters, digits, '-', '_' or '.'")
     paper, text, match, near = verify_text(kb, citekey, quote, version)
     record: dict = {"text": quote, "topics": list(dict.fromkeys(topics or []))}
@@ -217,7 +214,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
                     record["note"] = held[2]
                 merged.append(("added topic(s) " + ", ".join(new)) if new else "unchanged")
         record = {"id": quote_id, **record}
-        write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
+        records.write_record(kb, citekey, "quote", record, replace_id=quote_id if quote_id in taken else None)
     stored = dict(record, citekey=citekey, title=paper["title"], merged=merged)
     if match is not None:
         stored["notes"] = match.notes
@@ -230,7 +227,7 @@ def remove_quote(kb: KB, quote_id: str) -> str:
         row = kb.db.execute("select citekey, file from quotes where id = ?", [quote_id]).fetchone()
         if row is None:
             raise NotFound(f"no quote {quote_id!r}", hint="see `kb quote ls`")
-        drop_record(kb, row[1], "quote", quote_id)
+        records.drop_record(kb, row[1], "quote", quote_id)
     return row[0]
 
 
@@ -322,7 +319,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
 
     if c["citekey"] not in papers:
         return verdict("no-paper", f"{c['citekey']} is not in references.bib", True)
-    mismatch = value_in_quote(value, c["quote"]) if c["quote"] else None
+    mismatch = quoted.value_in_quote(value, c["quote"]) if c["quote"] else None
     if c["status"] == "unverified":
         reason = claim_note(kb, c, docs) or "stored unverified"
         if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
@@ -338,9 +335,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if text is None:
         return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
                        + "; quote not re-checked")
-    match = find_quote(text.doc, c["quote"])
+    match = matching.find_quote(text.doc, c["quote"])
     if match is None:
-        near = closest_passage(text.doc, c["quote"])
+        near = matching.closest_passage(text.doc, c["quote"])
         return verdict("not-found", f"quote no longer found in {text.version or 'its text'}"
                        + (f"; page {near.page}: {near.describe()}" if near else ""), True,
                        page=near.page if near else None,
@@ -422,7 +419,7 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     first = text
     match, text = find_in_either(kb, text, q["text"], cache)
     if match is None:
-        near = closest_passage(text.doc, q["text"])
+        near = matching.closest_passage(text.doc, q["text"])
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
                        f"no longer found in {text.version or 'its text'}" + (f"; page {near.page}: {near.describe()}"
                                                                if near else ""),
@@ -439,8 +436,8 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     held = versions_with_text(kb.conn, q["citekey"])
     if held and q["version"] and version_number(held[-1]) > version_number(q["version"]):
         latest = load_text(kb.conn, q["citekey"], held[-1], cache)
-        if find_quote(latest.doc, q["text"]) is None:
-            near = closest_passage(latest.doc, q["text"])
+        if matching.find_quote(latest.doc, q["text"]) is None:
+            near = matching.closest_passage(latest.doc, q["text"])
             verdict.status = "stale"
             verdict.message = (f"verified in {q['version']}, but not in {held[-1]}"
                                + (f"; page {near.page}: {near.describe()}" if near else ""))
@@ -491,23 +488,23 @@ class NoteContext:
     problems: list = field(default_factory=list)     # (line, message)
 
 
-def _bib_entry(fields: dict[str, str], key: str) -> RefEntry:
+def _bib_entry(fields: dict[str, str], key: str) -> reflist.RefEntry:
     """A bibliography entry (BibTeX or CSL-JSON fields) as a reference entry."""
     title = latex_to_text(fields.get("title") or "")
     where = " ".join(fields.get(f, "") for f in ("eprint", "url", "journal", "note", "howpublished",
                                                   "archiveprefix", "doi"))
-    arxiv = parse_arxiv(fields.get("eprint", "")) if fields.get("eprint") else None
-    arxiv = arxiv or find_arxiv_in_text(where)
-    doi = normalise_doi(re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", fields.get("doi", "").strip(), flags=re.I)) \
+    arxiv = identifiers.parse_arxiv(fields.get("eprint", "")) if fields.get("eprint") else None
+    arxiv = arxiv or identifiers.find_arxiv_in_text(where)
+    doi = identifiers.normalise_doi(re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", fields.get("doi", "").strip(), flags=re.I)) \
         if fields.get("doi") else None
-    doi = doi or find_doi_in_text(fields.get("url", "")) or find_acl_doi_in_text(where)
+    doi = doi or identifiers.find_doi_in_text(fields.get("url", "")) or identifiers.find_acl_doi_in_text(where)
     names, _ = parse_names(fields.get("author") or fields.get("editor"))
     first = names[0].family or names[0].literal if names else None
     year = None
     m = re.search(r"(1[89]\d\d|20\d\d)", fields.get("year") or fields.get("date") or "")
     if m:
         year = int(m.group(1))
-    entry = RefEntry(idx=1, label=key, raw=f"{fields.get('author', '')}. {year or ''}. {title}. {where}",
+    entry = reflist.RefEntry(idx=1, label=key, raw=f"{fields.get('author', '')}. {year or ''}. {title}. {where}",
                      page=None, arxiv_id=arxiv.id if arxiv else None, doi=doi, url=fields.get("url"),
                      year=year, title=title or None, first_author=name_key(first) or None)
     return entry
@@ -548,7 +545,7 @@ def _load_bibliographies(note, path: Path, ctx: NoteContext) -> None:
             continue
         try:
             text = data.decode("utf-8-sig")
-            bibfile = BibFile(text, str(where))
+            bibfile = bibtex.BibFile(text, str(where))
         except UnicodeDecodeError:
             ctx.problems.append((line, f"bibliography {name}: not a BibTeX file (not UTF-8 text)"))
             continue
@@ -567,7 +564,7 @@ def note_context(kb: KB, note, path: Path | None) -> NoteContext:
     """Built once per note and passed to `explain_note_source` for each of its
     quotes: the papers indexed, and the bibliography files of its front matter
     (relative to `path`)."""
-    ctx = NoteContext(index=paper_index(kb.db))
+    ctx = NoteContext(index=links.paper_index(kb.db))
     if path is not None and note.bibliography:
         _load_bibliographies(note, path, ctx)
     return ctx
@@ -598,17 +595,17 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return NoteSource(alias, "alias")
     # what the quote points at, most telling first: a link to the paper itself, the
     # note's reference entry, a reference written beside the quote, the bibliography's entry
-    candidates: list[tuple[RefEntry, list[str], str]] = []
+    candidates: list[tuple[reflist.RefEntry, list[str], str]] = []
     link = (q.source_link or "").strip()
     if re.match(r"(?i)^(?:https?://|www\.|doi:|arxiv:)", link):
-        own = reference_of(f"{q.source_text or ''} {link}".strip())
+        own = notes_text.reference_of(f"{q.source_text or ''} {link}".strip())
         candidates.append((own.entry, own.titles, own.text))
     ref = note.reference_for(q)
     if ref is not None and ref.entry is not None:
         candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
     if ref is None and written:
-        own = reference_of(written)      # the reference written beside the quote itself
+        own = notes_text.reference_of(written)      # the reference written beside the quote itself
         candidates.append((own.entry, own.titles, own.text))
     if q.citekey and q.citekey in ctx.bib:
         entry = ctx.bib[q.citekey]
@@ -692,7 +689,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UsageError(f"{path}:{line}: the note is not UTF-8") from None
-    note = parse_note(text, str(path))
+    note = notes_text.parse_note(text, str(path))
     ctx = note_context(kb, note, path)
     cache: dict = {}
     out: list[NoteVerdict] = []
@@ -737,17 +734,17 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                                    f"kb holds no text of {labelled(citekey, version)}; not checked",
                                    **common))
             continue
-        match = find_quote(text_.doc, q.quote)
+        match = matching.find_quote(text_.doc, q.quote)
         older = None
         if match is None and version is None:
             for v in reversed(versions_with_text(kb.conn, citekey)[:-1]):
                 other = load_text(kb.conn, citekey, v, cache)
-                hit = find_quote(other.doc, q.quote) if other is not None else None
+                hit = matching.find_quote(other.doc, q.quote) if other is not None else None
                 if hit is not None:
                     older, match, text_ = text_.version, hit, other
                     break
         if match is None:
-            near = closest_passage(text_.doc, q.quote)
+            near = matching.closest_passage(text_.doc, q.quote)
             message = f"not found in {labelled(citekey, text_.version)}"
             if near:
                 message += f"; closest, page {near.page}: {near.describe()}"

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import os
 
-from kb.ops import derive
-from kb.store.index import Progress
+from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
+
+# The derive step runs only when something was indexed: a command reading an index in
+# step with its files never loads it (nor the citation graph and units it uses), nor
+# the indexer.
+derive = lazy_import("kb.ops.derive")
+index = lazy_import("kb.store.index")
 
 
 def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
-            progress: Progress | None = None) -> KB:
+            progress: index.Progress | None = None) -> KB:
     """The knowledge base at `explicit` (else KB_HOME, else the nearest kb.toml),
     its index brought up to date unless `sync` is false."""
-    return KB.open(explicit, sync=sync, derive=derive.apply, progress=progress)
+    return KB.open(explicit, sync=sync, derive=apply_derive, progress=progress)
+
+
+def apply_derive(kb: KB, changes: index.Changes) -> None:
+    """kb.ops.derive.apply, loaded when first called."""
+    derive.apply(kb, changes)

@@ -12,14 +12,18 @@ from typing import Callable, Iterator, TypeVar
 
 from kb.atomic import clean_stale_tmp, file_lock, read_input, write_text
 from kb.errors import FileFormatError, UsageError
+from kb.lazyimport import lazy_import
 from kb.quantities import units
-from kb.sources.net import Client
-from kb.sources.pdf import Limits
 from kb.store import db as dbmod
-from kb.store import index, paths, stale
-from kb.store.cache import SourceCache
-from kb.store.index import Changes
+from kb.store import paths, stale
 from kb.store.sqlite import Database, connect, is_current, read_only
+
+# What a command that only reads an index in step with its files never uses: loaded
+# when a file changed, or the command writes, downloads or extracts (kb.lazyimport).
+index = lazy_import("kb.store.index")
+cache = lazy_import("kb.store.cache")
+net = lazy_import("kb.sources.net")
+pdf = lazy_import("kb.sources.pdf")
 
 T = TypeVar("T")
 
@@ -50,7 +54,7 @@ class KB:
     `db_path` opens another index file than the layout's (kb rebuild builds one aside).
     """
 
-    def __init__(self, layout: paths.Layout, *, derive: Callable[[KB, Changes], None] | None = None,
+    def __init__(self, layout: paths.Layout, *, derive: Callable[[KB, index.Changes], None] | None = None,
                  progress: index.Progress | None = None, db_path: Path | None = None):
         self.layout = layout
         units.cache_registry_in(layout.units_cache)       # pint's parsed definitions, if needed
@@ -72,7 +76,7 @@ class KB:
     # -- opening ---------------------------------------------------------------
     @classmethod
     def open(cls, explicit: str | os.PathLike | None = None, *, sync: bool = True,
-             derive: Callable[[KB, Changes], None] | None = None,
+             derive: Callable[[KB, index.Changes], None] | None = None,
              progress: index.Progress | None = None) -> "KB":
         kb = cls(paths.layout(explicit), derive=derive, progress=progress)
         if sync:
@@ -139,20 +143,20 @@ class KB:
         self._in_step = None
 
     @property
-    def client(self) -> Client:
+    def client(self) -> net.Client:
         if self._client is None:
-            self._client = Client(self.layout.http_cache, self.layout.tmp,
+            self._client = net.Client(self.layout.http_cache, self.layout.tmp,
                                   progress=lambda label, got, total: self.progress(label, got, total, "bytes"),
                                   notice=lambda message: self.progress(message or "", 0 if message else 1, 1,
                                                                        "wait"))
         return self._client
 
     @property
-    def sources(self) -> SourceCache:
-        return SourceCache(self.layout.sources, self.layout.tmp)
+    def sources(self) -> cache.SourceCache:
+        return cache.SourceCache(self.layout.sources, self.layout.tmp)
 
-    def limits(self) -> Limits:
-        return Limits.from_env(self.settings.get("limits", {}))
+    def limits(self) -> pdf.Limits:
+        return pdf.Limits.from_env(self.settings.get("limits", {}))
 
     @property
     def indexer(self) -> index.Indexer:
@@ -257,10 +261,10 @@ class KB:
     def derive_pending(self) -> None:
         """Make the derived data of what was just indexed; call inside the transaction
         that indexed it, so both land together or not at all."""
-        changes, self.indexer.pending = self.indexer.pending, Changes()
+        changes, self.indexer.pending = self.indexer.pending, index.Changes()
         self._derive(changes)
 
-    def _derive(self, changes: Changes) -> None:
+    def _derive(self, changes: index.Changes) -> None:
         if self.derive is not None and changes:
             self.derive(self, changes)
 

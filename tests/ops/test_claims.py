@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from kbrun import run_kb
 
+import kb.quantities.checks as checks
 import kb.quantities.quoted as quoted
 from kb.ops import claims as ops_claims
 from kb.ops.session import open_kb
@@ -46,8 +47,8 @@ def test_only_named_claims_are_read(many, monkeypatch):
         seen.append(value)
         return real(value, quote)
 
-    monkeypatch.setattr(ops_claims, "value_in_quote", counting)
-    kb = open_kb(many)
+    kb = open_kb(many)            # indexed (kb.ops.derive judges each changed claim) before counting
+    monkeypatch.setattr(quoted, "value_in_quote", counting)     # as kb.ops.claims calls it
     (out,) = ops_claims.run_checks(kb)
     assert out.verdict == "pass"
     assert out.unverified == ["charge"]          # the unit rests on a claim stored unverified
@@ -112,7 +113,7 @@ def test_a_check_run_again_on_the_same_inputs_is_not_computed_again(many, monkey
     write_checks(many, '[[check]]\nid = "sum"\nstated = "22.98 kWh"\nexpr = "p1.energy + p2.energy"\n')
     first = _outcomes(many)
     assert first[0][1] == "pass" and (many / ".kb" / "cache" / "checks.json").exists()
-    monkeypatch.setattr(ops_claims, "run_check", lambda *a, **k: pytest.fail("computed again"))
+    monkeypatch.setattr(checks, "run_check", lambda *a, **k: pytest.fail("computed again"))
     assert _outcomes(many) == first
 
 
