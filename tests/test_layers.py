@@ -128,6 +128,18 @@ def test_lazy_imports_name_kb_modules_at_module_level_and_are_never_shadowed():
         lazy = _lazy_imports(tree)
         wrong += [f"{name}:{line} lazily imports {target}, which is not a kb module"
                   for target, line in lazy.values() if target not in MODULES]
+        for node in tree.body:                  # bound again at module level: a def, a class, an import
+            bound = set()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                bound = {node.name}
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                bound = {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.lineno not in \
+                    {line for _, line in lazy.values()}:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                bound = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+            wrong += [f"{name}:{node.lineno} binds {n!r} again, the lazily imported {lazy[n][0]}"
+                      for n in sorted(bound & set(lazy))]
         for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))):
             local = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
             local |= {a.arg for a in (func.args.vararg, func.args.kwarg) if a}

@@ -11,9 +11,12 @@ from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph
-from kb.ops.audit import edge_counts
-from kb.ops.citations import fetch, references
-from kb.ops.export import is_stdout, output_path, write_output
+from kb.lazyimport import lazy_import
+
+# Loaded by the commands that use them: kb graph missing, show and path read the tables alone.
+audit = lazy_import("kb.ops.audit")
+citations = lazy_import("kb.ops.citations")
+export = lazy_import("kb.ops.export")
 
 app = typer.Typer()
 
@@ -25,7 +28,7 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
 
-    rows = references(open_kb(), citekey)
+    rows = citations.references(open_kb(), citekey)
     if as_json:
         emit_json(rows)
         return
@@ -132,14 +135,14 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
     """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
 
     kb = open_kb()
-    extra = edge_counts(kb) if restatements else None
+    extra = audit.edge_counts(kb) if restatements else None
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
-    if is_stdout(output):
+    if export.is_stdout(output):
         data(graph.render(kb.db, fmt, extra))
         return
-    target = output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
-    write_output(kb, target, graph.render(kb.db, fmt, extra))
+    target = export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
+    export.write_output(kb, target, graph.render(kb.db, fmt, extra))
     echo(f"wrote {target}")
 
 
@@ -153,7 +156,7 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey."),
     """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in."""
 
     bar = Progress("Semantic Scholar", unit="papers")
-    result = fetch(open_kb(), citekey, progress=bar.update if bar.on else None)
+    result = citations.fetch(open_kb(), citekey, progress=bar.update if bar.on else None)
     bar.done()
     if as_json:
         emit_json(result)
