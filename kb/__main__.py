@@ -1,3 +1,3 @@
-from kb.cli.app import entry
+from kb.cli.launch import entry
 
 entry()

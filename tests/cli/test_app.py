@@ -12,7 +12,8 @@ from kbrun import run_kb
 
 def all_commands():
     """Every command and subcommand, as kb resolves them (loading each family)."""
-    from kb.cli.app import COMMANDS, family_command
+    from kb.cli.app import family_command
+    from kb.cli.commands import COMMANDS
 
     out = []
 
@@ -32,7 +33,7 @@ def test_the_command_table_is_what_the_families_define():
 
     from typer.main import get_command
 
-    from kb.cli.app import COMMANDS, FAMILIES
+    from kb.cli.commands import COMMANDS, FAMILIES
 
     defined = {}
     for family in FAMILIES:

@@ -51,3 +51,124 @@ def test_an_edit_in_place_an_added_a_removed_and_a_touched_file_are_each_found(k
     assert run_kb("--kb", kb_root, "ls").code == 0      # indexed again: in step
     assert stale.stale_files(conn, layout) == []
     assert conn.execute("select text from quotes where id = 'q3'").fetchone()[0] == "We trained eleven models."
+
+
+# -- the scan begun in a forked process (stale.prefetch, as `kb` begins it at its start) ----
+
+PREFETCH = """
+import os, signal, sys
+from pathlib import Path
+from kb.store import stale
+from kb.store.paths import Layout
+
+stale.PREFETCH_FOLDER_BYTES = 0          # however small the folder: this test's files are few
+layout = Layout(Path(sys.argv[1]))
+root = layout.root
+assert stale.prefetch(layout), "not begun"
+assert not stale.prefetch(layout), "begun twice"
+pid = stale._begun[str(layout.claims)][0]
+{between}
+got = stale.scan(layout)
+assert got == stale._scan_now(layout), (got, stale._scan_now(layout))
+assert not stale._begun, "taken twice"
+try:
+    os.waitpid(pid, os.WNOHANG)
+    raise SystemExit("the child was not reaped")
+except ChildProcessError:
+    pass
+print(len(got))
+"""
+
+
+def run_prefetch(root, between: str = "", env: dict | None = None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", PREFETCH.replace("{between}", between), str(root)],
+                          capture_output=True, text=True, env=env)
+
+
+def test_a_prefetched_scan_is_the_scan_made_here(kb_root):
+    indexed(kb_root)
+    r = run_prefetch(kb_root)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == str(len(NAMES) + 1)
+
+
+def test_a_file_added_removed_renamed_or_replaced_after_the_prefetch_began_is_seen(kb_root):
+    indexed(kb_root)
+    # The child's answer may already be in the pipe: each change below comes after it
+    # began, so its answer is dropped and the files are scanned again.
+    for change in ('(root / "claims" / "new.toml").write_text("")',
+                   '(root / "claims" / "Zeta.toml").unlink()',
+                   'os.rename(root / "claims" / "p1.toml", root / "claims" / "p9.toml")',
+                   '(root / "references.bib").write_text((root / "references.bib").read_text() + "\\n")',
+                   'import time; time.sleep(0.2); os.replace(root / "claims" / "ß.toml", root / "claims" / "é.toml")'):
+        r = run_prefetch(kb_root, "import time; time.sleep(0.1)\n" + change)
+        assert r.returncode == 0, (change, r.stderr)
+
+
+def test_a_child_that_dies_before_it_answers_leaves_the_scan_to_this_process(kb_root):
+    indexed(kb_root)
+    r = run_prefetch(kb_root, "os.kill(pid, signal.SIGKILL)")
+    assert r.returncode == 0, r.stderr
+
+
+def test_no_prefetch_beside_other_threads_or_for_a_small_folder(kb_root):
+    import subprocess
+    import sys
+
+    indexed(kb_root)
+    code = ("import sys, threading, time\nfrom pathlib import Path\nfrom kb.store import stale\n"
+            "from kb.store.paths import Layout\nlayout = Layout(Path(sys.argv[1]))\n"
+            "assert not stale.prefetch(layout), 'a folder of a few files'\n"
+            "stale.PREFETCH_FOLDER_BYTES = 0\n"
+            "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start()\n"
+            "assert not stale.prefetch(layout), 'forked beside a thread'\n")
+    r = subprocess.run([sys.executable, "-c", code, str(kb_root)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
+    """`kb` (its entry point) begins the check in a child for a large claims folder; what
+    the command shows is the files' state all the same: an edit in place, a file added."""
+    import subprocess
+    import sys
+
+    from kb.cli import launch
+
+    root = tmp_path / "kb"
+    (root / "claims").mkdir(parents=True)
+    (root / "kb.toml").write_text("")
+    (root / "references.bib").write_text(BIB)
+    claim = '[[claim]]\nid = "energy"\nvalue = "{value} kWh"\nquote = "It used {value} kWh."\nstatus = "unverified"\n'
+    for i in range(2600):               # a folder of over PREFETCH_FOLDER_BYTES on common file systems
+        (root / "claims" / f"filler{i:04d}.toml").write_text("")
+    (root / "claims" / "p1.toml").write_text(claim.format(value="11.49"))
+    if os.stat(root / "claims").st_size < stale.PREFETCH_FOLDER_BYTES:
+        import pytest
+
+        pytest.skip("this file system does not grow a folder's size with its names")
+    env = dict(os.environ, KB_HOME=str(root))
+
+    def claims() -> str:
+        r = subprocess.run([sys.executable, "-m", "kb", "claims", "--paper", "p1"], capture_output=True,
+                           text=True, env=env)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    assert "11.49 kWh" in claims()
+    (root / "claims" / "p1.toml").write_text(claim.format(value="12.5"))     # in place
+    assert "12.5 kWh" in claims() and "11.49" not in claims()
+    (tmp_path / "new.toml").write_text(claim.format(value="13.25"))
+    os.replace(tmp_path / "new.toml", root / "claims" / "p1.toml")          # replaced, as editors save
+    assert "13.25 kWh" in claims()
+    # What the entry point begins a check for: a command opening a knowledge base.
+    code = ("import sys\nfrom kb.cli import launch\nfrom kb.store import stale\nfrom kb.store.paths import Layout\n"
+            "assert launch.prefetch(['--kb', sys.argv[1], 'claims', '--paper', 'p1'])\n"
+            "assert stale.scan(Layout(stale.Path(sys.argv[1]))) == stale._scan_now(Layout(stale.Path(sys.argv[1])))\n")
+    r = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert launch.prefetch(["--help"]) is False and launch.prefetch(["--kb", str(root), "where"]) is False
+    assert launch.prefetch(["--kb", str(tmp_path / "nothing"), "ls"]) is False
+    assert launch.prefetch(["--kb", str(root), "nosuchcommand"]) is False
