@@ -146,9 +146,9 @@ class KB:
     def client(self) -> net.Client:
         if self._client is None:
             self._client = net.Client(self.layout.http_cache, self.layout.tmp,
-                                  progress=lambda label, got, total: self.progress(label, got, total, "bytes"),
-                                  notice=lambda message: self.progress(message or "", 0 if message else 1, 1,
-                                                                       "wait"))
+                                      progress=lambda label, got, total: self.progress(label, got, total, "bytes"),
+                                      notice=lambda message: self.progress(message or "", 0 if message else 1, 1,
+                                                                           "wait"))
         return self._client
 
     @property
