@@ -108,8 +108,8 @@ def build(root: Path, n: int, per_write: bool = False) -> float:
     from kb.ops.session import open_kb
     from kb.sources.textfile import parse_text_source
     from kb.store.claimsfile import add_record
-    from kb.store.sqlite import transaction
     from kb.store.knowledgebase import init
+    from kb.store.sqlite import transaction
 
     started = time.perf_counter()
     init(root)

@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kb import index  # noqa: E402
-from kb.store.sqlite import transaction  # noqa: E402
 from kb.store.knowledgebase import KB, init  # noqa: E402
+from kb.store.sqlite import transaction  # noqa: E402
 
 # Real words placed at Zipf ranks (1 = most common) among pseudo-words.
 RANKED = {1: "the", 2: "of", 3: "and", 5: "to", 8: "in", 10: "per", 14: "model", 20: "energy",
