@@ -150,7 +150,7 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
     kb = open_kb()
     bar = Progress(f"importing {file.name}", unit="entries")
     result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
-                        normalise=normalise, fill=fill, jobs=jobs)
+                                  normalise=normalise, fill=fill, jobs=jobs)
     bar.done()
     for w in result.warnings:
         warn(w)
@@ -235,7 +235,8 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
                                             help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'.")) -> None:
     """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
 
-    result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version, extractor=extractor)
+    result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
+                                 extractor=extractor)
     echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
 
 
