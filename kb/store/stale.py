@@ -13,6 +13,7 @@ loads the command: the next `scan` takes its answer.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import marshal
 import os
 import threading
@@ -146,7 +147,7 @@ def prefetch(layout: Layout) -> bool:
     except OSError:
         return False
     try:
-        read, write = os.pipe()
+        read, write = _above_stdio(*os.pipe())
     except OSError:
         return False
     try:
@@ -171,6 +172,24 @@ def prefetch(layout: Layout) -> bool:
     os.close(write)
     _begun[key] = (pid, read)
     return True
+
+
+def _above_stdio(read: int, write: int) -> list[int]:
+    """The pipe's descriptors moved above 2, where they landed on a standard stream this
+    process was started without (`kb ls <&-`): the command would read its input from
+    the pipe, and the child, which closes 0-2, its own end of it."""
+    fds = [read, write]
+    try:
+        for i, fd in enumerate(fds):
+            if fd <= 2:
+                fds[i] = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 3)
+                os.close(fd)
+    except OSError:
+        for fd in fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        raise
+    return fds
 
 
 def _prefetched(layout: Layout) -> list[tuple[str, int, int, int, int]] | None:

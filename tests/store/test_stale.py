@@ -172,3 +172,26 @@ def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
     assert launch.prefetch(["--help"]) is False and launch.prefetch(["--kb", str(root), "where"]) is False
     assert launch.prefetch(["--kb", str(tmp_path / "nothing"), "ls"]) is False
     assert launch.prefetch(["--kb", str(root), "nosuchcommand"]) is False
+
+
+def test_a_prefetch_in_a_process_started_without_stdin_or_stdout_takes_neither(kb_root):
+    """`kb import - <&-`: the pipe must not become the command's standard input, nor the
+    child close its own end of it with the standard streams."""
+    import subprocess
+    import sys
+
+    indexed(kb_root)
+    code = ("import os, sys\nfrom pathlib import Path\nfrom kb.store import stale\nfrom kb.store.paths import Layout\n"
+            "layout = Layout(Path(sys.argv[1]))\nstale.PREFETCH_FOLDER_BYTES = 0\n"
+            "os.close(0); os.close(1)\n"
+            "assert stale.prefetch(layout)\n"
+            "pid, read = stale._begun[str(layout.claims)]\n"
+            "assert read > 2, read\n"
+            "for fd in (0, 1):\n"
+            "    try:\n        os.fstat(fd)\n    except OSError:\n        continue\n"
+            "    raise SystemExit(f'descriptor {fd} was taken')\n"
+            "got = stale._prefetched(layout)\n"
+            "assert got is not None, 'the child did not answer'\n"
+            "assert got == stale._scan_now(layout)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(kb_root)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
