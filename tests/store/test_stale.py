@@ -4,9 +4,13 @@ alone, compared as two lists in order of path."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
+import pytest
 from kbrun import run_kb
 
+from kb.cli import launch
 from kb.store import stale
 from kb.store.paths import Layout
 from kb.store.sqlite import connect
@@ -54,16 +58,22 @@ def test_an_edit_in_place_an_added_a_removed_and_a_touched_file_are_each_found(k
 
 
 # -- the scan begun in a forked process (stale.prefetch, as `kb` begins it at its start) ----
+#
+# Each case runs in a process of its own: prefetch forks only where no other thread runs.
 
-PREFETCH = """
-import os, signal, sys
+SCRIPT = """
+import os, signal, sys, threading, time
 from pathlib import Path
+from kb.cli import launch
 from kb.store import stale
 from kb.store.paths import Layout
 
-stale.PREFETCH_FOLDER_BYTES = 0          # however small the folder: this test's files are few
 layout = Layout(Path(sys.argv[1]))
 root = layout.root
+"""
+
+PREFETCH = """
+stale.PREFETCH_FOLDER_BYTES = 0          # however small the folder: this test's files are few
 assert stale.prefetch(layout), "not begun"
 assert not stale.prefetch(layout), "begun twice"
 pid = stale._begun[str(layout.claims)][0]
@@ -80,12 +90,13 @@ print(len(got))
 """
 
 
-def run_prefetch(root, between: str = "", env: dict | None = None):
-    import subprocess
-    import sys
+def run_script(root, body: str) -> subprocess.CompletedProcess:
+    """`body` after SCRIPT's imports and `layout` of `root`, in a new Python process."""
+    return subprocess.run([sys.executable, "-c", SCRIPT + body, str(root)], capture_output=True, text=True)
 
-    return subprocess.run([sys.executable, "-c", PREFETCH.replace("{between}", between), str(root)],
-                          capture_output=True, text=True, env=env)
+
+def run_prefetch(root, between: str = "") -> subprocess.CompletedProcess:
+    return run_script(root, PREFETCH.replace("{between}", between))
 
 
 def test_a_prefetched_scan_is_the_scan_made_here(kb_root):
@@ -103,8 +114,8 @@ def test_a_file_added_removed_renamed_or_replaced_after_the_prefetch_began_is_se
                    '(root / "claims" / "Zeta.toml").unlink()',
                    'os.rename(root / "claims" / "p1.toml", root / "claims" / "p9.toml")',
                    '(root / "references.bib").write_text((root / "references.bib").read_text() + "\\n")',
-                   'import time; time.sleep(0.2); os.replace(root / "claims" / "ß.toml", root / "claims" / "é.toml")'):
-        r = run_prefetch(kb_root, "import time; time.sleep(0.1)\n" + change)
+                   'time.sleep(0.2); os.replace(root / "claims" / "ß.toml", root / "claims" / "é.toml")'):
+        r = run_prefetch(kb_root, "time.sleep(0.1)\n" + change)
         assert r.returncode == 0, (change, r.stderr)
 
 
@@ -115,28 +126,17 @@ def test_a_child_that_dies_before_it_answers_leaves_the_scan_to_this_process(kb_
 
 
 def test_no_prefetch_beside_other_threads_or_for_a_small_folder(kb_root):
-    import subprocess
-    import sys
-
     indexed(kb_root)
-    code = ("import sys, threading, time\nfrom pathlib import Path\nfrom kb.store import stale\n"
-            "from kb.store.paths import Layout\nlayout = Layout(Path(sys.argv[1]))\n"
-            "assert not stale.prefetch(layout), 'a folder of a few files'\n"
-            "stale.PREFETCH_FOLDER_BYTES = 0\n"
-            "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start()\n"
-            "assert not stale.prefetch(layout), 'forked beside a thread'\n")
-    r = subprocess.run([sys.executable, "-c", code, str(kb_root)], capture_output=True, text=True)
+    r = run_script(kb_root, "assert not stale.prefetch(layout), 'a folder of a few files'\n"
+                            "stale.PREFETCH_FOLDER_BYTES = 0\n"
+                            "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start()\n"
+                            "assert not stale.prefetch(layout), 'forked beside a thread'\n")
     assert r.returncode == 0, r.stderr
 
 
 def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
     """`kb` (its entry point) begins the check in a child for a large claims folder; what
     the command shows is the files' state all the same: an edit in place, a file added."""
-    import subprocess
-    import sys
-
-    from kb.cli import launch
-
     root = tmp_path / "kb"
     (root / "claims").mkdir(parents=True)
     (root / "kb.toml").write_text("")
@@ -146,8 +146,6 @@ def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
         (root / "claims" / f"filler{i:04d}.toml").write_text("")
     (root / "claims" / "p1.toml").write_text(claim.format(value="11.49"))
     if os.stat(root / "claims").st_size < stale.PREFETCH_FOLDER_BYTES:
-        import pytest
-
         pytest.skip("this file system does not grow a folder's size with its names")
     env = dict(os.environ, KB_HOME=str(root))
 
@@ -164,10 +162,8 @@ def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
     os.replace(tmp_path / "new.toml", root / "claims" / "p1.toml")          # replaced, as editors save
     assert "13.25 kWh" in claims()
     # What the entry point begins a check for: a command opening a knowledge base.
-    code = ("import sys\nfrom kb.cli import launch\nfrom kb.store import stale\nfrom kb.store.paths import Layout\n"
-            "assert launch.prefetch(['--kb', sys.argv[1], 'claims', '--paper', 'p1'])\n"
-            "assert stale.scan(Layout(stale.Path(sys.argv[1]))) == stale._scan_now(Layout(stale.Path(sys.argv[1])))\n")
-    r = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
+    r = run_script(root, "assert launch.prefetch(['--kb', str(root), 'claims', '--paper', 'p1'])\n"
+                         "assert stale.scan(layout) == stale._scan_now(layout)\n")
     assert r.returncode == 0, r.stderr
     assert launch.prefetch(["--help"]) is False and launch.prefetch(["--kb", str(root), "where"]) is False
     assert launch.prefetch(["--kb", str(tmp_path / "nothing"), "ls"]) is False
@@ -177,21 +173,16 @@ def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
 def test_a_prefetch_in_a_process_started_without_stdin_or_stdout_takes_neither(kb_root):
     """`kb import - <&-`: the pipe must not become the command's standard input, nor the
     child close its own end of it with the standard streams."""
-    import subprocess
-    import sys
-
     indexed(kb_root)
-    code = ("import os, sys\nfrom pathlib import Path\nfrom kb.store import stale\nfrom kb.store.paths import Layout\n"
-            "layout = Layout(Path(sys.argv[1]))\nstale.PREFETCH_FOLDER_BYTES = 0\n"
-            "os.close(0); os.close(1)\n"
-            "assert stale.prefetch(layout)\n"
-            "pid, read = stale._begun[str(layout.claims)]\n"
-            "assert read > 2, read\n"
-            "for fd in (0, 1):\n"
-            "    try:\n        os.fstat(fd)\n    except OSError:\n        continue\n"
-            "    raise SystemExit(f'descriptor {fd} was taken')\n"
-            "got = stale._prefetched(layout)\n"
-            "assert got is not None, 'the child did not answer'\n"
-            "assert got == stale._scan_now(layout)\n")
-    r = subprocess.run([sys.executable, "-c", code, str(kb_root)], capture_output=True, text=True)
+    r = run_script(kb_root, "stale.PREFETCH_FOLDER_BYTES = 0\n"
+                            "os.close(0); os.close(1)\n"
+                            "assert stale.prefetch(layout)\n"
+                            "pid, read = stale._begun[str(layout.claims)]\n"
+                            "assert read > 2, read\n"
+                            "for fd in (0, 1):\n"
+                            "    try:\n        os.fstat(fd)\n    except OSError:\n        continue\n"
+                            "    raise SystemExit(f'descriptor {fd} was taken')\n"
+                            "got = stale._prefetched(layout)\n"
+                            "assert got is not None, 'the child did not answer'\n"
+                            "assert got == stale._scan_now(layout)\n")
     assert r.returncode == 0, r.stderr
