@@ -43,8 +43,12 @@ _WRITE_ERRORS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "the d
                  errno.EPERM: "not permitted"}
 
 
-def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None) -> None:
+def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durable: bool = True) -> None:
     """Replace `target` with `data` atomically.
+
+    `durable` false skips the fsyncs, for a file whose loss after a crash costs nothing
+    and whose write must not wait on the disk (the HTTP client's note of when it last
+    asked a service: a slow fsync would be time the spacing counts as waited).
 
     A symlink is followed: the file it points to is replaced and the link stays (an
     editor's or a dotfile manager's link to references.bib is not turned into a copy).
@@ -72,7 +76,8 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None) -> None:
             fh.write(data)
             fh.flush()
             os.fchmod(fh.fileno(), mode)
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -80,7 +85,8 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None) -> None:
         if isinstance(exc, OSError):
             raise _write_error(target, exc) from None
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def _device(path: Path) -> int | None:

@@ -206,7 +206,9 @@ class Client:
                                 f"again (it asks for one request every {spacing:g} s)")
                 time.sleep(wait)
                 self.notice(None)
-            write_bytes(stamp, repr(time.time()).encode(), self.tmp_dir)
+            # When this request starts: written without waiting on the disk, so the next
+            # request's wait counts from the moment this one went out.
+            write_bytes(stamp, repr(time.time()).encode(), self.tmp_dir, durable=False)
 
     def _cache_path(self, url: str, headers: dict[str, str]) -> Path:
         key = json.dumps([url, sorted(headers.items())]).encode()

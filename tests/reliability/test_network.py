@@ -88,6 +88,28 @@ def test_arxiv_spacing_is_kept_across_retries(server, tmp_path):
     assert len(times) == 4 and min(gaps) >= 0.3, gaps
 
 
+def test_a_slow_disk_does_not_shorten_the_arxiv_spacing(server, tmp_path, monkeypatch):
+    """The note of when kb last asked arXiv is written without waiting on the disk: an
+    fsync that took 0.5 s (a busy journal) was counted as time waited, and the retry
+    went out at once."""
+    import os
+
+    real, slowed = os.fsync, []
+
+    def slow(fd):               # the first fsync waits on a busy journal, the others do not
+        if not slowed:
+            slowed.append(fd)
+            time.sleep(0.5)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", slow)
+    server.routes["/x"] = lambda seen: Reply(503 if len(server.requests) < 2 else 200, b"x")
+    c = client(tmp_path, backoff=0.0, spacing={"arxiv": 0.4})
+    c.get(server.url + "/x", service="arxiv")
+    times = [r.at for r in server.requests]
+    assert len(times) == 2 and times[1] - times[0] >= 0.3, times
+
+
 def test_connection_refused_names_host(tmp_path):
     with pytest.raises(NetworkError) as err:
         client(tmp_path, backoff=0.01).get("http://127.0.0.1:9/api")
