@@ -303,3 +303,32 @@ def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path
     graph.relink(db)
     assert db.execute("SELECT citing, cited, methods, score FROM citations ORDER BY 1, 2").fetchall() == incremental
     assert db.execute("SELECT * FROM works ORDER BY 1").fetchall() == works
+
+
+def test_relinking_reads_papers_through_indexes(tmp_path, new_db, add_paper, stored_pages) -> None:
+    """What a paper's references can name is found through the papers table's indexes:
+    a relink after one paper arrives reads no whole table of papers (at 10,000 papers a
+    scan cost more than the rest of the relink)."""
+    db = new_db(tmp_path / "kb.sqlite")
+    for i in range(12):             # titles far enough apart that each reference names one paper
+        add_paper(db, f"p{i}", f"Energy Study Number {i}", [f"Family{i % 4}, Ann"], 2010 + i % 5,
+                  f"2101.{i:05d}" if i % 2 else None, f"10.5555/X.{i}" if i % 3 else None, ["Body."])
+    refs = ["References"] + [f"[{j}] Family{j % 4}, A. Energy Study Number {j}. Journal, {2010 + j % 5}. "
+                             f"arXiv:2101.{j:05d} doi:10.5555/x.{j}" for j in range(1, 8)]
+    add_paper(db, "new", "A New Paper", ["Family1, Ann"], 2012, None, None, ["Body.", "\n".join(refs)])
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        graph.index_references(db, "new", "v1", stored_pages(db, "new"))
+    finally:
+        db.conn.set_trace_callback(None)
+    reading = [s for s in statements if s.lstrip().upper().startswith("SELECT") and " papers" in s]
+    assert any("lower(doi) IN" in s for s in reading) and any("substr(first_author, -4) = " in s for s in reading)
+    for sql in reading:
+        plan = [row[3] for row in db.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert not [step for step in plan if step in ("SCAN papers", "SCAN p")], (sql, plan)
+    assert {("new", f"p{j}") for j in range(1, 8)} <= links_of_db(db)
+
+
+def links_of_db(db) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in db.execute("SELECT citing, cited FROM citations")}
