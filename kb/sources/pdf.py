@@ -517,10 +517,12 @@ def guess_title(first_page: str) -> str:
             if title:
                 break
             continue
-        if "@" in line or re.search(r"\b(university|institute|department|inc\.|labs?)\b", line, re.I):
+        if "@" in line or _AFFILIATION.search(line):
             break
         if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
+        if title and _PROSE_LINE.match(line) and not _TITLE_GOES_ON.search(title[-1]):
+            break  # a sentence after a running header (a page cut out of a paper)
         title.append(line)
         if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
             break
@@ -533,15 +535,28 @@ _NAME = lazy(r"^(?:[A-Z][\w'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\-]*\.?|[a-z]{1,3}
 _MARKERS = lazy(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
 
 
+#: An affiliation ("Inc." at a line's end too: no word boundary follows its full stop).
+_AFFILIATION = lazy(r"\b(?:university|institute|department|school|labs?|college|inc\.)(?!\w)", re.I)
+#: A title line ending in a word no title ends with: the next line is more of the title.
+_TITLE_GOES_ON = lazy(r"(\b(with|without|for|of|and|or|the|a|an|in|into|on|onto|to|from|via|using|towards?|through|"
+                      r"across|beyond|between|by|at|as|is|are|versus|vs\.?)|[:\-–])$", re.I)
+
+
 def _looks_like_name(line: str, previous: str) -> bool:
     """'A. M. Turing' after a complete title line, not 'Learning Based Document ...'."""
-    if re.search(r"(\b(with|for|of|and|the|a|an|in|on|to|from|via)|[:\-–])$", previous.strip(), re.I):
+    if _TITLE_GOES_ON.search(previous.strip()):
         return False
     parts = [p.strip() for p in re.split(r",|\band\b", _MARKERS.sub(",", line)) if p.strip()]
     if len(parts) >= 2:
         return all(_NAME.match(p) and len(p.split()) <= 4 for p in parts)
     words = line.split()
     return bool(_NAME.match(line)) and (bool(re.search(r"\b[A-Z]\.", line)) or 2 <= len(words) <= 3)
+
+
+#: A line that goes on with a sentence: a lower-case word, not a particle of a name or "and".
+_PROSE_LINE = lazy(r"^(?!(?:and|van|von|der|den|de|del|della|di|da|du|dos|la|le|bin|ibn|al|el|ten|ter|zu)\b)[a-z]")
+#: An e-mail address or its user part ("ada@", "{ada, alan}@uni.edu"): not "CPU @2.45 GHz".
+_EMAIL_WORD = lazy(r"^\S*[\w}]@")
 
 
 def guess_authors(first_page: str, title: str) -> list[str]:
@@ -557,12 +572,14 @@ def guess_authors(first_page: str, title: str) -> list[str]:
         return []
     names: list[str] = []
     for line in lines[start:start + 6]:
-        line = " ".join(w for w in line.split() if "@" not in w)
+        if _PROSE_LINE.match(line):
+            break       # a sentence goes on after the title (a running header, a page cut out of a paper)
+        line = " ".join(w for w in line.split() if not _EMAIL_WORD.match(w))
         if line.isupper() and "," in line:     # 'TAL AUGUST, University of Washington, USA'
             names.append(line.split(",")[0].title())
             continue
         if not line or re.match(r"^(abstract|introduction|\d)", line, re.I) or \
-                re.search(r"\b(university|institute|department|school|inc\.|labs?|college)\b", line, re.I):
+                _AFFILIATION.search(line):
             break
         for part in re.split(r",|\band\b|;", _MARKERS.sub(",", line)):
             part = part.strip()

@@ -45,6 +45,25 @@ def test_a_note_after_the_name_is_not_an_author():
     assert split_info_authors(result.info_author) == ["A. M. Turing"]
 
 
+
+@pytest.mark.parametrize("first_page, title, authors", [
+    # a title broken after a word no title ends with goes on; the names follow it
+    ("Learning to Rank Papers using\nGraph-aware Language Models\nAda Lovelace† Alan Turing∗\nAnalytical Engines Inc.",
+     "Learning to Rank Papers using Graph-aware Language Models", ["Ada Lovelace", "Alan Turing"]),
+    ("Carbon Accounting Towards\nSustainable Training\nGrace Hopper, John von Neumann\nAbstract",
+     "Carbon Accounting Towards Sustainable Training", ["Grace Hopper", "John von Neumann"]),
+    # a page cut out of a paper: its running header, then prose (a processor's clock speed is no name)
+    ("Measuring Inference Energy at Scale 7\nthe runs were timed on one machine with an Intel Xeon 8380\n"
+     "CPU @2.30 GHz.\n4.2 Results\nTable 3 lists the energy of each run.",
+     "Measuring Inference Energy at Scale 7", []),
+    # e-mail addresses are dropped, the names beside them kept
+    ("Water Footprint of Data Centres\nMary Shelley ada@example.org\nPercy Shelley\n{mary, percy}@uni.edu",
+     "Water Footprint of Data Centres", ["Mary Shelley", "Percy Shelley"]),
+])
+def test_title_and_authors_guessed_from_a_first_page(first_page, title, authors):
+    assert pdf.guess_title(first_page) == title
+    assert pdf.guess_authors(first_page, title) == authors
+
 # -- two extractors: pdfium (the default when installed) and pypdf (the reference) ----------
 
 GOOD = make_pdf(["Energy use of training is measured in kilowatt hours per model run here.",
