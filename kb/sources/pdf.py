@@ -521,8 +521,8 @@ def guess_title(first_page: str) -> str:
             break
         if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
-        if title and _PROSE_LINE.match(line) and not _TITLE_GOES_ON.search(title[-1]):
-            break  # a sentence after a running header (a page cut out of a paper)
+        if title and _PROSE_LINE.match(line) and _PAGE_NUMBER_END.search(title[-1]):
+            break  # a running header and its page number, then a sentence: a page cut out of a paper
         title.append(line)
         if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
             break
@@ -537,6 +537,7 @@ _MARKERS = lazy(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
 
 #: An affiliation ("Inc." at a line's end too: no word boundary follows its full stop).
 _AFFILIATION = lazy(r"\b(?:university|institute|department|school|labs?|college|inc\.)(?!\w)", re.I)
+_PAGE_NUMBER_END = lazy(r"\s\d{1,4}$")
 #: A title line ending in a word no title ends with: the next line is more of the title.
 _TITLE_GOES_ON = lazy(r"(\b(with|without|for|of|and|or|the|a|an|in|into|on|onto|to|from|via|using|towards?|through|"
                       r"across|beyond|between|by|at|as|is|are|versus|vs\.?)|[:\-–])$", re.I)

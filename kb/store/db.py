@@ -582,7 +582,6 @@ def m017_quote_ids(db: sqlite_utils.Database) -> None:
     """)
 
 
-
 def m018_papers_resolving(db: sqlite_utils.Database) -> None:
     """Relinking after a paper is added or its text loaded reads the papers its
     references could name (kb.graph.links._papers_resolving): by arXiv id, by DOI
@@ -597,6 +596,7 @@ def m018_papers_resolving(db: sqlite_utils.Database) -> None:
     CREATE INDEX papers_no_first_author ON papers(citekey)
         WHERE (first_author IS NULL OR first_author = '') AND authors IS NOT NULL AND authors NOT IN ('', '[]');
     """)
+
 
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,

@@ -52,6 +52,9 @@ def test_a_note_after_the_name_is_not_an_author():
      "Learning to Rank Papers using Graph-aware Language Models", ["Ada Lovelace", "Alan Turing"]),
     ("Carbon Accounting Towards\nSustainable Training\nGrace Hopper, John von Neumann\nAbstract",
      "Carbon Accounting Towards Sustainable Training", ["Grace Hopper", "John von Neumann"]),
+    # a sentence-case title goes on in lower case
+    ("Energy and policy considerations for deep\nlearning in NLP\nEmma Strubell, Ananya Ganesh\nAbstract",
+     "Energy and policy considerations for deep learning in NLP", ["Emma Strubell", "Ananya Ganesh"]),
     # a page cut out of a paper: its running header, then prose (a processor's clock speed is no name)
     ("Measuring Inference Energy at Scale 7\nthe runs were timed on one machine with an Intel Xeon 8380\n"
      "CPU @2.30 GHz.\n4.2 Results\nTable 3 lists the energy of each run.",
