@@ -23,8 +23,9 @@ def prefetch(argv: list[str]) -> bool:
     """Begin the check of the truth files for a command that opens a knowledge base. argv
     is read as the root reads it (`--kb PATH` or `--kb=PATH`, then the command); help, a
     version, an unknown command or no knowledge base begin nothing. KB_PREFETCH=0 turns
-    it off. Whether a check was begun."""
-    if os.environ.get("KB_PREFETCH", "1") == "0" or any(a in ("-h", "--help", "-V", "--version") for a in argv):
+    it off. Whether a check was begun. (`--version` after the command is the command's
+    own option, `kb text load KEY FILE --version v2`: only the root's, before it, is kb's.)"""
+    if os.environ.get("KB_PREFETCH", "1") == "0" or any(a in ("-h", "--help") for a in argv):
         return False
     explicit, args = None, iter(argv)
     for arg in args:

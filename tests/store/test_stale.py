@@ -165,6 +165,13 @@ def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
     r = run_script(root, "assert launch.prefetch(['--kb', str(root), 'claims', '--paper', 'p1'])\n"
                          "assert stale.scan(layout) == stale._scan_now(layout)\n")
     assert r.returncode == 0, r.stderr
+    # a command's own --version option (an arXiv version) is no request for kb's version
+    r = run_script(root, "argv = ['--kb', str(root), 'text', 'load', 'p1', 'p1.json', '--version', 'v2']\n"
+                         "assert launch.prefetch(argv)\n"
+                         "assert stale.scan(layout) == stale._scan_now(layout)\n")
+    assert r.returncode == 0, r.stderr
+    assert launch.prefetch(["--version"]) is False and launch.prefetch(["-V", "ls"]) is False
+    assert launch.prefetch(["--kb", str(root), "quote", "add", "--help"]) is False
     assert launch.prefetch(["--help"]) is False and launch.prefetch(["--kb", str(root), "where"]) is False
     assert launch.prefetch(["--kb", str(tmp_path / "nothing"), "ls"]) is False
     assert launch.prefetch(["--kb", str(root), "nosuchcommand"]) is False
