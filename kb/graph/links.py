@@ -402,44 +402,34 @@ def _canonical_work_keys(db: Database, citekeys: set[str] | None) -> set[str]:
     keys that changed (old and new)."""
     changed: set[str] = set()
     tables = ("refs", "s2_citing")
-    if citekeys is None:
-        ids_by_title: dict[str, set[str]] = defaultdict(set)
+    only = ""
+    if citekeys is not None:
+        # only the title keys of the touched papers' own rows, read in one statement a
+        # table (not four a title: a paper cites dozens of works)
+        only = "AND title_key IN (SELECT k FROM _kb_sel WHERE kind = 'tk')"
+        db.execute("DELETE FROM _kb_sel WHERE kind = 'tk'")
         for table in tables:
-            for tk, ax, doi in db.execute(
-                    f"SELECT title_key, arxiv_id, doi FROM {table} "
-                    "WHERE title_key IS NOT NULL AND (arxiv_id IS NOT NULL OR doi IS NOT NULL)"):
-                ids_by_title[tk].add(_id_key(ax, doi))
-        for table in tables:
-            ups = []
-            for rid, tk, wk in db.execute(
-                    f"SELECT id, title_key, work_key FROM {table} "
-                    "WHERE title_key IS NOT NULL AND arxiv_id IS NULL AND doi IS NULL"):
-                ids = ids_by_title.get(tk)
-                want = next(iter(ids)) if ids and len(ids) == 1 else f"title:{tk}"
-                if want != wk:
-                    ups.append((want, rid))
-                    changed.update((wk, want))
-            db.conn.executemany(f"UPDATE {table} SET work_key = ? WHERE id = ?", ups)
-        return changed
-    # incremental: only the title keys of the touched papers' own rows
-    tks: set[str] = set()
+            db.execute(f"INSERT OR IGNORE INTO _kb_sel (kind, k) SELECT DISTINCT 'tk', title_key FROM {table} "
+                       "WHERE title_key IS NOT NULL AND citekey IN (SELECT k FROM _kb_sel WHERE kind = 'c')")
+    ids_by_title: dict[str, set[str]] = defaultdict(set)
     for table in tables:
-        tks.update(tk for (tk,) in db.execute(
-            f"SELECT DISTINCT title_key FROM {table} WHERE title_key IS NOT NULL "
-            "AND citekey IN (SELECT k FROM _kb_sel WHERE kind = 'c')"))
-    for tk in tks:
-        ids: set[str] = set()
-        for table in tables:
-            ids.update(_id_key(ax, doi) for ax, doi in db.execute(
-                f"SELECT DISTINCT arxiv_id, doi FROM {table} WHERE title_key = ? "
-                "AND (arxiv_id IS NOT NULL OR doi IS NOT NULL)", [tk]))
-        want = next(iter(ids)) if len(ids) == 1 else f"title:{tk}"
-        for table in tables:
-            for rid, wk in db.execute(
-                    f"SELECT id, work_key FROM {table} WHERE title_key = ? AND arxiv_id IS NULL "
-                    "AND doi IS NULL AND work_key IS NOT ?", [tk, want]).fetchall():
-                db.execute(f"UPDATE {table} SET work_key = ? WHERE id = ?", [want, rid])
+        for tk, ax, doi in db.execute(
+                f"SELECT title_key, arxiv_id, doi FROM {table} "
+                f"WHERE title_key IS NOT NULL {only} AND (arxiv_id IS NOT NULL OR doi IS NOT NULL)"):
+            ids_by_title[tk].add(_id_key(ax, doi))
+    for table in tables:
+        ups = []
+        # (+: found by title, not through the index of the rows without a DOI, most of them;
+        # the rows are updated after the loop)
+        for rid, tk, wk in db.execute(
+                f"SELECT id, title_key, work_key FROM {table} "
+                f"WHERE title_key IS NOT NULL {only} AND +arxiv_id IS NULL AND +doi IS NULL"):
+            ids = ids_by_title.get(tk)
+            want = next(iter(ids)) if ids and len(ids) == 1 else f"title:{tk}"
+            if want != wk:
+                ups.append((want, rid))
                 changed.update((wk, want))
+        db.conn.executemany(f"UPDATE {table} SET work_key = ? WHERE id = ?", ups)
     changed.discard(None)
     return changed
 

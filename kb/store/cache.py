@@ -35,8 +35,22 @@ class Manifest:
     writer_pid: int | None = None     # the kb process that cached it and has not filed it yet
 
 
+#: The last bytes hashed and their digest: one PDF is asked for its digest several times on
+#: its way in (already attached? its manifest, its cache file, filed under its paper), and a
+#: bytes object never changes, so the same object is hashed once (4 ms a paper of a bulk
+#: import's one writer, for PDFs of a megabyte).
+_last: tuple[bytes, str] | None = None
+
+
 def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    global _last
+    held = _last
+    if held is not None and held[0] is data:
+        return held[1]
+    digest = hashlib.sha256(data).hexdigest()
+    if type(data) is bytes:             # immutable: the same object, the same digest
+        _last = (data, digest)
+    return digest
 
 
 class SourceCache:
