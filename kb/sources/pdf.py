@@ -320,7 +320,20 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
         raise PDFError(f"{source} is corrupt and cannot be read ({exc})") from None
     try:
         count = len(doc)
-        if count > limits.max_pages:        # pypdf says so, reading no more of the page tree than the limit
+        if count > limits.max_pages:
+            # Over the limit, said at once when PDFium finds the page past it (pypdf would first
+            # read the cross-reference table of every page: 4 s for 100,000), with the count
+            # when it finds the last page too. A page tree whose count PDFium cannot find
+            # pages for is pypdf's to read, as any file PDFium fails.
+            for index in (count - 1, limits.max_pages):
+                try:
+                    doc[index].close()
+                except Exception:
+                    continue
+                if index == count - 1:
+                    _check_count(count, limits, source)
+                raise LimitExceeded(f"{source} has more than {limits.max_pages:,} pages",
+                                    hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
             raise PDFError(f"{source} has more pages than the limit of {limits.max_pages:,}")
         _check_count(count, limits, source)
         pages: list[str] = []

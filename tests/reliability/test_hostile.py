@@ -322,13 +322,32 @@ def test_stream_limit_can_be_raised_in_kb_toml(kb_root, tmp_path, monkeypatch):
     assert run_kb("quote", "add", key, lines[0]).code == 0
 
 
-def test_hundred_thousand_pages_are_refused(kb_root, tmp_path):
+def test_hundred_thousand_pages_are_refused(kb_root, tmp_path, monkeypatch):
+    from kb.sources import pdf
+
     path = tmp_path / "many.pdf"
     path.write_bytes(make_many_pages_pdf(100_000))
+    if pdf.pdfium_available():
+        # PDFium finds the page past the limit itself: pypdf, which reads the cross-reference
+        # table of all 100,000 pages first (seconds), is not asked
+        def no_pypdf(*args):
+            raise AssertionError("pypdf was asked to read the page tree")
+        monkeypatch.setattr(pdf, "_extract_pypdf", no_pypdf)
     r = run_kb("add", path, "--offline", "--json")
     assert r.code == 0, r.err
-    assert "has more than 2,000 pages" in r.err and "raise KB_MAX_PAGES (or max_pages in kb.toml [limits])" in r.err
+    said = "has 100,000 pages, over the limit of 2,000" if pdf.pdfium_available() else "has more than 2,000 pages"
+    assert said in r.err and "raise KB_MAX_PAGES (or max_pages in kb.toml [limits])" in r.err
     assert _versions(r.json[0]["citekey"])[0]["text_status"] == "over-limit"
+
+
+def test_a_page_count_larger_than_the_pages_is_read_as_the_pages_there(kb_root, tmp_path):
+    """A page tree whose /Count says 100,000 over three pages is no file over the limit."""
+    path = tmp_path / "lying.pdf"
+    path.write_bytes(make_many_pages_pdf(3).replace(b"/Count 3", b"/Count 100000"))
+    r = run_kb("add", path, "--offline", "--json")
+    assert r.code == 0 and "limit" not in r.err, r.err
+    [v] = _versions(r.json[0]["citekey"])
+    assert v["text_status"] != "over-limit"
 
 
 def test_a_500_page_pdf_is_within_the_default_limits(kb_root, tmp_path):
