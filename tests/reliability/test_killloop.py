@@ -1,6 +1,6 @@
 """Crashes: `kb add`, `kb import`, `kb quote add` and `kb claim add` run as real
-processes and are SIGKILLed at random moments: 8 times each by default (about
-half a minute on 2 cores), 150 times in all with KB_TEST_LONG=1, or
+processes and are SIGKILLed at random moments: 6 times each by default (about
+15 s on 2 idle cores), 150 times in all with KB_TEST_LONG=1, or
 KB_KILL_LOOP_N times each.
 
 After every kill, references.bib, each claims/*.toml and the index are each
@@ -67,11 +67,11 @@ HAND_BIB = """% References kept by hand; kb must leave this comment and these en
 TEXT_KEY = "paper2024text"
 QUOTE = quote_of(1, 1, 7)                 # "... used 1.17 kWh per 1000 queries ..."
 CLAIM_QUOTE = quote_of(1, 2, 11)          # "... used 1.211 kWh per 1000 queries ..."
-# Kills per command kind: 8 each by default (32 kills, under half a minute on 2
+# Kills per command kind: 6 each by default (24 kills, about 15 s on 2 idle
 # cores); KB_TEST_LONG=1 runs the full loop (150 kills, 3-5 minutes), and
 # KB_KILL_LOOP_N sets the count for every kind.
 LONG_ITERATIONS = {"add": 40, "import": 30, "quote": 45, "claim": 35}
-ITERATIONS = {name: budget(8, n, "KB_KILL_LOOP_N") for name, n in LONG_ITERATIONS.items()}
+ITERATIONS = {name: budget(6, n, "KB_KILL_LOOP_N") for name, n in LONG_ITERATIONS.items()}
 SEED = int(os.environ.get("KB_KILL_SEED", "20261126"))
 
 
