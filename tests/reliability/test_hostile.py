@@ -33,10 +33,11 @@ def one_line_error(r, code: int = 2) -> str:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` (except kb's own index and lock), with its bytes."""
+    """Every file under `folder` (except kb's own index, lock and caches: pint's parsed units
+    are written by whichever command of the process first needs them), with its bytes."""
     out = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not re.search(r"kb\.sqlite|/lock$|/\.kb/cache/http/", str(path)):
+        if path.is_file() and not re.search(r"kb\.sqlite|/lock$|/\.kb/cache/(?:http|pint)/", str(path)):
             out[str(path.relative_to(folder))] = path.read_bytes()
     return out
 
