@@ -108,10 +108,9 @@ def _papers_resolving(db: Database, rows: Sequence[tuple]) -> list[PaperInfo]:
         for p in _load_papers(db, where, params):
             found.setdefault(p.citekey, p)
 
-    db.execute("DELETE FROM _kb_sel WHERE kind = 'pa'")
-    db.conn.executemany("INSERT OR IGNORE INTO _kb_sel (kind, k) VALUES ('pa', ?)", [(k,) for k in sorted(arxiv)])
-    load("WHERE citekey IN (SELECT p.citekey FROM _kb_sel s JOIN papers p "
-         "ON p.arxiv_id >= s.k AND p.arxiv_id < s.k || 'w' WHERE s.kind = 'pa')")   # the id, then vN or nothing
+    for chunk in chunks(sorted(arxiv), 200):    # the id, then vN or nothing
+        load("WHERE " + " OR ".join(["(arxiv_id >= ? AND arxiv_id < ?)"] * len(chunk)),
+             [v for k in chunk for v in (k, k + "w")])
     for chunk in chunks(sorted(dois)):
         load(f"WHERE lower(doi) IN ({','.join('?' * len(chunk))})", chunk)
     load("WHERE doi GLOB '*[^ -~]*'")           # lower() folds ASCII only: PaperIndex compares these

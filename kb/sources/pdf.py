@@ -237,12 +237,28 @@ def _deadline_passed(deadline: float, i: int, count: int, limits: Limits, source
                                  "[limits]) if the file is trustworthy")
 
 
+_PAGES_HINT = "raise KB_MAX_PAGES (or max_pages in kb.toml [limits])"
+
+
 def _check_count(count: int, limits: Limits, source: str) -> None:
     if count > limits.max_pages:
         raise LimitExceeded(f"{source} has {count:,} pages, over the limit of {limits.max_pages:,}",
-                            hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
+                            hint=_PAGES_HINT)
     if count == 0:
         raise PDFError(f"{source} has no pages")
+
+
+def _over_pages(limits: Limits, source: str) -> LimitExceeded:
+    """Over the page limit, the exact count unknown (not read to the end)."""
+    return LimitExceeded(f"{source} has more than {limits.max_pages:,} pages", hint=_PAGES_HINT)
+
+
+def _page_loads(doc, index: int) -> bool:
+    try:
+        doc[index].close()
+    except Exception:
+        return False
+    return True
 
 
 _STREAM = lazy(rb"stream\r?\n")
@@ -325,15 +341,10 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
             # read the cross-reference table of every page: 4 s for 100,000), with the count
             # when it finds the last page too. A page tree whose count PDFium cannot find
             # pages for is pypdf's to read, as any file PDFium fails.
-            for index in (count - 1, limits.max_pages):
-                try:
-                    doc[index].close()
-                except Exception:
-                    continue
-                if index == count - 1:
-                    _check_count(count, limits, source)
-                raise LimitExceeded(f"{source} has more than {limits.max_pages:,} pages",
-                                    hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])")
+            if _page_loads(doc, count - 1):
+                _check_count(count, limits, source)
+            if _page_loads(doc, limits.max_pages):
+                raise _over_pages(limits, source)
             raise PDFError(f"{source} has more pages than the limit of {limits.max_pages:,}")
         _check_count(count, limits, source)
         pages: list[str] = []
@@ -386,8 +397,7 @@ def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extrac
         try:
             count = len(reader.pages)
         except pypdf.errors.LimitReachedError:
-            raise LimitExceeded(f"{source} has more than {limits.max_pages:,} pages",
-                                hint="raise KB_MAX_PAGES (or max_pages in kb.toml [limits])") from None
+            raise _over_pages(limits, source) from None
         except Exception as exc:
             raise PDFError(f"{source} is corrupt: its page tree cannot be read ({exc})") from None
         _check_count(count, limits, source)

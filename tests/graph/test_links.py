@@ -305,7 +305,7 @@ def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path
     assert db.execute("SELECT * FROM works ORDER BY 1").fetchall() == works
 
 
-def test_relinking_reads_papers_through_indexes(tmp_path, new_db, add_paper, stored_pages) -> None:
+def test_relinking_reads_papers_through_indexes(tmp_path, new_db, add_paper, stored_pages, links) -> None:
     """What a paper's references can name is found through the papers table's indexes:
     a relink after one paper arrives reads no whole table of papers (at 10,000 papers a
     scan cost more than the rest of the relink)."""
@@ -327,8 +327,4 @@ def test_relinking_reads_papers_through_indexes(tmp_path, new_db, add_paper, sto
     for sql in reading:
         plan = [row[3] for row in db.conn.execute("EXPLAIN QUERY PLAN " + sql)]
         assert not [step for step in plan if step in ("SCAN papers", "SCAN p")], (sql, plan)
-    assert {("new", f"p{j}") for j in range(1, 8)} <= links_of_db(db)
-
-
-def links_of_db(db) -> set[tuple[str, str]]:
-    return {(a, b) for a, b in db.execute("SELECT citing, cited FROM citations")}
+    assert {("new", f"p{j}") for j in range(1, 8)} <= links(db)
