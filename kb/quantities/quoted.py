@@ -12,6 +12,13 @@ verified. The value holds when each number written in it is in the quote:
   one's half unit. Units of the quote's numbers are read by
   `kb.quantities.numbers.extract_candidates`.
 
+A unit counts too: a number the quote prints with a unit holds a claim's number
+only in a unit that converts to the same figure ("121.7 hours" holds "121.7 h"
+and "7,302 min", never "121.7 kg" or "121.7 min"; "21.4%" never "21.4 ‰").
+A number printed without one (a table cell, a figure whose unit the sentence
+gives before it) holds the claim's number in any unit, as does a claim without
+a unit.
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
@@ -103,10 +110,57 @@ def _close(a: float, half_a: float, b: float, half_b: float) -> bool:
     return abs(a - b) <= min(half_a, half_b) * (1 + 1e-9) + 1e-300
 
 
+#: What may start a unit printed after a number: a letter or a unit's sign.
+_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″]")
+#: A range going on after a number: "-20", "– 20", "to 20".
+_RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
+
+
+def _unit_text(value: str, wanted: list[_Number]) -> str:
+    """A claim's unit as written: what follows its last number ("kWh" of "11.49 kWh")."""
+    return value[wanted[-1].end:].strip() if wanted else ""
+
+
+def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
+    """Whether, read without units, the quote prints `number` with the claim's unit
+    as written ("11.49 kWh", "9%"), or with nothing that could be a unit after it.
+    False means only that kb must read the quote's unit (`value_in_quote`)."""
+    rest = plain[number.end:number.end + 80].lstrip(" ")
+    if _RANGE_ON.match(rest):
+        return False            # "10-20 kWh": the unit after the range is this number's too
+    if not rest or not _UNIT_START.match(rest):
+        return True
+    if not unit:
+        return rest[0] not in "%‰‱" and not rest.lower().startswith(("percent", "per cent", "per mil"))
+    return rest.startswith(unit) and not rest[len(unit):len(unit) + 1].isalnum()
+
+
+def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
+                 w: _Number) -> bool:
+    """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
+    the claim's number `w` in its unit. Called for numbers of equal value only."""
+    if unit is None or claim_unit is None:
+        return True             # no unit printed, or a claim unit kb cannot read: the number decides
+    try:
+        mine = Interval.from_written(f"{w.text.lstrip('+')} {value_unit}".strip())
+    except KBError:
+        return True             # kb cannot read the claim as a figure: the number decides
+    # "10-20 kWh per day" holds "10 kWh" too: a claim may leave the rate's "per ..." to
+    # its id and quote, as it may leave its unit out ("121.7" of "121.7 hours").
+    for printed_unit in dict.fromkeys((unit, unit.split("/")[0].strip())):
+        try:
+            conv = Interval.from_written(f"{number.text.lstrip('+')} {printed_unit}").to(claim_unit)
+        except KBError:
+            continue            # a unit of another kind: hours are not kilograms
+        return _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2)
+    return unitless
+
+
 def value_in_quote(value: str, quote: str) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc)."""
     wanted = numbers_in(value)
     held = numbers_in(quote)
+    value_unit = _unit_text(value, wanted)
     try:
         claim_unit = Interval.from_written(value).unit
         unitless = claim_unit == Interval.exact(1).unit
@@ -114,6 +168,7 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
         claim_unit, unitless = None, True
     # Numbers of the quote with the unit kb reads after them, as intervals.
     with_units: list[tuple[_Number, Interval]] = []
+    printed_unit: dict[tuple[int, int], str] = {}
     shown: dict[tuple[int, int], str] = {}
     plain = _plain(quote)
     try:
@@ -126,6 +181,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
         for n in inside:
             if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
                 shown[(n.start, n.end)] = " ".join(plain[n.start:c.end].split())
+            if unit and c.kind in ("quantity", "range") and n.end <= c.start + len(c.number.rstrip()):
+                printed_unit[(n.start, n.end)] = unit
             if unit and not unitless:
                 try:
                     with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
@@ -133,7 +190,10 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
                     continue
     missing: list[str] = []
     for w in wanted:
-        if any(h.value == w.value for h in held):
+        if any(h.value == w.value and (_prints_same_unit(plain, h, value_unit)
+                                       or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
+                                                       claim_unit, unitless, w))
+               for h in held):
             continue
         found = False
         if not unitless:
@@ -164,14 +224,17 @@ def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None
     unverified, it has no quote, or its value is not among its quote's numbers
     (`value_in_quote`; a value edited by hand in claims/*.toml after kb verified it).
     The one decision `kb claims` (through the index, kb.ops.derive), `kb check` and
-    `kb verify` share. A value whose every number is printed in the quote stands
-    without reading units (pint is loaded only to compare converted figures)."""
+    `kb verify` share. A value whose every number is printed in the quote with the
+    value's unit as written, or with no unit after it, stands without reading units
+    (pint is loaded only to read the quote's other units and compare figures)."""
     if status != "verified":
         return "stored unverified"
     if not quote:
         return "no quote"
-    held = {n.value for n in numbers_in(quote)}
-    if all(w.value in held for w in numbers_in(value)):
+    held = numbers_in(quote)
+    wanted = numbers_in(value)
+    plain, unit = _plain(quote), _unit_text(value, wanted)
+    if all(any(h.value == w.value and _prints_same_unit(plain, h, unit) for h in held) for w in wanted):
         return None
     found = value_in_quote(value, quote)
     return None if found.ok else found.reason(value)

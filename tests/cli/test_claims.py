@@ -266,6 +266,25 @@ def test_a_typo_in_the_value_is_refused_and_nothing_stored(php):
     assert r.code == 0 and "unverified claim luccioni2023power.typo" in r.out
 
 
+def test_the_right_digits_in_the_wrong_unit_are_refused_and_a_hand_edit_of_the_unit_caught(php):
+    """121.7 kg from a quote printing 121.7 hours: the digits are there, the figure is not."""
+    quote = "the least efficient image generation model uses as much energy as 522 smartphone charges (11.49 kWh)"
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 MWh", "--quote", quote, "--id", "mwh")
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        "kb: error: the value '11.49 MWh' is not among its quote's numbers: 522 smartphone charges, 11.49 kWh; "
+        "nothing stored (correct the value, or store it unverified with --force)"]
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", quote, "--id", "kwh").code == 0
+    # The unit edited by hand: verify, doctor and check no longer take the claim as verified.
+    path = php / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', 'value = "11.49 kg"'))
+    r = run_kb("verify")
+    assert r.code == 1
+    assert "value-mismatch claim luccioni2023power.kwh" in r.out
+    assert run_kb("doctor").code == 1
+
+
 HAND_EDITED = """
 [[claim]]
 id = "image-gen"

@@ -15,6 +15,15 @@ from kb.quantities.quoted import claim_doubt, numbers_in, value_in_quote
     ("11.49 kWh", "522 smartphone charges (11.49 kWh)"),
     ("11490 Wh", "522 smartphone charges (11.49 kWh)"),
     ("626155", "a total of 626 155 images"),
+    # the quote's unit, or one converting to the same figure
+    ("121.7 hours", "a mean length of stay of 121.7 hours"),
+    ("121.7 h", "a mean length of stay of 121.7 hours"),
+    ("7302 min", "a mean length of stay of 121.7 hours"),
+    ("121.7", "a mean length of stay of 121.7 hours"),               # a bare number leaves the unit out
+    ("9 %", "which is 9% of a charge"),
+    ("10 kWh", "from 10-20 kWh per day"),                            # the range's unit, its rate left to the id
+    ("20 kWh/day", "from 10-20 kWh per day"),
+    ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # no unit printed after the number
 ])
 def test_the_value_is_among_the_quotes_numbers(value, quote):
     assert value_in_quote(value, quote).ok
@@ -27,6 +36,15 @@ def test_the_value_is_among_the_quotes_numbers(value, quote):
     ("11.94 kWh", "522 smartphone charges (11.49 kWh)"),
     ("754.66 kWh", "it used 75 4.66 kWh"),                           # a writer's space is no thousands group
     ("-5 %", "a change of 5 % over the year"),
+    # the same digits in another unit: another figure
+    ("121.7 kg", "a mean length of stay of 121.7 hours"),
+    ("121.7 min", "a mean length of stay of 121.7 hours"),
+    ("121.7 day", "a mean length of stay of 121.7 hours"),
+    ("11.49 MWh", "522 smartphone charges (11.49 kWh)"),
+    ("21.4 permille", "an error rate 21.4% lower"),
+    ("21.4", "an error rate 21.4% lower"),                          # a bare 21.4 is not 0.214
+    ("10 Wh", "from 10-20 kWh per day"),
+    ("20 kg", "from 10-20 kWh per day"),
 ])
 def test_a_value_the_quote_does_not_hold_is_refused_with_the_numbers_it_holds(value, quote):
     found = value_in_quote(value, quote)
