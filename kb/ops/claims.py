@@ -353,6 +353,8 @@ class Namespace:
     sources: dict[str, str] = field(default_factory=dict)    # name -> where it is defined
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
     units: userunits.UserUnits = field(default_factory=lambda: userunits.UserUnits())  # claims files' [units]
+    #: [units] defined as a claim kb does not hold (renamed, removed): name -> why it is not defined
+    broken: dict[str, str] = field(default_factory=dict)
 
     def resolve(self, name: str):
         if name in self.ambiguous:
@@ -387,6 +389,19 @@ def check_words(kb: KB, rows: list[dict]) -> set[str]:
     return out
 
 
+def _claim_named(definition: str, names) -> str | None:
+    """The claim a [units] definition names ("citekey.claim_id", "`key-with-dashes`.id",
+    "claim_id"), as `names` holds it; None for a figure ("0.012 kWh") or a name not held."""
+    quoted = re.fullmatch(r"`([^`]+)`\.([A-Za-z_]\w*)", definition)
+    if quoted:
+        named = f"{quoted.group(1)}.{quoted.group(2)}"
+    elif re.fullmatch(r"[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?", definition):
+        named = definition
+    else:
+        return None
+    return next((t for t in (named, named.replace("-", "_")) if t in names), None)
+
+
 def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
     """Every claim as citekey.claim_id (and claim_id alone when unique), and the user units.
     With `words` (`check_words`), only the claims those checks can name (and an id
@@ -415,9 +430,15 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
     defs = {}
     for r in rows_as_dicts(kb.conn.execute("select name, definition, file from units")):
         definition = r["definition"].strip()
-        target = definition.replace("-", "_")
-        if re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)?", target) and target in ns.values:
+        target = _claim_named(definition, ns.values)
+        if target is not None:
             definition = ns.values[target]      # a unit defined as a claim: its figure and precision
+        elif re.fullmatch(r"`?[^\s`.]+`?\.[A-Za-z_]\w*", definition):
+            # a claim's name ("luccioni2023power.smartphone_charge") that names no claim held: only
+            # the checks using the unit fail, saying why, not every check of the knowledge base
+            ns.broken[r["name"]] = (f"{r['file']}: [units] {r['name']} = {definition!r}: no claim "
+                                    f"{definition.replace('`', '')} (renamed or removed? see kb claims)")
+            continue
         defs[r["name"]] = definition
     if defs:
         try:
@@ -481,6 +502,12 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
     for r in rows:
         result = checks.run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
                            units=ns.units, unverified=unverified)
+        if result.verdict == "error" and ns.broken:
+            used = set(re.findall(r"\w+", f"{r['stated']} {r['expr']} {r['tolerance'] or ''}"))
+            why = [ns.broken[name] for name in sorted(used & set(ns.broken))]
+            if why:
+                result.message = why[0]
+                result.explanation = [f"error: {w}" for w in why]
         if result.verdict == "error" and "undefined name" in result.message:
             if not full:        # its hint names the closest of every claim
                 every = namespace(kb)
@@ -505,7 +532,8 @@ def _checks_key(kb: KB, rows: list[dict], words: set[str]) -> str:
     name (values, quotes, status), the user units, and the code that computes them (kb's
     version and the files of kb.quantities, this module and pint, by size and mtime)."""
     where, params = _named(words)
-    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file from claims{where} "
+    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, "
+                             f"exists (select 1 from papers p where p.citekey = claims.citekey) from claims{where} "
                              "order by citekey, id, file", params).fetchall()
     units = kb.conn.execute("select name, definition, file from units order by name, file").fetchall()
     code = [Path(__file__), *sorted(Path(quantities.__file__).parent.glob("*.py"))]
@@ -556,11 +584,15 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
     out: dict[str, str] = {}
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
-    for r in rows_as_dicts(kb.conn.execute(f"select id, citekey, number, unit, quote, status from claims{where}",
-                                          params)):
+    for r in rows_as_dicts(kb.conn.execute(
+            f"select id, citekey, number, unit, quote, status, "
+            f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         reason = None
-        if r["status"] == "unverified":
+        if not r["held"]:
+            # its entry renamed or deleted by hand in references.bib: nothing to verify it against
+            reason = f"its paper {r['citekey']} is not in references.bib"
+        elif r["status"] == "unverified":
             reason = "stored unverified"
         elif not r["quote"]:
             reason = "no quote"
@@ -573,7 +605,7 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
         if ns.values.get(bare) is not None and bare not in ns.ambiguous and ns.sources.get(bare) == ns.sources.get(full):
             out[bare] = out[full]
     for r in rows_as_dicts(kb.conn.execute("select name, definition from units")):
-        target = r["definition"].strip().replace("-", "_")
-        if target in out:
+        target = _claim_named(r["definition"].strip(), out)
+        if target is not None:
             out[r["name"]] = f"unit {r['name']} = {target}; {out[target]}"
     return out

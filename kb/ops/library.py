@@ -255,6 +255,14 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                         if renamed != value:
                             check[name] = renamed
                             changed = True
+            units = doc.get("units")
+            if isinstance(units, dict):
+                for name, value in list(units.items()):      # charge = "old.smartphone_charge"
+                    if isinstance(value, str):
+                        renamed = rename_in_expr(value, old, new)
+                        if renamed != value:
+                            units[name] = renamed
+                            changed = True
             for restatement in doc.get("restatement", []):
                 if restatement.get("cited") == old:
                     restatement["cited"] = new

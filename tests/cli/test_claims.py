@@ -212,6 +212,48 @@ def test_check_explain_and_unknown(checks_kb):
     assert r.code == 2 and "no check 'okk'" in r.err and "did you mean ok" in r.err
 
 
+def test_a_unit_defined_as_a_claim_kb_does_not_hold_fails_only_its_checks_saying_why(checks_kb):
+    """A [units] line naming a claim renamed or removed by hand: the checks using the unit
+    say which line and why; the other checks still run."""
+    write_checks(checks_kb, """
+[units]
+charge = "luccioni2023power.charge_v1"
+gone = "luccioni2023power.charge_v9"
+
+[[check]]
+id = "uses-charge"
+stated = "950 charge"
+expr = "image_gen"
+[[check]]
+id = "uses-gone"
+stated = "950 gone"
+expr = "image_gen"
+""")
+    r = run_kb("check")
+    assert r.code == 1, r.err
+    lines = dict(line.split("  ", 1) for line in r.out.splitlines()[:-1])
+    assert lines["uses-charge"].endswith("pass")
+    assert lines["uses-gone"].startswith(
+        "stated 950 gone  claims/checks.toml: [units] gone = 'luccioni2023power.charge_v9': "
+        "no claim luccioni2023power.charge_v9 (renamed or removed? see kb claims)")
+    assert lines["uses-gone"].endswith("error")
+    assert r.out.splitlines()[-1] == "2 checks: 1 pass, 0 fail, 1 error"
+
+
+def test_a_check_resting_on_a_claim_whose_paper_left_references_bib_is_marked(checks_kb):
+    """The paper's entry renamed or deleted by hand: its claims file stays, but nothing
+    vouches for its figures any more; the check says so, and says so again once restored."""
+    write_checks(checks_kb, '[[check]]\nid = "ok"\nstated = "950"\nexpr = "image_gen / charge_v1"\n')
+    bib = (checks_kb / "references.bib").read_text()
+    (checks_kb / "references.bib").write_text(bib.replace("luccioni2023power,", "luccioni2023renamed,", 1))
+    r = run_kb("check", "--explain", "ok")
+    assert "its paper luccioni2023power is not in references.bib" in r.out, r.out + r.err
+    assert "[UNVERIFIED input: charge_v1, image_gen]" in run_kb("check").out
+    (checks_kb / "references.bib").write_text(bib)
+    r = run_kb("check", "--explain", "ok")
+    assert "not in references.bib" not in r.out and "stored unverified" not in r.out or "no quote" in r.out
+
+
 def test_bad_checks_file_names_file_and_line(checks_kb):
     write_checks(checks_kb, '[[check]]\nid = "a"\nstated = "1"\n')
     r = run_kb("check")

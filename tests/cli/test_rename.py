@@ -26,8 +26,10 @@ def php(kb_root, tmp_path):
                "--per", "1000 inferences")
     assert r.code == 0, r.err
     (kb_root / "claims" / "checks.toml").write_text(
+        '[units]\nimage_run = "luccioni2023power.image_gen"\n'
         '[[check]]\nid = "per_inference"\nstated = "11.49 Wh"\n'
         'expr = "luccioni2023power.image_gen / 1000"\n'
+        '[[check]]\nid = "one_run"\nstated = "1 image_run"\nexpr = "luccioni2023power.image_gen"\n'
         '[[restatement]]\nid = "r1"\nverdict = "confirmed"\ncited = "luccioni2023power"\n')
     return kb_root
 
@@ -49,6 +51,7 @@ def test_rename_moves_everything_and_keeps_the_old_key(php, tmp_path):
     checks = tomllib.loads((php / "claims" / "checks.toml").read_text())
     assert checks["check"][0]["expr"] == "`luccioni-php`.image_gen / 1000"
     assert checks["restatement"][0]["cited"] == "luccioni-php"
+    assert checks["units"]["image_run"] == "`luccioni-php`.image_gen"
     assert note.read_text() == ('As [@luccioni-php, p. 6] and @luccioni-php. found; not @luccioni2023powerful.\n'
                                 '<Quote sourceLink="#luccioni-php">x</Quote> [@strubell2019energy]\n')
     manifests = [json.loads(p.read_text()) for p in (php / ".kb" / "cache" / "sources").glob("*.json")]
