@@ -734,14 +734,14 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                                    f"kb holds no text of {labelled(citekey, version)}; not checked",
                                    **common))
             continue
-        match = matching.find_quote(text_.doc, q.quote)
+        match, found_in = find_in_either(kb, text_, q.quote, cache)      # as kb quote add finds it
         older = None
         if match is None and version is None:
             for v in reversed(versions_with_text(kb.conn, citekey)[:-1]):
                 other = load_text(kb.conn, citekey, v, cache)
-                hit = matching.find_quote(other.doc, q.quote) if other is not None else None
+                hit, hit_in = find_in_either(kb, other, q.quote, cache) if other is not None else (None, None)
                 if hit is not None:
-                    older, match, text_ = text_.version, hit, other
+                    older, match, text_, found_in = text_.version, hit, other, hit_in
                     break
         if match is None:
             near = matching.closest_passage(text_.doc, q.quote)
@@ -754,6 +754,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         pages = f"page {match.page}" + ("" if match.page == match.page_end else f"-{match.page_end}")
         if older:
             pages += f" of {text_.version} (not in {older}, the newest version kb holds)"
+        if found_in is not text_:
+            pages += f" (in the second extraction, {found_in.extractor})"
         wrong = check_page(kb, citekey, q.page, match.page, match.page_end)
         if wrong:
             out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,

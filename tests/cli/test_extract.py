@@ -51,6 +51,14 @@ def test_a_quote_found_only_in_the_second_extraction_verifies_and_says_so(kb_roo
     assert stored["extractor"].startswith("pypdfium2 ")    # its offsets point into that text
     r = run_kb("verify")
     assert r.code == 0 and "(in the second extraction, pypdfium2 " in r.out, r.out
+    # A note quoting it, as kb exports it or as a person writes it, verifies the same way.
+    note = kb_root / "note.md"
+    r = run_kb("export", "note", "-o", note)
+    assert r.code == 0, r.err
+    note.write_text(note.read_text() + f'\n> "{PAGERANK_TITLE}" [@{key}, p. 1]\n')
+    r = run_kb("verify", "--note", note)
+    assert r.code == 0, r.out + r.err
+    assert r.out.count("(in the second extraction, pypdfium2 ") == 2, r.out
     # The first text is kept: every offset recorded before points into it still.
     info = run_kb("show", key, "--json").json
     assert info["versions"][0]["extractor"].startswith("pypdf ")
