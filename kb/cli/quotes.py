@@ -123,7 +123,9 @@ def verify(note: Optional[Path] = typer.Option(None, "--note",
                 if r.status != "ok":
                     echo(f"    {r.message}")
             failed = sum(r.failed for r in results)
-            echo(f"{len(results)} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
+            unchecked = sum(r.status == "unchecked" for r in results)
+            echo(f"{len(results) - unchecked} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
+                  + (f", {unchecked} quoted passages not checked" if unchecked else "")
                   + (f", {len(problems)} broken blocks" if problems else ""))
         bad = any(r.failed for r in results) or bool(problems) or (
             strict and any(r.status != "ok" for r in results))

@@ -452,7 +452,7 @@ class NoteVerdict:
     source: str | None          # what the note cites, as written: "@key", "#anchor", "[12]"
     citekey: str | None
     version: str | None
-    status: str          # ok | not-found | wrong-page | no-source | no-text | unverified | problem
+    status: str          # ok | not-found | wrong-page | no-source | no-text | unverified | problem | unchecked
     message: str = ""
     failed: bool = False
     method: str | None = None           # how the source was found: citekey | doi | arxiv | title | author-year
@@ -763,6 +763,11 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             continue
         out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages,
                                page=match.page, page_end=match.page_end, **common))
+    for line, quote in note.unchecked:
+        out.append(NoteVerdict(line, quote, None, None, None, "unchecked",
+                               "a quoted passage citing nothing kb can read ([@key], [1], \\cite{key}, "
+                               "(Author et al., 2019), a link to the reference): not checked"))
+    out.sort(key=lambda v: v.line)
     return out, sorted(note.problems + ctx.problems)
 
 

@@ -9,8 +9,17 @@ A note holds quotes in two forms:
   ``[@citekey, p. 9]`` at the end of its last line or on the next line (an
   ``<a href="#anchor">[1]</a>`` link there is read the same way);
 * an inline quote in italics, ``*"..."*``, attributed to the first citation
-  (anchor link or pandoc) that follows it in the same paragraph. Inline
-  quotes without a citation in their paragraph are not read;
+  (anchor link or pandoc) that follows it in the same paragraph, else to an
+  author-year citation after it or any citation before it in its sentence;
+* a quote in running text, ``"..."``, ``“...”`` or ``„...“``, of four words or
+  more, attributed to the first citation after it in its sentence (pandoc,
+  link, ``[12]``, footnote, ``\cite``, ``(Strubell et al., 2019, p. 3)``,
+  ``Strubell et al. (2019)``) or, failing one, the last before it in its
+  sentence (``Strubell et al. (2019) found "..."``, ``As \citet{k} put it,
+  "..."``, ``@key wrote "..."``). Phrases in quote marks, code, attribute
+  values, reference entries and blockquote lines are not quotes; a passage of
+  eight words or more citing nothing kb can read is listed as not checked
+  (`Note.unchecked`). Markdown's backslash escapes are undone in quotes;
 
 and references, in any citation style (read by `kb.text.refs.parse_reference`,
 the parser of papers' reference lists): elements with an id
@@ -77,6 +86,8 @@ class Note:
     quotes: list[NoteQuote] = field(default_factory=list)
     references: list[NoteReference] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    #: (line, text) of quoted passages that cite nothing kb can read: not checked
+    unchecked: list[tuple[int, str]] = field(default_factory=list)
     path: str = "<note>"
     bibliography: list[str] = field(default_factory=list)   # front matter's bibliography files
     bibliography_line: int = 0
@@ -478,9 +489,7 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
     """Italic inline quotes followed, in their paragraph, by a citation."""
     breaks = _all(text, "\n\n")
     closers = {c: _all(text, c) for cs in _INLINE_CLOSE.values() for c in cs}
-    cites = sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
-                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
-                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]))
+    cites = _cite_tokens(text)
     for opener in _INLINE_OPEN:
         for start in _all(text, opener):
             if _in_ranges(excluded, start):
@@ -495,29 +504,168 @@ def _parse_inline(text: str, lines: _Lines, excluded: list[tuple[int, int]],
                     close = lst[k]
             if close is None:
                 continue
-            quote = " ".join(text[start + 2:close].split())
+            quote = _unescape(" ".join(text[start + 2:close].split()))
+            if not quote:
+                continue
             k = bisect.bisect_left(cites, close)
-            if not quote or k >= len(cites) or cites[k] >= para_end:
-                continue
-            line_end = text.find("\n", cites[k])
-            line_end = para_end if line_end < 0 or line_end > para_end else line_end
-            cite_text = text[cites[k]:min(line_end, cites[k] + 2000)]
-            cite = None
-            if cite_text.startswith("\\"):
-                end = cite_text.find("}")
-                cite = _citation(cite_text[:end + 1]) if end > 0 else None
-            elif cite_text.startswith("[["):
-                end = cite_text.find(")")
-                cite = _citation(cite_text[:end + 1]) if end > 0 else None
-            elif cite_text.startswith("["):
-                end = cite_text.find("]")
-                cite = _citation(cite_text[:end + 1]) if end > 0 else None
-            else:
-                end = cite_text.find("</a>")
-                cite = _citation(cite_text[:end + 4]) if end > 0 else None
-            if cite is None:
-                continue
-            note.quotes.append(_cited_quote(quote, cite, lines.line(start), "inline", start))
+            cite = _cite_at(text, cites[k], para_end)[0] if k < len(cites) and cites[k] < para_end else None
+            what = ("cite", cite, None) if cite is not None else None
+            if what is None:        # an author-year citation after it, or any citation before it
+                b = bisect.bisect_left(breaks, start)
+                para_start = breaks[b - 1] + 2 if b else 0
+                what = (_cite_near(text, cites, close + 2, min(para_end, close + 2 + _WINDOW), True, para_end)
+                        or _cite_near(text, cites, max(para_start, start - _WINDOW), start, False, para_end))
+            if what is not None:
+                note.quotes.append(_quote_with(quote, what, lines.line(start), start))
+
+
+def _quote_with(quote: str, what: tuple, line: int, offset: int) -> NoteQuote:
+    """An inline quote and its citation as `_cite_near` gives it."""
+    if what[0] == "cite":
+        return _cited_quote(quote, what[1], line, "inline", offset)
+    return NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None, page=what[2],
+                     line=line, kind="inline", offset=offset, attribution=what[1])
+
+
+def _cite_tokens(text: str) -> list[int]:
+    """Where a citation may start: an anchor link, a pandoc or footnote citation, a
+    numbered one ("[12]", "[[12]](#x)"), LaTeX's \\cite."""
+    return sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
+                      + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
+                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]))
+
+
+def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
+    """The citation starting at `pos` (one of `_cite_tokens`) and where it ends."""
+    line_end = text.find("\n", pos)
+    line_end = para_end if line_end < 0 or line_end > para_end else line_end
+    cite_text = text[pos:min(line_end, pos + 2000)]
+    if cite_text.startswith("\\"):
+        end = cite_text.find("}") + 1
+    elif cite_text.startswith("[["):
+        end = cite_text.find(")") + 1
+    elif cite_text.startswith("["):
+        end = cite_text.find("]") + 1
+    else:
+        end = cite_text.find("</a>") + 4 if "</a>" in cite_text else 0
+    cite = _citation(cite_text[:end]) if end > 0 else None
+    return (cite, pos + end) if cite is not None and not cite[3].strip() else (None, pos)
+
+
+_ESCAPED = lazy(r"\\([\\`*_{}\[\]()#+\-.!\"'|<>])")
+
+
+def _unescape(quote: str) -> str:
+    """A quote as the reader sees it: Markdown's backslash escapes (\\" \\* \\[) undone."""
+    return _ESCAPED.sub(r"\1", quote) if "\\" in quote else quote
+
+
+# -- plain quotes: "..." or “...” in running text, with a citation in their sentence ------------
+
+#: A plain quote shorter than this many words is not read ("so-called “green AI”").
+PLAIN_MIN_WORDS = 4
+#: A plain quote this long with no citation kb can read is reported as not checked.
+UNCITED_MIN_WORDS = 8
+_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“"}
+# An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
+# "(see Strubell et al., 2019: 3)"; and a narrative one: "Futoma et al. (2017)".
+_WHO = r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+)){0,3})"
+_WHEN = (r"(?P<year>(?:1[89]|20)\d\d)[a-z]?(?:\s*[,:]\s*(?:pp?\.|pages?)?\s*"
+         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
+_AUTHOR_YEAR = lazy(r"\(\s*(?:see\s+|cf\.\s+)?" + _WHO + r",?\s+" + _WHEN + r"\s*\)")
+_NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
+# a sentence ending between a quote and a citation: the citation is another sentence's
+_SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
+_PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])\}?")
+_WINDOW = 400
+
+
+def _author_year(m) -> tuple[str, str | None]:
+    who = " ".join(m.group("who").split()).rstrip(",")
+    return f"{who} {m.group('year')}", (m.group("page") or "").replace(" ", "") or None
+
+
+def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int):
+    """The citation of a quote among [lo, hi): after it, the first one (before its
+    sentence ends); before it, the last one (in the same sentence). (kind, value, page)
+    with kind 'cite' (a `_citation` tuple) or 'author-year' (attribution text), or None."""
+    found = []
+    k = bisect.bisect_left(cites, lo)
+    while k < len(cites) and cites[k] < hi:
+        cite, end = _cite_at(text, cites[k], para_end)
+        if cite is not None:
+            found.append((cites[k], end, ("cite", cite, None)))
+        k += 1
+    window = text[lo:hi]
+    for rx in (_AUTHOR_YEAR, _NARRATIVE):
+        for m in rx.finditer(window):
+            found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
+    for m in _PANDOC_NARRATIVE.finditer(window):
+        found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
+    if not found:
+        return None
+    if after:
+        start, _end, what = min(found, key=lambda f: f[0])
+        return None if _SENTENCE_END.search(text, lo, start) else what
+    _start, end, what = max(found, key=lambda f: f[1])
+    return None if _SENTENCE_END.search(text, end, hi) else what
+
+
+def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
+    """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
+    their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
+    author-year) or, failing that, before them ("Futoma et al. (2017) found "..."")."""
+    breaks = _all(text, "\n\n")
+    cites = _cite_tokens(text)
+    taken = sorted((q.offset, q.offset + len(q.quote) + 4) for q in note.quotes if q.kind == "inline")
+    pos, n = 0, len(text)
+    pairs: list[tuple[int, int]] = []
+    while pos < n:
+        opens = [(text.find(o, pos), o) for o in _PLAIN_PAIRS]
+        opens = [(at, o) for at, o in opens if at >= 0]
+        if not opens:
+            break
+        start, opener = min(opens)
+        k = bisect.bisect_left(breaks, start)
+        para_end = breaks[k] if k < len(breaks) else n
+        close = start + 1
+        while True:
+            close = text.find(_PLAIN_PAIRS[opener], close)
+            if close < 0 or close >= para_end or text[close - 1] != "\\":
+                break
+            close += 1
+        if close < 0 or close >= para_end:
+            pos = start + 1
+            continue
+        pos = close + 1
+        line_start = text.rfind("\n", 0, start) + 1
+        if (_in_ranges(excluded, start) or _in_ranges(taken, start)
+                or text[line_start:start].lstrip(" ").startswith(">")               # a blockquote's
+                or text[start - 1:start] in ("=", "*", "_") or text[close + 1:close + 2] in ("*", "_")
+                or text.count("`", line_start, start) % 2):                           # in code
+            continue
+        pairs.append((start, close))
+    ref_lines = {r.line for r in note.references}
+    for i, (start, close) in enumerate(pairs):
+        # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
+        quote = _unescape(" ".join(text[start + 1:close].split())).rstrip(",;:")
+        words = len(quote.split())
+        if words < PLAIN_MIN_WORDS or lines.line(start) in ref_lines:
+            continue
+        k = bisect.bisect_left(breaks, start)
+        para_start = breaks[k - 1] + 2 if k else 0
+        para_end = breaks[k] if k < len(breaks) else n
+        next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
+        prev_close = pairs[i - 1][1] + 1 if i else 0
+        cite = _cite_near(text, cites, close + 1, min(next_open, para_end, close + 1 + _WINDOW), True, para_end)
+        if cite is None:
+            cite = _cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end)
+        line = lines.line(start)
+        if cite is None:
+            if words >= UNCITED_MIN_WORDS:
+                note.unchecked.append((line, quote))
+            continue
+        note.quotes.append(_quote_with(quote, cite, line, start))
 
 
 #: Elements whose id makes their content a reference entry.
@@ -755,6 +903,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _parse_references(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     _parse_inline(text, lines, sorted(fenced + blocks), note)
+    _parse_plain(text, lines, sorted(fenced + blocks), note)
     del quote_blocks
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)

@@ -114,6 +114,52 @@ def test_every_citation_style_resolves_to_the_paper(strubell, tmp_path):
     assert r.out.rstrip().endswith("11 quotes: 11 ok, 0 failed")
 
 
+PLAIN_NOTE = """# Quotes in running text, as people write them
+
+Strubell et al. (2019) write that "{P3}" and go on.
+
+They note “{P1_SHORT}” (Strubell et al., 2019, p. 1).
+
+As \\citet[p.~3]{{strubell2019energy}} put it, "{P3B}"
+
+@strubell2019energy reports "{P3_WRONG}".
+
+A claim with a typo: "{P1_WRONG}" [@strubell2019energy, p. 1].
+
+The Markdown-escaped: *"All models have code freely available online, which we used out-of-the\\-box."* [@strubell2019energy]
+
+So-called "green AI" is a phrase, and `"code in quotes with many words here"` is code.
+
+A long passage quoted without a source: "every one of these words is quoted yet nothing says whose they are".
+"""
+
+
+@pytest.mark.corpus
+def test_plain_quotes_in_running_text_are_checked_whatever_the_citation_style(strubell, tmp_path):
+    """Quotes in straight or curly quote marks, cited after them (author-year, pandoc) or
+    before them (narrative author-year, \\citet, @key): a changed digit or word is caught
+    in every one; short phrases and code are not quotes; an uncited long passage is
+    reported as not checked."""
+    note = tmp_path / "plain.md"
+    note.write_text(PLAIN_NOTE.format(
+        P3=P3, P3B=P3B, P1_SHORT=P1[:P1.index(" which")], P3_WRONG=P3.replace("four", "five"),
+        P1_WRONG=P1.replace("substantial", "modest")), "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out + r.err
+    got = [(q["line"], q["status"], q["method"]) for q in r.json["quotes"]]
+    assert got == [(3, "ok", "author-year"), (5, "ok", "author-year"), (7, "ok", "citekey"),
+                   (9, "not-found", "citekey"), (11, "not-found", "citekey"), (13, "ok", "citekey"),
+                   (17, "unchecked", None)], got
+    r = run_kb("verify", "--note", note)
+    assert "differs: five -> four" in r.out and "modest -> re- quires substantial" in r.out
+    assert r.out.rstrip().endswith("6 quotes: 4 ok, 2 failed, 1 quoted passages not checked")
+    # the right words everywhere: only --strict fails on the passage kb could not check
+    fixed = note.read_text().replace("five", "four").replace("modest", "substantial")
+    note.write_text(fixed)
+    assert run_kb("verify", "--note", note).code == 0
+    assert run_kb("verify", "--note", note, "--strict").code == 1
+
+
 @pytest.mark.corpus
 def test_pandoc_bibliography_of_the_front_matter(strubell, tmp_path):
     (tmp_path / "refs").mkdir()

@@ -306,3 +306,53 @@ def test_the_front_matter_is_not_read_as_content() -> None:
 def test_numbered_lines_outside_a_references_section_need_a_year_or_link() -> None:
     note = parse_note("[1] is how we number things.\n\n[2] Smith, J. 2020. A real entry.\n")
     assert [r.number for r in note.references] == ["2"]
+
+
+# --- plain quotes in running text ------------------------------------------------------
+
+Q = "every word of this sentence is quoted from the paper"
+
+
+@pytest.mark.parametrize("text, citekey, attribution, page", [
+    (f'Smith et al. (2020) found "{Q}".', None, "Smith et al. 2020", None),
+    (f'They found "{Q}" (Smith et al., 2020, p. 7).', None, "Smith et al. 2020", "7"),
+    (f'They found “{Q}” (see Smith and Jones 2020: 12–13).', None, "Smith and Jones 2020", "12–13"),
+    (f'They found „{Q}“ [@smith2020, p. 4].', "smith2020", None, "4"),
+    (f'As \\citet[p.~9]{{smith2020}} wrote, "{Q}"', "smith2020", None, "9"),
+    (f'@smith2020 wrote "{Q}" in the end.', "smith2020", None, None),
+    (f'"{Q}," wrote Smith et al. (2020).', None, "Smith et al. 2020", None),
+])
+def test_plain_quotes_take_the_citation_of_their_sentence(text, citekey, attribution, page):
+    note = parse_note(f"# Note\n\n{text}\n")
+    assert [(q.quote, q.citekey, q.attribution, q.page, q.line, q.kind) for q in note.quotes] == [
+        (Q.rstrip(","), citekey, attribution, page, 3, "inline")]
+    assert note.unchecked == []
+
+
+@pytest.mark.parametrize("text", [
+    'So-called "green AI" is popular [@smith2020].',                          # a phrase, not a quote
+    f'Code: `x = "{Q}"` [@smith2020].',                                        # in code
+    f'<a title="{Q}" href="#x">[1]</a>',                                        # an attribute value
+    f'> "{Q}"',                                                                # a blockquote citing nothing
+    f'```\n"{Q}" [@smith2020]\n```',                                           # a fenced block
+    f'They found "{Q}". Later work disagreed [@jones2021].',                   # cited in another sentence
+    f'"{Q}"\n\n[@smith2020]',                                                  # cited in another paragraph
+])
+def test_what_is_not_a_cited_plain_quote(text):
+    note = parse_note(f"# Note\n\n{text}\n")
+    assert note.quotes == []
+
+
+def test_references_and_two_quotes_of_two_sources_in_one_paragraph():
+    text = (f'One said "{Q}" (Smith et al., 2020) and another "{Q} too" [@jones2021].\n\n'
+            '## References\n\n[1] Smith, A. "A title in quote marks of many words." Journal, 2020.\n')
+    note = parse_note(text)
+    assert [(q.quote, q.attribution, q.citekey) for q in note.quotes] == [
+        (Q, "Smith et al. 2020", None), (Q + " too", None, "jones2021")]
+    assert note.unchecked == []
+
+
+def test_an_uncited_long_quoted_passage_is_listed_as_not_checked_and_escapes_are_undone():
+    note = parse_note(f'# N\n\nSomeone said "{Q}".\n\nAnd *"it is \\"quoted\\" here"* [@k].\n')
+    assert note.unchecked == [(3, Q)]
+    assert [q.quote for q in note.quotes] == ['it is "quoted" here']
