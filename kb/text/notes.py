@@ -13,9 +13,9 @@ A note holds quotes in two forms:
   author-year citation after it or any citation before it in its sentence;
 * a quote in running text, ``"..."``, ``“...”`` or ``„...“``, of four words or
   more, attributed to the first citation after it in its sentence (pandoc,
-  link, ``[12]``, footnote, ``\cite``, ``(Strubell et al., 2019, p. 3)``,
+  link, ``[12]``, footnote, ``\\cite``, ``(Strubell et al., 2019, p. 3)``,
   ``Strubell et al. (2019)``) or, failing one, the last before it in its
-  sentence (``Strubell et al. (2019) found "..."``, ``As \citet{k} put it,
+  sentence (``Strubell et al. (2019) found "..."``, ``As \\citet{k} put it,
   "..."``, ``@key wrote "..."``). Phrases in quote marks, code, attribute
   values, reference entries and blockquote lines are not quotes; a passage of
   eight words or more citing nothing kb can read is listed as not checked
@@ -611,6 +611,17 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return None if _SENTENCE_END.search(text, end, hi) else what
 
 
+def _next(text: str, mark: str, pos: int, memo: dict[str, tuple[int, int]]) -> int:
+    """text.find(mark, pos), remembering the last answer: searches from growing
+    positions stay linear however many openers have no closer."""
+    held = memo.get(mark)
+    if held is not None and held[0] <= pos and (held[1] < 0 or held[1] >= pos):
+        return held[1]
+    found = text.find(mark, pos)
+    memo[mark] = (pos, found)
+    return found
+
+
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
@@ -620,9 +631,13 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     taken = sorted((q.offset, q.offset + len(q.quote) + 4) for q in note.quotes if q.kind == "inline")
     pos, n = 0, len(text)
     pairs: list[tuple[int, int]] = []
+    upcoming = {o: text.find(o) for o in _PLAIN_PAIRS}      # each mark's next place: found once, linear
+    closers: dict[str, tuple[int, int]] = {}
     while pos < n:
-        opens = [(text.find(o, pos), o) for o in _PLAIN_PAIRS]
-        opens = [(at, o) for at, o in opens if at >= 0]
+        for o, at in upcoming.items():
+            if 0 <= at < pos:
+                upcoming[o] = text.find(o, pos)
+        opens = [(at, o) for o, at in upcoming.items() if at >= 0]
         if not opens:
             break
         start, opener = min(opens)
@@ -630,7 +645,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         para_end = breaks[k] if k < len(breaks) else n
         close = start + 1
         while True:
-            close = text.find(_PLAIN_PAIRS[opener], close)
+            close = _next(text, _PLAIN_PAIRS[opener], close, closers)
             if close < 0 or close >= para_end or text[close - 1] != "\\":
                 break
             close += 1
@@ -638,11 +653,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             pos = start + 1
             continue
         pos = close + 1
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = lines.starts[lines.line(start) - 1]
         if (_in_ranges(excluded, start) or _in_ranges(taken, start)
-                or text[line_start:start].lstrip(" ").startswith(">")               # a blockquote's
+                or text[line_start:line_start + 4].lstrip(" ").startswith(">")      # a blockquote's
                 or text[start - 1:start] in ("=", "*", "_") or text[close + 1:close + 2] in ("*", "_")
-                or text.count("`", line_start, start) % 2):                           # in code
+                or text.count("`", max(line_start, start - 2000), start) % 2):        # in code
             continue
         pairs.append((start, close))
     ref_lines = {r.line for r in note.references}
