@@ -547,7 +547,12 @@ class BibFile:
                 month = _MONTH_NAMES.get(word)
                 if month:
                     edits.append((*entry.spans[name], month))
-                    changes.append(("month as a macro", f"month {raw} as {month}"))
+                    if re.fullmatch(r"\s*(?:[A-Za-z]+\.?|\d{1,2})\s*", value):
+                        changes.append(("month as a macro", f"month {raw} as {month}"))
+                    else:           # "may # " 2 - " # may # " 7"": the days are kept in note
+                        notes.append(f"month {value}")
+                        changes.append(("month as a macro, the rest in note",
+                                        f"month {raw} as {month}, the text in note"))
                 else:
                     drop(name)
                     notes.append(f"month {value}")

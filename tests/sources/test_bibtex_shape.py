@@ -47,10 +47,20 @@ def test_crossref_article_publisher_month_and_volume():
     assert "title = {On {X}}" in text and "year = 2001" in text          # the rest as written
 
 
-def test_acl_month_expression_becomes_the_macro():
+def test_acl_month_expression_becomes_the_macro_and_its_days_go_to_note():
+    """Nothing of the value is lost: the conference's days are kept in note."""
     text, changes = shaped("acl")
-    assert changes == {"month as a macro": 'month may # " 2 - " # may # " 7" as may'}
-    assert text.endswith('year = "2004",\n  month = may}')
+    assert changes == {"month as a macro, the rest in note": 'month may # " 2 - " # may # " 7" as may, the text in note'}
+    assert 'year = "2004",\n  month = may' in text
+    assert "note = {month May 2 - May 7}" in text
+
+
+@pytest.mark.parametrize("month", ["may", "{May}", '"May"', "{May.}", "5", "{5}"])
+def test_a_month_alone_becomes_the_macro_with_nothing_in_note(month):
+    text, changes = BibFile(f"@article{{k, title = {{T}}, author = {{A, B}}, journal = {{J}}, year = 2004, "
+                            f"month = {month}}}\n").shaped_text("k")
+    assert "note" not in text and "month = may" in text
+    assert set(dict(changes)) <= {"month as a macro"}
 
 
 def test_dblp_record_fields_dropped_and_valid_isbn_kept():
