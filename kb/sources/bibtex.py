@@ -753,7 +753,9 @@ class BibFile:
         owned_at: list[tuple[int, int]] = []        # (start, end) in the output, for the plain text
         if self._owned_text is not None:
             if kept:         # rewritten where they are
-                edits += [(s, e, self._owned_text if n == 0 else "") for n, (s, e) in enumerate(kept)]
+                # the first line becomes the whole list; the others go with their line ends
+                edits += [(s, e, self._owned_text) if n == 0 else (s, _with_line_end(self.text, e), "")
+                          for n, (s, e) in enumerate(kept)]
                 kept = []
             else:
                 appended.append(self._owned_text)
@@ -822,6 +824,11 @@ def owned_lines(keys: list[str]) -> str:
     return "\n".join(lines + [line.rstrip(",")])
 
 
+def _with_line_end(text: str, end: int) -> int:
+    """`end` past the line end that follows it, if one does: a line taken out leaves no blank line."""
+    return end + 1 if text[end:end + 1] == "\n" else end
+
+
 def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
                  owned: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """A .bib text with one entry kb wrote added at the end and `owned` listed as kb's, without
@@ -834,7 +841,7 @@ def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
     out, pos = [], 0
     for n, (start, end) in enumerate(spans):       # rewritten where they are, as render() does
         out += [text[pos:start], block if n == 0 else ""]
-        pos = end
+        pos = end if n == 0 else _with_line_end(text, end)
     out.append(text[pos:])
     new = "".join(out)
     appended = [entry.strip("\n")] + ([] if spans else [block])

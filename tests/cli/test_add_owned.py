@@ -121,7 +121,7 @@ def test_hand_edited_list_names_only_entries_that_exist(kb_root, arxiv, tmp_path
     assert f.owned_keys() == {"a", "gone", "c"} and f.owned("a") and not f.owned("b") and not f.owned("x")
     f.set_entry("b", "misc", {"title": "B"})
     f.mark_owned("b")
-    assert f.render() == ("@misc{a, title={A}}\n\n% kb-owned: a, b, c\n\n@misc{c, note={% kb-owned: x}}\n\n"
+    assert f.render() == ("@misc{a, title={A}}\n\n% kb-owned: a, b, c\n@misc{c, note={% kb-owned: x}}\n\n"
                           "@misc{b,\n  title = {B},\n}\n")
     assert BibFile(f.render()).owned_keys() == {"a", "b", "c"}
     many = BibFile("".join(f"@misc{{key{i:03d}, title={{T}}}}\n" for i in range(40)))

@@ -318,6 +318,25 @@ def test_append_owned_writes_what_reading_the_whole_file_writes(text):
     assert BibFile(got).owned_spans() == lines
 
 
+def test_adding_paper_after_paper_leaves_one_blank_line_between_blocks():
+    """The list of kb's keys grows a line every three keys: a line taken out of it takes its
+    line end with it, so blank lines do not pile up (18 of them after 13 papers)."""
+    text, spans, keys = "", [], []
+    for i in range(13):
+        key = f"paper{i:02d}"
+        keys.append(key)
+        text, spans = append_owned(text, spans, render_entry(key, "misc", {"title": f"T {i}"}), keys)
+        assert BibFile(text).owned_spans() == spans
+    assert "\n\n\n" not in text
+    assert text.count("\n\n") == 13                 # one between each two of 13 entries and the list
+    # BibFile's own rewriting (kb import, kb rm) the same
+    whole = BibFile(text)
+    whole.set_entry("paper99", "misc", {"title": "T 99"})
+    whole.mark_owned("paper99")
+    again = whole.render()
+    assert "\n\n\n" not in again and BibFile(again).owned_keys() == set(keys) | {"paper99"}
+
+
 # -- where the kb-owned lines land when kb writes the file -----------------------------------
 
 _PART = st.one_of(
