@@ -142,6 +142,9 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
     """Import many BibTeX entries at once (all or nothing), keeping each entry and its key
     exactly as written; PDFs named in Zotero/JabRef `file` fields are attached.
 
+    An entry for a paper kb added from its PDF alone (an entry kb guessed) replaces
+    kb's entry, and the paper takes the entry's key (the guessed key stays in ids).
+
     The PDFs' text is extracted on every core (--jobs) and each PDF attached in its
     turn: one that cannot be read is said and the others go on; a second run attaches
     whatever an interrupted one had not."""

@@ -26,7 +26,7 @@ from kb.errors import (
     UsageError,
 )
 from kb.ops import bulk
-from kb.ops.library import settle_key
+from kb.ops.library import rename_paper, settle_key
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
@@ -619,6 +619,7 @@ class ImportResult:
     unchanged: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)    # imported key -> the paper's key
+    renamed: dict[str, str] = field(default_factory=dict)    # kb's guessed key -> the imported key
     attached: list[str] = field(default_factory=list)        # "citekey: file.pdf"
 
 
@@ -678,7 +679,9 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     it in its own style instead. An entry that is a paper kb already holds is
     merged into that paper's entry: the imported key is recorded in `ids`, so it
     still resolves, and the fields the entry lacks are added when kb wrote that
-    entry or `fill` is given (a person's entry is otherwise kept as written). PDFs that `file`
+    entry or `fill` is given (a person's entry is otherwise kept as written). An entry
+    for a paper whose entry kb guessed from its PDF alone replaces that entry whole, and
+    the paper takes its key (kb rename; the guessed key stays in ids). PDFs that `file`
     fields (Zotero, JabRef) point to are attached with their text, extracted by
     `jobs` processes (1: in this process; see add_many) and attached one paper
     at a time in the file's order (`extract`: what a worker runs, kb.ops.bulk)."""
@@ -750,10 +753,17 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         aliases = alias_keys(kb.conn)           # never made as a key: notes cite them
         finder = PaperFinder(kb.conn)
         metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
+        # papers whose entry kb guessed from their PDF alone: a person's entry for one replaces it
+        guessed = {r[0] for r in db.execute("select citekey from papers where metadata_status = 'incomplete'")}
         for n, entry in enumerate(incoming, 1):
             where = f"{path}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key)
+            if key is not None and key in guessed and bibfile.owned(key):
+                _take_over(bibfile, key, entry, out, where)
+                aliases.add(entry.key)
+                pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
+                continue
             if key is not None:
                 existing = bibfile.by_key.get(key)
                 held = existing.entry.fields if existing else {}
@@ -808,8 +818,47 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             with transaction(db):
                 kb.indexer.reindex_bib(bibfile, metas, written)     # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")
+                for key in out.renamed:
+                    db.execute("update papers set metadata_status = 'complete', origin = 'bibtex' "
+                               "where citekey = ?", [key])
                 kb.derive_pending()
+            for key in out.renamed:
+                for m in kb.sources.find(citekey=key):
+                    if not m.metadata_complete:
+                        m.metadata_complete = True
+                        kb.sources.save(m)
+    if out.renamed:
+        _adopt_keys(kb, out)
     return pdfs
+
+
+def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str) -> None:
+    """A person's entry for a paper whose entry kb guessed from its PDF: theirs replaces
+    kb's (type and every field; kb keeps what identifies the paper that theirs lacks),
+    and is theirs from now on. Its key is theirs too: `_adopt_keys` renames the paper."""
+    held = bibfile.by_key[key].entry.fields if key in bibfile.by_key else {}
+    kept = {k: v for k, v in held.items()
+            if k in ("doi", "eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
+    fields = {**kept, **{k: v for k, v in entry.fields.items() if v and k != "ids"}}
+    ids = [k for k in _aliases(entry.fields) + _aliases(held) + [entry.key] if k != key]
+    fields["ids"] = ", ".join(dict.fromkeys(ids))
+    bibfile.replace_entry(key, render_entry(key, entry.entry_type, fields, fit=False))
+    bibfile.disown(key)
+    out.updated.append(key)
+    out.renamed[key] = entry.key
+    out.warnings.append(f"{where}: {key} was kb's guess from its PDF; your entry {entry.key!r} replaces it")
+
+
+def _adopt_keys(kb: KB, out: ImportResult) -> None:
+    """The papers whose guessed entry an import replaced take the imported key (kb rename:
+    claims files, checks, cached sources; the guessed key stays in ids)."""
+    for old, new in list(out.renamed.items()):
+        try:
+            rename_paper(kb, old, new)
+            out.warnings.append(f"{old} renamed {new}, your key ({old} kept in its ids)")
+        except KBError as exc:
+            del out.renamed[old]
+            out.warnings.append(f"{old} kept its key ({exc.message}): kb rename {old} {new} to use yours")
 
 
 def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs: int,

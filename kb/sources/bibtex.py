@@ -717,6 +717,22 @@ class BibFile:
             return
         self._owned_text = owned_lines(keys)
 
+    def disown(self, key: str) -> None:
+        """`key` is a person's entry now: no longer listed as kb's (a list left empty goes)."""
+        if key not in self.owned_keys():
+            return
+        keys = sorted(self.owned_keys() - {key})
+        self._owned_text = owned_lines(keys) if keys else ("" if self._owned_lines() else None)
+
+    def replace_entry(self, key: str, text: str) -> None:
+        """The entry of `key` replaced, where it stands, by `text` (one entry with that key)."""
+        block = self.by_key.get(key)
+        if block is None:
+            self._replace_appended(key, text.strip("\n"))
+            return
+        block.replacement = text.strip("\n")
+        block.entry = self._read_one(block.replacement, block.entry.line - 1)
+
     def append_raw(self, text: str, key: str = "", entry: BibEntry | None = None) -> None:
         """Text added at the end as it is: an entry (with its key), an @string or @preamble.
         `entry`: the entry this text was read as already (an import copying it byte for byte
@@ -754,8 +770,8 @@ class BibFile:
         if self._owned_text is not None:
             if kept:         # rewritten where they are
                 # the first line becomes the whole list; the others go with their line ends
-                edits += [(s, e, self._owned_text) if n == 0 else (s, _with_line_end(self.text, e), "")
-                          for n, (s, e) in enumerate(kept)]
+                edits += [(s, e, self._owned_text) if n == 0 and self._owned_text
+                          else (s, _with_line_end(self.text, e), "") for n, (s, e) in enumerate(kept)]
                 kept = []
             else:
                 appended.append(self._owned_text)

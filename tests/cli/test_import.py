@@ -373,3 +373,39 @@ def test_import_jobs_below_one_is_refused(kb_root, tmp_path):
     (tmp_path / "a.bib").write_text("@article{a, title={A Title}, year=2020}\n")
     r = run_kb("import", tmp_path / "a.bib", "--jobs", "0")
     assert r.code == 2 and r.err.startswith("kb: error: --jobs") and (kb_root / "references.bib").read_text() == ""
+
+
+def test_a_persons_entry_replaces_the_one_kb_guessed_from_a_pdf_and_keeps_its_key(kb_root, tmp_path):
+    """A PDF added offline gets an entry kb guessed (@misc, its own key). The person's
+    entry for the paper then replaces it whole: type, fields and key; the quotes follow
+    the key, the guessed key stays an alias, and nothing the person wrote is dropped."""
+    from pdfgen import make_pdf
+
+    title = "Measuring the Energy of Training Runs in Practice"
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(["Measuring the Energy of Training Runs in Practice",
+                              "Ada Lovelace and Alan Turing",
+                              "Training one model used 42 MWh of electricity in total."], title=title))
+    r = run_kb("add", pdf, "--offline", "--json")
+    assert r.code == 0, r.err
+    guessed = r.json[0]["citekey"]
+    assert run_kb("quote", "add", guessed, "Training one model used 42 MWh of electricity", "--id", "q").code == 0
+    (tmp_path / "mine.bib").write_text(
+        "@inproceedings{Lovelace:2024:Energy,\n  title = {Measuring the Energy of Training Runs in Practice},\n"
+        "  author = {Lovelace, Ada and Turing, Alan},\n  booktitle = {Proceedings of Things},\n"
+        "  pages = {1--9},\n  publisher = {ACM},\n  year = 2024,\n}\n")
+    r = run_kb("import", tmp_path / "mine.bib", "--json")
+    assert r.code == 0, r.err
+    assert r.json["renamed"] == {guessed: "Lovelace:2024:Energy"}
+    bib = (kb_root / "references.bib").read_text()
+    assert bib.startswith("@inproceedings{Lovelace:2024:Energy,")
+    for written in ("booktitle = {Proceedings of Things}", "pages = {1--9}", "publisher = {ACM}",
+                    f"ids = {{{guessed}}}"):
+        assert written in bib, written
+    assert "kb-owned" not in bib and "\n\n\n" not in bib               # the person's entry now
+    info = run_kb("show", guessed, "--json").json                       # the old key still finds it
+    assert info["citekey"] == "Lovelace:2024:Energy" and info["quotes"] == 1
+    assert run_kb("verify").code == 0 and run_kb("doctor").code == 0
+    # Imported again: nothing to do; a person's entry is never replaced so.
+    r = run_kb("import", tmp_path / "mine.bib", "--json")
+    assert r.json["updated"] == [] and r.json["renamed"] == {}
