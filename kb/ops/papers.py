@@ -783,7 +783,18 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                         f"recorded {entry.key!r} in its ids field")
                 if existing and fields:
                     before = bibfile.entry_text(key)
+                    if existing.entry.entry_type.lower() == "misc" and entry.entry_type.lower() != "misc" \
+                            and bibfile.owned(key):
+                        # kb's @misc for a preprint; the person's entry says where it appeared
+                        bibfile.replace_entry(key, re.sub(r"^(\s*@\s*)misc", lambda m: m.group(1) + entry.entry_type,
+                                                          before, count=1, flags=re.IGNORECASE))
+                        existing = bibfile.by_key[key]
                     bibfile.set_entry(key, existing.entry.entry_type, fields)
+                    now = bibfile.by_key[key].entry.fields
+                    left = sorted(k for k in fields if k != "ids" and k not in now)
+                    if left:        # the type does not take them: said, never dropped in silence
+                        out.warnings.append(f"{where}: {key} is @{existing.entry.entry_type}, which takes no "
+                                            f"{', '.join(left)}: not written (kb edit {key} to change its type)")
                     (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
                 else:
                     out.unchanged.append(key)
