@@ -105,13 +105,20 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletio
                                                               "([@OLD], sourceLink=\"#OLD\") become NEW "
                                                               "(repeatable)."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Change a citekey everywhere kb keeps it; the old key stays as an alias (`ids`)."""
+    """Change a citekey everywhere kb keeps it; the old key stays as an alias (`ids`).
+
+    A key already renamed by hand in references.bib: `kb rename OLD NEW` moves what kb
+    still keeps under OLD (its claims file, checks, cached sources) to NEW."""
 
     result = rename_paper(open_kb(), old, new, notes=note)
     if as_json:
         emit_json(result.to_dict())
         return
-    echo(f"renamed {result.old} -> {result.new} (the old key is kept in its ids field)")
+    if result.followed:
+        echo(f"followed the rename of {result.old} -> {result.new} made in references.bib "
+             "(the old key is kept in its ids field)")
+    else:
+        echo(f"renamed {result.old} -> {result.new} (the old key is kept in its ids field)")
     if result.claims_file:
         echo(f"  claims file   {result.claims_file}")
     for rel in result.checks:

@@ -368,10 +368,12 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
     (kb.ops.quotes.verify_papers): one paper's text in memory at a time."""
 
     stale = no_text = unverified = 0
+    renamed: dict[str, str] = {}
     tick = (lambda done, total: progress("re-verifying", done, total)) if progress else None
     for v in verify_papers(kb, progress=tick):
         if v.kind == "claim":
-            unverified += _claim_problem(report, v, lines)
+            unverified += _claim_problem(report, v, lines, _renamed_hint(kb, v.citekey, renamed)
+                                         if v.status == "no-paper" else "")
             continue
         where = lines.get(("quote", v.id), f"claims/{v.citekey}.toml")
         if v.status == "not-found":
@@ -381,6 +383,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
                            f"passage), or kb quote rm {v.id}")
         elif v.status == "no-paper":
             report.problem("quotes", where, f"quote {v.id} cites {v.citekey}, which is not in references.bib",
+                           _renamed_hint(kb, v.citekey, renamed) +
                            f"restore the entry in references.bib, or kb quote rm {v.id}")
         elif v.status == "stale":
             stale += 1
@@ -396,7 +399,21 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
         report.info.append(f"{unverified} claim(s) stored unverified (kb verify lists them with the reason)")
 
 
-def _claim_problem(report: Report, v, lines: dict) -> int:
+def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
+    """'kb rename OLD NEW, if ...; ' when the paper kb knew as `old` is in references.bib
+    under another key (renamed there by hand): the text of the sources cached for `old`
+    is the text of one paper now. '' when kb cannot tell which."""
+    if old not in seen:
+        shas = [m.sha256 for m in kb.sources.find(citekey=old)]
+        rows = kb.conn.execute(f"select distinct citekey from versions where sha256 in "
+                               f"({','.join('?' * len(shas))}) and citekey != ?", [*shas, old]).fetchall() \
+            if shas else []
+        seen[old] = (f"if you renamed it {rows[0][0]} in references.bib, kb rename {old} {rows[0][0]} moves "
+                     "the rest; else " if len(rows) == 1 else "")
+    return seen[old]
+
+
+def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
     """A claim's verdict as a problem; 1 when it is stored unverified (counted, not a problem)."""
     where = lines.get(("claim", v.citekey, v.id), f"claims/{v.citekey}.toml")
     fix = (f"correct the claim in {where.split(':')[0]}, or mark it status = \"unverified\" "
@@ -405,7 +422,7 @@ def _claim_problem(report: Report, v, lines: dict) -> int:
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
     elif v.status == "no-paper":
         report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",
-                       "restore the entry in references.bib, or remove the claim")
+                       renamed + "restore the entry in references.bib, or remove the claim")
     return int(v.status == "unverified")
 
 

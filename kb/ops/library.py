@@ -21,7 +21,7 @@ from kb.atomic import read_input, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
-from kb.store.queries import alias_keys, no_paper, resolve_alias, rows_as_dicts
+from kb.store.queries import alias_keys, no_paper, paper_exists, resolve_alias, rows_as_dicts
 from kb.store.sqlite import transaction
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -152,6 +152,7 @@ class RenameResult:
     checks: list[str] = field(default_factory=list)        # claims files whose checks (or restatements) were rewritten
     sources: int = 0
     notes: dict[str, int] = field(default_factory=dict)     # note -> citations rewritten
+    followed: bool = False      # the entry was renamed by hand in references.bib: kb moved the rest
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -214,6 +215,15 @@ def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
     return text, count
 
 
+def _renamed_by_hand(kb: KB, old: str, new: str) -> bool:
+    """Whether `old` is a key renamed by hand in references.bib to `new`: no paper has it
+    (as key or alias), `new` is a paper's key, and kb still keeps things under `old`
+    (its claims file, cached sources). kb rename then moves those, as it would have."""
+    if paper_exists(kb.conn, old) or resolve_alias(kb.conn, old) is not None or not paper_exists(kb.conn, new):
+        return False
+    return kb.layout.claims_file(old).exists() or bool(kb.sources.find(citekey=old))
+
+
 def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None) -> RenameResult:
     """Rename a citekey everywhere kb keeps it; the old key stays in the entry's `ids`."""
     import tomlkit
@@ -221,24 +231,34 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
     notes = notes or []
     note_texts = {note: read_input(note, "the note").decode("utf-8") for note in notes}
     with kb.writing():
-        old = paper_key(kb, old)
-        if new == old:
-            raise UsageError(f"{old} is already called {new}")
+        following = _renamed_by_hand(kb, old, new)
+        if not following:
+            old = paper_key(kb, old)
+            if new == old:
+                raise UsageError(f"{old} is already called {new}")
         bibfile = bibtex.BibFile.load(kb.layout.bib)
-        check_new_key(kb, bibfile, new, old)
+        if not following:
+            check_new_key(kb, bibfile, new, old)
         old_path, new_path = kb.layout.claims_file(old), kb.layout.claims_file(new)
-        if new_path.exists():
+        if new_path.exists() and (old_path.exists() or not following):
             raise UsageError(f"{kb.layout.relative(new_path)} exists already; nothing renamed",
-                             hint="move it away (it holds quotes of a paper kb does not know) and try again")
-        result = RenameResult(old, new)
-        # references.bib: the key, and the old one kept as an alias
-        block = _entry_block(bibfile, old)
-        raw = _rekey(bibfile.entry_text(old), old, new)
-        text = _splice(bibfile.text, block.start, block.end, raw)
-        bibfile = bibtex.BibFile(text, str(kb.layout.bib))
-        ids = [k for k in _ids(bibfile.by_key[new].entry.fields) if k != new] + [old]
-        entry = bibfile.by_key[new].entry
-        bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
+                             hint=f"merge {kb.layout.relative(old_path)} into it by hand" if following else
+                             "move it away (it holds quotes of a paper kb does not know) and try again")
+        result = RenameResult(old, new, followed=following)
+        if following:
+            # the entry is NEW already (renamed in references.bib by hand): OLD becomes its alias
+            entry = _entry_block(bibfile, new).entry
+            if old not in _ids(entry.fields):
+                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(_ids(entry.fields) + [old])})
+        else:
+            # references.bib: the key, and the old one kept as an alias
+            block = _entry_block(bibfile, old)
+            raw = _rekey(bibfile.entry_text(old), old, new)
+            text = _splice(bibfile.text, block.start, block.end, raw)
+            bibfile = bibtex.BibFile(text, str(kb.layout.bib))
+            ids = [k for k in _ids(bibfile.by_key[new].entry.fields) if k != new] + [old]
+            entry = bibfile.by_key[new].entry
+            bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
         for path in sorted(kb.layout.claims.glob("*.toml")):
@@ -296,7 +316,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 write_text(note, renamed, kb.layout.tmp)
             result.notes[str(note)] = n
         with transaction(kb.db):
-            _rekey_index(kb, old, new)
+            if not following:
+                _rekey_index(kb, old, new)
             kb.indexer.reindex_bib(bibtex.BibFile(bibfile.render(), str(kb.layout.bib)))
             if result.claims_file:
                 kb.indexer.reindex_claims(kb.layout.relative(old_path), None)

@@ -120,3 +120,32 @@ def test_rename_a_key_that_needs_escaping(php):
     checks = tomllib.loads((php / "claims" / "checks.toml").read_text())
     assert checks["check"][0]["expr"] == "`DBLP:journals/x/Luccioni23`.image_gen / 1000"
     assert run_kb("check").code == 0
+
+
+def test_a_key_renamed_by_hand_in_references_bib_is_followed(php):
+    """The entry's key changed by hand: doctor names the paper it is now and the command that
+    moves the rest (claims file, checks, cached sources), and kb rename does so."""
+    bib = (php / "references.bib").read_text()
+    head = next(line for line in bib.splitlines() if "luccioni2023power," in line)
+    (php / "references.bib").write_text(bib.replace(head, head.replace("luccioni2023power", "luccioni-hand"), 1))
+    r = run_kb("doctor")
+    assert r.code == 1
+    assert ("if you renamed it luccioni-hand in references.bib, kb rename luccioni2023power luccioni-hand "
+            "moves the rest") in r.out, r.out
+    assert (php / ".kb" / "cache" / "sources").exists() and run_kb("doctor", "--prune").code == 1
+    assert list((php / ".kb" / "cache" / "sources").glob("*.json"))      # nothing of it pruned
+    r = run_kb("rename", "luccioni2023power", "luccioni-hand")
+    assert r.code == 0, r.err
+    assert r.out.startswith("followed the rename of luccioni2023power -> luccioni-hand made in references.bib")
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    assert tomllib.loads((php / "claims" / "luccioni-hand.toml").read_text())["quote"][0]["id"] == "generative"
+    checks = tomllib.loads((php / "claims" / "checks.toml").read_text())
+    assert checks["check"][0]["expr"] == "`luccioni-hand`.image_gen / 1000"
+    assert checks["units"]["image_run"] == "`luccioni-hand`.image_gen"
+    assert "ids = {luccioni2023power}" in (php / "references.bib").read_text()
+    assert run_kb("doctor").code == 0 and run_kb("check").code == 0 and run_kb("verify").code == 0
+    info = run_kb("show", "luccioni2023power", "--json").json
+    assert info["citekey"] == "luccioni-hand" and info["quotes"] == 1 and info["claims"] == 1
+    # nothing left to follow: the old key is an alias now, and an unknown key is still refused
+    r = run_kb("rename", "nosuch", "luccioni-hand")
+    assert r.code == 2 and "no paper 'nosuch'" in r.err
