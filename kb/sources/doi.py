@@ -58,7 +58,12 @@ def _crossref_message(response, doi: str) -> dict:
     if not isinstance(message, dict):
         raise Unusable(f"Crossref sent an unexpected answer for {doi}",
                        hint="try again later, with --refresh")
-    return clean_crossref(message)
+    work = clean_crossref(message)
+    if not any(t.strip() for t in work.get("title", [])):
+        # kb would file an entry with nothing but the DOI and call it complete
+        raise Unusable(f"Crossref's record of {doi} has no title kb can read: nothing filed",
+                       hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
+    return work
 
 
 def fetch_crossref(client: Client, doi: str, refresh: bool = False) -> PaperMeta:

@@ -370,20 +370,28 @@ def _stored_pdfs() -> list[str]:
             for v in run_kb("show", p["citekey"], "--json").json["versions"]]
 
 
-@pytest.mark.parametrize("message", [
-    {"title": [None], "author": "Smith", "DOI": 5, "issued": {"date-parts": [["x"]]}},
-    {"title": "A Title As A String", "author": [{"family": 3}, "x"], "volume": [1], "issued": "2019"},
-    {"title": [], "author": None, "published-print": {"date-parts": "2019"}},
+@pytest.mark.parametrize("message, filed", [
+    ({"title": [None], "author": "Smith", "DOI": 5, "issued": {"date-parts": [["x"]]}}, False),
+    ({"title": "A Title As A String", "author": [{"family": 3}, "x"], "volume": [1], "issued": "2019"}, True),
+    ({"title": [], "author": None, "published-print": {"date-parts": "2019"}}, False),
+    ({"title": ["  "], "author": 5}, False),
 ])
-def test_crossref_fields_of_the_wrong_type_are_never_a_crash(kb_root, server, message):
+def test_crossref_fields_of_the_wrong_type_are_never_a_crash(kb_root, server, message, filed):
+    """What kb can read is filed; a record with no title is refused, never filed as a
+    'complete' entry holding nothing but its DOI."""
     from httpserver import Reply
 
     server.routes["/doi/10.5555/odd"] = Reply(200, b"<html>not bibtex</html>", {"Content-Type": "text/html"})
     server.routes["/crossref/works/10.5555/odd"] = Reply(200, json.dumps({"message": message}).encode())
     r = run_kb("add", "doi:10.5555/odd")
-    assert r.code in (0, 2) and "Traceback" not in r.err and "internal error" not in r.err, r.err
-    if r.code == 2:
-        assert r.err.startswith("kb: error:") and r.err.count("\n") == 1
+    assert "Traceback" not in r.err and "internal error" not in r.err, r.err
+    if filed:
+        assert r.code == 0, r.err
+        assert "A Title As A String" in (kb_root / "references.bib").read_text()
+    else:
+        assert r.code == 2 and r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
+        assert "has no title kb can read: nothing filed" in r.err
+        assert "@" not in (kb_root / "references.bib").read_text()
     _doctor_clean()
 
 
