@@ -450,6 +450,20 @@ def _entry_block_text(kb: KB, key: str) -> str:
     return bibfile.entry_text(key)
 
 
+def _check_aliases(bibfile: bibtex.BibFile, key: str) -> None:
+    """An entry's `ids` names keys this paper had: never another paper's key or alias
+    (a note citing it would find two papers)."""
+    keys = {k.lower(): k for k in bibfile.keys() if k != key}
+    others = {a.lower(): e.key for e in bibfile.all_entries() if e.key != key for a in _ids(e.fields)}
+    for alias in _ids(bibfile.by_key[key].entry.fields):
+        if alias.lower() in keys:
+            raise UsageError(f"ids names {alias!r}, the key of another paper ({keys[alias.lower()]}); "
+                             "nothing written", hint="ids lists keys this paper had: remove it")
+        if alias.lower() in others:
+            raise UsageError(f"ids names {alias!r}, already another key of {others[alias.lower()]}; "
+                             "nothing written", hint="ids lists keys this paper had: remove it")
+
+
 def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
     """Write an edited entry back in place of `key`'s; the new key (None when nothing
     changed). Refused, with nothing written, when the edit is not one valid entry,
@@ -482,6 +496,7 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
         for name, macros in whole.by_key[key].entry.undefined.items():
             raise UsageError(f"field {name!r} uses @string {macros[0]!r}, which references.bib never "
                              "defines; nothing written", hint="brace the value, or define the @string")
+        _check_aliases(whole, key)
         kb.write_file(kb.layout.bib, text)
         with transaction(kb.db):
             kb.indexer.reindex_bib(whole)

@@ -125,6 +125,11 @@ def test_edit_to_a_free_key_renames(lib, tmp_path, monkeypatch):
     ("text = text.replace('strubell2019energy', 'has space')", "not valid BibTeX"),
     ("text = text.replace('{2019}', 'undefinedmacro')", "@string 'undefinedmacro'"),
     ("sys.exit(3)", "the editor exited with status 3"),
+    # an alias that is another paper's key: a note citing it would find two papers
+    ("text = text.replace('year = {2019},', 'year = {2019},\\n  ids = {other2020},')",
+     "ids names 'other2020', the key of another paper (other2020)"),
+    ("text = text.replace('year = {2019},', 'year = {2019},\\n  ids = {x, Other2020},')",
+     "ids names 'Other2020', the key of another paper"),
 ])
 def test_bad_edits_write_nothing(lib, tmp_path, monkeypatch, body, message):
     editor(tmp_path, monkeypatch, body)
@@ -142,3 +147,12 @@ def test_edit_unknown_key_and_missing_editor(lib, monkeypatch):
     r = run_kb("edit", "strubell2019energy")
     assert r.code == 2 and "cannot run the editor" in r.err
     assert (lib / "references.bib").read_text() == BIB
+
+
+def test_an_edit_taking_another_papers_alias_writes_nothing(lib, tmp_path, monkeypatch):
+    bib = BIB.replace("  title = {Another Paper},", "  title = {Another Paper},\n  ids = {old2020},")
+    (lib / "references.bib").write_text(bib)
+    editor(tmp_path, monkeypatch, "text = text.replace('year = {2019},', 'year = {2019},\\n  ids = {old2020},')")
+    r = run_kb("edit", "strubell2019energy")
+    assert r.code == 2 and "ids names 'old2020', already another key of other2020" in r.err, r.err
+    assert (lib / "references.bib").read_text() == bib
