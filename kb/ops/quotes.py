@@ -100,8 +100,12 @@ def describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
             lines.append(f"It may be from another version kb holds ({', '.join(candidates)}): "
                          f"kb quote add --version {candidates[0]} ...")
         else:
-            lines.append(f"It may be from another version: kb add arxiv:{paper['arxiv_id']}v1, "
-                         f"then kb quote add --version v1 ...")
+            # a version kb does not hold: v1 if it holds a later one, else the newest arXiv has
+            held = version_number(version) if version else None
+            other = "v1" if held and held > 1 else None
+            lines.append(f"It may be from another version: kb add arxiv:{paper['arxiv_id']}{other or ''}"
+                         + (f", then kb quote add --version {other} ..." if other else
+                            " (the newest arXiv has), then kb quote add --version vN ..."))
     return "\n".join(lines)
 
 
