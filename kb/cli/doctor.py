@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from kb.cli.common import echo, emit_json, err, state
+from kb.cli.common import echo, emit_json, err, state, warn
 from kb.cli.progress import Progress
 from kb.ops.doctor import diagnose
 from kb.ops.rebuild import rebuild as do_rebuild
@@ -33,6 +33,8 @@ def doctor(prune: bool = typer.Option(False, "--prune",
     report = diagnose(state["kb"], prune=prune, quick=quick,
                       progress=(lambda _label, done, total: bar.update(done, total)) if bar.on else None)
     bar.done()
+    for line in report.notices:
+        warn(line)
     if as_json:
         emit_json(report.to_dict())
     else:

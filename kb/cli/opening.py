@@ -20,6 +20,7 @@ def open_kb() -> KB:
     kb = session.open_kb(state["kb"], progress=reporter())
     for message in kb.warnings:
         warn(message)
+    kb.on_warning = warn        # what a later re-index notices is said as it is noticed
     return kb
 
 
@@ -28,7 +29,9 @@ def read_kb(fn: Callable[[KB], T]) -> T:
     (KB.read): what fn gives once the index is in step with them."""
 
     kb = session.open_kb(state["kb"], sync=False, progress=reporter())
-    out = kb.read(fn)
-    for message in kb.warnings:
-        warn(message)
+    try:
+        out = kb.read(fn)
+    finally:
+        for message in kb.warnings:
+            warn(message)
     return out

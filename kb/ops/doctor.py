@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, file_lock, pid_alive
-from kb.errors import FileFormatError, KBError
+from kb.errors import FileFormatError, KBError, UsageError
 from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
 from kb.sources.bibtex import BibFile
@@ -67,6 +67,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     info: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    #: What the re-index noticed, said once as every command says it (a claims file deleted)
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -79,7 +81,7 @@ class Report:
 
     def to_dict(self) -> dict:
         return {"root": self.root, "ok": self.ok, "problems": [p.to_dict() for p in self.problems],
-                "info": list(self.info), "counts": dict(self.counts)}
+                "info": list(self.info), "counts": dict(self.counts), "notices": list(self.notices)}
 
 
 def _sha_file(path: Path) -> str:
@@ -122,6 +124,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
     # Writers wait while doctor looks: what it compares cannot change under it.
     with file_lock(layout.lock), contextlib.closing(kb):
         _check_tmp(layout, report)
+        _check_settings(kb, report)
         db_ok, broken = _open_and_sync(kb, report)
         papers: dict[str, dict] = {}
         if db_ok:
@@ -136,9 +139,45 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
             except sqlite3.DatabaseError as exc:
                 _damaged(report, layout, exc)
                 db_ok = False
+        if prune:
+            _refuse_unsafe_prune(kb, report, broken, papers if db_ok else None)
         _check_cache(kb, report, papers if db_ok else None, prune=prune, quick=quick)
     return report
 
+
+def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | None) -> None:
+    """`kb doctor --prune` deletes nothing while references.bib, which says whose sources
+    the cache holds, is missing, unreadable, malformed, or empty beside sources filed
+    under papers: each source would look like no paper's and be lost."""
+    if index.BIB_REL in broken:
+        said = next((p for p in report.problems if p.where.split(":")[0] == index.BIB_REL), None)
+        why = f"references.bib {said.what}" if said and said.what.startswith("is ") else \
+            f"references.bib cannot be read ({said.what})" if said else "references.bib cannot be read"
+        raise UsageError(f"{PRUNE} removes nothing while {why}: every cached source would look like no "
+                         "paper's", hint=f"restore references.bib (git checkout references.bib), then {PRUNE}")
+    if papers is None or papers:
+        return
+    filed = [m for m in kb.sources.all() if m.citekeys]
+    if filed:
+        keys = sorted({c for m in filed for c in m.citekeys})
+        named = ", ".join(keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3 else "")
+        raise UsageError(f"{PRUNE} removes nothing: references.bib holds no entries, but the source cache "
+                         f"holds {len(filed)} source(s) of papers ({named})",
+                         hint="restore references.bib (git checkout references.bib); to drop the papers, "
+                              "kb rm them first")
+
+
+
+def _check_settings(kb: KB, report: Report) -> None:
+    """kb.toml is read as kb add reads it: invalid TOML or a limit that is no number is a
+    problem here, not first a refusal of the next kb add."""
+    try:
+        kb.limits()
+    except KBError as exc:
+        where = exc.path or (paths.MARKER if paths.MARKER in exc.message else "environment")
+        where = f"{where}:{exc.line}" if exc.line else where
+        report.problem("files", where, what_of(exc), f"correct {'kb.toml' if where != 'environment' else 'it'} "
+                       "by hand")
 
 
 def _check_tmp(layout: paths.Layout, report: Report) -> None:
@@ -175,10 +214,18 @@ def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
 
     def malformed(rel: str, exc: FileFormatError) -> None:
         broken.add(rel)
-        report.problem("files", where_of(exc), what_of(exc), EDIT)
+        if exc.message == index.BIB_MISSING:
+            report.problem("files", index.BIB_REL, "is missing (kb reads no papers without it)",
+                           "restore it (git checkout references.bib) or kb init")
+        elif isinstance(exc, index.UnreadableFile):
+            report.problem("files", rel, exc.message, f"restore it (git checkout {rel}), or make it a file kb "
+                           "can read (a link must point at an existing file)")
+        else:
+            report.problem("files", where_of(exc), what_of(exc), EDIT)
 
     try:
         try:
+            kb.on_warning = report.notices.append
             kb.sync(on_error=malformed)
         except FileFormatError as exc:      # a cached source, read while attaching it
             report.problem("cache", where_of(exc), "a cached text source cannot be read: " + what_of(exc),
@@ -496,6 +543,13 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             elif any(c in quoted for c in m.citekeys):
                 report.info.append(f"{m.filename} is the source of {', '.join(c for c in m.citekeys if c in quoted)}, "
                                    "which claims/ still quotes (its entry is gone from references.bib); kept")
+            elif m.citekeys:
+                # Filed under a paper that kb rm did not remove (kb rm un-files its sources):
+                # its entry deleted, or its key renamed, by hand. Kept: a person may want it back.
+                report.info.append(f"{m.filename} is the source of {', '.join(m.citekeys)}, which references.bib "
+                                   "no longer holds (deleted or renamed by hand, not by kb rm); kept: restore the "
+                                   f"entry, or delete {layout.relative(source)} and its .json if you no longer "
+                                   "need it")
             else:
                 orphans.append((source, mpath))
             continue

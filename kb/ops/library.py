@@ -133,6 +133,12 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
         for r in plan:
             if r.claims_file:
                 (kb.root / r.claims_file).unlink(missing_ok=True)
+            # Its cached sources are no longer filed under it: `kb doctor --prune` removes a
+            # source only when no paper is named in its manifest (an entry deleted by hand
+            # leaves it named, and its source kept).
+            for m in kb.sources.find(citekey=r.citekey):
+                m.citekeys = [c for c in m.citekeys if c != r.citekey]
+                kb.sources.save(m)
         with transaction(kb.db):
             kb.indexer.reindex_bib(bibfile)
             for r in plan:
@@ -427,6 +433,8 @@ def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:
     key = paper_key(kb, key)
     rows = kb.conn.execute("select version, sha256 from versions where citekey = ? and source_kind = 'pdf' "
                            "and sha256 is not null", [key]).fetchall()
+    # A PDF whose version's text was loaded over it (kb text load --replace) is still the paper's.
+    rows += [(m.version, m.sha256) for m in kb.sources.find(citekey=key) if m.kind == "pdf"]
     for version, sha in sorted(rows, key=lambda r: version_number(r[0]), reverse=True):
         manifest = kb.sources.get(sha)
         if manifest is not None and kb.sources.path(manifest).is_file():

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from kb.atomic import read_input
-from kb.errors import FileFormatError, LimitExceeded, PDFError
+from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
 from kb.sources.bibtex import BibFile
 from kb.sources.metadata import from_bib_fields
 from kb.sources.pdf import Limits, extract_plan
@@ -70,6 +72,57 @@ class Changes:
 
 
 # -- which files changed: kb.store.stale ------------------------------------------------------
+
+#: What kb says when references.bib is gone: every paper would be dropped from the index.
+BIB_MISSING = "references.bib is missing: restore it (git checkout references.bib) or kb init"
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a truth file cannot be read at all (a link to a missing file, a folder, a FIFO,
+    no permission), or None when it can be opened; a malformed file is its reader's to say."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "a link to a missing file" if path.is_symlink() else "it is missing"
+    except OSError as exc:
+        return exc.strerror or "it cannot be opened"
+    if stat.S_ISDIR(st.st_mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(st.st_mode):
+        return "a FIFO, not a file"
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        return "a device, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    if not os.access(path, os.R_OK):
+        return "no permission to read it"
+    return None
+
+
+class UnreadableFile(FileFormatError):
+    """A truth file kb cannot open (a link to a missing file, a folder, no permission): what
+    the index holds from it is kept, not dropped, until it can be read again."""
+
+
+def load_bib(layout: Layout) -> BibFile:
+    """references.bib, read as the truth of the papers table: a file that is missing or
+    cannot be read is an error, never an empty file (that would drop every paper)."""
+    path = layout.bib
+    if not path.exists() and not path.is_symlink():
+        raise FileFormatError(BIB_MISSING)
+    why = unreadable(path)
+    if why is not None:
+        raise FileFormatError(f"cannot read ({why})", path=BIB_REL,
+                              hint="restore it (git checkout references.bib)")
+    try:
+        return BibFile.load(path)
+    except UsageError as exc:           # read_input's refusals (a file replaced while read)
+        raise FileFormatError(f"cannot read ({exc.message})", path=BIB_REL) from None
+    except FileFormatError as exc:      # named as the knowledge base names it, not by its full path
+        if exc.path == str(path):
+            exc.path = BIB_REL
+        raise
+
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(read_input(path, "the truth file")).hexdigest()
@@ -177,6 +230,9 @@ class Indexer:
         self.limits = limits
         self.progress = progress
         self.pending = Changes()
+        #: What a person should hear of, said once (a claims file deleted, one that cannot
+        #: be read): the knowledge base hands these on as warnings.
+        self.notices: list[str] = []
 
     # -- the files ------------------------------------------------------------------------
 
@@ -197,15 +253,28 @@ class Indexer:
         changed = []
         for rel in changed_files:
             path = current.get(rel)
-            if path is not None and path.exists() and recorded.get(rel) == _sha(path):
+            if path is not None and rel in recorded and unreadable(path) is None and recorded[rel] == _sha(path):
                 with transaction(db):
                     record_file(db, rel, path)   # touched, not changed
             else:
                 changed.append(rel)
+        # A claims file that cannot be read (a link to a moved file, a folder, no permission)
+        # keeps what the index holds from it: said, never dropped in silence. Its `files` row
+        # stays as it was, so every command says it until the file can be read again.
+        cannot = {rel: why for rel in changed if rel != BIB_REL and rel in current
+                  for why in [unreadable(current[rel])] if why is not None}
+        for rel, why in cannot.items():
+            exc = UnreadableFile(f"cannot read ({why})", path=rel)
+            if on_error is not None:
+                on_error(rel, exc)
+            else:
+                self.notices.append(f"{rel}: cannot read ({why}); kb keeps what it indexed from it "
+                                    f"until it can (restore it: git checkout {rel})")
         # The rows of every changed claims file go first: a quote, claim or check moved
         # from one file to another (a file renamed, a table cut and pasted) is then not
         # "defined twice". Their `files` rows stay, so a crash here leaves them stale.
-        claims_changed = [rel for rel in changed if rel != BIB_REL]
+        claims_changed = [rel for rel in changed if rel != BIB_REL and rel not in cannot]
+        deleted = {rel: self._held_by(rel) for rel in claims_changed if rel not in current}
         if len(claims_changed) > 1:
             with transaction(db):
                 for rel in claims_changed:
@@ -218,6 +287,36 @@ class Indexer:
             with transaction(db):
                 for rel in claims_changed[start:start + CLAIMS_BATCH]:
                     self._reindex_one(rel, current, derive, on_error)
+        for rel, held in deleted.items():
+            self._notice_deleted(rel, held)
+
+    #: What a claims file's rows are, for saying what its deletion took away.
+    _HELD = (("quote", "select id from quotes where file = ?"),
+             ("claim", "select citekey, id from claims where file = ? and kind = 'claim'"),
+             ("check", "select id from checks where file = ?"),
+             ("unit", "select name from units where file = ?"))
+
+    def _held_by(self, rel: str) -> dict[str, set[tuple]]:
+        return {kind: {tuple(r) for r in self.db.conn.execute(sql, [rel])} for kind, sql in self._HELD}
+
+    def _notice_deleted(self, rel: str, held: dict[str, set[tuple]]) -> None:
+        """Say what a claims file deleted by hand took out of the knowledge base: its rows
+        that no other file now holds (a file renamed, or its tables moved, loses nothing)."""
+        conn = self.db.conn
+        lost = []
+        for kind, sql in self._HELD:
+            if not held[kind]:
+                continue
+            anywhere = {tuple(r) for r in conn.execute(sql.replace("file = ?", "1"))}
+            n = len(held[kind] - anywhere)
+            if n:
+                lost.append(f"{n} {kind}{'s' if n != 1 else ''}")
+        if not lost:
+            return
+        what = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
+        verb = "is" if len(lost) == 1 and what.startswith("1 ") else "are"
+        self.notices.append(f"{rel} was deleted: its {what} {verb} no longer in the knowledge base "
+                            f"(git checkout {rel} to restore)")
 
     def _reindex_one(self, rel: str, current: dict[str, Path], derive, on_error) -> bool:
         """Re-index one truth file in its own transaction (a savepoint inside a batch);
@@ -226,7 +325,7 @@ class Indexer:
         try:
             with transaction(self.db):
                 if rel == BIB_REL:
-                    self.reindex_bib(BibFile.load(self.layout.bib))
+                    self.reindex_bib(load_bib(self.layout))
                 else:
                     self.reindex_claims(rel, path if path is not None and path.exists() else None)
                 self._derive(derive)
@@ -257,7 +356,7 @@ class Indexer:
         the entry whose fields are that very dict. `written`: bibfile.render_with_owned()
         when the caller rendered it to write the file (not rendered twice)."""
         db = self.db
-        bibfile = bibfile or BibFile.load(self.layout.bib)
+        bibfile = bibfile or load_bib(self.layout)
         previous = {row[0]: row for row in db.conn.execute(
             "select citekey, origin, metadata_status, fields, title_norm, first_author, entry_type, position "
             "from papers")}

@@ -72,6 +72,9 @@ class KB:
         self._checking: threading.Thread | None = None     # the check `read` runs beside its fn
         self._settings: dict | None = None
         self.warnings: list[str] = []
+        #: Where warnings go once the caller has read `warnings` (the CLI prints them then):
+        #: what a later re-index notices (a claims file deleted) is said at once.
+        self.on_warning: Callable[[str], None] | None = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -156,7 +159,11 @@ class KB:
         return cache.SourceCache(self.layout.sources, self.layout.tmp)
 
     def limits(self) -> pdf.Limits:
-        return pdf.Limits.from_env(self.settings.get("limits", {}))
+        limits = self.settings.get("limits", {})
+        if not isinstance(limits, dict):
+            raise FileFormatError("`limits` must be a table ([limits] with max_pages = 2000, ...)",
+                                  path=paths.MARKER)
+        return pdf.Limits.from_env(limits)
 
     @property
     def indexer(self) -> index.Indexer:
@@ -187,7 +194,10 @@ class KB:
 
         with file_lock(self.layout.lock):
             self._reopen_if_replaced()
-            self.indexer.sync(self._derive, noted if on_error is not None else None)
+            try:
+                self.indexer.sync(self._derive, noted if on_error is not None else None)
+            finally:
+                self._take_notices()
             # Under the lock no other writer commits: the index is in step as of now.
             self._in_step = None if failed else self._glance()
 
@@ -254,9 +264,23 @@ class KB:
             self._reopen_if_replaced()
             clean_stale_tmp(self.layout.tmp)
             if self._in_step is None or self._glance() != self._in_step:
-                self.indexer.sync(self._derive)
+                try:
+                    self.indexer.sync(self._derive)
+                finally:
+                    self._take_notices()
             self._in_step = None
             yield self
+
+    def _take_notices(self) -> None:
+        """The indexer's notices (kb.store.index.Indexer.notices), each said once."""
+        if self._indexer is None:
+            return
+        notices, self._indexer.notices = self._indexer.notices, []
+        for message in notices:
+            if self.on_warning is not None:
+                self.on_warning(message)
+            elif message not in self.warnings:
+                self.warnings.append(message)
 
     def derive_pending(self) -> None:
         """Make the derived data of what was just indexed; call inside the transaction

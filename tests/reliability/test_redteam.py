@@ -504,12 +504,17 @@ def test_prune_keeps_the_source_of_a_kb_add_still_running(alpha):
 
 def test_prune_keeps_the_source_of_a_paper_claims_still_quote(alpha):
     assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
-    (alpha / "references.bib").write_text("")           # the entry deleted by hand; claims/ still quotes it
+    # the entry deleted by hand (another written instead); claims/ still quotes it
+    (alpha / "references.bib").write_text("@misc{other2020, title = {Other}, year = {2020}}\n")
     sources = sorted((alpha / ".kb" / "cache" / "sources").iterdir())
     for p in sources:
         os.utime(p, (1_000_000_000, 1_000_000_000))
     r = run_kb("doctor", "--prune")
     assert "claims/ still quotes" in r.out
+    assert sorted((alpha / ".kb" / "cache" / "sources").iterdir()) == sources
+    (alpha / "references.bib").write_text("")           # no entry left: prune deletes nothing at all
+    r = run_kb("doctor", "--prune")
+    assert r.code == 2 and "references.bib holds no entries" in r.err and r.err.count("\n") == 1
     assert sorted((alpha / ".kb" / "cache" / "sources").iterdir()) == sources
 
 

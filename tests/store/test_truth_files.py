@@ -1,0 +1,230 @@
+"""The truth files kb cannot read, or that a person removed: references.bib missing or empty,
+a claims file deleted or replaced by a link to a moved file, numbers out of range in a
+claims file. kb says so, keeps what it knows, and `kb doctor --prune` deletes nothing a
+person may still need."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+PAGES = {
+    "solar": ["Solar Farms and Their Energy Yield",
+              "Solar farms in the desert produced 4.2 GWh of energy in one year of operation.",
+              "A third page about the maintenance of panels in dusty places."],
+    "wind": ["Wind Turbines at Sea Measured Carefully",
+             "Offshore turbines reached a capacity factor of 47 percent over the winter months."],
+}
+QUOTE = "Solar farms in the desert produced 4.2 GWh of energy in one year of operation."
+
+
+def sources(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / ".kb" / "cache" / "sources").iterdir())
+
+
+def age(root: Path) -> None:
+    """Every cached source older than prune's grace period."""
+    for p in (root / ".kb" / "cache" / "sources").iterdir():
+        os.utime(p, (1_000_000_000, 1_000_000_000))
+
+
+@pytest.fixture
+def two(kb_root, tmp_path):
+    """Two papers added from PDFs (offline), a quote and a claim of the first."""
+    for name, pages in PAGES.items():
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(make_pdf(pages, title=pages[0], author="Ada Lovelace"))
+        r = run_kb("add", "--offline", pdf)
+        assert r.code == 0, r.err
+    keys = [p["citekey"] for p in run_kb("ls", "--json").json]
+    assert len(keys) == 2
+    solar = next(k for k in keys if "solar" in k)
+    assert run_kb("quote", "add", solar, QUOTE, "--id", "yield").code == 0
+    r = run_kb("claim", "add", solar, "4.2 GWh", "--quote", QUOTE, "--id", "annual")
+    assert r.code == 0, r.err
+    age(kb_root)
+    return kb_root
+
+
+def solar_key(root: Path) -> str:
+    return next(p.stem for p in (root / "claims").glob("*.toml"))
+
+
+# -- references.bib missing, empty, malformed -------------------------------------------------
+
+@pytest.mark.parametrize("how", ["deleted", "dangling link"])
+def test_a_missing_references_bib_is_an_error_and_the_index_keeps_its_papers(two, how, tmp_path):
+    bib = two / "references.bib"
+    if how == "deleted":
+        bib.unlink()
+    else:
+        shutil.move(bib, tmp_path / "moved.bib")
+        bib.symlink_to(tmp_path / "gone.bib")
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(make_pdf(["A Third Paper About Tides", "Tides move water."], title="A Third Paper"))
+    for args in (["ls"], ["verify"], ["quote", "ls"], ["add", "--offline", pdf]):
+        r = run_kb(*args)
+        assert r.code == 2, (args, r.out, r.err)
+        assert r.err.count("\n") == 1 and "Traceback" not in r.err and "internal error" not in r.err
+        if how == "deleted":
+            assert r.err == ("kb: error: references.bib is missing: restore it (git checkout references.bib) "
+                             "or kb init\n")
+        else:
+            assert "references.bib: cannot read (a link to a missing file)" in r.err
+    r = run_kb("doctor")
+    assert r.code == 1
+    assert "problem: references.bib: " in r.out
+    before = sources(two)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert "kb doctor --prune removes nothing while references.bib" in r.err
+    assert sources(two) == before
+
+
+def test_restoring_references_bib_brings_everything_back(two):
+    bib = two / "references.bib"
+    text = bib.read_text()
+    bib.unlink()
+    assert run_kb("ls").code == 2
+    bib.write_text(text)
+    r = run_kb("ls", "--json")
+    assert r.code == 0 and len(r.json) == 2
+    assert run_kb("verify").code == 0
+
+
+@pytest.mark.parametrize("content", ["", "% nothing but a comment\n", "\n\n"])
+def test_prune_refuses_while_references_bib_holds_no_entries_beside_sources_of_papers(two, content):
+    (two / "references.bib").write_text(content)
+    before = sources(two)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert "references.bib holds no entries, but the source cache holds 2 source(s) of papers" in r.err
+    assert sources(two) == before
+
+
+@pytest.mark.parametrize("broken", ["@misc{x,\n", "@misc{a, title={A}}\n@misc{a, title={B}}\n", "\0"])
+def test_prune_refuses_while_references_bib_does_not_parse(two, broken):
+    (two / "references.bib").write_text(broken)
+    before = sources(two)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert "removes nothing while references.bib cannot be read" in r.err
+    assert sources(two) == before
+
+
+def test_prune_keeps_the_source_of_an_entry_deleted_or_renamed_by_hand(two):
+    bib = two / "references.bib"
+    text = bib.read_text()
+    wind = next(p["citekey"] for p in run_kb("ls", "--json").json if "wind" in p["citekey"])
+    start = text.index("@", text.index(wind) - 20)
+    end = text.index("\n}", start) + 2
+    # renamed by hand, its title corrected too: nothing ties the source to the new key
+    renamed = text[start:end].replace(wind, "mykey2024").replace("Wind Turbines at Sea Measured Carefully",
+                                                                 "Turbines Offshore")
+    bib.write_text(text[:start] + renamed + text[end:])
+    before = sources(two)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 0, r.out + r.err
+    assert f"is the source of {wind}, which references.bib no longer holds" in r.out
+    assert sources(two) == before
+    bib.write_text(text[:start] + text[end:])           # deleted by hand
+    r = run_kb("doctor", "--prune")
+    assert r.code == 0 and sources(two) == before
+
+
+def test_prune_removes_the_source_of_a_paper_kb_rm_removed(two):
+    wind = next(p["citekey"] for p in run_kb("ls", "--json").json if "wind" in p["citekey"])
+    before = sources(two)
+    assert run_kb("rm", wind).code == 0
+    age(two)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 0 and "removed 1 cached source(s)" in r.out, r.out + r.err
+    assert len(sources(two)) == len(before) - 2
+    assert run_kb("verify").code == 0
+
+
+# -- a claims file deleted, or a link to a missing file ----------------------------------------
+
+def test_a_deleted_claims_file_is_said_once(two):
+    key = solar_key(two)
+    (two / "claims" / f"{key}.toml").unlink()
+    r = run_kb("ls")
+    assert r.code == 0
+    assert r.err == (f"kb: claims/{key}.toml was deleted: its 1 quote and 1 claim are no longer in the "
+                     f"knowledge base (git checkout claims/{key}.toml to restore)\n")
+    r = run_kb("ls")
+    assert r.code == 0 and r.err == ""
+    assert run_kb("quote", "ls", "--json").json == []
+
+
+def test_a_deleted_claims_file_is_said_by_doctor_when_it_notices(two):
+    key = solar_key(two)
+    (two / "claims" / f"{key}.toml").unlink()
+    r = run_kb("doctor", "--json")
+    assert f"claims/{key}.toml was deleted: its 1 quote and 1 claim" in r.err
+    assert r.json["notices"] and "was deleted" in r.json["notices"][0]
+    assert "was deleted" not in run_kb("doctor").err
+
+
+def test_a_claims_file_renamed_loses_nothing_and_says_nothing(two):
+    path = two / "claims" / "checks.toml"
+    path.write_text('[units]\nday_energy = "12 kWh"\n\n[[check]]\nid = "c1"\nstated = "2 kWh"\nexpr = "1 kWh * 2"\n')
+    assert run_kb("check").code == 0
+    os.replace(path, two / "claims" / "renamed.toml")
+    r = run_kb("check")
+    assert r.code == 0 and r.err == ""
+
+
+def test_a_deleted_file_of_checks_and_units_is_said(two):
+    path = two / "claims" / "checks.toml"
+    path.write_text('[units]\nday_energy = "12 kWh"\n\n[[check]]\nid = "c1"\nstated = "2 kWh"\nexpr = "1 kWh * 2"\n'
+                    '\n[[check]]\nid = "c2"\nstated = "3 kWh"\nexpr = "1 kWh * 3"\n')
+    assert run_kb("check").code == 0
+    path.unlink()
+    r = run_kb("claims")
+    assert ("kb: claims/checks.toml was deleted: its 2 checks and 1 unit are no longer in the knowledge base "
+            "(git checkout claims/checks.toml to restore)") in r.err
+
+
+@pytest.mark.parametrize("command", [["verify"], ["ls"], ["quote", "ls"], ["claims"]])
+def test_a_claims_file_that_links_to_a_missing_file_is_said_and_its_quotes_kept(two, tmp_path, command):
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    shutil.move(path, tmp_path / "moved.toml")
+    path.symlink_to(tmp_path / "not-there.toml")
+    for _ in range(2):              # said every time, until the file can be read
+        r = run_kb(*command)
+        assert r.code == 0, r.err
+        assert f"kb: claims/{key}.toml: cannot read (a link to a missing file)" in r.err
+        assert "Traceback" not in r.err
+    r = run_kb("verify")
+    assert "1 quotes: 1 ok" in r.out and "No quotes stored" not in r.out
+    assert [q["id"] for q in run_kb("quote", "ls", "--json").json] == ["yield"]
+    r = run_kb("doctor")
+    assert r.code == 1
+    assert f"problem: claims/{key}.toml: cannot read (a link to a missing file)" in r.out
+    path.unlink()
+    path.symlink_to(tmp_path / "moved.toml")            # the link put right
+    r = run_kb("verify")
+    assert r.code == 0 and r.err == ""
+    assert run_kb("doctor").code == 0
+
+
+def test_a_new_claims_link_to_a_missing_file_is_said(two, tmp_path):
+    (two / "claims" / "new.toml").symlink_to(tmp_path / "nowhere.toml")
+    r = run_kb("ls")
+    assert r.code == 0 and "kb: claims/new.toml: cannot read (a link to a missing file)" in r.err
+    assert run_kb("doctor").code == 1
+
+
+def test_a_folder_named_like_a_claims_file_is_said(two):
+    (two / "claims" / "folder.toml").mkdir()
+    r = run_kb("ls")
+    assert r.code == 0 and "claims/folder.toml: cannot read (a folder, not a file)" in r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and "problem: claims/folder.toml: cannot read (a folder, not a file)" in r.out
