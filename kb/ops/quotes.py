@@ -139,6 +139,28 @@ def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, ca
     return paper, text, match, near
 
 
+def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match, text: PageText) -> str | None:
+    """Why a page written in a claims file is not where the quote is (None when it is, or
+    none is written): past the paper's last page, or a page the quote is not on. A quote
+    printed twice is where it is written when found on that page too."""
+    if stored is None or (stored == match.page and (stored_end is None or stored_end == match.page_end)):
+        return None
+    found = f"page {match.page}" + (f"-{match.page_end}" if match.page_end != match.page else "")
+    written = f"{stored}" if stored_end is None or stored_end == stored else \
+        f"{stored}-{stored_end}" if stored_end > stored else f"{stored} (page_end {stored_end})"
+    last = len(text.pages)
+    if stored > last:
+        return (f"its stored page {written} is past the last page of {text.version or 'its text'} "
+                f"({last} pages); the quote is on {found}")
+    end = max(stored_end or stored, stored)
+    alone = PageText(text.citekey, text.version, [p if stored <= i <= end else "" for i, p in
+                                                  enumerate(text.pages, 1)], text.extractor)
+    there = matching.find_quote(alone.doc, quote)
+    if there is not None and there.page == stored and (stored_end is None or stored_end == there.page_end):
+        return None
+    return f"its stored page {written} is not where the quote is: it is on {found}"
+
+
 def provenance(match, text: PageText) -> dict:
     return {"version": text.version, "status": "verified", "method": match.method,
             "page": match.page, "page_end": match.page_end,
@@ -266,7 +288,7 @@ class Verdict:
     id: str
     citekey: str
     version: str | None
-    status: str          # ok | not-found | unverified | no-text | stale | no-paper
+    status: str          # ok | not-found | wrong-page | unverified | no-text | stale | no-paper
     message: str = ""
     page: int | None = None
     differences: list = field(default_factory=list)
@@ -292,7 +314,7 @@ class PaperCache(dict):
         super().__setitem__(key, value)
 
 
-_CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file"
+_CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file, page"
 
 
 def verify_claims(kb: KB, cache: dict | None = None, progress=None) -> list[Verdict]:
@@ -346,6 +368,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                        + (f"; page {near.page}: {near.describe()}" if near else ""), True,
                        page=near.page if near else None,
                        differences=near.differences if near else [])
+    wrong = page_disagrees(c["page"], None, c["quote"], match, text)
+    if wrong is not None:
+        return verdict("wrong-page", wrong, True, page=match.page)
     return verdict("ok", f"{value}, page {match.page}", page=match.page)
 
 
@@ -435,6 +460,9 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         moved = " (found at a different place than recorded)"
     if text is not first:
         moved += f" (in the second extraction, {text.extractor})"
+    wrong = page_disagrees(q["page"], q["page_end"], q["text"], match, text)
+    if wrong is not None:
+        return Verdict(q["id"], q["citekey"], text.version, "wrong-page", wrong, page=match.page, failed=True)
     verdict = Verdict(q["id"], q["citekey"], text.version, "ok", f"page {match.page}{moved}",
                       page=match.page)
     held = versions_with_text(kb.conn, q["citekey"])

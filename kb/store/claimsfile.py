@@ -28,6 +28,13 @@ from kb.text.lazyre import lazy
 ID_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,99}$")
 NAME_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: The largest page number or character offset a claims file may hold (a 32-bit integer).
+MAX_INT = 2**31 - 1
+
+
+def _shown(value: int) -> str:
+    text = str(value) if abs(value) < 10**30 else f"{str(value)[:12]}... ({len(str(abs(value)))} digits)"
+    return text
 
 
 @dataclass
@@ -157,12 +164,17 @@ class _Reader:
             self.fail(f"{what}: `{key}` must be a string, not {type(value).__name__}", line)
         return value
 
-    def integer(self, table: dict, key: str, line: int | None, what: str) -> int | None:
+    def integer(self, table: dict, key: str, line: int | None, what: str, low: int = 1) -> int | None:
+        """An integer from `low` (1: a page; 0: a character offset) to MAX_INT, which SQLite
+        and every page count hold: 99999999999999999999 is the file's error, not a crash."""
         value = table.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(f"{what}: `{key}` must be an integer", line)
+        if not low <= value <= MAX_INT:
+            self.fail(f"{what}: `{key}` = {_shown(value)} is out of range: it must be from {low} to {MAX_INT:,}"
+                      + (" (pages are numbered from 1)" if low == 1 else ""), line)
         return value
 
     def strings(self, table: dict, key: str, line: int | None, what: str) -> list[str]:
@@ -282,22 +294,26 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         r.keys(q, QUOTE_KEYS, line, f"quote {qid}")
         spans = q.get("spans", [])
         if not isinstance(spans, list) or not all(
-                isinstance(s, dict) and all(isinstance(s.get(k), int) for k in ("page", "start", "end"))
+                isinstance(s, dict) and all(isinstance(s.get(k), int) and not isinstance(s.get(k), bool)
+                                            for k in ("page", "start", "end"))
                 for s in spans):
             r.fail(f"quote {qid}: `spans` must be a list of {{page, start, end}} integers", line)
+        for s in spans:
+            for k in ("page", "start", "end"):
+                r.integer(s, k, line, f"quote {qid}: spans", low=1 if k == "page" else 0)
         status = r.string(q, "status", line, False, f"quote {qid}") or "verified"
         if status not in ("verified", "unverified"):
             r.fail(f"quote {qid}: status must be 'verified' or 'unverified', not {status!r}", line)
         text_value = r.string(q, "text", line, True, f"quote {qid}")
         if not text_value.strip():
             r.fail(f"quote {qid}: `text` is empty", line)
+        page, page_end = r.integer(q, "page", line, f"quote {qid}"), r.integer(q, "page_end", line, f"quote {qid}")
         doc.quotes.append(QuoteRec(
             id=qid, text=text_value, citekey=citekey,
             version=r.string(q, "version", line, False, f"quote {qid}"),
             topics=r.strings(q, "topics", line, f"quote {qid}"), status=status,
             method=r.string(q, "method", line, False, f"quote {qid}"),
-            page=r.integer(q, "page", line, f"quote {qid}"),
-            page_end=r.integer(q, "page_end", line, f"quote {qid}"),
+            page=page, page_end=page_end,
             spans=[dict(s) for s in spans],
             prefix=r.string(q, "prefix", line, False, f"quote {qid}"),
             suffix=r.string(q, "suffix", line, False, f"quote {qid}"),
@@ -370,7 +386,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             r.fail("dismissed candidates must live in claims/<citekey>.toml of their paper", line)
         r.keys(c, DISMISSED_KEYS, line, "dismissed candidate")
         page, start = r.integer(c, "page", line, "dismissed candidate"), r.integer(c, "start", line,
-                                                                                  "dismissed candidate")
+                                                                                  "dismissed candidate", low=0)
         number = r.string(c, "number", line, True, "dismissed candidate")
         if page is None or start is None:
             r.fail("dismissed candidate: needs `page` and `start` (where its number is in the text)", line)

@@ -228,3 +228,51 @@ def test_a_folder_named_like_a_claims_file_is_said(two):
     assert r.code == 0 and "claims/folder.toml: cannot read (a folder, not a file)" in r.err
     r = run_kb("doctor")
     assert r.code == 1 and "problem: claims/folder.toml: cannot read (a folder, not a file)" in r.out
+
+
+# -- integers out of range in a claims file ----------------------------------------------------
+
+@pytest.mark.parametrize("field", ["page", "page_end"])
+@pytest.mark.parametrize("value", ["99999999999999999999", "-99999999999999999999", "0", "-5",
+                                   "9223372036854775808"])
+def test_an_out_of_range_page_of_a_quote_is_the_files_error(two, field, value):
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    text = path.read_text()
+    path.write_text(text.replace("page = 2\n", f"page = 2\n{field} = {value}\n" if field == "page_end"
+                                 else f"page = {value}\n", 1).replace("page_end = 2\n", "", 1 if
+                                                                      field == "page_end" else 0))
+    for command in (["ls"], ["verify"], ["claims"]):
+        r = run_kb(*command)
+        assert r.code == 2 and r.err.count("\n") == 1, (command, r.err)
+        assert r.err.startswith(f"kb: error: claims/{key}.toml:") and "out of range" in r.err
+        assert "internal error" not in r.err and "OverflowError" not in r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and f"problem: claims/{key}.toml:" in r.out and "out of range" in r.out
+    assert run_kb("rebuild").code == 1
+
+
+@pytest.mark.parametrize("table, line", [
+    ("claim", 'id = "c9"\nvalue = "4.2 GWh"\npage = 99999999999999999999'),
+    ("restatement", 'id = "r9"\nverdict = "confirmed"\npage = 99999999999999999999'),
+    ("dismissed", 'version = ""\npage = 1\nstart = 99999999999999999999\nnumber = "4.2"'),
+    ("dismissed", 'version = ""\npage = 1\nstart = -1\nnumber = "4.2"'),
+    ("quote", 'id = "q9"\ntext = "Solar farms"\nspans = [{page = 1, start = 0, end = 99999999999999999999}]'),
+    ("quote", 'id = "q9"\ntext = "Solar farms"\nspans = [{page = -1, start = 0, end = 5}]'),
+])
+def test_out_of_range_integers_in_any_table_are_the_files_error(two, table, line):
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    path.write_text(path.read_text() + f"\n[[{table}]]\n{line}\n")
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert f"claims/{key}.toml:" in r.err and "out of range" in r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and "out of range" in r.out
+
+
+def test_a_big_page_in_range_is_not_an_error_of_the_file(two):
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    path.write_text(path.read_text().replace("page = 2\n", "page = 2147483647\n", 1))
+    assert run_kb("ls").code == 0
