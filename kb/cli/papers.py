@@ -235,11 +235,14 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
                                                     "or text with form feeds between pages; - reads stdin."),
               version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
               extractor: str = typer.Option("unknown", "--extractor",
-                                            help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'.")) -> None:
+                                            help="Who extracted it, e.g. 'pypdf 4.x (WattBot)'."),
+              replace: bool = typer.Option(False, "--replace",
+                                           help="Replace the text kb extracted from the version's PDF "
+                                                "(refused without it; the PDF stays held).")) -> None:
     """Attach page text extracted elsewhere to a paper (when its PDF is not at hand)."""
 
     result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
-                                 extractor=extractor)
+                                 extractor=extractor, replace=replace)
     echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
 
 

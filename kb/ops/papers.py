@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -577,8 +578,11 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     return out
 
 
-def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor: str) -> AddResult:
-    """Attach page text extracted elsewhere to a paper already in the knowledge base."""
+def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor: str,
+              replace: bool = False) -> AddResult:
+    """Attach page text extracted elsewhere to a paper already in the knowledge base.
+    A version whose text came from a PDF kb holds keeps it unless `replace`: then the
+    loaded text is the version's text, and the PDF stays held, filed under the paper."""
 
     data = read_input(file, "the page text")
     pages = parse_text_source(data, str(file))
@@ -587,12 +591,23 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
                         [citekey]).fetchone()
     if not row:
         raise no_paper(kb.conn, citekey)
+    held = kb.db.execute("select sha256, page_count from versions where citekey = ? and version = ? and "
+                         "source_kind = 'pdf' and text_status = 'ok'", [citekey, version]).fetchone()
+    if held is not None and not replace:
+        pdf = kb.sources.get(held[0]) if held[0] else None
+        named = Path(pdf.source_url).name if pdf is not None and pdf.source_url else "its PDF"
+        which = f"version {version}" if version else "this version"
+        raise UsageError(f"{citekey} already has text of {which} from its PDF {named} ({held[1]} pages): "
+                         "nothing loaded",
+                         hint=f"--version vN loads the text as another version; --replace makes it the text of "
+                              f"{version or 'this version'} (the PDF stays held)")
     # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
     # The paper's identifiers go in the manifest too: the text follows the paper if its key is renamed.
+    # Filed now: of two sources of one version, kb rebuild takes the one filed last.
     manifest = kb.sources.put(data, "text", "pages" if data.lstrip()[:1] in (b"[", b"{") else "txt",
                               citekeys=[citekey], arxiv_id=row[1], version=version, doi=row[3],
                               title=row[4], source_url=str(file.resolve()), origin="text",
-                              extractor=extractor)
+                              extractor=extractor, added_at=time.time())
     with kb.writing():
         with transaction(kb.db):
             kb.indexer.store_version(citekey, version, manifest=manifest, pages=pages,
@@ -991,7 +1006,13 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
     if version is not None:
         version = normalise_version(version) if version else ""
         rows = [r for r in rows if r["version"] == version]
+    held = {r["version"]: r for r in rows}
     rows = [r for r in rows if r["source_kind"] == "pdf" and r["sha256"]]
+    # A version whose text was loaded over its PDF (kb text load --replace): the PDF is
+    # still held, filed under the paper; extracting it again makes its text the version's.
+    for m in kb.sources.find(citekey=citekey):
+        if m.kind == "pdf" and m.version in held and held[m.version]["source_kind"] != "pdf":
+            rows.append(dict(held[m.version], sha256=m.sha256, source_kind="pdf", text_status="replaced"))
     if not rows:
         what = f"{citekey} {version}" if version else citekey
         raise NotFound(f"kb holds no PDF of {what} to extract again",
@@ -1013,6 +1034,8 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
     notes += [w for w in result.warnings if "could not read" in w or "no second" in w]
     with kb.writing():
         manifest.extractor = result.plan
+        if row["text_status"] == "replaced":
+            manifest.added_at = time.time()     # the version's text again, for kb rebuild too
         kb.sources.save(manifest)
         with transaction(kb.db):
             if row["text_status"] == "ok" and result.extractor == row["extractor"]:

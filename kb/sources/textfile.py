@@ -19,9 +19,16 @@ def parse_text_source(data: bytes, name: str) -> list[str]:
         raise FileFormatError("is not UTF-8", path=name,
                               line=data[: exc.start].count(b"\n") + 1) from None
     stripped = text.lstrip()
-    if stripped.startswith(("[", "{")):
+    # A file named .json is JSON: one that does not parse is refused, never read as plain text.
+    if stripped.startswith(("[", "{")) or str(name).lower().endswith(".json"):
         try:
             obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise FileFormatError(f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+                                  path=name, line=exc.lineno) from None
+        except RecursionError:
+            raise FileFormatError("is not valid JSON kb can read: it nests arrays or objects too deep",
+                                  path=name) from None
         except ValueError as exc:
             raise FileFormatError(f"is not valid JSON: {exc}", path=name) from None
         pages = _pages_from_json(obj, name)

@@ -621,15 +621,21 @@ class Indexer:
         papers = {row["citekey"]: row for row in db.query("select citekey, arxiv_id, doi, title_norm from papers")}
         have = {(r["citekey"], r["version"]) for r in db.query("select citekey, version from versions")}
         attached = 0
-        for m in manifests:
-            for citekey in sources_of_papers(m, papers):
-                if citekeys is not None and citekey not in citekeys:
-                    continue
-                if (citekey, m.version) in have:
-                    continue
-                self.attach_source(m, citekey, derive)
-                have.add((citekey, m.version))
-                attached += 1
+        wanted = [(m, citekey) for m in manifests for citekey in sources_of_papers(m, papers)
+                  if (citekeys is None or citekey in citekeys) and (citekey, m.version) not in have]
+        # Two sources of one version (a PDF, and page text loaded over it with kb text load
+        # --replace): the one filed last is the version's text, as it was when it was filed.
+        newest: dict[tuple[str, str], Manifest] = {}
+        for m, citekey in wanted:
+            held = newest.get((citekey, m.version))
+            if held is None or m.added_at > held.added_at:
+                newest[(citekey, m.version)] = m
+        for m, citekey in wanted:
+            if (citekey, m.version) in have or newest[(citekey, m.version)] is not m:
+                continue
+            self.attach_source(m, citekey, derive)
+            have.add((citekey, m.version))
+            attached += 1
         return attached
 
     def attach_source(self, m: Manifest, citekey: str,

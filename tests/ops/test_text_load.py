@@ -1,0 +1,146 @@
+"""kb text load: a .json that is not JSON is refused; text loaded over the text of a held
+PDF only when asked for, and the PDF stays held. Also kb verify / kb doctor on a stored page
+that is not where the quote is, and kb doctor on kb.toml."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+PAGES = ["Tidal Power Stations of the North",
+         "The tidal barrage delivered 240 MW at its peak during the spring tides.",
+         "Maintenance of the sluices takes place every summer.",
+         "The tidal barrage delivered 240 MW at its peak during the spring tides."]
+QUOTE = "The tidal barrage delivered 240 MW at its peak during the spring tides."
+
+
+@pytest.fixture
+def tidal(kb_root, tmp_path):
+    pdf = tmp_path / "tidal.pdf"
+    pdf.write_bytes(make_pdf(PAGES, title=PAGES[0], author="Grace Hopper"))
+    assert run_kb("add", "--offline", pdf).code == 0
+    key = run_kb("ls", "--json").json[0]["citekey"]
+    return kb_root, key
+
+
+def versions(key: str) -> list[dict]:
+    return run_kb("show", key, "--json").json["versions"]
+
+
+@pytest.mark.parametrize("content", ["not json at all\fsecond page", "", "   ", "[\"a\", ", "{'pages': []}",
+                                     "pages: [1, 2]", "\ufeffplain", "[" * 5000])
+def test_a_json_file_that_is_not_json_is_refused(tidal, tmp_path, content):
+    _, key = tidal
+    before = versions(key)
+    path = tmp_path / "text.JSON"
+    path.write_text(content)
+    r = run_kb("text", "load", key, path, "--version", "v9")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert "is not valid JSON" in r.err and "Traceback" not in r.err
+    if content.strip() and not content.startswith("[["):
+        assert "(line 1, column" in r.err
+    assert versions(key) == before
+
+
+def test_text_over_the_text_of_a_held_pdf_is_refused(tidal, tmp_path):
+    root, key = tidal
+    before = versions(key)
+    for name, content in (("t.txt", "one\ftwo"), ("t.json", json.dumps(["one", "two"]))):
+        path = tmp_path / name
+        path.write_text(content)
+        r = run_kb("text", "load", key, path)
+        assert r.code == 2 and r.err.count("\n") == 1, r.err
+        assert f"{key} already has text of this version from its PDF tidal.pdf (4 pages)" in r.err
+        assert "--replace" in r.err and "--version" in r.err
+        assert versions(key) == before
+    assert run_kb("text", "extract", key).code == 0
+
+
+def test_text_as_another_version_keeps_the_pdf(tidal, tmp_path):
+    _, key = tidal
+    path = tmp_path / "t.txt"
+    path.write_text("one\ftwo")
+    r = run_kb("text", "load", key, path, "--version", "v2")
+    assert r.code == 0, r.err
+    kinds = {v["version"]: v["source_kind"] for v in versions(key)}
+    assert kinds == {"": "pdf", "v2": "text"}
+    assert run_kb("text", "extract", key, "--version", "").code == 0
+
+
+def test_replace_loads_the_text_and_the_pdf_stays_held(tidal, tmp_path):
+    root, key = tidal
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(["loaded one", "loaded two"]))
+    r = run_kb("text", "load", key, path, "--replace")
+    assert r.code == 0, r.err
+    assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("text", 2)]
+    assert run_kb("rebuild").code == 0                     # the text filed last is the version's text
+    assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("text", 2)]
+    for p in (root / ".kb" / "cache" / "sources").iterdir():
+        import os
+
+        os.utime(p, (1_000_000_000, 1_000_000_000))
+    r = run_kb("doctor", "--prune")
+    assert r.code == 0 and "removed" not in r.out, r.out
+    assert len(list((root / ".kb" / "cache" / "sources").glob("*.pdf"))) == 1
+    r = run_kb("text", "extract", key)                      # the PDF is still the paper's
+    assert r.code == 0, r.err
+    assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("pdf", 4)]
+    assert run_kb("rebuild").code == 0
+    assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("pdf", 4)]
+
+
+# -- a stored page that is not where the quote is ---------------------------------------------
+
+@pytest.mark.parametrize("page, said", [(500, "its stored page 500 is past the last page of its text (4 pages)"),
+                                        (3, "its stored page 3 is not where the quote is: it is on page 2"),
+                                        (5, "its stored page 5 is past the last page")])
+def test_verify_and_doctor_report_a_stored_page_that_disagrees(tidal, page, said):
+    root, key = tidal
+    assert run_kb("quote", "add", key, QUOTE, "--id", "peak").code == 0
+    r = run_kb("claim", "add", key, "240 MW", "--quote", QUOTE, "--id", "barrage")
+    assert r.code == 0, r.err
+    assert run_kb("verify").code == 0
+    path = root / "claims" / f"{key}.toml"
+    text = path.read_text()
+    assert text.count("page = 2\n") == 2
+    path.write_text(text.replace("page = 2\n", f"page = {page}\n").replace("page_end = 2\n", ""))
+    r = run_kb("verify")
+    assert r.code == 1
+    assert f"wrong-page peak  {key}" in r.out and said in r.out
+    assert f"wrong-page claim {key}.barrage" in r.out
+    r = run_kb("doctor")
+    assert r.code == 1
+    assert f"quote peak of {key}: {said}" in r.out
+    assert f"claim {key}.barrage: {said}" in r.out
+
+
+def test_a_quote_printed_twice_verifies_on_either_page(tidal):
+    root, key = tidal
+    assert run_kb("quote", "add", key, QUOTE, "--id", "peak").code == 0
+    path = root / "claims" / f"{key}.toml"
+    path.write_text(path.read_text().replace("page = 2\n", "page = 4\n").replace("page_end = 2\n", "page_end = 4\n"))
+    r = run_kb("verify")
+    assert r.code == 0, r.out
+
+
+# -- kb.toml -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, said", [("[limits\n", "kb.toml: is not valid TOML"),
+                                           ("limits = 5\n", "kb.toml: `limits` must be a table"),
+                                           ("[limits]\nmax_pages = \"many\"\n", "limit max_pages='many' is not "
+                                                                                "a number"),
+                                           ("[limits]\nmax_pages = -1\n", "must be above 0")])
+def test_doctor_reports_a_kb_toml_kb_add_refuses(tidal, tmp_path, content, said):
+    root, _ = tidal
+    (root / "kb.toml").write_text(content)
+    pdf = tmp_path / "other.pdf"
+    pdf.write_bytes(make_pdf(["Another Paper on Geothermal Wells", "Wells run hot."], title="Another Paper"))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 2 and r.err.count("\n") == 1 and "internal error" not in r.err, r.err
+    r = run_kb("doctor")
+    assert r.code == 1, r.out
+    assert "problem: kb.toml" in r.out and said in r.out
