@@ -392,9 +392,9 @@ def check_words(kb: KB, rows: list[dict]) -> set[str]:
 def _claim_named(definition: str, names) -> str | None:
     """The claim a [units] definition names ("citekey.claim_id", "`key-with-dashes`.id",
     "claim_id"), as `names` holds it; None for a figure ("0.012 kWh") or a name not held."""
-    quoted = re.fullmatch(r"`([^`]+)`\.([A-Za-z_]\w*)", definition)
-    if quoted:
-        named = f"{quoted.group(1)}.{quoted.group(2)}"
+    ticked = re.fullmatch(r"`([^`]+)`\.([A-Za-z_]\w*)", definition)
+    if ticked:
+        named = f"{ticked.group(1)}.{ticked.group(2)}"
     elif re.fullmatch(r"[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?", definition):
         named = definition
     else:

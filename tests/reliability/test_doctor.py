@@ -352,8 +352,11 @@ def test_quotes_that_no_longer_verify_are_named(full):
                "is marked verified but is not found in paper2024text" in p and "; fix: correct its text in "
                "claims/paper2024text.toml (kb verify shows the closest passage), or kb quote rm " in p
                for p in found), found
+    # renamed by hand: doctor names the paper the key is now, and how to follow it
     assert any(p.startswith("problem: claims/paper2023plain.toml:") and "cites paper2023plain, which is not in "
-               "references.bib; fix: restore the entry in references.bib, or kb quote rm " in p for p in found), found
+               "references.bib; fix: if you renamed it paper2023gone in references.bib, kb rename paper2023plain "
+               "paper2023gone moves the rest; else restore the entry in references.bib, or kb quote rm " in p
+               for p in found), found
 
 
 def test_orphan_sources_and_leftover_temp_files(full):
