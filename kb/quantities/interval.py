@@ -75,7 +75,8 @@ class UnitMismatch(UsageError):
 
 # A number as papers print it, pypdf artefacts included: thousands groups that may
 # hold one stray space ("$3,20 1,722"), a space before the decimal point ("0 .954").
-MANTISSA = r"(?:\d{1,3}(?:,[ ]?\d(?:[ ]?\d){2})+|\d+)(?:[ ]?\.\d+)?|\.\d+"
+# A group is three digits and no more: "January 29, 1998" is 29 and 1998, not 29,199.
+MANTISSA = r"(?:\d{1,3}(?:,[ ]?\d(?:[ ]?\d){2}(?!\d))+|\d+)(?:[ ]?\.\d+)?|\.\d+"
 # Exponents: "3.14E+23", "2.5×10^4", "1.0 × 10−4" (pypdf drops the superscript), "10^3".
 EXPONENT = (r"[eE][+\-−]?\d+"
             r"|[ ]?[×x][ ]?10[ ]?(?:\^|\*\*)[ ]?[+\-−]?\d+"

@@ -456,3 +456,31 @@ def test_claim_re_add_merges_and_refuses_another_value(php):
     assert r.code == 0 and "replaced the stored claim" in r.err
     stored = tomllib.loads(path.read_text())["claim"]
     assert len(stored) == 1 and stored[0]["per"] == "inference" and not stored[0].get("topics")
+
+
+SCALED_PAGE = ("Semantic Scholar holds 30M papers. The crawl covered over 150 million web pages. "
+               "It counted 2.5bn tokens and 13K images. The site went online on January 29, 1998 and closed "
+               "on March 3, 2021.")
+
+
+@pytest.fixture
+def scaled(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "page.json"
+    source.write_text(json.dumps([SCALED_PAGE]))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    return kb_root
+
+
+@pytest.mark.parametrize("value, quote, code", [
+    ("1998", "on January 29, 1998", 0),
+    ("29", "on January 29, 1998", 0),
+    ("2021", "on March 3, 2021", 0),
+    ("29,199", "on January 29, 1998", 2),
+    ("3,202", "on March 3, 2021", 2),
+])
+def test_a_date_is_its_day_and_its_year(scaled, value, quote, code):
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", quote)
+    assert r.code == code, r.err
+    if code:
+        assert "is not among its quote's numbers" in r.err

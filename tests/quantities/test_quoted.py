@@ -56,3 +56,30 @@ def test_number_words_are_whole_words_only():
     assert [n.text for n in numbers_in("Attention and network weights: none")] == []
     assert [(n.text, int(n.value)) for n in numbers_in("Forty-two GPUs, a dozen runs")] == [
         ("Forty-two", 42), ("dozen", 12)]
+
+
+@pytest.mark.parametrize("quote, numbers", [
+    ("January 29, 1998", ["29", "1998"]),
+    ("on March 3, 2021 we", ["3", "2021"]),
+    ("published May 12, 20244 times", ["12", "20244"]),
+    ("a total of 1,2345 runs", ["1"]),
+    ("1,287 MWh and 3,201,722 USD", ["1,287", "3,201,722"]),
+    ("$3,20 1,722", ["$3,20 1,722"]),                                # pypdf's stray space inside a group
+])
+def test_a_thousands_group_is_three_digits_and_no_more(quote, numbers):
+    assert [n.text for n in numbers_in(quote)] == numbers
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("1998", "January 29, 1998"), ("29", "January 29, 1998"), ("2021", "on March 3, 2021 we"),
+])
+def test_a_date_holds_its_day_and_year(value, quote):
+    assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("29,199", "January 29, 1998"), ("29,199", "January 29,1998"), ("3,202", "on March 3, 2021 we"),
+    ("1,234", "a total of 1,2345 runs"),
+])
+def test_a_date_is_no_thousands_number(value, quote):
+    assert not value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is not None
