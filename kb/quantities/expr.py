@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Union
 
 from kb.errors import KBError, NotFound, UsageError
-from kb.quantities.interval import Interval, UnitMismatch, format_number
+from kb.quantities.interval import SCALE_WORDS, Interval, UnitMismatch, format_number
 from kb.quantities.units import parse_unit, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
@@ -142,6 +142,8 @@ class _Tok:
 
 _NUM_RE = lazy(
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
+# A scale after a number multiplies it, as in every figure kb reads: "30M", "2.5bn", "3 million".
+_SCALE_RE = lazy(r"(?:k|K|M|B|bn)(?![A-Za-z0-9_])|[ ]+(?:thousand|million|billion|trillion)\b")
 _NAME_RE = lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _OPS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "·": "*", "/": "/", "÷": "/",
         "^": "^"}
@@ -170,7 +172,10 @@ def tokenize(text: str) -> list[_Tok]:
             if end < n and text[end] in "0123456789,":
                 raise _error(text, end, "malformed number (thousands groups have three "
                              "digits, e.g. 1,287)")
-            toks.append(_Tok("NUM", m.group(0), i))
+            sm = _SCALE_RE.match(text, end)
+            if sm is not None:
+                end = sm.end()
+            toks.append(_Tok("NUM", text[i:end], i))
             i = end
             continue
         if c.isalpha() or c == "_":
@@ -327,7 +332,9 @@ class _Parser:
         t = self.peek()
         if t.kind == "NUM":
             self.take()
-            value = Decimal(t.text.replace(",", ""))
+            digits = _NUM_RE.match(t.text).group(0)
+            scale = t.text[len(digits):].strip()
+            value = Decimal(digits.replace(",", "")).scaleb(SCALE_WORDS[scale] if scale else 0)
             unit = self.unit_after_number()
             number = Number(t.text, value, t.pos, unit)
             nxt = self.peek()

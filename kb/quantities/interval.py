@@ -161,6 +161,36 @@ def read_number(m: re.Match[str]) -> WrittenNumber:
     return WrittenNumber(m.group(0), value, half, _CURRENCY[cur] if cur else None)
 
 
+# A figure's leading number as a claims file writes it, its scale suffix kept with it:
+# "30M" of "30M papers", "150 million" of "150 million kWh", "626 155" of "626 155 lbs".
+_LEADING_NUMBER_RE = lazy(
+    r"^\s*(?P<n>[-+−]?(?:\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:\s\d{3}(?!\d))+|\d+)(?:\.\d+)?"
+    r"(?:[eE][-+]?\d+)?)"
+    r"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|\s+(?:thousand|million|billion|trillion)\b)?\s*(?P<rest>.*)$",
+    re.S)
+
+
+def split_figure(value: str) -> tuple[str, float | None, str | None]:
+    """(number as written, its value, the rest) of a figure: ("30M", 3e7, "papers") of
+    "30M papers", ("11.49", 11.49, "kWh") of "11.49 kWh". A scale suffix is part of the
+    number, as everywhere kb reads one; the value is None when kb cannot read the number.
+    Written back as "number rest", the figure
+    reads as it did."""
+    m = _LEADING_NUMBER_RE.match(value)
+    if not m:
+        return value, None, None
+    digits, scale = m.group("n").rstrip(), (m.group("scale") or "").strip()
+    number = f"{digits} {scale}" if scale in SCALE_WORDS and len(scale) > 2 else digits + scale
+    rest = m.group("rest").strip() or None
+    try:
+        numeric = Decimal(digits.replace(",", "").replace(" ", "").replace("−", "-")
+                          .replace("\n", "").replace("\t", ""))
+        numeric = numeric.scaleb(SCALE_WORDS[scale]) if scale else numeric
+    except (InvalidOperation, ArithmeticError, ValueError):
+        return number, None, rest
+    return number, float(numeric), rest
+
+
 def format_number(x: float, sig: int = 4, decimals: int | None = None) -> str:
     """A figure for people: `sig` significant digits (or exactly `decimals` decimals),
     thousands separated, trailing zeros dropped; scientific notation below 1E-5 and

@@ -26,6 +26,7 @@ from typing import Callable
 
 from kb.atomic import read_input
 from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
+from kb.quantities.interval import split_figure
 from kb.sources.bibtex import BibFile
 from kb.sources.metadata import from_bib_fields
 from kb.sources.pdf import Limits, extract_plan
@@ -200,18 +201,9 @@ def _where(other: str, rel: str) -> str:
 
 
 def claim_numbers(value: str) -> tuple[str, float | None, str | None]:
-    """(number as written, value, unit) of a claim's "11.49 kWh"; a value kb cannot
-    read is reported by `kb check` and `kb verify`, not here."""
-    m = re.match(r"^\s*([-+−]?[\d][\d,\s]*(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*)$", value)
-    if not m:
-        return value, None, None
-    number = m.group(1).strip()
-    unit = m.group(2).strip() or None
-    try:
-        numeric = float(number.replace(",", "").replace(" ", "").replace("−", "-"))
-    except ValueError:
-        return number, None, unit
-    return number, numeric, unit
+    """(number as written, value, unit) of a claim's "11.49 kWh" ("30M" of "30M papers"
+    is 3e7); a value kb cannot read is reported by `kb check` and `kb verify`, not here."""
+    return split_figure(value)
 
 
 class Indexer:

@@ -472,6 +472,28 @@ def scaled(kb_root, tmp_path):
     return kb_root
 
 
+@pytest.mark.parametrize("value, quote, nominal", [
+    ("30M papers", "30M papers", 3e7),
+    ("30M", "30M papers", 3e7),
+    ("150 million", "over 150 million web pages", 1.5e8),
+    ("2.5bn tokens", "2.5bn tokens", 2.5e9),
+    ("13K images", "13K images", 1.3e4),
+])
+def test_a_scaled_figure_is_one_number_from_claim_add_to_verify(scaled, value, quote, nominal):
+    """"30M papers" is 30 million papers when stored, listed, verified and checked: never
+    30 molar papers, never 30."""
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", quote, "--id", "n", "--json")
+    assert r.code == 0, r.err
+    assert r.json["interval"][1] == pytest.approx(nominal)
+    r = run_kb("verify")
+    assert r.code == 0, r.out
+    listed = run_kb("claims", "--json").json
+    assert listed[0]["value"] == pytest.approx(nominal) and listed[0]["status"] == "verified"
+    assert "reason" not in listed[0] or not listed[0]["reason"]
+    write_checks(scaled, f'[[check]]\nid = "same"\nstated = "{value}"\nexpr = "luccioni2023power.n"\n')
+    assert run_kb("check").code == 0
+
+
 @pytest.mark.parametrize("value, quote, code", [
     ("1998", "on January 29, 1998", 0),
     ("29", "on January 29, 1998", 0),

@@ -229,3 +229,18 @@ def test_quoted_citekeys_name_claims_of_any_paper():
     from kb.errors import UsageError
     with _pytest.raises(UsageError, match="never closed"):
         parse("`open.x")
+
+
+@pytest.mark.parametrize("text, nominal, unit", [
+    ("30M", 3e7, ""), ("30M paper", 3e7, "paper"), ("2.5bn kWh", 2.5e9, "kWh"), ("3B", 3e9, ""),
+    ("13K image", 13e3, "image"), ("2k * 3 kWh", 6e3, "kWh"), ("150 million kWh", 1.5e8, "kWh"),
+    ("2 billion", 2e9, ""), ("1,287k", 1.287e6, ""), ("4 thousand", 4e3, ""),
+    ("30Mt", 30, "Mt"), ("5 MWh", 5, "MWh"),                       # a unit's prefix is no scale
+])
+def test_a_scale_after_a_number_multiplies_it(text, nominal, unit):
+    """As Interval.from_written and the quote reading read "30M": never 30 molar."""
+    v = ev(text)
+    assert v.nominal == pytest.approx(nominal) and v.unit_text == unit
+    if text[0].isdigit() and "*" not in text:
+        assert Interval.from_written(text).nominal == pytest.approx(nominal)
+
