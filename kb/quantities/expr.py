@@ -38,11 +38,18 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Callable, Iterable, Union
 
 from kb.errors import KBError, NotFound, UsageError
-from kb.quantities.interval import SCALE_WORDS, Interval, UnitMismatch, format_number
+from kb.quantities.interval import (
+    MAX_MAGNITUDE,
+    MIN_MAGNITUDE,
+    SCALE_WORDS,
+    Interval,
+    UnitMismatch,
+    format_number,
+)
 from kb.quantities.units import parse_unit, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
@@ -334,7 +341,13 @@ class _Parser:
             self.take()
             digits = _NUM_RE.match(t.text).group(0)
             scale = t.text[len(digits):].strip()
-            value = Decimal(digits.replace(",", "")).scaleb(SCALE_WORDS[scale] if scale else 0)
+            try:
+                value = Decimal(digits.replace(",", "")).scaleb(SCALE_WORDS[scale] if scale else 0)
+            except (InvalidOperation, ArithmeticError):   # an exponent beyond what Decimal holds
+                value = MAX_MAGNITUDE * 10
+            if value and not MIN_MAGNITUDE <= value.copy_abs() <= MAX_MAGNITUDE:
+                raise _error(self.text, t.pos, f"number {t.text!r} out of range (kb reads figures "
+                             "from 1E-300 to 1E+300)")
             unit = self.unit_after_number()
             number = Number(t.text, value, t.pos, unit)
             nxt = self.peek()

@@ -112,6 +112,20 @@ class WrittenNumber:
         return self.value + self.half_unit
 
 
+#: The smallest and largest magnitudes kb reads: a float holds them with room to compute.
+MIN_MAGNITUDE, MAX_MAGNITUDE = Decimal("1E-300"), Decimal("1E+300")
+
+
+def _power(text: str, m: re.Match[str]) -> int:
+    """The power of ten an exponent writes; `UsageError` naming the number when it is far
+    beyond what a figure can be ("1e99999999"), before Decimal or int chokes on it."""
+    digits = text.lstrip("+-")
+    if len(digits.lstrip("0")) > 4:
+        raise UsageError(f"cannot read number {m.group(0).strip()!r}: out of range "
+                         "(kb reads figures from 1E-300 to 1E+300)")
+    return int(text)
+
+
 def read_number(m: re.Match[str]) -> WrittenNumber:
     """Value and precision of a written number, matched by a pattern built from
     `MANTISSA` and `EXPONENT` with groups sign, cur, mant, exp and scale."""
@@ -140,21 +154,24 @@ def read_number(m: re.Match[str]) -> WrittenNumber:
             if mant != "10":
                 raise UsageError(f"cannot read number {m.group(0)!r}: '^' only after 10")
             # "10^3": one significant digit (the implied 1), like "1E+3".
-            power = int(e[1:])
+            power = _power(e[1:], m)
             value = Decimal(10) ** power
             half = Decimal(5) * Decimal(10) ** (power - 1)
         elif e[0] in "eE":
-            power = int(e[1:])
+            power = _power(e[1:], m)
             value = value.scaleb(power)
             half = half.scaleb(power)
         else:
-            power = int(re.sub(r"^[×x]10(?:\^|\*\*)?", "", e))
+            power = _power(re.sub(r"^[×x]10(?:\^|\*\*)?", "", e), m)
             value = value.scaleb(power)
             half = half.scaleb(power)
     scale = (m.group("scale") or "").strip()
     if scale:
         value = value.scaleb(SCALE_WORDS[scale])
         half = half.scaleb(SCALE_WORDS[scale])
+    if value and not MIN_MAGNITUDE <= value.copy_abs() <= MAX_MAGNITUDE:
+        raise UsageError(f"cannot read number {m.group(0).strip()!r}: out of range "
+                         "(kb reads figures from 1E-300 to 1E+300)")
     if m.group("sign") in ("-", "−"):
         value = -value
     cur = m.group("cur")
@@ -173,8 +190,8 @@ _LEADING_NUMBER_RE = lazy(
 def split_figure(value: str) -> tuple[str, float | None, str | None]:
     """(number as written, its value, the rest) of a figure: ("30M", 3e7, "papers") of
     "30M papers", ("11.49", 11.49, "kWh") of "11.49 kWh". A scale suffix is part of the
-    number, as everywhere kb reads one; the value is None when kb cannot read the number.
-    Written back as "number rest", the figure
+    number, as everywhere kb reads one; the value is None when kb cannot read the number
+    or it is out of range ("1e99999999"). Written back as "number rest", the figure
     reads as it did."""
     m = _LEADING_NUMBER_RE.match(value)
     if not m:
@@ -187,6 +204,8 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
                           .replace("\n", "").replace("\t", ""))
         numeric = numeric.scaleb(SCALE_WORDS[scale]) if scale else numeric
     except (InvalidOperation, ArithmeticError, ValueError):
+        return number, None, rest
+    if numeric and not MIN_MAGNITUDE <= numeric.copy_abs() <= MAX_MAGNITUDE:
         return number, None, rest
     return number, float(numeric), rest
 

@@ -19,6 +19,9 @@ A number printed without one (a table cell, a figure whose unit the sentence
 gives before it) holds the claim's number in any unit, as does a claim without
 a unit.
 
+A value must hold a number kb reads: "abc" (a hand edit) has none, and "1e99999999"
+is out of range; neither stands verified, whatever the quote.
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
@@ -69,14 +72,23 @@ class _Number:
 
 def numbers_in(text: str) -> list[_Number]:
     """Every number written in ``text``, with its value and half-unit of precision."""
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[list[_Number], list[str]]:
+    """`numbers_in`, and why each number kb cannot read is unreadable ("1e99999999" is
+    out of range, "1,28" has a thousands group of two digits)."""
     t = _plain(text)
     out: list[_Number] = []
+    unread: list[str] = []
     seen = set()
     for rx in (_NUM, _SPACED):
         for m in rx.finditer(t):
             try:
                 w = read_number(m)
-            except KBError:
+            except KBError as exc:
+                if rx is _NUM:
+                    unread.append(exc.message)
                 continue
             if (m.start(), m.end()) in seen:
                 continue
@@ -86,7 +98,14 @@ def numbers_in(text: str) -> list[_Number]:
     for start, end, value in word_numbers(t):
         out.append(_Number(t[start:end], start, end, Decimal(value), Decimal("0.5")))
     out.sort(key=lambda n: (n.start, n.end))
-    return out
+    return out, unread
+
+
+def _unreadable(value: str, unread: list[str]) -> str:
+    """Why a claim's value holding no number kb reads cannot stand."""
+    if unread:
+        return f"cannot read the value {value!r}: {unread[0]}"
+    return f"the value {value!r} has no number"
 
 
 @dataclass
@@ -98,8 +117,13 @@ class QuotedValue:
     numbers: list[str] = field(default_factory=list)
     #: the numbers of the value that are not in the quote
     missing: list[str] = field(default_factory=list)
+    #: why the value itself cannot stand, whatever the quote says (no number, or one kb
+    #: cannot read: "abc", "1e99999999")
+    problem: str | None = None
 
     def reason(self, value: str) -> str:
+        if self.problem:
+            return self.problem
         held = ", ".join(self.numbers) if self.numbers else "none"
         which = "" if len(self.missing) < 2 and " " not in value.strip() or len(self.missing) == 1 \
             and len(numbers_in(value)) == 1 else f" ({', '.join(self.missing)} missing)"
@@ -158,8 +182,11 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
 
 def value_in_quote(value: str, quote: str) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc)."""
-    wanted = numbers_in(value)
+    wanted, unread = _scan(value)
     held = numbers_in(quote)
+    if unread or not wanted:
+        shown = list(dict.fromkeys(h.text for h in held))
+        return QuotedValue(False, shown, [], _unreadable(value, unread))
     value_unit = _unit_text(value, wanted)
     try:
         claim_unit = Interval.from_written(value).unit
@@ -216,7 +243,7 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
     spaced = [(h.start, h.end) for h in held if " " in h.text]
     numbers = [shown.get((h.start, h.end), h.text) for h in held
                if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
-    return QuotedValue(not missing and bool(wanted) or not wanted, list(dict.fromkeys(numbers)), missing)
+    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing)
 
 
 def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None:
@@ -231,8 +258,10 @@ def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None
         return "stored unverified"
     if not quote:
         return "no quote"
+    wanted, unread = _scan(value)
+    if unread or not wanted:
+        return _unreadable(value, unread)
     held = numbers_in(quote)
-    wanted = numbers_in(value)
     plain, unit = _plain(quote), _unit_text(value, wanted)
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit) for h in held) for w in wanted):
         return None

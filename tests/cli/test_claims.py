@@ -458,6 +458,59 @@ def test_claim_re_add_merges_and_refuses_another_value(php):
     assert len(stored) == 1 and stored[0]["per"] == "inference" and not stored[0].get("topics")
 
 
+@pytest.mark.parametrize("value", ["1e99999999 kWh", "1e99999999", "2.5E+400 kg", "1e-99999 %",
+                                   "1.0 × 10^99999 FLOPs"])
+def test_a_figure_out_of_range_is_refused_in_one_line(php, value):
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", IMAGE_QUOTE)
+    assert r.code == 2
+    assert len(r.err.splitlines()) == 1
+    assert r.err.startswith(f"kb: error: cannot read the value {value!r}: cannot read number ")
+    assert "out of range" in r.err and "internal error" not in r.err
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ("abc", "the value 'abc' has no number"),
+    ("kWh", "the value 'kWh' has no number"),
+    ("1e99999999", "cannot read the value '1e99999999': cannot read number '1e99999999': out of range"),
+    ("1e99999999 kWh", "cannot read the value '1e99999999 kWh': cannot read number '1e99999999': out of range"),
+    ("-2.5E+400 kg", "cannot read the value '-2.5E+400 kg': cannot read number '-2.5E+400': out of range"),
+])
+def test_a_hand_edited_value_kb_cannot_read_is_a_problem_of_that_claim(php, bad, reason):
+    """Edited by hand in claims/*.toml, a value with no number (or one out of range) is
+    reported against its claim; every command still runs, the other claim still stands."""
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "bad").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--id", "good").code == 0
+    path = php / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', f'value = "{bad}"'))
+    write_checks(php, f"""
+[[check]]
+id = "broken"
+stated = "{bad}"
+expr = "luccioni2023power.good"
+[[check]]
+id = "fine"
+stated = "522"
+expr = "luccioni2023power.good"
+""")
+    r = run_kb("verify")
+    assert r.code == 1 and "internal error" not in r.err
+    assert f"value-mismatch claim luccioni2023power.bad  v3  {reason}" in r.out
+    assert "ok         claim luccioni2023power.good" in r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and f"claim luccioni2023power.bad: {reason}" in r.out
+    r = run_kb("claims", "--json")
+    assert r.code == 0
+    listed = {c["id"]: c for c in r.json}
+    assert listed["bad"]["status"] == "unverified" and listed["bad"]["reason"].startswith(reason)
+    assert listed["bad"]["value"] is None and listed["good"]["status"] == "verified"
+    assert [c["id"] for c in run_kb("claims", "--min", "1 kWh", "--json").json] == []
+    r = run_kb("check")
+    assert r.code == 1 and "internal error" not in r.err
+    lines = {line.split()[0]: line for line in r.out.splitlines() if line.strip()}
+    assert lines["broken"].endswith("error") and lines["fine"].endswith("pass")
+
+
 SCALED_PAGE = ("Semantic Scholar holds 30M papers. The crawl covered over 150 million web pages. "
                "It counted 2.5bn tokens and 13K images. The site went online on January 29, 1998 and closed "
                "on March 3, 2021.")

@@ -284,3 +284,14 @@ def test_luccioni_totals_do_not_reconcile_with_the_stated_grid_intensity():
     sdxl = check("1,594 g CO2e", "image_gen_max * oregon_intensity")
     assert sdxl.verdict == "fail"
     assert round(sdxl.recomputed.nominal, 1) == 3419.4
+
+
+@pytest.mark.parametrize("stated, expr", [
+    ("1e99999999", "image_gen_max"), ("1e99999999 kWh", "image_gen_max"), ("2.5E+400 kg", "image_gen_max"),
+    ("1.0 × 10^99999 FLOPs", "image_gen_max"), ("950", "1e99999999 * image_gen_max"),
+    ("950", "image_gen_max / 1e-99999"), ("950", "1e" + "9" * 40),
+])
+def test_a_figure_out_of_range_is_an_error_naming_it(stated, expr):
+    r = check(stated, expr)
+    assert r.verdict == "error" and "out of range" in r.message and "\n" not in r.message
+    assert ("1e" in r.message or "E+" in r.message or "10^" in r.message)

@@ -244,3 +244,9 @@ def test_a_scale_after_a_number_multiplies_it(text, nominal, unit):
     if text[0].isdigit() and "*" not in text:
         assert Interval.from_written(text).nominal == pytest.approx(nominal)
 
+
+@pytest.mark.parametrize("text", ["1e99999999", "2e-99999 kWh", "1e" + "9" * 40, "x * 1e400", "1e99999M"])
+def test_a_number_out_of_range_is_refused(text):
+    with pytest.raises(UsageError) as exc:
+        parse(text)
+    assert "out of range" in exc.value.message

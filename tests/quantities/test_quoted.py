@@ -58,6 +58,26 @@ def test_number_words_are_whole_words_only():
         ("Forty-two", 42), ("dozen", 12)]
 
 
+@pytest.mark.parametrize("value", ["abc", "kWh", "n/a", "about as much", "%"])
+def test_a_value_without_a_number_never_stands_verified(value):
+    quote = "522 smartphone charges (11.49 kWh)"
+    assert claim_doubt("verified", value, quote) == f"the value {value!r} has no number"
+    found = value_in_quote(value, quote)
+    assert not found.ok and found.reason(value) == f"the value {value!r} has no number"
+
+
+@pytest.mark.parametrize("value", ["1e99999999", "1e99999999 kWh", "2.5E+400 kg", "1e-99999 %", "1.0 × 10^99999",
+                                   "3×10^1000 FLOPs", "1e" + "9" * 5000])
+def test_a_value_out_of_range_never_stands_verified(value):
+    """A number kb cannot hold is a doubt naming it, never an internal error or a pass."""
+    quote = "it used 1e99999999 kWh, 2.5E+400 kg, 1e-99999 %, 1.0 × 10^99999 and 3×10^1000 FLOPs " + value
+    doubt = claim_doubt("verified", value, quote)
+    assert doubt.startswith(f"cannot read the value {value!r}: ") and "out of range" in doubt
+    assert "\n" not in doubt
+    assert not value_in_quote(value, quote).ok
+    numbers_in(quote)                                                  # never raises
+
+
 @pytest.mark.parametrize("quote, numbers", [
     ("January 29, 1998", ["29", "1998"]),
     ("on March 3, 2021 we", ["3", "2021"]),

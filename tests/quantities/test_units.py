@@ -296,3 +296,20 @@ def test_describe():
     assert Interval.exact(1000, "image").describe() == "1,000 image (exact)"
     assert str(Interval.from_written("3.14E+23 FLOPs")) == \
         "3.140E+23 FLOP (3.135E+23 … 3.145E+23 FLOP)"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("1e99999999 kWh", "1e99999999"), ("1E+400", "1E+400"), ("-2.5e301 kg", "-2.5e301"),
+    ("1e-99999999 %", "1e-99999999"), ("1e-400 kg", "1e-400"), ("10^99999999", "10^99999999"),
+    ("2.5×10^400 FLOPs", "2.5×10^400"), ("1e" + "9" * 400, "1e" + "9" * 400),
+    ("1 ± 1e99999 kWh", "1e99999"), ("100 kWh ± 1e99999 kWh", "1e99999"),
+])
+def test_a_figure_out_of_range_is_refused_naming_it(text, figure):
+    with pytest.raises(UsageError) as exc:
+        Interval.from_written(text)
+    assert f"cannot read number {figure!r}: out of range" in exc.value.message
+
+
+@pytest.mark.parametrize("text, nominal", [("1E+300", 1e300), ("1e-300 kg", 1e-300), ("9.99e299 FLOPs", 9.99e299)])
+def test_figures_at_the_edge_of_the_range_are_read(text, nominal):
+    assert Interval.from_written(text).nominal == pytest.approx(nominal)
