@@ -716,6 +716,9 @@ been has have had not no less least times fold percent only also just even still
 st nd rd th
 """.split())
 
+#: Words after a number that never name what it counts (`kb.quantities.quoted` reads them so).
+NOT_COUNTED = _NOT_NOUNS | _BAD_MODS
+
 
 def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
                      ) -> tuple[str, str, int] | None:

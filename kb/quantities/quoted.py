@@ -16,8 +16,12 @@ A unit counts too: a number the quote prints with a unit holds a claim's number
 only in a unit that converts to the same figure ("121.7 hours" holds "121.7 h"
 and "7,302 min", never "121.7 kg" or "121.7 min"; "21.4%" never "21.4 ‰").
 A number printed without one (a table cell, a figure whose unit the sentence
-gives before it) holds the claim's number in any unit, as does a claim without
-a unit.
+gives before it, a word of the sentence after it: "11.49 for the model") holds
+the claim's number in any unit, as does a claim without a unit. A number
+followed by a noun kb does not read as a unit counts things ("150 million Web
+pages", "30M Papers"): it holds a bare number, a count ("30M images") or a unit
+kb cannot read ("950 charges"), never a physical figure ("150 million kWh",
+"30M kg", "30M %", "$30M").
 
 A value must hold a number kb reads: "abc" (a hand edit) has none, and "1e99999999"
 is out of range; neither stands verified, whatever the quote.
@@ -34,7 +38,8 @@ from decimal import Decimal
 
 from kb.errors import KBError
 from kb.quantities.interval import EXPONENT, MANTISSA, Interval, read_number
-from kb.quantities.numbers import extract_candidates, word_numbers
+from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
+from kb.quantities.units import parse_unit
 from kb.text.lazyre import lazy
 
 __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt"]
@@ -136,13 +141,21 @@ def _close(a: float, half_a: float, b: float, half_b: float) -> bool:
 
 #: What may start a unit printed after a number: a letter or a unit's sign.
 _UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″]")
+_CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£)")
 #: A range going on after a number: "-20", "– 20", "to 20".
 _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
 
 
 def _unit_text(value: str, wanted: list[_Number]) -> str:
-    """A claim's unit as written: what follows its last number ("kWh" of "11.49 kWh")."""
-    return value[wanted[-1].end:].strip() if wanted else ""
+    """A claim's unit as written: what follows its last number ("kWh" of "11.49 kWh"), or
+    the currency before it ("$" of "$3.2M")."""
+    if not wanted:
+        return ""
+    unit = value[wanted[-1].end:].strip()
+    if not unit:
+        cur = _CURRENCY_SIGN.match(wanted[-1].text)
+        return cur.group(1) if cur else ""
+    return unit
 
 
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
@@ -159,12 +172,66 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     return rest.startswith(unit) and not rest[len(unit):len(unit) + 1].isalnum()
 
 
+#: Words after a number that are the sentence's, not what it counts ("11.49 for the model");
+#: a unit's words ("percent", "times") are not among them.
+_SENTENCE_WORDS = NOT_COUNTED - {"percent", "times", "fold", "per"}
+#: A word printed after a number: what it counts, a unit, or a word of the sentence.
+_WORD_AFTER = lazy(r"[^\W\d_][\w'’-]*|[%‰‱°µμ′″]\S*")
+
+
+def _counts_things(claim_unit) -> bool:
+    """Whether a claim's unit counts things (images, papers, GPUs) or is a user unit,
+    which a noun kb does not read may be ("950 charges" of "950 smartphone charges")."""
+    dims = set(dict(claim_unit.dimensionality))
+    return bool(dims) and all(d in ("[count]", "[accelerator]") or d.startswith("[kbuser_") for d in dims)
+
+
+def _noun_after(plain: str, number: _Number) -> str | None:
+    """What the quote prints after `number` when kb reads no unit there: the words
+    ("web pages", "°C"), or None when nothing unit-like follows (the end, punctuation, a
+    table's next cell, a word of the sentence: "11.49 for the model", "9 of them")."""
+    rest = plain[number.end:number.end + 80].lstrip(" ")
+    if _RANGE_ON.match(rest):   # "10-20 web pages": what follows the range
+        m = _NUM.search(plain, number.end + 1)
+        if m is None:
+            return None
+        rest = plain[m.end():m.end() + 80].lstrip(" ")
+    words = []
+    for _ in range(3):
+        m = _WORD_AFTER.match(rest)
+        if m is None:
+            break
+        words.append(m.group(0).rstrip(".,;:'’"))
+        rest = rest[m.end():]
+        if not rest.startswith(" "):
+            break
+        rest = rest.lstrip(" ")
+    if not words or words[0].lower() in _SENTENCE_WORDS:
+        return None
+    return " ".join(words)
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
-                 w: _Number) -> bool:
+                 w: _Number, plain: str = "") -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
     the claim's number `w` in its unit. Called for numbers of equal value only."""
-    if unit is None or claim_unit is None:
-        return True             # no unit printed, or a claim unit kb cannot read: the number decides
+    if claim_unit is None:
+        return True             # a claim unit kb cannot read: the number decides
+    if unit is None:
+        noun = _noun_after(plain, number) if not unitless else None
+        if noun is None or _counts_things(claim_unit):
+            return True         # nothing unit-like printed, or a count: the number decides
+        # "150 million web pages" never holds "150 million kWh"; "1 µs" may hold "1000 ns"
+        words = noun.split()
+        for k in range(len(words), 0, -1):
+            try:
+                parse_unit(" ".join(words[:k]))
+            except KBError:
+                continue
+            unit = " ".join(words[:k])
+            break
+        else:
+            return False        # a noun kb does not read as a unit: things counted
     try:
         mine = Interval.from_written(f"{w.text.lstrip('+')} {value_unit}".strip())
     except KBError:
@@ -219,7 +286,7 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
     for w in wanted:
         if any(h.value == w.value and (_prints_same_unit(plain, h, value_unit)
                                        or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
-                                                       claim_unit, unitless, w))
+                                                       claim_unit, unitless, w, plain))
                for h in held):
             continue
         found = False

@@ -513,7 +513,7 @@ expr = "luccioni2023power.good"
 
 SCALED_PAGE = ("Semantic Scholar holds 30M papers. The crawl covered over 150 million web pages. "
                "It counted 2.5bn tokens and 13K images. The site went online on January 29, 1998 and closed "
-               "on March 3, 2021.")
+               "on March 3, 2021. Its index lists over 150 million Web pages and 30M Papers.")
 
 
 @pytest.fixture
@@ -559,3 +559,31 @@ def test_a_date_is_its_day_and_its_year(scaled, value, quote, code):
     assert r.code == code, r.err
     if code:
         assert "is not among its quote's numbers" in r.err
+
+
+@pytest.mark.parametrize("value, quote, code", [
+    ("150 million kWh", "over 150 million Web pages", 2),
+    ("150 million kg", "over 150 million Web pages", 2),
+    ("150 million %", "over 150 million Web pages", 2),
+    ("150 million h", "over 150 million Web pages", 2),
+    ("30M kWh", "30M Papers", 2),
+    ("30M h", "30M Papers", 2),
+    ("150 million", "over 150 million Web pages", 0),
+    ("30M", "30M Papers", 0),
+    ("30M papers", "30M Papers", 0),
+])
+def test_a_count_of_things_never_verifies_a_physical_figure(scaled, value, quote, code):
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", quote, "--id", "n")
+    assert r.code == code, r.err
+    if code:
+        number = "150 million" if value.startswith("150") else "30M"
+        assert r.err.splitlines() == [
+            f"kb: error: the value {value!r} is not among its quote's numbers: {number}; "
+            "nothing stored (correct the value, or store it unverified with --force)"]
+        return
+    # Edited by hand into a physical unit: kb verify and kb doctor no longer take it as verified.
+    path = scaled / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace(f'value = "{value}"', f'value = "{value.split()[0]} MWh"'))
+    r = run_kb("verify")
+    assert r.code == 1 and "value-mismatch claim luccioni2023power.n" in r.out
+    assert run_kb("doctor").code == 1

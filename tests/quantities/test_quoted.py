@@ -103,3 +103,34 @@ def test_a_date_holds_its_day_and_year(value, quote):
 ])
 def test_a_date_is_no_thousands_number(value, quote):
     assert not value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is not None
+
+
+# Quotes whose number counts a noun kb does not read as a unit (a capitalised noun, a
+# noun after a year-like number, a compound noun): the number is a count of things.
+COUNTED = ["over 150 million Web pages", "30M Papers", "Semantic Scholar 30M papers", "a 150 million web page corpus",
+           "in 2000 papers", "it read 12.5 pages", "the 5 Datacenters", "30M Images were"]
+
+
+@pytest.mark.parametrize("quote", COUNTED)
+@pytest.mark.parametrize("unit", ["kWh", "kg", "%", "h", "MWh/day", "tCO2e", "PUE", "USD"])
+def test_a_count_of_things_never_holds_a_physical_figure(quote, unit):
+    number = numbers_in(quote)[0].text
+    value = f"${number}" if unit == "USD" else f"{number} {unit}"
+    assert not value_in_quote(value, quote).ok
+    assert "is not among its quote's numbers" in claim_doubt("verified", value, quote)
+
+
+@pytest.mark.parametrize("value, quote", [
+    *[(numbers_in(q)[0].text, q) for q in COUNTED],                  # a bare number
+    *[(f"{numbers_in(q)[0].text} images", q) for q in COUNTED],      # a count
+    ("950 charges", "950 smartphone charges"),                       # a unit kb cannot read
+    ("950 smartphone_charge", "950 smartphone charges"),
+    ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # nothing after the number
+    ("0.012 kWh", "energy (kWh) 0.012 0.015 0.02"),                  # a table's next cell
+    ("11.49 kWh", "the energy (kWh) was 11.49 for the model"),       # words of the sentence
+    ("9 %", "and 9 of them"),
+    ("30 kWh", "the value 30, as reported"),
+    ("$30M", "$30M in funding"), ("$30M", "30M dollars"), ("€5", "5 euros"),
+])
+def test_a_number_with_nothing_unit_like_after_it_holds_any_unit(value, quote):
+    assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
