@@ -361,7 +361,14 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
         raise UsageError(f"unknown unit {text!r}: CO2e needs a mass unit before it",
                          hint="write e.g. 'kg CO2e', 'tCO2e', 'lbs of CO2e'")
     if _NAME_RE.match(name) and _in_registry(ureg, name):
-        return ureg.Unit(name)
+        unit = ureg.Unit(name)
+        other = [n for n in unit_powers(unit) if n in _user_dimensions and n not in user_names]
+        if other:
+            # "charges": pint's plural of a user unit some other user units define, not these.
+            raise UsageError(f"unknown unit {name!r} in {text!r}: it is not among the user "
+                             "units in use (no longer defined, or defined elsewhere)",
+                             hint=_unit_hint(name, user_names))
+        return unit
     fixed = _CASE_ALIASES.get(name.lower())
     if fixed is not None:
         return ureg.Unit(fixed)

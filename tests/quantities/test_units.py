@@ -313,3 +313,15 @@ def test_a_figure_out_of_range_is_refused_naming_it(text, figure):
 @pytest.mark.parametrize("text, nominal", [("1E+300", 1e300), ("1e-300 kg", 1e-300), ("9.99e299 FLOPs", 9.99e299)])
 def test_figures_at_the_edge_of_the_range_are_read(text, nominal):
     assert Interval.from_written(text).nominal == pytest.approx(nominal)
+
+
+def test_a_plural_of_a_user_unit_not_in_use_is_unknown():
+    """'charges' is no unit unless the user unit 'charge' is in use: the same in every
+    process, whatever user units were read before ('950 charges' of a quote stays a noun)."""
+    units = UserUnits({"charge": "0.012 kWh"})
+    for text in ("charges", "kWh/charges", "charge"):
+        with pytest.raises(UsageError, match="not among the user units in use"):
+            parse_unit(text)
+    assert units.parse("charges") == units.parse("charge")
+    with pytest.raises(UsageError):
+        Interval.from_written("950 charges")
