@@ -211,6 +211,14 @@ def _noun_after(plain: str, number: _Number) -> str | None:
     return " ".join(words)
 
 
+def _reads_as_unit(text: str) -> bool:
+    try:
+        parse_unit(text)
+    except KBError:
+        return False
+    return True
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
                  w: _Number, plain: str = "") -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
@@ -221,24 +229,21 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         noun = _noun_after(plain, number) if not unitless else None
         if noun is None or _counts_things(claim_unit):
             return True         # nothing unit-like printed, or a count: the number decides
-        # "150 million web pages" never holds "150 million kWh"; "1 µs" may hold "1000 ns"
+        # "150 million Web pages" never holds "150 million kWh"; "1 µs per token" holds "1 us"
         words = noun.split()
-        for k in range(len(words), 0, -1):
-            try:
-                parse_unit(" ".join(words[:k]))
-            except KBError:
-                continue
-            unit = " ".join(words[:k])
-            break
-        else:
+        printed = [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+        printed = [u for u in printed if _reads_as_unit(u)]
+        if not printed:
             return False        # a noun kb does not read as a unit: things counted
+    else:
+        # "10-20 kWh per day" holds "10 kWh" too: a claim may leave the rate's "per ..." to
+        # its id and quote, as it may leave its unit out ("121.7" of "121.7 hours").
+        printed = list(dict.fromkeys((unit, unit.split("/")[0].strip())))
     try:
         mine = Interval.from_written(f"{w.text.lstrip('+')} {value_unit}".strip())
     except KBError:
         return True             # kb cannot read the claim as a figure: the number decides
-    # "10-20 kWh per day" holds "10 kWh" too: a claim may leave the rate's "per ..." to
-    # its id and quote, as it may leave its unit out ("121.7" of "121.7 hours").
-    for printed_unit in dict.fromkeys((unit, unit.split("/")[0].strip())):
+    for printed_unit in printed:
         try:
             conv = Interval.from_written(f"{number.text.lstrip('+')} {printed_unit}").to(claim_unit)
         except KBError:

@@ -208,6 +208,8 @@ _FLOP_RATE_RE = lazy(
     r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\s*/\s*s(?:ec(?:ond)?s?)?\b")
 _FLOP_RE = lazy(r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\b")
 _FLOP_WORDS_RE = lazy(r"(?i)\bfloating[-\s]point\s+operations?\b")
+_MICRO_RE = lazy(r"μ(?=[A-Za-z])")
+_DEGREE_RE = lazy(r"°\s?([CFK])?(?![A-Za-z])")
 _PER_RE = lazy(r"(?i)\bper\b")
 _PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
 _FACTOR_TOKEN_RE = lazy(
@@ -224,6 +226,10 @@ def normalize_unit_text(text: str) -> str:
     t = (text.replace("²", "^2").replace("³", "^3").replace("⁻¹", "^-1")
          .replace("⁻²", "^-2"))
     t = unicodedata.normalize("NFKC", t)
+    # The micro sign (U+00B5, NFKC makes it μ U+03BC) and the degree sign, as kb prints them
+    # ("1 µm", "25 °C"): pint's names are ASCII ("um", "degC").
+    t = _MICRO_RE.sub("u", t)
+    t = _DEGREE_RE.sub(lambda m: {"C": "degC", "F": "degF", "K": "K"}.get(m.group(1) or "", "degree"), t)
     t = (t.replace("−", "-").replace("·", "*").replace("×", "*").replace("∗", "*")
          .replace("⋅", "*"))
     t = " ".join(t.split())

@@ -134,3 +134,19 @@ def test_a_count_of_things_never_holds_a_physical_figure(quote, unit):
 ])
 def test_a_number_with_nothing_unit_like_after_it_holds_any_unit(value, quote):
     assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("1 us", "a latency of 1 µs per token"), ("1 µs", "a latency of 1 μs per token"),
+    ("3 ug", "about 3 µg of it"), ("25 degC", "kept at 25 °C"), ("25 °C", "kept at 25 ℃"),
+])
+def test_micro_and_degree_signs_in_a_quote_hold_the_same_unit(value, quote):
+    assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("1 ms", "a latency of 1 µs per token"), ("1 s", "a latency of 1 μs per token"), ("3 mg", "about 3 µg of it"),
+    ("25 K", "kept at 25 °C"), ("25 degF", "kept at 25 °C"),
+])
+def test_micro_and_degree_signs_in_a_quote_are_their_unit_only(value, quote):
+    assert not value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is not None

@@ -315,6 +315,34 @@ def test_figures_at_the_edge_of_the_range_are_read(text, nominal):
     assert Interval.from_written(text).nominal == pytest.approx(nominal)
 
 
+@pytest.mark.parametrize("text, same_as", [
+    ("µs", "us"), ("μs", "us"), ("µg", "ug"), ("μg", "ug"), ("µm", "um"), ("μm", "um"), ("µW", "uW"),
+    ("μmol", "umol"), ("µs/image", "us/image"), ("kWh/µs", "kWh/us"),
+    ("°C", "degC"), ("° C", "degC"), ("℃", "degC"), ("°F", "degF"), ("℉", "degF"), ("°K", "K"), ("°", "degree"),
+])
+def test_the_micro_and_degree_signs_are_read(text, same_as):
+    """As kb prints them ("1 µm", "25 °C") and as papers do (U+00B5 or U+03BC)."""
+    unit = parse_unit(text)
+    assert unit == parse_unit(same_as)
+    assert parse_unit(format_unit(unit)) == unit
+
+
+@pytest.mark.parametrize("text, nominal, unit", [
+    ("1 µs", 1, "µs"), ("1 μg", 1, "µg"), ("25 °C", 25, "°C"), ("77 °F", 77, "°F"), ("2.5 µm", 2.5, "µm"),
+    ("-40 ℃", -40, "°C"), ("0.3 μs/image", 0.3, "µs/image"),
+])
+def test_figures_in_micro_units_and_degrees(text, nominal, unit):
+    v = Interval.from_written(text)
+    assert v.nominal == pytest.approx(nominal) and v.unit_text == unit
+    assert Interval.from_written(f"{nominal} {v.unit_text}").unit == v.unit
+
+
+@pytest.mark.parametrize("text", ["1 µ", "1 μ", "1 °X", "1 µ s"])
+def test_a_lone_micro_or_degree_sign_with_nothing_it_prefixes_is_refused(text):
+    with pytest.raises(UsageError):
+        Interval.from_written(text)
+
+
 def test_a_plural_of_a_user_unit_not_in_use_is_unknown():
     """'charges' is no unit unless the user unit 'charge' is in use: the same in every
     process, whatever user units were read before ('950 charges' of a quote stays a noun)."""
