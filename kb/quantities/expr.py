@@ -152,6 +152,7 @@ _NUM_RE = lazy(
 # A scale after a number multiplies it, as in every figure kb reads: "30M", "2.5bn", "3 million".
 _SCALE_RE = lazy(r"(?:k|K|M|B|bn)(?![A-Za-z0-9_])|[ ]+(?:thousand|million|billion|trillion)\b")
 _NAME_RE = lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_SIGN_UNIT_RE = lazy(r"°[ ]?[CFK]\b|°|[µμ][A-Za-z]+")
 _OPS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "·": "*", "/": "/", "÷": "/",
         "^": "^"}
 
@@ -184,6 +185,12 @@ def tokenize(text: str) -> list[_Tok]:
                 end = sm.end()
             toks.append(_Tok("NUM", text[i:end], i))
             i = end
+            continue
+        if c in "°µμ" and i + 1 < n and (text[i + 1].isalpha() or text[i + 1] == " " and c == "°"):
+            # a unit's sign as kb prints it: "25 °C", "1 µs"
+            m = _SIGN_UNIT_RE.match(text, i)
+            toks.append(_Tok("NAME", m.group(0).replace(" ", ""), i))
+            i = m.end()
             continue
         if c.isalpha() or c == "_":
             m = _NAME_RE.match(text, i)

@@ -23,6 +23,7 @@ each user unit by its stated interval.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -425,6 +426,12 @@ class Interval:
             k = _factor(src_plain, dst_plain, self.unit, dst)
             scaled = self._with_unit(registry().dimensionless) * src_factor / dst_factor
             return Interval(scaled.lo * k, scaled.nominal * k, scaled.hi * k, dst)
+        if _is_offset(self.unit) or _is_offset(dst):
+            # °C, °F: a scale and an offset. Each bound converts as a temperature of its own
+            # (0 °C is 273.15 K; 25 ± 0.5 °C is 76.1 … 77.9 °F).
+            lo, nominal, hi = (_convert(x, self.unit, dst) for x in (self.lo, self.nominal, self.hi))
+            lo, hi = sorted((lo, hi))
+            return Interval(lo, nominal, hi, dst)
         k = _factor(self.unit, dst, self.unit, dst)
         lo, hi = sorted((self.lo * k, self.hi * k))
         return Interval(lo, self.nominal * k, hi, dst)
@@ -456,6 +463,7 @@ class Interval:
         o = self._other(other)
         if o is NotImplemented:
             return NotImplemented
+        _no_offset("add or subtract", self, o)
         o = o.to(self.unit)
         return Interval(self.lo + o.lo, self.nominal + o.nominal, self.hi + o.hi, self.unit)
 
@@ -477,6 +485,7 @@ class Interval:
         o = self._other(other)
         if o is NotImplemented:
             return NotImplemented
+        _no_offset("multiply", self, o)
         products = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
         return Interval(min(products), self.nominal * o.nominal, max(products),
                         self.unit * o.unit).simplified()
@@ -497,6 +506,7 @@ class Interval:
 
     def divide(self, o: "Interval", where: str = "") -> "Interval":
         """self / o; division by an interval that contains zero is an error, not infinity."""
+        _no_offset("divide", self, o)
         if o.lo <= 0.0 <= o.hi:
             what = f" in {where}" if where else ""
             raise UsageError(f"division by zero{what}: the divisor {o.describe()} "
@@ -511,6 +521,8 @@ class Interval:
             raise UsageError(f"only integer powers are allowed, not {n!r}")
         if abs(n) > 64:
             raise UsageError(f"power {n} is too large (at most 64)")
+        if n != 1:
+            _no_offset("raise to a power", self)
         if n == 0:
             return Interval.exact(1.0)
         if n < 0:
@@ -565,6 +577,36 @@ class Interval:
 
     def __str__(self) -> str:
         return self.describe()
+
+
+@functools.lru_cache(maxsize=256)
+def _is_offset(unit: Any) -> bool:
+    """Whether `unit` is a temperature with an offset (°C, °F): not a multiple of kelvin."""
+    if not unit_powers(unit):
+        return False
+    return not registry().Quantity(1.0, unit)._is_multiplicative
+
+
+def _no_offset(what: str, *operands: "Interval") -> None:
+    """`UsageError` when a temperature in °C or °F would take part in arithmetic: 25 °C
+    is 298.15 K, so doubling it or adding 5 °C to it has no one meaning."""
+    for o in operands:
+        if _is_offset(o.unit):
+            raise UsageError(f"cannot {what} a temperature in {format_unit(o.unit)} ({o.describe()}): "
+                             "it counts from an offset zero", hint="convert it to K first")
+
+
+def _convert(x: float, src: Any, dst: Any) -> float:
+    """`x` in `src` expressed in `dst` by pint itself (offset units included)."""
+    import pint
+
+    try:
+        return float(registry().Quantity(x, src).to(dst).magnitude)
+    except pint.DimensionalityError:
+        return x * _factor(src, dst, src, dst)    # raises UnitMismatch naming both units
+    except pint.errors.OffsetUnitCalculusError as exc:
+        raise UsageError(f"cannot convert {format_unit(src) or 'a plain number'} to "
+                         f"{format_unit(dst) or 'a plain number'}: {exc}") from exc
 
 
 def _factor(src: Any, dst: Any, show_src: Any, show_dst: Any) -> float:

@@ -435,7 +435,7 @@ def format_unit(unit: "pint.Unit") -> str:
 
 
 _DIMENSION_EXAMPLES = [
-    ("kWh", "energy"), ("W", "power"), ("hour", "time"), ("kg", "mass"),
+    ("kWh", "energy"), ("W", "power"), ("hour", "time"), ("kg", "mass"), ("K", "temperature"),
     ("kgCO2e", "CO2e mass"), ("image", "a count"), ("FLOP", "computation"),
     ("FLOP/s", "computing speed"), ("gpu", "accelerators"),
     ("gpu_hour", "accelerator time"), ("km", "length"), ("USD", "money (USD)"),

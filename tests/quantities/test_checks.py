@@ -295,3 +295,22 @@ def test_a_figure_out_of_range_is_an_error_naming_it(stated, expr):
     r = check(stated, expr)
     assert r.verdict == "error" and "out of range" in r.message and "\n" not in r.message
     assert ("1e" in r.message or "E+" in r.message or "10^" in r.message)
+
+
+@pytest.mark.parametrize("stated, expr, verdict", [
+    ("273.15 K", "0 degC", "pass"), ("0 K", "0 degC", "fail"),
+    ("77 degF", "25 degC", "pass"), ("845 degF", "25 degC", "fail"), ("77 °F", "25 °C", "pass"),
+    ("25 °C", "298.15 K", "pass"), ("-40 degF", "-40 degC", "pass"), ("32 degF", "273.15 K", "pass"),
+    ("0 degC", "32 degF", "pass"), ("100 degC", "212 degF", "pass"), ("100 degC", "100 degF", "fail"),
+    ("35 degC", "10 K + 25 degC", "pass"),                           # a difference in K added to a temperature
+    ("0.5 µs", "1 µs / 2", "pass"), ("1 μg", "1000 ng", "pass"),
+])
+def test_temperatures_convert_with_their_offset(stated, expr, verdict):
+    assert check(stated, expr).verdict == verdict
+
+
+@pytest.mark.parametrize("expr", ["2 * 25 degC", "25 degC + 5 degC", "30 degC - 25 degC", "25 degC / 5",
+                                  "(25 degC)^2", "25 degC + 10 K"])
+def test_arithmetic_on_a_temperature_with_an_offset_is_an_error(expr):
+    r = check("50 degC", expr)
+    assert r.verdict == "error" and "temperature in °C" in r.message and "convert it to K" in r.message

@@ -353,3 +353,24 @@ def test_a_plural_of_a_user_unit_not_in_use_is_unknown():
     assert units.parse("charges") == units.parse("charge")
     with pytest.raises(UsageError):
         Interval.from_written("950 charges")
+
+
+@pytest.mark.parametrize("text, unit, lo, nominal, hi", [
+    ("0 degC", "K", 272.65, 273.15, 273.65),
+    ("25 °C", "degF", 76.1, 77, 77.9),
+    ("-40.0 degC", "degF", -40.09, -40, -39.91),
+    ("300.0 K", "degC", 26.8, 26.85, 26.9),
+    ("77 degF", "degC", 24.72, 25, 25.28),
+    ("20-30 degC", "K", 288.15, 298.15, 308.15),          # 20 and 30 are ± 5
+])
+def test_a_temperature_converts_bound_by_bound(text, unit, lo, nominal, hi):
+    v = Interval.from_written(text).to(unit)
+    assert (v.lo, v.nominal, v.hi) == (pytest.approx(lo, abs=0.01), pytest.approx(nominal, abs=0.01),
+                                       pytest.approx(hi, abs=0.01))
+    back = v.to(Interval.from_written(text).unit)
+    assert back.nominal == pytest.approx(Interval.from_written(text).nominal, abs=1e-9)
+
+
+def test_a_temperature_is_no_energy():
+    with pytest.raises(UnitMismatch):
+        Interval.from_written("25 degC").to("kWh")
