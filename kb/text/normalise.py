@@ -462,6 +462,10 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
 _ASIDE_LINE = lazy(
     r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
     r"|(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|])")
+# A footnote's number where PDFium prints it at a page's foot: right after the line-break
+# hyphen (U+00AD) that ends the body's last line, or alone on the line after it, the
+# footnote's text on the next line ("the state\u00ad2\nSPECTER: Scientific ...").
+_GLUED_FOOTNOTE = lazy(r"(?:(?<=\u00ad)|(?<=\u00ad\n))\d{1,2}(?=[ \t]*\n[ \t]*(?:[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.))")
 # A caption line: what a table's or a figure's own lines (cells, axis labels) sit next to.
 _CAPTION_LINE = lazy(r"(?m)^[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|]")
 # A word of running prose (lower case, two letters or more) and a table cell's number.
@@ -586,6 +590,8 @@ class Document:
                 b = bisect.bisect_right(s.page_of, pi, a)
                 page = self.pages[pi]
                 offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)]
+                if "\u00ad" in page:
+                    offsets += [m.start() for m in _GLUED_FOOTNOTE.finditer(page, lo, hi)]
                 offsets += [table_lines_before(page, m.start(), lo) for m in _CAPTION_LINE.finditer(page, lo, hi)]
                 for offset in sorted(set(offsets)):
                     i = bisect.bisect_left(s.origin, offset, a, b)

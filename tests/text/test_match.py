@@ -648,6 +648,34 @@ def test_footnote_printed_inside_a_sentence_at_a_page_break_is_skipped() -> None
     assert find_quote(d, quote.replace("variety", "number")) is None
 
 
+def test_a_footnote_number_pdfium_glues_to_a_line_break_hyphen_starts_an_aside() -> None:
+    # The same page break as PDFium prints it: "the state\u00ad2" (the line-break hyphen, then
+    # the footnote's number), the footnote's text on the next line, then page 2's number.
+    d = pdf_doc_by("acl-2020.acl-main.207", "pdfium")
+    quote = ("In experiments, we show that SPECTER's representations substantially outperform the "
+             "state-of-the-art on a variety of document-level tasks, including topic classification")
+    assert "the state\u00ad2\nSPECTER" in d.pages[0]
+    m = find_quote(d, quote)
+    assert m is not None and (m.page, m.page_end) == (1, 2) and len(m.spans) == 2
+    assert "a footnote or caption printed inside the quoted text was skipped" in m.notes
+    for wrong in (quote.replace("variety", "number"), quote.replace("state-of-the-art", "state-of-the-art 2"),
+                  quote.replace("the state-of-the-art", "the state")):
+        assert find_quote(d, wrong) is None, wrong
+
+
+@pytest.mark.parametrize("pages", [
+    ["the model beats the state\u00ad2\nSPECTER: Scientific Paper Embeddings", "2271\nof-the-art on every task"],
+    ["the model beats the state\u00ad\n2\nSPECTER: Scientific Paper Embeddings", "2271\nof-the-art on every task"],
+])
+def test_a_glued_footnote_number_is_an_aside_only_where_it_is_one(pages) -> None:
+    d = Document(pages)
+    assert find_quote(d, "the model beats the state-of-the-art on every task") is not None
+    assert find_quote(d, "the model beats the state-of-the-art on one task") is None
+    # no line-break hyphen before it: a number in the sentence, never skipped
+    plain = Document([pages[0].replace("\u00ad", " "), pages[1]])
+    assert find_quote(plain, "the model beats the state of-the-art on every task") is None
+
+
 @lru_cache(maxsize=None)
 def pdf_doc_by(stem: str, extractor: str) -> Document:
     """A corpus PDF's pages as one extractor (pypdf or pdfium) gives them."""
