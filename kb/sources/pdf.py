@@ -545,7 +545,10 @@ def guess_title(first_page: str) -> str:
         if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
         if title and _PROSE_LINE.match(line) and _PAGE_NUMBER_END.search(title[-1]):
-            break  # a running header and its page number, then a sentence: a page cut out of a paper
+            # a running header and its page number, then a sentence: a page cut out of a paper;
+            # the header is the paper's title, its page number is not
+            title[-1] = _PAGE_NUMBER_END.sub("", title[-1])
+            break
         title.append(line)
         if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
             break
