@@ -47,7 +47,7 @@ from kb.sources.bibtex import (
     second_reading_text,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import extract_plan, parse_plan, split_info_authors
+from kb.sources.pdf import extract_plan, guess_year, parse_plan, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.knowledgebase import KB
@@ -522,6 +522,9 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
     if not authors:
         authors = [to_bibtex_name(a) for a in result.author_guess]
     year = result.info_year
+    printed = guess_year(result.pages[0]) if result.pages else None
+    if printed and (not year or printed < year):
+        year = printed          # the year the paper prints, not when its PDF was made (Turing's 1950)
     arxiv = result.arxiv
     if arxiv and re.match(r"^\d{4}\.", arxiv.id):
         year = 2000 + int(arxiv.id[:2])

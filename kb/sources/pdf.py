@@ -530,6 +530,22 @@ _NOT_TITLE = lazy(r"©|Association for Computational|Proceedings of|pages \d+\s*
                         r"November|December)\s+\d", re.IGNORECASE)
 
 
+_YEAR_LINE = lazy(r"^\(?(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                  r"December)\s+(?:\d{1,2},?\s+)?)?((?:1[6-9]|20)\d\d)\)?\.?$", re.IGNORECASE)
+
+
+def guess_year(first_page: str) -> int | None:
+    """A year the first page prints on a line of its own among its title lines ("1950",
+    "May 1950", "(1950)"), before the text begins; None when it prints none there."""
+    for line in [" ".join(line.split()) for line in first_page.splitlines() if line.strip()][:10]:
+        m = _YEAR_LINE.match(line)
+        if m:
+            return int(m.group(1))
+        if _PROSE_LINE.match(line) or len(line) > 120:
+            return None         # the text has begun: a year in it is not the paper's
+    return None
+
+
 def guess_title(first_page: str) -> str:
     """The first page's title: the first substantial line(s) before the authors."""
     lines = [" ".join(line.split()) for line in first_page.splitlines()]
@@ -545,15 +561,17 @@ def guess_title(first_page: str) -> str:
         if title and (re.search(r"[†‡∗*]", line) or line.count(",") >= 2 or _looks_like_name(line, title[-1])):
             break  # the author line
         if title and _PROSE_LINE.match(line) and _PAGE_NUMBER_END.search(title[-1]):
-            # a running header and its page number, then a sentence: a page cut out of a paper;
-            # the header is the paper's title, its page number is not
-            title[-1] = _PAGE_NUMBER_END.sub("", title[-1])
-            break
+            break  # a running header and its page number, then a sentence: a page cut out of a paper
         title.append(line)
         if len(" ".join(title)) > 60 or line.endswith((".", "?", "!")):
             break
         if len(title) == 2:
             break
+    if title and _PAGE_NUMBER_END.search(title[-1]):
+        after = lines[lines.index(title[-1]) + 1:][:1]
+        if after and _PROSE_LINE.match(after[0]):
+            # that running header is the paper's title; its page number is not
+            title[-1] = _PAGE_NUMBER_END.sub("", title[-1])
     return " ".join(title)[:300]
 
 

@@ -59,6 +59,8 @@ def test_a_note_after_the_name_is_not_an_author():
     ("Measuring Inference Energy at Scale 7\nthe runs were timed on one machine with an Intel Xeon 8380\n"
      "CPU @2.30 GHz.\n4.2 Results\nTable 3 lists the energy of each run.",
      "Measuring Inference Energy at Scale", []),                       # the header's page number dropped
+    ("Optimized Table Tokenization for Table Structure Recognition 9\norder to compute the TED score. Inference",
+     "Optimized Table Tokenization for Table Structure Recognition", []),   # a long header alike
     # e-mail addresses are dropped, the names beside them kept
     ("Water Footprint of Data Centres\nMary Shelley ada@example.org\nPercy Shelley\n{mary, percy}@uni.edu",
      "Water Footprint of Data Centres", ["Mary Shelley", "Percy Shelley"]),
@@ -66,6 +68,19 @@ def test_a_note_after_the_name_is_not_an_author():
 def test_title_and_authors_guessed_from_a_first_page(first_page, title, authors):
     assert pdf.guess_title(first_page) == title
     assert pdf.guess_authors(first_page, title) == authors
+
+
+@pytest.mark.parametrize("first_page, year", [
+    ("Computing Machinery and Intelligence\nA. M. Turing\n1950\n1 The Imitation Game\nI propose to", 1950),
+    ("The PageRank Citation Ranking\nLawrence Page\nJanuary 29, 1998\nAbstract\nThe importance of", 1998),
+    ("A Title Here\nAda Lovelace\n(2019)\nAbstract", 2019),
+    ("A Title Here\nAda Lovelace\nAbstract\nwe compare with results from\n2012\n", None),   # the text has begun
+    ("A Title Here\nAda Lovelace\nIn 2012 we measured", None),                           # a year inside a line
+    ("A Title Here\n12345\n", None),
+])
+def test_a_year_printed_among_the_title_lines(first_page, year):
+    """Turing's 1950 paper, typeset in 2010, is dated by the year it prints, not its PDF's."""
+    assert pdf.guess_year(first_page) == year
 
 # -- two extractors: pdfium (the default when installed) and pypdf (the reference) ----------
 
