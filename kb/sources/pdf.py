@@ -575,12 +575,16 @@ def guess_title(first_page: str) -> str:
     return " ".join(title)[:300]
 
 
-_NAME = lazy(r"^(?:[A-Z][\w'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
+_NAME = lazy(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'’\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
 _MARKERS = lazy(r"[†‡∗*♦♣□⋄§¶\x00-\x1f\x8e]|\(\s*\)|\d+")
 
 
 #: An affiliation ("Inc." at a line's end too: no word boundary follows its full stop).
 _AFFILIATION = lazy(r"\b(?:university|institute|department|school|labs?|college|inc\.)(?!\w)", re.I)
+#: An affiliation line among the authors' (words a title may hold too, so only there).
+_AFFILIATION_LINE = lazy(r"\b(?:university|universit[éàä]t?|institute|department|school|labs?|laboratory|"
+                         r"college|inc\.|research|center|centre|corporation|foundation|hospital|academy|"
+                         r"faculty)(?!\w)", re.I)
 _PAGE_NUMBER_END = lazy(r"\s\d{1,4}$")
 #: A title line ending in a word no title ends with: the next line is more of the title.
 _TITLE_GOES_ON = lazy(r"(\b(with|without|for|of|and|or|the|a|an|in|into|on|onto|to|from|via|using|towards?|through|"
@@ -600,12 +604,23 @@ def _looks_like_name(line: str, previous: str) -> bool:
 
 #: A line that goes on with a sentence: a lower-case word, not a particle of a name or "and".
 _PROSE_LINE = lazy(r"^(?!(?:and|van|von|der|den|de|del|della|di|da|du|dos|la|le|bin|ibn|al|el|ten|ter|zu)\b)[a-z]")
+_LOWER_WORDS = lazy(r"\b[a-z]{2,}\b")
+#: Where the authors end: the abstract, keywords, a numbered heading ("1 Introduction").
+_BLOCK_ENDS = lazy(r"^(?:abstract|introduction|keywords|index terms|ccs concepts)\b", re.I)
+_HEADING = lazy(r"^\d{1,2}(?:\.\d+)*\.?\s+[A-Z][a-z]")
+#: A line of markers only ("1", "(", "),", "∗"): part of the name line before it.
+_MARKS_ONLY = lazy(r"^[\d\s(),*∗†‡§¶]+$")
+#: A name's last word alone on a line ("Lee" after "Benjamin Charles Germain").
+_ONE_NAME_WORD = lazy(r"^[A-Z][a-z'\-]+(?:\s*[\d,*∗†‡]+)?$")
 #: An e-mail address or its user part ("ada@", "{ada, alan}@uni.edu"): not "CPU @2.45 GHz".
 _EMAIL_WORD = lazy(r"^\S*[\w}]@")
 
 
 def guess_authors(first_page: str, title: str) -> list[str]:
-    """Author names from the lines after the title (None found: empty list)."""
+    """Author names from the lines after the title (None found: empty list): names with
+    their markers ("Zejiang Shen1( ), Ruochen Zhang2"), each name over its e-mail and
+    affiliation lines (ACM), "TAL AUGUST, University of Washington" (names in capitals);
+    read until the abstract, a numbered heading or running text."""
     lines = [" ".join(line.split()) for line in first_page.splitlines() if line.strip()]
     flat_title = " ".join(title.split())
     start = None
@@ -615,17 +630,26 @@ def guess_authors(first_page: str, title: str) -> list[str]:
             break
     if start is None:
         return []
+    block: list[str] = []
+    for line in lines[start:start + 40]:
+        bare = " ".join(w for w in line.split() if "@" not in w)        # e-mail addresses are no prose
+        if (_PROSE_LINE.match(bare) and len(_LOWER_WORDS.findall(bare)) >= 4) or len(line) > 150 \
+                or _BLOCK_ENDS.match(line) or (_HEADING.match(line) and not _AFFILIATION_LINE.search(line)):
+            break       # the abstract, a section, running text (a page cut out of a paper)
+        if block and (_MARKS_ONLY.match(line) or line[0] in ",)" or line.startswith("and ")
+                      or (_ONE_NAME_WORD.match(line) and not block[-1].endswith(","))):
+            block[-1] += " " + line        # "Zejiang Shen" "1" "(" ")," ... "Germain" "Lee": one line
+        else:
+            block.append(line)
     names: list[str] = []
-    for line in lines[start:start + 6]:
-        if _PROSE_LINE.match(line):
-            break       # a sentence goes on after the title (a running header, a page cut out of a paper)
+    for line in block:
         line = " ".join(w for w in line.split() if not _EMAIL_WORD.match(w))
-        if line.isupper() and "," in line:     # 'TAL AUGUST, University of Washington, USA'
-            names.append(line.split(",")[0].title())
+        first = line.split(",")[0].strip()
+        if "," in line and first.isupper() and len(first.split()) >= 2:
+            names.append(first.title())    # 'TAL AUGUST, University of Washington, USA'
             continue
-        if not line or re.match(r"^(abstract|introduction|\d)", line, re.I) or \
-                _AFFILIATION.search(line):
-            break
+        if not line or _AFFILIATION_LINE.search(line):
+            continue                       # an e-mail, an affiliation: the next name may follow
         for part in re.split(r",|\band\b|;", _MARKERS.sub(",", line)):
             part = part.strip()
             if _NAME.match(part):

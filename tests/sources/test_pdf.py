@@ -61,6 +61,24 @@ def test_a_note_after_the_name_is_not_an_author():
      "Measuring Inference Energy at Scale", []),                       # the header's page number dropped
     ("Optimized Table Tokenization for Table Structure Recognition 9\norder to compute the TED score. Inference",
      "Optimized Table Tokenization for Table Structure Recognition", []),   # a long header alike
+    # ACM: each name over its e-mail, affiliation and city lines, two names sharing a block
+    ("CiteSee: Augmenting Citations\nJoseph Chee Chang\njosephc@allenai.org\nAllen Institute for AI\n"
+     "Seattle, WA, USA\nAmy X. Zhang\naxz@cs.uw.edu\nUniversity of Washington\nSeattle, WA, USA\nKyle Lo\n"
+     "Doug Downey\nkylel@allenai.org\ndougd@allenai.org\nGoogle Research\nABSTRACT\nWhen reading a paper",
+     "CiteSee: Augmenting Citations", ["Joseph Chee Chang", "Amy X. Zhang", "Kyle Lo", "Doug Downey"]),
+    # LNCS: markers on lines of their own, a name broken over two lines, affiliations numbered
+    ("LayoutParser: A Unified Toolkit\nZejiang Shen\n1\n(\n), Ruochen Zhang\n2\n, Benjamin Charles Germain\n"
+     "Lee\n4\n, and Weining Li\n5\n1 Allen Institute for AI\nshannons@allenai.org 2 Brown University\n"
+     "ruochen zhang@brown.edu 3 Harvard University\nAbstract. Recent advances in document image analysis",
+     "LayoutParser: A Unified Toolkit",
+     ["Zejiang Shen", "Ruochen Zhang", "Benjamin Charles Germain Lee", "Weining Li"]),
+    # names in capitals, each with its affiliation; a curly apostrophe in a name
+    ("Paper Plain: Medical Papers\nTAL AUGUST, University of Washington, USA\nMARTI A. HEARST, University of "
+     "California, Berkeley, USA\nCara O’Brien, Mark Sendak\nWhen seeking information not covered in pamphlets",
+     "Paper Plain: Medical Papers", ["Tal August", "Marti A. Hearst", "Cara O’Brien", "Mark Sendak"]),
+    # a numbered section after the names ends them
+    ("Computing Machinery and Intelligence\nA. M. Turing\n1950\n1 The Imitation Game\nI propose to consider",
+     "Computing Machinery and Intelligence", ["A. M. Turing"]),
     # e-mail addresses are dropped, the names beside them kept
     ("Water Footprint of Data Centres\nMary Shelley ada@example.org\nPercy Shelley\n{mary, percy}@uni.edu",
      "Water Footprint of Data Centres", ["Mary Shelley", "Percy Shelley"]),
