@@ -490,7 +490,20 @@ def split_info_authors(text: str) -> list[str]:
         part = part.strip(" ,")
         if part:
             names.extend(_split_comma_names(part))
-    return [n for n in names if any(ch.isalpha() for ch in n)][:500]
+    return [_capitalised(n) for n in names if any(ch.isalpha() for ch in n)][:500]
+
+
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "la", "le", "ten", "ter",
+              "bin", "ibn", "al", "el", "zu", "and"}
+
+
+def _capitalised(name: str) -> str:
+    """A name a PDF's metadata holds all in lower case ("oren etzioni" in ACL's) with its
+    capitals, particles kept lower case ("ludwig van beethoven": "Ludwig van Beethoven"); a name with any capital
+    stays as written. (Metadata losing capitals is common; a name without any, rare.)"""
+    if any(c.isupper() for c in name) or len(name.split()) < 2:
+        return name
+    return " ".join(w if w in _PARTICLES else w[:1].upper() + w[1:] for w in name.split())
 
 
 def _split_comma_names(part: str) -> list[str]:

@@ -36,7 +36,7 @@ def test_semicolon_lists_of_real_acl_pdfs():
     result = extract(corpus_path("pdf", "acl-N18-3011.pdf").read_bytes())
     names = split_info_authors(result.info_author)
     assert len(names) == 23
-    assert names[0] == "Waleed Ammar" and names[-2:] == ["Madeleine van Zuylen", "oren etzioni"]
+    assert names[0] == "Waleed Ammar" and names[-2:] == ["Madeleine van Zuylen", "Oren Etzioni"]   # metadata: "oren etzioni"
 
 
 def test_a_note_after_the_name_is_not_an_author():
