@@ -320,6 +320,25 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
             chunk = out
 
 
+# TeX's OT1 fonts put the ligatures ff, fi, fl, ffi, ffl at codes 11-15; a PDF made with
+# them and no ToUnicode map gives those codes as text: PDFium as the control characters,
+# pypdf as the glyph names "/#0B".."/#0F". Read between letters, they are the letters.
+_OT1 = {"\x0b": "ff", "\x0c": "fi", "\r": "fl", "\x0e": "ffi", "\x0f": "ffl"}
+_OT1_CHAR = lazy(r"(?<=[^\W\d_])(?:[\x0b\x0c\x0e\x0f]|\r(?!\n))(?=[^\W\d_]|[\s\-\u00ad.,;:!?)]|$)"
+                r"|(?<![^\s(\[“\"'‘\\])(?:[\x0b\x0c\x0e\x0f]|\r(?!\n))(?=[^\W\d_])")
+_OT1_NAME = lazy(r"/#0([B-F])\s?")
+
+
+def tex_ligatures(text: str) -> str:
+    """Page text with the ligatures of TeX's OT1 fonts as their letters ("signi\x0ccant",
+    "signi/#0Ccan t": "significant"); a control character elsewhere is left as it is."""
+    if "/#0" in text:
+        text = _OT1_NAME.sub(lambda m: _OT1[chr(int(m.group(1), 16))], text)
+    if any(c in text for c in "\x0b\x0c\r\x0e\x0f"):
+        text = _OT1_CHAR.sub(lambda m: _OT1[m.group()], text)
+    return text
+
+
 def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extracted:
     """PDFium's text. A file over a limit, or one kb cannot bound before PDFium reads
     it (_check_streams), is a PDFError here: extract_plan then gives it to pypdf,
@@ -363,7 +382,7 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
             # pdfium marks a hyphen the typesetter put at a line break as U+FFFE, a
             # noncharacter that prints as a box: it is a soft hyphen (U+00AD), which
             # matching and search drop and a terminal shows as a hyphen or not at all.
-            pages.append(text.replace("\r\n", "\n").replace("\ufffe", "\u00ad"))
+            pages.append(tex_ligatures(text.replace("\r\n", "\n").replace("\ufffe", "\u00ad")))
             if progress:
                 progress(i + 1, count)
         result = Extracted(pages=pages, extractor=extractor_name("pdfium"))
@@ -413,7 +432,7 @@ def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extrac
             except Exception as exc:
                 raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
                                f"({type(exc).__name__})") from None
-            pages.append(text)
+            pages.append(tex_ligatures(text))
             if progress:
                 progress(i + 1, count)
         result = Extracted(pages=pages, extractor=extractor_name("pypdf"))

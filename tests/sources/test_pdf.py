@@ -212,3 +212,29 @@ def test_pdfium_hyphens_at_line_breaks_are_soft_hyphens_not_boxes():
     assert "\ufffe" not in text
     assert "ingre\u00addient" in text
     assert "acriticalingredientfornaturallanguage" in normalise(text)
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("signi\x0ccant di\x0berences", "significant differences"),          # PDFium: the OT1 codes
+    ("e\x0eciently in\rating the \rat e\x0bect", "efficiently inflating the flat effect"),
+    ("justi\x0c-\ncation, su\x0f", "justifi-\ncation, suffl"),
+    ("signi/#0Ccan t di/#0Berences", "significan t differences"),         # pypdf: their glyph names
+    ("with value \x0b. And \x0e > \x0f", "with value \x0b. And \x0e > \x0f"),  # alone: math's Greek, kept
+    ("line one\r\nline two", "line one\r\nline two"),
+])
+def test_tex_ligature_codes_are_read_as_their_letters(raw, text):
+    assert pdf.tex_ligatures(raw) == text
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("extractor", [
+    "pypdf", pytest.param("pdfium", marks=pytest.mark.skipif(not pdf.pdfium_available(), reason="no pypdfium2"))])
+def test_a_1998_tex_pdf_without_unicode_maps_gives_its_ligatures_as_letters(extractor):
+    from kb.text.match import find_quote
+    from kb.text.normalise import Document
+
+    pages = extract(corpus_path("pdf", "pagerank-citation-ranking-1999.pdf").read_bytes(), extractor=extractor).pages
+    quote = "there are a number of significant differences between web pages and academic publications"
+    assert find_quote(Document(pages), quote) is not None
+    assert find_quote(Document(pages), quote.replace("significant", "insignificant")) is None
+    assert "/#0C" not in "".join(pages) and "signi\x0ccant" not in "".join(pages)
