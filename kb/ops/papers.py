@@ -45,6 +45,7 @@ from kb.sources.bibtex import (
     screen_reading,
     screen_text,
     second_reading_text,
+    wide_encoding,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import extract_plan, guess_year, parse_plan, split_info_authors
@@ -711,7 +712,9 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
         text = decode(data, str(path))
     except KBError:
         text = decode(data, str(path), lenient=True)
-        out.warnings.append(f"{path} is not UTF-8; read it as Windows-1252/Latin-1")
+        wide = wide_encoding(data)
+        out.warnings.append(f"{path} is {wide}; read it as such" if wide else
+                            f"{path} is not UTF-8; read it as Windows-1252/Latin-1")
     # Everything read and filed here is kept to the end: Python's cycle collector would only
     # walk it again and again as it grows (a seventh of the import at 10,000 entries).
     collecting = gc.isenabled()

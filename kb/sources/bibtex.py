@@ -874,8 +874,32 @@ def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
     return new, lines
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """'UTF-16'/'UTF-32' for text in one of them (by its byte-order mark, or a NUL byte beside
+    every ASCII character of its start), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:200]
+    if len(head) >= 8 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3):
+        return "UTF-16"
+    return None
+
+
 def decode(data: bytes, path: str, lenient: bool = False) -> str:
-    """UTF-8 (with or without BOM); with `lenient`, Latin-1 as a fallback."""
+    """UTF-8 (with or without BOM); with `lenient`, UTF-16 or UTF-32 with their byte-order
+    mark, then Latin-1, as fallbacks; otherwise a file in UTF-16 is named as such."""
+    wide = wide_encoding(data) if b"\x00" in data[:200] or data[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+    if wide:
+        if lenient:
+            try:
+                return data.decode(wide.lower().replace("-", "")) if data[:2] in (b"\xff\xfe", b"\xfe\xff") \
+                    or data[:4] == b"\x00\x00\xfe\xff" else data.decode("utf-16-le" if data[1:2] == b"\x00"
+                                                                        else "utf-16-be")
+            except UnicodeDecodeError:
+                pass
+        raise FileFormatError(f"is {wide}, not UTF-8", path=path, hint="save it as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -130,6 +130,22 @@ def test_latin1_bibtex_is_read_with_a_warning(kb_root, tmp_path):
     assert run_kb("show", "m", "--json").json["title"] == "Mélange of things"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_utf16_bibtex_file_is_read_as_utf16_and_a_utf16_references_bib_is_named(kb_root, tmp_path, encoding):
+    """Windows tools write UTF-16 (with a byte-order mark or not): read as such, with a
+    warning; never as Latin-1 with a NUL byte between every two letters."""
+    path = tmp_path / "wide.bib"
+    path.write_bytes("@article{m, title={Über Mélange}, author={Müller, Ann}, year=2024}\n".encode(encoding))
+    r = run_kb("import", path)
+    assert r.code == 0, r.err
+    assert f"{path} is UTF-" in r.err and "read it as such" in r.err
+    assert run_kb("show", "m", "--json").json["title"] == "Über Mélange"
+    (kb_root / "references.bib").write_bytes((kb_root / "references.bib").read_text().encode(encoding))
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.startswith("kb: error: references.bib") and "not UTF-8" in r.err, r.err
+    assert "save it as UTF-8" in r.err and "NUL" not in r.err
+
+
 def test_empty_and_missing_files(kb_root, tmp_path):
     (tmp_path / "empty.bib").write_text("% nothing here\n")
     r = run_kb("import", tmp_path / "empty.bib")
