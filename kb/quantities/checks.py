@@ -66,6 +66,8 @@ def _tolerance(tol: str, stated: Interval,
     "5%" is relative to the stated figure, even when the figure is itself a
     percentage; absolute percentage points are written "0.5 pp".
     """
+    if tol.strip().startswith(("-", "−")):
+        raise UsageError(f"tolerance {tol!r} is negative: a tolerance is how far apart the figures may be")
     m = _PP_RE.match(tol)
     if m:
         t = Interval.from_written(m.group("num") + " %")

@@ -175,6 +175,11 @@ expr = "luccioni2023power.image_gen / luccioni2023power.charge_v1"
 def test_check_tolerance(checks_kb):
     write_checks(checks_kb, '[[check]]\nid = "t"\nstated = "880"\nexpr = "image_gen / charge_v1"\ntolerance = "10%"\n')
     assert run_kb("check").code == 0
+    for negative in ('"-10%"', "-10"):       # never read as its absolute value in silence
+        write_checks(checks_kb, f'[[check]]\nid = "t"\nstated = "880"\nexpr = "image_gen / charge_v1"\n'
+                                f'tolerance = {negative}\n')
+        r = run_kb("check")
+        assert r.code == 1 and "is negative" in r.out and r.out.splitlines()[0].endswith("error"), r.out
     write_checks(checks_kb, '[[check]]\nid = "t"\nstated = "880"\nexpr = "image_gen / charge_v1"\ntolerance = "1%"\n')
     assert run_kb("check").code == 1
 
