@@ -639,6 +639,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)    # imported key -> the paper's key
     renamed: dict[str, str] = field(default_factory=dict)    # kb's guessed key -> the imported key
+    replaced: list[str] = field(default_factory=list)        # papers whose guessed entry an entry replaced
     attached: list[str] = field(default_factory=list)        # "citekey: file.pdf"
 
 
@@ -850,11 +851,11 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             with transaction(db):
                 kb.indexer.reindex_bib(bibfile, metas, written)     # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")
-                for key in out.renamed:
+                for key in out.replaced:
                     db.execute("update papers set metadata_status = 'complete', origin = 'bibtex' "
                                "where citekey = ?", [key])
                 kb.derive_pending()
-            for key in out.renamed:
+            for key in out.replaced:
                 for m in kb.sources.find(citekey=key):
                     if not m.metadata_complete:
                         m.metadata_complete = True
@@ -877,7 +878,9 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str)
     bibfile.replace_entry(key, render_entry(key, entry.entry_type, fields, fit=False))
     bibfile.disown(key)
     out.updated.append(key)
-    out.renamed[key] = entry.key
+    out.replaced.append(key)
+    if entry.key != key:
+        out.renamed[key] = entry.key
     out.warnings.append(f"{where}: {key} was kb's guess from its PDF; your entry {entry.key!r} replaces it")
 
 

@@ -444,3 +444,22 @@ def test_kbs_own_misc_entry_takes_the_imported_type_and_a_field_no_type_takes_is
     r = run_kb("import", tmp_path / "y.bib")
     assert r.code == 0, r.err
     assert "b2020y is @misc, which takes no booktitle: not written (kb edit b2020y to change its type)" in r.err
+
+
+def test_an_entry_under_kbs_own_guessed_key_replaces_the_guess_and_keeps_the_key(kb_root, tmp_path):
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(["Water Use of Data Centres in Practice", "Mary Shelley and Percy Shelley",
+                              "Cooling used 12 litres a kWh."], title="Water Use of Data Centres in Practice"))
+    key = run_kb("add", pdf, "--offline", "--json").json[0]["citekey"]
+    (tmp_path / "mine.bib").write_text(f"@article{{{key},\n  title = {{Water Use of Data Centres in Practice}},\n"
+                                       "  author = {Shelley, Mary and Shelley, Percy},\n  journal = {J. Water},\n"
+                                       "  year = 2021,\n}\n")
+    r = run_kb("import", tmp_path / "mine.bib", "--json")
+    assert r.code == 0, r.err
+    assert r.json["renamed"] == {} and r.json["replaced"] == [key] and "kept its key" not in r.err
+    bib = (kb_root / "references.bib").read_text()
+    assert bib.startswith(f"@article{{{key},") and "journal = {J. Water}" in bib and "kb-owned" not in bib
+    info = run_kb("show", key, "--json").json
+    assert (info["metadata_status"], info["origin"]) == ("complete", "bibtex")
