@@ -167,7 +167,6 @@ def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | No
                               "kb rm them first")
 
 
-
 def _check_settings(kb: KB, report: Report) -> None:
     """kb.toml is read as kb add reads it: invalid TOML or a limit that is no number is a
     problem here, not first a refusal of the next kb add."""
