@@ -51,12 +51,18 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
     asked a service: a slow fsync would be time the spacing counts as waited).
 
     A symlink is followed: the file it points to is replaced and the link stays (an
-    editor's or a dotfile manager's link to references.bib is not turned into a copy).
+    editor's or a dotfile manager's link to references.bib is not turned into a copy);
+    a link to a missing file is a WriteError (nothing is made where it points).
     The file keeps its permissions. A disk that is full or read-only is a WriteError
     naming the file; the file is then as it was."""
     target = Path(target)
     if target.is_symlink():
+        link = target
         target = target.resolve()
+        if not target.exists():
+            # never written through: kb would make the folders of wherever it points
+            raise WriteError(f"cannot write {link}: it is a link to a missing file ({target}); nothing written",
+                             hint="restore the file it points to, or remove the link")
     tmp_dir = Path(tmp_dir) if tmp_dir else target.parent
     try:
         tmp_dir.mkdir(parents=True, exist_ok=True)

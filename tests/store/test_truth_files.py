@@ -215,6 +215,22 @@ def test_a_claims_file_that_links_to_a_missing_file_is_said_and_its_quotes_kept(
     assert run_kb("doctor").code == 0
 
 
+def test_a_write_to_a_claims_link_to_a_missing_file_is_refused_and_makes_nothing_where_it_points(two, tmp_path):
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    kept = path.read_text()
+    path.unlink()
+    target = tmp_path / "nowhere" / "deeper" / "x.toml"
+    path.symlink_to(target)
+    r = run_kb("claim", "add", key, "5 kWh", "--id", "new", "--force")      # stored unverified: a write
+    assert r.code == 2, (r.out, r.err)
+    assert "cannot write" in r.err and "it is a link to a missing file" in r.err and "Traceback" not in r.err
+    assert not (tmp_path / "nowhere").exists() and path.is_symlink()
+    path.unlink()
+    path.write_text(kept)
+    assert run_kb("verify").code == 0
+
+
 def test_a_new_claims_link_to_a_missing_file_is_said(two, tmp_path):
     (two / "claims" / "new.toml").symlink_to(tmp_path / "nowhere.toml")
     r = run_kb("ls")
