@@ -158,10 +158,26 @@ def _unit_text(value: str, wanted: list[_Number]) -> str:
     return unit
 
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: A date: "January 29, 1998", "29 January 1998", "Jan. 1998", "2023-05-04".
+_DATE = lazy(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+"
+             rf"\d{{4}}\b|\b{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b")
+
+
+def _in_date(plain: str, number: _Number) -> bool:
+    """Whether `number` is a part of a date the quote prints (its day or year)."""
+    lo = max(0, number.start - 20)
+    return any(m.start() + lo <= number.start and number.end <= m.end() + lo
+               for m in _DATE.finditer(plain[lo:number.end + 20]))
+
+
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     """Whether, read without units, the quote prints `number` with the claim's unit
     as written ("11.49 kWh", "9%"), or with nothing that could be a unit after it.
     False means only that kb must read the quote's unit (`value_in_quote`)."""
+    if unit and _in_date(plain, number):
+        return False            # a day or a year is no figure in any unit: "1998 kWh"
     rest = plain[number.end:number.end + 80].lstrip(" ")
     if _RANGE_ON.match(rest):
         return False            # "10-20 kWh": the unit after the range is this number's too
@@ -223,6 +239,8 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
                  w: _Number, plain: str = "") -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
     the claim's number `w` in its unit. Called for numbers of equal value only."""
+    if value_unit and plain and _in_date(plain, number):
+        return False            # the day or year of a date holds no figure with a unit
     if claim_unit is None:
         return True             # a claim unit kb cannot read: the number decides
     if unit is None:

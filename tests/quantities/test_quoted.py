@@ -52,6 +52,23 @@ def test_a_value_the_quote_does_not_hold_is_refused_with_the_numbers_it_holds(va
     assert "is not among its quote's numbers" in claim_doubt("verified", value, quote)
 
 
+@pytest.mark.parametrize("value", ["1998 kWh", "29 kg", "1998 charges", "29 %", "2023 t"])
+@pytest.mark.parametrize("quote", ["released on January 29, 1998 to the public",
+                                   "released on 29 January 1998 to the public",
+                                   "released in Jan. 1998 and on 2023-05-29 again"])
+def test_the_day_or_year_of_a_date_holds_no_figure_with_a_unit(value, quote):
+    if value.split()[0] not in quote:
+        pytest.skip("the number is not in this quote")
+    assert not value_in_quote(value, quote).ok
+    assert claim_doubt("verified", value, quote) is not None
+
+
+@pytest.mark.parametrize("value, quote", [("1998", "released on January 29, 1998"), ("29", "on 29 May 2020"),
+                                          ("1998 kWh", "used 1998 kWh in January 1999")])
+def test_a_bare_date_number_and_a_figure_beside_a_date_still_hold(value, quote):
+    assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
+
+
 def test_number_words_are_whole_words_only():
     assert [n.text for n in numbers_in("Attention and network weights: none")] == []
     assert [(n.text, int(n.value)) for n in numbers_in("Forty-two GPUs, a dozen runs")] == [
