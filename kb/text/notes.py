@@ -578,6 +578,10 @@ _NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 _PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])\}?")
 _WINDOW = 400
+_LINK_TITLE = lazy(r"\]\([^)\s]*\s+$")
+#: Where a reference entry puts its title in quote marks: after "Doe, J. (2020)." or, in a
+#: numbered list, after the authors' comma ("[3] J. Doe, "Title," in Proc. ...").
+_ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)?(?:\[\d{1,4}\]|\d{1,4}[.)])\s.*,\s*$")
 
 
 def _author_year(m) -> tuple[str, str | None]:
@@ -599,6 +603,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     window = text[lo:hi]
     for rx in (_AUTHOR_YEAR, _NARRATIVE):
         for m in rx.finditer(window):
+            if rx is _NARRATIVE and not after and window[m.end():m.end() + 2].lstrip().startswith("."):
+                continue    # "Doe, J. (2020). "A title"": a reference entry, not a citation of the quote
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
     for m in _PANDOC_NARRATIVE.finditer(window):
         found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
@@ -655,32 +661,50 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         pos = close + 1
         line_start = lines.starts[lines.line(start) - 1]
         if (_in_ranges(excluded, start) or _in_ranges(taken, start)
+                or _LINK_TITLE.search(text, max(line_start, start - 300), start)      # [x](url "title")
                 or text[line_start:line_start + 4].lstrip(" ").startswith(">")      # a blockquote's
                 or text[start - 1:start] in ("=", "*", "_") or text[close + 1:close + 2] in ("*", "_")
                 or text.count("`", max(line_start, start - 2000), start) % 2):        # in code
             continue
         pairs.append((start, close))
     ref_lines = {r.line for r in note.references}
+    found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
     for i, (start, close) in enumerate(pairs):
-        # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
-        quote = _unescape(" ".join(text[start + 1:close].split())).rstrip(",;:")
-        words = len(quote.split())
-        if words < PLAIN_MIN_WORDS or lines.line(start) in ref_lines:
-            continue
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
         para_end = breaks[k] if k < len(breaks) else n
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
-        cite = _cite_near(text, cites, close + 1, min(next_open, para_end, close + 1 + _WINDOW), True, para_end)
-        if cite is None:
-            cite = _cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end)
+        after_end = min(next_open, para_end, close + 1 + _WINDOW)
+        if text[close - 1:close] in ".!?" and not text[close + 1:after_end].startswith((" [", " (", "[", "(", " <", "<",
+                                                                                       "[^", " \\", "\\")):
+            after_end = close + 1       # it ends its sentence: what follows cites the next one
+        cite = _cite_near(text, cites, close + 1, after_end, True, para_end)
+        if cite is not None:
+            found.append((cite, True))
+            continue
+        cite = _cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end)
+        found.append((cite, False) if cite is not None else None)
+    for i in range(len(pairs) - 2, -1, -1):
+        # "A" and "B" [@k]: two quotes of one sentence share the citation after the second
+        nxt = found[i + 1]
+        if (found[i] is None or not found[i][1]) and nxt is not None and nxt[1] \
+                and not _SENTENCE_END.search(text, pairs[i][1], pairs[i + 1][0]) \
+                and "\n\n" not in text[pairs[i][1]:pairs[i + 1][0]]:
+            found[i] = nxt if found[i] is None else found[i]
+    for (start, close), cite in zip(pairs, found):
+        # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
+        quote = _unescape(" ".join(text[start + 1:close].split())).rstrip(",;:")
+        words = len(quote.split())
         line = lines.line(start)
+        if words < PLAIN_MIN_WORDS or line in ref_lines:
+            continue
         if cite is None:
-            if words >= UNCITED_MIN_WORDS:
+            before = text[max(lines.starts[line - 1], start - 300):start]
+            if words >= UNCITED_MIN_WORDS and not _ENTRY_TITLE.search(before):
                 note.unchecked.append((line, quote))
             continue
-        note.quotes.append(_quote_with(quote, cite, line, start))
+        note.quotes.append(_quote_with(quote, cite[0], line, start))
 
 
 #: Elements whose id makes their content a reference entry.

@@ -356,3 +356,29 @@ def test_an_uncited_long_quoted_passage_is_listed_as_not_checked_and_escapes_are
     note = parse_note(f'# N\n\nSomeone said "{Q}".\n\nAnd *"it is \\"quoted\\" here"* [@k].\n')
     assert note.unchecked == [(3, Q)]
     assert [q.quote for q in note.quotes] == ['it is "quoted" here']
+
+
+def test_two_quotes_of_one_sentence_share_the_citation_after_the_second():
+    note = parse_note(f'# N\n\nHe said "{Q}" and "{Q} again" [@smith2020, p. 2].\n\n'
+                      f'But "{Q} once" (Jones et al., 2021) and "{Q} twice" [@roe2019].\n')
+    assert [(q.quote, q.citekey, q.attribution) for q in note.quotes] == [
+        (Q, "smith2020", None), (Q + " again", "smith2020", None),
+        (Q + " once", None, "Jones et al. 2021"), (Q + " twice", "roe2019", None)]
+    assert note.quotes[0].page == "2"
+
+
+@pytest.mark.parametrize("text", [
+    f'See [the site](http://x.org "{Q}") [@smith2020].',                      # a link's title
+    f'- Doe, J. (2020). "{Q}". Journal of Things.',                           # a reference entry's title
+    f'[3] J. Doe and A. Roe, "{Q}," in Proc. of Things, 2020.',
+])
+def test_link_titles_and_reference_entries_are_no_quotes(text):
+    note = parse_note(f"# N\n\n{text}\n")
+    assert note.quotes == [] and note.unchecked == []
+
+
+def test_a_quote_ending_its_sentence_is_not_cited_by_the_next_sentence():
+    note = parse_note(f'# N\n\nThey argued it is "{Q}." Jones et al. [@jones2021] disagree.\n\n'
+                      f'They argued it is "{Q}." [@smith2020]\n')
+    assert note.unchecked == [(3, Q + ".")]
+    assert [(q.quote, q.citekey) for q in note.quotes] == [(Q + ".", "smith2020")]
