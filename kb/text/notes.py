@@ -569,7 +569,7 @@ UNCITED_MIN_WORDS = 8
 _PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“"}
 # An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
 # "(see Strubell et al., 2019: 3)"; and a narrative one: "Futoma et al. (2017)".
-_WHO = r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+)){0,3})"
+_WHO = r"(?P<who>[A-Z][\w'’.-]*(?:,?\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+)){0,4})"
 _WHEN = (r"(?P<year>(?:1[89]|20)\d\d)[a-z]?(?:\s*[,:]\s*(?:pp?\.|pages?)?\s*"
          r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
 _AUTHOR_YEAR = lazy(r"\(\s*(?:see\s+|cf\.\s+)?" + _WHO + r",?\s+" + _WHEN + r"\s*\)")
@@ -585,8 +585,9 @@ _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)
 
 
 def _author_year(m) -> tuple[str, str | None]:
-    who = " ".join(m.group("who").split()).rstrip(",")
-    return f"{who} {m.group('year')}", (m.group("page") or "").replace(" ", "") or None
+    """(the citation as a reference kb reads, "Turing. 1950.", "Smith et al. 2020."; its page)."""
+    who = " ".join(m.group("who").split()).rstrip(",").rstrip(".")
+    return f"{who}. {m.group('year')}.", (m.group("page") or "").replace(" ", "") or None
 
 
 def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int):

@@ -161,6 +161,18 @@ def test_plain_quotes_in_running_text_are_checked_whatever_the_citation_style(st
 
 
 @pytest.mark.corpus
+@pytest.mark.parametrize("cite", ["(Strubell, 2019)", "(Strubell et al. 2019, p. 3)", "(Strubell and Ganesh, 2019)",
+                                  "(see Strubell, Ganesh and McCallum 2019: 3)"])
+def test_author_year_citations_of_one_two_or_more_authors_resolve(strubell, tmp_path, cite):
+    note = tmp_path / "ay.md"
+    note.write_text(f'They note "{P3}" {cite}.\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out + r.err
+    assert [(q["citekey"], q["method"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "author-year", "ok")]
+
+
+@pytest.mark.corpus
 def test_pandoc_bibliography_of_the_front_matter(strubell, tmp_path):
     (tmp_path / "refs").mkdir()
     (tmp_path / "refs" / "my.bib").write_text(

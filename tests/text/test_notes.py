@@ -314,13 +314,13 @@ Q = "every word of this sentence is quoted from the paper"
 
 
 @pytest.mark.parametrize("text, citekey, attribution, page", [
-    (f'Smith et al. (2020) found "{Q}".', None, "Smith et al. 2020", None),
-    (f'They found "{Q}" (Smith et al., 2020, p. 7).', None, "Smith et al. 2020", "7"),
-    (f'They found “{Q}” (see Smith and Jones 2020: 12–13).', None, "Smith and Jones 2020", "12–13"),
+    (f'Smith et al. (2020) found "{Q}".', None, "Smith et al. 2020.", None),
+    (f'They found "{Q}" (Smith et al., 2020, p. 7).', None, "Smith et al. 2020.", "7"),
+    (f'They found “{Q}” (see Smith and Jones 2020: 12–13).', None, "Smith and Jones. 2020.", "12–13"),
     (f'They found „{Q}“ [@smith2020, p. 4].', "smith2020", None, "4"),
     (f'As \\citet[p.~9]{{smith2020}} wrote, "{Q}"', "smith2020", None, "9"),
     (f'@smith2020 wrote "{Q}" in the end.', "smith2020", None, None),
-    (f'"{Q}," wrote Smith et al. (2020).', None, "Smith et al. 2020", None),
+    (f'"{Q}," wrote Smith et al. (2020).', None, "Smith et al. 2020.", None),
 ])
 def test_plain_quotes_take_the_citation_of_their_sentence(text, citekey, attribution, page):
     note = parse_note(f"# Note\n\n{text}\n")
@@ -348,7 +348,7 @@ def test_references_and_two_quotes_of_two_sources_in_one_paragraph():
             '## References\n\n[1] Smith, A. "A title in quote marks of many words." Journal, 2020.\n')
     note = parse_note(text)
     assert [(q.quote, q.attribution, q.citekey) for q in note.quotes] == [
-        (Q, "Smith et al. 2020", None), (Q + " too", None, "jones2021")]
+        (Q, "Smith et al. 2020.", None), (Q + " too", None, "jones2021")]
     assert note.unchecked == []
 
 
@@ -363,7 +363,7 @@ def test_two_quotes_of_one_sentence_share_the_citation_after_the_second():
                       f'But "{Q} once" (Jones et al., 2021) and "{Q} twice" [@roe2019].\n')
     assert [(q.quote, q.citekey, q.attribution) for q in note.quotes] == [
         (Q, "smith2020", None), (Q + " again", "smith2020", None),
-        (Q + " once", None, "Jones et al. 2021"), (Q + " twice", "roe2019", None)]
+        (Q + " once", None, "Jones et al. 2021."), (Q + " twice", "roe2019", None)]
     assert note.quotes[0].page == "2"
 
 
