@@ -782,7 +782,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key)
             if key is not None and key in guessed and bibfile.owned(key):
-                _take_over(bibfile, key, entry, out, where)
+                _take_over(bibfile, key, entry, out, where, taken | {a.lower() for a in aliases})
                 aliases.add(entry.key)
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue
@@ -797,7 +797,12 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                         f"entries it wrote): did not write {', '.join(sorted(fields))} "
                                         "(kb import --fill adds them)")
                     fields = {}
-                if entry.key != key and entry.key not in _aliases(held):
+                if entry.key != key and (entry.key.lower() in taken or entry.key in aliases) \
+                        and entry.key not in _aliases(held):
+                    # another paper's key here: as this one's alias a note citing it would find two
+                    out.warnings.append(f"{where}: {entry.key!r} is {key} here, but also a key of another "
+                                        "paper: not recorded as an alias of it")
+                elif entry.key != key and entry.key not in _aliases(held):
                     fields["ids"] = ", ".join(_aliases(held) + [entry.key])
                     aliases.add(entry.key)
                     out.aliases[entry.key] = key
@@ -865,7 +870,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
     return pdfs
 
 
-def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str) -> None:
+def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str, taken: set[str]) -> None:
     """A person's entry for a paper whose entry kb guessed from its PDF: theirs replaces
     kb's (type and every field; kb keeps what identifies the paper that theirs lacks),
     and is theirs from now on. Its key is theirs too: `_adopt_keys` renames the paper."""
@@ -873,13 +878,18 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str)
     kept = {k: v for k, v in held.items()
             if k in ("doi", "eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
     fields = {**kept, **{k: v for k, v in entry.fields.items() if v and k != "ids"}}
-    ids = [k for k in _aliases(entry.fields) + _aliases(held) + [entry.key] if k != key]
-    fields["ids"] = ", ".join(dict.fromkeys(ids))
+    clash = entry.key != key and entry.key.lower() in taken         # another paper's key here
+    ids = [k for k in _aliases(entry.fields) + _aliases(held) + [entry.key]
+           if k != key and not (clash and k == entry.key)]
+    if ids:
+        fields["ids"] = ", ".join(dict.fromkeys(ids))
     bibfile.replace_entry(key, render_entry(key, entry.entry_type, fields, fit=False))
     bibfile.disown(key)
     out.updated.append(key)
     out.replaced.append(key)
-    if entry.key != key:
+    if clash:
+        out.warnings.append(f"{where}: {entry.key!r} is a key of another paper here: {key} keeps its key")
+    elif entry.key != key:
         out.renamed[key] = entry.key
     out.warnings.append(f"{where}: {key} was kb's guess from its PDF; your entry {entry.key!r} replaces it")
 

@@ -463,3 +463,21 @@ def test_an_entry_under_kbs_own_guessed_key_replaces_the_guess_and_keeps_the_key
     assert bib.startswith(f"@article{{{key},") and "journal = {J. Water}" in bib and "kb-owned" not in bib
     info = run_kb("show", key, "--json").json
     assert (info["metadata_status"], info["origin"]) == ("complete", "bibtex")
+
+
+def test_an_imported_key_that_is_another_papers_key_is_never_made_an_alias(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(
+        "@article{page99,\n  title = {The PageRank Citation Ranking},\n  author = {Page, Lawrence},\n  year = {1999},\n}\n\n"
+        "@article{cohan2020specter,\n  title = {SPECTER: Document-level Representation Learning},\n"
+        "  author = {Cohan, Arman},\n  year = {2020},\n}\n")
+    (tmp_path / "clash.bib").write_text("@inproceedings{page99x, title={SPECTER: Document-level Representation "
+                                        "Learning}, author={Cohan, Arman}, year={2020}}\n"
+                                        "@inproceedings{page99, title={SPECTER: Document-level Representation "
+                                        "Learning}, author={Cohan, Arman}, year={2020}}\n")
+    r = run_kb("import", tmp_path / "clash.bib")
+    assert r.code == 0, r.err
+    assert "'page99' is cohan2020specter here, but also a key of another paper: not recorded as an alias" in r.err
+    bib = (kb_root / "references.bib").read_text()
+    assert "ids = {page99x}" in bib and "page99}" not in bib.split("cohan2020specter")[1]
+    assert run_kb("show", "page99", "--json").json["citekey"] == "page99"
+    assert run_kb("doctor").code == 0
