@@ -136,6 +136,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                     lines = _check_files(kb, report, broken, quick=quick)
                     if not quick:
                         _check_records(kb, report, lines, progress)
+                        _check_units(kb, report)
             except sqlite3.DatabaseError as exc:
                 _damaged(report, layout, exc)
                 db_ok = False
@@ -446,6 +447,23 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
                            "their version")
     if unverified:
         report.info.append(f"{unverified} claim(s) stored unverified (kb verify lists them with the reason)")
+
+
+def _check_units(kb, report: Report) -> None:
+    """Each [units] line naming a claim names one kb holds (a claim removed or renamed by
+    hand leaves the unit undefined: every check using it fails, and a check added later)."""
+    from kb.ops.claims import namespace
+
+    if not kb.conn.execute("select 1 from units limit 1").fetchone():
+        return
+    try:
+        ns = namespace(kb)
+    except KBError as exc:
+        report.problem("claims", "claims/", what_of(exc), "correct the [units] line by hand")
+        return
+    for _name, why in sorted(ns.broken.items()):
+        where, _, what = why.partition(": ")
+        report.problem("claims", where, what, "name a claim kb holds in it (kb claims), or remove the line")
 
 
 def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:

@@ -243,6 +243,13 @@ expr = "image_gen"
         "no claim luccioni2023power.charge_v9 (renamed or removed? see kb claims)")
     assert lines["uses-gone"].endswith("error")
     assert r.out.splitlines()[-1] == "2 checks: 1 pass, 0 fail, 1 error"
+    # kb doctor names the line, whether or not a check uses the unit
+    write_checks(checks_kb, '[units]\ngone = "luccioni2023power.charge_v9"\n\n[[check]]\nid = "c"\nstated = "2 m"\n'
+                            'expr = "1 m + 1 m"\n')
+    assert run_kb("check").code == 0
+    r = run_kb("doctor")
+    assert r.code == 1 and ("problem: claims/checks.toml: [units] gone = 'luccioni2023power.charge_v9': no claim "
+                            "luccioni2023power.charge_v9") in r.out, r.out
 
 
 def test_a_check_resting_on_a_claim_whose_paper_left_references_bib_is_marked(checks_kb):
