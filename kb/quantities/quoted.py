@@ -303,6 +303,9 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
             if unit and not unitless:
                 try:
                     with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
+                    if "/" in unit:     # "10-20 kWh per day" holds 10,000 Wh as it holds 10 kWh
+                        with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} "
+                                                                    f"{unit.split('/')[0].strip()}")))
                 except KBError:
                     continue
     missing: list[str] = []

@@ -23,6 +23,7 @@ from kb.quantities.quoted import claim_doubt, numbers_in, value_in_quote
     ("9 %", "which is 9% of a charge"),
     ("10 kWh", "from 10-20 kWh per day"),                            # the range's unit, its rate left to the id
     ("20 kWh/day", "from 10-20 kWh per day"),
+    ("10000 Wh", "from 10-20 kWh per day"),                          # converted, its rate left to the id
     ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # no unit printed after the number
 ])
 def test_the_value_is_among_the_quotes_numbers(value, quote):
