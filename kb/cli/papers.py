@@ -244,6 +244,8 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
     result = paper_ops.load_text(open_kb(), citekey, input_path(file, "page text"), version=version,
                                  extractor=extractor, replace=replace)
     echo(f"loaded {result.pages} pages into {result.citekey} {result.version or ''}".rstrip())
+    for note in result.notes:
+        warn(note)
 
 
 

@@ -65,7 +65,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import to_bibtex_name
 from kb.text.titles import normalise_title
-from kb.text.versions import normalise_version, version_number
+from kb.text.versions import labelled, normalise_version, version_number
 
 #: An @string definition in a .bib file (its macros could give a new entry's month another meaning).
 _STRING_DEFINITION = lazy(r"@\s*string\s*[{(]", re.IGNORECASE)
@@ -617,7 +617,14 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
             kb.indexer.store_version(citekey, version, manifest=manifest, pages=pages,
                                      extractor=extractor, text_status="ok")
             kb.derive_pending()
-    return AddResult(citekey=citekey, action="updated", title=row[2], version=version, pages=len(pages))
+    out = AddResult(citekey=citekey, action="updated", title=row[2], version=version, pages=len(pages))
+    if held is not None:
+        quotes = kb.db.execute("select count(*) from quotes where citekey = ? and coalesce(version, '') = ? "
+                               "and status = 'verified'", [citekey, version]).fetchone()[0]
+        if quotes:
+            out.notes.append(f"{quotes} quote(s) of {labelled(citekey, version)} were verified in the text it "
+                             "replaced: kb verify checks them against this one")
+    return out
 
 
 # -- kb import -----------------------------------------------------------------------

@@ -72,10 +72,15 @@ def test_text_as_another_version_keeps_the_pdf(tidal, tmp_path):
 
 def test_replace_loads_the_text_and_the_pdf_stays_held(tidal, tmp_path):
     root, key = tidal
+    assert run_kb("quote", "add", key, QUOTE, "--id", "q").code == 0
     path = tmp_path / "t.json"
     path.write_text(json.dumps(["loaded one", "loaded two"]))
     r = run_kb("text", "load", key, path, "--replace")
     assert r.code == 0, r.err
+    # said: the quote verified in the text replaced is not in this one
+    assert f"kb: 1 quote(s) of {key} were verified in the text it replaced: kb verify checks them" in r.err
+    assert run_kb("verify").code == 1
+    assert run_kb("quote", "rm", "q").code == 0
     assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("text", 2)]
     assert run_kb("rebuild").code == 0                     # the text filed last is the version's text
     assert [(v["source_kind"], v["page_count"]) for v in versions(key)] == [("text", 2)]
