@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, file_lock, pid_alive
 from kb.errors import FileFormatError, KBError, UsageError
+from kb.ops.claims import namespace
 from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
 from kb.sources.bibtex import BibFile
@@ -452,8 +453,6 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
 def _check_units(kb, report: Report) -> None:
     """Each [units] line naming a claim names one kb holds (a claim removed or renamed by
     hand leaves the unit undefined: every check using it fails, and a check added later)."""
-    from kb.ops.claims import namespace
-
     if not kb.conn.execute("select 1 from units limit 1").fetchone():
         return
     try:

@@ -53,13 +53,12 @@ def test_a_value_the_quote_does_not_hold_is_refused_with_the_numbers_it_holds(va
     assert "is not among its quote's numbers" in claim_doubt("verified", value, quote)
 
 
-@pytest.mark.parametrize("value", ["1998 kWh", "29 kg", "1998 charges", "29 %", "2023 t"])
-@pytest.mark.parametrize("quote", ["released on January 29, 1998 to the public",
-                                   "released on 29 January 1998 to the public",
-                                   "released in Jan. 1998 and on 2023-05-29 again"])
+@pytest.mark.parametrize("value, quote", [
+    (value, quote)
+    for quote in ("released on January 29, 1998 to the public", "released on 29 January 1998 to the public",
+                  "released in Jan. 1998 and on 2023-05-29 again")
+    for value in ("1998 kWh", "29 kg", "1998 charges", "29 %", "2023 t") if value.split()[0] in quote])
 def test_the_day_or_year_of_a_date_holds_no_figure_with_a_unit(value, quote):
-    if value.split()[0] not in quote:
-        pytest.skip("the number is not in this quote")
     assert not value_in_quote(value, quote).ok
     assert claim_doubt("verified", value, quote) is not None
 
