@@ -1143,7 +1143,7 @@ class PaperIndex:
             found = [f"arXiv:{entry.arxiv_id}" if entry.arxiv_id else "",
                      f"doi:{entry.doi}" if entry.doi else "",
                      f"title \"{entry.title}\"" if entry.title else "",
-                     f"{entry.first_author} {entry.year}" if akey and entry.year else ""]
+                     f"first author {entry.first_author!r} and year {entry.year}" if akey and entry.year else ""]
             found = [f for f in found if f]
             reason = ("no paper here has its " + ", ".join(found)) if found else \
                 "no identifier, title or author and year read in the entry"

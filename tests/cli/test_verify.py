@@ -170,6 +170,10 @@ def test_author_year_citations_of_one_two_or_more_authors_resolve(strubell, tmp_
     assert r.code == 0, r.out + r.err
     assert [(q["citekey"], q["method"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "author-year", "ok")]
+    # the year wrong: no source, and the reason says what was looked for
+    note.write_text(f'They note "{P3}" {cite.replace("2019", "2018")}.\n', "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "no paper here has its first author 'strubell' and year 2018" in r.out, r.out
 
 
 @pytest.mark.corpus
