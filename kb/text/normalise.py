@@ -430,18 +430,21 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
 # intensity ...", Patterson's "8  The correlation ..."), and markers in the
 # body: digits glued to a lowercase word ("kWh4,", "housed4 are") or set apart
 # before punctuation ("generation 5,", "detail 4 .").
-_FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z])")
+_FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.)")
 _FOOTNOTE_MARK = lazy(
     r"(?<=[a-z%)\]])(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
+    # a name in capitals of four letters or more ("SCIDOCS3, a novel ..."); "CO2" keeps its 2
+    r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
 )
 
 
 def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of footnote markers in ``page[lo:hi]`` whose footnote is on the page.
 
-    Only numbers that start a footnote line of the same page count, so "CO2"
-    (upper case before the digit) and ordinary numbers are left alone.
+    Only numbers that start a footnote line of the same page count, glued to a
+    lower-case word or to a name in capitals of four letters or more ("SCIDOCS3"),
+    so "CO2", "GPT3" and ordinary numbers are left alone.
     """
     hi = len(page) if hi is None else hi
     defined = {m.group(1) for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
@@ -449,7 +452,7 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         return []
     out = []
     for m in _FOOTNOTE_MARK.finditer(page, lo, hi):
-        g = 1 if m.group(1) is not None else 2
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
         if m.group(g) in defined:
             out.append((m.start(g), m.end(g)))
     return out

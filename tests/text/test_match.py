@@ -805,3 +805,30 @@ def test_real_sentences_verify_and_their_variants_are_refused_across_the_corpus(
             assert m is not None and m.page == page, sentence
             for kind, v in bench.variants(sentence, vocab, rng):
                 assert find_quote(d, v) is None, (kind, v)
+
+
+@pytest.mark.parametrize("page, quote, found", [
+    # a footnote marker glued to a name in capitals, its footnote (a URL) on the page
+    ("we release SCIDOCS3, a novel collection of data sets.\n3https://github.com/allenai/scidocs",
+     "we release SCIDOCS, a novel collection of data sets", True),
+    ("we release SCIDOCS3, a novel collection of data sets.\n3https://github.com/allenai/scidocs",
+     "we release SCIDOCS4, a novel collection of data sets", False),
+    # no footnote 3 on the page: the digit is the name's
+    ("we release SCIDOCS3, a novel collection of data sets.\n4https://github.com/allenai/scidocs",
+     "we release SCIDOCS, a novel collection of data sets", False),
+    # short names in capitals keep their digits, footnote or not
+    ("emissions of CO2, as measured by the grid.\n2Grid data from 2020.", "emissions of CO, as measured", False),
+    ("we compare GPT3, a large model.\n3See the appendix.", "we compare GPT, a large model", False),
+])
+def test_a_footnote_marker_glued_to_a_name_in_capitals(page, quote, found):
+    assert (find_quote(Document([page]), quote) is not None) == found
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_specter_scidocs_quote_leaves_its_footnote_marker_out(extractor):
+    d = pdf_doc_by("acl-2020.acl-main.207", extractor)
+    quote = "we introduce and release SCIDOCS, a novel collection of data sets and an evaluation suite"
+    m = find_quote(d, quote)
+    assert m is not None and m.page == 2
+    assert find_quote(d, quote.replace("novel", "new")) is None
