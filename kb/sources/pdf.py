@@ -599,12 +599,34 @@ def guess_title(first_page: str) -> str:
             break
         if len(title) == 2:
             break
+    if len(title) == 1 and len(title[0]) > 60 and not title[0].endswith((".", "?", "!", ":")):
+        # a long first line may go on: "... Approachable to Healthcare" / "Consumers with Natural
+        # Language Processing" (in title case, and not an author, affiliation or header line)
+        after = lines[lines.index(title[0]) + 1:][:1]
+        nxt = after[0] if after else ""
+        if nxt and _title_case(nxt) and not (_SKIP_LINE.match(nxt) or _NOT_TITLE.search(nxt) or "@" in nxt
+                                             or _AFFILIATION.search(nxt) or re.search(r"[†‡∗*,\d]", nxt)
+                                             or nxt.isupper() or _looks_like_name(nxt, title[0])
+                                             or _NOT_TITLE_GOES_ON.match(nxt)):
+            title.append(nxt)
     if title and _PAGE_NUMBER_END.search(title[-1]):
         after = lines[lines.index(title[-1]) + 1:][:1]
         if after and _PROSE_LINE.match(after[0]):
             # that running header is the paper's title; its page number is not
             title[-1] = _PAGE_NUMBER_END.sub("", title[-1])
     return " ".join(title)[:300]
+
+
+#: A line after a title that is not more of it.
+_NOT_TITLE_GOES_ON = lazy(r"^(?:technical report|extended abstract|preprint|draft|abstract|introduction|"
+                          r"short paper|long paper|research article|original article)\b", re.I)
+
+
+def _title_case(line: str) -> bool:
+    """A line in title case ("Consumers with Natural Language Processing"), of 80 characters
+    at most: three words of four letters or more at least, and all but one capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", line) if len(w) >= 4]
+    return len(line) <= 80 and len(long) >= 3 and sum(not w[0].isupper() for w in long) <= 1
 
 
 _NAME = lazy(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w'’\-]*\.?|[a-z]{1,3}|[A-Z]\.)){1,4}$")
@@ -680,10 +702,10 @@ def guess_authors(first_page: str, title: str) -> list[str]:
         if "," in line and first.isupper() and len(first.split()) >= 2:
             names.append(first.title())    # 'TAL AUGUST, University of Washington, USA'
             continue
-        if not line or _AFFILIATION_LINE.search(line):
-            continue                       # an e-mail, an affiliation: the next name may follow
+        if not line or _AFFILIATION_LINE.search(line) or _NOT_TITLE_GOES_ON.match(line):
+            continue                       # an e-mail, an affiliation, a label: the next name may follow
         for part in re.split(r",|\band\b|;", _MARKERS.sub(",", line)):
             part = part.strip()
-            if _NAME.match(part):
+            if _NAME.match(part) and len(part.split()) <= 4:
                 names.append(part)
     return names[:50]

@@ -76,6 +76,15 @@ def test_a_note_after_the_name_is_not_an_author():
     ("Paper Plain: Medical Papers\nTAL AUGUST, University of Washington, USA\nMARTI A. HEARST, University of "
      "California, Berkeley, USA\nCara O’Brien, Mark Sendak\nWhen seeking information not covered in pamphlets",
      "Paper Plain: Medical Papers", ["Tal August", "Marti A. Hearst", "Cara O’Brien", "Mark Sendak"]),
+    # a long first line goes on in title case; an author line or a report's label after it does not
+    ("Paper Plain: Making Medical Research Papers Approachable to Healthcare\nConsumers with Natural Language "
+     "Processing\nTAL AUGUST, University of Washington, USA\nWhen seeking information",
+     "Paper Plain: Making Medical Research Papers Approachable to Healthcare Consumers with Natural Language "
+     "Processing", ["Tal August"]),
+    ("Measuring the Energy Consumption of Large Language Model Inference at Scale\nTechnical Report Series "
+     "Number Seven\nAbstract", "Measuring the Energy Consumption of Large Language Model Inference at Scale", []),
+    ("Measuring the Energy Consumption of Large Language Model Inference at Scale\nJoseph Chee Chang\n"
+     "Abstract", "Measuring the Energy Consumption of Large Language Model Inference at Scale", ["Joseph Chee Chang"]),
     # a numbered section after the names ends them
     ("Computing Machinery and Intelligence\nA. M. Turing\n1950\n1 The Imitation Game\nI propose to consider",
      "Computing Machinery and Intelligence", ["A. M. Turing"]),
