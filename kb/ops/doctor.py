@@ -484,7 +484,7 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
     where = lines.get(("claim", v.citekey, v.id), f"claims/{v.citekey}.toml")
     fix = (f"correct the claim in {where.split(':')[0]}, or mark it status = \"unverified\" "
            "with a note saying why")
-    if v.status in ("value-mismatch", "not-found", "no-quote", "wrong-page"):
+    if v.status in ("value-mismatch", "value-unreadable", "not-found", "no-quote", "wrong-page"):
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
     elif v.status == "no-paper":
         report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",

@@ -39,6 +39,7 @@ from kb.text.versions import labelled, normalise_version, version_number
 links = lazy_import("kb.graph.links")
 records = lazy_import("kb.ops.records")
 quoted = lazy_import("kb.quantities.quoted")
+intervals = lazy_import("kb.quantities.interval")
 bibtex = lazy_import("kb.sources.bibtex")
 claimsfile = lazy_import("kb.store.claimsfile")
 identifiers = lazy_import("kb.text.ids")
@@ -357,6 +358,10 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         return verdict("unverified", "no quote: the claim is not verified")
     if not mismatch.ok:
         return verdict("value-mismatch", mismatch.reason(value), True)
+    try:
+        intervals.Interval.from_written(value)     # as kb claim add reads it: a hand edit it would refuse
+    except KBError as exc:
+        return verdict("value-unreadable", f"cannot read the value {value!r}: {exc.message}", True)
     text = load_text(kb.conn, c["citekey"], c["version"], cache)
     if text is None:
         return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()

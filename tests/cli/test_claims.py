@@ -599,3 +599,17 @@ def test_a_count_of_things_never_verifies_a_physical_figure(scaled, value, quote
     r = run_kb("verify")
     assert r.code == 1 and "value-mismatch claim luccioni2023power.n" in r.out
     assert run_kb("doctor").code == 1
+
+
+def test_a_hand_edited_value_kb_cannot_read_is_reported_even_when_its_quote_prints_it(php):
+    """kb claim add refuses '522 smartphone charges' (no unit kb reads); written by hand it
+    is reported by kb verify and kb doctor, not taken as verified because the quote prints it."""
+    assert run_kb("claim", "add", "luccioni2023power", "522 smartphone charges", "--quote", IMAGE_QUOTE,
+                  "--id", "x").code == 2
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "x").code == 0
+    path = php / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', 'value = "522 smartphone charges"'))
+    r = run_kb("verify")
+    assert r.code == 1 and "value-unreadable" in r.out and "cannot read the value '522 smartphone charges'" in r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and "cannot read the value '522 smartphone charges'" in r.out
