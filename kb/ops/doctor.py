@@ -572,14 +572,14 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             else:
                 orphans.append((source, mpath))
             continue
-        for citekey in targets:
-            row = have.get((citekey, m.version))
-            label = f"{citekey} {m.version}".rstrip()
+        for citekey, version in [(c, v) for c in targets for v in m.filed_versions()]:
+            row = have.get((citekey, version))
+            label = f"{citekey} {version}".rstrip()
             if row is None and not quick and not wrong:
                 # Filed under its paper by a command stopped before its commit (a kill, a
                 # power cut): the index is kb's to complete, as a sync re-indexes a file.
                 kb.indexer.attach_source(m, citekey, derive=lambda changes: kb.derive(kb, changes)
-                                         if kb.derive is not None else None)
+                                         if kb.derive is not None else None, version=version)
                 report.info.append(f"indexed the text of {label} from its cached source {m.filename} "
                                    "(a kb command was stopped before it could)")
             elif row is None:

@@ -33,6 +33,12 @@ class Manifest:
     title: str | None = None          # normalised title of the paper it was filed under
     added_at: float = 0.0
     writer_pid: int | None = None     # the kb process that cached it and has not filed it yet
+    also_versions: list[str] = field(default_factory=list)  # other versions it is the text of
+
+    def filed_versions(self) -> list[str]:
+        """Every version this source is the text of: one page text loaded as v1 and again
+        as v2 is one file, and `kb rebuild` gives both versions their text."""
+        return [self.version] + [v for v in self.also_versions if v != self.version]
 
 
 #: The last bytes hashed and their digest: one PDF is asked for its digest several times on
@@ -87,11 +93,19 @@ class SourceCache:
             # Cached before the writer lock (downloads and extraction run outside it):
             # `kb doctor --prune` must not take it for an orphan while this process lives.
             manifest.writer_pid = os.getpid()
+        refiled = bool(set(manifest.citekeys) & set(info.get("citekeys") or ()))
         for key, value in info.items():
             if key == "citekeys":
                 for c in value:
                     if c not in manifest.citekeys:
                         manifest.citekeys.append(c)
+            elif key == "version" and refiled and value is not None and value != manifest.version:
+                # The same bytes filed as another version of a paper: both stay its text.
+                if manifest.version not in manifest.also_versions:
+                    manifest.also_versions.append(manifest.version)
+                if value in manifest.also_versions:
+                    manifest.also_versions.remove(value)
+                manifest.version = value
             elif value not in (None, ""):
                 setattr(manifest, key, value)
         self.save(manifest)

@@ -612,32 +612,34 @@ class Indexer:
         papers = {row["citekey"]: row for row in db.query("select citekey, arxiv_id, doi, title_norm from papers")}
         have = {(r["citekey"], r["version"]) for r in db.query("select citekey, version from versions")}
         attached = 0
-        wanted = [(m, citekey) for m in manifests for citekey in sources_of_papers(m, papers)
-                  if (citekeys is None or citekey in citekeys) and (citekey, m.version) not in have]
+        wanted = [(m, citekey, version) for m in manifests for citekey in sources_of_papers(m, papers)
+                  for version in m.filed_versions()
+                  if (citekeys is None or citekey in citekeys) and (citekey, version) not in have]
         # Two sources of one version (a PDF, and page text loaded over it with kb text load
         # --replace): the one filed last is the version's text, as it was when it was filed.
         newest: dict[tuple[str, str], Manifest] = {}
-        for m, citekey in wanted:
-            held = newest.get((citekey, m.version))
+        for m, citekey, version in wanted:
+            held = newest.get((citekey, version))
             if held is None or m.added_at > held.added_at:
-                newest[(citekey, m.version)] = m
-        for m, citekey in wanted:
-            if (citekey, m.version) in have or newest[(citekey, m.version)] is not m:
+                newest[(citekey, version)] = m
+        for m, citekey, version in wanted:
+            if (citekey, version) in have or newest[(citekey, version)] is not m:
                 continue
-            self.attach_source(m, citekey, derive)
-            have.add((citekey, m.version))
+            self.attach_source(m, citekey, derive, version=version)
+            have.add((citekey, version))
             attached += 1
         return attached
 
     def attach_source(self, m: Manifest, citekey: str,
-                      derive: Callable[[Changes], None] | None = None) -> None:
-        """Index one cached source as `citekey`'s version `m.version`, in one transaction
-        (its text extracted again as its manifest says), and file it under the paper."""
+                      derive: Callable[[Changes], None] | None = None, *, version: str | None = None) -> None:
+        """Index one cached source as `citekey`'s version `version` (by default `m.version`),
+        in one transaction (its text extracted again as its manifest says), and file it
+        under the paper."""
         db = self.db
         pages, extractor, status, message, second = self.load_source(m)
         with transaction(db):
-            self.store_version(citekey, m.version, manifest=m, pages=pages, extractor=extractor,
-                               text_status=status, text_message=message, second=second)
+            self.store_version(citekey, m.version if version is None else version, manifest=m, pages=pages,
+                               extractor=extractor, text_status=status, text_message=message, second=second)
             if not m.metadata_complete:
                 db.execute("update papers set metadata_status = 'incomplete', origin = 'pdf' "
                            "where citekey = ? and metadata_status = 'complete' and origin != 'arxiv'",

@@ -70,6 +70,38 @@ def test_text_as_another_version_keeps_the_pdf(tidal, tmp_path):
     assert run_kb("text", "extract", key, "--version", "").code == 0
 
 
+def test_one_text_file_loaded_as_two_versions_stays_the_text_of_both(tidal, tmp_path):
+    root, key = tidal
+    same = tmp_path / "same.txt"
+    same.write_text("Tidal notes, first page.\fThe sluices opened at dawn.")
+    for version in ("v2", "v3"):
+        assert run_kb("text", "load", key, same, "--version", version).code == 0
+    assert run_kb("quote", "add", key, "The sluices opened at dawn", "--id", "dawn", "--version", "v2").code == 0
+
+    def held() -> dict[str, tuple[str, int]]:
+        return {v["version"]: (v["source_kind"], v["page_count"]) for v in versions(key)}
+
+    want = {"": ("pdf", 4), "v2": ("text", 2), "v3": ("text", 2)}
+    assert held() == want
+    assert len(list((root / ".kb" / "cache" / "sources").glob("*.txt"))) == 1     # one file, filed twice
+    assert run_kb("rebuild").code == 0
+    assert held() == want
+    r = run_kb("verify")
+    assert r.code == 0 and "1 ok" in r.out, r.out
+    (root / ".kb" / "kb.sqlite").unlink()                      # the index rebuilt by the next command
+    assert held() == want
+    # Other text loaded as v2 afterwards is v2's text; the first file stays v3's.
+    other = tmp_path / "other.txt"
+    other.write_text("Other notes.\fThe sluices opened at dawn, and closed at noon.\fA third page.")
+    assert run_kb("text", "load", key, other, "--version", "v2").code == 0
+    want["v2"] = ("text", 3)
+    assert held() == want
+    assert run_kb("rebuild").code == 0
+    assert held() == want
+    r = run_kb("doctor")
+    assert r.code == 0 and "problem" not in r.out, r.out
+
+
 def test_replace_loads_the_text_and_the_pdf_stays_held(tidal, tmp_path):
     root, key = tidal
     assert run_kb("quote", "add", key, QUOTE, "--id", "q").code == 0
