@@ -14,6 +14,7 @@ to its derive step (kb.ops.derive) inside the same transaction.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -263,21 +264,26 @@ class Indexer:
                                     f"until it can (restore it: git checkout {rel})")
         # The rows of every changed claims file go first: a quote, claim or check moved
         # from one file to another (a file renamed, a table cut and pasted) is then not
-        # "defined twice". Their `files` rows stay, so a crash here leaves them stale.
+        # "defined twice". Forgetting them commits with their re-indexing, never alone: a
+        # malformed file that stops the sync leaves the index as it was (the rows of a file
+        # deleted beside it still there, to say what its deletion took once the sync can end).
         claims_changed = [rel for rel in changed if rel != BIB_REL and rel not in cannot]
         deleted = {rel: self._held_by(rel) for rel in claims_changed if rel not in current}
-        if len(claims_changed) > 1:
-            with transaction(db):
+        with transaction(db) if len(claims_changed) > 1 else contextlib.nullcontext():
+            if len(claims_changed) > 1:
                 for rel in claims_changed:
                     self.forget_claims(rel)
-        if BIB_REL in changed and self._reindex_one(BIB_REL, current, derive, on_error):
-            self.attach_cached_sources(derive=derive)     # a changed references.bib may claim cached sources
-        # Many claims files (a git pull, a bulk edit): one commit per batch, each file in its
-        # own savepoint, so a malformed file still leaves the others indexed.
-        for start in range(0, len(claims_changed), CLAIMS_BATCH):
-            with transaction(db):
-                for rel in claims_changed[start:start + CLAIMS_BATCH]:
-                    self._reindex_one(rel, current, derive, on_error)
+            if BIB_REL in changed and self._reindex_one(BIB_REL, current, derive, on_error):
+                self.attach_cached_sources(derive=derive)     # a changed references.bib may claim cached sources
+            # Many claims files (a git pull, a bulk edit): each batch of files one savepoint,
+            # each file in its own, so a malformed file still leaves the others indexed.
+            for start in range(0, len(claims_changed), CLAIMS_BATCH):
+                with transaction(db):
+                    for rel in claims_changed[start:start + CLAIMS_BATCH]:
+                        if not self._reindex_one(rel, current, derive, on_error):
+                            # What it held may be gone (forgotten above): whatever it holds
+                            # once fixed, even its old text, is read again.
+                            db.execute("update files set sha256 = '' where path = ?", [rel])
         for rel, held in deleted.items():
             self._notice_deleted(rel, held)
 

@@ -171,6 +171,59 @@ def test_a_deleted_claims_file_is_said_by_doctor_when_it_notices(two):
     assert "was deleted" not in run_kb("doctor").err
 
 
+def quote_ids() -> set[str]:
+    return {q["id"] for q in run_kb("quote", "ls", "--json").json}
+
+
+def wind_file(root: Path) -> Path:
+    wind = next(p["citekey"] for p in run_kb("ls", "--json").json if "wind" in p["citekey"])
+    return root / "claims" / f"{wind}.toml"
+
+
+QUOTE_TOML = '[[quote]]\nid = "{id}"\ntext = "{text}"\nstatus = "unverified"\n'
+
+
+@pytest.mark.parametrize("command", [["ls"], ["doctor"]])
+def test_a_malformed_file_beside_a_deleted_one_loses_neither_the_notice_nor_its_rows(two, command):
+    """A sync stopped (kb ls) or reported (kb doctor) by one malformed claims file: once
+    the file is restored as it was, what it holds is indexed, and the deletion beside it
+    is said, with what it took."""
+    key = solar_key(two)
+    other = wind_file(two)
+    other.write_text(QUOTE_TOML.format(id="winter", text="capacity factor of 47 percent"), "utf-8")
+    r = run_kb("ls")
+    assert r.code == 0, r.err
+    assert quote_ids() == {"yield", "winter"}
+    text = other.read_text("utf-8")
+    (two / "claims" / f"{key}.toml").unlink()
+    other.write_text(text + "bad = [\n", "utf-8")
+    stopped = run_kb(*command)
+    assert stopped.code in (1, 2) and other.name in stopped.err + stopped.out and "Traceback" not in stopped.err
+    other.write_text(text, "utf-8")                  # restored, byte for byte
+    r = run_kb("ls")
+    assert r.code == 0
+    said = f"claims/{key}.toml was deleted: its 1 quote and 1 claim are no longer in the knowledge base"
+    assert (stopped.err + r.err).count(said) == 1, stopped.err + r.err    # said once, when it was noticed
+    assert quote_ids() == {"winter"}
+    assert run_kb("doctor").code == 0
+
+
+def test_a_clash_fixed_in_the_other_file_indexes_both(two):
+    """Two files changed at once with one quote id: the second is refused; renaming the id in
+    the first (the second left as it is) indexes both."""
+    first, second = two / "claims" / f"{solar_key(two)}.toml", wind_file(two)
+    kept = first.read_text("utf-8")
+    first.write_text(kept + "\n" + QUOTE_TOML.format(id="same", text="one quoted passage"), "utf-8")
+    second.write_text(QUOTE_TOML.format(id="same", text="another quoted passage"), "utf-8")
+    r = run_kb("ls")
+    assert r.code == 2 and "quote id 'same' is also used" in r.err, r.err
+    first.write_text(kept + "\n" + QUOTE_TOML.format(id="first", text="one quoted passage"), "utf-8")
+    r = run_kb("ls")
+    assert r.code == 0, r.err
+    assert quote_ids() == {"yield", "first", "same"}
+    assert run_kb("doctor").code == 0
+
+
 def test_a_claims_file_renamed_loses_nothing_and_says_nothing(two):
     path = two / "claims" / "checks.toml"
     path.write_text('[units]\nday_energy = "12 kWh"\n\n[[check]]\nid = "c1"\nstated = "2 kWh"\nexpr = "1 kWh * 2"\n')
