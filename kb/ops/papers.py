@@ -789,7 +789,8 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key)
             if key is not None and key in guessed and bibfile.owned(key):
-                _take_over(bibfile, key, entry, out, where, taken | {a.lower() for a in aliases})
+                _take_over(bibfile, key, entry, out, where, taken | {a.lower() for a in aliases},
+                           None if normalise else source)
                 aliases.add(entry.key)
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue
@@ -877,10 +878,13 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
     return pdfs
 
 
-def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str, taken: set[str]) -> None:
+def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str, taken: set[str],
+               source: BibFile | None = None) -> None:
     """A person's entry for a paper whose entry kb guessed from its PDF: theirs replaces
     kb's (type and every field; kb keeps what identifies the paper that theirs lacks),
-    and is theirs from now on. Its key is theirs too: `_adopt_keys` renames the paper."""
+    and is theirs from now on: copied as their file holds it (from `source`; None: in
+    kb's style), with only those fields and `ids` added. Its key is theirs too:
+    `_adopt_keys` renames the paper."""
     held = bibfile.by_key[key].entry.fields if key in bibfile.by_key else {}
     kept = {k: v for k, v in held.items()
             if k in ("doi", "eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
@@ -888,9 +892,18 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str,
     clash = entry.key != key and entry.key.lower() in taken         # another paper's key here
     ids = [k for k in _aliases(entry.fields) + _aliases(held) + [entry.key]
            if k != key and not (clash and k == entry.key)]
-    if ids:
-        fields["ids"] = ", ".join(dict.fromkeys(ids))
-    bibfile.replace_entry(key, render_entry(key, entry.entry_type, fields, fit=False))
+    raw = _as_written(source, entry, key)
+    if raw is not None:
+        bibfile.replace_entry(key, raw)
+        added = dict(kept)
+        if ids and ", ".join(dict.fromkeys(ids)) != entry.fields.get("ids"):
+            added["ids"] = ", ".join(dict.fromkeys(ids))
+        if added:
+            bibfile.set_entry(key, entry.entry_type, added)
+    else:
+        if ids:
+            fields["ids"] = ", ".join(dict.fromkeys(ids))
+        bibfile.replace_entry(key, render_entry(key, entry.entry_type, fields, fit=False))
     bibfile.disown(key)
     out.updated.append(key)
     out.replaced.append(key)
@@ -899,6 +912,22 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str,
     elif entry.key != key:
         out.renamed[key] = entry.key
     out.warnings.append(f"{where}: {key} was kb's guess from its PDF; your entry {entry.key!r} replaces it")
+
+
+def _as_written(source: BibFile | None, entry, key: str) -> str | None:
+    """`entry`'s text as its file holds it, under `key`; None when it cannot stand as
+    written in references.bib: read from elsewhere, using @string macros (defined after
+    it here, BibTeX would not know them), or holding control characters."""
+    block = source.by_key.get(entry.key) if source is not None else None
+    if block is None or block.entry is not entry or source.macros_used(entry.key):
+        return None
+    raw = source.entry_text(entry.key)
+    if CONTROL_CHARS.search(raw):
+        return None
+    if key != entry.key:
+        i = raw.index(entry.key, raw.index("{" if "{" in raw[:raw.find(entry.key)] else "("))
+        raw = raw[:i] + key + raw[i + len(entry.key):]
+    return raw
 
 
 def _adopt_keys(kb: KB, out: ImportResult) -> None:

@@ -427,6 +427,62 @@ def test_a_persons_entry_replaces_the_one_kb_guessed_from_a_pdf_and_keeps_its_ke
     assert r.json["updated"] == [] and r.json["renamed"] == {}
 
 
+@pytest.fixture
+def guessed_paper(kb_root, tmp_path):
+    """A paper added from its PDF offline: kb's guessed entry, and a quote of it."""
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(["Carbon Accounting for Shared Clusters", "Ada Lovelace",
+                              "The cluster emitted 310 tonnes of CO2 in one year."],
+                             title="Carbon Accounting for Shared Clusters"))
+    guessed = run_kb("add", pdf, "--offline", "--json").json[0]["citekey"]
+    assert run_kb("quote", "add", guessed, "The cluster emitted 310 tonnes of CO2", "--id", "q").code == 0
+    return guessed
+
+
+#: A Zotero/JabRef-like entry: aligned fields, quotes and braces mixed, a bare month macro,
+#: upper-case field names, a trailing comment line inside the file.
+THEIRS = ("@InProceedings{lovelace_carbon_2023,\n"
+          "      Title = \"Carbon Accounting for {Shared} Clusters\",\n"
+          "     author = {Lovelace, Ada},\n"
+          "  booktitle = {Proc. of the Green Computing Workshop},\n"
+          "      month = jun,\n"
+          "       year = {2023},\n"
+          "      pages = \"12--19\"}")
+
+
+def test_a_persons_entry_that_replaces_kbs_guess_is_written_as_their_file_holds_it(guessed_paper, kb_root, tmp_path):
+    (tmp_path / "mine.bib").write_text(f"% exported\n{THEIRS}\n", "utf-8")
+    r = run_kb("import", tmp_path / "mine.bib", "--json")
+    assert r.code == 0, r.err
+    assert r.json["renamed"] == {guessed_paper: "lovelace_carbon_2023"}
+    bib = (kb_root / "references.bib").read_text("utf-8")
+    # Their text, byte for byte, with only the guessed key kept as an alias.
+    expected = THEIRS[:-1] + f",\n      ids = {{{guessed_paper}}}}}"    # indented as its first field
+    assert bib.strip() == expected, bib
+    info = run_kb("show", "lovelace_carbon_2023", "--json").json
+    assert info["quotes"] == 1 and info["year"] == 2023 and info["metadata_status"] == "complete"
+    assert run_kb("verify").code == 0 and run_kb("doctor").code == 0
+
+
+@pytest.mark.parametrize("how", ["--normalise", "@string"])
+def test_a_replacing_entry_is_rendered_by_kb_with_normalise_or_string_macros(guessed_paper, kb_root, tmp_path, how):
+    if how == "@string":
+        (tmp_path / "in.bib").write_text('@string{gcw = "Proc. of the Green Computing Workshop"}\n'
+                                         + THEIRS.replace("{Proc. of the Green Computing Workshop}", "gcw") + "\n")
+        r = run_kb("import", tmp_path / "in.bib")
+    else:
+        (tmp_path / "in.bib").write_text(THEIRS + "\n")
+        r = run_kb("import", tmp_path / "in.bib", how)
+    assert r.code == 0, r.err
+    bib = (kb_root / "references.bib").read_text("utf-8")
+    # A macro defined after the entry that uses it is no macro to BibTeX: the value is spelled out.
+    assert "booktitle = {Proc. of the Green Computing Workshop}" in bib and "gcw" not in bib
+    assert bib.startswith("@inproceedings{lovelace_carbon_2023,\n") and "  pages = {12--19}" in bib
+    assert run_kb("show", "lovelace_carbon_2023", "--json").json["quotes"] == 1
+
+
 def test_kbs_own_misc_entry_takes_the_imported_type_and_a_field_no_type_takes_is_said(kb_root, tmp_path):
     (kb_root / "references.bib").write_text("@misc{a2020x,\n  title = {A Paper on Things},\n  author = {Doe, Jane},\n"
                                             "  year = {2020},\n}\n\n% kb-owned: a2020x\n")
