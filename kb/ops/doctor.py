@@ -572,7 +572,7 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             else:
                 orphans.append((source, mpath))
             continue
-        for citekey, version in [(c, v) for c in targets for v in m.filed_versions()]:
+        for citekey, version in [(c, v) for c in targets for v in m.filed_versions(c)]:
             row = have.get((citekey, version))
             label = f"{citekey} {version}".rstrip()
             if row is None and not quick and not wrong:

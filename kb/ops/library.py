@@ -138,6 +138,7 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
             # leaves it named, and its source kept).
             for m in kb.sources.find(citekey=r.citekey):
                 m.citekeys = [c for c in m.citekeys if c != r.citekey]
+                m.identities.pop(r.citekey, None)
                 kb.sources.save(m)
         with transaction(kb.db):
             kb.indexer.reindex_bib(bibfile)
@@ -299,6 +300,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
         for m in kb.sources.find(citekey=old):
             m.citekeys = [new if c == old else c for c in m.citekeys]
+            if old in m.identities:
+                m.identities[new] = m.identities.pop(old)
             kb.sources.save(m)
             result.sources += 1
         s2_old = s2.cache_path(kb.layout.s2_cache, old)

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from kb.atomic import write_bytes
@@ -34,11 +34,26 @@ class Manifest:
     added_at: float = 0.0
     writer_pid: int | None = None     # the kb process that cached it and has not filed it yet
     also_versions: list[str] = field(default_factory=list)  # other versions it is the text of
+    #: The same bytes filed under another paper too (one page text loaded into two papers):
+    #: what each earlier paper was filed as (_IDENTITY), the fields above being the newest's.
+    identities: dict[str, dict] = field(default_factory=dict)
 
-    def filed_versions(self) -> list[str]:
-        """Every version this source is the text of: one page text loaded as v1 and again
-        as v2 is one file, and `kb rebuild` gives both versions their text."""
-        return [self.version] + [v for v in self.also_versions if v != self.version]
+    def filed_as(self, citekey: str | None = None) -> "Manifest":
+        """This source as filed under `citekey`: its identity (arXiv id, DOI, title) and
+        versions are that paper's when the bytes are filed under several papers."""
+        held = self.identities.get(citekey) if citekey is not None else None
+        if not held:
+            return self
+        return replace(self, **{k: held.get(k, getattr(self, k)) for k in _IDENTITY}, identities={})
+
+    def filed_versions(self, citekey: str | None = None) -> list[str]:
+        """Every version this source is the text of (for `citekey`): one page text loaded
+        as v1 and again as v2 is one file, and `kb rebuild` gives both versions their text."""
+        m = self.filed_as(citekey)
+        return [m.version] + [v for v in m.also_versions if v != m.version]
+
+
+_IDENTITY = ("arxiv_id", "doi", "title", "version", "also_versions")
 
 
 #: The last bytes hashed and their digest: one PDF is asked for its digest several times on
@@ -93,7 +108,9 @@ class SourceCache:
             # Cached before the writer lock (downloads and extraction run outside it):
             # `kb doctor --prune` must not take it for an orphan while this process lives.
             manifest.writer_pid = os.getpid()
-        refiled = bool(set(manifest.citekeys) & set(info.get("citekeys") or ()))
+        filing = list(info.get("citekeys") or ())
+        self._make_main(manifest, filing, info)
+        refiled = bool(set(manifest.citekeys) & set(filing))
         for key, value in info.items():
             if key == "citekeys":
                 for c in value:
@@ -110,6 +127,28 @@ class SourceCache:
                 setattr(manifest, key, value)
         self.save(manifest)
         return manifest
+
+    @staticmethod
+    def _make_main(manifest: Manifest, filing: list[str], info: dict) -> None:
+        """Bytes filed under another paper than those they are filed under already (one page
+        text loaded into two papers): each earlier paper keeps what it was filed as in
+        `identities`, and the manifest's own fields become this paper's (none of the other's
+        identifiers or versions). Filed again under an earlier paper: that one's, back."""
+        if not filing or not manifest.citekeys:
+            return
+        target = filing[0]
+        if target in manifest.citekeys and target not in manifest.identities:
+            return                                  # the paper the fields are already
+        held = {k: list(getattr(manifest, k)) if k == "also_versions" else getattr(manifest, k) for k in _IDENTITY}
+        for c in manifest.citekeys:
+            if c != target and c not in manifest.identities:
+                manifest.identities[c] = held
+        back = manifest.identities.pop(target, None)
+        for k in _IDENTITY:
+            if back is not None:
+                setattr(manifest, k, back.get(k, [] if k == "also_versions" else None))
+            else:
+                setattr(manifest, k, [] if k == "also_versions" else info.get(k, "" if k == "version" else None))
 
     def save(self, manifest: Manifest) -> None:
         write_bytes(self.manifest_path(manifest.sha256),

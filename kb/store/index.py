@@ -619,7 +619,7 @@ class Indexer:
         have = {(r["citekey"], r["version"]) for r in db.query("select citekey, version from versions")}
         attached = 0
         wanted = [(m, citekey, version) for m in manifests for citekey in sources_of_papers(m, papers)
-                  for version in m.filed_versions()
+                  for version in m.filed_versions(citekey)
                   if (citekeys is None or citekey in citekeys) and (citekey, version) not in have]
         # Two sources of one version (a PDF, and page text loaded over it with kb text load
         # --replace): the one filed last is the version's text, as it was when it was filed.
@@ -661,11 +661,14 @@ def sources_of_papers(manifest: Manifest, papers: dict[str, dict]) -> list[str]:
     the same paper; else (its key renamed by hand, or a command that died before
     filing it) the paper with its arXiv id, else its DOI, else its normalised title.
     A source follows its paper by what the paper is, not by its key."""
-    targets = [c for c in manifest.citekeys if c in papers and same_paper(manifest, papers[c])]
-    for mine, theirs in (("arxiv_id", "arxiv_id"), ("doi", "doi"), ("title", "title_norm")):
-        if targets:
-            break
-        value = getattr(manifest, mine)
-        if value:
-            targets = [c for c, p in papers.items() if p[theirs] == value]
+    targets = [c for c in manifest.citekeys if c in papers and same_paper(manifest.filed_as(c), papers[c])]
+    if targets:
+        return targets
+    for filed in [manifest] + [manifest.filed_as(c) for c in manifest.identities]:
+        for mine, theirs in (("arxiv_id", "arxiv_id"), ("doi", "doi"), ("title", "title_norm")):
+            value = getattr(filed, mine)
+            found = [c for c, p in papers.items() if p[theirs] == value and c not in targets] if value else []
+            if found:
+                targets += found
+                break
     return targets

@@ -181,3 +181,51 @@ def test_doctor_reports_a_kb_toml_kb_add_refuses(tidal, tmp_path, content, said)
     r = run_kb("doctor")
     assert r.code == 1, r.out
     assert "problem: kb.toml" in r.out and said in r.out
+
+
+# -- one page text loaded into two papers ------------------------------------------------------
+
+TWO_PAPERS = """@misc{doe2020x,
+  title = {Energy of Small Clusters},
+  author = {Doe, Jane},
+  year = {2020},
+  eprint = {2001.00001},
+  archiveprefix = {arXiv},
+}
+
+@misc{roe2021y,
+  title = {Energy of Small Clusters, Again},
+  author = {Roe, Ann},
+  year = {2021},
+}
+"""
+
+
+def test_one_text_file_loaded_into_two_papers_stays_the_text_of_each(kb_root, tmp_path):
+    """The same bytes are one cached source; each paper keeps its own version of it, across
+    kb rebuild, a rename of either, and the removal of the other."""
+    (kb_root / "references.bib").write_text(TWO_PAPERS, "utf-8")
+    text = tmp_path / "shared.txt"
+    text.write_text("The cluster used 12 kWh per day.\fA second page.", "utf-8")
+    assert run_kb("text", "load", "doe2020x", text, "--version", "v2").code == 0
+    assert run_kb("text", "load", "roe2021y", text).code == 0
+    assert run_kb("quote", "add", "doe2020x", "The cluster used 12 kWh per day", "--id", "a", "--version", "v2").code == 0
+    assert run_kb("quote", "add", "roe2021y", "The cluster used 12 kWh per day", "--id", "b").code == 0
+
+    def held() -> dict[str, list[str]]:
+        return {p["citekey"]: sorted(v["version"] for v in versions(p["citekey"]))
+                for p in run_kb("ls", "--json").json}
+
+    assert held() == {"doe2020x": ["v2"], "roe2021y": [""]}
+    for step in (("rebuild",), ("rename", "roe2021y", "roe2021"), ("rebuild",),
+                 ("rename", "doe2020x", "doe2020"), ("rebuild",)):
+        assert run_kb(*step).code == 0, step
+        r = run_kb("verify")
+        assert r.code == 0 and "2 quotes: 2 ok" in r.out, (step, r.out)
+    assert held() == {"doe2020": ["v2"], "roe2021": [""]}
+    assert run_kb("rm", "doe2020", "--force").code == 0
+    assert run_kb("rebuild").code == 0
+    assert held() == {"roe2021": [""]}
+    r = run_kb("verify")
+    assert r.code == 0 and "1 quotes: 1 ok" in r.out, r.out
+    assert run_kb("doctor").code == 0
