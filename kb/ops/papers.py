@@ -60,7 +60,7 @@ from kb.store.queries import (
     same_paper,
 )
 from kb.store.sqlite import transaction
-from kb.text.ids import ArxivId, Doi, LocalFile, parse_identifier
+from kb.text.ids import ArxivId, Doi, LocalFile, find_arxiv_in_filename, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import to_bibtex_name
@@ -536,6 +536,13 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
                      url=f"https://arxiv.org/abs/{arxiv.id}" if arxiv else None)
 
 
+def _title_printed(title: str | None, pages: list[str]) -> bool:
+    """Whether most words of `title` are on `pages` (a PDF's first pages)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", normalise_title(title)) if len(w) > 2]
+    printed = set(re.findall(r"[a-z0-9]+", normalise_title(" ".join(pages))))
+    return bool(words) and sum(w in printed for w in words) >= 0.8 * len(words)
+
+
 def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None = None) -> AddResult:
     """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
 
@@ -553,6 +560,11 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
         raise PDFError(src.message or f"{path} is not a PDF")
     arxiv = result.arxiv if result else None
     doi = result.doi if result else None
+    # A PDF that prints no arXiv id (an excerpt, a PDF-only submission) named as arXiv
+    # names its downloads ('2305.03393v1.pdf'): the name says which paper it is.
+    named = find_arxiv_in_filename(path.name) if result is not None and not arxiv and not doi else None
+    if named:
+        arxiv = result.arxiv = named
     meta: PaperMeta | None = None
     incomplete = False
     if not offline and (arxiv or doi):
@@ -560,12 +572,19 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
             if arxiv:
                 record = fetch_metadata(kb.client, arxiv)
                 meta = from_arxiv(record)
+                if named and not _title_printed(meta.title, result.pages[:2]):
+                    notes.append(f"its file name says arXiv {named.versioned}, but the PDF does not print that "
+                                 f"paper's title ({meta.title!r}): metadata taken from the PDF itself (incomplete)")
+                    meta, arxiv = None, None
+                    result.arxiv = None
             else:
                 meta = doimod.fetch(kb.client, doi)
         except NetworkError as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
+    if named and arxiv:
+        notes.append(f"arXiv {named.versioned} from the file's name (the PDF prints no arXiv id)")
     if meta is None:
         if result is None:
             meta = PaperMeta(title=path.stem.replace("_", " "), origin="pdf", complete=False)

@@ -185,6 +185,20 @@ def find_arxiv_in_text(text: str) -> ArxivId | None:
     return None
 
 
+_ARXIV_IN_NAME_RE = lazy(rf"(?<![\d.])({_NEW_IN_TEXT})(v\d+)?(?![\d.]*\d)")
+
+
+def find_arxiv_in_filename(name: str) -> ArxivId | None:
+    """The arXiv id a PDF's file name carries, as arXiv names its downloads
+    ('2305.03393v1.pdf') and people keep it ('arxiv-2305.03393v1-page-9.pdf'); None
+    for numbers that are no valid id ('2023.12345', 'report-1999.1234')."""
+    stem = name.rsplit("/", 1)[-1]
+    stem = stem[:-4] if stem.lower().endswith(".pdf") else stem
+    found = [m for m in _ARXIV_IN_NAME_RE.finditer(stem)]
+    ids = {parse_arxiv(m.group(1) + (m.group(2) or "")) for m in found} - {None}
+    return ids.pop() if len(ids) == 1 else None
+
+
 def find_doi_in_text(text: str) -> str | None:
     """The first DOI in free text, lower-cased, without the punctuation that
     follows it in a sentence; a closing bracket stays when the DOI opened it

@@ -228,6 +228,51 @@ def test_local_pdf_fetches_metadata_when_it_names_an_arxiv_id(kb_root, arxiv):
     assert bib(kb_root).count("@misc{") == 1
 
 
+@pytest.mark.parametrize("name", ["2311.16863v3.pdf", "arxiv-2311.16863v3-page-2.pdf", "2311.16863v3 (1).PDF"])
+def test_a_pdf_printing_no_arxiv_id_is_the_paper_its_file_name_names(kb_root, arxiv, name):
+    """arXiv names its downloads by id: a PDF without the arXiv stamp (an excerpt, a
+    PDF-only submission) is that paper when it prints the paper's title."""
+    path = kb_root.parent / name
+    path.write_bytes(make_pdf(["Power Hungry Processing: Watts Driving the Cost of AI Deployment?",
+                               "charging the average smartphone requires 0.022 kWh of energy"]))
+    r = run_kb("add", path)
+    assert r.code == 0, r.err
+    assert r.out.split()[1] == "luccioni2023power"
+    assert "arXiv 2311.16863v3 from the file's name (the PDF prints no arXiv id)" in r.err
+    info = run_kb("show", "luccioni2023power", "--json").json
+    assert (info["metadata_status"], info["arxiv_id"], info["versions"][0]["version"]) == ("complete", "2311.16863", "v3")
+
+
+def test_a_file_name_naming_another_paper_is_not_taken(kb_root, arxiv):
+    path = kb_root.parent / "2311.16863v3.pdf"
+    path.write_bytes(make_pdf(["Water Use of Data Centres in Practice", "Mary Shelley",
+                               "Cooling used 12 litres of water a kWh."], title="Water Use of Data Centres in Practice"))
+    r = run_kb("add", path)
+    assert r.code == 0, r.err
+    assert ("its file name says arXiv 2311.16863v3, but the PDF does not print that paper's title "
+            "('Power Hungry Processing: Watts Driving the Cost of AI Deployment?')") in r.err
+    key = r.out.split()[1]
+    info = run_kb("show", key, "--json").json
+    assert key != "luccioni2023power" and info["arxiv_id"] is None and info["metadata_status"] == "incomplete"
+
+
+@pytest.mark.parametrize("name, arxiv_id, year", [
+    ("2305.03393v1.pdf", "2305.03393", 2023), ("0704.0001.pdf", "0704.0001", 2007),
+    ("report-2023.12345.pdf", None, 2021), ("10.1145_3442188.3445922.pdf", None, 2021),
+    ("2305.03393-and-2306.00001.pdf", None, 2021), ("1412.12345.pdf", None, 2021)])
+def test_offline_the_file_name_gives_the_arxiv_id_and_year(kb_root, server, name, arxiv_id, year):
+    path = kb_root.parent / name
+    pdf = make_pdf(["Table Tokens for Structure Recognition", "Some text on tables."],
+                   title="Table Tokens for Structure Recognition")
+    path.write_bytes(pdf.replace(b"/Title", b"/CreationDate (D:20210610120000Z) /Title"))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0, r.err
+    assert not server.requests
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert (info["arxiv_id"], info["year"]) == (arxiv_id, year)
+    assert ("from the file's name" in r.err) == (arxiv_id is not None)
+
+
 def test_local_pdf_network_down_keeps_pdf_metadata(kb_root, monkeypatch):
     pdf = make_pdf([["Power Hungry Processing", "arXiv:2311.16863v3 [cs.LG] 15 Oct 2024", "Text."]])
     path = kb_root.parent / "php.pdf"
