@@ -6,11 +6,12 @@ from typing import Optional
 
 import typer
 
-from kb.cli.common import data, echo, emit_json
+from kb.cli.common import data, echo, emit_json, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph
+from kb.graph.tables import OLDER_READING, older_reading
 from kb.lazyimport import lazy_import
 
 # Loaded by the commands that use them: kb graph missing, show and path read the tables alone.
@@ -28,7 +29,9 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
 
-    rows = citations.references(open_kb(), citekey)
+    kb = open_kb()
+    rows = citations.references(kb, citekey)
+    _older_reading(kb.conn)
     if as_json:
         emit_json(rows)
         return
@@ -45,6 +48,12 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
         echo(f"    {target}" + (f"  {ids}" if ids else ""))
 
 
+def _older_reading(conn) -> None:
+    """Said on stderr by the commands that show parsed reference lists."""
+    if older_reading(conn):
+        warn(OLDER_READING)
+
+
 graph_app = typer.Typer(help="Who cites whom, from the papers' own reference lists.", invoke_without_command=True)
 app.add_typer(graph_app, name="graph")
 
@@ -55,7 +64,9 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
     if ctx.invoked_subcommand is not None:
         return
 
-    info = graph.summary(open_kb().db)
+    db = open_kb().db
+    info = graph.summary(db)
+    _older_reading(db.conn)
     if as_json:
         emit_json(info)
         return
@@ -108,7 +119,9 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
                   as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Works cited by most papers here but not yet added: what to read next."""
 
-    rows = graph.missing(open_kb().db, top=top)
+    db = open_kb().db
+    rows = graph.missing(db, top=top)
+    _older_reading(db.conn)
     if as_json:
         emit_json(rows)
         return

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from kb.graph.tables import S2, chunks, require_paper
+from kb.graph.tables import S2, chunks, note_reading, require_paper
 from kb.store.sqlite import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
 from kb.text.names import last_name, name_key
@@ -172,6 +172,7 @@ def store_references(db: Database, citekey: str, version: str | None,
     if entries is None:
         entries = find_references(pages)
     require_paper(db, citekey)
+    note_reading(db, citekey)
     old = {k for (k,) in db.execute(
         "SELECT DISTINCT work_key FROM refs WHERE citekey = ? AND source = 'text'", [citekey])}
     db.execute("DELETE FROM refs WHERE citekey = ? AND source = 'text'", [citekey])

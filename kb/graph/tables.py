@@ -12,11 +12,18 @@ from kb.store.queries import no_paper
 if TYPE_CHECKING:
     from kb.store.sqlite import Database
 
-__all__ = ["S2", "chunks", "require_paper"]
+__all__ = ["S2", "OLDER_READING", "READING", "chunks", "note_reading", "older_reading", "require_paper"]
 
 #: The method (and refs.source) of what Semantic Scholar says.
 S2 = "semantic-scholar"
 _CHUNK = 500
+
+#: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
+#: makes: bumped whenever what they give for some text changes. The index records the
+#: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
+READING = "2"
+OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
+                 "(citation links may then change)")
 
 
 def require_paper(db: Database, citekey: str) -> tuple:
@@ -31,3 +38,25 @@ def chunks(items: Sequence[Any], n: int = _CHUNK) -> Iterable[Sequence[Any]]:
     """`items` in slices of `n`: SQLite limits the parameters of one statement."""
     for i in range(0, len(items), n):
         yield items[i:i + n]
+
+
+def note_reading(db: Database, citekey: str) -> None:
+    """Keep the meta row 'refs_reading' as the reading (READING) of every stored list when
+    all were made with this one; none (an older kb's, or a mix) otherwise. Caller runs
+    the transaction, and is storing `citekey`'s list."""
+    held = db.execute("SELECT value FROM meta WHERE key = 'refs_reading'").fetchone()
+    if held is not None and held[0] == READING:
+        return
+    others = db.execute("SELECT 1 FROM refs WHERE source = 'text' AND citekey != ? LIMIT 1", [citekey]).fetchone()
+    if others is None:              # the first list, or a new index (kb rebuild)
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('refs_reading', ?)", [READING])
+    elif held is not None:
+        db.execute("DELETE FROM meta WHERE key = 'refs_reading'")
+
+
+def older_reading(conn) -> bool:
+    """Whether some stored reference list was read by an older kb than this one."""
+    if conn.execute("SELECT 1 FROM refs WHERE source = 'text' LIMIT 1").fetchone() is None:
+        return False
+    held = conn.execute("SELECT value FROM meta WHERE key = 'refs_reading'").fetchone()
+    return held is None or held[0] != READING

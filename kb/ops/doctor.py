@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, file_lock, pid_alive
 from kb.errors import FileFormatError, KBError, UsageError
+from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
 from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
@@ -138,6 +139,8 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                     if not quick:
                         _check_records(kb, report, lines, progress)
                         _check_units(kb, report)
+                    if older_reading(kb.conn):
+                        report.info.append(OLDER_READING)
             except sqlite3.DatabaseError as exc:
                 _damaged(report, layout, exc)
                 db_ok = False

@@ -38,6 +38,10 @@ from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.titles import normalise_title
 
+# A change to what find_references or parse_entry gives for some text bumps
+# kb.graph.tables.READING: knowledge bases whose lists an older reading made are told
+# that `kb rebuild` reads them again.
+
 __all__ = [
     "RefEntry",
     "PaperInfo",

@@ -247,3 +247,31 @@ def test_rebuild_makes_the_same_derived_data(five, index):
     assert r.code == 0, r.err
     assert _derived(five) == before
     assert links() == EXPECTED
+
+
+def test_lists_an_older_kb_read_are_said_until_rebuild_reads_them_again(five, tmp_path):
+    """The index records which reading of reference lists made them: lists an older kb
+    made (no record, or another) are said by the commands that show them, and by kb
+    doctor, until kb rebuild reads them again; a list stored now keeps an older mix said."""
+    import sqlite3
+
+    said = "the reference lists here were read by an older kb: `kb rebuild` reads them again"
+    for command in (["graph"], ["graph", "missing"], ["refs", "strubell2019energy"], ["doctor"]):
+        r = run_kb(*command)
+        assert said not in r.err + r.out, command
+    with sqlite3.connect(five / ".kb" / "kb.sqlite") as conn:   # as an older kb left it
+        conn.execute("delete from meta where key = 'refs_reading'")
+    conn.close()
+    assert run_kb("graph", "--json").err == f"kb: {said} (citation links may then change)\n"
+    for command in (["graph", "missing"], ["refs", "dodge2022measuring"]):
+        assert said in run_kb(*command).err, command
+    r = run_kb("doctor", "--json")
+    assert r.code == 0 and any(said in line for line in r.json["info"]), r.json
+    # Reading one list again leaves the others as they were: still said.
+    r = run_kb("text", "load", "dodge2022measuring", tmp_path / "dodge2022.json", "--version", "v1")
+    assert r.code == 0, r.err
+    assert said in run_kb("graph").err
+    assert run_kb("rebuild").code == 0
+    for command in (["graph"], ["graph", "missing"], ["doctor"]):
+        r = run_kb(*command)
+        assert said not in r.err + r.out, command
