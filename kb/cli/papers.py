@@ -14,7 +14,7 @@ from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.ops.bulk import default_jobs
-from kb.ops.library import SORTS, filter_papers, list_papers, pdf_path, show_paper
+from kb.ops.library import SORTS, filter_papers, list_papers, page_text, pdf_path, show_paper
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
 
@@ -224,7 +224,8 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
         echo(f"  ! {problem}")
 
 
-text_app = typer.Typer(help="Page text: extracted elsewhere (load), or again by another extractor (extract).",
+text_app = typer.Typer(help="Page text: as kb holds it (show), extracted elsewhere (load), or again by another "
+                            "extractor (extract).",
                        no_args_is_help=True)
 app.add_typer(text_app, name="text")
 
@@ -247,6 +248,26 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
     for note in result.notes:
         warn(note)
 
+
+
+@text_app.command("show")
+def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or one in its ids)."),
+              page: str = typer.Option(None, "--page", "-p", help="Pages: 3, 3-5 or 2,7 (default: all)."),
+              version: str = typer.Option(None, "--version", help="The version (default: the newest with text)."),
+              second: bool = typer.Option(False, "--second",
+                                          help="The second extraction (kept by --extractor both)."),
+              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """The page text kb holds of a paper, as quotes are matched against it: to see why a
+    quote is not found, or to copy a passage as kb reads it."""
+
+    result = page_text(open_kb(), citekey, version=version, pages=page, second=second)
+    if as_json:
+        emit_json(result)
+        return
+    label = f"{result['citekey']} {result['version']}".rstrip()
+    for p in result["pages"]:
+        echo(f"--- {label}, page {p['page']} of {result['page_count']} ({result['extractor']}) ---")
+        echo(p["text"].rstrip("\n"))
 
 
 @text_app.command("extract")

@@ -428,6 +428,58 @@ def all_tags(kb: KB) -> dict[str, int]:
     return counts
 
 
+# -- kb text show -------------------------------------------------------------------------
+
+def page_text(kb: KB, key: str, *, version: str | None = None, pages: str | None = None,
+              second: bool = False) -> dict:
+    """The stored text of a paper's pages, as kb matches quotes against it: {citekey,
+    version, extractor, page_count, pages: [{page, text}]}. `pages`: "3", "3-5", "2,7"
+    (default: all); `second`: the second extraction (`--extractor both`, kb text extract)."""
+    from kb.store.queries import load_second_text, load_text, versions_with_text
+    from kb.text.versions import normalise_version
+
+    key = paper_key(kb, key)
+    held = versions_with_text(kb.conn, key)
+    if version is not None:
+        version = normalise_version(version) if version else ""
+        if version not in held:
+            which = f"{key} {version}".rstrip()
+            others = f" (it holds {', '.join(v or 'the unversioned text' for v in held)})" if held else ""
+            raise NotFound(f"kb holds no text of {which}{others}",
+                           hint=f"kb add FILE.pdf, or kb text load {key} FILE --version {version or 'vN'}")
+    elif not held:
+        raise NotFound(f"kb holds no text of {key}", hint=f"kb add FILE.pdf, or kb text load {key} FILE")
+    version = held[-1] if version is None else version
+    text = (load_second_text if second else load_text)(kb.conn, key, version)
+    label = f"{key} {version}".rstrip()
+    if text is None:
+        raise NotFound(f"kb keeps one extraction of {label}",
+                       hint=f"kb text extract {key} --extractor both keeps a second beside it")
+    count = len(text.pages)
+    wanted = _page_numbers(pages, count, label) if pages is not None else list(range(1, count + 1))
+    return {"citekey": key, "version": version, "extractor": text.extractor, "page_count": count,
+            "pages": [{"page": n, "text": text.pages[n - 1]} for n in wanted]}
+
+
+_PAGE_SPEC = lazy(r"\s*(\d{1,9})\s*(?:-\s*(\d{1,9})\s*)?")
+
+
+def _page_numbers(spec: str, count: int, label: str) -> list[int]:
+    """Page numbers from "3", "3-5", "2,7-8" (1-based), each within 1..count."""
+    out: list[int] = []
+    for part in spec.split(","):
+        m = _PAGE_SPEC.fullmatch(part)
+        if m is None:
+            raise UsageError(f"--page {spec!r}: give page numbers like 3, 3-5 or 2,7")
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if not 1 <= first <= last:
+            raise UsageError(f"--page {spec!r}: pages count from 1, and a range goes up (3-5)")
+        if last > count:
+            raise UsageError(f"--page {spec!r}: {label} has {count} page{'s' if count != 1 else ''}")
+        out += [n for n in range(first, last + 1) if n not in out]
+    return out
+
+
 # -- kb open -----------------------------------------------------------------------------
 
 def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:

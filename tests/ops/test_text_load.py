@@ -229,3 +229,42 @@ def test_one_text_file_loaded_into_two_papers_stays_the_text_of_each(kb_root, tm
     r = run_kb("verify")
     assert r.code == 0 and "1 quotes: 1 ok" in r.out, r.out
     assert run_kb("doctor").code == 0
+
+
+# -- kb text show ---------------------------------------------------------------------------------
+
+def test_text_show_prints_the_pages_kb_matches_quotes_against(tidal):
+    _, key = tidal
+    r = run_kb("text", "show", key, "--page", "2")
+    assert r.code == 0, r.err
+    header, body = r.out.split("\n", 1)
+    assert header.startswith(f"--- {key}, page 2 of 4 (") and header.endswith(") ---")
+    assert body.strip() == PAGES[1]
+    r = run_kb("text", "show", key, "-p", "3-4,2", "--json")
+    assert [p["page"] for p in r.json["pages"]] == [3, 4, 2] and r.json["page_count"] == 4
+    assert r.json["pages"][0]["text"].strip() == PAGES[2]
+    assert [p["page"] for p in run_kb("text", "show", key, "--json").json["pages"]] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--page", "5"], "--page '5': {key} has 4 pages"),
+    (["--page", "0"], "--page '0': pages count from 1"),
+    (["--page", "3-2"], "--page '3-2': pages count from 1, and a range goes up"),
+    (["--page", "two"], "--page 'two': give page numbers like 3, 3-5 or 2,7"),
+    (["--page", "99999999999999999999"], "--page '99999999999999999999': give page numbers"),
+    (["--version", "v7"], "kb holds no text of {key} v7 (it holds the unversioned text)"),
+    (["--second"], "kb keeps one extraction of {key}"),
+])
+def test_text_show_refuses_what_kb_does_not_hold_in_one_line(tidal, args, said):
+    _, key = tidal
+    r = run_kb("text", "show", key, *args)
+    assert r.code == 2 and r.err.count("\n") == 1 and "Traceback" not in r.err, r.err
+    assert said.format(key=key) in r.err
+
+
+def test_text_show_of_a_paper_without_text_or_unknown(kb_root):
+    (kb_root / "references.bib").write_text("@misc{doe2020x,\n  title = {A Paper},\n  year = {2020},\n}\n")
+    r = run_kb("text", "show", "doe2020x")
+    assert r.code == 2 and "kb holds no text of doe2020x" in r.err and "kb text load doe2020x" in r.err
+    r = run_kb("text", "show", "nobody")
+    assert r.code == 2 and "no paper 'nobody'" in r.err
