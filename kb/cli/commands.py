@@ -13,7 +13,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     'import': ('papers', 'Import many BibTeX entries at once (all or nothing), keeping each entry and its key exactly as written; PDFs named in Zotero/JabRef `file` fields are attached.'),
     'ls': ('papers', 'List the papers (filtered by tag, year, author; sorted).'),
     'show': ('papers', 'One paper: metadata, versions, pages, sha256 of each PDF, where it came from.'),
-    'text': ('papers', 'Page text: extracted elsewhere (load), or again by another extractor (extract).'),
+    'text': ('papers', 'Page text: as kb holds it (show), extracted elsewhere (load), or again by another extractor (extract).'),
     'verify': ('quotes', "Re-verify every stored quote (or a note's quotes) against the papers' text; exit 1 if any fails."),
     'quote': ('quotes', "Verbatim quotes, verified against the paper's own text."),
     'check': ('claims', 'Recompute every check in claims/ from the figures it rests on; exit 1 if any fails.'),

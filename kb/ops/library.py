@@ -21,11 +21,20 @@ from kb.atomic import read_input, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
-from kb.store.queries import alias_keys, no_paper, paper_exists, resolve_alias, rows_as_dicts
+from kb.store.queries import (
+    alias_keys,
+    load_second_text,
+    load_text,
+    no_paper,
+    paper_exists,
+    resolve_alias,
+    rows_as_dicts,
+    versions_with_text,
+)
 from kb.store.sqlite import transaction
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.versions import version_number
+from kb.text.versions import normalise_version, version_number
 
 #: Characters BibTeX or biber do not accept in a citekey.
 _BAD_KEY = lazy(r'[\s,{}()"#%\'=\\~]')
@@ -435,9 +444,6 @@ def page_text(kb: KB, key: str, *, version: str | None = None, pages: str | None
     """The stored text of a paper's pages, as kb matches quotes against it: {citekey,
     version, extractor, page_count, pages: [{page, text}]}. `pages`: "3", "3-5", "2,7"
     (default: all); `second`: the second extraction (`--extractor both`, kb text extract)."""
-    from kb.store.queries import load_second_text, load_text, versions_with_text
-    from kb.text.versions import normalise_version
-
     key = paper_key(kb, key)
     held = versions_with_text(kb.conn, key)
     if version is not None:
