@@ -37,16 +37,36 @@ _SPACING_ACCENTS = {
 # pypdf emits TeX accents as a spacing mark before the letter, often with a
 # space: "R´ emi", "Lo¨ıc", "J¨org", "Montr´eal".
 _ACCENT_BEFORE_RE = lazy(r"([´`¨˜ˆˇ¸˚˝˘])\s?([A-Za-zıȷ])")
+# PDFium sets some of them after their letter, next to the accent of the
+# following letter ("Reh ˇ u˚ˇrek" for Řehůřek) ...
+_ACCENT_AFTER_RE = lazy(r"([A-Za-z])([´`¨˜ˆˇ¸˚˝˘])(?=[´`¨˜ˆˇ¸˚˝˘])")
+# ... or between two parts of a word, off the letter they belong to
+# ("Perez P ´ erez", "M ´ uller", "Rodr ´ ´ıguez"): the word is one word again,
+# the mark, whose letter is unknown, dropped ...
+_ACCENT_INSIDE_RE = lazy(r"(?<=[A-Za-z])[ \t][´`¨˜ˆˇ¸˚˝˘](?:[ \t]?[´`¨˜ˆˇ¸˚˝˘])*[ \t]?(?=[a-zıȷ])")
+# ... and others on their own, away from their letter ("Jorg Sander, Xiaowei ¨"
+# at the end of a line for Jörg): a mark with a space or the line's edge on
+# both sides belongs to no letter near it.
+_ACCENT_ALONE_RE = lazy(r"(?:(?<=\s)|^)[´`¨˜ˆˇ¸˚˝˘]+(?:[ \t]+|$)", re.M)
+
+
+def _compose(letter: str, accent: str) -> str:
+    letter = {"ı": "i", "ȷ": "j"}.get(letter, letter)
+    composed = unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[accent])
+    # no letter of any language is this one with this accent ('Ẍu'): the mark
+    # is misplaced, and the letter is more use on its own
+    return composed if len(composed) == 1 else letter
 
 
 def fix_pdf_accents(text: str) -> str:
-    """pypdf's spacing accents merged into the letter they belong to:
-    'R´ emi' -> 'Rémi', 'J¨org' -> 'Jörg'."""
+    """Spacing accents of PDF text merged into the letter they belong to:
+    'R´ emi' -> 'Rémi', 'J¨org' -> 'Jörg', 'u˚ˇrek' -> 'ůřek'; a mark standing
+    alone or one no letter takes is dropped ('P ´ erez' -> 'Perez')."""
     if not any(c in text for c in _SPACING_ACCENTS):
         return text
-
-    def repl(m: re.Match[str]) -> str:
-        letter = {"ı": "i", "ȷ": "j"}.get(m.group(2), m.group(2))
-        return unicodedata.normalize("NFC", letter + _SPACING_ACCENTS[m.group(1)])
-
-    return _ACCENT_BEFORE_RE.sub(repl, text)
+    if _ACCENT_INSIDE_RE.search(text):
+        text = _ACCENT_INSIDE_RE.sub("", text)
+    text = _ACCENT_ALONE_RE.sub("", text)
+    if _ACCENT_AFTER_RE.search(text):
+        text = _ACCENT_AFTER_RE.sub(lambda m: _compose(m.group(1), m.group(2)), text)
+    return _ACCENT_BEFORE_RE.sub(lambda m: _compose(m.group(2), m.group(1)), text)

@@ -578,6 +578,8 @@ _URL_PART_RE = lazy(r"[\w/.\-%#?=&]+")
 _CAPITALISED_WORD_RE = lazy(r"[A-Z][a-z]+\s")
 _HYPHENATED_RE = lazy(r"[a-zà-ÿ]-")
 _LOWER_START_RE = lazy(r"[a-zà-ÿ]")
+_LETTER_HYPHEN_RE = lazy(r"[^\W\d_]-")
+_LETTER_START_RE = lazy(r"[^\W\d_]")
 
 
 _SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
@@ -585,10 +587,11 @@ _SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
 
 def _join_lines(lines: Iterable[str]) -> str:
     """One entry's lines as one string: hyphenation at line ends undone
-    between lower-case letters, URLs and DOIs broken across lines re-joined."""
+    between lower-case letters, URLs and DOIs broken across lines re-joined.
+    Stray accents go first: PDFium may end a line 'Summa- ¨' ."""
     out = ""
     for ln in lines:
-        ln = ln.strip()
+        ln = fix_pdf_accents(ln).strip()
         if not ln:
             continue
         if not out:
@@ -600,6 +603,8 @@ def _join_lines(lines: Iterable[str]) -> str:
             out += ln                                   # a URL broken across lines
         elif out[-1] == "-" and _HYPHENATED_RE.fullmatch(out[-2:]) and _LOWER_START_RE.match(ln):
             out = out[:-1] + ln                         # hyphenation
+        elif out[-1] == "-" and _LETTER_HYPHEN_RE.fullmatch(out[-2:]) and _LETTER_START_RE.match(ln):
+            out += ln                                   # a hyphen of the word: 'Sentence-' 'BERT', 'V-' 'measure'
         elif out[-1] == "\u00ad":
             out = out[:-1] + ln                         # a soft hyphen: always a word broken at the line end
         else:

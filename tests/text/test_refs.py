@@ -449,3 +449,57 @@ def test_pdfium_soft_hyphens_leave_no_trace_in_a_reference():
     assert entry.year == 2007
     plain = parse_entry("Hal Daum\u00e9 III. 2007. Frustratingly easy domain adaptation. In ACL.")
     assert (plain.title, plain.first_author) == (entry.title, entry.first_author)
+
+
+def test_pdfium_stray_accents_do_not_merge_entries() -> None:
+    # PDFium sets a name's accent away from its letter: alone at a line end
+    # ('Xiaowei ¨' for Jörg's ö), between two parts of a word ('M ´ uller'), or after
+    # its letter next to the following one's ('Reh ˇ u˚ˇrek'). The entry that starts
+    # there is still an entry of its own, with its first author read whole.
+    page = "\n".join([
+        "References",
+        "Jacob Devlin, Ming-Wei Chang, Kenton Lee, and",
+        "Kristina Toutanova. 2019. BERT: Pre-training of",
+        "deep bidirectional transformers. In NAACL-HLT.",
+        "Martin Ester, Hans-Peter Kriegel, Jorg Sander, Xiaowei ¨",
+        "Xu, et al. 1996. A Density-based Algorithm for Dis\u00adcovering Clusters. In KDD.",
+        "Alec Radford, Karthik Narasimhan, Tim Salimans, and",
+        "Ilya Sutskever. 2018. Improving language under\u00adstanding by generative pre-training. arXiv.",
+        "Radim Reh ˇ u˚ˇrek and Petr Sojka. 2010. Software Frame\u00adwork for Topic Modelling with Large",
+        "Corpora. In LREC.",
+        "Sandra Mitrovic and Henning M ´ uller. 2015. Summa- ¨",
+        "rizing citation contexts of scientific publications. In ECIR.",
+    ])
+    entries = find_references(["Intro text.", page])
+    assert [e.first_author for e in entries] == ["devlin", "ester", "radford", "rehurek", "mitrovic"]
+    assert [e.year for e in entries] == [2019, 1996, 2018, 2010, 2015]
+    assert entries[1].title == "A Density-based Algorithm for Discovering Clusters"
+    assert entries[4].title == "Summarizing citation contexts of scientific publications"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("R´ emi Bardenet", "Rémi Bardenet"),          # pypdf: the mark before its letter
+    ("J¨org Sander", "Jörg Sander"),
+    ("Lo¨ıc Barrault", "Loïc Barrault"),
+    ("Radim ˇReh˚uˇrek", "Radim Řehůřek"),
+    ("Radim Reh ˇ u˚ˇrek", "Radim Rehůřek"),      # PDFium: marks after their letter, or astray
+    ("Perez P ´ erez, J ´ es´ us", "Perez Perez, Jesús"),
+    ("Xiaowei ¨\nXu", "Xiaowei \nXu"),           # alone: dropped, lines kept
+    ("Summa- ¨", "Summa- "),
+    ("Tsu¨qi", "Tsuqi"),                         # no letter 'q with diaeresis': the mark goes
+    ("naïve 5 ´ x", "naïve 5 x"),
+])
+def test_pdf_accents_are_placed_or_dropped(text: str, expected: str) -> None:
+    from kb.text.ascii import fix_pdf_accents
+    assert fix_pdf_accents(text) == expected
+
+
+def test_a_hyphen_at_a_line_end_before_a_capital_is_kept() -> None:
+    # 'Sentence-' / 'BERT' is the word Sentence-BERT, not 'Sentence- BERT'; a
+    # lower-case word broken at the line end is still joined without its hyphen.
+    lines = ["Nils Reimers and Iryna Gurevych. 2019. Sentence-", "BERT: Sentence Embeddings using Siamese BERT-",
+             "Networks. In EMNLP. Andrew Rosenberg. 2007. V-", "measure: a condi-", "tional entropy."]
+    entry = parse_entry(" ".join(lines[:2]) + " Networks. In EMNLP.", lines=lines[:2] + ["Networks. In EMNLP."])
+    assert entry.title == "Sentence-BERT: Sentence Embeddings using Siamese BERT-Networks"
+    entry = parse_entry("", lines=["Andrew Rosenberg. 2007. V-", "measure: a condi-", "tional entropy measure."])
+    assert entry.title == "V-measure: a conditional entropy measure"
