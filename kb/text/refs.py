@@ -274,6 +274,9 @@ _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "dell
               "y", "zu", "af", "och", "st.", "van't"}
 _INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
 _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
+# any other capital (Greek, Cyrillic, 'Ș'), and an elided particle before one:
+# "d'Autume", "dell'Orco", "l'Huillier"
+_NAME_WORD_OTHER_RE = lazy(r"^(?:(?:d|l|dell|dall|degl|o)['’])?([^\W\d_])[\w'’\-\.]*$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # lower-cased words that pass as part of an author list whatever their case
 _NAME_SMALL_WORDS = frozenset(_PARTICLES | {"and", "&", "et", "al", "al."} | _SUFFIXES)
@@ -371,7 +374,10 @@ def _name_like(tok: str) -> bool:
     core = tok.strip("(),;.")
     if not core:
         return True
-    return bool(_NAME_WORD_RE.match(core)) or core.lower() in _NAME_SMALL_WORDS
+    if _NAME_WORD_RE.match(core) or core.lower() in _NAME_SMALL_WORDS:
+        return True
+    m = _NAME_WORD_OTHER_RE.match(core)
+    return bool(m) and m.group(1).isupper()
 
 
 @dataclass
@@ -471,6 +477,28 @@ def _walk_authors(tokens: _Tokens, horizon: int):
 
 _AUTHORS_YEAR_RE = lazy(
     r"^(?P<authors>\S.{1,600}?)[.,]\s+\(?(?P<year>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?[a-z]?\)?[.,]\s+(?P<rest>.*)$")
+
+
+_PLAIN_HEAD_RE = lazy(r"^((?:\S+\s+){1,3}\S*[^\W\d_]{2})\.\s+(?=[\"“A-Z])")
+
+
+def _split_one_author(text: str) -> _AuthorSplit | None:
+    """One author with a given name, then the title, the year at the end
+    (natbib plain, LNCS): 'Jon Kleinberg. Authoritative sources in a hyperlinked
+    environment. In Proceedings ..., 1998.' The walk cannot tell 'Jon Kleinberg.'
+    from 'Environmental Protection Agency.'; a title of three words or more after
+    it and a year further on say this is the author."""
+    m = _PLAIN_HEAD_RE.match(text)
+    if not m:
+        return None
+    head, rest = m.group(1), text[m.end():]
+    words = head.split()
+    if not all(_name_like(w) for w in words) or any(w.lower() in _NAME_SMALL_WORDS for w in words):
+        return None
+    title = _TITLE_END_RE.split(rest, maxsplit=1)[0]
+    if len(title.split()) < 3 or not _YEAR_ANY_RE.search(_strip_ids(rest)):
+        return None
+    return _AuthorSplit(head, " " + rest, None, "period")
 
 
 def _split_at_year(text: str) -> _AuthorSplit | None:
@@ -801,7 +829,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # dates written out before or after the year: "July 22, 2020." "2019, November."
     if _DATE_BEFORE_YEAR_HINT_RE.search(body):
         body = _DATE_BEFORE_YEAR_RE.sub(r"\1", body)
-    split = _split_authors(body) or _split_at_year(body)
+    split = _split_authors(body) or _split_one_author(body) or _split_at_year(body)
     title = None
     if split is not None:
         entry.first_author = name_key(_first_author(split.authors)) or None

@@ -503,3 +503,37 @@ def test_a_hyphen_at_a_line_end_before_a_capital_is_kept() -> None:
     assert entry.title == "Sentence-BERT: Sentence Embeddings using Siamese BERT-Networks"
     entry = parse_entry("", lines=["Andrew Rosenberg. 2007. V-", "measure: a condi-", "tional entropy measure."])
     assert entry.title == "V-measure: a conditional entropy measure"
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # one author with a given name, title, year at the end (natbib plain, LNCS)
+    ("Jon Kleinberg. Authoritative sources in a hyperlinked environment. In Proceedings of the "
+     "Ninth Annual ACM-SIAM Symposium on Discrete Algorithms, 1998.",
+     "kleinberg", 1998, "Authoritative sources in a hyperlinked environment"),
+    ("Mary Jo Ortega. A survey of citation graphs and their uses. The Scientist, 9(16), Aug 1995. "
+     "http://www.example.org/yr1995/a.html.", "ortega", 1995, "A survey of citation graphs and their uses"),
+    ("Derek Miller. Leveraging bert for extractive text summarization on lectures. "
+     "arXiv preprint arXiv:1906.04165, 2019.", "miller", 2019,
+     "Leveraging bert for extractive text summarization on lectures"),
+    ("Chin-Yew Lin. 2004. ROUGE: A package for automatic evaluation of summaries. In Text Summarization "
+     "Branches Out, pages 74-81, Barcelona, Spain. Association for Computational Linguistics.",
+     "lin", 2004, "ROUGE: A package for automatic evaluation of summaries"),
+    # an elided particle inside a long list does not end it
+    ("Jack W. Rae, Maria Tsimpoukelli, N. K. Grigorev, Cyprien de Masson d'Autume, Yujia Li, and "
+     "Geoffrey Irving. 2021. Scaling Language Models: Methods, Analysis & Insights. ArXiv abs/2112.11446 (2021).",
+     "rae", 2021, "Scaling Language Models: Methods, Analysis & Insights"),
+    ("Cyprien de Masson d’Autume, Sebastian Ruder, and Dani Yogatama. 2019. Episodic memory in lifelong "
+     "language learning. In NeurIPS.", "dautume", 2019, "Episodic memory in lifelong language learning"),
+    # organisations with the year after them are read as before
+    ("Amazon Web Services. 2021. Sustainability in the Cloud. https://sustainability.aboutamazon.com/",
+     "services", 2021, "Sustainability in the Cloud"),
+])
+def test_single_authors_and_particles(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+def test_one_name_then_a_short_phrase_is_no_author() -> None:
+    # two words before a full stop are a name only when a real title and a year follow
+    assert parse_entry("Jon Kleinberg. Hubs. 1998.").title != "Hubs"
+    assert parse_entry("Open Problems in Graphs. 1998.").first_author != "graphs"
