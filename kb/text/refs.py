@@ -570,6 +570,22 @@ _TRAILING_COMMA_RE = lazy(r",\s*$")
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\.)", re.I)
 
 
+_SINGLE_QUOTED_TITLE_RE = lazy(r"^'\s*(.{8,400}?)\s*[,.]?'(?=[\s,.;:]|$)")
+_SUBTITLE_RE = lazy(r"[A-Z][\w'\-]*(?:[ ,:;\-–—]+[\w'\-]+){2,30}")
+_VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conference|Workshop|Symposium|Review|Letters|"
+                       r"Press|University|Report|Magazine|Advances|Society|Association|Findings|Annals|Bulletin|"
+                       r"Communications|Preprint|Thesis|Blog|Retrieved|Available|Accessed|Online|Institute|Nature|Science|"
+                       r"Sciences|Research|Intelligence|Studies|Medicine|Economics|Physics|Psychology|Linguistics)\b"
+                       r"|\b[A-Z]{3,}\b|\d")
+
+
+def _is_subtitle(text: str) -> bool:
+    """Does the sentence after a title's question or exclamation go on with
+    the title (three words or more, capitalised, no venue word, acronym or digit)?"""
+    text = text.strip()
+    return bool(_SUBTITLE_RE.fullmatch(text)) and not _VENUE_WORDS_RE.search(text)
+
+
 def _extract_title(rest: str) -> str | None:
     rest = rest.strip()
     rest = _LEADING_PUNCT_RE.sub("", rest)
@@ -580,11 +596,20 @@ def _extract_title(rest: str) -> str | None:
     rest = _LEADING_INITIAL_RE.sub("", rest)
     if not rest:
         return None
-    quoted = _QUOTED_TITLE_RE.match(rest)
-    if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'
+    quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest))
+    if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'; Harvard: 'Energy ...',
         return quoted.group(1).strip(" ,.")
     m = _TITLE_END_RE.search(rest)
-    title = rest[: m.end()] if m and rest[m.start()] in "?!" else rest[: m.start()] if m else rest
+    if m and rest[m.start()] in "?!":
+        end = m.end()
+        # a subtitle after the question: "Don't Give Me the Details, Just the Summary!
+        # Topic-Aware Convolutional Neural Networks for Extreme Summarization. ArXiv ..."
+        nxt = _TITLE_END_RE.search(rest, end)
+        if nxt and rest[nxt.start()] == "." and _is_subtitle(rest[end:nxt.start()]):
+            end = nxt.start()
+        title = rest[:end]
+    else:
+        title = rest[: m.start()] if m else rest
     title = title.strip(" ,;:.\"'")
     # "Title, https://..." keyed-style lists put a comma before the URL
     title = _TRAILING_COMMA_RE.sub("", title)

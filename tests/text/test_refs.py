@@ -537,3 +537,31 @@ def test_one_name_then_a_short_phrase_is_no_author() -> None:
     # two words before a full stop are a name only when a real title and a year follow
     assert parse_entry("Jon Kleinberg. Hubs. 1998.").title != "Hubs"
     assert parse_entry("Open Problems in Graphs. 1998.").first_author != "graphs"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a subtitle after the title's question or exclamation is part of the title
+    ("Shashi Narayan, Shay B. Cohen, and Mirella Lapata. 2018. Don't Give Me the Details, Just the Summary! "
+     "Topic-Aware Convolutional Neural Networks for Extreme Summarization. ArXiv abs/1808.08745 (2018).",
+     "Don't Give Me the Details, Just the Summary! Topic-Aware Convolutional Neural Networks for Extreme "
+     "Summarization"),
+    ("Doe, J. 2020. Is attention all you need? Learning in the wild with sparse models. In Proc. of X.",
+     "Is attention all you need? Learning in the wild with sparse models"),
+    # ... but a venue, a report or a journal after it is not
+    ("Bender, E., Gebru, T. 2021. On the Dangers of Stochastic Parrots: Can Language Models Be Too Big? FAccT 2021.",
+     "On the Dangers of Stochastic Parrots: Can Language Models Be Too Big?"),
+    ("Doe, J. 2020. Is attention all you need? Technical report, Greenpeace.", "Is attention all you need?"),
+    ("Doe, J. 2020. Is attention all you need? Nature Machine Intelligence.", "Is attention all you need?"),
+    ("Doe, J. 2020. Is attention all you need? Philosophical Transactions of the Royal Society A.",
+     "Is attention all you need?"),
+    ("Doe, J. 2020. Is attention all you need? Communications of the ACM 63, 12.", "Is attention all you need?"),
+    ("Doe, J. 2020. Is attention all you need? . In Proceedings of the ACL.", "Is attention all you need?"),
+    # Harvard: a title in single quotes
+    ("Doe, J. and Roe, A. (2019) 'Sparse attention for long documents', Journal of AI, 12(3), pp. 45–67.",
+     "Sparse attention for long documents"),
+    ("Doe, J. and Roe, A. (2019) ‘Don’t stop pretraining: adapt language models’, in Proc. ACL.",
+     "Don't stop pretraining: adapt language models"),
+    ("Doe, J. (2019) 'Can we stop?', in Proc. ACL.", "Can we stop?"),
+])
+def test_title_ends_where_a_reader_sees_it_end(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
