@@ -294,6 +294,29 @@ _DOT_ARXIV_RE = lazy(r"(?<=[a-z])\.(?=arXiv\b)")
 _COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
 
 
+# a line break's hyphen copied out of a PDF with the line break turned into a
+# space: "em- beddings", "Bhagavat- ula", "SciB- ERT", "pc- components.html"
+_BROKEN_HYPHEN_RE = lazy(r"(\S*[^\W\d_])- (?!(?:and|or|nor|to|versus|vs)\b)(?=[^\W\d_])")
+
+
+def _unbreak_words(text: str) -> str:
+    """Words broken at a line end put back together when the break is a space:
+    between lower-case letters the hyphen goes ('em- beddings' -> 'embeddings');
+    by a capital or in a URL it stays ('SciB- ERT' -> 'SciB-ERT'). A hyphen
+    before 'and', 'or', 'to' is a word's ('energy- and carbon-intensive')."""
+    if "- " not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(1)
+        nxt = text[m.end()]
+        if word[-1].islower() and nxt.islower() and "/" not in word and "www." not in word:
+            return word
+        return word + "-"
+
+    return _BROKEN_HYPHEN_RE.sub(repl, text)
+
+
 def _prep_names(text: str) -> str:
     """Undo pypdf damage around name punctuation: 'V . Le' -> 'V. Le',
     'D. ,' -> 'D.,', 'N.,Prasad' -> 'N., Prasad'."""
@@ -674,7 +697,7 @@ _TITLE_ENDED_RE = lazy(r"[\w)][.?!]\s+\S")
 def _entry_complete(text: str) -> bool:
     """An unlabelled entry is complete once its author list and year are in
     and something follows them."""
-    t = _prep_names(clean_text(text))
+    t = _prep_names(_unbreak_words(clean_text(text)))
     split = _split_authors(t)
     if split is None:
         return len(t) > 40 and bool(_YEAR_ANY_RE.search(_strip_ids(t)))
@@ -685,7 +708,7 @@ def _entry_complete(text: str) -> bool:
 
 
 def _starts_entry(lines: list[str], i: int) -> bool:
-    window = _prep_names(clean_text(_join_lines(lines[i:i + 12])))
+    window = _prep_names(_unbreak_words(clean_text(_join_lines(lines[i:i + 12]))))
     split = _split_authors(window)
     return split is not None
 
@@ -841,7 +864,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # PDFium's soft hyphen (U+00AD) marks a word the typesetter broke at a line end
     # ("adapta\u00adtion"): invisible on the page, a stray '-' on a terminal.
     raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
-    joined = clean_text(_join_lines(lines if lines is not None else [text]))
+    joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else [text])))
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):
         joined = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", joined)

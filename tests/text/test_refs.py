@@ -565,3 +565,57 @@ def test_one_name_then_a_short_phrase_is_no_author() -> None:
 ])
 def test_title_ends_where_a_reader_sees_it_end(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a reference copied out of a PDF: line breaks became spaces, their hyphens stayed
+    ("Matthew E. Peters, Waleed Ammar, Chandra Bhagavat- ula, and Russell Power. 2017. Semi-supervised se- "
+     "quence tagging with bidirectional language models. In ACL.",
+     "peters", "Semi-supervised sequence tagging with bidirectional language models"),
+    ("K. Bretonnel Cohen, Helen L. Johnson, Karin M. Ver- spoor, and Lawrence Hunter. 2010. The structural "
+     "and content aspects of abstracts versus bodies of full text journal articles are different. BMC "
+     "Bioinformatics.", "cohen",
+     "The structural and content aspects of abstracts versus bodies of full text journal articles are different"),
+    ("Iz Beltagy, Kyle Lo, and Arman Cohan. 2019. SciB- ERT: A Pretrained Language Model for Scientific Text. "
+     "In EMNLP.", "beltagy", "SciB-ERT: A Pretrained Language Model for Scientific Text"),
+    ("Andrew Rosenberg and Julia Hirschberg. 2007. V- measure: A Conditional Entropy-based External Cluster "
+     "Evaluation Measure. In EMNLP.", "rosenberg",
+     "V-measure: A Conditional Entropy-based External Cluster Evaluation Measure"),
+    # a hyphen before 'and' or 'to' belongs to its word
+    ("Ana Silva and Rui Costa. 2021. Energy- and carbon-aware scheduling of training jobs. In EuroSys.",
+     "silva", "Energy- and carbon-aware scheduling of training jobs"),
+])
+def test_a_pdf_line_break_hyphen_in_flat_text(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
+
+
+def test_a_hyphen_broken_url_keeps_its_hyphen() -> None:
+    entry = parse_entry("Buildcomputers.net. 2021. Power Consumption of PC Components in Watts. "
+                        "https://www.buildcomputers.net/power-consumption-of-pc- components.html")
+    assert entry.url == "https://www.buildcomputers.net/power-consumption-of-pc-components.html"
+
+
+@pytest.mark.corpus
+def test_s2orc_raw_references_read_as_grobid_structured_them() -> None:
+    # Every raw reference string of the two S2ORC files: the title kb reads is the
+    # one GROBID structured, but for the entries where GROBID itself is wrong
+    # (an author in the title, the venue taken for the title, the venue kept).
+    import json
+
+    from kb.text.titles import normalise_title
+    wrong, total = [], 0
+    for name in ("N18-3011", "2020.acl-main.207"):
+        data = json.loads(corpus_path("grobid-s2orc", f"{name}.s2orc.json").read_text("utf-8"))
+        for bib in data["pdf_parse"]["bib_entries"].values():
+            if not bib.get("raw_text"):
+                continue
+            total += 1
+            entry = parse_entry(bib["raw_text"])
+            assert entry.year == bib["year"] or bib["year"] is None
+            if normalise_title(entry.title) != normalise_title(bib["title"]):
+                wrong.append(entry.title)
+    assert total == 81
+    assert sorted(wrong) == ["Biocreative v cdr task corpus: a resource for chemical disease relation extraction",
+                             "Medical Subject Headings (MeSH)", "Skip-thought vectors",
+                             "TabEL: entity linking in web tables"]
