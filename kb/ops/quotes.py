@@ -638,6 +638,12 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         own = notes_text.reference_of(f"{q.source_text or ''} {link}".strip())
         candidates.append((own.entry, own.titles, own.text))
     ref = note.reference_for(q)
+    if ref is None and q.attribution and not link:
+        several = note.references_by_author(q.attribution)
+        if len(several) > 1:        # "Doe 2019" and the note lists Doe 2019a and Doe 2019b
+            return NoteSource(None, reason=f"{len(several)} references of the note match "
+                                           f"{q.attribution.rstrip('.')!r}: lines "
+                                           + ", ".join(str(r.line) for r in several))
     if ref is not None and ref.entry is not None:
         candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)

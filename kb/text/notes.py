@@ -43,10 +43,12 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from dataclasses import dataclass, field
 
 from kb.text.lazyre import lazy
-from kb.text.refs import RefEntry, parse_reference
+from kb.text.names import name_key
+from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of"]
 
@@ -119,8 +121,33 @@ class Note:
             for ref in self.references:
                 if ref.anchor in (quote.citekey, f"ref-{quote.citekey}"):
                     return ref
+        if quote.attribution and self.references:
+            hits = self.references_by_author(quote.attribution)
+            if len(hits) == 1:
+                return hits[0]
         return None
 
+    def references_by_author(self, attribution: str) -> list[NoteReference]:
+        """The note's references an author-year citation ("Futoma et al. 2017.",
+        "Doe. 2019b.") names: same first author and year, and the same letter
+        after the year when the citation has one. A whole reference written as
+        the attribution names no entry here."""
+        if len(attribution) > 80:
+            return []
+        cited = parse_entry(attribution)
+        akey = name_key(cited.first_author)
+        if not akey or not cited.year:
+            return []
+        letter = _YEAR_LETTER.search(attribution)
+        hits = [r for r in self.references if r.entry is not None and r.entry.year == cited.year
+                and name_key(r.entry.first_author) == akey]
+        if letter and len(hits) > 1:
+            mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")
+            hits = [r for r in hits if mark.search(r.text)]
+        return hits
+
+
+_YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
 #: Problems reported per note; a hostile note could otherwise yield millions.
 MAX_PROBLEMS = 100
@@ -570,7 +597,7 @@ _PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“"}
 # An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
 # "(see Strubell et al., 2019: 3)"; and a narrative one: "Futoma et al. (2017)".
 _WHO = r"(?P<who>[A-Z][\w'’.-]*(?:,?\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+)){0,4})"
-_WHEN = (r"(?P<year>(?:1[89]|20)\d\d)[a-z]?(?:\s*[,:]\s*(?:pp?\.|pages?)?\s*"
+_WHEN = (r"(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)(?:\s*[,:]\s*(?:pp?\.|pages?)?\s*"
          r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
 _AUTHOR_YEAR = lazy(r"\(\s*(?:see\s+|cf\.\s+)?" + _WHO + r",?\s+" + _WHEN + r"\s*\)")
 _NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
@@ -587,7 +614,7 @@ _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)
 def _author_year(m) -> tuple[str, str | None]:
     """(the citation as a reference kb reads, "Turing. 1950.", "Smith et al. 2020."; its page)."""
     who = " ".join(m.group("who").split()).rstrip(",").rstrip(".")
-    return f"{who}. {m.group('year')}.", (m.group("page") or "").replace(" ", "") or None
+    return f"{who}. {m.group('year')}{m.group('letter') or ''}.", (m.group("page") or "").replace(" ", "") or None
 
 
 def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int):
@@ -880,6 +907,12 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             ordered = _ORDERED.match(raw)
             cur_number = ordered.group(1) if ordered else (str(position) if in_section else None)
             cur, cur_line = [raw], i + 1
+        elif cur and stripped and in_section and not raw.startswith(("  ", "\t")) \
+                and not stripped.startswith(("<", ">", "|", "!", ":::")) and cur_number == str(position) \
+                and starts_another_entry(" ".join(x.strip() for x in cur), stripped):
+            flush()                         # unlabelled entries one per line, no blank line between
+            position += 1
+            cur_number, cur, cur_line = str(position), [raw], i + 1
         elif cur and stripped and (in_section or raw.startswith(("  ", "\t"))) \
                 and not stripped.startswith(("<", ">")):
             cur.append(raw)                 # an entry's next line

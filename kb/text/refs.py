@@ -57,6 +57,7 @@ __all__ = [
     "resolve",
     "clean_text",
     "author_tail",
+    "starts_another_entry",
     "TITLE_THRESHOLD",
 ]
 
@@ -716,6 +717,13 @@ def _starts_entry(lines: list[str], i: int) -> bool:
 _SENTENCE_END_RE = lazy(r"(?:[.?!)\]]|\.\)|https?://\S+|www\.\S+|\d{4,}/\S*)\s*$")
 
 
+def starts_another_entry(entry: str, line: str) -> bool:
+    """Whether `line` opens a new unlabelled entry after `entry` (the text of
+    the one so far): that one is complete and ends a sentence, and the line
+    opens with an author list ('Lo, Kyle, Lucy Lu Wang, ... 2020.')."""
+    return bool(_SENTENCE_END_RE.search(entry.rstrip())) and _entry_complete(entry) and _starts_entry([line], 0)
+
+
 def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
     entries: list[tuple[str | None, int, list[str]]] = []
     texts = [t for _, t in lines]
@@ -1211,6 +1219,19 @@ class PaperIndex:
         if akey and entry.year:
             same = [p for p in self.papers if p.citekey != citing and p.year == entry.year
                     and _authors_agree(akey, p.first_author)]
+            # the entry names its title and it is another: the same author's other
+            # paper of that year ('2017a' and '2017b'), not the one here
+            # a title as a title (five words or more, or set off by quotes, italics or a
+            # link), not a few words of description ('Talk at a workshop')
+            named = [w for w in dict.fromkeys(normalise_title(t) for t in [*titles, entry.title or ""])
+                     if w.count(" ") >= 4 or (w and w in {normalise_title(t) for t in titles})]
+            likeness = {p.citekey: max((fuzz.token_set_ratio(w, normalise_title(p.title)) for w in named),
+                                       default=100.0) for p in same if p.title}
+            other = [p for p in same if likeness.get(p.citekey, 100.0) < 70]
+            if other and len({p.citekey for p in same}) == 1:
+                return Explained(None, f"the only paper by {entry.first_author!r} in {entry.year} here, "
+                                       f"{other[0].citekey}, has another title: \"{other[0].title}\"",
+                                 other[0].citekey, round(likeness[other[0].citekey] / 100.0, 2))
             if len({p.citekey for p in same}) == 1:
                 return Explained(Resolution(same[0].citekey, "author-year", 0.5))
         closest, score = None, 0.0

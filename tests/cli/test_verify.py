@@ -327,3 +327,42 @@ def test_a_quote_of_a_text_without_version_that_no_longer_matches_says_so_plainl
     r = run_kb("verify")
     assert r.code == 1
     assert "no longer found in its text; page 1" in r.out and "in ;" not in r.out
+
+
+@pytest.mark.corpus
+def test_an_author_year_citation_goes_through_the_note_s_own_reference_list(strubell, tmp_path):
+    """'(Strubell et al., 2019)' names the entry of the note's reference list with that
+    first author and year, even when the entries follow each other line by line; an
+    entry whose title is another paper of that author and year is not this one."""
+    note = tmp_path / "note.md"
+    refs = ("## References\n"
+            "Doe, J. (2020). Unrelated work on graphs. Journal of Graphs, 1, 1–2.\n"
+            "Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for deep "
+            "learning in NLP. In Proceedings of ACL. https://doi.org/10.18653/v1/P19-1355\n")
+    note.write_text(f'"{P3}" (Strubell et al., 2019).\n\n{refs}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out
+    assert [(q["citekey"], q["method"]) for q in r.json["quotes"]] == [("strubell2019energy", "doi")]
+    # the note's entry is another paper by Strubell in 2019: said, not attributed to the one here
+    other = refs.replace("Energy and policy considerations for deep learning in NLP. In Proceedings of ACL. "
+                         "https://doi.org/10.18653/v1/P19-1355",
+                         "Linguistically-informed self-attention for semantic role labeling. In Proceedings "
+                         "of EMNLP.")
+    note.write_text(f'"{P3}" (Strubell et al., 2019).\n\n{other}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    [q] = r.json["quotes"]
+    assert q["citekey"] is None and "another title" in r.out
+    # two entries of that author and year, the citation without its letter: neither
+    both = other + ("Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for "
+                    "deep learning in NLP. In Proceedings of ACL.\n")
+    note.write_text(f'"{P3}" (Strubell et al., 2019).\n\n{both}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1 and r.json["quotes"][0]["citekey"] is None
+    assert "2 references of the note match" in r.out
+    lettered = both.replace("(2019). Linguistically", "(2019a). Linguistically").replace(
+        "(2019). Energy", "(2019b). Energy")
+    note.write_text(f'"{P3}" (Strubell et al., 2019b).\n\n{lettered}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out
+    assert [(q["citekey"], q["method"]) for q in r.json["quotes"]] == [("strubell2019energy", "title")]

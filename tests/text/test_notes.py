@@ -382,3 +382,20 @@ def test_a_quote_ending_its_sentence_is_not_cited_by_the_next_sentence():
                       f'They argued it is "{Q}." [@smith2020]\n')
     assert note.unchecked == [(3, Q + ".")]
     assert [(q.quote, q.citekey) for q in note.quotes] == [(Q + ".", "smith2020")]
+
+
+def test_unlabelled_references_one_per_line_are_entries_of_their_own() -> None:
+    note = parse_note(
+        "Text.\n\n## Works Cited\n"
+        "Futoma, Joseph, et al. \"An Improved Multi-Output Gaussian Process RNN.\" *Proc. MLHC*, vol. 68, 2017.\n"
+        "Lo, Kyle, et al. \"S2ORC: The Semantic Scholar Open Research Corpus.\" *Proc. ACL*, 2020, pp. 4969-83.\n"
+        "Doe, J. (2019a). First of two. Journal of Tests, 1, 1–2.\n"
+        "  a hanging line of the entry before.\n"
+        "Doe, J. (2019b). Second of two. Journal of Tests, 2, 3–4.\n")
+    assert [(r.entry.first_author, r.entry.year) for r in note.references] == [
+        ("futoma", 2017), ("lo", 2020), ("doe", 2019), ("doe", 2019)]
+    assert "hanging line" in note.references[2].text
+    assert [r.line for r in note.references_by_author("Lo et al. 2020.")] == [5]
+    assert len(note.references_by_author("Doe. 2019.")) == 2
+    assert [r.line for r in note.references_by_author("Doe. 2019b.")] == [8]
+    assert note.references_by_author("Roe. 2019.") == []
