@@ -160,14 +160,15 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
 _NEW_IN_TEXT = r"\d{4}\.\d{4,5}"
 _OLD_IN_TEXT = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
 _ARXIV_IN_TEXT_RES = [
-    # arxiv.org/abs/2101.03961, arxiv.org/pdf/1908.09635.pdf
-    re.compile(rf"arxiv\.org/(?:abs|pdf)/\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
+    # arxiv.org/abs/2101.03961, arxiv.org/pdf/1908.09635.pdf, arxiv.org/html/2401.01234v2
+    re.compile(rf"arxiv\.org/(?:abs|pdf|html)/\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
     # 10.48550/arXiv.2203.15556 (arXiv's own DOIs)
     re.compile(rf"10\.48550/arxiv\.({_NEW_IN_TEXT})(v\d+)?", re.I),
     # arXiv:1906.02243, arXiv preprint arXiv:2104.10350, arXiv: 2007.07610,
     # ArXiv abs/2105.02923, ArXiv, abs/1806.01620, Arxiv preprint: 1106.6251,
-    # arXiv preprint cs/0306050, the stamp "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"
-    re.compile(rf"arxiv(?:\s+preprint)?\s*[:,]?\s*(?:abs/)?\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
+    # arXiv preprint cs/0306050, the stamp "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023",
+    # Semantic Scholar's semanticscholar.org/arxiv/1708.05894
+    re.compile(rf"arxiv(?:\s+preprint)?\s*[:,/]?\s*(?:abs/)?\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
 ]
 _DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _CLOSING = {")": "(", "]": "[", "}": "{"}

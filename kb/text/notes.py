@@ -147,6 +147,7 @@ class Note:
         return hits
 
 
+_EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
 #: Problems reported per note; a hostile note could otherwise yield millions.
@@ -362,6 +363,18 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             k -= 1
         if k >= 0 and s[k] == "[" and ")" not in s[mid + 2:-1]:
             return "link", s[mid + 2:-1].strip(), s[k + 1:mid].strip() or None, s[:k]
+    if s.endswith(")") and "](" in s[-1000:]:
+        # a Markdown link to the paper itself: [arXiv](https://arxiv.org/abs/...), a DOI, an
+        # ACL Anthology or Semantic Scholar page
+        mid = s.rfind("](")
+        url = s[mid + 2:-1].strip().strip("<>")
+        k = s.rfind("[", max(0, mid - 300), mid)
+        if k >= 0 and _EXTERNAL.match(url) and " " not in url and "]" not in s[k + 1:mid]:
+            return "link", url, s[k + 1:mid].strip() or None, s[:k]
+    if s.endswith(">") and s.rfind("<") >= 0 and _EXTERNAL.match(s[s.rfind("<") + 1:-1]) \
+            and " " not in s[s.rfind("<"):]:
+        at = s.rfind("<")                   # an autolink: <https://doi.org/10.18653/...>
+        return "link", s[at + 1:-1], None, s[:at]
     if s.endswith("]"):
         open_at = s.rfind("[", max(0, len(s) - 500))
         inner = s[open_at + 1:-1] if open_at >= 0 else ""
@@ -556,10 +569,17 @@ def _quote_with(quote: str, what: tuple, line: int, offset: int) -> NoteQuote:
 
 def _cite_tokens(text: str) -> list[int]:
     """Where a citation may start: an anchor link, a pandoc or footnote citation, a
-    numbered one ("[12]", "[[12]](#x)"), LaTeX's \\cite."""
+    numbered one ("[12]", "[[12]](#x)"), LaTeX's \\cite, a link to the paper itself
+    ("[arXiv](https://arxiv.org/abs/...)", "<https://doi.org/...>")."""
+    links = []
+    for p in _all(text, "](http") + _all(text, "](<http") + _all(text, "](www.") + _all(text, "](doi:"):
+        k = text.rfind("[", max(0, p - 300), p)
+        if k >= 0 and "]" not in text[k + 1:p]:
+            links.append(k)
     return sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
-                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]))
+                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]
+                      + links + _all(text, "<http") + _all(text, "<doi:")))
 
 
 def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
@@ -571,8 +591,12 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
         end = cite_text.find("}") + 1
     elif cite_text.startswith("[["):
         end = cite_text.find(")") + 1
+    elif cite_text.startswith("[") and cite_text.find("](") == cite_text.find("]") > 0:
+        end = cite_text.find(")", cite_text.find("](")) + 1        # [text](url)
     elif cite_text.startswith("["):
         end = cite_text.find("]") + 1
+    elif cite_text.startswith("<") and not cite_text.startswith("<a "):
+        end = cite_text.find(">") + 1
     else:
         end = cite_text.find("</a>") + 4 if "</a>" in cite_text else 0
     cite = _citation(cite_text[:end]) if end > 0 else None

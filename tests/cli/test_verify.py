@@ -366,3 +366,22 @@ def test_an_author_year_citation_goes_through_the_note_s_own_reference_list(stru
     r = run_kb("verify", "--note", note, "--json")
     assert r.code == 0, r.out
     assert [(q["citekey"], q["method"]) for q in r.json["quotes"]] == [("strubell2019energy", "title")]
+
+
+@pytest.mark.corpus
+def test_a_quote_cited_by_a_link_to_the_paper_resolves_through_the_link(strubell, tmp_path):
+    """A Markdown link or an autolink after a quote, to arXiv, doi.org, the ACL Anthology or
+    Semantic Scholar, is the quote's citation; a link kb cannot resolve is said, not skipped."""
+    note = tmp_path / "note.md"
+    note.write_text(
+        f'"{P3}" ([arXiv](https://arxiv.org/abs/1906.02243v1)).\n\n'
+        f'"{P3B}" (<https://doi.org/10.18653/v1/P19-1355>)\n\n'
+        f'"{P3}" [ACL Anthology](https://aclanthology.org/P19-1355/).\n\n'
+        f'"{P3B}" ([Semantic Scholar](https://www.semanticscholar.org/arxiv/1906.02243))\n\n'
+        f'"{P3}" ([a blog post](https://example.org/green-ai-notes)).\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["method"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "arxiv"), ("strubell2019energy", "doi"), ("strubell2019energy", "doi"),
+        ("strubell2019energy", "arxiv"), (None, None)]
+    assert "example.org/green-ai-notes" in r.out
