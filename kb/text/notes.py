@@ -147,6 +147,11 @@ class Note:
         return hits
 
 
+_SUPERSCRIPT_NUMBERS = lazy(r"(\d{1,3})(?:\s*[,–\-]\s*\d{1,3})*")
+_UNICODE_SUPERSCRIPT = lazy(r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*$")
+_SUPERSCRIPT_AT = lazy(r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[¹²³⁴⁵⁶⁷⁸⁹]")
+_UNICODE_RUN = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*")
+_FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
@@ -347,9 +352,21 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     if s.endswith("</sup>"):
         sup = s.rfind("<sup", max(0, len(s) - 500))
         if sup >= 0 and s.find(">", sup) > 0:
-            inner_cite = _citation(s[s.find(">", sup) + 1:-6])
+            inner = s[s.find(">", sup) + 1:-6]
+            numbers = _SUPERSCRIPT_NUMBERS.fullmatch(inner.strip())
+            if numbers:                     # Nature: ...emit.<sup>1,2</sup>
+                return "number", numbers.group(1), None, s[:sup]
+            inner_cite = _citation(inner)
             if inner_cite is not None and not inner_cite[3].strip():
                 return inner_cite[:3] + (s[:sup],)
+    sup = _UNICODE_SUPERSCRIPT.search(s)
+    if sup:                                 # ...emit.¹ ² ¹⁻³ ¹,²
+        return "number", sup.group(1).translate(_FROM_SUPERSCRIPT), None, s[:sup.start()]
+    if s.endswith(")") and s.startswith("("):
+        number = _NUMBER_CITE.match(s[1:-1])       # Vancouver: ... emit (1). or (2, p. 4)
+        if number and len(number.group(1)) <= 3:
+            loc = _LOCATOR.search(s[1:-1][number.end(1):])
+            return "paren-number", number.group(1), loc.group(1).replace(" ", "") if loc else None, ""
     if s.endswith(")") and "](#" in s[-500:]:
         mid = s.rfind("](#")
         depth, k = 0, mid - 1
@@ -511,6 +528,7 @@ def _locator_in(text: str | None) -> str | None:
 def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> NoteQuote:
     """A quote with the citation after it: an anchor link or a pandoc key."""
     cite_kind, key, extra, _ = cite
+    cite_kind = "number" if cite_kind == "paren-number" else cite_kind
     source_text = extra if cite_kind == "link" else f"[{key}]" if cite_kind in ("footnote", "number") else None
     return NoteQuote(quote=quote,
                      source_link=key if cite_kind == "link" else None,
@@ -579,7 +597,10 @@ def _cite_tokens(text: str) -> list[int]:
     return sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]
-                      + links + _all(text, "<http") + _all(text, "<doi:")))
+                      + links + _all(text, "<http") + _all(text, "<doi:")
+                      + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()]
+                      + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
+                      + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))
 
 
 def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
@@ -595,8 +616,14 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
         end = cite_text.find(")", cite_text.find("](")) + 1        # [text](url)
     elif cite_text.startswith("["):
         end = cite_text.find("]") + 1
+    elif cite_text.startswith("<sup"):
+        end = cite_text.find("</sup>") + 6 if "</sup>" in cite_text else 0
     elif cite_text.startswith("<") and not cite_text.startswith("<a "):
         end = cite_text.find(">") + 1
+    elif cite_text.startswith("("):
+        end = cite_text.find(")") + 1
+    elif _SUPERSCRIPT_AT.match(cite_text):
+        end = _UNICODE_RUN.match(cite_text).end()
     else:
         end = cite_text.find("</a>") + 4 if "</a>" in cite_text else 0
     cite = _citation(cite_text[:end]) if end > 0 else None
@@ -669,6 +696,14 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return None if _SENTENCE_END.search(text, end, hi) else what
 
 
+def _listed(what, numbers: set[str]):
+    """A citation found by `_cite_near`, unless it is a number in round brackets ("(2)")
+    that no reference of the note is numbered by: then it is prose, not a citation."""
+    if what is not None and what[0] == "cite" and what[1][0] == "paren-number" and what[1][1] not in numbers:
+        return None
+    return what
+
+
 def _next(text: str, mark: str, pos: int, memo: dict[str, tuple[int, int]]) -> int:
     """text.find(mark, pos), remembering the last answer: searches from growing
     positions stay linear however many openers have no closer."""
@@ -720,6 +755,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             continue
         pairs.append((start, close))
     ref_lines = {r.line for r in note.references}
+    numbers = {r.number for r in note.references if r.number}
     found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
     for i, (start, close) in enumerate(pairs):
         k = bisect.bisect_left(breaks, start)
@@ -729,13 +765,17 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].startswith((" [", " (", "[", "(", " <", "<",
-                                                                                       "[^", " \\", "\\")):
+                                                                                       "[^", " \\", "\\")) \
+                and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
-        cite = _cite_near(text, cites, close + 1, after_end, True, para_end)
+        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end), numbers)
         if cite is not None:
             found.append((cite, True))
             continue
-        cite = _cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end)
+        cite = _listed(_cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end),
+                       numbers)
+        if cite is not None and i and found[i - 1] is not None and found[i - 1][1] and found[i - 1][0] == cite:
+            cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's
         found.append((cite, False) if cite is not None else None)
     for i in range(len(pairs) - 2, -1, -1):
         # "A" and "B" [@k]: two quotes of one sentence share the citation after the second
@@ -923,7 +963,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             in_section = False
         footnote = _FOOTNOTE_DEF.match(raw)
         starts_entry = bool(footnote) or (in_section and bool(_ENTRY_START.match(raw))) or \
-            (not in_section and bool(_NUMBERED_LINE.match(raw)) and bool(_YEAR_OR_URL.search(raw)))
+            (not in_section and bool(_NUMBERED_LINE.match(raw)) and bool(_YEAR_OR_URL.search(raw))) or \
+            (not in_section and bool(_ORDERED.match(raw)) and _reads_as_reference(raw))
         if starts_entry:
             if cur:
                 flush()
@@ -952,6 +993,16 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     if cur:
         flush()
     end_section()
+
+
+def _reads_as_reference(line: str) -> bool:
+    """An ordered-list line outside a References section that is a reference all the same
+    ("1. Futoma, J. et al. An improved ... Proc. MLHC 68, 243–254 (2017)."): a year or a
+    link, an author list and a title."""
+    if not _YEAR_OR_URL.search(line) or len(line) > 2000:
+        return False
+    entry = parse_entry(_ORDERED.sub("", line, count=1))
+    return bool(entry.first_author and entry.year and entry.title and len(entry.title.split()) >= 3)
 
 
 def _front_matter(text: str, note: Note) -> int:

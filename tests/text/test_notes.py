@@ -399,3 +399,47 @@ def test_unlabelled_references_one_per_line_are_entries_of_their_own() -> None:
     assert len(note.references_by_author("Doe. 2019.")) == 2
     assert [r.line for r in note.references_by_author("Doe. 2019b.")] == [8]
     assert note.references_by_author("Roe. 2019.") == []
+
+
+Q_A = "Sepsis is a poorly understood and potentially life-threatening complication."
+Q_B = "We introduce a large corpus of English-language academic papers in many disciplines."
+NUMBERED = ("1. Futoma, J. et al. An improved multi-output Gaussian process RNN for sepsis detection. "
+            "Proc. MLHC 68, 243–254 (2017).\n"
+            "2. Lo, K., Wang, L. L. & Weld, D. S. S2ORC: the Semantic Scholar Open Research Corpus. "
+            "Proc. ACL 4969–4983 (2020).\n")
+
+
+@pytest.mark.parametrize("cited, label", [
+    (f'"{Q_A}"¹', "[1]"),                      # Nature: Unicode superscripts
+    (f'"{Q_A}"²', "[2]"),
+    (f'"{Q_A}"¹⁻²', "[1]"),
+    (f'"{Q_A}"<sup>2</sup>', "[2]"),         # HTML superscripts
+    (f'"{Q_A}"<sup>1,2</sup>', "[1]"),
+    (f'"{Q_A}" (2).', "[2]"),                # Vancouver: a number in round brackets
+    (f'"{Q_A}" (2, p. 4).', "[2]"),
+])
+def test_numbered_citations_of_every_style_name_their_reference(cited: str, label: str) -> None:
+    note = parse_note(f"# Note\n\n{cited}\n\n{NUMBERED}")
+    assert [r.number for r in note.references] == ["1", "2"]
+    [q] = note.quotes
+    assert q.source_text == label
+    assert note.reference_for(q) is note.references[int(label[1]) - 1]
+
+
+@pytest.mark.parametrize("cited", [
+    f'"{Q_A}" (3).',                          # no reference 3: prose, not a citation
+    f'"{Q_A}" (2019).',                       # a year
+])
+def test_numbers_in_brackets_that_name_no_reference_cite_nothing(cited: str) -> None:
+    note = parse_note(f"# Note\n\n{cited}\n\n{NUMBERED}")
+    assert note.quotes == [] and len(note.unchecked) == 1
+
+
+def test_a_citation_after_one_quote_is_not_the_next_quote_s() -> None:
+    # '"A"[1] and "B".' : [1] cites A; B cites nothing kb can read
+    for mark in ("[1]", "<sup>1</sup>", "¹"):
+        note = parse_note(f'# Note\n\n"{Q_A}"{mark} and also "{Q_B}"\n\n{NUMBERED}')
+        assert [q.quote for q in note.quotes] == [Q_A]
+        assert [text for _, text in note.unchecked] == [Q_B]
+    note = parse_note(f'# Note\n\n"{Q_A}"¹ and also "{Q_B}"²\n\n{NUMBERED}')
+    assert [q.source_text for q in note.quotes] == ["[1]", "[2]"]
