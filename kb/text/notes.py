@@ -136,10 +136,11 @@ class Note:
             return []
         cited = parse_entry(attribution)
         akey = name_key(cited.first_author)
-        if not akey or not cited.year:
+        if not akey:
             return []
         letter = _YEAR_LETTER.search(attribution)
-        hits = [r for r in self.references if r.entry is not None and r.entry.year == cited.year
+        # no year (MLA: "Futoma et al."): the first author alone
+        hits = [r for r in self.references if r.entry is not None and cited.year in (None, r.entry.year)
                 and name_key(r.entry.first_author) == akey]
         if letter and len(hits) > 1:
             mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")
@@ -652,6 +653,10 @@ _WHEN = (r"(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)(?:\s*[,:]\s*(?:pp?\.|pag
          r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
 _AUTHOR_YEAR = lazy(r"\(\s*(?:see\s+|cf\.\s+)?" + _WHO + r",?\s+" + _WHEN + r"\s*\)")
 _NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
+# MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)": author and page, no year; read only
+# when the note's references have that first author
+_AUTHOR_PAGE = lazy(r"\(\s*(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?)\s+"
+                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 _PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])\}?")
@@ -685,6 +690,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             if rx is _NARRATIVE and not after and window[m.end():m.end() + 2].lstrip().startswith("."):
                 continue    # "Doe, J. (2020). "A title"": a reference entry, not a citation of the quote
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
+    for m in _AUTHOR_PAGE.finditer(window):
+        if not (1800 <= int(m.group("page")[:4]) <= 2099 and len(m.group("page")) == 4):
+            who = " ".join(m.group("who").split()).rstrip(".")
+            found.append((lo + m.start(), lo + m.end(), ("author-page", f"{who}.", m.group("page").replace(" ", ""))))
     for m in _PANDOC_NARRATIVE.finditer(window):
         found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
     if not found:
@@ -696,11 +705,16 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     return None if _SENTENCE_END.search(text, end, hi) else what
 
 
-def _listed(what, numbers: set[str]):
+def _listed(what, numbers: set[str], note: Note | None = None):
     """A citation found by `_cite_near`, unless it is a number in round brackets ("(2)")
-    that no reference of the note is numbered by: then it is prose, not a citation."""
+    that no reference of the note is numbered by, or an author and a page ("(Futoma
+    et al. 243)") whose author no reference of the note has: then it is prose."""
     if what is not None and what[0] == "cite" and what[1][0] == "paren-number" and what[1][1] not in numbers:
         return None
+    if what is not None and what[0] == "author-page":
+        if note is None or len(note.references_by_author(what[1])) != 1:
+            return None
+        return ("author-year",) + what[1:]
     return what
 
 
@@ -768,12 +782,12 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                                                                        "[^", " \\", "\\")) \
                 and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
-        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end), numbers)
+        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end), numbers, note)
         if cite is not None:
             found.append((cite, True))
             continue
         cite = _listed(_cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end),
-                       numbers)
+                       numbers, note)
         if cite is not None and i and found[i - 1] is not None and found[i - 1][1] and found[i - 1][0] == cite:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's
         found.append((cite, False) if cite is not None else None)

@@ -443,3 +443,17 @@ def test_a_citation_after_one_quote_is_not_the_next_quote_s() -> None:
         assert [text for _, text in note.unchecked] == [Q_B]
     note = parse_note(f'# Note\n\n"{Q_A}"¹ and also "{Q_B}"²\n\n{NUMBERED}')
     assert [q.source_text for q in note.quotes] == ["[1]", "[2]"]
+
+
+def test_mla_author_page_citations_name_the_works_cited_entry() -> None:
+    works = ("Works Cited\n"
+             "Futoma, Joseph, et al. \"An Improved Multi-Output Gaussian Process RNN.\" *Proc. MLHC*, 2017, pp. 243-54.\n"
+             "Lo, Kyle, and Lucy Lu Wang. \"S2ORC: The Semantic Scholar Open Research Corpus.\" *Proc. ACL*, 2020.\n")
+    note = parse_note(f'# Note\n\n"{Q_A}" (Futoma et al. 243). "{Q_B}" (Lo and Wang 4969-70).\n\n{works}')
+    assert [(q.attribution, q.page) for q in note.quotes] == [("Futoma et al.", "243"), ("Lo and Wang.", "4969-70")]
+    assert [note.reference_for(q).line for q in note.quotes] == [6, 7]
+    # a name no entry has, a table, a year: prose, not citations
+    for cited in ("(Smith et al. 12)", "(Table 3)", "(Futoma 2017)"):
+        note = parse_note(f'# Note\n\n"{Q_A}" {cited}.\n\n{works}')
+        assert [q.attribution for q in note.quotes] in ([], ["Futoma. 2017."]), cited
+    assert parse_note(f'# Note\n\n"{Q_A}" (Table 3).\n\n{works}').unchecked
