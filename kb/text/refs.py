@@ -520,7 +520,7 @@ def _split_one_author(text: str) -> _AuthorSplit | None:
     if not all(_name_like(w) for w in words) or any(w.lower() in _NAME_SMALL_WORDS for w in words):
         return None
     title = _TITLE_END_RE.split(rest, maxsplit=1)[0]
-    if len(title.split()) < 3 or not _YEAR_ANY_RE.search(_strip_ids(rest)):
+    if len(title.split()) < 3 or not (_YEAR_ANY_RE.search(_strip_ids(rest)) or _OLD_YEAR_END_RE.search(rest)):
         return None
     return _AuthorSplit(head, " " + rest, None, "period")
 
@@ -859,6 +859,9 @@ def find_references(pages: list[str]) -> list[RefEntry]:
     return best
 
 
+# a year before 1950 closing the entry (as a page or volume number would not):
+# ', 1948.', '(1936).', ', July 1948.'
+_OLD_YEAR_END_RE = lazy(rf"(?:,|\(|\b{_MONTHS}\.?)\s*(19[0-4]\d)\)?[.,]?\s*$")
 _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
@@ -903,8 +906,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 entry.first_author = name_key(_first_author(first)) or None
     if entry.year is None:
         years = _YEAR_ANY_RE.findall(_strip_ids(body))
+        old = None if years else _OLD_YEAR_END_RE.search(_strip_ids(body))
         if years:
             entry.year = int(years[-1])
+        elif old:                   # 'Bell System Technical Journal, 27(3):379–423, 1948.'
+            entry.year = int(old.group(1))
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
     entry.title = title

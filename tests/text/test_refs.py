@@ -619,3 +619,21 @@ def test_s2orc_raw_references_read_as_grobid_structured_them() -> None:
     assert sorted(wrong) == ["Biocreative v cdr task corpus: a resource for chemical disease relation extraction",
                              "Medical Subject Headings (MeSH)", "Skip-thought vectors",
                              "TabEL: entity linking in web tables"]
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year before 1950 closing the entry is its year (natbib plain, IEEE, LNCS)
+    ("C. E. Shannon. A mathematical theory of communication. Bell System Technical Journal, "
+     "27(3):379–423, 1948.", 1948),
+    ("A. M. Turing. On computable numbers, with an application to the Entscheidungsproblem. Proc. London "
+     "Math. Soc., s2-42(1), November 1936.", 1936),
+    ("Alan Turing. On computable numbers, with an application. Proceedings of the London Mathematical "
+     "Society (1936).", 1936),
+    # ... and page numbers that look like one are not
+    ("J. Doe. A study of things. Journal of Things, 12(3):1913–1920.", None),
+    ("J. Doe. A study of things. Journal of Things, 12(3):1913–1920, 2001.", 2001),
+])
+def test_years_before_1950_at_the_end_of_an_entry(text: str, year: int | None) -> None:
+    entry = parse_entry(text)
+    assert entry.year == year
+    assert entry.first_author in ("shannon", "turing", "doe") and entry.title
