@@ -221,6 +221,11 @@ def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
         if exc.message == index.BIB_MISSING:
             report.problem("files", index.BIB_REL, "is missing (kb reads no papers without it)",
                            "restore it (git checkout references.bib) or kb init")
+        elif rel == "claims/":
+            # What the index holds from the claims files is kept: they are not "gone".
+            broken.add(rel)
+            broken.update(r[0] for r in kb.conn.execute("select path from files where path like 'claims/%'"))
+            report.problem("files", rel, exc.message, exc.hint or EDIT)
         elif isinstance(exc, index.UnreadableFile):
             report.problem("files", rel, exc.message, f"restore it (git checkout {rel}), or make it a file kb "
                            "can read (a link must point at an existing file)")
@@ -299,8 +304,12 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             report.problem("files", rel, "changed since it was indexed, and the index did not notice "
                            "(same size and modification time)", REBUILD)
     for rel in recorded:
-        if rel not in current:
+        if rel not in current and rel not in broken:
             report.problem("files", rel, "is gone, but the index still records it", REBUILD)
+    for path in index.claims_out_of_reach(layout):
+        rel = layout.relative(path)
+        report.problem("files", rel, "is in a subfolder of claims/, where kb reads no claims file",
+                       f"move it into claims/ (mv {rel} claims/), or out of claims/ if it is no claims file")
     if quick:
         report.counts["papers"] = db.execute("select count(*) from papers").fetchone()[0]
         for table in ("quotes", "claims"):

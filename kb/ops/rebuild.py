@@ -21,7 +21,7 @@ from kb.errors import FileFormatError
 from kb.ops import derive
 from kb.ops.doctor import EDIT, what_of, where_of
 from kb.store import paths
-from kb.store.index import Changes, Progress
+from kb.store.index import Changes, Progress, check_claims_folder
 from kb.store.knowledgebase import KB
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, truth_files
@@ -138,6 +138,7 @@ def _fill(kb: KB, result: RebuildResult) -> None:
     with transaction(db):
         indexer.reindex_bib()        # a malformed references.bib stops the rebuild here
     indexer.attach_cached_sources()
+    check_claims_folder(kb.layout)          # a claims folder kb cannot list stops it too
     for rel, path in truth_files(kb.layout).items():
         if rel == BIB_REL:
             continue

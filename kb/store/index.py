@@ -100,6 +100,52 @@ def unreadable(path: Path) -> str | None:
     return None
 
 
+def claims_folder_unreadable(layout: Layout) -> str | None:
+    """Why the claims folder cannot be listed (a file or a link to a missing folder in its
+    place, no permission), or None: it is a folder kb can list, or there is none at all
+    (then there are no claims files). A claims folder kb cannot list never reads as empty:
+    that would drop every quote and claim from the index."""
+    path = layout.claims
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "a link to a missing folder" if path.is_symlink() else None
+    except OSError as exc:
+        return exc.strerror or "it cannot be opened"
+    if not stat.S_ISDIR(st.st_mode):
+        return "a file, not a folder" if stat.S_ISREG(st.st_mode) else "not a folder"
+    if not os.access(path, os.R_OK | os.X_OK):
+        return "no permission to list it"
+    return None
+
+
+def check_claims_folder(layout: Layout) -> None:
+    """Raise (one line naming claims/) when the claims folder is there but cannot be listed."""
+    why = claims_folder_unreadable(layout)
+    if why is not None:
+        raise UnreadableFile(f"cannot read ({why}); kb reads and writes quotes and claims in it",
+                             path="claims/", hint="restore it (git checkout claims), or move what is in its "
+                                                  "place aside and make claims/ a folder again")
+
+
+def claims_out_of_reach(layout: Layout, name: str = "*.toml", limit: int = 100) -> list[Path]:
+    """TOML files in subfolders of claims/ (kb reads claims/*.toml only): a claims file moved
+    into one by hand reads as deleted, and should be said to be where it is."""
+    found: list[Path] = []
+    if claims_folder_unreadable(layout) is not None or not layout.claims.is_dir():
+        return found
+    try:
+        for sub in sorted(p for p in layout.claims.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            for path in sorted(sub.rglob(name)):
+                if path.is_file():
+                    found.append(path)
+                    if len(found) >= limit:
+                        return found
+    except OSError:
+        pass
+    return found
+
+
 class UnreadableFile(FileFormatError):
     """A truth file kb cannot open (a link to a missing file, a folder, no permission): what
     the index holds from it is kept, not dropped, until it can be read again."""
@@ -238,8 +284,18 @@ class Indexer:
         changed_files = stale.stale_files(db.conn, self.layout)
         if not changed_files:
             return
+        folder_broken = False
+        try:
+            check_claims_folder(self.layout)
+        except UnreadableFile as exc:
+            if on_error is None:
+                raise
+            on_error("claims/", exc)
+            folder_broken = True
         recorded = {row["path"]: row["sha256"] for row in db.query("select path, sha256 from files")}
         current = truth_files(self.layout)
+        if folder_broken:       # what the index holds from the claims files is kept, not dropped
+            changed_files = [rel for rel in changed_files if rel == BIB_REL or rel in current]
         # references.bib first: whether claims/<stem>.toml belongs to a paper depends on it.
         changed_files.sort(key=lambda rel: rel != BIB_REL)
         changed = []
@@ -312,6 +368,12 @@ class Indexer:
             return
         what = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
         verb = "is" if len(lost) == 1 and what.startswith("1 ") else "are"
+        moved = claims_out_of_reach(self.layout, rel.removeprefix("claims/"), limit=1)
+        if moved:
+            there = self.layout.relative(moved[0])
+            self.notices.append(f"{rel} was moved to {there}, where kb reads no claims file: its {what} {verb} "
+                                f"no longer in the knowledge base (mv {there} claims/ to restore)")
+            return
         self.notices.append(f"{rel} was deleted: its {what} {verb} no longer in the knowledge base "
                             f"(git checkout {rel} to restore)")
 

@@ -159,10 +159,15 @@ class KB:
         return cache.SourceCache(self.layout.sources, self.layout.tmp)
 
     def limits(self) -> pdf.Limits:
-        limits = self.settings.get("limits", {})
+        settings = self.settings
+        _no_unknown_keys(settings, {"limits"}, "")
+        limits = settings.get("limits", {})
         if not isinstance(limits, dict):
             raise FileFormatError("`limits` must be a table ([limits] with max_pages = 2000, ...)",
                                   path=paths.MARKER)
+        import dataclasses
+
+        _no_unknown_keys(limits, {f.name for f in dataclasses.fields(pdf.Limits)}, "[limits] ")
         return pdf.Limits.from_env(limits)
 
     @property
@@ -331,3 +336,18 @@ def init(folder: Path) -> tuple[Path, bool]:
     _ = kb.db            # the schema; the files are indexed by the first command that opens it
     kb.close()
     return layout.root, created
+
+
+def _no_unknown_keys(table: dict, known: set[str], where: str) -> None:
+    """A key kb.toml holds that kb does not know is named, as in a claims file: a misspelt
+    limit (max_page = 5000) would otherwise be ignored in silence. A person's own key
+    starting with x_ is left alone."""
+    import difflib
+
+    for key in table:
+        if key in known or key.startswith("x_"):
+            continue
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        raise FileFormatError(f"{where}unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
+                              + f"; kb reads {', '.join(sorted(known))} (a key of your own: x_{key})",
+                              path=paths.MARKER)

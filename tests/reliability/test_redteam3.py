@@ -1,0 +1,151 @@
+"""Nothing lost, round three: more classes of defect an independent red-team run found.
+
+As in test_redteam.py, each test builds its own hostile situation (the claims folder
+replaced by a file, a claims file moved into a subfolder, a misspelt kb.toml key, ...)
+and checks the promised exit code with one `kb: error:` line, that nothing is lost,
+and that `kb doctor` names the real problem.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from kbrun import run_kb
+
+BIB = """@misc{alpha2020energy,
+  title = {Energy Use of Alpha Models in Practice},
+  author = {Alpha, Ada and Beta, Bob},
+  year = {2020},
+  eprint = {2001.00001},
+  archiveprefix = {arXiv},
+}
+"""
+PAGES = ["Alpha models. We trained 12 models on 64 GPUs for 3 days, which used 1,287 MWh of energy.",
+         "The data centre had a PUE of 1.1 and emitted 552 tCO2e in total."]
+
+
+@pytest.fixture
+def alpha(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text(BIB)
+    pages = tmp_path / "alpha.json"
+    pages.write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", "alpha2020energy", pages, "--version", "v1").code == 0
+    r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
+               "--id", "energy")
+    assert r.code == 0, r.err
+    return kb_root
+
+
+def _doctor_clean() -> None:
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out + r.err
+
+
+def _one_error(r, *words: str) -> None:
+    assert r.code == 2, r.out + r.err
+    assert r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
+    assert "Traceback" not in r.err and "internal error" not in r.err
+    for w in words:
+        assert w in r.err, r.err
+
+
+# -- the claims folder replaced by something kb cannot list ------------------------------------
+
+def _replace_claims_folder(root: Path, tmp_path: Path, how: str) -> Path:
+    kept = tmp_path / "claims-kept"
+    shutil.move(root / "claims", kept)
+    if how == "file":
+        (root / "claims").write_text("not a folder\n")
+    else:
+        (root / "claims").symlink_to(tmp_path / "nowhere")
+    return kept
+
+
+@pytest.mark.parametrize("how, why", [("file", "a file, not a folder"), ("link", "a link to a missing folder")])
+def test_a_claims_folder_kb_cannot_list_stops_every_command_and_loses_nothing(alpha, tmp_path, how, why):
+    """Read as empty, it dropped every quote and claim from the index in silence (kb doctor:
+    nothing to repair), and `kb claim add` then failed with an internal error."""
+    kept = _replace_claims_folder(alpha, tmp_path, how)
+    for args in (("ls",), ("claims",), ("verify",), ("rebuild",),
+                 ("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e in total")):
+        _one_error(run_kb(*args), "claims/", why)
+    r = run_kb("doctor")
+    assert r.code == 1 and f"claims/: cannot read ({why})" in r.out, r.out + r.err
+    assert "is gone" not in r.out and "kb rebuild" not in r.out      # rebuilding would not help
+    # Put back: the index still held everything, and nothing needs re-adding.
+    (alpha / "claims").unlink()
+    shutil.move(kept, alpha / "claims")
+    r = run_kb("claims", "--json")
+    assert r.code == 0 and [c["id"] for c in json.loads(r.out)] == ["energy"], r.out + r.err
+    assert "deleted" not in r.err
+    _doctor_clean()
+
+
+def test_no_claims_folder_at_all_is_no_claims_files(kb_root):
+    (kb_root / "references.bib").write_text(BIB)
+    shutil.rmtree(kb_root / "claims")
+    assert run_kb("ls").code == 0
+    _doctor_clean()
+
+
+# -- a claims file moved into a subfolder ------------------------------------------------------
+
+def test_a_claims_file_moved_into_a_subfolder_is_said_to_be_there(alpha):
+    """Said to be "deleted", and kb doctor found nothing to repair: the file is where the
+    person put it, and kb reads claims/*.toml only."""
+    sub = alpha / "claims" / "archive" / "2020"
+    sub.mkdir(parents=True)
+    (alpha / "claims" / "alpha2020energy.toml").rename(sub / "alpha2020energy.toml")
+    r = run_kb("ls")
+    assert r.code == 0
+    assert ("claims/alpha2020energy.toml was moved to claims/archive/2020/alpha2020energy.toml, where kb reads "
+            "no claims file") in r.err, r.err
+    assert "mv claims/archive/2020/alpha2020energy.toml claims/" in r.err
+    r = run_kb("doctor")
+    assert r.code == 1, r.out
+    assert "problem: claims/archive/2020/alpha2020energy.toml: is in a subfolder of claims/" in r.out, r.out
+    (sub / "alpha2020energy.toml").rename(alpha / "claims" / "alpha2020energy.toml")
+    r = run_kb("claims", "--json")
+    assert r.code == 0 and [c["id"] for c in json.loads(r.out)] == ["energy"]
+    _doctor_clean()
+
+
+def test_a_claims_file_really_deleted_is_still_said_deleted(alpha):
+    (alpha / "claims" / "other").mkdir()
+    (alpha / "claims" / "other" / "notes.toml").write_text("x = 1\n")        # another name: not it
+    (alpha / "claims" / "alpha2020energy.toml").unlink()
+    r = run_kb("ls")
+    assert r.code == 0 and "claims/alpha2020energy.toml was deleted: its 1 claim" in r.err, r.err
+
+
+# -- kb.toml keys kb does not know ---------------------------------------------------------------
+
+@pytest.mark.parametrize("edit, named", [
+    (("max_pages = 2000", "max_page = 5000"), "[limits] unknown key `max_page` (did you mean `max_pages`?)"),
+    (("max_stream_mb = 75", "max_stream_MB = 300"), "[limits] unknown key `max_stream_MB` (did you mean `max_stream_mb`?)"),
+    (("[limits]", "[limit]"), "unknown key `limit` (did you mean `limits`?)"),
+])
+def test_a_misspelt_kb_toml_key_is_named_not_ignored(alpha, tmp_path, edit, named):
+    """A misspelt limit was ignored in silence: the PDF it was raised for was still refused
+    by the default limit, and kb doctor found nothing to repair."""
+    marker = alpha / "kb.toml"
+    text = marker.read_text()
+    assert edit[0] in text
+    marker.write_text(text.replace(edit[0], edit[1], 1))
+    r = run_kb("doctor")
+    assert r.code == 1 and f"problem: kb.toml: {named}" in r.out, r.out + r.err
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf(["Gamma models use 5 kWh."]))
+    _one_error(run_kb("add", "--offline", pdf), "kb.toml", named)
+    assert "gamma" not in (alpha / "references.bib").read_text().lower()
+
+
+def test_a_persons_own_kb_toml_key_is_left_alone(alpha):
+    marker = alpha / "kb.toml"
+    marker.write_text(marker.read_text() + "x_reviewer = \"me\"\n\n[x_mine]\nnote = 1\n")
+    _doctor_clean()
