@@ -74,8 +74,15 @@ def out(text: str) -> None:
 
 def data(text: str) -> None:
     """Write an export (BibTeX, a note, CSL-JSON, a graph) to this call's stdout exactly
-    as it would go to a file (`-o -`)."""
-    stdout().write(text)
+    as it would go to a file (`-o -`): byte for byte into a pipe or a file. Shown on a
+    terminal, control characters a hand-edited entry may hold (ESC sequences in a title)
+    are left out, as everywhere kb prints: they must not clear the screen or retitle it."""
+    stream = stdout()
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        terminal = False
+    stream.write(printable(text) if terminal else text)
 
 
 def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:

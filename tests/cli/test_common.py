@@ -32,3 +32,23 @@ def test_json_items_are_written_before_the_listing_ends():
     with output_to(stream):
         emit_json_items(items())
     assert '"n": 1' in seen[0] and '"n": 2' not in seen[0]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_export_shown_on_a_terminal_cannot_drive_it_but_a_pipe_gets_every_byte():
+    """`kb export bib -o -` wrote a title's ESC sequences (a hand-edited references.bib) as
+    they were: on a terminal they clear the screen or retitle the window."""
+    from kb.cli.common import data
+
+    text = "@misc{x,\n  title = {Evil \x1b]0;pwned\x07 \x1b[2J \x9b31m title},\n}\n"
+    shown, piped = _Terminal(), io.StringIO()
+    with output_to(shown):
+        data(text)
+    with output_to(piped):
+        data(text)
+    assert piped.getvalue() == text
+    assert shown.getvalue() == "@misc{x,\n  title = {Evil ]0;pwned [2J 31m title},\n}\n"
