@@ -48,7 +48,7 @@ from kb.sources.bibtex import (
     wide_encoding,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import extract_plan, guess_year, parse_plan, split_info_authors
+from kb.sources.pdf import extract_plan, guess_year, not_a_pdf, parse_plan, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.knowledgebase import KB
@@ -400,7 +400,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
     fetched); when either fails nothing is written. `options` as for `add`."""
     data = read_input(pdf, "the PDF")
     if not data.startswith(b"%PDF-"):
-        raise PDFError(f"{pdf} is not a PDF; nothing added")
+        raise PDFError(f"{pdf} is {not_a_pdf(data)}; nothing added")
     result = add(kb, text, **options)
     out = ImportResult()
     _attach_pdf(kb, result.citekey, pdf, out)
@@ -1007,7 +1007,7 @@ def _attach_task(kb: KB, key: str, pdf: Path) -> bulk.Task | None:
         return None
     data = read_input(pdf, "the PDF")
     if not data.startswith(b"%PDF-"):
-        raise PDFError("not a PDF")
+        raise PDFError(not_a_pdf(data))
     if _attached(kb, key, data):
         return None
     return bulk.Task(data, _plan_for(kb, data, None), str(pdf))

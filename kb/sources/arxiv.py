@@ -15,6 +15,7 @@ from kb.sources.net import (
     endpoint,
     host_of,
 )
+from kb.sources.pdf import what_it_is
 from kb.text.ids import ArxivId, parse_arxiv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -165,9 +166,9 @@ def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
     response = client.get(url, service="arxiv", label=f"PDF {record.versioned}")
     data = response.content
     if not data.startswith(b"%PDF-"):
-        kind = response.content_type or "unknown type"
-        raise NetworkError(f"{host_of(url)} sent {kind} instead of a PDF for {record.versioned} "
-                           f"({data[:40]!r}...)",
+        kind = response.content_type or "no content type"
+        raise NetworkError(f"{host_of(url)} sent {what_it_is(data)} ({kind}) instead of a PDF for "
+                           f"{record.versioned}; nothing was kept",
                            hint="arXiv may be serving an error page; try again later")
     if not looks_complete(data):
         raise NetworkError(f"{host_of(url)} sent a PDF of {record.versioned} that is cut off "

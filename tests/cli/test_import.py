@@ -303,7 +303,7 @@ def test_import_with_two_jobs_writes_exactly_what_one_job_writes(tmp_path, monke
     assert [a.split(":")[0] for a in two.json["attached"]] == [
         "gen0", "turing1950", "gen1", "corrupt2020", "gen2", "scibert2019", "gen3", "acl2018", "page1999"]
     assert "corrupt2020: corrupt.pdf: " in two.err and "kept with metadata only" in two.err
-    assert "login2021: file" in two.err and "not attached: not a PDF" in two.err
+    assert "login2021: file" in two.err and "not attached: an HTML page, not a PDF" in two.err
     assert "lacoste2019: file" in two.err and "arxiv-1910.09700-missing.pdf" in two.err
     assert "Traceback" not in two.err
     turing = run_kb("show", "turing1950", "--json").json

@@ -149,3 +149,52 @@ def test_a_persons_own_kb_toml_key_is_left_alone(alpha):
     marker = alpha / "kb.toml"
     marker.write_text(marker.read_text() + "x_reviewer = \"me\"\n\n[x_mine]\nnote = 1\n")
     _doctor_clean()
+
+
+# -- an answer or a file that is no PDF is said for what it is ------------------------------------
+
+def _zip() -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("paper.txt", "not a pdf")
+    return buf.getvalue()
+
+
+@pytest.fixture
+def arxiv(server):
+    from fakearxiv import FakeArxiv
+    from pdfgen import make_pdf
+
+    fake = FakeArxiv(server)
+    fake.add("2311.16863", {3: make_pdf(["Power Hungry Processing", "We used 12 kWh."])},
+             "Power Hungry Processing", ["Alexandra Sasha Luccioni"])
+    return fake
+
+
+@pytest.mark.parametrize("body, said", [
+    (b"", "0 bytes"), (b"\r\n \n", "only white space (4 bytes)"), (None, "a ZIP archive"),
+    (b"<!DOCTYPE html><html><body>Verify you are human</body></html>", "an HTML page"),
+    (b'{"error": "rate limited"}', "JSON"), (b"\x1f\x8b\x08\x00rest", "gzip data"),
+])
+def test_an_arxiv_pdf_answer_that_is_no_pdf_is_said_for_what_it_is(kb_root, arxiv, body, said):
+    """It was "sent application/pdf instead of a PDF (b'PK\\x03\\x04\\x14...')": the
+    right content type said to be wrong, and the answer's bytes as a Python literal."""
+    arxiv.papers["2311.16863"]["versions"][3] = _zip() if body is None else body
+    r = run_kb("add", "2311.16863")
+    _one_error(r, f"sent {said} (", "instead of a PDF for 2311.16863v3; nothing was kept")
+    assert "b'" not in r.err and "\\x" not in r.err
+    assert (kb_root / "references.bib").read_text() == "" and run_kb("ls", "--json").json == []
+
+
+@pytest.mark.parametrize("body, said", [
+    (b"", "is 0 bytes"), (None, "is a ZIP archive"), (b"<html><body>Sign in</body></html>", "is an HTML page"),
+])
+def test_a_file_named_pdf_that_is_no_pdf_is_said_for_what_it_is(kb_root, tmp_path, body, said):
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_zip() if body is None else body)
+    r = run_kb("add", "--offline", path)
+    assert r.code == 2 and f"paper.pdf {said} (it does not start with %PDF-)" in r.err, r.err
+    assert (kb_root / "references.bib").read_text() == ""
