@@ -39,7 +39,7 @@ from kb.text.versions import normalise_version, version_number
 #: Characters BibTeX or biber do not accept in a citekey.
 _BAD_KEY = lazy(r'[\s,{}()"#%\'=\\~]')
 #: A tag kb writes: no spaces (a tag is one word in `kb ls --tag`), no commas (the separator).
-_BAD_TAG = lazy(r"[\s,{}]")
+_BAD_TAG = lazy(r"[\s,{}\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 #: A name in a check expression that needs no backticks.
 _PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 #: The start of an entry, up to its key.
@@ -378,7 +378,8 @@ def split_tags(value: str | None) -> list[str]:
 
 def check_tag(tag: str) -> str:
     if not tag or _BAD_TAG.search(tag):
-        raise UsageError(f"tag {tag!r} cannot be used: a tag is one word, without spaces, commas or braces",
+        raise UsageError(f"tag {tag!r} cannot be used: a tag is one word, without spaces, commas, braces or "
+                         "control characters",
                          hint="join words with '-', e.g. carbon-footprint")
     return tag
 

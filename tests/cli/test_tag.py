@@ -64,6 +64,11 @@ def test_tag_adds_and_removes_keywords(lib):
     (("strubell2019energy", "+a,b"), "tag 'a,b' cannot be used"),
     (("strubell2019energy", "+"), "a tag change is +TAG or -TAG"),
     (("nosuch", "+x"), "no paper 'nosuch'"),
+    # Control characters were dropped on writing: the tag stored differed from the one
+    # given, so the same tag given again was added a second time.
+    (("strubell2019energy", "+\x1b]0;pwned\x07"), "tag '\\x1b]0;pwned\\x07' cannot be used"),
+    (("strubell2019energy", "+en\x00ergy"), "tag 'en\\x00ergy' cannot be used"),
+    (("strubell2019energy", "+\u202eygrene"), "tag '\\u202eygrene' cannot be used"),
 ])
 def test_bad_tags_are_refused_and_nothing_written(lib, args, message):
     r = run_kb("tag", *args)
