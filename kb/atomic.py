@@ -202,8 +202,11 @@ def check_safe_name(name: str, what: str) -> str:
     bad = (not name or name in (".", "..") or "/" in name or "\\" in name
            or "\0" in name or name.startswith(".") or len(name) > 200)
     if bad:
-        raise UsageError(f"{what} {name!r} cannot be used as a file name "
-                         "(no '/', '\\', leading '.', or '..'; at most 200 characters)")
+        shown = repr(name) if len(name) <= 80 else f"{name[:60]!r}... ({len(name):,} characters)"
+        raise UsageError(f"{what} {shown} cannot be used as a file name "
+                         "(no '/', '\\', leading '.', or '..'; at most 200 characters)",
+                         hint="give the paper a shorter key: kb rename OLD NEW" if what == "citekey"
+                         and len(name) > 200 else None)
     return name
 
 

@@ -237,7 +237,17 @@ def _renamed_by_hand(kb: KB, old: str, new: str) -> bool:
     (its claims file, cached sources). kb rename then moves those, as it would have."""
     if paper_exists(kb.conn, old) or resolve_alias(kb.conn, old) is not None or not paper_exists(kb.conn, new):
         return False
-    return kb.layout.claims_file(old).exists() or bool(kb.sources.find(citekey=old))
+    path = _claims_file_or_none(kb, old)
+    return (path is not None and path.exists()) or bool(kb.sources.find(citekey=old))
+
+
+def _claims_file_or_none(kb: KB, key: str) -> Path | None:
+    """claims/<key>.toml, or None for a key that cannot name a file (over 200 characters,
+    as BibTeX allows): such a paper has no claims file, and renaming it is the way out."""
+    try:
+        return kb.layout.claims_file(key)
+    except UsageError:
+        return None
 
 
 def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None) -> RenameResult:
@@ -255,8 +265,9 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         bibfile = bibtex.BibFile.load(kb.layout.bib)
         if not following:
             check_new_key(kb, bibfile, new, old)
-        old_path, new_path = kb.layout.claims_file(old), kb.layout.claims_file(new)
-        if new_path.exists() and (old_path.exists() or not following):
+        old_path, new_path = _claims_file_or_none(kb, old), kb.layout.claims_file(new)
+        old_held = old_path is not None and old_path.exists()
+        if new_path.exists() and (old_held or not following):
             raise UsageError(f"{kb.layout.relative(new_path)} exists already; nothing renamed",
                              hint=f"merge {kb.layout.relative(old_path)} into it by hand" if following else
                              "move it away (it holds quotes of a paper kb does not know) and try again")
@@ -313,15 +324,15 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 m.identities[new] = m.identities.pop(old)
             kb.sources.save(m)
             result.sources += 1
-        s2_old = s2.cache_path(kb.layout.s2_cache, old)
-        if s2_old.exists():
+        s2_old = s2.cache_path(kb.layout.s2_cache, old) if old_path is not None else None
+        if s2_old is not None and s2_old.exists():
             write_text(s2.cache_path(kb.layout.s2_cache, new), s2_old.read_text("utf-8"), kb.layout.tmp)
             s2_old.unlink()
         kb.write_file(kb.layout.bib, bibfile.render())
         for path, body in rewritten.items():
             if path != old_path:
                 kb.write_file(path, body)
-        if old_path.exists():
+        if old_held:
             body = rewritten.get(old_path) or old_path.read_text("utf-8")
             if body.startswith(f"# Quotes and claims from {old}"):      # the header kb wrote
                 body = f"# Quotes and claims from {new}" + body[len(f"# Quotes and claims from {old}"):]

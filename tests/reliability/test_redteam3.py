@@ -198,3 +198,29 @@ def test_a_file_named_pdf_that_is_no_pdf_is_said_for_what_it_is(kb_root, tmp_pat
     r = run_kb("add", "--offline", path)
     assert r.code == 2 and f"paper.pdf {said} (it does not start with %PDF-)" in r.err, r.err
     assert (kb_root / "references.bib").read_text() == ""
+
+
+# -- a citekey too long to name a file ----------------------------------------------------------
+
+def test_a_key_too_long_for_a_file_name_is_said_shortly_and_can_be_renamed(kb_root, tmp_path):
+    """BibTeX takes a key of any length, and kb import keeps it; a quote on it is refused
+    (claims/<key>.toml cannot be made), but the refusal echoed the whole key, and kb rename,
+    the way out, was refused the same way."""
+    key = "energy" + "x" * 294
+    bib = tmp_path / "long.bib"
+    bib.write_text(f"@misc{{{key},\n  title = {{Long Keys in Practice}},\n  author = {{Doe, Jane}},\n"
+                   "  year = {2021},\n}\n")
+    assert run_kb("import", bib).code == 0
+    pages = tmp_path / "p.json"
+    pages.write_text(json.dumps(["We used 12 kWh of energy."]))
+    assert run_kb("text", "load", key, pages).code == 0
+    r = run_kb("quote", "add", key, "We used 12 kWh of energy")
+    _one_error(r, "(300 characters) cannot be used as a file name", "kb rename")
+    assert key not in r.err
+    r = run_kb("rename", key, "doe2021long")
+    assert r.code == 0, r.err
+    r = run_kb("quote", "add", "doe2021long", "We used 12 kWh of energy")
+    assert r.code == 0, r.err
+    assert (kb_root / "claims" / "doe2021long.toml").is_file()
+    assert key in (kb_root / "references.bib").read_text()          # kept in ids
+    _doctor_clean()
