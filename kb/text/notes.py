@@ -606,9 +606,11 @@ def _cite_tokens(text: str) -> list[int]:
 
 def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
     """The citation starting at `pos` (one of `_cite_tokens`) and where it ends."""
-    line_end = text.find("\n", pos)
-    line_end = para_end if line_end < 0 or line_end > para_end else line_end
-    cite_text = text[pos:min(line_end, pos + 2000)]
+    # Looked for within the 2,000 characters a citation may take only: a search to the end
+    # of the line for every citation made a note of one long line quadratic.
+    limit = min(para_end, pos + 2000)
+    line_end = text.find("\n", pos, limit)
+    cite_text = text[pos:limit if line_end < 0 else line_end]
     if cite_text.startswith("\\"):
         end = cite_text.find("}") + 1
     elif cite_text.startswith("[["):
