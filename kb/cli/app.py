@@ -144,6 +144,11 @@ def _run(argv: list[str] | None) -> int:
         if cannot:
             err(f"kb: error: {cannot}\n")
             return 2
+        if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):
+            # A whole number given on the command line (a candidate, --top) that no row can
+            # have: SQLite's integers stop at 2**63 - 1.
+            err("kb: error: a number given is too large: kb counts up to 9,223,372,036,854,775,807\n")
+            return 2
         if _damaged_index(exc):
             reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
                       else " ".join(str(exc).split())[:100])

@@ -679,7 +679,7 @@ def _page_range(locator: str | None) -> tuple[int, int] | None:
     """'13' -> (13, 13), '3-4' / '3–4' -> (3, 4); None for what is not a page number ('iv')."""
     if not locator:
         return None
-    m = re.fullmatch(r"\s*(\d{1,6})\s*(?:[-–—]+\s*(\d{1,6}))?\s*[a-z]{0,2}\.?\s*", locator)
+    m = re.fullmatch(r"\s*(\d+)\s*(?:[-–—]+\s*(\d+))?\s*[a-z]{0,2}\.?\s*", locator)
     if not m:
         return None
     a = int(m.group(1))

@@ -224,3 +224,27 @@ def test_a_key_too_long_for_a_file_name_is_said_shortly_and_can_be_renamed(kb_ro
     assert (kb_root / "claims" / "doe2021long.toml").is_file()
     assert key in (kb_root / "references.bib").read_text()          # kept in ids
     _doctor_clean()
+
+
+# -- numbers too large ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locator, cited", [("p. 12345678", "12345678"), ("pp. 2-99999999999999999999", None),
+                                            ("p. 99999999999999999999999", "99999999999999999999999")])
+def test_a_page_locator_of_many_digits_is_a_wrong_page_not_ignored(alpha, tmp_path, locator, cited):
+    """A locator of seven digits or more was read as no page number at all ('iv' is not
+    checked): the quote stood ok whatever page the note cited."""
+    note = tmp_path / "n.md"
+    note.write_text(f"> We trained 12 models on 64 GPUs for 3 days [@alpha2020energy, {locator}]\n\n"
+                    "> We trained 12 models on 64 GPUs for 3 days [@alpha2020energy, p. 1]\n")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and f"{note}:1: wrong-page" in r.out and f"{note}:3: ok " in r.out, r.out + r.err
+    if cited:
+        assert f"the note cites p. {cited}, but the quote is on page 1" in r.out
+
+
+@pytest.mark.parametrize("args", [("claims", "promote", "99999999999999999999999"),
+                                  ("claims", "dismiss", "1", "99999999999999999999999"),
+                                  ("graph", "missing", "--top", "99999999999999999999999")])
+def test_a_whole_number_beyond_what_the_index_counts_is_one_line(alpha, args):
+    """It was an internal error (OverflowError: Python int too large to convert to SQLite INTEGER)."""
+    _one_error(run_kb(*args), "too large")
