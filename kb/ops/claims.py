@@ -191,8 +191,9 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
                   minimum: str | None, maximum: str | None, text: list[str] | None = None) -> tuple[str, list]:
     """Claims tagged with every topic (tags only), holding every `text` (full text)."""
     where, params = record_filter(kb.conn, "claims", topics, text, paper)
-    base_unit = None
+    base_unit, set_by = None, None
     if unit:
+        set_by = f"--unit {unit!r}"
 
         try:
             _, base_unit = to_base(1.0, unit)
@@ -203,8 +204,8 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
             continue
         value, bound_unit = _bound(text)
         if base_unit and bound_unit != base_unit:
-            raise UsageError(f"{option} {text!r} is not in the same kind of unit as --unit {unit}")
-        base_unit = bound_unit
+            raise UsageError(f"{option} {text!r} is not in the same kind of unit as {set_by}")
+        base_unit, set_by = bound_unit, set_by or f"--min {text!r}"
         where += f" and base_value {op} ?"
         params.append(value)
     if base_unit is not None:

@@ -77,7 +77,9 @@ def test_claims_filters(php):
     r = run_kb("claims", "--min", "1 kg")
     assert r.code == 0 and "no claims match" in r.out
     r = run_kb("claims", "--unit", "kWh", "--min", "1 kg")
-    assert r.code == 2 and "not in the same kind of unit" in r.err
+    assert r.code == 2 and "--min '1 kg' is not in the same kind of unit as --unit 'kWh'" in r.err
+    r = run_kb("claims", "--min", "5 kWh", "--max", "1 kg")       # was "... as --unit None"
+    assert r.code == 2 and "--max '1 kg' is not in the same kind of unit as --min '5 kWh'" in r.err, r.err
     r = run_kb("claims", "--unit", "blorp")
     assert r.code == 2 and "blorp" in r.err
     both = run_kb("claims", "--topic", "energy", "--json").json
