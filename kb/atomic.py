@@ -247,6 +247,13 @@ def max_input_bytes() -> int:
     return int(mb * 1024 * 1024)
 
 
+def shown(path) -> str:
+    """A path as an error message names it: as it is, or quoted with escapes when it holds
+    a newline or another control character (the message stays one line, the name exact)."""
+    text = str(path)
+    return repr(text) if any(c < " " or "\x7f" <= c <= "\x9f" for c in text) else text
+
+
 def read_input(path, what: str, limit: int | None = None) -> bytes:
     """The bytes of a file a person gave (a PDF, a BibTeX file, a note, page text) or of
     a truth file, read whole but bounded: a FIFO, a device (/dev/zero), a folder or a
@@ -263,20 +270,20 @@ def read_input(path, what: str, limit: int | None = None) -> bytes:
     try:
         st = path.stat()
     except OSError as exc:
-        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {what} {shown(path)}: {exc.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
         kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
                 else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
-        raise UsageError(f"{what} {path} is {kind}, not a file kb can read")
+        raise UsageError(f"{what} {shown(path)} is {kind}, not a file kb can read")
     if st.st_size > limit:
-        raise LimitExceeded(f"{what} {path} is {st.st_size:,} bytes, over the limit of {limit:,}",
+        raise LimitExceeded(f"{what} {shown(path)} is {st.st_size:,} bytes, over the limit of {limit:,}",
                             hint="raise KB_MAX_INPUT_MB")
     try:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {what} {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {what} {shown(path)}: {exc.strerror}") from None
     if len(data) > limit:
-        raise LimitExceeded(f"{what} {path} grew past the limit of {limit:,} bytes while read",
+        raise LimitExceeded(f"{what} {shown(path)} grew past the limit of {limit:,} bytes while read",
                             hint="raise KB_MAX_INPUT_MB")
     return data

@@ -8,6 +8,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.atomic import shown
 from kb.errors import UsageError
 from kb.text.lazyre import lazy
 
@@ -147,8 +148,8 @@ def parse_identifier(text: str, *, must_exist: bool = True) -> Identifier:
                          f"(as a path: {reason}); {ACCEPTED}") from None
     if path.suffix.lower() == ".pdf" or exists:
         if must_exist and not is_file:
-            raise UsageError(f"{raw} is not a regular file (a folder, a FIFO or a device)" if exists
-                             else f"no such file: {raw}")
+            raise UsageError(f"{shown(raw)} is not a regular file (a folder, a FIFO or a device)" if exists
+                             else f"no such file: {shown(raw)}")
         return LocalFile(path)
     raise UsageError(f"not an identifier kb understands: {raw!r}; {ACCEPTED}")
 

@@ -248,3 +248,21 @@ def test_a_page_locator_of_many_digits_is_a_wrong_page_not_ignored(alpha, tmp_pa
 def test_a_whole_number_beyond_what_the_index_counts_is_one_line(alpha, args):
     """It was an internal error (OverflowError: Python int too large to convert to SQLite INTEGER)."""
     _one_error(run_kb(*args), "too large")
+
+
+# -- a path holding a newline or an escape --------------------------------------------------------
+
+@pytest.mark.parametrize("args, said", [
+    (("add", "--offline", "new\nline.pdf"), "no such file: 'new\\nline.pdf'"),
+    (("import", "a\nb.bib"), "cannot read the BibTeX file 'a\\nb.bib'"),
+    (("verify", "--note", "x\x1b[2Jy.md"), "cannot read the note 'x\\x1b[2Jy.md'"),
+])
+def test_a_path_with_a_newline_or_an_escape_is_named_on_one_line(kb_root, args, said):
+    """The error named the path as it is: a newline in it broke the one line in two."""
+    _one_error(run_kb(*args), said)
+
+
+def test_a_folder_with_a_newline_in_its_name_is_named_on_one_line(kb_root, tmp_path):
+    folder = tmp_path / "d\nir.pdf"
+    folder.mkdir()
+    _one_error(run_kb("add", "--offline", folder), "'" + str(folder).replace("\n", "\\n") + "' is not a regular file")
