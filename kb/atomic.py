@@ -247,6 +247,36 @@ def max_input_bytes() -> int:
     return int(mb * 1024 * 1024)
 
 
+#: What a file that is no PDF is, by its first bytes: said instead of its bytes.
+_KINDS = ((b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
+          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"%!PS", "a PostScript file"), (b"AT&TFORM", "a DjVu file"), (b"{\\rtf", "an RTF document"),
+          (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+          (b"Rar!", "a RAR archive"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ", "xz data"))
+
+
+def what_it_is(data: bytes) -> str | None:
+    """What `data` that is not what kb asked for (a PDF, JSON, a feed) looks like: "0 bytes",
+    "an HTML page", "a ZIP archive", "JSON", ...; None when it cannot tell."""
+    if not data:
+        return "0 bytes"
+    if not data.strip():
+        return f"only white space ({len(data):,} bytes)"
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:256]:
+        return "an HTML page"
+    if head.startswith(b"<?xml") or head.startswith(b"<"):
+        return "XML" if head.startswith(b"<?xml") else "markup"
+    if head[:1] in (b"{", b"["):
+        return "JSON"
+    for magic, kind in _KINDS:
+        if data.startswith(magic):
+            return kind
+    if b"%PDF-" in data[:1024]:
+        return "a PDF with bytes before its %PDF- header"
+    return None
+
+
 def shown(path) -> str:
     """A path as an error message names it: as it is, or quoted with escapes when it holds
     a newline or another control character (the message stays one line, the name exact)."""

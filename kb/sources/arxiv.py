@@ -6,6 +6,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 
+from kb.atomic import what_it_is
 from kb.errors import FileFormatError, NetworkError, NotFound
 from kb.sources.net import (
     Client,
@@ -15,7 +16,6 @@ from kb.sources.net import (
     endpoint,
     host_of,
 )
-from kb.sources.pdf import what_it_is
 from kb.text.ids import ArxivId, parse_arxiv
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -167,8 +167,9 @@ def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
     data = response.content
     if not data.startswith(b"%PDF-"):
         kind = response.content_type or "no content type"
-        raise NetworkError(f"{host_of(url)} sent {what_it_is(data)} ({kind}) instead of a PDF for "
-                           f"{record.versioned}; nothing was kept",
+        what = what_it_is(data) or f"{len(data):,} bytes"
+        raise NetworkError(f"{host_of(url)} sent {what} ({kind}) instead of a PDF for {record.versioned}; "
+                           "nothing was kept",
                            hint="arXiv may be serving an error page; try again later")
     if not looks_complete(data):
         raise NetworkError(f"{host_of(url)} sent a PDF of {record.versioned} that is cut off "

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.atomic import file_lock, write_bytes
+from kb.atomic import file_lock, what_it_is, write_bytes
 from kb.errors import LimitExceeded, NetworkError, UsageError
 from kb.version import VERSION
 
@@ -126,9 +126,14 @@ class Response:
     def json(self):
         try:
             return json.loads(self.content)
-        except (ValueError, RecursionError):
-            raise NetworkError(f"{host_of(self.url)} sent something that is not JSON "
-                               f"({self.content[:60]!r}...)") from None
+        except RecursionError:
+            raise NetworkError(f"{host_of(self.url)} sent JSON nested too deeply to read") from None
+        except ValueError as exc:
+            kind = what_it_is(self.content)
+            if kind == "JSON" and isinstance(exc, json.JSONDecodeError):
+                raise NetworkError(f"{host_of(self.url)} sent JSON that is cut off or malformed ({exc})") from None
+            raise NetworkError(f"{host_of(self.url)} sent {kind or f'{len(self.content):,} bytes'} "
+                               f"({self.content_type or 'no content type'}) instead of JSON") from None
 
     @property
     def content_type(self) -> str:

@@ -24,6 +24,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 
+from kb.atomic import what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_doi_in_text
 from kb.text.lazyre import lazy
@@ -209,45 +210,15 @@ def _open(data: bytes, limits: Limits, source: str):
     return reader
 
 
-#: What a file that is no PDF is, by its first bytes: said instead of its bytes.
-_KINDS = ((b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
-          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-          (b"%!PS", "a PostScript file"), (b"AT&TFORM", "a DjVu file"), (b"{\\rtf", "an RTF document"),
-          (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"), (b"7z\xbc\xaf", "a 7-Zip archive"),
-          (b"Rar!", "a RAR archive"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ", "xz data"))
-
-
-def what_it_is(data: bytes) -> str:
-    """What `data`, which is no PDF, looks like: "0 bytes", "an HTML page", "a ZIP
-    archive", ... or "not a PDF"."""
-    if not data:
-        return "0 bytes"
-    if not data.strip():
-        return f"only white space ({len(data):,} bytes)"
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:256]:
-        return "an HTML page"
-    if head.startswith(b"<?xml") or head.startswith(b"<"):
-        return "XML" if head.startswith(b"<?xml") else "markup"
-    if head[:1] in (b"{", b"["):
-        return "JSON"
-    for magic, kind in _KINDS:
-        if data.startswith(magic):
-            return kind
-    if b"%PDF-" in data[:1024]:
-        return "a PDF with bytes before its %PDF- header"
-    return "not a PDF"
-
-
 def not_a_pdf(data: bytes) -> str:
     """"not a PDF", or what it is instead: "a ZIP archive, not a PDF"."""
     kind = what_it_is(data)
-    return kind if kind == "not a PDF" else f"{kind}, not a PDF"
+    return f"{kind}, not a PDF" if kind else "not a PDF"
 
 
 def _check_header(data: bytes, source: str) -> None:
     if not data.startswith(b"%PDF-"):
-        raise PDFError(f"{source} is {what_it_is(data)} (it does not start with %PDF-)")
+        raise PDFError(f"{source} is {what_it_is(data) or 'not a PDF'} (it does not start with %PDF-)")
 
 
 def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",

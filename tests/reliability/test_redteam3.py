@@ -266,3 +266,22 @@ def test_a_folder_with_a_newline_in_its_name_is_named_on_one_line(kb_root, tmp_p
     folder = tmp_path / "d\nir.pdf"
     folder.mkdir()
     _one_error(run_kb("add", "--offline", folder), "'" + str(folder).replace("\n", "\\n") + "' is not a regular file")
+
+
+@pytest.mark.parametrize("body, said", [
+    (b"<html><body>Too many requests</body></html>", "sent an HTML page (application/json) instead of JSON"),
+    (b'{"message": {"title": ["Energy', "sent JSON that is cut off or malformed (Unterminated string"),
+    (b"\x00\x01\x02\xff" * 50, "sent 200 bytes (application/json) instead of JSON"),
+    (b"[" * 100_000, "sent JSON nested too deeply to read"),
+])
+def test_an_answer_that_is_no_json_is_said_for_what_it_is(kb_root, server, monkeypatch, body, said):
+    """It was "sent something that is not JSON (b'<html><body>...')": the answer's bytes as a
+    Python literal."""
+    from httpserver import Reply
+
+    monkeypatch.setenv("KB_CROSSREF_URL", server.url)
+    monkeypatch.setenv("KB_DOI_URL", server.url)
+    server.routes["*"] = Reply(200, body, {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.1234/energy.2020")
+    _one_error(r, said)
+    assert "b'" not in r.err and (kb_root / "references.bib").read_text() == ""
