@@ -59,7 +59,12 @@ def stderr() -> TextIO:
 
 #: Control characters other than newline and tab: a title or a server's message holding
 #: ESC sequences must not clear the screen, retitle the window or hide text when printed.
-_CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0)]}
+#: Also the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): a
+#: title holding one shows the rest of the line reversed, the words after it out of place.
+#: Right-to-left text itself (Arabic, Hebrew), its marks (U+200E, U+200F) and combining
+#: characters are kept.
+_CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f, *range(0x80, 0xa0),
+                              *range(0x202a, 0x202f), *range(0x2066, 0x206a)]}
 
 
 def printable(text: str) -> str:

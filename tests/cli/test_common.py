@@ -52,3 +52,14 @@ def test_an_export_shown_on_a_terminal_cannot_drive_it_but_a_pipe_gets_every_byt
         data(text)
     assert piped.getvalue() == text
     assert shown.getvalue() == "@misc{x,\n  title = {Evil ]0;pwned [2J 31m title},\n}\n"
+
+
+def test_printed_text_keeps_right_to_left_and_combining_letters_but_not_direction_overrides():
+    """A title holding U+202E (right-to-left override) printed the rest of the line reversed;
+    U+2066-U+2069 isolate it. Arabic and Hebrew letters, their marks and combining accents
+    are text, and stay."""
+    from kb.cli.common import printable
+
+    assert printable("Evil \u202eygrene\u202c title \u2067x\u2069") == "Evil ygrene title x"
+    kept = "الطاقة \u05d0\u05e0\u05e8\u05d2\u05d9\u05d4 e\u0301nergie \u200fx\u200e"
+    assert printable(kept) == kept
