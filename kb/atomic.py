@@ -12,6 +12,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -111,15 +112,22 @@ def _write_error(target: Path, exc: OSError) -> Exception:
 
 
 def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
-    """write_bytes of UTF-8 text; a byte-order mark the file had is kept."""
-    if not text.startswith(BOM):
-        try:
-            with open(target, "rb") as fh:
-                if fh.read(3) == b"\xef\xbb\xbf":
-                    text = BOM + text
-        except OSError:
-            pass
+    """write_bytes of UTF-8 text; a byte-order mark the file had is kept, and so are Windows
+    line endings: in a file whose lines all end in \\r\\n (as far as its first 64 KB show),
+    the lines kb adds end so too, not in a mix of both."""
+    try:
+        with open(target, "rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        head = b""
+    if head.startswith(b"\xef\xbb\xbf") and not text.startswith(BOM):
+        text = BOM + text
+    if b"\r\n" in head and head.count(b"\n") == head.count(b"\r\n") and _BARE_LF.search(text):
+        text = _BARE_LF.sub("\r\n", text)
     write_bytes(target, text.encode("utf-8"), tmp_dir)
+
+
+_BARE_LF = re.compile(r"(?<!\r)\n")
 
 
 def pid_alive(pid: int) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from kb.atomic import read_input, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
+from kb.store import claimsfile
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     alias_keys,
@@ -289,7 +290,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
         for path in sorted(kb.layout.claims.glob("*.toml")):
-            body = path.read_text("utf-8")
+            held = claimsfile.read_for_edit(path)
+            body = held.text
             if old not in body and old.replace("-", "_") not in body:
                 continue
             doc = tomlkit.parse(body)
@@ -315,7 +317,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                     restatement["cited"] = new
                     changed = True
             if changed:
-                rewritten[path] = tomlkit.dumps(doc)
+                rewritten[path] = held.written(tomlkit.dumps(doc))
                 result.checks.append(kb.layout.relative(path))
         # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
         for m in kb.sources.find(citekey=old):
@@ -333,9 +335,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             if path != old_path:
                 kb.write_file(path, body)
         if old_held:
-            body = rewritten.get(old_path) or old_path.read_text("utf-8")
-            if body.startswith(f"# Quotes and claims from {old}"):      # the header kb wrote
-                body = f"# Quotes and claims from {new}" + body[len(f"# Quotes and claims from {old}"):]
+            body = rewritten.get(old_path) or old_path.read_bytes().decode("utf-8")
+            bom = "\ufeff" if body.startswith("\ufeff") else ""
+            if body[len(bom):].startswith(f"# Quotes and claims from {old}"):      # the header kb wrote
+                body = bom + f"# Quotes and claims from {new}" + body[len(bom) + len(f"# Quotes and claims from {old}"):]
             kb.write_file(new_path, body)
             old_path.unlink()
             result.claims_file = kb.layout.relative(new_path)

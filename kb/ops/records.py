@@ -7,7 +7,7 @@ its derived data in one transaction. Callers hold the writer lock.
 from __future__ import annotations
 
 from kb.quantities.units import registry
-from kb.store.claimsfile import add_record, remove_record
+from kb.store.claimsfile import add_record, read_for_edit, remove_record
 from kb.store.knowledgebase import KB
 from kb.store.sqlite import transaction
 
@@ -15,7 +15,8 @@ from kb.store.sqlite import transaction
 def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: str | None = None) -> None:
     """Append (or replace) one record in claims/<citekey>.toml and re-index that file."""
     path = kb.layout.claims_file(citekey)
-    existing = path.read_text("utf-8") if path.exists() else ""
+    held = read_for_edit(path)
+    existing = held.text
     header = None
     if not existing:
         title = kb.conn.execute("select title from papers where citekey = ?", [citekey]).fetchone()
@@ -25,18 +26,19 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
     if "[[claim]]" in text:
         registry()      # load pint now, not between writing the file and indexing it
     kb.layout.claims.mkdir(exist_ok=True)
-    kb.write_file(path, text)
+    kb.write_file(path, held.written(text))
     _reindex(kb, f"claims/{path.name}")
 
 
 def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> None:
     """Append several records without ids (e.g. [[dismissed]]) in one write and one re-index."""
     path = kb.layout.claims_file(citekey)
-    text = path.read_text("utf-8") if path.exists() else ""
+    held = read_for_edit(path)
+    text = held.text
     for record in records:
         text = add_record(text, section, record)
     kb.layout.claims.mkdir(exist_ok=True)
-    kb.write_file(path, text)
+    kb.write_file(path, held.written(text))
     _reindex(kb, f"claims/{path.name}")
 
 
@@ -49,7 +51,7 @@ def stored_record(kb: KB, citekey: str, section: str, record_id: str) -> dict | 
     if not path.is_file():
         return None
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(read_for_edit(path).text)
     except (ValueError, UnicodeDecodeError):
         return None
     return next((r for r in data.get(section, []) if isinstance(r, dict) and r.get("id") == record_id), None)
@@ -58,7 +60,8 @@ def stored_record(kb: KB, citekey: str, section: str, record_id: str) -> dict | 
 def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:
     """Remove one record from the claims file `rel` (relative to the root) and re-index it."""
     path = kb.root / rel
-    kb.write_file(path, remove_record(path.read_text("utf-8"), section, record_id))
+    held = read_for_edit(path)
+    kb.write_file(path, held.written(remove_record(held.text, section, record_id)))
     _reindex(kb, rel)
 
 

@@ -395,6 +395,33 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
     return doc
 
 
+@dataclass
+class Edited:
+    """A claims file's text as kb edits it (no byte-order mark, lines ending in \\n), and
+    how the person saved it: `written` gives an edit back with their mark and line endings."""
+    text: str
+    bom: str = ""
+    newline: str = "\n"
+
+    def written(self, text: str) -> str:
+        if self.newline != "\n":
+            text = text.replace("\r\n", "\n").replace("\n", self.newline)
+        return self.bom + text
+
+
+def read_for_edit(path: Path) -> Edited:
+    """The claims file at `path` to edit ("" when there is none): a byte-order mark and
+    Windows line endings an editor put there are taken off, and put back by `written`
+    (TOML parsers refuse the mark; kb writes only what it adds)."""
+    if not path.exists():
+        return Edited("")
+    text = path.read_bytes().decode("utf-8")
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom):]
+    newline = "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
+    return Edited(text.replace("\r\n", "\n") if newline == "\r\n" else text, bom, newline)
+
+
 def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:
     rel = rel or str(path)
     try:

@@ -285,3 +285,56 @@ def test_an_answer_that_is_no_json_is_said_for_what_it_is(kb_root, server, monke
     r = run_kb("add", "doi:10.1234/energy.2020")
     _one_error(r, said)
     assert "b'" not in r.err and (kb_root / "references.bib").read_text() == ""
+
+
+# -- a claims file saved with a byte-order mark or Windows line endings ---------------------------
+
+@pytest.mark.parametrize("bom, newline", [("\ufeff", "\n"), ("", "\r\n"), ("\ufeff", "\r\n")])
+def test_kb_writes_into_a_claims_file_saved_with_a_bom_or_crlf_as_it_was_saved(alpha, bom, newline):
+    """A byte-order mark (Notepad) made kb quote add an internal error (tomlkit: Empty key);
+    Windows line endings were all rewritten to \\n by the first write."""
+    path = alpha / "claims" / "alpha2020energy.toml"
+    mine = "# my notes on alpha\n" + path.read_text()
+    path.write_bytes((bom + mine.replace("\n", newline)).encode())
+    assert run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs").code == 0
+    assert run_kb("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e in total",
+                  "--id", "emitted").code == 0
+    r = run_kb("quote", "rm", "we-trained-models-gpus")
+    assert r.code == 0, r.err
+    data = path.read_bytes().decode()
+    assert data.startswith(bom + "# my notes on alpha" + newline) and data.count("\ufeff") == len(bom)
+    assert data.count("\n") == data.count(newline) and "emitted" in data
+    assert data.startswith(bom + mine.replace("\n", newline))       # what was there is kept byte for byte
+    r = run_kb("rename", "alpha2020energy", "alpha2020models")
+    assert r.code == 0, r.err
+    moved = (alpha / "claims" / "alpha2020models.toml").read_bytes().decode()
+    assert moved.startswith(bom) and moved.count("\n") == moved.count(newline)
+    r = run_kb("claims", "--json")
+    assert sorted(c["id"] for c in r.json) == ["emitted", "energy"]
+    _doctor_clean()
+
+
+def test_a_references_bib_saved_with_windows_line_endings_keeps_them(alpha, tmp_path):
+    """kb's own lines (a tag, an imported entry, the kb-owned list) ended in \\n in a file whose
+    every line ended in \\r\\n: a mix, and every such line a change in the person's diff."""
+    bib = alpha / "references.bib"
+    before = bib.read_text().replace("\n", "\r\n")
+    bib.write_bytes(before.encode())
+    assert run_kb("tag", "alpha2020energy", "+energy").code == 0
+    other = tmp_path / "in.bib"
+    other.write_text("@misc{beta2021,\n  title = {Beta Paper About Power},\n  author = {Beta, Bob},\n"
+                     "  year = {2021},\n}\n")
+    assert run_kb("import", other).code == 0
+    data = bib.read_bytes()
+    assert b"beta2021" in data and b"energy" in data
+    assert data.count(b"\n") == data.count(b"\r\n"), data
+    _doctor_clean()
+
+
+def test_a_file_with_both_line_endings_is_left_as_it_is(alpha, tmp_path):
+    bib = alpha / "references.bib"
+    mixed = bib.read_text().replace("\n", "\r\n", 2)
+    bib.write_bytes(mixed.encode())
+    assert run_kb("tag", "alpha2020energy", "+energy").code == 0
+    data = bib.read_bytes().decode()
+    assert data.count("\r\n") == 2                      # no line of kb's, nor of the person's, changed
