@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, print_quote, table, warn
+from kb.cli.common import echo, emit_json, names_something, print_quote, table, warn
 from kb.cli.opening import open_kb
 from kb.lazyimport import lazy_import
 from kb.ops.claims import (
@@ -87,8 +87,10 @@ def claims_list(ctx: typer.Context,
                 text: List[str] = typer.Option([], "--text",
                                                help="Holding these words (full-text: quote, tags, name; "
                                                     "repeatable: all must match)."),
-                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="From this paper."),
-                unit: Optional[str] = typer.Option(None, "--unit", help="Of this kind of unit (kWh matches MWh too)."),
+                paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                    help="From this paper."),
+                unit: Optional[str] = typer.Option(None, "--unit", callback=names_something,
+                                                   help="Of this kind of unit (kWh matches MWh too)."),
                 minimum: Optional[str] = typer.Option(None, "--min", help="At least this, with its unit: \"1 kWh\"."),
                 maximum: Optional[str] = typer.Option(None, "--max", help="At most this, with its unit."),
                 unreviewed: bool = typer.Option(False, "--unreviewed", help="List extracted candidates awaiting review."),

@@ -205,3 +205,19 @@ def print_quote(q: dict) -> None:
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
     echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
     echo(f"    \"{q['text']}\"")
+
+
+_NAMES = {"--paper": "give a paper's citekey", "--cite": "give citekeys, comma-separated",
+          "--quotes": "give quote ids, comma-separated", "--unit": "give a unit, e.g. kWh"}
+
+
+def names_something(ctx, param, value):
+    """Callback of an option that names papers, quotes or a unit (--paper, --cite, --quotes,
+    --unit): given as "" (an unset shell variable, say) it names nothing, and is refused,
+    not read as no filter at all (which selected everything)."""
+    for given in value if isinstance(value, (list, tuple)) else [value]:
+        if given is not None and not str(given).replace(",", " ").strip():
+            option = param.opts[0]
+            raise UsageError(f"{option} {given!r} names nothing",
+                             hint=_NAMES.get(option, "give a value") + ", or leave the option out")
+    return value

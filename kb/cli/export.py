@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import data, err, warn
+from kb.cli.common import data, err, names_something, warn
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.export import (
@@ -68,7 +68,7 @@ export_app = typer.Typer(help="Notes, BibTeX and CSL-JSON made from the knowledg
 app.add_typer(export_app, name="export")
 
 @export_app.command("note")
-def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
+def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
                                                  help="Quote ids, comma-separated, in the note's order."),
                 topic: List[str] = typer.Option([], "--topic", "-t",
                                                 help="Quotes tagged with this topic (repeatable: all must "
@@ -76,8 +76,9 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
                 text: List[str] = typer.Option([], "--text",
                                                help="Quotes holding these words (full-text, in the quote or "
                                                     "its tags; repeatable: all must match)."),
-                paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Quotes from this paper."),
-                cite: List[str] = typer.Option([], "--cite",
+                paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                    help="Quotes from this paper."),
+                cite: List[str] = typer.Option([], "--cite", callback=names_something,
                                                help="Also list these papers (comma-separated) in the "
                                                     "references, after the quoted ones."),
                 anchor: str = typer.Option("citekey", "--anchor",
@@ -123,12 +124,13 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q",
         f"{len(result.references)} references\n")
 
 @export_app.command("bib")
-def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
+def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
                                                 help="Papers these quotes cite (ids, comma-separated)."),
                topic: List[str] = typer.Option([], "--topic", "-t",
                                                help="Papers cited by quotes and claims tagged with this topic."),
-               paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
-               cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated; a key kept "
+               paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
+               cite: List[str] = typer.Option([], "--cite", callback=names_something,
+                                              help="Also these papers (comma-separated; a key kept "
                                                                   "in a paper's ids field names that paper)."),
                as_stored: bool = typer.Option(False, "--as-stored",
                                               help="Each entry exactly as references.bib holds it, byte for "
@@ -151,12 +153,13 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q",
                      paper, cite, output)
 
 @export_app.command("csl-json")
-def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q",
+def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
                                                 help="Papers these quotes cite (ids, comma-separated)."),
                topic: List[str] = typer.Option([], "--topic", "-t",
                                                help="Papers cited by quotes and claims tagged with this topic."),
-               paper: Optional[str] = typer.Option(None, "--paper", "-p", help="This paper."),
-               cite: List[str] = typer.Option([], "--cite", help="Also these papers (comma-separated)."),
+               paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
+               cite: List[str] = typer.Option([], "--cite", callback=names_something,
+                                              help="Also these papers (comma-separated)."),
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
     """CSL-JSON (for pandoc, Zotero, citeproc) of the selected papers (no filter: all)."""
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, input_path, print_quote, warn
+from kb.cli.common import echo, emit_json, input_path, names_something, print_quote, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
@@ -72,7 +72,8 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t",
              text: List[str] = typer.Option([], "--text",
                                             help="Only quotes holding these words (full-text, in the quote or its "
                                                  "tags; repeatable: all must match). kb search looks everywhere."),
-             paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Only quotes from this paper."),
+             paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                 help="Only quotes from this paper."),
              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List stored quotes."""
 

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, warn
+from kb.cli.common import echo, emit_json, names_something, warn
 from kb.cli.opening import read_kb
 from kb.ops.search import search as do_search
 from kb.store.fts import match_terms
@@ -17,7 +17,8 @@ app = typer.Typer()
 @app.command()
 def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phrase\" in double quotes; "
                                                        "energ* for a prefix. Case and accents are ignored."),
-           paper: Optional[str] = typer.Option(None, "--paper", "-p", help="Only this paper."),
+           paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                               help="Only this paper."),
            limit: int = typer.Option(10, "--limit", "-n", help="How many results."),
            all_versions: bool = typer.Option(False, "--all-versions",
                                              help="Also search older versions' page text."),

@@ -338,3 +338,25 @@ def test_a_file_with_both_line_endings_is_left_as_it_is(alpha, tmp_path):
     assert run_kb("tag", "alpha2020energy", "+energy").code == 0
     data = bib.read_bytes().decode()
     assert data.count("\r\n") == 2                      # no line of kb's, nor of the person's, changed
+
+
+# -- an option given an empty value -------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [
+    ("export", "bib", "--cite", "", "-o", "-"), ("export", "bib", "--cite", " , ", "-o", "-"),
+    ("export", "csl-json", "--quotes", "", "-o", "-"), ("export", "note", "--paper", "", "-o", "-"),
+    ("export", "bib", "--paper", "", "-o", "-"), ("claims", "--paper", ""), ("claims", "--unit", " "),
+    ("quote", "ls", "--paper", ""), ("search", "models", "--paper", ""),
+])
+def test_an_option_naming_papers_given_an_empty_value_is_refused_not_read_as_all(alpha, tmp_path, args):
+    """`kb export bib --cite "$KEY"` with KEY unset exported every entry; `kb claims --paper ""`
+    listed every paper's claims."""
+    other = tmp_path / "in.bib"
+    other.write_text("@misc{beta2021,\n  title = {Beta Paper About Power},\n  author = {Beta, Bob},\n"
+                     "  year = {2021},\n}\n")
+    assert run_kb("import", other).code == 0
+    option = next(a for a in args if a.startswith("--"))
+    r = run_kb(*args)
+    _one_error(r, f"{option} ", "names nothing")
+    assert r.out == ""
+    assert run_kb("export", "bib", "--cite", "beta2021", "-o", "-").out.count("@misc") == 1
