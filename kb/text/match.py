@@ -891,6 +891,29 @@ def _word_bounds(page: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A quote longer than this is aligned by its ends (see `_align`).
+_LONG_QUOTE = 1500
+_PROBE = 300
+
+
+def _align(fuzz, q: str, window: str) -> tuple[float, int, int] | None:
+    """(score 0-100, start, end) of the part of `window` that best aligns with `q`.
+    rapidfuzz's partial alignment slides the whole quote along the window: its cost grows
+    with the cube of a long quote's length (9,000 characters took minutes). A long quote
+    is placed by its first and last `_PROBE` characters instead, and scored whole against
+    what lies between them."""
+    if len(q) <= _LONG_QUOTE:
+        al = fuzz.partial_ratio_alignment(q, window)
+        return None if al is None else (al.score, al.dest_start, al.dest_end)
+    head = fuzz.partial_ratio_alignment(q[:_PROBE], window)
+    tail = fuzz.partial_ratio_alignment(q[-_PROBE:], window)
+    if head is None:
+        return None
+    start = head.dest_start
+    end = tail.dest_end if tail is not None and tail.dest_end > start else min(len(window), start + len(q))
+    return fuzz.ratio(q, window[start:end]), start, end
+
+
 def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with ``quote``, with a word diff.
 
@@ -915,14 +938,13 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     for start in _candidate_windows(text, q):
         lo = max(0, start - len(q) // 4 - _BUCKET)
         hi = min(len(text), start + len(q) + len(q) // 4 + 2 * _BUCKET)
-        al = fuzz.partial_ratio_alignment(q, text[lo:hi])
+        al = _align(fuzz, q, text[lo:hi])
         if al is None:
             continue
         # Widen the aligned window a little: the alignment may start past a
         # word the quote dropped; the word diff trims what is not needed.
         slack = max(8, len(q) // 8)
-        cand = (al.score, max(0, lo + al.dest_start - slack),
-                min(len(text), lo + al.dest_end + slack))
+        cand = (al[0], max(0, lo + al[1] - slack), min(len(text), lo + al[2] + slack))
         if best is None or cand[0] > best[0]:
             best = cand
     if best is None or best[0] / 100 < _MIN_SCORE or best[2] <= best[1]:
