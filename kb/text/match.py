@@ -375,20 +375,28 @@ def _start_ok(s: Stream, i: int) -> bool:
 
 _FOOTNOTE_NUMBER = lazy(r"[ \t]*\d{1,2}[ \t]*")
 _LOWER_WORD = lazy(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+#: A name in capitals of three letters or more, then a space or a colon ("RAPL power
+#: meter", "SPECTER: Scientific ..."): a footnote may start with one; "GB" of "12GB" is none.
+_CAPS_NAME = lazy(r"[A-Z]{3,}(?=[ :,])")
+_WORD = lazy(r"[A-Za-z]{2,}")
 
 
 def _after_footnote_number(s: Stream, i: int) -> bool:
     """Stream character ``i`` starts a footnote's text after its number, which the
     extractor glued to it at the start of the line ("1Due to space constraints, ..."):
     a writer quoting the footnote leaves the number out. A capitalised word of prose
-    only: never "GB" of a table's "12GB"."""
+    only, or a name in capitals of three letters or more ("3RAPL power meter: ..."):
+    never "GB" of a table's "12GB"."""
     page = s.pages[s.page_of[i]]
     o = s.origin[i]
     line = page.rfind("\n", 0, o) + 1
     end = page.find("\n", o)
     rest = page[o:end if end >= 0 else len(page)]
-    return len(rest) > 1 and rest[0].isupper() and (rest[1].islower() or rest[1] == " ") and \
-        _FOOTNOTE_NUMBER.fullmatch(page, line, o) is not None and len(_LOWER_WORD.findall(rest)) >= 2
+    if len(rest) < 2 or not rest[0].isupper() or _FOOTNOTE_NUMBER.fullmatch(page, line, o) is None:
+        return False
+    if rest[1].islower() or rest[1] == " ":
+        return len(_LOWER_WORD.findall(rest)) >= 2
+    return _CAPS_NAME.match(rest) is not None and len(_WORD.findall(rest)) >= 4
 
 
 def _end_ok(s: Stream, j: int) -> bool:

@@ -32,7 +32,9 @@ What folding does, and why:
 * Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
   the fraction and division slashes as ``/``, primes as quotes, full-width
   digits as digits, no-break and thin spaces as spaces.
-* Soft hyphens, zero-width and other format/control characters are dropped.
+* Soft hyphens, zero-width and other format/control characters are dropped, and
+  so are list bullets (``•``, ``◦``, ``▪``, ...), which a writer quoting across
+  the items of a list leaves out.
 * Digits are never changed or dropped.
 
 A `Document` folds a paper once (O(n), using ``str.translate`` and one regular
@@ -81,6 +83,9 @@ _DROPPED = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u034f"
 # Spacing diacritics that pypdf emits next to the letter they belong to
 # ("Bal¨ azs"); they carry no meaning for matching. (´ is a quote, above.)
 _SPACING_DIACRITICS = "¨ˆ˜¸ˇ˘˙˚˝˛¯^~"
+# List bullets: a writer quoting across the items of a list leaves them out.
+# (The middle dot "·" is not one: it may be a multiplication sign.)
+_BULLETS = "•◦▪▫‣●○■□►▸▹➢➤❖✓✔"
 
 _SPECIAL: dict[str, str] = {}
 for _c in _SINGLE_QUOTES:
@@ -93,7 +98,7 @@ _SPECIAL["∗"] = "*"   # asterisk operator: printed where a writer types "*"
 _SPECIAL["⁎"] = "*"
 _SPECIAL["⁄"] = "/"   # fraction slash
 _SPECIAL["∕"] = "/"   # division slash
-for _c in _DROPPED + _SPACING_DIACRITICS:
+for _c in _DROPPED + _SPACING_DIACRITICS + _BULLETS:
     _SPECIAL[_c] = ""
 _SPECIAL["ı"] = "i"  # dotless i: what "Loïc" often becomes in PDFs
 _SPECIAL["ø"] = "o"
@@ -436,6 +441,10 @@ _FOOTNOTE_MARK = lazy(
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
     # a name in capitals of four letters or more ("SCIDOCS3, a novel ..."); "CO2" keeps its 2
     r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
+    # after the punctuation that ends a word ("composition,3 personal", "SPECTER,2 in-"),
+    # or alone on the line after it (PDFium: "SPECTER,\n2\nin-"); never "one, 2 models"
+    r"|(?:(?<=[a-z%)\]][,.;:])|(?<=[A-Z]{2}[,.;:]))(\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]+[A-Za-z(])"
+    r"|(?:(?<=[a-z%)\]][,.;:]\n)|(?<=[A-Z]{2}[,.;:]\n))(\d{1,2})(?=[ \t]*(?:\n|$))"
 )
 
 
@@ -452,7 +461,7 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         return []
     out = []
     for m in _FOOTNOTE_MARK.finditer(page, lo, hi):
-        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
         if m.group(g) in defined:
             out.append((m.start(g), m.end(g)))
     return out

@@ -864,3 +864,59 @@ def test_the_closest_passage_to_a_long_quote_is_found_without_sliding_it_whole(m
     short = quote[-1400:]
     near = closest_passage(d, short[short.index(" ") + 1:])
     assert near is not None and any("284" in str(x) for x in near.differences)
+
+
+@pytest.mark.parametrize("page, quote, found", [
+    # a marker after the comma or full stop that ends a word, its footnote on the page
+    ("such as email composition,3 personal knowledge management.\n3For example, Notion.",
+     "such as email composition, personal knowledge management", True),
+    ("Our system, SPECTER,2 incorporates context.\n2SPECTER: Scientific Paper Embeddings",
+     "Our system, SPECTER, incorporates context", True),
+    # PDFium prints the marker alone on the line after the comma
+    ("Our system, SPECTER,\n2\nincorporates context.\n2SPECTER: Scientific Paper Embeddings",
+     "Our system, SPECTER, incorporates context", True),
+    ("as the model ends.4 The next one starts.\n4See the appendix for details.",
+     "as the model ends. The next one starts.", True),
+    # copied, it matches too; changed, never
+    ("such as email composition,3 personal knowledge management.\n3For example, Notion.",
+     "such as email composition,3 personal knowledge management", True),
+    ("such as email composition,3 personal knowledge management.\n3For example, Notion.",
+     "such as email composition,4 personal knowledge management", False),
+    # no footnote 3 on the page: the number stays
+    ("such as email composition,3 personal knowledge management.\n4For example, Notion.",
+     "such as email composition, personal knowledge management", False),
+    # a number after a comma and a space is a number, not a marker
+    ("we trained one, 2 models in all.\n2For example, Notion.", "we trained one, models in all", False),
+    ("a version A.2 shows this.\n2For example, Notion.", "a version A. shows this", False),
+])
+def test_a_footnote_marker_after_punctuation_may_be_left_out(page, quote, found):
+    assert (find_quote(Document([page]), quote) is not None) == found
+
+
+@pytest.mark.parametrize("page, quote, found", [
+    # a footnote starting with a name in capitals, its number glued to it
+    ("we use the RAPL interface.\n3RAPL power meter: https://bit.ly/2LObQhV", "RAPL power meter: https://bit.ly/2LObQhV",
+     True),
+    ("the citation graph.\n2SPECTER: Scientific Paper Embeddings using Citation-informed TransformERs",
+     "SPECTER: Scientific Paper Embeddings using Citation-informed TransformERs", True),
+    # a table's "12GB of memory" keeps its number
+    ("the job needed\n12GB of memory and more", "GB of memory and more", False),
+    ("the job needed\n12GB of memory and more", "12GB of memory and more", True),
+    ("we use the RAPL interface.\n3RAPL power meter: https://bit.ly/2LObQhV", "RAPL power meter: https://bit.ly/2LObQhW",
+     False),
+])
+def test_a_footnote_starting_with_a_name_in_capitals_is_quoted_without_its_number(page, quote, found):
+    assert (find_quote(Document([page]), quote) is not None) == found
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("belongs to literature they have already explored or not. [D3] Help users make sense of citations", True),
+    ("belongs to literature they have already explored or not. • [D3] Help users make sense of citations", True),
+    ("belongs to literature they have already explored or not. [D4] Help users make sense of citations", False),
+    ("belongs to literature they have already explored or. [D3] Help users make sense of citations", False),
+])
+def test_a_quote_across_the_items_of_a_list_leaves_the_bullets_out(quote, found):
+    page = ("• [D2] Augment citations to known papers, helping users understand whether a paper\n"
+            "belongs to literature they have already explored\nor not.\n"
+            "• [D3] Help users make sense of citations by keeping track of them.")
+    assert (find_quote(Document([page]), quote) is not None) == found
