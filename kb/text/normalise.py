@@ -29,6 +29,9 @@ What folding does, and why:
   (``compu-\\ntation``), compound words split across lines
   (``multi-\\npurpose``) and the same words written without the line break
   compare equal.
+* Symbols a writer types in ASCII compare equal to them: ``×`` as ``x``,
+  ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``; ``∼``
+  and ``≈`` are dropped like ``~``.
 * Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
   the fraction and division slashes as ``/``, primes as quotes, full-width
   digits as digits, no-break and thin spaces as spaces.
@@ -105,6 +108,16 @@ _SPECIAL["ø"] = "o"
 _SPECIAL["ł"] = "l"
 _SPECIAL["đ"] = "d"
 _SPECIAL["…"] = "..."
+# Symbols a writer types in ASCII: "2 x 3" for "2 × 3", "<=" for "≤", "~5" for "∼5"
+# or "≈5" ("~" is dropped as a spacing diacritic, so these are too); "+/-" for "±"
+# is read by `_ascii_plus_minus`.
+for _c in "×⨯✕":
+    _SPECIAL[_c] = "x"
+for _c in "∼≈≃":
+    _SPECIAL[_c] = ""
+_SPECIAL["≤"] = _SPECIAL["⩽"] = "<="
+_SPECIAL["≥"] = _SPECIAL["⩾"] = ">="
+_SPECIAL["≠"] = "!="
 
 # In the translated string: marks a character folded to nothing, and one that
 # folds to several characters (looked up in _EXPANSIONS by the original char).
@@ -199,6 +212,15 @@ _MASK = _MaskTable()
 _REMOVE = lazy(r"[ \x00]+")
 
 
+_PLUS_MINUS = lazy(r"\+ ?/ ?-|\+-(?=[ \t]|\d)")
+
+
+def _ascii_plus_minus(s: str) -> str:
+    """``s`` with "+/-" and "+-" written as "±", padded with spaces to keep its length
+    (the offsets into ``s`` stay valid; folding removes the spaces)."""
+    return _PLUS_MINUS.sub(lambda m: "±" + " " * (len(m.group()) - 1), s)
+
+
 def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     """Append the folded form of ``s`` to ``out``; origins are ``base + index``.
 
@@ -206,6 +228,8 @@ def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     and ``itertools.compress`` over a byte mask. Characters that fold to several
     (ligatures, "…") take a slower per-token path.
     """
+    if "+" in s:
+        s = _ascii_plus_minus(s)
     t = _dashes(s, s.translate(_TABLE))
     if _EXPAND in t:
         _fold_tokens(s, t, base, out, origin)

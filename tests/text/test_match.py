@@ -920,3 +920,26 @@ def test_a_quote_across_the_items_of_a_list_leaves_the_bullets_out(quote, found)
             "belongs to literature they have already explored\nor not.\n"
             "• [D3] Help users make sense of citations by keeping track of them.")
     assert (find_quote(Document([page]), quote) is not None) == found
+
+
+@pytest.mark.parametrize("page, quote, found", [
+    ("each charge emits 8.22 × 10−6 metric tons of CO2", "emits 8.22 x 10^-6 metric tons", True),
+    ("each charge emits 8.22 × 10−6 metric tons of CO2", "emits 8.22 x 10-6 metric tons", True),
+    ("each charge emits 8.22 × 10−6 metric tons of CO2", "emits 8.22 x 10-7 metric tons", False),
+    ("KM is a M×M positive-definite matrix", "KM is a M x M positive-definite matrix", True),
+    ("the overall improvement is 57× in all", "the overall improvement is 57X in all", True),
+    ("the overall improvement is 57× in all", "the overall improvement is 58x in all", False),
+    ("NER 90.01 90.41 ± 0.06 and more", "NER 90.01 90.41 +/- 0.06", True),
+    ("NER 90.01 90.41 ± 0.06 and more", "NER 90.01 90.41 +- 0.06", True),
+    ("NER 90.01 90.41 ± 0.06 and more", "NER 90.01 90.41 +/- 0.07", False),
+    ("NER 90.01 90.41 ± 0.06 and more", "NER 90.01 90.41 - 0.06", False),
+    ("the results are the mean +/- standard deviation", "the results are the mean ± standard deviation", True),
+    ("significant for all terms (p ≤ 0.05) here", "significant for all terms (p <= 0.05)", True),
+    ("significant for all terms (p ≤ 0.05) here", "significant for all terms (p < 0.05)", False),
+    ("significant for all terms (p ≥ 0.05) here", "significant for all terms (p <= 0.05)", False),
+    ("a model of ∼175B parameters", "a model of ~175B parameters", True),
+    ("a model of ≈175B parameters", "a model of ~175B parameters", True),
+    ("a model of ≈175B parameters", "a model of ~176B parameters", False),
+])
+def test_symbols_typed_in_ascii(page, quote, found):
+    assert (find_quote(Document([page]), quote) is not None) == found
