@@ -30,7 +30,8 @@ What folding does, and why:
   (``multi-\\npurpose``) and the same words written without the line break
   compare equal.
 * Symbols a writer types in ASCII compare equal to them: ``×`` as ``x``,
-  ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``; ``∼``
+  ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``, ``→``
+  ``←`` ``⇒`` as ``->`` ``<-`` ``=>``; ``∼``
   and ``≈`` are dropped like ``~``.
 * Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
   the fraction and division slashes as ``/``, primes as quotes, full-width
@@ -118,6 +119,15 @@ for _c in "∼≈≃":
 _SPECIAL["≤"] = _SPECIAL["⩽"] = "<="
 _SPECIAL["≥"] = _SPECIAL["⩾"] = ">="
 _SPECIAL["≠"] = "!="
+# Arrows typed "->", "<-", "=>": the "-" of "->" is dropped as punctuation, so "→" is ">".
+for _c in "→⟶➔➝➞⭢":
+    _SPECIAL[_c] = ">"
+for _c in "←⟵⭠":
+    _SPECIAL[_c] = "<"
+_SPECIAL["⇒"] = _SPECIAL["⟹"] = "=>"
+_SPECIAL["⇐"] = _SPECIAL["⟸"] = "<="
+_SPECIAL["↔"] = _SPECIAL["⟷"] = "<>"
+_SPECIAL["⇔"] = _SPECIAL["⟺"] = "<=>"
 
 # In the translated string: marks a character folded to nothing, and one that
 # folds to several characters (looked up in _EXPANSIONS by the original char).

@@ -940,6 +940,10 @@ def test_a_quote_across_the_items_of_a_list_leaves_the_bullets_out(quote, found)
     ("a model of ∼175B parameters", "a model of ~175B parameters", True),
     ("a model of ≈175B parameters", "a model of ~175B parameters", True),
     ("a model of ≈175B parameters", "a model of ~176B parameters", False),
+    ("Multi-LexSum D → L 4,534 8.8 75543.2", "Multi-LexSum D -> L 4,534 8.8 75543.2", True),
+    ("Multi-LexSum D → L 4,534 8.8 75543.2", "Multi-LexSum D -> L 4,535 8.8 75543.2", False),
+    ("Multi-LexSum D → L 4,534 8.8 75543.2", "Multi-LexSum D <- L 4,534 8.8 75543.2", False),
+    ("if x ⇒ y then", "if x => y then", True),
 ])
 def test_symbols_typed_in_ascii(page, quote, found):
     assert (find_quote(Document([page]), quote) is not None) == found
