@@ -485,12 +485,15 @@ _FOOTNOTE_MARK = lazy(
 def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of footnote markers in ``page[lo:hi]`` whose footnote is on the page.
 
-    Only numbers that start a footnote line of the same page count, glued to a
+    Only numbers that start a footnote line of the same page count (or that PDFium
+    glued to the line-break hyphen before the footnote's text), glued to a
     lower-case word or to a name in capitals of four letters or more ("SCIDOCS3"),
     so "CO2", "GPT3" and ordinary numbers are left alone.
     """
     hi = len(page) if hi is None else hi
     defined = {m.group(1) for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
+    if "\u00ad" in page:   # PDFium's "the state\u00ad2\nSPECTER: Scientific ..."
+        defined.update(m.group() for m in _GLUED_FOOTNOTE.finditer(page, lo, hi))
     if not defined:
         return []
     out = []

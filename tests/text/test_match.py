@@ -875,6 +875,13 @@ def test_the_closest_passage_to_a_long_quote_is_found_without_sliding_it_whole(m
     # PDFium prints the marker alone on the line after the comma
     ("Our system, SPECTER,\n2\nincorporates context.\n2SPECTER: Scientific Paper Embeddings",
      "Our system, SPECTER, incorporates context", True),
+    # PDFium glues the footnote's number to the line-break hyphen above its text
+    ("Our system, SPECTER,\n2\nin\xadcorporates context. It outperforms the state\xad2\n"
+     "SPECTER: Scientific Paper Embeddings using Citation\xadinformed TransformERs",
+     "Our system, SPECTER, incorporates context", True),
+    ("Our system, SPECTER,\n2\nin\xadcorporates context. It outperforms the state\xad3\n"
+     "SPECTER: Scientific Paper Embeddings using Citation\xadinformed TransformERs",
+     "Our system, SPECTER, incorporates context", False),
     ("as the model ends.4 The next one starts.\n4See the appendix for details.",
      "as the model ends. The next one starts.", True),
     # copied, it matches too; changed, never
