@@ -700,10 +700,25 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
         """The writer's spaces inside numbers hold for text[k0:k1] placed at ``pos``."""
         return all(s.gap(pos + d - k0) for d in piece.splits if k0 < d < k1)
 
+    def short_goes_on(pos: int) -> bool:
+        """A short last part at stream ``pos`` is the sentence going on, not the label of
+        the next caption: it starts with a lower-case word or a number ("2017)."), or
+        with a caption's label that another line of the paper starts too, the caption
+        itself ("in" / caption / "Table 4. On average, ...")."""
+        page, offset = s.page_of[pos], s.origin[pos]
+        first = s.pages[page][offset]
+        if first.islower() or first.isdigit():
+            return True
+        line = s.pages[page].rfind("\n", 0, offset) + 1
+        label = doc.caption_label(page, line)
+        return label is not None and doc.caption_count(label) > 1
+
     def rest_at(lo: int, k: int, depth: int) -> list[tuple[int, int]] | None:
         """Where text[k:] continues at a line start after an aside beginning at ``lo``.
-        A last part shorter than _MIN_PART must go on with a lower-case word and end a
-        sentence there ("earlier."): never a line such as "Table 7." after a caption."""
+        A last part shorter than _MIN_PART must end a sentence there and go on with a
+        lower-case word or a number ("earlier.", "2017)."), or a caption's label printed
+        again as the caption elsewhere: never the label of the next caption ("Table 7."
+        after a caption)."""
         rest = text[k:]
         hi = min(len(s.text), lo + ELISION_MAX_GAP + len(rest))
         short = len(rest) < _MIN_PART
@@ -712,8 +727,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
             end = pos + len(rest)
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
                     not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
-                    not (short and (s.text[end:end + 1] not in (".", "!", "?") or
-                                    not s.pages[s.page_of[pos]][s.origin[pos]].islower())):
+                    not (short and (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
                 return [(pos, end)]
             pos = s.text.find(rest, pos + 1, hi)
         if depth:

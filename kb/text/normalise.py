@@ -517,6 +517,7 @@ _ASIDE_LINE = lazy(
 _GLUED_FOOTNOTE = lazy(r"(?:(?<=\u00ad)|(?<=\u00ad\n))\d{1,2}(?=[ \t]*\n[ \t]*(?:[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.))")
 # A caption line: what a table's or a figure's own lines (cells, axis labels) sit next to.
 _CAPTION_LINE = lazy(r"(?m)^[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|]")
+_CAPTION_LABEL = lazy(r"[ \t]*(Figure|Fig\.|Table|Algorithm|Listing)[ \t]*(\d{1,2})[ \t]*[:.|]")
 # A word of running prose (lower case, two letters or more) and a table cell's number.
 _PROSE_WORD = lazy(r"(?<![\w\-])[a-z][a-z'’\-]*[a-z](?![\w\-])")
 _CELL_NUMBER = lazy(r"(?<![\w.])[-−+<>~≈±]?(?:\d[\d,]*)?\.?\d+%?(?![\w])")
@@ -648,6 +649,29 @@ class Document:
                         out.append(i)
             cache[key] = out
         return cache[key]
+
+    def caption_label(self, page: int, offset: int) -> tuple[str, str] | None:
+        """("table", "4") when a caption line ("Table 4: ...", "Fig. 4. ...") starts at
+        ``offset`` of 0-based ``page``, else None."""
+        m = _CAPTION_LABEL.match(self.pages[page], offset)
+        if m is None or (offset and self.pages[page][offset - 1] != "\n"):
+            return None
+        return ("figure" if m.group(1) == "Fig." else m.group(1).lower()), m.group(2)
+
+    def caption_count(self, label: tuple[str, str]) -> int:
+        """How many lines of the paper start like a caption with this label: more than
+        one, and all but one are the paper's sentences going on ("... linking in" /
+        caption / "Table 4. On average, ...")."""
+        counts = self.__dict__.get("_caption_counts")
+        if counts is None:
+            counts = Counter()
+            for pi, (lo, hi) in enumerate(self.content):
+                for m in _CAPTION_LINE.finditer(self.pages[pi], lo, hi):
+                    found = self.caption_label(pi, m.start())
+                    if found is not None:
+                        counts[found] += 1
+            self.__dict__["_caption_counts"] = counts
+        return counts[label]
 
     @property
     def has_markers(self) -> bool:

@@ -954,3 +954,27 @@ def test_a_quote_across_the_items_of_a_list_leaves_the_bullets_out(quote, found)
 ])
 def test_symbols_typed_in_ascii(page, quote, found):
     assert (find_quote(Document([page]), quote) is not None) == found
+
+
+@pytest.mark.parametrize("page, quote, found", [
+    # the caption sits in the sentence; it goes on with a year ...
+    ("ranking of results in academic search (e.g., Xiong et al.,\nFigure 1: Part of the literature graph.\n"
+     "2017). We describe methods used in a system.", "ranking of results in academic search (e.g., Xiong et al., 2017).",
+     True),
+    ("ranking of results in academic search (e.g., Xiong et al.,\nFigure 1: Part of the literature graph.\n"
+     "2017). We describe methods used in a system.", "ranking of results in academic search (e.g., Xiong et al., 2018).",
+     False),
+    # ... or with the label of a table whose caption is printed elsewhere
+    ("We provide statistics for the parses and linking in\nFigure 2: Distribution of papers by field.\n"
+     "Table 4. On average, parses contain more text.\nTable 4: Extraction and linking statistics.",
+     "We provide statistics for the parses and linking in Table 4.", True),
+    ("We provide statistics for the parses and linking in\nFigure 2: Distribution of papers by field.\n"
+     "Table 4. On average, parses contain more text.\nTable 4: Extraction and linking statistics.",
+     "We provide statistics for the parses and linking in Table 5.", False),
+    # the next caption's own label is not the sentence going on
+    ("We provide statistics for the parses and linking in\nFigure 2: Distribution of papers by field.\n"
+     "Table 4. Extraction and linking statistics.", "We provide statistics for the parses and linking in Table 4.",
+     False),
+])
+def test_a_sentence_going_on_briefly_after_a_caption(page, quote, found):
+    assert (find_quote(Document([page]), quote) is not None) == found
