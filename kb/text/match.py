@@ -19,7 +19,8 @@ Conventions a writer may use, and how each is read:
   never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
   for nothing. Brackets are first tried as literal text (a writer may have
   copied the source's own brackets, "[2022, 2021]"), and brackets holding a
-  digit are always literal: a number must match exactly.
+  digit or a negation ("[not]", "[cannot]") are always literal: a number
+  must match exactly, and an insertion never turns what the paper says around.
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -243,6 +244,16 @@ def _thousands_with_commas(quote: str) -> str:
     return _THOUSANDS_SPACED.sub(lambda m: re.sub(r"\s", ",", m.group()), quote)
 
 
+_NEGATION = lazy(r"(?i)\b(?:not|no|never|none|nor|neither|nothing|nobody|cannot|without)\b|n['’]t\b")
+
+
+def _literal_bracket(content: str) -> bool:
+    """Brackets that are never an editorial insertion standing for other words or for
+    none: they hold a number, or a negation ("[not]", "[cannot]", "[never]"), which
+    would change what the paper says."""
+    return any(c.isdigit() for c in content) or _NEGATION.search(content) is not None
+
+
 def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
     """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text."""
     pieces: list[_Piece] = []
@@ -265,9 +276,10 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
             if CITATION_RE.fullmatch(folded_content):
                 literal += m.group(0)
                 has_citation = True
-            elif not editorial_brackets or any(c.isdigit() for c in content):
+            elif not editorial_brackets or _literal_bracket(content):
                 # Brackets copied from the source ("[2019]", "[2022, 2021]"), or
-                # editing that involves a number: numbers must match exactly.
+                # editing that involves a number or a negation ("[not]"): numbers
+                # and negations must match exactly.
                 literal += m.group(0)
             elif content.lower() in _SILENT:
                 frag_edited = True
@@ -334,8 +346,7 @@ def _has_editorial_brackets(quote: str) -> bool:
     for frag in split_fragments(quote):
         for m in _BRACKET.finditer(frag):
             content = m.group(1).strip()
-            if not CITATION_RE.fullmatch(fold("[" + content + "]").text) and \
-                    not any(c.isdigit() for c in content):
+            if not CITATION_RE.fullmatch(fold("[" + content + "]").text) and not _literal_bracket(content):
                 return True
     return False
 
@@ -811,8 +822,7 @@ def _plain_quote(quote: str) -> str:
     for frag in split_fragments(quote):
         def repl(m: re.Match[str]) -> str:
             content = m.group(1).strip()
-            if CITATION_RE.fullmatch(fold("[" + content + "]").text) or \
-                    any(c.isdigit() for c in content):
+            if CITATION_RE.fullmatch(fold("[" + content + "]").text) or _literal_bracket(content):
                 return m.group(0)
             if len(content) == 1 and content.isalpha():
                 return content
@@ -885,9 +895,12 @@ def _candidate_windows(text: str, q: str) -> list[int]:
 
     votes: Counter[int] = Counter()
     step = max(1, len(q) // 80)
-    for qpos in range(0, max(1, len(q) - _SHINGLE + 1), step):
-        sh = q[qpos:qpos + _SHINGLE]
-        if len(sh) < _SHINGLE and len(q) >= _SHINGLE:
+    # a short quote ("CO2e = 9.54pt") with one changed digit may share no 6-character
+    # shingle with its passage: shorter ones then
+    size = _SHINGLE if len(q) >= 4 * _SHINGLE else 4
+    for qpos in range(0, max(1, len(q) - size + 1), step):
+        sh = q[qpos:qpos + size]
+        if len(sh) < size and len(q) >= size:
             continue
         hits = []
         pos = text.find(sh)

@@ -978,3 +978,33 @@ def test_symbols_typed_in_ascii(page, quote, found):
 ])
 def test_a_sentence_going_on_briefly_after_a_caption(page, quote, found):
     assert (find_quote(Document([page]), quote) is not None) == found
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("Unlike existing models, [SPECTER] can be easily applied to downstream applications", True),
+    ("Unlike existing models, it can [easily] be easily applied to downstream applications", True),
+    # a bracketed negation never stands for nothing: it would turn the sentence around
+    ("Unlike existing models, it can [not] be easily applied to downstream applications", False),
+    ("Unlike existing models, it [cannot] be easily applied to downstream applications", False),
+    ("Unlike existing models, it [never] can be easily applied to downstream applications", False),
+    ("Unlike existing models, it can [n't] be easily applied to downstream applications", False),
+])
+def test_an_editorial_insertion_never_adds_a_negation(quote, found):
+    d = Document(["Unlike existing models, it can be easily applied to downstream applications."])
+    assert (find_quote(d, quote) is not None) == found
+
+
+def test_a_bracketed_negation_the_paper_prints_is_found() -> None:
+    d = Document(["The model is [not] the best of them, as the authors [sic] wrote."])
+    assert find_quote(d, "The model is [not] the best of them") is not None
+
+
+@pytest.mark.parametrize("page, quote, expected", [
+    ("emissions:\nCO2e = 0 .954pt (2)\nThis conversion", "CO2e = 9.54pt", "0 .954pt"),
+    ("BC5CDR 88.85 90.01\nJNLPBA 77.59 77.28", "BC5CDR 88.85 90.02", "90.01"),
+])
+def test_a_short_quote_with_a_changed_number_gets_its_closest_passage(page, quote, expected):
+    d = Document([page])
+    assert find_quote(d, quote) is None
+    near = closest_passage(d, quote)
+    assert near is not None and expected in near.passage
