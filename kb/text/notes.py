@@ -13,13 +13,16 @@ A note holds quotes in two forms:
   author-year citation after it or any citation before it in its sentence;
 * a quote in running text, ``"..."``, ``“...”`` or ``„...“``, of four words or
   more, attributed to the first citation after it in its sentence (pandoc,
-  link, ``[12]``, footnote, ``\\cite``, ``(Strubell et al., 2019, p. 3)``,
+  link (``<a href="#x">``, ``[Strubell et al., 2019](#x)``), ``[12]``, footnote,
+  ``\\cite``, ``(Strubell et al., 2019, p. 3)``,
   ``Strubell et al. (2019)``) or, failing one, the last before it in its
   sentence (``Strubell et al. (2019) found "..."``, ``As \\citet{k} put it,
   "..."``, ``@key wrote "..."``). Phrases in quote marks, code, attribute
   values, reference entries and blockquote lines are not quotes; a passage of
   eight words or more citing nothing kb can read is listed as not checked
-  (`Note.unchecked`). Markdown's backslash escapes are undone in quotes;
+  (`Note.unchecked`). A quote is read as the reader sees it: Markdown's
+  backslash escapes undone, emphasis (``*not*``, ``**not**``) and inline HTML
+  tags (``<sup>1</sup>``, ``CO<sub>2</sub>``) left out, entities decoded;
 
 and references, in any citation style (read by `kb.text.refs.parse_reference`,
 the parser of papers' reference lists): elements with an id
@@ -493,7 +496,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
         if cite is None and attribution is None:
             continue  # a blockquote that cites nothing is not a quote of a paper
-        quote = " ".join(part.strip() for part in body if part.strip())
+        quote = _unescape(" ".join(part.strip() for part in body if part.strip()))
         quote = quote.strip().rstrip("—–-").strip()
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
             quote = quote[1:-1].strip()
@@ -596,12 +599,23 @@ def _cite_tokens(text: str) -> list[int]:
         if k >= 0 and "]" not in text[k + 1:p]:
             links.append(k)
     return sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
+                      + _link_starts(text)
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]
                       + links + _all(text, "<http") + _all(text, "<doi:")
                       + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
                       + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))
+
+
+def _link_starts(text: str) -> list[int]:
+    """Where a Markdown link to a reference of the note starts: "[Cohan et al., 2020](#specter)"."""
+    out = []
+    for mid in _all(text, "](#"):
+        k = text.rfind("[", max(0, mid - 200), mid)
+        if k >= 0 and "\n" not in text[k:mid] and "]" not in text[k + 1:mid]:
+            out.append(k)
+    return out
 
 
 def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
@@ -634,11 +648,27 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
 
 
 _ESCAPED = lazy(r"\\([\\`*_{}\[\]()#+\-.!\"'|<>])")
+# Inline HTML a writer puts inside a quote: "CO<sub>2</sub>", "benchmark.<sup>1</sup>", "<em>not</em>".
+_INLINE_TAG = lazy(r"(?i)</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>|<br\s*/?>")
+# Markdown emphasis around words of a quote: "**does not**", "*does not*", "_not_"
+# (never a backslash-escaped marker, nor the underscores inside "en_core_web_sm").
+_STRONG = lazy(r"(?<![\\\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
+_EMPHASIS = lazy(r"(?<![\\\w*])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"
+                 r"|(?<![\\\w])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)")
 
 
 def _unescape(quote: str) -> str:
-    """A quote as the reader sees it: Markdown's backslash escapes (\\" \\* \\[) undone."""
-    return _ESCAPED.sub(r"\1", quote) if "\\" in quote else quote
+    """A quote as the reader sees it: inline HTML tags and Markdown emphasis left out
+    ("<sup>1</sup>" is "1", "**does not**" is "does not"), HTML entities ("&amp;",
+    "&mdash;") decoded, Markdown's backslash escapes (\\" \\* \\[) undone."""
+    if "<" in quote:
+        quote = _INLINE_TAG.sub(lambda m: " " if m.group().lower().startswith("<br") else "", quote)
+    if "*" in quote or "_" in quote:
+        quote = _STRONG.sub(r"\2", quote)
+        quote = _EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), quote)
+    if "\\" in quote:
+        quote = _ESCAPED.sub(r"\1", quote)
+    return html.unescape(quote) if "&" in quote else quote
 
 
 # -- plain quotes: "..." or “...” in running text, with a citation in their sentence ------------

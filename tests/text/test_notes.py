@@ -485,3 +485,33 @@ def test_reading_a_citation_looks_no_further_than_a_citation_can_reach():
     assert _Scanned.scanned <= 50 * 2000
     note = parse_note('He wrote "We trained the models for nine days" [@futoma2017improved] and ' * 3000, "n.md")
     assert len(note.quotes) == 3000 and {q.citekey for q in note.quotes} == {"futoma2017improved"}
+
+
+@pytest.mark.parametrize("written, read", [
+    ("our model *does not* require any citation", "our model does not require any citation"),
+    ("our model **does not** require any citation", "our model does not require any citation"),
+    ("our model _does not_ require any citation", "our model does not require any citation"),
+    ("emissions of CO<sub>2</sub> in 2019", "emissions of CO2 in 2019"),
+    ("outperforms the baselines on the benchmark.<sup>1</sup>", "outperforms the baselines on the benchmark.1"),
+    ("Computer Science &amp; Engineering", "Computer Science & Engineering"),
+    ("a language model&mdash;even a large one", "a language model\u2014even a large one"),
+    # markers that are no emphasis stay
+    ("the en_core_web_sm model of SpaCy", "the en_core_web_sm model of SpaCy"),
+    ("a rank R* and a rank R'", "a rank R* and a rank R'"),
+    ("an escaped \\*star\\* stays", "an escaped *star* stays"),
+    ("2 * 3 * 4 makes 24", "2 * 3 * 4 makes 24"),
+])
+def test_a_quote_is_read_as_the_reader_sees_it(written, read):
+    for text in (f"> {written}\n> [@key]\n", f'The paper says "{written}" [@key].\n'):
+        note = parse_note(text)
+        assert [q.quote for q in note.quotes] == [read], text
+
+
+def test_a_markdown_link_to_a_reference_cites_it() -> None:
+    note = parse_note('They say "SPECTER outperforms a variety of competitive baselines" '
+                      '([Cohan et al., 2020](#specter)).\n\n'
+                      '<span id="specter">[1] Cohan, A. (2020). SPECTER: Document-level Representation '
+                      'Learning. ACL.</span>\n')
+    assert [(q.quote, q.source_link) for q in note.quotes] == \
+        [("SPECTER outperforms a variety of competitive baselines", "#specter")]
+    assert not note.unchecked
