@@ -67,6 +67,7 @@ from kb.text.normalise import (
     Document,
     Stream,
     fold,
+    fold_char,
     is_table_line,
     is_word_internal_gap,
 )
@@ -607,6 +608,7 @@ def _without_punctuation(doc: Document, s: Stream) -> tuple[Stream, list[int]]:
 
 
 _TOKEN = lazy(r"[^\W_]+|[^\w\s]")
+_LINE_BREAK_HYPHEN = lazy(r"(?<=[^\W\d_])[-\u2010][ \t]*\n[ \t]*(?=[^\W\d_])")
 
 
 def _punctuation_differences(quote: str, passage: str) -> list[str]:
@@ -615,6 +617,9 @@ def _punctuation_differences(quote: str, passage: str) -> list[str]:
     from difflib import SequenceMatcher
 
     def tokens(x: str) -> list[str]:
+        # what folding drops (soft hyphens, spacing accents) and a hyphen breaking a word
+        # at a line end ("em-\nbeddings") differ from nothing a writer typed
+        x = "".join(c for c in _LINE_BREAK_HYPHEN.sub("", x) if c.isspace() or fold_char(c))
         out = _TOKEN.findall(unicodedata.normalize("NFKC", x).casefold())
         a, b = 0, len(out)
         while a < b and not out[a][0].isalnum():
@@ -623,14 +628,18 @@ def _punctuation_differences(quote: str, passage: str) -> list[str]:
             b -= 1
         return out[a:b]     # punctuation at the edges of a quote is ignored anyway
 
+    def same(t: str) -> str:
+        return t if t[0].isalnum() else fold_char(t) or t    # '“' is '"'
+
     q, p = tokens(quote), tokens(passage)
     out = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, q, p, autojunk=False).get_opcodes():
+    matcher = SequenceMatcher(None, [same(t) for t in q], [same(t) for t in p], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         qp = [t for t in q[i1:i2] if not t[0].isalnum()]
         pp = [t for t in p[j1:j2] if not t[0].isalnum()]
-        if qp == pp:
+        if [same(t) for t in qp] == [same(t) for t in pp]:
             continue
         paper = " ".join(pp) or "nothing"
         written = " ".join(qp) or "nothing"

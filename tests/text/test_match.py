@@ -1008,3 +1008,18 @@ def test_a_short_quote_with_a_changed_number_gets_its_closest_passage(page, quot
     assert find_quote(d, quote) is None
     near = closest_passage(d, quote)
     assert near is not None and expected in near.passage
+
+
+def test_punctuation_notes_name_only_what_the_reader_sees_differ() -> None:
+    d = Document(["our approach, unlike LMs that are “ﬁne-tuning based”, results in em\u00adbeddings that can be "
+                  "applied to downstream tasks"])
+    m = find_quote(d, 'unlike LMs that are "fine-tuning based," results in embeddings that can be applied')
+    assert m is not None and m.method == "punctuation"
+    assert not any("\u00ad" in n or "“" in n for n in m.notes), m.notes
+    assert m.notes == ["punctuation only: the paper has '”' where the quote has nothing",
+                       "punctuation only: the paper has nothing where the quote has '\"'"]
+    d = Document(["the model—even a large one—does not result in accurate paper repre-\nsentations here"])
+    m = find_quote(d, "the model, even a large one, does not result in accurate paper representations")
+    assert m is not None and m.method == "punctuation"
+    assert all("'-'" not in n and "—" in n for n in m.notes), m.notes
+    assert len(m.notes) == 2
