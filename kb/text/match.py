@@ -733,6 +733,11 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
         label = doc.caption_label(page, line)
         return label is not None and doc.caption_count(label) > 1
 
+    def broken_word(lo: int, pos: int) -> bool:
+        """The aside at stream ``lo`` cuts a word that a line-break hyphen ends before it
+        and that goes on in lower case at ``pos`` ("the state-" / footnote / "of-the-art")."""
+        return any(c in "\u00ad-\u2010" for c in s.gap(lo)) and s.pages[s.page_of[pos]][s.origin[pos]].islower()
+
     def rest_at(lo: int, k: int, depth: int) -> list[tuple[int, int]] | None:
         """Where text[k:] continues at a line start after an aside beginning at ``lo``.
         A last part shorter than _MIN_PART must end a sentence there and go on with a
@@ -747,7 +752,8 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
             end = pos + len(rest)
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
                     not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
-                    not (short and (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
+                    not (short and not broken_word(lo, pos) and
+                         (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
                 return [(pos, end)]
             pos = s.text.find(rest, pos + 1, hi)
         if depth:

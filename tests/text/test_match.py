@@ -1023,3 +1023,17 @@ def test_punctuation_notes_name_only_what_the_reader_sees_differ() -> None:
     assert m is not None and m.method == "punctuation"
     assert all("'-'" not in n and "—" in n for n in m.notes), m.notes
     assert len(m.notes) == 2
+
+
+@pytest.mark.parametrize("pages, quote, found", [
+    # PDFium: the footnote's number glued to the line-break hyphen, the word going on next page
+    (["we show that the representations outperform the state\u00ad2\nSPECTER: Scientific Paper Embeddings",
+      "of-the-art on a variety of tasks."], "we show that the representations outperform the state-of-the-art", True),
+    # pypdf: the footnote line after the hyphen
+    (["we show that the representations outperform the state-\n2SPECTER: Scientific Paper Embeddings using Citations",
+      "of-the-art on a variety of tasks."], "we show that the representations outperform the state-of-the-art", True),
+    (["we show that the representations outperform the state-\n2SPECTER: Scientific Paper Embeddings using Citations",
+      "of-the-art on a variety of tasks."], "we show that the representations outperform the state-of-the-arts", False),
+])
+def test_a_word_broken_by_a_hyphen_and_an_aside_goes_on_after_it(pages, quote, found):
+    assert (find_quote(Document(pages), quote) is not None) == found
