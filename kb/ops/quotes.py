@@ -701,9 +701,12 @@ def _printed_offset(kb: KB, citekey: str) -> int | None:
     return int(m.group(1)) - 1 if m and int(m.group(1)) > 1 else None
 
 
-def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int) -> str | None:
+def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int,
+               printed_offset: int | None = None) -> str | None:
     """Why a page locator does not fit where the quote was found (None when it does,
-    or when the locator is no page number)."""
+    or when the locator is no page number). A locator may give the PDF's page or the
+    page number printed on it: from the entry's pages field, or ``printed_offset``
+    (the numbers the pages print, `Document.printed_offset`)."""
     want = _page_range(cited)
     if want is None:
         return None
@@ -711,8 +714,10 @@ def check_page(kb: KB, citekey: str, cited: str | None, page: int, page_end: int
     if want[0] <= found[1] and found[0] <= want[1]:
         return None
     offset = _printed_offset(kb, citekey)
-    if offset is not None and want[0] <= found[1] + offset and found[0] + offset <= want[1]:
-        return None
+    for shift in (offset, printed_offset):
+        if shift is not None and want[0] <= found[1] + shift and found[0] + shift <= want[1]:
+            return None
+    offset = offset if offset is not None else printed_offset
     right = f"{found[0]}" if found[0] == found[1] else f"{found[0]}-{found[1]}"
     printed = ""
     if offset is not None:
@@ -799,7 +804,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             pages += f" of {text_.version} (not in {older}, the newest version kb holds)"
         if found_in is not text_:
             pages += f" (in the second extraction, {found_in.extractor})"
-        wrong = check_page(kb, citekey, q.page, match.page, match.page_end)
+        wrong = check_page(kb, citekey, q.page, match.page, match.page_end, found_in.doc.printed_offset)
         if wrong:
             out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,
                                    failed=True, page=match.page, page_end=match.page_end, **common))

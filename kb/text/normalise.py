@@ -401,8 +401,10 @@ def _edge_lines(page: str, n: int) -> tuple[list[tuple[int, int]], list[tuple[in
     return top, bottom
 
 
-def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
-    """For each page, the (lo, hi) range left once edge boilerplate is cut off.
+def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int | None]:
+    """For each page, the (lo, hi) range left once edge boilerplate is cut off; and
+    the number printed on the first page minus one when the pages print their numbers
+    ("2270" on PDF page 1 of a proceedings paper: 2269), else None.
 
     A line is boilerplate when it sits among the first or last few non-blank
     lines of a page and is (a) a line that, numbers masked, appears at the
@@ -462,7 +464,7 @@ def _find_boilerplate(pages: Sequence[str]) -> list[tuple[int, int]]:
         if not page[lo:hi].strip():
             lo, hi = 0, len(page)   # never cut a page down to nothing
         ranges.append((lo, max(lo, hi)))
-    return ranges
+    return ranges, page_offset
 
 
 # Footnotes: a line at the page bottom starting with its number ("4The carbon
@@ -576,7 +578,11 @@ class Document:
 
     def __init__(self, pages: Sequence[str]) -> None:
         self.pages: list[str] = list(pages)
-        self.content: list[tuple[int, int]] = _find_boilerplate(self.pages)
+        self.content: list[tuple[int, int]]
+        self.content, offset = _find_boilerplate(self.pages)
+        #: the printed page number of PDF page ``i`` is ``i + printed_offset`` (when the
+        #: pages print numbers that are not their PDF page numbers: a proceedings' "2270")
+        self.printed_offset: int | None = offset or None
         out: list[str] = []
         origin = array("l")
         page_of = array("i")

@@ -385,3 +385,24 @@ def test_a_quote_cited_by_a_link_to_the_paper_resolves_through_the_link(strubell
         ("strubell2019energy", "arxiv"), ("strubell2019energy", "doi"), ("strubell2019energy", "doi"),
         ("strubell2019energy", "arxiv"), (None, None)]
     assert "example.org/green-ai-notes" in r.out
+
+
+def test_a_page_locator_may_give_the_page_number_the_pages_print(kb_root, tmp_path):
+    """No pages field in the entry: the numbers printed at the pages' edges ("2270" on PDF
+    page 1 of a proceedings paper) are read as the pages' numbers too."""
+    (kb_root / "references.bib").write_text("@inproceedings{doe2020,\n  title = {A Paper},\n"
+                                            "  author = {Doe, Jane},\n  year = {2020},\n}\n")
+    pages = [f"Proceedings of a meeting\n{2270 + i}\nSentence {i} of the paper about page numbers here.\n"
+             f"More text on page {i + 1}." for i in range(4)]
+    source = tmp_path / "pages.json"
+    source.write_text(json.dumps(pages))
+    assert run_kb("text", "load", "doe2020", source).code == 0
+    note = tmp_path / "note.md"
+    note.write_text("> Sentence 2 of the paper about page numbers here.\n> [@doe2020, p. 3]\n\n"
+                    "> Sentence 2 of the paper about page numbers here.\n> [@doe2020, p. 2272]\n\n"
+                    "> Sentence 2 of the paper about page numbers here.\n> [@doe2020, p. 2273]\n", "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1
+    assert f"{note}:1: ok " in r.out and f"{note}:4: ok " in r.out
+    assert f"{note}:7: wrong-page" in r.out
+    assert "the note cites p. 2273, but the quote is on page 3 (printed p. 2272)" in r.out
