@@ -127,11 +127,17 @@ def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None
     return match, second
 
 
+def _shown(quote: str) -> str:
+    return repr(quote if len(quote) <= 40 else quote[:37] + "...")
+
+
 def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, cache: dict | None = None):
     """(paper, Text, QuoteMatch or None, NearMiss or None) for one quote; the Text is
     the extraction it was found in."""
 
     paper = require_paper(kb.conn, citekey)
+    if not any(ch.isalnum() for ch in quote):
+        raise UsageError(f"the quote {_shown(quote)} has no word or number to look for in the paper")
     text = load_text(kb.conn, citekey, version, cache)
     if text is None:
         return paper, None, None, None

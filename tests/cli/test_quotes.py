@@ -254,3 +254,14 @@ def test_quote_re_add_adds_topics_and_refuses_another_quote_under_its_id(php):
     r = run_kb("quote", "add", "luccioni2023power", other, "--id", "gen", "--replace", "-t", "x")
     assert r.code == 0 and "replaced the stored quote" in r.err
     assert [(q["text"], q["topics"]) for q in claims(php)["quote"]] == [(other, ["x"])]
+
+
+@pytest.mark.parametrize("quote", ["[", "]", "...", "[...]", "—", '""', ". . ."])
+def test_a_quote_without_a_word_or_a_number_is_refused(php, quote):
+    r = run_kb("quote", "add", "luccioni2023power", quote)
+    assert r.code == 2 and "has no word or number to look for" in r.err, r.out + r.err
+    assert r.err.count("\n") == 1
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", quote)
+    assert r.code == 2 and "has no word or number to look for" in r.err, r.out + r.err
+    assert not (php / "claims").exists() or "luccioni2023power" not in "".join(
+        p.read_text() for p in (php / "claims").glob("*.toml"))
