@@ -376,8 +376,8 @@ def _start_ok(s: Stream, i: int) -> bool:
     if c == "-" and _is_digit(p) and gap == "":
         return False              # "-5" out of "10-5"
     if _is_digit(c):
-        if _is_digit(p) and gap in ("", " "):
-            return False          # "1,722" inside "$3,20 1,722"
+        if _is_digit(p) and gap in ("", " ", ","):
+            return False          # "1,722" inside "$3,20 1,722"; "000" of "1,000" left out
         if p in ".," and i >= 2 and _is_digit(t[i - 2]) and s.gap(i - 1) in ("", " ") and gap == "":
             return False          # "954" inside "0.954", "201,722" inside "3,201,722"
         if p == "-" and gap == "":
@@ -422,8 +422,8 @@ def _end_ok(s: Stream, j: int) -> bool:
     if c.isalnum() and n.isalnum() and is_word_internal_gap(gap):
         return False
     if _is_digit(c):
-        if _is_digit(n) and gap in ("", " "):
-            return False          # "$3,20" of "$3,20 1,722"
+        if _is_digit(n) and gap in ("", " ", ","):
+            return False          # "$3,20" of "$3,20 1,722"; "1" of "1,000" left out
         if n in ".," and j + 1 < len(t) and _is_digit(t[j + 1]) and s.gap(j + 1) == "" \
                 and gap in ("", " "):
             return False          # "0" of "0 .954", "0.5" of "0.55" is caught above
@@ -571,10 +571,30 @@ def _streams(doc: Document, pat: _Pattern) -> list[tuple[Stream, list[str]]]:
 _PUNCT_CHARS = lazy(r"[.,;:!?'\"()…\-]")
 
 
-def _punct_mask(t: str) -> bytearray:
+def _thousands(t: str, i: int, gap=None) -> bool:
+    """The ',' at ``t[i]`` separates thousands: one to three digits before it, three
+    after it, each group ending at a non-digit, another separator or (``gap(j)``
+    true: the page separates ``t[j - 1]`` and ``t[j]``) a space ("1,000",
+    "1,212,739 1"; never "0,25", "1,2345" nor "1, 000")."""
+    if gap is not None and (gap(i) or gap(i + 1)):
+        return False
+    a = i - 1
+    while a > 0 and _is_digit(t[a - 1]) and not (gap is not None and gap(a)):
+        a -= 1
+    if i - a > 3 or (a > 0 and t[a - 1] == "." and gap is None):
+        return False
+    b = i + 1
+    while b < len(t) and _is_digit(t[b]) and not (gap is not None and b > i + 1 and gap(b)):
+        b += 1
+    return b - i - 1 == 3
+
+
+def _punct_mask(t: str, gap=None) -> bytearray:
     """1 for each folded character kept when punctuation is ignored: a '.' or ','
-    between two digits (a number), every '-' that folding kept (a sign, a range,
-    "GPT-3"), every letter and digit; 0 for other punctuation."""
+    between two digits (a number) but a thousands separator ("1,000" is "1000"; ``gap``
+    tells where page text separates two characters, see `_thousands`), every '-' that
+    folding kept (a sign, a range, "GPT-3"), every letter and digit; 0 for other
+    punctuation."""
     mask = bytearray(b"\x01") * len(t)
     for m in _PUNCT_CHARS.finditer(t):
         i = m.start()
@@ -582,7 +602,7 @@ def _punct_mask(t: str) -> bytearray:
         prev = t[i - 1] if i else ""
         nxt = t[i + 1] if i + 1 < len(t) else ""
         if c in ".,":
-            keep = _is_digit(prev) and _is_digit(nxt)
+            keep = _is_digit(prev) and _is_digit(nxt) and not (c == "," and _thousands(t, i, gap))
         elif c == "-":
             keep = True     # what folding kept of a dash is a sign, a range or "GPT-3"
         else:
@@ -596,7 +616,7 @@ def _without_punctuation(doc: Document, s: Stream) -> tuple[Stream, list[int]]:
     """``s`` with punctuation left out, and for each of its characters the index in ``s``."""
     cache = doc.__dict__.setdefault("_unpunctuated", {})
     if id(s) not in cache:
-        mask = _punct_mask(s.text)
+        mask = _punct_mask(s.text, s.gap)
         keep = [i for i, k in enumerate(mask) if k]
         text = "".join(s.text[i] for i in keep)
         from array import array

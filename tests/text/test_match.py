@@ -1037,3 +1037,26 @@ def test_punctuation_notes_name_only_what_the_reader_sees_differ() -> None:
 ])
 def test_a_word_broken_by_a_hyphen_and_an_aside_goes_on_after_it(pages, quote, found):
     assert (find_quote(Document(pages), quote) is not None) == found
+
+
+@pytest.mark.parametrize("page, quote, found", [
+    ("energy required to perform 1,000 inferences on a dataset", "required to perform 1000 inferences", True),
+    ("a corpus of 1,212,739 documents in all", "a corpus of 1212739 documents", True),
+    ("energy required to perform 1000 inferences on a dataset", "required to perform 1,000 inferences", True),
+    # the same digits only: never another number
+    ("energy required to perform 1,000 inferences on a dataset", "required to perform 1001 inferences", False),
+    ("energy required to perform 1,000 inferences on a dataset", "required to perform 100 inferences", False),
+    ("energy required to perform 1,000 inferences on a dataset", "required to perform 1.000 inferences", False),
+    ("energy required to perform 1,000 inferences on a dataset", "energy required to perform 1", False),
+    ("energy required to perform 1,000 inferences on a dataset", "000 inferences on a dataset", False),
+    # no thousands separator: a decimal comma, a list, a group of four
+    ("a rate of 0,25 per hour", "a rate of 025 per hour", False),
+    ("the points (1,2) and (3,4) here", "the points (12) and (34) here", False),
+    ("a value of 1,2345 in all", "a value of 12345 in all", False),
+    ("the values 1, 000 and 2 here", "the values 1000 and 2 here", False),
+])
+def test_a_thousands_separator_may_be_left_out(page, quote, found):
+    m = find_quote(Document([page]), quote)
+    assert (m is not None) == found
+    if m is not None and "," in page and "," not in quote:
+        assert m.method == "punctuation" and m.notes
