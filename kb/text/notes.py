@@ -496,7 +496,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
         if cite is None and attribution is None:
             continue  # a blockquote that cites nothing is not a quote of a paper
-        quote = _unescape(" ".join(part.strip() for part in body if part.strip()))
+        quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
         quote = quote.strip().rstrip("—–-").strip()
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
             quote = quote[1:-1].strip()
@@ -510,6 +510,11 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                                          kind="blockquote", offset=starts[block_start], attribution=attribution))
             continue
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
+
+
+# A Markdown list item's marker at the start of a blockquote line ("> * [D2] Augment ..."):
+# a bullet, which a quote across the items of a list leaves out; a number ("1.") is kept.
+_LIST_MARKER = lazy(r"^\s{0,3}[-*+•][ \t]+")
 
 
 def _attribution(line: str) -> str | None:

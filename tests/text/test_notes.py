@@ -515,3 +515,13 @@ def test_a_markdown_link_to_a_reference_cites_it() -> None:
     assert [(q.quote, q.source_link) for q in note.quotes] == \
         [("SPECTER outperforms a variety of competitive baselines", "#specter")]
     assert not note.unchecked
+
+
+def test_a_blockquote_of_list_items_leaves_their_bullets_out() -> None:
+    text = ("> * [D2] Augment citations to known papers.\n> * [D3] Help users make sense of citations.\n"
+            "[@chang2023citesee]\n\n> - first item of a list\n> + second item of a list\n[@key]\n\n"
+            "> 1. What are the main sources of energy?\n> 2. What is the order of magnitude?\n[@key]\n")
+    assert [q.quote for q in parse_note(text).quotes] == [
+        "[D2] Augment citations to known papers. [D3] Help users make sense of citations.",
+        "first item of a list second item of a list",
+        "1. What are the main sources of energy? 2. What is the order of magnitude?"]
