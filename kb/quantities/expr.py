@@ -186,9 +186,10 @@ def tokenize(text: str) -> list[_Tok]:
             toks.append(_Tok("NUM", text[i:end], i))
             i = end
             continue
-        if c in "°µμ" and i + 1 < n and (text[i + 1].isalpha() or text[i + 1] == " " and c == "°"):
-            # a unit's sign as kb prints it: "25 °C", "1 µs"
-            m = _SIGN_UNIT_RE.match(text, i)
+        m = _SIGN_UNIT_RE.match(text, i) if c in "°µμ" and i + 1 < n and \
+            (text[i + 1].isalpha() or text[i + 1] == " " and c == "°") else None
+        if m is not None:
+            # a unit's sign as kb prints it: "25 °C", "1 µs" (never "µǅ": not a unit's letters)
             toks.append(_Tok("NAME", m.group(0).replace(" ", ""), i))
             i = m.end()
             continue

@@ -361,6 +361,7 @@ class no_eval:
 @example("_", "2 kWh")       # found by hypothesis: pint's `in` raised AttributeError
 @example("nan", "2 kWh")     # found by hypothesis: pint's `in` raised ValueError
 @example("¹", "2 kWh")       # found by hypothesis: '¹'.isdigit() started a number no regex matched
+@example("1 µǅ", "2 kWh")    # found by hypothesis: 'µ' before a letter that is no ASCII letter
 def test_check_expressions_never_raise_or_run_code(expression, stated):
     from kb.quantities.checks import run_check
     from kb.quantities.expr import parse, resolver
