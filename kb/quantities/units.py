@@ -89,6 +89,8 @@ _DEFINITIONS = [
         ("study", "studies"), ("category", "categories"), ("company", "companies"))],
     # Named plain numbers: "a PUE of 1.2" keeps its name as its unit (1 PUE = 1).
     "PUE = 1 = _",
+    # "3 ‰" is 0.3 %; "5 ‱" (basis points) is 0.05 %.
+    "permyriad = 1e-4 = _ = basis_point = basis_points",
     # Computation.
     "floating_point_operation = [compute] = FLOP = flop = FLOPs = FLOPS = flops",
     "pflop_s_day = 1e15 * FLOP / second * day = PFLOP_s_day = pfs_day = petaflop_s_day",
@@ -212,8 +214,9 @@ _MICRO_RE = lazy(r"μ(?=[A-Za-z])")
 _DEGREE_RE = lazy(r"°\s?([CFK])?(?![A-Za-z])")
 _PER_RE = lazy(r"(?i)\bper\b")
 _PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
+_PERMILLE_WORD_RE = lazy(r"(?i)\bper\s?mill?e?\b")
 _FACTOR_TOKEN_RE = lazy(
-    r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")
+    r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|‰|‱|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")
 
 
 def normalize_unit_text(text: str) -> str:
@@ -238,6 +241,7 @@ def normalize_unit_text(text: str) -> str:
     if t in ("", "1"):
         return "dimensionless"
     t = _PERCENT_WORD_RE.sub("percent", t)
+    t = _PERMILLE_WORD_RE.sub("permille", t)
     t = _CO2E_RE.sub("CO2e", t)
 
     def mass(m: re.Match[str]) -> str:
@@ -340,10 +344,21 @@ def _parse_unit_cached(text: str, user_names: frozenset[str]) -> "pint.Unit":
         raise UsageError(f"unknown unit {text!r}: '/' without a unit after it")
     if not factors:
         raise UsageError(f"unknown unit {text!r}", hint=_unit_hint(text, user_names))
+    if len(factors) > 1 or factors[0][1] != 1:
+        # "°C/s", "°F per hour", "W/°C": a temperature inside a compound unit is a
+        # difference of temperatures (1 °C/s is 1 K/s), never a point on an offset scale.
+        for f in factors:
+            name = str(f[0])
+            if name in _OFFSET_DELTA:
+                f[0] = ureg.Unit(_OFFSET_DELTA[name])
     unit = ureg.dimensionless
     for factor, power in factors:
         unit = unit * factor ** power
     return unit
+
+
+#: Offset temperature scales and their differences.
+_OFFSET_DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
 
 
 def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint.Unit":
@@ -363,6 +378,8 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
         return ureg.dimensionless if alias == "dimensionless" else ureg.Unit(alias)
     if name == "%":
         return ureg.Unit("percent")
+    if name in ("‰", "‱"):
+        return ureg.Unit("permille" if name == "‰" else "permyriad")
     if name == "CO2e":
         raise UsageError(f"unknown unit {text!r}: CO2e needs a mass unit before it",
                          hint="write e.g. 'kg CO2e', 'tCO2e', 'lbs of CO2e'")
@@ -470,9 +487,14 @@ def to_base(value: float, unit_text: str) -> tuple[float, str]:
 
     Registry units only: a user unit's name is an unknown unit here (`UsageError`).
     """
+    import pint
+
     ureg = registry()
     unit = parse_unit(unit_text)
-    q = ureg.Quantity(float(value), unit).to_base_units()
+    try:
+        q = ureg.Quantity(float(value), unit).to_base_units()
+    except pint.PintError as exc:
+        raise UsageError(f"cannot express {value} {unit_text} in base units: {exc}") from None
     return float(q.magnitude), format_unit(q.units)
 
 

@@ -615,3 +615,14 @@ def test_a_hand_edited_value_kb_cannot_read_is_reported_even_when_its_quote_prin
     assert r.code == 1 and "value-unreadable" in r.out and "cannot read the value '522 smartphone charges'" in r.out
     r = run_kb("doctor")
     assert r.code == 1 and "cannot read the value '522 smartphone charges'" in r.out
+
+
+def test_a_claim_in_a_temperature_rate_never_breaks_later_commands(checks_kb):
+    path = checks_kb / "claims" / "luccioni2023power.toml"
+    path.write_text(CLAIMS + '[[claim]]\nid = "heating"\nvalue = "2 °C/s"\n')
+    write_checks(checks_kb, '[[check]]\nid = "heating-in-kelvin"\nstated = "2 K/s"\n'
+                            'expr = "luccioni2023power.heating"\n')
+    r = run_kb("claims")
+    assert r.code == 0 and "2 °C/s" in r.out and "internal error" not in r.err
+    r = run_kb("check")
+    assert "heating-in-kelvin" in r.out and "internal error" not in r.err and "pass" in r.out

@@ -374,3 +374,19 @@ def test_a_temperature_converts_bound_by_bound(text, unit, lo, nominal, hi):
 def test_a_temperature_is_no_energy():
     with pytest.raises(UnitMismatch):
         Interval.from_written("25 degC").to("kWh")
+
+
+@pytest.mark.parametrize("written, unit, expected", [
+    ("2 °C/s", "K/s", 2.0), ("9 °F/h", "K/h", 5.0), ("10 W/°C", "W/K", 10.0),
+    ("3 ‰", "%", 0.3), ("3 per mille", "%", 0.3), ("25 ‱", "%", 0.25),
+])
+def test_a_temperature_in_a_rate_is_a_difference_and_per_mille_is_a_unit(written, unit, expected):
+    assert Interval.from_written(written).to(unit).nominal == pytest.approx(expected)
+
+
+def test_a_temperature_rate_has_base_units_and_a_point_temperature_keeps_its_offset():
+    assert to_base(2, "°C/s") == (2.0, "K/s")
+    assert to_base(25, "°C")[0] == pytest.approx(298.15)
+    with pytest.raises(UnitMismatch):
+        Interval.from_written("2 °C/s").to("K")
+    assert parse_unit("per millimetre") == parse_unit("1/mm")      # not per mille
