@@ -77,7 +77,7 @@ class UnitMismatch(UsageError):
 # A number as papers print it, pypdf artefacts included: thousands groups that may
 # hold one stray space ("$3,20 1,722"), a space before the decimal point ("0 .954").
 # A group is three digits and no more: "January 29, 1998" is 29 and 1998, not 29,199.
-MANTISSA = r"(?:\d{1,3}(?:,[ ]?\d(?:[ ]?\d){2}(?!\d))+|\d+)(?:[ ]?\.\d+)?|\.\d+"
+MANTISSA = r"(?:\d{1,3}(?:,\d(?:[ ]?\d){2}(?!\d))+|\d+)(?:[ ]?\.\d+)?|\.\d+"
 # Exponents: "3.14E+23", "2.5×10^4", "1.0 × 10−4" (pypdf drops the superscript), "10^3".
 EXPONENT = (r"[eE][+\-−]?\d+"
             r"|[ ]?[×x][ ]?10[ ]?(?:\^|\*\*)[ ]?[+\-−]?\d+"
@@ -182,7 +182,7 @@ def read_number(m: re.Match[str]) -> WrittenNumber:
 # A figure's leading number as a claims file writes it, its scale suffix kept with it:
 # "30M" of "30M papers", "150 million" of "150 million kWh", "626 155" of "626 155 lbs".
 _LEADING_NUMBER_RE = lazy(
-    r"^\s*(?P<n>[-+−]?(?:\d{1,3}(?:,[ ]?\d{3}(?!\d))+|\d{1,3}(?:\s\d{3}(?!\d))+|\d+)(?:\.\d+)?"
+    r"^\s*(?P<n>[-+−]?(?:\d{1,3}(?:,\d{3}(?!\d))+|\d{1,3}(?:\s\d{3}(?!\d))+|\d+)(?:\.\d+)?"
     r"(?:[eE][-+]?\d+)?)"
     r"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|\s+(?:thousand|million|billion|trillion)\b)?\s*(?P<rest>.*)$",
     re.S)

@@ -235,6 +235,23 @@ def _reads_as_unit(text: str) -> bool:
     return True
 
 
+_PER_WORD = lazy(r"\s*\bper\b\s*")
+
+
+def _unit_after(plain: str, number: _Number) -> str | None:
+    """The unit kb reads in the words printed right after `number` ("°C" of "25 °C during"),
+    the longest that reads as one; None when none does (things counted, the sentence)."""
+    noun = _noun_after(plain, number)
+    if noun is None:
+        return None
+    words = noun.split()
+    for k in range(len(words), 0, -1):
+        text = " ".join(words[:k])
+        if _reads_as_unit(text):
+            return _PER_WORD.sub("/", text)
+    return None
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
                  w: _Number, plain: str = "") -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
@@ -308,6 +325,20 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
                                                                     f"{unit.split('/')[0].strip()}")))
                 except KBError:
                     continue
+    # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
+    # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
+    if not unitless:
+        for n in held:
+            if (n.start, n.end) in printed_unit:
+                continue
+            unit = _unit_after(plain, n)
+            if unit is None:
+                continue
+            printed_unit[(n.start, n.end)] = unit
+            try:
+                with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
+            except KBError:
+                continue
     missing: list[str] = []
     for w in wanted:
         if any(h.value == w.value and (_prints_same_unit(plain, h, value_unit)

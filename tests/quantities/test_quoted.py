@@ -167,3 +167,28 @@ def test_micro_and_degree_signs_in_a_quote_hold_the_same_unit(value, quote):
 ])
 def test_micro_and_degree_signs_in_a_quote_are_their_unit_only(value, quote):
     assert not value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is not None
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a unit the figure extractor leaves out is still the number's own
+    ("0.035 ms", "Each step takes 35 µs on the GPU.", True),
+    ("0.035 s", "Each step takes 35 µs on the GPU.", False),
+    ("35 ms", "Each step takes 35 µs on the GPU.", False),
+    ("0.3 %", "The failure rate is 3 ‰ of all runs.", True),
+    ("3 %", "The failure rate is 3 ‰ of all runs.", False),
+    ("0.03 %", "The failure rate is 3 ‰ of all runs.", False),
+    ("298.15 K", "The room was kept at 25 °C during the test.", True),
+    ("77 °F", "The room was kept at 25 °C during the test.", True),
+    ("298.15 K", "The room was kept at 26 °C during the test.", False),
+    ("25 K", "The room was kept at 25 °C during the test.", False),
+    ("2 K/s", "The chip heats at 2 °C/s under load.", True),
+    ("3 K/s", "The chip heats at 2 °C/s under load.", False),
+    # a list is its numbers, not one number with thousands separators
+    ("100 layers", "We trained models of 5, 100, 200 layers.", True),
+    ("200", "We trained models of 5, 100, 200 layers.", True),
+    ("5100200 layers", "We trained models of 5, 100, 200 layers.", False),
+    ("5100200", "sizes 5,100,200", True),
+])
+def test_units_the_extractor_leaves_out_and_lists(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
