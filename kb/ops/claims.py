@@ -45,7 +45,7 @@ userunits = lazy_import("kb.quantities.userunits")
 claimsfile = lazy_import("kb.store.claimsfile")
 
 _WORD = lazy(r"[A-Za-z_]\w*")
-_DOTTED = lazy(r"(?:`([^`]+)`|(?<![\w.])([A-Za-z_]\w*))\.([A-Za-z_]\w*)")
+_DOTTED = lazy(r"(?:`([^`]+)`|(?<![\w.])([A-Za-z_]\w*))((?:\.\w+)+)")
 
 
 def _ident(claim_id: str) -> str:
@@ -385,7 +385,13 @@ def check_words(kb: KB, rows: list[dict]) -> set[str]:
     out: set[str] = set()
     for text in texts:
         text = text.replace("-", "_")
-        out.update(f"{m.group(3)} {m.group(1) or m.group(2)}" for m in _DOTTED.finditer(text))
+        for m in _DOTTED.finditer(text):
+            # "paper.gpt_3.5": the id is "gpt_3.5" (or "5" of a paper "paper.gpt_3"); all of it
+            # written alone may be a bare id holding dots
+            parts = [m.group(1) or m.group(2), *m.group(3)[1:].split(".")]
+            out.update(f"{'.'.join(parts[k:])} {'.'.join(parts[:k])}" for k in range(1, len(parts)))
+            if m.group(2):
+                out.add(".".join(parts))
         out.update(m.group() for m in _WORD.finditer(text) if m.start() == 0 or text[m.start() - 1] != ".")
     return out
 
@@ -393,10 +399,10 @@ def check_words(kb: KB, rows: list[dict]) -> set[str]:
 def _claim_named(definition: str, names) -> str | None:
     """The claim a [units] definition names ("citekey.claim_id", "`key-with-dashes`.id",
     "claim_id"), as `names` holds it; None for a figure ("0.012 kWh") or a name not held."""
-    ticked = re.fullmatch(r"`([^`]+)`\.([A-Za-z_]\w*)", definition)
+    ticked = re.fullmatch(r"`([^`]+)`\.(\w[\w.-]*)", definition)
     if ticked:
         named = f"{ticked.group(1)}.{ticked.group(2)}"
-    elif re.fullmatch(r"[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?", definition):
+    elif re.fullmatch(r"[A-Za-z_][\w-]*(\.[\w-]+)*", definition):
         named = definition
     else:
         return None

@@ -151,7 +151,9 @@ _NUM_RE = lazy(
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?")
 # A scale after a number multiplies it, as in every figure kb reads: "30M", "2.5bn", "3 million".
 _SCALE_RE = lazy(r"(?:k|K|M|B|bn)(?![A-Za-z0-9_])|[ ]+(?:thousand|million|billion|trillion)\b")
-_NAME_RE = lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+# After a dot a claim's id may start with a digit or hold a dot of its own: "paper.950_charges",
+# "paper.gpt_3.5" (the id "gpt-3.5").
+_NAME_RE = lazy(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
 _SIGN_UNIT_RE = lazy(r"°[ ]?[CFK]\b|°|[µμ][A-Za-z]+")
 _OPS = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "·": "*", "/": "/", "÷": "/",
         "^": "^"}
@@ -199,7 +201,7 @@ def tokenize(text: str) -> list[_Tok]:
                 raise _error(text, i, f"unexpected character {c!r}")
             end = m.end()
             if end < n and text[end] == ".":
-                raise _error(text, end, "a dotted name must continue with a letter")
+                raise _error(text, end, "a dotted name must continue with a letter, digit or '_'")
             word = m.group(0)
             if word == "per":
                 toks.append(_Tok("OP", "/", i))

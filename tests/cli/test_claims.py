@@ -626,3 +626,21 @@ def test_a_claim_in_a_temperature_rate_never_breaks_later_commands(checks_kb):
     assert r.code == 0 and "2 °C/s" in r.out and "internal error" not in r.err
     r = run_kb("check")
     assert "heating-in-kelvin" in r.out and "internal error" not in r.err and "pass" in r.out
+
+
+def test_a_claim_id_holding_a_dot_or_starting_with_a_digit_can_be_named_in_a_check(checks_kb):
+    path = checks_kb / "claims" / "luccioni2023power.toml"
+    path.write_text(CLAIMS + '[[claim]]\nid = "gpt-3.5"\nvalue = "1,287 MWh"\n'
+                             '[[claim]]\nid = "950-charges"\nvalue = "11.4 kWh"\n')
+    write_checks(checks_kb, '[units]\nall_charges = "luccioni2023power.950-charges"\n'
+                            '[[check]]\nid = "dotted"\nstated = "1.287 GWh"\nexpr = "luccioni2023power.gpt_3.5"\n'
+                            '[[check]]\nid = "digit"\nstated = "11.4 kWh"\nexpr = "luccioni2023power.950_charges"\n'
+                            '[[check]]\nid = "unit"\nstated = "2"\nexpr = "22.8 kWh / (1 all_charges)"\n'
+                            '[[check]]\nid = "wrong"\nstated = "1.2 GWh"\nexpr = "`luccioni2023power`.gpt_3.5"\n')
+    r = run_kb("check")
+    assert r.code == 1 and "3 pass, 1 fail, 0 error" in r.out, r.out + r.err
+    assert "recomputed 1.287 GWh" in r.out
+    write_checks(checks_kb, '[[check]]\nid = "typo"\nstated = "1.287 GWh"\nexpr = "luccioni2023power.gpt_3.6"\n')
+    r = run_kb("check")
+    assert r.code == 1 and "undefined name 'luccioni2023power.gpt_3.6'" in r.out
+    assert "did you mean luccioni2023power.gpt_3.5" in r.out
