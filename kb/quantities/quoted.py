@@ -329,8 +329,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
     # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
     if not unitless:
         for n in held:
-            if (n.start, n.end) in printed_unit:
-                continue
+            if (n.start, n.end) in printed_unit or not any(c.isdigit() for c in n.text):
+                continue        # a unit read already, or a count in words ("ten tasks")
             unit = _unit_after(plain, n)
             if unit is None:
                 continue
