@@ -90,6 +90,7 @@ _NUMBER_RE = lazy(
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|\^[+\-−]?\d+)?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
 
+_SPACED_GROUPS_RE = lazy(r"^(?:[-−+][ ]?)?(?:US\$|\$|€|£)?[ ]?\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|[ ]?\.\d)")
 _RANGE_SEP_RE = lazy(r"\s*(?:[-–—]|to|and)\s*")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
 _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
@@ -326,6 +327,8 @@ class Interval:
             exact = True
             t = t[len("exactly "):]
         t = t.lstrip("~≈ ").strip()
+        # "1 287 MWh", "626 155 lbs": thousands groups separated by spaces, as SI style writes them
+        t = _SPACED_GROUPS_RE.sub(lambda g: g.group(0).replace(" ", ""), t, count=1)
         m = _NUMBER_RE.match(t)
         if m is None:
             raise UsageError(f"cannot read figure {original!r}: expected a number first")

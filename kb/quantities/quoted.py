@@ -32,6 +32,7 @@ attached to a number is a minus sign; an en or em dash never is.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -80,9 +81,11 @@ def numbers_in(text: str) -> list[_Number]:
     return _scan(text)[0]
 
 
-def _scan(text: str) -> tuple[list[_Number], list[str]]:
+def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     """`numbers_in`, and why each number kb cannot read is unreadable ("1e99999999" is
-    out of range, "1,28" has a thousands group of two digits)."""
+    out of range, "1,28" has a thousands group of two digits). `whole`: a number written
+    with spaces between its thousands groups is that number alone (a claim's value), not
+    also its groups (as a quote's table cells may be)."""
     t = _plain(text)
     out: list[_Number] = []
     unread: list[str] = []
@@ -103,6 +106,11 @@ def _scan(text: str) -> tuple[list[_Number], list[str]]:
     for start, end, value in word_numbers(t):
         out.append(_Number(t[start:end], start, end, Decimal(value), Decimal("0.5")))
     out.sort(key=lambda n: (n.start, n.end))
+    if whole:
+        # a claim's "1 287 MWh" is 1287, not also 1 and 287
+        spaced = [(n.start, n.end) for n in out if " " in n.text and n.text[0].isdigit()]
+        out = [n for n in out if not any(a <= n.start and n.end <= b and (a, b) != (n.start, n.end)
+                                         for a, b in spaced)]
     return out, unread
 
 
@@ -137,6 +145,46 @@ class QuotedValue:
 
 def _close(a: float, half_a: float, b: float, half_b: float) -> bool:
     return abs(a - b) <= min(half_a, half_b) * (1 + 1e-9) + 1e-300
+
+
+#: The coarsest relative precision a converted figure may be rounded to (three significant
+#: digits): "284 t" of "626,155 lbs" (284.02 t), never "280 t" or "300 t". Only a conversion
+#: that is no decimal shift is rounded (`_decimal_shift`).
+_ROUNDING = 0.005
+
+
+def _rounded(conv: Interval, mine: Interval) -> bool:
+    """Whether the claim's figure `mine` is the quote's figure `conv` (converted to the
+    claim's unit) rounded as a writer rounds a conversion: to the claim's precision, kept to
+    three significant digits or the quote's own precision."""
+    half_mine = (mine.hi - mine.lo) / 2
+    half_conv = (conv.hi - conv.lo) / 2
+    if not mine.nominal or not conv.nominal:
+        return False
+    coarse = max(_ROUNDING, half_conv / abs(conv.nominal))
+    return (abs(conv.nominal - mine.nominal) <= half_mine * (1 + 1e-9)
+            and half_mine / abs(mine.nominal) <= coarse * (1 + 1e-9))
+
+
+def _decimal_shift(printed: Interval, conv: Interval) -> bool:
+    """Whether a conversion only moves the decimal point (kWh to Wh, ‰ to %): its figure is
+    then written exactly ("11,490 Wh" of "11.49 kWh", never "11,500 Wh"), not rounded."""
+    if not printed.nominal or not conv.nominal:
+        return True
+    power = math.log10(abs(conv.nominal / printed.nominal))
+    return abs(power - round(power)) < 1e-9
+
+
+def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
+    """`held` without the groups of a number written with spaces between its thousands
+    groups and a unit after it: "1 287 MWh" is 1287 MWh, never also 1 and "287 MWh" (groups
+    without a unit after them may be a table's cells, and stay numbers of their own)."""
+    spaced = [n for n in held if " " in n.text and n.text[0].isdigit()]
+    if not spaced:
+        return held
+    parts = {(n.start, n.end) for s in spaced if _unit_after(plain, s)
+             for n in held if s.start <= n.start and n.end <= s.end and (n.start, n.end) != (s.start, s.end)}
+    return [n for n in held if (n.start, n.end) not in parts]
 
 
 #: What may start a unit printed after a number: a letter or a unit's sign.
@@ -289,7 +337,7 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
 
 def value_in_quote(value: str, quote: str) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc)."""
-    wanted, unread = _scan(value)
+    wanted, unread = _scan(value, whole=True)
     held = numbers_in(quote)
     if unread or not wanted:
         shown = list(dict.fromkeys(h.text for h in held))
@@ -339,6 +387,11 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
                 with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
             except KBError:
                 continue
+    kept = _drop_groups(plain, held)
+    if len(kept) < len(held):
+        ids = {(n.start, n.end) for n in kept}
+        held = kept
+        with_units = [(n, iv) for n, iv in with_units if (n.start, n.end) in ids]
     missing: list[str] = []
     for w in wanted:
         if any(h.value == w.value and (_prints_same_unit(plain, h, value_unit)
@@ -359,7 +412,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
                     conv = iv.to(claim_unit)
                 except KBError:
                     continue
-                if _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2):
+                if _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2) \
+                        or iv.unit != claim_unit and not _decimal_shift(iv, conv) and _rounded(conv, mine):
                     found = True
                     break
         if not found:
@@ -382,11 +436,11 @@ def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None
         return "stored unverified"
     if not quote:
         return "no quote"
-    wanted, unread = _scan(value)
+    wanted, unread = _scan(value, whole=True)
     if unread or not wanted:
         return _unreadable(value, unread)
-    held = numbers_in(quote)
     plain, unit = _plain(quote), _unit_text(value, wanted)
+    held = _drop_groups(plain, numbers_in(quote))
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit) for h in held) for w in wanted):
         return None
     found = value_in_quote(value, quote)

@@ -192,3 +192,34 @@ def test_micro_and_degree_signs_in_a_quote_are_their_unit_only(value, quote):
 def test_units_the_extractor_leaves_out_and_lists(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # thousands groups written with spaces: one number, in the claim and in the quote
+    ("1 287 MWh", "The cluster drew 1 287 MWh in total.", True),
+    ("1.287 GWh", "The cluster drew 1 287 MWh in total.", True),
+    ("1,287 MWh", "The cluster drew 1 287 MWh in total.", True),
+    ("1 287 MWh", "The cluster drew 1,287 MWh in total.", True),
+    ("1 288 MWh", "The cluster drew 1 287 MWh in total.", False),
+    ("287 MWh", "The cluster drew 1 287 MWh in total.", False),
+    ("1 MWh", "The cluster drew 1 287 MWh in total.", False),
+    ("287", "BERT 1 287", True),          # cells of a table row may be numbers of their own
+    # a conversion that is no decimal shift is rounded as a writer rounds it, to three digits
+    ("284 t CO2e", "emitted 626,155 lbs of CO2e", True),
+    ("284 t CO2e", "emitted 626 155 lbs of CO2e", True),
+    ("5.07 days", "a mean length of stay of 121.7 hours", True),
+    ("285 t CO2e", "emitted 626,155 lbs of CO2e", False),
+    ("280 t CO2e", "emitted 626,155 lbs of CO2e", False),
+    ("300 t CO2e", "emitted 626,155 lbs of CO2e", False),
+    ("284 t", "emitted 626,155 lbs of CO2e", False),
+    ("284 kg CO2e", "emitted 626,155 lbs of CO2e", False),
+    ("5.1 days", "a mean length of stay of 121.7 hours", False),
+    # a decimal shift is written exactly
+    ("22 Wh", "charging the average smartphone requires 0.022 kWh of energy", True),
+    ("23 Wh", "charging the average smartphone requires 0.022 kWh of energy", False),
+    ("11,500 Wh", "as much energy as 522 smartphone charges (11.49 kWh)", False),
+    ("11.5 kWh", "as much energy as 522 smartphone charges (11.49 kWh)", False),
+])
+def test_spaced_thousands_and_rounded_conversions(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok

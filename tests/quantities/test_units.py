@@ -390,3 +390,10 @@ def test_a_temperature_rate_has_base_units_and_a_point_temperature_keeps_its_off
     with pytest.raises(UnitMismatch):
         Interval.from_written("2 °C/s").to("K")
     assert parse_unit("per millimetre") == parse_unit("1/mm")      # not per mille
+
+
+@pytest.mark.parametrize("written, nominal", [
+    ("1 287 MWh", 1287.0), ("626 155 lbs", 626155.0), ("1 287.5 MWh", 1287.5), ("$4 600 000", 4.6e6),
+])
+def test_a_figure_with_spaces_between_its_thousands_groups_is_one_number(written, nominal):
+    assert Interval.from_written(written).nominal == nominal
