@@ -293,6 +293,13 @@ def _unit_after(plain: str, number: _Number) -> str | None:
     if noun is None:
         return None
     words = noun.split()
+    for i, word in enumerate(words[1:], 1):
+        # "MWh in total": a word of the sentence ends the unit ("in" is no inch here), save
+        # "of" before CO2 ("lbs of CO2e")
+        if word.lower() in _SENTENCE_WORDS and not (word.lower() == "of" and i + 1 < len(words)
+                                                     and words[i + 1].upper().startswith("CO")):
+            words = words[:i]
+            break
     for k in range(len(words), 0, -1):
         text = " ".join(words[:k])
         if _reads_as_unit(text):
