@@ -188,7 +188,7 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
 
 
 #: What may start a unit printed after a number: a letter or a unit's sign.
-_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″]")
+_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/]")
 _CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£)")
 #: A range going on after a number: "-20", "– 20", "to 20".
 _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
@@ -286,6 +286,42 @@ def _reads_as_unit(text: str) -> bool:
 _PER_WORD = lazy(r"\s*\bper\b\s*")
 
 
+def _printed_figure(number: _Number, unit: str) -> Interval:
+    """The quote's `number` in the `unit` printed after it; a currency sign before the number
+    is the unit's already when the unit names it ("$0.43" of "$0.43–$0.74/hr", unit USD/h)."""
+    text = number.text.lstrip("+")
+    if _currency_of(number) and any(d.startswith("[currency_") for d in dict(parse_unit(unit).dimensionality)):
+        text = _CURRENCY_SIGN.sub(lambda m: m.group(0)[:-len(m.group(1))], text, count=1)
+    return Interval.from_written(f"{text} {unit}")
+
+
+def _currency_of(number: _Number) -> str | None:
+    """The currency a quote's number is printed with ("$7 billion": USD), or None."""
+    m = _CURRENCY_SIGN.match(number.text)
+    return _CURRENCY_NAME[m.group(1)] if m else None
+
+
+_CURRENCY_NAME = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+
+
+def _money_agrees(number: _Number, printed: str | None, claim_unit, unitless: bool) -> bool:
+    """Whether the claim's money (or its lack) is the quote's: "$7 billion" never holds
+    "€7 billion" or "7 billion kWh", and a figure in dollars needs a quote printing money."""
+    if claim_unit is None:
+        return True
+    mine = {d[len("[currency_"):-1] for d in dict(claim_unit.dimensionality) if d.startswith("[currency_")}
+    cur = _currency_of(number)
+    if cur is not None:
+        return unitless or cur in mine
+    if mine and printed:
+        try:
+            dims = dict(parse_unit(printed).dimensionality)
+        except KBError:
+            return False
+        return all(f"[currency_{c}]" in dims for c in mine)
+    return not mine
+
+
 def _unit_after(plain: str, number: _Number) -> str | None:
     """The unit kb reads in the words printed right after `number` ("°C" of "25 °C during"),
     the longest that reads as one; None when none does (things counted, the sentence)."""
@@ -335,7 +371,7 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         return True             # kb cannot read the claim as a figure: the number decides
     for printed_unit in printed:
         try:
-            conv = Interval.from_written(f"{number.text.lstrip('+')} {printed_unit}").to(claim_unit)
+            conv = _printed_figure(number, printed_unit).to(claim_unit)
         except KBError:
             continue            # a unit of another kind: hours are not kilograms
         return _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2)
@@ -370,14 +406,13 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
         for n in inside:
             if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
                 shown[(n.start, n.end)] = " ".join(plain[n.start:c.end].split())
-            if unit and c.kind in ("quantity", "range") and n.end <= c.start + len(c.number.rstrip()):
-                printed_unit[(n.start, n.end)] = unit
+            if unit and (c.kind == "range" or c.kind == "quantity" and n.end <= c.start + len(c.number.rstrip())):
+                printed_unit[(n.start, n.end)] = unit     # "$0.43–$0.74/hr": both numbers per hour
             if unit and not unitless:
                 try:
-                    with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
+                    with_units.append((n, _printed_figure(n, unit)))
                     if "/" in unit:     # "10-20 kWh per day" holds 10,000 Wh as it holds 10 kWh
-                        with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} "
-                                                                    f"{unit.split('/')[0].strip()}")))
+                        with_units.append((n, _printed_figure(n, unit.split('/')[0].strip())))
                 except KBError:
                     continue
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
@@ -391,7 +426,7 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
                 continue
             printed_unit[(n.start, n.end)] = unit
             try:
-                with_units.append((n, Interval.from_written(f"{n.text.lstrip('+')} {unit}")))
+                with_units.append((n, _printed_figure(n, unit)))
             except KBError:
                 continue
     kept = _drop_groups(plain, held)
@@ -401,7 +436,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
         with_units = [(n, iv) for n, iv in with_units if (n.start, n.end) in ids]
     missing: list[str] = []
     for w in wanted:
-        if any(h.value == w.value and (_prints_same_unit(plain, h, value_unit)
+        if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
+               and (_prints_same_unit(plain, h, value_unit)
                                        or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
                                                        claim_unit, unitless, w, plain))
                for h in held):
@@ -415,6 +451,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
             for n, iv in with_units:
                 if mine is None:
                     break
+                if not _money_agrees(n, printed_unit.get((n.start, n.end)), claim_unit, unitless):
+                    continue
                 try:
                     conv = iv.to(claim_unit)
                 except KBError:

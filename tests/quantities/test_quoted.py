@@ -223,3 +223,26 @@ def test_units_the_extractor_leaves_out_and_lists(value, quote, ok):
 def test_spaced_thousands_and_rounded_conversions(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # money: the currency is the quote's, and a figure in money needs money in the quote
+    ("$7 billion", "more than $7 billion in new capital investment", True),
+    ("7 billion USD", "more than $7 billion in new capital investment", True),
+    ("7 billion", "more than $7 billion in new capital investment", True),
+    ("€7 billion", "more than $7 billion in new capital investment", False),
+    ("7 billion kWh", "more than $7 billion in new capital investment", False),
+    ("€150k", "at the cost of at least $150k in on-demand compute time", False),
+    ("$7", "we trained 7 models", False),
+    ("7 USD", "it cost 7 EUR", False),
+    # a rate after a range of prices is each price's, and '/' starts a unit
+    ("$0.43/hr", "resources priced at $0.43–$0.74/hr", True),
+    ("$0.43 per hour", "resources priced at $0.43–$0.74/hr", True),
+    ("$0.74/hr", "resources priced at $0.43–$0.74/hr", True),
+    ("$0.74/day", "resources priced at $0.43–$0.74/hr", False),
+    ("$0.44/hr", "resources priced at $0.43–$0.74/hr", False),
+    ("$8/day", "on-demand ($4.50/hr–$8/hr) pricing", False),
+])
+def test_money_and_rates_of_prices(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
