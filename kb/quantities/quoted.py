@@ -175,10 +175,39 @@ def _decimal_shift(printed: Interval, conv: Interval) -> bool:
     return abs(power - round(power)) < 1e-9
 
 
+#: A citation: "[8]", "[2, 28]", "[46]", "[48, MNLI]", "[11–13]".
+_CITATION = lazy(r"\[\s*\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*(?:\s*,\s*[A-Za-z][\w .-]{0,20})?\s*\]")
+#: A label's word before its number: "Table 2", "Fig. 3", "Section 4.1", "Eq. (2)", "p. 7".
+_LABEL_BEFORE = lazy(r"(?i)(?:\b(?:table|tables|figure|figures|fig|figs|section|sections|sec|eq|eqs|equation|"
+                     r"appendix|chapter|algorithm|footnote|page|pages|p|pp|line|lines|version)\.?|§)\s*\(?\s*$")
+#: A word a year follows: "in 2016", "compared with 2010", "since 2012".
+_YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|during|before|after|circa|year|early|late|"
+                    r"mid|and|or|between)\s+$")
+
+
+def _label_or_name(plain: str, n: _Number) -> bool:
+    """Whether the quote's number `n` is no figure: a reference ("[8]"), part of a name
+    ("GPT-3", "BLOOMz-560M"), a label's number ("Table 2", "Section 4") or a year after a
+    word that dates ("in 2016", "compared with 2010,")."""
+    if any(m.start() <= n.start and n.end <= m.end()
+           for m in _CITATION.finditer(plain, max(0, n.start - 30), min(len(plain), n.end + 30))):
+        return True
+    before = plain[max(0, n.start - 30):n.start]
+    if len(before) >= 2 and before[-1] == "-" and before[-2].isalpha():
+        return True             # "GPT-3", "GShard-600B": a name's number
+    if _LABEL_BEFORE.search(before):
+        return True
+    if (n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _YEAR_BEFORE.search(before)
+            and _noun_after(plain, n) is None):
+        return True
+    return False
+
+
 def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
-    """`held` without the groups of a number written with spaces between its thousands
-    groups and a unit after it: "1 287 MWh" is 1287 MWh, never also 1 and "287 MWh" (groups
+    """`held` without what is no figure (`_label_or_name`), nor the groups of a number written
+    with spaces between its thousands groups and a unit after it: "1 287 MWh" is 1287 MWh, never also 1 and "287 MWh" (groups
     without a unit after them may be a table's cells, and stay numbers of their own)."""
+    held = [n for n in held if not _label_or_name(plain, n)]
     spaced = [n for n in held if " " in n.text and n.text[0].isdigit()]
     if not spaced:
         return held

@@ -246,3 +246,28 @@ def test_spaced_thousands_and_rounded_conversions(value, quote, ok):
 def test_money_and_rates_of_prices(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+BERT = "training a BERT-small model [8] for approximately 36 hours on 8 NVIDIA V100 GPUs"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a reference, a name's number, a label's number or a year is no figure
+    ("8 hours", BERT, False),
+    ("36 hours", BERT, True),
+    ("8 GPUs", BERT, True),
+    ("46 kWh", "as the agency estimates [46].", False),
+    ("48", "[48, MNLI] for approximately 6 hours", False),
+    ("3 parameters", "GPT-3 is an autoregressive language model with 175B parameters", False),
+    ("560M parameters", "BLOOMz-560M to 1.0 × 10−4 kWh for the biggest one", False),
+    ("2 kWh", "as shown in Table 2.", False),
+    ("4.1 kWh", "see Section 4.1 for details", False),
+    ("2016 words", "translating more than 100 billion words per day in 2016, assuming", False),
+    ("2010 %", "increased by only 6% compared with 2010, despite", False),
+    ("6 %", "increased by only 6% compared with 2010, despite", True),
+    ("2048 GPUs", "a cluster of 2048 GPUs", True),
+    ("1984 lbs", "Air travel, 1 passenger, NY ↔SF 1984", True),
+])
+def test_references_names_labels_and_years_hold_no_figure(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
