@@ -70,11 +70,12 @@ class ValueNotInQuote(UsageError):
     """A claim's value is not among its quote's numbers (exit 2: nothing was stored)."""
 
 
-def check_value(value: str, quote: str | None) -> str | None:
-    """Why ``value`` is not backed by ``quote`` (None when it is, or when there is no quote)."""
+def check_value(value: str, quote: str | None, per: str | None = None) -> str | None:
+    """Why ``value`` is not backed by ``quote`` (None when it is, or when there is no quote);
+    `per` is the claim's rate ("hour": "0.025 kg CO2e" of "25 gCO2e per hour")."""
     if not quote:
         return None
-    found = quoted.value_in_quote(value, quote)
+    found = quoted.value_in_quote(value, quote, per)
     return None if found.ok else found.reason(value)
 
 
@@ -153,7 +154,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                 record["note"] = note
             if match.method == "punctuation":
                 warnings.extend(match.notes)
-        mismatch = check_value(value, quote)
+        mismatch = check_value(value, quote, per)
         if mismatch is not None:
             if not force:
                 raise ValueNotInQuote(mismatch + "; nothing stored",
@@ -592,7 +593,7 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
     for r in rows_as_dicts(kb.conn.execute(
-            f"select id, citekey, number, unit, quote, status, "
+            f"select id, citekey, number, unit, quote, status, per, "
             f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         reason = None
@@ -604,7 +605,7 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
         elif not r["quote"]:
             reason = "no quote"
         else:
-            reason = check_value(f"{r['number'] or ''} {r['unit'] or ''}".strip(), r["quote"])
+            reason = check_value(f"{r['number'] or ''} {r['unit'] or ''}".strip(), r["quote"], r["per"])
         if reason is None:
             continue
         out[full] = f"{full}: {reason}"

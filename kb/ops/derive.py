@@ -118,9 +118,9 @@ def claim_doubts(kb: KB, files: set[str]) -> None:
     kb verify decides it, so a listing reads it instead of re-checking every claim."""
     db = kb.db
     marks = ",".join("?" * len(files))
-    rows = db.execute(f"select rowid, number, unit, quote, status from claims where file in ({marks}) "
+    rows = db.execute(f"select rowid, number, unit, quote, status, per from claims where file in ({marks}) "
                       "and kind = 'claim'", sorted(files)).fetchall()
-    for rowid, number, unit, quote, status in rows:
-        doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote)
+    for rowid, number, unit, quote, status, per in rows:
+        doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote, per)
         if doubt is not None:
             db.execute("update claims set doubt = ? where rowid = ?", [doubt, rowid])

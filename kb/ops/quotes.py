@@ -321,7 +321,7 @@ class PaperCache(dict):
         super().__setitem__(key, value)
 
 
-_CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file, page"
+_CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file, page, per"
 
 
 def verify_claims(kb: KB, cache: dict | None = None, progress=None) -> list[Verdict]:
@@ -352,7 +352,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
 
     if c["citekey"] not in papers:
         return verdict("no-paper", f"{c['citekey']} is not in references.bib", True)
-    mismatch = quoted.value_in_quote(value, c["quote"]) if c["quote"] else None
+    mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
     if c["status"] == "unverified":
         reason = claim_note(kb, c, docs) or "stored unverified"
         if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:

@@ -23,6 +23,11 @@ pages", "30M Papers"): it holds a bare number, a count ("30M images") or a unit
 kb cannot read ("950 charges"), never a physical figure ("150 million kWh",
 "30M kg", "30M %", "$30M").
 
+A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg CO2e per
+hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
+("hour", "60 minutes"): an amount in place of a rate is a different fact, and a check
+multiplying it by a time would silently be off by the rate's dimension.
+
 A value must hold a number kb reads: "abc" (a hand edit) has none, and "1e99999999"
 is out of range; neither stands verified, whatever the quote.
 
@@ -249,6 +254,11 @@ def _in_date(plain: str, number: _Number) -> bool:
                for m in _DATE.finditer(plain[lo:number.end + 20]))
 
 
+#: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
+#: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e").
+_UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|of\s+C\s?O\s?2|C\s?O\s?2)")
+
+
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     """Whether, read without units, the quote prints `number` with the claim's unit
     as written ("11.49 kWh", "9%"), or with nothing that could be a unit after it.
@@ -262,7 +272,8 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
         return True
     if not unit:
         return rest[0] not in "%‰‱" and not rest.lower().startswith(("percent", "per cent", "per mil"))
-    return rest.startswith(unit) and not rest[len(unit):len(unit) + 1].isalnum()
+    return (rest.startswith(unit) and not rest[len(unit):len(unit) + 1].isalnum()
+            and not _UNIT_GOES_ON.match(rest[len(unit):]))
 
 
 #: Words after a number that are the sentence's, not what it counts ("11.49 for the model");
@@ -372,8 +383,34 @@ def _unit_after(plain: str, number: _Number) -> str | None:
     return None
 
 
+_RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
+
+
+def _amount(rate: str) -> str | None:
+    """The amount of a rate as printed ("kWh" of "kWh/day", "gCO2e" of "gCO2e per hour"); None
+    for a unit that is no rate."""
+    parts = _RATE_SPLIT.split(rate, maxsplit=1)
+    return parts[0].strip() if len(parts) == 2 and parts[0].strip() and parts[1].strip() else None
+
+
+def _per_holds(per: str | None, rate: str) -> bool:
+    """Whether a claim's `per` ("hour", "1 day", "60 minutes") is the denominator of the rate
+    the quote prints ("gCO2e per hour"): only then may its value be the rate's amount."""
+    if not per or _amount(rate) is None:
+        return False
+    den = _RATE_SPLIT.split(rate, maxsplit=1)[1]
+    try:
+        den_unit = parse_unit(den)
+        text = per.strip()
+        per_iv = Interval.from_written(text if text[:1].isdigit() else f"1 {text}")
+        conv = per_iv.to(den_unit)
+    except (KBError, ValueError):
+        return False
+    return abs(conv.nominal - 1) <= max((conv.hi - conv.lo) / 2, 1e-9)
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
-                 w: _Number, plain: str = "") -> bool:
+                 w: _Number, plain: str = "", per: str | None = None) -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
     the claim's number `w` in its unit. Called for numbers of equal value only."""
     if value_unit and plain and _in_date(plain, number):
@@ -384,16 +421,15 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         noun = _noun_after(plain, number) if not unitless else None
         if noun is None or _counts_things(claim_unit):
             return True         # nothing unit-like printed, or a count: the number decides
-        # "150 million Web pages" never holds "150 million kWh"; "1 µs per token" holds "1 us"
-        words = noun.split()
-        printed = [" ".join(words[:k]) for k in range(len(words), 0, -1)]
-        printed = [u for u in printed if _reads_as_unit(u)]
-        if not printed:
+        # "150 million Web pages" never holds "150 million kWh"; "1 µs per token" holds "1 us/token"
+        unit = _unit_after(plain, number)
+        if unit is None:
             return False        # a noun kb does not read as a unit: things counted
-    else:
-        # "10-20 kWh per day" holds "10 kWh" too: a claim may leave the rate's "per ..." to
-        # its id and quote, as it may leave its unit out ("121.7" of "121.7 hours").
-        printed = list(dict.fromkeys((unit, unit.split("/")[0].strip())))
+    # A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h", and "0.025 kg CO2e"
+    # only for a claim whose per is the rate's ("--per hour").
+    printed = [unit]
+    if _per_holds(per, unit):
+        printed.append(_amount(unit))
     try:
         mine = Interval.from_written(f"{w.text.lstrip('+')} {value_unit}".strip())
     except KBError:
@@ -407,7 +443,7 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
     return unitless
 
 
-def value_in_quote(value: str, quote: str) -> QuotedValue:
+def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc)."""
     wanted, unread = _scan(value, whole=True)
     held = numbers_in(quote)
@@ -440,8 +476,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
             if unit and not unitless:
                 try:
                     with_units.append((n, _printed_figure(n, unit)))
-                    if "/" in unit:     # "10-20 kWh per day" holds 10,000 Wh as it holds 10 kWh
-                        with_units.append((n, _printed_figure(n, unit.split('/')[0].strip())))
+                    if _per_holds(per, unit):     # "10-20 kWh per day", per "day": 10,000 Wh
+                        with_units.append((n, _printed_figure(n, _amount(unit))))
                 except KBError:
                     continue
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
@@ -456,6 +492,8 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
             printed_unit[(n.start, n.end)] = unit
             try:
                 with_units.append((n, _printed_figure(n, unit)))
+                if _per_holds(per, unit):
+                    with_units.append((n, _printed_figure(n, _amount(unit))))
             except KBError:
                 continue
     kept = _drop_groups(plain, held)
@@ -468,7 +506,7 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
         if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                and (_prints_same_unit(plain, h, value_unit)
                                        or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
-                                                       claim_unit, unitless, w, plain))
+                                                       claim_unit, unitless, w, plain, per))
                for h in held):
             continue
         found = False
@@ -498,7 +536,7 @@ def value_in_quote(value: str, quote: str) -> QuotedValue:
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing)
 
 
-def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None:
+def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:
     """Why a claim does not stand verified, or None when it does: it was stored
     unverified, it has no quote, or its value is not among its quote's numbers
     (`value_in_quote`; a value edited by hand in claims/*.toml after kb verified it).
@@ -517,5 +555,5 @@ def claim_doubt(status: str | None, value: str, quote: str | None) -> str | None
     held = _drop_groups(plain, numbers_in(quote))
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit) for h in held) for w in wanted):
         return None
-    found = value_in_quote(value, quote)
+    found = value_in_quote(value, quote, per)
     return None if found.ok else found.reason(value)

@@ -21,9 +21,7 @@ from kb.quantities.quoted import claim_doubt, numbers_in, value_in_quote
     ("7302 min", "a mean length of stay of 121.7 hours"),
     ("121.7", "a mean length of stay of 121.7 hours"),               # a bare number leaves the unit out
     ("9 %", "which is 9% of a charge"),
-    ("10 kWh", "from 10-20 kWh per day"),                            # the range's unit, its rate left to the id
     ("20 kWh/day", "from 10-20 kWh per day"),
-    ("10000 Wh", "from 10-20 kWh per day"),                          # converted, its rate left to the id
     ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # no unit printed after the number
 ])
 def test_the_value_is_among_the_quotes_numbers(value, quote):
@@ -154,7 +152,7 @@ def test_a_number_with_nothing_unit_like_after_it_holds_any_unit(value, quote):
 
 
 @pytest.mark.parametrize("value, quote", [
-    ("1 us", "a latency of 1 µs per token"), ("1 µs", "a latency of 1 μs per token"),
+    ("1 us/token", "a latency of 1 µs per token"), ("1 µs per token", "a latency of 1 μs per token"),
     ("3 ug", "about 3 µg of it"), ("25 degC", "kept at 25 °C"), ("25 °C", "kept at 25 ℃"),
 ])
 def test_micro_and_degree_signs_in_a_quote_hold_the_same_unit(value, quote):
@@ -271,3 +269,30 @@ BERT = "training a BERT-small model [8] for approximately 36 hours on 8 NVIDIA V
 def test_references_names_labels_and_years_hold_no_figure(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # a rate is no amount: its amount stands only with the claim's per naming the rate's
+    ("0.025 kg CO2e/h", "The job emits 25 gCO2e per hour on this grid.", None, True),
+    ("0.025 kg CO2e per hour", "The job emits 25 gCO2e per hour on this grid.", None, True),
+    ("25 gCO2e", "The job emits 25 gCO2e per hour on this grid.", None, False),
+    ("0.025 kg CO2e", "The job emits 25 gCO2e per hour on this grid.", None, False),
+    ("0.025 kg CO2e", "The job emits 25 gCO2e per hour on this grid.", "hour", True),
+    ("25 gCO2e", "The job emits 25 gCO2e per hour on this grid.", "1 h", True),
+    ("0.025 kg CO2e", "The job emits 25 gCO2e per hour on this grid.", "60 minutes", True),
+    ("0.025 kg CO2e", "The job emits 25 gCO2e per hour on this grid.", "day", False),
+    ("0.025 kg CO2e", "The job emits 25 gCO2e per hour on this grid.", "1000 inferences", False),
+    ("147 gCO2e", "low carbon intensity (ranging from 11 to 147 gCO2eq/kWh)", None, False),
+    ("10 kWh", "from 10-20 kWh per day", None, False),
+    ("10000 Wh", "from 10-20 kWh per day", "day", True),
+    ("1 us", "a latency of 1 µs per token", None, False),
+    ("1 us", "a latency of 1 µs per token", "token", True),
+    # CO2 after a mass is part of its unit
+    ("1.2 t", "a single passenger round trip SF-NY is ~1.2t CO 2 e (Table 2)", None, False),
+    ("1.2 tCO2e", "a single passenger round trip SF-NY is ~1.2t CO 2 e (Table 2)", None, True),
+    ("253 tons", "is about 253 tons of CO2eq, which is", None, False),
+    ("253 tons of CO2eq", "is about 253 tons of CO2eq, which is", None, True),
+])
+def test_a_rate_is_no_amount_unless_the_claim_says_per_what(value, quote, per, ok):
+    assert value_in_quote(value, quote, per).ok is ok
+    assert (claim_doubt("verified", value, quote, per) is None) is ok
