@@ -362,6 +362,16 @@ def _money_agrees(number: _Number, printed: str | None, claim_unit, unitless: bo
     return not mine
 
 
+def _has_dimension(unit: str | None) -> bool:
+    """Whether `unit` (as printed) measures something: "kWh" does, "x", "%" and None do not."""
+    if not unit:
+        return False
+    try:
+        return bool(dict(parse_unit(unit).dimensionality))
+    except KBError:
+        return False
+
+
 def _unit_after(plain: str, number: _Number) -> str | None:
     """The unit kb reads in the words printed right after `number` ("°C" of "25 °C during"),
     the longest that reads as one; None when none does (things counted, the sentence)."""
@@ -501,9 +511,12 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
         ids = {(n.start, n.end) for n in kept}
         held = kept
         with_units = [(n, iv) for n, iv in with_units if (n.start, n.end) in ids]
+    # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not
+    factor = unitless and bool(value_unit)
     missing: list[str] = []
     for w in wanted:
         if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
+               and not (factor and _has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h)))
                and (_prints_same_unit(plain, h, value_unit)
                                        or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
                                                        claim_unit, unitless, w, plain, per))

@@ -296,3 +296,17 @@ def test_references_names_labels_and_years_hold_no_figure(value, quote, ok):
 def test_a_rate_is_no_amount_unless_the_claim_says_per_what(value, quote, per, ok):
     assert value_in_quote(value, quote, per).ok is ok
     assert (claim_doubt("verified", value, quote, per) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("15×", "text generation uses 15 times more energy", True),
+    ("15x", "text generation uses 15 times more energy", True),
+    ("1.3X", "it runs 1.3X faster", True),
+    ("16×", "text generation uses 15 times more energy", False),
+    ("15x", "it uses 15 kWh more", False),            # a factor is no energy
+    ("15 times", "it uses 15 kWh more", False),
+    ("15", "it uses 15 kWh more", True),              # a bare number may be any figure's
+])
+def test_a_factor_is_written_with_x_or_times_and_is_no_physical_figure(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
