@@ -512,7 +512,7 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
         held = kept
         with_units = [(n, iv) for n, iv in with_units if (n.start, n.end) in ids]
     # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not
-    factor = unitless and bool(value_unit)
+    factor = claim_unit is not None and unitless and bool(value_unit)
     missing: list[str] = []
     for w in wanted:
         if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
