@@ -138,10 +138,16 @@ class QuotedValue:
     #: why the value itself cannot stand, whatever the quote says (no number, or one kb
     #: cannot read: "abc", "1e99999999")
     problem: str | None = None
+    #: the denominator of a rate the quote prints whose amount the value is ("h" of
+    #: "25 gCO2e per hour" for "0.025 kg CO2e"): the value holds with that per
+    rate: str | None = None
 
     def reason(self, value: str) -> str:
         if self.problem:
             return self.problem
+        if self.rate:
+            return (f"the value {value!r} is an amount, but its quote gives a rate per {self.rate}: "
+                    f"write the value per {self.rate}, or give --per {self.rate!r}")
         held = ", ".join(self.numbers) if self.numbers else "none"
         which = "" if len(self.missing) < 2 and " " not in value.strip() or len(self.missing) == 1 \
             and len(numbers_in(value)) == 1 else f" ({', '.join(self.missing)} missing)"
@@ -546,7 +552,14 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
     spaced = [(h.start, h.end) for h in held if " " in h.text]
     numbers = [shown.get((h.start, h.end), h.text) for h in held
                if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
-    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing)
+    rate = None
+    if missing and per is None:
+        for unit in dict.fromkeys(printed_unit.values()):
+            den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() if _amount(unit) else None
+            if den and value_in_quote(value, quote, den).ok:
+                rate = den
+                break
+    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate)
 
 
 def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:

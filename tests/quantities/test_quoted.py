@@ -310,3 +310,11 @@ def test_a_rate_is_no_amount_unless_the_claim_says_per_what(value, quote, per, o
 def test_a_factor_is_written_with_x_or_times_and_is_no_physical_figure(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+def test_a_refused_amount_of_a_rate_says_per_what():
+    found = value_in_quote("0.025 kg CO2e", "The job emits 25 gCO2e per hour on this grid.")
+    assert not found.ok and "gives a rate per h" in found.reason("0.025 kg CO2e") and "--per 'h'" in \
+        found.reason("0.025 kg CO2e")
+    wrong = value_in_quote("0.026 kg CO2e", "The job emits 25 gCO2e per hour on this grid.")
+    assert not wrong.ok and "rate" not in wrong.reason("0.026 kg CO2e")
