@@ -196,6 +196,12 @@ _YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|during|bef
                     r"mid|and|or|between)\s+$")
 
 
+#: The word a number is glued to by a hyphen ("GPT" of "GPT-3", "SXM4" of "A100-SXM4-80GB").
+_GLUED_NAME = lazy(r"(?:^|[\s(\[/])(\S*[A-Za-z]\S*?)-$")
+#: A figure with its unit ("250W" of "250W-350W"), which a hyphen after it makes a range.
+_FIGURE_TOKEN = lazy(r"[\d.,]+\s?[A-Za-z%µ°]+$")
+
+
 def _label_or_name(plain: str, n: _Number) -> bool:
     """Whether the quote's number `n` is no figure: a reference ("[8]"), part of a name
     ("GPT-3", "BLOOMz-560M"), a label's number ("Table 2", "Section 4") or a year after a
@@ -204,8 +210,9 @@ def _label_or_name(plain: str, n: _Number) -> bool:
            for m in _CITATION.finditer(plain, max(0, n.start - 30), min(len(plain), n.end + 30))):
         return True
     before = plain[max(0, n.start - 30):n.start]
-    if len(before) >= 2 and before[-1] == "-" and before[-2].isalpha():
-        return True             # "GPT-3", "GShard-600B": a name's number
+    glued = _GLUED_NAME.search(before)
+    if glued and not _FIGURE_TOKEN.match(glued.group(1)):
+        return True             # "GPT-3", "GShard-600B", "A100-SXM4-80GB": a name's number ("250W-350W" is a range)
     if _LABEL_BEFORE.search(before):
         return True
     if (n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _YEAR_BEFORE.search(before)
@@ -368,6 +375,41 @@ def _money_agrees(number: _Number, printed: str | None, claim_unit, unitless: bo
     return not mine
 
 
+#: A table cell before a number in its row: a number, "×", "10−4", "N/A", "–".
+_CELL_TOKEN = lazy(r"[-−+]?[$€£]?[\d.,]+[%kMB]?|[×x]|10[-−]\d+|N/A|[-–—]")
+
+
+def _maybe_cell(plain: str, number: _Number) -> bool:
+    """Whether `number` may be a table's cell: another cell or the quote's end after it, or a
+    cell before it (prose prints a number with a word or unit after it)."""
+    rest = plain[number.end:].lstrip()
+    before = plain[:number.start].split()
+    return (not rest or rest[0].isdigit() or rest[0] in "−-×x$€£" or rest.split()[0] in ("N/A",)
+            or bool(before) and bool(_CELL_TOKEN.fullmatch(before[-1])))
+
+
+def _row_label_unit(plain: str, number: _Number) -> str | None:
+    """The unit a table row's label gives its cells ("kWh" of "kWh 3.1 37.3 13,812.4",
+    "KWh" of "Energy consumption (KWh) 316 221", "Watts" of "Total Watts 187.1 22.9"): the
+    word before the row's run of numbers, when it reads as a unit and no number precedes it
+    (then it could be that number's own unit)."""
+    tokens = plain[:number.start].split()
+    while tokens and _CELL_TOKEN.fullmatch(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    label = tokens[-1].strip("():[],;")
+    if not label or label.lower() in _SENTENCE_WORDS:
+        return None
+    if not _reads_as_unit(label):
+        label = label.lower()       # "Hours", "Watts" heading a row
+        if not _reads_as_unit(label):
+            return None
+    if len(tokens) >= 2 and _CELL_TOKEN.fullmatch(tokens[-2].strip("(")):
+        return None             # "216 kWh 3.1": kWh may be 216's
+    return label
+
+
 def _has_dimension(unit: str | None) -> bool:
     """Whether `unit` (as printed) measures something: "kWh" does, "x", "%" and None do not."""
     if not unit:
@@ -498,11 +540,16 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
                     continue
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
     # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
+    labelled: set[tuple[int, int]] = set()
     if not unitless:
         for n in held:
             if (n.start, n.end) in printed_unit or not any(c.isdigit() for c in n.text):
                 continue        # a unit read already, or a count in words ("ten tasks")
             unit = _unit_after(plain, n)
+            if unit is None and _maybe_cell(plain, n):
+                unit = _row_label_unit(plain, n)
+                if unit is not None:
+                    labelled.add((n.start, n.end))
             if unit is None:
                 continue
             printed_unit[(n.start, n.end)] = unit
@@ -523,7 +570,8 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
     for w in wanted:
         if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                and not (factor and _has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h)))
-               and (_prints_same_unit(plain, h, value_unit)
+               and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
+                    and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
                                        or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
                                                        claim_unit, unitless, w, plain, per))
                for h in held):
@@ -579,7 +627,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
         return _unreadable(value, unread)
     plain, unit = _plain(quote), _unit_text(value, wanted)
     held = _drop_groups(plain, numbers_in(quote))
-    if all(any(h.value == w.value and _prints_same_unit(plain, h, unit) for h in held) for w in wanted):
+    if all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+               and not (unit and _maybe_cell(plain, h) and _row_label_unit(plain, h)) for h in held)
+           for w in wanted):
         return None
     found = value_in_quote(value, quote, per)
     return None if found.ok else found.reason(value)

@@ -318,3 +318,27 @@ def test_a_refused_amount_of_a_rate_says_per_what():
         found.reason("0.025 kg CO2e")
     wrong = value_in_quote("0.026 kg CO2e", "The job emits 25 gCO2e per hour on this grid.")
     assert not wrong.ok and "rate" not in wrong.reason("0.026 kg CO2e")
+
+
+ROW_KWH = "kWh 3.1 37.3 13,812.4 0.02 0.03 0.04 1.7 2.2 4.7 93.3 237.6"
+ROW_HOURS = "Hours 6 36 192 0.3 0.3 0.4 19 19 21 90 216"
+ROW_HEADED = "Energy consumption (KWh) 316 221 185 40 30"
+ROW_WATTS = "Total Watts 187.1 22.9 9.3 23.0 9.3 251.6 Fraction 74% 9% 4% 9% 4% 100%"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a table row's label gives its cells their unit
+    ("13,812.4 kWh", ROW_KWH, True), ("13.8124 MWh", ROW_KWH, True), ("13812.4", ROW_KWH, True),
+    ("13,812.4 kg", ROW_KWH, False),
+    ("192 hours", ROW_HOURS, True), ("8 days", ROW_HOURS, True), ("192 kWh", ROW_HOURS, False),
+    ("216 days", ROW_HOURS, False),
+    ("316 kWh", ROW_HEADED, True), ("0.316 MWh", ROW_HEADED, True), ("316 MWh", ROW_HEADED, False),
+    ("251.6 W", ROW_WATTS, True), ("0.2516 kW", ROW_WATTS, True), ("251.6 kg", ROW_WATTS, False),
+    # a hyphen after a figure with its unit is a range, not a name
+    ("350W", "often consuming 250W-350W, compared to CPU", True),
+    ("0.35 kW", "often consuming 250W-350W, compared to CPU", True),
+    ("80 GPU", "a node of 8 NVIDIA A100-SXM4-80GB GPUs hosted", False),
+])
+def test_table_rows_and_ranges_of_figures(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
