@@ -398,9 +398,12 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
         tokens.pop()
     if not tokens:
         return None
-    label = tokens[-1].strip("():[],;")
-    if not label or label.lower() in _SENTENCE_WORDS:
-        return None
+    token = tokens[-1].rstrip(":,;")
+    if token.endswith(")") and not token.startswith("("):
+        return None             # "(Section 2.4 and Appendix D) 0.429": no unit, a parenthesis's end
+    label = token.strip("()[]")
+    if len(label) < 2 or label.lower() in _SENTENCE_WORDS:
+        return None             # "D", "m": a letter is a name as often as a unit
     if not _reads_as_unit(label):
         label = label.lower()       # "Hours", "Watts" heading a row
         if not _reads_as_unit(label):

@@ -334,6 +334,7 @@ ROW_WATTS = "Total Watts 187.1 22.9 9.3 23.0 9.3 251.6 Fraction 74% 9% 4% 9% 4% 
     ("216 days", ROW_HOURS, False),
     ("316 kWh", ROW_HEADED, True), ("0.316 MWh", ROW_HEADED, True), ("316 MWh", ROW_HEADED, False),
     ("251.6 W", ROW_WATTS, True), ("0.2516 kW", ROW_WATTS, True), ("251.6 kg", ROW_WATTS, False),
+    ("0.429 kgCO2e/kWh", "(Section 2.4 and Appendix D) 0.429 0.478", True),     # no label: any unit
     # a hyphen after a figure with its unit is a range, not a name
     ("350W", "often consuming 250W-350W, compared to CPU", True),
     ("0.35 kW", "often consuming 250W-350W, compared to CPU", True),
