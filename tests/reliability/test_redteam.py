@@ -16,29 +16,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alphakb import BIB, PAGES, make_alpha
 from kbrun import run_kb
 
 import kb as kblib
 
-BIB = """@misc{alpha2020energy,
-  title = {Energy Use of Alpha Models in Practice},
-  author = {Alpha, Ada and Beta, Bob},
-  year = {2020},
-  eprint = {2001.00001},
-  archiveprefix = {arXiv},
-}
-"""
-PAGES = ["Alpha models. We trained 12 models on 64 GPUs for 3 days, which used 1,287 MWh of energy.",
-         "The data centre had a PUE of 1.1 and emitted 552 tCO2e in total."]
-
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
-    (kb_root / "references.bib").write_text(BIB)
-    pages = tmp_path / "alpha.json"
-    pages.write_text(json.dumps(PAGES))
-    assert run_kb("text", "load", "alpha2020energy", pages, "--version", "v1").code == 0
-    return kb_root
+    return make_alpha(kb_root, tmp_path)
 
 
 def _rows(root: Path, sql: str) -> list[tuple]:
