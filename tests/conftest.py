@@ -32,6 +32,7 @@ def isolated_env(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("KB_S2_DELAY", "0")
     monkeypatch.setenv("KB_BACKOFF", "0.01")
     monkeypatch.setenv("KB_RETRIES", "2")
+    monkeypatch.setenv("KB_REFUSED_TIMEOUT", "0.3")     # a refused port is retried for 5 s by default
     monkeypatch.setenv("KB_PROGRESS", "0")
     monkeypatch.setenv("KB_CONNECT_TIMEOUT", "2")
     monkeypatch.setenv("KB_READ_TIMEOUT", "5")

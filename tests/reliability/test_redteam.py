@@ -216,9 +216,10 @@ def test_a_refused_connection_fails_within_the_refused_timeout(tmp_path):
     assert time.monotonic() - started < 10      # not 2 + 4 + 8 s of backoff
 
 
-def test_the_default_waits_are_bounded():
+def test_the_default_waits_are_bounded(monkeypatch):
     from kb.sources.net import Settings
 
+    monkeypatch.delenv("KB_REFUSED_TIMEOUT")            # the tests' own, shorter
     s = Settings.from_env()
     assert s.silent_timeout == 30 and s.refused_timeout == 5 and s.connect_timeout <= 5
 
