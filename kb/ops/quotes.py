@@ -646,7 +646,15 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     ref = note.reference_for(q)
     if ref is None and q.attribution and not link:
         several = note.references_by_author(q.attribution)
-        if len(several) > 1:        # "Doe 2019" and the note lists Doe 2019a and Doe 2019b
+        if len(several) > 1:
+            # One work listed twice (a footnote and the bibliography, as Chicago's notes do)
+            # is that work; "Doe 2019" when the note lists Doe 2019a and Doe 2019b is not
+            # said, nor is one entry kb holds beside one it does not.
+            found = [ctx.index.explain(r.entry, titles=r.titles, loose=True).resolution
+                     if r.entry is not None else None for r in several]
+            keys = {f.citekey for f in found if f is not None}
+            if len(keys) == 1 and all(f is not None for f in found):
+                return NoteSource(keys.pop(), found[0].method, reference=_short(several[0].text))
             return NoteSource(None, reason=f"{len(several)} references of the note match "
                                            f"{q.attribution.rstrip('.')!r}: lines "
                                            + ", ".join(str(r.line) for r in several))

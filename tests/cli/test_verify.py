@@ -369,6 +369,29 @@ def test_an_author_year_citation_goes_through_the_note_s_own_reference_list(stru
 
 
 @pytest.mark.corpus
+def test_one_work_listed_as_a_footnote_and_in_the_bibliography_is_that_work(strubell, tmp_path):
+    """Chicago's notes-bibliography style lists a work twice, in its footnote and in the
+    bibliography: '(Strubell et al., 2019)' then names one paper, not two; a changed word
+    is still refused."""
+    note = tmp_path / "note.md"
+    refs = ('[^1]: Emma Strubell, Ananya Ganesh, and Andrew McCallum, "Energy and Policy Considerations '
+            'for Deep Learning in NLP," in *Proceedings of the 57th Annual Meeting of the ACL* (2019), 1.\n\n'
+            "## Bibliography\n\n"
+            "Strubell, Emma, Ananya Ganesh, and Andrew McCallum. \"Energy and Policy Considerations for Deep "
+            "Learning in NLP.\" In *Proceedings of ACL*, 2019.\n")
+    note.write_text(f'"{P3}" (Strubell et al., 2019, p. 3).[^1]\n\n{refs}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out
+    assert [q["citekey"] for q in r.json["quotes"]] == ["strubell2019energy"]
+    changed = P3.replace("four models", "five models")
+    assert changed != P3
+    note.write_text(f'"{changed}" (Strubell et al., 2019, p. 3).[^1]\n\n{refs}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1 and r.json["quotes"][0]["citekey"] == "strubell2019energy"
+    assert r.json["quotes"][0]["status"] != "ok"
+
+
+@pytest.mark.corpus
 def test_a_quote_cited_by_a_link_to_the_paper_resolves_through_the_link(strubell, tmp_path):
     """A Markdown link or an autolink after a quote, to arXiv, doi.org, the ACL Anthology or
     Semantic Scholar, is the quote's citation; a link kb cannot resolve is said, not skipped."""
