@@ -710,10 +710,12 @@ def _author_year(m) -> tuple[str, str | None]:
     return f"{who}. {m.group('year')}{m.group('letter') or ''}.", (m.group("page") or "").replace(" ", "") or None
 
 
-def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int):
+def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int,
+               at: list[int] | None = None):
     """The citation of a quote among [lo, hi): after it, the first one (before its
     sentence ends); before it, the last one (in the same sentence). (kind, value, page)
-    with kind 'cite' (a `_citation` tuple) or 'author-year' (attribution text), or None."""
+    with kind 'cite' (a `_citation` tuple) or 'author-year' (attribution text), or None.
+    `at`, when given, gets the offset where the citation found starts."""
     found = []
     k = bisect.bisect_left(cites, lo)
     while k < len(cites) and cites[k] < hi:
@@ -737,9 +739,15 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         return None
     if after:
         start, _end, what = min(found, key=lambda f: f[0])
-        return None if _SENTENCE_END.search(text, lo, start) else what
-    _start, end, what = max(found, key=lambda f: f[1])
-    return None if _SENTENCE_END.search(text, end, hi) else what
+        if _SENTENCE_END.search(text, lo, start):
+            return None
+    else:
+        start, end, what = max(found, key=lambda f: f[1])
+        if _SENTENCE_END.search(text, end, hi):
+            return None
+    if at is not None:
+        at.append(start)
+    return what
 
 
 def _listed(what, numbers: set[str], note: Note | None = None):
@@ -808,6 +816,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     ref_lines = {r.line for r in note.references}
     numbers = {r.number for r in note.references if r.number}
     found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
+    after_at: list[int | None] = []         # per pair: where the citation after it starts
     for i, (start, close) in enumerate(pairs):
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
@@ -819,14 +828,18 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                                                                        "[^", " \\", "\\")) \
                 and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
-        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end), numbers, note)
+        at: list[int] = []
+        cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
         if cite is not None:
             found.append((cite, True))
+            after_at.append(at[-1])
             continue
-        cite = _listed(_cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end),
-                       numbers, note)
-        if cite is not None and i and found[i - 1] is not None and found[i - 1][1] and found[i - 1][0] == cite:
-            cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's
+        after_at.append(None)
+        at = []
+        cite = _listed(_cite_near(text, cites, max(prev_close, para_start, start - _WINDOW), start, False, para_end,
+                                  at), numbers, note)
+        if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
+            cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
         found.append((cite, False) if cite is not None else None)
     for i in range(len(pairs) - 2, -1, -1):
         # "A" and "B" [@k]: two quotes of one sentence share the citation after the second

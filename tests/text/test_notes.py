@@ -532,3 +532,19 @@ def test_a_blockquote_of_list_items_leaves_their_bullets_out() -> None:
         "[D2] Augment citations to known papers. [D3] Help users make sense of citations.",
         "first item of a list second item of a list",
         "1. What are the main sources of energy? 2. What is the order of magnitude?"]
+
+
+@pytest.mark.parametrize("before", [r"As \textcite{doe2020} put it,", r"As \citet[p.~3]{doe2020} put it,",
+                                    "As @doe2020 put it,", "As [@doe2020] put it,"])
+def test_a_quote_cited_before_it_keeps_its_citation_when_the_quote_before_cites_the_same_work(before) -> None:
+    """A citation before a quote is its own, even when the quote before it cites the same
+    work after itself: only that very citation ('"A" [@doe2020] and "B"') belongs to the first."""
+    a = '"We measured the energy of twelve models on one machine" [@doe2020].'
+    b = f'{before} "the models were trained for a week on eight accelerators".'
+    for text in (f"{a}\n\n{b}\n", f"{a} {b}\n"):
+        note = parse_note(text)
+        second = text.count("\n", 0, text.index(before)) + 1
+        assert [(q.line, q.citekey) for q in note.quotes] == [(1, "doe2020"), (second, "doe2020")], text
+    shared = parse_note('"We measured the energy of twelve models on one machine" [@doe2020] and '
+                        '"the models were trained for a week on eight accelerators".\n')
+    assert [q.citekey for q in shared.quotes] == ["doe2020"] and len(shared.unchecked) == 1
