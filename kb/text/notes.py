@@ -173,6 +173,8 @@ _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
 _CITEKEY = lazy(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
+# a wiki link's target that is a citekey: "@" and a key, or a key of one word holding a year
+_WIKI_KEY = lazy(r"@([A-Za-z0-9_][\w:.$%&+?<>~/-]*)|([A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*)")
 # LaTeX's \cite{key}, natbib's \citep[p.~5]{key}, biblatex's \autocite[see][9]{key}, at the end of a line
 _LATEX_CITE = lazy(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*)\*?((?:\[[^\[\]{}]*\]){0,2})\{([^{}\s,]+)(?:,[^{}]*)?\}$")
 
@@ -396,6 +398,17 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             and " " not in s[s.rfind("<"):]:
         at = s.rfind("<")                   # an autolink: <https://doi.org/10.18653/...>
         return "link", s[at + 1:-1], None, s[:at]
+    if s.endswith("]]") and "[[" in s[-300:]:
+        # a wiki link to the paper's note, as Obsidian's citation plugins name them:
+        # [[@doe2020]], [[@doe2020|Doe (2020)]], [[doe2020#p. 3]]; a link to any other note
+        # ([[Energy figures]]) is no citation
+        open_at = s.rfind("[[", max(0, len(s) - 300))
+        target, _, shown = s[open_at + 2:-2].partition("|")
+        name, _, heading = target.partition("#")
+        key = _WIKI_KEY.fullmatch(name.strip())
+        if key:
+            loc = _LOCATOR.search(f"{heading} {shown}")
+            return "pandoc", key.group(1) or key.group(2), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
     if s.endswith("]"):
         open_at = s.rfind("[", max(0, len(s) - 500))
         inner = s[open_at + 1:-1] if open_at >= 0 else ""
@@ -633,7 +646,11 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
     if cite_text.startswith("\\"):
         end = cite_text.find("}") + 1
     elif cite_text.startswith("[["):
-        end = cite_text.find(")") + 1
+        close = cite_text.find("]]")
+        if close >= 0 and not cite_text.startswith("(", close + 2):
+            end = close + 2                                             # [[@doe2020]]
+        else:
+            end = cite_text.find(")") + 1                               # [[1]](#ref)
     elif cite_text.startswith("[") and cite_text.find("](") == cite_text.find("]") > 0:
         end = cite_text.find(")", cite_text.find("](")) + 1        # [text](url)
     elif cite_text.startswith("["):

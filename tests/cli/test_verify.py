@@ -429,3 +429,14 @@ def test_a_page_locator_may_give_the_page_number_the_pages_print(kb_root, tmp_pa
     assert f"{note}:1: ok " in r.out and f"{note}:4: ok " in r.out
     assert f"{note}:7: wrong-page" in r.out
     assert "the note cites p. 2273, but the quote is on page 3 (printed p. 2272)" in r.out
+
+
+@pytest.mark.corpus
+def test_a_quote_linked_to_the_papers_note_obsidian_style_is_checked(strubell, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(f'"{P3}" [[@strubell2019energy|p. 3]]\n\n"{P3.replace("four", "five")}" '
+                    "[[strubell2019energy]]\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"] == "ok") for q in r.json["quotes"]] == [
+        ("strubell2019energy", True), ("strubell2019energy", False)]

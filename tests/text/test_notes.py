@@ -548,3 +548,23 @@ def test_a_quote_cited_before_it_keeps_its_citation_when_the_quote_before_cites_
     shared = parse_note('"We measured the energy of twelve models on one machine" [@doe2020] and '
                         '"the models were trained for a week on eight accelerators".\n')
     assert [q.citekey for q in shared.quotes] == ["doe2020"] and len(shared.unchecked) == 1
+
+
+@pytest.mark.parametrize("link, key, page", [
+    ("[[@doe2020energy]]", "doe2020energy", None), ("[[doe2020energy]]", "doe2020energy", None),
+    ("[[@doe2020energy|Doe et al. (2020)]]", "doe2020energy", None), ("[[@doe2020energy|p. 3]]", "doe2020energy", "3"),
+    ("[[doe2020energy#p. 12]]", "doe2020energy", "12"), ("[[@Doe:2020]]", "Doe:2020", None)])
+def test_a_wiki_link_to_a_papers_note_cites_that_paper(link, key, page) -> None:
+    """Obsidian's citation plugins name a paper's note by its citekey ('@doe2020energy'):
+    a quote followed by a wiki link to it cites the paper."""
+    note = parse_note(f'"We measured the energy of twelve models on one machine" {link}.\n')
+    assert [(q.citekey, q.page) for q in note.quotes] == [(key, page)]
+    before = parse_note(f'As {link} put it, "we measured the energy of twelve models on one machine".\n')
+    assert [q.citekey for q in before.quotes] == [key]
+
+
+@pytest.mark.parametrize("link", ["[[Energy figures]]", "[[energy]]", "[[Doe 2020]]", "[[]]", "[[@]]"])
+def test_a_wiki_link_to_another_note_is_no_citation(link) -> None:
+    note = parse_note(f'"We measured the energy of twelve models on one machine" {link}.\n')
+    assert note.quotes == [] and [q for _, q in note.unchecked] == [
+        "We measured the energy of twelve models on one machine"]
