@@ -699,13 +699,19 @@ def _unescape(quote: str) -> str:
 PLAIN_MIN_WORDS = 4
 #: A plain quote this long with no citation kb can read is reported as not checked.
 UNCITED_MIN_WORDS = 8
-_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“"}
+_PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", "»": "«"}
 # An author-year citation: "(Futoma et al., 2017)", "(Futoma and Smith 2017, p. 7)",
-# "(see Strubell et al., 2019: 3)"; and a narrative one: "Futoma et al. (2017)".
-_WHO = r"(?P<who>[A-Z][\w'’.-]*(?:,?\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’-]+|[A-Z][\w'’-]+)){0,4})"
-_WHEN = (r"(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)(?:\s*[,:]\s*(?:pp?\.|pages?)?\s*"
-         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
-_AUTHOR_YEAR = lazy(r"\(\s*(?:see\s+|cf\.\s+)?" + _WHO + r",?\s+" + _WHEN + r"\s*\)")
+# "(see Strubell et al., 2019: 3)", ACM's "[Futoma et al. 2017]", "(vgl. Müller 2019, S. 7)",
+# "(van der Berg et al. [2019])"; and a narrative one: "Futoma et al. (2017)".
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_PARTICLE = r"(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?)"
+_SURNAME = rf"{_PARTICLE}{{0,2}}[{_UPPER}][\w'’-]*"
+_WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|(?:and|&|und|et|y|e)\s+{_SURNAME}"
+        rf"|{_SURNAME})){{0,4}})")
+_WHEN = (r"\[?(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)\]?(?:\s*[,:]\s*(?:pp?\.|pages?|S\.|s\.|págs?\.|pág"
+         r"|str\.)?\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
+_AUTHOR_YEAR = lazy(r"[(\[]\s*(?:(?:see(?:\s+also)?|cf\.|e\.g\.,?|vgl\.|siehe|voir)\s+)?" + _WHO + r",?\s+" + _WHEN
+                    + r"\s*[)\]]")
 _NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
 # MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)": author and page, no year; read only
 # when the note's references have that first author
@@ -723,8 +729,12 @@ _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)
 
 def _author_year(m) -> tuple[str, str | None]:
     """(the citation as a reference kb reads, "Turing. 1950.", "Smith et al. 2020."; its page)."""
-    who = " ".join(m.group("who").split()).rstrip(",").rstrip(".")
+    who = _AND.sub(" and ", " ".join(m.group("who").split()).rstrip(",").rstrip("."))
     return f"{who}. {m.group('year')}{m.group('letter') or ''}.", (m.group("page") or "").replace(" ", "") or None
+
+
+# "and" in the languages of _WHO ("Müller und Schmidt", "Pérez y Gómez"): read as references are
+_AND = lazy(r" (?:und|et(?! al\b)|y|e) (?=\S)")
 
 
 def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int,
@@ -780,28 +790,21 @@ def _listed(what, numbers: set[str], note: Note | None = None):
     return what
 
 
-def _next(text: str, mark: str, pos: int, memo: dict[str, tuple[int, int]]) -> int:
-    """text.find(mark, pos), remembering the last answer: searches from growing
-    positions stay linear however many openers have no closer."""
-    held = memo.get(mark)
-    if held is not None and held[0] <= pos and (held[1] < 0 or held[1] >= pos):
-        return held[1]
-    found = text.find(mark, pos)
-    memo[mark] = (pos, found)
-    return found
-
-
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
     author-year) or, failing that, before them ("Futoma et al. (2017) found "..."")."""
+    if "``" in text and "''" in text:
+        # LaTeX's ``...'' as the curly marks they print, each as long as its two characters
+        # (offsets and line numbers stay the note's)
+        text = text.replace("``", " “").replace("''", " ”")
     breaks = _all(text, "\n\n")
     cites = _cite_tokens(text)
     taken = sorted((q.offset, q.offset + len(q.quote) + 4) for q in note.quotes if q.kind == "inline")
     pos, n = 0, len(text)
     pairs: list[tuple[int, int]] = []
     upcoming = {o: text.find(o) for o in _PLAIN_PAIRS}      # each mark's next place: found once, linear
-    closers: dict[str, tuple[int, int]] = {}
+    closers: dict[str, list[int]] = {}
     while pos < n:
         for o, at in upcoming.items():
             if 0 <= at < pos:
@@ -810,14 +813,19 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if not opens:
             break
         start, opener = min(opens)
+        if opener == "‘" and not text[start + 1:start + 2].isalpha():
+            pos = start + 1         # '‘90s', a quote mark typed for an apostrophe
+            continue
         k = bisect.bisect_left(breaks, start)
         para_end = breaks[k] if k < len(breaks) else n
-        close = start + 1
-        while True:
-            close = _next(text, _PLAIN_PAIRS[opener], close, closers)
-            if close < 0 or close >= para_end or text[close - 1] != "\\":
-                break
-            close += 1
+        closer = _PLAIN_PAIRS[opener]
+        if closer not in closers:
+            # where each closing mark may close: not escaped (\"), nor an apostrophe inside a
+            # word ("the model’s"); found once for the whole note, then bisected
+            closers[closer] = [c for c in _all(text, closer) if text[c - 1:c] != "\\"
+                               and not (closer == "’" and text[c + 1:c + 2].isalpha())]
+        at = bisect.bisect_left(closers[closer], start + 1)
+        close = closers[closer][at] if at < len(closers[closer]) else -1
         if close < 0 or close >= para_end:
             pos = start + 1
             continue

@@ -440,3 +440,19 @@ def test_a_quote_linked_to_the_papers_note_obsidian_style_is_checked(strubell, t
     assert r.code == 1, r.out
     assert [(q["citekey"], q["status"] == "ok") for q in r.json["quotes"]] == [
         ("strubell2019energy", True), ("strubell2019energy", False)]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("quoted", [
+    "‘{q}’ (Strubell et al., 2019, p. 3).", "``{q}'' \\cite[p.~3]{{strubell2019energy}}.",
+    "« {q} » (Strubell et al., 2019, p. 3).", "»{q}« (vgl. Strubell et al. 2019, S. 3).",
+    '"{q}" [Strubell et al. 2019].', '"{q}" (Strubell, Ganesh y McCallum, 2019, pág. 3).'])
+def test_quotes_in_other_marks_and_citation_styles_are_checked(strubell, tmp_path, quoted):
+    """British single marks, LaTeX's ``...'', guillemets, ACM's bracketed author-year and
+    German or Spanish locators: each quote is checked, and one with a changed word fails."""
+    note = tmp_path / "note.md"
+    note.write_text(quoted.format(q=P3) + "\n\n" + quoted.format(q=P3.replace("four", "five")) + "\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"] == "ok") for q in r.json["quotes"]] == [
+        ("strubell2019energy", True), ("strubell2019energy", False)], r.out

@@ -223,6 +223,11 @@ def test_megabytes_long_unterminated_attribute() -> None:
     "`" * 3 + "\n" + "x" * (250_000 * SIZE),
     "<" * (500_000 * SIZE),
     "\x00\ufeff\u202e" * (75_000 * SIZE),
+    "‘a ’b " * (50_000 * SIZE),
+    "``a '' " * (25_000 * SIZE),
+    "« a » " * (25_000 * SIZE),
+    '"a b c d" [Doe et al. 2020 ' * (10_000 * SIZE),
+    '"a b c d" (van der de la Doe und Roe y Poe [2020' * (5_000 * SIZE),
 ])
 def test_pathological_input_is_safe(hostile: str) -> None:
     note = parse_note(hostile)
@@ -563,8 +568,42 @@ def test_a_wiki_link_to_a_papers_note_cites_that_paper(link, key, page) -> None:
     assert [q.citekey for q in before.quotes] == [key]
 
 
-@pytest.mark.parametrize("link", ["[[Energy figures]]", "[[energy]]", "[[Doe 2020]]", "[[]]", "[[@]]"])
+@pytest.mark.parametrize("link", ["[[Energy figures]]", "[[energy]]", "[[Doe]]", "[[]]", "[[@]]"])
 def test_a_wiki_link_to_another_note_is_no_citation(link) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {link}.\n')
     assert note.quotes == [] and [q for _, q in note.unchecked] == [
         "We measured the energy of twelve models on one machine"]
+
+
+Q_TWELVE = "We measured the energy of twelve models on one machine"
+
+
+@pytest.mark.parametrize("text, who, page", [
+    (f'"{Q_TWELVE}" [Doe et al. 2020].', "Doe et al. 2020.", None),                      # ACM
+    (f'"{Q_TWELVE}" [Doe and Roe 2020, 4].', "Doe and Roe. 2020.", "4"),
+    (f'"{Q_TWELVE}" (vgl. Müller et al. 2020, S. 4).', "Müller et al. 2020.", "4"),      # German
+    (f'"{Q_TWELVE}" (Pérez y Gómez, 2020, pág. 4).', "Pérez and Gómez. 2020.", "4"),        # Spanish
+    (f'"{Q_TWELVE}" (see also van der Berg et al., 2020, p. 4).', "van der Berg et al. 2020.", "4"),
+    (f'"{Q_TWELVE}" (Doe et al. [2020]).', "Doe et al. 2020.", None),
+    (f'"{Q_TWELVE}" (e.g. Rossi e Bianchi 2020).', "Rossi and Bianchi. 2020.", None),
+    (f'"{Q_TWELVE}" (d’Alembert 2020: 4).', "d’Alembert. 2020.", "4"),
+    (f'"{Q_TWELVE}" (Müller und Schmidt 2020).', "Müller and Schmidt. 2020.", None),
+    (f'"{Q_TWELVE}" (Dupont et al. 2020).', "Dupont et al. 2020.", None),
+])
+def test_author_year_citations_in_other_styles_and_languages(text, who, page) -> None:
+    note = parse_note(text + "\n")
+    assert [(q.quote, q.attribution, q.page) for q in note.quotes] == [(Q_TWELVE, who, page)]
+
+
+@pytest.mark.parametrize("marked", [f"‘{Q_TWELVE}’", f"``{Q_TWELVE}''", f"« {Q_TWELVE} »", f"»{Q_TWELVE}«",
+                                    f"„{Q_TWELVE}“"])
+def test_quotes_in_the_marks_of_other_languages_and_of_latex_are_read(marked) -> None:
+    note = parse_note(f"As they wrote, {marked} [@doe2020].\n")
+    assert [(q.quote, q.citekey) for q in note.quotes] == [(Q_TWELVE, "doe2020")]
+
+
+def test_an_apostrophe_is_no_closing_single_quote_mark() -> None:
+    note = parse_note("They wrote ‘the model’s energy was measured on one machine’ [@doe2020]; in the ‘90s "
+                      "nobody measured it, as the authors’ own figures show [@roe2021].\n")
+    assert [(q.quote, q.citekey) for q in note.quotes] == [
+        ("the model’s energy was measured on one machine", "doe2020")]
