@@ -758,7 +758,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     stored = {}
     for r in kb.db.query("select citekey, text, version, status, note from quotes"):
         stored[(r["citekey"], _squash(r["text"]))] = r
-    for q in note.quotes:
+
+    def check(q) -> NoteVerdict:
         source = q.citekey and f"@{q.citekey}" or q.source_link or q.source_text
         found = explain_note_source(kb, note, q, ctx)
         citekey = found.citekey
@@ -771,31 +772,27 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                 title = kb.conn.execute("select title from papers where citekey = ?", [found.closest]).fetchone()
                 message += (f"\n    closest here: {found.closest} \"{_short(title[0] if title else '', 80)}\""
                             f" ({found.closest_score:.2f})")
-            out.append(NoteVerdict(q.line, q.quote, source, None, None, "no-source", message, failed=True,
-                                   closest=found.closest, **common))
-            continue
+            return NoteVerdict(q.line, q.quote, source, None, None, "no-source", message, failed=True,
+                               closest=found.closest, **common)
         known = stored.get((citekey, _squash(q.quote)))
         version = known["version"] if known else None
         if q.version:
             try:
                 version = normalise_version(q.version)
             except KBError:
-                out.append(NoteVerdict(q.line, q.quote, source, citekey, None, "problem",
-                                       f"version={q.version!r} is not a version (v1, v2, ...)", failed=True,
-                                       **common))
-                continue
+                return NoteVerdict(q.line, q.quote, source, citekey, None, "problem",
+                                   f"version={q.version!r} is not a version (v1, v2, ...)", failed=True,
+                                   **common)
             if known and (known["version"] or None) != version:
                 known = None
         if known and known["status"] == "unverified":
-            out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "unverified",
-                                   known["note"] or "stored unverified in claims/", **common))
-            continue
+            return NoteVerdict(q.line, q.quote, source, citekey, version, "unverified",
+                               known["note"] or "stored unverified in claims/", **common)
         text_ = load_text(kb.conn, citekey, version, cache)
         if text_ is None:
-            out.append(NoteVerdict(q.line, q.quote, source, citekey, version, "no-text",
-                                   f"kb holds no text of {labelled(citekey, version)}; not checked",
-                                   **common))
-            continue
+            return NoteVerdict(q.line, q.quote, source, citekey, version, "no-text",
+                               f"kb holds no text of {labelled(citekey, version)}; not checked",
+                               **common)
         match, found_in = find_in_either(kb, text_, q.quote, cache)      # as kb quote add finds it
         older = None
         if match is None and version is None:
@@ -810,9 +807,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             message = f"not found in {labelled(citekey, text_.version)}"
             if near:
                 message += f"; closest, page {near.page}: {near.describe()}"
-            out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",
-                                   message, failed=True, page=near.page if near else None, **common))
-            continue
+            return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",
+                               message, failed=True, page=near.page if near else None, **common)
         pages = f"page {match.page}" + ("" if match.page == match.page_end else f"-{match.page_end}")
         if older:
             pages += f" of {text_.version} (not in {older}, the newest version kb holds)"
@@ -820,11 +816,26 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             pages += f" (in the second extraction, {found_in.extractor})"
         wrong = check_page(kb, citekey, q.page, match.page, match.page_end, found_in.doc.printed_offset)
         if wrong:
-            out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,
-                                   failed=True, page=match.page, page_end=match.page_end, **common))
-            continue
-        out.append(NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages,
-                               page=match.page, page_end=match.page_end, **common))
+            return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,
+                               failed=True, page=match.page, page_end=match.page_end, **common)
+        return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages,
+                           page=match.page, page_end=match.page_end, **common)
+
+    for q in note.quotes:
+        verdict = check(q)
+        if verdict.status != "ok" and q.also:
+            # "[3, 4]", "[@a; @b]", "(Doe, 2019; Roe, 2020)": the quote is in one of the works cited
+            others = [(other, check(other)) for other in q.also]
+            held = next(((o, v) for o, v in others if v.status == "ok"), None)
+            if held is not None:
+                named = held[1].source or (held[0].attribution or "").rstrip(".")
+                held[1].message += f" ({named}, one of the {len(q.also) + 1} works cited)"
+                verdict = held[1]
+            elif any(v.citekey for _, v in others):
+                verdict.message += "; nor in the other works cited: " + ", ".join(
+                    f"{v.citekey} ({v.status})" if v.citekey else
+                    f"{v.source or (o.attribution or '').rstrip('.')} (not here)" for o, v in others)
+        out.append(verdict)
     for line, quote in note.unchecked:
         out.append(NoteVerdict(line, quote, None, None, None, "unchecked",
                                "a quoted passage citing nothing kb can read ([@key], [1], \\cite{key}, "

@@ -68,6 +68,7 @@ class NoteQuote:
     offset: int = 0            # character offset of the block in the note
     version: str | None = None # a note-quote's version="v1": the version it was quoted from
     attribution: str | None = None  # a reference written after the quote: "— Strubell et al. 2019. Energy ..."
+    also: list["NoteQuote"] = field(default_factory=list)   # the other works its citation names ("[3, 4]")
 
 
 @dataclass
@@ -361,14 +362,19 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             inner = s[s.find(">", sup) + 1:-6]
             numbers = _SUPERSCRIPT_NUMBERS.fullmatch(inner.strip())
             if numbers:                     # Nature: ...emit.<sup>1,2</sup>
-                return "number", numbers.group(1), None, s[:sup]
+                return _numbers("number", _number_list(numbers.group()) or [numbers.group(1)], s[:sup])
             inner_cite = _citation(inner)
             if inner_cite is not None and not inner_cite[3].strip():
-                return inner_cite[:3] + (s[:sup],)
+                return inner_cite[:3] + (s[:sup],) + inner_cite[4:]
     sup = _UNICODE_SUPERSCRIPT.search(s)
     if sup:                                 # ...emit.¹ ² ¹⁻³ ¹,²
-        return "number", sup.group(1).translate(_FROM_SUPERSCRIPT), None, s[:sup.start()]
+        plain = sup.group().translate(_FROM_SUPERSCRIPT).replace("⁻", "-")
+        return _numbers("number", _number_list(plain) or [sup.group(1).translate(_FROM_SUPERSCRIPT)],
+                        s[:sup.start()])
     if s.endswith(")") and s.startswith("("):
+        several = _number_list(s[1:-1])            # (1, 2) (3-5)
+        if several and all(len(x) <= 3 for x in several):
+            return _numbers("paren-number", several, "")
         number = _NUMBER_CITE.match(s[1:-1])       # Vancouver: ... emit (1). or (2, p. 4)
         if number and len(number.group(1)) <= 3:
             loc = _LOCATOR.search(s[1:-1][number.end(1):])
@@ -414,20 +420,27 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         inner = s[open_at + 1:-1] if open_at >= 0 else ""
         if open_at >= 0 and inner.startswith("^") and 1 < len(inner) <= 41 and " " not in inner:
             return "footnote", inner, None, s[:open_at]
+        several = _number_list(inner) if open_at >= 0 else None
+        if several:                                 # IEEE: [3, 4], [3]-[5] as [3-5], [1, 4-6]
+            return _numbers("number", several, s[:open_at])
         number = _NUMBER_CITE.match(inner) if open_at >= 0 else None
         if number:
             loc = _LOCATOR.search(inner[number.end(1):])
             return "number", number.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
         if open_at >= 0 and "@" in inner:
-            m = _CITEKEY.search(inner)
-            if m:
-                rest = inner[m.end():]
-                loc = _LOCATOR.search(rest)
-                page = loc.group(1).replace(" ", "") if loc else None
-                if page is None:
-                    bare = rest.strip(" ,;}")
-                    page = bare if bare.isdigit() else None
-                return "pandoc", m.group(1).rstrip("}"), page, s[:open_at]
+            works = []                              # [see @a, p. 3; also @b]: each work
+            for part in inner.split(";"):
+                m = _CITEKEY.search(part)
+                if m:
+                    rest = part[m.end():]
+                    loc = _LOCATOR.search(rest)
+                    page = loc.group(1).replace(" ", "") if loc else None
+                    if page is None:
+                        bare = rest.strip(" ,;}")
+                        page = bare if bare.isdigit() else None
+                    works.append(("pandoc", m.group(1).rstrip("}"), page))
+            if works:
+                return works[0] + (s[:open_at],) + ((tuple(works[1:]),) if works[1:] else ())
     if s.endswith("}") and "\\" in s[-500:]:
         at = s.rfind("\\", max(0, len(s) - 500))
         while at >= 0 and "cite" not in s[at + 1:at + 12]:
@@ -438,7 +451,9 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             post = options[-1].replace("~", " ") if options else ""
             loc = _LOCATOR.search(post)
             page = loc.group(1).replace(" ", "") if loc else (post.strip() if post.strip().isdigit() else None)
-            return "pandoc", m.group(2), page, s[:at]
+            keys = [k.strip() for k in m.group(0)[m.group(0).rfind("{") + 1:-1].split(",") if k.strip()]
+            more = tuple(("pandoc", k, None) for k in keys[1:])        # \cite{a,b}
+            return ("pandoc", m.group(2), page, s[:at]) + ((more,) if more else ())
     if s.endswith("</a>"):
         a = s.rfind("<a ", max(0, len(s) - 500))
         if a >= 0:
@@ -452,6 +467,32 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
                     label = s[tag_end + 1:-4].strip()
                     return "link", href, label or None, s[:a]
     return None
+
+
+_NUMBER_LIST = lazy(r"\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*\s*")
+#: The most works one numbered citation is read as naming ("[1-500]" is no citation of 500).
+MAX_CITED = 12
+
+
+def _number_list(inner: str) -> list[str] | None:
+    """The numbers a citation of several works names: "3, 4" "3-5" "1, 4–6" (two or more);
+    None for one number, a locator ("3, p. 4") or a range too long to be one."""
+    if not _NUMBER_LIST.fullmatch(inner) or not any(c in inner for c in ",;-–"):
+        return None
+    out: list[str] = []
+    for part in re.split(r"[,;]", inner):
+        a, _, b = part.replace("–", "-").partition("-")
+        lo, hi = int(a), int(b) if b.strip() else int(a)
+        if hi < lo or hi - lo >= MAX_CITED:
+            return None
+        out += [str(n) for n in range(lo, hi + 1)]
+    return out if 1 < len(out) <= MAX_CITED else None
+
+
+def _numbers(kind: str, numbers: list[str], before: str) -> tuple:
+    """A citation of numbered works: the first, and the others as its fifth element."""
+    more = tuple((kind, n, None) for n in numbers[1:])
+    return (kind, numbers[0], None, before) + ((more,) if more else ())
 
 
 def _strip_quote_marker(line: str) -> str | None:
@@ -549,7 +590,7 @@ def _locator_in(text: str | None) -> str | None:
 
 def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> NoteQuote:
     """A quote with the citation after it: an anchor link or a pandoc key."""
-    cite_kind, key, extra, _ = cite
+    cite_kind, key, extra = cite[:3]
     cite_kind = "number" if cite_kind == "paren-number" else cite_kind
     source_text = extra if cite_kind == "link" else f"[{key}]" if cite_kind in ("footnote", "number") else None
     return NoteQuote(quote=quote,
@@ -557,7 +598,9 @@ def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> 
                      source_text=source_text,
                      citekey=key if cite_kind == "pandoc" else None,
                      page=extra if cite_kind in ("pandoc", "number") else None,
-                     line=line, kind=kind, offset=offset)
+                     line=line, kind=kind, offset=offset,
+                     also=[_cited_quote(quote, other, line, kind, offset)
+                           for other in (cite[4] if len(cite) > 4 else ())])
 
 
 _INLINE_OPEN = ('*"', '*“', '_"', '_“')
@@ -604,7 +647,9 @@ def _quote_with(quote: str, what: tuple, line: int, offset: int) -> NoteQuote:
     if what[0] == "cite":
         return _cited_quote(quote, what[1], line, "inline", offset)
     return NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None, page=what[2],
-                     line=line, kind="inline", offset=offset, attribution=what[1])
+                     line=line, kind="inline", offset=offset, attribution=what[1],
+                     also=[_quote_with(quote, ("author-year",) + other, line, offset)
+                           for other in (what[3] if len(what) > 3 else ())])
 
 
 def _cite_tokens(text: str) -> list[int]:
@@ -616,7 +661,12 @@ def _cite_tokens(text: str) -> list[int]:
         k = text.rfind("[", max(0, p - 300), p)
         if k >= 0 and "]" not in text[k + 1:p]:
             links.append(k)
-    return sorted(set(_all(text, "<a ") + _all(text, "[@") + _all(text, "[^") + _all(text, "[[")
+    prefixed = []                           # [see @doe2020, p. 3; also @roe2021]
+    for p in _all(text, "@"):
+        k = text.rfind("[", max(0, p - 60), p)
+        if k >= 0 and "]" not in text[k:p]:
+            prefixed.append(k)
+    return sorted(set(_all(text, "<a ") + prefixed + _all(text, "[^") + _all(text, "[[")
                       + _link_starts(text)
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]
@@ -710,8 +760,12 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
         rf"|{_SURNAME})){{0,4}})")
 _WHEN = (r"\[?(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)\]?(?:\s*[,:]\s*(?:pp?\.|pages?|S\.|s\.|págs?\.|pág"
          r"|str\.)?\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
-_AUTHOR_YEAR = lazy(r"[(\[]\s*(?:(?:see(?:\s+also)?|cf\.|e\.g\.,?|vgl\.|siehe|voir)\s+)?" + _WHO + r",?\s+" + _WHEN
-                    + r"\s*[)\]]")
+_CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.,?|vgl\.|siehe|voir)\s+)?"
+_AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
+# several works in one citation: "(Doe, 2019; see also Roe et al., 2020, p. 4)"
+_ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
+_AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
+_WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 _NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
 # MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)": author and page, no year; read only
 # when the note's references have that first author
@@ -756,6 +810,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             if rx is _NARRATIVE and not after and window[m.end():m.end() + 2].lstrip().startswith("."):
                 continue    # "Doe, J. (2020). "A title"": a reference entry, not a citation of the quote
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
+    for m in _AUTHOR_YEARS.finditer(window):
+        works = [_author_year(w) for w in (_WORK.fullmatch(part) for part in m.group()[1:-1].split(";")) if w]
+        if works:
+            found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
     for m in _AUTHOR_PAGE.finditer(window):
         if not (1800 <= int(m.group("page")[:4]) <= 2099 and len(m.group("page")) == 4):
             who = " ".join(m.group("who").split()).rstrip(".")

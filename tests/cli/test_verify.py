@@ -456,3 +456,26 @@ def test_quotes_in_other_marks_and_citation_styles_are_checked(strubell, tmp_pat
     assert r.code == 1, r.out
     assert [(q["citekey"], q["status"] == "ok") for q in r.json["quotes"]] == [
         ("strubell2019energy", True), ("strubell2019energy", False)], r.out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("cite", ["[1, 2]", "[1-2]", "<sup>1,2</sup>", "[@luccioni2023power; @strubell2019energy]",
+                                  "\\cite{luccioni2023power,strubell2019energy}",
+                                  "(Luccioni et al., 2023; Strubell et al., 2019)"])
+def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path, cite):
+    """'[1, 2]', '[@a; @b]', '(Doe, 2019; Roe, 2020)': the quote is in one of the works its
+    citation names, and is found there; a changed word is in none of them, and fails."""
+    r = run_kb("text", "load", "luccioni2023power", corpus_path("wattbot", "pypdf-text", "luccioni2024.json"),
+               "--extractor", "pypdf")
+    assert r.code == 0, r.err
+    refs = ("## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
+            "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
+            "considerations for deep learning in NLP. ACL 2019.\n")
+    note = tmp_path / "note.md"
+    note.write_text(f'"{P3}" {cite}.\n\n"{P3.replace("four", "five")}" {cite}.\n\n{refs}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok"), ("luccioni2023power", "not-found")], r.out
+    assert "one of the 2 works cited" in r.out or "one of the 2 works cited" in r.json["quotes"][0]["message"]
+    assert "nor in the other works cited: strubell2019energy" in r.json["quotes"][1]["message"]

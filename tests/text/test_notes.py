@@ -607,3 +607,31 @@ def test_an_apostrophe_is_no_closing_single_quote_mark() -> None:
                       "nobody measured it, as the authors’ own figures show [@roe2021].\n")
     assert [(q.quote, q.citekey) for q in note.quotes] == [
         ("the model’s energy was measured on one machine", "doe2020")]
+
+
+@pytest.mark.parametrize("cite, first, others", [
+    ("[3, 4]", "[3]", ["[4]"]), ("[3-5]", "[3]", ["[4]", "[5]"]), ("[1, 4–6]", "[1]", ["[4]", "[5]", "[6]"]),
+    ("<sup>3,4</sup>", "[3]", ["[4]"]), ("¹⁻³", "[1]", ["[2]", "[3]"]),
+    ("[@doe2020; @roe2021, p. 3]", "@doe2020", ["@roe2021 p3"]), ("[see @doe2020, p. 2; also @roe2021]",
+                                                                    "@doe2020 p2", ["@roe2021"]),
+    (r"\cite{doe2020,roe2021}", "@doe2020", ["@roe2021"]), (r"\citep[p.~3]{doe2020, roe2021}", "@doe2020 p3",
+                                                             ["@roe2021"]),
+    ("(Doe, 2020; see also Roe et al., 2021, p. 4)", "Doe. 2020.", ["Roe et al. 2021. p4"]),
+    # one work: a locator, not another work
+    ("[3, p. 4]", "[3] p4", []), ("[3]", "[3]", []), ("(Doe, 2020, p. 4)", "Doe. 2020. p4", []),
+])
+def test_a_citation_of_several_works_names_each(cite, first, others) -> None:
+    note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
+
+    def named(q):
+        what = f"@{q.citekey}" if q.citekey else q.source_text or q.attribution
+        return what + (f" p{q.page}" if q.page else "")
+
+    [q] = note.quotes
+    assert (named(q), [named(a) for a in q.also]) == (first, others)
+
+
+@pytest.mark.parametrize("cite", ["[1-500]", "[5-3]", "[2019, 2020]"])
+def test_a_range_too_long_or_backwards_names_no_works(cite) -> None:
+    note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
+    assert all(not q.also for q in note.quotes)
