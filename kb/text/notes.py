@@ -571,10 +571,18 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
 _LIST_MARKER = lazy(r"^\s{0,3}[-*+•][ \t]+")
 
 
+_CITE_ELEMENT = lazy(r"(?i)<(?:cite|footer)(?:\s[^<>]{0,200})?>(.{0,5000}?)</(?:cite|footer)>")
+
+
 def _attribution(line: str) -> str | None:
     """The reference of an attribution line after a quote ('— Strubell et al.
     2019. Energy and ...', '-- Source: ...'), or None."""
     s = line.strip()
+    cited = _CITE_ELEMENT.fullmatch(s)       # <cite>Strubell et al. (2019)</cite>, <footer>— ...</footer>
+    if cited:
+        s = _INLINE_TAG.sub("", cited.group(1)).strip()
+        if not s.startswith(("—", "―", "–", "--")):
+            s = "— " + s
     for dash in ("—", "―", "–", "--", "- ", "Source:", "source:", "From:"):
         if s.startswith(dash):
             rest = s[len(dash):].strip().lstrip(":").strip()
@@ -907,9 +915,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
-        if text[close - 1:close] in ".!?" and not text[close + 1:after_end].startswith((" [", " (", "[", "(", " <", "<",
-                                                                                       "[^", " \\", "\\")) \
-                and not _SUPERSCRIPT_AT.match(text, close + 1):
+        if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n").startswith(
+                ("[", "(", "<", "\\")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
@@ -1181,6 +1188,126 @@ def _front_matter(text: str, note: Note) -> int:
     return end + 4
 
 
+# Quotes written as constructs of LaTeX, HTML and Org rather than in quote marks.
+_ENQUOTE = lazy(r"\\(?:enquote|textquote|blockquote)\*?(?=[\[{])")
+_QUOTE_ENV = lazy(r"\\begin\{(quote|quotation)\}|^[ \t]*#\+begin_quote\b[^\n]*", 0x8 | 0x2)   # M, I
+_QUOTE_ENDS = {"quote": lazy(r"\\end\{quote\}"), "quotation": lazy(r"\\end\{quotation\}"),
+               "org": lazy(r"^[ \t]*#\+end_quote\b[^\n]*", 0x8 | 0x2)}
+_HTML_Q = lazy(r"<(q|blockquote)(?:\s+cite\s*=\s*([\"'])([^\"'<>\s]{1,500})\2)?[^<>]{0,200}>", 0x2)
+# a citation ending a quote's own text ("... tasks \parencite[1]{k}.", "... tasks [cite:@k]")
+_TRAILING_CITE = lazy(r"\s*(?:\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}]*\]){0,2}\{[^{}]*\}|\[cite[^\[\]]*\]"
+                      r"|\[@[^\[\]]*\])\s*[.,;]?\s*$")
+
+
+def _pairs(text: str, open_: str, close: str) -> dict[int, int]:
+    """Where each `open_` of the text is closed (nested pairs counted; none across a
+    paragraph break): one pass over the text, however many there are."""
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    marks = sorted(_all(text, open_) + _all(text, close) + _all(text, "\n\n"))
+    for at in marks:
+        if text.startswith("\n\n", at):
+            stack.clear()
+        elif text[at] == open_:
+            stack.append(at)
+        elif stack:
+            out[stack.pop()] = at
+    return out
+
+
+def _constructs_as_marks(text: str) -> str:
+    """The note with quotes written as LaTeX (\\enquote{..}, \\textquote[\\cite{k}]{..}, the
+    quote and quotation environments), HTML (<q>, <blockquote cite="...">) or Org
+    (#+begin_quote) turned into quote marks the plain-quote reader reads, each
+    construct replaced by as many characters: offsets and line numbers stay the note's.
+    A citation ending the quote's own text is set after its closing mark; a
+    blockquote's cite="URL" becomes an autolink before it."""
+    if "\\" not in text and "<" not in text and "#+" not in text:
+        return text
+    out = list(text)
+    braces: dict[int, int] = {}
+    brackets: dict[int, int] = {}
+    if "\\" in text:
+        braces, brackets = _pairs(text, "{", "}"), _pairs(text, "[", "]")
+
+    breaks = _all(text, "\n\n")
+
+    def crosses(a: int, b: int) -> bool:
+        """Whether a paragraph ends between offsets a and b: a quote does not run past it."""
+        k = bisect.bisect_left(breaks, a)
+        return k < len(breaks) and breaks[k] < b
+
+    def put(at: int, mark: str, width: int) -> None:
+        out[at:at + width] = list(" " * (width - len(mark)) + mark) if mark in "“" else list(mark + " " * (width - 1))
+
+    def close_at(body_start: int, end: int, width: int) -> None:
+        """The closing mark for a quote whose text is [body_start, end) and whose closing
+        construct, `width` long, starts at `end`: before a citation ending the text."""
+        cite = _TRAILING_CITE.search(text, max(body_start, end - 500), end)
+        if cite and cite.start() > body_start and text[cite.start()].isspace():
+            out[cite.start()] = "”"
+            out[end:end + width] = list(" " * width)
+        else:
+            put(end, "”", width)
+
+    for m in _ENQUOTE.finditer(text):
+        at = m.end()
+        if text[at] == "[":                     # \textquote[\cite{k}][.]{...}: the citation before
+            close = brackets.get(at, -1)
+            if close < 0:
+                continue
+            out[m.start():at + 1] = list(" " * (at + 1 - m.start()))
+            out[close] = " "
+            at = close + 1
+            while at < len(text) and text[at] == "[":
+                close = brackets.get(at, -1)
+                if close < 0:
+                    break
+                out[at:close + 1] = list(" " * (close + 1 - at))
+                at = close + 1
+        else:
+            out[m.start():at] = list(" " * (at - m.start()))
+        if at >= len(text) or text[at] != "{":
+            continue
+        close = braces.get(at, -1)
+        if close > at:
+            out[at] = "“"
+            out[close] = "”"
+    ends = {kind: [(e.start(), e.end()) for e in rx.finditer(text)] for kind, rx in _QUOTE_ENDS.items()}
+    last = 0
+    for m in _QUOTE_ENV.finditer(text):
+        if m.start() < last:
+            continue                            # inside the quote before
+        kind = (m.group(1) or "org").lower()
+        k = bisect.bisect_left(ends[kind], (m.end(), 0))
+        if k == len(ends[kind]) or crosses(m.end(), ends[kind][k][0]):
+            continue
+        end_start, end_end = ends[kind][k]
+        last = end_end
+        put(m.start(), "“", m.end() - m.start())
+        close_at(m.end(), end_start, end_end - end_start)
+    html_ends = {tag: [(e.start(), e.end()) for e in re.finditer(rf"(?i)</{tag}\s*>", text)]
+                 for tag in ("q", "blockquote")} if "</" in text else {}
+    last = 0
+    for m in _HTML_Q.finditer(text):
+        tag = m.group(1).lower()
+        k = bisect.bisect_left(html_ends.get(tag, []), (m.end(), 0))
+        if m.start() < last or k == len(html_ends.get(tag, [])):
+            continue
+        end = html_ends[tag][k]
+        if crosses(m.end(), end[0]):
+            continue
+        last = end[1]
+        url = m.group(3)
+        width = m.end() - m.start()
+        if url and _EXTERNAL.match(url) and len(url) + 3 <= width:
+            out[m.start():m.end()] = list(" " * (width - len(url) - 3) + f"<{url}>“")
+        else:
+            put(m.start(), "“", width)
+        close_at(m.end(), end[0], end[1] - end[0])
+    return "".join(out)
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -1198,7 +1325,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _parse_references(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     _parse_inline(text, lines, sorted(fenced + blocks), note)
-    _parse_plain(text, lines, sorted(fenced + blocks), note)
+    _parse_plain(_constructs_as_marks(text), lines, sorted(fenced + blocks), note)
     del quote_blocks
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)

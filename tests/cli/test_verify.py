@@ -479,3 +479,20 @@ def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path
         ("strubell2019energy", "ok"), ("luccioni2023power", "not-found")], r.out
     assert "one of the 2 works cited" in r.out or "one of the 2 works cited" in r.json["quotes"][0]["message"]
     assert "nor in the other works cited: strubell2019energy" in r.json["quotes"][1]["message"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("written", [
+    "\\enquote{{{q}}} \\cite[p.~3]{{strubell2019energy}}.", "\\textquote[{{\\cite{{strubell2019energy}}}}]{{{q}}}",
+    "\\begin{{quote}}\n{q}\n\\end{{quote}}\n\\cite{{strubell2019energy}}",
+    "#+begin_quote\n{q}\n#+end_quote\n[cite:@strubell2019energy]", "<q>{q}</q> [@strubell2019energy]",
+    '<blockquote cite="https://arxiv.org/abs/1906.02243">{q}</blockquote>'])
+def test_quotes_written_in_latex_html_or_org_are_checked(strubell, tmp_path, written):
+    """A LaTeX, HTML or Org note's quotes are checked as a Markdown note's are: the
+    quote verifies, and the same quote with a word changed fails."""
+    note = tmp_path / "note.md"
+    note.write_text(written.format(q=P3) + "\n\n" + written.format(q=P3.replace("four", "five")) + "\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out

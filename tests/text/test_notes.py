@@ -228,6 +228,12 @@ def test_megabytes_long_unterminated_attribute() -> None:
     "« a » " * (25_000 * SIZE),
     '"a b c d" [Doe et al. 2020 ' * (10_000 * SIZE),
     '"a b c d" (van der de la Doe und Roe y Poe [2020' * (5_000 * SIZE),
+    "\\enquote{a " * (25_000 * SIZE),
+    "\\textquote[{\\cite{k}}]{" * (10_000 * SIZE),
+    "\\begin{quote}\n\n" * (10_000 * SIZE) + "\\end{quote}",
+    "#+begin_quote\n" * (10_000 * SIZE) + "#+end_quote",
+    "<q>\n\n" * (10_000 * SIZE) + "</q>",
+    '<blockquote cite="https://x.org/a">' * (5_000 * SIZE),
 ])
 def test_pathological_input_is_safe(hostile: str) -> None:
     note = parse_note(hostile)
@@ -635,3 +641,36 @@ def test_a_citation_of_several_works_names_each(cite, first, others) -> None:
 def test_a_range_too_long_or_backwards_names_no_works(cite) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
     assert all(not q.also for q in note.quotes)
+
+
+
+@pytest.mark.parametrize("text, key, page", [
+    (f"\\enquote{{{Q_TWELVE}}} \\cite{{doe2020}}.", "doe2020", None),
+    (f"As they put it, \\enquote{{{Q_TWELVE}}}\\autocite[3]{{doe2020}}.", "doe2020", "3"),
+    (f"\\textquote[{{\\cite[p.~3]{{doe2020}}}}]{{{Q_TWELVE}}}.", "doe2020", "3"),
+    (f"\\blockquote[\\cite{{doe2020}}][.]{{{Q_TWELVE}}}", "doe2020", None),
+    (f"\\begin{{quote}}\n{Q_TWELVE}.\n\\end{{quote}}\n\\cite[p.~3]{{doe2020}}", "doe2020", "3"),
+    (f"\\begin{{quotation}}\n{Q_TWELVE} \\parencite[3]{{doe2020}}.\n\\end{{quotation}}", "doe2020", "3"),
+    (f"#+BEGIN_QUOTE\n{Q_TWELVE}.\n#+END_QUOTE\n[cite:@doe2020]", "doe2020", None),
+    (f"#+begin_quote\n{Q_TWELVE} [cite:@doe2020 p. 3]\n#+end_quote", "doe2020", "3"),
+    (f"<q>{Q_TWELVE}</q> [@doe2020, p. 3].", "doe2020", "3"),
+    (f"<blockquote>{Q_TWELVE}.</blockquote>\n[@doe2020]", "doe2020", None),
+])
+def test_quotes_written_as_latex_html_or_org_constructs_are_read(text, key, page) -> None:
+    note = parse_note(f"Some prose first.\n\n{text}\n\nMore prose.\n")
+    assert [(q.quote.rstrip("."), q.citekey, q.page, q.line) for q in note.quotes] == [(Q_TWELVE, key, page, 3)]
+
+
+def test_a_blockquote_citing_its_source_by_url_or_cite_element() -> None:
+    note = parse_note(f'<blockquote cite="https://arxiv.org/abs/1906.02243">{Q_TWELVE}.</blockquote>\n\n'
+                      f"> {Q_TWELVE}.\n> <cite>Doe et al. (2020), p. 3</cite>\n")
+    assert [(q.source_link, q.attribution) for q in note.quotes] == [
+        ("https://arxiv.org/abs/1906.02243", None), (None, "Doe et al. (2020), p. 3")]
+    assert note.quotes[1].page == "3"
+
+
+@pytest.mark.parametrize("text", ["\\enquote{short one} \\cite{doe2020}", "\\enquote{never closed " + Q_TWELVE,
+                                  "\\begin{quote}\n" + Q_TWELVE + "\n\n\\end{quote} \\cite{doe2020}",
+                                  "<q>" + Q_TWELVE + " [@doe2020]", "\\begin{itemize}\n" + Q_TWELVE + "\n\\end{itemize}"])
+def test_constructs_that_are_no_cited_quote_are_not_read(text) -> None:
+    assert parse_note(text + "\n").quotes == []
