@@ -602,10 +602,10 @@ def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> 
     cite_kind = "number" if cite_kind == "paren-number" else cite_kind
     source_text = extra if cite_kind == "link" else f"[{key}]" if cite_kind in ("footnote", "number") else None
     return NoteQuote(quote=quote,
-                     source_link=key if cite_kind == "link" else None,
+                     source_link=key if cite_kind in ("link", "id") else None,
                      source_text=source_text,
                      citekey=key if cite_kind == "pandoc" else None,
-                     page=extra if cite_kind in ("pandoc", "number") else None,
+                     page=extra if cite_kind in ("pandoc", "number", "id") else None,
                      line=line, kind=kind, offset=offset,
                      also=[_cited_quote(quote, other, line, kind, offset)
                            for other in (cite[4] if len(cite) > 4 else ())])
@@ -781,6 +781,11 @@ _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
+# the paper's own identifier written after (or before) a quote, bare or in brackets:
+# "https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243)", "[doi:10.18653/v1/P19-1355, p. 3]"
+_BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
+                r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?|doi:\s?10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:])"
+                r"(?:\s*,\s*(?:pp?\.|pages?)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]?", 0x2)
 _PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])\}?")
 _WINDOW = 400
 _LINK_TITLE = lazy(r"\]\([^)\s]*\s+$")
@@ -826,6 +831,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         if not (1800 <= int(m.group("page")[:4]) <= 2099 and len(m.group("page")) == 4):
             who = " ".join(m.group("who").split()).rstrip(".")
             found.append((lo + m.start(), lo + m.end(), ("author-page", f"{who}.", m.group("page").replace(" ", ""))))
+    if "://" in window or ":" in window:
+        for m in _BARE_ID.finditer(window):
+            page = (m.group("page") or "").replace(" ", "") or None
+            found.append((lo + m.start(), lo + m.end(), ("cite", ("id", m.group("id"), page, ""), None)))
     for m in _PANDOC_NARRATIVE.finditer(window):
         found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
     if not found:
@@ -916,7 +925,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n").startswith(
-                ("[", "(", "<", "\\")) and not _SUPERSCRIPT_AT.match(text, close + 1):
+                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)

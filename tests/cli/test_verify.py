@@ -496,3 +496,15 @@ def test_quotes_written_in_latex_html_or_org_are_checked(strubell, tmp_path, wri
     assert r.code == 1, r.out
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("cite", ["https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243, p. 3)",
+                                  "(doi:10.18653/v1/P19-1355)"])
+def test_a_quote_followed_by_its_papers_identifier_is_checked(strubell, tmp_path, cite):
+    note = tmp_path / "note.md"
+    note.write_text(f'"{P3}" {cite}\n\n"{P3.replace("four", "five")}" {cite}\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out

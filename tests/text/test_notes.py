@@ -674,3 +674,19 @@ def test_a_blockquote_citing_its_source_by_url_or_cite_element() -> None:
                                   "<q>" + Q_TWELVE + " [@doe2020]", "\\begin{itemize}\n" + Q_TWELVE + "\n\\end{itemize}"])
 def test_constructs_that_are_no_cited_quote_are_not_read(text) -> None:
     assert parse_note(text + "\n").quotes == []
+
+
+@pytest.mark.parametrize("cite, link, page", [
+    ("https://arxiv.org/abs/1906.02243", "https://arxiv.org/abs/1906.02243", None),
+    ("(https://doi.org/10.18653/v1/P19-1355)", "https://doi.org/10.18653/v1/P19-1355", None),
+    ("(arXiv:1906.02243v2)", "arXiv:1906.02243v2", None), ("[arXiv:1906.02243, p. 3]", "arXiv:1906.02243", "3"),
+    ("(doi:10.18653/v1/P19-1355, pp. 3-4)", "doi:10.18653/v1/P19-1355", "3-4"),
+])
+def test_a_papers_own_identifier_after_a_quote_cites_it(cite, link, page) -> None:
+    note = parse_note(f'"{Q_TWELVE}" {cite}.\n')
+    assert [(q.source_link, q.page) for q in note.quotes] == [(link, page)]
+
+
+def test_an_identifier_in_the_next_sentence_is_not_the_quotes() -> None:
+    note = parse_note(f'"{Q_TWELVE}." The code is at https://github.com/example/energy.\n')
+    assert note.quotes == [] and len(note.unchecked) == 1
