@@ -70,6 +70,19 @@ def _claim_citekeys(kb: "KB", topics: list[str], paper: str | None) -> set[str]:
         f"select distinct citekey from claims where citekey is not null and {where}", params)}
 
 
+def _selection(topics: list[str] | None, paper: str | None, text: list[str] | None = None) -> str:
+    """What a selection asked for, in words: "topics 'a' and 'b' (all of them), paper 'k'"."""
+    said = []
+    if topics:
+        said.append(f"topic {topics[0]!r}" if len(topics) == 1 else
+                    "topics " + " and ".join(repr(t) for t in topics) + " (all of them)")
+    if text:
+        said.append("the words " + " and ".join(repr(t) for t in text))
+    if paper:
+        said.append(f"paper {paper!r}")
+    return ", ".join(said)
+
+
 def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,
                    paper: str | None = None, cite: list[str] | None = None) -> list[str]:
     """Citekeys (in references.bib order) that the selected quotes and claims
@@ -88,10 +101,7 @@ def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] 
             if paper and not topics:
                 keys.add(paper)
         if not keys:
-            what = " and ".join(filter(None, [
-                ("topic " + ", ".join(repr(t) for t in topics)) if topics else "",
-                f"paper {paper!r}" if paper else ""]))
-            raise NotFound(f"no quotes or claims match {what}", hint="see `kb quote ls`")
+            raise NotFound(f"no quotes or claims match {_selection(topics, paper)}", hint="see `kb quote ls`")
     if cite:
         keys |= set(paper_keys(kb.conn, cite))      # a key kept in a paper's ids is that paper
     missing = sorted(k for k in keys if k not in set(order))
@@ -348,13 +358,8 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     quotes = [] if cite and not (ids or topics or paper or text) else select_quotes(
         kb, ids=ids, topics=topics, paper=paper, text=text)
     if not quotes and not cite:
-        what = []
-        if topics:
-            what.append("topic " + ", ".join(repr(t) for t in topics))
-        if paper:
-            what.append(f"paper {paper!r}")
-        raise NotFound("no quotes" + (" match " + " and ".join(what) if what else " stored"),
-                       hint="see `kb quote ls`")
+        what = _selection(topics, paper, text)
+        raise NotFound("no quotes" + (f" match {what}" if what else " stored"), hint="see `kb quote ls`")
     quoted = list(dict.fromkeys(q["citekey"] for q in quotes))
     known = {r[0] for r in kb.db.execute("select citekey from papers")} if quoted else set()
     orphan = next((q for q in quotes if q["citekey"] not in known), None)

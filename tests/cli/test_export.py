@@ -393,6 +393,12 @@ def test_errors(made_up):
         (["export", "note", "--quotes", "tricky", "--anchor", "weird"], "--anchor must be one of"),
         (["export", "note", "--quotes", "tricky", "--format", "html"], "--format must be one of"),
         (["export", "note", "--topic", "nothing-like-this"], "no quotes match topic"),
+        # two topics: quotes tagged with both, said so; words that no quote holds: not "no quotes stored"
+        (["export", "note", "--topic", "style", "--topic", "nothing-like-this"],
+         "no quotes match topics 'style' and 'nothing-like-this' (all of them)"),
+        (["export", "note", "--text", "zebrafish"], "no quotes match the words 'zebrafish'"),
+        (["export", "bib", "--topic", "style", "--topic", "nothing-like-this"],
+         "no quotes or claims match topics 'style' and 'nothing-like-this' (all of them)"),
         (["export", "csl-json", "--cite", "nosuch2000x"], "no paper 'nosuch2000x'"),
     ]
     for args, message in cases:
