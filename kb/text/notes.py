@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
@@ -973,6 +973,11 @@ _REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|\*\*|__)?\s*(?:\d+\.?\s+)?(references
 _ANY_HEADING = lazy(r"^\s{0,3}#{1,6}\s")
 _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
+# a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
+_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:ibid(?:em)?|id)\.?(?=[\s,.;:]|$)", 0x2)
+# the page a footnote ends on, as Chicago's notes give it: "..., 4." "..., 33-35." "(2019), p. 3."
+# (a year ending it is no page)
+_FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*(?:(?:pp?\.|pages?|S\.|at)\s*)?(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?\s*$")
 _FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
 _ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
 _YEAR_OR_URL = lazy(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|doi|arxiv", 0x2)
@@ -1079,6 +1084,13 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         nonlocal cur
         body = " ".join(x.strip() for x in cur).strip()
         cur = []
+        label = _FOOTNOTE_DEF.match(body)
+        footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
+        if footnotes and _IBID.match(body):
+            # "[^3]: Ibid., 4.": the work of the footnote before, at its own page
+            text = body[label.end():].strip()[:_MAX_ENTRY]
+            note.references.append(replace(footnotes[-1], number="^" + label.group(1), line=cur_line, text=text))
+            return
         if len(body) >= 12 and any(c.isalpha() for c in body):
             ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
             note.references.append(ref)
@@ -1317,6 +1329,17 @@ def _constructs_as_marks(text: str) -> str:
     return "".join(out)
 
 
+def _footnote_pages(note: Note) -> None:
+    """A quote cited by a footnote and no locator of its own takes the page the footnote
+    ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4.")."""
+    for q in note.quotes:
+        if q.page is None and (q.source_text or "").startswith("[^"):
+            ref = note.reference_for(q)
+            loc = _FOOTNOTE_PAGE.search(ref.text) if ref is not None and (ref.number or "").startswith("^") else None
+            if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):
+                q.page = loc.group(1).replace(" ", "")
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -1338,6 +1361,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     del quote_blocks
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)
+    _footnote_pages(note)
     note.problems.sort()
     if len(note.problems) > MAX_PROBLEMS:
         extra = len(note.problems) - MAX_PROBLEMS

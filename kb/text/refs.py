@@ -1213,6 +1213,17 @@ class PaperIndex:
         for norm in wanted:
             if len(mains.get(norm, ())) == 1:
                 return Explained(Resolution(next(iter(mains[norm])), "title", 0.9))
+        # a shortened title, as the short form of a note gives it ('Strubell, Ganesh, and McCallum,
+        # "Energy and Policy Considerations," 4.'): the first words of one title here, by the
+        # entry's first author when it names one
+        akey = name_key(entry.first_author)
+        for norm in wanted:
+            if norm.count(" ") < (1 if akey else 2):
+                continue
+            short = [p for t in choices if t.startswith(norm + " ") for p in by_title[t] if fits(p)
+                     and (not akey or _authors_agree(akey, p.first_author))]
+            if len({p.citekey for p in short}) == 1:
+                return Explained(Resolution(short[0].citekey, "title", 0.8))
         # a whole title of the knowledge base inside the entry's words
         text = f" {normalise_title(entry.raw)} "
         inside = [t for t in choices if len(t) >= 15 and t.count(" ") >= 2 and f" {t} " in text]
@@ -1220,7 +1231,6 @@ class PaperIndex:
         keys = {p.citekey for t in inside for p in by_title[t] if fits(p)}
         if len(keys) == 1:
             return Explained(Resolution(keys.pop(), "title", 1.0))
-        akey = name_key(entry.first_author)
         same: list[PaperInfo] = []
         if akey and entry.year:
             same = [p for p in self.papers if p.citekey != citing and p.year == entry.year

@@ -508,3 +508,27 @@ def test_a_quote_followed_by_its_papers_identifier_is_checked(strubell, tmp_path
     assert r.code == 1, r.out
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
+
+
+@pytest.mark.corpus
+def test_chicago_footnotes_short_forms_ibid_and_their_pages(strubell, tmp_path):
+    """Chicago's notes: a full note, then a short form (author and the first words of the
+    title) and 'Ibid.', each at its own page: all name the paper, and a page where the
+    quote is not is said."""
+    note = tmp_path / "note.md"
+    note.write_text(
+        f'"{P3}"[^1] Again, "{P3}"[^2] and "{P3}"[^3] and "{P3}"[^4]\n\n'
+        '[^1]: Emma Strubell, Ananya Ganesh, and Andrew McCallum, "Energy and Policy Considerations for Deep '
+        'Learning in NLP," in *Proceedings of the 57th Annual Meeting of the ACL* (2019), 3.\n'
+        '[^2]: Strubell, Ganesh, and McCallum, "Energy and Policy Considerations," 3.\n'
+        "[^3]: Ibid., 3.\n"
+        "[^4]: Ibid., 5.\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"], q["cited_page"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok", "3"), ("strubell2019energy", "ok", "3"), ("strubell2019energy", "ok", "3"),
+        ("strubell2019energy", "wrong-page", "5")], r.out
+    # a short title that begins another paper's title, by another author: not this paper
+    note.write_text(f'"{P3}"[^1]\n\n[^1]: Doe, "Energy and Policy Considerations," 3.\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.json["quotes"][0]["citekey"] is None

@@ -690,3 +690,17 @@ def test_a_papers_own_identifier_after_a_quote_cites_it(cite, link, page) -> Non
 def test_an_identifier_in_the_next_sentence_is_not_the_quotes() -> None:
     note = parse_note(f'"{Q_TWELVE}." The code is at https://github.com/example/energy.\n')
     assert note.quotes == [] and len(note.unchecked) == 1
+
+
+def test_footnotes_give_their_page_and_ibid_names_the_work_before() -> None:
+    note = parse_note(
+        f'"{Q_TWELVE}."[^1] Then "{Q_TWELVE}."[^2] And "{Q_TWELVE}."[^3] Also "{Q_TWELVE}."[^4]\n\n'
+        '[^1]: Jane Doe, "Energy of Twelve Models," in *Proceedings of Things* (2020), 33–35.\n'
+        "[^2]: Ibid., 4.\n"
+        "[^3]: Ibid.\n"
+        '[^4]: Doe, "Energy of Twelve Models," *Proceedings of Things*, 2020.\n')
+    assert [q.page for q in note.quotes] == ["33–35", "4", None, None]      # a year ending [^4] is no page
+    refs = {r.number: r for r in note.references}
+    assert refs["^2"].entry is refs["^1"].entry and refs["^3"].entry is refs["^1"].entry
+    assert refs["^2"].text == "Ibid., 4." and refs["^2"].line == 4
+
