@@ -73,6 +73,8 @@ CLAIM_QUOTE = quote_of(1, 2, 11)          # "... used 1.211 kWh per 1000 queries
 LONG_ITERATIONS = {"add": 40, "import": 30, "quote": 45, "claim": 35}
 ITERATIONS = {name: budget(4, n, "KB_KILL_LOOP_N") for name, n in LONG_ITERATIONS.items()}
 SEED = int(os.environ.get("KB_KILL_SEED", "20261126"))
+#: Rounds of one more kill per command kind while fewer than two kills have landed in the writes.
+EXTRA_ROUNDS = 4
 
 
 @dataclass
@@ -252,6 +254,12 @@ def test_kill_loop(world, tmp_path, monkeypatch):
     for name, sc in scenarios.items():
         for _ in range(ITERATIONS[name]):
             _one_kill(sc, work, cwd, rng, monkeypatch)
+    # On a loaded machine a short loop may find most commands finished or not yet begun:
+    # more kills, the windows narrowing as they go, until two have landed inside the
+    # writes (or the extra budget is spent, and the assertion below says so).
+    extra = iter(list(scenarios.values()) * EXTRA_ROUNDS)
+    while _landed(scenarios) < 2 and (sc := next(extra, None)) is not None:
+        _one_kill(sc, work, cwd, rng, monkeypatch)
     figures = {
         "seed": SEED,
         "seconds": round(time.monotonic() - started, 1),
@@ -270,6 +278,10 @@ def test_kill_loop(world, tmp_path, monkeypatch):
     assert figures["corruptions"] == 0, json.dumps(
         {n: c["corruptions"][:3] for n, c in figures["commands"].items() if c["corruptions"]}, indent=1)
     # The kills did land inside the writes, not only before them.
-    landed = sum(n for sc in scenarios.values() for o, n in sc.outcomes.items()
-                 if o != "finished" and ("after" in o or "mixed" in o))
-    assert landed >= max(2, figures["iterations"] // 30), figures["commands"]
+    assert _landed(scenarios) >= max(2, figures["iterations"] // 30), figures["commands"]
+
+
+def _landed(scenarios) -> int:
+    """Kills that landed inside the writes (something already as after), not before them."""
+    return sum(n for sc in scenarios.values() for o, n in sc.outcomes.items()
+               if o != "finished" and ("after" in o or "mixed" in o))

@@ -17,11 +17,13 @@ import time
 
 import pytest
 from fakearxiv import FakeArxiv
+from fakeclock import FakeClock
 from httpserver import Reply
 from kbrun import run_kb
 from pdfgen import make_pdf
 
 from kb.errors import LimitExceeded, NetworkError
+from kb.sources import net
 from kb.sources.net import Client, Settings, parse_retry_after
 
 PDF = make_pdf(["A paper about energy"])
@@ -34,18 +36,20 @@ def client(tmp_path, **overrides) -> Client:
     return Client(tmp_path / "state" / "cache" / "http", tmp_path / "state" / "tmp", settings)
 
 
-def test_429_with_retry_after_is_honoured(server, tmp_path):
+def test_429_with_retry_after_is_honoured(server, tmp_path, monkeypatch):
+    clock = FakeClock()
+    monkeypatch.setattr(net, "time", clock)
     calls = []
 
     def route(seen):
-        calls.append(seen.at)
+        calls.append(clock.now)            # kb's clock when the request arrives
         if len(calls) == 1:
-            return Reply(429, b"slow down", {"Retry-After": "1"})
+            return Reply(429, b"slow down", {"Retry-After": "7"})
         return Reply(200, b"ok")
     server.routes["/x"] = route
     r = client(tmp_path, backoff=0.01).get(server.url + "/x")
     assert r.content == b"ok"
-    assert calls[1] - calls[0] >= 0.95
+    assert calls[1] - calls[0] >= 7.0 and 7.0 in clock.slept
 
 
 def test_503_without_retry_after_backs_off_then_gives_up(server, tmp_path):
@@ -76,16 +80,20 @@ def test_retry_after_as_http_date():
     assert parse_retry_after("soon") is None
 
 
-def test_arxiv_spacing_is_kept_across_retries(server, tmp_path):
-    server.routes["/x"] = lambda seen: Reply(503 if len(server.requests) < 3 else 200, b"x")
-    c = client(tmp_path, backoff=0.0, spacing={"arxiv": 0.4})
+def test_arxiv_spacing_is_kept_across_retries(server, tmp_path, monkeypatch):
+    clock = FakeClock()
+    monkeypatch.setattr(net, "time", clock)
+    times: list[float] = []
+
+    def route(seen):
+        times.append(clock.now)            # kb's clock when the request arrives
+        return Reply(503 if len(times) < 3 else 200, b"x")
+    server.routes["/x"] = route
+    c = client(tmp_path, backoff=0.0, spacing={"arxiv": 3.0})
     c.get(server.url + "/x", service="arxiv")
     c.get(server.url + "/x", service="arxiv")
-    times = [r.at for r in server.requests]
     gaps = [b - a for a, b in zip(times, times[1:])]
-    # kb spaces the starts of its requests; the server notes each one when its
-    # thread gets to it, a little late under load: allow for that, not more.
-    assert len(times) == 4 and min(gaps) >= 0.3, gaps
+    assert len(times) == 4 and min(gaps) >= 3.0, gaps
 
 
 def test_a_slow_disk_does_not_shorten_the_arxiv_spacing(server, tmp_path, monkeypatch):
@@ -94,20 +102,26 @@ def test_a_slow_disk_does_not_shorten_the_arxiv_spacing(server, tmp_path, monkey
     went out at once."""
     import os
 
+    clock = FakeClock()
+    monkeypatch.setattr(net, "time", clock)
     real, slowed = os.fsync, []
 
-    def slow(fd):               # the first fsync waits on a busy journal, the others do not
+    def slow(fd):               # the first fsync waits on a busy journal (kb's clock moves), the others do not
         if not slowed:
             slowed.append(fd)
-            time.sleep(0.5)
+            clock.now += 2.0
         real(fd)
 
     monkeypatch.setattr(os, "fsync", slow)
-    server.routes["/x"] = lambda seen: Reply(503 if len(server.requests) < 2 else 200, b"x")
-    c = client(tmp_path, backoff=0.0, spacing={"arxiv": 0.4})
+    times: list[float] = []
+
+    def route(seen):
+        times.append(clock.now)
+        return Reply(503 if len(times) < 2 else 200, b"x")
+    server.routes["/x"] = route
+    c = client(tmp_path, backoff=0.0, spacing={"arxiv": 3.0})
     c.get(server.url + "/x", service="arxiv")
-    times = [r.at for r in server.requests]
-    assert len(times) == 2 and times[1] - times[0] >= 0.3, times
+    assert len(times) == 2 and times[1] - times[0] >= 3.0, times
 
 
 def test_connection_refused_names_host(tmp_path):
