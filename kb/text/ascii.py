@@ -48,6 +48,8 @@ _ACCENT_INSIDE_RE = lazy(r"(?<=[A-Za-z])[ \t][´`¨˜ˆˇ¸˚˝˘](?:[ \t]?[´`�
 # at the end of a line for Jörg): a mark with a space or the line's edge on
 # both sides belongs to no letter near it.
 _ACCENT_ALONE_RE = lazy(r"(?:(?<=\s)|^)[´`¨˜ˆˇ¸˚˝˘]+(?:[ \t]+|$)", re.M)
+# any of them: most text has none, and one search says so
+_ANY_ACCENT_RE = lazy("[" + "".join(_SPACING_ACCENTS) + "]")
 
 
 def _compose(letter: str, accent: str) -> str:
@@ -62,7 +64,7 @@ def fix_pdf_accents(text: str) -> str:
     """Spacing accents of PDF text merged into the letter they belong to:
     'R´ emi' -> 'Rémi', 'J¨org' -> 'Jörg', 'u˚ˇrek' -> 'ůřek'; a mark standing
     alone or one no letter takes is dropped ('P ´ erez' -> 'Perez')."""
-    if not any(c in text for c in _SPACING_ACCENTS):
+    if not _ANY_ACCENT_RE.search(text):
         return text
     if _ACCENT_INSIDE_RE.search(text):
         text = _ACCENT_INSIDE_RE.sub("", text)

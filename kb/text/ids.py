@@ -175,9 +175,22 @@ _DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
+def _may_name_arxiv(text: str) -> bool:
+    """False when no arXiv form above can match: each holds 'arxiv' in any case
+    (a, r and x have no other case forms for re.I to match)."""
+    return "arx" in text.lower()
+
+
+def _may_hold_doi(text: str) -> bool:
+    """False when _DOI_IN_TEXT_RE cannot match."""
+    return "10." in text
+
+
 def find_arxiv_in_text(text: str) -> ArxivId | None:
     """The first valid arXiv id in free text, in any of the forms people and
     reference styles print (see above); version kept when given."""
+    if not _may_name_arxiv(text):
+        return None
     found = sorted((m.start(), m.group(1), m.group(2) or "")
                    for rx in _ARXIV_IN_TEXT_RES for m in rx.finditer(text))
     for _, ident, version in found:
@@ -205,6 +218,8 @@ def find_doi_in_text(text: str) -> str | None:
     """The first DOI in free text, lower-cased, without the punctuation that
     follows it in a sentence; a closing bracket stays when the DOI opened it
     (10.1016/0003-4916(63)90068-x)."""
+    if not _may_hold_doi(text):
+        return None
     for m in _DOI_IN_TEXT_RE.finditer(text):
         doi = m.group(1).rstrip(".,;:")
         while doi and doi[-1] in _CLOSING and doi.count(doi[-1]) > doi.count(_CLOSING[doi[-1]]):
@@ -236,6 +251,8 @@ def acl_doi(acl_id: str) -> str | None:
 def find_acl_doi_in_text(text: str) -> str | None:
     """The DOI of the first ACL Anthology link in free text
     (aclanthology.org/P19-1355.pdf -> 10.18653/v1/p19-1355), or None."""
+    if ".org" not in text.lower():      # in both host names; o, r, g have no other case forms
+        return None
     for m in _ACL_IN_TEXT_RE.finditer(text):
         doi = acl_doi(m.group(1))
         if doi:
@@ -246,9 +263,11 @@ def find_acl_doi_in_text(text: str) -> str | None:
 def strip_identifiers(text: str) -> str:
     """`text` with its DOIs and arXiv ids blanked out (so their digits are not
     read as years or page numbers)."""
-    text = _DOI_IN_TEXT_RE.sub(" ", text)
-    for rx in _ARXIV_IN_TEXT_RES:
-        text = rx.sub(" ", text)
+    if _may_hold_doi(text):
+        text = _DOI_IN_TEXT_RE.sub(" ", text)
+    if _may_name_arxiv(text):
+        for rx in _ARXIV_IN_TEXT_RES:
+            text = rx.sub(" ", text)
     return text
 
 

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count, repeat
 
 from kb.text.ascii import fix_pdf_accents
 from kb.text.ids import (
@@ -167,7 +168,14 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 
+def _may_hold_url(text: str) -> bool:
+    """False when _URL_RE cannot match ('w' has no other case form for re.I to match)."""
+    return "://" in text or "www." in text.lower()
+
+
 def find_url(text: str) -> str | None:
+    if not _may_hold_url(text):
+        return None
     m = _URL_RE.search(text)
     if not m:
         return None
@@ -176,7 +184,7 @@ def find_url(text: str) -> str | None:
 
 
 def _strip_ids(text: str) -> str:
-    return strip_identifiers(_URL_RE.sub(" ", text))
+    return strip_identifiers(_URL_RE.sub(" ", text) if _may_hold_url(text) else text)
 
 
 # --------------------------------------------------------------------------
@@ -197,7 +205,7 @@ def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
     A line at a page edge (first or last three lines) whose digit-blind form
     recurs at the edges of several pages is furniture; so is a bare number
     there."""
-    nonempty = [[ln for ln in (p or "").splitlines() if ln.strip()] for p in pages]
+    nonempty = [list(filter(str.strip, (p or "").splitlines())) for p in pages]
     # each page's edge lines (by position among its non-empty lines) and their digit-blind forms
     edges = [{i: _furniture_key(lines[i]) for i in {*range(min(_EDGE, len(lines))),
                                                      *range(max(0, len(lines) - _EDGE), len(lines))}}
@@ -211,7 +219,7 @@ def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
     for lines, edge in zip(nonempty, edges):
         drop = {i for i, key in edge.items() if _PAGE_NUMBER_RE.match(lines[i]) or key in furniture}
         out.append([ln.rstrip() for i, ln in enumerate(lines) if i not in drop] if drop
-                   else [ln.rstrip() for ln in lines])
+                   else list(map(str.rstrip, lines)))
     return out
 
 
@@ -441,6 +449,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     seps = 0
     initials = 0
     last_initial: tuple[int, int] | None = None     # (token index, names so far)
+    name_like, separators = _name_like, _SEPARATORS
     for i, tok in enumerate(words):
         if i >= horizon:
             return _UNDECIDED
@@ -451,15 +460,16 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             if ym:
                 return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):],
                                     int(ym.group(1)), "year")
-        if tok in _SEPARATORS:
+        if tok in separators:
             seps += 1
             continue
-        if tok.endswith(":") and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
+        last = tok[-1]
+        if last == ":" and len(tok) > 1 and n_names >= 1 and name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..."
             end = tokens.end(i)
             return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
-        if not _name_like(tok):
+        if not name_like(tok):
             prev = words[i - 1] if i else ""
             # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
             if tok[:1] in "\"“" and n_names >= 2 and prev.endswith(","):
@@ -471,11 +481,11 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             break
         core = tok.rstrip(",;")
         n_names += 1
-        low = core.lower()
-        if tok.endswith(",") or low in ("and", "&"):
+        if last == "," or (len(core) <= 3 and core.lower() in ("and", "&")):
             seps += 1
-        if not core.endswith("."):
+        if core[-1:] != ".":
             continue
+        low = core.lower()
         if _is_initial(core):
             initials += 1
             last_initial = (i, n_names)
@@ -546,6 +556,16 @@ _INITIALS_CHUNK_RE = lazy(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$")
 _CAPITAL_RE = lazy(r"^[A-Z]\.?$")
 
 
+def _first_chunks(authors: str) -> list[str]:
+    """The first two non-empty names of an author list split at its separators
+    (all of them when fewer): all _first_author reads."""
+    parts = _AUTHOR_SEP_RE.split(authors, maxsplit=4)
+    chunks = [c for c in map(str.strip, parts[:4]) if c]
+    if len(chunks) >= 2:
+        return chunks[:2]
+    return [c for c in map(str.strip, _AUTHOR_SEP_RE.split(authors)) if c][:2]
+
+
 def _first_author(authors: str) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last)."""
@@ -557,7 +577,7 @@ def _first_author(authors: str) -> str | None:
         return None
     if _CAPITAL_SPACE_LOWER_RE.search(authors):
         authors = _KERNED_NAME_RE.sub(r"\1\2", authors)
-    chunks = [c.strip() for c in _AUTHOR_SEP_RE.split(authors) if c.strip()]
+    chunks = _first_chunks(authors)
     if not chunks:
         return None
     first = chunks[0]
@@ -666,9 +686,13 @@ def _join_lines(lines: Iterable[str]) -> str:
     """One entry's lines as one string: hyphenation at line ends undone
     between lower-case letters, URLs and DOIs broken across lines re-joined.
     Stray accents go first: PDFium may end a line 'Summa- ¨' ."""
+    return _join_fixed([fix_pdf_accents(ln).strip() for ln in lines])
+
+
+def _join_fixed(lines: Iterable[str]) -> str:
+    """_join_lines of lines already through fix_pdf_accents and strip()."""
     out = ""
     for ln in lines:
-        ln = fix_pdf_accents(ln).strip()
         if not ln:
             continue
         if not out:
@@ -708,10 +732,55 @@ def _entry_complete(text: str) -> bool:
     return bool(_TITLE_ENDED_RE.search(split.rest) or _YEAR_ANY_RE.search(_strip_ids(split.rest)))
 
 
+_WINDOW = 12           # lines read to decide whether a line opens an entry
+_MARGIN = 3            # words at the end of fewer lines that the next line may change
+
+
 def _starts_entry(lines: list[str], i: int) -> bool:
-    window = _prep_names(_unbreak_words(clean_text(_join_lines(lines[i:i + 12]))))
-    split = _split_authors(window)
-    return split is not None
+    """Does line i open an entry: do the (up to) twelve lines from it open with an author list?"""
+    return _starts_fixed([fix_pdf_accents(ln).strip() for ln in lines[i:i + _WINDOW]], 0)
+
+
+def _prepared(fixed: list[str]) -> str:
+    return _prep_names(_unbreak_words(clean_text(_join_fixed(fixed))))
+
+
+def _starts_fixed(fixed: list[str], i: int) -> bool:
+    """_starts_entry over lines already through fix_pdf_accents and strip().
+
+    The walk mostly decides within the first line or two, so it reads the first
+    line, then three, six and all twelve, until it decides on words the lines
+    after cannot change: joining, cleaning and un-hyphenating act across a line
+    break only on its last couple of words (_MARGIN), and the walk, which looks
+    one token ahead, is stopped (its horizon) before them. The answer is the one
+    the twelve lines give."""
+    end = min(i + _WINDOW, len(fixed))
+    for k in (i + 1, i + 3, i + 6):
+        if k >= end:
+            break
+        text = _prepared(fixed[i:k])
+        tokens = _Tokens(text, 40)
+        # raw words the whole window is sure to share: all but the last _MARGIN,
+        # and within the first 38 (so the window's own first walk reads as far)
+        sure = min(len(text.split()) - _MARGIN, 38)
+        horizon = _sure_tokens(tokens, sure - 2)
+        if horizon >= 1:
+            split = _walk_authors(tokens, horizon)
+            if split is not _UNDECIDED:
+                return split is not None
+    return _split_authors(_prepared(fixed[i:end])) is not None
+
+
+def _sure_tokens(tokens: "_Tokens", words: int) -> int:
+    """How many of the first tokens are made of raw words before index `words`."""
+    if tokens._last is None:
+        return max(0, min(words, len(tokens.words)))
+    n = 0
+    for last in tokens._last:
+        if last >= words:
+            break
+        n += 1
+    return n
 
 
 _SENTENCE_END_RE = lazy(r"(?:[.?!)\]]|\.\)|https?://\S+|www\.\S+|\d{4,}/\S*)\s*$")
@@ -726,17 +795,17 @@ def starts_another_entry(entry: str, line: str) -> bool:
 
 def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
     entries: list[tuple[str | None, int, list[str]]] = []
-    texts = [t for _, t in lines]
+    fixed = [fix_pdf_accents(t).strip() for _, t in lines]
     cur: list[str] = []
     cur_page = lines[0][0] if lines else 0
     complete = False
     for i, (page, ln) in enumerate(lines):
         if not cur:
-            if _starts_entry(texts, i):
+            if _starts_fixed(fixed, i):
                 cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue
         ended = complete and _SENTENCE_END_RE.search(cur[-1])
-        if ended and _starts_entry(texts, i):
+        if ended and _starts_fixed(fixed, i):
             entries.append((None, cur_page, cur))
             cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue
@@ -808,6 +877,8 @@ _FOOTNOTE_MORE_RE = lazy(r"^\s*(?:See|For|We|This|The|Available|Code|Data|Our)\b
 def _drop_footnotes(flat: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Footnotes that pypdf puts amid a column of references ('19The Kaggle
     CORD-19 ...', '12https://github.com/...') and their sentence lines."""
+    if not any(map(_FOOTNOTE_RE.match, [ln for _, ln in flat])):
+        return flat
     out = []
     in_note = 0
     for page, ln in flat:
@@ -826,8 +897,12 @@ def _section_lines(clean: list[list[str]]) -> Iterator[list[tuple[int, str]]]:
     """Candidate reference sections, last heading first: the lines after a
     'References' heading to the end of the document (each made when asked for:
     the first often suffices)."""
-    flat = [(pno + 1, ln) for pno, lines in enumerate(clean) for ln in lines]
-    heads = [i for i, (_, ln) in enumerate(flat) if _HEADING_RE.match(ln)]
+    flat: list[tuple[int, str]] = []
+    heads: list[int] = []
+    match = _HEADING_RE.match
+    for pno, lines in enumerate(clean):
+        heads += compress(count(len(flat)), map(match, lines))
+        flat += zip(repeat(pno + 1), lines)
     return (_drop_footnotes(flat[i + 1:]) for i in reversed(heads))
 
 

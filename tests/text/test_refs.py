@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 from corpus import corpus_path, wattbot_pages
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.text.names import name_key
 from kb.text.refs import (
@@ -637,3 +639,31 @@ def test_years_before_1950_at_the_end_of_an_entry(text: str, year: int | None) -
     entry = parse_entry(text)
     assert entry.year == year
     assert entry.first_author in ("shannon", "turing", "doe") and entry.title
+
+
+# words of author lists, titles and venues, and the pypdf damage kb repairs across
+# line breaks (split capitals, hyphenation, stray accents, spaced punctuation)
+_WORDS = ["Emma", "Strubell,", "Ananya", "Ganesh,", "and", "Andrew", "McCallum.", "2019.", "(2020a).", "A.",
+          "J.-P.", "Y", "oshua", "V", "aswani", "van", "der", "Maaten,", "et", "al.", "Jr.,", "&", ",", ".",
+          "Energy", "policy", "for", "learning.", "In", "Proceedings", "em-", "beddings", "Sentence-", "BERT",
+          "´", "e", "¨", "o", "“Energy", "NLP,”", "McCallum,", "E.:", "Agency.", "https://doi.org/10.1/x-",
+          "y.", "arXiv", "preprint", "qian", "Qi,", "pages", "1–10."]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), min_size=3, max_size=12))
+def test_a_line_opens_an_entry_as_its_twelve_lines_say(lines: list[list[str]]) -> None:
+    # Whether a line opens an unlabelled entry is decided on as few of the twelve
+    # lines from it as settle it; the entries are those the twelve lines give.
+    from unittest import mock
+
+    import kb.text.refs as refs
+
+    pages = ["Text of the paper.\nReferences\n" + "\n".join(" ".join(words) for words in lines)]
+
+    def whole_window(fixed: list[str], i: int) -> bool:
+        return refs._split_authors(refs._prepared(fixed[i:i + 12])) is not None
+
+    with mock.patch.object(refs, "_starts_fixed", whole_window):
+        expected = find_references(pages)
+    assert find_references(pages) == expected
