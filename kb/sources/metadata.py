@@ -118,8 +118,9 @@ def from_crossref(message: dict) -> PaperMeta:
         family, given = a.get("family", ""), a.get("given", "")
         if family:
             authors.append(f"{family}, {given}".strip(", "))
-        elif a.get("name"):
-            authors.append(a["name"])
+        elif a.get("name"):             # Crossref names an organisation so: one name, braced whole
+            name = " ".join(str(a["name"]).split())
+            authors.append(name if name.startswith("{") and name.endswith("}") else "{" + name + "}")
     year = None
     for key in ("published-print", "published-online", "issued", "created"):
         parts = (message.get(key) or {}).get("date-parts") or []

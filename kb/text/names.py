@@ -32,6 +32,7 @@ __all__ = [
     "parse_name",
     "parse_names",
     "last_name",
+    "is_organisation",
     "name_key",
     "first_author_key",
     "to_bibtex_name",
@@ -177,22 +178,54 @@ def parse_names(value: str | None) -> tuple[list[Name], bool]:
     return names, others
 
 
+# Words only an organisation's name holds ('International Energy Agency', 'Google AI',
+# 'University of Washington', 'NVIDIA Corporation'), capitalised as in a name.
+_ORGANISATION_WORDS = frozenset("""
+agency commission corporation corp inc incorporated ltd llc gmbh institute institution university
+association council organization organisation foundation laboratory laboratories lab labs department
+ministry office committee consortium society bureau administration authority nations federation
+group team project initiative company network forum alliance partnership programme research ai
+parliament government secretariat collaboration academy academies services""".split())
+_ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether a name written without a comma is an organisation's: two words or
+    more, one of them, capitalised, a word only organisations' names hold
+    ('European Commission', 'Google AI', 'NVIDIA Corporation', 'Meta AI'). An
+    organisation is one name: keyed, and cited, as a whole, never by its last word."""
+    if not name or "," in name:
+        return False
+    words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
+    # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
+    return len(words) >= 2 and any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
+                                   for w in words)
+
+
 def last_name(author: str) -> str:
     """The family name of one author ('Last, First', 'First von Last' or a
     corporate name), decoded from LaTeX: 'Jean de la Vallée Poussin' ->
-    'de la Vallée Poussin'."""
+    'de la Vallée Poussin'. An organisation's name is one name, kept whole:
+    '{Allen Institute for AI}', 'International Energy Agency'."""
     if not author or not author.strip():
         return ""
     name = parse_name(author)
-    return name.literal or name.family
+    if name.literal:
+        return name.literal
+    if is_organisation(author):
+        return latex_to_text(" ".join(author.split()))
+    return name.family
 
 
 def to_bibtex_name(name: str) -> str:
     """A name in BibTeX's 'von Last, First' form: 'Alexandra Sasha Luccioni' ->
-    'Luccioni, Alexandra Sasha'. A name with a comma, or in braces, is kept."""
+    'Luccioni, Alexandra Sasha'. A name with a comma, or in braces, is kept;
+    an organisation's is braced whole: 'Google AI' -> '{Google AI}'."""
     name = " ".join(name.split())
     if not name or "," in name or _one_group(name):
         return name
+    if is_organisation(name):
+        return "{" + name + "}"
     family, given, _ = _parts(name)
     return f"{family}, {given}" if given else family
 

@@ -36,7 +36,7 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import name_key
+from kb.text.names import is_organisation, name_key
 from kb.text.titles import normalise_title
 
 # A change to what find_references or parse_entry gives for some text bumps
@@ -556,6 +556,10 @@ _INITIALS_CHUNK_RE = lazy(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$")
 _CAPITAL_RE = lazy(r"^[A-Z]\.?$")
 
 
+# an organisation's acronym after its name: 'International Energy Agency (IEA)'
+_ACRONYM_AFTER_RE = lazy(r"\s*\([^()]*\)\s*$")
+
+
 def _first_chunks(authors: str) -> list[str]:
     """The first two non-empty names of an author list split at its separators
     (all of them when fewer): all _first_author reads."""
@@ -581,6 +585,8 @@ def _first_author(authors: str) -> str | None:
     if not chunks:
         return None
     first = chunks[0]
+    if is_organisation(first):         # 'International Energy Agency', '{Meta AI}': one name
+        return _ACRONYM_AFTER_RE.sub("", first) or first
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None

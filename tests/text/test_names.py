@@ -7,6 +7,7 @@ import pytest
 from kb.text.names import (
     Name,
     first_author_key,
+    is_organisation,
     last_name,
     name_key,
     parse_name,
@@ -120,3 +121,29 @@ def test_every_caller_reads_names_alike() -> None:
 def test_name_lists_split_on_and_outside_braces(value, names):
     from kb.text.names import split_names
     assert split_names(value) == names
+
+
+@pytest.mark.parametrize("name, key", [
+    ("International Energy Agency", "internationalenergyagency"),
+    ("{International Energy Agency}", "internationalenergyagency"),
+    ("European Commission", "europeancommission"),
+    ("Google AI", "googleai"),
+    ("{Meta AI}", "metaai"),
+    ("NVIDIA Corporation", "nvidiacorporation"),
+    ("University of Washington", "universityofwashington"),
+    ("OpenAI", "openai"),
+])
+def test_an_organisation_is_one_name_keyed_whole(name: str, key: str) -> None:
+    assert first_author_key([name]) == key
+    assert name_key(last_name(name)) == key
+    assert to_bibtex_name(name) in (name, "{" + name + "}")
+    assert last_name(to_bibtex_name(name)) == last_name(name)
+
+
+@pytest.mark.parametrize("name, family", [
+    ("Emma Strubell", "Strubell"), ("Strubell, Emma", "Strubell"), ("Ai Li", "Li"),
+    ("Yann LeCun", "LeCun"), ("Alexandra Sasha Luccioni", "Luccioni"), ("Group, Anna", "Group"),
+])
+def test_a_person_is_no_organisation(name: str, family: str) -> None:
+    assert not is_organisation(name)
+    assert last_name(name) == family

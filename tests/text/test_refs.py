@@ -526,9 +526,9 @@ def test_a_hyphen_at_a_line_end_before_a_capital_is_kept() -> None:
      "rae", 2021, "Scaling Language Models: Methods, Analysis & Insights"),
     ("Cyprien de Masson d’Autume, Sebastian Ruder, and Dani Yogatama. 2019. Episodic memory in lifelong "
      "language learning. In NeurIPS.", "dautume", 2019, "Episodic memory in lifelong language learning"),
-    # organisations with the year after them are read as before
+    # an organisation with the year after it: one name, keyed whole
     ("Amazon Web Services. 2021. Sustainability in the Cloud. https://sustainability.aboutamazon.com/",
-     "services", 2021, "Sustainability in the Cloud"),
+     "amazonwebservices", 2021, "Sustainability in the Cloud"),
 ])
 def test_single_authors_and_particles(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
@@ -667,3 +667,33 @@ def test_a_line_opens_an_entry_as_its_twelve_lines_say(lines: list[list[str]]) -
     with mock.patch.object(refs, "_starts_fixed", whole_window):
         expected = find_references(pages)
     assert find_references(pages) == expected
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Google AI. 2021. Pathways: a next-generation AI architecture. Blog post.", "googleai"),
+    ("European Commission. 2020. A European strategy for data. COM(2020) 66 final.", "europeancommission"),
+    ("International Energy Agency. 2021. Global energy review 2021. Technical report, IEA.",
+     "internationalenergyagency"),
+    ("International Energy Agency (IEA). 2020. Energy technology perspectives.", "internationalenergyagency"),
+    ("{Meta AI}. 2022. OPT: open pre-trained transformer language models.", "metaai"),
+    ("NVIDIA Corporation. 2020. NVIDIA A100 tensor core GPU architecture. White paper.", "nvidiacorporation"),
+    ("OpenAI. 2023. GPT-4 technical report. arXiv preprint arXiv:2303.08774.", "openai"),
+    ('International Energy Agency, "Data centres and data transmission networks," 2022.',
+     "internationalenergyagency"),
+    # people keep their family name
+    ("Ai Li and Bo Chen. 2020. A study of things. In Proceedings of X.", "li"),
+    ("Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations for "
+     "deep learning in NLP. In Proceedings of ACL.", "strubell"),
+])
+def test_an_organisation_author_is_keyed_whole(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+def test_a_reference_to_an_organisation_links_to_its_paper() -> None:
+    papers = [PaperInfo("googleai2021pathways", title="Pathways: A next-generation AI architecture", year=2021,
+                        first_author="Google AI"),
+              PaperInfo("ai2021pathways", title="Pathways: A next-generation AI architecture", year=2021,
+                        first_author="Ai, Wei")]
+    entry = parse_entry("Google AI. 2021. Pathways: a next-generation AI architecture. Blog post.")
+    hit = resolve(entry, papers)
+    assert hit is not None and hit.citekey == "googleai2021pathways"
