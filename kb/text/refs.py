@@ -606,9 +606,17 @@ def _first_author(authors: str) -> str | None:
 # --------------------------------------------------------------------------
 # Titles
 
+# what opens a venue after a title: 'In Proceedings of', 'In: International ...', 'In NeurIPS',
+# 'CoRR, abs/...', 'arXiv preprint', 'Advances in Neural ...', 'Proceedings of the AAAI ...'
+_VENUE_OPENER = (r"(?:In:?\s+[A-Z]|CoRR\b|arXiv\b|ArXiv\b|arxiv\b|Advances\s+in\s|Proceedings\s+of\b|Proc\.\s"
+                 r"|Findings\s+of\b|Journal\s+of\b|Transactions\s+on\b)")
 _TITLE_END_RE = lazy(
     r"(?<=[^\s.])(?<![\s(.][A-Z])[.!?](?=\s|$)"           # sentence end, not after an initial
-    r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|doi:|In\s+Proceedings\b|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
+    # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...')
+    rf"|(?<=[\s(][A-Z])\.(?=\s+{_VENUE_OPENER})"
+    # a venue with no full stop before it ('... models In: Proceedings of', '... lme4 arxiv.')
+    r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:"
+    r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
 
 
 _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")

@@ -697,3 +697,32 @@ def test_a_reference_to_an_organisation_links_to_its_paper() -> None:
     entry = parse_entry("Google AI. 2021. Pathways: a next-generation AI architecture. Blog post.")
     hit = resolve(entry, papers)
     assert hit is not None and hit.citekey == "googleai2021pathways"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title ending in a one-letter word: its full stop ends it when a venue follows
+    ("Jane Doe and John Roe. 2019. Deep learning for X. CoRR, abs/1901.00001.", "Deep learning for X"),
+    ("Jane Doe and John Roe. 2017. Attention is all you need for task A. Advances in Neural Information "
+     "Processing Systems, 30.", "Attention is all you need for task A"),
+    ("Doe, J., Roe, J.: Learning things about B. In: International Conference on Learning Representations (2019)",
+     "Learning things about B"),
+    ("J. Doe and J. Roe. Learning things about C. In NeurIPS, 2019.", "Learning things about C"),
+    ("J. Doe and J. Roe. Learning things about D. Proceedings of the AAAI Conference on Artificial Intelligence, "
+     "34(05), 2020.", "Learning things about D"),
+    # a venue with no full stop before it
+    ("Jane Doe and John Roe. 2017. Attention is all you need In Advances in Neural Information Processing "
+     "Systems, pages 5998-6008.", "Attention is all you need"),
+    ("Jane Doe and John Roe. 2021. Scaling laws for GPT-3 In: Proceedings of NeurIPS 2021.", "Scaling laws for GPT-3"),
+    ("Douglas M. Bates, Benjamin M. Bolker, and Steven C. Walker. 2014. fitting linear mixed effects models "
+     "using lme 4 arxiv.", "fitting linear mixed effects models using lme 4"),
+    # what is no venue stays in the title
+    ("Jane Doe. 2020. Mixture of experts, part II. arXiv:2001.00001.", "Mixture of experts, part II"),
+    ("Tarek Saier and Michael Farber. 2020. unarxive: a large scholarly data set with publications' full-text. "
+     "Scientometrics.", "unarxive: a large scholarly data set with publications' full-text"),
+    ("Jane Doe. 2019. Gender bias In coreference resolution. In Proceedings of NAACL.",
+     "Gender bias In coreference resolution"),
+    ("Jane Doe. 2021. Learning from the arxiv preprint server at scale. In Proceedings of X.",
+     "Learning from the arxiv preprint server at scale"),
+])
+def test_venue_text_stays_out_of_titles(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
