@@ -703,6 +703,19 @@ def _join_lines(lines: Iterable[str]) -> str:
     return _join_fixed([fix_pdf_accents(ln).strip() for ln in lines])
 
 
+# a word ending in a DOI, whole or broken off ('doi:10.1145/3442188.', 'https://doi.org/10.1145/34421')
+_DOI_SO_FAR_RE = lazy(r"10\.\d{4,9}/[^\s\"<>]*$")
+# what may go on with a DOI on the next line: a run of its characters holding a digit
+# ('3445922', '88.3445922', 'main.447', 'joule.2018.10.001'), never a plain word or a year
+_DOI_MORE_RE = lazy(r"[\w.\-/;()]*\d[\w.\-/;()]*")
+
+
+def _continues_doi(line: str) -> bool:
+    """Whether the line's first word goes on with a DOI the line before broke off."""
+    word = line.split(None, 1)[0]
+    return bool(_DOI_MORE_RE.fullmatch(word.rstrip(".,;"))) and not _YEAR_TOKEN_RE.match(word)
+
+
 def _join_fixed(lines: Iterable[str]) -> str:
     """_join_lines of lines already through fix_pdf_accents and strip()."""
     out = ""
@@ -713,8 +726,11 @@ def _join_fixed(lines: Iterable[str]) -> str:
             out = ln
             continue
         last = out.rsplit(None, 1)[-1]                 # `out` is stripped, never empty
-        if last[-1] in "-/._=?&#%:" and _URLISH_RE.search(last) and _URL_PART_RE.match(ln) \
-                and not _CAPITALISED_WORD_RE.match(ln):
+        doi = "10." in last and _DOI_SO_FAR_RE.search(last)
+        if doi and _continues_doi(ln):
+            out += ln                                   # a DOI broken across lines, anywhere in it
+        elif last[-1] in "-/._=?&#%:" and _URLISH_RE.search(last) and _URL_PART_RE.match(ln) \
+                and not _CAPITALISED_WORD_RE.match(ln) and not (doi and last[-1] in ".:"):
             out += ln                                   # a URL broken across lines
         elif out[-1] == "-" and _HYPHENATED_RE.fullmatch(out[-2:]) and _LOWER_START_RE.match(ln):
             out = out[:-1] + ln                         # hyphenation
@@ -964,7 +980,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # PDFium's soft hyphen (U+00AD) marks a word the typesetter broke at a line end
     # ("adapta\u00adtion"): invisible on the page, a stray '-' on a terminal.
     raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
-    joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else [text])))
+    joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else text.splitlines())))
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):
         joined = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", joined)

@@ -726,3 +726,27 @@ def test_a_reference_to_an_organisation_links_to_its_paper() -> None:
 ])
 def test_venue_text_stays_out_of_titles(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("lines, doi", [
+    # a DOI broken at a line end, anywhere in it, is one DOI again
+    (["E. Bender and T. Gebru. 2021. On the dangers of stochastic parrots. doi:10.1145/3442188.", "3445922"],
+     "10.1145/3442188.3445922"),
+    (["K. Lo and L. Wang. 2020. S2ORC. In Proceedings of ACL. 10.18653/v1/2020.acl-", "main.447"],
+     "10.18653/v1/2020.acl-main.447"),
+    (["J. Doe. 2020. A title. Joule 4(2). https://doi.org/10.1145/34421", "88.3445922. Accessed 2021."],
+     "10.1145/3442188.3445922"),
+    (["J. Doe. 2020. A title. Joule 4(2). doi:10.1145/3442188.344", "5922 pages 10-20."], "10.1145/3442188.3445922"),
+    (["J. Doe. 2020. A title. IEEE TPAMI. doi:10.1109/TPAMI.2020", ".2983686"], "10.1109/tpami.2020.2983686"),
+    (["J. Doe. 2020. A title. Joule. DOI: 10.1016/j.", "joule.2018.10.001"], "10.1016/j.joule.2018.10.001"),
+    # ... but no following word, year or entry is glued onto it
+    (["J. Doe. 2020. A title. doi:10.1145/3442188.", "accessed 2021."], "10.1145/3442188"),
+    (["J. Doe. 2020. A title. doi:10.1145/3442188.", "arXiv:2001.00001"], "10.1145/3442188"),
+    (["J. Doe. 2020. A title. doi:10.1145/3442188.3445922", "2021."], "10.1145/3442188.3445922"),
+    (["J. Doe. 2020. A title. doi:10.1145/3442188.3445922", "[60] Next Author. 2019. Another."],
+     "10.1145/3442188.3445922"),
+    (["J. Doe. 2020. A title. doi:10.5555/123", "In Proceedings of the next thing."], "10.5555/123"),
+])
+def test_a_doi_broken_across_lines_is_joined_again(lines: list[str], doi: str) -> None:
+    assert parse_entry(" ".join(lines), lines=lines).doi == doi
+    assert parse_entry("\n".join(lines)).doi == doi        # the text's own line breaks
