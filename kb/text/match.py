@@ -21,6 +21,15 @@ Conventions a writer may use, and how each is read:
   copied the source's own brackets, "[2022, 2021]"), and brackets holding a
   digit or a negation ("[not]", "[cannot]") are always literal: a number
   must match exactly, and an insertion never turns what the paper says around.
+  What an insertion may stand for (`insertion_fits`): words that refer ("it" ->
+  "[the model]", "we" -> "[Strubell et al.]"), grammar ("are" -> "[is]",
+  "use[s]"), the same words shortened ("[the largest model]"), or nothing when
+  it names what the paper names ("they [the authors]", "the [BERT] model").
+  Never a word that changes what is said ("[less]", "[only]", "[all]",
+  "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
+  it stands for say it too, nor words of the paper that do ("more" ->
+  "[less]", "3" -> "[several]"), nor a description of the writer's own
+  ("[large]"). A refused insertion is shown against what the paper prints there.
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -149,9 +158,13 @@ class NearMiss:
 
 _ELISION = lazy(r"\[\s*(?:…|\.(?:\s*\.){2,})\s*\]|…|\.(?:[ \t]?\.){2,}")
 _BRACKET = lazy(r"\[([^\[\]]{0,200})\]")
-_SILENT = {"sic", "sic!", "emphasis added", "emphasis mine", "emphasis in original",
-           "italics added", "italics mine", "footnote omitted", "citation omitted",
-           "citations omitted", "references omitted"}
+# Editor's marks that stand for no words of the source.
+_SILENT = lazy(
+    r"(?i)sic[.!]?|(?:(?:my|our|original)\s+)?(?:emphasis|italics|bold(?:face)?|underlining)"
+    r"(?:\s+(?:added|mine|ours|supplied|in\s+(?:the\s+)?original|original|omitted|removed|deleted))?"
+    r"|(?:internal\s+)?(?:citations?|references?|footnotes?|quotation\s+marks)"
+    r"(?:\s+and\s+(?:citations?|references?|footnotes?|quotation\s+marks))?\s+omitted"
+    r"|(?:(?:my|our)\s+)?(?:translation|ellipsis)(?:\s+(?:mine|ours|added))?")
 _EDGE_PUNCT = set(".,;:'\"")
 
 
@@ -180,6 +193,11 @@ class _Piece:
     #: bracketed source text there either
     edit_before: bool = False
     edit_after: bool = False
+    #: the editorial insertions standing right before this piece (between the previous
+    #: piece of its fragment and this one, or before the fragment's first), and after the
+    #: fragment's last piece
+    before: tuple[_Insertion, ...] = ()
+    after: tuple[_Insertion, ...] = ()
 
 
 @dataclass
@@ -255,6 +273,127 @@ def _literal_bracket(content: str) -> bool:
     return any(c.isdigit() for c in content) or _NEGATION.search(content) is not None
 
 
+@dataclass(frozen=True)
+class _Insertion:
+    """An editorial insertion of a quote ("[the model]"), with the parts of a word it is
+    glued to ("use[s]": left "use")."""
+
+    content: str
+    left: str = ""
+    right: str = ""
+
+    def shown(self) -> str:
+        return f"{self.left}[{self.content}]{self.right}"
+
+
+_GLUED_LEFT = lazy(r"[^\W_]*$")
+_AUTHOR_YEAR = lazy(r"\((?:[^()]*?(?:\bet al\.?|[A-Z][\w-]+),?\s+(?:19|20)\d\d[a-z]?(?:[;,]\s*)?)+\)"
+                    r"|\[\d{1,3}(?:\s*[,;\u2013-]\s*\d{1,3})*\]")
+_GLUED_RIGHT = lazy(r"[^\W_]*")
+_BROKEN_WORD = lazy(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]\s*|(?<=[^\W\d_])[-\u2010][ \t]*\n\s*(?=[^\W\d_])")
+_WORDS = lazy(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# What an editorial insertion may stand for. A writer's bracket names what the text
+# refers to ("it" -> "[the model]", "we" -> "[Strubell et al.]", "this method" ->
+# "[the SPECTER method]"), adjusts grammar ("are" -> "[is]", "use[s]") or inserts such
+# a name ("they [the authors] found"). It never says something the paper does not: a
+# word that changes what is claimed (a comparison, a quantity, a limit, a frequency,
+# a degree, a modality, a number) is never inserted unless the words it stands for say
+# it too, and the words it stands for are never such words nor anything but words
+# that refer.
+_REFERRING = frozenset("""
+    it its itself they them their theirs themselves we us our ours ourselves he him his himself she her hers
+    herself you your yours i me my mine one this that these those such here there which who whom whose what
+    where when the a an former latter aforementioned said above same is are was were be been being am has
+    have had having do does did of in on at to for by with from as into et al ie eg i.e e.g namely viz
+    that's it's
+""".split())
+_CHANGES_MEANING = frozenset("""
+    not no never none nor neither nothing nobody nowhere cannot without hardly barely scarcely seldom rarely
+    all every each any some most many much more less least few fewer fewest several both either half whole
+    only just solely merely exclusively mostly mainly largely primarily partly partially entirely fully
+    completely totally wholly always often sometimes usually frequently occasionally generally typically
+    commonly ever almost nearly approximately roughly about around over under above below beyond within
+    exactly precisely even still yet already also too again very extremely highly significantly
+    substantially considerably greatly slightly marginally far somewhat rather quite vastly dramatically
+    twice double doubled triple tripled thrice once zero one two three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions billion billions trillion dozen dozens percent per first second third last top bottom
+    may might can could should must will would shall likely unlikely possibly probably perhaps certainly
+    definitely surely clearly undoubtedly allegedly apparently supposedly reportedly presumably
+    than larger smaller higher lower greater bigger better worse faster slower longer shorter cheaper
+    costlier stronger weaker easier harder earlier later newer older heavier lighter wider narrower deeper
+    largest smallest highest lowest greatest biggest best worst fastest slowest longest shortest cheapest
+    strongest weakest easiest hardest earliest latest newest oldest heaviest lightest maximum minimum max
+    min increase increases increased decrease decreases decreased up
+    false true wrong incorrect instead except unless if
+""".split())
+# Nouns a writer puts in brackets for "it", "they", "we" that a paper need not print.
+_GENERIC_REFERENTS = frozenset("""
+    author authors researcher researchers paper papers study studies article articles work works
+    writer writers team teams group groups company companies they
+""".split())
+
+
+def _stem(word: str) -> str:
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ies", "es", "s", "ed", "ing", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            w = w[:-len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 2 else w     # "use", "uses", "used": "us"
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, a word broken at a line's end (soft hyphen, "-\\n") joined."""
+    return _WORDS.findall(_BROKEN_WORD.sub("", text))
+
+
+def _changes_meaning(word: str) -> bool:
+    w = word.casefold().replace("’", "'")
+    return w in _CHANGES_MEANING or any(c.isdigit() for c in w)
+
+
+def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None) -> bool:
+    """Whether an editorial insertion may stand for the source text ``covered`` (what the
+    paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
+    folded stems of words printed around it (a pure insertion names what they name),
+    ``adjacent()`` those of the few words printed right beside it."""
+    covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
+    c_words = _words(inserted.left + inserted.content + inserted.right)
+    s_words = _words(inserted.left + covered + inserted.right) if (covered.strip() or inserted.left
+                                                                    or inserted.right) else []
+    c_stems = {_stem(w) for w in c_words}
+    s_stems = {_stem(w) for w in s_words}
+    if any(_changes_meaning(w) and _stem(w) not in s_stems for w in c_words):
+        return False          # "[less]", "[only]", "[all]": said by the writer, not by the paper
+    if any(_changes_meaning(w) and _stem(w) not in c_stems for w in s_words):
+        return False          # the paper's "more", "not", "10" left out under a bracket
+    if s_words:
+        # the words replaced refer ("it", "this method") or the bracket repeats them; or
+        # the bracket shortens them ("[the largest model]" for "the largest BLOOM model")
+        return all(w.casefold() in _REFERRING or _stem(w) in c_stems for w in s_words) or \
+            all(w.casefold() in _REFERRING or _stem(w) in s_stems for w in c_words)
+    # nothing replaced: the bracket names something the paper names ("they [the authors]",
+    # "the [BERT] model", "[i.e., the model]"), or repeats the words printed beside it
+    if not c_words:
+        return True
+    if adjacent is not None and all(_stem(w) in adjacent() for w in c_words):
+        return True
+    first = c_words[0]
+    if not (first.casefold() in _REFERRING or any(ch.isupper() for ch in first)):
+        return False          # "[large]", "[efficient]": the writer's own description
+    for w in c_words:
+        low = w.casefold()
+        if low in _REFERRING or low in _GENERIC_REFERENTS or any(ch.isupper() for ch in w):
+            continue
+        if nearby is None or _stem(w) not in nearby():
+            return False
+    return True
+
+
 def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
     """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text."""
     pieces: list[_Piece] = []
@@ -263,6 +402,7 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
     for fi, frag in enumerate(split_fragments(quote)):
         # Split the fragment into literal chunks and editorial gaps.
         chunks: list[tuple[str, bool, bool]] = []  # (raw literal, glued_left, glued_right)
+        gaps: list[str] = []                       # the insertion after each chunk but the last
         literal = ""
         frag_edited = False
         glued_left = False
@@ -282,7 +422,7 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
                 # editing that involves a number or a negation ("[not]"): numbers
                 # and negations must match exactly.
                 literal += m.group(0)
-            elif content.lower() in _SILENT:
+            elif _SILENT.fullmatch(content):
                 frag_edited = True
             elif len(content) == 1 and content.isalpha() and not prev_char.isalnum():
                 literal += content
@@ -290,6 +430,7 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
             else:
                 frag_edited = True
                 chunks.append((literal, glued_left, prev_char.isalnum()))
+                gaps.append(content)
                 literal = ""
                 glued_left = next_char.isalnum()
             pos = m.end()
@@ -298,21 +439,32 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
         editorial = editorial or frag_edited
         frag_pieces: list[_Piece] = []
         pending_gap = 0
-        for raw, gl, gr in chunks:
+        pending: list[_Insertion] = []
+        for ci, (raw, gl, gr) in enumerate(chunks):
             f = fold(raw)
             a, b = _trim(f.text)
             text = f.text[a:b]
+            if ci < len(gaps):
+                # the word parts a glued insertion completes: "use[s]", "[un]known"
+                left = _GLUED_LEFT.search(raw).group() if gr else ""
+                right = _GLUED_RIGHT.match(chunks[ci + 1][0]).group() if chunks[ci + 1][1] else ""
+                inserted = _Insertion(gaps[ci], left, right)
             if not text:
                 pending_gap += EDITORIAL_MAX_GAP
+                if ci < len(gaps):
+                    pending.append(inserted)
                 continue
             raw_core = f.original(a, b) if not frag_edited else None
             frag_pieces.append(_Piece(text, pending_gap, not gl, not gr, fi,
                                       False, False, raw_core, _number_splits(f, a, b),
-                                      _word_cuts(f, a, b), edit_before=not frag_pieces and pending_gap > 0))
+                                      _word_cuts(f, a, b), edit_before=not frag_pieces and pending_gap > 0,
+                                      before=tuple(pending)))
+            pending = [inserted] if ci < len(gaps) else []
             pending_gap = EDITORIAL_MAX_GAP
         if not frag_pieces:
             continue
         frag_pieces[-1].edit_after = pending_gap > EDITORIAL_MAX_GAP   # empty chunks after the last piece
+        frag_pieces[-1].after = tuple(pending)
         frag_pieces[0].first_of_fragment = True
         frag_pieces[-1].last_of_fragment = True
         if pieces:
@@ -430,6 +582,115 @@ def _end_ok(s: Stream, j: int) -> bool:
     return True
 
 
+# --- what an editorial insertion stands for ------------------------------------
+
+_SENTENCE_END = lazy(r"[.!?][\"'”’)]*\s+|\]|\n\s*\n")
+
+
+def _joined(inserted: tuple[_Insertion, ...]) -> _Insertion:
+    """Insertions side by side ("[the] [model]") as one."""
+    if len(inserted) == 1:
+        return inserted[0]
+    return _Insertion(" ".join(i.content for i in inserted), inserted[0].left, inserted[-1].right)
+
+
+def _nearby(s: Stream, i: int):
+    """A function giving the stems of the words printed on the page of stream index ``i``
+    and the pages either side."""
+    def stems() -> set[str]:
+        cache = s.__dict__.setdefault("_page_stems", {})
+        page = s.page_of[min(i, len(s.page_of) - 1)] if len(s.page_of) else 0
+        out: set[str] = set()
+        for p in range(max(0, page - 1), min(len(s.pages), page + 2)):
+            if p not in cache:
+                cache[p] = {_stem(fold(w).text) for w in _words(s.pages[p])}
+            out |= cache[p]
+        return out
+    return stems
+
+
+def _adjacent(s: Stream, a: int, b: int):
+    """A function giving the stems of the words printed within EDITORIAL_MAX_GAP folded
+    characters before stream index ``a`` and after ``b``."""
+    def stems() -> set[str]:
+        lo, hi = max(0, a - EDITORIAL_MAX_GAP), min(len(s.text), b + EDITORIAL_MAX_GAP)
+        return {_stem(fold(w).text) for w in _words(s.original(lo, hi, sep=" "))} if hi > lo else set()
+    return stems
+
+
+def _in_one_word(s: Stream, i: int) -> bool:
+    """Stream characters ``i-1`` and ``i`` are in one word of the page."""
+    return s.text[i - 1].isalnum() and s.text[i].isalnum() and is_word_internal_gap(s.gap(i))
+
+
+def _edge_choices(s: Stream, i: int, backwards: bool) -> list[str]:
+    """What an insertion at the start (``backwards``: the words before stream index ``i``)
+    or the end of a quote (the words after it) may stand for: none, or the nearest words
+    of the same sentence, at most EDITORIAL_MAX_GAP folded characters."""
+    if backwards:
+        a = max(0, i - EDITORIAL_MAX_GAP)
+        text = s.original(a, i, sep=" ") if i > a else ""
+        ends = list(_SENTENCE_END.finditer(text))
+        if ends:
+            text = text[ends[-1].end():]
+        elif a > 0 and _in_one_word(s, a):
+            text = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""   # a word cut
+        words = _words(text)
+        return [""] + [" ".join(words[k:]) for k in range(len(words) - 1, -1, -1)]
+    b = min(len(s.text), i + EDITORIAL_MAX_GAP)
+    text = s.original(i, b, sep=" ") if b > i else ""
+    m = _SENTENCE_END.search(text)
+    if m:
+        text = text[:m.start()]
+    elif b < len(s.text) and _in_one_word(s, b):
+        text = text.rsplit(None, 1)[0] if len(text.rsplit(None, 1)) > 1 else ""   # a word cut
+    words = _words(text)
+    return [""] + [" ".join(words[:k]) for k in range(1, len(words) + 1)]
+
+
+def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only: bool = False):
+    """(the insertion, what the paper prints there, whether it fits) for the editorial
+    insertions before and after ``piece`` placed at stream ``pos``, the previous piece
+    ending at ``lo`` (see `insertion_fits`); with ``first_only``, up to the first misfit."""
+    out: list[tuple[str, str, bool]] = []
+    if piece.before:
+        inserted = _joined(piece.before)
+        if piece.first_of_fragment:
+            fits = any(insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos))
+                       for c in _edge_choices(s, pos, True))
+            out.append((inserted.shown(), "", fits))
+        else:
+            covered = s.original(lo, pos, sep=" ") if pos > lo else ""
+            fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos))
+            out.append((inserted.shown(), " ".join((inserted.left + covered + inserted.right).split()), fits))
+        if first_only and not fits:
+            return out
+    if piece.after:
+        end = pos + len(piece.text)
+        inserted = _joined(piece.after)
+        fits = any(insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end))
+                   for c in _edge_choices(s, end, False))
+        out.append((inserted.shown(), "", fits))
+    return out
+
+
+def _insertions_fit(s: Stream, piece: _Piece, lo: int, pos: int) -> bool:
+    """The editorial insertions before and after ``piece`` placed at stream ``pos`` (the
+    previous piece ending at ``lo``) stand for what the paper prints there."""
+    return all(fits for _, _, fits in _insertion_verdicts(s, piece, lo, pos, first_only=True))
+
+
+def _refused_insertions(s: Stream, pat: _Pattern, cand: _Candidate) -> list[tuple[str, str]]:
+    """(the insertion, what the paper prints there) for each insertion of a placement that
+    does not fit (see `_insertions_fit`)."""
+    out: list[tuple[str, str]] = []
+    lo = 0
+    for piece, (a, b) in zip(pat.pieces, cand.bounds):
+        out.extend((shown, covered) for shown, covered, fits in _insertion_verdicts(s, piece, lo, a) if not fits)
+        lo = b
+    return out
+
+
 # --- searching ------------------------------------------------------------------
 
 @dataclass
@@ -437,7 +698,7 @@ class _Candidate:
     bounds: list[tuple[int, int]]  # stream (start, end) per piece
 
 
-def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
+def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Candidate]:
     """Placements of the pieces (at most _MAX_CANDIDATES), each respecting gaps and edges.
 
     A depth-first search with an explicit stack (a quote may have hundreds of
@@ -465,7 +726,8 @@ def _search(s: Stream, pat: _Pattern) -> list[_Candidate]:
                     (not piece.check_end or _end_ok(s, pos + n)) and \
                     all(s.gap(pos + d) for d in piece.splits) and \
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \
-                    not (piece.edit_after and text[pos + n:pos + n + 1] == "["):
+                    not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
+                    (not check_insertions or not (piece.before or piece.after) or _insertions_fit(s, piece, lo, pos)):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
 
@@ -984,6 +1246,34 @@ def _align(fuzz, q: str, window: str) -> tuple[float, int, int] | None:
     return fuzz.ratio(q, window[start:end]), start, end
 
 
+def _refused_insertion_miss(doc: Document, quote: str) -> NearMiss | None:
+    """For a quote found but for editorial insertions that say what the paper does not
+    ("[less]", "[only]", "[all]"): the passage, each such insertion against what the paper
+    prints there."""
+    if not _has_editorial_brackets(quote):
+        return None
+    pat = _compile(quote)
+    if not pat.pieces:
+        return None
+    for s, _notes in _streams(doc, pat):
+        cands = _search(s, pat, check_insertions=False)
+        for cand in cands[:8]:
+            diffs = _refused_insertions(s, pat, cand)
+            if not diffs:
+                continue
+            spans = [Span(p, x, y) for a, b in cand.bounds for p, x, y in s.spans(a, b)]
+            merged: list[Span] = []
+            for sp in spans:
+                if merged and merged[-1].page == sp.page and sp.start - merged[-1].end <= 2 * EDITORIAL_MAX_GAP:
+                    merged[-1].end = sp.end
+                else:
+                    merged.append(sp)
+            passage = " ... ".join(" ".join(doc.pages[sp.page - 1][sp.start:sp.end].split()) for sp in merged)
+            return NearMiss(page=merged[0].page, page_end=merged[-1].page, passage=passage,
+                            differences=diffs, score=1.0, spans=merged)
+    return None
+
+
 def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with ``quote``, with a word diff.
 
@@ -993,6 +1283,9 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     """
     from rapidfuzz import fuzz
 
+    refused = _refused_insertion_miss(doc, quote)
+    if refused is not None:
+        return refused
     frags = split_fragments(quote)
     if len(frags) > 1:
         for f in frags:
