@@ -43,6 +43,10 @@ Conventions a writer may use, and how each is read:
   one number stand for another.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722").
+  Numbers one space apart are a table row's cells, and a quote may start or end
+  at any of them ("kWh 3.1 37.3" of "kWh 3.1 37.3 13,812.4 0.02"), unless the
+  two may be one number the extractor split (`_maybe_one_number`: "$3,20 1,722",
+  "1 438").
   Punctuation at a fragment's edges (``. , ; :`` and quote marks) is ignored,
   but a quote ending with a full stop cannot end where the paper runs on with
   a word ("explored or ." is not "explored or not.").
@@ -515,6 +519,33 @@ def _inside_one_char(s: Stream, i: int) -> bool:
     return s.origin[i] == s.origin[i - 1] and s.page_of[i] == s.page_of[i - 1]
 
 
+_NUMBER_TOKEN = lazy(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def _maybe_one_number(s: Stream, i: int) -> bool:
+    """Whether the digits of stream ``i-1`` and ``i``, one space apart on the page, may
+    be one number the extractor split ("$3,20 1,722", "1 438"), not two numbers side by
+    side (a table row's cells "0.03 0.04", "37.3 13,812.4", "V100 8"): the two
+    together make a number and one side is not a number of its own ("3,20"), or they
+    read as thousands ("1 438")."""
+    page = s.pages[s.page_of[i]]
+    a, b = s.origin[i - 1], s.origin[i]
+    lo = a
+    while lo > 0 and (page[lo - 1].isdigit() or page[lo - 1] in ".,"):
+        lo -= 1
+    hi = b
+    while hi < len(page) and (page[hi].isdigit() or page[hi] in ".,"):
+        hi += 1
+    if lo > 0 and page[lo - 1].isalpha() or hi < len(page) and page[hi].isalpha():
+        return False              # "V100 8", "13 20B": a name or a number with its unit
+    left, right = page[lo:a + 1].strip(".,"), page[b:hi].rstrip(".,")
+    if not _NUMBER_TOKEN.fullmatch(left + right):
+        return False
+    if not _NUMBER_TOKEN.fullmatch(left) or not _NUMBER_TOKEN.fullmatch(right):
+        return True
+    return left.isdigit() and len(left) <= 3 and re.match(r"\d{3}(?!\d)", right) is not None
+
+
 def _start_ok(s: Stream, i: int) -> bool:
     if i <= 0:
         return True
@@ -528,7 +559,7 @@ def _start_ok(s: Stream, i: int) -> bool:
     if c == "-" and _is_digit(p) and gap == "":
         return False              # "-5" out of "10-5"
     if _is_digit(c):
-        if _is_digit(p) and gap in ("", " ", ","):
+        if _is_digit(p) and (gap in ("", ",") or gap == " " and _maybe_one_number(s, i)):
             return False          # "1,722" inside "$3,20 1,722"; "000" of "1,000" left out
         if p in ".," and i >= 2 and _is_digit(t[i - 2]) and s.gap(i - 1) in ("", " ") and gap == "":
             return False          # "954" inside "0.954", "201,722" inside "3,201,722"
@@ -574,7 +605,7 @@ def _end_ok(s: Stream, j: int) -> bool:
     if c.isalnum() and n.isalnum() and is_word_internal_gap(gap):
         return False
     if _is_digit(c):
-        if _is_digit(n) and gap in ("", " ", ","):
+        if _is_digit(n) and (gap in ("", ",") or gap == " " and _maybe_one_number(s, j)):
             return False          # "$3,20" of "$3,20 1,722"; "1" of "1,000" left out
         if n in ".," and j + 1 < len(t) and _is_digit(t[j + 1]) and s.gap(j + 1) == "" \
                 and gap in ("", " "):

@@ -162,6 +162,54 @@ def test_quote_edges_never_cut_a_number_or_a_word(quote: str) -> None:
     assert find_quote(doc(paper), quote) is None
 
 
+_TABLE_PAGE = ("Model BERT ViT\nGPU 4·V100 8·V100 256·A100 1·P40\nHours 6 36 192 0.3 0.4\n"
+               "kWh 3.1 37.3 13,812.4 0.02 0.03 0.04 1.7\nCost $3,20 1,722\nTable 2. Energy.")
+
+
+@pytest.mark.parametrize("quote", [
+    "kWh 3.1 37.3 13,812.4 0.02 0.03",       # a row's first cells
+    "kWh 3.1 37.3 13,812.4",
+    "37.3 13,812.4 0.02",                    # cells in the middle of the row
+    "0.04 1.7",                              # its last cells
+    "Hours 6 36 192",
+    "Hours 6 36 192 0.3",
+    "GPU 4·V100 8·V100 256·A100",
+    "kWh 3.1 37.3 13,812.4 0.02 0.03 0.04 1.7",
+])
+def test_a_table_rows_cells_in_order_verify(quote):
+    assert find_quote(Document([_TABLE_PAGE]), quote) is not None
+
+
+@pytest.mark.parametrize("quote", [
+    "kWh 3.1 37.3 13,812.4 0.02 0.04",       # a cell left out
+    "kWh 3.1 37.3 13,812.4 0.02 0.3",        # a cell changed
+    "kWh 3.1 37.3 13,812.4 0.02 0.0",        # a cell cut short
+    "kWh 3.1 37.3 13,812",                   # "13,812" of "13,812.4"
+    "kWh 3.1 37.3 13,812.4 0.03 0.02",       # two cells swapped
+    "7.3 13,812.4",                          # starts inside a cell
+    "Cost $3,20",                            # one number the extractor split: "$3,201,722"
+    "1,722",
+])
+def test_a_changed_or_cut_table_cell_is_refused(quote):
+    assert find_quote(Document([_TABLE_PAGE]), quote) is None
+
+
+def test_a_space_that_may_split_one_number_is_not_a_cell_boundary() -> None:
+    # "1 438" may be 1438 split by the extractor: neither side is quoted alone
+    d = Document(["BERT base 1 438 hours"])
+    assert find_quote(d, "BERT base 1") is None
+    assert find_quote(d, "438 hours") is None
+    assert find_quote(d, "BERT base 1 438 hours") is not None
+
+
+def test_a_real_table_rows_first_cells_verify() -> None:
+    d = doc("dodge2022")      # "kWh 3.1 37.3 13,812.4 0.02 0.03 0.04 1.7 2.2 4.7 93.3 237.6"
+    assert find_quote(d, "kWh 3.1 37.3 13,812.4 0.02 0.03") is not None
+    assert find_quote(d, "kWh 3.1 37.3 13,812.4 0.02 0.05") is None
+    near = closest_passage(d, "kWh 3.1 37.3 13,812.4 0.02 0.05")
+    assert near is not None and near.differences and near.differences[0][0] == "0.05"
+
+
 def test_quote_starting_inside_a_hyphenated_word_is_refused() -> None:
     # patterson2021 page 9: "Efficient-   \nDets   [Tan19],   developed ..."
     d = doc("patterson2021")
