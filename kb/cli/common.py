@@ -21,6 +21,7 @@ from typing import Iterable, Iterator, TextIO
 
 from kb.atomic import max_input_bytes
 from kb.errors import UsageError
+from kb.text.display import readable
 from kb.text.names import last_name
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
@@ -91,13 +92,14 @@ def data(text: str) -> None:
 
 
 def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:
-    """print() to this call's stdout."""
-    out(sep.join(map(str, parts)) + end)
+    """print() to this call's stdout, for a person: words PDFium broke with a soft hyphen
+    joined (`kb.text.display.readable`); JSON keeps the text as stored."""
+    out(readable(sep.join(map(str, parts)) + end))
 
 
 def err(text: str) -> None:
-    """Write `text` to this call's stderr (control characters removed)."""
-    stderr().write(printable(text))
+    """Write `text` to this call's stderr (control characters removed, soft hyphens too)."""
+    stderr().write(printable(readable(text)))
 
 
 def emit_json(obj) -> None:

@@ -28,6 +28,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
+from kb.text.display import readable
 from kb.text.ids import find_arxiv_in_text
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
@@ -393,6 +394,9 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
             ref = by_key[q["citekey"]]
             item = {k: q.get(k) for k in ("id", "citekey", "version", "text", "status", "page", "page_end",
                                           "method", "spans", "prefix", "suffix", "extractor", "topics", "note")}
+            # a soft hyphen a quote or its context holds (U+00AD: PDFium's line-end hyphen) is
+            # a stray "-" where the export is read: the word joined (the claims file keeps it)
+            item.update({k: readable(item[k]) for k in ("text", "prefix", "suffix") if isinstance(item[k], str)})
             prov = provs.get(q["id"])
             item.update({"number": ref.number, "anchor": ref.anchor, "title": papers[q["citekey"]]["title"],
                          "unverified_note": marks.get(q["id"], "").strip("*") or None
@@ -411,7 +415,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     for q in quotes:
         ref = by_key[q["citekey"]]
         prov = provs.get(q["id"]) if pages else None
-        parts.append(note_quote_block(q["text"], ref.anchor, ref.number, prov.page if prov else None,
+        parts.append(note_quote_block(readable(q["text"]), ref.anchor, ref.number, prov.page if prov else None,
                                       prov.version if prov else None))
         if q["id"] in marks:
             parts.append(marks[q["id"]])
@@ -431,7 +435,7 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
         head.append("nocite: |\n  " + ", ".join(pandoc_key(k) for k in nocite))
     parts = ["---\n" + "\n".join(head) + "\n---"] if head else []
     for q in quotes:
-        lines = [("> " + line).rstrip() for line in q["text"].splitlines() or [""]]
+        lines = [("> " + line).rstrip() for line in readable(q["text"]).splitlines() or [""]]
         loc = locator(q) if pages else None
         lines.append(f"[{pandoc_key(q['citekey'])}" + (f", {loc}" if loc else "") + "]")
         parts.append("\n".join(lines))

@@ -8,6 +8,7 @@ prefix search.
 
 from __future__ import annotations
 
+from kb.text.display import readable
 from kb.text.lazyre import lazy
 from kb.text.normalise import fold_char
 
@@ -203,7 +204,7 @@ def snippet(text: str, words: list[tuple[str, bool]], tokens: int = 16, open_: s
         parts.append(ellipsis)
     else:                               # the text's last word: its closing punctuation too
         parts.append(text[origin[spans[-1][1] - 1] + 1:][:40])
-    return " ".join("".join(parts).split()), max(best_n, 0)
+    return readable(" ".join("".join(parts).split())), max(best_n, 0)
 
 
 def check(db, fts: str, content: str) -> None:

@@ -74,6 +74,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kb.text.display import readable
 from kb.text.lazyre import lazy
 from kb.text.normalise import (
     CITATION_RE,
@@ -1300,8 +1301,8 @@ def _refused_insertion_miss(doc: Document, quote: str) -> NearMiss | None:
                 else:
                     merged.append(sp)
             passage = " ... ".join(" ".join(doc.pages[sp.page - 1][sp.start:sp.end].split()) for sp in merged)
-            return NearMiss(page=merged[0].page, page_end=merged[-1].page, passage=passage,
-                            differences=diffs, score=1.0, spans=merged)
+            return NearMiss(page=merged[0].page, page_end=merged[-1].page, passage=readable(passage),
+                            differences=[(q, readable(p)) for q, p in diffs], score=1.0, spans=merged)
     return None
 
 
@@ -1365,5 +1366,6 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
         else:
             spans.append(Span(p, x, y))
     return NearMiss(page=spans[0].page, page_end=spans[-1].page,
-                    passage=" ".join(w[3] for w in words),
-                    differences=diffs, score=round(score / 100, 4), spans=spans)
+                    passage=readable(" ".join(w[3] for w in words)),
+                    differences=[(readable(q), readable(p)) for q, p in diffs], score=round(score / 100, 4),
+                    spans=spans)

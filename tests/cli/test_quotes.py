@@ -265,3 +265,35 @@ def test_a_quote_without_a_word_or_a_number_is_refused(php, quote):
     assert r.code == 2 and "has no word or number to look for" in r.err, r.out + r.err
     assert not (php / "claims").exists() or "luccioni2023power" not in "".join(
         p.read_text() for p in (php / "claims").glob("*.toml"))
+
+
+def test_output_for_people_joins_words_pdfium_broke_with_a_soft_hyphen(kb_root, tmp_path):
+    # PDFium prints a hyphen it put at a line's end as U+00AD inside the word: a terminal
+    # shows a stray "-" or nothing. kb prints the word joined, and stores and matches as before.
+    (kb_root / "references.bib").write_text("@misc{cohan2020specter,\n  title = {SPECTER},\n  year = {2020},\n}\n")
+    page = ("Representation learning is a critical ingre\u00addient for natural language processing sys\u00ad"
+            "tems. Recent Transformer language mod\u00ad\nels like BERT learn powerful textual repre\u00adsentations.")
+    source = tmp_path / "specter.json"
+    source.write_text(json.dumps([page]))
+    assert run_kb("text", "load", "cohan2020specter", source).code == 0
+    shown = run_kb("text", "show", "cohan2020specter")
+    assert shown.code == 0 and "\u00ad" not in shown.out
+    assert "critical ingredient for natural language processing systems." in shown.out
+    assert "language models like BERT" in shown.out
+    assert json.loads(run_kb("text", "show", "cohan2020specter", "--json").out)["pages"][0]["text"] == page
+    found = run_kb("search", "ingredient")
+    assert found.code == 0 and "ingredient" in found.out and "\u00ad" not in found.out
+    assert "\u00ad" not in json.dumps(json.loads(run_kb("search", "ingredient", "--json").out), ensure_ascii=False)
+    refused = run_kb("quote", "add", "cohan2020specter", "Representation learning is a crucial ingredient "
+                                                         "for natural language processing systems")
+    assert refused.code == 2 and "\u00ad" not in refused.err
+    assert "a critical ingredient for natural language processing systems" in refused.err
+    assert "differs: crucial -> critical" in refused.err
+    r = run_kb("quote", "add", "cohan2020specter", "Recent Transformer language models like BERT learn powerful "
+                                                   "textual representations", "-t", "rep", "--id", "bert")
+    assert r.code == 0, r.err
+    stored = tomllib.loads((kb_root / "claims" / "cohan2020specter.toml").read_text())["quote"][0]
+    assert "\u00ad" in stored["prefix"]      # what is stored keeps it
+    exported = run_kb("export", "note", "-t", "rep", "--format", "json")
+    assert exported.code == 0 and "\u00ad" not in exported.out
+    assert "\u00ad" not in run_kb("export", "note", "-t", "rep").out
