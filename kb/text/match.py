@@ -50,6 +50,9 @@ Conventions a writer may use, and how each is read:
   Punctuation at a fragment's edges (``. , ; :`` and quote marks) is ignored,
   but a quote ending with a full stop cannot end where the paper runs on with
   a word ("explored or ." is not "explored or not.").
+* **Negations**: the passage holds the same negations as the quote, read as
+  words: a space typed or left out never makes or unmakes one ("not able" is not
+  "notable", "no table" neither), though they fold to the same letters.
 * **Spaces inside numbers**: pypdf's are absorbed ("0 .954" is 0.954), but a
   space the writer typed between digits must be a thousands separator ("626
   155" matches 626,155); otherwise the page must separate the digits there
@@ -213,6 +216,9 @@ class _Pattern:
     fragments: int
     #: the quote ends with a full stop (or ? !): the paper must not run on with a word there
     ends_sentence: bool = False
+    #: the negations the quote holds ("not", "no", "cannot", "n't"), sorted: the passage
+    #: must hold the same ("not able" is never "notable", though both fold to the same letters)
+    negations: list[str] | None = None
 
 
 def _trim(folded_text: str) -> tuple[int, int]:
@@ -269,6 +275,36 @@ def _thousands_with_commas(quote: str) -> str:
 
 
 _NEGATION = lazy(r"(?i)\b(?:not|no|never|none|nor|neither|nothing|nobody|cannot|without)\b|n['’]t\b")
+
+
+_LINE_END_HYPHEN = lazy(r"[-\u2010\u00ad][ \t]*\n?\s*")
+
+
+# Negations compared as what they say: "cannot" and "can't" are "can not", "nothing" is
+# "no thing" (either may be printed or typed).
+_NEGATION_KIND = {"cannot": "not", "nothing": "no", "nobody": "no", "none": "no", "neither": "nor"}
+
+
+def _negations(text: str) -> list[str]:
+    out = []
+    for m in _NEGATION.findall(text):
+        w = m.lower().replace("’", "'")
+        out.append("not" if w.endswith("n't") else _NEGATION_KIND.get(w, w))
+    return out
+
+
+def _negations_kept(s: Stream, pat: _Pattern, bounds) -> bool:
+    """The passage at stream ``bounds`` ((start, end) pairs) holds as many negations as
+    the quote: a space typed or left out never makes or unmakes one ("not able" and
+    "notable", "no table" and "notable" fold to the same letters)."""
+    if pat.negations is None:
+        return True
+    texts = [s.original(a, b, sep=" ") for a, b in bounds]
+    joined = sorted(w for t in texts for w in _negations(_BROKEN_WORD.sub("", t)))
+    # a hyphen at a line's end may break a word ("no-\ntable", "can-\nnot") or end a
+    # compound's first part ("Never-\nEnding"): either reading will do
+    apart = sorted(w for t in texts for w in _negations(_LINE_END_HYPHEN.sub(" ", t)))
+    return pat.negations in (joined, apart)
 
 
 def _literal_bracket(content: str) -> bool:
@@ -481,7 +517,7 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
     last = _LAST_WORD.search(quote)
     ends = _ENDS_SENTENCE.search(quote) is not None and not _ELISION.search(quote.rstrip()[-5:]) \
         and not (last and (len(last.group(1)) < 2 or last.group(1).lower() in _ABBREVIATIONS))
-    return _Pattern(pieces, has_citation, editorial, nfrag, ends)
+    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(_BROKEN_WORD.sub("", quote))))
 
 
 _ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")
@@ -780,7 +816,9 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
         end = pos + len(pieces[k].text)
         if k + 1 == len(pieces):
             if not (pat.ends_sentence and _runs_on(s, end)):
-                found.append(_Candidate(acc + [(pos, end)]))
+                cand = _Candidate(acc + [(pos, end)])
+                if _negations_kept(s, pat, [(a, b) for _, a, b in _fragment_bounds(pat, cand)]):
+                    found.append(cand)
             continue
         acc.append((pos, end))
         nxt = pieces[k + 1]
@@ -846,7 +884,7 @@ def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
     if len(pat.pieces) == 1 and not pat.editorial:
         for s, notes in streams:
             found = _across_asides(doc, s, pat)
-            if found is not None:
+            if found is not None and _negations_kept(s, pat, found):
                 return _match_from_bounds(doc, s, found, False, notes + [
                     "a footnote or caption printed inside the quoted text was skipped"])
     return None
@@ -982,7 +1020,7 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
                              piece.first_of_fragment, piece.last_of_fragment, None,
                              tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)})),
                              ()))
-    bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence)
+    bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence, pat.negations)
     cands = _search(bare, bare_pat)
     if not cands:
         return None
@@ -1207,8 +1245,9 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
         qs_words = [qwords[qidx[i]] for i in range(i1, i2)]
         ps_words = [pwords[pidx[j]] for j in range(j1, j2)]
         if _word_key(" ".join(qs_words)) == _word_key(" ".join(ps_words)) and not (
-                _WRITER_SPLIT.search(" ".join(qs_words)) and not _WRITER_SPLIT.search(" ".join(ps_words))):
-            continue      # the same but for spacing, unless the writer split a number
+                _WRITER_SPLIT.search(" ".join(qs_words)) and not _WRITER_SPLIT.search(" ".join(ps_words))) \
+                and _negations(" ".join(qs_words)) == _negations(" ".join(ps_words)):
+            continue      # the same but for spacing, unless the writer split a number or a negation
         qs = " ".join(qwords[qidx[i]].strip(".,;:") for i in range(i1, i2))
         ps = " ".join(pwords[pidx[j]].strip(".,;:") for j in range(j1, j2))
         diffs.append((qs, ps))

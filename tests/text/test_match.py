@@ -1130,6 +1130,36 @@ def test_an_insertion_in_a_real_papers_sentence() -> None:
     assert near is not None and near.describe() == "differs: [less] -> more"
 
 
+@pytest.mark.parametrize("quote, found", [
+    ("These models have obtained notable gains in accuracy", True),
+    ("These models have obtained not able gains in accuracy", False),     # the same letters, a "not" more
+    ("These models have obtained no table gains in accuracy", False),
+    ("The model is not able to run on a phone", True),
+    ("The model is notable to run on a phone", False),                     # a "not" less
+    ("It cannot be trained", True),
+    ("It can not be trained", True),
+    ("the Never-Ending Language Learner", True),
+    ("the Never Ending Language Learner", True),
+    ("a notable result, though nothing", True),
+    ("a no-table result, though no thing", True),
+    ("a not able result", False),
+])
+def test_a_space_never_makes_or_unmakes_a_negation(quote, found):
+    d = Document(["These models have obtained notable gains in accuracy. The model is not able to run on a "
+                  "phone. It can-\nnot be trained by the Never-\nEnding Language Learner, a no-\ntable result, "
+                  "though nothing else."])
+    assert (find_quote(d, quote) is not None) == found
+    if not found:
+        near = closest_passage(d, quote)
+        assert near is not None and near.differences
+
+
+def test_a_real_sentence_with_a_space_that_makes_a_not_is_refused() -> None:
+    d = doc("strubell2019")     # "These models have obtained notable gains in accuracy"
+    assert find_quote(d, "These models have obtained notable gains in accuracy") is not None
+    assert find_quote(d, "These models have obtained not able gains in accuracy") is None
+
+
 def test_a_bracketed_negation_the_paper_prints_is_found() -> None:
     d = Document(["The model is [not] the best of them, as the authors [sic] wrote."])
     assert find_quote(d, "The model is [not] the best of them") is not None
