@@ -78,6 +78,8 @@ class _IdsOf:
 
 def slug_id(text: str, taken: Container[str], words: int = 5) -> str:
 
+    # an editor's brackets are not word breaks: "[T]he" is "The", "use[s]" is "uses"
+    text = text.replace("[", "").replace("]", "")
     tokens = re.findall(r"[a-z0-9]+", ascii_fold(text).lower())
     stop = {"the", "a", "an", "of", "and", "to", "in", "is", "are", "that", "for", "as", "with", "on", "by"}
     keep = [t for t in tokens if t not in stop and not t.isdigit()][:words] or ["quote"]

@@ -47,6 +47,12 @@ def test_quote_add_verifies_and_records_provenance(php):
     assert stored["topics"] == ["generative", "energy"]
 
 
+def test_a_quotes_id_reads_a_bracketed_letter_as_part_of_its_word(php):
+    r = run_kb("quote", "add", "luccioni2023power", "[G]enerative tasks are more energy- and carbon-intensive")
+    assert r.code == 0, r.err
+    assert r.out.startswith("stored generative-tasks-more-energy-carbon:"), r.out
+
+
 def test_quote_add_names_the_paper_and_its_version_in_one_line(php, kb_root, tmp_path):
     r = run_kb("quote", "add", "luccioni2023power", GENERATIVE)
     assert r.code == 0 and r.out.startswith("stored ") and "found in luccioni2023power v3, page " in r.out
