@@ -1238,6 +1238,14 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
     if ops and ops[-1][0] == "insert":
         trail = len(pkeys) - ops[-1][3]
         ops = ops[:-1]
+    if len(ops) > 1 and ops[-1][0] == "replace" and ops[-1][2] == len(qkeys) and ops[-1][4] == len(pkeys):
+        # the quote's last words against more of the passage (a table row's next cells,
+        # "0.05" against "0.04 1.7 2.2"): as many words of it, the rest trailing extras
+        tag, i1, i2, j1, j2 = ops[-1]
+        size = len("".join(qkeys[i1:i2]))
+        keep = min(range(1, j2 - j1 + 1), key=lambda k: abs(len("".join(pkeys[j1:j1 + k])) - size))
+        trail += (j2 - j1) - keep
+        ops = ops[:-1] + [(tag, i1, i2, j1, j1 + keep)]
     diffs: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":

@@ -206,8 +206,10 @@ def test_a_real_table_rows_first_cells_verify() -> None:
     d = doc("dodge2022")      # "kWh 3.1 37.3 13,812.4 0.02 0.03 0.04 1.7 2.2 4.7 93.3 237.6"
     assert find_quote(d, "kWh 3.1 37.3 13,812.4 0.02 0.03") is not None
     assert find_quote(d, "kWh 3.1 37.3 13,812.4 0.02 0.05") is None
-    near = closest_passage(d, "kWh 3.1 37.3 13,812.4 0.02 0.05")
-    assert near is not None and near.differences and near.differences[0][0] == "0.05"
+    near = closest_passage(d, "kWh 3.1 37.3 13,812.4 0.02 0.03 0.05")
+    assert near is not None and near.describe() == "differs: 0.05 -> 0.04"    # not the row's next cells too
+    near = closest_passage(d, "kWh 3.1 37.3 13,812")
+    assert near is not None and near.describe() == "differs: 13,812 -> 13,812.4"
 
 
 def test_quote_starting_inside_a_hyphenated_word_is_refused() -> None:
