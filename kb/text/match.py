@@ -346,7 +346,7 @@ _REFERRING = frozenset("""
     it its itself they them their theirs themselves we us our ours ourselves he him his himself she her hers
     herself you your yours i me my mine one this that these those such here there which who whom whose what
     where when the a an former latter aforementioned said above same is are was were be been being am has
-    have had having do does did of in on at to for by with from as into et al ie eg i.e e.g namely viz
+    have had having do does did of in on at to for by with from as into et al ie eg i.e e.g e g namely viz
     that's it's
 """.split())
 _CHANGES_MEANING = frozenset("""

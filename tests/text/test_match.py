@@ -1069,6 +1069,8 @@ _SPECTER_ABSTRACT = (
     "SPECTER can be easily applied [italics in original] to downstream applications",
     "SPECTER can be easily applied [...] without task-specific fine-tuning",
     "[U]nlike existing pretrained language models, [it] can be easily applied",
+    "Recent Transformer language models like BERT [e.g., SciBERT] learn powerful textual representations",
+    "We propose SPECTER [i.e., the authors' model], a new method",
 ])
 def test_an_editorial_bracket_standing_for_a_referent_or_nothing_verifies(quote):
     assert find_quote(Document([_SPECTER_ABSTRACT]), quote) is not None
