@@ -850,11 +850,27 @@ def _is_exact(s: Stream, pat: _Pattern, cand: _Candidate) -> bool:
     return True
 
 
+_MARKED_WORDS = lazy(r"\[([^\[\]]{1,200})\]")
+
+
+def _unmarked(m: re.Match[str]) -> str:
+    """A bracket holding a number or a negation as its words (they must then be the
+    paper's, exactly, there); a citation marker or another bracket as it is."""
+    content = m.group(1).strip()
+    if CITATION_RE.fullmatch(fold("[" + content + "]").text) or not _literal_bracket(content):
+        return m.group(0)
+    return " " + content + " " if content[:1].isalnum() else content
+
+
 def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc."""
     patterns = [_compile(quote, editorial_brackets=False)]
     if _has_editorial_brackets(quote):
         patterns.append(_compile(quote))
+    marked = _MARKED_WORDS.sub(_unmarked, quote)
+    if marked != quote:
+        # "do [not] lead", "[10] times": the writer's brackets around the paper's own words
+        patterns.append(_compile(marked))
     commas = _thousands_with_commas(quote)
     if commas != quote:
         patterns.append(_compile(commas, editorial_brackets=False))

@@ -1164,6 +1164,20 @@ def test_a_real_sentence_with_a_space_that_makes_a_not_is_refused() -> None:
     assert find_quote(d, "These models have obtained not able gains in accuracy") is None
 
 
+@pytest.mark.parametrize("quote, found", [
+    ("The model is [not] the best of them", True),         # the writer's brackets around the paper's words
+    ("The model [is not] the best of them", True),
+    ("The model is not the best of [3] of them", False),
+    ("It uses [3 GPUs]", True),
+    ("It uses [4 GPUs]", False),
+    ("It uses 3 [not] GPUs", False),
+    ("The model is the best [not] of them", False),
+])
+def test_brackets_around_the_papers_own_negation_or_number(quote, found):
+    d = Document(["The model is not the best of them. It uses 3 GPUs."])
+    assert (find_quote(d, quote) is not None) == found
+
+
 def test_a_bracketed_negation_the_paper_prints_is_found() -> None:
     d = Document(["The model is [not] the best of them, as the authors [sic] wrote."])
     assert find_quote(d, "The model is [not] the best of them") is not None
