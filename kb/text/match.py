@@ -277,6 +277,7 @@ def _thousands_with_commas(quote: str) -> str:
 _NEGATION = lazy(r"(?i)\b(?:not|no|never|none|nor|neither|nothing|nobody|cannot|without)\b|n['’]t\b")
 
 
+_CASE_LETTER = lazy(r"\[([^\W\d_])\]")
 _LINE_END_HYPHEN = lazy(r"[-\u2010\u00ad][ \t]*\n?\s*")
 
 
@@ -517,7 +518,9 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
     last = _LAST_WORD.search(quote)
     ends = _ENDS_SENTENCE.search(quote) is not None and not _ELISION.search(quote.rstrip()[-5:]) \
         and not (last and (len(last.group(1)) < 2 or last.group(1).lower() in _ABBREVIATIONS))
-    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(_BROKEN_WORD.sub("", quote))))
+    # "[N]o prior results": a letter's case changed is still the word's
+    words = _CASE_LETTER.sub(r"\1", _BROKEN_WORD.sub("", quote))
+    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(words)))
 
 
 _ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")

@@ -1147,6 +1147,8 @@ def test_an_insertion_in_a_real_papers_sentence() -> None:
     ("a notable result, though nothing", True),
     ("a no-table result, though no thing", True),
     ("a not able result", False),
+    ("[N]othing else", True),
+    ("[n]ot able to run on a phone", True),
 ])
 def test_a_space_never_makes_or_unmakes_a_negation(quote, found):
     d = Document(["These models have obtained notable gains in accuracy. The model is not able to run on a "
