@@ -517,7 +517,8 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
     nfrag = len({p.fragment for p in pieces})
     last = _LAST_WORD.search(quote)
     ends = _ENDS_SENTENCE.search(quote) is not None and not _ELISION.search(quote.rstrip()[-5:]) \
-        and not (last and (len(last.group(1)) < 2 or last.group(1).lower() in _ABBREVIATIONS))
+        and not (last and (len(last.group(1)) < 2 or last.group(1).lower() in _ABBREVIATIONS)) \
+        and not (pieces and pieces[-1].after)   # "... forgets about [it].": the bracket ends it
     # "[N]o prior results": a letter's case changed is still the word's
     words = _CASE_LETTER.sub(r"\1", _BROKEN_WORD.sub("", quote))
     return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(words)))
@@ -900,12 +901,14 @@ def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
         if not cands:
             continue
         return _as_match(doc, s, pat, cands, notes)
-    if len(pat.pieces) == 1 and not pat.editorial:
+    # (a quote whose editing is a letter's case or a [sic] is one piece of text too)
+    if len(pat.pieces) == 1 and not pat.pieces[0].before and not pat.pieces[0].after:
         for s, notes in streams:
             found = _across_asides(doc, s, pat)
             if found is not None and _negations_kept(s, pat, found):
                 return _match_from_bounds(doc, s, found, False, notes + [
-                    "a footnote or caption printed inside the quoted text was skipped"])
+                    "a footnote or caption printed inside the quoted text was skipped"]
+                    + (["editorial brackets in the quote"] if pat.editorial else []))
     return None
 
 

@@ -1071,6 +1071,9 @@ _SPECTER_ABSTRACT = (
     "[U]nlike existing pretrained language models, [it] can be easily applied",
     "Recent Transformer language models like BERT [e.g., SciBERT] learn powerful textual representations",
     "We propose SPECTER [i.e., the authors' model], a new method",
+    "Recent Transformer language models like BERT learn powerful textual [representations].",
+    "is more accurate than the largest BERT model (Devlin et al., 2019) [SPECTER's authors] tried.",
+    "It uses 3 GPUs and is more accurate than the largest BERT model (Devlin et al., 2019) [the authors tried].",
 ])
 def test_an_editorial_bracket_standing_for_a_referent_or_nothing_verifies(quote):
     assert find_quote(Document([_SPECTER_ABSTRACT]), quote) is not None
@@ -1116,6 +1119,21 @@ def test_an_editorial_insertion_that_says_more_than_the_paper_is_refused(quote, 
     if shown is not None:
         assert (shown, paper) in near.differences, near.differences
         assert near.describe().startswith("differs: ")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("[w]e show that the proposed model works well on the benchmark of ten tasks", True),
+    ("We show that the proposed model works well [sic] on the benchmark of ten tasks", True),
+    ("[w]e show that the proposed model works well on the benchmark of nine tasks", False),
+    ("[w]e show that the proposed model works [not] well on the benchmark of ten tasks", False),
+])
+def test_a_letters_case_or_sic_in_a_sentence_a_footnote_interrupts(quote, found):
+    d = Document(["Results. We show that the proposed model works well on the\n4The carbon intensity figures are "
+                  "from the EPA.\nbenchmark of ten tasks, as before."])
+    m = find_quote(d, quote)
+    assert (m is not None) == found
+    if found:
+        assert "a footnote or caption printed inside the quoted text was skipped" in m.notes
 
 
 def test_an_insertion_in_a_real_papers_sentence() -> None:
