@@ -560,6 +560,7 @@ def _inside_one_char(s: Stream, i: int) -> bool:
     return s.origin[i] == s.origin[i - 1] and s.page_of[i] == s.page_of[i - 1]
 
 
+_COMMA_THOUSANDS = lazy(r"(?<![\d.,])\d{1,3},\d{3}(?![\d,])")
 _NUMBER_TOKEN = lazy(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
@@ -584,7 +585,10 @@ def _maybe_one_number(s: Stream, i: int) -> bool:
         return False
     if not _NUMBER_TOKEN.fullmatch(left) or not _NUMBER_TOKEN.fullmatch(right):
         return True
-    return left.isdigit() and len(left) <= 3 and re.match(r"\d{3}(?!\d)", right) is not None
+    # "1 438" reads as thousands, unless the page writes its thousands with commas ("13,812.4"):
+    # then "128 256" are two cells
+    return left.isdigit() and len(left) <= 3 and re.match(r"\d{3}(?!\d)", right) is not None and \
+        _COMMA_THOUSANDS.search(page) is None
 
 
 def _start_ok(s: Stream, i: int) -> bool:

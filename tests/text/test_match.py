@@ -200,6 +200,13 @@ def test_a_space_that_may_split_one_number_is_not_a_cell_boundary() -> None:
     assert find_quote(d, "BERT base 1") is None
     assert find_quote(d, "438 hours") is None
     assert find_quote(d, "BERT base 1 438 hours") is not None
+    # a page writing its thousands with commas has cells of three digits side by side
+    d = Document(["Batch 128 256 512\nParams 110 340 1,500"])
+    assert find_quote(d, "Batch 128 256") is not None
+    assert find_quote(d, "Params 110") is not None
+    assert find_quote(d, "256 512") is not None
+    assert find_quote(d, "Batch 128 257") is None
+    assert find_quote(d, "Params 110 340 1,5") is None
 
 
 def test_a_real_table_rows_first_cells_verify() -> None:
