@@ -370,6 +370,8 @@ _CHANGES_MEANING = frozenset("""
     min increase increases increased decrease decreases decreased up
     false true wrong incorrect instead except unless if
 """.split())
+# The words a bracket right after them may name the referent of.
+_PRONOUNS = frozenset("it they them we us he him she her this these those its their our his which who".split())
 # Nouns a writer puts in brackets for "it", "they", "we" that a paper need not print.
 _GENERIC_REFERENTS = frozenset("""
     author authors researcher researchers paper papers study studies article articles work works
@@ -398,11 +400,12 @@ def _changes_meaning(word: str) -> bool:
     return w in _CHANGES_MEANING or any(c.isdigit() for c in w)
 
 
-def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None) -> bool:
+def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "") -> bool:
     """Whether an editorial insertion may stand for the source text ``covered`` (what the
     paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
     folded stems of words printed around it (a pure insertion names what they name),
-    ``adjacent()`` those of the few words printed right beside it."""
+    ``adjacent()`` those of the few words printed right beside it; ``after``, the word the
+    paper prints right before it (a pronoun: "it [the system]" names what it refers to)."""
     covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
     c_words = _words(inserted.left + inserted.content + inserted.right)
     s_words = _words(inserted.left + covered + inserted.right) if (covered.strip() or inserted.left
@@ -424,6 +427,8 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return True
     if adjacent is not None and all(_stem(w) in adjacent() for w in c_words):
         return True
+    if after.casefold() in _PRONOUNS:
+        return True           # "it [the system] uses", "they [Strubell et al.] found"
     first = c_words[0]
     if not (first.casefold() in _REFERRING or any(ch.isupper() for ch in first)):
         return False          # "[large]", "[efficient]": the writer's own description
@@ -737,7 +742,9 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
             out.append((inserted.shown(), "", fits))
         else:
             covered = s.original(lo, pos, sep=" ") if pos > lo else ""
-            fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos))
+            before = _words(s.original(max(0, lo - 12), lo, sep=" ")) if lo > 0 else []
+            fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos),
+                                  before[-1] if before and not inserted.left else "")
             out.append((inserted.shown(), " ".join((inserted.left + covered + inserted.right).split()), fits))
         if first_only and not fits:
             return out

@@ -1078,6 +1078,8 @@ _SPECTER_ABSTRACT = (
     "[U]nlike existing pretrained language models, [it] can be easily applied",
     "Recent Transformer language models like BERT [e.g., SciBERT] learn powerful textual representations",
     "We propose SPECTER [i.e., the authors' model], a new method",
+    "It [the system] uses 3 GPUs",
+    "We [Cohan and colleagues] propose SPECTER",
     "Recent Transformer language models like BERT learn powerful textual [representations].",
     "is more accurate than the largest BERT model (Devlin et al., 2019) [SPECTER's authors] tried.",
     "It uses 3 GPUs and is more accurate than the largest BERT model (Devlin et al., 2019) [the authors tried].",
@@ -1108,6 +1110,8 @@ def test_an_editorial_bracket_standing_for_a_referent_or_nothing_verifies(quote)
      "[fewer]", "powerful"),
     # the writer's own description of what the paper names
     ("We propose SPECTER, a [fast] new method", "[fast]", ""),
+    ("It [only] uses 3 GPUs", "[only]", ""),
+    ("It [the smallest system] uses 3 GPUs", "[the smallest system]", ""),
     ("We propose SPECTER, a new method to generate [bad] document-level embedding", "[bad]", ""),
     ("Recent Transformer language models like BERT learn [weak] textual representations",
      "[weak]", "powerful"),
