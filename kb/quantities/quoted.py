@@ -202,10 +202,63 @@ _GLUED_NAME = lazy(r"(?:^|[\s(\[/])(\S*[A-Za-z]\S*?)-$")
 _FIGURE_TOKEN = lazy(r"[\d.,]+\s?[A-Za-z%µ°]+$")
 
 
+#: The word a number follows as a product's or model's name does ("GTX" of "GTX 1080", "Llama"
+#: of "Llama 2", "SQuAD" of "SQuAD 1.1"), a space between them.
+_NAME_WORD = lazy(r"(?:^|[\s(\[/,;:])(?P<w>[A-Za-z][A-Za-z0-9]*)[ ]$")
+#: A plain number, as a model's number is printed ("1080", "3090", "2", "1.1"): no scale, unit
+#: or separator of its own ("A100 40GB", "GPT-3 175B", "Llama 2 70B": those are figures).
+_PLAIN_DIGITS = lazy(r"\d+(?:\.\d+)?")
+#: Words a table row or a figure is named by, which its numbers are not part of ("Total 316").
+_ROW_WORDS = {"total", "totals", "average", "avg", "mean", "median", "sum", "overall", "all", "max", "min",
+              "maximum", "minimum", "baseline", "ours", "yes", "no", "none", "sd", "std"}
+#: Names of scores and ratios printed before their value ("BLEU 28.4", "PUE 1.1"): figures.
+_SCORE_NAMES = {"PUE", "BLEU", "ROUGE", "F1", "AUC", "AUROC", "MRR", "DCG", "NDCG", "MAP", "WER", "CER", "FID",
+                "EM", "PPL", "CUE", "WUE", "MSE", "RMSE", "MAE", "ACC", "TOP1", "TOP5"}
+#: What a table's next cell looks like: a plain number, a percentage, a currency amount.
+_NEXT_CELL = lazy(r"[ ]*[-−+]?[$€£]?\d[\d.,]*%?(?![\w.])")
+
+
+def _model_number(plain: str, n: _Number) -> bool:
+    """Whether `n` is the number of a product's or model's name, printed after it with a space
+    ("GTX 1080", "RTX 3090", "EPYC 7763", "Xeon Gold 6248", "Llama 2", "Stable Diffusion 2",
+    "SQuAD 1.1"): a plain number after a name word (an acronym or a capitalised word inside a
+    sentence, not a unit, a score's name or a table row's label), with no unit after it and no
+    table cell. It is no figure in any unit: "1080 W" is not in "the GTX 1080 draws 250 W"."""
+    if not _PLAIN_DIGITS.fullmatch(n.text):
+        return False
+    m = _NAME_WORD.search(plain, max(0, n.start - 40), n.start)
+    if m is None:
+        return False
+    word = m.group("w")
+    upper = sum(c.isupper() for c in word)
+    if word.upper() in _SCORE_NAMES or word.lower() in _ROW_WORDS or word.lower() in _SENTENCE_WORDS:
+        return False
+    if upper >= 2 or upper and any(c.isdigit() for c in word):
+        pass                    # "GTX", "EPYC", "SQuAD", "ResNet", "T5": a name wherever it stands
+    elif word[0].isupper() and len(word) >= 2:
+        head = plain[:m.start("w")]
+        if _SENTENCE_AT.search(head) and not _MODEL_SIZE.match(plain, n.end):
+            return False        # "Nearly 300 of them": a capital that starts the sentence ("Llama 2 70B" a name)
+    else:
+        return False
+    if _reads_as_unit(word) or _reads_as_unit(word.lower()):
+        return False            # "Watts 187", "GPU 8", "USD 30": a unit heading its number
+    rest = plain[n.end:]
+    if _NEXT_CELL.match(rest) or rest.lstrip(" ")[:1] in ("%", "‰"):
+        return False            # "Transformer 213 0.07": a table's row, its cells figures
+    return _unit_after(plain, n) is None
+
+
+#: A model's size printed after its name and number: "70B" of "Llama 2 70B".
+_MODEL_SIZE = lazy(r"[ ]\d+(?:\.\d+)?[BMK]\b")
+#: The start of a sentence (or of the quote) before a word.
+_SENTENCE_AT = lazy(r"(?:^|[.!?:;\n(\[]|[.!?][\"”’)])[ ]*$")
+
+
 def _label_or_name(plain: str, n: _Number) -> bool:
     """Whether the quote's number `n` is no figure: a reference ("[8]"), part of a name
-    ("GPT-3", "BLOOMz-560M"), a label's number ("Table 2", "Section 4") or a year after a
-    word that dates ("in 2016", "compared with 2010,")."""
+    ("GPT-3", "BLOOMz-560M", "GTX 1080", "Llama 2"), a label's number ("Table 2", "Section 4")
+    or a year after a word that dates ("in 2016", "compared with 2010,")."""
     if any(m.start() <= n.start and n.end <= m.end()
            for m in _CITATION.finditer(plain, max(0, n.start - 30), min(len(plain), n.end + 30))):
         return True
@@ -214,6 +267,8 @@ def _label_or_name(plain: str, n: _Number) -> bool:
     if glued and not _FIGURE_TOKEN.match(glued.group(1)):
         return True             # "GPT-3", "GShard-600B", "A100-SXM4-80GB": a name's number ("250W-350W" is a range)
     if _LABEL_BEFORE.search(before):
+        return True
+    if _model_number(plain, n):
         return True
     if (n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _YEAR_BEFORE.search(before)
             and _noun_after(plain, n) is None):

@@ -343,3 +343,38 @@ ROW_WATTS = "Total Watts 187.1 22.9 9.3 23.0 9.3 251.6 Fraction 74% 9% 4% 9% 4% 
 def test_table_rows_and_ranges_of_figures(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a model's or product's number, printed after its name with a space, is no figure in any unit
+    ("1080 W", "a single GTX 1080 uses 250 W under load", False),
+    ("1080", "a single GTX 1080 uses 250 W under load", False),
+    ("250 W", "a single GTX 1080 uses 250 W under load", True),
+    ("251 W", "a single GTX 1080 uses 250 W under load", False),
+    ("0.25 kW", "a single GTX 1080 uses 250 W under load", True),
+    ("250 kW", "a single GTX 1080 uses 250 W under load", False),
+    ("3090 W", "the RTX 3090 is rated at 350 W", False),
+    ("7763 W", "one AMD EPYC 7763 at 280 W", False),
+    ("6248 kWh", "two Intel Xeon Gold 6248 CPUs used 12 kWh", False),
+    ("12 kWh", "two Intel Xeon Gold 6248 CPUs used 12 kWh", True),
+    ("2 kWh", "Llama 2 70B used 5 kWh in total", False),
+    ("70 billion", "Llama 2 70B used 5 kWh in total", True),       # the model's size is a figure
+    ("80 billion", "Llama 2 70B used 5 kWh in total", False),
+    ("2 %", "with Stable Diffusion 2 it takes 5 % more", False),
+    ("5 %", "with Stable Diffusion 2 it takes 5 % more", True),
+    ("1.1 %", "accuracy on SQuAD 1.1 rose by 3 %", False),
+    ("40 GB", "an A100 40GB drew 400 W", True),                       # a memory size is a figure
+    ("40 W", "an A100 40GB drew 400 W", False),
+    ("400 W", "an A100 40GB drew 400 W", True),
+    ("3 GPUs", "on 3 NVIDIA GTX 1080 Ti GPUs for two weeks", True),
+    ("1080 GPUs", "on 3 NVIDIA GTX 1080 Ti GPUs for two weeks", False),
+    # a score named before its value, a table row's label and a sentence's first word are no names
+    ("28.4 BLEU", "a score of BLEU 28.4 on newstest", True),
+    ("28.4", "a score of BLEU 28.4 on newstest", True),
+    ("316 kWh", "Energy consumption (kWh) Total 316", True),
+    ("300", "Nearly 300 of them were trained", True),
+    ("213 kWh", "Transformer 213 0.07 and ELMo 262 3.2 (kWh)", True),
+])
+def test_a_model_names_number_is_no_figure(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
