@@ -128,6 +128,54 @@ def _power(text: str, m: re.Match[str]) -> int:
     return int(text)
 
 
+#: "1.234,5", "12.500,75": dots between thousands groups, a decimal comma after them.
+_DOTS_THEN_COMMA = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)")
+#: "1.234.567": two dots or more between thousands groups (no decimal point has two).
+_DOT_GROUPS = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\d)")
+#: "0,5", "3,25", "0,0125": a comma then one, two or four and more digits, one comma alone
+#: (not "1,2,3", a list). A comma then three digits is a thousands separator ("1,000").
+_DECIMAL_COMMA = lazy(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
+#: "2,500" in a quote whose numbers are written "1.234,5": that quote's decimal comma.
+_COMMA_THREE = lazy(r"(?<![\d.,])\d{1,3},\d{3}(?!\d|[.,]\d)")
+#: The rest of a thousands group a stray space split, and the groups after it: " 1,722".
+_SPLIT_GROUP = lazy(r"[ ](\d{1,2})(?:,\d{3})+(?!\d|[.,]\d)")
+#: A citation's brackets, whose numbers are listed with commas: "[2,28]".
+_BRACKETS = lazy(r"\[[^\[\]]{0,40}\]")
+
+
+def decimal_commas(text: str) -> str:
+    """`text` with numbers written with a decimal comma rewritten with a decimal point, each
+    character in its place: "0,5 kWh" as "0.5 kWh", "3,2 %" as "3.2 %", "1.234,5 MWh" as
+    "1,234.5 MWh", "1.234.567" as "1,234,567". A comma then three digits stays a thousands
+    separator ("1,000" is a thousand), unless the text writes its thousands with dots
+    ("1.234,5"): then it is that text's decimal comma. Numbers in brackets ("[2,28]", a
+    citation) and lists ("1,2,3") are left as they are."""
+    if "," not in text and text.count(".") < 2:
+        return text
+    chars = list(text)
+    cited = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in cited)
+
+    european = [m for m in (*_DOTS_THEN_COMMA.finditer(text), *_DOT_GROUPS.finditer(text)) if free(m)]
+    for m in european:
+        for i in range(m.start(), m.end()):
+            chars[i] = {".": ",", ",": "."}.get(chars[i], chars[i])
+    taken = [(m.start(), m.end()) for m in european]
+    rewrite = list(_DECIMAL_COMMA.finditer(text))
+    if european:
+        rewrite += list(_COMMA_THREE.finditer(text))
+    for m in rewrite:
+        split = _SPLIT_GROUP.match(text, m.end())
+        if split and len(m.group(0).split(",")[1]) + len(split.group(1)) == 3:
+            continue            # "$3,20 1,722": pypdf's space inside a thousands group
+        if free(m) and not any(a <= m.start() < b for a, b in taken):
+            i = text.index(",", m.start(), m.end())
+            chars[i] = "."
+    return "".join(chars)
+
+
 def read_number(m: re.Match[str]) -> WrittenNumber:
     """Value and precision of a written number, matched by a pattern built from
     `MANTISSA` and `EXPONENT` with groups sign, cur, mant, exp and scale."""
@@ -195,12 +243,14 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
     number, as everywhere kb reads one; the value is None when kb cannot read the number
     or it is out of range ("1e99999999"). Written back as "number rest", the figure
     reads as it did."""
-    m = _LEADING_NUMBER_RE.match(value)
+    read = decimal_commas(value)        # "0,5 kWh": 0.5, written back as "0,5"
+    m = _LEADING_NUMBER_RE.match(read)
     if not m:
         return value, None, None
     digits, scale = m.group("n").rstrip(), (m.group("scale") or "").strip()
-    number = f"{digits} {scale}" if scale in SCALE_WORDS and len(scale) > 2 else digits + scale
-    rest = m.group("rest").strip() or None
+    written = value[m.start("n"):m.start("n") + len(digits)]
+    number = f"{written} {scale}" if scale in SCALE_WORDS and len(scale) > 2 else written + scale
+    rest = value[m.start("rest"):].strip() or None
     try:
         numeric = Decimal(digits.replace(",", "").replace(" ", "").replace("−", "-")
                           .replace("\n", "").replace("\t", ""))
@@ -320,7 +370,7 @@ class Interval:
         original = text
         if len(text) > 500:
             raise UsageError(f"figure too long ({len(text)} characters): {text[:40]!r}…")
-        t = " ".join(text.split())
+        t = decimal_commas(" ".join(text.split()))     # "0,5 kWh" is 0.5 kWh; "1,000 kWh" a thousand
         exact = False
         low = t.lower()
         if low.startswith("exactly "):

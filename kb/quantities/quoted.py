@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kb.errors import KBError
-from kb.quantities.interval import EXPONENT, MANTISSA, Interval, read_number
+from kb.quantities.interval import EXPONENT, MANTISSA, Interval, decimal_commas, read_number
 from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
 from kb.quantities.units import parse_unit
 from kb.text.lazyre import lazy
@@ -59,8 +59,10 @@ _SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
                r"(?P<mant>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\w])(?P<exp>(?!))?(?P<scale>(?!))?")
 
 
-def _plain(text: str) -> str:
-    """Spaces of every kind as ' ', full-width digits as digits; the rest as is."""
+def _plain(text: str, commas: bool = True) -> str:
+    """Spaces of every kind as ' ', full-width digits as digits, decimal commas as points
+    (`kb.quantities.interval.decimal_commas`; `commas` False: as printed); the rest as is, each
+    character where it was."""
     out = []
     for c in text:
         if c.isspace() or unicodedata.category(c) == "Zs":
@@ -69,7 +71,9 @@ def _plain(text: str) -> str:
             out.append(chr(ord(c) - ord("０") + ord("0")))
         else:
             out.append(c)
-    return "".join(out)
+    return decimal_commas("".join(out)) if commas else "".join(out)
+
+
 
 
 @dataclass(frozen=True)
@@ -231,8 +235,9 @@ def _model_number(plain: str, n: _Number) -> bool:
         return False
     word = m.group("w")
     upper = sum(c.isupper() for c in word)
-    if word.upper() in _SCORE_NAMES or word.lower() in _ROW_WORDS or word.lower() in _SENTENCE_WORDS:
-        return False
+    if (word.upper() in _SCORE_NAMES or word.lower() in _ROW_WORDS or word.lower() in _SENTENCE_WORDS
+            or _MONTH_WORD.fullmatch(word)):
+        return False            # "January 29, 1998": a date's day
     if upper >= 2 or upper and any(c.isdigit() for c in word):
         pass                    # "GTX", "EPYC", "SQuAD", "ResNet", "T5": a name wherever it stands
     elif word[0].isupper() and len(word) >= 2:
@@ -249,6 +254,9 @@ def _model_number(plain: str, n: _Number) -> bool:
     return _unit_after(plain, n) is None
 
 
+#: A month's name ("January 29", "Sept 3"): a date's day follows it, not a model's number.
+_MONTH_WORD = lazy(r"(?i)jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                   r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 #: A model's size printed after its name and number: "70B" of "Llama 2 70B".
 _MODEL_SIZE = lazy(r"[ ]\d+(?:\.\d+)?[BMK]\b")
 #: The start of a sentence (or of the quote) before a word.
@@ -577,6 +585,7 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
     printed_unit: dict[tuple[int, int], str] = {}
     shown: dict[tuple[int, int], str] = {}
     plain = _plain(quote)
+    printed = _plain(quote, commas=False)     # "0,5 kWh" shown as the quote prints it
     try:
         cands = extract_candidates([plain])
     except KBError:   # pragma: no cover - extraction never raises on text
@@ -586,7 +595,7 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
         inside = [n for n in held if c.start <= n.start and n.end <= c.end]
         for n in inside:
             if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
-                shown[(n.start, n.end)] = " ".join(plain[n.start:c.end].split())
+                shown[(n.start, n.end)] = " ".join(printed[n.start:c.end].split())
             if unit and (c.kind == "range" or c.kind == "quantity" and n.end <= c.start + len(c.number.rstrip())):
                 printed_unit[(n.start, n.end)] = unit     # "$0.43–$0.74/hr": both numbers per hour
             if unit and not unitless:
@@ -656,7 +665,7 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
         if not found:
             missing.append(w.text)
     spaced = [(h.start, h.end) for h in held if " " in h.text]
-    numbers = [shown.get((h.start, h.end), h.text) for h in held
+    numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
                if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
     rate = None
     if missing and per is None:

@@ -97,7 +97,7 @@ def test_a_value_out_of_range_never_stands_verified(value):
     ("January 29, 1998", ["29", "1998"]),
     ("on March 3, 2021 we", ["3", "2021"]),
     ("published May 12, 20244 times", ["12", "20244"]),
-    ("a total of 1,2345 runs", ["1"]),
+    ("a total of 1,2345 runs", ["1.2345"]),                          # a decimal comma: four digits after it
     ("1,287 MWh and 3,201,722 USD", ["1,287", "3,201,722"]),
     ("$3,20 1,722", ["$3,20 1,722"]),                                # pypdf's stray space inside a group
 ])
@@ -378,3 +378,65 @@ def test_table_rows_and_ranges_of_figures(value, quote, ok):
 def test_a_model_names_number_is_no_figure(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a decimal comma: a comma then one, two or four and more digits, or after dot thousands groups
+    ("0.5 kWh/query", "it uses 0,5 kWh per query", True),
+    ("500 Wh/query", "it uses 0,5 kWh per query", True),
+    ("0.6 kWh/query", "it uses 0,5 kWh per query", False),
+    ("5 kWh/query", "it uses 0,5 kWh per query", False),
+    ("0.5 MWh/query", "it uses 0,5 kWh per query", False),
+    ("3.2 %", "a share of 3,2 % of the total", True),
+    ("3,2 %", "a share of 3,2 % of the total", True),
+    ("2 %", "a share of 3,2 % of the total", False),
+    ("32 %", "a share of 3,2 % of the total", False),
+    ("3.2 kg", "a share of 3,2 % of the total", False),
+    ("0.0125 kWh", "charging takes 0,0125 kWh in all", True),
+    ("0.125 kWh", "charging takes 0,0125 kWh in all", False),
+    ("1234.5 MWh", "it consumed 1.234,5 MWh that year", True),
+    ("1,234.5 MWh", "it consumed 1.234,5 MWh that year", True),
+    ("1.2345 GWh", "it consumed 1.234,5 MWh that year", True),
+    ("1.234 MWh", "it consumed 1.234,5 MWh that year", False),
+    ("1234.6 MWh", "it consumed 1.234,5 MWh that year", False),
+    ("1234567 t", "some 1.234.567 t of steel", True),
+    ("1.234 t", "some 1.234.567 t of steel", False),
+    # a comma then three digits is a thousands separator, unless the quote's thousands are dots
+    ("1000 kWh", "it consumed 1,000 kWh and 0,5 kWh", True),
+    ("1 kWh", "it consumed 1,000 kWh and 0,5 kWh", False),
+    ("1 kWh", "it consumed 1,000 kWh", False),
+    ("2.5 MWh", "1.234,5 MWh in total and 2,500 MWh in the first year", True),
+    ("2500 MWh", "1.234,5 MWh in total and 2,500 MWh in the first year", False),
+    # a citation's and a list's commas are no decimal commas
+    ("2.28", "as noted [2,28] before", False),
+    ("1.2", "in runs 1,2,3 and 4", False),
+])
+def test_decimal_commas_are_read_where_unambiguous(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+def test_a_quotes_numbers_are_listed_as_printed_with_their_decimal_comma():
+    found = value_in_quote("0.6 kWh", "it consumed 0,5 kWh and 1.234,5 MWh")
+    assert not found.ok and "0,5 kWh, 1.234,5 MWh" in found.reason("0.6 kWh")
+
+
+@pytest.mark.parametrize("written, lo, nominal, hi, number", [
+    ("0,5 kWh", 0.45, 0.5, 0.55, "0,5"),
+    ("3,25 %", 3.245, 3.25, 3.255, "3,25"),
+    ("1.234,5 MWh", 1234.45, 1234.5, 1234.55, "1.234,5"),
+    ("1,000 kWh", 500, 1000, 1500, "1,000"),             # thousands, never one
+    ("1,234 kWh", 1233.5, 1234, 1234.5, "1,234"),
+])
+def test_a_claims_value_may_have_a_decimal_comma(written, lo, nominal, hi, number):
+    from kb.quantities.interval import Interval, split_figure
+    iv = Interval.from_written(written)
+    assert (iv.lo, iv.nominal, iv.hi) == pytest.approx((lo, nominal, hi))
+    assert split_figure(written)[:2] == (number, pytest.approx(nominal))
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("29", "on January 29, 1998"), ("3", "from Sept 3 to Oct 9"), ("9", "from Sept 3 to Oct 9"),
+])
+def test_a_months_day_is_no_model_number(value, quote):
+    assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
