@@ -644,3 +644,15 @@ def test_a_claim_id_holding_a_dot_or_starting_with_a_digit_can_be_named_in_a_che
     r = run_kb("check")
     assert r.code == 1 and "undefined name 'luccioni2023power.gpt_3.6'" in r.out
     assert "did you mean luccioni2023power.gpt_3.5" in r.out
+
+
+def test_a_claim_named_by_kb_never_replaces_another(php):
+    quote = "charging the average smartphone requires 0.022 kWh of energy"
+    first = run_kb("claim", "add", "luccioni2023power", "0.022 kWh", "--quote", quote, "--per", "smartphone charge")
+    assert first.code == 0, first.err
+    second = run_kb("claim", "add", "luccioni2023power", "0.023 kWh", "--quote", quote, "--per", "smartphone charge",
+                    "--force")
+    assert second.code == 0, second.err
+    claims = tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())["claim"]
+    assert [(c["id"], c["value"], c["status"]) for c in claims] == [
+        ("kwh_smartphone_charge", "0.022 kWh", "verified"), ("kwh_smartphone_charge_2", "0.023 kWh", "unverified")]
