@@ -80,7 +80,8 @@ _NUM = lazy(
 # Where a number may start: a digit or a currency sign.
 _START = lazy(r"US\$|[$€£]|\d")
 
-_CO2 = r"(?:C\s?O\s?2(?:\s?e(?:q)?)?|𝐶𝑂\s?2\s?(?:𝑒𝑞?)?)(?![A-Za-z0-9])"
+_CO2 = (r"(?:C\s?O\s?[2₂](?:\s?e(?:q)?)?|𝐶𝑂\s?[2₂]\s?(?:𝑒𝑞?)?"
+        r"|(?i:carbon\s+dioxide)(?:\s+(?i:equivalents?))?)(?![A-Za-z0-9])")
 _MASS = (r"(?:metric\s+tonnes?|metric\s+tons?|short\s+tons?|tonnes?|tons?|kilograms?|grams?"
          r"|pounds?|lbs?|kgs?|kg|Mt|Gt|kt|g|t)")
 _MASS_UNIT = rf"{_MASS}(?:\s{{0,3}}(?:of\s*)?(?:\({_CO2}\)|{_CO2})|(?![A-Za-z]))"

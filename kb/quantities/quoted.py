@@ -331,8 +331,8 @@ def _in_date(plain: str, number: _Number) -> bool:
 
 
 #: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
-#: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e").
-_UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|of\s+C\s?O\s?2|C\s?O\s?2)")
+#: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
+_UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b))")
 
 
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
@@ -507,6 +507,38 @@ def _unit_after(plain: str, number: _Number) -> str | None:
     return None
 
 
+#: CO2 named in symbols or words: "CO2", "CO 2", "CO₂", "CO2e", "𝐶𝑂2", "carbon dioxide".
+_GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]+dioxide))(?![A-Za-z0-9])"
+#: The gas named before a figure in its clause, no number nor stop between them: "CO2
+#: emissions of 25 kg", "carbon dioxide emissions were 25 kg", "CO 2 emissions (kg) 25".
+_GAS_BEFORE = lazy(rf"{_GAS}[^\d,.;:!?]{{0,50}}$")
+#: A mass, then the gas a few words of its own after it: "25 kg of the greenhouse gas carbon dioxide".
+_GAS_AFTER = lazy(rf"[ ]*[^\W\d_]+\.?[ ]+of[ ]+(?:(?i:the|greenhouse|gas|gases|emitted|released|net|gross|total)"
+                  rf"[ ]+){{1,4}}{_GAS}")
+#: A mass of something else: "25 kg of coal" (a gas named before it is not that mass's).
+_MASS_OF = lazy(r"[ ]*[^\W\d_]+\.?[ ]+of[ ]+(?!C\s?O|𝐶𝑂|(?i:carbon[\s-]+dioxide))[^\W\d_]")
+
+
+def _is_mass(unit: str) -> bool:
+    """Whether `unit` (as printed) is a plain mass: "kg", "lbs", "tonnes"."""
+    try:
+        return dict(parse_unit(unit).dimensionality) == {"[mass]": 1}
+    except KBError:
+        return False
+
+
+def _gas_named(plain: str, n: _Number) -> bool:
+    """Whether the quote says the mass printed at `n` is CO2: the gas named right after its
+    unit ("25 kg of the greenhouse gas carbon dioxide"), or before the figure in its clause
+    ("CO2 emissions of 25 kg") when the mass is of nothing else ("25 kg of coal")."""
+    after = plain[n.end:n.end + 120]
+    if _GAS_AFTER.match(after):
+        return True
+    if _MASS_OF.match(after):
+        return False
+    return bool(_GAS_BEFORE.search(plain[max(0, n.start - 90):n.start]))
+
+
 _RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
 
 
@@ -626,6 +658,23 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
                     with_units.append((n, _printed_figure(n, _amount(unit))))
             except KBError:
                 continue
+    # "CO2 emissions of 25 kg", "25 kg of the greenhouse gas carbon dioxide": a mass the quote
+    # says is CO2 holds "25 kg CO2e" (kb reads "CO2" as CO2e everywhere)
+    if claim_unit is not None and "[co2e]" in dict(claim_unit.dimensionality):
+        for n in held:
+            unit = printed_unit.get((n.start, n.end))
+            amount = unit and (_amount(unit) or unit)
+            if not amount or not _is_mass(amount) or not _gas_named(plain, n):
+                continue
+            gas = [f"{amount} CO2e"]        # "25 kg per query": 25 kg CO2e per query
+            if amount != unit:
+                rate = f"{gas[0]}/{_RATE_SPLIT.split(unit, maxsplit=1)[1]}"
+                gas = [rate, gas[0]] if _per_holds(per, unit) else [rate]
+            for text in gas:
+                try:
+                    with_units.append((n, _printed_figure(n, text)))
+                except KBError:
+                    continue
     kept = _drop_groups(plain, held)
     if len(kept) < len(held):
         ids = {(n.start, n.end) for n in kept}

@@ -197,7 +197,8 @@ def registry() -> "pint.UnitRegistry":
 # ---------------------------------------------------------------- parsing
 
 _CO2E_RE = lazy(
-    r"C\s?O\s?2(?:\s?-?\s?e(?:q(?:uiv(?:alent)?)?)?\b|(?![A-Za-z0-9]))")
+    r"C\s?O\s?2(?:\s?-?\s?e(?:q(?:uiv(?:alent)?)?)?\b|(?![A-Za-z0-9]))"
+    r"|(?i:\bcarbon[\s-]+dioxide(?:[\s-]+equivalents?|[\s-]+eq)?\b)")
 _MASS_CO2E_RE = lazy(
     r"(?<![A-Za-z0-9_])(?P<m>metric\s+tonnes?|metric\s+tons?|short\s+tons?|[A-Za-z]+)"
     r"\s*(?:of\s*)?\(?\s*CO2e\)?(?![A-Za-z0-9])")
@@ -222,7 +223,7 @@ _FACTOR_TOKEN_RE = lazy(
 def normalize_unit_text(text: str) -> str:
     """Rewrite the spellings papers use into kb's unit names; keeps what it doesn't know.
 
-    "tCO 2 e", "kg CO2eq", "lbs of CO2e", "metric tons of CO2e", "𝐶𝑂2𝑒𝑞",
+    "tCO 2 e", "kg CO2eq", "lbs of CO2e", "metric tons of CO2e", "𝐶𝑂2𝑒𝑞", "kg of carbon dioxide", "kg CO₂",
     "GPU-hours", "PFLOP/s-day", "kilowatt-hours", "$" are all handled here, so the
     extractor and `parse_unit` agree on them.
     """

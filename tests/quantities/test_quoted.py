@@ -440,3 +440,44 @@ def test_a_claims_value_may_have_a_decimal_comma(written, lo, nominal, hi, numbe
 ])
 def test_a_months_day_is_no_model_number(value, quote):
     assert value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is None
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # CO2 named in words or as CO₂ after the mass is part of its unit, as "CO2" is
+    ("25 kg CO2e", "it emits 25 kg of carbon dioxide", None, True),
+    ("25 kg CO2", "it emits 25 kg of carbon dioxide", None, True),
+    ("25000 g CO2e", "it emits 25 kg of carbon dioxide", None, True),
+    ("26 kg CO2e", "it emits 25 kg of carbon dioxide", None, False),
+    ("25 g CO2e", "it emits 25 kg of carbon dioxide", None, False),
+    ("25 kg", "it emits 25 kg of carbon dioxide", None, False),            # a mass of CO2 is no plain mass
+    ("25 kWh", "it emits 25 kg of carbon dioxide", None, False),
+    ("25 kg CO2e", "it emits 25 kg of CO₂", None, True),
+    ("25 t CO2e", "it emits 25 kg of CO₂", None, False),
+    ("284 t CO2e", "626,155 pounds of carbon dioxide", None, True),
+    ("285 t CO2e", "626,155 pounds of carbon dioxide", None, False),
+    ("25 t CO2e", "25 tonnes of carbon dioxide equivalent", None, True),
+    ("25 kg CO2e", "it emits 25 kg of the greenhouse gas carbon dioxide", None, True),
+    ("52 kg CO2e", "it emits 25 kg of the greenhouse gas carbon dioxide", None, False),
+    # or named before the figure in its clause
+    ("25 kg CO2e", "carbon dioxide emissions of 25 kg were measured", None, True),
+    ("25 kg CO2e", "the CO 2 emissions were 25 kilograms", None, True),
+    ("0.025 t CO2e", "the CO 2 emissions were 25 kilograms", None, True),
+    ("0.25 t CO2e", "the CO 2 emissions were 25 kilograms", None, False),
+    ("25 kg CO2e", "the CO₂ footprint was 25 kg in total", None, True),
+    ("25 kg CO2e", "CO2 emissions (kg) 25", None, True),
+    ("25 kg CO2e/query", "CO2 emissions of 25 kg per query", None, True),
+    ("25 g CO2e/query", "CO2 emissions of 25 kg per query", None, False),
+    ("25 kg CO2e", "CO2 emissions of 25 kg per query", None, False),        # an amount of a rate
+    ("25 kg CO2e", "CO2 emissions of 25 kg per query", "query", True),
+    # another gas or substance, or CO2 named for another number or clause, is not that mass's
+    ("25 kg CO2e", "it emits 25 kg of methane", None, False),
+    ("25 kg CO2e", "it emits 25 kg of CH4", None, False),
+    ("25 kg CO2e", "CO2 emissions of 25 kg of coal", None, False),
+    ("25 kg CO2e", "CO2 emissions of 3 kg and 25 kg of coal", None, False),
+    ("25 kg CO2e", "it uses 25 kg of hardware and emits 3 kg CO2", None, False),
+    ("3 kg CO2e", "it uses 25 kg of hardware and emits 3 kg CO2", None, True),
+    ("25 kg CO2e", "Compared with CO2, the hardware weighs 25 kg", None, False),
+])
+def test_co2_named_in_words_or_before_the_figure(value, quote, per, ok):
+    assert value_in_quote(value, quote, per).ok is ok
+    assert (claim_doubt("verified", value, quote, per) is None) is ok

@@ -40,6 +40,8 @@ from kb.quantities.userunits import UserUnits
     ("gCO2e", "gCO2e"), ("kgCO2e", "kgCO2e"), ("lbCO2e", "lbCO2e"), ("MtCO2e", "MtCO2e"),
     ("short_ton_CO2e", "short_ton_CO2e"), ("short tons of CO2e", "short_ton_CO2e"),
     ("g CO2e/kWh", "gCO2e/kWh"), ("kg CO2e per KWh", "kgCO2e/kWh"),
+    ("kg of carbon dioxide", "kgCO2e"), ("pounds of carbon dioxide", "lbCO2e"), ("kg CO₂", "kgCO2e"),
+    ("tonnes of carbon dioxide equivalent", "tCO2e"), ("g carbon-dioxide", "gCO2e"),
     # plain mass stays plain mass
     ("kg", "kg"), ("lbs", "lb"), ("(lbs)", "lb"), ("metric tons", "t"), ("tons", "ton"),
     ("", ""), ("dimensionless", ""),
