@@ -155,6 +155,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
             if match.method == "punctuation":
                 warnings.extend(match.notes)
         mismatch = check_value(value, quote, per)
+        if mismatch is None and (bound := quoted.bound_note(value, quote)):
+            warnings.append(bound)      # "50%" of "up to 50%": a bound's number
         if mismatch is not None:
             if not force:
                 raise ValueNotInQuote(mismatch + "; nothing stored",

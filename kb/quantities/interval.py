@@ -176,6 +176,30 @@ def decimal_commas(text: str) -> str:
     return "".join(chars)
 
 
+#: Words and signs of an upper bound before a figure ("up to 50%"), and of a lower one.
+BOUND_UPPER = (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below"
+               r"|<=|≤|⩽|<")
+BOUND_LOWER = (r"at\s+least|no\s+less\s+than|not\s+less\s+than|more\s+than|greater\s+than|over|above"
+               r"|in\s+excess\s+of|exceeding|>=|≥|⩾|>")
+#: A bound written before a figure: "up to 50%", "at least 3 kWh", "≤ 5 %", "> 100x".
+_BOUND_RE = lazy(rf"(?i)\s*(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))"
+                 r"(?:\s+|(?<=[<>=≤≥⩽⩾])\s*)(?=[-−+]?[$€£]?\.?\d)")
+
+
+#: An approximation written before a figure: "about 50%", "roughly 3 kWh" (as "~50%").
+_ABOUT_RE = lazy(r"^(?i:about|around|approximately|approx\.|roughly|nearly|almost|circa|ca\.)\s*"
+                 r"(?=[-−+]?[$€£]?\.?\d)")
+
+
+def bound_of(text: str) -> tuple[str | None, int]:
+    """("upper" or "lower", where the figure starts) of a figure written as a bound ("up to 50%",
+    "≥ 3 kWh"); (None, 0) for one that is no bound."""
+    m = _BOUND_RE.match(text)
+    if m is None:
+        return None, 0
+    return ("upper" if m.group("upper") else "lower"), m.end()
+
+
 def read_number(m: re.Match[str]) -> WrittenNumber:
     """Value and precision of a written number, matched by a pattern built from
     `MANTISSA` and `EXPONENT` with groups sign, cur, mant, exp and scale."""
@@ -243,6 +267,11 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
     number, as everywhere kb reads one; the value is None when kb cannot read the number
     or it is out of range ("1e99999999"). Written back as "number rest", the figure
     reads as it did."""
+    about = _ABOUT_RE.match(value.lstrip())
+    bound = bound_of(value)[1] or (about.end() + len(value) - len(value.lstrip()) if about else 0)
+    if bound:                           # "up to 50%": ("up to 50", 50.0, "%"); "about 5 h" alike
+        number, numeric, rest = split_figure(value[bound:])
+        return value[:bound].lstrip() + number, numeric, rest
     read = decimal_commas(value)        # "0,5 kWh": 0.5, written back as "0,5"
     m = _LEADING_NUMBER_RE.match(read)
     if not m:
@@ -377,6 +406,8 @@ class Interval:
             exact = True
             t = t[len("exactly "):]
         t = t.lstrip("~≈ ").strip()
+        t = t[bound_of(t)[1]:]      # "up to 50%": a bound's figure is its number (kb.quantities.quoted)
+        t = _ABOUT_RE.sub("", t, count=1)   # "about 50%", "roughly 3 kWh": the figure as written
         # "1 287 MWh", "626 155 lbs": thousands groups separated by spaces, as SI style writes them
         t = _SPACED_GROUPS_RE.sub(lambda g: g.group(0).replace(" ", ""), t, count=1)
         m = _NUMBER_RE.match(t)

@@ -31,6 +31,23 @@ multiplying it by a time would silently be off by the rate's dimension.
 A value must hold a number kb reads: "abc" (a hand edit) has none, and "1e99999999"
 is out of range; neither stands verified, whatever the quote.
 
+A bound is its number: "50%" of "by up to 50%" verifies (`kb claim add` says the quote gives it
+as a bound), and a value may keep the bound as written ("up to 50%", "≤ 50 %", "at least 3 kWh",
+"over 1450x"): its figure, in checks and listings, is the number, and it holds only a number the
+quote prints as a bound of the same direction (never "50%" alone, nor "at least 50%").
+
+A factor is no percentage and no physical figure: "100×", "100-fold", "100 times", "a factor of
+100" and "two orders of magnitude" hold "100x" (and a bare "100"), never "100 %" or "100 kWh".
+
+A model's or product's number is no figure: "GTX 1080", "RTX 3090", "Llama 2" hold no "1080 W";
+its size is one ("70B" of "Llama 2 70B", "40GB" of "A100 40GB").
+
+A decimal comma is read where it cannot be a thousands separator ("0,5 kWh", "3,2 %",
+"1.234,5 MWh"); "1,000" is a thousand unless the quote writes its thousands with dots.
+
+CO2 named in words or before the figure makes a mass CO2e: "25 kg of carbon dioxide", "CO2
+emissions of 25 kg" hold "25 kg CO2e"; "25 kg of methane" does not.
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
@@ -43,12 +60,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kb.errors import KBError
-from kb.quantities.interval import EXPONENT, MANTISSA, Interval, decimal_commas, read_number
+from kb.quantities.interval import (
+    BOUND_LOWER,
+    BOUND_UPPER,
+    EXPONENT,
+    MANTISSA,
+    Interval,
+    bound_of,
+    decimal_commas,
+    read_number,
+)
 from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
 from kb.quantities.units import parse_unit
 from kb.text.lazyre import lazy
 
-__all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt"]
+__all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note"]
 
 _NUM = lazy(
     rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£)?"
@@ -83,6 +109,15 @@ class _Number:
     end: int
     value: Decimal
     half: Decimal
+    #: the unit the words print it with ("x" of "two orders of magnitude"), else None
+    unit: str | None = None
+
+
+_ORDER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+#: "an order of magnitude", "two orders of magnitude", "3 orders of magnitude".
+_ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+               r"[ ]+orders?[ ]+of[ ]+magnitude\b")
 
 
 def numbers_in(text: str) -> list[_Number]:
@@ -114,6 +149,14 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     # "ten tasks": extraction gives the count in digits, so its quote holds it in words.
     for start, end, value in word_numbers(t):
         out.append(_Number(t[start:end], start, end, Decimal(value), Decimal("0.5")))
+    # "two orders of magnitude": a factor of 100 (of one significant digit, as "1E+2"), and
+    # no figure 2
+    for m in _ORDERS.finditer(t):
+        word = m.group("n").lower()
+        power = int(word) if word.isdigit() else _ORDER_WORDS[word]
+        out = [n for n in out if not m.start() <= n.start < m.end()]
+        out.append(_Number(f"1E+{power}", m.start(), m.end(), Decimal(10) ** power,
+                           Decimal(5) * Decimal(10) ** (power - 1), unit="x"))
     out.sort(key=lambda n: (n.start, n.end))
     if whole:
         # a claim's "1 287 MWh" is 1287, not also 1 and 287
@@ -297,8 +340,8 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
     return [n for n in held if (n.start, n.end) not in parts]
 
 
-#: What may start a unit printed after a number: a letter or a unit's sign.
-_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/]")
+#: What may start a unit printed after a number: a letter or a unit's sign, a factor's "×" or "-fold".
+_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/×]|-fold\b")
 _CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£)")
 #: A range going on after a number: "-20", "– 20", "to 20".
 _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
@@ -356,7 +399,7 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
 #: a unit's words ("percent", "times") are not among them.
 _SENTENCE_WORDS = NOT_COUNTED - {"percent", "times", "fold", "per"}
 #: A word printed after a number: what it counts, a unit, or a word of the sentence.
-_WORD_AFTER = lazy(r"[^\W\d_][\w'’-]*|[%‰‱°µμ′″]\S*")
+_WORD_AFTER = lazy(r"[^\W\d_][\w'’-]*|[%‰‱°µμ′″×]\S*|-fold\b")
 
 
 def _counts_things(claim_unit) -> bool:
@@ -539,6 +582,22 @@ def _gas_named(plain: str, n: _Number) -> bool:
     return bool(_GAS_BEFORE.search(plain[max(0, n.start - 90):n.start]))
 
 
+_FACTOR_UNIT = lazy(r"(?i)[x×✕]|times|-?\s?fold|factor")
+_PERCENT_UNIT = lazy(r"(?i)[%‰‱]|percent|per\s?cent|per\s?mill?e?|percentage points?|pp")
+
+
+def _ratio_kinds_differ(printed: str | None, mine: str | None) -> bool:
+    """Whether one unit is a factor ("×", "times", "-fold") and the other a percentage: a
+    "100× increase" is no "100 %" nor "10000 %" (a reader never converts one to the other)."""
+    def kind(unit: str | None) -> str | None:
+        text = (unit or "").strip()
+        if _FACTOR_UNIT.fullmatch(text):
+            return "factor"
+        return "percent" if _PERCENT_UNIT.fullmatch(text) else None
+    a, b = kind(printed), kind(mine)
+    return a is not None and b is not None and a != b
+
+
 _RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
 
 
@@ -590,6 +649,8 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         mine = Interval.from_written(f"{w.text.lstrip('+')} {value_unit}".strip())
     except KBError:
         return True             # kb cannot read the claim as a figure: the number decides
+    if _ratio_kinds_differ(unit, value_unit):
+        return False            # "100×" is no "100 %", nor "10000 %"
     for printed_unit in printed:
         try:
             conv = _printed_figure(number, printed_unit).to(claim_unit)
@@ -599,10 +660,82 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
     return unitless
 
 
+#: A bound the quote prints before a number ("by up to 50%", "a factor of over 1450", "≥ 3 kWh").
+_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))[ ]*$")
+#: ... or after it: "50% or more", "3 kWh or less", "100 GPUs and above".
+_BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:[^\W\d_]+[ ]+)?(?:or|and)[ ]+(?:(?P<lower>more|greater|higher|above|over)"
+                    r"|(?P<upper>less|fewer|lower|below|under))\b")
+
+
+def _bound_at(plain: str, n: _Number) -> str | None:
+    """"upper" or "lower" when the quote prints `n` as a bound ("up to 50%", "50% or more"), else None."""
+    m = _BOUND_BEFORE.search(plain, max(0, n.start - 30), n.start) or _BOUND_AFTER.match(plain, n.end)
+    if m is None:
+        return None
+    return "upper" if m.group("upper") else "lower"
+
+
+_BOUND_NAME = {"upper": "an upper bound", "lower": "a lower bound"}
+_TOKEN = lazy(r"[ ]*\S+")
+
+
 def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValue:
-    """Check that every number written in ``value`` appears in ``quote`` (see the module doc)."""
+    """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
+    A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
+    as a bound of that direction ("by up to 50%", "less than 50%"; never "50%" or "over 50%")."""
+    bound = bound_of(_plain(value))[0]
+    found = _value_in_quote(value, quote, per, bound)
+    if bound and not found.ok and not found.problem and not found.rate:
+        figure = value[bound_of(value)[1]:].strip()
+        if _value_in_quote(figure, quote, per, None).ok:
+            found.problem = (f"the value {value!r} is {_BOUND_NAME[bound]}, but its quote does not give "
+                             f"{figure!r} as {_BOUND_NAME[bound]}: write the figure as the quote gives it")
+    return found
+
+
+def bound_note(value: str, quote: str) -> str | None:
+    """What a person should know of a value written without a bound whose numbers the quote
+    prints only as bounds ("50%" of "by up to 50%"): the claim holds the bound's number, and
+    writing the bound ("up to 50%") keeps it in the claim. None otherwise."""
+    if bound_of(_plain(value))[0] is not None:
+        return None
+    wanted, unread = _scan(value, whole=True)
+    plain, printed = _plain(quote), _plain(quote, commas=False)
+    held = _drop_groups(plain, numbers_in(quote))
+    phrases = []
+    for w in wanted:
+        same = [h for h in held if h.value == w.value]
+        kinds = {_bound_at(plain, h) for h in same}
+        if not same or None in kinds or len(kinds) != 1:
+            return None
+        h, kind = same[0], kinds.pop()
+        m = _BOUND_BEFORE.search(plain, max(0, h.start - 30), h.start)
+        if m is not None:           # "up to 50%": the words, the number and its unit
+            unit = _unit_after(plain, h)
+            end = h.end
+            for _ in (unit or "").split():
+                token = _TOKEN.match(plain, end)
+                end = token.end() if token else end
+            phrase = printed[m.start():end].rstrip(",;:.")
+            better = f"{m.group(0).strip()} {value.strip()}"
+        else:                       # "50% or more"
+            phrase = printed[h.start:_BOUND_AFTER.match(plain, h.end).end()]
+            better = f"{'≥' if kind == 'lower' else '≤'} {value.strip()}"
+        phrases.append((kind, " ".join(phrase.split()), better))
+    if not phrases:
+        return None
+    kind, phrase, better = phrases[0]
+    return (f"its quote gives {value.strip()!r} as {_BOUND_NAME[kind]} ({phrase!r}): the claim is the bound's "
+            f"number; write the value as {better!r} to keep the bound")
+
+
+def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) -> QuotedValue:
+    """`value_in_quote`, the quote's numbers held only as a bound of direction `bound` when given."""
     wanted, unread = _scan(value, whole=True)
     held = numbers_in(quote)
+    if bound is not None:
+        plain_quote = _plain(quote)
+        held = [h for h in held if _bound_at(plain_quote, h) == bound]
     if unread or not wanted:
         shown = list(dict.fromkeys(h.text for h in held))
         return QuotedValue(False, shown, [], _unreadable(value, unread))
@@ -637,6 +770,11 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
                         with_units.append((n, _printed_figure(n, _amount(unit))))
                 except KBError:
                     continue
+    for n in held:
+        if n.unit is not None:      # "two orders of magnitude": a factor
+            printed_unit[(n.start, n.end)] = n.unit
+            if not unitless:
+                with_units.append((n, _printed_figure(n, n.unit)))
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
     # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
     labelled: set[tuple[int, int]] = set()
@@ -701,7 +839,8 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
             for n, iv in with_units:
                 if mine is None:
                     break
-                if not _money_agrees(n, printed_unit.get((n.start, n.end)), claim_unit, unitless):
+                if not _money_agrees(n, printed_unit.get((n.start, n.end)), claim_unit, unitless) \
+                        or _ratio_kinds_differ(printed_unit.get((n.start, n.end)), value_unit):
                     continue
                 try:
                     conv = iv.to(claim_unit)
@@ -743,6 +882,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
         return _unreadable(value, unread)
     plain, unit = _plain(quote), _unit_text(value, wanted)
     held = _drop_groups(plain, numbers_in(quote))
+    bound = bound_of(_plain(value))[0]
+    if bound is not None:      # "up to 50%": only a number the quote prints as such a bound
+        held = [h for h in held if _bound_at(plain, h) == bound]
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and _maybe_cell(plain, h) and _row_label_unit(plain, h)) for h in held)
            for w in wanted):

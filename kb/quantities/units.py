@@ -230,8 +230,8 @@ def normalize_unit_text(text: str) -> str:
     t = (text.replace("²", "^2").replace("³", "^3").replace("⁻¹", "^-1")
          .replace("⁻²", "^-2"))
     t = unicodedata.normalize("NFKC", t)
-    if t.strip() in ("×", "✕"):
-        t = "x"                 # "5×": a factor, as "5x"
+    if t.strip() in ("×", "✕", "-fold", "‐fold"):
+        t = "x"                 # "5×", "100-fold": a factor, as "5x"
     # The micro sign (U+00B5, NFKC makes it μ U+03BC) and the degree sign, as kb prints them
     # ("1 µm", "25 °C"): pint's names are ASCII ("um", "degC").
     t = _MICRO_RE.sub("u", t)

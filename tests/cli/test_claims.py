@@ -656,3 +656,24 @@ def test_a_claim_named_by_kb_never_replaces_another(php):
     claims = tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())["claim"]
     assert [(c["id"], c["value"], c["status"]) for c in claims] == [
         ("kwh_smartphone_charge", "0.022 kWh", "verified"), ("kwh_smartphone_charge_2", "0.023 kWh", "unverified")]
+
+
+BOUND_QUOTE = "compute cluster constitutes up to 50% of its carbon footprint"
+
+
+@pytest.mark.parametrize("value, code, said", [
+    ("50%", 0, "its quote gives '50%' as an upper bound ('up to 50%'): the claim is the bound's number; "
+               "write the value as 'up to 50%' to keep the bound"),
+    ("up to 50%", 0, ""),
+    ("≤ 50 %", 0, ""),
+    ("at least 50%", 2, "is a lower bound, but its quote does not give '50%' as a lower bound"),
+    ("up to 40%", 2, "not among its quote's numbers"),
+    ("up to 50 kWh", 2, "not among its quote's numbers"),
+])
+def test_a_claim_of_a_bound(php, value, code, said):
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", BOUND_QUOTE, "--id", "share")
+    assert r.code == code and said in r.err, r.err
+    if code == 0:
+        listed = run_kb("claims", "--json").json
+        assert [(c["written"].replace(" ", ""), c["value"], c["unit"], c["status"]) for c in listed] == [
+            (value.replace(" ", ""), 50.0, "%", "verified")]

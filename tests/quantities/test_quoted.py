@@ -481,3 +481,93 @@ def test_a_months_day_is_no_model_number(value, quote):
 def test_co2_named_in_words_or_before_the_figure(value, quote, per, ok):
     assert value_in_quote(value, quote, per).ok is ok
     assert (claim_doubt("verified", value, quote, per) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a bound's number is the claim's figure ...
+    ("50%", "it cuts energy by up to 50% in all", True),
+    ("3 kWh", "each run uses at least 3 kWh", True),
+    ("1450x", "can vary by a factor of over 1450", True),
+    ("51%", "it cuts energy by up to 50% in all", False),
+    ("3 MWh", "each run uses at least 3 kWh", False),
+    # ... and a value written as a bound holds only a bound of the same direction
+    ("up to 50%", "it cuts energy by up to 50% in all", True),
+    ("≤ 50 %", "it cuts energy by up to 50% in all", True),
+    ("at most 50 %", "it cuts energy by less than 50% in all", True),
+    ("≥ 50 %", "it cuts energy by up to 50% in all", False),
+    ("at least 50%", "it cuts energy by up to 50% in all", False),
+    ("up to 50%", "it cuts energy by 50% in all", False),             # an exact figure is no bound
+    ("up to 51%", "it cuts energy by up to 50% in all", False),
+    ("up to 50 kWh", "it cuts energy by up to 50% in all", False),
+    ("at least 3 kWh", "each run uses at least 3 kWh", True),
+    (">= 3000 Wh", "each run uses at least 3 kWh", True),
+    ("> 3 kWh", "each run uses more than 3 kWh", True),
+    ("≤ 3 kWh", "each run uses at least 3 kWh", False),
+    ("> 3 kWh", "each run uses less than 3 kWh", False),
+    ("at least 4 kWh", "each run uses at least 3 kWh", False),
+    ("over 1450x", "can vary by a factor of over 1450", True),
+    ("under 1450x", "can vary by a factor of over 1450", False),
+    ("≥ 50 %", "in 50% or more of the runs", True),
+    ("≤ 50 %", "in 50% or more of the runs", False),
+    ("up to $5", "it costs up to $5 per run", True),
+    ("about 50%", "it cuts energy by about 50%", True),
+    ("about 51%", "it cuts energy by about 50%", False),
+    # a factor: "×", "-fold", "times", "a factor of", "orders of magnitude"; never a percentage or a unit
+    ("100x", "a 100× increase in energy", True),
+    ("100", "a 100× increase in energy", True),
+    ("100-fold", "a 100× increase in energy", True),
+    ("100 %", "a 100× increase in energy", False),
+    ("10000 %", "a 100× increase in energy", False),
+    ("100 kWh", "a 100× increase in energy", False),
+    ("101x", "a 100× increase in energy", False),
+    ("100x", "a 100-fold increase in energy", True),
+    ("100 times", "a 100-fold increase in energy", True),
+    ("100 %", "a 100-fold increase in energy", False),
+    ("100 kWh", "a 100-fold increase in energy", False),
+    ("1000x", "a 100-fold increase in energy", False),
+    ("15 %", "it uses 15x more", False),
+    ("15x", "it uses 15% more", False),
+    ("100x", "two orders of magnitude more energy", True),
+    ("100", "two orders of magnitude more energy", True),
+    ("100 times", "two orders of magnitude more energy", True),
+    ("1000x", "two orders of magnitude more energy", False),
+    ("10x", "two orders of magnitude more energy", False),
+    ("2", "two orders of magnitude more energy", False),             # no figure 2
+    ("100 kWh", "two orders of magnitude more energy", False),
+    ("100 %", "two orders of magnitude more energy", False),
+    ("10x", "an order of magnitude more energy", True),
+    ("1000x", "3 orders of magnitude more energy", True),
+    ("3", "3 orders of magnitude more energy", False),
+])
+def test_bounds_and_factors(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+def test_a_bound_of_the_other_direction_is_named_as_such():
+    found = value_in_quote("at least 50%", "it cuts energy by up to 50% in all")
+    assert "is a lower bound, but its quote does not give '50%' as a lower bound" in found.reason("at least 50%")
+
+
+@pytest.mark.parametrize("value, quote, note", [
+    ("50%", "it cuts energy by up to 50% in all", "as an upper bound ('up to 50%'): the claim is the bound's number; "
+                                                   "write the value as 'up to 50%'"),
+    ("3 kWh", "each run uses at least 3 kWh", "write the value as 'at least 3 kWh'"),
+    ("50 %", "in 50% or more of the runs", "write the value as '≥ 50 %'"),
+    ("50%", "it cuts energy by 50% in all", None),
+    ("up to 50%", "it cuts energy by up to 50% in all", None),
+])
+def test_a_bare_number_of_a_bound_is_said_to_be_one(value, quote, note):
+    from kb.quantities.quoted import bound_note
+    got = bound_note(value, quote)
+    assert got is None if note is None else note in got
+
+
+@pytest.mark.parametrize("written, number, nominal, unit", [
+    ("up to 50%", "up to 50", 50, "%"), ("≥ 3 kWh", "≥ 3", 3, "kWh"), ("over 1450x", "over 1450", 1450, "x"),
+    ("about 5 h", "about 5", 5, "h"), ("100-fold", "100", 100, "-fold"),
+])
+def test_a_bound_reads_as_its_number(written, number, nominal, unit):
+    from kb.quantities.interval import Interval, split_figure
+    assert Interval.from_written(written).nominal == pytest.approx(nominal)
+    assert split_figure(written) == (number, pytest.approx(nominal), unit)
