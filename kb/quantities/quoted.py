@@ -281,8 +281,8 @@ def _model_number(plain: str, n: _Number) -> bool:
     if (word.upper() in _SCORE_NAMES or word.lower() in _ROW_WORDS or word.lower() in _SENTENCE_WORDS
             or _MONTH_WORD.fullmatch(word)):
         return False            # "January 29, 1998": a date's day
-    if upper >= 2 or upper and any(c.isdigit() for c in word):
-        pass                    # "GTX", "EPYC", "SQuAD", "ResNet", "T5": a name wherever it stands
+    if upper >= 2 or any(c.isdigit() for c in word) or upper and not word[0].isupper():
+        pass                    # "GTX", "EPYC", "SQuAD", "ResNet", "T5", "i7", "iPhone": a name wherever it stands
     elif word[0].isupper() and len(word) >= 2:
         head = plain[:m.start("w")]
         if _SENTENCE_AT.search(head) and not _MODEL_SIZE.match(plain, n.end):

@@ -571,3 +571,16 @@ def test_a_bound_reads_as_its_number(written, number, nominal, unit):
     from kb.quantities.interval import Interval, split_figure
     assert Interval.from_written(written).nominal == pytest.approx(nominal)
     assert split_figure(written) == (number, pytest.approx(nominal), unit)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("8700 W", "an Intel Core i7 8700 CPU uses 65 W", False),
+    ("8700", "an Intel Core i7 8700 CPU uses 65 W", False),
+    ("65 W", "an Intel Core i7 8700 CPU uses 65 W", True),
+    ("13 kWh", "charging an iPhone 13 takes 0.01 kWh", False),
+    ("0.01 kWh", "charging an iPhone 13 takes 0.01 kWh", True),
+    ("12 kWh", "on v2 12 kWh were used", True),                    # a unit after it: a figure
+])
+def test_a_name_with_digits_or_inner_capitals_lends_no_figure(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
