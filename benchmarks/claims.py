@@ -26,7 +26,11 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    unit for ("BLEU", "learning rate") agree with a plain number.
    precision = candidates covering a labelled number / all candidates on the pages.
 
-2. Time: extract_candidates on every page of the five papers' text, after one
+2. Verification: every labelled figure, its sentence as the quote, as `kb claim add` decides
+   it (kb.quantities.quoted.value_in_quote): the right value verifies, and a wrong one (a
+   digit changed, ten times the number) is refused.
+
+3. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
 
 --extractor pdfium extracts the PDFs' pages with pdfium (kb's default) instead: the
@@ -250,6 +254,75 @@ def readers(doc: dict, verbose: bool, units: UserUnits) -> None:
               + f"; recall {found}/{total} = {found / total:.1%}")
 
 
+def _sentence(page: str, start: int, end: int) -> str:
+    """The quote a person would give for the number at start:end: its sentence, at most 160
+    characters either side, its whitespace as one space."""
+    a = max(page.rfind(". ", 0, start) + 2, start - 160, 0)
+    b = page.find(". ", end)
+    b = min(b if b >= 0 else len(page), end + 160)
+    return " ".join(page[a:b].split())
+
+
+def _wrong(number: str) -> list[str]:
+    """Two wrong figures for `number` as written: its last digit changed, and ten times it."""
+    digits = [i for i, c in enumerate(number) if c.isdigit()]
+    i = digits[-1]
+    out = [number[:i] + str((int(number[i]) + 1) % 10) + number[i + 1:]]
+    if "." in number:
+        j = number.index(".")
+        shifted = number[:j] + number[j + 1:j + 2] + "." + number[j + 2:] if j + 2 < len(number) \
+            else number.replace(".", "")
+        shifted = shifted.lstrip("0") or "0"
+        out.append("0" + shifted if shifted.startswith(".") else shifted.rstrip("."))
+    else:
+        m = re.match(r"[\d,]+", number.lstrip("$"))
+        if m:
+            out.append(number.replace(m.group(0), m.group(0) + "0", 1))
+    return out
+
+
+def verification(doc: dict, verbose: bool) -> None:
+    """kb claim add's decision (kb.quantities.quoted.value_in_quote) on every labelled figure,
+    its sentence as the quote: the right value ("11.49 kWh") must verify, and a wrong one (a
+    digit changed, ten times the number) must be refused unless the sentence prints it too."""
+    from kb.quantities.quoted import numbers_in, value_in_quote
+
+    cache: dict[str, list[str]] = {}
+    right = [0, 0]
+    wrong = [0, 0]
+    for entry in doc["pages"] + doc.get("readers", []):
+        pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
+        page = pages[entry["page"] - 1]
+        for piece, unit in entry["figures"]:
+            try:
+                start, end, number = locate(page, piece)
+            except LookupError:
+                continue
+            if not (number[:1].isdigit() or number[:1] in "$.") or unit.split()[:1] in (["thousand"], ["million"],
+                                                                                    ["billion"]):
+                continue        # a number in words, a cell of a table printed in millions
+            quote = _sentence(page, start, end)
+            unit = "" if unit == "dimensionless" else unit
+            value = f"{number} {unit}".strip()
+            ok = value_in_quote(value, quote).ok
+            right[0] += ok
+            right[1] += 1
+            if verbose and not ok:
+                print(f"    not verified: {value!r} from {quote[:160]!r}")
+            printed = {n.value for n in numbers_in(quote)}
+            for bad in _wrong(number):
+                claim = f"{bad} {unit}".strip()
+                if any(n.value in printed for n in numbers_in(claim)):
+                    continue    # the sentence prints that number too (a table's other cell)
+                held = value_in_quote(claim, quote).ok
+                wrong[0] += not held
+                wrong[1] += 1
+                if verbose and held:
+                    print(f"    wrong value verified: {claim!r} from {quote[:160]!r}")
+    print(f"verification: right values verified {right[0]}/{right[1]}; "
+          f"wrong values refused {wrong[0]}/{wrong[1]}")
+
+
 def timing(pages: list[str]) -> tuple[float, float, float]:
     extract_candidates(pages, USER_UNITS)  # warm-up: unit registry, regex caches
     times = []
@@ -293,6 +366,7 @@ def main() -> int:
     doc = json.loads(LABELS.read_text("utf-8"))
     score(doc, args.verbose, units)
     readers(doc, args.verbose, units)
+    verification(doc, args.verbose)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
     print(f"time: {len(all_pages)} pages of {len(PAPERS)} papers: mean {mean:.2f} ms/page, "
