@@ -85,6 +85,11 @@ _SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
                r"(?P<mant>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\w])(?P<exp>(?!))?(?P<scale>(?!))?")
 
 
+#: A table row's cell or label before a number: a token holding a digit ("30", "V100", "v3", "M40"),
+#: not a clause's end ("in 2019, 1 287 MWh").
+_CELL_BEFORE = lazy(r"(?<!\S)\S*\d\S*(?<=[A-Za-z0-9%])[ ]$")
+
+
 def _plain(text: str, commas: bool = True) -> str:
     """Spaces of every kind as ' ', full-width digits as digits, decimal commas as points
     (`kb.quantities.interval.decimal_commas`; `commas` False: as printed); the rest as is, each
@@ -144,6 +149,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
                 continue
             if (m.start(), m.end()) in seen:
                 continue
+            if rx is _SPACED and not whole and _CELL_BEFORE.search(t, max(0, m.start() - 40), m.start()):
+                continue        # "V100 30 300 W", "GTX 1080 4 180 W": a table's cells, not 30,300 W
             seen.add((m.start(), m.end()))
             out.append(_Number(m.group(0).strip(), m.start(), m.end(), w.value, w.half_unit))
     # "ten tasks": extraction gives the count in digits, so its quote holds it in words.
@@ -258,6 +265,10 @@ _PLAIN_DIGITS = lazy(r"\d+(?:\.\d+)?")
 #: Words a table row or a figure is named by, which its numbers are not part of ("Total 316").
 _ROW_WORDS = {"total", "totals", "average", "avg", "mean", "median", "sum", "overall", "all", "max", "min",
               "maximum", "minimum", "baseline", "ours", "yes", "no", "none", "sd", "std"}
+#: Product lines whose next number is always a model's: "GTX 1080", "Xeon 8380", "Llama 2".
+_PRODUCT_LINES = {"gtx", "rtx", "titan", "quadro", "geforce", "radeon", "epyc", "xeon", "ryzen", "threadripper",
+                  "core", "gold", "silver", "platinum", "snapdragon", "jetson", "iphone", "pixel", "galaxy",
+                  "llama", "gemma", "phi", "gpt", "palm", "claude", "mistral", "falcon", "qwen"}
 #: Names of scores and ratios printed before their value ("BLEU 28.4", "PUE 1.1"): figures.
 _SCORE_NAMES = {"PUE", "BLEU", "ROUGE", "F1", "AUC", "AUROC", "MRR", "DCG", "NDCG", "MAP", "WER", "CER", "FID",
                 "EM", "PPL", "CUE", "WUE", "MSE", "RMSE", "MAE", "ACC", "TOP1", "TOP5"}
@@ -281,6 +292,8 @@ def _model_number(plain: str, n: _Number) -> bool:
     if (word.upper() in _SCORE_NAMES or word.lower() in _ROW_WORDS or word.lower() in _SENTENCE_WORDS
             or _MONTH_WORD.fullmatch(word)):
         return False            # "January 29, 1998": a date's day
+    if word.lower() in _PRODUCT_LINES:
+        return True             # "GTX 1080 4 180 W" (a table's row): the model, whatever follows
     if upper >= 2 or any(c.isdigit() for c in word) or upper and not word[0].isupper():
         pass                    # "GTX", "EPYC", "SQuAD", "ResNet", "T5", "i7", "iPhone": a name wherever it stands
     elif word[0].isupper() and len(word) >= 2:

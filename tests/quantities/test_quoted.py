@@ -584,3 +584,21 @@ def test_a_bound_reads_as_its_number(written, number, nominal, unit):
 def test_a_name_with_digits_or_inner_capitals_lends_no_figure(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a table row's cells after a label or cell holding digits are no number with spaced thousands
+    ("300 W", "Quantity used Tesla V100 30 300 W 1-128 TPU v3 9 450 W 1-1024", True),
+    ("450 W", "Quantity used Tesla V100 30 300 W 1-128 TPU v3 9 450 W 1-1024", True),
+    ("30300 W", "Quantity used Tesla V100 30 300 W 1-128 TPU v3 9 450 W 1-1024", False),
+    ("9450 W", "Quantity used Tesla V100 30 300 W 1-128 TPU v3 9 450 W 1-1024", False),
+    ("180 W", "Tesla M40 5 250 W 8 GTX 1080 4 180 W 1-8", True),
+    ("4180 W", "Tesla M40 5 250 W 8 GTX 1080 4 180 W 1-8", False),
+    ("1080 W", "Tesla M40 5 250 W 8 GTX 1080 4 180 W 1-8", False),      # a product line's model number
+    # prose keeps them
+    ("1287 MWh", "in 2019, 1 287 MWh were used", True),
+    ("287 MWh", "in 2019, 1 287 MWh were used", False),
+])
+def test_table_cells_are_no_spaced_thousands(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
