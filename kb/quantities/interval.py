@@ -139,6 +139,10 @@ _DECIMAL_COMMA = lazy(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 _COMMA_THREE = lazy(r"(?<![\d.,])\d{1,3},\d{3}(?!\d|[.,]\d)")
 #: The rest of a thousands group a stray space split, and the groups after it: " 1,722".
 _SPLIT_GROUP = lazy(r"[ ](\d{1,2})(?:,\d{3})+(?!\d|[.,]\d)")
+#: Whether a text may hold a decimal comma or dot thousands groups at all.
+_ANY_EUROPEAN = lazy(r"\d,(?:\d{1,2}(?!\d)|\d{4})|\d\.\d{3}[.,]\d")
+#: A year then a footnote's number after its comma: "in Q1 2021,3 compared" (pypdf's superscript).
+_YEAR_FOOTNOTE = lazy(r"(?:19|20)\d\d,\d(?!\d)")
 #: A citation's brackets, whose numbers are listed with commas: "[2,28]".
 _BRACKETS = lazy(r"\[[^\[\]]{0,40}\]")
 
@@ -150,8 +154,8 @@ def decimal_commas(text: str) -> str:
     separator ("1,000" is a thousand), unless the text writes its thousands with dots
     ("1.234,5"): then it is that text's decimal comma. Numbers in brackets ("[2,28]", a
     citation) and lists ("1,2,3") are left as they are."""
-    if "," not in text and text.count(".") < 2:
-        return text
+    if not _ANY_EUROPEAN.search(text):
+        return text             # most text: nothing to rewrite, one pass
     chars = list(text)
     cited = [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
 
@@ -167,6 +171,8 @@ def decimal_commas(text: str) -> str:
     if european:
         rewrite += list(_COMMA_THREE.finditer(text))
     for m in rewrite:
+        if _YEAR_FOOTNOTE.fullmatch(m.group(0)):
+            continue            # "2021,3": a year and its footnote, not 2021.3
         split = _SPLIT_GROUP.match(text, m.end())
         if split and len(m.group(0).split(",")[1]) + len(split.group(1)) == 3:
             continue            # "$3,20 1,722": pypdf's space inside a thousands group

@@ -682,3 +682,13 @@ def test_a_sentence_holds_no_soft_hyphen_of_a_line_break():
     page = "The graph consists of more than 280M nodes, representing pa\u00adpers, authors and entities."
     (c,) = [c for c in extract_candidates([page]) if c.number.startswith("280")]
     assert "\u00ad" not in c.sentence and "representing papers, authors" in c.sentence
+
+
+@pytest.mark.parametrize("page, found", [
+    ("It uses 0,5 kWh per query.", [("0.5", 0.5, "kWh/query")]),
+    ("A share of 3,2 % of energy.", [("3.2", 3.2, "%")]),
+    ("It consumed 1.234,5 MWh.", [("1,234.5", 1234.5, "MWh")]),
+    ("It consumed 1,000 kWh.", [("1,000", 1000.0, "kWh")]),
+])
+def test_decimal_commas_are_extracted(page, found):
+    assert [(c.number, c.value, c.unit) for c in extract_candidates([page])] == found

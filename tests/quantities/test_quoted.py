@@ -602,3 +602,11 @@ def test_a_name_with_digits_or_inner_capitals_lends_no_figure(value, quote, ok):
 def test_table_cells_are_no_spaced_thousands(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("2021.3", "in the 12 months ending in Q1 2021,3 compared to", False),  # a year, then its footnote
+    ("2021.3 kWh", "in the 12 months ending in Q1 2021,3 compared to", False),
+])
+def test_a_years_footnote_after_a_comma_is_no_decimal(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
