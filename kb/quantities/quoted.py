@@ -125,6 +125,12 @@ _ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eigh
                r"[ ]+orders?[ ]+of[ ]+magnitude\b")
 
 
+#: A factor written as a word: "twice", "doubled", "tripled", "quadrupling".
+_FACTOR_WORD = lazy(r"(?i)(?<![\w-])(?:twice|thrice|doubl(?:e[ds]?|ing)|tripl(?:e[ds]?|ing)|quadrupl(?:e[ds]?|ing))"
+                    r"(?![\w-])")
+_FACTOR_VALUES = {"twic": 2, "doub": 2, "thri": 3, "trip": 3, "quad": 4}
+
+
 def numbers_in(text: str) -> list[_Number]:
     """Every number written in ``text``, with its value and half-unit of precision."""
     return _scan(text)[0]
@@ -164,6 +170,10 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         out = [n for n in out if not m.start() <= n.start < m.end()]
         out.append(_Number(f"1E+{power}", m.start(), m.end(), Decimal(10) ** power,
                            Decimal(5) * Decimal(10) ** (power - 1), unit="x"))
+    # "doubled", "twice", "tripled": a factor of 2 or 3, written as a word
+    for m in _FACTOR_WORD.finditer(t):
+        value = _FACTOR_VALUES[m.group(0).lower()[:4]]
+        out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
     out.sort(key=lambda n: (n.start, n.end))
     if whole:
         # a claim's "1 287 MWh" is 1287, not also 1 and 287

@@ -610,3 +610,21 @@ def test_table_cells_are_no_spaced_thousands(value, quote, ok):
 ])
 def test_a_years_footnote_after_a_comma_is_no_decimal(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("2x", "the energy more than doubled since 2015", True),
+    ("more than 2x", "the energy more than doubled since 2015", True),
+    ("less than 2x", "the energy more than doubled since 2015", False),
+    ("2 times", "twice the energy of the smaller model", True),
+    ("3x", "twice the energy of the smaller model", False),
+    ("2 kWh", "twice the energy of the smaller model", False),
+    ("200 %", "twice the energy of the smaller model", False),
+    ("3x", "it tripled the energy", True),
+    ("2x", "it tripled the energy", False),
+    ("4x", "quadrupling the energy", True),
+    ("2x", "a double-blind review", False),
+])
+def test_a_factor_written_as_a_word(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
