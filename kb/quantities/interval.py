@@ -129,14 +129,14 @@ def _power(text: str, m: re.Match[str]) -> int:
 
 
 #: "1.234,5", "12.500,75": dots between thousands groups, a decimal comma after them.
-_DOTS_THEN_COMMA = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)")
+_DOTS_THEN_COMMA = lazy(r"(?<![\w.,{])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\w)")
 #: "1.234.567": two dots or more between thousands groups (no decimal point has two).
-_DOT_GROUPS = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\d)")
+_DOT_GROUPS = lazy(r"(?<![\w.,{])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\w)")
 #: "0,5", "3,25", "0,0125": a comma then one, two or four and more digits, one comma alone
 #: (not "1,2,3", a list). A comma then three digits is a thousands separator ("1,000").
-_DECIMAL_COMMA = lazy(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
+_DECIMAL_COMMA = lazy(r"(?<![\w.,{])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\w)")
 #: "2,500" in a quote whose numbers are written "1.234,5": that quote's decimal comma.
-_COMMA_THREE = lazy(r"(?<![\d.,])\d{1,3},\d{3}(?!\d|[.,]\d)")
+_COMMA_THREE = lazy(r"(?<![\w.,{])\d{1,3},\d{3}(?!\d|[.,]\w)")
 #: The rest of a thousands group a stray space split, and the groups after it: " 1,722".
 _SPLIT_GROUP = lazy(r"[ ](\d{1,2})(?:,\d{3})+(?!\d|[.,]\d)")
 #: Whether a text may hold a decimal comma or dot thousands groups at all.

@@ -628,3 +628,12 @@ def test_a_years_footnote_after_a_comma_is_no_decimal(value, quote, ok):
 def test_a_factor_written_as_a_word(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("2.20", "when processed using the Python library PyPDF2,20 (ii) have"),    # a name's digits, a footnote
+    ("1.2", "Automatic Evaluation Rouge-{1,2,L} [37] and BERT Score"),
+    ("4.8", "and OpenIE 4,8 we use existing knowledge"),                       # a model's number, a footnote
+])
+def test_a_names_digits_and_a_footnote_are_no_decimal_comma(value, quote):
+    assert not value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is not None
