@@ -184,9 +184,10 @@ def decimal_commas(text: str) -> str:
 
 #: Words and signs of an upper bound before a figure ("up to 50%"), and of a lower one.
 BOUND_UPPER = (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below"
-               r"|<=|≤|⩽|<")
-BOUND_LOWER = (r"at\s+least|no\s+less\s+than|not\s+less\s+than|more\s+than|greater\s+than|over|above"
-               r"|in\s+excess\s+of|exceeding|>=|≥|⩾|>")
+               r"|as\s+(?:much|many|high|large)\s+as|(?:a\s+)?maximum\s+of|<=|≤|⩽|<")
+BOUND_LOWER = (r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|more\s+than|greater\s+than"
+               r"|over|above|in\s+excess\s+of|exceeding|as\s+(?:little|few|low)\s+as|(?:a\s+)?minimum\s+of"
+               r"|>=|≥|⩾|>")
 #: A bound written before a figure: "up to 50%", "at least 3 kWh", "≤ 5 %", "> 100x".
 _BOUND_RE = lazy(rf"(?i)\s*(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))"
                  r"(?:\s+|(?<=[<>=≤≥⩽⩾])\s*)(?=[-−+]?[$€£]?\.?\d)")

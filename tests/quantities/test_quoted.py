@@ -511,6 +511,12 @@ def test_co2_named_in_words_or_before_the_figure(value, quote, per, ok):
     ("≤ 50 %", "in 50% or more of the runs", False),
     ("up to $5", "it costs up to $5 per run", True),
     ("about 50%", "it cuts energy by about 50%", True),
+    ("up to 50%", "it cuts energy by as much as 50% overall", True),
+    ("≥ 50%", "it cuts energy by as much as 50% overall", False),
+    ("at least 5%", "as little as 5% of the energy", True),
+    ("≤ 5%", "as little as 5% of the energy", False),
+    ("≤ 8 GPUs", "a maximum of 8 GPUs per node", True),
+    ("≥ 8 GPUs", "a maximum of 8 GPUs per node", False),
     ("about 51%", "it cuts energy by about 50%", False),
     # a factor: "×", "-fold", "times", "a factor of", "orders of magnitude"; never a percentage or a unit
     ("100x", "a 100× increase in energy", True),
