@@ -278,7 +278,7 @@ _ROW_WORDS = {"total", "totals", "average", "avg", "mean", "median", "sum", "ove
 #: Product lines whose next number is always a model's: "GTX 1080", "Xeon 8380", "Llama 2".
 _PRODUCT_LINES = {"gtx", "rtx", "titan", "quadro", "geforce", "radeon", "epyc", "xeon", "ryzen", "threadripper",
                   "core", "gold", "silver", "platinum", "snapdragon", "jetson", "iphone", "pixel", "galaxy",
-                  "llama", "gemma", "phi", "gpt", "palm", "claude", "mistral", "falcon", "qwen"}
+                  "llama", "gemma", "phi", "gpt", "palm", "claude", "mistral", "falcon", "qwen", "diffusion"}
 #: Names of scores and ratios printed before their value ("BLEU 28.4", "PUE 1.1"): figures.
 _SCORE_NAMES = {"PUE", "BLEU", "ROUGE", "F1", "AUC", "AUROC", "MRR", "DCG", "NDCG", "MAP", "WER", "CER", "FID",
                 "EM", "PPL", "CUE", "WUE", "MSE", "RMSE", "MAE", "ACC", "TOP1", "TOP5"}
@@ -289,9 +289,11 @@ _NEXT_CELL = lazy(r"[ ]*[-−+]?[$€£]?\d[\d.,]*%?(?![\w.])")
 def _model_number(plain: str, n: _Number) -> bool:
     """Whether `n` is the number of a product's or model's name, printed after it with a space
     ("GTX 1080", "RTX 3090", "EPYC 7763", "Xeon Gold 6248", "Llama 2", "Stable Diffusion 2",
-    "SQuAD 1.1"): a plain number after a name word (an acronym or a capitalised word inside a
-    sentence, not a unit, a score's name or a table row's label), with no unit after it and no
-    table cell. It is no figure in any unit: "1080 W" is not in "the GTX 1080 draws 250 W"."""
+    "SQuAD 1.1", "iPhone 13", "Mistral 7B"): a plain number after a product line's word, or after
+    an acronym or a word with digits or inner capitals (not a unit, a score's name or a table
+    row's label), with no unit and no table cell after it; after a capitalised word only when a
+    model's size follows ("Falcon 2 11B"). It is no figure in any unit: "1080 W" is not in "the
+    GTX 1080 draws 250 W"."""
     if not _PLAIN_DIGITS.fullmatch(n.text):
         return False
     m = _NAME_WORD.search(plain, max(0, n.start - 40), n.start)
@@ -306,12 +308,8 @@ def _model_number(plain: str, n: _Number) -> bool:
         return True             # "GTX 1080 4 180 W" (a table's row): the model, whatever follows
     if upper >= 2 or any(c.isdigit() for c in word) or upper and not word[0].isupper():
         pass                    # "GTX", "EPYC", "SQuAD", "ResNet", "T5", "i7", "iPhone": a name wherever it stands
-    elif word[0].isupper() and len(word) >= 2:
-        head = plain[:m.start("w")]
-        if _SENTENCE_AT.search(head) and not _MODEL_SIZE.match(plain, n.end):
-            return False        # "Nearly 300 of them": a capital that starts the sentence ("Llama 2 70B" a name)
-    else:
-        return False
+    elif not (word[0].isupper() and _MODEL_SIZE.match(plain, n.end)):
+        return False            # "Model Training 3.2", "Nearly 300": a word, unless a model's size follows
     if _reads_as_unit(word) or _reads_as_unit(word.lower()):
         return False            # "Watts 187", "GPU 8", "USD 30": a unit heading its number
     rest = plain[n.end:]
@@ -325,8 +323,6 @@ _MONTH_WORD = lazy(r"(?i)jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
                    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 #: A model's size printed after its name and number: "70B" of "Llama 2 70B".
 _MODEL_SIZE = lazy(r"[ ]\d+(?:\.\d+)?[BMK]\b")
-#: The start of a sentence (or of the quote) before a word.
-_SENTENCE_AT = lazy(r"(?:^|[.!?:;\n(\[]|[.!?][\"”’)])[ ]*$")
 
 
 def _label_or_name(plain: str, n: _Number) -> bool:

@@ -643,3 +643,14 @@ def test_a_factor_written_as_a_word(value, quote, ok):
 ])
 def test_a_names_digits_and_a_footnote_are_no_decimal_comma(value, quote):
     assert not value_in_quote(value, quote).ok and claim_doubt("verified", value, quote) is not None
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a capitalised word of a table's row or a sentence is no name
+    ("3.2 tCO2e", "Net tCO 2 e for Model Training 3.2", True),
+    ("3.2 tCO2e", "Net tCO 2 e for Model Training 3.3", False),
+    ("2 t CO2e", "in Scope 2 emissions were 5 t CO2e", False),
+])
+def test_a_capitalised_word_is_no_models_name(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
