@@ -781,6 +781,9 @@ _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
+# "(ibid.)", "(ibid., p. 4)", "(Ibid., 33-35)", "[ibidem, S. 4]": the citation before, at this page
+_IBID_PAREN = lazy(r"[(\[]\s*(?:ibid(?:em)?|id)\.?(?:\s*,?\s*(?:(?:pp?\.|pages?|S\.|at)\s*)?"
+                   r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]", 0x2)
 # the paper's own identifier written after (or before) a quote, bare or in brackets:
 # "https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243)", "[doi:10.18653/v1/P19-1355, p. 3]"
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
@@ -809,7 +812,56 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     """The citation of a quote among [lo, hi): after it, the first one (before its
     sentence ends); before it, the last one (in the same sentence). (kind, value, page)
     with kind 'cite' (a `_citation` tuple) or 'author-year' (attribution text), or None.
+    "(ibid., 4)" is the citation before it, at its own page.
     `at`, when given, gets the offset where the citation found starts."""
+    found = _cites_in(text, cites, lo, hi, after, para_end)
+    if not found:
+        return None
+    if after:
+        start, _end, what = min(found, key=lambda f: f[0])
+        if _SENTENCE_END.search(text, lo, start):
+            return None
+    else:
+        start, end, what = max(found, key=lambda f: f[1])
+        if _SENTENCE_END.search(text, end, hi):
+            return None
+    if what[0] == "ibid":
+        what = _ibid_referent(text, cites, start, what[1])
+        if what is None:
+            return None
+    if at is not None:
+        at.append(start)
+    return what
+
+
+#: How far back "ibid." looks for the citation it repeats, and through how many ibids.
+_IBID_REACH = 600
+_IBID_CHAIN = 3
+
+
+def _ibid_referent(text: str, cites: list[int], pos: int, page: str | None):
+    """The citation an "(ibid., 4)" at `pos` repeats (the last one before it), at its
+    own page: None when there is none near, or it is an author and a page alone."""
+    found = sorted((f for f in _cites_in(text, cites, max(0, pos - _IBID_REACH), pos, False, pos) if f[1] <= pos),
+                   key=lambda f: f[1])
+    what = None
+    for _start, _end, what in reversed(found[-_IBID_CHAIN - 1:]):    # through the ibids before it
+        if what[0] != "ibid":
+            break
+        page = page if page is not None else what[1]
+    if what is None or what[0] == "ibid":
+        return None
+    if what[0] == "cite":               # "Ibid." alone: the same page as well
+        c = what[1]
+        at_page = page if page is not None and c[0] in ("pandoc", "number", "paren-number", "id") else c[2]
+        return ("cite", (c[0], c[1], at_page, c[3]) + c[4:], None)
+    if what[0] == "author-year":
+        return ("author-year", what[1], page if page is not None else what[2]) + what[3:]
+    return None
+
+
+def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int) -> list[tuple]:
+    """Every citation among [lo, hi): (start, end, what)."""
     found = []
     k = bisect.bisect_left(cites, lo)
     while k < len(cites) and cites[k] < hi:
@@ -837,19 +889,10 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             found.append((lo + m.start(), lo + m.end(), ("cite", ("id", m.group("id"), page, ""), None)))
     for m in _PANDOC_NARRATIVE.finditer(window):
         found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
-    if not found:
-        return None
-    if after:
-        start, _end, what = min(found, key=lambda f: f[0])
-        if _SENTENCE_END.search(text, lo, start):
-            return None
-    else:
-        start, end, what = max(found, key=lambda f: f[1])
-        if _SENTENCE_END.search(text, end, hi):
-            return None
-    if at is not None:
-        at.append(start)
-    return what
+    if "bid" in window or "Id" in window or "id." in window:
+        for m in _IBID_PAREN.finditer(window):
+            found.append((lo + m.start(), lo + m.end(), ("ibid", (m.group("page") or "").replace(" ", "") or None)))
+    return found
 
 
 def _listed(what, numbers: set[str], note: Note | None = None):

@@ -532,3 +532,14 @@ def test_chicago_footnotes_short_forms_ibid_and_their_pages(strubell, tmp_path):
     note.write_text(f'"{P3}"[^1]\n\n[^1]: Doe, "Energy and Policy Considerations," 3.\n', "utf-8")
     r = run_kb("verify", "--note", note, "--json")
     assert r.json["quotes"][0]["citekey"] is None
+
+
+@pytest.mark.corpus
+def test_ibid_in_running_text_is_checked_as_the_citation_it_repeats(strubell, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(f'"{P3}" (Strubell et al., 2019, p. 3). Then "{P3B}" (ibid.). And "{P3}" (ibid., 5).\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"], q["cited_page"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok", "3"), ("strubell2019energy", "ok", "3"),
+        ("strubell2019energy", "wrong-page", "5")], r.out

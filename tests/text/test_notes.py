@@ -234,6 +234,7 @@ def test_megabytes_long_unterminated_attribute() -> None:
     "#+begin_quote\n" * (10_000 * SIZE) + "#+end_quote",
     "<q>\n\n" * (10_000 * SIZE) + "</q>",
     '<blockquote cite="https://x.org/a">' * (5_000 * SIZE),
+    '"a b c d" (ibid.) ' * (1_000 * SIZE),
 ])
 def test_pathological_input_is_safe(hostile: str) -> None:
     note = parse_note(hostile)
@@ -582,6 +583,7 @@ def test_a_wiki_link_to_another_note_is_no_citation(link) -> None:
 
 
 Q_TWELVE = "We measured the energy of twelve models on one machine"
+Q_B_LONG = '"the models were trained for a week on eight accelerators"'
 
 
 @pytest.mark.parametrize("text, who, page", [
@@ -704,3 +706,21 @@ def test_footnotes_give_their_page_and_ibid_names_the_work_before() -> None:
     assert refs["^2"].entry is refs["^1"].entry and refs["^3"].entry is refs["^1"].entry
     assert refs["^2"].text == "Ibid., 4." and refs["^2"].line == 4
 
+
+
+@pytest.mark.parametrize("text, cited", [
+    # the citation before, at the ibid's own page, or at the same page when it gives none
+    (f"Doe argues it (Doe et al., 2020, p. 3). {Q_B_LONG} (ibid., 4).", [("Doe et al. 2020.", "4")]),
+    (f'"{Q_TWELVE}" (Doe, 2020, p. 3). {Q_B_LONG} (Ibid.).', [("Doe. 2020.", "3"), ("Doe. 2020.", "3")]),
+    (f'"{Q_TWELVE}" [@doe2020, p. 3]. Later, {Q_B_LONG} (ibid., p. 9).', [("@doe2020", "3"), ("@doe2020", "9")]),
+    (f'"{Q_TWELVE}"[3]. {Q_B_LONG} (ibid., 7). "and a third quote of four words" (ibid.).',
+     [("[3]", None), ("[3]", "7"), ("[3]", "7")]),
+])
+def test_ibid_in_running_text_repeats_the_citation_before(text, cited) -> None:
+    note = parse_note(text + "\n")
+    assert [(f"@{q.citekey}" if q.citekey else q.source_text or q.attribution, q.page) for q in note.quotes] == cited
+
+
+def test_ibid_with_no_citation_before_is_no_citation() -> None:
+    note = parse_note(f"{Q_B_LONG} (ibid., 4).\n")
+    assert note.quotes == [] and len(note.unchecked) == 1
