@@ -207,6 +207,8 @@ def print_quote(q: dict) -> None:
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
     echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
     echo(f"    \"{q['text']}\"")
+    if q.get("reason"):
+        echo(f"    not verified: {q['reason']}")
 
 
 _NAMES = {"--paper": "give a paper's citekey", "--cite": "give citekeys, comma-separated",

@@ -23,6 +23,8 @@ from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
+    off_text,
+    off_text_sql,
     record_filter,
     require_paper,
     rows_as_dicts,
@@ -233,10 +235,12 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
         f"case when doubt is null then status else 'unverified' end as status, doubt as reason, file, "
-        f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written "
+        f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
     for r in rows:
         r["topics"] = json.loads(r["topics"])
+        if r.pop("off") and r["reason"] is None:        # a version or page kb holds no text of
+            r["status"], r["reason"] = "unverified", off_text(kb.conn, r["citekey"], r["version"], r["page"])
     return rows
 
 
@@ -248,7 +252,8 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
-        "case when status = 'verified' and doubt is null then '' else 'UNVERIFIED' end, coalesce(quote, '') "
+        f"case when status = 'verified' and doubt is null and not {off_text_sql('claims')} then '' "
+        "else 'UNVERIFIED' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()
 
 
@@ -542,10 +547,12 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
 
 def _checks_key(kb: KB, rows: list[dict], words: set[str]) -> str:
     """What the outcomes of `rows` are a function of: the checks, the claims they can
-    name (values, quotes, status), the user units, and the code that computes them (kb's
-    version and the files of kb.quantities, this module and pint, by size and mtime)."""
+    name (values, quotes, status, whether kb holds the text they name), the user units,
+    and the code that computes them (kb's version and the files of kb.quantities, this
+    module and pint, by size and mtime)."""
     where, params = _named(words)
-    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, "
+    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, version, page, "
+                             f"{off_text_sql('claims')}, "
                              f"exists (select 1 from papers p where p.citekey = claims.citekey) from claims{where} "
                              "order by citekey, id, file", params).fetchall()
     units = kb.conn.execute("select name, definition, file from units order by name, file").fetchall()
@@ -598,7 +605,7 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
     for r in rows_as_dicts(kb.conn.execute(
-            f"select id, citekey, number, unit, quote, status, per, "
+            f"select id, citekey, number, unit, quote, status, per, version, page, {off_text_sql('claims')} as off, "
             f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         reason = None
@@ -609,6 +616,8 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
             reason = "stored unverified"
         elif not r["quote"]:
             reason = "no quote"
+        elif r["off"]:
+            reason = off_text(kb.conn, r["citekey"], r["version"], r["page"])
         else:
             reason = check_value(f"{r['number'] or ''} {r['unit'] or ''}".strip(), r["quote"], r["per"])
         if reason is None:

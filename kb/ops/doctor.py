@@ -444,6 +444,10 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
         elif v.status == "wrong-page":
             report.problem("quotes", where, f"quote {v.id} of {v.citekey}: {v.message}",
                            f"correct its page in {where.split(':')[0]} (or kb quote rm {v.id} and add it again)")
+        elif v.status == "wrong-version":
+            report.problem("quotes", where, f"quote {v.id}: {v.message.partition('; ')[0]}",
+                           f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the "
+                           f"versions), or add that version's text")
         elif v.status == "no-paper":
             report.problem("quotes", where, f"quote {v.id} cites {v.citekey}, which is not in references.bib",
                            _renamed_hint(kb, v.citekey, renamed) +
@@ -496,7 +500,11 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
     where = lines.get(("claim", v.citekey, v.id), f"claims/{v.citekey}.toml")
     fix = (f"correct the claim in {where.split(':')[0]}, or mark it status = \"unverified\" "
            "with a note saying why")
-    if v.status in ("value-mismatch", "value-unreadable", "not-found", "no-quote", "wrong-page"):
+    if v.status == "wrong-version":
+        report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message.partition('; ')[0]}",
+                       f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the versions), "
+                       "or add that version's text")
+    elif v.status in ("value-mismatch", "value-unreadable", "not-found", "no-quote", "wrong-page"):
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
     elif v.status == "no-paper":
         report.problem("claims", where, f"claim {v.id} cites {v.citekey}, which is not in references.bib",

@@ -377,7 +377,7 @@ def export_note(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | N
     for q in quotes:
         if q["status"] == "unverified":
             marks[q["id"]] = unverified_line(kb, q, papers[q["citekey"]])
-            reason = q.get("note") or "stored with --force"
+            reason = q.get("reason") or q.get("note") or "stored with --force"
             warnings.append(f"quote {q['id']} is unverified, and marked so in the export: {reason}")
         if pages or fmt == "json":
             prov = provs[q["id"]] = provenance_of(kb, q, cache)

@@ -22,6 +22,8 @@ from kb.store.queries import (
     PageText,
     load_second_text,
     load_text,
+    off_text,
+    off_text_sql,
     paper_exists,
     record_filter,
     require_paper,
@@ -269,18 +271,28 @@ def remove_quote(kb: KB, quote_id: str) -> str:
 # -- listing ----------------------------------------------------------------------------
 
 def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = None,
-                ids: list[str] | None = None, text: list[str] | None = None) -> list[dict]:
+                ids: list[str] | None = None, text: list[str] | None = None,
+                as_stored: bool = False) -> list[dict]:
     """Stored quotes: tagged with every one of `topics`, of `paper`, holding the
-    words of every `text` (full-text: the quote or its tags), or the given `ids`."""
+    words of every `text` (full-text: the quote or its tags), or the given `ids`.
+    A quote marked verified that names a version or page kb holds no text of (a hand
+    edit) is listed "unverified", and `reason` says why (None otherwise); `as_stored`
+    lists every status as its claims file writes it."""
     where, params = record_filter(kb.conn, "quotes", topics, text, paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
         params.extend(ids)
-    rows = rows_as_dicts(kb.conn.execute(f"select * from quotes where {where} order by citekey, rowid", params))
+    rows = rows_as_dicts(kb.conn.execute(f"select *, {off_text_sql('quotes', 'page_end')} as off_text "
+                                         f"from quotes where {where} order by citekey, rowid", params))
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         r["spans"] = json.loads(r["spans"])
         r.pop("rowid", None)
+        # a version or page kb holds no text of (a hand edit): not verified, as kb verify says
+        r["reason"] = None
+        if r.pop("off_text") and not as_stored:
+            r["status"] = "unverified"
+            r["reason"] = off_text(kb.conn, r["citekey"], r["version"], max(r["page"] or 0, r["page_end"] or 0) or None)
     if ids:
         order = {i: n for n, i in enumerate(ids)}
         rows.sort(key=lambda r: order.get(r["id"], len(order)))
@@ -297,7 +309,7 @@ class Verdict:
     id: str
     citekey: str
     version: str | None
-    status: str          # ok | not-found | wrong-page | unverified | no-text | stale | no-paper
+    status: str          # ok | not-found | wrong-page | wrong-version | unverified | no-text | stale | no-paper
     message: str = ""
     page: int | None = None
     differences: list = field(default_factory=list)
@@ -371,6 +383,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     except KBError as exc:
         return verdict("value-unreadable", f"cannot read the value {value!r}: {exc.message}", True)
     text = load_text(kb.conn, c["citekey"], c["version"], cache)
+    if text is None and (off := off_text(kb.conn, c["citekey"], c["version"], None)):
+        return verdict("wrong-version", f"{off}; correct its version in {c['file']}, or get that text", True)
     if text is None:
         return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
                        + "; quote not re-checked")
@@ -410,7 +424,7 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
     check whether it still appears in the latest version kb holds."""
 
     cache = PaperCache()
-    quotes = list_quotes(kb)
+    quotes = list_quotes(kb, as_stored=True)
     papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
     out: list[Verdict] = []
     for n, q in enumerate(quotes, 1):
@@ -454,6 +468,9 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         return Verdict(q["id"], q["citekey"], q["version"], "unverified",
                        q.get("note") or "stored with --force, not verified")
     text = load_text(kb.conn, q["citekey"], q["version"], cache)
+    if text is None and (off := off_text(kb.conn, q["citekey"], q["version"], None)):
+        return Verdict(q["id"], q["citekey"], q["version"], "wrong-version",
+                       f"{off}; correct its version in {q['file']}, or get that text", failed=True)
     if text is None:
         return Verdict(q["id"], q["citekey"], q["version"], "no-text",
                        f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()

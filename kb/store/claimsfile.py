@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from kb.atomic import read_input
-from kb.errors import FileFormatError
+from kb.errors import FileFormatError, UsageError
 from kb.text.lazyre import lazy
+from kb.text.versions import normalise_version
 
 ID_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,99}$")
 NAME_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
@@ -163,6 +164,18 @@ class _Reader:
         if not isinstance(value, str):
             self.fail(f"{what}: `{key}` must be a string, not {type(value).__name__}", line)
         return value
+
+    def version(self, table: dict, line: int | None, what: str) -> str | None:
+        """A record's `version` as kb writes it ("v3" for "3", "V3"); one that is no
+        version at all is an error of the file, not a version kb merely lacks."""
+        value = self.string(table, "version", line, False, what)
+        if value is None:
+            return None
+        try:
+            return normalise_version(value)
+        except UsageError:
+            self.fail(f"{what}: `version` = {value[:40]!r} is not a version (v1, v2, ...; \"\" for "
+                      "an unversioned text)", line)
 
     def integer(self, table: dict, key: str, line: int | None, what: str, low: int = 1) -> int | None:
         """An integer from `low` (1: a page; 0: a character offset) to MAX_INT, which SQLite
@@ -310,7 +323,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         page, page_end = r.integer(q, "page", line, f"quote {qid}"), r.integer(q, "page_end", line, f"quote {qid}")
         doc.quotes.append(QuoteRec(
             id=qid, text=text_value, citekey=citekey,
-            version=r.string(q, "version", line, False, f"quote {qid}"),
+            version=r.version(q, line, f"quote {qid}"),
             topics=r.strings(q, "topics", line, f"quote {qid}"), status=status,
             method=r.string(q, "method", line, False, f"quote {qid}"),
             page=page, page_end=page_end,
@@ -335,7 +348,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             quote=r.string(c, "quote", line, False, f"claim {cid}"),
             quote_id=r.string(c, "quote_id", line, False, f"claim {cid}"),
             page=r.integer(c, "page", line, f"claim {cid}"),
-            version=r.string(c, "version", line, False, f"claim {cid}"),
+            version=r.version(c, line, f"claim {cid}"),
             topics=r.strings(c, "topics", line, f"claim {cid}"),
             status=r.string(c, "status", line, False, f"claim {cid}"),
             note=r.string(c, "note", line, False, f"claim {cid}"), line=line))

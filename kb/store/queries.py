@@ -102,6 +102,47 @@ def versions_with_text(conn: sqlite3.Connection, citekey: str) -> list[str]:
     return sorted((r[0] for r in rows), key=version_number)
 
 
+def held_versions(held: list[str]) -> str:
+    """The versions kb holds text of, for a message: "v1, v3", "its unversioned text"."""
+    return ", ".join(v or "its unversioned text" for v in held)
+
+
+def off_text_sql(table: str, last: str = "page") -> str:
+    """SQL true for a verified row of `table` (quotes, claims) pointing at text kb does not
+    hold while it holds text of that paper: a version it has no text of (a hand edit:
+    "v9"), or a page past the last page of that version's text (of the newest when the
+    row names no version). As `off_text` decides it, in one statement for a listing; `last`:
+    the column of the row's last page ("page_end" for quotes)."""
+    held = f"select 1 from versions v where v.citekey = {table}.citekey and v.text_status = 'ok'"
+    pages = (f"select v.page_count from versions v where v.citekey = {table}.citekey and v.text_status = 'ok' "
+             f"and ({table}.version is null or v.version = {table}.version) "
+             "order by length(v.version) desc, v.version desc limit 1")
+    return (f"(coalesce({table}.status, 'verified') != 'unverified' and exists ({held}) and ("
+            f"({table}.version is not null and not exists ({held} and v.version = {table}.version)) or "
+            f"(max({table}.page, coalesce({table}.{last}, {table}.page)) > coalesce(({pages}), {table}.page))))")
+
+
+def off_text(conn: sqlite3.Connection, citekey: str, version: str | None, page: int | None) -> str | None:
+    """Why a record (a quote or claim) names text kb does not hold while it holds text of
+    its paper: a version kb has no text of, or a page past the last page of its version's
+    text; None when it names text kb holds, or kb holds no text of the paper at all (not
+    re-checked, as on a fresh clone)."""
+    held = versions_with_text(conn, citekey)
+    if not held:
+        return None
+    label = f"{citekey} {version}" if version else f"{citekey} (unversioned)"
+    if version is not None and version not in held:
+        return f"kb holds no text of {label}: it holds {held_versions(held)}"
+    version = held[-1] if version is None else version
+    if page is not None:
+        row = conn.execute("select page_count from versions where citekey = ? and version = ?",
+                           [citekey, version]).fetchone()
+        if row and row[0] is not None and page > row[0]:
+            return (f"its page {page} is past the last page of {citekey} {version or ''}".rstrip()
+                    + f" ({row[0]} pages)")
+    return None
+
+
 @dataclass
 class PageText:
     """The stored page text of one version of a paper (pages numbered from 1)."""
