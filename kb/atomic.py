@@ -280,8 +280,8 @@ def what_it_is(data: bytes) -> str | None:
     for magic, kind in _KINDS:
         if data.startswith(magic):
             return kind
-    if b"%PDF-" in data[:1024]:
-        return "a PDF with bytes before its %PDF- header"
+    if b"%PDF-" in data[:65536]:
+        return "a PDF with more than 1024 bytes before its %PDF- header"
     return None
 
 

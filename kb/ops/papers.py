@@ -48,7 +48,7 @@ from kb.sources.bibtex import (
     wide_encoding,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import extract_plan, guess_year, not_a_pdf, parse_plan, split_info_authors
+from kb.sources.pdf import extract_plan, guess_year, is_pdf, not_a_pdf, parse_plan, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.knowledgebase import KB
@@ -399,7 +399,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
     paper, not two. The file is read and checked first, then X is added (its metadata
     fetched); when either fails nothing is written. `options` as for `add`."""
     data = read_input(pdf, "the PDF")
-    if not data.startswith(b"%PDF-"):
+    if not is_pdf(data):
         raise PDFError(f"{pdf} is {not_a_pdf(data)}; nothing added")
     result = add(kb, text, **options)
     out = ImportResult()
@@ -556,7 +556,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                    offline: bool) -> AddResult:
     """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
     result = src.result
-    if src.status in ("corrupt",) and not data.startswith(b"%PDF-"):
+    if src.status in ("corrupt",) and not is_pdf(data):
         raise PDFError(src.message or f"{path} is not a PDF")
     arxiv = result.arxiv if result else None
     doi = result.doi if result else None
@@ -1006,7 +1006,7 @@ def _attach_task(kb: KB, key: str, pdf: Path) -> bulk.Task | None:
     if pdf.suffix.lower() != ".pdf":
         return None
     data = read_input(pdf, "the PDF")
-    if not data.startswith(b"%PDF-"):
+    if not is_pdf(data):
         raise PDFError(not_a_pdf(data))
     if _attached(kb, key, data):
         return None

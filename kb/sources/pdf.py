@@ -154,7 +154,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
                                        or "more pages than the limit" in exc.message):
                 failure = failure or exc
                 continue                   # a limit: pypdf's to enforce, as it always was
-            if "encrypted" in exc.message or "does not start with %PDF-" in exc.message \
+            if "encrypted" in exc.message or "no %PDF- header" in exc.message \
                     or exc.message.endswith(" is empty"):
                 raise                      # the file itself: the other extractor cannot do better
             failure = failure or exc
@@ -216,9 +216,28 @@ def not_a_pdf(data: bytes) -> str:
     return f"{kind}, not a PDF" if kind else "not a PDF"
 
 
+#: PDF readers take a file whose %PDF- header begins in its first 1024 bytes (PDF Reference 1.7,
+#: Appendix H: Acrobat does, and pdf.js and PDFium too): bytes before it are what a browser
+#: or a mail client saved with the file (an HTTP header, a byte order mark).
+HEADER_WITHIN = 1024
+
+
+def pdf_start(data: bytes) -> int | None:
+    """Where the %PDF- header begins: 0 for a PDF as written, further on for one saved
+    with bytes before it; None when no header begins in the first 1024 bytes (not a PDF)."""
+    at = data.find(b"%PDF-", 0, HEADER_WITHIN + 4)
+    return at if at >= 0 else None
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether PDF readers take `data` for a PDF (its header in its first 1024 bytes)."""
+    return pdf_start(data) is not None
+
+
 def _check_header(data: bytes, source: str) -> None:
-    if not data.startswith(b"%PDF-"):
-        raise PDFError(f"{source} is {what_it_is(data) or 'not a PDF'} (it does not start with %PDF-)")
+    if not is_pdf(data):
+        raise PDFError(f"{source} is {what_it_is(data) or 'not a PDF'} (no %PDF- header in its first "
+                       f"{HEADER_WITHIN} bytes)")
 
 
 def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
@@ -227,6 +246,10 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
     default); PDFError/LimitExceeded when it cannot."""
     limits = limits or Limits.from_env()
     extractor = extractor or default_extractor()
+    _check_header(data, source)
+    start = pdf_start(data)
+    if start:
+        data = data[start:]     # read from its header, as PDF readers do: offsets count from there
     if extractor == "pdfium":
         return _extract_pdfium(data, limits, source, progress)
     if extractor != "pypdf":

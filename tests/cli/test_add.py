@@ -668,3 +668,55 @@ def test_jobs_below_one_is_refused(kb_root, tmp_path, jobs):
     r = run_kb("add", "--offline", "--jobs", jobs, tmp_path / "a.pdf", tmp_path / "b.pdf")
     assert r.code == 2 and r.err.startswith("kb: error: --jobs") and r.err.count("\n") == 1
     assert bib(kb_root) == ""
+
+
+SAVED_WITH = {"http-header": b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n", "bom": b"\xef\xbb\xbf"}
+
+
+@pytest.mark.parametrize("prefix", sorted(SAVED_WITH))
+def test_a_pdf_saved_with_bytes_before_its_header_is_added_as_given(kb_root, server, tmp_path, prefix):
+    """As PDF readers read it (its header in its first 1024 bytes), by both extractors, every
+    way a PDF comes in: kb add FILE (one, and many), kb add doi:X FILE, kb import's file field;
+    the cached source is the file as given."""
+    import hashlib
+
+    saved = []
+    for n in range(3):
+        path = tmp_path / f"saved{n}.pdf"
+        path.write_bytes(SAVED_WITH[prefix] + make_pdf(
+            [f"Measured Energy of Model Family {n} in Use", f"Model {n} used {n}.5 kWh per query."],
+            title=f"Measured Energy of Model Family {n} in Use"))
+        saved.append(path)
+    r = run_kb("add", "--offline", "--extractor", "both", saved[0])
+    assert r.code == 0, r.err
+    key = r.out.split()[1]
+    cached = kb_root / ".kb" / "cache" / "sources" / (hashlib.sha256(saved[0].read_bytes()).hexdigest() + ".pdf")
+    assert cached.read_bytes() == saved[0].read_bytes()
+    assert run_kb("quote", "add", key, "Model 0 used 0.5 kWh per query").code == 0
+    assert "pypdf" in run_kb("text", "show", key, "--page", "2", "--second").out
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(make_pdf(["A Plain Paper Saved As It Was Written", "text"]))
+    r = run_kb("add", "--offline", "--jobs", "1", saved[1], plain)
+    assert r.code == 0 and r.out.count("added") == 2, r.out + r.err
+    bib = tmp_path / "library.bib"
+    bib.write_text("@article{zed2020measured, title = {Measured Energy of Model Family 2 in Use}, author = {Zed, Zoe},"
+                   f" year = {{2020}}, file = {{Full Text PDF:{saved[2]}:application/pdf}}}}\n")
+    r = run_kb("import", bib)
+    assert r.code == 0 and "saved2" not in r.err, r.err
+    assert run_kb("show", "zed2020measured", "--json").json["versions"][0]["text_status"] == "ok"
+    _loeb(server)
+    loeb = tmp_path / "loeb.pdf"
+    loeb.write_bytes(SAVED_WITH[prefix] + make_pdf(["Optimal isn't good enough", "page two"]))
+    r = run_kb("add", "doi:10.1007/s00422-012-0514-6", loeb)
+    assert r.code == 0 and "loeb.pdf attached as its PDF" in r.err, r.err
+    assert run_kb("rebuild").code == 0
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out + r.err
+
+
+def test_a_pdf_header_past_the_first_1024_bytes_is_not_a_pdf(kb_root, tmp_path):
+    path = tmp_path / "late.pdf"
+    path.write_bytes(b"\n" * 1024 + make_pdf(["A paper of its own title here", "text"]))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 2 and r.err.count("\n") == 1 and "no %PDF- header in its first 1024 bytes" in r.err, r.err
+    assert bib(kb_root) == ""

@@ -183,7 +183,7 @@ def test_a_file_named_pdf_that_is_no_pdf_is_said_for_what_it_is(kb_root, tmp_pat
     path = tmp_path / "paper.pdf"
     path.write_bytes(_zip() if body is None else body)
     r = run_kb("add", "--offline", path)
-    assert r.code == 2 and f"paper.pdf {said} (it does not start with %PDF-)" in r.err, r.err
+    assert r.code == 2 and f"paper.pdf {said} (no %PDF- header in its first 1024 bytes)" in r.err, r.err
     assert (kb_root / "references.bib").read_text() == ""
 
 

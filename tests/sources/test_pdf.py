@@ -247,3 +247,28 @@ def test_a_1998_tex_pdf_without_unicode_maps_gives_its_ligatures_as_letters(extr
     assert find_quote(Document(pages), quote) is not None
     assert find_quote(Document(pages), quote.replace("significant", "insignificant")) is None
     assert "/#0C" not in "".join(pages) and "signi\x0ccant" not in "".join(pages)
+
+
+# -- bytes before the header, as a browser or a mail client saves a PDF -------------------------
+
+PREFIXES = {"http-header": b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: 9\r\n\r\n",
+            "bom": b"\xef\xbb\xbf", "utf16-bom": b"\xff\xfe", "junk-1023": b"x" * 1019 + b"\r\n\r\n"}
+
+
+@pytest.mark.parametrize("prefix", sorted(PREFIXES))
+@pytest.mark.parametrize("extractor", ["pdfium", "pypdf"])
+def test_a_pdf_with_bytes_before_its_header_is_read_as_pdf_readers_read_it(prefix, extractor):
+    data = make_pdf(["Energy of alpha: 12 kWh per run.", "Second page, 3 GPUs."], title="Alpha")
+    plain = extract(data, extractor=extractor)
+    shifted = extract(PREFIXES[prefix] + data, extractor=extractor)
+    assert shifted.pages == plain.pages and "12 kWh" in shifted.pages[0]
+    assert pdf.is_pdf(PREFIXES[prefix] + data)
+
+
+@pytest.mark.parametrize("data", [b"x" * 1024 + b"%PDF-1.4\n", b"\xef\xbb\xbf" + b" " * 1100 + b"%PDF-1.7",
+                                  b"%PDF", b"PDF-1.4", b"%pdf-1.4\n", b""])
+def test_no_header_in_the_first_1024_bytes_is_not_a_pdf(data):
+    assert not pdf.is_pdf(data)
+    for extractor in ("pdfium", "pypdf"):
+        with pytest.raises(PDFError, match="no %PDF- header in its first 1024 bytes"):
+            extract(data, extractor=extractor)
