@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, emit_json_items
+from kb.cli.common import echo, emit_json, emit_json_items, names_something
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.audit import Restatement, accept, audit_note, iter_audit
@@ -30,7 +30,7 @@ def _line(r: Restatement) -> str:
 
 @app.command("audit")
 def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audit (default: every paper)."),
-              only: Optional[str] = typer.Option(None, "--only",
+              only: Optional[str] = typer.Option(None, "--only", callback=names_something,
                                                  help="Verdicts to list, comma-separated: "
                                                       "confirmed, differs, not-in-source."),
               note: Optional[str] = typer.Option(None, "--note",

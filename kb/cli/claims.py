@@ -81,18 +81,18 @@ app.add_typer(claims_app, name="claims")
 
 @claims_app.callback()
 def claims_list(ctx: typer.Context,
-                topic: List[str] = typer.Option([], "--topic", "-t",
+                topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                                 help="Tagged with this topic (repeatable: all must match); "
                                                      "tags only, see --text."),
-                text: List[str] = typer.Option([], "--text",
+                text: List[str] = typer.Option([], "--text", callback=names_something,
                                                help="Holding these words (full-text: quote, tags, name; "
                                                     "repeatable: all must match)."),
                 paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
                                                     help="From this paper."),
                 unit: Optional[str] = typer.Option(None, "--unit", callback=names_something,
                                                    help="Of this kind of unit (kWh matches MWh too)."),
-                minimum: Optional[str] = typer.Option(None, "--min", help="At least this, with its unit: \"1 kWh\"."),
-                maximum: Optional[str] = typer.Option(None, "--max", help="At most this, with its unit."),
+                minimum: Optional[str] = typer.Option(None, "--min", callback=names_something, help="At least this, with its unit: \"1 kWh\"."),
+                maximum: Optional[str] = typer.Option(None, "--max", callback=names_something, help="At most this, with its unit."),
                 unreviewed: bool = typer.Option(False, "--unreviewed", help="List extracted candidates awaiting review."),
                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Claims (and, with --topic or --text, quotes) with their values and pages."""

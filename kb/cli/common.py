@@ -212,13 +212,18 @@ def print_quote(q: dict) -> None:
 
 
 _NAMES = {"--paper": "give a paper's citekey", "--cite": "give citekeys, comma-separated",
-          "--quotes": "give quote ids, comma-separated", "--unit": "give a unit, e.g. kWh"}
+          "--quotes": "give quote ids, comma-separated", "--unit": "give a unit, e.g. kWh",
+          "--topic": "give a topic", "--tag": "give a tag", "--text": "give words to look for",
+          "--author": "give part of an author's name", "--year": "give a year (2019) or a range (2018-2020)",
+          "--min": "give a figure with its unit, e.g. \"1 kWh\"", "--max": "give a figure with its unit, e.g. \"1 kWh\"",
+          "--only": "give verdicts, comma-separated"}
 
 
 def names_something(ctx, param, value):
     """Callback of an option that names papers, quotes or a unit (--paper, --cite, --quotes,
-    --unit): given as "" (an unset shell variable, say) it names nothing, and is refused,
-    not read as no filter at all (which selected everything)."""
+    --unit), or filters a listing (--topic, --tag, --text, --author, --year, --min, --max,
+    --only): given as "" (an unset shell variable, say) it names nothing, and is refused,
+    not read as no filter at all (which selected everything) nor as one nothing matches."""
     for given in value if isinstance(value, (list, tuple)) else [value]:
         if given is not None and not str(given).replace(",", " ").strip():
             option = param.opts[0]

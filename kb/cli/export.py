@@ -70,10 +70,10 @@ app.add_typer(export_app, name="export")
 @export_app.command("note")
 def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
                                                  help="Quote ids, comma-separated, in the note's order."),
-                topic: List[str] = typer.Option([], "--topic", "-t",
+                topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                                 help="Quotes tagged with this topic (repeatable: all must "
                                                      "match). Tags only; see --text."),
-                text: List[str] = typer.Option([], "--text",
+                text: List[str] = typer.Option([], "--text", callback=names_something,
                                                help="Quotes holding these words (full-text, in the quote or "
                                                     "its tags; repeatable: all must match)."),
                 paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
@@ -126,7 +126,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
 @export_app.command("bib")
 def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
                                                 help="Papers these quotes cite (ids, comma-separated)."),
-               topic: List[str] = typer.Option([], "--topic", "-t",
+               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                                help="Papers cited by quotes and claims tagged with this topic."),
                paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
                cite: List[str] = typer.Option([], "--cite", callback=names_something,
@@ -155,7 +155,7 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
 @export_app.command("csl-json")
 def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
                                                 help="Papers these quotes cite (ids, comma-separated)."),
-               topic: List[str] = typer.Option([], "--topic", "-t",
+               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                                help="Papers cited by quotes and claims tagged with this topic."),
                paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
                cite: List[str] = typer.Option([], "--cite", callback=names_something,

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, input_path, short_authors, state, table, warn
+from kb.cli.common import echo, emit_json, input_path, names_something, short_authors, state, table, warn
 from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
@@ -167,10 +167,10 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
 
 
 @app.command("ls")
-def ls(tag: List[str] = typer.Option([], "--tag", "-t", help="Only papers with this tag (repeatable: all of them).",
+def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something, help="Only papers with this tag (repeatable: all of them).",
                                      autocompletion=complete_tag),
-       year: Optional[str] = typer.Option(None, "--year", help="Only papers of this year (2019) or range (2018-2020)."),
-       author: Optional[str] = typer.Option(None, "--author", help="Only papers with an author whose name holds this."),
+       year: Optional[str] = typer.Option(None, "--year", callback=names_something, help="Only papers of this year (2019) or range (2018-2020)."),
+       author: Optional[str] = typer.Option(None, "--author", callback=names_something, help="Only papers with an author whose name holds this."),
        sort: str = typer.Option("bib", "--sort", help="Order: " + ", ".join(SORTS) + " (bib: as references.bib holds them)."),
        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the papers (filtered by tag, year, author; sorted)."""

@@ -65,11 +65,11 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
 
 
 @quote_app.command("ls")
-def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t",
+def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="Only quotes tagged with this topic (repeatable: all must "
                                                   "match). Tags only: a quote merely containing the word is not "
                                                   "listed (that is --text)."),
-             text: List[str] = typer.Option([], "--text",
+             text: List[str] = typer.Option([], "--text", callback=names_something,
                                             help="Only quotes holding these words (full-text, in the quote or its "
                                                  "tags; repeatable: all must match). kb search looks everywhere."),
              paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,

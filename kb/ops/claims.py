@@ -189,10 +189,16 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
 
 # -- listing ----------------------------------------------------------------------------------
 
-def _bound(text: str):
-
-    interval = _check_value(text)
-    return to_base(interval.nominal, interval.unit_text)
+def _bound(option: str, text: str):
+    """A --min or --max figure in base units: (value, base unit); UsageError naming the option."""
+    if not text.strip():
+        raise UsageError(f"{option} {text!r} names nothing", hint="give a figure with its unit, e.g. \"1 kWh\"")
+    try:
+        interval = intervals.Interval.from_written(text.strip())
+        return to_base(interval.nominal, interval.unit_text)
+    except KBError as exc:
+        raise UsageError(f"{option} {text!r}: {exc.message}",
+                         hint="give a figure with its unit, e.g. \"1 kWh\"") from None
 
 
 def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str | None,
@@ -207,15 +213,19 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
             _, base_unit = to_base(1.0, unit)
         except KBError as exc:
             raise UsageError(f"--unit {unit!r}: {exc.message}") from None
+    bounds = {}
     for option, text, op in (("--min", minimum, ">="), ("--max", maximum, "<=")):
         if text is None:
             continue
-        value, bound_unit = _bound(text)
+        value, bound_unit = bounds[option] = _bound(option, text)
         if base_unit and bound_unit != base_unit:
             raise UsageError(f"{option} {text!r} is not in the same kind of unit as {set_by}")
-        base_unit, set_by = bound_unit, set_by or f"--min {text!r}"
+        base_unit, set_by = bound_unit, set_by or f"{option} {text!r}"
         where += f" and base_value {op} ?"
         params.append(value)
+    if len(bounds) == 2 and bounds["--min"][0] > bounds["--max"][0]:
+        raise UsageError(f"--min {minimum!r} is more than --max {maximum!r}: no figure is both",
+                         hint="swap them, or leave one out")
     if base_unit is not None:
         where += " and base_unit = ?"
         params.append(base_unit)

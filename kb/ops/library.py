@@ -694,12 +694,15 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
     if sort not in SORTS:
         raise UsageError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
     lo = hi = None
-    if year:
-        m = re.fullmatch(r"\s*(\d{4})?\s*(?:(-|\.\.)\s*(\d{4})?)?\s*", year)
+    if year is not None:
+        m = re.fullmatch(r"\s*(\d{4})?\s*(?:(-|\.\.|\u2013|\u2014)\s*(\d{4})?)?\s*", year)
         if not m or not (m.group(1) or m.group(3)):
             raise UsageError(f"--year {year!r}: give a year (2019) or a range (2018-2020, 2019-)")
         lo = int(m.group(1)) if m.group(1) else None
         hi = (int(m.group(3)) if m.group(3) else None) if m.group(2) else lo
+        if lo is not None and hi is not None and lo > hi:
+            raise UsageError(f"--year {year!r}: the range goes backwards; write it from the earlier year "
+                             f"({hi}-{lo})")
     info = {r[0]: (json.loads(r[1]), r[2]) for r in kb.conn.execute(
         "select p.citekey, p.fields, (select min(added_at) from versions v where v.citekey = p.citekey) "
         "from papers p")}
