@@ -199,21 +199,48 @@ def test_a_silent_server_fails_within_the_silent_timeout(tmp_path):
     assert elapsed < 15                        # not 4 attempts x 30 s
 
 
-def test_a_refused_connection_fails_within_the_refused_timeout(tmp_path):
+class FakeClock:
+    """kb.sources.net's clock: its waits are recorded and pass at once."""
+
+    def __init__(self):
+        import time
+
+        self.now, self.slept, self.time = 1000.0, [], time.time
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_a_refused_connection_is_retried_then_given_up_on_at_the_refused_timeout(tmp_path, monkeypatch):
+    """Retried with backoff (capped at 1 s for a refused connection, not KB_BACKOFF's 2 s),
+    announced, and given up on once the next wait would pass KB_REFUSED_TIMEOUT, saying so:
+    not after 2 + 4 + 8 s of backoff. The clock is kb's own, faked: no test waits."""
     import socket
-    import time
 
     from kb.errors import NetworkError
+    from kb.sources import net
 
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()                                   # nothing listens there now
-    started = time.monotonic()
+    clock = FakeClock()
+    monkeypatch.setattr(net, "time", clock)
+    notices: list = []
+    client = _client(tmp_path, refused_timeout=5.0, retries=3, backoff=2.0)
+    client.notice = notices.append
     with pytest.raises(NetworkError) as err:
-        _client(tmp_path, refused_timeout=1.0, retries=3, backoff=2.0).get(f"http://127.0.0.1:{port}/")
-    assert "connection refused" in str(err.value)
-    assert time.monotonic() - started < 10      # not 2 + 4 + 8 s of backoff
+        client.get(f"http://127.0.0.1:{port}/")
+    assert clock.slept == [1.0, 2.0] and sum(clock.slept) <= 5.0
+    assert f"127.0.0.1:{port}: connection refused (for 3 s, 3 attempts)" in str(err.value)
+    assert "KB_REFUSED_TIMEOUT" in str(err.value)
+    said = [n for n in notices if n]
+    assert said == [f"127.0.0.1:{port}: connection refused; retrying in 1 s (attempt 2 of at most 4)",
+                    f"127.0.0.1:{port}: connection refused; retrying in 2 s (attempt 3 of at most 4)"]
 
 
 def test_the_default_waits_are_bounded(monkeypatch):
