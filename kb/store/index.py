@@ -346,7 +346,10 @@ class Indexer:
 
     #: What a claims file's rows are, for saying what its deletion took away.
     _HELD = (("quote", "select id from quotes where file = ?"),
-             ("claim", "select citekey, id from claims where file = ? and kind = 'claim'"),
+             # a claim by what it is, not by its paper's key: a file renamed with its paper's
+             # key (references.bib and claims/ edited at once) loses none of its claims
+             ("claim", "select id, coalesce(number, ''), coalesce(unit, ''), coalesce(quote, '') from claims "
+                       "where file = ? and kind = 'claim'"),
              ("check", "select id from checks where file = ?"),
              ("unit", "select name from units where file = ?"))
 

@@ -102,3 +102,30 @@ def test_an_unverified_record_of_another_version_stays_unverified_not_failed(alp
     _edit(alpha, r'^status = "verified"$', 'status = "unverified"')
     r = run_kb("verify")
     assert r.code == 0 and "wrong-version" not in r.out, r.out
+
+
+# -- a key renamed in references.bib and claims/ at once --------------------------------------
+
+def test_a_key_renamed_in_both_files_at_once_loses_nothing_and_says_nothing_was_lost(alpha):
+    import os
+
+    bib = alpha / "references.bib"
+    bib.write_text(bib.read_text().replace("{alpha2020energy,", "{ada2020alpha,"))
+    os.replace(alpha / "claims" / "alpha2020energy.toml", alpha / "claims" / "ada2020alpha.toml")
+    checks = alpha / "claims" / "checks.toml"
+    checks.write_text(checks.read_text().replace("alpha2020energy.energy", "ada2020alpha.energy"))
+    r = run_kb("verify")
+    assert r.code == 0, r.out + r.err
+    assert "deleted" not in r.err and "no longer" not in r.err, r.err
+    assert [(c["citekey"], c["id"]) for c in run_kb("claims", "--json").json] == [("ada2020alpha", "energy")]
+    assert "pass" in run_kb("check").out
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out + r.err
+
+
+def test_a_claims_file_deleted_while_its_key_is_renamed_still_says_what_it_took(alpha):
+    bib = alpha / "references.bib"
+    bib.write_text(bib.read_text().replace("{alpha2020energy,", "{ada2020alpha,"))
+    (alpha / "claims" / "alpha2020energy.toml").unlink()
+    r = run_kb("ls")
+    assert "claims/alpha2020energy.toml was deleted: its 1 quote and 1 claim are no longer" in r.err, r.err
