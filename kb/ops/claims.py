@@ -133,6 +133,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     record: dict = {"value": value.strip(), "per": per, "topics": list(dict.fromkeys(topics or []))}
     warnings: list[str] = []
     paper = require_paper(kb.conn, citekey)
+    citekey = paper["citekey"]              # a key in its ids, or written in another Unicode form
     if quote:
         quote = quote.strip()
         paper, text, match, near = quotes.verify_text(kb, citekey, quote, version)
@@ -273,6 +274,7 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
     """Propose every number with a unit in the paper's text as a candidate claim."""
 
     paper = require_paper(kb.conn, citekey)
+    citekey = paper["citekey"]
     version = normalise_version(version) if version else None
     text = load_text(kb.conn, citekey, version)
     if text is None:

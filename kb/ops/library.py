@@ -179,7 +179,7 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
     if not new or _BAD_KEY.search(new):
         raise UsageError(f"{new!r} cannot be a citekey: no spaces, commas, braces, quotes, "
                          "'#', '%', '=', '~' or backslashes")
-    clash = next((k for k in bibfile.keys() if k.lower() == new.lower() and k != old), None)
+    clash = next((k for k in bibfile.keys() if citekeys.fold_key(k) == citekeys.fold_key(new) and k != old), None)
     if clash:
         raise UsageError(f"{new!r} is already a citekey" + (f" ({clash})" if clash != new else "")
                          + "; nothing renamed",

@@ -612,6 +612,10 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     version = normalise_version(version)
     row = kb.db.execute("select citekey, arxiv_id, title, doi, title_norm from papers where citekey = ?",
                         [citekey]).fetchone()
+    if not row and (alias := resolve_alias(kb.conn, citekey)) is not None:
+        citekey = alias                 # a key in its ids, or written in another Unicode form
+        row = kb.db.execute("select citekey, arxiv_id, title, doi, title_norm from papers where citekey = ?",
+                            [citekey]).fetchone()
     if not row:
         raise no_paper(kb.conn, citekey)
     held = kb.db.execute("select sha256, page_count from versions where citekey = ? and version = ? and "
@@ -797,7 +801,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
     with kb.writing():
         db = kb.db
         bibfile = BibFile.load(kb.layout.bib)
-        taken = {k.lower() for k in bibfile.keys()}
+        taken = {citekeys.fold_key(k) for k in bibfile.keys()}
         aliases = alias_keys(kb.conn)           # never made as a key: notes cite them
         finder = PaperFinder(kb.conn)
         metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
@@ -808,7 +812,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key)
             if key is not None and key in guessed and bibfile.owned(key):
-                _take_over(bibfile, key, entry, out, where, taken | {a.lower() for a in aliases},
+                _take_over(bibfile, key, entry, out, where, taken | {citekeys.fold_key(a) for a in aliases},
                            None if normalise else source)
                 aliases.add(entry.key)
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
@@ -824,7 +828,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                         f"entries it wrote): did not write {', '.join(sorted(fields))} "
                                         "(kb import --fill adds them)")
                     fields = {}
-                if entry.key != key and (entry.key.lower() in taken or entry.key in aliases) \
+                if entry.key != key and (citekeys.fold_key(entry.key) in taken or entry.key in aliases) \
                         and entry.key not in _aliases(held):
                     # another paper's key here: as this one's alias a note citing it would find two
                     out.warnings.append(f"{where}: {entry.key!r} is {key} here, but also a key of another "
@@ -855,12 +859,12 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue
             own = entry.key
-            if own.lower() not in taken:
+            if citekeys.fold_key(own) not in taken:
                 key = own
             else:
                 key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken | aliases)
                 out.warnings.append(f"{where}: key {own!r} is taken by another paper; filed as {key}")
-            taken.add(key.lower())
+            taken.add(citekeys.fold_key(key))
             if normalise or not _copy_entry(bibfile, source, own, key, out, where):
                 bibfile.append_raw(render_entry(key, entry.entry_type,
                                                 {k: v for k, v in entry.fields.items() if v}, fit=False), key)
@@ -908,7 +912,7 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str,
     kept = {k: v for k, v in held.items()
             if k in ("doi", "eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
     fields = {**kept, **{k: v for k, v in entry.fields.items() if v and k != "ids"}}
-    clash = entry.key != key and entry.key.lower() in taken         # another paper's key here
+    clash = entry.key != key and citekeys.fold_key(entry.key) in taken      # another paper's key here
     ids = [k for k in _aliases(entry.fields) + _aliases(held) + [entry.key]
            if k != key and not (clash and k == entry.key)]
     raw = _as_written(source, entry, key)

@@ -22,6 +22,7 @@ from kb.store.queries import (
     PageText,
     load_second_text,
     load_text,
+    missing_paper,
     off_text,
     off_text_sql,
     paper_exists,
@@ -140,6 +141,7 @@ def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, ca
     the extraction it was found in."""
 
     paper = require_paper(kb.conn, citekey)
+    citekey = paper["citekey"]              # a key in its ids, or written in another Unicode form
     if not any(ch.isalnum() for ch in quote):
         raise UsageError(f"the quote {_shown(quote)} has no word or number to look for in the paper")
     text = load_text(kb.conn, citekey, version, cache)
@@ -198,6 +200,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     if quote_id is not None and not claimsfile.ID_RE.match(quote_id):
         raise UsageError(f"quote id {quote_id!r} must be letters, digits, '-', '_' or '.'")
     paper, text, match, near = verify_text(kb, citekey, quote, version)
+    citekey = paper["citekey"]
     record: dict = {"text": quote, "topics": list(dict.fromkeys(topics or []))}
     if text is None:
         held = versions_with_text(kb.conn, citekey)
@@ -365,7 +368,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                        kind="claim", **kw)
 
     if c["citekey"] not in papers:
-        return verdict("no-paper", f"{c['citekey']} is not in references.bib", True)
+        return verdict("no-paper", missing_paper(kb.conn, c["citekey"]), True)
     mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
     if c["status"] == "unverified":
         reason = claim_note(kb, c, docs) or "stored unverified"
@@ -462,8 +465,8 @@ def verify_papers(kb: KB, progress=None) -> Iterator[Verdict]:
 
 def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if q["citekey"] not in papers:
-        return Verdict(q["id"], q["citekey"], q["version"], "no-paper",
-                       f"{q['citekey']} is not in references.bib", failed=True)
+        return Verdict(q["id"], q["citekey"], q["version"], "no-paper", missing_paper(kb.conn, q["citekey"]),
+                       failed=True)
     if q["status"] == "unverified":
         return Verdict(q["id"], q["citekey"], q["version"], "unverified",
                        q.get("note") or "stored with --force, not verified")

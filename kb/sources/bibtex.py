@@ -33,6 +33,7 @@ from kb.sources.bibmodel import (
     valid_datum,
     valid_field,
 )
+from kb.sources.citekey import fold_key
 from kb.text.lazyre import lazy
 
 MONTHS = {m: m.capitalize() for m in
@@ -355,11 +356,12 @@ class BibFile:
                 self._define(block.name, block.entry, self.text[block.start:block.end])
             elif block.kind == "entry":
                 entry = block.entry
-                folded = entry.key.lower()
+                folded = fold_key(entry.key)
                 if folded in seen:
                     raise FileFormatError(f"duplicate citekey {entry.key!r}", path=self.path, line=entry.line,
                                           hint=f"line {seen[folded]} has it already (BibTeX does not tell "
-                                          "upper from lower case in keys); each entry needs its own key")
+                                          "upper from lower case in keys, nor an accented letter from the same "
+                                          "letter written as two Unicode characters); each entry needs its own key")
                 seen[folded] = entry.line
                 self._resolve(entry)
                 self.by_key[entry.key] = block

@@ -9,6 +9,7 @@ makes keys for new entries.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 from kb.text.ascii import ascii_fold
@@ -19,6 +20,18 @@ STOPWORDS = frozenset("""
 a an the on of in for to and or with from by at as is are be via into onto over
 towards toward about what why how when where which who whom do does can we our
 this that these those its it not no new using use""".split())
+
+
+def key_form(key: str) -> str:
+    """A key as kb compares keys written two ways: its accented letters in one Unicode form
+    (NFC). "müller" typed in a terminal and "müller" saved by macOS or a BibTeX tool as u
+    and a combining diaeresis (NFD) look the same and are one key."""
+    return key if key.isascii() else unicodedata.normalize("NFC", key)
+
+
+def fold_key(key: str) -> str:
+    """A key as BibTeX tells keys apart: in any case, and in any Unicode form (key_form)."""
+    return key_form(key).lower()
 
 
 def _slug(text: str) -> str:
@@ -45,7 +58,7 @@ def unique_key(base: str, taken: Iterable[str]) -> str:
     """The base key, or base+b, base+c, ... if taken; then base+2, base+3, ... . Taken in
     any case: BibTeX does not tell Doe2021Energy from doe2021energy (and kb refuses a file
     holding two keys that differ only so)."""
-    taken = {t.lower() for t in taken}
+    taken = {fold_key(t) for t in taken}
     if base.lower() not in taken:
         return base
     letters = "bcdefghijklmnopqrstuvwxyz"

@@ -10,7 +10,9 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from kb.atomic import escape_key
 from kb.errors import NotFound
+from kb.sources.citekey import key_form
 from kb.store.fts import topic_clause
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
@@ -30,13 +32,44 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
 
 
+def same_key(conn: sqlite3.Connection, key: str) -> str | None:
+    """The key of a paper that `key` is written another way (key_form), or None. Asked only
+    of a key no paper has as written: it reads the non-ASCII keys."""
+    if key.isascii():
+        return None
+    want = key_form(key)
+    for (citekey,) in conn.execute("select citekey from papers where citekey glob '*[^ -~]*'"):
+        if key_form(citekey) == want and citekey != key:
+            return citekey
+    return None
+
+
+def missing_paper(conn: sqlite3.Connection, citekey: str) -> str:
+    """Why records kept under `citekey` have no paper: said for a record of a claims file
+    whose name writes its paper's key with other Unicode characters than references.bib
+    does (NFC and NFD: a file made on another system), which no lookup follows, since
+    what a claims file holds is indexed from its name alone."""
+    other = same_key(conn, citekey)
+    if other is None:
+        return f"{citekey} is not in references.bib"
+    return (f"{citekey} is not in references.bib as its claims file's name writes it: references.bib "
+            f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "
+            f"rename the file claims/{escape_key(other)}.toml")
+
+
 def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     """The paper whose `ids` field (biblatex's list of a paper's other keys, where
-    kb import records an imported key it merged) names `key`; None if none does."""
+    kb import records an imported key it merged) names `key`, or whose key is `key`
+    written another way (same_key); None if none does."""
+    written = same_key(conn, key)
+    if written is not None:
+        return written
+    want = key_form(key)
+    pattern = key if key.isascii() else ""        # NFD in the ids field: compared below
     for citekey, fields in conn.execute("select citekey, fields from papers where fields like ?",
-                                        [f'%"ids"%{key}%']):
+                                        [f'%"ids"%{pattern}%']):
         ids = json.loads(fields).get("ids") or ""
-        if key in [k.strip() for k in ids.split(",")]:
+        if want in [key_form(k.strip()) for k in ids.split(",")]:
             return citekey
     return None
 

@@ -129,3 +129,81 @@ def test_a_claims_file_deleted_while_its_key_is_renamed_still_says_what_it_took(
     (alpha / "claims" / "alpha2020energy.toml").unlink()
     r = run_kb("ls")
     assert "claims/alpha2020energy.toml was deleted: its 1 quote and 1 claim are no longer" in r.err, r.err
+
+
+# -- one key in two Unicode forms (NFC as typed in a terminal, NFD as macOS or a tool saves it) -----
+
+NFC = "m\u00fcller2020\u00e9nergie"
+NFD = "mu\u0308ller2020e\u0301nergie"
+ENTRY = "@article{{{key},\n  title = {{{title}}},\n  author = {{M\u00fcller, Hans}},\n  year = {{2020}},\n}}\n"
+
+
+@pytest.fixture
+def nfd(kb_root, tmp_path):
+    """A paper whose key references.bib writes in NFD, and its text."""
+    import json
+
+    (kb_root / "references.bib").write_text(ENTRY.format(key=NFD, title="Energie im Rechenzentrum"))
+    pages = tmp_path / "pages.json"
+    pages.write_text(json.dumps(["Wir haben 12 Modelle trainiert, die 1,287 MWh verbrauchten.", "Seite zwei."]))
+    return pages
+
+
+@pytest.mark.parametrize("typed", [NFC, NFD])
+def test_a_key_typed_in_either_unicode_form_is_the_paper(nfd, kb_root, typed):
+    assert run_kb("text", "load", typed, nfd).code == 0
+    assert run_kb("show", typed, "--json").json["citekey"] == NFD
+    r = run_kb("quote", "add", typed, "12 Modelle trainiert", "--id", "trained")
+    assert r.code == 0, r.err
+    r = run_kb("claim", "add", typed, "1,287 MWh", "--quote", "die 1,287 MWh verbrauchten", "--id", "used")
+    assert r.code == 0, r.err
+    assert [q["citekey"] for q in run_kb("quote", "ls", "--paper", typed, "--json").json] == [NFD]
+    assert [c["citekey"] for c in run_kb("claims", "--paper", typed, "--json").json] == [NFD]
+    assert sorted(p.name for p in (kb_root / "claims").iterdir()) == ["mu%CC%88ller2020e%CC%81nergie.toml"]
+    assert run_kb("text", "show", typed, "--page", "2").code == 0
+    assert run_kb("claims", "extract", typed).code == 0
+    assert "@article{" + NFD in run_kb("export", "bib", "--cite", typed, "--as-stored", "-o", "-").out
+    assert run_kb("verify").code == 0
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out
+
+
+def test_two_entries_whose_keys_differ_only_in_unicode_form_are_one_key_twice(nfd, kb_root):
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text() + "\n" + ENTRY.format(key=NFC, title="Another Paper"))
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.count("\n") == 1 and "duplicate citekey" in r.err and "Unicode" in r.err, r.err
+
+
+def test_an_imported_key_in_the_other_unicode_form_is_taken(nfd, kb_root, tmp_path):
+    assert run_kb("ls").code == 0
+    other = tmp_path / "other.bib"
+    other.write_text(ENTRY.format(key=NFC, title="Ein Ganz Anderer Aufsatz"))
+    r = run_kb("import", other)
+    assert r.code == 0 and "is taken by another paper" in r.err, r.err
+    bib = (kb_root / "references.bib").read_text()
+    assert NFC not in bib and bib.count("@article{") == 2
+    assert run_kb("rebuild").code == 0 and len(run_kb("ls", "--json").json) == 2
+    filed = [p["citekey"] for p in run_kb("ls", "--json").json if p["citekey"] != NFD]
+    r = run_kb("rename", filed[0], NFC)
+    assert r.code == 2 and "already a citekey" in r.err, r.err
+
+
+def test_a_claims_file_named_in_the_other_unicode_form_says_so(nfd, kb_root):
+    assert run_kb("text", "load", NFD, nfd).code == 0
+    assert run_kb("quote", "add", NFD, "12 Modelle trainiert", "--id", "trained").code == 0
+    (kb_root / "claims" / "mu%CC%88ller2020e%CC%81nergie.toml").rename(kb_root / "claims" / f"{NFC}.toml")
+    r = run_kb("verify")
+    assert r.code == 1 and "other Unicode characters" in r.out and "rename the file claims/mu%CC%88ller" in r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and "rename the file claims/mu%CC%88ller2020e%CC%81nergie.toml" in r.out, r.out
+
+
+def test_a_key_kept_in_ids_after_a_rename_adds_quotes_and_claims_to_its_paper(alpha):
+    assert run_kb("rename", "alpha2020energy", "ada2020alpha").code == 0
+    r = run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs", "--id", "trained")
+    assert r.code == 0, r.err
+    r = run_kb("claim", "add", "alpha2020energy", "64 GPUs", "--quote", "We trained 12 models on 64 GPUs")
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in (alpha / "claims").iterdir()) == ["ada2020alpha.toml", "checks.toml"]
+    assert {q["citekey"] for q in run_kb("quote", "ls", "--json").json} == {"ada2020alpha"}
