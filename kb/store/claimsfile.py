@@ -342,6 +342,12 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             value = repr(value)
         if not isinstance(value, str) or not value.strip():
             r.fail(f"claim {cid}: `value` must be a string such as \"11.49 kWh\"", line)
+        # as a quote's: kb verify checks a claim marked anything but "unverified", so a
+        # misspelt status ("verifed") is the file's error, not a claim listed one way and
+        # verified another
+        status = r.string(c, "status", line, False, f"claim {cid}") or "verified"
+        if status not in ("verified", "unverified"):
+            r.fail(f"claim {cid}: status must be 'verified' or 'unverified', not {status[:40]!r}", line)
         doc.claims.append(ClaimRec(
             id=cid, value=value, citekey=r.string(c, "paper", line, False, f"claim {cid}") or citekey,
             per=r.string(c, "per", line, False, f"claim {cid}"),
@@ -350,7 +356,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             page=r.integer(c, "page", line, f"claim {cid}"),
             version=r.version(c, line, f"claim {cid}"),
             topics=r.strings(c, "topics", line, f"claim {cid}"),
-            status=r.string(c, "status", line, False, f"claim {cid}"),
+            status=status,
             note=r.string(c, "note", line, False, f"claim {cid}"), line=line))
     units = data.get("units", {})
     if not isinstance(units, dict):

@@ -207,3 +207,28 @@ def test_a_key_kept_in_ids_after_a_rename_adds_quotes_and_claims_to_its_paper(al
     assert r.code == 0, r.err
     assert sorted(p.name for p in (alpha / "claims").iterdir()) == ["ada2020alpha.toml", "checks.toml"]
     assert {q["citekey"] for q in run_kb("quote", "ls", "--json").json} == {"ada2020alpha"}
+
+
+# -- a claim's status written by hand -----------------------------------------------------------
+
+@pytest.mark.parametrize("status", ['"verifed"', '"Verified"', '"yes"', "true"])
+def test_a_claim_status_kb_does_not_know_is_one_line_not_verified_one_way_and_listed_another(alpha, status):
+    path = alpha / "claims" / "alpha2020energy.toml"
+    head, claim = path.read_text().split("[[claim]]")
+    path.write_text(head + "[[claim]]" + claim.replace('status = "verified"', f"status = {status}"))
+    r = run_kb("verify")
+    assert r.code == 2 and r.err.startswith("kb: error: claims/alpha2020energy.toml:") and r.err.count("\n") == 1
+    assert "claim energy" in r.err and "status" in r.err, r.err
+
+
+@pytest.mark.parametrize("status", ['status = ""', ""])
+def test_a_claim_with_no_status_is_verified_by_every_command_alike(alpha, status):
+    path = alpha / "claims" / "alpha2020energy.toml"
+    head, claim = path.read_text().split("[[claim]]")
+    path.write_text(head + "[[claim]]" + claim.replace('status = "verified"', status))
+    assert run_kb("verify").code == 0
+    assert run_kb("claims", "--json").json[0]["status"] == "verified"
+    assert "UNVERIFIED" not in run_kb("claims").out
+    _edit(alpha, r'^value = "1,287 MWh"$', 'value = "1,278 MWh"')
+    assert run_kb("verify").code == 1
+    assert run_kb("claims", "--json").json[0]["status"] == "unverified"
