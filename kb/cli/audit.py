@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, emit_json_items, names_something
+from kb.cli.common import echo, emit_json, emit_json_items, input_path, names_something
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.audit import Restatement, accept, audit_note, iter_audit
@@ -15,8 +15,8 @@ from kb.ops.audit import Restatement, accept, audit_note, iter_audit
 app = typer.Typer()
 
 
-def _line(r: Restatement) -> str:
-    where = "page" if not r.citing.endswith(".md") else "line"
+def _line(r: Restatement, in_note: bool = False) -> str:
+    where = "line" if in_note else "page"
     src = f"{r.cited} p{r.cited_page}" if r.cited_page else r.cited
     text = f"{r.citing} {where} {r.citing_page}  \"{r.figure}\"  -> {src}  {r.verdict}"
     if r.verdict == "differs" and r.difference is not None:
@@ -66,7 +66,7 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
     if note is not None:
         if keys:
             raise UsageError("--note audits a note; give papers or --note, not both")
-        rows = iter(audit_note(kb, Path(note), only=wanted))
+        rows = iter(audit_note(kb, input_path(Path(note), "the note"), only=wanted))
     else:
         rows = iter_audit(kb, keys or None, only=wanted, include_judged=judged)
     counts = {"confirmed": 0, "differs": 0, "not-in-source": 0}
@@ -83,7 +83,7 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
         emit_json_items(r.to_dict() for r in counted(rows))
     else:
         for r in counted(rows):
-            echo(_line(r))
+            echo(_line(r, note is not None))
         echo(f"{sum(counts.values())} restatements: {counts['confirmed']} confirmed, {counts['differs']} differ, "
              f"{counts['not-in-source']} not in the source")
     if differ:

@@ -166,9 +166,11 @@ class StdinInput:
     folder for paths inside it: the current folder)."""
 
     name = "<stdin>"
+    stem = "stdin"
 
-    def __init__(self, what: str):
+    def __init__(self, what: str, suffix: str = ""):
         self.what = what
+        self.suffix = suffix            # ".pdf": read as a file of that kind would be
         self._data: bytes | None = None
 
     def read_bytes(self) -> bytes:
@@ -180,7 +182,7 @@ class StdinInput:
             data = stream.buffer.read(limit) if hasattr(stream, "buffer") else stream.read(limit).encode("utf-8")
             if not data.strip():
                 raise UsageError(f"- means {self.what} from stdin, but stdin was empty",
-                                 hint="pipe the input in, e.g. `cat refs.bib | kb import -`")
+                                 hint=f"pipe {self.what} in, e.g. `cat FILE | kb ... -`")
             self._data = data
         return self._data
 
@@ -195,9 +197,9 @@ class StdinInput:
         return self.name
 
 
-def input_path(given: Path, what: str) -> "Path | StdinInput":
+def input_path(given: Path, what: str, suffix: str = "") -> "Path | StdinInput":
     """The file an input argument names; `-` is standard input."""
-    return StdinInput(what) if str(given) == "-" else given
+    return StdinInput(what, suffix) if str(given) == "-" else given
 
 
 def print_quote(q: dict) -> None:

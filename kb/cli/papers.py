@@ -84,7 +84,14 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     one at a time, in the order given; one that fails is said and the others go on."""
 
     jobs = _jobs(jobs)
-    parsed = [ids.parse_identifier(ident) for ident in identifiers]   # every one checked before any work
+    if "-" in identifiers and identifiers != ["-"] and not (
+            len(identifiers) == 2 and identifiers[0] != "-" and identifiers[1] == "-"
+            and isinstance(ids.parse_identifier(identifiers[0]), (ids.ArxivId, ids.Doi))):
+        raise UsageError("- (a PDF on stdin) is one paper: give it alone (kb add - < paper.pdf) or after its "
+                         "arXiv id or DOI (kb add doi:10.… - < paper.pdf)")
+    stdin = input_path(Path("-"), "the PDF", ".pdf") if "-" in identifiers else None
+    parsed = [ids.LocalFile(stdin) if ident == "-" else ids.parse_identifier(ident)
+              for ident in identifiers]       # every one checked before any work
     pdf_of: dict[int, Path] = {}
     i = 0
     while i < len(parsed) - 1:
@@ -104,6 +111,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     if len(items) == 1:
         ident, pdf = items[0]           # one paper: its errors are the command's, its pages drawn
         outcomes = [(ident, paper_ops.add_with_pdf(kb, ident, pdf, **options) if pdf
+                     else paper_ops.add_file(kb, stdin, offline=offline, extractor=extractor) if ident == "-"
                      else paper_ops.add(kb, ident, **options))]
     else:
         outcomes = paper_ops.add_many(kb, items, jobs=jobs, **options)

@@ -685,7 +685,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     out: list[Restatement] = []
     sources: dict = {}
     seen: set[tuple] = set()
-    name = Path(path).name
+    name = path.name
     for line, sentence, citekey in items:
         if citekey is None:
             continue

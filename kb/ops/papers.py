@@ -386,6 +386,14 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
     return _settled(kb, add_pdf(kb, ident.path, offline=offline, extractor=extractor))
 
 
+def add_file(kb: KB, path, *, offline: bool = False, extractor: str | None = None) -> AddResult:
+    """A PDF given as a file object rather than a name (standard input: `kb add -`), as
+    `add` adds a PDF named by its path."""
+    if extractor is not None:
+        parse_plan(extractor)
+    return _settled(kb, add_pdf(kb, path, offline=offline, extractor=extractor))
+
+
 def _settled(kb: KB, result: AddResult) -> AddResult:
     """A key made before the metadata was known (anon…) renamed once it is (library.settle_key)."""
     result.citekey, note = settle_key(kb, result.citekey)

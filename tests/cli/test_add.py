@@ -720,3 +720,16 @@ def test_a_pdf_header_past_the_first_1024_bytes_is_not_a_pdf(kb_root, tmp_path):
     r = run_kb("add", "--offline", path)
     assert r.code == 2 and r.err.count("\n") == 1 and "no %PDF- header in its first 1024 bytes" in r.err, r.err
     assert bib(kb_root) == ""
+
+
+def test_doi_with_its_pdf_on_stdin_is_one_paper(kb_root, server, monkeypatch):
+    import io
+    import sys
+
+    _loeb(server)
+    data = make_pdf(["Optimal isn't good enough", "Biological cybernetics page two"])
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    r = run_kb("add", "doi:10.1007/s00422-012-0514-6", "-", "--json")
+    assert r.code == 0, r.err
+    assert [(p["citekey"], p["pages"]) for p in r.json] == [("loeb2012optimal", 2)]
+    assert "attached as its PDF" in r.err

@@ -44,7 +44,9 @@ def test_import_dash_reads_stdin(root, monkeypatch):
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n"])
 def test_empty_stdin_is_one_clear_error(root, monkeypatch, data):
-    for args in (["import", "-"], ["verify", "--note", "-"]):
+    for args in (["import", "-"], ["verify", "--note", "-"], ["audit", "--note", "-"], ["add", "--offline", "-"],
+                 ["text", "load", "doe2020energy", "-"]):
+        (root / "references.bib").write_text(BIB)
         feed(monkeypatch, data)
         r = run_kb("--kb", root, *args)
         assert r.code == 2, (args, r.out, r.err)
@@ -83,3 +85,35 @@ def test_dash_output_is_stdout_for_every_export(root, tmp_path, monkeypatch):
         assert r.code == 0 and "Energy of Everything" in r.out, fmt
         assert not r.out.startswith("wrote")
     assert not (tmp_path / "-").exists() and not (root / "exports").exists()
+
+
+def test_add_dash_reads_a_pdf_from_stdin(root, monkeypatch):
+    from pdfgen import make_pdf
+
+    feed(monkeypatch, make_pdf(["Measured Energy of Piped Models", "They used 7 kWh per run."],
+                               title="Measured Energy of Piped Models"))
+    r = run_kb("--kb", root, "add", "--offline", "--extractor", "both", "-")
+    assert r.code == 0, r.err
+    key = r.out.split()[1]
+    assert run_kb("--kb", root, "quote", "add", key, "They used 7 kWh per run").code == 0
+    assert not (root / "-").exists()
+    feed(monkeypatch, b"<html>a login page</html>")
+    r = run_kb("--kb", root, "add", "--offline", "-")
+    assert r.code == 2 and r.err.count("\n") == 1 and "<stdin> is an HTML page" in r.err, r.err
+
+
+@pytest.mark.parametrize("args", [["-", "-"], ["-", "other.pdf"], ["arxiv:2311.16863", "-", "-"]])
+def test_stdin_is_one_pdf(root, monkeypatch, args):
+    feed(monkeypatch, b"%PDF-1.4\n")
+    r = run_kb("--kb", root, "add", "--offline", *args)
+    assert r.code == 2 and r.err.count("\n") == 1 and "a PDF on stdin" in r.err, r.err
+
+
+def test_audit_note_dash_reads_stdin(root, monkeypatch):
+    (root / "references.bib").write_text(BIB)
+    feed(monkeypatch, json.dumps(["The energy of everything is 42 kWh per run."]).encode())
+    assert run_kb("--kb", root, "text", "load", "doe2020energy", "-").code == 0
+    feed(monkeypatch, b'The energy of everything was 42 kWh per run [@doe2020energy].\n')
+    r = run_kb("--kb", root, "audit", "--note", "-")
+    assert r.code == 0, r.out + r.err
+    assert r.out.startswith("<stdin> line 1") and "confirmed" in r.out
