@@ -51,7 +51,12 @@ class Limits:
             if value not in (None, ""):
                 where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"
                 try:
-                    number = type(getattr(limits, name))(value)
+                    if isinstance(value, bool):         # `max_pages = true`: TOML's true is no number
+                        raise TypeError(name)
+                    kind = type(getattr(limits, name))
+                    number = kind(value)
+                    if kind is int and isinstance(value, float) and number != value:
+                        raise ValueError(name)          # 2.5 pages is not 2
                 except (TypeError, ValueError, OverflowError):
                     # A setting to correct, not a PDF over a limit (which would be kept without text).
                     raise UsageError(f"limit {name}={value!r} is not a number (set in {where})") from None

@@ -232,3 +232,20 @@ def test_a_claim_with_no_status_is_verified_by_every_command_alike(alpha, status
     _edit(alpha, r'^value = "1,287 MWh"$', 'value = "1,278 MWh"')
     assert run_kb("verify").code == 1
     assert run_kb("claims", "--json").json[0]["status"] == "unverified"
+
+
+# -- kb.toml --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["true", "2.5", "1e400", '"many"', "-3", "[2000]"])
+def test_a_kb_toml_limit_of_the_wrong_type_is_one_line_not_a_silent_limit(alpha, tmp_path, value):
+    from pdfgen import make_pdf
+
+    toml = alpha / "kb.toml"
+    toml.write_text(re.sub(r"^max_pages = .*$", f"max_pages = {value}", toml.read_text(), flags=re.M))
+    assert f"max_pages = {value}" in toml.read_text()
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf(["A page about energy, long enough to be text and not an image."] * 3))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 2 and r.err.startswith("kb: error: ") and r.err.count("\n") == 1, r.err
+    assert "max_pages" in r.err and "kb.toml" in r.err
+    assert len(run_kb("ls", "--json").json) == 1           # nothing added
