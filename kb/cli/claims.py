@@ -37,7 +37,8 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
               value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
               quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),
               per: Optional[str] = typer.Option(None, "--per", help="What it is per: \"1000 inferences\", \"year\"."),
-              topic: List[str] = typer.Option([], "--topic", "-t", help="A topic (repeatable)."),
+              topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
+                                             help="A topic (repeatable)."),
               claim_id: Optional[str] = typer.Option(None, "--id", help="Its name; expressions write '-' as '_'."),
               version: Optional[str] = typer.Option(None, "--version", help="arXiv version (default: latest held)."),
               force: bool = typer.Option(False, "--force", help="Store it even if the quote is not found (unverified)."),
@@ -147,7 +148,8 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
 def claims_promote(candidate: int = typer.Argument(..., help="The candidate's number (kb claims --unreviewed)."),
                    claim_id: Optional[str] = typer.Option(None, "--id", help="The claim's name."),
                    per: Optional[str] = typer.Option(None, "--per", help="What it is per."),
-                   topic: List[str] = typer.Option([], "--topic", "-t", help="A topic (repeatable)."),
+                   topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
+                                             help="A topic (repeatable)."),
                    as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
     """Make a candidate a claim; its sentence becomes the verified quote."""
 

@@ -31,7 +31,8 @@ app.add_typer(quote_app, name="quote")
 @quote_app.command("add")
 def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
               text: str = typer.Argument(..., help="The quote, word for word; [...] marks an elision."),
-              topic: List[str] = typer.Option([], "--topic", "-t", help="A topic (repeatable)."),
+              topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
+                                             help="A topic (repeatable)."),
               version: Optional[str] = typer.Option(None, "--version",
                                                     help="Verify against this arXiv version (default: latest held)."),
               quote_id: Optional[str] = typer.Option(None, "--id", help="An id for the quote (default: from its words)."),

@@ -73,3 +73,14 @@ def test_a_filter_that_can_select_lists_what_it_selects(alpha, args, listed):
     assert r.code == 0, r.err
     rows = r.json["claims"] if isinstance(r.json, dict) else r.json     # --topic lists quotes too
     assert len(rows) == listed
+
+
+@pytest.mark.parametrize("args", [
+    ("quote", "add", "alpha2020energy", "We trained 12 models", "-t", ""),
+    ("quote", "add", "alpha2020energy", "We trained 12 models", "-t", "ok", "-t", " , "),
+    ("claim", "add", "alpha2020energy", "64 GPUs", "--quote", "on 64 GPUs", "--topic", " "),
+])
+def test_an_empty_topic_is_not_stored(alpha, args):
+    _refused(run_kb(*args), "--topic", "names nothing")
+    assert all(t.strip(" ,") for q in run_kb("quote", "ls", "--json").json for t in q["topics"])
+    assert len(run_kb("quote", "ls", "--json").json) == 0
