@@ -77,7 +77,7 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
     """A BibTeX entry's fields (keys lower-cased) as metadata."""
     f = {k.lower(): v for k, v in fields.items()}
     year = None
-    m = re.search(r"\d{4}", f.get("year", "") or f.get("date", ""))
+    m = re.search(r"(?<!\d)\d{4}(?!\d)", f.get("year", "") or f.get("date", ""))
     if m:
         year = int(m.group(0))
     arxiv_id = version = None

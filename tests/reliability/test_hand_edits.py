@@ -249,3 +249,15 @@ def test_a_kb_toml_limit_of_the_wrong_type_is_one_line_not_a_silent_limit(alpha,
     assert r.code == 2 and r.err.startswith("kb: error: ") and r.err.count("\n") == 1, r.err
     assert "max_pages" in r.err and "kb.toml" in r.err
     assert len(run_kb("ls", "--json").json) == 1           # nothing added
+
+
+# -- references.bib -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("year, read", [("{99999999999999999999}", None), ("{12345}", None), ("{2020/2021}", 2020),
+                                        ("{c. 2019}", 2019), ("{twenty}", None), ("2018", 2018)])
+def test_a_year_written_by_hand_is_a_year_or_none(kb_root, year, read):
+    (kb_root / "references.bib").write_text(f"@article{{a1, title = {{Paper One}}, author = {{Doe, Jane}}, "
+                                            f"year = {year}}}\n")
+    r = run_kb("ls", "--json")
+    assert r.code == 0, r.err
+    assert r.json[0]["year"] == read
