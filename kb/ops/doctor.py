@@ -448,7 +448,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             report.problem("quotes", where, f"quote {v.id}: {v.message.partition('; ')[0]}",
                            f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the "
                            f"versions), or add that version's text")
-        elif v.status == "no-paper" and "as its claims file's name writes it" in v.message:
+        elif v.status == "no-paper" and "as its claims file writes it" in v.message:
             report.problem("quotes", where, f"quote {v.id}: {v.message.rpartition('; ')[0]}",
                            v.message.rpartition("; ")[2])
         elif v.status == "no-paper":
@@ -509,7 +509,7 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
                        "or add that version's text")
     elif v.status in ("value-mismatch", "value-unreadable", "not-found", "no-quote", "wrong-page"):
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
-    elif v.status == "no-paper" and "as its claims file's name writes it" in v.message:
+    elif v.status == "no-paper" and "as its claims file writes it" in v.message:
         report.problem("claims", where, f"claim {v.id}: {v.message.rpartition('; ')[0]}",
                        v.message.rpartition("; ")[2])
     elif v.status == "no-paper":

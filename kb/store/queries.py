@@ -52,9 +52,9 @@ def missing_paper(conn: sqlite3.Connection, citekey: str) -> str:
     other = same_key(conn, citekey)
     if other is None:
         return f"{citekey} is not in references.bib"
-    return (f"{citekey} is not in references.bib as its claims file's name writes it: references.bib "
+    return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
             f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "
-            f"rename the file claims/{escape_key(other)}.toml")
+            f"rename the file claims/{escape_key(other)}.toml (or copy the key into its `paper` field)")
 
 
 def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
