@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -127,7 +128,7 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
         return
     cells = [headers] + [row if all(type(c) is str for c in row) else ["" if c is None else str(c) for c in row]
                          for row in rows]
-    widths = [max(map(len, column)) for column in zip(*cells)]
+    widths = [max(map(shown_width, column)) for column in zip(*cells)]
     last = widths[-1]
     if stdout().isatty():
         try:
@@ -140,8 +141,18 @@ def table(rows: list[list[str]], headers: list[str], max_width: int | None = Non
         *head, tail = row
         if len(tail) > last:
             tail = tail[: last - 1] + "…"
-        lines.append("  ".join([cell.ljust(w) for cell, w in zip(head, widths)] + [tail]).rstrip())
+        lines.append("  ".join([cell + " " * (w - shown_width(cell)) for cell, w in zip(head, widths)]
+                               + [tail]).rstrip())
     out("\n".join(lines) + "\n")
+
+
+def shown_width(text: str) -> int:
+    """How many columns a terminal gives `text`: a combining accent (a key saved in NFD,
+    "mu\u0308ller") none, a wide CJK letter two."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
 
 
 def short_authors(authors: list[str]) -> str:

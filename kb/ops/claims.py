@@ -245,7 +245,8 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
-        f"case when doubt is null then status else 'unverified' end as status, doubt as reason, file, "
+        f"case when doubt is null then coalesce(status, 'verified') else 'unverified' end as status, "
+        f"doubt as reason, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
     for r in rows:
@@ -263,7 +264,8 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
-        f"case when status = 'verified' and doubt is null and not {off_text_sql('claims')} then '' "
+        f"case when coalesce(status, 'verified') = 'verified' and doubt is null and not {off_text_sql('claims')} "
+        "then '' "
         "else 'UNVERIFIED' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()
 

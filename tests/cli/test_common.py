@@ -63,3 +63,17 @@ def test_printed_text_keeps_right_to_left_and_combining_letters_but_not_directio
     assert printable("Evil \u202eygrene\u202c title \u2067x\u2069") == "Evil ygrene title x"
     kept = "الطاقة \u05d0\u05e0\u05e8\u05d2\u05d9\u05d4 e\u0301nergie \u200fx\u200e"
     assert printable(kept) == kept
+
+
+def test_a_table_lines_up_keys_with_combining_accents_and_wide_letters():
+    from kb.cli.common import shown_width, table
+
+    buf = io.StringIO()
+    rows = [["ada2020alpha", "2020", "Energy"], ["mu\u0308ller2020e\u0301nergie", "2020", "Energie"],
+            ["wang2020", "2020", "\u80fd\u6e90"]]
+    with output_to(buf, io.StringIO()):
+        table(rows, ["citekey", "year", "title"])
+    lines = buf.getvalue().splitlines()
+    starts = {shown_width(line[:line.index("  2020")]) for line in lines[1:]}
+    assert len(starts) == 1, lines
+    assert shown_width("mu\u0308ller") == 6 and shown_width("\u80fd\u6e90") == 4 and shown_width("abc") == 3

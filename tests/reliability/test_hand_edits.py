@@ -261,3 +261,15 @@ def test_a_year_written_by_hand_is_a_year_or_none(kb_root, year, read):
     r = run_kb("ls", "--json")
     assert r.code == 0, r.err
     assert r.json[0]["year"] == read
+
+
+def test_a_claim_indexed_without_a_status_is_listed_as_kb_verify_checks_it(alpha):
+    """An index made before a claim's status was read as 'verified' when none is written."""
+    import sqlite3
+
+    conn = sqlite3.connect(alpha / ".kb" / "kb.sqlite")
+    with conn:
+        conn.execute("update claims set status = null")
+    conn.close()
+    assert run_kb("claims", "--json").json[0]["status"] == "verified"
+    assert "UNVERIFIED" not in run_kb("claims").out
