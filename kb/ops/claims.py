@@ -61,6 +61,8 @@ def _check_value(value: str):
     value = value.strip()
     if not value:
         raise UsageError("the claim's value is empty; write it as in the paper, e.g. \"11.49 kWh\"")
+    if len(value) > quoted.LONGEST_VALUE:
+        raise UsageError(quoted.too_long(value))
     try:
         return intervals.Interval.from_written(value)
     except KBError as exc:

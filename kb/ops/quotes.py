@@ -369,6 +369,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
 
     if c["citekey"] not in papers:
         return verdict("no-paper", missing_paper(kb.conn, c["citekey"]), True)
+    if len(value) > quoted.LONGEST_VALUE:        # a hand edit: said shortly, and never verified
+        return verdict("value-unreadable", quoted.too_long(value), True)
     mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
     if c["status"] == "unverified":
         reason = claim_note(kb, c, docs) or "stored unverified"

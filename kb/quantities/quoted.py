@@ -85,6 +85,17 @@ _SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
                r"(?P<mant>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\w])(?P<exp>(?!))?(?P<scale>(?!))?")
 
 
+#: A figure as a person writes it ("626,155 lb CO2e", "0.035 ms per token") is far shorter:
+#: a longer value is read no further, and said without being printed whole.
+LONGEST_VALUE = 200
+
+
+def too_long(value: str) -> str:
+    """Why a value longer than LONGEST_VALUE is no figure, naming it shortly."""
+    return (f"the value {value[:40]!r}... is {len(value):,} characters long: a figure is a number and its "
+            f"unit, e.g. \"11.49 kWh\"")
+
+
 #: A table row's cell or label before a number: a token holding a digit ("30", "V100", "v3", "M40"),
 #: not a clause's end ("in 2019, 1 287 MWh").
 _CELL_BEFORE = lazy(r"(?<!\S)\S*\d\S*(?<=[A-Za-z0-9%])[ ]$")

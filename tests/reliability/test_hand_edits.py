@@ -273,3 +273,15 @@ def test_a_claim_indexed_without_a_status_is_listed_as_kb_verify_checks_it(alpha
     conn.close()
     assert run_kb("claims", "--json").json[0]["status"] == "verified"
     assert "UNVERIFIED" not in run_kb("claims").out
+
+
+def test_a_very_long_value_written_by_hand_is_said_shortly_and_never_verified(alpha):
+    _edit(alpha, r'^value = "1,287 MWh"$', 'value = "' + "1" * 5000 + ' MWh"')
+    r = run_kb("verify")
+    assert r.code == 1 and "5,004 characters long" in r.out, r.out
+    assert max(map(len, r.out.splitlines())) < 400
+    r = run_kb("doctor")
+    assert r.code == 1 and max(map(len, r.out.splitlines())) < 600, r.out
+    assert run_kb("claims", "--json").json[0]["status"] == "unverified"
+    r = run_kb("claim", "add", "alpha2020energy", "2" * 300 + " MWh", "--quote", QUOTE, "--id", "other")
+    assert r.code == 2 and r.err.count("\n") == 1 and len(r.err) < 300, r.err
