@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from alphakb import BIB, PAGES, make_alpha
+from fakeclock import FakeClock
 from kbrun import run_kb
 
 import kb as kblib
@@ -197,22 +198,6 @@ def test_a_silent_server_fails_within_the_silent_timeout(tmp_path):
         raw.close()
     assert "no answer within 1 s" in str(err.value)
     assert elapsed < 15                        # not 4 attempts x 30 s
-
-
-class FakeClock:
-    """kb.sources.net's clock: its waits are recorded and pass at once."""
-
-    def __init__(self):
-        import time
-
-        self.now, self.slept, self.time = 1000.0, [], time.time
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
 
 
 def test_a_refused_connection_is_retried_then_given_up_on_at_the_refused_timeout(tmp_path, monkeypatch):
