@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from httpserver import LocalServer
+from kbcache import from_template
 from kbrun import run_kb
 
 
@@ -42,10 +43,11 @@ def isolated_env(monkeypatch, tmp_path_factory):
 
 @pytest.fixture
 def kb_root(tmp_path, monkeypatch) -> Path:
-    """A fresh knowledge base, selected through KB_HOME."""
+    """A fresh knowledge base, selected through KB_HOME: made by `kb init` once per test
+    process and copied (making its index's schema takes a tenth of a second)."""
     from kb.store.knowledgebase import init
 
-    root, _ = init(tmp_path / "kb")
+    root = from_template("fresh", tmp_path / "kb", lambda: init(tmp_path / "kb"))
     monkeypatch.setenv("KB_HOME", str(root))
     return root
 

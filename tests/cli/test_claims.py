@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from corpus import PHP_BIB, wattbot_pages
+from kbcache import from_template
 from kbrun import run_kb
 
 REPO = Path(__file__).resolve().parents[2]
@@ -16,11 +17,12 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def php(kb_root, tmp_path):
-    (kb_root / "references.bib").write_text(PHP_BIB)
-    source = tmp_path / "php-v3.json"
-    source.write_text(json.dumps(wattbot_pages("luccioni2024")))
-    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
-    return kb_root
+    def build():
+        (kb_root / "references.bib").write_text(PHP_BIB)
+        source = tmp_path / "php-v3.json"
+        source.write_text(json.dumps(wattbot_pages("luccioni2024")))
+        assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    return from_template("php-v3", kb_root, build)
 
 
 IMAGE_QUOTE = ("the least efficient image generation model uses as much energy as 522 smartphone charges "

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from corpus import corpus_path
+from kbcache import from_template
 from kbrun import run_kb
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,11 +32,13 @@ P3B = "All models have code freely available online, which we used out-of-the-bo
 @pytest.fixture
 def strubell(kb_root):
     """The repository's references.bib, with Strubell et al.'s v1 text loaded."""
-    shutil.copy(REPO / "references.bib", kb_root / "references.bib")
     source = corpus_path("wattbot", "pypdf-text", "strubell2019.json")
-    r = run_kb("text", "load", "strubell2019energy", source, "--version", "v1", "--extractor", "pypdf")
-    assert r.code == 0, r.err
-    return kb_root
+
+    def build():
+        shutil.copy(REPO / "references.bib", kb_root / "references.bib")
+        r = run_kb("text", "load", "strubell2019energy", source, "--version", "v1", "--extractor", "pypdf")
+        assert r.code == 0, r.err
+    return from_template("strubell-v1", kb_root, build)
 
 
 STYLES_NOTE = """---

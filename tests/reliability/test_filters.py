@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import pytest
 from alphakb import make_alpha
+from kbcache import from_template
 from kbrun import run_kb
 
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
-    make_alpha(kb_root, tmp_path)
-    r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
-               "--id", "energy", "-t", "energy")
-    assert r.code == 0, r.err
-    assert run_kb("tag", "alpha2020energy", "+energy").code == 0
-    return kb_root
+    def build():
+        make_alpha(kb_root, tmp_path)
+        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
+                   "--id", "energy", "-t", "energy")
+        assert r.code == 0, r.err
+        assert run_kb("tag", "alpha2020energy", "+energy").code == 0
+    return from_template("alpha-tagged", kb_root, build)
 
 
 def _refused(r, *words: str) -> None:

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from alphakb import make_alpha
+from kbcache import from_template
 from kbrun import run_kb
 
 QUOTE = "which used 1,287 MWh of energy"
@@ -18,13 +19,14 @@ QUOTE = "which used 1,287 MWh of energy"
 def alpha(kb_root, tmp_path):
     """The alpha paper (v1 text, two pages) with one quote and one claim on page 1, and a
     check resting on the claim."""
-    make_alpha(kb_root, tmp_path)
-    assert run_kb("quote", "add", "alpha2020energy", QUOTE, "--id", "used").code == 0
-    r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", QUOTE, "--id", "energy")
-    assert r.code == 0, r.err
-    (kb_root / "claims" / "checks.toml").write_text(
-        '[[check]]\nid = "energy-check"\nstated = "1.287 GWh"\nexpr = "alpha2020energy.energy"\n')
-    return kb_root
+    def build():
+        make_alpha(kb_root, tmp_path)
+        assert run_kb("quote", "add", "alpha2020energy", QUOTE, "--id", "used").code == 0
+        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", QUOTE, "--id", "energy")
+        assert r.code == 0, r.err
+        (kb_root / "claims" / "checks.toml").write_text(
+            '[[check]]\nid = "energy-check"\nstated = "1.287 GWh"\nexpr = "alpha2020energy.energy"\n')
+    return from_template("alpha-quote-claim-check", kb_root, build)
 
 
 def _edit(root, pattern: str, replacement: str, count: int = 0) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from alphakb import BIB, PAGES, make_alpha
 from fakeclock import FakeClock
+from kbcache import from_template
 from kbrun import run_kb
 
 import kb as kblib
@@ -25,7 +26,7 @@ import kb as kblib
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
-    return make_alpha(kb_root, tmp_path)
+    return from_template("alpha", kb_root, lambda: make_alpha(kb_root, tmp_path))
 
 
 def _rows(root: Path, sql: str) -> list[tuple]:

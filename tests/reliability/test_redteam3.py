@@ -14,16 +14,18 @@ from pathlib import Path
 
 import pytest
 from alphakb import BIB, make_alpha
+from kbcache import from_template
 from kbrun import run_kb
 
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
-    make_alpha(kb_root, tmp_path)
-    r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
-               "--id", "energy")
-    assert r.code == 0, r.err
-    return kb_root
+    def build():
+        make_alpha(kb_root, tmp_path)
+        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
+                   "--id", "energy")
+        assert r.code == 0, r.err
+    return from_template("alpha-claim", kb_root, build)
 
 
 def _doctor_clean() -> None:
