@@ -30,7 +30,7 @@ from pdfgen import make_pdf
 
 pytestmark = pytest.mark.slow
 
-KILLS = budget(3, 20, "KB_BULK_KILL_N")
+KILLS = budget(2, 20, "KB_BULK_KILL_N")
 SEED = int(os.environ.get("KB_KILL_SEED", "20261202"))
 PAPERS = 10
 

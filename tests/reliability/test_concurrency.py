@@ -29,7 +29,7 @@ from pdfgen import make_pdf
 pytestmark = pytest.mark.slow
 
 WORKERS = 4
-PER_WORKER = budget(8, 25, "KB_CONCURRENCY_PAPERS")
+PER_WORKER = budget(5, 25, "KB_CONCURRENCY_PAPERS")
 
 # Runs kb's real entry point in one long-lived process per worker: the add,
 # quote and claim of each paper interleave with the other workers' commands.

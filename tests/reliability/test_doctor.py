@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from fakearxiv import FakeArxiv
 from httpserver import Reply
+from kbcache import from_template
 from kbproc import paper_pages, quote_of
 from kbrun import run_kb
 from pdfgen import make_pdf
@@ -100,15 +101,19 @@ def full(kb_root, server, tmp_path, monkeypatch):
         ["claims", "extract", "paper2024text"],
         ["cite", "fetch", "paper2024text"],
     ]
-    (kb_root / "claims" / "checks.toml").write_text(CHECKS)
-    for args in steps:
-        monkeypatch.setenv("KB_OFFLINE", "0")      # `kb add --offline` sets it for its own process
-        r = run_kb(*args)
-        assert r.code == 0, (args, r.err)
+
+    def build():
+        (kb_root / "claims" / "checks.toml").write_text(CHECKS)
+        for args in steps:
+            monkeypatch.setenv("KB_OFFLINE", "0")      # `kb add --offline` sets it for its own process
+            r = run_kb(*args)
+            assert r.code == 0, (args, r.err)
+        monkeypatch.setenv("KB_OFFLINE", "0")
+        candidates = run_kb("claims", "--unreviewed", "--json").json
+        assert len(candidates) > 10
+        assert run_kb("claims", "dismiss", *[str(c["id"]) for c in candidates[:3]]).code == 0
+    from_template("doctor-full", kb_root, build)     # the server still serves what it fetched
     monkeypatch.setenv("KB_OFFLINE", "0")
-    candidates = run_kb("claims", "--unreviewed", "--json").json
-    assert len(candidates) > 10
-    assert run_kb("claims", "dismiss", *[str(c["id"]) for c in candidates[:3]]).code == 0
     r = run_kb("doctor")
     assert r.code == 0 and r.out.endswith("checked)\n"), r.out
     return kb_root

@@ -85,7 +85,7 @@ def test_parse_identifier_parses_or_says_why(text):
     assert isinstance(ident, (ArxivId, Doi, LocalFile))
 
 
-@settings(FAST, max_examples=examples(120, 250))
+@settings(FAST, max_examples=examples(60, 250))
 @given(identifiers)
 @example("a" * 300)
 @example("~nosuchuser/paper.pdf")
@@ -161,7 +161,7 @@ def bibtex_files(draw) -> bytes:
 BASE_BIB = "% by hand\n@misc{kept2020, title = {Kept Entry}, author = {Keeper, K.}, year = {2020}}\n"
 
 
-@settings(FAST, max_examples=examples(80, 200))
+@settings(FAST, max_examples=examples(40, 200))
 @given(bibtex_files())
 def test_kb_import_valid_or_exit_2_naming_the_file(kb_root, tmp_path, data):
     TRIED["bibtex: kb import"] += 1
@@ -273,7 +273,7 @@ def text_paper(kb_root, tmp_path):
     return kb_root
 
 
-@settings(FAST, max_examples=examples(80, 200))
+@settings(FAST, max_examples=examples(40, 200))
 @given(mutated_claims())
 def test_claims_file_mutations_exit_0_or_2_naming_file_and_line(text_paper, data):
     TRIED["claims toml: kb quote ls"] += 1

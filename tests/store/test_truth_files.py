@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from kbcache import from_template
 from kbrun import run_kb
 from pdfgen import make_pdf
 
@@ -36,17 +37,20 @@ def age(root: Path) -> None:
 @pytest.fixture
 def two(kb_root, tmp_path):
     """Two papers added from PDFs (offline), a quote and a claim of the first."""
-    for name, pages in PAGES.items():
-        pdf = tmp_path / f"{name}.pdf"
-        pdf.write_bytes(make_pdf(pages, title=pages[0], author="Ada Lovelace"))
-        r = run_kb("add", "--offline", pdf)
+    def build():
+        for name, pages in PAGES.items():
+            pdf = tmp_path / f"{name}.pdf"
+            pdf.write_bytes(make_pdf(pages, title=pages[0], author="Ada Lovelace"))
+            r = run_kb("add", "--offline", pdf)
+            assert r.code == 0, r.err
+        keys = [p["citekey"] for p in run_kb("ls", "--json").json]
+        assert len(keys) == 2
+        solar = next(k for k in keys if "solar" in k)
+        assert run_kb("quote", "add", solar, QUOTE, "--id", "yield").code == 0
+        r = run_kb("claim", "add", solar, "4.2 GWh", "--quote", QUOTE, "--id", "annual")
         assert r.code == 0, r.err
-    keys = [p["citekey"] for p in run_kb("ls", "--json").json]
-    assert len(keys) == 2
-    solar = next(k for k in keys if "solar" in k)
-    assert run_kb("quote", "add", solar, QUOTE, "--id", "yield").code == 0
-    r = run_kb("claim", "add", solar, "4.2 GWh", "--quote", QUOTE, "--id", "annual")
-    assert r.code == 0, r.err
+    from_template("two-pdfs", kb_root, build)
+    run_kb("ls")                # the copy's files looked at once, as the built one's were
     age(kb_root)
     return kb_root
 
