@@ -67,3 +67,9 @@ def server(monkeypatch):
     monkeypatch.setenv("KB_S2_API_URL", srv.url + "/s2")
     yield srv
     srv.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The long tests (marked slow) first: on two processes, a long test begun last keeps
+    one process busy while the other waits, and a loaded machine stretches that wait."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -67,11 +67,11 @@ HAND_BIB = """% References kept by hand; kb must leave this comment and these en
 TEXT_KEY = "paper2024text"
 QUOTE = quote_of(1, 1, 7)                 # "... used 1.17 kWh per 1000 queries ..."
 CLAIM_QUOTE = quote_of(1, 2, 11)          # "... used 1.211 kWh per 1000 queries ..."
-# Kills per command kind: 3 each by default (12 kills, about 8 s on 2 idle
+# Kills per command kind: 2 each by default (8 kills, about 6 s on 2 idle
 # cores); KB_TEST_LONG=1 runs the full loop (150 kills, 3-5 minutes), and
 # KB_KILL_LOOP_N sets the count for every kind.
 LONG_ITERATIONS = {"add": 40, "import": 30, "quote": 45, "claim": 35}
-ITERATIONS = {name: budget(3, n, "KB_KILL_LOOP_N") for name, n in LONG_ITERATIONS.items()}
+ITERATIONS = {name: budget(2, n, "KB_KILL_LOOP_N") for name, n in LONG_ITERATIONS.items()}
 SEED = int(os.environ.get("KB_KILL_SEED", "20261126"))
 #: Rounds of one more kill per command kind while fewer than two kills have landed in the writes.
 EXTRA_ROUNDS = 4
@@ -159,7 +159,7 @@ def world(tmp_path, server, monkeypatch):
 def _prepare(sc: Scenario, work: Path, cwd: Path) -> None:
     """Snapshots before and after an unkilled run; its typical duration."""
     env = kb_env(work)
-    for _ in range(3):
+    for _ in range(2):
         restore(sc.template, work)
         sc.before_files = truth_files(work)
         sc.before_index = index_state(work)
