@@ -727,8 +727,8 @@ def test_ibid_with_no_citation_before_is_no_citation() -> None:
 
 
 def test_an_id_in_brackets_without_its_full_stop_is_no_ibid() -> None:
-    """'Id.' is a legal writer's ibid; '(id)' after a quote is a word of the prose."""
-    note = parse_note(f'"{Q_TWELVE}" (Doe, 2020, p. 3). Then {Q_B_LONG} (id).\n')
+    """'Id.' is a legal writer's ibid; '(Id)' after a quote is a word of the prose."""
+    note = parse_note(f'"{Q_TWELVE}" (Doe, 2020, p. 3). Then {Q_B_LONG} (Id).\n')
     assert [q.attribution for q in note.quotes] == ["Doe. 2020."] and len(note.unchecked) == 1
     legal = parse_note(f'"{Q_TWELVE}" (Doe, 2020, p. 3). Then {Q_B_LONG} (Id. at 7).\n')
     assert [(q.attribution, q.page) for q in legal.quotes] == [("Doe. 2020.", "3"), ("Doe. 2020.", "7")]
