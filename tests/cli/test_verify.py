@@ -434,13 +434,24 @@ def test_a_page_locator_may_give_the_page_number_the_pages_print(kb_root, tmp_pa
     assert "the note cites p. 2273, but the quote is on page 3 (printed p. 2272)" in r.out
 
 
-@pytest.mark.corpus
-def test_a_quote_linked_to_the_papers_note_obsidian_style_is_checked(strubell, tmp_path):
+#: P3 with one word changed: in no paper here.
+P3_CHANGED = P3.replace("four", "five")
+
+
+def _verify_both(tmp_path, written, refs: str = ""):
+    """`kb verify --note --json` of a note holding P3 and then P3_CHANGED, each as
+    `written(quote)` gives it, with `refs` after them; it must fail (exit 1)."""
     note = tmp_path / "note.md"
-    note.write_text(f'"{P3}" [[@strubell2019energy|p. 3]]\n\n"{P3.replace("four", "five")}" '
-                    "[[strubell2019energy]]\n", "utf-8")
+    note.write_text(f"{written(P3)}\n\n{written(P3_CHANGED)}\n\n{refs}", "utf-8")
     r = run_kb("verify", "--note", note, "--json")
     assert r.code == 1, r.out
+    return r
+
+
+@pytest.mark.corpus
+def test_a_quote_linked_to_the_papers_note_obsidian_style_is_checked(strubell, tmp_path):
+    links = {P3: "[[@strubell2019energy|p. 3]]", P3_CHANGED: "[[strubell2019energy]]"}
+    r = _verify_both(tmp_path, lambda q: f'"{q}" {links[q]}')
     assert [(q["citekey"], q["status"] == "ok") for q in r.json["quotes"]] == [
         ("strubell2019energy", True), ("strubell2019energy", False)]
 
@@ -453,10 +464,7 @@ def test_a_quote_linked_to_the_papers_note_obsidian_style_is_checked(strubell, t
 def test_quotes_in_other_marks_and_citation_styles_are_checked(strubell, tmp_path, quoted):
     """British single marks, LaTeX's ``...'', guillemets, ACM's bracketed author-year and
     German or Spanish locators: each quote is checked, and one with a changed word fails."""
-    note = tmp_path / "note.md"
-    note.write_text(quoted.format(q=P3) + "\n\n" + quoted.format(q=P3.replace("four", "five")) + "\n", "utf-8")
-    r = run_kb("verify", "--note", note, "--json")
-    assert r.code == 1, r.out
+    r = _verify_both(tmp_path, lambda q: quoted.format(q=q))
     assert [(q["citekey"], q["status"] == "ok") for q in r.json["quotes"]] == [
         ("strubell2019energy", True), ("strubell2019energy", False)], r.out
 
@@ -474,10 +482,7 @@ def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path
     refs = ("## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
             "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
             "considerations for deep learning in NLP. ACL 2019.\n")
-    note = tmp_path / "note.md"
-    note.write_text(f'"{P3}" {cite}.\n\n"{P3.replace("four", "five")}" {cite}.\n\n{refs}', "utf-8")
-    r = run_kb("verify", "--note", note, "--json")
-    assert r.code == 1, r.out
+    r = _verify_both(tmp_path, lambda q: f'"{q}" {cite}.', refs)
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok"), ("luccioni2023power", "not-found")], r.out
     assert "one of the 2 works cited" in r.out or "one of the 2 works cited" in r.json["quotes"][0]["message"]
@@ -493,10 +498,7 @@ def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path
 def test_quotes_written_in_latex_html_or_org_are_checked(strubell, tmp_path, written):
     """A LaTeX, HTML or Org note's quotes are checked as a Markdown note's are: the
     quote verifies, and the same quote with a word changed fails."""
-    note = tmp_path / "note.md"
-    note.write_text(written.format(q=P3) + "\n\n" + written.format(q=P3.replace("four", "five")) + "\n", "utf-8")
-    r = run_kb("verify", "--note", note, "--json")
-    assert r.code == 1, r.out
+    r = _verify_both(tmp_path, lambda q: written.format(q=q))
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
 
@@ -505,10 +507,7 @@ def test_quotes_written_in_latex_html_or_org_are_checked(strubell, tmp_path, wri
 @pytest.mark.parametrize("cite", ["https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243, p. 3)",
                                   "(doi:10.18653/v1/P19-1355)"])
 def test_a_quote_followed_by_its_papers_identifier_is_checked(strubell, tmp_path, cite):
-    note = tmp_path / "note.md"
-    note.write_text(f'"{P3}" {cite}\n\n"{P3.replace("four", "five")}" {cite}\n', "utf-8")
-    r = run_kb("verify", "--note", note, "--json")
-    assert r.code == 1, r.out
+    r = _verify_both(tmp_path, lambda q: f'"{q}" {cite}')
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
 
