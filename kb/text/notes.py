@@ -782,8 +782,10 @@ _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 # "(ibid.)", "(ibid., p. 4)", "(Ibid., 33-35)", "[ibidem, S. 4]": the citation before, at this page
-_IBID_PAREN = lazy(r"[(\[]\s*(?:ibid(?:em)?\.?|id\.)(?:\s*,?\s*(?:(?:pp?\.|pages?|S\.|at)\s*)?"
-                   r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]", 0x2)
+_IBID_WORD = r"(?:ibid(?:em)?\.?|id\.)"         # "Ibid.", "ibidem", a legal writer's "Id."
+# a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
+_NOTE_PAGE = r"(?:(?:pp?\.|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)"
+_IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
 # the paper's own identifier written after (or before) a quote, bare or in brackets:
 # "https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243)", "[doi:10.18653/v1/P19-1355, p. 3]"
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
@@ -1017,10 +1019,10 @@ _ANY_HEADING = lazy(r"^\s{0,3}#{1,6}\s")
 _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
-_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:ibid(?:em)?\.?|id\.)(?=[\s,.;:]|$)", 0x2)
+_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?" + _IBID_WORD + r"(?=[\s,.;:]|$)", 0x2)
 # the page a footnote ends on, as Chicago's notes give it: "..., 4." "..., 33-35." "(2019), p. 3."
 # (a year ending it is no page)
-_FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*(?:(?:pp?\.|pages?|S\.|at)\s*)?(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?\s*$")
+_FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")
 _FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
 _ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
 _YEAR_OR_URL = lazy(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|doi|arxiv", 0x2)
