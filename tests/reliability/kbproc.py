@@ -145,3 +145,41 @@ def bibtex_entries(count: int, prefix: str = "gen") -> str:
 
 def dump(obj, path: Path) -> None:
     path.write_text(json.dumps(obj, indent=1, default=str))
+
+
+def holds_flock(pid: int, inode: int) -> bool:
+    """Whether process `pid` holds a write flock on the file of `inode` (Linux: /proc/locks)."""
+    try:
+        with open("/proc/locks") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 6 and parts[1] == "FLOCK" and parts[3] == "WRITE" and parts[4] == str(pid) \
+                        and parts[5].rsplit(":", 1)[-1] == str(inode):
+                    return True
+    except OSError:
+        pass
+    return False
+
+
+
+def lock_episodes(proc, inode: int, stop_at: int | None = None, step: float = 0.0005) -> list[tuple[float, float]]:
+    """(start, end) of each time `proc` held its knowledge base's writer lock (the file
+    of `inode`), in seconds from the call, until it exits; or until it begins its
+    `stop_at`-th hold, which is then the last, open one (end None)."""
+    import time
+
+    t0, out, start = time.monotonic(), [], None
+    while proc.poll() is None:
+        now = time.monotonic() - t0
+        held = holds_flock(proc.pid, inode)
+        if held and start is None:
+            start = now
+            if stop_at is not None and len(out) + 1 >= stop_at:
+                return out + [(start, None)]
+        elif not held and start is not None:
+            out.append((start, now))
+            start = None
+        time.sleep(step)
+    if start is not None:
+        out.append((start, time.monotonic() - t0))
+    return out

@@ -1,7 +1,9 @@
 """Crashes: `kb add`, `kb import`, `kb quote add` and `kb claim add` run as real
-processes and are SIGKILLed at random moments: 6 times each by default (about
-15 s on 2 idle cores), 150 times in all with KB_TEST_LONG=1, or
-KB_KILL_LOOP_N times each.
+processes and are SIGKILLed: 2 times each by default, 150 times in all with
+KB_TEST_LONG=1, or KB_KILL_LOOP_N times each. A third of the kills land at a
+random moment of the command's run; the rest while it holds the writer lock,
+at a random moment of that hold (the process's flock, read from /proc/locks as
+it runs: the writes are found however fast or loaded the machine is).
 
 After every kill, references.bib, each claims/*.toml and the index are each
 exactly as before the command or exactly as after it (compared with snapshots
@@ -33,10 +35,10 @@ from kbproc import (
     dump,
     index_state,
     kb_env,
+    lock_episodes,
     paper_pages,
     quote_of,
     restore,
-    run,
     spawn,
     truth_files,
 )
@@ -89,12 +91,10 @@ class Scenario:
     before_index: dict = field(default_factory=dict)
     outcomes: dict = field(default_factory=dict)
     corruptions: list = field(default_factory=list)
-    kills: list = field(default_factory=list)        # (delay, outcome) of each
+    kills: list = field(default_factory=list)        # (where, delay, outcome) of each
     iterations: int = 0
-    # Where the writes are, as learnt from the kills so far: a kill at `late`
-    # found everything as before, the command had finished by `early`.
-    late: float = 0.0
-    early: float = float("inf")
+    holds: int = 0              # times an unkilled run takes the writer lock (0: /proc/locks unread)
+    writes: list[float] = field(default_factory=list)   # how long it holds it the last time
 
 
 def _state_of(now, before, after) -> str | None:
@@ -130,20 +130,19 @@ def world(tmp_path, server, monkeypatch):
     templates = tmp_path / "templates"
     templates.mkdir()
 
-    base = templates / "base"
-    env = kb_env(base)
-    assert run(["init", base], env, cwd).returncode == 0
+    base = templates / "base"               # made in-process: only the commands killed run as processes
+    monkeypatch.setenv("KB_HOME", str(base))
+    assert run_kb("init", str(base)).code == 0
     (base / "references.bib").write_text(HAND_BIB)
     pages = tmp_path / "pages.json"
     pages.write_text(json.dumps(paper_pages(1, pages=4)))
-    r = run(["text", "load", TEXT_KEY, pages, "--extractor", "generated"], env, cwd)
-    assert r.returncode == 0, r.stderr
-    r = run(["quote", "add", TEXT_KEY, quote_of(1, 0, 1), "--id", "first"], env, cwd)
-    assert r.returncode == 0, r.stderr
-    r = run(["claim", "add", TEXT_KEY, "1.02 kWh", "--per", "1000 queries", "--id", "run0",
-             "--quote", quote_of(1, 0, 2)], env, cwd)
-    assert r.returncode == 0, r.stderr
-    assert run(["ls"], env, cwd).returncode == 0
+    for args in (["text", "load", TEXT_KEY, str(pages), "--extractor", "generated"],
+                 ["quote", "add", TEXT_KEY, quote_of(1, 0, 1), "--id", "first"],
+                 ["claim", "add", TEXT_KEY, "1.02 kWh", "--per", "1000 queries", "--id", "run0",
+                  "--quote", quote_of(1, 0, 2)],
+                 ["ls"]):
+        r = run_kb(*args)
+        assert r.code == 0, (args, r.err)
     bib = tmp_path / "import.bib"
     bib.write_text("% exported from a reference manager\n" + bibtex_entries(300))
     scenarios = {
@@ -159,14 +158,21 @@ def world(tmp_path, server, monkeypatch):
 def _prepare(sc: Scenario, work: Path, cwd: Path) -> None:
     """Snapshots before and after an unkilled run; its typical duration."""
     env = kb_env(work)
+    holds = []
     for _ in range(2):
         restore(sc.template, work)
         sc.before_files = truth_files(work)
         sc.before_index = index_state(work)
         t = time.monotonic()
-        r = run(sc.args, env, cwd)
+        proc = spawn(sc.args, env, cwd)
+        episodes = lock_episodes(proc, _lock_inode(work))
+        _, err = proc.communicate(timeout=120)
         sc.durations.append(time.monotonic() - t)
-        assert r.returncode == 0, (sc.name, r.stderr)
+        assert proc.returncode == 0, (sc.name, err)
+        holds.append(len(episodes))
+        if episodes:
+            sc.writes.append(episodes[-1][1] - episodes[-1][0])
+    sc.holds = min(holds)
     sc.after_files = truth_files(work)
     sc.after_index = index_state(work)
     if sc.name == "import":
@@ -174,25 +180,24 @@ def _prepare(sc: Scenario, work: Path, cwd: Path) -> None:
     assert sc.after_files != sc.before_files and sc.after_index != sc.before_index
 
 
+def _lock_inode(work: Path) -> int:
+    return os.stat(work / ".kb" / "lock").st_ino
+
+
 def _one_kill(sc: Scenario, work: Path, cwd: Path, rng: random.Random, monkeypatch) -> None:
-    typical = statistics.median(sc.durations)
-    # A third of the kills at a random moment from 0 to the command's typical
-    # duration (start-up, imports, download and extraction come first); the rest
-    # where the writes are: between the latest kill that found everything as
-    # before and the earliest moment the command had already finished, which
-    # the loop narrows as it goes (starting from the last third of the typical
-    # duration). So even a short loop kills inside the writes, however fast or
-    # loaded the machine is.
-    if rng.random() < 1 / 3:
-        delay = typical * rng.random()
-    else:
-        lo = max(sc.late, 0.67 * typical)
-        hi = min(sc.early, 1.2 * typical)
-        if hi <= lo:
-            lo, hi = 0.9 * hi, 1.1 * lo
-        delay = rng.uniform(lo, hi)
+    # A third of the kills at a random moment from 0 to the command's typical duration
+    # (start-up, imports, download and extraction come first); the rest inside its
+    # writes: once it takes the writer lock for the last time, after a random part of
+    # how long an unkilled run holds it (more often late in it, where the writes are).
     restore(sc.template, work)
+    inode = _lock_inode(work)
+    in_writes = sc.holds > 0 and rng.random() >= 1 / 3
     proc = spawn(sc.args, kb_env(work), cwd)
+    if in_writes:
+        delay = statistics.median(sc.writes) * rng.random() ** 0.5     # more often late: files, then the index
+        lock_episodes(proc, inode, stop_at=sc.holds)
+    else:
+        delay = rng.uniform(0.0, statistics.median(sc.durations))
     time.sleep(delay)
     finished = proc.poll() is not None
     if not finished:
@@ -215,11 +220,7 @@ def _one_kill(sc: Scenario, work: Path, cwd: Path, rng: random.Random, monkeypat
             k for k in index_now if index_now[k] not in (before[k], after[k])))
     outcome = "finished" if finished else f"files {files_state}, index {index_at or 'corrupt'}"
     sc.outcomes[outcome] = sc.outcomes.get(outcome, 0) + 1
-    sc.kills.append((round(delay, 3), outcome))
-    if finished:
-        sc.early = min(sc.early, delay)
-    elif outcome == "files before, index before":
-        sc.late = max(sc.late, delay)
+    sc.kills.append(("writes" if in_writes else "run", round(delay, 3), outcome))
 
     # The next commands run normally and agree with the files; doctor is content.
     monkeypatch.setenv("KB_HOME", str(work))
@@ -254,9 +255,9 @@ def test_kill_loop(world, tmp_path, monkeypatch):
     for name, sc in scenarios.items():
         for _ in range(ITERATIONS[name]):
             _one_kill(sc, work, cwd, rng, monkeypatch)
-    # On a loaded machine a short loop may find most commands finished or not yet begun:
-    # more kills, the windows narrowing as they go, until two have landed inside the
-    # writes (or the extra budget is spent, and the assertion below says so).
+    # A kill may still find a command finished (or its writes not begun): more kills,
+    # until two have landed inside the writes (or the extra budget is spent, and the
+    # assertion below says so).
     extra = iter(list(scenarios.values()) * EXTRA_ROUNDS)
     while _landed(scenarios) < 2 and (sc := next(extra, None)) is not None:
         _one_kill(sc, work, cwd, rng, monkeypatch)
@@ -267,6 +268,7 @@ def test_kill_loop(world, tmp_path, monkeypatch):
         "corruptions": sum(len(sc.corruptions) for sc in scenarios.values()),
         "commands": {name: {"args": sc.args[:2], "iterations": sc.iterations,
                             "typical_seconds": round(statistics.median(sc.durations), 3),
+                            "lock_holds": sc.holds, "writes": [round(w, 3) for w in sc.writes],
                             "outcomes": sc.outcomes, "corruptions": sc.corruptions, "kills": sorted(sc.kills)}
                      for name, sc in scenarios.items()},
     }
