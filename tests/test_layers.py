@@ -175,8 +175,8 @@ def test_a_command_reading_an_index_in_step_loads_no_writer(tmp_path):
     BibTeX reading: a third of their start-up (kb.lazyimport). The first command, which
     indexes a changed file, does load them."""
     import os
-    import subprocess
-    import sys
+
+    from freshproc import fresh_runs
 
     (tmp_path / "claims").mkdir()
     (tmp_path / "kb.toml").write_text("")
@@ -184,19 +184,12 @@ def test_a_command_reading_an_index_in_step_loads_no_writer(tmp_path):
                                              "  year = {2020},\n}\n")
     writers = ["kb.store.index", "kb.ops.derive", "kb.sources.pdf", "kb.sources.net", "kb.sources.bibtex",
                "kb.ops.papers", "kb.text.refs", "kb.graph.links"]
-    env = dict(os.environ, KB_HOME=str(tmp_path))
-
-    def loaded(*args: str) -> list[str]:
-        code = (f"import sys, io, kb.cli.app as app\ncode = app.main({list(args)!r}, stdout=io.StringIO())\n"
-                f"assert code == 0, code\nprint([m for m in {writers!r} if m in sys.modules])\n")
-        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-        assert r.returncode == 0, r.stderr
-        return eval(r.stdout.strip().splitlines()[-1])
-
-    assert "kb.store.index" in loaded("ls")                  # references.bib is new to the index
-    for args in (["ls"], ["show", "doe2020"], ["search", "energy"], ["claims", "--paper", "doe2020"],
-                 ["quote", "ls"], ["where"]):
-        assert loaded(*args) == [], args
+    reads = [["ls"], ["show", "doe2020"], ["search", "energy"], ["claims", "--paper", "doe2020"], ["quote", "ls"],
+             ["where"]]
+    runs = fresh_runs(tmp_path, [["ls"], *reads], writers, env=dict(os.environ))
+    assert [rc for rc, *_ in runs] == [0] * len(runs), runs
+    assert "kb.store.index" in runs[0][1]                   # references.bib is new to the index
+    assert {" ".join(args): run[1] for args, run in zip(reads, runs[1:]) if run[1]} == {}
 
 
 def test_imports_never_go_up_a_layer():

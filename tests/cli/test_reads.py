@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+from freshproc import fresh_runs
 from kbrun import run_kb
 
 HEAVY = ("sqlite_utils", "pint", "networkx", "requests", "pypdf", "pypdfium2", "bibtexparser", "pybtex",
@@ -59,27 +58,16 @@ def small_kb(kb_root, tmp_path):
     return kb_root
 
 
-def loaded(root, argv: list[str]) -> tuple[int, list[str]]:
-    """The exit code of `kb ARGV` in a fresh process, and the heavy libraries it loaded."""
-    code = ("import io, sys\nfrom kb.cli.app import main\n"
-            "rc = main(sys.argv[1:], stdout=io.StringIO(), stderr=io.StringIO())\n"
-            f"print(rc, [m for m in {HEAVY!r} if m in sys.modules])")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KB_") or k.startswith("KB_TEST_")}
-    r = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
-                       env=dict(env, KB_HOME=str(root), KB_PROGRESS="0"))
-    assert r.returncode == 0, r.stderr
-    rc, heavy = r.stdout.strip().splitlines()[-1].split(" ", 1)
-    return int(rc), eval(heavy)
+def loaded(root, *argvs: list[str]) -> list[tuple[int, list[str]]]:
+    """The exit code of `kb ARGV` and the heavy libraries it loaded, for each of `argvs`
+    in turn, each in a fresh kb process (tests/freshproc.py)."""
+    return [(rc, heavy) for rc, heavy, _, _ in fresh_runs(root, list(argvs), HEAVY)]
 
 
 def test_a_read_loads_no_heavy_library(small_kb):
-    heavy = {}
-    for argv in READS:
-        rc, loaded_ = loaded(small_kb, argv)
-        assert rc == 0, argv
-        if loaded_:
-            heavy[" ".join(argv)] = loaded_
-    assert heavy == {}
+    runs = loaded(small_kb, *READS)
+    assert {" ".join(argv): rc for argv, (rc, _) in zip(READS, runs) if rc != 0} == {}
+    assert {" ".join(argv): heavy for argv, (_, heavy) in zip(READS, runs) if heavy} == {}
 
 
 def test_a_read_after_a_hand_edit_indexes_it_and_then_reads_lightly(small_kb):
@@ -89,11 +77,12 @@ def test_a_read_after_a_hand_edit_indexes_it_and_then_reads_lightly(small_kb):
     text = claims.read_text()
     claims.write_text(text + "\n")
     try:
-        assert loaded(small_kb, ["claims"])[0] == 0
-        assert loaded(small_kb, ["claims"]) == (0, [])
+        first, second = loaded(small_kb, ["claims"], ["claims"])
+        assert first[0] == 0
+        assert second == (0, [])
     finally:
         claims.write_text(text)
-        assert loaded(small_kb, ["ls"])[0] == 0
+        assert loaded(small_kb, ["ls"])[0][0] == 0
 
 
 def test_kb_check_run_again_on_unchanged_files_loads_no_unit_library(small_kb):
@@ -101,15 +90,12 @@ def test_kb_check_run_again_on_unchanged_files_loads_no_unit_library(small_kb):
     outcomes it kept (.kb/cache/checks.json) and loads nothing heavy."""
     (small_kb / "claims" / "checks.toml").write_text(
         '[[check]]\nid = "twice"\nstated = "22.98 kWh"\nexpr = "2 * luccioni2023power.image"\n')
-    code = ("import sys\nfrom kb.cli.app import main\nsys.argv = ['kb', 'check', '--json']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in %r), file=sys.stderr)" % (HEAVY,))
-    env = dict(os.environ, KB_HOME=str(small_kb))
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env) for _ in range(2)]
-    assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout)
-    assert json.loads(runs[1].stdout)[0]["verdict"] == "pass"
-    assert "pint" in runs[0].stderr                      # computed the first time
-    assert runs[1].stderr.strip().splitlines()[-1] == "[]", runs[1].stderr
+    runs = fresh_runs(small_kb, [["check", "--json"]] * 2, HEAVY, env=dict(os.environ))
+    (_, first, out1, _), (_, second, out2, _) = runs
+    assert json.loads(out1) == json.loads(out2)
+    assert json.loads(out2)[0]["verdict"] == "pass"
+    assert "pint" in first                      # computed the first time
+    assert second == []
 
 
 def test_writes_on_a_migrated_index_load_no_sqlite_utils(small_kb, tmp_path):
@@ -121,8 +107,7 @@ def test_writes_on_a_migrated_index_load_no_sqlite_utils(small_kb, tmp_path):
     writes = [["import", str(bib)], ["tag", "doe2020grid", "grid"],
               ["quote", "add", "luccioni2023power", "We measure the energy of inference.", "-t", "energy"],
               ["rename", "doe2020grid", "doe2020energy"]]
-    for argv in writes:
-        rc, heavy = loaded(small_kb, argv)
+    for argv, (rc, heavy) in zip(writes, loaded(small_kb, *writes)):
         assert rc == 0, argv
         assert "sqlite_utils" not in heavy, argv
     r = run_kb("ls", "--json")
@@ -139,6 +124,6 @@ def test_an_index_behind_its_schema_is_migrated_on_open(small_kb):
     conn = sqlite3.connect(small_kb / ".kb" / "kb.sqlite")
     conn.execute("PRAGMA user_version = 3")
     conn.close()
-    rc, heavy = loaded(small_kb, ["ls"])
+    (rc, heavy), again = loaded(small_kb, ["ls"], ["ls"])
     assert rc == 0 and "sqlite_utils" in heavy
-    assert loaded(small_kb, ["ls"]) == (0, [])
+    assert again == (0, [])
