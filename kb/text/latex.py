@@ -61,6 +61,12 @@ def _converter():
     return converter, parse_db
 
 
+# A percent sign no backslash escapes: in LaTeX it begins a comment, so a title with
+# "40% of" lost everything after it. Nobody writes a comment inside a BibTeX value, and
+# titles read from a PDF's reference list or from arXiv, Crossref or Semantic Scholar
+# are not LaTeX: it is the percent sign a writer meant, as `\%` is.
+_RAW_PERCENT = lazy(r"(?<!\\)((?:\\\\)*)%")
+
 # pylatexenc's text specials besides dashes and ties: ``quotes'', !` and ?`, and '&'.
 _SPECIALS = ("``", "''", "!`", "?`", "&")
 _DASH_BRACE_DASH = lazy(r"-[{}]+-")
@@ -90,15 +96,15 @@ def latex_to_text(value: str | None) -> str:
     dropped, whitespace collapsed."""
     if not value:
         return ""
-    if "\\" not in value and "$" not in value and "%" not in value and _plain_reads(value):
-        return " ".join(_plain(value).split())
+    if "\\" not in value and "$" not in value and _plain_reads(value):
+        return " ".join(_plain(value).split())          # a percent sign here is one (_RAW_PERCENT)
     return _decoded(value)
 
 
 def _math_islands(value: str) -> list[tuple[int, int]] | None:
     """The spans of `$...$` in a value whose commands are all inside them (Crossref's and
     many a title's only LaTeX), each `$` outside every brace; None for any other value."""
-    if "$$" in value or "%" in value or not _plain_reads(value):
+    if "$$" in value or not _plain_reads(value):
         return None
     spans, depth, opened = [], 0, None
     for i, ch in enumerate(value):
@@ -127,6 +133,8 @@ def _decoded(value: str) -> str:
     as the same title is decoded for its index row, its normal form and the paper finder.
     A value whose only LaTeX is in `$...$` has only those parsed (pylatexenc reads a
     character at a time, and math is a node of its own): the same text, tested."""
+    if "%" in value:
+        value = _RAW_PERCENT.sub(r"\1\\%", value)
     if "\\{" in value:
         value = _CROSSREF_GREEK.sub(lambda m: "\\" + m.group(1) + " " if m.group(2) in _GREEK else m.group(0),
                                     value)

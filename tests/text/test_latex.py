@@ -88,3 +88,20 @@ def test_pylatexenc_specials_are_read_by_it():
     assert latex_to_text("``Why Should I Trust You?''") == "“Why Should I Trust You?”"
     assert latex_to_text("AT&T and !`Hola!") == _pylatexenc("AT&T and !`Hola!") == "AT T and ¡Hola!"
     assert latex_to_text("A--B ``q''") == "A–B “q”"
+
+
+@pytest.mark.parametrize("value, text", [
+    ("Reducing 40% of Energy Use in Data Centres", "Reducing 40% of Energy Use in Data Centres"),
+    ("Reducing 40\\% of Energy Use", "Reducing 40% of Energy Use"),
+    ("{GPT-3}: 90% of the Cost, $\\alpha$ of the Energy", "GPT-3: 90% of the Cost, α of the Energy"),
+    ("{\\\"U}ber 5%\nof {AI}", "Über 5% of AI"),
+    ("100%", "100%"),
+])
+def test_a_percent_sign_in_a_value_is_one_never_a_comment(value, text):
+    # In LaTeX an unescaped % begins a comment: read so, "40% of Energy..." lost all after
+    # "40". Titles from PDFs, arXiv, Crossref and Semantic Scholar are not LaTeX, and
+    # nobody writes a comment inside a BibTeX value.
+    from kb.text.titles import normalise_title
+
+    assert latex_to_text(value) == text
+    assert normalise_title(value).split()[-1] == normalise_title(text).split()[-1] != "40"
