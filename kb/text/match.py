@@ -606,8 +606,8 @@ def _start_ok(s: Stream, i: int) -> bool:
     gap = s.gap(i)
     if c.isalnum() and p.isalnum() and is_word_internal_gap(gap) and not (c.isalpha() and _after_footnote_number(s, i)):
         return False
-    if c == "-" and _is_digit(p) and gap == "":
-        return False              # "-5" out of "10-5"
+    if c == "-" and _is_digit(p) and (gap == "" or _between_numbers(s, i)):
+        return False              # "-5" out of "10-5"; "-1" out of "0.5 - 1": a range or a minus, no sign
     if _is_digit(c):
         if _is_digit(p) and (gap in ("", ",") or gap == " " and _maybe_one_number(s, i)):
             return False          # "1,722" inside "$3,20 1,722"; "000" of "1,000" left out
@@ -616,6 +616,14 @@ def _start_ok(s: Stream, i: int) -> bool:
         if p == "-" and gap == "":
             return False          # a minus sign or a range "0.06-2.9"
     return True
+
+
+def _between_numbers(s: Stream, i: int) -> bool:
+    """Stream character ``i``, a dash after a number, stands apart between it and the next
+    number ("0.5 - 1", "4.2 − 1.1"): a range or a subtraction, never the sign of the second."""
+    after = s.gap(i + 1)
+    return i + 1 < len(s.text) and _is_digit(s.text[i + 1]) and after != "" and after.strip() == "" \
+        and s.gap(i).strip() == ""
 
 
 _FOOTNOTE_NUMBER = lazy(r"[ \t]*\d{1,2}[ \t]*")
