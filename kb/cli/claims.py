@@ -95,7 +95,8 @@ def claims_list(ctx: typer.Context,
                 minimum: Optional[str] = typer.Option(None, "--min", callback=names_something, help="At least this, with its unit: \"1 kWh\"."),
                 maximum: Optional[str] = typer.Option(None, "--max", callback=names_something, help="At most this, with its unit."),
                 unreviewed: bool = typer.Option(False, "--unreviewed", help="List extracted candidates awaiting review."),
-                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                as_json: bool = typer.Option(False, "--json", help="Print the claims as JSON: one list, whatever "
+                                                                    "the filters (the quotes: kb quote ls --json).")) -> None:
     """Claims (and, with --topic or --text, quotes) with their values and pages."""
     if ctx.invoked_subcommand is not None:
         return
@@ -113,12 +114,11 @@ def claims_list(ctx: typer.Context,
             echo("no candidates awaiting review: kb claims extract CITEKEY")
         return
     filters = dict(topics=topic, paper=paper, unit=unit, minimum=minimum, maximum=maximum, text=text or None)
+    if as_json:                  # one shape whatever the filters: a script reads the same list
+        emit_json(list_claims(kb, **filters))
+        return
     listed = bool(topic or text)
     quotes = list_quotes(kb, topic, paper, text=text or None) if listed and not (unit or minimum or maximum) else []
-    if as_json:
-        rows = list_claims(kb, **filters)
-        emit_json({"claims": rows, "quotes": quotes} if listed else rows)
-        return
     rows = claim_lines(kb, **filters)
     table(rows, ["claim", "figure", "per", "where", "", "quote"])
     if not rows:

@@ -66,8 +66,7 @@ def test_claims_filters(php):
     run_kb("claim", "add", "luccioni2023power", "9 %", "--quote",
            "the most efficient text generation model uses as much energy as 9% of a full smartphone charge for "
            "1,000 inferences", "--id", "share", "-t", "energy")
-    ids = lambda *a: [c["id"] for c in (lambda j: j["claims"] if isinstance(j, dict) else j)(
-        run_kb("claims", *a, "--json").json)]
+    ids = lambda *a: [c["id"] for c in run_kb("claims", *a, "--json").json]
     assert ids() == ["image", "charge", "share"]
     assert ids("--topic", "image generation") == ["image"]
     assert ids("--topic", "energy", "--topic", "image generation") == ["image"]
@@ -84,8 +83,23 @@ def test_claims_filters(php):
     assert r.code == 2 and "--max '1 kg' is not in the same kind of unit as --min '5 kWh'" in r.err, r.err
     r = run_kb("claims", "--unit", "blorp")
     assert r.code == 2 and "blorp" in r.err
-    both = run_kb("claims", "--topic", "energy", "--json").json
-    assert set(both) == {"claims", "quotes"}
+
+
+def test_claims_json_is_one_list_of_claims_whatever_the_filter(php):
+    """A script reading `kb claims --json` gets the same shape with any filter, also when
+    nothing matches (with --topic or --text it was an object holding quotes too)."""
+    run_kb("claim", "add", "luccioni2023power", "0.022 kWh", "--quote",
+           "charging the average smartphone requires 0.022 kWh of energy", "--id", "charge", "-t", "energy")
+    run_kb("quote", "add", "luccioni2023power", "charging the average smartphone", "-t", "energy")
+    for args, listed in [((), 1), (("--topic", "energy"), 1), (("--text", "smartphone"), 1),
+                         (("--paper", "luccioni2023power"), 1), (("--unit", "kWh"), 1), (("--max", "1 kWh"), 1),
+                         (("--topic", "energy", "--unit", "kWh"), 1), (("--min", "1 GWh"), 0),
+                         (("--topic", "none-such"), 0), (("--text", "zqxjwv"), 0)]:
+        r = run_kb("claims", *args, "--json")
+        assert r.code == 0, r.err
+        assert isinstance(r.json, list), args
+        assert [c["id"] for c in r.json] == ["charge"] * listed, args
+        assert all({"id", "citekey", "value", "unit", "status"} <= set(c) for c in r.json)
 
 
 def test_extract_promote_dismiss(php):
@@ -409,7 +423,7 @@ def test_claims_listing_shows_a_hand_edited_mismatch_as_unverified(php):
                                            "522 smartphone charges, 11.49 kWh")
     assert rows["charges"]["status"] == "unverified" and rows["charges"]["reason"] == "stored unverified"
     topic = run_kb("claims", "--topic", "energy", "--json").json
-    assert [(c["id"], c["status"]) for c in topic["claims"]] == [("image-gen", "unverified")]
+    assert [(c["id"], c["status"]) for c in topic] == [("image-gen", "unverified")]
     # The same claim flagged by kb verify: one decision.
     assert "value-mismatch claim luccioni2023power.image-gen" in run_kb("verify").out
     # 11,490 Wh is 11.49 kWh within both precisions: it stands.
