@@ -8,6 +8,7 @@ import typer
 
 from kb.cli.common import echo, emit_json, names_something, warn
 from kb.cli.opening import read_kb
+from kb.errors import UsageError
 from kb.ops.search import search as do_search
 from kb.store.fts import match_terms
 
@@ -26,8 +27,8 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
     """Search page text, quotes and claims: best matches first, with a snippet and page."""
 
     text = " ".join(query)
-    if not match_terms(text):
-        warn(f"nothing to search for in {text!r}: no words")
+    if not match_terms(text):           # empty, blanks, punctuation: nothing a search could look for
+        raise UsageError(f"nothing to search for in {text!r}: give a word (letters or digits) to find")
     hits = read_kb(lambda kb: do_search(kb, text, paper=paper, limit=limit, all_versions=all_versions))
     if as_json:
         emit_json([h.to_dict() for h in hits])

@@ -183,11 +183,12 @@ def test_no_row_with_all_words_falls_back_to_any(root):
     assert "showing results with any of them" in r.err
 
 
-BREAKERS = ['"unbalanced', 'image "generation', '-', '- energy', 'energy -image', 'AND OR', 'AND', 'OR', 'NOT',
-            'energy AND OR image', '*', '**', 'energ*', '*energy', 'NEAR(', 'NEAR(energy image', 'NEAR(a b, 2)',
-            'text:', 'text: energy', 'pages_fts:energy', '{text}: energy', '^energy', '(', ')', 'energy)',
-            '""', '"""', "'", "''", '+', 'energy +', ':', '\\', '\x00', '\u00a0', '«»', '“energy', '“energy”',
-            'a' * 3000, ' '.join(['energy'] * 500)]
+BREAKERS = ['"unbalanced', 'image "generation', '- energy', 'energy -image', 'AND OR', 'AND', 'OR', 'NOT',
+            'energy AND OR image', 'energ*', '*energy', 'NEAR(', 'NEAR(energy image', 'NEAR(a b, 2)',
+            'text:', 'text: energy', 'pages_fts:energy', '{text}: energy', '^energy', 'energy)',
+            'energy +', '“energy', '“energy”', '"energy*"', 'a' * 3000, ' '.join(['energy'] * 500)]
+WORDLESS = ['', ' ', '\t\n ', '-', '*', '**', '(', ')', '""', '"""', "'", "''", '+', ':', '\\', '\x00', '\u00a0',
+            '«»', '“”', '.,;!?', '—', '"*"', '( ) * : ^', '_']
 
 
 @pytest.mark.parametrize("query", BREAKERS)
@@ -195,6 +196,16 @@ def test_queries_that_break_fts_syntax_return_normally(root, query):
     r = run_kb("--kb", root, "search", "--", query)
     assert r.code == 0, r.err
     assert "Traceback" not in r.err and "internal error" not in r.err
+
+
+def test_a_query_without_a_word_is_refused(root):
+    """An empty query, blanks, punctuation or FTS5's own signs look for nothing: refused with one
+    line (exit 2), as --json too, where it was "no matches" and exit 0."""
+    for query in WORDLESS:
+        for extra in ((), ("--json",)):
+            r = run_kb("--kb", root, "search", *extra, "--", query)
+            assert (r.code, r.out) == (2, ""), (query, r.code, r.out)
+            assert r.err.startswith("kb: error: nothing to search for in ") and r.err.count("\n") == 1, r.err
 
 
 def test_prefix_search_and_phrase_with_punctuation(root):
