@@ -6,8 +6,9 @@ its derived data in one transaction. Callers hold the writer lock.
 
 from __future__ import annotations
 
+from kb.errors import FileFormatError
 from kb.quantities.units import registry
-from kb.store.claimsfile import add_record, read_for_edit, remove_record
+from kb.store.claimsfile import add_record, load_toml, read_for_edit, remove_record
 from kb.store.knowledgebase import KB
 from kb.store.sqlite import transaction
 
@@ -45,14 +46,12 @@ def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> No
 def stored_record(kb: KB, citekey: str, section: str, record_id: str) -> dict | None:
     """The record `record_id` of `section` in claims/<citekey>.toml as the file holds it
     (None when there is none): what a re-add merges with."""
-    import tomllib
-
     path = kb.layout.claims_file(citekey)
     if not path.is_file():
         return None
     try:
-        data = tomllib.loads(read_for_edit(path).text)
-    except (ValueError, UnicodeDecodeError):
+        data = load_toml(read_for_edit(path).text, f"claims/{path.name}")
+    except (FileFormatError, UnicodeDecodeError):
         return None
     return next((r for r in data.get(section, []) if isinstance(r, dict) and r.get("id") == record_id), None)
 

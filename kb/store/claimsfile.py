@@ -236,9 +236,13 @@ MAX_NESTING = 50
 
 
 def _nesting(text: str) -> int:
-    """How deep `[` and `{` nest outside strings and comments, roughly but cheaply: tomllib
-    recurses per level and would end in RecursionError (a file nesting 2,000 deep)."""
-    depth = deepest = 0
+    """How deep tables nest outside strings and comments, roughly but cheaply: each `[` and
+    `{` is a level, and so is each dot of a dotted key (`a.b.c = 1` is three tables). tomllib
+    recurses per bracket and would end in RecursionError (a file nesting 2,000 deep), and a
+    dotted key costs it time and memory growing with the square of its length (a key of
+    100,000 parts: gigabytes). Dots are counted from the last `=`, `,`, bracket or line end,
+    so a number's decimal point counts once and a string's dots not at all."""
+    depth = deepest = dots = 0
     quote = None
     i, n = 0, len(text)
     while i < n:
@@ -255,23 +259,32 @@ def _nesting(text: str) -> int:
             j = text.find("\n", i)
             i = n if j < 0 else j
             continue
+        elif ch == ".":
+            dots += 1
+            deepest = max(deepest, depth + dots)
         elif ch in "[{":
             depth += 1
+            dots = 0
             deepest = max(deepest, depth)
         elif ch in "]}":
             depth = max(0, depth - 1)
+            dots = 0
+        elif ch in "=,\n":
+            dots = 0
         i += 1
     return deepest
 
 
-def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
-    """Parse and validate one claims file; FileFormatError names file and line."""
+def load_toml(text: str, path: str) -> dict:
+    """`tomllib.loads` of a file a person edits (a claims file, kb.toml), refused in one line
+    naming the file (and the line, where tomllib says it) when it is not TOML or nests tables
+    deeper than any of kb's files need: never a RecursionError, nor minutes and gigabytes."""
     depth = _nesting(text)
     if depth > MAX_NESTING:
-        raise FileFormatError(f"nests arrays or tables {depth} deep; a claims file needs at most "
-                              f"{MAX_NESTING}", path=path)
+        raise FileFormatError(f"nests arrays or tables {depth} deep; kb reads at most {MAX_NESTING}",
+                              path=path)
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except RecursionError:
         raise FileFormatError("nests arrays or tables too deep to read", path=path) from None
     except tomllib.TOMLDecodeError as exc:
@@ -279,6 +292,11 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise FileFormatError(f"is not valid TOML: {message}", path=path,
                               line=int(m.group(1)) if m else None) from None
+
+
+def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
+    """Parse and validate one claims file; FileFormatError names file and line."""
+    data = load_toml(text, path)
     r = _Reader(path, text)
     doc = ClaimsDoc(path=path, citekey=citekey)
     known = {"quote", "claim", "units", "check", "paper", "restatement", "dismissed"}

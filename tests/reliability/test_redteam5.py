@@ -1,0 +1,81 @@
+"""Round five: hostile files, hostile answers and hand edits an attacker or a careless user
+makes, each refused in one line (or taken as it should be) with nothing lost.
+
+As in test_redteam3.py, each test builds its own hostile situation on a copy of the same
+small knowledge base and checks the exit code, the one `kb: error:` line, and that what was
+there is still there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from alphakb import make_alpha
+from kbcache import from_template
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+
+@pytest.fixture
+def alpha(kb_root, tmp_path):
+    def build():
+        make_alpha(kb_root, tmp_path)
+        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
+                   "--id", "energy")
+        assert r.code == 0, r.err
+    return from_template("alpha-claim", kb_root, build)
+
+
+def _one_error(r, *words: str) -> None:
+    assert r.code == 2, r.out + r.err
+    assert r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
+    assert "Traceback" not in r.err and "internal error" not in r.err
+    for w in words:
+        assert w in r.err, r.err
+
+
+# -- TOML a person edits: a dotted key as deep as a nesting --------------------------------------
+
+DOTTED = {
+    "bare": "x_a" + ".a" * 3000 + " = 1\n",
+    "quoted": '"x_a"' + '."a"' * 3000 + " = 1\n",
+    "spaced": "x_a" + " . a" * 3000 + " = 1\n",
+    "inline": "x_t = { a" + ".a" * 3000 + " = 1 }\n",
+    "header": "[x_a" + ".a" * 3000 + "]\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(DOTTED))
+@pytest.mark.parametrize("where", ["claims", "kb.toml"])
+def test_a_dotted_key_thousands_deep_is_refused_as_a_nesting(alpha, tmp_path, form, where):
+    """`a.a.a... = 1` nests a table per dot: tomllib takes time and memory growing with the
+    square of its parts (100,000 of them: gigabytes, and the process killed). It is refused
+    before it is read, as brackets nested that deep are, in a claims file and in kb.toml."""
+    if where == "claims":
+        (alpha / "claims" / "deep.toml").write_text(DOTTED[form])
+        r, named = run_kb("claims"), "claims/deep.toml"
+    else:
+        with open(alpha / "kb.toml", "a") as f:
+            f.write(DOTTED[form])
+        pdf = tmp_path / "other.pdf"
+        pdf.write_bytes(make_pdf(["Another Paper", "Wells run hot."], title="Another Paper"))
+        r, named = run_kb("add", "--offline", pdf), "kb.toml"
+    _one_error(r, named, "nests arrays or tables", "deep; kb reads at most 50")
+
+
+def test_dots_of_numbers_strings_and_short_dotted_keys_are_no_nesting(alpha):
+    """The count is of a key's dots: a decimal point, a date's fraction of a second, the dots
+    of a string or a comment, and a dotted key of a few parts are read as before."""
+    (alpha / "claims" / "ok.toml").write_text(
+        "# a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z\n"
+        "[[check]]\nid = \"half\"\nstated = \"643.5 MWh\"\nexpr = \"alpha2020energy.energy / 2\"\n"
+        "tolerance = 0.05\n"
+        "x_when = 1979-05-27T07:32:00.999999Z\n"
+        "x_a.b.c = 1.5\n"
+        'x_dots = "' + "." * 200 + '"\n'
+        "x_list = [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5, 11.5, 12.5, 13.5, 14.5, 15.5,\n"
+        "          16.5, 17.5, 18.5, 19.5, 20.5, 21.5, 22.5, 23.5, 24.5, 25.5, 26.5, 27.5, 28.5, 29.5,\n"
+        "          30.5, 31.5, 32.5, 33.5, 34.5, 35.5, 36.5, 37.5, 38.5, 39.5, 40.5, 41.5, 42.5, 43.5,\n"
+        "          44.5, 45.5, 46.5, 47.5, 48.5, 49.5, 50.5, 51.5, 52.5]\n")
+    r = run_kb("check")
+    assert r.code == 0 and "half" in r.out and "pass" in r.out, r.out + r.err
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
