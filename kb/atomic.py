@@ -16,7 +16,7 @@ import re
 import stat
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kb.errors import LimitExceeded, LockTimeout, UsageError, WriteError
 
@@ -162,10 +162,28 @@ def clean_stale_tmp(tmp_dir: Path) -> list[Path]:
 _held: dict[str, int] = {}
 
 
+#: How long a writer waits for the lock before it says that it waits (a moment's turn is not worth a line).
+WAIT_NOTICE_AFTER = 1.0
+
+
+def _holder(fd: int) -> int | None:
+    """The process holding the lock, as it wrote itself into the lock file (None: unknown)."""
+    try:
+        pid = int(os.pread(fd, 24, 0).split(b"\n", 1)[0])
+    except (OSError, ValueError):
+        return None
+    return pid if pid > 0 and pid != os.getpid() and pid_alive(pid) else None
+
+
 @contextlib.contextmanager
-def file_lock(path: Path, timeout: float | None = None, shared: bool = False) -> Iterator[None]:
+def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
+              on_wait: Callable[[str | None], None] | None = None, what: str | None = None) -> Iterator[None]:
     """Hold an flock on `path`, waiting up to `timeout` seconds. Re-entrant
-    within a process (flock itself would deadlock on a second descriptor)."""
+    within a process (flock itself would deadlock on a second descriptor).
+
+    A writer writes its process id into the file while it holds it. One that has waited
+    WAIT_NOTICE_AFTER seconds tells `on_wait` so, naming `what` is busy and the process it
+    waits for, once; and `on_wait(None)` when the wait is over."""
     key = str(Path(path).resolve())
     if _held.get(key):
         _held[key] += 1
@@ -178,27 +196,47 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
+    deadline = started + timeout
     delay = 0.005
+    said = False
     try:
-        while True:
-            try:
-                fcntl.flock(fd, mode | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise LockTimeout(
-                        f"another kb process has held {path} for over {timeout:.0f} s",
-                        hint="wait for it to finish, or raise KB_LOCK_TIMEOUT") from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.1)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    now = time.monotonic()
+                    holder = _holder(fd)
+                    by = f"another kb process (pid {holder})" if holder else "another kb process"
+                    if now >= deadline:
+                        raise LockTimeout(
+                            f"{by} has held {path} for over {timeout:.0f} s",
+                            hint="wait for it to finish, or raise KB_LOCK_TIMEOUT") from None
+                    if on_wait is not None and not said and now - started >= WAIT_NOTICE_AFTER:
+                        said = True
+                        on_wait(f"{what or path} is busy: {by} is writing to it; waiting for it to finish "
+                                f"(at most {timeout:.0f} s, KB_LOCK_TIMEOUT)")
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.1)
+        finally:
+            if said:
+                on_wait(None)
+        if not shared:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         _held[key] = 1
         try:
             yield
         finally:
             _held.pop(key, None)
+            if not shared:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
     finally:
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)

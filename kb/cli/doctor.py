@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from kb.cli.common import echo, emit_json, err, state, warn
-from kb.cli.progress import Progress
+from kb.cli.progress import Progress, busy
 from kb.ops.doctor import diagnose
 from kb.ops.rebuild import rebuild as do_rebuild
 
@@ -30,7 +30,7 @@ def doctor(prune: bool = typer.Option(False, "--prune",
     quote still verifies; say how to repair each problem. Exit 1 if anything needs repair."""
 
     bar = Progress("re-verifying quotes and claims", unit="papers")
-    report = diagnose(state["kb"], prune=prune, quick=quick,
+    report = diagnose(state["kb"], prune=prune, quick=quick, on_busy=busy(),
                       progress=(lambda _label, done, total: bar.update(done, total)) if bar.on else None)
     bar.done()
     for line in report.notices:
@@ -69,7 +69,7 @@ def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
     """Make a new index from references.bib, claims/ and the source cache (for a database
     deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME."""
 
-    result = do_rebuild(state["kb"])
+    result = do_rebuild(state["kb"], on_busy=busy())
     if as_json:
         emit_json(result.to_dict())
     else:

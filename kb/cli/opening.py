@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, TypeVar
 
 from kb.cli.common import state, warn
-from kb.cli.progress import reporter
+from kb.cli.progress import busy, reporter
 from kb.ops import session
 from kb.store.knowledgebase import KB
 
@@ -17,7 +17,7 @@ def open_kb() -> KB:
     """The knowledge base of this command (--kb, KB_HOME or the nearest kb.toml), in step
     with its files; long work is drawn on stderr when it is a terminal."""
 
-    kb = session.open_kb(state["kb"], progress=reporter())
+    kb = session.open_kb(state["kb"], progress=reporter(), on_busy=busy())
     for message in kb.warnings:
         warn(message)
     kb.on_warning = warn        # what a later re-index notices is said as it is noticed
@@ -28,7 +28,7 @@ def read_kb(fn: Callable[[KB], T]) -> T:
     """fn(the knowledge base of this command), a read, made while its files are checked
     (KB.read): what fn gives once the index is in step with them."""
 
-    kb = session.open_kb(state["kb"], sync=False, progress=reporter())
+    kb = session.open_kb(state["kb"], sync=False, progress=reporter(), on_busy=busy())
     try:
         out = kb.read(fn)
     finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 
-from kb.cli.common import stderr
+from kb.cli.common import stderr, warn
 
 #: Units counted in things a person waits for one by one: their bar also says how
 #: many go by per second and when the rest will be done.
@@ -123,3 +123,18 @@ class Reporter:
 def reporter() -> Reporter | None:
     """The library's progress callback; None when stderr is not a terminal."""
     return Reporter() if enabled() else None
+
+
+def busy():
+    """What a command says while it waits for another command's writer lock (KB's `on_busy`):
+    on a terminal a line drawn until the wait is over; otherwise one line, `kb: ... is busy`."""
+    drawn = enabled()
+
+    def say(message: str | None) -> None:
+        if drawn:
+            stream = stderr()
+            stream.write(f"\r{message}\033[K" if message else "\r\033[K")
+            stream.flush()
+        elif message:
+            warn(message)
+    return say

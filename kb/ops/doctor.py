@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import clean_stale_tmp, file_lock, pid_alive
+from kb.atomic import clean_stale_tmp, pid_alive
 from kb.errors import FileFormatError, KBError, UsageError
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
@@ -113,18 +113,19 @@ def _damaged(report: Report, layout: paths.Layout, exc: BaseException) -> None:
 # -- kb doctor -----------------------------------------------------------------------------
 
 def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, quick: bool = False,
-             progress=None) -> Report:
+             progress=None, on_busy=None) -> Report:
     """Check the knowledge base; with `prune`, also remove cached sources that
     belong to no paper (and corrupted ones, which must be fetched again). `quick`
     checks the files against the index, SQLite (PRAGMA quick_check) and .kb/tmp only:
     no quote or claim is re-verified against the text, no cached source hashed.
-    `progress(label, done, total)` hears of the re-verification, paper by paper."""
+    `progress(label, done, total)` hears of the re-verification, paper by paper; `on_busy`
+    of a wait for another command's writer lock."""
 
-    kb = open_kb(explicit, sync=False)
+    kb = open_kb(explicit, sync=False, on_busy=on_busy)
     layout = kb.layout
     report = Report(root=str(layout.root))
     # Writers wait while doctor looks: what it compares cannot change under it.
-    with file_lock(layout.lock), contextlib.closing(kb):
+    with kb.locked(), contextlib.closing(kb):
         _check_tmp(layout, report)
         _check_settings(kb, report)
         db_ok, broken = _open_and_sync(kb, report)

@@ -15,6 +15,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from kb.atomic import clean_stale_tmp, file_lock
 from kb.errors import FileFormatError
@@ -81,7 +82,8 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | None = None) -> RebuildResult:
+def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | None = None,
+            on_busy: Callable[[str | None], None] | None = None) -> RebuildResult:
     """A new index from references.bib, claims/ and the caches, swapped in for
     the old one under the writer lock. The old one is left as it was if the
     new one cannot be made (references.bib unreadable)."""
@@ -90,7 +92,7 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
     layout = paths.layout(explicit)
     result = RebuildResult(database=str(layout.db))
     layout.state.mkdir(exist_ok=True)
-    with file_lock(layout.lock):
+    with file_lock(layout.lock, on_wait=on_busy, what="the knowledge base"):
         clean_stale_tmp(layout.tmp)
         layout.tmp.mkdir(parents=True, exist_ok=True)
         if layout.db.exists():

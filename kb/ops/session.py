@@ -8,6 +8,7 @@ derived data included.
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
@@ -20,10 +21,11 @@ index = lazy_import("kb.store.index")
 
 
 def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
-            progress: index.Progress | None = None) -> KB:
+            progress: index.Progress | None = None, on_busy: Callable[[str | None], None] | None = None) -> KB:
     """The knowledge base at `explicit` (else KB_HOME, else the nearest kb.toml),
-    its index brought up to date unless `sync` is false."""
-    return KB.open(explicit, sync=sync, derive=apply_derive, progress=progress)
+    its index brought up to date unless `sync` is false; `on_busy` hears of a wait
+    for another command's writer lock (KB)."""
+    return KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy)
 
 
 def apply_derive(kb: KB, changes: index.Changes) -> None:

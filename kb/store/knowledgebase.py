@@ -52,11 +52,15 @@ class KB:
     deliberate waits (label = what kb waits for; done = total when it is over); the CLI
     draws them.
     `db_path` opens another index file than the layout's (kb rebuild builds one aside).
+    `on_busy(message)` hears that a command waits for another's writer lock, and
+    `on_busy(None)` that the wait is over (kb.atomic.file_lock).
     """
 
     def __init__(self, layout: paths.Layout, *, derive: Callable[[KB, index.Changes], None] | None = None,
-                 progress: index.Progress | None = None, db_path: Path | None = None):
+                 progress: index.Progress | None = None, db_path: Path | None = None,
+                 on_busy: Callable[[str | None], None] | None = None):
         self.layout = layout
+        self.on_busy = on_busy
         units.cache_registry_in(layout.units_cache)       # pint's parsed definitions, if needed
         self.db_path = db_path or layout.db
         self.derive = derive
@@ -80,8 +84,9 @@ class KB:
     @classmethod
     def open(cls, explicit: str | os.PathLike | None = None, *, sync: bool = True,
              derive: Callable[[KB, index.Changes], None] | None = None,
-             progress: index.Progress | None = None) -> "KB":
-        kb = cls(paths.layout(explicit), derive=derive, progress=progress)
+             progress: index.Progress | None = None,
+             on_busy: Callable[[str | None], None] | None = None) -> "KB":
+        kb = cls(paths.layout(explicit), derive=derive, progress=progress, on_busy=on_busy)
         if sync:
             kb.sync()
         return kb
@@ -119,7 +124,7 @@ class KB:
             if self._conn is None:
                 self._connect()
             if not is_current(self._conn):
-                with file_lock(self.layout.lock):
+                with self.locked():
                     dbmod.migrate(dbmod.wrap(self._conn))
             self._db = Database(self._conn)
         return self._db
@@ -127,6 +132,10 @@ class KB:
     def _connect(self) -> None:
         self._conn = connect(self.db_path)
         self._file_id = _file_id(self.db_path)
+
+    def locked(self):
+        """The writer lock (`.kb/lock`), a wait for it said to `on_busy`."""
+        return file_lock(self.layout.lock, on_wait=self.on_busy, what="the knowledge base")
 
     def _reopen_if_replaced(self) -> None:
         """Under the writer lock: if the index file was replaced since this KB opened it
@@ -195,7 +204,7 @@ class KB:
             failed.append(rel)
             on_error(rel, exc)
 
-        with file_lock(self.layout.lock):
+        with self.locked():
             self._reopen_if_replaced()
             try:
                 self.indexer.sync(self._derive, noted if on_error is not None else None)
@@ -263,7 +272,7 @@ class KB:
         its reads saw it; a claims file edited in place meanwhile is indexed by the next
         check, as if edited a moment later. Only the first write after a check is spared;
         what a write changes it indexes itself."""
-        with file_lock(self.layout.lock):
+        with self.locked():
             self._reopen_if_replaced()
             clean_stale_tmp(self.layout.tmp)
             if self._in_step is None or self._glance() != self._in_step:

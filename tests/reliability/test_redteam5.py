@@ -8,8 +8,12 @@ there is still there.
 
 from __future__ import annotations
 
+import fcntl
+import os
+
 import pytest
 from alphakb import make_alpha
+from fakeclock import FakeClock
 from kbcache import from_template
 from kbrun import run_kb
 from pdfgen import make_pdf
@@ -79,3 +83,75 @@ def test_dots_of_numbers_strings_and_short_dotted_keys_are_no_nesting(alpha):
     r = run_kb("check")
     assert r.code == 0 and "half" in r.out and "pass" in r.out, r.out + r.err
     assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+
+
+# -- a writer waiting for another: said, once, naming whom it waits for --------------------------
+
+class _Holder(FakeClock):
+    """kb.atomic's clock, faked: another process holds the writer lock (this test, on a
+    descriptor of its own, naming a live process) until kb has waited `release_after` s."""
+
+    def __init__(self, lock, release_after: float | None):
+        super().__init__()
+        self.start, self.release_after = self.now, release_after
+        self.fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        os.pwrite(self.fd, f"{os.getppid()}\n".encode(), 0)
+
+    def sleep(self, seconds: float) -> None:
+        super().sleep(seconds)
+        if self.fd is not None and self.release_after is not None and self.now - self.start >= self.release_after:
+            self.release()
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)            # and its lock with it
+            self.fd = None
+
+
+@pytest.mark.parametrize("command", ["claim", "rebuild", "doctor"])
+@pytest.mark.parametrize("released", [True, False])
+def test_a_command_waiting_for_another_writer_says_so(alpha, monkeypatch, command, released):
+    """Two commands at once: the second waits for the first's writer lock. It used to wait in
+    silence (up to two minutes); it says once that the knowledge base is busy and whom it waits
+    for, then does its work, or gives up at KB_LOCK_TIMEOUT in one line, having written nothing."""
+    import kb.atomic
+
+    holder = _Holder(alpha / ".kb" / "lock", 3.0 if released else None)
+    monkeypatch.setattr(kb.atomic, "time", holder)
+    (alpha / "claims" / "alpha2020energy.toml").touch()       # the next command must index it again
+    argv = {"claim": ["claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e in total",
+                      "--id", "emitted"],
+            "rebuild": ["rebuild"], "doctor": ["doctor", "--quick"]}[command]
+    try:
+        r = run_kb(*argv)
+    finally:
+        holder.release()
+    busy = [line for line in r.err.splitlines() if "is busy" in line]
+    assert busy == [f"kb: the knowledge base is busy: another kb process (pid {os.getppid()}) is writing to it; "
+                    "waiting for it to finish (at most 120 s, KB_LOCK_TIMEOUT)"], r.err
+    assert sum(holder.slept) >= 1.0
+    if released:
+        assert r.code == 0, r.err
+        assert sum(holder.slept) < 120
+    else:
+        assert r.code == 2 and r.err.splitlines()[-1] == (
+            f"kb: error: another kb process (pid {os.getppid()}) has held {alpha / '.kb' / 'lock'} for over 120 s "
+            "(wait for it to finish, or raise KB_LOCK_TIMEOUT)"), r.err
+        assert sum(holder.slept) >= 120
+    stored = [c["id"] for c in run_kb("claims", "--json").json]
+    assert stored == (["energy", "emitted"] if command == "claim" and released else ["energy"])
+
+
+def test_a_moment_s_wait_for_the_lock_says_nothing(alpha, monkeypatch):
+    import kb.atomic
+
+    holder = _Holder(alpha / ".kb" / "lock", 0.5)
+    monkeypatch.setattr(kb.atomic, "time", holder)
+    (alpha / "claims" / "alpha2020energy.toml").touch()
+    try:
+        r = run_kb("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e in total",
+                   "--id", "emitted")
+    finally:
+        holder.release()
+    assert r.code == 0 and "busy" not in r.err and holder.slept, r.err
