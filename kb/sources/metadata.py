@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.errors import FileFormatError
+from kb.sources.bibtex import MAX_VALUE
 from kb.text.ids import find_arxiv_in_text, normalise_doi, parse_arxiv
 from kb.text.names import split_names, to_bibtex_name
 
@@ -30,12 +32,16 @@ class PaperMeta:
     complete: bool = True               # False: what we know came from the PDF alone
 
     def bib_fields(self) -> dict[str, str]:
-        """Fields for references.bib, in a stable, readable order."""
+        """Fields for references.bib, in a stable, readable order. An author list longer
+        than references.bib can hold (MAX_AUTHOR_LIST characters: a hostile or broken
+        answer; the longest real ones, 5,000 names, take a fifth of it) keeps the names
+        that fit and ends "and others", as BibTeX writes a list cut short; any other field
+        over what kb reads back (bibtex.MAX_VALUE) is refused, naming where it came from."""
         out: dict[str, str] = {}
         if self.title:
             out["title"] = self.title
         if self.authors:
-            out["author"] = " and ".join(self.authors)
+            out["author"] = _author_list(self.authors)
         if self.year:
             out["year"] = str(self.year)
         venue_field = {"article": "journal", "inproceedings": "booktitle"}.get(self.entry_type)
@@ -55,7 +61,27 @@ class PaperMeta:
             out["doi"] = self.doi
         if self.url:
             out["url"] = self.url
+        for key, value in out.items():
+            if len(value) > MAX_VALUE:
+                raise FileFormatError(f"the metadata kb was given ({self.origin}) has a {key} of {len(value):,} "
+                                      f"characters, more than references.bib can hold ({MAX_VALUE:,}); "
+                                      "nothing written")
         return out
+
+
+MAX_AUTHOR_LIST = 500_000      # characters of an author field kb writes
+
+
+def _author_list(authors: list[str]) -> str:
+    """`A and B and C`, cut to the names that fit in MAX_AUTHOR_LIST, then `and others`."""
+    kept: list[str] = []
+    size = 0
+    for name in authors:
+        size += len(name) + 5
+        if size > MAX_AUTHOR_LIST:
+            return " and ".join(kept + ["others"])
+        kept.append(name)
+    return " and ".join(kept)
 
 
 def from_arxiv(record) -> PaperMeta:

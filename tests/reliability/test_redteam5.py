@@ -9,6 +9,7 @@ there is still there.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 
 import pytest
@@ -155,3 +156,38 @@ def test_a_moment_s_wait_for_the_lock_says_nothing(alpha, monkeypatch):
     finally:
         holder.release()
     assert r.code == 0 and "busy" not in r.err and holder.slept, r.err
+
+
+# -- metadata from the network larger than references.bib holds ----------------------------------
+
+def _crossref(server, **message) -> None:
+    from httpserver import Reply
+
+    server.routes["/doi/10.5555/many"] = Reply(406, b"no BibTeX here")
+    server.routes["/crossref/works/10.5555/many"] = Reply(200, json.dumps({"message": {
+        "DOI": "10.5555/many", "type": "journal-article", "issued": {"date-parts": [[2020]]}, **message}}).encode())
+
+
+@pytest.mark.parametrize("count, length", [(300, 2_000), (40_000, 12)])
+def test_an_author_list_too_long_for_references_bib_ends_and_others(kb_root, server, count, length):
+    """A Crossref record naming more authors than references.bib can hold (300 names of
+    2,000 letters; 40,000 short ones) made an entry kb then refused to read back, blaming
+    references.bib:3 (which it had never written). The names that fit are kept, then
+    `and others`, as BibTeX writes a list cut short."""
+    _crossref(server, title=["A Paper With Many Authors"],
+              author=[{"family": f"F{i:05d}" + "a" * length, "given": "G"} for i in range(count)])
+    r = run_kb("add", "doi:10.5555/many")
+    assert r.code == 0, r.err
+    (paper,) = run_kb("ls", "--json").json
+    shown = run_kb("show", paper["citekey"], "--json").json["authors"]
+    assert 10 < len(shown) < count and shown[-1] == "others", shown[-3:]
+    assert shown[0].startswith("F00000")
+    assert run_kb("doctor").code == 0
+
+
+def test_a_title_too_long_for_references_bib_is_one_line_naming_where_it_came_from(kb_root, server):
+    _crossref(server, title=["A" * 1_200_000], author=[{"family": "Smith", "given": "Ada"}])
+    r = run_kb("add", "doi:10.5555/many")
+    _one_error(r, "(crossref) has a title of 1,200,000 characters", "nothing written")
+    assert "references.bib:" not in r.err
+    assert (kb_root / "references.bib").read_text() == ""
