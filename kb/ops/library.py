@@ -179,6 +179,10 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
     if not new or _BAD_KEY.search(new):
         raise UsageError(f"{new!r} cannot be a citekey: no spaces, commas, braces, quotes, "
                          "'#', '%', '=', '~' or backslashes")
+    hidden = citekeys.invisible(new)
+    if hidden:
+        raise UsageError(f"{new!r} cannot be a citekey: it holds a character nobody sees ({hidden}); "
+                         "nothing renamed")
     clash = next((k for k in bibfile.keys() if citekeys.fold_key(k) == citekeys.fold_key(new) and k != old), None)
     if clash:
         raise UsageError(f"{new!r} is already a citekey" + (f" ({clash})" if clash != new else "")
@@ -337,8 +341,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         if old_held:
             body = rewritten.get(old_path) or old_path.read_bytes().decode("utf-8")
             bom = "\ufeff" if body.startswith("\ufeff") else ""
-            if body[len(bom):].startswith(f"# Quotes and claims from {old}"):      # the header kb wrote
-                body = bom + f"# Quotes and claims from {new}" + body[len(bom) + len(f"# Quotes and claims from {old}"):]
+            header = claimsfile.comment_safe(f"# Quotes and claims from {old}")
+            if body[len(bom):].startswith(header):      # the header kb wrote
+                body = (bom + claimsfile.comment_safe(f"# Quotes and claims from {new}")
+                        + body[len(bom) + len(header):])
             kb.write_file(new_path, body)
             old_path.unlink()
             result.claims_file = kb.layout.relative(new_path)

@@ -33,7 +33,7 @@ from kb.sources.bibmodel import (
     valid_datum,
     valid_field,
 )
-from kb.sources.citekey import fold_key
+from kb.sources.citekey import fold_key, invisible
 from kb.text.lazyre import lazy
 
 MONTHS = {m: m.capitalize() for m in
@@ -361,7 +361,10 @@ class BibFile:
                     raise FileFormatError(f"duplicate citekey {entry.key!r}", path=self.path, line=entry.line,
                                           hint=f"line {seen[folded]} has it already (BibTeX does not tell "
                                           "upper from lower case in keys, nor an accented letter from the same "
-                                          "letter written as two Unicode characters); each entry needs its own key")
+                                          "letter written as two Unicode characters"
+                                          + (f", and kb not a key from one holding a character nobody sees "
+                                             f"({invisible(entry.key)})" if invisible(entry.key) else "")
+                                          + "); each entry needs its own key")
                 seen[folded] = entry.line
                 self._resolve(entry)
                 self.by_key[entry.key] = block

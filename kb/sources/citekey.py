@@ -25,8 +25,25 @@ this that these those its it not no new using use""".split())
 def key_form(key: str) -> str:
     """A key as kb compares keys written two ways: its accented letters in one Unicode form
     (NFC). "müller" typed in a terminal and "müller" saved by macOS or a BibTeX tool as u
-    and a combining diaeresis (NFD) look the same and are one key."""
-    return key if key.isascii() else unicodedata.normalize("NFC", key)
+    and a combining diaeresis (NFD) look the same and are one key. So are keys differing
+    only in characters nobody sees (`invisible`: a zero-width space or a right-to-left
+    mark pasted from a web page, a control character): the one typed finds the other."""
+    if key.isascii() and key.isprintable():
+        return key
+    return "".join(ch for ch in unicodedata.normalize("NFC", key) if not _invisible(ch))
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def invisible(key: str) -> str | None:
+    """The first character of `key` nobody sees (a control or format character: U+200B
+    ZERO WIDTH SPACE, U+202E RIGHT-TO-LEFT OVERRIDE, ESC), named as `U+XXXX NAME`; None if none."""
+    for ch in key:
+        if _invisible(ch):
+            return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
+    return None
 
 
 def fold_key(key: str) -> str:

@@ -483,6 +483,15 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, [], "")}
 
 
+_NOT_IN_COMMENT = lazy(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def comment_safe(line: str) -> str:
+    """`line` as a TOML comment may hold it: without the control characters TOML refuses there
+    (an ESC in a key or title made the whole claims file unreadable, every command refused)."""
+    return _NOT_IN_COMMENT.sub("", line)
+
+
 def add_record(text: str, section: str, record: dict[str, Any], header_comment: str | None = None,
                replace_id: str | None = None) -> str:
     """Return `text` with one [[section]] table appended (or the one whose id is
@@ -492,7 +501,7 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
     doc = tomlkit.parse(text) if text.strip() else tomlkit.document()
     if not text.strip() and header_comment:
         for line in header_comment.splitlines():
-            doc.add(tomlkit.comment(line))
+            doc.add(tomlkit.comment(comment_safe(line)))
         doc.add(tomlkit.nl())
     table = tomlkit.table()
     for key, value in _clean(record).items():

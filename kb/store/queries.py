@@ -34,9 +34,7 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
 
 def same_key(conn: sqlite3.Connection, key: str) -> str | None:
     """The key of a paper that `key` is written another way (key_form), or None. Asked only
-    of a key no paper has as written: it reads the non-ASCII keys."""
-    if key.isascii():
-        return None
+    of a key no paper has as written: it reads the keys that are not plain ASCII."""
     want = key_form(key)
     for (citekey,) in conn.execute("select citekey from papers where citekey glob '*[^ -~]*'"):
         if key_form(citekey) == want and citekey != key:

@@ -13,7 +13,7 @@ import json
 import os
 
 import pytest
-from alphakb import make_alpha
+from alphakb import BIB, PAGES, make_alpha
 from fakeclock import FakeClock
 from kbcache import from_template
 from kbrun import run_kb
@@ -191,3 +191,35 @@ def test_a_title_too_long_for_references_bib_is_one_line_naming_where_it_came_fr
     _one_error(r, "(crossref) has a title of 1,200,000 characters", "nothing written")
     assert "references.bib:" not in r.err
     assert (kb_root / "references.bib").read_text() == ""
+
+
+# -- citekeys holding characters nobody sees ------------------------------------------------------
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\u200e", "\u2060", "\ufeff", "\x1b"])
+def test_a_key_holding_a_character_nobody_sees_is_found_as_it_looks(kb_root, tmp_path, hidden):
+    """A key pasted from a web page with a zero-width space, a right-to-left mark or override,
+    a word joiner or a BOM in it looks like `alpha2020energy` in every listing, but the key a
+    person types was `no paper 'alpha2020energy' (did you mean alpha2020energy?)`. A control
+    character in the key or title went into the claims file's header comment, where TOML
+    refuses it: every command after the first quote refused the knowledge base."""
+    key = "alpha2020" + hidden + "energy"
+    (kb_root / "references.bib").write_text(BIB.replace("alpha2020energy", key).replace("Energy Use", "Energy" + hidden
+                                                                                        + " Use"))
+    pages = tmp_path / "alpha.json"
+    pages.write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", "alpha2020energy", pages, "--version", "v1").code == 0
+    r = run_kb("quote", "add", "alpha2020energy", "We trained 12 models on 64 GPUs", "--id", "trained")
+    assert r.code == 0, r.err
+    stored = run_kb("show", "alpha2020energy", "--json").json["citekey"]
+    assert stored.replace(hidden, "") == "alpha2020energy"
+    assert [q["citekey"] for q in run_kb("quote", "ls", "--paper", "alpha2020energy", "--json").json] == [stored]
+    r = run_kb("quote", "add", "alpha2020energy", "We trained 13 models on 64 GPUs")     # still verified
+    assert r.code == 2 and "differs: 13 -> 12" in r.err, r.err
+    assert run_kb("doctor").code == 0
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\x1b", "\x7f"])
+def test_a_new_key_holding_a_character_nobody_sees_is_refused(alpha, hidden):
+    r = run_kb("rename", "alpha2020energy", "ada" + hidden + "2020")
+    _one_error(r, "cannot be a citekey: it holds a character nobody sees (U+")
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
