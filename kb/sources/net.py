@@ -429,6 +429,11 @@ class Client:
                     try:
                         chunk = r.raw.read1(65536, decode_content=True)
                     except urllib3_errors() as exc:
+                        if type(exc).__name__ == "DecodeError":      # the bytes came; undoing their encoding failed
+                            encoding = r.headers.get("Content-Encoding", "its")
+                            raise NetworkError(f"{host} sent an answer whose {encoding} encoding is broken "
+                                               f"(it cannot be decompressed, after {got:,} bytes)",
+                                               hint="try again later") from None
                         raise requests.exceptions.ConnectionError(str(exc)) from None
                     if not chunk:
                         break

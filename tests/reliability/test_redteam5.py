@@ -223,3 +223,22 @@ def test_a_new_key_holding_a_character_nobody_sees_is_refused(alpha, hidden):
     r = run_kb("rename", "alpha2020energy", "ada" + hidden + "2020")
     _one_error(r, "cannot be a citekey: it holds a character nobody sees (U+")
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
+
+
+# -- HTTP answers whose Content-Encoding lies -------------------------------------------------------
+
+@pytest.mark.parametrize("encoding, body", [("gzip", b"not gzip at all"), ("deflate", b"not deflate either"),
+                                            ("gzip", b"\x1f\x8b\x08\x00" + b"\xff" * 64)])
+def test_an_answer_whose_encoding_is_broken_is_said_for_what_it_is(server, tmp_path, encoding, body):
+    """A body that is not what its Content-Encoding says was 'connection lost after 0 bytes'
+    (what a flaky network says): the answer came, and it was broken."""
+    from httpserver import Reply
+
+    from kb.errors import NetworkError
+    from kb.sources.net import Client, Settings
+
+    server.routes["/x"] = Reply(200, body, {"Content-Encoding": encoding})
+    with pytest.raises(NetworkError) as err:
+        Client(tmp_path / "http", tmp_path / "tmp", Settings.from_env()).get(server.url + "/x")
+    assert f"sent an answer whose {encoding} encoding is broken" in str(err.value), str(err.value)
+    assert "connection lost" not in str(err.value) and len(server.requests) == 1
