@@ -246,6 +246,23 @@ def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
     return True, broken
 
 
+def _undefined_strings(bibfile: BibFile, report: Report) -> None:
+    """An @string macro references.bib uses but never defines (or defines only after its use,
+    or in a loop): kb reads the macro's name as the text, BibTeX nothing; `kb import` refuses
+    such a file, and a hand edit that makes one is said here."""
+    for string in bibfile.string_undefined:
+        macro = string.undefined[""][0]
+        report.problem("files", f"{index.BIB_REL}:{string.line}",
+                       f"@string {string.key} uses {macro!r}, which is not defined before it (BibTeX reads "
+                       "@string definitions in order)", "define it first, or spell the value out")
+    for e in bibfile.entries():
+        for name, macros in e.undefined.items():
+            report.problem("files", f"{index.BIB_REL}:{e.field_lines.get(name, e.line)}",
+                           f"entry {e.key}, field {name} uses @string {macros[0]!r}, which references.bib never "
+                           f"defines (kb reads it as the text {macros[0]!r}, BibTeX as nothing)",
+                           f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
+
+
 def _check_sqlite(kb, report: Report, quick: bool = False) -> bool:
     """PRAGMA integrity_check (quick_check when `quick`: no index compared with its
     table) and foreign_key_check; the full-text indexes against the tables they index."""
@@ -330,6 +347,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
         else:
             rows = {r["citekey"]: dict(r) for r in db.query(
                 f"select citekey, {', '.join(PAPER_COLUMNS)} from papers")}
+            _undefined_strings(bibfile, report)
             for i, e in enumerate(bibfile.entries()):
                 entry_keys.add(e.key)
                 where = f"{index.BIB_REL}:{e.line}"

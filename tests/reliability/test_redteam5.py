@@ -242,3 +242,27 @@ def test_an_answer_whose_encoding_is_broken_is_said_for_what_it_is(server, tmp_p
         Client(tmp_path / "http", tmp_path / "tmp", Settings.from_env()).get(server.url + "/x")
     assert f"sent an answer whose {encoding} encoding is broken" in str(err.value), str(err.value)
     assert "connection lost" not in str(err.value) and len(server.requests) == 1
+
+
+# -- @string macros references.bib uses but never defines ----------------------------------------
+
+@pytest.mark.parametrize("bib, said", [
+    ("@string{a = b}\n@string{b = a}\n@article{x2020, title = a, author = {X, Y}, year = 2020}\n",
+     "references.bib:1: @string a uses 'b', which is not defined before it"),
+    ("@article{x2020, title = nosuchmacro # { and more}, author = {X, Y}, year = 2020}\n",
+     "references.bib:1: entry x2020, field title uses @string 'nosuchmacro', which references.bib never defines"),
+    ("@article{x2020, title = late, author = {X, Y}, year = 2020}\n@string{late = {Too Late}}\n",
+     "entry x2020, field title uses @string 'late'"),
+])
+def test_kb_doctor_names_a_string_macro_references_bib_never_defines(kb_root, bib, said):
+    """`kb import` refuses an @string used before it is defined (or never, or in a loop), which
+    kb reads as the macro's own name and BibTeX as nothing; written into references.bib by
+    hand, it was listed with the title `b` and kb doctor found nothing to repair."""
+    (kb_root / "references.bib").write_text(bib)
+    assert run_kb("ls").code == 0
+    r = run_kb("doctor")
+    assert r.code == 1 and said in r.out, r.out
+    (kb_root / "references.bib").write_text("@string{ok = {Fine}}\n@article{x2020, title = ok # { Title}, "
+                                            "journal = jan, author = {X, Y}, year = 2020}\n")
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out
