@@ -75,9 +75,14 @@ def _claims_identities(layout: Layout) -> list[tuple[str, int, int, int, int]]:
                 name = entry.name
                 if name.endswith(".toml"):
                     try:
-                        # One kb cannot read (a link to a moved file, a folder) is listed as
-                        # itself: never in step with the index, so every command says so.
-                        s = entry.stat() if entry.is_file() else entry.stat(follow_symlinks=False)
+                        # One kb cannot read (a link to a moved file, a folder, a link in a loop)
+                        # is listed as itself: never in step with the index, so every command
+                        # says so. is_file() raises for a loop (ELOOP), where lstat still answers.
+                        try:
+                            regular = entry.is_file()
+                        except OSError:
+                            regular = False
+                        s = entry.stat() if regular else entry.stat(follow_symlinks=False)
                         out.append(("claims/" + name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
                     except OSError:
                         continue

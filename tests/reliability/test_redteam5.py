@@ -266,3 +266,27 @@ def test_kb_doctor_names_a_string_macro_references_bib_never_defines(kb_root, bi
                                             "journal = jan, author = {X, Y}, year = 2020}\n")
     r = run_kb("doctor")
     assert r.code == 0 and "nothing to repair" in r.out, r.out
+
+
+# -- a claims file that is a link in a loop --------------------------------------------------------
+
+def test_a_claims_file_replaced_by_a_link_in_a_loop_keeps_its_records_and_is_named(alpha):
+    """A link that points at itself through another (ELOOP) made kb's listing of claims/ skip
+    the name, so the file read as deleted: its claim was dropped from the index, and a new
+    loop was never named at all. It is a file kb cannot read, said on every command."""
+    claims = alpha / "claims"
+    held = (claims / "alpha2020energy.toml").read_bytes()
+    (claims / "alpha2020energy.toml").unlink()
+    (claims / "alpha2020energy.toml").symlink_to("other.toml")
+    (claims / "other.toml").symlink_to("alpha2020energy.toml")
+    r = run_kb("claims", "--json")
+    assert r.code == 0 and [c["id"] for c in r.json] == ["energy"], r.out + r.err
+    assert "claims/alpha2020energy.toml: cannot read (Too many levels of symbolic links)" in r.err, r.err
+    assert "claims/other.toml: cannot read" in r.err and "deleted" not in r.err, r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and "claims/other.toml: cannot read" in r.out, r.out
+    for name in ("alpha2020energy.toml", "other.toml"):
+        (claims / name).unlink()
+    (claims / "alpha2020energy.toml").write_bytes(held)
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+    assert run_kb("doctor").code == 0
