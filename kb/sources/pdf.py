@@ -448,7 +448,10 @@ def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extrac
         reader = _open(data, limits, source)
         try:
             count = len(reader.pages)
-        except pypdf.errors.LimitReachedError:
+        except pypdf.errors.LimitReachedError as exc:
+            if "depth" in str(exc).lower():         # a page tree of one page may nest a thousand levels
+                raise PDFError(f"{source} is corrupt: its page tree nests deeper than PDF readers go "
+                               f"({exc})") from None
             raise _over_pages(limits, source) from None
         except Exception as exc:
             raise PDFError(f"{source} is corrupt: its page tree cannot be read ({exc})") from None

@@ -290,3 +290,37 @@ def test_a_claims_file_replaced_by_a_link_in_a_loop_keeps_its_records_and_is_nam
     (claims / "alpha2020energy.toml").write_bytes(held)
     assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
     assert run_kb("doctor").code == 0
+
+
+# -- a PDF whose page tree nests a page hundreds of levels deep ------------------------------------
+
+def _deep_page_tree(depth: int) -> bytes:
+    from pdfgen import _content, assemble
+
+    body = _content(["A deep paper about energy", "It used 5 kWh."])
+    objects = [b"<< /Type /Catalog /Pages 4 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"]
+    for i in range(depth):                     # objects 4 .. 3 + depth: each node the only kid of the one above
+        parent = b"/Parent %d 0 R " % (3 + i) if i else b""
+        objects.append(b"<< /Type /Pages %s/Kids [%d 0 R] /Count 1 >>" % (parent, 5 + i))
+    objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+                   b"/Resources << /Font << /F1 2 0 R >> >> >>" % (3 + depth))
+    return assemble(objects)
+
+
+@pytest.mark.parametrize("plan", [None, "pypdf"])
+def test_a_page_tree_nested_too_deep_is_said_for_what_it_is(plan):
+    """One page under 2,000 nested page-tree nodes was 'has more than 2,000 pages (raise
+    KB_MAX_PAGES)': a limit no setting would get past, for a page count the file does not have."""
+    from kb.errors import KBError
+    from kb.sources.pdf import Limits, extract_plan
+
+    with pytest.raises(KBError) as err:
+        extract_plan(_deep_page_tree(2_000), plan, Limits(), "deep.pdf")
+    said = str(err.value)
+    assert said.startswith("deep.pdf is corrupt: "), said
+    assert "more than" not in said and "KB_MAX_PAGES" not in said, said
+    if plan == "pypdf":
+        assert "its page tree nests deeper than PDF readers go" in said, said
+    shallow = extract_plan(_deep_page_tree(20), plan, Limits(), "shallow.pdf")
+    assert len(shallow.pages) == 1 and "5 kWh" in shallow.pages[0]
