@@ -7,6 +7,7 @@ above the current one that holds `kb.toml`.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,20 +120,45 @@ class Layout:
             return str(path)
 
 
+def _marker_unreadable(path: Path) -> str | None:
+    """Why a kb.toml that is there cannot be read as one (a link to a missing file or in a
+    loop, a folder, a FIFO, a device); None when it is a file, or not there at all."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "a link to a missing file" if path.is_symlink() else None
+    except OSError as exc:
+        return exc.strerror or "it cannot be opened"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    return ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
+            else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file") \
+        + ", not a file"
+
+
 def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
-    """The knowledge base root, or NoKnowledgeBase saying how to make one."""
+    """The knowledge base root, or NoKnowledgeBase saying how to make one. A kb.toml that is
+    there but cannot be read (a link to a moved file, a FIFO) stops the walk up: the folder
+    is a knowledge base kb cannot open, and a knowledge base further up is another one."""
     given = explicit or os.environ.get("KB_HOME")
     if given:
         root = Path(given).expanduser()
-        if not (root / MARKER).is_file():
+        why = _marker_unreadable(root / MARKER)
+        if why or not (root / MARKER).is_file():
             source = "--kb" if explicit else "KB_HOME"
             raise NoKnowledgeBase(f"{source} points to {root}, which is not a knowledge base "
-                                  f"(no {MARKER})", hint=f"run: kb init {root}")
+                                  + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})"),
+                                  hint=f"restore {root / MARKER}" if why else f"run: kb init {root}")
         return root.resolve()
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / MARKER).is_file():
+        marker = folder / MARKER
+        if marker.is_file():
             return folder
+        why = _marker_unreadable(marker)
+        if why:
+            raise NoKnowledgeBase(f"{marker} cannot be read ({why}); kb takes no knowledge base further up "
+                                  "for this one", hint=f"restore it (git checkout {MARKER}), or remove it")
     raise NoKnowledgeBase(f"no knowledge base here: no {MARKER} in {here} or any folder above it",
                           hint="run `kb init` to make one, or set KB_HOME")
 

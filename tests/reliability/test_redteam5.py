@@ -324,3 +324,33 @@ def test_a_page_tree_nested_too_deep_is_said_for_what_it_is(plan):
         assert "its page tree nests deeper than PDF readers go" in said, said
     shallow = extract_plan(_deep_page_tree(20), plan, Limits(), "shallow.pdf")
     assert len(shallow.pages) == 1 and "5 kWh" in shallow.pages[0]
+
+
+# -- a kb.toml that is there but cannot be read ----------------------------------------------------
+
+@pytest.mark.parametrize("how", ["dangling", "loop", "fifo", "folder"])
+def test_a_kb_toml_kb_cannot_read_is_never_passed_over_for_the_knowledge_base_above(kb_root, monkeypatch, how):
+    """A folder inside a knowledge base whose own kb.toml is a link to a moved file (or a FIFO,
+    a folder, a link in a loop) was skipped as if it had none: `kb quote add` run there wrote
+    into the knowledge base above it. It is named, and nothing is written anywhere."""
+    monkeypatch.delenv("KB_HOME")
+    inner = kb_root / "notes" / "inner"
+    inner.mkdir(parents=True)
+    (inner / "references.bib").write_text(BIB)
+    marker = inner / "kb.toml"
+    if how == "dangling":
+        marker.symlink_to("../moved/kb.toml")
+    elif how == "loop":
+        marker.symlink_to("kb.toml")
+    elif how == "fifo":
+        os.mkfifo(marker)
+    else:
+        marker.mkdir()
+    monkeypatch.chdir(inner)
+    before = (kb_root / "references.bib").read_text()
+    for argv in (["ls"], ["import", "references.bib"]):
+        r = run_kb(*argv)
+        _one_error(r, f"{marker} cannot be read (", "kb takes no knowledge base further up")
+    assert (kb_root / "references.bib").read_text() == before
+    r = run_kb("--kb", inner, "ls")
+    _one_error(r, "which is not a knowledge base kb can read (kb.toml is ")
