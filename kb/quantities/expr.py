@@ -21,7 +21,8 @@ or written with '_' for '-'), or a unit
 when nothing of that name is defined. A number followed by words that form a unit
 takes that unit ("11.49 kWh", "626155 lb CO2e"); followed by any other name it is
 multiplied by it ("1 smartphone_charge" when smartphone_charge is a constant).
-Numbers written in an expression are exact (1000 inferences, 1000 kg per t):
+A number may be written with a decimal comma ("0,5 kWh", "1.234,5 MWh"; "1,000" is a
+thousand), as in every figure kb reads. Numbers written in an expression are exact (1000 inferences, 1000 kg per t):
 precision comes from the named figures, whose stated precision `evaluate` carries
 through every operation.
 
@@ -48,6 +49,7 @@ from kb.quantities.interval import (
     SCALE_WORDS,
     Interval,
     UnitMismatch,
+    decimal_commas,
     format_number,
 )
 from kb.quantities.units import parse_unit, unit_powers
@@ -450,7 +452,10 @@ def parse(text: str, *, units: UserUnits | None = None) -> Expr:
     if not text.strip():
         raise UsageError("empty expression: write the computation, e.g. "
                          "'image_gen_max / smartphone_charge'")
-    return _Parser(text, tokenize(text), units.names if units is not None else frozenset()).parse()
+    # "0,5 kWh", "1.234,5 MWh": decimal commas read as every figure kb reads them ("1,000" stays a
+    # thousand); each character keeps its place, so an error still points into the text as written.
+    return _Parser(text, tokenize(decimal_commas(text)),
+                   units.names if units is not None else frozenset()).parse()
 
 
 def names(expr: Expr) -> list[str]:

@@ -133,14 +133,15 @@ _DOTS_THEN_COMMA = lazy(r"(?<![\w.,{])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\w)")
 #: "1.234.567": two dots or more between thousands groups (no decimal point has two).
 _DOT_GROUPS = lazy(r"(?<![\w.,{])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\w)")
 #: "0,5", "3,25", "0,0125": a comma then one, two or four and more digits, one comma alone
-#: (not "1,2,3", a list). A comma then three digits is a thousands separator ("1,000").
-_DECIMAL_COMMA = lazy(r"(?<![\w.,{])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\w)")
+#: (not "1,2,3", a list). A comma then three digits is a thousands separator ("1,000"), except
+#: after a lone zero: "0,022" is no thousand (no number's thousands start with 0).
+_DECIMAL_COMMA = lazy(r"(?<![\w.,{])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d{3})(?!\d|[.,]\w)")
 #: "2,500" in a quote whose numbers are written "1.234,5": that quote's decimal comma.
 _COMMA_THREE = lazy(r"(?<![\w.,{])\d{1,3},\d{3}(?!\d|[.,]\w)")
 #: The rest of a thousands group a stray space split, and the groups after it: " 1,722".
 _SPLIT_GROUP = lazy(r"[ ](\d{1,2})(?:,\d{3})+(?!\d|[.,]\d)")
 #: Whether a text may hold a decimal comma or dot thousands groups at all.
-_ANY_EUROPEAN = lazy(r"\d,(?:\d{1,2}(?!\d)|\d{4})|\d\.\d{3}[.,]\d")
+_ANY_EUROPEAN = lazy(r"\d,(?:\d{1,2}(?!\d)|\d{4})|\d\.\d{3}[.,]\d|(?<![\w.,])0,\d")
 #: A year then a footnote's number after its comma: "in Q1 2021,3 compared" (pypdf's superscript).
 _YEAR_FOOTNOTE = lazy(r"(?:19|20)\d\d,\d(?!\d)")
 #: A citation's brackets, whose numbers are listed with commas: "[2,28]".

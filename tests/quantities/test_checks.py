@@ -314,3 +314,26 @@ def test_temperatures_convert_with_their_offset(stated, expr, verdict):
 def test_arithmetic_on_a_temperature_with_an_offset_is_an_error(expr):
     r = check("50 degC", expr)
     assert r.verdict == "error" and "temperature in °C" in r.message and "convert it to K" in r.message
+
+
+@pytest.mark.parametrize("stated, expr, tolerance, units, verdict", [
+    # a decimal comma in the stated figure, the expression, a constant and the tolerance
+    ("0,5 kWh", "1,0 kWh / 2", None, {}, "pass"),
+    ("0,6 kWh", "1,0 kWh / 2", None, {}, "fail"),
+    ("1.234,5 MWh", "1234,5 MWh", None, {}, "pass"),
+    ("1.234,5 MWh", "1.234,5 MWh", None, {}, "pass"),
+    ("1.243,5 MWh", "1.234,5 MWh", None, {}, "fail"),
+    ("12.345,5 MWh", "1.234,5 MWh", None, {}, "fail"),
+    ("1,000 kWh", "1 MWh", None, {}, "pass"),                       # a comma then three digits: a thousand
+    ("1,000 kWh", "1 kWh", None, {}, "fail"),
+    ("522,3 chg", "image_gen_max", None, {"chg": "0,022 kWh"}, "pass"),   # "0,022" is no thousand
+    ("22 chg", "image_gen_max", None, {"chg": "0,022 kWh"}, "fail"),
+    ("0,522 chg", "image_gen_max", None, {"chg": "22 kWh"}, "pass"),
+    ("11,6 kWh", "image_gen_max", "1,5 %", {}, "pass"),
+    ("11,6 kWh", "image_gen_max", "0,5 %", {}, "fail"),
+    ("11,6 kWh", "image_gen_max", "0,2 kWh", {}, "pass"),
+    ("11,6 kWh", "image_gen_max", "0,05 kWh", {}, "fail"),
+])
+def test_decimal_commas_in_checks(stated, expr, tolerance, units, verdict):
+    r = check(stated, expr, tolerance, units=UserUnits(units) if units else None)
+    assert r.verdict == verdict, r.message

@@ -135,7 +135,7 @@ def test_trace_lists_each_step():
     ("(a + b", "expected ')', found the end of the expression (near '(a + b')"),
     ("a b", "expected an operator before 'b' at position 3"),
     ("2 x y", "expected an operator before 'y'"),
-    ("1,28 kWh", "malformed number"),
+    ("12,34,567 kWh", "malformed number"),               # "1,28 kWh" is 1.28 kWh: a decimal comma
     ("f(1)", "calls are not allowed"),
     ("a ^ b", "expected an integer power"),
     ("a ^ 2 ^ 3", "chained powers"),

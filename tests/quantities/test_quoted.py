@@ -400,6 +400,10 @@ def test_a_model_names_number_is_no_figure(value, quote, ok):
     ("1.234 MWh", "it consumed 1.234,5 MWh that year", False),
     ("1234.6 MWh", "it consumed 1.234,5 MWh that year", False),
     ("1234567 t", "some 1.234.567 t of steel", True),
+    ("0.022 kWh", "a charge takes 0,022 kWh of energy", True),        # no thousands start with a lone 0
+    ("0,022 kWh", "a charge takes 0,022 kWh of energy", True),
+    ("22 kWh", "a charge takes 0,022 kWh of energy", False),
+    ("0.023 kWh", "a charge takes 0,022 kWh of energy", False),
     ("1.234 t", "some 1.234.567 t of steel", False),
     # a comma then three digits is a thousands separator, unless the quote's thousands are dots
     ("1000 kWh", "it consumed 1,000 kWh and 0,5 kWh", True),
