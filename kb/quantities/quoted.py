@@ -46,7 +46,9 @@ A decimal comma is read where it cannot be a thousands separator ("0,5 kWh", "3,
 "1.234,5 MWh"); "1,000" is a thousand unless the quote writes its thousands with dots.
 
 CO2 named in words or before the figure makes a mass CO2e: "25 kg of carbon dioxide", "CO2
-emissions of 25 kg" hold "25 kg CO2e"; "25 kg of methane" does not.
+emissions of 25 kg" hold "25 kg CO2e", and so do both masses of "284,019 kg (626,155 lbs) of CO2";
+"25 kg of methane" does not. "Emissions" alone names no gas: "626,155 lbs of emissions" holds
+"626,155 lb", never "626,155 lbs CO2".
 
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
@@ -55,6 +57,7 @@ attached to a number is a minus sign; an en or em dash never is.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -590,6 +593,9 @@ _GAS_AFTER = lazy(rf"[ ]*[^\W\d_]+\.?[ ]+of[ ]+(?:(?i:the|greenhouse|gas|gases|e
                   rf"[ ]+){{1,4}}{_GAS}")
 #: A mass of something else: "25 kg of coal" (a gas named before it is not that mass's).
 _MASS_OF = lazy(r"[ ]*[^\W\d_]+\.?[ ]+of[ ]+(?!C\s?O|𝐶𝑂|(?i:carbon[\s-]+dioxide))[^\W\d_]")
+#: A mass's unit and the same mass restated in parentheses, or the end of the parenthesis
+#: restating it: "284,019 kg (626,155 lbs)" and "(626,155 lbs)" of "... of CO2".
+_MASS_ASIDE = lazy(r"[ ]*[^\W\d_]+\.?(?:[ ]*\([^()]{1,40}\)|\))")
 
 
 def _is_mass(unit: str) -> bool:
@@ -605,6 +611,11 @@ def _gas_named(plain: str, n: _Number) -> bool:
     unit ("25 kg of the greenhouse gas carbon dioxide"), or before the figure in its clause
     ("CO2 emissions of 25 kg") when the mass is of nothing else ("25 kg of coal")."""
     after = plain[n.end:n.end + 120]
+    aside = _MASS_ASIDE.match(after)
+    if aside:       # "284,019 kg (626,155 lbs) of CO2": what follows the aside is the mass's
+        after = " kg" + after[aside.end():]
+        if re.match(rf"[ ]*kg[ ]+of[ ]+{_GAS}", after):
+            return True
     if _GAS_AFTER.match(after):
         return True
     if _MASS_OF.match(after):
