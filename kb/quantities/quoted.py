@@ -913,7 +913,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     The one decision `kb claims` (through the index, kb.ops.derive), `kb check` and
     `kb verify` share. A value whose every number is printed in the quote with the
     value's unit as written, or with no unit after it, stands without reading units
-    (pint is loaded only to read the quote's other units and compare figures)."""
+    (pint is loaded only to read the quote's other units and compare figures). A value whose
+    unit kb cannot read ("522 smartphone charges", "11.49 foo-bars") never stands: its number
+    alone is no figure."""
     if status != "verified":
         return "stored unverified"
     if not quote:
@@ -929,6 +931,18 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and _maybe_cell(plain, h) and _row_label_unit(plain, h)) for h in held)
            for w in wanted):
-        return None
+        return _unit_unread(value) if unit else None
     found = value_in_quote(value, quote, per)
-    return None if found.ok else found.reason(value)
+    if not found.ok:
+        return found.reason(value)
+    return _unit_unread(value) if unit else None
+
+
+def _unit_unread(value: str) -> str | None:
+    """Why kb cannot read a value's unit ("522 smartphone charges", a hand edit `kb claim add`
+    refuses: its number alone is no figure), as `kb verify` says it; None when it reads."""
+    try:
+        Interval.from_written(value)
+    except KBError as exc:
+        return f"cannot read the value {value!r}: {exc.message}"
+    return None

@@ -619,18 +619,33 @@ def test_a_count_of_things_never_verifies_a_physical_figure(scaled, value, quote
     assert run_kb("doctor").code == 1
 
 
-def test_a_hand_edited_value_kb_cannot_read_is_reported_even_when_its_quote_prints_it(php):
+@pytest.mark.parametrize("value, said", [
+    ("522 smartphone charges", "cannot read the value '522 smartphone charges'"),
+    ("522 charges", "cannot read the value '522 charges'"),
+    ("11.49 kWh-ish", "cannot read the value '11.49 kWh-ish'"),
+    # its number changed too: the number is what is wrong, and said first
+    ("523 smartphone charges", "the value '523 smartphone charges' is not among its quote's numbers"),
+])
+def test_a_hand_edited_value_kb_cannot_read_is_reported_even_when_its_quote_prints_it(php, value, said):
     """kb claim add refuses '522 smartphone charges' (no unit kb reads); written by hand it
-    is reported by kb verify and kb doctor, not taken as verified because the quote prints it."""
-    assert run_kb("claim", "add", "luccioni2023power", "522 smartphone charges", "--quote", IMAGE_QUOTE,
-                  "--id", "x").code == 2
+    is reported by kb verify, kb doctor, kb claims and kb check, never taken as verified
+    because the quote prints its number."""
+    assert run_kb("claim", "add", "luccioni2023power", value, "--quote", IMAGE_QUOTE, "--id", "x").code == 2
     assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "x").code == 0
     path = php / "claims" / "luccioni2023power.toml"
-    path.write_text(path.read_text().replace('value = "11.49 kWh"', 'value = "522 smartphone charges"'))
+    path.write_text(path.read_text().replace('value = "11.49 kWh"', f'value = "{value}"'))
+    write_checks(php, '[[check]]\nid = "c"\nstated = "522"\nexpr = "luccioni2023power.x"\n')
     r = run_kb("verify")
-    assert r.code == 1 and "value-unreadable" in r.out and "cannot read the value '522 smartphone charges'" in r.out
+    assert r.code == 1 and said in r.out
     r = run_kb("doctor")
-    assert r.code == 1 and "cannot read the value '522 smartphone charges'" in r.out
+    assert r.code == 1 and said in r.out
+    r = run_kb("claims")
+    assert r.code == 0 and "UNVERIFIED" in r.out
+    [listed] = run_kb("claims", "--json").json
+    assert listed["status"] == "unverified" and listed["reason"].startswith(said)
+    r = run_kb("check")
+    assert r.code == 1 and r.out.startswith("c  stated 522  ") and "error" in r.out
+    assert "cannot read figure" in r.out or "UNVERIFIED input" in r.out
 
 
 def test_a_claim_in_a_temperature_rate_never_breaks_later_commands(checks_kb):
