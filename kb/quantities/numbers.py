@@ -106,7 +106,7 @@ _DEVICE_VERSION = lazy(r"(?i)\b(GPU|TPU)(?:[ \t]{0,3}v\d{1,2}[a-z]?)?(?:s?[ \t]+
 _FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|[ptge])?flops?/s[-\s]?days?|pfs?[-\s]days?"
          r"|(?:peta|tera|giga|exa|[ptge])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
-_PCT = r"(?:%|(?i:percent|per\s?cent)(?![A-Za-z]))"
+_PCT = r"(?:%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent)(?![A-Za-z]))"
 _MONEY = r"(?:(?:USD|EUR|GBP)(?![A-Za-z])|(?i:dollars?|euros?)(?![A-Za-z]))"
 _COUNT = (r"(?:(?i:inferences?|queries|query|images?|generations?|requests?|predictions?"
           r"|samples?|prompts?|tokens?|parameters?|steps?)(?![A-Za-z]))")

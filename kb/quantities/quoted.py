@@ -624,7 +624,9 @@ def _gas_named(plain: str, n: _Number) -> bool:
 
 
 _FACTOR_UNIT = lazy(r"(?i)[x×✕]|times|-?\s?fold|factor")
-_PERCENT_UNIT = lazy(r"(?i)[%‰‱]|percent|per\s?cent|per\s?mill?e?|percentage points?|pp")
+_PERCENT_UNIT = lazy(r"(?i)[%‰‱]|percent|per\s?cent|per\s?mill?e?")
+#: Percentage points: a difference of percentages, never a percentage ("3 pp" is no "3 %").
+_POINTS_UNIT = lazy(r"(?i)percentage[\s_-]points?|pp")
 
 
 def _ratio_kinds_differ(printed: str | None, mine: str | None) -> bool:
@@ -634,9 +636,25 @@ def _ratio_kinds_differ(printed: str | None, mine: str | None) -> bool:
         text = (unit or "").strip()
         if _FACTOR_UNIT.fullmatch(text):
             return "factor"
+        if _POINTS_UNIT.fullmatch(text):
+            return "points"
         return "percent" if _PERCENT_UNIT.fullmatch(text) else None
     a, b = kind(printed), kind(mine)
     return a is not None and b is not None and a != b
+
+
+#: The kind of accelerator a unit names: "GPUs", "GPU-hours", "TPU v3 chips".
+_HARDWARE = lazy(r"(?i)(?<![A-Za-z])([CGTINQ]PU)(?![A-Za-z])|(?<![A-Za-z])([CGTINQ]PU)s(?![A-Za-z])")
+
+
+def _kinds_differ(printed: str | None, mine: str | None) -> bool:
+    """`_ratio_kinds_differ`, or units naming different accelerators: kb counts GPUs and TPUs in
+    one dimension (a check multiplies either by hours), but "58 GPUs" is no "58 TPUs", nor
+    "384 GPU hours" "384 TPU hours"."""
+    if _ratio_kinds_differ(printed, mine):
+        return True
+    kinds = [{(a or b).upper() for a, b in _HARDWARE.findall(text or "")} for text in (printed, mine)]
+    return bool(kinds[0]) and bool(kinds[1]) and not kinds[0] & kinds[1]
 
 
 _RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
@@ -690,8 +708,8 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         mine = Interval.from_written(f"{w.text.lstrip('+')} {value_unit}".strip())
     except KBError:
         return True             # kb cannot read the claim as a figure: the number decides
-    if _ratio_kinds_differ(unit, value_unit):
-        return False            # "100×" is no "100 %", nor "10000 %"
+    if _kinds_differ(unit, value_unit):
+        return False            # "100×" is no "100 %", nor "10000 %"; "58 GPUs" no "58 TPUs"
     for printed_unit in printed:
         try:
             conv = _printed_figure(number, printed_unit).to(claim_unit)
@@ -703,9 +721,12 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
 
 #: A bound the quote prints before a number ("by up to 50%", "a factor of over 1450", "≥ 3 kWh").
 _BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))[ ]*$")
-#: ... or after it: "50% or more", "3 kWh or less", "100 GPUs and above".
-_BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:[^\W\d_]+[ ]+)?(?:or|and)[ ]+(?:(?P<lower>more|greater|higher|above|over)"
-                    r"|(?P<upper>less|fewer|lower|below|under))\b")
+#: ... or after it and its unit: "50% or more", "3 kWh or less", "100 GPUs and above", "350
+#: gCO2eq/kWh and above", "600 million parameters at most" (at most three words between).
+_BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:(?!(?:or|and|at)\b)[^\W\d_][^\s,;.]*[ ]+){0,3}"
+                    r"(?:(?:or|and)[ ]+(?:(?P<lower>more|greater|higher|above|over)"
+                    r"|(?P<upper>less|fewer|lower|below|under))\b"
+                    r"|at[ ]+(?:(?P<least>least)|(?P<most>most))(?=[ ]*(?:[,;:.)]|$)))")
 
 
 def _bound_at(plain: str, n: _Number) -> str | None:
@@ -713,7 +734,7 @@ def _bound_at(plain: str, n: _Number) -> str | None:
     m = _BOUND_BEFORE.search(plain, max(0, n.start - 30), n.start) or _BOUND_AFTER.match(plain, n.end)
     if m is None:
         return None
-    return "upper" if m.group("upper") else "lower"
+    return "upper" if m.groupdict().get("upper") or m.groupdict().get("most") else "lower"
 
 
 _BOUND_NAME = {"upper": "an upper bound", "lower": "a lower bound"}
@@ -881,7 +902,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 if mine is None:
                     break
                 if not _money_agrees(n, printed_unit.get((n.start, n.end)), claim_unit, unitless) \
-                        or _ratio_kinds_differ(printed_unit.get((n.start, n.end)), value_unit):
+                        or _kinds_differ(printed_unit.get((n.start, n.end)), value_unit):
                     continue
                 try:
                     conv = iv.to(claim_unit)

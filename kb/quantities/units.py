@@ -89,6 +89,9 @@ _DEFINITIONS = [
         ("study", "studies"), ("category", "categories"), ("company", "companies"))],
     # Named plain numbers: "a PUE of 1.2" keeps its name as its unit (1 PUE = 1).
     "PUE = 1 = _",
+    # "3 pp", "3 percentage points": a difference of percentages, in percent's size (a claim
+    # keeps the two apart: kb.quantities.quoted).
+    "percentage_point = 0.01",
     # "3 ‰" is 0.3 %; "5 ‱" (basis points) is 0.05 %.
     "permyriad = 1e-4 = _ = basis_point = basis_points",
     # Computation.
@@ -144,7 +147,11 @@ _CO2E_MASS = {
     "t": "tCO2e", "tonne": "tCO2e", "tonnes": "tCO2e", "MT": "tCO2e", "mt": "tCO2e",
     "metric ton": "tCO2e", "metric tons": "tCO2e", "metric tonne": "tCO2e",
     "metric tonnes": "tCO2e",
+    "mg": "mgCO2e", "milligram": "mgCO2e", "milligrams": "mgCO2e",
+    "ug": "ugCO2e", "microgram": "ugCO2e", "micrograms": "ugCO2e",      # "µg" is read as "ug" first
     "kt": "ktCO2e", "Mt": "MtCO2e", "Gt": "GtCO2e",
+    "kilotonne": "ktCO2e", "kilotonnes": "ktCO2e", "megatonne": "MtCO2e", "megatonnes": "MtCO2e",
+    "gigatonne": "GtCO2e", "gigatonnes": "GtCO2e",
     "lb": "lbCO2e", "lbs": "lbCO2e", "pound": "lbCO2e", "pounds": "lbCO2e",
     "ton": "short_ton_CO2e", "tons": "short_ton_CO2e",
     "short ton": "short_ton_CO2e", "short tons": "short_ton_CO2e",
@@ -215,6 +222,7 @@ _MICRO_RE = lazy(r"μ(?=[A-Za-z])")
 _DEGREE_RE = lazy(r"°\s?([CFK])?(?![A-Za-z])")
 _PER_RE = lazy(r"(?i)\bper\b")
 _PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
+_POINTS_WORD_RE = lazy(r"(?i)\bpercentage[\s-]+points?\b|(?<![A-Za-z_])pp(?![A-Za-z_])")
 _PERMILLE_WORD_RE = lazy(r"(?i)\bper\s?mill?e?\b")
 _FACTOR_TOKEN_RE = lazy(
     r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_]*|%|‰|‱|\$|€|£)|(?P<op>\*\*|[*/^])|(?P<int>[-+]?\d+))")
@@ -243,6 +251,7 @@ def normalize_unit_text(text: str) -> str:
         t = t[1:-1].strip()
     if t in ("", "1"):
         return "dimensionless"
+    t = _POINTS_WORD_RE.sub("percentage_point", t)
     t = _PERCENT_WORD_RE.sub("percent", t)
     t = _PERMILLE_WORD_RE.sub("permille", t)
     t = _CO2E_RE.sub("CO2e", t)
@@ -425,7 +434,8 @@ def _known_spellings() -> list[str]:
             "inference", "image", "query", "generation", "request", "kg", "g", "t", "lb"]
 
 
-_DISPLAY = {"year": "year", "day": "day", "week": "week", "month": "month", "mile": "mile"}
+_DISPLAY = {"year": "year", "day": "day", "week": "week", "month": "month", "mile": "mile",
+            "percentage_point": "pp"}
 
 
 def format_unit(unit: "pint.Unit") -> str:

@@ -691,3 +691,42 @@ def test_a_names_digits_and_a_footnote_are_no_decimal_comma(value, quote):
 def test_a_capitalised_word_is_no_models_name(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+SMS = "An SMS message is 0.014 g of CO 2 . That is larger than 24 MWh / 2B"
+GPUS = "(approximately 58 GPUs for 172 days) would cost $145,000 USD plus electricity"
+GPU_HOURS = "this equals a training time of 384 GPU hours ; a model using 8 GPUs for 48 hours"
+TPU_CHIPS = "BERT was trained on 16 TPU chips for 4 days"
+ABOVE = "are on the high end of the carbon spectrum, with emissions of 350 gCO2eq/kWh and above."
+AT_MOST = "the task-specific summarization models we looked at were 600 million parameters at most, compared to"
+POINTS = "the share rose by 3 percentage points to 12% in a year"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a mass prefixed milli or micro, or a tonne spelled out, carries CO2e as grams and tonnes do
+    ("14 mg CO2e", SMS, True), ("0.014 g CO2e", SMS, True), ("1.4e-5 kg CO2e", SMS, True),
+    ("41 mg CO2e", SMS, False), ("14 µg CO2e", SMS, False), ("14 mg", SMS, False),
+    ("940 megatonnes of CO2", "air travel was responsible for 940 MtCO 2 , or ~2.5% of", True),
+    ("0.94 gigatonnes CO2e", "air travel was responsible for 940 MtCO 2 , or ~2.5% of", True),
+    ("940 kilotonnes of CO2", "air travel was responsible for 940 MtCO 2 , or ~2.5% of", False),
+    # a GPU is no TPU: one dimension for checks, but another word for a claim
+    ("58 GPUs", GPUS, True), ("58 accelerators", GPUS, True),
+    ("58 TPUs", GPUS, False), ("59 GPUs", GPUS, False),
+    ("384 GPU-hours", GPU_HOURS, True), ("16 GPU days", GPU_HOURS, True),
+    ("384 TPU hours", GPU_HOURS, False), ("16 TPU days", GPU_HOURS, False),
+    ("16 TPUs", TPU_CHIPS, True), ("16 GPUs", TPU_CHIPS, False),
+    # a bound written after the figure and its unit
+    ("≥ 350 gCO2e/kWh", ABOVE, True), ("at least 350 gCO2e/kWh", ABOVE, True), ("350 gCO2eq/kWh", ABOVE, True),
+    ("≤ 350 gCO2e/kWh", ABOVE, False), ("at least 530 gCO2e/kWh", ABOVE, False),
+    ("at most 600 million parameters", AT_MOST, True), ("600 million parameters", AT_MOST, True),
+    ("at least 600 million parameters", AT_MOST, False), ("at most 60 million parameters", AT_MOST, False),
+    ("at least 3 kWh", "it uses 3 kWh at least once a day", False),     # "at least once": no bound of 3 kWh
+    # percentage points are no percentage
+    ("3 pp", POINTS, True), ("3 percentage points", POINTS, True), ("3 percentage point", POINTS, True),
+    ("3 %", POINTS, False), ("4 pp", POINTS, False), ("12 pp", POINTS, False), ("12 %", POINTS, True),
+    ("3 pp", "the share rose by 3 pp to 12%", True), ("3 percentage points", "the share rose by 3 pp to 12%", True),
+    ("3 pp", "the share rose by 3% to 12%", False), ("3 percentage points", "the share rose by 3% to 12%", False),
+])
+def test_figures_of_real_sentences(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok

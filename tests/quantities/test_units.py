@@ -399,3 +399,18 @@ def test_a_temperature_rate_has_base_units_and_a_point_temperature_keeps_its_off
 ])
 def test_a_figure_with_spaces_between_its_thousands_groups_is_one_number(written, nominal):
     assert Interval.from_written(written).nominal == nominal
+
+
+@pytest.mark.parametrize("written, same, other", [
+    ("3 pp", "3 percentage points", "3 pt"),                  # a percentage point, never a printer's point
+    ("0.5 percentage-points", "0.5 pp", "0.5 %"),
+    ("14 mg CO2e", "0.014 g CO2e", "14 mg"),
+    ("14 µg of CO2", "0.014 mg CO2e", "14 µg"),
+    ("2 megatonnes of CO2e", "2 MtCO2e", "2 ktCO2e"),
+    ("2 gigatonnes CO2", "2000 MtCO2e", "2 Gt"),
+])
+def test_percentage_points_and_more_masses_of_co2e(written, same, other):
+    a, b = Interval.from_written(written), Interval.from_written(same)
+    assert a.unit_text == b.unit_text or a.to(b.unit).nominal == pytest.approx(b.nominal)
+    c = Interval.from_written(other)
+    assert c.unit != a.unit and (c.unit_text != a.unit_text)
