@@ -183,6 +183,20 @@ def decimal_commas(text: str) -> str:
     return "".join(chars)
 
 
+#: Superscript digits and signs as printed in a power of ten ("10⁵", "10⁻³").
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+#: A power of ten whose exponent is printed in superscript: "10⁵", "× 10⁻³".
+_SUPERSCRIPT_POWER = lazy(r"(?<![\w.,])10([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
+def superscript_powers(text: str) -> str:
+    """`text` with each power of ten printed in superscript written with a caret: "1.2 × 10⁵
+    kWh" as "1.2 × 10^5 kWh", "10⁻³" as "10^-3" (a figure's text; positions are not kept)."""
+    if "10" not in text or not any(c in text for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        return text
+    return _SUPERSCRIPT_POWER.sub(lambda m: "10^" + m.group(1).translate(SUPERSCRIPTS), text)
+
+
 #: Words and signs of an upper bound before a figure ("up to 50%"), and of a lower one.
 BOUND_UPPER = (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|fewer\s+than|under|below"
                r"|as\s+(?:much|many|high|large)\s+as|(?:a\s+)?maximum\s+of|<=|≤|⩽|<")
@@ -408,6 +422,7 @@ class Interval:
         if len(text) > 500:
             raise UsageError(f"figure too long ({len(text)} characters): {text[:40]!r}…")
         t = decimal_commas(" ".join(text.split()))     # "0,5 kWh" is 0.5 kWh; "1,000 kWh" a thousand
+        t = superscript_powers(t)                       # "1.2 × 10⁵ kWh" is "1.2 × 10^5 kWh"
         exact = False
         low = t.lower()
         if low.startswith("exactly "):

@@ -68,6 +68,9 @@ from kb.quantities.interval import (
     BOUND_UPPER,
     EXPONENT,
     MANTISSA,
+    MAX_MAGNITUDE,
+    MIN_MAGNITUDE,
+    SUPERSCRIPTS,
     Interval,
     bound_of,
     decimal_commas,
@@ -134,6 +137,9 @@ class _Number:
 
 _ORDER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
+#: A power of ten: "10⁵", "10⁻³", "1.2 × 10⁵" (superscript), "10^-3" (a bare ten raised).
+_POWER = lazy(r"(?<![\w.,^])(?:(?P<mant>\d+(?:\.\d+)?)[ ]?[×x·][ ]?)?10"
+              r"(?:(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\^(?P<exp>[-−+]?\d{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 #: "an order of magnitude", "two orders of magnitude", "3 orders of magnitude".
 _ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
                r"[ ]+orders?[ ]+of[ ]+magnitude\b")
@@ -184,6 +190,21 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         out = [n for n in out if not m.start() <= n.start < m.end()]
         out.append(_Number(f"1E+{power}", m.start(), m.end(), Decimal(10) ** power,
                            Decimal(5) * Decimal(10) ** (power - 1), unit="x"))
+    # "10⁵", "1.2 × 10⁻³", "10^-3": one number, the power of ten, and no figure 10, 1.2 or -3 (a
+    # claim of "10 GPU hours" from "10⁵ GPU hours" is off by ten thousand)
+    for m in _POWER.finditer(t):
+        exp = int((m.group("sup") or m.group("exp")).translate(SUPERSCRIPTS).replace("−", "-"))
+        mant = m.group("mant")
+        if mant is not None:
+            value = Decimal(mant).scaleb(exp)
+            decimals = len(mant.split(".")[1]) if "." in mant else 0
+            half = (Decimal(5) * Decimal(10) ** -(decimals + 1)).scaleb(exp)
+        else:                       # "10^3": one significant digit, as "1E+3"
+            value, half = Decimal(10) ** exp, Decimal(5) * Decimal(10) ** (exp - 1)
+        if not MIN_MAGNITUDE <= value <= MAX_MAGNITUDE:
+            continue
+        out = [n for n in out if not m.start() <= n.start < m.end()]
+        out.append(_Number(m.group(0), m.start(), m.end(), value, half))
     # "doubled", "twice", "tripled": a factor of 2 or 3, written as a word
     for m in _FACTOR_WORD.finditer(t):
         value = _FACTOR_VALUES[m.group(0).lower()[:4]]

@@ -730,3 +730,24 @@ POINTS = "the share rose by 3 percentage points to 12% in a year"
 def test_figures_of_real_sentences(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a power of ten printed in superscript, or a bare ten raised with a caret, is one number
+    ("1.2e5 kWh", "training used 1.2 × 10⁵ kWh", True), ("120 MWh", "training used 1.2 × 10⁵ kWh", True),
+    ("1.2 × 10⁵ kWh", "training used 1.2 × 10⁵ kWh", True), ("1.2 × 10^5 kWh", "training used 1.2 × 10⁵ kWh", True),
+    ("1.2e6 kWh", "training used 1.2 × 10⁵ kWh", False), ("1.2 kWh", "training used 1.2 × 10⁵ kWh", False),
+    ("10 kWh", "training used 1.2 × 10⁵ kWh", False), ("2.1e5 kWh", "training used 1.2 × 10⁵ kWh", False),
+    ("100,000 GPU hours", "training used 10⁵ GPU hours", True), ("1e5 GPU hours", "training used 10⁵ GPU hours", True),
+    ("10 GPU hours", "training used 10⁵ GPU hours", False), ("105 GPU hours", "training used 10⁵ GPU hours", False),
+    ("1e6 GPU hours", "training used 10⁵ GPU hours", False),
+    ("0.001", "a learning rate of 10⁻³ was used", True), ("1e-3", "a learning rate of 10⁻³ was used", True),
+    ("10^-4", "a learning rate of 10⁻³ was used", False), ("3", "a learning rate of 10⁻³ was used", False),
+    ("0.001", "a learning rate of 10^-3 was used", True), ("1e-3", "a learning rate of 10^-3 was used", True),
+    ("10", "a learning rate of 10^-3 was used", False), ("-3", "a learning rate of 10^-3 was used", False),
+    ("0.01", "a learning rate of 10^-3 was used", False),
+    ("10 days", "we trained for 10 days¹ on 8 GPUs", True),          # a footnote's mark after a word
+])
+def test_a_power_of_ten_is_one_number(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok

@@ -414,3 +414,11 @@ def test_percentage_points_and_more_masses_of_co2e(written, same, other):
     assert a.unit_text == b.unit_text or a.to(b.unit).nominal == pytest.approx(b.nominal)
     c = Interval.from_written(other)
     assert c.unit != a.unit and (c.unit_text != a.unit_text)
+
+
+@pytest.mark.parametrize("written, nominal, unit", [
+    ("1.2 × 10⁵ kWh", 1.2e5, "kWh"), ("10⁻³", 1e-3, ""), ("10⁵ GPU hours", 1e5, "GPU_hour"),
+])
+def test_a_power_of_ten_in_superscript_is_read(written, nominal, unit):
+    iv = Interval.from_written(written)
+    assert iv.nominal == pytest.approx(nominal) and iv.unit_text == unit
