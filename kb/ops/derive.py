@@ -23,6 +23,7 @@ from __future__ import annotations
 from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
+from kb.quantities.interval import Interval
 from kb.quantities.quoted import claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
@@ -102,10 +103,13 @@ def base_values(kb: KB, files: set[str]) -> None:
     (kb check and kb verify report it)."""
     db = kb.db
     marks = ",".join("?" * len(files))
-    rows = db.execute(f"select rowid, value, unit from claims where file in ({marks}) "
-                      "and value is not null", sorted(files)).fetchall()
-    for rowid, value, unit in rows:
+    rows = db.execute(f"select rowid, value, unit, number from claims where file in ({marks}) "
+                      "and (value is not null or number is not null)", sorted(files)).fetchall()
+    for rowid, value, unit, number in rows:
         try:
+            if value is None:       # money before its number ("$145,000", "EUR 1.2 million"): read whole
+                figure = Interval.from_written(f"{number} {unit or ''}".strip())
+                value, unit = figure.nominal, figure.unit_text
             base_value, base_unit = to_base(value, unit or "")
         except (KBError, ValueError, ArithmeticError):
             continue

@@ -86,14 +86,14 @@ SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn"
                "billion": 9, "trillion": 12}
 
 _NUMBER_RE = lazy(
-    rf"(?P<sign>[-−+])?[ ]?(?P<cur>US\$|\$|€|£)?[ ]?"
+    rf"(?P<sign>[-−+])?[ ]?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)(?=[ ]?\d))?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|\^[+\-−]?\d+)?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
 
 _SPACED_GROUPS_RE = lazy(r"^(?:[-−+][ ]?)?(?:US\$|\$|€|£)?[ ]?\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|[ ]?\.\d)")
 _RANGE_SEP_RE = lazy(r"\s*(?:[-–—]|to|and)\s*")
 _PM_RE = lazy(r"\s*(?:±|\+/-|\+-)\s*")
-_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
 
 
 @dataclass(frozen=True)
@@ -271,7 +271,7 @@ def read_number(m: re.Match[str]) -> WrittenNumber:
     if m.group("sign") in ("-", "−"):
         value = -value
     cur = m.group("cur")
-    return WrittenNumber(m.group(0), value, half, _CURRENCY[cur] if cur else None)
+    return WrittenNumber(m.group(0), value, half, _CURRENCY[cur.strip()] if cur else None)
 
 
 # A figure's leading number as a claims file writes it, its scale suffix kept with it:

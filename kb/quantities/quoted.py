@@ -83,7 +83,7 @@ from kb.text.lazyre import lazy
 __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note"]
 
 _NUM = lazy(
-    rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£)?"
+    rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
 # A writer's thousands groups separated by spaces: "626 155", "1 234 567".
@@ -396,7 +396,7 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
 
 #: What may start a unit printed after a number: a letter or a unit's sign, a factor's "×" or "-fold".
 _UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/×]|-fold\b")
-_CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£)")
+_CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£|USD|EUR|GBP)")
 #: A range going on after a number: "-20", "– 20", "to 20".
 _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
 
@@ -514,7 +514,7 @@ def _currency_of(number: _Number) -> str | None:
     return _CURRENCY_NAME[m.group(1)] if m else None
 
 
-_CURRENCY_NAME = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+_CURRENCY_NAME = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP"}
 
 
 def _money_agrees(number: _Number, printed: str | None, claim_unit, unitless: bool) -> bool:

@@ -708,3 +708,22 @@ def test_a_claim_of_a_bound(php, value, code, said):
         listed = run_kb("claims", "--json").json
         assert [(c["written"].replace(" ", ""), c["value"], c["unit"], c["status"]) for c in listed] == [
             (value.replace(" ", ""), 50.0, "%", "verified")]
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("$145,000", True), ("USD 145,000", True), ("145,000 USD", True), ("$145k", True),
+    ("€145,000", False), ("$154,000", False), ("EUR 145,000", False),
+])
+def test_money_written_before_its_number_is_a_figure_listings_filter(kb_root, tmp_path, value, ok):
+    """"$145,000" and "USD 145,000" are stored with their figure: kb claims --min finds them."""
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "page.json"
+    source.write_text(json.dumps(["The hardware would cost $145,000 USD plus electricity."]))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", "would cost $145,000 USD plus electricity",
+               "--id", "cost")
+    assert r.code == (0 if ok else 2), r.err
+    if ok:
+        assert [c["id"] for c in run_kb("claims", "--min", "USD 100,000", "--json").json] == ["cost"]
+        assert [c["id"] for c in run_kb("claims", "--min", "$150,000", "--json").json] == []
+        assert [c["id"] for c in run_kb("claims", "--unit", "USD", "--json").json] == ["cost"]

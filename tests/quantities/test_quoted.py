@@ -751,3 +751,20 @@ def test_figures_of_real_sentences(value, quote, ok):
 def test_a_power_of_ten_is_one_number(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a currency's code before the number is its currency, as a sign is
+    ("$3,000", "the cost was USD 3,000 for each run", True), ("3,000 USD", "the cost was USD 3,000 for each run", True),
+    ("USD 3,000", "the cost was USD 3,000 for each run", True), ("3,000", "the cost was USD 3,000 for each run", True),
+    ("€3,000", "the cost was USD 3,000 for each run", False), ("$30,000", "the cost was USD 3,000 for each run", False),
+    ("3,000 kWh", "the cost was USD 3,000 for each run", False), ("EUR 3,000", "the cost was USD 3,000 for each run", False),
+    ("€1.2M", "the cost was EUR 1.2 million in total", True), ("$1.2M", "the cost was EUR 1.2 million in total", False),
+    ("€2.1M", "the cost was EUR 1.2 million in total", False), ("£500", "the cost was GBP 500 in total", True),
+    ("$500", "the cost was GBP 500 in total", False),
+    ("USD 145,000", "would cost $145,000 USD plus electricity", True),
+    ("EUR 145,000", "would cost $145,000 USD plus electricity", False),
+])
+def test_a_currency_code_before_the_number(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
