@@ -768,3 +768,32 @@ def test_a_power_of_ten_is_one_number(value, quote, ok):
 def test_a_currency_code_before_the_number(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+THIRD = "attributed approximately one-third of their internal end-to-end ML carbon footprint to model inference"
+HALF = "half of the models in our sample were trained in the United States"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a number in words with its scale is one number
+    ("2 million images", "the model was trained on two million images", True),
+    ("2M images", "the model was trained on two million images", True),
+    ("2 images", "the model was trained on two million images", False),
+    ("2 billion images", "the model was trained on two million images", False),
+    ("1M documents", "a corpus of a million documents", True),
+    ("1,000 documents", "a corpus of a million documents", False),
+    ("10,000 GPUs", "ten thousand GPUs were used", True), ("10 GPUs", "ten thousand GPUs were used", False),
+    # a fraction in words is its share, as a writer rounds it
+    ("33%", THIRD, True), ("one-third", THIRD, True), ("30%", THIRD, False), ("34%", THIRD, False),
+    ("3%", THIRD, False), ("1%", THIRD, False),
+    ("67%", "two-thirds of the energy is used by inference", True),
+    ("33%", "two-thirds of the energy is used by inference", False),
+    ("50%", HALF, True), ("0.5", HALF, True), ("51%", HALF, False), ("5%", HALF, False),
+    ("10%", "about one-tenth of a SF-NY round trip by one passenger", True),
+    ("1%", "about one-tenth of a SF-NY round trip by one passenger", False),
+    ("75%", "three quarters of the runs", True), ("74%", "three quarters of the runs", False),
+    ("50%", "in the second half of the week (M=13.0% SD=10.2%)", False),   # a part of the week, no share
+])
+def test_numbers_and_fractions_in_words(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
