@@ -70,6 +70,7 @@ from kb.quantities.interval import (
     MANTISSA,
     MAX_MAGNITUDE,
     MIN_MAGNITUDE,
+    SCALE_WORDS,
     SUPERSCRIPTS,
     Interval,
     bound_of,
@@ -137,6 +138,17 @@ class _Number:
 
 _ORDER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
+#: A scale word after a number written in words: "two million", "ten thousand".
+_WORD_SCALE = lazy(r"(?i)[ -]+(thousand|million|billion|trillion)\b")
+#: "a million", "one billion".
+_A_SCALE = lazy(r"(?i)(?<![\w-])(?:a|one)[ ]+(thousand|million|billion|trillion)\b")
+_FRACTION_PART = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+_FRACTION_COUNT = {"two": 2, "three": 3, "four": 4, "nine": 9}
+#: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of".
+_FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>half|thirds?|quarters?|fourths?"
+                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b))(?![\w-])")
+#: "half" naming a part, not a share: "the second half of", "the first half".
+_NOT_A_HALF = lazy(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|upper|lower)[ ]+$")
 #: A power of ten: "10⁵", "10⁻³", "1.2 × 10⁵" (superscript), "10^-3" (a bare ten raised).
 _POWER = lazy(r"(?<![\w.,^])(?:(?P<mant>\d+(?:\.\d+)?)[ ]?[×x·][ ]?)?10"
               r"(?:(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\^(?P<exp>[-−+]?\d{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
@@ -179,9 +191,33 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
                 continue        # "V100 30 300 W", "GTX 1080 4 180 W": a table's cells, not 30,300 W
             seen.add((m.start(), m.end()))
             out.append(_Number(m.group(0).strip(), m.start(), m.end(), w.value, w.half_unit))
-    # "ten tasks": extraction gives the count in digits, so its quote holds it in words.
+    # "ten tasks": extraction gives the count in digits, so its quote holds it in words; "two
+    # million images" is 2,000,000 (and no figure 2), "a million" 1,000,000.
     for start, end, value in word_numbers(t):
+        scale = _WORD_SCALE.match(t, end)
+        if scale is not None:
+            power = SCALE_WORDS[scale.group(1).lower()]
+            out.append(_Number(t[start:scale.end()], start, scale.end(), Decimal(value).scaleb(power),
+                               Decimal("0.5").scaleb(power)))
+            continue
         out.append(_Number(t[start:end], start, end, Decimal(value), Decimal("0.5")))
+    for m in _A_SCALE.finditer(t):
+        power = SCALE_WORDS[m.group(1).lower()]
+        out.append(_Number(m.group(0), m.start(), m.end(), Decimal(1).scaleb(power), Decimal("0.5").scaleb(power)))
+    # "a third", "two-thirds", "half of": a fraction, which a claim may give as a percentage
+    # ("33 %") or a ratio ("0.5"), as a writer rounds it
+    for m in _FRACTION.finditer(t):
+        if m.group("half") and _NOT_A_HALF.search(t, max(0, m.start() - 12), m.start()):
+            continue            # "the second half of the week": a part, no figure
+        if m.group("half"):
+            value = Decimal("0.5")
+        else:
+            top = 1 if m.group("n").lower() in ("a", "one") else _FRACTION_COUNT[m.group("n").lower()]
+            value = Decimal(top) / _FRACTION_PART[m.group("d").lower().rstrip("s")]
+        # its text is what a writer rounds it to: "0.33" of a third (33 % holds, 30 % does not)
+        exact = value.normalize() if value * 100 == int(value * 100) else None
+        text = f"{exact:f}" if exact is not None else f"{value:.2f}"
+        out.append(_Number(text, m.start(), m.end(), value, Decimal("0.005"), unit=""))
     # "two orders of magnitude": a factor of 100 (of one significant digit, as "1E+2"), and
     # no figure 2
     for m in _ORDERS.finditer(t):
