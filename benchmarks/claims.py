@@ -30,7 +30,12 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    it (kb.quantities.quoted.value_in_quote): the right value verifies, and a wrong one (a
    digit changed, ten times the number) is refused.
 
-3. Time: extract_candidates on every page of the five papers' text, after one
+3. Writers' claims: real sentences of the corpus, each with figures as a writer would claim
+   them (right: its unit, a conversion, a bound it gives, money, a power of ten, percentage
+   points, a share in words) and the same figures changed (a digit, the unit, the magnitude,
+   the currency, the bound's direction): the right ones must verify, the wrong ones be refused.
+
+4. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
 
 --extractor pdfium extracts the PDFs' pages with pdfium (kb's default) instead: the
@@ -323,6 +328,41 @@ def verification(doc: dict, verbose: bool) -> None:
           f"wrong values refused {wrong[0]}/{wrong[1]}")
 
 
+def writers_claims(doc: dict, verbose: bool) -> None:
+    """kb claim add's decision on figures as writers claim them from real sentences (the
+    "claims" of the labels): every right value must verify, every wrong one be refused."""
+    from kb.quantities.quoted import value_in_quote
+
+    cache: dict[str, list[str]] = {}
+    right = [0, 0]
+    wrong = [0, 0]
+    unplaced = 0
+    for entry in doc.get("claims", []):
+        pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
+        page = " ".join(pages[entry["page"] - 1].split())
+        start = page.find(entry["from"])
+        end = page.find(entry["to"], start)
+        if start < 0 or end < 0:
+            unplaced += 1       # another extractor's text (--extractor pdfium)
+            continue
+        quote = page[start:end + len(entry["to"])]
+        for value in entry["right"]:
+            ok = value_in_quote(value, quote).ok
+            right[0] += ok
+            right[1] += 1
+            if verbose and not ok:
+                print(f"    not verified: {value!r} from {quote[:160]!r}")
+        for value in entry["wrong"]:
+            held = value_in_quote(value, quote).ok
+            wrong[0] += not held
+            wrong[1] += 1
+            if verbose and held:
+                print(f"    wrong value verified: {value!r} from {quote[:160]!r}")
+    print(f"writers' claims ({len(doc.get('claims', [])) - unplaced} sentences): right values verified "
+          f"{right[0]}/{right[1]}; wrong values refused {wrong[0]}/{wrong[1]}"
+          + (f"; {unplaced} sentences not located" if unplaced else ""))
+
+
 def timing(pages: list[str]) -> tuple[float, float, float]:
     extract_candidates(pages, USER_UNITS)  # warm-up: unit registry, regex caches
     times = []
@@ -367,6 +407,7 @@ def main() -> int:
     score(doc, args.verbose, units)
     readers(doc, args.verbose, units)
     verification(doc, args.verbose)
+    writers_claims(doc, args.verbose)
     all_pages = [p for name in PAPERS for p in load_pages(f"wattbot/pypdf-text/{name}.json")]
     mean, median, worst = timing(all_pages)
     print(f"time: {len(all_pages)} pages of {len(PAPERS)} papers: mean {mean:.2f} ms/page, "
