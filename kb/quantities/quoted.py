@@ -50,6 +50,14 @@ emissions of 25 kg" hold "25 kg CO2e", and so do both masses of "284,019 kg (626
 "25 kg of methane" does not. "Emissions" alone names no gas: "626,155 lbs of emissions" holds
 "626,155 lb", never "626,155 lbs CO2".
 
+A power of ten is one number: "1.2 × 10⁵ kWh", "10⁻³", "10^-3" hold "120 MWh" and "1e-3", never
+their 10, 1.2 or -3. A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
+never "€3,000"). A number in words keeps its scale ("two million images" is 2,000,000), and a
+fraction in words is a share a writer rounds ("one-third" holds "33%", "half of" "50%"; "the
+second half of" holds nothing). Percentage points are no percentage ("3 percentage points" holds
+"3 pp", never "3 %"), and a GPU is no TPU ("58 GPUs" never holds "58 TPUs", though a check counts
+both as accelerators).
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
