@@ -236,6 +236,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
                            Decimal(5) * Decimal(10) ** (power - 1), unit="x"))
     # "10⁵", "1.2 × 10⁻³", "10^-3": one number, the power of ten, and no figure 10, 1.2 or -3 (a
     # claim of "10 GPU hours" from "10⁵ GPU hours" is off by ten thousand)
+    powers: list[_Number] = []
+    covered = bytearray(len(t) + 1)
     for m in _POWER.finditer(t):
         exp = int((m.group("sup") or m.group("exp")).translate(SUPERSCRIPTS).replace("−", "-"))
         mant = m.group("mant")
@@ -247,8 +249,10 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
             value, half = Decimal(10) ** exp, Decimal(5) * Decimal(10) ** (exp - 1)
         if not MIN_MAGNITUDE <= value <= MAX_MAGNITUDE:
             continue
-        out = [n for n in out if not m.start() <= n.start < m.end()]
-        out.append(_Number(m.group(0), m.start(), m.end(), value, half))
+        covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        powers.append(_Number(m.group(0), m.start(), m.end(), value, half))
+    if powers:                  # one pass, however many powers a hostile quote prints
+        out = [n for n in out if not covered[n.start]] + powers
     # "doubled", "twice", "tripled": a factor of 2 or 3, written as a word
     for m in _FACTOR_WORD.finditer(t):
         value = _FACTOR_VALUES[m.group(0).lower()[:4]]
