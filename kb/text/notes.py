@@ -34,6 +34,10 @@ A quote names its reference by anchor (``sourceLink="#x"``, ``<a href="#x">``,
 ``[[12]](#x)``), by label (``sourceText="[12]"``, ``[12]``, ``[^1]``) or by
 pandoc key (``[@key]``, looked up in the knowledge base and in the
 bibliography files the front matter names: ``bibliography: refs.bib``).
+The citations of AsciiDoc (``<<key,p. 3>>``, ``cite:[key(3)]``), reStructuredText
+(``[key]_``), Sphinx (``:cite:p:`key```) and MyST (``{cite}`key```) are read as
+pandoc's, and their bibliography entries (``* [[[key]]] ...``, ``.. [key] ...``) as
+footnote definitions (`_citations_as_pandoc`).
 
 Notes are written by hand and sometimes broken. A broken block (an unterminated
 tag, a missing quote attribute, an unescaped quote mark) becomes a
@@ -124,6 +128,9 @@ class Note:
         if quote.citekey:
             for ref in self.references:
                 if ref.anchor in (quote.citekey, f"ref-{quote.citekey}"):
+                    return ref
+            for ref in self.references:     # reStructuredText's and AsciiDoc's entries: "[^key]: ..."
+                if ref.number == "^" + quote.citekey:
                     return ref
         if quote.attribution and self.references:
             hits = self.references_by_author(quote.attribution)
@@ -775,9 +782,10 @@ _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.su
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 _NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
-# MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)": author and page, no year; read only
-# when the note's references have that first author
-_AUTHOR_PAGE = lazy(r"\(\s*(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?)\s+"
+# MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)", "(Doe, Roe, and Poe 12)": author and
+# page, no year; read only when the note's references have that first author
+_AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
+                    + _SURNAME + r")?)\s+"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
@@ -791,7 +799,7 @@ _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
                 r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?|doi:\s?10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:])"
                 r"(?:\s*,\s*(?:pp?\.|pages?)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]?", 0x2)
-_PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])\}?")
+_PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)\}?")
 _WINDOW = 400
 _LINK_TITLE = lazy(r"\]\([^)\s]*\s+$")
 #: Where a reference entry puts its title in quote marks: after "Doe, J. (2020)." or, in a
@@ -882,7 +890,7 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         if works:
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
     for m in _AUTHOR_PAGE.finditer(window):
-        if not (1800 <= int(m.group("page")[:4]) <= 2099 and len(m.group("page")) == 4):
+        if not (m.group("page").isdigit() and len(m.group("page")) == 4 and 1800 <= int(m.group("page")) <= 2099):
             who = " ".join(m.group("who").split()).rstrip(".")
             found.append((lo + m.start(), lo + m.end(), ("author-page", f"{who}.", m.group("page").replace(" ", ""))))
     if "://" in window or ":" in window:
@@ -1011,11 +1019,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
 _REF_TAGS = ("span", "li", "div", "p", "a", "cite", "dd")
 #: Longest reference entry read; longer ones are cut (see refs.MAX_REFERENCE).
 _MAX_ENTRY = 20000
-_REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|\*\*|__)?\s*(?:\d+\.?\s+)?(references|reference\s+list|bibliography|"
+_REF_HEADING = lazy(r"^\s{0,3}(?:#{1,6}\s*|={1,6}\s+|\*\*|__)?\s*(?:\d+\.?\s+)?(references|reference\s+list|bibliography|"
                     r"works\s+cited|literature(?:\s+cited)?|sources|citations|referências(?:\s+bibliográficas)?|"
                     r"referencias|bibliografía|bibliografia|literatur(?:verzeichnis)?|références|bibliographie)"
                     r"\s*:?\s*(?:\*\*|__)?\s*:?\s*$", 0x2)   # re.IGNORECASE
-_ANY_HEADING = lazy(r"^\s{0,3}#{1,6}\s")
+_ANY_HEADING = lazy(r"^\s{0,3}(?:#{1,6}|={1,6})\s")   # Markdown's and AsciiDoc's
 _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
@@ -1374,6 +1382,91 @@ def _constructs_as_marks(text: str) -> str:
     return "".join(out)
 
 
+# Citations of AsciiDoc, reStructuredText, Sphinx and MyST, and the bibliography entries
+# they point at, read as pandoc citations and footnote definitions (`_citations_as_pandoc`).
+_KEY = r"[A-Za-z0-9_](?:[\w:.\-]{0,200}[\w])?"
+_ADOC_XREF = lazy(r"<<(" + _KEY + r")(?:,\s*([^<>\n]{0,200}?))?>>")
+_ADOC_CITE = lazy(r"(?<![\w:])cite(?:np)?:\[([^\[\]\n]{1,1000})\]")
+_ADOC_CITED = lazy(r"\s*(" + _KEY + r")\s*(?:\(\s*([^()]{1,40}?)\s*\))?\s*")
+_ADOC_BIBITEM = lazy(r"^[ \t]*(?:[-*.]+[ \t]+)?\[\[\[(" + _KEY + r")(?:,[^\]\n]{0,200})?\]\]\][ \t]*", 0x8)
+_RST_REF = lazy(r"(?<![\w`\]\\])\[(#?" + _KEY + r")\]_(?!\w)")
+_RST_DEF = lazy(r"^[ \t]{0,3}\.\.[ \t]+\[(#?" + _KEY + r")\][ \t]+", 0x8)
+_SPHINX_CITE = lazy(r"(?<![\w`]):(?:foot)?cite(?::[a-z]{1,6})?:`([^`\n]{1,1000})`"
+                    r"|\{(?:foot)?cite(?::[a-z]{1,6})?\}`([^`\n]{1,1000})`")
+_SPHINX_CITED = lazy(r"\s*(?:\{[^{}]{0,100}\})?\s*(" + _KEY + r")\s*(?:\{([^{}]{0,100})\})?\s*")
+_PAGES_ONLY = lazy(r"[0-9ivxlcdm]{1,6}(?:\s*[-–]\s*[0-9ivxlcdm]{1,6})?", 0x2)
+
+
+def _pandoc(works: list[tuple[str, str | None]]) -> str:
+    """'[@a, p. 3; @b]': works as (key, locator or None); a bare page is given its 'p.'."""
+    parts = []
+    for key, loc in works:
+        loc = (loc or "").strip().strip(",").strip()
+        if loc and _PAGES_ONLY.fullmatch(loc):
+            loc = f"p. {loc}"
+        parts.append(f"@{key}, {loc}" if loc else f"@{key}")
+    return "[" + "; ".join(parts) + "]"
+
+
+def _citations_as_pandoc(text: str) -> str:
+    """The note with the citations of AsciiDoc (``<<key>>``, ``<<key,p. 3>>``,
+    asciidoctor-bibtex's ``cite:[key(3)]`` and ``citenp:[a, b]``), reStructuredText
+    (``[key]_``, ``[1]_``, ``[#note]_``), sphinxcontrib-bibtex (``:cite:`key```,
+    ``:cite:p:`a,b```, ``:footcite:`key```) and MyST (``{cite:p}`key```) written as
+    pandoc's (``[@key, p. 3]``) or as footnotes (``[^1]``, ``[^note]``), and the entries
+    they point at (AsciiDoc's ``* [[[key]]] ...``, reStructuredText's ``.. [key] ...``) as
+    footnote definitions (``[^key]: ...``), a pandoc key naming the footnote of its name
+    when no paper has it. Each is padded with spaces to the length it had when shorter,
+    and none spans a line: line numbers stay the note's."""
+    if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[")):
+        return text
+
+    def padded(old: str, new: str) -> str:
+        return new + " " * (len(old) - len(new))
+
+    def xref(m) -> str:
+        return padded(m.group(), _pandoc([(m.group(1), m.group(2))]))
+
+    def listed(rx, body: str) -> list[tuple[str, str | None]] | None:
+        works = []
+        for part in re.split(r",(?![^{}]*\})", body):         # a comma inside {p. 3, n. 2} is the locator's
+            w = rx.fullmatch(part)
+            if w is None:
+                return None
+            works.append((w.group(1), w.group(2)))
+        return works or None
+
+    def adoc_cite(m) -> str:
+        works = listed(_ADOC_CITED, m.group(1))
+        return padded(m.group(), _pandoc(works)) if works else m.group()
+
+    def sphinx_cite(m) -> str:
+        works = listed(_SPHINX_CITED, m.group(1) or m.group(2))
+        return padded(m.group(), _pandoc(works)) if works else m.group()
+
+    def rst_ref(m) -> str:
+        label = m.group(1)
+        if label.startswith("#") or label.isdigit():
+            return padded(m.group(), f"[^{label.lstrip('#')}]")       # a footnote
+        return padded(m.group(), f"[@{label}]")
+
+    def definition(m) -> str:
+        return padded(m.group(), f"[^{m.group(1).lstrip('#')}]: ")
+
+    if "<<" in text:
+        text = _ADOC_XREF.sub(xref, text)
+    if "cite" in text:
+        text = _ADOC_CITE.sub(adoc_cite, text)
+        text = _SPHINX_CITE.sub(sphinx_cite, text)
+    if "]_" in text:
+        text = _RST_REF.sub(rst_ref, text)
+    if ".. [" in text:
+        text = _RST_DEF.sub(definition, text)
+    if "[[[" in text:
+        text = _ADOC_BIBITEM.sub(definition, text)
+    return text
+
+
 def _footnote_pages(note: Note) -> None:
     """A quote cited by a footnote and no locator of its own takes the page the footnote
     ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4.")."""
@@ -1390,6 +1483,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note = Note(path=path)
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = _citations_as_pandoc(text)
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
     front = _front_matter(text, note)

@@ -545,3 +545,35 @@ def test_ibid_in_running_text_is_checked_as_the_citation_it_repeats(strubell, tm
     assert [(q["citekey"], q["status"], q["cited_page"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok", "3"), ("strubell2019energy", "ok", "3"),
         ("strubell2019energy", "wrong-page", "5")], r.out
+
+
+# A sentence of page 3 holding figures, and one of page 5 holding a "not"
+DIGITS = "This equates to 32,623 hours of TPU or 274,120 hours on 8 P100 GPUs."
+NOT5 = "Recent advances in available compute come at a high price not attainable to all who desire access."
+ENTRY = "Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy\n   considerations for deep learning in NLP. ACL."
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("cite, bibliography", [
+    ("<<strubell2019energy,p. {p}>>", ""), ("cite:[strubell2019energy({p})]", ""),          # AsciiDoc
+    ("citenp:[str19({p}), luccioni2023power]", f"\n== Bibliography\n\n* [[[str19]]] {ENTRY}\n"),
+    ("[Str19]_", f"\n.. [Str19] {ENTRY}\n"), ("[1]_", f"\n.. [1] {ENTRY}\n"),                  # reStructuredText
+    (":cite:p:`{{see}}strubell2019energy{{p. {p}}}`", ""), (":footcite:`strubell2019energy`", ""),   # Sphinx
+    ("{{cite:t}}`strubell2019energy`", ""),                                                        # MyST
+    ("(Strubell, Ganesh, and McCallum {p})", "\n## Works Cited\n\n" + ENTRY.replace("\n  ", "") + "\n"),
+    ("[@s, p. {p}]", ""),                                                                          # a short key
+])
+def test_asciidoc_rst_sphinx_and_mla_citations_are_checked(strubell, tmp_path, cite, bibliography):
+    """Each quote is checked against the paper its citation names; the same quotes with a
+    figure changed, a "not" dropped or a word swapped fail; an unknown key is not passed."""
+    (tmp_path / "s.bib").write_text("@inproceedings{s, title = {Energy and Policy Considerations for Deep Learning "
+                                    "in {NLP}}, author = {Strubell, Emma}, year = {2019}, eprint = {1906.02243}}\n")
+    quotes = [(P3, 3), (DIGITS, 3), (NOT5, 5), (DIGITS.replace("274,120", "274,920"), 3),
+              (NOT5.replace(" not", ""), 5), (P3.replace("four", "five"), 3)]
+    body = "\n\n".join(f'"{q}" {cite.format(p=page)}.' for q, page in quotes)
+    note = tmp_path / "note.adoc"
+    note.write_text(f"---\nbibliography: s.bib\n---\n\n{body}\n\nLast: \"{P3}\" <<nosuch2019>>.\n{bibliography}")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [("strubell2019energy", "ok")] * 3 + [
+        ("strubell2019energy", "not-found")] * 3 + [(None, "no-source")], r.out

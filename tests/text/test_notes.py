@@ -732,3 +732,66 @@ def test_an_id_in_brackets_without_its_full_stop_is_no_ibid() -> None:
     assert [q.attribution for q in note.quotes] == ["Doe. 2020."] and len(note.unchecked) == 1
     legal = parse_note(f'"{Q_TWELVE}" (Doe, 2020, p. 3). Then {Q_B_LONG} (Id. at 7).\n')
     assert [(q.attribution, q.page) for q in legal.quotes] == [("Doe. 2020.", "3"), ("Doe. 2020.", "7")]
+
+
+@pytest.mark.parametrize("cite, first, others", [
+    ("<<doe2020>>", "@doe2020", []), ("<<doe2020,p. 3>>", "@doe2020 p3", []),      # AsciiDoc
+    ("cite:[doe2020(3)]", "@doe2020 p3", []), ("citenp:[doe2020, roe2021(4-5)]", "@doe2020", ["@roe2021 p4-5"]),
+    ("[doe2020]_", "@doe2020", []), ("[1]_", "[^1]", []), ("[#energy]_", "[^energy]", []),    # reStructuredText
+    (":cite:`doe2020`", "@doe2020", []), (":cite:p:`doe2020,roe2021`", "@doe2020", ["@roe2021"]),   # Sphinx
+    (":cite:p:`{see}doe2020{p. 3}`", "@doe2020 p3", []), (":footcite:t:`doe2020`", "@doe2020", []),
+    ("{cite:p}`doe2020`", "@doe2020", []), ("{footcite}`doe2020`", "@doe2020", []),                 # MyST
+    ("[@k]", "@k", []), ("[@ab, p. 2]", "@ab p2", []), ("[@k; @ab]", "@k", ["@ab"]),              # short keys
+])
+def test_asciidoc_restructuredtext_and_sphinx_citations_name_their_works(cite, first, others) -> None:
+    note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
+
+    def named(q):
+        what = f"@{q.citekey}" if q.citekey else q.source_text or q.attribution
+        return what + (f" p{q.page}" if q.page else "")
+
+    [q] = note.quotes
+    assert (named(q), [named(a) for a in q.also], q.quote) == (first, others, Q_TWELVE)
+
+
+@pytest.mark.parametrize("before", ["@k wrote", "As @ab put it,"])
+def test_a_narrative_pandoc_key_of_one_or_two_characters_cites_the_quote(before) -> None:
+    [q] = parse_note(f'{before} "{Q_TWELVE}".\n').quotes
+    assert q.citekey == before.split("@")[1].split()[0].rstrip(",")
+
+
+@pytest.mark.parametrize("cite, entry", [
+    ("<<doe20>>", "* [[[doe20]]] Doe, J., and Roe, R. 2020. Energy of twelve models.\n  Proc. of ACL."),
+    ("<<doe20,p. 3>>", "- [[[doe20,1]]] Doe, J., and Roe, R. 2020. Energy of twelve models.\n  Proc. of ACL."),
+    ("[Doe20]_", ".. [Doe20] Doe, J., and Roe, R. 2020. Energy of twelve models.\n   Proc. of ACL."),
+    ("[1]_", ".. [1] Doe, J., and Roe, R. 2020. Energy of twelve models.\n   Proc. of ACL."),
+])
+def test_asciidoc_and_restructuredtext_bibliography_entries_are_the_references_cited(cite, entry) -> None:
+    text = f'= Notes\n\n"{Q_TWELVE}" {cite}.\n\n== References\n\n{entry}\n\nAfter the list.\n'
+    note = parse_note(text)
+    [q] = note.quotes
+    ref = note.reference_for(q)
+    assert ref is not None and ref.text.endswith("Energy of twelve models. Proc. of ACL."), ref
+    assert (q.line, ref.line) == (3, 7)         # the note's own line numbers
+
+
+@pytest.mark.parametrize("text", [
+    "std::cout << x << y >> z; and << not a key >>", "see <<>> and cite:[] and :cite:`` here",
+    "a list[i]_x and arr[k]_ and [see]_x", "ci:[doe2020] and excite:[doe2020] and x:cite:`y`",
+])
+def test_what_only_looks_like_an_asciidoc_or_rst_citation_is_left_alone(text) -> None:
+    note = parse_note(f'"{Q_TWELVE} and more" said someone. {text}\n')
+    assert note.quotes == [] and [t for _, t in note.unchecked] == [f"{Q_TWELVE} and more"]
+
+
+REFS_DOE = "\n\n## Works Cited\n\nDoe, Jane, Richard Roe, and Paul Poe. \"Energy of Twelve Models.\" ACL, 2020.\n"
+
+
+@pytest.mark.parametrize("cite, page", [("(Doe, Roe, and Poe 12)", "12"), ("(Doe et al. 12)", "12"),
+                                        ("(Doe, Roe, Poe, and Moe 12-13)", "12-13"), ("(Doe and Roe 4)", "4")])
+def test_mla_author_page_citations_of_three_or_more_authors(cite, page) -> None:
+    [q] = parse_note(f'"{Q_TWELVE}" {cite}.{REFS_DOE}').quotes
+    assert (q.quote, q.page, q.attribution.split(",")[0].split()[0]) == (Q_TWELVE, page, "Doe")
+    # no reference of the note has that first author: prose in brackets, the quote not checked
+    note = parse_note(f'"{Q_TWELVE}" {cite.replace("Doe", "Lee")}.{REFS_DOE}')
+    assert note.quotes == [] and [t for _, t in note.unchecked] == [Q_TWELVE]
