@@ -37,16 +37,16 @@ from kb.atomic import read_input
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
-from kb.ops.quotes import resolve_note_source
+from kb.ops.quotes import note_context, resolve_note_source
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
-from kb.text.citecontext import Ref, find_contexts, sentence_spans
+from kb.text.citecontext import Ref, find_contexts
 from kb.text.lazyre import lazy
-from kb.text.notes import NoteQuote, parse_note
+from kb.text.notes import NoteQuote, parse_note, sentence_citations
 
 __all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "audit", "iter_audit",
            "audit_note", "accept", "VERDICTS"]
@@ -637,30 +637,15 @@ def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.Order
                 yield r
 
 
-_NOTE_LINK_RES = (
-    lazy(r"<a\s[^>]*href=\"(?P<link>#[^\"]+)\"[^>]*>\s*(?P<label>\[[^\]<]{1,40}\])?"),
-    lazy(r"\[(?P<label>[^\]]{1,40})\]\((?P<link>#[^)\s]+)\)"),
-    lazy(r"\[@(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/-]*)"),
-)
 _NOTE_SKIP_RE = lazy(r"<note-quote\b.*?</note-quote\s*>|^---\n.*?\n---\n", re.S)
 
 
-def _note_sentences(text: str) -> list[tuple[int, str, str | None, str | None, str | None]]:
-    """(line, sentence, link, label, pandoc key) for each sentence of a note's prose that cites
-    a source; the references list at the end cites nothing."""
-    cut = re.search(r"^(?:#+\s*)?References\s*:?\s*$", text, re.M | re.I)
+def _note_prose(text: str) -> str:
+    """A note's prose: the references list at its end, its <note-quote> elements and its
+    front matter left out (blanked: line numbers stay the note's)."""
+    cut = re.search(r"^(?:#+\s*|=+\s+)?(?:References|Bibliography|Works\s+Cited)\s*:?\s*$", text, re.M | re.I)
     body = text[:cut.start()] if cut else text
-    body = _NOTE_SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
-    out = []
-    for a, b in sentence_spans(body):
-        sentence = body[a:b]
-        for rx in _NOTE_LINK_RES:
-            for m in rx.finditer(sentence):
-                groups = m.groupdict()
-                line = body.count("\n", 0, a + m.start()) + 1
-                plain = re.sub(r"<[^>]+>", "", " ".join(sentence.split()))
-                out.append((line, plain, groups.get("link"), groups.get("label"), groups.get("key")))
-    return out
+    return _NOTE_SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
 def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Restatement]:
@@ -675,31 +660,41 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
         raise UsageError(f"{path}: the note is not UTF-8") from None
     note = parse_note(text, str(path))
     ensure_derived(kb)
-    items: list[tuple[int, str, str | None]] = []
+    ctx = note_context(kb, note, path)
+
+    def cited(q: NoteQuote) -> list[str]:
+        """The papers a citation names: its first work and the others ("[@a; @b]", "[1, 2]")."""
+        keys = (resolve_note_source(kb, note, w, ctx) for w in [q] + q.also)
+        return list(dict.fromkeys(k for k in keys if k is not None))
+
+    # (line, text, the papers cited, where in the text each citation is: None for a quote's)
+    items: list[tuple[int, str, list[str], list[int] | None]] = []
     for q in note.quotes:
-        items.append((q.line, q.quote, resolve_note_source(kb, note, q)))
-    for line, sentence, link, label, key in _note_sentences(text):
-        q = NoteQuote(quote=sentence, source_link=link, source_text=label, citekey=key, page=None,
-                      line=line, kind="inline")
-        items.append((line, sentence, resolve_note_source(kb, note, q)))
+        items.append((q.line, q.quote, cited(q), None))
+    for line, sentence, citations in sentence_citations(_note_prose(text), note):
+        for at, q in citations:
+            items.append((line, sentence, cited(q), [at for at, _ in citations]))
     out: list[Restatement] = []
     sources: dict = {}
     seen: set[tuple] = set()
     name = path.name
-    for line, sentence, citekey in items:
-        if citekey is None:
+    rank = {"confirmed": 0, "differs": 1, "not-in-source": 2}
+    for line, sentence, keys, marks in items:
+        if not keys:
             continue
         for cand in extract_candidates([sentence]):
             if not _restatable(cand):
                 continue
-            clause = sentence[slice(*_clause(sentence, cand.start))]
-            if _OWN_RE.search(clause) and not any(rx.search(clause) for rx in _NOTE_LINK_RES):
-                continue
+            a, b = _clause(sentence, cand.start)
+            if _OWN_RE.search(sentence[a:b]) and not any(a <= at < b for at in marks or ()):
+                continue            # the writer's own figure ("we measured ..."), no citation in its clause
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
-            if (line, figure, citekey) in seen:
+            if (line, figure, tuple(keys)) in seen:
                 continue
-            seen.add((line, figure, citekey))
-            verdict, q, diff = _verdict(cand, sentence, _source(kb, citekey, sources))
+            seen.add((line, figure, tuple(keys)))
+            # a citation of several works: the figure is checked against each, and confirmed by any
+            judged = [(_verdict(cand, sentence, _source(kb, key, sources)), key) for key in keys]
+            (verdict, q, diff), citekey = min(judged, key=lambda j: rank[j[0][0]])
             r = Restatement(id=_rid(name, line, figure, citekey), citing=name, citing_page=line,
                             figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
                             cited_page=q.page if q else None,

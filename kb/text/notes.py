@@ -53,11 +53,12 @@ import html
 import re
 from dataclasses import dataclass, field, replace
 
+from kb.text.citecontext import sentence_spans
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
 
-__all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of"]
+__all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations"]
 
 
 @dataclass
@@ -1476,6 +1477,40 @@ def _footnote_pages(note: Note) -> None:
             loc = _FOOTNOTE_PAGE.search(ref.text) if ref is not None and (ref.number or "").startswith("^") else None
             if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):
                 q.page = loc.group(1).replace(" ", "")
+
+
+def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
+    """Each sentence of a note's prose that cites works, in any style `parse_note` reads:
+    (line, sentence, citations), each citation (its offset in the sentence, a NoteQuote of
+    the whole sentence naming the work, with the other works the citation names in
+    `also`). `note` is the note parsed (its references number and name the works); `text`
+    is its prose, references left out."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = _citations_as_pandoc(text)
+    lines = _Lines(text)
+    breaks = _all(text, "\n\n")
+    cites = _cite_tokens(text)
+    numbers = {r.number for r in note.references if r.number}
+    out = []
+    for a, b in sentence_spans(text):
+        k = bisect.bisect_left(breaks, a)
+        para_end = breaks[k] if k < len(breaks) else len(text)
+        found = sorted(_cites_in(text, cites, a, b, True, para_end), key=lambda f: (f[0], -f[1]))
+        cited: list[tuple[int, NoteQuote]] = []
+        reach = -1
+        for start, end, what in found:
+            if end <= reach:
+                continue            # inside the citation before ("@b" of "[@a; @b]")
+            what = _listed(what, numbers, note)
+            if what is None or what[0] == "ibid":
+                continue
+            reach = end
+            sentence = text[a:b]
+            cited.append((start - a, _quote_with(sentence, what, lines.line(start), start)))
+        if cited:
+            out.append((lines.line(a + len(text[a:b]) - len(text[a:b].lstrip())), text[a:b], cited))
+    return out
 
 
 def parse_note(text: str, path: str = "<note>") -> Note:

@@ -216,6 +216,27 @@ def test_a_note_cites_figures_to_papers(kb5, tmp_path):
     assert run_kb("audit", "--note", tmp_path / "absent.md").code == 2
 
 
+@pytest.mark.parametrize("cite", ["[@luccioni2023power; @strubell2019energy]", "[1, 2]", "<sup>1,2</sup>",
+                                  "(Luccioni et al., 2023; Strubell et al., 2019)",
+                                  "\\cite{luccioni2023power,strubell2019energy}", "cite:[luccioni2023power, strubell2019energy]",
+                                  ":cite:p:`luccioni2023power,strubell2019energy`"])
+def test_a_figure_citing_several_works_is_checked_against_each(kb5, tmp_path, cite):
+    """A note's figure cited to two works, in every style a note cites several: confirmed by the
+    work that prints it, whichever comes first; the same figure with a digit changed differs from it."""
+    note = tmp_path / "note.md"
+    note.write_text(
+        f"Neural architecture search for a Transformer emits 626,155 lbs of CO2e {cite}.\n\n"
+        f"Neural architecture search for a Transformer emits 726,155 lbs of CO2e {cite}.\n\n"
+        "## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
+        "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
+        "considerations for deep learning in NLP. ACL 2019.\n")
+    result = run_kb("audit", "--note", note, "--json")
+    assert [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json] == [
+        (1, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"),
+        (3, "726,155 lbs of CO2e", "strubell2019energy", "differs")], result.out
+    assert result.code == 1
+
+
 def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
     def export(*args) -> str:
         target = tmp_path / "graph.out"
