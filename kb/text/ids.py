@@ -217,9 +217,12 @@ def find_arxiv_in_filename(name: str) -> ArxivId | None:
 def find_doi_in_text(text: str) -> str | None:
     """The first DOI in free text, lower-cased, without the punctuation that
     follows it in a sentence; a closing bracket stays when the DOI opened it
-    (10.1016/0003-4916(63)90068-x)."""
+    (10.1016/0003-4916(63)90068-x). A link's percent-encoded DOI
+    (https://doi.org/10.18653%2Fv1%2FP19-1355) is read decoded."""
     if not _may_hold_doi(text):
         return None
+    if "%2f" in text.lower():
+        text = urllib.parse.unquote(text)
     for m in _DOI_IN_TEXT_RE.finditer(text):
         doi = m.group(1).rstrip(".,;:")
         while doi and doi[-1] in _CLOSING and doi.count(doi[-1]) > doi.count(_CLOSING[doi[-1]]):

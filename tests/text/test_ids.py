@@ -34,6 +34,8 @@ def test_doi_in_text() -> None:
     assert find_doi_in_text("(doi:10.1145/3442188.3445922).") == "10.1145/3442188.3445922"
     assert find_doi_in_text("Ann. Phys. 10.1016/0003-4916(63)90068-X.") == "10.1016/0003-4916(63)90068-x"
     assert find_doi_in_text("https://doi.org/10.18653/v1/P19-1355, 2019") == "10.18653/v1/p19-1355"
+    assert find_doi_in_text("[doi](https://doi.org/10.18653%2Fv1%2FP19-1355)") == "10.18653/v1/p19-1355"
+    assert find_doi_in_text("https://doi.org/10.18653%2Fv1%2FP19-1356") == "10.18653/v1/p19-1356"
     assert find_doi_in_text("no identifier here") is None
 
 
