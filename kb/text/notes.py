@@ -6,8 +6,10 @@ A note holds quotes in two forms:
   (attributes in any order, over any number of lines, HTML entities decoded;
   the quote may also be the element's content);
 * a Markdown blockquote (``> text`` lines) followed by a pandoc citation
-  ``[@citekey, p. 9]`` at the end of its last line or on the next line (an
-  ``<a href="#anchor">[1]</a>`` link there is read the same way);
+  ``[@citekey, p. 9]`` at the end of its last line, on the next line or alone in
+  the paragraph after it (an ``<a href="#anchor">[1]</a>`` link there is read the
+  same way), or introduced by a sentence citing the work and ending in a colon
+  (``As Strubell et al. (2019) put it:``);
 * an inline quote in italics, ``*"..."*``, attributed to the first citation
   (anchor link or pandoc) that follows it in the same paragraph, else to an
   author-year citation after it or any citation before it in its sentence;
@@ -516,7 +518,11 @@ def _strip_quote_marker(line: str) -> str | None:
 
 
 def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
-                       note: Note) -> None:
+                       note: Note) -> list[tuple[int, str, int]]:
+    """The blockquotes citing their work at their end or after them (on the next line, or
+    alone in the paragraph after a blank line); returns those citing nothing there as
+    (line, quote, offset), for `_lead_ins`."""
+    uncited: list[tuple[int, str, int]] = []
     starts = lines.starts
     i = 0
     n = len(starts)
@@ -546,22 +552,30 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         attribution = None
         if cite is not None:
             body[-1] = cite[3]
-        elif i < n:
-            nxt = line_at(i).strip()
-            c = _citation(nxt)
-            if c is not None and not c[3].strip(" -—–"):
-                cite = c
-                i += 1
-            elif _attribution(nxt):
-                attribution, i = _attribution(nxt), i + 1
+        else:
+            # the next line, or a paragraph of its own after a blank line ("> ...\n\n[@k, p. 3]")
+            for at in (i, i + 1):
+                if at >= n or (at > i and (line_at(i).strip() or _in_ranges(fenced, starts[at])
+                                           or (at + 1 < n and line_at(at + 1).strip()))):
+                    break
+                nxt = line_at(at).strip()
+                c = _citation(nxt)
+                if c is not None and not c[3].strip(" -—–"):
+                    cite, i = c, at + 1
+                    break
+                if _attribution(nxt):
+                    attribution, i = _attribution(nxt), at + 1
+                    break
         if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
-        if cite is None and attribution is None:
-            continue  # a blockquote that cites nothing is not a quote of a paper
         quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
         quote = quote.strip().rstrip("—–-").strip()
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
             quote = quote[1:-1].strip()
+        if cite is None and attribution is None:
+            if quote:
+                uncited.append((block_start + 1, quote, starts[block_start]))
+            continue  # a blockquote that cites nothing after it: perhaps the sentence before it does
         if not quote:
             note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} "
                                                    "has a citation but no text"))
@@ -572,6 +586,40 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                                          kind="blockquote", offset=starts[block_start], attribution=attribution))
             continue
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
+    return uncited
+
+
+def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str, int]]) -> None:
+    """A blockquote citing nothing after it, introduced by a sentence ending in a colon that
+    cites the work ("As Strubell et al. (2019) put it:", "@doe2020 writes:", "In [12]:"), is
+    a quote of that work; one introduced otherwise is not read as a quote of a paper."""
+    if not uncited:
+        return
+    cites = _cite_tokens(text)
+    numbers = {r.number for r in note.references if r.number}
+    for line, quote, offset in uncited:
+        k = line - 2                                # the line before the blockquote
+        if k >= 1 and not _line_text(text, lines, k).strip():
+            k -= 1                                  # a blank line between them
+        if k < 0:
+            continue
+        lead = _line_text(text, lines, k).rstrip()
+        colon = lead.rfind(":")
+        if colon < 0 or lead.lstrip().startswith((">", "|", "#")) or not (
+                colon == len(lead) - 1 or ((_citation(lead[colon + 1:]) or (0, 0, 0, "x"))[3].strip() == "")):
+            continue
+        hi = lines.starts[k] + len(lead)
+        para = text.rfind("\n\n", max(0, hi - _WINDOW), hi)
+        lo = max(0, hi - _WINDOW) if para < 0 else para + 2
+        what = _listed(_cite_near(text, cites, lo, hi, False, hi), numbers, note)
+        if what is not None:
+            note.quotes.append(replace(_quote_with(quote, what, line, offset), kind="blockquote"))
+
+
+def _line_text(text: str, lines: _Lines, k: int) -> str:
+    """The text of line k (0-based), without its newline."""
+    end = text.find("\n", lines.starts[k])
+    return text[lines.starts[k]:end if end >= 0 else len(text)]
 
 
 # A Markdown list item's marker at the start of a blockquote line ("> * [D2] Augment ..."):
@@ -1527,9 +1575,10 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     blocks: list[tuple[int, int]] = []
     _parse_note_quotes(text, lines, fenced, note, blocks)
     quote_blocks = list(blocks)
-    _parse_blockquotes(text, lines, fenced, note)
+    uncited = _parse_blockquotes(text, lines, fenced, note)
     _parse_references(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
+    _lead_ins(text, lines, note, uncited)
     _parse_inline(text, lines, sorted(fenced + blocks), note)
     _parse_plain(_constructs_as_marks(text), lines, sorted(fenced + blocks), note)
     del quote_blocks

@@ -577,3 +577,12 @@ def test_asciidoc_rst_sphinx_and_mla_citations_are_checked(strubell, tmp_path, c
     assert r.code == 1, r.out
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [("strubell2019energy", "ok")] * 3 + [
         ("strubell2019energy", "not-found")] * 3 + [(None, "no-source")], r.out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("written", ["> {q}\n\n[@strubell2019energy, p. 3]", "> {q}\n\n— Strubell et al. 2019, p. 3",
+                                     "As Strubell et al. (2019, p. 3) put it:\n\n> {q}"])
+def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in_is_checked(strubell, tmp_path, written):
+    r = _verify_both(tmp_path, lambda q: written.format(q=q))
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out

@@ -795,3 +795,29 @@ def test_mla_author_page_citations_of_three_or_more_authors(cite, page) -> None:
     # no reference of the note has that first author: prose in brackets, the quote not checked
     note = parse_note(f'"{Q_TWELVE}" {cite.replace("Doe", "Lee")}.{REFS_DOE}')
     assert note.quotes == [] and [t for _, t in note.unchecked] == [Q_TWELVE]
+
+
+@pytest.mark.parametrize("text, key, page", [
+    (f"> {Q_TWELVE}.\n\n[@doe2020, p. 3]\n", "doe2020", "3"),                 # its citation after a blank line
+    (f"> {Q_TWELVE}.\r\n\r\n[@doe2020, p. 3]\r\n", "doe2020", "3"),
+    (f"> {Q_TWELVE}.\n\n— Doe et al. 2020. Energy of twelve models, p. 3\n", None, "3"),
+    (f"As Doe et al. (2020, p. 3) put it:\n\n> {Q_TWELVE}.\n", None, "3"),      # a lead-in citing the work
+    (f"@doe2020 writes:\n> {Q_TWELVE}.\n", "doe2020", None),
+    (f"As \\citet[p.~3]{{doe2020}} put it:\n\n> {Q_TWELVE}.\n", "doe2020", "3"),
+    (f"The authors write:[@doe2020]\n\n> {Q_TWELVE}.\n", "doe2020", None),
+])
+def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in(text, key, page) -> None:
+    [q] = parse_note(text).quotes
+    line = text[:text.index(">")].count("\n") + 1
+    assert (q.quote, q.citekey, q.page, q.kind, q.line) == (f"{Q_TWELVE}.", key, page, "blockquote", line)
+
+
+@pytest.mark.parametrize("text", [
+    f"> {Q_TWELVE}.\n\n[@doe2020, p. 3] and then the next paragraph goes on.\n",     # a paragraph, not a citation
+    f"> {Q_TWELVE}.\n\nA paragraph.\n\n[@doe2020]\n",
+    f"> {Q_TWELVE}.\n\n[@doe2020]\nmore text of that paragraph\n",
+    f"Doe et al. (2020) measured it. Someone else said:\n\n> {Q_TWELVE}.\n",         # another sentence's citation
+    f"As Doe et al. (2020) put it.\n\n> {Q_TWELVE}.\n", f"Notes [@doe2020]:\n\nText.\n\n> {Q_TWELVE}.\n",
+])
+def test_a_blockquote_without_a_citation_of_its_own_is_no_quote_of_a_paper(text) -> None:
+    assert [q.quote for q in parse_note(text).quotes if q.kind == "blockquote"] == []
