@@ -46,7 +46,7 @@ from kb.store.queries import load_text, no_paper, paper_exists, versions_with_te
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.lazyre import lazy
-from kb.text.notes import NoteQuote, parse_note, sentence_citations
+from kb.text.notes import NoteQuote, citations_as_pandoc, parse_note, sentence_citations
 
 __all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "audit", "iter_audit",
            "audit_note", "accept", "VERDICTS"]
@@ -671,7 +671,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     items: list[tuple[int, str, list[str], list[int] | None]] = []
     for q in note.quotes:
         items.append((q.line, q.quote, cited(q), None))
-    for line, sentence, citations in sentence_citations(_note_prose(text), note):
+    for line, sentence, citations in sentence_citations(_note_prose(citations_as_pandoc(text)), note):
         for at, q in citations:
             items.append((line, sentence, cited(q), [at for at, _ in citations]))
     out: list[Restatement] = []

@@ -39,7 +39,7 @@ bibliography files the front matter names: ``bibliography: refs.bib``).
 The citations of AsciiDoc (``<<key,p. 3>>``, ``cite:[key(3)]``), reStructuredText
 (``[key]_``), Sphinx (``:cite:p:`key```) and MyST (``{cite}`key```) are read as
 pandoc's, and their bibliography entries (``* [[[key]]] ...``, ``.. [key] ...``) as
-footnote definitions (`_citations_as_pandoc`).
+footnote definitions (`citations_as_pandoc`).
 
 Notes are written by hand and sometimes broken. A broken block (an unterminated
 tag, a missing quote attribute, an unescaped quote mark) becomes a
@@ -60,7 +60,8 @@ from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
 
-__all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations"]
+__all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations",
+           "citations_as_pandoc"]
 
 
 @dataclass
@@ -183,7 +184,8 @@ _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
-_CITEKEY = lazy(r"@\{?([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
+# a key's punctuation is internal ("@doe:2020"): "[@doe2020: 3]" cites doe2020
+_CITEKEY = lazy(r"@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*\w)?)")
 # a wiki link's target that is a citekey: "@" and a key, or a key of one word holding a year
 _WIKI_KEY = lazy(r"@([A-Za-z0-9_][\w:.$%&+?<>~/-]*)|([A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*)")
 # LaTeX's \cite{key}, natbib's \citep[p.~5]{key}, biblatex's \autocite[see][9]{key}, at the end of a line
@@ -446,7 +448,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
                     loc = _LOCATOR.search(rest)
                     page = loc.group(1).replace(" ", "") if loc else None
                     if page is None:
-                        bare = rest.strip(" ,;}")
+                        bare = rest.strip(" ,;:}")
                         page = bare if bare.isdigit() else None
                     works.append(("pandoc", m.group(1).rstrip("}"), page))
             if works:
@@ -1432,7 +1434,7 @@ def _constructs_as_marks(text: str) -> str:
 
 
 # Citations of AsciiDoc, reStructuredText, Sphinx and MyST, and the bibliography entries
-# they point at, read as pandoc citations and footnote definitions (`_citations_as_pandoc`).
+# they point at, read as pandoc citations and footnote definitions (`citations_as_pandoc`).
 _KEY = r"[A-Za-z0-9_](?:[\w:.\-]{0,200}[\w])?"
 _ADOC_XREF = lazy(r"<<(" + _KEY + r")(?:,\s*([^<>\n]{0,200}?))?>>")
 _ADOC_CITE = lazy(r"(?<![\w:])cite(?:np)?:\[([^\[\]\n]{1,1000})\]")
@@ -1457,7 +1459,30 @@ def _pandoc(works: list[tuple[str, str | None]]) -> str:
     return "[" + "; ".join(parts) + "]"
 
 
-def _citations_as_pandoc(text: str) -> str:
+# Markdown's reference links: "[Strubell et al.][str]", "[str][]", "[str]", and their
+# definitions "[str]: https://doi.org/... "Title"" or "[str]: #ref-str" (a footnote's "[^1]:" is none)
+_LINK_DEF = lazy(r"^[ \t]{0,3}\[([^\]\[^\n][^\]\[\n]{0,99})\]:[ \t]*<?((?:https?://|www\.|doi:|#)[^\s<>]{1,1000})>?", 0x8)
+_LINK_USE = lazy(r"\[([^\]\[\n]{1,300})\](?:[ \t]?\[([^\]\[\n]{0,100})\])?(?![(\[:])")
+
+
+def _reference_links(text: str) -> str:
+    """The note with Markdown's reference links to a URL written inline ("[Doe][d]" and
+    "[d]: https://doi.org/..." as "[Doe](https://doi.org/...)"): the link a citation reads."""
+    defs = {" ".join(m.group(1).lower().split()): m.group(2) for m in _LINK_DEF.finditer(text)}
+    if not defs:
+        return text
+
+    def inline(m) -> str:
+        label = m.group(2) if m.group(2) else m.group(1)        # "[text][]" and "[text]" name themselves
+        url = defs.get(" ".join(label.lower().split()))
+        if url is None or m.group(1).startswith(("^", "@")):
+            return m.group()
+        return f"[{m.group(1)}]({url})"
+
+    return _LINK_USE.sub(inline, text)
+
+
+def citations_as_pandoc(text: str) -> str:
     """The note with the citations of AsciiDoc (``<<key>>``, ``<<key,p. 3>>``,
     asciidoctor-bibtex's ``cite:[key(3)]`` and ``citenp:[a, b]``), reStructuredText
     (``[key]_``, ``[1]_``, ``[#note]_``), sphinxcontrib-bibtex (``:cite:`key```,
@@ -1465,8 +1490,11 @@ def _citations_as_pandoc(text: str) -> str:
     pandoc's (``[@key, p. 3]``) or as footnotes (``[^1]``, ``[^note]``), and the entries
     they point at (AsciiDoc's ``* [[[key]]] ...``, reStructuredText's ``.. [key] ...``) as
     footnote definitions (``[^key]: ...``), a pandoc key naming the footnote of its name
-    when no paper has it. Each is padded with spaces to the length it had when shorter,
-    and none spans a line: line numbers stay the note's."""
+    when no paper has it; and Markdown's reference links ("[Doe][d]" with "[d]: URL") as
+    inline links. Each is padded with spaces to the length it had when shorter, and none
+    spans a line: line numbers stay the note's."""
+    if "]:" in text:
+        text = _reference_links(text)
     if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[")):
         return text
 
@@ -1532,10 +1560,11 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     (line, sentence, citations), each citation (its offset in the sentence, a NoteQuote of
     the whole sentence naming the work, with the other works the citation names in
     `also`). `note` is the note parsed (its references number and name the works); `text`
-    is its prose, references left out."""
+    is its prose, references left out, as `citations_as_pandoc` gives it (reference links
+    defined among the references are inline links there)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = _citations_as_pandoc(text)
+    text = citations_as_pandoc(text)
     lines = _Lines(text)
     breaks = _all(text, "\n\n")
     cites = _cite_tokens(text)
@@ -1566,7 +1595,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note = Note(path=path)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = _citations_as_pandoc(text)
+    text = citations_as_pandoc(text)
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
     front = _front_matter(text, note)

@@ -742,6 +742,7 @@ def test_an_id_in_brackets_without_its_full_stop_is_no_ibid() -> None:
     (":cite:p:`{see}doe2020{p. 3}`", "@doe2020 p3", []), (":footcite:t:`doe2020`", "@doe2020", []),
     ("{cite:p}`doe2020`", "@doe2020", []), ("{footcite}`doe2020`", "@doe2020", []),                 # MyST
     ("[@k]", "@k", []), ("[@ab, p. 2]", "@ab p2", []), ("[@k; @ab]", "@k", ["@ab"]),              # short keys
+    ("[@doe2020: 3]", "@doe2020 p3", []), ("[@doe:2020.]", "@doe:2020", []),     # a key's punctuation is internal
 ])
 def test_asciidoc_restructuredtext_and_sphinx_citations_name_their_works(cite, first, others) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
@@ -821,3 +822,35 @@ def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in(text, key, page
 ])
 def test_a_blockquote_without_a_citation_of_its_own_is_no_quote_of_a_paper(text) -> None:
     assert [q.quote for q in parse_note(text).quotes if q.kind == "blockquote"] == []
+
+
+@pytest.mark.parametrize("cite, definition, link", [
+    ("([Doe et al.][doe])", "[doe]: https://doi.org/10.1/x", "https://doi.org/10.1/x"),
+    ("[Doe et al. 2020] [Doe]", "[doe]: <https://arxiv.org/abs/2001.00001> \"Energy\"", "https://arxiv.org/abs/2001.00001"),
+    ("[doe][]", "  [DOE]: https://doi.org/10.1/x", "https://doi.org/10.1/x"),
+    ("[1]", "[1]: https://doi.org/10.1/x", "https://doi.org/10.1/x"),          # a shortcut reference link
+    ("[Doe][d]", "[d]: #ref-doe", "#ref-doe"),
+])
+def test_a_markdown_reference_link_cites_the_url_it_defines(cite, definition, link) -> None:
+    [q] = parse_note(f'"{Q_TWELVE}" {cite}.\n\n{definition}\n').quotes
+    assert (q.quote, q.source_link) == (Q_TWELVE, link)
+
+
+@pytest.mark.parametrize("text", [f'"{Q_TWELVE} today" [Doe][nodef].\n\n[other]: https://doi.org/10.1/x\n',
+                                  f'"{Q_TWELVE} today" [^doe].\n\n[doe]: https://doi.org/10.1/x\n'])
+def test_a_reference_link_without_its_definition_is_not_read_as_one(text) -> None:
+    note = parse_note(text)
+    assert all(q.source_link is None for q in note.quotes)
+
+
+def test_sentence_citations_name_every_work_of_a_sentence_in_any_style() -> None:
+    from kb.text.notes import citations_as_pandoc, sentence_citations
+
+    text = ("It took 5 kWh [@doe2020; @roe2021]. Then 7 kWh (Doe et al., 2020; Roe, 2021). Also 9 kWh "
+            "([Doe][d]) and 3 kWh cite:[doe2020(4)]. Nothing cited: 8 kWh.\n\n## References\n\n"
+            "[d]: https://doi.org/10.1/x\n")
+    prose = citations_as_pandoc(text)
+    got = [(line, [(q.citekey or q.source_link or q.attribution, [a.citekey or a.attribution for a in q.also])
+                   for _, q in cited]) for line, _, cited in sentence_citations(prose[:prose.index("##")], parse_note(text))]
+    assert got == [(1, [("doe2020", ["roe2021"])]), (1, [("Doe et al. 2020.", ["Roe. 2021."])]),
+                   (1, [("https://doi.org/10.1/x", []), ("doe2020", [])])]
