@@ -9,7 +9,9 @@ A note holds quotes in two forms:
   ``[@citekey, p. 9]`` at the end of its last line, on the next line or alone in
   the paragraph after it (an ``<a href="#anchor">[1]</a>`` link there is read the
   same way), or introduced by a sentence citing the work and ending in a colon
-  (``As Strubell et al. (2019) put it:``);
+  (``As Strubell et al. (2019) put it:``); AsciiDoc's quote blocks (``[quote, Strubell
+  et al., "Title", p. 3]`` over ``____``) and reStructuredText's block quotes with an
+  ``-- attribution`` are read as such blockquotes (`_quote_blocks_as_markdown`);
 * an inline quote in italics, ``*"..."*``, attributed to the first citation
   (anchor link or pandoc) that follows it in the same paragraph, else to an
   author-year citation after it or any citation before it in its sentence;
@@ -644,7 +646,8 @@ def _attribution(line: str) -> str | None:
     for dash in ("—", "―", "–", "--", "- ", "Source:", "source:", "From:"):
         if s.startswith(dash):
             rest = s[len(dash):].strip().lstrip(":").strip()
-            if len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8 and len(rest) < 5000:
+            if len(rest) < 5000 and (len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8
+                                     or _WORK.fullmatch(rest.rstrip("."))):     # "— Doe 2020"
                 return rest
     return None
 
@@ -1555,6 +1558,86 @@ def _footnote_pages(note: Note) -> None:
                 q.page = loc.group(1).replace(" ", "")
 
 
+_ADOC_QUOTE = lazy(r"\[(?:quote|verse)\s*(?:,\s*([^\]]{0,500}))?\]")
+_RST_ATTRIBUTION = lazy(r"(?:--|—|―)[ \t]*(\S.{13,})")
+
+
+def _quote_blocks_as_markdown(text: str) -> str:
+    """The note with AsciiDoc's quote blocks (``[quote, Strubell et al., "Energy ...", p. 3]``
+    over a ``____`` block or a paragraph) and reStructuredText's attributed block quotes (an
+    indented paragraph, then an indented ``-- Strubell et al. 2019, p. 3``) written as
+    Markdown blockquotes with their attribution on the line after: line for line, so line
+    numbers stay the note's."""
+    if "____" not in text and "[quote" not in text and "--" not in text and "—" not in text:
+        return text
+    lines = text.split("\n")
+    n = len(lines)
+
+    def body(k: int) -> str:
+        return lines[k].rstrip("\r")
+
+    def put(k: int, new: str) -> None:
+        lines[k] = new + ("\r" if lines[k].endswith("\r") else "")
+
+    i = 0
+    while i < n:
+        line = body(i).strip()
+        head = _ADOC_QUOTE.fullmatch(line)
+        at = i + 1 if head else i
+        if at < n and len(body(at).strip()) >= 4 and set(body(at).strip()) == {"_"}:
+            fence = body(at).strip()
+            end = next((k for k in range(at + 1, n) if body(k).strip() == fence), None)
+            if end is None:
+                i = at + 1
+                continue
+            if head:
+                put(i, "")
+            put(at, "")
+            for k in range(at + 1, end):
+                put(k, "> " + body(k) if body(k).strip() else ">")
+            who = _adoc_attribution(head.group(1) if head else None)
+            put(end, f"— {who}" if who else "")
+            i = end + 1
+            continue
+        if head and at < n and body(at).strip():          # [quote, ...] over one paragraph
+            end = at
+            while end < n and body(end).strip():
+                put(end, "> " + body(end))
+                end += 1
+            who = _adoc_attribution(head.group(1))
+            put(i, "")
+            if who and (end == n or not body(end).strip()):
+                if end == n:
+                    lines.append("")
+                    n += 1
+                put(end, f"— {who}")
+            i = end + 1
+            continue
+        attribution = _RST_ATTRIBUTION.fullmatch(line) if line[:1] in "-—―" and body(i)[:1] in " \t" else None
+        if attribution:
+            k = i - 1
+            if k >= 0 and not body(k).strip():
+                k -= 1
+            first = k
+            while first >= 0 and body(first).strip() and body(first)[:1] in " \t":
+                first -= 1
+            if k >= 0 and first < k and (first < 0 or not body(first).strip()):
+                for t in range(first + 1, k + 1):
+                    put(t, "> " + body(t).strip())
+                put(i, "— " + attribution.group(1))
+        i += 1
+    return "\n".join(lines)
+
+
+def _adoc_attribution(attrs: str | None) -> str:
+    """'Strubell et al., "Energy and Policy ...", p. 3' of ``[quote, ...]``: its attribution
+    and cited title, their quote marks left out."""
+    if not attrs:
+        return ""
+    parts = [p.strip().strip("\"'").strip() for p in re.findall(r'"[^"]*"|\'[^\']*\'|[^,]+', attrs)]
+    return ", ".join(p for p in parts if p)
+
+
 def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
     """Each sentence of a note's prose that cites works, in any style `parse_note` reads:
     (line, sentence, citations), each citation (its offset in the sentence, a NoteQuote of
@@ -1595,7 +1678,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note = Note(path=path)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = citations_as_pandoc(text)
+    text = _quote_blocks_as_markdown(citations_as_pandoc(text))
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
     front = _front_matter(text, note)

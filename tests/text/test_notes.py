@@ -854,3 +854,29 @@ def test_sentence_citations_name_every_work_of_a_sentence_in_any_style() -> None
                    for _, q in cited]) for line, _, cited in sentence_citations(prose[:prose.index("##")], parse_note(text))]
     assert got == [(1, [("doe2020", ["roe2021"])]), (1, [("Doe et al. 2020.", ["Roe. 2021."])]),
                    (1, [("https://doi.org/10.1/x", []), ("doe2020", [])])]
+
+
+@pytest.mark.parametrize("text, key, attribution, page, line", [
+    (f'[quote, Doe et al., "Energy of Twelve Models", p. 3]\n____\n{Q_TWELVE},\nand more.\n____\n', None,
+     "Doe et al., Energy of Twelve Models, p. 3", "3", 3),
+    (f'Text.\n\n[quote, "Doe et al. 2020"]\n{Q_TWELVE}, and more.\n\nNext.\n', None, "Doe et al. 2020", None, 4),
+    (f"____\n{Q_TWELVE}, and more.\n____\n<<doe2020,p. 3>>\n", "doe2020", None, "3", 2),
+    (f"Text:\n\n    {Q_TWELVE},\n    and more.\n\n    -- Doe et al. (2020), p. 3\n", None, "Doe et al. (2020), p. 3",
+     "3", 3),
+    (f"Text:\r\n\r\n   {Q_TWELVE},\r\n   and more.\r\n\r\n   — Doe et al. 2020, p. 3\r\n", None, "Doe et al. 2020, p. 3",
+     "3", 3),
+])
+def test_asciidoc_quote_blocks_and_rst_attributed_block_quotes_are_read(text, key, attribution, page, line) -> None:
+    [q] = parse_note(text).quotes
+    assert (q.quote, q.citekey, q.attribution, q.page, q.line) == (f"{Q_TWELVE}, and more.", key, attribution,
+                                                                    page, line)
+
+
+@pytest.mark.parametrize("text", [
+    f"____\n{Q_TWELVE}, and more.\n",                                      # never closed
+    f"Code:\n\n    {Q_TWELVE}, and more.\n\nText after.\n",                # an indented block, no attribution
+    f"- item\n  {Q_TWELVE}, and more.\n\n  -- a dash line in a list item\n",
+    f"____\n{Q_TWELVE}, and more.\n____\n\nA paragraph follows.\n",           # a quote block citing nothing
+])
+def test_what_is_no_attributed_quote_block_is_not_read_as_one(text) -> None:
+    assert parse_note(text).quotes == []
