@@ -1567,66 +1567,68 @@ def _quote_blocks_as_markdown(text: str) -> str:
     over a ``____`` block or a paragraph) and reStructuredText's attributed block quotes (an
     indented paragraph, then an indented ``-- Strubell et al. 2019, p. 3``) written as
     Markdown blockquotes with their attribution on the line after: line for line, so line
-    numbers stay the note's."""
+    numbers stay the note's. One pass over the lines, whatever they hold."""
     if "____" not in text and "[quote" not in text and "--" not in text and "—" not in text:
         return text
-    lines = text.split("\n")
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    ends = ["\r" if line.endswith("\r") else "" for line in text.split("\n")]
     n = len(lines)
-
-    def body(k: int) -> str:
-        return lines[k].rstrip("\r")
-
-    def put(k: int, new: str) -> None:
-        lines[k] = new + ("\r" if lines[k].endswith("\r") else "")
-
+    fences: dict[str, list[int]] = {}           # each delimiter line ("____"), where it stands
+    indented = [0] * (n + 1)                     # the indented non-blank lines ending at each line
+    for k, line in enumerate(lines):
+        bare = line.strip()
+        if len(bare) >= 4 and bare.count("_") == len(bare):
+            fences.setdefault(bare, []).append(k)
+        indented[k + 1] = indented[k] + 1 if bare and line[:1] in " \t" else 0
+    out = list(lines)
     i = 0
     while i < n:
-        line = body(i).strip()
-        head = _ADOC_QUOTE.fullmatch(line)
+        line = lines[i].strip()
+        head = _ADOC_QUOTE.fullmatch(line) if line.startswith("[") else None
         at = i + 1 if head else i
-        if at < n and len(body(at).strip()) >= 4 and set(body(at).strip()) == {"_"}:
-            fence = body(at).strip()
-            end = next((k for k in range(at + 1, n) if body(k).strip() == fence), None)
-            if end is None:
-                i = at + 1
+        fence = lines[at].strip() if at < n else ""
+        if fence in fences:
+            k = bisect.bisect_right(fences[fence], at)
+            if k == len(fences[fence]):
+                i = at + 1                       # never closed: no block
                 continue
+            end = fences[fence][k]
             if head:
-                put(i, "")
-            put(at, "")
-            for k in range(at + 1, end):
-                put(k, "> " + body(k) if body(k).strip() else ">")
+                out[i] = ""
+            out[at] = ""
+            for t in range(at + 1, end):
+                out[t] = "> " + lines[t] if lines[t].strip() else ">"
             who = _adoc_attribution(head.group(1) if head else None)
-            put(end, f"— {who}" if who else "")
+            out[end] = f"— {who}" if who else ""
             i = end + 1
             continue
-        if head and at < n and body(at).strip():          # [quote, ...] over one paragraph
+        if head and at < n and lines[at].strip():        # [quote, ...] over one paragraph
             end = at
-            while end < n and body(end).strip():
-                put(end, "> " + body(end))
+            while end < n and lines[end].strip():
+                out[end] = "> " + lines[end]
                 end += 1
             who = _adoc_attribution(head.group(1))
-            put(i, "")
-            if who and (end == n or not body(end).strip()):
-                if end == n:
-                    lines.append("")
-                    n += 1
-                put(end, f"— {who}")
+            out[i] = ""
+            if who and end < n:
+                out[end] = f"— {who}"
+            elif who:
+                out.append(f"— {who}")
+                ends.append("")
             i = end + 1
             continue
-        attribution = _RST_ATTRIBUTION.fullmatch(line) if line[:1] in "-—―" and body(i)[:1] in " \t" else None
+        attribution = _RST_ATTRIBUTION.fullmatch(line) if line[:1] in "-—―" and lines[i][:1] in " \t" else None
         if attribution:
             k = i - 1
-            if k >= 0 and not body(k).strip():
+            if k >= 0 and not lines[k].strip():
                 k -= 1
-            first = k
-            while first >= 0 and body(first).strip() and body(first)[:1] in " \t":
-                first -= 1
-            if k >= 0 and first < k and (first < 0 or not body(first).strip()):
+            first = k - indented[k + 1] if k >= 0 else k      # the line before the indented paragraph
+            if k >= 0 and first < k and (first < 0 or not lines[first].strip()) \
+                    and all(out[t] == lines[t] for t in (first + 1, k)):
                 for t in range(first + 1, k + 1):
-                    put(t, "> " + body(t).strip())
-                put(i, "— " + attribution.group(1))
+                    out[t] = "> " + lines[t].strip()
+                out[i] = "— " + attribution.group(1)
         i += 1
-    return "\n".join(lines)
+    return "\n".join(line + end for line, end in zip(out, ends))
 
 
 def _adoc_attribution(attrs: str | None) -> str:

@@ -235,6 +235,12 @@ def test_megabytes_long_unterminated_attribute() -> None:
     "<q>\n\n" * (10_000 * SIZE) + "</q>",
     '<blockquote cite="https://x.org/a">' * (5_000 * SIZE),
     '"a b c d" (ibid.) ' * (1_000 * SIZE),
+    "\n" + "    -- an attribution of someone\n" * (5_000 * SIZE),
+    "".join("_" * (4 + k % 300) + "\nx\n" for k in range(2_000 * SIZE)),
+    "[quote, a, b]\n____\n" * (5_000 * SIZE),
+    "<<a,b " * (10_000 * SIZE) + "cite:[a(" * (10_000 * SIZE) + ":cite:`" * (10_000 * SIZE),
+    "[a]_ .. [a] x\n" * (10_000 * SIZE),
+    "[x]: https://a.org\n[a][x] [x] [y][] " * (5_000 * SIZE),
 ])
 def test_pathological_input_is_safe(hostile: str) -> None:
     note = parse_note(hostile)
