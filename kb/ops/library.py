@@ -221,14 +221,18 @@ def rename_in_expr(expr: str, old: str, new: str) -> str:
 
 def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
     """A note with its citations of `old` made citations of `new`: pandoc's ``[@old]``,
-    ``@old``, ``@{old}``, and anchors (sourceLink="#old", href="#old"); (text, count)."""
+    ``@old``, ``@{old}``, anchors (sourceLink="#old", href="#old"), and the citations of
+    AsciiDoc, reStructuredText, Sphinx and MyST (``<<old>>``, ``[old]_``, ``:cite:`old```);
+    (text, count)."""
+    from kb.text.notes import rename_in_citations
+
+    text, count = rename_in_citations(text, old, new)
     k = re.escape(old)
     patterns = [
         (re.compile(r"(?<![\w@])@\{" + k + r"\}"), "@{" + new + "}"),
         (re.compile(r"(?<![\w@])@" + k + r"(?![\w]|[:.#$%&\-+?<>~/]\w)"), "@" + new),
         (re.compile(r'((?:sourceLink|href)\s*=\s*["\'{]*#)' + k + r'(?=["\'}])'), None),
     ]
-    count = 0
     for pattern, replacement in patterns:
         text, n = pattern.subn((lambda m: m.group(1) + new) if replacement is None else
                                (lambda _m, r=replacement: r), text)

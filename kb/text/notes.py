@@ -63,7 +63,7 @@ from kb.text.names import name_key
 from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations",
-           "citations_as_pandoc"]
+           "citations_as_pandoc", "rename_in_citations"]
 
 
 @dataclass
@@ -1638,6 +1638,24 @@ def _adoc_attribution(attrs: str | None) -> str:
         return ""
     parts = [p.strip().strip("\"'").strip() for p in re.findall(r'"[^"]*"|\'[^\']*\'|[^,]+', attrs)]
     return ", ".join(p for p in parts if p)
+
+
+def rename_in_citations(text: str, old: str, new: str) -> tuple[str, int]:
+    """The note with key `old` made `new` in its AsciiDoc, reStructuredText, Sphinx and
+    MyST citations and the entries they point at (``<<old,p. 3>>``, ``cite:[old(3)]``,
+    ``[old]_``, ``.. [old]``, ``:cite:p:`a,old```, ``* [[[old]]]``); (text, count)."""
+    token = re.compile(r"(?<![\w:.\-])" + re.escape(old) + r"(?![\w]|[:.\-]\w)")
+    count = 0
+
+    def renamed(m) -> str:
+        nonlocal count
+        out, n = token.subn(new, m.group())
+        count += n
+        return out
+
+    for rx in (_ADOC_XREF, _ADOC_CITE, _SPHINX_CITE, _RST_REF, _RST_DEF, _ADOC_BIBITEM):
+        text = rx.sub(renamed, text)
+    return text, count
 
 
 def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:

@@ -149,3 +149,19 @@ def test_a_key_renamed_by_hand_in_references_bib_is_followed(php):
     # nothing left to follow: the old key is an alias now, and an unknown key is still refused
     r = run_kb("rename", "nosuch", "luccioni-hand")
     assert r.code == 2 and "no paper 'nosuch'" in r.err
+
+
+@pytest.mark.parametrize("before, after", [
+    ("<<doe2020>> and <<doe2020,p. 3>>", "<<doe-energy>> and <<doe-energy,p. 3>>"),
+    ("cite:[roe2021, doe2020(3)] citenp:[doe2020]", "cite:[roe2021, doe-energy(3)] citenp:[doe-energy]"),
+    ("[doe2020]_\n\n.. [doe2020] Doe, J. 2020.", "[doe-energy]_\n\n.. [doe-energy] Doe, J. 2020."),
+    (":cite:p:`{see}doe2020{p. 3}` {cite:t}`doe2020,roe2021`", ":cite:p:`{see}doe-energy{p. 3}` {cite:t}`doe-energy,roe2021`"),
+    ("* [[[doe2020]]] Doe, J. 2020.", "* [[[doe-energy]]] Doe, J. 2020."),
+    # another key that begins with it, and the key in prose, stay
+    ("<<doe2020b>> cite:[doe2020:x] doe2020 [doe2020a]_", "<<doe2020b>> cite:[doe2020:x] doe2020 [doe2020a]_"),
+])
+def test_rename_rewrites_asciidoc_rst_and_sphinx_citations_of_the_key(before, after):
+    from kb.ops.library import rename_in_note
+
+    text, count = rename_in_note(before, "doe2020", "doe-energy")
+    assert (text, count) == (after, after.count("doe-energy"))
