@@ -51,6 +51,7 @@ records = lazy_import("kb.ops.records")
 citekeys = lazy_import("kb.sources.citekey")
 bibtex = lazy_import("kb.sources.bibtex")
 s2 = lazy_import("kb.sources.s2")
+notes_text = lazy_import("kb.text.notes")
 
 
 # -- finding a paper -----------------------------------------------------------------
@@ -224,9 +225,7 @@ def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
     ``@old``, ``@{old}``, anchors (sourceLink="#old", href="#old"), and the citations of
     AsciiDoc, reStructuredText, Sphinx and MyST (``<<old>>``, ``[old]_``, ``:cite:`old```);
     (text, count)."""
-    from kb.text.notes import rename_in_citations
-
-    text, count = rename_in_citations(text, old, new)
+    text, count = notes_text.rename_in_citations(text, old, new)
     k = re.escape(old)
     patterns = [
         (re.compile(r"(?<![\w@])@\{" + k + r"\}"), "@{" + new + "}"),
