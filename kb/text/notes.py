@@ -37,11 +37,14 @@ definitions (``[^1]: ...``), the entries of a "References" section (numbered
 A quote names its reference by anchor (``sourceLink="#x"``, ``<a href="#x">``,
 ``[[12]](#x)``), by label (``sourceText="[12]"``, ``[12]``, ``[^1]``) or by
 pandoc key (``[@key]``, looked up in the knowledge base and in the
-bibliography files the front matter names: ``bibliography: refs.bib``).
+bibliography files the front matter names: ``bibliography: refs.bib``, or the note
+in its own format: Org's ``#+bibliography:``, LaTeX's ``\\addbibresource{}``,
+AsciiDoc's ``:bibtex-file:``, Typst's ``#bibliography()``).
 The citations of AsciiDoc (``<<key,p. 3>>``, ``cite:[key(3)]``), reStructuredText
-(``[key]_``), Sphinx (``:cite:p:`key```) and MyST (``{cite}`key```) are read as
-pandoc's, and their bibliography entries (``* [[[key]]] ...``, ``.. [key] ...``) as
-footnote definitions (`citations_as_pandoc`).
+(``[key]_``), Sphinx (``:cite:p:`key```), MyST (``{cite}`key```) and Typst
+(``#cite(<key>)``, ``@key[p. 3]``) are read as pandoc's, and their bibliography
+entries (``* [[[key]]] ...``, ``.. [key] ...``) as footnote definitions
+(`citations_as_pandoc`).
 
 Notes are written by hand and sometimes broken. A broken block (an unterminated
 tag, a missing quote attribute, an unescaped quote mark) becomes a
@@ -1287,6 +1290,38 @@ def _reads_as_reference(line: str) -> bool:
     return bool(entry.first_author and entry.year and entry.title and len(entry.title.split()) >= 3)
 
 
+# A bibliography file a note names in its own format: Org's "#+bibliography: refs.bib",
+# biblatex's "\\addbibresource{refs.bib}", BibTeX's "\\bibliography{refs,more}", AsciiDoc's
+# ":bibtex-file: refs.bib" (asciidoctor-bibtex), Typst's '#bibliography("refs.bib")'
+_BIB_DECLARED = lazy(r"^[ \t]{0,3}(?:#\+bibliography:[ \t]*(?P<org>[^\n]{1,500}?)"
+                     r"|\\addbibresource(?:\[[^\]\n]{0,200}\])?\{(?P<biblatex>[^{}\n]{1,500})\}"
+                     r"|\\bibliography\{(?P<bibtex>[^{}\n]{1,500})\}"
+                     r"|:bibtex-file:[ \t]*(?P<adoc>[^\n]{1,500}?)"
+                     r"|#bibliography\((?P<typst>[^\n]{1,500})\))[ \t]*\r?$", 0x8 | 0x2)
+
+
+def _declared_bibliographies(text: str, note: Note, fenced: list[tuple[int, int]], lines: _Lines) -> None:
+    """The bibliography files an Org, LaTeX, AsciiDoc or Typst note names (`_BIB_DECLARED`),
+    as the front matter's `bibliography` of a Markdown note; a name without a suffix in
+    LaTeX's \\bibliography{refs} is refs.bib."""
+    if not any(mark in text for mark in ("ibliography", "IBLIOGRAPHY", "addbibresource", "bibtex-file")):
+        return
+    for m in _BIB_DECLARED.finditer(text):
+        if _in_ranges(fenced, m.start()):
+            continue
+        if m.group("typst") is not None:
+            names = [q[1:-1] for q in re.findall(r'"[^"\n]{1,300}"', m.group("typst"))]
+            names = [x for x in names if x.lower().endswith((".bib", ".json"))]
+        elif m.group("bibtex") is not None:
+            names = [x.strip() if "." in x.strip() else x.strip() + ".bib" for x in m.group("bibtex").split(",")]
+        else:
+            names = [(m.group("org") or m.group("biblatex") or m.group("adoc")).strip()]
+        names = [x.strip("\"'") for x in names if x.strip("\"'")]
+        if names:
+            note.bibliography_line = note.bibliography_line or lines.line(m.start())
+            note.bibliography += [x for x in names if x not in note.bibliography]
+
+
 def _front_matter(text: str, note: Note) -> int:
     """Read the YAML front matter's `bibliography` (a path or a list of them);
     returns the offset where the front matter ends (0 when there is none)."""
@@ -1447,6 +1482,9 @@ _RST_REF = lazy(r"(?<![\w`\]\\])\[(#?" + _KEY + r")\]_(?!\w)")
 _RST_DEF = lazy(r"^[ \t]{0,3}\.\.[ \t]+\[(#?" + _KEY + r")\][ \t]+", 0x8)
 _SPHINX_CITE = lazy(r"(?<![\w`]):(?:foot)?cite(?::[a-z]{1,6})?:`([^`\n]{1,1000})`"
                     r"|\{(?:foot)?cite(?::[a-z]{1,6})?\}`([^`\n]{1,1000})`")
+# Typst: "#cite(<key>)", "#cite(<key>, supplement: [p. 3])", "@key[p. 3]"
+_TYPST_CITE = lazy(r"#cite\(\s*<(" + _KEY + r")>\s*(?:,\s*supplement:\s*\[([^\[\]\n]{0,100})\])?[^()\n]{0,200}\)")
+_TYPST_REF = lazy(r"(?<![\w@\[])@(" + _KEY + r")\[([^\[\]\n]{1,100})\]")
 _SPHINX_CITED = lazy(r"\s*(?:\{[^{}]{0,100}\})?\s*(" + _KEY + r")\s*(?:\{([^{}]{0,100})\})?\s*")
 _PAGES_ONLY = lazy(r"[0-9ivxlcdm]{1,6}(?:\s*[-–]\s*[0-9ivxlcdm]{1,6})?", 0x2)
 
@@ -1489,7 +1527,8 @@ def citations_as_pandoc(text: str) -> str:
     """The note with the citations of AsciiDoc (``<<key>>``, ``<<key,p. 3>>``,
     asciidoctor-bibtex's ``cite:[key(3)]`` and ``citenp:[a, b]``), reStructuredText
     (``[key]_``, ``[1]_``, ``[#note]_``), sphinxcontrib-bibtex (``:cite:`key```,
-    ``:cite:p:`a,b```, ``:footcite:`key```) and MyST (``{cite:p}`key```) written as
+    ``:cite:p:`a,b```, ``:footcite:`key```), MyST (``{cite:p}`key```) and Typst
+    (``#cite(<key>, supplement: [p. 3])``, ``@key[p. 3]``) written as
     pandoc's (``[@key, p. 3]``) or as footnotes (``[^1]``, ``[^note]``), and the entries
     they point at (AsciiDoc's ``* [[[key]]] ...``, reStructuredText's ``.. [key] ...``) as
     footnote definitions (``[^key]: ...``), a pandoc key naming the footnote of its name
@@ -1498,7 +1537,7 @@ def citations_as_pandoc(text: str) -> str:
     spans a line: line numbers stay the note's."""
     if "]:" in text:
         text = _reference_links(text)
-    if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[")):
+    if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[", "@")):
         return text
 
     def padded(old: str, new: str) -> str:
@@ -1535,6 +1574,10 @@ def citations_as_pandoc(text: str) -> str:
 
     if "<<" in text:
         text = _ADOC_XREF.sub(xref, text)
+    if "#cite(" in text:
+        text = _TYPST_CITE.sub(xref, text)
+    if "@" in text:
+        text = _TYPST_REF.sub(xref, text)
     if "cite" in text:
         text = _ADOC_CITE.sub(adoc_cite, text)
         text = _SPHINX_CITE.sub(sphinx_cite, text)
@@ -1704,6 +1747,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     front = _front_matter(text, note)
     if front:
         fenced = sorted(fenced + [(0, front)])
+    if not note.bibliography:
+        _declared_bibliographies(text, note, fenced, lines)
     blocks: list[tuple[int, int]] = []
     _parse_note_quotes(text, lines, fenced, note, blocks)
     quote_blocks = list(blocks)

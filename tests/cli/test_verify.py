@@ -591,3 +591,21 @@ def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in_is_checked(stru
     r = _verify_both(tmp_path, lambda q: written.format(q=q))
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("declared, cite", [
+    (":bibtex-file: s.bib", "cite:[s(3)]"), ("#+bibliography: s.bib", "[cite:@s p. 3]"),
+    ("\\addbibresource{s.bib}", "\\autocite[3]{s}"), ('#bibliography("s.bib")', "#cite(<s>, supplement: [p. 3])"),
+])
+def test_a_bibliography_declared_in_an_asciidoc_org_latex_or_typst_note_resolves_its_keys(strubell, tmp_path,
+                                                                                          declared, cite):
+    (tmp_path / "s.bib").write_text("@inproceedings{s, title = {Energy and Policy Considerations for Deep Learning "
+                                    "in {NLP}}, author = {Strubell, Emma}, year = {2019}, eprint = {1906.02243}}\n")
+    r = _verify_both(tmp_path, lambda q: f'"{q}" {cite}.', "")
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [(None, "no-source")] * 2, r.out
+    note = tmp_path / "note.md"
+    note.write_text(f"{declared}\n\n" + note.read_text("utf-8"), "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert [(q["citekey"], q["status"], q["method"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok", "arxiv"), ("strubell2019energy", "not-found", "arxiv")], r.out

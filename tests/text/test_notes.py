@@ -749,6 +749,8 @@ def test_an_id_in_brackets_without_its_full_stop_is_no_ibid() -> None:
     ("{cite:p}`doe2020`", "@doe2020", []), ("{footcite}`doe2020`", "@doe2020", []),                 # MyST
     ("[@k]", "@k", []), ("[@ab, p. 2]", "@ab p2", []), ("[@k; @ab]", "@k", ["@ab"]),              # short keys
     ("[@doe2020: 3]", "@doe2020 p3", []), ("[@doe:2020.]", "@doe:2020", []),     # a key's punctuation is internal
+    ("#cite(<doe2020>)", "@doe2020", []), ("#cite(<doe2020>, supplement: [p. 3])", "@doe2020 p3", []),   # Typst
+    ("as @doe2020[p. 3] says", "@doe2020 p3", []),
 ])
 def test_asciidoc_restructuredtext_and_sphinx_citations_name_their_works(cite, first, others) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
@@ -886,3 +888,18 @@ def test_asciidoc_quote_blocks_and_rst_attributed_block_quotes_are_read(text, ke
 ])
 def test_what_is_no_attributed_quote_block_is_not_read_as_one(text) -> None:
     assert parse_note(text).quotes == []
+
+
+@pytest.mark.parametrize("declared, files", [
+    ("#+bibliography: refs.bib", ["refs.bib"]), ("#+BIBLIOGRAPHY: lib/refs.json", ["lib/refs.json"]),   # Org
+    ("\\addbibresource{refs.bib}", ["refs.bib"]), ("\\bibliography{refs,more.bib}", ["refs.bib", "more.bib"]),
+    (":bibtex-file: refs.bib", ["refs.bib"]),                                                             # AsciiDoc
+    ('#bibliography(("refs.bib", "more.yml"), style: "apa")', ["refs.bib"]),                               # Typst
+])
+def test_a_bibliography_file_declared_in_the_notes_own_format_is_read(declared, files) -> None:
+    note = parse_note(f"= A note\n{declared}\n\nText.\n")
+    assert (note.bibliography, note.bibliography_line) == (files, 2)
+    # in a code block, in running text, or beside a front matter that names one: not this note's
+    assert parse_note(f"```\n{declared}\n```\n").bibliography == []
+    assert parse_note(f"See {declared} here.\n").bibliography == []
+    assert parse_note(f"---\nbibliography: a.bib\n---\n{declared}\n").bibliography == ["a.bib"]
