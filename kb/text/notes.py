@@ -1027,14 +1027,28 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     numbers = {r.number for r in note.references if r.number}
     found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
     after_at: list[int | None] = []         # per pair: where the citation after it starts
+    rows: dict[int, tuple[int, int] | None] = {}
+
+    def row_of(pos: int) -> tuple[int, int] | None:
+        """The (start, end) of the Markdown table row ("| ... | ... |") holding `pos`, or None."""
+        k = lines.line(pos) - 1
+        if k not in rows:
+            at = lines.starts[k]
+            end = lines.starts[k + 1] - 1 if k + 1 < len(lines.starts) else n
+            rows[k] = (at, end) if text[at:at + 4].lstrip(" ").startswith("|") else None
+        return rows[k]
+
     for i, (start, close) in enumerate(pairs):
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
         para_end = breaks[k] if k < len(breaks) else n
+        row = row_of(start)
+        if row is not None:             # a table's row: the quote's citation is in one of its cells
+            para_start, para_end = max(para_start, row[0]), min(para_end, row[1])
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
-        if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n").startswith(
+        if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
                 ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
@@ -1055,7 +1069,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         nxt = found[i + 1]
         if (found[i] is None or not found[i][1]) and nxt is not None and nxt[1] \
                 and not _SENTENCE_END.search(text, pairs[i][1], pairs[i + 1][0]) \
-                and "\n\n" not in text[pairs[i][1]:pairs[i + 1][0]]:
+                and "\n\n" not in text[pairs[i][1]:pairs[i + 1][0]] \
+                and not (row_of(pairs[i][0]) and lines.line(pairs[i][0]) != lines.line(pairs[i + 1][0])):
             found[i] = nxt if found[i] is None else found[i]
     for (start, close), cite in zip(pairs, found):
         # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's

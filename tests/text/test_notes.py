@@ -903,3 +903,17 @@ def test_a_bibliography_file_declared_in_the_notes_own_format_is_read(declared, 
     assert parse_note(f"```\n{declared}\n```\n").bibliography == []
     assert parse_note(f"See {declared} here.\n").bibliography == []
     assert parse_note(f"---\nbibliography: a.bib\n---\n{declared}\n").bibliography == ["a.bib"]
+
+
+def test_a_quote_in_a_table_row_takes_the_citation_of_its_own_row() -> None:
+    q = [f"{Q_TWELVE} in row {n}" for n in range(5)]
+    note = parse_note("| Quote | Source |\n|---|---|\n"
+                      f'| "{q[0]}." | [@doe2020, p. 3] |\n'
+                      f'| "{q[1]}." | (Roe et al., 2021) |\n'
+                      f'| "{q[2]}." | written by someone |\n'
+                      f'| [@poe2019] | "{q[3]}." |\n'
+                      f'| "{q[4]}" and more | [@moe2018] |\n')
+    assert [(x.quote, x.citekey or x.attribution, x.page, x.line) for x in note.quotes] == [
+        (f"{q[0]}.", "doe2020", "3", 3), (f"{q[1]}.", "Roe et al. 2021.", None, 4), (f"{q[3]}.", "poe2019", None, 6),
+        (q[4], "moe2018", None, 7)]
+    assert note.unchecked == [(5, f"{q[2]}.")]
