@@ -168,6 +168,40 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 
+_URL_GLUED_RE = lazy(r"(?<=[a-z\d])(?:Accessed|Retrieved|Visited|Viewed|Available|Online|Last(?=\s|accessed)"
+                     r"|Archived|Consulted|Downloaded)(?![\w\-])"
+                     r"|(?<=\.(?:pdf|htm|php|asp|txt|csv|xml|zip|mp4|png|jpg))(?=[A-Z(\[])"
+                     r"|(?<=\.(?:html|aspx|json|xlsx|docx|pptx))(?=[A-Z(\[])")
+
+
+# a piece of a URL after a space or line break: lower case or digits, URL characters only
+_URL_PIECE_RE = lazy(r"\s([a-z\d%~/][\w/.\-%#?=&~+:]*)")
+_WEB_FILE_RE = lazy(r"\.(?:html?|pdf|php|aspx?|txt|csv|json|xml|zip|md|ipynb)$")
+_NOT_URL_WORDS = frozenset("""for and or in on of the to at as by is was via see from with accessed retrieved
+visited last available online doi pp vol no pages url link and""".split())
+
+
+def _rejoin_url(url: str, text: str, end: int) -> str:
+    """A URL the PDF broke with a space or line break put back together, as a
+    reader would: the piece after the break is lower case, all URL characters,
+    not a word of the sentence, and the URL broke where a URL breaks (after '/',
+    '.', '-', '_', '=') or the piece is evidently a path ('cd/ef', 'x.html')."""
+    for _ in range(4):
+        m = _URL_PIECE_RE.match(text, end)
+        if not m:
+            break
+        piece = m.group(1)
+        core = piece.rstrip(".,;:)")
+        if not core or core.lower() in _NOT_URL_WORDS or _YEAR_TOKEN_RE.match(core):
+            break
+        if not (url[-1] in "/._-=?&#%" or "/" in core or _WEB_FILE_RE.search(core)):
+            break
+        if url.endswith(".") and url.count("/") > 2 and "." not in core and "/" not in core:
+            break               # a sentence's full stop after a path: 'https://x.org/a. then'
+        url, end = url + piece, m.end()
+    return url
+
+
 def _may_hold_url(text: str) -> bool:
     """False when _URL_RE cannot match ('w' has no other case form for re.I to match)."""
     return "://" in text or "www." in text.lower()
@@ -179,7 +213,15 @@ def find_url(text: str) -> str | None:
     m = _URL_RE.search(text)
     if not m:
         return None
-    url = m.group(0).rstrip(".,;:)]")
+    url = m.group(0)
+    if m.end() < len(text) and text[m.end()].isspace():
+        url = _rejoin_url(url, text, m.end())
+    # the word after it glued on where the PDF had a line break or a space:
+    # '...report.pdfAccessed 2023', '.../energyRetrieved from', '...index.html(accessed'
+    glued = _URL_GLUED_RE.search(url, 8)
+    if glued:
+        url = url[: glued.start()]
+    url = url.rstrip(".,;:)]")
     return url if len(url) > 10 else None
 
 
@@ -471,6 +513,15 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
         if not name_like(tok):
             prev = words[i - 1] if i else ""
+            # 'Hazem, L., Belkada, Y., and others. 2020.': the list goes on to its end
+            if tok.rstrip(",.;") == "others" and prev.lower() in ("and", "&") and n_names >= 1:
+                n_names += 1
+                if tok[-1] == ".":
+                    if i + 1 < n and _YEAR_TOKEN_RE.match(words[i + 1]):
+                        continue
+                    end = tokens.end(i)
+                    return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
+                continue
             # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
             if tok[:1] in "\"“" and n_names >= 2 and prev.endswith(","):
                 return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "period")
@@ -502,6 +553,12 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     # "Kärcher B. Formation and ...")
     if last_initial is not None:
         j, names = last_initial
+        # initials before the family name ('Y. LeCun, Y. Bengio, G. Hinton, Deep learning, ...'):
+        # the list ends with the family name after the last initials
+        if _is_initial(words[0]) and j + 1 < n and words[j + 1][-1:] in ",." \
+                and _NAME_WORD_RE.match(words[j + 1].rstrip(",.")) and not _is_initial(words[j + 1].rstrip(",")):
+            end = tokens.end(j + 1)
+            return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
         end = tokens.end(j)
         head = text[:end]
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
@@ -570,9 +627,58 @@ def _first_chunks(authors: str) -> list[str]:
     return [c for c in map(str.strip, _AUTHOR_SEP_RE.split(authors)) if c][:2]
 
 
-def _first_author(authors: str) -> str | None:
+_FUNCTION_WORDS = frozenset("of for in on the at to und für fur".split())
+_CAPS_WORD_RE = lazy(r"[A-Z]{2,}")
+_URL_HOST_RE = lazy(r"(?:https?://)?(?:www\.)?([^/\s]+)", re.I)
+
+
+def _organisation_author(name: str, context: str = "") -> bool:
+    """Whether the first name of an author list, written without a comma, is an
+    organisation's, by its form rather than a list of names: a word only
+    organisations' names hold ('Institute', 'Foundation'); 'The' first; a small
+    word of a phrase inside it ('Our World in Data') or a lower-case word at its
+    end ('Scikit-learn developers'); an acronym among words in lower case
+    ('NVIDIA Corporation'; not initials after a family name, 'Smith JR'); or the
+    name printed again in the entry's title or as its web address's host ('Hugging
+    Face. 2023. The Hugging Face Hub ... https://huggingface.co'). A person's name
+    has initials, or none of these: 'Face, H.' never comes here (it has a comma)."""
+    if is_organisation(name):
+        return True
+    words = name.split()
+    if len(words) < 2 or any(_is_initial(w) or _CAPITAL_RE.match(w) for w in words):
+        return False
+    if words[0] == "The":
+        return True
+    if not words[0][:1].isupper():
+        return False            # a list printed all in lower case: 'david nicholas, ...'
+    lower = [w for w in words[1:] if w[:1].islower() and not _name_like(w)]
+    if any(w in _FUNCTION_WORDS for w in lower) or (lower and lower[-1] == words[-1]):
+        return True
+    if any(not w.isupper() for w in words):
+        for k, w in enumerate(words):
+            core = w.strip(".,()")
+            # three capitals or more, and not a family name's initials ('Smith JRR'; 'Amy JH Kind')
+            if _CAPS_WORD_RE.fullmatch(core) and len(core) >= 3 and (len(core) >= 4 or k < len(words) - 1):
+                return True
+    if context:
+        squashed = name_key(name)
+        if len(squashed) >= 8:
+            for url in _URL_RE.findall(context) if _may_hold_url(context) else ():
+                host = _URL_HOST_RE.match(url)
+                if host and squashed in name_key(host.group(1)):
+                    return True
+            if re.search(r"(?<!\w)" + re.escape(" ".join(words)) + r"(?!\w)", context, re.I):
+                return True
+    return False
+
+
+_NAME_SENTENCE_END_RE = lazy(r"(?<=[a-z]{3})\.\s+(?=\S)")
+
+
+def _first_author(authors: str, context: str = "") -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
-    'Emma Strubell, ...' and 'E. Strubell and ...' (first-last)."""
+    'Emma Strubell, ...' and 'E. Strubell and ...' (first-last); an
+    organisation's whole name (`context`, the rest of the entry, helps tell one)."""
     authors = authors.strip()
     if _ET_AL_WORDS_RE.search(authors):
         authors = _ET_AL_RE.sub("", authors)
@@ -585,7 +691,11 @@ def _first_author(authors: str) -> str | None:
     if not chunks:
         return None
     first = chunks[0]
-    if is_organisation(first):         # 'International Energy Agency', '{Meta AI}': one name
+    if _NAME_SENTENCE_END_RE.search(first):
+        # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
+        # Clearinghouse. Mission. https://...': the first sentence is the author
+        first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
+    if _organisation_author(first, context):   # 'International Energy Agency', '{Meta AI}': one name
         return _ACRONYM_AFTER_RE.sub("", first) or first
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
@@ -637,6 +747,11 @@ _VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conf
                        r"|\b[A-Z]{3,}\b|\d")
 
 
+# a journal, its volume (and issue) and the year in brackets after a title's comma:
+# ', Nature 521 (2015)', ', J. Mach. Learn. Res. 21 (140) (2020)', ', Energy Policy 38 (2010)'
+_COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:19|20)\d\d\)")
+
+
 def _is_subtitle(text: str) -> bool:
     """Does the sentence after a title's question or exclamation go on with
     the title (three words or more, capitalised, no venue word, acronym or digit)?"""
@@ -655,6 +770,11 @@ def _extract_title(rest: str) -> str | None:
     if not rest:
         return None
     quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest))
+    if not quoted and "(" in rest:
+        # Elsevier: 'Deep learning, Nature 521 (2015) 436-444.': the journal after a comma
+        venue = _COMMA_VENUE_RE.search(rest)
+        if venue and venue.start() >= 8:
+            rest = rest[: venue.start()]
     if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'; Harvard: 'Energy ...',
         return quoted.group(1).strip(" ,.")
     m = _TITLE_END_RE.search(rest)
@@ -996,7 +1116,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     split = _split_authors(body) or _split_one_author(body) or _split_at_year(body)
     title = None
     if split is not None:
-        entry.first_author = name_key(_first_author(split.authors)) or None
+        entry.first_author = name_key(_first_author(split.authors, split.rest)) or None
         entry.year = split.year
         title = _extract_title(split.rest)
     else:

@@ -750,3 +750,92 @@ def test_venue_text_stays_out_of_titles(text: str, title: str) -> None:
 def test_a_doi_broken_across_lines_is_joined_again(lines: list[str], doi: str) -> None:
     assert parse_entry(" ".join(lines), lines=lines).doi == doi
     assert parse_entry("\n".join(lines)).doi == doi        # the text's own line breaks
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # IEEE and Elsevier: initials first, no 'and', the title after the last family name's comma
+    ("R. Schwartz, J. Dodge, N. A. Smith, O. Etzioni, Green AI, Communications of the ACM 63 (12) (2020) "
+     "54-63.", "schwartz", 2020, "Green AI"),
+    ("K.-H. Müller, J. García, P. Olsen, Measuring the energy of inference on edge devices, "
+     "IEEE Internet Things J. 9 (2022) 100-112.", "muller", 2022, "Measuring the energy of inference on edge devices"),
+    ("D. Patterson, J. Gonzalez, Q. Le, C. Liang, L.-M. Munguia, D. Rothchild, Carbon emissions and large "
+     "neural network training, arXiv:2104.10350 (2021).", "patterson", 2021,
+     "Carbon emissions and large neural network training"),
+    ("T. Chen, C. Guestrin, et al., \"XGBoost: A scalable tree boosting system,\" in Proc. KDD, 2016, "
+     "pp. 785-794.", "chen", 2016, "XGBoost: A scalable tree boosting system"),
+    ("M. Zaharia et al., Apache Spark: a unified engine for big data processing, Commun. ACM 59 (11) (2016) "
+     "56-65.", "zaharia", 2016, "Apache Spark: a unified engine for big data processing"),
+    # 'and others' closes an author list as 'et al.' does
+    ("Lewis Tunstall, Edward Beeching, and others. 2023. Zephyr: Direct distillation of LM alignment. "
+     "arXiv preprint arXiv:2310.16944.", "tunstall", 2023, "Zephyr: Direct distillation of LM alignment"),
+    ("Wang, X., Li, Y. and others, 2022. Efficient attention for long documents. In Proceedings of ACL.",
+     "wang", 2022, "Efficient attention for long documents"),
+    # a title's own commas stay in it; only a journal with volume and year in brackets is cut
+    ("A. Okafor, Data, models, and power: a review, Renewable and Sustainable Energy Reviews 81 (2018) 1-10.",
+     "okafor", 2018, "Data, models, and power: a review"),
+])
+def test_author_lists_without_and_end_at_the_last_family_name(text: str, author: str, year: int,
+                                                               title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    # organisations told by their form, keyed whole
+    ("Hugging Face. 2022. Text generation inference. https://huggingface.co/docs/text-generation-inference.",
+     "huggingface"),
+    ("Papers With Code. 2021. The latest in machine learning. https://paperswithcode.com.", "paperswithcode"),
+    ("Our World in Data. 2024. Electricity mix. https://ourworldindata.org/electricity-mix.", "ourworldindata"),
+    ("The Apache Software Foundation. 2020. Apache Arrow. https://arrow.apache.org.", "theapachesoftwarefoundation"),
+    ("Bureau of Labor Statistics. 2019. Employment projections.", "bureauoflaborstatistics"),
+    ("PyTorch contributors. 2023. PyTorch documentation. https://pytorch.org/docs.", "pytorchcontributors"),
+    ("NVIDIA Developer. 2021. CUDA toolkit documentation. https://docs.nvidia.com/cuda/.", "nvidiadeveloper"),
+    ("Civil Aviation Authority. Mission. https://example.org/about, 2022.", "civilaviationauthority"),
+    # people stay people, keyed by family name
+    ("Face, H. (2023). Transformers library documentation. Online.", "face"),
+    ("Amy JH Kind and Maureen A Smith. 2008. Documentation of discharge summaries. Advances in patient safety.",
+     "kind"),
+    ("Smith JR, Jones K, Lee C. Deep learning for energy estimation. Nature. 2019;521:436-444.", "smith"),
+    ("david nicholas, peter williams, and ian rowlands. 2010. researchers' e-journal use. journal of "
+     "information science 36 (2010), 494-516.", "nicholas"),
+    ("Xiang qian Qi, Wei Zhang, and Li Ming. 2021. A survey of green computing. Journal of Computing 12(3):1-20.",
+     "qi"),
+    ("Mary Jo Ortega. 2020. Ortega on energy: a survey of data centres. In Proceedings of e-Energy.", "ortega"),
+    ("Andrej Karpathy. 2015. The unreasonable effectiveness of recurrent neural networks. "
+     "https://karpathy.github.io/2015/05/21/rnn-effectiveness/.", "karpathy"),
+    ("Cyprien de Masson d'Autume and Sebastian Ruder. 2019. Episodic memory in lifelong learning. In NeurIPS.",
+     "dautume"),
+])
+def test_organisations_are_told_by_their_form(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+@pytest.mark.parametrize("text, url", [
+    # the word after a URL glued onto it
+    ("Google. 2022. Environmental report. https://www.example.com/reports/env-2022.pdfAccessed 2023-01-02.",
+     "https://www.example.com/reports/env-2022.pdf"),
+    ("EIA. 2021. Electricity data. https://www.example.gov/electricity/dataRetrieved May 3, 2022.",
+     "https://www.example.gov/electricity/data"),
+    ("W3C. 2020. Web standards. https://www.example.org/standards.html(accessed 3 May 2021).",
+     "https://www.example.org/standards.html"),
+    # capitals that belong to the URL stay
+    ("GitHub. 2021. Tools. https://github.com/example/AccessedTools.", "https://github.com/example/AccessedTools"),
+    ("Wikipedia. 2020. Online algorithm. https://en.wikipedia.org/wiki/Online_algorithm.",
+     "https://en.wikipedia.org/wiki/Online_algorithm"),
+    # broken across lines, or by a space, where a URL breaks
+    ("CodeCarbon. 2021. Track emissions. https://github.com/mlco2/\ncodecarbon. Accessed 2023.",
+     "https://github.com/mlco2/codecarbon"),
+    ("CodeCarbon. 2021. Track emissions. https://github.com/mlco2\n/codecarbon/blob/master/README.md",
+     "https://github.com/mlco2/codecarbon/blob/master/README.md"),
+    ("Stanford. 1998. Search engine. http://search.stanford. edu/index.html.", "http://search.stanford.edu/index.html"),
+    ("Example. 2020. Power figures. https://www.example.net/power-consumption-of-pc-\ncomponents.html",
+     "https://www.example.net/power-consumption-of-pc-components.html"),
+    # a sentence goes on after the URL: its words stay out
+    ("Example. 2020. Docs. https://example.org/ for details see the manual.", "https://example.org/"),
+    ("Example. 2020. Docs. https://example.org/docs. and more text.", "https://example.org/docs"),
+    ("Example. 2020. Docs. https://example.org/docs/ 2021.", "https://example.org/docs/"),
+])
+def test_a_url_is_cut_and_joined_as_a_reader_would(text: str, url: str) -> None:
+    entry = parse_entry(text)
+    assert entry.url == url
+    assert url not in (entry.title or "")
