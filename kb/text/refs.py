@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
 
-from kb.text.ascii import fix_pdf_accents
+from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.ids import (
     bare_arxiv_id,
     find_acl_doi_in_text,
@@ -437,8 +437,18 @@ class _Tokens:
         return self._word_start(k) + len(self._raw[k])
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_initial(tok: str) -> bool:
+    if not tok.isascii():           # 'Ö.', 'Ł.', 'Š.-J.'
+        if len(tok) > 8:
+            return False
+        tok = ascii_fold(tok)
     return bool(_INITIAL_RE.match(tok))
+
+
+def _is_capital(tok: str) -> bool:
+    """A lone capital, with or without its full stop ('B', 'Ø.')."""
+    return bool(_CAPITAL_RE.match(tok if tok.isascii() else ascii_fold(tok)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -628,7 +638,6 @@ def _first_chunks(authors: str) -> list[str]:
 
 
 _FUNCTION_WORDS = frozenset("of for in on the at to und für fur".split())
-_CAPS_WORD_RE = lazy(r"[A-Z]{2,}")
 _URL_HOST_RE = lazy(r"(?:https?://)?(?:www\.)?([^/\s]+)", re.I)
 
 
@@ -645,8 +654,12 @@ def _organisation_author(name: str, context: str = "") -> bool:
     if is_organisation(name):
         return True
     words = name.split()
-    if len(words) < 2 or any(_is_initial(w) or _CAPITAL_RE.match(w) for w in words):
+    if len(words) < 2:
         return False
+    for w in words:                 # initials: 'J.', 'J', 'J.-P.', 'JH'
+        core = w.replace(".", "").replace("-", "")
+        if len(core) <= 2 and core.isupper():
+            return False
     if words[0] == "The":
         return True
     if not words[0][:1].isupper():
@@ -658,24 +671,29 @@ def _organisation_author(name: str, context: str = "") -> bool:
         for k, w in enumerate(words):
             core = w.strip(".,()")
             # three capitals or more, and not a family name's initials ('Smith JRR'; 'Amy JH Kind')
-            if _CAPS_WORD_RE.fullmatch(core) and len(core) >= 3 and (len(core) >= 4 or k < len(words) - 1):
+            if len(core) >= 3 and core.isupper() and core.isalpha() and (len(core) >= 4 or k < len(words) - 1):
                 return True
-    if context:
-        squashed = name_key(name)
-        if len(squashed) >= 8:
-            for url in _URL_RE.findall(context) if _may_hold_url(context) else ():
+    if context and len(name) >= 8:
+        phrase = " ".join(words)
+        at = context.find(phrase)
+        while at >= 0:          # the name again, as words of the title
+            after = at + len(phrase)
+            if (at == 0 or not context[at - 1].isalnum()) and (after == len(context) or not context[after].isalnum()):
+                return True
+            at = context.find(phrase, at + 1)
+        if _may_hold_url(context):
+            squashed = name_key(name)
+            for url in _URL_RE.findall(context):
                 host = _URL_HOST_RE.match(url)
                 if host and squashed in name_key(host.group(1)):
                     return True
-            if re.search(r"(?<!\w)" + re.escape(" ".join(words)) + r"(?!\w)", context, re.I):
-                return True
     return False
 
 
 _NAME_SENTENCE_END_RE = lazy(r"(?<=[a-z]{3})\.\s+(?=\S)")
 
 
-def _first_author(authors: str, context: str = "") -> str | None:
+def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last); an
     organisation's whole name (`context`, the rest of the entry, helps tell one)."""
@@ -700,14 +718,17 @@ def _first_author(authors: str, context: str = "") -> str | None:
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None
+    if family_first and not any(map(_is_initial, words)):
+        return words[0]             # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'
+
     # last-first: a single word followed by a chunk of initials
-    if len(words) == 1 and len(chunks) > 1 and _INITIALS_CHUNK_RE.match(chunks[1]):
+    if len(words) == 1 and len(chunks) > 1 and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1])):
         return words[0]
     # "Kärcher B." : name then initials
-    if len(words) >= 2 and all(_is_initial(w) or _CAPITAL_RE.match(w) for w in words[1:]) \
+    if len(words) >= 2 and all(_is_initial(w) or _is_capital(w) for w in words[1:]) \
             and not _is_initial(words[0]):
         return words[0]
-    names = [w for w in words if not _is_initial(w) and not _CAPITAL_RE.match(w)]
+    names = [w for w in words if not _is_initial(w) and not _is_capital(w)]
     if not names:
         return None
     return names[-1]
@@ -752,6 +773,11 @@ _VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conf
 _COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:19|20)\d\d\)")
 
 
+_TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)))+$")
+# GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
+_GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
+
+
 def _is_subtitle(text: str) -> bool:
     """Does the sentence after a title's question or exclamation go on with
     the title (three words or more, capitalised, no venue word, acronym or digit)?"""
@@ -789,6 +815,10 @@ def _extract_title(rest: str) -> str | None:
     else:
         title = rest[: m.start()] if m else rest
     title = title.strip(" ,;:.\"'")
+    # what a style prints after the title about the work, not of it: '[J]', '[Computer software]',
+    # '[Data set]', '(Version 4.0)'
+    if title[-1:] in ")]":
+        title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     # "Title, https://..." keyed-style lists put a comma before the URL
     title = _TRAILING_COMMA_RE.sub("", title)
     if len(title) > 300:
@@ -1090,6 +1120,10 @@ _OLD_YEAR_END_RE = lazy(rf"(?:,|\(|\b{_MONTHS}\.?)\s*(19[0-4]\d)\)?[.,]?\s*$")
 _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
+# a number range around a year: '2019–2031', 'pp. 1998-2004'
+_RANGE_HINT_RE = lazy(r"\d\s?[-–—]\s?\d")
+_RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
+_RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
 
@@ -1104,6 +1138,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):
         joined = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", joined)
+    if label is None and joined[:1] in "[0123456789":
+        # an entry given with its label: '[3] A. Smith, ...', '12. Smith, J. ...'
+        m = _NUM_LABEL_RE.match(joined) or _KEY_LABEL_RE.match(joined) or _DOT_LABEL_RE.match(joined)
+        if m and m.end() < len(joined):
+            label = f"[{m.group(1)}]" if joined[0] == "[" else f"{m.group(1)}."
+            joined = joined[m.end():]
     entry = RefEntry(idx=idx, label=label, raw=raw, page=page)
     arxiv = find_arxiv_in_text(joined)
     entry.arxiv_id = arxiv.id if arxiv else None
@@ -1116,7 +1156,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     split = _split_authors(body) or _split_one_author(body) or _split_at_year(body)
     title = None
     if split is not None:
-        entry.first_author = name_key(_first_author(split.authors, split.rest)) or None
+        entry.first_author = name_key(_first_author(split.authors, split.rest,
+                                                    family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year
         title = _extract_title(split.rest)
     else:
@@ -1130,8 +1171,14 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()):
                 entry.first_author = name_key(_first_author(first)) or None
     if entry.year is None:
-        years = _YEAR_ANY_RE.findall(_strip_ids(body))
-        old = None if years else _OLD_YEAR_END_RE.search(_strip_ids(body))
+        stripped = _strip_ids(body)
+        years = _YEAR_ANY_RE.findall(stripped)
+        old = None if years else _OLD_YEAR_END_RE.search(stripped)
+        if len(years) > 1 and _RANGE_HINT_RE.search(stripped):
+            # a page range that looks like years ('12, 2019–2031.') is no date
+            years = [m.group(1) for m in _YEAR_ANY_RE.finditer(stripped)
+                     if not _RANGE_BEFORE_RE.search(stripped[max(0, m.start() - 4): m.start()])
+                     and not _RANGE_AFTER_RE.match(stripped, m.end())] or years
         if years:
             entry.year = int(years[-1])
         elif old:                   # 'Bell System Technical Journal, 27(3):379–423, 1948.'

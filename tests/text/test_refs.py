@@ -839,3 +839,36 @@ def test_a_url_is_cut_and_joined_as_a_reader_would(text: str, url: str) -> None:
     entry = parse_entry(text)
     assert entry.url == url
     assert url not in (entry.title or "")
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # initials with accents and strokes are initials
+    ("Öztürk, Ş., Çelik, Ö., & Łapiński, Ž. (2020). Verimli derin öğrenme. Bilişim Dergisi, 14(2), 33-45.",
+     "ozturk", 2020, "Verimli derin öğrenme"),
+    # an entry handed over with its label
+    ('[7] P. Nguyen, Q. Tran, R. Ortiz, "Sparse attention on small devices," in Proc. ICASSP, 2021, pp. 1-5.',
+     "nguyen", 2021, "Sparse attention on small devices"),
+    ("12. Olsen, K., Berg, T.: Compact language models. In: Proc. LREC, pp. 1-8 (2018)",
+     "olsen", 2018, "Compact language models"),
+    # what a style says about the work after its title is not the title
+    ("Fey, M., & Lenssen, J. E. (2019). PyG: Graph learning library (Version 2.0) [Computer software]. "
+     "https://github.com/pyg-team/pytorch_geometric", "fey", 2019, "PyG: Graph learning library"),
+    ("Gao, L. et al. (2021). The Pile: A text corpus for language modeling [Data set]. Zenodo.",
+     "gao", 2021, "The Pile: A text corpus for language modeling"),
+    # GB/T 7714: family name first, the type of the work in brackets
+    ("Zhao Minghui, Chen Lijuan. Green data centres and their cooling[J]. Journal of Software, 2021, 32(4): "
+     "100-115.", "zhao", 2021, "Green data centres and their cooling"),
+    # a page range that looks like years is no date
+    ("Berg, T. Energy budgets of training. J. Comput. Sci. 2018, 12, 2019-2031.", "berg", 2018,
+     "Energy budgets of training"),
+])
+def test_labels_initials_descriptors_and_page_ranges(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+def test_a_year_range_of_its_own_is_still_a_year() -> None:
+    # both years in a range and no other: the last, as before
+    assert parse_entry("Berg, T. Energy budgets of training. Workshop notes, 2019–2020.").year == 2020
+    # a year printed on its own wins over a range
+    assert parse_entry("Berg, T. Energy budgets. In Proc. of X, 2017. pp. 1998-2004.").year == 2017
