@@ -350,18 +350,29 @@ _COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
 _BROKEN_HYPHEN_RE = lazy(r"(\S*[^\W\d_])- (?!(?:and|or|nor|to|versus|vs)\b)(?=[^\W\d_])")
 
 
+_CAMEL_END_RE = lazy(r"[a-z][A-Z]+$")
+_CAPITALS_RE = lazy(r"[A-Z]{2,}(?![a-z])")
+
+
 def _unbreak_words(text: str) -> str:
     """Words broken at a line end put back together when the break is a space:
     between lower-case letters the hyphen goes ('em- beddings' -> 'embeddings');
-    by a capital or in a URL it stays ('SciB- ERT' -> 'SciB-ERT'). A hyphen
-    before 'and', 'or', 'to' is a word's ('energy- and carbon-intensive')."""
+    by a capital or in a URL it stays ('Sentence- BERT', 'V- measure'), except
+    inside a word of mixed case broken among its capitals ('SciB- ERT' ->
+    'SciBERT'). A hyphen before 'and', 'or', 'to' is a word's ('energy- and
+    carbon-intensive')."""
     if "- " not in text:
         return text
 
     def repl(m: re.Match[str]) -> str:
         word = m.group(1)
         nxt = text[m.end()]
-        if word[-1].islower() and nxt.islower() and "/" not in word and "www." not in word:
+        if "/" in word or "www." in word:
+            return word + "-"
+        if word[-1].islower() and nxt.islower():
+            return word
+        if word[-1].isupper() and nxt.isupper() and _CAMEL_END_RE.search(word) \
+                and _CAPITALS_RE.match(text, m.end()):
             return word
         return word + "-"
 
@@ -844,6 +855,7 @@ _LETTER_START_RE = lazy(r"[^\W\d_]")
 
 
 _SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
+_SOFT_HYPHEN_INSIDE_RE = lazy(r"\u00ad\s*(?=\S)")
 
 
 def _join_lines(lines: Iterable[str]) -> str:
@@ -872,6 +884,10 @@ def _join_fixed(lines: Iterable[str]) -> str:
     for ln in lines:
         if not ln:
             continue
+        if "\u00ad" in ln:
+            # PDFium's mark of a hyphen at a line end, the line break gone ('SciB\u00adERT'):
+            # a line-break hyphen, which _unbreak_words and the joins below read
+            ln = _SOFT_HYPHEN_INSIDE_RE.sub("- ", ln).replace("\u00ad", "-")
         if not out:
             out = ln
             continue
@@ -886,8 +902,6 @@ def _join_fixed(lines: Iterable[str]) -> str:
             out = out[:-1] + ln                         # hyphenation
         elif out[-1] == "-" and _LETTER_HYPHEN_RE.fullmatch(out[-2:]) and _LETTER_START_RE.match(ln):
             out += ln                                   # a hyphen of the word: 'Sentence-' 'BERT', 'V-' 'measure'
-        elif out[-1] == "\u00ad":
-            out = out[:-1] + ln                         # a soft hyphen: always a word broken at the line end
         else:
             out += " " + ln
     return out

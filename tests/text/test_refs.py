@@ -579,7 +579,7 @@ def test_title_ends_where_a_reader_sees_it_end(text: str, title: str) -> None:
      "Bioinformatics.", "cohen",
      "The structural and content aspects of abstracts versus bodies of full text journal articles are different"),
     ("Iz Beltagy, Kyle Lo, and Arman Cohan. 2019. SciB- ERT: A Pretrained Language Model for Scientific Text. "
-     "In EMNLP.", "beltagy", "SciB-ERT: A Pretrained Language Model for Scientific Text"),
+     "In EMNLP.", "beltagy", "SciBERT: A Pretrained Language Model for Scientific Text"),
     ("Andrew Rosenberg and Julia Hirschberg. 2007. V- measure: A Conditional Entropy-based External Cluster "
      "Evaluation Measure. In EMNLP.", "rosenberg",
      "V-measure: A Conditional Entropy-based External Cluster Evaluation Measure"),
@@ -872,3 +872,17 @@ def test_a_year_range_of_its_own_is_still_a_year() -> None:
     assert parse_entry("Berg, T. Energy budgets of training. Workshop notes, 2019–2020.").year == 2020
     # a year printed on its own wins over a range
     assert parse_entry("Berg, T. Energy budgets. In Proc. of X, 2017. pp. 1998-2004.").year == 2017
+
+
+@pytest.mark.parametrize("lines, title", [
+    # PDFium marks a line end's hyphen with a soft hyphen, inside the line or at its end:
+    # read as pypdf's hyphen is, a hyphen of the word by a capital, none between small letters
+    (["Nils Reimers and Iryna Gurevych. 2019. Sentence\u00adBERT: Sentence Embeddings using Siamese BERT\u00ad",
+      "Networks. In EMNLP."], "Sentence-BERT: Sentence Embeddings using Siamese BERT-Networks"),
+    (["Andrew Rosenberg. 2007. V\u00admeasure: a condi\u00adtional entropy-based measure. In EMNLP."],
+     "V-measure: a conditional entropy-based measure"),
+    (["Ana Lima and Rui Costa. 2021. Adapta\u00ad", "tion of CamemB\u00adERT to legal text. In LREC."],
+     "Adaptation of CamemBERT to legal text"),
+])
+def test_a_soft_hyphen_reads_as_a_line_break_hyphen(lines: list[str], title: str) -> None:
+    assert parse_entry(" ".join(lines), lines=lines).title == title
