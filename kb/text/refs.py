@@ -649,6 +649,9 @@ def _first_chunks(authors: str) -> list[str]:
 
 
 _FUNCTION_WORDS = frozenset("of for in on the at to und für fur".split())
+# words of organisations' names that no person's name holds, beside kb.text.names' own
+_NOT_NAME_WORDS = frozenset("""international national union centre center conference workshop symposium
+developers contributors community collective coalition cooperative""".split())
 _URL_HOST_RE = lazy(r"(?:https?://)?(?:www\.)?([^/\s]+)", re.I)
 
 
@@ -671,7 +674,9 @@ def _organisation_author(name: str, context: str = "") -> bool:
         core = w.replace(".", "").replace("-", "")
         if len(core) <= 2 and core.isupper():
             return False
-    if words[0] == "The":
+    if words[0] == "The" or any(w[:1].isdigit() for w in words[1:]):
+        return True                 # 'The Linux Foundation', 'NeurIPS 2021 Conference'
+    if any(w.lower() in _NOT_NAME_WORDS and w[:1].isupper() for w in words):
         return True
     if not words[0][:1].isupper():
         return False            # a list printed all in lower case: 'david nicholas, ...'
@@ -693,15 +698,19 @@ def _organisation_author(name: str, context: str = "") -> bool:
                 return True
             at = context.find(phrase, at + 1)
         if _may_hold_url(context):
-            squashed = name_key(name)
+            # every word of the name in the host: 'huggingface.co', 'azure.microsoft.com'
+            keys = [name_key(w) for w in words]
             for url in _URL_RE.findall(context):
                 host = _URL_HOST_RE.match(url)
-                if host and squashed in name_key(host.group(1)):
+                if host and all(k and k in name_key(host.group(1)) for k in keys):
                     return True
     return False
 
 
 _NAME_SENTENCE_END_RE = lazy(r"(?<=[a-z]{3})\.\s+(?=\S)")
+
+
+_ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
 
 
 def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
@@ -725,6 +734,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
     if _organisation_author(first, context):   # 'International Energy Agency', '{Meta AI}': one name
+        # 'Carbon Offset Research and Education': one name with its 'and'
+        whole = _ORG_AND_RE.match(authors)
+        if whole and whole.group(1) == first and not any(map(_is_initial, whole.group(2).split())):
+            first = whole.group(0).rstrip(" ,.;")
         return _ACRONYM_AFTER_RE.sub("", first) or first
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
@@ -1140,6 +1153,10 @@ _RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
 _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
+_CAPITALISED_PHRASE_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s+[\w\-':&]+){1,}")
+# a comma before a web address or the end closes a title printed between commas
+_TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
+_TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
@@ -1181,9 +1198,14 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.year = int(m.group(1))
             title = _extract_title(m.group(2))
         else:
-            first = _FIRST_PHRASE_RE.split(body, maxsplit=1)[0]
+            parts = _FIRST_PHRASE_RE.split(body, maxsplit=1)
+            first = parts[0]
             if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()):
                 entry.first_author = name_key(_first_author(first)) or None
+                # 'Google, Environmental Report 2020, https://...': the title after the author
+                after = parts[1] if len(parts) > 1 else ""
+                if body[len(first):len(first) + 1] == "," and _CAPITALISED_PHRASE_RE.match(after):
+                    title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
     if entry.year is None:
         stripped = _strip_ids(body)
         years = _YEAR_ANY_RE.findall(stripped)

@@ -886,3 +886,25 @@ def test_a_year_range_of_its_own_is_still_a_year() -> None:
 ])
 def test_a_soft_hyphen_reads_as_a_line_break_hyphen(lines: list[str], title: str) -> None:
     assert parse_entry(" ".join(lines), lines=lines).title == title
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # words no person's name holds, a number in the name, every word of it in the web address's host
+    ("European Broadcasting Union. 2022. Loudness recommendation R 128.", "europeanbroadcastingunion",
+     "Loudness recommendation R 128"),
+    ("ACL 2023 Workshop. 2023. Shared task overview. https://example.org/task", "aclworkshop", "Shared task overview"),
+    ("Google Cloud. 2022. Region picker. https://cloud.google.com/region-picker", "googlecloud", "Region picker"),
+    # one name with its 'and'
+    ("Research Institute for Energy and Environment, 2020, Grid emission factors, https://example.org/ef .",
+     "researchinstituteforenergyandenvironment", "Grid emission factors"),
+    # 'Author, Title, URL' with no year beside the author
+    ("Meta, Sustainability Report 2021, https://sustainability.fb.com/report.pdf .", "meta",
+     "Sustainability Report 2021"),
+    ("Amazon, Carbon methodology, May 2021.", "amazon", "Carbon methodology"),
+    # people
+    ("Jon Smith and Kate Jones. 2019. A title of a paper. In ACL.", "smith", "A title of a paper"),
+    ("Centeno, A. and Unión, B. 2019. A title of a paper. In ACL.", "centeno", "A title of a paper"),
+])
+def test_more_organisations_and_comma_separated_entries(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
