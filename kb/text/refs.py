@@ -354,7 +354,48 @@ _CAMEL_END_RE = lazy(r"[a-z][A-Z]+$")
 _CAPITALS_RE = lazy(r"[A-Z]{2,}(?![a-z])")
 
 
-def _unbreak_words(text: str) -> str:
+_WORD_END_RE = lazy(r"[^\W_][\w'’]*$")
+_WORD_START_RE = lazy(r"[^\W_][\w'’]*")
+
+
+def _keep_hyphen(word: str, after: str, breaks: list | None = None) -> bool:
+    """Whether the hyphen a line break left between `word` and the text `after`
+    it is the word's own: between small letters it is the line break's ('em-
+    beddings'), and inside a word of mixed case broken among its capitals ('SciB-
+    ERT'); by any other capital it is the word's ('Sentence- BERT', 'V- measure',
+    'BERT- Networks'). The choice is noted in `breaks`, for the paper's own text
+    to overrule (`_as_the_paper_writes`)."""
+    keep = not (word[-1].islower() and after[:1].islower()) and not (
+        word[-1].isupper() and after[:1].isupper() and _CAMEL_END_RE.search(word) and _CAPITALS_RE.match(after))
+    if breaks is not None:
+        left, right = _WORD_END_RE.search(word), _WORD_START_RE.match(after)
+        if left and right:
+            breaks.append((left.group(0), right.group(0), keep))
+    return keep
+
+
+def _as_the_paper_writes(title: str, breaks: list, document: str) -> str:
+    """A title's words broken at line ends written as the paper writes them
+    elsewhere, as a reader would: with their hyphen ('semi-supervised') or
+    without ('SciBERT'), where the rule of `_keep_hyphen` guessed otherwise.
+    Only the title's words are looked up: a search of the paper each."""
+    for left, right, keep in breaks:
+        if not left.isascii() or not right.isascii():
+            left, right = clean_text(left), clean_text(right)
+        hyphened, whole = f"{left}-{right}", left + right
+        made, other = (hyphened, whole) if keep else (whole, hyphened)
+        at = title.find(made)
+        if at < 0:
+            continue
+        if keep:
+            if whole.lower() in document and hyphened.lower() not in document:
+                title = title[:at] + whole + title[at + len(made):]
+        elif hyphened.lower() in document:
+            title = title[:at] + other + title[at + len(made):]
+    return title
+
+
+def _unbreak_words(text: str, breaks: list | None = None) -> str:
     """Words broken at a line end put back together when the break is a space:
     between lower-case letters the hyphen goes ('em- beddings' -> 'embeddings');
     by a capital or in a URL it stays ('Sentence- BERT', 'V- measure'), except
@@ -366,15 +407,9 @@ def _unbreak_words(text: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         word = m.group(1)
-        nxt = text[m.end()]
         if "/" in word or "www." in word:
             return word + "-"
-        if word[-1].islower() and nxt.islower():
-            return word
-        if word[-1].isupper() and nxt.isupper() and _CAMEL_END_RE.search(word) \
-                and _CAPITALS_RE.match(text, m.end()):
-            return word
-        return word + "-"
+        return word + "-" if _keep_hyphen(word, text[m.end(): m.end() + 40], breaks) else word
 
     return _BROKEN_HYPHEN_RE.sub(repl, text)
 
@@ -392,6 +427,8 @@ def _prep_names(text: str) -> str:
 
 
 _LOWER_WORD_RE = lazy(r"[a-z]{2,}")
+# a capital on its own before a word of small letters: what _Tokens re-joins
+_SPLIT_CAPITAL_RE = lazy(r"(?<!\S)[A-Z]\s+[a-z]{2}")
 
 
 class _Tokens:
@@ -414,7 +451,8 @@ class _Tokens:
         self._raw = raw
         # per token, the index in `raw` of its last word; None: one word each
         self._last: list[int] | None = None
-        if 1 not in map(len, raw):         # no one-letter word: nothing to re-join
+        # no one-letter word, or none a capital before a small word: nothing to re-join
+        if 1 not in map(len, raw) or not _SPLIT_CAPITAL_RE.search(text):
             self.words = raw
             return
         words: list[str] = []
@@ -459,7 +497,7 @@ def _is_initial(tok: str) -> bool:
 
 def _is_capital(tok: str) -> bool:
     """A lone capital, with or without its full stop ('B', 'Ø.')."""
-    return bool(_CAPITAL_RE.match(tok if tok.isascii() else ascii_fold(tok)))
+    return 0 < len(tok) <= 2 and tok[0].isupper() and tok[0].isalpha() and tok[1:] in ("", ".")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -665,30 +703,36 @@ def _organisation_author(name: str, context: str = "") -> bool:
     name printed again in the entry's title or as its web address's host ('Hugging
     Face. 2023. The Hugging Face Hub ... https://huggingface.co'). A person's name
     has initials, or none of these: 'Face, H.' never comes here (it has a comma)."""
-    if is_organisation(name):
-        return True
     words = name.split()
     if len(words) < 2:
         return False
-    for w in words:                 # initials: 'J.', 'J', 'J.-P.', 'JH'
+    last = len(words) - 1
+    found = False
+    mixed = not name.isupper()
+    for k, w in enumerate(words):
         core = w.replace(".", "").replace("-", "")
         if len(core) <= 2 and core.isupper():
-            return False
-    if words[0] == "The" or any(w[:1].isdigit() for w in words[1:]):
-        return True                 # 'The Linux Foundation', 'NeurIPS 2021 Conference'
-    if any(w.lower() in _NOT_NAME_WORDS and w[:1].isupper() for w in words):
-        return True
-    if not words[0][:1].isupper():
-        return False            # a list printed all in lower case: 'david nicholas, ...'
-    lower = [w for w in words[1:] if w[:1].islower() and not _name_like(w)]
-    if any(w in _FUNCTION_WORDS for w in lower) or (lower and lower[-1] == words[-1]):
-        return True
-    if any(not w.isupper() for w in words):
+            return is_organisation(name)        # initials: 'J.', 'J', 'J.-P.', 'JH'; but 'U.S. Department'
+        if found or not k:
+            continue
+        first = w[0]
+        if first.isdigit():
+            found = True                        # 'NeurIPS 2021 Conference'
+        elif first.islower():
+            # a small word of a phrase ('Our World in Data'), a lower-case last word ('PyTorch contributors')
+            found = not _name_like(w) and (w in _FUNCTION_WORDS or k == last)
+        elif w.lower() in _NOT_NAME_WORDS:
+            found = True
+    if found or words[0] == "The":
+        return words[0][:1].isupper()           # not a list printed all in lower case: 'david nicholas'
+    if mixed and words[0][:1].isupper():
         for k, w in enumerate(words):
             core = w.strip(".,()")
             # three capitals or more, and not a family name's initials ('Smith JRR'; 'Amy JH Kind')
-            if len(core) >= 3 and core.isupper() and core.isalpha() and (len(core) >= 4 or k < len(words) - 1):
+            if len(core) >= 3 and core.isupper() and core.isalpha() and (len(core) >= 4 or k < last):
                 return True
+    if is_organisation(name):
+        return True
     if context and len(name) >= 8:
         phrase = " ".join(words)
         at = context.find(phrase)
@@ -733,8 +777,9 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
-    if _organisation_author(first, context):   # 'International Energy Agency', '{Meta AI}': one name
-        # 'Carbon Offset Research and Education': one name with its 'and'
+    # the title and web address tell an organisation only when it is the one author
+    if _organisation_author(first, context if len(chunks) == 1 else ""):   # 'International Energy Agency'
+        # one name, with its 'and': 'Carbon Offset Research and Education'
         whole = _ORG_AND_RE.match(authors)
         if whole and whole.group(1) == first and not any(map(_is_initial, whole.group(2).split())):
             first = whole.group(0).rstrip(" ,.;")
@@ -820,7 +865,7 @@ def _extract_title(rest: str) -> str | None:
     if not rest:
         return None
     quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest))
-    if not quoted and "(" in rest:
+    if not quoted and ("(19" in rest or "(20" in rest):
         # Elsevier: 'Deep learning, Nature 521 (2015) 436-444.': the journal after a comma
         venue = _COMMA_VENUE_RE.search(rest)
         if venue and venue.start() >= 8:
@@ -861,8 +906,6 @@ def _extract_title(rest: str) -> str | None:
 _URLISH_RE = lazy(r"(?:https?:|www\.|doi\.org|/)\S*$")
 _URL_PART_RE = lazy(r"[\w/.\-%#?=&]+")
 _CAPITALISED_WORD_RE = lazy(r"[A-Z][a-z]+\s")
-_HYPHENATED_RE = lazy(r"[a-zà-ÿ]-")
-_LOWER_START_RE = lazy(r"[a-zà-ÿ]")
 _LETTER_HYPHEN_RE = lazy(r"[^\W\d_]-")
 _LETTER_START_RE = lazy(r"[^\W\d_]")
 
@@ -871,11 +914,12 @@ _SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
 _SOFT_HYPHEN_INSIDE_RE = lazy(r"\u00ad\s*(?=\S)")
 
 
-def _join_lines(lines: Iterable[str]) -> str:
+def _join_lines(lines: Iterable[str], breaks: list | None = None) -> str:
     """One entry's lines as one string: hyphenation at line ends undone
-    between lower-case letters, URLs and DOIs broken across lines re-joined.
-    Stray accents go first: PDFium may end a line 'Summa- ¨' ."""
-    return _join_fixed([fix_pdf_accents(ln).strip() for ln in lines])
+    (`_keep_hyphen`, noting each in `breaks` when given), URLs and DOIs broken
+    across lines re-joined. Stray accents go first: PDFium may end a line
+    'Summa- ¨' ."""
+    return _join_fixed([fix_pdf_accents(ln).strip() for ln in lines], breaks)
 
 
 # a word ending in a DOI, whole or broken off ('doi:10.1145/3442188.', 'https://doi.org/10.1145/34421')
@@ -891,7 +935,7 @@ def _continues_doi(line: str) -> bool:
     return bool(_DOI_MORE_RE.fullmatch(word.rstrip(".,;"))) and not _YEAR_TOKEN_RE.match(word)
 
 
-def _join_fixed(lines: Iterable[str]) -> str:
+def _join_fixed(lines: Iterable[str], breaks: list | None = None) -> str:
     """_join_lines of lines already through fix_pdf_accents and strip()."""
     out = ""
     for ln in lines:
@@ -911,10 +955,9 @@ def _join_fixed(lines: Iterable[str]) -> str:
         elif last[-1] in "-/._=?&#%:" and _URLISH_RE.search(last) and _URL_PART_RE.match(ln) \
                 and not _CAPITALISED_WORD_RE.match(ln) and not (doi and last[-1] in ".:"):
             out += ln                                   # a URL broken across lines
-        elif out[-1] == "-" and _HYPHENATED_RE.fullmatch(out[-2:]) and _LOWER_START_RE.match(ln):
-            out = out[:-1] + ln                         # hyphenation
         elif out[-1] == "-" and _LETTER_HYPHEN_RE.fullmatch(out[-2:]) and _LETTER_START_RE.match(ln):
-            out += ln                                   # a hyphen of the word: 'Sentence-' 'BERT', 'V-' 'measure'
+            # hyphenation ('em-' 'beddings'), or a hyphen of the word: 'Sentence-' 'BERT', 'V-' 'measure'
+            out = out + ln if _keep_hyphen(last[:-1], ln, breaks) else out[:-1] + ln
         else:
             out += " " + ln
     return out
@@ -1120,6 +1163,7 @@ def find_references(pages: list[str]) -> list[RefEntry]:
     without references, or text pypdf could not decode)."""
     clean = _clean_pages(pages)
     best: list[RefEntry] = []
+    document: str | None = None
     for section in _section_lines(clean):
         if not section:
             continue
@@ -1128,8 +1172,10 @@ def find_references(pages: list[str]) -> list[RefEntry]:
             raw_entries = _split_unlabelled(section)
         else:
             raw_entries = _split_labelled(section, style)
+        if document is None:
+            document = "\n".join(p or "" for p in pages).lower()
         entries = [parse_entry(" ".join(lines), idx=i + 1, label=label, page=page,
-                               lines=lines)
+                               lines=lines, document=document)
                    for i, (label, page, lines) in enumerate(raw_entries)]
         entries = [e for e in entries if e.raw]
         for i, e in enumerate(entries, 1):
@@ -1160,12 +1206,16 @@ _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)
 
 
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
-                lines: list[str] | None = None) -> RefEntry:
-    """Fields of one reference entry (label already removed)."""
+                lines: list[str] | None = None, document: str | None = None) -> RefEntry:
+    """Fields of one reference entry (label already removed). `document`, the
+    text of the paper the entry is from in lower case, says how the title's
+    words broken at line ends are written whole."""
     # PDFium's soft hyphen (U+00AD) marks a word the typesetter broke at a line end
     # ("adapta\u00adtion"): invisible on the page, a stray '-' on a terminal.
     raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
-    joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else text.splitlines())))
+    breaks: list | None = [] if document else None
+    joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else text.splitlines(), breaks)),
+                            breaks)
     # " ." pypdf leaves before full stops, and "D. ," before commas
     if _SPACE_PUNCT_RE.search(joined):
         joined = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", joined)
@@ -1221,6 +1271,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.year = int(old.group(1))
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
+    if breaks and title:
+        title = _as_the_paper_writes(title, breaks, document)
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

@@ -908,3 +908,29 @@ def test_a_soft_hyphen_reads_as_a_line_break_hyphen(lines: list[str], title: str
 def test_more_organisations_and_comma_separated_entries(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("lines, document, title", [
+    # the paper writes the word with its hyphen elsewhere: the line break's hyphen is the word's
+    (["Ana Lima and Rui Costa. 2021. Semi-", "supervised parsing of legal text. In LREC."],
+     "we train a semi-supervised parser", "Semi-supervised parsing of legal text"),
+    # ... or whole, without it
+    (["Ana Lima and Rui Costa. 2021. Legal-", "BERT for contracts. In LREC."],
+     "we compare with legalbert and others", "LegalBERT for contracts"),
+    # no word of the paper says otherwise: the rule stands
+    (["Ana Lima and Rui Costa. 2021. Semi-", "supervised parsing of legal text. In LREC."],
+     "nothing about it here", "Semisupervised parsing of legal text"),
+    (["Ana Lima and Rui Costa. 2021. Legal-", "BERT for contracts. In LREC."], "", "Legal-BERT for contracts"),
+])
+def test_a_word_broken_at_a_line_end_is_written_as_the_paper_writes_it(lines: list[str], document: str,
+                                                                       title: str) -> None:
+    assert parse_entry(" ".join(lines), lines=lines, document=document).title == title
+
+
+def test_find_references_reads_broken_words_in_the_papers_own_text() -> None:
+    body = "Intro\nWe use semi-supervised training throughout.\n"
+    refs = ("References\nAna Lima and Rui Costa. 2021. Semi-\nsupervised parsing of legal text. In LREC.\n"
+            "Bo Li and Yu Wang. 2020. Fast parsers for long documents. In ACL.\n"
+            "Cy Dee and Ed Fox. 2019. Parsing at scale with little data. In EMNLP.\n")
+    titles = [e.title for e in find_references([body, refs])]
+    assert titles[0] == "Semi-supervised parsing of legal text"
