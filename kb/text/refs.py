@@ -427,8 +427,6 @@ def _prep_names(text: str) -> str:
 
 
 _LOWER_WORD_RE = lazy(r"[a-z]{2,}")
-# a capital on its own before a word of small letters: what _Tokens re-joins
-_SPLIT_CAPITAL_RE = lazy(r"(?<!\S)[A-Z]\s+[a-z]{2}")
 
 
 class _Tokens:
@@ -451,8 +449,7 @@ class _Tokens:
         self._raw = raw
         # per token, the index in `raw` of its last word; None: one word each
         self._last: list[int] | None = None
-        # no one-letter word, or none a capital before a small word: nothing to re-join
-        if 1 not in map(len, raw) or not _SPLIT_CAPITAL_RE.search(text):
+        if 1 not in map(len, raw):         # no one-letter word: nothing to re-join
             self.words = raw
             return
         words: list[str] = []
@@ -911,7 +908,27 @@ _LETTER_START_RE = lazy(r"[^\W\d_]")
 
 
 _SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
-_SOFT_HYPHEN_INSIDE_RE = lazy(r"\u00ad\s*(?=\S)")
+def _soft_hyphens(line: str, breaks: list | None) -> str:
+    """A line's soft hyphens: inside it, the word's hyphen or none, as `_keep_hyphen`
+    says between letters ('Sentence\u00adBERT', 'adapta\u00adtion'), none by other
+    characters; at its end a hyphen, for the join with the next line to read."""
+    out: list[str] = []
+    done, n = 0, len(line)
+    at = line.find("\u00ad")
+    while at >= 0:
+        nxt = at + 1
+        while nxt < n and line[nxt] in " \t":
+            nxt += 1
+        if nxt >= n:
+            break                                   # at the line's end
+        left = line[max(line.rfind(" ", 0, at), line.rfind("\t", 0, at)) + 1: at].replace("\u00ad", "")
+        after = line[nxt: nxt + 40]
+        keep = bool(left) and left[-1].isalpha() and after[:1].isalpha() and _keep_hyphen(left, after, breaks)
+        out.append(line[done:at] + ("-" if keep else ""))
+        done = nxt
+        at = line.find("\u00ad", nxt)
+    out.append(line[done:])
+    return "".join(out).replace("\u00ad", "-")
 
 
 def _join_lines(lines: Iterable[str], breaks: list | None = None) -> str:
@@ -943,8 +960,8 @@ def _join_fixed(lines: Iterable[str], breaks: list | None = None) -> str:
             continue
         if "\u00ad" in ln:
             # PDFium's mark of a hyphen at a line end, the line break gone ('SciB\u00adERT'):
-            # a line-break hyphen, which _unbreak_words and the joins below read
-            ln = _SOFT_HYPHEN_INSIDE_RE.sub("- ", ln).replace("\u00ad", "-")
+            # read as a line-break hyphen is (_keep_hyphen); at the line's end, by the joins below
+            ln = _soft_hyphens(ln, breaks)
         if not out:
             out = ln
             continue
