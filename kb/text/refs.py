@@ -908,6 +908,10 @@ _LETTER_START_RE = lazy(r"[^\W\d_]")
 
 
 _SOFT_HYPHEN_RE = lazy(r"\u00ad\s*")
+# TeX's OT1 font encoding puts its accents at these codes, which PDF text may keep
+_OT1_ACCENTS = str.maketrans({"\x12": "`", "\x13": "´", "\x14": "ˇ", "\x15": "˘", "\x17": "˚", "\x18": "¸",
+                              "\x7f": "¨"})
+_OT1_ACCENT_RE = lazy(r"[\x12-\x15\x17\x18\x7f]")
 def _soft_hyphens(line: str, breaks: list | None) -> str:
     """A line's soft hyphens: inside it, the word's hyphen or none, as `_keep_hyphen`
     says between letters ('Sentence\u00adBERT', 'adapta\u00adtion'), none by other
@@ -1132,6 +1136,27 @@ def _split_labelled(lines: list[tuple[int, str]], style: str) -> list[tuple[str 
     return entries
 
 
+# a key label broken at its line's end: '[WVS+' then '96] Ron Weiss, ...'
+_KEY_OPEN_RE = lazy(r"\s*\[[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ+\-'’]{0,11}")
+_KEY_CLOSE_RE = lazy(r"\s*\d{2,4}[a-z]?\]")
+
+
+def _join_broken_keys(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A keyed list's lines with each label broken across two lines made whole again."""
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        page, ln = lines[i]
+        if i + 1 < n and ln.lstrip()[:1] == "[" and "]" not in ln and _KEY_OPEN_RE.fullmatch(ln.rstrip()) \
+                and _KEY_CLOSE_RE.match(lines[i + 1][1]):
+            out.append((page, ln.rstrip() + lines[i + 1][1].lstrip()))
+            i += 2
+            continue
+        out.append((page, ln))
+        i += 1
+    return out
+
+
 def _page_has_label(lines: list[tuple[int, str]], page: int, style: str) -> bool:
     rx = {"numbered": _NUM_LABEL_RE, "keyed": _KEY_LABEL_RE, "dotted": _DOT_LABEL_RE}[style]
     return any(p == page and rx.match(t) for p, t in lines)
@@ -1188,6 +1213,8 @@ def find_references(pages: list[str]) -> list[RefEntry]:
         if style == "unlabelled":
             raw_entries = _split_unlabelled(section)
         else:
+            if style == "keyed":
+                section = _join_broken_keys(section)
             raw_entries = _split_labelled(section, style)
         if document is None:
             document = "\n".join(p or "" for p in pages).lower()
@@ -1229,6 +1256,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     words broken at line ends are written whole."""
     # PDFium's soft hyphen (U+00AD) marks a word the typesetter broke at a line end
     # ("adapta\u00adtion"): invisible on the page, a stray '-' on a terminal.
+    if _OT1_ACCENT_RE.search(text):
+        # TeX's OT1 accents as control characters ('V\x13elez' is 'Vélez'): spacing accents,
+        # which fix_pdf_accents puts on their letter
+        text = text.translate(_OT1_ACCENTS)
+        lines = [ln.translate(_OT1_ACCENTS) for ln in lines] if lines is not None else None
     raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
     breaks: list | None = [] if document else None
     joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else text.splitlines(), breaks)),

@@ -934,3 +934,23 @@ def test_find_references_reads_broken_words_in_the_papers_own_text() -> None:
             "Cy Dee and Ed Fox. 2019. Parsing at scale with little data. In EMNLP.\n")
     titles = [e.title for e in find_references([body, refs])]
     assert titles[0] == "Semi-supervised parsing of legal text"
+
+
+def test_a_key_label_broken_across_lines_opens_its_entry() -> None:
+    refs = ("References\n[Kle98] Jon Kleinberg. Authoritative sources in a hyperlinked environment. In SODA, 1998.\n"
+            "[Til] Hope N. Tillman. Evaluating quality on the net. http://www.example.net/findqual.html.\n"
+            "[WVS+\n96] Ron Weiss, Bienvenido Velez, and Mark A. Sheldon. HyPursuit: A hierarchical network search\n"
+            "engine. In Proceedings of Hypertext, pages 180-193, 1996.\n"
+            "[Zo99] Ann Zo. A last entry of the list. In WWW, 1999.\n")
+    entries = find_references(["Body text.", refs])
+    assert [e.label for e in entries] == ["[Kle98]", "[Til]", "[WVS+96]", "[Zo99]"]
+    assert (entries[2].first_author, entries[2].year) == ("weiss", 1996)
+    assert entries[1].year is None and "Weiss" not in entries[1].raw
+
+
+def test_tex_accents_kept_as_control_characters_are_accents() -> None:
+    # TeX's OT1 acute accent (0x13) before its letter, as some PDFs keep it: 'V\x13elez' is 'Vélez'
+    entry = parse_entry("Ron Weiss, Bienvenido V\x13elez, and Mark A. Sheldon. HyPursuit: A hierarchical network "
+                        "search engine. In Proceedings of Hypertext, pages 180-193, 1996.")
+    assert (entry.first_author, entry.year, entry.title) == ("weiss", 1996,
+                                                             "HyPursuit: A hierarchical network search engine")
