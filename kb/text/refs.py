@@ -1244,6 +1244,9 @@ _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
 _CAPITALISED_PHRASE_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s+[\w\-':&]+){1,}")
+# 'Strubell, Ganesh and McCallum (2019)': after the first name, more names and the year, no title
+_MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+(?:and|&)\s+[A-Z][\w\-']*"
+                                r"\s*[,.]?\s*\(?(?:19|20)\d\d")
 # a comma before a web address or the end closes a title printed between commas
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
@@ -1303,7 +1306,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 entry.first_author = name_key(_first_author(first)) or None
                 # 'Google, Environmental Report 2020, https://...': the title after the author
                 after = parts[1] if len(parts) > 1 else ""
-                if body[len(first):len(first) + 1] == "," and _CAPITALISED_PHRASE_RE.match(after):
+                if body[len(first):len(first) + 1] == "," and _CAPITALISED_PHRASE_RE.match(after) \
+                        and not _MORE_NAMES_THEN_YEAR_RE.match(after):
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
     if entry.year is None:
         stripped = _strip_ids(body)

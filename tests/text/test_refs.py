@@ -954,3 +954,13 @@ def test_tex_accents_kept_as_control_characters_are_accents() -> None:
                         "search engine. In Proceedings of Hypertext, pages 180-193, 1996.")
     assert (entry.first_author, entry.year, entry.title) == ("weiss", 1996,
                                                              "HyPursuit: A hierarchical network search engine")
+
+
+@pytest.mark.parametrize("text", ["Strubell, Ganesh and McCallum (2019), p. 3", "Doe, Roe, Poe and Moe (2020)",
+                                  "Strubell, Ganesh & McCallum 2019, p. 3"])
+def test_family_names_before_the_year_are_authors_not_a_title(text):
+    # A note's attribution line or a short entry: the names after the first are more
+    # authors ('Google, Environmental Report 2020, https://...' has its title after the comma).
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (text.split(",")[0].lower(), None)
+    assert entry.year in (2019, 2020)
