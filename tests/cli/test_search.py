@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from budgets import budget
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kbrun import run_kb
@@ -222,7 +223,7 @@ def opened(root):
     kb.close()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=budget(150, 600), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=60) | st.lists(st.sampled_from(
     ['"', "*", "-", "+", "(", ")", ":", "^", "AND", "OR", "NOT", "NEAR", "energy", "image", " ", ",", "{", "}"]),
     max_size=12).map("".join))

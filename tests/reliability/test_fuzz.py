@@ -69,7 +69,7 @@ ID_PARTS = ["arxiv:", "arXiv:", "ARXIV:", "doi:", "DOI:", "https://arxiv.org/abs
 identifiers = st.lists(st.one_of(st.sampled_from(ID_PARTS), st.text(max_size=6)), max_size=6).map("".join)
 
 
-@settings(FAST, max_examples=examples(600, 600))
+@settings(FAST, max_examples=examples(300, 600))
 @given(identifiers)
 @example("a" * 300)                 # a name too long for the filesystem
 @example("~nosuchuser/paper.pdf")   # a home folder that does not exist
@@ -303,7 +303,7 @@ NOTE_PARTS = ["<note-quote", " quote=\"", "\"", "'", ">", "</note-quote>", "</no
 notes = st.lists(st.one_of(st.sampled_from(NOTE_PARTS), st.text(max_size=10)), max_size=40).map("".join)
 
 
-@settings(FAST, max_examples=examples(400, 400))
+@settings(FAST, max_examples=examples(200, 400))
 @given(notes)
 def test_parse_note_never_raises(text):
     from kb.text.notes import parse_note
@@ -353,7 +353,7 @@ class no_eval:
         builtins.eval, builtins.exec = self.saved
 
 
-@settings(FAST, max_examples=examples(500, 500))
+@settings(FAST, max_examples=examples(250, 500))
 @given(expressions, st.sampled_from(["2 kWh", "6 kWh", "10 %", "1e3 kg", "3", "x", "", "5 ± 1 kWh"]))
 @example("__import__('os').system('touch /tmp/kb-pwned')", "0")
 @example("open('/etc/passwd').read()", "0")

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from budgets import budget
 from corpus import corpus_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -281,7 +282,7 @@ def bib_texts(draw):
     return "".join(out)
 
 
-@settings(deadline=None, derandomize=True, database=None, max_examples=400,
+@settings(deadline=None, derandomize=True, database=None, max_examples=budget(200, 800),
           suppress_health_check=list(HealthCheck))
 @given(bib_texts())
 def test_where_the_own_reading_vouches_pybtex_reads_the_same(text):
@@ -356,7 +357,7 @@ _EDIT = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=budget(150, 600), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PART, max_size=8), st.lists(_EDIT, max_size=5), st.sampled_from(["\n", "\n\n"]))
 def test_where_the_owned_lines_land_is_what_reading_the_written_file_finds(parts, edits, sep):
     """render_with_owned says where the `% kb-owned:` lines are in the text it renders, so

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 import pytest
+from budgets import budget
 from corpus import corpus_path, wattbot_pages
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -258,7 +259,7 @@ def test_exponent_is_not_a_negative_number() -> None:
 _ALPHABET = list("ab c1 2.,-[]…\n\u00adﬁ’") + ["[...]", "not ", "0.5", " [x] "]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(150, 600), deadline=None)
 @given(pages=st.lists(st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join), max_size=4),
        quote=st.lists(st.sampled_from(_ALPHABET), max_size=20).map("".join))
 @example(pages=["0.5 - 1"], quote="-1")        # found by hypothesis: the range's dash taken for a sign
@@ -275,7 +276,7 @@ def test_never_raises_and_spans_hold_the_quote(pages: list[str], quote: str) -> 
         assert normalise(spans_text(d, m)) == core(quote)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(150, 600), deadline=None)
 @given(data=st.data())
 def test_slices_of_a_page_map_back_to_themselves(data: st.DataObject) -> None:
     words = ["energy", "0.5", "kWh", "not", "ﬁne", "multi-\npurpose", "CO 2", "[12]", "the"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from budgets import budget
 from corpus import wattbot_pages
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,7 +93,7 @@ def test_offsets_point_at_the_original_characters() -> None:
     assert f.original(len(f.text) - 3, len(f.text)) == "𝐶𝑂2"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(150, 600), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab1 -\n.,\u00adﬁ𝐶’–\u00a0\u200bÉ")), max_size=60))
 def test_offset_map_is_monotonic_and_each_char_comes_from_its_origin(s: str) -> None:
     f = fold(s)
