@@ -12,6 +12,7 @@ input or a refused operation, 1 for failed checks."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -53,8 +54,13 @@ def _root(kb_path: Optional[Path] = typer.Option(
     state["kb"] = kb_path
 
 
+@functools.cache
 def family_command(name: str):
-    """The click command `name` of its family, loading that family (kb.cli.<family>)."""
+    """The click command `name` of its family, loading that family (kb.cli.<family>).
+    Made once per process: a process that runs kb more than once (a test suite, a
+    script calling main) does not build the command again (typer reads every
+    parameter's signature, a few milliseconds a family); click makes a new context
+    for each run, so nothing of one run is kept for the next."""
     from typer.main import get_command
 
     family = importlib.import_module(f"kb.cli.{COMMANDS[name][0]}")
@@ -99,6 +105,14 @@ def _lazy_root(root):
 
 # -- entry point --------------------------------------------------------------------------
 
+@functools.cache
+def _root_command():
+    """The root click group, made once per process (family_command)."""
+    from typer.main import get_command
+
+    return _lazy_root(get_command(app))
+
+
 def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run kb; return the exit code. Known errors print one line, never a traceback.
@@ -116,11 +130,9 @@ def _run(argv: list[str] | None) -> int:
         from typer._click import exceptions as click_exc
     except ImportError:
         from click import exceptions as click_exc
-    from typer.main import get_command
-
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = _lazy_root(get_command(app))
+    command = _root_command()
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)
     except KBError as exc:
