@@ -1,11 +1,13 @@
 """A small knowledge base of one paper with two pages of text, which the red-team tests
-(test_redteam.py, test_redteam3.py) break in their many ways."""
+(test_redteam.py, test_redteam3.py, test_redteam5.py) break in their many ways; and the
+one-line refusal those tests expect of kb."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from kbcache import from_template
 from kbrun import run_kb
 
 BIB = """@misc{alpha2020energy,
@@ -27,3 +29,23 @@ def make_alpha(root: Path, tmp_path: Path) -> Path:
     pages.write_text(json.dumps(PAGES))
     assert run_kb("text", "load", "alpha2020energy", pages, "--version", "v1").code == 0
     return root
+
+
+def alpha_with_claim(root: Path, tmp_path: Path) -> Path:
+    """The alpha knowledge base with one claim ("energy", 1,287 MWh) on page 1: built once
+    per test process and copied (tests/kbcache.py)."""
+    def build():
+        make_alpha(root, tmp_path)
+        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
+                   "--id", "energy")
+        assert r.code == 0, r.err
+    return from_template("alpha-claim", root, build)
+
+
+def one_error(r, *words: str) -> None:
+    """kb refused (exit 2) in one line of its own, naming each of `words`: no traceback."""
+    assert r.code == 2, r.out + r.err
+    assert r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
+    assert "Traceback" not in r.err and "internal error" not in r.err
+    for w in words:
+        assert w in r.err, r.err

@@ -13,32 +13,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from alphakb import BIB, make_alpha
-from kbcache import from_template
+from alphakb import BIB, alpha_with_claim, one_error
 from kbrun import run_kb
 
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
-    def build():
-        make_alpha(kb_root, tmp_path)
-        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
-                   "--id", "energy")
-        assert r.code == 0, r.err
-    return from_template("alpha-claim", kb_root, build)
+    return alpha_with_claim(kb_root, tmp_path)
 
 
 def _doctor_clean() -> None:
     r = run_kb("doctor")
     assert r.code == 0 and "nothing to repair" in r.out, r.out + r.err
-
-
-def _one_error(r, *words: str) -> None:
-    assert r.code == 2, r.out + r.err
-    assert r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
-    assert "Traceback" not in r.err and "internal error" not in r.err
-    for w in words:
-        assert w in r.err, r.err
 
 
 # -- the claims folder replaced by something kb cannot list ------------------------------------
@@ -60,7 +46,7 @@ def test_a_claims_folder_kb_cannot_list_stops_every_command_and_loses_nothing(al
     kept = _replace_claims_folder(alpha, tmp_path, how)
     for args in (("ls",), ("claims",), ("verify",), ("rebuild",),
                  ("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e in total")):
-        _one_error(run_kb(*args), "claims/", why)
+        one_error(run_kb(*args), "claims/", why)
     r = run_kb("doctor")
     assert r.code == 1 and f"claims/: cannot read ({why})" in r.out, r.out + r.err
     assert "is gone" not in r.out and "kb rebuild" not in r.out      # rebuilding would not help
@@ -130,7 +116,7 @@ def test_a_misspelt_kb_toml_key_is_named_not_ignored(alpha, tmp_path, edit, name
 
     pdf = tmp_path / "p.pdf"
     pdf.write_bytes(make_pdf(["Gamma models use 5 kWh."]))
-    _one_error(run_kb("add", "--offline", pdf), "kb.toml", named)
+    one_error(run_kb("add", "--offline", pdf), "kb.toml", named)
     assert "gamma" not in (alpha / "references.bib").read_text().lower()
 
 
@@ -173,7 +159,7 @@ def test_an_arxiv_pdf_answer_that_is_no_pdf_is_said_for_what_it_is(kb_root, arxi
     right content type said to be wrong, and the answer's bytes as a Python literal."""
     arxiv.papers["2311.16863"]["versions"][3] = _zip() if body is None else body
     r = run_kb("add", "2311.16863")
-    _one_error(r, f"sent {said} (", "instead of a PDF for 2311.16863v3; nothing was kept")
+    one_error(r, f"sent {said} (", "instead of a PDF for 2311.16863v3; nothing was kept")
     assert "b'" not in r.err and "\\x" not in r.err
     assert (kb_root / "references.bib").read_text() == "" and run_kb("ls", "--json").json == []
 
@@ -204,7 +190,7 @@ def test_a_key_too_long_for_a_file_name_is_said_shortly_and_can_be_renamed(kb_ro
     pages.write_text(json.dumps(["We used 12 kWh of energy."]))
     assert run_kb("text", "load", key, pages).code == 0
     r = run_kb("quote", "add", key, "We used 12 kWh of energy")
-    _one_error(r, "(300 characters) cannot be used as a file name", "kb rename")
+    one_error(r, "(300 characters) cannot be used as a file name", "kb rename")
     assert key not in r.err
     r = run_kb("rename", key, "doe2021long")
     assert r.code == 0, r.err
@@ -236,7 +222,7 @@ def test_a_page_locator_of_many_digits_is_a_wrong_page_not_ignored(alpha, tmp_pa
                                   ("graph", "missing", "--top", "99999999999999999999999")])
 def test_a_whole_number_beyond_what_the_index_counts_is_one_line(alpha, args):
     """It was an internal error (OverflowError: Python int too large to convert to SQLite INTEGER)."""
-    _one_error(run_kb(*args), "too large")
+    one_error(run_kb(*args), "too large")
 
 
 # -- a path holding a newline or an escape --------------------------------------------------------
@@ -248,13 +234,13 @@ def test_a_whole_number_beyond_what_the_index_counts_is_one_line(alpha, args):
 ])
 def test_a_path_with_a_newline_or_an_escape_is_named_on_one_line(kb_root, args, said):
     """The error named the path as it is: a newline in it broke the one line in two."""
-    _one_error(run_kb(*args), said)
+    one_error(run_kb(*args), said)
 
 
 def test_a_folder_with_a_newline_in_its_name_is_named_on_one_line(kb_root, tmp_path):
     folder = tmp_path / "d\nir.pdf"
     folder.mkdir()
-    _one_error(run_kb("add", "--offline", folder), "'" + str(folder).replace("\n", "\\n") + "' is not a regular file")
+    one_error(run_kb("add", "--offline", folder), "'" + str(folder).replace("\n", "\\n") + "' is not a regular file")
 
 
 @pytest.mark.parametrize("body, said", [
@@ -272,7 +258,7 @@ def test_an_answer_that_is_no_json_is_said_for_what_it_is(kb_root, server, monke
     monkeypatch.setenv("KB_DOI_URL", server.url)
     server.routes["*"] = Reply(200, body, {"Content-Type": "application/json"})
     r = run_kb("add", "doi:10.1234/energy.2020")
-    _one_error(r, said)
+    one_error(r, said)
     assert "b'" not in r.err and (kb_root / "references.bib").read_text() == ""
 
 
@@ -346,6 +332,6 @@ def test_an_option_naming_papers_given_an_empty_value_is_refused_not_read_as_all
     assert run_kb("import", other).code == 0
     option = next(a for a in args if a.startswith("--"))
     r = run_kb(*args)
-    _one_error(r, f"{option} ", "names nothing")
+    one_error(r, f"{option} ", "names nothing")
     assert r.out == ""
     assert run_kb("export", "bib", "--cite", "beta2021", "-o", "-").out.count("@misc") == 1

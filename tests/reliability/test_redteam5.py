@@ -13,29 +13,15 @@ import json
 import os
 
 import pytest
-from alphakb import BIB, PAGES, make_alpha
+from alphakb import BIB, PAGES, alpha_with_claim, one_error
 from fakeclock import FakeClock
-from kbcache import from_template
 from kbrun import run_kb
 from pdfgen import make_pdf
 
 
 @pytest.fixture
 def alpha(kb_root, tmp_path):
-    def build():
-        make_alpha(kb_root, tmp_path)
-        r = run_kb("claim", "add", "alpha2020energy", "1,287 MWh", "--quote", "which used 1,287 MWh of energy",
-                   "--id", "energy")
-        assert r.code == 0, r.err
-    return from_template("alpha-claim", kb_root, build)
-
-
-def _one_error(r, *words: str) -> None:
-    assert r.code == 2, r.out + r.err
-    assert r.err.startswith("kb: error:") and r.err.count("\n") == 1, r.err
-    assert "Traceback" not in r.err and "internal error" not in r.err
-    for w in words:
-        assert w in r.err, r.err
+    return alpha_with_claim(kb_root, tmp_path)
 
 
 # -- TOML a person edits: a dotted key as deep as a nesting --------------------------------------
@@ -64,7 +50,7 @@ def test_a_dotted_key_thousands_deep_is_refused_as_a_nesting(alpha, tmp_path, fo
         pdf = tmp_path / "other.pdf"
         pdf.write_bytes(make_pdf(["Another Paper", "Wells run hot."], title="Another Paper"))
         r, named = run_kb("add", "--offline", pdf), "kb.toml"
-    _one_error(r, named, "nests arrays or tables", "deep; kb reads at most 50")
+    one_error(r, named, "nests arrays or tables", "deep; kb reads at most 50")
 
 
 def test_dots_of_numbers_strings_and_short_dotted_keys_are_no_nesting(alpha):
@@ -187,7 +173,7 @@ def test_an_author_list_too_long_for_references_bib_ends_and_others(kb_root, ser
 def test_a_title_too_long_for_references_bib_is_one_line_naming_where_it_came_from(kb_root, server):
     _crossref(server, title=["A" * 1_200_000], author=[{"family": "Smith", "given": "Ada"}])
     r = run_kb("add", "doi:10.5555/many")
-    _one_error(r, "(crossref) has a title of 1,200,000 characters", "nothing written")
+    one_error(r, "(crossref) has a title of 1,200,000 characters", "nothing written")
     assert "references.bib:" not in r.err
     assert (kb_root / "references.bib").read_text() == ""
 
@@ -220,7 +206,7 @@ def test_a_key_holding_a_character_nobody_sees_is_found_as_it_looks(kb_root, tmp
 @pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\x1b", "\x7f"])
 def test_a_new_key_holding_a_character_nobody_sees_is_refused(alpha, hidden):
     r = run_kb("rename", "alpha2020energy", "ada" + hidden + "2020")
-    _one_error(r, "cannot be a citekey: it holds a character nobody sees (U+")
+    one_error(r, "cannot be a citekey: it holds a character nobody sees (U+")
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
 
 
@@ -349,7 +335,7 @@ def test_a_kb_toml_kb_cannot_read_is_never_passed_over_for_the_knowledge_base_ab
     before = (kb_root / "references.bib").read_text()
     for argv in (["ls"], ["import", "references.bib"]):
         r = run_kb(*argv)
-        _one_error(r, f"{marker} cannot be read (", "kb takes no knowledge base further up")
+        one_error(r, f"{marker} cannot be read (", "kb takes no knowledge base further up")
     assert (kb_root / "references.bib").read_text() == before
     r = run_kb("--kb", inner, "ls")
-    _one_error(r, "which is not a knowledge base kb can read (kb.toml is ")
+    one_error(r, "which is not a knowledge base kb can read (kb.toml is ")
