@@ -1587,21 +1587,13 @@ def citations_as_pandoc(text: str) -> str:
     def definition(m) -> str:
         return padded(m.group(), f"[^{m.group(1).lstrip('#')}]: ")
 
-    if "<<" in text:
-        text = _ADOC_XREF.sub(xref, text)
-    if "#cite(" in text:
-        text = _TYPST_CITE.sub(xref, text)
-    if "@" in text:
-        text = _TYPST_REF.sub(xref, text)
-    if "cite" in text:
-        text = _ADOC_CITE.sub(adoc_cite, text)
-        text = _SPHINX_CITE.sub(sphinx_cite, text)
-    if "]_" in text:
-        text = _RST_REF.sub(rst_ref, text)
-    if ".. [" in text:
-        text = _RST_DEF.sub(definition, text)
-    if "[[[" in text:
-        text = _ADOC_BIBITEM.sub(definition, text)
+    # (a mark the form needs, its pattern, its rewriting), in this order
+    for mark, pattern, rewrite in (("<<", _ADOC_XREF, xref), ("#cite(", _TYPST_CITE, xref), ("@", _TYPST_REF, xref),
+                                   ("cite", _ADOC_CITE, adoc_cite), ("cite", _SPHINX_CITE, sphinx_cite),
+                                   ("]_", _RST_REF, rst_ref), (".. [", _RST_DEF, definition),
+                                   ("[[[", _ADOC_BIBITEM, definition)):
+        if mark in text:
+            text = pattern.sub(rewrite, text)
     return text
 
 
