@@ -7,6 +7,13 @@ import pytest
 from kb.quantities.quoted import claim_doubt, numbers_in, value_in_quote
 
 
+def _judged(value: str, quote: str, ok: bool) -> None:
+    """`value` is a figure `quote` prints (ok) or not, as kb claim add reads it and as the
+    index judges a hand-edited claim (claim_doubt)."""
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
 @pytest.mark.parametrize("value, quote", [
     ("10 tasks", "for the ten tasks examined in our analysis"),      # a count in words, as extraction gives it
     ("25", "Twenty-five runs of each model"),
@@ -204,8 +211,7 @@ def test_micro_and_degree_signs_in_a_quote_are_their_unit_only(value, quote):
     ("5100200", "sizes 5,100,200", True),
 ])
 def test_units_the_extractor_leaves_out_and_lists(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -235,8 +241,7 @@ def test_units_the_extractor_leaves_out_and_lists(value, quote, ok):
     ("11.5 kWh", "as much energy as 522 smartphone charges (11.49 kWh)", False),
 ])
 def test_spaced_thousands_and_rounded_conversions(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -258,8 +263,7 @@ def test_spaced_thousands_and_rounded_conversions(value, quote, ok):
     ("$8/day", "on-demand ($4.50/hr–$8/hr) pricing", False),
 ])
 def test_money_and_rates_of_prices(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 BERT = "training a BERT-small model [8] for approximately 36 hours on 8 NVIDIA V100 GPUs"
@@ -283,8 +287,7 @@ BERT = "training a BERT-small model [8] for approximately 36 hours on 8 NVIDIA V
     ("1984 lbs", "Air travel, 1 passenger, NY ↔SF 1984", True),
 ])
 def test_references_names_labels_and_years_hold_no_figure(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, per, ok", [
@@ -324,8 +327,7 @@ def test_a_rate_is_no_amount_unless_the_claim_says_per_what(value, quote, per, o
     ("15", "it uses 15 kWh more", True),              # a bare number may be any figure's
 ])
 def test_a_factor_is_written_with_x_or_times_and_is_no_physical_figure(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 def test_a_refused_amount_of_a_rate_says_per_what():
@@ -357,8 +359,7 @@ ROW_WATTS = "Total Watts 187.1 22.9 9.3 23.0 9.3 251.6 Fraction 74% 9% 4% 9% 4% 
     ("80 GPU", "a node of 8 NVIDIA A100-SXM4-80GB GPUs hosted", False),
 ])
 def test_table_rows_and_ranges_of_figures(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -391,8 +392,7 @@ def test_table_rows_and_ranges_of_figures(value, quote, ok):
     ("213 kWh", "Transformer 213 0.07 and ELMo 262 3.2 (kWh)", True),
 ])
 def test_a_model_names_number_is_no_figure(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -431,8 +431,7 @@ def test_a_model_names_number_is_no_figure(value, quote, ok):
     ("1.2", "in runs 1,2,3 and 4", False),
 ])
 def test_decimal_commas_are_read_where_unambiguous(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 def test_a_quotes_numbers_are_listed_as_printed_with_their_decimal_comma():
@@ -583,8 +582,7 @@ def test_co2_named_in_words_or_before_the_figure(value, quote, per, ok):
     ("3", "3 orders of magnitude more energy", False),
 ])
 def test_bounds_and_factors(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 def test_a_bound_of_the_other_direction_is_named_as_such():
@@ -625,8 +623,7 @@ def test_a_bound_reads_as_its_number(written, number, nominal, unit):
     ("12 kWh", "on v2 12 kWh were used", True),                    # a unit after it: a figure
 ])
 def test_a_name_with_digits_or_inner_capitals_lends_no_figure(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -643,8 +640,7 @@ def test_a_name_with_digits_or_inner_capitals_lends_no_figure(value, quote, ok):
     ("287 MWh", "in 2019, 1 287 MWh were used", False),
 ])
 def test_table_cells_are_no_spaced_thousands(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -669,8 +665,7 @@ def test_a_years_footnote_after_a_comma_is_no_decimal(value, quote, ok):
     ("2x", "a double-blind review", False),
 ])
 def test_a_factor_written_as_a_word(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote", [
@@ -689,8 +684,7 @@ def test_a_names_digits_and_a_footnote_are_no_decimal_comma(value, quote):
     ("2 t CO2e", "in Scope 2 emissions were 5 t CO2e", False),
 ])
 def test_a_capitalised_word_is_no_models_name(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 SMS = "An SMS message is 0.014 g of CO 2 . That is larger than 24 MWh / 2B"
@@ -728,8 +722,7 @@ POINTS = "the share rose by 3 percentage points to 12% in a year"
     ("3 pp", "the share rose by 3% to 12%", False), ("3 percentage points", "the share rose by 3% to 12%", False),
 ])
 def test_figures_of_real_sentences(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -749,8 +742,7 @@ def test_figures_of_real_sentences(value, quote, ok):
     ("10 days", "we trained for 10 days¹ on 8 GPUs", True),          # a footnote's mark after a word
 ])
 def test_a_power_of_ten_is_one_number(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -766,8 +758,7 @@ def test_a_power_of_ten_is_one_number(value, quote, ok):
     ("EUR 145,000", "would cost $145,000 USD plus electricity", False),
 ])
 def test_a_currency_code_before_the_number(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
 
 
 THIRD = "attributed approximately one-third of their internal end-to-end ML carbon footprint to model inference"
@@ -795,5 +786,4 @@ HALF = "half of the models in our sample were trained in the United States"
     ("50%", "in the second half of the week (M=13.0% SD=10.2%)", False),   # a part of the week, no share
 ])
 def test_numbers_and_fractions_in_words(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    _judged(value, quote, ok)
