@@ -290,7 +290,7 @@ def verification(doc: dict, verbose: bool) -> None:
     """kb claim add's decision (kb.quantities.quoted.value_in_quote) on every labelled figure,
     its sentence as the quote: the right value ("11.49 kWh") must verify, and a wrong one (a
     digit changed, ten times the number) must be refused unless the sentence prints it too."""
-    from kb.quantities.quoted import numbers_in, value_in_quote
+    from kb.quantities.quoted import numbers_in
 
     cache: dict[str, list[str]] = {}
     right = [0, 0]
@@ -309,29 +309,32 @@ def verification(doc: dict, verbose: bool) -> None:
             quote = _sentence(page, start, end)
             unit = "" if unit == "dimensionless" else unit
             value = f"{number} {unit}".strip()
-            ok = value_in_quote(value, quote).ok
-            right[0] += ok
-            right[1] += 1
-            if verbose and not ok:
-                print(f"    not verified: {value!r} from {quote[:160]!r}")
+            _score(right, value, quote, True, verbose)
             printed = {n.value for n in numbers_in(quote)}
             for bad in _wrong(number):
                 claim = f"{bad} {unit}".strip()
                 if any(n.value in printed for n in numbers_in(claim)):
                     continue    # the sentence prints that number too (a table's other cell)
-                held = value_in_quote(claim, quote).ok
-                wrong[0] += not held
-                wrong[1] += 1
-                if verbose and held:
-                    print(f"    wrong value verified: {claim!r} from {quote[:160]!r}")
+                _score(wrong, claim, quote, False, verbose)
     print(f"verification: right values verified {right[0]}/{right[1]}; "
           f"wrong values refused {wrong[0]}/{wrong[1]}")
+
+
+def _score(tally: list[int], value: str, quote: str, right: bool, verbose: bool) -> None:
+    """Count whether kb claim add decides `value` from `quote` as it should (verified if
+    `right`, else refused) into tally = [as it should, all]."""
+    from kb.quantities.quoted import value_in_quote
+
+    held = value_in_quote(value, quote).ok
+    tally[0] += held == right
+    tally[1] += 1
+    if verbose and held != right:
+        print(f"    {'not verified' if right else 'wrong value verified'}: {value!r} from {quote[:160]!r}")
 
 
 def writers_claims(doc: dict, verbose: bool) -> None:
     """kb claim add's decision on figures as writers claim them from real sentences (the
     "claims" of the labels): every right value must verify, every wrong one be refused."""
-    from kb.quantities.quoted import value_in_quote
 
     cache: dict[str, list[str]] = {}
     right = [0, 0]
@@ -347,17 +350,9 @@ def writers_claims(doc: dict, verbose: bool) -> None:
             continue
         quote = page[start:end + len(entry["to"])]
         for value in entry["right"]:
-            ok = value_in_quote(value, quote).ok
-            right[0] += ok
-            right[1] += 1
-            if verbose and not ok:
-                print(f"    not verified: {value!r} from {quote[:160]!r}")
+            _score(right, value, quote, True, verbose)
         for value in entry["wrong"]:
-            held = value_in_quote(value, quote).ok
-            wrong[0] += not held
-            wrong[1] += 1
-            if verbose and held:
-                print(f"    wrong value verified: {value!r} from {quote[:160]!r}")
+            _score(wrong, value, quote, False, verbose)
     print(f"writers' claims ({len(doc.get('claims', [])) - unplaced} sentences): right values verified "
           f"{right[0]}/{right[1]}; wrong values refused {wrong[0]}/{wrong[1]}"
           + (f"; {unplaced} sentences not located" if unplaced else ""))
