@@ -623,6 +623,12 @@ def test_an_apostrophe_is_no_closing_single_quote_mark() -> None:
         ("the model’s energy was measured on one machine", "doe2020")]
 
 
+def _named(q) -> str:
+    """A quote's (or an also-cited work's) citation as the tests below write it: '@key p3', '[3]'."""
+    what = f"@{q.citekey}" if q.citekey else q.source_text or q.attribution
+    return what + (f" p{q.page}" if q.page else "")
+
+
 @pytest.mark.parametrize("cite, first, others", [
     ("[3, 4]", "[3]", ["[4]"]), ("[3-5]", "[3]", ["[4]", "[5]"]), ("[1, 4–6]", "[1]", ["[4]", "[5]", "[6]"]),
     ("<sup>3,4</sup>", "[3]", ["[4]"]), ("¹⁻³", "[1]", ["[2]", "[3]"]),
@@ -637,12 +643,8 @@ def test_an_apostrophe_is_no_closing_single_quote_mark() -> None:
 def test_a_citation_of_several_works_names_each(cite, first, others) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
 
-    def named(q):
-        what = f"@{q.citekey}" if q.citekey else q.source_text or q.attribution
-        return what + (f" p{q.page}" if q.page else "")
-
     [q] = note.quotes
-    assert (named(q), [named(a) for a in q.also]) == (first, others)
+    assert (_named(q), [_named(a) for a in q.also]) == (first, others)
 
 
 @pytest.mark.parametrize("cite", ["[1-500]", "[5-3]", "[2019, 2020]"])
@@ -755,12 +757,8 @@ def test_an_id_in_brackets_without_its_full_stop_is_no_ibid() -> None:
 def test_asciidoc_restructuredtext_and_sphinx_citations_name_their_works(cite, first, others) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
 
-    def named(q):
-        what = f"@{q.citekey}" if q.citekey else q.source_text or q.attribution
-        return what + (f" p{q.page}" if q.page else "")
-
     [q] = note.quotes
-    assert (named(q), [named(a) for a in q.also], q.quote) == (first, others, Q_TWELVE)
+    assert (_named(q), [_named(a) for a in q.also], q.quote) == (first, others, Q_TWELVE)
 
 
 @pytest.mark.parametrize("before", ["@k wrote", "As @ab put it,"])
