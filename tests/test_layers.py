@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 KB = Path(__file__).resolve().parents[1] / "kb"
@@ -34,16 +35,16 @@ HEAVY = {"pint", "networkx", "pypdf", "pypdfium2", "requests", "bibtexparser", "
          "tomlkit", "pylatexenc", "defusedxml", "pybtex"}
 
 
+@cache
 def _modules() -> dict[str, ast.Module]:
+    """Every kb module's syntax tree, by module name: read on first use, so that only
+    the test process running these tests reads them, not each one collecting them."""
     out = {}
     for path in sorted(KB.rglob("*.py")):
         parts = path.relative_to(KB.parent).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         out[name] = ast.parse(path.read_text("utf-8"), str(path))
     return out
-
-
-MODULES = _modules()
 
 
 def _part(module: str) -> str:
@@ -55,7 +56,7 @@ def _targets(node: ast.ImportFrom) -> list[str]:
     out = []
     for alias in node.names:
         full = f"{node.module}.{alias.name}"
-        out.append(full if full in MODULES else node.module)
+        out.append(full if full in _modules() else node.module)
     return out
 
 
@@ -86,10 +87,12 @@ def _lazy_calls(tree: ast.Module) -> list[tuple[int, bool]]:
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "lazy_import"]
 
 
-def _imports() -> list[tuple[str, str, int, bool]]:
-    """(importer, imported kb module, line, at module level) for every kb import."""
+@cache
+def _imports() -> tuple[tuple[str, str, int, bool], ...]:
+    """(importer, imported kb module, line, at module level) for every kb import; read
+    once for the tests that use it."""
     found = []
-    for name, tree in MODULES.items():
+    for name, tree in _modules().items():
         found += [(name, target, line, True) for target, line in _lazy_imports(tree).values()]
         top = {id(n) for n in tree.body} | _type_checking_blocks(tree)
         for node in ast.walk(tree):
@@ -102,16 +105,16 @@ def _imports() -> list[tuple[str, str, int, bool]]:
                 for alias in node.names:
                     if alias.name.split(".")[0] == "kb":
                         found.append((name, alias.name, node.lineno, id(node) in top))
-    return found
+    return tuple(found)
 
 
 def test_the_walk_sees_the_package():
-    assert {"kb.store.index", "kb.cli.app", "kb.text.match", "kb.quantities.units"} <= set(MODULES)
+    assert {"kb.store.index", "kb.cli.app", "kb.text.match", "kb.quantities.units"} <= set(_modules())
     assert len(_imports()) > 100
 
 
 def test_every_module_belongs_to_a_layer():
-    assert {_part(m) for m in MODULES} - {"kb", "__main__"} <= set(RANK), \
+    assert {_part(m) for m in _modules()} - {"kb", "__main__"} <= set(RANK), \
         "a new package or root module needs a place in LAYERS (and in docs/ARCHITECTURE.md)"
 
 
@@ -122,12 +125,12 @@ def test_kb_imports_are_absolute_and_at_module_level():
 
 def test_lazy_imports_name_kb_modules_at_module_level_and_are_never_shadowed():
     wrong = []
-    for name, tree in MODULES.items():
+    for name, tree in _modules().items():
         wrong += [f"{name}:{line} calls lazy_import other than as `name = lazy_import(\"kb....\")` at module "
                   "level" for line, plain in _lazy_calls(tree) if not plain and name != "kb.lazyimport"]
         lazy = _lazy_imports(tree)
         wrong += [f"{name}:{line} lazily imports {target}, which is not a kb module"
-                  for target, line in lazy.values() if target not in MODULES]
+                  for target, line in lazy.values() if target not in _modules()]
         for node in tree.body:                  # bound again at module level: a def, a class, an import
             bound = set()
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -140,6 +143,8 @@ def test_lazy_imports_name_kb_modules_at_module_level_and_are_never_shadowed():
                 bound = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
             wrong += [f"{name}:{node.lineno} binds {n!r} again, the lazily imported {lazy[n][0]}"
                       for n in sorted(bound & set(lazy))]
+        if not lazy:
+            continue                            # no lazily imported name to shadow
         for func in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))):
             local = {a.arg for a in func.args.args + func.args.kwonlyargs + func.args.posonlyargs}
             local |= {a.arg for a in (func.args.vararg, func.args.kwarg) if a}
@@ -244,7 +249,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_no_import_cycles_between_modules():
     graph: dict[str, set[str]] = defaultdict(set)
     for importer, target, _, _ in _imports():
-        if importer != "kb" and target in MODULES and target != importer:
+        if importer != "kb" and target in _modules() and target != importer:
             graph[importer].add(target)
     assert _cycles(graph) == []
 
@@ -252,7 +257,7 @@ def test_no_import_cycles_between_modules():
 def test_no_import_cycles_between_packages():
     graph: dict[str, set[str]] = defaultdict(set)
     for importer, target, _, _ in _imports():
-        if importer in ("kb", "kb.__main__") or target not in MODULES:
+        if importer in ("kb", "kb.__main__") or target not in _modules():
             continue
         src, dst = _part(importer), _part(target)
         if src != dst:
@@ -262,7 +267,7 @@ def test_no_import_cycles_between_packages():
 
 def test_heavy_libraries_are_imported_where_they_are_used():
     eager = []
-    for name, tree in MODULES.items():
+    for name, tree in _modules().items():
         skip = _type_checking_blocks(tree)
         for node in tree.body:
             if id(node) in skip:
@@ -279,7 +284,7 @@ def test_heavy_libraries_are_imported_where_they_are_used():
 
 def test_no_private_name_crosses_a_module():
     crossing = []
-    for importer, tree in MODULES.items():
+    for importer, tree in _modules().items():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kb"):
                 crossing += [f"{importer}:{node.lineno} imports {node.module}.{a.name}"
