@@ -1,5 +1,5 @@
 """Concurrency: four processes at once, each adding papers from the fake arXiv
-(8 each by default; 25 with KB_TEST_LONG=1, or KB_CONCURRENCY_PAPERS=N) and,
+(4 each by default; 25 with KB_TEST_LONG=1, or KB_CONCURRENCY_PAPERS=N) and,
 for each, one quote and one claim verified against the paper's PDF text.
 
 A quarter of the papers share first author, year and first title word, and
@@ -29,7 +29,7 @@ from pdfgen import make_pdf
 pytestmark = pytest.mark.slow
 
 WORKERS = 4
-PER_WORKER = budget(5, 25, "KB_CONCURRENCY_PAPERS")
+PER_WORKER = budget(4, 25, "KB_CONCURRENCY_PAPERS")
 
 # Runs kb's real entry point in one long-lived process per worker: the add,
 # quote and claim of each paper interleave with the other workers' commands.
