@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import compileall
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+import realpdf
 from httpserver import LocalServer
 from hypothesis import settings
 from kbcache import from_template
@@ -85,13 +88,28 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_configure(config):
-    """kb's modules compiled to bytecode once, before the test processes start: the
-    suite also starts about 130 Python processes (kb commands run as processes, bulk
-    ingest's workers), and where bytecode is not written (PYTHONDONTWRITEBYTECODE, as
-    on a fresh clone with that set) each of them would compile every kb module it
-    imports again, about 0.4 s of CPU apiece. compileall writes only what is missing
-    or out of date; a process that finds it loads exactly what the source says."""
-    if sys.dont_write_bytecode and not hasattr(config, "workerinput"):
+    """In the run's first process, before the test processes start:
+
+    * kb's modules compiled to bytecode once. The suite starts about 130 Python
+      processes (kb commands run as processes, bulk ingest's workers), and where
+      bytecode is not written (PYTHONDONTWRITEBYTECODE, on a fresh clone) each of
+      them would compile every kb module it imports again, about 0.4 s of CPU
+      apiece. compileall writes only what is missing or out of date, and a process
+      that finds it loads exactly what the source says;
+    * a folder the test processes share for the run (tests/realpdf.py), removed at
+      its end."""
+    if hasattr(config, "workerinput"):
+        return
+    if sys.dont_write_bytecode:
         import kb
 
         compileall.compile_dir(Path(kb.__file__).parent, quiet=1)
+    config._kb_shared = tempfile.mkdtemp(prefix="kb-tests-")
+    os.environ[realpdf.SHARED] = config._kb_shared
+
+
+def pytest_unconfigure(config):
+    shared = getattr(config, "_kb_shared", None)
+    if shared:
+        shutil.rmtree(shared, ignore_errors=True)
+        os.environ.pop(realpdf.SHARED, None)

@@ -302,11 +302,9 @@ def test_every_candidate_is_consistent(paper):
 
 @functools.lru_cache(maxsize=None)
 def _pdf_pages(name: str) -> list[str]:
-    from corpus import corpus_path
+    from realpdf import extracted
 
-    from kb.sources.pdf import extract
-
-    return extract(corpus_path("pdf", name).read_bytes()).pages
+    return extracted(name).pages
 
 
 def _found(page: str, **kw) -> list[tuple]:

@@ -7,6 +7,7 @@ import pytest
 from budgets import LONG
 from corpus import CORPUS, corpus_path
 from pdfgen import make_bomb_pdf, make_image_only_pdf, make_pdf
+from realpdf import extracted
 
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.sources import pdf
@@ -202,7 +203,7 @@ def test_both_extractors_read_every_real_pdf(name):
     b = pdf.extract_plan(data, "pdfium")
     if b.page_count > 30 and not LONG:
         pytest.skip("pypdf takes seconds over a PDF of more than 30 pages: KB_TEST_LONG=1 reads it")
-    a = pdf.extract(data, extractor="pypdf")
+    a = extracted(name, "pypdf")            # read by other tests too: once in a run
     assert b.status == "ok" and b.page_count == a.page_count
     assert a.arxiv == b.arxiv and a.doi == b.doi
     assert b.plan == "pdfium" and not b.warnings
@@ -245,7 +246,7 @@ def test_a_1998_tex_pdf_without_unicode_maps_gives_its_ligatures_as_letters(extr
     from kb.text.match import find_quote
     from kb.text.normalise import Document
 
-    pages = extract(corpus_path("pdf", "pagerank-citation-ranking-1999.pdf").read_bytes(), extractor=extractor).pages
+    pages = extracted("pagerank-citation-ranking-1999.pdf", extractor).pages
     quote = "there are a number of significant differences between web pages and academic publications"
     assert find_quote(Document(pages), quote) is not None
     assert find_quote(Document(pages), quote.replace("significant", "insignificant")) is None

@@ -11,6 +11,7 @@ from budgets import budget
 from corpus import corpus_path, wattbot_pages
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from realpdf import extracted
 
 from kb.text.match import (
     ELISION_MAX_GAP,
@@ -633,13 +634,7 @@ def test_closest_passage_is_found_for_altered_sentences() -> None:
 @lru_cache(maxsize=None)
 def pdf_doc(stem: str) -> Document:
     """A corpus PDF's pages as kb's pypdf extraction gives them (the artefacts these tests name)."""
-    from kb.sources.pdf import extract
-
-    data = corpus_path("pdf", f"{stem}.pdf").read_bytes()
-    try:
-        return Document(extract(data, extractor="pypdf").pages)
-    except TypeError:       # a kb whose extract() has one extractor only: pypdf
-        return Document(extract(data).pages)
+    return Document(extracted(f"{stem}.pdf", "pypdf").pages)
 
 
 def test_asterisk_operator_is_the_writers_asterisk() -> None:
@@ -755,9 +750,7 @@ def test_a_glued_footnote_number_is_an_aside_only_where_it_is_one(pages) -> None
 @lru_cache(maxsize=None)
 def pdf_doc_by(stem: str, extractor: str) -> Document:
     """A corpus PDF's pages as one extractor (pypdf or pdfium) gives them."""
-    from kb.sources.pdf import extract
-
-    return Document(extract(corpus_path("pdf", f"{stem}.pdf").read_bytes(), extractor=extractor).pages)
+    return Document(extracted(f"{stem}.pdf", extractor).pages)
 
 
 @pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
