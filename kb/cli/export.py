@@ -144,7 +144,9 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
     joins eprint), months become macros (month = jun), a date becomes ISO 8601, a volume or
     year that is no number and a bad ISBN/ISSN go to note, an unknown type becomes @misc (one
     missing mandatory fields another type when nothing is lost: an edited @book a @collection),
-    crossref parents come along. Entries that need none of this are copied byte for byte.
+    crossref parents come along, and Crossref's escaped Greek letters ($\\{upOmega}$) are
+    written as LaTeX's ($\\Omega$: pandoc refuses the whole file over the escaped brace).
+    Entries that need none of this are copied byte for byte.
     stderr says what was reshaped; --as-stored changes nothing.
 
     --cite and --paper take a key a paper had before (its ids field)."""

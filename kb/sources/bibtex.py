@@ -34,6 +34,7 @@ from kb.sources.bibmodel import (
     valid_field,
 )
 from kb.sources.citekey import fold_key, invisible
+from kb.text.latex import crossref_greek_as_latex
 from kb.text.lazyre import lazy
 
 MONTHS = {m: m.capitalize() for m in
@@ -457,7 +458,8 @@ class BibFile:
         # may # " 7"`) becomes the macro of the month it names; a number in braces
         (`{{62}}`) loses them; a date biber cannot read becomes ISO 8601 when it names
         one year; of several ISBNs/ISSNs the first is kept; a volume, year or date
-        that is still unreadable, or an ISBN/ISSN whose checksum fails, goes to `note`.
+        that is still unreadable, or an ISBN/ISSN whose checksum fails, goes to `note`;
+        Crossref's `$\\{upOmega}$` in math becomes `$\\Omega$` (kb.text.latex.crossref_greek_as_latex).
         A crossref parent in the file lends the child what biber --tool (which
         inherits nothing) finds missing; a crossref to no entry is dropped. The
         fields kept keep their text as written (quoting, macros, layout)."""
@@ -601,6 +603,13 @@ class BibFile:
                     name, "an ISO 8601 date" if name.endswith("date") else "a number")
                 changes.append((f"{name} moved to note", f"{name} {entry.raw_fields[name].strip()} moved to note "
                                 f"(biber takes {wanted})"))
+                continue
+            raw = entry.raw_fields[name]
+            greek = crossref_greek_as_latex(raw)
+            if greek != raw:        # Crossref's $\{upOmega}$: pandoc refuses the whole file over it
+                edits.append((*entry.spans[name], greek))
+                changes.append((f"{name} with LaTeX's Greek letters", f"{name}: Crossref's \\{{up…}} as LaTeX's "
+                                "Greek letters (pandoc cannot read the escaped brace)"))
         if notes:
             if not valid_field(new_type, "note"):
                 changes.append(("dropped (no note field)", f"{'; '.join(notes)} dropped (@{new_type} has no note)"))

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from kb.text.lazyre import lazy
 
-__all__ = ["latex_to_text"]
+__all__ = ["crossref_greek_as_latex", "latex_to_text"]
 
 _GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
           "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
@@ -25,6 +25,7 @@ _GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iot
 # Crossref's BibTeX writes `{\upOmega}` as `\{upOmega}` (Perlmutter et al. 1999): a Greek
 # letter's name between an escaped brace and a brace is read as the letter.
 _CROSSREF_GREEK = lazy(r"\\\{((?:up)?([A-Za-z]+))\}")
+_UNESCAPED_DOLLAR = lazy(r"(?<!\\)\$")
 
 
 @cache
@@ -99,6 +100,26 @@ def latex_to_text(value: str | None) -> str:
     if "\\" not in value and "$" not in value and _plain_reads(value):
         return " ".join(_plain(value).split())          # a percent sign here is one (_RAW_PERCENT)
     return _decoded(value)
+
+
+def crossref_greek_as_latex(value: str) -> str:
+    """A BibTeX value with Crossref's `$\\{upOmega}$` (how its BibTeX writes the
+    `{\\upOmega}` of an upright Greek letter) written `$\\Omega$`: LaTeX's own command
+    for the letter, which LaTeX, biber and pandoc all read. pandoc's BibTeX reader
+    refuses the escaped brace, and with it the whole file; `\\upOmega` needs the
+    upgreek package, which a writer's document may not load. Only inside `$...$`;
+    anything else, and a value without it, is left as written."""
+    if "\\{" not in value or "$" not in value:
+        return value
+
+    def greek(m) -> str:
+        name = m.group(1) if m.group(1) in _GREEK else m.group(2) if m.group(2) in _GREEK else None
+        if name is None or len(_UNESCAPED_DOLLAR.findall(value, 0, m.start())) % 2 == 0:
+            return m.group(0)
+        after = value[m.end():m.end() + 1]
+        return "\\" + name + ("{}" if after.isalpha() else "")
+
+    return _CROSSREF_GREEK.sub(greek, value)
 
 
 def _math_islands(value: str) -> list[tuple[int, int]] | None:

@@ -75,9 +75,12 @@ def test_export_says_what_it_reshaped_and_as_stored_is_references_bib(imported, 
     # DBLP's record-keeping fields and Crossref's publisher on @article are what goes
     assert reshaped["DBLP:series/sci/2023-1062"] == {"timestamp", "biburl", "bibsource"}
     assert "publisher" in reshaped["Perlmutter_1999"]
-    # ACL's month expression becomes the month macro; the Perlmutter title survives whole
+    # ACL's month expression becomes the month macro; the Perlmutter title survives whole,
+    # Crossref's escaped Greek letters written as LaTeX's (as stored, as Crossref wrote them)
     assert "month = may," in shaped and 'may # " 2 - "' not in shaped
-    assert "$\\{upOmega}$ and $\\{upLambda}$ from 42 High-Redshift Supernovae" in shaped
+    assert "{Measurements of $\\Omega$ and $\\Lambda$ from 42 High-Redshift Supernovae}" in shaped
+    assert "$\\{upOmega}$ and $\\{upLambda}$ from 42 High-Redshift Supernovae" in stored
+    assert "title" in reshaped["Perlmutter_1999"]
 
 
 def test_export_passes_biber_validation(imported, tmp_path):
@@ -96,13 +99,37 @@ def test_export_passes_biber_validation(imported, tmp_path):
     assert "WARN" in r.stdout
 
 
+def test_pandoc_reads_every_entry_of_the_export(imported, tmp_path):
+    # pandoc's BibTeX reader refuses a whole file over one value it cannot read (Crossref's
+    # `$\{upOmega}$`): every entry of the export is cited, and each comes out.
+    if not shutil.which("pandoc"):
+        pytest.skip("pandoc is not on PATH")
+    _, shaped, stored, reshaped, _ = imported
+    (tmp_path / "shaped.bib").write_text(shaped, "utf-8")
+    keys = [line.split("{", 1)[1].rstrip(",") for line in shaped.splitlines()
+            if line.startswith("@") and not line.lower().startswith(("@string", "@preamble", "@comment"))]
+    assert len(keys) >= 8
+    r = subprocess.run(["pandoc", "--citeproc", "--bibliography", str(tmp_path / "shaped.bib"), "-t", "plain"],
+                       input=" ".join(f"[@{k}]" for k in keys), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "rror" not in r.stderr and "not found" not in r.stderr, r.stderr
+    assert "Measurements of Ω and Λ from 42 High-Redshift Supernovae" in " ".join(r.stdout.split())
+    # as stored (Crossref's own text), pandoc cannot read the file at all
+    (tmp_path / "stored.bib").write_text(stored, "utf-8")
+    r = subprocess.run(["pandoc", "--citeproc", "--bibliography", str(tmp_path / "stored.bib"), "-t", "plain"],
+                       input="[@Perlmutter_1999]", capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0 or "rror" in r.stderr
+
+
 def _compare(before: dict, after: dict, reshaped: dict[str, set[str]], tool: str) -> None:
     assert set(after) == set(before), tool
     for key, fields in before.items():
         skip = reshaped.get(key, set())
         mine = {n: v for n, v in after[key].items() if n not in skip}
         theirs = {n: v for n, v in fields.items() if n not in skip}
-        assert mine == theirs, (tool, key)
+        if "title" in skip:     # Crossref's escaped Greek: bibtexparser 2 loses the fields after it in the original
+            assert theirs.items() <= mine.items(), (tool, key)
+        else:
+            assert mine == theirs, (tool, key)
 
 
 def _each(reader, originals: list[str]) -> dict:

@@ -105,3 +105,19 @@ def test_a_percent_sign_in_a_value_is_one_never_a_comment(value, text):
 
     assert latex_to_text(value) == text
     assert normalise_title(value).split()[-1] == normalise_title(text).split()[-1] != "40"
+
+
+@pytest.mark.parametrize("value, written", [
+    (r"{Measurements of $\{upOmega}$ and $\{upLambda}$ from 42}", r"{Measurements of $\Omega$ and $\Lambda$ from 42}"),
+    (r"$\{upalpha}x$ and $\{beta}$", r"$\alpha{}x$ and $\beta$"),      # a letter after: the command ends
+    (r"$\{upsilon}$, $\{upupsilon}$", r"$\upsilon$, $\upsilon$"),       # upsilon is a letter, not up + silon
+    (r"\{upOmega} outside math", r"\{upOmega} outside math"),           # \Omega there would not compile
+    (r"a \$ sign, then $\{upmu}$", r"a \$ sign, then $\mu$"),           # an escaped dollar opens no math
+    (r"$\{x\}$ and $\{upfoo}$", r"$\{x\}$ and $\{upfoo}$"),            # a set, and no Greek letter: as written
+    ("no LaTeX at all", "no LaTeX at all"),
+])
+def test_crossrefs_escaped_greek_letters_are_written_as_latexs_own(value, written):
+    from kb.text.latex import crossref_greek_as_latex
+
+    assert crossref_greek_as_latex(value) == written
+    assert latex_to_text(written) == latex_to_text(value) or "outside" in value or "upsilon" in value
