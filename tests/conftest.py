@@ -103,7 +103,7 @@ def pytest_configure(config):
     if sys.dont_write_bytecode:
         import kb
 
-        compileall.compile_dir(Path(kb.__file__).parent, quiet=1)
+        compileall.compile_dir(Path(kb.__file__).parent, quiet=2)     # a tree it cannot write: as before
     config._kb_shared = tempfile.mkdtemp(prefix="kb-tests-")
     os.environ[realpdf.SHARED] = config._kb_shared
 
