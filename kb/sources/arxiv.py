@@ -15,6 +15,8 @@ from kb.sources.net import (
     Unusable,
     endpoint,
     host_of,
+    looks_like_login,
+    redirect_target,
 )
 from kb.text.ids import ArxivId, parse_arxiv
 
@@ -109,7 +111,8 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
     try:
         response = client.get(url, service="arxiv", params=params,
                               cache_ttl=None if refresh else METADATA_TTL,
-                              label=f"arXiv {ident.versioned}", validate=_atom_feed)
+                              label=f"arXiv {ident.versioned}", validate=_atom_feed,
+                              answer="an arXiv feed")
     except HTTPStatusError as exc:
         body = exc.response.content
         if exc.response.status == 400:
@@ -168,6 +171,14 @@ def fetch_pdf(client: Client, record: ArxivRecord) -> tuple[str, bytes]:
     if not data.startswith(b"%PDF-"):
         kind = response.content_type or "no content type"
         what = what_it_is(data) or f"{len(data):,} bytes"
+        sent_to = redirect_target(url, response)
+        if sent_to is not None:
+            if looks_like_login(response):
+                what = "a login page"
+            raise NetworkError(f"the server sent the PDF request for {record.versioned} to {sent_to}: {what} "
+                               f"({kind}), not the PDF; nothing was kept",
+                               hint="a network or proxy that asks you to sign in sends requests there: "
+                                    "sign in with a browser, then try again")
         raise NetworkError(f"{host_of(url)} sent {what} ({kind}) instead of a PDF for {record.versioned}; "
                            "nothing was kept",
                            hint="arXiv may be serving an error page; try again later")

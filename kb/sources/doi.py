@@ -36,7 +36,7 @@ def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta |
     try:
         response = client.get(url, service="doi", headers={"Accept": "application/x-bibtex"},
                               cache_ttl=None if refresh else TTL, label=f"DOI {doi}",
-                              validate=lambda r: _bibtex_entries(r.text, url))
+                              validate=lambda r: _bibtex_entries(r.text, url), answer="a BibTeX answer")
     except Unusable:
         return None
     except HTTPStatusError as exc:
@@ -70,7 +70,7 @@ def fetch_crossref(client: Client, doi: str, refresh: bool = False) -> PaperMeta
     url = f"{endpoint('KB_CROSSREF_URL')}/works/{_quote(doi)}"
     try:
         response = client.get(url, service="doi", cache_ttl=None if refresh else TTL, label=f"Crossref {doi}",
-                              validate=lambda r: _crossref_message(r, doi))
+                              validate=lambda r: _crossref_message(r, doi), answer="a JSON answer")
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             raise NotFound(f"the DOI {doi} is unknown to Crossref and does not resolve") from None

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Callable
 
 from kb.atomic import file_lock, what_it_is, write_bytes
-from kb.errors import LimitExceeded, NetworkError, UsageError
+from kb.errors import KBError, LimitExceeded, NetworkError, UsageError
+from kb.text.lazyre import lazy
 from kb.version import VERSION
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -41,6 +42,7 @@ MAX_REDIRECTS = 5
 SLOW_NOTICE_AFTER = 3.0        # seconds without an answer before kb says it is waiting
 WATCHDOG_GRACE = 1.0           # past the deadline, before a stuck read is abandoned
 SERVICE_NAMES = {"arxiv": "arXiv", "s2": "Semantic Scholar", "doi": "doi.org"}
+ANSWER_MAX_BYTES = 16 * 1024 * 1024     # a feed, a JSON or BibTeX answer: a few kB to a few MB, never more
 
 
 def _env_float(name: str, default: float) -> float:
@@ -241,7 +243,7 @@ class Client:
             params: dict[str, str] | None = None, cache_ttl: float | None = None,
             max_bytes: int | None = None, accept_statuses: tuple[int, ...] = (200,),
             label: str | None = None, validate: Callable[[Response], None] | None = None,
-            secret_headers: tuple[str, ...] = ()) -> Response:
+            secret_headers: tuple[str, ...] = (), answer: str | None = None) -> Response:
         """GET `url`; raise NetworkError with the host and what went wrong.
 
         Statuses in `accept_statuses` are returned; other 4xx raise at once;
@@ -250,6 +252,8 @@ class Client:
         new answer when the call is cacheable (`validate` given or `cache_ttl`).
         `validate(response)` raises NetworkError for an answer kb cannot use:
         such an answer is never cached. `secret_headers` go to this host only.
+        `answer` names a small answer ("an arXiv feed", "JSON"): it is bounded by
+        ANSWER_MAX_BYTES once decompressed, not by the download limit of a PDF.
         """
         headers = dict(headers or {})
         if params:
@@ -265,6 +269,8 @@ class Client:
             raise NetworkError(f"offline: kb would need to fetch {url}",
                                hint="run without --offline / KB_OFFLINE when the network is there")
         limit = max_bytes or self.settings.max_bytes
+        if answer is not None:
+            limit = min(limit, ANSWER_MAX_BYTES)
         started = time.monotonic()
         deadline = started + self.settings.total_timeout
         silent_deadline = started + self.settings.silent_timeout
@@ -276,7 +282,7 @@ class Client:
                 self._wait_turn(service)
             try:
                 response = self._fetch_watched(url, headers, secret_headers, limit, deadline,
-                                               silent_deadline, label)
+                                               silent_deadline, label, answer)
             except _Refused as exc:
                 now = time.monotonic()
                 refused_since = refused_since if refused_since is not None else started
@@ -343,7 +349,7 @@ class Client:
 
     def _fetch_watched(self, url: str, headers: dict[str, str], secret_headers: tuple[str, ...],
                        limit: int, deadline: float, silent_deadline: float,
-                       label: str | None) -> Response:
+                       label: str | None, answer: str | None = None) -> Response:
         """One attempt, in a worker thread the caller stops waiting for at the deadline:
         a server that trickles its headers or a chunked trailer byte by byte is never
         waited for past it (reads are bounded per byte, not per answer)."""
@@ -352,7 +358,7 @@ class Client:
         def work() -> None:
             try:
                 box["response"] = self._fetch_once(url, headers, secret_headers, limit, deadline,
-                                                   silent_deadline, label)
+                                                   silent_deadline, label, answer)
             except BaseException as exc:          # handed to the caller's thread
                 box["error"] = exc
 
@@ -379,7 +385,8 @@ class Client:
         return box["response"]            # type: ignore[return-value]
 
     def _fetch_once(self, url: str, headers: dict[str, str], secret_headers: tuple[str, ...], limit: int,
-                    deadline: float, silent_deadline: float, label: str | None) -> Response:
+                    deadline: float, silent_deadline: float, label: str | None,
+                    answer: str | None = None) -> Response:
         import requests
 
         host = host_of(url)
@@ -407,18 +414,17 @@ class Client:
             raise _Retryable("connection failed") from None
         except requests.exceptions.InvalidURL as exc:
             raise NetworkError(f"invalid URL {url}: {exc}") from None
+        except requests.exceptions.InvalidHeader as exc:
+            raise NetworkError(f"{host} sent an answer with a header kb cannot read ({_one_line(exc)}): "
+                               "kb cannot tell where its answer ends; nothing was kept",
+                               hint="the server is misbehaving; try again later") from None
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{host}: {type(exc).__name__}") from None
         try:
             headers_out = {k.lower(): v for k, v in r.headers.items()}
-            declared = headers_out.get("content-length")
-            try:
-                declared_n = int(declared) if declared else None
-            except ValueError:
-                declared_n = None
+            declared_n = declared_length(host, headers_out)
             if declared_n is not None and declared_n > limit:
-                raise LimitExceeded(f"{host}: response of {declared_n:,} bytes is over the "
-                                    f"limit of {limit:,}", hint="raise KB_MAX_DOWNLOAD_MB")
+                raise self._over_limit(host, limit, answer, r, declared_n)
             chunks: list[bytes] = []
             got = 0
             last_report = 0.0
@@ -439,8 +445,7 @@ class Client:
                         break
                     got += len(chunk)
                     if got > limit:
-                        raise LimitExceeded(f"{host}: response is over the limit of {limit:,} bytes",
-                                            hint="raise KB_MAX_DOWNLOAD_MB")
+                        raise self._over_limit(host, limit, answer, r)
                     if time.monotonic() > deadline:
                         raise NetworkError(f"{host}: download too slow, stopped after "
                                            f"{self.settings.total_timeout:.0f} s ({got:,} bytes)",
@@ -470,6 +475,28 @@ class Client:
         finally:
             r.close()
 
+    def _over_limit(self, host: str, limit: int, answer: str | None, r, declared: int | None = None) -> KBError:
+        """The answer is larger than kb takes: a PDF over the download limit (which the user
+        may raise), or a small answer (a feed, JSON) that is no such answer."""
+        encoding = r.headers.get("Content-Encoding", "").strip()
+        if answer is None:
+            if declared is not None:
+                return LimitExceeded(f"{host}: response of {declared:,} bytes is over the limit of {limit:,}",
+                                     hint="raise KB_MAX_DOWNLOAD_MB")
+            return LimitExceeded(f"{host}: response is over the limit of {limit:,} bytes",
+                                 hint="raise KB_MAX_DOWNLOAD_MB")
+        size = f"{declared:,} bytes" if declared is not None else f"over {limit // (1024 * 1024):,} MB"
+        sent = ""
+        if declared is None and encoding and encoding.lower() != "identity":
+            try:
+                sent = f" once decompressed (from {int(r.raw.tell()):,} bytes sent {encoding}-compressed)"
+            except (AttributeError, TypeError, ValueError, OSError):
+                sent = f" once decompressed (sent {encoding}-compressed)"
+        return NetworkError(f"{host} sent an answer of {size}{sent} where {answer} was expected: far more "
+                            f"than such an answer holds (kb reads at most {limit // (1024 * 1024):,} MB of it); "
+                            "nothing was kept",
+                            hint="the server is misbehaving; try again later")
+
     def _open(self, url: str, headers: dict[str, str], secret_headers: tuple[str, ...], timeout):
         """session.get, following redirects; with secret headers, by hand, sending the
         secrets only while the host is the one asked (requests strips Authorization
@@ -489,6 +516,49 @@ class Client:
             r.close()
             url = urllib.parse.urljoin(url, location)
         raise requests.exceptions.TooManyRedirects()
+
+
+_LOGIN_PATH = lazy(r"(?i)(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sso|auth\w*|cas|captive|portal|session)(?:$|[/_.?-])")
+_PASSWORD_FIELD = lazy(rb"(?i)<input[^>]*\btype\s*=\s*[\"']?password")
+
+
+def redirect_target(asked: str, response: Response) -> str | None:
+    """Where a redirect sent the request for `asked`, as a person reads it (scheme, host and
+    path: a query may carry a session token); None when the answer came from `asked` itself."""
+    final = urllib.parse.urlsplit(response.url)
+    if final._replace(fragment="") == urllib.parse.urlsplit(asked)._replace(fragment=""):
+        return None
+    return urllib.parse.urlunsplit((final.scheme, final.netloc, final.path, "", ""))
+
+
+def looks_like_login(response: Response) -> bool:
+    """A page asking to sign in: a password field, or a path a sign-in page lives at."""
+    return bool(_PASSWORD_FIELD.search(response.content[:262144])
+                or _LOGIN_PATH.search(urllib.parse.urlsplit(response.url).path))
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] or type(exc).__name__
+
+
+def declared_length(host: str, headers: dict[str, str]) -> int | None:
+    """The size an answer's Content-Length promises; None when it has none. A value that is
+    no size (not digits, negative, two different values) is refused at once: an HTTP library
+    reads such an answer until the server closes the connection, which a server keeping it
+    open never does (kb would wait for its read timeout, then retry)."""
+    declared = headers.get("content-length")
+    if declared is None or "chunked" in headers.get("transfer-encoding", "").lower():
+        return None         # a chunked answer says where it ends itself (RFC 9112 6.3)
+    values = {v.strip() for v in declared.split(",")}
+    if len(values) == 1:
+        value = values.pop()
+        if value.isascii() and value.isdigit():
+            return int(value)
+    shown_value = declared if len(declared) <= 60 else declared[:60] + "..."
+    raise NetworkError(f"{host} sent a Content-Length of {shown_value!r}, which is not one size in bytes: "
+                       "kb cannot tell where its answer ends; nothing was kept",
+                       hint="the server is misbehaving; try again later")
 
 
 def urllib3_errors() -> tuple[type[BaseException], ...]:

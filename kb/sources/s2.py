@@ -60,7 +60,7 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict
         try:
             response = client.get(url, service="s2", headers=headers, secret_headers=("x-api-key",),
                                   params={"fields": FIELDS, "offset": str(offset), "limit": str(PAGE)},
-                                  label=f"Semantic Scholar {kind}")
+                                  label=f"Semantic Scholar {kind}", answer="a JSON answer")
         except HTTPStatusError as exc:
             if exc.response.status == 404:
                 raise NotFound(f"Semantic Scholar does not know {pid}") from None
