@@ -14,7 +14,7 @@ from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.ops.bulk import default_jobs
-from kb.ops.library import SORTS, filter_papers, list_papers, page_text, pdf_path, show_paper
+from kb.ops.library import SORTS, filter_papers, list_papers, page_text, pdf_path, show_paper, undefined_strings
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
 
@@ -185,6 +185,9 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
 
     kb = open_kb()
     papers = filter_papers(kb, list_papers(kb), tags=tag, year=year, author=author, sort=sort)
+    as_written, undefined = undefined_strings(kb, [p["citekey"] for p in papers])
+    if undefined:
+        warn(undefined)
     if as_json:
         emit_json(papers)
         return
@@ -192,7 +195,7 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
         echo("no papers match" if (tag or year or author) else "no papers yet: kb add arxiv:2311.16863")
         return
     rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"]), p["pages"] or "-",
-             p["quotes"], p["title"]] for p in papers]
+             p["quotes"], as_written.get(p["citekey"], p["title"])] for p in papers]
     table(rows, ["citekey", "year", "authors", "pages", "quotes", "title"])
 
 
@@ -203,6 +206,9 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
 
     kb = open_kb()
     info = show_paper(kb, citekey)
+    as_written, undefined = undefined_strings(kb, [info["citekey"]])
+    if undefined:
+        warn(undefined)
     try:
         info["pdf"] = str(pdf_path(kb, info["citekey"])[2])
     except NotFound:
@@ -210,7 +216,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
     if as_json:
         emit_json(info)
         return
-    echo(f"{info['citekey']}: {info['title']}")
+    echo(f"{info['citekey']}: {as_written.get(info['citekey'], info['title'])}")
     echo(f"  authors   {'; '.join(info['authors'])}")
     echo(f"  year      {info['year'] or '?'}")
     for label, key in (("arXiv", "arxiv_id"), ("DOI", "doi"), ("venue", "venue"), ("url", "url")):

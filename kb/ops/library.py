@@ -656,6 +656,31 @@ def list_papers(kb: KB) -> list[dict]:
     return out
 
 
+def undefined_strings(kb: KB, keys: list[str]) -> tuple[dict[str, str], str | None]:
+    """Of the papers `keys`, those whose entry uses an @string macro references.bib never
+    defines (kb reads the macro's name as the text, BibTeX as nothing): the title of each
+    whose title does, as written in references.bib (a listing shows it so, not as if the
+    macro's name were the title), and one line saying so for the first, with how many
+    more there are (None when there are none). Recorded when references.bib was indexed
+    (Indexer.record_undefined): read without reading the file."""
+    row = kb.conn.execute("select value from meta where key = 'bib_undefined'").fetchone()
+    if row is None:
+        return {}, None
+    try:
+        known = json.loads(row[0])
+    except ValueError:
+        return {}, None
+    found = [(key, use) for key in dict.fromkeys(keys) for use in known.get(key, [])]
+    if not found:
+        return {}, None
+    titles = {key: " ".join(str(use[3]).split()) for key, use in found if use[0] == "title" and use[3]}
+    key, (name, macro, line, _) = found[0]
+    more = f" (and {len(found) - 1} more; kb doctor lists each)" if len(found) > 1 else ""
+    return titles, (f"warning: references.bib:{line}: entry {key}, field {name} uses @string {macro!r}, which "
+                    f"references.bib never defines: shown as written (BibTeX prints nothing for it){more}; "
+                    f"define it (@string{{{macro} = {{...}}}}) or brace the value")
+
+
 def show_paper(kb: KB, citekey: str) -> dict:
     db = kb.conn          # a read: the plain connection, no sqlite-utils
     row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()

@@ -457,6 +457,7 @@ class Indexer:
             db.conn.execute("insert or replace into meta (key, value) values ('paper_rendering', ?)",
                             [PAPER_RENDERING])
         self.pending.bib = True
+        self.record_undefined(bibfile)
         record_file(db, BIB_REL, self.layout.bib)
         # Where the kb-owned lines are in the text written (the caller wrote bibfile.render(),
         # or read the file as it is), so the next kb add appends to it unread. Any other
@@ -485,6 +486,19 @@ class Indexer:
         if known.get("sha256") != hashlib.sha256(text.encode("utf-8")).hexdigest():
             return None
         return [(start, end) for start, end in known["spans"]]
+
+    def record_undefined(self, bibfile: BibFile) -> None:
+        """Remember the fields of references.bib that use an @string macro it never defines
+        (kb reads the macro's name as the text, BibTeX as nothing), so listings flag them
+        without reading the file: citekey -> [[field, macro, line, value as written], ...]."""
+        found = {e.key: [[name, macros[0], e.field_lines.get(name, e.line), e.raw_fields.get(name, "")]
+                         for name, macros in e.undefined.items() if name]
+                 for e in bibfile.all_entries() if any(e.undefined)}
+        if found:
+            self.db.conn.execute("insert or replace into meta (key, value) values ('bib_undefined', ?)",
+                                 [json.dumps(found, ensure_ascii=False)])
+        else:
+            self.db.conn.execute("delete from meta where key = 'bib_undefined'")
 
     def record_owned_spans(self, text: str, spans: list[tuple[int, int]]) -> None:
         """Remember where references.bib's `% kb-owned:` lines are in `text` (found by reading

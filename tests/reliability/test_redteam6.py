@@ -124,3 +124,37 @@ def test_a_pdf_is_still_bounded_by_the_download_limit_alone(server, tmp_path):
     body = b"%PDF-1.4\n" + b"0" * (17 * 1024 * 1024)
     server.routes["/x.pdf"] = Reply(200, body)
     assert len(_client(tmp_path).get(server.url + "/x.pdf").content) == len(body)
+
+
+# -- an @string macro references.bib never defines, in a listing --------------------------------
+
+UNDEFINED = ("@article{x2020,\n  title = nosuchmacro # { and more},\n  author = {X, Y},\n  journal = jmlr,\n"
+             "  year = 2020\n}\n@article{y2021, title = {Fine}, author = {Z, W}, year = 2021}\n")
+
+
+@pytest.mark.parametrize("args", [("ls",), ("show", "x2020"), ("ls", "--json"), ("ls", "--year", "2021")])
+def test_a_listing_flags_a_string_macro_references_bib_never_defines(kb_root, args):
+    """`kb ls` listed "nosuchmacro and more" as x2020's title as if it were one (only kb doctor
+    said the macro was never defined): the title is shown as written, and one line says why."""
+    (kb_root / "references.bib").write_text(UNDEFINED)
+    r = run_kb(*args)
+    assert r.code == 0, r.err
+    if "2021" in args:          # x2020 is not listed: nothing to say
+        assert r.err == "" and "y2021" in r.out
+        return
+    assert r.err.count("\n") == 1 and r.err.startswith("kb: warning: references.bib:2: entry x2020, field title "
+                                                        "uses @string 'nosuchmacro', which references.bib never "
+                                                        "defines: shown as written"), r.err
+    assert "(and 1 more; kb doctor lists each)" in r.err
+    if "--json" in args:        # the JSON keeps what kb read; the warning says what it is
+        assert [p["citekey"] for p in r.json] == ["x2020", "y2021"]
+    else:
+        assert "nosuchmacro # { and more}" in r.out, r.out
+
+
+def test_a_macro_defined_by_a_later_edit_is_no_longer_flagged(kb_root):
+    (kb_root / "references.bib").write_text(UNDEFINED)
+    assert run_kb("ls").err
+    (kb_root / "references.bib").write_text("@string{nosuchmacro = {Macros}}\n@string{jmlr = {JMLR}}\n" + UNDEFINED)
+    r = run_kb("ls")
+    assert r.code == 0 and r.err == "" and "Macros and more" in r.out, r.out + r.err
