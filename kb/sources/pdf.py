@@ -162,6 +162,10 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
             if "encrypted" in exc.message or "no %PDF- header" in exc.message \
                     or exc.message.endswith(" is empty"):
                 raise                      # the file itself: the other extractor cannot do better
+            if failure is not None and "PDFium" in failure.message + exc.message:
+                # Neither can read it: pypdf, the reference, says what is wrong in its own terms.
+                said = exc.message if name == "pypdf" else failure.message
+                failure = PDFError(f"{said}; PDFium cannot read it either")
             failure = failure or exc
             notes.append(f"{name} could not read it ({exc.message})")
             continue
@@ -204,7 +208,7 @@ def _open(data: bytes, limits: Limits, source: str):
     except perr.LimitReachedError as exc:
         raise LimitExceeded(f"{source}: {exc}", hint="raise KB_MAX_STREAM_MB / KB_MAX_PAGES") from None
     except Exception as exc:
-        raise PDFError(f"{source} is corrupt and cannot be read ({type(exc).__name__}: {exc})") from None
+        raise PDFError(f"{source} is corrupt and cannot be read ({_pypdf_why(exc)})") from None
     if reader.is_encrypted:
         try:
             ok = reader.decrypt("")
@@ -372,6 +376,33 @@ def tex_ligatures(text: str) -> str:
     return text
 
 
+#: PDFium's load errors (FPDF_GetLastError) in words: "Success" is what it reports when it
+#: found no document without an error of its own (a loop among object streams, for one).
+_PDFIUM_ERRORS = {
+    0: "PDFium finds no document in it: its cross-reference data leads nowhere (a loop among its "
+       "object streams, or the objects it names missing)",
+    1: "PDFium finds no document in it: its cross-reference data leads nowhere (a loop among its "
+       "object streams, or the objects it names missing)",
+    2: "PDFium cannot open it",
+    3: "PDFium finds no document in it: its cross-reference data or object streams are broken",
+    6: "PDFium cannot read its pages",
+}
+
+
+def _pdfium_why(exc) -> str:
+    code = getattr(exc, "err_code", None)
+    return _PDFIUM_ERRORS.get(code, f"PDFium cannot read it ({' '.join(str(exc).split()).rstrip('.')})")
+
+
+def _pypdf_why(exc: Exception) -> str:
+    """pypdf's reason, in words where it has a plain one."""
+    text = " ".join(str(exc).split())
+    m = re.search(r"Circular object-stream reference detected: ([\d >-]+)", text)
+    if m:
+        return f"its object streams contain each other in a loop (objects {m.group(1).strip()})"
+    return f"{type(exc).__name__}: {text}" if type(exc).__name__ != "PdfReadError" else text
+
+
 def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extracted:
     """PDFium's text. A file over a limit, or one kb cannot bound before PDFium reads
     it (_check_streams), is a PDFError here: extract_plan then gives it to pypdf,
@@ -385,7 +416,7 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise PDFError(f"{source} is encrypted with a password; kb cannot read its text") from None
-        raise PDFError(f"{source} is corrupt and cannot be read ({exc})") from None
+        raise PDFError(f"{source} is corrupt: {_pdfium_why(exc)}") from None
     try:
         count = len(doc)
         if count > limits.max_pages:
@@ -454,7 +485,7 @@ def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extrac
                                f"({exc})") from None
             raise _over_pages(limits, source) from None
         except Exception as exc:
-            raise PDFError(f"{source} is corrupt: its page tree cannot be read ({exc})") from None
+            raise PDFError(f"{source} is corrupt: its page tree cannot be read ({_pypdf_why(exc)})") from None
         _check_count(count, limits, source)
         pages: list[str] = []
         deadline = time.monotonic() + limits.max_extract_seconds

@@ -158,3 +158,82 @@ def test_a_macro_defined_by_a_later_edit_is_no_longer_flagged(kb_root):
     (kb_root / "references.bib").write_text("@string{nosuchmacro = {Macros}}\n@string{jmlr = {JMLR}}\n" + UNDEFINED)
     r = run_kb("ls")
     assert r.code == 0 and r.err == "" and "Macros and more" in r.out, r.out + r.err
+
+
+# -- a PDF whose object streams hold each other in a loop ----------------------------------------
+
+def _objstm_loop(plain_header: bool) -> bytes:
+    """One page whose catalog and page tree are in object stream 6, which the cross-reference
+    stream says is inside itself (6 -> 6); with `plain_header` the stream is also written as a
+    plain `6 0 obj`, which PDFium finds by scanning the file, and pypdf does not."""
+    import struct
+
+    cat, pages = b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    content = b"BT /F1 12 Tf 72 720 Td (Looping streams hold 12 kWh) Tj ET"
+    head = b"1 0 2 %d " % (len(cat) + 1)
+    body = head + cat + b" " + pages
+    out = bytearray(b"%PDF-1.5\n")
+    offs = {3: len(out)}
+    out += (b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+            b"/Contents 4 0 R >>\nendobj\n")
+    offs[4] = len(out)
+    out += b"4 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(content), content)
+    offs[5] = len(out)
+    out += b"5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n"
+    out += (b"6 0 obj\n" if plain_header else b"") + b"<< /Type /ObjStm /N 2 /First %d /Length %d >>\nstream\n" % (
+        len(head), len(body)) + body + b"\nendstream\nendobj\n"
+    xref = len(out)
+    rows = [(0, 0, 65535), (2, 6, 0), (2, 6, 1), (1, offs[3], 0), (1, offs[4], 0), (1, offs[5], 0), (2, 6, 0),
+            (1, xref, 0)]
+    data = b"".join(struct.pack(">BIH", *r) for r in rows)
+    out += b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(data)
+    return bytes(out + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref)
+
+
+@pytest.mark.parametrize("plan", ["pdfium", "pypdf"])
+def test_a_pdf_whose_object_streams_loop_is_said_in_words(plan):
+    """PDFium said "Failed to load document (PDFium: Data format error)." and pypdf "Circular
+    object-stream reference detected: 6 -> 6", each in its own terms: the file is said to hold
+    object streams in a loop, and that neither extractor can read it."""
+    from kb.errors import PDFError
+    from kb.sources.pdf import extract_plan
+
+    with pytest.raises(PDFError) as err:
+        extract_plan(_objstm_loop(plain_header=False), plan, source="loop.pdf")
+    said = err.value.message
+    assert said.startswith("loop.pdf is corrupt"), said
+    assert "object streams contain each other in a loop (objects 6 -> 6)" in said, said
+    assert "PDFium cannot read it either" in said and "Failed to load" not in said, said
+
+
+def test_a_loop_pdfium_reads_past_is_read(kb_root, tmp_path):
+    pdf = tmp_path / "loop.pdf"
+    pdf.write_bytes(_objstm_loop(plain_header=True))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 0, r.err
+    (paper,) = run_kb("ls", "--json").json
+    assert "12 kWh" in run_kb("text", "show", paper["citekey"], "--page", "1").out
+
+
+@pytest.mark.parametrize("code, said", [(0, "PDFium finds no document in it: its cross-reference data leads "
+                                            "nowhere (a loop among its object streams"),
+                                        (3, "PDFium finds no document in it: its cross-reference data or object "
+                                            "streams are broken")])
+def test_pdfium_failing_with_no_reason_is_said_in_words_and_pypdf_reads_it(monkeypatch, code, said):
+    """PDFium reports some files it finds no document in as "Failed to load document (PDFium:
+    Success)": kb said that, and a file pypdf reads was then read by pypdf with that note."""
+    import pypdfium2
+
+    from kb.sources.pdf import extract_plan
+
+    def fails(*args, **kwargs):
+        raise pypdfium2.PdfiumError(f"Failed to load document (PDFium: {'Success' if code == 0 else 'x'}).",
+                                    err_code=code)
+    monkeypatch.setattr(pypdfium2, "PdfDocument", fails)
+    text = "Power Hungry Processing: the models we trained used 12 kWh of energy in all."
+    got = extract_plan(make_pdf([text, text]), "pdfium", source="x.pdf")
+    assert "12 kWh" in got.pages[1]
+    (note,) = got.warnings
+    assert note.startswith(f"pdfium could not read it (x.pdf is corrupt: {said}") and note.endswith(
+        "; its text is pypdf's"), note
+    assert "Success" not in note
