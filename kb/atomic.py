@@ -323,6 +323,21 @@ def what_it_is(data: bytes) -> str | None:
     return None
 
 
+def merge_conflict(text: str) -> int | None:
+    """The line where `text` holds a merge conflict left unresolved (git's, or any tool writing
+    its markers: a line `<<<<<<< ...`, then `=======` or `>>>>>>> ...`); None when it holds
+    none. Read as it is, such a file holds both sides (BibTeX reads the markers between
+    entries as a comment), or fails to parse at a line that says nothing of the kind."""
+    if "<<<<<<<" not in text:
+        return None
+    start = re.search(r"(?m)^<<<<<<<(?:[ \t].*)?\r?$", text)
+    if start is None:
+        return None
+    if re.compile(r"(?m)^(?:=======|>>>>>>>(?:[ \t].*)?)\r?$").search(text, start.end()) is None:
+        return None
+    return text.count("\n", 0, start.start()) + 1
+
+
 def shown(path) -> str:
     """A path as an error message names it: as it is, or quoted with escapes when it holds
     a newline or another control character (the message stays one line, the name exact)."""

@@ -62,3 +62,7 @@ class WriteError(KBError):
 class LockTimeout(KBError):
     """Another kb process held the knowledge base for too long."""
 
+
+#: A merge conflict left in a file a person edits (kb.atomic.merge_conflict), and what to do.
+CONFLICT = "holds a merge conflict left unresolved (<<<<<<< here, then two versions of the same lines)"
+CONFLICT_HINT = "keep the version you want and delete the <<<<<<<, ======= and >>>>>>> lines"

@@ -33,6 +33,7 @@ from kb.store.queries import (
     versions_with_text,
 )
 from kb.store.sqlite import transaction
+from kb.store.stale import is_claims_name
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version, version_number
@@ -297,6 +298,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
         for path in sorted(kb.layout.claims.glob("*.toml")):
+            if not is_claims_name(path.name):
+                continue
             held = claimsfile.read_for_edit(path)
             body = held.text
             if old not in body and old.replace("-", "_") not in body:

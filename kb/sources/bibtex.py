@@ -23,8 +23,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import read_input
-from kb.errors import FileFormatError
+from kb.atomic import merge_conflict, read_input
+from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
     TYPE_FALLBACKS,
     biblatex_type,
@@ -351,6 +351,9 @@ class BibFile:
             line = self.text[: self.text.index("\0")].count("\n") + 1
             raise FileFormatError("contains a NUL byte; is it really a BibTeX file?",
                                   path=self.path, line=line)
+        conflict = merge_conflict(self.text)
+        if conflict is not None:
+            raise FileFormatError(CONFLICT, path=self.path, line=conflict, hint=CONFLICT_HINT)
         seen: dict[str, int] = {}
         for block in _Scanner(self.text, self.path).blocks():
             if block.kind == "string":

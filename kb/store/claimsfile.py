@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import read_input
-from kb.errors import FileFormatError, UsageError
+from kb.atomic import merge_conflict, read_input
+from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
 
@@ -279,6 +279,9 @@ def load_toml(text: str, path: str) -> dict:
     """`tomllib.loads` of a file a person edits (a claims file, kb.toml), refused in one line
     naming the file (and the line, where tomllib says it) when it is not TOML or nests tables
     deeper than any of kb's files need: never a RecursionError, nor minutes and gigabytes."""
+    conflict = merge_conflict(text)
+    if conflict is not None:
+        raise FileFormatError(CONFLICT, path=path, line=conflict, hint=CONFLICT_HINT)
     depth = _nesting(text)
     if depth > MAX_NESTING:
         raise FileFormatError(f"nests arrays or tables {depth} deep; kb reads at most {MAX_NESTING}",
@@ -469,12 +472,25 @@ def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:
         data = read_input(path, "the claims file", MAX_FILE_BYTES)
     except OSError as exc:
         raise FileFormatError(f"cannot be read ({exc.strerror})", path=rel) from None
+    return parse(decode_toml(data, rel), rel, citekey)
+
+
+def decode_toml(data: bytes, rel: str) -> str:
+    """The text of a TOML file a person edits (a claims file, kb.toml): UTF-8, as TOML is, a
+    byte-order mark an editor put there dropped. One an editor saved as UTF-16 or UTF-32 is
+    said so (without a byte-order mark its NUL bytes are valid UTF-8, and TOML refuses them
+    as a character it cannot name)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
+        from kb.sources.bibtex import wide_encoding
+
+        wide = wide_encoding(data)
+        if wide is not None:
+            raise FileFormatError(f"is {wide}, not UTF-8", path=rel, hint="save it as UTF-8")
     try:
-        text = data.decode("utf-8-sig")      # a byte-order mark an editor put there is not TOML
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FileFormatError("is not UTF-8", path=rel,
-                              line=data[: exc.start].count(b"\n") + 1) from None
-    return parse(text, rel, citekey)
+        raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=rel,
+                              line=data[: exc.start].count(b"\n") + 1, hint="save it as UTF-8") from None
 
 
 # -- writing -------------------------------------------------------------------

@@ -15,7 +15,7 @@ from kb.lazyimport import lazy_import
 from kb.quantities import units
 from kb.store import db as dbmod
 from kb.store import paths, stale
-from kb.store.claimsfile import load_toml
+from kb.store.claimsfile import decode_toml, load_toml
 from kb.store.sqlite import Database, connect, is_current, read_only
 
 # What a command that only reads an index in step with its files never uses: loaded
@@ -99,10 +99,8 @@ class KB:
     def settings(self) -> dict:
         if self._settings is None:
             try:
-                self._settings = load_toml(read_input(self.layout.marker, "kb.toml", 1 << 20)
-                                           .decode("utf-8-sig"), paths.MARKER)
-            except UnicodeDecodeError:
-                raise FileFormatError("is not UTF-8 TOML kb can read", path=paths.MARKER) from None
+                self._settings = load_toml(decode_toml(read_input(self.layout.marker, "kb.toml", 1 << 20),
+                                                       paths.MARKER), paths.MARKER)
             except OSError as exc:
                 raise FileFormatError(f"cannot be read: {exc.strerror}", path=paths.MARKER) from None
         return self._settings

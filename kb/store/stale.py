@@ -27,11 +27,19 @@ BIB_REL = "references.bib"
 Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode
 
 
+def is_claims_name(name: str) -> bool:
+    """Whether a file in claims/ named so is a claims file: `*.toml`, but not a hidden one,
+    which kb never writes (a key's leading '.' is escaped) and editors do beside the file
+    they edit (Emacs's lock `.#x.toml`, a link to nowhere; macOS's `._x.toml`)."""
+    return name.endswith(".toml") and not name.startswith(".")
+
+
 def truth_files(layout: Layout) -> dict[str, Path]:
     files = {BIB_REL: layout.bib}
     if layout.claims.is_dir():
         for path in sorted(layout.claims.glob("*.toml")):
-            files[f"claims/{path.name}"] = path
+            if is_claims_name(path.name):
+                files[f"claims/{path.name}"] = path
     return files
 
 
@@ -73,7 +81,7 @@ def _claims_identities(layout: Layout) -> list[tuple[str, int, int, int, int]]:
         with os.scandir(layout.claims if folder is None else folder) as entries:
             for entry in entries:
                 name = entry.name
-                if name.endswith(".toml"):
+                if is_claims_name(name):
                     try:
                         # One kb cannot read (a link to a moved file, a folder, a link in a loop)
                         # is listed as itself: never in step with the index, so every command

@@ -237,3 +237,73 @@ def test_pdfium_failing_with_no_reason_is_said_in_words_and_pypdf_reads_it(monke
     assert note.startswith(f"pdfium could not read it (x.pdf is corrupt: {said}") and note.endswith(
         "; its text is pypdf's"), note
     assert "Success" not in note
+
+
+# -- the truth files as editors and git leave them ---------------------------------------------
+
+def test_an_editors_hidden_files_beside_a_claims_file_are_not_claims_files(alpha):
+    """Emacs locks claims/x.toml with a link to nowhere named `.#x.toml` and macOS writes
+    `._x.toml` beside it on some disks: kb read both as claims files, so every command said
+    the lock could not be read, or refused the copy's ids as used twice. kb never writes a
+    hidden claims file (a key's leading '.' is escaped): those are not claims files."""
+    claims = alpha / "claims"
+    real = claims / "alpha2020energy.toml"
+    (claims / ".#alpha2020energy.toml").symlink_to("ada@laptop.4242:1700000000")
+    (claims / "._alpha2020energy.toml").write_bytes(real.read_bytes())
+    (claims / "alpha2020energy.toml~").write_bytes(real.read_bytes())
+    (claims / ".alpha2020energy.toml.swp").write_bytes(b"b0VIM 9.0\x00\x00")
+    for args in [("claims",), ("verify",), ("doctor",), ("doctor", "--prune"), ("rebuild",), ("claims",)]:
+        r = run_kb(*args)
+        assert r.code == 0 and r.err == "", (args, r.out + r.err)
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+    assert run_kb("rename", "alpha2020energy", "alpha2020power").code == 0
+    assert (claims / "._alpha2020energy.toml").read_bytes() == (claims / "alpha2020energy.toml~").read_bytes()
+
+
+CONFLICTED = {
+    "between entries": lambda bib: "<<<<<<< HEAD\n" + bib + "=======\n" + bib.replace("alpha2020energy",
+                                                                                      "alpha2020power")
+    + ">>>>>>> theirs\n",
+    "inside an entry": lambda bib: bib.replace("  year = {2020},\n", "<<<<<<< HEAD\n  year = {2020},\n"
+                                               "=======\n  year = {2021},\n>>>>>>> 5e1f2a9 (fix year)\n"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(CONFLICTED))
+def test_a_merge_conflict_left_in_references_bib_is_named(alpha, where):
+    """Between entries, BibTeX reads git's markers as a comment: kb took both sides as two
+    papers; inside an entry it said "field '<<<<<<<': expected '='". Either is one line naming
+    the conflict, and kb doctor --prune deletes nothing while it is there."""
+    bib = alpha / "references.bib"
+    bib.write_text(CONFLICTED[where](bib.read_text()))
+    for args in [("ls",), ("claims",), ("verify",), ("rebuild",)]:
+        one_error(run_kb(*args), "references.bib:1: holds a merge conflict left unresolved" if where[0] == "b"
+                  else "references.bib:4: holds a merge conflict left unresolved", "delete the <<<<<<<")
+    r = run_kb("doctor", "--prune")
+    assert r.code in (1, 2) and "merge conflict" in r.out + r.err
+    assert list((alpha / ".kb" / "cache" / "sources").glob("*.pages"))
+
+
+@pytest.mark.parametrize("file", ["claims/alpha2020energy.toml", "kb.toml"])
+def test_a_merge_conflict_left_in_a_toml_file_is_named(alpha, tmp_path, file):
+    path = alpha / file
+    text = path.read_text()
+    line = text.splitlines()[3]
+    path.write_text(text.replace(line + "\n", f"<<<<<<< ours\n{line}\n=======\n{line}  # theirs\n>>>>>>> theirs\n"))
+    pdf = tmp_path / "other.pdf"
+    pdf.write_bytes(make_pdf(["Another Paper", "Wells run hot."], title="Another Paper"))
+    r = run_kb("add", "--offline", pdf) if file == "kb.toml" else run_kb("claims")
+    one_error(r, f"{file}:4: holds a merge conflict left unresolved", "delete the <<<<<<<")
+
+
+@pytest.mark.parametrize("file", ["claims/alpha2020energy.toml", "kb.toml"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_toml_file_saved_as_utf16_is_said_so(alpha, tmp_path, file, encoding):
+    """It was "is not UTF-8" (kb.toml: "is not UTF-8 TOML kb can read"), and without a byte-order
+    mark TOML's own complaint of a character it could not name; references.bib said UTF-16."""
+    path = alpha / file
+    path.write_bytes(path.read_text().encode(encoding))
+    pdf = tmp_path / "other.pdf"
+    pdf.write_bytes(make_pdf(["Another Paper", "Wells run hot."], title="Another Paper"))
+    r = run_kb("add", "--offline", pdf) if file == "kb.toml" else run_kb("claims")
+    one_error(r, f"{file}: is UTF-16, not UTF-8", "save it as UTF-8")
