@@ -323,6 +323,19 @@ def what_it_is(data: bytes) -> str | None:
     return None
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """'UTF-16'/'UTF-32' for text in one of them (by its byte-order mark, or a NUL byte beside
+    every ASCII character of its start), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:200]
+    if len(head) >= 8 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3):
+        return "UTF-16"
+    return None
+
+
 def merge_conflict(text: str) -> int | None:
     """The line where `text` holds a merge conflict left unresolved (git's, or any tool writing
     its markers: a line `<<<<<<< ...`, then `=======` or `>>>>>>> ...`); None when it holds

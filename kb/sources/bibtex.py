@@ -23,7 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import merge_conflict, read_input
+from kb.atomic import merge_conflict, read_input, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
     TYPE_FALLBACKS,
@@ -889,19 +889,6 @@ def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
         lines.append((at, at + len(line)))
         at += len(line) + 1
     return new, lines
-
-
-def wide_encoding(data: bytes) -> str | None:
-    """'UTF-16'/'UTF-32' for text in one of them (by its byte-order mark, or a NUL byte beside
-    every ASCII character of its start), else None."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    head = data[:200]
-    if len(head) >= 8 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3):
-        return "UTF-16"
-    return None
 
 
 def decode(data: bytes, path: str, lenient: bool = False) -> str:

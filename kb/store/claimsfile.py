@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import merge_conflict, read_input
+from kb.atomic import merge_conflict, read_input, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
@@ -481,8 +481,6 @@ def decode_toml(data: bytes, rel: str) -> str:
     said so (without a byte-order mark its NUL bytes are valid UTF-8, and TOML refuses them
     as a character it cannot name)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
-        from kb.sources.bibtex import wide_encoding
-
         wide = wide_encoding(data)
         if wide is not None:
             raise FileFormatError(f"is {wide}, not UTF-8", path=rel, hint="save it as UTF-8")
