@@ -324,6 +324,10 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
     for rel in recorded:
         if rel not in current and rel not in broken:
             report.problem("files", rel, "is gone, but the index still records it", REBUILD)
+    for path, base in index.claims_misnamed(layout):
+        rel = layout.relative(path)
+        report.problem("files", rel, "holds quotes, claims or checks, but kb reads it as no claims file (a claims "
+                       "file's name ends in .toml)", f"rename it: mv {rel} claims/{base}")
     for path in index.claims_out_of_reach(layout):
         rel = layout.relative(path)
         report.problem("files", rel, "is in a subfolder of claims/, where kb reads no claims file",
@@ -467,7 +471,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             report.problem("quotes", where, f"quote {v.id}: {v.message.partition('; ')[0]}",
                            f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the "
                            f"versions), or add that version's text")
-        elif v.status == "no-paper" and "as its claims file writes it" in v.message:
+        elif v.status == "no-paper" and _file_names_it(v.message):
             report.problem("quotes", where, f"quote {v.id}: {v.message.rpartition('; ')[0]}",
                            v.message.rpartition("; ")[2])
         elif v.status == "no-paper":
@@ -503,6 +507,13 @@ def _check_units(kb, report: Report) -> None:
         report.problem("claims", where, what, "name a claim kb holds in it (kb claims), or remove the line")
 
 
+def _file_names_it(message: str) -> bool:
+    """Whether a no-paper verdict says which paper its claims file is about (queries.missing_paper:
+    the file's name writes the key in other Unicode characters, or the file was renamed and its
+    first line names the paper): then its fix is that, never "restore the entry"."""
+    return "as its claims file writes it" in message or "is named for no paper, and it says" in message
+
+
 def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
     """'kb rename OLD NEW, if ...; ' when the paper kb knew as `old` is in references.bib
     under another key (renamed there by hand): the text of the sources cached for `old`
@@ -528,7 +539,7 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
                        "or add that version's text")
     elif v.status in ("value-mismatch", "value-unreadable", "not-found", "no-quote", "wrong-page"):
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
-    elif v.status == "no-paper" and "as its claims file writes it" in v.message:
+    elif v.status == "no-paper" and _file_names_it(v.message):
         report.problem("claims", where, f"claim {v.id}: {v.message.rpartition('; ')[0]}",
                        v.message.rpartition("; ")[2])
     elif v.status == "no-paper":

@@ -368,7 +368,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                        kind="claim", **kw)
 
     if c["citekey"] not in papers:
-        return verdict("no-paper", missing_paper(kb.conn, c["citekey"]), True)
+        return verdict("no-paper", missing_paper(kb.conn, c["citekey"], kb.layout.root, c.get("file")), True)
     if len(value) > quoted.LONGEST_VALUE:        # a hand edit: said shortly, and never verified
         return verdict("value-unreadable", quoted.too_long(value), True)
     mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
@@ -467,8 +467,8 @@ def verify_papers(kb: KB, progress=None) -> Iterator[Verdict]:
 
 def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if q["citekey"] not in papers:
-        return Verdict(q["id"], q["citekey"], q["version"], "no-paper", missing_paper(kb.conn, q["citekey"]),
-                       failed=True)
+        return Verdict(q["id"], q["citekey"], q["version"], "no-paper",
+                       missing_paper(kb.conn, q["citekey"], kb.layout.root, q.get("file")), failed=True)
     if q["status"] == "unverified":
         return Verdict(q["id"], q["citekey"], q["version"], "unverified",
                        q.get("note") or "stored with --force, not verified")

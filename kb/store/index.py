@@ -36,8 +36,9 @@ from kb.store.cache import Manifest, SourceCache
 from kb.store.paths import Layout
 from kb.store.queries import same_paper
 from kb.store.sqlite import transaction
-from kb.store.stale import BIB_REL, identity, truth_files
+from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
 from kb.text.latex import latex_to_text
+from kb.text.lazyre import lazy
 from kb.text.names import first_author_key
 from kb.text.titles import normalise_title
 
@@ -143,6 +144,45 @@ def claims_out_of_reach(layout: Layout, name: str = "*.toml", limit: int = 100) 
                         return found
     except OSError:
         pass
+    return found
+
+
+_KB_TABLE = lazy(r"(?m)^[ \t]*\[\[?[ \t]*(?:quote|claim|check|units|restatement|dismissed|paper)[ \t]*\]\]?[ \t]*(?:#.*)?\r?$")
+
+
+def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
+    """Files in claims/ that hold kb's tables but that kb reads as no claims file, since their
+    name does not end in `.toml` (claims/x.TOML, x.toml.txt, x.toml~ or x.toml.bak when there
+    is no x.toml), each with the name it would have as a claims file: a claims file renamed
+    so reads as deleted, and should be said to be where it is. A backup beside its claims
+    file, and hidden files (an editor's), are no such file."""
+    found: list[tuple[Path, str]] = []
+    if claims_folder_unreadable(layout) is not None or not layout.claims.is_dir():
+        return found
+    try:
+        names = sorted(os.listdir(layout.claims))
+    except OSError:
+        return found
+    present = set(names)
+    for name in names:
+        if name.startswith(".") or is_claims_name(name):
+            continue
+        at = name.lower().find(".toml")
+        base = (name[:at] if at > 0 else name.rpartition(".")[0] or name) + ".toml"
+        path = layout.claims / name
+        if base in present or not is_claims_name(base):
+            continue
+        try:
+            if not path.is_file() or path.is_symlink():
+                continue
+            with open(path, "rb") as fh:
+                head = fh.read(65536).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        if _KB_TABLE.search(head):
+            found.append((path, base))
+            if len(found) >= limit:
+                break
     return found
 
 
@@ -373,6 +413,13 @@ class Indexer:
             return
         what = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
         verb = "is" if len(lost) == 1 and what.startswith("1 ") else "are"
+        renamed = [path for path, base in claims_misnamed(self.layout) if f"claims/{base}" == rel]
+        if renamed:
+            there = self.layout.relative(renamed[0])
+            self.notices.append(f"{rel} is gone, and {there} holds quotes, claims or checks under a name kb reads "
+                                f"as no claims file's (a claims file's name ends in .toml): its {what} {verb} no "
+                                f"longer in the knowledge base (mv {there} {rel} to restore)")
+            return
         moved = claims_out_of_reach(self.layout, rel.removeprefix("claims/"), limit=1)
         if moved:
             there = self.layout.relative(moved[0])

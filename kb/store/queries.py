@@ -42,13 +42,44 @@ def same_key(conn: sqlite3.Connection, key: str) -> str | None:
     return None
 
 
-def missing_paper(conn: sqlite3.Connection, citekey: str) -> str:
+_HEADER = "# Quotes and claims from "
+
+
+def renamed_claims_file(conn: sqlite3.Connection, root, rel: str | None, citekey: str) -> str | None:
+    """The paper a claims file renamed by hand (claims/notes.toml) is still about: the key its
+    first line names as kb wrote it ("# Quotes and claims from KEY: title"), when that key is
+    a paper's, and not `citekey`, the one its name gives. None when it names none."""
+    if not rel or root is None:
+        return None
+    try:
+        with open(f"{root}/{rel}", "rb") as fh:
+            first = fh.read(4096).decode("utf-8-sig", errors="replace").split("\n", 1)[0].rstrip("\r")
+    except OSError:
+        return None
+    if not first.startswith(_HEADER):
+        return None
+    named = first[len(_HEADER):]
+    cuts = [len(named)] + [i for i in range(len(named)) if named.startswith(": ", i)]
+    for cut in cuts:
+        key = named[:cut].strip()
+        if key and key != citekey and conn.execute("select 1 from papers where citekey = ?", [key]).fetchone():
+            return key
+    return None
+
+
+def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | None = None) -> str:
     """Why records kept under `citekey` have no paper: said for a record of a claims file
     whose name writes its paper's key with other Unicode characters than references.bib
     does (NFC and NFD: a file made on another system), which no lookup follows, since
-    what a claims file holds is indexed from its name alone."""
+    what a claims file holds is indexed from its name alone; and for one of a claims file
+    renamed by hand whose first line still names its paper (renamed_claims_file)."""
     other = same_key(conn, citekey)
     if other is None:
+        named = renamed_claims_file(conn, root, rel, citekey)
+        if named is not None:
+            return (f"{citekey} is not in references.bib: {rel} is named for no paper, and it says it holds "
+                    f"the quotes and claims of {named}; rename it claims/{escape_key(named)}.toml "
+                    "(a claims file is claims/<citekey>.toml)")
         return f"{citekey} is not in references.bib"
     return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
             f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "

@@ -307,3 +307,51 @@ def test_a_toml_file_saved_as_utf16_is_said_so(alpha, tmp_path, file, encoding):
     pdf.write_bytes(make_pdf(["Another Paper", "Wells run hot."], title="Another Paper"))
     r = run_kb("add", "--offline", pdf) if file == "kb.toml" else run_kb("claims")
     one_error(r, f"{file}: is UTF-16, not UTF-8", "save it as UTF-8")
+
+
+# -- a claims file renamed by hand ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["alpha2020energy.TOML", "alpha2020energy.toml.txt", "alpha2020energy.toml~",
+                                  "alpha2020energy.tml"])
+def test_a_claims_file_renamed_out_of_toml_is_said_to_be_where_it_is(alpha, name):
+    """Renamed so its name no longer ends in .toml, it was "deleted ... (git checkout to
+    restore)", and kb doctor then found nothing to repair while the file sat in claims/."""
+    claims = alpha / "claims"
+    (claims / "alpha2020energy.toml").rename(claims / name)
+    (claims / "README.md").write_text("# Notes on these claims\n[[not a table kb reads]]\n")
+    r = run_kb("claims")
+    assert r.code == 0 and r.err.count("\n") == 1, r.err
+    assert r.err.startswith(f"kb: claims/alpha2020energy.toml is gone, and claims/{name} holds quotes, claims or "
+                            "checks"), r.err
+    assert f"(mv claims/{name} claims/alpha2020energy.toml to restore)" in r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and f"problem: claims/{name}: holds quotes, claims or checks, but kb reads it as no " \
+                           "claims file" in r.out, r.out
+    assert f"mv claims/{name} claims/alpha2020energy.toml" in r.out and "README" not in r.out
+    (claims / name).rename(claims / "alpha2020energy.toml")
+    assert run_kb("doctor").code == 0 and [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+
+
+def test_a_backup_beside_its_claims_file_is_no_problem(alpha):
+    claims = alpha / "claims"
+    for name in ["alpha2020energy.toml~", "alpha2020energy.toml.bak", "alpha2020energy.toml.orig"]:
+        (claims / name).write_bytes((claims / "alpha2020energy.toml").read_bytes())
+    r = run_kb("doctor")
+    assert r.code == 0 and r.err == "", r.out + r.err
+
+
+def test_a_claims_file_renamed_for_no_paper_says_which_paper_it_is_about(alpha):
+    """claims/notes.toml (renamed from claims/alpha2020energy.toml) made its records cite
+    `notes`, and kb doctor's fix was "restore the entry in references.bib, or kb quote rm": the
+    file's first line, as kb wrote it, names its paper; the fix is to rename it back."""
+    claims = alpha / "claims"
+    (claims / "alpha2020energy.toml").rename(claims / "notes.toml")
+    r = run_kb("verify")
+    assert r.code == 1 and "notes is not in references.bib: claims/notes.toml is named for no paper, and it says " \
+                           "it holds the quotes and claims of alpha2020energy; rename it claims/alpha2020energy.toml" \
+                           in r.out, r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and "fix: rename it claims/alpha2020energy.toml" in r.out and "restore the entry" not in r.out
+    (claims / "notes.toml").write_text((claims / "notes.toml").read_text().replace("from alpha2020energy",
+                                                                                    "from nobody2020"))
+    assert "restore the entry in references.bib" in run_kb("doctor").out
