@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass, field
@@ -209,6 +210,15 @@ def load_bib(layout: Layout) -> BibFile:
         if exc.path == str(path):
             exc.path = BIB_REL
         raise
+
+
+def _holds_key(path: Path, key: str) -> bool:
+    """Whether the .bib file `path` has an entry `key` (read as text: `@type{key,`)."""
+    try:
+        text = read_input(path, "the BibTeX file").decode("utf-8", errors="replace")
+    except (OSError, UsageError, LimitExceeded):
+        return False
+    return re.search(r"@\s*\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text) is not None
 
 
 def _sha(path: Path) -> str:
@@ -436,7 +446,7 @@ class Indexer:
         try:
             with transaction(self.db):
                 if rel == BIB_REL:
-                    self.reindex_bib(load_bib(self.layout))
+                    self.reindex_bib(load_bib(self.layout), edited=True)
                 else:
                     self.reindex_claims(rel, path if path is not None and path.exists() else None)
                 self._derive(derive)
@@ -458,14 +468,16 @@ class Indexer:
             derive(changes)
 
     def reindex_bib(self, bibfile: BibFile | None = None, metas: dict | None = None,
-                    written: tuple[str, list[tuple[int, int]] | None] | None = None) -> None:
+                    written: tuple[str, list[tuple[int, int]] | None] | None = None, edited: bool = False) -> None:
         """Make the papers table match references.bib. Only entries whose type or fields
         differ from what the index holds are rendered again (LaTeX to text, names, ids)
         and written; an entry that only moved gets its new position. So adding one paper
         to a references.bib of 10,000 renders one entry, not 10,000. `metas`: key ->
         (fields, from_bib_fields of them) a caller has read already (kb import), used for
         the entry whose fields are that very dict. `written`: bibfile.render_with_owned()
-        when the caller rendered it to write the file (not rendered twice)."""
+        when the caller rendered it to write the file (not rendered twice). `edited`: the
+        file was changed by someone else than kb (a sync): an entry gone from it that
+        quotes or claims still cite is said, once (`notices`)."""
         db = self.db
         bibfile = bibfile or load_bib(self.layout)
         previous = {row[0]: row for row in db.conn.execute(
@@ -486,6 +498,10 @@ class Indexer:
                                   {"origin": old[1], "metadata_status": old[2]} if old else None,
                                   meta=read[1] if read is not None and read[0] is e.fields else None))
         gone = [k for k in previous if k not in keys]
+        if edited and gone:         # a key renamed by hand: a new entry with the title of the one gone
+            renamed = {k: [r["citekey"] for r in rows if r["citekey"] not in previous
+                           and r["title_norm"] and r["title_norm"] == previous[k][4]] for k in gone}
+            self._say_gone(gone, renamed)
         for key in gone:
             delete_paper_rows(db, key)
         if moved:
@@ -512,6 +528,35 @@ class Indexer:
         text, spans = written or bibfile.render_with_owned()
         if spans is not None:
             self.record_owned_spans(text, spans)
+
+    def _say_gone(self, gone: list[str], renamed: dict[str, list[str]]) -> None:
+        """Entries taken out of references.bib by hand whose quotes or claims stay in claims/:
+        said once, with what they hold, where the entry is now when a .bib beside references.bib
+        holds it (kb reads references.bib alone), or the key it was renamed to."""
+        conn = self.db.conn
+        for key in gone[:20]:
+            quotes = conn.execute("select count(*) from quotes where citekey = ?", [key]).fetchone()[0]
+            claims = conn.execute("select count(*) from claims where citekey = ?", [key]).fetchone()[0]
+            if not quotes and not claims:
+                continue
+            held = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for n, kind in ((quotes, "quote"),
+                                                                                    (claims, "claim")) if n)
+            where = [p.name for p in sorted(self.layout.root.glob("*.bib"))
+                     if p.name != self.layout.bib.name and _holds_key(p, key)]
+            if where:
+                how = (f"{where[0]} holds it, but kb reads references.bib alone: move the entry back into "
+                       "references.bib")
+            elif len(renamed.get(key, [])) == 1:
+                new = renamed[key][0]
+                how = f"if you renamed it {new}, kb rename {key} {new} moves the rest; else restore the entry"
+            else:
+                files = [r[0] for r in conn.execute("select file from quotes where citekey = ? union "
+                                                    "select file from claims where citekey = ? order by 1",
+                                                    [key, key])]
+                how = f"restore the entry, or remove them from {', '.join(files[:3])} if you no longer want them"
+            verb = "cites" if quotes + claims == 1 else "cite"
+            self.notices.append(f"{key} is no longer in references.bib, but its {held} still {verb} it "
+                                f"(kb verify fails them): {how}")
 
     # -- one new entry kb appended to references.bib (kb add), without reading the file --------
 

@@ -355,3 +355,40 @@ def test_a_claims_file_renamed_for_no_paper_says_which_paper_it_is_about(alpha):
     (claims / "notes.toml").write_text((claims / "notes.toml").read_text().replace("from alpha2020energy",
                                                                                     "from nobody2020"))
     assert "restore the entry in references.bib" in run_kb("doctor").out
+
+
+# -- an entry taken out of references.bib by hand --------------------------------------------------
+
+BETA = "@misc{beta2021x, title = {Beta}, author = {B, C}, year = 2021}\n"
+
+
+@pytest.mark.parametrize("how, said", [
+    ("moved", "more.bib holds it, but kb reads references.bib alone: move the entry back into references.bib"),
+    ("renamed", "if you renamed it alpha2020power, kb rename alpha2020energy alpha2020power moves the rest"),
+    ("deleted", "restore the entry, or remove them from claims/alpha2020energy.toml if you no longer want them"),
+])
+def test_an_entry_taken_out_of_references_bib_that_records_cite_is_said_once(alpha, how, said):
+    """An entry moved into a second .bib (kb reads references.bib alone), renamed or deleted by
+    hand left `kb ls` silent while its quote and claim lost their paper: only kb verify and kb
+    doctor said so. The command that first sees it says it once, with what it holds."""
+    bib = alpha / "references.bib"
+    text = bib.read_text()
+    if how == "moved":
+        (alpha / "more.bib").write_text(text)
+        bib.write_text(BETA)
+    elif how == "renamed":
+        bib.write_text(text.replace("alpha2020energy,", "alpha2020power,"))
+    else:
+        bib.write_text(BETA)
+    r = run_kb("ls")
+    assert r.code == 0 and r.err.count("\n") == 1, r.err
+    assert r.err.startswith("kb: alpha2020energy is no longer in references.bib, but its 1 claim still cites it")
+    assert said in r.err, r.err
+    assert run_kb("ls").err == ""                 # said once
+    assert run_kb("verify").code == 1 and run_kb("claims", "--json").json[0]["id"] == "energy"
+
+
+def test_kb_removing_or_renaming_an_entry_says_nothing_of_the_kind(alpha):
+    assert run_kb("rename", "alpha2020energy", "alpha2020power").err == ""
+    assert run_kb("rm", "--force", "alpha2020power").code == 0
+    assert run_kb("ls").err == ""
