@@ -397,6 +397,10 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         tolerance = c.get("tolerance")
         if isinstance(tolerance, (int, float)) and not isinstance(tolerance, bool):
             tolerance = repr(tolerance)
+        elif tolerance is not None and not isinstance(tolerance, str):
+            # Dropped, the check would be judged without it: a pass or fail the person never asked for.
+            r.fail(f"check {chid}: `tolerance` must be a string such as \"5%\" or \"0.1 kWh\", not "
+                   f"{type(tolerance).__name__}", line)
         doc.checks.append(CheckRec(
             id=chid, stated=r.string(c, "stated", line, True, f"check {chid}"),
             expr=r.string(c, "expr", line, True, f"check {chid}"),

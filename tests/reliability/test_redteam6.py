@@ -392,3 +392,21 @@ def test_kb_removing_or_renaming_an_entry_says_nothing_of_the_kind(alpha):
     assert run_kb("rename", "alpha2020energy", "alpha2020power").err == ""
     assert run_kb("rm", "--force", "alpha2020power").code == 0
     assert run_kb("ls").err == ""
+
+
+# -- a check's tolerance of a type kb does not read ------------------------------------------------
+
+@pytest.mark.parametrize("tolerance, said", [("true", "bool"), ("1979-05-27", "date"), ('["5%"]', "list"),
+                                             ("{ relative = 0.05 }", "dict")])
+def test_a_tolerance_of_a_type_kb_does_not_read_is_one_line_not_dropped(alpha, tolerance, said):
+    """A tolerance that is no string and no number was dropped in silence: the check was judged
+    without it, a pass or a fail nobody asked for."""
+    (alpha / "claims" / "checks.toml").write_text(
+        f'[[check]]\nid = "half"\nstated = "660 MWh"\nexpr = "alpha2020energy.energy / 2"\ntolerance = {tolerance}\n')
+    for args in [("check",), ("claims",)]:
+        one_error(run_kb(*args), "claims/checks.toml:1: check half: `tolerance` must be a string such as "
+                  f'"5%" or "0.1 kWh", not {said}')
+    (alpha / "claims" / "checks.toml").write_text(
+        '[[check]]\nid = "half"\nstated = "660 MWh"\nexpr = "alpha2020energy.energy / 2"\ntolerance = "5%"\n')
+    r = run_kb("check")
+    assert r.code == 0 and "pass" in r.out, r.out + r.err
