@@ -139,7 +139,7 @@ def claims_out_of_reach(layout: Layout, name: str = "*.toml", limit: int = 100) 
     try:
         for sub in sorted(p for p in layout.claims.iterdir() if p.is_dir() and not p.name.startswith(".")):
             for path in sorted(sub.rglob(name)):
-                if path.is_file():
+                if path.is_file() and is_claims_name(path.name):
                     found.append(path)
                     if len(found) >= limit:
                         return found

@@ -252,6 +252,8 @@ def test_an_editors_hidden_files_beside_a_claims_file_are_not_claims_files(alpha
     (claims / "._alpha2020energy.toml").write_bytes(real.read_bytes())
     (claims / "alpha2020energy.toml~").write_bytes(real.read_bytes())
     (claims / ".alpha2020energy.toml.swp").write_bytes(b"b0VIM 9.0\x00\x00")
+    (claims / "archive").mkdir()                  # nor in a subfolder, where kb says a claims file moved
+    (claims / "archive" / "._alpha2020energy.toml").write_bytes(real.read_bytes())
     for args in [("claims",), ("verify",), ("doctor",), ("doctor", "--prune"), ("rebuild",), ("claims",)]:
         r = run_kb(*args)
         assert r.code == 0 and r.err == "", (args, r.out + r.err)
