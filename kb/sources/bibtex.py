@@ -355,21 +355,27 @@ class BibFile:
         if conflict is not None:
             raise FileFormatError(CONFLICT, path=self.path, line=conflict, hint=CONFLICT_HINT)
         seen: dict[str, int] = {}
+        written: dict[str, str] = {}
         for block in _Scanner(self.text, self.path).blocks():
             if block.kind == "string":
                 self._define(block.name, block.entry, self.text[block.start:block.end])
             elif block.kind == "entry":
                 entry = block.entry
                 folded = fold_key(entry.key)
+                if folded in seen and written[folded] == entry.key:
+                    raise FileFormatError(f"duplicate citekey {entry.key!r}", path=self.path, line=entry.line,
+                                          hint=f"line {seen[folded]} has it already; each entry needs its own key: "
+                                               "keep one if both are the same paper")
                 if folded in seen:
                     raise FileFormatError(f"duplicate citekey {entry.key!r}", path=self.path, line=entry.line,
-                                          hint=f"line {seen[folded]} has it already (BibTeX does not tell "
+                                          hint=f"line {seen[folded]} has {written[folded]!r} (BibTeX does not tell "
                                           "upper from lower case in keys, nor an accented letter from the same "
                                           "letter written as two Unicode characters"
                                           + (f", and kb not a key from one holding a character nobody sees "
                                              f"({invisible(entry.key)})" if invisible(entry.key) else "")
                                           + "); each entry needs its own key")
                 seen[folded] = entry.line
+                written[folded] = entry.key
                 self._resolve(entry)
                 self.by_key[entry.key] = block
             self.blocks.append(block)

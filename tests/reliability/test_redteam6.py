@@ -412,3 +412,17 @@ def test_a_tolerance_of_a_type_kb_does_not_read_is_one_line_not_dropped(alpha, t
         '[[check]]\nid = "half"\nstated = "660 MWh"\nexpr = "alpha2020energy.energy / 2"\ntolerance = "5%"\n')
     r = run_kb("check")
     assert r.code == 0 and "pass" in r.out, r.out + r.err
+
+
+@pytest.mark.parametrize("second, said", [
+    ("alpha2020energy", "references.bib:8: duplicate citekey 'alpha2020energy' (line 1 has it already; each entry "
+                        "needs its own key: keep one if both are the same paper)"),
+    ("Alpha2020Energy", "references.bib:8: duplicate citekey 'Alpha2020Energy' (line 1 has 'alpha2020energy' "
+                        "(BibTeX does not tell upper from lower case"),
+])
+def test_an_entry_pasted_twice_is_said_plainly(alpha, second, said):
+    """The same key written twice was explained as BibTeX's case folding and Unicode forms."""
+    bib = alpha / "references.bib"
+    bib.write_text(bib.read_text() + bib.read_text().replace("alpha2020energy", second).replace("Energy Use",
+                                                                                                "Energy Used"))
+    one_error(run_kb("ls"), said)
