@@ -7,6 +7,7 @@ commands never import sqlite-utils. The one "no paper X" error lives here.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -77,8 +78,13 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
     if other is None:
         named = renamed_claims_file(conn, root, rel, citekey)
         if named is not None:
+            own = f"claims/{escape_key(named)}.toml"
+            if os.path.lexists(f"{root}/{own}"):        # a copy: renaming it would replace the file
+                return (f"{citekey} is not in references.bib: {rel} is named for no paper, and it says it holds "
+                        f"the quotes and claims of {named}, whose own {own} is there too; move what {rel} adds "
+                        f"into {own}, then delete {rel}")
             return (f"{citekey} is not in references.bib: {rel} is named for no paper, and it says it holds "
-                    f"the quotes and claims of {named}; rename it claims/{escape_key(named)}.toml "
+                    f"the quotes and claims of {named}; rename it {own} "
                     "(a claims file is claims/<citekey>.toml)")
         return f"{citekey} is not in references.bib"
     return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "

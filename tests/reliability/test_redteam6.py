@@ -426,3 +426,14 @@ def test_an_entry_pasted_twice_is_said_plainly(alpha, second, said):
     bib.write_text(bib.read_text() + bib.read_text().replace("alpha2020energy", second).replace("Energy Use",
                                                                                                 "Energy Used"))
     one_error(run_kb("ls"), said)
+
+
+def test_a_copy_of_a_claims_file_is_never_told_to_replace_the_original(alpha):
+    """A copy under another name (claims/copy.toml beside claims/alpha2020energy.toml): renaming
+    it as a renamed file should be would replace the original, so kb says to merge it instead."""
+    claims = alpha / "claims"
+    (claims / "copy.toml").write_bytes((claims / "alpha2020energy.toml").read_bytes())
+    r = run_kb("doctor")
+    assert r.code == 1 and "whose own claims/alpha2020energy.toml is there too; fix: move what claims/copy.toml " \
+                           "adds into claims/alpha2020energy.toml, then delete claims/copy.toml" in r.out, r.out
+    assert "rename it" not in r.out
