@@ -415,19 +415,45 @@ def _attribute(page: str, start: int, end: int, pos: int, pos_end: int, markers:
         inside = markers
 
     def distance(m: tuple[int, int, str | None, str]) -> int:
-        """Characters (whitespace collapsed) between the figure and the marker."""
-        ms, me = m[0], m[1]
-        gap = page[pos_end:ms] if ms >= pos_end else page[me:pos] if me <= pos else ""
-        return len(" ".join(gap.split()))
+        return _distance(page, pos, pos_end, m)
 
-    subjects = [m for m in inside if m[0] < pos and _SAYS_RE.match(page, m[1])]
-    best = min(subjects or inside, key=lambda m: (distance(m), m[0] > pos))
+    best = _nearest(page, pos, pos_end, inside)
     if distance(best) > MAX_DISTANCE or best[2] is None:
         return None
     between = page[pos_end:best[0]] if best[0] >= pos_end else page[best[1]:pos]
     if len(_CELL_RE.findall(between)) > 3:
         return None        # a table flattened into the sentence: other cells sit between them
     return best[2], best[3]
+
+
+def _distance(page: str, pos: int, pos_end: int, m: tuple) -> int:
+    """Characters (whitespace collapsed) between the figure at page[pos:pos_end] and the marker m."""
+    ms, me = m[0], m[1]
+    gap = page[pos_end:ms] if ms >= pos_end else page[me:pos] if me <= pos else ""
+    return len(" ".join(gap.split()))
+
+
+def _nearest(page: str, pos: int, pos_end: int, markers: list[tuple]) -> tuple:
+    """Of markers (start, end, ...), the one a figure at page[pos:pos_end] restates: the
+    subject of its clause ("[Str19] estimates ... N"), else the nearest, before it on a tie."""
+    subjects = [m for m in markers if m[0] < pos and _SAYS_RE.match(page, m[1])]
+    return min(subjects or markers, key=lambda m: (_distance(page, pos, pos_end, m), m[0] > pos))
+
+
+def _own_citation(sentence: str, pos: int, pos_end: int, marks: list[tuple[int, int]]) -> int | None:
+    """Which of a note's sentence's citations (start, end) a figure at sentence[pos:pos_end]
+    is cited to: one in its clause (the citations themselves read as one word, so the comma
+    of "[@doe, p. 3]" ends no clause), else the nearest in the sentence; None when the clause
+    is the writer's own ("we measured ...") and cites nothing."""
+    masked = sentence
+    for a, b in marks:
+        masked = masked[:a] + "x" * (b - a) + masked[b:]
+    ca, cb = _clause(masked, pos)
+    markers = [(a, b, i) for i, (a, b) in enumerate(marks)]
+    inside = [m for m in markers if ca <= m[0] < cb]
+    if not inside and _OWN_RE.search(masked[ca:cb]):
+        return None
+    return _nearest(masked, pos, pos_end, inside or markers)[2]
 
 
 # ---------------------------------------------------------------- verdicts
@@ -667,13 +693,14 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
         keys = (resolve_note_source(kb, note, w, ctx) for w in [q] + q.also)
         return list(dict.fromkeys(k for k in keys if k is not None))
 
-    # (line, text, the papers cited, where in the text each citation is: None for a quote's)
-    items: list[tuple[int, str, list[str], list[int] | None]] = []
+    # (line, text, the papers cited, where in the text each citation is and which one this
+    # is: None for a quote's)
+    items: list[tuple[int, str, list[str], tuple[list[tuple[int, int]], int] | None]] = []
     for q in note.quotes:
         items.append((q.line, q.quote, cited(q), None))
     for line, sentence, citations in sentence_citations(_note_prose(citations_as_pandoc(text)), note):
-        for at, q in citations:
-            items.append((line, sentence, cited(q), [at for at, _ in citations]))
+        for i, (_, _, q) in enumerate(citations):
+            items.append((line, sentence, cited(q), ([(a, b) for a, b, _ in citations], i)))
     out: list[Restatement] = []
     sources: dict = {}
     seen: set[tuple] = set()
@@ -685,9 +712,8 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
         for cand in extract_candidates([sentence]):
             if not _restatable(cand):
                 continue
-            a, b = _clause(sentence, cand.start)
-            if _OWN_RE.search(sentence[a:b]) and not any(a <= at < b for at in marks or ()):
-                continue            # the writer's own figure ("we measured ..."), no citation in its clause
+            if marks is not None and _own_citation(sentence, cand.start, cand.end, marks[0]) != marks[1]:
+                continue            # another citation's figure, or the writer's own ("we measured ...")
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
             if (line, figure, tuple(keys)) in seen:
                 continue

@@ -1710,11 +1710,12 @@ def rename_in_citations(text: str, old: str, new: str) -> tuple[str, int]:
 
 def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
     """Each sentence of a note's prose that cites works, in any style `parse_note` reads:
-    (line, sentence, citations), each citation (its offset in the sentence, a NoteQuote of
-    the whole sentence naming the work, with the other works the citation names in
-    `also`). `note` is the note parsed (its references number and name the works); `text`
-    is its prose, references left out, as `citations_as_pandoc` gives it (reference links
-    defined among the references are inline links there)."""
+    (line, sentence, citations), each citation (its start and end in the sentence, a
+    NoteQuote of the whole sentence naming the work, with the other works the citation
+    names in `also`). `note` is the note parsed (its references number and name the works);
+    `text` is its prose, references left out, as `citations_as_pandoc` gives it (reference
+    links defined among the references are inline links there). A sentence ends at its
+    paragraph's end too (a heading before it has no full stop)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     text = citations_as_pandoc(text)
@@ -1723,7 +1724,17 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
     out = []
+    spans = []
     for a, b in sentence_spans(text):
+        k = bisect.bisect_left(breaks, a)
+        while k < len(breaks) and breaks[k] < b:
+            if text[a:breaks[k]].strip():
+                spans.append((a, breaks[k]))
+            a = breaks[k] + 2
+            k += 1
+        if text[a:b].strip():
+            spans.append((a, b))
+    for a, b in spans:
         k = bisect.bisect_left(breaks, a)
         para_end = breaks[k] if k < len(breaks) else len(text)
         found = sorted(_cites_in(text, cites, a, b, True, para_end), key=lambda f: (f[0], -f[1]))
@@ -1737,7 +1748,7 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
                 continue
             reach = end
             sentence = text[a:b]
-            cited.append((start - a, _quote_with(sentence, what, lines.line(start), start)))
+            cited.append((start - a, end - a, _quote_with(sentence, what, lines.line(start), start)))
         if cited:
             out.append((lines.line(a + len(text[a:b]) - len(text[a:b].lstrip())), text[a:b], cited))
     return out

@@ -237,6 +237,29 @@ def test_a_figure_citing_several_works_is_checked_against_each(kb5, tmp_path, ci
     assert result.code == 1
 
 
+@pytest.mark.parametrize("a, b", [(" [@strubell2019energy, p. 4]", " [@luccioni2023power]"), (" [2]", " [1]"),
+                                  ("<sup>2</sup>", "<sup>1</sup>"),
+                                  (("Strubell et al. (2019) estimate that ", ""), ("Luccioni et al. (2023) find that ", ""))])
+def test_each_figure_of_a_sentence_is_checked_against_the_citation_nearest_it(kb5, tmp_path, a, b):
+    """Two citations in one sentence: each figure is its own citation's, not every citation's (no
+    not-in-source row for the other work); a changed figure still differs; a sentence after a
+    heading with no full stop is read as well."""
+    (lead_a, a), (lead_b, b) = [(x if isinstance(x, tuple) else ("", x)) for x in (a, b)]
+    sentence = f"{lead_a}neural architecture search for a Transformer emits {{}} lbs of CO2e{a} while {lead_b}image generation used 11.49 kWh{b}."
+    note = tmp_path / "note.md"
+    note.write_text(
+        f"Intro. {sentence.format('626,155')}\n\n{sentence.format('726,155')}\n\n## Images\n\n"
+        f"Image generation used 11.49 kWh{b or ' (Luccioni et al., 2023)'}.\n\n"
+        "## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
+        "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
+        "considerations for deep learning in NLP. ACL 2019.\n")
+    result = run_kb("audit", "--note", note, "--json")
+    assert [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json] == [
+        (1, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"), (1, "11.49 kWh", "luccioni2023power", "confirmed"),
+        (3, "726,155 lbs of CO2e", "strubell2019energy", "differs"), (3, "11.49 kWh", "luccioni2023power", "confirmed"),
+        (7, "11.49 kWh", "luccioni2023power", "confirmed")], result.out
+
+
 def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
     def export(*args) -> str:
         target = tmp_path / "graph.out"

@@ -857,7 +857,7 @@ def test_sentence_citations_name_every_work_of_a_sentence_in_any_style() -> None
             "[d]: https://doi.org/10.1/x\n")
     prose = citations_as_pandoc(text)
     got = [(line, [(q.citekey or q.source_link or q.attribution, [a.citekey or a.attribution for a in q.also])
-                   for _, q in cited]) for line, _, cited in sentence_citations(prose[:prose.index("##")], parse_note(text))]
+                   for _, _, q in cited]) for line, _, cited in sentence_citations(prose[:prose.index("##")], parse_note(text))]
     assert got == [(1, [("doe2020", ["roe2021"])]), (1, [("Doe et al. 2020.", ["Roe. 2021."])]),
                    (1, [("https://doi.org/10.1/x", []), ("doe2020", [])])]
 
