@@ -831,8 +831,10 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             message = f"not found in {labelled(citekey, text_.version)}"
             if near:
                 message += f"; closest, page {near.page}: {near.describe()}"
-            return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",
-                               message, failed=True, page=near.page if near else None, **common)
+            verdict = NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",
+                                  message, failed=True, page=near.page if near else None, **common)
+            nears[id(verdict)] = near
+            return verdict
         pages = f"page {match.page}" + ("" if match.page == match.page_end else f"-{match.page_end}")
         if older:
             pages += f" of {text_.version} (not in {older}, the newest version kb holds)"
@@ -845,20 +847,37 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages,
                            page=match.page, page_end=match.page_end, **common)
 
+    nears: dict[int, matching.NearMiss | None] = {}
+
+    def named(q, v: NoteVerdict) -> str:
+        """A work a quote cites, for a person: "strubell2019energy v1", else as the note cites it."""
+        return labelled(v.citekey, v.version) if v.citekey else v.source or (q.attribution or "").rstrip(".")
+
+    def several(pairs: list[tuple]) -> NoteVerdict:
+        """The verdict on a quote citing several works ("[3, 4]", "[@a; @b]", "(Doe, 2019; Roe,
+        2020)"): the work it is in (on another page: that page); else that it is in none of
+        them, naming each, with the closest passage of all of them."""
+        n = len(pairs)
+        q0, best = min(pairs, key=lambda p: _SEVERAL_ORDER.get(p[1].status, len(_SEVERAL_ORDER)))
+        missed = [p for p in pairs if p[1].status == "not-found"]
+        if best.status in ("ok", "wrong-page", "unverified") or not missed:
+            best.message += f" ({best.source or named(q0, best)}, one of the {n} works cited)"
+            if best.status != "ok":
+                best.message += "; not in the others: " + ", ".join(
+                    f"{named(q, v)} ({_STATUS_WORDS.get(v.status, v.status)})" for q, v in pairs if v is not best)
+            return best
+        shown = max(missed, key=lambda p: nears[id(p[1])].score if nears.get(id(p[1])) else -1.0)[1]
+        near = nears.get(id(shown))
+        shown.message = f"in none of the {n} works cited: " + ", ".join(
+            f"{named(q, v)} ({_STATUS_WORDS.get(v.status, v.status)})" for q, v in pairs)
+        if near:
+            shown.message += f"; closest, {labelled(shown.citekey, shown.version)} page {near.page}: {near.describe()}"
+        return shown
+
     for q in note.quotes:
         verdict = check(q)
         if verdict.status != "ok" and q.also:
-            # "[3, 4]", "[@a; @b]", "(Doe, 2019; Roe, 2020)": the quote is in one of the works cited
-            others = [(other, check(other)) for other in q.also]
-            held = next(((o, v) for o, v in others if v.status == "ok"), None)
-            if held is not None:
-                named = held[1].source or (held[0].attribution or "").rstrip(".")
-                held[1].message += f" ({named}, one of the {len(q.also) + 1} works cited)"
-                verdict = held[1]
-            elif any(v.citekey for _, v in others):
-                verdict.message += "; nor in the other works cited: " + ", ".join(
-                    f"{v.citekey} ({v.status})" if v.citekey else
-                    f"{v.source or (o.attribution or '').rstrip('.')} (not here)" for o, v in others)
+            verdict = several([(q, verdict)] + [(other, check(other)) for other in q.also])
         out.append(verdict)
     for line, quote in note.unchecked:
         out.append(NoteVerdict(line, quote, None, None, None, "unchecked",
@@ -866,6 +885,13 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                                "(Author et al., 2019), a link to the reference): not checked"))
     out.sort(key=lambda v: v.line)
     return out, sorted(note.problems + ctx.problems)
+
+
+#: Which verdict on a quote citing several works speaks for it: the work it is in first.
+_SEVERAL_ORDER = {s: i for i, s in enumerate(("ok", "wrong-page", "unverified", "no-text", "not-found",
+                                              "no-source", "problem"))}
+_STATUS_WORDS = {"not-found": "not found", "no-source": "not in the knowledge base", "no-text": "no text held",
+                 "wrong-page": "on another page", "unverified": "stored unverified"}
 
 
 def _squash(text: str) -> str:

@@ -475,7 +475,8 @@ def test_quotes_in_other_marks_and_citation_styles_are_checked(strubell, tmp_pat
                                   "(Luccioni et al., 2023; Strubell et al., 2019)"])
 def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path, cite):
     """'[1, 2]', '[@a; @b]', '(Doe, 2019; Roe, 2020)': the quote is in one of the works its
-    citation names, and is found there; a changed word is in none of them, and fails."""
+    citation names, and is found there; a changed word is in none of them, which the verdict says
+    naming each, with the closest passage of all of them, and fails."""
     r = run_kb("text", "load", "luccioni2023power", corpus_path("wattbot", "pypdf-text", "luccioni2024.json"),
                "--extractor", "pypdf")
     assert r.code == 0, r.err
@@ -484,9 +485,22 @@ def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path
             "considerations for deep learning in NLP. ACL 2019.\n")
     r = _verify_both(tmp_path, lambda q: f'"{q}" {cite}.', refs)
     assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
-        ("strubell2019energy", "ok"), ("luccioni2023power", "not-found")], r.out
+        ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
     assert "one of the 2 works cited" in r.out or "one of the 2 works cited" in r.json["quotes"][0]["message"]
-    assert "nor in the other works cited: strubell2019energy" in r.json["quotes"][1]["message"]
+    assert r.json["quotes"][1]["message"] == (
+        "in none of the 2 works cited: luccioni2023power (not found), strubell2019energy v1 (not found); "
+        "closest, strubell2019energy v1 page 3: differs: five -> four")
+
+
+@pytest.mark.corpus
+def test_a_quote_citing_a_work_kb_lacks_and_one_it_holds_is_judged_by_the_one_it_holds(strubell, tmp_path):
+    r = _verify_both(tmp_path, lambda q: f'"{q}" [@nobody2020; @strubell2019energy, p. {5 if q == P3 else 3}].')
+    assert [(q["citekey"], q["status"], q["message"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "wrong-page", "the note cites p. 5, but the quote is on page 3 (printed p. 3647) "
+         "(@strubell2019energy, one of the 2 works "
+         "cited); not in the others: @nobody2020 (not in the knowledge base)"),
+        ("strubell2019energy", "not-found", "in none of the 2 works cited: @nobody2020 (not in the knowledge base), "
+         "strubell2019energy v1 (not found); closest, strubell2019energy v1 page 3: differs: five -> four")], r.out
 
 
 @pytest.mark.corpus
