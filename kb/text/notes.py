@@ -599,28 +599,36 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
 def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str, int]]) -> None:
     """A blockquote citing nothing after it, introduced by a sentence ending in a colon that
     cites the work ("As Strubell et al. (2019) put it:", "@doe2020 writes:", "In [12]:"), is
-    a quote of that work; one introduced otherwise is not read as a quote of a paper."""
+    a quote of that work; one introduced otherwise is listed as not checked (`Note.unchecked`),
+    unless it is a callout ("> [!NOTE]") or shorter than a quote in running text."""
     if not uncited:
         return
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
     for line, quote, offset in uncited:
-        k = line - 2                                # the line before the blockquote
-        if k >= 1 and not _line_text(text, lines, k).strip():
-            k -= 1                                  # a blank line between them
-        if k < 0:
-            continue
-        lead = _line_text(text, lines, k).rstrip()
-        colon = lead.rfind(":")
-        if colon < 0 or lead.lstrip().startswith((">", "|", "#")) or not (
-                colon == len(lead) - 1 or ((_citation(lead[colon + 1:]) or (0, 0, 0, "x"))[3].strip() == "")):
-            continue
-        hi = lines.starts[k] + len(lead)
-        para = text.rfind("\n\n", max(0, hi - _WINDOW), hi)
-        lo = max(0, hi - _WINDOW) if para < 0 else para + 2
-        what = _listed(_cite_near(text, cites, lo, hi, False, hi), numbers, note)
+        what = _lead_in(text, lines, note, cites, numbers, line)
         if what is not None:
             note.quotes.append(replace(_quote_with(quote, what, line, offset), kind="blockquote"))
+        elif len(quote.split()) >= PLAIN_MIN_WORDS and not quote.startswith("[!"):
+            note.unchecked.append((line, quote))
+
+
+def _lead_in(text: str, lines: _Lines, note: Note, cites: list[int], numbers: set[str], line: int):
+    """The citation of the sentence ending in a colon before the blockquote at `line`, or None."""
+    k = line - 2                                # the line before the blockquote
+    if k >= 1 and not _line_text(text, lines, k).strip():
+        k -= 1                                  # a blank line between them
+    if k < 0:
+        return None
+    lead = _line_text(text, lines, k).rstrip()
+    colon = lead.rfind(":")
+    if colon < 0 or lead.lstrip().startswith((">", "|", "#")) or not (
+            colon == len(lead) - 1 or ((_citation(lead[colon + 1:]) or (0, 0, 0, "x"))[3].strip() == "")):
+        return None
+    hi = lines.starts[k] + len(lead)
+    para = text.rfind("\n\n", max(0, hi - _WINDOW), hi)
+    lo = max(0, hi - _WINDOW) if para < 0 else para + 2
+    return _listed(_cite_near(text, cites, lo, hi, False, hi), numbers, note)
 
 
 def _line_text(text: str, lines: _Lines, k: int) -> str:

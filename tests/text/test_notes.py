@@ -825,9 +825,21 @@ def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in(text, key, page
     f"> {Q_TWELVE}.\n\n[@doe2020]\nmore text of that paragraph\n",
     f"Doe et al. (2020) measured it. Someone else said:\n\n> {Q_TWELVE}.\n",         # another sentence's citation
     f"As Doe et al. (2020) put it.\n\n> {Q_TWELVE}.\n", f"Notes [@doe2020]:\n\nText.\n\n> {Q_TWELVE}.\n",
+    f"# Note\n\n> {Q_TWELVE}.\n", f"As the report put it:\n\n> {Q_TWELVE}.\n",     # no citation, no citing lead-in
+    f"Text.\n\n____\n{Q_TWELVE}.\n____\n",                                         # AsciiDoc's, unattributed
 ])
 def test_a_blockquote_without_a_citation_of_its_own_is_no_quote_of_a_paper(text) -> None:
-    assert [q.quote for q in parse_note(text).quotes if q.kind == "blockquote"] == []
+    """It is listed as not checked, so that the writer sees it."""
+    note = parse_note(text)
+    assert [q.quote for q in note.quotes if q.kind == "blockquote"] == []
+    line = text[:text.index(Q_TWELVE)].count("\n") + 1
+    assert [u for u in note.unchecked if u[1] == f"{Q_TWELVE}."] == [(line, f"{Q_TWELVE}.")]
+
+
+@pytest.mark.parametrize("text", ["> [!NOTE]\n> This post is a draft and will change.\n", "> Draft, see below.\n",
+                                  f"> {Q_TWELVE}. [@doe2020]\n"])
+def test_a_callout_a_short_aside_or_a_cited_blockquote_is_not_listed_as_unchecked(text) -> None:
+    assert parse_note(text).unchecked == []
 
 
 @pytest.mark.parametrize("cite, definition, link", [
