@@ -1512,6 +1512,28 @@ _SPHINX_CITED = lazy(r"\s*(?:\{[^{}]{0,100}\})?\s*(" + _KEY + r")\s*(?:\{([^{}]{
 _PAGES_ONLY = lazy(r"[0-9ivxlcdm]{1,6}(?:\s*[-–]\s*[0-9ivxlcdm]{1,6})?", 0x2)
 
 
+# What an AsciiDoc "<<id>>" may name besides a bibliography entry: an anchor ("[[id]]", never
+# the bibliography's "[[[key]]]"; "[#id]", "[quote#id]", "anchor:id[]") or a section, whose
+# title gives its id ("== Method overview" is "_method_overview", or "method-overview" as
+# :idprefix: and :idseparator: say: compared as its letters and digits).
+_ADOC_ANCHOR = lazy(r"(?<!\[)\[\[(" + _KEY + r")(?:,[^\]\n]{0,200})?\]\](?!\])|^[ \t]*\[[\w-]{0,40}#(" + _KEY
+                    + r")(?=[.%,\]])|(?<![\w:])anchor:(" + _KEY + r")\[", 0x8)
+_SECTION_TITLE = lazy(r"^[ \t]{0,3}(?:={1,6}|#{1,6})[ \t]+(\S[^\n]{0,300}?)[ \t]*$", 0x8)
+
+
+def _id_letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _adoc_targets(text: str) -> tuple[set[str], set[str]]:
+    """An AsciiDoc document's own anchors, and its sections' titles as `_id_letters`: what a
+    "<<id>>" there names when no bibliography entry ("[[[id]]]") has that key."""
+    anchors = {next(g for g in m.groups() if g).split(".")[0] if m.group(2) else next(g for g in m.groups() if g)
+               for m in _ADOC_ANCHOR.finditer(text)}      # "[#id.role]": id
+    sections = {_id_letters(m.group(1)) for m in _SECTION_TITLE.finditer(text)}
+    return anchors, sections - {""}
+
+
 def _pandoc(works: list[tuple[str, str | None]]) -> str:
     """'[@a, p. 3; @b]': works as (key, locator or None); a bare page is given its 'p.'."""
     parts = []
@@ -1566,8 +1588,18 @@ def citations_as_pandoc(text: str) -> str:
     def padded(old: str, new: str) -> str:
         return new + " " * (len(old) - len(new))
 
+    anchors: set[str] = set()
+    sections: set[str] = set()
+    entries: set[str] = set()
+    if "<<" in text:
+        anchors, sections = _adoc_targets(text)
+        entries = {m.group(1) for m in _ADOC_BIBITEM.finditer(text)} if "[[[" in text else set()
+
     def xref(m) -> str:
-        return padded(m.group(), _pandoc([(m.group(1), m.group(2))]))
+        key = m.group(1)
+        if m.group().startswith("<<") and key not in entries and (key in anchors or _id_letters(key) in sections):
+            return m.group()            # a cross reference to a part of the document, no citation
+        return padded(m.group(), _pandoc([(key, m.group(2))]))
 
     def listed(rx, body: str) -> list[tuple[str, str | None]] | None:
         works = []

@@ -874,6 +874,24 @@ def test_sentence_citations_name_every_work_of_a_sentence_in_any_style() -> None
                    (1, [("https://doi.org/10.1/x", []), ("doe2020", [])])]
 
 
+@pytest.mark.parametrize("xref", ["<<_method_overview>>", "<<method-overview>>", "<<methodoverview,the method>>",
+                                  "<<results>>", "<<tab-energy>>", "<<fig1>>", "<<here>>"])
+def test_an_asciidoc_cross_reference_to_a_part_of_the_document_is_no_citation(xref) -> None:
+    """'<<id>>' naming an anchor ([[id]], [#id], anchor:id[]) or a section (its title's id,
+    whatever prefix and separator) is a cross reference: the quote before it cites nothing kb
+    can read, and is listed as not checked; '<<key>>' naming a bibliography entry is a
+    citation, even when a section's title reads as the same id."""
+    text = (f"= Notes\n\n== Method overview\n\nAs it says, \"{Q_TWELVE}\" {xref}.\n\n"
+            f"And \"{Q_TWELVE} too\" <<doe2020>>.\n\n[[results]]\n== Results\n\n[#tab-energy.wide]\n|===\n| a\n|===\n\n"
+            f"[#fig1]\nimage::x.png[]\n\nanchor:here[]Text.\n\n== Doe 2020\n\n[bibliography]\n== References\n\n"
+            "* [[[doe2020]]] Doe, J. Energy of twelve models. 2020.\n")
+    note = parse_note(text)
+    assert [(q.quote, q.citekey) for q in note.quotes] == [(f"{Q_TWELVE} too", "doe2020")]
+    assert note.unchecked == [(5, Q_TWELVE)]
+    cited = parse_note(text.replace(xref, "<<doe2020>>"))
+    assert [(q.quote, q.citekey) for q in cited.quotes] == [(Q_TWELVE, "doe2020"), (f"{Q_TWELVE} too", "doe2020")]
+
+
 @pytest.mark.parametrize("text, key, attribution, page, line", [
     (f'[quote, Doe et al., "Energy of Twelve Models", p. 3]\n____\n{Q_TWELVE},\nand more.\n____\n', None,
      "Doe et al., Energy of Twelve Models, p. 3", "3", 3),
