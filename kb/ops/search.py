@@ -28,6 +28,7 @@ from kb.errors import UsageError
 from kb.store.fts import match_terms, query_words, snippet
 from kb.store.knowledgebase import KB
 from kb.store.queries import no_paper, paper_exists
+from kb.text.display import Vocabulary
 from kb.text.versions import version_number
 
 #: Markers around the matched words in snippets.
@@ -163,11 +164,21 @@ def _snippets(db, kind: str, words: list[tuple[str, bool]], rowids: list[int]) -
     rows = db.execute(f"select {_ROWID[kind]}, {_TEXT_COLUMNS[kind]} from {src.content} "
                       f"where {_ROWID[kind]} in ({','.join('?' * len(rowids))})", rowids).fetchall()
     out: dict[int, str] = {}
+    texts_of: dict[int, Vocabulary] = {}
+
+    def vocabulary(rowid: int) -> Vocabulary:
+        """The words of the whole text a page is of, read only when a word of its snippet is broken."""
+        def pages():
+            yield from (r[0] for r in db.execute("select text from pages where version_id = "
+                                                 "(select version_id from pages where id = ?)", [rowid]))
+        return texts_of.setdefault(rowid, Vocabulary(pages()))
+
     for rowid, *texts in rows:
         best = ("", -1)
         for text in texts:
             if text:
-                cut = snippet(text, words, SNIPPET_TOKENS, OPEN, CLOSE, ELLIPSIS)
+                cut = snippet(text, words, SNIPPET_TOKENS, OPEN, CLOSE, ELLIPSIS,
+                              vocabulary(rowid) if kind == "page" else None)
                 if cut[1] > best[1]:
                     best = cut
         out[rowid] = best[0]

@@ -8,7 +8,7 @@ prefix search.
 
 from __future__ import annotations
 
-from kb.text.display import readable
+from kb.text.display import Vocabulary, readable, unbroken
 from kb.text.lazyre import lazy
 from kb.text.normalise import fold_char
 
@@ -158,10 +158,11 @@ def query_words(query: str) -> list[tuple[str, bool]]:
 
 
 def snippet(text: str, words: list[tuple[str, bool]], tokens: int = 16, open_: str = "«",
-            close: str = "»", ellipsis: str = "…") -> tuple[str, int]:
+            close: str = "»", ellipsis: str = "…", vocabulary: Vocabulary | None = None) -> tuple[str, int]:
     """The `tokens`-word passage of `text` holding most of `words`, cut from the text
     as printed (ligatures, math letters and all), the matched words marked; and how
-    many distinct words it holds."""
+    many distinct words it holds. With the `vocabulary` of the paper the text is of, a
+    word a line-end hyphen broke is written as the paper writes it elsewhere."""
     folded, origin = search_fold(text)
     spans = [(m.start(), m.end()) for m in _WORD_RE.finditer(folded)]
     if not spans:
@@ -204,7 +205,10 @@ def snippet(text: str, words: list[tuple[str, bool]], tokens: int = 16, open_: s
         parts.append(ellipsis)
     else:                               # the text's last word: its closing punctuation too
         parts.append(text[origin[spans[-1][1] - 1] + 1:][:40])
-    return readable(" ".join("".join(parts).split())), max(best_n, 0)
+    cut = "".join(parts)
+    if vocabulary is not None:
+        cut = unbroken(cut, vocabulary)
+    return readable(" ".join(cut.split())), max(best_n, 0)
 
 
 def check(db, fts: str, content: str) -> None:

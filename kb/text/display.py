@@ -9,9 +9,13 @@ terminal shows it as a stray "-" or nothing, and a reader copying the word gets 
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+
 from kb.text.lazyre import lazy
 
-__all__ = ["readable"]
+__all__ = ["readable", "Vocabulary", "unbroken"]
 
 # A soft hyphen and the line break after it; zero-width characters.
 _INVISIBLE = lazy(r"\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b\u2060\ufeff]")
@@ -23,3 +27,45 @@ def readable(text: str) -> str:
     if not any(c in text for c in "\u00ad\u200b\u2060\ufeff"):
         return text
     return _INVISIBLE.sub("", text)
+
+
+# A word broken by a hyphen at a line's end ("environmen-\ntal", "state-of-the-\nart"): the
+# words before the break (a compound's too) and the word after it, letters only.
+_LINE_END_HYPHEN = lazy(r"(?<![\w\-\u2010])((?:[^\W\d_]+[-\u2010])*[^\W\d_]+)[-\u2010][ \t]*\r?\n[ \t]*([^\W\d_]+)")
+# A word as a paper prints it within a line, with its own hyphens ("energy-efficient").
+_WORD = lazy(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+
+
+class Vocabulary:
+    """The words a paper prints within its lines (NFKC, lower case; a compound with its
+    hyphens): what `unbroken` looks a word broken at a line end up in. Read on first use."""
+
+    def __init__(self, pages: Iterable[str]) -> None:
+        self._pages = pages
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            text = unicodedata.normalize("NFKC", "\n".join(self._pages)).lower()
+            self._words = set(_WORD.findall(text.replace("\u2010", "-")))
+        return unicodedata.normalize("NFKC", word).lower().replace("\u2010", "-") in self._words
+
+
+def unbroken(text: str, vocabulary: Vocabulary) -> str:
+    """``text`` with each word a line-end hyphen broke written as the paper writes it
+    elsewhere: joined ("environmen-\ntal" -> "environmental") or with its own hyphen
+    ("state-of-the-\nart" -> "state-of-the-art"); a break whose word the paper never writes
+    whole is left as it is ("energy-\nand carbon-intensive" stays). For display only."""
+    if "\n" not in text or not ("-" in text or "\u2010" in text):
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        hyphened = f"{left}-{right}"
+        if hyphened in vocabulary:
+            return hyphened
+        if left + right in vocabulary:
+            return left + right
+        return m.group()
+
+    return _LINE_END_HYPHEN.sub(join, text)

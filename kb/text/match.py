@@ -77,7 +77,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kb.text.display import readable
+from kb.text.display import Vocabulary, readable, unbroken
 from kb.text.lazyre import lazy
 from kb.text.normalise import (
     CITATION_RE,
@@ -1394,6 +1394,24 @@ def _refused_insertion_miss(doc: Document, quote: str) -> NearMiss | None:
     return None
 
 
+def _unbroken_words(doc: Document, words: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """A passage's words (page, start, end, text) with a word a line-end hyphen broke made
+    one, as the paper writes it elsewhere ("environmen-" "tal": "environmental"), for the
+    person reading the passage (`kb.text.display.unbroken`)."""
+    vocabulary = None
+    out: list[tuple[int, int, int, str]] = []
+    for w in words:
+        if out and out[-1][3][-1:] in ("-", "\u2010") and out[-1][0] == w[0] \
+                and "\n" in doc.pages[w[0] - 1][out[-1][2]:w[1]]:
+            vocabulary = vocabulary or Vocabulary(doc.pages)
+            joined = unbroken(f"{out[-1][3]}\n{w[3]}", vocabulary)
+            if "\n" not in joined:
+                out[-1] = (w[0], out[-1][1], w[2], joined)
+                continue
+        out.append(w)
+    return out
+
+
 def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     """The passage of ``doc`` that best aligns with ``quote``, with a word diff.
 
@@ -1444,6 +1462,7 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
                      for m in re.finditer(r"\S+", page[x:y]))
     if not words:
         return None
+    words = _unbroken_words(doc, words)
     diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words))
     if lead + trail < len(words):
         words = words[lead:len(words) - trail]

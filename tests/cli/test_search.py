@@ -324,3 +324,14 @@ def test_search_joins_words_broken_across_lines(real):
     assert page in {h["page"] for h in hits}
     snippet = next(h["snippet"] for h in hits if h["page"] == page)
     assert "«consump- tion»" in snippet or "«consumption»" in snippet, snippet
+
+
+def test_a_snippet_shows_a_word_broken_at_a_line_end_as_the_paper_writes_it(kb_root, tmp_path):
+    """'environmen-' 'tal' is 'environmental' where the paper writes that word on another page;
+    a hyphen the paper keeps ('off-the-shelf') and a break it never writes whole stay."""
+    (kb_root / "references.bib").write_text(BIB)
+    _load(kb_root, tmp_path, "beta2021carbon", [
+        "To quantify the computational and environmen-\ntal cost of training, off-the-\nshelf models and distilla-\ntion",
+        "The environmental cost of off-the-shelf models is large."])
+    [hit] = [h for h in search(kb_root, "quantify") if h["page"] == 1]
+    assert "environmental cost of training, off-the-shelf models and distilla- tion" in hit["snippet"]

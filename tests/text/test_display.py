@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.display import readable
+from kb.text.display import Vocabulary, readable, unbroken
 from kb.text.normalise import normalise
 
 
@@ -19,3 +19,21 @@ from kb.text.normalise import normalise
 def test_readable_joins_a_word_broken_by_a_soft_hyphen(stored, shown):
     assert readable(stored) == shown
     assert normalise(readable(stored)) == normalise(stored)      # matching reads both the same
+
+
+_PAPER = ["The environmental impact of state-of-the-art, energy-efficient models on the Environment is signiﬁcant."]
+
+
+@pytest.mark.parametrize("stored, shown", [
+    ("the environmen-\ntal cost", "the environmental cost"),          # the paper writes it whole
+    ("the Environ-\n  ment", "the Environment"),
+    ("is signifi-\ncant", "is significant"),                           # a ligature of the paper's is its letters
+    ("a state-of-the-\nart model", "a state-of-the-art model"),        # its own hyphen, as the paper writes it
+    ("energy-\nefficient", "energy-efficient"),
+    ("more energy-\nand carbon-intensive", "more energy-\nand carbon-intensive"),     # never a word of the paper
+    ("distilla-\ntion", "distilla-\ntion"),
+    ("environmen- tal", "environmen- tal"),                            # no line break: as it is
+    ("CO2-\nemissions", "CO2-\nemissions"),
+])
+def test_a_word_a_line_end_hyphen_broke_is_shown_as_the_paper_writes_it(stored, shown):
+    assert unbroken(stored, Vocabulary(_PAPER)) == shown

@@ -375,6 +375,28 @@ def test_smartphone_quote_is_not_in_v3_and_the_closest_passage_says_why() -> Non
     assert "0.012 -> 0.022" in near.describe()
 
 
+_BROKEN_PAGE = ("Methods. To quantify the computational and environmen-\ntal cost of training deep neural network mod-\n"
+                "els for NLP, we perform an analysis of the energy required to train a variety of popular off-the-\n"
+                "shelf NLP models. The environmental cost of such models is large.")
+
+
+@pytest.mark.parametrize("quote, passage, differs", [
+    ("To quantify the computational and economic cost of training deep neural network models for NLP",
+     "To quantify the computational and environmental cost of training deep neural network models for NLP",
+     [("economic", "environmental")]),
+    ("the energy required to train a variety of popular on-the-shelf NLP models",
+     "the energy required to train a variety of popular off-the- shelf NLP models",     # never written whole
+     [("on-the-shelf", "off-the- shelf")]),
+])
+def test_a_closest_passage_shows_a_word_broken_at_a_line_end_as_the_paper_writes_it(quote, passage, differs) -> None:
+    """Display only: the quote as the page prints it is found, and one with a word changed is not."""
+    d = Document([_BROKEN_PAGE])
+    assert find_quote(d, quote) is None
+    assert find_quote(d, passage.replace("off-the- shelf", "off-the-shelf")) is not None
+    near = closest_passage(d, quote)
+    assert passage in near.passage and near.differences == differs
+
+
 def test_short_smartphone_quote_exact_example_from_the_brief() -> None:
     d = doc("luccioni2024")
     q = "charging the average smartphone requires 0.012 kWh of energy"
