@@ -1388,7 +1388,9 @@ def _refused_insertion_miss(doc: Document, quote: str) -> NearMiss | None:
                     merged[-1].end = sp.end
                 else:
                     merged.append(sp)
-            passage = " ... ".join(" ".join(doc.pages[sp.page - 1][sp.start:sp.end].split()) for sp in merged)
+            vocabulary = Vocabulary(doc.pages)
+            passage = " ... ".join(" ".join(unbroken(doc.pages[sp.page - 1][sp.start:sp.end], vocabulary).split())
+                                   for sp in merged)
             return NearMiss(page=merged[0].page, page_end=merged[-1].page, passage=readable(passage),
                             differences=[(q, readable(p)) for q, p in diffs], score=1.0, spans=merged)
     return None

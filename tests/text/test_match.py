@@ -387,6 +387,8 @@ _BROKEN_PAGE = ("Methods. To quantify the computational and environmen-\ntal cos
     ("the energy required to train a variety of popular on-the-shelf NLP models",
      "the energy required to train a variety of popular off-the- shelf NLP models",     # never written whole
      [("on-the-shelf", "off-the- shelf")]),
+    ("To quantify the computational and [only] environmental cost of training",      # an insertion refused
+     "To quantify the computational and environmental cost of training", [("[only]", "")]),
 ])
 def test_a_closest_passage_shows_a_word_broken_at_a_line_end_as_the_paper_writes_it(quote, passage, differs) -> None:
     """Display only: the quote as the page prints it is found, and one with a word changed is not."""
