@@ -704,24 +704,34 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     out: list[Restatement] = []
     sources: dict = {}
     seen: set[tuple] = set()
+    quoted: dict[str, list[int]] = {}       # each figure of a quote: the lines of the quotes holding it
     name = path.name
     rank = {"confirmed": 0, "differs": 1, "not-in-source": 2}
     for line, sentence, keys, marks in items:
-        if not keys:
-            continue
-        for cand in extract_candidates([sentence]):
+        lead = len(sentence) - len(sentence.lstrip())
+        for cand in extract_candidates([sentence]) if keys or marks is None else ():
             if not _restatable(cand):
                 continue
-            if marks is not None and _own_citation(sentence, cand.start, cand.end, marks[0]) != marks[1]:
-                continue            # another citation's figure, or the writer's own ("we measured ...")
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
-            if (line, figure, tuple(keys)) in seen:
+            at = line
+            if marks is None:
+                quoted.setdefault(figure, []).append(line)
+            else:
+                if _own_citation(sentence, cand.start, cand.end, marks[0]) != marks[1]:
+                    continue            # another citation's figure, or the writer's own ("we measured ...")
+                if any(line <= q_line <= line + sentence.strip().count("\n") for q_line in quoted.get(figure, ())):
+                    continue            # a figure of a quote in the sentence: the quote's citation's
+                at = line + sentence[lead:cand.start].count("\n")     # the figure's own line
+            if not keys:
                 continue
-            seen.add((line, figure, tuple(keys)))
+            line_of = at
+            if (line_of, figure, tuple(keys)) in seen:
+                continue
+            seen.add((line_of, figure, tuple(keys)))
             # a citation of several works: the figure is checked against each, and confirmed by any
             judged = [(_verdict(cand, sentence, _source(kb, key, sources)), key) for key in keys]
             (verdict, q, diff), citekey = min(judged, key=lambda j: rank[j[0][0]])
-            r = Restatement(id=_rid(name, line, figure, citekey), citing=name, citing_page=line,
+            r = Restatement(id=_rid(name, line_of, figure, citekey), citing=name, citing_page=line_of,
                             figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
                             cited_page=q.page if q else None,
                             cited_figure=f"{q.number} {q.unit}" if q else None,

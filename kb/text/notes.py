@@ -1748,6 +1748,9 @@ def rename_in_citations(text: str, old: str, new: str) -> tuple[str, int]:
     return text, count
 
 
+_LIST_ITEM = lazy(r"\n[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+
 def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
     """Each sentence of a note's prose that cites works, in any style `parse_note` reads:
     (line, sentence, citations), each citation (its start and end in the sentence, a
@@ -1755,7 +1758,7 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     names in `also`). `note` is the note parsed (its references number and name the works);
     `text` is its prose, references left out, as `citations_as_pandoc` gives it (reference
     links defined among the references are inline links there). A sentence ends at its
-    paragraph's end too (a heading before it has no full stop)."""
+    paragraph's or its list item's end too (a heading before it has no full stop)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     text = citations_as_pandoc(text)
@@ -1764,13 +1767,15 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
     out = []
+    # a sentence ends where its paragraph or its list item does
+    cuts = sorted([(at, 2) for at in breaks] + [(m.start(), 1) for m in _LIST_ITEM.finditer(text)])
     spans = []
     for a, b in sentence_spans(text):
-        k = bisect.bisect_left(breaks, a)
-        while k < len(breaks) and breaks[k] < b:
-            if text[a:breaks[k]].strip():
-                spans.append((a, breaks[k]))
-            a = breaks[k] + 2
+        k = bisect.bisect_left(cuts, (a, 0))
+        while k < len(cuts) and cuts[k][0] < b:
+            if text[a:cuts[k][0]].strip():
+                spans.append((a, cuts[k][0]))
+            a = max(a, cuts[k][0] + cuts[k][1])
             k += 1
         if text[a:b].strip():
             spans.append((a, b))

@@ -260,6 +260,22 @@ def test_each_figure_of_a_sentence_is_checked_against_the_citation_nearest_it(kb
         (7, "11.49 kWh", "luccioni2023power", "confirmed")], result.out
 
 
+def test_a_list_items_figures_are_its_own_and_a_quoted_figure_is_reported_once_on_its_line(kb5, tmp_path):
+    """Each item of a list is a sentence of its own (the figure opening one is not the item
+    before's); a figure of a quote in a paragraph wrapped over lines is one row, on its own line."""
+    note = tmp_path / "note.md"
+    note.write_text(
+        "As the paper found, in a paragraph wrapped\nover lines, \"neural architecture search for a Transformer "
+        "emits 626,155 lbs of CO2e\" [@strubell2019energy].\n\n"
+        "- Neural architecture search for a Transformer emits 626,155 lbs of CO2e [@strubell2019energy]\n"
+        "- 11.49 kWh is what the least efficient image generation model used, as the study measured [@luccioni2023power]\n")
+    result = run_kb("audit", "--note", note, "--json")
+    assert [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json] == [
+        (2, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"),
+        (4, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"),
+        (5, "11.49 kWh", "luccioni2023power", "confirmed")], result.out
+
+
 def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
     def export(*args) -> str:
         target = tmp_path / "graph.out"
