@@ -61,6 +61,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kb.text.citecontext import sentence_spans
+from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
@@ -854,6 +855,10 @@ _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + 
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
+# a sentence opening with a citation: a LaTeX command ("\\citet{doe} found"), a pandoc key ("@doe
+# found"); not one in brackets, which a writer sets after the full stop ("... end." \\citep{doe})
+_OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?:no)?cite(?:p|alp|num)?\b|(?:paren|auto|foot|super|smart)cite)"
+                            r"[A-Za-z]|@[A-Za-z])")
 # "(ibid.)", "(ibid., p. 4)", "(Ibid., 33-35)", "[ibidem, S. 4]": the citation before, at this page
 _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.)"         # "Ibid.", "ibidem", a legal writer's "Id."
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
@@ -894,8 +899,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
         return None
     if after:
         start, _end, what = min(found, key=lambda f: f[0])
-        if _SENTENCE_END.search(text, lo, start):
-            return None
+        if _SENTENCE_END.search(text, lo, start) or _OPENS_WITH_CITATION.search(text, lo, start + 2):
+            return None         # the citation is the next sentence's
     else:
         start, end, what = max(found, key=lambda f: f[1])
         if _SENTENCE_END.search(text, end, hi):
@@ -1799,6 +1804,26 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     return out
 
 
+# a LaTeX note: its quotes are read as LaTeX prints them ("90\\%", "\\emph{not}", "R\\&D")
+_LATEX_NOTE = lazy(r"\\(?:documentclass|begin\{|(?:sub)*section\*?\{|[a-zA-Z]*cite[a-zA-Z]*\*?[\[{])")
+# "~" before a figure is the paper's "approximately" ("~100-1000X"), not LaTeX's tie
+_TILDE_FIGURE = lazy(r"~(?=\d)")
+
+
+def _latex_quotes(note: Note) -> None:
+    """The quotes of a LaTeX note holding a command or an escape as LaTeX prints them."""
+    def printed(quote: str) -> str:
+        if "\\" not in quote:
+            return quote
+        return latex_to_text(_TILDE_FIGURE.sub(lambda _: "\\textasciitilde{}", quote))
+
+    for q in note.quotes:
+        q.quote = printed(q.quote)
+        for other in q.also:
+            other.quote = printed(other.quote)
+    note.unchecked = [(line, printed(quote)) for line, quote in note.unchecked]
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -1822,6 +1847,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _parse_inline(text, lines, sorted(fenced + blocks), note)
     _parse_plain(_constructs_as_marks(text), lines, sorted(fenced + blocks), note)
     del quote_blocks
+    if "\\" in text and _LATEX_NOTE.search(text):
+        _latex_quotes(note)
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)
     _footnote_pages(note)

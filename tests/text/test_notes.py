@@ -874,6 +874,27 @@ def test_sentence_citations_name_every_work_of_a_sentence_in_any_style() -> None
                    (1, [("https://doi.org/10.1/x", []), ("doe2020", [])])]
 
 
+@pytest.mark.parametrize("written, quote", [
+    ("``Amazon claimed that 90\\% of the ML demand is \\emph{not} for training'' \\citep{a}.",
+     "Amazon claimed that 90% of the ML demand is not for training"),
+    ("\\enquote{R\\&D costs grow by up to ~100-1000X, at US\\$3,201 a day} \\citep[p.~3]{a}.",
+     "R&D costs grow by up to ~100-1000X, at US$3,201 a day"),
+    ("\\begin{quote}\nThe cost of \\textit{training} [\\ldots] grows with size.\n\\end{quote}\n\\citep{a}",
+     "The cost of training […] grows with size."),
+])
+def test_a_latex_notes_quote_is_read_as_latex_prints_it(written, quote) -> None:
+    [q] = parse_note(f"\\section{{Work}}\n\n{written}\n").quotes
+    assert (q.quote, q.citekey) == (quote, "a")
+
+
+@pytest.mark.parametrize("text", [
+    f"\\citet{{a}} found ``{Q_TWELVE}''.\n\\citet{{b}} did not.", f'@a found "{Q_TWELVE}". @b did not.',
+    f"As \\citet{{a}} found, ``{Q_TWELVE}.'' \\citep{{a}} And \\citet{{b}} did not.",
+])
+def test_a_citation_opening_the_next_sentence_is_not_the_quotes(text) -> None:
+    assert [q.citekey for q in parse_note(text).quotes] == ["a"]
+
+
 @pytest.mark.parametrize("xref", ["<<_method_overview>>", "<<method-overview>>", "<<methodoverview,the method>>",
                                   "<<results>>", "<<tab-energy>>", "<<fig1>>", "<<here>>"])
 def test_an_asciidoc_cross_reference_to_a_part_of_the_document_is_no_citation(xref) -> None:
