@@ -475,6 +475,15 @@ def _base(iv: Interval, unit: str) -> tuple[float, float, float] | None:
     return lo, iv.nominal * f, hi
 
 
+def _overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    """Whether two figures' intervals share more than an end: "15" (14.5 … 15.5) is no
+    restatement of "16" (15.5 … 16.5); an exact value inside the other's interval is."""
+    lo, hi = max(a_lo, b_lo), min(a_hi, b_hi)
+    if a_lo == a_hi or b_lo == b_hi:
+        return lo <= hi
+    return hi - lo > 1e-9 * max(abs(lo), abs(hi))
+
+
 @functools.lru_cache(maxsize=65536)
 def _figure_base(number: str, unit: str) -> tuple[float, float, float] | None:
     iv = _interval(number, unit)
@@ -492,7 +501,7 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
         if a is None:
             continue
         for lo, nominal, hi, q in group:
-            if a[0] <= hi and lo <= a[2]:
+            if _overlap(a[0], a[2], lo, hi):
                 confirmed.append(q)
             elif nominal:
                 same_dim.append((q, (a[1] - nominal) / abs(nominal)))
@@ -504,7 +513,7 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
             if a is None:
                 continue
             for lo, hi, page_no, number, line in src.bare_in(unit):
-                if a[0] <= hi and lo <= a[2]:
+                if _overlap(a[0], a[2], lo, hi):
                     confirmed.append(_SourceQ(page_no, number, unit, line, _interval(number, unit)))
             if confirmed:
                 break
@@ -739,6 +748,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
                             sentence=" ".join(sentence.split()), cited_sentence=q.sentence if q else "")
             if wanted is None or r.verdict in wanted:
                 out.append(r)
+    out.sort(key=lambda r: r.citing_page)       # in the note's order, a quote's figures and its sentence's
     return out
 
 

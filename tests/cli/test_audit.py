@@ -276,6 +276,16 @@ def test_a_list_items_figures_are_its_own_and_a_quoted_figure_is_reported_once_o
         (5, "11.49 kWh", "luccioni2023power", "confirmed")], result.out
 
 
+def test_a_figure_one_unit_off_differs_and_the_rows_come_in_the_notes_order(kb5, tmp_path):
+    """'53 hours' (52.5 … 53.5) only touches the paper's '52 hours' (51.5 … 52.5): it differs."""
+    note = tmp_path / "note.md"
+    note.write_text('They report "an average job length of 52 hours" [@strubell2019energy].\n\n'
+                    "The average job length was 53 hours over 4788 jobs in total [@strubell2019energy].\n")
+    result = run_kb("audit", "--note", note, "--json")
+    assert [(r["citing_page"], r["figure"], r["verdict"]) for r in result.json] == [
+        (1, "52 hours", "confirmed"), (3, "53 hours", "differs"), (3, "4788 jobs", "differs")], result.out
+
+
 def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
     def export(*args) -> str:
         target = tmp_path / "graph.out"
