@@ -560,6 +560,10 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         attribution = None
         if cite is not None:
             body[-1] = cite[3]
+            if len(body) > 1 and body[-1].strip().startswith(_DASHES):
+                body.pop()                              # "> — Doe et al. [@doe2020]": the attribution's
+        elif len(body) > 1 and _dash_cite(body[-1]) is not None:
+            cite = _dash_cite(body.pop())               # "> --- @doe2020, p. 3"
         else:
             # the next line, or a paragraph of its own after a blank line ("> ...\n\n[@k, p. 3]")
             for at in (i, i + 1):
@@ -568,14 +572,16 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                     break
                 nxt = line_at(at).strip()
                 c = _citation(nxt)
-                if c is not None and not c[3].strip(" -—–"):
-                    cite, i = c, at + 1
+                if c is not None and not c[3].strip(" -—–") or _dash_cite(nxt) is not None:
+                    cite, i = c if c is not None and not c[3].strip(" -—–") else _dash_cite(nxt), at + 1
                     break
                 if _attribution(nxt):
                     attribution, i = _attribution(nxt), at + 1
                     break
         if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
+        if attribution is not None and _attribution_cite(attribution) is not None:
+            cite, attribution = _attribution_cite(attribution), None     # "— @doe2020, p. 3", "— Doe [@doe2020]"
         quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
         quote = quote.strip().rstrip("—–-").strip()
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
@@ -662,6 +668,32 @@ def _attribution(line: str) -> str | None:
                                      or _WORK.fullmatch(rest.rstrip("."))):     # "— Doe 2020"
                 return rest
     return None
+
+
+#: What opens an attribution line ("— Doe", "-- Doe"); "- " opens a list item
+_DASHES = ("—", "–", "―", "--")
+
+
+def _dash_cite(line: str) -> tuple | None:
+    """The citation of an attribution line that is one ("— @doe2020, p. 3", "-- Doe [@doe2020]")."""
+    s = line.strip()
+    return _attribution_cite(s) if s.startswith(_DASHES) else None
+
+
+def _attribution_cite(attribution: str) -> tuple | None:
+    """The citation an attribution line is, or ends with: "@doe2020, p. 3" (pandoc's own
+    attribution, "--- @doe2020, p. 3"), "Doe et al. [@doe2020, p. 3]", "\\cite[3]{doe2020}"; or None."""
+    s = attribution.strip().lstrip("-—–― ").rstrip(". ")
+    cite = _citation(s)
+    if cite is not None:
+        return cite
+    m = _PANDOC_NARRATIVE.match(s)
+    if m is None or not s.startswith("@"):
+        return None
+    rest = s[m.end():].strip(" ,")
+    if rest and not (_PAGE_IN_TEXT.fullmatch(rest) or rest.isdigit()):
+        return None
+    return "pandoc", m.group(1), (_locator_in(rest) or rest or None), ""
 
 
 def _locator_in(text: str | None) -> str | None:

@@ -812,11 +812,16 @@ def test_mla_author_page_citations_of_three_or_more_authors(cite, page) -> None:
     (f"@doe2020 writes:\n> {Q_TWELVE}.\n", "doe2020", None),
     (f"As \\citet[p.~3]{{doe2020}} put it:\n\n> {Q_TWELVE}.\n", "doe2020", "3"),
     (f"The authors write:[@doe2020]\n\n> {Q_TWELVE}.\n", "doe2020", None),
+    (f"> {Q_TWELVE}.\n>\n> --- @doe2020, p. 3\n", "doe2020", "3"),            # pandoc's attribution, a citation
+    (f"> {Q_TWELVE}.\n\n— @doe2020\n", "doe2020", None),
+    (f"> {Q_TWELVE}.\n> — Doe et al. [@doe2020, p. 3]\n", "doe2020", "3"),
+    ("> We measured:\n> - the energy of twelve models on one machine. [@doe2020, p. 3]\n", "doe2020", "3"),
 ])
 def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in(text, key, page) -> None:
     [q] = parse_note(text).quotes
     line = text[:text.index(">")].count("\n") + 1
-    assert (q.quote, q.citekey, q.page, q.kind, q.line) == (f"{Q_TWELVE}.", key, page, "blockquote", line)
+    quote = "We measured: the energy of twelve models on one machine." if "> - " in text else f"{Q_TWELVE}."
+    assert (q.quote, q.citekey, q.page, q.kind, q.line) == (quote, key, page, "blockquote", line)
 
 
 @pytest.mark.parametrize("text", [
