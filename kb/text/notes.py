@@ -1232,6 +1232,33 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             note.references.append(_reference(body, anchor, line))
 
 
+# pandoc's fenced divs: "::: {#ref-doe2020 .csl-entry}" ... ":::", as pandoc writes a note's
+# bibliography into Markdown (the entries inside a "::: {#refs}" div)
+_DIV_OPEN = lazy(r"^[ \t]{0,3}(:{3,})[ \t]*\{([^{}\n]{0,300})\}[ \t]*\r?$", 0x8)
+_DIV_FENCE = lazy(r"^[ \t]{0,3}:{3,}[ \t]*(?:\{[^{}\n]{0,300}\}|[\w.-]+)?[ \t]*\r?$", 0x8)
+_DIV_ID = lazy(r"(?:^|\s)#([^\s#.{}]+)")
+
+
+def _parse_div_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
+                          note: Note, blocks: list[tuple[int, int]]) -> None:
+    """The entries of a bibliography pandoc wrote as fenced divs (``::: {#ref-doe2020
+    .csl-entry}``): each a reference with its id as anchor, as `<div id=...>` is."""
+    fences = [m for m in _DIV_FENCE.finditer(text) if not _in_ranges(fenced, m.start())]
+    for k, m in enumerate(fences):
+        opened = _DIV_OPEN.match(m.group())
+        if opened is None or k + 1 >= len(fences) or _DIV_OPEN.match(fences[k + 1].group()):
+            continue                # no attributes, or a div holding divs (the "#refs" around the entries)
+        attrs = opened.group(2)
+        anchor = _DIV_ID.search(attrs)
+        if anchor is None or not (".csl-entry" in attrs or anchor.group(1).startswith("ref-")):
+            continue
+        end = fences[k + 1].start()
+        body = text[m.end():end].strip()
+        if 12 <= len(body) <= _MAX_ENTRY:
+            blocks.append((m.start(), fences[k + 1].end()))
+            note.references.append(_reference(body, anchor.group(1), lines.line(m.end() + 1)))
+
+
 def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int, int]],
                              note: Note) -> None:
     """Footnote definitions, entries of a References section, and '[n] ...' lines."""
@@ -1874,6 +1901,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     quote_blocks = list(blocks)
     uncited = _parse_blockquotes(text, lines, fenced, note)
     _parse_references(text, lines, fenced, note, blocks)
+    if ":::" in text:
+        _parse_div_references(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     _lead_ins(text, lines, note, uncited)
     _parse_inline(text, lines, sorted(fenced + blocks), note)

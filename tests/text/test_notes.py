@@ -900,6 +900,21 @@ def test_a_citation_opening_the_next_sentence_is_not_the_quotes(text) -> None:
     assert [q.citekey for q in parse_note(text).quotes] == ["a"]
 
 
+def test_a_bibliography_pandoc_wrote_as_fenced_divs_holds_the_notes_references() -> None:
+    """'::: {#ref-doe2020 .csl-entry}' entries inside '::: {#refs}': references named by their id,
+    their titles in quote marks no quotes, an author-year citation resolved through them."""
+    text = (f'Doe and Roe (2020, 3) found "{Q_TWELVE}."\n\n::: {{.callout-note}}\nA callout of no reference.\n:::\n\n'
+            '::: {#refs .references .csl-bib-body .hanging-indent}\n::: {#ref-doe2020 .csl-entry}\n'
+            'Doe, Jane, and Richard Roe. 2020. "Energy of Twelve Models." arXiv. '
+            '<https://doi.org/10.48550/arXiv.2001.00001>.\n:::\n\n::: {#ref-poe2019 .csl-entry}\n'
+            'Poe, Edgar. 2019. "A Second Work Entirely." *Journal*.\n:::\n:::\n')
+    note = parse_note(text)
+    assert [(r.anchor, r.arxiv_id, r.line) for r in note.references] == [
+        ("ref-doe2020", "2001.00001", 9), ("ref-poe2019", None, 13)]
+    assert note.unchecked == [] and [q.quote for q in note.quotes] == [f"{Q_TWELVE}."]
+    assert note.reference_for(note.quotes[0]).anchor == "ref-doe2020"
+
+
 @pytest.mark.parametrize("xref", ["<<_method_overview>>", "<<method-overview>>", "<<methodoverview,the method>>",
                                   "<<results>>", "<<tab-energy>>", "<<fig1>>", "<<here>>"])
 def test_an_asciidoc_cross_reference_to_a_part_of_the_document_is_no_citation(xref) -> None:
