@@ -1001,10 +1001,29 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             found.append((lo + m.start(), lo + m.end(), ("cite", ("id", m.group("id"), page, ""), None)))
     for m in _PANDOC_NARRATIVE.finditer(window):
         found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
+    if "^[" in window:
+        for m in _INLINE_NOTE.finditer(window):
+            found.append((lo + m.start(), lo + m.end(), _inline_note(m.group(1))))
     if "bid" in window or "Id" in window or "id." in window:
         for m in _IBID_PAREN.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("ibid", (m.group("page") or "").replace(" ", "") or None)))
     return found
+
+
+# pandoc's inline note after a quote: "..."^[Strubell et al., "Energy and Policy ...," 2019, 5.]
+_INLINE_NOTE = lazy(r"\^\[((?:[^\[\]]|\[[^\[\]]{0,200}\]){1,1500}?)\]")
+
+
+def _inline_note(inner: str) -> tuple:
+    """What an inline note cites: its pandoc citation ("^[See @doe2020, p. 5.]"), else the
+    reference it is, at the page it ends on ("^[Doe, "Title," 2020, 5.]")."""
+    if "@" in inner:
+        cite = _citation("[" + inner.strip().rstrip(".") + "]")
+        if cite is not None:
+            return ("cite", cite[:3] + ("",) + cite[4:], None)
+    page = _FOOTNOTE_PAGE.search(inner)
+    page = page.group("page").replace(" ", "") if page and not _YEAR.fullmatch(page.group("page")) else None
+    return ("author-year", " ".join(inner.split()), page)
 
 
 def _listed(what, numbers: set[str], note: Note | None = None):
@@ -1094,7 +1113,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
-                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:")) and not _SUPERSCRIPT_AT.match(text, close + 1):
+                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^[")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
@@ -1905,6 +1924,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _parse_div_references(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     _lead_ins(text, lines, note, uncited)
+    if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote
+        blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]
     _parse_inline(text, lines, sorted(fenced + blocks), note)
     _parse_plain(_constructs_as_marks(text), lines, sorted(fenced + blocks), note)
     del quote_blocks

@@ -900,6 +900,20 @@ def test_a_citation_opening_the_next_sentence_is_not_the_quotes(text) -> None:
     assert [q.citekey for q in parse_note(text).quotes] == ["a"]
 
 
+@pytest.mark.parametrize("text, key, attribution, page", [
+    (f'They found "{Q_TWELVE}."^[Doe and Roe, "Energy of Twelve Models," *Journal* 3 (2020): 5.] Then more.',
+     None, 'Doe and Roe, "Energy of Twelve Models," *Journal* 3 (2020): 5.', "5"),
+    (f'They found "{Q_TWELVE}"^[See @doe2020, p. 5.], and more.', "doe2020", None, "5"),
+    (f'They found "{Q_TWELVE}" ^[Doe, Energy of Twelve Models, 2020.].', None, "Doe, Energy of Twelve Models, 2020.", None),
+])
+def test_a_quote_cited_by_a_pandoc_inline_note(text, key, attribution, page) -> None:
+    """'^[...]': its citation, or the reference it is at the page it ends on; a title in quote
+    marks inside it is no quote."""
+    note = parse_note(text)
+    assert [(q.citekey, q.attribution, q.page) for q in note.quotes] == [(key, attribution, page)]
+    assert note.unchecked == []
+
+
 def test_a_bibliography_pandoc_wrote_as_fenced_divs_holds_the_notes_references() -> None:
     """'::: {#ref-doe2020 .csl-entry}' entries inside '::: {#refs}': references named by their id,
     their titles in quote marks no quotes, an author-year citation resolved through them."""
