@@ -1484,20 +1484,39 @@ def _pairs(text: str, open_: str, close: str) -> dict[int, int]:
     return out
 
 
+# Typst's quote element with its arguments, up to the "[" of its body
+_TYPST_QUOTE = lazy(r"#quote\(([^()\n]{0,300})\)\s{0,3}(?=\[)")
+_TYPST_ATTRIBUTION = lazy(r"attribution:\s*(?:(\[[^\[\]]{1,200}\])|<([\w:.\-]{1,200})>)")
+
+
 def _constructs_as_marks(text: str) -> str:
     """The note with quotes written as LaTeX (\\enquote{..}, \\textquote[\\cite{k}]{..}, the
     quote and quotation environments), HTML (<q>, <blockquote cite="...">) or Org
     (#+begin_quote) turned into quote marks the plain-quote reader reads, each
     construct replaced by as many characters: offsets and line numbers stay the note's.
     A citation ending the quote's own text is set after its closing mark; a
-    blockquote's cite="URL" becomes an autolink before it."""
-    if "\\" not in text and "<" not in text and "#+" not in text:
+    blockquote's cite="URL" becomes an autolink before it; Typst's ``#quote(attribution:
+    [@key])[...]`` keeps its attribution before the quote (a label ``<key>`` as ``[@key]``)."""
+    if "\\" not in text and "<" not in text and "#+" not in text and "#quote(" not in text:
         return text
     out = list(text)
     braces: dict[int, int] = {}
     brackets: dict[int, int] = {}
-    if "\\" in text:
+    if "\\" in text or "#quote(" in text:
         braces, brackets = _pairs(text, "{", "}"), _pairs(text, "[", "]")
+    for m in _TYPST_QUOTE.finditer(text) if "#quote(" in text else ():
+        body = m.end()
+        close = brackets.get(body, -1)
+        if close < 0:
+            continue
+        out[m.start():body] = list(" " * (body - m.start()))
+        who = _TYPST_ATTRIBUTION.search(m.group(1))
+        if who:
+            cite = who.group(1) or f"[@{who.group(2)}]"
+            at = m.start() + 1
+            out[at:at + len(cite)] = list(cite)
+        out[body] = "“"
+        out[close] = "”"
 
     breaks = _all(text, "\n\n")
 

@@ -914,6 +914,16 @@ def test_a_quote_cited_by_a_pandoc_inline_note(text, key, attribution, page) -> 
     assert note.unchecked == []
 
 
+@pytest.mark.parametrize("text, key, attribution", [
+    (f"#quote(attribution: [@doe2020], block: true)[\n  {Q_TWELVE}.\n]\n", "doe2020", None),
+    (f"#quote(attribution: <doe2020>)[{Q_TWELVE}.]\n", "doe2020", None),
+    (f"#quote(block: true, attribution: [Doe et al. 2020])[{Q_TWELVE}.]\n", None, "Doe et al. 2020."),
+])
+def test_a_typst_quote_element_is_a_quote_of_its_attribution(text, key, attribution) -> None:
+    assert [(q.quote, q.citekey, q.attribution, q.line) for q in parse_note(f"= Notes\n\n{text}").quotes] == [
+        (f"{Q_TWELVE}.", key, attribution, 3)]
+
+
 def test_a_bibliography_pandoc_wrote_as_fenced_divs_holds_the_notes_references() -> None:
     """'::: {#ref-doe2020 .csl-entry}' entries inside '::: {#refs}': references named by their id,
     their titles in quote marks no quotes, an author-year citation resolved through them."""
