@@ -674,6 +674,9 @@ def _attribution(line: str) -> str | None:
 _DASHES = ("—", "–", "―", "--")
 
 
+_TRAILING_PAGE = lazy(r",?\s*(?:pp?\.|pages?)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)$")
+
+
 def _dash_cite(line: str) -> tuple | None:
     """The citation of an attribution line that is one ("— @doe2020, p. 3", "-- Doe [@doe2020]")."""
     s = line.strip()
@@ -687,6 +690,10 @@ def _attribution_cite(attribution: str) -> tuple | None:
     cite = _citation(s)
     if cite is not None:
         return cite
+    loc = _TRAILING_PAGE.search(s)                      # "[@doe2020], p. 5"
+    cite = _citation(s[:loc.start()].rstrip(" ,")) if loc else None
+    if cite is not None and not cite[3].strip():
+        return (cite[0], cite[1], cite[2] or loc.group(1).replace(" ", "")) + cite[3:]
     m = _PANDOC_NARRATIVE.match(s)
     if m is None or not s.startswith("@"):
         return None
@@ -1403,7 +1410,8 @@ _BIB_DECLARED = lazy(r"^[ \t]{0,3}(?:#\+bibliography:[ \t]*(?P<org>[^\n]{1,500}?
                      r"|\\addbibresource(?:\[[^\]\n]{0,200}\])?\{(?P<biblatex>[^{}\n]{1,500})\}"
                      r"|\\bibliography\{(?P<bibtex>[^{}\n]{1,500})\}"
                      r"|:bibtex-file:[ \t]*(?P<adoc>[^\n]{1,500}?)"
-                     r"|#bibliography\((?P<typst>[^\n]{1,500})\))[ \t]*\r?$", 0x8 | 0x2)
+                     r"|#bibliography\((?P<typst>[^\n]{1,500})\)"
+                     r"|\.\.[ \t]+bibliography::[ \t]*(?P<rst>\S[^\n]{0,499}?))[ \t]*\r?$", 0x8 | 0x2)
 
 
 def _declared_bibliographies(text: str, note: Note, fenced: list[tuple[int, int]], lines: _Lines) -> None:
@@ -1418,6 +1426,8 @@ def _declared_bibliographies(text: str, note: Note, fenced: list[tuple[int, int]
         if m.group("typst") is not None:
             names = [q[1:-1] for q in re.findall(r'"[^"\n]{1,300}"', m.group("typst"))]
             names = [x for x in names if x.lower().endswith((".bib", ".json"))]
+        elif m.group("rst") is not None:         # sphinxcontrib-bibtex before 2.0: ".. bibliography:: a.bib b.bib"
+            names = m.group("rst").split()
         elif m.group("bibtex") is not None:
             names = [x.strip() if "." in x.strip() else x.strip() + ".bib" for x in m.group("bibtex").split(",")]
         else:

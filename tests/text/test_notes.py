@@ -816,10 +816,11 @@ def test_mla_author_page_citations_of_three_or_more_authors(cite, page) -> None:
     (f"> {Q_TWELVE}.\n\n— @doe2020\n", "doe2020", None),
     (f"> {Q_TWELVE}.\n> — Doe et al. [@doe2020, p. 3]\n", "doe2020", "3"),
     ("> We measured:\n> - the energy of twelve models on one machine. [@doe2020, p. 3]\n", "doe2020", "3"),
+    (f"Text.\n\n    {Q_TWELVE}.\n\n    -- :cite:`doe2020`, p. 3\n", "doe2020", "3"),       # reStructuredText's
 ])
 def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in(text, key, page) -> None:
     [q] = parse_note(text).quotes
-    line = text[:text.index(">")].count("\n") + 1
+    line = text[:text.index(">" if ">" in text else Q_TWELVE)].count("\n") + 1
     quote = "We measured: the energy of twelve models on one machine." if "> - " in text else f"{Q_TWELVE}."
     assert (q.quote, q.citekey, q.page, q.kind, q.line) == (quote, key, page, "blockquote", line)
 
@@ -988,6 +989,7 @@ def test_what_is_no_attributed_quote_block_is_not_read_as_one(text) -> None:
     ("\\addbibresource{refs.bib}", ["refs.bib"]), ("\\bibliography{refs,more.bib}", ["refs.bib", "more.bib"]),
     (":bibtex-file: refs.bib", ["refs.bib"]),                                                             # AsciiDoc
     ('#bibliography(("refs.bib", "more.yml"), style: "apa")', ["refs.bib"]),                               # Typst
+    (".. bibliography:: refs.bib more.bib", ["refs.bib", "more.bib"]),                         # sphinxcontrib-bibtex
 ])
 def test_a_bibliography_file_declared_in_the_notes_own_format_is_read(declared, files) -> None:
     note = parse_note(f"= A note\n{declared}\n\nText.\n")
