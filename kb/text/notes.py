@@ -881,7 +881,13 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
 _WHEN = (r"\[?(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)\]?(?:\s*[,:]\s*(?:pp?\.|pages?|S\.|s\.|págs?\.|pág"
          r"|str\.)?\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
 _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.,?|vgl\.|siehe|voir)\s+)?"
-_AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
+# what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
+_EDITORIAL = (r"(?:[,;]\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(?:added|mine|ours|supplied|"
+              r"in\s+(?:the\s+)?original))?|[,;]\s*(?:my|our)\s+translation|[,;]\s*(?:internal\s+)?"
+              r"citations?\s+omitted)?")
+_AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + _EDITORIAL + r"\s*[)\]]")
+# an attribution after a quote in running text: "“...” — Strubell et al., 2019, p. 5"
+_DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
 # several works in one citation: "(Doe, 2019; see also Roe et al., 2020, p. 4)"
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
@@ -993,6 +999,9 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         for m in rx.finditer(window):
             if rx is _NARRATIVE and not after and window[m.end():m.end() + 2].lstrip().startswith("."):
                 continue    # "Doe, J. (2020). "A title"": a reference entry, not a citation of the quote
+            found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
+    if "—" in window or "–" in window or "―" in window or "--" in window:
+        for m in _DASH_WORK.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
     for m in _AUTHOR_YEARS.finditer(window):
         works = [_author_year(w) for w in (_WORK.fullmatch(part) for part in m.group()[1:-1].split(";")) if w]
@@ -1120,7 +1129,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
-                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^[")) and not _SUPERSCRIPT_AT.match(text, close + 1):
+                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^[", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)

@@ -346,6 +346,8 @@ Q = "every word of this sentence is quoted from the paper"
     (f'As \\citet[p.~9]{{smith2020}} wrote, "{Q}"', "smith2020", None, "9"),
     (f'@smith2020 wrote "{Q}" in the end.', "smith2020", None, None),
     (f'"{Q}," wrote Smith et al. (2020).', None, "Smith et al. 2020.", None),
+    (f'“{Q}” — Smith et al., 2020, p. 7', None, "Smith et al. 2020.", "7"),              # an epigraph's attribution
+    (f'They found "{Q}" (Smith et al., 2020, p. 7, emphasis added).', None, "Smith et al. 2020.", "7"),
 ])
 def test_plain_quotes_take_the_citation_of_their_sentence(text, citekey, attribution, page):
     note = parse_note(f"# Note\n\n{text}\n")
