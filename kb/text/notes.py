@@ -1055,6 +1055,20 @@ def _listed(what, numbers: set[str], note: Note | None = None):
     return what
 
 
+# a page alone after a quote whose citation is before it: '... "..." (p. 5).'
+_PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+
+
+def _at_page(what: tuple, page: str) -> tuple:
+    """A citation as `_cite_near` gives it, at `page` unless it names its own."""
+    if what[0] == "cite":
+        c = what[1]
+        if c[2] is None and c[0] in ("pandoc", "number", "paren-number", "id"):
+            return ("cite", (c[0], c[1], page) + c[3:]) + what[2:]
+        return what
+    return what if what[2] is not None else what[:2] + (page,) + what[3:]
+
+
 def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note: Note) -> None:
     """Quotes in running text, "..." or “...”, of PLAIN_MIN_WORDS words or more, cited in
     their sentence: by a citation after them (pandoc, link, number, footnote, LaTeX,
@@ -1143,6 +1157,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                   at), numbers, note)
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
+        page_after = _PAGE_AFTER.match(text, close + 1) if cite is not None else None
+        if page_after is not None:      # APA's 'Doe et al. (2020) found "..." (p. 5)': the page is after it
+            cite = _at_page(cite, page_after.group(1).replace(" ", ""))
         found.append((cite, False) if cite is not None else None)
     for i in range(len(pairs) - 2, -1, -1):
         # "A" and "B" [@k]: two quotes of one sentence share the citation after the second

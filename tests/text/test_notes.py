@@ -348,6 +348,8 @@ Q = "every word of this sentence is quoted from the paper"
     (f'"{Q}," wrote Smith et al. (2020).', None, "Smith et al. 2020.", None),
     (f'“{Q}” — Smith et al., 2020, p. 7', None, "Smith et al. 2020.", "7"),              # an epigraph's attribution
     (f'They found "{Q}" (Smith et al., 2020, p. 7, emphasis added).', None, "Smith et al. 2020.", "7"),
+    (f'Smith et al. (2020) found "{Q}" (p. 7).', None, "Smith et al. 2020.", "7"),          # APA: the page after it
+    (f'@smith2020 wrote "{Q}" (pp. 4-5).', "smith2020", None, "4-5"),
 ])
 def test_plain_quotes_take_the_citation_of_their_sentence(text, citekey, attribution, page):
     note = parse_note(f"# Note\n\n{text}\n")
