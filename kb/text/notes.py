@@ -530,7 +530,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
     """The blockquotes citing their work at their end or after them (on the next line, or
     alone in the paragraph after a blank line); returns those citing nothing there as
     (line, quote, offset), for `_lead_ins`."""
-    uncited: list[tuple[int, str, int]] = []
+    uncited: list[tuple[int, str, int, str | None]] = []
     starts = lines.starts
     i = 0
     n = len(starts)
@@ -558,12 +558,27 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             i += 1
         cite = _citation(body[-1])
         attribution = None
+        what, page = None, None
+        trailing = _TRAILING_PAREN.search(body[-1]) if cite is None else None
+        if trailing is not None:
+            # APA's block quotation: "> ... resources. (Strubell et al., 2019, p. 5)", or "(p. 5)"
+            # with the work named by the sentence before it
+            pages = _PAGE_AFTER.fullmatch(trailing.group(1))
+            works = [w for w in (_listed(f[2], set(), note) for f in _cites_in(
+                trailing.group(1), [], 0, len(trailing.group(1)), True, len(trailing.group(1)))
+                if f[0] == 0 and f[1] == len(trailing.group(1))) if w is not None and w[0] != "ibid"]
+            if pages is not None or works:
+                body[-1] = body[-1][:trailing.start()]
+                page = pages.group(1).replace(" ", "") if pages is not None else None
+                what = works[0] if works else None
         if cite is not None:
             body[-1] = cite[3]
             if len(body) > 1 and body[-1].strip().startswith(_DASHES):
                 body.pop()                              # "> — Doe et al. [@doe2020]": the attribution's
         elif len(body) > 1 and _dash_cite(body[-1]) is not None:
             cite = _dash_cite(body.pop())               # "> --- @doe2020, p. 3"
+        elif what is not None or page is not None:
+            pass
         else:
             # the next line, or a paragraph of its own after a blank line ("> ...\n\n[@k, p. 3]")
             for at in (i, i + 1):
@@ -586,9 +601,13 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         quote = quote.strip().rstrip("—–-").strip()
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
             quote = quote[1:-1].strip()
+        if what is not None and quote:
+            note.quotes.append(replace(_quote_with(quote, what, block_start + 1, starts[block_start]),
+                                       kind="blockquote"))
+            continue
         if cite is None and attribution is None:
             if quote:
-                uncited.append((block_start + 1, quote, starts[block_start]))
+                uncited.append((block_start + 1, quote, starts[block_start], page))
             continue  # a blockquote that cites nothing after it: perhaps the sentence before it does
         if not quote:
             note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} "
@@ -603,7 +622,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
     return uncited
 
 
-def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str, int]]) -> None:
+def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str, int, str | None]]) -> None:
     """A blockquote citing nothing after it, introduced by a sentence ending in a colon that
     cites the work ("As Strubell et al. (2019) put it:", "@doe2020 writes:", "In [12]:"), is
     a quote of that work; one introduced otherwise is listed as not checked (`Note.unchecked`),
@@ -612,8 +631,10 @@ def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str
         return
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
-    for line, quote, offset in uncited:
+    for line, quote, offset, page in uncited:
         what = _lead_in(text, lines, note, cites, numbers, line)
+        if what is not None and page is not None:
+            what = _at_page(what, page)                 # "> ... (p. 5)"
         if what is not None:
             note.quotes.append(replace(_quote_with(quote, what, line, offset), kind="blockquote"))
         elif len(quote.split()) >= PLAIN_MIN_WORDS and not quote.startswith("[!"):
@@ -1055,6 +1076,8 @@ def _listed(what, numbers: set[str], note: Note | None = None):
     return what
 
 
+# what a blockquote's last line ends with in round brackets
+_TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
 _PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 

@@ -821,6 +821,8 @@ def test_mla_author_page_citations_of_three_or_more_authors(cite, page) -> None:
     (f"> {Q_TWELVE}.\n> — Doe et al. [@doe2020, p. 3]\n", "doe2020", "3"),
     ("> We measured:\n> - the energy of twelve models on one machine. [@doe2020, p. 3]\n", "doe2020", "3"),
     (f"Text.\n\n    {Q_TWELVE}.\n\n    -- :cite:`doe2020`, p. 3\n", "doe2020", "3"),       # reStructuredText's
+    (f"@doe2020 writes:\n\n> {Q_TWELVE}. (p. 3)\n", "doe2020", "3"),          # APA's block quotation
+    (f"Text.\n\n> {Q_TWELVE}.\n> (Doe et al., 2020, p. 3)\n", None, "3"),
 ])
 def test_a_blockquote_cited_after_a_blank_line_or_by_its_lead_in(text, key, page) -> None:
     [q] = parse_note(text).quotes
@@ -844,6 +846,11 @@ def test_a_blockquote_without_a_citation_of_its_own_is_no_quote_of_a_paper(text)
     assert [q.quote for q in note.quotes if q.kind == "blockquote"] == []
     line = text[:text.index(Q_TWELVE)].count("\n") + 1
     assert [u for u in note.unchecked if u[1] == f"{Q_TWELVE}."] == [(line, f"{Q_TWELVE}.")]
+
+
+def test_a_blockquotes_own_words_in_round_brackets_stay_in_it() -> None:
+    note = parse_note(f"# N\n\n> {Q_TWELVE} (Table 3)\n")
+    assert note.unchecked == [(3, f"{Q_TWELVE} (Table 3)")]
 
 
 @pytest.mark.parametrize("text", ["> [!NOTE]\n> This post is a draft and will change.\n", "> Draft, see below.\n",
