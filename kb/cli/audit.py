@@ -20,7 +20,10 @@ def _line(r: Restatement, in_note: bool = False) -> str:
     src = f"{r.cited} p{r.cited_page}" if r.cited_page else r.cited
     text = f"{r.citing} {where} {r.citing_page}  \"{r.figure}\"  -> {src}  {r.verdict}"
     if r.verdict == "differs" and r.difference is not None:
-        text += f"  {r.cited_figure} there ({r.difference * 100:+.1f} %)"
+        pct = r.difference * 100
+        # a figure off by less than a tenth of a percent is not shown as "-0.0 %"
+        text += f"  {r.cited_figure} there ({pct:+.1f} %)" if abs(pct) >= 0.1 or not pct else \
+            f"  {r.cited_figure} there ({pct:+.2g} %)"
     elif r.verdict == "confirmed" and r.cited_figure:
         text += f"  as {r.cited_figure}"
     if r.judged:
