@@ -64,6 +64,8 @@ def fix_pdf_accents(text: str) -> str:
     """Spacing accents of PDF text merged into the letter they belong to:
     'R´ emi' -> 'Rémi', 'J¨org' -> 'Jörg', 'u˚ˇrek' -> 'ůřek'; a mark standing
     alone or one no letter takes is dropped ('P ´ erez' -> 'Perez')."""
+    if text.isascii() and "`" not in text:
+        return text                 # '`' is the one of them in ASCII (and isascii() costs nothing)
     if not _ANY_ACCENT_RE.search(text):
         return text
     if _ACCENT_INSIDE_RE.search(text):

@@ -346,8 +346,9 @@ _COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
 
 
 # a line break's hyphen copied out of a PDF with the line break turned into a
-# space: "em- beddings", "Bhagavat- ula", "SciB- ERT", "pc- components.html"
-_BROKEN_HYPHEN_RE = lazy(r"(\S*[^\W\d_])- (?!(?:and|or|nor|to|versus|vs)\b)(?=[^\W\d_])")
+# space: "em- beddings", "Bhagavat- ula", "SciB- ERT", "pc- components.html" (from a
+# word's start: the match is the one found anyway, without \S* tried at every letter)
+_BROKEN_HYPHEN_RE = lazy(r"(?<!\S)(\S*[^\W\d_])- (?!(?:and|or|nor|to|versus|vs)\b)(?=[^\W\d_])")
 
 
 _CAMEL_END_RE = lazy(r"[a-z][A-Z]+$")
@@ -449,21 +450,26 @@ class _Tokens:
         self._raw = raw
         # per token, the index in `raw` of its last word; None: one word each
         self._last: list[int] | None = None
+        self.words = raw
         if 1 not in map(len, raw):         # no one-letter word: nothing to re-join
-            self.words = raw
+            return
+        # the capitals to join to the word after them (never that word itself: it is in lower case)
+        n = len(raw)
+        joins = [i for i in compress(count(), map((1).__eq__, map(len, raw)))
+                 if "A" <= raw[i] <= "Z" and i + 1 < n and _LOWER_WORD_RE.match(raw[i + 1])]
+        if not joins:
             return
         words: list[str] = []
         last: list[int] = []
-        i, n = 0, len(raw)
-        while i < n:
-            word = raw[i]
-            if len(word) == 1 and "A" <= word <= "Z" and i + 1 < n and _LOWER_WORD_RE.match(raw[i + 1]):
-                words.append(word + raw[i + 1])
-                i += 2
-            else:
-                words.append(word)
-                i += 1
-            last.append(i - 1)
+        done = 0
+        for i in joins:
+            words += raw[done:i]
+            last += range(done, i)
+            words.append(raw[i] + raw[i + 1])
+            last.append(i + 1)
+            done = i + 2
+        words += raw[done:]
+        last += range(done, n)
         self.words, self._last = words, last
 
     def _word_start(self, k: int) -> int:
@@ -510,7 +516,7 @@ def _name_like(tok: str) -> bool:
     return bool(m) and m.group(1).isupper()
 
 
-@dataclass
+@dataclass(frozen=True)
 class _AuthorSplit:
     authors: str            # the author list as printed
     rest: str               # what follows (title onwards)
@@ -518,12 +524,15 @@ class _AuthorSplit:
     kind: str               # 'year' (names then year) | 'period' (names then title)
 
 
+@lru_cache(maxsize=256)
 def _split_authors(text: str) -> _AuthorSplit | None:
     """Walk name-like tokens from the start of an entry until the author list
     ends: at a year right after them ('... McCallum. 2019.') or at a word
     ending in a full stop that is not an initial ('... N. D. Lawrence. Kernels').
     The walk reads the first few dozen tokens first, and all 400 only if it gets
-    near their end undecided: the answer is the same, for less work."""
+    near their end undecided: the answer is the same, for less work. (Cached: the
+    splitter asks of the same lines more than once, and parse_entry of the whole
+    entry again.)"""
     for limit in (40, 400):
         tokens = _Tokens(text, limit)
         n = len(tokens.words)
@@ -748,7 +757,7 @@ def _organisation_author(name: str, context: str = "") -> bool:
     return False
 
 
-_NAME_SENTENCE_END_RE = lazy(r"(?<=[a-z]{3})\.\s+(?=\S)")
+_NAME_SENTENCE_END_RE = lazy(r"\.(?<=[a-z]{3}\.)\s+(?=\S)")
 
 
 _ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
@@ -808,9 +817,11 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
 _VENUE_OPENER = (r"(?:In:?\s+[A-Z]|CoRR\b|arXiv\b|ArXiv\b|arxiv\b|Advances\s+in\s|Proceedings\s+of\b|Proc\.\s"
                  r"|Findings\s+of\b|Journal\s+of\b|Transactions\s+on\b)")
 _TITLE_END_RE = lazy(
-    r"(?<=[^\s.])(?<![\s(.][A-Z])[.!?](?=\s|$)"           # sentence end, not after an initial
+    # (each alternative opens with the character it ends at, which the engine scans for,
+    # not with a look behind, which it would try at every position)
+    r"[.!?](?<=[^\s.][.!?])(?<![\s(.][A-Z][.!?])(?=\s|$)"    # sentence end, not after an initial
     # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...')
-    rf"|(?<=[\s(][A-Z])\.(?=\s+{_VENUE_OPENER})"
+    rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER})"
     # a venue with no full stop before it ('... models In: Proceedings of', '... lme4 arxiv.')
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:"
     r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
@@ -990,6 +1001,7 @@ def _join_fixed(lines: Iterable[str], breaks: list | None = None) -> str:
 _TITLE_ENDED_RE = lazy(r"[\w)][.?!]\s+\S")
 
 
+@lru_cache(maxsize=256)
 def _entry_complete(text: str) -> bool:
     """An unlabelled entry is complete once its author list and year are in
     and something follows them."""
@@ -1057,11 +1069,20 @@ def _sure_tokens(tokens: "_Tokens", words: int) -> int:
 _SENTENCE_END_RE = lazy(r"(?:[.?!)\]]|\.\)|https?://\S+|www\.\S+|\d{4,}/\S*)\s*$")
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence: a full stop, question or exclamation mark or
+    closing bracket last, or a web address or a DOI's number. (The search of an
+    anchored pattern tries every position of the text, the last character first
+    says yes for less.)"""
+    return text.rstrip()[-1:] in (".", "?", "!", ")", "]") \
+        or bool(_SENTENCE_END_RE.search(text))
+
+
 def starts_another_entry(entry: str, line: str) -> bool:
     """Whether `line` opens a new unlabelled entry after `entry` (the text of
     the one so far): that one is complete and ends a sentence, and the line
     opens with an author list ('Lo, Kyle, Lucy Lu Wang, ... 2020.')."""
-    return bool(_SENTENCE_END_RE.search(entry.rstrip())) and _entry_complete(entry) and _starts_entry([line], 0)
+    return _ends_sentence(entry) and _entry_complete(entry) and _starts_entry([line], 0)
 
 
 def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
@@ -1075,7 +1096,7 @@ def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, in
             if _starts_fixed(fixed, i):
                 cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue
-        ended = complete and _SENTENCE_END_RE.search(cur[-1])
+        ended = complete and _ends_sentence(cur[-1])
         if ended and _starts_fixed(fixed, i):
             entries.append((None, cur_page, cur))
             cur, cur_page, complete = [ln], page, _entry_complete(ln)
