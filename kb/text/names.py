@@ -185,7 +185,7 @@ agency commission corporation corp inc incorporated ltd llc gmbh institute insti
 association council organization organisation foundation laboratory laboratories lab labs department
 ministry office committee consortium society bureau administration authority nations federation
 group team project initiative company network forum alliance partnership programme research ai
-parliament government secretariat collaboration academy academies services""".split())
+parliament government secretariat collaboration academy academies services llp plc""".split())
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 
 

@@ -375,10 +375,35 @@ def _keep_hyphen(word: str, after: str, breaks: list | None = None) -> bool:
     return keep
 
 
-def _as_the_paper_writes(title: str, breaks: list, document: str) -> str:
+# prefixes a compound keeps with its hyphen ('semi-supervised', 'self-attention', 'multi-task',
+# 'non-linear', 'cross-lingual', 'pre-trained', 'co-training'); never the start of a longer word
+# that a line break would leave a word of its own after ('pre- diction', 'multi- ple')
+_COMPOUND_PREFIXES = frozenset("semi self multi non cross pre post co anti quasi pseudo meta".split())
+# ... of which these start no longer word a line break would leave four letters or more after
+# ('semi- nar', 'self- ish'): the word after them needs no other printing of its own
+_HYPHEN_PREFIXES = frozenset("semi self cross quasi pseudo".split())
+
+
+def _a_compound(left: str, right: str, text: str) -> bool:
+    """Whether `left`-`right`, broken at a line end, is a prefix and a word, as a
+    reader reads 'Semi- supervised': the prefix one that compounds take with
+    their hyphen, and the word printed alone in `text` (the entry and the paper
+    in lower case), not only after this break; after 'semi', 'self', 'cross',
+    'quasi', 'pseudo', any word of four letters or more."""
+    if left.lower() not in _COMPOUND_PREFIXES or len(right) < 3 or not right.isalpha():
+        return False
+    if left.lower() in _HYPHEN_PREFIXES and len(right) >= 4:
+        return True
+    word = re.escape(right.lower())
+    return re.search(rf"(?<![\w\-\u00ad])(?<![\-\u00ad]\s){word}(?![\w\-])", text) is not None
+
+
+def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "") -> str:
     """A title's words broken at line ends written as the paper writes them
     elsewhere, as a reader would: with their hyphen ('semi-supervised') or
     without ('SciBERT'), where the rule of `_keep_hyphen` guessed otherwise.
+    A word the paper prints nowhere else keeps its hyphen when it is a prefix
+    and a word (`_a_compound`; `entry`, the entry's text, has words too).
     Only the title's words are looked up: a search of the paper each."""
     for left, right, keep in breaks:
         if not left.isascii() or not right.isascii():
@@ -391,7 +416,8 @@ def _as_the_paper_writes(title: str, breaks: list, document: str) -> str:
         if keep:
             if whole.lower() in document and hyphened.lower() not in document:
                 title = title[:at] + whole + title[at + len(made):]
-        elif hyphened.lower() in document:
+        elif hyphened.lower() in document or whole.lower() not in document \
+                and _a_compound(left, right, f"{entry.lower()}\n{document}"):
             title = title[:at] + other + title[at + len(made):]
     return title
 
@@ -561,8 +587,9 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if i >= horizon:
             return _UNDECIDED
         # a year right after the names (n_names >= 1: this is not the first token)
-        if tok[0] in "(12" and n_names >= 1 \
-                and (words[i - 1][-1] in ".:" or (words[i - 1][-1] == "," and n_names >= 2)):
+        # (in brackets, with no stop before it: 'Strubell E, McCallum A (2019) Energy', 'Ernst & Young (2019).')
+        if tok[0] in "(12" and n_names >= 1 and (tok[0] == "(" or words[i - 1][-1] in ".:"
+                                                 or (words[i - 1][-1] == "," and n_names >= 2)):
             ym = _YEAR_TOKEN_RE.match(tok)
             if ym:
                 return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):],
@@ -606,7 +633,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             initials += 1
             last_initial = (i, n_names)
             continue
-        if low not in _SUFFIXES:
+        # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
+        if low not in _SUFFIXES or core.isupper() and i and words[i - 1][-1:].isalpha():
             if i + 1 < n and _YEAR_TOKEN_RE.match(words[i + 1]):
                 continue           # the year closes the list on the next round
             if low == "al." or (n_names >= 2 and (seps or initials)):
@@ -761,6 +789,78 @@ _NAME_SENTENCE_END_RE = lazy(r"\.(?<=[a-z]{3}\.)\s+(?=\S)")
 
 
 _ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
+# a whole author list that is one name with its conjunction: 'Research and Markets', 'Ernst & Young',
+# 'Bill & Melinda Gates Foundation', 'Natural Sciences and Engineering Research Council of Canada'
+_CONJOINED_RE = lazy(r"((?:[^\W\d_][\w'’\-.]*\s+)*[^\W\d_][\w'’\-.]*)\s+(?:and|&)\s+"
+                     r"([^\W\d_][\w'’\-.]*(?:\s+[^\W\d_][\w'’\-.]*)*)")
+
+
+def _conjoined_organisation(authors: str, context: str) -> str | None:
+    """The author list as one organisation's name holding 'and' or '&', or None.
+    It is one when the whole of it reads as an organisation's (a word only
+    organisations' names hold, or its name in the title or web address), or
+    when each side of an '&' is a single capitalised word: no style that writes
+    '&' prints two people by their family names alone ('Ernst & Young', 'Procter
+    & Gamble'; 'Smith, J., & Jones, K.'). People have their given names or
+    initials ('Emma Strubell and Andrew McCallum'), and a person's note may
+    name two by their family names ('Strubell and McCallum'): with 'and', only
+    an organisation's word or name makes one name."""
+    m = _CONJOINED_RE.fullmatch(authors)
+    if not m:
+        return None
+    words = authors.split()
+    if any(_is_initial(w) or _is_capital(w) or not (w[0].isupper() or w.lower() in _FUNCTION_WORDS)
+           for w in words if w.lower() not in ("and", "&")):
+        return None
+    left, right = m.group(1).split(), m.group(2).split()
+    if is_organisation(authors):
+        return authors
+    if _caps_family_name(left) or _caps_family_name(right):
+        return None                 # 'NGUYEN Van An and TRAN Thi Bich'
+    if len(left) == 1 and len(right) == 1 and "&" in authors \
+            or _organisation_author(" ".join(left + right), context):
+        return authors
+    return None
+
+
+def _family_first_list(chunks: list[str], rest: str) -> bool:
+    """Whether the list writes each family name first: the other authors are a
+    family name and its initials in capitals ('Smith J', 'Le VC', Vancouver and
+    Springer Nature), or the entry closes as the Chinese standard does
+    ('Journal, 2020, 12(3): 1-10')."""
+    if any(_VANCOUVER_NAME_RE.fullmatch(c) for c in chunks[1:]):
+        return True
+    return bool(_GBT_TAIL_RE.search(rest))
+
+
+# 'Smith J', 'Le VC', 'Kind AJH': a family name and its initials in capitals, no full stops
+_VANCOUVER_NAME_RE = lazy(r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?\s+[A-Z]{1,3}")
+# the Chinese standard's (GB/T 7714) close of a journal article: year, volume(issue): pages
+_GBT_TAIL_RE = lazy(r",\s*(?:19|20)\d\d\s*,\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\))?\s*:\s*\d+")
+
+
+def _initials_caps(word: str) -> bool:
+    """Initials in capitals without full stops, after a family name: 'AM', 'VC', 'JRR'."""
+    return len(word) <= 3 and word.isalpha() and word.isupper()
+
+
+def _caps_family(word: str) -> bool:
+    """A family name printed in capitals: 'NGUYEN', 'LI', 'DUPONT', 'SAINT-EXUPÉRY'."""
+    return len(word) >= 2 and word.isupper() and word.replace("-", "").replace("'", "").isalpha() \
+        and all(len(part) >= 2 for part in word.split("-"))        # not initials: 'J-D Kim'
+
+
+def _caps_family_name(words: list[str]) -> str | None:
+    """The family name of a name that prints it in capitals among given names in
+    lower case ('NGUYEN Van An', 'ZHANG Wei', 'Van An NGUYEN'), or None."""
+    if len(words) < 2:
+        return None
+    caps = [w for w in words if _caps_family(w)]
+    if len(caps) != 1 or not all(w[:1].isupper() and not w.isupper() for w in words if w is not caps[0]):
+        return None
+    if words[0] is caps[0] or len(caps[0]) >= 4 and len(words) >= 3:
+        return caps[0]
+    return None
 
 
 def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
@@ -779,10 +879,19 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not chunks:
         return None
     first = chunks[0]
+    if "&" in authors or " and " in authors:
+        whole = _conjoined_organisation(authors, context)
+        if whole:
+            return _ACRONYM_AFTER_RE.sub("", whole) or whole
     if _NAME_SENTENCE_END_RE.search(first):
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
+    if len(chunks) > 1 and not is_organisation(first):
+        # a family name in capitals among given names: 'NGUYEN Van An, TRAN Thi Bich', 'Van An NGUYEN'
+        caps = _caps_family_name(first.split())
+        if caps:
+            return caps
     # the title and web address tell an organisation only when it is the one author
     if _organisation_author(first, context if len(chunks) == 1 else ""):   # 'International Energy Agency'
         # one name, with its 'and': 'Carbon Offset Research and Education'
@@ -793,8 +902,14 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None
-    if family_first and not any(map(_is_initial, words)):
-        return words[0]             # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'
+    if (family_first or len(words) >= 2 and _family_first_list(chunks, context)) \
+            and not any(map(_is_initial, words)) and not any(map(_initials_caps, words[1:])):
+        # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among
+        # family names with initials: 'Tran Thi Bich, Smith J, Le VC (2020)'
+        return words[0]
+    # Vancouver, Springer Nature: 'Turing AM', 'Nguyen VA', 'Strubell E'
+    if len(words) >= 2 and all(map(_initials_caps, words[1:])) and not words[0].isupper():
+        return words[0]
 
     # last-first: a single word followed by a chunk of initials
     if len(words) == 1 and len(chunks) > 1 and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1])):
@@ -831,6 +946,12 @@ _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")
 _LEADING_DATE_RE = lazy(rf"^(?:{_MONTHS}\.?(?:\s+\d{{1,2}})?[.,]?\s+)")
 _LEADING_YEAR_RE = lazy(r"^\(?(?:19|20)\d\d[a-z]?\)?[.,]\s+")
 _LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
+# where a style prints the year, the work's state when it has none: 'Smith, J. (in press).', '(n.d.).'
+_STATUS = (r"(?:to\s+appear|to\s+be\s+published|in\s+press|forthcoming|accepted(?:\s+for\s+publication)?"
+           r"|under\s+review|in\s+review|submitted|n\.\s?d\.?|no\s+date|in\s+preparation|unpublished)")
+_LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
+# ... and after a title, set off by a comma or brackets: 'Title, to appear in ...', 'Title (in press)'
+_TRAILING_STATUS_RE = lazy(rf"(?:\s*[,;]\s*[(\[]?|\s*[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
 _QUOTED_TITLE_RE = lazy(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\.)", re.I)
@@ -868,6 +989,9 @@ def _extract_title(rest: str) -> str | None:
     # dates printed after the year: "2019, November." / "May." / "(2019)."
     rest = _LEADING_DATE_RE.sub("", rest)
     rest = _LEADING_YEAR_RE.sub("", rest)
+    status = _LEADING_STATUS_RE.match(rest)
+    if status:
+        rest = rest[status.end():]
     # a lone initial left over from a broken author list ("... and Le. Q. Towards")
     rest = _LEADING_INITIAL_RE.sub("", rest)
     if not rest:
@@ -892,6 +1016,9 @@ def _extract_title(rest: str) -> str | None:
     else:
         title = rest[: m.start()] if m else rest
     title = title.strip(" ,;:.\"'")
+    # the work's state printed with its title: 'Title, to appear in Proc. ACL', 'Title (in press)'
+    if _TRAILING_STATUS_RE.search(title):
+        title = _TRAILING_STATUS_RE.sub("", title).rstrip(" ,;:.")
     # what a style prints after the title about the work, not of it: '[J]', '[Computer software]',
     # '[Data set]', '(Version 4.0)'
     if title[-1:] in ")]":
@@ -1286,7 +1413,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         text = text.translate(_OT1_ACCENTS)
         lines = [ln.translate(_OT1_ACCENTS) for ln in lines] if lines is not None else None
     raw = " ".join(_SOFT_HYPHEN_RE.sub("", text).split()) if "\u00ad" in text else " ".join(text.split())
-    breaks: list | None = [] if document else None
+    breaks: list = []
     joined = _unbreak_words(clean_text(_join_lines(lines if lines is not None else text.splitlines(), breaks)),
                             breaks)
     # " ." pypdf leaves before full stops, and "D. ," before commas
@@ -1346,7 +1473,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
     if breaks and title:
-        title = _as_the_paper_writes(title, breaks, document)
+        title = _as_the_paper_writes(title, breaks, document or "", joined)
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

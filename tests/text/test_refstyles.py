@@ -1,0 +1,112 @@
+"""Reference entries in the styles and forms of names the corpus PDFs cover
+little: organisations whose names hold 'and' or '&', family names printed
+first, Vancouver and Springer Nature author lists, a work's publication state
+printed with its title, words broken at a line end after a prefix. (The works
+are real ones, from the corpus' BibTeX, printed as each style prints them.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # an organisation's name with its conjunction is one name
+    ("Research and Markets. 2020. Global data center market report 2020-2025. Technical report.",
+     "researchandmarkets", 2020, "Global data center market report 2020-2025"),
+    ("Ernst & Young. 2019. How artificial intelligence is transforming the energy sector. Report.",
+     "ernstyoung", 2019, "How artificial intelligence is transforming the energy sector"),
+    ("Ernst & Young LLP (2021). Tax guide for the digital economy. London.",
+     "ernstyoungllp", 2021, "Tax guide for the digital economy"),
+    ("Bill & Melinda Gates Foundation. 2021. Annual report on global health. Seattle, WA.",
+     "billmelindagatesfoundation", 2021, "Annual report on global health"),
+    ("Natural Sciences and Engineering Research Council of Canada. 2019. Discovery grants program. Ottawa.",
+     "naturalsciencesandengineeringresearchcouncilofcanada", 2019, "Discovery grants program"),
+    ('[3] Procter & Gamble, "Citizenship report: sustainability," Tech. Rep., 2022.',
+     "proctergamble", 2022, "Citizenship report: sustainability"),
+    ("World Health Organization (2020). Coronavirus disease situation report. Geneva.",
+     "worldhealthorganization", 2020, "Coronavirus disease situation report"),
+    # ... and people joined by 'and' or '&' stay people
+    ("Emma Strubell and Andrew McCallum. 2019. Energy and policy considerations for deep learning. In ACL.",
+     "strubell", 2019, "Energy and policy considerations for deep learning"),
+    ("Strubell, E., & McCallum, A. (2019). Energy and policy considerations for deep learning. In ACL.",
+     "strubell", 2019, "Energy and policy considerations for deep learning"),
+    ("Strubell and McCallum. 2019. Energy and policy considerations for deep learning. In ACL.",
+     "strubell", 2019, "Energy and policy considerations for deep learning"),
+    ("J-D Kim and Tomoko Ohta. 2003. Genia corpus. Bioinformatics, 19.", "kim", 2003, "Genia corpus"),
+    # family names first: the style says so (the Chinese standard, Vancouver, capitals, commas)
+    ("Nguyen Van An, Tran Thi Bich. Deep learning for Vietnamese text classification. Journal of Computer "
+     "Science, 2020, 12(3): 1-10.", "nguyen", 2020, "Deep learning for Vietnamese text classification"),
+    ("Wang Xiaoming, Li Hua, Zhang Wei. Energy consumption of deep learning models[J]. Journal of Software, "
+     "2021, 32(4): 1021-1035.", "wang", 2021, "Energy consumption of deep learning models"),
+    ("NGUYEN Van An, TRAN Thi Bich. 2020. Deep learning for Vietnamese text classification. Journal of AI.",
+     "nguyen", 2020, "Deep learning for Vietnamese text classification"),
+    ("NGUYEN Van An and TRAN Thi Bich. Deep learning for Vietnamese text classification. Journal of AI, 2020.",
+     "nguyen", 2020, "Deep learning for Vietnamese text classification"),
+    ("ZHANG Wei, LI Hua. Deep learning for Chinese word segmentation. Journal of Software, 2019.",
+     "zhang", 2019, "Deep learning for Chinese word segmentation"),
+    ("Tran Thi Bich, Smith J, Le VC (2020) Deep learning for Vietnamese text classification. J AI 3:1-10",
+     "tran", 2020, "Deep learning for Vietnamese text classification"),
+    ("Nguyen VA, Tran TB, Le VC. Deep learning for Vietnamese text classification. J AI. 2020;3:1-10.",
+     "nguyen", 2020, "Deep learning for Vietnamese text classification"),
+    ("Nguyen, Van An, Tran, Thi Bich, and Le, Van Cuong. 2020. Deep learning for Vietnamese text "
+     "classification. In Proceedings of ACL.", "nguyen", 2020, "Deep learning for Vietnamese text classification"),
+    ("Taro Yamada and Hanako Suzuki. 2018. Neural machine translation for Japanese. In Proceedings of COLING.",
+     "yamada", 2018, "Neural machine translation for Japanese"),
+    # Vancouver and Springer Nature: initials in capitals without stops, the year in brackets with no stop
+    ("Turing AM. Computing machinery and intelligence. Mind. 1950;59(236):433-60.",
+     "turing", 1950, "Computing machinery and intelligence"),
+    ("Kind AJH, Smith JR. Neighborhood disadvantage and readmission. Ann Intern Med. 2014;161(11):765-74.",
+     "kind", 2014, "Neighborhood disadvantage and readmission"),
+    ("Valero-Cuevas FJ, Santello M (2017) On neuromechanical approaches for the study of biological and robotic "
+     "grasp and manipulation. J Neuroeng Rehabil 14:101", "valerocuevas", 2017,
+     "On neuromechanical approaches for the study of biological and robotic grasp and manipulation"),
+    ("Page L, Brin S, Motwani R, et al (1999) The PageRank citation ranking: bringing order to the web. "
+     "Stanford InfoLab", "page", 1999, "The PageRank citation ranking: bringing order to the web"),
+    # the work's state printed where the year goes or with the title is neither
+    ("Smith, J., & Doe, J. (in press). A study of neural things. Journal of Neural Stuff.",
+     "smith", None, "A study of neural things"),
+    ("Smith, J. (n.d.). A study of neural things. Retrieved from https://example.org/things",
+     "smith", None, "A study of neural things"),
+    ("John Smith and Jane Doe. 2021. A study of neural things, to appear in Proceedings of ACL.",
+     "smith", 2021, "A study of neural things"),
+    ("J. Smith and J. Doe. A study of neural things (to appear). In ACL, 2021.",
+     "smith", 2021, "A study of neural things"),
+    ("Smith, J., & Doe, J. (2021). A study of neural things (in press). Journal of Neural Stuff.",
+     "smith", 2021, "A study of neural things"),
+    ("John Smith. 2021. A study of neural things, forthcoming. Journal of Neural Stuff.",
+     "smith", 2021, "A study of neural things"),
+    ("Smith J, Doe J. A study of neural things [in press]. J Neural Stuff. 2021.",
+     "smith", 2021, "A study of neural things"),
+    # ... but a title's own words stay
+    ("John Smith. 2021. Waiting for the results to appear. Journal of Neural Stuff.",
+     "smith", 2021, "Waiting for the results to appear"),
+    ("John Smith. 2021. The forthcoming crisis in peer review. Journal of Neural Stuff.",
+     "smith", 2021, "The forthcoming crisis in peer review"),
+])
+def test_styles_and_names_read_as_a_reader_reads_them(text: str, author: str, year: int | None,
+                                                      title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("lines, document, title", [
+    # a prefix and a word, printed nowhere else in the paper: the hyphen is the compound's
+    (["Andrew M. Dai and Quoc V. Le. 2015. Semi-", "supervised sequence learning. In NeurIPS."],
+     None, "Semi-supervised sequence learning"),
+    (["Andrew M. Dai and Quoc V. Le. 2015. Semi-", "supervised sequence learning. In NeurIPS."],
+     "semi-\nsupervised sequence learning", "Semi-supervised sequence learning"),
+    (["A. Vaswani. 2017. Self-", "attention for multi-", "task learning. In NeurIPS."],
+     "attention and a task", "Self-attention for multi-task learning"),
+    (["A. Vaswani. 2017. Cross-", "lingual transfer. In NeurIPS."], "", "Cross-lingual transfer"),
+    # ... a prefix the paper writes closed, or a piece that is no word of its own, joins
+    (["J. Smith. 2019. Pre-", "trained models. In ACL."], "models were pretrained on", "Pretrained models"),
+    (["J. Smith. 2019. A pre-", "diction of things. In ACL."], "a prediction", "A prediction of things"),
+    (["J. Smith. 2019. Learning with multi-", "ple views. In ACL."], "views", "Learning with multiple views"),
+    (["J. Smith. 2019. A semi-", "nar on things. In ACL."], None, "A seminar on things"),
+    (["J. Smith. 2019. Learning em-", "beddings for words. In ACL."], "words", "Learning embeddings for words"),
+])
+def test_a_word_broken_after_a_prefix_keeps_its_hyphen_as_a_reader_would(lines: list[str], document: str | None,
+                                                                         title: str) -> None:
+    assert parse_entry(" ".join(lines), lines=lines, document=document).title == title
