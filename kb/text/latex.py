@@ -74,20 +74,22 @@ _DASH_BRACE_DASH = lazy(r"-[{}]+-")
 
 
 def _plain(value: str) -> str:
-    """A value with no command, math, comment or special but dashes and ties, as pylatexenc
+    """A value with no command, math, comment or special but dashes, ties and '&', as pylatexenc
     reads it (braces only group; dashes and ties are all LaTeX makes of the rest),
     without parsing; whitespace not yet collapsed."""
     if "{" in value or "}" in value:
         value = value.replace("{", "").replace("}", "")
     if "--" in value:
         value = value.replace("---", "\u2014").replace("--", "\u2013")
+    if "&" in value:
+        value = value.replace("&", " ")         # pylatexenc's reading of the alignment tab: 'AT&T' -> 'AT T'
     return value.replace("~", " ")
 
 
 def _plain_reads(value: str) -> bool:
     """Whether _plain reads `value` as pylatexenc does: no pylatexenc special but
     dashes and ties, and no dashes that only meet once braces go ('-}-')."""
-    if "`" in value or "''" in value or "&" in value:        # every one of _SPECIALS holds one
+    if "`" in value or "''" in value:        # every one of _SPECIALS but '&' (which _plain reads) holds one
         return False
     return not ("-" in value and ("{" in value or "}" in value) and _DASH_BRACE_DASH.search(value))
 

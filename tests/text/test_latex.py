@@ -121,3 +121,13 @@ def test_crossrefs_escaped_greek_letters_are_written_as_latexs_own(value, writte
 
     assert crossref_greek_as_latex(value) == written
     assert latex_to_text(written) == latex_to_text(value) or "outside" in value or "upsilon" in value
+
+
+@pytest.mark.parametrize("value", ["AT&T", "R&D in AI: Q&A systems", "{R&D} -- a & b", "A&&B", "Research & Markets~2020"])
+def test_an_ampersand_is_read_without_pylatexenc_as_it_reads_it(value):
+    # a title from a PDF with '&' ('R&D', 'Q&A') costs no start of pylatexenc in `kb add`,
+    # and reads as pylatexenc reads it: the alignment tab is a space
+    from kb.text import latex
+    latex._decoded.cache_clear()
+    assert latex_to_text(value) == " ".join(_pylatexenc(value).split())
+    assert latex._decoded.cache_info().misses == 0
