@@ -574,6 +574,21 @@ _FAMILY_COMMA_RE = lazy(r"[A-Z][a-z]+,")
 _NAME_INITIALS_RE = lazy(r"\s*\S+\s+(?:[A-Z]\.\s*){1,3}")
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool, bool]:
+    """What the author walk asks of a token, asked once (every window of lines and
+    every growing entry is walked from its start, so the same words recur): its
+    year (0: none), whether it separates names or may be part of one; and of its
+    core (without a closing comma or semicolon) whether it is 'and' or '&', ends
+    in a full stop, is an initial, a suffix ('Jr.'), 'al.', in capitals."""
+    ym = _YEAR_TOKEN_RE.match(tok) if tok[0] in "(12" else None
+    core = tok.rstrip(",;")
+    low = core.lower()
+    dotted = core[-1:] == "."
+    return (int(ym.group(1)) if ym else 0, tok in _SEPARATORS, _name_like(tok), len(core) <= 3 and low in ("and", "&"),
+            dotted, dotted and _is_initial(core), low in _SUFFIXES, low == "al.", core.isupper())
+
+
 def _walk_authors(tokens: _Tokens, horizon: int):
     """_split_authors over `tokens`; _UNDECIDED if it had to read the token at `horizon`."""
     text, words = tokens.text, tokens.words
@@ -582,34 +597,32 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     seps = 0
     initials = 0
     last_initial: tuple[int, int] | None = None     # (token index, names so far)
-    name_like, separators = _name_like, _SEPARATORS
+    facts = _token_facts
     for i, tok in enumerate(words):
         if i >= horizon:
             return _UNDECIDED
+        year, sep, like, conj, dotted, initial, suffix, al, capitals = facts(tok)
         # a year right after the names (n_names >= 1: this is not the first token)
         # (in brackets, with no stop before it: 'Strubell E, McCallum A (2019) Energy', 'Ernst & Young (2019).')
-        if tok[0] in "(12" and n_names >= 1 and (tok[0] == "(" or words[i - 1][-1] in ".:"
-                                                 or (words[i - 1][-1] == "," and n_names >= 2)):
-            ym = _YEAR_TOKEN_RE.match(tok)
-            if ym:
-                return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):],
-                                    int(ym.group(1)), "year")
-        if tok in separators:
+        if year and n_names >= 1 and (tok[0] == "(" or words[i - 1][-1] in ".:"
+                                      or (words[i - 1][-1] == "," and n_names >= 2)):
+            return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
+        if sep:
             seps += 1
             continue
         last = tok[-1]
-        if last == ":" and len(tok) > 1 and n_names >= 1 and name_like(tok[:-1]) \
+        if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..."
             end = tokens.end(i)
             return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
-        if not name_like(tok):
+        if not like:
             prev = words[i - 1] if i else ""
             # 'Hazem, L., Belkada, Y., and others. 2020.': the list goes on to its end
             if tok.rstrip(",.;") == "others" and prev.lower() in ("and", "&") and n_names >= 1:
                 n_names += 1
                 if tok[-1] == ".":
-                    if i + 1 < n and _YEAR_TOKEN_RE.match(words[i + 1]):
+                    if i + 1 < n and facts(words[i + 1])[0]:
                         continue
                     end = tokens.end(i)
                     return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
@@ -622,22 +635,20 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                     and i + 1 < n and _FAMILY_COMMA_RE.fullmatch(words[i + 1]):
                 continue
             break
-        core = tok.rstrip(",;")
         n_names += 1
-        if last == "," or (len(core) <= 3 and core.lower() in ("and", "&")):
+        if last == "," or conj:
             seps += 1
-        if core[-1:] != ".":
+        if not dotted:
             continue
-        low = core.lower()
-        if _is_initial(core):
+        if initial:
             initials += 1
             last_initial = (i, n_names)
             continue
         # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
-        if low not in _SUFFIXES or core.isupper() and i and words[i - 1][-1:].isalpha():
-            if i + 1 < n and _YEAR_TOKEN_RE.match(words[i + 1]):
+        if not suffix or capitals and i and words[i - 1][-1:].isalpha():
+            if i + 1 < n and facts(words[i + 1])[0]:
                 continue           # the year closes the list on the next round
-            if low == "al." or (n_names >= 2 and (seps or initials)):
+            if al or (n_names >= 2 and (seps or initials)):
                 end = tokens.end(i)
                 return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
             return None            # "Environmental Protection Agency." is no author list
@@ -853,7 +864,7 @@ def _caps_family(word: str) -> bool:
 def _caps_family_name(words: list[str]) -> str | None:
     """The family name of a name that prints it in capitals among given names in
     lower case ('NGUYEN Van An', 'ZHANG Wei', 'Van An NGUYEN'), or None."""
-    if len(words) < 2:
+    if len(words) < 2 or not any(w[1:2].isupper() for w in words):
         return None
     caps = [w for w in words if _caps_family(w)]
     if len(caps) != 1 or not all(w[:1].isupper() and not w.isupper() for w in words if w is not caps[0]):
@@ -879,7 +890,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not chunks:
         return None
     first = chunks[0]
-    if "&" in authors or " and " in authors:
+    if ("&" in authors or " and " in authors) and "," not in authors and ";" not in authors:
         whole = _conjoined_organisation(authors, context)
         if whole:
             return _ACRONYM_AFTER_RE.sub("", whole) or whole
@@ -887,10 +898,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
-    if len(chunks) > 1 and not is_organisation(first):
+    if len(chunks) > 1:
         # a family name in capitals among given names: 'NGUYEN Van An, TRAN Thi Bich', 'Van An NGUYEN'
         caps = _caps_family_name(first.split())
-        if caps:
+        if caps and not is_organisation(first):
             return caps
     # the title and web address tell an organisation only when it is the one author
     if _organisation_author(first, context if len(chunks) == 1 else ""):   # 'International Energy Agency'
@@ -902,8 +913,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None
-    if (family_first or len(words) >= 2 and _family_first_list(chunks, context)) \
-            and not any(map(_is_initial, words)) and not any(map(_initials_caps, words[1:])):
+    if not any(map(_is_initial, words)) and not any(map(_initials_caps, words[1:])) \
+            and (family_first or len(words) >= 2 and _family_first_list(chunks, context)):
         # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among
         # family names with initials: 'Tran Thi Bich, Smith J, Le VC (2020)'
         return words[0]
