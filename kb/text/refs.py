@@ -342,7 +342,14 @@ _YEAR_DOT_RE = lazy(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])")
 _SPACE_PUNCT_RE = lazy(r"[,.;](?<=\s[,.;])")
 _YEAR_DOT_LETTER_RE = lazy(r"(?:19|20)\d\d[a-z]?\.[A-Z]")
 _DOT_ARXIV_RE = lazy(r"(?<=[a-z])\.(?=arXiv\b)")
-_COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
+# Han, kana and Hangul: the scripts whose names and titles have no capitals and no spaces
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_COMMA_LETTER_RE = lazy(rf",(?=[A-Za-zÀ-ÿ{_CJK}])")
+# a name of those scripts: two to five of their characters
+_CJK_NAME_RE = lazy(rf"[{_CJK}]{{2,5}}")
+_CJK_ANY_RE = lazy(rf"[{_CJK}]")
+# a full stop between two of their characters, the space after it lost: '李华.深度学习'
+_CJK_DOT_RE = lazy(rf"(?<=[{_CJK}])\.(?=[{_CJK}])")
 
 
 # a line break's hyphen copied out of a PDF with the line break turned into a
@@ -450,6 +457,8 @@ def _prep_names(text: str) -> str:
         text = _YEAR_DOT_RE.sub(r"\1. ", text)          # "2021.A framework"
     if ".arXiv" in text:
         text = _DOT_ARXIV_RE.sub(". ", text)            # "Transformer.arXiv"
+    if not text.isascii() and _CJK_DOT_RE.search(text):
+        text = _CJK_DOT_RE.sub(". ", text)              # "李华.深度学习"
     return _COMMA_LETTER_RE.sub(", ", text)
 
 
@@ -539,7 +548,10 @@ def _name_like(tok: str) -> bool:
     if _NAME_WORD_RE.match(core) or core.lower() in _NAME_SMALL_WORDS:
         return True
     m = _NAME_WORD_OTHER_RE.match(core)
-    return bool(m) and m.group(1).isupper()
+    if m and m.group(1).isupper():
+        return True
+    # a Chinese, Japanese or Korean name: a few characters of a script without capitals ('王小明', '山田太郎')
+    return not core.isascii() and bool(_CJK_NAME_RE.fullmatch(core))
 
 
 @dataclass(frozen=True)
@@ -648,7 +660,9 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if not suffix or capitals and i and words[i - 1][-1:].isalpha():
             if i + 1 < n and facts(words[i + 1])[0]:
                 continue           # the year closes the list on the next round
-            if al or (n_names >= 2 and (seps or initials)):
+            # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
+            if al or (n_names >= 2 and (seps or initials)) \
+                    or i == 0 and not tok.isascii() and _CJK_NAME_RE.fullmatch(tok[:-1]):
                 end = tokens.end(i)
                 return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
             return None            # "Environmental Protection Agency." is no author list
@@ -965,7 +979,9 @@ _LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
 _TRAILING_STATUS_RE = lazy(rf"(?:\s*[,;]\s*[(\[]?|\s*[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
 _QUOTED_TITLE_RE = lazy(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
-_NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\.)", re.I)
+# (and a journal's volume, issue and pages: '32(4): 1021-1035')
+_NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\."
+                       r"|\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*\d)", re.I)
 
 
 _SINGLE_QUOTED_TITLE_RE = lazy(r"^'\s*(.{8,400}?)\s*[,.]?'(?=[\s,.;:]|$)")
@@ -1026,6 +1042,11 @@ def _extract_title(rest: str) -> str | None:
         title = rest[:end]
     else:
         title = rest[: m.start()] if m else rest
+    # the Chinese standard's type of the work closes its title: 'Title[J].', 'Title[C]//Proceedings of ...'
+    if "[" in title:
+        gbt = _GBT_TYPE_RE.search(title)
+        if gbt and gbt.start() > 0:
+            title = title[: gbt.start()]
     title = title.strip(" ,;:.\"'")
     # the work's state printed with its title: 'Title, to appear in Proc. ACL', 'Title (in press)'
     if _TRAILING_STATUS_RE.search(title):
@@ -1039,7 +1060,8 @@ def _extract_title(rest: str) -> str | None:
     if len(title) > 300:
         title = title[:300].rsplit(" ", 1)[0]
     words = title.split()
-    if len(words) < 2 and len(title) < 12:
+    # (a title in Chinese or Japanese is one word: its characters count)
+    if len(words) < 2 and len(title) < (4 if not title.isascii() and _CJK_ANY_RE.search(title) else 12):
         return None
     if _NOT_A_TITLE_RE.match(title):
         return None

@@ -54,6 +54,16 @@ from kb.text.refs import parse_entry
      "classification. In Proceedings of ACL.", "nguyen", 2020, "Deep learning for Vietnamese text classification"),
     ("Taro Yamada and Hanako Suzuki. 2018. Neural machine translation for Japanese. In Proceedings of COLING.",
      "yamada", 2018, "Neural machine translation for Japanese"),
+    # Chinese, Japanese and Korean names: no capitals, no spaces; the Chinese standard's type closes the title
+    # (a name of those scripts has no ASCII key: first_author stays empty)
+    ("王小明, 李华. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.", None, 2021, "深度学习模型的能耗研究"),
+    ("王小明,李华.深度学习模型的能耗研究[J].软件学报,2021,32(4):1021-1035.", None, 2021, "深度学习模型的能耗研究"),
+    ("王小明. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.", None, 2021, "深度学习模型的能耗研究"),
+    ("山田太郎, 鈴木花子. 日本語のニューラル機械翻訳[J]. 情報処理学会論文誌, 2018, 59(1): 1-10.", None, 2018,
+     "日本語のニューラル機械翻訳"),
+    ("STRUBELL E, GANESH A, MCCALLUM A. Energy and policy considerations for deep learning in NLP[C]//"
+     "Proceedings of ACL. 2019: 3645-3650.", "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    ("Smith J. A study of things[J]. Journal of Stuff, 2021, 32(4): 1021-1035.", "smith", 2021, "A study of things"),
     # Vancouver and Springer Nature: initials in capitals without stops, the year in brackets with no stop
     ("Turing AM. Computing machinery and intelligence. Mind. 1950;59(236):433-60.",
      "turing", 1950, "Computing machinery and intelligence"),
