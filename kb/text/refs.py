@@ -661,7 +661,11 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             if i + 1 < n and facts(words[i + 1])[0]:
                 continue           # the year closes the list on the next round
             # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
+            # (Vancouver's one author: a family name and initials in capitals, 'Turing AM. Computing ...';
+            # not a venue, 'In ACL.', 'ACM CCS.')
             if al or (n_names >= 2 and (seps or initials)) \
+                    or i == 1 and capitals and len(tok) <= 4 and tok[:-1].isalpha() and words[0][-1:].isalpha() \
+                    and not words[0].isupper() and words[0].lower() not in _FUNCTION_WORDS \
                     or i == 0 and not tok.isascii() and _CJK_NAME_RE.fullmatch(tok[:-1]):
                 end = tokens.end(i)
                 return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
@@ -1245,6 +1249,28 @@ def starts_another_entry(entry: str, line: str) -> bool:
     return _ends_sentence(entry) and _entry_complete(entry) and _starts_entry([line], 0)
 
 
+_BRACKETED_YEAR_RE = lazy(r"\((?:19|20)\d\d[a-z]?\)")
+
+
+def _names_then_bracketed_year(line: str) -> bool:
+    """Whether a line opens with an author list and the year in brackets right after
+    it: 'Valero-Cuevas FJ, Santello M (2017) On ...', 'World Health Organization (2020)'."""
+    if "(" not in line[:300] or not _BRACKETED_YEAR_RE.search(line, 0, 300):
+        return False
+    text = _prepared([line])
+    split = _split_authors(text)
+    return split is not None and split.kind == "year" \
+        and "(" in text[len(split.authors): len(text) - len(split.rest)]
+
+
+def _last_word_before_entry(fixed: list[str], i: int) -> bool:
+    """Whether line i is one word closing the entry before ('Geneva', 'Springer')
+    rather than opening one: it reads as a name only with the line after it, and
+    that line opens an entry of its own ('Valero-Cuevas FJ, Santello M (2017) On ...')."""
+    line = fixed[i]
+    return i + 1 < len(fixed) and " " not in line and line.isalpha() and _names_then_bracketed_year(fixed[i + 1])
+
+
 def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, int, list[str]]]:
     entries: list[tuple[str | None, int, list[str]]] = []
     fixed = [fix_pdf_accents(t).strip() for _, t in lines]
@@ -1257,7 +1283,10 @@ def _split_unlabelled(lines: list[tuple[int, str]]) -> list[tuple[str | None, in
                 cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue
         ended = complete and _ends_sentence(cur[-1])
-        if ended and _starts_fixed(fixed, i):
+        # Springer Nature's entries end without a full stop ('... Mind 59:433–460'): the next
+        # opens with its names and the year in brackets ('Turing AM (1950) Computing ...')
+        if ended and _starts_fixed(fixed, i) and not _last_word_before_entry(fixed, i) \
+                or complete and not ended and _names_then_bracketed_year(fixed[i]):
             entries.append((None, cur_page, cur))
             cur, cur_page, complete = [ln], page, _entry_complete(ln)
             continue

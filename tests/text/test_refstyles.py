@@ -120,3 +120,43 @@ def test_styles_and_names_read_as_a_reader_reads_them(text: str, author: str, ye
 def test_a_word_broken_after_a_prefix_keeps_its_hyphen_as_a_reader_would(lines: list[str], document: str | None,
                                                                          title: str) -> None:
     assert parse_entry(" ".join(lines), lines=lines, document=document).title == title
+
+
+SPRINGER_NATURE = [
+    "Strubell E, Ganesh A, McCallum A (2019) Energy and policy considerations for deep",
+    "learning in NLP. In: Proceedings of the 57th Annual Meeting of the ACL, pp 3645–3650",
+    "Turing AM (1950) Computing machinery and intelligence. Mind 59:433–460",
+    "World Health Organization (2020) Coronavirus disease situation report.",
+    "Geneva",
+    "Valero-Cuevas FJ, Santello M (2017) On neuromechanical approaches for the study of",
+    "biological and robotic grasp and manipulation. J Neuroeng Rehabil 14:101",
+]
+VANCOUVER = [
+    "Turing AM. Computing machinery and intelligence. Mind. 1950;59(236):433-60.",
+    "Kind AJH, Smith JR. Neighborhood disadvantage and readmission. Ann Intern Med.",
+    "2014;161(11):765-74.",
+    "Pedregosa F, Varoquaux G, Gramfort A, et al. Scikit-learn: machine learning in",
+    "Python. J Mach Learn Res. 2011;12:2825-2830.",
+]
+ACL = [
+    "Jeremy Howard and Sebastian Ruder. 2018. Universal Language Model Fine-tuning for",
+    "Text Classification.",
+    "In ACL.",
+    "Noah Siegel and Waleed Ammar. 2018. Extracting scientific figures with distantly",
+    "supervised neural networks. In JCDL.",
+]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # entries that end without a full stop: the next opens with its names and the year in brackets
+    (SPRINGER_NATURE, [("strubell", 2019), ("turing", 1950), ("worldhealthorganization", 2020),
+                       ("valerocuevas", 2017)]),
+    # one author with initials in capitals opens an entry
+    (VANCOUVER, [("turing", 1950), ("kind", 2014), ("pedregosa", 2011)]),
+    # ... a venue's line does not
+    (ACL, [("howard", 2018), ("siegel", 2018)]),
+])
+def test_lists_in_these_styles_split_into_their_entries(lines: list[str], expected: list[tuple[str, int]]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references(["Intro\nSome text.", "\n".join(["References", *lines])])
+    assert [(e.first_author, e.year) for e in entries] == expected
