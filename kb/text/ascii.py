@@ -48,8 +48,8 @@ _ACCENT_INSIDE_RE = lazy(r"(?<=[A-Za-z])[ \t][´`¨˜ˆˇ¸˚˝˘](?:[ \t]?[´`�
 # at the end of a line for Jörg): a mark with a space or the line's edge on
 # both sides belongs to no letter near it.
 _ACCENT_ALONE_RE = lazy(r"(?:(?<=\s)|^)[´`¨˜ˆˇ¸˚˝˘]+(?:[ \t]+|$)", re.M)
-# any of them: most text has none, and one search says so
-_ANY_ACCENT_RE = lazy("[" + "".join(_SPACING_ACCENTS) + "]")
+# any of them: most text has none, and one look says so
+_ACCENT_CHARS = frozenset(_SPACING_ACCENTS)
 
 
 def _compose(letter: str, accent: str) -> str:
@@ -66,7 +66,7 @@ def fix_pdf_accents(text: str) -> str:
     alone or one no letter takes is dropped ('P ´ erez' -> 'Perez')."""
     if text.isascii() and "`" not in text:
         return text                 # '`' is the one of them in ASCII (and isascii() costs nothing)
-    if not _ANY_ACCENT_RE.search(text):
+    if _ACCENT_CHARS.isdisjoint(text):
         return text
     if _ACCENT_INSIDE_RE.search(text):
         text = _ACCENT_INSIDE_RE.sub("", text)

@@ -254,7 +254,8 @@ def acl_doi(acl_id: str) -> str | None:
 def find_acl_doi_in_text(text: str) -> str | None:
     """The DOI of the first ACL Anthology link in free text
     (aclanthology.org/P19-1355.pdf -> 10.18653/v1/p19-1355), or None."""
-    if ".org" not in text.lower():      # in both host names; o, r, g have no other case forms
+    low = text.lower()
+    if ".org" not in low or "acl" not in low:      # in both host names; a, c, l, o, r, g have no other case forms
         return None
     for m in _ACL_IN_TEXT_RE.finditer(text):
         doi = acl_doi(m.group(1))

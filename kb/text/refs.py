@@ -163,7 +163,8 @@ def author_tail(key: str) -> str:
 
 _URL_RE = lazy(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 _YEAR_TOKEN_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,:;)]*$")
-_YEAR_ANY_RE = lazy(r"(?<![\w./:\-])((?:19[5-9]|20[0-4])\d)(?![\d])")
+# (the look behind after the year's first three digits, not before them: the engine scans for a '1' or '2')
+_YEAR_ANY_RE = lazy(r"((?:19[5-9]|20[0-4])(?<![\w./:\-]...)\d)(?![\d])")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
@@ -344,12 +345,25 @@ _YEAR_DOT_LETTER_RE = lazy(r"(?:19|20)\d\d[a-z]?\.[A-Z]")
 _DOT_ARXIV_RE = lazy(r"(?<=[a-z])\.(?=arXiv\b)")
 # Han, kana and Hangul: the scripts whose names and titles have no capitals and no spaces
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_COMMA_LETTER_RE = lazy(rf",(?=[A-Za-zÀ-ÿ{_CJK}])")
-# a name of those scripts: two to five of their characters
-_CJK_NAME_RE = lazy(rf"[{_CJK}]{{2,5}}")
-_CJK_ANY_RE = lazy(rf"[{_CJK}]")
+_COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
+# (classes of these wide ranges cost milliseconds to compile: the patterns below are used,
+# and so compiled, only for text that holds a character from U+3040 on)
+_CJK_COMMA_RE = lazy(rf",(?=[{_CJK}])")
+
+
+def _cjk(ch: str) -> bool:
+    """Whether a character is of those scripts."""
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff" \
+        or "\uac00" <= ch <= "\ud7af"
+
+
+def _cjk_name(word: str) -> bool:
+    """A name of those scripts: two to five of their characters ('王小明', '山田太郎')."""
+    return 2 <= len(word) <= 5 and word[0] >= "\u3040" and all(map(_cjk, word))
+
+
 # a full stop between two of their characters, the space after it lost: '李华.深度学习'
-_CJK_DOT_RE = lazy(rf"(?<=[{_CJK}])\.(?=[{_CJK}])")
+_CJK_DOT_RE = lazy(rf"\.(?<=[{_CJK}]\.)(?=[{_CJK}])")
 
 
 # a line break's hyphen copied out of a PDF with the line break turned into a
@@ -423,8 +437,8 @@ def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "
         if keep:
             if whole.lower() in document and hyphened.lower() not in document:
                 title = title[:at] + whole + title[at + len(made):]
-        elif hyphened.lower() in document or whole.lower() not in document \
-                and _a_compound(left, right, f"{entry.lower()}\n{document}"):
+        elif hyphened.lower() in document or left.lower() in _COMPOUND_PREFIXES \
+                and whole.lower() not in document and _a_compound(left, right, f"{entry.lower()}\n{document}"):
             title = title[:at] + other + title[at + len(made):]
     return title
 
@@ -457,8 +471,8 @@ def _prep_names(text: str) -> str:
         text = _YEAR_DOT_RE.sub(r"\1. ", text)          # "2021.A framework"
     if ".arXiv" in text:
         text = _DOT_ARXIV_RE.sub(". ", text)            # "Transformer.arXiv"
-    if not text.isascii() and _CJK_DOT_RE.search(text):
-        text = _CJK_DOT_RE.sub(". ", text)              # "李华.深度学习"
+    if not text.isascii() and max(text) >= "\u3040":
+        text = _CJK_COMMA_RE.sub(", ", _CJK_DOT_RE.sub(". ", text))     # "王小明,李华.深度学习"
     return _COMMA_LETTER_RE.sub(", ", text)
 
 
@@ -551,7 +565,7 @@ def _name_like(tok: str) -> bool:
     if m and m.group(1).isupper():
         return True
     # a Chinese, Japanese or Korean name: a few characters of a script without capitals ('王小明', '山田太郎')
-    return not core.isascii() and bool(_CJK_NAME_RE.fullmatch(core))
+    return _cjk_name(core)
 
 
 @dataclass(frozen=True)
@@ -666,7 +680,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             if al or (n_names >= 2 and (seps or initials)) \
                     or i == 1 and capitals and len(tok) <= 4 and tok[:-1].isalpha() and words[0][-1:].isalpha() \
                     and not words[0].isupper() and words[0].lower() not in _FUNCTION_WORDS \
-                    or i == 0 and not tok.isascii() and _CJK_NAME_RE.fullmatch(tok[:-1]):
+                    or i == 0 and _cjk_name(tok[:-1]):
                 end = tokens.end(i)
                 return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
             return None            # "Environmental Protection Agency." is no author list
@@ -820,8 +834,14 @@ _NAME_SENTENCE_END_RE = lazy(r"\.(?<=[a-z]{3}\.)\s+(?=\S)")
 _ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
 # a whole author list that is one name with its conjunction: 'Research and Markets', 'Ernst & Young',
 # 'Bill & Melinda Gates Foundation', 'Natural Sciences and Engineering Research Council of Canada'
-_CONJOINED_RE = lazy(r"((?:[^\W\d_][\w'’\-.]*\s+)*[^\W\d_][\w'’\-.]*)\s+(?:and|&)\s+"
-                     r"([^\W\d_][\w'’\-.]*(?:\s+[^\W\d_][\w'’\-.]*)*)")
+
+
+def _name_word(word: str) -> bool:
+    """A word a name may be made of: a letter, then letters, digits, apostrophes, hyphens, stops."""
+    return word[0].isalpha() and (word.isalnum() or word.translate(_NAME_MARKS).isalnum())
+
+
+_NAME_MARKS = str.maketrans("", "", "_'’-.")
 
 
 def _conjoined_organisation(authors: str, context: str) -> str | None:
@@ -834,14 +854,14 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     initials ('Emma Strubell and Andrew McCallum'), and a person's note may
     name two by their family names ('Strubell and McCallum'): with 'and', only
     an organisation's word or name makes one name."""
-    m = _CONJOINED_RE.fullmatch(authors)
-    if not m:
-        return None
     words = authors.split()
-    if any(_is_initial(w) or _is_capital(w) or not (w[0].isupper() or w.lower() in _FUNCTION_WORDS)
-           for w in words if w.lower() not in ("and", "&")):
+    joins = [k for k, w in enumerate(words) if w in ("and", "&")]
+    if not joins or joins[-1] in (0, len(words) - 1):
         return None
-    left, right = m.group(1).split(), m.group(2).split()
+    if any(_is_initial(w) or _is_capital(w) or not (w[0].isupper() or w.lower() in _FUNCTION_WORDS)
+           or not _name_word(w) for w in words if w not in ("and", "&")):
+        return None
+    left, right = words[: joins[-1]], words[joins[-1] + 1:]
     if is_organisation(authors):
         return authors
     if _caps_family_name(left) or _caps_family_name(right):
@@ -857,13 +877,19 @@ def _family_first_list(chunks: list[str], rest: str) -> bool:
     family name and its initials in capitals ('Smith J', 'Le VC', Vancouver and
     Springer Nature), or the entry closes as the Chinese standard does
     ('Journal, 2020, 12(3): 1-10')."""
-    if any(_VANCOUVER_NAME_RE.fullmatch(c) for c in chunks[1:]):
+    if any(map(_vancouver_name, chunks[1:])):
         return True
     return bool(_GBT_TAIL_RE.search(rest))
 
 
-# 'Smith J', 'Le VC', 'Kind AJH': a family name and its initials in capitals, no full stops
-_VANCOUVER_NAME_RE = lazy(r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?\s+[A-Z]{1,3}")
+
+
+def _vancouver_name(chunk: str) -> bool:
+    """'Smith J', 'Le VC', 'Kind AJH', 'Tachet des Combes R': a family name and its initials
+    in capitals, no full stops."""
+    words = chunk.split()
+    return 2 <= len(words) <= 4 and _initials_caps(words[-1]) and words[-1].isascii() \
+        and all(_name_word(w) and "." not in w for w in words[:-1])
 # the Chinese standard's (GB/T 7714) close of a journal article: year, volume(issue): pages
 _GBT_TAIL_RE = lazy(r",\s*(?:19|20)\d\d\s*,\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\))?\s*:\s*\d+")
 
@@ -916,7 +942,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
-    if len(chunks) > 1:
+    if len(chunks) > 1 and first != first.title():
         # a family name in capitals among given names: 'NGUYEN Van An, TRAN Thi Bich', 'Van An NGUYEN'
         caps = _caps_family_name(first.split())
         if caps and not is_organisation(first):
@@ -931,8 +957,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None
-    if not any(map(_is_initial, words)) and not any(map(_initials_caps, words[1:])) \
-            and (family_first or len(words) >= 2 and _family_first_list(chunks, context)):
+    if (family_first or len(words) >= 2) and not any(map(_is_initial, words)) \
+            and not any(map(_initials_caps, words[1:])) and (family_first or _family_first_list(chunks, context)):
         # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among
         # family names with initials: 'Tran Thi Bich, Smith J, Le VC (2020)'
         return words[0]
@@ -978,9 +1004,14 @@ _LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
 # where a style prints the year, the work's state when it has none: 'Smith, J. (in press).', '(n.d.).'
 _STATUS = (r"(?:to\s+appear|to\s+be\s+published|in\s+press|forthcoming|accepted(?:\s+for\s+publication)?"
            r"|under\s+review|in\s+review|submitted|n\.\s?d\.?|no\s+date|in\s+preparation|unpublished)")
+# what each of them starts with, and a word each holds: cheap to look for before the patterns are
+_STATUS_STARTS = frozenset(["to ", "in ", "for", "acc", "und", "sub", "n.d", "n. ", "no ", "unp"])
+_STATUS_WORDS = ("appear", "publish", "press", "forthcoming", "accepted", "review", "submitted", "n.d", "n. d",
+                 "no date", "preparation", "unpublished")
 _LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
 # ... and after a title, set off by a comma or brackets: 'Title, to appear in ...', 'Title (in press)'
-_TRAILING_STATUS_RE = lazy(rf"(?:\s*[,;]\s*[(\[]?|\s*[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
+# (from the comma or bracket, which the engine scans for: the space before it goes with the title's strip)
+_TRAILING_STATUS_RE = lazy(rf"(?:[,;]\s*[(\[]?|[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
 _QUOTED_TITLE_RE = lazy(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
 # (and a journal's volume, issue and pages: '32(4): 1021-1035')
@@ -1020,7 +1051,8 @@ def _extract_title(rest: str) -> str | None:
     # dates printed after the year: "2019, November." / "May." / "(2019)."
     rest = _LEADING_DATE_RE.sub("", rest)
     rest = _LEADING_YEAR_RE.sub("", rest)
-    status = _LEADING_STATUS_RE.match(rest)
+    status = rest[:1] in "([" or rest[:1].isalpha() and rest[:3].lower() in _STATUS_STARTS
+    status = status and _LEADING_STATUS_RE.match(rest)
     if status:
         rest = rest[status.end():]
     # a lone initial left over from a broken author list ("... and Le. Q. Towards")
@@ -1053,8 +1085,10 @@ def _extract_title(rest: str) -> str | None:
             title = title[: gbt.start()]
     title = title.strip(" ,;:.\"'")
     # the work's state printed with its title: 'Title, to appear in Proc. ACL', 'Title (in press)'
-    if _TRAILING_STATUS_RE.search(title):
-        title = _TRAILING_STATUS_RE.sub("", title).rstrip(" ,;:.")
+    low = title.lower()
+    status = any(word in low for word in _STATUS_WORDS) and _TRAILING_STATUS_RE.search(title)
+    if status:
+        title = title[: status.start()].rstrip(" ,;:.")
     # what a style prints after the title about the work, not of it: '[J]', '[Computer software]',
     # '[Data set]', '(Version 4.0)'
     if title[-1:] in ")]":
@@ -1065,7 +1099,7 @@ def _extract_title(rest: str) -> str | None:
         title = title[:300].rsplit(" ", 1)[0]
     words = title.split()
     # (a title in Chinese or Japanese is one word: its characters count)
-    if len(words) < 2 and len(title) < (4 if not title.isascii() and _CJK_ANY_RE.search(title) else 12):
+    if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12):
         return None
     if _NOT_A_TITLE_RE.match(title):
         return None
