@@ -12,7 +12,9 @@ units of its newest text, and its bare numbers read in the units it uses for
 that dimension, as in a table whose unit sits in the header):
 
 * confirmed     — printed there, as written or after unit conversion, within
-                  the precision both are written with (interval overlap);
+                  the precision both are written with (interval overlap); a range
+                  ("4 to 552 tCO2e", the least and the most of several) by one of
+                  its ends or by the same range, never by a figure between them;
 * differs       — the cited paper prints a quantity of the same dimension with
                   the same subject words nearby, outside that precision;
 * not-in-source — nothing of that dimension close to it.
@@ -237,6 +239,23 @@ def _interval(number: str, unit: str) -> Interval | None:
     return iv
 
 
+_RANGE = lazy(r"\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:to|[-–—]|and)\s*"
+             r"([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*")
+
+
+def _range_ends(number: str, unit: str) -> tuple[Interval, Interval] | None:
+    """A range's two ends, each a figure to its last digit ("4 to 552": 3.5 … 4.5 and 551.5 …
+    552.5); None for a single figure. A range gives the least and the most of what it spans
+    (the emissions of several models, say): a figure between them is none of its figures."""
+    m = _RANGE.fullmatch(number)
+    if m is None:
+        return None
+    ends = [_interval(end, unit) for end in m.groups()]
+    if ends[0] is None or ends[1] is None:
+        return None
+    return ends[0], ends[1]
+
+
 _PHYSICAL = frozenset({"[mass]", "[length]", "[time]", "[co2e]", "[current]", "[temperature]", "[substance]",
                        "[luminosity]"})
 
@@ -303,14 +322,17 @@ class _Source:
         self._groups: dict[str, list[tuple[float, float, float, _SourceQ]]] | None = None
         self._bare_base: dict[str, list[tuple[float, float, int, str, str]]] = {}
 
-    def groups(self) -> dict[str, list[tuple[float, float, float, _SourceQ]]]:
-        """The quantities by unit, each with its range in base units (computed once)."""
+    def groups(self) -> dict[str, list[tuple[float, float, float, _SourceQ, tuple | None]]]:
+        """The quantities by unit, each with its interval in base units, and a range's two
+        ends in base units (None for a single figure), computed once."""
         if self._groups is None:
             self._groups = {}
             for q in self.quantities:
                 b = _base(q.interval, q.unit)
                 if b is not None:
-                    self._groups.setdefault(q.unit, []).append((b[0], b[1], b[2], q))
+                    ends = _range_ends(q.number, q.unit)
+                    ends = tuple(_base(e, q.unit) for e in ends) if ends is not None else None
+                    self._groups.setdefault(q.unit, []).append((b[0], b[1], b[2], q, ends))
         return self._groups
 
     def bare_in(self, unit: str) -> list[tuple[float, float, int, str, str]]:
@@ -340,7 +362,9 @@ class _Source:
         return self._bare
 
 
-_BARE_RE = lazy(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\w,]|\.\d)")
+# No whole number with a leading zero: "000" is the end of "10 000" (a thousands space), never
+# a figure, and read in a large unit its ±0.5 would take in any small figure.
+_BARE_RE = lazy(r"(?<![\w.,])([1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|[1-9]\d{2,})(?![\w,]|\.\d)")
 
 
 def _source(kb: KB, citekey: str, cache: dict) -> _Source:
@@ -500,13 +524,26 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
         a = _figure_base(figure.number, unit) if unit is not None else None
         if a is None:
             continue
-        for lo, nominal, hi, q in group:
-            if _overlap(a[0], a[2], lo, hi):
+        a_ends = _range_ends(figure.number, unit)
+        a_ends = tuple(_base(e, unit) for e in a_ends) if a_ends is not None else None
+        for lo, nominal, hi, q, ends in group:
+            # A range gives the least and the most of what it spans: a range restates a range
+            # end for end, one figure is one of its ends (not one between them), and a range
+            # is no restatement of one figure.
+            if a_ends is not None and None not in a_ends:
+                same = ends is not None and None not in ends and all(
+                    _overlap(x[0], x[2], y[0], y[2]) for x, y in zip(a_ends, ends))
+            elif ends is None or None in ends:
+                same = _overlap(a[0], a[2], lo, hi)
+            else:
+                same = any(_overlap(a[0], a[2], e[0], e[2]) for e in ends)
+            if same:
                 confirmed.append(q)
             elif nominal:
                 same_dim.append((q, (a[1] - nominal) / abs(nominal)))
-    if not confirmed and len(re.sub(r"\D", "", figure.number)) >= 3:
-        # a bare number of the cited paper in a unit it uses for this dimension (a table cell)
+    if not confirmed and len(re.sub(r"\D", "", figure.number)) >= 3 and _RANGE.fullmatch(figure.number) is None:
+        # a bare number of the cited paper in a unit it uses for this dimension (a table cell;
+        # one figure, which no range restates)
         for unit in sorted(src.units):
             alt = _same_dimension(figure.unit, unit)
             a = _figure_base(figure.number, alt) if alt else None

@@ -287,6 +287,24 @@ def test_a_figure_one_unit_off_differs_and_the_rows_come_in_the_notes_order(kb5,
     assert "4789 job there (-0.02 %)" in run_kb("audit", "--note", note).out       # not "-0.0 %"
 
 
+@pytest.mark.parametrize("figure, verdict", [
+    ("4 to 552 tCO2e", "confirmed"), ("between 4 and 552 tCO2e", "confirmed"), ("4-552 tCO2e", "confirmed"),
+    ("552 tCO2e", "confirmed"), ("4 tCO2e", "confirmed"),      # one of its ends
+    ("108 tCO2e", "differs"),           # between its ends: no figure the paper gives (was confirmed "as 4 to 552")
+    ("5 to 552 tCO2e", "differs"),      # another range (was confirmed by a figure inside it)
+    ("4 to 562 tCO2e", "differs"),
+])
+def test_a_range_is_restated_by_its_ends_not_by_a_figure_between_them(kb5, tmp_path, figure, verdict):
+    """Patterson et al. p. 13 print "the 4 to 552 tCO 2 e from training of these NLP models":
+    the least and the most of several models, not an uncertainty; and their text holds
+    "000" only as the end of a number with a thousands space, never a figure."""
+    note = tmp_path / "note.md"
+    note.write_text(f"Training these NLP models emitted {figure} [@patterson2021carbon].\n")
+    rows = run_kb("audit", "--note", note, "--json").json
+    assert [r["verdict"] for r in rows] == [verdict], rows
+    assert not any((r["cited_figure"] or "").startswith("000") for r in rows), rows
+
+
 def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
     def export(*args) -> str:
         target = tmp_path / "graph.out"
