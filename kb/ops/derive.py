@@ -110,7 +110,7 @@ def base_values(kb: KB, files: set[str]) -> None:
             if value is None:       # money before its number ("$145,000", "EUR 1.2 million"): read whole
                 figure = Interval.from_written(f"{number} {unit or ''}".strip())
                 value, unit = figure.nominal, figure.unit_text
-            base_value, base_unit = to_base(value, unit or "")
+            base_value, base_unit = to_base(value, unit or "", nouns=True)
         except (KBError, ValueError, ArithmeticError):
             continue
         db.execute("update claims set base_value = ?, base_unit = ? where rowid = ?",

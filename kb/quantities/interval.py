@@ -743,9 +743,9 @@ def _unit_for(unit_text: str, currency: str | None, original: str,
     try:
         if currency:
             if unit_text.startswith("/") or unit_text.lower().startswith("per "):
-                return parse_unit(currency + " " + unit_text, user_names)
-            return ureg.Unit(currency) * parse_unit(unit_text, user_names)
-        return parse_unit(unit_text, user_names)
+                return parse_unit(currency + " " + unit_text, user_names, nouns=True)
+            return ureg.Unit(currency) * parse_unit(unit_text, user_names, nouns=True)
+        return parse_unit(unit_text, user_names, nouns=True)
     except UsageError as exc:
         raise UsageError(f"cannot read figure {original!r}: {exc.message}",
                          hint=exc.hint) from exc

@@ -15,13 +15,20 @@ verified. The value holds when each number written in it is in the quote:
 A unit counts too: a number the quote prints with a unit holds a claim's number
 only in a unit that converts to the same figure ("121.7 hours" holds "121.7 h"
 and "7,302 min", never "121.7 kg" or "121.7 min"; "21.4%" never "21.4 ‰").
-A number printed without one (a table cell, a figure whose unit the sentence
-gives before it, a word of the sentence after it: "11.49 for the model") holds
-the claim's number in any unit, as does a claim without a unit. A number
-followed by a noun kb does not read as a unit counts things ("150 million Web
-pages", "30M Papers"): it holds a bare number, a count ("30M images") or a unit
-kb cannot read ("950 charges"), never a physical figure ("150 million kWh",
-"30M kg", "30M %", "$30M").
+A table's cell is in the unit its row's label or its columns' header prints before it
+("kWh 3.1 37.3", "Emissions (lbs) NAS 626,155", "Hours kWh CO2e ... 12 27 26"): one of those
+units, never another ("626,155 kg" is no figure of "Emissions (lbs)"; "CO 2e (lbs)" is pounds
+of CO2e). A number printed without a unit otherwise (a figure whose unit the sentence gives
+before it, a word of the sentence after it: "11.49 for the model") holds the claim's number in
+any unit, as does a claim without a unit. A number followed by a noun counts things ("150
+million Web pages", "100,000 cores", "3,000 queries"): it holds a bare number or a count of the
+same things, singular or plural ("100,000 core", "150 million pages"), never a count of other
+things ("100,000 nodes"), a unit kb cannot read ("950 charges") nor a physical figure ("150
+million kWh", "30M kg", "30M %", "$30M"). A noun kb has no unit for is a count in a claim's
+value too ("100,000 cores", "2 kWh per run": `kb.quantities.units.parse_unit`'s `nouns`).
+
+A range's unit and scale are its first number's too: "from 10 to 20 kWh" holds "10 kWh",
+"between 2 and 3 billion parameters" "2 billion parameters", "$2–3 million" "$2 million".
 
 A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg CO2e per
 hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
@@ -39,8 +46,11 @@ quote prints as a bound of the same direction (never "50%" alone, nor "at least 
 A factor is no percentage and no physical figure: "100×", "100-fold", "100 times", "a factor of
 100" and "two orders of magnitude" hold "100x" (and a bare "100"), never "100 %" or "100 kWh".
 
-A model's or product's number is no figure: "GTX 1080", "RTX 3090", "Llama 2" hold no "1080 W";
-its size is one ("70B" of "Llama 2 70B", "40GB" of "A100 40GB").
+A model's or product's number is no figure: "GTX 1080", "RTX 3090", "Llama 2", "GPT-3" hold no "1080 W";
+its size is one, a count of its parameters, glued to its name or not ("560M" of "BLOOMz-560M",
+"7b" of "llama-7b", "175B" of "GPT-3 175B" hold "560M parameters", "560 million", never "560 MWh"
+nor "560M tokens"), and so is a figure glued to a product's name with its unit ("80GB" of
+"A100-80GB" holds "80 GB", never "80 GPUs").
 
 A decimal comma is read where it cannot be a thousands separator ("0,5 kWh", "3,2 %",
 "1.234,5 MWh"); "1,000" is a thousand unless the quote writes its thousands with dots.
@@ -86,7 +96,7 @@ from kb.quantities.interval import (
     read_number,
 )
 from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
-from kb.quantities.units import parse_unit
+from kb.quantities.units import count_noun, format_unit, parse_unit
 from kb.text.lazyre import lazy
 
 __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note"]
@@ -258,12 +268,78 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         value = _FACTOR_VALUES[m.group(0).lower()[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
     out.sort(key=lambda n: (n.start, n.end))
+    if not whole:
+        out = _model_sizes(t, _scaled_ranges(t, out))
     if whole:
         # a claim's "1 287 MWh" is 1287, not also 1 and 287
         spaced = [(n.start, n.end) for n in out if " " in n.text and n.text[0].isdigit()]
         out = [n for n in out if not any(a <= n.start and n.end <= b and (a, b) != (n.start, n.end)
                                          for a, b in spaced)]
     return out, unread
+
+
+#: A model's size glued to its name in lower case: "7b" of "llama-7b", "350m" of "OPT-350m".
+_LOWER_SIZE = lazy(r"(?<=[A-Za-z0-9]-)(\d+(?:\.\d+)?)([bm])(?![A-Za-z0-9])")
+#: A unit glued to a name's number: "GB" of "A100-80GB", "TB" of "SSD-2TB".
+_GLUED_UNIT = lazy(r"[A-Za-z]{2,5}(?![A-Za-z0-9])")
+#: A token a model's name is printed as: letters with digits, a hyphen or inner capitals ("GPT-3",
+#: "Flan-T5-xxl", "BLOOMz-7B", "T5").
+_MODEL_TOKEN = lazy(r"(?:^|[\s(\[/,;:])(?P<w>(?=\S*[A-Za-z])(?=\S*[\d-])[A-Za-z][\w.-]*)[ ]$")
+
+
+def _model_sizes(text: str, numbers: list[_Number]) -> list[_Number]:
+    """`numbers`, a model's size as the count of its parameters ("560M" of "BLOOMz-560M", "175B"
+    of "GPT-3 175B", "7b" of "llama-7b": 560 million parameters, never 560 MWh), and a figure
+    glued to a product's name with its unit ("80GB" of "A100-80GB": 80 GB, never 80 GPUs)."""
+    out = []
+    for n in numbers:
+        if n.unit is not None or _CURRENCY_SIGN.match(n.text):
+            out.append(n)
+            continue
+        before = text[max(0, n.start - 30):n.start]
+        glued = _GLUED_NAME.search(before)
+        glued = glued is not None and not _FIGURE_TOKEN.match(glued.group(1))
+        if n.text[-1:] in "MBK" and n.text[-2:-1].isdigit() and (glued or _MODEL_TOKEN.search(before)):
+            out.append(_Number(n.text, n.start, n.end, n.value, n.half, unit="parameters"))
+            continue
+        if glued and _PLAIN_DIGITS.fullmatch(n.text):
+            lower = _LOWER_SIZE.match(text, n.start)
+            unit = _GLUED_UNIT.match(text, n.end)
+            if lower is not None:
+                power = 9 if lower.group(2) == "b" else 6
+                out.append(_Number(lower.group(0).upper(), n.start, lower.end(), n.value.scaleb(power),
+                                   n.half.scaleb(power), unit="parameters"))
+                continue
+            if unit is not None and _reads_as_unit(unit.group(0)) and not _is_count(unit.group(0)) \
+                    and unit.group(0) not in ("th", "st", "nd", "rd"):
+                out.append(_Number(n.text, n.start, n.end, n.value, n.half, unit=unit.group(0)))
+                continue
+        out.append(n)
+    return out
+
+
+#: What joins the two numbers of a range: "2-3", "2–3", "2 to 3", "2 and 3" (of "between").
+_RANGE_JOIN = lazy(r"[ ]?(?:[-–—][ ]?|(?:to|and)[ ])")
+#: A scale written after a number: "3B", "3 billion", "3M", "3 thousand".
+_SCALE_AFTER = lazy(r"(?:(?<=\d)(k|K|M|B|bn)|[ ](thousand|million|billion|trillion))$")
+
+
+def _scaled_ranges(text: str, numbers: list[_Number]) -> list[_Number]:
+    """`numbers`, and the first number of a range whose second carries a scale, in that scale:
+    "between 2 and 3 billion", "2–3M", "$2-3 million" hold 2 billion (2 million) too."""
+    extra = []
+    starts = {n.start: n for n in numbers}
+    for n in numbers:
+        if not n.text[-1:].isdigit() or n.unit is not None:
+            continue
+        join = _RANGE_JOIN.match(text, n.end)
+        nxt = starts.get(join.end()) if join else None
+        scale = _SCALE_AFTER.search(nxt.text) if nxt is not None else None
+        if scale is None:
+            continue
+        power = SCALE_WORDS[scale.group(1) or scale.group(2)]
+        extra.append(_Number(n.text + scale.group(0), n.start, n.end, n.value.scaleb(power), n.half.scaleb(power)))
+    return sorted(numbers + extra, key=lambda n: (n.start, n.end)) if extra else numbers
 
 
 def _unreadable(value: str, unread: list[str]) -> str:
@@ -417,8 +493,9 @@ def _label_or_name(plain: str, n: _Number) -> bool:
         return True
     before = plain[max(0, n.start - 30):n.start]
     glued = _GLUED_NAME.search(before)
-    if glued and not _FIGURE_TOKEN.match(glued.group(1)):
-        return True             # "GPT-3", "GShard-600B", "A100-SXM4-80GB": a name's number ("250W-350W" is a range)
+    if glued and not _FIGURE_TOKEN.match(glued.group(1)) and n.unit is None:
+        return True             # "GPT-3", "SXM4" of "A100-SXM4-80GB": a name's number ("250W-350W" is a range;
+        # "BLOOMz-560M" and "A100-80GB" are figures, `_model_sizes`)
     if _LABEL_BEFORE.search(before):
         return True
     if _model_number(plain, n):
@@ -475,6 +552,10 @@ def _in_date(plain: str, number: _Number) -> bool:
                for m in _DATE.finditer(plain[lo:number.end + 20]))
 
 
+#: CO2 named in symbols or words: "CO2", "CO 2", "CO₂", "CO2e", "𝐶𝑂2", "carbon dioxide".
+_GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]+dioxide))(?![A-Za-z0-9])"
+#: A mass of CO2 printed as a header: "tCO 2 e", "kg CO2eq", "lbs CO2".
+_MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_GAS}")
 #: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
 #: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
 _UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b))")
@@ -536,9 +617,32 @@ def _noun_after(plain: str, number: _Number) -> str | None:
     return " ".join(words)
 
 
-def _reads_as_unit(text: str) -> bool:
+def _counted(word: str) -> bool:
+    """Whether `word` names things counted: a plural ("cores", "pages") or a count kb reads."""
+    word = word.strip(".,;:()-").lower()
+    if len(word) < 3 or word in NOT_COUNTED:
+        return False
+    if word.endswith("s") and not word.endswith(("ss", "us")) and count_noun(word):
+        return True
     try:
-        parse_unit(text)
+        return dict(parse_unit(word).dimensionality) == {"[count]": 1}
+    except KBError:
+        return False
+
+
+def _count_word_after(plain: str, number: _Number) -> str | None:
+    """The noun right after `number` when it names things counted, though a sentence may use
+    it as a verb ("25 runs", "3 uses"); None for a sentence's word ("9 of them")."""
+    m = _WORD_AFTER.match(plain[number.end:number.end + 40].lstrip(" "))
+    word = m.group(0).rstrip(".,;:'’") if m else ""
+    low = word.lower()
+    return word if _counted(low.rstrip("s")) or low.endswith("s") and not low.endswith(("ss", "us")) \
+        and count_noun(low) else None
+
+
+def _reads_as_unit(text: str, nouns: bool = False) -> bool:
+    try:
+        parse_unit(text, nouns=nouns)
     except KBError:
         return False
     return True
@@ -621,6 +725,81 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
     return label
 
 
+#: A unit a table's header prints in parentheses: "(lbs)", "(kWh)", "(TDP in Watts)", "(g CO2eq)".
+_HEADER_PAREN = lazy(r"\(([^()]{1,40})\)")
+#: A unit written in capitals: a power or an energy ("W", "KW", "MWH").
+_POWER_SYMBOL = lazy(r"[KMGT]?W(?:H)?")
+#: How far before a cell its headers are looked for.
+_HEADER_REACH = 400
+
+
+def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
+    """The units a table's cell `number` may be in, as printed: its row label's ("kWh 3.1 37.3",
+    `_row_label_unit`), else the units its quote's header prints before it, in parentheses
+    ("Emissions (lbs) NAS 626,155", "inference energy (kWh) task mean std ... 0.002") or as a
+    column's name ("Hours kWh CO2e ... 12 27 26"); a mass headed by CO2 ("CO 2e (lbs)") is a
+    CO2e mass, and CO2 named without a mass ("CO 2e") is any CO2e mass the claim gives
+    (`claim_unit`). Empty when the quote prints no unit before the cell."""
+    label = _row_label_unit(plain, number)
+    if label is not None:
+        return [label]
+    head = plain[max(0, number.start - _HEADER_REACH):number.start]
+    inside = bytearray(len(head))
+    for m in _HEADER_PAREN.finditer(head):
+        inside[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    units: list[str] = []
+    gas = False
+    for m in _HEADER_PAREN.finditer(head):
+        inner = " ".join(m.group(1).split())
+        words = inner.split()
+        for text in dict.fromkeys((inner, words[0], words[-1])):
+            if text.lower() in _SENTENCE_WORDS or not _reads_as_unit(text) or len(text) < 2 and text != inner:
+                continue
+            amount = _amount(text) or text
+            if _is_mass(amount) and re.search(rf"{_GAS}[^()]{{0,8}}$", head[max(0, m.start() - 16):m.start()]):
+                text = f"{amount} CO2e" + text[len(amount):]    # "CO 2e (lbs)": pounds of CO2e, no other pounds
+            units.append(text)
+            break
+    for m in _MASS_GAS.finditer(head):       # "Net tCO 2 e for ...": tonnes of CO2e
+        if not inside[m.start()]:
+            units.append(f"{m.group('mass')} CO2e")
+            inside[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    # a column's name is printed after the sentence's last word: "models of 5, 100" has none
+    for m in reversed(list(re.finditer(r"\S+", head))):
+        if not inside[m.start()] and m.group(0).strip(",;:.").lower() in _SENTENCE_WORDS:
+            head = head[m.end():]
+            inside = inside[m.end():]
+            break
+    tokens = list(re.finditer(r"\S+", head))
+    for i, m in enumerate(tokens):
+        after_number = i > 0 and bool(_CELL_TOKEN.fullmatch(tokens[i - 1].group(0)))
+        before_number = i + 1 == len(tokens) or bool(_CELL_TOKEN.fullmatch(tokens[i + 1].group(0)))
+        if inside[m.start()] or after_number and not before_number:
+            continue            # "1 passenger, NY": a number's own unit, no column's ("216 kWh 3.1": a row's)
+        token = m.group(0).strip(",;:·*")
+        if re.fullmatch(_GAS, token) or re.search(rf"{_GAS}$", head[max(0, m.start() - 4):m.end()]):
+            gas = True
+            continue
+        if len(token) < 2 or not token[0].isalpha() or token.lower() in _SENTENCE_WORDS:
+            continue
+        if token.isupper() and not _POWER_SYMBOL.fullmatch(token) and token != "PUE":
+            continue            # "MS COCO", "NAS": a name (a unit in capitals only if it is a power's)
+        text = token if _reads_as_unit(token) else token.lower() if token[:1].isupper() \
+            and token[1:].islower() and _reads_as_unit(token.lower()) else None
+        if text is not None and (not _counts_things(parse_unit(text)) or text.endswith("s")):
+            units.append(text)      # "Hours", "Watts", "GPUs", "Models"; "Model", "TPU" name a row
+    if re.search(_GAS, head):
+        # "CO 2e (lbs)", "Gross CO 2 e/KWh (kg/KWh)": a mass of CO2e, or a rate of one
+        for unit in list(units):
+            amount = _amount(unit) or unit
+            if _is_mass(amount) and "CO2" not in unit:
+                units.append(f"{amount} CO2e" + unit[len(amount):])
+    if gas and claim_unit is not None and "[co2e]" in dict(claim_unit.dimensionality) \
+            and not any("CO2e" in u for u in units):
+        units.append(format_unit(claim_unit))      # "CO 2e": the column's mass is the claim's
+    return list(dict.fromkeys(units))
+
+
 def _has_dimension(unit: str | None) -> bool:
     """Whether `unit` (as printed) measures something: "kWh" does, "x", "%" and None do not."""
     if not unit:
@@ -647,13 +826,12 @@ def _unit_after(plain: str, number: _Number) -> str | None:
             break
     for k in range(len(words), 0, -1):
         text = " ".join(words[:k])
-        if _reads_as_unit(text):
+        # "kWh per run": a rate per things counted
+        if _reads_as_unit(text, nouns=k > 1 and bool(_RATE_SPLIT.search(text))):
             return _PER_WORD.sub("/", text)
     return None
 
 
-#: CO2 named in symbols or words: "CO2", "CO 2", "CO₂", "CO2e", "𝐶𝑂2", "carbon dioxide".
-_GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]+dioxide))(?![A-Za-z0-9])"
 #: The gas named before a figure in its clause, no number nor stop between them: "CO2
 #: emissions of 25 kg", "carbon dioxide emissions were 25 kg", "CO 2 emissions (kg) 25".
 _GAS_BEFORE = lazy(rf"{_GAS}[^\d,.;:!?]{{0,50}}$")
@@ -722,8 +900,48 @@ def _kinds_differ(printed: str | None, mine: str | None) -> bool:
     "384 GPU hours" "384 TPU hours"."""
     if _ratio_kinds_differ(printed, mine):
         return True
+    if _is_count(printed) and _is_count(mine) and not _same_noun(printed, mine):
+        return True             # "12 nodes" is no "12 models"; "3,000 queries" no "3,000 images"
     kinds = [{(a or b).upper() for a, b in _HARDWARE.findall(text or "")} for text in (printed, mine)]
     return bool(kinds[0]) and bool(kinds[1]) and not kinds[0] & kinds[1]
+
+
+def _is_count(unit: str | None) -> bool:
+    """Whether `unit` (as printed or written) counts things: "models", "cores", "web pages"."""
+    if not unit:
+        return False
+    try:
+        return dict(parse_unit(unit, nouns=True).dimensionality) == {"[count]": 1}
+    except KBError:
+        return False
+
+
+def _noun_key(unit: str) -> str:
+    """What a count counts, one word for its plural and singular: "query" of "queries" and
+    "3,000 query", "core" of "CPU cores"; "item" when it names nothing ("items", kb's own)."""
+    word = unit.split()[-1].strip(".,;:()").lower()
+    try:
+        name = str(parse_unit(word))
+        if name != "item" or word.startswith("item"):
+            return name         # a count kb knows, plural or singular: "people" is "person"
+    except KBError:
+        pass
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[:-len(plural)] + singular
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+#: Counts of people: kb's "person" (of "8 male and 2 female") is any of them.
+_PEOPLE = {"person", "participant", "user", "author", "annotator", "worker", "patient", "passenger"}
+
+
+def _same_noun(printed: str, mine: str) -> bool:
+    """Whether two counts count the same things ("cores" and "core", "scale points" and "point
+    scale"; kb's own "item" is any, its "person" any count of people)."""
+    a = {_noun_key(w) for w in printed.split()}
+    b = {_noun_key(w) for w in mine.split()}
+    return bool(a & b) or "item" in a | b or "person" in a | b and a | b <= _PEOPLE
 
 
 _RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
@@ -762,6 +980,16 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         return True             # a claim unit kb cannot read: the number decides
     if unit is None:
         noun = _noun_after(plain, number) if not unitless else None
+        if _is_count(value_unit):
+            # "100,000 cores" holds "100,000 cores" (and "core"), never "100,000 nodes"; "twenty-five
+            # runs" never "25 models"
+            direct = _count_word_after(plain, number)
+            if noun and noun[:1].isupper() and _maybe_cell(plain, number):
+                noun = direct = None    # "45.2 46.8 Bibliography entries 27.6": the next row's label
+            words = (noun or direct or "").split()
+            words += [words[i][:-1] + words[i + 1] for i in range(len(words) - 1) if words[i].endswith("-")]   # "pa- pers"
+            if direct or any(_counted(word) for word in words):     # "1.5M full text yes": a table's next cell
+                return any(_same_noun(word.rstrip("-"), value_unit) for word in words)
         if noun is None or _counts_things(claim_unit):
             return True         # nothing unit-like printed, or a count: the number decides
         # "150 million Web pages" never holds "150 million kWh"; "1 µs per token" holds "1 us/token"
@@ -877,7 +1105,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     except KBError:
         claim_unit, unitless = None, True
     # Numbers of the quote with the unit kb reads after them, as intervals.
-    with_units: list[tuple[_Number, Interval]] = []
+    #: each with the unit it was read in (as printed)
+    with_units: list[tuple[_Number, Interval, str]] = []
     printed_unit: dict[tuple[int, int], str] = {}
     shown: dict[tuple[int, int], str] = {}
     plain = _plain(quote)
@@ -888,7 +1117,17 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         cands = []
     for c in cands:
         unit = "" if c.unit == "dimensionless" else c.unit
-        inside = [n for n in held if c.start <= n.start and n.end <= c.end]
+        noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
+        if unit and noun and _is_count(unit) and _is_count(noun) and _noun_key(unit) in ("item", _noun_key(noun)):
+            unit = noun             # "100,000 cores", "8.1M open access pa- pers": a count of those
+        # a number with a unit of its own ("80GB" of "8 NVIDIA A100-SXM4-80GB GPUs") is not the candidate's
+        inside = [n for n in held if c.start <= n.start and n.end <= c.end and n.unit is None]
+        if unit and c.kind == "quantity" and "/" not in unit and len(inside) == 1 \
+                and _RATE_SPLIT.search(plain, c.end, c.end + 6):
+            rate = _unit_after(plain, inside[0])
+            if rate and _amount(rate) and not _reads_as_unit(rate) and _reads_as_unit(_amount(rate)) \
+                    and parse_unit(_amount(rate)) == parse_unit(unit):
+                unit = rate         # "2 kWh per run": per run, which the extractor does not count
         for n in inside:
             if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
                 shown[(n.start, n.end)] = " ".join(printed[n.start:c.end].split())
@@ -896,59 +1135,63 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 printed_unit[(n.start, n.end)] = unit     # "$0.43–$0.74/hr": both numbers per hour
             if unit and not unitless:
                 try:
-                    with_units.append((n, _printed_figure(n, unit)))
+                    with_units.append((n, _printed_figure(n, unit), unit))
                     if _per_holds(per, unit):     # "10-20 kWh per day", per "day": 10,000 Wh
-                        with_units.append((n, _printed_figure(n, _amount(unit))))
+                        with_units.append((n, _printed_figure(n, _amount(unit)), unit))
                 except KBError:
                     continue
     for n in held:
         if n.unit is not None:      # "two orders of magnitude": a factor
             printed_unit[(n.start, n.end)] = n.unit
             if not unitless:
-                with_units.append((n, _printed_figure(n, n.unit)))
+                with_units.append((n, _printed_figure(n, n.unit), n.unit))
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
     # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
-    labelled: set[tuple[int, int]] = set()
+    # A table's cell takes its unit from its row's label or its columns' headers ("Emissions
+    # (lbs) NAS 626,155"): one of those, never another unit, is its figure's.
+    labelled: dict[tuple[int, int], list[str]] = {}
     if not unitless:
         for n in held:
             if (n.start, n.end) in printed_unit or not any(c.isdigit() for c in n.text):
                 continue        # a unit read already, or a count in words ("ten tasks")
             unit = _unit_after(plain, n)
+            units = [unit] if unit is not None else []
             if unit is None and _maybe_cell(plain, n):
-                unit = _row_label_unit(plain, n)
-                if unit is not None:
-                    labelled.add((n.start, n.end))
-            if unit is None:
+                units = _header_units(plain, n, claim_unit)
+                if units:
+                    labelled[(n.start, n.end)] = units
+            if not units:
                 continue
-            printed_unit[(n.start, n.end)] = unit
-            try:
-                with_units.append((n, _printed_figure(n, unit)))
-                if _per_holds(per, unit):
-                    with_units.append((n, _printed_figure(n, _amount(unit))))
-            except KBError:
-                continue
+            printed_unit[(n.start, n.end)] = units[0]
+            for unit in units:
+                try:
+                    with_units.append((n, _printed_figure(n, unit), unit))
+                    if _per_holds(per, unit):
+                        with_units.append((n, _printed_figure(n, _amount(unit)), unit))
+                except KBError:
+                    continue
     # "CO2 emissions of 25 kg", "25 kg of the greenhouse gas carbon dioxide": a mass the quote
     # says is CO2 holds "25 kg CO2e" (kb reads "CO2" as CO2e everywhere)
     if claim_unit is not None and "[co2e]" in dict(claim_unit.dimensionality):
         for n in held:
-            unit = printed_unit.get((n.start, n.end))
-            amount = unit and (_amount(unit) or unit)
-            if not amount or not _is_mass(amount) or not _gas_named(plain, n):
-                continue
-            gas = [f"{amount} CO2e"]        # "25 kg per query": 25 kg CO2e per query
-            if amount != unit:
-                rate = f"{gas[0]}/{_RATE_SPLIT.split(unit, maxsplit=1)[1]}"
-                gas = [rate, gas[0]] if _per_holds(per, unit) else [rate]
-            for text in gas:
-                try:
-                    with_units.append((n, _printed_figure(n, text)))
-                except KBError:
+            for unit in labelled.get((n.start, n.end)) or [printed_unit.get((n.start, n.end))]:
+                amount = unit and (_amount(unit) or unit)
+                if not amount or not _is_mass(amount) or not _gas_named(plain, n):
                     continue
+                gas = [f"{amount} CO2e"]        # "25 kg per query": 25 kg CO2e per query
+                if amount != unit:
+                    rate = f"{gas[0]}/{_RATE_SPLIT.split(unit, maxsplit=1)[1]}"
+                    gas = [rate, gas[0]] if _per_holds(per, unit) else [rate]
+                for text in gas:
+                    try:
+                        with_units.append((n, _printed_figure(n, text), text))
+                    except KBError:
+                        continue
     kept = _drop_groups(plain, held)
     if len(kept) < len(held):
         ids = {(n.start, n.end) for n in kept}
         held = kept
-        with_units = [(n, iv) for n, iv in with_units if (n.start, n.end) in ids]
+        with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) in ids]
     # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not
     factor = claim_unit is not None and unitless and bool(value_unit)
     missing: list[str] = []
@@ -957,8 +1200,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                and not (factor and _has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h)))
                and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
                     and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
-                                       or _same_figure(h, printed_unit.get((h.start, h.end)), value_unit,
-                                                       claim_unit, unitless, w, plain, per))
+                                       or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
+                                              for unit in labelled.get((h.start, h.end))
+                                              or [printed_unit.get((h.start, h.end))]))
                for h in held):
             continue
         found = False
@@ -967,11 +1211,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 mine = Interval.from_written(f"{w.text.lstrip('+')} {Interval.from_written(value).unit_text}")
             except KBError:
                 mine = None
-            for n, iv in with_units:
+            for n, iv, unit in with_units:
                 if mine is None:
                     break
-                if not _money_agrees(n, printed_unit.get((n.start, n.end)), claim_unit, unitless) \
-                        or _kinds_differ(printed_unit.get((n.start, n.end)), value_unit):
+                if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit):
                     continue
                 try:
                     conv = iv.to(claim_unit)
@@ -1019,7 +1262,7 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if bound is not None:      # "up to 50%": only a number the quote prints as such a bound
         held = [h for h in held if _bound_at(plain, h) == bound]
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
-               and not (unit and _maybe_cell(plain, h) and _row_label_unit(plain, h)) for h in held)
+               and not (unit and _maybe_cell(plain, h) and _header_units(plain, h)) for h in held)
            for w in wanted):
         return _unit_unread(value) if unit else None
     found = value_in_quote(value, quote, per)

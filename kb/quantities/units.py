@@ -130,6 +130,10 @@ _ALIASES = {
     "x": "dimensionless", "X": "dimensionless", "times": "dimensionless",
     "fold": "dimensionless", "dimensionless": "dimensionless",
     "hrs": "hour", "secs": "second", "mins": "minute",
+    # Things counted that pint reads as old lengths and angles (a typographic point, a surveyor's
+    # link or chain, a turn): "a 5-point scale", "12 links", "1,000 cycles" count.
+    "point": "item", "points": "item", "link": "item", "links": "item", "chain": "item", "chains": "item",
+    "cycle": "item", "cycles": "item",
 }
 
 # Energy and power symbols as papers misspell them ("KWh", "KwH", "mwh").
@@ -291,8 +295,12 @@ def normalize_unit_text(text: str) -> str:
     return t
 
 
-def parse_unit(text: str, user_names: Collection[str] = frozenset()) -> "pint.Unit":
+def parse_unit(text: str, user_names: Collection[str] = frozenset(), nouns: bool = False) -> "pint.Unit":
     """The pint unit a person or a paper wrote; `UsageError` naming the text if unknown.
+
+    `nouns`: a plain noun kb has no unit for is a count of what it names ("100,000 cores",
+    "3,000 web pages": `count_noun`), read as a count (``item``) as "12 models" is; as a
+    figure is written, not as a unit asked for ("--unit cores" is no unit).
 
     The text is split into unit names here (products by space or "*", quotients
     by "/" or "per", integer powers by "^"), and each name is looked up alone, so
@@ -306,15 +314,19 @@ def parse_unit(text: str, user_names: Collection[str] = frozenset()) -> "pint.Un
         raise UsageError(f"unit text too long ({len(text)} characters): {text[:40]!r}…")
     names = user_names if isinstance(user_names, frozenset) else frozenset(user_names)
     with _lock:
-        return _parse_unit_cached(text, names)
+        return _parse_unit_cached(text, names, nouns)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_unit_cached(text: str, user_names: frozenset[str]) -> "pint.Unit":
+def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = False) -> "pint.Unit":
     ureg = registry()
     norm = normalize_unit_text(text)
     if norm == "dimensionless":
         return ureg.dimensionless
+    if nouns and " " in norm:
+        phrase = _count_phrase(norm, user_names)
+        if phrase is not None:
+            return phrase       # "web pages", "GPU cores": a count of the last noun
     factors: list[list[Any]] = []  # [unit, power]
     pos = 0
     sign = 1  # -1 right after "/": "/" divides by the next factor only
@@ -328,7 +340,12 @@ def _parse_unit_cached(text: str, user_names: frozenset[str]) -> "pint.Unit":
                              hint=_unit_hint(text, user_names))
         pos = m.end()
         if m.group("name"):
-            factors.append([_lookup_unit_name(m.group("name"), text, user_names), sign])
+            try:
+                factors.append([_lookup_unit_name(m.group("name"), text, user_names), sign])
+            except UsageError:
+                if not (nouns and count_noun(m.group("name"))):
+                    raise
+                factors.append([ureg.Unit("item"), sign])      # "cores", "kWh per run"
             sign = 1
         elif m.group("op") == "*":
             if not factors or sign < 0:
@@ -369,6 +386,51 @@ def _parse_unit_cached(text: str, user_names: frozenset[str]) -> "pint.Unit":
     return unit
 
 
+#: Yardsticks a person defines as a user unit ("smartphone_charge = 0.022 kWh"): never a count.
+_YARDSTICKS = frozenset({"charge", "charges", "car", "cars", "flight", "flights", "household", "households",
+                         "home", "homes", "house", "houses", "trip", "trips"})
+#: Words of a sentence, never what a number counts.
+_NOT_NOUNS = frozenset("""of the and or in on at to for from by with per than that which who as is was are were
+be been has have had not no less least more most times fold only also just even still see each every all some
+any other such this these those its their our your his her them they it we one ones about over under into onto
+out up down off very much many few several total average mean""".split())
+#: Unit names a misspelt unit is close to ("kwhh", "hourz"): such a word is no count.
+_UNIT_WORDS = ("kwh", "mwh", "gwh", "twh", "wh", "watt", "watts", "hour", "hours", "day", "days", "year", "years",
+               "minute", "minutes", "second", "seconds", "gram", "grams", "tonne", "tonnes", "ton", "tons",
+               "joule", "joules", "percent", "flop", "flops", "dollar", "dollars", "euro", "euros", "kilogram",
+               "kilograms", "pound", "pounds", "litre", "liter", "litres", "liters", "meter", "metre", "meters",
+               "metres", "mile", "miles", "week", "weeks", "month", "months", "byte", "bytes", "kgco2e", "tco2e")
+
+
+@functools.lru_cache(maxsize=4096)
+def count_noun(word: str) -> bool:
+    """Whether `word`, which kb reads as no unit, is a plain noun naming what a number counts
+    ("cores", "queries", "runs", "nodes"): lower-case letters, no word of a sentence, no yardstick
+    kb leaves to user units ("charges", "flights"), and no misspelt unit ("kwhh", "hourz")."""
+    if not re.fullmatch(r"[a-z]{3,30}", word) or word in _NOT_NOUNS or word in _YARDSTICKS:
+        return False
+    return not difflib.get_close_matches(word, _UNIT_WORDS, n=1, cutoff=0.8)
+
+
+_PHRASE_WORD = lazy(r"[A-Z][A-Z0-9]{1,7}|[a-z]{3,30}")
+
+
+def _count_phrase(norm: str, user_names: frozenset[str]) -> "pint.Unit | None":
+    """A count named by a noun phrase ("web pages", "GPU cores", "training runs"): two or three
+    words, the last a noun kb counts, the others nouns or acronyms naming it; None otherwise."""
+    words = norm.split(" ")
+    if len(words) > 3 or not all(_PHRASE_WORD.fullmatch(w) for w in words):
+        return None
+    *mods, last = words
+    if any(m.lower() in _NOT_NOUNS or m.lower() in _YARDSTICKS for m in mods):
+        return None
+    try:
+        unit = _lookup_unit_name(last, norm, user_names)
+    except UsageError:
+        return registry().Unit("item") if count_noun(last) else None
+    return unit if dict(unit.dimensionality) == {"[count]": 1} else None
+
+
 #: Offset temperature scales and their differences.
 _OFFSET_DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
 
@@ -395,7 +457,7 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
     if name == "CO2e":
         raise UsageError(f"unknown unit {text!r}: CO2e needs a mass unit before it",
                          hint="write e.g. 'kg CO2e', 'tCO2e', 'lbs of CO2e'")
-    if _NAME_RE.match(name) and _in_registry(ureg, name):
+    if _NAME_RE.match(name) and _in_registry(ureg, name) and not _prefixed_word(ureg, name):
         unit = ureg.Unit(name)
         other = [n for n in unit_powers(unit) if n in _user_dimensions and n not in user_names]
         if other:
@@ -408,6 +470,25 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
     if fixed is not None:
         return ureg.Unit(fixed)
     raise UsageError(f"unknown unit {name!r} in {text!r}", hint=_unit_hint(name, user_names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _prefixed_word(ureg, name: str) -> bool:
+    """Whether pint reads a lower-case word only as a prefix's symbol before a unit's name: "units"
+    as micro-nits (a word, no unit); "kcal", "mmol", "kilobytes" are units."""
+    if not name.islower() or len(name) < 4:
+        return False
+    try:
+        readings = ureg.parse_unit_name(name)
+    except Exception:                   # pragma: no cover - pint's own failure: no such reading
+        return False
+    for prefix, unit, _suffix in readings:
+        if not prefix or name.startswith(prefix):
+            return False                # "hours", "kilobytes"
+        rest = name[2:] if prefix == "deca" else name[1:]      # after the prefix's symbol ("da", "u", "k")
+        if len(rest) < 3 or rest == ureg.get_symbol(unit):
+            return False                # "ms", "kcal", "mmol"
+    return bool(readings)
 
 
 def _in_registry(ureg, name: str) -> bool:
@@ -494,7 +575,7 @@ def dimension_name(unit: "pint.Unit") -> str:
     return _dimension_names().get(dims, str(dims))
 
 
-def to_base(value: float, unit_text: str) -> tuple[float, str]:
+def to_base(value: float, unit_text: str, nouns: bool = False) -> tuple[float, str]:
     """`value` in `unit_text` expressed in base units, for sorting and searching figures
     of one dimension together (626,155 lbCO2e and 284 tCO2e both in gCO2e).
 
@@ -503,7 +584,7 @@ def to_base(value: float, unit_text: str) -> tuple[float, str]:
     import pint
 
     ureg = registry()
-    unit = parse_unit(unit_text)
+    unit = parse_unit(unit_text, nouns=nouns)
     try:
         q = ureg.Quantity(float(value), unit).to_base_units()
     except pint.PintError as exc:

@@ -543,7 +543,8 @@ expr = "luccioni2023power.good"
 
 SCALED_PAGE = ("Semantic Scholar holds 30M papers. The crawl covered over 150 million web pages. "
                "It counted 2.5bn tokens and 13K images. The site went online on January 29, 1998 and closed "
-               "on March 3, 2021. Its index lists over 150 million Web pages and 30M Papers.")
+               "on March 3, 2021. Its index lists over 150 million Web pages and 30M Papers. "
+               "It ran on 100,000 cores with BLOOMz-560M on an A100-80GB GPU.\nTable 3. Emissions (lbs) NAS 626,155")
 
 
 @pytest.fixture
@@ -617,6 +618,28 @@ def test_a_count_of_things_never_verifies_a_physical_figure(scaled, value, quote
     r = run_kb("verify")
     assert r.code == 1 and "value-mismatch claim luccioni2023power.n" in r.out
     assert run_kb("doctor").code == 1
+
+
+@pytest.mark.parametrize("value, quote, wrong", [
+    ("100,000 cores", "It ran on 100,000 cores", "100,000 nodes"),
+    ("560M parameters", "with BLOOMz-560M on an A100-80GB GPU", "560 MWh"),
+    ("80 GB", "with BLOOMz-560M on an A100-80GB GPU", "80 GPUs"),
+    ("626,155 lbs", "Emissions (lbs) NAS 626,155", "626,155 kg"),
+])
+def test_counts_model_sizes_and_table_cells_from_claim_add_to_verify(scaled, value, quote, wrong):
+    """A count of things kb has no unit for, a model's size glued to its name and a cell under
+    its header's unit are stored verified; another noun or unit is refused, and written by hand,
+    said by kb verify."""
+    r = run_kb("claim", "add", "luccioni2023power", wrong, "--quote", quote, "--id", "n")
+    assert r.code == 2 and "is not among its quote's numbers" in r.err
+    assert run_kb("claim", "add", "luccioni2023power", value, "--quote", quote, "--id", "n").code == 0
+    assert run_kb("verify").code == 0
+    [listed] = run_kb("claims", "--json").json
+    assert listed["status"] == "verified" and listed["value"] > 0
+    path = scaled / "claims" / "luccioni2023power.toml"
+    path.write_text(path.read_text().replace(f'value = "{value}"', f'value = "{wrong}"'))
+    r = run_kb("verify")
+    assert r.code == 1 and "value-mismatch claim luccioni2023power.n" in r.out
 
 
 @pytest.mark.parametrize("value, said", [

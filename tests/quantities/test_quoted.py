@@ -142,9 +142,41 @@ def test_a_count_of_things_never_holds_a_physical_figure(quote, unit):
     assert "is not among its quote's numbers" in claim_doubt("verified", value, quote)
 
 
+#: Each quote of COUNTED, with what it counts in the claim's words.
+COUNTED_AS = ["150 million pages", "30M papers", "30M paper", "150 million web pages", "2000 papers", "12.5 pages",
+              "5 datacenters", "30M images"]
+
+
+@pytest.mark.parametrize("value, quote", list(zip(COUNTED_AS, COUNTED)))
+def test_a_count_holds_the_same_things_counted(value, quote):
+    """A count holds a claim counting the same things (singular or plural), never other things
+    nor another number."""
+    _judged(value, quote, True)
+    number, noun = value.rsplit(" ", 1)
+    if "page corpus" not in quote:      # "a 150 million web page corpus" names what it counts in the singular
+        _judged(f"{number} images" if noun not in ("images", "image") else f"{number} papers", quote, False)
+    _judged(value.replace(number, number.replace("0", "1", 1).replace("5", "6", 1), 1), quote, False)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    (value, "We ran on 100,000 cores and served 3,000 queries using 12 nodes.", ok)
+    for value, ok in [("100,000 cores", True), ("100000 core", True), ("100,000 CPU cores", True),
+                      ("100,000 nodes", False), ("100,001 cores", False), ("100,000 kWh", False),
+                      ("3,000 queries", True), ("3000 query", True), ("3,000 images", False), ("3,000 cores", False),
+                      ("12 nodes", True), ("12 node", True), ("12", True), ("13 nodes", False), ("12 models", False),
+                      ("12 GPUs", False), ("12 kWh", False)]] + [
+    ("25 runs", "Twenty-five runs of each model", True), ("26 runs", "Twenty-five runs of each model", False),
+    ("25 models", "Twenty-five runs of each model", False),
+    ("2 kWh/run", "each training run uses 2 kWh per run on average", True),
+    ("2 kWh", "each training run uses 2 kWh per run on average", False),
+    ("3 kWh/run", "each training run uses 2 kWh per run on average", False),
+])
+def test_things_kb_has_no_unit_for_are_counted_by_their_noun(value, quote, ok):
+    _judged(value, quote, ok)
+
+
 @pytest.mark.parametrize("value, quote", [
     *[(numbers_in(q)[0].text, q) for q in COUNTED],                  # a bare number
-    *[(f"{numbers_in(q)[0].text} images", q) for q in COUNTED],      # a count
     ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # nothing after the number
     ("0.012 kWh", "energy (kWh) 0.012 0.015 0.02"),                  # a table's next cell
     ("11.49 kWh", "the energy (kWh) was 11.49 for the model"),       # words of the sentence
@@ -160,7 +192,6 @@ def test_a_number_with_nothing_unit_like_after_it_holds_any_unit(value, quote):
     ("950 charges", "950 smartphone charges"),
     ("950 smartphone_charge", "950 smartphone charges"),
     ("522 smartphone charges", "522 smartphone charges (11.49 kWh)"),
-    ("25 runs", "Twenty-five runs of each model"),
     ("28.4 BLEU", "a score of BLEU 28.4 on newstest"),
     ("11.49 foo-bars", "522 smartphone charges (11.49 kWh)"),
 ])
@@ -277,7 +308,7 @@ BERT = "training a BERT-small model [8] for approximately 36 hours on 8 NVIDIA V
     ("46 kWh", "as the agency estimates [46].", False),
     ("48", "[48, MNLI] for approximately 6 hours", False),
     ("3 parameters", "GPT-3 is an autoregressive language model with 175B parameters", False),
-    ("560M parameters", "BLOOMz-560M to 1.0 × 10−4 kWh for the biggest one", False),
+    ("560 parameters", "BLOOMz-560M to 1.0 × 10−4 kWh for the biggest one", False),
     ("2 kWh", "as shown in Table 2.", False),
     ("4.1 kWh", "see Section 4.1 for details", False),
     ("2016 words", "translating more than 100 billion words per day in 2016, assuming", False),
@@ -786,4 +817,70 @@ HALF = "half of the models in our sample were trained in the United States"
     ("50%", "in the second half of the week (M=13.0% SD=10.2%)", False),   # a part of the week, no share
 ])
 def test_numbers_and_fractions_in_words(value, quote, ok):
+    _judged(value, quote, ok)
+
+
+MODELS = "we used BLOOMz-560M and GPT-3 175B on an A100-80GB GPU, and llama-7b beside Llama-2-70b"
+
+
+@pytest.mark.parametrize("value, ok", [
+    # a model's size glued to its name, or printed after it, is a count of its parameters
+    ("560M parameters", True), ("560 million parameters", True), ("560M", True), ("0.56B parameters", True),
+    ("560 MWh", False), ("560M kWh", False), ("560M tokens", False), ("561M parameters", False),
+    ("175B parameters", True), ("175 billion", True), ("175B kWh", False), ("175B tokens", False),
+    ("7B parameters", True), ("7 billion", True), ("70B parameters", True), ("7 kWh", False), ("70 GB", False),
+    # a figure glued to a product's name with its unit is that figure
+    ("80 GB", True), ("80GB", True), ("80,000 MB", True), ("80 GPUs", False), ("80 W", False), ("81 GB", False),
+    ("80 TB", False),
+    # the name's own number is none
+    ("3 parameters", False), ("3", False), ("2", False), ("560 parameters", False),
+])
+def test_a_models_size_is_its_parameters_and_a_glued_unit_its_figure(value, ok):
+    _judged(value, MODELS, ok)
+
+
+TABLE_LBS = "Table 3. Emissions (lbs) NAS 626,155"
+TABLE_CO2 = "Consumption CO 2e (lbs) Air travel, 1 passenger, NY ↔SF 1984 Human life, avg, 1 year 11,023"
+TABLE_COLUMNS = ("Model Hardware Power (W) Hours kWh ·PUE CO 2e Cloud compute cost Transformerbase P100x8 "
+                 "1415.78 12 27 26 $41–$140")
+TABLE_TASKS = "inference energy (kWh) task mean std text classification 0.002 0.001 extractive QA 0.003 0.001"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a table's cell is in its header's unit, with words between them
+    ("626,155 lbs", TABLE_LBS, True), ("626,155", TABLE_LBS, True), ("284 t", TABLE_LBS, True),
+    ("626,155 kg", TABLE_LBS, False), ("626,155 kWh", TABLE_LBS, False), ("626,155 lbs CO2e", TABLE_LBS, False),
+    ("626,156 lbs", TABLE_LBS, False),
+    ("11,023 lbs CO2e", TABLE_CO2, True), ("11,023", TABLE_CO2, True), ("11,023 kg CO2e", TABLE_CO2, False),
+    ("11,023 lbs", TABLE_CO2, False),
+    # a header of several columns: one of its units
+    ("27 kWh", TABLE_COLUMNS, True), ("26 lbs CO2e", TABLE_COLUMNS, True), ("12 hours", TABLE_COLUMNS, True),
+    ("1415.78 W", TABLE_COLUMNS, True), ("27 kg", TABLE_COLUMNS, False), ("27 MWh", TABLE_COLUMNS, False),
+    ("0.003 kWh", TABLE_TASKS, True), ("3 Wh", TABLE_TASKS, True), ("0.003", TABLE_TASKS, True),
+    ("0.003 kg", TABLE_TASKS, False), ("0.004 kWh", TABLE_TASKS, False),
+    ("3.2 tCO2e", "Net tCO 2 e for Model Training 3.2", True), ("3.2 kgCO2e", "Net tCO 2 e for Model Training 3.2",
+                                                              False),
+    # a sentence's words before a list are no header
+    ("100 layers", "We trained models of 5, 100, 200 layers.", True),
+])
+def test_a_cell_is_in_its_headers_unit(value, quote, ok):
+    _judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # the scale of a range's second number is its first's too
+    ("2 billion parameters", "between 2 and 3 billion parameters", True), ("2B parameters",
+                                                                          "between 2 and 3 billion parameters", True),
+    ("2", "between 2 and 3 billion parameters", True),
+    ("2 billion kWh", "between 2 and 3 billion parameters", False),
+    ("2 million parameters", "between 2 and 3 billion parameters", False),
+    ("$2 million", "it cost $2–3 million", True), ("$2 billion", "it cost $2–3 million", False),
+    ("20M images", "20-30M images", True), ("20M kWh", "20-30M images", False), ("21M images", "20-30M images", False),
+    # and its unit
+    ("10 kWh", "Energy ranges from 10 to 20 kWh in all", True), ("10 kg", "Energy ranges from 10 to 20 kWh in all",
+                                                                 False),
+    ("3 kWh", "between 3 and 4 kWh", True), ("3 kg", "between 3 and 4 kWh", False),
+    ("40 %", "a 40-50% reduction", True), ("40 kg", "a 40-50% reduction", False),
+])
+def test_a_range_gives_its_first_number_its_scale_and_unit(value, quote, ok):
     _judged(value, quote, ok)

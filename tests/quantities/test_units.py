@@ -252,11 +252,24 @@ def test_written_precision(text, lo, nominal, hi, unit):
 
 
 @pytest.mark.parametrize("text", ["", "kWh", "nine", "1,28,5 kWh", "5-3", "1 ± kWh",
-                                  "3 frobs", "0.06-2.9 ± 1 kWh",
-                                  "1 kWh ±", "1 kWh ± 2 kg"])
+                                  "3 Frobs", "3 kwhh", "5 hourz", "950 charges", "2 smartphone charges", "3 of",
+                                  "0.06-2.9 ± 1 kWh", "1 kWh ±", "1 kWh ± 2 kg"])
 def test_unreadable_figures(text):
     with pytest.raises(UsageError):
         Interval.from_written(text)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("100,000 cores", "item"), ("3 runs", "item"), ("150 million web pages", "item"), ("12 GPU cores", "item"),
+    ("5 kWh per run", "kWh/item"), ("2 training runs", "item"), ("3,000 queries", "query"),
+])
+def test_a_noun_kb_has_no_unit_for_is_a_count_in_a_figure(text, unit):
+    """A figure counting things kb has no unit for ("100,000 cores") is a count, as "12 models"
+    is; a unit asked for by name is not (a misspelt unit stays an error)."""
+    assert Interval.from_written(text).unit_text == unit
+    if unit != "query":
+        with pytest.raises(UsageError):
+            parse_unit(text.split(" ", 1)[1].replace("million ", ""))
 
 
 def test_interval_bounds():
