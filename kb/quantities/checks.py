@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Mapping
 
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
-from kb.quantities.interval import Interval, UnitMismatch, format_bounds, format_number
+from kb.quantities.interval import Interval, UnitMismatch, exact_digits, format_bounds, format_number
 from kb.quantities.units import has_user_units, registry, unit_powers
 from kb.quantities.userunits import UserUnits
 from kb.text.lazyre import lazy
@@ -108,7 +108,7 @@ def _mismatch_hint(st: Interval, rec: Interval) -> str:
         return ""
     n = names[0]
     return (f"the expression already counts {n}: write the stated figure without "
-            f"'{n}' ('{format_number(st.nominal)}'), or drop '/ {n}' from the expression")
+            f"'{n}' ('{format_number(st.nominal, sig=exact_digits(st.nominal))}'), or drop '/ {n}' from the expression")
 
 
 _NAME = lazy(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?")

@@ -27,7 +27,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kb.errors import UsageError
@@ -313,20 +313,36 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
     return number, float(numeric), rest
 
 
+#: The most significant digits a figure is printed with (a float holds 15 or more).
+_MOST_DIGITS = 12
+
+
+def exact_digits(x: float) -> int:
+    """How many significant digits `x` is written with (its shortest form, at most 12): 5 for
+    1234.5, 3 for 0.0125; what an exact figure is printed with, so none is hidden."""
+    if x == 0 or not math.isfinite(x):
+        return 1
+    digits = Decimal(f"{x:.{_MOST_DIGITS}g}").normalize().as_tuple().digits
+    return max(1, len(digits))
+
+
 def format_number(x: float, sig: int = 4, decimals: int | None = None) -> str:
-    """A figure for people: `sig` significant digits (or exactly `decimals` decimals),
-    thousands separated, trailing zeros dropped; scientific notation below 1E-5 and
-    from 1E+9 ("1,234.5", "0.0125", "3.140E+23")."""
+    """A figure for people: `sig` significant digits (or exactly `decimals` decimals), rounded
+    half up as a person rounds (1234.5 to 4 digits is "1,235", never "1,234"), thousands
+    separated, trailing zeros dropped; scientific notation below 1E-5 and from 1E+9
+    ("1,234.5", "0.0125", "3.140E+23")."""
     if x == 0 or not math.isfinite(x):
         return "0" if x == 0 else str(x)
     mag = math.floor(math.log10(abs(x)))
     if -5 <= mag < 9:
         d = max(0, sig - 1 - mag) if decimals is None else decimals
-        text = f"{x:,.{d}f}"
+        rounded = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+        text = f"{rounded:,.{d}f}"
         if "." in text:
             text = text.rstrip("0").rstrip(".")
-        return text
-    return f"{x:.{sig - 1}e}".replace("e+", "E+").replace("e-", "E-")
+        return "0" if text in ("-0", "") else text
+    rounded = Decimal(repr(x)).quantize(Decimal(1).scaleb(mag - sig + 1), rounding=ROUND_HALF_UP)
+    return f"{rounded:.{sig - 1}e}".replace("e+", "E+").replace("e-", "E-")
 
 
 def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
@@ -338,7 +354,7 @@ def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
     mag = math.floor(math.log10(ref))
     if not -5 <= mag < 9:
         half = (hi - lo) / 2
-        sig = 4
+        sig = 4 if half > 0 else max(4, exact_digits(nominal))
         if half > 0:
             sig = max(4, min(15, mag - math.floor(math.log10(half)) + 1))
         return tuple(format_number(v, sig) for v in (lo, nominal, hi))  # type: ignore[return-value]
@@ -346,6 +362,8 @@ def format_bounds(lo: float, nominal: float, hi: float) -> tuple[str, str, str]:
     half = (hi - lo) / 2
     if half > 0:
         decimals = max(decimals, -math.floor(math.log10(half)))
+    else:                   # exact: every digit it has ("1,234.5", never "1,234")
+        decimals = max(decimals, exact_digits(nominal) - 1 - math.floor(math.log10(abs(nominal))))
     decimals = min(decimals, 12)
     return (format_number(lo, decimals=decimals), format_number(nominal, decimals=decimals),
             format_number(hi, decimals=decimals))
@@ -678,7 +696,7 @@ class Interval:
         u = self.unit_text
         us = f" {u}" if u else ""
         if self.is_exact:
-            return f"{format_number(self.nominal, sig=6)}{us} (exact)"
+            return f"{format_number(self.nominal, sig=max(6, exact_digits(self.nominal)))}{us} (exact)"
         lo, nom, hi = format_bounds(self.lo, self.nominal, self.hi)
         return f"{nom}{us} ({lo} … {hi}{us})"
 

@@ -190,6 +190,17 @@ expr = "luccioni2023power.image_gen / luccioni2023power.charge_v1"
     assert data[0]["low"] == pytest.approx(918.8, abs=0.05) and data[0]["high"] == pytest.approx(999.57, abs=0.01)
 
 
+def test_check_shows_a_figure_with_the_digits_it_has(checks_kb):
+    """An exact recomputation shows every digit ("1,234.5", never "1,234"), and so does its explanation."""
+    write_checks(checks_kb, '[[check]]\nid = "sum"\nstated = "1234.5 kWh"\nexpr = "1000 kWh + 234.5 kWh"\n'
+                            '[[check]]\nid = "big"\nstated = "12345.5 kWh"\nexpr = "12 MWh + 345.5 kWh"\n')
+    r = run_kb("check")
+    assert r.code == 0, r.out
+    assert "sum  stated 1234.5 kWh  recomputed 1,234.5 kWh  [1,234.5 … 1,234.5]" in r.out
+    assert "big  stated 12345.5 kWh  recomputed 12,345.5 kWh  [12,345.5 … 12,345.5]" in r.out
+    assert "1,234.5 kWh (exact)" in run_kb("check", "--explain", "sum").out
+
+
 def test_check_tolerance(checks_kb):
     write_checks(checks_kb, '[[check]]\nid = "t"\nstated = "880"\nexpr = "image_gen / charge_v1"\ntolerance = "10%"\n')
     assert run_kb("check").code == 0

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from kb.errors import UsageError
-from kb.quantities.interval import Interval, UnitMismatch
+from kb.quantities.interval import Interval, UnitMismatch, format_number
 from kb.quantities.units import dimension_name, format_unit, parse_unit, to_base
 from kb.quantities.userunits import UserUnits
 
@@ -435,3 +435,22 @@ def test_percentage_points_and_more_masses_of_co2e(written, same, other):
 def test_a_power_of_ten_in_superscript_is_read(written, nominal, unit):
     iv = Interval.from_written(written)
     assert iv.nominal == pytest.approx(nominal) and iv.unit_text == unit
+
+
+@pytest.mark.parametrize("written, shown", [
+    # an exact figure shows every digit it has; a stated one its written precision
+    ("exactly 1234.5 kWh", "1,234.5 kWh (exact)"), ("exactly 12345.5", "12,345.5 (exact)"),
+    ("exactly 1.23456789 kWh", "1.23456789 kWh (exact)"), ("exactly 0.000012345", "0.000012345 (exact)"),
+    ("1234.5 kWh", "1,234.5 kWh (1,234.45 … 1,234.55 kWh)"), ("0.0125 kWh", "0.0125 kWh (0.01245 … 0.01255 kWh)"),
+    ("626,155 lb", "626,155 lb (626,154.5 … 626,155.5 lb)"),
+])
+def test_a_figure_is_shown_with_the_digits_it_was_stated_with(written, shown):
+    assert Interval.from_written(written).describe() == shown
+
+
+@pytest.mark.parametrize("x, sig, shown", [
+    (1234.5, 4, "1,235"), (2.5, 1, "3"), (0.125, 2, "0.13"), (-1234.5, 4, "-1,235"), (12345.5, 4, "12,346"),
+    (1.2345e10, 4, "1.235E+10"), (0.0125, 4, "0.0125"), (0.0001, 4, "0.0001"),
+])
+def test_a_rounded_figure_is_rounded_half_up(x, sig, shown):
+    assert format_number(x, sig) == shown
