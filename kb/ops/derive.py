@@ -28,7 +28,7 @@ from kb.quantities.quoted import claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
 from kb.store.index import Changes
-from kb.store.knowledgebase import KB
+from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
 
 #: From this many texts at once (kb rebuild, a bulk import), every reference list is
@@ -67,6 +67,21 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     if changes.claims_files:
         base_values(kb, changes.claims_files)
         claim_doubts(kb, changes.claims_files)
+        _claims_read_as_now(kb, changes.claims_files)
+
+
+def _claims_read_as_now(kb: KB, files: set[str]) -> None:
+    """Record that this kb decided every claim of the index (CLAIM_READING) when the claims
+    just decided are all it holds: a new index, never an older kb's whose other claims it has
+    not decided again (`KB.reread_claims` does that)."""
+    db = kb.db
+    row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
+    if row is not None and row[0] == CLAIM_READING:
+        return
+    marks = ",".join("?" * len(files))
+    if db.execute(f"select 1 from claims where file is not null and file not in ({marks}) limit 1",
+                  sorted(files)).fetchone() is None:
+        db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
 
 
 def derive_later(db, citekey: str, version: str | None) -> None:
@@ -126,5 +141,5 @@ def claim_doubts(kb: KB, files: set[str]) -> None:
                       "and kind = 'claim'", sorted(files)).fetchall()
     for rowid, number, unit, quote, status, per in rows:
         doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote, per)
-        if doubt is not None:
-            db.execute("update claims set doubt = ? where rowid = ?", [doubt, rowid])
+        # set either way: a claim decided again (kb.store.knowledgebase.CLAIM_READING) may stand now
+        db.execute("update claims set doubt = ? where rowid = ? and doubt is not ?", [doubt, rowid, doubt])

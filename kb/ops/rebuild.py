@@ -23,7 +23,7 @@ from kb.ops import derive
 from kb.ops.doctor import EDIT, what_of, where_of
 from kb.store import paths
 from kb.store.index import Changes, Progress, check_claims_folder
-from kb.store.knowledgebase import KB
+from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, truth_files
 
@@ -155,6 +155,7 @@ def _fill(kb: KB, result: RebuildResult) -> None:
         derive.apply(kb, changes, progress=lambda done, total: kb.progress("deriving", done, total, "texts"),
                      bulk=True)             # every reference list, then one relink: linear in the papers
         result.semantic_scholar = derive.merge_cached_s2(kb)      # what kb cite fetch kept
+        db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
     for name, sql in (("papers", "select count(*) from papers"),
                       ("versions", "select count(*) from versions"),
                       ("pages", "select count(*) from pages"),

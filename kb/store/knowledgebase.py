@@ -16,11 +16,18 @@ from kb.quantities import units
 from kb.store import db as dbmod
 from kb.store import paths, stale
 from kb.store.claimsfile import decode_toml, load_toml
-from kb.store.sqlite import Database, connect, is_current, read_only
+from kb.store.sqlite import Database, connect, is_current, read_only, transaction
 
 # What a command that only reads an index in step with its files never uses: loaded
 # when a file changed, or the command writes, downloads or extracts (kb.lazyimport).
 index = lazy_import("kb.store.index")
+
+#: How kb reads a claim's value against its quote (kb.quantities.quoted.claim_doubt, the units
+#: of kb.quantities.units): bumped when its verdicts change, so an index made by an older kb
+#: decides again, once, whether each claim stands (`KB.reread_claims`), without waiting for its
+#: file to change or `kb rebuild`. 2: table headers' units, ranges' scales, model sizes, counts
+#: of things by their noun.
+CLAIM_READING = "2"
 cache = lazy_import("kb.store.cache")
 net = lazy_import("kb.sources.net")
 pdf = lazy_import("kb.sources.pdf")
@@ -183,10 +190,31 @@ class KB:
         return self._indexer
 
     # -- keeping the index in step with the files --------------------------------
+    def reread_claims(self) -> None:
+        """Decide again whether each claim stands when this index was made by a kb reading
+        claims otherwise (CLAIM_READING): once, under the writer lock; a read-only index or a
+        KB without a derive step is left as it is."""
+        row = self.conn.execute("select value from meta where key = 'claim_reading'").fetchone()
+        if row is not None and row[0] == CLAIM_READING or self.derive is None or read_only(self.db_path) \
+                or self.conn.execute("select 1 from claims where file is not null limit 1").fetchone() is None:
+            return              # no claim to decide: nothing is written, no lock taken
+        with self.locked():
+            self._reopen_if_replaced()
+            row = self.conn.execute("select value from meta where key = 'claim_reading'").fetchone()
+            if row is not None and row[0] == CLAIM_READING:
+                return
+            files = {r[0] for r in self.conn.execute("select distinct file from claims where file is not null")}
+            with transaction(self.db):
+                if files:
+                    self._derive(index.Changes(claims_files=files))
+                self.db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)",
+                                [CLAIM_READING])
+
     def sync(self, on_error: Callable[[str, FileFormatError], None] | None = None) -> None:
         """Re-index any truth file that changed since it was last indexed
         (an edit by hand, or a command that died between file and index).
         `on_error` as for kb.store.index.Indexer.sync."""
+        self.reread_claims()
         seen = self._glance()                # first: a change from now on differs from it
         if not stale.stale_files(self.conn, self.layout):
             self._in_step = seen
@@ -218,6 +246,7 @@ class KB:
         a search of 10,000 papers pays for one of the two, not both. If a file changed,
         the index is brought up to date and fn runs again: what it returns is always
         what `sync` then fn would have given."""
+        self.reread_claims()
         seen = self._glance()
         scanned: list = []
 

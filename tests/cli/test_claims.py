@@ -474,6 +474,34 @@ def test_an_index_from_before_claim_doubts_lists_a_hand_edit_as_unverified_once_
     assert "11.94 kWh" in rows[0]["reason"]
 
 
+def test_an_index_from_a_kb_reading_claims_otherwise_decides_again_once(php):
+    """An index whose verdicts an older kb made (another CLAIM_READING) keeps none of them: the
+    next command decides again whether each claim stands, the files unchanged, and only once."""
+    import sqlite3
+
+    from kb.store.knowledgebase import CLAIM_READING
+
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "right").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--id", "wrong").code == 0
+    claims = php / "claims" / "luccioni2023power.toml"     # a hand edit, "verified" as it was
+    claims.write_text(claims.read_text().replace('value = "522"', 'value = "523"'))
+    assert {r["id"]: r["status"] for r in run_kb("claims", "--json").json}["wrong"] == "unverified"
+    path = php / ".kb" / "kb.sqlite"
+    conn = sqlite3.connect(path)
+    with conn:                                   # the verdicts an older kb made, the other way round
+        conn.execute("update claims set doubt = case id when 'right' then 'an old verdict' else null end")
+        conn.execute("update meta set value = '1' where key = 'claim_reading'")
+    conn.close()
+    rows = {r["id"]: r["status"] for r in run_kb("claims", "--json").json}
+    assert rows == {"right": "verified", "wrong": "unverified"}
+    conn = sqlite3.connect(path)
+    assert conn.execute("select value from meta where key = 'claim_reading'").fetchone() == (CLAIM_READING,)
+    with conn:                                   # decided once: the index is now this kb's to keep
+        conn.execute("update claims set doubt = 'kept' where id = 'right'")
+    conn.close()
+    assert {r["id"]: r["status"] for r in run_kb("claims", "--json").json}["right"] == "unverified"
+
+
 def test_claim_re_add_merges_and_refuses_another_value(php):
     path = php / "claims" / "luccioni2023power.toml"
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
