@@ -298,7 +298,7 @@ def _model_sizes(text: str, numbers: list[_Number]) -> list[_Number]:
             continue
         before = text[max(0, n.start - 30):n.start]
         glued = _GLUED_NAME.search(before)
-        glued = glued is not None and not _FIGURE_TOKEN.match(glued.group(1))
+        glued = glued is not None and not _FIGURE_TOKEN.match(glued.group(1) or glued.group(2))
         if n.text[-1:] in "MBK" and n.text[-2:-1].isdigit() and (glued or _MODEL_TOKEN.search(before)):
             out.append(_Number(n.text, n.start, n.end, n.value, n.half, unit="parameters"))
             continue
@@ -420,7 +420,7 @@ _YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|during|bef
 
 
 #: The word a number is glued to by a hyphen ("GPT" of "GPT-3", "SXM4" of "A100-SXM4-80GB").
-_GLUED_NAME = lazy(r"(?:^|[\s(\[/])(\S*[A-Za-z]\S*?)-$")
+_GLUED_NAME = lazy(r"(?:^|[\s(\[/])(\S*[A-Za-z]\S*?)-$|(?:^|[\s(\[/])([A-Za-z]+\d+)–$")
 #: A figure with its unit ("250W" of "250W-350W"), which a hyphen after it makes a range.
 _FIGURE_TOKEN = lazy(r"[\d.,]+\s?[A-Za-z%µ°]+$")
 
@@ -493,7 +493,7 @@ def _label_or_name(plain: str, n: _Number) -> bool:
         return True
     before = plain[max(0, n.start - 30):n.start]
     glued = _GLUED_NAME.search(before)
-    if glued and not _FIGURE_TOKEN.match(glued.group(1)) and n.unit is None:
+    if glued and not _FIGURE_TOKEN.match(glued.group(1) or glued.group(2)) and n.unit is None:
         return True             # "GPT-3", "SXM4" of "A100-SXM4-80GB": a name's number ("250W-350W" is a range;
         # "BLOOMz-560M" and "A100-80GB" are figures, `_model_sizes`)
     if _LABEL_BEFORE.search(before):
@@ -722,6 +722,8 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
             return None
     if len(tokens) >= 2 and _CELL_TOKEN.fullmatch(tokens[-2].strip("(")):
         return None             # "216 kWh 3.1": kWh may be 216's
+    if _counts_things(parse_unit(label)) and not label.endswith("s"):
+        return None             # "text generation 0.047", "GPU 4·V100": a row's name, not what it counts
     return label
 
 
@@ -1262,6 +1264,7 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if bound is not None:      # "up to 50%": only a number the quote prints as such a bound
         held = [h for h in held if _bound_at(plain, h) == bound]
     if all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+               and not (unit and (h.unit is not None or _currency_of(h)))      # "BLOOMz-560M", "US$7.25"
                and not (unit and _maybe_cell(plain, h) and _header_units(plain, h)) for h in held)
            for w in wanted):
         return _unit_unread(value) if unit else None

@@ -884,3 +884,22 @@ def test_a_cell_is_in_its_headers_unit(value, quote, ok):
 ])
 def test_a_range_gives_its_first_number_its_scale_and_unit(value, quote, ok):
     _judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # real sentences of the corpus: a figure at the quote's end keeps its currency and its name's unit
+    ("$7.25", "above the federal minimum wage of US$7.25", True), ("€7.25", "above the federal minimum wage of US$7.25",
+                                                                   False),
+    ("7.25 kWh", "above the federal minimum wage of US$7.25", False),
+    ("560M parameters", "models from the BLOOMz family [34]: BLOOMz-560M, BLOOMz-1B", True),
+    ("560M kWh", "models from the BLOOMz family [34]: BLOOMz-560M, BLOOMz-1B", False),
+    ("7B tokens", "BLOOMz-3B and BLOOMz-7B", False), ("7B parameters", "BLOOMz-3B and BLOOMz-7B", True),
+    # a participant's label "T1–12" is no figure, and a row named by a singular noun gives no unit
+    ("12 participants", "A total of 12 participants completed the study (T1–12).", True),
+    ("12 papers", "A total of 12 participants completed the study (T1–12).", False),
+    ("12 kWh", "A total of 12 participants completed the study (T1–12).", False),
+    ("0.047 kWh", "inference energy (kWh) task mean std object detection 0.038 0.02 text generation 0.047", True),
+    ("0.047 kg", "inference energy (kWh) task mean std object detection 0.038 0.02 text generation 0.047", False),
+])
+def test_figures_of_the_sweep_of_real_sentences(value, quote, ok):
+    _judged(value, quote, ok)
