@@ -1124,9 +1124,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             unit = noun             # "100,000 cores", "8.1M open access pa- pers": a count of those
         # a number with a unit of its own ("80GB" of "8 NVIDIA A100-SXM4-80GB GPUs") is not the candidate's
         inside = [n for n in held if c.start <= n.start and n.end <= c.end and n.unit is None]
-        if unit and c.kind == "quantity" and "/" not in unit and len(inside) == 1 \
-                and _RATE_SPLIT.search(plain, c.end, c.end + 6):
-            rate = _unit_after(plain, inside[0])
+        if unit and (c.kind == "quantity" and len(inside) == 1 or c.kind == "range" and inside) \
+                and "/" not in unit and _RATE_SPLIT.search(plain, c.end, c.end + 6):
+            rate = _unit_after(plain, inside[-1])
             if rate and _amount(rate) and not _reads_as_unit(rate) and _reads_as_unit(_amount(rate)) \
                     and parse_unit(_amount(rate)) == parse_unit(unit):
                 unit = rate         # "2 kWh per run": per run, which the extractor does not count

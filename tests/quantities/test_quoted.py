@@ -881,6 +881,12 @@ def test_a_cell_is_in_its_headers_unit(value, quote, ok):
                                                                  False),
     ("3 kWh", "between 3 and 4 kWh", True), ("3 kg", "between 3 and 4 kWh", False),
     ("40 %", "a 40-50% reduction", True), ("40 kg", "a 40-50% reduction", False),
+    # a rate per things counted ("per run"), for both ends
+    ("10 kWh/run", "Energy ranges from 10 to 20 kWh per run", True),
+    ("20 kWh/run", "Energy ranges from 10 to 20 kWh per run", True),
+    ("10 kg/run", "Energy ranges from 10 to 20 kWh per run", False),
+    ("10 kWh", "Energy ranges from 10 to 20 kWh per run", False),
+    ("11 kWh/run", "Energy ranges from 10 to 20 kWh per run", False),
 ])
 def test_a_range_gives_its_first_number_its_scale_and_unit(value, quote, ok):
     _judged(value, quote, ok)
