@@ -1,6 +1,7 @@
 """A small knowledge base of one paper with two pages of text, which the red-team tests
-(test_redteam.py, test_redteam3.py, test_redteam5.py) break in their many ways; and the
-one-line refusal those tests expect of kb."""
+(test_redteam.py, test_redteam3.py, test_redteam5.py, test_redteam6.py) break in their many
+ways; the one-line refusal those tests expect of kb; and the fake arXiv holding one paper
+whose answers they bend."""
 
 from __future__ import annotations
 
@@ -49,3 +50,14 @@ def one_error(r, *words: str) -> None:
     assert "Traceback" not in r.err and "internal error" not in r.err
     for w in words:
         assert w in r.err, r.err
+
+
+def one_paper_arxiv(server):
+    """The fake arXiv (tests/fakearxiv.py) on `server`, holding 2311.16863v3: one page of text."""
+    from fakearxiv import FakeArxiv
+    from pdfgen import make_pdf
+
+    fake = FakeArxiv(server)
+    fake.add("2311.16863", {3: make_pdf(["Power Hungry Processing", "We used 12 kWh."])},
+             "Power Hungry Processing", ["Alexandra Sasha Luccioni"])
+    return fake

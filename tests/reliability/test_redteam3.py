@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from alphakb import BIB, alpha_with_claim, one_error
+from alphakb import BIB, alpha_with_claim, one_error, one_paper_arxiv
 from kbrun import run_kb
 
 
@@ -140,13 +140,7 @@ def _zip() -> bytes:
 
 @pytest.fixture
 def arxiv(server):
-    from fakearxiv import FakeArxiv
-    from pdfgen import make_pdf
-
-    fake = FakeArxiv(server)
-    fake.add("2311.16863", {3: make_pdf(["Power Hungry Processing", "We used 12 kWh."])},
-             "Power Hungry Processing", ["Alexandra Sasha Luccioni"])
-    return fake
+    return one_paper_arxiv(server)
 
 
 @pytest.mark.parametrize("body, said", [

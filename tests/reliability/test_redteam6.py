@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from alphakb import alpha_with_claim, one_error
+from alphakb import alpha_with_claim, one_error, one_paper_arxiv
 from httpserver import Reply
 from kbrun import run_kb
 from pdfgen import make_pdf
@@ -25,12 +25,7 @@ def alpha(kb_root, tmp_path):
 
 @pytest.fixture
 def arxiv(server):
-    from fakearxiv import FakeArxiv
-
-    fake = FakeArxiv(server)
-    fake.add("2311.16863", {3: make_pdf(["Power Hungry Processing", "We used 12 kWh."])},
-             "Power Hungry Processing", ["Alexandra Sasha Luccioni"])
-    return fake
+    return one_paper_arxiv(server)
 
 
 # -- a PDF request sent elsewhere --------------------------------------------------------------
