@@ -24,7 +24,7 @@ if TYPE_CHECKING:   # sqlite-utils is imported only when the index is written or
 def m001_papers(db: sqlite_utils.Database) -> None:
     """Papers are the entries of references.bib; versions are the sources we hold
     for them (an arXiv version's PDF, a local PDF, pre-extracted text)."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE papers (
         citekey TEXT PRIMARY KEY,
         entry_type TEXT NOT NULL DEFAULT 'misc',
@@ -97,7 +97,7 @@ def m001_papers(db: sqlite_utils.Database) -> None:
 def m002_quotes_claims_checks(db: sqlite_utils.Database) -> None:
     """Rows indexed from claims/*.toml; `file` says which file each came from so
     a changed file is re-indexed on its own."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE quotes (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL,                     -- unique in the knowledge base
@@ -197,7 +197,7 @@ def m002_quotes_claims_checks(db: sqlite_utils.Database) -> None:
 def m003_references_and_citations(db: sqlite_utils.Database) -> None:
     """The citation graph: each paper's parsed reference list, the links they
     resolve to, and the works outside the knowledge base."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE refs (
         id INTEGER PRIMARY KEY,
         citekey TEXT NOT NULL,                -- the citing paper
@@ -245,6 +245,23 @@ def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn, execute_plugins=False)   # no entry-point scan: ~20 ms
 
 
+def _script(db: sqlite_utils.Database, sql: str) -> None:
+    """Each statement of a migration's `sql`, in the transaction the migrations run in
+    (sqlite3's executescript would commit it first). sqlite-utils splits a script by asking
+    SQLite whether the text so far is a whole statement after every character, which took
+    most of the 80 ms a new index's schema cost (kb init, kb rebuild); asked at each `;`
+    alone, it is the same statements."""
+    cursor = db.conn.cursor()
+    start = 0
+    for end, char in enumerate(sql):
+        if char == ";" and sqlite3.complete_statement(sql[start:end + 1]):
+            if sql[start:end + 1].strip() != ";":
+                cursor.execute(sql[start:end + 1])
+            start = end + 1
+    if sql[start:].strip():
+        cursor.execute(sql[start:])
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply pending migrations; `PRAGMA user_version` then counts them, which
     lets commands skip importing sqlite-utils (kb/store/sqlite.py)."""
@@ -265,7 +282,7 @@ def m004_citation_graph(db: sqlite_utils.Database) -> None:
     external works are cited most" from the index alone. `s2_citing` keeps the
     papers Semantic Scholar lists as citing a paper here (/citations): there
     the citing side is the unknown one, so those rows are not a reference list."""
-    db.executescript("""
+    _script(db, """
     ALTER TABLE refs ADD COLUMN title_key TEXT;
     CREATE INDEX refs_arxiv_id ON refs(arxiv_id);
     CREATE INDEX refs_doi ON refs(doi);
@@ -298,7 +315,7 @@ def m004_citation_graph(db: sqlite_utils.Database) -> None:
 def m005_paper_settings(db: sqlite_utils.Database) -> None:
     """A paper's [paper] table in claims/<citekey>.toml: how exports present it
     (its anchor in a note's references list)."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE paper_settings (
         citekey TEXT PRIMARY KEY,
         anchor TEXT,
@@ -324,7 +341,7 @@ def m007_citation_contexts(db: sqlite_utils.Database) -> None:
     judged ([[restatement]] in claims/<citekey>.toml), which kb audit reports no more.
     The claims files are forgotten so the next command re-indexes them and reads
     any [[restatement]] tables they hold."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE cite_contexts (
         id INTEGER PRIMARY KEY,
         citekey TEXT NOT NULL,                -- the citing paper
@@ -454,7 +471,7 @@ def m009_text_numbers(db: sqlite_utils.Database) -> None:
     kb.quantities.numbers reads them), found once when the text arrives instead of
     on every audit, which compares every restated figure with them (reading 1,000
     papers' numbers per audit took most of its time)."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE text_numbers (
         id INTEGER PRIMARY KEY,
         citekey TEXT NOT NULL,
@@ -476,7 +493,7 @@ def m011_dismissals(db: sqlite_utils.Database) -> None:
     """Review decisions a person makes on extracted candidates live in the claims files
     (`[[dismissed]]`; a promoted one is a `[[claim]]`), so they outlive any index: this
     table indexes the dismissals, and `kb claims extract` re-applies them."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE dismissals (
         citekey TEXT NOT NULL,
         version TEXT NOT NULL,
@@ -496,7 +513,7 @@ def m010_file_identity(db: sqlite_utils.Database) -> None:
     differ from what was indexed. Size and mtime alone missed an edit that kept both
     (a tool that restores mtime, `touch -r`); the change time cannot be set back, and a
     file replaced by another (a git checkout, an editor's save-by-rename) has a new inode."""
-    db.executescript("""
+    _script(db, """
     ALTER TABLE files ADD COLUMN ctime_ns INTEGER;
     ALTER TABLE files ADD COLUMN inode INTEGER;
     """)
@@ -507,7 +524,7 @@ def m012_second_extraction(db: sqlite_utils.Database) -> None:
     (the other extractor's text), where a quote the first text misses may still be
     found. Not full-text indexed: search reads the first text, whose offsets every
     record points into. Rebuilt from the source cache (the manifest's extractor plan)."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE second_pages (
         version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
         page INTEGER NOT NULL,                -- 1-based
@@ -522,7 +539,7 @@ def m013_file_indexes(db: sqlite_utils.Database) -> None:
     """Re-indexing one claims file deletes its rows `where file = ?`: without an index
     each delete scanned the whole table, so a bulk change of claims files (a git pull)
     grew with the number of files times the size of the knowledge base."""
-    db.executescript("""
+    _script(db, """
     CREATE INDEX quotes_file ON quotes(file);
     CREATE INDEX claims_file ON claims(file);
     CREATE INDEX units_file ON units(file);
@@ -538,7 +555,7 @@ def m014_claim_doubt(db: sqlite_utils.Database) -> None:
     flagged it). Whether a claim stands is derived data (kb.ops.derive, with
     kb.quantities.quoted.claim_doubt, as kb verify decides it): NULL when it stands,
     else why not. Claims files are forgotten so the next command re-indexes them."""
-    db.executescript("""
+    _script(db, """
     ALTER TABLE claims ADD COLUMN doubt TEXT;     -- why the claim is not verified; NULL: it is
     DELETE FROM files WHERE path LIKE 'claims/%';
     """)
@@ -550,7 +567,7 @@ def m015_derive_on_first_use(db: sqlite_utils.Database) -> None:
     single `kb add` 4.4x its extraction). They are now made when `kb audit` first
     needs them: a text waiting for them is listed here. Texts indexed by an older kb
     without numbers are listed too (kb audit used to find them by a scan each time)."""
-    db.executescript("""
+    _script(db, """
     CREATE TABLE derive_later (
         citekey TEXT PRIMARY KEY,     -- its newest text's numbers and contexts are not made yet
         version TEXT
@@ -567,7 +584,7 @@ def m016_refs_by_author_tail_and_year(db: sqlite_utils.Database) -> None:
     tail indexed, every reference to a common name's papers was read to test its year
     (2,500 rows a `kb text load` at 10,000 papers of the scale benchmark). The index on
     the tail alone is this one's first column, and goes."""
-    db.executescript("""
+    _script(db, """
     CREATE INDEX refs_author_tail_year ON refs(substr(first_author, -4), year);
     DROP INDEX refs_author_tail;
     """)
@@ -577,7 +594,7 @@ def m017_quote_ids(db: sqlite_utils.Database) -> None:
     """A quote's id names it in the whole knowledge base (`kb quote rm ID`, a new quote's
     id made free of every other): each was a scan of every quote (45,000 at 10,000
     papers), and `kb quote add` read all their ids."""
-    db.executescript("""
+    _script(db, """
     CREATE INDEX quotes_id ON quotes(id);
     """)
 
@@ -589,7 +606,7 @@ def m018_papers_resolving(db: sqlite_utils.Database) -> None:
     DOI is not ASCII or whose first author is unknown. One condition over all of
     them read the whole papers table (20 ms of a `kb text load` at 10,000 papers);
     each now has an index, partial where it selects a few odd rows."""
-    db.executescript("""
+    _script(db, """
     CREATE INDEX papers_doi_lower ON papers(lower(doi));
     CREATE INDEX papers_author_tail_year ON papers(substr(first_author, -4), year);
     CREATE INDEX papers_doi_not_ascii ON papers(citekey) WHERE doi GLOB '*[^ -~]*';

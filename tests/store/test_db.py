@@ -161,3 +161,37 @@ def test_the_documented_datasette_metadata_and_its_canned_queries_run(kb_root):
     assert [r["id"] for r in out["unverified"]] == ["kwh-per-1000"]
     assert [r["page"] for r in out["search_pages"]] == [1]
     assert [r["id"] for r in out["claims_by_unit"]] == ["kwh-per-1000"]
+
+
+def test_a_migrations_script_runs_statement_by_statement_inside_its_transaction(tmp_path):
+    # kb.store.db._script splits at each `;` that ends a whole statement: a trigger's body
+    # and a string holding ';' stay whole, and the open transaction is not committed (as
+    # sqlite3's executescript would); the schema is the one executescript makes.
+    import sqlite_utils
+
+    from kb.store.db import _script
+
+    sql = """
+    CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'a; b');  ;
+    CREATE TABLE log (msg TEXT);
+    CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN
+        INSERT INTO log VALUES ('one; two');
+        INSERT INTO log VALUES (new.note);
+    END;
+    INSERT INTO t (note) VALUES ('x;y')
+    """
+    plain = sqlite3.connect(tmp_path / "plain.db")
+    plain.executescript(sql)
+    db = sqlite_utils.Database(tmp_path / "kb.db")
+    db.conn.execute("begin")
+    _script(db, sql)
+    assert db.conn.in_transaction
+    db.conn.rollback()
+    assert db.conn.execute("select count(*) from sqlite_master").fetchone()[0] == 0   # rolled back whole
+    db.conn.execute("begin")
+    _script(db, sql)
+    db.conn.commit()
+    schema = "select type, name, sql from sqlite_master order by name"
+    assert db.conn.execute(schema).fetchall() == plain.execute(schema).fetchall()
+    assert db.conn.execute("select * from log").fetchall() == [("one; two",), ("x;y",)]
+    assert db.conn.execute("select note from t").fetchall() == [("x;y",)]
