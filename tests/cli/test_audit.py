@@ -216,6 +216,17 @@ def test_a_note_cites_figures_to_papers(kb5, tmp_path):
     assert run_kb("audit", "--note", tmp_path / "absent.md").code == 2
 
 
+#: A note's reference list naming the two works its figures cite (numbered 1 and 2).
+TWO_WORKS = ("## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
+             "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
+             "considerations for deep learning in NLP. ACL 2019.\n")
+
+
+def _rows(result) -> list[tuple]:
+    """(note line, figure, cited work, verdict) of each row of `kb audit --note --json`."""
+    return [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json]
+
+
 @pytest.mark.parametrize("cite", ["[@luccioni2023power; @strubell2019energy]", "[1, 2]", "<sup>1,2</sup>",
                                   "(Luccioni et al., 2023; Strubell et al., 2019)",
                                   "\\cite{luccioni2023power,strubell2019energy}", "cite:[luccioni2023power, strubell2019energy]",
@@ -227,11 +238,9 @@ def test_a_figure_citing_several_works_is_checked_against_each(kb5, tmp_path, ci
     note.write_text(
         f"Neural architecture search for a Transformer emits 626,155 lbs of CO2e {cite}.\n\n"
         f"Neural architecture search for a Transformer emits 726,155 lbs of CO2e {cite}.\n\n"
-        "## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
-        "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
-        "considerations for deep learning in NLP. ACL 2019.\n")
+        + TWO_WORKS)
     result = run_kb("audit", "--note", note, "--json")
-    assert [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json] == [
+    assert _rows(result) == [
         (1, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"),
         (3, "726,155 lbs of CO2e", "strubell2019energy", "differs")], result.out
     assert result.code == 1
@@ -250,11 +259,9 @@ def test_each_figure_of_a_sentence_is_checked_against_the_citation_nearest_it(kb
     note.write_text(
         f"Intro. {sentence.format('626,155')}\n\n{sentence.format('726,155')}\n\n## Images\n\n"
         f"Image generation used 11.49 kWh{b or ' (Luccioni et al., 2023)'}.\n\n"
-        "## References\n\n1. Luccioni, A. S., Jernite, Y., Strubell, E. Power hungry processing: watts driving "
-        "the cost of AI deployment? 2023.\n2. Strubell, E., Ganesh, A., McCallum, A. Energy and policy "
-        "considerations for deep learning in NLP. ACL 2019.\n")
+        + TWO_WORKS)
     result = run_kb("audit", "--note", note, "--json")
-    assert [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json] == [
+    assert _rows(result) == [
         (1, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"), (1, "11.49 kWh", "luccioni2023power", "confirmed"),
         (3, "726,155 lbs of CO2e", "strubell2019energy", "differs"), (3, "11.49 kWh", "luccioni2023power", "confirmed"),
         (7, "11.49 kWh", "luccioni2023power", "confirmed")], result.out
@@ -270,7 +277,7 @@ def test_a_list_items_figures_are_its_own_and_a_quoted_figure_is_reported_once_o
         "- Neural architecture search for a Transformer emits 626,155 lbs of CO2e [@strubell2019energy]\n"
         "- 11.49 kWh is what the least efficient image generation model used, as the study measured [@luccioni2023power]\n")
     result = run_kb("audit", "--note", note, "--json")
-    assert [(r["citing_page"], r["figure"], r["cited"], r["verdict"]) for r in result.json] == [
+    assert _rows(result) == [
         (2, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"),
         (4, "626,155 lbs of CO2e", "strubell2019energy", "confirmed"),
         (5, "11.49 kWh", "luccioni2023power", "confirmed")], result.out
