@@ -21,6 +21,9 @@ from kb.store.sqlite import Database, connect, is_current, read_only, transactio
 # What a command that only reads an index in step with its files never uses: loaded
 # when a file changed, or the command writes, downloads or extracts (kb.lazyimport).
 index = lazy_import("kb.store.index")
+cache = lazy_import("kb.store.cache")
+net = lazy_import("kb.sources.net")
+pdf = lazy_import("kb.sources.pdf")
 
 #: How kb reads a claim's value against its quote (kb.quantities.quoted.claim_doubt, the units
 #: of kb.quantities.units): bumped when its verdicts change, so an index made by an older kb
@@ -28,9 +31,6 @@ index = lazy_import("kb.store.index")
 #: file to change or `kb rebuild`. 2: table headers' units, ranges' scales, model sizes, counts
 #: of things by their noun.
 CLAIM_READING = "2"
-cache = lazy_import("kb.store.cache")
-net = lazy_import("kb.sources.net")
-pdf = lazy_import("kb.sources.pdf")
 
 T = TypeVar("T")
 
