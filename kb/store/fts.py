@@ -115,13 +115,58 @@ def _joins(s: str) -> list[tuple[int, int]]:
     return pieces
 
 
+_NON_ASCII = lazy(r"[^\x00-\x7f]+")
+_ascii: tuple[bytes, bytes] | None = None
+_ASCII_BYTES = bytes(range(128))
+
+
+def _ascii_table() -> tuple[bytes, bytes]:
+    """_SEARCH for the 128 ASCII characters as a bytes.translate table and the bytes it
+    deletes: each folds to one ASCII character or to nothing (a test holds it so)."""
+    global _ascii
+    if _ascii is None:
+        table, delete = bytearray(range(256)), bytearray()
+        for code in range(128):
+            folded = _SEARCH[code]
+            if folded:
+                table[code] = ord(folded)
+            else:
+                delete.append(code)
+        _ascii = bytes(table), bytes(delete)
+    return _ascii
+
+
+def _fold(s: str) -> str:
+    """`s.translate(_SEARCH)`, faster for text that is mostly ASCII, as a page is
+    (str.translate looks every character up in the table one by one). The ASCII
+    characters are folded as bytes of the UTF-8 text, where each byte of any other
+    character is 0x80 or above and so left alone; then each run of the other
+    characters is folded as before."""
+    table, delete = _ascii_table()
+    data = s.encode("utf-8", "surrogatepass")
+    folded = data.translate(table, delete).decode("utf-8", "surrogatepass")
+    if folded.isascii():
+        return folded
+    # The other characters, found from their bytes (a set of the whole text would hash
+    # every character), each replaced by its folded form: in one pass unless a folded
+    # form holds another of them, which a second replacement would fold again.
+    rest = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    others = {c: _SEARCH[ord(c)] for c in set(rest)}
+    if any(c in others for folded_form in others.values() for c in folded_form):
+        return _NON_ASCII.sub(lambda m: m.group().translate(_SEARCH), folded)
+    for c, folded_form in others.items():
+        folded = folded.replace(c, folded_form)
+    return folded
+
+
 def search_text(s: str | None) -> str | None:
     """What the full-text indexes hold for `s`: folded as quote matching folds
     ("efﬁcient" -> "efficient", "𝐶𝑂2𝑒𝑞" -> "co2eq"), words kept apart."""
     if s is None:
         return None
     s = str(s)
-    return "".join(s[a:b].translate(_SEARCH) for a, b in _joins(s))
+    pieces = _joins(s)
+    return _fold(s if len(pieces) == 1 else "".join(s[a:b] for a, b in pieces))
 
 
 def search_fold(s: str) -> tuple[str, list[int]]:
