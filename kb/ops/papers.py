@@ -556,8 +556,39 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None 
 
     data = read_input(path, "the PDF")
     notes: list[str] = []
-    src = _extract_source(kb, data, str(path), notes, extractor)
+    caching = _Caching(kb, data) if is_pdf(data) else None
+    try:
+        src = _extract_source(kb, data, str(path), notes, extractor)
+    finally:
+        if caching is not None:
+            caching.wait()
     return _add_extracted(kb, path, data, src, notes, offline=offline)
+
+
+class _Caching:
+    """A PDF's bytes written to the source cache (kb.sources.store) in a thread while
+    its text is extracted: PDFium reads with Python's lock released and the write
+    waits on the disk, so each is done in the time of the other instead of after it.
+    The file is cached as before, first and of no paper; `put` then finds it there
+    and writes its manifest. `wait` raises what the write raised (a full disk)."""
+
+    def __init__(self, kb: KB, data: bytes):
+        import threading
+
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._write, args=(kb, data), name="kb-cache-write", daemon=True)
+        self.thread.start()
+
+    def _write(self, kb: KB, data: bytes) -> None:
+        try:
+            kb.sources.store(data, "pdf")
+        except BaseException as exc:         # raised again in the thread that waits
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
 
 
 def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[str], *,

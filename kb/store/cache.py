@@ -95,13 +95,20 @@ class SourceCache:
     def read(self, manifest: Manifest) -> bytes:
         return self.path(manifest).read_bytes()
 
-    def put(self, data: bytes, kind: str, ext: str, **info) -> Manifest:
-        """Store `data` (idempotent) and merge `info` into its manifest."""
-        sha = sha256(data)
-        filename = f"{sha}.{ext}"
-        target = self.folder / filename
+    def store(self, data: bytes, ext: str, sha: str | None = None) -> str:
+        """Write `data` into the cache unless it holds them (idempotent), without a
+        manifest (put writes it); its sha256. A file of no manifest is kb doctor's to
+        report, and --prune's to remove once it is older than a running add could be."""
+        sha = sha or sha256(data)
+        target = self.folder / f"{sha}.{ext}"
         if not target.exists() or target.stat().st_size != len(data):
             write_bytes(target, data, self.tmp)
+        return sha
+
+    def put(self, data: bytes, kind: str, ext: str, **info) -> Manifest:
+        """Store `data` (idempotent) and merge `info` into its manifest."""
+        sha = self.store(data, ext)
+        filename = f"{sha}.{ext}"
         manifest = self.get(sha) or Manifest(sha256=sha, kind=kind, filename=filename,
                                              added_at=time.time())
         if not manifest.citekeys and not info.get("citekeys"):

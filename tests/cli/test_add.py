@@ -733,3 +733,28 @@ def test_doi_with_its_pdf_on_stdin_is_one_paper(kb_root, server, monkeypatch):
     assert r.code == 0, r.err
     assert [(p["citekey"], p["pages"]) for p in r.json] == [("loeb2012optimal", 2)]
     assert "attached as its PDF" in r.err
+
+
+def test_a_full_disk_while_the_pdf_is_cached_is_one_line_and_nothing_is_filed(kb_root, tmp_path, monkeypatch):
+    """The PDF's bytes go to the source cache while its text is extracted (in a thread):
+    a write that fails there is the command's one line, and nothing is filed."""
+    import errno
+
+    import kb.atomic
+
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(make_pdf(["A Paper About Measured Power and the energy of things",
+                               "the second page holds enough text to be a text layer"], title="A Paper About Power"))
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with monkeypatch.context() as m:
+        m.setattr(kb.atomic.os, "fsync", full)
+        r = run_kb("add", "--offline", path)
+    assert r.code == 2 and r.err.startswith("kb: error: cannot write") and "no space left" in r.err, r.err
+    assert r.err.count("\n") == 1
+    assert bib(kb_root) == ""
+    assert not [p for p in (kb_root / ".kb").rglob("*") if p.is_file() and p.suffix in (".pdf", ".tmp")]
+    r = run_kb("add", "--offline", path)          # with room again, the same add files it
+    assert r.code == 0 and r.out.startswith("added"), r.err
+    assert len(list((kb_root / ".kb").rglob("*.pdf"))) == 1
