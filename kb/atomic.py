@@ -120,6 +120,14 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
             head = fh.read(1 << 16)
     except OSError:
         head = b""
+    codec, mark = saved_encoding(head)
+    if codec != "utf-8":        # a file an editor saved as UTF-16 or UTF-32 stays so
+        text = text.removeprefix(BOM)
+        shown = head[len(mark):len(mark) + (len(head) - len(mark)) // 4 * 4].decode(codec, errors="replace")
+        if "\r\n" in shown and shown.count("\n") == shown.count("\r\n") and _BARE_LF.search(text):
+            text = _BARE_LF.sub("\r\n", text)
+        write_bytes(target, mark + text.encode(codec), tmp_dir)
+        return
     if head.startswith(b"\xef\xbb\xbf") and not text.startswith(BOM):
         text = BOM + text
     if b"\r\n" in head and head.count(b"\n") == head.count(b"\r\n") and _BARE_LF.search(text):
@@ -334,6 +342,32 @@ def wide_encoding(data: bytes) -> str | None:
     if len(head) >= 8 and (head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3):
         return "UTF-16"
     return None
+
+
+def saved_encoding(data: bytes) -> tuple[str, bytes]:
+    """The codec text was saved in as far as its bytes show, and the byte-order mark it
+    starts with: ("utf-16-le", b"\\xff\\xfe") for an editor's UTF-16, ("utf-16-be", b"") for one
+    without a mark (its NUL bytes say which order), UTF-32 alike; ("utf-8", b"") otherwise
+    (a UTF-8 byte-order mark is the text's own first character)."""
+    for mark, codec in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(mark):
+            return codec, mark
+    if b"\x00" in data[:200] and wide_encoding(data) == "UTF-16":
+        return ("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"), b""
+    return "utf-8", b""
+
+
+def decode_wide(data: bytes) -> str | None:
+    """The text of `data` saved as UTF-16 or UTF-32 (`saved_encoding`), its byte-order mark
+    taken off; None when it is not such text or does not decode as it (a byte cut off)."""
+    codec, mark = saved_encoding(data)
+    if codec == "utf-8":
+        return None
+    try:
+        return data[len(mark):].decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def merge_conflict(text: str) -> int | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import read_input, write_text
+from kb.atomic import decode_wide, read_input, saved_encoding, write_bytes, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store import claimsfile
@@ -345,13 +345,18 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             if path != old_path:
                 kb.write_file(path, body)
         if old_held:
-            body = rewritten.get(old_path) or old_path.read_bytes().decode("utf-8")
+            saved = old_path.read_bytes()
+            body = rewritten.get(old_path) or decode_wide(saved) or saved.decode("utf-8")
             bom = "\ufeff" if body.startswith("\ufeff") else ""
             header = claimsfile.comment_safe(f"# Quotes and claims from {old}")
             if body[len(bom):].startswith(header):      # the header kb wrote
                 body = (bom + claimsfile.comment_safe(f"# Quotes and claims from {new}")
                         + body[len(bom) + len(header):])
-            kb.write_file(new_path, body)
+            codec, mark = saved_encoding(saved)     # saved as UTF-16 by an editor: the new file too
+            if codec == "utf-8":
+                kb.write_file(new_path, body)
+            else:
+                write_bytes(new_path, mark + body.encode(codec), kb.layout.tmp)
             old_path.unlink()
             result.claims_file = kb.layout.relative(new_path)
         for note, body in note_texts.items():

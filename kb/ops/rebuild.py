@@ -101,7 +101,7 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
         kb = KB(layout, db_path=tmp, progress=progress)      # a new index, aside
         try:
-            _fill(kb, result)
+            _fill(kb, result, layout.db if layout.db.exists() else None)
             if layout.db.exists():
                 _salvage(layout.db, kb.db, result)
             kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -132,9 +132,10 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
     return result
 
 
-def _fill(kb: KB, result: RebuildResult) -> None:
+def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
     """Index everything into kb.db (a fresh database): the files and cached
-    sources first, then the derived data once, for all of it."""
+    sources first, then the derived data once, for all of it. A claims file that
+    cannot be read keeps what the `old` index holds from it (`_keep_unread`)."""
     db = kb.db
     indexer = kb.indexer
     with transaction(db):
@@ -148,7 +149,8 @@ def _fill(kb: KB, result: RebuildResult) -> None:
             with transaction(db):
                 indexer.reindex_claims(rel, path)
         except FileFormatError as exc:
-            result.problems.append(f"{where_of(exc)}: {what_of(exc)} (not indexed; {EDIT})")
+            kept = _keep_unread(old, db, rel) if old is not None else ""
+            result.problems.append(f"{where_of(exc)}: {what_of(exc)} (not indexed{kept}; {EDIT})")
     changes, indexer.pending = indexer.pending, Changes()
     changes.bib = False             # the cached Semantic Scholar lists are merged below, and counted
     with transaction(db):
@@ -162,6 +164,43 @@ def _fill(kb: KB, result: RebuildResult) -> None:
                       ("quotes", "select count(*) from quotes"),
                       ("claims", "select count(*) from claims")):
         setattr(result, name, db.execute(sql).fetchone()[0])
+
+
+#: The tables whose rows a claims file gives, each row naming its file (Indexer.forget_claims).
+_CLAIMS_TABLES = ("quotes", "claims", "units", "checks", "paper_settings", "restatements", "dismissals")
+
+
+def _keep_unread(old: Path, db, rel: str) -> str:
+    """Copy what the old index holds from the claims file `rel`, which cannot be read now
+    (malformed, not UTF-8), into the new index, with the old record of the file: the new
+    index then holds what the old one did, as every other command keeps it, and the file is
+    still named as not indexed until it is corrected. Read as having nothing, its quotes
+    and claims would be gone from the index without a word. Returns what was kept, said."""
+    try:
+        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error:
+        return ""
+    counts = {}
+    try:
+        with transaction(db):
+            for table in (*_CLAIMS_TABLES, "files"):
+                cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+                new_cols = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+                cols = [c for c in cols if c in new_cols]
+                if not cols or ("file" not in cols and "path" not in cols):
+                    continue
+                where = "path" if table == "files" else "file"
+                names = ", ".join(f"[{c}]" for c in cols)
+                rows = conn.execute(f"select {names} from {table} where [{where}] = ?", [rel]).fetchall()
+                db.conn.executemany(f"insert or ignore into {table} ({names}) values ({', '.join('?' * len(cols))})",
+                                    rows)
+                counts[table] = db.execute(f"select count(*) from {table} where [{where}] = ?", [rel]).fetchone()[0]
+    except sqlite3.Error:
+        return ""
+    finally:
+        conn.close()
+    said = [f"{counts[t]} {t[:-1] if counts[t] == 1 else t}" for t in ("quotes", "claims", "checks") if counts.get(t)]
+    return f"; what the old index held from it is kept: {', '.join(said)}" if said else ""
 
 
 def _salvage(old: Path, db, result: RebuildResult) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import merge_conflict, read_input, wide_encoding
+from kb.atomic import decode_wide, merge_conflict, read_input, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
@@ -459,7 +459,9 @@ def read_for_edit(path: Path) -> Edited:
     (TOML parsers refuse the mark; kb writes only what it adds)."""
     if not path.exists():
         return Edited("")
-    text = path.read_bytes().decode("utf-8")
+    data = path.read_bytes()
+    text = decode_wide(data)        # UTF-16 or UTF-32, as an editor saved it (written back so)
+    text = data.decode("utf-8") if text is None else text
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom):]
     newline = "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
@@ -482,12 +484,17 @@ def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:
 def decode_toml(data: bytes, rel: str) -> str:
     """The text of a TOML file a person edits (a claims file, kb.toml): UTF-8, as TOML is, a
     byte-order mark an editor put there dropped. One an editor saved as UTF-16 or UTF-32 is
-    said so (without a byte-order mark its NUL bytes are valid UTF-8, and TOML refuses them
-    as a character it cannot name)."""
+    read as such (with or without its byte-order mark: its NUL bytes say which), and one that
+    does not decode as it is said so (its NUL bytes are valid UTF-8, and TOML would refuse
+    them as a character it cannot name)."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
         wide = wide_encoding(data)
         if wide is not None:
-            raise FileFormatError(f"is {wide}, not UTF-8", path=rel, hint="save it as UTF-8")
+            text = decode_wide(data)
+            if text is None:
+                raise FileFormatError(f"is {wide} kb cannot decode (a byte is missing or out of place), "
+                                      "not UTF-8", path=rel, hint="save it as UTF-8")
+            return text.removeprefix("\ufeff")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -294,16 +294,16 @@ def test_a_merge_conflict_left_in_a_toml_file_is_named(alpha, tmp_path, file):
 
 
 @pytest.mark.parametrize("file", ["claims/alpha2020energy.toml", "kb.toml"])
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
-def test_a_toml_file_saved_as_utf16_is_said_so(alpha, tmp_path, file, encoding):
+def test_a_toml_file_saved_as_utf16_kb_cannot_decode_is_said_so(alpha, tmp_path, file):
     """It was "is not UTF-8" (kb.toml: "is not UTF-8 TOML kb can read"), and without a byte-order
-    mark TOML's own complaint of a character it could not name; references.bib said UTF-16."""
+    mark TOML's own complaint of a character it could not name; references.bib said UTF-16.
+    UTF-16 that decodes is read (test_redteam7.py); one a byte was cut from is said so."""
     path = alpha / file
-    path.write_bytes(path.read_text().encode(encoding))
+    path.write_bytes(path.read_text().encode("utf-16")[:-1])
     pdf = tmp_path / "other.pdf"
     pdf.write_bytes(make_pdf(["Another Paper", "Wells run hot."], title="Another Paper"))
     r = run_kb("add", "--offline", pdf) if file == "kb.toml" else run_kb("claims")
-    one_error(r, f"{file}: is UTF-16, not UTF-8", "save it as UTF-8")
+    one_error(r, f"{file}: is UTF-16 kb cannot decode", "save it as UTF-8")
 
 
 # -- a claims file renamed by hand ----------------------------------------------------------------

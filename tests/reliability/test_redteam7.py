@@ -1,0 +1,90 @@
+"""Round seven: the truth files as editors save them (UTF-16, a byte kb cannot read) through
+`kb rebuild`, kb.toml's settings of the wrong type, notes whose quotes sit beside narrative
+citations, and the command line contract with hostile arguments and files: each taken as it
+should be, or refused in one line with the right exit code, nothing lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alphakb import alpha_with_claim
+from kbrun import run_kb
+
+
+@pytest.fixture
+def alpha(kb_root, tmp_path):
+    return alpha_with_claim(kb_root, tmp_path)
+
+
+def _indexed(root, table: str) -> int:
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    try:
+        return conn.execute(f"select count(*) from {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# -- a claims file as an editor saved it ---------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_claims_file_saved_as_utf16_is_read_and_written_back_as_it_was_saved(alpha, encoding):
+    """It was refused ("is UTF-16, not UTF-8") by every command, and kb rebuild indexed the
+    knowledge base without its quotes and claims."""
+    path = alpha / "claims" / "alpha2020energy.toml"
+    path.write_bytes(path.read_text().encode(encoding))
+    head = path.read_bytes()[:4]
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+    r = run_kb("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total")
+    assert r.code == 0, r.err
+    data = path.read_bytes()
+    assert data[:4] == head
+    text = data.decode(encoding)
+    assert 'id = "energy"' in text and "emitted 552 tCO2e" in text
+    r = run_kb("rebuild")
+    assert r.code == 0 and "1 claims" in r.out and "1 quotes" in r.out, r.out + r.err
+    assert run_kb("verify").code == 0
+
+
+def test_a_kb_toml_and_a_renamed_claims_file_keep_their_utf16(alpha):
+    (alpha / "kb.toml").write_bytes((alpha / "kb.toml").read_text().encode("utf-16"))
+    old = alpha / "claims" / "alpha2020energy.toml"
+    old.write_bytes(old.read_text().encode("utf-16"))
+    r = run_kb("rename", "alpha2020energy", "alpha2021energy")
+    assert r.code == 0 and r.err == "", r.err
+    new = alpha / "claims" / "alpha2021energy.toml"
+    assert not old.exists() and new.read_bytes()[:2] == b"\xff\xfe"
+    assert "Quotes and claims from alpha2021energy" in new.read_bytes().decode("utf-16")
+    assert [c["citekey"] for c in run_kb("claims", "--json").json] == ["alpha2021energy"]
+
+
+BREAKS = {
+    "latin-1": lambda b: b.replace(b"1,287 MWh of energy", b"1,287 MWh of \xe9nergy"),
+    "toml": lambda b: b + b"[[claim]\nid = \n",
+    "conflict": lambda b: b + b"<<<<<<< ours\nx = 1\n=======\nx = 2\n>>>>>>> theirs\n",
+    "utf-16 cut": lambda b: b.decode().encode("utf-16")[:-1],
+}
+
+
+@pytest.mark.parametrize("how", [*BREAKS, "link"])
+def test_a_rebuild_keeps_what_a_claims_file_it_cannot_read_held(alpha, tmp_path, how):
+    """kb rebuild named the file and left it intact, but the new index lacked its quotes and
+    claims, which every other command keeps until the file is corrected."""
+    path = alpha / "claims" / "alpha2020energy.toml"
+    saved = path.read_bytes()
+    if how == "link":
+        path.unlink()
+        path.symlink_to(tmp_path / "moved.toml")
+    else:
+        path.write_bytes(BREAKS[how](saved))
+    r = run_kb("rebuild")
+    assert r.code == 1 and "Traceback" not in r.err, r.err
+    assert "claims/alpha2020energy.toml" in r.err and "what the old index held from it is kept: 1 claim" in r.err
+    assert _indexed(alpha, "claims") == 1
+    r = run_kb("doctor")
+    assert r.code == 1 and "claims/alpha2020energy.toml" in r.out + r.err
+    path.unlink()
+    path.write_bytes(saved)
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+    assert run_kb("verify").code == 0
