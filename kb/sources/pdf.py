@@ -50,20 +50,65 @@ class Limits:
             value = env if env not in (None, "") else raw
             if value not in (None, ""):
                 where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"
+                kind = type(getattr(limits, name))
+                expected = "a whole number" if kind is int else "a number"
+                shown = _as_toml(value) if where == "kb.toml [limits]" else repr(value)
+                if where == "kb.toml [limits]" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                    # `max_pages = "2000"`: TOML text, not the number kb.toml's other readers take it
+                    # for; a date, a list, a table, true: no number at all
+                    number = _unquoted(value) if isinstance(value, str) else None
+                    fix = f": write it without quotes, {name} = {number}" if number is not None else ""
+                    raise UsageError(f"limit {name} = {shown} is {_toml_kind(value)}, not {expected}{fix} "
+                                     f"(set in {where})")
                 try:
-                    if isinstance(value, bool):         # `max_pages = true`: TOML's true is no number
-                        raise TypeError(name)
-                    kind = type(getattr(limits, name))
                     number = kind(value)
                     if kind is int and isinstance(value, float) and number != value:
                         raise ValueError(name)          # 2.5 pages is not 2
                 except (TypeError, ValueError, OverflowError):
                     # A setting to correct, not a PDF over a limit (which would be kept without text).
-                    raise UsageError(f"limit {name}={value!r} is not a number (set in {where})") from None
+                    raise UsageError(f"limit {name} = {shown} is not {expected} (set in {where})") from None
                 if not number > 0:
-                    raise UsageError(f"limit {name}={value!r} must be above 0 (set in {where})")
+                    raise UsageError(f"limit {name} = {shown} must be above 0 (set in {where})")
                 setattr(limits, name, number)
         return limits
+
+
+def _unquoted(value: str) -> str | None:
+    """The number the text `value` says, as TOML writes it ("2000" -> 2000), or None."""
+    try:
+        number = float(value.strip().replace("_", ""))
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+
+
+def _toml_kind(value) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time" if hasattr(value, "isoformat") else type(value).__name__
+
+
+def _as_toml(value) -> str:
+    """A kb.toml value as the person wrote it (near enough): "2000" in quotes, true, a date."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, list, dict)):
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return value.isoformat() if hasattr(value, "isoformat") else repr(value)
 
 
 @dataclass

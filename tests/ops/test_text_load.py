@@ -168,8 +168,8 @@ def test_a_quote_printed_twice_verifies_on_either_page(tidal):
 
 @pytest.mark.parametrize("content, said", [("[limits\n", "kb.toml:1: is not valid TOML"),
                                            ("limits = 5\n", "kb.toml: `limits` must be a table"),
-                                           ("[limits]\nmax_pages = \"many\"\n", "limit max_pages='many' is not "
-                                                                                "a number"),
+                                           ("[limits]\nmax_pages = \"many\"\n", 'limit max_pages = "many" is text, '
+                                                                                "not a whole number"),
                                            ("[limits]\nmax_pages = -1\n", "must be above 0")])
 def test_doctor_reports_a_kb_toml_kb_add_refuses(tidal, tmp_path, content, said):
     root, _ = tidal

@@ -384,7 +384,7 @@ def test_bad_limit_value_is_named(kb_root, tmp_path, monkeypatch):
     path.write_bytes(make_pdf(paper_pages(7, pages=1)))
     monkeypatch.setenv("KB_MAX_PAGES", "lots")
     err = one_line_error(run_kb("add", path, "--offline"))
-    assert "limit max_pages='lots' is not a number (set in KB_MAX_PAGES)" in err
+    assert "limit max_pages = 'lots' is not a whole number (set in KB_MAX_PAGES)" in err
     assert (kb_root / "references.bib").read_text() == ""
 
 

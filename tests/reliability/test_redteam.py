@@ -607,7 +607,7 @@ def test_a_pdf_limit_that_is_not_a_positive_number_is_one_line(alpha, tmp_path, 
     pdf.write_bytes(make_pdf(["A page about energy, long enough to be text and not an image."] * 2))
     monkeypatch.setenv("KB_MAX_PAGES", value)
     r = run_kb("add", "--offline", pdf)
-    assert r.code == 2 and r.err.startswith("kb: error: limit max_pages=") and r.err.count("\n") == 1
+    assert r.code == 2 and r.err.startswith("kb: error: limit max_pages = ") and r.err.count("\n") == 1
     assert len(run_kb("ls", "--json").json) == 1           # nothing added
 
 

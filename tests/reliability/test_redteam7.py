@@ -88,3 +88,32 @@ def test_a_rebuild_keeps_what_a_claims_file_it_cannot_read_held(alpha, tmp_path,
     path.write_bytes(saved)
     assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
     assert run_kb("verify").code == 0
+
+
+# -- kb.toml's settings, each of its type ----------------------------------------------------------
+
+@pytest.mark.parametrize("key, value, said", [
+    ("max_pages", '"2000"', 'limit max_pages = "2000" is text, not a whole number: write it without quotes, '
+                            "max_pages = 2000"),
+    ("max_stream_mb", '"75.5"', 'limit max_stream_mb = "75.5" is text, not a number: write it without quotes, '
+                                "max_stream_mb = 75.5"),
+    ("max_pages", "1979-05-27", "limit max_pages = 1979-05-27 is a date or time, not a whole number"),
+    ("max_extract_seconds", "{ s = 1 }", 'limit max_extract_seconds = {"s": 1} is a table, not a number'),
+])
+def test_a_kb_toml_setting_of_the_wrong_type_names_the_key_the_value_and_what_it_should_be(alpha, tmp_path, key,
+                                                                                           value, said):
+    """`max_pages = "2000"` was taken as the number 2000: kb.toml's other readers (and kb's own
+    default, written unquoted) take it for text."""
+    import re
+
+    from pdfgen import make_pdf
+
+    toml = alpha / "kb.toml"
+    toml.write_text(re.sub(rf"^{key} = .*$", f"{key} = {value}", toml.read_text(), flags=re.M))
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(make_pdf(["A page about energy, long enough to be text and not an image."]))
+    r = run_kb("add", "--offline", pdf)
+    assert r.code == 2 and r.err.count("\n") == 1 and said in r.err, r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and f"problem: kb.toml: {said}" in r.out, r.out
+    assert len(run_kb("ls", "--json").json) == 1
