@@ -191,6 +191,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
     result = None
     failure: PDFError | None = None
     textless = None                        # an image-only reading, kept if no extractor finds text
+    unread: list[str] = []                 # why an extractor could not read the file at all
     order = names + [e for e in EXTRACTORS if e not in names]
     for i, name in enumerate(order):
         if name == "pdfium" and not pdfium_available():
@@ -213,6 +214,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
                 failure = PDFError(f"{said}; PDFium cannot read it either")
             failure = failure or exc
             notes.append(f"{name} could not read it ({exc.message})")
+            unread.append(notes[-1])
             continue
         if got.status != "ok":             # no text to this extractor: the other may find some
             textless = textless or got
@@ -225,6 +227,8 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
         break
     if result is None and textless is not None:
         textless.plan = names[0]
+        if unread:      # one extractor finds no text, the other cannot read the file: both are said
+            textless.message = "; ".join([textless.message, *unread])
         return textless                    # image-only to every extractor: its message says so
     if result is None:
         raise failure or PDFError(f"{source} cannot be read")

@@ -117,3 +117,27 @@ def test_a_kb_toml_setting_of_the_wrong_type_names_the_key_the_value_and_what_it
     r = run_kb("doctor")
     assert r.code == 1 and f"problem: kb.toml: {said}" in r.out, r.out
     assert len(run_kb("ls", "--json").json) == 1
+
+
+# -- a PDF one extractor cannot read and the other finds no text in -------------------------------
+
+@pytest.mark.parametrize("broken", ["pdfium", "pypdf"])
+def test_why_one_extractor_could_not_read_a_pdf_the_other_finds_no_text_in_is_said(monkeypatch, broken):
+    """PDFium failed to load the file, pypdf read it and found no text layer: kb said only that
+    it had no text layer (probably scanned), never why PDFium could not read it."""
+    import pypdf
+    import pypdfium2
+    from pdfgen import make_pdf
+
+    from kb.sources.pdf import extract_plan
+
+    def fails(*args, **kwargs):
+        if broken == "pdfium":
+            raise pypdfium2.PdfiumError("Failed to load document (PDFium: Data format error).", err_code=3)
+        raise pypdf.errors.PdfReadError("Invalid Elementary Object starting with b'x'")
+    monkeypatch.setattr(pypdfium2 if broken == "pdfium" else pypdf, "PdfDocument" if broken == "pdfium"
+                        else "PdfReader", fails)
+    got = extract_plan(make_pdf(["", ""]), "pdfium", source="x.pdf")
+    assert got.status == "image-only"
+    assert got.message.startswith("x.pdf has no text layer (2 page(s), 0 letters)"), got.message
+    assert f"; {broken} could not read it (x.pdf is corrupt" in got.message, got.message
