@@ -591,6 +591,8 @@ class Indexer:
                                  [json.dumps(found, ensure_ascii=False)])
         else:
             self.db.conn.execute("delete from meta where key = 'bib_undefined'")
+        self.db.conn.execute("insert or replace into meta (key, value) values ('bib_reading', ?)",
+                             [stale.BIB_READING])
 
     def record_owned_spans(self, text: str, spans: list[tuple[int, int]]) -> None:
         """Remember where references.bib's `% kb-owned:` lines are in `text` (found by reading

@@ -193,9 +193,13 @@ class KB:
     def reread_claims(self) -> None:
         """Decide again whether each claim stands when this index was made by a kb reading
         claims otherwise (CLAIM_READING): once, under the writer lock; a read-only index or a
-        KB without a derive step is left as it is."""
-        row = self.conn.execute("select value from meta where key = 'claim_reading'").fetchone()
-        if row is not None and row[0] == CLAIM_READING or self.derive is None or read_only(self.db_path) \
+        KB without a derive step is left as it is. references.bib alike (`reread_bib`): both
+        versions are read in one query, on every command."""
+        readings = dict(self.conn.execute("select key, value from meta where key in "
+                                          "('claim_reading', 'bib_reading')").fetchall())
+        if readings.get("bib_reading") != stale.BIB_READING:
+            self.reread_bib()
+        if readings.get("claim_reading") == CLAIM_READING or self.derive is None or read_only(self.db_path) \
                 or self.conn.execute("select 1 from claims where file is not null limit 1").fetchone() is None:
             return              # no claim to decide: nothing is written, no lock taken
         with self.locked():
@@ -209,6 +213,25 @@ class KB:
                     self._derive(index.Changes(claims_files=files))
                 self.db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)",
                                 [CLAIM_READING])
+
+    def reread_bib(self) -> None:
+        """Read references.bib again for what kb records of it beside its papers rows, when
+        this index was made by a kb recording otherwise (kb.store.stale.BIB_READING): once,
+        under the writer lock. A read-only index, an index of no papers, or a references.bib kb cannot read
+        (the sync that follows says why) is left as it is."""
+        if read_only(self.db_path) or self.conn.execute("select 1 from papers limit 1").fetchone() is None:
+            return
+        with self.locked():
+            self._reopen_if_replaced()
+            row = self.conn.execute("select value from meta where key = 'bib_reading'").fetchone()
+            if row is not None and row[0] == stale.BIB_READING:
+                return
+            try:
+                bibfile = index.load_bib(self.layout)
+            except FileFormatError:
+                return
+            with transaction(self.db):
+                self.indexer.record_undefined(bibfile)
 
     def sync(self, on_error: Callable[[str, FileFormatError], None] | None = None) -> None:
         """Re-index any truth file that changed since it was last indexed

@@ -23,6 +23,13 @@ from kb.store.paths import Layout
 
 BIB_REL = "references.bib"
 
+#: What kb records of references.bib beside its papers rows when it reads the file (the
+#: fields using an @string macro it never defines: `Indexer.record_undefined`): bumped when
+#: that changes, so an index made by an older kb reads references.bib again, once, on its
+#: next command (`KB.reread_bib`), without waiting for the file to change or `kb rebuild`.
+#: 1: the undefined @string macros listings flag.
+BIB_READING = "1"
+
 #: What decides whether a truth file changed since it was indexed, without reading it.
 Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode
 

@@ -141,3 +141,21 @@ def test_why_one_extractor_could_not_read_a_pdf_the_other_finds_no_text_in_is_sa
     assert got.status == "image-only"
     assert got.message.startswith("x.pdf has no text layer (2 page(s), 0 letters)"), got.message
     assert f"; {broken} could not read it (x.pdf is corrupt" in got.message, got.message
+
+
+# -- an index made by an older kb ------------------------------------------------------------------
+
+def test_an_index_made_before_kb_recorded_undefined_macros_flags_them_on_its_next_command(kb_root):
+    """The flag of an @string macro references.bib never defines came from what kb recorded
+    when it last read the file: an index made by a kb that recorded nothing of the kind
+    showed no flag until references.bib was edited or kb rebuild ran."""
+    (kb_root / "references.bib").write_text("@article{x2020,\n  title = nosuchmacro # { and more},\n"
+                                            "  author = {X, Y},\n  year = 2020\n}\n")
+    assert "nosuchmacro" in run_kb("ls").err
+    conn = sqlite3.connect(kb_root / ".kb" / "kb.sqlite")
+    with conn:
+        conn.execute("delete from meta where key in ('bib_undefined', 'bib_reading')")
+    conn.close()
+    for _ in range(2):
+        r = run_kb("ls")
+        assert r.code == 0 and "entry x2020, field title uses @string 'nosuchmacro'" in r.err, r.err
