@@ -921,6 +921,10 @@ _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + 
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
+# a sentence ending just before a quote ('Doe et al. (2019) studied this. "..."'): its citation is
+# that sentence's, not the quote's; "e.g." "i.e." "cf." "vs." "p." and "et al." end none
+_ENDS_SENTENCE = lazy(r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bpp)(?<!\bp)"
+                      r"[.!?][\"”’)*_\]]*\s+$")
 # a sentence opening with a citation: a LaTeX command ("\\citet{doe} found"), a pandoc key ("@doe
 # found"); not one in brackets, which a writer sets after the full stop ("... end." \\citep{doe})
 _OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?:no)?cite(?:p|alp|num)?\b|(?:paren|auto|foot|super|smart)cite)"
@@ -969,7 +973,7 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
             return None         # the citation is the next sentence's
     else:
         start, end, what = max(found, key=lambda f: f[1])
-        if _SENTENCE_END.search(text, end, hi):
+        if _SENTENCE_END.search(text, end, hi) or _ENDS_SENTENCE.search(text, end, hi):
             return None
     if what[0] == "ibid":
         what = _ibid_referent(text, cites, start, what[1])
@@ -1192,6 +1196,25 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 and "\n\n" not in text[pairs[i][1]:pairs[i + 1][0]] \
                 and not (row_of(pairs[i][0]) and lines.line(pairs[i][0]) != lines.line(pairs[i + 1][0])):
             found[i] = nxt if found[i] is None else found[i]
+    # A quote whose sentence cites nothing is the work its paragraph cited before it
+    # ('Doe et al. (2019) measured it. "..."'), when the paragraph cites that one work alone and
+    # that citation is no other quote's own ('"A" [1], and "B"': [1] is A's); in a paragraph
+    # citing several works it is nobody's, and listed as not checked. A citation only after it,
+    # in another sentence, is that sentence's ('"...". Later work disagreed [@roe2021].').
+    taken_after = {a for a in after_at if a is not None}
+    cited_paras: dict[int, tuple | None] = {}
+    for i, (start, close) in enumerate(pairs):
+        if found[i] is not None or row_of(start) is not None \
+                or _ENTRY_TITLE.search(text, max(lines.starts[lines.line(start) - 1], start - 300), start):
+            continue
+        k = bisect.bisect_left(breaks, start)
+        para_start = breaks[k - 1] + 2 if k else 0
+        if para_start not in cited_paras:
+            cited_paras[para_start] = _one_work(text, cites, para_start, breaks[k] if k < len(breaks) else n,
+                                                taken_after, numbers, note)
+        work = cited_paras[para_start]
+        if work not in (None, ()) and work[0] < start:
+            found[i] = (work[1], False)
     for (start, close), cite in zip(pairs, found):
         # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
         quote = _unescape(" ".join(text[start + 1:close].split())).rstrip(",;:")
@@ -1201,10 +1224,39 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             continue
         if cite is None:
             before = text[max(lines.starts[line - 1], start - 300):start]
-            if words >= UNCITED_MIN_WORDS and not _ENTRY_TITLE.search(before):
+            k = bisect.bisect_left(breaks, start)
+            # one of its paragraph's several works, none of them said: not checked, and said so
+            among_cited = cited_paras.get(breaks[k - 1] + 2 if k else 0) == ()
+            if (words >= UNCITED_MIN_WORDS or among_cited) and not _ENTRY_TITLE.search(before):
                 note.unchecked.append((line, quote))
             continue
         note.quotes.append(_quote_with(quote, cite[0], line, start))
+
+
+def _one_work(text: str, cites: list[int], lo: int, hi: int, taken: set[int], numbers: set[str],
+              note: Note) -> tuple | None:
+    """(where it is first cited, the citation) of the one work the paragraph [lo, hi) cites,
+    without its page (the locator of another sentence); () when it cites several works, or its
+    one citation is another quote's own (it starts at one of `taken`); None when it cites none."""
+    works: dict = {}
+    for start, _end, what in _cites_in(text, cites, lo, hi, False, hi):     # no "Doe, J. (2020). " entry
+        what = _listed(what, numbers, note)
+        if what is None or what[0] == "ibid":
+            continue
+        if start in taken:
+            return ()
+        if what[0] == "cite":
+            c = what[1]
+            key = ("cite", c[0], c[1])
+            what = ("cite", (c[0], c[1], None) + c[3:], None)
+        else:
+            key = (what[0], what[1], tuple(what[3]) if len(what) > 3 else ())
+            what = what[:2] + (None,) + what[3:]
+        if key not in works or start < works[key][0]:
+            works[key] = (start, what)
+    if not works:
+        return None
+    return next(iter(works.values())) if len(works) == 1 else ()
 
 
 #: Elements whose id makes their content a reference entry.

@@ -1023,3 +1023,30 @@ def test_a_quote_in_a_table_row_takes_the_citation_of_its_own_row() -> None:
         (f"{q[0]}.", "doe2020", "3", 3), (f"{q[1]}.", "Roe et al. 2021.", None, 4), (f"{q[3]}.", "poe2019", None, 6),
         (q[4], "moe2018", None, 7)]
     assert note.unchecked == [(5, f"{q[2]}.")]
+
+
+@pytest.mark.parametrize("text, attribution, unchecked", [
+    # the work the paragraph cited before the quote, when it cites no other
+    (f'Smith et al. (2020) studied this. "{Q}."', "Smith et al. 2020.", False),
+    # (its page is not the quote's)
+    (f'This was studied (Smith et al., 2020, p. 9). "{Q}."', "Smith et al. 2020.", False),
+    # several works before it, none in its sentence: nobody's, and said
+    (f'Smith et al. (2020) studied this. Jones et al. (2021) disagree. "{Q}."', None, True),
+    (f'Smith et al. (2020) studied this. Jones et al. (2021) disagree. They wrote: "{Q}."', None, True),
+    (f'Smith et al. (2020) studied this. "{Q}." Later work disagreed (Jones et al., 2021).', None, True),
+    ('Smith et al. (2020) studied this. Jones et al. (2021) disagree. "four words quoted here."', None, True),
+    # a citation in the quote's own sentence, after it or before it, is its citation
+    (f'Smith et al. (2020) studied this. "{Q}" (Jones et al., 2021).', "Jones et al. 2021.", False),
+    (f'Smith et al. (2020) studied this. Jones et al. (2021) put it plainly: "{Q}."', "Jones et al. 2021.", False),
+    (f'Smith et al. (2020) found, e.g. "{Q}."', "Smith et al. 2020.", False),     # no sentence ends
+    # a citation only in a later sentence is that sentence's
+    (f'"{Q}." Smith et al. (2020) studied this.', None, True),
+])
+def test_a_quote_whose_sentence_cites_nothing_is_its_paragraphs_one_work_or_not_checked(text, attribution,
+                                                                                       unchecked):
+    """'Smith et al. (2020) studied this. Jones et al. (2021) disagree. "..."' was Jones's: the
+    sentence ending just before the quote's mark was not seen, so the last citation before the
+    quote was taken, whichever sentence it was in; a quote of the paragraph after it was not."""
+    note = parse_note(f"# Note\n\n{text}\n")
+    assert [(q.attribution, q.page) for q in note.quotes] == ([(attribution, None)] if attribution else [])
+    assert bool(note.unchecked) == unchecked, note.unchecked
