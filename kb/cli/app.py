@@ -149,8 +149,18 @@ def _run(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         err("kb: interrupted; what was written before is kept (run the command again to go on)\n")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:             # a write kb.cli.common.write did not make
+        from kb.cli.common import reader_gone, stdout
+
+        reader_gone(stdout())
         return 0
+    except SystemExit as exc:
+        # click's own: its --help text written to a pipe read no more (`kb --help | head -1`),
+        # which it ends in sys.exit(1) (nothing else kb runs exits so)
+        from kb.cli.common import reader_gone
+
+        reader_gone(sys.stdout)
+        return exc.code if isinstance(exc.code, int) and exc.code != 1 else 0
     except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
         cannot = _cannot_write(exc)
         if cannot:
@@ -243,6 +253,8 @@ def entry() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        pass
+        from kb.cli.common import reader_gone
+
+        reader_gone(sys.stdout)     # else the interpreter's own flush at exit says so, and exits 120
     sys.exit(code)
 

@@ -76,7 +76,34 @@ def printable(text: str) -> str:
 
 def out(text: str) -> None:
     """Write `text` to this call's stdout (control characters removed; JSON has none)."""
-    stdout().write(printable(text))
+    write(stdout(), printable(text))
+
+
+def write(stream: TextIO, text: str) -> None:
+    """`stream.write(text)`; a reader that went away (`kb verify | head -1`) is `reader_gone`."""
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        reader_gone(stream)
+
+
+def reader_gone(stream: TextIO) -> None:
+    """The program reading `stream` closed it (`kb ls --json | head -c1`): what kb writes there
+    from now on goes nowhere, and the command runs to its end, so its exit code is still its
+    own (a kb verify that fails exits 1) and nothing is said of the pipe: the stream's file is
+    /dev/null from here (what its buffer holds too). A stream that is no file is left as it is."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, fd)
+        finally:
+            os.close(null)
+    except OSError:
+        pass
 
 
 def data(text: str) -> None:
@@ -89,7 +116,7 @@ def data(text: str) -> None:
         terminal = stream.isatty()
     except (AttributeError, ValueError, OSError):
         terminal = False
-    stream.write(printable(text) if terminal else text)
+    write(stream, printable(text) if terminal else text)
 
 
 def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:
@@ -100,7 +127,7 @@ def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:
 
 def err(text: str) -> None:
     """Write `text` to this call's stderr (control characters removed, soft hyphens too)."""
-    stderr().write(printable(readable(text)))
+    write(stderr(), printable(readable(text)))
 
 
 def emit_json(obj) -> None:

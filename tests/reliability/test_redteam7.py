@@ -159,3 +159,29 @@ def test_an_index_made_before_kb_recorded_undefined_macros_flags_them_on_its_nex
     for _ in range(2):
         r = run_kb("ls")
         assert r.code == 0 and "entry x2020, field title uses @string 'nosuchmacro'" in r.err, r.err
+
+
+# -- the command line contract: output to a pipe read no more ---------------------------------------
+
+@pytest.mark.parametrize("args, code", [(("ls", "--json"), 0), (("export", "bib", "-o", "-"), 0), (("verify",), 1)])
+def test_output_to_a_pipe_closed_by_its_reader_ends_quietly_with_the_commands_own_code(alpha, args, code):
+    """`kb verify | head -c1`: kb exited 120 after Python's "Exception ignored ... BrokenPipeError"
+    (or 1, or 0 from a verification that had not ended): the command now runs to its end with
+    its output going nowhere, says nothing of the pipe, and exits as it would have."""
+    import io
+    import os
+
+    from kb.cli.app import main
+
+    path = alpha / "claims" / "alpha2020energy.toml"
+    if "verify" in args:        # a claim whose value was edited by hand fails verification
+        path.write_text(path.read_text().replace('value = "1,287 MWh"', 'value = "1,278 MWh"'))
+    read, write = os.pipe()
+    os.close(read)
+    stream = io.TextIOWrapper(io.FileIO(write, "w"), encoding="utf-8", write_through=True)
+    err = io.StringIO()
+    try:
+        assert main(list(args), stdout=stream, stderr=err) == code
+    finally:
+        stream.close()
+    assert err.getvalue() == ""
