@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.atomic import check_safe_name, escape_key, unescape_key
+from kb.atomic import check_safe_name, escape_key, shown, unescape_key
 from kb.errors import KBError
 
 MARKER = "kb.toml"
@@ -143,12 +143,28 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
     given = explicit or os.environ.get("KB_HOME")
     if given:
         root = Path(given).expanduser()
+        source = "--kb" if explicit else "KB_HOME"
+        if "\0" in str(root):
+            raise NoKnowledgeBase(f"{source} holds a NUL character, which no path can", hint="give the folder "
+                                  f"holding {MARKER}")
+        try:
+            kind = root.stat().st_mode
+        except OSError:
+            kind = None
+        if kind is not None and not stat.S_ISDIR(kind):
+            what = (f"the {MARKER} of a knowledge base" if root.name == MARKER and stat.S_ISREG(kind)
+                    else "a file" if stat.S_ISREG(kind)
+                    else "a device" if stat.S_ISCHR(kind) or stat.S_ISBLK(kind) else "not a folder")
+            folder = shown(root.parent)
+            raise NoKnowledgeBase(f"{source} points to {shown(root)}, {what}, not a knowledge base's folder",
+                                  hint=f"give the folder holding {MARKER}" + (
+                                      "" if root.name != MARKER else f": --kb {folder}" if explicit
+                                      else f": KB_HOME={folder}"))
         why = _marker_unreadable(root / MARKER)
         if why or not (root / MARKER).is_file():
-            source = "--kb" if explicit else "KB_HOME"
-            raise NoKnowledgeBase(f"{source} points to {root}, which is not a knowledge base "
+            raise NoKnowledgeBase(f"{source} points to {shown(root)}, which is not a knowledge base "
                                   + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})"),
-                                  hint=f"restore {root / MARKER}" if why else f"run: kb init {root}")
+                                  hint=f"restore {shown(root / MARKER)}" if why else f"run: kb init {shown(root)}")
         return root.resolve()
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -157,9 +173,9 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
             return folder
         why = _marker_unreadable(marker)
         if why:
-            raise NoKnowledgeBase(f"{marker} cannot be read ({why}); kb takes no knowledge base further up "
+            raise NoKnowledgeBase(f"{shown(marker)} cannot be read ({why}); kb takes no knowledge base further up "
                                   "for this one", hint=f"restore it (git checkout {MARKER}), or remove it")
-    raise NoKnowledgeBase(f"no knowledge base here: no {MARKER} in {here} or any folder above it",
+    raise NoKnowledgeBase(f"no knowledge base here: no {MARKER} in {shown(here)} or any folder above it",
                           hint="run `kb init` to make one, or set KB_HOME")
 
 

@@ -185,3 +185,22 @@ def test_output_to_a_pipe_closed_by_its_reader_ends_quietly_with_the_commands_ow
     finally:
         stream.close()
     assert err.getvalue() == ""
+
+
+# -- KB_HOME and --kb naming what is no knowledge base's folder ------------------------------------
+
+@pytest.mark.parametrize("where, said", [
+    ("references.bib", "KB_HOME points to {root}/references.bib, a file, not a knowledge base's folder "
+                       "(give the folder holding kb.toml)"),
+    ("kb.toml", "KB_HOME points to {root}/kb.toml, the kb.toml of a knowledge base, not a knowledge base's "
+                "folder (give the folder holding kb.toml: KB_HOME={root})"),
+    ("/dev/null", "KB_HOME points to /dev/null, a device, not a knowledge base's folder"),
+    ("new\nline", "KB_HOME points to '{root}/new\\nline', which is not a knowledge base (no kb.toml) "
+                  "(run: kb init '{root}/new\\nline')"),
+])
+def test_kb_home_naming_a_file_is_said_for_what_it_is_in_one_line(kb_root, monkeypatch, where, said):
+    """KB_HOME=references.bib said "which is not a knowledge base kb can read (kb.toml is Not a
+    directory) (restore .../references.bib/kb.toml)"; a path holding a newline was two lines."""
+    monkeypatch.setenv("KB_HOME", str(kb_root / where))
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.count("\n") == 1 and r.err.startswith(f"kb: error: {said.format(root=kb_root)}"), r.err
