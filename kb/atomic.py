@@ -64,6 +64,7 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
             # never written through: kb would make the folders of wherever it points
             raise WriteError(f"cannot write {link}: it is a link to a missing file ({target}); nothing written",
                              hint="restore the file it points to, or remove the link")
+    check_writable(target)
     tmp_dir = Path(tmp_dir) if tmp_dir else target.parent
     try:
         tmp_dir.mkdir(parents=True, exist_ok=True)
@@ -94,6 +95,19 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
         raise
     if durable:
         _fsync_dir(target.parent)
+
+
+def check_writable(target: Path) -> None:
+    """Refuse (WriteError) to replace a file its owner made read-only (chmod a-w references.bib):
+    replacing it through its folder, as an atomic write does, would succeed where writing into
+    it would not, even for root, and undo what the person asked for. A link is its file's."""
+    try:
+        mode = Path(target).stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise WriteError(f"cannot write {shown(target)}: it is read-only (its owner may not write it); "
+                         "nothing written", hint=f"chmod u+w {shown(target)} to let kb write it")
 
 
 def _device(path: Path) -> int | None:

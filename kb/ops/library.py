@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import decode_wide, read_input, saved_encoding, write_bytes, write_text
+from kb.atomic import check_writable, decode_wide, read_input, saved_encoding, write_bytes, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store import claimsfile
@@ -329,6 +329,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             if changed:
                 rewritten[path] = held.written(tomlkit.dumps(doc))
                 result.checks.append(kb.layout.relative(path))
+        # every file to be written can be: a read-only one refuses the rename before any is written
+        for path in [kb.layout.bib, *rewritten,
+                     *(note for note, body in note_texts.items() if rename_in_note(body, old, new)[1])]:
+            check_writable(path)
         # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
         for m in kb.sources.find(citekey=old):
             m.citekeys = [new if c == old else c for c in m.citekeys]

@@ -204,3 +204,33 @@ def test_kb_home_naming_a_file_is_said_for_what_it_is_in_one_line(kb_root, monke
     monkeypatch.setenv("KB_HOME", str(kb_root / where))
     r = run_kb("ls")
     assert r.code == 2 and r.err.count("\n") == 1 and r.err.startswith(f"kb: error: {said.format(root=kb_root)}"), r.err
+
+
+# -- a truth file its owner made read-only --------------------------------------------------------
+
+@pytest.mark.parametrize("file, args", [
+    ("references.bib", ("tag", "alpha2020energy", "+energy")),
+    ("claims/alpha2020energy.toml", ("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total")),
+    ("claims/checks.toml", ("rename", "alpha2020energy", "alpha2021energy")),     # written third, refused first
+    ("note.md", ("rename", "alpha2020energy", "alpha2021energy", "--note", "note.md")),
+])
+def test_a_truth_file_made_read_only_is_refused_in_one_line_and_nothing_is_written(alpha, monkeypatch, file, args):
+    """chmod a-w references.bib, then kb tag: kb replaced the file through its folder (an atomic
+    write needs no permission on the file itself), its mode kept, as if the person had not asked."""
+    import os
+
+    (alpha / "claims" / "checks.toml").write_text('[[check]]\nid = "c"\nstated = "1,287 MWh"\n'
+                                                  'expr = "alpha2020energy.energy"\n')
+    (alpha / "note.md").write_text("As [@alpha2020energy] says.\n")
+    assert run_kb("check").code == 0
+    monkeypatch.chdir(alpha)
+    before = {p: p.read_bytes() for p in [alpha / "references.bib", *sorted((alpha / "claims").iterdir()),
+                                          alpha / "note.md"]}
+    os.chmod(alpha / file, 0o444)
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    named = file if file == "note.md" else alpha / file         # as given on the command line
+    assert r.err.startswith(f"kb: error: cannot write {named}: it is read-only") and "chmod u+w" in r.err
+    assert {p: p.read_bytes() for p in before if p.exists()} == before
+    assert [q["id"] for q in run_kb("quote", "ls", "--json").json] == []
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
