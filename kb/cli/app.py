@@ -132,6 +132,14 @@ def _run(argv: list[str] | None) -> int:
         from click import exceptions as click_exc
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    nul = next((a for a in argv if "\0" in str(a)), None)
+    if nul is not None:
+        # No command line a shell runs can hold one (C strings end there), nor can a file name:
+        # given by a program calling kb, it is refused, not stored in a quote or a tag, nor
+        # turned into "embedded null byte" from deep inside.
+        err(f"kb: error: the argument {str(nul)[:60]!r} holds a NUL character (\\0), which no file name, "
+            "key or text kb keeps can hold\n")
+        return 2
     command = _root_command()
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)

@@ -144,9 +144,6 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
     if given:
         root = Path(given).expanduser()
         source = "--kb" if explicit else "KB_HOME"
-        if "\0" in str(root):
-            raise NoKnowledgeBase(f"{source} holds a NUL character, which no path can", hint="give the folder "
-                                  f"holding {MARKER}")
         try:
             kind = root.stat().st_mode
         except OSError:

@@ -234,3 +234,16 @@ def test_a_truth_file_made_read_only_is_refused_in_one_line_and_nothing_is_writt
     assert {p: p.read_bytes() for p in before if p.exists()} == before
     assert [q["id"] for q in run_kb("quote", "ls", "--json").json] == []
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
+
+
+@pytest.mark.parametrize("args", [("import", "a\0b.bib"), ("export", "bib", "-o", "a\0b"), ("--kb", "a\0b", "ls"),
+                                  ("quote", "add", "alpha2020energy", "emitted\0 552 tCO2e in total"),
+                                  ("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e",
+                                   "-t", "a\0b")])
+def test_an_argument_holding_a_nul_is_refused_in_one_line_before_anything(alpha, args):
+    """A program calling kb (no shell can pass one) got "internal error: ValueError: embedded
+    null byte" for a path, and a quote or a topic holding it was stored."""
+    before = (alpha / "claims" / "alpha2020energy.toml").read_bytes()
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.count("\n") == 1 and "holds a NUL character" in r.err, r.err
+    assert (alpha / "claims" / "alpha2020energy.toml").read_bytes() == before
