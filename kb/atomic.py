@@ -41,7 +41,8 @@ BOM = "\ufeff"
 #: errno values that mean "this cannot be written", said in a person's words.
 _WRITE_ERRORS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "the disk quota is used up",
                  errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
-                 errno.EPERM: "not permitted"}
+                 errno.EPERM: "not permitted",
+                 errno.EFBIG: "it would be larger than this process may write a file (a file-size limit, ulimit -f)"}
 
 
 def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durable: bool = True) -> None:
@@ -122,7 +123,9 @@ def _write_error(target: Path, exc: OSError) -> Exception:
     if why is None:
         return exc
     return WriteError(f"cannot write {target}: {why}; it is as it was",
-                      hint="free some space or make the folder writable, then run the command again")
+                      hint="raise the limit (ulimit -f unlimited), then run the command again"
+                      if exc.errno == errno.EFBIG else "free some space or make the folder writable, then run the "
+                                                       "command again")
 
 
 def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:

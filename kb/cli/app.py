@@ -199,7 +199,7 @@ def _cannot_write(exc: BaseException) -> str | None:
 
     full = ("; what was written before is kept, and the next kb command after space is freed brings "
             "the index up to date")
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot write{where}: {os.strerror(exc.errno).lower()}" + full
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):

@@ -247,3 +247,25 @@ def test_an_argument_holding_a_nul_is_refused_in_one_line_before_anything(alpha,
     r = run_kb(*args)
     assert r.code == 2 and r.err.count("\n") == 1 and "holds a NUL character" in r.err, r.err
     assert (alpha / "claims" / "alpha2020energy.toml").read_bytes() == before
+
+
+def test_a_file_size_limit_is_one_clear_line_and_the_files_are_as_they_were(alpha, monkeypatch):
+    """Under `ulimit -f` a write fails with EFBIG (Python ignores SIGXFSZ): it was "internal
+    error: OSError: [Errno 27] File too large"."""
+    import errno
+    import os
+
+    import kb.atomic
+
+    before = (alpha / "claims" / "alpha2020energy.toml").read_bytes()
+
+    def too_large(fd):
+        raise OSError(errno.EFBIG, os.strerror(errno.EFBIG))
+    monkeypatch.setattr(kb.atomic.os, "fsync", too_large)
+    r = run_kb("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total")
+    monkeypatch.undo()
+    assert r.code == 2 and r.err.count("\n") == 1 and r.err.startswith("kb: error: cannot write"), r.err
+    assert "a file-size limit, ulimit -f" in r.err and "ulimit -f unlimited" in r.err
+    assert (alpha / "claims" / "alpha2020energy.toml").read_bytes() == before
+    assert not list((alpha / ".kb" / "tmp").glob("*.tmp"))
+    assert run_kb("doctor").code == 0
