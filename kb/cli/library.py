@@ -17,7 +17,7 @@ from typing import List
 
 import typer
 
-from kb.cli.common import echo, emit_json
+from kb.cli.common import data, echo, emit_json, err, input_path
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.library import (
@@ -110,9 +110,17 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletio
     A key already renamed by hand in references.bib: `kb rename OLD NEW` moves what kb
     still keeps under OLD (its claims file, checks, cached sources) to NEW."""
 
-    result = rename_paper(open_kb(), old, new, notes=note)
+    if sum(str(n) == "-" for n in note) > 1:
+        raise UsageError("--note - (the note on stdin) can be given once")
+    result = rename_paper(open_kb(), old, new, notes=[input_path(n, "the note") for n in note])
     if as_json:
         emit_json(result.to_dict())
+        return
+    if result.stdin_note is not None:
+        # the note read from stdin goes to stdout, renamed; what was done is said on stderr
+        data(result.stdin_note)
+        err(f"kb: renamed {result.old} -> {result.new}; the note on stdin: {result.notes.get('-', 0)} "
+            "citation(s), written to stdout\n")
         return
     if result.followed:
         echo(f"followed the rename of {result.old} -> {result.new} made in references.bib "

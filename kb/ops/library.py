@@ -13,6 +13,7 @@ its Semantic Scholar list, the index, and citations in notes."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,6 +173,7 @@ class RenameResult:
     sources: int = 0
     notes: dict[str, int] = field(default_factory=dict)     # note -> citations rewritten
     followed: bool = False      # the entry was renamed by hand in references.bib: kb moved the rest
+    stdin_note: str | None = None   # a note read from standard input (--note -), renamed: for stdout
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -259,12 +261,24 @@ def _claims_file_or_none(kb: KB, key: str) -> Path | None:
         return None
 
 
+def _note_text(note) -> str:
+    """A note's text, as kb rename rewrites it (a byte-order mark kept); not UTF-8: one line."""
+    data = read_input(note, "the note")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        where = note if isinstance(note, (str, os.PathLike)) else getattr(note, "name", "<stdin>")
+        raise UsageError(f"{where}:{line}: the note is not UTF-8; nothing renamed",
+                         hint="save it as UTF-8") from None
+
+
 def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None) -> RenameResult:
     """Rename a citekey everywhere kb keeps it; the old key stays in the entry's `ids`."""
     import tomlkit
 
     notes = notes or []
-    note_texts = {note: read_input(note, "the note").decode("utf-8") for note in notes}
+    note_texts = {note: _note_text(note) for note in notes}
     with kb.writing():
         following = _renamed_by_hand(kb, old, new)
         if not following:
@@ -331,7 +345,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 result.checks.append(kb.layout.relative(path))
         # every file to be written can be: a read-only one refuses the rename before any is written
         for path in [kb.layout.bib, *rewritten,
-                     *(note for note, body in note_texts.items() if rename_in_note(body, old, new)[1])]:
+                     *(note for note, body in note_texts.items()
+                       if isinstance(note, (str, os.PathLike)) and rename_in_note(body, old, new)[1])]:
             check_writable(path)
         # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
         for m in kb.sources.find(citekey=old):
@@ -365,6 +380,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             result.claims_file = kb.layout.relative(new_path)
         for note, body in note_texts.items():
             renamed, n = rename_in_note(body, old, new)
+            if not isinstance(note, (str, os.PathLike)):       # standard input: written to stdout
+                result.stdin_note = renamed
+                result.notes["-"] = n
+                continue
             if n:
                 write_text(note, renamed, kb.layout.tmp)
             result.notes[str(note)] = n

@@ -269,3 +269,26 @@ def test_a_file_size_limit_is_one_clear_line_and_the_files_are_as_they_were(alph
     assert (alpha / "claims" / "alpha2020energy.toml").read_bytes() == before
     assert not list((alpha / ".kb" / "tmp").glob("*.tmp"))
     assert run_kb("doctor").code == 0
+
+
+# -- kb rename --note: standard input, and a note that is not UTF-8 ---------------------------------
+
+def test_rename_reads_a_note_on_stdin_and_writes_it_renamed_to_stdout(alpha, monkeypatch):
+    """`kb rename OLD NEW --note -` said "cannot read the note -: No such file or directory"."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"As [@alpha2020energy] says, p. 2.\n")))
+    r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", "-")
+    assert r.code == 0 and r.out == "As [@alpha2021energy] says, p. 2.\n", r.out + r.err
+    assert r.err == "kb: renamed alpha2020energy -> alpha2021energy; the note on stdin: 1 citation(s), written to " \
+                    "stdout\n"
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2021energy"]
+
+
+def test_rename_with_a_note_that_is_not_utf8_is_one_line_and_renames_nothing(alpha):
+    """It was "internal error: UnicodeDecodeError" (kb verify --note said "the note is not UTF-8")."""
+    (alpha / "note.md").write_bytes(b"As [@alpha2020energy] says.\nIt costs 5 \xa3.\n")
+    r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", alpha / "note.md")
+    assert r.code == 2 and r.err == f"kb: error: {alpha / 'note.md'}:2: the note is not UTF-8; nothing renamed " \
+                                    "(save it as UTF-8)\n", r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
