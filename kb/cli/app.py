@@ -12,6 +12,7 @@ input or a refused operation, 1 for failed checks."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import importlib
 import os
@@ -173,6 +174,14 @@ def _run(argv: list[str] | None) -> int:
         cannot = _cannot_write(exc)
         if cannot:
             err(f"kb: error: {cannot}\n")
+            return 2
+        if isinstance(exc, OSError) and exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
+            # a path given that no file can have (a name too long, a file used as a folder, links
+            # in a loop): the argument's, said in one line, not a bug of kb's
+            from kb.atomic import shown
+
+            name = shown(exc.filename)[:120] if exc.filename else "a path given"
+            err(f"kb: error: {name}: {(exc.strerror or str(exc)).lower()}\n")
             return 2
         if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):
             # A whole number given on the command line (a candidate, --top) that no row can

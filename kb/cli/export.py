@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from kb.atomic import shown
 from kb.cli.common import data, err, names_something, warn
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
@@ -57,7 +58,7 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
         warn(summary + "; --as-stored writes them as references.bib holds them")
     written = _emit(kb, text, output)
     if written:
-        err(f"kb: wrote {written}: {len(keys)} {noun}\n")
+        err(f"kb: wrote {shown(written)}: {len(keys)} {noun}\n")
 
 
 app = typer.Typer()
@@ -119,7 +120,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
             warn(f"{bib_path.name}: {result.bib_summary}")
         write_output(kb, bib_path, result.bib)
     write_output(kb, target, result.text)
-    written = [str(target)] + ([str(bib_path)] if bib_path else [])
+    written = [shown(target)] + ([shown(bib_path)] if bib_path else [])
     err(f"kb: wrote {', '.join(written)}: {len(result.quotes)} quotes, "
         f"{len(result.references)} references\n")
 

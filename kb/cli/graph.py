@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from kb.atomic import shown
 from kb.cli.common import data, echo, emit_json, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
@@ -156,7 +157,7 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
         return
     target = export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
     export.write_output(kb, target, graph.render(kb.db, fmt, extra))
-    echo(f"wrote {target}")
+    echo(f"wrote {shown(target)}")
 
 
 cite_app = typer.Typer(help="Citations from Semantic Scholar.", no_args_is_help=True)

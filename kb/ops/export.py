@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kb.atomic import write_text
+from kb.atomic import shown, write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
@@ -697,8 +697,11 @@ def output_path(kb: "KB", given: str | Path) -> Path:
     path = path if path.is_absolute() else Path.cwd() / path
     try:
         st = path.lstat()
-    except OSError:
+    except FileNotFoundError:
         st = None
+    except OSError as exc:      # a name too long, a file where a folder should be, a loop of links
+        raise UsageError(f"-o {shown(text)}: {(exc.strerror or str(exc)).lower()}; nothing written",
+                         hint="give the path of a file kb can write (or -o - for stdout)") from None
     if st is not None and stat.S_ISLNK(st.st_mode):
         raise UsageError(f"-o {text}: is a symbolic link; kb replaces the file it writes, so it would "
                          "replace the link", hint="give the path of a regular file (or -o - for stdout)")

@@ -146,8 +146,11 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
         source = "--kb" if explicit else "KB_HOME"
         try:
             kind = root.stat().st_mode
-        except OSError:
+        except FileNotFoundError:
             kind = None
+        except OSError as exc:      # a name too long, a file where a folder should be, links in a loop
+            raise NoKnowledgeBase(f"{source} points to {shown(root)}: {(exc.strerror or str(exc)).lower()}",
+                                  hint=f"give the folder holding {MARKER}") from None
         if kind is not None and not stat.S_ISDIR(kind):
             what = (f"the {MARKER} of a knowledge base" if root.name == MARKER and stat.S_ISREG(kind)
                     else "a file" if stat.S_ISREG(kind)

@@ -292,3 +292,27 @@ def test_rename_with_a_note_that_is_not_utf8_is_one_line_and_renames_nothing(alp
     assert r.code == 2 and r.err == f"kb: error: {alpha / 'note.md'}:2: the note is not UTF-8; nothing renamed " \
                                     "(save it as UTF-8)\n", r.err
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["alpha2020energy"]
+
+
+# -- paths no file can have, and paths holding a newline --------------------------------------------
+
+@pytest.mark.parametrize("args, said", [
+    (("export", "bib", "-o", "x" * 300), ": file name too long; nothing written"),
+    (("export", "bib", "-o", "references.bib/out.bib"), "-o references.bib/out.bib: not a directory; nothing written"),
+    (("graph", "export", "-o", "x" * 300), ": file name too long; nothing written"),
+    (("--kb", "x" * 300, "ls"), ": file name too long (give the folder holding kb.toml)"),
+    (("--kb", "references.bib/x", "ls"), "--kb points to references.bib/x: not a directory"),
+])
+def test_a_path_no_file_can_have_is_one_line_not_an_internal_error(alpha, monkeypatch, args, said):
+    """-o with a name over 255 bytes was "internal error: OSError: [Errno 36] File name too long";
+    --kb with one said "kb.toml is File name too long (restore .../kb.toml)"."""
+    monkeypatch.chdir(alpha)
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.count("\n") == 1 and r.err.startswith("kb: error: ") and said in r.err, r.err
+
+
+def test_an_export_to_a_name_holding_a_newline_is_said_in_one_line(alpha, monkeypatch):
+    monkeypatch.chdir(alpha)
+    r = run_kb("export", "bib", "-o", "out\nx.bib")
+    assert r.code == 0 and r.err == "kb: wrote " + repr(str(alpha / "out\nx.bib")) + ": 1 entries\n", r.err
+    assert (alpha / "out\nx.bib").read_text().startswith("@misc{alpha2020energy,")
