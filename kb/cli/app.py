@@ -22,9 +22,11 @@ from typing import Optional, TextIO
 
 import typer
 
+from kb.atomic import shown
 from kb.cli.commands import COMMANDS
-from kb.cli.common import echo, err, output_to, state
+from kb.cli.common import echo, err, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
+from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
 from kb.version import VERSION
 
@@ -159,15 +161,11 @@ def _run(argv: list[str] | None) -> int:
         err("kb: interrupted; what was written before is kept (run the command again to go on)\n")
         return 130
     except BrokenPipeError:             # a write kb.cli.common.write did not make
-        from kb.cli.common import reader_gone, stdout
-
-        reader_gone(stdout())
+        reader_gone(out_stream())
         return 0
     except SystemExit as exc:
         # click's own: its --help text written to a pipe read no more (`kb --help | head -1`),
         # which it ends in sys.exit(1) (nothing else kb runs exits so)
-        from kb.cli.common import reader_gone
-
         reader_gone(sys.stdout)
         return exc.code if isinstance(exc.code, int) and exc.code != 1 else 0
     except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
@@ -178,8 +176,6 @@ def _run(argv: list[str] | None) -> int:
         if isinstance(exc, OSError) and exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
             # a path given that no file can have (a name too long, a file used as a folder, links
             # in a loop): the argument's, said in one line, not a bug of kb's
-            from kb.atomic import shown
-
             name = shown(exc.filename)[:120] if exc.filename else "a path given"
             err(f"kb: error: {name}: {(exc.strerror or str(exc)).lower()}\n")
             return 2
@@ -270,8 +266,6 @@ def entry() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        from kb.cli.common import reader_gone
-
         reader_gone(sys.stdout)     # else the interpreter's own flush at exit says so, and exits 120
     sys.exit(code)
 
