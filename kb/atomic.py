@@ -402,6 +402,12 @@ def merge_conflict(text: str) -> int | None:
     return text.count("\n", 0, start.start()) + 1
 
 
+def said(value: str, limit: int = 80) -> str:
+    """A value a person gave, as an error message quotes it: its repr, or for a long one its
+    start and how long it is (a 5,000-character key is not printed whole)."""
+    return repr(value) if len(value) <= limit else f"{value[:60]!r}... ({len(value):,} characters)"
+
+
 def shown(path) -> str:
     """A path as an error message names it: as it is, or quoted with escapes when it holds
     a newline or another control character (the message stays one line, the name exact)."""

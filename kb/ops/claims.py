@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb import quantities
-from kb.atomic import write_text
+from kb.atomic import said, write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.quantities.units import format_unit, parse_unit, to_base
@@ -517,7 +517,7 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
             import difflib
 
             close = difflib.get_close_matches(only, known, n=3)
-            raise NotFound(f"no check {only!r}", hint=("did you mean " + ", ".join(close) + "?") if close
+            raise NotFound(f"no check {said(only)}", hint=("did you mean " + ", ".join(close) + "?") if close
                            else "see `kb check`")
     if not rows:
         return []

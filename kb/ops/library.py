@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import check_writable, decode_wide, read_input, saved_encoding, write_bytes, write_text
+from kb.atomic import check_writable, decode_wide, read_input, said, saved_encoding, write_bytes, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store import claimsfile
@@ -71,7 +71,7 @@ def paper_key(kb: KB, key: str) -> str:
 def _entry_block(bibfile: bibtex.BibFile, key: str):
     block = bibfile.by_key.get(key)
     if block is None:
-        raise NotFound(f"no entry {key!r} in references.bib",
+        raise NotFound(f"no entry {said(key)} in references.bib",
                        hint="the index is behind the file: run `kb rebuild`")
     return block
 
@@ -646,7 +646,7 @@ def remove_claim(kb: KB, name: str) -> tuple[str, str, list[str]]:
                           and (r[1] == ident or r[1].replace("-", "_") == ident)]
         found = list(dict.fromkeys(found))
         if not found:
-            raise NotFound(f"no claim {name!r}", hint="see `kb claims` (a claim is KEY.ID or ID)")
+            raise NotFound(f"no claim {said(name)}", hint="see `kb claims` (a claim is KEY.ID or ID)")
         if len(found) > 1:
             raise UsageError(f"{name!r} names {len(found)} claims: "
                              + ", ".join(f"{r[0]}.{r[1]}" for r in found) + "; nothing removed",

@@ -14,7 +14,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import read_input
+from kb.atomic import read_input, said
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
@@ -266,7 +266,7 @@ def remove_quote(kb: KB, quote_id: str) -> str:
     with kb.writing():
         row = kb.db.execute("select citekey, file from quotes where id = ?", [quote_id]).fetchone()
         if row is None:
-            raise NotFound(f"no quote {quote_id!r}", hint="see `kb quote ls`")
+            raise NotFound(f"no quote {said(quote_id)}", hint="see `kb quote ls`")
         records.drop_record(kb, row[1], "quote", quote_id)
     return row[0]
 
@@ -301,7 +301,7 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         rows.sort(key=lambda r: order.get(r["id"], len(order)))
         missing = [i for i in ids if i not in {r["id"] for r in rows}]
         if missing:
-            raise NotFound(f"no quote {missing[0]!r}", hint="see `kb quote ls`")
+            raise NotFound(f"no quote {said(missing[0])}", hint="see `kb quote ls`")
     return rows
 
 

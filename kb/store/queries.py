@@ -11,7 +11,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 
-from kb.atomic import escape_key
+from kb.atomic import escape_key, said
 from kb.errors import NotFound
 from kb.sources.citekey import key_form
 from kb.store.fts import topic_clause
@@ -29,7 +29,7 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
     """The error for a citekey the knowledge base does not have, with the keys it may mean."""
     close = [r[0] for r in conn.execute("select citekey from papers where citekey like ? limit 5",
                                         [f"%{citekey[:5]}%"])] if citekey else []
-    return NotFound(f"no paper {citekey!r} in the knowledge base",
+    return NotFound(f"no paper {said(citekey)} in the knowledge base",
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
 
 

@@ -316,3 +316,10 @@ def test_an_export_to_a_name_holding_a_newline_is_said_in_one_line(alpha, monkey
     r = run_kb("export", "bib", "-o", "out\nx.bib")
     assert r.code == 0 and r.err == "kb: wrote " + repr(str(alpha / "out\nx.bib")) + ": 1 entries\n", r.err
     assert (alpha / "out\nx.bib").read_text().startswith("@misc{alpha2020energy,")
+
+
+@pytest.mark.parametrize("args", [("show",), ("quote", "rm"), ("claim", "rm"), ("check", "--explain")])
+def test_a_huge_name_of_nothing_is_said_shortly(alpha, args):
+    """`kb show` of a 5,000-character key printed all of it back in its one line."""
+    r = run_kb(*args, "x" * 5000)
+    assert r.code == 2 and r.err.count("\n") == 1 and "... (5,000 characters)" in r.err and len(r.err) < 300, r.err
