@@ -206,7 +206,9 @@ def test_a_query_without_a_word_is_refused(root):
         for extra in ((), ("--json",)):
             r = run_kb("--kb", root, "search", *extra, "--", query)
             assert (r.code, r.out) == (2, ""), (query, r.code, r.out)
-            assert r.err.startswith("kb: error: nothing to search for in ") and r.err.count("\n") == 1, r.err
+            assert r.err.startswith("kb: error: nothing to search for in " if "\0" not in query else
+                                    "kb: error: the argument '\\x00' holds a NUL character") \
+                and r.err.count("\n") == 1, r.err
 
 
 def test_prefix_search_and_phrase_with_punctuation(root):

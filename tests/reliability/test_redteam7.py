@@ -28,7 +28,7 @@ def _indexed(root, table: str) -> int:
 
 # -- a claims file as an editor saved it ---------------------------------------------------------
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])      # -be: no byte-order mark
 def test_a_claims_file_saved_as_utf16_is_read_and_written_back_as_it_was_saved(alpha, encoding):
     """It was refused ("is UTF-16, not UTF-8") by every command, and kb rebuild indexed the
     knowledge base without its quotes and claims."""
@@ -61,9 +61,7 @@ def test_a_kb_toml_and_a_renamed_claims_file_keep_their_utf16(alpha):
 
 BREAKS = {
     "latin-1": lambda b: b.replace(b"1,287 MWh of energy", b"1,287 MWh of \xe9nergy"),
-    "toml": lambda b: b + b"[[claim]\nid = \n",
     "conflict": lambda b: b + b"<<<<<<< ours\nx = 1\n=======\nx = 2\n>>>>>>> theirs\n",
-    "utf-16 cut": lambda b: b.decode().encode("utf-16")[:-1],
 }
 
 
