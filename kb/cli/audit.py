@@ -22,8 +22,9 @@ def _line(r: Restatement, in_note: bool = False) -> str:
     if r.verdict == "differs" and r.difference is not None:
         pct = r.difference * 100
         # a figure off by less than a tenth of a percent is not shown as "-0.0 %"
-        text += f"  {r.cited_figure} there ({pct:+.1f} %)" if abs(pct) >= 0.1 or not pct else \
-            f"  {r.cited_figure} there ({pct:+.2g} %)"
+        shown = f"{pct:+.1f} %" if abs(pct) >= 0.1 or not pct else f"{pct:+.2g} %"
+        # a range that differs from the paper's range: which of its ends
+        text += f"  {r.cited_figure} there ({r.end} end {shown})" if r.end else f"  {r.cited_figure} there ({shown})"
     elif r.verdict == "confirmed" and r.cited_figure:
         text += f"  as {r.cited_figure}"
     if r.judged:

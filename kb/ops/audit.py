@@ -91,6 +91,9 @@ class Restatement:
     cited_page: int | None = None
     cited_figure: str | None = None
     difference: float | None = None     # (restated - source) / source, in the source's unit
+    #: a range that differs from the paper's range: the end that differs ("low" or "high"), whose
+    #: difference `difference` is
+    end: str | None = None
     sentence: str = ""
     cited_sentence: str = ""
     judged: str | None = None    # the verdict a person recorded, when there is one
@@ -514,16 +517,48 @@ def _figure_base(number: str, unit: str) -> tuple[float, float, float] | None:
     return _base(iv, unit) if iv is not None else None
 
 
-def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _SourceQ | None, float | None]:
+def _agrees(a: tuple[float, float, float], lo: float, nominal: float, hi: float, converted: bool) -> bool:
+    """Whether the figure `a` (lo, nominal, hi, in base units) restates the paper's figure lo … hi:
+    their intervals overlap, and a figure in another unit (`converted`) is the paper's to the
+    precision it is itself written with ("0.5 hours" of "30 minutes", "1.2 MWh" of "1,200 kWh",
+    "284 tCO2e" of "626,155 lbs"; never "171 days" of "6 months", which spans 5.5 to 6.5 months:
+    171 days are 5.6 months, a figure the paper does not give)."""
+    if not _overlap(a[0], a[2], lo, hi):
+        return False
+    if not converted:
+        return True
+    slack = 1e-9 * max(abs(a[0]), abs(a[2]))
+    return a[0] - slack <= nominal <= a[2] + slack
+
+
+@functools.lru_cache(maxsize=65536)
+def _converted(a: str, b: str) -> bool:
+    """Whether a figure in unit `a` is another unit's than one in `b` ("days" and "month"), not the
+    same unit spelled otherwise ("lbs CO2e" and "lbCO2e", "KWh" and "kWh")."""
+    fa, fb = _factor(a), _factor(b)
+    return fa is None or fb is None or abs(fa - fb) > 1e-9 * max(abs(fa), abs(fb))
+
+
+#: The ends of a range, as `kb audit` names the one that differs.
+ENDS = ("low", "high")
+
+
+def _verdict(figure: Candidate, sentence: str, src: _Source
+             ) -> tuple[str, _SourceQ | None, float | None, str | None]:
+    """The verdict on `figure`, the paper's figure it rests on, the relative difference, and for a
+    range that differs from the paper's range the end that differs ("low" or "high"; None else)."""
     if _interval(figure.number, figure.unit) is None:
-        return "not-in-source", None, None
+        return "not-in-source", None, None, None
     confirmed: list[_SourceQ] = []
     same_dim: list[tuple[_SourceQ, float]] = []
+    #: a range's nearest ranges of the paper: (q, the end that differs, its difference, the other's)
+    same_ranges: list[tuple[_SourceQ, str, float, float]] = []
     for q_unit, group in src.groups().items():
         unit = _same_dimension(figure.unit, q_unit)
         a = _figure_base(figure.number, unit) if unit is not None else None
         if a is None:
             continue
+        converted = _converted(unit, q_unit)
         a_ends = _range_ends(figure.number, unit)
         a_ends = tuple(_base(e, unit) for e in a_ends) if a_ends is not None else None
         for lo, nominal, hi, q, ends in group:
@@ -532,11 +567,16 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
             # is no restatement of one figure.
             if a_ends is not None and None not in a_ends:
                 same = ends is not None and None not in ends and all(
-                    _overlap(x[0], x[2], y[0], y[2]) for x, y in zip(a_ends, ends))
+                    _agrees(x, y[0], y[1], y[2], converted) for x, y in zip(a_ends, ends))
+                if not same and ends is not None and None not in ends and all(e[1] for e in ends):
+                    diffs = [(x[1] - y[1]) / abs(y[1]) for x, y in zip(a_ends, ends)]
+                    off = [not _agrees(x, y[0], y[1], y[2], converted) for x, y in zip(a_ends, ends)]
+                    i = 0 if off[0] and (not off[1] or abs(diffs[0]) >= abs(diffs[1])) else 1
+                    same_ranges.append((q, ENDS[i], diffs[i], abs(diffs[1 - i]) if off[1 - i] else 0.0))
             elif ends is None or None in ends:
-                same = _overlap(a[0], a[2], lo, hi)
+                same = _agrees(a, lo, nominal, hi, converted)
             else:
-                same = any(_overlap(a[0], a[2], e[0], e[2]) for e in ends)
+                same = any(_agrees(a, e[0], e[1], e[2], converted) for e in ends)
             if same:
                 confirmed.append(q)
             elif nominal:
@@ -549,15 +589,26 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
             a = _figure_base(figure.number, alt) if alt else None
             if a is None:
                 continue
+            converted = _converted(alt, unit)
             for lo, hi, page_no, number, line in src.bare_in(unit):
-                if _overlap(a[0], a[2], lo, hi):
+                if _agrees(a, lo, (lo + hi) / 2, hi, converted):
                     confirmed.append(_SourceQ(page_no, number, unit, line, _interval(number, unit)))
             if confirmed:
                 break
     words = _words(sentence)
     if confirmed:
         best = max(confirmed, key=lambda q: (len(words & _words(q.sentence)), -q.page))
-        return "confirmed", best, 0.0
+        return "confirmed", best, 0.0, None
+    # a range that misses is the paper's nearest range with one end (or both) changed: reported
+    # against that range, naming the end that differs, never against a figure between its ends
+    ranges = []
+    for q, end, diff, other in same_ranges:
+        shared = len(words & _words(q.sentence))
+        if shared >= SUBJECT_WORDS and 1 / CLOSE_FACTOR <= 1 + diff <= CLOSE_FACTOR:
+            ranges.append((shared, not other, -abs(diff) - other, q, diff, end))
+    if ranges:
+        *_, q, diff, end = max(ranges, key=lambda s: s[:3])
+        return "differs", q, diff, end
     scored = []
     for q, diff in same_dim:
         shared = len(words & _words(q.sentence))
@@ -569,8 +620,8 @@ def _verdict(figure: Candidate, sentence: str, src: _Source) -> tuple[str, _Sour
         scored.append((shared, -abs(diff), q, diff))
     if scored:
         shared, _, q, diff = max(scored, key=lambda s: (s[0], s[1]))
-        return "differs", q, diff
-    return "not-in-source", None, None
+        return "differs", q, diff, None
+    return "not-in-source", None, None, None
 
 
 def _restatable(cand: Candidate) -> bool:
@@ -692,13 +743,13 @@ def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.Order
                 continue
             seen.add(key)
             near = " ".join(page[max(start, cand.start - 160):min(end, cand.end + 160)].split())
-            verdict, q, diff = _verdict(cand, near, _held_source(kb, cited, sources))
+            verdict, q, diff, end_off = _verdict(cand, near, _held_source(kb, cited, sources))
             rid = _rid(citekey, page_no, figure, cited, cand.start)
             r = Restatement(id=rid, citing=citekey, citing_page=page_no, figure=figure, unit=cand.unit,
                             cited=cited, marker=marker, verdict=verdict,
                             cited_page=q.page if q else None,
                             cited_figure=f"{q.number} {q.unit}" if q else None,
-                            difference=round(diff, 4) if diff is not None else None,
+                            difference=round(diff, 4) if diff is not None else None, end=end_off,
                             sentence=" ".join(page[start:end].split()),
                             cited_sentence=q.sentence if q else "")
             if rid in judged:
@@ -776,12 +827,12 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
             seen.add((line_of, figure, tuple(keys)))
             # a citation of several works: the figure is checked against each, and confirmed by any
             judged = [(_verdict(cand, sentence, _source(kb, key, sources)), key) for key in keys]
-            (verdict, q, diff), citekey = min(judged, key=lambda j: rank[j[0][0]])
+            (verdict, q, diff, end_off), citekey = min(judged, key=lambda j: rank[j[0][0]])
             r = Restatement(id=_rid(name, line_of, figure, citekey), citing=name, citing_page=line_of,
                             figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
                             cited_page=q.page if q else None,
                             cited_figure=f"{q.number} {q.unit}" if q else None,
-                            difference=round(diff, 4) if diff is not None else None,
+                            difference=round(diff, 4) if diff is not None else None, end=end_off,
                             sentence=" ".join(sentence.split()), cited_sentence=q.sentence if q else "")
             if wanted is None or r.verdict in wanted:
                 out.append(r)

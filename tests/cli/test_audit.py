@@ -294,22 +294,41 @@ def test_a_figure_one_unit_off_differs_and_the_rows_come_in_the_notes_order(kb5,
     assert "4789 job there (-0.02 %)" in run_kb("audit", "--note", note).out       # not "-0.0 %"
 
 
-@pytest.mark.parametrize("figure, verdict", [
-    ("4 to 552 tCO2e", "confirmed"), ("between 4 and 552 tCO2e", "confirmed"), ("4-552 tCO2e", "confirmed"),
-    ("552 tCO2e", "confirmed"), ("4 tCO2e", "confirmed"),      # one of its ends
-    ("108 tCO2e", "differs"),           # between its ends: no figure the paper gives (was confirmed "as 4 to 552")
-    ("5 to 552 tCO2e", "differs"),      # another range (was confirmed by a figure inside it)
-    ("4 to 562 tCO2e", "differs"),
+@pytest.mark.parametrize("figure, verdict, end", [
+    ("4 to 552 tCO2e", "confirmed", None), ("between 4 and 552 tCO2e", "confirmed", None),
+    ("4-552 tCO2e", "confirmed", None), ("4,000 to 552,000 kg CO2e", "confirmed", None),
+    ("552 tCO2e", "confirmed", None), ("4 tCO2e", "confirmed", None),      # one of its ends
+    ("108 tCO2e", "differs", None),     # between its ends: no figure the paper gives (was confirmed "as 4 to 552")
+    # another range (was confirmed by a figure inside it): against the paper's range, naming the end that
+    # differs (was against the nearest single figure, 284 tCO2e)
+    ("5 to 552 tCO2e", "differs", "low"), ("4 to 562 tCO2e", "differs", "high"),
+    ("5 to 562 tCO2e", "differs", "low"), ("4,000 to 562,000 kg CO2e", "differs", "high"),
 ])
-def test_a_range_is_restated_by_its_ends_not_by_a_figure_between_them(kb5, tmp_path, figure, verdict):
+def test_a_range_is_restated_by_its_ends_not_by_a_figure_between_them(kb5, tmp_path, figure, verdict, end):
     """Patterson et al. p. 13 print "the 4 to 552 tCO 2 e from training of these NLP models":
     the least and the most of several models, not an uncertainty; and their text holds
     "000" only as the end of a number with a thousands space, never a figure."""
     note = tmp_path / "note.md"
     note.write_text(f"Training these NLP models emitted {figure} [@patterson2021carbon].\n")
-    rows = run_kb("audit", "--note", note, "--json").json
-    assert [r["verdict"] for r in rows] == [verdict], rows
+    result = run_kb("audit", "--note", note, "--json")
+    rows = result.json
+    assert [(r["verdict"], r["end"]) for r in rows] == [(verdict, end)], rows
     assert not any((r["cited_figure"] or "").startswith("000") for r in rows), rows
+    if end:
+        assert rows[0]["cited_figure"] == "4 to 552 tCO2e", rows
+        assert f"4 to 552 tCO2e there ({end} end +" in run_kb("audit", "--note", note).out
+
+
+def test_a_figure_in_another_unit_agrees_to_the_precision_the_note_writes_it_with(kb5, tmp_path):
+    """Strubell et al. p. 4 print "a period of 172 days (approx. 6 months)" and p. 3 "2 weeks (336
+    hours)": "171 days" is no restatement of "6 months" (5.5 to 6.5 months, but 171 days are 5.6
+    months, a figure the paper does not give); "4128 hours", "0.5 years" and "14 days" are."""
+    figures = {"171 days": "differs", "4128 hours": "confirmed", "0.5 years": "confirmed", "14 days": "confirmed",
+               "13 days": "differs", "4100 hours": "differs", "24.6 weeks": "confirmed", "24.4 weeks": "differs"}
+    note = tmp_path / "note.md"
+    note.write_text("".join(f"The project spanned {f} of model training [@strubell2019energy].\n\n" for f in figures))
+    rows = run_kb("audit", "--note", note, "--json").json
+    assert {r["figure"]: r["verdict"] for r in rows} == figures, rows
 
 
 def test_graph_export_carries_restatement_counts_on_citation_edges(kb5, tmp_path):
