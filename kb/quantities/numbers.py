@@ -113,7 +113,8 @@ _COUNT = (r"(?:(?i:inferences?|queries|query|images?|generations?|requests?|pred
 _LENGTH = r"(?:(?i:miles?|km)(?![A-Za-z]))"
 _RATIO = r"(?:[xX×](?![A-Za-z0-9])|times(?![A-Za-z])|(?i:fold)(?![A-Za-z]))"
 # Memory and clock rates: "12GB", "256GB RAM", "2.4GHz".
-_DATA = r"(?:[KMGTP]B|[KMGT]iB|[kMG]Hz|(?i:(?:kilo|mega|giga|tera)bytes?))(?![A-Za-z])"
+_DATA = (r"(?:(?i:[kmgt]?bps)|[kKMGT]b(?:it)?[ \t]?/[ \t]?s(?:ec)?|[KMGTP]B(?:ps|/s)?|[KMGT]iB|[kMG]Hz"
+         r"|(?i:(?:kilo|mega|giga|tera)bytes?))(?![A-Za-z])")
 
 _VOLUME = r"(?:(?i:gallons?|litres?|liters?)(?![A-Za-z]))"
 _DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT}|{_VOLUME})"
@@ -467,7 +468,15 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                                 None, None, "", "coefficient"))
             continue
         unit_kind, unit_text, unit_end = um
-        if unit_kind == "user":
+        held = _DEVICE_HOLDS.match(page, unit_end) if unit_kind == "device" else None
+        if held is not None and not _DEVICE_PLURAL_END.search(unit_text) and held.group("w").lower() not in _TIME_WORDS:
+            # "12 GPU nodes", "4 V100 GPU servers": a count of what the device word names (nodes),
+            # not of GPUs
+            noun = held.group("w").lower()
+            known = _canonical(noun)
+            canon = known if known is not None and known != "dimensionless" and _is_count(known) else "item"
+            unit_text, unit_end = f"{unit_text.strip()} {noun}", held.end("w")
+        elif unit_kind == "user":
             canon = _user_unit_name(unit_text, names)
         elif unit_kind == "device":
             canon = _canonical(_DEVICE_VERSION.sub(
@@ -680,6 +689,12 @@ _VS_AFTER = lazy(r"[ \t]*(?:vs\.?|versus|and|or|to)[ \t\n]+(?=[$€£\d])")
 # "213M parame-\nters". One or two words may stand between (an adjective, a model name).
 _DEVICE_PLURAL = lazy(r"(?:(TPU[ -]?v?\d\w*)|[VAPHKT]\d{1,3}\w*?)s")
 _TIME_WORDS = {"hours": "hour", "days": "day", "weeks": "week", "years": "year"}
+#: A plural noun after a device word used as its modifier ("12 GPU nodes", "8 TPU pods"): what the
+#: number counts; the device itself under another name ("GPU cards", "GPU devices") is the device.
+_DEVICE_HOLDS = lazy(r"[ \t]{1,3}(?P<w>(?!(?i:cards|devices|units|boards|accelerators|chips|months|minutes)\b)"
+                     r"[a-z]{3,}s)\b")
+#: A device word already plural or named as chips ("GPUs", "TPU chips", "V100s"): the count is of it.
+_DEVICE_PLURAL_END = lazy(r"(?i)(?:s|chips?)\s*$")
 _DEVICE_WORD = lazy(r"\b(?:[VAPHKT]\d{1,3}|TPU|GPU)")
 # A capitalised word right before the number: "Scope 2", "Tier 3", "Over 13K" (the
 # last at a sentence start, so not a name).

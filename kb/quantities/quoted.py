@@ -96,7 +96,7 @@ from kb.quantities.interval import (
     read_number,
 )
 from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
-from kb.quantities.units import count_noun, format_unit, parse_unit
+from kb.quantities.units import count_noun, format_unit, parse_unit, unit_powers
 from kb.text.lazyre import lazy
 
 __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note"]
@@ -506,11 +506,40 @@ def _label_or_name(plain: str, n: _Number) -> bool:
     return False
 
 
+#: What joins a range of labels ("T1–3", "Tables 2 to 4") and a list of them ("T1–3, 5–12", "2 and 4–6").
+_LABEL_RANGE_JOIN = lazy(r"(?:[-–—]|[ ]to[ ])\Z")
+_LABEL_LIST_JOIN = lazy(r"(?:,|[ ]and|[ ]&)[ ]?\Z")
+
+
+def _labels_dropped(plain: str, held: list[_Number]) -> list[_Number]:
+    """`held` without what is no figure (`_label_or_name`), nor the numbers that go on a label's:
+    a range's end after a label's number ("3" of "T1–3", "4" of "Tables 2–4") and a range listed
+    after it ("5–12" of "T1–3, 5–12"): labels all, never a figure in any unit."""
+    out: list[_Number] = []
+    label_end = None            # where the last label (or a label's range) ends
+    label_value = None          # its number
+    for i, n in enumerate(held):
+        gap = plain[label_end:n.start] if label_end is not None and label_end <= n.start else None
+        if _label_or_name(plain, n):
+            label_end, label_value = n.end, n.value
+            continue
+        nxt = held[i + 1] if i + 1 < len(held) else None
+        starts_range = nxt is not None and _PLAIN_DIGITS.fullmatch(nxt.text) is not None \
+            and nxt.value > n.value and _LABEL_RANGE_JOIN.fullmatch(plain[n.end:nxt.start]) is not None
+        if gap is not None and _PLAIN_DIGITS.fullmatch(n.text) and label_value is not None and n.value > label_value \
+                and (_LABEL_RANGE_JOIN.fullmatch(gap) or _LABEL_LIST_JOIN.fullmatch(gap) and starts_range):
+            label_end, label_value = n.end, n.value     # "3" of "T1–3", "5" and "12" of "T1–3, 5–12"
+            continue
+        label_end = label_value = None
+        out.append(n)
+    return out
+
+
 def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
     """`held` without what is no figure (`_label_or_name`), nor the groups of a number written
     with spaces between its thousands groups and a unit after it: "1 287 MWh" is 1287 MWh, never also 1 and "287 MWh" (groups
     without a unit after them may be a table's cells, and stay numbers of their own)."""
-    held = [n for n in held if not _label_or_name(plain, n)]
+    held = _labels_dropped(plain, held)
     spaced = [n for n in held if " " in n.text and n.text[0].isdigit()]
     if not spaced:
         return held
@@ -592,7 +621,7 @@ def _counts_things(claim_unit) -> bool:
     return bool(dims) and all(d in ("[count]", "[accelerator]") or d.startswith("[kbuser_") for d in dims)
 
 
-def _noun_after(plain: str, number: _Number) -> str | None:
+def _noun_after(plain: str, number: _Number, limit: int = 3) -> str | None:
     """What the quote prints after `number` when kb reads no unit there: the words
     ("web pages", "°C"), or None when nothing unit-like follows (the end, punctuation, a
     table's next cell, a word of the sentence: "11.49 for the model", "9 of them")."""
@@ -603,7 +632,7 @@ def _noun_after(plain: str, number: _Number) -> str | None:
             return None
         rest = plain[m.end():m.end() + 80].lstrip(" ")
     words = []
-    for _ in range(3):
+    for _ in range(limit):
         m = _WORD_AFTER.match(rest)
         if m is None:
             break
@@ -697,7 +726,25 @@ def _maybe_cell(plain: str, number: _Number) -> bool:
     rest = plain[number.end:].lstrip()
     before = plain[:number.start].split()
     return (not rest or rest[0].isdigit() or rest[0] in "−-×x$€£" or rest.split()[0] in ("N/A",)
-            or bool(before) and bool(_CELL_TOKEN.fullmatch(before[-1])))
+            or bool(before) and bool(_CELL_TOKEN.fullmatch(before[-1])) or _next_row(plain, number, before))
+
+
+#: A table's next row label after a row's last cell: a capitalised word and the rest of the label
+#: ("NY ↔SF 1984 Human life, avg, 1 year 11,023").
+_ROW_LABEL_AFTER = lazy(r"[ ]*(?P<w>[A-Z][a-z]{2,})(?:[ ]+[a-z]+)*[ ]*(?:[,(]|$)")
+
+
+def _next_row(plain: str, number: _Number, before: list[str]) -> bool:
+    """Whether `number` is the last cell of a table's row, the next row's label after it: a plain
+    number after a label's word (no word of a sentence), then a capitalised word that is no unit
+    and counts nothing ("1984 Human life, avg, ..."; never "12 Transformer models")."""
+    if not before or before[-1].lower().strip(",;:") in _SENTENCE_WORDS or not _CELL_TOKEN.fullmatch(number.text) \
+            or before[-1][-1:] in ".;:":
+        return False
+    m = _ROW_LABEL_AFTER.match(plain, number.end)
+    if m is None or _reads_as_unit(m.group("w")) or _reads_as_unit(m.group("w").lower()):
+        return False
+    return not any(_counted(w) for w in m.group(0).replace(",", " ").replace("(", " ").split())
 
 
 def _row_label_unit(plain: str, number: _Number) -> str | None:
@@ -815,7 +862,7 @@ def _has_dimension(unit: str | None) -> bool:
 def _unit_after(plain: str, number: _Number) -> str | None:
     """The unit kb reads in the words printed right after `number` ("°C" of "25 °C during"),
     the longest that reads as one; None when none does (things counted, the sentence)."""
-    noun = _noun_after(plain, number)
+    noun = _noun_after(plain, number, limit=5)       # "g CO2e per web page"
     if noun is None:
         return None
     words = noun.split()
@@ -904,8 +951,24 @@ def _kinds_differ(printed: str | None, mine: str | None) -> bool:
         return True
     if _is_count(printed) and _is_count(mine) and not _same_noun(printed, mine):
         return True             # "12 nodes" is no "12 models"; "3,000 queries" no "3,000 images"
+    per = [_RATE_SPLIT.split(text, maxsplit=1)[1] if text and _amount(text) else None for text in (printed, mine)]
+    if per[0] and per[1] and _is_count(per[0]) and _is_count(per[1]) and not _same_noun(per[0], per[1]):
+        return True             # "2 kWh per run" is no "2 kWh/image"; "0.5 Wh per query" no "0.5 Wh per prompt"
+    if _rate_kind(printed) and _rate_kind(mine) and _rate_kind(printed) != _rate_kind(mine):
+        return True             # "100 Mbps" is no "100 MHz", though both are so many a second
     kinds = [{(a or b).upper() for a, b in _HARDWARE.findall(text or "")} for text in (printed, mine)]
     return bool(kinds[0]) and bool(kinds[1]) and not kinds[0] & kinds[1]
+
+
+def _rate_kind(unit: str | None) -> str | None:
+    """"data" for a data rate ("Mbps", "Gb/s", "MB/s"), "frequency" for one in hertz; else None."""
+    try:
+        names = unit_powers(parse_unit(unit)) if unit else {}
+    except KBError:
+        return None
+    if any(n.endswith(("bit", "baud", "byte")) for n in names):
+        return "data"
+    return "frequency" if any(n.endswith("hertz") for n in names) else None
 
 
 def _is_count(unit: str | None) -> bool:
@@ -916,6 +979,17 @@ def _is_count(unit: str | None) -> bool:
         return dict(parse_unit(unit, nouns=True).dimensionality) == {"[count]": 1}
     except KBError:
         return False
+
+
+def _count_phrase_of(printed: str, noun: str) -> str:
+    """What a count the quote prints counts, with the hardware it names ("GPU nodes" of "12 GPU
+    nodes", "CPU cores" of "8 CPU cores"): its last words that read as one count, else `noun`."""
+    words = printed.split()
+    for k in range(min(3, len(words) - 1), 1, -1):
+        phrase = " ".join(words[-k:])
+        if _HARDWARE.search(phrase) and not any(c.isdigit() for c in words[-k]) and _is_count(phrase):
+            return phrase
+    return noun
 
 
 def _noun_key(unit: str) -> str:
@@ -943,7 +1017,11 @@ def _same_noun(printed: str, mine: str) -> bool:
     scale"; kb's own "item" is any, its "person" any count of people)."""
     a = {_noun_key(w) for w in printed.split()}
     b = {_noun_key(w) for w in mine.split()}
-    return bool(a & b) or "item" in a | b or "person" in a | b and a | b <= _PEOPLE
+    if "item" in a | b or "person" in a | b and a | b <= _PEOPLE:
+        return True
+    # what each counts, its last word, is among the other's words: "GPU nodes" and "nodes", but
+    # "CPU cores" are no "CPUs"
+    return _noun_key(printed.split()[-1]) in b and _noun_key(mine.split()[-1]) in a
 
 
 _RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
@@ -963,12 +1041,14 @@ def _per_holds(per: str | None, rate: str) -> bool:
         return False
     den = _RATE_SPLIT.split(rate, maxsplit=1)[1]
     try:
-        den_unit = parse_unit(den)
+        den_unit = parse_unit(den, nouns=True)      # "per run": a count of runs
         text = per.strip()
         per_iv = Interval.from_written(text if text[:1].isdigit() else f"1 {text}")
         conv = per_iv.to(den_unit)
     except (KBError, ValueError):
         return False
+    if per_iv.unit_text and _is_count(den) and _is_count(per_iv.unit_text) and not _same_noun(den, per_iv.unit_text):
+        return False            # "per run" is no "per image"
     return abs(conv.nominal - 1) <= max((conv.hi - conv.lo) / 2, 1e-9)
 
 
@@ -1121,7 +1201,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         unit = "" if c.unit == "dimensionless" else c.unit
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
         if unit and noun and _is_count(unit) and _is_count(noun) and _noun_key(unit) in ("item", _noun_key(noun)):
-            unit = noun             # "100,000 cores", "8.1M open access pa- pers": a count of those
+            # "100,000 cores", "8.1M open access pa- pers": a count of those; "12 GPU nodes", "8 CPU
+            # cores": of nodes and cores on that hardware (never "12 GPUs", nor "8 GPU cores")
+            unit = _count_phrase_of(re.sub(r"-\s+", "", printed[c.start:c.end]), noun)
         # a number with a unit of its own ("80GB" of "8 NVIDIA A100-SXM4-80GB GPUs") is not the candidate's
         inside = [n for n in held if c.start <= n.start and n.end <= c.end and n.unit is None]
         if unit and (c.kind == "quantity" and len(inside) == 1 or c.kind == "range" and inside) \

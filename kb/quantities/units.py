@@ -17,8 +17,10 @@ Dimension choices (each one is there to stop a wrong sum from passing silently):
   plain hours, and "60 GPUs for 4 hours" is 240 GPU-hours as it should be.
 - Things processed (inference, image, query, generation, request, prediction,
   sample, prompt, token, parameter, step) share one ``[count]`` dimension, so
-  "kWh per image" and "kWh per inference" agree, while "kWh per 1,000 images" stays
-  distinct from a plain kWh total.
+  "kWh per image" and "kWh per inference" agree in a check's arithmetic, while "kWh per
+  1,000 images" stays distinct from a plain kWh total. A claim is held to its quote's
+  noun, though: "2 kWh/image" is no figure of "2 kWh per run" (kb.quantities.quoted).
+- Data rates: "mbps", "Gbps", "Gb/s" are bits a second ("GBps", "MB/s" bytes a second).
 - FLOPs are ``[compute]``; "FLOPs" and "FLOPS" are both read as a count of
   operations (the plural), a rate is written "FLOP/s" ("TFLOPS/s", "PetaFLOPS/sec").
   ``pflop_s_day`` ("PFLOP/s-day") is 8.64e19 FLOP.
@@ -142,6 +144,8 @@ _CASE_ALIASES = {
     "wh": "Wh", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "pwh": "PWh",
     "kw": "kW", "mw": "MW", "gw": "GW", "tw": "TW",
     "usd": "USD", "eur": "EUR", "gpu": "gpu", "tpu": "tpu", "flop": "FLOP", "flops": "FLOP",
+    # data rates: "100 mbps", "10 Gbps" are bits a second (pint's "bps" is a baud, one a second)
+    "bps": "baud", "kbps": "kilobaud", "mbps": "megabaud", "gbps": "gigabaud", "tbps": "terabaud",
 }
 
 # Mass words that can carry "CO2e", mapped to kb's CO2e units.
@@ -225,6 +229,9 @@ _FLOP_WORDS_RE = lazy(r"(?i)\bfloating[-\s]point\s+operations?\b")
 _MICRO_RE = lazy(r"μ(?=[A-Za-z])")
 _DEGREE_RE = lazy(r"°\s?([CFK])?(?![A-Za-z])")
 _PER_RE = lazy(r"(?i)\bper\b")
+#: Bits a second written "Gb/s", "Mb/s": a prefix, "b" and a slash (pint reads "Gb" as a gilbert).
+_BYTES_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGTP])Bps(?![A-Za-z])")
+_BITS_RATE_RE = lazy(r"(?<![A-Za-z])([kKMGT])b\s*/(?=\s*s(?:ec(?:ond)?)?\b)")
 _PERCENT_WORD_RE = lazy(r"(?i)\bper\s?cent\b")
 _POINTS_WORD_RE = lazy(r"(?i)\bpercentage[\s-]+points?\b|(?<![A-Za-z_])pp(?![A-Za-z_])")
 _PERMILLE_WORD_RE = lazy(r"(?i)\bper\s?mill?e?\b")
@@ -291,6 +298,8 @@ def normalize_unit_text(text: str) -> str:
     t = _FLOP_RATE_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP/second", t)
     t = _FLOP_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP", t)
     t = _PER_RE.sub("/", t)
+    t = _BITS_RATE_RE.sub(lambda m: f"{m.group(1).replace('K', 'k')}bit/", t)     # "Gb/s": gigabits, no gilberts
+    t = _BYTES_RATE_RE.sub(lambda m: f"{m.group(1)}B/s", t)         # "GBps": gigabytes a second, no gigabaud
     t = t.replace("US$", "USD")
     return t
 
@@ -343,7 +352,7 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
             try:
                 factors.append([_lookup_unit_name(m.group("name"), text, user_names), sign])
             except UsageError:
-                if not (nouns and count_noun(m.group("name"))):
+                if not (nouns and (count_noun(m.group("name")) or _ACRONYM_PLURAL.fullmatch(m.group("name")))):
                     raise
                 factors.append([ureg.Unit("item"), sign])      # "cores", "kWh per run"
             sign = 1
@@ -412,6 +421,8 @@ def count_noun(word: str) -> bool:
     return not difflib.get_close_matches(word, _UNIT_WORDS, n=1, cutoff=0.8)
 
 
+#: A plural acronym: what a number counts ("8 CPUs", "12 LLMs", "28.9M PDFs").
+_ACRONYM_PLURAL = lazy(r"[A-Z]{2,6}s")
 _PHRASE_WORD = lazy(r"[A-Z][A-Z0-9]{1,7}|[a-z]{3,30}")
 
 
@@ -429,6 +440,49 @@ def _count_phrase(norm: str, user_names: frozenset[str]) -> "pint.Unit | None":
     except UsageError:
         return registry().Unit("item") if count_noun(last) else None
     return unit if dict(unit.dimensionality) == {"[count]": 1} else None
+
+
+_PLURALS = (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"))
+
+
+def count_forms(text: str) -> list[str]:
+    """How a count of the things `text` names is written, lower case, its last noun singular and
+    plural ("cores": "core", "cores"; "CPU cores": "cpu core", "cpu cores"; "queries": "query",
+    "queries"): a listing by a counted noun matches claims counting those things. Empty when
+    `text` counts nothing in particular (kb's "items") or is no count ("kWh", "GPUs")."""
+    try:
+        unit = parse_unit(text, nouns=True)
+    except UsageError:
+        lowered = " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in text.split())
+        try:
+            unit = parse_unit(lowered, nouns=True)      # "Cores", as a heading writes it
+        except UsageError:
+            return []
+    if dict(unit.dimensionality) != {"[count]": 1}:
+        return []
+    words = normalize_unit_text(text).lower().split()
+    if len(words) != len(text.split()) or not words or not all(w.isalnum() for w in words):
+        return []
+    *mods, head = words
+    if head in ("item", "items"):
+        return []
+    singular = head
+    for plural, one in _PLURALS:
+        if head.endswith(plural) and len(head) > len(plural) + 1:
+            singular = head[:-len(plural)] + one
+            break
+    else:
+        if head.endswith("s") and not head.endswith("ss"):
+            singular = head[:-1]
+    forms = {head, singular, singular[:-1] + "ies" if singular.endswith("y") and singular[-2:-1] not in "aeiou"
+             else singular + ("es" if singular.endswith(("s", "x", "ch", "sh")) else "s")}
+    try:
+        known = format_unit(unit) if str(unit) != "item" else None     # "people": person
+    except Exception:       # pragma: no cover - a count kb formats always
+        known = None
+    if known:
+        forms |= {known.lower(), known.lower() + "s"}
+    return sorted(" ".join([*mods, f]) for f in forms)
 
 
 #: Offset temperature scales and their differences.
@@ -516,7 +570,8 @@ def _known_spellings() -> list[str]:
 
 
 _DISPLAY = {"year": "year", "day": "day", "week": "week", "month": "month", "mile": "mile",
-            "percentage_point": "pp"}
+            "percentage_point": "pp", "baud": "bps", "kilobaud": "kbps", "megabaud": "Mbps", "gigabaud": "Gbps",
+            "terabaud": "Tbps"}
 
 
 def format_unit(unit: "pint.Unit") -> str:

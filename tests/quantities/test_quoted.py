@@ -909,3 +909,46 @@ def test_a_range_gives_its_first_number_its_scale_and_unit(value, quote, ok):
 ])
 def test_figures_of_the_sweep_of_real_sentences(value, quote, ok):
     _judged(value, quote, ok)
+
+
+#: A sentence counting nodes of GPUs and cores of CPUs: what it counts is the last noun.
+HARDWARE = "The cluster has 12 GPU nodes with 8 CPU cores each and 16 TPU chips."
+#: A table's rows (Strubell et al. p. 1): a row's last cell, then the next row's label.
+ROWS = "Consumption CO 2e (lbs) Air travel, 1 passenger, NY ↔SF 1984 Human life, avg, 1 year 11,023"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a device word before a counted noun modifies it: the sentence counts nodes and cores
+    *[(value, HARDWARE, ok) for value, ok in [
+        ("12 nodes", True), ("12 GPU nodes", True), ("12 node", True), ("12 GPUs", False), ("12 TPU nodes", False),
+        ("13 nodes", False), ("12 servers", False), ("8 cores", True), ("8 CPU cores", True), ("8 CPUs", False),
+        ("8 GPU cores", False), ("16 TPUs", True), ("16 TPU chips", True), ("16 GPUs", False)]],
+    ("8 CPUs", "each node has 8 CPUs", True), ("9 CPUs", "each node has 8 CPUs", False),
+    ("8 GPUs", "each node has 8 CPUs", False),
+    # a rate per counted things is per those things, singular or plural; another noun is another rate
+    *[(value, "each training run uses 2 kWh per run on average", ok) for value, ok in [
+        ("2 kWh/run", True), ("2 kWh per runs", True), ("2000 Wh/run", True), ("2 kWh/image", False),
+        ("2 kWh per inference", False), ("2 kWh/model", False), ("3 kWh/run", False)]],
+    *[(value, "It used 0.5 Wh per query and 3 g CO2e per page.", ok) for value, ok in [
+        ("0.5 Wh/query", True), ("500 mWh per query", True), ("0.5 Wh/prompt", False), ("0.5 Wh per image", False),
+        ("3 g CO2e/page", True), ("3 gCO2e per pages", True), ("3 g CO2e per document", False),
+        ("3 g CO2e per query", False)]],
+    # a data rate: bits a second, never a count of "mbps" nor a frequency
+    *[(value, "The link was 100 mbps and the CPU ran at 2.4 GHz.", ok) for value, ok in [
+        ("100 mbps", True), ("100 Mbps", True), ("100 Mbit/s", True), ("0.1 Gbps", True), ("0.1 Gb/s", True),
+        ("12.5 MB/s", True), ("100 MB/s", False), ("100 kbps", False), ("100 MHz", False), ("100 links", False),
+        ("2.4 GHz", True), ("2.4 Gbps", False)]],
+    # a range's end after a label, and a range listed after it, are labels: no figure in any unit
+    *[(value, "Table 3: Results T1–3, 5–12 were run; Tables 2–4 give 30 kWh.", ok) for value, ok in [
+        ("12 kWh", False), ("3 kWh", False), ("5 kWh", False), ("4 kWh", False), ("12", False), ("30 kWh", True)]],
+    ("5 kWh", "Sections 2 and 3 cost 5–12 kWh", True), ("12 kWh", "Sections 2 and 3 cost 5–12 kWh", True),
+    ("30 kWh", "As in Table 2 - 30 kWh were used", True),
+    # a row's last cell before the next row's label is in the header's unit
+    *[(value, ROWS, ok) for value, ok in [
+        ("1984 lbs CO2e", True), ("1984 lb CO2e", True), ("900 kg CO2e", True), ("1985 lbs CO2e", False),
+        ("1984 kg CO2e", False), ("1984 kWh", False), ("11,023 lbs CO2e", True), ("11,023 kg CO2e", False)]],
+    ("12 models", "The energy (kWh) covers 12 Transformer models in total", True),
+    ("12 kWh", "The energy (kWh) covers 12 Transformer models in total", False),
+])
+def test_what_a_count_or_a_rate_counts_and_a_labels_or_a_rows_number(value, quote, ok):
+    _judged(value, quote, ok)
