@@ -19,6 +19,7 @@ from kb import quantities
 from kb.atomic import said, write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
+from kb.quantities import units
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
@@ -198,7 +199,7 @@ def _bound(option: str, text: str):
         raise UsageError(f"{option} {text!r} names nothing", hint="give a figure with its unit, e.g. \"1 kWh\"")
     try:
         interval = intervals.Interval.from_written(text.strip())
-        return to_base(interval.nominal, interval.unit_text)
+        return to_base(interval.nominal, interval.unit_text, nouns=True)
     except KBError as exc:
         raise UsageError(f"{option} {text!r}: {exc.message}",
                          hint="give a figure with its unit, e.g. \"1 kWh\"") from None
@@ -215,12 +216,22 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
         try:
             _, base_unit = to_base(1.0, unit)
         except KBError as exc:
-            raise UsageError(f"--unit {unit!r}: {exc.message}") from None
+            # a noun kb has no unit for names a count, when claims count those things ("cores",
+            # "CPU cores"); a word no claim counts stays an unknown unit ("blorp", "kWhh")
+            forms = units.count_forms(unit)
+            if not forms or kb.conn.execute(
+                    "select 1 from claims where " + " or ".join(["(' ' || lower(trim(unit))) like ?"] * len(forms))
+                    + " limit 1", [f"% {f}" for f in forms]).fetchone() is None:
+                raise UsageError(f"--unit {unit!r}: {exc.message}",
+                                 hint=f"no claim here counts {unit}" if forms else None) from None
+            _, base_unit = to_base(1.0, "item")
     bounds = {}
+    counted = [unit] if unit else []
     for option, text, op in (("--min", minimum, ">="), ("--max", maximum, "<=")):
         if text is None:
             continue
         value, bound_unit = bounds[option] = _bound(option, text)
+        counted.append(text.strip().lstrip("0123456789.,+- "))
         if base_unit and bound_unit != base_unit:
             raise UsageError(f"{option} {text!r} is not in the same kind of unit as {set_by}")
         base_unit, set_by = bound_unit, set_by or f"{option} {text!r}"
@@ -232,6 +243,13 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
     if base_unit is not None:
         where += " and base_unit = ?"
         params.append(base_unit)
+    for text in counted:
+        # a count of things named ("cores", "CPU cores", "queries"): claims counting those, singular or
+        # plural, not every count ("12 nodes" is no figure in cores)
+        forms = units.count_forms(text)
+        if forms:
+            where += " and (" + " or ".join(["(' ' || lower(trim(unit))) like ?"] * len(forms)) + ")"
+            params += [f"% {f}" for f in forms]
     return where, params
 
 

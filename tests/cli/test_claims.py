@@ -681,6 +681,33 @@ def test_counts_model_sizes_and_table_cells_from_claim_add_to_verify(scaled, val
     assert r.code == 1 and "value-mismatch claim luccioni2023power.n" in r.out
 
 
+def test_claims_are_listed_by_the_things_they_count(scaled):
+    """`kb claims --unit cores` lists the claims counting cores (singular or plural, "CPU cores"
+    too), not every count: a noun kb has no unit for is a count when claims count it; a word no
+    claim counts stays an unknown unit."""
+    for value, quote, key in [("100,000 cores", "It ran on 100,000 cores", "cores"),
+                              ("30M papers", "Semantic Scholar holds 30M papers", "papers"),
+                              ("13K images", "13K images", "images"), ("626,155 lbs", "Emissions (lbs) NAS 626,155", "lbs")]:
+        assert run_kb("claim", "add", "luccioni2023power", value, "--quote", quote, "--id", key).code == 0
+
+    def ids(*args):
+        r = run_kb("claims", *args, "--json")
+        assert r.code == 0, r.err
+        return [c["id"] for c in r.json]
+    for unit in ("cores", "core", "Cores"):
+        assert ids("--unit", unit) == ["cores"]
+    assert ids("--unit", "papers") == ids("--unit", "paper") == ["papers"]
+    assert ids("--unit", "image") == ["images"]             # kb's own count: images, not cores or papers
+    assert ids("--unit", "items") == ["cores", "papers", "images"]      # any count
+    assert ids("--min", "50000 cores") == ["cores"] and ids("--min", "5000 images") == ["images"]
+    assert ids("--unit", "lb") == ["lbs"] and ids("--unit", "nodes") == []       # kb's own count: no claim of it
+    assert "100,000 cores" in run_kb("claims", "--unit", "cores").out
+    for unit in ("blorp", "CPU cores", "kWhh"):
+        r = run_kb("claims", "--unit", unit)
+        assert r.code == 2 and r.err.startswith(f"kb: error: --unit '{unit}': unknown unit"), r.err
+        assert ("no claim here counts" in r.err) is (unit != "kWhh"), r.err
+
+
 @pytest.mark.parametrize("value, said", [
     ("522 smartphone charges", "cannot read the value '522 smartphone charges'"),
     ("522 charges", "cannot read the value '522 charges'"),
