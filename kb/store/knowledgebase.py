@@ -29,8 +29,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: of kb.quantities.units): bumped when its verdicts change, so an index made by an older kb
 #: decides again, once, whether each claim stands (`KB.reread_claims`), without waiting for its
 #: file to change or `kb rebuild`. 2: table headers' units, ranges' scales, model sizes, counts
-#: of things by their noun.
-CLAIM_READING = "2"
+#: of things by their noun. 3: what a count of hardware counts ("12 GPU nodes": nodes), a rate's
+#: counted noun ("per run"), data rates, labels' ranges, a row's last cell before the next row's label.
+CLAIM_READING = "3"
 
 T = TypeVar("T")
 
