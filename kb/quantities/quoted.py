@@ -27,6 +27,13 @@ things ("100,000 nodes"), a unit kb cannot read ("950 charges") nor a physical f
 million kWh", "30M kg", "30M %", "$30M"). A noun kb has no unit for is a count in a claim's
 value too ("100,000 cores", "2 kWh per run": `kb.quantities.units.parse_unit`'s `nouns`).
 
+A list's unit, printed after its last number, is each number's ("62, 74, 112 days" holds "62 days",
+never "62 months"); a count out of a total counts the total's things ("18 out of 20 participants"),
+and a bound's words stand between a count and its noun ("3 or fewer courses"). A number in parentheses
+after a percentage or a plural noun is the count it is of ("92% (22)" never holds "22%"); a number in
+words with no unit after it holds a count or a bare number, never a percentage ("one in five" is no
+"5%"); and a factor is no count ("130 times out of 400 cards" never holds "400 times").
+
 A range's unit and scale are its first number's too: "from 10 to 20 kWh" holds "10 kWh",
 "between 2 and 3 billion parameters" "2 billion parameters", "$2–3 million" "$2 million".
 
@@ -551,8 +558,47 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
 #: What may start a unit printed after a number: a letter or a unit's sign, a factor's "×" or "-fold".
 _UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/×]|-fold\b")
 _CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£|USD|EUR|GBP)")
+#: A list going on after a number: ", 74", " and 8".
+_LIST_ON = lazy(r"(?:,[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ])\d")
 #: A range going on after a number: "-20", "– 20", "to 20".
 _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
+
+
+#: What joins the numbers of a list: "62, 74", "4 and 8", "2, 4, and 8".
+_LIST_JOIN = lazy(r",[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ]")
+#: A count's total after it: "18 out of 20 participants", "27 of the 40 papers".
+_OUT_OF = lazy(r"[ ]+(?:out[ ]+)?of[ ]+(?:the[ ]+)?(?=\d)")
+#: A bound's words after a count, before what it counts: "3 or fewer courses", "5 or more GPUs".
+_OR_BOUND = lazy(r"[ ]+or[ ]+(?:fewer|more|less|greater|so)\b")
+#: A number in parentheses right after a percentage or a plural noun: the count it is of ("92% (22)",
+#: "79% of participants (19)").
+_PERCENT_BEFORE_PAREN = lazy(r"(?:[%‰]|[a-z]{2,}s)[ ]?\($")
+
+
+def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:
+    """Whether the quote's number `h`, though of the claim's value, cannot hold a claim in
+    `value_unit`: a number in words with no unit after it holds a count or a bare number, never a
+    percentage or a physical figure ("one in five" is no "5%"); a number in parentheses after a
+    percentage or a plural noun is the count it is of ("92% (22)" is no "22%", "participants (19)"
+    no "19%")."""
+    if not value_unit or claim_unit is None or _counts_things(claim_unit):
+        return False
+    if h.unit is None and not any(c.isdigit() for c in h.text) and _unit_after(plain, h) is None:
+        return True
+    return bool(_PERCENT_BEFORE_PAREN.search(plain, max(0, h.start - 30), h.start)) \
+        and plain[h.end:h.end + 1] == ")"
+
+
+def _total_noun(plain: str, number: _Number) -> str | None:
+    """What a count and its total count: "participants" of "18 out of 20 participants"."""
+    m = _OUT_OF.match(plain, number.end)
+    if m is None:
+        return None
+    total = _NUM.match(plain, m.end())
+    if total is None:
+        return None
+    after = _Number(total.group(0), total.start(), total.end(), Decimal(0), Decimal(0))
+    return _count_word_after(plain, after)
 
 
 def _unit_text(value: str, wanted: list[_Number]) -> str:
@@ -599,6 +645,8 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     rest = plain[number.end:number.end + 80].lstrip(" ")
     if _RANGE_ON.match(rest):
         return False            # "10-20 kWh": the unit after the range is this number's too
+    if unit and _LIST_ON.match(plain, number.end):
+        return False            # "62, 74, 112 days": the unit after the list is each number's
     if not rest or not _UNIT_START.match(rest):
         return True
     if not unit:
@@ -1064,10 +1112,17 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         noun = _noun_after(plain, number) if not unitless else None
         if _is_count(value_unit):
             # "100,000 cores" holds "100,000 cores" (and "core"), never "100,000 nodes"; "twenty-five
-            # runs" never "25 models"
+            # runs" never "25 models"; "3 or fewer STEM courses" counts courses
+            bound = _OR_BOUND.match(plain, number.end)
+            if bound is not None:
+                number = _Number(number.text, number.start, bound.end(), number.value, number.half)
+                noun = _noun_after(plain, number) if not unitless else None
             direct = _count_word_after(plain, number)
             if noun and noun[:1].isupper() and _maybe_cell(plain, number):
                 noun = direct = None    # "45.2 46.8 Bibliography entries 27.6": the next row's label
+            total = _total_noun(plain, number)
+            if total is not None:
+                noun = direct = total   # "18 out of 20 participants": participants
             words = (noun or direct or "").split()
             words += [words[i][:-1] + words[i + 1] for i in range(len(words) - 1) if words[i].endswith("-")]   # "pa- pers"
             if direct or any(_counted(word) for word in words):     # "1.5M full text yes": a table's next cell
@@ -1229,6 +1284,18 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             printed_unit[(n.start, n.end)] = n.unit
             if not unitless:
                 with_units.append((n, _printed_figure(n, n.unit), n.unit))
+    # A list whose unit is printed after its last number ("62, 74, 112, 121 days", "2, 4 and 8 GPUs"):
+    # each number of it is in that unit, never in any other
+    for n, nxt in reversed(list(zip(held, held[1:]))):
+        unit = printed_unit.get((nxt.start, nxt.end))
+        if unit and (n.start, n.end) not in printed_unit and n.unit is None and _PLAIN_DIGITS.fullmatch(n.text) \
+                and _LIST_JOIN.fullmatch(plain, n.end, nxt.start) and _PLAIN_DIGITS.fullmatch(nxt.text):
+            printed_unit[(n.start, n.end)] = unit
+            if not unitless:
+                try:
+                    with_units.append((n, _printed_figure(n, unit), unit))
+                except KBError:
+                    pass
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
     # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
     # A table's cell takes its unit from its row's label or its columns' headers ("Emissions
@@ -1276,12 +1343,16 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         ids = {(n.start, n.end) for n in kept}
         held = kept
         with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) in ids]
-    # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not
+    # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not, nor
+    # a count ("400 cards")
     factor = claim_unit is not None and unitless and bool(value_unit)
     missing: list[str] = []
     for w in wanted:
         if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
-               and not (factor and _has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h)))
+               and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
+                                    or _count_word_after(plain, h) is not None
+                                    or _is_count(printed_unit.get((h.start, h.end)))))
+               and not _no_figure_for(plain, h, value_unit, claim_unit)
                and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
                     and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
                                        or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
@@ -1345,8 +1416,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     bound = bound_of(_plain(value))[0]
     if bound is not None:      # "up to 50%": only a number the quote prints as such a bound
         held = [h for h in held if _bound_at(plain, h) == bound]
-    if all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+    if not (unit and _is_count(unit)) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h)))      # "BLOOMz-560M", "US$7.25"
+               and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
                and not (unit and _maybe_cell(plain, h) and _header_units(plain, h)) for h in held)
            for w in wanted):
         return _unit_unread(value) if unit else None

@@ -952,3 +952,39 @@ ROWS = "Consumption CO 2e (lbs) Air travel, 1 passenger, NY ↔SF 1984 Human lif
 ])
 def test_what_a_count_or_a_rate_counts_and_a_labels_or_a_rows_number(value, quote, ok):
     _judged(value, quote, ok)
+
+
+#: Real sentences of the corpus (Dodge et al. 2022, Luccioni & Hernandez-Garcia 2023, CiteSee, Paper Plain).
+DAYS = "after the study had concluded for more than two months (62, 74, 112, 121 days at the time of writing)."
+SHARE = "79% of participants (19) had taken 3 or fewer STEM course since high school and 92% (22) had never"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a list's unit, printed after its last number, is each number's
+    *[(value, DAYS, ok) for value, ok in [
+        ("62 days", True), ("74 days", True), ("112 days", True), ("121 days", True), ("2 months", True),
+        ("62 months", False), ("112 hours", False), ("74 weeks", False), ("211 days", False)]],
+    ("20 Wh", "consumed between 20 and 38Wh (or 0.02 to 0.04 kWh)", True),
+    ("20 kWh", "consumed between 20 and 38Wh (or 0.02 to 0.04 kWh)", False),
+    # a number in parentheses after a percentage is the count it is of; a count's bound before its noun
+    *[(value, SHARE, ok) for value, ok in [
+        ("79%", True), ("92%", True), ("19 participants", True), ("22", True), ("3 courses", True),
+        ("≤ 3 courses", True), ("22%", False), ("19%", False), ("19 papers", False), ("97%", False)]],
+    ("3 courses", "11 participants had taken 3 or fewer STEM courses since high school.", True),
+    ("3 participants", "11 participants had taken 3 or fewer STEM courses since high school.", False),
+    # a count out of a total counts the total's things
+    *[(value, "18 out of 20 participants selected the Key Questions themselves", ok) for value, ok in [
+        ("18 participants", True), ("20 participants", True), ("18", True), ("18 papers", False),
+        ("18 questions", False), ("81 participants", False)]],
+    # a factor is no count: "130 times out of 400 cards"
+    *[(value, "gives the right answer 130 times out of 400 cards.", ok) for value, ok in [
+        ("130 times", True), ("400 cards", True), ("130x", True), ("400 times", False), ("130 %", False),
+        ("130 cards", False)]],
+    # a number in words holds a count or a bare number, no percentage: "one in five (21%)"
+    *[(value, "inline citations accounted for around one in five (21%) of paper discoveries", ok) for value, ok in [
+        ("21%", True), ("5", True), ("5%", False), ("21 pp", False), ("12%", False)]],
+    ("14 times", "doing so on average 13 times for Key Questions and 14 for Answer Gists.", True),
+    ("41 times", "doing so on average 13 times for Key Questions and 14 for Answer Gists.", False),
+])
+def test_figures_of_the_third_sweep_of_real_sentences(value, quote, ok):
+    _judged(value, quote, ok)
