@@ -422,7 +422,7 @@ _CITATION = lazy(r"\[\s*\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*(?:\s*,\s*[A-Za-z][\w .
 _LABEL_BEFORE = lazy(r"(?i)(?:\b(?:table|tables|figure|figures|fig|figs|section|sections|sec|eq|eqs|equation|"
                      r"appendix|chapter|algorithm|footnote|page|pages|p|pp|line|lines|version)\.?|§)\s*\(?\s*$")
 #: A word a year follows: "in 2016", "compared with 2010", "since 2012".
-_YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|during|before|after|circa|year|early|late|"
+_YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|for|during|before|after|circa|year|early|late|"
                     r"mid|and|or|between)\s+$")
 
 
@@ -571,8 +571,8 @@ _OUT_OF = lazy(r"[ ]+(?:out[ ]+)?of[ ]+(?:the[ ]+)?(?=\d)")
 #: A bound's words after a count, before what it counts: "3 or fewer courses", "5 or more GPUs".
 _OR_BOUND = lazy(r"[ ]+or[ ]+(?:fewer|more|less|greater|so)\b")
 #: A number in parentheses right after a percentage or a plural noun: the count it is of ("92% (22)",
-#: "79% of participants (19)").
-_PERCENT_BEFORE_PAREN = lazy(r"(?:[%‰]|[a-z]{2,}s)[ ]?\($")
+#: "79% of participants (19)", "Dev (10%, 454)").
+_PERCENT_BEFORE_PAREN = lazy(r"(?:[%‰]|[a-z]{2,}s)[ ]?\($|\([^()]{0,12}[%‰],[ ]?$")
 
 
 def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:

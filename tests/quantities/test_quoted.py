@@ -983,6 +983,13 @@ SHARE = "79% of participants (19) had taken 3 or fewer STEM course since high sc
     # a number in words holds a count or a bare number, no percentage: "one in five (21%)"
     *[(value, "inline citations accounted for around one in five (21%) of paper discoveries", ok) for value, ok in [
         ("21%", True), ("5", True), ("5%", False), ("21 pp", False), ("12%", False)]],
+    # a count in parentheses after a share and a comma; a year after "for"
+    *[(value, "We split all cases into train (70%, 3177 samples), Dev (10%, 454), and Test (30%, 908).", ok)
+      for value, ok in [("454", True), ("908", True), ("3177 samples", True), ("10%", True), ("454%", False),
+                        ("908 samples per hour", False), ("3177 cases", False), ("17%", False)]],
+    ("95.6%", "which allowed Google to average 95.6% net CFE for 2020.", True),
+    ("2020%", "which allowed Google to average 95.6% net CFE for 2020.", False),
+    ("2020 kWh", "which allowed Google to average 95.6% net CFE for 2020.", False),
     ("14 times", "doing so on average 13 times for Key Questions and 14 for Answer Gists.", True),
     ("41 times", "doing so on average 13 times for Key Questions and 14 for Answer Gists.", False),
 ])
