@@ -34,7 +34,7 @@ from kb.store.queries import (
 )
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
-from kb.text.names import name_key, parse_names
+from kb.text.names import author_key, name_key, parse_names, split_names
 from kb.text.versions import labelled, normalise_version, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
@@ -567,6 +567,8 @@ def _bib_entry(fields: dict[str, str], key: str) -> reflist.RefEntry:
     doi = doi or identifiers.find_doi_in_text(fields.get("url", "")) or identifiers.find_acl_doi_in_text(where)
     names, _ = parse_names(fields.get("author") or fields.get("editor"))
     first = names[0].family or names[0].literal if names else None
+    if first and not first.isascii():       # '王, 小明' is keyed whole, as the papers' rows key it
+        first = author_key(split_names(fields.get("author") or fields.get("editor"))[0])
     year = None
     m = re.search(r"(1[89]\d\d|20\d\d)", fields.get("year") or fields.get("date") or "")
     if m:

@@ -19,6 +19,7 @@ citekeys start with, what "X et al." shows, and what CSL-JSON's family holds.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ __all__ = [
     "is_organisation",
     "name_key",
     "first_author_key",
+    "author_key",
     "to_bibtex_name",
 ]
 
@@ -236,16 +238,43 @@ _NOT_LOWER_RE = lazy(r"[^a-z]")
 def name_key(name: str | None) -> str:
     """A name as lower-case ASCII letters only ('Hernández-García' ->
     'hernandezgarcia', 'J¨org' -> 'jorg', 'M{\\"u}ller' -> 'muller'): how first
-    authors are compared (papers.first_author holds this form)."""
+    authors are compared (papers.first_author holds this form). A name with no
+    letter of the Latin alphabet keeps the letters of its own script, lower-cased,
+    spaces and marks dropped ('王小明', '김철수', 'Иванов' -> 'иванов'): no
+    transliteration, so a name written in its script matches only itself so written."""
     if not name:
         return ""
     if "\\" in name or "{" in name:
         name = latex_to_text(name)
-    if not name.isascii():
-        name = ascii_fold(fix_pdf_accents(name))
-    return _NOT_LOWER_RE.sub("", name.lower())
+    if name.isascii():
+        return _NOT_LOWER_RE.sub("", name.lower())
+    folded = ascii_fold(fix_pdf_accents(name))
+    key = _NOT_LOWER_RE.sub("", folded.lower())
+    if key:
+        return key
+    # (NFC again: NFKD took Hangul syllables apart into their letters)
+    return "".join(ch for ch in unicodedata.normalize("NFC", folded).casefold() if ch.isalpha())
+
+
+# Han, kana and Hangul: scripts that write a person's family name first, given name after
+_FAMILY_FIRST_SCRIPT_RE = lazy("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3005\u30fb\u00b7 ,]+$")
+
+
+def author_key(author: str | None) -> str:
+    """name_key() of one author's family name ('Last, First', 'First von Last', or a
+    corporate name). A name written in Han, kana or Hangul is keyed whole, family
+    name first as those scripts write it, since where its family name ends is not
+    marked: '王小明', '王 小明' and BibTeX's '王, 小明' are all '王小明'."""
+    if not author or not author.strip():
+        return ""
+    if not author.isascii() and _FAMILY_FIRST_SCRIPT_RE.match(author.strip()):
+        name = parse_name(author)
+        if not name.literal:
+            whole = name.family + name.given if "," in author else author
+            return name_key(whole)
+    return name_key(last_name(author))
 
 
 def first_author_key(authors: list[str]) -> str:
-    """name_key() of the first author's family name."""
-    return name_key(last_name(authors[0])) if authors else ""
+    """author_key() of the first author: the key of the family name."""
+    return author_key(authors[0]) if authors else ""

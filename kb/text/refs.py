@@ -934,6 +934,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not chunks:
         return None
     first = chunks[0]
+    if not first.isascii() and all(map(_cjk, first.replace(" ", ""))):
+        return first        # '王小明', '山田 太郎': family name first, keyed whole (kb.text.names.author_key)
     if ("&" in authors or " and " in authors) and "," not in authors and ";" not in authors:
         whole = _conjoined_organisation(authors, context)
         if whole:

@@ -25,6 +25,7 @@ __all__ = ["normalise_title"]
 
 _JOINERS_RE = lazy("[-‐‑‒–—―−﹣－'’‘ʼ]")
 _WORD_RE = lazy(r"[a-z0-9]+")
+_WORD_OR_SCRIPT_RE = lazy(r"[a-z0-9]+|[^\W\d_a-z]{2,}")
 
 
 @lru_cache(maxsize=16384)
@@ -35,4 +36,8 @@ def normalise_title(title: str | None) -> str:
     if not title:
         return ""
     text = ascii_fold(fix_pdf_accents(latex_to_text(title))).lower()
-    return " ".join(_WORD_RE.findall(_JOINERS_RE.sub("", text)))
+    if text.isascii():
+        return " ".join(_WORD_RE.findall(_JOINERS_RE.sub("", text)))
+    # a title in another script ('深度学习的能耗研究', 'Глубокое обучение') keeps its words: runs of two
+    # letters or more that have no ASCII form (a lone 'α' of 'α-divergence' stays a symbol, dropped)
+    return " ".join(_WORD_OR_SCRIPT_RE.findall(_JOINERS_RE.sub("", text)))

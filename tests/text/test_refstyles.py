@@ -55,12 +55,15 @@ from kb.text.refs import parse_entry
     ("Taro Yamada and Hanako Suzuki. 2018. Neural machine translation for Japanese. In Proceedings of COLING.",
      "yamada", 2018, "Neural machine translation for Japanese"),
     # Chinese, Japanese and Korean names: no capitals, no spaces; the Chinese standard's type closes the title
-    # (a name of those scripts has no ASCII key: first_author stays empty)
-    ("王小明, 李华. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.", None, 2021, "深度学习模型的能耗研究"),
-    ("王小明,李华.深度学习模型的能耗研究[J].软件学报,2021,32(4):1021-1035.", None, 2021, "深度学习模型的能耗研究"),
-    ("王小明. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.", None, 2021, "深度学习模型的能耗研究"),
-    ("山田太郎, 鈴木花子. 日本語のニューラル機械翻訳[J]. 情報処理学会論文誌, 2018, 59(1): 1-10.", None, 2018,
+    # (a name of those scripts is keyed whole in its own script, family name first)
+    ("王小明, 李华. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.", "王小明", 2021, "深度学习模型的能耗研究"),
+    ("王小明,李华.深度学习模型的能耗研究[J].软件学报,2021,32(4):1021-1035.", "王小明", 2021, "深度学习模型的能耗研究"),
+    ("王小明. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.", "王小明", 2021, "深度学习模型的能耗研究"),
+    ("山田太郎, 鈴木花子. 日本語のニューラル機械翻訳[J]. 情報処理学会論文誌, 2018, 59(1): 1-10.", "山田太郎", 2018,
      "日本語のニューラル機械翻訳"),
+    ("山田 太郎, 鈴木 花子. 2018. 日本語のニューラル機械翻訳. 情報処理学会論文誌.", "山田太郎", 2018,
+     "日本語のニューラル機械翻訳"),
+    ("김철수, 이영희. 2021. 딥러닝 모델의 에너지 소비. 한국정보과학회 논문지.", "김철수", 2021, "딥러닝 모델의 에너지 소비"),
     ("STRUBELL E, GANESH A, MCCALLUM A. Energy and policy considerations for deep learning in NLP[C]//"
      "Proceedings of ACL. 2019: 3645-3650.", "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
     ("Smith J. A study of things[J]. Journal of Stuff, 2021, 32(4): 1021-1035.", "smith", 2021, "A study of things"),
@@ -160,3 +163,30 @@ def test_lists_in_these_styles_split_into_their_entries(lines: list[str], expect
     from kb.text.refs import find_references
     entries = find_references(["Intro\nSome text.", "\n".join(["References", *lines])])
     assert [(e.first_author, e.year) for e in entries] == expected
+
+
+@pytest.mark.parametrize("bib_author", ["王小明", "王, 小明", "王 小明", "{王小明}"])
+def test_a_name_and_title_in_their_own_script_link_the_same_work(bib_author: str) -> None:
+    # no transliteration: the work is known by its name and title as written, in any style
+    from kb.text.names import first_author_key
+    from kb.text.refs import PaperIndex, PaperInfo
+    gbt = parse_entry("王小明, 李华. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.")
+    acl = parse_entry("王小明, 李华. 2021. 深度学习模型的能耗研究. 软件学报, 32(4):1021-1035.")
+    other = parse_entry("张伟, 李华. 机器学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1-10.")
+    assert gbt.work_key == acl.work_key != other.work_key
+    index = PaperIndex([PaperInfo("wang2021", title="深度学习模型的能耗研究", year=2021,
+                                  first_author=first_author_key([bib_author]))])
+    assert index.resolve(gbt).citekey == index.resolve(acl).citekey == "wang2021"
+    assert index.resolve(other) is None
+    # ... nor by another person of that family name
+    assert index.resolve(parse_entry("王伟. 深度学习模型的能耗研究[J]. 软件学报, 2021, 32(4): 1021-1035.")) is None
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Hernández-García, Alex", "hernandezgarcia"), ("J¨org Sander", "sander"), ("M{\\\"u}ller, K.", "muller"),
+    ("{Allen Institute for AI}", "alleninstituteforai"), ("Emma Strubell", "strubell"), ("Ng, A.", "ng"),
+    ("Иванов, Иван", "иванов"), ("Παπαδόπουλος, Γ.", "παπαδοπουλοσ"), ("김철수", "김철수"), ("山田, 太郎", "山田太郎"),
+])
+def test_author_keys_in_every_script(name: str, key: str) -> None:
+    from kb.text.names import first_author_key
+    assert first_author_key([name]) == key
