@@ -819,11 +819,15 @@ def _organisation_author(name: str, context: str = "") -> bool:
                 return True
             at = context.find(phrase, at + 1)
         if _may_hold_url(context):
-            # every word of the name in the host: 'huggingface.co', 'azure.microsoft.com'
+            # every word of the name in the host, or in the owner a repository's address names:
+            # 'huggingface.co', 'azure.microsoft.com', 'github.com/huggingface/...'
             keys = [name_key(w) for w in words]
             for url in _URL_RE.findall(context):
                 host = _URL_HOST_RE.match(url)
-                if host and all(k and k in name_key(host.group(1)) for k in keys):
+                if not host:
+                    continue
+                owner = url[host.end():].split("/", 2)[1:2] if url[host.end():host.end() + 1] == "/" else []
+                if any(all(k and k in name_key(place) for k in keys) for place in [host.group(1), *owner]):
                     return True
     return False
 
@@ -918,6 +922,46 @@ def _caps_family_name(words: list[str]) -> str | None:
     return None
 
 
+_CAPS_PIECES_RE = lazy(r"[A-Z]{1,6}\.?(?:\s+[A-Z]{1,6}\.?){1,3}")
+_CONTEXT_WORD_RE = lazy(r"[A-Za-z][\w\-']*")
+
+
+def _kerned_acronym(name: str, context: str) -> str | None:
+    """An organisation's acronym that the PDF's text cut at a kerning ('EP A' for
+    'EPA'), or None: pieces in capitals whose letters, joined, are the initials of a
+    name the entry prints ('U.S. Environmental Protection Agency', 'Department of
+    Energy') or a label of its web address's host ('epa.gov'). A person's name in
+    capitals with an initial ('LI X.') spells nothing the entry says."""
+    if not _CAPS_PIECES_RE.fullmatch(name):
+        return None
+    letters = name.replace(".", "").replace(" ", "")
+    if not 3 <= len(letters) <= 8:
+        return None
+    words = _CONTEXT_WORD_RE.findall(context)
+    for i, w in enumerate(words):
+        if w[0] != letters[0]:
+            continue
+        for small in (False, True):     # the small words' initials out ('EPA') or in ('DOE')
+            initials = ""
+            for x in words[i:i + 2 * len(letters)]:
+                if x[0].isupper():
+                    initials += x[0]
+                elif x.lower() in _FUNCTION_WORDS or x == "and":
+                    initials += x[0].upper() if small else ""
+                else:
+                    break
+                if len(initials) >= len(letters):
+                    break
+            if initials == letters:
+                return letters
+    if _may_hold_url(context):
+        for url in _URL_RE.findall(context):
+            host = _URL_HOST_RE.match(url)
+            if host and letters.lower() in host.group(1).lower().split("."):
+                return letters
+    return None
+
+
 def _first_author(authors: str, context: str = "", family_first: bool = False) -> str | None:
     """Last name of the first author: 'Strubell, E., Ganesh, A.' (last-first),
     'Emma Strubell, ...' and 'E. Strubell and ...' (first-last); an
@@ -934,6 +978,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not chunks:
         return None
     first = chunks[0]
+    if len(chunks) == 1 and context and first[:1].isupper() and " " in first:
+        acronym = _kerned_acronym(first, context)
+        if acronym:
+            return acronym
     if not first.isascii() and all(map(_cjk, first.replace(" ", ""))):
         return first        # '王小明', '山田 太郎': family name first, keyed whole (kb.text.names.author_key)
     if ("&" in authors or " and " in authors) and "," not in authors and ";" not in authors:
@@ -1047,6 +1095,20 @@ def _is_subtitle(text: str) -> bool:
     return bool(_SUBTITLE_RE.fullmatch(text)) and not _VENUE_WORDS_RE.search(text)
 
 
+# what follows a piece of software's or a data set's one-word name: its web address, its version
+_AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:https?://|www\.|doi:|\(?(?:[Vv]ersion|[Vv]\d|[Rr]elease)\b"
+                               r"|\[(?:Computer|Software|Data|Dataset))")
+_SOFTWARE_NAME_RE = lazy(r"[A-Za-z][\w.+\-]{2,}")
+
+
+def _software_name(title: str, after: str) -> bool:
+    """Whether a one-word title is a program's or a data set's name, as a reader
+    sees it: a word with a letter ('nanoGPT', 'Datasets', 'spaCy', 'lme4') that its
+    web address or version follows ('nanoGPT. https://github.com/...')."""
+    return bool(_SOFTWARE_NAME_RE.fullmatch(title)) and bool(_AFTER_SOFTWARE_NAME_RE.match(after)) \
+        and not _NOT_A_TITLE_RE.match(title)
+
+
 def _extract_title(rest: str) -> str | None:
     rest = rest.strip()
     rest = _LEADING_PUNCT_RE.sub("", rest)
@@ -1101,7 +1163,8 @@ def _extract_title(rest: str) -> str | None:
         title = title[:300].rsplit(" ", 1)[0]
     words = title.split()
     # (a title in Chinese or Japanese is one word: its characters count)
-    if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12):
+    if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12) \
+            and not _software_name(title, rest[m.end():] if m else ""):
         return None
     if _NOT_A_TITLE_RE.match(title):
         return None
@@ -1552,9 +1615,14 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 entry.first_author = name_key(_first_author(first)) or None
                 # 'Google, Environmental Report 2020, https://...': the title after the author
                 after = parts[1] if len(parts) > 1 else ""
-                if body[len(first):len(first) + 1] == "," and _CAPITALISED_PHRASE_RE.match(after) \
+                if body[len(first):len(first) + 1] in ",." and _CAPITALISED_PHRASE_RE.match(after) \
                         and not _MORE_NAMES_THEN_YEAR_RE.match(after):
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
+            elif len(first.split()) >= 3 and body[len(first):len(first) + 1] != ",":
+                # no author and no year, a sentence of words no name holds: a program's, a web page's or
+                # a report's reference opening with its title ('Apache-licensed Evolved Transformer
+                # open-source implementation in ... GitHub repository. https://github.com/...')
+                title = _extract_title(body)
     if entry.year is None:
         stripped = _strip_ids(body)
         years = _YEAR_ANY_RE.findall(stripped)

@@ -190,3 +190,40 @@ def test_a_name_and_title_in_their_own_script_link_the_same_work(bib_author: str
 def test_author_keys_in_every_script(name: str, key: str) -> None:
     from kb.text.names import first_author_key
     assert first_author_key([name]) == key
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # an organisation's name spelled by the repository owner of its web address
+    ("Hugging Face. 2023. Transformers documentation. https://github.com/huggingface/transformers.",
+     "huggingface", 2023, "Transformers documentation"),
+    ("Meta Llama. 2024. Llama 3 model card. https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md.",
+     "metallama", 2024, "Llama 3 model card"),
+    # ... a person's repository does not spell their whole name, and a name elsewhere in the address is not it
+    ("Ross Wightman. 2019. PyTorch Image Models. https://github.com/rwightman/pytorch-image-models.",
+     "wightman", 2019, "PyTorch Image Models"),
+    ("Hugging Face. 2023. Datasets. https://pypi.org/project/datasets/huggingface", "face", 2023, "Datasets"),
+    # a program's or data set's one-word name, its address or version after it
+    ("Andrej Karpathy. 2023. nanoGPT. https://github.com/karpathy/nanoGPT.", "karpathy", 2023, "nanoGPT"),
+    ("Honnibal, M. (2017). spaCy [Computer software]. https://spacy.io.", "honnibal", 2017, "spaCy"),
+    ("Kenneth Heafield. 2011. KenLM. Version 2.0. Edinburgh.", "heafield", 2011, "KenLM"),
+    ("John Smith. 2020. Things. Journal of Stuff.", "smith", 2020, None),
+    # an acronym the PDF's text cut at a kerning, spelled by the name the entry prints or its host
+    ("EP A. 2018. Emissions & Generation Resource Integrated Database (eGRID) . Technical report, U.S. "
+     "Environmental Protection Agency.", "epa", 2018, "Emissions & Generation Resource Integrated Database (eGRID)"),
+    ("EP A. 2023. Greenhouse gas equivalencies calculator. https://www.epa.gov/energy.", "epa", 2023,
+     "Greenhouse gas equivalencies calculator"),
+    ("DO E. 2021. Data center energy report. Technical report, Department of Energy.", "doe", 2021,
+     "Data center energy report"),
+    ("LI X. 2020. Deep learning for things. Journal of Things.", "li", 2020, "Deep learning for things"),
+    ("EP A. 2018. Emissions database. Technical report.", "ep", 2018, "Emissions database"),
+    # no author and no year: the reference opens with its title
+    ("Apache-licensed Evolved Transformer open-source implementation in tensorflow/tensor2tensor GitHub "
+     "repository. https://github.com/tensorflow/tensor2tensor/blob/master/evolved_transformer.py", None, None,
+     "Apache-licensed Evolved Transformer open-source implementation in tensorflow/tensor2tensor GitHub repository"),
+    ("Environmental Protection Agency. Greenhouse Gas Equivalencies Calculator. https://www.epa.gov/energy",
+     "environmentalprotectionagency", None, "Greenhouse Gas Equivalencies Calculator"),
+])
+def test_software_web_pages_and_organisations(text: str, author: str | None, year: int | None,
+                                              title: str | None) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
