@@ -1083,8 +1083,15 @@ _VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conf
 _COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:19|20)\d\d\)")
 
 
-_TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)))+$")
+_TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)"
+                            # APA's kind of work: '(Master's thesis)', '(Doctoral dissertation, MIT)', '(Report No. 12)'
+                            r"|\((?:(?:Doctoral|Master'?s|Bachelor'?s|Ph\.?\s?D\.?|Diploma)\s+(?:thesis|dissertation)"
+                            r"|(?:Technical|Tech\.|Research|Policy)\s+(?:report|rep\.)|Report|Working\s+paper"
+                            r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()]{0,80}\)))+$",
+                            re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
+_OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper)"
+                           r"\s+No\b[^()]*$", re.I)
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 
 
@@ -1157,6 +1164,8 @@ def _extract_title(rest: str) -> str | None:
     # '[Data set]', '(Version 4.0)'
     if title[-1:] in ")]":
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
+    elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
+        title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     # "Title, https://..." keyed-style lists put a comma before the URL
     title = _TRAILING_COMMA_RE.sub("", title)
     if len(title) > 300:
@@ -1547,12 +1556,17 @@ _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
 # a number range around a year: '2019–2031', 'pp. 1998-2004'
+_ACCESSED_HINT_RE = lazy(r"(?i:accessed|retrieved|visited|viewed|consulted)")
+_ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?)[:\s]+"
+                    rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d"
+                    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
+                    rf"(?:19|20)\d\d)")
 _RANGE_HINT_RE = lazy(r"\d\s?[-–—]\s?\d")
 _RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
 _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
-_CAPITALISED_PHRASE_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s+[\w\-':&]+){1,}")
+_CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-Z][\w\-']*(?:\s+[\w\-':&]+){1,}")
 # 'Strubell, Ganesh and McCallum (2019)': after the first name, more names and the year, no title
 _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+(?:and|&)\s+[A-Z][\w\-']*"
                                 r"\s*[,.]?\s*\(?(?:19|20)\d\d")
@@ -1625,6 +1639,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 title = _extract_title(body)
     if entry.year is None:
         stripped = _strip_ids(body)
+        if _ACCESSED_HINT_RE.search(stripped):
+            # the day a web page was read is not the year it was published: '(accessed Jan. 5, 2024)'
+            stripped = _ACCESSED_RE.sub(" ", stripped)
         years = _YEAR_ANY_RE.findall(stripped)
         old = None if years else _OLD_YEAR_END_RE.search(stripped)
         if len(years) > 1 and _RANGE_HINT_RE.search(stripped):

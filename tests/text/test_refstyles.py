@@ -227,3 +227,38 @@ def test_software_web_pages_and_organisations(text: str, author: str | None, yea
                                               title: str | None) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # the day a web page was read is not the year it was published
+    ('[7] International Energy Agency, "Data centres and data transmission networks," 2023. [Online]. Available: '
+     "https://www.iea.org/data-centres (accessed Jan. 5, 2024).", "internationalenergyagency", 2023,
+     "Data centres and data transmission networks"),
+    ("Google. Environmental report. https://www.example.com/reports/env.pdf. Accessed: 15 March 2023.", "google",
+     None, "Environmental report"),
+    ("EIA. Electricity data. Retrieved May 3, 2022, from https://www.eia.gov/electricity/data", "eia", None,
+     "Electricity data"),
+    ("Meta. Sustainability report. https://sustainability.fb.com (visited on 2022-03-05).", "meta", None,
+     "Sustainability report"),
+    ("J. Doe. A title of the page. Last accessed 2023. https://example.org", "doe", None, "A title of the page"),
+    # ... a year the entry prints otherwise stays, in a title too
+    ("Smith, J. (2019). Retrieved data sets in 2019: a survey. Journal of Data.", "smith", 2019,
+     "Retrieved data sets in 2019: a survey"),
+    ("Facebook. 2020. Sustainability Report. https://sustainability.fb.com/report. Last accessed 12 May 2022.",
+     "facebook", 2020, "Sustainability Report"),
+    # the kind of work APA prints after its title is not of it
+    ("Smith, J. (2018). Energy-aware training of neural networks (Master's thesis). University of Toronto.",
+     "smith", 2018, "Energy-aware training of neural networks"),
+    ("Smith, J. (2018). Energy-aware training of neural networks (Doctoral dissertation, University of Toronto). "
+     "ProQuest.", "smith", 2018, "Energy-aware training of neural networks"),
+    ("Smith, J. (2018). Energy-aware training of neural networks (Report No. 12-3). National Lab.", "smith", 2018,
+     "Energy-aware training of neural networks"),
+    ("Smith, J. (2018). A report on things (the report). National Lab.", "smith", 2018,
+     "A report on things (the report)"),
+    # IEEE: an organisation, then its quoted title
+    ('[4] Meta, "Sustainability report 2021," 2021. [Online]. Available: https://sustainability.fb.com', "meta", 2021,
+     "Sustainability report 2021"),
+])
+def test_access_dates_and_kinds_of_work(text: str, author: str, year: int | None, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
