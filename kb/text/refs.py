@@ -888,6 +888,14 @@ def _family_first_list(chunks: list[str], rest: str) -> bool:
 
 
 
+def _particled_family(words: list[str]) -> bool:
+    """Whether words are one family name with its particle: a particle first ('Le Scao',
+    'van den Oord', 'De Vries') or in lower case inside ('Tachet des Combes'); not a
+    family name and a given name ('Nguyen Van')."""
+    return len(words) >= 2 and all(_name_word(w) and "." not in w for w in words) and (
+        words[0].lower() in _PARTICLES or any(w in _PARTICLES for w in words[1:-1])) and words[-1][:1].isupper()
+
+
 def _vancouver_name(chunk: str) -> bool:
     """'Smith J', 'Le VC', 'Kind AJH', 'Tachet des Combes R': a family name and its initials
     in capitals, no full stops."""
@@ -1015,6 +1023,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     # Vancouver, Springer Nature: 'Turing AM', 'Nguyen VA', 'Strubell E'
     if len(words) >= 2 and all(map(_initials_caps, words[1:])) and not words[0].isupper():
         return words[0]
+    # ... a family name with its particle, before its initials: 'Le Scao T', 'Tachet des Combes R', and
+    # last-first: 'Le Scao, T.', 'van den Oord, A.' (BibTeX's family name is the whole of it)
+    if 2 <= len(words) <= 4 and (_vancouver_name(first) and _particled_family(words[:-1])
+                                 or len(chunks) > 1 and _particled_family(words)
+                                 and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))):
+        return " ".join(words[:-1] if _vancouver_name(first) and _initials_caps(words[-1]) else words)
 
     # last-first: a single word followed by a chunk of initials
     if len(words) == 1 and len(chunks) > 1 and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1])):

@@ -262,3 +262,25 @@ def test_software_web_pages_and_organisations(text: str, author: str | None, yea
 def test_access_dates_and_kinds_of_work(text: str, author: str, year: int | None, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, bib", [
+    # a family name with its particle is keyed whole where the style marks it (before initials), as BibTeX keys it
+    ("Le Scao T, Rush AM (2021) How many data points is a prompt worth? arXiv:2103.08493", "lescao",
+     "Le Scao, Teven"),
+    ("Le Scao, T., & Rush, A. M. (2021). How many data points is a prompt worth? In NAACL.", "lescao",
+     "Le Scao, Teven"),
+    ("van den Oord, A., Dieleman, S., Zen, H. (2016). WaveNet: A generative model for raw audio. arXiv.",
+     "vandenoord", "van den Oord, Aaron"),
+    ("Tachet des Combes R, Zhao H, Wang YX (2020) Domain adaptation with conditional distribution matching. "
+     "NeurIPS.", "tachetdescombes", "Tachet des Combes, Remi"),
+    ("De Vries, J., Smith, K. (2020). Title of a paper here. Journal.", "devries", "de Vries, Jan"),
+    # ... a family name and a given name are not one, nor is a given name before it
+    ("Smith, J., Doe, K. (2020). Title of a paper here. Journal.", "smith", "Smith, John"),
+    ("Teven Le Scao and Alexander M. Rush. 2021. How many data points is a prompt worth? In NAACL.", "scao",
+     "Teven Le Scao"),
+    ("Nguyen VA, Tran TB. Deep learning for things. J AI. 2020;3:1-10.", "nguyen", "Nguyen, Van An"),
+])
+def test_a_family_name_with_its_particle(text: str, author: str, bib: str) -> None:
+    from kb.text.names import first_author_key
+    assert parse_entry(text).first_author == first_author_key([bib]) == author
