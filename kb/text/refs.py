@@ -1556,11 +1556,45 @@ def find_references(pages: list[str]) -> list[RefEntry]:
         entries = [e for e in entries if e.raw]
         for i, e in enumerate(entries, 1):
             e.idx = i
+        if len(entries) >= 5:
+            _family_names_first_by_order(entries)
         if len(entries) >= 3 or len(entries) > len(best):
             if len(entries) >= 3:
                 return entries
             best = entries
     return best
+
+
+# a first author of two words and nothing that says which is the family name, then more authors or
+# the year: 'Yamada Taro, Suzuki Hanako. 2019.' (or 'Taro Yamada, ...': the list's order tells)
+_TWO_WORD_NAME_RE = lazy(r"^(?:\[[^\]]{1,12}\]\s*|\d{1,3}\.\s+)?([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?)\s+"
+                         r"([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?)\s*(?:,|\s(?:and|&)\s|\.\s+\(?(?:19|20)\d\d)")
+
+
+def _in_order(keys: list[str]) -> float:
+    """The share of neighbouring keys in alphabetical order."""
+    return sum(a <= b for a, b in zip(keys, keys[1:])) / max(1, len(keys) - 1)
+
+
+def _family_names_first_by_order(entries: list[RefEntry]) -> None:
+    """Key first authors written 'Family Given' with nothing marking it ('Yamada Taro,
+    Suzuki Hanako. 2019.') on their first word, as a reader does who sees the list in
+    alphabetical order of those first words, not of the last ones: a list sorted by
+    its authors' family names says where each is. A list in any other order (numbered
+    in the order of citation) says nothing, and the last word stays the key."""
+    alternative: dict[int, str] = {}
+    for k, e in enumerate(entries):
+        m = _TWO_WORD_NAME_RE.match(e.raw) if e.first_author else None
+        if m and e.first_author == name_key(m.group(2)):
+            alternative[k] = name_key(m.group(1))
+    if len(alternative) < 3:
+        return
+    keyed = [k for k, e in enumerate(entries) if e.first_author]
+    now = [entries[k].first_author for k in keyed]
+    then = [alternative.get(k, entries[k].first_author) for k in keyed]
+    if _in_order(then) >= 0.85 and _in_order(then) >= _in_order(now) + 0.15:
+        for k, key in alternative.items():
+            entries[k].first_author = key
 
 
 # a year before 1950 closing the entry (as a page or volume number would not):

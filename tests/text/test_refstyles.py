@@ -284,3 +284,28 @@ def test_access_dates_and_kinds_of_work(text: str, author: str, year: int | None
 def test_a_family_name_with_its_particle(text: str, author: str, bib: str) -> None:
     from kb.text.names import first_author_key
     assert parse_entry(text).first_author == first_author_key([bib]) == author
+
+
+_NAMES = [("Abe", "Kenji"), ("Ito", "Hiroshi"), ("Kato", "Akira"), ("Suzuki", "Hanako"), ("Tanaka", "Ichiro"),
+          ("Yamada", "Taro")]
+
+
+@pytest.mark.parametrize("family_first, order, keys", [
+    # a list in alphabetical order of the first words: those are the family names
+    (True, [0, 1, 2, 3, 4, 5], ["abe", "ito", "kato", "suzuki", "tanaka", "yamada"]),
+    # ... of the last words, with the same names given first: those are
+    (False, [0, 1, 2, 3, 4, 5], ["abe", "ito", "kato", "suzuki", "tanaka", "yamada"]),
+    # a list in the order of citation says nothing: the last word stays the key
+    (True, [5, 0, 3, 1, 4, 2], ["taro", "kenji", "hanako", "hiroshi", "ichiro", "akira"]),
+])
+def test_family_names_first_told_by_the_lists_order(family_first: bool, order: list[int], keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    lines = []
+    for k in order:
+        family, given = _NAMES[k]
+        other_family, other_given = _NAMES[(k + 3) % len(_NAMES)]
+        name, other = (f"{family} {given}", f"{other_family} {other_given}") if family_first \
+            else (f"{given} {family}", f"{other_given} {other_family}")
+        lines.append(f"{name}, {other}. 20{10 + k}. A study of Japanese text number {k}. In Proceedings of ACL.")
+    entries = find_references(["Intro\nSome text.", "\n".join(["References", *lines])])
+    assert [e.first_author for e in entries] == keys
