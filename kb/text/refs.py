@@ -832,7 +832,7 @@ def _organisation_author(name: str, context: str = "") -> bool:
     return False
 
 
-_NAME_SENTENCE_END_RE = lazy(r"\.(?<=[a-z]{3}\.)\s+(?=\S)")
+_NAME_SENTENCE_END_RE = lazy(r"\.(?:(?<=[a-z]{3}\.)|(?<=[A-Z]{2}\.))\s+(?=\S)")
 
 
 _ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
@@ -1664,6 +1664,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year
         title = _extract_title(split.rest)
+        if title is None and split.kind == "year" and _NAME_SENTENCE_END_RE.search(split.authors):
+            # read up to its year, the list took the sentences after the author: 'NVIDIA. NVIDIA A100
+            # Tensor Core GPU Architecture. Whitepaper, 2020.': the second is the title
+            title = _extract_title(_NAME_SENTENCE_END_RE.split(split.authors, maxsplit=1)[1])
     else:
         # no author list we trust ("[1] 2021. Fermat's Library.", organisations)
         m = _YEAR_FIRST_RE.match(body)

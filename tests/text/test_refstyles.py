@@ -309,3 +309,18 @@ def test_family_names_first_told_by_the_lists_order(family_first: bool, order: l
         lines.append(f"{name}, {other}. 20{10 + k}. A study of Japanese text number {k}. In Proceedings of ACL.")
     entries = find_references(["Intro\nSome text.", "\n".join(["References", *lines])])
     assert [e.first_author for e in entries] == keys
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # an organisation's name in capitals ends its sentence as a name in lower case does
+    ("NVIDIA. NVIDIA A100 Tensor Core GPU Architecture. Whitepaper, 2020. https://images.nvidia.com/a100.pdf",
+     "nvidia", 2020, "NVIDIA A100 Tensor Core GPU Architecture"),
+    ("Microsoft. Azure sustainability calculator documentation. Online, 2021. https://learn.microsoft.com/",
+     "microsoft", 2021, "Azure sustainability calculator documentation"),
+    ("IEA. World Energy Outlook 2020. International Energy Agency, Paris, 2020.", "iea", 2020,
+     "World Energy Outlook 2020"),
+    ("Smith JR. Deep learning for things. J AI. 2020;3:1-10.", "smith", 2020, "Deep learning for things"),
+])
+def test_an_organisation_in_capitals_then_its_title(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
