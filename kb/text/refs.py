@@ -747,6 +747,8 @@ _CAPITAL_SPACE_LOWER_RE = lazy(r"[A-Z] [a-z]{2}")
 _AUTHOR_SEP_RE = lazy(r",|\s+and\s+|\s+&\s+")
 _INITIALS_CHUNK_RE = lazy(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$")
 _CAPITAL_RE = lazy(r"^[A-Z]\.?$")
+# initials, each one letter: 'G.', 'A. S.', 'J.-P.' (not 'Vu A.', a given name and an initial)
+_LETTER_INITIALS_RE = lazy(r"^(?:[A-Z]\.[\s\-]*){1,4}$")
 
 
 # an organisation's acronym after its name: 'International Energy Agency (IEA)'
@@ -896,6 +898,12 @@ def _particled_family(words: list[str]) -> bool:
         words[0].lower() in _PARTICLES or any(w in _PARTICLES for w in words[1:-1])) and words[-1][:1].isupper()
 
 
+def _family_words(words: list[str]) -> bool:
+    """Words a family name printed before its initials may be made of: 'García Márquez',
+    'Le Scao', 'van den Oord' (no initials, no stops; its last word capitalised)."""
+    return all(_name_word(w) and "." not in w and not _initials_caps(w) for w in words) and words[-1][:1].isupper()
+
+
 def _vancouver_name(chunk: str) -> bool:
     """'Smith J', 'Le VC', 'Kind AJH', 'Tachet des Combes R': a family name and its initials
     in capitals, no full stops."""
@@ -1026,8 +1034,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     # ... a family name with its particle, before its initials: 'Le Scao T', 'Tachet des Combes R', and
     # last-first: 'Le Scao, T.', 'van den Oord, A.' (BibTeX's family name is the whole of it)
     if 2 <= len(words) <= 4 and (_vancouver_name(first) and _particled_family(words[:-1])
-                                 or len(chunks) > 1 and _particled_family(words)
-                                 and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))):
+                                 or len(chunks) > 1 and _family_words(words) and chunks[1].lower() not in _SUFFIXES
+                                 and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
+                                      and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1])))):
+        # (a family name of two: 'García Márquez, G.', 'Hernández García, A.')
         return " ".join(words[:-1] if _vancouver_name(first) and _initials_caps(words[-1]) else words)
 
     # last-first: a single word followed by a chunk of initials
@@ -1127,7 +1137,12 @@ def _software_name(title: str, after: str) -> bool:
     sees it: a word with a letter ('nanoGPT', 'Datasets', 'spaCy', 'lme4') that its
     web address or version follows ('nanoGPT. https://github.com/...')."""
     return bool(_SOFTWARE_NAME_RE.fullmatch(title)) and bool(_AFTER_SOFTWARE_NAME_RE.match(after)) \
-        and not _NOT_A_TITLE_RE.match(title)
+        and title.lower() not in _LINK_WORDS and not _NOT_A_TITLE_RE.match(title)
+
+
+# words that open a web address, not a name: 'URL http://...', 'Online: https://...'
+_LINK_WORDS = frozenset("url urls uri pdf html online available link links web website homepage doi accessed "
+                        "retrieved visited viewed from at see code data software repository github".split())
 
 
 def _extract_title(rest: str) -> str | None:

@@ -207,6 +207,10 @@ def test_author_keys_in_every_script(name: str, key: str) -> None:
     ("Honnibal, M. (2017). spaCy [Computer software]. https://spacy.io.", "honnibal", 2017, "spaCy"),
     ("Kenneth Heafield. 2011. KenLM. Version 2.0. Edinburgh.", "heafield", 2011, "KenLM"),
     ("John Smith. 2020. Things. Journal of Stuff.", "smith", 2020, None),
+    ("Jane Doe. 2020. Online. https://example.org", "doe", 2020, None),
+    ("Ramesh Nallapati, Bowen Zhou, Cicero Nogueira dos santos, Caglar Gulcehre, and Bing Xiang. Abstractive Text Summarization Using Sequence-to-Sequence RNNs "
+     "and Beyond. arXiv:1602.06023 [cs], August 2016. URL http://arxiv.org/abs/1602.06023.", "nallapati", 2016,
+     "Abstractive Text Summarization Using Sequence-to-Sequence RNNs and Beyond"),
     # an acronym the PDF's text cut at a kerning, spelled by the name the entry prints or its host
     ("EP A. 2018. Emissions & Generation Resource Integrated Database (eGRID) . Technical report, U.S. "
      "Environmental Protection Agency.", "epa", 2018, "Emissions & Generation Resource Integrated Database (eGRID)"),
@@ -275,11 +279,19 @@ def test_access_dates_and_kinds_of_work(text: str, author: str, year: int | None
     ("Tachet des Combes R, Zhao H, Wang YX (2020) Domain adaptation with conditional distribution matching. "
      "NeurIPS.", "tachetdescombes", "Tachet des Combes, Remi"),
     ("De Vries, J., Smith, K. (2020). Title of a paper here. Journal.", "devries", "de Vries, Jan"),
+    ("García Márquez, G., & Smith, J. (2019). A study of magical realism in corpora. Journal of Things.",
+     "garciamarquez", "García Márquez, Gabriel"),
+    ("Hernández García, A. S., Luccioni, A. S. (2023). Counting carbon again. arXiv.", "hernandezgarcia",
+     "Hernández García, Alex"),
     # ... a family name and a given name are not one, nor is a given name before it
     ("Smith, J., Doe, K. (2020). Title of a paper here. Journal.", "smith", "Smith, John"),
     ("Teven Le Scao and Alexander M. Rush. 2021. How many data points is a prompt worth? In NAACL.", "scao",
      "Teven Le Scao"),
     ("Nguyen VA, Tran TB. Deep learning for things. J AI. 2020;3:1-10.", "nguyen", "Nguyen, Van An"),
+    ("Marco Valenzuela, Vu A. Ha, and Oren Etzioni. 2015. Identifying meaningful citations. In AAAI Workshop.",
+     "valenzuela", "Marco Valenzuela"),
+    ("Martin Luther King, Jr., and John Smith. 1963. Letter from Birmingham Jail. Essay.", "king",
+     "King, Jr., Martin Luther"),
 ])
 def test_a_family_name_with_its_particle(text: str, author: str, bib: str) -> None:
     from kb.text.names import first_author_key
