@@ -331,7 +331,10 @@ _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
 _NAME_WORD_OTHER_RE = lazy(r"^(?:(?:d|l|dell|dall|degl|o)['’])?([^\W\d_])[\w'’\-\.]*$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # lower-cased words that pass as part of an author list whatever their case
-_NAME_SMALL_WORDS = frozenset(_PARTICLES | {"and", "&", "et", "al", "al."} | _SUFFIXES)
+# 'and' in the languages reference lists are printed in: 'Strubell, Emma und Andrew McCallum', 'Dupont, J. et
+# Martin, P.', 'Jansen, K. en de Vries, P.', 'Hansen, J. og Berg, K.', 'Silva, J. e Souza, M.'
+_CONJUNCTIONS = frozenset({"and", "&", "und", "et", "en", "og", "e"})
+_NAME_SMALL_WORDS = frozenset(_PARTICLES | _CONJUNCTIONS | {"al", "al."} | _SUFFIXES)
 _SEPARATORS = {",", ";", "&"}
 
 _SPACE_BEFORE_PUNCT_RE = lazy(r"\s+([,.;])(?=\s|$)")
@@ -611,7 +614,7 @@ def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     core = tok.rstrip(",;")
     low = core.lower()
     dotted = core[-1:] == "."
-    return (int(ym.group(1)) if ym else 0, tok in _SEPARATORS, _name_like(tok), len(core) <= 3 and low in ("and", "&"),
+    return (int(ym.group(1)) if ym else 0, tok in _SEPARATORS, _name_like(tok), len(core) <= 3 and low in _CONJUNCTIONS,
             dotted, dotted and _is_initial(core), low in _SUFFIXES, low == "al.", core.isupper())
 
 
@@ -631,7 +634,9 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         # a year right after the names (n_names >= 1: this is not the first token)
         # (in brackets, with no stop before it: 'Strubell E, McCallum A (2019) Energy', 'Ernst & Young (2019).')
         if year and n_names >= 1 and (tok[0] == "(" or words[i - 1][-1] in ".:"
-                                      or (words[i - 1][-1] == "," and n_names >= 2)):
+                                      or (words[i - 1][-1] == "," and n_names >= 2)
+                                      # Harvard (AGPS): '... & McCallum, A 2019, 'Energy and ...''
+                                      or seps and tok[-1] == "," and _initials_caps(words[i - 1])):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
         if sep:
             seps += 1
@@ -744,7 +749,7 @@ _KERNED_NAME_RE = lazy(r"\b([A-Z]) (?!(?:" + "|".join(sorted(_PARTICLES, key=len
 # in every match of the two above, and quick to search for (see _SPACE_PUNCT_RE)
 _ET_AL_WORDS_RE = lazy(r"et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.")
 _CAPITAL_SPACE_LOWER_RE = lazy(r"[A-Z] [a-z]{2}")
-_AUTHOR_SEP_RE = lazy(r",|\s+and\s+|\s+&\s+")
+_AUTHOR_SEP_RE = lazy(r",|\s+(?:and|und)\s+|\s+&\s+")
 _INITIALS_CHUNK_RE = lazy(r"^(?:[A-Z][a-z]?\.?[\s\-]*){1,4}$")
 _CAPITAL_RE = lazy(r"^[A-Z]\.?$")
 # initials, each one letter: 'G.', 'A. S.', 'J.-P.' (not 'Vu A.', a given name and an initial)
@@ -834,6 +839,7 @@ def _organisation_author(name: str, context: str = "") -> bool:
     return False
 
 
+_COMMA_QUOTE_RE = lazy(r",\s*(?=[\"“][^\"“”]{8,400}?[\"”])")
 _NAME_SENTENCE_END_RE = lazy(r"\.(?:(?<=[a-z]{3}\.)|(?<=[A-Z]{2}\.))\s+(?=\S)")
 
 
@@ -1200,6 +1206,8 @@ def _extract_title(rest: str) -> str | None:
     if len(title) > 300:
         title = title[:300].rsplit(" ", 1)[0]
     words = title.split()
+    if not words:           # nothing but punctuation: '",' of an organisation's quoted title cut at its comma
+        return None
     # (a title in Chinese or Japanese is one word: its characters count)
     if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12) \
             and not _software_name(title, rest[m.end():] if m else ""):
@@ -1679,10 +1687,15 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year
         title = _extract_title(split.rest)
-        if title is None and split.kind == "year" and _NAME_SENTENCE_END_RE.search(split.authors):
-            # read up to its year, the list took the sentences after the author: 'NVIDIA. NVIDIA A100
-            # Tensor Core GPU Architecture. Whitepaper, 2020.': the second is the title
-            title = _extract_title(_NAME_SENTENCE_END_RE.split(split.authors, maxsplit=1)[1])
+        if title is None and split.kind == "year":
+            # read up to its year, the list took the title with the author: IEEE's 'Google, "Environmental
+            # report 2020," Google LLC, Tech. Rep., 2020.' (the quoted title), or 'NVIDIA. NVIDIA A100
+            # Tensor Core GPU Architecture. Whitepaper, 2020.' (the second sentence)
+            quoted = _COMMA_QUOTE_RE.search(split.authors)
+            if quoted:
+                title = _extract_title(split.authors[quoted.end():])
+            elif _NAME_SENTENCE_END_RE.search(split.authors):
+                title = _extract_title(_NAME_SENTENCE_END_RE.split(split.authors, maxsplit=1)[1])
     else:
         # no author list we trust ("[1] 2021. Fermat's Library.", organisations)
         m = _YEAR_FIRST_RE.match(body)

@@ -336,3 +336,28 @@ def test_family_names_first_told_by_the_lists_order(family_first: bool, order: l
 def test_an_organisation_in_capitals_then_its_title(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # 'and' in the language of the list
+    ("Strubell, Emma, Ananya Ganesh und Andrew McCallum (2019): Energy and policy considerations for deep learning "
+     "in NLP. In: Proceedings of ACL, S. 3645–3650.", "strubell", 2019,
+     "Energy and policy considerations for deep learning in NLP"),
+    ("Dupont, J. et Martin, P. (2018). Apprentissage profond pour le traitement du langage. Revue TAL, 59(2).",
+     "dupont", 2018, "Apprentissage profond pour le traitement du langage"),
+    ("Silva, J. e Souza, M. (2020). Aprendizado profundo para textos. Revista Brasileira de IA.", "silva", 2020,
+     "Aprendizado profundo para textos"),
+    # ... and a family name holding one
+    ("Ortega y Gasset, J. (1930). La rebelión de las masas. Madrid: Revista de Occidente.", "ortegaygasset", 1930,
+     "La rebelión de las masas"),
+    # Harvard (AGPS): the year after the last initial, no stop, the title in single quotes
+    ("Strubell, E, Ganesh, A & McCallum, A 2019, 'Energy and policy considerations for deep learning in NLP', in "
+     "Proceedings of ACL, pp. 3645-3650.", "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    # IEEE: an organisation, its quoted title, its publisher before the year (no crash on the empty rest)
+    ('[5] Google, "Environmental report 2020," Google LLC, Mountain View, CA, USA, Tech. Rep., 2020. [Online]. '
+     "Available: https://www.gstatic.com/gumdrop/sustainability/google-2020-environmental-report.pdf", "google", 2020,
+     "Environmental report 2020"),
+])
+def test_lists_in_other_languages_and_harvard(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
