@@ -1000,7 +1000,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not chunks:
         return None
     first = chunks[0]
-    if len(chunks) == 1 and context and first[:1].isupper() and " " in first:
+    if len(chunks) == 1 and context and first.isupper() and " " in first:
         acronym = _kerned_acronym(first, context)
         if acronym:
             return acronym
@@ -1038,13 +1038,15 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if len(words) >= 2 and all(map(_initials_caps, words[1:])) and not words[0].isupper():
         return words[0]
     # ... a family name with its particle, before its initials: 'Le Scao T', 'Tachet des Combes R', and
-    # last-first: 'Le Scao, T.', 'van den Oord, A.' (BibTeX's family name is the whole of it)
-    if 2 <= len(words) <= 4 and (_vancouver_name(first) and _particled_family(words[:-1])
-                                 or len(chunks) > 1 and _family_words(words) and chunks[1].lower() not in _SUFFIXES
-                                 and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
-                                      and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1])))):
-        # (a family name of two: 'García Márquez, G.', 'Hernández García, A.')
-        return " ".join(words[:-1] if _vancouver_name(first) and _initials_caps(words[-1]) else words)
+    # last-first: 'Le Scao, T.', 'van den Oord, A.', 'García Márquez, G.' (BibTeX's family name is the whole of it)
+    if 2 <= len(words) <= 4:
+        if _initials_caps(words[-1]):
+            if _vancouver_name(first) and _particled_family(words[:-1]):
+                return " ".join(words[:-1])
+        elif len(chunks) > 1 and len(chunks[1]) <= 12 and _family_words(words) and chunks[1].lower() not in _SUFFIXES \
+                and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
+                     and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))):
+            return " ".join(words)
 
     # last-first: a single word followed by a chunk of initials
     if len(words) == 1 and len(chunks) > 1 and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1])):
