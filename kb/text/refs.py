@@ -365,6 +365,7 @@ def _cjk_name(word: str) -> bool:
     return 2 <= len(word) <= 5 and word[0] >= "\u3040" and all(map(_cjk, word))
 
 
+_CJK_ET_AL_RE = lazy(rf"(?<=[{_CJK}])\s*[,，、]?\s*(?:等|他|ほか|외)(?=\s*[.,．。])")
 # a full stop between two of their characters, the space after it lost: '李华.深度学习'
 _CJK_DOT_RE = lazy(rf"\.(?<=[{_CJK}]\.)(?=[{_CJK}])")
 
@@ -476,6 +477,11 @@ def _prep_names(text: str) -> str:
         text = _DOT_ARXIV_RE.sub(". ", text)            # "Transformer.arXiv"
     if not text.isascii() and max(text) >= "\u3040":
         text = _CJK_COMMA_RE.sub(", ", _CJK_DOT_RE.sub(". ", text))     # "王小明,李华.深度学习"
+        et_al = _CJK_ET_AL_RE.search(text)
+        if et_al and "." not in text[:et_al.start()]:
+            # 'et al.' as those scripts write it, in the author list (before its first full stop):
+            # '王小明, 李华, 等.', '王小明等.', '山田太郎, 他.', '김철수 외.'
+            text = text[:et_al.start()] + " et al" + text[et_al.end():]
     return _COMMA_LETTER_RE.sub(", ", text)
 
 
