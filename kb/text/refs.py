@@ -553,6 +553,10 @@ def _is_initial(tok: str) -> bool:
         if len(tok) > 8:
             return False
         tok = ascii_fold(tok)
+        if not tok.isascii():       # of another alphabet: 'И.', 'И.И.', 'Γ.', 'Ж.-П.'
+            core = tok.replace("-", "")
+            return len(core) >= 2 and core[-1] == "." and all(
+                len(part) == 1 and part.isupper() for part in core[:-1].split("."))
     return bool(_INITIAL_RE.match(tok))
 
 
@@ -1130,6 +1134,7 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper)"
                            r"\s+No\b[^()]*$", re.I)
+_GOST_SLASH_RE = lazy(r"\s+//\s|\s+/\s+(?=[^\W\d_](?:\.|$))")
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 
 
@@ -1192,6 +1197,9 @@ def _extract_title(rest: str) -> str | None:
         title = rest[:end]
     else:
         title = rest[: m.start()] if m else rest
+    # GOST's container after ' // ' and the authors again after ' / ': 'Title // Journal. 2020.', 'Title / I. I. Ivanov.'
+    if "/ " in title:
+        title = _GOST_SLASH_RE.split(title, maxsplit=1)[0]
     # the Chinese standard's type of the work closes its title: 'Title[J].', 'Title[C]//Proceedings of ...'
     if "[" in title:
         gbt = _GBT_TYPE_RE.search(title)

@@ -367,3 +367,24 @@ def test_an_organisation_in_capitals_then_its_title(text: str, author: str, year
 def test_lists_in_other_languages_and_harvard(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # GOST: initials of another alphabet, the container after ' // ', the authors again after ' / '
+    ("Иванов И. И., Петров П. П. Глубокое обучение для обработки текстов // Вестник МГУ. 2020. № 3. С. 10–20.",
+     "иванов", 2020, "Глубокое обучение для обработки текстов"),
+    ("Иванов И.И., Петров П.П. Глубокое обучение для обработки текстов // Вестник МГУ. – 2020. – № 3. – С. 10–20.",
+     "иванов", 2020, "Глубокое обучение для обработки текстов"),
+    ("Иванов, И. И. Глубокое обучение для обработки текстов / И. И. Иванов. – Москва : Наука, 2020. – 200 с.",
+     "иванов", 2020, "Глубокое обучение для обработки текстов"),
+    ("Ivanov I. I., Petrov P. P. Deep learning for text processing // Bulletin of MSU. 2020. No. 3. P. 10–20.",
+     "ivanov", 2020, "Deep learning for text processing"),
+    ("Παπαδόπουλος Γ., Νικολάου Κ. Βαθιά μάθηση για κείμενα. Περιοδικό Πληροφορικής, 2019.", "παπαδοπουλοσ", 2019,
+     "Βαθιά μάθηση για κείμενα"),
+    # ... a slash of a title's own stays
+    ("Smith, J. (2020). Models of A / B testing at scale. Journal of Things.", "smith", 2020,
+     "Models of A / B testing at scale"),
+])
+def test_gost_and_other_alphabets(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
