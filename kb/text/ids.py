@@ -170,6 +170,8 @@ _ARXIV_IN_TEXT_RES = [
     # arXiv preprint cs/0306050, the stamp "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023",
     # Semantic Scholar's semanticscholar.org/arxiv/1708.05894
     re.compile(rf"arxiv(?:\s+preprint)?\s*[:,/]?\s*(?:abs/)?\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?", re.I),
+    # DBLP's journal for arXiv: 'CoRR abs/2104.10350', 'CoRR, vol. abs/2104.10350', 'CoRR. 2021;abs/2104.10350'
+    re.compile(rf"\bCoRR\b[^/\n]{{0,24}}?\babs/\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?"),
 ]
 _DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
@@ -177,8 +179,8 @@ _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 def _may_name_arxiv(text: str) -> bool:
     """False when no arXiv form above can match: each holds 'arxiv' in any case
-    (a, r and x have no other case forms for re.I to match)."""
-    return "arx" in text.lower()
+    (a, r and x have no other case forms for re.I to match), or DBLP's 'CoRR'."""
+    return "arx" in text.lower() or "CoRR" in text
 
 
 def _may_hold_doi(text: str) -> bool:

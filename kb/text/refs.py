@@ -1145,8 +1145,9 @@ def _is_subtitle(text: str) -> bool:
     return bool(_SUBTITLE_RE.fullmatch(text)) and not _VENUE_WORDS_RE.search(text)
 
 
-# what follows a piece of software's or a data set's one-word name: its web address, its version
-_AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:https?://|www\.|doi:|\(?(?:[Vv]ersion|[Vv]\d|[Rr]elease)\b"
+# what follows a piece of software's or a data set's one-word name: its web address (after the name of
+# where it is kept: 'Zenodo https://...', 'GitHub repository https://...'), its version
+_AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:(?:[A-Z][\w\-]*[\s,.:]+){0,2}(?:https?://|www\.|doi:)|\(?(?:[Vv]ersion|[Vv]\d|[Rr]elease)\b"
                                r"|\[(?:Computer|Software|Data|Dataset))")
 _SOFTWARE_NAME_RE = lazy(r"[A-Za-z][\w.+\-]{2,}")
 

@@ -388,3 +388,25 @@ def test_lists_in_other_languages_and_harvard(text: str, author: str, year: int,
 def test_gost_and_other_alphabets(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, arxiv, title", [
+    # DBLP's journal for arXiv papers, as every style prints it
+    ("Patterson D, et al. Carbon emissions and large neural network training. CoRR. 2021;abs/2104.10350.",
+     "2104.10350", "Carbon emissions and large neural network training"),
+    ("Ashish Vaswani, Noam Shazeer, and Niki Parmar. 2017. Attention is all you need. CoRR, abs/1706.03762.",
+     "1706.03762", "Attention is all you need"),
+    ("A. Vaswani et al., \"Attention is all you need,\" CoRR, vol. abs/1706.03762, 2017.", "1706.03762",
+     "Attention is all you need"),
+    ("Vaswani, A. et al. Attention is all you need. CoRR abs/1706.03762 (2017).", "1706.03762",
+     "Attention is all you need"),
+    # ... not another address's 'abs/'
+    ("Vaswani, A. et al. Attention is all you need. CoRR 2017. https://example.org/abs/1706.03762", None,
+     "Attention is all you need"),
+    # a one-word name, where it is kept, its address
+    ("Schmidt, V. et al. CodeCarbon. Zenodo https://zenodo.org/record/4658424 (2021).", None, "CodeCarbon"),
+    ("John Smith. 2020. Things. Journal of Stuff https://example.org", None, None),
+])
+def test_corr_ids_and_software_kept_somewhere(text: str, arxiv: str | None, title: str | None) -> None:
+    entry = parse_entry(text)
+    assert (entry.arxiv_id, entry.title) == (arxiv, title)
