@@ -1073,6 +1073,7 @@ def _same_noun(printed: str, mine: str) -> bool:
 
 
 _RATE_SPLIT = lazy(r"\s*(?:/|\bper\b)\s*")
+_WORD_AT_END = lazy(r"[^\W\d_][\w-]*$")
 
 
 def _amount(rate: str) -> str | None:
@@ -1082,12 +1083,41 @@ def _amount(rate: str) -> str | None:
     return parts[0].strip() if len(parts) == 2 and parts[0].strip() and parts[1].strip() else None
 
 
+#: A rate's denominator holding a number: "per 1,000 images", "/100 km", "per 1k tokens".
+_PER_NUMBER = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>\d[\d,]*(?:\.\d+)?[ ]?[kKM]?[ ]?[^\W\d_][\w-]*)")
+
+
+def _denominator(den: str):
+    """`den` ("1,000 images", "100 km") read as a figure, or None."""
+    try:
+        return Interval.from_written(den)
+    except (KBError, ValueError):
+        return None
+
+
 def _per_holds(per: str | None, rate: str) -> bool:
     """Whether a claim's `per` ("hour", "1 day", "60 minutes") is the denominator of the rate
-    the quote prints ("gCO2e per hour"): only then may its value be the rate's amount."""
+    the quote prints ("gCO2e per hour", "kWh per 1,000 images"): only then may its value be
+    the rate's amount."""
     if not per or _amount(rate) is None:
         return False
     den = _RATE_SPLIT.split(rate, maxsplit=1)[1]
+    if den[:1].isdigit():
+        # "per 1,000 images": the claim's per is that many of them ("1000 images"), never one
+        # image (a thousand times the figure) nor 1,000 of anything else
+        counted = _denominator(den)
+        text = per.strip()
+        mine = _denominator(text if text[:1].isdigit() else f"1 {text}")
+        if counted is None or mine is None:
+            return False
+        try:
+            conv = mine.to(counted.unit)
+        except KBError:
+            return False
+        nouns = [m.group() if m else "" for m in (_WORD_AT_END.search(t) for t in (den, text))]
+        if (_is_count(nouns[0]) or _is_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns)):
+            return False
+        return abs(conv.nominal - counted.nominal) <= max((counted.hi - counted.lo) / 2, 1e-9 * counted.nominal)
     try:
         den_unit = parse_unit(den, nouns=True)      # "per run": a count of runs
         text = per.strip()
@@ -1267,6 +1297,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if rate and _amount(rate) and not _reads_as_unit(rate) and _reads_as_unit(_amount(rate)) \
                     and parse_unit(_amount(rate)) == parse_unit(unit):
                 unit = rate         # "2 kWh per run": per run, which the extractor does not count
+        if unit and c.kind in ("quantity", "range") and inside and "/" not in unit and _RATE_SPLIT.search(plain, c.end, c.end + 6):
+            per_n = _PER_NUMBER.match(plain, c.end)
+            if per_n and _denominator(per_n.group("den")) is not None:
+                unit = f"{unit} per {per_n.group('den')}"   # "2.9 kWh per 1,000 images": a rate per 1,000
         for n in inside:
             if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
                 shown[(n.start, n.end)] = " ".join(printed[n.start:c.end].split())
@@ -1275,6 +1309,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if unit and not unitless:
                 try:
                     with_units.append((n, _printed_figure(n, unit), unit))
+                except KBError:
+                    pass            # "kWh per 1,000 images": no unit kb computes with
+                try:
                     if _per_holds(per, unit):     # "10-20 kWh per day", per "day": 10,000 Wh
                         with_units.append((n, _printed_figure(n, _amount(unit)), unit))
                 except KBError:

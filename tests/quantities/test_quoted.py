@@ -995,3 +995,43 @@ SHARE = "79% of participants (19) had taken 3 or fewer STEM course since high sc
 ])
 def test_figures_of_the_third_sweep_of_real_sentences(value, quote, ok):
     _judged(value, quote, ok)
+
+
+# A rate per a number of things ("2.9 kWh per 1,000 images"): its amount alone is no figure of
+# it, nor per one of the things (a thousand times too much), nor per as many other things;
+# with its own per ("1,000 images", "1000 image") it holds.
+_PER_THOUSAND = "image generation has a mean consumption of 2.9 kWh per 1,000 images on average"
+
+
+@pytest.mark.parametrize("value, per, ok", [
+    ("2.9 kWh", "1,000 images", True),
+    ("2.9 kWh", "1000 images", True),
+    ("2.9 kWh", "1000 image", True),
+    ("2900 Wh", "1,000 images", True),
+    ("2.9 kWh", None, False),
+    ("2.9 kWh", "image", False),
+    ("2.9 kWh", "100 images", False),
+    ("2.9 kWh", "1,000 runs", False),
+    ("2.9 kWh", "1,000", False),
+    ("2.9 kWh/image", None, False),
+    ("3.9 kWh", "1,000 images", False),
+    ("2.9 kg", "1,000 images", False),
+])
+def test_a_rate_per_a_number_of_things_holds_its_amount_only_per_as_many(value, per, ok):
+    got = value_in_quote(value, _PER_THOUSAND, per)
+    assert got.ok is ok, got.reason(value)
+    if value == "2.9 kWh" and per is None:
+        assert got.reason(value).startswith("the value '2.9 kWh' is an amount, but its quote gives a rate "
+                                             "per 1,000 images")
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    ("10 kWh", "between 10 and 20 kWh per 1,000 queries", "1000 queries", True),
+    ("10 kWh", "between 10 and 20 kWh per 1,000 queries", None, False),
+    ("20 kWh", "between 10 and 20 kWh per 1,000 queries", "query", False),
+    ("0.3 gCO2e", "about 0.3 gCO2e/100 tokens were emitted", "100 tokens", True),
+    ("0.3 gCO2e", "about 0.3 gCO2e/100 tokens were emitted", "token", False),
+    ("2 kWh", "each training run uses 2 kWh per run on average", "run", True),
+])
+def test_a_range_or_a_slash_before_a_number_of_things_is_such_a_rate(value, quote, per, ok):
+    assert value_in_quote(value, quote, per).ok is ok
