@@ -96,8 +96,8 @@ def full(kb_root, server, tmp_path, monkeypatch):
         ["quote", "add", "paper2024text", quote_of(1, 0, 1), "--topic", "energy"],
         ["quote", "add", "paper2023plain", quote_of(2, 1, 3)],
         ["quote", "add", "lovelace2024watts", quote_of(42, 2, 5)],
-        ["claim", "add", "paper2024text", "1.02 kWh", "--id", "run0", "--quote", quote_of(1, 0, 2)],
-        ["claim", "add", "lovelace2024watts", "42.11 kWh", "--quote", quote_of(42, 1, 1)],
+        ["claim", "add", "paper2024text", "1.02 kWh", "--per", "1000 queries", "--id", "run0", "--quote", quote_of(1, 0, 2)],
+        ["claim", "add", "lovelace2024watts", "42.11 kWh", "--per", "1000 queries", "--quote", quote_of(42, 1, 1)],
         ["claims", "extract", "paper2024text"],
         ["cite", "fetch", "paper2024text"],
     ]

@@ -185,7 +185,7 @@ def test_quote_and_claim_on_a_path_like_citekey_stay_inside_claims(evil, tmp_pat
     bib = (evil / "references.bib").read_bytes()
     quote = quote_of(3, 1, 2)
     assert run_kb("quote", "add", key, quote).code == 0
-    assert run_kb("claim", "add", key, "3.12 kWh", "--quote", quote).code == 0
+    assert run_kb("claim", "add", key, "3.12 kWh", "--per", "1000 queries", "--quote", quote).code == 0
     assert {k: v for k, v in tree(tmp_path).items() if not k.startswith("kb/claims/")} == \
         {k: v for k, v in outside.items() if not k.startswith("kb/claims/")}
     assert (evil / "references.bib").read_bytes() == bib
