@@ -140,8 +140,8 @@ def _fold(s: str) -> str:
     """`s.translate(_SEARCH)`, faster for text that is mostly ASCII, as a page is
     (str.translate looks every character up in the table one by one). The ASCII
     characters are folded as bytes of the UTF-8 text, where each byte of any other
-    character is 0x80 or above and so left alone; then each run of the other
-    characters is folded as before."""
+    character is 0x80 or above and so left alone; then each other character the text
+    holds is replaced by its folded form."""
     table, delete = _ascii_table()
     data = s.encode("utf-8", "surrogatepass")
     folded = data.translate(table, delete).decode("utf-8", "surrogatepass")
