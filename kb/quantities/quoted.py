@@ -81,6 +81,7 @@ attached to a number is a minus sign; an en or em dash never is.
 
 from __future__ import annotations
 
+import contextvars
 import math
 import re
 import unicodedata
@@ -371,10 +372,15 @@ class QuotedValue:
     #: the denominator of a rate the quote prints whose amount the value is ("h" of
     #: "25 gCO2e per hour" for "0.025 kg CO2e"): the value holds with that per
     rate: str | None = None
+    #: the claim's own per, when it is not the rate's ("image" against "per 1,000 images")
+    per: str | None = None
 
     def reason(self, value: str) -> str:
         if self.problem:
             return self.problem
+        if self.rate and self.per:
+            return (f"the value {value!r} per {self.per} is not its quote's: the quote gives a rate per "
+                    f"{self.rate}: give --per {self.rate!r}")
         if self.rate:
             return (f"the value {value!r} is an amount, but its quote gives a rate per {self.rate}: "
                     f"write the value per {self.rate}, or give --per {self.rate!r}")
@@ -1205,6 +1211,19 @@ _BOUND_NAME = {"upper": "an upper bound", "lower": "a lower bound"}
 _TOKEN = lazy(r"[ ]*\S+")
 
 
+_naming_rate = contextvars.ContextVar("kb_naming_rate", default=False)
+
+
+def _holds_per(value: str, quote: str, per: str) -> bool:
+    """Whether `value` with `per` is a figure of `quote`, asked while naming the rate it is
+    one of (`_value_in_quote`), which it does not name in turn."""
+    token = _naming_rate.set(True)
+    try:
+        return value_in_quote(value, quote, per).ok
+    finally:
+        _naming_rate.reset(token)
+
+
 def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
@@ -1422,13 +1441,15 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
                if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
     rate = None
-    if missing and per is None:
+    if missing:
         for unit in dict.fromkeys(printed_unit.values()):
             den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() if _amount(unit) else None
-            if den and value_in_quote(value, quote, den).ok:
+            # a per named here, never the claim's own: with it the claim's value was tried already;
+            # the rate's is looked for once (without naming one in turn, two rates would name each other)
+            if den and den != per and not _naming_rate.get() and _holds_per(value, quote, den):
                 rate = den
                 break
-    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate)
+    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None)
 
 
 def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:

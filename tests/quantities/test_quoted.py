@@ -1023,6 +1023,9 @@ def test_a_rate_per_a_number_of_things_holds_its_amount_only_per_as_many(value, 
     if value == "2.9 kWh" and per is None:
         assert got.reason(value).startswith("the value '2.9 kWh' is an amount, but its quote gives a rate "
                                              "per 1,000 images")
+    if value == "2.9 kWh" and per in ("image", "100 images", "1,000 runs"):     # says which per it holds with
+        assert got.reason(value) == (f"the value '2.9 kWh' per {per} is not its quote's: the quote gives a rate "
+                                     "per 1,000 images: give --per '1,000 images'")
 
 
 @pytest.mark.parametrize("value, quote, per, ok", [
