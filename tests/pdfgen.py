@@ -92,16 +92,30 @@ def make_image_only_pdf(pages: int = 2) -> bytes:
     return make_pdf([[] for _ in range(pages)])
 
 
-def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: int = 1) -> bytes:
+def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: int = 1,
+                  early_end: bool = False, length_as_object: bool = False) -> bytes:
     """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text;
     `layers` times Flate-compressed (/Filter [/FlateDecode /FlateDecode] for two: each layer
-    shrinks it again, so the file gets tiny)."""
-    comp = zlib.compressobj(9)
-    chunk = b" " * (1 << 20)
-    data = b"".join(comp.compress(chunk) for _ in range(megabytes))
+    shrinks it again, so the file gets tiny). `early_end`: the Deflate data starts with a
+    stored block printing "endstream" (Deflate may store any bytes), so the stream seems to end
+    a few bytes in to a reader looking for the keyword; readers take its /Length, which
+    `length_as_object` gives as a reference to an object of its own."""
     text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
         f"({_escape(line)}) Tj T*" for line in (lines or ["after the bomb"])) + " ET"
-    data += comp.compress(text.encode("latin-1")) + comp.flush()
+    if early_end:
+        stored = b"\nendstream\nendobj\n"
+        raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+        body = b"".join(raw.compress(b" " * (1 << 20)) for _ in range(megabytes))
+        body += raw.compress(text.encode("latin-1")) + raw.flush()
+        adler = zlib.adler32(b" " * (megabytes << 20), zlib.adler32(stored))
+        adler = zlib.adler32(text.encode("latin-1"), adler)
+        data = (b"\x78\xda\x00" + len(stored).to_bytes(2, "little") + (0xFFFF ^ len(stored)).to_bytes(2, "little")
+                + stored + body + adler.to_bytes(4, "big"))
+    else:
+        comp = zlib.compressobj(9)
+        chunk = b" " * (1 << 20)
+        data = b"".join(comp.compress(chunk) for _ in range(megabytes))
+        data += comp.compress(text.encode("latin-1")) + comp.flush()
     for _ in range(layers - 1):
         data = zlib.compress(data, 9)
     filters = b"/FlateDecode" if layers == 1 else b"[" + b" ".join([b"/FlateDecode"] * layers) + b"]"
@@ -110,9 +124,10 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
+        b"<< /Length %s /Filter %s >>\nstream\n" % (b"6 0 R" if length_as_object else b"%d" % len(data), filters)
+        + data + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    ] + ([b"%d" % len(data)] if length_as_object else []))
 
 
 def make_many_pages_pdf(count: int) -> bytes:

@@ -347,11 +347,11 @@ def _page_loads(doc, index: int) -> bool:
     return True
 
 
-_STREAM = lazy(rb"stream\r?\n")
 _RISKY_FILTER = lazy(rb"/(?:LZWDecode|RunLengthDecode|LZW|RL)\b")
 _IMAGE = lazy(rb"/Subtype\s*/Image\b")
 _FLATE = lazy(rb"/Fl(?:ateDecode)?\b")
 _INDIRECT_FILTER = lazy(rb"/Filter\s*\d+\s+\d+\s+R\b")
+_LENGTH = lazy(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R\b)?")
 #: The most Deflate can expand: 1,032 times (zlib's technical notes): a stream this
 #: much smaller than the limit per layer of Flate cannot reach it, and is not decoded.
 _DEFLATE_MOST = 1032
@@ -363,36 +363,68 @@ def _zlib_header(chunk) -> bool:
     return len(chunk) >= 2 and chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0
 
 
+def _streams(data: bytes):
+    """(dictionary, start) of each stream of `data`: its dictionary as far back as its
+    object's " obj" (within 4 KB), and where its bytes start. Each `stream` keyword
+    followed by an end of line is one, wherever it is (inside another stream's bytes
+    too: kb does not trust a file's own account of where streams end); `endstream`
+    is not."""
+    find = data.find
+    at = find(b"stream")
+    while at >= 0:
+        nxt = at + 6
+        start = nxt + 1 if data[nxt:nxt + 1] == b"\n" else nxt + 2 if data[nxt:nxt + 2] == b"\r\n" else -1
+        if start >= 0 and data[at - 3:at] != b"end":
+            lo = max(0, at - 4096)
+            obj = data.rfind(b" obj", lo, at)
+            yield data[obj + 1 if obj >= 0 else lo:at], start
+        at = find(b"stream", nxt)
+
+
+def _stored_size(data: bytes, head: bytes, start: int) -> int | None:
+    """How many bytes a stream starting at `start` may hold as stored, by every account a
+    reader could take: to the first `endstream`, and as long as its /Length says (a
+    stream's first bytes may print "endstream": a Deflate block may store any bytes).
+    None when its /Length is a reference to another object (which may itself be inside
+    a compressed object stream): the stream is then decompressed to know."""
+    end = data.find(b"endstream", start)
+    size = (end if end >= 0 else len(data)) - start
+    for length in _LENGTH.finditer(head):
+        if length.group(2) is not None:
+            return None
+        size = max(size, int(length.group(1)))
+    return size
+
+
 def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     """PDFium has no setting bounding what a stream decompresses to, so before it
     reads a file kb decompresses each Flate stream itself, stopping at the limit
     (max_stream_mb; layered Flate too): a small file that would fill memory is
     refused as pypdf refuses it. Images are skipped (reading text does not decode
     them); LZW and RunLength streams are bounded by their length times the most
-    those filters can expand; a file kb cannot bound so is pypdf's to read."""
+    those filters can expand; a file kb cannot bound so is pypdf's to read. A stream
+    whose stored length (_stored_size) is too small to reach the limit is not decoded."""
     import zlib
 
     limit = int(limits.max_stream_mb * 1024 * 1024)
-    for m in _STREAM.finditer(data):
-        head = data[max(0, m.start() - 4096):m.start()]
-        head = head[head.rfind(b" obj") + 1:]            # this stream's dictionary
+    for head, start in _streams(data):
         if _IMAGE.search(head):
             continue            # images are not decoded to read text
-        end = data.find(b"endstream", m.end())
-        size = (end if end >= 0 else len(data)) - m.end()          # as stored
+        size = _stored_size(data, head, start)
         risky = _RISKY_FILTER.search(head)
         if risky:
             # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
             # 2 bytes into 128: bounded by the stream's own length, without decoding it.
             ratio = 64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641
-            if size * ratio > limit or b"Flate" in head or b"/Fl" in head:
+            if size is None or size * ratio > limit or b"Flate" in head or b"/Fl" in head:
                 raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
                                "pypdf reads it within the limit")
             continue
         layers = len(_FLATE.findall(head))
-        if 1 <= layers <= 4 and not _INDIRECT_FILTER.search(head) and size * _DEFLATE_MOST ** layers <= limit:
+        if 1 <= layers <= 4 and not _INDIRECT_FILTER.search(head) and size is not None \
+                and size * _DEFLATE_MOST ** layers <= limit:
             continue            # too small to decompress past the limit, however it is made
-        chunk = memoryview(data)[m.end():m.end() + limit + 1]
+        chunk = memoryview(data)[start:start + limit + 1]
         for _layer in range(4):
             if not _zlib_header(chunk):
                 break           # zlib would refuse it at its first two bytes; asking it costs a stream's set-up

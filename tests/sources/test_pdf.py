@@ -175,6 +175,18 @@ def test_what_neither_can_read_is_one_error_and_limits_stop_both():
         pdf.extract_plan(GOOD, "pdfium", pdf.Limits(max_pages=1))
 
 
+@needs_pdfium
+@pytest.mark.parametrize("length_as_object", [False, True])
+def test_a_stream_whose_bytes_print_endstream_is_still_bounded_before_pdfium_reads_it(length_as_object):
+    # Deflate may store any bytes: a bomb whose data starts by printing "endstream" looks a few
+    # bytes long to a reader looking for the keyword, but PDFium reads it to its /Length.
+    bomb = make_bomb_pdf(12, ["a line after the bomb"], early_end=True, length_as_object=length_as_object)
+    with pytest.raises(PDFError, match="over 5 MB decompressed"):
+        pdf.extract(bomb, pdf.Limits(max_stream_mb=5), extractor="pdfium")
+    # The same file within the limit: PDFium reads the whole stream, its text after the spaces.
+    assert "a line after the bomb" in pdf.extract(bomb, pdf.Limits(max_stream_mb=20), extractor="pdfium").pages[0]
+
+
 def test_the_zlib_header_precheck_never_skips_a_stream_zlib_would_read():
     # _check_streams asks zlib only of streams whose first two bytes zlib can take: every
     # two-byte start zlib does not refuse must pass the precheck (else a bomb goes unread).
