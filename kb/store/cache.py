@@ -111,7 +111,8 @@ class SourceCache:
         filename = f"{sha}.{ext}"
         manifest = self.get(sha) or Manifest(sha256=sha, kind=kind, filename=filename,
                                              added_at=time.time())
-        if not manifest.citekeys and not info.get("citekeys"):
+        guard = not manifest.citekeys and not info.get("citekeys")
+        if guard:
             # Cached before the writer lock (downloads and extraction run outside it):
             # `kb doctor --prune` must not take it for an orphan while this process lives.
             manifest.writer_pid = os.getpid()
@@ -132,7 +133,11 @@ class SourceCache:
                 manifest.version = value
             elif value not in (None, ""):
                 setattr(manifest, key, value)
-        self.save(manifest)
+        # A guard counts only while this process lives: after a crash, the manifest a power
+        # cut lost and the one of a dead writer both mean a file of no paper. Its write need
+        # not wait on the disk; filing the source (the next save, before references.bib
+        # changes) does.
+        self.save(manifest, durable=not guard)
         return manifest
 
     @staticmethod
@@ -157,9 +162,9 @@ class SourceCache:
             else:
                 setattr(manifest, k, [] if k == "also_versions" else info.get(k, "" if k == "version" else None))
 
-    def save(self, manifest: Manifest) -> None:
+    def save(self, manifest: Manifest, *, durable: bool = True) -> None:
         write_bytes(self.manifest_path(manifest.sha256),
-                    json.dumps(asdict(manifest), indent=1).encode(), self.tmp)
+                    json.dumps(asdict(manifest), indent=1).encode(), self.tmp, durable=durable)
 
     def all(self) -> list[Manifest]:
         out = []
