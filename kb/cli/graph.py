@@ -12,12 +12,14 @@ from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
 from kb.graph import views as graph
-from kb.graph.tables import OLDER_READING, older_reading
+from kb.graph.tables import OLDER_READING, older_reading, references_waiting
 from kb.lazyimport import lazy_import
+from kb.store.knowledgebase import KB
 
 # Loaded by the commands that use them: kb graph missing, show and path read the tables alone.
 audit = lazy_import("kb.ops.audit")
 citations = lazy_import("kb.ops.citations")
+derive = lazy_import("kb.ops.derive")
 export = lazy_import("kb.ops.export")
 
 app = typer.Typer()
@@ -31,7 +33,7 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
     """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
 
     kb = open_kb()
-    rows = citations.references(kb, citekey)
+    rows = citations.references(kb, citekey)        # its reference list read first, if it waits
     _older_reading(kb.conn)
     if as_json:
         emit_json(rows)
@@ -47,6 +49,15 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
         source = "" if r["source"] == "text" else " [Semantic Scholar]"
         echo(f"{label} {r['raw'][:160]}{'…' if len(r['raw']) > 160 else ''}{source}")
         echo(f"    {target}" + (f"  {ids}" if ids else ""))
+
+
+def open_graph() -> KB:
+    """The knowledge base of this command with every reference list read: those of papers
+    `kb add` or `kb text load` stored since are read now (kb.ops.derive.ensure_references)."""
+    kb = open_kb()
+    if references_waiting(kb.conn):
+        derive.ensure_references(kb)
+    return kb
 
 
 def _older_reading(conn) -> None:
@@ -65,7 +76,7 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
     if ctx.invoked_subcommand is not None:
         return
 
-    db = open_kb().db
+    db = open_graph().db
     info = graph.summary(db)
     _older_reading(db.conn)
     if as_json:
@@ -84,7 +95,7 @@ def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey."),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """What a paper cites and what cites it, inside the knowledge base."""
 
-    info = graph.show(open_kb().db, citekey)
+    info = graph.show(open_graph().db, citekey)
     if as_json:
         emit_json(info)
         return
@@ -101,7 +112,7 @@ def graph_path(source: str = typer.Argument(..., help="Citekey to start from."),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The shortest chain of citations from one paper to another."""
 
-    found = graph.path(open_kb().db, source, target)
+    found = graph.path(open_graph().db, source, target)
     if as_json:
         emit_json({"path": list(found) if found else None, "directed": getattr(found, "directed", None)})
     elif found is None:
@@ -120,7 +131,7 @@ def graph_missing(top: int = typer.Option(10, "--top", help="How many works to l
                   as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Works cited by most papers here but not yet added: what to read next."""
 
-    db = open_kb().db
+    db = open_graph().db
     rows = graph.missing(db, top=top)
     _older_reading(db.conn)
     if as_json:
@@ -148,7 +159,7 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
                           "finds them.")) -> None:
     """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
 
-    kb = open_kb()
+    kb = open_graph()
     extra = audit.edge_counts(kb) if restatements else None
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
@@ -170,7 +181,7 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey."),
     """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in."""
 
     bar = Progress("Semantic Scholar", unit="papers")
-    result = citations.fetch(open_kb(), citekey, progress=bar.update if bar.on else None)
+    result = citations.fetch(open_graph(), citekey, progress=bar.update if bar.on else None)
     bar.done()
     if as_json:
         emit_json(result)

@@ -12,7 +12,8 @@ from kb.store.queries import no_paper
 if TYPE_CHECKING:
     from kb.store.sqlite import Database
 
-__all__ = ["S2", "OLDER_READING", "READING", "chunks", "note_reading", "older_reading", "require_paper"]
+__all__ = ["S2", "OLDER_READING", "READING", "chunks", "note_reading", "older_reading", "references_waiting",
+           "require_paper"]
 
 #: The method (and refs.source) of what Semantic Scholar says.
 S2 = "semantic-scholar"
@@ -52,6 +53,12 @@ def note_reading(db: Database, citekey: str) -> None:
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('refs_reading', ?)", [READING])
     elif held is not None:
         db.execute("DELETE FROM meta WHERE key = 'refs_reading'")
+
+
+def references_waiting(conn) -> bool:
+    """Whether a paper's reference list waits to be read (kb.ops.derive.ensure_references):
+    one row looked up, so a command reading the graph loads nothing more when none does."""
+    return conn.execute("SELECT 1 FROM refs_later LIMIT 1").fetchone() is not None
 
 
 def older_reading(conn) -> bool:

@@ -39,6 +39,7 @@ from kb.atomic import read_input
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
+from kb.ops.derive import ensure_references
 from kb.ops.quotes import note_context, resolve_note_source
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
@@ -181,6 +182,7 @@ def ensure_derived(kb: KB) -> int:
     lock, with progress; many texts on every core. Returns how many texts. A knowledge
     base kb cannot write here (a read-only mount) gets them for this run only: TEMP copies
     of the two tables, which this connection's queries read instead."""
+    ensure_references(kb)           # the contexts are of reference list entries
     conn = kb.conn
     if conn.execute("select 1 from derive_later limit 1").fetchone() is None:
         return 0
@@ -861,6 +863,7 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
 def edge_counts(kb: KB) -> dict[tuple[str, str], dict[str, int]]:
     """On each citation link, how many figures the citing paper restates from the cited one and
     how many differ (a person's verdict, when recorded, counts over kb's): for kb graph export."""
+    ensure_references(kb)
     out = {(a, b): {"restatements": 0, "restatements_differ": 0}
            for a, b in kb.conn.execute("select citing, cited from citations")}
     for r in iter_audit(kb, None, include_judged=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kb.graph import links as graph
 from kb.graph import views
+from kb.ops.derive import ensure_references
 from kb.sources import s2
 from kb.store.knowledgebase import KB
 from kb.store.queries import require_paper
@@ -12,6 +13,7 @@ from kb.store.queries import require_paper
 def references(kb: KB, citekey: str) -> list[dict]:
     """A paper's parsed reference list (and Semantic Scholar's), each entry with what it resolved to."""
     require_paper(kb.conn, citekey)
+    ensure_references(kb)           # a list kb add left for the graph's first reader
     rows = [dict(r) for r in kb.db.query(
         "select idx, label, raw, page, arxiv_id, doi, url, year, title, first_author, resolved, method, "
         "score, source from refs where citekey = ? order by source, idx", [citekey])]
@@ -21,6 +23,7 @@ def references(kb: KB, citekey: str) -> list[dict]:
 def fetch(kb: KB, citekey: str, progress=None) -> dict:
     """Fetch references and citations from Semantic Scholar and merge them in."""
     paper = require_paper(kb.conn, citekey)
+    ensure_references(kb)
     doi = kb.conn.execute("select doi from papers where citekey = ?", [citekey]).fetchone()[0]
     s2.cache_path(kb.layout.s2_cache, citekey)        # refuse a key that cannot be a file name, before fetching
     data = s2.fetch(kb.client, paper["arxiv_id"], doi, progress)

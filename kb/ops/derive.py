@@ -5,7 +5,12 @@ follows from them is made here, as an explicit step of every ingest, sync and
 rebuild, inside the transaction that indexed the change:
 
 * the reference list of a paper's newest page text (kb.graph.links), and the
-  citation links of papers added, edited or removed, both ways;
+  citation links of papers added, edited or removed, both ways. The list of a text
+  stored by `kb add` or `kb text load` is read, and its paper relinked, when a
+  command first reads the graph (ensure_references: kb graph, kb refs, kb cite,
+  kb audit), so that an add costs its extraction and its writes; a bulk import
+  (whose workers parse the lists beside the extraction) and `kb rebuild` read
+  every list at once;
 * the citation contexts of that text (the sentences citing an entry of its
   reference list) and its numbers with units, which kb audit alone reads: the
   text is listed as waiting for them, and kb audit makes them on first use
@@ -23,6 +28,7 @@ from __future__ import annotations
 from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
+from kb.graph.tables import references_waiting
 from kb.quantities.interval import Interval
 from kb.quantities.quoted import claim_doubt
 from kb.quantities.units import to_base
@@ -30,6 +36,7 @@ from kb.sources import s2
 from kb.store.index import Changes
 from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
+from kb.store.sqlite import read_only, transaction
 
 #: From this many texts at once (kb rebuild, a bulk import), every reference list is
 #: stored first and the whole knowledge base relinked once: relinking after each text
@@ -47,21 +54,26 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         bulk = len(texts) >= BULK_TEXTS
     listed: set[str] = set()            # papers given a new reference list
     old_works: set[str] = set()         # the works their previous lists cited
+    waiting: set[str] = set()           # papers whose new list is read on first use
     for n, (citekey, version) in enumerate(texts, 1):
         held = versions_with_text(db.conn, citekey)
         if held and held[-1] == version:        # only the newest version's reference list counts
-            text = load_text(db.conn, citekey, version)
             parsed = changes.references.get((citekey, version))     # by a worker of a bulk import
-            _, old = links.store_references(db, citekey, version, text.pages, parsed)
-            listed.add(citekey)
-            old_works |= old
+            if parsed is None and not bulk:
+                references_later(db, citekey, version)              # read by the graph's first reader
+                waiting.add(citekey)
+            else:
+                text = load_text(db.conn, citekey, version)
+                _, old = links.store_references(db, citekey, version, text.pages, parsed)
+                listed.add(citekey)
+                old_works |= old
             derive_later(db, citekey, version)      # made by kb audit when it needs them
         if progress:
             progress(n, len(texts))
     if bulk:
         links.relink(db)                        # everything, once
-    elif changes.papers or listed:              # once for all they changed (a kb add: its entry and its list)
-        links.relink(db, changes.papers | listed, extra_work_keys=old_works)
+    elif (changes.papers - waiting) or listed:  # once for all they changed (a kb add: its entry and its list)
+        links.relink(db, (changes.papers - waiting) | listed, extra_work_keys=old_works)
     if changes.bib:
         merge_cached_s2(kb)
     if changes.claims_files:
@@ -82,6 +94,60 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
     if db.execute(f"select 1 from claims where file is not null and file not in ({marks}) limit 1",
                   sorted(files)).fetchone() is None:
         db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
+
+
+def references_later(db, citekey: str, version: str) -> None:
+    """A new newest text of `citekey`: its reference list is read, and the paper relinked,
+    by the first command that reads the citation graph (ensure_references), not by the
+    add or load that stored it. Caller runs the transaction."""
+    db.execute("insert or replace into refs_later (citekey, version) values (?, ?)", [citekey, version])
+
+
+def ensure_references(kb: KB) -> int:
+    """Read the reference list of every text waiting for one (references_later) and relink
+    those papers, in one transaction under the writer lock, with progress; many at once
+    relink the whole knowledge base once. Returns how many lists. Every command that reads
+    the citation graph (the refs, citations and works tables) calls it first. A knowledge
+    base kb cannot write here (a read-only mount) is read as it is, and kb says which lists
+    it lacks."""
+    conn = kb.conn
+    if not references_waiting(conn):
+        return 0
+    if read_only(kb.db_path):
+        keys = [r[0] for r in conn.execute("select citekey from refs_later order by citekey limit 4")]
+        count = conn.execute("select count(*) from refs_later").fetchone()[0]
+        named = ", ".join(keys[:3]) + (f" and {count - 3:,} more" if count > 3 else "")
+        message = (f"the reference lists of {named} are not read yet, and this knowledge base cannot be "
+                   "written here: the citation graph lacks their links until a kb command can write it")
+        if kb.on_warning is not None:
+            kb.on_warning(message)
+        elif message not in kb.warnings:
+            kb.warnings.append(message)
+        return 0
+    with kb.writing():
+        with transaction(kb.db):
+            return _read_waiting_references(kb)
+
+
+def _read_waiting_references(kb: KB) -> int:
+    db = kb.db
+    rows = db.execute("select citekey, version from refs_later order by citekey").fetchall()
+    listed: set[str] = set()
+    old_works: set[str] = set()
+    for n, (citekey, version) in enumerate(rows, 1):
+        held = versions_with_text(db.conn, citekey)
+        if held and held[-1] == version:
+            text = load_text(db.conn, citekey, version)
+            _, old = links.store_references(db, citekey, version, text.pages, None)
+            listed.add(citekey)
+            old_works |= old
+        kb.progress("reading reference lists", n, len(rows), "papers")
+    db.execute("delete from refs_later")
+    if len(listed) >= BULK_TEXTS:
+        links.relink(db)                        # everything, once
+    elif listed:
+        links.relink(db, listed, extra_work_keys=old_works)
+    return len(listed)
 
 
 def derive_later(db, citekey: str, version: str | None) -> None:

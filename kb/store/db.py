@@ -615,12 +615,27 @@ def m018_papers_resolving(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m019_reference_lists_on_first_use(db: sqlite_utils.Database) -> None:
+    """A paper's reference list is read from its text, and the citation links of the
+    paper relinked, when a command first reads the graph (kb graph, kb refs, kb cite,
+    kb audit: kb.ops.derive.ensure_references), not by the `kb add` or `kb text load`
+    that stored the text: reading and linking it was a third of a `kb add`'s own work
+    beside PDFium's extraction. A text whose list waits is listed here. A bulk import
+    and `kb rebuild` read every list as before (in a pool of workers, or all at once)."""
+    _script(db, """
+    CREATE TABLE refs_later (
+        citekey TEXT PRIMARY KEY,     -- its newest text's reference list is not read yet
+        version TEXT
+    );
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
               m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
               m015_derive_on_first_use, m016_refs_by_author_tail_and_year, m017_quote_ids,
-              m018_papers_resolving)
+              m018_papers_resolving, m019_reference_lists_on_first_use)
 
 
 def _migrations() -> Migrations:

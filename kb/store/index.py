@@ -290,7 +290,7 @@ def delete_paper_rows(db, citekey: str) -> None:
     db.execute("delete from refs where citekey = ?", [citekey])
     db.execute("delete from citations where citing = ? or cited = ?", [citekey, citekey])
     db.execute("delete from candidates where citekey = ?", [citekey])
-    for table in ("text_numbers", "cite_contexts", "derive_later"):      # derived from its text
+    for table in ("text_numbers", "cite_contexts", "derive_later", "refs_later"):      # derived from its text
         db.execute(f"delete from {table} where citekey = ?", [citekey])
     db.execute("delete from papers where citekey = ?", [citekey])
 

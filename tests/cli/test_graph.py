@@ -51,6 +51,43 @@ def test_the_ten_links_from_the_papers_own_reference_lists(five):
     assert out.startswith("5 papers, 10 citation links among them")
 
 
+def test_a_loaded_texts_reference_list_is_read_by_the_graphs_first_reader(five, tmp_path, monkeypatch):
+    """kb text load and kb add store a text and leave its reference list, and its paper's
+    links, to the first command that reads the graph: all waiting lists at once."""
+    import sqlite3
+
+    from kb.ops import derive
+
+    def state() -> tuple[list, int, int]:
+        with sqlite3.connect(five / ".kb" / "kb.sqlite") as conn:
+            out = ([r[0] for r in conn.execute("select citekey from refs_later order by 1")],
+                   conn.execute("select count(*) from refs where source = 'text'").fetchone()[0],
+                   conn.execute("select count(*) from citations").fetchone()[0])
+        conn.close()
+        return out
+
+    assert state() == (sorted(TEXTS), 0, 0)
+    rows = run_kb("refs", "dodge2022measuring", "--json").json
+    assert any(r["resolved"] == "strubell2019energy" for r in rows)
+    waiting, listed, linked = state()
+    assert waiting == [] and listed > 100 and linked == 10         # every waiting list, not one
+    assert links() == EXPECTED
+    # A new version's text waits again, and the graph's summary reads it.
+    name, _ = TEXTS["patterson2021carbon"]
+    (tmp_path / "p2.json").write_text(json.dumps(wattbot_pages(name)))
+    assert run_kb("text", "load", "patterson2021carbon", tmp_path / "p2.json", "--version", "v2").code == 0
+    assert state()[0] == ["patterson2021carbon"]
+    assert run_kb("graph", "--json").json["citation_links"] == 10 and state()[0] == []
+    # An index kb cannot write here is read as it is, and kb says which list it lacks.
+    assert run_kb("text", "load", "patterson2021carbon", tmp_path / "p2.json", "--version", "v3").code == 0
+    with monkeypatch.context() as m:
+        m.setattr(derive, "read_only", lambda path: True)
+        r = run_kb("graph", "missing")
+    assert r.code == 0 and "the reference lists of patterson2021carbon are not read yet" in r.err, r.err
+    assert state()[0] == ["patterson2021carbon"]
+    assert run_kb("graph", "path", "luccioni2023power", "strubell2019energy").code == 0 and state()[0] == []
+
+
 def test_adding_a_paper_later_links_it_both_ways(kb_root, tmp_path):
     bib = (REPO / "references.bib").read_text()
     # Only three papers at first: Strubell, Dodge, Power Hungry Processing.
@@ -238,6 +275,7 @@ def test_rebuild_makes_the_same_derived_data(five, index):
     (five / "claims" / "luccioni2023power.toml").write_text(
         (REPO / "claims" / "luccioni2023power.toml").read_text())
     assert run_kb("claims").code == 0          # indexes the claims file, with its base values
+    assert run_kb("graph").code == 0           # reads the reference lists the text loads left for it
     before = _derived(five)
     assert len(before["citations"]) == 10 and before["refs"] and any(b[1] for b in before["base"])
     if index == "deleted":
