@@ -4,6 +4,7 @@ check, and chunked IN (...) lists."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -57,8 +58,12 @@ def note_reading(db: Database, citekey: str) -> None:
 
 def references_waiting(conn) -> bool:
     """Whether a paper's reference list waits to be read (kb.ops.derive.ensure_references):
-    one row looked up, so a command reading the graph loads nothing more when none does."""
-    return conn.execute("SELECT 1 FROM refs_later LIMIT 1").fetchone() is not None
+    one row looked up, so a command reading the graph loads nothing more when none does.
+    An index an older kb made that kb cannot migrate here (read-only) has no such list."""
+    try:
+        return conn.execute("SELECT 1 FROM refs_later LIMIT 1").fetchone() is not None
+    except sqlite3.OperationalError:
+        return False
 
 
 def older_reading(conn) -> bool:
