@@ -7,6 +7,7 @@ image-only (no text), and a decompression bomb.
 
 from __future__ import annotations
 
+import base64
 import zlib
 
 
@@ -93,13 +94,17 @@ def make_image_only_pdf(pages: int = 2) -> bytes:
 
 
 def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: int = 1,
-                  early_end: bool = False, length_as_object: bool = False) -> bytes:
+                  early_end: bool = False, length_as_object: bool = False, ascii: str | None = None,
+                  image: str | None = None) -> bytes:
     """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text;
     `layers` times Flate-compressed (/Filter [/FlateDecode /FlateDecode] for two: each layer
     shrinks it again, so the file gets tiny). `early_end`: the Deflate data starts with a
     stored block printing "endstream" (Deflate may store any bytes), so the stream seems to end
     a few bytes in to a reader looking for the keyword; readers take its /Length, which
-    `length_as_object` gives as a reference to an object of its own."""
+    `length_as_object` gives as a reference to an object of its own. `ascii` ("hex", "85"): the
+    compressed bytes are written in ASCII with that filter before Flate's. `image`: the bomb is
+    an image, "xobject" one the page draws (its text is in a content stream of its own), or
+    "contents" the page's content stream itself, whose dictionary says it is an image."""
     text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
         f"({_escape(line)}) Tj T*" for line in (lines or ["after the bomb"])) + " ET"
     if early_end:
@@ -118,16 +123,26 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
         data += comp.compress(text.encode("latin-1")) + comp.flush()
     for _ in range(layers - 1):
         data = zlib.compress(data, 9)
-    filters = b"/FlateDecode" if layers == 1 else b"[" + b" ".join([b"/FlateDecode"] * layers) + b"]"
+    names = [b"/FlateDecode"] * layers
+    if ascii == "hex":
+        data, names = data.hex().encode() + b">", [b"/ASCIIHexDecode"] + names
+    elif ascii == "85":
+        data, names = base64.a85encode(data) + b"~>", [b"/A85"] + names
+    filters = names[0] if len(names) == 1 else b"[" + b" ".join(names) + b"]"
+    kind = b" /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8" if image else b""
+    bomb = (b"<< /Length %s /Filter %s%s >>\nstream\n" % (b"6 0 R" if length_as_object else b"%d" % len(data),
+                                                          filters, kind) + data + b"\nendstream")
+    drawn = b"q 1 0 0 1 0 0 cm /Im1 Do Q " + text.encode("latin-1")
     return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %s /Filter %s >>\nstream\n" % (b"6 0 R" if length_as_object else b"%d" % len(data), filters)
-        + data + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %s "
+        b"/Resources << /Font << /F1 5 0 R >>%s >> >>" % (b"7 0 R" if image == "xobject" else b"4 0 R",
+                                                         b" /XObject << /Im1 4 0 R >>" if image == "xobject" else b""),
+        bomb,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ] + ([b"%d" % len(data)] if length_as_object else []))
+        b"%d" % len(data),
+    ] + ([b"<< /Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream"] if image == "xobject" else []))
 
 
 def make_many_pages_pdf(count: int) -> bytes:

@@ -352,9 +352,24 @@ _IMAGE = lazy(rb"/Subtype\s*/Image\b")
 _FLATE = lazy(rb"/Fl(?:ateDecode)?\b")
 _INDIRECT_FILTER = lazy(rb"/Filter\s*\d+\s+\d+\s+R\b")
 _LENGTH = lazy(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R\b)?")
+#: A stream's filters as its dictionary names them, in the order they were applied to read it.
+_FILTERS = lazy(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
+_FILTER_NAME = lazy(rb"/([^\s/\[\]<>()]+)")
+_OBJECT_ID = lazy(rb"(\d+)\s+(\d+)\s*\Z")
+#: Where PDFium reads a stream as content whatever its dictionary says it is: a page's
+#: /Contents (one stream, or an array of them) and a Type 3 font's glyph procedures.
+_AS_CONTENT = ((b"/Contents", lazy(rb"/Contents\s*(\d+\s+\d+\s+R|\[[^\]]*\])")),
+               (b"/CharProcs", lazy(rb"/CharProcs\s*<<([^>]*)>>")))
+_REF = lazy(rb"(\d+)\s+(\d+)\s+R")
+_OBJECT_STREAM = lazy(rb"/Type\s*/ObjStm\b")
+_FLATE_NAMES = (b"FlateDecode", b"Fl")
+_ASCII_HEX = (b"ASCIIHexDecode", b"AHx")
+_ASCII_85 = (b"ASCII85Decode", b"A85")
 #: The most Deflate can expand: 1,032 times (zlib's technical notes): a stream this
 #: much smaller than the limit per layer of Flate cannot reach it, and is not decoded.
 _DEFLATE_MOST = 1032
+#: Layers of Flate kb decodes to bound a stream; a stream of more is pypdf's to read.
+_MOST_LAYERS = 4
 
 
 def _zlib_header(chunk) -> bool:
@@ -364,11 +379,11 @@ def _zlib_header(chunk) -> bool:
 
 
 def _streams(data: bytes):
-    """(dictionary, start) of each stream of `data`: its dictionary as far back as its
-    object's " obj" (within 4 KB), and where its bytes start. Each `stream` keyword
-    followed by an end of line is one, wherever it is (inside another stream's bytes
-    too: kb does not trust a file's own account of where streams end); `endstream`
-    is not."""
+    """(dictionary, start, object) of each stream of `data`: its dictionary as far back as
+    its object's " obj" (within 4 KB), where its bytes start, and its object's (number,
+    generation) when they precede " obj" (else None). Each `stream` keyword followed by an
+    end of line is one, wherever it is (inside another stream's bytes too: kb does not
+    trust a file's own account of where streams end); `endstream` is not."""
     find = data.find
     at = find(b"stream")
     while at >= 0:
@@ -377,7 +392,9 @@ def _streams(data: bytes):
         if start >= 0 and data[at - 3:at] != b"end":
             lo = max(0, at - 4096)
             obj = data.rfind(b" obj", lo, at)
-            yield data[obj + 1 if obj >= 0 else lo:at], start
+            ident = _OBJECT_ID.search(data, max(0, obj - 24), obj) if obj >= 0 else None
+            yield (data[obj + 1 if obj >= 0 else lo:at], start,
+                   (int(ident.group(1)), int(ident.group(2))) if ident else None)
         at = find(b"stream", nxt)
 
 
@@ -396,46 +413,138 @@ def _stored_size(data: bytes, head: bytes, start: int) -> int | None:
     return size
 
 
+def _filters(head: bytes) -> list[bytes] | None:
+    """The filters a stream's dictionary names, in order; None when it names them as
+    another object or more than once (kb then decodes what the bytes look like)."""
+    found = _FILTERS.findall(head)
+    if len(found) != 1 or _INDIRECT_FILTER.search(head):
+        return None
+    return _FILTER_NAME.findall(found[0])
+
+
+def _unhex(chunk) -> bytes | None:
+    """ASCIIHexDecode: hex digits up to '>', white space ignored (an odd last digit is
+    followed by 0); None when it is not hex."""
+    raw = bytes(chunk)
+    end = raw.find(b">")
+    raw = (raw[:end] if end >= 0 else raw).translate(None, b" \t\r\n\f\x00")
+    try:
+        return bytes.fromhex((raw + b"0" if len(raw) % 2 else raw).decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _un85(chunk, limit: int) -> bytes | None:
+    """ASCII85Decode up to '~>', of no more characters than give `limit` bytes (a 'z' is
+    four): enough of it to bound what follows; None when it is not ASCII85."""
+    import base64
+
+    raw = bytes(chunk[:limit // 4 + 5])
+    end = raw.find(b"~>")
+    raw = raw[:end] if end >= 0 else raw
+    raw = raw[2:] if raw.startswith(b"<~") else raw
+    raw = raw.translate(None, b" \t\r\n\f\x00")
+    raw = raw[:len(raw) - len(raw) % 5] if len(raw) % 5 == 1 else raw
+    try:
+        return base64.a85decode(raw)
+    except ValueError:
+        return None
+
+
+def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]] | None:
+    """The streams PDFium may read as content whatever their dictionaries say (_AS_CONTENT),
+    from the file and its object streams (a page's dictionary may be inside one); None
+    when one is named through another object (an array of them as an object of its own),
+    which kb does not follow: then any stream may be content."""
+    import zlib
+
+    texts = [data]
+    for head, start, _ in streams:
+        if _OBJECT_STREAM.search(head) and _zlib_header(data[start:start + 2]):
+            try:
+                texts.append(zlib.decompressobj().decompress(memoryview(data)[start:start + limit + 1], limit + 1))
+            except zlib.error:
+                continue
+    known = {ident for _, _, ident in streams}
+    refs: set[tuple[int, int]] = set()
+    for text in texts:
+        for token, pattern in _AS_CONTENT:
+            at = text.find(token)
+            while at >= 0:
+                m = pattern.match(text, at)
+                for r in _REF.finditer(m.group(1)) if m else ():
+                    refs.add((int(r.group(1)), int(r.group(2))))
+                at = text.find(token, at + len(token))
+    return refs if refs <= known else None
+
+
+def _over(limits: Limits, source: str) -> PDFError:
+    return PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
+                    "pypdf reads it within the limit")
+
+
 def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     """PDFium has no setting bounding what a stream decompresses to, so before it
-    reads a file kb decompresses each Flate stream itself, stopping at the limit
-    (max_stream_mb; layered Flate too): a small file that would fill memory is
-    refused as pypdf refuses it. Images are skipped (reading text does not decode
-    them); LZW and RunLength streams are bounded by their length times the most
-    those filters can expand; a file kb cannot bound so is pypdf's to read. A stream
-    whose stored length (_stored_size) is too small to reach the limit is not decoded."""
+    reads a file kb decodes each stream that could pass the limit itself, stopping at
+    the limit (max_stream_mb), through the filters its dictionary names (Flate, up to
+    four layers, and the ASCII filters before it): a small file that would fill memory
+    is refused as pypdf refuses it. A stream whose stored length (_stored_size) is too
+    small to reach the limit is not decoded, nor an image (reading text does not decode
+    one) unless PDFium would read it as content (_content_refs); LZW and RunLength
+    streams are bounded by their length times the most those filters can expand; a
+    file kb cannot bound so is pypdf's to read."""
     import zlib
 
     limit = int(limits.max_stream_mb * 1024 * 1024)
-    for head, start in _streams(data):
-        if _IMAGE.search(head):
-            continue            # images are not decoded to read text
+    streams = list(_streams(data))
+    content: list[set | None] = []
+
+    def an_image(head: bytes, ident) -> bool:
+        """Whether the stream is an image PDFium does not read as content."""
+        if not _IMAGE.search(head):
+            return False
+        if not content:
+            content.append(_content_refs(data, streams, limit))
+        return ident is not None and content[0] is not None and ident not in content[0]
+
+    for head, start, ident in streams:
         size = _stored_size(data, head, start)
         risky = _RISKY_FILTER.search(head)
         if risky:
             # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
             # 2 bytes into 128: bounded by the stream's own length, without decoding it.
             ratio = 64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641
-            if size is None or size * ratio > limit or b"Flate" in head or b"/Fl" in head:
-                raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
-                               "pypdf reads it within the limit")
+            if (size is None or size * ratio > limit or b"Flate" in head or b"/Fl" in head) \
+                    and not an_image(head, ident):
+                raise _over(limits, source)
             continue
+        filters = _filters(head)
         layers = len(_FLATE.findall(head))
-        if 1 <= layers <= 4 and not _INDIRECT_FILTER.search(head) and size is not None \
+        if 1 <= layers <= _MOST_LAYERS and filters is not None and size is not None \
                 and size * _DEFLATE_MOST ** layers <= limit:
             continue            # too small to decompress past the limit, however it is made
+        if filters == [] or an_image(head, ident):
+            continue            # stored as it is read; images are not decoded to read text
+        if filters is not None and sum(f in _FLATE_NAMES for f in filters) > _MOST_LAYERS:
+            raise _over(limits, source)
         chunk = memoryview(data)[start:start + limit + 1]
-        for _layer in range(4):
-            if not _zlib_header(chunk):
-                break           # zlib would refuse it at its first two bytes; asking it costs a stream's set-up
-            try:
-                out = zlib.decompressobj().decompress(chunk, limit + 1)
-            except zlib.error:
+        for name in filters if filters is not None else [None] * (2 * _MOST_LAYERS):
+            if name in _ASCII_HEX:
+                chunk = _unhex(chunk)
+            elif name in _ASCII_85:
+                chunk = _un85(chunk, limit)
+            elif (name in _FLATE_NAMES or name is None) and _zlib_header(chunk):
+                # (zlib would refuse anything else at its first two bytes, as PDFium does)
+                try:
+                    chunk = zlib.decompressobj().decompress(chunk, limit + 1)
+                except zlib.error:
+                    break
+                if len(chunk) > limit:
+                    raise _over(limits, source)
+            else:
+                break           # nothing more kb decodes (an image's codec, or not what it says)
+            if chunk is None:
                 break
-            if len(out) > limit:
-                raise PDFError(f"{source} holds a stream over {limits.max_stream_mb:g} MB decompressed; "
-                               "pypdf reads it within the limit")
-            chunk = out
 
 
 # TeX's OT1 fonts put the ligatures ff, fi, fl, ffi, ffl at codes 11-15; a PDF made with

@@ -176,15 +176,31 @@ def test_what_neither_can_read_is_one_error_and_limits_stop_both():
 
 
 @needs_pdfium
-@pytest.mark.parametrize("length_as_object", [False, True])
-def test_a_stream_whose_bytes_print_endstream_is_still_bounded_before_pdfium_reads_it(length_as_object):
+@pytest.mark.parametrize("made", [
     # Deflate may store any bytes: a bomb whose data starts by printing "endstream" looks a few
     # bytes long to a reader looking for the keyword, but PDFium reads it to its /Length.
-    bomb = make_bomb_pdf(12, ["a line after the bomb"], early_end=True, length_as_object=length_as_object)
+    dict(early_end=True), dict(early_end=True, length_as_object=True),
+    # Written in ASCII before it was compressed, or as Flate five times over: decoded in order.
+    dict(ascii="hex"), dict(ascii="85"), dict(layers=5),
+    # The page's content stream, whatever its dictionary says it is.
+    dict(image="contents"),
+])
+def test_a_bomb_however_it_is_made_is_bounded_before_pdfium_reads_it(made):
+    bomb = make_bomb_pdf(12, ["a line after the bomb"], **made)
     with pytest.raises(PDFError, match="over 5 MB decompressed"):
         pdf.extract(bomb, pdf.Limits(max_stream_mb=5), extractor="pdfium")
-    # The same file within the limit: PDFium reads the whole stream, its text after the spaces.
-    assert "a line after the bomb" in pdf.extract(bomb, pdf.Limits(max_stream_mb=20), extractor="pdfium").pages[0]
+    # The same file within the limit: PDFium reads the whole stream, its text after the spaces
+    # (five layers of Flate are more than kb decodes to bound a stream: pypdf's to read).
+    within = pdf.extract_plan(bomb, "pdfium", pdf.Limits(max_stream_mb=20))
+    assert "a line after the bomb" in within.pages[0]
+    assert within.extractor.startswith("pypdf " if "layers" in made else "pypdfium2 "), within.extractor
+
+
+@needs_pdfium
+def test_an_image_the_page_draws_is_not_decoded_to_read_its_text():
+    # Reading text does not decode an image: one of 12 MB is no reason to refuse a 5 MB limit.
+    drawn = make_bomb_pdf(12, ["a line beside the image"], image="xobject")
+    assert "a line beside the image" in pdf.extract(drawn, pdf.Limits(max_stream_mb=5), extractor="pdfium").pages[0]
 
 
 def test_the_zlib_header_precheck_never_skips_a_stream_zlib_would_read():
