@@ -145,6 +145,26 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
     ] + ([b"<< /Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream"] if image == "xobject" else []))
 
 
+def make_font_bomb_pdf(megabytes: int, line: str) -> bytes:
+    """A page of `line` in a TrueType font whose program, `megabytes` MB of spaces Flate-compressed,
+    says it is an image: PDFium decodes a font's program to read the page's text all the same."""
+    comp = zlib.compressobj(9)
+    data = b"".join(comp.compress(b" " * (1 << 20)) for _ in range(megabytes)) + comp.flush()
+    text = f"BT /F1 10 Tf 50 760 Td ({_escape(line)}) Tj ET".encode("latin-1")
+    return assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Xyz /FirstChar 32 /LastChar 126 /FontDescriptor 6 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /Xyz /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
+        b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode /Subtype /Image /Width 1 /Height 1 >>\nstream\n" % len(data)
+        + data + b"\nendstream",
+    ])
+
+
 def make_many_pages_pdf(count: int) -> bytes:
     """`count` pages sharing one tiny content stream (a cheap 100,000-page PDF)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Length 0 >>\nstream\n\nendstream"]

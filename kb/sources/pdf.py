@@ -356,10 +356,13 @@ _LENGTH = lazy(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R\b)?")
 _FILTERS = lazy(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _FILTER_NAME = lazy(rb"/([^\s/\[\]<>()]+)")
 _OBJECT_ID = lazy(rb"(\d+)\s+(\d+)\s*\Z")
-#: Where PDFium reads a stream as content whatever its dictionary says it is: a page's
-#: /Contents (one stream, or an array of them) and a Type 3 font's glyph procedures.
+#: Where PDFium reads a stream to get a page's text whatever its dictionary says it is: a
+#: page's /Contents (one stream, or an array of them), a Type 3 font's glyph procedures, a
+#: font's program and its map to Unicode.
 _AS_CONTENT = ((b"/Contents", lazy(rb"/Contents\s*(\d+\s+\d+\s+R|\[[^\]]*\])")),
-               (b"/CharProcs", lazy(rb"/CharProcs\s*<<([^>]*)>>")))
+               (b"/CharProcs", lazy(rb"/CharProcs\s*<<([^>]*)>>")),
+               (b"/FontFile", lazy(rb"/FontFile[23]?\s*(\d+\s+\d+\s+R)")),
+               (b"/ToUnicode", lazy(rb"/ToUnicode\s*(\d+\s+\d+\s+R)")))
 _REF = lazy(rb"(\d+)\s+(\d+)\s+R")
 _OBJECT_STREAM = lazy(rb"/Type\s*/ObjStm\b")
 _FLATE_NAMES = (b"FlateDecode", b"Fl")

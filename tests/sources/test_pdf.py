@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from budgets import LONG
 from corpus import CORPUS, corpus_path
-from pdfgen import make_bomb_pdf, make_image_only_pdf, make_pdf
+from pdfgen import make_bomb_pdf, make_font_bomb_pdf, make_image_only_pdf, make_pdf
 from realpdf import extracted
 
 from kb.errors import LimitExceeded, PDFError, UsageError
@@ -194,6 +194,12 @@ def test_a_bomb_however_it_is_made_is_bounded_before_pdfium_reads_it(made):
     within = pdf.extract_plan(bomb, "pdfium", pdf.Limits(max_stream_mb=20))
     assert "a line after the bomb" in within.pages[0]
     assert within.extractor.startswith("pypdf " if "layers" in made else "pypdfium2 "), within.extractor
+
+
+@needs_pdfium
+def test_a_font_program_that_says_it_is_an_image_is_bounded_before_pdfium_reads_it():
+    with pytest.raises(PDFError, match="over 5 MB decompressed"):
+        pdf.extract(make_font_bomb_pdf(12, "a line in the font"), pdf.Limits(max_stream_mb=5), extractor="pdfium")
 
 
 @needs_pdfium
