@@ -165,6 +165,29 @@ def make_font_bomb_pdf(megabytes: int, line: str) -> bytes:
     ])
 
 
+def make_nested_forms_pdf(levels: int, fan: int = 10) -> bytes:
+    """A page of one line of text that draws a form drawing another form `fan` times, and so on
+    `levels` deep: fan ** (levels - 1) drawings of a word, from a file of 2 KB (10 and 5: 10,000)."""
+    first = 6
+    content = (b"BT /F1 10 Tf 50 760 Td (Energy use of training large models is measured here) Tj ET /X0 Do")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /X0 %d 0 R >> >> >>" % first,
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for level in range(levels):
+        if level < levels - 1:
+            body, resources = b" ".join([b"/X Do"] * fan), b"<< /XObject << /X %d 0 R >> >>" % (first + level + 1)
+        else:
+            body, resources = b"BT /F1 1 Tf 0 0 Td (ab) Tj ET", b"<< /Font << /F1 5 0 R >> >>"
+        objects.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources %s /Length %d >>\n"
+                       b"stream\n" % (resources, len(body)) + body + b"\nendstream")
+    return assemble(objects)
+
+
 def make_many_pages_pdf(count: int) -> bytes:
     """`count` pages sharing one tiny content stream (a cheap 100,000-page PDF)."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Length 0 >>\nstream\n\nendstream"]

@@ -267,5 +267,11 @@ def entry() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         reader_gone(sys.stdout)     # else the interpreter's own flush at exit says so, and exits 120
+    pdf = sys.modules.get("kb.sources.pdf")
+    if pdf is not None and pdf.pdfium_stuck():
+        # PDFium still reads a page past the time limit in a thread of its own: the
+        # interpreter's shutdown would tear PDFium down under it (a crash at exit).
+        sys.stderr.flush()
+        os._exit(code)
     sys.exit(code)
 

@@ -596,14 +596,63 @@ def _pypdf_why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if type(exc).__name__ != "PdfReadError" else text
 
 
+#: The thread of a PDFium reading past its time (_extract_pdfium), while it is still inside
+#: PDFium: PDFium reads one document at a time, so until it returns every other file is pypdf's.
+_STUCK: list = []
+
+
+def pdfium_stuck() -> bool:
+    """Whether PDFium is still reading a page past its time limit (_extract_pdfium)."""
+    return bool(_STUCK) and _STUCK[0].is_alive()
+
+
 def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extracted:
     """PDFium's text. A file over a limit, or one kb cannot bound before PDFium reads
     it (_check_streams), is a PDFError here: extract_plan then gives it to pypdf,
-    which enforces the limits as it reads and says which one was reached."""
-    import pypdfium2 as pdfium
+    which enforces the limits as it reads and says which one was reached.
+
+    PDFium reads in a thread of its own, and the time limit (max_extract_seconds) holds
+    inside a page too: one page can be made to take hours (forms drawing forms drawing
+    forms, ten times each, a few levels deep), and PDFium cannot be stopped mid-page.
+    Past the limit, kb says so and leaves the thread to finish or to end with the
+    process; PDFium is not used again by this process until it has finished."""
+    import threading
 
     _check_header(data, source)
     _check_streams(data, limits, source)
+    if pdfium_stuck():
+        raise PDFError(f"PDFium is still reading a page of another file past its time limit, so {source} is "
+                       "not given to it")
+    deadline = time.monotonic() + limits.max_extract_seconds
+    reading = [0, 0]                # the page being read, of how many
+    out: dict = {}
+
+    def read() -> None:
+        try:
+            out["result"] = _read_pdfium(data, limits, source, progress, deadline, reading)
+        except BaseException as exc:        # raised again in the thread that waits
+            out["error"] = exc
+
+    thread = threading.Thread(target=read, name="kb-pdfium", daemon=True)
+    thread.start()
+    thread.join(max(0.0, deadline - time.monotonic()))
+    if thread.is_alive():
+        _STUCK[:] = [thread]
+        page, count = reading
+        where = f"page {page} of {count:,} was still being read" if page else "PDFium was still opening it"
+        raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:g} s "
+                            f"({where}; a PDF can be made so its pages are slow to read)",
+                            hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
+                                 "[limits]) if the file is trustworthy")
+    if "error" in out:
+        raise out["error"]
+    return out["result"]
+
+
+def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: float,
+                 reading: list) -> Extracted:
+    import pypdfium2 as pdfium
+
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -624,9 +673,9 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
             raise PDFError(f"{source} has more pages than the limit of {limits.max_pages:,}")
         _check_count(count, limits, source)
         pages: list[str] = []
-        deadline = time.monotonic() + limits.max_extract_seconds
         for i in range(count):
             _deadline_passed(deadline, i, count, limits, source)
+            reading[:] = [i + 1, count]
             try:
                 page = doc[i]
                 textpage = page.get_textpage()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from budgets import LONG
 from corpus import CORPUS, corpus_path
-from pdfgen import make_bomb_pdf, make_font_bomb_pdf, make_image_only_pdf, make_pdf
+from pdfgen import make_bomb_pdf, make_font_bomb_pdf, make_image_only_pdf, make_nested_forms_pdf, make_pdf
 from realpdf import extracted
 
 from kb.errors import LimitExceeded, PDFError, UsageError
@@ -207,6 +207,26 @@ def test_an_image_the_page_draws_is_not_decoded_to_read_its_text():
     # Reading text does not decode an image: one of 12 MB is no reason to refuse a 5 MB limit.
     drawn = make_bomb_pdf(12, ["a line beside the image"], image="xobject")
     assert "a line beside the image" in pdf.extract(drawn, pdf.Limits(max_stream_mb=5), extractor="pdfium").pages[0]
+
+
+@needs_pdfium
+def test_a_page_slow_to_read_is_stopped_at_the_time_limit():
+    # Ten thousand drawings of a word from forms drawing forms: a fraction of a second here, and
+    # hours a few levels deeper; PDFium cannot be stopped mid-page, so kb stops waiting for it.
+    slow = make_nested_forms_pdf(5)
+    with pytest.raises(LimitExceeded, match=r"took over 0\.01 s \(.*; a PDF can be made so its pages are slow"):
+        pdf.extract(slow, pdf.Limits(max_extract_seconds=0.01), extractor="pdfium")
+    try:
+        assert pdf.pdfium_stuck()
+        # PDFium reads one document at a time: until it is done, another file is pypdf's.
+        with pytest.raises(PDFError, match="PDFium is still reading a page of another file"):
+            pdf.extract(GOOD, extractor="pdfium")
+        other = pdf.extract_plan(GOOD, "pdfium")
+        assert other.extractor.startswith("pypdf ") and other.pages[0].startswith("Energy use of training")
+    finally:
+        pdf._STUCK[0].join()
+    assert not pdf.pdfium_stuck()
+    assert pdf.extract(GOOD, extractor="pdfium").extractor.startswith("pypdfium2 ")
 
 
 def test_the_zlib_header_precheck_never_skips_a_stream_zlib_would_read():
