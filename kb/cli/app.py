@@ -24,7 +24,7 @@ import typer
 
 from kb.atomic import shown
 from kb.cli.commands import COMMANDS
-from kb.cli.common import echo, err, output_to, reader_gone, state
+from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
@@ -49,8 +49,8 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(kb_path: Optional[Path] = typer.Option(
-        None, "--kb", help="Knowledge base folder (default: KB_HOME, or the nearest folder "
+def _root(kb_path: Optional[str] = typer.Option(
+        None, "--kb", callback=names_a_path, help="Knowledge base folder (default: KB_HOME, or the nearest folder "
                            "holding kb.toml).", envvar=None),
           version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                        help="Print kb's version and exit.")) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, emit_json_items, input_path, names_something
+from kb.atomic import shown
+from kb.cli.common import a_path, echo, emit_json, emit_json_items, input_path, names_something
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.audit import Restatement, accept, audit_note, iter_audit
@@ -18,13 +18,13 @@ app = typer.Typer()
 def _line(r: Restatement, in_note: bool = False) -> str:
     where = "line" if in_note else "page"
     src = f"{r.cited} p{r.cited_page}" if r.cited_page else r.cited
-    text = f"{r.citing} {where} {r.citing_page}  \"{r.figure}\"  -> {src}  {r.verdict}"
+    text = f"{shown(r.citing) if in_note else r.citing} {where} {r.citing_page}  \"{r.figure}\"  -> {src}  {r.verdict}"
     if r.verdict == "differs" and r.difference is not None:
         pct = r.difference * 100
         # a figure off by less than a tenth of a percent is not shown as "-0.0 %"
-        shown = f"{pct:+.1f} %" if abs(pct) >= 0.1 or not pct else f"{pct:+.2g} %"
+        off = f"{pct:+.1f} %" if abs(pct) >= 0.1 or not pct else f"{pct:+.2g} %"
         # a range that differs from the paper's range: which of its ends
-        text += f"  {r.cited_figure} there ({r.end} end {shown})" if r.end else f"  {r.cited_figure} there ({shown})"
+        text += f"  {r.cited_figure} there ({r.end} end {off})" if r.end else f"  {r.cited_figure} there ({off})"
     elif r.verdict == "confirmed" and r.cited_figure:
         text += f"  as {r.cited_figure}"
     if r.judged:
@@ -70,7 +70,8 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
     if note is not None:
         if keys:
             raise UsageError("--note audits a note; give papers or --note, not both")
-        rows = iter(audit_note(kb, input_path(Path(note), "the note"), only=wanted))
+        note = a_path(note, "--note")
+        rows = iter(audit_note(kb, input_path(note, "the note"), only=wanted))
     else:
         rows = iter_audit(kb, keys or None, only=wanted, include_judged=judged)
     counts = {"confirmed": 0, "differs": 0, "not-in-source": 0}

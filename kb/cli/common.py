@@ -23,6 +23,7 @@ from typing import Iterable, Iterator, TextIO
 from kb.atomic import max_input_bytes
 from kb.errors import UsageError
 from kb.text.display import readable
+from kb.text.lazyre import lazy
 from kb.text.names import last_name
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
@@ -80,9 +81,15 @@ def out(text: str) -> None:
 
 
 def write(stream: TextIO, text: str) -> None:
-    """`stream.write(text)`; a reader that went away (`kb verify | head -1`) is `reader_gone`."""
+    """`stream.write(text)`; a reader that went away (`kb verify | head -1`) is `reader_gone`.
+    A character the stream's encoding cannot hold (PYTHONIOENCODING=ascii, a title in Greek)
+    is written as its escape, `\\u03b1`, not the end of the command."""
     try:
-        stream.write(text)
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "utf-8"
+            stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
     except BrokenPipeError:
         reader_gone(stream)
 
@@ -130,8 +137,24 @@ def err(text: str) -> None:
     write(stderr(), printable(readable(text)))
 
 
+def _json(obj) -> str:
+    """`obj` as JSON, non-ASCII text as itself, except what `printable` would take out of
+    it (DEL, C1 controls, bidirectional overrides) and a path's bytes that are not UTF-8
+    (lone surrogates, os.fsdecode's): those are written as JSON escapes, `\\u202e`,
+    `\\udcff`, so a JSON reader gets every value exactly (a path's bytes back through
+    os.fsencode), nothing is dropped on the way out, and no stream has to encode what
+    UTF-8 cannot hold."""
+    text = json.dumps(obj, indent=2, ensure_ascii=False, default=str)
+    if not text.isascii() and _ESCAPED_IN_JSON.search(text):
+        text = _ESCAPED_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+_ESCAPED_IN_JSON = lazy(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def emit_json(obj) -> None:
-    out(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+    out(_json(obj) + "\n")
 
 
 def emit_json_items(items: Iterable) -> None:
@@ -139,7 +162,7 @@ def emit_json_items(items: Iterable) -> None:
     listing is neither held whole nor waited for)."""
     first = True
     for item in items:
-        text = json.dumps(item, indent=2, ensure_ascii=False, default=str).replace("\n", "\n  ")
+        text = _json(item).replace("\n", "\n  ")
         out(("[\n  " if first else ",\n  ") + text)
         first = False
     out("[]\n" if first else "\n]\n")
@@ -270,3 +293,28 @@ def names_something(ctx, param, value):
             raise UsageError(f"{option} {given!r} names nothing",
                              hint=_NAMES.get(option, "give a value") + ", or leave the option out")
     return value
+
+
+_FILES = {"--note": "give the note's path, or - for stdin", "--kb": "give the folder holding kb.toml, or leave "
+          "--kb out", "FOLDER": "give a folder; . is this one", "FILE": "give a file's path, or - for stdin"}
+
+
+def names_a_path(ctx, param, value):
+    """Callback of an argument or option that names a file or folder (a str parameter:
+    typer would read "" as Path("."), this folder): "" (an unset shell variable, `kb init
+    "$DIR"`) is refused, named as empty, never taken for the current folder; the rest
+    become Paths (`-` too: input_path reads it as stdin)."""
+    if value is None:
+        return None
+    name = param.opts[0] if param.param_type_name == "option" else param.human_readable_name
+    if isinstance(value, (list, tuple)):
+        return [a_path(v, name) for v in value]
+    return a_path(value, name)
+
+
+def a_path(value: str, name: str) -> Path:
+    """The path `value` given as `name` (--note, FILE); "" is refused (names_a_path)."""
+    if str(value) == "":
+        raise UsageError(f"{name} '' is an empty path, which names no file or folder",
+                         hint=_FILES.get(name, "give a path"))
+    return Path(value)

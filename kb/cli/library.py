@@ -17,7 +17,8 @@ from typing import List
 
 import typer
 
-from kb.cli.common import data, echo, emit_json, err, input_path
+from kb.atomic import shown
+from kb.cli.common import data, echo, emit_json, err, input_path, names_a_path
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.library import (
@@ -101,7 +102,7 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", a
 @app.command("rename")
 def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletion=complete_citekey),
            new: str = typer.Argument(..., help="The citekey it should have."),
-           note: List[Path] = typer.Option([], "--note", help="A Markdown/MDX note whose citations of OLD "
+           note: List[str] = typer.Option([], "--note", callback=names_a_path, help="A Markdown/MDX note whose citations of OLD "
                                                               "([@OLD], sourceLink=\"#OLD\") become NEW "
                                                               "(repeatable)."),
            as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
@@ -128,13 +129,13 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletio
     else:
         echo(f"renamed {result.old} -> {result.new} (the old key is kept in its ids field)")
     if result.claims_file:
-        echo(f"  claims file   {result.claims_file}")
+        echo(f"  claims file   {shown(result.claims_file)}")
     for rel in result.checks:
-        echo(f"  checks        {rel}")
+        echo(f"  checks        {shown(rel)}")
     if result.sources:
         echo(f"  cached        {result.sources} source(s)")
     for name, n in result.notes.items():
-        echo(f"  note          {name}: {n} citation(s)")
+        echo(f"  note          {shown(name)}: {n} citation(s)")
 
 
 # -- kb tag ----------------------------------------------------------------------------------
@@ -181,18 +182,18 @@ def open_(citekey: str = typer.Argument(..., help="The paper's citekey.", autoco
 
     key, version, path = pdf_path(open_kb(), citekey)
     if print_path:
-        echo(str(path))
+        echo(shown(path))
         return
     opener = _opener()
     if opener is None:
-        raise UsageError(f"no program to open PDFs with (xdg-open, open); the PDF of {key} is {path}",
+        raise UsageError(f"no program to open PDFs with (xdg-open, open); the PDF of {key} is {shown(path)}",
                          hint="set KB_OPENER, or use `kb open --print`")
     try:
         subprocess.Popen([*opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as exc:
-        raise UsageError(f"cannot run {opener[0]}: {exc.strerror}; the PDF of {key} is {path}") from None
-    echo(f"opened {key} {version or ''}".rstrip() + f": {path}")
+        raise UsageError(f"cannot run {shown(opener[0])}: {exc.strerror}; the PDF of {key} is {shown(path)}") from None
+    echo(f"opened {key} {version or ''}".rstrip() + f": {shown(path)}")
 
 
 # -- kb edit ---------------------------------------------------------------------------------

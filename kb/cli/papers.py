@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, input_path, names_something, short_authors, state, table, warn
+from kb.atomic import shown
+from kb.cli.common import echo, emit_json, input_path, names_a_path, names_something, short_authors, state, table, warn
 from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
@@ -29,11 +30,11 @@ app = typer.Typer()
 # -- knowledge base -----------------------------------------------------------------
 
 @app.command()
-def init(folder: Path = typer.Argument(Path("."), help="Folder to make a knowledge base (created if needed).")) -> None:
+def init(folder: str = typer.Argument(".", callback=names_a_path, metavar="FOLDER", help="Folder to make a knowledge base (created if needed).")) -> None:
     """Make a folder a knowledge base: kb.toml, references.bib, claims/, .kb/."""
 
     root, created = do_init(folder)
-    echo(f"{'initialised' if created else 'already a knowledge base:'} {root}")
+    echo(f"{'initialised' if created else 'already a knowledge base:'} {shown(root)}")
 
 
 @app.command()
@@ -46,7 +47,7 @@ def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     if as_json:
         emit_json(info)
     else:
-        echo(f"root      {info['root']}\ndatabase  {info['database']}")
+        echo(f"root      {shown(info['root'])}\ndatabase  {shown(info['database'])}")
 
 
 # -- papers ---------------------------------------------------------------------------
@@ -136,7 +137,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
 
 
 @app.command("import")
-def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef, any); - reads stdin."),
+def import_(file: str = typer.Argument(..., callback=names_a_path, metavar="FILE", help="A BibTeX file (Zotero, JabRef, any); - reads stdin."),
             normalise: bool = typer.Option(False, "--normalise", "--normalize",
                                            help="Write new entries in kb's own style (macros resolved, "
                                            "fields in kb's order) instead of byte for byte as the file "
@@ -159,7 +160,7 @@ def import_(file: Path = typer.Argument(..., help="A BibTeX file (Zotero, JabRef
 
     jobs = _jobs(jobs)
     kb = open_kb()
-    bar = Progress(f"importing {file.name}", unit="entries")
+    bar = Progress(f"importing {shown(file.name)}", unit="entries")
     result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
                                   normalise=normalise, fill=fill, jobs=jobs)
     bar.done()
@@ -229,7 +230,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
         echo(f"      sha256 {v['sha256'] or '-'}")
         echo(f"      from   {v['source_url'] or '-'}")
     if info["pdf"]:
-        echo(f"  pdf       {info['pdf']}")
+        echo(f"  pdf       {shown(info['pdf'])}")
     tags = [t.strip() for t in (info["fields"].get("keywords") or "").split(",") if t.strip()]
     if tags:
         echo(f"  tags      {', '.join(tags)}")
@@ -246,7 +247,7 @@ app.add_typer(text_app, name="text")
 
 @text_app.command("load")
 def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
-              file: Path = typer.Argument(..., help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
+              file: str = typer.Argument(..., callback=names_a_path, metavar="FILE", help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
                                                     "or text with form feeds between pages; - reads stdin."),
               version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
               extractor: str = typer.Option("unknown", "--extractor",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, input_path, names_something, print_quote, warn
+from kb.atomic import shown
+from kb.cli.common import echo, emit_json, input_path, names_a_path, names_something, print_quote, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
@@ -97,7 +97,7 @@ def quote_rm(quote_id: str = typer.Argument(..., help="The quote's id.")) -> Non
 
 
 @app.command()
-def verify(note: Optional[Path] = typer.Option(None, "--note",
+def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_a_path,
                                               help="Lint this Markdown/MDX note instead: each quote's source "
                                                    "(how it was found, or the closest paper), the quote in "
                                                    "its text, and its page locator. - reads the note from stdin."),
@@ -113,7 +113,7 @@ def verify(note: Optional[Path] = typer.Option(None, "--note",
                        "problems": [{"line": line, "message": m} for line, m in problems]})
         else:
             for line, message in problems:
-                echo(f"{note}:{line}: problem: {message}")
+                echo(f"{shown(note)}:{line}: problem: {message}")
             for r in results:
                 short = r.quote if len(r.quote) <= 70 else r.quote[:67] + "..."
                 where = f"{r.citekey} {r.version or ''}".strip() if r.citekey else (r.source or "?")
@@ -121,7 +121,7 @@ def verify(note: Optional[Path] = typer.Option(None, "--note",
                     where += f" (by {r.method})"
                 if r.status == "ok":
                     where += f", {r.message}"
-                echo(f"{note}:{r.line}: {r.status:10} {where}: \"{short}\"")
+                echo(f"{shown(note)}:{r.line}: {r.status:10} {where}: \"{short}\"")
                 if r.status != "ok":
                     echo(f"    {r.message}")
             failed = sum(r.failed for r in results)

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.atomic import read_input
+from kb.atomic import read_input, shown
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
@@ -780,9 +780,9 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     try:
         text = read_input(path, "the note").decode("utf-8-sig")
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {shown(path)}: {exc.strerror}") from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: the note is not UTF-8") from None
+        raise UsageError(f"{shown(path)}: the note is not UTF-8") from None
     note = parse_note(text, str(path))
     ensure_derived(kb)
     ctx = note_context(kb, note, path)

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import clean_stale_tmp, pid_alive
+from kb.atomic import clean_stale_tmp, pid_alive, shown
 from kb.errors import FileFormatError, KBError, UsageError
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
@@ -57,7 +57,7 @@ class Problem:
     fix: str            # the command (or action) that repairs it
 
     def line(self) -> str:
-        return f"{self.where}: {self.what}; fix: {self.fix}"
+        return f"{shown(self.where)}: {self.what}; fix: {self.fix}"
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -202,7 +202,7 @@ def _check_tmp(layout: paths.Layout, report: Report) -> None:
         if len(parts) == 4 and parts[1].isdigit():
             continue        # belongs to a kb process that is still running
         report.problem("tmp", layout.relative(path), "is not a temporary file kb made",
-                       f"remove it if no kb command is running: rm {path}")
+                       f"remove it if no kb command is running: rm {shown(path)}")
 
 
 def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:

@@ -712,14 +712,14 @@ def output_path(kb: "KB", given: str | Path) -> Path:
     layout = kb.layout
     state = layout.state.resolve()
     if path == state or state in path.parents:
-        raise UsageError(f"-o {text}: refusing to write inside {state}: that folder is kb's index and cache, "
+        raise UsageError(f"-o {shown(text)}: refusing to write inside {shown(state)}: that folder is kb's index and cache, "
                          "and kb will not write into it",
                          hint="write exports to exports/ or anywhere else")
     if path.is_dir():
-        raise UsageError(f"-o {text}: {path} is a folder; give a file name")
+        raise UsageError(f"-o {shown(text)}: {shown(path)} is a folder; give a file name")
     claims = layout.claims.resolve()
     if path in (layout.bib.resolve(), layout.marker.resolve()) or claims in path.parents:
-        raise UsageError(f"-o {text}: refusing to overwrite the knowledge base's own truth files",
+        raise UsageError(f"-o {shown(text)}: refusing to overwrite the knowledge base's own truth files",
                          hint="write exports to exports/ or anywhere else")
     return path
 
@@ -732,4 +732,4 @@ def write_output(kb: "KB", path: Path, text: str) -> None:
     try:
         write_text(path, text, tmp)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None

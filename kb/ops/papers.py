@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from kb.atomic import read_input
+from kb.atomic import read_input, shown
 from kb.errors import (
     FileFormatError,
     KBError,
@@ -153,7 +153,7 @@ def _source_of(result, error: KBError | None, source: str, notes: list[str],
         return src
     src.extractor = result.extractor
     src.plan = result.plan
-    notes.extend(f"{Path(source).name}: {w}" for w in result.warnings if "could not read" in w)
+    notes.extend(f"{shown(Path(source).name)}: {w}" for w in result.warnings if "could not read" in w)
     if result.status != "ok":
         src.status = result.status
         src.message = result.message
@@ -169,7 +169,7 @@ def _source_of(result, error: KBError | None, source: str, notes: list[str],
 
 def _page_progress(kb: KB, label: str):
     """Extraction progress for `kb.progress`: ("extracting NAME", pages done, pages)."""
-    label = f"extracting {Path(label).name}"
+    label = f"extracting {shown(Path(label).name)}"
     return lambda done, total: kb.progress(label, done, total, "pages")
 
 
@@ -408,7 +408,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
     fetched); when either fails nothing is written. `options` as for `add`."""
     data = read_input(pdf, "the PDF")
     if not is_pdf(data):
-        raise PDFError(f"{pdf} is {not_a_pdf(data)}; nothing added")
+        raise PDFError(f"{shown(pdf)} is {not_a_pdf(data)}; nothing added")
     result = add(kb, text, **options)
     out = ImportResult()
     _attach_pdf(kb, result.citekey, pdf, out)
@@ -419,7 +419,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
         if row:
             result.version, result.pages = row[0] or result.version, row[1]
         result.action = "updated" if result.action == "unchanged" else result.action
-        result.notes.append(f"{pdf.name} attached as its PDF")
+        result.notes.append(f"{shown(pdf.name)} attached as its PDF")
     result.notes += out.warnings
     return result
 
@@ -596,7 +596,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
     result = src.result
     if src.status in ("corrupt",) and not is_pdf(data):
-        raise PDFError(src.message or f"{path} is not a PDF")
+        raise PDFError(src.message or f"{shown(path)} is not a PDF")
     arxiv = result.arxiv if result else None
     doi = result.doi if result else None
     # A PDF that prints no arXiv id (an excerpt, a PDF-only submission) named as arXiv
@@ -783,8 +783,8 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     except KBError:
         text = decode(data, str(path), lenient=True)
         wide = wide_encoding(data)
-        out.warnings.append(f"{path} is {wide}; read it as such" if wide else
-                            f"{path} is not UTF-8; read it as Windows-1252/Latin-1")
+        out.warnings.append(f"{shown(path)} is {wide}; read it as such" if wide else
+                            f"{shown(path)} is not UTF-8; read it as Windows-1252/Latin-1")
     # Everything read and filed here is kept to the end: Python's cycle collector would only
     # walk it again and again as it grows (a seventh of the import at 10,000 entries).
     collecting = gc.isenabled()
@@ -813,7 +813,7 @@ def _read_and_file(kb: KB, text: str, out: ImportResult, path: Path, progress, n
         source = BibFile(text, str(path))
         incoming = source.entries()
         if not incoming:
-            raise UsageError(f"{path} holds no BibTeX entries")
+            raise UsageError(f"{shown(path)} holds no BibTeX entries")
         if len(incoming) < BACKGROUND_READING:
             reading = bulk.Background(pybtex_reading, second_reading_text(source), jobs=1)
 
@@ -847,7 +847,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         # papers whose entry kb guessed from their PDF alone: a person's entry for one replaces it
         guessed = {r[0] for r in db.execute("select citekey from papers where metadata_status = 'incomplete'")}
         for n, entry in enumerate(incoming, 1):
-            where = f"{path}:{entry.line}"
+            where = f"{shown(path)}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key)
             if key is not None and key in guessed and bibfile.owned(key):
@@ -1101,8 +1101,8 @@ def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes
                                      references=src.references)
             kb.derive_pending()
             kb.sources.save(manifest)       # filed under `key`: the last step before the commit
-    out.attached.append(f"{key}: {pdf.name}")
-    out.warnings += [f"{key}: {pdf.name}: {n}" for n in notes]
+    out.attached.append(f"{key}: {shown(pdf.name)}")
+    out.warnings += [f"{key}: {shown(pdf.name)}: {n}" for n in notes]
 
 
 def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None = None) -> dict:

@@ -14,7 +14,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import read_input, said
+from kb.atomic import read_input, said, shown
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
@@ -701,12 +701,12 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         return NoteSource(None, reason=(f"the note has no reference {what}" if what
                                         else "the quote cites nothing"))
     first = None
-    for entry, titles, shown in candidates:
+    for entry, titles, written in candidates:
         ex = ctx.index.explain(entry, titles=titles, loose=True)
         if ex.resolution is not None:
-            return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(shown))
+            return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written))
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
-                                    closest_score=ex.closest_score, reference=_short(shown))
+                                    closest_score=ex.closest_score, reference=_short(written))
     return first
 
 
@@ -776,7 +776,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UsageError(f"{path}:{line}: the note is not UTF-8") from None
+        raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8") from None
     note = notes_text.parse_note(text, str(path))
     ctx = note_context(kb, note, path)
     cache: dict = {}

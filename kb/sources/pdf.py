@@ -24,7 +24,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 
-from kb.atomic import what_it_is
+from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_doi_in_text
 from kb.text.lazyre import lazy
@@ -182,6 +182,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
     pages; a second's pages are in `.second`. An extractor that cannot read the
     file (corrupt to it, or not installed) gives way to the other, with a note in
     `.warnings`; limits and encryption are the file's and stop both."""
+    source = shown(source)          # a file's name as messages name it: one line, exact
     names = parse_plan(plan)
     limits = limits or Limits.from_env()
     notes: list[str] = []
@@ -302,6 +303,7 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
             progress=None, extractor: str | None = None) -> Extracted:
     """Extract every page's text with one extractor ("pdfium", "pypdf"; None: the
     default); PDFError/LimitExceeded when it cannot."""
+    source = shown(source)
     limits = limits or Limits.from_env()
     extractor = extractor or default_extractor()
     _check_header(data, source)

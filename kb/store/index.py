@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.atomic import read_input
+from kb.atomic import read_input, shown
 from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
 from kb.quantities.interval import split_figure
 from kb.sources.bibtex import BibFile
@@ -369,8 +369,8 @@ class Indexer:
             if on_error is not None:
                 on_error(rel, exc)
             else:
-                self.notices.append(f"{rel}: cannot read ({why}); kb keeps what it indexed from it "
-                                    f"until it can (restore it: git checkout {rel})")
+                self.notices.append(f"{shown(rel)}: cannot read ({why}); kb keeps what it indexed from it "
+                                    f"until it can (restore it: git checkout {shown(rel)})")
         # The rows of every changed claims file go first: a quote, claim or check moved
         # from one file to another (a file renamed, a table cut and pasted) is then not
         # "defined twice". Forgetting them commits with their re-indexing, never alone: a
@@ -427,18 +427,18 @@ class Indexer:
         renamed = [path for path, base in claims_misnamed(self.layout) if f"claims/{base}" == rel]
         if renamed:
             there = self.layout.relative(renamed[0])
-            self.notices.append(f"{rel} is gone, and {there} holds quotes, claims or checks under a name kb reads "
+            self.notices.append(f"{shown(rel)} is gone, and {shown(there)} holds quotes, claims or checks under a name kb reads "
                                 f"as no claims file's (a claims file's name ends in .toml): its {what} {verb} no "
-                                f"longer in the knowledge base (mv {there} {rel} to restore)")
+                                f"longer in the knowledge base (mv {shown(there)} {shown(rel)} to restore)")
             return
         moved = claims_out_of_reach(self.layout, rel.removeprefix("claims/"), limit=1)
         if moved:
             there = self.layout.relative(moved[0])
-            self.notices.append(f"{rel} was moved to {there}, where kb reads no claims file: its {what} {verb} "
-                                f"no longer in the knowledge base (mv {there} claims/ to restore)")
+            self.notices.append(f"{shown(rel)} was moved to {shown(there)}, where kb reads no claims file: its {what} {verb} "
+                                f"no longer in the knowledge base (mv {shown(there)} claims/ to restore)")
             return
-        self.notices.append(f"{rel} was deleted: its {what} {verb} no longer in the knowledge base "
-                            f"(git checkout {rel} to restore)")
+        self.notices.append(f"{shown(rel)} was deleted: its {what} {verb} no longer in the knowledge base "
+                            f"(git checkout {shown(rel)} to restore)")
 
     def _reindex_one(self, rel: str, current: dict[str, Path], derive, on_error) -> bool:
         """Re-index one truth file in its own transaction (a savepoint inside a batch);

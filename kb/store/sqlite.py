@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from kb.atomic import shown
 from kb.errors import KBError
 from kb.store.fts import register as register_functions
 
@@ -45,7 +46,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 return conn
             except sqlite3.DatabaseError as exc:
                 error = exc
-        raise KBError(f"the index {path} cannot be read: {error}",
+        raise KBError(f"the index {shown(path)} cannot be read: {error}",
                       hint="the knowledge base is read-only here, so kb cannot rebuild it")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -58,7 +59,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         register_functions(conn)          # the full-text triggers fold text with kb_search_text()
     except sqlite3.DatabaseError as exc:
-        raise KBError(f"the index {path} cannot be opened: {exc}",
+        raise KBError(f"the index {shown(path)} cannot be opened: {exc}",
                       hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the source cache") from None
     return conn
 
