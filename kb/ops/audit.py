@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.atomic import read_input, shown
+from kb.atomic import read_input, said, shown
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
@@ -50,6 +50,7 @@ from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, citations_as_pandoc, parse_note, sentence_citations
+from kb.text.typed import typed
 
 __all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "audit", "iter_audit",
            "audit_note", "accept", "VERDICTS"]
@@ -845,8 +846,9 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
 def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = None) -> Restatement:
     """Record a person's judgement of one restatement in claims/<citing>.toml ([[restatement]]):
     kept across rebuilds, and kb audit reports it no more."""
+    note = typed(note, "note")
     if verdict is not None and verdict not in VERDICTS:
-        raise UsageError(f"unknown verdict {verdict!r}", hint=f"use {', '.join(VERDICTS)}")
+        raise UsageError(f"unknown verdict {said(verdict)}", hint=f"use {', '.join(VERDICTS)}")
     found = [r for r in iter_audit(kb, None, include_judged=True) if r.id == rid]
     if not found:
         raise UsageError(f"no restatement {rid!r}", hint="`kb audit` lists them with their ids (--json)")

@@ -33,6 +33,7 @@ from kb.store.queries import (
 )
 from kb.store.sqlite import transaction
 from kb.text.lazyre import lazy
+from kb.text.typed import typed, typed_all
 from kb.text.versions import labelled, normalise_version
 from kb.version import VERSION
 
@@ -126,8 +127,10 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
 
     interval = _check_value(value)
     version = normalise_version(version) if version else None
-    if claim_id is not None and not claimsfile.ID_RE.match(claim_id):
-        raise UsageError(f"claim id {claim_id!r} must be letters, digits, '-', '_' or '.'")
+    topics, per, note = typed_all(topics, "topic"), typed(per, "per"), typed(note, "note")
+    if claim_id is not None and not claimsfile.ID_RE.match(typed(claim_id, "id")):
+        raise UsageError(f"claim id {said(claim_id)} must be letters, digits, '-', '_' or '.', starting with "
+                         "a letter or digit")
     merged: list[str] = []
     if claim_id is not None:
         citekey = require_paper(kb.conn, citekey)["citekey"]

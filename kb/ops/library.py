@@ -37,6 +37,7 @@ from kb.store.sqlite import transaction
 from kb.store.stale import is_claims_name
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
+from kb.text.typed import typed
 from kb.text.versions import normalise_version, version_number
 
 #: Characters BibTeX or biber do not accept in a citekey.
@@ -432,7 +433,7 @@ def split_tags(value: str | None) -> list[str]:
 
 def check_tag(tag: str) -> str:
     if not tag or _BAD_TAG.search(tag):
-        raise UsageError(f"tag {tag!r} cannot be used: a tag is one word, without spaces, commas, braces or "
+        raise UsageError(f"tag {said(tag)} cannot be used: a tag is one word, without spaces, commas, braces or "
                          "control characters",
                          hint="join words with '-', e.g. carbon-footprint")
     return tag
@@ -456,7 +457,7 @@ def _remove_field(raw: str, name: str) -> str:
 def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, list[str]]:
     """Add and remove tags of a paper (its `keywords`); returns (citekey, its tags now)."""
     for tag in add:
-        check_tag(tag)
+        check_tag(typed(tag, "tag"))
     with kb.writing():
         key = paper_key(kb, key)
         bibfile = bibtex.BibFile.load(kb.layout.bib)

@@ -65,6 +65,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import to_bibtex_name
 from kb.text.titles import normalise_title
+from kb.text.typed import typed
 from kb.text.versions import labelled, normalise_version, version_number
 
 #: An @string definition in a .bib file (its macros could give a new entry's month another meaning).
@@ -646,6 +647,7 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     A version whose text came from a PDF kb holds keeps it unless `replace`: then the
     loaded text is the version's text, and the PDF stays held, filed under the paper."""
 
+    typed(extractor, "extractor")
     data = read_input(file, "the page text")
     pages = parse_text_source(data, str(file))
     version = normalise_version(version)

@@ -35,6 +35,7 @@ from kb.store.queries import (
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.names import author_key, name_key, parse_names, split_names
+from kb.text.typed import typed, typed_all
 from kb.text.versions import labelled, normalise_version, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
@@ -197,8 +198,10 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     if len(quote) > 20000:
         raise UsageError(f"the quote is {len(quote):,} characters; quotes are limited to 20,000")
     version = normalise_version(version) if version else None
-    if quote_id is not None and not claimsfile.ID_RE.match(quote_id):
-        raise UsageError(f"quote id {quote_id!r} must be letters, digits, '-', '_' or '.'")
+    topics, note = typed_all(topics, "topic"), typed(note, "note")
+    if quote_id is not None and not claimsfile.ID_RE.match(typed(quote_id, "id")):
+        raise UsageError(f"quote id {said(quote_id)} must be letters, digits, '-', '_' or '.', starting with "
+                         "a letter or digit")
     paper, text, match, near = verify_text(kb, citekey, quote, version)
     citekey = paper["citekey"]
     record: dict = {"text": quote, "topics": list(dict.fromkeys(topics or []))}

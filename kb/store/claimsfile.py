@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import decode_wide, merge_conflict, read_input, wide_encoding
+from kb.atomic import decode_wide, merge_conflict, read_input, said, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
 
-ID_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,99}$")
+ID_RE = lazy(r"^[A-Za-z0-9][A-Za-z0-9_\-.]*$")     # written by kb: at most 100 (kb.text.typed)
 NAME_RE = lazy(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: The largest page number or character offset a claims file may hold (a 32-bit integer).
@@ -200,8 +200,8 @@ class _Reader:
 
     def ident(self, value: str, line: int | None, what: str) -> str:
         if not ID_RE.match(value):
-            self.fail(f"{what}: id {value!r} must be letters, digits, '-', '_' or '.' "
-                      "(at most 100, starting with a letter or digit)", line)
+            self.fail(f"{what}: id {said(value)} must be letters, digits, '-', '_' or '.', "
+                      "starting with a letter or digit", line)
         return value
 
     def keys(self, table: dict, known: frozenset[str], line: int | None, what: str) -> None:
