@@ -122,10 +122,43 @@ def _write_error(target: Path, exc: OSError) -> Exception:
     why = _WRITE_ERRORS.get(exc.errno)
     if why is None:
         return exc
-    return WriteError(f"cannot write {target}: {why}; it is as it was",
-                      hint="raise the limit (ulimit -f unlimited), then run the command again"
+    return WriteError(f"cannot write {shown(target)}: {why}; it is as it was",
+                      hint="raise the limit with ulimit -f unlimited, then run the command again"
                       if exc.errno == errno.EFBIG else "free some space or make the folder writable, then run the "
                                                        "command again")
+
+
+def why_full(folder: Path) -> tuple[str, str]:
+    """Why a file in `folder` could not grow, when the error does not say (SQLite's "database
+    or disk is full" is the same for a full disk and for EFBIG, a file-size limit: `ulimit -f`,
+    whose SIGXFSZ Python ignores): (why, what to do). A file-size limit with the disk's space
+    left is the limit; a full disk with no limit set is the disk; a limit and a nearly full
+    disk, either."""
+    import resource
+
+    try:
+        soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    except (OSError, ValueError):
+        soft = resource.RLIM_INFINITY
+    try:
+        st = os.statvfs(folder)
+        free = st.f_bavail * st.f_frsize
+    except OSError:
+        free = None
+    disk = ("the disk is full (or failing)", "free some space, then run the command again")
+    if soft == resource.RLIM_INFINITY or soft < 0:
+        return disk
+    limit = (f"a file-size limit stops it growing (ulimit -f: {soft // 1024:,} KB a file, with "
+             + (f"{free // (1024 * 1024):,} MB free on the disk)" if free is not None else "the disk's space unknown)"),
+             "raise the limit with ulimit -f unlimited, then run the command again")
+    if free is not None and free >= _NEARLY_FULL:
+        return limit
+    return (f"the disk is full, or {limit[0]}", "free some space or raise the limit with ulimit -f unlimited, "
+            "then run the command again")
+
+
+#: Free space under which a disk may have filled during a write (SQLite grows a file by pages).
+_NEARLY_FULL = 64 * 1024 * 1024
 
 
 def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:

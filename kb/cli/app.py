@@ -22,12 +22,13 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.atomic import shown
+from kb.atomic import shown, why_full
 from kb.cli.commands import COMMANDS
 from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
+from kb.store import paths
 from kb.version import VERSION
 
 app = typer.Typer(
@@ -204,21 +205,39 @@ def _cannot_write(exc: BaseException) -> str | None:
 
     full = ("; what was written before is kept, and the next kb command after space is freed brings "
             "the index up to date")
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        where = f" {exc.filename}" if exc.filename else ""
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        where = f" {shown(exc.filename)}" if exc.filename else ""
+        return (f"cannot write{where}: it would be larger than this process may write a file (a file-size "
+                "limit, ulimit -f); what was written before is kept (raise the limit with ulimit -f unlimited, then "
+                "run the command again)")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = f" {shown(exc.filename)}" if exc.filename else ""
         return f"cannot write{where}: {os.strerror(exc.errno).lower()}" + full
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        where = f" {exc.filename}" if exc.filename else ""
+        where = f" {shown(exc.filename)}" if exc.filename else ""
         return (f"cannot write{where}: {os.strerror(exc.errno).lower()}; the knowledge base is read-only "
                 "here (commands that only read it still work); nothing was changed")
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         if "disk is full" in text or "disk i/o error" in text:
-            return "cannot write the index .kb/kb.sqlite: the disk is full (or failing)" + full
+            # SQLITE_FULL, or SQLITE_IOERR writing the WAL: ENOSPC, a failing disk, or EFBIG under
+            # a file-size limit, which SQLite words as the others
+            why, then = why_full(_index_folder())
+            return (f"cannot write the index .kb/kb.sqlite: {why}; what was written before is kept, and the "
+                    f"next kb command brings the index up to date ({then})")
         if "readonly" in text or "read-only" in text or "unable to open database file" in text:
             return ("cannot write the index .kb/kb.sqlite: the knowledge base is read-only here "
                     "(commands that only read it still work); nothing was changed")
     return None
+
+
+def _index_folder() -> Path:
+    """The folder of the index of the knowledge base this command runs in (the current
+    folder when none can be found)."""
+    try:
+        return paths.layout(state["kb"]).state
+    except Exception:
+        return Path.cwd()
 
 
 def _damaged_index(exc: BaseException) -> bool:

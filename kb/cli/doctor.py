@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from kb.atomic import shown
 from kb.cli.common import echo, emit_json, err, state, warn
 from kb.cli.progress import Progress, busy
 from kb.ops.doctor import diagnose
@@ -74,8 +75,8 @@ def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
         emit_json(result.to_dict())
     else:
         if result.moved_aside:
-            err(f"kb: the damaged index was moved to {result.moved_aside}\n")
-        echo(f"rebuilt {result.database} in {result.seconds:.1f} s: {result.papers} papers, "
+            err(f"kb: the damaged index was moved to {shown(result.moved_aside)}\n")
+        echo(f"rebuilt {shown(result.database)} in {result.seconds:.1f} s: {result.papers} papers, "
               f"{result.versions} versions with {result.pages} pages of text, {result.quotes} quotes, "
               f"{result.claims} claims" + (f", Semantic Scholar data of {result.semantic_scholar} papers"
                                            if result.semantic_scholar else ""))

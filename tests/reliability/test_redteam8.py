@@ -80,3 +80,86 @@ def test_an_empty_path_is_refused_as_empty_not_read_as_this_folder(alpha, monkey
     assert r.err.startswith(f"kb: error: {name} '' is an empty path, which names no file or folder"), r.err
     assert (alpha / "references.bib").read_bytes() == before
     assert (alpha / "n.md").read_text() == "As [@alpha2020energy] says.\n"
+
+
+# -- what a person types: a limit for each field kb writes ---------------------------------------------
+
+BIG = "x" * 10_000
+
+
+@pytest.mark.parametrize("args, said", [
+    (("tag", "alpha2020energy", "+" + BIG), "a tag 'xxx"),
+    (("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total", "-t", BIG), "a topic 'xxx"),
+    (("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total", "--note", BIG), "a remark 'xxx"),
+    (("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total", "--id", BIG), "an id 'xxx"),
+    (("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e", "--id", BIG), "an id 'xxx"),
+    (("claim", "add", "alpha2020energy", "3 days", "--quote", "for 3 days", "--per", BIG), "--per 'xxx"),
+    (("claim", "add", "alpha2020energy", "552 tCO2e", "--quote", "emitted 552 tCO2e", "-t", "ok", "-t", BIG),
+     "a topic 'xxx"),
+    (("text", "load", "alpha2020energy", "pages.json", "--version", "v2", "--extractor", BIG), "an extractor's name"),
+])
+def test_a_field_typed_far_too_long_is_refused_in_one_short_line_naming_the_limit(alpha, monkeypatch, args, said):
+    """A 10,000-character tag, topic, --per or remark was stored: one line of references.bib
+    or claims/*.toml 10,000 characters long, and printed whole by every listing; an --id that
+    long was refused with all of it in the message."""
+    monkeypatch.chdir(alpha)
+    (alpha / "pages.json").write_text('["A page of text."]')
+    files = [alpha / "references.bib", *sorted((alpha / "claims").iterdir())]
+    before = {p: p.read_bytes() for p in files}
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.count("\n") == 1 and len(r.err) < 400, r.err
+    assert r.err.startswith(f"kb: error: {said}") and "(10,000 characters) is over kb's limit of " in r.err, r.err
+    assert {p: p.read_bytes() for p in files} == before
+
+
+def test_fields_written_long_by_hand_are_read_and_kept(alpha):
+    """The limits are kb's when it writes: what a person wrote in a truth file is read whatever
+    its length (an id of 150 characters was refused as the file's error on every command)."""
+    path = alpha / "claims" / "alpha2020energy.toml"
+    long_id, topic, note = "e" * 150, "t" * 5_000, "n" * 9_000
+    path.write_text(path.read_text().replace('id = "energy"', f'id = "{long_id}"\ntopics = ["{topic}"]\n'
+                                                               f'note = "{note}"', 1))
+    bib = alpha / "references.bib"
+    bib.write_text(bib.read_text().replace("year = {2020},", "year = {2020},\n  keywords = {" + "k" * 10_000 + "},"))
+    claims = run_kb("claims", "--json")
+    assert claims.code == 0 and [c["id"] for c in claims.json] == [long_id], claims.err
+    assert run_kb("verify").code == 0
+    r = run_kb("tag", "alpha2020energy", "+short")
+    assert r.code == 0 and r.out == f"alpha2020energy: {'k' * 10_000}, short\n", r.err
+    assert run_kb("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total").code == 0
+    text = path.read_text()
+    assert f'id = "{long_id}"' in text and topic in text and note in text
+    assert run_kb("doctor").code == 0
+
+
+# -- a file-size limit is not a full disk -------------------------------------------------------------
+
+@pytest.mark.parametrize("limit, free, said", [
+    (4_096_000, 10 ** 11, "a file-size limit stops it growing (ulimit -f: 4,000 KB a file, with 95,367 MB free "
+                          "on the disk)"),
+    (None, 0, "the disk is full (or failing)"),
+    (4_096_000, 1024, "the disk is full, or a file-size limit stops it growing (ulimit -f: 4,000 KB a file"),
+])
+@pytest.mark.parametrize("error", ["database or disk is full", "disk I/O error"])
+def test_sqlite_stopped_by_a_file_size_limit_says_so_not_a_full_disk(alpha, monkeypatch, limit, free, said, error):
+    """Under `ulimit -f` SQLite's write fails with EFBIG, which it reports as "database or disk
+    is full" (or, writing its WAL, "disk I/O error"): kb said the disk was full, with 70 GB free."""
+    import resource
+    import sqlite3
+
+    import kb.atomic
+    import kb.store.index
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError(error)
+
+    class Stat:
+        f_bavail, f_frsize = free, 1
+
+    monkeypatch.setattr(kb.store.index.Indexer, "reindex_bib", full)
+    monkeypatch.setattr(resource, "getrlimit", lambda what: (resource.RLIM_INFINITY if limit is None else limit,) * 2)
+    monkeypatch.setattr(kb.atomic.os, "statvfs", lambda path: Stat)
+    r = run_kb("tag", "alpha2020energy", "+energy")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert r.err.startswith(f"kb: error: cannot write the index .kb/kb.sqlite: {said}"), r.err
+    assert ("ulimit -f unlimited" in r.err) == (limit is not None)
