@@ -86,8 +86,11 @@ def macros_in(raw: str) -> list[str]:
 def resolve_value(raw: str, strings: dict[str, str], undefined: list[str] | None = None) -> str:
     """A raw field value with enclosing braces/quotes removed and @string macros
     and '#' concatenation resolved. Undefined macros stay as written (and are
-    listed in `undefined`); a value longer than MAX_VALUE is refused."""
-    out, size = [], 0
+    listed in `undefined`); a value that expands past MAX_VALUE characters and
+    past its own length as written is refused (a chain of @string definitions
+    doubling each other): one written that long (a 5 MB abstract pasted by hand)
+    is read as it is."""
+    out, size, limit = [], 0, max(MAX_VALUE, len(raw))
     for part in split_concat(raw.strip()):
         if len(part) >= 2 and ((part[0] == "{" and part[-1] == "}") or (part[0] == '"' and part[-1] == '"')):
             piece = part[1:-1]
@@ -104,8 +107,8 @@ def resolve_value(raw: str, strings: dict[str, str], undefined: list[str] | None
                 if undefined is not None:
                     undefined.append(part)
         size += len(piece)
-        if size > MAX_VALUE:
-            raise ValueError(f"expands to more than {MAX_VALUE:,} characters")
+        if size > limit:
+            raise ValueError(f"expands to more than {limit:,} characters")
         out.append(piece)
     return "".join(out)
 
@@ -395,7 +398,7 @@ class BibFile:
 
     def _resolve(self, entry: BibEntry) -> None:
         for name, raw in entry.raw_fields.items():
-            if "#" not in raw and len(raw) <= MAX_VALUE and raw[:1] in ("{", '"') and raw[-1:] == \
+            if "#" not in raw and raw[:1] in ("{", '"') and raw[-1:] == \
                     ("}" if raw[0] == "{" else '"') and len(raw) >= 2:
                 entry.fields[name] = raw[1:-1]         # one braced or quoted piece: its text
                 continue

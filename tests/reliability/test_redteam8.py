@@ -163,3 +163,30 @@ def test_sqlite_stopped_by_a_file_size_limit_says_so_not_a_full_disk(alpha, monk
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert r.err.startswith(f"kb: error: cannot write the index .kb/kb.sqlite: {said}"), r.err
     assert ("ulimit -f unlimited" in r.err) == (limit is not None)
+
+
+# -- references.bib as people keep it ------------------------------------------------------------------
+
+def test_a_references_bib_with_a_long_abstract_pasted_by_hand_is_read_and_kept_byte_for_byte(kb_root, tmp_path):
+    """An abstract of over a million characters written in references.bib (a whole paper pasted
+    into it) stopped every command ("field 'abstract' expands to more than 1,000,000 characters"),
+    a limit meant for @string definitions doubling each other. With a BOM, CRLF, @preamble and
+    JabRef's @comment blocks around it, kb import and kb tag keep every byte they do not own."""
+    bib = kb_root / "references.bib"
+    text = ("\ufeff% Encoding: UTF-8\r\n\r\n@preamble{\"\\newcommand{\\noop}[1]{}\"}\r\n\r\n"
+            "@comment{jabref-meta: databaseType:biblatex;}\r\n\r\n@string{acl = {Association for Computational "
+            "Linguistics}}\r\n\r\n@inproceedings{strubell2019,\r\n  title = {Energy and Policy Considerations},\r\n"
+            "  author = {Strubell, Emma},\r\n  booktitle = acl,\r\n  year = {2019},\r\n  abstract = {"
+            + "word " * 250_000 + "},\r\n}\r\n\r\n@comment{jabref-meta: grouping:\r\n0 AllEntriesGroup:;\r\n}\r\n")
+    bib.write_bytes(text.encode())
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["strubell2019"]
+    (tmp_path / "in.bib").write_text("@article{doe2020,\n  title = {A Study},\n  author = {Doe, Jane},\n"
+                                     "  year = {2020},\n}\n")
+    r = run_kb("import", tmp_path / "in.bib")
+    assert r.code == 0, r.err
+    assert bib.read_bytes().startswith(text.encode()) and b"\r\n@article{doe2020,\r\n" in bib.read_bytes()
+    before = bib.read_bytes()
+    assert run_kb("tag", "strubell2019", "+energy").code == 0
+    after = bib.read_bytes()
+    assert after.replace(b"  keywords = {energy},\r\n", b"", 1) == before, after[200:400]
+    assert run_kb("doctor", "--quick").code == 0
