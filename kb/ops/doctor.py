@@ -511,7 +511,8 @@ def _file_names_it(message: str) -> bool:
     """Whether a no-paper verdict says which paper its claims file is about (queries.missing_paper:
     the file's name writes the key in other Unicode characters, or the file was renamed and its
     first line names the paper): then its fix is that, never "restore the entry"."""
-    return "as its claims file writes it" in message or "is named for no paper, and it says" in message
+    return ("as its claims file writes it" in message or "is named for no paper, and it says" in message
+            or "kept in its ids field; kb rename" in message)
 
 
 def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:

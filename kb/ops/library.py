@@ -245,9 +245,11 @@ def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
 
 def _renamed_by_hand(kb: KB, old: str, new: str) -> bool:
     """Whether `old` is a key renamed by hand in references.bib to `new`: no paper has it
-    (as key or alias), `new` is a paper's key, and kb still keeps things under `old`
-    (its claims file, cached sources). kb rename then moves those, as it would have."""
-    if paper_exists(kb.conn, old) or resolve_alias(kb.conn, old) is not None or not paper_exists(kb.conn, new):
+    (as key, or as alias of another paper than `new`: a claims file of the key a paper had
+    before kb renamed it, brought back by a merge, is followed too), `new` is a paper's key,
+    and kb still keeps things under `old` (its claims file, cached sources). kb rename then
+    moves those, as it would have."""
+    if paper_exists(kb.conn, old) or resolve_alias(kb.conn, old) not in (None, new) or not paper_exists(kb.conn, new):
         return False
     path = _claims_file_or_none(kb, old)
     return (path is not None and path.exists()) or bool(kb.sources.find(citekey=old))

@@ -86,6 +86,12 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
             return (f"{citekey} is not in references.bib: {rel} is named for no paper, and it says it holds "
                     f"the quotes and claims of {named}; rename it {own} "
                     "(a claims file is claims/<citekey>.toml)")
+        renamed = resolve_alias(conn, citekey)
+        if renamed is not None:
+            # a claims file kept under a key the paper had before a rename (brought back by a
+            # merge or a checkout): the paper is there, under its new key
+            return (f"{citekey} is not in references.bib as a key: it is an old key of {renamed}, kept in its "
+                    f"ids field; kb rename {citekey} {renamed} moves {rel or 'what is kept under it'} to it")
         return f"{citekey} is not in references.bib"
     return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
             f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "

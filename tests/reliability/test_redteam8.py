@@ -190,3 +190,34 @@ def test_a_references_bib_with_a_long_abstract_pasted_by_hand_is_read_and_kept_b
     after = bib.read_bytes()
     assert after.replace(b"  keywords = {energy},\r\n", b"", 1) == before, after[200:400]
     assert run_kb("doctor", "--quick").code == 0
+
+
+# -- hand edits between kb commands: a claims file under a key the paper had before ----------------------
+
+@pytest.mark.parametrize("both", [False, True])
+def test_a_claims_file_brought_back_under_a_papers_old_key_is_named_and_followed(alpha, both):
+    """After `kb rename OLD NEW`, a merge or a checkout brings back claims/OLD.toml: kb said "OLD is
+    not in references.bib; fix: restore the entry" (a second entry for the same paper), and
+    `kb rename OLD NEW` refused ("NEW is already called NEW"), leaving no way but a hand move."""
+    old = alpha / "claims" / "alpha2020energy.toml"
+    saved = old.read_bytes()
+    assert run_kb("rename", "alpha2020energy", "alpha2021energy").code == 0
+    new = alpha / "claims" / "alpha2021energy.toml"
+    if not both:
+        new.unlink()
+    old.write_bytes(saved)
+    r = run_kb("verify")
+    assert r.code == 1 and ("alpha2020energy is not in references.bib as a key: it is an old key of alpha2021energy, "
+                            "kept in its ids field; kb rename alpha2020energy alpha2021energy moves "
+                            "claims/alpha2020energy.toml to it") in r.out, r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and "fix: kb rename alpha2020energy alpha2021energy moves claims/alpha2020energy.toml" in r.out
+    assert "restore the entry" not in r.out, r.out
+    r = run_kb("rename", "alpha2020energy", "alpha2021energy")
+    if both:
+        assert r.code == 2 and r.err.count("\n") == 1 and "claims/alpha2021energy.toml exists already" in r.err, r.err
+        assert old.read_bytes() == saved
+        return
+    assert r.code == 0 and "claims file   claims/alpha2021energy.toml" in r.out, r.out + r.err
+    assert not old.exists() and "1,287 MWh" in new.read_text()
+    assert run_kb("verify").code == 0 and run_kb("doctor").code == 0
