@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kb.errors import LimitExceeded, LockTimeout, UsageError, WriteError
+from kb.errors import LimitExceeded, LockTimeout, UsageError, WriteError, shown
 
 DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
 
@@ -439,30 +439,6 @@ def said(value: str, limit: int = 80) -> str:
     """A value a person gave, as an error message quotes it: its repr, or for a long one its
     start and how long it is (a 5,000-character key is not printed whole)."""
     return repr(value) if len(value) <= limit else f"{value[:60]!r}... ({len(value):,} characters)"
-
-
-def shown(path) -> str:
-    """A path as kb prints it, on stdout or in a message: as it is (non-ASCII letters
-    too), or, as `ls` and git quote such names, in quotes with escapes when it holds a
-    character a terminal would not show as itself (a newline, a tab, ESC, a bidirectional
-    override, a soft hyphen, a no-break space) or a byte that is not UTF-8 (written `\\xff`):
-    a script reading the line gets one line, and the name exact. Shown twice, it is as
-    shown once. JSON carries the path itself."""
-    text = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
-    if isinstance(text, bytes):
-        text = os.fsdecode(text)
-    if text.isprintable():
-        return text
-    return "'" + "".join(_ESCAPED.get(c) or (c if c.isprintable() else _escaped(c)) for c in text) + "'"
-
-
-_ESCAPED = {"'": "\\'", "\\": "\\\\"}
-
-
-def _escaped(c: str) -> str:
-    """One character no terminal shows as itself, as Python writes it in a string (`\\n`,
-    `\\x1b`, `\\u202e`); a byte os.fsdecode could not read as its byte, `\\xff`."""
-    return f"\\x{ord(c) - 0xdc00:02x}" if "\udc80" <= c <= "\udcff" else repr(c)[1:-1]
 
 
 def read_input(path, what: str, limit: int | None = None) -> bytes:

@@ -7,6 +7,8 @@ traceback. Exit codes: 2 for bad input, 1 for failed checks, 0 otherwise.
 
 from __future__ import annotations
 
+import os
+
 
 class KBError(Exception):
     """A known failure, with a message written for the user."""
@@ -24,11 +26,35 @@ class KBError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            where = f"{shown(self.path)}:{self.line}: " if self.line else f"{shown(self.path)}: "
         text = where + self.message
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+def shown(path) -> str:
+    """A path as kb prints it, on stdout or in a message: as it is (non-ASCII letters
+    too), or, as `ls` and git quote such names, in quotes with escapes when it holds a
+    character a terminal would not show as itself (a newline, a tab, ESC, a bidirectional
+    override, a soft hyphen, a no-break space) or a byte that is not UTF-8 (written `\\xff`):
+    a script reading the line gets one line, and the name exact. Shown twice, it is as
+    shown once. JSON carries the path itself."""
+    text = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    if text.isprintable():
+        return text
+    return "'" + "".join(_ESCAPED.get(c) or (c if c.isprintable() else _escaped(c)) for c in text) + "'"
+
+
+_ESCAPED = {"'": "\\'", "\\": "\\\\"}
+
+
+def _escaped(c: str) -> str:
+    """One character no terminal shows as itself, as Python writes it in a string (`\\n`,
+    `\\x1b`, `\\u202e`); a byte os.fsdecode could not read as its byte, `\\xff`."""
+    return f"\\x{ord(c) - 0xdc00:02x}" if "\udc80" <= c <= "\udcff" else repr(c)[1:-1]
 
 
 class UsageError(KBError):

@@ -62,6 +62,17 @@ def test_a_notes_path_holding_a_newline_is_printed_quoted(alpha, tmp_path):
     assert r.code == 0 and f"  note          {repr(str(note))}: 1 citation(s)\n" in r.out, r.out + r.err
 
 
+@pytest.mark.parametrize("args, content", [(("import", "{f}"), "@misc{{a,\n title = {{x}}, title = {{y}}}}\n"),
+                                           (("text", "load", "alpha2020energy", "{f}"), "{{not json")])
+def test_a_malformed_file_whose_name_holds_a_newline_is_named_in_one_line(alpha, tmp_path, args, content):
+    """`kb import $'bad\\nname.bib'` of a malformed file said "bad", a newline, "name.bib:2: ...":
+    two lines, the second not kb's."""
+    path = tmp_path / "bad\nname.in"
+    path.write_text(content.format())
+    r = run_kb(*[a.format(f=path) for a in args])
+    assert r.code == 2 and r.err.count("\n") == 1 and r.err.startswith(f"kb: error: {repr(str(path))}:"), r.err
+
+
 # -- an empty path is named as empty -----------------------------------------------------------------
 
 @pytest.mark.parametrize("args, name", [
