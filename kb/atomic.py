@@ -420,6 +420,14 @@ def decode_wide(data: bytes) -> str | None:
         return None
 
 
+def decode_saved(data: bytes) -> str:
+    """The text of a file a person's editor saved (a note, page text): UTF-8, its byte-order
+    mark taken off, or UTF-16/UTF-32 as Windows editors save "Unicode" (saved_encoding);
+    UnicodeDecodeError for anything else."""
+    wide = decode_wide(data)
+    return wide if wide is not None else data.decode("utf-8-sig")
+
+
 def merge_conflict(text: str) -> int | None:
     """The line where `text` holds a merge conflict left unresolved (git's, or any tool writing
     its markers: a line `<<<<<<< ...`, then `=======` or `>>>>>>> ...`); None when it holds

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.atomic import read_input, said, shown
+from kb.atomic import decode_saved, read_input, said, shown
 from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
@@ -779,7 +779,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     the knowledge base, checked against that paper. The citing page is the note's line."""
     wanted = _check_only(only)
     try:
-        text = read_input(path, "the note").decode("utf-8-sig")
+        text = decode_saved(read_input(path, "the note"))
     except OSError as exc:
         raise UsageError(f"cannot read {shown(path)}: {exc.strerror}") from None
     except UnicodeDecodeError:

@@ -265,10 +265,11 @@ def _claims_file_or_none(kb: KB, key: str) -> Path | None:
 
 
 def _note_text(note) -> str:
-    """A note's text, as kb rename rewrites it (a byte-order mark kept); not UTF-8: one line."""
+    """A note's text, as kb rename rewrites it (a byte-order mark kept; one saved as UTF-16 or
+    UTF-32 read so, and written back so: _write_note); not UTF-8: one line."""
     data = read_input(note, "the note")
     try:
-        return data.decode("utf-8")
+        return decode_wide(data) or data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         where = note if isinstance(note, (str, os.PathLike)) else getattr(note, "name", "<stdin>")
@@ -388,7 +389,11 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 result.notes["-"] = n
                 continue
             if n:
-                write_text(note, renamed, kb.layout.tmp)
+                codec, mark = saved_encoding(read_input(note, "the note"))
+                if codec == "utf-8":
+                    write_text(note, renamed, kb.layout.tmp)
+                else:
+                    write_bytes(note, mark + renamed.encode(codec), kb.layout.tmp)
             result.notes[str(note)] = n
         with transaction(kb.db):
             if not following:

@@ -14,7 +14,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import read_input, said, shown
+from kb.atomic import decode_saved, read_input, said, shown
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
@@ -776,7 +776,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
 
     data = read_input(path, "the note")
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_saved(data)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8") from None

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 
+from kb.atomic import decode_saved
 from kb.errors import FileFormatError
 
 
 def parse_text_source(data: bytes, name: str) -> list[str]:
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_saved(data)           # UTF-16 as a Windows editor saves it too
     except UnicodeDecodeError as exc:
         raise FileFormatError("is not UTF-8", path=name,
                               line=data[: exc.start].count(b"\n") + 1) from None

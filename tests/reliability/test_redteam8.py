@@ -232,3 +232,28 @@ def test_a_claims_file_brought_back_under_a_papers_old_key_is_named_and_followed
     assert r.code == 0 and "claims file   claims/alpha2021energy.toml" in r.out, r.out + r.err
     assert not old.exists() and "1,287 MWh" in new.read_text()
     assert run_kb("verify").code == 0 and run_kb("doctor").code == 0
+
+
+# -- a note and page text saved as UTF-16 by an editor ---------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_note_and_page_text_saved_as_utf16_are_read_and_a_renamed_note_written_back_so(alpha, tmp_path, encoding):
+    """Claims files saved as UTF-16 were read (round seven); a note or page text saved so by the
+    same editor was "the note is not UTF-8" for kb verify --note, kb audit --note, kb rename --note
+    and kb text load."""
+    note = tmp_path / "note.md"
+    note.write_bytes('> "emitted 552 tCO2e in total" [@alpha2020energy, p. 2]\n'.encode(encoding))
+    head = note.read_bytes()[:4]
+    r = run_kb("verify", "--note", note)
+    assert r.code == 0 and ":1: ok " in r.out, r.out + r.err
+    r = run_kb("audit", "--note", note)
+    assert r.code == 0 and "confirmed" in r.out, r.out + r.err
+    pages = tmp_path / "pages.txt"
+    pages.write_bytes("Page one of version two.\fPage two, 552 tCO2e.\n".encode(encoding))
+    r = run_kb("text", "load", "alpha2020energy", pages, "--version", "v2")
+    assert r.code == 0 and r.out == "loaded 2 pages into alpha2020energy v2\n", r.out + r.err
+    r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", note)
+    assert r.code == 0, r.err
+    assert note.read_bytes()[:4] == head
+    assert note.read_bytes().decode(encoding).lstrip("\ufeff") == \
+        '> "emitted 552 tCO2e in total" [@alpha2021energy, p. 2]\n'
