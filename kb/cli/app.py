@@ -28,8 +28,11 @@ from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
-from kb.store import paths
+from kb.lazyimport import lazy_import
 from kb.version import VERSION
+
+# Where the knowledge base is: loaded only to word an error (kb --help loads no knowledge base code).
+paths = lazy_import("kb.store.paths")
 
 app = typer.Typer(
     name="kb",
@@ -148,7 +151,7 @@ def _run(argv: list[str] | None) -> int:
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)
     except KBError as exc:
-        err(f"kb: error: {exc}\n")
+        err(f"kb: error: {_shortened(str(exc))}\n")
         return exc.exit_code
     except click_exc.ClickException as exc:
         exc.show(file=err_stream())
@@ -229,6 +232,20 @@ def _cannot_write(exc: BaseException) -> str | None:
             return ("cannot write the index .kb/kb.sqlite: the knowledge base is read-only here "
                     "(commands that only read it still work); nothing was changed")
     return None
+
+
+#: The longest error line kb prints: a message quoting what was given (80,000 characters of
+#: words given to --text) keeps its start, where the value is named, and its end, the hint.
+LONGEST_ERROR = 2_000
+
+
+def _shortened(message: str) -> str:
+    """`message`, or for one over LONGEST_ERROR its first and last characters around how
+    many were left out."""
+    if len(message) <= LONGEST_ERROR:
+        return message
+    left = len(message) - 1_500
+    return f"{message[:1_000]}... ({left:,} characters left out) ...{message[-500:]}"
 
 
 def _index_folder() -> Path:

@@ -656,7 +656,7 @@ def _check_only(only: list[str] | None) -> set[str] | None:
         return None
     bad = [v for v in only if v not in VERDICTS]
     if bad:
-        raise UsageError(f"unknown verdict {bad[0]!r} for --only", hint=f"use {', '.join(VERDICTS)}")
+        raise UsageError(f"unknown verdict {said(bad[0])} for --only", hint=f"use {', '.join(VERDICTS)}")
     return set(only)
 
 
@@ -851,7 +851,7 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
         raise UsageError(f"unknown verdict {said(verdict)}", hint=f"use {', '.join(VERDICTS)}")
     found = [r for r in iter_audit(kb, None, include_judged=True) if r.id == rid]
     if not found:
-        raise UsageError(f"no restatement {rid!r}", hint="`kb audit` lists them with their ids (--json)")
+        raise UsageError(f"no restatement {said(rid)}", hint="`kb audit` lists them with their ids (--json)")
     r = found[0]
     verdict = verdict or r.verdict
     with kb.writing():

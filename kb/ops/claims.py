@@ -68,7 +68,7 @@ def _check_value(value: str):
     try:
         return intervals.Interval.from_written(value)
     except KBError as exc:
-        raise UsageError(f"cannot read the value {value!r}: {exc.message}",
+        raise UsageError(f"cannot read the value {said(value)}: {exc.message}",
                          hint="write a number with its unit, e.g. \"11.49 kWh\", \"626,155 lb CO2e\", \"16 %\"") from None
 
 
@@ -199,12 +199,12 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
 def _bound(option: str, text: str):
     """A --min or --max figure in base units: (value, base unit); UsageError naming the option."""
     if not text.strip():
-        raise UsageError(f"{option} {text!r} names nothing", hint="give a figure with its unit, e.g. \"1 kWh\"")
+        raise UsageError(f"{option} {said(text)} names nothing", hint="give a figure with its unit, e.g. \"1 kWh\"")
     try:
         interval = intervals.Interval.from_written(text.strip())
         return to_base(interval.nominal, interval.unit_text, nouns=True)
     except KBError as exc:
-        raise UsageError(f"{option} {text!r}: {exc.message}",
+        raise UsageError(f"{option} {said(text)}: {exc.message}",
                          hint="give a figure with its unit, e.g. \"1 kWh\"") from None
 
 
@@ -214,7 +214,7 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
     where, params = record_filter(kb.conn, "claims", topics, text, paper)
     base_unit, set_by = None, None
     if unit:
-        set_by = f"--unit {unit!r}"
+        set_by = f"--unit {said(unit)}"
 
         try:
             _, base_unit = to_base(1.0, unit)
@@ -225,7 +225,7 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
             if not forms or kb.conn.execute(
                     "select 1 from claims where " + " or ".join(["(' ' || lower(trim(unit))) like ?"] * len(forms))
                     + " limit 1", [f"% {f}" for f in forms]).fetchone() is None:
-                raise UsageError(f"--unit {unit!r}: {exc.message}",
+                raise UsageError(f"--unit {said(unit)}: {exc.message}",
                                  hint=f"no claim here counts {unit}" if forms else None) from None
             _, base_unit = to_base(1.0, "item")
     bounds = {}
@@ -236,12 +236,12 @@ def _claims_where(kb: KB, topics: list[str] | None, paper: str | None, unit: str
         value, bound_unit = bounds[option] = _bound(option, text)
         counted.append(text.strip().lstrip("0123456789.,+- "))
         if base_unit and bound_unit != base_unit:
-            raise UsageError(f"{option} {text!r} is not in the same kind of unit as {set_by}")
-        base_unit, set_by = bound_unit, set_by or f"{option} {text!r}"
+            raise UsageError(f"{option} {said(text)} is not in the same kind of unit as {set_by}")
+        base_unit, set_by = bound_unit, set_by or f"{option} {said(text)}"
         where += f" and base_value {op} ?"
         params.append(value)
     if len(bounds) == 2 and bounds["--min"][0] > bounds["--max"][0]:
-        raise UsageError(f"--min {minimum!r} is more than --max {maximum!r}: no figure is both",
+        raise UsageError(f"--min {said(minimum)} is more than --max {said(maximum)}: no figure is both",
                          hint="swap them, or leave one out")
     if base_unit is not None:
         where += " and base_unit = ?"

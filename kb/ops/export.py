@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kb.atomic import shown, write_text
+from kb.atomic import said, shown, write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
@@ -73,15 +73,16 @@ def _claim_citekeys(kb: "KB", topics: list[str], paper: str | None) -> set[str]:
 
 def _selection(topics: list[str] | None, paper: str | None, text: list[str] | None = None) -> str:
     """What a selection asked for, in words: "topics 'a' and 'b' (all of them), paper 'k'"."""
-    said = []
+    parts = []
     if topics:
-        said.append(f"topic {topics[0]!r}" if len(topics) == 1 else
-                    "topics " + " and ".join(repr(t) for t in topics) + " (all of them)")
+        parts.append(f"topic {said(topics[0])}" if len(topics) == 1 else
+                     "topics " + " and ".join(said(t) for t in topics[:5]) + (" ..." if len(topics) > 5 else "")
+                     + " (all of them)")
     if text:
-        said.append("the words " + " and ".join(repr(t) for t in text))
+        parts.append("the words " + " and ".join(said(t) for t in text[:5]) + (" ..." if len(text) > 5 else ""))
     if paper:
-        said.append(f"paper {paper!r}")
-    return ", ".join(said)
+        parts.append(f"paper {said(paper)}")
+    return ", ".join(parts)
 
 
 def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] | None = None,

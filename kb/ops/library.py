@@ -182,20 +182,20 @@ class RenameResult:
 
 def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
     if not new or _BAD_KEY.search(new):
-        raise UsageError(f"{new!r} cannot be a citekey: no spaces, commas, braces, quotes, "
+        raise UsageError(f"{said(new)} cannot be a citekey: no spaces, commas, braces, quotes, "
                          "'#', '%', '=', '~' or backslashes")
     hidden = citekeys.invisible(new)
     if hidden:
-        raise UsageError(f"{new!r} cannot be a citekey: it holds a character nobody sees ({hidden}); "
+        raise UsageError(f"{said(new)} cannot be a citekey: it holds a character nobody sees ({hidden}); "
                          "nothing renamed")
     clash = next((k for k in bibfile.keys() if citekeys.fold_key(k) == citekeys.fold_key(new) and k != old), None)
     if clash:
-        raise UsageError(f"{new!r} is already a citekey" + (f" ({clash})" if clash != new else "")
+        raise UsageError(f"{said(new)} is already a citekey" + (f" ({clash})" if clash != new else "")
                          + "; nothing renamed",
                          hint="choose another key, or `kb rm` that paper first")
     holder = resolve_alias(kb.conn, new)
     if holder is not None and holder != old:
-        raise UsageError(f"{new!r} is already another key of {holder} (its ids field); nothing renamed")
+        raise UsageError(f"{said(new)} is already another key of {holder} (its ids field); nothing renamed")
 
 
 def _ids(fields: dict[str, str]) -> list[str]:
@@ -539,12 +539,12 @@ def _page_numbers(spec: str, count: int, label: str) -> list[int]:
     for part in spec.split(","):
         m = _PAGE_SPEC.fullmatch(part)
         if m is None:
-            raise UsageError(f"--page {spec!r}: give page numbers like 3, 3-5 or 2,7")
+            raise UsageError(f"--page {said(spec)}: give page numbers like 3, 3-5 or 2,7")
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
         if not 1 <= first <= last:
-            raise UsageError(f"--page {spec!r}: pages count from 1, and a range goes up (3-5)")
+            raise UsageError(f"--page {said(spec)}: pages count from 1, and a range goes up (3-5)")
         if last > count:
-            raise UsageError(f"--page {spec!r}: {label} has {count} page{'s' if count != 1 else ''}")
+            raise UsageError(f"--page {said(spec)}: {label} has {count} page{'s' if count != 1 else ''}")
         out += [n for n in range(first, last + 1) if n not in out]
     return out
 
@@ -765,16 +765,16 @@ def filter_papers(kb: KB, papers: list[dict], *, tags: list[str] | None = None, 
     when they carry every tag, are of `year` (2019, or 2018-2020) and have an author
     whose name holds `author`; ordered by `sort`."""
     if sort not in SORTS:
-        raise UsageError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
+        raise UsageError(f"--sort {said(sort)}: choose one of {', '.join(SORTS)}")
     lo = hi = None
     if year is not None:
         m = re.fullmatch(r"\s*(\d{4})?\s*(?:(-|\.\.|\u2013|\u2014)\s*(\d{4})?)?\s*", year)
         if not m or not (m.group(1) or m.group(3)):
-            raise UsageError(f"--year {year!r}: give a year (2019) or a range (2018-2020, 2019-)")
+            raise UsageError(f"--year {said(year)}: give a year (2019) or a range (2018-2020, 2019-)")
         lo = int(m.group(1)) if m.group(1) else None
         hi = (int(m.group(3)) if m.group(3) else None) if m.group(2) else lo
         if lo is not None and hi is not None and lo > hi:
-            raise UsageError(f"--year {year!r}: the range goes backwards; write it from the earlier year "
+            raise UsageError(f"--year {said(year)}: the range goes backwards; write it from the earlier year "
                              f"({hi}-{lo})")
     info = {r[0]: (json.loads(r[1]), r[2]) for r in kb.conn.execute(
         "select p.citekey, p.fields, (select min(added_at) from versions v where v.citekey = p.citekey) "

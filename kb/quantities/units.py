@@ -47,6 +47,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection
 
+from kb.atomic import said
 from kb.errors import UsageError
 from kb.text.lazyre import lazy
 
@@ -345,7 +346,7 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
             rest = norm[pos:].strip()
             if not rest:
                 break
-            raise UsageError(f"unknown unit {text!r}: cannot read {rest[:20]!r}",
+            raise UsageError(f"unknown unit {said(text)}: cannot read {rest[:20]!r}",
                              hint=_unit_hint(text, user_names))
         pos = m.end()
         if m.group("name"):
@@ -358,30 +359,30 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
             sign = 1
         elif m.group("op") == "*":
             if not factors or sign < 0:
-                raise UsageError(f"unknown unit {text!r}: '*' must stand between units")
+                raise UsageError(f"unknown unit {said(text)}: '*' must stand between units")
         elif m.group("op") == "/":
             if sign < 0:
-                raise UsageError(f"unknown unit {text!r}: two '/' in a row")
+                raise UsageError(f"unknown unit {said(text)}: two '/' in a row")
             sign = -1
         elif m.group("op") in ("^", "**"):
             im = _FACTOR_TOKEN_RE.match(norm, pos)
             if not factors or sign < 0 or im is None or im.group("int") is None:
-                raise UsageError(f"unknown unit {text!r}: '^' must follow a unit and "
+                raise UsageError(f"unknown unit {said(text)}: '^' must follow a unit and "
                                  "precede an integer")
             pos = im.end()
             power = int(im.group("int"))
             if power == 0 or abs(power) > 12:
-                raise UsageError(f"unit power {power} out of range in {text!r}")
+                raise UsageError(f"unit power {power} out of range in {said(text)}")
             factors[-1][1] *= power
         elif m.group("int") == "1" and not factors and sign > 0:
             continue  # "1/h"
         else:
-            raise UsageError(f"unknown unit {text!r}: a number is not a unit "
+            raise UsageError(f"unknown unit {said(text)}: a number is not a unit "
                              "(write it in the figure, not in the unit)")
     if sign < 0:
-        raise UsageError(f"unknown unit {text!r}: '/' without a unit after it")
+        raise UsageError(f"unknown unit {said(text)}: '/' without a unit after it")
     if not factors:
-        raise UsageError(f"unknown unit {text!r}", hint=_unit_hint(text, user_names))
+        raise UsageError(f"unknown unit {said(text)}", hint=_unit_hint(text, user_names))
     if len(factors) > 1 or factors[0][1] != 1:
         # "°C/s", "°F per hour", "W/°C": a temperature inside a compound unit is a
         # difference of temperatures (1 °C/s is 1 K/s), never a point on an offset scale.
@@ -498,7 +499,7 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
         return ureg.Unit(name)
     if name in _user_dimensions:
         # pint knows the name because some user units define it, but not these.
-        raise UsageError(f"unknown unit {name!r} in {text!r}: it is not among the user "
+        raise UsageError(f"unknown unit {name!r} in {said(text)}: it is not among the user "
                          "units in use (no longer defined, or defined elsewhere)",
                          hint=_unit_hint(name, user_names))
     alias = _ALIASES.get(name)
@@ -509,21 +510,21 @@ def _lookup_unit_name(name: str, text: str, user_names: frozenset[str]) -> "pint
     if name in ("‰", "‱"):
         return ureg.Unit("permille" if name == "‰" else "permyriad")
     if name == "CO2e":
-        raise UsageError(f"unknown unit {text!r}: CO2e needs a mass unit before it",
+        raise UsageError(f"unknown unit {said(text)}: CO2e needs a mass unit before it",
                          hint="write e.g. 'kg CO2e', 'tCO2e', 'lbs of CO2e'")
     if _NAME_RE.match(name) and _in_registry(ureg, name) and not _prefixed_word(ureg, name):
         unit = ureg.Unit(name)
         other = [n for n in unit_powers(unit) if n in _user_dimensions and n not in user_names]
         if other:
             # "charges": pint's plural of a user unit some other user units define, not these.
-            raise UsageError(f"unknown unit {name!r} in {text!r}: it is not among the user "
+            raise UsageError(f"unknown unit {name!r} in {said(text)}: it is not among the user "
                              "units in use (no longer defined, or defined elsewhere)",
                              hint=_unit_hint(name, user_names))
         return unit
     fixed = _CASE_ALIASES.get(name.lower())
     if fixed is not None:
         return ureg.Unit(fixed)
-    raise UsageError(f"unknown unit {name!r} in {text!r}", hint=_unit_hint(name, user_names))
+    raise UsageError(f"unknown unit {name!r} in {said(text)}", hint=_unit_hint(name, user_names))
 
 
 @functools.lru_cache(maxsize=4096)

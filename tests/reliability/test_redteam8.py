@@ -257,3 +257,26 @@ def test_a_note_and_page_text_saved_as_utf16_are_read_and_a_renamed_note_written
     assert note.read_bytes()[:4] == head
     assert note.read_bytes().decode(encoding).lstrip("\ufeff") == \
         '> "emitted 552 tCO2e in total" [@alpha2021energy, p. 2]\n'
+
+
+# -- a huge value given to a filter is named shortly ----------------------------------------------------
+
+WORDS = " ".join(f"word{i}" for i in range(9_000))         # 79,889 characters: a file's text in a variable
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "note", "--text", WORDS, "-o", "-"), ("export", "note", "--topic", WORDS, "-o", "-"),
+    ("ls", "--year", WORDS), ("claims", "--min", WORDS), ("claims", "--unit", WORDS),
+    ("text", "show", "alpha2020energy", "--page", WORDS), ("rename", "alpha2020energy", WORDS),
+    ("audit", "--accept", WORDS), ("ls", "--sort", WORDS),
+])
+def test_a_huge_value_given_to_an_option_is_named_shortly_in_its_one_line(alpha, args):
+    """`kb export note --text "$(cat file)"` printed all 80,000 characters back in its error."""
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.count("\n") == 1 and "... (79,889 characters)" in r.err and len(r.err) < 400, r.err
+
+
+def test_any_error_line_is_kept_to_two_thousand_characters_with_its_start_and_its_hint(alpha):
+    r = run_kb("graph", "export", "--format", WORDS)
+    assert r.code == 2 and r.err.count("\n") == 1 and len(r.err) < 2_100, len(r.err)
+    assert r.err.startswith("kb: error: unknown format 'word0 word1") and " characters left out) ..." in r.err
