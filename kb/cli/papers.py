@@ -228,7 +228,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
         echo(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
               f", {v['extractor'] or 'no extractor'}")
         echo(f"      sha256 {v['sha256'] or '-'}")
-        echo(f"      from   {v['source_url'] or '-'}")
+        echo(f"      from   {shown(v['source_url']) if v['source_url'] else '-'}")
     if info["pdf"]:
         echo(f"  pdf       {shown(info['pdf'])}")
     tags = [t.strip() for t in (info["fields"].get("keywords") or "").split(",") if t.strip()]

@@ -62,6 +62,17 @@ def test_a_notes_path_holding_a_newline_is_printed_quoted(alpha, tmp_path):
     assert r.code == 0 and f"  note          {repr(str(note))}: 1 citation(s)\n" in r.out, r.out + r.err
 
 
+def test_a_pdf_added_from_a_path_holding_a_newline_shows_where_it_came_from_in_one_line(kb_root, tmp_path):
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "we\nird\x1b.pdf"
+    pdf.write_bytes(make_pdf(["A page about the energy of models, long enough to be text."]))
+    assert run_kb("add", "--offline", pdf).code == 0
+    key = run_kb("ls", "--json").json[0]["citekey"]
+    assert f"      from   {repr(str(pdf))}\n" in run_kb("show", key).out
+    assert run_kb("show", key, "--json").json["versions"][0]["source_url"] == str(pdf)
+
+
 @pytest.mark.parametrize("args, content", [(("import", "{f}"), "@misc{{a,\n title = {{x}}, title = {{y}}}}\n"),
                                            (("text", "load", "alpha2020energy", "{f}"), "{{not json")])
 def test_a_malformed_file_whose_name_holds_a_newline_is_named_in_one_line(alpha, tmp_path, args, content):
