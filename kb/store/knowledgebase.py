@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-from kb.atomic import clean_stale_tmp, file_lock, read_input, write_text
+from kb.atomic import clean_stale_tmp, file_lock, read_input, shown, write_text
 from kb.errors import FileFormatError, UsageError
 from kb.lazyimport import lazy_import
 from kb.quantities import units
@@ -375,16 +376,24 @@ def init(folder: Path) -> tuple[Path, bool]:
     """Make `folder` a knowledge base; returns (root, created). Idempotent."""
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} exists and is not a folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    layout = paths.Layout(folder.resolve())
-    created = not layout.marker.exists()
-    if created:
-        write_text(layout.marker, KB_TOML, layout.tmp)
-    if not layout.bib.exists():
-        write_text(layout.bib, "", layout.tmp)
-    layout.claims.mkdir(exist_ok=True)
-    layout.state.mkdir(exist_ok=True)
+        raise UsageError(f"{shown(folder)} exists and is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        layout = paths.Layout(folder.resolve())
+        created = not layout.marker.exists()
+        if created:
+            write_text(layout.marker, KB_TOML, layout.tmp)
+        if not layout.bib.exists():
+            write_text(layout.bib, "", layout.tmp)
+        layout.claims.mkdir(exist_ok=True)
+        layout.state.mkdir(exist_ok=True)
+    except OSError as exc:
+        if exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
+            raise                   # a path no folder can have: said by the command line as such
+        # a folder where no one may make one, or make files (/proc/x, /proc, a read-only file
+        # system, no permission)
+        raise UsageError(f"cannot make a knowledge base in {shown(folder)}: {(exc.strerror or str(exc)).lower()} "
+                         f"({shown(exc.filename or folder)})", hint="give a folder you may write in") from None
     gitignore = layout.root / ".gitignore"
     existing = gitignore.read_text("utf-8") if gitignore.exists() else ""
     if GITIGNORE_LINE not in existing.split():

@@ -291,3 +291,12 @@ def test_any_error_line_is_kept_to_two_thousand_characters_with_its_start_and_it
     r = run_kb("graph", "export", "--format", WORDS)
     assert r.code == 2 and r.err.count("\n") == 1 and len(r.err) < 2_100, len(r.err)
     assert r.err.startswith("kb: error: unknown format 'word0 word1") and " characters left out) ..." in r.err
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux's /proc, a folder where no folder can be made")
+@pytest.mark.parametrize("folder", ["/proc/kb-nowhere", "/proc"])
+def test_init_where_no_folder_or_file_can_be_made_is_one_line(folder):
+    """`kb init /proc/x` was "internal error: FileNotFoundError"."""
+    r = run_kb("init", folder)
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert r.err.startswith(f"kb: error: cannot make a knowledge base in {folder}: no such file or directory"), r.err
