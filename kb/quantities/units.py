@@ -340,6 +340,7 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
     factors: list[list[Any]] = []  # [unit, power]
     pos = 0
     sign = 1  # -1 right after "/": "/" divides by the next factor only
+    noun_per = False    # the last factor is a noun divided by ("per web"): a noun after it is the phrase's
     while pos < len(norm):
         m = _FACTOR_TOKEN_RE.match(norm, pos)
         if m is None or m.end() == pos:
@@ -350,12 +351,17 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
                              hint=_unit_hint(text, user_names))
         pos = m.end()
         if m.group("name"):
+            was_per, noun_per = noun_per, False
             try:
                 factors.append([_lookup_unit_name(m.group("name"), text, user_names), sign])
             except UsageError:
                 if not (nouns and (count_noun(m.group("name")) or _ACRONYM_PLURAL.fullmatch(m.group("name")))):
                     raise
+                if was_per and sign > 0:
+                    sign = -1
+                    factors.pop()       # "kWh per web page": per page, never kWh·page/web
                 factors.append([ureg.Unit("item"), sign])      # "cores", "kWh per run"
+                noun_per = sign < 0
             sign = 1
         elif m.group("op") == "*":
             if not factors or sign < 0:

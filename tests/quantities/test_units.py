@@ -454,3 +454,12 @@ def test_a_figure_is_shown_with_the_digits_it_was_stated_with(written, shown):
 ])
 def test_a_rounded_figure_is_rounded_half_up(x, sig, shown):
     assert format_number(x, sig) == shown
+
+
+@pytest.mark.parametrize("text, same_as", [
+    ("kWh per web page", "kWh/item"), ("kg CO2e/web page", "kg CO2e/item"), ("g per training run", "g/item"),
+])
+def test_a_noun_phrase_after_per_divides_as_one(text, same_as):
+    """"kWh per web page" is kWh per page, never kWh·page/web (which cancels to kWh, an amount)."""
+    assert parse_unit(text, nouns=True) == parse_unit(same_as, nouns=True)
+    assert parse_unit(text, nouns=True) != parse_unit(text.split("/")[0].split(" per ")[0], nouns=True)
