@@ -20,7 +20,7 @@ A table's cell is in the unit its row's label or its columns' header prints befo
 units, never another ("626,155 kg" is no figure of "Emissions (lbs)"; "CO 2e (lbs)" is pounds
 of CO2e). A number printed without a unit otherwise (a figure whose unit the sentence gives
 before it, a word of the sentence after it: "11.49 for the model") holds the claim's number in
-any unit, as does a claim without a unit. A number followed by a noun counts things ("150
+any unit. A number followed by a noun counts things ("150
 million Web pages", "100,000 cores", "3,000 queries"): it holds a bare number or a count of the
 same things, singular or plural ("100,000 core", "150 million pages"), never a count of other
 things ("100,000 nodes"), a unit kb cannot read ("950 charges") nor a physical figure ("150
@@ -41,6 +41,20 @@ A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg C
 hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
 ("hour", "60 minutes"): an amount in place of a rate is a different fact, and a check
 multiplying it by a time would silently be off by the rate's dimension.
+
+A rate per a quantity or a number of things is one figure: "5 L per 100 km" holds "0.05 L/km" and "5 L"
+with `per` "100 km" (never "5 L" alone, "5 L/km" nor "5 L" per km), "2.9 kWh per 1,000 images" holds
+"2.9 Wh/image". What an amount is of may stand before the rate's "per": "0.2 kWh of electricity per hour"
+holds "200 W" and "0.2 kWh/h", "3 kg of CO2 per web page" "3 kg CO2e/web page"; each amount alone only
+with its per. A count's noun after a bound's words is what it counts, singular or plural ("3 or fewer STEM
+course", "at least one GPU": "3 courses", "1 GPU", never "3 papers" nor "1 CPU").
+
+A share in words ("one in five", "two out of three", "two thirds", "half of") is exact, and a writer rounds
+it: "20%", "0.2", "67%", "66.7%" and "0.667" hold it, "66%", "70%", "0.7" and "25%" of "one in five" do not.
+
+A number without a unit drops the unit its quote prints it with: "1287" of "1,287 MWh", "0.35" of "$0.35
+per hour" are refused, naming the quote's figure; a count's number ("12" of "12 GPUs"), a factor's
+("100" of "100x") and a number the quote prints bare hold it.
 
 A value must hold a number kb reads: "abc" (a hand edit) has none, and "1e99999999"
 is out of range; neither stands verified, whatever the quote.
@@ -107,7 +121,7 @@ from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, unit_powers
 from kb.text.lazyre import lazy
 
-__all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note"]
+__all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
 
 _NUM = lazy(
     rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
@@ -160,6 +174,9 @@ class _Number:
     half: Decimal
     #: the unit the words print it with ("x" of "two orders of magnitude"), else None
     unit: str | None = None
+    #: a share printed in words ("two thirds", "one in five"): its value is exact, and a writer
+    #: rounds it to the precision of their own figure
+    share: bool = False
 
 
 _ORDER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -168,11 +185,51 @@ _ORDER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 _WORD_SCALE = lazy(r"(?i)[ -]+(thousand|million|billion|trillion)\b")
 #: "a million", "one billion".
 _A_SCALE = lazy(r"(?i)(?<![\w-])(?:a|one)[ ]+(thousand|million|billion|trillion)\b")
+#: "one" counting a thing: after a bound ("at least one GPU", "up to one node") or before one
+#: ("one or fewer course", "one or more GPUs").
+_ONE = lazy(r"(?i)(?:(?:(?<=\bleast[ ])|(?<=\bmost[ ])|(?<=\bup[ ]to[ ])|(?<=\bthan[ ])|(?<=\bonly[ ])"
+            r"|(?<=\bexactly[ ])|(?<=\bjust[ ]))one(?=[ ]+[A-Za-z])"
+            r"|(?<![\w-])one(?=[ ]+or[ ]+(?:fewer|more|less|greater)\b))(?![\w-])")
 _FRACTION_PART = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _FRACTION_COUNT = {"two": 2, "three": 3, "four": 4, "nine": 9}
 #: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of".
 _FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>half|thirds?|quarters?|fourths?"
                  r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b))(?![\w-])")
+_SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
+#: A share as a count out of a whole: "one in five", "two out of three", "1 in 10", "one in a hundred".
+_SHARE = lazy(r"(?i)(?<![\w.,-])(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,3})[ ]+"
+              r"(?P<join>in|out[ ]of)[ ]+(?:a[ ]+|every[ ]+)?"
+              r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d{1,4})(?![\w.,]\w)")
+
+
+def _share_word(text: str) -> int | None:
+    """A share's count or whole ("five", "10") as a number."""
+    return int(text) if text.isdigit() else _SHARE_WORDS.get(text.lower())
+
+
+def _share_rounds(h: _Number, w: _Number, scale: Decimal) -> bool:
+    """Whether the claim's number `w` (in a unit `scale` times one: 0.01 for "%") is the quote's
+    share `h` ("two thirds", "one in five")."""
+    return share_holds(h.value, w.value * scale, w.half * scale)
+
+
+def share_holds(share: Decimal, mine: Decimal, half: Decimal) -> bool:
+    """Whether a figure `mine` written to ± `half` (both as parts of one: 0.67 for "67%") is the
+    `share` a text prints in words ("two thirds", "one in five") as a writer rounds it: the share
+    itself ("50%" of "half of", "0.5"), or rounded to the figure's own precision of at least a whole
+    percent ("67%", "66.7%", "0.667" of "two thirds"; never "66%", "70%" nor "0.7")."""
+    if mine == share:
+        return True
+    return half <= Decimal("0.005") and abs(mine - share) <= half
+
+
+def shares_in(text: str) -> list[tuple[int, int, Decimal]]:
+    """The shares `text` prints in words ("two thirds", "half of", "one in five"): (start, end,
+    value as a part of one)."""
+    return [(n.start, n.end, n.value) for n in _scan(text)[0] if n.share]
+
+
 #: "half" naming a part, not a share: "the second half of", "the first half".
 _NOT_A_HALF = lazy(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|upper|lower)[ ]+$")
 #: A power of ten: "10⁵", "10⁻³", "1.2 × 10⁵" (superscript), "10^-3" (a bare ten raised).
@@ -227,6 +284,9 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
                                Decimal("0.5").scaleb(power)))
             continue
         out.append(_Number(t[start:end], start, end, Decimal(value), Decimal("0.5")))
+    # "at least one GPU", "one or fewer course": one of what it counts (not "one of", "one in five")
+    for m in _ONE.finditer(t):
+        out.append(_Number(m.group(0), m.start(), m.end(), Decimal(1), Decimal("0.5")))
     for m in _A_SCALE.finditer(t):
         power = SCALE_WORDS[m.group(1).lower()]
         out.append(_Number(m.group(0), m.start(), m.end(), Decimal(1).scaleb(power), Decimal("0.5").scaleb(power)))
@@ -243,7 +303,15 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         # its text is what a writer rounds it to: "0.33" of a third (33 % holds, 30 % does not)
         exact = value.normalize() if value * 100 == int(value * 100) else None
         text = f"{exact:f}" if exact is not None else f"{value:.2f}"
-        out.append(_Number(text, m.start(), m.end(), value, Decimal("0.005"), unit=""))
+        out.append(_Number(text, m.start(), m.end(), value, Decimal("0.005"), unit="", share=True))
+    # "one in five", "two out of three", "1 in 10": a share, 20 % (never a figure 5 %)
+    for m in _SHARE.finditer(t):
+        top, whole = (_share_word(m.group(g)) for g in ("a", "b"))
+        if top is None or not whole or top > whole or m.group("a").isdigit() and m.group("b").isdigit() \
+                and m.group("join").lower() == "in":
+            continue            # "3 in 2019": no share
+        value = Decimal(top) / Decimal(whole)
+        out.append(_Number(f"{value:.4g}", m.start(), m.end(), value, Decimal("0.005"), unit="", share=True))
     # "two orders of magnitude": a factor of 100 (of one significant digit, as "1E+2"), and
     # no figure 2
     for m in _ORDERS.finditer(t):
@@ -374,10 +442,16 @@ class QuotedValue:
     rate: str | None = None
     #: the claim's own per, when it is not the rate's ("image" against "per 1,000 images")
     per: str | None = None
+    #: the figure the quote prints with a unit that a value without one drops ("1,287 MWh" for
+    #: "1287"): the value holds with that unit
+    unit: str | None = None
 
     def reason(self, value: str) -> str:
         if self.problem:
             return self.problem
+        if self.unit:
+            return (f"the value {value!r} has no unit, but its quote prints it as {self.unit!r}: "
+                    f"give the value with its unit")
         if self.rate and self.per:
             return (f"the value {value!r} per {self.per} is not its quote's: the quote gives a rate per "
                     f"{self.rate}: give --per {self.rate!r}")
@@ -639,7 +713,8 @@ _GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]
 _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_GAS}")
 #: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
 #: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
-_UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b))")
+_UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b)"
+                     r"|of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*(?:/|per\b))")
 
 
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
@@ -666,6 +741,25 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
 _SENTENCE_WORDS = NOT_COUNTED - {"percent", "times", "fold", "per"}
 #: A word printed after a number: what it counts, a unit, or a word of the sentence.
 _WORD_AFTER = lazy(r"[^\W\d_][\w'’-]*|[%‰‱°µμ′″×]\S*|-fold\b")
+
+
+#: The units a share may be claimed in, as how much of one each is.
+_SHARE_SCALE = {"": Decimal(1), "%": Decimal("0.01"), "percent": Decimal("0.01"), "per cent": Decimal("0.01"),
+                "‰": Decimal("0.001")}
+
+
+def _drops_unit(unit: str | None) -> bool:
+    """Whether a bare number (a claim without a unit) drops `unit`, the unit the quote prints
+    after it: a physical unit or money ("1,287 MWh", "$0.35 per hour", "kWh per 1,000 images"),
+    never what counts things ("12 GPUs", "3,000 queries"), a factor or a percentage (a bare
+    "100" of "100x" is its factor; "50" is no "50%" already)."""
+    if not unit:
+        return False
+    try:
+        dims = set(dict(parse_unit(_amount(unit) or unit, nouns=True).dimensionality))
+    except KBError:
+        return False
+    return bool(dims) and not all(d in ("[count]", "[accelerator]") or d.startswith("[kbuser_") for d in dims)
 
 
 def _counts_things(claim_unit) -> bool:
@@ -1101,6 +1195,74 @@ def _denominator(den: str):
         return None
 
 
+def _per_figure(number: _Number, rate: str) -> Interval | None:
+    """The rate the quote prints as an amount per a number of things or a quantity ("5 L per
+    100 km", "2.9 kWh per 1,000 images") as one figure: 0.05 L/km, 2.9 Wh/image. None for
+    another unit."""
+    parts = _RATE_SPLIT.split(rate, maxsplit=1)
+    if len(parts) != 2 or not parts[1][:1].isdigit():
+        return None
+    den = _denominator(parts[1])
+    if den is None or not den.nominal:
+        return None
+    try:
+        return _printed_figure(number, parts[0].strip()) / Interval.exact(den.nominal, den.unit)
+    except (KBError, ValueError, ZeroDivisionError):
+        return None
+
+
+#: What a figure's amount is of, between its unit and a rate's "per": " of electricity", " of CO2".
+_OF_WHAT = lazy(r"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)(?=[ ]*(?:/|per\b))")
+#: A rate's denominator in words: "per hour", "per web page", "/query".
+_PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
+
+
+def _rate_from(plain: str, pos: int, unit: str) -> str | None:
+    """The rate a figure printed in `unit` ending at `pos` is, when a "per" follows, past what
+    its amount is of: "kWh per 1,000 images", "kWh/hour" of "0.2 kWh of electricity per hour",
+    "kgCO2e/web page" of "3 kg of CO2 per web page viewed"; None when none follows."""
+    if _is_count(unit) or _HARDWARE.search(unit):
+        return None             # "64 hidden units per layer": a count, as printed
+    of = _OF_WHAT.match(plain, pos)
+    if of is not None and any(w.lower() in _SENTENCE_WORDS for w in of.group("what").split()):
+        return None             # "of the total per ...": no substance
+    at = of.end() if of is not None else pos
+    per_n = _PER_NUMBER.match(plain, at)
+    if per_n is not None:
+        return f"{unit} per {per_n.group('den')}" if _denominator(per_n.group("den")) is not None else None
+    m = _PER_NOUN.match(plain, at)
+    if m is None:
+        return None
+    words = m.group("den").split()
+    if words[0].lower() in ("cent", "mil", "mille", "mill") or words[0].lower() in _SENTENCE_WORDS:
+        return None             # "per cent": a percentage
+    if len(words) > 1 and (words[1].lower() in _SENTENCE_WORDS or words[1].lower().endswith(("ed", "ing"))
+                           or not (_reads_as_unit(" ".join(words)) or _is_count(" ".join(words)))):
+        words = words[:1]       # "per query served", "per kWh will": per query, per kWh
+    den = " ".join(words)
+    if not _reads_as_unit(den, nouns=True) or not _reads_as_unit(f"{unit}/{den}", nouns=True):
+        return None
+    return f"{unit}/{den}"
+
+
+def _rate_after(plain: str, n: _Number, unit: str | None) -> str | None:
+    """`unit`, the unit printed after `n`, and the denominator printed after it when it holds a
+    number ("L per 100 km" of "5 L per 100 km", "g/1 kWh"): a rate per that many, not an amount."""
+    if not unit or _amount(unit) is not None:
+        return unit
+    pos = n.end
+    for _ in unit.split():
+        token = _UNIT_TOKEN.match(plain, pos)
+        if token is None:
+            return unit
+        pos = token.end()
+    return _rate_from(plain, pos, unit) or unit
+
+
+#: A word of a unit as `_unit_after` reads it ("L" of "5 L/100 km").
+_UNIT_TOKEN = lazy(r"[ ]*[^\s/]+")
+
+
 def _per_holds(per: str | None, rate: str) -> bool:
     """Whether a claim's `per` ("hour", "1 day", "60 minutes") is the denominator of the rate
     the quote prints ("gCO2e per hour", "kWh per 1,000 images"): only then may its value be
@@ -1146,7 +1308,7 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
         return True             # a claim unit kb cannot read: the number decides
     if unit is None:
         noun = _noun_after(plain, number) if not unitless else None
-        if _is_count(value_unit):
+        if _is_count(value_unit) or _counts_things(claim_unit) and _HARDWARE.search(value_unit):
             # "100,000 cores" holds "100,000 cores" (and "core"), never "100,000 nodes"; "twenty-five
             # runs" never "25 models"; "3 or fewer STEM courses" counts courses
             bound = _OR_BOUND.match(plain, number.end)
@@ -1160,7 +1322,15 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
             if total is not None:
                 noun = direct = total   # "18 out of 20 participants": participants
             words = (noun or direct or "").split()
+            for i, word in enumerate(words[1:], 1):
+                if word.lower() in _SENTENCE_WORDS or word.lower() == "per":
+                    words = words[:i]   # "1 or more model per task": models, never tasks
+                    break
             words += [words[i][:-1] + words[i + 1] for i in range(len(words) - 1) if words[i].endswith("-")]   # "pa- pers"
+            if not direct and words and (any(_HARDWARE.fullmatch(w) for w in words) or any(
+                    count_noun(w.lower()) for w in words) and (
+                    bound is not None or _BOUND_BEFORE.search(plain, max(0, number.start - 30), number.start))):
+                direct = words[0]       # "at least one GPU", "3 or fewer STEM course": GPUs, courses, nothing else
             if direct or any(_counted(word) for word in words):     # "1.5M full text yes": a table's next cell
                 return any(_same_noun(word.rstrip("-"), value_unit) for word in words)
         if noun is None or _counts_things(claim_unit):
@@ -1310,16 +1480,17 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             unit = _count_phrase_of(re.sub(r"-\s+", "", printed[c.start:c.end]), noun)
         # a number with a unit of its own ("80GB" of "8 NVIDIA A100-SXM4-80GB GPUs") is not the candidate's
         inside = [n for n in held if c.start <= n.start and n.end <= c.end and n.unit is None]
-        if unit and (c.kind == "quantity" and len(inside) == 1 or c.kind == "range" and inside) \
+        rate = None
+        if unit and c.kind in ("quantity", "range") and inside and "/" not in unit and " per " not in unit:
+            # "2.9 kWh per 1,000 images", "0.2 kWh of electricity per hour", "3 kg of CO2 per web page"
+            rate = _rate_from(plain, c.end, unit)
+        if rate is None and unit and (c.kind == "quantity" and len(inside) == 1 or c.kind == "range" and inside) \
                 and "/" not in unit and _RATE_SPLIT.search(plain, c.end, c.end + 6):
             rate = _unit_after(plain, inside[-1])
-            if rate and _amount(rate) and not _reads_as_unit(rate) and _reads_as_unit(_amount(rate)) \
-                    and parse_unit(_amount(rate)) == parse_unit(unit):
-                unit = rate         # "2 kWh per run": per run, which the extractor does not count
-        if unit and c.kind in ("quantity", "range") and inside and "/" not in unit and _RATE_SPLIT.search(plain, c.end, c.end + 6):
-            per_n = _PER_NUMBER.match(plain, c.end)
-            if per_n and _denominator(per_n.group("den")) is not None:
-                unit = f"{unit} per {per_n.group('den')}"   # "2.9 kWh per 1,000 images": a rate per 1,000
+            if not (rate and _amount(rate) and not _reads_as_unit(rate) and _reads_as_unit(_amount(rate))
+                    and parse_unit(_amount(rate)) == parse_unit(unit)):
+                rate = None         # "2 kWh per run": per run, which the extractor does not count
+        unit = rate or unit
         for n in inside:
             if unit and c.kind == "quantity" and n.end == c.start + len(c.number.rstrip()):
                 shown[(n.start, n.end)] = " ".join(printed[n.start:c.end].split())
@@ -1329,7 +1500,11 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 try:
                     with_units.append((n, _printed_figure(n, unit), unit))
                 except KBError:
-                    pass            # "kWh per 1,000 images": no unit kb computes with
+                    # "kWh per 1,000 images", "g per 1 kWh": no unit kb computes with, but a rate:
+                    # 2.9 Wh/image, 12 g/kWh
+                    figure = _per_figure(n, unit)
+                    if figure is not None:
+                        with_units.append((n, figure, unit))
                 try:
                     if _per_holds(per, unit):     # "10-20 kWh per day", per "day": 10,000 Wh
                         with_units.append((n, _printed_figure(n, _amount(unit)), unit))
@@ -1361,7 +1536,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         for n in held:
             if (n.start, n.end) in printed_unit or not any(c.isdigit() for c in n.text):
                 continue        # a unit read already, or a count in words ("ten tasks")
-            unit = _unit_after(plain, n)
+            unit = _rate_after(plain, n, _unit_after(plain, n))     # "5 L per 100 km": per 100 km
             units = [unit] if unit is not None else []
             if unit is None and _maybe_cell(plain, n):
                 units = _header_units(plain, n, claim_unit)
@@ -1371,8 +1546,12 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 continue
             printed_unit[(n.start, n.end)] = units[0]
             for unit in units:
+                figure = _per_figure(n, unit)
+                if figure is not None:
+                    with_units.append((n, figure, unit))
                 try:
-                    with_units.append((n, _printed_figure(n, unit), unit))
+                    if figure is None:
+                        with_units.append((n, _printed_figure(n, unit), unit))
                     if _per_holds(per, unit):
                         with_units.append((n, _printed_figure(n, _amount(unit)), unit))
                 except KBError:
@@ -1402,8 +1581,26 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not, nor
     # a count ("400 cards")
     factor = claim_unit is not None and unitless and bool(value_unit)
+    bare = claim_unit is not None and unitless and not value_unit
     missing: list[str] = []
+    dropped: str | None = None
+    scale = _SHARE_SCALE.get(value_unit.strip().lower()) if claim_unit is not None else None
     for w in wanted:
+        if scale is not None and any(h.share and _share_rounds(h, w, scale) for h in held):
+            continue            # "67%" of "two thirds", "20%" of "one in five"
+        if bare:
+            # "1287" of "1,287 MWh": a figure without the unit its quote prints it with is no figure
+            same = [h for h in held if h.value == w.value]
+            drops = [h for h in same if not _currency_of(h) and _drops_unit(printed_unit.get((h.start, h.end))
+                                                                             or _unit_after(plain, h))
+                     or _currency_of(h) is not None]
+            if same and len(drops) == len(same):
+                dropped = dropped or shown.get((drops[0].start, drops[0].end), printed[drops[0].start:drops[0].end])
+                missing.append(w.text)
+                continue
+            held_w = [h for h in held if h not in drops]
+        else:
+            held_w = held
         if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                     or _count_word_after(plain, h) is not None
@@ -1414,7 +1611,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                        or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
                                               for unit in labelled.get((h.start, h.end))
                                               or [printed_unit.get((h.start, h.end))]))
-               for h in held):
+               for h in held_w):
             continue
         found = False
         if not unitless:
@@ -1449,7 +1646,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if den and den != per and not _naming_rate.get() and _holds_per(value, quote, den):
                 rate = den
                 break
-    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None)
+    return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
+                       unit=dropped if missing and not rate else None)
 
 
 def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:
@@ -1477,7 +1675,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if not (unit and _is_count(unit)) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h)))      # "BLOOMz-560M", "US$7.25"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
-               and not (unit and _maybe_cell(plain, h) and _header_units(plain, h)) for h in held)
+               and not (unit and _maybe_cell(plain, h) and _header_units(plain, h))
+               and not (not unit and (_currency_of(h) or _UNIT_START.match(plain[h.end:].lstrip(" "))))
+               for h in held)
            for w in wanted):
         return _unit_unread(value) if unit else None
     found = value_in_quote(value, quote, per)

@@ -32,7 +32,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: file to change or `kb rebuild`. 2: table headers' units, ranges' scales, model sizes, counts
 #: of things by their noun. 3: what a count of hardware counts ("12 GPU nodes": nodes), a rate's
 #: counted noun ("per run"), data rates, labels' ranges, a row's last cell before the next row's label.
-CLAIM_READING = "4"
+#: 5: rates per a quantity ("5 L per 100 km") or of a substance ("0.2 kWh of electricity per hour"), a
+#: count's noun after a bound's words, shares in words, a bare number dropping its quote's unit.
+CLAIM_READING = "5"
 
 T = TypeVar("T")
 

@@ -816,3 +816,32 @@ def test_money_written_before_its_number_is_a_figure_listings_filter(kb_root, tm
         assert [c["id"] for c in run_kb("claims", "--min", "USD 100,000", "--json").json] == ["cost"]
         assert [c["id"] for c in run_kb("claims", "--min", "$150,000", "--json").json] == []
         assert [c["id"] for c in run_kb("claims", "--unit", "USD", "--json").json] == ["cost"]
+
+
+RATE_PAGE = ("The car uses 5 L per 100 km on the highway. Training consumed 1,287 MWh of electricity. "
+             "We used 12 GPUs. The server draws 0.2 kWh of electricity per hour.")
+
+
+@pytest.mark.parametrize("value, per, quote, code, said", [
+    ("5 L", "100 km", "uses 5 L per 100 km", 0, "stored"),
+    ("0.05 L/km", None, "uses 5 L per 100 km", 0, "stored"),
+    ("5 L", None, "uses 5 L per 100 km", 2, "the value '5 L' is an amount, but its quote gives a rate per 100 km"),
+    ("5 L", "km", "uses 5 L per 100 km", 2, "give --per '100 km'"),
+    ("1287 MWh", None, "consumed 1,287 MWh of electricity", 0, "stored"),
+    ("1287", None, "consumed 1,287 MWh of electricity", 2, "has no unit, but its quote prints it as '1,287 MWh'"),
+    ("12", None, "We used 12 GPUs", 0, "stored"),
+    ("200 W", None, "draws 0.2 kWh of electricity per hour", 0, "stored"),
+    ("0.2 kWh", None, "draws 0.2 kWh of electricity per hour", 2, "its quote gives a rate per hour"),
+])
+def test_a_rate_per_a_quantity_and_a_number_without_its_unit_from_claim_add_to_verify(kb_root, tmp_path, value,
+                                                                                      per, quote, code, said):
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "page.json"
+    source.write_text(json.dumps([RATE_PAGE]))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    r = run_kb("claim", "add", "luccioni2023power", value, "--quote", quote, *(["--per", per] if per else []))
+    assert r.code == code and said in (r.out if code == 0 else r.err), (r.out, r.err)
+    if code:
+        assert len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
+    else:
+        assert run_kb("verify").code == 0
