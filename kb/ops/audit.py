@@ -33,6 +33,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from kb.atomic import decode_saved, read_input, said, shown
@@ -41,8 +42,9 @@ from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
 from kb.ops.derive import ensure_references
 from kb.ops.quotes import note_context, resolve_note_source
-from kb.quantities.interval import Interval
+from kb.quantities.interval import MANTISSA, Interval, read_number
 from kb.quantities.numbers import Candidate, extract_candidates
+from kb.quantities.quoted import share_holds, shares_in
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import load_text, no_paper, paper_exists, versions_with_text
@@ -171,6 +173,9 @@ def _numbers(conn, citekey: str, page: int | None = None) -> list[Candidate]:
                       sentence=st or "")
             for p, a, b, n, v, u, ut, k, st in conn.execute(sql, [citekey] + ([page] if page is not None else []))]
 
+
+#: A percentage's number as a note prints it ("20", "66.7").
+_NUMBER_RE = lazy(rf"(?P<sign>(?!))?(?P<cur>(?!))?(?P<mant>{MANTISSA})(?P<exp>(?!))?(?P<scale>(?!))?")
 
 #: From this many texts waiting (the first audit after a bulk import or kb rebuild),
 #: their numbers and contexts are found on every core.
@@ -325,6 +330,7 @@ class _Source:
         self.quantities: list[_SourceQ] = []
         self.units: set[str] = set()
         self._bare: list[tuple[int, str, str]] | None = None
+        self._shares: list[tuple[int, str, Decimal, str]] | None = None
         self._groups: dict[str, list[tuple[float, float, float, _SourceQ]]] | None = None
         self._bare_base: dict[str, list[tuple[float, float, int, str, str]]] = {}
 
@@ -353,6 +359,27 @@ class _Source:
                     out.append((lo, hi, page_no, number, line))
             self._bare_base[unit] = out
         return self._bare_base[unit]
+
+    def share_of(self, number: str) -> list["_SourceQ"]:
+        """The shares the paper prints in words ("one in five", "two thirds") that the percentage
+        `number` ("20", "66.7") rounds, as the paper's figures."""
+        try:
+            written = read_number(_NUMBER_RE.fullmatch(number.replace(" ", "")))
+        except (KBError, TypeError, AttributeError):
+            return []
+        if self._shares is None:
+            self._shares = []
+            text = load_text(self.conn, self.citekey, None)
+            for page_no, page in enumerate(text.pages if text else [], start=1):
+                for start, end, value in shares_in(page):
+                    a = page.rfind("\n", 0, start) + 1
+                    b = page.find("\n", end)
+                    line = page[max(a, start - 150):b if b > 0 else end + 150]
+                    self._shares.append((page_no, " ".join(page[start:end].split()), value, " ".join(line.split())))
+        scale = Decimal("0.01")
+        return [_SourceQ(page_no, words, "", line, Interval.exact(float(value) * 100, "%"))
+                for page_no, words, value, line in self._shares
+                if share_holds(value, written.value * scale, written.half_unit * scale)]
 
     @property
     def bare(self) -> list[tuple[int, str, str]]:
@@ -598,6 +625,10 @@ def _verdict(figure: Candidate, sentence: str, src: _Source
                     confirmed.append(_SourceQ(page_no, number, unit, line, _interval(number, unit)))
             if confirmed:
                 break
+    if not confirmed and figure.unit == "%" and _RANGE.fullmatch(figure.number) is None:
+        # "20%" of "one in five", "67%" of "two thirds": a share the paper gives in words, as the
+        # note's writer rounds it (never "25%" of "one in five")
+        confirmed.extend(src.share_of(figure.number))
     words = _words(sentence)
     if confirmed:
         best = max(confirmed, key=lambda q: (len(words & _words(q.sentence)), -q.page))
@@ -751,7 +782,7 @@ def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.Order
             r = Restatement(id=rid, citing=citekey, citing_page=page_no, figure=figure, unit=cand.unit,
                             cited=cited, marker=marker, verdict=verdict,
                             cited_page=q.page if q else None,
-                            cited_figure=f"{q.number} {q.unit}" if q else None,
+                            cited_figure=f"{q.number} {q.unit}".strip() if q else None,
                             difference=round(diff, 4) if diff is not None else None, end=end_off,
                             sentence=" ".join(page[start:end].split()),
                             cited_sentence=q.sentence if q else "")
@@ -834,7 +865,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
             r = Restatement(id=_rid(name, line_of, figure, citekey), citing=name, citing_page=line_of,
                             figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
                             cited_page=q.page if q else None,
-                            cited_figure=f"{q.number} {q.unit}" if q else None,
+                            cited_figure=f"{q.number} {q.unit}".strip() if q else None,
                             difference=round(diff, 4) if diff is not None else None, end=end_off,
                             sentence=" ".join(sentence.split()), cited_sentence=q.sentence if q else "")
             if wanted is None or r.verdict in wanted:

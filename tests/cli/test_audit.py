@@ -447,3 +447,18 @@ def test_a_knowledge_base_kb_cannot_write_is_audited_for_the_run_only(kb5, tmp_p
     monkeypatch.setattr(audit, "read_only", lambda path: True)
     assert run_kb("audit", "--judged", "--json").json == whole
     assert len(waiting(root)) == 5 and derived(root) == ([], [])
+
+
+@pytest.mark.parametrize("figure, verdict", [
+    ("33%", "confirmed"), ("33.3%", "confirmed"),       # "approximately one-third" as a writer rounds it
+    ("30%", "differs"), ("3%", "not-in-source"),      # 30%: against another percentage the page prints
+])
+def test_a_share_the_paper_gives_in_words_confirms_its_percentage(kb5, tmp_path, figure, verdict):
+    """Luccioni et al. (2024) p. 2: Meta "attributed approximately one-third of their internal
+    end-to-end ML carbon footprint to model inference": a note's 33% restates it, 30% does not."""
+    note = tmp_path / "note.md"
+    note.write_text(f"Meta put {figure} of its ML carbon footprint on inference [@luccioni2023power].\n")
+    rows = run_kb("audit", "--note", note, "--json").json
+    assert [(r["figure"].replace(" ", ""), r["verdict"]) for r in rows] == [(figure, verdict)], rows
+    if verdict == "confirmed":
+        assert rows[0]["cited_figure"] == "one-third", rows
