@@ -509,7 +509,7 @@ _YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|for|during
 #: The word a number is glued to by a hyphen ("GPT" of "GPT-3", "SXM4" of "A100-SXM4-80GB").
 _GLUED_NAME = lazy(r"(?:^|[\s(\[/])(\S*[A-Za-z]\S*?)-$|(?:^|[\s(\[/])([A-Za-z]+\d+)–$")
 #: A figure with its unit ("250W" of "250W-350W"), which a hyphen after it makes a range.
-_FIGURE_TOKEN = lazy(r"[\d.,]+\s?[A-Za-z%µ°]+$")
+_FIGURE_TOKEN = lazy(r"[~≈<>≤≥]?[\d.,]+\s?[A-Za-z%µ°]+$")
 
 
 #: The word a number follows as a product's or model's name does ("GTX" of "GTX 1080", "Llama"
@@ -646,6 +646,8 @@ _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
 
 #: What joins the numbers of a list: "62, 74", "4 and 8", "2, 4, and 8".
 _LIST_JOIN = lazy(r",[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ]")
+#: What joins a figure and its uncertainty: "12.5 ± 0.3 kWh" (the unit after both is each one's).
+_PLUS_MINUS = lazy(r"[ ]?(?:±|\+/-|\+-)[ ]?")
 #: A count's total after it: "18 out of 20 participants", "27 of the 40 papers".
 _OUT_OF = lazy(r"[ ]+(?:out[ ]+)?of[ ]+(?:the[ ]+)?(?=\d)")
 #: A bound's words after a count, before what it counts: "3 or fewer courses", "5 or more GPUs".
@@ -724,8 +726,8 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     if unit and _in_date(plain, number):
         return False            # a day or a year is no figure in any unit: "1998 kWh"
     rest = plain[number.end:number.end + 80].lstrip(" ")
-    if _RANGE_ON.match(rest):
-        return False            # "10-20 kWh": the unit after the range is this number's too
+    if _RANGE_ON.match(rest) or _PLUS_MINUS.match(plain, number.end):
+        return False            # "10-20 kWh", "12.5 ± 0.3 kWh": the unit after the range is this number's too
     if unit and _LIST_ON.match(plain, number.end):
         return False            # "62, 74, 112 days": the unit after the list is each number's
     if not rest or not _UNIT_START.match(rest):
@@ -1474,6 +1476,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     for c in cands:
         unit = "" if c.unit == "dimensionless" else c.unit
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
+        if unit == "item" and noun and _reads_as_unit(noun) and not _is_count(noun):
+            unit = noun             # "5 litres": a volume, which the extractor counts
         if unit and noun and _is_count(unit) and _is_count(noun) and _noun_key(unit) in ("item", _noun_key(noun)):
             # "100,000 cores", "8.1M open access pa- pers": a count of those; "12 GPU nodes", "8 CPU
             # cores": of nodes and cores on that hardware (never "12 GPUs", nor "8 GPU cores")
@@ -1520,7 +1524,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     for n, nxt in reversed(list(zip(held, held[1:]))):
         unit = printed_unit.get((nxt.start, nxt.end))
         if unit and (n.start, n.end) not in printed_unit and n.unit is None and _PLAIN_DIGITS.fullmatch(n.text) \
-                and _LIST_JOIN.fullmatch(plain, n.end, nxt.start) and _PLAIN_DIGITS.fullmatch(nxt.text):
+                and (_LIST_JOIN.fullmatch(plain, n.end, nxt.start) or _PLUS_MINUS.fullmatch(plain, n.end, nxt.start)) \
+                and _PLAIN_DIGITS.fullmatch(nxt.text):
             printed_unit[(n.start, n.end)] = unit
             if not unitless:
                 try:
@@ -1595,7 +1600,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                                                              or _unit_after(plain, h))
                      or _currency_of(h) is not None]
             if same and len(drops) == len(same):
-                dropped = dropped or shown.get((drops[0].start, drops[0].end), printed[drops[0].start:drops[0].end])
+                h = drops[0]
+                dropped = dropped or shown.get((h.start, h.end)) or " ".join(
+                    f"{printed[h.start:h.end]} {printed_unit.get((h.start, h.end)) or ''}".split())
                 missing.append(w.text)
                 continue
             held_w = [h for h in held if h not in drops]
@@ -1676,7 +1683,8 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
                and not (unit and (h.unit is not None or _currency_of(h)))      # "BLOOMz-560M", "US$7.25"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
                and not (unit and _maybe_cell(plain, h) and _header_units(plain, h))
-               and not (not unit and (_currency_of(h) or _UNIT_START.match(plain[h.end:].lstrip(" "))))
+               and not (not unit and (_currency_of(h) or _UNIT_START.match(plain[h.end:].lstrip(" "))
+                                      or _PLUS_MINUS.match(plain, h.end)))
                for h in held)
            for w in wanted):
         return _unit_unread(value) if unit else None

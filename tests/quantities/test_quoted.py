@@ -1078,6 +1078,10 @@ _RATES = [
     ("3 kg", "a page emits 3 kg of coal per web page viewed", "web page", True),
     ("3 kg CO2e", "a page emits 3 kg of coal per web page viewed", "web page", False),
     ("64 hidden units", "a 2 layer LSTM with 64 hidden units per layer", None, True),     # a count, as printed
+    ("5 L", "it burns 5 litres of fuel per 100 km", "100 km", True),
+    ("0.05 L/km", "it burns 5 litres of fuel per 100 km", None, True),
+    ("5 L", "it burns 5 litres of fuel per 100 km", None, False),
+    ("5 litres", "it burns 5 litres of fuel per 100 km", "100 m", False),
 ]
 
 # A count after a bound's words counts its noun, singular or plural, in digits or "one".
@@ -1126,6 +1130,9 @@ _BARE = [
     ("11.49", "the run used 11.49 kWh", None, False), ("25", "emissions were 25 kg of CO2", None, False),
     ("120", "the GPU draws 120 W", None, False), ("0.35", "it costs $0.35 per hour", None, False),
     ("2.9", "a mean consumption of 2.9 kWh per 1,000 images", None, False),
+    ("12.5 kWh", "the run used 12.5 ± 0.3 kWh of energy", None, True),     # the unit after "± 0.3" is 12.5's too
+    ("12.5", "the run used 12.5 ± 0.3 kWh of energy", None, False),
+    ("12.5 kg", "the run used 12.5 ± 0.3 kWh of energy", None, False),
 ]
 
 
@@ -1162,6 +1169,9 @@ _REAL = [
     ("75 MWh", "Its ~100,000 cores might use ~75 MWh of power and might generate 32 tCO 2 e", None, True),
     ("75", "Its ~100,000 cores might use ~75 MWh of power and might generate 32 tCO 2 e", None, False),
     ("100000", "Its ~100,000 cores might use ~75 MWh of power and might generate 32 tCO 2 e", None, True),
+    ("10x", "the fraction of carbon-free energy and resulting CO 2 e vary ~5X-10X, even within", None, True),
+    ("15x", "the fraction of carbon-free energy and resulting CO 2 e vary ~5X-10X, even within", None, False),
+    ("10%", "the fraction of carbon-free energy and resulting CO 2 e vary ~5X-10X, even within", None, False),
 ]
 
 
