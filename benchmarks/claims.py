@@ -32,8 +32,9 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
 
 3. Writers' claims: real sentences of the corpus, each with figures as a writer would claim
    them (right: its unit, a conversion, a bound it gives, money, a power of ten, percentage
-   points, a share in words) and the same figures changed (a digit, the unit, the magnitude,
-   the currency, the bound's direction): the right ones must verify, the wrong ones be refused.
+   points, a share in words, a rate's amount with its per as [value, per]) and the same figures
+   changed (a digit, the unit, the magnitude, the currency, the bound's direction, the per, the
+   unit dropped): the right ones must verify, the wrong ones be refused.
 
 4. Time: extract_candidates on every page of the five papers' text, after one
    warm-up pass that builds the unit registry; mean, median and slowest page.
@@ -320,16 +321,19 @@ def verification(doc: dict, verbose: bool) -> None:
           f"wrong values refused {wrong[0]}/{wrong[1]}")
 
 
-def _score(tally: list[int], value: str, quote: str, right: bool, verbose: bool) -> None:
+def _score(tally: list[int], value: str | list[str], quote: str, right: bool, verbose: bool) -> None:
     """Count whether kb claim add decides `value` from `quote` as it should (verified if
-    `right`, else refused) into tally = [as it should, all]."""
+    `right`, else refused) into tally = [as it should, all]. A value [figure, per] is claimed
+    with that per ("0.3 g CO2e" per "1,000 inferences")."""
     from kb.quantities.quoted import value_in_quote
 
-    held = value_in_quote(value, quote).ok
+    value, per = value if isinstance(value, list) else (value, None)
+    held = value_in_quote(value, quote, per).ok
     tally[0] += held == right
     tally[1] += 1
     if verbose and held != right:
-        print(f"    {'not verified' if right else 'wrong value verified'}: {value!r} from {quote[:160]!r}")
+        print(f"    {'not verified' if right else 'wrong value verified'}: {value!r}"
+              f"{f' per {per!r}' if per else ''} from {quote[:160]!r}")
 
 
 def writers_claims(doc: dict, verbose: bool) -> None:
