@@ -346,6 +346,8 @@ _YEAR_DOT_RE = lazy(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])")
 _SPACE_PUNCT_RE = lazy(r"[,.;](?<=\s[,.;])")
 _YEAR_DOT_LETTER_RE = lazy(r"(?:19|20)\d\d[a-z]?\.[A-Z]")
 _DOT_ARXIV_RE = lazy(r"(?<=[a-z])\.(?=arXiv\b)")
+# APA's ellipsis between the first nineteen authors and the last, after an initial's stop and comma
+_NAMES_ELLIPSIS_RE = lazy(r"(?<=[A-Z]\.),\s*(?:\.\s?\.\s?\.|…)\s*(?=[A-Z])")
 # Han, kana and Hangul: the scripts whose names and titles have no capitals and no spaces
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
@@ -475,6 +477,8 @@ def _prep_names(text: str) -> str:
         text = _YEAR_DOT_RE.sub(r"\1. ", text)          # "2021.A framework"
     if ".arXiv" in text:
         text = _DOT_ARXIV_RE.sub(". ", text)            # "Transformer.arXiv"
+    if ". . ." in text or "…" in text or "..." in text:
+        text = _NAMES_ELLIPSIS_RE.sub(", ", text)       # APA's 'Castro, P. G., . . . Walton, N. (1999).'
     if not text.isascii() and max(text) >= "\u3040":
         text = _CJK_COMMA_RE.sub(", ", _CJK_DOT_RE.sub(". ", text))     # "王小明,李华.深度学习"
         et_al = _CJK_ET_AL_RE.search(text)
@@ -920,6 +924,17 @@ def _family_words(words: list[str]) -> bool:
     return all(_name_word(w) and "." not in w and not _initials_caps(w) for w in words) and words[-1][:1].isupper()
 
 
+def _given_name_chunk(chunk: str) -> bool:
+    """A given name alone, perhaps with initials after it: 'Teven', 'Stéfan', 'Alex J.' (not
+    initials alone, not a name in capitals, not two names: 'Pedro Javier' may be a person)."""
+    words = chunk.split()
+    if not words or len(words) > 3:
+        return False
+    given = words[0]
+    return len(given) >= 2 and given[0].isupper() and given[1:].isalpha() and given[1:].islower() \
+        and given.lower() not in _NAME_SMALL_WORDS and all(map(_is_initial, words[1:]))
+
+
 def _vancouver_name(chunk: str) -> bool:
     """'Smith J', 'Le VC', 'Kind AJH', 'Tachet des Combes R': a family name and its initials
     in capitals, no full stops."""
@@ -1055,7 +1070,15 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
                 return " ".join(words[:-1])
         elif len(chunks) > 1 and len(chunks[1]) <= 12 and _family_words(words) and chunks[1].lower() not in _SUFFIXES \
                 and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
-                     and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))):
+                     and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))
+                     # the list's last name, its initial's stop taken with the list's: APA's 'Mc Carthy, J. (1960).'
+                     or _is_capital(chunks[1]) and authors.endswith(chunks[1])):
+            return " ".join(words)
+        elif len(chunks) > 1 and _family_words(words) and _given_name_chunk(chunks[1]) \
+                and not is_organisation(f"{first} {chunks[1]}"):
+            # Chicago and MLA: the first author inverted, a given name after the comma ('Le Scao, Teven,
+            # Angela Fan, ...', 'van der Walt, Stéfan', 'De Vries, Alex'): no list of names in their order
+            # has a name of one word after its first, so the words before the comma are the family name
             return " ".join(words)
 
     # last-first: a single word followed by a chunk of initials
@@ -1090,7 +1113,9 @@ _TITLE_END_RE = lazy(
 
 
 _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")
-_LEADING_DATE_RE = lazy(rf"^(?:{_MONTHS}\.?(?:\s+\d{{1,2}})?[.,]?\s+)")
+# (a date is closed by its stop, comma or bracket: 'November.', '2021, February 10).'; a title may open with
+# a month's word: 'May I help you?', 'March of the machines')
+_LEADING_DATE_RE = lazy(rf"^(?:{_MONTHS}(?:\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?(?:\.\)?|\)[.,]?|,)\s+)")
 _LEADING_YEAR_RE = lazy(r"^\(?(?:19|20)\d\d[a-z]?\)?[.,]\s+")
 _LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
 # where a style prints the year, the work's state when it has none: 'Smith, J. (in press).', '(n.d.).'
@@ -1126,14 +1151,17 @@ _COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\(
 
 
 _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)"
-                            # APA's kind of work: '(Master's thesis)', '(Doctoral dissertation, MIT)', '(Report No. 12)'
-                            r"|\((?:(?:Doctoral|Master'?s|Bachelor'?s|Ph\.?\s?D\.?|Diploma)\s+(?:thesis|dissertation)"
+                            # APA's kind of work: '(Master's thesis)', '(Doctoral dissertation, MIT)', '(Report No. 12)',
+                            # in APA 7 in square brackets: '[Doctoral dissertation, University of X]'; a standard's
+                            # number: '(ISO Standard No. 50001:2018)', '(IEEE Std 754-2019)'
+                            r"|[(\[](?:(?:Doctoral|Master'?s|Bachelor'?s|Ph\.?\s?D\.?|Diploma)\s+(?:thesis|dissertation)"
                             r"|(?:Technical|Tech\.|Research|Policy)\s+(?:report|rep\.)|Report|Working\s+paper"
-                            r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()]{0,80}\)))+$",
+                            r"|(?:[A-Z][\w/]+\s+)?(?:Standard|Std\.?)(?=\s+(?:No\b|[A-Z]*\s?\d))"
+                            r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()\[\]]{0,80}[)\]]))+$",
                             re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
-_OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper)"
-                           r"\s+No\b[^()]*$", re.I)
+_OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
+                           r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No\b[^()]*$", re.I)
 _GOST_SLASH_RE = lazy(r"\s+//\s|\s+/\s+(?=[^\W\d_](?:\.|$))")
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 
@@ -1644,8 +1672,8 @@ _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
 # a number range around a year: '2019–2031', 'pp. 1998-2004'
-_ACCESSED_HINT_RE = lazy(r"(?i:accessed|retrieved|visited|viewed|consulted)")
-_ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?)[:\s]+"
+_ACCESSED_HINT_RE = lazy(r"(?i:accessed|retrieved|visited|viewed|consulted|cited)")
+_ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?|[\[(]cited)[:\s]+"
                     rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d"
                     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
                     rf"(?:19|20)\d\d)")

@@ -410,3 +410,63 @@ def test_gost_and_other_alphabets(text: str, author: str, year: int, title: str)
 def test_corr_ids_and_software_kept_somewhere(text: str, arxiv: str | None, title: str | None) -> None:
     entry = parse_entry(text)
     assert (entry.arxiv_id, entry.title) == (arxiv, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # Chicago and MLA print the first author inverted, a given name after the comma: the words before it
+    # are the family name, keyed whole as BibTeX keys it
+    ('Le Scao, Teven, Angela Fan, Christopher Akiki, et al. 2022. "BLOOM: A 176B-Parameter Open-Access '
+     'Multilingual Language Model." arXiv preprint arXiv:2211.05100.', "lescao", 2022,
+     "BLOOM: A 176B-Parameter Open-Access Multilingual Language Model"),
+    ('van der Walt, Stéfan, S. Chris Colbert, and Gaël Varoquaux. 2011. "The NumPy Array: A Structure for '
+     'Efficient Numerical Computation." Computing in Science & Engineering 13 (2): 22–30.', "vanderwalt", 2011,
+     "The NumPy Array: A Structure for Efficient Numerical Computation"),
+    ('De Vries, Alex. 2023. "The Growing Energy Footprint of Artificial Intelligence." Joule 7 (10): 2191–94.',
+     "devries", 2023, "The Growing Energy Footprint of Artificial Intelligence"),
+    ('Le Scao, Teven, et al. "BLOOM: A 176B-Parameter Open-Access Multilingual Language Model." arXiv, 2022.',
+     "lescao", 2022, "BLOOM: A 176B-Parameter Open-Access Multilingual Language Model"),
+    ("O'Neil, Cathy. 2016. Weapons of Math Destruction. New York: Crown.", "oneil", 2016,
+     "Weapons of Math Destruction"),
+    ('Zhang-Li, Wei, and Bo Chen. 2020. "A Study of Neural Things." Journal of Stuff 3: 1–10.', "zhangli", 2020,
+     "A Study of Neural Things"),
+    # ... and APA's one author, the initial's stop taken by the year's bracket
+    ("Mc Carthy, J. (1960). Recursive functions of symbolic expressions. Communications of the ACM, 3(4), 184–195.",
+     "mccarthy", 1960, "Recursive functions of symbolic expressions"),
+    # ... people in their order stay keyed on their last word, an organisation stays whole
+    ("Teven Le Scao, Angela Fan, and Christopher Akiki. 2022. BLOOM: A multilingual model. arXiv.", "scao", 2022,
+     "BLOOM: A multilingual model"),
+    ("Van Nguyen, Minh Tran, and Bo Chen. 2020. Deep learning for Vietnamese text. In ACL.", "nguyen", 2020,
+     "Deep learning for Vietnamese text"),
+    # APA's date of a news article or blog post after the year, and a title opening with a month's word
+    ("Criddle, C. (2021, February 10). Bitcoin consumes more electricity than Argentina. BBC News. "
+     "https://www.bbc.com/news/technology-56012952", "criddle", 2021, "Bitcoin consumes more electricity than Argentina"),
+    ("Smith, J. (2019, November 3–5). Bias in NLP systems [Conference presentation]. ACL, Florence.", "smith", 2019,
+     "Bias in NLP systems"),
+    ("John Smith. 2019. May I help you? A study of dialogue. In ACL.", "smith", 2019,
+     "May I help you? A study of dialogue"),
+    ("Smith, J. (2019). March of the machines: automation and work. Journal of Work.", "smith", 2019,
+     "March of the machines: automation and work"),
+    ("Pham, H., Guan, M., 2018, July. Efficient neural architecture search. In ICML.", "pham", 2018,
+     "Efficient neural architecture search"),
+    # APA 7's kind of work in square brackets, a standard's number
+    ("Strubell, E. (2021). Energy-efficient deep learning for natural language processing [Doctoral dissertation, "
+     "University of Massachusetts Amherst]. ScholarWorks.", "strubell", 2021,
+     "Energy-efficient deep learning for natural language processing"),
+    ("International Organization for Standardization. (2018). Energy management systems — Requirements with guidance "
+     "for use (ISO Standard No. 50001:2018).", "internationalorganizationforstandardization", 2018,
+     "Energy management systems — Requirements with guidance for use"),
+    ("IEEE. 2019. IEEE Standard for Floating-Point Arithmetic (IEEE Std 754-2019). IEEE, New York.", "ieee", 2019,
+     "IEEE Standard for Floating-Point Arithmetic"),
+    # Vancouver's date a web page was cited is not its year
+    ("Strubell E, Ganesh A, McCallum A. Energy and policy considerations for deep learning in NLP [Internet]. arXiv; "
+     "2019 [cited 2023 Mar 1]. Available from: http://arxiv.org/abs/1906.02243", "strubell", 2019,
+     "Energy and policy considerations for deep learning in NLP"),
+    # APA's ellipsis before the last of many authors
+    ("Perlmutter, S., Aldering, G., Goldhaber, G., Knop, R. A., Nugent, P., Castro, P. G., . . . The Supernova "
+     "Cosmology Project. (1999). Measurements of Omega and Lambda from 42 high-redshift supernovae. The "
+     "Astrophysical Journal, 517(2), 565–586.", "perlmutter", 1999,
+     "Measurements of Omega and Lambda from 42 high-redshift supernovae"),
+])
+def test_chicago_apa_and_vancouver_as_printed(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
