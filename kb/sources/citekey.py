@@ -14,7 +14,7 @@ from typing import Iterable
 
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
-from kb.text.names import last_name
+from kb.text.names import author_key, last_name
 
 STOPWORDS = frozenset("""
 a an the on of in for to and or with from by at as is are be via into onto over
@@ -64,9 +64,22 @@ def first_word(title: str) -> str:
     return words[0].lower() if words else ""
 
 
+def _unlatin_key(author: str) -> str:
+    """An author's key when the name has no Latin letter ('王小明', '山田 太郎', 'Иванов, Иван'):
+    the key references give it (kb.text.names.author_key: its own script, a Han, kana or Hangul
+    name whole) in Punycode (RFC 3492, the ASCII form of international domain names): the same
+    name gives the same key, two names two keys, and no transliteration guesses a reading.
+    ASCII, as every key kb makes: pdfLaTeX cannot \\cite a key of other characters, nor do
+    BibTeX 0.99 styles sort one; a key a person wrote is kept as written."""
+    key = author_key(author)
+    if not key or key.isascii():
+        return ""
+    return key.encode("punycode").decode("ascii").strip("-")
+
+
 def base_key(authors: list[str], year: int | str | None, title: str | None) -> str:
     author = _slug(last_name(authors[0])) if authors else ""
-    author = author or "anon"
+    author = author or (_unlatin_key(authors[0]) if authors else "") or "anon"
     year_s = str(year) if year else "nd"
     return f"{author}{year_s}{first_word(title or '')}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,17 @@ def test_import_key_clash_gets_new_key(kb_root, tmp_path):
     r = run_kb("import", tmp_path / "b.bib", "--json")
     assert r.json["added"] == ["smith2020another"]
     assert "key 'smith2020' is taken" in r.err
+
+
+def test_a_name_in_another_script_keys_a_made_citekey_a_users_own_key_is_kept(kb_root, tmp_path):
+    entry = "@article{{{key}, title={{深度学习模型的能耗研究}}, author={{王小明 and 李华}}, year=2021}}\n"
+    (tmp_path / "a.bib").write_text(entry.format(key="wang2021") + entry.format(key="王小明2021").replace("能耗", "效率"))
+    (tmp_path / "b.bib").write_text(entry.format(key="wang2021").replace("能耗", "数据"))
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.json["added"] == ["yeto6u69k2021"] and "filed as yeto6u69k2021" in r.err
+    keys = re.findall(r"^@\w+\{([^,]+),", (kb_root / "references.bib").read_text(), re.M)
+    assert keys == ["wang2021", "王小明2021", "yeto6u69k2021"]
 
 
 @pytest.mark.parametrize("text, message, line", [

@@ -35,3 +35,16 @@ def test_crossref_names_an_organisation_whole():
                                                                       {"family": "Birol", "given": "Fatih"}],
                           "issued": {"date-parts": [[2023]]}})
     assert meta.authors == ["{International Energy Agency}", "Birol, Fatih"]
+
+
+def test_a_name_without_latin_letters_keys_a_citekey_in_ascii():
+    # the name's own key (as references key it: a Han, kana or Hangul name whole) in Punycode: no
+    # transliteration, one name one key, and ASCII, as pdfLaTeX's \cite and BibTeX 0.99 need
+    wang = make_key(["王小明", "李华"], 2021, "深度学习模型的能耗研究", set())
+    assert wang == "yeto6u69k2021" and wang.isascii()
+    assert make_key(["王, 小明"], 2021, "深度学习", set()) == make_key(["王 小明"], 2021, "深度", set()) == wang
+    assert "yeto6u69k".encode().decode("punycode") == "王小明"
+    assert make_key(["李华"], 2021, "深度学习", set()) not in (wang, "anon2021")
+    assert make_key(["Иванов, Иван"], 2020, "Глубокое обучение", set()) == "80adbv1ag2020"
+    assert make_key(["{国家统计局}"], 2020, "统计年鉴", set()).isascii()
+    assert make_key(["王小明"], 2021, "深度", {"yeto6u69k2021"}) == "yeto6u69k2021b"
