@@ -1626,6 +1626,7 @@ def find_references(pages: list[str]) -> list[RefEntry]:
             e.idx = i
         if len(entries) >= 5:
             _family_names_first_by_order(entries)
+        _names_the_paper_tells(entries, pages)
         if len(entries) >= 3 or len(entries) > len(best):
             if len(entries) >= 3:
                 return entries
@@ -1663,6 +1664,83 @@ def _family_names_first_by_order(entries: list[RefEntry]) -> None:
     if _in_order(then) >= 0.85 and _in_order(then) >= _in_order(now) + 0.15:
         for k, key in alternative.items():
             entries[k].first_author = key
+
+
+_LABEL_HEAD_RE = r"^(?:\[[^\]]{1,12}\]\s*|\d{1,3}\.\s+)?"
+# a first author in capitals cut in pieces, then the year: 'EP A. 2018.', 'DO E, 2021,'
+_CAPS_PIECES_HEAD_RE = lazy(_LABEL_HEAD_RE + r"([A-Z]{1,6}(?: [A-Z]{1,6}){1,3})[.,]?\s+\(?(?:19|20)\d\d")
+# two capitalised words joined by 'and', nothing else, then the year: 'Marks and Spencer. 2019.'
+_AND_PAIR_HEAD_RE = lazy(_LABEL_HEAD_RE + r"([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+)[.,]?\s+\(?(?:19|20)\d\d")
+# a first author named with a given name or initials: 'Strubell, E.', 'Strubell, Emma', 'Emma Strubell', 'E. Strubell',
+# 'Strubell E'
+_GIVEN_HEAD_RE = lazy(_LABEL_HEAD_RE + r"[A-ZÀ-Þ][\w'’\-]*(?:,\s+[A-ZÀ-Þ]|\.?\s+[A-ZÀ-Þ])")
+# the word before an 'et al.' (matched backwards from the 'et al' found: a pattern opening with a capital
+# would be tried at every capital of the paper)
+_WORD_BEFORE_RE = lazy(r"([A-ZÀ-Þ][\w'’\-]+)\s+$")
+
+
+def _cited_with_et_al(text: str) -> set[str]:
+    """The words a paper's text prints before 'et al': 'Yamada et al. [3]' -> 'Yamada'."""
+    out = set()
+    at = text.find("et al")
+    while at >= 0:
+        m = _WORD_BEFORE_RE.search(text, max(0, at - 40), at)
+        if m:
+            out.add(m.group(1))
+        at = text.find("et al", at + 5)
+    return out
+
+
+def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> None:
+    """First authors whose entry alone cannot say what their name is, read as a reader does
+    who sees the rest of the paper:
+
+    * an acronym the PDF cut at a kerning ('EP A. 2018.') that the paper prints whole ('EPA')
+      is that acronym (a name in capitals with an initial, 'LI X.', spells no word it prints);
+    * two capitalised words joined by 'and' with nothing given-name-like ('Marks and Spencer.
+      2019.') are one name in a list whose entries name people with given names or initials:
+      no style prints two people by their family names alone;
+    * a first author of two words printed 'Family Given' in a list in the order of citation
+      ('[3] Yamada Taro, Suzuki Hanako. 2019.') is keyed on its first word when the paper
+      cites that word with 'et al.' ('Yamada et al. [3]') or prints the name given name
+      first ('Taro Yamada', in its byline or another entry), and never the other word so."""
+    caps = [(e, m) for e in entries if e.first_author for m in [_CAPS_PIECES_HEAD_RE.match(e.raw)] if m]
+    pairs = [(e, m) for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
+             for m in [_AND_PAIR_HEAD_RE.match(e.raw)] if m and e.first_author == name_key(m.group(1))]
+    keys = [e.first_author for e in entries if e.first_author]
+    # (a list in alphabetical order of its keys says its last words are the family names)
+    two = [] if len(keys) >= 5 and _in_order(keys) >= 0.85 else [
+        (e, m) for e in entries if e.first_author
+        for m in [_TWO_WORD_NAME_RE.match(e.raw)] if m and e.first_author == name_key(m.group(2))]
+    if not (caps or pairs or two):
+        return
+    text = "\n".join(p or "" for p in pages) if caps or two else ""
+    for e, m in caps:
+        letters = m.group(1).replace(" ", "")
+        if 3 <= len(letters) <= 8 and e.first_author != letters.lower() \
+                and re.search(rf"(?<![\w.]){letters}(?![\w])", text):
+            e.first_author = letters.lower()
+    if pairs and len(entries) >= 5:
+        people = [e for e in entries if e.first_author and not any(e is p for p, _ in pairs)]
+        given = sum(1 for e in people if _GIVEN_HEAD_RE.match(e.raw))
+        # (most: the others are organisations, 'Google. 2019.', or names the PDF broke)
+        if given >= 4 and given >= 0.6 * len(people):
+            for e, m in pairs:
+                e.first_author = name_key(f"{m.group(1)} and {m.group(2)}")
+    if two:
+        cited = _cited_with_et_al(text)
+        listed = "\n".join(e.raw for e in entries)
+        byline = (pages[0] or "")[:3000] if pages else ""
+        first, second = [], 0
+        for e, m in two:
+            family, given = m.group(1), m.group(2)
+            if given in cited:
+                second += 1
+            elif family in cited or f"{given} {family}" in byline or f"{given} {family}" in listed:
+                first.append((e, family))
+        if first and len(first) > 2 * second:
+            for e, family in first:
+                e.first_author = name_key(family)
 
 
 # a year before 1950 closing the entry (as a page or volume number would not):

@@ -470,3 +470,45 @@ def test_corr_ids_and_software_kept_somewhere(text: str, arxiv: str | None, titl
 def test_chicago_apa_and_vancouver_as_printed(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+_ACL_LIST = [
+    "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Technical report, Uptime Institute.",
+    "Dzmitry Bahdanau, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation by jointly learning to "
+    "align and translate. In ICLR.",
+    "EP A. 2018. Emissions & Generation Resource Integrated Database. Technical report.",
+    "Marks and Spencer. 2019. Plan A report 2019. Report.",
+    "Da Li, Xinbo Chen, Michela Becchi, and Ziliang Zong. 2016. Evaluating the energy efficiency of deep "
+    "convolutional neural networks. In IEEE BDCloud.",
+    "Thang Luong, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to attention-based neural "
+    "machine translation. In EMNLP.",
+    "LI X. 2020. Deep learning for things. Journal of Things.",
+]
+_CITATION_ORDER = [
+    "[1] Yamada Taro, Suzuki Hanako. 2019. A study of Japanese parsing. In Proceedings of NLP.",
+    "[2] Tanaka Ichiro, Abe Kenji. 2018. Neural machine translation for Japanese. In COLING.",
+    "[3] Emma Strubell, Ananya Ganesh. 2019. Energy and policy considerations. In ACL.",
+]
+
+
+@pytest.mark.parametrize("body, lines, keys", [
+    # an acronym cut at a kerning that the paper prints whole; a name joined by 'and' in a list that names
+    # people with given names or initials ('LI X.' spells nothing the paper prints)
+    ("The U.S. Environmental Protection Agency (EPA) provides numbers.", _ACL_LIST,
+     ["ascierto", "bahdanau", "epa", "marksandspencer", "li", "luong", "li"]),
+    ("Some text.", _ACL_LIST, ["ascierto", "bahdanau", "ep", "marksandspencer", "li", "luong", "li"]),
+    # ... in a list of family names alone, 'and' joins two people
+    ("Some text.", ["Strubell and McCallum. 2019. Energy and policy. In ACL.", "Ganesh and Smith. 2020. Other "
+                    "things here. In ACL.", "Turing. 1950. Computing machinery. Mind."], ["strubell", "ganesh", "turing"]),
+    # family names first in the order of citation: the paper cites them with 'et al.', or prints them given name
+    # first in its byline; nothing says so otherwise
+    ("Yamada et al. [1] parse Japanese; Tanaka et al. [2] translate it.", _CITATION_ORDER,
+     ["yamada", "tanaka", "strubell"]),
+    ("Taro Yamada, Hanako Suzuki\nUniversity of Tokyo\nWe parse text [1, 2].", _CITATION_ORDER,
+     ["yamada", "ichiro", "strubell"]),
+    ("We parse text [1, 2]. Strubell et al. [3] count carbon.", _CITATION_ORDER, ["taro", "ichiro", "strubell"]),
+])
+def test_names_the_rest_of_the_paper_tells(body: str, lines: list[str], keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
+    assert [e.first_author for e in entries] == keys
