@@ -1157,8 +1157,11 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             r"|[(\[](?:(?:Doctoral|Master'?s|Bachelor'?s|Ph\.?\s?D\.?|Diploma)\s+(?:thesis|dissertation)"
                             r"|(?:Technical|Tech\.|Research|Policy)\s+(?:report|rep\.)|Report|Working\s+paper"
                             r"|(?:[A-Z][\w/]+\s+)?(?:Standard|Std\.?)(?=\s+(?:No\b|[A-Z]*\s?\d))"
+                            # a report's number: '(LBNL-1005775)', '(NREL/TP-6A20-46646)' (not '(COVID-19)')
+                            r"|(?-i:[A-Z]{2,}[A-Z/]*[\s\-/][\w/\-]*\d{4,}[\w/\-]*(?=\)))"
                             r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()\[\]]{0,80}[)\]]))+$",
                             re.I)
+_SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
                            r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No\b[^()]*$", re.I)
@@ -1246,6 +1249,11 @@ def _extract_title(rest: str) -> str | None:
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
+    # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.'
+    if title[-3:].lower() in ("vol", " no", " pp", "ser"):
+        series = _SERIES_VOLUME_RE.search(title)
+        if series:
+            title = title[: series.start()]
     # "Title, https://..." keyed-style lists put a comma before the URL
     title = _TRAILING_COMMA_RE.sub("", title)
     if len(title) > 300:
@@ -1766,6 +1774,8 @@ _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+
                                 r"\s*[,.]?\s*\(?(?:19|20)\d\d")
 # a comma before a web address or the end closes a title printed between commas
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
+# (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
+_EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))\.?(?=\s)", re.I)
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
@@ -1800,6 +1810,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     entry.doi = find_doi_in_text(joined) or find_acl_doi_in_text(joined)
     entry.url = find_url(joined)
     body = _prep_names(joined)
+    if "ed" in body[:160].lower():
+        # the names are a book's editors: 'Jones K, editor.', 'Jones, K. (ed.) (2019)', 'Jones, K. and Li, H., eds.'
+        editors = _EDITORS_RE.match(body)
+        if editors:
+            body = editors.group(1) + "." + body[editors.end():]
     # dates written out before or after the year: "July 22, 2020." "2019, November."
     if _DATE_BEFORE_YEAR_HINT_RE.search(body):
         body = _DATE_BEFORE_YEAR_RE.sub(r"\1", body)

@@ -512,3 +512,29 @@ def test_names_the_rest_of_the_paper_tells(body: str, lines: list[str], keys: li
     from kb.text.refs import find_references
     entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
     assert [e.first_author for e in entries] == keys
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a book's editors at the head of its entry
+    ("Jones K, editor. The book of neural things. London: Routledge; 2019.", "jones", 2019, "The book of neural things"),
+    ("Jones, K. (ed.) (2019) The book of neural things. London: Routledge.", "jones", 2019,
+     "The book of neural things"),
+    ("Jones, K. and Li, H., eds. 2019. The book of neural things. London: Routledge.", "jones", 2019,
+     "The book of neural things"),
+    # ... an editor further on, or a given name 'Ed', is not
+    ("Smith J (2019) A chapter on things. In: Jones K, Brown L (eds) The Book of Things. Springer, Cham, pp 1–20",
+     "smith", 2019, "A chapter on things"),
+    ("Ed Smith. 2019. A study of neural things. In ACL.", "smith", 2019, "A study of neural things"),
+    # a report's number after its title; a name in brackets of the title's own stays
+    ("U.S. Department of Energy. (2024). 2024 United States data center energy usage report (LBNL-2001637). "
+     "Lawrence Berkeley National Laboratory.", "usdepartmentofenergy", 2024,
+     "2024 United States data center energy usage report"),
+    ("Reed, J. (2020). Clinical features of coronavirus disease 2019 (COVID-19). The Lancet.", "reed", 2020,
+     "Clinical features of coronavirus disease 2019 (COVID-19)"),
+    # IEEE's book in its series: the stop of 'vol.' is not the title's end
+    ("[17] G. A. Anastassiou, Banach Space Valued Neural Network (Studies in Computational Intelligence), vol. 1062. "
+     "Cham, Switzerland: Springer, 2023.", "anastassiou", 2023, "Banach Space Valued Neural Network"),
+])
+def test_editors_report_numbers_and_series(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
