@@ -335,7 +335,7 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Martin, P.', 'Jansen, K. en de Vries, P.', 'Hansen, J. og Berg, K.', 'Silva, J. e Souza, M.'
 _CONJUNCTIONS = frozenset({"and", "&", "und", "et", "en", "og", "e"})
 _NAME_SMALL_WORDS = frozenset(_PARTICLES | _CONJUNCTIONS | {"al", "al."} | _SUFFIXES)
-_SEPARATORS = {",", ";", "&"}
+_SEPARATORS = {",", ";", "&", "/"}      # '/': 'Müller, Hans / Schmidt, Peter (2019):'
 
 _SPACE_BEFORE_PUNCT_RE = lazy(r"\s+([,.;])(?=\s|$)")
 _YEAR_DOT_RE = lazy(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])")
@@ -673,7 +673,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                     return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
                 continue
             # a quoted title after the names: 'A. Ganesh, and A. McCallum, "Energy and ...'
-            if tok[:1] in "\"“" and n_names >= 2 and prev.endswith(","):
+            if tok[:1] in "\"“«" and n_names >= 2 and prev.endswith(","):
                 return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "period")
             # a lower-case part of a given name: "Xiang qian Qi,"
             if _GIVEN_PART_RE.fullmatch(tok) and prev and prev[-1].isalpha() and prev[0].isupper() \
@@ -910,6 +910,14 @@ def _family_first_list(chunks: list[str], rest: str) -> bool:
 
 
 
+def _vietnamese(name: str) -> bool:
+    """A name in Vietnamese spelling, which writes the family name first ('Nguyễn Văn An', 'Trần Thị
+    Bích'): a letter only Vietnamese writes, 'ơ', 'ư' or one of U+1EA0-U+1EF9 ('ễ', 'ầ', 'ị'); not 'ă'
+    or 'đ', of Romanian and Croatian names, given name first. (A list's first two names both so
+    spelled say it: 'An Văn Nguyễn and Bich Tran' is in English order.)"""
+    return not name.isascii() and any(ch in "ơưƠƯ" or "\u1ea0" <= ch <= "\u1ef9" for ch in name)
+
+
 def _particled_family(words: list[str]) -> bool:
     """Whether words are one family name with its particle: a particle first ('Le Scao',
     'van den Oord', 'De Vries') or in lower case inside ('Tachet des Combes'); not a
@@ -1055,7 +1063,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if not words:
         return None
     if (family_first or len(words) >= 2) and not any(map(_is_initial, words)) \
-            and not any(map(_initials_caps, words[1:])) and (family_first or _family_first_list(chunks, context)):
+            and not any(map(_initials_caps, words[1:])) \
+            and (family_first or _family_first_list(chunks, context) or all(map(_vietnamese, chunks))):
         # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among
         # family names with initials: 'Tran Thi Bich, Smith J, Le VC (2020)'
         return words[0]
@@ -1109,7 +1118,9 @@ _TITLE_END_RE = lazy(
     rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER})"
     # a venue with no full stop before it ('... models In: Proceedings of', '... lme4 arxiv.')
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:"
-    r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)")
+    r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)"
+    # Elsevier's book or proceedings after a comma: '... deep learning in NLP, in: Proceedings of ...'
+    r"|,(?=\s+in:\s)")
 
 
 _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")
@@ -1129,7 +1140,7 @@ _LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
 # ... and after a title, set off by a comma or brackets: 'Title, to appear in ...', 'Title (in press)'
 # (from the comma or bracket, which the engine scans for: the space before it goes with the title's strip)
 _TRAILING_STATUS_RE = lazy(rf"(?:[,;]\s*[(\[]?|[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
-_QUOTED_TITLE_RE = lazy(r'^["“]\s*([^"“”]{8,400}?)\s*[,.]?\s*["”]')
+_QUOTED_TITLE_RE = lazy(r'^["“«]\s*([^"“”«»]{8,400}?)\s*[,.]?\s*["”»]')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
 # (and a journal's volume, issue and pages: '32(4): 1021-1035')
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\."

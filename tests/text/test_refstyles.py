@@ -538,3 +538,29 @@ def test_names_the_rest_of_the_paper_tells(body: str, lines: list[str], keys: li
 def test_editors_report_numbers_and_series(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # Elsevier's 'in:' after the title's comma
+    ("E. Strubell, A. Ganesh, A. McCallum, Energy and policy considerations for deep learning in NLP, in: Proceedings "
+     "of ACL, 2019, pp. 3645–3650.", "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    # French guillemets, German names between slashes
+    ("Dupont J., Martin P., « Apprentissage profond pour le traitement du langage », Revue TAL, vol. 59, n° 2, 2018, "
+     "p. 1-20.", "dupont", 2018, "Apprentissage profond pour le traitement du langage"),
+    ("Müller, Hans / Schmidt, Peter (2019): Tiefes Lernen für Sprache. In: Zeitschrift für Sprache 12, S. 1–20.",
+     "muller", 2019, "Tiefes Lernen für Sprache"),
+    ("Smith, J. (2020). Models of A / B testing at scale. Journal of Things.", "smith", 2020,
+     "Models of A / B testing at scale"),
+    # Vietnamese spelling writes the family name first; Croatian and Romanian do not, nor a list in English order
+    ("Nguyễn Văn An, Trần Thị Bích (2020) Học sâu cho phân loại văn bản tiếng Việt. Tạp chí Tin học 3:1–10", "nguyen",
+     2020, "Học sâu cho phân loại văn bản tiếng Việt"),
+    ("An Văn Nguyễn and Bich Tran. 2020. Vietnamese parsing with neural networks. In ACL.", "nguyen", 2020,
+     "Vietnamese parsing with neural networks"),
+    ("Novak Đoković, Ana Ivanović. 2020. Tennis analytics with deep learning. In ACL.", "dokovic", 2020,
+     "Tennis analytics with deep learning"),
+    ("Ioana Bădescu and Mihai Popescu. 2019. Romanian text processing at scale. In LREC.", "badescu", 2019,
+     "Romanian text processing at scale"),
+])
+def test_elsevier_and_other_languages(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
