@@ -932,6 +932,9 @@ def _family_words(words: list[str]) -> bool:
     return all(_name_word(w) and "." not in w and not _initials_caps(w) for w in words) and words[-1][:1].isupper()
 
 
+_COMPANY_SUFFIXES = frozenset("inc ltd llc gmbh corp co plc ag sa bv".split())
+
+
 def _given_name_chunk(chunk: str) -> bool:
     """A given name alone, perhaps with initials after it: 'Teven', 'Stéfan', 'Alex J.' (not
     initials alone, not a name in capitals, not two names: 'Pedro Javier' may be a person)."""
@@ -1083,6 +1086,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
                      # the list's last name, its initial's stop taken with the list's: APA's 'Mc Carthy, J. (1960).'
                      or _is_capital(chunks[1]) and authors.endswith(chunks[1])):
             return " ".join(words)
+        elif len(chunks) > 1 and chunks[1].rstrip(".").lower() in _COMPANY_SUFFIXES and _family_words(words):
+            return first            # a company with its legal form: 'Hugging Face, Inc.'
         elif len(chunks) > 1 and _family_words(words) and _given_name_chunk(chunks[1]) \
                 and not is_organisation(f"{first} {chunks[1]}"):
             # Chicago and MLA: the first author inverted, a given name after the comma ('Le Scao, Teven,
@@ -1410,6 +1415,8 @@ def _starts_fixed(fixed: list[str], i: int) -> bool:
     break only on its last couple of words (_MARGIN), and the walk, which looks
     one token ahead, is stopped (its horizon) before them. The answer is the one
     the twelve lines give."""
+    if fixed[i][:1] in _DASHES and _SAME_AUTHORS_RE.match(fixed[i]):
+        return True             # '———. 1952.': the authors of the entry before, as a dash
     end = min(i + _WINDOW, len(fixed))
     for k in (i + 1, i + 3, i + 6):
         if k >= end:
@@ -1726,6 +1733,10 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
     caps = [(e, m) for e in entries if e.first_author for m in [_CAPS_PIECES_HEAD_RE.match(e.raw)] if m]
     pairs = [(e, m) for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
              for m in [_AND_PAIR_HEAD_RE.match(e.raw)] if m and e.first_author == name_key(m.group(1))]
+    for before, e in zip(entries, entries[1:]):
+        if not e.first_author and e.raw[:1] in _DASHES | {"["} and before.first_author \
+                and _SAME_AUTHORS_RE.match(_NUM_LABEL_RE.sub("", e.raw, count=1) if e.raw[0] == "[" else e.raw):
+            e.first_author = before.first_author        # '———. 2020.': the authors of the entry before
     keys = [e.first_author for e in entries if e.first_author]
     # (a list in alphabetical order of its keys says its last words are the family names)
     two = [] if len(keys) >= 5 and _in_order(keys) >= 0.85 else [
@@ -1787,6 +1798,8 @@ _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
 _EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))\.?(?=\s)", re.I)
+_DASHES = frozenset("—–-_‒―")
+_SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\s+")
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
@@ -1829,9 +1842,18 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     # dates written out before or after the year: "July 22, 2020." "2019, November."
     if _DATE_BEFORE_YEAR_HINT_RE.search(body):
         body = _DATE_BEFORE_YEAR_RE.sub(r"\1", body)
-    split = _split_authors(body) or _split_one_author(body) or _split_at_year(body)
+    # the authors of the entry before, as a dash: '———. 2020. Title.' (Chicago), '——, "Title," in ...' (IEEE)
+    same = _SAME_AUTHORS_RE.match(body) if body[:1] in _DASHES else None
+    if same:
+        body = body[same.end():]
+    split = None if same else _split_authors(body) or _split_one_author(body) or _split_at_year(body)
     title = None
-    if split is not None:
+    if same:
+        m = _YEAR_FIRST_RE.match(body)
+        if m:
+            entry.year = int(m.group(1))
+        title = _extract_title(m.group(2) if m else body)
+    elif split is not None:
         entry.first_author = name_key(_first_author(split.authors, split.rest,
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year

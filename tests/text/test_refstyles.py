@@ -564,3 +564,26 @@ def test_editors_report_numbers_and_series(text: str, author: str, year: int, ti
 def test_elsevier_and_other_languages(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # the authors of the entry before, as a dash: Chicago's '———.', MLA's '---.', IEEE's '——,'
+    (['Turing, Alan M. 1950. "Computing Machinery and Intelligence." Mind 59 (236): 433–60.',
+      '———. 1952. "The Chemical Basis of Morphogenesis." Philosophical Transactions B 237: 37–72.',
+      'Strubell, Emma. 2019. "Energy and Policy Considerations." In ACL.',
+      '---. 2020. "More Energy Things Here." In EMNLP.',
+      'Zhang, Wei. 2021. "Artificial Intelligence',
+      '— A Survey of Surveys." Journal of Things 3: 1–10.'],
+     [("turing", 1950, "Computing Machinery and Intelligence"), ("turing", 1952, "The Chemical Basis of Morphogenesis"),
+      ("strubell", 2019, "Energy and Policy Considerations"), ("strubell", 2020, "More Energy Things Here"),
+      ("zhang", 2021, "Artificial Intelligence — A Survey of Surveys")]),
+    (['[1] A. M. Turing, "Computing machinery and intelligence," Mind, vol. 59, pp. 433–460, 1950.',
+      '[2] ——, "The chemical basis of morphogenesis," Phil. Trans. R. Soc. B, vol. 237, pp. 37–72, 1952.',
+      '[3] Hugging Face, Inc. 2023. Transformers documentation. https://huggingface.co/docs'],
+     [("turing", 1950, "Computing machinery and intelligence"), ("turing", 1952, "The chemical basis of morphogenesis"),
+      ("huggingface", 2023, "Transformers documentation")]),
+])
+def test_the_same_authors_as_a_dash(lines: list[str], expected: list[tuple[str, int, str]]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references(["Intro\nSome text.", "\n".join(["References", *lines])])
+    assert [(e.first_author, e.year, e.title) for e in entries] == expected
