@@ -939,7 +939,7 @@ def _given_name_chunk(chunk: str) -> bool:
     """A given name alone, perhaps with initials after it: 'Teven', 'Stéfan', 'Alex J.' (not
     initials alone, not a name in capitals, not two names: 'Pedro Javier' may be a person)."""
     words = chunk.split()
-    if not words or len(words) > 3:
+    if not words or len(words) > 3 or len(words) > 1 and words[1][-1] != ".":
         return False
     given = words[0]
     return len(given) >= 2 and given[0].isupper() and given[1:].isalpha() and given[1:].islower() \
@@ -1067,7 +1067,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         return None
     if (family_first or len(words) >= 2) and not any(map(_is_initial, words)) \
             and not any(map(_initials_caps, words[1:])) \
-            and (family_first or _family_first_list(chunks, context) or all(map(_vietnamese, chunks))):
+            and (family_first or _family_first_list(chunks, context)
+                 or not first.isascii() and all(map(_vietnamese, chunks))):
         # GB/T 7714: 'Wang Xiaoming, Li Hua. Title[J].'; 'Zhang San-feng'; a full name among
         # family names with initials: 'Tran Thi Bich, Smith J, Le VC (2020)'
         return words[0]
@@ -1088,7 +1089,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             return " ".join(words)
         elif len(chunks) > 1 and chunks[1].rstrip(".").lower() in _COMPANY_SUFFIXES and _family_words(words):
             return first            # a company with its legal form: 'Hugging Face, Inc.'
-        elif len(chunks) > 1 and _family_words(words) and _given_name_chunk(chunks[1]) \
+        elif len(chunks) > 1 and _given_name_chunk(chunks[1]) and _family_words(words) \
                 and not is_organisation(f"{first} {chunks[1]}"):
             # Chicago and MLA: the first author inverted, a given name after the comma ('Le Scao, Teven,
             # Angela Fan, ...', 'van der Walt, Stéfan', 'De Vries, Alex'): no list of names in their order
@@ -1730,7 +1731,8 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
       ('[3] Yamada Taro, Suzuki Hanako. 2019.') is keyed on its first word when the paper
       cites that word with 'et al.' ('Yamada et al. [3]') or prints the name given name
       first ('Taro Yamada', in its byline or another entry), and never the other word so."""
-    caps = [(e, m) for e in entries if e.first_author for m in [_CAPS_PIECES_HEAD_RE.match(e.raw)] if m]
+    caps = [(e, m) for e in entries if e.first_author and (e.raw[:2].isupper() or e.raw[:1] in "[0123456789")
+            for m in [_CAPS_PIECES_HEAD_RE.match(e.raw)] if m]
     pairs = [(e, m) for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
              for m in [_AND_PAIR_HEAD_RE.match(e.raw)] if m and e.first_author == name_key(m.group(1))]
     for before, e in zip(entries, entries[1:]):
@@ -1834,7 +1836,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     entry.doi = find_doi_in_text(joined) or find_acl_doi_in_text(joined)
     entry.url = find_url(joined)
     body = _prep_names(joined)
-    if "ed" in body[:160].lower():
+    head = body[:160]
+    if "ditor" in head or " ed" in head or "(ed" in head or " Ed" in head or "(Ed" in head:
         # the names are a book's editors: 'Jones K, editor.', 'Jones, K. (ed.) (2019)', 'Jones, K. and Li, H., eds.'
         editors = _EDITORS_RE.match(body)
         if editors:
