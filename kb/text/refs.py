@@ -932,6 +932,8 @@ def _family_words(words: list[str]) -> bool:
     return all(_name_word(w) and "." not in w and not _initials_caps(w) for w in words) and words[-1][:1].isupper()
 
 
+# particles no given name is ('Van', 'Le', 'Da', 'Di', 'Bin', 'Al', 'Del' are: 'Van Nguyen', 'Da Li', 'Al Gore')
+_FAMILY_PARTICLES = frozenset("von der den des dos das della degli dei ten ter zu af och van't".split())
 _COMPANY_SUFFIXES = frozenset("inc ltd llc gmbh corp co plc ag sa bv".split())
 
 
@@ -1087,6 +1089,11 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
                      # the list's last name, its initial's stop taken with the list's: APA's 'Mc Carthy, J. (1960).'
                      or _is_capital(chunks[1]) and authors.endswith(chunks[1])):
             return " ".join(words)
+        elif len(chunks) > 1 and (words[0].lower() in _FAMILY_PARTICLES or words[1].lower() in _PARTICLES
+                                  and words[0].lower() in _PARTICLES) and _family_words(words):
+            # a family name opening with a particle that is no given name, or two: the name is inverted
+            # whatever follows ('Dos Santos, Cicero Nogueira', 'Van der Walt, S. C.', 'von Werra, Leandro')
+            return " ".join(words)
         elif len(chunks) > 1 and chunks[1].rstrip(".").lower() in _COMPANY_SUFFIXES and _family_words(words):
             return first            # a company with its legal form: 'Hugging Face, Inc.'
         elif len(chunks) > 1 and _given_name_chunk(chunks[1]) and _family_words(words) \
@@ -1106,6 +1113,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     names = [w for w in words if not _is_initial(w) and not _is_capital(w)]
     if not names:
         return None
+    if len(words) >= 3 and (words[1] in _PARTICLES or words[-2] in _PARTICLES):
+        # given name first, the family name from its particle in lower case on, as BibTeX reads 'First von
+        # Last': 'Leandro von Werra', 'A. van den Oord', 'Cicero Nogueira dos Santos' (not 'Teven Le Scao')
+        for k in range(1, len(words) - 1):
+            if words[k] in _PARTICLES and _family_words(words[k:]):
+                return " ".join(words[k:])
     return names[-1]
 
 

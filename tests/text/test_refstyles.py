@@ -289,7 +289,18 @@ def test_access_dates_and_kinds_of_work(text: str, author: str, year: int | None
      "garciamarquez", "García Márquez, Gabriel"),
     ("Hernández García, A. S., Luccioni, A. S. (2023). Counting carbon again. arXiv.", "hernandezgarcia",
      "Hernández García, Alex"),
+    # ... and given name first, from its particle in lower case on, as BibTeX reads 'First von Last'
+    ("Leandro von Werra, Lewis Tunstall, and Abhishek Thakur. 2022. Evaluate and evaluation on the hub. arXiv.",
+     "vonwerra", "Leandro von Werra"),
+    ('A. van den Oord, S. Dieleman, and H. Zen, "WaveNet: A generative model for raw audio," arXiv, 2016.',
+     "vandenoord", "A. van den Oord"),
+    ("Cicero Nogueira dos Santos and Bing Xiang. 2016. Abstractive text summarization. arXiv.", "dossantos",
+     "Cicero Nogueira dos Santos"),
+    # ... inverted, a particle that no given name is, whatever follows
+    ('Dos Santos, Cicero Nogueira, and Bing Xiang. 2016. "Abstractive Text Summarization." arXiv:1602.06023.',
+     "dossantos", "Dos Santos, Cicero Nogueira"),
     # ... a family name and a given name are not one, nor is a given name before it
+    ("Van Nguyen, Minh Tran, and Bo Chen. 2020. Deep learning for Vietnamese text. In ACL.", "nguyen", "Van Nguyen"),
     ("Smith, J., Doe, K. (2020). Title of a paper here. Journal.", "smith", "Smith, John"),
     ("Teven Le Scao and Alexander M. Rush. 2021. How many data points is a prompt worth? In NAACL.", "scao",
      "Teven Le Scao"),
