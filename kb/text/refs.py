@@ -1813,6 +1813,8 @@ _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
 _EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))\.?(?=\s)", re.I)
+_STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
+                         r"(?:\s+(?:Std|SP|Standard))?\.?\s+[A-Z]?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _DASHES = frozenset("—–-_‒―")
 _SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\s+")
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
@@ -1883,6 +1885,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 title = _extract_title(split.authors[quoted.end():])
             elif _NAME_SENTENCE_END_RE.search(split.authors):
                 title = _extract_title(_NAME_SENTENCE_END_RE.split(split.authors, maxsplit=1)[1])
+    elif body[:1] in "AIBDEN" and (standard := _STANDARD_HEAD_RE.match(body)):
+        # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
+        # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'
+        entry.first_author = name_key(standard.group(1))
+        title = _extract_title(body[standard.end():])
     else:
         # no author list we trust ("[1] 2021. Fermat's Library.", organisations)
         m = _YEAR_FIRST_RE.match(body)

@@ -598,3 +598,20 @@ def test_the_same_authors_as_a_dash(lines: list[str], expected: list[tuple[str, 
     from kb.text.refs import find_references
     entries = find_references(["Intro\nSome text.", "\n".join(["References", *lines])])
     assert [(e.first_author, e.year, e.title) for e in entries] == expected
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a standard by its number: its body the author, the sentence after the number its title
+    ("ISO/IEC 42001:2023. Information technology — Artificial intelligence — Management system. Geneva: ISO; 2023.",
+     "isoiec", 2023, "Information technology — Artificial intelligence — Management system"),
+    ("IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic. IEEE; 2019.", "ieee", 2019,
+     "IEEE Standard for Floating-Point Arithmetic"),
+    ("NIST SP 800-53 Rev. 5. Security and privacy controls for information systems. NIST, 2020.", "nist", 2020,
+     "Security and privacy controls for information systems"),
+    # ... the body as the author, the number in the title, stays
+    ("ISO. 2018. ISO 50001:2018 Energy management systems. Geneva.", "iso", 2018,
+     "ISO 50001:2018 Energy management systems"),
+])
+def test_standards_by_their_number(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
