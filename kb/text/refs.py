@@ -1876,6 +1876,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year
         title = _extract_title(split.rest)
+        if title and ", " in title and split.authors and "," not in split.authors:
+            # the organisation again as the publisher after the title: 'IEA (2023), Electricity 2024, IEA,
+            # Paris', 'OECD (2019), Measuring the Digital Transformation, OECD Publishing, Paris'
+            again = title.find(f", {split.authors}")
+            if again > 0 and not title[again + 2 + len(split.authors):][:1].isalnum():
+                title = title[:again]
         if title is None and split.kind == "year":
             # read up to its year, the list took the title with the author: IEEE's 'Google, "Environmental
             # report 2020," Google LLC, Tech. Rep., 2020.' (the quoted title), or 'NVIDIA. NVIDIA A100

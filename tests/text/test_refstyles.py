@@ -542,6 +542,13 @@ def test_names_the_rest_of_the_paper_tells(body: str, lines: list[str], keys: li
      "2024 United States data center energy usage report"),
     ("Reed, J. (2020). Clinical features of coronavirus disease 2019 (COVID-19). The Lancet.", "reed", 2020,
      "Clinical features of coronavirus disease 2019 (COVID-19)"),
+    # the organisation again as its publisher after the title (the IEA's and the OECD's own style)
+    ("IEA (2023), Electricity 2024, IEA, Paris https://www.iea.org/reports/electricity-2024", "iea", 2023,
+     "Electricity 2024"),
+    ("OECD (2019), Measuring the Digital Transformation: A Roadmap for the Future, OECD Publishing, Paris.", "oecd",
+     2019, "Measuring the Digital Transformation: A Roadmap for the Future"),
+    ("Google (2020), Environmental report, Googleplex, Mountain View.", "google", 2020,
+     "Environmental report, Googleplex, Mountain View"),
     # IEEE's book in its series: the stop of 'vol.' is not the title's end
     ("[17] G. A. Anastassiou, Banach Space Valued Neural Network (Studies in Computational Intelligence), vol. 1062. "
      "Cham, Switzerland: Springer, 2023.", "anastassiou", 2023, "Banach Space Valued Neural Network"),
