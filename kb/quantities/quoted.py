@@ -1189,6 +1189,27 @@ def _amount(rate: str) -> str | None:
 _PER_NUMBER = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>\d[\d,]*(?:\.\d+)?[ ]?[kKM]?[ ]?[^\W\d_][\w-]*)")
 
 
+def _per_twice(value: str, per: str) -> str | None:
+    """The denominator a value written as a rate already has that its claim's `per` names again
+    ("0.5 Wh/query" per query, "50 kWh/day" per 24 hours), or None ("50 kWh/day" per household
+    is a rate per day per household)."""
+    parts = _RATE_SPLIT.split(value.strip(), maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip() or not any(c.isdigit() for c in parts[0]):
+        return None
+    den, text = parts[1].strip(), per.strip()
+    mine, theirs = (_denominator(t if t[:1].isdigit() else f"1 {t}") for t in (den, text))
+    if mine is None or theirs is None:
+        return None
+    try:
+        theirs.to(mine.unit)
+    except KBError:
+        return None                 # a per of another dimension: a rate per day per household
+    nouns = [m.group() if m else "" for m in (_WORD_AT_END.search(t) for t in (den, text))]
+    if (_is_count(nouns[0]) or _is_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns)):
+        return None                 # per query per household: two counts of different things
+    return den
+
+
 def _denominator(den: str):
     """`den` ("1,000 images", "100 km") read as a figure, or None."""
     try:
@@ -1400,6 +1421,11 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
     as a bound of that direction ("by up to 50%", "less than 50%"; never "50%" or "over 50%")."""
+    twice = _per_twice(value, per) if per else None
+    if twice:
+        return QuotedValue(False, problem=(
+            f"the value {value!r} is already per {twice}, and --per {per!r} would make it per {twice} twice: "
+            f"drop --per, or give the amount alone with --per {per!r}"))
     bound = bound_of(_plain(value))[0]
     found = _value_in_quote(value, quote, per, bound)
     if bound and not found.ok and not found.problem and not found.rate:

@@ -34,7 +34,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: counted noun ("per run"), data rates, labels' ranges, a row's last cell before the next row's label.
 #: 5: rates per a quantity ("5 L per 100 km") or of a substance ("0.2 kWh of electricity per hour"), a
 #: count's noun after a bound's words, shares in words, a bare number dropping its quote's unit.
-CLAIM_READING = "5"
+CLAIM_READING = "6"
 
 T = TypeVar("T")
 

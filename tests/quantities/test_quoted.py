@@ -1039,6 +1039,23 @@ def test_a_range_or_a_slash_before_a_number_of_things_is_such_a_rate(value, quot
     assert value_in_quote(value, quote, per).ok is ok
 
 
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # A value that is a rate already, given its own denominator again: per query per query.
+    ("0.5 Wh/query", "the model uses 0.5 Wh per query", "query", False),
+    ("0.5 Wh per query", "the model uses 0.5 Wh per query", "queries", False),
+    ("3 kg CO2e per web page", "each visit emits 3 kg of CO2 per web page", "web page", False),
+    ("50 kWh/day", "a household uses 50 kWh/day", "24 hours", False),
+    ("0.5 Wh", "the model uses 0.5 Wh per query", "query", True),            # the amount, with its per
+    ("0.5 Wh/query", "the model uses 0.5 Wh per query", None, True),
+    ("50 kWh/day", "a household uses 50 kWh/day", "household", True),       # per day per household
+])
+def test_a_rate_given_its_own_per_again_is_refused(value, quote, per, ok):
+    got = value_in_quote(value, quote, per)
+    assert got.ok is ok, got.reason(value)
+    if not ok:
+        assert "is already per " in got.reason(value) and "drop --per" in got.reason(value)
+
+
 def _decided(cases: list[tuple]) -> list[str]:
     """The cases (value, quote, per, ok) kb decides otherwise, by kb claim add's reading and by
     the index's (claim_doubt), each said in a line."""
