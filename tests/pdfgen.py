@@ -95,7 +95,7 @@ def make_image_only_pdf(pages: int = 2) -> bytes:
 
 def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: int = 1,
                   early_end: bool = False, length_as_object: bool = False, ascii: str | None = None,
-                  image: str | None = None) -> bytes:
+                  image: str | None = None, filters_as_object: bool = False) -> bytes:
     """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text;
     `layers` times Flate-compressed (/Filter [/FlateDecode /FlateDecode] for two: each layer
     shrinks it again, so the file gets tiny). `early_end`: the Deflate data starts with a
@@ -104,7 +104,8 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
     `length_as_object` gives as a reference to an object of its own. `ascii` ("hex", "85"): the
     compressed bytes are written in ASCII with that filter before Flate's. `image`: the bomb is
     an image, "xobject" one the page draws (its text is in a content stream of its own), or
-    "contents" the page's content stream itself, whose dictionary says it is an image."""
+    "contents" the page's content stream itself, whose dictionary says it is an image.
+    `filters_as_object`: the stream's /Filter is a reference to its array of filters."""
     text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
         f"({_escape(line)}) Tj T*" for line in (lines or ["after the bomb"])) + " ET"
     if early_end:
@@ -131,7 +132,8 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
     filters = names[0] if len(names) == 1 else b"[" + b" ".join(names) + b"]"
     kind = b" /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8" if image else b""
     bomb = (b"<< /Length %s /Filter %s%s >>\nstream\n" % (b"6 0 R" if length_as_object else b"%d" % len(data),
-                                                          filters, kind) + data + b"\nendstream")
+                                                          b"8 0 R" if filters_as_object else filters, kind)
+            + data + b"\nendstream")
     drawn = b"q 1 0 0 1 0 0 cm /Im1 Do Q " + text.encode("latin-1")
     return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -142,7 +144,9 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
         bomb,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"%d" % len(data),
-    ] + ([b"<< /Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream"] if image == "xobject" else []))
+        b"<< /Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream",
+        b"[" + b" ".join(names) + b"]",
+    ])
 
 
 def make_font_bomb_pdf(megabytes: int, line: str) -> bytes:

@@ -533,6 +533,10 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
         if filters is not None and sum(f in _FLATE_NAMES for f in filters) > _MOST_LAYERS:
             raise _over(limits, source)
         chunk = memoryview(data)[start:start + limit + 1]
+        if filters is None and _INDIRECT_FILTER.search(head) and not _zlib_header(chunk):
+            # filters named in another object, the bytes no zlib data: ASCII, or anything
+            raise PDFError(f"{source} names a stream's filters in another object, which kb does not follow "
+                           "to bound what it decodes to; pypdf reads it within the limits")
         for name in filters if filters is not None else [None] * (2 * _MOST_LAYERS):
             if name in _ASCII_HEX:
                 chunk = _unhex(chunk)
