@@ -936,6 +936,8 @@ def _streams(doc: Document, pat: _Pattern) -> list[tuple[Stream, list[str]]]:
     if not pat.has_citation and doc.has_markers:
         streams.append((doc.lenient, ["citation or footnote markers of the source "
                                       "left out of the quote"]))
+    elif pat.has_citation and doc.unfooted is not doc.stream:
+        streams.append((doc.unfooted, ["footnote markers of the source left out of the quote"]))
     return streams
 
 

@@ -231,6 +231,24 @@ def _ascii_plus_minus(s: str) -> str:
     return _PLUS_MINUS.sub(lambda m: "±" + " " * (len(m.group()) - 1), s)
 
 
+# Old TeX fonts (OT1) without a Unicode map put an opening double quote where ASCII has
+# "\\" and an en dash where it has "{": the extractors print ``\\importance"`` for
+# “importance” and "purpose { to extend", "pages 118{125" for "purpose – to extend",
+# "pages 118–125". Read as the marks they stand for: a "\\" opening a word that a '"'
+# closes on its line, a "{" between two numbers or between two words set apart by spaces.
+_OT1_QUOTE = lazy(r'(?<![^\s(\[])\\(?=[A-Za-z0-9][^\\"\n]{0,80}")')
+_OT1_DASH = lazy(r"(?<=\d)\{(?=\d)|(?<=[^\W\d_] )\{(?= [^\W\d_])")
+
+
+def _ot1_marks(s: str) -> str:
+    """``s`` with OT1's "\\" and "{" read as the quote mark and dash they print (same length)."""
+    if "\\" in s:
+        s = _OT1_QUOTE.sub("\u201c", s)
+    if "{" in s:
+        s = _OT1_DASH.sub("\u2013", s)
+    return s
+
+
 def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     """Append the folded form of ``s`` to ``out``; origins are ``base + index``.
 
@@ -240,6 +258,8 @@ def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     """
     if "+" in s:
         s = _ascii_plus_minus(s)
+    if "\\" in s or "{" in s:
+        s = _ot1_marks(s)
     t = _dashes(s, s.translate(_TABLE))
     if _EXPAND in t:
         _fold_tokens(s, t, base, out, origin)
@@ -367,6 +387,9 @@ _ARXIV_STAMP = lazy(
 )
 _BARE_NUMBER = lazy(r"[\s\-–—]*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—]*",
                           re.IGNORECASE)
+# A copyright line at a page's foot or head ("© 2017 J. Doe.", "c©2017." as pypdf reads
+# TeX's \copyright, "flc 2017." as PDFium reads it, "Copyright (c) 2020 ACM").
+_COPYRIGHT = lazy(r"\s*(?:c?\s?©|flc|\([cC]\)|[Cc]opyright(?:\s*(?:©|\([cC]\)))?)\s*(?:19|20)\d{2}\b[^\n]{0,160}")
 _EDGE_LINES = 3
 _DIGITS = lazy(r"[0-9]+")
 
@@ -414,6 +437,7 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
     number minus the page index is the same on most pages, so a table cell is
     not mistaken for a page number); or (c) an arXiv stamp. Lines are only
     removed from the edges inwards: boilerplate-looking text in the body stays.
+    A copyright line ("© 2017 J. Doe.") at a page's edge is boilerplate too.
     """
     n = len(pages)
     edges = [_edge_lines(p, _EDGE_LINES) for p in pages]
@@ -440,7 +464,7 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
             page_offset = off
 
     def is_boilerplate(pi: int, line: str) -> bool:
-        if _ARXIV_STAMP.fullmatch(line):
+        if _ARXIV_STAMP.fullmatch(line) or _COPYRIGHT.fullmatch(line):
             return True
         m = _BARE_NUMBER.fullmatch(line)
         if m:
@@ -471,7 +495,11 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
 # intensity ...", Patterson's "8  The correlation ..."), and markers in the
 # body: digits glued to a lowercase word ("kWh4,", "housed4 are") or set apart
 # before punctuation ("generation 5,", "detail 4 .").
-_FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.)")
+# The footnote's text may start in lower case ("7pronounced “stork”", "4including apps"),
+# and PDFium prints a superscript number alone on its line, the text on the next one
+# ("1\nInstructions for access ...", "7\npronounced ..."); "1st", "2nd" are no footnotes.
+_FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.|[a-z]{4,}\b"
+                      r"|[ \t]*\n[ \t]*(?:[A-Z][a-z]*\b|[A-Z]{2,}|https?:|www\.|[a-z]{3,}\b))")
 _FOOTNOTE_MARK = lazy(
     r"(?<=[a-z%)\]])(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
@@ -481,6 +509,9 @@ _FOOTNOTE_MARK = lazy(
     # or alone on the line after it (PDFium: "SPECTER,\n2\nin-"); never "one, 2 models"
     r"|(?:(?<=[a-z%)\]][,.;:])|(?<=[A-Z]{2}[,.;:]))(\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]+[A-Za-z(])"
     r"|(?:(?<=[a-z%)\]][,.;:]\n)|(?<=[A-Z]{2}[,.;:]\n))(\d{1,2})(?=[ \t]*(?:\n|$))"
+    # PDFium's superscript starting the next line, the sentence going on in lower case
+    # after it ("(Radev et al., 2009)\n6 derived from ...")
+    r"|(?<=[a-z)]\n)(\d{1,2})(?=[ \t]+[a-z])"
 )
 
 
@@ -500,7 +531,7 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         return []
     out = []
     for m in _FOOTNOTE_MARK.finditer(page, lo, hi):
-        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        g = next(i for i in range(1, 7) if m.group(i) is not None)
         if m.group(g) in defined:
             out.append((m.start(g), m.end(g)))
     return out
@@ -511,8 +542,15 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
 # "1https://...", "∗Equal contribution", "† Work done ...") or a caption ("Figure
 # 3: ...", "Table 2. ..."). Not "22K clickthrough events": a number with a unit.
 _ASIDE_LINE = lazy(
-    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|[*∗†‡§¶][ \t]?(?=[A-Z])"
+    r"(?m)^[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.)|\d{1,2}(?=[a-z]{4,}\b)"
+    # a footnote in lower case glued to its number ("7pronounced ..."); PDFium: the
+    # footnote's symbol alone on its line ("∗\ndenotes equal contribution")
+    r"|[*∗†‡§¶][ \t]*\n?[ \t]*(?=[A-Za-z])"
     r"|(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|])")
+# PDFium prints a footnote's number alone on its line, its text on the next one
+# ("1\nInstructions for access ...", "1\nhttps://clearinghouse.net."): an aside where
+# the page's body carries that number as a footnote marker, not a number of a sentence.
+_ALONE_FOOTNOTE = lazy(r"(?m)^[ \t]*(\d{1,2})[ \t]*\n[ \t]*(?=[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.|[a-z]{3,}\b)")
 # A footnote's number where PDFium prints it at a page's foot: right after the line-break
 # hyphen (U+00AD) that ends the body's last line, or alone on the line after it, the
 # footnote's text on the next line ("the state\u00ad2\nSPECTER: Scientific ...").
@@ -605,32 +643,47 @@ class Document:
     def lenient(self) -> Stream:
         """The stream without citation markers and same-page footnote markers."""
         if self._lenient is None:
-            s = self.stream
-            cut: list[tuple[int, int]] = [m.span() for m in CITATION_RE.finditer(s.text)]
-            for pi, (lo, hi) in enumerate(self.content):
-                for a, b in footnote_markers(self.pages[pi], lo, hi):
-                    i, j = self.stream_index(pi + 1, a), self.stream_index(pi + 1, b)
-                    if i < j:
-                        cut.append((i, j))
-            if not cut:
-                self._lenient = s
-                return s
-            cut.sort()
-            parts: list[str] = []
-            origin = array("l")
-            page_of = array("i")
-            pos = 0
-            for a, b in cut:
-                if a > pos:
-                    parts.append(s.text[pos:a])
-                    origin.extend(s.origin[pos:a])
-                    page_of.extend(s.page_of[pos:a])
-                pos = max(pos, b)
-            parts.append(s.text[pos:])
-            origin.extend(s.origin[pos:])
-            page_of.extend(s.page_of[pos:])
-            self._lenient = Stream("".join(parts), origin, page_of, self.pages)
+            cut = [m.span() for m in CITATION_RE.finditer(self.stream.text)] + self._footnote_cuts()
+            self._lenient = self._without(cut)
         return self._lenient
+
+    @property
+    def unfooted(self) -> Stream:
+        """The stream without same-page footnote markers, its citation markers kept: for a
+        quote that copies "[7, 21, 31]" but leaves out "composition,3"."""
+        if "_unfooted" not in self.__dict__:
+            self.__dict__["_unfooted"] = self._without(self._footnote_cuts())
+        return self.__dict__["_unfooted"]
+
+    def _footnote_cuts(self) -> list[tuple[int, int]]:
+        cut: list[tuple[int, int]] = []
+        for pi, (lo, hi) in enumerate(self.content):
+            for a, b in footnote_markers(self.pages[pi], lo, hi):
+                i, j = self.stream_index(pi + 1, a), self.stream_index(pi + 1, b)
+                if i < j:
+                    cut.append((i, j))
+        return cut
+
+    def _without(self, cut: list[tuple[int, int]]) -> Stream:
+        """The stream with the stream ranges ``cut`` left out (itself when none)."""
+        s = self.stream
+        if not cut:
+            return s
+        cut.sort()
+        parts: list[str] = []
+        origin = array("l")
+        page_of = array("i")
+        pos = 0
+        for a, b in cut:
+            if a > pos:
+                parts.append(s.text[pos:a])
+                origin.extend(s.origin[pos:a])
+                page_of.extend(s.page_of[pos:a])
+            pos = max(pos, b)
+        parts.append(s.text[pos:])
+        origin.extend(s.origin[pos:])
+        page_of.extend(s.page_of[pos:])
+        return Stream("".join(parts), origin, page_of, self.pages)
 
     def aside_starts(self, s: Stream) -> list[int]:
         """Sorted indices of ``s`` (this document's stream, or its lenient one) where a
@@ -646,6 +699,10 @@ class Document:
                 b = bisect.bisect_right(s.page_of, pi, a)
                 page = self.pages[pi]
                 offsets = [m.start() for m in _ASIDE_LINE.finditer(page, lo, hi)]
+                alone = list(_ALONE_FOOTNOTE.finditer(page, lo, hi))
+                if alone:
+                    marked = {page[a:b] for a, b in footnote_markers(page, lo, hi)}
+                    offsets += [m.start() for m in alone if m.group(1) in marked]
                 if "\u00ad" in page:
                     offsets += [m.start() for m in _GLUED_FOOTNOTE.finditer(page, lo, hi)]
                 offsets += [table_lines_before(page, m.start(), lo) for m in _CAPTION_LINE.finditer(page, lo, hi)]

@@ -1309,3 +1309,60 @@ def test_a_thousands_separator_may_be_left_out(page, quote, found):
     assert (m is not None) == found
     if m is not None and "," in page and "," not in quote:
         assert m.method == "punctuation" and m.notes
+
+
+@pytest.mark.parametrize("pages, quote, page, wrongs", [
+    # PDFium prints a footnote's number alone on its line, its text on the next one
+    (["We introduce S2ORC,1\na large corpus of\n81.1M English-language academic papers.\n1\n"
+      "Instructions for access to the data are available at https://github.com/allenai/s2orc/."],
+     "We introduce S2ORC, a large corpus of 81.1M English-language academic papers.", 1,
+     ["We introduce S2ORC, a large corpus of 81.7M English-language academic papers."]),
+    # a footnote whose text starts in lower case
+    (["we introduce S2ORC,7 the Semantic Scholar8 Open Research Corpus, a large collection.\n"
+      "7pronounced “stork”\n8The papers included are a curated subset."],
+     "we introduce S2ORC, the Semantic Scholar Open Research Corpus, a large collection.", 1,
+     ["we introduce S2ORC, the Semantic Scholar Open Research Corpus, a small collection."]),
+    # PDFium's marker starting the next line, the sentence going on after it
+    (["such as the ACL Anthology Network (Radev et al., 2009)\n6 derived from the ACL Anthology.\n"
+      "6http://aan.how/"],
+     "such as the ACL Anthology Network (Radev et al., 2009) derived from the ACL Anthology.", 1,
+     ["such as the ACL Anthology Network (Radev et al., 2019) derived from the ACL Anthology."]),
+    # footnote markers left out, citation markers copied
+    (["supporting creative story writing [7, 21, 31], blog posts or email composition,3 personal\n"
+      "knowledge management,4\nand so on.\n3\nFor example, tools like copy.ai.\n4\nIncluding apps like mem."],
+     "supporting creative story writing [7, 21, 31], blog posts or email composition, personal knowledge "
+     "management, and so on.", 1,
+     ["supporting creative story writing [7, 21, 32], blog posts or email composition, personal knowledge "
+      "management, and so on.",
+      "supporting creative story writing [7, 21, 31], blog posts or email composition, team knowledge "
+      "management, and so on."]),
+    # a sentence a footnote (its number alone on a line) and a footer interrupt at a page break
+    (["the Civil Rights Litigation Clearinghouse (CRLC),1 which posts information.\nWriters synthesize "
+      "this information into a summary that captures the key details in\n1\nhttps://clearinghouse.net.\n"
+      "Preprint. Under review.", "each case’s timeline. For a typical summary, this takes 1-4 hours."],
+     "Writers synthesize this information into a summary that captures the key details in each case’s "
+     "timeline.", 1,
+     ["Writers synthesize this information into a summary that captures the key details in each case’s "
+      "history."]),
+    # an old TeX font without a Unicode map: "\\" for an opening quote, "{" for an en dash
+    (["we take advantage of the link structure of the Web to produce a global\n\\importance\" ranking of "
+      "every web page, as well as in their purpose { to extend the body of knowledge, pages 118{125."],
+     "to produce a global “importance” ranking of every web page, as well as in their purpose – to extend "
+     "the body of knowledge, pages 118–125.", 1,
+     ["to produce a local “importance” ranking of every web page",
+      "as well as in their purpose – to extend the body of knowledge, pages 118–126."]),
+    # a copyright line and an arXiv stamp at the foot of the first page
+    (["which might help alleviate the lack of\nflc 2017.\narXiv:1708.05894v1 [stat.ML] 19 Aug 2017",
+      "consistent early detection. Scores such as NEWS are broad."],
+     "which might help alleviate the lack of consistent early detection.", 1,
+     ["which might help alleviate the lack of consistent late detection."]),
+    (["which might help alleviate the lack of\nc©2017 J. Doe, S. Roe.", "consistent early detection."],
+     "which might help alleviate the lack of consistent early detection.", 1,
+     ["which might help alleviate the lack of 2017 consistent early detection."]),
+])
+def test_what_extractors_print_inside_a_real_sentence_is_seen_through(pages, quote, page, wrongs):
+    d = Document(pages)
+    m = find_quote(d, quote)
+    assert m is not None and m.page == page
+    for wrong in wrongs:
+        assert find_quote(d, wrong) is None, wrong
