@@ -34,6 +34,7 @@ from kb.store.queries import (
 )
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
+from kb.text.lazyre import lazy
 from kb.text.names import author_key, name_key, parse_names, split_names
 from kb.text.typed import typed, typed_all
 from kb.text.versions import labelled, normalise_version, version_number
@@ -831,6 +832,13 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                 if hit is not None:
                     older, match, text_, found_in = text_.version, hit, other, hit_in
                     break
+        note_stop = ""
+        if match is None and q.kind == "inline" and _NOTE_STOP.search(q.quote):
+            # American style sets the writer's full stop inside the closing quote mark
+            # ('... research is needed.”' of '... research is needed in order to ...'):
+            # the note's punctuation, not the paper's end of sentence
+            match, found_in = find_in_either(kb, text_, _NOTE_STOP.sub("", q.quote), cache)
+            note_stop = " (the final '.' is the note's: the paper's sentence goes on)"
         if match is None:
             near = matching.closest_passage(text_.doc, q.quote)
             message = f"not found in {labelled(citekey, text_.version)}"
@@ -849,7 +857,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         if wrong:
             return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "wrong-page", wrong,
                                failed=True, page=match.page, page_end=match.page_end, **common)
-        return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages,
+        return NoteVerdict(q.line, q.quote, source, citekey, text_.version, "ok", pages + note_stop,
                            page=match.page, page_end=match.page_end, **common)
 
     nears: dict[int, matching.NearMiss | None] = {}
@@ -897,6 +905,10 @@ _SEVERAL_ORDER = {s: i for i, s in enumerate(("ok", "wrong-page", "unverified", 
                                               "no-source", "problem"))}
 _STATUS_WORDS = {"not-found": "not found", "no-source": "not in the knowledge base", "no-text": "no text held",
                  "wrong-page": "on another page", "unverified": "stored unverified"}
+
+
+#: A running-text quote's last full stop, after a word or a number (not an ellipsis's).
+_NOTE_STOP = lazy(r"(?<=[^\W_])\.(?=[\"'”’]*\s*$)")
 
 
 def _squash(text: str) -> str:

@@ -623,3 +623,22 @@ def test_a_bibliography_declared_in_an_asciidoc_org_latex_or_typst_note_resolves
     r = run_kb("verify", "--note", note, "--json")
     assert [(q["citekey"], q["status"], q["method"]) for q in r.json["quotes"]] == [
         ("strubell2019energy", "ok", "arxiv"), ("strubell2019energy", "not-found", "arxiv")], r.out
+
+
+@pytest.mark.corpus
+def test_a_full_stop_set_inside_the_closing_quote_mark_is_the_notes(strubell, tmp_path):
+    """American style puts the writer's full stop inside the closing mark where the paper's
+    sentence goes on: the quote is the paper's; a changed word still fails, and kb quote add
+    of the same words with that stop is still refused."""
+    cut = "training a state-of-the-art model now requires substantial computational resources."
+    note = tmp_path / "note.md"
+    note.write_text(f"Strubell et al. (2019) write that “{cut}”\n\n"
+                    f"Strubell et al. (2019) write that “{cut.replace('substantial', 'modest')}”\n\n"
+                    "Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for deep "
+                    "learning in NLP. ACL.\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
+    assert "the final '.' is the note's" in r.json["quotes"][0]["message"]
+    assert "not found in strubell2019energy" in run_kb("quote", "add", "strubell2019energy", cut).err
