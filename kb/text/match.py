@@ -308,6 +308,46 @@ def _negations_kept(s: Stream, pat: _Pattern, bounds) -> bool:
     return pat.negations in (joined, apart)
 
 
+_SENTENCE_END = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+
+
+def _negations_and_sentences(s: Stream) -> tuple[list[int], list[int]]:
+    """Stream indices where a negation starts and where a sentence starts (after the one
+    before it ended), found once per stream in its page text."""
+    cached = s.__dict__.get("_negations_and_sentences")
+    if cached is None:
+        negs: list[int] = []
+        starts: list[int] = []
+        a = 0
+        while a < len(s.page_of):
+            pi = s.page_of[a]
+            b = bisect.bisect_right(s.page_of, pi, a)
+            page, lo, hi = s.pages[pi], s.origin[a], s.origin[b - 1] + 1
+            negs.extend(bisect.bisect_left(s.origin, m.start(), a, b) for m in _NEGATION.finditer(page, lo, hi))
+            starts.extend(bisect.bisect_left(s.origin, m.end(), a, b) for m in _SENTENCE_END.finditer(page, lo, hi))
+            a = b
+        cached = s.__dict__["_negations_and_sentences"] = (negs, starts)
+    return cached
+
+
+def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
+    """The words an ellipsis leaves out between stream ``lo`` and ``pos`` hold a negation of
+    a sentence it quotes: "may ... help" of "may not help", "is [...] clear" of "is not yet
+    clear". Within the sentence before it or the one after it ("..., though not tuned,
+    ...") an elision never skips "not", "no", "never", "n't"...; whole sentences skipped
+    between the two may hold one."""
+    if pos <= lo:
+        return False
+    negs, starts = _negations_and_sentences(s)
+    i, j = bisect.bisect_left(negs, lo), bisect.bisect_left(negs, pos)
+    if i == j:
+        return False
+    e, f = bisect.bisect_right(starts, lo), bisect.bisect_right(starts, pos)
+    if e == f:
+        return True          # the elision is inside one sentence
+    return negs[i] < starts[e] or negs[j - 1] >= starts[f - 1]
+
+
 def _literal_bracket(content: str) -> bool:
     """Brackets that are never an editorial insertion standing for other words or for
     none: they hold a number, or a negation ("[not]", "[cannot]", "[never]"), which
@@ -818,7 +858,8 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     all(s.gap(pos + d) for d in piece.splits) and \
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
-                    (not check_insertions or not (piece.before or piece.after) or _insertions_fit(s, piece, lo, pos)):
+                    (not check_insertions or not (piece.before or piece.after) or _insertions_fit(s, piece, lo, pos)) and \
+                    not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
 

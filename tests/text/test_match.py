@@ -1366,3 +1366,18 @@ def test_what_extractors_print_inside_a_real_sentence_is_seen_through(pages, quo
     assert m is not None and m.page == page
     for wrong in wrongs:
         assert find_quote(d, wrong) is None, wrong
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("tones of voice may … help the interrogator", False),              # "may not help"
+    ("tones of voice may . . . help the interrogator", False),
+    ("The answer is [...] clear to us", False),                          # "is not yet clear"
+    ("the answers should be written, or better still, typewritten. … The answer is not yet clear", True),
+    ("In order that tones of voice may not help … the answers should be written", True),
+    ("the answers should be written … The answer is not yet clear to us", True),   # a whole sentence skipped
+    ("The answers should be written … The answer is clear to us", False),
+])
+def test_an_ellipsis_never_hides_a_negation_of_the_sentences_it_quotes(quote, found):
+    d = Document(["In order that tones of voice may not help the interrogator the answers should be written, "
+                  "or better still, typewritten. Nobody can tell them apart. The answer is not yet clear to us."])
+    assert (find_quote(d, quote) is not None) == found
