@@ -1141,10 +1141,16 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
     def aside_ends(a: int, b: int) -> bool:
         """The text skipped between stream ``a`` and ``b`` is a whole aside: it ends a
         sentence (or a URL), or runs to the end of its page; a table's or a figure's
-        lines printed after its caption are part of it."""
+        lines printed after its caption are part of it. Skipped from the top of a page,
+        it is a float set there: it holds a caption, and the quote goes on after it with
+        the rest of a sentence (in lower case) or a new one."""
         if s.page_of[a] != s.page_of[b]:
             return True
         skipped = s.original(a, b)
+        if doc.page_top(s, a) and not (doc.caption_in(s, a, b) and (
+                s.text[a - 1:a] in (".", "!", "?") or s.pages[s.page_of[b]][s.origin[b]].islower()
+                or s.text[b].isdigit())):
+            return False    # a sentence broken at the page's end goes on in lower case
         if _ASIDE_END.search(skipped):
             return True
         lines = skipped.split("\n")

@@ -689,7 +689,8 @@ class Document:
         """Sorted indices of ``s`` (this document's stream, or its lenient one) where a
         line that starts a footnote or a caption begins, or the first line of a table
         or a figure that the extractor printed right before its caption (its cells,
-        its labels: `table_lines_before`)."""
+        its labels: `table_lines_before`), and the top of a page holding a caption (a
+        float set there, whatever its figure prints: `page_top`)."""
         key = id(s)
         cache = self.__dict__.setdefault("_asides", {})
         if key not in cache:
@@ -705,13 +706,24 @@ class Document:
                     offsets += [m.start() for m in alone if m.group(1) in marked]
                 if "\u00ad" in page:
                     offsets += [m.start() for m in _GLUED_FOOTNOTE.finditer(page, lo, hi)]
-                offsets += [table_lines_before(page, m.start(), lo) for m in _CAPTION_LINE.finditer(page, lo, hi)]
+                captions = [m.start() for m in _CAPTION_LINE.finditer(page, lo, hi)]
+                offsets += [table_lines_before(page, c, lo) for c in captions]
+                if captions and pi:
+                    offsets.append(lo)      # a figure or a table set at the top of the page
                 for offset in sorted(set(offsets)):
                     i = bisect.bisect_left(s.origin, offset, a, b)
                     if i < b and (not out or out[-1] != i):
                         out.append(i)
             cache[key] = out
         return cache[key]
+
+    def page_top(self, s: Stream, i: int) -> bool:
+        """Stream index ``i`` of ``s`` is the first character of its page's body."""
+        return i < len(s.page_of) and (i == 0 or s.page_of[i - 1] != s.page_of[i])
+
+    def caption_in(self, s: Stream, a: int, b: int) -> bool:
+        """The text behind stream ``a:b`` of ``s`` holds a caption's line ("Figure 1: ...")."""
+        return _CAPTION_LINE.search(s.original(a, b)) is not None
 
     def caption_label(self, page: int, offset: int) -> tuple[str, str] | None:
         """("table", "4") when a caption line ("Table 4: ...", "Fig. 4. ...") starts at

@@ -1351,6 +1351,13 @@ def test_a_thousands_separator_may_be_left_out(page, quote, found):
      "the body of knowledge, pages 118–125.", 1,
      ["to produce a local “importance” ranking of every web page",
       "as well as in their purpose – to extend the body of knowledge, pages 118–126."]),
+    # a figure set at the top of the next page, prose in its image, its caption after it
+    (["Many realistic expository writing", "Several studies have shown that pre-trained models are not good "
+      "at reasoning.\nGrouping\nSummarizing\nFigure 1: Dissecting an expository writing piece.\nIt contrasts "
+      "the current paper with the previous work.\ntasks require domain experts, e.g., describing key events."],
+     "Many realistic expository writing tasks require domain experts, e.g., describing key events.", 1,
+     ["Many realistic expository writing tasks require no domain experts, e.g., describing key events.",
+      "Many realistic expository writing It contrasts the current paper with the previous work."]),
     # a copyright line and an arXiv stamp at the foot of the first page
     (["which might help alleviate the lack of\nflc 2017.\narXiv:1708.05894v1 [stat.ML] 19 Aug 2017",
       "consistent early detection. Scores such as NEWS are broad."],
@@ -1381,3 +1388,10 @@ def test_an_ellipsis_never_hides_a_negation_of_the_sentences_it_quotes(quote, fo
     d = Document(["In order that tones of voice may not help the interrogator the answers should be written, "
                   "or better still, typewritten. Nobody can tell them apart. The answer is not yet clear to us."])
     assert (find_quote(d, quote) is not None) == found
+
+
+def test_body_text_at_the_top_of_a_page_is_never_skipped_as_a_float():
+    d = Document(["Many realistic expository writing", "problems are hard to solve.\nOther work goes on here.\n"
+                  "tasks require domain experts, e.g., describing key events."])
+    assert find_quote(d, "Many realistic expository writing tasks require domain experts") is None
+    assert find_quote(d, "Many realistic expository writing problems are hard to solve.") is not None
