@@ -237,7 +237,7 @@ def _ascii_plus_minus(s: str) -> str:
 # "pages 118–125". Read as the marks they stand for: a "\\" opening a word that a '"'
 # closes on its line, a "{" between two numbers or between two words set apart by spaces.
 _OT1_QUOTE = lazy(r'(?<![^\s(\[])\\(?=[A-Za-z0-9][^\\"\n]{0,80}")')
-_OT1_DASH = lazy(r"(?<=\d)\{(?=\d)|(?<=[^\W\d_] )\{(?= [^\W\d_])")
+_OT1_DASH = lazy(r"(?<=\d)\{(?=\d)|(?<=[^\W\d_])(\s+)\{(?=\s+[^\W\d_])")
 
 
 def _ot1_marks(s: str) -> str:
@@ -245,8 +245,29 @@ def _ot1_marks(s: str) -> str:
     if "\\" in s:
         s = _OT1_QUOTE.sub("\u201c", s)
     if "{" in s:
-        s = _OT1_DASH.sub("\u2013", s)
+        s = _OT1_DASH.sub(lambda m: (m.group(1) or "") + "\u2013", s)
     return s
+
+
+# pypdf prints a glyph of a font whose glyph names are the characters themselves (an old
+# TeX font: "/period", "/one" named "/.", "/1") as its name: "matter/, whic h", "o v er
+# /1/5/0 million", "/#5Cimp ortance/"" (a '#' escapes a character's hex code in a name).
+# A text that holds many of them is read with each name as its character (same length).
+_GLYPH_NAMED = lazy(r"(?:/\d){3}|/#[0-9A-F]{2}")
+_GLYPH_HEX = lazy(r"/#([0-9A-F]{2})")
+_GLYPH_RUN = lazy(r"(?:/[\d.,])*/\d")
+_GLYPH_SLASH = lazy(r"/(?=[^\sA-Za-z#])")
+
+
+def _glyph_names(s: str) -> str:
+    """``s`` with pypdf's glyph names ("/.", "/1", "/#5C") read as their characters,
+    padded with spaces before them to keep its length, when ``s`` is printed that way."""
+    if s.count("/.") + s.count("/,") < 3 or _GLYPH_NAMED.search(s) is None:
+        return s
+    s = _GLYPH_HEX.sub(lambda m: "   " + (chr(int(m.group(1), 16)) if int(m.group(1), 16) >= 32 else " "), s)
+    # a number's digits stay together ("/1/./7" is "1.7   "), never spaced as a writer's "1 . 7"
+    s = _GLYPH_RUN.sub(lambda m: m.group().replace("/", "") + " " * m.group().count("/"), s)
+    return _GLYPH_SLASH.sub(" ", s)
 
 
 def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
@@ -258,6 +279,8 @@ def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     """
     if "+" in s:
         s = _ascii_plus_minus(s)
+    if "/" in s:
+        s = _glyph_names(s)
     if "\\" in s or "{" in s:
         s = _ot1_marks(s)
     t = _dashes(s, s.translate(_TABLE))
@@ -394,6 +417,16 @@ _EDGE_LINES = 3
 _DIGITS = lazy(r"[0-9]+")
 
 
+_GLYPH_NUMBER = lazy(r"\s*(?:/\d){1,4}\s*")
+
+
+def _bare_number(line: str):
+    """A page number alone on its line (`_BARE_NUMBER`), pypdf's glyph names included ("/1/7")."""
+    if _GLYPH_NUMBER.fullmatch(line):
+        line = line.replace("/", "")
+    return _BARE_NUMBER.fullmatch(line)
+
+
 def _line_key(line: str) -> str:
     """A line as compared across pages: folded, with numbers masked."""
     return _DIGITS.sub("#", normalise(line))
@@ -447,7 +480,7 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
         keys = set()
         for a, b in sorted(set(top + bottom)):
             line = pages[pi][a:b]
-            m = _BARE_NUMBER.fullmatch(line)
+            m = _bare_number(line)
             if m:
                 offsets[int(m.group(1)) - (pi + 1)] += 1
                 continue
@@ -466,7 +499,7 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
     def is_boilerplate(pi: int, line: str) -> bool:
         if _ARXIV_STAMP.fullmatch(line) or _COPYRIGHT.fullmatch(line):
             return True
-        m = _BARE_NUMBER.fullmatch(line)
+        m = _bare_number(line)
         if m:
             offset = int(m.group(1)) - (pi + 1)
             return offset == 0 or offset == page_offset

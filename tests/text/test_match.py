@@ -1311,6 +1311,14 @@ def test_a_thousands_separator_may_be_left_out(page, quote, found):
         assert m.method == "punctuation" and m.notes
 
 
+# pypdf's text of a page set in an old TeX font whose glyphs are named by their characters
+GLYPH_NAMED = ["The imp ortance of a W eb page is an inheren tly sub jectiv e matter/, whic h dep ends on the readers "
+               "in terests/. Curren t estimates are that there are o v er /1/5/0 million w eb pages/. W e pro duce a "
+               "global /#5Cimp ortance/\" ranking of ev ery w eb page/, in their purp ose /#7B to extend the b o dy of "
+               "kno wledge/. A random arc hiv ed message p osting\n/1",
+               "asking an obscure question ab out an IBM computer is v ery differen t from the IBM home page/.\n/2"]
+
+
 @pytest.mark.parametrize("pages, quote, page, wrongs", [
     # PDFium prints a footnote's number alone on its line, its text on the next one
     (["We introduce S2ORC,1\na large corpus of\n81.1M English-language academic papers.\n1\n"
@@ -1358,6 +1366,15 @@ def test_a_thousands_separator_may_be_left_out(page, quote, found):
      "Many realistic expository writing tasks require domain experts, e.g., describing key events.", 1,
      ["Many realistic expository writing tasks require no domain experts, e.g., describing key events.",
       "Many realistic expository writing It contrasts the current paper with the previous work."]),
+    (GLYPH_NAMED, "Current estimates are that there are over 150 million web pages.", 1,
+     ["Current estimates are that there are over 160 million web pages.",
+      "Current estimates are that there are over 1 50 million web pages."]),
+    (GLYPH_NAMED, "We produce a global “importance” ranking of every web page, in their purpose – to extend the "
+     "body of knowledge.", 1, ["We produce a local “importance” ranking of every web page"]),
+    (GLYPH_NAMED, "A random archived message posting asking an obscure question about an IBM computer is very "
+     "different from the IBM home page.", 1,
+     ["A random archived message posting 1 asking an obscure question about an IBM computer is very different",
+      "A random archived message posting asking an obscure question about an IBM computer is not very different"]),
     # a copyright line and an arXiv stamp at the foot of the first page
     (["which might help alleviate the lack of\nflc 2017.\narXiv:1708.05894v1 [stat.ML] 19 Aug 2017",
       "consistent early detection. Scores such as NEWS are broad."],
