@@ -2,6 +2,16 @@
 
     python benchmarks/quotes.py [--repeat N]            # accuracy, then speed
     python benchmarks/quotes.py --accuracy [--per-doc N] [--seed S] [--show K]
+    python benchmarks/quotes.py --labelled [--show K]
+
+Labelled (benchmarks/data/quotes-labels.json): real sentences of the 13 corpus
+PDFs chosen where extraction is hard (a page, column or footnote break, a
+figure at a page's top, footnote markers, ligatures, Greek letters, minus signs,
+an old TeX font's quote marks), copied as a writer copies them (curly quotes,
+dropped markers, an ellipsis, "[T]he"), each with the page it starts on: each
+must verify on that page in pypdf's and PDFium's text. Each has wrong twins (a
+digit changed, a negation dropped or hidden by an ellipsis, a word swapped) that
+must be refused. Prints the counts per extractor and the failures.
 
 Accuracy: for the 13 real PDFs of ../shared/corpus/pdf (extracted with kb's
 own extractor) and the five papers' pypdf text (wattbot/pypdf-text), randomly
@@ -504,6 +514,40 @@ BENCHMARKS: list[Callable[[Paper], list[Row]]] = [bench_document, bench_find, be
                                                    bench_closest_long, bench_thousand]
 
 
+def labelled(show: int) -> None:
+    """The labelled quotes of benchmarks/data/quotes-labels.json, per extractor."""
+    import json
+
+    from kb.sources.pdf import extract
+    from tests.corpus import corpus_path
+
+    cases = json.loads((ROOT / "benchmarks" / "data" / "quotes-labels.json").read_text("utf-8"))["cases"]
+    for extractor in ("pypdf", "pdfium"):
+        docs: dict[str, Document] = {}
+        right = refused = wrongs = 0
+        failures: list[str] = []
+        for case in cases:
+            if case["pdf"] not in docs:
+                docs[case["pdf"]] = Document(extract(corpus_path("pdf", case["pdf"]).read_bytes(),
+                                                     extractor=extractor).pages)
+            doc = docs[case["pdf"]]
+            m = find_quote(doc, case["quote"])
+            if m is not None and m.page == case["page"]:
+                right += 1
+            else:
+                failures.append(f"  missed ({case['pdf']} p{case['page']}, found on {m and m.page}): "
+                                f"{case['quote'][:100]}")
+            for wrong in case["wrong"]:
+                wrongs += 1
+                if find_quote(doc, wrong) is None:
+                    refused += 1
+                else:
+                    failures.append(f"  accepted ({case['pdf']}): {wrong[:100]}")
+        print(f"labelled quotes, {extractor}: right verified {right}/{len(cases)}, wrong refused {refused}/{wrongs}")
+        for line in failures[:show]:
+            print(line)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=20, help="builds timed per paper")
@@ -512,7 +556,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11, help="seed of the draw")
     ap.add_argument("--show", type=int, default=20, help="failures printed")
     ap.add_argument("--extractor", default=None, help="PDF extractor for the corpus PDFs (default: kb's)")
+    ap.add_argument("--labelled", action="store_true", help="only the labelled quotes of the corpus PDFs")
     args = ap.parse_args(argv)
+    if args.labelled:
+        labelled(args.show)
+        return 0
     global EXTRACTOR
     EXTRACTOR = args.extractor
     if load_pages(PAPERS[0]) is None:
