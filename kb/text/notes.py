@@ -368,12 +368,20 @@ def _parse_note_quotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         ))
 
 
+_IEEE_CHAIN = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+$")
+_IEEE_CHAIN_AT = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+")
+_IEEE_JOINT = lazy(r"\][ \t]*([,;–-])[ \t]*\[")
+
+
 def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     """A pandoc citation or an anchor link ending ``line``.
 
     Returns (kind, key-or-anchor, locator-or-link-text, text before it).
     """
     s = line.rstrip()
+    chain = _IEEE_CHAIN.search(s) if s.endswith("]") else None
+    if chain:                               # IEEE: [1], [2] and [1]–[3] are [1, 2] and [1–3]
+        s = s[:chain.start()] + _IEEE_JOINT.sub(r"\1 ", chain.group())
     if s.endswith("</sup>"):
         sup = s.rfind("<sup", max(0, len(s) - 500))
         if sup >= 0 and s.find(">", sup) > 0:
@@ -845,7 +853,8 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
     elif cite_text.startswith("[") and cite_text.find("](") == cite_text.find("]") > 0:
         end = cite_text.find(")", cite_text.find("](")) + 1        # [text](url)
     elif cite_text.startswith("["):
-        end = cite_text.find("]") + 1
+        chain = _IEEE_CHAIN_AT.match(cite_text)
+        end = chain.end() if chain else cite_text.find("]") + 1                # [1], [2] or [1]–[3]
     elif cite_text.startswith("<sup"):
         end = cite_text.find("</sup>") + 6 if "</sup>" in cite_text else 0
     elif cite_text.startswith("<") and not cite_text.startswith("<a "):

@@ -470,7 +470,7 @@ def test_quotes_in_other_marks_and_citation_styles_are_checked(strubell, tmp_pat
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("cite", ["[1, 2]", "[1-2]", "<sup>1,2</sup>", "[@luccioni2023power; @strubell2019energy]",
+@pytest.mark.parametrize("cite", ["[1, 2]", "[1-2]", "[1], [2]", "[1]–[2]", "<sup>1,2</sup>", "[@luccioni2023power; @strubell2019energy]",
                                   "\\cite{luccioni2023power,strubell2019energy}",
                                   "(Luccioni et al., 2023; Strubell et al., 2019)"])
 def test_a_quote_citing_several_works_is_checked_against_each(strubell, tmp_path, cite):

@@ -1050,3 +1050,15 @@ def test_a_quote_whose_sentence_cites_nothing_is_its_paragraphs_one_work_or_not_
     note = parse_note(f"# Note\n\n{text}\n")
     assert [(q.attribution, q.page) for q in note.quotes] == ([(attribution, None)] if attribution else [])
     assert bool(note.unchecked) == unchecked, note.unchecked
+
+
+@pytest.mark.parametrize("written", [
+    "> All models have code freely available online.\n> [1], [2]",
+    "> All models have code freely available online. [1]–[2]",
+    '"All models have code freely available online" [1], [2].',
+    '"All models have code freely available online" [1]-[2].',
+])
+def test_ieee_citations_of_several_works_in_brackets_of_their_own_name_each(written):
+    note = parse_note(written + '\n\nReferences\n\n[1] A. Doe, "One title," 2019.\n[2] B. Roe, "Another," 2020.\n',
+                      "n.md")
+    assert [(q.source_text, [a.source_text for a in q.also]) for q in note.quotes] == [("[1]", ["[2]"])]
