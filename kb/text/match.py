@@ -13,7 +13,9 @@ Conventions a writer may use, and how each is read:
   fragment must be found, in order, the next one starting at most
   `ELISION_MAX_GAP` folded characters (about 3,500 characters of page text,
   a page or so) after the previous one ends. A leading or trailing ellipsis
-  only says the quote starts or ends mid-sentence.
+  only says the quote starts or ends mid-sentence. The words an elision skips
+  within the sentence before it or after it never hold a negation ("may ...
+  help" is not "may not help"); whole sentences skipped between may.
 * **Editorial insertion** ``[the model]``: stands for at most
   `EDITORIAL_MAX_GAP` folded characters (a few words) of the source, or none,
   never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
@@ -62,7 +64,8 @@ Conventions a writer may use, and how each is read:
   "Figure 3: ...", ending a sentence or its page) is skipped, when the quote
   continues at the start of a line after it; so is a table's or a figure's
   own text (cells, labels: lines that are not prose) printed with its caption,
-  before it or after it.
+  before it or after it, and a figure or table set at the top of the next page
+  whatever its image prints, up to its caption, when the quote goes on after it.
 * **Punctuation only**: when nothing else matches, the quote is looked for
   with punctuation left out on both sides (a '.' or ',' inside a number, and
   every '-' folding kept, stay). Found so, it verifies with method

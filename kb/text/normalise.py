@@ -40,6 +40,11 @@ What folding does, and why:
   so are list bullets (``•``, ``◦``, ``▪``, ...), which a writer quoting across
   the items of a list leaves out.
 * Digits are never changed or dropped.
+* What an old TeX font prints without a Unicode map is read as what it shows:
+  its ``\\`` before a word a ``"`` closes as an opening quote mark and its
+  ``{`` between words or numbers as an en dash (``\\importance"``, ``118{125``),
+  and, in pypdf's text of a font whose glyphs are named by their characters,
+  each name as its character (``matter/,``, ``/1/5/0``, ``/#5C``).
 
 A `Document` folds a paper once (O(n), using ``str.translate`` and one regular
 expression, so the per-character work happens in C) and skips running headers,
@@ -235,8 +240,8 @@ def _ascii_plus_minus(s: str) -> str:
 # "\\" and an en dash where it has "{": the extractors print ``\\importance"`` for
 # “importance” and "purpose { to extend", "pages 118{125" for "purpose – to extend",
 # "pages 118–125". Read as the marks they stand for: a "\\" opening a word that a '"'
-# closes on its line, a "{" between two numbers or between two words set apart by spaces.
-_OT1_QUOTE = lazy(r'(?<![^\s(\[])\\(?=[A-Za-z0-9][^\\"\n]{0,80}")')
+# closes soon after, a "{" between two numbers or between two words set apart by spaces.
+_OT1_QUOTE = lazy(r'(?<![^\s(\[])\\(?=[A-Za-z0-9][^\\"]{0,80}")')
 _OT1_DASH = lazy(r"(?<=\d)\{(?=\d)|(?<=[^\W\d_])(\s+)\{(?=\s+[^\W\d_])")
 
 

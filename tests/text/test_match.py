@@ -1359,6 +1359,10 @@ GLYPH_NAMED = ["The imp ortance of a W eb page is an inheren tly sub jectiv e ma
      "the body of knowledge, pages 118–125.", 1,
      ["to produce a local “importance” ranking of every web page",
       "as well as in their purpose – to extend the body of knowledge, pages 118–126."]),
+    (["modeling the behavior of a \\random\nsurfer\". The \\random surfer\" keeps clicking."],
+     "modeling the behavior of a “random surfer”.", 1, ["modeling the behavior of a “random walker”."]),
+    (["modeling the behavior of a \\random\nsurfer\". The \\random surfer\" keeps clicking."],
+     "modeling the behavior of a \\random surfer\".", 1, ["modeling the behavior of a \\random walker\"."]),
     # a figure set at the top of the next page, prose in its image, its caption after it
     (["Many realistic expository writing", "Several studies have shown that pre-trained models are not good "
       "at reasoning.\nGrouping\nSummarizing\nFigure 1: Dissecting an expository writing piece.\nIt contrasts "
