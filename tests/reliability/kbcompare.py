@@ -33,8 +33,31 @@ def index_dump(root: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def read_waiting_lists(root: Path) -> None:
+    """Read the reference lists waiting for the graph's first reader (refs_later), as the next
+    `kb graph` would: which command stored a text (a bulk import's worker, or the first command
+    after a kill, attaching it from the source cache) decides only when its list is read."""
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    try:
+        waiting = conn.execute("select 1 from refs_later limit 1").fetchone() is not None
+    finally:
+        conn.close()
+    if waiting:
+        from kb.ops.derive import ensure_references
+        from kb.ops.session import open_kb
+
+        kb = open_kb(root)
+        try:
+            ensure_references(kb)
+        finally:
+            kb.close()
+
+
 def differences(a: Path, b: Path) -> list[str]:
-    """What differs between two knowledge bases: files, then index tables (empty: the same)."""
+    """What differs between two knowledge bases: files, then index tables (empty: the same),
+    once each has read the reference lists waiting for it (read_waiting_lists)."""
+    for root in (a, b):
+        read_waiting_lists(root)
     out = []
     files_a, files_b = truth_files(a), truth_files(b)
     for rel in sorted(set(files_a) | set(files_b)):
