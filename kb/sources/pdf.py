@@ -383,34 +383,43 @@ def _zlib_header(chunk) -> bool:
     return len(chunk) >= 2 and chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0
 
 
-def _streams(data: bytes):
-    """(dictionary, start, object) of each stream of `data`: its dictionary as far back as
-    its object's " obj" (within 4 KB), where its bytes start, and its object's (number,
-    generation) when they precede " obj" (else None). Each `stream` keyword followed by an
-    end of line is one, wherever it is (inside another stream's bytes too: kb does not
-    trust a file's own account of where streams end); `endstream` is not."""
+def _streams(data: bytes) -> list[tuple[bytes, int, tuple[int, int] | None, int]]:
+    """(dictionary, start, object, end) of each stream of `data`: its dictionary as far back
+    as its object's " obj" (within 4 KB), where its bytes start, its object's (number,
+    generation) when they precede " obj" (else None), and where the first `endstream` after
+    its start is (else the file's end). Each `stream` keyword followed by an end of line is
+    one, wherever it is (inside another stream's bytes too: kb does not trust a file's own
+    account of where streams end); `endstream` is not. One pass over the file."""
+    found: list[list] = []
+    open_: list[list] = []          # streams whose first `endstream` is not found yet
     find = data.find
     at = find(b"stream")
     while at >= 0:
         nxt = at + 6
-        start = nxt + 1 if data[nxt:nxt + 1] == b"\n" else nxt + 2 if data[nxt:nxt + 2] == b"\r\n" else -1
-        if start >= 0 and data[at - 3:at] != b"end":
-            lo = max(0, at - 4096)
-            obj = data.rfind(b" obj", lo, at)
-            ident = _OBJECT_ID.search(data, max(0, obj - 24), obj) if obj >= 0 else None
-            yield (data[obj + 1 if obj >= 0 else lo:at], start,
-                   (int(ident.group(1)), int(ident.group(2))) if ident else None)
+        if data[at - 3:at] == b"end":
+            for stream in open_:
+                stream[3] = at - 3
+            open_.clear()
+        else:
+            start = nxt + 1 if data[nxt:nxt + 1] == b"\n" else nxt + 2 if data[nxt:nxt + 2] == b"\r\n" else -1
+            if start >= 0:
+                lo = max(0, at - 4096)
+                obj = data.rfind(b" obj", lo, at)
+                ident = _OBJECT_ID.search(data, max(0, obj - 24), obj) if obj >= 0 else None
+                found.append([data[obj + 1 if obj >= 0 else lo:at], start,
+                              (int(ident.group(1)), int(ident.group(2))) if ident else None, len(data)])
+                open_.append(found[-1])
         at = find(b"stream", nxt)
+    return [tuple(stream) for stream in found]
 
 
-def _stored_size(data: bytes, head: bytes, start: int) -> int | None:
+def _stored_size(head: bytes, start: int, end: int) -> int | None:
     """How many bytes a stream starting at `start` may hold as stored, by every account a
-    reader could take: to the first `endstream`, and as long as its /Length says (a
+    reader could take: to the first `endstream` (`end`), and as long as its /Length says (a
     stream's first bytes may print "endstream": a Deflate block may store any bytes).
     None when its /Length is a reference to another object (which may itself be inside
     a compressed object stream): the stream is then decompressed to know."""
-    end = data.find(b"endstream", start)
-    size = (end if end >= 0 else len(data)) - start
+    size = end - start
     for length in _LENGTH.finditer(head):
         if length.group(2) is not None:
             return None
@@ -464,13 +473,13 @@ def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]
     import zlib
 
     texts = [data]
-    for head, start, _ in streams:
+    for head, start, _, _ in streams:
         if _OBJECT_STREAM.search(head) and _zlib_header(data[start:start + 2]):
             try:
                 texts.append(zlib.decompressobj().decompress(memoryview(data)[start:start + limit + 1], limit + 1))
             except zlib.error:
                 continue
-    known = {ident for _, _, ident in streams}
+    known = {ident for _, _, ident, _ in streams}
     refs: set[tuple[int, int]] = set()
     for text in texts:
         for token, pattern in _AS_CONTENT:
@@ -501,7 +510,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     import zlib
 
     limit = int(limits.max_stream_mb * 1024 * 1024)
-    streams = list(_streams(data))
+    streams = _streams(data)
     content: list[set | None] = []
 
     def an_image(head: bytes, ident) -> bool:
@@ -512,8 +521,8 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
             content.append(_content_refs(data, streams, limit))
         return ident is not None and content[0] is not None and ident not in content[0]
 
-    for head, start, ident in streams:
-        size = _stored_size(data, head, start)
+    for head, start, ident, end in streams:
+        size = _stored_size(head, start, end)
         risky = _RISKY_FILTER.search(head)
         if risky:
             # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
