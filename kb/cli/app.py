@@ -305,8 +305,9 @@ def entry() -> None:
         reader_gone(sys.stdout)     # else the interpreter's own flush at exit says so, and exits 120
     pdf = sys.modules.get("kb.sources.pdf")
     if pdf is not None and pdf.pdfium_stuck():
-        # PDFium still reads a page past the time limit in a thread of its own: the
-        # interpreter's shutdown would tear PDFium down under it (a crash at exit).
+        # PDFium still reads a page in a thread of its own (past the time limit, or when a
+        # Ctrl-C stopped the wait for it): the interpreter's shutdown would tear PDFium down
+        # under it (a crash at exit).
         sys.stderr.flush()
         os._exit(code)
     sys.exit(code)

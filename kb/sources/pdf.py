@@ -611,14 +611,22 @@ def _pypdf_why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if type(exc).__name__ != "PdfReadError" else text
 
 
-#: The thread of a PDFium reading past its time (_extract_pdfium), while it is still inside
-#: PDFium: PDFium reads one document at a time, so until it returns every other file is pypdf's.
-_STUCK: list = []
+#: Set when the last PDFium reading (_extract_pdfium) has returned: PDFium reads one document
+#: at a time, so while one is still inside it (past the time limit, or left by a Ctrl-C)
+#: every other file is pypdf's. (An event of its own, not Thread.is_alive: a Ctrl-C during
+#: Thread.join marks the thread stopped in Python 3.11 while it still runs.)
+_READ: list = []
 
 
 def pdfium_stuck() -> bool:
-    """Whether PDFium is still reading a page past its time limit (_extract_pdfium)."""
-    return bool(_STUCK) and _STUCK[0].is_alive()
+    """Whether a PDFium reading is still going on in its thread: past the time limit, or
+    left behind by an interrupt (the process must then end without tearing PDFium down)."""
+    return bool(_READ) and not _READ[0].is_set()
+
+
+def wait_for_pdfium(timeout: float | None = None) -> bool:
+    """Wait for a PDFium reading still going on to return; whether none is left."""
+    return not _READ or _READ[0].wait(timeout)
 
 
 def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extracted:
@@ -642,17 +650,20 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     reading = [0, 0]                # the page being read, of how many
     out: dict = {}
 
+    done = threading.Event()
+
     def read() -> None:
         try:
             out["result"] = _read_pdfium(data, limits, source, progress, deadline, reading)
         except BaseException as exc:        # raised again in the thread that waits
             out["error"] = exc
+        finally:
+            done.set()
 
     thread = threading.Thread(target=read, name="kb-pdfium", daemon=True)
+    _READ[:] = [done]
     thread.start()
-    thread.join(max(0.0, deadline - time.monotonic()))
-    if thread.is_alive():
-        _STUCK[:] = [thread]
+    if not done.wait(max(0.0, deadline - time.monotonic())):   # a Ctrl-C stops the wait, not PDFium
         page, count = reading
         where = f"page {page} of {count:,} was still being read" if page else "PDFium was still opening it"
         raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:g} s "

@@ -225,9 +225,50 @@ def test_a_page_slow_to_read_is_stopped_at_the_time_limit():
         other = pdf.extract_plan(GOOD, "pdfium")
         assert other.extractor.startswith("pypdf ") and other.pages[0].startswith("Energy use of training")
     finally:
-        pdf._STUCK[0].join()
+        assert pdf.wait_for_pdfium(60)
     assert not pdf.pdfium_stuck()
     assert pdf.extract(GOOD, extractor="pdfium").extractor.startswith("pypdfium2 ")
+
+
+@needs_pdfium
+def test_ctrl_c_while_pdfium_reads_a_slow_page_ends_the_command_at_once(kb_root, tmp_path):
+    # PDFium cannot be stopped mid-page: a Ctrl-C ends the wait for it, and the command ends
+    # without tearing PDFium down under its thread (that crashed the process at exit).
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(make_nested_forms_pdf(7))          # ten seconds and more of PDFium
+    proc = subprocess.Popen([sys.executable, "-c", "from kb.cli.launch import entry; entry()", "add", "--offline",
+                             str(slow)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    def cpu() -> float:
+        """The child's CPU time so far (Linux's /proc; 0 elsewhere)."""
+        try:
+            fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    try:
+        cached = kb_root / ".kb" / "cache" / "sources"
+        deadline = time.monotonic() + 60
+        while not list(cached.glob("*.pdf")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)                            # the add caches the file as PDFium starts
+        start = cpu()                                   # then half a second of CPU inside the page
+        while cpu() < start + 0.5 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, (proc.returncode, err.decode()[-2000:])
+    assert err.decode().startswith("kb: interrupted") and "Fatal Python error" not in err.decode()
+    assert "added" not in out.decode()
 
 
 def test_the_zlib_header_precheck_never_skips_a_stream_zlib_would_read():
