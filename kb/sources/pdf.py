@@ -317,12 +317,17 @@ def extract(data: bytes, limits: Limits | None = None, source: str = "the PDF",
     return _extract_pypdf(data, limits, source, progress)
 
 
+def _too_slow(limits: Limits, source: str, where: str) -> LimitExceeded:
+    """Over the time limit (max_extract_seconds), `where` saying how far it got."""
+    return LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:g} s "
+                         f"({where}; a PDF can be made so its pages are slow to read)",
+                         hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
+                              "[limits]) if the file is trustworthy")
+
+
 def _deadline_passed(deadline: float, i: int, count: int, limits: Limits, source: str) -> None:
     if i and time.monotonic() > deadline:
-        raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:.0f} s "
-                            f"({i} of {count:,} pages; a PDF can be made so its pages are slow to read)",
-                            hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
-                                 "[limits]) if the file is trustworthy")
+        raise _too_slow(limits, source, f"{i} of {count:,} pages")
 
 
 _PAGES_HINT = "raise KB_MAX_PAGES (or max_pages in kb.toml [limits])"
@@ -351,7 +356,6 @@ def _page_loads(doc, index: int) -> bool:
 
 _RISKY_FILTER = lazy(rb"/(?:LZWDecode|RunLengthDecode|LZW|RL)\b")
 _IMAGE = lazy(rb"/Subtype\s*/Image\b")
-_FLATE = lazy(rb"/Fl(?:ateDecode)?\b")
 _INDIRECT_FILTER = lazy(rb"/Filter\s*\d+\s+\d+\s+R\b")
 _LENGTH = lazy(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R\b)?")
 #: A stream's filters as its dictionary names them, in the order they were applied to read it.
@@ -533,13 +537,13 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
                 raise _over(limits, source)
             continue
         filters = _filters(head)
-        layers = len(_FLATE.findall(head))
-        if 1 <= layers <= _MOST_LAYERS and filters is not None and size is not None \
+        layers = sum(f in _FLATE_NAMES for f in filters) if filters is not None else None
+        if layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
                 and size * _DEFLATE_MOST ** layers <= limit:
             continue            # too small to decompress past the limit, however it is made
         if filters == [] or an_image(head, ident):
             continue            # stored as it is read; images are not decoded to read text
-        if filters is not None and sum(f in _FLATE_NAMES for f in filters) > _MOST_LAYERS:
+        if layers is not None and layers > _MOST_LAYERS:
             raise _over(limits, source)
         chunk = memoryview(data)[start:start + limit + 1]
         if filters is None and _INDIRECT_FILTER.search(head) and not _zlib_header(chunk):
@@ -665,11 +669,8 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     thread.start()
     if not done.wait(max(0.0, deadline - time.monotonic())):   # a Ctrl-C stops the wait, not PDFium
         page, count = reading
-        where = f"page {page} of {count:,} was still being read" if page else "PDFium was still opening it"
-        raise LimitExceeded(f"{source}: extracting its text took over {limits.max_extract_seconds:g} s "
-                            f"({where}; a PDF can be made so its pages are slow to read)",
-                            hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
-                                 "[limits]) if the file is trustworthy")
+        raise _too_slow(limits, source, f"page {page} of {count:,} was still being read" if page
+                        else "PDFium was still opening it")
     if "error" in out:
         raise out["error"]
     return out["result"]
