@@ -52,28 +52,21 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     texts = list(dict.fromkeys(changes.texts))
     if bulk is None:
         bulk = len(texts) >= BULK_TEXTS
-    listed: set[str] = set()            # papers given a new reference list
-    old_works: set[str] = set()         # the works their previous lists cited
+    lists = _NewLists()
     waiting: set[str] = set()           # papers whose new list is read on first use
     for n, (citekey, version) in enumerate(texts, 1):
-        held = versions_with_text(db.conn, citekey)
-        if held and held[-1] == version:        # only the newest version's reference list counts
+        if _newest(db, citekey, version):       # only the newest version's reference list counts
             parsed = changes.references.get((citekey, version))     # by a worker of a bulk import
             if parsed is None and not bulk:
                 references_later(db, citekey, version)              # read by the graph's first reader
                 waiting.add(citekey)
             else:
-                text = load_text(db.conn, citekey, version)
-                _, old = links.store_references(db, citekey, version, text.pages, parsed)
-                listed.add(citekey)
-                old_works |= old
+                lists.store(db, citekey, version, parsed)
             derive_later(db, citekey, version)      # made by kb audit when it needs them
         if progress:
             progress(n, len(texts))
-    if bulk:
-        links.relink(db)                        # everything, once
-    elif (changes.papers - waiting) or listed:  # once for all they changed (a kb add: its entry and its list)
-        links.relink(db, (changes.papers - waiting) | listed, extra_work_keys=old_works)
+    # once for all they changed (a kb add: its entry and its list)
+    lists.relink(db, bulk, changes.papers - waiting)
     if changes.bib:
         merge_cached_s2(kb)
     if changes.claims_files:
@@ -132,22 +125,43 @@ def ensure_references(kb: KB) -> int:
 def _read_waiting_references(kb: KB) -> int:
     db = kb.db
     rows = db.execute("select citekey, version from refs_later order by citekey").fetchall()
-    listed: set[str] = set()
-    old_works: set[str] = set()
+    lists = _NewLists()
     for n, (citekey, version) in enumerate(rows, 1):
-        held = versions_with_text(db.conn, citekey)
-        if held and held[-1] == version:
-            text = load_text(db.conn, citekey, version)
-            _, old = links.store_references(db, citekey, version, text.pages, None)
-            listed.add(citekey)
-            old_works |= old
+        if _newest(db, citekey, version):
+            lists.store(db, citekey, version)
         kb.progress("reading reference lists", n, len(rows), "papers")
     db.execute("delete from refs_later")
-    if len(listed) >= BULK_TEXTS:
-        links.relink(db)                        # everything, once
-    elif listed:
-        links.relink(db, listed, extra_work_keys=old_works)
-    return len(listed)
+    lists.relink(db, len(lists.listed) >= BULK_TEXTS)
+    return len(lists.listed)
+
+
+def _newest(db, citekey: str, version: str) -> bool:
+    """Whether `version` is the newest of the paper's versions with text (whose list counts)."""
+    held = versions_with_text(db.conn, citekey)
+    return bool(held) and held[-1] == version
+
+
+class _NewLists:
+    """The reference lists one derive step stores, and the relink they call for."""
+
+    def __init__(self) -> None:
+        self.listed: set[str] = set()       # papers given a new reference list
+        self.old_works: set[str] = set()    # the works their previous lists cited
+
+    def store(self, db, citekey: str, version: str, parsed: list | None = None) -> None:
+        """Store the list of the text (`parsed` when a worker of a bulk import read it already)."""
+        text = load_text(db.conn, citekey, version)
+        _, old = links.store_references(db, citekey, version, text.pages, parsed)
+        self.listed.add(citekey)
+        self.old_works |= old
+
+    def relink(self, db, bulk: bool, papers: set[str] = frozenset()) -> None:
+        """The whole knowledge base once (`bulk`), else the papers listed and `papers` (whose
+        entries changed), both ways."""
+        if bulk:
+            links.relink(db)
+        elif papers or self.listed:
+            links.relink(db, set(papers) | self.listed, extra_work_keys=self.old_works)
 
 
 def derive_later(db, citekey: str, version: str | None) -> None:
