@@ -1189,6 +1189,13 @@ def _amount(rate: str) -> str | None:
 _PER_NUMBER = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>\d[\d,]*(?:\.\d+)?[ ]?[kKM]?[ ]?[^\W\d_][\w-]*)")
 
 
+def _other_things(den: str, per: str) -> bool:
+    """Whether two denominators ("1,000 images", "query") count different things, or one counts
+    things and the other does not: their last words, as nouns."""
+    nouns = [m.group() if m else "" for m in (_WORD_AT_END.search(t) for t in (den, per))]
+    return (_is_count(nouns[0]) or _is_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns))
+
+
 def _per_twice(value: str, per: str) -> str | None:
     """The denominator a value written as a rate already has that its claim's `per` names again
     ("0.5 Wh/query" per query, "50 kWh/day" per 24 hours), or None ("50 kWh/day" per household
@@ -1204,8 +1211,7 @@ def _per_twice(value: str, per: str) -> str | None:
         theirs.to(mine.unit)
     except KBError:
         return None                 # a per of another dimension: a rate per day per household
-    nouns = [m.group() if m else "" for m in (_WORD_AT_END.search(t) for t in (den, text))]
-    if (_is_count(nouns[0]) or _is_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns)):
+    if _other_things(den, text):
         return None                 # per query per household: two counts of different things
     return den
 
@@ -1305,8 +1311,7 @@ def _per_holds(per: str | None, rate: str) -> bool:
             conv = mine.to(counted.unit)
         except KBError:
             return False
-        nouns = [m.group() if m else "" for m in (_WORD_AT_END.search(t) for t in (den, text))]
-        if (_is_count(nouns[0]) or _is_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns)):
+        if _other_things(den, text):
             return False
         return abs(conv.nominal - counted.nominal) <= max((counted.hi - counted.lo) / 2, 1e-9 * counted.nominal)
     try:
