@@ -377,6 +377,9 @@ _ASCII_85 = (b"ASCII85Decode", b"A85")
 #: The most Deflate can expand: 1,032 times (zlib's technical notes): a stream this
 #: much smaller than the limit per layer of Flate cannot reach it, and is not decoded.
 _DEFLATE_MOST = 1032
+#: The most ASCII85 can expand: its 'z' is four zero bytes in one character (and Deflate's
+#: output for a long run is mostly zero bytes). ASCIIHex only shrinks: two digits a byte.
+_A85_MOST = 4
 #: Layers of Flate kb decodes to bound a stream; a stream of more is pypdf's to read.
 _MOST_LAYERS = 4
 
@@ -539,7 +542,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
         filters = _filters(head)
         layers = sum(f in _FLATE_NAMES for f in filters) if filters is not None else None
         if layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
-                and size * _DEFLATE_MOST ** layers <= limit:
+                and size * _DEFLATE_MOST ** layers * _A85_MOST ** sum(f in _ASCII_85 for f in filters) <= limit:
             continue            # too small to decompress past the limit, however it is made
         if filters == [] or an_image(head, ident):
             continue            # stored as it is read; images are not decoded to read text
