@@ -384,6 +384,12 @@ _A85_MOST = 4
 _MOST_LAYERS = 4
 
 
+def _a85_most(head: bytes) -> int:
+    """The most the ASCII85 filters a stream's dictionary names may expand it (_A85_MOST each;
+    a name counted twice only makes kb decode a stream it could have skipped)."""
+    return _A85_MOST ** sum(head.count(b"/" + name) for name in _ASCII_85)
+
+
 def _zlib_header(chunk) -> bool:
     """Whether `chunk` starts as zlib data (RFC 1950: method 8, and the two header bytes
     a multiple of 31); zlib.decompressobj() refuses anything else at once."""
@@ -534,7 +540,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
         if risky:
             # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
             # 2 bytes into 128: bounded by the stream's own length, without decoding it.
-            ratio = 64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641
+            ratio = (64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641) * _a85_most(head)
             if (size is None or size * ratio > limit or b"Flate" in head or b"/Fl" in head) \
                     and not an_image(head, ident):
                 raise _over(limits, source)
@@ -542,7 +548,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
         filters = _filters(head)
         layers = sum(f in _FLATE_NAMES for f in filters) if filters is not None else None
         if layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
-                and size * _DEFLATE_MOST ** layers * _A85_MOST ** sum(f in _ASCII_85 for f in filters) <= limit:
+                and size * _DEFLATE_MOST ** layers * _a85_most(head) <= limit:
             continue            # too small to decompress past the limit, however it is made
         if filters == [] or an_image(head, ident):
             continue            # stored as it is read; images are not decoded to read text

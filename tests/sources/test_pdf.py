@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from budgets import LONG
 from corpus import CORPUS, corpus_path
-from pdfgen import make_bomb_pdf, make_font_bomb_pdf, make_image_only_pdf, make_nested_forms_pdf, make_pdf
+from pdfgen import assemble, make_bomb_pdf, make_font_bomb_pdf, make_image_only_pdf, make_nested_forms_pdf, make_pdf
 from realpdf import extracted
 
 from kb.errors import LimitExceeded, PDFError, UsageError
@@ -198,6 +198,37 @@ def test_a_bomb_however_it_is_made_is_bounded_before_pdfium_reads_it(made):
     assert "a line after the bomb" in within.pages[0]
     assert within.extractor.startswith("pypdf " if "layers" in made or "filters_as_object" in made
                                        else "pypdfium2 "), within.extractor
+
+
+def _one_stream_pdf(filters: bytes, stored: bytes) -> bytes:
+    """A page whose content stream is `stored` under `filters`, then a line of text."""
+    text = b"BT /F1 10 Tf 50 760 Td (a line) Tj ET"
+    return assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(stored), filters) + stored + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+    ])
+
+
+@pytest.mark.parametrize("filters, bounded", [
+    # LZW and RunLength are not decoded: bounded by their length times the most each expands
+    # (about 3,641 and 64 times). 200 bytes of LZW stay within 1 MB; under ASCII85, whose 'z'
+    # is four zero bytes in one character, they may not, nor 5,000 bytes of RunLength.
+    (b"/LZWDecode", True), (b"[/A85 /LZWDecode]", False), (b"[/ASCIIHexDecode /LZWDecode]", True),
+    (b"/RunLengthDecode", True), (b"[/ASCII85Decode /RunLengthDecode]", False),
+])
+def test_a_stream_kb_does_not_decode_is_bounded_by_its_length_and_every_filter(filters, bounded):
+    size = 5000 if b"RunLength" in filters else 200
+    data = _one_stream_pdf(filters, b"z" * (size - 2) + b"~>")
+    if bounded:
+        pdf._check_streams(data, pdf.Limits(max_stream_mb=1), "the PDF")
+    else:
+        with pytest.raises(PDFError, match="over 1 MB decompressed"):
+            pdf._check_streams(data, pdf.Limits(max_stream_mb=1), "the PDF")
 
 
 @needs_pdfium
