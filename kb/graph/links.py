@@ -270,15 +270,16 @@ def relink(db: Database, citekeys: Iterable[str] | None = None, *,
     that share an arXiv id, DOI or first author with them; `extra_work_keys`: works
     to rewrite too (those a replaced reference list cited). Without, everything."""
     with transaction(db):
-        if citekeys is not None and not extra_work_keys and _nothing_linked(db):
+        if not extra_work_keys and _nothing_linked(db):
             return {"checked": 0, "changed": 0}
         return _relink(db, set(citekeys) if citekeys is not None else None, extra_work_keys=extra_work_keys)
 
 
 def _nothing_linked(db: Database) -> bool:
-    """No reference list, no Semantic Scholar list and nothing made from them: a relink
-    of some papers finds nothing to resolve and nothing to undo (a knowledge base of
-    entries alone, as after a first kb import of a library: 0.2-0.3 s of 10,000 papers)."""
+    """No reference list, no Semantic Scholar list and nothing made from them: a relink,
+    of some papers or of all, finds nothing to resolve and nothing to undo (a knowledge
+    base of entries alone, as after a first kb import of a library: 0.2-0.3 s of 10,000
+    papers)."""
     return not db.execute("SELECT EXISTS (SELECT 1 FROM refs) OR EXISTS (SELECT 1 FROM s2_citing) "
                           "OR EXISTS (SELECT 1 FROM citations) OR EXISTS (SELECT 1 FROM works)").fetchone()[0]
 

@@ -18,6 +18,7 @@ from kb.errors import NotFound
 from kb.graph import links as graph
 from kb.graph import views
 from kb.store.index import paper_row
+from kb.store.sqlite import transaction
 from kb.text.refs import parse_entry, title_key
 from kb.text.titles import normalise_title
 
@@ -244,12 +245,9 @@ def test_graph_import_is_light() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
-def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path, new_db, add_paper, stored_pages,
-                                                                        links) -> None:
-    """Papers arriving one by one are linked against only the papers their references can
-    name (same arXiv id, DOI or first author's last letters), yet end where a relink of
-    everything ends: ids stored with a prefix and version, DOIs in capitals, a paper whose
-    first author is only in its author list, two papers too alike to tell apart."""
+def _sixty_papers() -> list[tuple]:
+    """(citekey, title, authors, year, arXiv id, DOI) of sixty papers whose titles share
+    their words, by twenty first authors (Smith and Smyth alike), and a near twin of p5."""
     import random
 
     families = ["Smith", "Smyth", "Okafor", "Garcia", "Chen", "Novak", "Tanaka", "Dubois", "Rossi", "Kowalski",
@@ -263,6 +261,27 @@ def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path
         doi = f"10.5555/SCALE.{i}" if i % 3 == 1 else None
         papers.append((f"p{i}", title, [f"{families[i % 20]}, Ann", "Other, Bo"], 2000 + i % 7, ax, doi))
     papers.append(("twin", papers[5][1] + "s", papers[5][2], papers[5][3], None, None))   # p5's title, nearly
+    return papers
+
+
+def _references_of(papers: list[tuple], i: int) -> str:
+    """Paper i's reference list: six of the others, by title, some by arXiv id or DOI too."""
+    cited = [papers[(i + d) % len(papers)] for d in (1, 2, 5, 11, 23)] + [papers[5]]
+    return "\n".join(["References"] + [
+        f"[{j}] {c[2][0].split(',')[0]}, A. and Other, B. {c[1]}. Journal of Things, {c[3]}."
+        + (f" arXiv:{c[4][6:16]}" if c[4] and j % 2 else "") + (f" doi:{c[5].lower()}" if c[5] else "")
+        for j, c in enumerate(cited, 1)])
+
+
+def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path, new_db, add_paper, stored_pages,
+                                                                        links) -> None:
+    """Papers arriving one by one are linked against only the papers their references can
+    name (same arXiv id, DOI or first author's last letters), yet end where a relink of
+    everything ends: ids stored with a prefix and version, DOIs in capitals, a paper whose
+    first author is only in its author list, two papers too alike to tell apart."""
+    import random
+
+    papers = _sixty_papers()
     order = list(range(len(papers)))
     random.Random(7).shuffle(order)
     db = new_db(tmp_path / "kb.sqlite")
@@ -279,13 +298,8 @@ def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path
     try:
         for n, i in enumerate(order):
             ck, title, authors, year, ax, doi = papers[i]
-            cited = [papers[(i + d) % len(papers)] for d in (1, 2, 5, 11, 23)] + [papers[5]]
-            refs = ["References"] + [
-                f"[{j}] {c[2][0].split(',')[0]}, A. and Other, B. {c[1]}. Journal of Things, {c[3]}."
-                + (f" arXiv:{c[4][6:16]}" if c[4] and j % 2 else "") + (f" doi:{c[5].lower()}" if c[5] else "")
-                for j, c in enumerate(cited, 1)]
             add_paper(db, ck, title, authors if i != 7 else ["Okafor, Ann"], year, ax, doi,
-                      ["Body text of the paper.", "\n".join(refs)])
+                      ["Body text of the paper.", _references_of(papers, i)])
             if i == 7:          # first author known only from the author list
                 db.execute("UPDATE papers SET first_author = NULL WHERE citekey = 'p7'")
             read.clear()
@@ -300,6 +314,53 @@ def test_incremental_relink_reads_few_papers_and_agrees_with_a_full_one(tmp_path
     assert len(incremental) > 150
     assert ("p4", "p5") not in links(db) and ("p4", "twin") not in links(db)    # too alike: neither
     assert ("p6", "p7") in links(db)
+    graph.relink(db)
+    assert db.execute("SELECT citing, cited, methods, score FROM citations ORDER BY 1, 2").fetchall() == incremental
+    assert db.execute("SELECT * FROM works ORDER BY 1").fetchall() == works
+
+
+def test_many_lists_stored_at_once_are_relinked_as_their_papers_where_they_are_few_of_the_whole(
+        tmp_path, new_db, add_paper, stored_pages) -> None:
+    """Reference lists stored at once (the lists single adds leave for the graph's first
+    reader, a bulk import's) are relinked as the papers they touch while those are under a
+    tenth of the knowledge base (kb.ops.derive.relink_whole): at 10,000 papers a whole
+    relink takes 15 s, one of 25 papers about 1 s. It ends where a whole relink ends."""
+    from kb.ops import derive
+
+    papers = _sixty_papers()
+    db = new_db(tmp_path / "kb.sqlite")
+    for i, (ck, title, authors, year, ax, doi) in enumerate(papers):
+        add_paper(db, ck, title, authors, year, ax, doi, ["Body text of the paper.", _references_of(papers, i)])
+    for n in range(200):                    # entries alone: 261 papers in all
+        add_paper(db, f"e{n}", f"An Entry Without Text Number {n}", [f"Writer{n}, Cy"], 1990, None, None)
+    first, late = [ck for ck, *_ in papers[:36]], [ck for ck, *_ in papers[36:]]
+    with transaction(db):
+        for ck in first:
+            graph.store_references(db, ck, "v1", stored_pages(db, ck))
+    graph.relink(db)
+    assert not derive.relink_whole(db, len(late)) and derive.relink_whole(db, 27)      # 25 and 27 of 261
+    read: list[int] = []
+    real = graph._load_papers
+
+    def counting(db_, *args):
+        rows = real(db_, *args)
+        read.append(len(rows))
+        return rows
+
+    with transaction(db):
+        for ck in late:
+            graph.store_references(db, ck, "v1", stored_pages(db, ck))
+        lists = derive._NewLists()
+        lists.listed = set(late)
+        graph._load_papers = counting
+        try:
+            lists.relink(db, None)
+        finally:
+            graph._load_papers = real
+    assert 0 < sum(read) < 261 / 2                  # the papers their references name, not all
+    incremental = db.execute("SELECT citing, cited, methods, score FROM citations ORDER BY 1, 2").fetchall()
+    works = db.execute("SELECT * FROM works ORDER BY 1").fetchall()
+    assert len(incremental) > 250
     graph.relink(db)
     assert db.execute("SELECT citing, cited, methods, score FROM citations ORDER BY 1, 2").fetchall() == incremental
     assert db.execute("SELECT * FROM works ORDER BY 1").fetchall() == works
