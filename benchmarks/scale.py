@@ -19,7 +19,8 @@ alternating with `kb where` run for run) and reports each as a ratio to `kb
 where`, with its peak memory (max RSS of the process): search, ls, claims
 --paper, check, graph missing, verify, doctor --quick, doctor, rebuild, and
 single writes: `kb text load` of one paper's text as a new version and `kb add
---offline` of a real PDF of the shared corpus (skipped without it). Sizes:
+--offline` of a real PDF of the shared corpus (skipped without it), and the first `kb graph
+missing` after 20 more text loads (it reads the reference lists they left waiting). Sizes:
 --papers (default 1,000); --large adds 10,000, and the growth of each command
 from one size to the other; --only names the commands to time. Each single write's runs
 are printed too (the first `kb add` of a new paper after references.bib was written some
@@ -185,12 +186,17 @@ def run(args: list[str], root: Path) -> tuple[float, int, int]:
     return time.perf_counter() - t, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
 
 
+AFTER_WRITES = 20
 COMMANDS = [("search", ["search", "energy emissions"]),      # every page of these texts holds both words
             ("search rare word", ["search", "4242"]),   # one paper and those citing it: little work
             ("ls", ["ls"]),
             ("claims --paper", ["claims", "--paper", "p1"]), ("check", ["check"]),
             ("graph missing", ["graph", "missing"]), ("verify", ["verify"]), ("doctor --quick", ["doctor", "--quick"]),
-            ("text load", None), ("add --offline PDF", None), ("doctor", ["doctor"]), ("rebuild", ["rebuild"])]
+            ("text load", None), ("add --offline PDF", None),
+            # The graph's first reader after single writes reads the reference lists they left
+            # waiting (kb.ops.derive.ensure_references): 20 `kb text load`s, untimed, then it.
+            (f"graph after {AFTER_WRITES} writes", None),
+            ("doctor", ["doctor"]), ("rebuild", ["rebuild"])]
 CORPUS = Path(os.environ.get("KB_TEST_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
@@ -200,6 +206,10 @@ def single_write(name: str, root: Path, k: int) -> list[str] | None:
     if name == "text load":
         return ["text", "load", f"p{k}", str(root / "texts" / f"p{k}.json"), "--version", f"v{k + 2}",
                 "--extractor", "scale benchmark"]
+    if name.startswith("graph after"):
+        for j in range(AFTER_WRITES):
+            run(single_write("text load", root, 100 + 20 * k + j), root)
+        return ["graph", "missing"]
     pdfs = sorted((CORPUS / "pdf").glob("*.pdf")) if (CORPUS / "pdf").is_dir() else []
     return ["add", "--offline", str(pdfs[k])] if k < len(pdfs) else None
 
@@ -212,7 +222,7 @@ def measure(root: Path, runs: int, only: set[str] | None = None) -> dict[str, tu
         if only and name not in only:
             continue
         times, bases, peak, codes = [], [], 0, set()
-        for k in range(1 if name in ("rebuild", "doctor", "verify") else runs):
+        for k in range(1 if name in ("rebuild", "doctor", "verify") or name.startswith("graph after") else runs):
             if args is None and single_write(name, root, k) is None:
                 break                      # no corpus PDF to add
             base, _, _ = run(["where"], root)
