@@ -202,3 +202,55 @@ def make_many_pages_pdf(count: int) -> bytes:
         kids.append(first_page + i)
     objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % count
     return assemble(objects)
+
+
+def make_inline_image_pdf(megabytes: float, lines: list[str] | None = None, filters: str = "/Fl",
+                          content_filter: bool = False, split: bool = False, in_form: bool = False) -> bytes:
+    """A page whose content draws an inline image (BI … ID … EI) whose data, `megabytes` MB
+    of zero bytes, is written under `filters` ("/Fl", "[/A85 /Fl]", "/LZW", or "" for none),
+    then `lines` of text. `content_filter`: the content stream is itself Flate-compressed.
+    `split`: the page's content is two streams, the image's data cut between them.
+    `in_form`: the image and text are in a form the page draws, whose dictionary also
+    carries a font program's /Length1."""
+    raw = b"\0" * int(megabytes * (1 << 20))
+    side = max(1, int(len(raw) ** 0.5))
+    if "Fl" in filters:
+        data = zlib.compress(raw, 9)
+    elif "LZW" in filters:
+        data = b"\x80" * (len(raw) // 4096 + 1)     # not real LZW: kb bounds it by its length
+    else:
+        data = raw
+    if "A85" in filters:
+        data = base64.a85encode(data) + b"~>"
+    named = b" /F %s" % filters.encode() if filters else b""
+    text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
+        f"({_escape(line)}) Tj T*" for line in (lines or ["after the image"])) + " ET"
+    content = (b"q 10 0 0 10 0 0 cm BI /W %d /H %d /BPC 8 /CS /G%s ID\n" % (side, side, named) + data
+               + b"\nEI Q " + text.encode("latin-1"))
+    parts = [content[:len(content) // 2], content[len(content) // 2:]] if split else [content]
+    if in_form:
+        return assemble([
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+            b"/Resources << /Font << /F1 4 0 R >> /XObject << /Fm1 6 0 R >> >> >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Length 8 >>\nstream\n/Fm1 Do\nendstream",
+            b"<< /Type /XObject /Subtype /Form /Length1 0 /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ])
+    streams = []
+    for part in parts:
+        if content_filter:
+            part = zlib.compress(part, 9)
+        streams.append(b"<< /Length %d%s >>\nstream\n" % (len(part), b" /Filter /FlateDecode" if content_filter else b"")
+                       + part + b"\nendstream")
+    refs = b" ".join(b"%d 0 R" % (5 + i) for i in range(len(streams)))
+    return assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [%s] "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>" % refs,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *streams,
+    ])

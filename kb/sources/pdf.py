@@ -371,6 +371,13 @@ _AS_CONTENT = ((b"/Contents", lazy(rb"/Contents\s*(\d+\s+\d+\s+R|\[[^\]]*\])")),
                (b"/ToUnicode", lazy(rb"/ToUnicode\s*(\d+\s+\d+\s+R)")))
 _REF = lazy(rb"(\d+)\s+(\d+)\s+R")
 _OBJECT_STREAM = lazy(rb"/Type\s*/ObjStm\b")
+#: Streams whose dictionaries say they hold data PDFium does not read as content (an image,
+#: a font's program, an object or cross-reference stream, metadata, a colour profile, a CMap,
+#: an embedded file): not searched for inline images unless a page reads one as content.
+_DATA_STREAM = lazy(rb"/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType|XML)\b|"
+                    rb"/Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile|CMap)\b|/Length[123]\b|/N\s+\d")
+_FORM = lazy(rb"/Subtype\s*/Form\b")
+_INLINE_FILTER = lazy(rb"/(?:F|Filter)\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _FLATE_NAMES = (b"FlateDecode", b"Fl")
 _ASCII_HEX = (b"ASCIIHexDecode", b"AHx")
 _ASCII_85 = (b"ASCII85Decode", b"A85")
@@ -519,9 +526,8 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     small to reach the limit is not decoded, nor an image (reading text does not decode
     one) unless PDFium would read it as content (_content_refs); LZW and RunLength
     streams are bounded by their length times the most those filters can expand; a
-    file kb cannot bound so is pypdf's to read."""
-    import zlib
-
+    file kb cannot bound so is pypdf's to read. Streams PDFium may read as content are
+    decoded whatever their size, for the inline images they may hold (_check_inline_images)."""
     limit = int(limits.max_stream_mb * 1024 * 1024)
     streams = _streams(data)
     content: list[set | None] = []
@@ -534,24 +540,37 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
             content.append(_content_refs(data, streams, limit))
         return ident is not None and content[0] is not None and ident not in content[0]
 
+    def content_like(head: bytes, ident) -> bool:
+        """Whether PDFium may read the stream as content, where inline images are: a form
+        whatever else its dictionary says, a stream it names as data only as content."""
+        if _FORM.search(head) or not _DATA_STREAM.search(head):
+            return True
+        if not content:
+            content.append(_content_refs(data, streams, limit))
+        return ident is None or content[0] is None or ident in content[0]
+
     for head, start, ident, end in streams:
         size = _stored_size(head, start, end)
         risky = _RISKY_FILTER.search(head)
         if risky:
             # LZW turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength
             # 2 bytes into 128: bounded by the stream's own length, without decoding it.
-            ratio = (64 if risky.group(0) in (b"/RunLengthDecode", b"/RL") else 3641) * _a85_most(head)
-            if (size is None or size * ratio > limit or b"Flate" in head or b"/Fl" in head) \
-                    and not an_image(head, ident):
+            if (size is None or size * _risky_most(risky.group(0), head) > limit or b"Flate" in head
+                    or b"/Fl" in head) and not an_image(head, ident):
                 raise _over(limits, source)
             continue
         filters = _filters(head)
         layers = sum(f in _FLATE_NAMES for f in filters) if filters is not None else None
-        if layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
+        inline = content_like(head, ident)
+        if not inline and layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
                 and size * _DEFLATE_MOST ** layers * _a85_most(head) <= limit:
             continue            # too small to decompress past the limit, however it is made
-        if filters == [] or an_image(head, ident):
-            continue            # stored as it is read; images are not decoded to read text
+        if filters == []:       # stored as it is read
+            if inline and size is not None:
+                _check_inline_images(data[start:start + size], limit, limits, source)
+            continue
+        if an_image(head, ident):
+            continue            # images are not decoded to read text
         if layers is not None and layers > _MOST_LAYERS:
             raise _over(limits, source)
         chunk = memoryview(data)[start:start + limit + 1]
@@ -559,23 +578,105 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
             # filters named in another object, the bytes no zlib data: ASCII, or anything
             raise PDFError(f"{source} names a stream's filters in another object, which kb does not follow "
                            "to bound what it decodes to; pypdf reads it within the limits")
-        for name in filters if filters is not None else [None] * (2 * _MOST_LAYERS):
-            if name in _ASCII_HEX:
-                chunk = _unhex(chunk)
-            elif name in _ASCII_85:
-                chunk = _un85(chunk, limit)
-            elif (name in _FLATE_NAMES or name is None) and _zlib_header(chunk):
-                # (zlib would refuse anything else at its first two bytes, as PDFium does)
-                try:
-                    chunk = zlib.decompressobj().decompress(chunk, limit + 1)
-                except zlib.error:
-                    break
-                if len(chunk) > limit:
-                    raise _over(limits, source)
-            else:
-                break           # nothing more kb decodes (an image's codec, or not what it says)
-            if chunk is None:
-                break
+        decoded = _decoded(chunk, filters, limit, limits, source)
+        if inline and decoded is not None:
+            if decoded is chunk:    # not zlib data, its filters unnamed: the stream as stored
+                decoded = chunk[:size if size is not None else end - start]
+            _check_inline_images(bytes(decoded), limit, limits, source)
+
+
+def _risky_most(name: bytes, head: bytes) -> int:
+    """The most a stream whose filters include LZW or RunLength (`name`) may expand: LZW
+    turns 9 bits into at most 4,096 bytes (about 3,641 times), RunLength 2 bytes into 128."""
+    return (64 if name in (b"/RunLengthDecode", b"/RL") else 3641) * _a85_most(head)
+
+
+def _decoded(chunk, filters: list[bytes] | None, limit: int, limits: Limits, source: str):
+    """`chunk` decoded through `filters` in order (None: as many layers of zlib as its bytes
+    hold, up to eight), stopping at the limit and refusing the file past it; None when a
+    filter is one kb does not decode (an image's codec) or the bytes are not what it says.
+    (zlib refuses anything but zlib data at its first two bytes, as PDFium does.)"""
+    import zlib
+
+    for name in filters if filters is not None else [None] * (2 * _MOST_LAYERS):
+        if name in _ASCII_HEX:
+            chunk = _unhex(chunk)
+        elif name in _ASCII_85:
+            chunk = _un85(chunk, limit)
+        elif (name in _FLATE_NAMES or name is None) and _zlib_header(chunk):
+            try:
+                chunk = zlib.decompressobj().decompress(chunk, limit + 1)
+            except zlib.error:
+                return None
+            if len(chunk) > limit:
+                raise _over(limits, source)
+        elif name is None:
+            return chunk        # no more zlib: the bytes as they are read
+        else:
+            return None
+        if chunk is None:
+            return None
+    return chunk
+
+
+#: Bytes that end a token in content (white space and PDF's delimiters), and may follow a BI.
+_DELIMITERS = frozenset(b" \t\r\n\f\x00()<>[]{}/%")
+_AFTER_BI = (b" ", b"\t", b"\r", b"\n", b"\f", b"\x00", b"/")
+
+
+def _inline_data(content: bytes, begun: int) -> int | None:
+    """Where the data of the inline image whose BI is at `begun` starts: after its
+    dictionary's ID and the one white-space byte after it (None when there is none within
+    4 KB, the most a dictionary of an inline image takes)."""
+    at = content.find(b"ID", begun + 2, begun + 4096)
+    while at >= 0:
+        if content[at - 1] in _DELIMITERS and content[at - 1] != 0x2F and content[at + 2:at + 3].isspace():
+            return at + 3
+        at = content.find(b"ID", at + 2, begun + 4096)
+    return None
+
+
+def _check_inline_images(content: bytes, limit: int, limits: Limits, source: str) -> None:
+    """PDFium decodes an inline image's data (BI … ID … EI in a page's content) to find
+    where it ends, whatever size the image says it is: a content stream of a few kilobytes
+    can hold Flate data that decompresses to gigabytes. Each is bounded as a stream is,
+    its data being whatever follows its ID in the content; one whose Flate data runs past
+    the end of its content stream (into the next one of the page) is pypdf's to read."""
+    import zlib
+
+    at = content.find(b"BI")
+    while at >= 0:
+        begun, at = at, content.find(b"BI", at + 2)
+        if (begun and content[begun - 1] not in _DELIMITERS) or content[begun + 2:begun + 3] not in _AFTER_BI:
+            continue
+        data_at = _inline_data(content, begun)
+        if data_at is None:
+            continue
+        named = _INLINE_FILTER.search(content, begun + 2, data_at)
+        names = _FILTER_NAME.findall(named.group(1)) if named is not None else []
+        if not names:
+            continue            # its data as it is: as many bytes as the image says
+        rest = memoryview(content)[data_at:]
+        risky = next((b"/" + n for n in names if b"/" + n in (b"/LZWDecode", b"/LZW", b"/RunLengthDecode", b"/RL")),
+                     None)
+        if risky is not None:
+            if len(rest) * _risky_most(risky, named.group(1)) > limit:
+                raise _over(limits, source)
+            continue
+        if names[0] in _FLATE_NAMES and _zlib_header(rest):
+            inflate = zlib.decompressobj()
+            try:
+                out = inflate.decompress(rest[:limit + 1], limit + 1)
+            except zlib.error:
+                continue
+            if len(out) > limit:
+                raise _over(limits, source)
+            if not inflate.eof:
+                raise PDFError(f"{source} has an inline image whose compressed data runs past the end of its "
+                               "content stream, which kb does not follow to bound; pypdf reads it within the limits")
+            _decoded(out, names[1:], limit, limits, source)
+        else:
+            _decoded(rest[:limit + 1], names, limit, limits, source)
 
 
 # TeX's OT1 fonts put the ligatures ff, fi, fl, ffi, ffl at codes 11-15; a PDF made with

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 from budgets import LONG
 from corpus import CORPUS, corpus_path
-from pdfgen import assemble, make_bomb_pdf, make_font_bomb_pdf, make_image_only_pdf, make_nested_forms_pdf, make_pdf
+from pdfgen import (
+    assemble,
+    make_bomb_pdf,
+    make_font_bomb_pdf,
+    make_image_only_pdf,
+    make_inline_image_pdf,
+    make_nested_forms_pdf,
+    make_pdf,
+)
 from realpdf import extracted
 
 from kb.errors import LimitExceeded, PDFError, UsageError
@@ -229,6 +237,42 @@ def test_a_stream_kb_does_not_decode_is_bounded_by_its_length_and_every_filter(f
     else:
         with pytest.raises(PDFError, match="over 1 MB decompressed"):
             pdf._check_streams(data, pdf.Limits(max_stream_mb=1), "the PDF")
+
+
+@needs_pdfium
+@pytest.mark.parametrize("made", [
+    dict(filters="/Fl"), dict(filters="/Fl", content_filter=True), dict(filters="[/A85 /Fl]"),
+    dict(filters="[/A85 /Fl]", content_filter=True), dict(filters="/LZW"),
+    # in a form the page draws, whose dictionary also says it is a font program
+    dict(filters="/Fl", in_form=True),
+])
+def test_an_inline_image_is_bounded_before_pdfium_reads_it(made):
+    # PDFium decodes an inline image's data to find where it ends: 3 MB of zeros from 3 KB of
+    # Flate in a content stream (itself compressed or not) would pass a limit of 1 MB.
+    bomb = make_inline_image_pdf(3, ["a line after the image"], **made)
+    with pytest.raises(PDFError, match="over 1 MB decompressed"):
+        pdf.extract(bomb, pdf.Limits(max_stream_mb=1), extractor="pdfium")
+    within = pdf.extract_plan(bomb, "pdfium", pdf.Limits(max_stream_mb=1))     # pypdf's, within the limit
+    assert within.extractor.startswith("pypdf ") and "a line after the image" in within.pages[0]
+    if made["filters"] != "/LZW":      # (not real LZW data: PDFium reads no page of it)
+        under = pdf.extract(bomb, pdf.Limits(max_stream_mb=4), extractor="pdfium")
+        assert under.extractor.startswith("pypdfium2 ") and "a line after the image" in under.pages[0]
+
+
+@needs_pdfium
+def test_small_inline_images_and_bi_in_text_are_read_by_pdfium():
+    for made in (dict(filters="/Fl"), dict(filters="[/A85 /Fl]", content_filter=True), dict(filters="")):
+        page = make_inline_image_pdf(0.01, ["BI ID EI: a BIG ID card", "(BI /F /Fl ID )"], **made)
+        read = pdf.extract(page, pdf.Limits(max_stream_mb=1), extractor="pdfium")
+        assert "a BIG ID card" in read.pages[0], made
+
+
+@needs_pdfium
+def test_an_inline_image_cut_between_two_content_streams_is_given_to_pypdf():
+    cut = make_inline_image_pdf(0.5, ["a line after the image"], filters="/Fl", split=True)
+    with pytest.raises(PDFError, match="inline image whose compressed data runs past the end of its content stream"):
+        pdf.extract(cut, pdf.Limits(max_stream_mb=1), extractor="pdfium")
+    assert pdf.extract_plan(cut, "pdfium", pdf.Limits(max_stream_mb=1)).extractor.startswith("pypdf ")
 
 
 @needs_pdfium
