@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-from kb.text.ascii import ascii_fold
+from kb.text.ascii import ascii_fold, transliterate
 from kb.text.latex import latex_to_text
 from kb.text.names import author_key, last_name
 
@@ -55,8 +55,19 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", ascii_fold(text).lower())
 
 
+# the small words of Russian, Ukrainian and Greek titles, as STOPWORDS are of English ones
+_OTHER_STOPWORDS = frozenset("""и в во на о об по с со к из от для при за до не или а но что как
+і й та у з від для чи ο η το οι τα και του της των τον την σε για με από στο στη στην""".split())
+
+
 def first_word(title: str) -> str:
-    words = re.findall(r"[A-Za-z0-9]+", ascii_fold(latex_to_text(title)))
+    """The first significant word of a title, in ASCII: a title in Cyrillic or Greek letters
+    transliterated ('Глубокое обучение' -> 'glubokoe')."""
+    title = latex_to_text(title)
+    words = re.findall(r"[A-Za-z0-9]+", ascii_fold(title))
+    if not words and not title.isascii():
+        words = [transliterate(w) for w in re.findall(r"[^\W_]+", title) if w.lower() not in _OTHER_STOPWORDS]
+        words = [w for w in words if w.isascii()]
     for word in words:
         low = word.lower()
         if low not in STOPWORDS and not low.isdigit():
@@ -65,15 +76,20 @@ def first_word(title: str) -> str:
 
 
 def _unlatin_key(author: str) -> str:
-    """An author's key when the name has no Latin letter ('王小明', '山田 太郎', 'Иванов, Иван'):
+    """An author's key when the name has no Latin letter ('Иванов, Иван', 'Παπαδόπουλος', '王小明'):
     the key references give it (kb.text.names.author_key: its own script, a Han, kana or Hangul
-    name whole) in Punycode (RFC 3492, the ASCII form of international domain names): the same
-    name gives the same key, two names two keys, and no transliteration guesses a reading.
-    ASCII, as every key kb makes: pdfLaTeX cannot \\cite a key of other characters, nor do
-    BibTeX 0.99 styles sort one; a key a person wrote is kept as written."""
+    name whole), transliterated where a table reads its script, Cyrillic and Greek ('ivanov',
+    'papadopoulos'), else in Punycode (RFC 3492, the ASCII form of international domain names:
+    'yeto6u69k' for 王小明; a reading of Han needs a dictionary, and Punycode guesses none): the
+    same name gives the same key, two names two keys. ASCII, as every key kb makes: pdfLaTeX
+    cannot \\cite a key of other characters, nor do BibTeX 0.99 styles sort one; a key a person
+    wrote, or kb wrote before, is kept as written."""
     key = author_key(author)
     if not key or key.isascii():
         return ""
+    latin = transliterate(key)
+    if latin.isascii():
+        return _slug(latin)
     return key.encode("punycode").decode("ascii").strip("-")
 
 

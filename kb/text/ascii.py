@@ -14,7 +14,7 @@ import unicodedata
 
 from kb.text.lazyre import lazy
 
-__all__ = ["ascii_fold", "fix_pdf_accents"]
+__all__ = ["ascii_fold", "fix_pdf_accents", "transliterate"]
 
 # Letters Unicode does not decompose into a base letter and a mark.
 _LETTERS = str.maketrans({"ı": "i", "ȷ": "j", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
@@ -28,6 +28,35 @@ def ascii_fold(text: str) -> str:
         return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+# Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian) and Greek letters in Latin ones,
+# letter by letter (the reading names are given in passports and library catalogues, without marks: 'Иванов'
+# -> 'ivanov', 'Щербаков' -> 'shcherbakov', 'Παπαδόπουλος' -> 'papadopoulos'). Small, closed alphabets:
+# a table reads them. Han, kana and Hangul have no such table (a reading of Han needs a dictionary).
+_CYRILLIC = dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziiklmnoprstufye")) | {
+    "ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu",
+    "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz"}
+_GREEK = {"α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+          "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+          "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o"}
+_TRANSLIT = str.maketrans({**_CYRILLIC, **{k.upper(): v.capitalize() for k, v in _CYRILLIC.items()},
+                           **_GREEK, **{k.upper(): v.capitalize() for k, v in _GREEK.items() if k != "ς"}})
+# Greek's pairs read as one sound: 'ου' -> 'ou' (not 'oy'), 'αυ', 'ευ' -> 'au', 'eu', 'γγ' -> 'ng'
+_GREEK_PAIRS_RE = lazy(r"(?i)(?<=[αεοη])υ|γ(?=[γκξχ])")
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic and Greek letters in Latin ones (accents and the Greek tonos dropped first, as
+    ascii_fold drops them), every other character as it is: 'Иванов' -> 'Ivanov', 'Παπαδόπουλος'
+    -> 'Papadopoulos', '王小明' unchanged. The same text gives the same letters, always."""
+    text = ascii_fold(text)
+    if text.isascii():
+        return text
+    if "υ" in text.lower() or "γ" in text.lower():
+        text = _GREEK_PAIRS_RE.sub(lambda m: {"υ": "u", "Υ": "U", "γ": "n", "Γ": "N"}[m.group(0)], text)
+    return text.translate(_TRANSLIT)
 
 
 _SPACING_ACCENTS = {

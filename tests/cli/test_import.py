@@ -117,6 +117,19 @@ def test_a_name_in_another_script_keys_a_made_citekey_a_users_own_key_is_kept(kb
     assert keys == ["wang2021", "王小明2021", "yeto6u69k2021"]
 
 
+def test_a_cyrillic_name_keys_a_made_citekey_in_latin_letters_a_stored_key_is_kept(kb_root, tmp_path):
+    entry = "@article{{{key}, title={{{title}}}, author={{Иванов, Иван and Петров, Пётр}}, year=2020}}\n"
+    # a key kb made before, in Punycode, stays as references.bib holds it
+    (tmp_path / "a.bib").write_text(entry.format(key="ivanov2020", title="Глубокое обучение")
+                                    + entry.format(key="80adbv1ag2020", title="Нейронные сети"))
+    (tmp_path / "b.bib").write_text(entry.format(key="ivanov2020", title="Машинное обучение"))
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.json["added"] == ["ivanov2020mashinnoe"] and "filed as ivanov2020mashinnoe" in r.err
+    keys = re.findall(r"^@\w+\{([^,]+),", (kb_root / "references.bib").read_text(), re.M)
+    assert keys == ["ivanov2020", "80adbv1ag2020", "ivanov2020mashinnoe"]
+
+
 @pytest.mark.parametrize("text, message, line", [
     ("@article{a, title={ok}}\n@article{b, title={Unbalanced {brace}, year=2000}\n@article{c, title={x}}\n",
      "BibTeX syntax error", 2),
