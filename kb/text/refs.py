@@ -1129,12 +1129,21 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
 # 'CoRR, abs/...', 'arXiv preprint', 'Advances in Neural ...', 'Proceedings of the AAAI ...'
 _VENUE_OPENER = (r"(?:In:?\s+[A-Z]|CoRR\b|arXiv\b|ArXiv\b|arxiv\b|Advances\s+in\s|Proceedings\s+of\b|Proc\.\s"
                  r"|Findings\s+of\b|Journal\s+of\b|Transactions\s+on\b)")
+# a journal's name (capitalised words, some perhaps cut short with a stop, 'IEEE Trans. Neural Netw.'), then its
+# volume, issue and first page: ', 59(236), 433', ' 1(1):4', '. 1990;1(1):4', ', 5, 1-10'. A word of a
+# person's name in a title stops it: an initial ('John F. Kennedy', 'A. M. Turing') or a word of six letters or
+# more with a stop ('Kennedy. Journal of History, 5, 1')
+_JOURNAL_WORD = r"(?:[A-Za-z][a-z]{1,4}\.|[A-Z]{2,}\.?|[A-Za-z&'’\-]+)"
+_JOURNAL_VOLUME = (rf"\s+(?=[A-Z]){_JOURNAL_WORD}(?:\s+{_JOURNAL_WORD}){{0,12}}\.?,?\s+(?:(?:19|20)\d\d\s*;\s*)?"
+                   r"\d{1,5}\s*(?:\(\s*[\d\-–]{1,9}\s*\))?\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d")
 _TITLE_END_RE = lazy(
     # (each alternative opens with the character it ends at, which the engine scans for,
     # not with a look behind, which it would try at every position)
     r"[.!?](?<=[^\s.][.!?])(?<![\s(.][A-Z][.!?])(?=\s|$)"    # sentence end, not after an initial
-    # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...')
-    rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER})"
+    # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...'), or a journal
+    # and its volume: a Roman numeral or a letter closing the title ('Intelligence I. Mind, 59(236), 433',
+    # 'part V. IEEE Trans Neural Netw. 1990;1(1):4', 'Vitamin C. Nutrition Reviews, 5, 1-10')
+    rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER}|{_JOURNAL_VOLUME})"
     # a venue with no full stop before it ('... models In: Proceedings of', '... lme4 arxiv.')
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:"
     r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)"
