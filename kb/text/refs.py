@@ -1081,7 +1081,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     # last-first: 'Le Scao, T.', 'van den Oord, A.', 'García Márquez, G.' (BibTeX's family name is the whole of it)
     if 2 <= len(words) <= 4:
         if _initials_caps(words[-1]):
-            if _vancouver_name(first) and _particled_family(words[:-1]):
+            if _vancouver_name(first) and _family_words(words[:-1]):
                 return " ".join(words[:-1])
         elif len(chunks) > 1 and len(chunks[1]) <= 12 and _family_words(words) and chunks[1].lower() not in _SUFFIXES \
                 and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
@@ -1676,6 +1676,7 @@ def find_references(pages: list[str]) -> list[RefEntry]:
         if len(entries) >= 5:
             _family_names_first_by_order(entries)
         _names_the_paper_tells(entries, pages)
+        _family_names_of_more_words(entries, pages)
         if len(entries) >= 3 or len(entries) > len(best):
             if len(entries) >= 3:
                 return entries
@@ -1795,6 +1796,43 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         if first and len(first) > 2 * second:
             for e, family in first:
                 e.first_author = name_key(family)
+
+
+# a first author inverted whose family name is one word, then a given name or initials: 'Strubell, Emma,',
+# 'Strubell, E.', 'Turing, Alan M.' (Chicago, MLA, APA: the list inverts its first authors)
+_INVERTED_HEAD_RE = lazy(_LABEL_HEAD_RE + r"[A-ZÀ-Þ][\w'’\-]+,\s+(?:[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ]\.)?|[A-ZÀ-Þ]\.)[,.]?\s")
+# a first author given name first, as no inverted list prints one: 'Emma Strubell and', 'Emma Strubell. 2019.',
+# 'E. Strubell,', 'Emma J. Strubell &'
+_GIVEN_FIRST_HEAD_RE = lazy(_LABEL_HEAD_RE + r"(?:(?:[A-Z]\.\s?)+[A-ZÀ-Þ][\w'’\-]+[,\s]|[A-ZÀ-Þ][a-zß-ÿ]+\s+(?:[A-Z]\.\s+)?"
+                            r"[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:and|&)\s|\.\s+\(?(?:19|20)\d\d))")
+# a first author of two or three capitalised words, a comma, then two or three more: 'Ortiz Suárez, Pedro Javier,'
+# (Pedro Javier Ortiz Suárez inverted, or Ortiz Suárez and Pedro Javier given names first)
+_MANY_WORDS_HEAD_RE = lazy(_LABEL_HEAD_RE + r"((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,2}[A-ZÀ-Þ][\w'’\-]+),\s+"
+                           r"[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ]+){1,2}[,.]\s")
+
+
+def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -> None:
+    """A first author printed 'Ortiz Suárez, Pedro Javier, Benoît Sagot, and ...' reads two ways:
+    Pedro Javier Ortiz Suárez inverted (Chicago, MLA), or Ortiz Suárez and Pedro Javier, given names
+    first; the entry keys its last word before the comma ('suarez'). A reader tells which by the rest
+    of the paper: the family name is all the words before the comma ('ortizsuarez', as BibTeX keys
+    'Ortiz Suárez, Pedro Javier') when the paper cites them so ('Ortiz Suárez et al.', 'Ortiz Suárez
+    (2019)'), or when the list inverts its first authors, three or more of its entries opening with a
+    family name of one word and a given name or initials ('Strubell, Emma,') and none with a name
+    given name first ('Emma Strubell and', 'E. Strubell,')."""
+    many = [(e, m) for e in entries if e.first_author and "," in e.raw[:80]
+            for m in [_MANY_WORDS_HEAD_RE.match(e.raw)] if m
+            and e.first_author == name_key(m.group(1).rsplit(None, 1)[-1])]
+    if not many:
+        return
+    inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
+    given_first = sum(1 for e in entries if _GIVEN_FIRST_HEAD_RE.match(e.raw))
+    by_style = inverted >= 3 and not given_first
+    text = "" if by_style else "\n".join(p or "" for p in pages)
+    for e, m in many:
+        family = " ".join(m.group(1).split())
+        if by_style or re.search(rf"(?<![\w\-]){re.escape(family)}(?:\s+et\s+al\b|,?\s+\(?(?:19|20)\d\d\b)", text):
+            e.first_author = name_key(family)
 
 
 # a year before 1950 closing the entry (as a page or volume number would not):

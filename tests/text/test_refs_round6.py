@@ -39,3 +39,67 @@ from kb.text.refs import parse_entry
 def test_a_title_closing_on_one_letter_before_its_journal(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, bib", [
+    # Vancouver prints the family name whole before its initials, whatever its words
+    ("Ortiz Suárez PJ, Sagot B, Romary L. Asynchronous pipeline for processing huge corpora. CMLC-7. 2019.",
+     "Ortiz Suárez, Pedro Javier"),
+    ("García Márquez G, Smith J. A study of magical realism in corpora. J Things. 2019;5:1-10.",
+     "García Márquez, Gabriel"),
+    ("dos Santos Silva A, Pereira C. Deep learning for Portuguese named entity recognition. PROPOR. 2018.",
+     "dos Santos Silva, Ana"),
+    ("Van Nguyen MT, Le H. A Vietnamese dataset for question answering. J AI. 2021;3:1-10.", "Van Nguyen, Minh Tran"),
+    # ... and inverted with a given name of one word or initials
+    ("García Márquez, Gabriel. 1967. Cien años de soledad. Buenos Aires: Sudamericana.", "García Márquez, Gabriel"),
+    ("Sánchez-Vicario, Arantxa, and John Smith. 2005. The tennis book of doubles. London: Penguin.",
+     "Sánchez-Vicario, Arantxa"),
+    ("dos Santos Silva, Ana, and Carlos Pereira. 2018. Deep learning for Portuguese named entity recognition. "
+     "In PROPOR.", "dos Santos Silva, Ana"),
+    ("Ortiz Suárez, P. J., Sagot, B., & Romary, L. (2019). Asynchronous pipeline for processing huge corpora. "
+     "In CMLC-7.", "Ortiz Suárez, Pedro Javier"),
+    # (not the initials or a given name after them: 'Kind AJH', 'Amy JH Kind')
+    ("Amy JH Kind, Smith JR. Neighborhood disadvantage and readmission. Ann Intern Med. 2014;161(11):765-74.",
+     "Amy J. H. Kind"),
+])
+def test_a_family_name_of_more_words_before_its_given_names(text: str, bib: str) -> None:
+    from kb.text.names import first_author_key
+    assert parse_entry(text).first_author == first_author_key([bib])
+
+
+_CHICAGO = [
+    "Ortiz Suárez, Pedro Javier, Benoît Sagot, and Laurent Romary. 2019. Asynchronous pipeline for processing "
+    "huge corpora on medium to low resource infrastructures. In Proceedings of CMLC-7, 9-16.",
+    "Strubell, Emma, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations for deep "
+    "learning in NLP. In Proceedings of ACL, 3645-3650.",
+    "Turing, Alan M. 1950. Computing machinery and intelligence. Mind 59 (236): 433-460.",
+    "Van Nguyen, Minh Tran, and Bo Chen. 2020. Deep learning for Vietnamese text. In Proceedings of ACL.",
+    "Vaswani, Ashish, Noam Shazeer, and Niki Parmar. 2017. Attention is all you need. In Advances in NeurIPS.",
+]
+_ACL = [
+    "Ortiz Suárez, Pedro Javier, Benoît Sagot, and Laurent Romary. 2019. Asynchronous pipeline for processing "
+    "huge corpora on medium to low resource infrastructures. In Proceedings of CMLC-7, 9-16.",
+    "Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations for deep learning "
+    "in NLP. In Proceedings of ACL, 3645-3650.",
+    "Alan M. Turing. 1950. Computing machinery and intelligence. Mind 59 (236): 433-460.",
+    "Van Nguyen, Minh Tran, and Bo Chen. 2020. Deep learning for Vietnamese text. In Proceedings of ACL.",
+    "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In Advances in NeurIPS.",
+]
+
+
+@pytest.mark.parametrize("body, lines, keys", [
+    # a list that inverts its first authors: the words before the comma are the family name
+    ("Some text.", _CHICAGO, ["ortizsuarez", "strubell", "turing", "vannguyen", "vaswani"]),
+    # a list that names them given name first says nothing of it ...
+    ("Some text.", _ACL, ["suarez", "strubell", "turing", "nguyen", "vaswani"]),
+    # ... but the paper's citation of them does, of each name it cites so
+    ("As Ortiz Suárez et al. (2019) and Van Nguyen (2020) show.", _ACL,
+     ["ortizsuarez", "strubell", "turing", "vannguyen", "vaswani"]),
+    ("Corpora are large (Ortiz Suárez, 2019).", _ACL, ["ortizsuarez", "strubell", "turing", "nguyen", "vaswani"]),
+    ("As Suárez et al. and Nguyen et al. show.", _ACL, ["suarez", "strubell", "turing", "nguyen", "vaswani"]),
+])
+def test_a_family_name_of_more_words_told_by_the_list_or_the_paper(body: str, lines: list[str],
+                                                                  keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
+    assert [e.first_author for e in entries] == keys
