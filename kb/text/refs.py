@@ -1741,6 +1741,29 @@ def _cited_with_et_al(text: str) -> set[str]:
     return out
 
 
+_KEY_LETTERS_RE = lazy(r"\[([A-Za-z]+)\+?\d")
+
+
+def _two_people(first: str, second: str, entry: RefEntry, listed: str, cited: set[str]) -> bool:
+    """Whether 'Strubell and McCallum. 2019.', in a list that names people with given names, is two
+    people printed by their family names alone (a BibTeX entry whose authors were typed so) rather
+    than one name holding 'and' ('Marks and Spencer'): the paper names either as a person's family
+    name elsewhere, with a given name or initials in its list ('Emma Strubell,', 'A. McCallum',
+    'Strubell, E.') or before 'et al.' in its text; or the entry's key label spells the two
+    ('[SM19]', where one name gives '[Mar19]')."""
+    label = _KEY_LETTERS_RE.match(entry.label or "")
+    if label and label.group(1) == first[0] + second[0]:
+        return True
+    for word in (first, second):
+        if word in cited:
+            return True
+        w = re.escape(word)
+        if re.search(rf"(?:^|[,;]\s+|\band\s+|&\s+)(?!The\s)[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-Z]\.)?\s+{w}\b|\b[A-Z]\.\s+{w}\b"
+                     rf"|\b{w},\s+[A-Z]\.", listed, re.M):
+            return True
+    return False
+
+
 def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> None:
     """First authors whose entry alone cannot say what their name is, read as a reader does
     who sees the rest of the paper:
@@ -1749,7 +1772,9 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
       is that acronym (a name in capitals with an initial, 'LI X.', spells no word it prints);
     * two capitalised words joined by 'and' with nothing given-name-like ('Marks and Spencer.
       2019.') are one name in a list whose entries name people with given names or initials:
-      no style prints two people by their family names alone;
+      no style prints two people by their family names alone, unless their entry was typed so,
+      which the rest of the paper tells ('Strubell and McCallum. 2019.' beside 'Emma Strubell,
+      ...', `_two_people`);
     * a first author of two words printed 'Family Given' in a list in the order of citation
       ('[3] Yamada Taro, Suzuki Hanako. 2019.') is keyed on its first word when the paper
       cites that word with 'et al.' ('Yamada et al. [3]') or prints the name given name
@@ -1769,7 +1794,7 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         for m in [_TWO_WORD_NAME_RE.match(e.raw)] if m and e.first_author == name_key(m.group(2))]
     if not (caps or pairs or two):
         return
-    text = "\n".join(p or "" for p in pages) if caps or two else ""
+    text = "\n".join(p or "" for p in pages)
     for e, m in caps:
         letters = m.group(1).replace(" ", "")
         if 3 <= len(letters) <= 8 and e.first_author != letters.lower() \
@@ -1780,8 +1805,11 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         given = sum(1 for e in people if _GIVEN_HEAD_RE.match(e.raw))
         # (most: the others are organisations, 'Google. 2019.', or names the PDF broke)
         if given >= 4 and given >= 0.6 * len(people):
+            listed = "\n".join(e.raw for e in entries)
+            cited = _cited_with_et_al(text)
             for e, m in pairs:
-                e.first_author = name_key(f"{m.group(1)} and {m.group(2)}")
+                if not _two_people(m.group(1), m.group(2), e, listed, cited):
+                    e.first_author = name_key(f"{m.group(1)} and {m.group(2)}")
     if two:
         cited = _cited_with_et_al(text)
         listed = "\n".join(e.raw for e in entries)

@@ -103,3 +103,44 @@ def test_a_family_name_of_more_words_told_by_the_list_or_the_paper(body: str, li
     from kb.text.refs import find_references
     entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
     assert [e.first_author for e in entries] == keys
+
+
+_GIVEN_NAMES = [
+    "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Technical report, Uptime Institute.",
+    "Dzmitry Bahdanau, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation by jointly learning to "
+    "align and translate. In ICLR.",
+    "Bender and Koller. 2020. Climbing towards NLU: On meaning, form, and understanding in the age of data. In ACL.",
+    "Marks and Spencer. 2019. Plan A report 2019. Report.",
+    "Thang Luong, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to attention-based neural "
+    "machine translation. In EMNLP.",
+    "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS.",
+]
+_BENDER = "Emily M. Bender, Timnit Gebru, and Angelina McMillan-Major. 2021. On the dangers of stochastic parrots. In FAccT."
+_KEYED = ["[Asc18] " + _GIVEN_NAMES[0], "[BCB15] " + _GIVEN_NAMES[1], "[BK20] " + _GIVEN_NAMES[2],
+          "[Mar19] " + _GIVEN_NAMES[3], "[LPM15] " + _GIVEN_NAMES[4], "[VS17] " + _GIVEN_NAMES[5]]
+
+
+@pytest.mark.parametrize("body, lines, keys", [
+    # two family names joined by 'and', in a list that names people with given names: one name, nothing said ...
+    ("Some text.", _GIVEN_NAMES, ["ascierto", "bahdanau", "benderandkoller", "marksandspencer", "luong", "vaswani"]),
+    # ... two people where the list names either with a given name or initials, or the paper cites either
+    # with 'et al.' ('Marks and Spencer' stays one name)
+    ("Some text.", [*_GIVEN_NAMES[:3], _BENDER, *_GIVEN_NAMES[3:]],
+     ["ascierto", "bahdanau", "bender", "bender", "marksandspencer", "luong", "vaswani"]),
+    ("Some text.", [*_GIVEN_NAMES, "Koller, D. 2009. Probabilistic graphical models. MIT Press."],
+     ["ascierto", "bahdanau", "bender", "marksandspencer", "luong", "vaswani", "koller"]),
+    ("As Bender et al. (2021) warn.", _GIVEN_NAMES, ["ascierto", "bahdanau", "bender", "marksandspencer", "luong",
+                                                     "vaswani"]),
+    # ... or the list's key label spells the two ('[BK20]'; one name gives '[Mar19]')
+    ("Some text.", _KEYED, ["ascierto", "bahdanau", "bender", "marksandspencer", "luong", "vaswani"]),
+    ("Some text.", [k.replace("[BK20]", "[Ben20]") for k in _KEYED],
+     ["ascierto", "bahdanau", "benderandkoller", "marksandspencer", "luong", "vaswani"]),
+    # (a title's 'The Spencer Foundation' names no person)
+    ("Some text.", [*_GIVEN_NAMES, "The Spencer Foundation. 2019. Annual report on education grants. Chicago."],
+     ["ascierto", "bahdanau", "benderandkoller", "marksandspencer", "luong", "vaswani", "thespencerfoundation"]),
+])
+def test_two_family_names_joined_by_and_read_by_the_rest_of_the_paper(body: str, lines: list[str],
+                                                                     keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
+    assert [e.first_author for e in entries] == keys
