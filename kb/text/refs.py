@@ -1764,6 +1764,16 @@ def _two_people(first: str, second: str, entry: RefEntry, listed: str, cited: se
     return False
 
 
+def _printed_as_family(family: str, given: str, text: str) -> bool:
+    """Whether `text` prints the name `family` `given` as a reader reads a family name: after its
+    given name or its initial, or before its initial and a comma ('Taro Yamada', 'T. Yamada',
+    'Yamada, T.' for Yamada Taro)."""
+    if family not in text:
+        return False
+    f, g = re.escape(family), re.escape(given[0])
+    return f"{given} {family}" in text or re.search(rf"\b{g}\.\s?{f}\b|\b{f},\s+{g}\.", text) is not None
+
+
 def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> None:
     """First authors whose entry alone cannot say what their name is, read as a reader does
     who sees the rest of the paper:
@@ -1777,8 +1787,10 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
       ...', `_two_people`);
     * a first author of two words printed 'Family Given' in a list in the order of citation
       ('[3] Yamada Taro, Suzuki Hanako. 2019.') is keyed on its first word when the paper
-      cites that word with 'et al.' ('Yamada et al. [3]') or prints the name given name
-      first ('Taro Yamada', in its byline or another entry), and never the other word so."""
+      cites that word with 'et al.' ('Yamada et al. [3]') or prints it as a family name ('Taro Yamada',
+      'T. Yamada', 'Yamada, T.', in its byline or another entry), and never the other word so;
+    * an acronym cut so in one entry and spelled by its own words ('EP A. 2023. ... epa.gov') is that
+      acronym in every entry printed so."""
     caps = [(e, m) for e in entries if e.first_author and (e.raw[:2].isupper() or e.raw[:1] in "[0123456789")
             for m in [_CAPS_PIECES_HEAD_RE.match(e.raw)] if m]
     pairs = [(e, m) for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
@@ -1795,10 +1807,13 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
     if not (caps or pairs or two):
         return
     text = "\n".join(p or "" for p in pages)
+    # (an acronym one entry's own words spell, 'EP A. 2023. ... https://www.epa.gov', is the same name in
+    # every entry printed so)
+    spelled = {m.group(1) for e, m in caps if e.first_author == m.group(1).replace(" ", "").lower()}
     for e, m in caps:
         letters = m.group(1).replace(" ", "")
         if 3 <= len(letters) <= 8 and e.first_author != letters.lower() \
-                and re.search(rf"(?<![\w.]){letters}(?![\w])", text):
+                and (m.group(1) in spelled or re.search(rf"(?<![\w.]){letters}(?![\w])", text)):
             e.first_author = letters.lower()
     if pairs and len(entries) >= 5:
         people = [e for e in entries if e.first_author and not any(e is p for p, _ in pairs)]
@@ -1817,9 +1832,10 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         first, second = [], 0
         for e, m in two:
             family, given = m.group(1), m.group(2)
-            if given in cited:
+            others = listed.replace(e.raw, "", 1)       # (the entry prints 'Yamada Taro' itself)
+            if given in cited or _printed_as_family(given, family, others):
                 second += 1
-            elif family in cited or f"{given} {family}" in byline or f"{given} {family}" in listed:
+            elif family in cited or _printed_as_family(family, given, f"{byline}\n{others}"):
                 first.append((e, family))
         if first and len(first) > 2 * second:
             for e, family in first:

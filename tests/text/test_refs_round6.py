@@ -144,3 +144,38 @@ def test_two_family_names_joined_by_and_read_by_the_rest_of_the_paper(body: str,
     from kb.text.refs import find_references
     entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
     assert [e.first_author for e in entries] == keys
+
+
+_FAMILY_FIRST = [
+    "[1] Yamada Taro, Suzuki Hanako. 2019. A study of Japanese parsing. In Proceedings of NLP.",
+    "[2] Tanaka Ichiro, Abe Kenji. 2018. Neural machine translation for Japanese. In COLING.",
+    "[3] Emma Strubell, Ananya Ganesh. 2019. Energy and policy considerations. In ACL.",
+]
+_EPA = [
+    "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Technical report, Uptime Institute.",
+    "Dzmitry Bahdanau, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation by jointly learning to "
+    "align and translate. In ICLR.",
+    "EP A. 2018. Emissions & Generation Resource Integrated Database. Technical report.",
+    "EP A. 2023. Greenhouse gas equivalencies calculator. https://www.epa.gov/energy.",
+    "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS.",
+]
+
+
+@pytest.mark.parametrize("lines, keys", [
+    # a name printed family name first with nothing to say so is keyed on its last word ...
+    (_FAMILY_FIRST, ["taro", "ichiro", "strubell"]),
+    # ... on its first where the list prints that word as a family name, after an initial or before one
+    ([*_FAMILY_FIRST, "[4] T. Yamada and K. Abe. 2020. Parsing again. In ACL."],
+     ["yamada", "ichiro", "strubell", "yamada"]),
+    ([*_FAMILY_FIRST, "[4] Yamada, T., and Abe, K. 2020. Parsing again. In ACL."],
+     ["yamada", "ichiro", "strubell", "yamada"]),
+    # ... and not where it prints the other so
+    ([*_FAMILY_FIRST, "[4] H. Taro and K. Abe. 2020. Parsing again. In ACL."], ["taro", "ichiro", "strubell", "taro"]),
+    # an acronym cut at a kerning that one entry's web address spells is spelled so in every entry printed so
+    (_EPA, ["ascierto", "bahdanau", "epa", "epa", "vaswani"]),
+    ([ln for ln in _EPA if "epa.gov" not in ln], ["ascierto", "bahdanau", "ep", "vaswani"]),
+])
+def test_a_name_read_by_the_rest_of_the_list(lines: list[str], keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references(["A paper\nSome text [1].", "\n".join(["References", *lines])])
+    assert [e.first_author for e in entries] == keys
