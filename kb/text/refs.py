@@ -1168,7 +1168,7 @@ _LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
 # ... and after a title, set off by a comma or brackets: 'Title, to appear in ...', 'Title (in press)'
 # (from the comma or bracket, which the engine scans for: the space before it goes with the title's strip)
 _TRAILING_STATUS_RE = lazy(rf"(?:[,;]\s*[(\[]?|[(\[]){_STATUS}\b[^()\[\]]*[)\]]?$", re.I)
-_QUOTED_TITLE_RE = lazy(r'^["“«]\s*([^"“”«»]{8,400}?)\s*[,.]?\s*["”»]')
+_QUOTED_TITLE_RE = lazy(r'^["“«]\s*([^"“”«»]{2,400}?)\s*[,.]?\s*["”»]')
 _TRAILING_COMMA_RE = lazy(r",\s*$")
 # (and a journal's volume, issue and pages: '32(4): 1021-1035')
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\."
@@ -1233,6 +1233,12 @@ def _software_name(title: str, after: str) -> bool:
 # words that open a web address, not a name: 'URL http://...', 'Online: https://...'
 _LINK_WORDS = frozenset("url urls uri pdf html online available link links web website homepage doi accessed "
                         "retrieved visited viewed from at see code data software repository github".split())
+
+
+# a word that is a title of its own when the book or journal holding the work follows it: a chapter's
+# 'Earth. In Atlas of AI ...', an article's 'Attention. Nature 5, 1-10'
+_ONE_WORD_TITLE_RE = lazy(r"[A-Z][a-z]{2,}")
+_CONTAINER_AFTER_RE = lazy(rf"\s+In:?\s+[A-Z]|{_JOURNAL_VOLUME}")
 
 
 def _extract_title(rest: str) -> str | None:
@@ -1302,7 +1308,9 @@ def _extract_title(rest: str) -> str | None:
         return None
     # (a title in Chinese or Japanese is one word: its characters count)
     if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12) \
-            and not _software_name(title, rest[m.end():] if m else ""):
+            and not _software_name(title, rest[m.end():] if m else "") \
+            and not (m and rest[m.start()] == "." and _CONTAINER_AFTER_RE.match(rest, m.end())
+                     and _ONE_WORD_TITLE_RE.fullmatch(title)):
         return None
     if _NOT_A_TITLE_RE.match(title):
         return None
@@ -1903,7 +1911,8 @@ _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+
 # a comma before a web address or the end closes a title printed between commas
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
-_EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))\.?(?=\s)", re.I)
+# (Springer closes the names with a colon: 'Doe, J., Roe, R. (eds.): The Handbook ...')
+_EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))[.:]?(?=\s)", re.I)
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
                          r"(?:\s+(?:Std|SP|Standard))?\.?\s+[A-Z]?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _DASHES = frozenset("—–-_‒―")

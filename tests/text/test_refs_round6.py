@@ -179,3 +179,84 @@ def test_a_name_read_by_the_rest_of_the_list(lines: list[str], keys: list[str]) 
     from kb.text.refs import find_references
     entries = find_references(["A paper\nSome text [1].", "\n".join(["References", *lines])])
     assert [e.first_author for e in entries] == keys
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a chapter of one word, its book after it: the word is the title, in any style
+    ("Crawford, K. (2021). Earth. In Atlas of AI: Power, politics, and the planetary costs of artificial "
+     "intelligence (pp. 23–51). Yale University Press.", "crawford", 2021, "Earth"),
+    ('Crawford, Kate. 2021. "Earth." In Atlas of AI, 23–51. New Haven: Yale University Press.', "crawford", 2021,
+     "Earth"),
+    ('[3] K. Crawford, "Earth," in Atlas of AI. New Haven, CT, USA: Yale Univ. Press, 2021, pp. 23–51.',
+     "crawford", 2021, "Earth"),
+    ('Crawford, Kate. "Earth." Atlas of AI, Yale University Press, 2021, pp. 23–51.', "crawford", 2021, "Earth"),
+    ("Smith, J. (2020). Attention. Nature, 5(2), 1-10.", "smith", 2020, "Attention"),
+    # ... not a venue's word, nor a word no book or journal follows
+    ("Smith, J. (2020). Proceedings. In ACL.", "smith", 2020, None),
+    ("Smith, J. (2020). Attention. Technical report.", "smith", 2020, None),
+    # Springer's editors close their names with a colon
+    ("Doe, J., Roe, R. (eds.): The Handbook of Artificial Intelligence. MIT Press, Cambridge (2020)", "doe", 2020,
+     "The Handbook of Artificial Intelligence"),
+    ("Smith, J.: Neural networks. In: Doe, J., Roe, R. (eds.) The Handbook of Artificial Intelligence, pp. 45–67. "
+     "MIT Press, Cambridge (2020)", "smith", 2020, "Neural networks"),
+    # the styles as they print chapters and edited books
+    ("Floridi, L. (2019). Translating principles into practices of digital ethics. In L. Floridi (Ed.), The 2018 "
+     "yearbook of the digital ethics lab (pp. 81–90). Springer.", "floridi", 2019,
+     "Translating principles into practices of digital ethics"),
+    ('Smith, John. 2020. "Neural Networks." In The Handbook of Artificial Intelligence, edited by Jane Doe and '
+     "Richard Roe, 45–67. Cambridge, MA: MIT Press.", "smith", 2020, "Neural Networks"),
+    ("Smith J. Neural networks. In: Doe J, Roe R, editors. The handbook of artificial intelligence. Cambridge (MA): "
+     "MIT Press; 2020. p. 45-67.", "smith", 2020, "Neural networks"),
+    ("Doe, Jane, and Richard Roe, eds. 2020. The Handbook of Artificial Intelligence. Cambridge, MA: MIT Press.",
+     "doe", 2020, "The Handbook of Artificial Intelligence"),
+    ("J. Doe and R. Roe, Eds., The Handbook of Artificial Intelligence. Cambridge, MA, USA: MIT Press, 2020.",
+     "doe", 2020, "The Handbook of Artificial Intelligence"),
+])
+def test_chapters_and_edited_books(text: str, author: str, year: int, title: str | None) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # APA 7: DOIs as addresses, the ellipsis after nineteen authors
+    ("Luccioni, A. S., Jernite, Y., & Strubell, E. (2024). Power hungry processing: Watts driving the cost of AI "
+     "deployment? In Proceedings of the 2024 ACM Conference on Fairness, Accountability, and Transparency (pp. "
+     "85–99). https://doi.org/10.1145/3630106.3658542", "luccioni", 2024,
+     "Power hungry processing: Watts driving the cost of AI deployment?"),
+    ("Bommasani, R., Hudson, D. A., Adeli, E., Altman, R., Arora, S., von Arx, S., Bernstein, M. S., Bohg, J., "
+     "Bosselut, A., Brunskill, E., Brynjolfsson, E., Buch, S., Card, D., Castellon, R., Chatterji, N., Chen, A., "
+     "Creel, K., Davis, J. Q., Demszky, D., . . . Liang, P. (2021). On the opportunities and risks of foundation "
+     "models. arXiv. https://doi.org/10.48550/arXiv.2108.07258", "bommasani", 2021,
+     "On the opportunities and risks of foundation models"),
+    # Chicago author-date, IEEE with 'et al.', Vancouver, Nature, ACM
+    ('Page, Lawrence, Sergey Brin, Rajeev Motwani, and Terry Winograd. 1999. "The PageRank Citation Ranking: '
+     'Bringing Order to the Web." Technical Report 1999-66. Stanford InfoLab.', "page", 1999,
+     "The PageRank Citation Ranking: Bringing Order to the Web"),
+    ('[2] D. Patterson et al., "Carbon emissions and large neural network training," 2021, arXiv:2104.10350.',
+     "patterson", 2021, "Carbon emissions and large neural network training"),
+    ("Lo K, Wang LL, Neumann M, Kinney R, Weld DS. S2ORC: The Semantic Scholar Open Research Corpus. In: "
+     "Proceedings of ACL 2020. 2020. p. 4969-83.", "lo", 2020, "S2ORC: The Semantic Scholar Open Research Corpus"),
+    ("Jumper, J. et al. Highly accurate protein structure prediction with AlphaFold. Nature 596, 583–589 (2021).",
+     "jumper", 2021, "Highly accurate protein structure prediction with AlphaFold"),
+    ("Alexandra Sasha Luccioni, Yacine Jernite, and Emma Strubell. 2024. Power Hungry Processing: Watts Driving the "
+     "Cost of AI Deployment?. In Proceedings of the 2024 ACM Conference on Fairness, Accountability, and "
+     "Transparency (Rio de Janeiro, Brazil) (FAccT '24). Association for Computing Machinery, New York, NY, USA, "
+     "85–99.", "luccioni", 2024, "Power Hungry Processing: Watts Driving the Cost of AI Deployment?"),
+    # arXiv alone, its category after the id; organisations; web pages read on a day
+    ("A. S. Luccioni, Y. Jernite, and E. Strubell. Power hungry processing: Watts driving the cost of AI "
+     "deployment? arXiv:2311.16863 [cs.LG]", "luccioni", 2023,
+     "Power hungry processing: Watts driving the cost of AI deployment?"),
+    ("OpenAI. 2023. GPT-4 technical report. arXiv:2303.08774 [cs.CL].", "openai", 2023, "GPT-4 technical report"),
+    ("Gemini Team, Google DeepMind. 2023. Gemini: A family of highly capable multimodal models. arXiv preprint "
+     "arXiv:2312.11805.", "geminiteam", 2023, "Gemini: A family of highly capable multimodal models"),
+    ("International Energy Agency (IEA). 2023. Electricity 2024: Analysis and forecast to 2026. IEA, Paris. "
+     "https://www.iea.org/reports/electricity-2024. Accessed 10 March 2024.", "internationalenergyagency", 2023,
+     "Electricity 2024: Analysis and forecast to 2026"),
+    ("Google. (2023). Environmental report 2023. Retrieved May 1, 2024, from https://sustainability.google/reports/",
+     "google", 2023, "Environmental report 2023"),
+    ("Meta AI. 2023. Llama 2: Open foundation and fine-tuned chat models. https://ai.meta.com/llama/. Accessed: "
+     "2023-09-01.", "metaai", 2023, "Llama 2: Open foundation and fine-tuned chat models"),
+])
+def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
