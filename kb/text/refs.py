@@ -1083,6 +1083,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         if _initials_caps(words[-1]):
             if _vancouver_name(first) and _family_words(words[:-1]):
                 return " ".join(words[:-1])
+        elif len(chunks) > 1 and all(map(_caps_family, words)) and chunks[1][:1].isupper() and not chunks[1].isupper():
+            # a family name in capitals before its given name (ABNT, some European lists): 'ORTIZ SUÁREZ,
+            # Pedro Javier; SAGOT, Benoît', 'VAN DER WALT, Stéfan'
+            return " ".join(words)
         elif len(chunks) > 1 and len(chunks[1]) <= 12 and _family_words(words) and chunks[1].lower() not in _SUFFIXES \
                 and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
                      and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))

@@ -58,6 +58,18 @@ def test_a_title_closing_on_one_letter_before_its_journal(text: str, author: str
      "In PROPOR.", "dos Santos Silva, Ana"),
     ("Ortiz Suárez, P. J., Sagot, B., & Romary, L. (2019). Asynchronous pipeline for processing huge corpora. "
      "In CMLC-7.", "Ortiz Suárez, Pedro Javier"),
+    # ... in capitals before a comma (ABNT and other European lists), the particle after the given name or not
+    ("ORTIZ SUÁREZ, Pedro Javier; SAGOT, Benoît; ROMARY, Laurent. Asynchronous pipeline for processing huge "
+     "corpora. In: Proceedings of CMLC-7. 2019. p. 9-16.", "Ortiz Suárez, Pedro Javier"),
+    ("VAN DER WALT, Stéfan; COLBERT, S. Chris. The NumPy array. Computing in Science & Engineering, v. 13, n. 2, "
+     "p. 22-30, 2011.", "van der Walt, Stéfan"),
+    ("SANTOS, Ana dos; SILVA, Carlos. Deep learning em português. Revista Brasileira, v. 5, p. 1-10, 2018.",
+     "Santos, Ana dos"),
+    ("NGUYEN Van An, TRAN Thi Bich. 2020. Deep learning for Vietnamese text classification. Journal of AI.",
+     "Nguyen, Van An"),
+    # ... a list given name first with 'et al.' is as ambiguous as without ('Emma Strubell, Ananya Ganesh, et al.')
+    ("Emma Strubell, Ananya Ganesh, et al. 2019. Energy and policy considerations for deep learning in NLP. In ACL.",
+     "Emma Strubell"),
     # (not the initials or a given name after them: 'Kind AJH', 'Amy JH Kind')
     ("Amy JH Kind, Smith JR. Neighborhood disadvantage and readmission. Ann Intern Med. 2014;161(11):765-74.",
      "Amy J. H. Kind"),
