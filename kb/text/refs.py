@@ -1202,6 +1202,8 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             r"|(?:[A-Z][\w/]+\s+)?(?:Standard|Std\.?)(?=\s+(?:No\b|[A-Z]*\s?\d))"
                             # a report's number: '(LBNL-1005775)', '(NREL/TP-6A20-46646)' (not '(COVID-19)')
                             r"|(?-i:[A-Z]{2,}[A-Z/]*[\s\-/][\w/\-]*\d{4,}[\w/\-]*(?=\)))"
+                            # ... and a preprint's, as APA 7 prints it: '(arXiv:2302.13971)'
+                            r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?=\))"
                             r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()\[\]]{0,80}[)\]]))+$",
                             re.I)
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
@@ -1917,6 +1919,9 @@ _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
 # (Springer closes the names with a colon: 'Doe, J., Roe, R. (eds.): The Handbook ...')
 _EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))[.:]?(?=\s)", re.I)
+# one name of a word or two (an organisation's, most often), its comma, then the rest
+_TITLE_AFTER_ONE_NAME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?,\s+([A-Z].{3,})$")
+_DIGIT_WORD_RE = lazy(r"\b[A-Za-z][\w\-.]*\d|\b\d")
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
                          r"(?:\s+(?:Std|SP|Standard))?\.?\s+[A-Z]?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _DASHES = frozenset("—–-_‒―")
@@ -1995,6 +2000,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 title = _extract_title(split.authors[quoted.end():])
             elif _NAME_SENTENCE_END_RE.search(split.authors):
                 title = _extract_title(_NAME_SENTENCE_END_RE.split(split.authors, maxsplit=1)[1])
+            elif (named := _TITLE_AFTER_ONE_NAME_RE.match(split.authors)) and _DIGIT_WORD_RE.search(named.group(1)):
+                # ... or the words after the one name's comma, which hold a word with a digit, as no name does:
+                # 'OpenAI, GPT-4 Technical Report, 2023.', 'Google, Environmental Report 2020, 2021.'
+                title = _extract_title(named.group(1))
     elif body[:1] in "AIBDEN" and (standard := _STANDARD_HEAD_RE.match(body)):
         # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'

@@ -268,6 +268,16 @@ def test_chapters_and_edited_books(text: str, author: str, year: int, title: str
      "google", 2023, "Environmental report 2023"),
     ("Meta AI. 2023. Llama 2: Open foundation and fine-tuned chat models. https://ai.meta.com/llama/. Accessed: "
      "2023-09-01.", "metaai", 2023, "Llama 2: Open foundation and fine-tuned chat models"),
+    # an organisation, then its title unquoted between commas: a word with a digit is no name's
+    ("[12] OpenAI, GPT-4 Technical Report, 2023. URL: https://arxiv.org/abs/2303.08774. arXiv:2303.08774 [cs.CL].",
+     "openai", 2023, "GPT-4 Technical Report"),
+    ("[13] Google, Environmental Report 2020, 2021. https://sustainability.google/reports", "google", 2021,
+     "Environmental Report 2020"),
+    ("[14] Smith, John Wesley, 2022. A book of things. Publisher.", "smith", 2022, "A book of things"),
+    # APA 7's number of a preprint after its title
+    ("Touvron, H., Lavril, T., Izacard, G., & Lample, G. (2023). LLaMA: Open and efficient foundation language "
+     "models (arXiv:2302.13971). arXiv. https://doi.org/10.48550/arXiv.2302.13971", "touvron", 2023,
+     "LLaMA: Open and efficient foundation language models"),
 ])
 def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
