@@ -1193,7 +1193,10 @@ _VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conf
 _COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:19|20)\d\d\)")
 
 
+# APA's edition and volume of a book after its title: '(2nd ed.)', '(Vol. 1)', '(Rev. ed., Vol. 2)'
+_EDITION_VOLUME = r"(?:\d+(?:st|nd|rd|th)\s+ed|Rev\.?(?:\s+ed)?|Vols?)(?![\w(])"
 _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)"
+                            r"|\(" + _EDITION_VOLUME + r"[^()]{0,40}\)"
                             # APA's kind of work: '(Master's thesis)', '(Doctoral dissertation, MIT)', '(Report No. 12)',
                             # in APA 7 in square brackets: '[Doctoral dissertation, University of X]'; a standard's
                             # number: '(ISO Standard No. 50001:2018)', '(IEEE Std 754-2019)'
@@ -1208,8 +1211,8 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             re.I)
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
-_OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
-                           r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No\b[^()]*$", re.I)
+_OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
+                           r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No|" + _EDITION_VOLUME + r")\b[^()]*$", re.I)
 _GOST_SLASH_RE = lazy(r"\s+//\s|\s+/\s+(?=[^\W\d_](?:\.|$))")
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 

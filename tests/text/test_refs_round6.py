@@ -206,6 +206,19 @@ def test_a_name_read_by_the_rest_of_the_list(lines: list[str], keys: list[str]) 
     # ... not a venue's word, nor a word no book or journal follows
     ("Smith, J. (2020). Proceedings. In ACL.", "smith", 2020, None),
     ("Smith, J. (2020). Attention. Technical report.", "smith", 2020, None),
+    # APA's edition and volume after a book's title are not of it
+    ("Whitehead, A. N., & Russell, B. (1910). Principia mathematica (Vol. 1). Cambridge University Press.",
+     "whitehead", 1910, "Principia mathematica"),
+    ("Bishop, C. M. (2006). Pattern recognition and machine learning (2nd ed.). Springer.", "bishop", 2006,
+     "Pattern recognition and machine learning"),
+    ("Jurafsky, D., & Martin, J. H. (2009). Speech and language processing (2nd ed., Vol. 2). Prentice Hall.",
+     "jurafsky", 2009, "Speech and language processing"),
+    ("Smith, J. (2009). Learning to learn from data (Rev. ed.). Prentice Hall.", "smith", 2009,
+     "Learning to learn from data"),
+    # ... a word of the title in brackets is
+    ("Smith, J. (2009). The volume (vol) of data. Prentice Hall.", "smith", 2009, "The volume (vol) of data"),
+    ("Smith, J. (2009). A review of reviews (Review). Journal of Things.", "smith", 2009,
+     "A review of reviews (Review)"),
     # Springer's editors close their names with a colon
     ("Doe, J., Roe, R. (eds.): The Handbook of Artificial Intelligence. MIT Press, Cambridge (2020)", "doe", 2020,
      "The Handbook of Artificial Intelligence"),
