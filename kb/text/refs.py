@@ -648,7 +648,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         # a year right after the names (n_names >= 1: this is not the first token)
         # (in brackets, with no stop before it: 'Strubell E, McCallum A (2019) Energy', 'Ernst & Young (2019).')
         if year and n_names >= 1 and (tok[0] == "(" or words[i - 1][-1] in ".:"
-                                      or (words[i - 1][-1] == "," and n_names >= 2)
+                                      # (one name too when a colon closes the year, as the AMS prints it: 'IPCC, 2021: Title')
+                                      or (words[i - 1][-1] == "," and (n_names >= 2 or tok[-1] == ":"))
                                       # Harvard (AGPS): '... & McCallum, A 2019, 'Energy and ...''
                                       or seps and tok[-1] == "," and _initials_caps(words[i - 1])):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
@@ -857,6 +858,7 @@ _COMMA_QUOTE_RE = lazy(r",\s*(?=[\"“][^\"“”]{8,400}?[\"”])")
 _NAME_SENTENCE_END_RE = lazy(r"\.(?:(?<=[a-z]{3}\.)|(?<=[A-Z]{2}\.))\s+(?=\S)")
 
 
+_ORG_WORDS_LIST_RE = lazy(r"(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|&)\s+[A-Z][a-z]+[.,]?")
 _ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
 # a whole author list that is one name with its conjunction: 'Research and Markets', 'Ernst & Young',
 # 'Bill & Melinda Gates Foundation', 'Natural Sciences and Engineering Research Council of Canada'
@@ -1063,6 +1065,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         whole = _ORG_AND_RE.match(authors)
         if whole and whole.group(1) == first and not any(map(_is_initial, whole.group(2).split())):
             first = whole.group(0).rstrip(" ,.;")
+        # ... and its commas, a list of single words ending with 'and' one: 'National Academies of Sciences,
+        # Engineering, and Medicine' (single words are no people's names after an organisation's)
+        elif authors.startswith(first) and _ORG_WORDS_LIST_RE.fullmatch(authors, len(first)):
+            first = authors.rstrip(" ,.;")
         return _ACRONYM_AFTER_RE.sub("", first) or first
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:

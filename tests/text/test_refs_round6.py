@@ -291,6 +291,22 @@ def test_chapters_and_edited_books(text: str, author: str, year: int, title: str
     ("Touvron, H., Lavril, T., Izacard, G., & Lample, G. (2023). LLaMA: Open and efficient foundation language "
      "models (arXiv:2302.13971). arXiv. https://doi.org/10.48550/arXiv.2302.13971", "touvron", 2023,
      "LLaMA: Open and efficient foundation language models"),
+    # an organisation's name holding commas, its words one by one and the last after 'and'
+    ("National Academies of Sciences, Engineering, and Medicine. (2019). Reproducibility and replicability in "
+     "science. The National Academies Press. https://doi.org/10.17226/25303",
+     "nationalacademiesofsciencesengineeringandmedicine", 2019, "Reproducibility and replicability in science"),
+    ("U.S. Department of Health, Education, and Welfare. 1979. The Belmont report. Washington, DC.",
+     "usdepartmentofhealtheducationandwelfare", 1979, "The Belmont report"),
+    # ... not organisations one after another, nor the place after one
+    ("Google Research, Brain Team, and DeepMind. 2020. A report on things. Report.", "googleresearch", 2020,
+     "A report on things"),
+    ("International Energy Agency, Paris. 2020. Something big here. Report.", "internationalenergyagency", 2020,
+     "Something big here"),
+    # the AMS's year closed by a colon, after one name as after several
+    ("IPCC, 2021: Climate Change 2021: The Physical Science Basis. Cambridge University Press.", "ipcc", 2021,
+     "Climate Change 2021: The Physical Science Basis"),
+    ("Lorenz, E. N., 1963: Deterministic nonperiodic flow. J. Atmos. Sci., 20, 130–141.", "lorenz", 1963,
+     "Deterministic nonperiodic flow"),
 ])
 def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
