@@ -1898,8 +1898,27 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
     text = "" if by_style else "\n".join(p or "" for p in pages)
     for e, m in many:
         family = " ".join(m.group(1).split())
-        if by_style or re.search(rf"(?<![\w\-]){re.escape(family)}(?:\s+et\s+al\b|,?\s+\(?(?:19|20)\d\d\b)", text):
+        if by_style or _cited_as_family(family, text):
             e.first_author = name_key(family)
+
+
+# what follows a family name cited in running text: 'Ortiz Suárez et al.', 'Ortiz Suárez (2019)', and in a
+# citation's brackets 'Ortiz Suárez, 2019' (after '(' or '; ': not a list's '... and Ortiz Suárez, 2019.')
+_CITED_AFTER_RE = lazy(r"\s+et\s+al\b|\s+\((?:19|20)\d\d\b")
+_CITED_IN_BRACKETS_RE = lazy(r",\s+(?:19|20)\d\d\b")
+
+
+def _cited_as_family(family: str, text: str) -> bool:
+    """Whether the paper cites `family` as an author-year citation cites a family name."""
+    at = text.find(family)
+    while at >= 0:
+        end = at + len(family)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) \
+                and (_CITED_AFTER_RE.match(text, end)
+                     or text[max(0, at - 2):at].strip()[-1:] in ("(", ";") and _CITED_IN_BRACKETS_RE.match(text, end)):
+            return True
+        at = text.find(family, end)
+    return False
 
 
 # a year before 1950 closing the entry (as a page or volume number would not):

@@ -109,6 +109,9 @@ _ACL = [
      ["ortizsuarez", "strubell", "turing", "vannguyen", "vaswani"]),
     ("Corpora are large (Ortiz Suárez, 2019).", _ACL, ["ortizsuarez", "strubell", "turing", "nguyen", "vaswani"]),
     ("As Suárez et al. and Nguyen et al. show.", _ACL, ["suarez", "strubell", "turing", "nguyen", "vaswani"]),
+    # (a list's name before its year is no citation: 'Benoît Sagot and Pedro Javier Ortiz Suárez, 2020.')
+    ("Some text.", [*_ACL, "Benoît Sagot and Pedro Javier Ortiz Suárez, 2020. Another corpus. In LREC."],
+     ["suarez", "strubell", "turing", "nguyen", "vaswani", "sagot"]),
 ])
 def test_a_family_name_of_more_words_told_by_the_list_or_the_paper(body: str, lines: list[str],
                                                                   keys: list[str]) -> None:
