@@ -632,6 +632,15 @@ def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
             dotted, dotted and _is_initial(core), low in _SUFFIXES, low == "al.", core.isupper())
 
 
+def _status_at(tokens: _Tokens, i: int) -> re.Match | None:
+    """No date, or the work's state, where an author-year style prints the year: token i opens
+    '(n.d.)', 'n.d.' after a stop or comma, '(in press)', '(forthcoming)'."""
+    tok = tokens.words[i]
+    if tok[0] == "(" and tok[1:2].isalpha() or tok[:2] in ("n.", "N.") and i and tokens.words[i - 1][-1] in ".,":
+        return _STATUS_AT_RE.match(tokens.text, tokens.start(i))
+    return None
+
+
 def _walk_authors(tokens: _Tokens, horizon: int):
     """_split_authors over `tokens`; _UNDECIDED if it had to read the token at `horizon`."""
     text, words = tokens.text, tokens.words
@@ -653,6 +662,10 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                                       # Harvard (AGPS): '... & McCallum, A 2019, 'Energy and ...''
                                       or seps and tok[-1] == "," and _initials_caps(words[i - 1])):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
+        # no date, or the work's state, where the year goes: 'Smith J (n.d.) Title', 'Google. (n.d.). Title.',
+        # 'Google. n.d. "Title."', 'Smith, J. (in press).'
+        if n_names >= 1 and (status := _status_at(tokens, i)):
+            return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[status.end():], None, "year")
         if sep:
             seps += 1
             continue
@@ -692,8 +705,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             continue
         # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
         if not suffix or capitals and i and words[i - 1][-1:].isalpha():
-            if i + 1 < n and facts(words[i + 1])[0]:
-                continue           # the year closes the list on the next round
+            if i + 1 < n and (facts(words[i + 1])[0] or _status_at(tokens, i + 1)):
+                continue           # the year (or no date) closes the list on the next round
             # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
             # (Vancouver's one author: a family name and initials in capitals, 'Turing AM. Computing ...';
             # not a venue, 'In ACL.', 'ACM CCS.')
@@ -1174,6 +1187,7 @@ _STATUS = (r"(?:to\s+appear|to\s+be\s+published|in\s+press|forthcoming|accepted(
 _STATUS_STARTS = frozenset(["to ", "in ", "for", "acc", "und", "sub", "n.d", "n. ", "no ", "unp"])
 _STATUS_WORDS = ("appear", "publish", "press", "forthcoming", "accepted", "review", "submitted", "n.d", "n. d",
                  "no date", "preparation", "unpublished")
+_STATUS_AT_RE = lazy(rf"[(\[]?{_STATUS}[)\]]?[.,:]?(?=\s|$)", re.I)
 _LEADING_STATUS_RE = lazy(rf"^[(\[]?{_STATUS}[)\]]?[.,:]\s+", re.I)
 # ... and after a title, set off by a comma or brackets: 'Title, to appear in ...', 'Title (in press)'
 # (from the comma or bracket, which the engine scans for: the space before it goes with the title's strip)
@@ -1203,6 +1217,8 @@ _COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\(
 _EDITION_VOLUME = r"(?:\d+(?:st|nd|rd|th)\s+ed|Rev\.?(?:\s+ed)?|Vols?)(?![\w(])"
 _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)"
                             r"|\(" + _EDITION_VOLUME + r"[^()]{0,40}\)"
+                            # APA 7's version of a program by its date: '(Mar 14 version)'
+                            r"|\([\w .,\-]{1,30}\s[Vv]ersion\)"
                             # APA's kind of work: '(Master's thesis)', '(Doctoral dissertation, MIT)', '(Report No. 12)',
                             # in APA 7 in square brackets: '[Doctoral dissertation, University of X]'; a standard's
                             # number: '(ISO Standard No. 50001:2018)', '(IEEE Std 754-2019)'
@@ -1232,7 +1248,8 @@ def _is_subtitle(text: str) -> bool:
 
 # what follows a piece of software's or a data set's one-word name: its web address (after the name of
 # where it is kept: 'Zenodo https://...', 'GitHub repository https://...'), its version
-_AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:(?:[A-Z][\w\-]*[\s,.:]+){0,2}(?:https?://|www\.|doi:)|\(?(?:[Vv]ersion|[Vv]\d|[Rr]elease)\b"
+_AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:(?:[A-Z][\w\-]*[\s,.:]+|(?:Available\s+(?:at|from)|Retrieved\s+from)[:\s]+){0,2}"
+                               r"(?:https?://|www\.|doi:)|\(?(?:[Vv]ersion|[Vv]\d|[Rr]elease)\b"
                                r"|\[(?:Computer|Software|Data|Dataset))")
 _SOFTWARE_NAME_RE = lazy(r"[A-Za-z][\w.+\-]{2,}")
 

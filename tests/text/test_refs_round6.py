@@ -314,3 +314,47 @@ def test_chapters_and_edited_books(text: str, author: str, year: int, title: str
 def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # no date where the year goes, in brackets or not, after a person or an organisation
+    ("Smith J (n.d.) A title of a work. Publisher", "smith", "A title of a work"),
+    ("Google. (n.d.). Carbon-free energy. https://sustainability.google/", "google", "Carbon-free energy"),
+    ("Google (n.d.) Carbon-free energy. Available at: https://sustainability.google/ (Accessed: 1 May 2024).",
+     "google", "Carbon-free energy"),
+    ('Google. n.d. "Carbon-Free Energy." Accessed May 1, 2024. https://sustainability.google/.', "google",
+     "Carbon-Free Energy"),
+    ("Smith, J., & Jones, K. (forthcoming). Work to come. Journal of Things.", "smith", "Work to come"),
+    # ... a program's name as its title, its kind and its version by date after it
+    ("OpenAI (n.d.) ChatGPT. Available at: https://chat.openai.com (Accessed: 12 December 2023).", "openai",
+     "ChatGPT"),
+    ("OpenAI. (n.d.). ChatGPT [Large language model]. https://chat.openai.com/chat", "openai", "ChatGPT"),
+    # (an organisation's acronym in brackets is no date; a sentence after an organisation no title of it)
+    ("International Energy Agency (IEA). 2023. Electricity 2024. Paris.", "internationalenergyagency",
+     "Electricity 2024"),
+])
+def test_no_date_where_the_year_goes(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
+    assert entry.year == (2023 if "2023." in text else None)
+
+
+def test_a_programs_version_by_date_is_not_of_its_title():
+    entry = parse_entry("OpenAI. (2023). ChatGPT (Mar 14 version) [Large language model]. https://chat.openai.com/chat")
+    assert (entry.first_author, entry.year, entry.title) == ("openai", 2023, "ChatGPT")
+
+
+def test_a_harvard_list_with_undated_entries_splits_into_them():
+    from kb.text.refs import find_references
+    lines = ["Google (n.d.) Carbon-free energy. Available at: https://sustainability.google/ (Accessed: 1 May 2024).",
+             "Luccioni, A.S., Jernite, Y. and Strubell, E. (2024) 'Power hungry processing: Watts driving the cost of AI",
+             "deployment?', in Proceedings of FAccT. New York: ACM, pp. 85-99.",
+             "OpenAI (n.d.) ChatGPT. Available at: https://chat.openai.com (Accessed: 12 December 2023).",
+             "Strubell, E., Ganesh, A. and McCallum, A. (2019) 'Energy and policy considerations for deep learning in",
+             "NLP', in Proceedings of ACL. Florence: ACL, pp. 3645-3650."]
+    entries = find_references(["A paper\nSome text.", "\n".join(["References", *lines])])
+    assert [(e.first_author, e.year, e.title) for e in entries] == [
+        ("google", None, "Carbon-free energy"),
+        ("luccioni", 2024, "Power hungry processing: Watts driving the cost of AI deployment?"),
+        ("openai", None, "ChatGPT"),
+        ("strubell", 2019, "Energy and policy considerations for deep learning in NLP")]
