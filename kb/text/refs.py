@@ -697,7 +697,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         n_names += 1
         if last == "," or conj:
             seps += 1
-        if not dotted:
+        if not dotted or tok == "St.":         # 'St. John M': a particle with its stop
             continue
         if initial:
             initials += 1
@@ -798,6 +798,7 @@ def _first_chunks(authors: str) -> list[str]:
     return [c for c in map(str.strip, _AUTHOR_SEP_RE.split(authors)) if c][:2]
 
 
+_SAINT_RE = lazy(r"\bSt\.\s+(?=[A-Z][a-z])")
 _FUNCTION_WORDS = frozenset("of for in on the at to und für fur".split())
 # words of organisations' names that no person's name holds, beside kb.text.names' own
 _NOT_NAME_WORDS = frozenset("""international national union centre center conference workshop symposium
@@ -1049,6 +1050,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         return None
     if _CAPITAL_SPACE_LOWER_RE.search(authors):
         authors = _KERNED_NAME_RE.sub(r"\1\2", authors)
+    if "St. " in authors:
+        authors = _SAINT_RE.sub("St ", authors)      # 'St. John M', 'St. Clair, J.': a particle, no initial
     chunks = _first_chunks(authors)
     if not chunks:
         return None
@@ -1163,6 +1166,7 @@ _TITLE_END_RE = lazy(
     # (each alternative opens with the character it ends at, which the engine scans for,
     # not with a look behind, which it would try at every position)
     r"[.!?](?<=[^\s.][.!?])(?<![\s(.][A-Z][.!?])(?=\s|$)"    # sentence end, not after an initial
+    r"(?<!\svs\.)(?<!\sv\.)(?<!\se\.g\.)(?<!\si\.e\.)(?<!\scf\.)"   # ... nor a title's 'vs.', 'e.g.', 'i.e.', 'cf.'
     # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...'), or a journal
     # and its volume: a Roman numeral or a letter closing the title ('Intelligence I. Mind, 59(236), 433',
     # 'part V. IEEE Trans Neural Netw. 1990;1(1):4', 'Vitamin C. Nutrition Reviews, 5, 1-10')

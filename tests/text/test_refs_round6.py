@@ -358,3 +358,27 @@ def test_a_harvard_list_with_undated_entries_splits_into_them():
         ("luccioni", 2024, "Power hungry processing: Watts driving the cost of AI deployment?"),
         ("openai", None, "ChatGPT"),
         ("strubell", 2019, "Energy and policy considerations for deep learning in NLP")]
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a title's abbreviations do not end it: 'vs.', 'v.', 'e.g.' (the corpus' Tkaczyk et al. 2018, as pypdf reads it)
+    ("Dominika Tkaczyk, Andrew Collins, Paraic Sheridan, and Joeran Beel. 2018. Machine learning vs. rules and "
+     "out-of-the-box vs. retrained: An evaluation of open-source bibliographic reference and citation parsers. "
+     "In JCDL.", "tkaczyk", 2018, "Machine learning vs. rules and out-of-the-box vs. retrained: An evaluation of "
+     "open-source bibliographic reference and citation parsers"),
+    ("Ng AY, Jordan MI. On discriminative vs. generative classifiers. Adv Neural Inf Process Syst. 2002;14:841-8.",
+     "ng", 2002, "On discriminative vs. generative classifiers"),
+    ("Smith, J. (2019). Brown v. Board of Education revisited. Law Review, 5, 1-10.", "smith", 2019,
+     "Brown v. Board of Education revisited"),
+    ("Smith, J. (2019). Learning from weak signals, e.g. clicks. In ACL.", "smith", 2019,
+     "Learning from weak signals, e.g. clicks"),
+    # ... 'etc.' may
+    ("Smith, J. (2019). Cats, dogs, etc. In ACL.", "smith", 2019, "Cats, dogs, etc"),
+    # 'St.' opens a family name, with its stop
+    ("St. John M, Smith J. A study of things. J Things. 2019;5:1-10.", "stjohn", 2019, "A study of things"),
+    ("St. John, M., & Smith, J. (2019). A study of things. Journal of Things, 5, 1-10.", "stjohn", 2019,
+     "A study of things"),
+])
+def test_abbreviations_inside_titles_and_names(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
