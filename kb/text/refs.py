@@ -1166,7 +1166,8 @@ _TITLE_END_RE = lazy(
     # (each alternative opens with the character it ends at, which the engine scans for,
     # not with a look behind, which it would try at every position)
     r"[.!?](?<=[^\s.][.!?])(?<![\s(.][A-Z][.!?])(?=\s|$)"    # sentence end, not after an initial
-    r"(?<!\svs\.)(?<!\sv\.)(?<!\se\.g\.)(?<!\si\.e\.)(?<!\scf\.)"   # ... nor a title's 'vs.', 'e.g.', 'i.e.', 'cf.'
+    # ... nor a title's 'vs.', 'v.', 'e.g.', 'i.e.', 'cf.', 'Dr.', 'Mr.', 'Mrs.', 'Ms.'
+    r"(?<!\bvs\.)(?<!\bv\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)"
     # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...'), or a journal
     # and its volume: a Roman numeral or a letter closing the title ('Intelligence I. Mind, 59(236), 433',
     # 'part V. IEEE Trans Neural Netw. 1990;1(1):4', 'Vitamin C. Nutrition Reviews, 5, 1-10')

@@ -372,6 +372,9 @@ def test_a_harvard_list_with_undated_entries_splits_into_them():
      "Brown v. Board of Education revisited"),
     ("Smith, J. (2019). Learning from weak signals, e.g. clicks. In ACL.", "smith", 2019,
      "Learning from weak signals, e.g. clicks"),
+    ("Smith, J. (2019). Dr. Strangelove and the bomb. Film Quarterly, 5, 1-10.", "smith", 2019,
+     "Dr. Strangelove and the bomb"),
+    ("Smith, J. (2019). How Mr. Smith learned to parse. In ACL.", "smith", 2019, "How Mr. Smith learned to parse"),
     # ... 'etc.' may
     ("Smith, J. (2019). Cats, dogs, etc. In ACL.", "smith", 2019, "Cats, dogs, etc"),
     # 'St.' opens a family name, with its stop
