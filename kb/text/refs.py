@@ -671,8 +671,10 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             continue
         last = tok[-1]
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
-                and (seps or initials or _is_initial(tok[:-1])):
-            # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..."
+                and (seps or initials or _is_initial(tok[:-1])) \
+                and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])):
+            # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..." (not a title's first word after
+            # a list of initials first: 'A. van den Oord, WaveNet: a ...')
             end = tokens.end(i)
             return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
         if not like:
@@ -722,12 +724,16 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     # "Kärcher B. Formation and ...")
     if last_initial is not None:
         j, names = last_initial
-        # initials before the family name ('Y. LeCun, Y. Bengio, G. Hinton, Deep learning, ...'):
-        # the list ends with the family name after the last initials
-        if _is_initial(words[0]) and j + 1 < n and words[j + 1][-1:] in ",." \
-                and _NAME_WORD_RE.match(words[j + 1].rstrip(",.")) and not _is_initial(words[j + 1].rstrip(",")):
-            end = tokens.end(j + 1)
-            return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
+        # initials before the family name ('Y. LeCun, Y. Bengio, G. Hinton, Deep learning, ...'): the list
+        # ends with the family name after the last initials, of a word or more ('G. García Márquez, Cien ...')
+        if _is_initial(words[0]):
+            for k in range(j + 1, min(j + 4, n)):
+                word = words[k].rstrip(",.")
+                if not (_NAME_WORD_RE.match(word) or word in _PARTICLES) or _is_initial(words[k].rstrip(",")):
+                    break
+                if words[k][-1:] in ",.":
+                    end = tokens.end(k)
+                    return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
         end = tokens.end(j)
         head = text[:end]
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
@@ -1894,6 +1900,10 @@ _INVERTED_HEAD_RE = lazy(_LABEL_HEAD_RE + r"[A-ZÀ-Þ][\w'’\-]+,\s+(?:[A-ZÀ-�
 # 'E. Strubell,', 'Emma J. Strubell &'
 _GIVEN_FIRST_HEAD_RE = lazy(_LABEL_HEAD_RE + r"(?:(?:[A-Z]\.\s?)+[A-ZÀ-Þ][\w'’\-]+[,\s]|[A-ZÀ-Þ][a-zß-ÿ]+\s+(?:[A-Z]\.\s+)?"
                             r"[A-ZÀ-Þ][\w'’\-]+(?:\s+(?:and|&)\s|\.\s+\(?(?:19|20)\d\d))")
+# a first author given name first, of three words or more, before a comma or 'and': 'Pedro Javier Ortiz Suárez,',
+# 'P. J. Ortiz Suárez and', 'Gabriel García Márquez.'
+_GIVEN_FIRST_NAME_RE = lazy(_LABEL_HEAD_RE + r"((?:(?:[A-Z]\.\s?)+|[A-ZÀ-Þ][a-zß-ÿ]+\s+)(?:[A-ZÀ-Þ][\w'’\-]*\s+){1,3}"
+                            r"[A-ZÀ-Þ][\w'’\-]+)(?:,|\.|\s+(?:and|&)\s)")
 # a first author of two or three capitalised words, a comma, then two or three more: 'Ortiz Suárez, Pedro Javier,'
 # (Pedro Javier Ortiz Suárez inverted, or Ortiz Suárez and Pedro Javier given names first)
 _MANY_WORDS_HEAD_RE = lazy(_LABEL_HEAD_RE + r"((?:[A-ZÀ-Þ][\w'’\-]+\s+){1,2}[A-ZÀ-Þ][\w'’\-]+),\s+"
@@ -1908,20 +1918,31 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
     'Ortiz Suárez, Pedro Javier') when the paper cites them so ('Ortiz Suárez et al.', 'Ortiz Suárez
     (2019)'), or when the list inverts its first authors, three or more of its entries opening with a
     family name of one word and a given name or initials ('Strubell, Emma,') and none with a name
-    given name first ('Emma Strubell and', 'E. Strubell,')."""
-    many = [(e, m) for e in entries if e.first_author and "," in e.raw[:80]
+    given name first ('Emma Strubell and', 'E. Strubell,'). Given name first ('Pedro Javier Ortiz
+    Suárez, ...', 'P. J. Ortiz Suárez,'), the paper's citation alone tells where the family name starts."""
+    many = [(e, " ".join(m.group(1).split())) for e in entries if e.first_author and "," in e.raw[:80]
             for m in [_MANY_WORDS_HEAD_RE.match(e.raw)] if m
             and e.first_author == name_key(m.group(1).rsplit(None, 1)[-1])]
-    if not many:
+    given_first = [(e, m.group(1).split()) for e in entries if e.first_author
+                   for m in [_GIVEN_FIRST_NAME_RE.match(e.raw)] if m
+                   and e.first_author == name_key(m.group(1).rsplit(None, 1)[-1])]
+    if not (many or given_first):
         return
-    inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
-    given_first = sum(1 for e in entries if _GIVEN_FIRST_HEAD_RE.match(e.raw))
-    by_style = inverted >= 3 and not given_first
-    text = "" if by_style else "\n".join(p or "" for p in pages)
-    for e, m in many:
-        family = " ".join(m.group(1).split())
+    by_style = False
+    if many:
+        inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
+        by_style = inverted >= 3 and not any(_GIVEN_FIRST_HEAD_RE.match(e.raw) for e in entries)
+    text = "" if by_style and not given_first else "\n".join(p or "" for p in pages)
+    for e, family in many:
         if by_style or _cited_as_family(family, text):
             e.first_author = name_key(family)
+    for e, words in given_first:
+        # the family name's last two or three words, at least one given name or initial before them
+        for k in range(max(1, len(words) - 3), len(words) - 1):
+            family = " ".join(words[k:])
+            if not _is_initial(words[k]) and _cited_as_family(family, text):
+                e.first_author = name_key(family)
+                break
 
 
 # what follows a family name cited in running text: 'Ortiz Suárez et al.', 'Ortiz Suárez (2019)', and in a

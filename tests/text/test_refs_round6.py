@@ -385,3 +385,43 @@ def test_a_harvard_list_with_undated_entries_splits_into_them():
 def test_abbreviations_inside_titles_and_names(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # IEEE's book: initials, a family name of more words, its comma, the title unquoted
+    ("[2] G. García Márquez, Cien años de soledad. Buenos Aires, Argentina: Sudamericana, 1967.", "marquez", 1967,
+     "Cien años de soledad"),
+    ("[2] A. van den Oord, WaveNet: a generative model for raw audio. arXiv, 2016.", "vandenoord", 2016,
+     "WaveNet: a generative model for raw audio"),
+    ("[5] Y. LeCun, Y. Bengio, and G. Hinton, Deep learning, Nature 521 (2015) 436-444.", "lecun", 2015,
+     "Deep learning"),
+    # ... and Springer's colon after the names still ends them
+    ("E. Strubell, A. Ganesh, A. McCallum: Energy and policy considerations for deep learning in NLP. In: ACL (2019)",
+     "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+])
+def test_ieee_books_after_initials(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+_ACM = """References
+[1] Pedro Javier Ortiz Suárez, Benoît Sagot, and Laurent Romary. 2019. Asynchronous pipeline for processing huge
+corpora on medium to low resource infrastructures. In Proceedings of CMLC-7. 9–16.
+[2] Gabriel García Márquez. 1967. Cien años de soledad. Sudamericana, Buenos Aires.
+[3] Alan M. Turing. 1950. Computing machinery and intelligence I. Mind 59, 236 (1950), 433–460.
+[4] Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations. In ACL.
+[5] P. J. Ortiz Suárez and B. Sagot. 2020. Another corpus. In LREC."""
+
+
+@pytest.mark.parametrize("body, keys", [
+    # given name first, a family name of more words is keyed on its last word, as BibTeX keys 'Gabriel García Márquez'
+    ("Some text.", ["suarez", "marquez", "turing", "strubell", "suarez"]),
+    # ... whole where the paper cites it so
+    ("As Ortiz Suárez et al. (2019) and García Márquez (1967) say.",
+     ["ortizsuarez", "garciamarquez", "turing", "strubell", "ortizsuarez"]),
+    # (a given name and an initial are never of the family name: 'Alan M. Turing', 'M. Turing (1950)')
+    ("Turing (1950) and M. Turing (1950) say.", ["suarez", "marquez", "turing", "strubell", "suarez"]),
+])
+def test_a_family_name_of_more_words_given_name_first_told_by_the_papers_citation(body: str, keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    assert [e.first_author for e in find_references([f"A paper\n{body}", _ACM])] == keys
