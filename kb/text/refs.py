@@ -664,7 +664,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
         # no date, or the work's state, where the year goes: 'Smith J (n.d.) Title', 'Google. (n.d.). Title.',
         # 'Google. n.d. "Title."', 'Smith, J. (in press).'
-        if n_names >= 1 and (status := _status_at(tokens, i)):
+        if n_names >= 1 and (tok[0] == "(" or tok[0] in "nN" and tok[1:2] == ".") and (status := _status_at(tokens, i)):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[status.end():], None, "year")
         if sep:
             seps += 1
@@ -707,7 +707,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             continue
         # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
         if not suffix or capitals and i and words[i - 1][-1:].isalpha():
-            if i + 1 < n and (facts(words[i + 1])[0] or _status_at(tokens, i + 1)):
+            if i + 1 < n and (facts(words[i + 1])[0] or words[i + 1][0] in "(nN" and _status_at(tokens, i + 1)):
                 continue           # the year (or no date) closes the list on the next round
             # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
             # (Vancouver's one author: a family name and initials in capitals, 'Turing AM. Computing ...';
@@ -1932,36 +1932,46 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
     if many:
         inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
         by_style = inverted >= 3 and not any(_GIVEN_FIRST_HEAD_RE.match(e.raw) for e in entries)
-    text = "" if by_style and not given_first else "\n".join(p or "" for p in pages)
+    cited = set() if by_style and not given_first else _names_cited("\n".join(p or "" for p in pages))
     for e, family in many:
-        if by_style or _cited_as_family(family, text):
+        if by_style or family in cited:
             e.first_author = name_key(family)
     for e, words in given_first:
         # the family name's last two or three words, at least one given name or initial before them
         for k in range(max(1, len(words) - 3), len(words) - 1):
             family = " ".join(words[k:])
-            if not _is_initial(words[k]) and _cited_as_family(family, text):
+            if not _is_initial(words[k]) and family in cited:
                 e.first_author = name_key(family)
                 break
 
 
-# what follows a family name cited in running text: 'Ortiz Suárez et al.', 'Ortiz Suárez (2019)', and in a
-# citation's brackets 'Ortiz Suárez, 2019' (after '(' or '; ': not a list's '... and Ortiz Suárez, 2019.')
-_CITED_AFTER_RE = lazy(r"\s+et\s+al\b|\s+\((?:19|20)\d\d\b")
-_CITED_IN_BRACKETS_RE = lazy(r",\s+(?:19|20)\d\d\b")
+# two or three capitalised words before a citation's mark ('Ortiz Suárez' before ' et al.', ' (2019)'), or in its
+# brackets before the comma and the year ('(Ortiz Suárez, 2019', '; Ortiz Suárez, 2019')
+_CITED_NAME = r"((?:[A-ZÀ-Þ][\w'’\-]*\s+){1,2}[A-ZÀ-Þ][\w'’\-]+)"
+_CITED_WORDS_RE = lazy(rf"(?<![^\s(;]){_CITED_NAME}\s+$")
+_CITED_IN_BRACKETS_RE = lazy(rf"[(;]\s*{_CITED_NAME}$")
 
 
-def _cited_as_family(family: str, text: str) -> bool:
-    """Whether the paper cites `family` as an author-year citation cites a family name."""
-    at = text.find(family)
-    while at >= 0:
-        end = at + len(family)
-        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) \
-                and (_CITED_AFTER_RE.match(text, end)
-                     or text[max(0, at - 2):at].strip()[-1:] in ("(", ";") and _CITED_IN_BRACKETS_RE.match(text, end)):
-            return True
-        at = text.find(family, end)
-    return False
+def _names_cited(text: str) -> set[str]:
+    """The names of two or three words the paper cites as author-year citations cite family names: before
+    'et al.' or a year in brackets ('Ortiz Suárez et al.', 'García Márquez (1967)'), and in a citation's
+    brackets before a comma and the year ('(Ortiz Suárez, 2019)'; not a list's '... and Ortiz Suárez, 2019.').
+    A name of three words gives its last two as well ('Pedro Javier Ortiz Suárez et al.' names 'Ortiz
+    Suárez'). Found from the marks, looking back (a pattern opening with a capital would be tried at every
+    capital of the paper)."""
+    out: set[str] = set()
+    for mark, before in (("et al", _CITED_WORDS_RE), ("(19", _CITED_WORDS_RE), ("(20", _CITED_WORDS_RE),
+                         (", 19", _CITED_IN_BRACKETS_RE), (", 20", _CITED_IN_BRACKETS_RE)):
+        at = text.find(mark)
+        while at >= 0:
+            year = text[at + len(mark): at + len(mark) + 3]
+            if mark == "et al" or year[:2].isdigit() and not year[2:].isdigit():
+                m = before.search(text, max(0, at - 80), at)
+                if m:
+                    words = m.group(1).split()
+                    out.update(" ".join(words[k:]) for k in range(len(words) - 1))
+            at = text.find(mark, at + len(mark))
+    return out
 
 
 # a year before 1950 closing the entry (as a page or volume number would not):
