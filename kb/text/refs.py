@@ -1165,6 +1165,8 @@ _VENUE_OPENER = (r"(?:In:?\s+[A-Z]|CoRR\b|arXiv\b|ArXiv\b|arxiv\b|Advances\s+in\
 # volume, issue and first page: ', 59(236), 433', ' 1(1):4', '. 1990;1(1):4', ', 5, 1-10'. A word of a
 # person's name in a title stops it: an initial ('John F. Kennedy', 'A. M. Turing') or a word of six letters or
 # more with a stop ('Kennedy. Journal of History, 5, 1')
+# ... or a book's publisher: 'Plan B. MIT Press.', 'Part I. Oxford University Press', 'Vol. I. Springer-Verlag'
+_PUBLISHER = r"\s+(?:[A-Z][\w&\-]*\s+){0,3}(?:[A-Z]\w*-)?(?:Press|Publishing|Publishers|Verlag|Books)(?=[.,;:]|\s*$)"
 _JOURNAL_WORD = r"(?:[A-Za-z][a-z]{1,4}\.|[A-Z]{2,}\.?|[A-Za-z&'’\-]+)"
 _JOURNAL_VOLUME = (rf"\s+(?=[A-Z]){_JOURNAL_WORD}(?:\s+{_JOURNAL_WORD}){{0,12}}\.?,?\s+(?:(?:19|20)\d\d\s*;\s*)?"
                    r"\d{1,5}\s*(?:\(\s*[\d\-–]{1,9}\s*\))?\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d")
@@ -1177,7 +1179,7 @@ _TITLE_END_RE = lazy(
     # ... after a one-letter word too when a venue follows ('... for task A. Advances in ...'), or a journal
     # and its volume: a Roman numeral or a letter closing the title ('Intelligence I. Mind, 59(236), 433',
     # 'part V. IEEE Trans Neural Netw. 1990;1(1):4', 'Vitamin C. Nutrition Reviews, 5, 1-10')
-    rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER}|{_JOURNAL_VOLUME})"
+    rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER}|{_JOURNAL_VOLUME}|{_PUBLISHER})"
     # a venue with no full stop before it ('... models In: Proceedings of', '... lme4 arxiv.')
     r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:"
     r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)"

@@ -26,7 +26,15 @@ from kb.text.refs import parse_entry
     ("Smith, J. (2020). Studies of Vitamin C. Nutrition Reviews, 5, 1-10.", "smith", 2020, "Studies of Vitamin C"),
     ("Alan Smith. 2020. Neural networks, part X. Neural Computation, 5(2):1-10.", "smith", 2020,
      "Neural networks, part X"),
+    # ... or a book's publisher
+    ("Smith, J. (2020). Plan B. MIT Press.", "smith", 2020, "Plan B"),
+    ("John Smith. 2020. Neural networks, Part I. Oxford University Press, Oxford.", "smith", 2020,
+     "Neural networks, Part I"),
+    ("Smith, J. (2020). Neural networks, Part II. Springer-Verlag, Berlin.", "smith", 2020, "Neural networks, Part II"),
     # ... an initial of a name inside a title does not: its family name follows, then the title goes on
+    ("Smith, J. (2020). Letters of John F. Kennedy. Oxford University Press.", "smith", 2020,
+     "Letters of John F. Kennedy"),
+    ("Smith, J. (2020). On the A. Press theorem. Journal of Things.", "smith", 2020, "On the A. Press theorem"),
     ("Smith, J. (2020). Letters of John F. Kennedy and Robert F. Kennedy. Journal of History, 5(2), 1-10.",
      "smith", 2020, "Letters of John F. Kennedy and Robert F. Kennedy"),
     ("Smith, J. (2020). On the work of A. M. Turing. Journal of History, 5(2), 1-10.", "smith", 2020,
