@@ -162,7 +162,8 @@ def author_tail(key: str) -> str:
 # URLs and years (identifiers: kb.text.ids)
 
 _URL_RE = lazy(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
-_YEAR_TOKEN_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,:;)]*$")
+# (a work's two years are its first: the original's and the reprint's, '(1950/2009)', '[1859]', or a range, '2019–2020')
+_YEAR_TOKEN_RE = lazy(r"^[(\[]?((?:19|20)\d\d)[a-z]?(?:[/–-](?:19|20)?\d\d[a-z]?)?[)\]]?[.,:;)]*$")
 # (the look behind after the year's first three digits, not before them: the engine scans for a '1' or '2')
 _YEAR_ANY_RE = lazy(r"((?:19[5-9]|20[0-4])(?<![\w./:\-]...)\d)(?![\d])")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -624,7 +625,7 @@ def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     year (0: none), whether it separates names or may be part of one; and of its
     core (without a closing comma or semicolon) whether it is 'and' or '&', ends
     in a full stop, is an initial, a suffix ('Jr.'), 'al.', in capitals."""
-    ym = _YEAR_TOKEN_RE.match(tok) if tok[0] in "(12" else None
+    ym = _YEAR_TOKEN_RE.match(tok) if tok[0] in "([12" else None
     core = tok.rstrip(",;")
     low = core.lower()
     dotted = core[-1:] == "."
@@ -1191,7 +1192,7 @@ _LEADING_PUNCT_RE = lazy(r"^[\s.,:;)]+")
 # (a date is closed by its stop, comma or bracket: 'November.', '2021, February 10).'; a title may open with
 # a month's word: 'May I help you?', 'March of the machines')
 _LEADING_DATE_RE = lazy(rf"^(?:{_MONTHS}(?:\.?\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)?(?:\.\)?|\)[.,]?|,)\s+)")
-_LEADING_YEAR_RE = lazy(r"^\(?(?:19|20)\d\d[a-z]?\)?[.,]\s+")
+_LEADING_YEAR_RE = lazy(r"^[(\[]?(?:19|20)\d\d[a-z]?(?:[/–-](?:19|20)?\d\d[a-z]?)?[)\]]?[.,]\s+")
 _LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
 # where a style prints the year, the work's state when it has none: 'Smith, J. (in press).', '(n.d.).'
 _STATUS = (r"(?:to\s+appear|to\s+be\s+published|in\s+press|forthcoming|accepted(?:\s+for\s+publication)?"

@@ -318,6 +318,14 @@ def test_chapters_and_edited_books(text: str, author: str, year: int, title: str
      "Climate Change 2021: The Physical Science Basis"),
     ("Lorenz, E. N., 1963: Deterministic nonperiodic flow. J. Atmos. Sci., 20, 130–141.", "lorenz", 1963,
      "Deterministic nonperiodic flow"),
+    # a work's two years, the original's and the reprint's, or a range: the first is the work's
+    ("Turing, A. M. (1950/2009). Computing machinery and intelligence. In Parsing the Turing test (pp. 23–65). "
+     "Springer.", "turing", 1950, "Computing machinery and intelligence"),
+    ("Turing, A. M. [1950] 2004. Computing machinery and intelligence. In The Essential Turing. Oxford University "
+     "Press.", "turing", 1950, "Computing machinery and intelligence"),
+    ('Turing, Alan M. (1950) 2009. "Computing Machinery and Intelligence." In Parsing the Turing Test, 23–65. '
+     "Dordrecht: Springer.", "turing", 1950, "Computing Machinery and Intelligence"),
+    ("Smith, J. 2019–2020. A study over two years. Journal of Things.", "smith", 2019, "A study over two years"),
 ])
 def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
