@@ -1168,7 +1168,9 @@ _VENUE_OPENER = (r"(?:In:?\s+[A-Z]|CoRR\b|arXiv\b|ArXiv\b|arxiv\b|Advances\s+in\
 # more with a stop ('Kennedy. Journal of History, 5, 1')
 # ... or a book's publisher: 'Plan B. MIT Press.', 'Part I. Oxford University Press', 'Vol. I. Springer-Verlag'
 _PUBLISHER = r"\s+(?:[A-Z][\w&\-]*\s+){0,3}(?:[A-Z]\w*-)?(?:Press|Publishing|Publishers|Verlag|Books)(?=[.,;:]|\s*$)"
-_JOURNAL_WORD = r"(?:[A-Za-z][a-z]{1,4}\.|[A-Z]{2,}\.?|[A-Za-z&'’\-]+)"
+# (the three kinds of word exclusive, a stop only after the first two: a run of words is read one way, in
+# one pass, never in each of 2^n ways)
+_JOURNAL_WORD = r"(?:[A-Za-z][a-z]{1,4}\.|[A-Z]{2,}\.|[A-Za-z&'’\-]+(?=[\s,.]))"
 _JOURNAL_VOLUME = (rf"\s+(?=[A-Z]){_JOURNAL_WORD}(?:\s+{_JOURNAL_WORD}){{0,12}}\.?,?\s+(?:(?:19|20)\d\d\s*;\s*)?"
                    r"\d{1,5}\s*(?:\(\s*[\d\-–]{1,9}\s*\))?\s*[,:]\s*(?:pp?\.\s*)?[A-Za-z]?\d")
 _TITLE_END_RE = lazy(
