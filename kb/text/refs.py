@@ -1922,8 +1922,8 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
     of the paper: the family name is all the words before the comma ('ortizsuarez', as BibTeX keys
     'Ortiz Suárez, Pedro Javier') when the paper cites them so ('Ortiz Suárez et al.', 'Ortiz Suárez
     (2019)'), or when the list inverts its first authors, three or more of its entries opening with a
-    family name of one word and a given name or initials ('Strubell, Emma,') and none with a name
-    given name first ('Emma Strubell and', 'E. Strubell,'). Given name first ('Pedro Javier Ortiz
+    family name of one word and a given name or initials ('Strubell, Emma,') and a quarter as many or
+    fewer with a name given name first ('Emma Strubell and', 'E. Strubell,'). Given name first ('Pedro Javier Ortiz
     Suárez, ...', 'P. J. Ortiz Suárez,'), the paper's citation alone tells where the family name starts."""
     many = [(e, " ".join(m.group(1).split())) for e in entries if e.first_author and "," in e.raw[:80]
             for m in [_MANY_WORDS_HEAD_RE.match(e.raw)] if m
@@ -1936,7 +1936,8 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
     by_style = False
     if many:
         inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
-        by_style = inverted >= 3 and not any(_GIVEN_FIRST_HEAD_RE.match(e.raw) for e in entries)
+        # (an organisation's name, 'World Bank. 2020.', reads as a name given name first: a few are allowed)
+        by_style = inverted >= 3 and 4 * sum(1 for e in entries if _GIVEN_FIRST_HEAD_RE.match(e.raw)) <= inverted
     cited = set() if by_style and not given_first else _names_cited("\n".join(p or "" for p in pages))
     for e, family in many:
         if by_style or family in cited:

@@ -110,6 +110,10 @@ _ACL = [
 @pytest.mark.parametrize("body, lines, keys", [
     # a list that inverts its first authors: the words before the comma are the family name
     ("Some text.", _CHICAGO, ["ortizsuarez", "strubell", "turing", "vannguyen", "vaswani"]),
+    # ... an organisation or two among them ('World Bank. 2020.' reads as a name given name first)
+    ("Some text.", [*_CHICAGO, "World Bank. 2020. World Development Report 2020. Washington, DC: World Bank.",
+                    "Wolf, Thomas, Lysandre Debut, and Victor Sanh. 2020. Transformers. In Proceedings of EMNLP."],
+     ["ortizsuarez", "strubell", "turing", "vannguyen", "vaswani", "worldbank", "wolf"]),
     # a list that names them given name first says nothing of it ...
     ("Some text.", _ACL, ["suarez", "strubell", "turing", "nguyen", "vaswani"]),
     # ... but the paper's citation of them does, of each name it cites so
