@@ -915,7 +915,7 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
         return authors
     if _caps_family_name(left) or _caps_family_name(right):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
-    if len(left) == 1 and len(right) == 1 and "&" in authors \
+    if len(left) == 1 and len(right) == 1 and "&" in authors and not _scholarly(context) \
             or _organisation_author(" ".join(left + right), context):
         return authors
     return None
@@ -1797,6 +1797,18 @@ def _cited_with_et_al(text: str) -> set[str]:
     return out
 
 
+# a work in proceedings, a journal or on arXiv: a venue after a sentence ('. In ACL.', '. In: Proceedings of',
+# '. arXiv:', '. Journal of'), or a journal's volume, issue and pages ('21(140):1-67', '59:433-460')
+_SCHOLARLY_RE = lazy(rf"[.,]\s+{_VENUE_OPENER}|\b\d{{1,4}}\s*\(\d{{1,4}}\)\s*[:,]\s*\d|\b\d{{1,4}}\s*:\s*\d+\s*[-–]\s*\d")
+
+
+def _scholarly(text: str) -> bool:
+    """Whether an entry's text names a scholarly venue: two single words joined by '&' or 'and'
+    ('Bender & Koller. 2020. ... In ACL.') are then two people's family names, as a firm's name
+    holding one ('Ernst & Young', 'Marks and Spencer') puts its name to reports, not to papers."""
+    return _SCHOLARLY_RE.search(text) is not None
+
+
 _KEY_LETTERS_RE = lazy(r"\[([A-Za-z]+)\+?\d")
 
 
@@ -1879,7 +1891,7 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
             listed = "\n".join(e.raw for e in entries)
             cited = _cited_with_et_al(text)
             for e, m in pairs:
-                if not _two_people(m.group(1), m.group(2), e, listed, cited):
+                if not _two_people(m.group(1), m.group(2), e, listed, cited) and not _scholarly(e.raw):
                     e.first_author = name_key(f"{m.group(1)} and {m.group(2)}")
     if two:
         cited = _cited_with_et_al(text)

@@ -136,7 +136,7 @@ _GIVEN_NAMES = [
     "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Technical report, Uptime Institute.",
     "Dzmitry Bahdanau, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation by jointly learning to "
     "align and translate. In ICLR.",
-    "Bender and Koller. 2020. Climbing towards NLU: On meaning, form, and understanding in the age of data. In ACL.",
+    "Bender and Koller. 2020. Climbing towards NLU: On meaning, form, and understanding in the age of data. Report.",
     "Marks and Spencer. 2019. Plan A report 2019. Report.",
     "Thang Luong, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to attention-based neural "
     "machine translation. In EMNLP.",
@@ -162,6 +162,12 @@ _KEYED = ["[Asc18] " + _GIVEN_NAMES[0], "[BCB15] " + _GIVEN_NAMES[1], "[BK20] " 
     ("Some text.", _KEYED, ["ascierto", "bahdanau", "bender", "marksandspencer", "luong", "vaswani"]),
     ("Some text.", [k.replace("[BK20]", "[Ben20]") for k in _KEYED],
      ["ascierto", "bahdanau", "benderandkoller", "marksandspencer", "luong", "vaswani"]),
+    # ... or the work is in proceedings, a journal or on arXiv: a firm puts its name to reports, not papers
+    ("Some text.", [ln.replace(". Report.", ". In ACL.") if ln.startswith("Bender") else ln for ln in _GIVEN_NAMES],
+     ["ascierto", "bahdanau", "bender", "marksandspencer", "luong", "vaswani"]),
+    ("Some text.", [*_GIVEN_NAMES, "Patterson and Gonzalez. 2021. Carbon emissions and large neural network "
+                    "training. arXiv:2104.10350."],
+     ["ascierto", "bahdanau", "benderandkoller", "marksandspencer", "luong", "vaswani", "patterson"]),
     # (a title's 'The Spencer Foundation' names no person)
     ("Some text.", [*_GIVEN_NAMES, "The Spencer Foundation. 2019. Annual report on education grants. Chicago."],
      ["ascierto", "bahdanau", "benderandkoller", "marksandspencer", "luong", "vaswani", "thespencerfoundation"]),
@@ -330,6 +336,13 @@ def test_chapters_and_edited_books(text: str, author: str, year: int, title: str
     ('Turing, Alan M. (1950) 2009. "Computing Machinery and Intelligence." In Parsing the Turing Test, 23–65. '
      "Dordrecht: Springer.", "turing", 1950, "Computing Machinery and Intelligence"),
     ("Smith, J. 2019–2020. A study over two years. Journal of Things.", "smith", 2019, "A study over two years"),
+    # two family names joined by '&', a work in proceedings or a journal: two people; a report: a firm
+    ("Bender & Koller. 2020. Climbing towards NLU: On meaning, form, and understanding. In ACL.", "bender", 2020,
+     "Climbing towards NLU: On meaning, form, and understanding"),
+    ("Bender & Koller (2020) Climbing towards NLU. Comput Linguist 46(2):1-10", "bender", 2020,
+     "Climbing towards NLU"),
+    ("Ernst & Young. 2019. How artificial intelligence is transforming the energy sector. Report.", "ernstyoung", 2019,
+     "How artificial intelligence is transforming the energy sector"),
 ])
 def test_styles_swept_this_round(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
