@@ -498,7 +498,12 @@ class Interval:
         currency = first.currency or (second.currency if second else None)
         if pct_first and not unit_text.startswith("%"):
             unit_text = "% " + unit_text if unit_text else "%"
-        u = _unit_for(unit_text, currency, original, _user_names(units))
+        per_many = per_figure(unit_text, units)
+        if per_many is not None:        # "L/100 km": the amount's unit over the denominator's
+            unit_text, many = per_many
+            u = _unit_for(unit_text, currency, original, _user_names(units)) / many.unit
+        else:
+            u = _unit_for(unit_text, currency, original, _user_names(units))
         if unit is not None:
             given = _as_unit(unit, units)
             if unit_text or currency:
@@ -532,6 +537,9 @@ class Interval:
             if second is not None:
                 raise UsageError(f"cannot read figure {original!r}: an exact range")
             lo = hi = nominal
+        if per_many is not None:        # 5 L per 100 km is 0.05 L/km, the hundred exact
+            den = Decimal(repr(per_many[1].nominal))
+            nominal, lo, hi = nominal / den, lo / den, hi / den
         return cls(float(lo), float(nominal), float(hi), u, written=original.strip())
 
     # ---- units
@@ -750,6 +758,32 @@ def _factor(src: Any, dst: Any, show_src: Any, show_dst: Any) -> float:
         da, db = dimension_name(src), dimension_name(dst)
         raise UnitMismatch(f"unit mismatch: {a} ({da}) is not comparable with {b} ({db})",
                            src=a, dst=b, src_dim=da, dst_dim=db) from exc
+
+
+#: A unit whose denominator holds a number: "L/100 km", "Wh per 1,000 queries", "/1M tokens" (of "$0.50/1M
+#: tokens"), "g per 1 kWh", "per million tokens".
+_PER_MANY_RE = lazy(r"(?i)^(?P<amount>[^/]*?)\s*(?:/|\bper\b)\s*(?:(?:a|one)\s+)?"
+                    r"(?P<den>(?:\d|\.\d|(?P<scale>thousand|million|billion|trillion)\s)[^/]*)$")
+
+
+_NOT_ONE_RE = lazy(r"(?i)[-–—±]|\bto\b|\band\b")
+
+
+def per_figure(unit_text: str, units: UnitExpander | None = None) -> "tuple[str, Interval] | None":
+    """(the amount's unit, the denominator as a figure) of a unit written as a rate per so many
+    things or so much of a quantity ("L/100 km": ("L", 100 km); "Wh per 1,000 queries"), which
+    reads as the rate it means (0.05 L/km, 2.9 mWh/query); None for any other unit, or one whose
+    denominator is no positive figure."""
+    m = _PER_MANY_RE.match(unit_text)
+    if m is None:
+        return None
+    try:                        # "per million tokens": per 1 million tokens
+        den = Interval.from_written(("1 " if m.group("scale") else "") + m.group("den"), units=units)
+    except UsageError:
+        return None
+    if den.nominal <= 0 or den.unit == registry().dimensionless or _NOT_ONE_RE.search(m.group("den")):
+        return None             # "per 10-20 km", "/1000": no one denominator of something
+    return m.group("amount").strip(), den
 
 
 def _unit_for(unit_text: str, currency: str | None, original: str,

@@ -115,6 +115,7 @@ from kb.quantities.interval import (
     Interval,
     bound_of,
     decimal_commas,
+    per_figure,
     read_number,
 )
 from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
@@ -683,6 +684,22 @@ def _total_noun(plain: str, number: _Number) -> str | None:
     return _count_word_after(plain, after)
 
 
+#: Where a value's unit divides by a number: "/100 km" of "5 L/100 km", " per 1,000 queries".
+_PER_MANY = lazy(r"(?i)[ ]*(?:/|\bper\b)[ ]*(?=\.?\d)")
+
+
+def _value_numbers(value: str) -> tuple[list[_Number], list[str]]:
+    """A claim's numbers (`_scan`, the value whole) and why any is unreadable, without the number
+    its unit divides by: "5 L/100 km" is one figure, 0.05 L/km (`kb.quantities.interval.per_figure`),
+    whose 5 the quote must print per 100 km, and whose 100 is no figure of its own."""
+    wanted, unread = _scan(value, whole=True)
+    if len(wanted) > 1:
+        per = _PER_MANY.search(_plain(value), wanted[0].end)
+        if per is not None and per_figure(value[wanted[0].end:per.start()] + "/" + value[per.end():].strip()):
+            wanted = [w for w in wanted if w.end <= per.start()]
+    return wanted, unread
+
+
 def _unit_text(value: str, wanted: list[_Number]) -> str:
     """A claim's unit as written: what follows its last number ("kWh" of "11.49 kWh"), or
     the currency before it ("$" of "$3.2M")."""
@@ -834,7 +851,9 @@ def _printed_figure(number: _Number, unit: str) -> Interval:
     """The quote's `number` in the `unit` printed after it; a currency sign before the number
     is the unit's already when the unit names it ("$0.43" of "$0.43–$0.74/hr", unit USD/h)."""
     text = number.text.lstrip("+")
-    if _currency_of(number) and any(d.startswith("[currency_") for d in dict(parse_unit(unit).dimensionality)):
+    many = per_figure(unit)             # "USD per 1M tokens": the amount's unit is USD
+    if _currency_of(number) and any(d.startswith("[currency_")
+                                    for d in dict(parse_unit(many[0] if many else unit).dimensionality)):
         text = _CURRENCY_SIGN.sub(lambda m: m.group(0)[:-len(m.group(1))], text, count=1)
     return Interval.from_written(f"{text} {unit}")
 
@@ -1101,13 +1120,22 @@ def _kinds_differ(printed: str | None, mine: str | None) -> bool:
         return True
     if _is_count(printed) and _is_count(mine) and not _same_noun(printed, mine):
         return True             # "12 nodes" is no "12 models"; "3,000 queries" no "3,000 images"
-    per = [_RATE_SPLIT.split(text, maxsplit=1)[1] if text and _amount(text) else None for text in (printed, mine)]
+    per = [_den_noun(text) for text in (printed, mine)]
     if per[0] and per[1] and _is_count(per[0]) and _is_count(per[1]) and not _same_noun(per[0], per[1]):
-        return True             # "2 kWh per run" is no "2 kWh/image"; "0.5 Wh per query" no "0.5 Wh per prompt"
+        return True             # "2 kWh per run" is no "2 kWh/image"; "0.5 Wh per query" no "0.5 Wh per prompt",
+        # nor "2.9 Wh per 1,000 queries" "2.9 Wh/1,000 images", "$0.50/1M tokens" "$0.50/1M images"
     if _rate_kind(printed) and _rate_kind(mine) and _rate_kind(printed) != _rate_kind(mine):
         return True             # "100 Mbps" is no "100 MHz", though both are so many a second
     kinds = [{(a or b).upper() for a, b in _HARDWARE.findall(text or "")} for text in (printed, mine)]
     return bool(kinds[0]) and bool(kinds[1]) and not kinds[0] & kinds[1]
+
+
+def _den_noun(unit: str | None) -> str | None:
+    """The last word of a rate's denominator ("queries" of "Wh per 1,000 queries", "tokens" of
+    "/1M tokens", the amount's unit a currency sign before the number); None for no rate."""
+    parts = _RATE_SPLIT.split(unit, maxsplit=1) if unit else []
+    word = _WORD_AT_END.search(parts[1]) if len(parts) == 2 else None
+    return word.group() if word else None
 
 
 def _rate_kind(unit: str | None) -> str | None:
@@ -1186,7 +1214,8 @@ def _amount(rate: str) -> str | None:
 
 
 #: A rate's denominator holding a number: "per 1,000 images", "/100 km", "per 1k tokens".
-_PER_NUMBER = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>\d[\d,]*(?:\.\d+)?[ ]?[kKM]?[ ]?[^\W\d_][\w-]*)")
+_PER_NUMBER = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>(?:\d[\d,]*(?:\.\d+)?[ ]?[kKM]?|(?:(?:a|one)[ ]+)?(?i:thousand|million"
+                   r"|billion)(?=[ ]))[ ]?[^\W\d_][\w-]*)")
 
 
 def _other_things(den: str, per: str) -> bool:
@@ -1240,6 +1269,10 @@ def _per_figure(number: _Number, rate: str) -> Interval | None:
         return None
 
 
+#: A scale word opening a denominator, as "1" and the word: "a million tokens", "thousand km".
+_A_SCALE_DEN = lazy(r"(?i)^(?:(?:a|one)[ ]+)?(?=(?:thousand|million|billion)[ ])")
+
+
 #: What a figure's amount is of, between its unit and a rate's "per": " of electricity", " of CO2".
 _OF_WHAT = lazy(r"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)(?=[ ]*(?:/|per\b))")
 #: A rate's denominator in words: "per hour", "per web page", "/query".
@@ -1257,8 +1290,9 @@ def _rate_from(plain: str, pos: int, unit: str) -> str | None:
         return None             # "of the total per ...": no substance
     at = of.end() if of is not None else pos
     per_n = _PER_NUMBER.match(plain, at)
-    if per_n is not None:
-        return f"{unit} per {per_n.group('den')}" if _denominator(per_n.group("den")) is not None else None
+    if per_n is not None:       # "per a million tokens": per 1 million tokens
+        den = _A_SCALE_DEN.sub("1 ", per_n.group("den"), count=1)
+        return f"{unit} per {den}" if _denominator(den) is not None else None
     m = _PER_NOUN.match(plain, at)
     if m is None:
         return None
@@ -1447,7 +1481,7 @@ def bound_note(value: str, quote: str) -> str | None:
     writing the bound ("up to 50%") keeps it in the claim. None otherwise."""
     if bound_of(_plain(value))[0] is not None:
         return None
-    wanted, unread = _scan(value, whole=True)
+    wanted, unread = _value_numbers(value)
     plain, printed = _plain(quote), _plain(quote, commas=False)
     held = _drop_groups(plain, numbers_in(quote))
     phrases = []
@@ -1479,7 +1513,7 @@ def bound_note(value: str, quote: str) -> str | None:
 
 def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) -> QuotedValue:
     """`value_in_quote`, the quote's numbers held only as a bound of direction `bound` when given."""
-    wanted, unread = _scan(value, whole=True)
+    wanted, unread = _value_numbers(value)
     held = numbers_in(quote)
     if bound is not None:
         plain_quote = _plain(quote)
@@ -1572,7 +1606,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         for n in held:
             if (n.start, n.end) in printed_unit or not any(c.isdigit() for c in n.text):
                 continue        # a unit read already, or a count in words ("ten tasks")
-            unit = _rate_after(plain, n, _unit_after(plain, n))     # "5 L per 100 km": per 100 km
+            unit = _unit_after(plain, n)
+            cur = _currency_of(n) if unit is None else None
+            # "5 L per 100 km": per 100 km; "$0.50/1M tokens": dollars per a million tokens
+            unit = _rate_from(plain, n.end, cur) if cur else _rate_after(plain, n, unit)
             units = [unit] if unit is not None else []
             if unit is None and _maybe_cell(plain, n):
                 units = _header_units(plain, n, claim_unit)
@@ -1654,7 +1691,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         found = False
         if not unitless:
             try:
-                mine = Interval.from_written(f"{w.text.lstrip('+')} {Interval.from_written(value).unit_text}")
+                # "50 L/1000 km": the number over its denominator's, as the value reads
+                mine = Interval.from_written(f"{w.text.lstrip('+')} "
+                                             f"{value_unit if per_figure(value_unit) else Interval.from_written(value).unit_text}")
             except KBError:
                 mine = None
             for n, iv, unit in with_units:
@@ -1702,7 +1741,7 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
         return "stored unverified"
     if not quote:
         return "no quote"
-    wanted, unread = _scan(value, whole=True)
+    wanted, unread = _value_numbers(value)
     if unread or not wanted:
         return _unreadable(value, unread)
     plain, unit = _plain(quote), _unit_text(value, wanted)
