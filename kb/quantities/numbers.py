@@ -103,8 +103,8 @@ _DEVICE = (rf"(?:{_DEVICE_MODEL})?"
            r"|(?:chip|accelerator)s?)(?:(?:-|[ \t]{1,3}|[ \t]*\n[ \t]*)(?i:hours?|hrs?|days?|years?))?"
            r"(?![A-Za-z]))")
 _DEVICE_VERSION = lazy(r"(?i)\b(GPU|TPU)(?:[ \t]{0,3}v\d{1,2}[a-z]?)?(?:s?[ \t]+chips?)?")
-_FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|[ptge])?flops?/s[-\s]?days?|pfs?[-\s]days?"
-         r"|(?:peta|tera|giga|exa|[ptge])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
+_FLOP = (r"(?:(?i:(?:peta|tera|giga|exa|mega|[ptgem])?flops?/s[-\s]?days?|pfs?[-\s]days?"
+         r"|(?:peta|tera|giga|exa|mega|[ptgem])?flops?(?:\s?/\s?s(?:ec(?:ond)?)?)?"
          r"|floating[-\s]point\s+operations?)(?![A-Za-z]))")
 _PCT = r"(?:%|(?i:percentage[ \t-]+points?|pp|percent|per\s?cent)(?![A-Za-z]))"
 _MONEY = r"(?:(?:USD|EUR|GBP)(?![A-Za-z])|(?i:dollars?|euros?)(?![A-Za-z]))"

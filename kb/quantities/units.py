@@ -21,8 +21,11 @@ Dimension choices (each one is there to stop a wrong sum from passing silently):
   1,000 images" stays distinct from a plain kWh total. A claim is held to its quote's
   noun, though: "2 kWh/image" is no figure of "2 kWh per run" (kb.quantities.quoted).
 - Data rates: "mbps", "Gbps", "Gb/s" are bits a second ("GBps", "MB/s" bytes a second).
-- FLOPs are ``[compute]``; "FLOPs" and "FLOPS" are both read as a count of
-  operations (the plural), a rate is written "FLOP/s" ("TFLOPS/s", "PetaFLOPS/sec").
+- FLOPs are ``[compute]``; "FLOP", "FLOPs" (the plural) and an unprefixed "FLOPS" are read as
+  a count of operations (papers write "3.14E+23 FLOPS" for GPT-3's training), a rate is written
+  "FLOP/s", or "FLOPS" with a prefix ("24.6 TFLOPS", "3.2 PetaFLOPS", "125 teraflops"; "TFLOPs" is
+  a count); a per second written after FLOPS is the same rate, not one per second squared
+  ("TFLOPS/s", "PetaFLOPS/sec"). kb.quantities.quoted reads a claim's unprefixed "FLOPS" as either.
   ``pflop_s_day`` ("PFLOP/s-day") is 8.64e19 FLOP.
 - Money: each currency is its own dimension (``[currency_USD]``, ``[currency_EUR]``,
   ``[currency_GBP]``): kb never converts between currencies.
@@ -224,8 +227,10 @@ _DEVICE_TIME_RE = lazy(
     r"(?i)\b(gpu|tpu|accelerator|chip)s?[-\s_]?(hours?|hrs?|days?|weeks?|years?)\b")
 _PFS_DAY_RE = lazy(r"(?i)\b(?:pflops?|petaflops?|pf|pfs)\s*/?\s*s?[-\s_]days?\b")
 _FLOP_RATE_RE = lazy(
-    r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\s*/\s*s(?:ec(?:ond)?s?)?\b")
-_FLOP_RE = lazy(r"(?i)\b(peta|tera|giga|exa|[ptge])?flop[s]?\b")
+    r"(?i)\b(peta|tera|giga|exa|mega|[ptgem])?flop[s]?\s*/\s*s(?:ec(?:ond)?s?)?\b")
+#: A prefixed FLOPS, a rate ("24.6 TFLOPS", "3.2 PetaFLOPS", "125 teraflops"); not the plural "TFLOPs".
+_FLOPS_RE = lazy(r"(?i)\b(peta|tera|giga|exa|mega|[ptgem])(?!(?-i:FLOPs))flops\b")
+_FLOP_RE = lazy(r"(?i)\b(peta|tera|giga|exa|mega|[ptgem])?flop[s]?\b")
 _FLOP_WORDS_RE = lazy(r"(?i)\bfloating[-\s]point\s+operations?\b")
 _MICRO_RE = lazy(r"μ(?=[A-Za-z])")
 _DEGREE_RE = lazy(r"°\s?([CFK])?(?![A-Za-z])")
@@ -297,6 +302,7 @@ def normalize_unit_text(text: str) -> str:
         return _SI_WORD_PREFIX.get(p.lower(), p.upper())
 
     t = _FLOP_RATE_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP/second", t)
+    t = _FLOPS_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP/second", t)
     t = _FLOP_RE.sub(lambda m: f"{flop_prefix(m.group(1))}FLOP", t)
     t = _PER_RE.sub("/", t)
     t = _BITS_RATE_RE.sub(lambda m: f"{m.group(1).replace('K', 'k')}bit/", t)     # "Gb/s": gigabits, no gilberts

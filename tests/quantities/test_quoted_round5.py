@@ -63,3 +63,46 @@ def test_a_rate_per_a_quantity_is_checked_as_one_figure(value, quote, per, ok):
     assert value_in_quote(value, quote, per).ok is ok
     if ok:
         assert claim_doubt("verified", value, quote, per) is None
+
+
+GPT3 = ("OpenAI told us the V100 runs GPT-3 at 24.6 TeraFLOPS/sec [Sut21]. It takes ~14.8 days for 10,000 GPUs "
+        "at 24.6 TeraFLOPS/sec to compute 3.14E+23 FLOPS.")
+QUARTZ = "assume it runs at 40% of the peak floating point performance of Quartz-Tundra (3.2 PetaFLOPS/sec)."
+
+
+@pytest.mark.parametrize("unit, reads", [
+    ("TFLOPS", "TFLOP/s"), ("TeraFLOPS", "TFLOP/s"), ("teraflops", "TFLOP/s"), ("PetaFLOPS/sec", "PFLOP/s"),
+    ("TFLOPS/s", "TFLOP/s"), ("MFLOPS", "MFLOP/s"), ("TFLOPs", "TFLOP"), ("FLOPS", "FLOP"), ("FLOPs", "FLOP"),
+    ("TFLOP", "TFLOP"),
+])
+def test_a_prefixed_flops_is_a_rate_and_a_plural_flops_a_count(unit, reads):
+    assert Interval.from_written(f"1 {unit}").unit == Interval.from_written(f"1 {reads}").unit
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # FLOPS is so many a second already: a per second after it says it again
+    ("24.6 TFLOPS", GPT3, True), ("24.6 TFLOP/s", GPT3, True), ("24.6 teraflops", GPT3, True),
+    ("24,600 GFLOPS", GPT3, True), ("0.0246 PFLOPS", GPT3, True), ("24.6e12 FLOP/s", GPT3, True),
+    ("3.14e23 FLOP", GPT3, True), ("3.14E+23 FLOPS", GPT3, True), ("3.14e11 TFLOP", GPT3, True),
+    ("3.2 PFLOPS", QUARTZ, True), ("3,200 TFLOPS", QUARTZ, True),
+    ("0.5 EFLOPS", "a total of ~500 PetaFLOPS/second of TPU compute power", True),
+    ("24.6 TFLOPS", "the V100 sustains 24.6 TFLOP/s.", True), ("24.6 TFLOP/s", "the V100 sustains 24.6 TFLOPS.", True),
+    ("24.6 TFLOPS", "it runs at 24.6 trillion floating-point operations per second.", True),
+    ("125 TFLOP/s", "The V100 delivers 125 teraflops of mixed-precision throughput.", True),
+    ("46 TFLOPS", "The peak TeraFLOPS/second is 19 for P100 and 46 for TPU v2.", True),
+    ("24.6 TFLOPS", "Measured Performance (TFLOPS/s) 12 24.8 45.6 42.3 48.0 34.4 24.6 Number of Chips", True),
+    # a count of operations for a rate of them, or a rate for a count; a prefix or a digit changed
+    ("24.6 TFLOP", GPT3, False), ("24.6 TFLOPs", GPT3, False), ("24.6 PFLOPS", GPT3, False),
+    ("24.6 GFLOPS", GPT3, False), ("2.46 TFLOPS", GPT3, False), ("3.14e23 FLOP/s", GPT3, False),
+    ("3.14e11 TFLOPS", GPT3, False), ("3.2 TFLOPS", QUARTZ, False), ("3.2 PFLOP", QUARTZ, False),
+    ("24.6 TFLOP", "the V100 sustains 24.6 TFLOPS.", False),
+    ("125 TFLOP", "The V100 delivers 125 teraflops of mixed-precision throughput.", False),
+    ("61 TFLOP", "Transformer (Big) 0.44 days (averaging 61 TFLOPS/s)", False),
+    ("46 GFLOPS", "The peak TeraFLOPS/second is 19 for P100 and 46 for TPU v2.", False),
+    ("3640 PFLOPS", "GPT-3 took 3,640 petaflop/s-days to train", False),
+    ("24.6 TFLOP", "Measured Performance (TFLOPS/s) 12 24.8 45.6 42.3 48.0 34.4 24.6 Number of Chips", False),
+])
+def test_flops_with_a_prefix_is_a_rate_however_its_per_second_is_written(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    if ok:
+        assert claim_doubt("verified", value, quote) is None
