@@ -501,7 +501,8 @@ def _decimal_shift(printed: Interval, conv: Interval) -> bool:
 _CITATION = lazy(r"\[\s*\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*(?:\s*,\s*[A-Za-z][\w .-]{0,20})?\s*\]")
 #: A label's word before its number: "Table 2", "Fig. 3", "Section 4.1", "Eq. (2)", "p. 7".
 _LABEL_BEFORE = lazy(r"(?i)(?:\b(?:table|tables|figure|figures|fig|figs|section|sections|sec|eq|eqs|equation|"
-                     r"appendix|chapter|algorithm|footnote|page|pages|p|pp|line|lines|version)\.?|§)\s*\(?\s*$")
+                     r"appendix|chapter|algorithm|footnote|page|pages|p|pp|line|lines|version|row|rows|column|columns|col)\.?|§)"
+                     r"\s*\(?\s*$")
 #: A word a year follows: "in 2016", "compared with 2010", "since 2012".
 _YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|for|during|before|after|circa|year|early|late|"
                     r"mid|and|or|between)\s+$")
@@ -591,7 +592,16 @@ def _label_or_name(plain: str, n: _Number) -> bool:
     if (n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _YEAR_BEFORE.search(before)
             and _noun_after(plain, n) is None):
         return True
+    if n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _CITED_BEFORE.search(before) \
+            and (_CITATION_ENDS.match(plain, n.end) or _unit_after(plain, n) is None and _noun_after(plain, n) is None):
+        return True             # "(Strubell et al., 2019)", "Strubell et al. (2019)", "(Smith, 2019)": a citation's year
     return False
+
+
+_CITATION_ENDS = lazy(r"[a-z]?[ ]?[);]")
+#: What a citation's year follows: "et al., ", "et al. (", "Smith, ", "Smith (", "(Smith and Jones ".
+_CITED_BEFORE = lazy(r"(?:\bet[ ]al\.?,?[ ]?\(?|\b[A-Z][a-z'’-]+(?:,[ ]?|[ ]?\()|\([A-Z][a-z'’-]+"
+                     r"(?:[ ](?:and|&)[ ][A-Z][a-z'’-]+)?[ ])$")
 
 
 #: What joins a range of labels ("T1–3", "Tables 2 to 4") and a list of them ("T1–3, 5–12", "2 and 4–6").
@@ -663,13 +673,38 @@ def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:
     `value_unit`: a number in words with no unit after it holds a count or a bare number, never a
     percentage or a physical figure ("one in five" is no "5%"); a number in parentheses after a
     percentage or a plural noun is the count it is of ("92% (22)" is no "22%", "participants (19)"
-    no "19%")."""
+    no "19%"), and a whole number in parentheses after a name is a count, a reference or the
+    name's number ("China (18)" is no "18%", "Strubell (48)" no "48 kWh"), save in a unit its
+    header prints ("Share (%): China (18)")."""
     if not value_unit or claim_unit is None or _counts_things(claim_unit):
         return False
     if h.unit is None and not any(c.isdigit() for c in h.text) and _unit_after(plain, h) is None:
         return True
-    return bool(_PERCENT_BEFORE_PAREN.search(plain, max(0, h.start - 30), h.start)) \
-        and plain[h.end:h.end + 1] == ")"
+    if _PERCENT_BEFORE_PAREN.search(plain, max(0, h.start - 30), h.start) and plain[h.end:h.end + 1] == ")":
+        return True
+    if h.text.isdigit() and _NAME_BEFORE_PAREN.search(plain, max(0, h.start - 40), h.start) \
+            and _PAREN_CLOSES.match(plain, h.end):
+        # "China (18)", "Strubell (48)", "BERT (4)": a count, a reference or a name's number, in the
+        # unit a header prints for it ("Share of emissions (%): China (18)"), in no other
+        return not any(_header_holds(h, unit, value_unit) for unit in _header_units(plain, h, claim_unit))
+    return False
+
+
+#: A name before a parenthesis, or what a reference's number follows: "China (", "GPT-3 (", "BERT (",
+#: "Strubell et al. (", "as in (", "see (".
+_NAME_BEFORE_PAREN = lazy(r"(?:(?<![\w.-])[\w.-]*[A-Z][\w.-]*|\bal\.|(?i:\b(?:in|see|cf\.?|also|by)))[ ]?\([ ]?$")
+_PAREN_CLOSES = lazy(r"[ ]?\)")
+
+
+def _header_holds(number: _Number, unit: str, value_unit: str) -> bool:
+    """Whether the quote's `number` in a header's `unit` is the claim's figure, the number in
+    `value_unit` ("18" under "(%)" holds "18%", never "18 kWh")."""
+    try:
+        mine = Interval.from_written(f"{number.text} {value_unit}")
+        conv = _printed_figure(number, unit).to(mine.unit)
+    except KBError:
+        return False
+    return _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2)
 
 
 def _total_noun(plain: str, number: _Number) -> str | None:

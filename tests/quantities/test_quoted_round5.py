@@ -106,3 +106,33 @@ def test_flops_with_a_prefix_is_a_rate_however_its_per_second_is_written(value, 
     assert value_in_quote(value, quote).ok is ok
     if ok:
         assert claim_doubt("verified", value, quote) is None
+
+
+LEADERS = "The largest emitters were China (18), India (12) and the United States (9)."
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a whole number in parentheses after a name: a count, a reference or the name's number
+    ("18%", LEADERS, False), ("18 kWh", LEADERS, False), ("9%", LEADERS, False), ("18%", "China (18) leads.", False),
+    ("48%", "as reported by Strubell (48), the share grew.", False), ("3%", "GPT-3 (3) and BERT (4) were trained.", False),
+    ("4 kWh", "GPT-3 (3) and BERT (4) were trained.", False), ("12%", "Smith and Jones (12) show that", False),
+    ("12%", "as in (12)", False),
+    # a citation's year, a row's or a column's number
+    ("2019 kWh", "training emits 626,155 lbs (Strubell et al., 2019).", False),
+    ("2019 kWh", "training emits 626,155 lbs (Smith, 2019a; Jones, 2020).", False),
+    ("2019 kWh", "Strubell et al. (2019) estimate 626,155 lbs.", False),
+    ("3 kWh", "see row 3 of the table: the energy was 40 kWh.", False),
+    ("2 kWh", "Column 2 gives the energy: 40 kWh.", False),
+    # the number itself, a unit its header prints, or a unit printed with it
+    ("18", LEADERS, True), ("18%", "Share of emissions (%): China (18), India (12) and the United States (9).", True),
+    ("12%", "Share of emissions (%): China (18), India (12) and the United States (9).", True),
+    ("18 kWh", "Share of emissions (%): China (18), India (12) and the United States (9).", False),
+    ("12 kWh", "Energy (kWh): BERT (12), GPT-2 (30)", True), ("12 Wh", "Energy (kWh): BERT (12), GPT-2 (30)", False),
+    ("18%", "Coal (18%) leads.", True), ("92.3%", "Accuracy (92.3) was highest.", True),
+    ("626,155 lbs", "training emits 626,155 lbs (Strubell et al., 2019).", True),
+    ("2019 kWh", "Production, 2019 kWh in total", True), ("2019 kWh", "Production (2019 kWh) in total", True),
+    ("2019 kWh", "the plant produced 2019 kWh in May", True),
+])
+def test_a_number_after_a_name_or_a_citations_year_takes_no_unit(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
