@@ -747,17 +747,25 @@ def _factor(src: Any, dst: Any, show_src: Any, show_dst: Any) -> float:
     what each measures and the units as written (`show_src`, `show_dst`) otherwise."""
     if src == dst:
         return 1.0
+    found = _conversion(src, dst, show_src, show_dst)
+    if isinstance(found, float):
+        return found
+    a, b, da, db = found
+    raise UnitMismatch(f"unit mismatch: {a} ({da}) is not comparable with {b} ({db})",
+                       src=a, dst=b, src_dim=da, dst_dim=db)
+
+
+@functools.lru_cache(maxsize=4096)
+def _conversion(src: Any, dst: Any, show_src: Any, show_dst: Any) -> float | tuple[str, str, str, str]:
+    """`_factor`'s answer, kept: the factor, or what its mismatch names. A quote holds the same few
+    units many times over, and pint takes a millisecond to convert or to name a mismatch."""
     import pint
 
-    ureg = registry()
     try:
-        return float(ureg.Quantity(1.0, src).to(dst).magnitude)
-    except pint.DimensionalityError as exc:
-        a = format_unit(show_src) or "a plain number"
-        b = format_unit(show_dst) or "a plain number"
-        da, db = dimension_name(src), dimension_name(dst)
-        raise UnitMismatch(f"unit mismatch: {a} ({da}) is not comparable with {b} ({db})",
-                           src=a, dst=b, src_dim=da, dst_dim=db) from exc
+        return float(registry().Quantity(1.0, src).to(dst).magnitude)
+    except pint.DimensionalityError:
+        return (format_unit(show_src) or "a plain number", format_unit(show_dst) or "a plain number",
+                dimension_name(src), dimension_name(dst))
 
 
 #: A unit whose denominator holds a number: "L/100 km", "Wh per 1,000 queries", "/1M tokens" (of "$0.50/1M

@@ -95,6 +95,7 @@ attached to a number is a minus sign; an en or em dash never is.
 
 from __future__ import annotations
 
+import bisect
 import contextvars
 import math
 import re
@@ -119,7 +120,7 @@ from kb.quantities.interval import (
     read_number,
 )
 from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
-from kb.quantities.units import count_noun, format_unit, parse_unit, unit_powers
+from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 
 __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
@@ -349,9 +350,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         out = _model_sizes(t, _scaled_ranges(t, out))
     if whole:
         # a claim's "1 287 MWh" is 1287, not also 1 and 287
-        spaced = [(n.start, n.end) for n in out if " " in n.text and n.text[0].isdigit()]
-        out = [n for n in out if not any(a <= n.start and n.end <= b and (a, b) != (n.start, n.end)
-                                         for a, b in spaced)]
+        parts = _within_others(out, [n for n in out if " " in n.text and n.text[0].isdigit()])
+        out = [n for n in out if (n.start, n.end) not in parts]
     return out, unread
 
 
@@ -641,8 +641,7 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
     spaced = [n for n in held if " " in n.text and n.text[0].isdigit()]
     if not spaced:
         return held
-    parts = {(n.start, n.end) for s in spaced if _unit_after(plain, s)
-             for n in held if s.start <= n.start and n.end <= s.end and (n.start, n.end) != (s.start, s.end)}
+    parts = _within_others(held, [s for s in spaced if _unit_after(plain, s)])
     return [n for n in held if (n.start, n.end) not in parts]
 
 
@@ -872,11 +871,7 @@ def _count_word_after(plain: str, number: _Number) -> str | None:
 
 
 def _reads_as_unit(text: str, nouns: bool = False) -> bool:
-    try:
-        parse_unit(text, nouns=nouns)
-    except KBError:
-        return False
-    return True
+    return reads_as_unit(text, nouns)
 
 
 _PER_WORD = lazy(r"\s*\bper\b\s*")
@@ -956,7 +951,10 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
     "KWh" of "Energy consumption (KWh) 316 221", "Watts" of "Total Watts 187.1 22.9"): the
     word before the row's run of numbers, when it reads as a unit and no number precedes it
     (then it could be that number's own unit)."""
-    tokens = plain[:number.start].split()
+    start = max(0, number.start - _HEADER_REACH)       # a row's label is near its cells, as a header is
+    tokens = plain[start:number.start].split()
+    if start and tokens and not plain[start - 1].isspace():
+        tokens.pop(0)           # a word cut by the window's start
     while tokens and _CELL_TOKEN.fullmatch(tokens[-1]):
         tokens.pop()
     if not tokens:
@@ -982,6 +980,11 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
 _HEADER_PAREN = lazy(r"\(([^()]{1,40})\)")
 #: A unit written in capitals: a power or an energy ("W", "KW", "MWH").
 _POWER_SYMBOL = lazy(r"[KMGT]?W(?:H)?")
+_NON_SPACE = lazy(r"\S+")
+_GAS_ANY = lazy(_GAS)
+_GAS_ALONE = _GAS_ANY
+_GAS_AT_END = lazy(rf"{_GAS}$")
+_GAS_THEN_PAREN = lazy(rf"{_GAS}[^()]{{0,8}}$")
 #: How far before a cell its headers are looked for.
 _HEADER_REACH = 400
 
@@ -1009,7 +1012,7 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             if text.lower() in _SENTENCE_WORDS or not _reads_as_unit(text) or len(text) < 2 and text != inner:
                 continue
             amount = _amount(text) or text
-            if _is_mass(amount) and re.search(rf"{_GAS}[^()]{{0,8}}$", head[max(0, m.start() - 16):m.start()]):
+            if _is_mass(amount) and _GAS_THEN_PAREN.search(head[max(0, m.start() - 16):m.start()]):
                 text = f"{amount} CO2e" + text[len(amount):]    # "CO 2e (lbs)": pounds of CO2e, no other pounds
             units.append(text)
             break
@@ -1018,19 +1021,23 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             units.append(f"{m.group('mass')} CO2e")
             inside[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     # a column's name is printed after the sentence's last word: "models of 5, 100" has none
-    for m in reversed(list(re.finditer(r"\S+", head))):
+    for m in reversed(list(_NON_SPACE.finditer(head))):
         if not inside[m.start()] and m.group(0).strip(",;:.").lower() in _SENTENCE_WORDS:
             head = head[m.end():]
             inside = inside[m.end():]
             break
-    tokens = list(re.finditer(r"\S+", head))
+    tokens = list(_NON_SPACE.finditer(head))
+    cells = [bool(_CELL_TOKEN.fullmatch(t.group(0))) for t in tokens]
+    named = _GAS_ANY.search(head) is not None       # asked once: a table of numbers names no gas
     for i, m in enumerate(tokens):
-        after_number = i > 0 and bool(_CELL_TOKEN.fullmatch(tokens[i - 1].group(0)))
-        before_number = i + 1 == len(tokens) or bool(_CELL_TOKEN.fullmatch(tokens[i + 1].group(0)))
+        if cells[i] and not named:
+            continue            # a number names no column (most of a table's tokens: passed over first)
+        after_number = i > 0 and cells[i - 1]
+        before_number = i + 1 == len(tokens) or cells[i + 1]
         if inside[m.start()] or after_number and not before_number:
             continue            # "1 passenger, NY": a number's own unit, no column's ("216 kWh 3.1": a row's)
         token = m.group(0).strip(",;:·*")
-        if re.fullmatch(_GAS, token) or re.search(rf"{_GAS}$", head[max(0, m.start() - 4):m.end()]):
+        if named and (_GAS_ALONE.fullmatch(token) or _GAS_AT_END.search(head[max(0, m.start() - 4):m.end()])):
             gas = True
             continue
         if len(token) < 2 or not token[0].isalpha() or token.lower() in _SENTENCE_WORDS:
@@ -1041,7 +1048,7 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             and token[1:].islower() and _reads_as_unit(token.lower()) else None
         if text is not None and (not _counts_things(parse_unit(text)) or text.endswith("s")):
             units.append(text)      # "Hours", "Watts", "GPUs", "Models"; "Model", "TPU" name a row
-    if re.search(_GAS, head):
+    if named:
         # "CO 2e (lbs)", "Gross CO 2 e/KWh (kg/KWh)": a mass of CO2e, or a rate of one
         for unit in list(units):
             amount = _amount(unit) or unit
@@ -1573,6 +1580,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         cands = extract_candidates([plain])
     except KBError:   # pragma: no cover - extraction never raises on text
         cands = []
+    starts = [n.start for n in held]
     for c in cands:
         unit = "" if c.unit == "dimensionless" else c.unit
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
@@ -1583,7 +1591,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             # cores": of nodes and cores on that hardware (never "12 GPUs", nor "8 GPU cores")
             unit = _count_phrase_of(re.sub(r"-\s+", "", printed[c.start:c.end]), noun)
         # a number with a unit of its own ("80GB" of "8 NVIDIA A100-SXM4-80GB GPUs") is not the candidate's
-        inside = [n for n in held if c.start <= n.start and n.end <= c.end and n.unit is None]
+        first = bisect.bisect_left(starts, c.start)     # the numbers starting inside it, no scan of all
+        inside = [n for n in held[first:bisect.bisect_right(starts, c.end)] if n.end <= c.end and n.unit is None]
         rate = None
         if unit and c.kind in ("quantity", "range") and inside and "/" not in unit and " per " not in unit:
             # "2.9 kWh per 1,000 images", "0.2 kWh of electricity per hour", "3 kg of CO2 per web page"
@@ -1746,20 +1755,52 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     break
         if not found:
             missing.append(w.text)
-    spaced = [(h.start, h.end) for h in held if " " in h.text]
+    inside_spaced = _within_others(held, [h for h in held if " " in h.text])
     numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
-               if not any(a <= h.start and h.end <= b and (a, b) != (h.start, h.end) for a, b in spaced)]
+               if (h.start, h.end) not in inside_spaced]
     rate = None
-    if missing:
-        for unit in dict.fromkeys(printed_unit.values()):
-            den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() if _amount(unit) else None
-            # a per named here, never the claim's own: with it the claim's value was tried already;
-            # the rate's is looked for once (without naming one in turn, two rates would name each other)
-            if den and den != per and not _naming_rate.get() and _holds_per(value, quote, den):
+    if missing and not _naming_rate.get():
+        # a per named here, never the claim's own: with it the claim's value was tried already; the
+        # rate's is looked for once (without naming one in turn, two rates would name each other), and
+        # only of rates whose number has the value's digits ("25 gCO2e per hour" for "0.025 kg CO2e"),
+        # at most two: each try reads the quote again, and a hostile quote prints thousands of rates
+        digits = {_digits(w.value) for w in wanted}
+        tried: list[str] = []
+        for h in held:
+            unit = printed_unit.get((h.start, h.end))
+            den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() if unit and _amount(unit) else None
+            if not den or den == per or den in tried or _digits(h.value) not in digits:
+                continue
+            tried.append(den)
+            if _holds_per(value, quote, den):
                 rate = den
+                break
+            if len(tried) == 2:
                 break
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
                        unit=dropped if missing and not rate else None)
+
+
+def _digits(value: Decimal) -> tuple[int, ...]:
+    """A number's significant digits, wherever its point stands: 25 and 0.025 are (2, 5)."""
+    return value.normalize().as_tuple().digits if value else (0,)
+
+
+def _within_others(numbers: list[_Number], spans: list[_Number]) -> set[tuple[int, int]]:
+    """The (start, end) of each of `numbers` lying inside one of `spans` other than itself ("287" of
+    "1 287"): one pass over both, in order of where they start, however many a quote prints."""
+    found: set[tuple[int, int]] = set()
+    order = sorted({(s.start, s.end) for s in spans})
+    # the two spans reaching furthest of those started so far: one of them holds the number if any does
+    best: list[tuple[int, int]] = []       # (end, start), furthest first
+    k = 0
+    for n in sorted(numbers, key=lambda n: (n.start, n.end)):
+        while k < len(order) and order[k][0] <= n.start:
+            best = sorted(best + [(order[k][1], order[k][0])], reverse=True)[:2]
+            k += 1
+        if any(end >= n.end and (start, end) != (n.start, n.end) for end, start in best):
+            found.add((n.start, n.end))
+    return found
 
 
 def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:

@@ -42,6 +42,7 @@ every process whatever user units exist elsewhere.
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 import functools
 import re
@@ -567,7 +568,32 @@ def _in_registry(ureg, name: str) -> bool:
         return False
 
 
-def _unit_hint(text: str, user_names: Collection[str] = ()) -> str:
+#: Set while kb only asks whether words read as units (`reads_as_unit`): no hint is made for a person.
+_asking = contextvars.ContextVar("kb_units_asking", default=False)
+
+
+def reads_as_unit(text: str, nouns: bool = False) -> bool:
+    """Whether `text` reads as a unit (`parse_unit` without user units). A quote's words are asked
+    many times over, and a hostile one holds thousands of words: the answers are kept, and a word
+    that is no unit costs no hint ("did you mean ...?", a fuzzy search of every spelling)."""
+    return _reads(text, nouns)
+
+
+@functools.lru_cache(maxsize=16384)
+def _reads(text: str, nouns: bool) -> bool:
+    token = _asking.set(True)
+    try:
+        parse_unit(text, nouns=nouns)
+    except UsageError:
+        return False
+    finally:
+        _asking.reset(token)
+    return True
+
+
+def _unit_hint(text: str, user_names: Collection[str] = ()) -> str | None:
+    if _asking.get():
+        return None
     names = sorted(set(_known_spellings()) | set(user_names))
     close = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.6)
     if close:

@@ -136,3 +136,53 @@ LEADERS = "The largest emitters were China (18), India (12) and the United State
 def test_a_number_after_a_name_or_a_citations_year_takes_no_unit(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+_UNITS = ["kWh", "kg CO2e", "%", "GPUs", "hours", "L per 100 km", "Wh per 1,000 queries", "TFLOPS", "x", "lbs"]
+
+
+def _hostile_quote(size: int) -> str:
+    """A quote of nothing but figures, rates, names with a number in parentheses and lists."""
+    parts, i = [], 0
+    while sum(len(p) + 1 for p in parts) < size:
+        parts.append(f"{i % 97 + 1}.{i % 7} {_UNITS[i % len(_UNITS)]}")
+        i += 1
+        if i % 3 == 0:
+            parts.append(f"China ({i})")
+        if i % 5 == 0:
+            parts.append(f"{i}, {i + 1} and {i + 2} days")
+    return " ".join(parts)[:size]
+
+
+def _steps(value: str, quote: str) -> int:
+    """How many Python steps (calls, lines, returns) value_in_quote takes: its work, whatever the
+    machine's speed."""
+    import sys
+
+    count = 0
+
+    def tracer(frame, event, arg):
+        nonlocal count
+        count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        value_in_quote(value, quote)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_a_hostile_quote_costs_work_in_proportion_to_its_length():
+    # Each number was compared with every other (a candidate's numbers, a number inside a spaced
+    # one), each table cell read the whole quote before it, each rate read the quote again and pint
+    # named every mismatch anew: 12,000 characters took seconds. The work is now a few hundred
+    # steps a character (about 120 here; it was over 900), and doubling the quote doubles it.
+    small, large = _hostile_quote(2000), _hostile_quote(4000)
+    for quote in (small, large):        # units read once, as a knowledge base reads them once
+        value_in_quote("999.9 kWh", quote)
+    steps = [_steps("999.9 kWh", quote) for quote in (small, large)]
+    assert steps[1] <= 300 * len(large)
+    assert steps[1] <= 2.5 * steps[0]
+    assert not value_in_quote("999.9 kWh", large).ok and value_in_quote("1.0 kWh", large).ok
