@@ -78,10 +78,12 @@ class UnitMismatch(UsageError):
 # hold one stray space ("$3,20 1,722"), a space before the decimal point ("0 .954").
 # A group is three digits and no more: "January 29, 1998" is 29 and 1998, not 29,199.
 MANTISSA = r"(?:\d{1,3}(?:,\d(?:[ ]?\d){2}(?!\d))+|\d+)(?:[ ]?\.\d+)?|\.\d+"
-# Exponents: "3.14E+23", "2.5×10^4", "1.0 × 10−4" (pypdf drops the superscript), "10^3".
+# Exponents: "3.14E+23", "2.5×10^4", "1.0 × 10−4" and "1.2 × 10 3" (an extractor drops the
+# superscript, and may set a space where it stood), "10^3".
 EXPONENT = (r"[eE][+\-−]?\d+"
             r"|[ ]?[×x][ ]?10[ ]?(?:\^|\*\*)[ ]?[+\-−]?\d+"
-            r"|[ ]?[×x][ ]?10[\-−]\d+")
+            r"|[ ]?[×x][ ]?10[ ]?[\-−]\d+"
+            r"|[ ]?×[ ]?10[ ]\d{1,3}(?![\d.,]\d|[ ]?[×x])")
 SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn": 9,
                "billion": 9, "trillion": 12}
 

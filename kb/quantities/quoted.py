@@ -349,6 +349,7 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     if not whole:
         out = _model_sizes(t, _scaled_ranges(t, out))
     if whole:
+        out = _scaled_ranges(t, out, whole=True)      # a value's "2-3 billion" is 2 billion to 3 billion
         # a claim's "1 287 MWh" is 1287, not also 1 and 287
         parts = _within_others(out, [n for n in out if " " in n.text and n.text[0].isdigit()])
         out = [n for n in out if (n.start, n.end) not in parts]
@@ -401,10 +402,13 @@ _RANGE_JOIN = lazy(r"[ ]?(?:[-–—][ ]?|(?:to|and)[ ])")
 _SCALE_AFTER = lazy(r"(?:(?<=\d)(k|K|M|B|bn)|[ ](thousand|million|billion|trillion))$")
 
 
-def _scaled_ranges(text: str, numbers: list[_Number]) -> list[_Number]:
-    """`numbers`, and the first number of a range whose second carries a scale, in that scale:
-    "between 2 and 3 billion", "2–3M", "$2-3 million" hold 2 billion (2 million) too."""
+def _scaled_ranges(text: str, numbers: list[_Number], whole: bool = False) -> list[_Number]:
+    """`numbers`, the first number of a range whose second carries a scale in that scale:
+    "between 2 and 3 billion", "2–3M", "$2-3 million" hold 2 billion (2 million). The 2 as printed
+    stays a bare number of a quote (a claim's "2" is among its numbers), never a figure in a unit
+    ("2 parameters", "$2"); of a value (`whole`), it is 2 billion alone."""
     extra = []
+    scaled = set()
     starts = {n.start: n for n in numbers}
     for n in numbers:
         if not n.text[-1:].isdigit() or n.unit is not None:
@@ -416,7 +420,14 @@ def _scaled_ranges(text: str, numbers: list[_Number]) -> list[_Number]:
             continue
         power = SCALE_WORDS[scale.group(1) or scale.group(2)]
         extra.append(_Number(n.text + scale.group(0), n.start, n.end, n.value.scaleb(power), n.half.scaleb(power)))
-    return sorted(numbers + extra, key=lambda n: (n.start, n.end)) if extra else numbers
+        scaled.add(id(n))
+    if not extra:
+        return numbers
+    kept = [n for n in numbers if id(n) not in scaled]
+    if not whole:               # "2" of "2–3 million": a plain number, in no unit
+        kept += [_Number(_CURRENCY_SIGN.sub("", n.text, count=1), n.start, n.end, n.value, n.half, unit="")
+                 for n in numbers if id(n) in scaled]     # "$2" of "$2-3 million": no $2 either
+    return sorted(kept + extra, key=lambda n: (n.start, n.end))
 
 
 def _unreadable(value: str, unread: list[str]) -> str:

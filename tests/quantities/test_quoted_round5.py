@@ -186,3 +186,26 @@ def test_a_hostile_quote_costs_work_in_proportion_to_its_length():
     assert steps[1] <= 300 * len(large)
     assert steps[1] <= 2.5 * steps[0]
     assert not value_in_quote("999.9 kWh", large).ok and value_in_quote("1.0 kWh", large).ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a power of ten whose superscript an extractor printed after a space
+    ("1200 kWh", "it used 1.2 × 10 3 kWh", True), ("1.2e3 kWh", "it used 1.2 × 10 3 kWh", True),
+    ("3.14e23 FLOP", "3.14 × 10 23 FLOPs", True), ("1e-4 kWh/query", "it used 1.0 × 10 −4 kWh per query", True),
+    ("10 kWh", "it used 1.2 × 10 3 kWh", False), ("3 kWh", "it used 1.2 × 10 3 kWh", False),
+    ("1.2 kWh", "it used 1.2 × 10 3 kWh", False), ("1.2e4 kWh", "it used 1.2 × 10 3 kWh", False),
+    ("23 FLOP", "3.14 × 10 23 FLOPs", False), ("4 kWh/query", "it used 1.0 × 10 −4 kWh per query", False),
+    ("10 GPUs", "we used 3 × 10 GPUs", True), ("30 GPUs", "we used 3 × 10 GPUs", False),
+    # a range's first number is in its second's scale, never a figure without it
+    ("2-3 billion parameters", "between 2 and 3 billion parameters", True),
+    ("2 billion parameters", "between 2 and 3 billion parameters", True),
+    ("2", "between 2 and 3 billion parameters", True), ("$2 million", "it cost $2-3 million", True),
+    ("$2-3 million", "it cost $2-3 million", True), ("2M kWh", "it used 2–3M kWh", True),
+    ("2 parameters", "between 2 and 3 billion parameters", False), ("$2", "it cost $2-3 million", False),
+    ("2 kWh", "it used 2–3 million kWh", False), ("2 kWh", "it used 2–3M kWh", False),
+    ("2-3 kWh", "it used 2–3M kWh", False), ("€2 million", "it cost $2-3 million", False),
+    ("2-3 billion parameters", "between 2 and 3 parameters", False),
+])
+def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
