@@ -778,7 +778,9 @@ _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_
 #: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
 #: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
 _UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b)"
-                     r"|of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*(?:/|per\b))")
+                     r"|of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*(?:/|per\b)"
+                     r"|(?:for\s+)?(?:each|every)\s+[^\W\d_]|an?\s+(?:second|minute|hour|day|week|month|year)\b"
+                     r"|(?:hourly|daily|weekly|monthly|yearly|annually)\b)")
 
 
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
@@ -890,11 +892,14 @@ _PER_WORD = lazy(r"\s*\bper\b\s*")
 
 def _printed_figure(number: _Number, unit: str) -> Interval:
     """The quote's `number` in the `unit` printed after it; a currency sign before the number
-    is the unit's already when the unit names it ("$0.43" of "$0.43–$0.74/hr", unit USD/h)."""
+    is the unit's already when the unit names it ("$0.43" of "$0.43–$0.74/hr", unit USD/h), and
+    the amount's unit when the unit is a denominator alone ("/run" of "$3,000 per run")."""
     text = number.text.lstrip("+")
     many = per_figure(unit)             # "USD per 1M tokens": the amount's unit is USD
+    if _currency_of(number) and not _amount(unit) and _RATE_SPLIT.match(unit):
+        return Interval.from_written(f"{text} {unit}")
     if _currency_of(number) and any(d.startswith("[currency_")
-                                    for d in dict(parse_unit(many[0] if many else unit).dimensionality)):
+                                    for d in dict(parse_unit(many[0] if many else unit, nouns=True).dimensionality)):
         text = _CURRENCY_SIGN.sub(lambda m: m.group(0)[:-len(m.group(1))], text, count=1)
     return Interval.from_written(f"{text} {unit}")
 
@@ -1332,10 +1337,20 @@ _OF_WHAT = lazy(r"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)(?=[ 
 _PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
 
 
+#: A rate's "per" in words: "each day", "for every query", "a day", "an hour".
+_PER_IN_WORDS = lazy(r"(?i)[ ]*(?:(?:for[ ]+)?(?:each|every)|an?(?=[ ]+(?:second|minute|hour|day|week|month|year)\b))"
+                     r"[ ]+(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
+#: ... or as an adverb: "5 kWh daily", "$3 hourly".
+_PER_ADVERB = lazy(r"(?i)[ ]+(hourly|daily|weekly|monthly|yearly|annually)\b")
+_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+               "annually": "year"}
+
+
 def _rate_from(plain: str, pos: int, unit: str) -> str | None:
     """The rate a figure printed in `unit` ending at `pos` is, when a "per" follows, past what
     its amount is of: "kWh per 1,000 images", "kWh/hour" of "0.2 kWh of electricity per hour",
-    "kgCO2e/web page" of "3 kg of CO2 per web page viewed"; None when none follows."""
+    "kgCO2e/web page" of "3 kg of CO2 per web page viewed", "kWh/day" of "5 kWh each day" (or
+    "every day", "a day", "daily"); None when none follows."""
     if _is_count(unit) or _HARDWARE.search(unit):
         return None             # "64 hidden units per layer": a count, as printed
     of = _OF_WHAT.match(plain, pos)
@@ -1347,11 +1362,15 @@ def _rate_from(plain: str, pos: int, unit: str) -> str | None:
         den = _A_SCALE_DEN.sub("1 ", per_n.group("den"), count=1)
         return f"{unit} per {den}" if _denominator(den) is not None else None
     m = _PER_NOUN.match(plain, at)
+    in_words = m is None
+    m = m or _PER_IN_WORDS.match(plain, at)
     if m is None:
-        return None
+        adverb = _PER_ADVERB.match(plain, at)      # "5 kWh daily": per day
+        return f"{unit}/{_ADVERB_PER[adverb.group(1).lower()]}" if adverb else None
     words = m.group("den").split()
-    if words[0].lower() in ("cent", "mil", "mille", "mill") or words[0].lower() in _SENTENCE_WORDS:
-        return None             # "per cent": a percentage
+    if words[0].lower() in ("cent", "mil", "mille", "mill") or words[0].lower() in _SENTENCE_WORDS \
+            or in_words and words[0].lower() in ("time", "times", "other", "single"):
+        return None             # "per cent": a percentage; "every time", "each other": no denominator
     if len(words) > 1 and (words[1].lower() in _SENTENCE_WORDS or words[1].lower().endswith(("ed", "ing"))
                            or not (_reads_as_unit(" ".join(words)) or _is_count(" ".join(words)))):
         words = words[:1]       # "per query served", "per kWh will": per query, per kWh

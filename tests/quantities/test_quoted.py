@@ -776,9 +776,11 @@ def test_a_power_of_ten_is_one_number(value, quote, ok):
 
 
 @pytest.mark.parametrize("value, quote, ok", [
-    # a currency's code before the number is its currency, as a sign is
-    ("$3,000", "the cost was USD 3,000 for each run", True), ("3,000 USD", "the cost was USD 3,000 for each run", True),
-    ("USD 3,000", "the cost was USD 3,000 for each run", True), ("3,000", "the cost was USD 3,000 for each run", False),
+    # a currency's code before the number is its currency, as a sign is (a rate's "for each" needs its per)
+    ("$3,000/run", "the cost was USD 3,000 for each run", True), ("3,000 USD per run", "the cost was USD 3,000 for each run",
+                                                                  True),
+    ("USD 3,000", "the cost was USD 3,000 for the run", True), ("3,000", "the cost was USD 3,000 for each run", False),
+    ("$3,000", "the cost was USD 3,000 for each run", False),
     ("€3,000", "the cost was USD 3,000 for each run", False), ("$30,000", "the cost was USD 3,000 for each run", False),
     ("3,000 kWh", "the cost was USD 3,000 for each run", False), ("EUR 3,000", "the cost was USD 3,000 for each run", False),
     ("€1.2M", "the cost was EUR 1.2 million in total", True), ("$1.2M", "the cost was EUR 1.2 million in total", False),

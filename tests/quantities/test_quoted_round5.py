@@ -209,3 +209,27 @@ def test_a_hostile_quote_costs_work_in_proportion_to_its_length():
 def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # a rate's "per" in words is a per: its amount holds only with it
+    ("5 kWh/day", "it uses 5 kWh each day", None, True), ("5 kWh/day", "it uses 5 kWh every day", None, True),
+    ("5 kWh/day", "it uses 5 kWh a day", None, True), ("5 kWh/day", "it uses 5 kWh daily", None, True),
+    ("5 kWh/query", "it uses 5 kWh for every query", None, True), ("$3/h", "it costs $3 an hour", None, True),
+    ("5 kWh", "it uses 5 kWh each day", "day", True), ("5 kWh", "it uses 5 kWh for every query", "query", True),
+    ("$3,000/run", "the cost was USD 3,000 for each run", None, True),
+    ("$3,000/run", "the cost was $3,000 per run", None, True), ("$3,000", "the cost was USD 3,000 for each run", "run", True),
+    ("5 kWh", "it uses 5 kWh each day", None, False), ("5 kWh", "it uses 5 kWh a day", None, False),
+    ("5 kWh", "it uses 5 kWh daily", None, False), ("5 kWh", "it uses 5 kWh for every query", None, False),
+    ("5 kWh/h", "it uses 5 kWh each day", None, False), ("5 kWh/year", "it uses 5 kWh a day", None, False),
+    ("5 kWh/image", "it uses 5 kWh for every query", None, False), ("5 kWh", "it uses 5 kWh each day", "hour", False),
+    ("$3", "it costs $3 an hour", None, False), ("$3,000", "the cost was USD 3,000 for each run", None, False),
+    ("$3,000/image", "the cost was USD 3,000 for each run", None, False),
+    ("$3,000/h", "the cost was $3,000 per run", None, False), ("€3,000/run", "the cost was USD 3,000 for each run", None, False),
+    # "each" and "a" of no denominator
+    ("300 W", "two GPUs drawing 300 W each, and", None, True), ("5 kWh", "it uses 5 kWh every time", None, True),
+    ("5 kWh", "it uses 5 kWh for each of the runs", None, True), ("8 GPUs", "5 models each with 8 GPUs", None, True),
+])
+def test_a_per_in_words_makes_a_rate(value, quote, per, ok):
+    assert value_in_quote(value, quote, per).ok is ok
+    assert (claim_doubt("verified", value, quote, per) is None) is ok
