@@ -243,9 +243,13 @@ _ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eigh
 
 
 #: A factor written as a word: "twice", "doubled", "tripled", "quadrupling".
-_FACTOR_WORD = lazy(r"(?i)(?<![\w-])(?:twice|thrice|doubl(?:e[ds]?|ing)|tripl(?:e[ds]?|ing)|quadrupl(?:e[ds]?|ing))"
+_FACTOR_WORD = lazy(r"(?i)(?<![\w-])(?:twice|thrice|doubl(?:e[ds]?|ing)|tripl(?:e[ds]?|ing)|quadrupl(?:e[ds]?|ing)"
+                    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)-?fold)"
                     r"(?![\w-])")
 _FACTOR_VALUES = {"twic": 2, "doub": 2, "thri": 3, "trip": 3, "quad": 4}
+#: "tenfold", "a hundred-fold": the number of a word's fold.
+_FOLD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000}
 
 
 def numbers_in(text: str) -> list[_Number]:
@@ -341,9 +345,10 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         powers.append(_Number(m.group(0), m.start(), m.end(), value, half))
     if powers:                  # one pass, however many powers a hostile quote prints
         out = [n for n in out if not covered[n.start]] + powers
-    # "doubled", "twice", "tripled": a factor of 2 or 3, written as a word
+    # "doubled", "twice", "tripled", "tenfold": a factor of 2, 3 or 10, written as a word
     for m in _FACTOR_WORD.finditer(t):
-        value = _FACTOR_VALUES[m.group(0).lower()[:4]]
+        word = m.group(0).lower()
+        value = _FOLD_VALUES[word[:-4].rstrip("-")] if word.endswith("fold") else _FACTOR_VALUES[word[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
     out.sort(key=lambda n: (n.start, n.end))
     if not whole:

@@ -233,3 +233,13 @@ def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
 def test_a_per_in_words_makes_a_rate(value, quote, per, ok):
     assert value_in_quote(value, quote, per).ok is ok
     assert (claim_doubt("verified", value, quote, per) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("10x", "a tenfold increase", True), ("10 times", "a tenfold increase", True), ("10", "a tenfold increase", True),
+    ("100x", "a hundred-fold increase", True), ("3x", "a threefold rise", True),
+    ("100x", "a tenfold increase", False), ("10%", "a tenfold increase", False), ("10 kWh", "a tenfold increase", False),
+    ("30x", "a threefold rise", False),
+])
+def test_a_fold_in_words_is_a_factor(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
