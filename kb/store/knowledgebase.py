@@ -34,7 +34,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: counted noun ("per run"), data rates, labels' ranges, a row's last cell before the next row's label.
 #: 5: rates per a quantity ("5 L per 100 km") or of a substance ("0.2 kWh of electricity per hour"), a
 #: count's noun after a bound's words, shares in words, a bare number dropping its quote's unit.
-CLAIM_READING = "6"
+#: 7: values per a quantity ("5 L/100 km", "$0.50/1M tokens"), FLOPS with a prefix a rate, a number in
+#: parentheses after a name and a citation's year, powers of ten printed apart, a per in words ("each day").
+CLAIM_READING = "7"
 
 T = TypeVar("T")
 

@@ -845,3 +845,24 @@ def test_a_rate_per_a_quantity_and_a_number_without_its_unit_from_claim_add_to_v
         assert len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err
     else:
         assert run_kb("verify").code == 0
+
+
+def test_claim_add_reads_a_rate_per_a_quantity_flops_and_a_name_s_number(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text("@article{doe2024cars,\n  title = {Cars and chips},\n"
+                                            "  author = {Doe, Jane},\n  year = {2024},\n}\n")
+    text = tmp_path / "cars.txt"
+    text.write_text("A mid-size car uses 5 litres per 100 km on the highway. The API costs $0.50/1M tokens. "
+                    "The V100 runs GPT-3 at 24.6 TeraFLOPS/sec [Sut21]. The largest emitters were China (18), "
+                    "India (12) and the United States (9).")
+    assert run_kb("text", "load", "doe2024cars", text).code == 0
+    r = run_kb("claim", "add", "doe2024cars", "5 L/100 km", "--quote", "uses 5 litres per 100 km", "--json")
+    assert r.code == 0 and r.json["status"] == "verified", r.err
+    assert r.json["interval"] == pytest.approx([0.045, 0.05, 0.055])      # L/km
+    r = run_kb("claim", "add", "doe2024cars", "$0.50/1M tokens", "--quote", "The API costs $0.50/1M tokens", "--json")
+    assert r.code == 0 and r.json["status"] == "verified", r.err
+    r = run_kb("claim", "add", "doe2024cars", "24.6 TFLOPS", "--quote", "runs GPT-3 at 24.6 TeraFLOPS/sec")
+    assert r.code == 0, r.err
+    for value, quote in (("6 L/100 km", "uses 5 litres per 100 km"), ("$0.50/1k tokens", "The API costs $0.50/1M tokens"),
+                         ("24.6 TFLOP", "runs GPT-3 at 24.6 TeraFLOPS/sec"), ("18%", "The largest emitters were China (18)")):
+        r = run_kb("claim", "add", "doe2024cars", value, "--quote", quote)
+        assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "nothing stored" in r.err, (value, r.err)
