@@ -49,6 +49,13 @@ holds "200 W" and "0.2 kWh/h", "3 kg of CO2 per web page" "3 kg CO2e/web page"; 
 with its per. A count's noun after a bound's words is what it counts, singular or plural ("3 or fewer STEM
 course", "at least one GPU": "3 courses", "1 GPU", never "3 papers" nor "1 CPU").
 
+A value may be written as such a rate ("5 L/100 km", "2.9 Wh per 1,000 queries", "$0.50/1M tokens", "$0.50 per
+million tokens": `kb.quantities.interval.per_figure`): one figure, 0.05 L/km, whose amount the quote must print
+as that rate; the denominator's number is no figure of its own. A per may be written in words: "5 kWh each
+day", "every day", "a day", "daily", "for every query" are rates per day and per query as "per" is (not "each
+of", "every time", "300 W each,"). A prefixed FLOPS is a rate ("24.6 TFLOPS" holds "24.6 TeraFLOPS/sec" and
+"24.6 TFLOP/s", never "24.6 TFLOP"), an unprefixed "FLOPS" a count ("3.14E+23 FLOPS"): `kb.quantities.units`.
+
 A share in words ("one in five", "two out of three", "two thirds", "half of") is exact, and a writer rounds
 it: "20%", "0.2", "67%", "66.7%" and "0.667" hold it, "66%", "70%", "0.7" and "25%" of "one in five" do not.
 
@@ -67,6 +74,11 @@ quote prints as a bound of the same direction (never "50%" alone, nor "at least 
 A factor is no percentage and no physical figure: "100×", "100-fold", "100 times", "a factor of
 100" and "two orders of magnitude" hold "100x" (and a bare "100"), never "100 %" or "100 kWh".
 
+A whole number in parentheses after a name ("China (18)", "Strubell (48)", "BERT (4)", "as in (12)") is a
+count, a reference or the name's number: it holds a bare number or a count, and a unit only as a header prints
+it ("Share (%): China (18)" holds "18%", never "18 kWh"); a citation's year ("(Smith et al., 2019)") and a row's
+or column's number are no figure.
+
 A model's or product's number is no figure: "GTX 1080", "RTX 3090", "Llama 2", "GPT-3" hold no "1080 W";
 its size is one, a count of its parameters, glued to its name or not ("560M" of "BLOOMz-560M",
 "7b" of "llama-7b", "175B" of "GPT-3 175B" hold "560M parameters", "560 million", never "560 MWh"
@@ -81,8 +93,9 @@ emissions of 25 kg" hold "25 kg CO2e", and so do both masses of "284,019 kg (626
 "25 kg of methane" does not. "Emissions" alone names no gas: "626,155 lbs of emissions" holds
 "626,155 lb", never "626,155 lbs CO2".
 
-A power of ten is one number: "1.2 × 10⁵ kWh", "10⁻³", "10^-3" hold "120 MWh" and "1e-3", never
-their 10, 1.2 or -3. A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
+A power of ten is one number: "1.2 × 10⁵ kWh", "10⁻³", "10^-3", and "1.2 × 10 5 kWh" as an extractor prints
+a superscript, hold "120 MWh" and "1e-3", never their 10, 1.2, 5 or -3. A fold in words is a factor ("a
+tenfold increase" holds "10x"). A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
 never "€3,000"). A number in words keeps its scale ("two million images" is 2,000,000), and a
 fraction in words is a share a writer rounds ("one-third" holds "33%", "half of" "50%"; "the
 second half of" holds nothing). Percentage points are no percentage ("3 percentage points" holds
