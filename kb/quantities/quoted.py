@@ -703,19 +703,40 @@ def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:
     percentage or a plural noun is the count it is of ("92% (22)" is no "22%", "participants (19)"
     no "19%"), and a whole number in parentheses after a name is a count, a reference or the
     name's number ("China (18)" is no "18%", "Strubell (48)" no "48 kWh"), save in a unit its
-    header prints ("Share (%): China (18)")."""
-    if not value_unit or claim_unit is None or _counts_things(claim_unit):
+    header prints ("Share (%): China (18)"), and a count only of what its sentence names before it
+    ("the models ... trained in the United States (48)" holds "48 models", never "48 countries")."""
+    if not value_unit or claim_unit is None:
         return False
+    if _counts_things(claim_unit):
+        return _after_name(plain, h) and not _names_before(plain, h, value_unit)
     if h.unit is None and not any(c.isdigit() for c in h.text) and _unit_after(plain, h) is None:
         return True
     if _PERCENT_BEFORE_PAREN.search(plain, max(0, h.start - 30), h.start) and plain[h.end:h.end + 1] == ")":
         return True
-    if h.text.isdigit() and _NAME_BEFORE_PAREN.search(plain, max(0, h.start - 40), h.start) \
-            and _PAREN_CLOSES.match(plain, h.end):
+    if _after_name(plain, h):
         # "China (18)", "Strubell (48)", "BERT (4)": a count, a reference or a name's number, in the
         # unit a header prints for it ("Share of emissions (%): China (18)"), in no other
         return not any(_header_holds(h, unit, value_unit) for unit in _header_units(plain, h, claim_unit))
     return False
+
+
+def _after_name(plain: str, h: _Number) -> bool:
+    """Whether `h` is a whole number alone in parentheses after a name ("China (18)")."""
+    return h.text.isdigit() and bool(_NAME_BEFORE_PAREN.search(plain, max(0, h.start - 40), h.start)) \
+        and bool(_PAREN_CLOSES.match(plain, h.end))
+
+
+def _names_before(plain: str, h: _Number, value_unit: str) -> bool:
+    """Whether the quote names what a count in `value_unit` counts ("models" of "48 models") in the
+    sentence of `h` ("the models ... (48)", "the A100 (3) and V100 (4) GPUs")."""
+    key = _noun_key(value_unit)
+    start = max(plain.rfind(". ", 0, h.start) + 1, h.start - 200)
+    end = plain.find(". ", h.end)
+    end = min(len(plain) if end < 0 else end, h.end + 200)
+    return any(_noun_key(w) == key for w in _WORD_RUN.findall(plain, start, end))
+
+
+_WORD_RUN = lazy(r"[A-Za-z]{3,}")
 
 
 #: A name before a parenthesis, or what a reference's number follows: "China (", "GPT-3 (", "BERT (",

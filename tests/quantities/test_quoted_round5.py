@@ -243,3 +243,15 @@ def test_a_per_in_words_makes_a_rate(value, quote, per, ok):
 ])
 def test_a_fold_in_words_is_a_factor(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a count after a name in parentheses counts what its sentence names
+    ("48 models", "the models in our sample were trained in the United States (48), followed by China (18)", True),
+    ("3 GPUs", "we used the A100 (3) and V100 (4) GPUs", True),
+    ("48 countries", "the models in our sample were trained in the United States (48), followed by China (18)", False),
+    ("48 GPUs", "the models in our sample were trained in the United States (48), followed by China (18)", False),
+    ("18 countries", "The largest emitters were China (18)", False),
+])
+def test_a_count_after_a_name_counts_what_its_sentence_names(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
