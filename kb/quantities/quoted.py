@@ -1402,6 +1402,8 @@ def _rate_from(plain: str, pos: int, unit: str) -> str | None:
         return f"{unit} per {den}" if _denominator(den) is not None else None
     m = _PER_NOUN.match(plain, at)
     in_words = m is None
+    if in_words and not _has_dimension(unit):
+        return None             # "grown by 20-40% annually", "3x each year": a share or factor of its period
     m = m or _PER_IN_WORDS.match(plain, at)
     if m is None:
         adverb = _PER_ADVERB.match(plain, at)      # "5 kWh daily": per day

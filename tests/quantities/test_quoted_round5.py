@@ -226,7 +226,9 @@ def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
     ("$3", "it costs $3 an hour", None, False), ("$3,000", "the cost was USD 3,000 for each run", None, False),
     ("$3,000/image", "the cost was USD 3,000 for each run", None, False),
     ("$3,000/h", "the cost was $3,000 per run", None, False), ("€3,000/run", "the cost was USD 3,000 for each run", None, False),
-    # "each" and "a" of no denominator
+    # "each" and "a" of no denominator; a share or a factor of its period
+    ("20-40%", "consumption has grown by 20-40% annually in recent years", None, True),
+    ("3x", "it grew 3x each year", None, True),
     ("300 W", "two GPUs drawing 300 W each, and", None, True), ("5 kWh", "it uses 5 kWh every time", None, True),
     ("5 kWh", "it uses 5 kWh for each of the runs", None, True), ("8 GPUs", "5 models each with 8 GPUs", None, True),
 ])
