@@ -178,8 +178,8 @@ def test_a_hostile_quote_costs_work_in_proportion_to_its_length():
     # Each number was compared with every other (a candidate's numbers, a number inside a spaced
     # one), each table cell read the whole quote before it, each rate read the quote again and pint
     # named every mismatch anew: 12,000 characters took seconds. The work is now a few hundred
-    # steps a character (about 120 here; it was over 900), and doubling the quote doubles it.
-    small, large = _hostile_quote(2000), _hostile_quote(4000)
+    # steps a character (about 130 here; it was near 900), and doubling the quote doubles it.
+    small, large = _hostile_quote(1200), _hostile_quote(2400)
     for quote in (small, large):        # units read once, as a knowledge base reads them once
         value_in_quote("999.9 kWh", quote)
     steps = [_steps("999.9 kWh", quote) for quote in (small, large)]
