@@ -708,6 +708,12 @@ def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:
     if not value_unit or claim_unit is None:
         return False
     if _counts_things(claim_unit):
+        noun = _PLURAL_BEFORE_PAREN.search(plain, max(0, h.start - 40), h.start)
+        if noun is not None and h.text.isdigit() and _PAREN_CLOSES.match(plain, h.end) \
+                and not (noun.group("w")[0].isupper() and (noun.group("prev") or "")[:1].isupper()) \
+                and _is_count(noun.group("w").lower()):
+            # "Nodes (18)", "participants (92)": 18 nodes, 92 participants, no 18 GPUs ("United States" is a name)
+            return not _same_noun(noun.group("w").lower(), value_unit)
         return _after_name(plain, h) and not _names_before(plain, h, value_unit)
     if h.unit is None and not any(c.isdigit() for c in h.text) and _unit_after(plain, h) is None:
         return True
@@ -737,6 +743,7 @@ def _names_before(plain: str, h: _Number, value_unit: str) -> bool:
 
 
 _WORD_RUN = lazy(r"[A-Za-z]{3,}")
+_PLURAL_BEFORE_PAREN = lazy(r"(?:(?P<prev>[A-Za-z]+)[ ]+)?(?<![\w-])(?P<w>[A-Za-z]{2,}s)[ ]?\([ ]?$")
 
 
 #: A name before a parenthesis, or what a reference's number follows: "China (", "GPT-3 (", "BERT (",

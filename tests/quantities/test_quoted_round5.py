@@ -254,6 +254,11 @@ def test_a_fold_in_words_is_a_factor(value, quote, ok):
     ("48 countries", "the models in our sample were trained in the United States (48), followed by China (18)", False),
     ("48 GPUs", "the models in our sample were trained in the United States (48), followed by China (18)", False),
     ("18 countries", "The largest emitters were China (18)", False),
+    # after a plural noun, it counts that noun
+    ("18 nodes", "Nodes (18) each had 8 GPUs", True), ("92 participants", "we asked participants (92) to rate", True),
+    ("61 models", "the majority of models (61) from our sample used high-carbon energy", True),
+    ("18 GPUs", "Nodes (18) each had 8 GPUs", False), ("92 models", "we asked participants (92) to rate", False),
+    ("61 papers", "the majority of models (61) from our sample used high-carbon energy", False),
 ])
 def test_a_count_after_a_name_counts_what_its_sentence_names(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
