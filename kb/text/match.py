@@ -54,7 +54,12 @@ Conventions a writer may use, and how each is read:
   a word ("explored or ." is not "explored or not.").
 * **Negations**: the passage holds the same negations as the quote, read as
   words: a space typed or left out never makes or unmakes one ("not able" is not
-  "notable", "no table" neither), though they fold to the same letters.
+  "notable", "no table" neither), though they fold to the same letters. A word the
+  extractor split so that a piece reads as a negation ("no des" of "nodes", "nev er" of
+  "never", as pypdf reads an old TeX font's kerns) is the word the quote writes when the
+  other piece is no word of the paper, and the paper prints the word whole or its text
+  splits words so throughout (`_split_negations`); a piece that spells a word ("able",
+  "table", "ever") never is.
 * **Spaces inside numbers**: pypdf's are absorbed ("0 .954" is 0.954), but a
   space the writer typed between digits must be a thousands separator ("626
   155" matches 626,155); otherwise the page must separate the digits there
@@ -77,6 +82,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -222,6 +228,9 @@ class _Pattern:
     #: the negations the quote holds ("not", "no", "cannot", "n't"), sorted: the passage
     #: must hold the same ("not able" is never "notable", though both fold to the same letters)
     negations: list[str] | None = None
+    #: the quote's words, lower case: a negation the extractor split off one of them
+    #: ("no des" of "nodes") is that word's (`_split_negations`)
+    words: frozenset[str] = frozenset()
 
 
 def _trim(folded_text: str) -> tuple[int, int]:
@@ -308,7 +317,89 @@ def _negations_kept(s: Stream, pat: _Pattern, bounds) -> bool:
     # a hyphen at a line's end may break a word ("no-\ntable", "can-\nnot") or end a
     # compound's first part ("Never-\nEnding"): either reading will do
     apart = sorted(w for t in texts for w in _negations(_LINE_END_HYPHEN.sub(" ", t)))
-    return pat.negations in (joined, apart)
+    if pat.negations in (joined, apart):
+        return True
+    split = [_split_negations(s, pat, t) for t in texts]
+    return split != texts and pat.negations == sorted(w for t in split for w in _negations(t))
+
+
+# A negation word and the word after it, as an extractor may print one word split in two.
+_NEGATION_PIECE = lazy(r"(?i)\b(no|not|nor|never|none)\s+([^\W\d_]+)\b")
+_WORD_PIECE = lazy(r"[^\W\d_]+")
+_CAMEL = lazy(r"[a-z][A-Z]")
+# Words that spell another word after a negation ("not able", "no table", "no where", "not
+# ice", "no vice", "nor man"): a quote writing the joined word there is not the paper's.
+_SPELL_A_WORD = frozenset("""
+    able ables table tables where ice ices ion ions thing things body one on vice vices man
+""".split())
+#: Lone lower-case letters (but "a") per word above which a text's extraction splits words
+#: at its font's kerns ("w eb", "whic h", "b e"): one word in ten; prose, even set with
+#: formulas, prints under one in thirty.
+_SPLIT_TEXT_LETTERS = 0.1
+
+
+def _piece_counts(s: Stream):
+    """(words, pieces after a negation word, splits words) of a stream's pages, read once:
+    how often each word stands alone in the paper, how often right after "no", "not"...,
+    and whether its extractor splits words at kerns."""
+    cached = s.__dict__.get("_piece_counts")
+    if cached is None:
+        text = "\n".join(s.pages)
+        # a symbol of a formula ("dE", "iPhone": a capital after a small letter) is no word
+        printed = Counter(w for w in _WORD_PIECE.findall(text) if not _CAMEL.search(w))
+        words: Counter[str] = Counter()
+        for w, n in printed.items():
+            words[w.lower()] += n
+        after = Counter(m.group(2).lower() for m in _NEGATION_PIECE.finditer(text))
+        letters = sum(n for w, n in printed.items() if len(w) == 1 and w.islower() and w != "a")
+        splits = letters > _SPLIT_TEXT_LETTERS * max(1, printed.total())
+        cached = s.__dict__["_piece_counts"] = (words, after, splits)
+    return cached
+
+
+def _split_negations(s: Stream, pat: _Pattern, text: str) -> str:
+    """``text`` with each negation word that is a piece of a word the extractor split
+    joined to its other piece ("no des" -> "nodes", "not ation" -> "notation"). A piece
+    is a split word's when the quote writes the joined word, the other piece is no word
+    of the paper (it never stands alone but after that negation word), and the joined
+    word is one the paper prints whole, or the paper's extraction splits words at its
+    font's kerns. A piece that spells a word after the negation ("able", "table", "where")
+    is never joined: "not able" and "no table" stay negations, and a quote's "notable"
+    there is refused."""
+    if not pat.words:
+        return text
+    words, after, splits = _piece_counts(s)
+
+    def join(m: re.Match[str]) -> str:
+        neg, tail = m.group(1), m.group(2)
+        whole = (neg + tail).lower()
+        if whole not in pat.words or tail.lower() in _SPELL_A_WORD or words[tail.lower()] > after[tail.lower()]:
+            return m.group()
+        return neg + tail if splits or words[whole] else m.group()
+
+    text = _NEGATION_PIECE.sub(join, text)
+    if splits:
+        # a negation the quote writes that the kerns split into pieces ("nev er" of "never")
+        for word in pat.words & _SPLIT_NEGATION_WORDS:
+            text = _spaced_word(word).sub(lambda m: word if _pieces_of_one_word(m.group()) else m.group(), text)
+    return text
+
+
+# Negations a kerned font's extraction may print in pieces, and the pieces that are words
+# themselves ("n ever", "with out", "no t"): never joined into a negation.
+_SPLIT_NEGATION_WORDS = frozenset("not never cannot none nothing nobody neither without".split())
+_WORDS_AS_PIECES = frozenset("n ever with out can no not one thing body either t".split())
+
+
+def _spaced_word(word: str) -> re.Pattern[str]:
+    """``word`` printed with a space between any of its letters, as a whole word (the
+    pattern compiled once: `re` keeps it)."""
+    return re.compile(r"(?i)(?<![^\W\d_])" + " ?".join(map(re.escape, word)) + r"(?![^\W\d_])")
+
+
+def _pieces_of_one_word(printed: str) -> bool:
+    pieces = printed.lower().split(" ")
+    return len(pieces) > 1 and not _WORDS_AS_PIECES.intersection(pieces)
 
 
 _SENTENCE_END = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
@@ -569,7 +660,8 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
         and not (pieces and pieces[-1].after)   # "... forgets about [it].": the bracket ends it
     # "[N]o prior results": a letter's case changed is still the word's
     words = _CASE_LETTER.sub(r"\1", _BROKEN_WORD.sub("", quote))
-    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(words)))
+    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(words)),
+                    frozenset(w.lower() for w in _WORDS.findall(words)))
 
 
 _ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")
@@ -1107,7 +1199,8 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
                              piece.first_of_fragment, piece.last_of_fragment, None,
                              tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)})),
                              ()))
-    bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence, pat.negations)
+    bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence, pat.negations,
+                        pat.words)
     cands = _search(bare, bare_pat)
     if not cands:
         return None

@@ -18,10 +18,9 @@ pytestmark = pytest.mark.skipif(not pdfium_available(), reason="pypdfium2 is not
 
 # pypdf reads this 1999 report's title as "The P ageRank Citation Ranking/: Bringing Order
 # to the W eb"; PDFium reads the words whole.
-# A sentence pypdf's text of this old TeX font misses: it prints "nodes" as "no des", and a
-# word split around a negation ("no") is never joined
-PAGERANK_EDGES = ("the current graph of the crawlable Web has roughly 150 million nodes (pages) and "
-                  "1.7 billion edges (links)")
+# A reference pypdf's text of this old TeX font misses: it prints "/7th A CM" and the en
+# dashes as "/#7B"
+PAGERANK_REF = "In Proceedings of the 7th ACM Conference on Hypertext, pages 180–193, New York, 16–20 March 1996."
 GOOD = make_pdf(["Energy use of training is measured in kilowatt hours per model run here.",
                  "A second page says the same thing again, in other words, for the count."],
                 title="Energy use of training runs", compress=False)
@@ -42,12 +41,12 @@ def test_a_quote_found_only_in_the_second_extraction_verifies_and_says_so(kb_roo
     pdf = corpus_path("pdf", "pagerank-citation-ranking-1999.pdf")
     assert run_kb("add", pdf, "--offline", "--extractor", "pypdf").code == 0
     key = _key()
-    r = run_kb("quote", "add", key, PAGERANK_EDGES)
+    r = run_kb("quote", "add", key, PAGERANK_REF)
     assert r.code == 2 and "not found" in r.err            # pypdf's text alone: refused
     r = run_kb("text", "extract", key, "--extractor", "pdfium")
     assert r.code == 0, r.err
     assert "17 pages by pypdf " in r.out and "and again by pypdfium2 " in r.out
-    r = run_kb("quote", "add", key, PAGERANK_EDGES, "--id", "pr")
+    r = run_kb("quote", "add", key, PAGERANK_REF, "--id", "pr")
     assert r.code == 0, r.err
     assert "found in the second extraction (pypdfium2 " in r.out and "not in pypdf " in r.out
     stored = run_kb("quote", "ls", "--json").json[0]
@@ -58,7 +57,7 @@ def test_a_quote_found_only_in_the_second_extraction_verifies_and_says_so(kb_roo
     note = kb_root / "note.md"
     r = run_kb("export", "note", "-o", note)
     assert r.code == 0, r.err
-    note.write_text(note.read_text() + f'\n> "{PAGERANK_EDGES}" [@{key}, p. 3]\n')
+    note.write_text(note.read_text() + f'\n> "{PAGERANK_REF}" [@{key}, p. 16]\n')
     r = run_kb("verify", "--note", note)
     assert r.code == 0, r.out + r.err
     assert r.out.count("(in the second extraction, pypdfium2 ") == 2, r.out

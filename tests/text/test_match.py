@@ -1223,6 +1223,61 @@ def test_a_space_never_makes_or_unmakes_a_negation(quote, found):
         assert near is not None and near.differences
 
 
+# A text whose extraction splits words at its font's kerns, as pypdf reads an old TeX font:
+# one word in ten or more is a lone small letter ("w eb", "probabilit y", "b e").
+KERNED = ("The w eb has roughly 150 million no des and the imp ortance of a no de is the limiting probabilit y "
+          "that a random w alk will b e at that no de. A lo op will accum ulate rank but nev er distribute an y "
+          "rank, whic h is a sink. It is not able to run on a phone, and there is no table of it. Do es it w ork "
+          "for n ever larger graphs? It do es not.")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("roughly 150 million nodes", True),                   # "no des": a piece of "nodes", no negation
+    ("roughly 150 million no des", True),
+    ("roughly 160 million nodes", False),
+    ("the importance of a node is the limiting probability", True),
+    ("will accumulate rank but never distribute any rank", True),  # "nev er": the negation in pieces
+    ("It is notable to run on a phone", False),            # "not able": "able" spells a word
+    ("and there is notable of it", False),                 # "no table" likewise
+    ("Does it work for never larger graphs?", False),      # "n ever": "ever" is a word
+    ("Does it work for n ever larger graphs?", True),
+])
+def test_a_word_the_extractor_split_around_a_negation_is_told_from_a_negation(quote, found):
+    d = Document([KERNED])
+    assert (find_quote(d, quote) is not None) == found
+
+
+@pytest.mark.parametrize("pages, quote, found", [
+    # the paper prints "notation" whole and "ation" never alone: "not ation" is the word split
+    (["The notation is ours. We write the not ation of a graph."], "We write the notation of a graph", True),
+    # a paper that never prints the word whole, in a text that does not split words: a negation
+    (["We write the not ation of a graph."], "We write the notation of a graph", False),
+    # the piece stands alone elsewhere: it may be a word after a real "not"
+    (["The notation is ours. Here ation is a word. We write the not ation of a graph."],
+     "We write the notation of a graph", False),
+    (["It is notable. The model is not able to run."], "The model is notable to run", False),
+    # "non" is no negation word: "non linear" and "nonlinear" are one word as written
+    (["a non linear model"], "a nonlinear model", True),
+    (["a nonlinear model"], "a non linear model", True),
+])
+def test_a_split_word_is_joined_only_where_the_paper_says_it_is_one(pages, quote, found):
+    assert (find_quote(Document(pages), quote) is not None) == found
+
+
+def test_a_real_sentence_whose_word_pypdf_split_around_no_verifies() -> None:
+    d = Document(extracted("pagerank-citation-ranking-1999.pdf", "pypdf").pages)     # "no des", "nev er"
+    q = "the current graph of the crawlable Web has roughly 150 million nodes (pages) and 1.7 billion edges (links)"
+    m = find_quote(d, q)
+    assert m is not None and m.page == 3
+    assert find_quote(d, q.replace("150", "160")) is None
+    q = "this loop will accumulate rank but never distribute any rank (since there are no outedges)"
+    m = find_quote(d, q)
+    assert m is not None and m.page == 4
+    assert find_quote(d, q.replace("never ", "")) is None
+    assert find_quote(d, q.replace("are no", "are")) is None
+    assert find_quote(d, "The importance ranking of a node is essentially the limiting probability").page == 8
+
+
 def test_a_real_sentence_with_a_space_that_makes_a_not_is_refused() -> None:
     d = doc("strubell2019")     # "These models have obtained notable gains in accuracy"
     assert find_quote(d, "These models have obtained notable gains in accuracy") is not None
