@@ -4,7 +4,8 @@
     python benchmarks/quotes.py --accuracy [--per-doc N] [--seed S] [--show K]
     python benchmarks/quotes.py --labelled [--show K]
 
-Labelled (benchmarks/data/quotes-labels.json): real sentences of the 13 corpus
+Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
+quotes-labels-heldout.json, read the same way): real sentences of the 13 corpus
 PDFs chosen where extraction is hard (a page, column or footnote break, a
 figure at a page's top, footnote markers, ligatures, Greek letters, minus signs,
 an old TeX font's quote marks), copied as a writer copies them (curly quotes,
@@ -515,22 +516,27 @@ BENCHMARKS: list[Callable[[Paper], list[Row]]] = [bench_document, bench_find, be
 
 
 def labelled(show: int) -> None:
-    """The labelled quotes of benchmarks/data/quotes-labels.json, per extractor."""
+    """The labelled quotes of benchmarks/data/quotes-labels*.json, per file and extractor."""
     import json
 
+    docs: dict[tuple[str, str], Document] = {}      # each PDF extracted once per extractor
+    for path in sorted((ROOT / "benchmarks" / "data").glob("quotes-labels*.json")):
+        print(f"{path.name}:")
+        _labelled_set(json.loads(path.read_text("utf-8"))["cases"], show, docs)
+
+
+def _labelled_set(cases: list[dict], show: int, docs: dict[tuple[str, str], Document]) -> None:
     from kb.sources.pdf import extract
     from tests.corpus import corpus_path
 
-    cases = json.loads((ROOT / "benchmarks" / "data" / "quotes-labels.json").read_text("utf-8"))["cases"]
     for extractor in ("pypdf", "pdfium"):
-        docs: dict[str, Document] = {}
         right = refused = wrongs = 0
         failures: list[str] = []
         for case in cases:
-            if case["pdf"] not in docs:
-                docs[case["pdf"]] = Document(extract(corpus_path("pdf", case["pdf"]).read_bytes(),
-                                                     extractor=extractor).pages)
-            doc = docs[case["pdf"]]
+            key = (case["pdf"], extractor)
+            if key not in docs:
+                docs[key] = Document(extract(corpus_path("pdf", case["pdf"]).read_bytes(), extractor=extractor).pages)
+            doc = docs[key]
             m = find_quote(doc, case["quote"])
             if m is not None and m.page == case["page"]:
                 right += 1
