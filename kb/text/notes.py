@@ -173,6 +173,9 @@ _SUPERSCRIPT_NUMBERS = lazy(r"(\d{1,3})(?:\s*[,–\-]\s*\d{1,3})*")
 _UNICODE_SUPERSCRIPT = lazy(r"([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*$")
 _SUPERSCRIPT_AT = lazy(r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[¹²³⁴⁵⁶⁷⁸⁹]")
 _UNICODE_RUN = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}(?:\s*[,⁻–\-]\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*")
+# Pandoc's superscript syntax around a note number or numbers ("^1^", "^1,2^", "^1-3^"); its
+# inline note "^[...]" is no number.
+_CARET_SUPERSCRIPT = lazy(r"\^((\d{1,3})(?:[ \t]*[,–\-][ \t]*\d{1,3})*)\^$")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
@@ -392,6 +395,9 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             inner_cite = _citation(inner)
             if inner_cite is not None and not inner_cite[3].strip():
                 return inner_cite[:3] + (s[:sup],) + inner_cite[4:]
+    caret = _CARET_SUPERSCRIPT.search(s) if s.endswith("^") else None
+    if caret:                               # Pandoc's superscript: ...emit.^1^ ^1,2^ ^1-3^
+        return _numbers("number", _number_list(caret.group(1)) or [caret.group(2)], s[:caret.start()])
     sup = _UNICODE_SUPERSCRIPT.search(s)
     if sup:                                 # ...emit.¹ ² ¹⁻³ ¹,²
         plain = sup.group().translate(_FROM_SUPERSCRIPT).replace("⁻", "-")
@@ -822,6 +828,7 @@ def _cite_tokens(text: str) -> list[int]:
                       + links + _all(text, "<http") + _all(text, "<doi:")
                       + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
+                      + [p for p in _all(text, "^") if text[p + 1:p + 2].isdigit() and not text[p - 1:p].isdigit()]
                       + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))
 
 
@@ -863,6 +870,8 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
         end = cite_text.find(")") + 1
     elif _SUPERSCRIPT_AT.match(cite_text):
         end = _UNICODE_RUN.match(cite_text).end()
+    elif cite_text.startswith("^"):
+        end = cite_text.find("^", 1) + 1                                # ^1^, ^1,2^
     else:
         end = cite_text.find("</a>") + 4 if "</a>" in cite_text else 0
     cite = _citation(cite_text[:end]) if end > 0 else None
@@ -1179,7 +1188,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
-                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^[", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1):
+                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)

@@ -446,6 +446,10 @@ NUMBERED = ("1. Futoma, J. et al. An improved multi-output Gaussian process RNN 
     (f'"{Q_A}"<sup>1,2</sup>', "[1]"),
     (f'"{Q_A}" (2).', "[2]"),                # Vancouver: a number in round brackets
     (f'"{Q_A}" (2, p. 4).', "[2]"),
+    (f'"{Q_A}"^2^', "[2]"),                  # Pandoc's superscript
+    (f'"{Q_A}"^1,2^', "[1]"),
+    (f'"{Q_A}"^1-2^.', "[1]"),
+    (f'"{Q_A.rstrip(".")}."^2^', "[2]"),       # after the sentence's stop inside the marks
 ])
 def test_numbered_citations_of_every_style_name_their_reference(cited: str, label: str) -> None:
     note = parse_note(f"# Note\n\n{cited}\n\n{NUMBERED}")
@@ -458,6 +462,7 @@ def test_numbered_citations_of_every_style_name_their_reference(cited: str, labe
 @pytest.mark.parametrize("cited", [
     f'"{Q_A}" (3).',                          # no reference 3: prose, not a citation
     f'"{Q_A}" (2019).',                       # a year
+    f'"{Q_A}" in 10^2^ runs.',                # a power, not Pandoc's note number
 ])
 def test_numbers_in_brackets_that_name_no_reference_cite_nothing(cited: str) -> None:
     note = parse_note(f"# Note\n\n{cited}\n\n{NUMBERED}")
@@ -635,7 +640,7 @@ def _named(q) -> str:
 
 @pytest.mark.parametrize("cite, first, others", [
     ("[3, 4]", "[3]", ["[4]"]), ("[3-5]", "[3]", ["[4]", "[5]"]), ("[1, 4–6]", "[1]", ["[4]", "[5]", "[6]"]),
-    ("<sup>3,4</sup>", "[3]", ["[4]"]), ("¹⁻³", "[1]", ["[2]", "[3]"]),
+    ("<sup>3,4</sup>", "[3]", ["[4]"]), ("¹⁻³", "[1]", ["[2]", "[3]"]), ("^3,4^", "[3]", ["[4]"]),
     ("[@doe2020; @roe2021, p. 3]", "@doe2020", ["@roe2021 p3"]), ("[see @doe2020, p. 2; also @roe2021]",
                                                                     "@doe2020 p2", ["@roe2021"]),
     (r"\cite{doe2020,roe2021}", "@doe2020", ["@roe2021"]), (r"\citep[p.~3]{doe2020, roe2021}", "@doe2020 p3",
