@@ -156,17 +156,54 @@ class Note:
         if len(attribution) > 80:
             return []
         cited = parse_entry(attribution)
-        akey = name_key(cited.first_author)
-        if not akey:
-            return []
+        names = _cited_names(attribution)
+        hits: list[NoteReference] = []
+        # "Lo & Wang" is read as one name by the reference reader: its first name then
+        for akey in dict.fromkeys((name_key(cited.first_author), name_key(names[0]) if names else "")):
+            # no year (MLA: "Futoma et al."): the first author alone
+            hits = hits or [r for r in self.references if akey and r.entry is not None
+                            and cited.year in (None, r.entry.year) and name_key(r.entry.first_author) == akey]
         letter = _YEAR_LETTER.search(attribution)
-        # no year (MLA: "Futoma et al."): the first author alone
-        hits = [r for r in self.references if r.entry is not None and cited.year in (None, r.entry.year)
-                and name_key(r.entry.first_author) == akey]
         if letter and len(hits) > 1:
             mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")
             hits = [r for r in hits if mark.search(r.text)]
+        if len(hits) > 1 and len(names) > 1:
+            # "Lo and Wang 2020" names every author: the entry of those two, not the entry of
+            # Lo, Wang, Neumann, Kinney and Weld 2020 (cited "Lo et al." or by all five names)
+            hits = [r for r in hits if _all_its_authors(r.text, names, cited.year)] or hits
         return hits
+
+
+# Between the names of an author-year citation: "Lo, Wang, & Weld", "Lo and Wang", "Lo und Wang".
+_NAME_JOINS = lazy(r"\s*(?:,\s*(?:&|and\b|und\b)?|&|\band\b|\bund\b)\s*")
+_MORE_NAMES = lazy(r"\b[A-Z][^\W\d_]*[a-z]|\bet\s+al\b")
+
+
+def _cited_names(attribution: str) -> list[str]:
+    """The family names an author-year citation lists before its year, in order ("Lo & Wang.
+    2020." -> Lo, Wang); none when it lists only some ("Lo et al.")."""
+    year = _YEAR.search(attribution)
+    head = attribution[:year.start() if year else len(attribution)].strip(" .,;(")
+    if not head or re.search(r"\bet\s+al\b", head):
+        return []
+    return [n for n in _NAME_JOINS.split(head) if n]
+
+
+def _all_its_authors(entry: str, names: list[str], year: int | str | None) -> bool:
+    """The reference ``entry`` lists the authors ``names`` in that order and no more before
+    its year: "Lo, K., & Wang, L. L. (2020)." does for Lo, Wang; "Lo, K., Wang, L. L.,
+    Neumann, M. ... (2020)." does not (a given name or initials after the last are its own)."""
+    at = entry.find(str(year)) if year else -1
+    head = entry[:at] if at > 0 else entry
+    pos = 0
+    for name in names:
+        m = re.search(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", head[pos:])
+        if m is None:
+            return False
+        pos += m.end()
+    rest = head[pos:]
+    given = re.match(r"[\s,.]*(?:[A-Z][^\W\d_]*[\s.,-]*){0,3}(?=[\s,.(]*$)", rest)
+    return given is not None or _MORE_NAMES.search(rest) is None
 
 
 _SUPERSCRIPT_NUMBERS = lazy(r"(\d{1,3})(?:\s*[,–\-]\s*\d{1,3})*")
@@ -628,6 +665,8 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                                                    "has a citation but no text"))
             continue
         if cite is None:
+            if _WORK.fullmatch(attribution.rstrip(".")) or _NARRATIVE.fullmatch(attribution.rstrip(".")):
+                attribution = _AND.sub(" and ", attribution)    # "— Lo & Wang (2020, p. 9)"
             note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
                                          page=_locator_in(attribution), line=block_start + 1,
                                          kind="blockquote", offset=starts[block_start], attribution=attribution))
@@ -700,7 +739,8 @@ def _attribution(line: str) -> str | None:
         if s.startswith(dash):
             rest = s[len(dash):].strip().lstrip(":").strip()
             if len(rest) < 5000 and (len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8
-                                     or _WORK.fullmatch(rest.rstrip("."))):     # "— Doe 2020"
+                                     or _WORK.fullmatch(rest.rstrip("."))       # "— Doe 2020"
+                                     or _NARRATIVE.fullmatch(rest.rstrip("."))):  # "— Lo & Wang (2020, p. 9)"
                 return rest
     return None
 
@@ -971,8 +1011,9 @@ def _author_year(m) -> tuple[str, str | None]:
     return f"{who}. {m.group('year')}{m.group('letter') or ''}.", (m.group("page") or "").replace(" ", "") or None
 
 
-# "and" in the languages of _WHO ("Müller und Schmidt", "Pérez y Gómez"): read as references are
-_AND = lazy(r" (?:und|et(?! al\b)|y|e) (?=\S)")
+# "and" in the languages of _WHO ("Müller und Schmidt", "Pérez y Gómez") and as "&" ("Lo & Wang",
+# "Beltagy, Lo, & Cohan", which a reference reader takes for one name): read as references are
+_AND = lazy(r" (?:und|et(?! al\b)|y|e|&) (?=\S)")
 
 
 def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_end: int,

@@ -164,8 +164,56 @@ def test_plain_quotes_in_running_text_are_checked_whatever_the_citation_style(st
 
 
 @pytest.mark.corpus
+@pytest.mark.parametrize("written", ['They note "{P3}" (Ganesh & Strubell, 2019).',
+                                     'They note "{P3}" (McCallum & Strubell 2019, p. 3).',
+                                     "> {P3}\n>\n> — Ganesh & Strubell (2019, p. 3)"])
+def test_a_citation_naming_a_co_author_first_names_no_paper(strubell, tmp_path, written):
+    """'Ganesh & Strubell' was read as one name ending in 'strubell' and the quote checked
+    against Strubell et al.'s paper; its first author is Ganesh, whose paper kb does not hold."""
+    note = tmp_path / "amp.md"
+    note.write_text(written.format(P3=P3) + "\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out + r.err
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [(None, "no-source")]
+    r = run_kb("verify", "--note", note)
+    assert "no paper here has its first author " in r.out and "strubell2019energy (by" not in r.out, r.out
+
+
+TWO_WORKS_OF_2019 = """They note "{P3}" {cite}.
+
+## References
+
+Strubell, E., & Ganesh, A. (2019). A shorter study of the cost of training language models. *Journal of Examples*, 1(2), 3–4.
+
+Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for deep learning in NLP. In *Proceedings of ACL* (pp. 3645–3650).
+"""
+
+
+@pytest.mark.corpus
+def test_a_citation_naming_every_author_is_the_entry_of_those_authors(strubell, tmp_path):
+    """Two entries of the note's list share a first author and a year: a citation naming
+    two authors is the entry of those two, one naming all three the entry of the three."""
+    note = tmp_path / "two.md"
+    note.write_text(TWO_WORKS_OF_2019.format(P3=P3, cite="(Strubell, Ganesh, & McCallum, 2019, p. 3)"), "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out + r.err
+    assert [(q["citekey"], q["method"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "title", "ok")]
+    for cite in ("(Strubell & Ganesh, 2019)", "(Strubell and Ganesh 2019, 3)"):
+        note.write_text(TWO_WORKS_OF_2019.format(P3=P3, cite=cite), "utf-8")
+        r = run_kb("verify", "--note", note)
+        assert r.code == 1, r.out + r.err
+        assert "source not in the knowledge base: Strubell, E., & Ganesh, A. (2019). A shorter study" in r.out, r.out
+    # "et al." names no more than the first author: both entries, said so
+    note.write_text(TWO_WORKS_OF_2019.format(P3=P3, cite="(Strubell et al., 2019)"), "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "2 references of the note match 'Strubell et al. 2019': lines 5, 7" in r.out, r.out
+
+
+@pytest.mark.corpus
 @pytest.mark.parametrize("cite", ["(Strubell, 2019)", "(Strubell et al. 2019, p. 3)", "(Strubell and Ganesh, 2019)",
-                                  "(see Strubell, Ganesh and McCallum 2019: 3)"])
+                                  "(see Strubell, Ganesh and McCallum 2019: 3)", "(Strubell & Ganesh, 2019)",
+                                  "(Strubell, Ganesh, & McCallum, 2019, p. 3)"])
 def test_author_year_citations_of_one_two_or_more_authors_resolve(strubell, tmp_path, cite):
     note = tmp_path / "ay.md"
     note.write_text(f'They note "{P3}" {cite}.\n', "utf-8")

@@ -333,6 +333,25 @@ def test_numbered_lines_outside_a_references_section_need_a_year_or_link() -> No
     assert [r.number for r in note.references] == ["2"]
 
 
+def test_an_author_year_citation_naming_every_author_is_the_entry_of_those_authors() -> None:
+    """Two entries share a first author and a year: the citation that names two authors is
+    the entry of those two, the one naming all five the entry of the five (APA, Chicago)."""
+    for two, five in [
+        ("Lo, K., & Wang, L. L. (2020). A different survey. *Journal of Examples*, 3, 1–20.",
+         "Lo, K., Wang, L. L., Neumann, M., Kinney, R., & Weld, D. (2020). S2ORC: The Semantic Scholar "
+         "Open Research Corpus. In *Proceedings of ACL*."),
+        ("Lo, Kyle, and Lucy Lu Wang. 2020. \"A Different Survey.\" *Journal of Examples* 3: 1–20.",
+         "Lo, Kyle, Lucy Lu Wang, Mark Neumann, Rodney Kinney, and Daniel Weld. 2020. \"S2ORC: The "
+         "Semantic Scholar Open Research Corpus.\" In *Proceedings of ACL*."),
+    ]:
+        note = parse_note(f"# Note\n\n## References\n\n{two}\n\n{five}\n")
+        assert [r.line for r in note.references_by_author("Lo and Wang. 2020.")] == [5]
+        assert [r.line for r in note.references_by_author("Lo & Wang. 2020.")] == [5]
+        assert [r.line for r in note.references_by_author("Lo, Wang, Neumann, Kinney, and Weld. 2020.")] == [7]
+        assert [r.line for r in note.references_by_author("Lo et al. 2020.")] == [5, 7]   # either: said so
+        assert note.references_by_author("Wang and Lo. 2020.") == []
+
+
 # --- plain quotes in running text ------------------------------------------------------
 
 Q = "every word of this sentence is quoted from the paper"
@@ -350,6 +369,10 @@ Q = "every word of this sentence is quoted from the paper"
     (f'They found "{Q}" (Smith et al., 2020, p. 7, emphasis added).', None, "Smith et al. 2020.", "7"),
     (f'Smith et al. (2020) found "{Q}" (p. 7).', None, "Smith et al. 2020.", "7"),          # APA: the page after it
     (f'@smith2020 wrote "{Q}" (pp. 4-5).', "smith2020", None, "4-5"),
+    # APA's "&": two names, not one ("Jones & Smith" is no name ending in "smith")
+    (f'They found "{Q}" (Jones & Smith, 2020, p. 7).', None, "Jones and Smith. 2020.", "7"),
+    (f'They found "{Q}" (Smith, Jones, & Roe, 2020).', None, "Smith, Jones, and Roe. 2020.", None),
+    (f'Jones & Smith (2020) found "{Q}".', None, "Jones and Smith. 2020.", None),
 ])
 def test_plain_quotes_take_the_citation_of_their_sentence(text, citekey, attribution, page):
     note = parse_note(f"# Note\n\n{text}\n")
