@@ -22,7 +22,8 @@ What folding does, and why:
   starts or ends inside a word or a number.
 * Hyphens and dashes are punctuation and are dropped, with two exceptions kept
   as ``-``: a hyphen or minus sign (``- ‐ ‑ − ﹣ －``) directly attached to the
-  digit after it (a minus sign, ``-5``, ``GPT-3``), and any hyphen or dash between two numbers (a range:
+  digit after it (a minus sign, ``-5``, ``GPT-3``; spaced from it, the minus sign ``−`` and
+  an exponent's sign, ``5.8e − 3``), and any hyphen or dash between two numbers (a range:
   ``0.06-2.9``, ``0.06 – 2.9``). An en or em dash (``‒ – — ―``) is never a
   minus sign: "models—40B parameters" compares equal to "models 40B
   parameters". Dropping them makes line-break hyphenation
@@ -208,10 +209,22 @@ def _dashes(s: str, t: str) -> str:
             if k >= 0 and "0" <= t[k] <= "9":
                 keep = True                     # a range: "0.06-2.9", "10 – 20"
             elif s[i] in _MINUS_LIKE:
-                keep = j == i + 1   # directly attached
+                # directly attached; or a minus sign spaced from its digits, as typesetting
+                # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
+                # exponent's sign, or U+2212, which is no dash in prose
+                keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and _mantissa_before(t, k))
         if not keep:
             chars[i] = _DROP
     return "".join(chars)
+
+
+def _mantissa_before(t: str, k: int) -> bool:
+    """``t[:k]`` ends with a number an "e" at ``k`` gives an exponent to ("5.8e", "1e"), not
+    a unit's digit ("tCO2e", "H2e"): digits, perhaps with a point, after no letter."""
+    a = k - 1
+    while a >= 0 and ("0" <= t[a] <= "9" or t[a] == "."):
+        a -= 1
+    return a < k - 1 and "0" <= t[k - 1] <= "9" and (a < 0 or not t[a].isalpha())
 
 
 class _MaskTable(dict):

@@ -683,6 +683,24 @@ def test_unicode_minus_and_writers_hyphen_minus_are_the_same_sign() -> None:
     assert m is not None and m.page == 8
 
 
+@pytest.mark.parametrize("quote, found", [
+    # p.11 "𝑝 = 5.8e − 3 < 0.01**)": an exponent's sign spaced from its digits, in both extractors
+    ("Specter: β = 0.65, p = 5.8e-3 < 0.01", True),
+    ("Specter: β = 0.65, p = 5.8e − 3 < 0.01", True),
+    ("Specter: β = 0.65, p = 5.8e3 < 0.01", False),            # the sign dropped: 5,800, not 0.0058
+    ("Specter: β = 0.65, p = 5.8e+3 < 0.01", False),
+    # "𝑝 = 3.3e−22" (pypdf: "3.3e− 22")
+    ("(Reencountered: β = 2.23, p = 3.3e-22 < 0.001", True),
+    ("(Reencountered: β = 2.23, p = 3.3e22 < 0.001", False),
+    # "𝛽 = −0.43": U+2212 typed spaced from its digits is still the sign
+    ("the other two baselines did not (Global: β = − 0.43, p = 0.12", True),
+    ("the other two baselines did not (Global: β = 0.43, p = 0.12", False),
+])
+def test_a_minus_sign_spaced_from_its_digits_is_still_a_sign(quote, found) -> None:
+    d = pdf_doc("arxiv-2302.07302v1")
+    assert (find_quote(d, quote) is not None) == found
+
+
 def test_writers_non_breaking_hyphen_thin_space_and_full_width_digits() -> None:
     d = doc("luccioni2024")
     assert find_quote(d, "we used a total of ７５４.６６ kWh of energy") is not None          # full-width

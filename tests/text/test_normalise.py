@@ -269,6 +269,13 @@ def test_dashes_are_punctuation_unless_a_minus_sign_or_a_range() -> None:
     assert normalise("0.06–2.9 kWh") == normalise("0.06-2.9 kWh")          # a range
     assert normalise("10 – 20") == normalise("10-20")
     assert normalise("x - 5") == normalise("x 5")                          # not attached: a dash
+    # a minus sign spaced from its digits: an exponent's ("p = 5.8e − 3", pypdf's "3.3e− 22")
+    # and U+2212 itself ("𝛽 = − 0.43"); a unit's "e" takes no exponent ("tCO2e - 3.5")
+    assert normalise("p = 5.8e − 3") == normalise("p = 5.8e-3") != normalise("p = 5.8e3")
+    assert normalise("3.3e− 22") == normalise("3.3e-22") != normalise("3.3e22")
+    assert normalise("1E - 5") == normalise("1e-5")
+    assert normalise("𝛽 = − 0.43") == normalise("β = -0.43") != normalise("β = 0.43")
+    assert normalise("tCO2e - 3.5 passenger") == normalise("tCO2e 3.5 passenger")
 
 
 # --- a table's or a figure's own lines, printed with its caption -------------------------
