@@ -1781,6 +1781,10 @@ _SPHINX_CITE = lazy(r"(?<![\w`]):(?:foot)?cite(?::[a-z]{1,6})?:`([^`\n]{1,1000})
 _TYPST_CITE = lazy(r"#cite\(\s*<(" + _KEY + r")>\s*(?:,\s*supplement:\s*\[([^\[\]\n]{0,100})\])?[^()\n]{0,200}\)")
 _TYPST_REF = lazy(r"(?<![\w@\[])@(" + _KEY + r")\[([^\[\]\n]{1,100})\]")
 _SPHINX_CITED = lazy(r"\s*(?:\{[^{}]{0,100}\})?\s*(" + _KEY + r")\s*(?:\{([^{}]{0,100})\})?\s*")
+# org-ref's citation links: "cite:key", "citep:&a;&b" (its v3), "[[citet:key][p. 3]]" (a
+# description's "pre::post" note: the post); not AsciiDoc's "cite:[key]" nor Sphinx's ":cite:`key`"
+_ORG_REF_CITE = lazy(r"\[\[cite[a-z]{0,8}:(&?" + _KEY + r"(?:[,;]&?" + _KEY + r")*)\](?:\[([^\[\]\n]{0,100})\])?\]"
+                     r"|(?<![\w:/\[`])cite[a-z]{0,8}:(&?" + _KEY + r"(?:[,;]&?" + _KEY + r")*)")
 _PAGES_ONLY = lazy(r"[0-9ivxlcdm]{1,6}(?:\s*[-–]\s*[0-9ivxlcdm]{1,6})?", 0x2)
 
 
@@ -1845,7 +1849,8 @@ def citations_as_pandoc(text: str) -> str:
     asciidoctor-bibtex's ``cite:[key(3)]`` and ``citenp:[a, b]``), reStructuredText
     (``[key]_``, ``[1]_``, ``[#note]_``), sphinxcontrib-bibtex (``:cite:`key```,
     ``:cite:p:`a,b```, ``:footcite:`key```), MyST (``{cite:p}`key```) and Typst
-    (``#cite(<key>, supplement: [p. 3])``, ``@key[p. 3]``) written as
+    (``#cite(<key>, supplement: [p. 3])``, ``@key[p. 3]``) and org-ref (``cite:key``,
+    ``citep:&a;&b``, ``[[cite:key][p. 3]]``) written as
     pandoc's (``[@key, p. 3]``) or as footnotes (``[^1]``, ``[^note]``), and the entries
     they point at (AsciiDoc's ``* [[[key]]] ...``, reStructuredText's ``.. [key] ...``) as
     footnote definitions (``[^key]: ...``), a pandoc key naming the footnote of its name
@@ -1899,11 +1904,16 @@ def citations_as_pandoc(text: str) -> str:
     def definition(m) -> str:
         return padded(m.group(), f"[^{m.group(1).lstrip('#')}]: ")
 
+    def org_ref(m) -> str:
+        keys = [k.lstrip("&") for k in re.split(r"[,;]", m.group(1) or m.group(3))]
+        post = (m.group(2) or "").rpartition("::")[2] or None
+        return padded(m.group(), _pandoc([(k, post if i == 0 else None) for i, k in enumerate(keys)]))
+
     # (a mark the form needs, its pattern, its rewriting), in this order
     for mark, pattern, rewrite in (("<<", _ADOC_XREF, xref), ("#cite(", _TYPST_CITE, xref), ("@", _TYPST_REF, xref),
                                    ("cite", _ADOC_CITE, adoc_cite), ("cite", _SPHINX_CITE, sphinx_cite),
                                    ("]_", _RST_REF, rst_ref), (".. [", _RST_DEF, definition),
-                                   ("[[[", _ADOC_BIBITEM, definition)):
+                                   ("[[[", _ADOC_BIBITEM, definition), ("cite", _ORG_REF_CITE, org_ref)):
         if mark in text:
             text = pattern.sub(rewrite, text)
     return text

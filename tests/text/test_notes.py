@@ -785,6 +785,9 @@ def test_an_id_in_brackets_without_its_full_stop_is_no_ibid() -> None:
     ("[@doe2020: 3]", "@doe2020 p3", []), ("[@doe:2020.]", "@doe:2020", []),     # a key's punctuation is internal
     ("#cite(<doe2020>)", "@doe2020", []), ("#cite(<doe2020>, supplement: [p. 3])", "@doe2020 p3", []),   # Typst
     ("as @doe2020[p. 3] says", "@doe2020 p3", []),
+    ("cite:doe2020", "@doe2020", []), ("citep:doe2020,roe2021", "@doe2020", ["@roe2021"]),             # org-ref
+    ("citet:&doe2020;&roe2021", "@doe2020", ["@roe2021"]), ("[[citep:doe2020][p. 3]]", "@doe2020 p3", []),
+    ("[[cite:&doe2020][See::3]]", "@doe2020 p3", []),
 ])
 def test_asciidoc_restructuredtext_and_sphinx_citations_name_their_works(cite, first, others) -> None:
     note = parse_note(f'"We measured the energy of twelve models on one machine" {cite}.\n')
@@ -817,6 +820,7 @@ def test_asciidoc_and_restructuredtext_bibliography_entries_are_the_references_c
 @pytest.mark.parametrize("text", [
     "std::cout << x << y >> z; and << not a key >>", "see <<>> and cite:[] and :cite:`` here",
     "a list[i]_x and arr[k]_ and [see]_x", "ci:[doe2020] and excite:[doe2020] and x:cite:`y`",
+    "recite:doe2020 and to cite: the authors",
 ])
 def test_what_only_looks_like_an_asciidoc_or_rst_citation_is_left_alone(text) -> None:
     note = parse_note(f'"{Q_TWELVE} and more" said someone. {text}\n')
