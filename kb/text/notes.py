@@ -65,6 +65,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
+from kb.text.titles import normalise_title
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations",
            "citations_as_pandoc", "rename_in_citations"]
@@ -127,7 +128,7 @@ class Note:
             label = label[1:-1].split(",")[0].split(";")[0].strip()
             for ref in self.references:
                 if ref.number and ref.number == label:
-                    return ref
+                    return self._full_form(ref) if label.startswith("^") else ref
         if anchor:
             digits = anchor[len(anchor.rstrip("0123456789")):]
             if digits:
@@ -147,6 +148,24 @@ class Note:
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _full_form(self, ref: NoteReference) -> NoteReference:
+        """The note's full reference a short-form footnote shortens (Chicago's 'Lo et al.,
+        "S2ORC," 9.' after the full note or in a bibliography: the one reference of that first
+        author whose title begins with the short title and gives a year), else ``ref``."""
+        entry = ref.entry
+        short = None
+        if entry is not None and entry.year is None:
+            short = _SHORT_TITLE.search(entry.raw) or _SHORT_FORM.fullmatch(entry.raw.strip())
+        words = normalise_title(next(g for g in short.groups() if g)) if short else ""
+        if not words:
+            return ref
+        akey = name_key(entry.first_author)
+        full = {normalise_title(r.entry.title): r for r in self.references
+                if r.entry is not None and r.entry.year is not None and r.entry.title and akey
+                and name_key(r.entry.first_author) == akey
+                and f"{normalise_title(r.entry.title)} ".startswith(words + " ")}
+        return next(iter(full.values())) if len(full) == 1 else ref
 
     def references_by_author(self, attribution: str) -> list[NoteReference]:
         """The note's references an author-year citation ("Futoma et al. 2017.",
@@ -215,6 +234,10 @@ _UNICODE_RUN = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,
 _CARET_SUPERSCRIPT = lazy(r"\^((\d{1,3})(?:[ \t]*[,–\-][ \t]*\d{1,3})*)\^$")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
+# A short form's title: in quote marks, a comma or stop inside them or not ('"S2ORC,"'), or in italics
+_SHORT_TITLE = lazy(r"[\"“]([^\"“”\n]{1,200}?)[,.]?[\"”]|(?<![*\w])[*_]([^*_\n]{1,200})[*_](?![*\w])")
+# A short form whose title's italics the reading left out: "Lo et al., S2ORC, 12."
+_SHORT_FORM = lazy(r"[^,\n]{2,80},\s*([^,\n]{2,200}?),\s*(?:pp?\.\s*)?[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?\.?")
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
 #: Problems reported per note; a hostile note could otherwise yield millions.
@@ -1924,8 +1947,10 @@ def _footnote_pages(note: Note) -> None:
     ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4.")."""
     for q in note.quotes:
         if q.page is None and (q.source_text or "").startswith("[^"):
-            ref = note.reference_for(q)
-            loc = _FOOTNOTE_PAGE.search(ref.text) if ref is not None and (ref.number or "").startswith("^") else None
+            # the footnote's own text: a short form's page, not the full note's it shortens
+            label = q.source_text[1:-1].split(",")[0].split(";")[0].strip()
+            ref = next((r for r in note.references if r.number == label), None)
+            loc = _FOOTNOTE_PAGE.search(ref.text) if ref is not None else None
             if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):
                 q.page = loc.group(1).replace(" ", "")
 

@@ -179,6 +179,22 @@ def test_a_citation_naming_a_co_author_first_names_no_paper(strubell, tmp_path, 
     assert "no paper here has its first author " in r.out and "strubell2019energy (by" not in r.out, r.out
 
 
+@pytest.mark.corpus
+def test_a_chicago_short_form_note_is_checked_against_the_work_of_its_full_note(strubell, tmp_path):
+    """'Strubell, Ganesh, and McCallum, "Energy," 1.' shortens the full note before it: its
+    one-word title named no paper; the quote is now checked against the full note's work."""
+    note = tmp_path / "chicago.md"
+    note.write_text(f'They note "{P1}"[^1] and "{P3}"[^2]. Not "{P3.replace("four", "five")}"[^3].\n\n'
+                    '[^1]: Emma Strubell, Ananya Ganesh, and Andrew McCallum, "Energy and Policy Considerations '
+                    'for Deep Learning in NLP," in *Proceedings of ACL* (2019), 1.\n'
+                    '[^2]: Strubell, Ganesh, and McCallum, "Energy."\n[^3]: Strubell, Ganesh, and McCallum, "Energy."\n',
+                    "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out + r.err
+    assert [(q["citekey"], q["status"]) for q in r.json["quotes"]] == [
+        ("strubell2019energy", "ok"), ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")]
+
+
 TWO_WORKS_OF_2019 = """They note "{P3}" {cite}.
 
 ## References

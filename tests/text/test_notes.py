@@ -333,6 +333,33 @@ def test_numbered_lines_outside_a_references_section_need_a_year_or_link() -> No
     assert [r.number for r in note.references] == ["2"]
 
 
+CHICAGO_NOTES = """# Notes
+
+"{q}"[^1] Then "{q} again"[^2] and "{q} once more"[^3], "{q} at last"[^4].
+
+[^1]: Kyle Lo et al., "S2ORC: The Semantic Scholar Open Research Corpus," in *Proceedings of ACL* (2020), 4969.
+[^2]: Lo et al., "S2ORC," 9.
+[^3]: Lo et al., *S2ORC*, 12.
+[^4]: Lo et al., "CORD-19," 9.
+"""
+
+
+def test_a_short_form_note_is_the_full_note_it_shortens_at_its_own_page() -> None:
+    """Chicago's short form ('Lo et al., "S2ORC," 9.') names the work of the full note or
+    bibliography entry of that author whose title it begins, at the short form's own page;
+    a short title no full reference begins stays as it is (and names what it names)."""
+    note = parse_note(CHICAGO_NOTES.format(q=Q))
+    full = note.references[0]
+    got = [(note.reference_for(q), q.page) for q in note.quotes]
+    assert got[:3] == [(full, "4969"), (full, "9"), (full, "12")]
+    assert got[3][0].text == 'Lo et al., "CORD-19," 9.' and got[3][1] == "9"
+    # two full references the short title begins: neither is chosen
+    two = CHICAGO_NOTES.replace("[^4]: Lo et al., \"CORD-19,\" 9.",
+                                "[^4]: Kyle Lo et al., \"S2ORC Two,\" in *Proc. X* (2021), 1.")
+    note = parse_note(two.format(q=Q))
+    assert note.reference_for(note.quotes[1]).text == 'Lo et al., "S2ORC," 9.'
+
+
 def test_an_author_year_citation_naming_every_author_is_the_entry_of_those_authors() -> None:
     """Two entries share a first author and a year: the citation that names two authors is
     the entry of those two, the one naming all five the entry of the five (APA, Chicago)."""
