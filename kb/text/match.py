@@ -1436,14 +1436,15 @@ def word_diff(quote: str, passage: str) -> tuple[list[tuple[str, str]], int, int
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             continue
-        qs_words = [qwords[qidx[i]] for i in range(i1, i2)]
-        ps_words = [pwords[pidx[j]] for j in range(j1, j2)]
+        # with the words between that fold to nothing: a sign standing alone ("5.8e − 3")
+        qs_words = qwords[qidx[i1]:qidx[i2 - 1] + 1] if i2 > i1 else []
+        ps_words = pwords[pidx[j1]:pidx[j2 - 1] + 1] if j2 > j1 else []
         if _word_key(" ".join(qs_words)) == _word_key(" ".join(ps_words)) and not (
                 _WRITER_SPLIT.search(" ".join(qs_words)) and not _WRITER_SPLIT.search(" ".join(ps_words))) \
                 and _negations(" ".join(qs_words)) == _negations(" ".join(ps_words)):
             continue      # the same but for spacing, unless the writer split a number or a negation
-        qs = " ".join(qwords[qidx[i]].strip(".,;:") for i in range(i1, i2))
-        ps = " ".join(pwords[pidx[j]].strip(".,;:") for j in range(j1, j2))
+        qs = " ".join(w.strip(".,;:") for w in qs_words if w.strip(".,;:"))
+        ps = " ".join(w.strip(".,;:") for w in ps_words if w.strip(".,;:"))
         diffs.append((qs, ps))
     # Translate trimmed key counts back to word counts of the passage.
     lead_words = pidx[lead] if lead < len(pidx) else len(pwords)

@@ -701,6 +701,14 @@ def test_a_minus_sign_spaced_from_its_digits_is_still_a_sign(quote, found) -> No
     assert (find_quote(d, quote) is not None) == found
 
 
+def test_a_dropped_sign_standing_alone_in_the_paper_is_named_as_the_difference() -> None:
+    # the paper's "5.8e − 3" is three words, its "−" one that folds to nothing by itself
+    assert word_diff("p = 5.8e3 < 0.01", "p = 5.8e − 3 < 0.01")[0] == [("5.8e3", "5.8e − 3")]
+    assert word_diff("p = 5.8e-3 < 0.01", "p = 5.8e − 3 < 0.01")[0] == []
+    near = closest_passage(pdf_doc("arxiv-2302.07302v1"), "Specter: β = 0.65, p = 5.8e3 < 0.01")
+    assert near is not None and "5.8e3 -> 5.8e − 3" in near.describe()
+
+
 def test_writers_non_breaking_hyphen_thin_space_and_full_width_digits() -> None:
     d = doc("luccioni2024")
     assert find_quote(d, "we used a total of ７５４.６６ kWh of energy") is not None          # full-width
