@@ -162,9 +162,9 @@ _NEARLY_FULL = 64 * 1024 * 1024
 
 
 def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
-    """write_bytes of UTF-8 text; a byte-order mark the file had is kept, and so are Windows
-    line endings: in a file whose lines all end in \\r\\n (as far as its first 64 KB show),
-    the lines kb adds end so too, not in a mix of both."""
+    """write_bytes of UTF-8 text; a byte-order mark the file had is kept, and so are its line
+    endings: in a file whose lines all end in \\r\\n (Windows) or in \\r alone (classic Mac
+    OS), as far as its first 64 KB show, the lines kb adds end so too, not in a mix of both."""
     try:
         with open(target, "rb") as fh:
             head = fh.read(1 << 16)
@@ -174,15 +174,24 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
     if codec != "utf-8":        # a file an editor saved as UTF-16 or UTF-32 stays so
         text = text.removeprefix(BOM)
         shown = head[len(mark):len(mark) + (len(head) - len(mark)) // 4 * 4].decode(codec, errors="replace")
-        if "\r\n" in shown and shown.count("\n") == shown.count("\r\n") and _BARE_LF.search(text):
-            text = _BARE_LF.sub("\r\n", text)
-        write_bytes(target, mark + text.encode(codec), tmp_dir)
+        write_bytes(target, mark + with_line_ends(text, shown).encode(codec), tmp_dir)
         return
     if head.startswith(b"\xef\xbb\xbf") and not text.startswith(BOM):
         text = BOM + text
-    if b"\r\n" in head and head.count(b"\n") == head.count(b"\r\n") and _BARE_LF.search(text):
-        text = _BARE_LF.sub("\r\n", text)
-    write_bytes(target, text.encode("utf-8"), tmp_dir)
+    write_bytes(target, with_line_ends(text, head.decode("latin-1")).encode("utf-8"), tmp_dir)
+
+
+def with_line_ends(text: str, saved: str) -> str:
+    """`text` with its lines ending as those of `saved` (what the file holds now) all end:
+    \\r\\n or \\r; otherwise as it is. A BibTeX or Markdown file saved with \\r alone is
+    read as one long line by tools that split at \\n, and a mix breaks a diff of it."""
+    if "\r" not in saved:
+        return text
+    if "\n" not in saved:
+        return text.replace("\r\n", "\r").replace("\n", "\r")
+    if saved.count("\n") == saved.count("\r\n") and _BARE_LF.search(text):
+        return _BARE_LF.sub("\r\n", text)
+    return text
 
 
 _BARE_LF = re.compile(r"(?<!\r)\n")

@@ -1,0 +1,68 @@
+"""Round nine: hostile and unusual input at every boundary: files saved with classic Mac
+line endings, a claims file kb cannot parse beside commands that need none, PDFs whose
+page contents are an array kept in another object, huge notes, and the environment, files
+and servers around kb set to what nobody meant: each taken, or refused in one line with
+the right exit code, nothing lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+from alphakb import alpha_with_claim
+from kbrun import run_kb
+
+
+@pytest.fixture
+def alpha(kb_root, tmp_path):
+    return alpha_with_claim(kb_root, tmp_path)
+
+
+# -- a file saved with \r alone at each line's end is written back so ------------------------------------
+
+MAC_BIB = "@misc{alpha2020energy,\r  title = {Energy Use of Alpha Models in Practice},\r  author = {Alpha, Ada and " \
+          "Beta, Bob},\r  year = {2020},\r  eprint = {2001.00001},\r  archiveprefix = {arXiv},\r}\r"
+
+
+def test_every_writer_of_references_bib_keeps_classic_mac_line_endings(alpha, tmp_path):
+    """A references.bib whose lines end in \\r alone (classic Mac OS, old BibDesk files) got
+    kb's entries appended with \\n: a file of mixed endings, one line to tools that split at \\r.
+    kb add, kb import, kb tag, kb rename and kb rm each write the file's own line ending."""
+    from pdfgen import make_pdf
+
+    bib = alpha / "references.bib"
+    bib.write_bytes(MAC_BIB.encode())
+    pdf = tmp_path / "beta.pdf"
+    pdf.write_bytes(make_pdf(["Beta models in practice, a page long enough to be text of its own."],
+                             title="Beta Models in Practice"))
+    (tmp_path / "in.bib").write_text("@article{doe2020,\n  title = {A Study},\n  author = {Doe, Jane},\n"
+                                     "  year = {2020},\n}\n")
+    for args in (("add", "--offline", pdf), ("import", tmp_path / "in.bib"), ("tag", "alpha2020energy", "+energy"),
+                 ("rename", "doe2020", "doe2020study"), ("rm", "doe2020study")):
+        r = run_kb(*args)
+        assert r.code == 0, (args, r.err)
+        data = bib.read_bytes()
+        assert b"\n" not in data, (args, data)
+        assert data.startswith(b"@misc{alpha2020energy,\r  title = {Energy Use of Alpha Models in Practice},\r")
+    assert [p["citekey"] for p in run_kb("ls", "--json").json][0] == "alpha2020energy"
+    assert b"keywords = {energy},\r" in bib.read_bytes()
+    assert run_kb("doctor", "--quick").code == 0
+
+
+def test_a_note_with_classic_mac_line_endings_is_renamed_in_them(alpha, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_bytes(b'# Notes\r\r> "emitted 552 tCO2e in total" [@alpha2020energy, p. 2]\r')
+    r = run_kb("rename", "alpha2020energy", "alpha2021energy", "--note", note)
+    assert r.code == 0, r.err
+    assert note.read_bytes() == b'# Notes\r\r> "emitted 552 tCO2e in total" [@alpha2021energy, p. 2]\r'
+
+
+@pytest.mark.parametrize("saved, added, written", [
+    ("a\rb\r", "a\rb\rc\n", "a\rb\rc\r"),
+    ("a\r\nb\r\n", "a\r\nb\r\nc\n", "a\r\nb\r\nc\r\n"),
+    ("a\nb\r\n", "a\nb\r\nc\n", "a\nb\r\nc\n"),        # a mix already: kb adds nothing to it
+    ("a\nb\n", "a\nb\nc\n", "a\nb\nc\n"),
+])
+def test_lines_kb_adds_end_as_the_files_own(saved, added, written):
+    from kb.atomic import with_line_ends
+
+    assert with_line_ends(added, saved) == written
