@@ -16,17 +16,22 @@ class KBError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, hint: str | None = None,
-                 path: str | None = None, line: int | None = None):
+                 path: str | None = None, line: int | None = None, column: int | None = None):
         self.message = message
         self.hint = hint
         self.path = path
         self.line = line
+        self.column = column        # with a line: FILE:LINE:COLUMN:, as compilers write it, which editors follow
         super().__init__(message)
 
+    def at(self) -> str:
+        """Where in its file the error is, after the file's name: ":LINE:COLUMN", ":LINE" or ""."""
+        if not self.line:
+            return ""
+        return f":{self.line}:{self.column}" if self.column else f":{self.line}"
+
     def __str__(self) -> str:
-        where = ""
-        if self.path:
-            where = f"{shown(self.path)}:{self.line}: " if self.line else f"{shown(self.path)}: "
+        where = f"{shown(self.path)}{self.at()}: " if self.path else ""
         text = where + self.message
         if self.hint:
             text += f" ({self.hint})"

@@ -44,9 +44,10 @@ def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
 def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
                      cite: list[str], output: str | None) -> None:
     """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`
-    (text, or a BibExport whose reshaping is said in one line on stderr)."""
+    (text, or a BibExport whose reshaping is said in one line on stderr). Selected by
+    paper or none, the entries need no claims file."""
 
-    kb = open_kb()
+    kb = open_kb(papers_only=not quotes and not topic)
     if output is not None and not is_stdout(output):
         output_path(kb, output)
     keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,

@@ -7,31 +7,50 @@ from typing import Callable, TypeVar
 
 from kb.cli.common import state, warn
 from kb.cli.progress import busy, reporter
+from kb.errors import FileFormatError
 from kb.ops import session
 from kb.store.knowledgebase import KB
+from kb.store.paths import BIB
 
 T = TypeVar("T")
 
 
-def open_kb() -> KB:
+def open_kb(*, papers_only: bool = False) -> KB:
     """The knowledge base of this command (--kb, KB_HOME or the nearest kb.toml), in step
-    with its files; long work is drawn on stderr when it is a terminal."""
+    with its files; long work is drawn on stderr when it is a terminal.
 
-    kb = session.open_kb(state["kb"], progress=reporter(), on_busy=busy())
+    `papers_only`: the command shows papers, not quotes or claims (kb ls, kb show, kb export
+    bib), so a claims file kb cannot read is said and passed over (`passed_over`), where
+    every other command stops on it; references.bib kb cannot read still stops it."""
+
+    kb = session.open_kb(state["kb"], sync=not papers_only, progress=reporter(), on_busy=busy())
+    if papers_only:
+        kb.sync(on_error=passed_over)
     for message in kb.warnings:
         warn(message)
     kb.on_warning = warn        # what a later re-index notices is said as it is noticed
     return kb
 
 
-def read_kb(fn: Callable[[KB], T]) -> T:
+def read_kb(fn: Callable[[KB], T], *, papers_only: bool = False) -> T:
     """fn(the knowledge base of this command), a read, made while its files are checked
-    (KB.read): what fn gives once the index is in step with them."""
+    (KB.read): what fn gives once the index is in step with them; `papers_only` as for
+    open_kb."""
 
     kb = session.open_kb(state["kb"], sync=False, progress=reporter(), on_busy=busy())
     try:
-        out = kb.read(fn)
+        out = kb.read(fn, on_error=passed_over if papers_only else None)
     finally:
         for message in kb.warnings:
             warn(message)
     return out
+
+
+def passed_over(rel: str, exc: FileFormatError) -> None:
+    """A claims file kb cannot read, said by a command that shows papers: the papers are
+    references.bib's, so the command goes on; what the index holds from the file stays
+    until it is fixed (the file is read again by every command, and never rewritten)."""
+    if rel == BIB or rel == "claims/":
+        raise exc
+    warn(f"{exc}; papers are shown without it, its quotes and claims as kb last read them "
+         "(commands that read quotes and claims stop until it is fixed)")

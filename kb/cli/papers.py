@@ -184,7 +184,7 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the papers (filtered by tag, year, author; sorted)."""
 
-    kb = open_kb()
+    kb = open_kb(papers_only=True)
     papers = filter_papers(kb, list_papers(kb), tags=tag, year=year, author=author, sort=sort)
     as_written, undefined = undefined_strings(kb, [p["citekey"] for p in papers])
     if undefined:
@@ -205,7 +205,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocom
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """One paper: metadata, versions, pages, sha256 of each PDF, where it came from."""
 
-    kb = open_kb()
+    kb = open_kb(papers_only=True)
     info = show_paper(kb, citekey)
     as_written, undefined = undefined_strings(kb, [info["citekey"]])
     if undefined:
@@ -275,7 +275,7 @@ def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or o
     """The page text kb holds of a paper, as quotes are matched against it: to see why a
     quote is not found, or to copy a passage as kb reads it."""
 
-    result = page_text(open_kb(), citekey, version=version, pages=page, second=second)
+    result = page_text(open_kb(papers_only=True), citekey, version=version, pages=page, second=second)
     if as_json:
         emit_json(result)
         return

@@ -29,7 +29,8 @@ def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phras
     text = " ".join(query)
     if not match_terms(text):           # empty, blanks, punctuation: nothing a search could look for
         raise UsageError(f"nothing to search for in {text!r}: give a word (letters or digits) to find")
-    hits = read_kb(lambda kb: do_search(kb, text, paper=paper, limit=limit, all_versions=all_versions))
+    hits = read_kb(lambda kb: do_search(kb, text, paper=paper, limit=limit, all_versions=all_versions),
+                   papers_only=True)
     if as_json:
         emit_json([h.to_dict() for h in hits])
         return

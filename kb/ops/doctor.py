@@ -96,7 +96,7 @@ def _sha_file(path: Path) -> str:
 
 def where_of(exc: KBError) -> str:
     if exc.path:
-        return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
+        return f"{exc.path}{exc.at()}"
     return paths.BIB
 
 
@@ -180,7 +180,7 @@ def _check_settings(kb: KB, report: Report) -> None:
         kb.limits()
     except KBError as exc:
         where = exc.path or (paths.MARKER if paths.MARKER in exc.message else "environment")
-        where = f"{where}:{exc.line}" if exc.line else where
+        where += exc.at()
         report.problem("files", where, what_of(exc), f"correct {'kb.toml' if where != 'environment' else 'it'} "
                        "by hand")
 

@@ -291,10 +291,14 @@ def load_toml(text: str, path: str) -> dict:
     except RecursionError:
         raise FileFormatError("nests arrays or tables too deep to read", path=path) from None
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"at line (\d+)", str(exc))
+        m = re.search(r"at line (\d+), column (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FileFormatError(f"is not valid TOML: {message}", path=path,
-                              line=int(m.group(1)) if m else None) from None
+        # A file saved with classic Mac OS line endings is one line to TOML, which ends lines in \n.
+        mac = "\r" in text and "\n" not in text
+        raise FileFormatError(f"is not valid TOML: {message}", path=path, line=int(m.group(1)) if m else None,
+                              column=int(m.group(2)) if m else None,
+                              hint="its lines end in \\r alone, as classic Mac OS ended them; TOML's end in \\n: "
+                                   "save it with Unix line endings" if mac else None) from None
 
 
 def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:

@@ -268,13 +268,14 @@ class KB:
             # Under the lock no other writer commits: the index is in step as of now.
             self._in_step = None if failed else self._glance()
 
-    def read(self, fn: Callable[["KB"], T]) -> T:
+    def read(self, fn: Callable[["KB"], T],
+             on_error: Callable[[str, FileFormatError], None] | None = None) -> T:
         """fn(self), a read of the index, while the truth files are checked in another
         thread, for a knowledge base opened without `sync`: the check's stats wait on the
         kernel while fn's queries run inside SQLite, neither holding the interpreter, so
         a search of 10,000 papers pays for one of the two, not both. If a file changed,
         the index is brought up to date and fn runs again: what it returns is always
-        what `sync` then fn would have given."""
+        what `sync` then fn would have given (`on_error` as for sync)."""
         self.reread_claims()
         seen = self._glance()
         scanned: list = []
@@ -299,7 +300,7 @@ class KB:
             return out
         # A file changed: what fn read, or failed on ("no paper X" for an entry just
         # written by hand), is not the files' answer.
-        self.sync()
+        self.sync(on_error)
         return fn(self)
 
     def settle(self) -> None:

@@ -304,7 +304,7 @@ def test_bad_checks_file_names_file_and_line(checks_kb):
     assert r.code == 2 and "claims/checks.toml:6: check id 'a' is defined twice" in r.err
     write_checks(checks_kb, 'this is = = not toml\n')
     r = run_kb("check")
-    assert r.code == 2 and "claims/checks.toml:1: is not valid TOML" in r.err
+    assert r.code == 2 and "claims/checks.toml:1:6: is not valid TOML" in r.err
 
 
 def test_repository_knowledge_base_checks_pass_offline(tmp_path, monkeypatch):

@@ -240,11 +240,11 @@ def test_rebuild_indexes_the_rest_when_a_claims_file_is_broken(full):
     (full / "claims" / "checks.toml").write_text('[[check]]\nid = "x"\nstated = \n')
     r = run_kb("rebuild")
     assert r.code == 1, r.err
-    assert "kb: claims/checks.toml:3: is not valid TOML" in r.err, r.err
+    assert "kb: claims/checks.toml:3:10: is not valid TOML" in r.err, r.err
     assert "rebuilt" in r.out and "3 quotes, 2 claims" in r.out
     r = run_kb("doctor")
     assert r.code == 1
-    assert problems(r) == [line for line in problems(r) if line.startswith("problem: claims/checks.toml:3: ")]
+    assert problems(r) == [line for line in problems(r) if line.startswith("problem: claims/checks.toml:3:10: ")]
     assert problems(r)[0].endswith("; fix: correct the file by hand (any kb command then re-indexes it)")
 
 

@@ -8,7 +8,7 @@ the right exit code, nothing lost.
 from __future__ import annotations
 
 import pytest
-from alphakb import alpha_with_claim
+from alphakb import alpha_with_claim, one_error
 from kbrun import run_kb
 
 
@@ -66,3 +66,55 @@ def test_lines_kb_adds_end_as_the_files_own(saved, added, written):
     from kb.atomic import with_line_ends
 
     assert with_line_ends(added, saved) == written
+
+
+def test_a_claims_file_saved_with_classic_mac_line_endings_is_named_with_why(alpha):
+    """TOML ends lines in \\n: such a file was 'line 1: Expected newline', with no word of why."""
+    (alpha / "claims" / "mac.toml").write_bytes(b'[[quote]]\rid = "q"\r')
+    one_error(run_kb("claims"), "claims/mac.toml:1:10: is not valid TOML",
+              "its lines end in \\r alone, as classic Mac OS ended them")
+
+
+# -- a claims file kb cannot parse: named at its line and column; papers are still shown -----------------
+
+BROKEN = '[[quote]]\nid = "x"\ntext = "abc\nfoo = [1,\n'
+
+
+@pytest.mark.parametrize("args, shows", [
+    (("ls",), "alpha2020energy"), (("show", "alpha2020energy"), "alpha2020energy: Energy Use"),
+    (("search", "energy"), "alpha2020energy v1 p. 1"), (("export", "bib", "-o", "-"), "@misc{alpha2020energy,"),
+    (("export", "bib", "--paper", "alpha2020energy", "-o", "-"), "@misc{alpha2020energy,"),
+    (("text", "show", "alpha2020energy", "--page", "1"), "Alpha models."),
+    (("where",), "root "),
+])
+def test_commands_that_show_papers_go_on_past_a_claims_file_kb_cannot_parse(alpha, args, shows):
+    """Any claims file kb could not parse stopped every command: kb ls, kb show, kb search and
+    kb export bib of references.bib's papers too. They now say the file, at its line and
+    column, and go on; the file is never rewritten."""
+    bad = alpha / "claims" / "other.toml"
+    bad.write_text(BROKEN)
+    r = run_kb(*args)
+    assert r.code == 0 and shows in r.out, r.out + r.err
+    if args != ("where",):
+        assert r.err.startswith("kb: claims/other.toml:3:12: is not valid TOML: Illegal character '\\n'; papers are "
+                                "shown without it"), r.err
+    assert "Traceback" not in r.err and bad.read_text() == BROKEN
+
+
+@pytest.mark.parametrize("args", [("claims",), ("verify",), ("quote", "ls"), ("check",), ("tag", "alpha2020energy", "+x"),
+                                  ("export", "bib", "--topic", "energy", "-o", "-"),
+                                  ("quote", "add", "alpha2020energy", "emitted 552 tCO2e in total")])
+def test_commands_that_read_or_write_claims_still_stop_on_it_naming_line_and_column(alpha, args):
+    """What they would say of quotes and claims could be wrong: they stop, as before, and
+    name where in the file TOML failed."""
+    bad = alpha / "claims" / "other.toml"
+    bad.write_text(BROKEN)
+    one_error(run_kb(*args), "claims/other.toml:3:12: is not valid TOML: Illegal character")
+    assert bad.read_text() == BROKEN
+    bad.unlink()
+    assert run_kb("verify").code == 0
+
+
+def test_a_references_bib_kb_cannot_read_still_stops_commands_that_show_papers(alpha):
+    (alpha / "references.bib").write_text("@misc{a,\n title = {x}, title = {y}}\n")
+    one_error(run_kb("ls"), "references.bib")
