@@ -95,7 +95,7 @@ def make_image_only_pdf(pages: int = 2) -> bytes:
 
 def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: int = 1,
                   early_end: bool = False, length_as_object: bool = False, ascii: str | None = None,
-                  image: str | None = None, filters_as_object: bool = False) -> bytes:
+                  image: str | None = None, filters_as_object: bool = False, contents_as: str | None = None) -> bytes:
     """A page whose content stream decompresses to `megabytes` MB of spaces, then `lines` of text;
     `layers` times Flate-compressed (/Filter [/FlateDecode /FlateDecode] for two: each layer
     shrinks it again, so the file gets tiny). `early_end`: the Deflate data starts with a
@@ -105,7 +105,10 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
     compressed bytes are written in ASCII with that filter before Flate's. `image`: the bomb is
     an image, "xobject" one the page draws (its text is in a content stream of its own), or
     "contents" the page's content stream itself, whose dictionary says it is an image.
-    `filters_as_object`: the stream's /Filter is a reference to its array of filters."""
+    `filters_as_object`: the stream's /Filter is a reference to its array of filters.
+    `contents_as` ("array", "objstm"): the page's /Contents names an array of its one content
+    stream kept as an object of its own (object 9), or held in an object stream (object 9
+    holds object 11; the file's xref table does not list it, so only kb's stream check reads it)."""
     text = "BT /F1 10 Tf 12 TL 50 760 Td " + " ".join(
         f"({_escape(line)}) Tj T*" for line in (lines or ["after the bomb"])) + " ET"
     if early_end:
@@ -135,18 +138,27 @@ def make_bomb_pdf(megabytes: int = 200, lines: list[str] | None = None, layers: 
                                                           b"8 0 R" if filters_as_object else filters, kind)
             + data + b"\nendstream")
     drawn = b"q 1 0 0 1 0 0 cm /Im1 Do Q " + text.encode("latin-1")
-    return assemble([
+    content = b"7 0 R" if image == "xobject" else b"4 0 R"
+    objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %s "
-        b"/Resources << /Font << /F1 5 0 R >>%s >> >>" % (b"7 0 R" if image == "xobject" else b"4 0 R",
+        b"/Resources << /Font << /F1 5 0 R >>%s >> >>" % ({"array": b"9 0 R", "objstm": b"11 0 R"}.get(contents_as,
+                                                                                                  content),
                                                          b" /XObject << /Im1 4 0 R >>" if image == "xobject" else b""),
         bomb,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"%d" % len(data),
         b"<< /Length %d >>\nstream\n" % len(drawn) + drawn + b"\nendstream",
         b"[" + b" ".join(names) + b"]",
-    ])
+    ]
+    if contents_as == "array":
+        objects.append(b"[" + content + b"]")
+    elif contents_as == "objstm":
+        held = zlib.compress(b"11 0 [" + content + b"]")
+        objects.append(b"<< /Type /ObjStm /N 1 /First 5 /Length %d /Filter /FlateDecode >>\nstream\n" % len(held)
+                       + held + b"\nendstream")
+    return assemble(objects)
 
 
 def make_font_bomb_pdf(megabytes: int, line: str) -> bytes:

@@ -487,18 +487,23 @@ def _un85(chunk, limit: int) -> bytes | None:
 
 def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]] | None:
     """The streams PDFium may read as content whatever their dictionaries say (_AS_CONTENT),
-    from the file and its object streams (a page's dictionary may be inside one); None
-    when one is named through another object (an array of them as an object of its own),
-    which kb does not follow: then any stream may be content."""
+    from the file and its object streams (a page's dictionary may be inside one). A page's
+    /Contents may name an array of streams kept as an object of its own (`/Contents 12 0 R`,
+    object 12 `[13 0 R 14 0 R]`), a Type 3 font its /CharProcs as one: such objects are
+    followed (_object_bodies). None when a name leads to no stream kb can find: then any
+    stream may be content."""
     import zlib
 
     texts = [data]
+    held: list[tuple[bytes, bytes]] = []        # (dictionary, decompressed bytes) of each object stream
     for head, start, _, _ in streams:
         if _OBJECT_STREAM.search(head) and _zlib_header(data[start:start + 2]):
             try:
-                texts.append(zlib.decompressobj().decompress(memoryview(data)[start:start + limit + 1], limit + 1))
+                held.append((head, zlib.decompressobj().decompress(memoryview(data)[start:start + limit + 1],
+                                                                   limit + 1)))
             except zlib.error:
                 continue
+            texts.append(held[-1][1])
     known = {ident for _, _, ident, _ in streams}
     refs: set[tuple[int, int]] = set()
     for text in texts:
@@ -509,7 +514,60 @@ def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]
                 for r in _REF.finditer(m.group(1)) if m else ():
                     refs.add((int(r.group(1)), int(r.group(2))))
                 at = text.find(token, at + len(token))
-    return refs if refs <= known else None
+    followed: set[tuple[int, int]] = set()
+    for _ in range(_MOST_HOPS):          # an array naming an array: a few hops, never a loop
+        wanted = refs - known - followed
+        if not wanted:
+            return refs - followed
+        followed |= wanted
+        found = _object_bodies(data, held, wanted)
+        if len(found) < len(wanted):
+            return None             # an object kb cannot find (a stream it could not place, say)
+        for bodies in found.values():
+            for body in bodies:
+                if b"stream" in body:
+                    return None     # a stream whose object _streams could not name
+                refs.update((int(r.group(1)), int(r.group(2))) for r in _REF.finditer(body))
+    return None
+
+
+#: How many objects naming objects _content_refs follows from a page's /Contents to its streams.
+_MOST_HOPS = 3
+#: The most of an object's body _object_bodies reads (an array of a page's content streams
+#: is a few bytes a stream).
+_BODY_MOST = 1 << 16
+_INTS = lazy(rb"\d+")
+_FIRST = lazy(rb"/First\s+(\d+)")
+
+
+def _object_bodies(data: bytes, held: list[tuple[bytes, bytes]],
+                   wanted: set[tuple[int, int]]) -> dict[tuple[int, int], list[bytes]]:
+    """The bodies of the objects `wanted`, each as the file writes it (`N G obj ... endobj`,
+    every time it does: an update appends another) and as object streams (`held`) hold it:
+    one pass over the file for its `obj` keywords, each checked against the few bytes
+    before it, as _streams finds streams."""
+    found: dict[tuple[int, int], list[bytes]] = {}
+    at = data.find(b"obj")
+    while at >= 0:
+        if data[at - 3:at] != b"end":
+            ident = _OBJECT_ID.search(data, max(0, at - 24), at)
+            key = (int(ident.group(1)), int(ident.group(2))) if ident else None
+            if key in wanted:
+                end = data.find(b"endobj", at, at + _BODY_MOST)
+                found.setdefault(key, []).append(data[at + 3:end if end >= 0 else at + _BODY_MOST])
+        at = data.find(b"obj", at + 3)
+    for head, text in held:
+        first = _FIRST.search(head)
+        if first is None:
+            continue
+        numbers = [int(n) for n in _INTS.findall(text, 0, int(first.group(1)))]
+        offsets = numbers[1::2] + [len(text) - int(first.group(1))]
+        for n, (number, offset) in enumerate(zip(numbers[::2], offsets)):
+            if (number, 0) in wanted:       # an object stream holds objects of generation 0
+                start = int(first.group(1)) + offset
+                found.setdefault((number, 0), []).append(text[start:min(start + offsets[n + 1] - offset,
+                                                                        start + _BODY_MOST)])
+    return found
 
 
 def _over(limits: Limits, source: str) -> PDFError:

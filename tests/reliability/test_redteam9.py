@@ -118,3 +118,52 @@ def test_commands_that_read_or_write_claims_still_stop_on_it_naming_line_and_col
 def test_a_references_bib_kb_cannot_read_still_stops_commands_that_show_papers(alpha):
     (alpha / "references.bib").write_text("@misc{a,\n title = {x}, title = {y}}\n")
     one_error(run_kb("ls"), "references.bib")
+
+
+# -- a page whose /Contents names an array kept as an object of its own -------------------------------------
+
+@pytest.mark.parametrize("contents_as", ["array", "objstm"])
+def test_an_image_beside_contents_named_through_an_array_object_is_not_decoded(contents_as):
+    """`/Contents 9 0 R`, object 9 `[7 0 R]` (in the file, or in an object stream): kb's stream
+    check could not tell which streams were content, so it decoded every image, and a page with
+    a 12 MB image was pypdf's under a 5 MB limit. The array is followed; the page's own stream
+    is still decoded when it is the one over the limit, whatever its dictionary says it is."""
+    from pdfgen import make_bomb_pdf
+
+    from kb.errors import PDFError
+    from kb.sources import pdf
+
+    limits = pdf.Limits(max_stream_mb=5)
+    drawn = make_bomb_pdf(12, ["a line beside the image"], image="xobject", contents_as=contents_as)
+    assert pdf._content_refs(drawn, pdf._streams(drawn), 5 << 20) == {(7, 0)}
+    pdf._check_streams(drawn, limits, "the PDF")
+    if contents_as == "array":      # (the object stream's file has no xref stream: PDFium reads the other)
+        assert "a line beside the image" in pdf.extract(drawn, limits, extractor="pdfium").pages[0]
+    bomb = make_bomb_pdf(12, ["a line after the bomb"], image="contents", contents_as=contents_as)
+    with pytest.raises(PDFError, match="over 5 MB decompressed"):
+        pdf._check_streams(bomb, limits, "the PDF")
+
+
+@pytest.mark.parametrize("array", [b"[12 0 R]", b"[7 0 R 4 0 R]", b"[7 0 R 10 0 R]"])
+def test_an_array_naming_what_kb_cannot_place_leaves_every_stream_content(array):
+    """An array naming an object the file lacks (a stream kb could not place, say), or the
+    image too: any stream may then be content, and the image is decoded."""
+    from pdfgen import make_bomb_pdf
+
+    from kb.errors import PDFError
+    from kb.sources import pdf
+
+    data = make_bomb_pdf(12, ["a line beside the image"], image="xobject", contents_as="array").replace(
+        b"9 0 obj\n[7 0 R]", b"9 0 obj\n" + array)
+    with pytest.raises(PDFError, match="over 5 MB decompressed"):
+        pdf._check_streams(data, pdf.Limits(max_stream_mb=5), "the PDF")
+
+
+def test_an_array_naming_itself_is_followed_a_few_hops_and_names_no_stream():
+    from pdfgen import make_bomb_pdf
+
+    from kb.sources import pdf
+
+    data = make_bomb_pdf(12, ["a line"], image="xobject", contents_as="array").replace(b"9 0 obj\n[7 0 R]",
+                                                                                        b"9 0 obj\n[9 0 R]")
+    assert pdf._content_refs(data, pdf._streams(data), 5 << 20) == set()
