@@ -363,10 +363,10 @@ _FILTERS = lazy(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _FILTER_NAME = lazy(rb"/([^\s/\[\]<>()]+)")
 _OBJECT_ID = lazy(rb"(\d+)\s+(\d+)\s*\Z")
 #: Where PDFium reads a stream to get a page's text whatever its dictionary says it is: a
-#: page's /Contents (one stream, or an array of them), a Type 3 font's glyph procedures, a
-#: font's program and its map to Unicode.
+#: page's /Contents (one stream, or an array of them), a Type 3 font's glyph procedures (a
+#: dictionary, or one kept as an object of its own), a font's program and its map to Unicode.
 _AS_CONTENT = ((b"/Contents", lazy(rb"/Contents\s*(\d+\s+\d+\s+R|\[[^\]]*\])")),
-               (b"/CharProcs", lazy(rb"/CharProcs\s*<<([^>]*)>>")),
+               (b"/CharProcs", lazy(rb"/CharProcs\s*(<<[^>]*>>|\d+\s+\d+\s+R)")),
                (b"/FontFile", lazy(rb"/FontFile[23]?\s*(\d+\s+\d+\s+R)")),
                (b"/ToUnicode", lazy(rb"/ToUnicode\s*(\d+\s+\d+\s+R)")))
 _REF = lazy(rb"(\d+)\s+(\d+)\s+R")

@@ -167,3 +167,37 @@ def test_an_array_naming_itself_is_followed_a_few_hops_and_names_no_stream():
     data = make_bomb_pdf(12, ["a line"], image="xobject", contents_as="array").replace(b"9 0 obj\n[7 0 R]",
                                                                                         b"9 0 obj\n[9 0 R]")
     assert pdf._content_refs(data, pdf._streams(data), 5 << 20) == set()
+
+
+@pytest.mark.parametrize("procs", ["inline", "object"])
+def test_a_type3_glyph_that_says_it_is_an_image_is_content_however_its_font_names_it(procs):
+    """A Type 3 font's /CharProcs kept as an object of its own (`/CharProcs 8 0 R`) was not
+    read at all: a glyph procedure of 12 MB whose dictionary says it is an image was skipped
+    as one, and PDFium, which draws it to read the page, read past the limit."""
+    import zlib
+
+    from pdfgen import assemble
+
+    from kb.errors import PDFError
+    from kb.sources import pdf
+
+    comp = zlib.compressobj(9)
+    glyph = b"".join(comp.compress(b" " * (1 << 20)) for _ in range(12)) + comp.flush()
+    text = b"BT /F1 10 Tf 50 760 Td (a) Tj ET"
+    names = b"<< /a 7 0 R >>"
+    data = assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [1 0 0 1 0 0] /FirstChar 97 "
+        b"/LastChar 97 /Widths [1] /Encoding << /Differences [97 /a] >> /CharProcs %s >>"
+        % (names if procs == "inline" else b"8 0 R"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode /Subtype /Image /Width 1 /Height 1 >>\nstream\n" % len(glyph)
+        + glyph + b"\nendstream",
+        names,
+    ])
+    with pytest.raises(PDFError, match="over 5 MB decompressed"):
+        pdf._check_streams(data, pdf.Limits(max_stream_mb=5), "the PDF")
