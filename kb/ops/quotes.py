@@ -844,6 +844,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             message = f"not found in {labelled(citekey, text_.version)}"
             if near:
                 message += f"; closest, page {near.page}: {near.describe()}"
+            elif matching.longer_than_text(text_.doc, q.quote):
+                message += f" (the quote, {len(q.quote):,} characters, is longer than all of its text)"
             verdict = NoteVerdict(q.line, q.quote, source, citekey, text_.version, "not-found",
                                   message, failed=True, page=near.page if near else None, **common)
             nears[id(verdict)] = near

@@ -201,3 +201,50 @@ def test_a_type3_glyph_that_says_it_is_an_image_is_content_however_its_font_name
     ])
     with pytest.raises(PDFError, match="over 5 MB decompressed"):
         pdf._check_streams(data, pdf.Limits(max_stream_mb=5), "the PDF")
+
+
+# -- a note quoting megabytes in one block ------------------------------------------------------------------
+
+def test_a_quote_longer_than_the_papers_whole_text_is_not_matched_at_all(alpha, tmp_path, monkeypatch):
+    """A note quoting 5 MB in one block took 14 s (40 on a busy machine) to be found nowhere in a
+    paper of two sentences: the quote was compiled and matched, a few microseconds a character,
+    then aligned for the closest passage. It is now not-found at once, saying why; counted by
+    the patterns compiled, never by the clock."""
+    from kb.text import match
+
+    compiled = []
+    real = match._compile
+    monkeypatch.setattr(match, "_compile", lambda *a, **k: compiled.append(1) or real(*a, **k))
+    words = "We trained 12 models on 64 GPUs for 3 days, which used 1,287 MWh of energy. "
+    note = tmp_path / "huge.md"
+    note.write_text('> "' + words * 3_000 + '" [@alpha2020energy]\n\n> "emitted 552 tCO2e in total" '
+                    '[@alpha2020energy, p. 2]\n')
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1, r.out + r.err
+    assert "    not found in alpha2020energy v1 (the quote, 227,999 characters, is longer than all of its text)\n" \
+        in r.out, r.out[-600:]
+    assert ":3: ok " in r.out and "2 quotes: 1 ok, 1 failed" in r.out
+    assert 0 < len(compiled) <= 4          # the short quote's patterns alone
+
+
+def test_a_quote_long_only_in_its_spaces_or_insertions_is_still_matched(alpha, tmp_path):
+    """Only letters and digits outside editorial brackets count: a quote laid out with runs of
+    blanks, longer than the paper, is verified as before, and a wrong digit in it still fails."""
+    gap = " " * 2_000
+    note = tmp_path / "spaced.md"
+    note.write_text(f'> "which used{gap}1,287 MWh of energy" [@alpha2020energy, p. 1]\n\n'
+                    f'> "which used{gap}1,288 MWh of energy" [@alpha2020energy, p. 1]\n')
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and ":1: ok " in r.out and "2 quotes: 1 ok, 1 failed" in r.out, r.out
+
+
+def test_longer_than_text_counts_letters_and_digits_outside_insertions_and_stops_early():
+    from kb.text.match import longer_than_text
+    from kb.text.normalise import Document
+
+    doc = Document(["A short page of text, 40 characters long."])
+    assert not longer_than_text(doc, "x" * 1_000)
+    assert longer_than_text(doc, "x" * 1_200)
+    assert not longer_than_text(doc, ". , ; " * 10_000)
+    assert not longer_than_text(doc, "[" + "y" * 150 + "] " * 400 + "x")
+    assert longer_than_text(doc, "x" * 10_000_000)
