@@ -20,7 +20,8 @@ from typing import Callable, Iterator
 
 from kb.errors import LimitExceeded, LockTimeout, UsageError, WriteError, shown
 
-DEFAULT_LOCK_TIMEOUT = float(os.environ.get("KB_LOCK_TIMEOUT", "120"))
+#: How long a writer waits for another's lock, unless KB_LOCK_TIMEOUT says (lock_timeout).
+DEFAULT_LOCK_TIMEOUT = 120.0
 
 
 def _fsync_dir(path: Path) -> None:
@@ -259,7 +260,7 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
         finally:
             _held[key] -= 1
         return
-    timeout = DEFAULT_LOCK_TIMEOUT if timeout is None else timeout
+    timeout = lock_timeout() if timeout is None else timeout
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
@@ -358,6 +359,21 @@ def max_input_bytes() -> int:
         raise UsageError(f"KB_MAX_INPUT_MB={raw!r} is not a size in megabytes",
                          hint="unset it, or give a number such as 500")
     return int(mb * 1024 * 1024)
+
+
+def lock_timeout() -> float:
+    """KB_LOCK_TIMEOUT, in seconds (DEFAULT_LOCK_TIMEOUT when unset), read when a writer takes
+    the lock: one that is no number of seconds is refused in one line, where it stopped every
+    kb command at start-up with a traceback ('abc'), or made a busy wait endless ('nan')."""
+    raw = os.environ.get("KB_LOCK_TIMEOUT", "")
+    try:
+        seconds = float(raw) if raw.strip() else DEFAULT_LOCK_TIMEOUT
+    except ValueError:
+        seconds = -1.0
+    if not (0 <= seconds < 1e9):
+        raise UsageError(f"KB_LOCK_TIMEOUT={said(raw, 40)} is not a number of seconds kb can wait",
+                         hint="unset it, or give a number such as 300")
+    return seconds
 
 
 #: What a file that is no PDF is, by its first bytes: said instead of its bytes.

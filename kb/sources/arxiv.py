@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 from dataclasses import dataclass, field
 
 from kb.atomic import what_it_is
@@ -18,7 +17,7 @@ from kb.sources.net import (
     looks_like_login,
     redirect_target,
 )
-from kb.text.ids import ArxivId, parse_arxiv
+from kb.text.ids import ArxivId, parse_arxiv, split_url
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -149,8 +148,8 @@ def pdf_url_for(record: ArxivRecord) -> str:
     base = endpoint("KB_ARXIV_PDF_URL")
     tail = record.versioned
     if record.pdf_url:
-        path = urllib.parse.urlsplit(record.pdf_url).path
-        m = re.match(r"^/pdf/(.+?)(?:\.pdf)?$", path)
+        parts = split_url(record.pdf_url)
+        m = re.match(r"^/pdf/(.+?)(?:\.pdf)?$", parts.path) if parts else None
         if m and re.sub(r"v\d+$", "", m.group(1)) == record.id:
             tail = m.group(1)
     if not re.search(r"v\d+$", tail):

@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.atomic import file_lock, what_it_is, write_bytes
+from kb.atomic import file_lock, said, what_it_is, write_bytes
 from kb.errors import KBError, LimitExceeded, NetworkError, UsageError
+from kb.text.ids import split_url
 from kb.text.lazyre import lazy
 from kb.version import VERSION
 
@@ -59,6 +60,18 @@ def _env_float(name: str, default: float) -> float:
     return value
 
 
+def header_value(name: str, example: str, secret: bool = False) -> str:
+    """The environment variable `name` ("" when unset), which kb sends in an HTTP header:
+    printable ASCII on one line, or UsageError naming it (a secret's value is not printed).
+    A letter beyond Latin-1 was an internal error, a line break a header of the user's own."""
+    value = os.environ.get(name, "")
+    if value.isascii() and value.isprintable():
+        return value
+    shown_value = f"(its {len(value):,} characters)" if secret else said(value, 80)
+    raise UsageError(f"{name}={shown_value} holds what an HTTP header cannot carry: kb sends it as printable "
+                     "ASCII on one line", hint=f"unset {name}, or give {example}")
+
+
 def endpoint(name: str) -> str:
     """Base URLs, overridable by environment variables."""
     defaults = {
@@ -68,7 +81,14 @@ def endpoint(name: str) -> str:
         "KB_CROSSREF_URL": "https://api.crossref.org",
         "KB_S2_API_URL": "https://api.semanticscholar.org",
     }
-    return (os.environ.get(name) or defaults[name]).rstrip("/")
+    raw = os.environ.get(name)
+    if not raw:
+        return defaults[name]
+    parts = split_url(raw.strip())
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{name}={said(raw, 80)} is not an http or https address kb can ask",
+                         hint=f"unset {name}, or give one such as {defaults[name]}")
+    return raw.strip().rstrip("/")
 
 
 @dataclass
@@ -90,7 +110,7 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
-        contact = os.environ.get("KB_MAILTO", "")
+        contact = header_value("KB_MAILTO", "an e-mail address such as you@example.org")
         ua = f"kb/{VERSION} (literature-and-claims knowledge base; https://github.com/kb-tools/kb"
         ua += f"; mailto:{contact})" if contact else ")"
         return cls(
@@ -143,8 +163,18 @@ class Response:
 
 
 def host_of(url: str) -> str:
-    parts = urllib.parse.urlsplit(url)
-    return parts.netloc or url
+    parts = split_url(url)
+    return parts.netloc if parts is not None and parts.netloc else url
+
+
+def _wait_words(seconds: float) -> str:
+    """A wait as a person reads it: '3600 s', '31 days'; a date centuries ahead
+    (Retry-After: Fri, 31 Dec 9999) is said so, not in billions of seconds."""
+    if seconds < 86_400:
+        return f"{seconds:.0f} s"
+    if seconds < 3_650 * 86_400:
+        return f"{seconds / 86_400:,.0f} days"
+    return "more than ten years"
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -318,7 +348,8 @@ class Client:
                 retry_after = parse_retry_after(response.headers.get("retry-after"))
                 if retry_after is not None and retry_after > self.settings.max_retry_after:
                     raise NetworkError(f"{host} answered HTTP {response.status} and asks to "
-                                       f"retry after {retry_after:.0f} s",
+                                       f"retry after {_wait_words(retry_after)}, over kb's limit of "
+                                       f"{self.settings.max_retry_after:.0f} s (KB_MAX_RETRY_AFTER)",
                                        hint="try again later")
                 delay = self.settings.backoff * (2 ** (attempt - 1))
                 if retry_after is not None:
@@ -412,8 +443,16 @@ class Client:
             if "timed out" in text.lower():
                 raise _Silent(f"no answer within {timeout[1]:.0f} s") from None
             raise _Retryable("connection failed") from None
-        except requests.exceptions.InvalidURL as exc:
-            raise NetworkError(f"invalid URL {url}: {exc}") from None
+        except (requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema, requests.exceptions.InvalidURL,
+                ValueError) as exc:
+            if isinstance(exc, UnicodeError):
+                raise
+            # The address asked is one kb checked or built (endpoint): a redirect sent it elsewhere.
+            named = _QUOTED.search(str(exc)) if isinstance(exc, (requests.exceptions.InvalidSchema,
+                                                                  requests.exceptions.MissingSchema)) else None
+            where = said(named.group(1), 100) if named else f"an address it cannot read ({_one_line(exc)})"
+            raise NetworkError(f"{host} redirected kb to {where}, which kb does not follow: it asks http and https "
+                               "addresses only", hint="the server is misbehaving; try again later") from None
         except requests.exceptions.InvalidHeader as exc:
             raise NetworkError(f"{host} sent an answer with a header kb cannot read ({_one_line(exc)}): "
                                "kb cannot tell where its answer ends; nothing was kept",
@@ -518,6 +557,8 @@ class Client:
         raise requests.exceptions.TooManyRedirects()
 
 
+#: The address requests names in its refusal of one ("No connection adapters were found for 'ftp://x'").
+_QUOTED = lazy(r"'([^']*)'")
 _LOGIN_PATH = lazy(r"(?i)(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sso|auth\w*|cas|captive|portal|session)(?:$|[/_.?-])")
 _PASSWORD_FIELD = lazy(rb"(?i)<input[^>]*\btype\s*=\s*[\"']?password")
 

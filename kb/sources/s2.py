@@ -10,7 +10,6 @@ it again without the network.
 from __future__ import annotations
 
 import json
-import os
 import urllib.parse
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from kb.sources.net import (
     Response,
     Unusable,
     endpoint,
+    header_value,
     host_of,
 )
 
@@ -50,7 +50,7 @@ def _page(response: Response) -> dict:
 def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict]:
     base = endpoint("KB_S2_API_URL")
     headers = {}
-    key = os.environ.get("KB_S2_API_KEY")
+    key = header_value("KB_S2_API_KEY", "the key Semantic Scholar gave you", secret=True)
     if key:
         headers["x-api-key"] = key
     items: list[dict] = []

@@ -90,10 +90,24 @@ def normalise_doi(text: str) -> str | None:
     return None
 
 
+def split_url(url: str) -> urllib.parse.SplitResult | None:
+    """urllib's urlsplit of `url`, or None where it refuses it (an IPv6 host whose '[' is never
+    closed, a port that is no number or past 65535): a link a person types, a feed holds or a
+    server redirects to is then not a link, never an internal error."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port              # (read on use; raises for a bad port)
+    except ValueError:
+        return None
+    return parts
+
+
 def from_url(text: str) -> Identifier | None:
     """The arXiv id or DOI an arXiv or doi.org link names; None for any other text."""
     url = text if "://" in text else "https://" + text
-    parts = urllib.parse.urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return None
     host = (parts.hostname or "").lower()
     path = urllib.parse.unquote(parts.path)
     if host in ARXIV_HOSTS:

@@ -248,3 +248,98 @@ def test_longer_than_text_counts_letters_and_digits_outside_insertions_and_stops
     assert not longer_than_text(doc, ". , ; " * 10_000)
     assert not longer_than_text(doc, "[" + "y" * 150 + "] " * 400 + "x")
     assert longer_than_text(doc, "x" * 10_000_000)
+
+
+# -- the environment and the servers around kb ---------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["notaurl", "file:///etc/passwd", "ftp://example.org/api", "http://[::1",
+                                   "http://127.0.0.1:99999/api", "http://", " "])
+def test_a_base_url_set_to_garbage_is_named_in_one_line(kb_root, monkeypatch, value):
+    """KB_ARXIV_API_URL=notaurl was 'notaurl?id_list=...: MissingSchema'; 'http://[::1' an
+    internal error (ValueError)."""
+    monkeypatch.setenv("KB_ARXIV_API_URL", value)
+    monkeypatch.setenv("KB_DOI_URL", value)
+    for args in (("add", "arxiv:2311.16863"), ("add", "doi:10.1000/xyz")):
+        var = "KB_ARXIV_API_URL" if "arxiv" in args[1] else "KB_DOI_URL"
+        one_error(run_kb(*args), f"{var}={value!r} is not an http or https address kb can ask",
+                  f"unset {var}, or give one such as https://")
+    assert (kb_root / "references.bib").read_text() == ""
+
+
+@pytest.mark.parametrize("location, said", [
+    ("file:///etc/passwd", "'file:///etc/passwd', which kb does not follow"),
+    ("ftp://example.org/x.pdf", "'ftp://example.org/x.pdf', which kb does not follow"),
+    ("http://[::1", "an address it cannot read (Invalid IPv6 URL), which kb does not follow"),
+    ("http://127.0.0.1:99999/x", "an address it cannot read (Port out of range 0-65535), which kb does not"),
+])
+def test_a_redirect_to_another_scheme_or_an_unreadable_address_is_one_line(kb_root, server, location, said):
+    """A server redirecting to file:// or ftp:// was '127.0.0.1:PORT: InvalidSchema'; to 'http://[::1'
+    an internal error."""
+    from httpserver import Reply
+
+    server.routes["/api/query"] = Reply(302, b"", {"Location": location})
+    r = run_kb("add", "arxiv:2311.16863")
+    one_error(r, f"redirected kb to {said}", "it asks http and https addresses only")
+    assert (kb_root / "references.bib").read_text() == ""
+
+
+def test_links_urllib_cannot_split_are_no_links():
+    """`kb add 'http://[::1'` and a feed whose PDF link is so were internal errors."""
+    from kb.sources.arxiv import ArxivRecord, pdf_url_for
+    from kb.text.ids import from_url, split_url
+
+    assert split_url("http://[::1") is None and split_url("http://h:99999/") is None and split_url("http://h:x/") is None
+    assert from_url("http://[::1") is None and from_url("https://arxiv.org/abs/2311.16863").id == "2311.16863"
+    one_error(run_kb("add", "http://[::1"), "not an arXiv or DOI link: 'http://[::1'")
+    record = ArxivRecord(id="2311.16863", version=3, title="t", authors=[], summary="", published="2023-11-28",
+                         updated="2023-11-28", year=2023, pdf_url="http://[::1")
+    assert pdf_url_for(record).endswith("/2311.16863v3")
+
+
+@pytest.mark.parametrize("name, value, shown", [("KB_MAILTO", "me@exämple.org ❤", "'me@exämple.org ❤'"),
+                                                 ("KB_MAILTO", "me@example.org\r\nX-Evil: 1", r"'me@example.org\r\nX-Evil: 1'"),
+                                                 ("KB_S2_API_KEY", "sec\nret", "(its 7 characters)")])
+def test_a_header_value_from_the_environment_that_no_header_can_carry_is_refused(alpha, server, monkeypatch,
+                                                                                name, value, shown):
+    """KB_MAILTO with a letter beyond Latin-1 was an internal error (UnicodeEncodeError); a line
+    break in it, or in the API key, 'sent an answer with a header kb cannot read'. The key is
+    never printed."""
+    monkeypatch.setenv(name, value)
+    args = ("cite", "fetch", "alpha2020energy") if name == "KB_S2_API_KEY" else ("add", "arxiv:2311.16863")
+    r = run_kb(*args)
+    one_error(r, f"{name}={shown} holds what an HTTP header cannot carry")
+    assert "ret" not in r.err or name != "KB_S2_API_KEY"
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "-5", "inf"])
+def test_a_lock_timeout_that_is_no_number_is_one_line_when_kb_waits(alpha, monkeypatch, value):
+    """KB_LOCK_TIMEOUT=abc stopped every kb command at start-up with a traceback (read when kb.atomic
+    was imported); nan made a wait for a busy knowledge base endless."""
+    import subprocess
+    import sys
+
+    env = {**__import__("os").environ, "KB_LOCK_TIMEOUT": value}
+    started = subprocess.run([sys.executable, "-c", "import kb.atomic"], env=env, capture_output=True, timeout=60)
+    assert started.returncode == 0, started.stderr
+    monkeypatch.setenv("KB_LOCK_TIMEOUT", value)
+    one_error(run_kb("tag", "alpha2020energy", "+x"), f"KB_LOCK_TIMEOUT={value!r} is not a number of seconds")
+    assert "keywords" not in (alpha / "references.bib").read_text()
+
+
+def test_a_retry_after_centuries_ahead_is_said_in_words_not_waited(tmp_path, server, monkeypatch):
+    from fakeclock import FakeClock
+    from httpserver import Reply
+
+    from kb.errors import NetworkError
+    from kb.sources import net
+
+    clock = FakeClock()
+    monkeypatch.setattr(net, "time", clock)
+    for header, said in (("Fri, 31 Dec 9999 23:59:59 GMT", "more than ten years"), ("1e400", "more than ten years"),
+                         ("864000", "10 days")):
+        server.routes["/x"] = Reply(429, b"slow down", {"Retry-After": header})
+        client = net.Client(tmp_path / "http", tmp_path / "tmp", net.Settings.from_env())
+        with pytest.raises(NetworkError, match=f"asks to retry after {said}, over kb's limit of 120 s"):
+            client.get(server.url + "/x")
+    assert clock.slept == []
