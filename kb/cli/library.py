@@ -17,7 +17,7 @@ from typing import List
 
 import typer
 
-from kb.atomic import shown
+from kb.atomic import said, shown
 from kb.cli.common import data, echo, emit_json, err, input_path, names_a_path
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
@@ -165,9 +165,22 @@ def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", autocomp
 
 # -- kb open ---------------------------------------------------------------------------------
 
+def _command(name: str) -> list[str]:
+    """The command the environment variable `name` names, split as a shell splits it ([] when
+    it holds none): one a shell could not split (a quote left open) is refused naming it,
+    where it was an internal error."""
+    value = os.environ.get(name, "")
+    try:
+        return shlex.split(value)
+    except ValueError as exc:
+        raise UsageError(f"{name}={said(value, 80)} is no command a shell could run ({str(exc).lower()})",
+                         hint=f"close the quote in {name}, or unset it") from None
+
+
 def _opener() -> list[str] | None:
-    if os.environ.get("KB_OPENER"):
-        return shlex.split(os.environ["KB_OPENER"])
+    chosen = _command("KB_OPENER")
+    if chosen:
+        return chosen
     for name in (("open",) if sys.platform == "darwin" else ("xdg-open", "gio")):
         found = shutil.which(name)
         if found:
@@ -200,8 +213,9 @@ def open_(citekey: str = typer.Argument(..., help="The paper's citekey.", autoco
 
 def _editor() -> list[str]:
     for name in ("VISUAL", "EDITOR"):
-        if os.environ.get(name, "").strip():
-            return shlex.split(os.environ[name])
+        chosen = _command(name)
+        if chosen:
+            return chosen
     for name in ("editor", "nano", "vi"):
         if shutil.which(name):
             return [name]

@@ -343,3 +343,26 @@ def test_a_retry_after_centuries_ahead_is_said_in_words_not_waited(tmp_path, ser
         with pytest.raises(NetworkError, match=f"asks to retry after {said}, over kb's limit of 120 s"):
             client.get(server.url + "/x")
     assert clock.slept == []
+
+
+@pytest.mark.parametrize("name, args", [("KB_OPENER", ("open", "alpha2020energy")), ("EDITOR", ("edit", "alpha2020energy")),
+                                        ("VISUAL", ("edit", "alpha2020energy"))])
+def test_an_opener_or_editor_a_shell_could_not_split_is_one_line(alpha, tmp_path, monkeypatch, name, args):
+    """KB_OPENER='"unclosed' (or EDITOR) was an internal error (ValueError: No closing quotation)."""
+    import tempfile
+
+    from pdfgen import make_pdf
+
+    if args[0] == "open":
+        pdf = tmp_path / "beta.pdf"
+        pdf.write_bytes(make_pdf(["Beta models in practice, a page long enough to be text of its own."],
+                                 title="Beta Models in Practice"))
+        assert run_kb("add", "--offline", pdf).code == 0
+        args = ("open", run_kb("ls", "--json").json[-1]["citekey"])
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setenv(name, '"unclosed --wait')
+    before = (alpha / "references.bib").read_bytes()
+    one_error(run_kb(*args), f"""{name}='"unclosed --wait' is no command a shell could run (no closing quotation)""")
+    assert (alpha / "references.bib").read_bytes() == before and list(scratch.iterdir()) == []
