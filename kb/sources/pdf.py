@@ -72,6 +72,12 @@ class Limits:
                 setattr(limits, name, number)
         return limits
 
+    @property
+    def stream_bytes(self) -> int:
+        """max_stream_mb in bytes, at least one: a limit under a byte read as 0, which pypdf
+        (as zlib) takes for no limit at all, and PDFium's check for no stream at all."""
+        return max(1, int(self.max_stream_mb * 1024 * 1024))
+
 
 def _unquoted(value: str) -> str | None:
     """The number the text `value` says, as TOML writes it ("2000" -> 2000), or None."""
@@ -447,6 +453,15 @@ def _stored_size(head: bytes, start: int, end: int) -> int | None:
     return size
 
 
+def _stored(data: bytes, head: bytes, start: int, end: int) -> memoryview:
+    """All the bytes a stream may hold as stored (_stored_size; to the file's end when its
+    /Length is another object's), to decode it with a bound on what it decodes to, never on
+    what is read of it: Deflate may open a stream with any number of empty blocks, which
+    decode to nothing, so its first bytes say nothing of what the rest decodes to."""
+    size = _stored_size(head, start, end)
+    return memoryview(data)[start:start + size if size is not None else len(data)]
+
+
 def _filters(head: bytes) -> list[bytes] | None:
     """The filters a stream's dictionary names, in order; None when it names them as
     another object or more than once (kb then decodes what the bytes look like)."""
@@ -496,11 +511,10 @@ def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]
 
     texts = [data]
     held: list[tuple[bytes, bytes]] = []        # (dictionary, decompressed bytes) of each object stream
-    for head, start, _, _ in streams:
+    for head, start, _, end in streams:
         if _OBJECT_STREAM.search(head) and _zlib_header(data[start:start + 2]):
             try:
-                held.append((head, zlib.decompressobj().decompress(memoryview(data)[start:start + limit + 1],
-                                                                   limit + 1)))
+                held.append((head, zlib.decompressobj().decompress(_stored(data, head, start, end), limit + 1)))
             except zlib.error:
                 continue
             texts.append(held[-1][1])
@@ -586,7 +600,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     streams are bounded by their length times the most those filters can expand; a
     file kb cannot bound so is pypdf's to read. Streams PDFium may read as content are
     decoded whatever their size, for the inline images they may hold (_check_inline_images)."""
-    limit = int(limits.max_stream_mb * 1024 * 1024)
+    limit = limits.stream_bytes
     streams = _streams(data)
     content: list[set | None] = []
 
@@ -631,7 +645,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
             continue            # images are not decoded to read text
         if layers is not None and layers > _MOST_LAYERS:
             raise _over(limits, source)
-        chunk = memoryview(data)[start:start + limit + 1]
+        chunk = _stored(data, head, start, end)
         if filters is None and _INDIRECT_FILTER.search(head) and not _zlib_header(chunk):
             # filters named in another object, the bytes no zlib data: ASCII, or anything
             raise PDFError(f"{source} names a stream's filters in another object, which kb does not follow "
@@ -724,7 +738,7 @@ def _check_inline_images(content: bytes, limit: int, limits: Limits, source: str
         if names[0] in _FLATE_NAMES and _zlib_header(rest):
             inflate = zlib.decompressobj()
             try:
-                out = inflate.decompress(rest[:limit + 1], limit + 1)
+                out = inflate.decompress(rest, limit + 1)
             except zlib.error:
                 continue
             if len(out) > limit:
@@ -734,7 +748,7 @@ def _check_inline_images(content: bytes, limit: int, limits: Limits, source: str
                                "content stream, which kb does not follow to bound; pypdf reads it within the limits")
             _decoded(out, names[1:], limit, limits, source)
         else:
-            _decoded(rest[:limit + 1], names, limit, limits, source)
+            _decoded(rest, names, limit, limits, source)
 
 
 # TeX's OT1 fonts put the ligatures ff, fi, fl, ffi, ffl at codes 11-15; a PDF made with
@@ -900,7 +914,7 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
 def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extracted:
     import pypdf
 
-    stream_limit = int(limits.max_stream_mb * 1024 * 1024)
+    stream_limit = limits.stream_bytes
     config = dict(zlib_maximum_output_length=stream_limit,
                   lzw_maximum_output_length=stream_limit,
                   run_length_maximum_output_length=stream_limit,

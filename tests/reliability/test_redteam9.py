@@ -366,3 +366,65 @@ def test_an_opener_or_editor_a_shell_could_not_split_is_one_line(alpha, tmp_path
     before = (alpha / "references.bib").read_bytes()
     one_error(run_kb(*args), f"""{name}='"unclosed --wait' is no command a shell could run (no closing quotation)""")
     assert (alpha / "references.bib").read_bytes() == before and list(scratch.iterdir()) == []
+
+
+# -- the stream check decodes a stream whole, however it opens ---------------------------------------------
+
+def _padded_bomb(padding: int, megabytes: int) -> bytes:
+    """zlib data opening with `padding` bytes of empty stored blocks (Deflate's, five bytes that
+    decode to nothing), then `megabytes` MB of spaces: what it decodes to is all in its tail."""
+    import zlib
+
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    body = b"".join(raw.compress(b" " * (1 << 20)) for _ in range(megabytes)) + raw.flush()
+    adler = zlib.adler32(b" " * (megabytes << 20))
+    return b"\x78\x01" + b"\x00\x00\x00\xff\xff" * (padding // 5 + 1) + body + adler.to_bytes(4, "big")
+
+
+@pytest.mark.parametrize("where", ["contents", "objstm"])
+def test_a_stream_opening_with_empty_deflate_blocks_is_decoded_past_them(where):
+    """The stream check decoded only a stream's first max_stream_mb of stored bytes: a page's
+    content opening with that many bytes of empty Deflate blocks decoded to nothing there, and
+    PDFium then read the gigabytes after them. An object stream alike hid the page naming its
+    content (then an image beside it was taken for no content)."""
+    import zlib
+
+    from pdfgen import assemble
+
+    from kb.errors import PDFError
+    from kb.sources import pdf
+
+    data = _padded_bomb((1 << 20) + 10, 3)
+    assert len(zlib.decompressobj().decompress(data[:(1 << 20) + 1])) == 0
+    assert len(zlib.decompress(data)) == 3 << 20
+    if where == "contents":
+        pdf_bytes = assemble([
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"])
+        with pytest.raises(PDFError, match="over 1 MB decompressed"):
+            pdf._check_streams(pdf_bytes, pdf.Limits(max_stream_mb=1), "the PDF")
+        return
+    held = b"3 0 << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R >>"
+    objstm = zlib.compressobj(9, zlib.DEFLATED, -15)
+    stream = (b"\x78\x01" + b"\x00\x00\x00\xff\xff" * ((1 << 20) // 5 + 3) + objstm.compress(held) + objstm.flush()
+              + zlib.adler32(held).to_bytes(4, "big"))
+    assert zlib.decompress(stream) == held
+    file = (b"6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+            + stream + b"\nendstream\nendobj\n5 0 obj\n<< /Length 1 >>\nstream\nx\nendstream\nendobj\n")
+    assert pdf._content_refs(file, pdf._streams(file), 1 << 20) == {(5, 0)}
+
+
+def test_a_stream_limit_under_a_byte_is_a_byte_not_no_limit():
+    """max_stream_mb = 0.0000001 passed the check 'above 0' and was 0 bytes, which pypdf, as zlib,
+    takes for no limit at all: the tightest limit read every stream whole."""
+    from pdfgen import make_pdf
+
+    from kb.errors import KBError
+    from kb.sources import pdf
+
+    tight = pdf.Limits(max_stream_mb=1e-7)
+    assert tight.stream_bytes == 1 and pdf.Limits().stream_bytes == 75 << 20
+    with pytest.raises(KBError):
+        pdf.extract(make_pdf(["A page of text long enough to be read as text."]), tight, extractor="pypdf")
