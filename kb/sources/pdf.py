@@ -484,20 +484,29 @@ def _unhex(chunk) -> bytes | None:
 
 
 def _un85(chunk, limit: int) -> bytes | None:
-    """ASCII85Decode up to '~>', of no more characters than give `limit` bytes (a 'z' is
-    four): enough of it to bound what follows; None when it is not ASCII85."""
+    """ASCII85Decode up to '~>', white space ignored, all of it (white space may fill any
+    length of its start); None when it is not ASCII85. What it decodes to is counted first,
+    each 'z' four zero bytes: past `limit`, _PastLimit, without decoding it."""
     import base64
 
-    raw = bytes(chunk[:limit // 4 + 5])
+    raw = bytes(chunk)
     end = raw.find(b"~>")
     raw = raw[:end] if end >= 0 else raw
-    raw = raw[2:] if raw.startswith(b"<~") else raw
     raw = raw.translate(None, b" \t\r\n\f\x00")
-    raw = raw[:len(raw) - len(raw) % 5] if len(raw) % 5 == 1 else raw
+    raw = raw[2:] if raw.startswith(b"<~") else raw
+    zeros = raw.count(b"z")
+    grouped = len(raw) - zeros
+    if 4 * zeros + grouped // 5 * 4 + max(0, grouped % 5 - 1) > limit:
+        raise _PastLimit
+    raw = raw[:-1] if grouped % 5 == 1 else raw         # one character alone decodes to nothing
     try:
         return base64.a85decode(raw)
     except ValueError:
         return None
+
+
+class _PastLimit(Exception):
+    """A stream decodes past the limit at one of its filters already."""
 
 
 def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]] | None:
@@ -671,10 +680,13 @@ def _decoded(chunk, filters: list[bytes] | None, limit: int, limits: Limits, sou
     import zlib
 
     for name in filters if filters is not None else [None] * (2 * _MOST_LAYERS):
-        if name in _ASCII_HEX:
-            chunk = _unhex(chunk)
-        elif name in _ASCII_85:
-            chunk = _un85(chunk, limit)
+        if name in _ASCII_HEX or name in _ASCII_85:
+            try:
+                chunk = _unhex(chunk) if name in _ASCII_HEX else _un85(chunk, limit)
+            except _PastLimit:
+                raise _over(limits, source) from None
+            if chunk is not None and len(chunk) > limit:
+                raise _over(limits, source)     # past the limit at this filter already
         elif (name in _FLATE_NAMES or name is None) and _zlib_header(chunk):
             try:
                 chunk = zlib.decompressobj().decompress(chunk, limit + 1)

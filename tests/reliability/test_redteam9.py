@@ -428,3 +428,32 @@ def test_a_stream_limit_under_a_byte_is_a_byte_not_no_limit():
     assert tight.stream_bytes == 1 and pdf.Limits().stream_bytes == 75 << 20
     with pytest.raises(KBError):
         pdf.extract(make_pdf(["A page of text long enough to be read as text."]), tight, extractor="pypdf")
+
+
+@pytest.mark.parametrize("written", ["ascii85 after white space", "ascii85 of z", "hex"])
+def test_an_ascii_stream_is_read_past_white_space_and_its_own_size_bounded(written):
+    """ASCII85 was decoded from its first max_stream_mb / 4 characters only: white space filling
+    them (ASCII85 ignores it) hid the Flate bomb after them; and a stream of 'z' (four zero bytes
+    each) decoded past the limit at that filter, where kb looked no further."""
+    import base64
+
+    from pdfgen import assemble
+
+    from kb.errors import PDFError
+    from kb.sources import pdf
+
+    bomb = _padded_bomb(10, 3)
+    data, filters = {"ascii85 after white space": (b" \n" * (1 << 20) + base64.a85encode(bomb) + b"~>",
+                                                   b"[/A85 /FlateDecode]"),
+                     "ascii85 of z": (b"z" * 300_000 + b"~>", b"/ASCII85Decode"),
+                     "hex": (b"\n" * (1 << 21) + bomb.hex().encode() + b">", b"[/AHx /Fl]")}[written]
+    pdf_bytes = assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"])
+    with pytest.raises(PDFError, match="over 1 MB decompressed"):
+        pdf._check_streams(pdf_bytes, pdf.Limits(max_stream_mb=1), "the PDF")
+    assert pdf._un85(b"<~" + base64.a85encode(bytes(range(256)) * 20) + b"~>", 10 ** 7) == bytes(range(256)) * 20
+    assert pdf._un85(b"z" * 10 + b"~>", 10 ** 7) == bytes(40)
+    with pytest.raises(pdf._PastLimit):
+        pdf._un85(b"z" * 10 ** 7, 100)          # counted, not decoded
