@@ -68,9 +68,9 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
                              hint="restore the file it points to, or remove the link")
     check_writable(target)
     tmp_dir = Path(tmp_dir) if tmp_dir else target.parent
+    make_folder(tmp_dir)
+    make_folder(target.parent)
     try:
-        tmp_dir.mkdir(parents=True, exist_ok=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
         if _device(tmp_dir) != _device(target.parent):
             tmp_dir = target.parent          # os.replace cannot cross file systems
         try:
@@ -97,6 +97,20 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
         raise
     if durable:
         _fsync_dir(target.parent)
+
+
+def make_folder(path: Path) -> None:
+    """mkdir -p `path`. A file in the way, of it or of a folder above it (.kb, .kb/tmp or
+    .kb/cache made a file by hand or by a tool), is a WriteError naming it, where it was an
+    internal error (FileExistsError, NotADirectoryError)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in reversed([path, *path.parents]) if p.exists() and not p.is_dir()), path)
+        raise WriteError(f"cannot make the folder {shown(path)}: {shown(blocker)} is a file, not a folder; "
+                         "nothing written", hint=f"move {shown(blocker)} aside: kb makes its folders again") from None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
 
 
 def check_writable(target: Path) -> None:
@@ -261,8 +275,12 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
             _held[key] -= 1
         return
     timeout = lock_timeout() if timeout is None else timeout
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    make_folder(path.parent)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except IsADirectoryError:
+        raise WriteError(f"cannot take the lock {shown(path)}: it is a folder, not a file",
+                         hint=f"remove the folder {shown(path)}: kb makes the lock file again") from None
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     started = time.monotonic()
     deadline = started + timeout

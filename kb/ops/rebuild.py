@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.atomic import clean_stale_tmp, file_lock
+from kb.atomic import clean_stale_tmp, file_lock, make_folder
 from kb.errors import FileFormatError
 from kb.ops import derive
 from kb.ops.doctor import EDIT, what_of, where_of
@@ -91,10 +91,11 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
     started = time.monotonic()
     layout = paths.layout(explicit)
     result = RebuildResult(database=str(layout.db))
-    layout.state.mkdir(exist_ok=True)
+    make_folder(layout.state)
     with file_lock(layout.lock, on_wait=on_busy, what="the knowledge base"):
         clean_stale_tmp(layout.tmp)
-        layout.tmp.mkdir(parents=True, exist_ok=True)
+        make_folder(layout.tmp)
+        make_folder(layout.sources)     # a file in its place would read as no source: every text gone
         if layout.db.exists():
             why = probe(layout.db)
             result.previous = "ok" if why is None else "damaged"

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-from kb.atomic import clean_stale_tmp, file_lock, read_input, shown, write_text
+from kb.atomic import clean_stale_tmp, file_lock, make_folder, read_input, shown, write_text
 from kb.errors import FileFormatError, UsageError
 from kb.lazyimport import lazy_import
 from kb.quantities import units
@@ -391,7 +391,7 @@ def init(folder: Path) -> tuple[Path, bool]:
         if not layout.bib.exists():
             write_text(layout.bib, "", layout.tmp)
         layout.claims.mkdir(exist_ok=True)
-        layout.state.mkdir(exist_ok=True)
+        make_folder(layout.state)
     except OSError as exc:
         if exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
             raise                   # a path no folder can have: said by the command line as such

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from kb.atomic import shown
+from kb.atomic import make_folder, shown
 from kb.errors import KBError
 from kb.store.fts import register as register_functions
 
@@ -48,7 +48,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 error = exc
         raise KBError(f"the index {shown(path)} cannot be read: {error}",
                       hint="the knowledge base is read-only here, so kb cannot rebuild it")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                isolation_level=None, check_same_thread=False)

@@ -457,3 +457,43 @@ def test_an_ascii_stream_is_read_past_white_space_and_its_own_size_bounded(writt
     assert pdf._un85(b"z" * 10 + b"~>", 10 ** 7) == bytes(40)
     with pytest.raises(pdf._PastLimit):
         pdf._un85(b"z" * 10 ** 7, 100)          # counted, not decoded
+
+
+# -- kb's own folders with a file in their place -----------------------------------------------------------
+
+@pytest.mark.parametrize("blocked, named", [(".kb/tmp", ".kb/tmp is a file, not a folder"),
+                                            (".kb", ".kb is a file, not a folder"),
+                                            (".kb/cache", ".kb/cache is a file, not a folder"),
+                                            (".kb/lock", "cannot take the lock")])
+def test_a_file_where_kb_keeps_a_folder_of_its_own_is_one_line_and_then_made_again(alpha, tmp_path, blocked, named):
+    """.kb/tmp, .kb or .kb/cache turned into a file (a sync tool, a stray `>` in a shell) made
+    every write an internal error (FileExistsError, NotADirectoryError), and a folder in the
+    lock's place every command (IsADirectoryError). Each is named in one line; moved aside,
+    kb makes its folders again and nothing is lost."""
+    import shutil
+
+    from pdfgen import make_pdf
+
+    pdf = tmp_path / "beta.pdf"
+    pdf.write_bytes(make_pdf(["Beta models in practice, a page long enough to be text of its own."],
+                             title="Beta Models in Practice"))
+    path = alpha / blocked
+    aside = tmp_path / "aside"
+    shutil.move(path, aside)
+    if blocked == ".kb/lock":
+        path.mkdir()
+    else:
+        path.write_text("not a folder\n")
+    bib = (alpha / "references.bib").read_bytes()
+    for args in (("add", "--offline", pdf), ("rebuild",)):
+        r = run_kb(*args)
+        one_error(r, named)
+    assert (alpha / "references.bib").read_bytes() == bib
+    if path.is_dir():
+        path.rmdir()
+    else:
+        path.unlink()
+    if blocked != ".kb/tmp":
+        shutil.move(aside, path)
+    assert run_kb("add", "--offline", pdf).code == 0
+    assert run_kb("verify").code == 0 and len(run_kb("ls", "--json").json) == 2
