@@ -471,6 +471,33 @@ def decode_saved(data: bytes) -> str:
     return wide if wide is not None else data.decode("utf-8-sig")
 
 
+def mend_surrogates(obj, raw: bytes | str):
+    """(JSON `obj` parsed from `raw`, how many strings in it held half of a UTF-16 pair alone):
+    a '\\ud800' escape is valid JSON and no character, so Python reads it and fails writing it
+    (references.bib, the index: UnicodeEncodeError, an internal error); each such half is U+FFFD
+    in what is given back. Walked only when `raw` holds such an escape."""
+    if _SURROGATE_ESCAPE.search(raw if isinstance(raw, str) else raw.decode("latin-1")) is None:
+        return obj, 0
+    mended = [0]
+
+    def walk(value):
+        if isinstance(value, str):
+            fixed, n = _SURROGATE.subn("\ufffd", value)
+            mended[0] += n > 0
+            return fixed
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {walk(k): walk(v) for k, v in value.items()}
+        return value
+
+    return walk(obj), mended[0]
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def merge_conflict(text: str) -> int | None:
     """The line where `text` holds a merge conflict left unresolved (git's, or any tool writing
     its markers: a line `<<<<<<< ...`, then `=======` or `>>>>>>> ...`); None when it holds

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.atomic import file_lock, said, what_it_is, write_bytes
+from kb.atomic import file_lock, mend_surrogates, said, what_it_is, write_bytes
 from kb.errors import KBError, LimitExceeded, NetworkError, UsageError
 from kb.text.ids import split_url
 from kb.text.lazyre import lazy
@@ -146,8 +146,9 @@ class Response:
         return self.content.decode("utf-8", errors="replace")
 
     def json(self):
+        """The answer as JSON, a half of a UTF-16 pair alone in a string as U+FFFD (mend_surrogates)."""
         try:
-            return json.loads(self.content)
+            return mend_surrogates(json.loads(self.content), self.content)[0]
         except RecursionError:
             raise NetworkError(f"{host_of(self.url)} sent JSON nested too deeply to read") from None
         except ValueError as exc:

@@ -8,9 +8,15 @@ page); plain text with form feeds between pages (pdftotext's output).
 from __future__ import annotations
 
 import json
+import re
 
-from kb.atomic import decode_saved
+from kb.atomic import decode_saved, mend_surrogates
 from kb.errors import FileFormatError
+
+#: A JSON escape of half a UTF-16 pair with no other half: a first half ('\\ud83d') not followed
+#: by a second, or a second ('\\ude00') not after a first.
+_LONE_HALF = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                        r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def parse_text_source(data: bytes, name: str) -> list[str]:
@@ -32,6 +38,13 @@ def parse_text_source(data: bytes, name: str) -> list[str]:
                                   path=name) from None
         except ValueError as exc:
             raise FileFormatError(f"is not valid JSON: {exc}", path=name) from None
+        if mend_surrogates(obj, text)[1]:
+            at = _LONE_HALF.search(text)
+            shown = at.group(0) if at else "\\ud800"
+            raise FileFormatError(f"holds {shown}, half of a UTF-16 pair with no other half, which is no "
+                                  "character: not text kb can store", path=name,
+                                  line=text.count("\n", 0, at.start()) + 1 if at else None,
+                                  hint="fix the tool that wrote it, or write the text itself (UTF-8)")
         pages = _pages_from_json(obj, name)
     else:
         pages = text.split("\f")

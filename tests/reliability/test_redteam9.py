@@ -497,3 +497,37 @@ def test_a_file_where_kb_keeps_a_folder_of_its_own_is_one_line_and_then_made_aga
         shutil.move(aside, path)
     assert run_kb("add", "--offline", pdf).code == 0
     assert run_kb("verify").code == 0 and len(run_kb("ls", "--json").json) == 2
+
+
+# -- JSON holding half of a UTF-16 pair ---------------------------------------------------------------------
+
+def test_a_crossref_answer_holding_half_a_utf16_pair_is_filed_with_a_replacement_character(kb_root, server):
+    """'\\ud800' is valid JSON and no character: Crossref's title or author holding one was an
+    internal error (UnicodeEncodeError) when kb wrote references.bib."""
+    import json
+
+    from httpserver import Reply
+
+    work = {"title": ["Energy \ud800 Study"], "author": [{"family": "Doe\udfff", "given": "Jane"}],
+            "issued": {"date-parts": [[2020]]}, "type": "journal-article", "DOI": "10.1000/xyz"}
+    server.routes["*"] = lambda seen: (Reply(200, json.dumps({"message": work}).encode(),
+                                             {"Content-Type": "application/json"}) if "crossref" in seen.path
+                                       else Reply(406, b"no BibTeX here"))
+    r = run_kb("add", "doi:10.1000/xyz")
+    assert r.code == 0 and "Energy \ufffd Study" in r.out, r.out + r.err
+    text = (kb_root / "references.bib").read_text()
+    assert "title = {Energy \ufffd Study}" in text and "author = {Doe\ufffd, Jane}" in text
+    assert run_kb("doctor", "--quick").code == 0
+
+
+@pytest.mark.parametrize("pages, said", [('["ok \\ud83d\\ude00", "\\ud800 alone"]', ":2: holds \\ud800, half of"),
+                                         ('{"pages": ["x \\udfff"]}', ":1: holds \\udfff, half of")])
+def test_page_text_holding_half_a_utf16_pair_is_refused_naming_it(alpha, tmp_path, pages, said):
+    """kb text load of such JSON was an internal error (UnicodeEncodeError); a whole pair (an
+    emoji written as two escapes) is read."""
+    path = tmp_path / "pages.json"
+    path.write_text(pages.replace(", ", ",\n"))
+    one_error(run_kb("text", "load", "alpha2020energy", path, "--version", "v2"), said, "which is no character")
+    path.write_text('["ok \\ud83d\\ude00 page"]')
+    r = run_kb("text", "load", "alpha2020energy", path, "--version", "v2")
+    assert r.code == 0 and run_kb("text", "show", "alpha2020energy", "--version", "v2").out.count("\U0001F600") == 1
