@@ -223,6 +223,7 @@ class Client:
             s = requests.Session()
             s.headers["User-Agent"] = self.settings.user_agent
             s.max_redirects = MAX_REDIRECTS
+            s.hooks["response"].append(_refuse_odd_redirect)
             self._session = s
         return self._session
 
@@ -444,16 +445,8 @@ class Client:
             if "timed out" in text.lower():
                 raise _Silent(f"no answer within {timeout[1]:.0f} s") from None
             raise _Retryable("connection failed") from None
-        except (requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema, requests.exceptions.InvalidURL,
-                ValueError) as exc:
-            if isinstance(exc, UnicodeError):
-                raise
-            # The address asked is one kb checked or built (endpoint): a redirect sent it elsewhere.
-            named = _QUOTED.search(str(exc)) if isinstance(exc, (requests.exceptions.InvalidSchema,
-                                                                  requests.exceptions.MissingSchema)) else None
-            where = said(named.group(1), 100) if named else f"an address it cannot read ({_one_line(exc)})"
-            raise NetworkError(f"{host} redirected kb to {where}, which kb does not follow: it asks http and https "
-                               "addresses only", hint="the server is misbehaving; try again later") from None
+        except requests.exceptions.InvalidURL as exc:
+            raise NetworkError(f"invalid URL {url}: {exc}") from None
         except requests.exceptions.InvalidHeader as exc:
             raise NetworkError(f"{host} sent an answer with a header kb cannot read ({_one_line(exc)}): "
                                "kb cannot tell where its answer ends; nothing was kept",
@@ -558,8 +551,25 @@ class Client:
         raise requests.exceptions.TooManyRedirects()
 
 
-#: The address requests names in its refusal of one ("No connection adapters were found for 'ftp://x'").
-_QUOTED = lazy(r"'([^']*)'")
+def _refuse_odd_redirect(response, *args, **kwargs):
+    """requests' hook on every answer, before it follows a redirect: one to an address that is
+    not http(s) (file://, ftp://) or that urllib cannot split ('http://[::1') is a NetworkError
+    naming it, where requests said 'InvalidSchema' or raised an internal error (ValueError)."""
+    if not response.is_redirect:
+        return response
+    location = response.headers.get("location", "")
+    try:
+        parts = split_url(urllib.parse.urljoin(response.url, location))
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        response.close()
+        raise NetworkError(f"{host_of(response.url)} redirected kb to {said(location, 100)}, which kb does not "
+                           "follow: it asks http and https addresses only",
+                           hint="the server is misbehaving; try again later")
+    return response
+
+
 _LOGIN_PATH = lazy(r"(?i)(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sso|auth\w*|cas|captive|portal|session)(?:$|[/_.?-])")
 _PASSWORD_FIELD = lazy(rb"(?i)<input[^>]*\btype\s*=\s*[\"']?password")
 
