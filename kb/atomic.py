@@ -176,10 +176,36 @@ def why_full(folder: Path) -> tuple[str, str]:
 _NEARLY_FULL = 64 * 1024 * 1024
 
 
+def not_utf8(value: str) -> str | None:
+    """How the first character of `value` no UTF-8 file can hold is written ('\\xff'), or
+    None: Python reads a byte of a command line that is not UTF-8 as U+DC80..U+DCFF (a path
+    may hold such bytes; a tag, a quote, a key written to kb's files cannot)."""
+    m = _SURROGATE.search(value)
+    if m is None:
+        return None
+    code = ord(m.group(0))
+    return f"\\x{code - 0xdc00:02x}" if 0xdc80 <= code <= 0xdcff else f"\\u{code:04x}"
+
+
+def path_as_text(path: str) -> str:
+    """A path as text any UTF-8 file or SQLite can hold: each byte of its name that is not
+    UTF-8 (which Python reads as U+DC80..U+DCFF) written \\xff, as `ls -b` writes it. Kept as a
+    paper's source, such a path stopped every later command (UnicodeEncodeError)."""
+    if not_utf8(path) is None:
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
     """write_bytes of UTF-8 text; a byte-order mark the file had is kept, and so are its line
     endings: in a file whose lines all end in \\r\\n (Windows) or in \\r alone (classic Mac
-    OS), as far as its first 64 KB show, the lines kb adds end so too, not in a mix of both."""
+    OS), as far as its first 64 KB show, the lines kb adds end so too, not in a mix of both.
+    Text holding what UTF-8 cannot write (not_utf8) is a WriteError; nothing written."""
+    bad = not_utf8(text)
+    if bad is not None:
+        raise WriteError(f"cannot write {shown(target)}: the text holds {bad}, a byte that was not UTF-8 where it "
+                         "was typed, which no UTF-8 file can hold; nothing written",
+                         hint="type it in UTF-8 (check the terminal's or the script's encoding)")
     try:
         with open(target, "rb") as fh:
             head = fh.read(1 << 16)
@@ -188,8 +214,8 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
     codec, mark = saved_encoding(head)
     if codec != "utf-8":        # a file an editor saved as UTF-16 or UTF-32 stays so
         text = text.removeprefix(BOM)
-        shown = head[len(mark):len(mark) + (len(head) - len(mark)) // 4 * 4].decode(codec, errors="replace")
-        write_bytes(target, mark + with_line_ends(text, shown).encode(codec), tmp_dir)
+        saved = head[len(mark):len(mark) + (len(head) - len(mark)) // 4 * 4].decode(codec, errors="replace")
+        write_bytes(target, mark + with_line_ends(text, saved).encode(codec), tmp_dir)
         return
     if head.startswith(b"\xef\xbb\xbf") and not text.startswith(BOM):
         text = BOM + text

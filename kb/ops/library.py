@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import check_writable, decode_wide, read_input, said, saved_encoding, write_bytes, write_text
+from kb.atomic import check_writable, decode_wide, not_utf8, read_input, said, saved_encoding, write_bytes, write_text
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store import claimsfile
@@ -184,6 +184,9 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
     if not new or _BAD_KEY.search(new):
         raise UsageError(f"{said(new)} cannot be a citekey: no spaces, commas, braces, quotes, "
                          "'#', '%', '=', '~' or backslashes")
+    if not_utf8(new):
+        raise UsageError(f"{said(new)} cannot be a citekey: it holds {not_utf8(new)}, a byte that is not UTF-8; "
+                         "nothing renamed", hint="type it in UTF-8 (check the terminal's or the script's encoding)")
     hidden = citekeys.invisible(new)
     if hidden:
         raise UsageError(f"{said(new)} cannot be a citekey: it holds a character nobody sees ({hidden}); "

@@ -36,7 +36,7 @@ from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import author_key, name_key, parse_names, split_names
-from kb.text.typed import typed, typed_all
+from kb.text.typed import in_utf8, typed, typed_all
 from kb.text.versions import labelled, normalise_version, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
@@ -193,7 +193,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     new ones added (`merged` says what changed); an --id holding another quote is
     refused, showing both, unless `replace`."""
 
-    quote = quote.strip()
+    quote = in_utf8(quote.strip(), "the quote")
     if not quote:
         raise UsageError("the quote is empty")
     if len(quote) > 20000:

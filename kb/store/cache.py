@@ -14,7 +14,7 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from kb.atomic import write_bytes
+from kb.atomic import path_as_text, write_bytes
 
 
 @dataclass
@@ -88,6 +88,8 @@ class SourceCache:
     def get(self, sha: str) -> Manifest | None:
         try:
             data = json.loads(self.manifest_path(sha).read_text("utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("source_url"), str):
+                data["source_url"] = path_as_text(data["source_url"])     # as an older kb kept it
             return Manifest(**data)
         except (OSError, ValueError, TypeError):
             return None
@@ -107,6 +109,8 @@ class SourceCache:
 
     def put(self, data: bytes, kind: str, ext: str, **info) -> Manifest:
         """Store `data` (idempotent) and merge `info` into its manifest."""
+        if isinstance(info.get("source_url"), str):
+            info["source_url"] = path_as_text(info["source_url"])
         sha = self.store(data, ext)
         filename = f"{sha}.{ext}"
         manifest = self.get(sha) or Manifest(sha256=sha, kind=kind, filename=filename,

@@ -114,10 +114,16 @@ class Layout:
         return unescape_key(path.stem)
 
     def relative(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.root.resolve()))
-        except ValueError:
-            return str(path)
+        """`path` as the knowledge base names it (claims/x.toml): by where it is under the root
+        first, then by where it resolves to. A claims/ folder that is a link to another folder
+        names its files claims/..., as the index does, where they were named by their full path,
+        so kb rename indexed the renamed file twice and refused it."""
+        for under, base in ((Path(os.path.normpath(path)), self.root), (Path(path).resolve(), self.root.resolve())):
+            try:
+                return str(under.relative_to(base))
+            except ValueError:
+                continue
+        return str(path)
 
 
 def _marker_unreadable(path: Path) -> str | None:

@@ -10,7 +10,7 @@ whatever its length: these limits hold only for what kb is asked to write.
 
 from __future__ import annotations
 
-from kb.atomic import said
+from kb.atomic import not_utf8, said
 from kb.errors import UsageError
 
 #: The longest of each field kb writes, in characters.
@@ -27,12 +27,25 @@ _WHAT = {"tag": ("a tag", "a tag is a word or a few joined by '-'"),
 
 
 def typed(value: str | None, field: str) -> str | None:
-    """`value` as given, or UsageError when it is over the limit of its `field` (LIMITS)."""
+    """`value` as given, or UsageError when it is over the limit of its `field` (LIMITS) or
+    holds a byte that was not UTF-8 where it was typed (not_utf8)."""
     limit = LIMITS[field]
+    in_utf8(value, _WHAT[field][0])
     if value is not None and len(value) > limit:
         what, hint = _WHAT[field]
         raise UsageError(f"{what} {said(value, 60)} is over kb's limit of {limit:,} characters; nothing written",
                          hint=hint)
+    return value
+
+
+def in_utf8(value: str | None, what: str) -> str | None:
+    """`value` as given, or UsageError naming `what` when it holds a byte that was not UTF-8
+    where it was typed (kb.atomic.not_utf8): it reached SQLite or a file as an internal error."""
+    bad = not_utf8(value) if value is not None else None
+    if bad is not None:
+        raise UsageError(f"{what} {said(value, 60)} holds {bad}, a byte that is not UTF-8, which kb's files "
+                         "cannot hold; nothing written",
+                         hint="type it in UTF-8 (check the terminal's or the script's encoding)")
     return value
 
 
