@@ -17,7 +17,8 @@ parser that expands entities) shows up here:
   - check expressions: code-like input, deep nesting, 10,000 parentheses, 1 MB;
   - whole commands, in-process: `kb add --offline` of a decompression bomb and
     of a 100,000-page PDF, `kb add` of an arXiv answer with entity expansion,
-    `kb verify --note` of a note with a 10 MB unterminated attribute.
+    `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
+    quoted block of 5 MB is longer than the paper it cites.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ def expressions(runs: int) -> None:
 
 
 def commands(runs: int) -> None:
+    from alphakb import make_alpha
     from fakearxiv import FakeArxiv
     from httpserver import LocalServer
     from kbproc import paper_pages
@@ -158,6 +160,13 @@ def commands(runs: int) -> None:
                                  ("kb verify --note: 10 MiB unterminated attribute",
                                   ("verify", "--note", note), 5)):
             timed(what, lambda a=args: (fresh(), kb(*a)), runs, goal)
+        # One quoted block of 5 MB citing a paper of two sentences: not compiled or aligned,
+        # since it is longer than the paper's text (14 s before; the note's reading is left).
+        fresh()
+        make_alpha(Path(os.environ["KB_HOME"]), tmp)
+        block = tmp / "block.md"
+        block.write_text('> "' + "We trained 12 models on 64 GPUs for 3 days. " * 115_000 + '" [@alpha2020energy]\n')
+        timed("kb verify --note: one quoted block of 5 MB", lambda: kb("verify", "--note", block), runs, 8)
 
         server = LocalServer()
         try:
