@@ -7,7 +7,7 @@ from typing import Callable, TypeVar
 
 from kb.cli.common import state, warn
 from kb.cli.progress import busy, reporter
-from kb.errors import FileFormatError
+from kb.errors import FileFormatError, shown
 from kb.ops import session
 from kb.store.knowledgebase import KB
 from kb.store.paths import BIB
@@ -52,5 +52,9 @@ def passed_over(rel: str, exc: FileFormatError) -> None:
     until it is fixed (the file is read again by every command, and never rewritten)."""
     if rel == BIB or rel == "claims/":
         raise exc
+    if exc.message.startswith("cannot read ("):
+        # a file kb cannot open (kb.store.index.UnreadableFile): every command keeps its rows
+        warn(f"{exc}; kb keeps what it indexed from it until it can (restore it: git checkout {shown(rel)})")
+        return
     warn(f"{exc}; papers are shown without it, its quotes and claims as kb last read them "
          "(commands that read quotes and claims stop until it is fixed)")

@@ -597,3 +597,15 @@ def test_kb_rename_with_claims_a_link_to_another_folder(kb_root, tmp_path):
     assert r.code == 0 and "  claims file   claims/alpha2021energy.toml\n" in r.out, r.out + r.err
     assert [p.name for p in elsewhere.iterdir()] == ["alpha2021energy.toml"] and (kb_root / "claims").is_symlink()
     assert run_kb("verify").code == 0 and run_kb("doctor").code == 0
+
+
+@pytest.mark.parametrize("args", [("ls",), ("claims",), ("search", "energy")])
+def test_a_claims_file_kb_cannot_open_is_said_alike_by_every_command(alpha, args):
+    """A claims file kb cannot open (a link in a loop) keeps its rows on every command; the
+    commands that show papers said so in the words of one kb cannot parse."""
+    loop = alpha / "claims" / "loop.toml"
+    loop.symlink_to(loop.name)
+    r = run_kb(*args)
+    assert r.code == 0 and r.err == ("kb: claims/loop.toml: cannot read (Too many levels of symbolic links); kb keeps "
+                                     "what it indexed from it until it can (restore it: git checkout "
+                                     "claims/loop.toml)\n"), r.err
