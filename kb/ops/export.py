@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kb.atomic import said, shown, write_text
+from kb.atomic import said, shown, with_line_ends, write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
@@ -451,7 +451,9 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
 def bib_text(kb: "KB", citekeys: list[str], *, entry=None) -> str:
     """The entries of `citekeys`, each exactly as references.bib holds it (or as
     `entry(bibfile, key)` writes it), after the @preamble and the @string
-    definitions they use (copied as written, each after the @strings it is built from)."""
+    definitions they use (copied as written, each after the @strings it is built from),
+    the lines kb writes between them ending as references.bib's all end (\\r\\n, \\r): not
+    a mix of the file's and kb's."""
 
     bibfile = BibFile.load(kb.layout.bib)
     blocks, used = [], []
@@ -462,7 +464,8 @@ def bib_text(kb: "KB", citekeys: list[str], *, entry=None) -> str:
         used += [name for name in bibfile.macros_used(key) if name not in used]
     strings = [bibfile.string_blocks[name].strip() for name in used]
     preambles = [p.strip() for p in bibfile.preambles()] if blocks else []
-    return "\n\n".join(preambles + strings + blocks) + ("\n" if blocks or strings else "")
+    return with_line_ends("\n\n".join(preambles + strings + blocks) + ("\n" if blocks or strings else ""),
+                          bibfile.text[:1 << 16])
 
 
 @dataclass

@@ -609,3 +609,16 @@ def test_a_claims_file_kb_cannot_open_is_said_alike_by_every_command(alpha, args
     assert r.code == 0 and r.err == ("kb: claims/loop.toml: cannot read (Too many levels of symbolic links); kb keeps "
                                      "what it indexed from it until it can (restore it: git checkout "
                                      "claims/loop.toml)\n"), r.err
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+@pytest.mark.parametrize("as_stored", [False, True])
+def test_kb_export_bib_ends_its_lines_as_references_bib_does(alpha, ending, as_stored):
+    """The entries of a references.bib saved with \\r or \\r\\n were copied as stored and joined
+    with \\n: an export of mixed line endings."""
+    bib = alpha / "references.bib"
+    bib.write_bytes(MAC_BIB.replace("\r", ending).encode())
+    r = run_kb("export", "bib", "-o", "-", *(["--as-stored"] if as_stored else []))
+    assert r.code == 0 and r.out.startswith("@misc{alpha2020energy," + ending), r.out
+    lines = r.out.split(ending)
+    assert "\n" not in "".join(lines) and "\r" not in "".join(lines) and len(lines) > 6, r.out
