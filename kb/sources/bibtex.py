@@ -752,18 +752,19 @@ class BibFile:
 
     def replace_entry(self, key: str, text: str) -> None:
         """The entry of `key` replaced, where it stands, by `text` (one entry with that key)."""
+        text = _lf(text).strip("\n")
         block = self.by_key.get(key)
         if block is None:
-            self._replace_appended(key, text.strip("\n"))
+            self._replace_appended(key, text)
             return
-        block.replacement = text.strip("\n")
+        block.replacement = text
         block.entry = self._read_one(block.replacement, block.entry.line - 1)
 
     def append_raw(self, text: str, key: str = "", entry: BibEntry | None = None) -> None:
         """Text added at the end as it is: an entry (with its key), an @string or @preamble.
         `entry`: the entry this text was read as already (an import copying it byte for byte
         with @strings of the same meaning), so it is not read again."""
-        text = text.strip("\n")
+        text = _lf(text).strip("\n")
         if key:
             self._appended_entries[key] = entry if entry is not None and entry.key == key \
                 else self._read_one(text)
@@ -869,6 +870,13 @@ def owned_lines(keys: list[str]) -> str:
 def _with_line_end(text: str, end: int) -> int:
     """`end` past the line end that follows it, if one does: a line taken out leaves no blank line."""
     return end + 1 if text[end:end + 1] == "\n" else end
+
+
+def _lf(text: str) -> str:
+    """Text copied from another file (an import) with its lines ending in \\n, as kb writes
+    its own: written out, they end as references.bib's do (kb.atomic.with_line_ends), where an
+    entry from a file saved with \\r or \\r\\n kept those inside a file of \\n."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def append_owned(text: str, spans: list[tuple[int, int]], entry: str,

@@ -622,3 +622,21 @@ def test_kb_export_bib_ends_its_lines_as_references_bib_does(alpha, ending, as_s
     assert r.code == 0 and r.out.startswith("@misc{alpha2020energy," + ending), r.out
     lines = r.out.split(ending)
     assert "\n" not in "".join(lines) and "\r" not in "".join(lines) and len(lines) > 6, r.out
+
+
+@pytest.mark.parametrize("ours", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("theirs", ["\n", "\r\n", "\r"])
+def test_kb_import_writes_an_entry_in_references_bibs_line_endings_whatever_its_files(kb_root, tmp_path, ours,
+                                                                                       theirs):
+    """An imported entry is copied as its file holds it: from a file saved with \\r or \\r\\n, its
+    line endings came along into a references.bib of \\n (and the other way round)."""
+    bib = kb_root / "references.bib"
+    bib.write_bytes("@misc{a2020,\n  title = {A},\n  year = {2020},\n}\n".replace("\n", ours).encode())
+    given = tmp_path / "in.bib"
+    given.write_bytes("@article{doe2020,\n  title = {A Study},\n  author = {Doe, Jane},\n  year = {2020},\n}\n"
+                      .replace("\n", theirs).encode())
+    r = run_kb("import", given)
+    assert r.code == 0 and "1 added" in r.out, r.err
+    lines = bib.read_bytes().decode().split(ours)
+    assert not any("\r" in line or "\n" in line for line in lines) and "  author = {Doe, Jane}," in lines, lines
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["a2020", "doe2020"]
