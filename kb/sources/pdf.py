@@ -946,7 +946,11 @@ def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extrac
             if "depth" in str(exc).lower():         # a page tree of one page may nest a thousand levels
                 raise PDFError(f"{source} is corrupt: its page tree nests deeper than PDF readers go "
                                f"({exc})") from None
-            raise _over_pages(limits, source) from None
+            if "page" in str(exc).lower():          # pypdf's count of the page tree's entries
+                raise _over_pages(limits, source) from None
+            # a stream read to find the pages (an object stream holding them) past the stream limit
+            raise LimitExceeded(f"{source}: {exc}", hint="raise KB_MAX_STREAM_MB if the file is trustworthy") \
+                from None
         except Exception as exc:
             raise PDFError(f"{source} is corrupt: its page tree cannot be read ({_pypdf_why(exc)})") from None
         _check_count(count, limits, source)

@@ -640,3 +640,17 @@ def test_kb_import_writes_an_entry_in_references_bibs_line_endings_whatever_its_
     lines = bib.read_bytes().decode().split(ours)
     assert not any("\r" in line or "\n" in line for line in lines) and "  author = {Doe, Jane}," in lines, lines
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["a2020", "doe2020"]
+
+
+def test_a_stream_past_the_limit_while_pypdf_counts_the_pages_is_named_as_the_stream_limit():
+    """A real PDF whose pages are kept in object streams (ACL's, compressed), read by pypdf under
+    a tight stream limit: it said 'the PDF has more than 2,000 pages' (of 8)."""
+    from corpus import corpus_path
+
+    from kb.errors import LimitExceeded
+    from kb.sources import pdf
+
+    data = corpus_path("pdf", "acl-N18-3011.pdf").read_bytes()
+    with pytest.raises(LimitExceeded, match=r"Limit reached while decompressing.*raise KB_MAX_STREAM_MB"):
+        pdf.extract(data, pdf.Limits(max_stream_mb=0.01), extractor="pypdf")
+    assert len(pdf.extract(data, extractor="pypdf").pages) == 8
