@@ -266,3 +266,19 @@ def make_inline_image_pdf(megabytes: float, lines: list[str] | None = None, filt
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         *streams,
     ])
+
+
+def make_many_characters_pdf(characters: int, line: str = "a line before them") -> bytes:
+    """A page of `line`, then `characters` characters shown 30 at a time: a few kilobytes of
+    Flate that PDFium reads into about 300 bytes of memory a character."""
+    content = (f"BT /F1 10 Tf 12 TL 50 760 Td ({_escape(line)}) Tj T* ".encode("latin-1")
+               + b"(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) Tj " * (characters // 30) + b"ET")
+    data = zlib.compress(content, 9)
+    return assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])

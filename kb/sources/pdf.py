@@ -40,11 +40,12 @@ class Limits:
     max_pages: int = 2000
     max_stream_mb: float = 75.0      # decompressed size of any one stream
     max_extract_seconds: float = 120.0   # all pages; a PDF can be built so each page takes seconds
+    max_extract_mb: float = 1024.0  # memory PDFium may take reading one file (a page of millions of characters)
 
     @classmethod
     def from_env(cls, overrides: dict | None = None) -> "Limits":
         limits = cls()
-        for name in ("max_pages", "max_stream_mb", "max_extract_seconds"):
+        for name in ("max_pages", "max_stream_mb", "max_extract_seconds", "max_extract_mb"):
             raw = (overrides or {}).get(name)
             env = os.environ.get("KB_" + name.upper())
             value = env if env not in (None, "") else raw
@@ -329,6 +330,27 @@ def _too_slow(limits: Limits, source: str, where: str) -> LimitExceeded:
                          f"({where}; a PDF can be made so its pages are slow to read)",
                          hint="raise KB_MAX_EXTRACT_SECONDS (or max_extract_seconds in kb.toml "
                               "[limits]) if the file is trustworthy")
+
+
+def _too_big(limits: Limits, source: str, where: str) -> LimitExceeded:
+    """Over the memory limit (max_extract_mb), `where` saying how far it got."""
+    return LimitExceeded(f"{source}: PDFium took over {limits.max_extract_mb:,g} MB of memory to read its text "
+                         f"({where}; a PDF of a few kilobytes can hold a page of millions of characters)",
+                         hint="raise KB_MAX_EXTRACT_MB (or max_extract_mb in kb.toml [limits]) if the file "
+                              "is trustworthy")
+
+
+#: How often kb looks at the memory PDFium's reading takes, in seconds.
+_WATCH_EVERY = 0.05
+
+
+def _resident() -> int | None:
+    """This process's resident memory in bytes (Linux's /proc), or None where kb cannot tell."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def _deadline_passed(deadline: float, i: int, count: int, limits: Limits, source: str) -> None:
@@ -835,6 +857,8 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     PDFium reads in a thread of its own, and the time limit (max_extract_seconds) holds
     inside a page too: one page can be made to take hours (forms drawing forms drawing
     forms, ten times each, a few levels deep), and PDFium cannot be stopped mid-page.
+    So does a memory limit (max_extract_mb), watched as it reads: a page of millions of
+    characters, a few kilobytes of Flate, takes PDFium about 300 bytes a character.
     Past the limit, kb says so and leaves the thread to finish or to end with the
     process; PDFium is not used again by this process until it has finished."""
     import threading
@@ -842,7 +866,7 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     _check_header(data, source)
     _check_streams(data, limits, source)
     if pdfium_stuck():
-        raise PDFError(f"PDFium is still reading a page of another file past its time limit, so {source} is "
+        raise PDFError(f"PDFium is still reading a page of another file past its limits, so {source} is "
                        "not given to it")
     deadline = time.monotonic() + limits.max_extract_seconds
     reading = [0, 0]                # the page being read, of how many
@@ -860,11 +884,19 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
 
     thread = threading.Thread(target=read, name="kb-pdfium", daemon=True)
     _READ[:] = [done]
+    before = _resident()
+    most = int(limits.max_extract_mb * 1024 * 1024)
     thread.start()
-    if not done.wait(max(0.0, deadline - time.monotonic())):   # a Ctrl-C stops the wait, not PDFium
+    # A Ctrl-C stops the wait, not PDFium. Past either limit, PDFium is left to finish or
+    # to end with the process (kb.cli.app.entry ends it at once).
+    while not done.wait(min(_WATCH_EVERY, max(0.0, deadline - time.monotonic()))):
         page, count = reading
-        raise _too_slow(limits, source, f"page {page} of {count:,} was still being read" if page
-                        else "PDFium was still opening it")
+        where = f"page {page} of {count:,} was still being read" if page else "PDFium was still opening it"
+        if time.monotonic() >= deadline:
+            raise _too_slow(limits, source, where)
+        now = _resident() if before is not None else None
+        if now is not None and now - before > most:
+            raise _too_big(limits, source, where)
     if "error" in out:
         raise out["error"]
     return out["result"]

@@ -49,6 +49,7 @@ KB_TOML = """\
 max_pages = 2000
 max_stream_mb = 75
 max_extract_seconds = 120
+max_extract_mb = 1024
 """
 
 GITIGNORE_LINE = ".kb/"

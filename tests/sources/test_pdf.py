@@ -12,6 +12,7 @@ from pdfgen import (
     make_font_bomb_pdf,
     make_image_only_pdf,
     make_inline_image_pdf,
+    make_many_characters_pdf,
     make_nested_forms_pdf,
     make_pdf,
 )
@@ -286,6 +287,21 @@ def test_an_image_the_page_draws_is_not_decoded_to_read_its_text():
     # Reading text does not decode an image: one of 12 MB is no reason to refuse a 5 MB limit.
     drawn = make_bomb_pdf(12, ["a line beside the image"], image="xobject")
     assert "a line beside the image" in pdf.extract(drawn, pdf.Limits(max_stream_mb=5), extractor="pdfium").pages[0]
+
+
+@needs_pdfium
+def test_a_page_of_too_many_characters_is_stopped_at_the_memory_limit():
+    # 150,000 characters from 1 KB of Flate: PDFium takes about 300 bytes of memory for each.
+    many = make_many_characters_pdf(150_000)
+    assert len(many) < 4000
+    try:
+        with pytest.raises(LimitExceeded, match=r"PDFium took over 10 MB of memory to read its text \(page 1 of 1 "):
+            pdf.extract(many, pdf.Limits(max_extract_mb=10), extractor="pdfium")
+    finally:
+        assert pdf.wait_for_pdfium(60)
+    assert "a line before them" in pdf.extract(many, extractor="pdfium").pages[0]     # within the default
+    with pytest.raises(UsageError, match='limit max_extract_mb = "lots" is text, not a number'):
+        pdf.Limits.from_env({"max_extract_mb": "lots"})
 
 
 @needs_pdfium
