@@ -257,15 +257,7 @@ def make_inline_image_pdf(megabytes: float, lines: list[str] | None = None, filt
             part = zlib.compress(part, 9)
         streams.append(b"<< /Length %d%s >>\nstream\n" % (len(part), b" /Filter /FlateDecode" if content_filter else b"")
                        + part + b"\nendstream")
-    refs = b" ".join(b"%d 0 R" % (5 + i) for i in range(len(streams)))
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [%s] "
-        b"/Resources << /Font << /F1 4 0 R >> >> >>" % refs,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        *streams,
-    ])
+    return page_of_streams(streams)
 
 
 def make_many_characters_pdf(characters: int, line: str = "a line before them") -> bytes:
@@ -274,11 +266,18 @@ def make_many_characters_pdf(characters: int, line: str = "a line before them") 
     content = (f"BT /F1 10 Tf 12 TL 50 760 Td ({_escape(line)}) Tj T* ".encode("latin-1")
                + b"(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx) Tj " * (characters // 30) + b"ET")
     data = zlib.compress(content, 9)
+    return page_of_streams([b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"])
+
+
+def page_of_streams(streams: list[bytes]) -> bytes:
+    """A one-page PDF whose content is `streams` (whole stream objects, in order), with
+    Helvetica as /F1."""
+    refs = b" ".join(b"%d 0 R" % (5 + i) for i in range(len(streams)))
     return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [%s] "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>" % refs,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *streams,
     ])

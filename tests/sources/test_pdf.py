@@ -7,7 +7,6 @@ import pytest
 from budgets import LONG
 from corpus import CORPUS, corpus_path
 from pdfgen import (
-    assemble,
     make_bomb_pdf,
     make_font_bomb_pdf,
     make_image_only_pdf,
@@ -15,6 +14,7 @@ from pdfgen import (
     make_many_characters_pdf,
     make_nested_forms_pdf,
     make_pdf,
+    page_of_streams,
 )
 from realpdf import extracted
 
@@ -212,15 +212,8 @@ def test_a_bomb_however_it_is_made_is_bounded_before_pdfium_reads_it(made):
 def _one_stream_pdf(filters: bytes, stored: bytes) -> bytes:
     """A page whose content stream is `stored` under `filters`, then a line of text."""
     text = b"BT /F1 10 Tf 50 760 Td (a line) Tj ET"
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R] "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter %s >>\nstream\n" % (len(stored), filters) + stored + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-    ])
+    return page_of_streams([b"<< /Length %d /Filter %s >>\nstream\n" % (len(stored), filters) + stored
+                            + b"\nendstream", b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream"])
 
 
 @pytest.mark.parametrize("filters, bounded", [
