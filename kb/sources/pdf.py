@@ -635,22 +635,21 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
     streams = _streams(data)
     content: list[set | None] = []
 
-    def an_image(head: bytes, ident) -> bool:
-        """Whether the stream is an image PDFium does not read as content."""
-        if not _IMAGE.search(head):
-            return False
+    def read_as_content(ident) -> bool:
+        """Whether a page reads the stream as content (_content_refs, found once, when first
+        asked; a stream kb cannot tell of is)."""
         if not content:
             content.append(_content_refs(data, streams, limit))
-        return ident is not None and content[0] is not None and ident not in content[0]
+        return ident is None or content[0] is None or ident in content[0]
+
+    def an_image(head: bytes, ident) -> bool:
+        """Whether the stream is an image PDFium does not read as content."""
+        return bool(_IMAGE.search(head)) and not read_as_content(ident)
 
     def content_like(head: bytes, ident) -> bool:
         """Whether PDFium may read the stream as content, where inline images are: a form
         whatever else its dictionary says, a stream it names as data only as content."""
-        if _FORM.search(head) or not _DATA_STREAM.search(head):
-            return True
-        if not content:
-            content.append(_content_refs(data, streams, limit))
-        return ident is None or content[0] is None or ident in content[0]
+        return bool(_FORM.search(head)) or not _DATA_STREAM.search(head) or read_as_content(ident)
 
     for head, start, ident, end in streams:
         size = _stored_size(head, start, end)
@@ -763,10 +762,9 @@ def _check_inline_images(content: bytes, limit: int, limits: Limits, source: str
         if not names:
             continue            # its data as it is: as many bytes as the image says
         rest = memoryview(content)[data_at:]
-        risky = next((b"/" + n for n in names if b"/" + n in (b"/LZWDecode", b"/LZW", b"/RunLengthDecode", b"/RL")),
-                     None)
+        risky = _RISKY_FILTER.search(named.group(1))
         if risky is not None:
-            if len(rest) * _risky_most(risky, named.group(1)) > limit:
+            if len(rest) * _risky_most(risky.group(0), named.group(1)) > limit:
                 raise _over(limits, source)
             continue
         if names[0] in _FLATE_NAMES and _zlib_header(rest):
