@@ -266,6 +266,7 @@ class KB:
                 self.indexer.sync(self._derive, noted if on_error is not None else None)
             finally:
                 self._take_notices()
+            self._remember_files()
             # Under the lock no other writer commits: the index is in step as of now.
             self._in_step = None if failed else self._glance()
 
@@ -340,6 +341,13 @@ class KB:
                     self._take_notices()
             self._in_step = None
             yield self
+            self._remember_files()
+
+    def _remember_files(self) -> None:
+        """Under the writer lock, after a write: note the fingerprint of what the index
+        holds of the truth files (kb.store.stale.remember), for the next command's check."""
+        with transaction(self.db):
+            stale.remember(self.conn)
 
     def _take_notices(self) -> None:
         """The indexer's notices (kb.store.index.Indexer.notices), each said once."""

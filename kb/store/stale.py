@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import marshal
 import os
 import threading
@@ -58,7 +59,36 @@ def identity(path: Path) -> Identity | None:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
-def scan(layout: Layout) -> list[tuple[str, int, int, int, int]]:
+class Scan(list):
+    """A `scan`'s list, with its `fingerprint` when the process that made it computed one
+    (a `prefetch`'s child does, on its own core; None here, where it would cost more than
+    the comparison it spares)."""
+
+    digest: str | None = None
+
+
+def fingerprint(listing: list) -> str:
+    """A digest of a list of file identities as `scan` lists them and the `files` table
+    holds them (path, size, mtime_ns, ctime_ns, inode, in order of path). marshal's format
+    0 writes every value by what it is, never by which object holds it (later formats
+    write a value seen before as a reference to it, and strings by whether they were
+    interned): equal lists give equal bytes. 3 ms at 10,000 files."""
+    return hashlib.blake2b(marshal.dumps(list(listing), 0), digest_size=16).hexdigest()
+
+
+def remember(conn) -> None:
+    """Note the fingerprint of the `files` table in `meta` (files_digest), inside the write
+    transaction that left the table as it is: `changed_since` then compares a scan's
+    fingerprint with one row, not every row (10,000 at 10,000 claims files: 20 ms of each
+    command). Any change to `files` drops the note (triggers, kb.store.db m020), so a
+    note is never older than the table; a missing one is made by the next write."""
+    if conn.execute("select 1 from meta where key = 'files_digest'").fetchone() is not None:
+        return
+    rows = conn.execute("select path, size, mtime_ns, ctime_ns, inode from files order by path").fetchall()
+    conn.execute("insert or replace into meta (key, value) values ('files_digest', ?)", [fingerprint(rows)])
+
+
+def scan(layout: Layout) -> Scan:
     """(relative path, *identity) of every truth file, as the `files` table holds them, in
     order of path: one scandir and one stat a file, no Path objects (a knowledge base may
     hold thousands of claims files, and this runs on every command: the stats are most of
@@ -68,8 +98,8 @@ def scan(layout: Layout) -> list[tuple[str, int, int, int, int]]:
     return begun if begun is not None else _scan_now(layout)
 
 
-def _scan_now(layout: Layout) -> list[tuple[str, int, int, int, int]]:
-    out = _claims_identities(layout)
+def _scan_now(layout: Layout) -> Scan:
+    out = Scan(_claims_identities(layout))
     st = identity(layout.bib)
     if st is not None:
         out.append((BIB_REL, *st))
@@ -126,7 +156,14 @@ def stale_files(conn, layout: Layout) -> list[str]:
 
 
 def changed_since(conn, current: list[tuple[str, int, int, int, int]]) -> list[str]:
-    """stale_files of a `scan` made already (in another thread, say)."""
+    """stale_files of a `scan` made already (in another thread, say): when the scan has a
+    fingerprint and the index noted one (`remember`), the common answer, nothing changed,
+    is one row read."""
+    digest = getattr(current, "digest", None)
+    if digest is not None:
+        noted = conn.execute("select value from meta where key = 'files_digest'").fetchone()
+        if noted is not None and noted[0] == digest:
+            return []
     rows = conn.execute("select path, size, mtime_ns, ctime_ns, inode from files order by path").fetchall()
     if rows == current:
         return []
@@ -184,7 +221,8 @@ def prefetch(layout: Layout) -> bool:
             for fd in (0, 1, 2):                    # a reader of kb's output waits for none of it
                 with contextlib.suppress(OSError):
                     os.close(fd)
-            answer = memoryview(marshal.dumps((glance(layout), _scan_now(layout))))
+            scanned = _scan_now(layout)
+            answer = memoryview(marshal.dumps((glance(layout), fingerprint(scanned), list(scanned))))
             while answer:
                 answer = answer[os.write(write, answer):]
             code = 0
@@ -213,7 +251,7 @@ def _above_stdio(read: int, write: int) -> list[int]:
     return fds
 
 
-def _prefetched(layout: Layout) -> list[tuple[str, int, int, int, int]] | None:
+def _prefetched(layout: Layout) -> Scan | None:
     """The answer of the child `prefetch` began for this knowledge base, once; None when
     none was begun, the child failed, or a file changed in a way `glance` sees since."""
     begun = _begun.pop(str(layout.claims), None)
@@ -231,7 +269,11 @@ def _prefetched(layout: Layout) -> list[tuple[str, int, int, int, int]] | None:
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
     try:
-        before, scanned = marshal.loads(b"".join(chunks))
+        before, digest, scanned = marshal.loads(b"".join(chunks))
     except (EOFError, ValueError, TypeError):
         return None                                 # nothing sent (the child failed), or cut short
-    return scanned if before == glance(layout) else None
+    if before != glance(layout):
+        return None
+    out = Scan(scanned)
+    out.digest = digest
+    return out

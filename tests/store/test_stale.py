@@ -57,6 +57,52 @@ def test_an_edit_in_place_an_added_a_removed_and_a_touched_file_are_each_found(k
     assert conn.execute("select text from quotes where id = 'q3'").fetchone()[0] == "We trained eleven models."
 
 
+def noted(conn):
+    row = conn.execute("select value from meta where key = 'files_digest'").fetchone()
+    return row[0] if row else None
+
+
+def test_an_index_notes_the_fingerprint_of_what_it_holds_and_any_change_to_it_drops_the_note(kb_root):
+    layout = indexed(kb_root)
+    conn = connect(layout.db)
+    assert noted(conn) == stale.fingerprint(stale._scan_now(layout))
+    for change in ("update files set mtime_ns = mtime_ns + 1 where path = 'claims/p1.toml'",
+                   "delete from files where path = 'claims/ß.toml'",
+                   "insert into files (path, sha256, size, mtime_ns, ctime_ns, inode) "
+                   "values ('claims/other.toml', '', 0, 0, 0, 0)"):
+        with conn:
+            conn.execute("insert or replace into meta (key, value) values ('files_digest', 'x')")
+            conn.execute(change)          # as another tool would: the table's triggers drop the note
+        assert noted(conn) is None, change
+    assert run_kb("--kb", kb_root, "ls").code == 0      # the next command indexes and notes again
+    assert noted(conn) == stale.fingerprint(stale._scan_now(layout))
+    assert stale.stale_files(conn, layout) == []
+    (kb_root / "claims" / "p1.toml").write_text(QUOTE.format(id="q0") + "# edited\n")
+    assert run_kb("--kb", kb_root, "quote", "add", "p1", "We trained twelve models.", "--force").code == 0
+    assert noted(conn) == stale.fingerprint(stale._scan_now(layout)), "a write notes it too"
+
+
+def test_a_scan_with_the_noted_fingerprint_is_in_step_and_any_other_is_compared_file_by_file(kb_root):
+    layout = indexed(kb_root)
+    conn = connect(layout.db)
+    same = stale._scan_now(layout)
+    same.digest = stale.fingerprint(same)
+    assert stale.changed_since(conn, same) == []
+    edited = kb_root / "claims" / "é.toml"
+    st = edited.stat()
+    edited.write_text(edited.read_text().replace("twelve", "eleven"))      # same size
+    os.utime(edited, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    now = stale._scan_now(layout)
+    now.digest = stale.fingerprint(now)
+    assert now.digest != same.digest
+    assert stale.changed_since(conn, now) == ["claims/é.toml"]
+    with conn:
+        conn.execute("delete from meta where key = 'files_digest'")
+    assert stale.changed_since(conn, now) == ["claims/é.toml"]       # no note: row by row
+    unnoted = stale._scan_now(layout)                                  # no fingerprint: row by row
+    assert unnoted.digest is None and stale.changed_since(conn, unnoted) == ["claims/é.toml"]
+
+
 # -- the scan begun in a forked process (stale.prefetch, as `kb` begins it at its start) ----
 #
 # Each case runs in a process of its own: prefetch forks only where no other thread runs.
@@ -81,6 +127,7 @@ pid = stale._begun[str(layout.claims)][0]
 got = stale.scan(layout)
 assert got == stale._scan_now(layout), (got, stale._scan_now(layout))
 assert not stale._begun, "taken twice"
+{after}
 try:
     os.waitpid(pid, os.WNOHANG)
     raise SystemExit("the child was not reaped")
@@ -95,13 +142,14 @@ def run_script(root, body: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", SCRIPT + body, str(root)], capture_output=True, text=True)
 
 
-def run_prefetch(root, between: str = "") -> subprocess.CompletedProcess:
-    return run_script(root, PREFETCH.replace("{between}", between))
+def run_prefetch(root, between: str = "", after: str = "") -> subprocess.CompletedProcess:
+    """PREFETCH with `between` run before its scan is taken, `after` once it is (`got`)."""
+    return run_script(root, PREFETCH.replace("{between}", between).replace("{after}", after))
 
 
 def test_a_prefetched_scan_is_the_scan_made_here(kb_root):
     indexed(kb_root)
-    r = run_prefetch(kb_root)
+    r = run_prefetch(kb_root, between="", after='assert got.digest == stale.fingerprint(got), "not its own"\n')
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == str(len(NAMES) + 1)
 
