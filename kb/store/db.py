@@ -635,13 +635,14 @@ def m020_files_fingerprint(db: sqlite_utils.Database) -> None:
     10,000 claims files, reading the `files` table to compare it with the files' stats
     took 20 ms of each. The index now notes the table's fingerprint in `meta`
     (files_digest, kb.store.stale.remember) and compares a scan's with it; any change to
-    the table, by kb or by another tool, drops the note, which the next write of kb
-    makes again."""
+    the table's paths and identities, by kb or by another tool, drops the note, which
+    the next write of kb makes again (a changed sha256 alone keeps it: the fingerprint
+    is of what a stat sees)."""
     _script(db, """
     CREATE TRIGGER files_digest_insert AFTER INSERT ON files BEGIN
         DELETE FROM meta WHERE key = 'files_digest';
     END;
-    CREATE TRIGGER files_digest_update AFTER UPDATE ON files BEGIN
+    CREATE TRIGGER files_digest_update AFTER UPDATE OF path, size, mtime_ns, ctime_ns, inode ON files BEGIN
         DELETE FROM meta WHERE key = 'files_digest';
     END;
     CREATE TRIGGER files_digest_delete AFTER DELETE ON files BEGIN
