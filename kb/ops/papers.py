@@ -10,6 +10,7 @@ rather than duplicated.
 from __future__ import annotations
 
 import gc
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -237,6 +238,28 @@ def _appending(kb: KB) -> _Appending | None:
     return _Appending(text, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
 
 
+def _entry_as_indexed(kb: KB, key: str) -> tuple[str, dict[str, str], bool] | None:
+    """(entry type, fields, whether kb wrote it) of the entry of `key` as the index holds it,
+    without reading references.bib's entries, when the index is in step with the file and
+    knows where its kb-owned lines are (as for _appending); None when the file must be read.
+    A paper added again (`kb add` run twice, a PDF of a paper kb has) mostly changes no
+    field: at 10,000 entries, reading them all took 0.3 s of its 0.4."""
+    if not kb.indexer.bib_in_step():
+        return None
+    row = kb.conn.execute("select entry_type, fields from papers where citekey = ?", [key]).fetchone()
+    if row is None:
+        return None
+    text = decode(read_input(kb.layout.bib, "the BibTeX file"), str(kb.layout.bib))
+    spans = kb.indexer.owned_spans(text)
+    if spans is None:
+        return None
+    fields = json.loads(row[1])
+    listed = keys_listed([text[s:e] for s, e in spans])
+    # kb's entry: its key listed, or one it had before (its `ids`: kb rename keeps the old key there)
+    owned = key in listed or any(k.strip() in listed for k in fields.get("ids", "").split(",") if k.strip())
+    return row[0], fields, owned
+
+
 def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: dict[str, str]) -> None:
     """Write references.bib with the new entry at its end, listed as kb's (what BibFile's
     set_entry, mark_owned and render give: keys naming no entry leave the list)."""
@@ -260,13 +283,16 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
         db = kb.db
         key = PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources)
         plan = None if key else _appending(kb)
-        bibfile = BibFile.load(kb.layout.bib) if plan is None else None
+        indexed = _entry_as_indexed(kb, key) if key else None
+        bibfile = BibFile.load(kb.layout.bib) if plan is None and indexed is None else None
         notes: list[str] = []
-        if bibfile is not None and key and key in bibfile.by_key:
-            entry = bibfile.by_key[key].entry
-            entry_type = entry.entry_type
-            owned = bibfile.owned(key)
-            old_version = from_bib_fields(entry.entry_type, entry.fields).version or 0
+        if indexed is not None or (bibfile is not None and key and key in bibfile.by_key):
+            if indexed is not None:
+                entry_type, entry_fields, owned = indexed
+            else:
+                entry = bibfile.by_key[key].entry
+                entry_type, entry_fields, owned = entry.entry_type, entry.fields, bibfile.owned(key)
+            old_version = from_bib_fields(entry_type, entry_fields).version or 0
             if not owned:           # the versions kb holds say which is newer, not the entry
                 old_version = max([version_number(r[0]) for r in db.execute(
                     "select version from versions where citekey = ?", [key])] + [old_version])
@@ -274,9 +300,9 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             status = db.execute("select metadata_status from papers where citekey = ?", [key]).fetchone()[0]
             if status == "incomplete" and not incomplete:
                 # Real metadata replaces what was guessed from the PDF.
-                changes = {k: v for k, v in meta.bib_fields().items() if entry.fields.get(k) != v}
+                changes = {k: v for k, v in meta.bib_fields().items() if entry_fields.get(k) != v}
             else:
-                changes = _merge_fields(entry.fields, meta, newer)
+                changes = _merge_fields(entry_fields, meta, newer)
             if not owned and changes:
                 # An imported or hand-written entry is the user's: kept byte for byte. The
                 # arXiv id and version live in the source cache's manifest and the index.
@@ -286,6 +312,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                              f"write {', '.join(sorted(fit_model(entry_type, changes)) or sorted(changes))}{held}")
                 changes = {}
             action = "updated" if changes else "unchanged"
+            if changes and bibfile is None:     # the entry changes: the file is read to rewrite it
+                bibfile = BibFile.load(kb.layout.bib)
             if newer and old_version:
                 notes.append(f"new version v{meta.version} (had v{old_version}); "
                              "the old version's text is kept")

@@ -247,3 +247,49 @@ def test_after_another_write_of_the_file_the_next_add_appends_unread(kb_root, tm
     entry = BibFile(bib.read_text()).by_key[key].entry
     assert bib.read_text() == expected(before, key, entry.entry_type, dict(entry.fields))
     assert rows(kb_root) == rendered(kb_root)
+
+
+def _again(root, tmp_path, monkeypatch=None) -> list[tuple]:
+    """Three papers added, then each added again (the same PDF; a user's entry found by a
+    PDF of it; a newer arXiv version of kb's own entry): (exit, output, references.bib)."""
+    (root / "references.bib").write_text(USERS)
+    monkeypatch.setenv("KB_HOME", str(root))
+    assert run_kb("ls").code == 0
+    first = pdf(tmp_path / "a.pdf", "Energy Costs of Inference", "Jane Doe")
+    assert run_kb("add", "--offline", first).code == 0
+    users = tmp_path / "users.pdf"
+    users.write_bytes(make_pdf([["Energy of Things", "Jane Doe", "Some text about energy."]],
+                               title="Energy of Things", author="Jane Doe"))
+    newer = tmp_path / "a2.pdf"
+    newer.write_bytes(make_pdf([["Energy Costs of Inference", "Jane Doe", "arXiv:2102.00000v2 [cs.LG] 9 Mar 2021",
+                                 "Some text about energy, revised."]],
+                               title="Energy Costs of Inference", author="Jane Doe"))
+    out = []
+    for path in (first, users, first, newer, newer):
+        r = run_kb("add", "--offline", path)
+        out.append((r.code, r.out, r.err, (root / "references.bib").read_text()))
+    return out
+
+
+def test_a_paper_added_again_reads_no_entry_unless_its_entry_changes(tmp_path, reads, monkeypatch):
+    """The entry of a paper added again is read from the index when it is in step with the
+    file: nothing changes, nothing is read; a newer version of kb's own entry is written
+    as reading the whole file writes it. Each step gives what the reading gives."""
+    fast_root, slow_root = tmp_path / "fast", tmp_path / "slow"
+    for root in (fast_root, slow_root):
+        from kb.store.knowledgebase import init
+
+        init(root)
+    reads.clear()
+    fast = _again(fast_root, tmp_path, monkeypatch)
+    assert len(reads) == 1, reads          # the newer version, once; never an unchanged entry
+    monkeypatch.setattr(papers, "_entry_as_indexed", lambda kb, key: None)
+    slow = _again(slow_root, tmp_path, monkeypatch)
+    assert fast == slow
+    assert [o[1].split()[:2] for o in fast] == [["unchanged", "doe2021energyb"], ["updated", "Doe2021Energy"],
+                                               ["unchanged", "doe2021energyb"], ["updated", "doe2021energyb"],
+                                               ["unchanged", "doe2021energyb"]]
+    assert fast[1][3] == fast[0][3], "the user's entry, its text stored, is kept byte for byte"
+    assert "new version v2 (had v1)" in fast[3][2]
+    assert fast[3][3] != fast[2][3] and "version" in fast[3][3].split("Energy Costs of Inference")[1]
+    assert rows(fast_root) == rendered(fast_root)
