@@ -288,6 +288,18 @@ def _glyph_names(s: str) -> str:
     return _GLYPH_SLASH.sub(" ", s)
 
 
+def _translated(s: str) -> tuple[str, str]:
+    """(``s`` as read, its characters translated one for one): the first step of folding,
+    before characters are dropped (``_REMOVE``) or expanded (``_EXPAND``)."""
+    if "+" in s:
+        s = _ascii_plus_minus(s)
+    if "/" in s:
+        s = _glyph_names(s)
+    if "\\" in s or "{" in s:
+        s = _ot1_marks(s)
+    return s, _dashes(s, s.translate(_TABLE))
+
+
 def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     """Append the folded form of ``s`` to ``out``; origins are ``base + index``.
 
@@ -295,13 +307,7 @@ def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
     and ``itertools.compress`` over a byte mask. Characters that fold to several
     (ligatures, "…") take a slower per-token path.
     """
-    if "+" in s:
-        s = _ascii_plus_minus(s)
-    if "/" in s:
-        s = _glyph_names(s)
-    if "\\" in s or "{" in s:
-        s = _ot1_marks(s)
-    t = _dashes(s, s.translate(_TABLE))
+    s, t = _translated(s)
     if _EXPAND in t:
         _fold_tokens(s, t, base, out, origin)
         return
@@ -354,8 +360,14 @@ def fold(s: str) -> Folded:
 
 
 def normalise(s: str) -> str:
-    """The folded text of ``s`` alone (no offsets): what matching compares."""
-    return fold(s).text
+    """The folded text of ``s`` alone (no offsets): what matching compares. What `fold`
+    gives, without the offsets it keeps for each character (most of its work)."""
+    s, t = _translated(s)
+    if _EXPAND in t:
+        out: list[str] = []
+        _fold_tokens(s, t, 0, out, array("l"))
+        return "".join(out)
+    return _REMOVE.sub("", t)
 
 
 _LINE_BREAK_HYPHEN = lazy(r"-[ \t\r\f\v]*\n\s*")
@@ -475,6 +487,16 @@ def _edge_lines(page: str, n: int) -> tuple[list[tuple[int, int]], list[tuple[in
     return top, bottom
 
 
+def _letters(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` letters (counted only that far)."""
+    for c in text:
+        if c.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
+
+
 def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int | None]:
     """For each page, the (lo, hi) range left once edge boilerplate is cut off; and
     the number printed on the first page minus one when the pages print their numbers
@@ -494,6 +516,7 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
     edges = [_edge_lines(p, _EDGE_LINES) for p in pages]
     key_pages: Counter[str] = Counter()
     offsets: Counter[int] = Counter()
+    line_keys: dict[tuple[int, int, int], str] = {}     # (page, start, end) -> _line_key, made once
     for pi, (top, bottom) in enumerate(edges):
         keys = set()
         for a, b in sorted(set(top + bottom)):
@@ -502,8 +525,8 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
             if m:
                 offsets[int(m.group(1)) - (pi + 1)] += 1
                 continue
-            key = _line_key(line)
-            if sum(c.isalpha() for c in key) >= 3:
+            key = line_keys[pi, a, b] = _line_key(line)
+            if _letters(key, 3):
                 keys.add(key)
         key_pages.update(keys)
     threshold = max(2, math.ceil(n * 0.25))
@@ -514,14 +537,15 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
         if count >= 2:
             page_offset = off
 
-    def is_boilerplate(pi: int, line: str) -> bool:
+    def is_boilerplate(pi: int, a: int, b: int) -> bool:
+        line = pages[pi][a:b]
         if _ARXIV_STAMP.fullmatch(line) or _COPYRIGHT.fullmatch(line):
             return True
         m = _bare_number(line)
         if m:
             offset = int(m.group(1)) - (pi + 1)
             return offset == 0 or offset == page_offset
-        return _line_key(line) in repeated
+        return line_keys[pi, a, b] in repeated
 
     ranges: list[tuple[int, int]] = []
     for pi, page in enumerate(pages):
@@ -529,11 +553,11 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
         lo, hi = 0, len(page)
         if n > 1:
             for a, b in top:
-                if not is_boilerplate(pi, page[a:b]):
+                if not is_boilerplate(pi, a, b):
                     break
                 lo = b
             for a, b in bottom:
-                if b <= lo or not is_boilerplate(pi, page[a:b]):
+                if b <= lo or not is_boilerplate(pi, a, b):
                     break
                 hi = a
         if not page[lo:hi].strip():

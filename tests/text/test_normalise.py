@@ -106,6 +106,22 @@ def test_offset_map_is_monotonic_and_each_char_comes_from_its_origin(s: str) -> 
     assert normalise(f.text) == f.text
 
 
+@settings(max_examples=budget(150, 600), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 -\n.,+±/\\{}\u00adﬁ…𝐶’–\u00a0\u200b\x00É\u2212")), max_size=80))
+def test_normalise_is_the_text_fold_gives(s: str) -> None:
+    """normalise folds without keeping offsets: the same text, glyph names, OT1 marks,
+    plus-minus signs and characters that fold to several (ligatures, "…") included."""
+    assert normalise(s) == fold(s).text
+
+
+def test_normalise_is_the_text_fold_gives_on_real_pages() -> None:
+    for name in ("strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"):
+        for page in wattbot_pages(name):
+            assert normalise(page) == fold(page).text
+    glyphs = "/1/./7 /#5C/, /. /, /. and /#0C (\\'e) {\\\"o} +/- 5 … ﬁﬂ"
+    assert normalise(glyphs) == fold(glyphs).text
+
+
 def test_word_internal_gaps() -> None:
     assert is_word_internal_gap("")
     assert is_word_internal_gap("\u00ad")
