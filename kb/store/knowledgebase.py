@@ -346,8 +346,9 @@ class KB:
     def _remember_files(self) -> None:
         """Under the writer lock, after a write: note the fingerprint of what the index
         holds of the truth files (kb.store.stale.remember), for the next command's check."""
-        with transaction(self.db):
-            stale.remember(self.conn)
+        if self.conn.execute("select 1 from meta where key = 'files_digest'").fetchone() is None:
+            with transaction(self.db):
+                stale.remember(self.conn)
 
     def _take_notices(self) -> None:
         """The indexer's notices (kb.store.index.Indexer.notices), each said once."""
