@@ -348,8 +348,9 @@ _YEAR_DOT_RE = lazy(r"\b((?:19|20)\d\d[a-z]?)\.(?=[A-Z])")
 _SPACE_PUNCT_RE = lazy(r"[,.;](?<=\s[,.;])")
 _YEAR_DOT_LETTER_RE = lazy(r"(?:19|20)\d\d[a-z]?\.[A-Z]")
 _DOT_ARXIV_RE = lazy(r"(?<=[a-z])\.(?=arXiv\b)")
-# APA's ellipsis between the first nineteen authors and the last, after an initial's stop and comma
-_NAMES_ELLIPSIS_RE = lazy(r"(?<=[A-Z]\.),\s*(?:\.\s?\.\s?\.|…)\s*(?=[A-Z])")
+# APA's ellipsis between the first nineteen authors and the last, after an initial's stop and comma, and
+# Google Scholar's between its first six and the last, with the '&' before it: 'Dhariwal, P., ... & Amodei, D.'
+_NAMES_ELLIPSIS_RE = lazy(r"(?<=[A-Z]\.),\s*(?:\.\s?\.\s?\.|…)\s*(?:&\s*)?(?=[A-Z])")
 # Han, kana and Hangul: the scripts whose names and titles have no capitals and no spaces
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _COMMA_LETTER_RE = lazy(r",(?=[A-Za-zÀ-ÿ])")
@@ -674,9 +675,12 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         last = tok[-1]
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
-                and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])):
+                and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
+                and not (words[i - 1][-1] == "." and _is_initial(words[i - 1])
+                         and any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:i - 1])):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..." (not a title's first word after
-            # a list of initials first: 'A. van den Oord, WaveNet: a ...')
+            # a list of initials first: 'A. van den Oord, WaveNet: a ...'; nor after Vancouver's last initial and
+            # its stop, the others' initials printed without: 'Devlin J, Chang MW, Toutanova K. Bert: Pre-training')
             end = tokens.end(i)
             return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
         if not like:

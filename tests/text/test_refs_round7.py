@@ -12,6 +12,39 @@ from kb.text.refs import parse_entry
 
 
 @pytest.mark.parametrize("text, author, year, title", [
+    # Google Scholar's APA: the first six authors, an ellipsis, '&' and the last
+    ("Brown, T., Mann, B., Ryder, N., Subbiah, M., Kaplan, J. D., Dhariwal, P., ... & Amodei, D. (2020). Language "
+     "models are few-shot learners. Advances in neural information processing systems, 33, 1877-1901.",
+     "brown", 2020, "Language models are few-shot learners"),
+    ("Touvron, H., Lavril, T., Izacard, G., Martinet, X., Lachaux, M. A., Lacroix, T., ... & Lample, G. (2023). "
+     "Llama: Open and efficient foundation language models. arXiv preprint arXiv:2302.13971.", "touvron", 2023,
+     "Llama: Open and efficient foundation language models"),
+    ("Vaswani, A., Shazeer, N., Parmar, N., Uszkoreit, J., Jones, L., Gomez, A. N., … & Polosukhin, I. (2017). "
+     "Attention is all you need. Advances in neural information processing systems, 30.", "vaswani", 2017,
+     "Attention is all you need"),
+    # ... its Vancouver: the last author's one initial closed by a stop, then a title whose first word ends in ':'
+    ("Devlin J, Chang MW, Lee K, Toutanova K. Bert: Pre-training of deep bidirectional transformers for language "
+     "understanding. InProceedings of the 2019 conference of the North American chapter of the association for "
+     "computational linguistics: human language technologies, volume 1 (long and short papers) 2019 Jun "
+     "(pp. 4171-4186).", "devlin", 2019,
+     "Bert: Pre-training of deep bidirectional transformers for language understanding"),
+    ("Touvron H, Lavril T, Izacard G, Martinet X, Lachaux MA, Lacroix T, Rozière B, Goyal N, Hambro E, Azhar F, "
+     "Rodriguez A. Llama: Open and efficient foundation language models. arXiv preprint arXiv:2302.13971. "
+     "2023 Feb 27.", "touvron", 2023, "Llama: Open and efficient foundation language models"),
+    # (Springer's colon after the names still ends them, after initials or a family name)
+    ("Strubell, E., Ganesh, A., McCallum, A.: Energy and policy considerations for deep learning in NLP. In: ACL "
+     "(2019)", "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    ("E. Strubell, A. Ganesh, A. McCallum: Energy and policy considerations for deep learning in NLP. In: ACL (2019)",
+     "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    ("Ashish Vaswani, Noam Shazeer, Niki Parmar: Attention is All you Need. NIPS 2017: 5998-6008", "vaswani", 2017,
+     "Attention is All you Need"),
+])
+def test_references_as_google_scholar_pastes_them(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
     # the year where author-year styles print it, from 1600 on
     ("Maxwell, J. C. (1865). A dynamical theory of the electromagnetic field. Philosophical Transactions of the "
      "Royal Society of London, 155, 459-512.", "maxwell", 1865, "A dynamical theory of the electromagnetic field"),
