@@ -34,6 +34,7 @@ __all__ = [
     "parse_names",
     "last_name",
     "is_organisation",
+    "GAELIC_PREFIXES",
     "name_key",
     "first_author_key",
     "author_key",
@@ -141,6 +142,11 @@ def split_names(value: str | None) -> list[str]:
     return [p for p in _split_top(" ".join(value.split()), " and ") if p]
 
 
+# Irish and Scottish Gaelic prefixes of a family name, capitalised and apart from it ('Mac Aodha', 'Ó Séaghdha',
+# 'Ní Bhriain', 'Nic Giolla', 'Mc Donald'); not a bare 'O', a middle initial printed without its stop
+GAELIC_PREFIXES = frozenset("Mac Mc Ó Ní Nic Uí Ua Mhic".split())
+
+
 def _parts(raw: str) -> tuple[str, str, str]:
     """(family, given, suffix) of one raw name, still in LaTeX."""
     parts = _split_top(raw, ",")
@@ -153,6 +159,10 @@ def _parts(raw: str) -> tuple[str, str, str]:
         return raw.strip(), "", ""
     lower = [i for i, w in enumerate(words[:-1]) if _is_lower(w)]
     if not lower:
+        if len(words) >= 3 and words[-2] in GAELIC_PREFIXES:
+            # 'Oisin Mac Aodha', 'Diarmuid Ó Séaghdha': the prefix is of the family name, as 'Mac Aodha, Oisin'
+            # writes it, though capitalised (BibTeX would read 'Aodha' alone, a name no one bears)
+            return " ".join(words[-2:]), " ".join(words[:-2]), ""
         return words[-1], " ".join(words[:-1]), ""
     return " ".join(words[lower[0]:]), " ".join(words[:lower[0]]), ""
 

@@ -36,7 +36,7 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import is_organisation, name_key
+from kb.text.names import GAELIC_PREFIXES, is_organisation, name_key
 from kb.text.titles import normalise_title
 
 # A change to what find_references or parse_entry gives for some text bumps
@@ -956,8 +956,9 @@ def _particled_family(words: list[str]) -> bool:
 
 def _family_words(words: list[str]) -> bool:
     """Words a family name printed before its initials may be made of: 'García Márquez',
-    'Le Scao', 'van den Oord' (no initials, no stops; its last word capitalised)."""
-    return all(_name_word(w) and "." not in w and not _initials_caps(w) for w in words) and words[-1][:1].isupper()
+    'Le Scao', 'van den Oord', 'Ó Séaghdha' (no initials, no stops; its last word capitalised)."""
+    return all(_name_word(w) and "." not in w and (not _initials_caps(w) or w in GAELIC_PREFIXES) for w in words) \
+        and words[-1][:1].isupper()
 
 
 # particles no given name is ('Van', 'Le', 'Da', 'Di', 'Bin', 'Al', 'Del' are: 'Van Nguyen', 'Da Li', 'Al Gore')
@@ -1151,6 +1152,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     names = [w for w in words if not _is_initial(w) and not _is_capital(w)]
     if not names:
         return None
+    if len(words) >= 3 and words[-2] in GAELIC_PREFIXES:
+        return " ".join(words[-2:])         # 'Oisin Mac Aodha', 'Diarmuid Ó Séaghdha' (kb.text.names.GAELIC_PREFIXES)
     if len(words) >= 3 and (words[1] in _PARTICLES or words[-2] in _PARTICLES):
         # given name first, the family name from its particle in lower case on, as BibTeX reads 'First von
         # Last': 'Leandro von Werra', 'A. van den Oord', 'Cicero Nogueira dos Santos' (not 'Teven Le Scao')

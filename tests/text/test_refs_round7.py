@@ -76,3 +76,46 @@ def test_works_older_than_1900_keep_their_years(text: str, author: str | None, y
                                                 title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Ó Séaghdha, D. (2010). Latent variable models of selectional preference. In Proceedings of ACL, 435-444.",
+     "oseaghdha"),
+    ("Ó Séaghdha, Diarmuid. 2010. Latent variable models of selectional preference. In Proceedings of ACL.",
+     "oseaghdha"),
+    ("Diarmuid Ó Séaghdha and Anna Korhonen. 2014. Probabilistic distributional semantics with latent variable "
+     "models. Computational Linguistics, 40(3):587–631.", "oseaghdha"),
+    ("Ó Séaghdha D, Korhonen A. Probabilistic distributional semantics. Comput Linguist. 2014;40(3):587-631.",
+     "oseaghdha"),
+    ('D. Ó Séaghdha and A. Korhonen, "Probabilistic distributional semantics," Computational Linguistics, vol. 40, '
+     "2014.", "oseaghdha"),
+    ("Oisin Mac Aodha, Elijah Cole, and Pietro Perona. 2019. Presence-only geographical priors. In ICCV.", "macaodha"),
+    ('O. Mac Aodha, E. Cole, and P. Perona, "Presence-only geographical priors," in ICCV, 2019.', "macaodha"),
+    ("Mac Aodha O, Cole E, Perona P. Presence-only geographical priors. In: ICCV. 2019.", "macaodha"),
+    ("Mac Aodha, O., Cole, E., & Perona, P. (2019). Presence-only geographical priors. In ICCV.", "macaodha"),
+    ("Sinéad Ní Bhriain. 2018. A study of Irish. Journal of Things.", "nibhriain"),
+    ("Ní Bhriain, S. (2018). A study of Irish. Journal of Things, 5, 1-10.", "nibhriain"),
+    ("Ryan Mc Donald. 2005. Online large-margin training. In ACL.", "mcdonald"),
+    ("John O'Neill. 2015. A study of things. Journal of Things.", "oneill"),
+    # (a middle initial 'O' printed without its stop is no prefix: 'Kim O Smith')
+    ("Kim O Smith and Aidan N Gomez. 2017. Attention is all you need. In NeurIPS.", "smith"),
+])
+def test_irish_and_scottish_prefixes_are_of_the_family_name(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+@pytest.mark.parametrize("name, bib, key", [
+    # a name as arXiv and Semantic Scholar give it, given name first, to references.bib and its citekey
+    ("Oisin Mac Aodha", "Mac Aodha, Oisin", "macaodha2019presence"),
+    ("Diarmuid Ó Séaghdha", "Ó Séaghdha, Diarmuid", "oseaghdha2019presence"),
+    ("Sinéad Ní Bhriain", "Ní Bhriain, Sinéad", "nibhriain2019presence"),
+    ("Kim O Smith", "Smith, Kim O", "smith2019presence"),
+    ("Mac Smith", "Smith, Mac", "smith2019presence"),
+    ("Emma Strubell", "Strubell, Emma", "strubell2019presence"),
+])
+def test_names_written_to_references_bib_and_their_keys(name: str, bib: str, key: str) -> None:
+    from kb.sources.citekey import base_key
+    from kb.text.names import to_bibtex_name
+    assert to_bibtex_name(name) == bib
+    assert base_key([name], 2019, "Presence-only priors") == key
+    assert base_key([bib], 2019, "Presence-only priors") == key
