@@ -191,13 +191,15 @@ def parse_names(value: str | None) -> tuple[list[Name], bool]:
 
 
 # Words only an organisation's name holds ('International Energy Agency', 'Google AI',
-# 'University of Washington', 'NVIDIA Corporation'), capitalised as in a name.
+# 'University of Washington', 'NVIDIA Corporation'), capitalised as in a name; and the names of firms
+# that put their name to papers, which no person bears ('Google DeepMind', 'Hugging Face', 'Microsoft Azure').
 _ORGANISATION_WORDS = frozenset("""
 agency commission corporation corp inc incorporated ltd llc gmbh institute institution university
 association council organization organisation foundation laboratory laboratories lab labs department
 ministry office committee consortium society bureau administration authority nations federation
 group team project initiative company network forum alliance partnership programme research ai
-parliament government secretariat collaboration academy academies services llp plc""".split())
+parliament government secretariat collaboration academy academies services llp plc
+google deepmind microsoft openai nvidia ibm facebook anthropic hugging baidu alibaba tencent salesforce""".split())
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 
 

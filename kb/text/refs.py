@@ -920,8 +920,10 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
         return authors
     if _caps_family_name(left) or _caps_family_name(right):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
-    if len(left) == 1 and len(right) == 1 and "&" in authors and not _scholarly(context) \
+    if len(left) == 1 and len(right) == 1 and ("&" in authors and not _scholarly(context) or left == right) \
             or _organisation_author(" ".join(left + right), context):
+        # (one family name twice is a firm's name, 'Johnson & Johnson': two people of one family name differ
+        # by their initials in every style)
         return authors
     return None
 

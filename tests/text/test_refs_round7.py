@@ -111,6 +111,10 @@ def test_irish_and_scottish_prefixes_are_of_the_family_name(text: str, author: s
     ("Sinéad Ní Bhriain", "Ní Bhriain, Sinéad", "nibhriain2019presence"),
     ("Kim O Smith", "Smith, Kim O", "smith2019presence"),
     ("Mac Smith", "Smith, Mac", "smith2019presence"),
+    # an organisation is braced whole and keyed whole
+    ("Google DeepMind", "{Google DeepMind}", "googledeepmind2019presence"),
+    ("Hugging Face", "{Hugging Face}", "huggingface2019presence"),
+    ("Microsoft Azure", "{Microsoft Azure}", "microsoftazure2019presence"),
     ("Emma Strubell", "Strubell, Emma", "strubell2019presence"),
 ])
 def test_names_written_to_references_bib_and_their_keys(name: str, bib: str, key: str) -> None:
@@ -119,3 +123,26 @@ def test_names_written_to_references_bib_and_their_keys(name: str, bib: str, key
     assert to_bibtex_name(name) == bib
     assert base_key([name], 2019, "Presence-only priors") == key
     assert base_key([bib], 2019, "Presence-only priors") == key
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Google DeepMind. 2023. Gemini: A family of highly capable multimodal models. arXiv preprint arXiv:2312.11805.",
+     "googledeepmind"),
+    ("Google DeepMind (2024). Gemini 1.5: Unlocking multimodal understanding. arXiv:2403.05530.", "googledeepmind"),
+    ('[3] Google DeepMind, "Gemini: A family of highly capable multimodal models," arXiv:2312.11805, 2023.',
+     "googledeepmind"),
+    ("Hugging Face. 2023. Open LLM leaderboard.", "huggingface"),
+    ("Google Brain. 2017. Tensor2Tensor library. GitHub repository.", "googlebrain"),
+    ("Gemini Team, Google DeepMind. 2023. Gemini: A family of highly capable multimodal models. arXiv:2312.11805.",
+     "geminiteam"),
+    # one family name twice is a firm's, whatever the work is in
+    ("Johnson & Johnson. 2020. Health for humanity report. Journal of Corporate Citizenship, 5(2), 1-10.",
+     "johnsonjohnson"),
+    ("Johnson and Johnson (2020) Health for humanity report. J Corp Citizensh 5(2):1-10", "johnsonandjohnson"),
+    # (two people of one family name have their initials; two names in a journal stay two people)
+    ("Johnson, A. and Johnson, B. 2020. Health for humanity report. Journal of Corporate Citizenship, 5(2), 1-10.",
+     "johnson"),
+    ("Bender and Koller. 2020. Climbing towards NLU. In ACL.", "bender"),
+])
+def test_organisations_keyed_whole(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author

@@ -207,7 +207,8 @@ def test_author_keys_in_every_script(name: str, key: str) -> None:
     # ... a person's repository does not spell their whole name, and a name elsewhere in the address is not it
     ("Ross Wightman. 2019. PyTorch Image Models. https://github.com/rwightman/pytorch-image-models.",
      "wightman", 2019, "PyTorch Image Models"),
-    ("Hugging Face. 2023. Datasets. https://pypi.org/project/datasets/huggingface", "face", 2023, "Datasets"),
+    ("Sylvain Gugger. 2023. Accelerate. https://pypi.org/project/accelerate/sylvaingugger", "gugger", 2023,
+     "Accelerate"),
     # a program's or data set's one-word name, its address or version after it
     ("Andrej Karpathy. 2023. nanoGPT. https://github.com/karpathy/nanoGPT.", "karpathy", 2023, "nanoGPT"),
     ("Honnibal, M. (2017). spaCy [Computer software]. https://spacy.io.", "honnibal", 2017, "spaCy"),
