@@ -260,9 +260,16 @@ def _clean_pages(pages: Sequence[str]) -> list[list[str]]:
         counts.update(set(edge.values()))
     need = max(3, int(0.2 * len(pages)))
     furniture = {k for k, n in counts.items() if n >= need and len(k) > 3}
+    # a header printed on every other page of a short paper ('Shen, et al.' atop pages 2 and 4 of four) recurs
+    # too few times for that: the very first or last line of two pages, letter for letter, digits included
+    # (a reference's line at a page edge, 'arXiv preprint arXiv:2104.10350.', differs from any other by them)
+    ends = Counter(line for lines in nonempty if lines for line in {lines[0], lines[-1]})
+    headers = {line for line, n in ends.items() if n >= 2 and len(line.strip()) >= 8}
     out: list[list[str]] = []
     for lines, edge in zip(nonempty, edges):
         drop = {i for i, key in edge.items() if _PAGE_NUMBER_RE.match(lines[i]) or key in furniture}
+        if headers and lines:
+            drop |= {i for i in {0, len(lines) - 1} if lines[i] in headers}
         out.append([ln.rstrip() for i, ln in enumerate(lines) if i not in drop] if drop
                    else list(map(str.rstrip, lines)))
     return out

@@ -146,3 +146,31 @@ def test_names_written_to_references_bib_and_their_keys(name: str, bib: str, key
 ])
 def test_organisations_keyed_whole(text: str, author: str) -> None:
     assert parse_entry(text).first_author == author
+
+
+_SHORT_PAPER = [
+    "Beyond Summarization: Writing Tasks\nWe study writing.",
+    "Shen, et al.\nSeveral studies have shown things (Head et al., 2020), as in\narXiv preprint arXiv:1706.03761.",
+    "Beyond Summarization: Writing Tasks\nREFERENCES\n"
+    "[1] Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations for deep\n"
+    "learning in NLP. In Proceedings of ACL. arXiv preprint arXiv:1906.02243.\n"
+    "[2] Andrew Head, Kyle Lo, Dongyeop Kang, Raymond Fok, Sam Skjonsberg, Daniel S.\n"
+    "Weld, and Marti A. Hearst. 2020. Augmenting Scientific Papers with Just-in-Time,",
+    "Shen, et al.\nPosition-Sensitive Definitions of Terms and Symbols. Proceedings of the 2021 CHI Conference on\n"
+    "Human Factors in Computing Systems (2020).\n"
+    "[3] Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS.\n"
+    "arXiv preprint arXiv:1706.03762.",
+]
+
+
+def test_a_header_on_every_other_page_of_a_short_paper_leaves_the_entry_it_splits() -> None:
+    # (the corpus' arxiv-2304.02623v1: 'Shen, et al.' atop its second and fourth pages of four)
+    from kb.text.refs import find_references
+    entries = find_references(_SHORT_PAPER)
+    assert [e.title for e in entries] == [
+        "Energy and policy considerations for deep learning in NLP",
+        "Augmenting Scientific Papers with Just-in-Time, Position-Sensitive Definitions of Terms and Symbols",
+        "Attention is all you need"]
+    # a reference's line at the edge of a page is kept when another page's edge differs from it in a digit
+    assert [e.arxiv_id for e in entries] == ["1906.02243", None, "1706.03762"]
+
