@@ -1264,6 +1264,10 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?=\))"
                             r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()\[\]]{0,80}[)\]]))+$",
                             re.I)
+# ACL's and others' edition after a comma, not in brackets: 'Speech and Language Processing, 2nd edition',
+# 'Pattern Recognition and Machine Learning, 2nd ed.', 'Artificial Intelligence: A Modern Approach, third edition'
+_EDITION_AFTER_RE = lazy(r",\s*(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised)\s+(?:edition|edn|ed)$",
+                         re.I)
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
@@ -1359,6 +1363,8 @@ def _extract_title(rest: str) -> str | None:
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
+    if title[-2:].lower() in ("ed", "dn", "on") and (edition := _EDITION_AFTER_RE.search(title)):
+        title = title[: edition.start()]
     # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.'
     if title[-3:].lower() in ("vol", " no", " pp", "ser"):
         series = _SERIES_VOLUME_RE.search(title)

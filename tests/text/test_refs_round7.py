@@ -174,3 +174,26 @@ def test_a_header_on_every_other_page_of_a_short_paper_leaves_the_entry_it_split
     # a reference's line at the edge of a page is kept when another page's edge differs from it in a digit
     assert [e.arxiv_id for e in entries] == ["1906.02243", None, "1706.03762"]
 
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a book's edition after a comma is not of its title, as APA's '(2nd ed.)' is not
+    ("Daniel Jurafsky and James H. Martin. 2009. Speech and Language Processing, 2nd edition. Prentice Hall.",
+     "jurafsky", 2009, "Speech and Language Processing"),
+    ("Christopher M. Bishop. 2006. Pattern Recognition and Machine Learning, 2nd ed. Springer.", "bishop", 2006,
+     "Pattern Recognition and Machine Learning"),
+    ("Russell, S., & Norvig, P. (2010). Artificial intelligence: A modern approach, third edition. Prentice Hall.",
+     "russell", 2010, "Artificial intelligence: A modern approach"),
+    ("D. Jurafsky and J. H. Martin, Speech and Language Processing, 3rd ed. draft, 2023.", "jurafsky", 2023,
+     "Speech and Language Processing"),
+    ("Jurafsky, D., & Martin, J. H. (2009). Speech and language processing (2nd ed.). Prentice Hall.", "jurafsky",
+     2009, "Speech and language processing"),
+    # (a title about editions keeps its words)
+    ("Smith, J. (2019). The second edition of things. Journal of Things, 5, 1-10.", "smith", 2019,
+     "The second edition of things"),
+    ("Smith, J. (2019). Notes on the revised edition. Journal of Things, 5, 1-10.", "smith", 2019,
+     "Notes on the revised edition"),
+])
+def test_a_books_edition_after_its_title(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
