@@ -188,6 +188,9 @@ _ARXIV_IN_TEXT_RES = [
     re.compile(rf"\bCoRR\b[^/\n]{{0,24}}?\babs/\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?"),
 ]
 _DOI_IN_TEXT_RE = lazy(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+# a DOI cut after its prefix's slash, or a short segment's ('v1/'), by a line break a person's copy turned into a
+# space ('https://doi.org/10.1145/ 3630106.3658542', '10.18653/v1/ P19-1355'): the rest, with a digit, follows
+_DOI_CUT_RE = lazy(r"\b(10\.\d{4,9}/(?:[A-Za-z]\w{0,3}/)?)\s+(?=\w[\w.\-]*\d)")
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 
 
@@ -239,8 +242,10 @@ def find_doi_in_text(text: str) -> str | None:
         return None
     if "%2f" in text.lower():
         text = urllib.parse.unquote(text)
+    if "/ " in text or "/\n" in text:
+        text = _DOI_CUT_RE.sub(r"\1", text)
     for m in _DOI_IN_TEXT_RE.finditer(text):
-        doi = m.group(1).rstrip(".,;:")
+        doi = m.group(1).rstrip(".,;:/")     # (a link's closing slash: no DOI ends in one)
         while doi and doi[-1] in _CLOSING and doi.count(doi[-1]) > doi.count(_CLOSING[doi[-1]]):
             doi = doi[:-1].rstrip(".,;:")
         doi = normalise_doi(doi) if doi else None

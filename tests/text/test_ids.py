@@ -39,6 +39,22 @@ def test_doi_in_text() -> None:
     assert find_doi_in_text("no identifier here") is None
 
 
+@pytest.mark.parametrize("text, found", [
+    # a DOI cut after its prefix's slash, or a short segment's, by a line break a copy turned into a space
+    ("Strubell, E. (2019). Energy. https://doi.org/10.18653/v1/ P19-1355", "10.18653/v1/p19-1355"),
+    ("Luccioni, A. S. (2024). Power. https://doi.org/10.1145/ 3630106.3658542.", "10.1145/3630106.3658542"),
+    ("doi: 10.1145/\n3630106.3658542", "10.1145/3630106.3658542"),
+    ("Neural Networks. doi:10.1016/ j.neunet.2019.01.012", "10.1016/j.neunet.2019.01.012"),
+    # ... not the words or a year after a whole DOI, nor words without a digit
+    ("see 10.1145/ and then 2020", None),
+    ("https://doi.org/10.1145/3630106.3658542/ 2024.", "10.1145/3630106.3658542"),
+    ("https://doi.org/10.1145/3630106.3658542/ (2024)", "10.1145/3630106.3658542"),
+    ("https://doi.org/10.18653/v1/2020.acl-main.207/ 5 pages", "10.18653/v1/2020.acl-main.207"),
+])
+def test_a_doi_cut_at_a_slash(text: str, found: str | None) -> None:
+    assert find_doi_in_text(text) == found
+
+
 def test_strip_and_bare() -> None:
     assert "2104" not in strip_identifiers("A. 2021. T. arXiv:2104.10350. doi:10.1234/x2104")
     assert bare_arxiv_id("arXiv:2104.10350v2") == "2104.10350" and bare_arxiv_id(None) is None
