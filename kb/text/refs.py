@@ -37,7 +37,7 @@ from kb.text.ids import (
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import GAELIC_PREFIXES, is_organisation, name_key
-from kb.text.titles import normalise_title
+from kb.text.titles import normalise_title, numbers_agree
 
 # A change to what find_references or parse_entry gives for some text bumps
 # kb.graph.tables.READING: knowledge bases whose lists an older reading made are told
@@ -2381,7 +2381,8 @@ class PaperIndex:
             if not c.title_norm:
                 continue
             score = fuzz.ratio(tnorm, c.title_norm)
-            if score >= TITLE_THRESHOLD:
+            # (a title that reads alike but numbers another work, 'TREC 2020' of 'TREC 2019', is not this one)
+            if score >= TITLE_THRESHOLD and numbers_agree(tnorm, c.title_norm, entry.year, p.year):
                 scored.append((score, p))
         if not scored:
             return None
@@ -2460,9 +2461,11 @@ class PaperIndex:
         choices = list(by_title)
         for norm in wanted:
             best = process.extract(norm, choices, scorer=fuzz.ratio, limit=2, score_cutoff=TITLE_THRESHOLD)
-            best = [(t, sc) for t, sc, _ in best if any(fits(p) for p in by_title[t])]
+            best = [(t, sc) for t, sc, _ in best
+                    if any(fits(p) and numbers_agree(norm, t, entry.year, p.year) for p in by_title[t])]
             if best and (len(best) == 1 or best[0][1] - best[1][1] >= AMBIGUITY_MARGIN):
-                keys = {p.citekey for p in by_title[best[0][0]] if fits(p)}
+                keys = {p.citekey for p in by_title[best[0][0]] if fits(p) and numbers_agree(norm, best[0][0], entry.year,
+                                                                                             p.year)}
                 if len(keys) == 1:
                     return Explained(Resolution(keys.pop(), "title", round(best[0][1] / 100.0, 4)))
         # the main title alone, without its subtitle ("Power Hungry Processing")
@@ -2488,7 +2491,9 @@ class PaperIndex:
         # a whole title of the knowledge base inside the entry's words
         text = f" {normalise_title(entry.raw)} "
         inside = [t for t in choices if len(t) >= 15 and t.count(" ") >= 2 and f" {t} " in text]
-        inside = [t for t in inside if not any(t != u and f" {t} " in f" {u} " for u in inside)]
+        inside = [t for t in inside if not any(t != u and f" {t} " in f" {u} " for u in inside)
+                  # (not one the entry's title goes on from to number another work: '..., part 2')
+                  and all(numbers_agree(w, t, entry.year) for w in wanted if w.startswith(t))]
         keys = {p.citekey for t in inside for p in by_title[t] if fits(p)}
         if len(keys) == 1:
             return Explained(Resolution(keys.pop(), "title", 1.0))
@@ -2502,13 +2507,15 @@ class PaperIndex:
             # link), not a few words of description ('Talk at a workshop')
             named = [w for w in dict.fromkeys(normalise_title(t) for t in [*titles, entry.title or ""])
                      if w.count(" ") >= 4 or (w and w in {normalise_title(t) for t in titles})]
-            likeness = {p.citekey: max((fuzz.token_set_ratio(w, normalise_title(p.title)) for w in named),
-                                       default=100.0) for p in same if p.title}
-            other = [p for p in same if likeness.get(p.citekey, 100.0) < 70]
+            likeness = {p.citekey: max(((fuzz.token_set_ratio(w, normalise_title(p.title)), w) for w in named),
+                                       default=(100.0, "")) for p in same if p.title}
+            # (or a title like it that numbers another work: 'Llama 3: ...' of the paper 'Llama 2: ...')
+            other = [p for p in same if p.citekey in likeness and (likeness[p.citekey][0] < 70 or not numbers_agree(
+                likeness[p.citekey][1], normalise_title(p.title), entry.year, p.year))]
             if other and len({p.citekey for p in same}) == 1:
                 return Explained(None, f"the only paper by {entry.first_author!r} in {entry.year} here, "
                                        f"{other[0].citekey}, has another title: \"{other[0].title}\"",
-                                 other[0].citekey, round(likeness[other[0].citekey] / 100.0, 2))
+                                 other[0].citekey, round(likeness[other[0].citekey][0] / 100.0, 2))
             if len({p.citekey for p in same}) == 1:
                 return Explained(Resolution(same[0].citekey, "author-year", 0.5))
         closest, score = None, 0.0

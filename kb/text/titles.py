@@ -21,7 +21,7 @@ from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 
-__all__ = ["normalise_title"]
+__all__ = ["normalise_title", "numbers_agree"]
 
 _JOINERS_RE = lazy("[-‐‑‒–—―−﹣－'’‘ʼ]")
 _WORD_RE = lazy(r"[a-z0-9]+")
@@ -41,3 +41,27 @@ def normalise_title(title: str | None) -> str:
     # a title in another script ('深度学习的能耗研究', 'Глубокое обучение') keeps its words: runs of two
     # letters or more that have no ASCII form (a lone 'α' of 'α-divergence' stays a symbol, dropped)
     return " ".join(_WORD_OR_SCRIPT_RE.findall(_JOINERS_RE.sub("", text)))
+
+
+# the words of a normalised title that number a work: with a digit ('2019', 'gpt3', the '2' of 'llama 2'), or a
+# Roman numeral up to thirteen ('part ii')
+_NUMBER_WORD_RE = lazy(r"\b(?:[a-z]*\d[a-z0-9]*|i{1,3}|iv|vi{0,3}|ix|xi{0,3})\b")
+
+
+def numbers_agree(a: str, b: str, a_year: int | None = None, b_year: int | None = None) -> bool:
+    """Whether two normalised titles that read alike number the same work: the numbers in their words
+    are the same ('Overview of the TREC 2019 deep learning track' and '... TREC 2020 ...', 'Neural
+    networks, part I' and '... part II', 'Llama 2' and 'Llama 3', 'GPT-3' and 'GPT-4' are other works,
+    one changed character of forty). A year one title holds alone, its own work's (`a_year`, `b_year`),
+    is a reference list's year read into the title ('Attention is all you need 2017'), not another work's."""
+    both = f" {a} {b}"
+    if not any(ch.isdigit() for ch in both) and " i" not in both and " v" not in both and " x" not in both:
+        return True             # (no digit and no word a Roman numeral can open: many titles, asked cheaply)
+    na, nb = _NUMBER_WORD_RE.findall(a), _NUMBER_WORD_RE.findall(b)
+    if sorted(na) == sorted(nb):
+        return True
+    extra_a = [w for w in na if w not in nb]
+    extra_b = [w for w in nb if w not in na]
+    if extra_a and extra_b:
+        return False
+    return all(w == str(a_year) for w in extra_a) and all(w == str(b_year) for w in extra_b)

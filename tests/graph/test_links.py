@@ -260,7 +260,8 @@ def _sixty_papers() -> list[tuple]:
         ax = f"arXiv:2101.{i:05d}v2" if i % 3 == 0 else None
         doi = f"10.5555/SCALE.{i}" if i % 3 == 1 else None
         papers.append((f"p{i}", title, [f"{families[i % 20]}, Ann", "Other, Bo"], 2000 + i % 7, ax, doi))
-    papers.append(("twin", papers[5][1] + "s", papers[5][2], papers[5][3], None, None))   # p5's title, nearly
+    # p5's title, nearly (a letter more, not another number: 'Study 5s' would number another work)
+    papers.append(("twin", papers[5][1].replace(" Study ", "s Study "), papers[5][2], papers[5][3], None, None))
     return papers
 
 

@@ -197,3 +197,66 @@ def test_a_header_on_every_other_page_of_a_short_paper_leaves_the_entry_it_split
 def test_a_books_edition_after_its_title(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+_NUMBERED_WORKS = [
+    ("craswell2020overview", "Overview of the TREC 2019 deep learning track", 2020, "Craswell"),
+    ("smith1990neural", "Neural networks, part I", 1990, "Smith"),
+    ("touvron2023llama", "Llama 2: Open Foundation and Fine-Tuned Chat Models", 2023, "Touvron"),
+    ("openai2020gpt", "GPT-3 technical report on language models", 2020, "OpenAI"),
+    ("strubell2019energy", "Energy and policy considerations for deep learning in NLP", 2019, "Strubell"),
+]
+
+
+@pytest.mark.parametrize("text, linked", [
+    # a title that reads as one here but numbers another work links to nothing: another year's track,
+    # another part, another version of a model
+    ("Craswell, N., Mitra, B., Yilmaz, E., & Campos, D. (2021). Overview of the TREC 2020 deep learning track. "
+     "arXiv preprint.", None),
+    ("Smith, J. 1991. Neural networks, part II. IEEE Transactions on Neural Networks 2(1):4-27.", None),
+    ("Touvron, H., et al. (2023). Llama 3: Open Foundation and Fine-Tuned Chat Models. Report.", None),
+    ("OpenAI (2021). GPT-4 technical report on language models. Report.", None),
+    ("Strubell, E. (2020). Energy and policy considerations for deep learning in NLP, part 2. In ACL.", None),
+    # ... the work it numbers does, and a year the list read into the title is no number of the work
+    ("Craswell, N., Mitra, B., Yilmaz, E., & Campos, D. (2020). Overview of the TREC 2019 deep-learning track. "
+     "arXiv preprint.", "craswell2020overview"),
+    ("Smith, J. 1990. Neural networks, part I. IEEE Transactions on Neural Networks 1(1):4-27.", "smith1990neural"),
+    ("Touvron, H., et al. (2023). Llama 2: Open foundation and fine-tuned chat models. Report.", "touvron2023llama"),
+    ("Strubell, E., Ganesh, A., & McCallum, A. 2019. Energy and policy considerations for deep learning in NLP "
+     "2019. In ACL.", "strubell2019energy"),
+])
+def test_a_title_numbering_another_work_links_to_nothing(text: str, linked: str | None) -> None:
+    from kb.text.refs import PaperIndex, PaperInfo
+    index = PaperIndex([PaperInfo(k, title=t, year=y, first_author=a) for k, t, y, a in _NUMBERED_WORKS])
+    entry = parse_entry(text)
+    for loose in (False, True):         # a PDF's list, and a note's references
+        found = index.explain(entry, loose=loose).resolution
+        assert (found.citekey if found else None) == linked
+
+
+def test_each_of_two_numbered_works_links_to_its_own():
+    # where both are here, each reference still links to its own
+    from kb.text.refs import PaperIndex, PaperInfo
+    index = PaperIndex([PaperInfo(k, title=t, year=y, first_author=a) for k, t, y, a in _NUMBERED_WORKS]
+                       + [PaperInfo("craswell2021overview", title="Overview of the TREC 2020 deep learning track",
+                                    year=2021, first_author="Craswell")])
+    for year, key in ((2020, "craswell2020overview"), (2021, "craswell2021overview")):
+        entry = parse_entry(f"Craswell, N., & Mitra, B. ({year}). Overview of the TREC {year - 1} deep learning track.")
+        assert index.resolve(entry).citekey == key
+
+
+@pytest.mark.parametrize("a, b, years, agree", [
+    ("Overview of the TREC 2020 deep learning track", "Overview of the TREC 2019 deep learning track", (2021, 2020),
+     False),
+    ("Neural networks, part II", "Neural networks, part I", (1991, 1990), False),
+    ("GPT-4 technical report", "GPT-3 technical report", (2023, 2020), False),
+    ("Report 2019", "Report 2020", (2019, 2020), False),
+    ("Energy, part 2", "Energy", (2020, 2019), False),
+    ("Attention is all you need 2017", "Attention is all you need", (2017, 2017), True),
+    ("S2ORC: the corpus", "S2ORC: The Corpus", (2020, 2020), True),
+    ("What I learned from BERT", "What I learned from BERT", (2020, 2020), True),
+    ("II: The sequel", "III: The sequel", (2020, 2020), False),
+])
+def test_numbers_agree(a: str, b: str, years: tuple[int, int], agree: bool) -> None:
+    from kb.text.titles import normalise_title, numbers_agree
+    assert numbers_agree(normalise_title(a), normalise_title(b), *years) is agree
