@@ -1250,6 +1250,10 @@ _COMMA_VENUE_RE = lazy(r",\s+[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\(
 _EDITION_VOLUME = r"(?:\d+(?:st|nd|rd|th)\s+ed|Rev\.?(?:\s+ed)?|Vols?)(?![\w(])"
 _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver\.|v)\s*[\w.\-]+\)"
                             r"|\(" + _EDITION_VOLUME + r"[^()]{0,40}\)"
+                            # the language a title is in, after it or its translation: '(in Russian)', '(In Russ.)'
+                            r"|\(in\s+(?:English|Chinese|Russian|Russ\.|Japanese|Korean|German|French|Spanish|Portuguese"
+                            r"|Italian|Dutch|Polish|Czech|Turkish|Arabic|Persian|Hebrew|Ukrainian|Greek|Vietnamese"
+                            r"|Indonesian|Hindi)\)"
                             # APA 7's version of a program by its date: '(Mar 14 version)'
                             r"|\([\w .,\-]{1,30}\s[Vv]ersion\)"
                             # APA's kind of work: '(Master's thesis)', '(Doctoral dissertation, MIT)', '(Report No. 12)',

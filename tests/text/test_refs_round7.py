@@ -260,3 +260,20 @@ def test_each_of_two_numbered_works_links_to_its_own():
 def test_numbers_agree(a: str, b: str, years: tuple[int, int], agree: bool) -> None:
     from kb.text.titles import normalise_title, numbers_agree
     assert numbers_agree(normalise_title(a), normalise_title(b), *years) is agree
+
+
+@pytest.mark.parametrize("text, title", [
+    # the language a title is printed in, after it or its translation, is not of it
+    ("Ivanov, I. (2020). Glubokoe obuchenie [Deep learning] (in Russian). Moscow: Nauka.", "Glubokoe obuchenie"),
+    ("Wang, X. (2019). Research on energy consumption of deep learning (in Chinese). Journal of Software, 30(5), "
+     "1-10.", "Research on energy consumption of deep learning"),
+    ("Ivanov II. Glubokoe obuchenie [Deep learning] (In Russ.). Vestnik. 2020;5:1-10.", "Glubokoe obuchenie"),
+    ("Müller, H. (2018). Maschinelles Lernen in der Praxis [Machine learning in practice]. Berlin: Springer.",
+     "Maschinelles Lernen in der Praxis"),
+    # (a title's own words in brackets stay)
+    ("Smith, J. (2019). Machine learning (in Python). Journal of Things, 5, 1-10.", "Machine learning (in Python)"),
+    ("Smith, J. (2019). Writing (in English) for scientists. Journal of Things, 5, 1-10.",
+     "Writing (in English) for scientists"),
+])
+def test_the_language_of_a_title_is_not_of_it(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
