@@ -43,9 +43,9 @@ def normalise_title(title: str | None) -> str:
     return " ".join(_WORD_OR_SCRIPT_RE.findall(_JOINERS_RE.sub("", text)))
 
 
-# the words of a normalised title that number a work: with a digit ('2019', 'gpt3', the '2' of 'llama 2'), or a
-# Roman numeral up to thirteen ('part ii')
-_NUMBER_WORD_RE = lazy(r"\b(?:[a-z]*\d[a-z0-9]*|i{1,3}|iv|vi{0,3}|ix|xi{0,3})\b")
+# what numbers a work in a normalised title: its runs of digits, inside words or not ('2019', the 3 of 'gpt3',
+# 'llama 2' as 'llama2', '176b' as '176 b'), and Roman numerals up to thirteen as words ('part ii')
+_NUMBER_WORD_RE = lazy(r"\d+|\b(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})\b")
 
 
 def numbers_agree(a: str, b: str, a_year: int | None = None, b_year: int | None = None) -> bool:

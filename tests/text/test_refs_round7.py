@@ -277,3 +277,15 @@ def test_numbers_agree(a: str, b: str, years: tuple[int, int], agree: bool) -> N
 ])
 def test_the_language_of_a_title_is_not_of_it(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("a, b", [
+    # a number printed apart from its word or joined to it is one number
+    ("Llama 2: Open foundation and fine-tuned chat models", "Llama2: Open Foundation and Fine-Tuned Chat Models"),
+    ("Language models are few-shot learners (GPT 3)", "Language Models are Few-Shot Learners (GPT-3)"),
+    ("Estimating the carbon footprint of BLOOM, a 176 B parameter language model",
+     "Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model"),
+])
+def test_numbers_agree_however_printed(a: str, b: str) -> None:
+    from kb.text.titles import normalise_title, numbers_agree
+    assert numbers_agree(normalise_title(a), normalise_title(b), 2023, 2023)
