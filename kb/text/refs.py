@@ -2020,9 +2020,9 @@ def _names_cited(text: str) -> set[str]:
 
 
 # a year before 1950 (from 1600), where _YEAR_ANY_RE takes none, placed as a page or volume number would not be:
-# closing the entry ', 1948.', '(1936).', ', July 1948.', ', 1859.', or before Vancouver's volume
-# ('Philos Trans R Soc Lond. 1865;155:459-512.')
-_OLD_YEAR_END_RE = lazy(rf"(?:,|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)?[.,]?\s*$"
+# closing the entry ', 1948.', '(1936).', ', July 1948.', ', 1859.', Vancouver's book 'London: John Murray; 1859.',
+# or before Vancouver's volume ('Philos Trans R Soc Lond. 1865;155:459-512.')
+_OLD_YEAR_END_RE = lazy(rf"(?:[,;]|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)?[.,]?\s*$"
                         r"|[.,]\s+(1[6-8]\d\d|19[0-4]\d)\s*;\s*\d{1,4}\s*[(:]")
 _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)

@@ -66,6 +66,10 @@ def test_references_as_google_scholar_pastes_them(text: str, author: str, year: 
      1859, "On the Origin of Species by Means of Natural Selection"),
     ("Maxwell JC. A dynamical theory of the electromagnetic field. Philos Trans R Soc Lond. 1865;155:459-512.",
      "maxwell", 1865, "A dynamical theory of the electromagnetic field"),
+    # ... or after Vancouver's publisher and its semicolon
+    ("Darwin C. On the Origin of Species. London: John Murray; 1859.", "darwin", 1859, "On the Origin of Species"),
+    ("Fisher RA. Statistical methods for research workers. Edinburgh: Oliver and Boyd; 1925.", "fisher", 1925,
+     "Statistical methods for research workers"),
     # a number of four digits elsewhere is no year: pages, counts in a title
     ("Smith, J. Things in the world. Journal of Things, 12:1820-1850.", "smith", None, "Things in the world"),
     ("Smith J. Things in the world. J Things. 1998;5:1850-1860.", "smith", 1998, "Things in the world"),
