@@ -199,21 +199,30 @@ association council organization organisation foundation laboratory laboratories
 ministry office committee consortium society bureau administration authority nations federation
 group team project initiative company network forum alliance partnership programme research ai
 parliament government secretariat collaboration academy academies services llp plc
+international national conference workshop symposium developers contributors community
+collective coalition cooperative
 google deepmind microsoft openai nvidia ibm facebook anthropic hugging baidu alibaba tencent salesforce""".split())
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
+# small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
+# 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'
+_PHRASE_WORDS = frozenset("of for in on with at to the".split())
 
 
 def is_organisation(name: str) -> bool:
     """Whether a name written without a comma is an organisation's: two words or
     more, one of them, capitalised, a word only organisations' names hold
-    ('European Commission', 'Google AI', 'NVIDIA Corporation', 'Meta AI'). An
+    ('European Commission', 'Google AI', 'NVIDIA Corporation', 'Meta AI', 'BigScience
+    Workshop'), or a small word of a phrase between capitalised words ('Papers with
+    Code', 'National Center for Biotechnology Information'). An
     organisation is one name: keyed, and cited, as a whole, never by its last word."""
     if not name or "," in name:
         return False
     words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
-    return len(words) >= 2 and any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
-                                   for w in words)
+    return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
+                                    for w in words)
+                                or words[0][0].isupper() and words[-1][0].isupper()
+                                and any(w in _PHRASE_WORDS for w in words[1:-1]))
 
 
 def last_name(author: str) -> str:

@@ -119,6 +119,16 @@ def test_irish_and_scottish_prefixes_are_of_the_family_name(text: str, author: s
     ("Google DeepMind", "{Google DeepMind}", "googledeepmind2019presence"),
     ("Hugging Face", "{Hugging Face}", "huggingface2019presence"),
     ("Microsoft Azure", "{Microsoft Azure}", "microsoftazure2019presence"),
+    # ... a workshop or a community named as the author, a phrase's small word between capitals
+    ("BigScience Workshop", "{BigScience Workshop}", "bigscienceworkshop2019presence"),
+    ("PyTorch Contributors", "{PyTorch Contributors}", "pytorchcontributors2019presence"),
+    ("National Center for Biotechnology Information", "{National Center for Biotechnology Information}",
+     "nationalcenterforbiotechnologyinformation2019presence"),
+    ("Papers with Code", "{Papers with Code}", "paperswithcode2019presence"),
+    # (never a person's particles, nor a family name a word of organisations' names may be)
+    ("Jean de la Fontaine", "de la Fontaine, Jean", "delafontaine2019presence"),
+    ("Fernando de la Torre y Sánchez", "de la Torre y Sánchez, Fernando", "delatorreysanchez2019presence"),
+    ("Julia Center", "Center, Julia", "center2019presence"),
     ("Emma Strubell", "Strubell, Emma", "strubell2019presence"),
 ])
 def test_names_written_to_references_bib_and_their_keys(name: str, bib: str, key: str) -> None:
