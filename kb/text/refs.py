@@ -819,9 +819,9 @@ def _first_chunks(authors: str) -> list[str]:
 
 _SAINT_RE = lazy(r"\bSt\.\s+(?=[A-Z][a-z])")
 _FUNCTION_WORDS = frozenset("of for in on the at to und für fur".split())
-# words of organisations' names that no person's name holds, beside kb.text.names' own
-_NOT_NAME_WORDS = frozenset("""international national union centre center conference workshop symposium
-developers contributors community collective coalition cooperative""".split())
+# words of organisations' names after a first word ('Stanford Center'), beside kb.text.names' own (which
+# is_organisation reads): that module leaves these out, a family name in a BibTeX name may be one
+_NOT_NAME_WORDS = frozenset("union centre center".split())
 _URL_HOST_RE = lazy(r"(?:https?://)?(?:www\.)?([^/\s]+)", re.I)
 
 
