@@ -65,9 +65,10 @@ _KEY = r"[A-Z][A-Za-z+]{0,4}\s?\d{2}[a-z]?"
 _ALNUM_RE = lazy(rf"\[\s*({_KEY}(?:\s*[,;]\s*{_KEY})*)\s*\]")
 _SURNAME = r"[A-Z][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:van|von|de|der|den|da|del|le|la)\s+[A-Z][A-Za-zÀ-ÿ'’\-]+)?"
 _AUTHORS = rf"(?P<name>{_SURNAME})(?:\s+(?:and|&)\s+{_SURNAME}|\s+et\s+al\s*\.?)?"
-_AUTHOR_YEAR_RE = lazy(rf"{_AUTHORS}\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)")
-_PAREN_RE = lazy(r"\(([^()]{4,300}?(?:19|20)\d\d[a-z]?)\)")
-_PAREN_ITEM_RE = lazy(rf"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHORS}\s*,?\s*(?P<year>(?:19|20)\d\d)[a-z]?")
+# (years from 1600 on, as a reference list's: 'Darwin (1859)', '(Maxwell, 1865)' name their entries)
+_AUTHOR_YEAR_RE = lazy(rf"{_AUTHORS}\s*\(\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s*\)")
+_PAREN_RE = lazy(r"\(([^()]{4,300}?(?:1[6-9]|20)\d\d[a-z]?)\)")
+_PAREN_ITEM_RE = lazy(rf"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHORS}\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?")
 _ET_AL_RE = lazy(rf"(?P<name>{_SURNAME})\s+et\s+al\s*\.?(?P<poss>\s*['’]\s*s\b)?")
 _SENTENCE_END_RE = lazy(r"[.?!][\"”’)]?\s+(?=[\[(\"“]?[A-Z0-9])")
 _ABBREV = {"al", "e.g", "i.e", "eg", "ie", "fig", "figs", "eq", "eqs", "sec", "tab", "vs", "cf", "no",

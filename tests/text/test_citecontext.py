@@ -40,6 +40,16 @@ def test_author_year_forms():
     assert ("author-year", 1, "Strubell and McCallum (2019)") in got
 
 
+def test_author_year_forms_of_works_older_than_1900():
+    refs = [Ref(1, None, "darwin", 1859, 9), Ref(2, None, "maxwell", 1865, 9), Ref(3, None, "turing", 1950, 9)]
+    text = ("Darwin (1859) saw it first. The field equations came later (Maxwell, 1865; Turing, 1950). "
+            "Darwin (1860) wrote again.")
+    got = _found(text, refs)
+    assert ("author-year", 1, "Darwin (1859)") in got
+    assert {i for s, i, m in got if m == "(Maxwell, 1865; Turing, 1950)"} == {2, 3}
+    assert not [m for s, i, m in got if "1860" in m]       # a year no entry has names none
+
+
 def test_an_ambiguous_author_resolves_to_nothing():
     refs = [Ref(33, "[33]", "patterson", 2022, 9), Ref(34, "[34]", "patterson", 2021, 9)]
     got = _found("Patterson et al. reported a range. Patterson et al. [34] found 63.", refs)
