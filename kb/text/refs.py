@@ -635,6 +635,8 @@ def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     core (without a closing comma or semicolon) whether it is 'and' or '&', ends
     in a full stop, is an initial, a suffix ('Jr.'), 'al.', in capitals."""
     ym = _YEAR_TOKEN_RE.match(tok) if tok[0] in "([12" else None
+    if ym and tok[0] == "1" and tok[1] != "9" and tok[-1].isalnum():
+        ym = None       # a year before 1900 closed by nothing is a title's number: 'Smith, J. 1750 ways to ...'
     core = tok.rstrip(",;")
     low = core.lower()
     dotted = core[-1:] == "."

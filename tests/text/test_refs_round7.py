@@ -75,6 +75,14 @@ def test_references_as_google_scholar_pastes_them(text: str, author: str, year: 
     ("Smith J. Things in the world. J Things. 1998;5:1850-1860.", "smith", 1998, "Things in the world"),
     ("Smith, J. (2019). A study of 1850 things. Journal, 5, 1-10.", "smith", 2019, "A study of 1850 things"),
     ("Smith, J. A study of things. Journal of Things, 1850 pages, 2019.", "smith", 2019, "A study of things"),
+    # ... nor a title's first word after the names, closed by no stop or bracket as a year is
+    ("Smith, J. 1750 ways to parse a sentence. Journal of Things, 5, 1-10, 2019.", "smith", 2019,
+     "1750 ways to parse a sentence"),
+    ("[3] J. Smith, 1776 and all that, Journal of History, 2019.", "smith", 2019,
+     "1776 and all that, Journal of History, 2019"),
+    ("Darwin C (1859) On the Origin of Species. John Murray, London", "darwin", 1859, "On the Origin of Species"),
+    ("Darwin, C. [1859] 2009. On the Origin of Species. Cambridge University Press.", "darwin", 1859,
+     "On the Origin of Species"),
 ])
 def test_works_older_than_1900_keep_their_years(text: str, author: str | None, year: int | None,
                                                 title: str) -> None:
