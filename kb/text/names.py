@@ -222,7 +222,8 @@ def is_organisation(name: str) -> bool:
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
                                 or words[0][0].isupper() and words[-1][0].isupper()
-                                and any(w in _PHRASE_WORDS for w in words[1:-1]))
+                                # (the word after it capitalised: 'Sophie in 't Veld' is a person)
+                                and any(w in _PHRASE_WORDS and nxt[0].isupper() for w, nxt in zip(words[1:-1], words[2:])))
 
 
 def last_name(author: str) -> str:

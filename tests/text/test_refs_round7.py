@@ -135,6 +135,7 @@ def test_irish_and_scottish_prefixes_are_of_the_family_name(text: str, author: s
     ("Papers with Code", "{Papers with Code}", "paperswithcode2019presence"),
     # (never a person's particles, nor a family name a word of organisations' names may be)
     ("Jean de la Fontaine", "de la Fontaine, Jean", "delafontaine2019presence"),
+    ("Sophie in 't Veld", "in 't Veld, Sophie", "intveld2019presence"),
     ("Fernando de la Torre y Sánchez", "de la Torre y Sánchez, Fernando", "delatorreysanchez2019presence"),
     ("Julia Center", "Center, Julia", "center2019presence"),
     ("Emma Strubell", "Strubell, Emma", "strubell2019presence"),
