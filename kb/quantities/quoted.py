@@ -35,7 +35,15 @@ words with no unit after it holds a count or a bare number, never a percentage (
 "5%"); and a factor is no count ("130 times out of 400 cards" never holds "400 times").
 
 A range's unit and scale are its first number's too: "from 10 to 20 kWh" holds "10 kWh",
-"between 2 and 3 billion parameters" "2 billion parameters", "$2–3 million" "$2 million".
+"between 2 and 3 billion parameters" "2 billion parameters", "$2–3 million" "$2 million" and "$2M",
+never a bare "2", "$2" nor "2 million kWh".
+
+An uncertainty is no figure: the 0.1 of "3.2 ± 0.1 kWh" ("+/- 0.1", "plus or minus 0.1"), the 0.4 of
+"81.2 (SD 0.4)" or "with a standard deviation of 0.4", and the level and bounds of "(95% CI 78.1-84.3)"
+hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"); "0.1 kWh" alone is refused.
+
+A change written in words has its sign: "fell by 5%", "a 5% decrease", "dropped 5 percent", "5% less
+energy" hold "-5%" and the bare size "5%", never "+5%"; "rose by 5%" never holds "-5%".
 
 A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg CO2e per
 hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
@@ -54,7 +62,8 @@ million tokens": `kb.quantities.interval.per_figure`): one figure, 0.05 L/km, wh
 as that rate; the denominator's number is no figure of its own. A per may be written in words: "5 kWh each
 day", "every day", "a day", "daily", "for every query" are rates per day and per query as "per" is (not "each
 of", "every time", "300 W each,"). A prefixed FLOPS is a rate ("24.6 TFLOPS" holds "24.6 TeraFLOPS/sec" and
-"24.6 TFLOP/s", never "24.6 TFLOP"), an unprefixed "FLOPS" a count ("3.14E+23 FLOPS"): `kb.quantities.units`.
+"24.6 TFLOP/s", never "24.6 TFLOP"), an unprefixed "FLOPS" a count ("3.14E+23 FLOPS"): `kb.quantities.units`. A claim's
+unprefixed "FLOPS" is either, as the quote gives it: "2.46e13 FLOPS" holds "24.6 TeraFLOPS/sec".
 
 A share in words ("one in five", "two out of three", "two thirds", "half of") is exact, and a writer rounds
 it: "20%", "0.2", "67%", "66.7%" and "0.667" hold it, "66%", "70%", "0.7" and "25%" of "one in five" do not.
@@ -422,9 +431,8 @@ _SCALE_AFTER = lazy(r"(?:(?<=\d)(k|K|M|B|bn)|[ ](thousand|million|billion|trilli
 
 def _scaled_ranges(text: str, numbers: list[_Number], whole: bool = False) -> list[_Number]:
     """`numbers`, the first number of a range whose second carries a scale in that scale:
-    "between 2 and 3 billion", "2–3M", "$2-3 million" hold 2 billion (2 million). The 2 as printed
-    stays a bare number of a quote (a claim's "2" is among its numbers), never a figure in a unit
-    ("2 parameters", "$2"); of a value (`whole`), it is 2 billion alone."""
+    "between 2 and 3 billion", "2–3M", "$2-3 million" hold 2 billion (2 million), and the 2 as printed
+    is no number of its own, bare or in a unit ("2", "2 parameters", "$2"), of a quote or of a value."""
     extra = []
     scaled = set()
     starts = {n.start: n for n in numbers}
@@ -441,10 +449,8 @@ def _scaled_ranges(text: str, numbers: list[_Number], whole: bool = False) -> li
         scaled.add(id(n))
     if not extra:
         return numbers
+    # the 2 as printed is no figure of its own: a claim's "2" (or "$2") of "$2-3 million" is off by a million
     kept = [n for n in numbers if id(n) not in scaled]
-    if not whole:               # "2" of "2–3 million": a plain number, in no unit
-        kept += [_Number(_CURRENCY_SIGN.sub("", n.text, count=1), n.start, n.end, n.value, n.half, unit="")
-                 for n in numbers if id(n) in scaled]     # "$2" of "$2-3 million": no $2 either
     return sorted(kept + extra, key=lambda n: (n.start, n.end))
 
 
@@ -687,6 +693,76 @@ _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
 _LIST_JOIN = lazy(r",[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ]")
 #: What joins a figure and its uncertainty: "12.5 ± 0.3 kWh" (the unit after both is each one's).
 _PLUS_MINUS = lazy(r"[ ]?(?:±|\+/-|\+-)[ ]?")
+#: What stands before a figure's uncertainty: "3.2 ± 0.1", "+/- 0.1", "plus or minus 0.1", "(SD 0.4)",
+#: "(SD = 0.4)", "s.d. 0.4", "σ = 0.4", "with a standard deviation of 0.4", "a standard error of 0.2".
+_SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?i:\bplus[ ]or[ ]minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
+                      r"|(?i:\bstandard[ ](?:deviation|error)s?(?:[ ]of[ ]the[ ]mean)?))[ ]*(?:[=:][ ]*|of[ ]+)?\(?$")
+#: A confidence interval's words after its level ("95% CI", "95 % confidence interval") and before its
+#: bounds ("CI 78.1-84.3", "CI: [78.1, 84.3]", "confidence interval of 78.1 to 84.3").
+_CI_AFTER = lazy(r"[ ]?%?[ ]*(?:CI\b|(?i:confidence[ ]intervals?\b))")
+_CI_BEFORE = lazy(r"(?:\bCI|(?i:\bconfidence[ ]intervals?))[ ]*(?:[=:][ ]*|of[ ]+|was[ ]+)?[\[(]?[ ]*$")
+#: What joins a confidence interval's bounds: "78.1-84.3", "78.1, 84.3", "78.1 to 84.3", "45.7%–57.5%".
+_CI_JOIN = lazy(r"[ ]?(?:%|[^\W\d_]{1,5})?[ ]?(?:[-–—,;][ ]?|to[ ])")
+#: A value that itself writes an uncertainty ("3.2 ± 0.1 kWh", "± 0.1 kWh", "SD 0.4"): its numbers may
+#: be the quote's uncertainties.
+_SPREAD_IN_VALUE = lazy(r"±|\+/-|\+-|(?i:\bplus[ ]or[ ]minus\b|\b(?:SD|SE|SEM|CI|std|stdev)\b|standard[ ]"
+                        r"(?:deviation|error)|confidence)|σ")
+
+
+_FALL_WORDS = (r"fell|falls?|falling|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing|e)|declin(?:ed|es|ing|e)"
+               r"|reduc(?:ed|es|ing|e|tions?)|lower(?:ed|s|ing)|cut(?:s|ting)?|shr(?:a|u)nk|shrinks?|slashed"
+               r"|plunged|plummeted|dipped|sank|down")
+_RISE_WORDS = (r"rose|rises?|rising|increas(?:ed|es|ing|e)|gr[eo]w(?:s|n|ing)?|growth|rais(?:ed|es|ing|e)"
+               r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up")
+#: A change written in words before its size: "fell by 5%", "dropped 5 percent", "a reduction of 5%",
+#: "cut energy use by 5%", "down 5%" (never "fell to 5%": a level, not the change).
+_FALL_BEFORE = lazy(rf"(?i)(?<![\w-])(?:{_FALL_WORDS})(?:[ ]+by|[ ]+of|(?:[ ]+(?!(?:{_RISE_WORDS}|and|or|but|to)\b)"
+                    rf"[^\W\d_][\w-]*){{1,5}}[ ]+by)?[ ]+(?:(?:about|around|approximately|nearly|almost|roughly"
+                    rf"|some|only|just|over|more[ ]than|~|≈)[ ]*)?$")
+#: A change written in words after its size: "a 5% decrease", "5% less energy", "12 kWh lower", "a
+#: 5-percent reduction".
+_FALL_AFTER = lazy(r"(?i)[ ]?(?:%|percent|per[ ]cent|percentage[ ]points?|[^\W\d_]{1,6}\b(?:[ ]?[^\W\d_]{1,6}\b)?)?"
+                   r"[ -]?(?:decreases?|drops?|reductions?|declines?|falls?|cuts?|less|lower|fewer|smaller|loss)\b")
+
+
+def _falls(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
+    """The (start, end) of each of `held` the quote gives as the size of a fall ("fell by 5%", "a 5%
+    decrease", "5% less energy"): a writer's "-5%" is that change, signed; "+5%" is not."""
+    return {(h.start, h.end) for h in held
+            if h.value > 0 and not h.share and h.unit is None and not _FACTOR_UNIT.match(plain, h.end)
+            and not _FACTOR_UNIT.match(plain[h.end:].lstrip(" ")) and (_FALL_BEFORE.search(plain, max(0, h.start - 80), h.start)
+                                                 or _FALL_AFTER.match(plain, h.end))}
+
+
+def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
+    """The words of the quote that make `h` an uncertainty, with it: "± 0.1 kWh", "SD 0.4", "95% CI"."""
+    m = _SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+        or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start)
+    start = m.start() if m is not None else h.start
+    after = _CI_AFTER.match(plain, h.end)
+    end = after.end() if after is not None and m is None else h.end
+    unit = _UNIT_TOKEN.match(plain, end) if after is None else None
+    if unit is not None and _UNIT_START.match(unit.group(0).strip()) and _reads_as_unit(unit.group(0).strip()):
+        end = unit.end()
+    return " ".join(printed[start:end].split())
+
+
+def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
+    """The (start, end) of each of `held` that is an uncertainty of a figure, not a figure: the 0.1 of
+    "3.2 ± 0.1 kWh", the 0.4 of "81.2 (SD 0.4)", the level and bounds of "(95% CI 78.1-84.3)". A value
+    equal to one is the error bar, not the quantity the quote measures."""
+    out: set[tuple[int, int]] = set()
+    bound_next = False
+    for i, h in enumerate(held):
+        if bound_next or _SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+                or _CI_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start):
+            out.add((h.start, h.end))
+        # the second bound of a confidence interval ("84.3" of "CI 78.1-84.3")
+        bound_next = (not bound_next and _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) is not None
+                      and i + 1 < len(held) and _CI_JOIN.fullmatch(plain, h.end, held[i + 1].start) is not None)
+    return out
+
+
 #: A count's total after it: "18 out of 20 participants", "27 of the 40 papers".
 _OUT_OF = lazy(r"[ ]+(?:out[ ]+)?of[ ]+(?:the[ ]+)?(?=\d)")
 #: A bound's words after a count, before what it counts: "3 or fewer courses", "5 or more GPUs".
@@ -1576,6 +1652,10 @@ def _holds_per(value: str, quote: str, per: str) -> bool:
         _naming_rate.reset(token)
 
 
+#: An unprefixed "FLOPS" ("2.46e13 FLOPS"), not the plural "FLOPs" nor a prefixed rate ("TFLOPS").
+_BARE_FLOPS = lazy(r"(?<![A-Za-z])(?:FLOPS|flops)(?![A-Za-z/])")
+
+
 def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
@@ -1587,6 +1667,12 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
             f"drop --per, or give the amount alone with --per {per!r}"))
     bound = bound_of(_plain(value))[0]
     found = _value_in_quote(value, quote, per, bound)
+    if not found.ok and found.rate in ("s", "second", "sec") and _BARE_FLOPS.search(value):
+        # "2.46e13 FLOPS" of "24.6 TeraFLOPS/sec": a writer's unprefixed FLOPS is a count or a rate
+        # (`kb.quantities.units`), here the rate the quote gives
+        as_rate = _value_in_quote(_BARE_FLOPS.sub("FLOP/s", value), quote, per, bound)
+        if as_rate.ok:
+            return as_rate
     if bound and not found.ok and not found.problem and not found.rate:
         figure = value[bound_of(value)[1]:].strip()
         if _value_in_quote(figure, quote, per, None).ok:
@@ -1780,6 +1866,23 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     missing: list[str] = []
     dropped: str | None = None
     scale = _SHARE_SCALE.get(value_unit.strip().lower()) if claim_unit is not None else None
+    # an uncertainty ("± 0.1 kWh", "(SD 0.4)", "95% CI 78.1-84.3") holds only a value that writes one
+    spread = set() if _SPREAD_IN_VALUE.search(value) else _spreads(plain, held)
+    quoted_held = held
+    if spread:
+        held = [h for h in held if (h.start, h.end) not in spread]
+        with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) not in spread]
+    # a fall written in words ("fell by 5%", "a 5% decrease") is the signed change a value may write
+    # ("-5%"); "+5%" of it is the wrong direction, a bare "5%" its size
+    falls = _falls(plain, held) if any(w.value < 0 or w.text.startswith("+") for w in wanted) else set()
+    if falls and any(w.text.startswith("+") for w in wanted):
+        held = [h for h in held if (h.start, h.end) not in falls]
+        with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) not in falls]
+    elif falls:
+        twins = {(h.start, h.end): _Number(f"-{h.text}", h.start, h.end, -h.value, h.half, h.unit)
+                 for h in held if (h.start, h.end) in falls}
+        held = sorted(held + list(twins.values()), key=lambda n: (n.start, n.end))
+        with_units += [(twins[(n.start, n.end)], -iv, u) for n, iv, u in with_units if (n.start, n.end) in twins]
     for w in wanted:
         if scale is not None and any(h.share and _share_rounds(h, w, scale) for h in held):
             continue            # "67%" of "two thirds", "20%" of "one in five"
@@ -1833,9 +1936,24 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     break
         if not found:
             missing.append(w.text)
+    held = quoted_held
     inside_spaced = _within_others(held, [h for h in held if " " in h.text])
     numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
                if (h.start, h.end) not in inside_spaced]
+    fell = [w for w in wanted if w.text.startswith("+") and w.text in missing
+            and any((h.start, h.end) in falls and h.value == w.value for h in held)]
+    if fell and not _value_in_quote(value.replace("+", "-", 1), quote, per, bound).ok:
+        fell = []
+    if fell:
+        return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+            f"the value {value!r} is a rise, but its quote gives {fell[0].text.lstrip('+')} as a fall: "
+            f"write the change as {'-' + value.strip().lstrip('+')!r}, or its size without a sign"))
+    errors = [h for h in held if (h.start, h.end) in spread and any(h.value == w.value for w in wanted)]
+    if missing and errors and len(missing) == len(wanted):
+        h = errors[0]
+        return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+            f"the value {value!r} is an uncertainty its quote gives ({_spread_phrase(printed, plain, h)!r}), "
+            f"not a figure: claim the figure, or the figure with it ('<figure> ± {value.strip()}')"))
     rate = None
     if missing and not _naming_rate.get():
         # a per named here, never the claim's own: with it the claim's value was tried already; the
@@ -1903,6 +2021,12 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     bound = bound_of(_plain(value))[0]
     if bound is not None:      # "up to 50%": only a number the quote prints as such a bound
         held = [h for h in held if _bound_at(plain, h) == bound]
+    if not _SPREAD_IN_VALUE.search(value):     # "0.1 kWh" of "3.2 ± 0.1 kWh": the error bar, no figure
+        spread = _spreads(plain, held)
+        held = [h for h in held if (h.start, h.end) not in spread]
+    if any(w.text.startswith("+") for w in wanted):     # "+5%" of "fell by 5%": the wrong direction
+        falls = _falls(plain, held)
+        held = [h for h in held if (h.start, h.end) not in falls]
     if not (unit and _is_count(unit)) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h)))      # "BLOOMz-560M", "US$7.25"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"

@@ -872,7 +872,7 @@ def test_a_cell_is_in_its_headers_unit(value, quote, ok):
     # the scale of a range's second number is its first's too
     ("2 billion parameters", "between 2 and 3 billion parameters", True), ("2B parameters",
                                                                           "between 2 and 3 billion parameters", True),
-    ("2", "between 2 and 3 billion parameters", True),
+    ("2", "between 2 and 3 billion parameters", False),
     ("2 billion kWh", "between 2 and 3 billion parameters", False),
     ("2 million parameters", "between 2 and 3 billion parameters", False),
     ("$2 million", "it cost $2–3 million", True), ("$2 billion", "it cost $2–3 million", False),

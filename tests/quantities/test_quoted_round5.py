@@ -199,7 +199,7 @@ def test_a_hostile_quote_costs_work_in_proportion_to_its_length():
     # a range's first number is in its second's scale, never a figure without it
     ("2-3 billion parameters", "between 2 and 3 billion parameters", True),
     ("2 billion parameters", "between 2 and 3 billion parameters", True),
-    ("2", "between 2 and 3 billion parameters", True), ("$2 million", "it cost $2-3 million", True),
+    ("2", "between 2 and 3 billion parameters", False), ("$2 million", "it cost $2-3 million", True),
     ("$2-3 million", "it cost $2-3 million", True), ("2M kWh", "it used 2–3M kWh", True),
     ("2 parameters", "between 2 and 3 billion parameters", False), ("$2", "it cost $2-3 million", False),
     ("2 kWh", "it used 2–3 million kWh", False), ("2 kWh", "it used 2–3M kWh", False),

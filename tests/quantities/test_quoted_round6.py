@@ -1,0 +1,112 @@
+"""A claim's value in its quote, sixth round: an uncertainty is no figure, a change written in words
+has its sign, a range's first number is no figure without the range's scale, and a claim's unprefixed
+FLOPS is the rate its quote gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.quantities.quoted import claim_doubt, value_in_quote
+
+TURING = ("The average misclassification rates in the Turing test were 51.2% (95% CI: 45.7%–57.5%) in the "
+          "axial view")
+ENERGY = "the system used 3.2 ± 0.1 kWh in total"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # the figure holds; its uncertainty alone does not, however the quote writes it
+    ("3.2 kWh", ENERGY, True), ("3200 Wh", ENERGY, True), ("3.2 ± 0.1 kWh", ENERGY, True),
+    ("0.1 kWh", ENERGY, False), ("100 Wh", ENERGY, False), ("0.1", ENERGY, False),
+    ("0.1 kWh", "the system used 3.2 +/- 0.1 kWh in total", False),
+    ("0.1 kWh", "the system used 3.2 plus or minus 0.1 kWh in total", False),
+    ("0.1 kWh", "the system used 3.2 (±0.1) kWh in total", False),
+    ("0.5%", "an error of 12.3% ± 0.5%", False), ("12.3%", "an error of 12.3% ± 0.5%", True),
+    ("81.2", "accuracy was 81.2 with a standard deviation of 0.4 across seeds", True),
+    ("0.4", "accuracy was 81.2 with a standard deviation of 0.4 across seeds", False),
+    ("0.4", "accuracy was 81.2 (SD 0.4) across seeds", False), ("0.4", "accuracy was 81.2 (SD = 0.4)", False),
+    ("0.4", "accuracy was 81.2 (s.d. 0.4) across seeds", False), ("0.4", "accuracy was 81.2 (σ = 0.4)", False),
+    ("0.2", "a mean of 5.1 and a standard error of 0.2", False), ("5.1", "a mean of 5.1 and a standard error of 0.2",
+                                                                  True),
+    # a confidence interval: its level and both bounds are no figure
+    ("51.2%", TURING, True), ("45.7%", TURING, False), ("57.5%", TURING, False), ("95%", TURING, False),
+    ("78.1", "accuracy was 81.2 (95% CI 78.1 to 84.3)", False), ("84.3", "accuracy was 81.2 (95% CI 78.1 to 84.3)",
+                                                                  False),
+    ("84.3", "accuracy was 81.2 (95% confidence interval of 78.1-84.3)", False),
+    # numbers near such words that are figures still hold
+    ("12 GB", "an SD card of 12 GB", True), ("4", "we ran 4 seeds and report the standard deviation", True),
+])
+def test_an_uncertainty_is_no_figure(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+
+
+def test_an_uncertainty_refused_is_named_and_a_stored_one_no_longer_stands():
+    found = value_in_quote("0.1 kWh", ENERGY)
+    assert "uncertainty" in found.reason("0.1 kWh") and "± 0.1 kWh" in found.reason("0.1 kWh")
+    assert "uncertainty" in claim_doubt("verified", "0.1 kWh", ENERGY)
+    assert "uncertainty" in claim_doubt("verified", "0.4", "accuracy was 81.2 (SD 0.4)")
+    assert claim_doubt("verified", "3.2 kWh", ENERGY) is None
+    assert claim_doubt("verified", "3.2 ± 0.1 kWh", ENERGY) is None
+
+
+CUTS = ("reduces workload by up to 70% by pre-selecting normal cases, and reduces recall by 25% compared to "
+        "human double reading")
+SMART = ("demonstrated a notable 22.63% decrease in electricity costs and a 22.77% reduction in the "
+         "peak-to-average ratio")
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("-25%", CUTS, True), ("25%", CUTS, True), ("+25%", CUTS, False), ("-2.5%", CUTS, False),
+    ("-22.63%", SMART, True), ("-22.77%", SMART, True), ("+22.63%", SMART, False), ("-22.36%", SMART, False),
+    ("-5%", "energy use fell by 5% after pruning", True), ("+5%", "energy use fell by 5% after pruning", False),
+    ("-5%", "a 5% decrease in energy", True), ("-5%", "energy dropped 5 percent", True),
+    ("-5%", "energy use was reduced by 5%", True), ("-5%", "this cut energy use by 5% overall", True),
+    ("-5%", "this reduced the carbon footprint of training by 5%", True), ("-30%", "uses 30% less energy", True),
+    ("-5%", "inference was 5% lower than the baseline", True), ("-5%", "emissions were down 5%", True),
+    ("-12 kWh", "energy use fell by 12 kWh", True), ("-12000 Wh", "energy use fell by 12 kWh", True),
+    ("-$5 million", "costs fell by $5 million", True), ("-5 pp", "accuracy dropped by 5 percentage points", True),
+    # a rise, a level, a share and a factor are no fall
+    ("-46.5%", "SPECTER ranker improved clickthrough rate over the baseline by 46.5%", False),
+    ("+46.5%", "SPECTER ranker improved clickthrough rate over the baseline by 46.5%", True),
+    ("-5%", "energy rose by 5%", False), ("-5%", "the share fell to 5% in 2020", False),
+    ("-5%", "5% of energy is used for cooling", False), ("-5%", "this reduced energy and increased accuracy by 5%",
+                                                        False),
+    ("-2%", "energy fell by 5% while accuracy rose by 2%", False), ("+2%", "energy fell by 5% while accuracy rose "
+                                                                     "by 2%", True),
+    ("-2x", "energy fell by 2x", False), ("-5%", "accuracy dropped by 5 percentage points", False),
+])
+def test_a_change_in_words_has_its_sign(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+def test_a_rise_of_a_fall_says_which_sign_the_quote_gives():
+    reason = value_in_quote("+25%", CUTS).reason("+25%")
+    assert "fall" in reason and "'-25%'" in reason
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("$2 million", "the project cost $2-3 million", True), ("2 million dollars", "the project cost $2-3 million", True),
+    ("$2M", "the project cost $2-3 million", True), ("2", "the project cost $2-3 million", False),
+    ("$2", "the project cost $2-3 million", False), ("2 million", "the project cost $2-3 million", False),
+    ("2 million kWh", "the project cost $2-3 million", False), ("3", "the project cost $2-3 million", False),
+    ("2 billion parameters", "models of 2 to 3 billion parameters", True),
+    ("2", "models of 2 to 3 billion parameters", False), ("2 parameters", "models of 2 to 3 billion parameters", False),
+    ("1.5 kWh", "each run took 1.5–2 kWh", True), ("1.5", "each run took 1.5–2 kWh", False),
+    ("10%", "savings of 10-20% were seen", True), ("10", "savings of 10-20% were seen", False),
+    ("2M", "the corpus holds 2-3M documents", True), ("2", "the corpus holds 2-3M documents", False),
+])
+def test_a_ranges_first_number_is_no_figure_without_its_scale(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("2.46e13 FLOPS", "a peak of 24.6 TeraFLOPS/sec", True), ("2.46e13 FLOPS", "a peak of 24.6 TFLOPS", True),
+    ("2.46E+13 FLOPS", "a peak of 24.6 TFLOPS", True), ("1.25e14 flops", "a peak of 125 teraflops", True),
+    ("2.46e12 FLOPS", "a peak of 24.6 TeraFLOPS/sec", False), ("2.46e14 FLOPS", "a peak of 24.6 TFLOPS", False),
+    ("2.46e13", "a peak of 24.6 TFLOPS", False), ("2.46e13 FLOPs", "a peak of 24.6 TFLOPS", False),
+    ("3.14e23 FLOPS", "training took 314 zettaFLOPs", True), ("3.14e24 FLOPS", "training took 314 zettaFLOPs", False),
+])
+def test_a_claims_unprefixed_flops_is_the_rate_or_count_its_quote_gives(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
