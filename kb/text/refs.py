@@ -115,6 +115,9 @@ class Explained:
     reason: str = ""                     # why not, when resolution is None
     closest: str | None = None           # citekey of the closest paper
     closest_score: float = 0.0           # 0..1
+    #: the papers the entry names as well as each other (the same first author and year, no title
+    #: to tell them apart): the entry is ambiguous, and a person picks one
+    several: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -929,7 +932,8 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
         return authors
     if _caps_family_name(left) or _caps_family_name(right):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
-    if len(left) == 1 and len(right) == 1 and ("&" in authors and not _scholarly(context) or left == right) \
+    if len(left) == 1 and len(right) == 1 and ("&" in authors and not _scholarly(context) and _report(context)
+                                               or left == right) \
             or _organisation_author(" ".join(left + right), context):
         # (one family name twice is a firm's name, 'Johnson & Johnson': two people of one family name differ
         # by their initials in every style)
@@ -1838,6 +1842,19 @@ def _scholarly(text: str) -> bool:
     return _SCHOLARLY_RE.search(text) is not None
 
 
+# what a firm puts its name to: a report, a white paper, a press release ('Ernst & Young. 2019. ... Report.',
+# 'Procter & Gamble, "Citizenship report," Tech. Rep.')
+_REPORT_RE = lazy(r"(?i)\b(?:reports?|rep\.|white[\s-]+papers?|press[\s-]+releases?|brochure|fact[\s-]+sheet"
+                  r"|annual[\s-]+review|survey[\s-]+results|outlook)\b")
+
+
+def _report(text: str) -> bool:
+    """Whether an entry's text says it is a firm's publication (a report, a white paper): two single
+    words joined by '&' are then the firm's name ('Ernst & Young'); elsewhere they are two people by
+    their family names, as a person's own reference list writes them ('Lo & Beltagy (2019) SciBERT')."""
+    return _REPORT_RE.search(text) is not None
+
+
 _KEY_LETTERS_RE = lazy(r"\[([A-Za-z]+)\+?\d")
 
 
@@ -2533,8 +2550,9 @@ class PaperIndex:
         if len(keys) > 1:
             reason = "the entry holds the titles of several papers: " + ", ".join(sorted(keys))
         elif len({p.citekey for p in same}) > 1:
-            reason = (f"{len({p.citekey for p in same})} papers by {entry.first_author} in {entry.year}: "
-                      + ", ".join(sorted({p.citekey for p in same})))
+            several = tuple(sorted({p.citekey for p in same}))
+            return Explained(None, f"{len(several)} papers by {entry.first_author} in {entry.year}: "
+                                   + ", ".join(several), several=several)
         else:
             found = [f"arXiv:{entry.arxiv_id}" if entry.arxiv_id else "",
                      f"doi:{entry.doi}" if entry.doi else "",

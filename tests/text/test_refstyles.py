@@ -35,6 +35,17 @@ from kb.text.refs import parse_entry
     ("Strubell and McCallum. 2019. Energy and policy considerations for deep learning. In ACL.",
      "strubell", 2019, "Energy and policy considerations for deep learning"),
     ("J-D Kim and Tomoko Ohta. 2003. Genia corpus. Bioinformatics, 19.", "kim", 2003, "Genia corpus"),
+    # two family names joined by '&' as a note's own list writes them, no venue: two people, as with 'and'
+    ("Lo & Beltagy (2019) SciBERT: A pretrained language model for scientific text.", "lo", 2019,
+     "SciBERT: A pretrained language model for scientific text"),
+    ("Strubell & McCallum (2019). Energy and policy considerations for deep learning.", "strubell", 2019,
+     "Energy and policy considerations for deep learning"),
+    ("Beltagy & Lo. 2019. SciBERT: A pretrained language model.", "beltagy", 2019, "SciBERT: A pretrained language model"),
+    # ... and a firm's report stays the firm's name
+    ("Ernst & Young (2019). How AI is transforming the energy sector: a report.", "ernstyoung", 2019,
+     "How AI is transforming the energy sector: a report"),
+    ("Procter & Gamble. 2020. Annual white paper on sustainability.", "proctergamble", 2020,
+     "Annual white paper on sustainability"),
     # family names first: the style says so (the Chinese standard, Vancouver, capitals, commas)
     ("Nguyen Van An, Tran Thi Bich. Deep learning for Vietnamese text classification. Journal of Computer "
      "Science, 2020, 12(3): 1-10.", "nguyen", 2020, "Deep learning for Vietnamese text classification"),
