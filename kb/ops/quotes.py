@@ -547,6 +547,9 @@ class NoteSource:
     closest: str | None = None
     closest_score: float = 0.0
     reference: str | None = None
+    #: the papers the citation names as well as each other ("Lo et al., 2020" of two papers by Lo in
+    #: 2020): it is ambiguous, and none is taken
+    several: tuple[str, ...] = ()
 
 
 @dataclass
@@ -687,7 +690,9 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                 return NoteSource(keys.pop(), found[0].method, reference=_short(several[0].text))
             return NoteSource(None, reason=f"{len(several)} references of the note match "
                                            f"{q.attribution.rstrip('.')!r}: lines "
-                                           + ", ".join(str(r.line) for r in several))
+                                           + ", ".join(str(r.line) for r in several)
+                                           + (f" ({', '.join(sorted(keys))} here)" if keys else ""),
+                              several=tuple(sorted(keys)) if len(keys) > 1 else ())
     if ref is not None and ref.entry is not None:
         candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
@@ -710,7 +715,7 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         if ex.resolution is not None:
             return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written))
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
-                                    closest_score=ex.closest_score, reference=_short(written))
+                                    closest_score=ex.closest_score, reference=_short(written), several=ex.several)
     return first
 
 
@@ -794,6 +799,12 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         found = explain_note_source(kb, note, q, ctx)
         citekey = found.citekey
         common = dict(method=found.method, reference=found.reference, cited_page=q.page)
+        if citekey is None and found.several:
+            # never one of them: which the writer meant the citation does not say
+            return NoteVerdict(q.line, q.quote, source, None, None, "no-source",
+                               f"the citation {(q.attribution or found.reference or source or '').rstrip('.')!r} "
+                               f"is ambiguous: {found.reason}; cite "
+                               f"the work by its key, title or year letter (2020a)", failed=True, **common)
         if citekey is None:
             message = f"source not in the knowledge base: {found.reason}"
             if found.reference:

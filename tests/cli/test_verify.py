@@ -435,6 +435,34 @@ def test_an_author_year_citation_goes_through_the_note_s_own_reference_list(stru
     assert [(q["citekey"], q["method"]) for q in r.json["quotes"]] == [("strubell2019energy", "title")]
 
 
+def test_an_author_year_citation_of_two_papers_here_is_ambiguous_and_names_both(strubell, tmp_path):
+    """'(Luccioni et al., 2023)' with two papers by Luccioni in 2023 here, and no letter or title to
+    tell them apart: neither is taken, and both are named, as an ambiguity (not a paper missing, nor
+    the closest of the two)."""
+    note = tmp_path / "note.md"
+    quote = "Generative tasks are more energy- and carbon-intensive compared to discriminative tasks."
+    note.write_text(f'"{quote}" (Luccioni et al., 2023).\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1 and r.json["quotes"][0]["citekey"] is None, r.out
+    message = r.json["quotes"][0]["message"]
+    assert "is ambiguous" in message and "luccioni2023counting, luccioni2023power" in message, message
+    assert r.json["quotes"][0]["closest"] is None and "not in the knowledge base" not in message
+    # the note's list gives both works, each a paper here: both named
+    refs = ("\n## References\n\n"
+            "Luccioni, A. S., Jernite, Y., & Strubell, E. (2023). Power hungry processing: Watts driving the cost "
+            "of AI deployment? arXiv:2311.16863.\n\n"
+            "Luccioni, A. S., & Hernandez-Garcia, A. (2023). Counting carbon: A survey of factors influencing the "
+            "emissions of machine learning. arXiv:2302.08476.\n")
+    note.write_text(f'"{quote}" (Luccioni et al., 2023).\n{refs}', "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "is ambiguous" in r.out and "luccioni2023counting, luccioni2023power" in r.out, r.out
+    # a letter the list gives settles it
+    lettered = refs.replace("(2023). Power", "(2023a). Power").replace("(2023). Counting", "(2023b). Counting")
+    note.write_text(f'"{quote}" (Luccioni et al., 2023a).\n{lettered}', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.json["quotes"][0]["citekey"] == "luccioni2023power", r.out
+
+
 @pytest.mark.corpus
 def test_one_work_listed_as_a_footnote_and_in_the_bibliography_is_that_work(strubell, tmp_path):
     """Chicago's notes-bibliography style lists a work twice, in its footnote and in the
