@@ -25,6 +25,7 @@ citing paper, written by `kb audit --accept`) are not reported again.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import dataclasses
 import functools
@@ -446,36 +447,78 @@ def _coefficient_unit(c: Candidate, page: str) -> Candidate | None:
 
 # ---------------------------------------------------------------- attribution
 
-def _clause(sentence: str, pos: int) -> tuple[int, int]:
-    a, b = 0, len(sentence)
-    for m in _CLAUSE_RE.finditer(sentence):
-        if m.end() <= pos:
-            a = m.end()
-        elif m.start() >= pos:
-            b = m.start()
-            break
-    return a, b
+class _Sentence:
+    """The sentence page[start:end], read once for what is asked of each figure in it: the clause
+    around a place and how long a stretch of the page is with its whitespace collapsed, each answered
+    by bisection. A quote of a megabyte holding thousands of figures costs its length once, where each
+    figure read it whole (an audit of such a note took time growing with the square of its length)."""
+
+    __slots__ = ("page", "start", "end", "_cut_starts", "_cut_ends", "_run_starts", "_run_ends", "_run_chars")
+
+    def __init__(self, page: str, start: int = 0, end: int | None = None):
+        self.page, self.start = page, start
+        self.end = len(page) if end is None else end
+        text = page[start:self.end]
+        cuts = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(text)]
+        self._cut_starts = [a for a, _ in cuts]
+        self._cut_ends = [b for _, b in cuts]
+        runs = [(start + m.start(), start + m.end()) for m in _NON_SPACE_RE.finditer(text)]
+        self._run_starts = [a for a, _ in runs]
+        self._run_ends = [b for _, b in runs]
+        self._run_chars = list(itertools.accumulate((b - a for a, b in runs), initial=0))
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause of the sentence around `pos` (both relative to the sentence's start): from the
+        end of the last cut ("; ", ", ", "while", ". ") ending at or before it to the first starting
+        at or after it."""
+        i = bisect.bisect_right(self._cut_ends, pos)
+        j = bisect.bisect_left(self._cut_starts, pos)
+        return (self._cut_ends[i - 1] if i else 0,
+                self._cut_starts[j] if j < len(self._cut_starts) else self.end - self.start)
+
+    def collapsed(self, a: int, b: int) -> int:
+        """len(" ".join(page[a:b].split())): its characters but whitespace, and one space between words."""
+        if b <= a:
+            return 0
+        if a < self.start or b > self.end:         # beyond the sentence: read as it stands
+            return len(" ".join(self.page[a:b].split()))
+        i = bisect.bisect_right(self._run_ends, a)          # the first word ending after a
+        j = bisect.bisect_left(self._run_starts, b)         # the first word starting at or after b
+        if j <= i:
+            return 0
+        chars = self._run_chars[j] - self._run_chars[i]
+        chars -= max(0, a - self._run_starts[i]) + max(0, self._run_ends[j - 1] - b)
+        return chars + (j - i) - 1
+
+    def distance(self, pos: int, pos_end: int, m: tuple) -> int:
+        """Characters (whitespace collapsed) between the figure at page[pos:pos_end] and the marker m."""
+        ms, me = m[0], m[1]
+        return self.collapsed(pos_end, ms) if ms >= pos_end else self.collapsed(me, pos) if me <= pos else 0
+
+    def nearest(self, pos: int, pos_end: int, markers: list[tuple]) -> tuple:
+        """Of markers (start, end, ...), the one a figure at page[pos:pos_end] restates: the
+        subject of its clause ("[Str19] estimates ... N"), else the nearest, before it on a tie."""
+        subjects = [m for m in markers if m[0] < pos and _SAYS_RE.match(self.page, m[1])]
+        return min(subjects or markers, key=lambda m: (self.distance(pos, pos_end, m), m[0] > pos))
 
 
-def _attribute(page: str, start: int, end: int, pos: int, pos_end: int, markers: list[tuple[int, int, str | None, str]]
+_NON_SPACE_RE = lazy(r"\S+")
+_NEWLINE_RE = lazy(r"\n")
+
+
+def _attribute(read: _Sentence, pos: int, pos_end: int, markers: list[tuple[int, int, str | None, str]]
                ) -> tuple[str, str] | None:
-    """The cited paper (and marker) a number at `pos` of the sentence page[start:end] restates,
+    """The cited paper (and marker) a number at page position `pos` of the sentence `read` restates,
     or None (the clause is the citing paper's own work, or names a work outside the knowledge base)."""
-    sentence = page[start:end]
-    rel = pos - start
-    ca, cb = _clause(sentence, rel)
+    page, start = read.page, read.start
+    ca, cb = read.clause(pos - start)
     inside = [m for m in markers if ca <= m[0] - start < cb]
-    clause = sentence[ca:cb]
     if not inside:
-        if _OWN_RE.search(clause):
+        if _OWN_RE.search(page, start + ca, start + cb):
             return None
         inside = markers
-
-    def distance(m: tuple[int, int, str | None, str]) -> int:
-        return _distance(page, pos, pos_end, m)
-
-    best = _nearest(page, pos, pos_end, inside)
-    if distance(best) > MAX_DISTANCE or best[2] is None:
+    best = read.nearest(pos, pos_end, inside)
+    if read.distance(pos, pos_end, best) > MAX_DISTANCE or best[2] is None:
         return None
     between = page[pos_end:best[0]] if best[0] >= pos_end else page[best[1]:pos]
     if len(_CELL_RE.findall(between)) > 3:
@@ -483,34 +526,28 @@ def _attribute(page: str, start: int, end: int, pos: int, pos_end: int, markers:
     return best[2], best[3]
 
 
-def _distance(page: str, pos: int, pos_end: int, m: tuple) -> int:
-    """Characters (whitespace collapsed) between the figure at page[pos:pos_end] and the marker m."""
-    ms, me = m[0], m[1]
-    gap = page[pos_end:ms] if ms >= pos_end else page[me:pos] if me <= pos else ""
-    return len(" ".join(gap.split()))
+class _NoteSentence:
+    """A note's sentence and its citations (start, end), read once for every figure in it."""
 
+    def __init__(self, sentence: str, marks: list[tuple[int, int]]):
+        # the citations themselves read as one word, so the comma of "[@doe, p. 3]" ends no clause
+        pieces, at = [], 0
+        for a, b in sorted(marks):
+            if b > at:
+                pieces += [sentence[at:max(a, at)], "x" * (b - max(a, at))]
+                at = b
+        self.read = _Sentence("".join(pieces) + sentence[at:])
+        self.markers = [(a, b, i) for i, (a, b) in enumerate(marks)]
 
-def _nearest(page: str, pos: int, pos_end: int, markers: list[tuple]) -> tuple:
-    """Of markers (start, end, ...), the one a figure at page[pos:pos_end] restates: the
-    subject of its clause ("[Str19] estimates ... N"), else the nearest, before it on a tie."""
-    subjects = [m for m in markers if m[0] < pos and _SAYS_RE.match(page, m[1])]
-    return min(subjects or markers, key=lambda m: (_distance(page, pos, pos_end, m), m[0] > pos))
-
-
-def _own_citation(sentence: str, pos: int, pos_end: int, marks: list[tuple[int, int]]) -> int | None:
-    """Which of a note's sentence's citations (start, end) a figure at sentence[pos:pos_end]
-    is cited to: one in its clause (the citations themselves read as one word, so the comma
-    of "[@doe, p. 3]" ends no clause), else the nearest in the sentence; None when the clause
-    is the writer's own ("we measured ...") and cites nothing."""
-    masked = sentence
-    for a, b in marks:
-        masked = masked[:a] + "x" * (b - a) + masked[b:]
-    ca, cb = _clause(masked, pos)
-    markers = [(a, b, i) for i, (a, b) in enumerate(marks)]
-    inside = [m for m in markers if ca <= m[0] < cb]
-    if not inside and _OWN_RE.search(masked[ca:cb]):
-        return None
-    return _nearest(masked, pos, pos_end, inside or markers)[2]
+    def own_citation(self, pos: int, pos_end: int) -> int | None:
+        """Which of the sentence's citations a figure at sentence[pos:pos_end] is cited to: one in its
+        clause, else the nearest in the sentence; None when the clause is the writer's own ("we
+        measured ...") and cites nothing."""
+        ca, cb = self.read.clause(pos)
+        inside = [m for m in self.markers if ca <= m[0] < cb]
+        if not inside and _OWN_RE.search(self.read.page, ca, cb):
+            return None
+        return self.read.nearest(pos, pos_end, inside or self.markers)[2]
 
 
 # ---------------------------------------------------------------- verdicts
@@ -762,12 +799,16 @@ def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.Order
             cands[page_no] = _numbers(conn, citekey, page_no)
         # dedupe markers that name the same paper at the same place
         markers = list({(m[0], m[2]): m for m in markers}.values())
+        read: _Sentence | None = None
+        shown_sentence = ""
         for cand in cands[page_no]:
             if not (start <= cand.start < end) or not _restatable(cand):
                 continue
             if cand.kind == "table" and not any(_same_line(page, cand.start, m[0]) for m in markers):
                 continue        # a cell of a table flattened into the sentence, not the cited figure
-            who = _attribute(page, start, end, cand.start, cand.end, markers)
+            if read is None:
+                read, shown_sentence = _Sentence(page, start, end), " ".join(page[start:end].split())
+            who = _attribute(read, cand.start, cand.end, markers)
             if who is None:
                 continue
             cited, marker = who
@@ -784,8 +825,7 @@ def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.Order
                             cited_page=q.page if q else None,
                             cited_figure=f"{q.number} {q.unit}".strip() if q else None,
                             difference=round(diff, 4) if diff is not None else None, end=end_off,
-                            sentence=" ".join(page[start:end].split()),
-                            cited_sentence=q.sentence if q else "")
+                            sentence=shown_sentence, cited_sentence=q.sentence if q else "")
             if rid in judged:
                 r.judged, r.note = judged[rid]
                 if not include_judged:
@@ -838,21 +878,37 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     quoted: dict[str, list[int]] = {}       # each figure of a quote: the lines of the quotes holding it
     name = path.name
     rank = {"confirmed": 0, "differs": 1, "not-in-source": 2}
+    # what each sentence costs is paid once, however many citations and figures it holds: its figures
+    # (a sentence citing three works is three items), its lines and its words as shown
+    figures: dict[str, list[Candidate]] = {}
+    read_as: dict[tuple, _NoteSentence] = {}
     for line, sentence, keys, marks in items:
+        if not (keys or marks is None):
+            continue
+        if sentence not in figures:
+            figures[sentence] = [c for c in extract_candidates([sentence]) if _restatable(c)]
+        if not figures[sentence]:
+            continue
         lead = len(sentence) - len(sentence.lstrip())
-        for cand in extract_candidates([sentence]) if keys or marks is None else ():
-            if not _restatable(cand):
-                continue
+        breaks = [m.start() for m in _NEWLINE_RE.finditer(sentence)]
+        last_line = line + bisect.bisect_left(breaks, len(sentence.rstrip())) - bisect.bisect_left(breaks, lead)
+        citing = None
+        if marks is not None:
+            key = (sentence, tuple(marks[0]))
+            citing = read_as.get(key) or read_as.setdefault(key, _NoteSentence(sentence, marks[0]))
+        shown_sentence = " ".join(sentence.split())
+        for cand in figures[sentence]:
             figure = " ".join(f"{cand.number} {cand.unit_text or cand.unit}".split())
             at = line
             if marks is None:
                 quoted.setdefault(figure, []).append(line)
             else:
-                if _own_citation(sentence, cand.start, cand.end, marks[0]) != marks[1]:
+                if citing.own_citation(cand.start, cand.end) != marks[1]:
                     continue            # another citation's figure, or the writer's own ("we measured ...")
-                if any(line <= q_line <= line + sentence.strip().count("\n") for q_line in quoted.get(figure, ())):
+                if any(line <= q_line <= last_line for q_line in quoted.get(figure, ())):
                     continue            # a figure of a quote in the sentence: the quote's citation's
-                at = line + sentence[lead:cand.start].count("\n")     # the figure's own line
+                # the figure's own line: the sentence's line breaks between its first character and it
+                at = line + bisect.bisect_left(breaks, cand.start) - bisect.bisect_left(breaks, lead)
             if not keys:
                 continue
             line_of = at
@@ -867,7 +923,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
                             cited_page=q.page if q else None,
                             cited_figure=f"{q.number} {q.unit}".strip() if q else None,
                             difference=round(diff, 4) if diff is not None else None, end=end_off,
-                            sentence=" ".join(sentence.split()), cited_sentence=q.sentence if q else "")
+                            sentence=shown_sentence, cited_sentence=q.sentence if q else "")
             if wanted is None or r.verdict in wanted:
                 out.append(r)
     out.sort(key=lambda r: r.citing_page)       # in the note's order, a quote's figures and its sentence's
