@@ -15,7 +15,9 @@ Conventions a writer may use, and how each is read:
   a page or so) after the previous one ends. A leading or trailing ellipsis
   only says the quote starts or ends mid-sentence. The words an elision skips
   within the sentence before it or after it never hold a negation ("may ...
-  help" is not "may not help"); whole sentences skipped between may.
+  help" is not "may not help"); whole sentences skipped between may. A fragment may run
+  across a footnote or caption the extractor printed inside its sentence, as an unelided
+  quote may (`_across_asides`): only the whole aside is skipped, never words of the text.
 * **Editorial insertion** ``[the model]``: stands for at most
   `EDITORIAL_MAX_GAP` folded characters (a few words) of the source, or none,
   never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
@@ -1083,8 +1085,9 @@ def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
         if not cands:
             continue
         return _as_match(doc, s, pat, cands, notes)
-    # (a quote whose editing is a letter's case or a [sic] is one piece of text too)
-    if len(pat.pieces) == 1 and not pat.pieces[0].before and not pat.pieces[0].after:
+    # (a quote whose editing is a letter's case or a [sic] is one piece of text too; an elided
+    # quote is a piece a fragment)
+    if all(not p.before and not p.after for p in pat.pieces) and pat.fragments == len(pat.pieces):
         for s, notes in streams:
             found = _across_asides(doc, s, pat)
             if found is not None and _negations_kept(s, pat, found):
@@ -1246,13 +1249,50 @@ _ASIDE_END = lazy(r"(?:[.!?][)\"”’]?|https?://\S+|www\.\S+)\s*$")
 
 
 def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, int]] | None:
-    """Stream bounds of the quote's single piece found in two or three parts, each
-    gap being a footnote or caption that the extractor printed inside the sentence
-    (it starts a line with a footnote number, a symbol, "Figure N:" or "Table N:",
-    and ends a sentence or a URL, or its page), and each later part starting a
-    line: a column or page break the quote crosses. Words left out of the body
-    text never match: only whole asides are skipped."""
-    piece = pat.pieces[0]
+    """Stream bounds of the quote's pieces, in order, each found whole or in two or three
+    parts across asides (`_piece_across_asides`), at least one of them so: an elided quote
+    ("... the first part ... the second part") one of whose parts runs across a footnote
+    printed inside its sentence. Each piece is placed as `_search` places it (its edges, the
+    gap after the one before, no negation the elision skips in its sentence), the first
+    placement found: words left out of the body text never match."""
+    bounds: list[tuple[int, int]] = []
+    crossed = False
+    lo, hi = 0, None
+    text = s.text
+    for k, piece in enumerate(pat.pieces):
+        last = k + 1 == len(pat.pieces)
+        placed = None
+        n = len(piece.text)
+        pos = text.find(piece.text, lo, len(text) if hi is None else min(len(text), hi + n)) \
+            if len(pat.pieces) > 1 else -1
+        while pos >= 0 and placed is None:
+            if (not piece.check_start or _start_ok(s, pos)) and (not piece.check_end or _end_ok(s, pos + n)) \
+                    and all(s.gap(pos + d) for d in piece.splits) \
+                    and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
+                    and not (k and _elision_hides_negation(s, lo, pos)):
+                placed = [(pos, pos + n)]
+            else:
+                pos = text.find(piece.text, pos + 1, len(text) if hi is None else min(len(text), hi + n))
+        if placed is None:
+            placed = _piece_across_asides(doc, s, pat, piece, lo, hi, last)
+            if placed is None or k and _elision_hides_negation(s, lo, placed[0][0]):
+                return None
+            crossed = True
+        bounds += placed
+        lo = placed[-1][1]
+        hi = lo + pat.pieces[k + 1].max_gap if not last else None
+    return bounds if crossed else None
+
+
+def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece, lo: int, hi: int | None,
+                         last: bool) -> list[tuple[int, int]] | None:
+    """Stream bounds of one piece of the quote, starting between stream ``lo`` and ``hi`` (None:
+    anywhere after ``lo``), found in two or three parts, each gap being a footnote or caption
+    that the extractor printed inside the sentence (it starts a line with a footnote number, a
+    symbol, "Figure N:" or "Table N:", and ends a sentence or a URL, or its page), and each
+    later part starting a line: a column or page break the quote crosses. Words left out of
+    the body text never match: only whole asides are skipped. ``last``: the quote's last
+    piece, which ends its sentence where the quote does."""
     text = piece.text
     starts = doc.aside_starts(s)
     if not starts or not piece.cuts:
@@ -1316,7 +1356,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
         while pos >= 0:
             end = pos + len(rest)
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
-                    not (pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
+                    not (last and pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
                     not (short and not broken_word(lo, pos) and
                          (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
                 return [(pos, end)]
@@ -1337,10 +1377,14 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
                             return [(a - len(part), a)] + more
         return None
 
-    for a in starts:
+    first = bisect.bisect_left(starts, lo + _MIN_PART)
+    for a in starts[first:]:
+        if hi is not None and a > hi + len(text):
+            break
         for c in piece.cuts:
             b0 = a - c
-            if c < _MIN_PART or b0 < 0 or not s.text.startswith(text[:c], b0) or not splits_ok(b0, 0, c):
+            if c < _MIN_PART or b0 < lo or hi is not None and b0 > hi or not s.text.startswith(text[:c], b0) \
+                    or not splits_ok(b0, 0, c):
                 continue
             if piece.check_start and not _start_ok(s, b0):
                 continue

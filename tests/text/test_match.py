@@ -784,6 +784,42 @@ def test_a_footnote_number_pdfium_glues_to_a_line_break_hyphen_starts_an_aside()
         assert find_quote(d, wrong) is None, wrong
 
 
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_an_elided_quote_one_of_whose_parts_runs_across_a_footnote_is_found(extractor) -> None:
+    # acl-2020.acl-main.207: footnote 2 sits between "state-" (page 1) and "of-the-art" (page 2), in
+    # both extractors' text; an elided quote whose second (or first) part runs across it is found
+    # as the part alone is, and a part changed or cut short still is not.
+    d = pdf_doc_by("acl-2020.acl-main.207", extractor)
+    for quote in ("We propose SPECTER [...] we show that SPECTER's representations substantially outperform the "
+                  "state-of-the-art on a variety of document-level tasks",
+                  "In experiments [...] substantially outperform the state-of-the-art on a variety of document-level "
+                  "tasks",
+                  "we show that SPECTER's representations substantially outperform the state-of-the-art on a variety "
+                  "of document-level tasks [...] including topic classification"):
+        m = find_quote(d, quote)
+        assert m is not None and (m.page, m.page_end) == (1, 2), quote
+        assert "a footnote or caption printed inside the quoted text was skipped" in m.notes
+        for wrong in (quote.replace("variety", "number"), quote.replace("state-of-the-art", "state"),
+                      quote.replace("substantially", "slightly"),
+                      quote.replace("state-of-the-art", "state-of-the-art SPECTER: Scientific")):
+            assert find_quote(d, wrong) is None, wrong
+
+
+def test_an_elided_quote_across_a_page_foot_footnote_in_pypdf_text() -> None:
+    # strubell2019 (pypdf text): page 1 ends "listed in Table 1," and footnote 1 ("1Sources: ..."); page 2
+    # goes on "model training and development likely make up ...".
+    d = doc("strubell2019")
+    quote = ("It is estimated that we must cut carbon emissions by half [...] listed in Table 1, model training and "
+             "development likely make up a substantial portion of the greenhouse gas emissions")
+    m = find_quote(d, quote)
+    assert m is not None and (m.page, m.page_end) == (1, 2)
+    for wrong in (quote.replace("Table 1", "Table 2"), quote.replace("likely make up", "does not make up"),
+                  quote.replace("Table 1, model", "Table 1, Sources: model"), quote.replace("by half", "by a third")):
+        assert find_quote(d, wrong) is None, wrong
+    # the elision still never skips a negation within its sentence
+    assert find_quote(d, "energy is [...] derived from carbon-neural sources in many locations") is None
+
+
 @pytest.mark.parametrize("pages", [
     ["the model beats the state\u00ad2\nSPECTER: Scientific Paper Embeddings", "2271\nof-the-art on every task"],
     ["the model beats the state\u00ad\n2\nSPECTER: Scientific Paper Embeddings", "2271\nof-the-art on every task"],
