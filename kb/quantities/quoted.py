@@ -111,6 +111,9 @@ second half of" holds nothing). Percentage points are no percentage ("3 percenta
 "3 pp", never "3 %"), and a GPU is no TPU ("58 GPUs" never holds "58 TPUs", though a check counts
 both as accelerators).
 
+A number an extractor broke after a thousands comma at a line's end ("1,\n287 MWh") is the one number
+it is: it holds "1,287 MWh", never "287 MWh" nor "1 MWh".
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
@@ -302,6 +305,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
                 continue        # "V100 30 300 W", "GTX 1080 4 180 W": a table's cells, not 30,300 W
             seen.add((m.start(), m.end()))
             out.append(_Number(m.group(0).strip(), m.start(), m.end(), w.value, w.half_unit))
+    if not whole and "\n" in text:
+        out = _split_groups(text, t, out)
     # "ten tasks": extraction gives the count in digits, so its quote holds it in words; "two
     # million images" is 2,000,000 (and no figure 2), "a million" 1,000,000.
     for start, end, value in word_numbers(t):
@@ -381,6 +386,29 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         parts = _within_others(out, [n for n in out if " " in n.text and n.text[0].isdigit()])
         out = [n for n in out if (n.start, n.end) not in parts]
     return out, unread
+
+
+#: A number whose thousands group goes on past a line break, as an extractor may print "1,287" at a
+#: column's edge: "1,\n287".
+_SPLIT_GROUP = lazy(r"(?<![\w.,])(?P<a>\d{1,3}),[ ]+(?P<b>\d{3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d)")
+
+
+def _split_groups(text: str, t: str, numbers: list[_Number]) -> list[_Number]:
+    """`numbers` of `text` (`t` as `_plain` gives it), a number broken after a thousands comma at a
+    line's end ("1,\n287 MWh") read as the one number it is: neither its 1 nor its 287 is a figure of
+    its own (a claim of "287 MWh" or "1 MWh" is off by a thousand)."""
+    for m in _SPLIT_GROUP.finditer(t):
+        if "\n" not in text[m.end("a") + 1:m.start("b")]:
+            continue        # "100, 200": a list on one line
+        whole = _NUM.fullmatch(f"{m.group('a')},{m.group('b')}")
+        try:
+            w = read_number(whole)
+        except (KBError, TypeError):
+            continue
+        parts = {m.start("a"), m.start("b")}
+        numbers = [n for n in numbers if n.start not in parts] + [
+            _Number(f"{m.group('a')},{m.group('b')}", m.start("a"), m.end("b"), w.value, w.half_unit)]
+    return numbers
 
 
 #: A model's size glued to its name in lower case: "7b" of "llama-7b", "350m" of "OPT-350m".

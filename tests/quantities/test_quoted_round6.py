@@ -110,3 +110,19 @@ def test_a_ranges_first_number_is_no_figure_without_its_scale(value, quote, ok):
 def test_a_claims_unprefixed_flops_is_the_rate_or_count_its_quote_gives(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a thousands group an extractor printed past a line break is the one number it is
+    ("1,287 MWh", "consumed 1,\n287 MWh in total", True), ("1287 MWh", "consumed 1,\n287 MWh in total", True),
+    ("1.287 GWh", "consumed 1,\n287 MWh in total", True), ("626,155 lbs", "emitted 626,\n155 lbs in total", True),
+    ("287 MWh", "consumed 1,\n287 MWh in total", False), ("1 MWh", "consumed 1,\n287 MWh in total", False),
+    ("155 lbs", "emitted 626,\n155 lbs in total", False), ("1,287,500 kWh", "used 1,\n287,500 kWh", True),
+    ("500 kWh", "used 1,\n287,500 kWh", False),
+    # a list on one line, or one of numbers that are no thousands group, keeps its numbers
+    ("287 MWh", "runs of 1, 287 MWh", True), ("23", "ages 36, 32,\n23 and 25", True),
+    ("25", "ages 36, 32,\n23 and 25", True),
+])
+def test_a_thousands_group_past_a_line_break_is_one_number(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
