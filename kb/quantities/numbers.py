@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kb.errors import KBError
-from kb.quantities.interval import EXPONENT, MANTISSA, decimal_commas, read_number
+from kb.quantities.interval import EXPONENT, MANTISSA, MONEY_SCALE, decimal_commas, read_number
 from kb.quantities.units import dimension_name, format_unit, parse_unit
 from kb.text.lazyre import lazy
 
@@ -75,7 +75,7 @@ from kb.text.lazyre import lazy
 _NUM = lazy(
     rf"(?P<sign>(?!))?(?P<cur>US\$|\$|€|£)?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|(?<=10)\^[+\-−]?\d+)?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])"
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))"
     rf"|[ \t]{{1,3}}\n?[ \t]{{0,3}}(?:thousand|million|billion|trillion)\b)?")
 # Where a number may start: a digit or a currency sign.
 _START = lazy(r"US\$|[$€£]|\d")

@@ -111,6 +111,10 @@ second half of" holds nothing). Percentage points are no percentage ("3 percenta
 "3 pp", never "3 %"), and a GPU is no TPU ("58 GPUs" never holds "58 TPUs", though a check counts
 both as accelerators).
 
+A scale after money is read as the financial press writes it, glued or spaced, in either case: "£3.5m",
+"$2mn", "$4.6 M", "€1.2 bn", "$40 K" hold "£3.5 million", "$2 million"..., never "£3.5" nor "$40"
+(after any other number the letter stays a unit: "3.5 m" is metres, "300 K" kelvin).
+
 A number an extractor broke after a thousands comma at a line's end ("1,\n287 MWh") is the one number
 it is: it holds "1,287 MWh", never "287 MWh" nor "1 MWh".
 
@@ -136,6 +140,7 @@ from kb.quantities.interval import (
     MANTISSA,
     MAX_MAGNITUDE,
     MIN_MAGNITUDE,
+    MONEY_SCALE,
     SCALE_WORDS,
     SUPERSCRIPTS,
     Interval,
@@ -153,7 +158,7 @@ __all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_
 _NUM = lazy(
     rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|[ ](?:thousand|million|billion|trillion)\b)?")
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b)?")
 # A writer's thousands groups separated by spaces: "626 155", "1 234 567".
 _SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
                r"(?P<mant>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\w])(?P<exp>(?!))?(?P<scale>(?!))?")
@@ -1051,7 +1056,13 @@ def _printed_figure(number: _Number, unit: str) -> Interval:
     if _currency_of(number) and any(d.startswith("[currency_")
                                     for d in dict(parse_unit(many[0] if many else unit, nouns=True).dimensionality)):
         text = _CURRENCY_SIGN.sub(lambda m: m.group(0)[:-len(m.group(1))], text, count=1)
+        # "£3.5m", "$4.6 M" without their sign: the scale in words, never a metre or a molar
+        text = _MONEY_SCALE_AT_END.sub(lambda m: _SCALE_NAMES[SCALE_WORDS[m.group(0).strip()]], text)
     return Interval.from_written(f"{text} {unit}")
+
+
+_MONEY_SCALE_AT_END = lazy(rf"(?<=\d){MONEY_SCALE}$")
+_SCALE_NAMES = {3: " thousand", 6: " million", 9: " billion", 12: " trillion"}
 
 
 def _currency_of(number: _Number) -> str | None:

@@ -126,3 +126,39 @@ def test_a_claims_unprefixed_flops_is_the_rate_or_count_its_quote_gives(value, q
 def test_a_thousands_group_past_a_line_break_is_one_number(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a scale after money as the financial press writes it, glued or spaced, either case
+    ("£3.5 million", "costs of £3.5m", True), ("£3.5m", "costs of £3.5m", True), ("£3.5", "costs of £3.5m", False),
+    ("£3.5 billion", "costs of £3.5m", False), ("$3.5 million", "costs of £3.5m", False),
+    ("$2 million", "a $2mn budget", True), ("$2", "a $2mn budget", False), ("$2M", "a $2m budget", True),
+    ("2 million", "a $2m budget", False), ("$4.6M", "cost $4.6 M", True), ("$4.6", "cost $4.6 M", False),
+    ("$40,000", "it cost $40 K", True), ("$40", "it cost $40 K", False), ("€1.2 billion", "a budget of €1.2 bn", True),
+    ("€1.2", "a budget of €1.2 bn", False), ("€12 billion", "a budget of €1.2 bn", False),
+    ("$2.5 billion", "spent $2.5b on GPUs", True), ("$2.5", "spent $2.5b on GPUs", False),
+    # the letter after any other number keeps its unit
+    ("300 K", "at 300 K the chip", True), ("3.5 m", "a 3.5 m cable", True), ("3.5 million", "a 3.5 m cable", False),
+])
+def test_a_scale_after_money_is_its_scale_glued_or_spaced(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, nominal, unit", [
+    ("£3.5m", 3.5e6, "GBP"), ("$2mn", 2e6, "USD"), ("$4.6 M", 4.6e6, "USD"), ("€1.2 bn", 1.2e9, "EUR"),
+    ("$40 K", 4e4, "USD"), ("$2b", 2e9, "USD"),
+])
+def test_a_claims_money_with_a_scale_reads_as_that_amount(value, nominal, unit):
+    from kb.quantities.interval import Interval
+
+    iv = Interval.from_written(value)
+    assert iv.to(unit).nominal == pytest.approx(nominal)
+
+
+def test_a_scale_after_money_is_found_on_a_page():
+    from kb.quantities.numbers import extract_candidates
+
+    got = [(c.number, c.unit) for c in extract_candidates(["The project had a $2m budget and cost €1.2 bn later."])]
+    assert got == [("2m", "USD"), ("1.2 bn", "EUR")]
+    assert all(c.unit not in ("USD", "EUR", "GBP") for c in extract_candidates(["a 3.5 m cable at 300 K"]))
