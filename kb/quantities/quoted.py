@@ -115,6 +115,9 @@ A scale after money is read as the financial press writes it, glued or spaced, i
 "$2mn", "$4.6 M", "€1.2 bn", "$40 K" hold "£3.5 million", "$2 million"..., never "£3.5" nor "$40"
 (after any other number the letter stays a unit: "3.5 m" is metres, "300 K" kelvin).
 
+Money of a currency kb has no unit for ("¥300 million", "CHF 40", "C$5") holds no bare number and no
+other currency's amount ("300 million", "$300 million").
+
 A number an extractor broke after a thousands comma at a line's end ("1,\n287 MWh") is the one number
 it is: it holds "1,287 MWh", never "287 MWh" nor "1 MWh".
 
@@ -1065,6 +1068,16 @@ _MONEY_SCALE_AT_END = lazy(rf"(?<=\d){MONEY_SCALE}$")
 _SCALE_NAMES = {3: " thousand", 6: " million", 9: " billion", 12: " trillion"}
 
 
+#: A currency kb has no unit for, before a number: "¥300 million", "₹5 crore", "CHF 40", "JPY 1,000".
+_OTHER_MONEY_BEFORE = lazy(r"(?:[¥₹₩₽₺₪₫฿₦₱]|\b(?:CHF|JPY|CNY|RMB|INR|KRW|CAD|AUD|SEK|NOK|DKK|BRL|ZAR)|\b[A-Z]\$)[ ]?$")
+
+
+def _other_money(plain: str, number: _Number) -> bool:
+    """Whether the quote prints `number` as money of a currency kb has no unit for ("¥300 million",
+    "CHF 40", "C$5"): no bare number holds it, as no bare number holds "$300 million"."""
+    return _OTHER_MONEY_BEFORE.search(plain, max(0, number.start - 5), number.start) is not None
+
+
 def _currency_of(number: _Number) -> str | None:
     """The currency a quote's number is printed with ("$7 billion": USD), or None."""
     m = _CURRENCY_SIGN.match(number.text)
@@ -1930,9 +1943,12 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             same = [h for h in held if h.value == w.value]
             drops = [h for h in same if not _currency_of(h) and _drops_unit(printed_unit.get((h.start, h.end))
                                                                              or _unit_after(plain, h))
-                     or _currency_of(h) is not None]
+                     or _currency_of(h) is not None or _other_money(plain, h)]
             if same and len(drops) == len(same):
                 h = drops[0]
+                money = _OTHER_MONEY_BEFORE.search(plain, max(0, h.start - 5), h.start)
+                if money is not None and not _currency_of(h):      # "¥300 million", as printed
+                    shown.setdefault((h.start, h.end), " ".join(printed[money.start():h.end].split()))
                 dropped = dropped or shown.get((h.start, h.end)) or " ".join(
                     f"{printed[h.start:h.end]} {printed_unit.get((h.start, h.end)) or ''}".split())
                 missing.append(w.text)
@@ -2067,10 +2083,12 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
         falls = _falls(plain, held)
         held = [h for h in held if (h.start, h.end) not in falls]
     if not (unit and _is_count(unit)) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
-               and not (unit and (h.unit is not None or _currency_of(h)))      # "BLOOMz-560M", "US$7.25"
+               and not (unit and (h.unit is not None or _currency_of(h) or _other_money(plain, h)))  # "BLOOMz-560M",
+               # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
                and not (unit and _maybe_cell(plain, h) and _header_units(plain, h))
-               and not (not unit and (_currency_of(h) or _UNIT_START.match(plain[h.end:].lstrip(" "))
+               and not (not unit and (_currency_of(h) or _other_money(plain, h)
+                                      or _UNIT_START.match(plain[h.end:].lstrip(" "))
                                       or _PLUS_MINUS.match(plain, h.end)))
                for h in held)
            for w in wanted):

@@ -162,3 +162,18 @@ def test_a_scale_after_money_is_found_on_a_page():
     got = [(c.number, c.unit) for c in extract_candidates(["The project had a $2m budget and cost €1.2 bn later."])]
     assert got == [("2m", "USD"), ("1.2 bn", "EUR")]
     assert all(c.unit not in ("USD", "EUR", "GBP") for c in extract_candidates(["a 3.5 m cable at 300 K"]))
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # money of a currency kb has no unit for: no bare number holds it, nor another currency's amount
+    ("300 million", "cost ¥300 million", False), ("300", "cost ¥300", False), ("40", "fees of CHF 40 per run", False),
+    ("5", "a C$5 fee", False), ("$300 million", "cost ¥300 million", False), ("$300", "cost ¥300", False),
+    ("€40", "fees of CHF 40", False), ("300 million", "cost 300 million", True), ("12", "12 GPUs", True),
+])
+def test_money_of_a_currency_kb_cannot_read_holds_no_bare_number(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+def test_a_bare_number_of_other_money_names_it():
+    assert "'¥300 million'" in value_in_quote("300 million", "cost ¥300 million").reason("300 million")
