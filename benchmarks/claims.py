@@ -15,7 +15,7 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
    times ("ten participants", "three times more"). Not labelled: years and dates,
    citation, footnote, section, table and figure numbers, page numbers, numbers inside
    names ("GPT-3", "SQuAD 1.1"), "one" (as often a pronoun as a count), enumerations
-   ("(1) a single model").
+   ("(1) a single model"), a figure's uncertainty ("SD:4.1", "± 0.1": no figure of its own).
 
    A label is found when a candidate on its page covers the marked number, reads
    the same value (the candidate's value, or one of the numbers it was written

@@ -380,6 +380,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
+        if _SPREAD_BEFORE.search(page, max(0, pos - 14), pos):
+            continue  # "± 0.1", "(SD=24.8)": the uncertainty of the figure before, no figure
         try:
             first = read_number(m)
         except KBError:
@@ -404,6 +406,13 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             rpos = pct.end()
         rs = _RANGE_SEP.match(page, rpos)
         second = None
+        spread = _PLUS_MINUS.match(page, rpos)
+        m_spread = _NUM.match(page, spread.end()) if spread is not None else None
+        if m_spread is not None and not m_spread.group("mant").startswith("."):
+            # "3.2 ± 0.1 kWh", "81.2 ± 0.4%": the figure is 3.2 kWh, in the unit after its uncertainty
+            pct_after = _PCT_ATTACHED.match(page, m_spread.end())
+            number_end = pct_after.start() if pct_after is not None and pct is not None else m_spread.end()
+            rs = None
         if rs is not None:
             sep = rs.group(0).strip()
             ok_sep = sep != "and" or page[max(0, pos - 9):pos].rstrip().lower().endswith("between")
@@ -551,6 +560,9 @@ _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
 
 # "(mean age: 28.3; SD:4.1": an age is in years, and its spread after it as well.
 _AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\bof|\bwas|\bis|\bwere)?[ \t]*$")
+#: What stands before a figure's uncertainty, which is no figure: "± 0.1", "+/- 0.1", "(SD=24.8)", "s.d. 0.4".
+_SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?<![\w.])(?:SD|SE|SEM|s\.d\.|std\.?|σ))[ \t]*[:=]?[ \t]*$")
+_PLUS_MINUS = lazy(r"[ \t]*(?:±|\+/-|\+-)[ \t]*")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
 
 

@@ -519,8 +519,8 @@ def test_a_row_label_that_wraps_onto_the_next_line():
       ("1 postdoc", 1.0, "item"), ("1 industry research scientist", 1.0, "item")]),
     ("Air travel, 1 passenger, NY", [("1 passenger", 1.0, "passenger")]),
     ("as Table 1 shows, step 1 is the first, the 1 st place and only 1 of them", []),
-    # an age, and its spread after it, are in years
-    ("(mean age: 28.3; SD:4.1; all adults)", [("28.3", 28.3, "year"), ("4.1", 4.1, "year")]),
+    # an age is in years; its spread after it is no figure of its own
+    ("(mean age: 28.3; SD:4.1; all adults)", [("28.3", 28.3, "year")]),
     ("participants aged 34 on average", [("34", 34.0, "year")]),
     ("a PUE of 1.1; SD 0.2", [("1.1", 1.1, "PUE")]),
     # the points of a rating scale
