@@ -177,3 +177,18 @@ def test_money_of_a_currency_kb_cannot_read_holds_no_bare_number(value, quote, o
 
 def test_a_bare_number_of_other_money_names_it():
     assert "'¥300 million'" in value_in_quote("300 million", "cost ¥300 million").reason("300 million")
+
+
+@pytest.mark.parametrize("page, found", [
+    # a figure with its uncertainty is the figure, in the unit after both; the uncertainty is none
+    ("The system used 3.2 ± 0.1 kWh in total.", [("3.2", "kWh", 3.2)]),
+    ("an error of 12.3% ± 0.5% overall", [("12.3", "%", 12.3)]),
+    ("accuracy 81.2 ± 0.4% overall", [("81.2", "%", 81.2)]),
+    ("it took 5 +/- 1 hours", [("5", "h", 5.0)]),
+    ("Each paper contained 41.0 (SD=24.8) inline citations.", []),
+    ("used 3.2 kWh and 4 GPUs", [("3.2", "kWh", 3.2), ("4", "GPU", 4.0)]),
+])
+def test_an_uncertainty_on_a_page_is_no_figure(page, found):
+    from kb.quantities.numbers import extract_candidates
+
+    assert [(c.number, c.unit, c.value) for c in extract_candidates([page])] == found
