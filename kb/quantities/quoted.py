@@ -60,7 +60,8 @@ course", "at least one GPU": "3 courses", "1 GPU", never "3 papers" nor "1 CPU")
 A value may be written as such a rate ("5 L/100 km", "2.9 Wh per 1,000 queries", "$0.50/1M tokens", "$0.50 per
 million tokens": `kb.quantities.interval.per_figure`): one figure, 0.05 L/km, whose amount the quote must print
 as that rate; the denominator's number is no figure of its own. A per may be written in words: "5 kWh each
-day", "every day", "a day", "daily", "for every query" are rates per day and per query as "per" is (not "each
+day", "every day", "a day", "daily", "for every query", "for every 1,000 queries", "every 2 days" are rates per
+day and per query as "per" is (not "each
 of", "every time", "300 W each,"). A prefixed FLOPS is a rate ("24.6 TFLOPS" holds "24.6 TeraFLOPS/sec" and
 "24.6 TFLOP/s", never "24.6 TFLOP"), an unprefixed "FLOPS" a count ("3.14E+23 FLOPS"): `kb.quantities.units`. A claim's
 unprefixed "FLOPS" is either, as the quote gives it: "2.46e13 FLOPS" holds "24.6 TeraFLOPS/sec".
@@ -937,7 +938,7 @@ _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_
 #: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
 _UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b)"
                      r"|of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*(?:/|per\b)"
-                     r"|(?:for\s+)?(?:each|every)\s+[^\W\d_]|an?\s+(?:second|minute|hour|day|week|month|year)\b"
+                     r"|(?:for\s+)?(?:each|every)\s+(?:[^\W_]|\d)|an?\s+(?:second|minute|hour|day|week|month|year)\b"
                      r"|(?:hourly|daily|weekly|monthly|yearly|annually)\b)")
 
 
@@ -1446,7 +1447,8 @@ def _amount(rate: str) -> str | None:
 
 
 #: A rate's denominator holding a number: "per 1,000 images", "/100 km", "per 1k tokens".
-_PER_NUMBER = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>(?:\d[\d,]*(?:\.\d+)?[ ]?[kKM]?|(?:(?:a|one)[ ]+)?(?i:thousand|million"
+_PER_NUMBER = lazy(r"[ ]*(?:/|per\b|(?i:(?:for[ ]+)?(?:each|every)\b)(?=[ ]*(?:\d|(?:a[ ]+|one[ ]+)?(?i:thousand|million|billion)\b)))"
+                   r"[ ]*(?P<den>(?:\d[\d,]*(?:\.\d+)?[ ]?[kKM]?|(?:(?:a|one)[ ]+)?(?i:thousand|million"
                    r"|billion)(?=[ ]))[ ]?[^\W\d_][\w-]*)")
 
 

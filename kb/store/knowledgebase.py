@@ -39,7 +39,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 8: an uncertainty ("± 0.1", "(SD 0.4)", "95% CI") is no figure, a change in words has its sign ("fell by
 #: 5%"), a range's first number no figure without its scale ("2" of "$2-3 million"), a claim's bare FLOPS a rate,
 #: a thousands group past a line break one number ("1,\n287 MWh"), a scale after money ("£3.5m", "$4.6 M"),
-#: money of a currency kb has no unit for ("¥300 million") no bare number nor dollars.
+#: money of a currency kb has no unit for ("¥300 million") no bare number nor dollars, a per in words before a
+#: number ("5 kWh for every 1,000 queries") a rate.
 CLAIM_READING = "8"
 
 T = TypeVar("T")

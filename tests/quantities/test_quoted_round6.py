@@ -192,3 +192,21 @@ def test_an_uncertainty_on_a_page_is_no_figure(page, found):
     from kb.quantities.numbers import extract_candidates
 
     assert [(c.number, c.unit, c.value) for c in extract_candidates([page])] == found
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # a per in words before a number ("for every 1,000 queries", "every 2 days") is a rate as "per" is
+    ("5 Wh/query", "consumed 5 kWh for every 1,000 queries", None, True),
+    ("5 Wh/query", "consumed 5 kWh for each thousand queries", None, True),
+    ("5 Wh/query", "consumed 5 kWh every 1000 queries", None, True),
+    ("5 kWh", "consumed 5 kWh for every 1,000 queries", "1,000 queries", True),
+    ("2.5 kWh/day", "consumed 5 kWh every 2 days", None, True),
+    # an amount in place of that rate, or the rate per one, is refused
+    ("5 kWh", "consumed 5 kWh for every 1,000 queries", None, False),
+    ("5 kWh/query", "consumed 5 kWh for every 1,000 queries", None, False),
+    ("5 kWh", "consumed 5 kWh every 2 days", None, False), ("5 kWh/day", "consumed 5 kWh every 2 days", None, False),
+    ("300 W", "two GPUs drawing 300 W each, 4 in all", None, True),
+])
+def test_a_per_in_words_before_a_number_makes_a_rate(value, quote, per, ok):
+    assert value_in_quote(value, quote, per).ok is ok
+    assert (claim_doubt("verified", value, quote, per) is None) is ok
