@@ -755,7 +755,8 @@ _RISE_WORDS = (r"rose|rises?|rising|increas(?:ed|es|ing|e)|gr[eo]w(?:s|n|ing)?|g
 #: "cut energy use by 5%", "down 5%" (never "fell to 5%": a level, not the change).
 _FALL_BEFORE = lazy(rf"(?i)(?<![\w-])(?:{_FALL_WORDS})(?:[ ]+by|[ ]+of|(?:[ ]+(?!(?:{_RISE_WORDS}|and|or|but|to)\b)"
                     rf"[^\W\d_][\w-]*){{1,5}}[ ]+by)?[ ]+(?:(?:about|around|approximately|nearly|almost|roughly"
-                    rf"|some|only|just|over|more[ ]than|~|≈)[ ]*)?$")
+                    rf"|some|only|just|over|more[ ]than|less[ ]than|up[ ]to|as[ ]much[ ]as|at[ ]least|at[ ]most"
+                    rf"|~|≈)[ ]*)?$")
 #: A change written in words after its size: "a 5% decrease", "5% less energy", "12 kWh lower", "a
 #: 5-percent reduction".
 _FALL_AFTER = lazy(r"(?i)[ ]?(?:%|percent|per[ ]cent|percentage[ ]points?|[^\W\d_]{1,6}\b(?:[ ]?[^\W\d_]{1,6}\b)?)?"

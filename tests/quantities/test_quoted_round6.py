@@ -73,6 +73,10 @@ SMART = ("demonstrated a notable 22.63% decrease in electricity costs and a 22.7
     ("-2%", "energy fell by 5% while accuracy rose by 2%", False), ("+2%", "energy fell by 5% while accuracy rose "
                                                                      "by 2%", True),
     ("-2x", "energy fell by 2x", False), ("-5%", "accuracy dropped by 5 percentage points", False),
+    # a bound's words between the fall and its size
+    ("-70%", CUTS, True), ("+70%", CUTS, False), ("-5%", "energy fell by at least 5%", True),
+    ("+5%", "energy fell by at least 5%", False), ("-40%", "40% fewer parameters", True),
+    ("-40%", "40% more parameters", False), ("-2 GPUs", "2 fewer GPUs", True), ("+2 GPUs", "2 fewer GPUs", False),
 ])
 def test_a_change_in_words_has_its_sign(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
