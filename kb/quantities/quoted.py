@@ -40,7 +40,8 @@ never a bare "2", "$2" nor "2 million kWh".
 
 An uncertainty is no figure: the 0.1 of "3.2 ± 0.1 kWh" ("+/- 0.1", "plus or minus 0.1"), the 0.4 of
 "81.2 (SD 0.4)" or "with a standard deviation of 0.4", and the level and bounds of "(95% CI 78.1-84.3)"
-hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"); "0.1 kWh" alone is refused.
+hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"), and then only the uncertainty the
+quote prints after that figure ("90.01 ± 0.06" of "90.01 90.41 ± 0.06" is refused); "0.1 kWh" alone is refused.
 
 A change written in words has its sign: "fell by 5%", "a 5% decrease", "dropped 5 percent", "5% less
 energy" hold "-5%" and the bare size "5%", never "+5%"; "rose by 5%" never holds "-5%".
@@ -770,6 +771,31 @@ def _falls(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
             if h.value > 0 and not h.share and h.unit is None and not _FACTOR_UNIT.match(plain, h.end)
             and not _FACTOR_UNIT.match(plain[h.end:].lstrip(" ")) and (_FALL_BEFORE.search(plain, max(0, h.start - 80), h.start)
                                                  or _FALL_AFTER.match(plain, h.end))}
+
+
+#: A value written with its uncertainty: "3.2 ± 0.1 kWh", "39.3 +/- 21 papers".
+_VALUE_SPREAD = lazy(r"[ ]*[-−+]?[$€£]?(?P<a>[\d.,]+)[ ]?%?[ ]*(?:±|\+/-|\+-)[ ]*(?P<b>[\d.,]+)")
+#: What may stand between a figure and its uncertainty: its unit, "(SD=", "±" (no other number).
+_TO_SPREAD = lazy(r"[^\d;]{0,40}")
+
+
+def _spread_paired(value: str, quote: str) -> bool:
+    """Whether a value written with its uncertainty ("90.41 ± 0.06") finds that uncertainty printed as its
+    figure's, right after it ("90.41 ± 0.06", "39.3 papers (SD=21)"), not after another figure of the
+    quote ("90.01 ± 0.06" of "90.01 90.41 ± 0.06"). True for a value with no uncertainty."""
+    m = _VALUE_SPREAD.match(_plain(value))
+    if m is None:
+        return True
+    try:
+        a, b = (Decimal(m.group(g).replace(",", "")) for g in ("a", "b"))
+    except ArithmeticError:
+        return True
+    plain = _plain(quote)
+    held = numbers_in(quote)
+    spread = _spreads(plain, held)
+    return any(h.value == a and h2.value == b and (h2.start, h2.end) in spread
+               and _TO_SPREAD.fullmatch(plain, h.end, h2.start) is not None
+               for h, h2 in zip(held, held[1:]))
 
 
 def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
@@ -1722,6 +1748,10 @@ def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValu
             f"drop --per, or give the amount alone with --per {per!r}"))
     bound = bound_of(_plain(value))[0]
     found = _value_in_quote(value, quote, per, bound)
+    if found.ok and not _spread_paired(value, quote):
+        return QuotedValue(False, found.numbers, [], problem=(
+            f"the value {value!r} gives an uncertainty its quote does not give with that figure: write the "
+            f"figure with the uncertainty the quote prints after it"))
     if not found.ok and found.rate in ("s", "second", "sec") and _BARE_FLOPS.search(value):
         # "2.46e13 FLOPS" of "24.6 TeraFLOPS/sec": a writer's unprefixed FLOPS is a count or a rate
         # (`kb.quantities.units`), here the rate the quote gives
@@ -2085,7 +2115,7 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if any(w.text.startswith("+") for w in wanted):     # "+5%" of "fell by 5%": the wrong direction
         falls = _falls(plain, held)
         held = [h for h in held if (h.start, h.end) not in falls]
-    if not (unit and _is_count(unit)) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+    if not (unit and _is_count(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h) or _other_money(plain, h)))  # "BLOOMz-560M",
                # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"

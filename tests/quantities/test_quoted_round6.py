@@ -214,3 +214,25 @@ def test_an_uncertainty_on_a_page_is_no_figure(page, found):
 def test_a_per_in_words_before_a_number_makes_a_rate(value, quote, per, ok):
     assert value_in_quote(value, quote, per).ok is ok
     assert (claim_doubt("verified", value, quote, per) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a value written with its uncertainty holds only that figure's uncertainty, printed right after it
+    ("90.41 ± 0.06", "BC5CDR Li et al. (2016) NER 90.01 90.41 ± 0.06 JNLPBA", True),
+    ("90.01 ± 0.06", "BC5CDR Li et al. (2016) NER 90.01 90.41 ± 0.06 JNLPBA", False),
+    ("90.41 ± 0.6", "BC5CDR Li et al. (2016) NER 90.01 90.41 ± 0.06 JNLPBA", False),
+    ("39.3 ± 21 papers", "each participant opened an average of 39.3 papers (SD=21) using CiteSee", True),
+    ("13.0% ± 10.2%", "slightly highlighted in the second half of the week (M=13.0% SD=10.2%).", True),
+    ("10.2% ± 13.0%", "slightly highlighted in the second half of the week (M=13.0% SD=10.2%).", False),
+    ("0.1 ± 3.2 kWh", ENERGY, False),
+])
+def test_a_values_uncertainty_is_its_figures_in_the_quote(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+def test_a_standard_deviation_in_words_on_a_page_is_no_figure():
+    from kb.quantities.numbers import extract_candidates
+
+    page = "with the mean length of stay at 121.7 hours, with a standard deviation of 108.1 hours. The"
+    assert [(c.number, c.unit) for c in extract_candidates([page])] == [("121.7", "h")]
