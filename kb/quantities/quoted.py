@@ -186,9 +186,9 @@ _CELL_BEFORE = lazy(r"(?<!\S)\S*\d\S*(?<=[A-Za-z0-9%])[ ]$")
 
 
 def _plain(text: str, commas: bool = True) -> str:
-    """Spaces of every kind as ' ', full-width digits as digits, decimal commas as points
-    (`kb.quantities.interval.decimal_commas`; `commas` False: as printed); the rest as is, each
-    character where it was."""
+    """Spaces of every kind as ' ', full-width digits as digits, an apostrophe between thousands
+    groups as a comma ("1'234"), decimal commas as points (`kb.quantities.interval.decimal_commas`;
+    `commas` False: as printed); the rest as is, each character where it was."""
     out = []
     for c in text:
         if c.isspace() or unicodedata.category(c) == "Zs":
@@ -197,7 +197,14 @@ def _plain(text: str, commas: bool = True) -> str:
             out.append(chr(ord(c) - ord("０") + ord("0")))
         else:
             out.append(c)
-    return decimal_commas("".join(out)) if commas else "".join(out)
+    text = "".join(out)
+    if "'" in text or "’" in text:      # "1'234'567" (Swiss): thousands groups, as "1,234,567" writes them
+        text = _APOSTROPHE_GROUP.sub(",", text)
+    return decimal_commas(text) if commas else text
+
+
+#: An apostrophe between a number's thousands groups, as Swiss and some German texts print them.
+_APOSTROPHE_GROUP = lazy(r"(?<=\d)['’](?=\d{3}(?!\d))")
 
 
 

@@ -40,7 +40,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: 5%"), a range's first number no figure without its scale ("2" of "$2-3 million"), a claim's bare FLOPS a rate,
 #: a thousands group past a line break one number ("1,\n287 MWh"), a scale after money ("£3.5m", "$4.6 M"),
 #: money of a currency kb has no unit for ("¥300 million") no bare number nor dollars, a per in words before a
-#: number ("5 kWh for every 1,000 queries") a rate.
+#: number ("5 kWh for every 1,000 queries") a rate, thousands groups an apostrophe separates one number ("1'234").
 CLAIM_READING = "8"
 
 T = TypeVar("T")

@@ -236,3 +236,16 @@ def test_a_standard_deviation_in_words_on_a_page_is_no_figure():
 
     page = "with the mean length of stay at 121.7 hours, with a standard deviation of 108.1 hours. The"
     assert [(c.number, c.unit) for c in extract_candidates([page])] == [("121.7", "h")]
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # thousands groups an apostrophe separates (Swiss usage) are one number
+    ("1234 documents", "the corpus holds 1'234 documents", True), ("234 documents", "the corpus holds 1'234 documents",
+                                                                   False),
+    ("1,234,567 documents", "the corpus holds 1'234'567 documents", True),
+    ("567", "the corpus holds 1'234'567 documents", False), ("1234", "the corpus holds 1’234 documents", True),
+    ("234", "the corpus holds 1’234 documents", False), ("12", "the model's 12 layers", True),
+])
+def test_thousands_groups_an_apostrophe_separates_are_one_number(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
