@@ -953,6 +953,65 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
     return _finish(result, source)
 
 
+class _OutOfTime(BaseException):
+    """Raised in pypdf's reading when the time limit passes (_interrupted_after).
+    A BaseException, as KeyboardInterrupt is: pypdf's own `except Exception` must not take it
+    for a page it cannot read and go on."""
+
+
+#: How often, once the time limit has passed, the alarm raises _OutOfTime again while pypdf
+#: still reads (one raised inside a weakref callback or a __del__ is ignored by Python).
+_TICK = 0.1
+
+
+class _interrupted_after:
+    """A context in which _OutOfTime is raised inside _read_pypdf once `seconds` pass: inside
+    one page too. pypdf is pure Python, and one page can keep it for a quarter of an hour (a
+    few kilobytes of Flate showing millions of characters), where the time limit was looked at
+    between pages only. An interval timer (SIGALRM) runs a handler in this thread between two
+    bytecodes, as a Ctrl-C is raised; it raises only while _read_pypdf is on the stack it
+    interrupted, so an alarm arriving as the reading ends raises nothing, and it ticks again
+    every _TICK seconds until the context ends. The handler and timer found are restored.
+    Signals reach the main thread only: in another thread, or where there is no interval
+    timer (Windows) or SIGALRM is handled outside Python, the limit holds between pages
+    (_deadline_passed), as it always did."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._found = None
+
+    @staticmethod
+    def _alarm(signum, frame) -> None:
+        while frame is not None:
+            if frame.f_code is _read_pypdf.__code__:
+                raise _OutOfTime
+            frame = frame.f_back
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return self
+        handler = signal.getsignal(signal.SIGALRM)
+        if handler is None:             # set outside Python: it could not be put back
+            return self
+        signal.signal(signal.SIGALRM, self._alarm)
+        self._found = (handler, signal.setitimer(signal.ITIMER_REAL, self.seconds, _TICK))
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        import signal
+
+        if self._found is not None:
+            handler, (delay, interval) = self._found
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, handler)
+            if delay or interval:       # a caller's own timer, set going again
+                signal.setitimer(signal.ITIMER_REAL, delay or interval, interval)
+        return False
+
+
 def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extracted:
     import pypdf
 
@@ -966,42 +1025,59 @@ def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extrac
                   # pypdf counts the dictionary entries of the flattened pages (several per
                   # page), not pages; the page count itself is checked below.
                   page_tree_maximum_page_entries=(limits.max_pages + 1) * ENTRIES_PER_PAGE)
+    reading = [0, 0]                # the page being read, of how many
     with warnings.catch_warnings(), pypdf.apply_configuration(**config):
         warnings.simplefilter("ignore")
         _silence_pypdf()
-        reader = _open(data, limits, source)
+        # The time limit is raised inside _read_pypdf only: never while these contexts restore what they set.
         try:
-            count = len(reader.pages)
-        except pypdf.errors.LimitReachedError as exc:
-            if "depth" in str(exc).lower():         # a page tree of one page may nest a thousand levels
-                raise PDFError(f"{source} is corrupt: its page tree nests deeper than PDF readers go "
-                               f"({exc})") from None
-            if "page" in str(exc).lower():          # pypdf's count of the page tree's entries
-                raise _over_pages(limits, source) from None
-            # a stream read to find the pages (an object stream holding them) past the stream limit
-            raise LimitExceeded(f"{source}: {exc}", hint="raise KB_MAX_STREAM_MB if the file is trustworthy") \
-                from None
-        except Exception as exc:
-            raise PDFError(f"{source} is corrupt: its page tree cannot be read ({_pypdf_why(exc)})") from None
-        _check_count(count, limits, source)
-        pages: list[str] = []
-        deadline = time.monotonic() + limits.max_extract_seconds
-        for i in range(count):
-            _deadline_passed(deadline, i, count, limits, source)
-            try:
-                text = reader.pages[i].extract_text() or ""
-            except pypdf.errors.LimitReachedError as exc:
-                raise LimitExceeded(f"{source}, page {i + 1}: {exc}",
-                                    hint="raise KB_MAX_STREAM_MB if the file is trustworthy") from None
-            except Exception as exc:
-                raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
-                               f"({type(exc).__name__})") from None
-            pages.append(tex_ligatures(text))
-            if progress:
-                progress(i + 1, count)
-        result = Extracted(pages=pages, extractor=extractor_name("pypdf"))
-        _read_info(reader, result)
+            with _interrupted_after(limits.max_extract_seconds):
+                result = _read_pypdf(data, limits, source, progress, reading)
+        except _OutOfTime:
+            page, count = reading
+            raise _too_slow(limits, source, f"page {page} of {count:,} was still being read" if page
+                            else "pypdf was still opening it") from None
     return _finish(result, source)
+
+
+def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: list) -> Extracted:
+    """pypdf's text of every page, `reading` saying which page it is at."""
+    import pypdf
+
+    reader = _open(data, limits, source)
+    try:
+        count = len(reader.pages)
+    except pypdf.errors.LimitReachedError as exc:
+        if "depth" in str(exc).lower():         # a page tree of one page may nest a thousand levels
+            raise PDFError(f"{source} is corrupt: its page tree nests deeper than PDF readers go "
+                           f"({exc})") from None
+        if "page" in str(exc).lower():          # pypdf's count of the page tree's entries
+            raise _over_pages(limits, source) from None
+        # a stream read to find the pages (an object stream holding them) past the stream limit
+        raise LimitExceeded(f"{source}: {exc}", hint="raise KB_MAX_STREAM_MB if the file is trustworthy") \
+            from None
+    except Exception as exc:
+        raise PDFError(f"{source} is corrupt: its page tree cannot be read ({_pypdf_why(exc)})") from None
+    _check_count(count, limits, source)
+    pages: list[str] = []
+    deadline = time.monotonic() + limits.max_extract_seconds
+    for i in range(count):
+        _deadline_passed(deadline, i, count, limits, source)
+        reading[:] = [i + 1, count]
+        try:
+            text = reader.pages[i].extract_text() or ""
+        except pypdf.errors.LimitReachedError as exc:
+            raise LimitExceeded(f"{source}, page {i + 1}: {exc}",
+                                hint="raise KB_MAX_STREAM_MB if the file is trustworthy") from None
+        except Exception as exc:
+            raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
+                           f"({type(exc).__name__})") from None
+        pages.append(tex_ligatures(text))
+        if progress:
+            progress(i + 1, count)
+    result = Extracted(pages=pages, extractor=extractor_name("pypdf"))
+    _read_info(reader, result)
+    return result
 
 
 def _finish(result: Extracted, source: str) -> Extracted:

@@ -1,0 +1,147 @@
+"""Round ten: hostile and unusual input at every boundary: a page pypdf would read for a
+quarter of an hour, PDFium left reading past its memory limit in a bulk worker, BibTeX
+macros naming themselves, bytes that only begin as a PDF, a cache folder that is no
+folder; each taken, or refused in one line with the right exit code, nothing lost.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from bulkwork import STUCK_MARK, marked, stuck_on_mark
+from kbrun import run_kb
+from pdfgen import make_many_characters_pdf, make_pdf
+
+from kb.errors import LimitExceeded
+from kb.ops import bulk
+from kb.sources import pdf
+
+needs_pdfium = pytest.mark.skipif(not pdf.pdfium_available(), reason="pypdfium2 is not installed")
+
+# -- pypdf's time limit holds inside one page ---------------------------------------------------------------
+
+#: Three million characters shown from 11 KB of Flate: pypdf reads the one page in 17 s and more.
+SLOW_PAGE = make_many_characters_pdf(3_000_000)
+#: The same page in five layers of Flate, which kb does not bound for PDFium: pypdf's by fallback.
+SLOW_PAGE_LAYERED = make_many_characters_pdf(3_000_000, layers=5)
+
+
+def test_pypdf_is_stopped_inside_a_page_at_the_time_limit():
+    """The limit was looked at between pages only: one page of millions of characters kept
+    pypdf for a quarter of an hour. It is raised inside the page now."""
+    with pytest.raises(LimitExceeded, match=r"took over 0\.3 s \(page 1 of 1 was still being read"):
+        pdf.extract(SLOW_PAGE, pdf.Limits(max_extract_seconds=0.3), extractor="pypdf")
+    # Nothing is left armed: the next file is read whole, and nothing is raised after it.
+    again = pdf.extract(make_many_characters_pdf(3000), pdf.Limits(max_extract_seconds=60), extractor="pypdf")
+    assert again.pages[0].startswith("a line before them")
+    time.sleep(0.3)
+
+
+def test_a_callers_own_alarm_is_put_back_after_pypdf_reads():
+    rang: list = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: rang.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        pdf.extract(make_many_characters_pdf(3000), pdf.Limits(max_extract_seconds=20), extractor="pypdf")
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30 and not rang
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+        time.sleep(0.3)
+        assert rang
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_in_another_thread_pypdf_is_stopped_between_pages():
+    """Signals reach the main thread only: elsewhere the limit holds between pages, as before."""
+    got: list = []
+
+    def read():
+        try:
+            pdf.extract(make_pdf([f"Page {i} of a paper about energy, long enough to be text." for i in range(3)]),
+                        pdf.Limits(max_extract_seconds=0.000001), extractor="pypdf")
+        except LimitExceeded as exc:
+            got.append(exc.message)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join(60)
+    assert got and "took over 1e-06 s (1 of 3 pages" in got[0]
+
+
+@pytest.mark.parametrize("args, data", [(["--extractor", "pypdf"], SLOW_PAGE), ([], SLOW_PAGE_LAYERED)],
+                         ids=["pypdf asked for", "pypdf by fallback"])
+def test_kb_add_keeps_a_page_pypdf_cannot_read_in_time_with_metadata_only(kb_root, tmp_path, monkeypatch,
+                                                                         args, data):
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(data)
+    monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "0.3")
+    r = run_kb("add", "--offline", *args, slow)
+    assert r.code == 0, r.err
+    assert r.err.count("\n") == 1 and "slow.pdf: extracting its text took over 0.3 s (page 1 of 1 was still " \
+                                      "being read" in r.err and r.err.rstrip().endswith("kept with metadata only")
+    [paper] = run_kb("ls", "--json").json
+    assert paper["title"] == "slow" and paper["pages"] is None
+
+
+def test_bulk_workers_stop_pypdf_inside_a_page_and_go_on(kb_root, tmp_path, monkeypatch):
+    files = []
+    for name, data in [("slow", SLOW_PAGE_LAYERED), ("good", make_pdf(["Energy use of training a model, "
+                                                                        "measured in megawatt hours."] * 2))]:
+        files.append(tmp_path / f"{name}.pdf")
+        files[-1].write_bytes(data)
+    monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "0.3")
+    r = run_kb("add", "--offline", "--jobs", "2", *files)
+    assert r.code == 0, r.err
+    assert "slow.pdf: extracting its text took over 0.3 s (page 1 of 1" in r.err and r.err.count("\n") == 1
+    pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
+    assert pages == {"Energy": 2, "slow": None}
+
+
+# -- a bulk worker whose PDFium is left reading past a limit ends -------------------------------------------
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_a_worker_left_reading_a_page_past_a_limit_is_ended_and_the_pool_goes_on():
+    """PDFium cannot be stopped mid-page: a single kb add ends its process, but a worker went
+    on with the next PDFs while the page it had left took memory until it ended (gigabytes).
+    Its outcome is kept, the worker is ended, and the PDFs other workers held are read again."""
+    good = make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2)
+    items = [marked(good, STUCK_MARK)] + [marked(good, b"%%%d" % n) for n in range(4)]
+    done = list(bulk.extract_in_order(items, lambda data: bulk.Task(data, "pypdf", "p.pdf"), pdf.Limits(), 2,
+                                      extract=stuck_on_mark))
+    assert all(d.outcome.result and d.outcome.result.pages[0].startswith("Energy use") for d in done)
+    left = done[0].outcome.left_reading
+    assert left and left != os.getpid() and not any(d.outcome.left_reading for d in done[1:])
+    for _ in range(200):         # bounded: the worker sleeps a minute if nothing ends it
+        if not _alive(left):
+            break
+        time.sleep(0.1)
+    assert not _alive(left)
+
+
+@needs_pdfium
+def test_kb_add_of_many_keeps_a_page_past_pdfiums_memory_limit_with_metadata_only(kb_root, tmp_path, monkeypatch):
+    files = []
+    for name, data in [("many", make_many_characters_pdf(150_000)),
+                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))]:
+        files.append(tmp_path / f"{name}.pdf")
+        files[-1].write_bytes(data)
+    monkeypatch.setenv("KB_MAX_EXTRACT_MB", "10")
+    r = run_kb("add", "--offline", "--jobs", "2", *files, files[1])
+    assert r.code == 0, r.err
+    assert "many.pdf: PDFium took over 10 MB of memory to read its text (page 1 of 1" in r.err
+    assert r.err.rstrip().endswith("kept with metadata only")
+    pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
+    assert pages == {"Energy": 2, "many": None}
