@@ -67,6 +67,10 @@ class Outcome:
     crashed: str = ""
     refused: KBError | None = None
     references: list | None = None      # the text's reference list (kb.text.refs), parsed here too
+    #: The process (its id) that extracted it, when PDFium is left reading a page there past a
+    #: limit: PDFium cannot be stopped mid-page, and goes on taking memory until the page ends
+    #: (gigabytes: a page of millions of characters), so that process must end (_end_left_reading).
+    left_reading: int = 0
 
 
 @dataclass
@@ -94,11 +98,14 @@ def extract_task(task: Task, limits: pdf.Limits) -> Outcome:
         # The reference list is a pure function of the pages too: parsed on this core, it
         # leaves the one writer's derive step less to do (kb.ops.derive takes it as given).
         references = refs.find_references(result.pages) if result.status == "ok" and result.pages else None
-        return Outcome(result=result, references=references)
+        outcome = Outcome(result=result, references=references)
     except (PDFError, LimitExceeded) as exc:
-        return Outcome(error=exc)
+        outcome = Outcome(error=exc)
     except Exception as exc:  # a failure inside a PDF library that kb does not know yet
-        return Outcome(error=PDFError(f"{task.source} cannot be read ({type(exc).__name__}: {exc})"))
+        outcome = Outcome(error=PDFError(f"{task.source} cannot be read ({type(exc).__name__}: {exc})"))
+    if pdf.pdfium_stuck():
+        outcome.left_reading = os.getpid()
+    return outcome
 
 
 Extract = Callable[[Task, "pdf.Limits"], Outcome]
@@ -184,11 +191,13 @@ class _Pool:
 
         executor = self._executor or self._start()
         try:
-            return executor.submit(self.extract, task, self.limits)
+            future = executor.submit(self.extract, task, self.limits)
         except BrokenProcessPool as exc:     # a worker died since: known when this task's turn comes
             future = concurrent.futures.Future()
             future.set_exception(exc)
             return future
+        future.add_done_callback(_end_left_reading)
+        return future
 
     def outcome(self, future, task: Task, window: deque) -> Outcome:
         from concurrent.futures.process import BrokenProcessPool
@@ -212,6 +221,22 @@ class _Pool:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+
+def _end_left_reading(future) -> None:
+    """A worker whose PDFium is left reading a page past a limit (Outcome.left_reading) is
+    ended as soon as its outcome arrives (this runs in the pool's own thread, before the
+    writer's turn comes to it): the page would hold it until it ends, at whatever memory it
+    takes, where a single `kb add` ends its process. Its outcome is kept; the tasks other
+    workers held are extracted again, as after any worker's death."""
+    if future.cancelled() or future.exception() is not None:
+        return
+    pid = getattr(future.result(), "left_reading", 0)
+    if pid and pid != os.getpid():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:             # ended already
+            pass
 
 
 def _alone(task: Task, limits: pdf.Limits, extract: Extract) -> Outcome:
@@ -256,8 +281,11 @@ def _death(code: int | None) -> str:
 
 def _alone_child(send, task: Task, limits: pdf.Limits, extract: Extract, parent: int) -> None:
     _worker_init(parent)
-    send.send(extract(task, limits))
+    outcome = extract(task, limits)
+    send.send(outcome)
     send.close()
+    if getattr(outcome, "left_reading", 0):
+        os._exit(0)         # at once: PDFium is not torn down under the page it still reads
 
 
 def _worker_init(parent: int) -> None:

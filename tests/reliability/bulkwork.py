@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 
 from kb.ops import bulk
 
 CRASH_MARK = b"%kb-test: crash the extractor"
 SLOW_MARK = b"%kb-test: extract slowly"
+STUCK_MARK = b"%kb-test: leave PDFium reading"
 
 
 def crash_on_mark(task: bulk.Task, limits) -> bulk.Outcome:
@@ -27,6 +29,17 @@ def crash_on_mark(task: bulk.Task, limits) -> bulk.Outcome:
 def slow_on_mark(task: bulk.Task, limits) -> bulk.Outcome:
     if SLOW_MARK in task.data:
         time.sleep(30)
+    return bulk.extract_task(task, limits)
+
+
+def stuck_on_mark(task: bulk.Task, limits) -> bulk.Outcome:
+    """As PDFium left reading a page past a limit: kb's mark of a reading not returned, and a
+    thread that keeps the process from ending by itself for a minute (as the page would)."""
+    if STUCK_MARK in task.data:
+        from kb.sources import pdf
+
+        threading.Thread(target=time.sleep, args=(60,), name="a page PDFium still reads").start()
+        pdf._READ[:] = [threading.Event()]
     return bulk.extract_task(task, limits)
 
 
