@@ -631,6 +631,10 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
         for name, macros in whole.by_key[key].entry.undefined.items():
             raise UsageError(f"field {name!r} uses @string {macros[0]!r}, which references.bib never "
                              "defines; nothing written", hint="brace the value, or define the @string")
+        for name, (macro, root, at) in whole.by_key[key].entry.through_undefined.items():
+            raise UsageError(f"field {name!r} uses @string {macro!r}, whose definition rests on {root!r}, not "
+                             f"defined before it (references.bib:{at}); nothing written",
+                             hint="brace the value, or define the @string first")
         _check_aliases(whole, key)
         kb.write_file(kb.layout.bib, text)
         with transaction(kb.db):
@@ -716,8 +720,14 @@ def undefined_strings(kb: KB, keys: list[str]) -> tuple[dict[str, str], str | No
     if not found:
         return {}, None
     titles = {key: " ".join(str(use[3]).split()) for key, use in found if use[0] == "title" and use[3]}
-    key, (name, macro, line, _) = found[0]
+    key, (name, macro, line, _, *through) = found[0]
     more = f" (and {len(found) - 1} more; kb doctor lists each)" if len(found) > 1 else ""
+    if len(through) == 2:           # a macro defined through one not defined before it
+        root, at = through
+        return titles, (f"warning: references.bib:{line}: entry {key}, field {name} uses @string {macro!r}, whose "
+                        f"definition rests on {root!r}, not defined before it (references.bib:{at}): shown as kb "
+                        f"reads it (BibTeX prints nothing for it){more}; define {root!r} first, or spell the "
+                        "value out")
     return titles, (f"warning: references.bib:{line}: entry {key}, field {name} uses @string {macro!r}, which "
                     f"references.bib never defines: shown as written (BibTeX prints nothing for it){more}; "
                     f"define it (@string{{{macro} = {{...}}}}) or brace the value")

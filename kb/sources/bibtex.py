@@ -122,6 +122,9 @@ class BibEntry:
     raw_fields: dict[str, str] = field(default_factory=dict)        # as written, delimiters kept
     field_lines: dict[str, int] = field(default_factory=dict)
     undefined: dict[str, list[str]] = field(default_factory=dict)    # field -> undefined macros
+    #: field -> (macro, the undefined macro its definition uses, that definition's line): a macro
+    #: defined through one not defined before it (`@string{a = a}`), which BibTeX reads as nothing
+    through_undefined: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # raw value, offsets in its text
     names: dict[str, tuple[int, int]] = field(default_factory=dict)  # field name as written, offsets
 
@@ -335,6 +338,9 @@ class BibFile:
         self.string_blocks: dict[str, str] = {}          # name -> the @string's text
         self.string_raw: dict[str, str] = {}             # name -> its value as written
         self.string_undefined: list[BibEntry] = []       # @strings using a macro not defined before them
+        #: name -> (the undefined macro it rests on, the line of the @string using it): those
+        #: @strings, and any defined through one of them
+        self.string_broken: dict[str, tuple[str, int]] = {}
         self._appended: list[tuple[str, str]] = []       # (key or "", text) added at the end
         self._appended_entries: dict[str, BibEntry] = {}
         self._owned_text: str | None = None              # the kb-owned lines, when kb changed them
@@ -392,9 +398,16 @@ class BibFile:
                                   hint="a chain of @string definitions doubling each other?") from None
         self.string_blocks[name] = text
         self.string_raw[name] = entry.raw_fields[""]
+        self.string_broken.pop(name, None)          # defined again: as the new definition says
         if undefined:
             entry.undefined[""] = undefined
             self.string_undefined.append(entry)
+            self.string_broken[name] = (undefined[0], entry.line)
+        else:
+            rests = next((self.string_broken[m] for m in macros_in(entry.raw_fields[""]) if m in self.string_broken),
+                         None)
+            if rests is not None:
+                self.string_broken[name] = rests
 
     def _resolve(self, entry: BibEntry) -> None:
         for name, raw in entry.raw_fields.items():
@@ -410,6 +423,10 @@ class BibFile:
                                       line=entry.field_lines.get(name, entry.line)) from None
             if undefined:
                 entry.undefined[name] = undefined
+            elif self.string_broken:
+                broken = next((m for m in macros_in(raw) if m in self.string_broken), None)
+                if broken is not None:
+                    entry.through_undefined[name] = (broken, *self.string_broken[broken])
 
     def _read_one(self, text: str, line: int = 0) -> BibEntry:
         blocks = [b for b in _Scanner(text, self.path, line).blocks() if b.kind == "entry"]

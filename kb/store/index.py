@@ -582,11 +582,15 @@ class Indexer:
 
     def record_undefined(self, bibfile: BibFile) -> None:
         """Remember the fields of references.bib that use an @string macro it never defines
-        (kb reads the macro's name as the text, BibTeX as nothing), so listings flag them
-        without reading the file: citekey -> [[field, macro, line, value as written], ...]."""
+        (kb reads the macro's name as the text, BibTeX as nothing), or one defined through such
+        a macro (`@string{a = a}`), so listings flag them without reading the file: citekey ->
+        [[field, macro, line, value as written], ...], each of the second kind followed by the
+        undefined macro its definition uses and that definition's line."""
         found = {e.key: [[name, macros[0], e.field_lines.get(name, e.line), e.raw_fields.get(name, "")]
                          for name, macros in e.undefined.items() if name]
-                 for e in bibfile.all_entries() if any(e.undefined)}
+                 + [[name, macro, e.field_lines.get(name, e.line), e.raw_fields.get(name, ""), root, at]
+                    for name, (macro, root, at) in e.through_undefined.items()]
+                 for e in bibfile.all_entries() if any(e.undefined) or e.through_undefined}
         if found:
             self.db.conn.execute("insert or replace into meta (key, value) values ('bib_undefined', ?)",
                                  [json.dumps(found, ensure_ascii=False)])

@@ -28,8 +28,9 @@ BIB_REL = "references.bib"
 #: fields using an @string macro it never defines: `Indexer.record_undefined`): bumped when
 #: that changes, so an index made by an older kb reads references.bib again, once, on its
 #: next command (`KB.reread_bib`), without waiting for the file to change or `kb rebuild`.
-#: 1: the undefined @string macros listings flag.
-BIB_READING = "1"
+#: 1: the undefined @string macros listings flag. 2: and fields using a macro defined through
+#: one (`@string{a = a}`, read by BibTeX as nothing).
+BIB_READING = "2"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode

@@ -145,3 +145,54 @@ def test_kb_add_of_many_keeps_a_page_past_pdfiums_memory_limit_with_metadata_onl
     assert r.err.rstrip().endswith("kept with metadata only")
     pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
     assert pages == {"Energy": 2, "many": None}
+
+
+# -- an @string macro defined through itself, or through one not defined before it --------------------------
+
+SELF_DEFINED = ("@string{a = a}\n@string{b = c # b}\n@string{d = b}\n"
+                "@misc{x2020, title = {T}, author = {A, B}, year = {2020}, journal = a}\n"
+                "@misc{y2020, title = d # { and more}, author = {A, B}, year = {2020}}\n"
+                "@misc{z2020, title = {V}, author = {A, B}, year = {2020}}\n")
+
+
+@pytest.mark.parametrize("args, said", [
+    (("ls",), "references.bib:4: entry x2020, field journal uses @string 'a', whose definition rests on 'a', "
+              "not defined before it (references.bib:1)"),
+    (("show", "y2020"), "references.bib:5: entry y2020, field title uses @string 'd', whose definition rests on "
+                        "'c', not defined before it (references.bib:2)"),
+    (("ls", "--year", "2021"), None),
+])
+def test_a_macro_defined_through_one_not_defined_before_it_is_said_by_listings(kb_root, args, said):
+    """`@string{a = a}` is read by BibTeX as nothing (its 'a' is not defined yet), by kb as the
+    text 'a': kb ls showed it silently (kb doctor said it). Each paper is kept."""
+    (kb_root / "references.bib").write_text(SELF_DEFINED)
+    r = run_kb(*args)
+    assert r.code == 0, r.err
+    if said is None:
+        assert r.err == ""
+        return
+    assert r.err.count("\n") == 1 and r.err.startswith("kb: warning: " + said), r.err
+    assert len(run_kb("ls", "--json").json) == 3
+    if args[0] == "show":
+        assert "d # { and more}" in r.out           # the title as written, not as if 'c' were text
+
+
+def test_a_macro_defined_again_properly_is_no_longer_said(kb_root):
+    # each defined before the definition that uses it: BibTeX reads them all
+    (kb_root / "references.bib").write_text("@string{a = {JMLR}}\n@string{b = {B}}\n@string{c = {C}}\n"
+                                            + SELF_DEFINED)
+    r = run_kb("ls")
+    assert r.code == 0 and r.err == "", r.err
+
+
+def test_kb_edit_refuses_an_entry_using_a_macro_defined_through_itself(kb_root, tmp_path, monkeypatch):
+    (kb_root / "references.bib").write_text(SELF_DEFINED)
+    script = tmp_path / "ed.py"
+    script.write_text("#!/usr/bin/env python3\nimport sys\np = sys.argv[1]\ntext = open(p).read()\n"
+                      "open(p, 'w').write(text.replace('title = {V}', 'title = a'))\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    r = run_kb("edit", "z2020")
+    assert r.code == 2 and r.err.count("\n") == 1 and "field 'title' uses @string 'a', whose definition rests " \
+                                                       "on 'a'" in r.err, r.err
+    assert (kb_root / "references.bib").read_text() == SELF_DEFINED
