@@ -77,6 +77,10 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                            "verifies if found in either). Default: what the same PDF was "
                                            "added with before."),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help=JOBS_HELP),
+        keep_unreadable: bool = typer.Option(False, "--keep-unreadable",
+                                             help="Keep a PDF no extractor can read (corrupt, cut short) as a "
+                                                  "paper of metadata only, its title its file name; without "
+                                                  "it such a PDF is refused."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
     A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`.
@@ -108,11 +112,12 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
     items = [(ident, pdf_of.get(n)) for n, ident in enumerate(identifiers) if n not in attached]
-    options = dict(offline=offline, refresh=refresh, extractor=extractor)
+    options = dict(offline=offline, refresh=refresh, extractor=extractor, keep_unreadable=keep_unreadable)
     if len(items) == 1:
         ident, pdf = items[0]           # one paper: its errors are the command's, its pages drawn
         outcomes = [(ident, paper_ops.add_with_pdf(kb, ident, pdf, **options) if pdf
-                     else paper_ops.add_file(kb, stdin, offline=offline, extractor=extractor) if ident == "-"
+                     else paper_ops.add_file(kb, stdin, offline=offline, extractor=extractor,
+                                             keep_unreadable=keep_unreadable) if ident == "-"
                      else paper_ops.add(kb, ident, **options))]
     else:
         outcomes = paper_ops.add_many(kb, items, jobs=jobs, **options)

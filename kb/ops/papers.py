@@ -394,9 +394,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
 # -- the three kinds of identifier ------------------------------------------------------
 
 def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
-        extractor: str | None = None) -> AddResult:
+        extractor: str | None = None, keep_unreadable: bool = False) -> AddResult:
     """Add a paper by arXiv id, DOI or local PDF. `extractor`: "pdfium", "pypdf" or
-    "both" (pdf.parse_plan); None: what the same file was added with, else the default."""
+    "both" (pdf.parse_plan); None: what the same file was added with, else the default.
+    `keep_unreadable`: a PDF no extractor can read is kept as a paper of metadata only
+    (its file name), where it is refused (_unreadable)."""
     if extractor is not None:
         parse_plan(extractor)               # an unknown name is refused before any download
     ident = parse_identifier(text)
@@ -412,15 +414,17 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
         return _settled(kb, add_arxiv(kb, ident, refresh=refresh, extractor=extractor))
     if isinstance(ident, Doi):
         return _settled(kb, add_doi(kb, ident.doi, refresh=refresh))
-    return _settled(kb, add_pdf(kb, ident.path, offline=offline, extractor=extractor))
+    return _settled(kb, add_pdf(kb, ident.path, offline=offline, extractor=extractor,
+                                keep_unreadable=keep_unreadable))
 
 
-def add_file(kb: KB, path, *, offline: bool = False, extractor: str | None = None) -> AddResult:
+def add_file(kb: KB, path, *, offline: bool = False, extractor: str | None = None,
+             keep_unreadable: bool = False) -> AddResult:
     """A PDF given as a file object rather than a name (standard input: `kb add -`), as
     `add` adds a PDF named by its path."""
     if extractor is not None:
         parse_plan(extractor)
-    return _settled(kb, add_pdf(kb, path, offline=offline, extractor=extractor))
+    return _settled(kb, add_pdf(kb, path, offline=offline, extractor=extractor, keep_unreadable=keep_unreadable))
 
 
 def _settled(kb: KB, result: AddResult) -> AddResult:
@@ -454,7 +458,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
 
 
 def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = False, refresh: bool = False,
-             extractor: str | None = None, jobs: int = 1,
+             extractor: str | None = None, jobs: int = 1, keep_unreadable: bool = False,
              extract=None) -> Iterator[tuple[str, AddResult | KBError]]:
     """`kb add` of many identifiers: each item is (identifier, the PDF given with it or
     None), and each yields (identifier, its AddResult, or the KBError that stopped it
@@ -467,7 +471,7 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
     Progress: ("adding N papers", done, N, "papers")."""
     if extractor is not None:
         parse_plan(extractor)
-    options = {"offline": offline, "refresh": refresh, "extractor": extractor}
+    options = {"offline": offline, "refresh": refresh, "extractor": extractor, "keep_unreadable": keep_unreadable}
 
     def local(item) -> Path | None:
         text, pdf = item
@@ -504,7 +508,7 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
                 src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes,
                                  one.outcome.references)
                 result = _settled(kb, _add_extracted(kb, Path(one.task.source), one.task.data, src, notes,
-                                                     offline=offline))
+                                                     offline=offline, keep_unreadable=keep_unreadable))
             elif pdf is not None:
                 result = add_with_pdf(kb, text, pdf, **options)
             else:
@@ -580,7 +584,8 @@ def _title_printed(title: str | None, pages: list[str]) -> bool:
     return bool(words) and sum(w in printed for w in words) >= 0.8 * len(words)
 
 
-def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None = None) -> AddResult:
+def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None = None,
+            keep_unreadable: bool = False) -> AddResult:
     """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
 
     data = read_input(path, "the PDF")
@@ -591,7 +596,7 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None 
     finally:
         if caching is not None:
             caching.wait()
-    return _add_extracted(kb, path, data, src, notes, offline=offline)
+    return _add_extracted(kb, path, data, src, notes, offline=offline, keep_unreadable=keep_unreadable)
 
 
 class _Caching:
@@ -620,12 +625,24 @@ class _Caching:
             raise self.error
 
 
+def _unreadable(why: str) -> PDFError:
+    """A PDF neither extractor can read (bytes after a %PDF- header that make no document, a
+    file cut short, a page tree or a page that breaks both): kb would have nothing of it but
+    its file name for a title, and a paper of that is not what a person adding a PDF means.
+    Refused, nothing added, unless they ask to keep it (a PDF given after its arXiv id or DOI
+    is attached to that paper instead, and said when it cannot be read)."""
+    return PDFError(f"{why}: not a readable PDF, so kb would know the paper by its file name only; nothing added",
+                    hint="kb add --keep-unreadable FILE keeps it as a paper of metadata only")
+
+
 def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[str], *,
-                   offline: bool) -> AddResult:
+                   offline: bool, keep_unreadable: bool = False) -> AddResult:
     """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
     result = src.result
     if src.status in ("corrupt",) and not is_pdf(data):
         raise PDFError(src.message or f"{shown(path)} is not a PDF")
+    if src.status == "corrupt" and not keep_unreadable:
+        raise _unreadable(src.message)
     arxiv = result.arxiv if result else None
     doi = result.doi if result else None
     # A PDF that prints no arXiv id (an excerpt, a PDF-only submission) named as arXiv

@@ -826,6 +826,9 @@ def _pypdf_why(exc: Exception) -> str:
     m = re.search(r"Circular object-stream reference detected: ([\d >-]+)", text)
     if m:
         return f"its object streams contain each other in a loop (objects {m.group(1).strip()})"
+    if "Stream has ended unexpectedly" in text:
+        return "its data ends where more must follow: a file cut short (a download that did not finish?), or " \
+               "bytes that are no PDF after its header"
     return f"{type(exc).__name__}: {text}" if type(exc).__name__ != "PdfReadError" else text
 
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from bulkwork import STUCK_MARK, marked, stuck_on_mark
+from corpus import corpus_path
 from kbrun import run_kb
 from pdfgen import make_many_characters_pdf, make_pdf
 
-from kb.errors import LimitExceeded
+from kb.errors import LimitExceeded, PDFError
 from kb.ops import bulk
 from kb.sources import pdf
 
@@ -196,3 +197,50 @@ def test_kb_edit_refuses_an_entry_using_a_macro_defined_through_itself(kb_root, 
     assert r.code == 2 and r.err.count("\n") == 1 and "field 'title' uses @string 'a', whose definition rests " \
                                                        "on 'a'" in r.err, r.err
     assert (kb_root / "references.bib").read_text() == SELF_DEFINED
+
+
+# -- bytes that only begin as a PDF -------------------------------------------------------------------------
+
+def _unreadable_pdfs() -> dict[str, bytes]:
+    import random
+
+    noise = random.Random(10).randbytes(20_000)
+    real = corpus_path("pdf", "acl-N18-3011.pdf").read_bytes()
+    made = {"noise": b"%PDF-1.4\n" + noise, "header only": b"%PDF-1.7\n"}
+    made.update({f"cut at {pct}%": real[:len(real) * pct // 100] for pct in range(10, 100, 10)})
+    return made
+
+
+def test_a_pdf_cut_short_or_noise_after_its_header_is_no_readable_pdf_to_either_extractor():
+    for name, data in _unreadable_pdfs().items():
+        with pytest.raises(PDFError) as caught:
+            pdf.extract_plan(data, None, pdf.Limits())
+        assert "cannot be read" in caught.value.message and "PDFium cannot read it either" in caught.value.message
+        if name != "header only":
+            assert "a file cut short (a download that did not finish?)" in caught.value.message, name
+
+
+@pytest.mark.parametrize("name", ["noise", "cut at 50%", "cut at 90%"])
+def test_kb_add_refuses_a_pdf_no_extractor_can_read_unless_asked_to_keep_it(kb_root, tmp_path, name):
+    """Such a file was kept as a paper titled by its file name, with no text and no metadata."""
+    bad = tmp_path / "paper.pdf"
+    bad.write_bytes(_unreadable_pdfs()[name])
+    r = run_kb("add", "--offline", bad)
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert r.err.startswith("kb: error: ") and "not a readable PDF" in r.err and "nothing added" in r.err \
+        and "--keep-unreadable" in r.err
+    assert run_kb("ls", "--json").json == []
+    r = run_kb("add", "--offline", "--keep-unreadable", bad)
+    assert r.code == 0 and "kept with metadata only" in r.err, r.err
+    assert [p["title"] for p in run_kb("ls", "--json").json] == ["paper"]
+
+
+def test_kb_add_of_many_refuses_the_unreadable_one_and_adds_the_others(kb_root, tmp_path):
+    bad, good = tmp_path / "bad.pdf", tmp_path / "good.pdf"
+    bad.write_bytes(_unreadable_pdfs()["noise"])
+    good.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))
+    r = run_kb("add", "--offline", "--jobs", "1", bad, good)
+    assert r.code == 2 and r.err.count("\n") == 1 and "bad.pdf" in r.err and "not a readable PDF" in r.err
+    assert [p["pages"] for p in run_kb("ls", "--json").json] == [2]
+    r = run_kb("add", "--offline", "--jobs", "1", "--keep-unreadable", bad, good)
+    assert r.code == 0 and len(run_kb("ls", "--json").json) == 2
