@@ -147,8 +147,46 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                 db_ok = False
         if prune:
             _refuse_unsafe_prune(kb, report, broken, papers if db_ok else None)
-        _check_cache(kb, report, papers if db_ok else None, prune=prune, quick=quick)
+        here = _check_cache_folder(layout, report)
+        if here is not None:
+            _check_cache(kb, report, papers if db_ok else None, prune=prune and here, quick=quick)
     return report
+
+
+def _check_cache_folder(layout: paths.Layout, report: Report) -> bool | None:
+    """Whether the source cache (.kb/cache/sources) can be checked: None when it, or .kb/cache,
+    is there but is no folder kb can read (a file, a link leading nowhere, a folder its owner may
+    not read), said as a problem, where kb doctor found no source and said nothing to repair
+    beside papers whose PDFs it could not reach; True when it is a folder in the knowledge base,
+    False when a link takes it elsewhere (kept, said: `--prune` removes nothing there, since
+    another knowledge base may share it and its sources would look like no paper's here)."""
+    inside = True
+    for folder in (layout.cache, layout.sources):
+        rel = layout.relative(folder)
+        if not os.path.lexists(folder):
+            return inside           # not made yet: kb makes it on its first source
+        if folder.is_symlink():
+            target = os.readlink(folder)
+            if not folder.exists():
+                report.problem("cache", rel, f"is a link to {shown(target)}, which does not exist: kb's cached "
+                               "sources (the papers' PDFs and texts) are not there",
+                               f"restore {shown(target)}, or remove the link (kb makes the folder again)")
+                return None
+            if not layout.root.resolve() in folder.resolve().parents:
+                report.info.append(f"{rel} is a link to {shown(target)}, outside the knowledge base: its sources "
+                                   f"are checked there, and {PRUNE} removes none there (another knowledge base "
+                                   "may share it)")
+                inside = False
+        if not folder.is_dir():
+            report.problem("cache", rel, "is a file, not a folder: kb keeps its cached sources (the papers' PDFs "
+                           "and texts) under .kb/cache/sources, and cannot reach or check them",
+                           f"move {rel} aside (kb makes the folder again), then add the papers' PDFs again")
+            return None
+        if not os.access(folder, os.R_OK | os.X_OK):
+            report.problem("cache", rel, "cannot be read (permission denied): kb cannot reach or check the "
+                           "cached sources under it", f"chmod u+rwx {rel}")
+            return None
+    return inside
 
 
 def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | None) -> None:

@@ -244,3 +244,64 @@ def test_kb_add_of_many_refuses_the_unreadable_one_and_adds_the_others(kb_root, 
     assert [p["pages"] for p in run_kb("ls", "--json").json] == [2]
     r = run_kb("add", "--offline", "--jobs", "1", "--keep-unreadable", bad, good)
     assert r.code == 0 and len(run_kb("ls", "--json").json) == 2
+
+
+# -- a source cache that is no folder kb can read -------------------------------------------------------------
+
+@pytest.fixture
+def added(kb_root, tmp_path):
+    paper = tmp_path / "p.pdf"
+    paper.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))
+    assert run_kb("add", "--offline", paper).code == 0
+    return kb_root
+
+
+@pytest.mark.parametrize("made, where, said", [
+    ("file", ".kb/cache", "is a file, not a folder"),
+    ("sources file", ".kb/cache/sources", "is a file, not a folder"),
+    ("dangling link", ".kb/cache", "which does not exist"),
+])
+def test_doctor_names_a_source_cache_that_is_no_folder(added, tmp_path, made, where, said):
+    """kb doctor said 'nothing to repair' beside papers whose PDFs it could not reach."""
+    import shutil
+
+    cache = added / where
+    shutil.rmtree(cache)
+    if made == "dangling link":
+        cache.symlink_to(tmp_path / "gone")
+    else:
+        cache.write_text("x")
+    r = run_kb("doctor")
+    assert r.code == 1 and "Traceback" not in r.err, r.out + r.err
+    [line] = [x for x in r.out.splitlines() if x.startswith("problem:")]
+    assert line.startswith(f"problem: {where}: ") and said in line and "; fix: " in line
+    assert cache.is_symlink() or cache.read_text() == "x"           # nothing removed, with --prune either
+    assert run_kb("doctor", "--prune").code == 1 and (cache.is_symlink() or cache.read_text() == "x")
+
+
+def test_doctor_checks_a_source_cache_linked_elsewhere_and_prunes_nothing_there(added, tmp_path):
+    """A cache moved to a larger disk and linked is checked there; a source of no paper in it
+    may be another knowledge base's (sharing it), so --prune removes none there."""
+    import shutil
+
+    elsewhere = tmp_path / "shared-cache"
+    shutil.move(added / ".kb" / "cache", elsewhere)
+    (added / ".kb" / "cache").symlink_to(elsewhere)
+    other = elsewhere / "sources" / ("0" * 64 + ".pdf")
+    other.write_bytes(b"%PDF-1.4 another knowledge base's source\n")
+    os.utime(other, (time.time() - 3600, time.time() - 3600))
+    r = run_kb("doctor", "--prune")
+    assert r.code == 0, r.out + r.err
+    assert "info: .kb/cache is a link to " in r.out and "--prune removes none there" in r.out
+    assert "1 sources checked" in r.out and other.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_doctor_names_a_source_cache_it_may_not_read(added):
+    cache = added / ".kb" / "cache"
+    cache.chmod(0)
+    try:
+        r = run_kb("doctor")
+    finally:
+        cache.chmod(0o755)
+    assert r.code == 1 and "problem: .kb/cache: cannot be read (permission denied)" in r.out, r.out + r.err
