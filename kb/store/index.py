@@ -268,6 +268,10 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
     }
 
 
+#: Entries of references.bib between two reports of progress while they are indexed.
+_ENTRIES_A_REPORT = 2000
+
+
 def _rendered_as_now(conn) -> bool:
     """Whether the papers rows were rendered as this kb renders entries (PAPER_RENDERING)."""
     row = conn.execute("select value from meta where key = 'paper_rendering'").fetchone()
@@ -486,7 +490,12 @@ class Indexer:
             "from papers")}
         current = _rendered_as_now(db.conn)
         rows, moved, keys = [], [], set()
-        for i, e in enumerate(bibfile.all_entries()):
+        entries = bibfile.all_entries()
+        for i, e in enumerate(entries):
+            if i % _ENTRIES_A_REPORT == 0 and len(entries) > _ENTRIES_A_REPORT:
+                # A references.bib written or pasted by hand of 200,000 entries takes a first
+                # reading of minutes: said as it goes, where a command sat silent.
+                self.progress("indexing references.bib", i, len(entries), "entries")
             keys.add(e.key)
             old = previous.get(e.key)
             if current and old is not None and old[6] == e.entry_type \
@@ -498,6 +507,8 @@ class Indexer:
             rows.append(paper_row(e.key, e.entry_type, e.fields, i,
                                   {"origin": old[1], "metadata_status": old[2]} if old else None,
                                   meta=read[1] if read is not None and read[0] is e.fields else None))
+        if len(entries) > _ENTRIES_A_REPORT:
+            self.progress("indexing references.bib", len(entries), len(entries), "entries")
         gone = [k for k in previous if k not in keys]
         if edited and gone:         # a key renamed by hand: a new entry with the title of the one gone
             renamed = {k: [r["citekey"] for r in rows if r["citekey"] not in previous

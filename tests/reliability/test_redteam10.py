@@ -305,3 +305,16 @@ def test_doctor_names_a_source_cache_it_may_not_read(added):
     finally:
         cache.chmod(0o755)
     assert r.code == 1 and "problem: .kb/cache: cannot be read (permission denied)" in r.out, r.out + r.err
+
+
+# -- a references.bib of many thousands of entries written by hand --------------------------------------------
+
+def test_a_first_reading_of_a_references_bib_of_thousands_of_entries_says_its_progress(kb_root, monkeypatch):
+    """200,000 tiny entries took kb ls 40 s to index the first time, saying nothing."""
+    (kb_root / "references.bib").write_text("".join(f"@misc{{k{i}, title = {{T{i}}}, year = {{2020}}}}\n"
+                                                    for i in range(2500)))
+    monkeypatch.setenv("KB_PROGRESS", "1")
+    r = run_kb("ls", "--json")
+    assert r.code == 0 and len(r.json) == 2500
+    assert "indexing references.bib: 2,500/2,500 entries" in r.err
+    assert "indexing references.bib" not in run_kb("ls", "--json").err       # read once: in step after
