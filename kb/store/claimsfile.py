@@ -137,8 +137,15 @@ class ClaimsDoc:
 
 
 def _lines_of(text: str, header: str) -> list[int]:
+    """The line of each `[[header]]` of `text`, counted on from the one before: counted from
+    the file's start each, a claims file of 24,000 claims took 18 s (quadratic) to read."""
     pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(header) + r"[ \t]*\]\]", re.MULTILINE)
-    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+    lines, line, at = [], 1, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(line)
+    return lines
 
 
 def _key_line(text: str, key: str) -> int | None:
