@@ -84,8 +84,8 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     if changes.bib:
         merge_cached_s2(kb)
     if changes.claims_files:
-        base_values(kb, changes.claims_files)
-        claim_doubts(kb, changes.claims_files)
+        base_values(kb, changes.claims_files, changes.based)
+        claim_doubts(kb, changes.claims_files, changes.decided)
         _claims_read_as_now(kb, changes.claims_files)
 
 
@@ -210,14 +210,19 @@ def merge_cached_s2(kb: KB) -> int:
     return merged
 
 
-def base_values(kb: KB, files: set[str]) -> None:
+def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:
     """Each claim of `files` in base units; a unit kb cannot read stays empty
-    (kb check and kb verify report it)."""
+    (kb check and kb verify report it). `based`: (value, unit, number) -> (base value, base
+    unit) a re-index of their file found made, kept for the same figure."""
     db = kb.db
     marks = ",".join("?" * len(files))
     rows = db.execute(f"select rowid, value, unit, number from claims where file in ({marks}) "
                       "and (value is not null or number is not null)", sorted(files)).fetchall()
     for rowid, value, unit, number in rows:
+        if based and (value, unit, number) in based:
+            db.execute("update claims set base_value = ?, base_unit = ? where rowid = ?",
+                       [*based[(value, unit, number)], rowid])
+            continue
         try:
             if value is None:       # money before its number ("$145,000", "EUR 1.2 million"): read whole
                 figure = Interval.from_written(f"{number} {unit or ''}".strip())
@@ -229,14 +234,23 @@ def base_values(kb: KB, files: set[str]) -> None:
                    [base_value, base_unit, rowid])
 
 
-def claim_doubts(kb: KB, files: set[str]) -> None:
+def claim_doubts(kb: KB, files: set[str], decided: dict | None = None) -> None:
     """Why each claim of `files` does not stand verified (NULL when it does), decided as
-    kb verify decides it, so a listing reads it instead of re-checking every claim."""
+    kb verify decides it, so a listing reads it instead of re-checking every claim. A claim
+    `decided` holds (the same inputs, as a re-index of its file found it decided) keeps
+    that decision when this index's claims were decided by this kb's reading (CLAIM_READING)."""
     db = kb.db
     marks = ",".join("?" * len(files))
     rows = db.execute(f"select rowid, number, unit, quote, status, per from claims where file in ({marks}) "
                       "and kind = 'claim'", sorted(files)).fetchall()
+    if decided:
+        row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
+        decided = decided if row is not None and row[0] == CLAIM_READING else None
     for rowid, number, unit, quote, status, per in rows:
-        doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote, per)
+        key = (status, number, unit, quote, per)
+        if decided and key in decided:
+            doubt = decided[key]
+        else:
+            doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote, per)
         # set either way: a claim decided again (kb.store.knowledgebase.CLAIM_READING) may stand now
         db.execute("update claims set doubt = ? where rowid = ? and doubt is not ?", [doubt, rowid, doubt])

@@ -554,10 +554,13 @@ def m014_claim_doubt(db: sqlite_utils.Database) -> None:
     so that it is no longer among its quote's numbers (kb verify, doctor and check
     flagged it). Whether a claim stands is derived data (kb.ops.derive, with
     kb.quantities.quoted.claim_doubt, as kb verify decides it): NULL when it stands,
-    else why not. Claims files are forgotten so the next command re-indexes them."""
+    else why not. Claims files are forgotten so the next command re-indexes them, and no
+    claim counts as decided by this kb's reading (the column is empty, not a verdict: a
+    re-index keeps the verdicts of claims it indexes again only under that reading)."""
     _script(db, """
     ALTER TABLE claims ADD COLUMN doubt TEXT;     -- why the claim is not verified; NULL: it is
     DELETE FROM files WHERE path LIKE 'claims/%';
+    DELETE FROM meta WHERE key = 'claim_reading';
     """)
 
 
