@@ -248,8 +248,9 @@ def _alone(task: Task, limits: pdf.Limits, extract: Extract) -> Outcome:
     proc = ctx.Process(target=_alone_child, args=(send, task, limits, extract, os.getpid()), daemon=True)
     proc.start()
     send.close()
-    # Bounded: the extraction's own time limit, plus a process's start-up.
-    deadline = limits.max_extract_seconds * 2 + 60
+    # Bounded: the extraction's own time limit, plus a process's start-up (a limit of years,
+    # KB_MAX_EXTRACT_SECONDS=1e300, is past what poll takes: OverflowError).
+    deadline = min(limits.max_extract_seconds * 2 + 60, pdf.LONGEST_WAIT)
     outcome = None
     if receive.poll(deadline):
         try:

@@ -965,6 +965,9 @@ class _OutOfTime(BaseException):
 #: How often, once the time limit has passed, the alarm raises _OutOfTime again while pypdf
 #: still reads (one raised inside a weakref callback or a __del__ is ignored by Python).
 _TICK = 0.1
+#: The longest wait kb sets a timer or a poll for: a week (a poll takes up to 24 days, an
+#: interval timer 68 years); a time limit longer than that is as good as none.
+LONGEST_WAIT = 7 * 24 * 3600.0
 
 
 class _interrupted_after:
@@ -1000,7 +1003,9 @@ class _interrupted_after:
         if handler is None:             # set outside Python: it could not be put back
             return self
         signal.signal(signal.SIGALRM, self._alarm)
-        self._found = (handler, signal.setitimer(signal.ITIMER_REAL, self.seconds, _TICK))
+        # A limit of years (KB_MAX_EXTRACT_SECONDS=1e300: none, in effect) is past what the
+        # timer holds (OverflowError)
+        self._found = (handler, signal.setitimer(signal.ITIMER_REAL, min(self.seconds, LONGEST_WAIT), _TICK))
         return self
 
     def __exit__(self, *exc) -> bool:

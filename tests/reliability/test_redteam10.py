@@ -367,3 +367,23 @@ def test_adding_a_claim_to_a_file_of_many_decides_that_claim_alone(alpha, monkey
     assert [a[1] for a in decided] == ["8000 papers"]
     assert claims["c7"]["number"] == "8000" and claims["c7"]["status"] == "unverified"
     assert claims["gpus"]["status"] == claims["energy"]["status"] == "verified"
+
+
+# -- a time limit of years ----------------------------------------------------------------------------------
+
+def test_a_time_limit_of_years_is_no_limit_and_no_internal_error(kb_root, tmp_path, monkeypatch):
+    """KB_MAX_EXTRACT_SECONDS=1e300 (a person's 'no limit') is past what an interval timer or a
+    wait takes (OverflowError): pypdf's reading and a crashed worker's PDF read alone were
+    internal errors."""
+    from bulkwork import CRASH_MARK, crash_on_mark
+
+    monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "1e300")
+    paper = tmp_path / "p.pdf"
+    paper.write_bytes(make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))
+    r = run_kb("add", "--offline", "--extractor", "pypdf", paper)
+    assert r.code == 0 and r.err == "", r.err
+    good = paper.read_bytes()
+    items = [marked(good, CRASH_MARK), marked(good, b"%1"), marked(good, b"%2")]
+    done = list(bulk.extract_in_order(items, lambda data: bulk.Task(data, "pypdf", "p.pdf"),
+                                      pdf.Limits(max_extract_seconds=1e300), 2, extract=crash_on_mark))
+    assert "died (SIGSEGV" in done[0].outcome.crashed and all(d.outcome.result for d in done[1:])
