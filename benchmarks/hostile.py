@@ -15,8 +15,8 @@ parser that expands entities) shows up here:
   - documents: building a 40-page synthetic paper; find_quote with 3,000
     elisions of a common word (needs ../shared/corpus or KB_TEST_CORPUS);
   - check expressions: code-like input, deep nesting, 10,000 parentheses, 1 MB;
-  - whole commands, in-process: `kb add --offline` of a decompression bomb and
-    of a 100,000-page PDF, `kb add` of an arXiv answer with entity expansion,
+  - whole commands, in-process: `kb add --offline` of a decompression bomb, of a
+    100,000-page PDF and (pypdf's, time limit 2 s) of a page of three million characters, `kb add` of an arXiv answer with entity expansion,
     `kb verify --note` of a note with a 10 MB unterminated attribute and of one whose
     quoted block of 5 MB is longer than the paper it cites.
 """
@@ -132,7 +132,7 @@ def commands(runs: int) -> None:
     from fakearxiv import FakeArxiv
     from httpserver import LocalServer
     from kbproc import paper_pages
-    from pdfgen import make_bomb_pdf, make_many_pages_pdf, make_pdf
+    from pdfgen import make_bomb_pdf, make_many_characters_pdf, make_many_pages_pdf, make_pdf
 
     from kb.cli.app import main
     from kb.store.knowledgebase import init
@@ -160,6 +160,14 @@ def commands(runs: int) -> None:
                                  ("kb verify --note: 10 MiB unterminated attribute",
                                   ("verify", "--note", note), 5)):
             timed(what, lambda a=args: (fresh(), kb(*a)), runs, goal)
+        # One page of three million characters from 11 KB of Flate: pypdf reads it in 17 s and
+        # more, stopped inside the page at the time limit (2 s here).
+        slow = tmp / "slow-page.pdf"
+        slow.write_bytes(make_many_characters_pdf(3_000_000))
+        os.environ["KB_MAX_EXTRACT_SECONDS"] = "2"
+        timed("kb add --offline --extractor pypdf: a page of 3M characters, limit 2 s",
+              lambda: (fresh(), kb("add", slow, "--offline", "--extractor", "pypdf")), runs, 4)
+        del os.environ["KB_MAX_EXTRACT_SECONDS"]
         # One quoted block of 5 MB citing a paper of two sentences: not compiled or aligned,
         # since it is longer than the paper's text (14 s before; the note's reading is left).
         fresh()
