@@ -58,6 +58,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from kb.text.citecontext import sentence_spans
@@ -2131,6 +2132,11 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note = Note(path=path)
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not unicodedata.is_normalized("NFC", text):
+        # A note saved decomposed (macOS, some editors: 'e' and U+0301 for 'é') is read composed,
+        # as keys are written: its [@café2020] stopped at the accent ("no paper 'cafe'"). Its
+        # lines stay where they are; no offset into it leaves this reading.
+        text = unicodedata.normalize("NFC", text)
     text = _quote_blocks_as_markdown(citations_as_pandoc(text))
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)

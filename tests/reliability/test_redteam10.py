@@ -387,3 +387,24 @@ def test_a_time_limit_of_years_is_no_limit_and_no_internal_error(kb_root, tmp_pa
     done = list(bulk.extract_in_order(items, lambda data: bulk.Task(data, "pypdf", "p.pdf"),
                                       pdf.Limits(max_extract_seconds=1e300), 2, extract=crash_on_mark))
     assert "died (SIGSEGV" in done[0].outcome.crashed and all(d.outcome.result for d in done[1:])
+
+
+# -- a note saved in decomposed Unicode ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cite", ["[@{key}, p. 1]", "\\cite{{{key}}}", "[[cite:&{key}]]"])
+def test_a_note_saved_decomposed_cites_a_key_with_an_accent(kb_root, tmp_path, cite):
+    """macOS and some editors save 'é' as 'e' and U+0301: the key stopped at the accent, and
+    kb verify --note said "no paper 'cafe'" of a paper it holds."""
+    import json
+    import unicodedata
+
+    (kb_root / "references.bib").write_text("@misc{café2020, title = {Energy of Coffee Machines}, "
+                                            "author = {Smith, John}, year = {2020}}\n")
+    pages = tmp_path / "p.json"
+    pages.write_text(json.dumps(["Coffee machines used 3 kWh a day in the office we measured."]))
+    assert run_kb("text", "load", "café2020", pages).code == 0
+    note = tmp_path / "n.md"
+    text = f'> "Coffee machines used 3 kWh a day" {cite.format(key="café2020")}\n'
+    note.write_text(unicodedata.normalize("NFD", text))
+    r = run_kb("verify", "--note", note)
+    assert r.code == 0 and "1 ok" in r.out and "no paper" not in r.out, r.out + r.err
