@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -985,6 +986,14 @@ class _interrupted_after:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self._found = None
+        self._hook = None
+
+    def _unraisable(self, info) -> None:
+        """One raised inside a weakref callback, a __del__ or a gc callback is ignored by Python,
+        which prints it as 'Exception ignored in ...' on stderr: the alarm's are said by
+        nobody (it raises again at its next tick); any other goes to the hook there was."""
+        if info.exc_type is not _OutOfTime:
+            self._hook(info)
 
     @staticmethod
     def _alarm(signum, frame) -> None:
@@ -1003,6 +1012,7 @@ class _interrupted_after:
         if handler is None:             # set outside Python: it could not be put back
             return self
         signal.signal(signal.SIGALRM, self._alarm)
+        self._hook, sys.unraisablehook = sys.unraisablehook, self._unraisable
         # A limit of years (KB_MAX_EXTRACT_SECONDS=1e300: none, in effect) is past what the
         # timer holds (OverflowError)
         self._found = (handler, signal.setitimer(signal.ITIMER_REAL, min(self.seconds, LONGEST_WAIT), _TICK))
@@ -1015,6 +1025,7 @@ class _interrupted_after:
             handler, (delay, interval) = self._found
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, handler)
+            sys.unraisablehook = self._hook
             if delay or interval:       # a caller's own timer, set going again
                 signal.setitimer(signal.ITIMER_REAL, delay or interval, interval)
         return False

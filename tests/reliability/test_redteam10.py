@@ -64,6 +64,39 @@ def test_a_callers_own_alarm_is_put_back_after_pypdf_reads():
         signal.signal(signal.SIGALRM, previous)
 
 
+def test_the_time_limit_raised_inside_a_weakref_callback_is_not_printed_and_raised_again(monkeypatch):
+    """Python ignores an exception raised in a weakref callback, a __del__ or a gc callback,
+    printing 'Exception ignored in ...' on stderr: the alarm's is said by nobody, and its next
+    tick stops the reading."""
+    import sys
+    import weakref
+
+    ignored: list = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+
+    def reading(*_):
+        class Held:
+            pass
+
+        held = Held()
+
+        def gone(_):
+            end = time.monotonic() + 0.5        # ticks of the alarm land here, and are ignored
+            while time.monotonic() < end:
+                pass
+
+        keep = weakref.ref(held, gone)
+        del held
+        while keep is not None:                 # then here, where the next one stops it
+            pass
+
+    monkeypatch.setattr(pdf, "_read_pypdf", reading)
+    with pytest.raises(LimitExceeded, match="took over 0.1 s"):
+        pdf.extract(make_pdf(["Energy use of training a model."]), pdf.Limits(max_extract_seconds=0.1),
+                    extractor="pypdf")
+    assert ignored == [] and sys.unraisablehook == ignored.append
+
+
 def test_in_another_thread_pypdf_is_stopped_between_pages():
     """Signals reach the main thread only: elsewhere the limit holds between pages, as before."""
     got: list = []
