@@ -596,7 +596,12 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None 
     finally:
         if caching is not None:
             caching.wait()
-    return _add_extracted(kb, path, data, src, notes, offline=offline, keep_unreadable=keep_unreadable)
+    try:
+        return _add_extracted(kb, path, data, src, notes, offline=offline, keep_unreadable=keep_unreadable)
+    except PDFError:
+        if caching is not None:
+            kb.sources.discard_unfiled(data, "pdf")     # cached as it was read, then refused: no debris
+        raise
 
 
 class _Caching:

@@ -7,6 +7,7 @@ references.bib and claims/, the cache is all `kb rebuild` needs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -106,6 +107,15 @@ class SourceCache:
         if not target.exists() or target.stat().st_size != len(data):
             write_bytes(target, data, self.tmp)
         return sha
+
+    def discard_unfiled(self, data: bytes, ext: str) -> None:
+        """Remove `data` as `store` wrote it when no manifest files it: a PDF cached while it
+        was read, then refused (kb add of one no extractor can read), is no orphan for kb
+        doctor to report. Bytes a manifest files (kept before, another paper's) stay."""
+        sha = sha256(data)
+        if self.get(sha) is None and not self.manifest_path(sha).exists():
+            with contextlib.suppress(OSError):
+                (self.folder / f"{sha}.{ext}").unlink()
 
     def put(self, data: bytes, kind: str, ext: str, **info) -> Manifest:
         """Store `data` (idempotent) and merge `info` into its manifest."""

@@ -269,9 +269,13 @@ def test_kb_add_refuses_a_pdf_no_extractor_can_read_unless_asked_to_keep_it(kb_r
     assert r.err.startswith("kb: error: ") and "not a readable PDF" in r.err and "nothing added" in r.err \
         and "--keep-unreadable" in r.err
     assert run_kb("ls", "--json").json == []
+    assert not list((kb_root / ".kb" / "cache" / "sources").glob("*.pdf")), "the refused PDF left in the cache"
+    assert run_kb("doctor").code == 0, "a refused add left something for kb doctor to report"
     r = run_kb("add", "--offline", "--keep-unreadable", bad)
     assert r.code == 0 and "kept with metadata only" in r.err, r.err
     assert [p["title"] for p in run_kb("ls", "--json").json] == ["paper"]
+    assert run_kb("add", "--offline", bad).code == 2                # refused again, while another paper keeps it
+    assert len(list((kb_root / ".kb" / "cache" / "sources").glob("*.pdf"))) == 1
 
 
 def test_kb_add_of_many_refuses_the_unreadable_one_and_adds_the_others(kb_root, tmp_path):
