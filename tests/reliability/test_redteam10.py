@@ -163,7 +163,9 @@ def test_a_worker_left_reading_a_page_past_a_limit_is_ended_and_the_pool_goes_on
                                       extract=stuck_on_mark))
     assert all(d.outcome.result and d.outcome.result.pages[0].startswith("Energy use") for d in done)
     left = done[0].outcome.left_reading
-    assert left and left != os.getpid() and not any(d.outcome.left_reading for d in done[1:])
+    # (a loaded machine may let that worker take one more PDF before it is ended: read all the
+    # same, by pypdf, since PDFium is busy there; no other worker is ever said to be left reading)
+    assert left and left != os.getpid() and all(d.outcome.left_reading in (0, left) for d in done[1:])
     for _ in range(200):         # bounded: the worker sleeps a minute if nothing ends it
         if not _alive(left):
             break
