@@ -26,6 +26,8 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 KB = Path(__file__).resolve().parents[1] / "kb"
 
 LAYERS = [{"errors", "atomic", "version", "lazyimport"}, {"text", "quantities"}, {"sources"}, {"store"}, {"graph"},
@@ -108,6 +110,7 @@ def _imports() -> tuple[tuple[str, str, int, bool], ...]:
     return tuple(found)
 
 
+@pytest.mark.slow
 def test_the_walk_sees_the_package():
     assert {"kb.store.index", "kb.cli.app", "kb.text.match", "kb.quantities.units"} <= set(_modules())
     assert len(_imports()) > 100

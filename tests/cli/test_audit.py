@@ -403,6 +403,7 @@ def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(kb5, tmp_path, monke
     assert not any(r[0] == "dodge2022measuring" for r in contexts_rows + numbers_rows)
 
 
+@pytest.mark.slow
 def test_many_waiting_texts_are_read_on_every_core_with_the_same_rows(kb5, tmp_path, monkeypatch):
     """After a rebuild every text waits; from PARALLEL_FROM texts (here 2) kb audit finds
     their numbers and contexts in a pool of processes: the rows are those found here."""

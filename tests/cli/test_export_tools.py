@@ -83,6 +83,7 @@ def test_export_says_what_it_reshaped_and_as_stored_is_references_bib(imported, 
     assert "title" in reshaped["Perlmutter_1999"]
 
 
+@pytest.mark.slow
 def test_export_passes_biber_validation(imported, tmp_path):
     if not shutil.which("biber"):
         pytest.skip("biber is not on PATH")

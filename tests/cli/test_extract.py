@@ -36,6 +36,7 @@ def _second_pages(kb_root) -> list[tuple]:
                             "join versions v on v.id = s.version_id order by 1, 2").fetchall()
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_a_quote_found_only_in_the_second_extraction_verifies_and_says_so(kb_root):
     pdf = corpus_path("pdf", "pagerank-citation-ranking-1999.pdf")

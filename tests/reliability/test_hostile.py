@@ -269,6 +269,7 @@ def _versions(key: str) -> list[dict]:
     return run_kb("show", key, "--json").json["versions"]
 
 
+@pytest.mark.slow
 def test_decompression_bomb_is_stopped_and_the_paper_kept(kb_root, tmp_path):
     path = tmp_path / "bomb.pdf"
     path.write_bytes(make_bomb_pdf())          # 200 MB of content from 200 KB

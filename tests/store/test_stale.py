@@ -186,6 +186,7 @@ def test_no_prefetch_beside_other_threads_or_for_a_small_folder(kb_root):
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.slow
 def test_the_kb_command_begins_it_and_sees_every_change(tmp_path):
     """`kb` (its entry point) begins the check in a child for a large claims folder; what
     the command shows is the files' state all the same: an edit in place, a file added."""

@@ -228,6 +228,7 @@ def test_quote_starting_inside_a_hyphenated_word_is_refused() -> None:
     assert find_quote(d, "EfficientDets [Tan19], developed via NAS") is not None
 
 
+@pytest.mark.slow
 def test_many_elisions_and_common_words_stay_bounded() -> None:
     d = doc("luccioni2024")
     q = " [...] ".join(["the"] * 3000)
@@ -858,6 +859,7 @@ def test_a_table_printed_before_its_caption_inside_a_sentence_is_skipped(extract
         assert find_quote(d, wrong) is None, wrong
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
 def test_a_table_and_caption_opening_the_next_page_inside_a_sentence_are_skipped(extractor) -> None:
     # arxiv-2203.00130v1: page 23 ends "... rated their reading difficulty significantly";
