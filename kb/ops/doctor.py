@@ -149,7 +149,8 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
             _refuse_unsafe_prune(kb, report, broken, papers if db_ok else None)
         here = _check_cache_folder(layout, report)
         if here is not None:
-            _check_cache(kb, report, papers if db_ok else None, prune=prune and here, quick=quick)
+            _check_cache(kb, report, papers if db_ok else None, prune=prune and here, quick=quick,
+                         outside=not here)
     return report
 
 
@@ -604,9 +605,10 @@ def _age(path: Path) -> float:
 
 
 def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: bool,
-                 quick: bool = False) -> None:
+                 quick: bool = False, outside: bool = False) -> None:
     """Every cached source matches its sha256 (with `quick`: is there, unhashed); every
-    source of a paper has its text in the index; sources of no paper are reported (and pruned)."""
+    source of a paper has its text in the index; sources of no paper are reported (and pruned,
+    unless the cache is `outside` the knowledge base: _check_cache_folder)."""
 
     cache = kb.sources
     layout = kb.layout
@@ -699,6 +701,10 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             if kept:
                 report.info.append(f"{kept} cached source(s) of no paper are less than "
                                    f"{PRUNE_GRACE_SECONDS:.0f} s old (a kb add may still be running); kept")
+        elif outside:
+            report.info.append(f"{len(orphans)} cached source(s) belong to no paper here (another knowledge base "
+                               f"sharing the cache, or a kb add that did not finish); {PRUNE} removes none "
+                               "outside the knowledge base: delete them by hand if nothing else uses them")
         else:
             report.info.append(f"{len(orphans)} cached source(s) belong to no paper (a kb add that did not "
                                f"finish); {PRUNE} removes them")
