@@ -8,6 +8,12 @@ import pytest
 
 from kb.quantities.quoted import claim_doubt, value_in_quote
 
+
+def judged(value: str, quote: str, ok: bool, per: str | None = None) -> None:
+    """The value holds in its quote, and a claim of it stored as verified stands, exactly when `ok`."""
+    assert value_in_quote(value, quote, per).ok is ok
+    assert (claim_doubt("verified", value, quote, per) is None) is ok
+
 TURING = ("The average misclassification rates in the Turing test were 51.2% (95% CI: 45.7%–57.5%) in the "
           "axial view")
 ENERGY = "the system used 3.2 ± 0.1 kWh in total"
@@ -79,8 +85,7 @@ SMART = ("demonstrated a notable 22.63% decrease in electricity costs and a 22.7
     ("-40%", "40% more parameters", False), ("-2 GPUs", "2 fewer GPUs", True), ("+2 GPUs", "2 fewer GPUs", False),
 ])
 def test_a_change_in_words_has_its_sign(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 def test_a_rise_of_a_fall_says_which_sign_the_quote_gives():
@@ -100,8 +105,7 @@ def test_a_rise_of_a_fall_says_which_sign_the_quote_gives():
     ("2M", "the corpus holds 2-3M documents", True), ("2", "the corpus holds 2-3M documents", False),
 ])
 def test_a_ranges_first_number_is_no_figure_without_its_scale(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -112,8 +116,7 @@ def test_a_ranges_first_number_is_no_figure_without_its_scale(value, quote, ok):
     ("3.14e23 FLOPS", "training took 314 zettaFLOPs", True), ("3.14e24 FLOPS", "training took 314 zettaFLOPs", False),
 ])
 def test_a_claims_unprefixed_flops_is_the_rate_or_count_its_quote_gives(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -128,8 +131,7 @@ def test_a_claims_unprefixed_flops_is_the_rate_or_count_its_quote_gives(value, q
     ("25", "ages 36, 32,\n23 and 25", True),
 ])
 def test_a_thousands_group_past_a_line_break_is_one_number(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -145,8 +147,7 @@ def test_a_thousands_group_past_a_line_break_is_one_number(value, quote, ok):
     ("300 K", "at 300 K the chip", True), ("3.5 m", "a 3.5 m cable", True), ("3.5 million", "a 3.5 m cable", False),
 ])
 def test_a_scale_after_money_is_its_scale_glued_or_spaced(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, nominal, unit", [
@@ -175,8 +176,7 @@ def test_a_scale_after_money_is_found_on_a_page():
     ("€40", "fees of CHF 40", False), ("300 million", "cost 300 million", True), ("12", "12 GPUs", True),
 ])
 def test_money_of_a_currency_kb_cannot_read_holds_no_bare_number(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 def test_a_bare_number_of_other_money_names_it():
@@ -212,8 +212,7 @@ def test_an_uncertainty_on_a_page_is_no_figure(page, found):
     ("300 W", "two GPUs drawing 300 W each, 4 in all", None, True),
 ])
 def test_a_per_in_words_before_a_number_makes_a_rate(value, quote, per, ok):
-    assert value_in_quote(value, quote, per).ok is ok
-    assert (claim_doubt("verified", value, quote, per) is None) is ok
+    judged(value, quote, ok, per)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -227,8 +226,7 @@ def test_a_per_in_words_before_a_number_makes_a_rate(value, quote, per, ok):
     ("0.1 ± 3.2 kWh", ENERGY, False),
 ])
 def test_a_values_uncertainty_is_its_figures_in_the_quote(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 def test_a_standard_deviation_in_words_on_a_page_is_no_figure():
@@ -247,5 +245,4 @@ def test_a_standard_deviation_in_words_on_a_page_is_no_figure():
     ("234", "the corpus holds 1’234 documents", False), ("12", "the model's 12 layers", True),
 ])
 def test_thousands_groups_an_apostrophe_separates_are_one_number(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
