@@ -181,6 +181,12 @@ _NUMBER_RE = lazy(rf"(?P<sign>(?!))?(?P<cur>(?!))?(?P<mant>{MANTISSA})(?P<exp>(?
 #: From this many texts waiting (the first audit after a bulk import or kb rebuild),
 #: their numbers and contexts are found on every core.
 PARALLEL_FROM = 20
+#: How texts' figures and citation contexts are read (_derive_text: extract_candidates,
+#: find_contexts); bumped when what either finds in a text changes. An index whose rows
+#: another reading made (the meta row 'derived_reading' differs, or an index from before
+#: it) lists every text as waiting again, once: the next kb audit reads them all anew,
+#: as it would after kb rebuild, instead of restating against figures kb no longer finds.
+DERIVED_READING = "1"
 
 
 def ensure_derived(kb: KB) -> int:
@@ -188,19 +194,42 @@ def ensure_derived(kb: KB) -> int:
     them in derive_later: kb.ops.derive.derive_later), in one transaction under the writer
     lock, with progress; many texts on every core. Returns how many texts. A knowledge
     base kb cannot write here (a read-only mount) gets them for this run only: TEMP copies
-    of the two tables, which this connection's queries read instead."""
+    of the tables, which this connection's queries read instead."""
     ensure_references(kb)           # the contexts are of reference list entries
     conn = kb.conn
-    if conn.execute("select 1 from derive_later limit 1").fetchone() is None:
+    if not _read_otherwise(conn) and conn.execute("select 1 from derive_later limit 1").fetchone() is None:
         return 0
     if read_only(kb.db_path):
-        for table in ("cite_contexts", "text_numbers"):
+        # The list of waiting texts is copied too, to be emptied as they are read: a second
+        # audit in this process finds them made.
+        begun = conn.execute("select 1 from temp.sqlite_master where name = 'derive_later'").fetchone()
+        for table in ("cite_contexts", "text_numbers", "derive_later"):
             conn.execute(f"create temp table if not exists {table} as select * from main.{table}")
-        return _derive_waiting(kb, conn, lambda citekey: None)
+        if begun is None and _read_otherwise(conn):
+            _wait_again(conn)
+        return _derive_waiting(kb, conn, lambda citekey: conn.execute(
+            "delete from temp.derive_later where citekey = ?", [citekey]))
     with kb.writing():
         with transaction(kb.db):
+            if _read_otherwise(kb.db.conn):
+                _wait_again(kb.db.conn)
+                kb.db.execute("insert or replace into meta (key, value) values ('derived_reading', ?)",
+                              [DERIVED_READING])
             return _derive_waiting(kb, kb.db.conn, lambda citekey: kb.db.execute(
                 "delete from derive_later where citekey = ?", [citekey]))
+
+
+def _read_otherwise(conn) -> bool:
+    """Whether the stored figures and contexts were made by another reading than this kb's
+    (DERIVED_READING), or by a kb from before the reading was recorded."""
+    row = conn.execute("select value from meta where key = 'derived_reading'").fetchone()
+    return row is None or row[0] != DERIVED_READING
+
+
+def _wait_again(conn) -> None:
+    """List every paper with text as waiting for its figures and contexts (as m015 did)."""
+    conn.execute("insert into derive_later (citekey, version) select distinct v.citekey, null from versions v "
+                 "where v.text_status = 'ok' and not exists (select 1 from derive_later d where d.citekey = v.citekey)")
 
 
 def _derive_waiting(kb: KB, conn, done_with) -> int:

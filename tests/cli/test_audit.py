@@ -388,6 +388,55 @@ def test_an_index_from_before_numbers_waited_for_audit_lists_texts_without_them(
     assert waiting(root) == [] and derived(root) == before
 
 
+def test_figures_and_contexts_an_older_reading_made_are_read_again_once(kb5, tmp_path, monkeypatch):
+    """Rows of text_numbers and cite_contexts made by another reading (DERIVED_READING) are
+    made again by the next audit, for every text, and kept by the audits after it; in a
+    knowledge base kb cannot write, for the run only, once a process."""
+    import shutil
+
+    from kb.ops import audit
+
+    root = tmp_path / "kb"
+    shutil.copytree(kb5, root)
+    monkeypatch.setenv("KB_HOME", str(root))
+    assert run_kb("audit").code in (0, 1)
+    before = derived(root)
+    assert before[0] and before[1]
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    with conn:                      # what an older reading found: one figure more, a paper's figures fewer
+        conn.execute("insert into text_numbers (citekey, version, page, start, \"end\", number, value, unit, "
+                     "unit_text, kind, sentence) values ('dodge2022measuring', null, 1, 0, 3, '999', 999, 'kWh', "
+                     "'kWh', 'quantity', 'a figure no reading finds')")
+        conn.execute("delete from text_numbers where citekey = 'strubell2019energy'")
+        conn.execute("delete from cite_contexts where citekey = 'luccioni2023power'")
+    conn.close()
+    tampered = derived(root)
+    assert tampered != before
+    assert run_kb("audit").code in (0, 1)
+    assert derived(root) == tampered and waiting(root) == []      # this reading made them: kept
+    monkeypatch.setattr(audit, "DERIVED_READING", audit.DERIVED_READING + "-next")
+    shutil.copytree(root, tmp_path / "readonly")
+    assert run_kb("audit").code in (0, 1)
+    assert derived(root) == before and waiting(root) == []
+    conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
+    assert conn.execute("select value from meta where key = 'derived_reading'").fetchone()[0] == \
+        audit.DERIVED_READING
+    conn.close()
+    # Read-only: made anew for the run, the index left as it is; a second audit reads none again.
+    from kb.store.knowledgebase import KB
+
+    ro = tmp_path / "readonly"
+    monkeypatch.setattr(audit, "read_only", lambda path: True)
+    kb = KB.open(ro)
+    try:
+        assert audit.ensure_derived(kb) == 5 and audit.ensure_derived(kb) == 0
+        assert (sorted(kb.conn.execute('select citekey, page, start, "end", number, unit, kind from text_numbers'))
+                == sorted(before[1]))
+    finally:
+        kb.close()
+    assert derived(ro) == tampered
+
+
 def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(kb5, tmp_path, monkeypatch):
     import shutil
 
