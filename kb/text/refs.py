@@ -689,10 +689,15 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "." and _is_initial(words[i - 1])
-                         and any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:i - 1])):
+                         and (any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:i - 1])
+                              or i >= 2 and words[i - 2][-1:].isalpha() and not _is_initial(words[i - 2])
+                              and _vancouver_title_word(tok[:-1], text))):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..." (not a title's first word after
             # a list of initials first: 'A. van den Oord, WaveNet: a ...'; nor after Vancouver's last initial and
-            # its stop, the others' initials printed without: 'Devlin J, Chang MW, Toutanova K. Bert: Pre-training')
+            # its stop, the others' initials printed without: 'Devlin J, Chang MW, Toutanova K. Bert: Pre-training';
+            # nor after Vancouver's one author, family name and initial with no comma between, where the word is
+            # no family name, or the entry closes as Vancouver does: 'Radford A. GPT-2: Language ...', 'Radford
+            # A. Gpt: Improving ... 2018.'; DBLP's 'Emma A. Strubell: Energy ... ACL 2019: 1-10' is one author)
             end = tokens.end(i)
             return _AuthorSplit(text[:end].rstrip(" ,.:"), text[end:], None, "period")
         if not like:
@@ -757,6 +762,19 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
             return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
     return None
+
+
+# Vancouver's close of an entry: its date a sentence of its own ('. 2018.', '. 2023 Feb 27.') or before the
+# volume ('. 2018;5:1-10')
+_VANCOUVER_CLOSE_RE = lazy(r"\.\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\.?\s*$|\.\s*(?:19|20)\d\d\s*;\s*\d")
+
+
+def _vancouver_title_word(word: str, text: str) -> bool:
+    """Whether `word`, closed by a colon after 'Family I.', opens a title rather than ending a name
+    printed given name first ('Emma A. Strubell:', as DBLP prints one author): it holds a digit or is in
+    capitals, as no family name printed so ('GPT-2', 'BERT'), or the entry closes as Vancouver does."""
+    return any(ch.isdigit() for ch in word) or len(word) >= 2 and word.isupper() \
+        or _VANCOUVER_CLOSE_RE.search(text) is not None
 
 
 _AUTHORS_YEAR_RE = lazy(
@@ -1130,6 +1148,11 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     # ... a family name with its particle, before its initials: 'Le Scao T', 'Tachet des Combes R', and
     # last-first: 'Le Scao, T.', 'van den Oord, A.', 'García Márquez, G.' (BibTeX's family name is the whole of it)
     if 2 <= len(words) <= 4:
+        # the list's last name, its last initial's stop taken with the list's: 'Ortiz Suárez, P. J (2020).'
+        second = chunks[1] if len(chunks) > 1 else ""
+        if second[-1:].isupper() and second[-2:-1] in ("", " ", ".", "-") and authors.endswith(second):
+            second += "."       # 'P. J', 'P.J', 'Pedro J', 'J'
+
         if _initials_caps(words[-1]):
             if _vancouver_name(first) and _family_words(words[:-1]):
                 return " ".join(words[:-1])
@@ -1138,9 +1161,9 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             # Pedro Javier; SAGOT, Benoît', 'VAN DER WALT, Stéfan'
             return " ".join(words)
         elif len(chunks) > 1 and len(chunks[1]) <= 12 and _family_words(words) and chunks[1].lower() not in _SUFFIXES \
-                and (_LETTER_INITIALS_RE.match(chunks[1]) or _particled_family(words)
+                and (_LETTER_INITIALS_RE.match(second) or _particled_family(words)
                      and _INITIALS_CHUNK_RE.match(chunks[1] if chunks[1].isascii() else ascii_fold(chunks[1]))
-                     # the list's last name, its initial's stop taken with the list's: APA's 'Mc Carthy, J. (1960).'
+                     # (one initial so, not in Latin letters: 'Ó Séaghdha, Ø')
                      or _is_capital(chunks[1]) and authors.endswith(chunks[1])):
             return " ".join(words)
         elif len(chunks) > 1 and (words[0].lower() in _FAMILY_PARTICLES or words[1].lower() in _PARTICLES
@@ -1150,7 +1173,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             return " ".join(words)
         elif len(chunks) > 1 and chunks[1].rstrip(".").lower() in _COMPANY_SUFFIXES and _family_words(words):
             return first            # a company with its legal form: 'Hugging Face, Inc.'
-        elif len(chunks) > 1 and _given_name_chunk(chunks[1]) and _family_words(words) \
+        elif len(chunks) > 1 and _given_name_chunk(second) and _family_words(words) \
                 and not is_organisation(f"{first} {chunks[1]}"):
             # Chicago and MLA: the first author inverted, a given name after the comma ('Le Scao, Teven,
             # Angela Fan, ...', 'van der Walt, Stéfan', 'De Vries, Alex'): no list of names in their order

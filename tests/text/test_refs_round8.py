@@ -1,0 +1,56 @@
+"""Reference entries, round 8: Vancouver's one author before a title opening 'Word:' (as Google Scholar's Cite
+pastes it), a family name of two words inverted before initials whose last stop the list's end took, ...
+The works are real ones, printed as each style prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # Vancouver's one author, family name and initial with no comma between, then a title whose first word ends in
+    # ':': the word is of the title where it is no family name (a digit, capitals) or the entry closes as Vancouver's
+    ("Radford A. Gpt: Improving language understanding by generative pre-training. 2018.", "radford", 2018,
+     "Gpt: Improving language understanding by generative pre-training"),
+    ("Radford A. GPT-2: Language models are unsupervised multitask learners. OpenAI blog. 2019.", "radford", 2019,
+     "GPT-2: Language models are unsupervised multitask learners"),
+    ("Devlin J. Bert: Pre-training of deep bidirectional transformers for language understanding. In NAACL. 2019.",
+     "devlin", 2019, "Bert: Pre-training of deep bidirectional transformers for language understanding"),
+    ("Touvron H. LLaMA: Open and efficient foundation language models. arXiv. 2023 Feb 27.", "touvron", 2023,
+     "LLaMA: Open and efficient foundation language models"),
+    ("Kärcher B. Formation: a study of cirrus. J Atmos Sci. 2018;75:1-10.", "karcher", 2018,
+     "Formation: a study of cirrus"),
+    # (DBLP's one author, given name first, closes the names with the colon; so does Springer's)
+    ("Emma A. Strubell: Energy and policy considerations for deep learning in NLP. ACL 2019: 3645-3650", "strubell",
+     2019, "Energy and policy considerations for deep learning in NLP"),
+    ("Emma A. Strubell: Energy and policy considerations. CoRR abs/1906.02243 (2019)", "strubell", 2019,
+     "Energy and policy considerations"),
+    ("Strubell E.: Energy and policy considerations for deep learning in NLP. In: ACL (2019)", "strubell", 2019,
+     "Energy and policy considerations for deep learning in NLP"),
+    ("Strubell, E.: Energy and policy considerations for deep learning in NLP. In: ACL (2019)", "strubell", 2019,
+     "Energy and policy considerations for deep learning in NLP"),
+])
+def test_vancouvers_one_author_before_a_title_opening_word_colon(text: str, author: str, year: int,
+                                                                 title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    # a family name of two words before initials: the initials' last stop closes the list, and is still theirs
+    ("Ortiz Suárez, P. J. (2020). A monolingual approach to contextualized word embeddings. In ACL.", "ortizsuarez"),
+    ("Ortiz Suárez, P. J. 2020. A monolingual approach to contextualized word embeddings. In ACL.", "ortizsuarez"),
+    ("Ortiz Suárez, P.J. (2020). A monolingual approach to contextualized word embeddings. In ACL.", "ortizsuarez"),
+    ("Ortiz Suárez, P.-J. (2020). A monolingual approach. In ACL.", "ortizsuarez"),
+    ("García Márquez, G. G. (1967). Cien años de soledad. Buenos Aires: Sudamericana.", "garciamarquez"),
+    ("Ortiz Suárez, Pedro. 2020. A monolingual approach to contextualized word embeddings. In ACL.", "ortizsuarez"),
+    ("Sagot, B., & Ortiz Suárez, P. J. (2020). A monolingual approach. In ACL.", "sagot"),
+    # (a family name first, then a Vancouver name or a full one, stays keyed on its first word)
+    ("Wang Xiaoming, Li H. 2020. A study of parsing. J AI 3:1-10", "wang"),
+    ("Tran Thi Bich, Smith J (2020) Deep learning for Vietnamese text classification. J AI 3:1-10", "tran"),
+    ("Kim Jong, Park S. 2020. Parsing Korean. In ACL.", "kim"),
+])
+def test_a_family_name_of_two_words_before_initials_the_list_closes(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
