@@ -221,9 +221,22 @@ def is_organisation(name: str) -> bool:
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
+                                # ... or in lower case closing the name, as no person's name closes: 'Scikit-learn
+                                # developers', 'PyTorch contributors'
+                                or words[0][0].isupper() and words[-1] in _ORGANISATION_WORDS
                                 or words[0][0].isupper() and words[-1][0].isupper()
                                 # (the word after it capitalised: 'Sophie in 't Veld' is a person)
                                 and any(w in _PHRASE_WORDS and nxt[0].isupper() for w, nxt in zip(words[1:-1], words[2:])))
+
+
+_CONJOINED_RE = lazy(r"\S\s+(?:and|&|\\&)\s+[A-Z]")
+
+
+def _conjoined(name: str) -> bool:
+    """Whether one name holds 'and' or '&' between its words ('Marks and Spencer', 'Procter & Gamble',
+    'Bill & Melinda Gates Foundation'): a firm's or a body's, given as one author, as no person's name is
+    (a list's own 'and' is split off before a name comes here)."""
+    return ("and" in name or "&" in name) and _CONJOINED_RE.search(name) is not None and name[:1].isupper()
 
 
 def last_name(author: str) -> str:
@@ -236,8 +249,10 @@ def last_name(author: str) -> str:
     name = parse_name(author)
     if name.literal:
         return name.literal
-    if is_organisation(author):
-        return latex_to_text(" ".join(author.split()))
+    if is_organisation(author) or _conjoined(author):
+        whole = " ".join(author.split())
+        # (plain text as a source gave it, LaTeX as references.bib holds it: '&' is 'Procter & Gamble''s own)
+        return latex_to_text(whole) if "\\" in whole or "{" in whole else whole
     return name.family
 
 
@@ -248,12 +263,19 @@ def to_bibtex_name(name: str) -> str:
     name = " ".join(name.split())
     if not name or "," in name or _one_group(name):
         return name
-    if is_organisation(name):
+    if is_organisation(name) or _conjoined(name):
         return "{" + name + "}"
+    words = name.split()
+    if len(words) >= 2 and _TRAILING_INITIALS_RE.match(words[-1]) and not _TRAILING_INITIALS_RE.match(words[0]):
+        # family name first, its initials after, as Vancouver and PDFs' metadata print it: 'Radford A.', 'Kind
+        # A.J.H.' (BibTeX would read 'A.' as the family name, and no one bears an initial as one)
+        return f"{' '.join(words[:-1])}, {words[-1]}"
     family, given, _ = _parts(name)
     return f"{family}, {given}" if given else family
 
 
+# initials, each a capital and its stop: 'A.', 'J.R.', 'A.-M.'
+_TRAILING_INITIALS_RE = lazy(r"^(?:[A-Z]\.-?)+$")
 _NOT_LOWER_RE = lazy(r"[^a-z]")
 
 

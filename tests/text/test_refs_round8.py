@@ -54,3 +54,32 @@ def test_vancouvers_one_author_before_a_title_opening_word_colon(text: str, auth
 ])
 def test_a_family_name_of_two_words_before_initials_the_list_closes(text: str, author: str) -> None:
     assert parse_entry(text).first_author == author
+
+
+@pytest.mark.parametrize("name, bib, key", [
+    # one author's name holding 'and' or '&' is a firm's or a body's, braced and keyed whole
+    ("Marks and Spencer", "{Marks and Spencer}", "marksandspencer2019presence"),
+    ("Procter & Gamble", "{Procter & Gamble}", "proctergamble2019presence"),
+    ("Ernst & Young LLP", "{Ernst & Young LLP}", "ernstyoungllp2019presence"),
+    # ... as is one closed by an organisation's word in lower case, as no person's name is closed
+    ("Scikit-learn developers", "{Scikit-learn developers}", "scikitlearndevelopers2019presence"),
+    ("PyTorch contributors", "{PyTorch contributors}", "pytorchcontributors2019presence"),
+    # a family name before its initials, as Vancouver and PDFs' metadata print one, is the family name
+    ("Radford A.", "Radford, A.", "radford2019presence"),
+    ("Kind A.J.H.", "Kind, A.J.H.", "kind2019presence"),
+    ("Turing A.-M.", "Turing, A.-M.", "turing2019presence"),
+    # (people given name first, with their initials and particles, stay people)
+    ("A. M. Turing", "Turing, A. M.", "turing2019presence"),
+    ("Alan M. Turing", "Turing, Alan M.", "turing2019presence"),
+    ("J. Smith", "Smith, J.", "smith2019presence"),
+    ("Jean de la Fontaine", "de la Fontaine, Jean", "delafontaine2019presence"),
+    ("Sophie in 't Veld", "in 't Veld, Sophie", "intveld2019presence"),
+    ("Emma Strubell", "Strubell, Emma", "strubell2019presence"),
+])
+def test_names_from_metadata_written_to_references_bib(name: str, bib: str, key: str) -> None:
+    from kb.sources.citekey import base_key
+    from kb.text.names import last_name, to_bibtex_name
+    assert to_bibtex_name(name) == bib
+    assert base_key([bib], 2019, "Presence-only priors") == key
+    if bib.startswith("{"):
+        assert last_name(name) == name          # whole, as written
