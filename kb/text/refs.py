@@ -1911,6 +1911,24 @@ def _printed_as_family(family: str, given: str, text: str) -> bool:
     return f"{given} {family}" in text or re.search(rf"\b{g}\.\s?{f}\b|\b{f},\s+{g}\.", text) is not None
 
 
+_LABEL_HEAD = lazy(_LABEL_HEAD_RE)
+
+
+def _conjunctions(entries: list[RefEntry]) -> Counter:
+    """How many entries' author lists join their last two people with 'and' ('Ganesh, and Andrew
+    McCallum', ACL, Chicago, IEEE) and how many with '&' ('Ganesh, A., & McCallum, A.', APA, Nature,
+    Harvard): a list's style prints one; the other, between two capitalised words, is of a name."""
+    out: Counter = Counter()
+    for e in entries:
+        split = _split_authors(_prep_names(_LABEL_HEAD.sub("", e.raw, count=1)))
+        if split is not None:
+            if " & " in split.authors:
+                out["&"] += 1
+            elif " and " in split.authors:
+                out["and"] += 1
+    return out
+
+
 def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> None:
     """First authors whose entry alone cannot say what their name is, read as a reader does
     who sees the rest of the paper:
@@ -1921,7 +1939,9 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
       2019.') are one name in a list whose entries name people with given names or initials:
       no style prints two people by their family names alone, unless their entry was typed so,
       which the rest of the paper tells ('Strubell and McCallum. 2019.' beside 'Emma Strubell,
-      ...', `_two_people`);
+      ...', `_two_people`), or the work is in proceedings or a journal, where a firm's name is
+      rare; in a journal too where the list joins its people with the other conjunction ('Procter &
+      Gamble. 2020. ... Journal of ...' in a list printing 'Ganesh, and Andrew McCallum', `_conjunctions`);
     * a first author of two words printed 'Family Given' in a list in the order of citation
       ('[3] Yamada Taro, Suzuki Hanako. 2019.') is keyed on its first word when the paper
       cites that word with 'et al.' ('Yamada et al. [3]') or prints it as a family name ('Taro Yamada',
@@ -1959,9 +1979,16 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
         if given >= 4 and given >= 0.6 * len(people):
             listed = "\n".join(e.raw for e in entries)
             cited = _cited_with_et_al(text)
+            joins = _conjunctions(people)
             for e, m in pairs:
-                if not _two_people(m.group(1), m.group(2), e, listed, cited) and not _scholarly(e.raw):
-                    e.first_author = name_key(f"{m.group(1)} and {m.group(2)}")
+                conjunction = "&" if " & " in m.group(0) else "and"
+                other = "and" if conjunction == "&" else "&"
+                # the list joins its people with the other conjunction: this one is of a name, in a journal too,
+                # unless the paper cites the two joined so ('Lo and Beltagy (2019)' beside 'Lo & Beltagy. 2019.')
+                foreign = not joins[conjunction] and joins[other] >= 3 \
+                    and f"{m.group(1)} {other} {m.group(2)}" not in text
+                if not _two_people(m.group(1), m.group(2), e, listed, cited) and (foreign or not _scholarly(e.raw)):
+                    e.first_author = name_key(f"{m.group(1)} {conjunction} {m.group(2)}")
     if two:
         cited = _cited_with_et_al(text)
         listed = "\n".join(e.raw for e in entries)

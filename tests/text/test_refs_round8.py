@@ -83,3 +83,47 @@ def test_names_from_metadata_written_to_references_bib(name: str, bib: str, key:
     assert base_key([bib], 2019, "Presence-only priors") == key
     if bib.startswith("{"):
         assert last_name(name) == name          # whole, as written
+
+
+_ACL = [
+    "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Technical report, Uptime Institute.",
+    "Dzmitry Bahdanau, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation by jointly learning to "
+    "align and translate. In ICLR.",
+    "Emily M. Bender and Alexander Koller. 2020. Climbing towards NLU. In ACL.",
+    "Thang Luong, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to attention-based neural "
+    "machine translation. In EMNLP.",
+    "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS.",
+]
+_APA = [
+    "Ascierto, R. (2018). Uptime Institute global data center survey. Uptime Institute.",
+    "Bahdanau, D., Cho, K., & Bengio, Y. (2015). Neural machine translation by jointly learning to align and "
+    "translate. In ICLR.",
+    "Bender, E. M., & Koller, A. (2020). Climbing towards NLU. In ACL.",
+    "Luong, T., Pham, H., & Manning, C. D. (2015). Effective approaches to attention-based neural machine "
+    "translation. In EMNLP.",
+    "Vaswani, A., & Shazeer, N. (2017). Attention is all you need. In NeurIPS.",
+]
+
+
+@pytest.mark.parametrize("body, lines, last", [
+    # two capitalised words joined by the conjunction the list never joins its people with are one name,
+    # in a journal too: '&' in a list printing 'and' ...
+    ("Some text.", [*_ACL, "Procter & Gamble. 2020. Citizenship report. Journal of Corporate Citizenship, "
+                           "5(2):1-10."], "proctergamble"),
+    ("Some text.", [*_ACL, "Ernst & Young. 2019. How AI changes audit. In Proceedings of the Audit Forum."],
+     "ernstyoung"),
+    # ... 'and' in a list printing '&'
+    ("Some text.", [*_APA, "Marks and Spencer (2019). Plan A report. Journal of Retail, 5(2), 1-10."],
+     "marksandspencer"),
+    # (two people where the list joins people so, or the paper cites the two joined as the list joins people)
+    ("Some text.", [*_APA, "Bender & Koller (2020). Climbing towards NLU. In ACL."], "bender"),
+    ("Some text.", [*_ACL, "Bender and Koller. 2020. Climbing towards NLU. In ACL."], "bender"),
+    ("As Lo and Beltagy (2019) show.", [*_ACL, "Lo & Beltagy. 2019. SciBERT: A pretrained language model for "
+                                               "scientific text. In EMNLP."], "lo"),
+    ("Some text.", [*_ACL, "Lo & Beltagy. 2019. SciBERT: A pretrained language model for scientific text. In "
+                           "EMNLP."], "lobeltagy"),
+])
+def test_a_conjunction_the_list_never_joins_people_with_is_of_a_name(body: str, lines: list[str], last: str) -> None:
+    from kb.text.refs import find_references
+    entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
+    assert [e.first_author for e in entries] == ["ascierto", "bahdanau", "bender", "luong", "vaswani", last]
