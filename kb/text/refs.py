@@ -1261,6 +1261,9 @@ _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report
                        r"|\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*\d)", re.I)
 
 
+# a title in italics as Markdown marks them, where a reference list is pasted or written in it: '*A study of
+# things*.', '_Speech and language processing_ (2nd ed.)' (not a name's own underscores: '__init__ files ...')
+_EMPHASISED_TITLE_RE = lazy(r"^(\*{1,2}|_{1,2})(?=[^\s*_])(.{2,400}?[^\s*_])\1(?=[,.;:]|\s+[A-Z(\[]|\s*$)")
 _SINGLE_QUOTED_TITLE_RE = lazy(r"^'\s*(.{8,400}?)\s*[,.]?'(?=[\s,.;:]|$)")
 _SUBTITLE_RE = lazy(r"[A-Z][\w'\-]*(?:[ ,:;\-–—]+[\w'\-]+){2,30}")
 _VENUE_WORDS_RE = lazy(r"\bIn\b|\b(?i:Proceedings|Proc|Journal|Transactions|Conference|Workshop|Symposium|Review|Letters|"
@@ -1357,14 +1360,15 @@ def _extract_title(rest: str) -> str | None:
     rest = _LEADING_INITIAL_RE.sub("", rest)
     if not rest:
         return None
-    quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest))
+    quoted = _QUOTED_TITLE_RE.match(rest) or (rest[0] == "'" and _SINGLE_QUOTED_TITLE_RE.match(rest)) \
+        or (rest[0] in "*_" and _EMPHASISED_TITLE_RE.match(rest))
     if not quoted and ("(19" in rest or "(20" in rest):
         # Elsevier: 'Deep learning, Nature 521 (2015) 436-444.': the journal after a comma
         venue = _COMMA_VENUE_RE.search(rest)
         if venue and venue.start() >= 8:
             rest = rest[: venue.start()]
     if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'; Harvard: 'Energy ...',
-        return quoted.group(1).strip(" ,.")
+        return quoted.group(quoted.lastindex).strip(" ,.")
     m = _TITLE_END_RE.search(rest)
     if m and rest[m.start()] in "?!":
         end = m.end()

@@ -127,3 +127,25 @@ def test_a_conjunction_the_list_never_joins_people_with_is_of_a_name(body: str, 
     from kb.text.refs import find_references
     entries = find_references([f"A paper\n{body}", "\n".join(["References", *lines])])
     assert [e.first_author for e in entries] == ["ascierto", "bahdanau", "bender", "luong", "vaswani", last]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title in italics as Markdown marks them (a list pasted or written in it) is the title without the marks
+    ("Smith, J. (2019). *A study of things*. Journal of Things, 5, 1-10.", "A study of things"),
+    ("Smith, J. (2019). _A study of things_. Journal of Things, 5, 1-10.", "A study of things"),
+    ("Smith, J. (2019). **A study of things**. Journal of Things, 5, 1-10.", "A study of things"),
+    ("Jurafsky, D., & Martin, J. H. (2009). *Speech and language processing* (2nd ed.). Prentice Hall.",
+     "Speech and language processing"),
+    ("Crawford, K. (2021). *Atlas of AI*. Yale University Press.", "Atlas of AI"),
+    ("Smith, J. (2019). *Is it?* Journal of Things, 5, 1-10.", "Is it?"),
+    ("Emma Strubell. 2019. *Energy and policy: a study*. In ACL.", "Energy and policy: a study"),
+    # (a title's own stars and underscores stay)
+    ("Smith, J. (2019). __init__ files considered harmful. Journal of Things, 5, 1-10.",
+     "__init__ files considered harmful"),
+    ("Smith, J. (2019). *args and **kwargs considered harmful. Journal of Things, 5, 1-10.",
+     "*args and **kwargs considered harmful"),
+    ("Smith, J. (2019). A study of *things* in the world. *Journal of Things*, 5, 1-10.",
+     "A study of *things* in the world"),
+])
+def test_a_title_in_markdowns_italics(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
