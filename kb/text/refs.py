@@ -803,6 +803,9 @@ def _split_one_author(text: str) -> _AuthorSplit | None:
     return _AuthorSplit(head, " " + rest, None, "period")
 
 
+_OPENING_QUOTE_RE = lazy(r"(?:^|(?<=\s))[\"“«]")
+
+
 def _split_at_year(text: str) -> _AuthorSplit | None:
     """Fallback for lists the name walker cannot read (organisations, unusual
     particles): 'Anyone at all. 2020. Title.' -- the first year between full
@@ -810,7 +813,17 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
     m = _AUTHORS_YEAR_RE.match(text)
     if not m:
         return None
-    return _AuthorSplit(m.group("authors"), m.group("rest"), int(m.group("year")), "year")
+    authors = m.group("authors")
+    quote = _OPENING_QUOTE_RE.search(authors)
+    if quote:
+        # a quoted title is no name: IEEE's title first ('"Data centres ...," International Energy Agency, 2022.')
+        # has no author; MLA's organisation ('Google. "Environmental Report 2023." Google, 2023, ...') is the
+        # sentence before it
+        head = authors[: quote.start()].rstrip()
+        if not head or head[-1] not in ".,":
+            return None
+        return _AuthorSplit(head.rstrip(" ,."), text[quote.start():], None, "period")
+    return _AuthorSplit(authors, m.group("rest"), int(m.group("year")), "year")
 
 
 _ET_AL_RE = lazy(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$")
@@ -2205,6 +2218,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # ... or the words after the one name's comma, which hold a word with a digit, as no name does:
                 # 'OpenAI, GPT-4 Technical Report, 2023.', 'Google, Environmental Report 2020, 2021.'
                 title = _extract_title(named.group(1))
+    elif body[:1] in "\"“«":
+        title = _extract_title(body)        # IEEE's work with no author: '"Data centres ...," IEA, 2022.'
     elif body[:1] in "AIBDEN" and (standard := _STANDARD_HEAD_RE.match(body)):
         # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'

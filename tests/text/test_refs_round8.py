@@ -149,3 +149,26 @@ def test_a_conjunction_the_list_never_joins_people_with_is_of_a_name(body: str, 
 ])
 def test_a_title_in_markdowns_italics(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a quoted title is no name: IEEE's work with no author opens with its title ...
+    ('"Data centres and data transmission networks," International Energy Agency, Paris, 2022. [Online]. '
+     "Available: https://www.iea.org/reports/data-centres. [Accessed: Jan. 5, 2024].", None, 2022,
+     "Data centres and data transmission networks"),
+    ('"Attention is all you need." NeurIPS, 2017.', None, 2017, "Attention is all you need"),
+    # ... and MLA's organisation is the sentence before it, its web address no title
+    ('Google. "Environmental Report 2023." Google, 2023, sustainability.google/reports. Accessed 5 Jan. 2024.',
+     "google", 2023, "Environmental Report 2023"),
+    ('Apple. "Environmental Progress Report." Apple, 2023, www.apple.com/environment/. Accessed 1 May 2024.',
+     "apple", 2023, "Environmental Progress Report"),
+    ('World Health Organization. "Ethics and Governance of Artificial Intelligence for Health." WHO, 2021, '
+     "www.who.int/publications/i/item/9789240029200.", "worldhealthorganization", 2021,
+     "Ethics and Governance of Artificial Intelligence for Health"),
+    ('Strubell, Emma. "Energy in NLP." Hugging Face Blog, 2021, huggingface.co/blog/energy.', "strubell", 2021,
+     "Energy in NLP"),
+    ('Google, "Environmental report 2020," Google LLC, Tech. Rep., 2020.', "google", 2020, "Environmental report 2020"),
+])
+def test_a_quoted_title_is_no_name(text: str, author: str | None, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
