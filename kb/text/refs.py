@@ -1134,6 +1134,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         caps = _caps_family_name(first.split())
         if caps and not is_organisation(first):
             return caps
+    if len(chunks) > 1 and first[-2:-1] == " " and first[-1].isupper() and first.count(" ") == 1 \
+            and _vancouver_name(chunks[1]):
+        # Vancouver's family name and one initial, among names printed so: Google Scholar's Vancouver prints an
+        # organisation so too, its last word first ('Workshop B, Scao TL' for BigScience Workshop, 'Team G, Anil
+        # R' for Gemini Team), and that word, the family name, agrees with the organisation's whole name
+        return first[:-2]
     # the title and web address tell an organisation only when it is the one author
     if _organisation_author(first, context if len(chunks) == 1 else ""):   # 'International Energy Agency'
         # one name, with its 'and': 'Carbon Offset Research and Education'

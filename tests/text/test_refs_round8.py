@@ -172,3 +172,28 @@ def test_a_title_in_markdowns_italics(text: str, title: str) -> None:
 def test_a_quoted_title_is_no_name(text: str, author: str | None, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, linked", [
+    # Google Scholar's Vancouver prints an organisation as a person, its last word first: that word is the family
+    # name, and agrees with the organisation's whole name
+    ("Workshop B, Scao TL, Fan A, Akiki C, Pavlick E, Ilić S, Hesslow D, Castagné R, Luccioni AS, Yvon F, Gallé M. "
+     "Bloom: A 176b-parameter open-access multilingual language model. arXiv preprint arXiv:2211.05101. 2022 Nov 9.",
+     "workshop", "bigscience2022bloom"),
+    ("Team G, Anil R, Borgeaud S, et al. Gemini: a family of highly capable multimodal models. arXiv preprint. 2023.",
+     "team", "gemini2023gemini"),
+    # (an organisation printed whole, and people, as before)
+    ("Meta AI, Smith J, Jones K. Llama 3 model card. 2024.", "metaai", None),
+    ("Smith J, Jones K. A study of things. J Things. 2019;5:1-10.", "smith", None),
+])
+def test_an_organisation_google_scholar_prints_as_a_person(text: str, author: str, linked: str | None) -> None:
+    from kb.text.refs import PaperIndex, PaperInfo
+    entry = parse_entry(text)
+    assert entry.first_author == author
+    index = PaperIndex([
+        PaperInfo("bigscience2022bloom", title="BLOOM: A 176B-Parameter Open-Access Multilingual Language Model",
+                  year=2022, first_author="BigScience Workshop"),
+        PaperInfo("gemini2023gemini", title="Gemini: A Family of Highly Capable Multimodal Models", year=2023,
+                  first_author="Gemini Team")])
+    found = index.resolve(entry)
+    assert (found.citekey if found else None) == linked
