@@ -689,12 +689,15 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "." and _is_initial(words[i - 1])
-                         and (any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:i - 1])
+                         and (any(w[-1] == "," and (_initials_caps(w[:-1]) or k and words[k - 1][-1:].isalpha()
+                                                        and _is_initial(w[:-1]))
+                                  for k, w in enumerate(words[:i - 1]))
                               or i >= 2 and words[i - 2][-1:].isalpha() and not _is_initial(words[i - 2])
                               and _vancouver_title_word(tok[:-1], text))):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..." (not a title's first word after
             # a list of initials first: 'A. van den Oord, WaveNet: a ...'; nor after Vancouver's last initial and
-            # its stop, the others' initials printed without: 'Devlin J, Chang MW, Toutanova K. Bert: Pre-training';
+            # its stop, the others' initials printed without, or with their stops and no comma before them as
+            # GOST prints them: 'Devlin J, Chang MW, Toutanova K. Bert: Pre-training', 'Kingma D.P., Ba J. Adam: ...';
             # nor after Vancouver's one author, family name and initial with no comma between, where the word is
             # no family name, or the entry closes as Vancouver does: 'Radford A. GPT-2: Language ...', 'Radford
             # A. Gpt: Improving ... 2018.'; DBLP's 'Emma A. Strubell: Energy ... ACL 2019: 1-10' is one author)
@@ -1327,7 +1330,7 @@ _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", r
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
                            r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No|" + _EDITION_VOLUME + r")\b[^()]*$", re.I)
-_GOST_SLASH_RE = lazy(r"\s+//\s|\s+/\s+(?=[^\W\d_](?:\.|$))")
+_GOST_SLASH_RE = lazy(r"\s+//(?:\s|$)|\s+/\s+(?=[^\W\d_](?:\.|$))")
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 
 
@@ -1400,7 +1403,8 @@ def _extract_title(rest: str) -> str | None:
     else:
         title = rest[: m.start()] if m else rest
     # GOST's container after ' // ' and the authors again after ' / ': 'Title // Journal. 2020.', 'Title / I. I. Ivanov.'
-    if "/ " in title:
+    # (or at the title's end, where a venue's opening word ended it: 'Title // arXiv preprint arXiv:...')
+    if "/ " in title or title[-1:] == "/":
         title = _GOST_SLASH_RE.split(title, maxsplit=1)[0]
     # the Chinese standard's type of the work closes its title: 'Title[J].', 'Title[C]//Proceedings of ...'
     if "[" in title:

@@ -197,3 +197,26 @@ def test_an_organisation_google_scholar_prints_as_a_person(text: str, author: st
                   first_author="Gemini Team")])
     found = index.resolve(entry)
     assert (found.citekey if found else None) == linked
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # GOST: initials with their stops after the family name, no comma between; the container after ' // '
+    ("Kingma D.P., Ba J. Adam: A method for stochastic optimization // arXiv preprint arXiv:1412.6980. 2014.",
+     "kingma", 2014, "Adam: A method for stochastic optimization"),
+    ("Kingma D.P., Ba J. Adam: A method for stochastic optimization // Proceedings of ICLR, 2015.", "kingma", 2015,
+     "Adam: A method for stochastic optimization"),
+    ("Devlin J., Chang M.-W., Lee K., Toutanova K. BERT: Pre-training of deep bidirectional transformers // "
+     "Proceedings of NAACL-HLT, 2019. P. 4171-4186.", "devlin", 2019,
+     "BERT: Pre-training of deep bidirectional transformers"),
+    ("Ivanov I.I. Glubokoe obuchenie / I. I. Ivanov, P. P. Petrov // Vestnik MGU. 2020. No. 5. P. 1-10.", "ivanov",
+     2020, "Glubokoe obuchenie"),
+    # (Springer's colon after the names, initials after or before the family name)
+    ("Strubell E., Ganesh A., McCallum A.: Energy and policy considerations for deep learning in NLP. In: ACL (2019)",
+     "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    ("E. Strubell, A. Ganesh, A. McCallum: Energy and policy considerations for deep learning in NLP. In: ACL (2019)",
+     "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    ("Smith J. Things and/or stuff. J Things. 2019;5:1-10.", "smith", 2019, "Things and/or stuff"),
+])
+def test_gost_initials_with_stops_and_its_container(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
