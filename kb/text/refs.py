@@ -1816,6 +1816,7 @@ def find_references(pages: list[str]) -> list[RefEntry]:
             _family_names_first_by_order(entries)
         _names_the_paper_tells(entries, pages)
         _family_names_of_more_words(entries, pages)
+        _organisations_among_inverted_names(entries)
         if len(entries) >= 3 or len(entries) > len(best):
             if len(entries) >= 3:
                 return entries
@@ -2084,6 +2085,33 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
             if not _is_initial(words[k]) and family in cited:
                 e.first_author = name_key(family)
                 break
+
+
+# a first author of two to five words without a comma, then the year: 'Common Crawl (2023).', 'Semantic Scholar.
+# 2023.', 'Internet Archive, 2021:'
+_UNINVERTED_HEAD_RE = lazy(_LABEL_HEAD_RE + r"((?:[A-ZÀ-Þ][\w.'’\-]*|of|for|the|in|on)(?:\s+(?:[A-ZÀ-Þ][\w.'’\-]*|of|for"
+                           r"|the|in|on)){1,4}?)[.,:]?\s+\(?(?:19|20)\d\d[a-z]?\)?[.,:]")
+
+
+def _organisations_among_inverted_names(entries: list[RefEntry]) -> None:
+    """A first author of words without a comma before the year ('Common Crawl (2023).', 'Semantic
+    Scholar. 2023.') in a list that inverts its people's names ('Strubell, E., Ganesh, A., & ...',
+    'Strubell, Emma, Ananya Ganesh, and ...') is no person, whom such a list would print 'Crawl, C.':
+    an organisation's name, keyed whole, where the entry alone keyed its last word ('crawl', 'scholar').
+    Four fifths of the list's other entries inverted, four at least, say the list's style; a name with
+    initials ('J. Smith', 'Smith JR', and so 'U.S. Courts') stays a person's."""
+    heads = [(e, m) for e in entries if e.first_author and "," not in e.raw[:6]
+             for m in [_UNINVERTED_HEAD_RE.match(e.raw)] if m]
+    if not heads:
+        return
+    inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
+    if inverted < 4 or inverted < 0.8 * (len(entries) - len(heads)):
+        return
+    for e, m in heads:
+        words = m.group(1).split()
+        if _initials_caps(words[-1]) or any(map(_is_initial, words)) or e.first_author != name_key(words[-1]):
+            continue            # (initials are a person's: 'J. Smith', 'Smith J.')
+        e.first_author = name_key(m.group(1))
 
 
 # two or three capitalised words before a citation's mark ('Ortiz Suárez' before ' et al.', ' (2019)'), or in its

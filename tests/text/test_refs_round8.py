@@ -220,3 +220,46 @@ def test_an_organisation_google_scholar_prints_as_a_person(text: str, author: st
 def test_gost_initials_with_stops_and_its_container(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+_INVERTED = [
+    "Ascierto, R. (2018). Uptime Institute global data center survey. Uptime Institute.",
+    "Bahdanau, D., Cho, K., & Bengio, Y. (2015). Neural machine translation by jointly learning to align and "
+    "translate. In ICLR.",
+    "Bender, E. M., & Koller, A. (2020). Climbing towards NLU. In ACL.",
+    "Luong, T., Pham, H., & Manning, C. D. (2015). Effective approaches to attention-based neural machine "
+    "translation. In EMNLP.",
+    "Vaswani, A., & Shazeer, N. (2017). Attention is all you need. In NeurIPS.",
+]
+_GIVEN_FIRST = [
+    "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Uptime Institute.",
+    "Dzmitry Bahdanau, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation. In ICLR.",
+    "Emily M. Bender and Alexander Koller. 2020. Climbing towards NLU. In ACL.",
+    "Thang Luong, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to attention-based NMT. In EMNLP.",
+    "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In NeurIPS.",
+]
+
+
+@pytest.mark.parametrize("lines, entry, key", [
+    # a name without a comma before its year, in a list that inverts its people's names, is an organisation's
+    (_INVERTED, "Common Crawl (2023). Statistics of monthly archives. https://commoncrawl.github.io/", "commoncrawl"),
+    (_INVERTED, "Semantic Scholar. (2023). The open data platform. Allen Institute for AI.", "semanticscholar"),
+    (_INVERTED, "Internet Archive (2021). Wayback machine. https://web.archive.org", "internetarchive"),
+    ([ln.replace("(2018). Uptime", "2018. Uptime") for ln in _INVERTED[:1]]
+     + ["Bahdanau, Dzmitry, Kyunghyun Cho, and Yoshua Bengio. 2015. Neural machine translation. In ICLR.",
+        "Bender, Emily M., and Alexander Koller. 2020. Climbing towards NLU. In ACL.",
+        "Luong, Thang, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to NMT. In EMNLP.",
+        "Vaswani, Ashish, and Noam Shazeer. 2017. Attention is all you need. In NeurIPS."],
+     "Common Crawl. 2023. Statistics of monthly archives.", "commoncrawl"),
+    # (a person's name with initials stays a person's; in a list printing given names first, so does any)
+    (_INVERTED, "J. Smith (2019). A study of things. Journal of Things, 5, 1-10.", "smith"),
+    (_INVERTED, "U.S. Courts. (2020). Federal judicial caseload statistics. Washington, DC.", "courts"),
+    (_INVERTED, "Smith JR (2019). A study of things. Journal of Things, 5, 1-10.", "smith"),
+    (_GIVEN_FIRST, "Common Crawl. 2023. Statistics of monthly archives.", "crawl"),
+    (_GIVEN_FIRST, "Emma Strubell. 2019. Energy and policy considerations. In ACL.", "strubell"),
+])
+def test_a_name_uninverted_in_a_list_that_inverts_people(lines: list[str], entry: str, key: str) -> None:
+    from kb.text.refs import find_references
+    entries = find_references(["A paper\nSome text.", "\n".join(["References", *lines, entry])])
+    assert len(entries) == len(lines) + 1
+    assert entries[-1].first_author == key
