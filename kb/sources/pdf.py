@@ -29,7 +29,7 @@ from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_doi_in_text
 from kb.text.lazyre import lazy
-from kb.text.names import to_bibtex_name
+from kb.text.names import firm, is_organisation, to_bibtex_name
 
 #: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
 #: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
@@ -1186,6 +1186,13 @@ def _capitalised(name: str) -> str:
 
 def _split_comma_names(part: str) -> list[str]:
     """One ';'-free piece of an /Author string split into names."""
+    if "," not in part and is_organisation(part) \
+            and any(len(side.split()) == 1 and not firm(side)
+                    for side in re.split(r"\s+(?:and|&)\s+", part)):
+        # one organisation's name holding its 'and' or '&', a side of it a single word, as no person's name is:
+        # 'Ernst & Young LLP', 'Bill & Melinda Gates Foundation', 'Research and Markets Ltd' (not two
+        # organisations: 'Google Research and DeepMind')
+        return [part]
     pieces = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", part)]
     pieces = [re.sub(r"^(?:and|&)\s+", "", p) for p in pieces if p]
     merged: list[str] = []

@@ -34,6 +34,7 @@ __all__ = [
     "parse_names",
     "last_name",
     "is_organisation",
+    "firm",
     "GAELIC_PREFIXES",
     "name_key",
     "first_author_key",
@@ -193,6 +194,8 @@ def parse_names(value: str | None) -> tuple[list[Name], bool]:
 # Words only an organisation's name holds ('International Energy Agency', 'Google AI',
 # 'University of Washington', 'NVIDIA Corporation'), capitalised as in a name; and the names of firms
 # that put their name to papers, which no person bears ('Google DeepMind', 'Hugging Face', 'Microsoft Azure').
+_FIRMS = frozenset("google deepmind microsoft openai nvidia ibm facebook anthropic hugging baidu alibaba tencent "
+                   "salesforce".split())
 _ORGANISATION_WORDS = frozenset("""
 agency commission corporation corp inc incorporated ltd llc gmbh institute institution university
 association council organization organisation foundation laboratory laboratories lab labs department
@@ -200,12 +203,17 @@ ministry office committee consortium society bureau administration authority nat
 group team project initiative company network forum alliance partnership programme research ai
 parliament government secretariat collaboration academy academies services llp plc
 international national conference workshop symposium developers contributors community
-collective coalition cooperative
-google deepmind microsoft openai nvidia ibm facebook anthropic hugging baidu alibaba tencent salesforce""".split())
+collective coalition cooperative""".split()) | _FIRMS
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 # small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
 # 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'
 _PHRASE_WORDS = frozenset("of for in on with at to the".split())
+
+
+def firm(word: str) -> bool:
+    """Whether one word is a firm's own name, which stands for it alone ('DeepMind', 'OpenAI',
+    'Google'), as a word of organisations' names does not ('Research', 'Institute')."""
+    return word.lower() in _FIRMS
 
 
 def is_organisation(name: str) -> bool:

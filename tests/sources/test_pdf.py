@@ -36,6 +36,13 @@ from kb.sources.pdf import extract, split_info_authors
     ("Dodge, J., Prewitt, T.", ["Dodge, J.", "Prewitt, T."]),
     ("Martin Luther King, Jr., Jane Doe", ["King, Jr., Martin Luther", "Jane Doe"]),
     ("Turing", ["Turing"]),
+    # an organisation's name holding 'and' or '&', a side of it a single word, is one name; two are two
+    ("Ernst & Young LLP", ["Ernst & Young LLP"]),
+    ("Bill & Melinda Gates Foundation", ["Bill & Melinda Gates Foundation"]),
+    ("Research and Markets Ltd", ["Research and Markets Ltd"]),
+    ("Google Research and DeepMind", ["Google Research", "DeepMind"]),
+    ("Jesse Dodge and Allen Institute for AI", ["Jesse Dodge", "Allen Institute for AI"]),
+    ("Strubell & McCallum", ["Strubell", "McCallum"]),
     ("  ", []),
     (" ; , ", []),
 ])
