@@ -308,6 +308,8 @@ def name_key(name: str | None) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFC", folded).casefold() if ch.isalpha())
 
 
+# an organisation's acronym in brackets after its name: 'International Energy Agency (IEA)'
+_ACRONYM_AFTER_RE = lazy(r"\s*\([^()]*\)$")
 # Han, kana and Hangul: scripts that write a person's family name first, given name after
 _FAMILY_FIRST_SCRIPT_RE = lazy("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3005\u30fb\u00b7 ,]+$")
 
@@ -324,7 +326,12 @@ def author_key(author: str | None) -> str:
         if not name.literal:
             whole = name.family + name.given if "," in author else author
             return name_key(whole)
-    return name_key(last_name(author))
+    family = last_name(author)
+    if family.endswith(")") and " (" in family and (parse_name(author).literal or is_organisation(family)):
+        # an organisation's acronym after its name is not of the name: '{International Energy Agency (IEA)}'
+        # is keyed as references print it, 'International Energy Agency' (as kb.text.refs keys it)
+        family = _ACRONYM_AFTER_RE.sub("", family) or family
+    return name_key(family)
 
 
 def first_author_key(authors: list[str]) -> str:

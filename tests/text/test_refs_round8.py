@@ -263,3 +263,32 @@ def test_a_name_uninverted_in_a_list_that_inverts_people(lines: list[str], entry
     entries = find_references(["A paper\nSome text.", "\n".join(["References", *lines, entry])])
     assert len(entries) == len(lines) + 1
     assert entries[-1].first_author == key
+
+
+@pytest.mark.parametrize("author, key", [
+    # an organisation's acronym after its name is not of the name: keyed as references print it
+    ("{International Energy Agency (IEA)}", "internationalenergyagency"),
+    ("International Energy Agency (IEA)", "internationalenergyagency"),
+    ("{World Health Organization (WHO)}", "worldhealthorganization"),
+    # (a person's bracketed words, and an acronym alone, stay as they were)
+    ("Smith, John (Jack)", "smith"),
+    ("{(IEA)}", "iea"),
+    ("{OpenAI}", "openai"),
+])
+def test_an_organisations_acronym_is_not_of_its_key(author: str, key: str) -> None:
+    from kb.text.names import first_author_key
+    assert first_author_key([author]) == key
+
+
+@pytest.mark.parametrize("text", [
+    "International Energy Agency. 2024. Electricity 2024: Analysis and forecast to 2026. Paris.",
+    "International Energy Agency (IEA). (2024). Electricity 2024: Analysis and forecast to 2026. Paris: IEA.",
+    '[4] International Energy Agency, "Electricity 2024: Analysis and forecast to 2026," IEA, Paris, 2024.',
+])
+def test_a_reference_links_to_an_organisations_paper_keyed_with_its_acronym(text: str) -> None:
+    from kb.text.names import first_author_key
+    from kb.text.refs import PaperIndex, PaperInfo
+    index = PaperIndex([PaperInfo("iea2024electricity", title="Electricity 2024: Analysis and forecast to 2026",
+                                  year=2024, first_author=first_author_key(["{International Energy Agency (IEA)}"]))])
+    found = index.resolve(parse_entry(text))
+    assert found is not None and found.citekey == "iea2024electricity"
