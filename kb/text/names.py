@@ -274,14 +274,23 @@ def to_bibtex_name(name: str) -> str:
     if is_organisation(name) or _conjoined(name):
         return "{" + name + "}"
     words = name.split()
-    if len(words) >= 2 and _TRAILING_INITIALS_RE.match(words[-1]) and not _TRAILING_INITIALS_RE.match(words[0]):
+    initials = len(words)
+    while initials > 1 and _TRAILING_INITIALS_RE.match(words[initials - 1]):
+        initials -= 1
+    if initials < len(words) and not _TRAILING_INITIALS_RE.match(words[0]):
         # family name first, its initials after, as Vancouver and PDFs' metadata print it: 'Radford A.', 'Kind
-        # A.J.H.' (BibTeX would read 'A.' as the family name, and no one bears an initial as one)
-        return f"{' '.join(words[:-1])}, {words[-1]}"
+        # A.J.H.', 'Tolkien J. R. R.' (BibTeX would read 'A.' as the family name, and no one bears an initial as one)
+        return f"{' '.join(words[:initials])}, {' '.join(words[initials:])}"
+    if len(words) >= 3 and words[-1].lower().rstrip(".") in _SUFFIXES:
+        # a suffix after the name: 'Martin Luther King Jr.' is BibTeX's 'King, Jr., Martin Luther'
+        family, given, _ = _parts(" ".join(words[:-1]))
+        return f"{family}, {words[-1]}, {given}"
     family, given, _ = _parts(name)
     return f"{family}, {given}" if given else family
 
 
+# what follows a name, printed after it without a comma: 'Jr.', 'III'
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # initials, each a capital and its stop: 'A.', 'J.R.', 'A.-M.'
 _TRAILING_INITIALS_RE = lazy(r"^(?:[A-Z]\.-?)+$")
 _NOT_LOWER_RE = lazy(r"[^a-z]")

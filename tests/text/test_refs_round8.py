@@ -68,6 +68,11 @@ def test_a_family_name_of_two_words_before_initials_the_list_closes(text: str, a
     ("Radford A.", "Radford, A.", "radford2019presence"),
     ("Kind A.J.H.", "Kind, A.J.H.", "kind2019presence"),
     ("Turing A.-M.", "Turing, A.-M.", "turing2019presence"),
+    ("Tolkien J. R. R.", "Tolkien, J. R. R.", "tolkien2019presence"),
+    ("van den Oord A.", "van den Oord, A.", "vandenoord2019presence"),
+    # a suffix after the name is no family name
+    ("Martin Luther King Jr.", "King, Jr., Martin Luther", "king2019presence"),
+    ("Henry Ford II", "Ford, II, Henry", "ford2019presence"),
     # (people given name first, with their initials and particles, stay people)
     ("A. M. Turing", "Turing, A. M.", "turing2019presence"),
     ("Alan M. Turing", "Turing, Alan M.", "turing2019presence"),
