@@ -780,8 +780,10 @@ def _vancouver_title_word(word: str, text: str) -> bool:
         or _VANCOUVER_CLOSE_RE.search(text) is not None
 
 
+# (or Harvard's year in brackets closing the names with no stop: 'Department for Education (2019) Title.')
 _AUTHORS_YEAR_RE = lazy(
-    r"^(?P<authors>\S.{1,600}?)[.,]\s+\(?(?P<year>(?:1[6-9]|20)\d\d)(?:[-–](?:1[6-9]|20)?\d\d)?[a-z]?\)?[.,]\s+(?P<rest>.*)$")
+    r"^(?P<authors>\S.{1,600}?)(?:[.,]\s+\(?(?P<year>(?:1[6-9]|20)\d\d)(?:[-–](?:1[6-9]|20)?\d\d)?[a-z]?\)?[.,]"
+    r"|\s+\((?P<bracketed>(?:1[6-9]|20)\d\d)[a-z]?\)[.,]?)\s+(?P<rest>.*)$")
 
 
 _PLAIN_HEAD_RE = lazy(r"^((?:\S+\s+){1,3}\S*[^\W\d_]{2})\.\s+(?=[\"“A-Z])")
@@ -817,6 +819,9 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
     if not m:
         return None
     authors = m.group("authors")
+    if m.group("bracketed") and not all(w[:1].isupper() or w in _FUNCTION_WORDS or w in ("and", "&")
+                                        for w in authors.split()):
+        return None         # a title's words before its year, not a name's: 'Carbon emissions of things (2019)'
     quote = _OPENING_QUOTE_RE.search(authors)
     if quote:
         # a quoted title is no name: IEEE's title first ('"Data centres ...," International Energy Agency, 2022.')
@@ -826,7 +831,7 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
         if not head or head[-1] not in ".,":
             return None
         return _AuthorSplit(head.rstrip(" ,."), text[quote.start():], None, "period")
-    return _AuthorSplit(authors, m.group("rest"), int(m.group("year")), "year")
+    return _AuthorSplit(authors, m.group("rest"), int(m.group("year") or m.group("bracketed")), "year")
 
 
 _ET_AL_RE = lazy(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$")

@@ -297,3 +297,25 @@ def test_a_reference_links_to_an_organisations_paper_keyed_with_its_acronym(text
                                   year=2024, first_author=first_author_key(["{International Energy Agency (IEA)}"]))])
     found = index.resolve(parse_entry(text))
     assert found is not None and found.citekey == "iea2024electricity"
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # Harvard's organisation, its year in brackets closing the name with no stop
+    ("Department for Education (2019) Realising the potential of technology in education. London: DfE.",
+     "departmentforeducation", 2019, "Realising the potential of technology in education"),
+    ("Office for National Statistics (2021) Census 2021: first results. Newport: ONS.", "officefornationalstatistics",
+     2021, "Census 2021: first results"),
+    ("Intergovernmental Panel on Climate Change (2021) Climate Change 2021: The Physical Science Basis. Cambridge: "
+     "Cambridge University Press.", "intergovernmentalpanelonclimatechange", 2021,
+     "Climate Change 2021: The Physical Science Basis"),
+    ("European Parliament and Council of the European Union (2024) Regulation (EU) 2024/1689 (Artificial "
+     "Intelligence Act). Official Journal of the European Union, L 1689.",
+     "europeanparliamentandcounciloftheeuropeanunion", 2024, "Regulation (EU) 2024/1689 (Artificial Intelligence Act)"),
+    # (a title's words before a year in brackets are no name)
+    ("Carbon emissions of things in the world (2019) Journal of Things 5(2): 1-10.", None, 2019,
+     "Carbon emissions of things in the world (2019) Journal of Things 5(2): 1-10"),
+])
+def test_harvards_organisation_before_its_bracketed_year(text: str, author: str | None, year: int,
+                                                         title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
