@@ -949,6 +949,14 @@ def _name_word(word: str) -> bool:
 _NAME_MARKS = str.maketrans("", "", "_'’-.")
 
 
+def _printed_again(name: str, context: str) -> bool:
+    """Whether the rest of the entry prints the name again, whole, as a publisher or in a title
+    ('Marks and Spencer, "Plan A report," Marks and Spencer Group plc'): an organisation's name, as
+    two people's names joined are not."""
+    at = context.find(name)
+    return at >= 0 and not context[at - 1:at].isalnum() and not context[at + len(name):at + len(name) + 1].isalnum()
+
+
 def _conjoined_organisation(authors: str, context: str) -> str | None:
     """The author list as one organisation's name holding 'and' or '&', or None.
     It is one when the whole of it reads as an organisation's (a word only
@@ -973,7 +981,7 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
     if len(left) == 1 and len(right) == 1 and ("&" in authors and not _scholarly(context) and _report(context)
                                                or left == right) \
-            or _organisation_author(" ".join(left + right), context):
+            or _organisation_author(" ".join(left + right), context) or _printed_again(authors, context):
         # (one family name twice is a firm's name, 'Johnson & Johnson': two people of one family name differ
         # by their initials in every style)
         return authors
@@ -2278,7 +2286,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             parts = _FIRST_PHRASE_RE.split(body, maxsplit=1)
             first = parts[0]
             if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()):
-                entry.first_author = name_key(_first_author(first)) or None
+                # (the rest tells an organisation: its web address, 'Common Crawl. [Online]. https://commoncrawl.org')
+                entry.first_author = name_key(_first_author(first, body[len(first):])) or None
                 # 'Google, Environmental Report 2020, https://...': the title after the author
                 after = parts[1] if len(parts) > 1 else ""
                 if body[len(first):len(first) + 1] in ",." and _CAPITALISED_PHRASE_RE.match(after) \

@@ -319,3 +319,17 @@ def test_harvards_organisation_before_its_bracketed_year(text: str, author: str 
                                                          title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    # a name holding 'and' or '&' that the entry prints again, whole, as its publisher, is an organisation's
+    ('[5] Marks and Spencer, "Plan A report," Marks and Spencer Group plc, London, U.K., 2019.', "marksandspencer"),
+    ("Marks and Spencer. 2019. Plan A report. London: Marks and Spencer Group plc.", "marksandspencer"),
+    # ... as one name with no year after it is told by its web address
+    ("[7] Common Crawl. [Online]. Available: https://commoncrawl.org. Accessed: Jan. 5, 2024.", "commoncrawl"),
+    # (two people's names are not printed again)
+    ("Smith and Jones. 2019. A study of things. In ACL.", "smith"),
+    ("Emma Smith. [Online]. Available: https://example.org.", "smith"),
+])
+def test_an_organisation_the_entry_names_again(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
