@@ -1582,7 +1582,26 @@ def _prepared(fixed: list[str]) -> str:
 
 
 def _starts_fixed(fixed: list[str], i: int) -> bool:
-    """_starts_entry over lines already through fix_pdf_accents and strip().
+    """_starts_entry over lines already through fix_pdf_accents and strip()."""
+    if fixed[i][:1] in _DASHES and _SAME_AUTHORS_RE.match(fixed[i]):
+        return True             # '———. 1952.': the authors of the entry before, as a dash
+    if _names_walked(fixed, i):
+        return True
+    # an organisation's name of words the walk stops at, then Harvard's year in brackets: 'Department for
+    # Education (2019) Realising ...', 'Intergovernmental Panel on Climate Change (2021) ...' (not a venue's:
+    # 'Advances in Neural Information Processing Systems (2017)')
+    head = _ORGANISATION_YEAR_HEAD_RE.match(fixed[i])
+    return bool(head) and is_organisation(head.group(1)) and not _VENUE_HEAD_RE.match(fixed[i])
+
+
+# capitalised words and the small words of an organisation's name, then a year in brackets
+_ORGANISATION_YEAR_HEAD_RE = lazy(r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|for|on|the|and|&|in|to)){1,9})"
+                                  r"\s+\((?:19|20)\d\d[a-z]?\)")
+_VENUE_HEAD_RE = lazy(_VENUE_OPENER + r"|(?:Annual\s+)?(?:Meeting|Conference|Workshop|Symposium)\s+(?:of|on)\b")
+
+
+def _names_walked(fixed: list[str], i: int) -> bool:
+    """Whether the walk reads an author list opening line i.
 
     The walk mostly decides within the first line or two, so it reads the first
     line, then three, six and all twelve, until it decides on words the lines
@@ -1590,8 +1609,6 @@ def _starts_fixed(fixed: list[str], i: int) -> bool:
     break only on its last couple of words (_MARGIN), and the walk, which looks
     one token ahead, is stopped (its horizon) before them. The answer is the one
     the twelve lines give."""
-    if fixed[i][:1] in _DASHES and _SAME_AUTHORS_RE.match(fixed[i]):
-        return True             # '———. 1952.': the authors of the entry before, as a dash
     end = min(i + _WINDOW, len(fixed))
     for k in (i + 1, i + 3, i + 6):
         if k >= end:

@@ -333,3 +333,26 @@ def test_harvards_organisation_before_its_bracketed_year(text: str, author: str 
 ])
 def test_an_organisation_the_entry_names_again(text: str, author: str) -> None:
     assert parse_entry(text).first_author == author
+
+
+_HARVARD = [
+    "Ascierto, R. (2018) Uptime Institute global data center survey. Seattle: Uptime Institute.",
+    "Bender, E.M. and Koller, A. (2020) 'Climbing towards NLU', in Proceedings of ACL. Online: ACL, pp. 5185-5198.",
+    "Department for Education (2019) Realising the potential of technology in education. London: DfE.",
+    "Luong, T., Pham, H. and Manning, C.D. (2015) 'Effective approaches to attention-based neural machine",
+    "translation', in Proceedings of EMNLP. Lisbon: ACL, pp. 1412-1421.",
+    "Office for National Statistics (2021) Census 2021: first results. Newport: ONS.",
+    "Smith, J. (2017) A study of attention.",
+    "Advances in Neural Information Processing Systems (2017), pp. 5998-6008.",
+    "Vaswani, A. and Shazeer, N. (2017) 'Attention is all you need', in Advances in NeurIPS. Curran, pp. 5998-6008.",
+]
+
+
+def test_an_organisations_entry_opens_where_its_bracketed_year_follows_its_name() -> None:
+    # (Harvard: the name holds words the author walk stops at, 'for', 'of'; a venue before its year opens none)
+    from kb.text.refs import find_references
+    entries = find_references(["A paper\nSome text.", "\n".join(["References", *_HARVARD])])
+    assert [(e.first_author, e.year) for e in entries] == [
+        ("ascierto", 2018), ("bender", 2020), ("departmentforeducation", 2019), ("luong", 2015),
+        ("officefornationalstatistics", 2021), ("smith", 2017), ("vaswani", 2017)]
+    assert entries[3].title == "Effective approaches to attention-based neural machine translation"
