@@ -1587,16 +1587,17 @@ def _starts_fixed(fixed: list[str], i: int) -> bool:
         return True             # '———. 1952.': the authors of the entry before, as a dash
     if _names_walked(fixed, i):
         return True
-    # an organisation's name of words the walk stops at, then Harvard's year in brackets: 'Department for
-    # Education (2019) Realising ...', 'Intergovernmental Panel on Climate Change (2021) ...' (not a venue's:
-    # 'Advances in Neural Information Processing Systems (2017)')
+    # an organisation's name of words the walk stops at, then its year: 'Department for Education (2019)
+    # Realising ...', 'Our World in Data. 2023.', 'Intergovernmental Panel on Climate Change (2021) ...' (not
+    # a venue's: 'Advances in Neural Information Processing Systems (2017)')
     head = _ORGANISATION_YEAR_HEAD_RE.match(fixed[i])
     return bool(head) and is_organisation(head.group(1)) and not _VENUE_HEAD_RE.match(fixed[i])
 
 
-# capitalised words and the small words of an organisation's name, then a year in brackets
-_ORGANISATION_YEAR_HEAD_RE = lazy(r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|for|on|the|and|&|in|to)){1,9})"
-                                  r"\s+\((?:19|20)\d\d[a-z]?\)")
+# capitalised words and the small words of an organisation's name, then a year in brackets or after a stop (not a
+# comma: a publisher's 'Association for Computational Linguistics, 2019.' closes an entry)
+_ORGANISATION_YEAR_HEAD_RE = lazy(r"([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|on|the|and|&|in|to)){1,9})"
+                                  r"(?:\s+\((?:19|20)\d\d[a-z]?\)|\.\s+\(?(?:19|20)\d\d[a-z]?\)?[.,:])")
 _VENUE_HEAD_RE = lazy(_VENUE_OPENER + r"|(?:Annual\s+)?(?:Meeting|Conference|Workshop|Symposium)\s+(?:of|on)\b")
 
 

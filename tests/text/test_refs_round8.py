@@ -356,3 +356,24 @@ def test_an_organisations_entry_opens_where_its_bracketed_year_follows_its_name(
         ("ascierto", 2018), ("bender", 2020), ("departmentforeducation", 2019), ("luong", 2015),
         ("officefornationalstatistics", 2021), ("smith", 2017), ("vaswani", 2017)]
     assert entries[3].title == "Effective approaches to attention-based neural machine translation"
+
+
+_ACL_ORGS = [
+    "Rhonda Ascierto. 2018. Uptime Institute Global Data Center Survey. Uptime Institute.",
+    "Emily M. Bender and Alexander Koller. 2020. Climbing towards NLU. In ACL.",
+    "Department for Education. 2019. Realising the potential of technology in education. DfE.",
+    "Thang Luong, Hieu Pham, and Christopher D. Manning. 2015. Effective approaches to NMT. In Proceedings of EMNLP.",
+    "Association for Computational Linguistics, 2015.",
+    "Our World in Data. 2023. Energy mix. https://ourworldindata.org/energy-mix.",
+    "Ashish Vaswani and Noam Shazeer. 2017. Attention is all you need. In",
+    "Advances in Neural Information Processing Systems. 2017.",
+]
+
+
+def test_an_organisations_entry_opens_where_its_year_follows_its_name_and_a_stop() -> None:
+    # (a publisher before the year after a comma, and a venue, open none)
+    from kb.text.refs import find_references
+    entries = find_references(["A paper\nSome text.", "\n".join(["References", *_ACL_ORGS])])
+    assert [(e.first_author, e.year) for e in entries] == [
+        ("ascierto", 2018), ("bender", 2020), ("departmentforeducation", 2019), ("luong", 2015),
+        ("ourworldindata", 2023), ("vaswani", 2017)]
