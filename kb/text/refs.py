@@ -722,6 +722,14 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                     and i + 1 < n and _FAMILY_COMMA_RE.fullmatch(words[i + 1]):
                 continue
             break
+        if not (conj or initial or suffix) and tok[:1].isupper() and i >= 2 and words[i - 1][-1] == "." \
+                and _is_initial(words[i - 1]) and _name_closed(words, i - 1) \
+                and not (last == "," and i + 1 < n and _is_initial(words[i + 1].rstrip(",;"))):
+            # a capitalised word after a name its initials close, no separator between: a title in title case
+            # ('Courville, A. Deep Learning. MIT Press, 2016.', 'Courville A. Deep Learning.' among Vancouver's;
+            # not a name after a lost comma: 'McMillan-Major, A. Shmitchell, S. On the ...')
+            end = tokens.end(i - 1)
+            return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
         n_names += 1
         if last == "," or conj:
             seps += 1
@@ -781,6 +789,40 @@ def _vancouver_title_word(word: str, text: str) -> bool:
 
 
 # (or Harvard's year in brackets closing the names with no stop: 'Department for Education (2019) Title.')
+def _name_closed(words: list[str], k: int) -> bool:
+    """Whether the initials ending at token k close their name: its family name is before them and a
+    comma ('Courville, A.', 'SCHMIDT, P.', 'van der Walt, S. C.', with a given name: 'Turing, Alan M.'),
+    or, in a list of Vancouver's names ('Bengio Y,'), before them with none ('Courville A.'). Initials
+    before a family name ('A. M. Turing', 'Aaron C. Courville') close nothing."""
+    j = k
+    while j > 0 and _is_initial(words[j - 1]):
+        j -= 1
+    if j == 0:
+        return False
+    before = words[j - 1]
+    if before[-1] == ",":
+        return _opens_inverted(words, j - 1)
+    if j >= 2 and _given_name_chunk(before) and _opens_inverted(words, j - 2):
+        return True
+    return before[-1:].isalpha() and not _is_initial(before) \
+        and any(w[-1] == "," and _initials_caps(w[:-1]) and w[:-1].lower() not in _SUFFIXES for w in words[:j - 1])
+
+
+def _opens_inverted(words: list[str], k: int) -> bool:
+    """Whether token k is a family name and the comma after it opening a name, as an inverted name
+    prints it ('Courville,', 'SCHMIDT,', 'van der Walt,'): the list's first word, or after the initials
+    closing the name before, a semicolon or a conjunction ('Bengio, Y., Courville,'; not 'Michael
+    Bernstein,' of a list printing given names first, nor 'van der Walt, Stéfan,', a given name)."""
+    word = words[k]
+    if len(word) <= 2 or word[-1] != "," or not _name_like(word[:-1]) or _is_initial(word[:-1]):
+        return False
+    k -= 1
+    while k >= 0 and words[k] in _PARTICLES:
+        k -= 1
+    return k < 0 or words[k][-1] == ";" or words[k].lower() in _CONJUNCTIONS \
+        or words[k][-1] == "," and _is_initial(words[k][:-1])
+
+
 _AUTHORS_YEAR_RE = lazy(
     r"^(?P<authors>\S.{1,600}?)(?:[.,]\s+\(?(?P<year>(?:1[6-9]|20)\d\d)(?:[-–](?:1[6-9]|20)?\d\d)?[a-z]?\)?[.,]"
     r"|\s+\((?P<bracketed>(?:1[6-9]|20)\d\d)[a-z]?\)[.,]?)\s+(?P<rest>.*)$")

@@ -377,3 +377,36 @@ def test_an_organisations_entry_opens_where_its_year_follows_its_name_and_a_stop
     assert [(e.first_author, e.year) for e in entries] == [
         ("ascierto", 2018), ("bender", 2020), ("departmentforeducation", 2019), ("luong", 2015),
         ("ourworldindata", 2023), ("vaswani", 2017)]
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a title in title case after a name its initials close (its family name and comma before them, or
+    # Vancouver's among Vancouver's names), the year at the end: the title, where the list took it for a name
+    ("Goodfellow, I., Bengio, Y., Courville, A. Deep Learning. MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("GOODFELLOW, I.; BENGIO, Y.; COURVILLE, A. Deep Learning. Cambridge: MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("Goodfellow I, Bengio Y, Courville A. Deep Learning. MIT Press; 2016.", "goodfellow", 2016, "Deep Learning"),
+    ("Bishop, C. M. Pattern Recognition and Machine Learning. Springer, 2006.", "bishop", 2006,
+     "Pattern Recognition and Machine Learning"),
+    ("MÜLLER, H.; SCHMIDT, P. Maschinelles Lernen. Berlin: Springer, 2019.", "muller", 2019, "Maschinelles Lernen"),
+    ("van der Walt, S. C. Scientific Computing. Computing in Science, 2011.", "vanderwalt", 2011,
+     "Scientific Computing"),
+    ("Turing, Alan M. Computing Machinery and Intelligence. Mind, 1950.", "turing", 1950,
+     "Computing Machinery and Intelligence"),
+    # (initials before a family name, a list printing given names first, a name after a lost comma, a suffix)
+    ("Ian Goodfellow, Yoshua Bengio, and Aaron C. Courville. Deep Learning. MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("Olga Russakovsky, Michael Bernstein, Alexander C. Berg, and Li Fei-Fei. ImageNet Large Scale Visual "
+     "Recognition Challenge. IJCV, 2015.", "russakovsky", 2015, "ImageNet Large Scale Visual Recognition Challenge"),
+    ("van der Walt, Stéfan, S. Chris Colbert, and Gaël Varoquaux. The NumPy Array. Computing in Science, 2011.",
+     "vanderwalt", 2011, "The NumPy Array"),
+    ("Bender, E., Gebru, T., McMillan-Major, A. Shmitchell, S. On the Dangers of Stochastic Parrots. FAccT 2021.",
+     "bender", 2021, "On the Dangers of Stochastic Parrots"),
+    ("Michael J. Bommarito II, Daniel Martin Katz, and Eric M. Detterman. LexNLP: Natural language processing. "
+     "arXiv:1806.03688, June 2018.", "bommarito", 2018, "LexNLP: Natural language processing"),
+])
+def test_a_title_in_title_case_after_names_their_initials_close(text: str, author: str, year: int,
+                                                                title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
