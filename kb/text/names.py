@@ -203,7 +203,11 @@ ministry office committee consortium society bureau administration authority nat
 group team project initiative company network forum alliance partnership programme research ai
 parliament government secretariat collaboration academy academies services llp plc
 international national conference workshop symposium developers contributors community
-collective coalition cooperative""".split()) | _FIRMS
+collective coalition cooperative
+organização organización organizzazione ministério ministerio ministère ministerium ministero
+universidade universidad université universität universita università instituto institut istituto
+agência agencia agence agenzia comisión comissão commissione bundesamt bundesministerium
+fundação fundación fondation stiftung fondazione gobierno governo gouvernement""".split()) | _FIRMS
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 # small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
 # 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'

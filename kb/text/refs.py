@@ -978,7 +978,7 @@ _NAME_SENTENCE_END_RE = lazy(r"\.(?:(?<=[a-z]{3}\.)|(?<=[A-Z]{2}\.))\s+(?=\S)")
 
 
 _ORG_WORDS_LIST_RE = lazy(r"(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|&)\s+[A-Z][a-z]+[.,]?")
-_ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
+_ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|und|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
 # a whole author list that is one name with its conjunction: 'Research and Markets', 'Ernst & Young',
 # 'Bill & Melinda Gates Foundation', 'Natural Sciences and Engineering Research Council of Canada'
 
@@ -2235,7 +2235,7 @@ _RANGE_BEFORE_RE = lazy(r"\d\s?[-–—]\s?$")
 _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:1[6-9]|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
-_CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-Z][\w\-']*(?:\s+[\w\-':&]+){1,}")
+_CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-ZÀ-Þ][\w\-']*(?:\s+[\w\-':&]+){1,}")
 # 'Strubell, Ganesh and McCallum (2019)': after the first name, more names and the year, no title
 _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+(?:and|&)\s+[A-Z][\w\-']*"
                                 r"\s*[,.]?\s*\(?(?:19|20)\d\d")

@@ -410,3 +410,29 @@ def test_a_title_in_title_case_after_names_their_initials_close(text: str, autho
                                                                 title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # organisations named in other languages are one name; a title opening with an accented capital is read
+    ("ORGANIZAÇÃO MUNDIAL DA SAÚDE. Ética e governança da inteligência artificial para a saúde. Genebra: OMS, 2021.",
+     "organizacaomundialdasaude", "Ética e governança da inteligência artificial para a saúde"),
+    ("Organización Mundial de la Salud. (2021). Ética y gobernanza de la inteligencia artificial para la salud. "
+     "Ginebra: OMS.", "organizacionmundialdelasalud", "Ética y gobernanza de la inteligencia artificial para la salud"),
+    ("Bundesministerium für Bildung und Forschung (2020) Strategie Künstliche Intelligenz. Berlin: BMBF.",
+     "bundesministeriumfurbildungundforschung", "Strategie Künstliche Intelligenz"),
+    ("Universidad de Chile. 2020. Informe anual de investigación. Santiago.", "universidaddechile",
+     "Informe anual de investigación"),
+])
+def test_organisations_named_in_other_languages(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("name, bib", [
+    ("Organización Mundial de la Salud", "{Organización Mundial de la Salud}"),
+    ("Universidade de São Paulo", "{Universidade de São Paulo}"),
+    ("Institut Pasteur", "{Institut Pasteur}"),
+])
+def test_organisations_in_other_languages_braced_whole(name: str, bib: str) -> None:
+    from kb.text.names import to_bibtex_name
+    assert to_bibtex_name(name) == bib
