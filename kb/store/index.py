@@ -251,7 +251,8 @@ PAPER_RENDERING = "6"          # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
-#                                6: an organisation keyed without its acronym ('{International Energy Agency (IEA)}')
+#                                6: an organisation keyed without its acronym ('{International Energy Agency (IEA)}'),
+#                                   whole where named in another language ('Institut Pasteur') or with 'and'
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
