@@ -1381,6 +1381,7 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
 # 'Pattern Recognition and Machine Learning, 2nd ed.', 'Artificial Intelligence: A Modern Approach, third edition'
 _EDITION_AFTER_RE = lazy(r",\s*(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised)\s+(?:edition|edn|ed)$",
                          re.I)
+_PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
@@ -1476,6 +1477,8 @@ def _extract_title(rest: str) -> str | None:
     # '[Data set]', '(Version 4.0)'
     if title[-1:] in ")]":
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
+        # Nature's book: its publisher and year in brackets after the title, 'Deep Learning (MIT Press, 2016)'
+        title = _PUBLISHER_YEAR_AFTER_RE.sub("", title) or title
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     if title[-2:].lower() in ("ed", "dn", "on") and (edition := _EDITION_AFTER_RE.search(title)):

@@ -436,3 +436,17 @@ def test_organisations_named_in_other_languages(text: str, author: str, title: s
 def test_organisations_in_other_languages_braced_whole(name: str, bib: str) -> None:
     from kb.text.names import to_bibtex_name
     assert to_bibtex_name(name) == bib
+
+
+@pytest.mark.parametrize("text, title", [
+    # Nature's book: its publisher and year in brackets after the title are not of it
+    ("IEA. Data Centres and Data Transmission Networks (IEA, 2022).", "Data Centres and Data Transmission Networks"),
+    ("Goodfellow, I., Bengio, Y. & Courville, A. Deep Learning (MIT Press, 2016).", "Deep Learning"),
+    ("Bishop, C. M. Pattern Recognition and Machine Learning (Springer, 2006).",
+     "Pattern Recognition and Machine Learning"),
+    # (a title's own bracketed words with a year stay)
+    ("Brown, T. (2020). A history of computing (Part 1, 1950). Journal of History, 5, 1-10.",
+     "A history of computing (Part 1, 1950)"),
+])
+def test_natures_book_publisher_and_year_after_its_title(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
