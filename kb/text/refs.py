@@ -336,7 +336,8 @@ def _detect_style(lines: list[tuple[int, str]]) -> str:
 _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "della", "dei", "degli",
               "di", "do", "du", "dos", "das", "la", "le", "ten", "ter", "bin", "ibn", "al", "el",
               "y", "zu", "af", "och", "st.", "van't"}
-_INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
+# (a hyphenated given name's second part may keep its case: 'W.-t.' for Wen-tau, 'M.-w.')
+_INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.|-[a-z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
 _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
 # any other capital (Greek, Cyrillic, 'Ș'), and an elided particle before one:
 # "d'Autume", "dell'Orco", "l'Huillier"
@@ -1092,7 +1093,10 @@ _GBT_TAIL_RE = lazy(r",\s*(?:19|20)\d\d\s*,\s*\d{1,4}\s*(?:\(\s*\d{1,4}\s*\))?\s
 
 
 def _initials_caps(word: str) -> bool:
-    """Initials in capitals without full stops, after a family name: 'AM', 'VC', 'JRR'."""
+    """Initials in capitals without full stops, after a family name: 'AM', 'VC', 'JRR', and a hyphenated
+    given name's, 'M-W' (Ming-Wei), 'W-t' (Wen-tau, its second part's case kept)."""
+    if len(word) == 3 and word[1] == "-":
+        return word[0].isupper() and word[0].isascii() and word[2].isalpha() and word[2].isascii()
     return len(word) <= 3 and word.isalpha() and word.isupper()
 
 

@@ -450,3 +450,21 @@ def test_organisations_in_other_languages_braced_whole(name: str, bib: str) -> N
 ])
 def test_natures_book_publisher_and_year_after_its_title(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a hyphenated given name's initials keeping the second part's case ('W.-t.' for Wen-tau) are initials
+    ("Yih, W.-t., Chang, M.-W., He, X., & Gao, J. (2015). Semantic parsing via staged query graph generation. In ACL.",
+     "yih", "Semantic parsing via staged query graph generation"),
+    ("Lewis, P., Perez, E., Piktus, A., Petroni, F., Karpukhin, V., Goyal, N., Küttler, H., Lewis, M., Yih, W.-t., "
+     "Rocktäschel, T., Riedel, S., & Kiela, D. (2020). Retrieval-augmented generation for knowledge-intensive NLP "
+     "tasks. In NeurIPS.", "lewis", "Retrieval-augmented generation for knowledge-intensive NLP tasks"),
+    ('W.-t. Yih, M.-W. Chang, X. He, and J. Gao, "Semantic parsing via staged query graph generation," in Proc. ACL, '
+     "2015.", "yih", "Semantic parsing via staged query graph generation"),
+    ("Yih W-t, Chang M-W, He X, Gao J. Semantic parsing via staged query graph generation. In: ACL. 2015.", "yih",
+     "Semantic parsing via staged query graph generation"),
+    ("Kim J-D, Ohta T. Genia corpus. Bioinformatics. 2003;19.", "kim", "Genia corpus"),
+])
+def test_initials_of_a_hyphenated_given_name(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
