@@ -2232,8 +2232,8 @@ _DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
 # a number range around a year: '2019–2031', 'pp. 1998-2004'
-_ACCESSED_HINT_RE = lazy(r"(?i:accessed|retrieved|visited|viewed|consulted|cited)")
-_ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?|[\[(]cited)[:\s]+"
+_ACCESSED_HINT_RE = lazy(r"(?i:accessed|retrieved|visited|viewed|consulted|cited|updated)")
+_ACCESSED_RE = lazy(rf"(?i:(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?|[\[(;]\s*(?:cited|updated))[:\s]+"
                     rf"(?:(?:19|20)\d\d[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d"
                     rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
                     rf"(?:19|20)\d\d)")
@@ -2247,6 +2247,7 @@ _CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-ZÀ-Þ][\w\-']*(?:\s+[\w\-':&]+){1
 _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+(?:and|&)\s+[A-Z][\w\-']*"
                                 r"\s*[,.]?\s*\(?(?:19|20)\d\d")
 # a comma before a web address or the end closes a title printed between commas
+_ONE_WORD_THEN_URL_RE = lazy(r"\s*[A-Za-z][\w.+\-]{2,}\.\s+(?:https?://|www\.)")
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
 # (Springer closes the names with a colon: 'Doe, J., Roe, R. (eds.): The Handbook ...')
@@ -2357,7 +2358,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 entry.first_author = name_key(_first_author(first, body[len(first):])) or None
                 # 'Google, Environmental Report 2020, https://...': the title after the author
                 after = parts[1] if len(parts) > 1 else ""
-                if body[len(first):len(first) + 1] in ",." and _CAPITALISED_PHRASE_RE.match(after) \
+                # (or a program's one-word name and its web address: 'OpenAI. ChatGPT. https://chat.openai.com.')
+                if body[len(first):len(first) + 1] in ",." \
+                        and (_CAPITALISED_PHRASE_RE.match(after) or _ONE_WORD_THEN_URL_RE.match(after)) \
                         and not _MORE_NAMES_THEN_YEAR_RE.match(after):
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
             elif len(first.split()) >= 3 and body[len(first):len(first) + 1] != ",":

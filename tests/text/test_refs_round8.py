@@ -468,3 +468,20 @@ def test_natures_book_publisher_and_year_after_its_title(text: str, title: str) 
 def test_initials_of_a_hyphenated_given_name(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a program's one-word name after its maker, then its web address
+    ("OpenAI. ChatGPT. https://chat.openai.com. Accessed 2024-01-05.", "openai", None, "ChatGPT"),
+    ("OpenAI. ChatGPT. https://chat.openai.com (accessed 5 January 2024).", "openai", None, "ChatGPT"),
+    # Vancouver's dates of a web page inside its bracket, updated and cited, are not the work's year
+    ("Smith J. Things in the world [Internet]. Boston: Publisher; 2019 [updated 2020 Mar 1; cited 2024 Jan 5]. "
+     "Available from: https://example.org", "smith", 2019, "Things in the world"),
+    ("Strubell E. Energy in NLP [Internet]. 2021 [cited 2024 Jan 5]. Available from: https://example.org/energy",
+     "strubell", 2021, "Energy in NLP"),
+    ("Smith, J. (2019). Updated estimates of things. Journal of Things, 5, 1-10.", "smith", 2019,
+     "Updated estimates of things"),
+])
+def test_web_pages_their_programs_and_dates(text: str, author: str, year: int | None, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
