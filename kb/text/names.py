@@ -35,6 +35,7 @@ __all__ = [
     "last_name",
     "is_organisation",
     "firm",
+    "without_acronym",
     "GAELIC_PREFIXES",
     "name_key",
     "first_author_key",
@@ -321,8 +322,17 @@ def name_key(name: str | None) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFC", folded).casefold() if ch.isalpha())
 
 
-# an organisation's acronym in brackets after its name: 'International Energy Agency (IEA)'
-_ACRONYM_AFTER_RE = lazy(r"\s*\([^()]*\)$")
+# an organisation's acronym in brackets after its name: 'International Energy Agency (IEA)', APA 7's
+# 'World Health Organization [WHO]'
+_ACRONYM_AFTER_RE = lazy(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
+
+
+def without_acronym(name: str) -> str:
+    """An organisation's name without the acronym in brackets after it ('International Energy
+    Agency (IEA)', 'World Health Organization [WHO]'): the name references print and key."""
+    if name[-1:] not in ")]":
+        return name
+    return _ACRONYM_AFTER_RE.sub("", name) or name
 # Han, kana and Hangul: scripts that write a person's family name first, given name after
 _FAMILY_FIRST_SCRIPT_RE = lazy("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3005\u30fb\u00b7 ,]+$")
 
@@ -340,10 +350,10 @@ def author_key(author: str | None) -> str:
             whole = name.family + name.given if "," in author else author
             return name_key(whole)
     family = last_name(author)
-    if family.endswith(")") and " (" in family and (parse_name(author).literal or is_organisation(family)):
+    if family[-1:] in ")]" and (parse_name(author).literal or is_organisation(family)):
         # an organisation's acronym after its name is not of the name: '{International Energy Agency (IEA)}'
         # is keyed as references print it, 'International Energy Agency' (as kb.text.refs keys it)
-        family = _ACRONYM_AFTER_RE.sub("", family) or family
+        family = without_acronym(family)
     return name_key(family)
 
 

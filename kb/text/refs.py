@@ -36,7 +36,7 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import GAELIC_PREFIXES, is_organisation, name_key
+from kb.text.names import GAELIC_PREFIXES, is_organisation, name_key, without_acronym
 from kb.text.titles import normalise_title, numbers_agree
 
 # A change to what find_references or parse_entry gives for some text bumps
@@ -890,8 +890,6 @@ _CAPITAL_RE = lazy(r"^[A-Z]\.?$")
 _LETTER_INITIALS_RE = lazy(r"^(?:[A-Z]\.[\s\-]*){1,4}$")
 
 
-# an organisation's acronym after its name: 'International Energy Agency (IEA)'
-_ACRONYM_AFTER_RE = lazy(r"\s*\([^()]*\)\s*$")
 
 
 def _first_chunks(authors: str) -> list[str]:
@@ -1186,7 +1184,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if ("&" in authors or " and " in authors) and "," not in authors and ";" not in authors:
         whole = _conjoined_organisation(authors, context)
         if whole:
-            return _ACRONYM_AFTER_RE.sub("", whole) or whole
+            return without_acronym(whole)
     if _NAME_SENTENCE_END_RE.search(first):
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
@@ -1205,14 +1203,14 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     # the title and web address tell an organisation only when it is the one author
     if _organisation_author(first, context if len(chunks) == 1 else ""):   # 'International Energy Agency'
         # one name, with its 'and': 'Carbon Offset Research and Education'
-        whole = _ORG_AND_RE.match(authors)
+        whole = _ORG_AND_RE.match(without_acronym(authors))
         if whole and whole.group(1) == first and not any(map(_is_initial, whole.group(2).split())):
             first = whole.group(0).rstrip(" ,.;")
         # ... and its commas, a list of single words ending with 'and' one: 'National Academies of Sciences,
         # Engineering, and Medicine' (single words are no people's names after an organisation's)
         elif authors.startswith(first) and _ORG_WORDS_LIST_RE.fullmatch(authors, len(first)):
             first = authors.rstrip(" ,.;")
-        return _ACRONYM_AFTER_RE.sub("", first) or first
+        return without_acronym(first)
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None

@@ -275,6 +275,8 @@ def test_a_name_uninverted_in_a_list_that_inverts_people(lines: list[str], entry
     ("{International Energy Agency (IEA)}", "internationalenergyagency"),
     ("International Energy Agency (IEA)", "internationalenergyagency"),
     ("{World Health Organization (WHO)}", "worldhealthorganization"),
+    ("{World Health Organization [WHO]}", "worldhealthorganization"),
+    ("{National Institute of Standards and Technology (NIST)}", "nationalinstituteofstandardsandtechnology"),
     # (a person's bracketed words, and an acronym alone, stay as they were)
     ("Smith, John (Jack)", "smith"),
     ("{(IEA)}", "iea"),
@@ -485,3 +487,15 @@ def test_initials_of_a_hyphenated_given_name(text: str, author: str, title: str)
 def test_web_pages_their_programs_and_dates(text: str, author: str, year: int | None, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    # APA 7's group author with its abbreviation in square brackets; an organisation's 'and' before its acronym
+    ("World Health Organization [WHO]. (2021). Ethics and governance of artificial intelligence for health. WHO.",
+     "worldhealthorganization"),
+    ("National Institute of Standards and Technology (NIST). (2023). AI risk management framework. U.S. Department "
+     "of Commerce.", "nationalinstituteofstandardsandtechnology"),
+    ("International Energy Agency (IEA). (2023). Electricity 2024. Paris: IEA.", "internationalenergyagency"),
+])
+def test_an_organisations_acronym_in_either_bracket(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
