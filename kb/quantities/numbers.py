@@ -380,7 +380,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
-        if _SPREAD_BEFORE.search(page, max(0, pos - 30), pos):
+        if SPREAD_BEFORE.search(page, max(0, pos - 30), pos):
             continue  # "± 0.1", "(SD=24.8)": the uncertainty of the figure before, no figure
         try:
             first = read_number(m)
@@ -560,9 +560,11 @@ _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
 
 # "(mean age: 28.3; SD:4.1": an age is in years, and its spread after it as well.
 _AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\bof|\bwas|\bis|\bwere)?[ \t]*$")
-#: What stands before a figure's uncertainty, which is no figure: "± 0.1", "+/- 0.1", "(SD=24.8)", "s.d. 0.4".
-_SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?<![\w.])(?:SD|SE|SEM|s\.d\.|std\.?|σ)|(?i:standard[ \t\n]+(?:deviation|error)s?)"
-                      r"[ \t\n]+of)[ \t]*[:=]?[ \t]*$")
+#: What stands before a figure's uncertainty, which is no figure: "3.2 ± 0.1", "+/- 0.1", "plus or minus 0.1",
+#: "(SD 0.4)", "(SD = 0.4)", "s.d. 0.4", "σ = 0.4", "with a standard deviation of 0.4", "a standard error of
+#: 0.2". A page's extraction and a claim's quote (kb.quantities.quoted) read it alike.
+SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
+                     r"|(?i:\bstandard\s+(?:deviation|error)s?(?:\s+of\s+the\s+mean)?))\s*(?:[=:]\s*|of\s+)?\(?$")
 _PLUS_MINUS = lazy(r"[ \t]*(?:±|\+/-|\+-)[ \t]*")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
 

@@ -154,7 +154,7 @@ from kb.quantities.interval import (
     per_figure,
     read_number,
 )
-from kb.quantities.numbers import NOT_COUNTED, extract_candidates, word_numbers
+from kb.quantities.numbers import NOT_COUNTED, SPREAD_BEFORE, extract_candidates, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 
@@ -738,10 +738,6 @@ _RANGE_ON = lazy(r"(?:[-–—−]|to\s)\s*[-−]?[$€£]?\.?\d")
 _LIST_JOIN = lazy(r",[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ]")
 #: What joins a figure and its uncertainty: "12.5 ± 0.3 kWh" (the unit after both is each one's).
 _PLUS_MINUS = lazy(r"[ ]?(?:±|\+/-|\+-)[ ]?")
-#: What stands before a figure's uncertainty: "3.2 ± 0.1", "+/- 0.1", "plus or minus 0.1", "(SD 0.4)",
-#: "(SD = 0.4)", "s.d. 0.4", "σ = 0.4", "with a standard deviation of 0.4", "a standard error of 0.2".
-_SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?i:\bplus[ ]or[ ]minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
-                      r"|(?i:\bstandard[ ](?:deviation|error)s?(?:[ ]of[ ]the[ ]mean)?))[ ]*(?:[=:][ ]*|of[ ]+)?\(?$")
 #: A confidence interval's words after its level ("95% CI", "95 % confidence interval") and before its
 #: bounds ("CI 78.1-84.3", "CI: [78.1, 84.3]", "confidence interval of 78.1 to 84.3").
 _CI_AFTER = lazy(r"[ ]?%?[ ]*(?:CI\b|(?i:confidence[ ]intervals?\b))")
@@ -807,7 +803,7 @@ def _spread_paired(value: str, quote: str) -> bool:
 
 def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
     """The words of the quote that make `h` an uncertainty, with it: "± 0.1 kWh", "SD 0.4", "95% CI"."""
-    m = _SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+    m = SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
         or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start)
     start = m.start() if m is not None else h.start
     after = _CI_AFTER.match(plain, h.end)
@@ -825,7 +821,7 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     bound_next = False
     for i, h in enumerate(held):
-        if bound_next or _SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+        if bound_next or SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
                 or _CI_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start):
             out.add((h.start, h.end))
         # the second bound of a confidence interval ("84.3" of "CI 78.1-84.3")
