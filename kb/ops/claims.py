@@ -76,12 +76,13 @@ class ValueNotInQuote(UsageError):
     """A claim's value is not among its quote's numbers (exit 2: nothing was stored)."""
 
 
-def check_value(value: str, quote: str | None, per: str | None = None) -> str | None:
+def check_value(value: str, quote: str | None, per: str | None = None, passage: str | None = None) -> str | None:
     """Why ``value`` is not backed by ``quote`` (None when it is, or when there is no quote);
-    `per` is the claim's rate ("hour": "0.025 kg CO2e" of "25 gCO2e per hour")."""
+    `per` is the claim's rate ("hour": "0.025 kg CO2e" of "25 gCO2e per hour"); `passage` the
+    paper's text the quote was found in, whose numbers the value must be as printed there."""
     if not quote:
         return None
-    found = quoted.value_in_quote(value, quote, per)
+    found = quoted.value_in_quote(value, quote, per, passage)
     return None if found.ok else found.reason(value)
 
 
@@ -164,7 +165,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                 record["note"] = note
             if match.method == "punctuation":
                 warnings.extend(match.notes)
-        mismatch = check_value(value, quote, per)
+        mismatch = check_value(value, quote, per, quotes.passage(match, text) if match is not None else None)
         if mismatch is None and (bound := quoted.bound_note(value, quote)):
             warnings.append(bound)      # "50%" of "up to 50%": a bound's number
         if mismatch is not None:

@@ -154,6 +154,12 @@ def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, ca
     return paper, text, match, near
 
 
+def passage(match, text: PageText) -> str:
+    """The paper's text a quote was found in: its spans, a line apart (an elided quote's fragments,
+    a quote across a page break)."""
+    return "\n".join(text.pages[s.page - 1][s.start:s.end] for s in match.spans)
+
+
 def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match, text: PageText) -> str | None:
     """Why a page written in a claims file is not where the quote is (None when it is, or
     none is written): past the paper's last page, or a page the quote is not on. A quote
@@ -407,6 +413,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     wrong = page_disagrees(c["page"], None, c["quote"], match, text)
     if wrong is not None:
         return verdict("wrong-page", wrong, True, page=match.page)
+    misread = quoted.misread(value, c["quote"], passage(match, text), c.get("per"))
+    if misread is not None:         # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
+        return verdict("value-mismatch", misread.reason(value), True, page=match.page)
     return verdict("ok", f"{value}, page {match.page}", page=match.page)
 
 

@@ -123,6 +123,12 @@ other currency's amount ("300 million", "$300 million").
 A number an extractor broke after a thousands comma at a line's end ("1,\n287 MWh") is the one number
 it is: it holds "1,287 MWh", never "287 MWh" nor "1 MWh".
 
+A value is a number of the paper as the paper prints it (`value_in_quote`'s `passage`, the text the quote
+was found in): the quote matcher forgives white space, so "103, 593 kWh" typed is found in "103,593 kWh",
+but its "593 kWh" is no number of the paper; nor is "103,593 kWh" of a page's "103, 593 kWh", nor "13
+FLOPs" of "4.6e 13" typed for "4.6e13". The spaces an extractor puts inside a number ("0 .954", "$3,20
+1,722") are no separation the paper prints.
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
@@ -158,7 +164,7 @@ from kb.quantities.numbers import NOT_COUNTED, SPREAD_BEFORE, extract_candidates
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 
-__all__ = ["QuotedValue", "value_in_quote", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
+__all__ = ["QuotedValue", "value_in_quote", "as_printed", "misread", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
 
 _NUM = lazy(
     rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
@@ -1740,10 +1746,97 @@ def _holds_per(value: str, quote: str, per: str) -> bool:
 _BARE_FLOPS = lazy(r"(?<![A-Za-z])(?:FLOPS|flops)(?![A-Za-z/])")
 
 
-def value_in_quote(value: str, quote: str, per: str | None = None) -> QuotedValue:
+#: A number as a quote types it or a page prints it, with what may stand inside it: separators, spaces,
+#: line breaks, an exponent ("103, 593", "1 287", "1,\n287", "0 .954", "4.6e 13").
+_NUMBER_RUN = lazy(r"\d(?:(?:[\d.,'’\s]|[eE]\s*[-+−]?(?=\d))*\d)?")
+#: A space an extractor puts inside a number: before its decimal point ("0 .954"), or inside a thousands
+#: group ("$3,20 1,722", its two pieces three digits together).
+_EXTRACTOR_SPACE = lazy(r"(?<=\d)\s+(?=\.\d)|(?<=\d,)(?P<a>\d{1,2})\s+(?P<b>\d{1,2})(?![\d])")
+#: Digits compared at most for a passage this long; a longer one keeps the quote as typed.
+_LONGEST_ALIGNED = 20_000
+
+
+def _extractor_spaces_out(run: str) -> str:
+    """A page's number `run` without the spaces its extractor put inside it (`_EXTRACTOR_SPACE`)."""
+    def join(m: re.Match[str]) -> str:
+        if m.group("a") is None:
+            return ""
+        return m.group("a") + m.group("b") if len(m.group("a")) + len(m.group("b")) == 3 else m.group(0)
+    return _EXTRACTOR_SPACE.sub(join, run)
+
+
+def as_printed(quote: str, passage: str) -> tuple[str, list[tuple[str, str]]]:
+    """`quote` with each of its numbers as `passage`, the paper's text the quote was found in, prints
+    it, and each (typed, printed) pair that differs. The quote matcher forgives white space
+    (kb.text.normalise folds it away) and never a digit, so the quote's digits are the passage's in
+    order; but a space typed or left out changes how a number reads: "103, 593 kWh" typed is found in
+    "103,593 kWh", and read as typed holds "593 kWh". Here the number reads as the paper prints it,
+    the spaces its extractor put inside a number aside ("0 .954", "$3,20 1,722"). The digits are
+    aligned as runs of equal digits (a citation or footnote marker the quote leaves out is passed
+    over); a number whose digits are not all the passage's, together, stays as typed."""
+    runs = list(_NUMBER_RUN.finditer(quote))
+    if not runs or len(passage) > _LONGEST_ALIGNED:
+        return quote, []
+    mine = [i for m in runs for i in range(m.start(), m.end()) if quote[i].isdecimal()]
+    page_runs = list(_NUMBER_RUN.finditer(passage))
+    theirs = [i for m in page_runs for i in range(m.start(), m.end()) if passage[i].isdecimal()]
+    run_of = [k for k, m in enumerate(page_runs) for c in m.group() if c.isdecimal()]
+    a, b = "".join(quote[i] for i in mine), "".join(passage[i] for i in theirs)
+    if a == b:
+        at = dict(enumerate(range(len(b))))
+    else:
+        from difflib import SequenceMatcher
+        blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        at = {i + k: j + k for i, j, size in blocks for k in range(size)}
+    out, differ, k, last = [], [], 0, 0
+    for m in runs:
+        n = sum(c.isdecimal() for c in m.group())
+        first, end = at.get(k), at.get(k + n - 1)
+        k += n
+        if first is None or end is None or end - first != n - 1 or run_of[first] != run_of[end] \
+                or any(at.get(x) is None for x in range(k - n, k)):
+            continue        # digits the passage prints apart, or not all of them: as typed
+        printed = _extractor_spaces_out(passage[theirs[first]:theirs[end] + 1])
+        if printed != m.group():
+            out.append(quote[last:m.start()] + printed)
+            last = m.end()
+            differ.append((m.group(), printed))
+    if not differ:
+        return quote, []
+    return "".join(out) + quote[last:], differ
+
+
+def value_in_quote(value: str, quote: str, per: str | None = None, passage: str | None = None) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
-    as a bound of that direction ("by up to 50%", "less than 50%"; never "50%" or "over 50%")."""
+    as a bound of that direction ("by up to 50%", "less than 50%"; never "50%" or "over 50%").
+    `passage`: the paper's text the quote was found in, whose numbers the value must be as the
+    paper prints them (`as_printed`: "593 kWh" of "103, 593 kWh" typed for "103,593 kWh")."""
+    found = _value_in_quote_as_typed(value, quote, per)
+    if not found.ok or passage is None:
+        return found
+    return misread(value, quote, passage, per) or found
+
+
+def misread(value: str, quote: str, passage: str, per: str | None = None) -> QuotedValue | None:
+    """Why `value`, a number of `quote` as typed, is no number of `passage`, the paper's text the
+    quote was found in, as the paper prints it (`as_printed`); None when it is one there too."""
+    printed, differ = as_printed(quote, passage)
+    if not differ:
+        return None
+    there = _value_in_quote_as_typed(value, printed, per)
+    if there.ok:
+        return None
+    typed, paper = differ[0]
+    broken = " across a line break" if "\n" in paper else ""
+    return QuotedValue(False, there.numbers, there.missing, problem=(
+        f"the value {value!r} is not a number of the paper there: the quote types {' '.join(typed.split())!r} where "
+        f"the paper prints {' '.join(paper.split())!r}{broken}, which reads otherwise; copy the number as the "
+        f"paper prints it"))
+
+
+def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
+    """`value_in_quote` against the quote as typed."""
     twice = _per_twice(value, per) if per else None
     if twice:
         return QuotedValue(False, problem=(

@@ -43,9 +43,9 @@ def test_only_named_claims_are_read(many, monkeypatch):
     seen = []
     real = quoted.value_in_quote
 
-    def counting(value, quote, per=None):
+    def counting(value, quote, per=None, passage=None):
         seen.append(value)
-        return real(value, quote, per)
+        return real(value, quote, per, passage)
 
     kb = open_kb(many)            # indexed (kb.ops.derive judges each changed claim) before counting
     monkeypatch.setattr(quoted, "value_in_quote", counting)     # as kb.ops.claims calls it
