@@ -866,3 +866,24 @@ def test_claim_add_reads_a_rate_per_a_quantity_flops_and_a_name_s_number(kb_root
                          ("24.6 TFLOP", "runs GPT-3 at 24.6 TeraFLOPS/sec"), ("18%", "The largest emitters were China (18)")):
         r = run_kb("claim", "add", "doe2024cars", value, "--quote", quote)
         assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "nothing stored" in r.err, (value, r.err)
+
+
+def test_a_value_holds_as_the_paper_prints_its_number_not_as_the_quote_types_it(php):
+    """The quote matcher forgives a space typed inside "357,368"; the value is the paper's number all
+    the same: "368 times" of "357, 368 times" is refused by kb claim add and, written by hand, kb verify."""
+    quote = "BLOOMz-3B has been downloaded 357, 368 times"
+    r = run_kb("claim", "add", "luccioni2023power", "368 times", "--quote", quote)
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert ("the value '368 times' is not a number of the paper there: the quote types '357, 368' where the paper "
+            "prints '357,368'") in r.err
+    assert not (php / "claims" / "luccioni2023power.toml").exists()
+    assert run_kb("claim", "add", "luccioni2023power", "357,368 times", "--quote", quote.replace(", ", ",", 1),
+                  "--id", "bloomz-3b").code == 0
+    with open(php / "claims" / "luccioni2023power.toml", "a") as f:
+        f.write(f'\n[[claim]]\nid = "hand"\nvalue = "368 times"\nquote = "{quote}"\npage = 13\nversion = "v3"\n'
+                'status = "verified"\n')
+    r = run_kb("verify")
+    assert r.code == 1
+    assert "value-mismatch claim luccioni2023power.hand  v3  the value '368 times' is not a number of the paper" in r.out
+    assert "ok         claim luccioni2023power.bloomz-3b" in r.out
+
