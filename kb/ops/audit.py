@@ -434,9 +434,11 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
     if citekey in cache:
         return cache[citekey]
     src = _Source(kb.conn, citekey)
+    # only a claim that stands verified is a figure of the paper: one stored unverified (--force, a
+    # quote not found) or whose value its quote does not hold (a hand edit) is a person's word
     for cid, number, unit, page, quote in kb.conn.execute(
-            "select id, number, unit, page, quote from claims where citekey = ? and number is not null",
-            [citekey]):
+            "select id, number, unit, page, quote from claims where citekey = ? and number is not null "
+            "and status = 'verified' and doubt is null", [citekey]):
         iv = _interval(number, unit or "")
         if iv is not None and unit:
             src.quantities.append(_SourceQ(page or 0, number, unit, quote or cid, iv))

@@ -887,3 +887,13 @@ def test_a_value_holds_as_the_paper_prints_its_number_not_as_the_quote_types_it(
     assert "value-mismatch claim luccioni2023power.hand  v3  the value '368 times' is not a number of the paper" in r.out
     assert "ok         claim luccioni2023power.bloomz-3b" in r.out
 
+
+def test_kb_audit_takes_no_claim_that_does_not_stand_verified_as_the_paper_s_figure(scaled, tmp_path):
+    """A claim stored unverified (--force) is a person's word: a note's figure it restates is not
+    confirmed by it."""
+    note = tmp_path / "note.md"
+    note.write_text("The crawl took 12.5 kWh [@luccioni2023power].\n")
+    r = run_kb("claim", "add", "luccioni2023power", "12.5 kWh", "--quote", "It counted 2.5bn tokens", "--force")
+    assert r.code == 0 and "stored unverified" in r.err
+    rows = run_kb("audit", "--note", note, "--json").json
+    assert [(r["figure"], r["verdict"]) for r in rows] == [("12.5 kWh", "not-in-source")]
