@@ -44,7 +44,9 @@ hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"), and t
 quote prints after that figure ("90.01 ± 0.06" of "90.01 90.41 ± 0.06" is refused); "0.1 kWh" alone is refused.
 
 A change written in words has its sign: "fell by 5%", "a 5% decrease", "dropped 5 percent", "5% less
-energy" hold "-5%" and the bare size "5%", never "+5%"; "rose by 5%" never holds "-5%".
+energy" hold "-5%" and the bare size "5%", never "+5%"; "rose by 5%" never holds "-5%". A signed value claims
+a change: "+5%" holds a rise the quote gives ("rose by 5%", "a 5% increase", "5% more", "+5%"), never a level
+("was 5%", the start of "decreased from 5% to 2%", the end of "increased from 2% to 5%"), as "-5%" holds a fall.
 
 A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg CO2e per
 hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
@@ -760,26 +762,50 @@ _FALL_WORDS = (r"fell|falls?|falling|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing|
                r"|reduc(?:ed|es|ing|e|tions?)|lower(?:ed|s|ing)|cut(?:s|ting)?|shr(?:a|u)nk|shrinks?|slashed"
                r"|plunged|plummeted|dipped|sank|down")
 _RISE_WORDS = (r"rose|rises?|rising|increas(?:ed|es|ing|e)|gr[eo]w(?:s|n|ing)?|growth|rais(?:ed|es|ing|e)"
-               r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up")
-#: A change written in words before its size: "fell by 5%", "dropped 5 percent", "a reduction of 5%",
-#: "cut energy use by 5%", "down 5%" (never "fell to 5%": a level, not the change).
-_FALL_BEFORE = lazy(rf"(?i)(?<![\w-])(?:{_FALL_WORDS})(?:[ ]+by|[ ]+of|(?:[ ]+(?!(?:{_RISE_WORDS}|and|or|but|to)\b)"
-                    rf"[^\W\d_][\w-]*){{1,5}}[ ]+by)?[ ]+(?:(?:about|around|approximately|nearly|almost|roughly"
-                    rf"|some|only|just|over|more[ ]than|less[ ]than|up[ ]to|as[ ]much[ ]as|at[ ]least|at[ ]most"
-                    rf"|~|≈)[ ]*)?$")
+               r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up|improv(?:ed|es|ing|e|ements?)|boost(?:ed|s|ing)?")
+def _change_before(words: str, others: str):
+    """A change written in words before its size, of `words` ("fell", "rose"), `others` (the other
+    direction's) not among the words between: "fell by 5%", "dropped 5 percent", "a reduction of 5%",
+    "cut energy use by 5%", "down 5%", "rose by over 5%" (never "fell to 5%", "rose from 5%": a level,
+    not the change)."""
+    return lazy(rf"(?i)(?<![\w-])(?:{words})(?:[ ]+by|[ ]+of|(?:[ ]+(?!(?:{others}|and|or|but|to)\b)"
+                rf"[^\W\d_][\w-]*){{1,5}}[ ]+by)?[ ]+(?:(?:about|around|approximately|nearly|almost|roughly"
+                rf"|some|only|just|over|more[ ]than|less[ ]than|up[ ]to|as[ ]much[ ]as|at[ ]least|at[ ]most"
+                rf"|~|≈)[ ]*)?$")
+
+
+_FALL_BEFORE = _change_before(_FALL_WORDS, _RISE_WORDS)
+_RISE_BEFORE = _change_before(_RISE_WORDS, _FALL_WORDS)
+#: A change's unit between its size and the words after it that name it: "5% decrease", "12 kWh lower".
+_CHANGE_UNIT = r"(?i)[ ]?(?:%|percent|per[ ]cent|percentage[ ]points?|[^\W\d_]{1,6}\b(?:[ ]?[^\W\d_]{1,6}\b)?)?[ -]?"
 #: A change written in words after its size: "a 5% decrease", "5% less energy", "12 kWh lower", "a
-#: 5-percent reduction".
-_FALL_AFTER = lazy(r"(?i)[ ]?(?:%|percent|per[ ]cent|percentage[ ]points?|[^\W\d_]{1,6}\b(?:[ ]?[^\W\d_]{1,6}\b)?)?"
-                   r"[ -]?(?:decreases?|drops?|reductions?|declines?|falls?|cuts?|less|lower|fewer|smaller|loss)\b")
+#: 5-percent reduction"; "a 5% increase", "5% more energy", "a 5% rise".
+_FALL_AFTER = lazy(_CHANGE_UNIT + r"(?:decreases?|drops?|reductions?|declines?|falls?|cuts?|less|lower|fewer|smaller"
+                   r"|loss)\b")
+_RISE_AFTER = lazy(_CHANGE_UNIT + r"(?:increases?|rises?|gains?|growth|jumps?|more|higher|greater|larger|bigger)\b")
+
+
+def _changes(plain: str, held: list[_Number], before, after) -> set[tuple[int, int]]:
+    """The (start, end) of each of `held` the quote gives as the size of a change `before` or
+    `after` name: a positive number, no share nor factor."""
+    return {(h.start, h.end) for h in held
+            if h.value > 0 and not h.share and h.unit is None and not _FACTOR_UNIT.match(plain, h.end)
+            and not _FACTOR_UNIT.match(plain[h.end:].lstrip(" "))
+            and (before.search(plain, max(0, h.start - 80), h.start) or after.match(plain, h.end))}
 
 
 def _falls(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     """The (start, end) of each of `held` the quote gives as the size of a fall ("fell by 5%", "a 5%
     decrease", "5% less energy"): a writer's "-5%" is that change, signed; "+5%" is not."""
-    return {(h.start, h.end) for h in held
-            if h.value > 0 and not h.share and h.unit is None and not _FACTOR_UNIT.match(plain, h.end)
-            and not _FACTOR_UNIT.match(plain[h.end:].lstrip(" ")) and (_FALL_BEFORE.search(plain, max(0, h.start - 80), h.start)
-                                                 or _FALL_AFTER.match(plain, h.end))}
+    return _changes(plain, held, _FALL_BEFORE, _FALL_AFTER)
+
+
+def _rises(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
+    """The (start, end) of each of `held` the quote gives as a rise: printed with its plus sign ("+5%"),
+    or the size of a rise in words ("rose by 5%", "a 5% increase", "5% more energy"). A writer's "+5%"
+    claims such a change, never a level ("was 5%", "decreased from 5% to 2%")."""
+    return {(h.start, h.end) for h in held if h.text.startswith("+")} | _changes(plain, held, _RISE_BEFORE,
+                                                                                  _RISE_AFTER)
 
 
 #: A value written with its uncertainty: "3.2 ± 0.1 kWh", "39.3 +/- 21 papers".
@@ -2055,10 +2081,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) not in spread]
     # a fall written in words ("fell by 5%", "a 5% decrease") is the signed change a value may write
     # ("-5%"); "+5%" of it is the wrong direction, a bare "5%" its size
-    falls = _falls(plain, held) if any(w.value < 0 or w.text.startswith("+") for w in wanted) else set()
-    if falls and any(w.text.startswith("+") for w in wanted):
-        held = [h for h in held if (h.start, h.end) not in falls]
-        with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) not in falls]
+    rising = any(w.text.startswith("+") for w in wanted)
+    falls = _falls(plain, held) if rising or any(w.value < 0 for w in wanted) else set()
+    if rising:
+        # "+5%" claims a rise the quote gives, never a level ("was 5%", "from 5% to 2%") nor a fall
+        rises = _rises(plain, held)
+        held = [h for h in held if (h.start, h.end) in rises]
+        with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) in rises]
     elif falls:
         twins = {(h.start, h.end): _Number(f"-{h.text}", h.start, h.end, -h.value, h.half, h.unit)
                  for h in held if (h.start, h.end) in falls}
@@ -2132,6 +2161,17 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
             f"the value {value!r} is a rise, but its quote gives {fell[0].text.lstrip('+')} as a fall: "
             f"write the change as {'-' + value.strip().lstrip('+')!r}, or its size without a sign"))
+    signed = [w for w in wanted if w.text in missing and (w.text.startswith("+") or w.value < 0)]
+    level = [h for h in held for w in signed[:1] if h.value == abs(w.value) and not h.text.startswith(("+", "-", "−"))]
+    if level and len(missing) == len(wanted) and _value_in_quote(value.replace("+", "", 1).replace("-", "", 1)
+                                                                 .replace("−", "", 1), quote, per, bound).ok:
+        h, w = level[0], signed[0]
+        kind = "a rise" if (h.start, h.end) in _rises(plain, [h]) else "a fall" if (h.start, h.end) in falls \
+            else "no change of either sign"
+        return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+            f"the value {value!r} writes {'a rise' if w.value > 0 else 'a fall'}, but its quote gives "
+            f"{shown.get((h.start, h.end), printed[h.start:h.end].strip())} as {kind}: write the value as its "
+            f"quote gives it"))
     errors = [h for h in held if (h.start, h.end) in spread and any(h.value == w.value for w in wanted)]
     if missing and errors and len(missing) == len(wanted):
         h = errors[0]
@@ -2208,9 +2248,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     if not _SPREAD_IN_VALUE.search(value):     # "0.1 kWh" of "3.2 ± 0.1 kWh": the error bar, no figure
         spread = _spreads(plain, held)
         held = [h for h in held if (h.start, h.end) not in spread]
-    if any(w.text.startswith("+") for w in wanted):     # "+5%" of "fell by 5%": the wrong direction
-        falls = _falls(plain, held)
-        held = [h for h in held if (h.start, h.end) not in falls]
+    if any(w.text.startswith("+") for w in wanted):     # "+5%" of "fell by 5%", of "was 5%": no rise
+        rises = _rises(plain, held)
+        held = [h for h in held if (h.start, h.end) in rises]
     if not (unit and _is_count(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h) or _other_money(plain, h)))  # "BLOOMz-560M",
                # "US$7.25", "¥300"

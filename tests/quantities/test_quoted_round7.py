@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.quantities.quoted import as_printed, value_in_quote
+from kb.quantities.quoted import as_printed, claim_doubt, value_in_quote
 from kb.text.match import find_quote
 from kb.text.normalise import Document
 
@@ -62,3 +62,38 @@ def test_the_quote_reads_as_printed_only_where_it_differs():
     assert said.reason("593 kWh") == ("the value '593 kWh' is not a number of the paper there: the quote types "
                                       "'103, 593' where the paper prints '103,593', which reads otherwise; copy the "
                                       "number as the paper prints it")
+
+
+def judged(value: str, quote: str, ok: bool) -> None:
+    """The value holds in its quote, and a claim of it stored as verified stands, exactly when `ok`."""
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a signed value claims a change: one the quote gives, in its direction, never a level
+    ("+5%", "the error rate decreased from 5% to 2%", False), ("+2%", "the error rate decreased from 5% to 2%", False),
+    ("-5%", "the error rate decreased from 5% to 2%", False), ("5%", "the error rate decreased from 5% to 2%", True),
+    ("+5%", "the error rate increased from 2% to 5%", False), ("+5%", "the share was 5% in 2019", False),
+    ("+5%", "the error fell to 5%", False), ("+5%", "costs went up to 5%", False),
+    ("+2 kWh", "each run used 2 kWh", False), ("+9 kWh", "emissions dropped from 12 kWh to 9 kWh", False),
+    ("-5%", "a change of 5% over the year", False), ("-5%", "usage rose by 5% last year", False),
+    # a rise the quote gives, in words or with its sign
+    ("+5%", "usage rose 5% last year", True), ("+5%", "emissions grew by 5%", True), ("+5%", "a 5% increase", True),
+    ("+5%", "costs went up 5%", True), ("+5%", "it used 5% more energy", True), ("+5%", "rose by over 5%", True),
+    ("+5%", "a change of +5% over the year", True), ("+3 pp", "accuracy rose by 3 percentage points", True),
+    ("+46.5%", "the ranker improved clickthrough rate over the baseline by 46.5%", True),
+    ("-5%", "usage fell by 5%", True), ("-5%", "accuracy changed by -5%", True),
+])
+def test_a_signed_value_is_a_change_the_quote_gives_in_its_direction(value, quote, ok):
+    judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, said", [
+    ("+5%", "the error rate decreased from 5% to 2%", "gives 5% as no change of either sign"),
+    ("-5%", "usage rose by 5% last year", "gives 5% as a rise"),
+    ("+2 kWh", "each run used 2 kWh", "gives 2 kWh as no change of either sign"),
+])
+def test_a_signed_value_of_an_unsigned_figure_says_so(value, quote, said):
+    reason = value_in_quote(value, quote).reason(value)
+    assert f"the value {value!r} writes a {'rise' if value[0] == '+' else 'fall'}, but its quote {said}" in reason
