@@ -39,7 +39,7 @@ A range's unit and scale are its first number's too: "from 10 to 20 kWh" holds "
 never a bare "2", "$2" nor "2 million kWh".
 
 An uncertainty is no figure: the 0.1 of "3.2 ± 0.1 kWh" ("+/- 0.1", "plus or minus 0.1"), the 0.4 of
-"81.2 (SD 0.4)" or "with a standard deviation of 0.4", and the level and bounds of "(95% CI 78.1-84.3)"
+"81.2 (SD 0.4)", "with a standard deviation of 0.4" or, as result tables print it, "81.2 (0.4)", and the level and bounds of "(95% CI 78.1-84.3)"
 hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"), and then only the uncertainty the
 quote prints after that figure ("90.01 ± 0.06" of "90.01 90.41 ± 0.06" is refused); "0.1 kWh" alone is refused.
 
@@ -837,6 +837,9 @@ def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
     """The words of the quote that make `h` an uncertainty, with it: "± 0.1 kWh", "SD 0.4", "95% CI"."""
     m = SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
         or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start)
+    if m is None and (figure := _FIGURE_IN_PARENS.search(plain, max(0, h.start - 40), h.start)):
+        shuts = _PAREN_SHUTS.match(plain, h.end)
+        return " ".join(printed[figure.start():shuts.end() if shuts else h.end].split())     # "81.2 (0.4)"
     start = m.start() if m is not None else h.start
     after = _CI_AFTER.match(plain, h.end)
     end = after.end() if after is not None and m is None else h.end
@@ -846,15 +849,34 @@ def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
     return " ".join(printed[start:end].split())
 
 
+_FIGURE_IN_PARENS = lazy(r"(?<![\w.,])\d[\d.,]*[ ]?%?[ ]?\([ ]?$")
+#: A figure's uncertainty alone in parentheses right after it, as result tables print a mean and its
+#: standard deviation: "81.2 (0.4)", "0.89 (0.02)", "81.2% (0.4%)".
+_PAREN_OPENS = lazy(r"[ ]?(?P<pct>%)?[ ]?\([ ]?")
+_PAREN_SHUTS = lazy(r"[ ]?(?P<pct>%)?[ ]?\)")
+
+
+def _in_parens_after(plain: str, figure: _Number, h: _Number) -> bool:
+    """Whether `h` is the uncertainty of `figure` printed in parentheses after it ("81.2 (0.4)"): alone
+    there, a percentage's only as a percentage, and written with decimals, or smaller than a figure
+    written with them that is no percentage ("45.2 (3)"). "92% (22)" is the count the share is of."""
+    opens, shuts = _PAREN_OPENS.fullmatch(plain, figure.end, h.start), _PAREN_SHUTS.match(plain, h.end)
+    if opens is None or shuts is None or opens.group("pct") != shuts.group("pct") or h.unit is not None \
+            or figure.unit is not None or not figure.text[-1:].isdigit() or h.value <= 0 or figure.share:
+        return False
+    return "." in h.text or ("." in figure.text and opens.group("pct") is None and h.value < abs(figure.value))
+
+
 def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     """The (start, end) of each of `held` that is an uncertainty of a figure, not a figure: the 0.1 of
-    "3.2 ± 0.1 kWh", the 0.4 of "81.2 (SD 0.4)", the level and bounds of "(95% CI 78.1-84.3)". A value
-    equal to one is the error bar, not the quantity the quote measures."""
+    "3.2 ± 0.1 kWh", the 0.4 of "81.2 (SD 0.4)" and of "81.2 (0.4)", the level and bounds of "(95% CI
+    78.1-84.3)". A value equal to one is the error bar, not the quantity the quote measures."""
     out: set[tuple[int, int]] = set()
     bound_next = False
     for i, h in enumerate(held):
         if bound_next or SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
-                or _CI_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start):
+                or _CI_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+                or i and _in_parens_after(plain, held[i - 1], h):
             out.add((h.start, h.end))
         # the second bound of a confidence interval ("84.3" of "CI 78.1-84.3")
         bound_next = (not bound_next and _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) is not None

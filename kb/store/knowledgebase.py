@@ -41,7 +41,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: a thousands group past a line break one number ("1,\n287 MWh"), a scale after money ("£3.5m", "$4.6 M"),
 #: money of a currency kb has no unit for ("¥300 million") no bare number nor dollars, a per in words before a
 #: number ("5 kWh for every 1,000 queries") a rate, thousands groups an apostrophe separates one number ("1'234").
-#: 9: a signed value ("+5%") a change the quote gives in its direction, never a level ("from 5% to 2%").
+#: 9: a signed value ("+5%") a change the quote gives in its direction, never a level ("from 5% to 2%"); an
+#: uncertainty in parentheses after its figure ("81.2 (0.4)") no figure.
 CLAIM_READING = "9"
 
 T = TypeVar("T")

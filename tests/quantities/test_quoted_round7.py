@@ -97,3 +97,26 @@ def test_a_signed_value_is_a_change_the_quote_gives_in_its_direction(value, quot
 def test_a_signed_value_of_an_unsigned_figure_says_so(value, quote, said):
     reason = value_in_quote(value, quote).reason(value)
     assert f"the value {value!r} writes a {'rise' if value[0] == '+' else 'fall'}, but its quote {said}" in reason
+
+
+SST = "accuracy was 81.2 (0.4) on SST-2 and 79.0 (1.1) on MNLI"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a figure's uncertainty in parentheses after it, as result tables print it, is no figure...
+    ("0.4", SST, False), ("1.1", SST, False), ("0.4%", "accuracy was 81.2% (0.4%) on SST-2", False),
+    ("0.02", "F1 of 0.89 (0.02) and 0.91 (0.01)", False), ("3", "a BLEU of 45.2 (3) on it", False),
+    # ... the figure is, and the figure with it as an uncertainty
+    ("81.2", SST, True), ("79.0", SST, True), ("81.2 ± 0.4", SST, True), ("79.0 ± 1.1", SST, True),
+    ("81.2 ± 1.1", SST, False), ("81.2%", "accuracy was 81.2% (0.4%) on SST-2", True),
+    ("0.91", "F1 of 0.89 (0.02) and 0.91 (0.01)", True),
+    # the count a share is of, and a figure restated in another unit, stay figures
+    ("22", "92% (22) of them", True), ("22 participants", "92% (22) of participants", True),
+    ("626,155 lbs", "284,019 kg (626,155 lbs) of CO2", True),
+])
+def test_an_uncertainty_in_parentheses_after_its_figure_is_no_figure(value, quote, ok):
+    judged(value, quote, ok)
+
+
+def test_an_uncertainty_in_parentheses_is_named_with_its_figure():
+    assert "an uncertainty its quote gives ('81.2 (0.4)')" in value_in_quote("0.4", SST).reason("0.4")
