@@ -81,14 +81,20 @@ class _IdsOf:
         return self.conn.execute(f"select 1 from {self.table} where id = ? limit 1", [rid]).fetchone() is not None
 
 
-def slug_id(text: str, taken: Container[str], words: int = 5) -> str:
+#: A number written with a decimal mark or an exponent, and its scale ("0.012", "4.6e13", "3.14E+23",
+#: "$4.6M", "1e-3"): no word of an id, as a whole number is none, since its pieces read as other numbers
+#: ("6e13" of 4.6e13, "6m" of $4.6M).
+_POINTED_NUMBER = lazy(r"(?i)(?<![\w.,])\d+(?:(?:[.,]\d+)+(?:e[-+]?\d+)?|e[-+]?\d+)(?:bn|[kmb])?(?!\w)")
 
+
+def slug_id(text: str, taken: Container[str], words: int = 5, empty: str = "quote") -> str:
+    """An id of `text`'s first `words` words, none taken; `empty` when it has none (numbers alone)."""
     # an editor's brackets are not word breaks: "[T]he" is "The", "use[s]" is "uses"
     text = text.replace("[", "").replace("]", "")
-    tokens = re.findall(r"[a-z0-9]+", ascii_fold(text).lower())
+    tokens = re.findall(r"[a-z0-9]+", _POINTED_NUMBER.sub(" ", ascii_fold(text).lower()))
     stop = {"the", "a", "an", "of", "and", "to", "in", "is", "are", "that", "for", "as", "with", "on", "by"}
-    keep = [t for t in tokens if t not in stop and not t.isdigit()][:words] or ["quote"]
-    base = "-".join(keep)[:60].strip("-") or "quote"
+    keep = [t for t in tokens if t not in stop and not t.isdigit()][:words] or [empty]
+    base = "-".join(keep)[:60].strip("-") or empty
     out, n = base, 2
     while out in taken:
         out = f"{base}-{n}"
