@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from kb.cli.common import echo, emit_json, names_something, print_quote, table, warn
 from kb.cli.opening import open_kb
@@ -20,6 +21,7 @@ from kb.ops.claims import (
     run_checks,
 )
 from kb.ops.quotes import list_quotes
+from kb.text.lazyre import lazy
 
 library = lazy_import("kb.ops.library")       # kb claim rm only
 
@@ -32,7 +34,39 @@ claim_app = typer.Typer(help="A numeric claim with its unit, quote and provenanc
 app.add_typer(claim_app, name="claim")
 
 
-@claim_app.command("add")
+#: A negative number as a person writes a value: "-0.5", "-5%", "-.5 kWh", "−12 kWh".
+_NEGATIVE = lazy(r"[-−]\.?\d")
+
+
+class NegativeValues(TyperCommand):
+    """A command whose arguments may be negative numbers (`kb claim add KEY -0.5 --quote ...`), which
+    click reads as options ("No such option: -0"): when an argument is one, the options (with their
+    values) are given first and the arguments after "--", in their order. Any other word starting with
+    '-' stays an option, so a misspelt one is still said as such ("No such option: --qoute")."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        valued = {name for p in self.params if p.param_type_name == "option" and not p.is_flag and not p.count
+                  for name in p.opts}
+        options: list[str] = []
+        arguments: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                arguments += args[i + 1:]
+                break
+            if arg in valued:
+                options += args[i:i + 2]
+                i += 2
+                continue
+            (options if arg.startswith("-") and len(arg) > 1 and not _NEGATIVE.match(arg) else arguments).append(arg)
+            i += 1
+        if any(_NEGATIVE.match(a) for a in arguments):
+            args = options + ["--"] + arguments
+        return super().parse_args(ctx, args)
+
+
+@claim_app.command("add", cls=NegativeValues)
 def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
               value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
               quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),

@@ -897,3 +897,15 @@ def test_kb_audit_takes_no_claim_that_does_not_stand_verified_as_the_paper_s_fig
     assert r.code == 0 and "stored unverified" in r.err
     rows = run_kb("audit", "--note", note, "--json").json
     assert [(r["figure"], r["verdict"]) for r in rows] == [("12.5 kWh", "not-in-source")]
+
+
+def test_a_negative_value_is_an_argument_and_a_misspelt_option_still_an_option(php):
+    """`kb claim add KEY -0.5 ...` reads -0.5 as the value, before or after its options; a word
+    starting with '-' that is no number is an option, said as unknown when it is none."""
+    r = run_kb("claim", "add", "luccioni2023power", "-0.5 kWh", "--note", "-3 is the other", "--force", "--json")
+    assert r.code == 0 and r.json["written"] == "-0.5 kWh" and r.json["note"] == "-3 is the other"
+    r = run_kb("claim", "add", "luccioni2023power", "--force", "--id", "fall", "−5%", "--json")
+    assert r.code == 0 and r.json["id"] == "fall" and r.json["interval"][1] == pytest.approx(-5)
+    for wrong, said in (("-x", "No such option: -x"), ("--qoute", "No such option: --qoute")):
+        r = run_kb("claim", "add", "luccioni2023power", "-0.5 kWh", wrong, "y")
+        assert r.code == 2 and said in r.err
