@@ -168,8 +168,11 @@ from kb.text.lazyre import lazy
 
 __all__ = ["QuotedValue", "value_in_quote", "as_printed", "misread", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
 
+#: A number: its sign (never one glued to what ends a figure, "5%-10%" is a range), currency, mantissa,
+#: exponent and scale; never a footnote's marker glued to a figure's end ("5.2%3", "(11.49 kWh)4", "[12]3"),
+#: though a table's cell may be ("45.2%46.8%").
 _NUM = lazy(
-    rf"(?<![\w.,])(?P<sign>(?<![\w)\]])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
+    rf"(?<![\w.,])(?!(?<=[%‰)\]])\d{{1,2}}(?![\d.,%‰]))(?P<sign>(?<![\w)\]%‰])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
     rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b)?")
 # A writer's thousands groups separated by spaces: "626 155", "1 234 567".

@@ -120,3 +120,19 @@ def test_an_uncertainty_in_parentheses_after_its_figure_is_no_figure(value, quot
 
 def test_an_uncertainty_in_parentheses_is_named_with_its_figure():
     assert "an uncertainty its quote gives ('81.2 (0.4)')" in value_in_quote("0.4", SST).reason("0.4")
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a footnote's marker glued to a figure's end is no number of its own
+    ("3%", "a reduction of 5.2%3 in emissions", False), ("5.2%", "a reduction of 5.2%3 in emissions", True),
+    ("4 kWh", "as much energy as 522 smartphone charges (11.49 kWh)4 and", False),
+    ("11.49 kWh", "as much energy as 522 smartphone charges (11.49 kWh)4 and", True),
+    ("3 GPUs", "as in [12]3 GPUs", False),
+    # a range written without spaces after a percentage: its second number is no negative one
+    ("-10%", "a share of 5%-10% of all", False), ("10%", "a share of 5%-10% of all", True),
+    ("5%", "a share of 5%-10% of all", True),
+    # table cells an extractor glued together stay figures
+    ("46.8%", "SST 45.2%46.8% and", True), ("13%", "MNLI 12%13% and", True),
+])
+def test_a_marker_or_a_range_glued_to_a_figure_is_no_figure_of_its_own(value, quote, ok):
+    judged(value, quote, ok)
