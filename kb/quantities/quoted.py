@@ -1857,6 +1857,28 @@ def as_printed(quote: str, passage: str) -> tuple[str, list[tuple[str, str]]]:
     return "".join(out) + quote[last:], differ
 
 
+_BLANKS = lazy(r"[^\S\n]+")
+
+
+def _where_they_differ(typed: str, printed: str) -> tuple[str, str]:
+    """The numbers of a run as typed and as printed that differ ("1, 287" and "1,287" of a table row's
+    "179 1, 287" and "179  1,287"): from the space before the first difference to the one after the last,
+    spaces and tabs of any count alike."""
+    typed, printed = (_BLANKS.sub(" ", t) for t in (typed, printed))
+    lead = 0
+    while lead < min(len(typed), len(printed)) and typed[lead] == printed[lead]:
+        lead += 1
+    tail = 0
+    while tail < min(len(typed), len(printed)) - lead and typed[-1 - tail] == printed[-1 - tail]:
+        tail += 1
+
+    def cut(text: str) -> str:
+        start = max(text.rfind(" ", 0, lead), text.rfind("\n", 0, lead)) + 1
+        ends = [i for i in (text.find(" ", len(text) - tail), text.find("\n", len(text) - tail)) if i >= 0]
+        return text[start:min(ends) if ends else len(text)]
+    return cut(typed), cut(printed)
+
+
 def value_in_quote(value: str, quote: str, per: str | None = None, passage: str | None = None) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
@@ -1878,7 +1900,7 @@ def misread(value: str, quote: str, passage: str, per: str | None = None) -> Quo
     there = _value_in_quote_as_typed(value, printed, per)
     if there.ok:
         return None
-    typed, paper = differ[0]
+    typed, paper = _where_they_differ(*differ[0])
     broken = " across a line break" if "\n" in paper else ""
     return QuotedValue(False, there.numbers, there.missing, problem=(
         f"the value {value!r} is not a number of the paper there: the quote types {' '.join(typed.split())!r} where "
