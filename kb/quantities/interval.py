@@ -229,6 +229,39 @@ def bound_of(text: str) -> tuple[str | None, int]:
     return ("upper" if m.group("upper") else "lower"), m.end()
 
 
+#: A number an extractor broke after a thousands comma at a line's end, as it prints "1,287" at a column's
+#: edge: "1,\n287".
+_BROKEN_GROUP = lazy(r"(?<![\w.,])(?P<a>\d{1,3}),[ \t]*\n\s*(?P<b>\d{3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d)")
+#: A list's item before a number ("128, " of "64, 128, 256,") or after it (", 1024", " and 1024").
+_ITEM_BEFORE = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d+)?[ ]*,[ ]*$")
+_ITEM_AFTER = lazy(r"[ ]*(?:,|;|and\b|or\b|&)[ ]*[$€£]?\d")
+
+
+def broken_groups(text: str) -> list[re.Match[str]]:
+    """The numbers of `text` an extractor broke after a thousands comma at a line's end ("1,\n287 MWh"
+    is 1,287 MWh): groups `a` and `b`. Not a list broken there after one of its items, a list's item
+    before or after it ("64, 128, 256,\n512 and 1024": 256 and 512)."""
+    if "\n" not in text:
+        return []
+    return [m for m in _BROKEN_GROUP.finditer(text)
+            if not _ITEM_BEFORE.search(text, max(0, m.start() - 16), m.start()) and not _ITEM_AFTER.match(text, m.end())]
+
+
+def joined_groups(text: str) -> str:
+    """`text` with each number an extractor broke after a thousands comma at a line's end
+    (`broken_groups`) written whole, the line break after it: "1,\n287 MWh" as "1,287\n MWh". Of the
+    same length: every other character stays where it was."""
+    groups = broken_groups(text)
+    if not groups:
+        return text
+    out, last = [], 0
+    for m in groups:
+        gap = text[m.end("a") + 1:m.start("b")]
+        out.append(text[last:m.end("a") + 1] + m.group("b") + gap)
+        last = m.end("b")
+    return "".join(out) + text[last:]
+
+
 def read_number(m: re.Match[str]) -> WrittenNumber:
     """Value and precision of a written number, matched by a pattern built from
     `MANTISSA` and `EXPONENT` with groups sign, cur, mant, exp and scale."""

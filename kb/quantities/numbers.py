@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kb.errors import KBError
-from kb.quantities.interval import EXPONENT, MANTISSA, MONEY_SCALE, decimal_commas, read_number
+from kb.quantities.interval import EXPONENT, MANTISSA, MONEY_SCALE, decimal_commas, joined_groups, read_number
 from kb.quantities.units import dimension_name, format_unit, parse_unit
 from kb.text.lazyre import lazy
 
@@ -345,8 +345,9 @@ def extract_candidates(pages: list[str], user_units: Iterable[str] = ()) -> list
     user_re = _user_unit_pattern(names)
     out: list[Candidate] = []
     for number, page in enumerate(pages, start=1):
-        # "0,5 kWh", "1.234,5 MWh": read with a decimal point, each character where it was
-        out.extend(_extract_page(decimal_commas(page), number, user_re, names))
+        # "0,5 kWh", "1.234,5 MWh": read with a decimal point, each character where it was; "1,\n287 MWh"
+        # (a thousands group past a line's end) as 1,287 MWh, never 287 MWh
+        out.extend(_extract_page(joined_groups(decimal_commas(page)), number, user_re, names))
     return out
 
 

@@ -158,6 +158,7 @@ from kb.quantities.interval import (
     SUPERSCRIPTS,
     Interval,
     bound_of,
+    broken_groups,
     decimal_commas,
     per_figure,
     read_number,
@@ -416,26 +417,20 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     return out, unread
 
 
-#: A number whose thousands group goes on past a line break, as an extractor may print "1,287" at a
-#: column's edge: "1,\n287".
-_SPLIT_GROUP = lazy(r"(?<![\w.,])(?P<a>\d{1,3}),[ ]+(?P<b>\d{3}(?:,\d{3})*(?:\.\d+)?)(?![\w,]|\.\d)")
-
-
 def _split_groups(text: str, t: str, numbers: list[_Number]) -> list[_Number]:
-    """`numbers` of `text` (`t` as `_plain` gives it), a number broken after a thousands comma at a
-    line's end ("1,\n287 MWh") read as the one number it is: neither its 1 nor its 287 is a figure of
-    its own (a claim of "287 MWh" or "1 MWh" is off by a thousand)."""
-    for m in _SPLIT_GROUP.finditer(t):
-        if "\n" not in text[m.end("a") + 1:m.start("b")]:
-            continue        # "100, 200": a list on one line
-        whole = _NUM.fullmatch(f"{m.group('a')},{m.group('b')}")
+    """`numbers` of `text` (`t` as `_plain` gives it, each character where it was), a number broken
+    after a thousands comma at a line's end ("1,\n287 MWh") read as the one number it is: neither its 1
+    nor its 287 is a figure of its own (a claim of "287 MWh" or "1 MWh" is off by a thousand). A list
+    broken so stays a list (`kb.quantities.interval.broken_groups`)."""
+    for m in broken_groups(text):
+        a, b = t[m.start("a"):m.end("a")], t[m.start("b"):m.end("b")]
         try:
-            w = read_number(whole)
+            w = read_number(_NUM.fullmatch(f"{a},{b}"))
         except (KBError, TypeError):
             continue
         parts = {m.start("a"), m.start("b")}
         numbers = [n for n in numbers if n.start not in parts] + [
-            _Number(f"{m.group('a')},{m.group('b')}", m.start("a"), m.end("b"), w.value, w.half_unit)]
+            _Number(f"{a},{b}", m.start("a"), m.end("b"), w.value, w.half_unit)]
     return numbers
 
 

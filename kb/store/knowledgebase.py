@@ -43,7 +43,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: number ("5 kWh for every 1,000 queries") a rate, thousands groups an apostrophe separates one number ("1'234").
 #: 9: a signed value ("+5%") a change the quote gives in its direction, never a level ("from 5% to 2%"); an
 #: uncertainty in parentheses after its figure ("81.2 (0.4)") no figure, nor a footnote's marker glued to a
-#: figure ("5.2%3"), nor the second number of "5%-10%" a negative one.
+#: figure ("5.2%3"), nor the second number of "5%-10%" a negative one; a list broken after an item at a line's
+#: end ("128, 256,\n512") a list.
 CLAIM_READING = "9"
 
 T = TypeVar("T")

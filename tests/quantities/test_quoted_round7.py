@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.quantities.numbers import extract_candidates
 from kb.quantities.quoted import as_printed, claim_doubt, value_in_quote
 from kb.text.match import find_quote
 from kb.text.normalise import Document
@@ -139,3 +140,25 @@ def test_an_uncertainty_in_parentheses_is_named_with_its_figure():
 ])
 def test_a_marker_or_a_range_glued_to_a_figure_is_no_figure_of_its_own(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a number broken after its thousands comma at a line's end is one number...
+    ("1,287 MWh", "GPT-3 used 1,\n287 MWh", True), ("287 MWh", "GPT-3 used 1,\n287 MWh", False),
+    ("12,512 tokens", "windows of 12,\n512 tokens", True), ("287 MWh", "In 2019, 1,\n287 MWh", False),
+    # ... a list broken after one of its items is a list
+    ("512", "batch sizes of 64, 128, 256,\n512 and 1024", True), ("256,512", "batch sizes of 64, 128, 256,\n512 and 1024",
+                                                                 False),
+    ("128,256", "sizes 64, 128,\n256", False), ("256", "sizes 64, 128,\n256", True),
+])
+def test_a_number_broken_at_a_line_s_end_is_one_number_and_a_list_a_list(value, quote, ok):
+    judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("page, figures", [
+    ("GPT-3 used 1,\n287 MWh of energy", [("1,287", "MWh", "1,\n287 MWh")]),
+    ("it used 12,\n  345 kWh.", [("12,345", "kWh", "12,\n  345 kWh")]),
+    ("batch sizes of 64, 128, 256,\n512 GPUs and 1024", [("512", "GPU", "512 GPUs")]),
+])
+def test_a_page_s_figures_broken_at_a_line_s_end_are_read_whole(page, figures):
+    assert [(c.number, c.unit, page[c.start:c.end]) for c in extract_candidates([page])] == figures
