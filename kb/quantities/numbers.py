@@ -383,6 +383,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue  # "[51]": a citation
         if SPREAD_BEFORE.search(page, max(0, pos - 30), pos):
             continue  # "± 0.1", "(SD=24.8)": the uncertainty of the figure before, no figure
+        if "." in m.group("mant") and _PERCENT_THEN_PAREN.search(page, max(0, pos - 30), pos) \
+                and _PERCENT_PAREN_SHUTS.match(page, m.end()):
+            continue  # "81.2% (0.4%)": a result table's standard deviation, as kb.quantities.quoted reads it
         try:
             first = read_number(m)
         except KBError:
@@ -566,6 +569,9 @@ _AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\
 #: 0.2". A page's extraction and a claim's quote (kb.quantities.quoted) read it alike.
 SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
                      r"|(?i:\bstandard\s+(?:deviation|error)s?(?:\s+of\s+the\s+mean)?))\s*(?:[=:]\s*|of\s+)?\(?$")
+#: A percentage and its uncertainty after it in parentheses, as result tables print them: "81.2% (0.4%)".
+_PERCENT_THEN_PAREN = lazy(r"\d[ \t]?%[ \t]?\([ \t]?$")
+_PERCENT_PAREN_SHUTS = lazy(r"[ \t]?%[ \t]?\)")
 _PLUS_MINUS = lazy(r"[ \t]*(?:±|\+/-|\+-)[ \t]*")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
 
