@@ -17,7 +17,8 @@ only in a unit that converts to the same figure ("121.7 hours" holds "121.7 h"
 and "7,302 min", never "121.7 kg" or "121.7 min"; "21.4%" never "21.4 ‰").
 A table's cell is in the unit its row's label or its columns' header prints before it
 ("kWh 3.1 37.3", "Emissions (lbs) NAS 626,155", "Hours kWh CO2e ... 12 27 26"): one of those
-units, never another ("626,155 kg" is no figure of "Emissions (lbs)"; "CO 2e (lbs)" is pounds
+units, never another, and its own column's when the header names a unit for each of the row's cells ("Power
+(W) Hours kWh ·PUE CO 2e ... P100x8 1515.43 84 201 192": 84 hours, never 84 kWh) ("626,155 kg" is no figure of "Emissions (lbs)"; "CO 2e (lbs)" is pounds
 of CO2e). A number printed without a unit otherwise (a figure whose unit the sentence gives
 before it, a word of the sentence after it: "11.49 for the model") holds the claim's number in
 any unit. A number followed by a noun counts things ("150
@@ -1272,12 +1273,16 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     label = _row_label_unit(plain, number)
     if label is not None:
         return [label]
-    head = plain[max(0, number.start - _HEADER_REACH):number.start]
+    at = max(0, number.start - _HEADER_REACH)      # where `head` starts in the quote
+    head = plain[at:number.start]
     inside = bytearray(len(head))
     for m in _HEADER_PAREN.finditer(head):
         inside[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     units: list[str] = []
     gas = False
+    #: each column the header names a unit for: where its name starts and ends in the quote, its unit
+    #: (None: CO2 named alone)
+    columns: list[tuple[int, int, str | None]] = []
     for m in _HEADER_PAREN.finditer(head):
         inner = " ".join(m.group(1).split())
         words = inner.split()
@@ -1288,16 +1293,19 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             if _is_mass(amount) and _GAS_THEN_PAREN.search(head[max(0, m.start() - 16):m.start()]):
                 text = f"{amount} CO2e" + text[len(amount):]    # "CO 2e (lbs)": pounds of CO2e, no other pounds
             units.append(text)
+            columns.append((at + m.start(), at + m.end(), text))
             break
     for m in _MASS_GAS.finditer(head):       # "Net tCO 2 e for ...": tonnes of CO2e
         if not inside[m.start()]:
             units.append(f"{m.group('mass')} CO2e")
+            columns.append((at + m.start(), at + m.end(), units[-1]))
             inside[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     # a column's name is printed after the sentence's last word: "models of 5, 100" has none
     for m in reversed(list(_NON_SPACE.finditer(head))):
         if not inside[m.start()] and m.group(0).strip(",;:.").lower() in _SENTENCE_WORDS:
             head = head[m.end():]
             inside = inside[m.end():]
+            at += m.end()
             break
     tokens = list(_NON_SPACE.finditer(head))
     cells = [bool(_CELL_TOKEN.fullmatch(t.group(0))) for t in tokens]
@@ -1312,6 +1320,7 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
         token = m.group(0).strip(",;:·*")
         if named and (_GAS_ALONE.fullmatch(token) or _GAS_AT_END.search(head[max(0, m.start() - 4):m.end()])):
             gas = True
+            columns.append((at + m.start(), at + m.end(), None))
             continue
         if len(token) < 2 or not token[0].isalpha() or token.lower() in _SENTENCE_WORDS:
             continue
@@ -1321,6 +1330,8 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             and token[1:].islower() and _reads_as_unit(token.lower()) else None
         if text is not None and (not _counts_things(parse_unit(text)) or text.endswith("s")):
             units.append(text)      # "Hours", "Watts", "GPUs", "Models"; "Model", "TPU" name a row
+            if not m.group(0).startswith(("·", "*")):
+                columns.append((at + m.start(), at + m.end(), text))    # "kWh ·PUE": one column, kWh times PUE
     if named:
         # "CO 2e (lbs)", "Gross CO 2 e/KWh (kg/KWh)": a mass of CO2e, or a rate of one
         for unit in list(units):
@@ -1330,7 +1341,67 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     if gas and claim_unit is not None and "[co2e]" in dict(claim_unit.dimensionality) \
             and not any("CO2e" in u for u in units):
         units.append(format_unit(claim_unit))      # "CO 2e": the column's mass is the claim's
-    return list(dict.fromkeys(units))
+    return _column_units(plain, number, list(dict.fromkeys(units)), columns)
+
+
+def _column_units(plain: str, number: _Number, units: list[str], columns: list[tuple[int, int, str | None]]
+                  ) -> list[str]:
+    """Of `units`, a table's header's, those of the column the cell `number` stands in, when the header
+    names a unit for each of its row's cells but money's, in one run of words, and a row's label stands
+    between the header and the row ("Power (W) Hours kWh ·PUE CO 2e Cloud compute cost ... P100x8 1515.43 84 201 192 $289–$981":
+    84 is hours, never kWh); all of them otherwise (rows run together, a header that labels its row)."""
+    heads = sorted({start: (end, unit) for start, end, unit in columns if not (unit and _is_money(unit))}.items())
+    if len(heads) < 2:
+        return units
+    index, count, row_start = _row_place(plain, number)
+    if len(heads) != count or not _LABEL_WORD.search(plain, heads[-1][1][0], row_start) \
+            or _PLAIN_FIGURE.search(plain, heads[0][0], heads[-1][1][0]):
+        return units            # no header, one row's label naming a unit ("Datacenter PUE 1.59 1.11")
+    unit = heads[index][1][1]
+    if unit is None:            # "CO 2e": a mass of CO2e, as the claim gives it; no other unit
+        return [u for u in units if "CO2e" in u] or ["kg CO2e"]
+    amount = _amount(unit) or unit
+    return [u for u in units if u == unit or u.startswith(f"{amount} CO2e")] or units
+
+
+#: A token of a table's row that is a figure: a number, money, a range of them, a dash for none.
+_ROW_FIGURE = lazy(r"[-−+]?[$€£]?\.?\d\S*|[-–—]")
+#: A number standing alone, as a header's words never do (a table's row labelled with units between them).
+_PLAIN_FIGURE = lazy(r"(?<!\S)[-−+]?[$€£]?\.?\d[\d.,]*%?(?!\S)")
+#: A word of a row's label: "Transformerbig", "P100x8".
+_LABEL_WORD = lazy(r"[^\W\d_]\w*")
+_TOKENS = lazy(r"\S+")
+
+
+def _row_place(plain: str, number: _Number) -> tuple[int, int, int]:
+    """Where the cell `number` stands among its row's cells that are no money, how many they are, and
+    where the row starts: the figures printed together around it ("1415.78 12 27 26 $41–$140"), a row's
+    label ending them."""
+    before = list(_TOKENS.finditer(plain, max(0, number.start - 200), number.start))
+    after = list(_TOKENS.finditer(plain, number.end, number.end + 200))
+    row_start = number.start
+    left = right = 0
+    for m in reversed(before):
+        if not _ROW_FIGURE.fullmatch(m.group()):
+            break
+        row_start = m.start()
+        left += not _CURRENCY_IN.search(m.group())
+    for m in after:
+        if not _ROW_FIGURE.fullmatch(m.group()):
+            break
+        right += not _CURRENCY_IN.search(m.group())
+    return left, left + 1 + right, row_start
+
+
+_CURRENCY_IN = lazy(r"[$€£]")
+
+
+def _is_money(unit: str) -> bool:
+    """Whether `unit` (as printed) is a currency's: "USD", "$"."""
+    try:
+        return any(d.startswith("[currency_") for d in dict(parse_unit(unit, nouns=True).dimensionality))
+    except KBError:
+        return False
 
 
 def _has_dimension(unit: str | None) -> bool:

@@ -165,3 +165,18 @@ def test_a_number_broken_at_a_line_s_end_is_one_number_and_a_list_a_list(value, 
 ])
 def test_a_page_s_figures_are_read_as_its_claims_are(page, figures):
     assert [(c.number, c.unit, page[c.start:c.end]) for c in extract_candidates([page])] == figures
+
+
+#: Strubell et al.'s Table 3 as pypdf prints it: a header naming a unit for each of a row's cells.
+TABLE = ("Model Hardware Power (W) Hours kWh ·PUE CO 2e Cloud compute cost Transformerbase P100x8 1415.78 12 27 26 "
+         "$41–$140 Transformerbig P100x8 1515.43 84 201 192 $289–$981 BERTbase TPUv2x16 — 96 — — $2074–$6912")
+
+
+@pytest.mark.parametrize("value, ok", [
+    # a cell is in its own column's unit, never in another column's
+    ("84 hours", True), ("84 kWh", False), ("201 kWh", True), ("201 hours", False), ("1515.43 W", True),
+    ("1515.43 kWh", False), ("1415.78 hours", False), ("27 kWh", True), ("27 hours", False), ("12 hours", True),
+    ("192 lbs CO2e", True), ("192 kWh", False), ("26 kWh", False), ("96 hours", True), ("96 W", False),
+])
+def test_a_table_s_cell_is_in_its_column_s_unit(value, ok):
+    judged(value, TABLE, ok)
