@@ -786,11 +786,22 @@ _RISE_AFTER = lazy(_CHANGE_UNIT + r"(?:increases?|rises?|gains?|growth|jumps?|mo
 
 def _changes(plain: str, held: list[_Number], before, after) -> set[tuple[int, int]]:
     """The (start, end) of each of `held` the quote gives as the size of a change `before` or
-    `after` name: a positive number, no share nor factor."""
-    return {(h.start, h.end) for h in held
-            if h.value > 0 and not h.share and h.unit is None and not _FACTOR_UNIT.match(plain, h.end)
-            and not _FACTOR_UNIT.match(plain[h.end:].lstrip(" "))
-            and (before.search(plain, max(0, h.start - 80), h.start) or after.match(plain, h.end))}
+    `after` name: a positive number, no share nor factor; both ends of a range of sizes ("rose 5-10%",
+    never the level of "rose by 5% to 10%")."""
+    out = set()
+    for i, h in enumerate(held):
+        if h.value <= 0 or h.share or h.unit is not None or _FACTOR_UNIT.match(plain, h.end) \
+                or _FACTOR_UNIT.match(plain[h.end:].lstrip(" ")):
+            continue
+        first = held[i - 1] if i else None
+        if before.search(plain, max(0, h.start - 80), h.start) or after.match(plain, h.end) \
+                or first is not None and (first.start, first.end) in out and _SIZES_RANGE.fullmatch(plain, first.end, h.start):
+            out.add((h.start, h.end))
+    return out
+
+
+#: What joins the two sizes of a change's range: "5-10%", "5%–10%".
+_SIZES_RANGE = lazy(r"[ ]?%?[ ]?[-–—][ ]?")
 
 
 def _falls(plain: str, held: list[_Number]) -> set[tuple[int, int]]:

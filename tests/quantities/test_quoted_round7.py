@@ -88,6 +88,10 @@ def judged(value: str, quote: str, ok: bool) -> None:
     ("+5%", "a change of +5% over the year", True), ("+3 pp", "accuracy rose by 3 percentage points", True),
     ("+46.5%", "the ranker improved clickthrough rate over the baseline by 46.5%", True),
     ("-5%", "usage fell by 5%", True), ("-5%", "accuracy changed by -5%", True),
+    # both ends of a range of sizes are the change's, never the level a change reaches
+    ("+10%", "emissions rose 5-10% last year", True), ("-10%", "emissions fell by 5–10%", True),
+    ("-10%", "emissions rose 5-10% last year", False), ("+10%", "emissions rose by 5% to 10% last year", False),
+    ("+10%", "emissions grew from 5% to 10%", False),
 ])
 def test_a_signed_value_is_a_change_the_quote_gives_in_its_direction(value, quote, ok):
     judged(value, quote, ok)
