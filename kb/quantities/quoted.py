@@ -924,6 +924,8 @@ def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:
         return _after_name(plain, h) and not _names_before(plain, h, value_unit)
     if h.unit is None and not any(c.isdigit() for c in h.text) and _unit_after(plain, h) is None:
         return True
+    if _SAMPLE_SIZE.search(plain, max(0, h.start - 8), h.start) and _unit_after(plain, h) is None:
+        return True             # "(n = 24)": a sample's size, a count, never "24%"
     if _PERCENT_BEFORE_PAREN.search(plain, max(0, h.start - 30), h.start) and plain[h.end:h.end + 1] == ")":
         return True
     if _after_name(plain, h):
@@ -931,6 +933,10 @@ def _no_figure_for(plain: str, h: _Number, value_unit: str, claim_unit) -> bool:
         # unit a header prints for it ("Share of emissions (%): China (18)"), in no other
         return not any(_header_holds(h, unit, value_unit) for unit in _header_units(plain, h, claim_unit))
     return False
+
+
+#: A sample's size as statistics write it: "n = 24", "N=120", "(n: 24".
+_SAMPLE_SIZE = lazy(r"(?<![\w.])[nN][ ]?[=:][ ]?$")
 
 
 def _after_name(plain: str, h: _Number) -> bool:

@@ -44,7 +44,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 9: a signed value ("+5%") a change the quote gives in its direction, never a level ("from 5% to 2%"); an
 #: uncertainty in parentheses after its figure ("81.2 (0.4)") no figure, nor a footnote's marker glued to a
 #: figure ("5.2%3"), nor the second number of "5%-10%" a negative one; a list broken after an item at a line's
-#: end ("128, 256,\n512") a list; a table's cell in its own column's unit when the header names one for each.
+#: end ("128, 256,\n512") a list; a table's cell in its own column's unit when the header names one for each; a
+#: sample's size ("n = 24") a count.
 CLAIM_READING = "9"
 
 T = TypeVar("T")

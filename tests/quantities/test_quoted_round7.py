@@ -184,3 +184,13 @@ TABLE = ("Model Hardware Power (W) Hours kWh ·PUE CO 2e Cloud compute cost Tran
 ])
 def test_a_table_s_cell_is_in_its_column_s_unit(value, ok):
     judged(value, TABLE, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a sample's size is a count: a bare number or a count of it, never a percentage nor a physical figure
+    ("24%", "we recruited participants (n = 24)", False), ("24 kWh", "participants (N=24)", False),
+    ("24", "we recruited participants (n = 24)", True), ("24 participants", "we recruited participants (n = 24)", True),
+    ("120 kWh", "an energy n = 120 kWh", True),
+])
+def test_a_sample_s_size_is_a_count(value, quote, ok):
+    judged(value, quote, ok)
