@@ -132,6 +132,9 @@ but its "593 kWh" is no number of the paper; nor is "103,593 kWh" of a page's "1
 FLOPs" of "4.6e 13" typed for "4.6e13". The spaces an extractor puts inside a number ("0 .954", "$3,20
 1,722") are no separation the paper prints.
 
+A footnote's marker glued to a figure's end is no number ("5.2%3", "(11.49 kWh)4"), nor is the second
+number of "5%-10%" a negative one; a sample's size ("n = 24") is a count, never "24%".
+
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
 """
