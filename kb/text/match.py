@@ -288,6 +288,23 @@ def _thousands_with_commas(quote: str) -> str:
     return _THOUSANDS_SPACED.sub(lambda m: re.sub(r"\s", ",", m.group()), quote)
 
 
+# Greek letters a writer types as their names ("a Delta = +2.3 point increase", "the MGP
+# parameters theta"), read as the letter the paper prints: a whole word, in either case.
+_GREEK_NAMES = {name: chr(code) for name, code in (
+    ("alpha", 0x3b1), ("beta", 0x3b2), ("gamma", 0x3b3), ("delta", 0x3b4), ("epsilon", 0x3b5),
+    ("zeta", 0x3b6), ("eta", 0x3b7), ("theta", 0x3b8), ("iota", 0x3b9), ("kappa", 0x3ba),
+    ("lambda", 0x3bb), ("mu", 0x3bc), ("nu", 0x3bd), ("xi", 0x3be), ("omicron", 0x3bf), ("pi", 0x3c0),
+    ("rho", 0x3c1), ("sigma", 0x3c3), ("tau", 0x3c4), ("upsilon", 0x3c5), ("phi", 0x3c6), ("chi", 0x3c7),
+    ("psi", 0x3c8), ("omega", 0x3c9))}
+_GREEK_NAME = lazy(r"(?i)(?<![^\W_])(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True)) + r")(?![^\W_])")
+
+
+def _greek_letters(quote: str) -> str:
+    """The quote with Greek letters typed as their names written as the letters ("theta"
+    -> "θ"); a page that prints the name matches the quote as typed."""
+    return _GREEK_NAME.sub(lambda m: _GREEK_NAMES[m.group().lower()], quote)
+
+
 _NEGATION = lazy(r"(?i)\b(?:not|no|never|none|nor|neither|nothing|nobody|cannot|without)\b|n['’]t\b")
 
 
@@ -1037,6 +1054,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     commas = _thousands_with_commas(quote)
     if commas != quote:
         patterns.append(_compile(commas, editorial_brackets=False))
+    greek = _greek_letters(quote)
+    if greek != quote:
+        patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:
