@@ -125,6 +125,9 @@ for _c in "∼≈≃":
 _SPECIAL["≤"] = _SPECIAL["⩽"] = "<="
 _SPECIAL["≥"] = _SPECIAL["⩾"] = ">="
 _SPECIAL["≠"] = "!="
+# The increment sign prints as the capital delta a paper means by it ("a ∆ = +2.3 point
+# increase"); the micro and ohm signs fold to their Greek letters already (NFKD).
+_SPECIAL["∆"] = "δ"
 # Arrows typed "->", "<-", "=>": the "-" of "->" is dropped as punctuation, so "→" is ">".
 for _c in "→⟶➔➝➞⭢":
     _SPECIAL[_c] = ">"
@@ -576,7 +579,10 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
 _FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.|[a-z]{4,}\b"
                       r"|[ \t]*\n[ \t]*(?:[A-Z][a-z]*\b|[A-Z]{2,}|https?:|www\.|[a-z]{3,}\b))")
 _FOOTNOTE_MARK = lazy(
-    r"(?<=[a-z%)\]])(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
+    # glued to a word of two letters or more ("kWh4,"): a lower-case letter alone with a digit
+    # is a variable's index ("edges m1 ! m2", "from p1 to p2"), which a quote keeps as it
+    # drops a marker
+    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]]))(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
     # a name in capitals of four letters or more ("SCIDOCS3, a novel ..."); "CO2" keeps its 2
     r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
@@ -584,6 +590,8 @@ _FOOTNOTE_MARK = lazy(
     # or alone on the line after it (PDFium: "SPECTER,\n2\nin-"); never "one, 2 models"
     r"|(?:(?<=[a-z%)\]][,.;:])|(?<=[A-Z]{2}[,.;:]))(\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]+[A-Za-z(])"
     r"|(?:(?<=[a-z%)\]][,.;:]\n)|(?<=[A-Z]{2}[,.;:]\n))(\d{1,2})(?=[ \t]*(?:\n|$))"
+    # or alone on its line before the punctuation (PDFium: "(Sinha et al., 2015)\n8\n. MAG")
+    r"|(?<=[a-z%)\]]\n)(\d{1,2})(?=[ \t]*\n[ \t]*[,.;:](?!\d))"
     # PDFium's superscript starting the next line, the sentence going on in lower case
     # after it ("(Radev et al., 2009)\n6 derived from ...")
     r"|(?<=[a-z)]\n)(\d{1,2})(?=[ \t]+[a-z])"
@@ -606,7 +614,7 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         return []
     out = []
     for m in _FOOTNOTE_MARK.finditer(page, lo, hi):
-        g = next(i for i in range(1, 7) if m.group(i) is not None)
+        g = m.lastindex          # the one alternative's group that matched
         if m.group(g) in defined:
             out.append((m.start(g), m.end(g)))
     return out
