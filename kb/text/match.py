@@ -289,14 +289,15 @@ def _thousands_with_commas(quote: str) -> str:
 
 
 # Greek letters a writer types as their names ("a Delta = +2.3 point increase", "the MGP
-# parameters theta"), read as the letter the paper prints: a whole word, in either case.
+# parameters theta", "beta2 = 0.999"), read as the letter the paper prints: a whole word, in
+# either case, or one an index's digits follow.
 _GREEK_NAMES = {name: chr(code) for name, code in (
     ("alpha", 0x3b1), ("beta", 0x3b2), ("gamma", 0x3b3), ("delta", 0x3b4), ("epsilon", 0x3b5),
     ("zeta", 0x3b6), ("eta", 0x3b7), ("theta", 0x3b8), ("iota", 0x3b9), ("kappa", 0x3ba),
     ("lambda", 0x3bb), ("mu", 0x3bc), ("nu", 0x3bd), ("xi", 0x3be), ("omicron", 0x3bf), ("pi", 0x3c0),
     ("rho", 0x3c1), ("sigma", 0x3c3), ("tau", 0x3c4), ("upsilon", 0x3c5), ("phi", 0x3c6), ("chi", 0x3c7),
     ("psi", 0x3c8), ("omega", 0x3c9))}
-_GREEK_NAME = lazy(r"(?i)(?<![^\W_])(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True)) + r")(?![^\W_])")
+_GREEK_NAME = lazy(r"(?i)(?<![^\W_])(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True)) + r")(?![^\W\d_])")
 
 
 def _greek_letters(quote: str) -> str:
@@ -1060,15 +1061,27 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:
-            return found
+            return None if _negation_cut_off(found) else found
     # Last: the same words and numbers, only punctuation differing.
     pat = patterns[0]
     if pat.pieces and pat.fragments == 1 and not pat.editorial:
         for s, notes in _streams(doc, pat):
             found = _punctuation_only(doc, s, pat, quote, notes)
             if found is not None:
-                return found
+                return None if _negation_cut_off(found) else found
     return None
+
+
+# A negation right before a passage, in its sentence: nothing but spaces, quote marks or an
+# opening bracket between ("No prior published SOTA results exist", "we did not find").
+_NEGATION_BEFORE = lazy(r"(?i)(?<![\w'’])(?:not|no|never|nor|cannot|without|\w+n['’]t)[\s\u00ad\"'“”‘’(]*$")
+
+
+def _negation_cut_off(found: QuoteMatch) -> bool:
+    """The passage found starts right after a negation of its sentence, which the quote
+    leaves out: "Prior published SOTA results exist" of "No prior published SOTA results
+    exist" says the opposite of the paper. (An elision's gap is held to the same rule.)"""
+    return _NEGATION_BEFORE.search(found.prefix) is not None
 
 
 def longer_than_text(doc: Document, quote: str) -> bool:
@@ -1707,6 +1720,16 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words))
     if lead + trail < len(words):
         words = words[lead:len(words) - trail]
+    if not diffs:
+        # the passage itself, cut off after its sentence's negation (_negation_cut_off): say it
+        p, x, _, _ = words[0]
+        before = doc.pages[p - 1][max(0, x - CONTEXT):x]
+        cut = _NEGATION_BEFORE.search(before)
+        if cut is not None:
+            negation = _WORDS.match(cut.group())        # the word: "No", "not", "can’t"
+            start = x - len(before) + cut.start()
+            words.insert(0, (p, start, start + len(negation.group()), negation.group()))
+            diffs = [("", negation.group())]
     spans: list[Span] = []
     for p, x, y, _ in words:
         if spans and spans[-1].page == p:

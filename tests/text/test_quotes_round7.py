@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.match import find_quote
+from kb.text.match import closest_passage, find_quote
 from kb.text.normalise import Document, footnote_markers
 
 # (page text as extracted, a right quote, wrong quotes)
@@ -24,6 +24,15 @@ CASES = [
      "a smoothing factor ALPHA = 0.5 and a decay lambda of 0.01 were used",
      ["a smoothing factor alpha = 0.6 and a decay lambda of 0.01 were used"]),
     ("the Δ between runs is small", "the ∆ between runs is small", ["the ∆ between runs is large"]),
+    ("Adam with β1 = 0.9 and β2 = 0.999 throughout", "Adam with beta1 = 0.9 and beta2 = 0.999",
+     ["Adam with beta1 = 0.9 and beta2 = 0.99", "Adam with beta2 = 0.9 and beta1 = 0.999"]),
+    # a quote starting mid-sentence is found, but never right after the negation it leaves out
+    ("results hold. No prior published SOTA results exist for the Paper Field dataset.",
+     "No prior published SOTA results exist for the Paper Field dataset",
+     ["Prior published SOTA results exist for the Paper Field dataset.", "prior published SOTA results exist"]),
+    ("In these cases, we did not\nfind that it helps, and never “fine-tuned” it.",
+     "we did not find that it helps",
+     ["find that it helps", "“fine-tuned” it.", "did not find that it helps, and “fine-tuned” it."]),
     # a footnote marker left out where the quote keeps a letter's index (m1, p2)
     ("in a sentential context.1 We encode a symmetric relation between\nm1 and m2 as two directed "
      "edges.\n1Due to space constraints, we omit the relation models.",
@@ -59,3 +68,13 @@ def test_a_letters_index_is_no_footnote_marker_and_a_words_still_is() -> None:
     page = "edges m1 and p1, as in the graph1 of kWh4, here.\n1See below.\n4EPA figure."
     assert [page[a:b] for a, b in footnote_markers(page)] == ["1", "4"]
     assert [a for a, _ in footnote_markers(page)] == [page.index("graph1") + 5, page.index("kWh4") + 3]
+
+
+@pytest.mark.parametrize("page,quote,negation", [
+    ("Results hold. No prior published results exist for it.", "Prior published results exist for it.", "No"),
+    ("we did not\nfind that it helps", "find that it helps", "not"),
+    ("it can’t (fully) explain the rest", "(fully) explain the rest", "can’t"),
+])
+def test_the_closest_passage_names_the_negation_a_quote_starts_after(page, quote, negation) -> None:
+    near = closest_passage(Document([page]), quote)
+    assert near is not None and near.differences == [("", negation)] and near.passage.startswith(negation)
