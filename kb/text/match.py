@@ -34,6 +34,13 @@ Conventions a writer may use, and how each is read:
   it stands for say it too, nor words of the paper that do ("more" ->
   "[less]", "3" -> "[several]"), nor a description of the writer's own
   ("[large]"). A refused insertion is shown against what the paper prints there.
+* **Greek letters typed as names** ("the MGP parameters theta", "a Delta = +2.3",
+  "beta2"): a whole word naming a letter, in either case, is the letter the paper
+  prints (``∆``, the increment sign, folds as the delta it shows); "alphabet" is a word.
+* **A negation left out at the start**: a quote may start mid-sentence, but never right
+  after its sentence's negation ("Prior published results exist" of "No prior published
+  results exist", "find that it helps" of "did not find that it helps"); the closest
+  passage then names it ("differs: (nothing) -> No").
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -43,8 +50,9 @@ Conventions a writer may use, and how each is read:
   looked for in `Document.lenient`, the text without citation markers and
   without footnote markers whose footnote is printed on the same page (a line
   starting "4The ..."). Only markers next to a lower-case word count, so
-  "CO2" keeps its 2. Removing a marker lets a quote *omit* it; it never lets
-  one number stand for another.
+  "CO2" keeps its 2, and never one after a lone letter (a variable's index:
+  "m1 and m2"). Removing a marker lets a quote *omit* it; it never lets one
+  number stand for another.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722").
   Numbers one space apart are a table row's cells, and a quote may start or end

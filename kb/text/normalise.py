@@ -35,6 +35,7 @@ What folding does, and why:
   ``←`` ``⇒`` as ``->`` ``<-`` ``=>``; ``∼``
   and ``≈`` are dropped like ``~``.
 * Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
+  the increment sign ``∆`` as the Greek delta,
   the fraction and division slashes as ``/``, primes as quotes, full-width
   digits as digits, no-break and thin spaces as spaces.
 * Soft hyphens, zero-width and other format/control characters are dropped, and
