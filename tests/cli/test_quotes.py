@@ -303,3 +303,21 @@ def test_output_for_people_joins_words_pdfium_broke_with_a_soft_hyphen(kb_root, 
     exported = run_kb("export", "note", "-t", "rep", "--format", "json")
     assert exported.code == 0 and "\u00ad" not in exported.out
     assert "\u00ad" not in run_kb("export", "note", "-t", "rep").out
+
+
+def test_a_negation_a_newer_version_adds_before_a_quote_makes_it_stale(kb_root, tmp_path):
+    """v2 prints 'No' before the sentence the quote took from v1, and 'theta' became 'without':
+    each quote is stale in v2, the difference named (the passage is no longer the quote)."""
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    v1 = ["Results. Prior published results exist for the dataset. We tune the parameters θ with the trick."]
+    v2 = ["Results. No prior published results exist for the dataset. We tune the parameters θ without the trick."]
+    for version, pages in (("v1", v1), ("v2", v2)):
+        (tmp_path / f"{version}.json").write_text(json.dumps(pages))
+        assert run_kb("text", "load", "luccioni2023power", tmp_path / f"{version}.json", "--version", version).code == 0
+    for quote, qid in (("Prior published results exist for the dataset.", "prior"),
+                       ("We tune the parameters theta with the trick.", "theta")):
+        r = run_kb("quote", "add", "luccioni2023power", quote, "--version", "v1", "--id", qid)
+        assert r.code == 0, r.err
+    by_id = {v["id"]: v for v in run_kb("verify", "--json").json}
+    assert by_id["prior"]["status"] == "stale" and by_id["prior"]["differences"] == [["", "No"]]
+    assert by_id["theta"]["status"] == "stale" and "verified in v1, but not in v2" in by_id["theta"]["message"]
