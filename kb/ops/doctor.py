@@ -27,12 +27,14 @@ from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
 from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
+from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
 from kb.store.cache import Manifest
 from kb.store.fts import check as fts_check
 from kb.store.index import sources_of_papers
 from kb.store.knowledgebase import KB
+from kb.store.queries import lookalike
 from kb.store.stale import truth_files
 from kb.text.lazyre import lazy
 
@@ -302,6 +304,18 @@ def _undefined_strings(bibfile: BibFile, report: Report) -> None:
                            f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
 
 
+def _odd_keys(bibfile: BibFile, report: Report) -> None:
+    """A key of references.bib holding a character nobody sees, or looking like another
+    key: kb indexes the entry as written (it is the person's file, and a key typed as it
+    looks finds it, or is refused naming it), and warns here every time, as the first
+    command after the edit did once: a LaTeX \\cite of the key as it looks finds no entry."""
+    lines = {e.key: e.line for e in bibfile.entries()}
+    for key, what in citekeys.odd_keys(lines):
+        notice = index.odd_key_notice(lines[key], key, what)
+        if notice not in report.notices:        # said already by the re-index doctor made
+            report.notices.append(notice)
+
+
 def _check_sqlite(kb, report: Report, quick: bool = False) -> bool:
     """PRAGMA integrity_check (quick_check when `quick`: no index compared with its
     table) and foreign_key_check; the full-text indexes against the tables they index."""
@@ -391,6 +405,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             rows = {r["citekey"]: dict(r) for r in db.query(
                 f"select citekey, {', '.join(PAPER_COLUMNS)} from papers")}
             _undefined_strings(bibfile, report)
+            _odd_keys(bibfile, report)
             for i, e in enumerate(bibfile.entries()):
                 entry_keys.add(e.key)
                 where = f"{index.BIB_REL}:{e.line}"
@@ -557,14 +572,16 @@ def _file_names_it(message: str) -> bool:
 def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
     """'kb rename OLD NEW, if ...; ' when the paper kb knew as `old` is in references.bib
     under another key (renamed there by hand): the text of the sources cached for `old`
-    is the text of one paper now. '' when kb cannot tell which."""
+    is the text of one paper now; else the key that looks like `old` (queries.lookalike).
+    '' when kb cannot tell which."""
     if old not in seen:
         shas = [m.sha256 for m in kb.sources.find(citekey=old)]
         rows = kb.conn.execute(f"select distinct citekey from versions where sha256 in "
                                f"({','.join('?' * len(shas))}) and citekey != ?", [*shas, old]).fetchall() \
             if shas else []
+        alike = lookalike(kb.conn, old) if len(rows) != 1 else None
         seen[old] = (f"if you renamed it {rows[0][0]} in references.bib, kb rename {old} {rows[0][0]} moves "
-                     "the rest; else " if len(rows) == 1 else "")
+                     "the rest; else " if len(rows) == 1 else f"{alike}; else " if alike else "")
     return seen[old]
 
 

@@ -22,6 +22,7 @@ from kb.store.queries import (
     PageText,
     load_second_text,
     load_text,
+    lookalike,
     missing_paper,
     off_text,
     off_text_sql,
@@ -720,7 +721,8 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if not candidates:
         if q.citekey:
             where = " or in the front matter's bibliography" if note.bibliography else ""
-            return NoteSource(None, reason=f"no paper {q.citekey!r} here{where}")
+            alike = lookalike(db, q.citekey)
+            return NoteSource(None, reason=f"no paper {q.citekey!r} here{where}" + (f" ({alike})" if alike else ""))
         what = q.source_link or q.source_text
         return NoteSource(None, reason=(f"the note has no reference {what}" if what
                                         else "the quote cites nothing"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from kb.text.ascii import ascii_fold, transliterate
 from kb.text.latex import latex_to_text
@@ -44,6 +44,76 @@ def invisible(key: str) -> str | None:
         if _invisible(ch):
             return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
     return None
+
+
+def escaped(key: str) -> str:
+    """A key as a message shows it so that a person sees every character: its repr with each
+    character outside ASCII as a \\u escape ('j\\u0430ne2021power', 'sm\\u200dith2020'), where
+    the key as written looks like another or hides a character."""
+    return repr(key).encode("ascii", "backslashreplace").decode("ascii")
+
+
+# The letters of Cyrillic and Greek that Unicode's confusables (UTS #39, confusables.txt)
+# map to a Latin letter: a key written with one (a Cyrillic 'а' from a Russian keyboard
+# layout, a Greek 'Ο' pasted from a PDF) looks like the Latin key and is another to BibTeX.
+_LOOKALIKES = str.maketrans(dict(zip(
+    "\u0430\u0432\u0435\u0455\u0456\u0458\u043e\u0440\u0441\u0443\u0445\u0501\u04bb\u04cf\u051b\u051d"
+    "\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423"
+    "\u051a\u051c\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
+    "\u03a7\u03b1\u03bf\u03bd\u03c1\u03c5\u03b9\u03b3",
+    "abesijopcyxdhlqwABESIJKMHOPCTXYQWABEZHIKMNOPTYXaovpuiy")))
+
+
+def skeleton(key: str) -> str:
+    """What a key looks like, as UTS #39 compares identifiers: two keys of one skeleton are
+    told apart only by characters nobody sees or letters of other scripts that look alike
+    (Cyrillic 'а' for 'a'), or by case, which BibTeX ignores. NFKC first, so a fullwidth
+    'ａ' or a mathematical '𝐚' is its letter too."""
+    if key.isascii():
+        return key.lower() if key.isprintable() else key_form(key).lower()
+    return unicodedata.normalize("NFKC", key_form(key)).translate(_LOOKALIKES).lower()
+
+
+def lookalike(key: str, keys: Iterable[str]) -> str | None:
+    """The first of `keys` that is not `key` but looks the same (same skeleton, other
+    characters once Unicode forms and case are set aside); None if none."""
+    want, folded = skeleton(key), fold_key(key)
+    for other in keys:
+        if other != key and fold_key(other) != folded and skeleton(other) == want:
+            return other
+    return None
+
+
+def unlike(key: str, other: str) -> str:
+    """Where two keys of one skeleton differ, for a message: the first character of one
+    outside ASCII, and the letter it looks like ('U+0430 CYRILLIC SMALL LETTER A for 'a'')."""
+    for a in key_form(key) + key_form(other):
+        if not a.isascii():
+            look = unicodedata.normalize("NFKC", a).translate(_LOOKALIKES)
+            return f"U+{ord(a):04X} {unicodedata.name(a, '?')} for {look!r}"
+    return "the case of its letters"
+
+
+def odd_keys(keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(key, what is wrong with it) for each key a person can hardly have meant as written:
+    one holding a character nobody sees (a zero-width joiner, a soft hyphen, a bidi override:
+    `invisible`), and one that looks like another of `keys` (`lookalike`), said of both.
+    Plain ASCII keys cost a membership test: only keys outside ASCII are compared."""
+    keys = list(keys)
+    odd = [k for k in keys if not (k.isascii() and k.isprintable())]
+    if not odd:
+        return
+    by_look: dict[str, list[str]] = {}
+    for k in keys:
+        by_look.setdefault(skeleton(k), []).append(k)
+    for k in odd:
+        hidden = invisible(k)
+        if hidden:
+            yield k, f"holds a character nobody sees ({hidden})"
+        twin = next((o for o in by_look.get(skeleton(k), []) if o != k and fold_key(o) != fold_key(k)), None)
+        if twin is not None:
+            yield k, (f"looks like the key {escaped(twin)} but is another "
+                      f"({unlike(k, twin)}): BibTeX, LaTeX and kb read two papers")
 
 
 def fold_key(key: str) -> str:

@@ -28,6 +28,7 @@ from typing import Callable
 from kb.atomic import read_input, shown
 from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
 from kb.quantities.interval import split_figure
+from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
 from kb.sources.metadata import from_bib_fields
 from kb.sources.pdf import Limits, extract_plan
@@ -318,6 +319,13 @@ def claim_numbers(value: str) -> tuple[str, float | None, str | None]:
     return split_figure(value)
 
 
+def odd_key_notice(line: int, key: str, what: str) -> str:
+    """The warning for a key of references.bib citekey.odd_keys finds, said by the command
+    that indexes it and by every kb doctor."""
+    return (f"{BIB_REL}:{line}: the key {citekeys.escaped(key)} {what}; write it in plain letters of one "
+            "script (kb follows a key renamed in references.bib by hand)")
+
+
 class Indexer:
     """Files and cached sources -> tables, for one open index.
 
@@ -525,6 +533,7 @@ class Indexer:
             self._say_gone(gone, renamed)
         for key in gone:
             delete_paper_rows(db, key)
+        self._say_odd_keys([r["citekey"] for r in rows if r["citekey"] not in previous], entries)
         if moved:
             db.conn.executemany("update papers set position = ? where citekey = ?", moved)
         if rows:
@@ -549,6 +558,18 @@ class Indexer:
         text, spans = written or bibfile.render_with_owned()
         if spans is not None:
             self.record_owned_spans(text, spans)
+
+    def _say_odd_keys(self, new: list[str], entries: list) -> None:
+        """A key just written into references.bib (by hand, or by kb import of a person's file)
+        that holds a character nobody sees or looks like another key (citekey.odd_keys): the
+        entry is indexed as written and this is said once, as kb doctor says it every time."""
+        lines = {e.key: e.line for e in entries} if new else {}
+        if all(k.isascii() and k.isprintable() for k in lines):
+            return
+        looks = {citekeys.skeleton(k) for k in new}
+        for key, what in citekeys.odd_keys(lines):
+            if key in new or citekeys.skeleton(key) in looks:
+                self.notices.append(odd_key_notice(lines[key], key, what))
 
     def _say_gone(self, gone: list[str], renamed: dict[str, list[str]]) -> None:
         """Entries taken out of references.bib by hand whose quotes or claims stay in claims/:

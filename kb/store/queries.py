@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.atomic import escape_key, said
 from kb.errors import NotFound
-from kb.sources.citekey import key_form
+from kb.sources.citekey import escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
@@ -26,11 +26,36 @@ def paper_exists(conn: sqlite3.Connection, citekey: str) -> bool:
 
 
 def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
-    """The error for a citekey the knowledge base does not have, with the keys it may mean."""
+    """The error for a citekey the knowledge base does not have, with the keys it may mean:
+    first the one it looks like (a Cyrillic 'а' typed for 'a', a zero-width space pasted in),
+    named with the character that differs, since the two print alike."""
+    hint = lookalike(conn, citekey)
+    if hint is not None:
+        return NotFound(f"no paper {escaped(citekey)} in the knowledge base", hint=hint)
     close = [r[0] for r in conn.execute("select citekey from papers where citekey like ? limit 5",
                                         [f"%{citekey[:5]}%"])] if citekey else []
     return NotFound(f"no paper {said(citekey)} in the knowledge base",
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+
+
+def lookalike(conn: sqlite3.Connection, key: str) -> str | None:
+    """What a key no paper has looks like, said for its error: the key of a paper printed
+    alike (citekey.skeleton: a Cyrillic 'а' typed for 'a', a zero-width space pasted in),
+    with the character that differs, since the two print alike; None if no paper's does.
+    It reads the keys outside ASCII and the plain key `key` would be."""
+    look = skeleton(key)
+    rows = conn.execute("select citekey from papers where citekey glob '*[^ -~]*' or citekey = ? collate nocase",
+                        [look])
+    alike = [k for (k,) in rows if k != key and skeleton(k) == look]
+    twin = min(alike, key=lambda k: k.lower() != key.lower(), default=None)   # the same in another case first
+    if twin is None or twin.lower() == key.lower():
+        return None
+    hidden = invisible(key)
+    if hidden and not invisible(twin):
+        how = f"the key given holds {hidden}, which nobody sees: write the key without it"
+    else:
+        how = f"one of them writes {unlike(key, twin)}: copy the key as `kb ls` prints it"
+    return f"{escaped(twin)} looks the same, but {how}"
 
 
 def same_key(conn: sqlite3.Connection, key: str) -> str | None:
@@ -92,7 +117,8 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
             # merge or a checkout): the paper is there, under its new key
             return (f"{citekey} is not in references.bib as a key: it is an old key of {renamed}, kept in its "
                     f"ids field; kb rename {citekey} {renamed} moves {rel or 'what is kept under it'} to it")
-        return f"{citekey} is not in references.bib"
+        alike = lookalike(conn, citekey)
+        return f"{citekey} is not in references.bib" + (f" ({alike})" if alike else "")
     return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "
             f"writes {other} with other Unicode characters for its accented letters (NFC, NFD); "
             f"rename the file claims/{escape_key(other)}.toml (or copy the key into its `paper` field)")

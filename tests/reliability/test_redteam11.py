@@ -1,0 +1,80 @@
+"""Round eleven: hostile and unusual input at every boundary: citekeys holding characters
+nobody sees or letters of other scripts that look Latin, ...; each taken and said, or
+refused in one line with the right exit code, nothing lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+
+from kb.ops.doctor import diagnose
+from kb.sources import citekey
+
+# -- citekeys that look like others ---------------------------------------------------------------------------
+
+ZWJ, SOFT, RLO, CYR_A, GREEK_O = "\u200d", "\u00ad", "\u202e", "\u0430", "\u039f"
+
+
+def entry(key: str, title: str) -> str:
+    return f"@article{{{key},\n  title = {{{title}}},\n  author = {{Doe, Jane}},\n  year = {{2021}},\n}}\n\n"
+
+
+@pytest.mark.parametrize("odd, plain", [
+    (f"j{CYR_A}ne2021power", "jane2021power"),         # a Cyrillic letter from a Russian layout
+    (f"d{GREEK_O}e2021", "DOE2021"),                   # a Greek capital, and another case
+    ("\uff44oe2021", "doe2021"),                         # a fullwidth letter
+])
+def test_a_key_that_looks_like_another_is_said_of_both_never_one_paper(odd, plain):
+    said = dict(citekey.odd_keys([plain, odd, "other2020"]))
+    assert list(said) == [odd] and citekey.escaped(plain) in said[odd] and "U+" in said[odd]
+    assert citekey.lookalike(odd, [plain]) == plain and citekey.lookalike(plain, ["plain2020"]) is None
+
+
+@pytest.mark.parametrize("hidden", [ZWJ, "\u200b", "\u200c", SOFT, RLO, "\u2066"])
+def test_a_key_holding_a_character_nobody_sees_is_said(hidden):
+    key = f"smi{hidden}th2020"
+    (what,) = dict(citekey.odd_keys([key, "other2020"])).values()
+    assert "nobody sees" in what and f"U+{ord(hidden):04X}" in what
+    assert "\\u" in citekey.escaped(key) or "\\x" in citekey.escaped(key)
+
+
+def test_plain_keys_are_not_compared():
+    assert list(citekey.odd_keys(["a2020", "A2020x", "müller2020"])) == []
+
+
+def test_references_bib_keys_are_indexed_and_said_by_the_next_command_and_by_doctor(kb_root):
+    bib = kb_root / "references.bib"
+    bib.write_text(entry("jane2021power", "Power Latin") + entry(f"j{CYR_A}ne2021power", "Power Cyrillic")
+                   + entry(f"lee{SOFT}2019", "Soft") + entry(f"bidi{RLO}2019", "Bidi"), encoding="utf-8")
+    first = run_kb("ls")
+    assert first.code == 0 and first.out.count("Power") == 2 and "Soft" in first.out and "Bidi" in first.out
+    assert "references.bib:7: the key 'j\\u0430ne2021power' looks like the key 'jane2021power'" in first.err
+    assert "references.bib:13: the key 'lee\\xad2019' holds a character nobody sees (U+00AD SOFT HYPHEN)" \
+        in first.err and "U+202E RIGHT-TO-LEFT OVERRIDE" in first.err
+    assert run_kb("ls").err == ""                   # said once, when the file changed
+    report = diagnose()                             # and by every kb doctor, which finds nothing to repair
+    assert report.ok and [n.split(": the key")[0] for n in report.notices] == [
+        "references.bib:7", "references.bib:13", "references.bib:19"]
+    assert run_kb("check").err.count("references.bib:") == 0
+
+
+def test_a_typed_key_that_only_looks_like_a_papers_is_refused_naming_the_difference(kb_root):
+    (kb_root / "references.bib").write_text(entry(f"j{CYR_A}ne2021power", "Power") + entry("smith2019", "S"),
+                                            encoding="utf-8")
+    latin = run_kb("claim", "add", "jane2021power", "5 kWh", "--quote", "5 kWh")
+    assert latin.code == 2 and len(latin.err.strip().splitlines()) == 1 + latin.err.count("kb: references.bib")
+    assert "no paper 'jane2021power'" in latin.err and "'j\\u0430ne2021power' looks the same" in latin.err
+    assert "U+0430 CYRILLIC SMALL LETTER A" in latin.err
+    zwsp = run_kb("show", "smi\u200bth2019")
+    assert zwsp.code == 2 and "no paper 'smi\\u200bth2019'" in zwsp.err
+    assert "holds U+200B ZERO WIDTH SPACE, which nobody sees" in zwsp.err and "Traceback" not in zwsp.err
+    assert "did you mean smith2019?" in run_kb("show", "SMITH2019").err
+
+
+def test_a_note_citing_a_lookalike_key_is_no_source_and_says_which(kb_root):
+    (kb_root / "references.bib").write_text(entry(f"j{CYR_A}ne2021power", "Power"), encoding="utf-8")
+    note = kb_root / "n.md"
+    note.write_text('> "Power is a thing" [@jane2021power]\n', encoding="utf-8")
+    r = run_kb("verify", "--note", str(note))
+    assert r.code == 1 and "no-source" in r.out and "'j\\u0430ne2021power' looks the same" in r.out
