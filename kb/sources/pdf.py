@@ -979,14 +979,15 @@ class _interrupted_after:
     bytecodes, as a Ctrl-C is raised; it raises only while _read_pypdf is on the stack it
     interrupted, so an alarm arriving as the reading ends raises nothing, and it ticks again
     every _TICK seconds until the context ends. The handler and timer found are restored.
-    Signals reach the main thread only: in another thread, or where there is no interval
-    timer (Windows) or SIGALRM is handled outside Python, the limit holds between pages
-    (_deadline_passed), as it always did."""
+    Signals reach the main thread only: in another thread (a library caller's pool, a server),
+    or where there is no interval timer (Windows) or SIGALRM is handled outside Python, a
+    watcher thread raises it instead (_Watcher), where the limit held between pages only."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
         self._found = None
         self._hook = None
+        self._watcher: _Watcher | None = None
 
     def _unraisable(self, info) -> None:
         """One raised inside a weakref callback, a __del__ or a gc callback is ignored by Python,
@@ -1007,9 +1008,11 @@ class _interrupted_after:
         import threading
 
         if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            self._watcher = _Watcher(self.seconds)
             return self
         handler = signal.getsignal(signal.SIGALRM)
         if handler is None:             # set outside Python: it could not be put back
+            self._watcher = _Watcher(self.seconds)
             return self
         signal.signal(signal.SIGALRM, self._alarm)
         self._hook, sys.unraisablehook = sys.unraisablehook, self._unraisable
@@ -1021,6 +1024,8 @@ class _interrupted_after:
     def __exit__(self, *exc) -> bool:
         import signal
 
+        if self._watcher is not None:
+            self._watcher.stop()
         if self._found is not None:
             handler, (delay, interval) = self._found
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -1029,6 +1034,60 @@ class _interrupted_after:
             if delay or interval:       # a caller's own timer, set going again
                 signal.setitimer(signal.ITIMER_REAL, delay or interval, interval)
         return False
+
+
+class _Watcher:
+    """_OutOfTime raised in a thread other than the main one, where no signal reaches: a
+    thread of its own waits out the limit, then, every _TICK seconds while the reading
+    thread still has _read_pypdf on its stack, sets _OutOfTime pending in it (CPython's
+    PyThreadState_SetAsyncExc, raised between two bytecodes as a signal's exception is).
+    Each reading thread holds at most one watcher (_WATCHED): a watcher not the thread's
+    own any more (its reading ended, even by an exception landing in its cleanup) stops,
+    and one stopped clears what it set and was not yet raised."""
+
+    def __init__(self, seconds: float):
+        import threading
+
+        self.thread = threading.get_ident()
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        _WATCHED[self.thread] = self
+        threading.Thread(target=self._watch, args=(min(seconds, LONGEST_WAIT),), daemon=True,
+                         name="kb-pypdf-time-limit").start()
+
+    def _reading(self) -> bool:
+        frame = sys._current_frames().get(self.thread)
+        while frame is not None:
+            if frame.f_code is _read_pypdf.__code__:
+                return True
+            frame = frame.f_back
+        return False
+
+    def _watch(self, seconds: float) -> None:
+        import ctypes
+
+        wait = seconds
+        while not self.done.wait(wait):
+            with self.lock:
+                if self.done.is_set() or _WATCHED.get(self.thread) is not self:
+                    return
+                if self._reading():
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread),
+                                                               ctypes.py_object(_OutOfTime))
+            wait = _TICK
+
+    def stop(self) -> None:
+        import ctypes
+
+        with self.lock:
+            self.done.set()
+            if _WATCHED.get(self.thread) is self:
+                del _WATCHED[self.thread]
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), None)
+
+
+#: The watcher of each thread reading with pypdf off the main thread (thread id -> _Watcher).
+_WATCHED: dict[int, _Watcher] = {}
 
 
 def _extract_pypdf(data: bytes, limits: Limits, source: str, progress) -> Extracted:

@@ -97,8 +97,9 @@ def test_the_time_limit_raised_inside_a_weakref_callback_is_not_printed_and_rais
     assert ignored == [] and sys.unraisablehook == ignored.append
 
 
-def test_in_another_thread_pypdf_is_stopped_between_pages():
-    """Signals reach the main thread only: elsewhere the limit holds between pages, as before."""
+def test_in_another_thread_pypdf_is_stopped_too():
+    """Signals reach the main thread only: elsewhere a watcher thread raises the limit (between
+    pages or inside one, whichever it reaches first)."""
     got: list = []
 
     def read():
@@ -111,7 +112,7 @@ def test_in_another_thread_pypdf_is_stopped_between_pages():
     thread = threading.Thread(target=read)
     thread.start()
     thread.join(60)
-    assert got and "took over 1e-06 s (1 of 3 pages" in got[0]
+    assert got and "took over 1e-06 s (" in got[0]
 
 
 @pytest.mark.parametrize("args, data", [(["--extractor", "pypdf"], SLOW_PAGE), ([], SLOW_PAGE_LAYERED)],

@@ -5,11 +5,15 @@ refused in one line with the right exit code, nothing lost.
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from kbrun import run_kb
+from pdfgen import make_many_characters_pdf, make_pdf
 
+from kb.errors import LimitExceeded
 from kb.ops.doctor import diagnose
-from kb.sources import citekey
+from kb.sources import citekey, pdf
 
 # -- citekeys that look like others ---------------------------------------------------------------------------
 
@@ -78,3 +82,47 @@ def test_a_note_citing_a_lookalike_key_is_no_source_and_says_which(kb_root):
     note.write_text('> "Power is a thing" [@jane2021power]\n', encoding="utf-8")
     r = run_kb("verify", "--note", str(note))
     assert r.code == 1 and "no-source" in r.out and "'j\\u0430ne2021power' looks the same" in r.out
+
+
+# -- pypdf's time limit holds inside a page in any thread -----------------------------------------------------
+
+#: One page of 300,000 characters from a few KB of Flate: pypdf reads it in a second and more.
+SLOW_PAGE = make_many_characters_pdf(300_000)
+
+
+def in_a_thread(fn):
+    got: list = []
+
+    def run():
+        try:
+            got.append(fn())
+        except BaseException as exc:     # handed to the test's thread
+            got.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(120)
+    return got[0]
+
+
+def test_pypdf_off_the_main_thread_is_stopped_inside_a_page():
+    """No signal reaches a thread other than the main one: the limit held between pages only,
+    so a single slow page was read whole whatever the limit (a quarter of an hour for some)."""
+    exc = in_a_thread(lambda: pdf.extract(SLOW_PAGE, pdf.Limits(max_extract_seconds=0.05), extractor="pypdf"))
+    assert isinstance(exc, LimitExceeded) and "took over 0.05 s (page 1 of 1 was still being read" in exc.message
+    # nothing is left to go off: the next file in that thread is read whole
+    again = in_a_thread(lambda: pdf.extract(make_pdf(["Energy use of training, in megawatt hours."]),
+                                            pdf.Limits(max_extract_seconds=60), extractor="pypdf"))
+    assert again.pages[0].startswith("Energy use") and not pdf._WATCHED
+
+
+def test_kb_add_in_a_thread_keeps_a_slow_page_with_metadata_only(kb_root, tmp_path, monkeypatch):
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(SLOW_PAGE)
+    monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", "0.05")
+    r = in_a_thread(lambda: run_kb("add", "--offline", "--extractor", "pypdf", str(slow)))
+    assert r.code == 0 and r.err.count("\n") == 1, r.err
+    assert "slow.pdf: extracting its text took over 0.05 s (page 1 of 1 was still being read" in r.err
+    assert r.err.rstrip().endswith("kept with metadata only")
+    [paper] = run_kb("ls", "--json").json
+    assert paper["title"] == "slow" and paper["pages"] is None
