@@ -45,6 +45,27 @@ def prefetch(argv: list[str]) -> bool:
     return False
 
 
+def standard_streams() -> None:
+    """Standard input, output or error closed by the caller (`kb ls >&-`, a daemon's child)
+    is /dev/null: written to, it takes what kb says as a reader gone away does (the command
+    runs to its end, its exit code its own), where kb died on sys.stdout being None, an
+    internal error. And its file descriptor is taken first: the first file kb opened (the
+    index, a lock) got it, and anything written to standard output would have gone into it."""
+    for fd, name, mode in ((0, "stdin", os.O_RDONLY), (1, "stdout", os.O_WRONLY), (2, "stderr", os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        null = os.open(os.devnull, mode)
+        if null != fd:                  # a lower one was free too: taken in its own turn
+            os.dup2(null, fd)
+            os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False))
+
+
 def entry() -> None:
+    standard_streams()
     prefetch(sys.argv[1:])
     app.entry()

@@ -126,3 +126,18 @@ def test_kb_add_in_a_thread_keeps_a_slow_page_with_metadata_only(kb_root, tmp_pa
     assert r.err.rstrip().endswith("kept with metadata only")
     [paper] = run_kb("ls", "--json").json
     assert paper["title"] == "slow" and paper["pages"] is None
+
+
+# -- standard output closed -----------------------------------------------------------------------------------
+
+def test_a_command_whose_standard_output_is_closed_runs_to_its_end(kb_root):
+    """`kb export bib -o - >&-`: sys.stdout is None, an internal error and a traceback at exit;
+    and the first file kb opened took the free descriptor 1, where stdout's writes would go."""
+    import subprocess
+
+    from kbproc import kb_cmd, kb_env
+
+    (kb_root / "references.bib").write_text(entry("alpha2020", "Alpha"), encoding="utf-8")
+    r = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *kb_cmd("export", "bib", "--as-stored", "-o", "-")],
+                       env=kb_env(kb_root), cwd=kb_root, capture_output=True, text=True, timeout=120, check=False)
+    assert r.returncode == 0 and r.stderr == ""
