@@ -36,6 +36,11 @@ from kb.text.names import firm, is_organisation, to_bibtex_name
 ENTRIES_PER_PAGE = 50
 
 
+#: The largest size limit kb keeps (an exabyte, in MB): a larger one is as good as none, and
+#: its bytes still fit the sizes zlib and the memory watch take.
+LARGEST_MB = float(2 ** 40)
+
+
 @dataclass
 class Limits:
     max_pages: int = 2000
@@ -71,6 +76,10 @@ class Limits:
                     raise UsageError(f"limit {name} = {shown} is not {expected} (set in {where})") from None
                 if not number > 0:
                     raise UsageError(f"limit {name} = {shown} must be above 0 (set in {where})")
+                if name.endswith("_mb"):
+                    # A size of exabytes (KB_MAX_STREAM_MB=inf, 1e300: a person's 'no limit') is
+                    # past what zlib and a byte count hold (OverflowError, an internal error)
+                    number = min(number, LARGEST_MB)
                 setattr(limits, name, number)
         return limits
 

@@ -141,3 +141,21 @@ def test_a_command_whose_standard_output_is_closed_runs_to_its_end(kb_root):
     r = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *kb_cmd("export", "bib", "--as-stored", "-o", "-")],
                        env=kb_env(kb_root), cwd=kb_root, capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode == 0 and r.stderr == ""
+
+
+# -- a size limit of 'no limit' --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("extractor", ["pypdf", "pdfium"])
+def test_a_size_limit_past_any_size_is_no_limit_and_no_internal_error(monkeypatch, extractor):
+    """KB_MAX_STREAM_MB=inf or KB_MAX_EXTRACT_MB=1e300 (a person's 'no limit'): int(inf) and a
+    zlib size past a C ssize_t were internal errors (OverflowError) at the first PDF read."""
+    if extractor == "pdfium" and not pdf.pdfium_available():
+        pytest.skip("pypdfium2 is not installed")
+    monkeypatch.setenv("KB_MAX_STREAM_MB", "inf")
+    monkeypatch.setenv("KB_MAX_EXTRACT_MB", "1e300")
+    for limits in (pdf.Limits.from_env(), pdf.Limits.from_env({"max_extract_mb": 1e300})):
+        got = pdf.extract(make_pdf(["Energy use of training, in megawatt hours."]), limits, extractor=extractor)
+        assert got.pages[0].startswith("Energy use")
+    monkeypatch.delenv("KB_MAX_STREAM_MB")
+    limits = pdf.Limits.from_env({"max_stream_mb": 1e300})
+    assert pdf.extract(make_pdf(["Energy use."]), limits, extractor=extractor).pages[0].startswith("Energy")
