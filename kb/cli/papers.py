@@ -53,14 +53,14 @@ def where(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 # -- papers ---------------------------------------------------------------------------
 
 JOBS_HELP = (f"Processes extracting PDF text at once (default: every core, {default_jobs()} here; "
-             "1: all in this process, no pool). Papers are still written one at a time, in the "
-             "order given, whatever N is.")
+             "1: one at a time, in one process beside kb's own). Papers are still written one at a "
+             "time, in the order given, whatever N is.")
 
 
 def _jobs(jobs: int | None) -> int:
     """--jobs as given, else every core; below 1 is refused."""
     if jobs is not None and jobs < 1:
-        raise UsageError(f"--jobs {jobs}: give 1 or more processes (1: extract in this process)")
+        raise UsageError(f"--jobs {jobs}: give 1 or more processes (1: one PDF at a time)")
     return default_jobs() if jobs is None else jobs
 
 
@@ -120,7 +120,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                              keep_unreadable=keep_unreadable) if ident == "-"
                      else paper_ops.add(kb, ident, **options))]
     else:
-        outcomes = paper_ops.add_many(kb, items, jobs=jobs, **options)
+        outcomes = paper_ops.add_many(kb, items, jobs=jobs, apart=True, **options)
     clear = getattr(kb.progress, "clear", None) or (lambda: None)
     results, failed = [], 0
     for ident, result in outcomes:
@@ -167,7 +167,7 @@ def import_(file: str = typer.Argument(..., callback=names_a_path, metavar="FILE
     kb = open_kb()
     bar = Progress(f"importing {shown(file.name)}", unit="entries")
     result = paper_ops.import_bib(kb, input_path(file, "BibTeX"), progress=bar.update if bar.on else None,
-                                  normalise=normalise, fill=fill, jobs=jobs)
+                                  normalise=normalise, fill=fill, jobs=jobs, apart=True)
     bar.done()
     for w in result.warnings:
         warn(w)

@@ -8,7 +8,7 @@ of worker processes while this process, the one writer, takes each result in
 the order the items were given and commits that paper (references.bib, the
 source cache, the index) as `kb add` of one file does. The order of the commits, and so every file and row they write, is the
 same whatever the number of workers; `jobs=1` extracts in this process, with
-no pool at all.
+no pool at all (the kb command's --jobs 1 in one worker: `apart`).
 
 A worker that dies (a crash in a PDF library, killed from outside) breaks the
 pool; the items it may have held are then extracted again one at a time, each
@@ -112,7 +112,7 @@ Extract = Callable[[Task, "pdf.Limits"], Outcome]
 
 
 def extract_in_order(items: Iterable[T], prepare: Callable[[T], Task | None], limits: pdf.Limits,
-                     jobs: int, *, extract: Extract = extract_task) -> Iterator[Done[T]]:
+                     jobs: int, *, extract: Extract = extract_task, apart: bool = False) -> Iterator[Done[T]]:
     """Each item with its extraction, in the order of `items`.
 
     `prepare(item)` runs in this process (it may read the knowledge base) and
@@ -120,9 +120,13 @@ def extract_in_order(items: Iterable[T], prepare: Callable[[T], Task | None], li
     KBError (then `Outcome.refused`). With `jobs` > 1 and more than one item, up to
     AHEAD_PER_WORKER tasks per worker are extracted in a process pool ahead of the
     caller, which consumes them one by one (and may write between them). `extract`
-    is the function a worker runs (module-level, so it can be sent to a process)."""
+    is the function a worker runs (module-level, so it can be sent to a process). `apart`:
+    one job's tasks too are extracted in a worker process (`kb add --jobs 1`), not in this
+    one: PDFium left reading a page past a limit (max_extract_mb, max_extract_seconds) cannot
+    be stopped, and in the writer it went on taking memory until its page ended, however
+    many PDFs the batch still held, where a worker so left is ended (_end_left_reading)."""
     items = list(items)
-    if jobs <= 1 or len(items) < 2:
+    if jobs <= 1 and not (apart and pdf.pdfium_available()) or len(items) < 2:
         for item in items:
             task, refused = _prepared(prepare, item)
             outcome = Outcome(refused=refused) if task is None else extract(task, limits)

@@ -459,14 +459,15 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
 
 def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = False, refresh: bool = False,
              extractor: str | None = None, jobs: int = 1, keep_unreadable: bool = False,
-             extract=None) -> Iterator[tuple[str, AddResult | KBError]]:
+             extract=None, apart: bool = False) -> Iterator[tuple[str, AddResult | KBError]]:
     """`kb add` of many identifiers: each item is (identifier, the PDF given with it or
     None), and each yields (identifier, its AddResult, or the KBError that stopped it
     while the others go on), in the order given. The local PDFs among them are
     extracted by a pool of `jobs` processes (1: in this process, no pool; a script
     passing more must guard its top level with `if __name__ == "__main__":`, as
     worker processes start by importing it;
-    `extract`: what a worker runs, kb.ops.bulk) while this process commits each paper
+    `extract`: what a worker runs, kb.ops.bulk; `apart`: one job in a worker too, as
+    bulk.extract_in_order says) while this process commits each paper
     in its turn, as `add` does; the others are added here, one after the other.
     Progress: ("adding N papers", done, N, "papers")."""
     if extractor is not None:
@@ -491,11 +492,11 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
         return bulk.Task(data, _plan_for(kb, data, extractor), str(path))
 
     if sum(local(item) is not None for item in items) < 2:
-        jobs = 1
+        jobs, apart = 1, False          # a single PDF is read here, as by kb add of one
     label = f"adding {len(items):,} papers"
     kb.progress(label, 0, len(items), "papers")
     more = {"extract": extract} if extract is not None else {}
-    for n, one in enumerate(bulk.extract_in_order(items, prepare, kb.limits(), jobs, **more), 1):
+    for n, one in enumerate(bulk.extract_in_order(items, prepare, kb.limits(), jobs, apart=apart, **more), 1):
         text, pdf = one.item
         try:
             if one.outcome.refused is not None:
@@ -812,7 +813,7 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
 
 
 def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fill: bool = False,
-               jobs: int = 1, extract=None) -> ImportResult:
+               jobs: int = 1, extract=None, apart: bool = False) -> ImportResult:
     """Many entries at once, all or nothing: one references.bib write, one transaction.
 
     Each new entry is copied as its file holds it (key, field order, quoting,
@@ -846,7 +847,7 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     finally:
         if collecting:
             gc.enable()
-    _attach_all(kb, pdfs, out, jobs=jobs, extract=extract)
+    _attach_all(kb, pdfs, out, jobs=jobs, extract=extract, apart=apart)
     return out
 
 
@@ -1057,7 +1058,7 @@ def _adopt_keys(kb: KB, out: ImportResult) -> None:
 
 
 def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs: int,
-                extract=None) -> None:
+                extract=None, apart: bool = False) -> None:
     """The PDFs imported entries name, attached in the order of the file: their text
     extracted by a pool of `jobs` processes (kb.ops.bulk; 1: here),
     each paper committed by this process as soon as its turn comes, so a kill leaves
@@ -1068,7 +1069,7 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
     kb.progress(label, 0, len(pdfs), "papers")
     options = {"extract": extract} if extract is not None else {}
     done = bulk.extract_in_order(pdfs, lambda item: _attach_task(kb, *item), kb.limits(),
-                                 jobs, **options)
+                                 jobs, apart=apart, **options)
     others = [pdf for _, pdf in pdfs if pdf.suffix.lower() != ".pdf"]
     if others:          # Zotero's web snapshots and the like: said once, not per file
         out.warnings.append(f"{len(others)} file(s) named in file fields are not PDFs (by their name: "

@@ -159,3 +159,26 @@ def test_a_size_limit_past_any_size_is_no_limit_and_no_internal_error(monkeypatc
     monkeypatch.delenv("KB_MAX_STREAM_MB")
     limits = pdf.Limits.from_env({"max_stream_mb": 1e300})
     assert pdf.extract(make_pdf(["Energy use."]), limits, extractor=extractor).pages[0].startswith("Energy")
+
+
+# -- kb add --jobs 1: PDFium left reading past a limit is not left in the writer ------------------------------
+
+@pytest.mark.slow
+@pytest.mark.skipif(not pdf.pdfium_available(), reason="pypdfium2 is not installed")
+def test_kb_add_jobs_1_leaves_no_pdfium_reading_in_the_writer(kb_root, tmp_path, monkeypatch):
+    """PDFium cannot be stopped mid-page: with --jobs 1 it read in kb's own process, which went
+    on with the batch while the page took memory until it ended (gigabytes). It reads in one
+    worker now, ended as a worker of --jobs N is: the writer (here, this test's process, as
+    run_kb runs kb in it) holds no PDFium reading, and the batch goes on."""
+    files = []
+    for name, data in [("many", make_many_characters_pdf(150_000)),
+                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))]:
+        files.append(tmp_path / f"{name}.pdf")
+        files[-1].write_bytes(data)
+    monkeypatch.setenv("KB_MAX_EXTRACT_MB", "10")
+    r = run_kb("add", "--offline", "--jobs", "1", *files)
+    assert r.code == 0, r.err
+    assert "many.pdf: PDFium took over 10 MB of memory to read its text (page 1 of 1" in r.err
+    assert r.err.rstrip().endswith("kept with metadata only") and not pdf.pdfium_stuck()
+    pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
+    assert pages == {"Energy": 2, "many": None}
