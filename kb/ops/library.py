@@ -196,6 +196,11 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
         raise UsageError(f"{said(new)} is already a citekey" + (f" ({clash})" if clash != new else "")
                          + "; nothing renamed",
                          hint="choose another key, or `kb rm` that paper first")
+    twin = citekeys.lookalike(new, (k for k in bibfile.keys() if k != old))
+    if twin is not None:
+        raise UsageError(f"{citekeys.escaped(new)} looks like the citekey {citekeys.escaped(twin)} but is another "
+                         f"({citekeys.unlike(new, twin)}); nothing renamed",
+                         hint="write the key in the letters of one script, or choose one that does not look alike")
     holder = resolve_alias(kb.conn, new)
     if holder is not None and holder != old:
         raise UsageError(f"{said(new)} is already another key of {holder} (its ids field); nothing renamed")

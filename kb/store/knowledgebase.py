@@ -351,6 +351,7 @@ class KB:
                     self._take_notices()
             self._in_step = None
             yield self
+            self._take_notices()        # what the write's own re-index noticed (kb import of an odd key)
             self._remember_files()
 
     def _remember_files(self) -> None:

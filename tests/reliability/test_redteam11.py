@@ -63,6 +63,24 @@ def test_references_bib_keys_are_indexed_and_said_by_the_next_command_and_by_doc
     assert run_kb("check").err.count("references.bib:") == 0
 
 
+def test_kb_import_of_odd_keys_takes_them_and_says_each(kb_root, tmp_path):
+    bib = tmp_path / "imp.bib"
+    bib.write_text(entry("jane2021power", "Latin") + entry(f"j{CYR_A}ne2021power", "Cyr") + entry("zw\u200bj2020", "Z"),
+                   encoding="utf-8")
+    r = run_kb("import", str(bib))
+    assert r.code == 0 and "3 added" in r.out
+    assert "the key 'j\\u0430ne2021power' looks like the key 'jane2021power'" in r.err
+    assert "the key 'zw\\u200bj2020' holds a character nobody sees (U+200B ZERO WIDTH SPACE)" in r.err
+
+
+@pytest.mark.parametrize("new", [f"JANE2021p{CYR_A}wer".replace(CYR_A, "\u043e"), "ja\uff4ee2021power"])
+def test_a_key_renamed_to_look_like_another_is_refused(kb_root, new):
+    (kb_root / "references.bib").write_text(entry("jane2021power", "Power") + entry("bob2020", "B"), encoding="utf-8")
+    r = run_kb("rename", "bob2020", new)
+    assert r.code == 2 and r.err.count("\n") == 1 and "looks like the citekey 'jane2021power'" in r.err
+    assert "nothing renamed" in r.err and "bob2020" in (kb_root / "references.bib").read_text(encoding="utf-8")
+
+
 def test_a_typed_key_that_only_looks_like_a_papers_is_refused_naming_the_difference(kb_root):
     (kb_root / "references.bib").write_text(entry(f"j{CYR_A}ne2021power", "Power") + entry("smith2019", "S"),
                                             encoding="utf-8")
