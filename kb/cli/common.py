@@ -22,9 +22,12 @@ from typing import Iterable, Iterator, TextIO
 
 from kb.atomic import max_input_bytes
 from kb.errors import UsageError
+from kb.lazyimport import lazy_import
 from kb.text.display import readable
 from kb.text.lazyre import lazy
 from kb.text.names import last_name
+
+citekeys = lazy_import("kb.sources.citekey")
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
 state: dict = {"kb": None}
@@ -282,6 +285,22 @@ _NAMES = {"--paper": "give a paper's citekey", "--cite": "give citekeys, comma-s
           "--only": "give verdicts, comma-separated"}
 
 
+def names_a_paper(ctx, param, value):
+    """Callback of an argument naming papers by citekey: a key holding a character nobody
+    sees (a zero-width space or joiner, a soft hyphen, a bidi override, pasted from a web
+    page or a PDF) is refused: a person never means one, and the key typed without it finds
+    the paper whose key in references.bib holds one (queries.same_key)."""
+    for given in value if isinstance(value, (list, tuple)) else [value]:
+        if not isinstance(given, str) or given.isascii() and given.isprintable():
+            continue                    # (the common case, without loading kb.sources.citekey)
+        hidden = citekeys.invisible(given)
+        if hidden:
+            name = param.opts[0] if param.param_type_name == "option" else "the citekey"
+            raise UsageError(f"{name} {citekeys.escaped(given)} holds {hidden}, a character nobody sees",
+                             hint="type the key without it")
+    return value
+
+
 def names_something(ctx, param, value):
     """Callback of an option that names papers, quotes or a unit (--paper, --cite, --quotes,
     --unit), or filters a listing (--topic, --tag, --text, --author, --year, --min, --max,
@@ -292,6 +311,8 @@ def names_something(ctx, param, value):
             option = param.opts[0]
             raise UsageError(f"{option} {given!r} names nothing",
                              hint=_NAMES.get(option, "give a value") + ", or leave the option out")
+    if param.opts[0] in ("--paper", "--cite"):
+        names_a_paper(ctx, param, value)
     return value
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import data, echo, emit_json, warn
+from kb.cli.common import data, echo, emit_json, names_a_paper, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
@@ -28,7 +28,7 @@ app = typer.Typer()
 # -- the citation graph -------------------------------------------------------------------------
 
 @app.command()
-def refs(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
 
@@ -91,7 +91,7 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
 
 
 @graph_app.command("show")
-def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """What a paper cites and what cites it, inside the knowledge base."""
 
@@ -107,8 +107,8 @@ def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey."),
 
 
 @graph_app.command("path")
-def graph_path(source: str = typer.Argument(..., help="Citekey to start from."),
-               target: str = typer.Argument(..., help="Citekey to reach."),
+def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", callback=names_a_paper),
+               target: str = typer.Argument(..., help="Citekey to reach.", callback=names_a_paper),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The shortest chain of citations from one paper to another."""
 
@@ -176,7 +176,7 @@ app.add_typer(cite_app, name="cite")
 
 
 @cite_app.command("fetch")
-def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in."""
 

@@ -18,7 +18,7 @@ from typing import List
 import typer
 
 from kb.atomic import said, shown
-from kb.cli.common import data, echo, emit_json, err, input_path, names_a_path
+from kb.cli.common import data, echo, emit_json, err, input_path, names_a_paper, names_a_path
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.library import (
@@ -75,7 +75,7 @@ def complete_tag(incomplete: str) -> list[str]:
 # -- kb rm -----------------------------------------------------------------------------------
 
 @app.command("rm")
-def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", autocompletion=complete_citekey),
+def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", callback=names_a_paper, autocompletion=complete_citekey),
        force: bool = typer.Option(False, "--force", help="Remove papers that have quotes or claims too "
                                                          "(their claims files go with them)."),
        dry_run: bool = typer.Option(False, "--dry-run", "-n", help="List what would go; change nothing."),
@@ -100,7 +100,7 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", a
 # -- kb rename -------------------------------------------------------------------------------
 
 @app.command("rename")
-def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletion=complete_citekey),
+def rename(old: str = typer.Argument(..., help="The citekey now.", callback=names_a_paper, autocompletion=complete_citekey),
            new: str = typer.Argument(..., help="The citekey it should have."),
            note: List[str] = typer.Option([], "--note", callback=names_a_path, help="A Markdown/MDX note whose citations of OLD "
                                                               "([@OLD], sourceLink=\"#OLD\") become NEW "
@@ -141,7 +141,7 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", autocompletio
 # -- kb tag ----------------------------------------------------------------------------------
 
 @app.command("tag", context_settings={"ignore_unknown_options": True, "allow_extra_args": False})
-def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey),
+def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
         changes: List[str] = typer.Argument(None, help="+TAG adds a tag, -TAG removes one (a bare TAG adds); "
                                                        "none lists the paper's tags.",
                                             autocompletion=complete_tag),
@@ -189,7 +189,7 @@ def _opener() -> list[str] | None:
 
 
 @app.command("open")
-def open_(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey),
+def open_(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
           print_path: bool = typer.Option(False, "--print", "-p", help="Print the PDF's path instead of opening it.")) -> None:
     """Open the newest version's PDF with the system's viewer (xdg-open, open)."""
 
@@ -223,7 +223,7 @@ def _editor() -> list[str]:
 
 
 @app.command("edit")
-def edit(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey)) -> None:
+def edit(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey)) -> None:
     """Edit one entry of references.bib in $EDITOR; it is checked before it is written back
     (one valid entry; the key unchanged, or a free key, which renames the paper)."""
 

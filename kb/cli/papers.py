@@ -8,7 +8,18 @@ from typing import List, Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import echo, emit_json, input_path, names_a_path, names_something, short_authors, state, table, warn
+from kb.cli.common import (
+    echo,
+    emit_json,
+    input_path,
+    names_a_paper,
+    names_a_path,
+    names_something,
+    short_authors,
+    state,
+    table,
+    warn,
+)
 from kb.cli.library import complete_citekey, complete_tag
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
@@ -206,7 +217,7 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
 
 
 @app.command()
-def show(citekey: str = typer.Argument(..., help="The paper's citekey.", autocompletion=complete_citekey),
+def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """One paper: metadata, versions, pages, sha256 of each PDF, where it came from."""
 
@@ -251,7 +262,7 @@ app.add_typer(text_app, name="text")
 
 
 @text_app.command("load")
-def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
               file: str = typer.Argument(..., callback=names_a_path, metavar="FILE", help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
                                                     "or text with form feeds between pages; - reads stdin."),
               version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
@@ -271,7 +282,7 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey."),
 
 
 @text_app.command("show")
-def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or one in its ids)."),
+def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or one in its ids).", callback=names_a_paper),
               page: str = typer.Option(None, "--page", "-p", help="Pages: 3, 3-5 or 2,7 (default: all)."),
               version: str = typer.Option(None, "--version", help="The version (default: the newest with text)."),
               second: bool = typer.Option(False, "--second",
@@ -291,7 +302,7 @@ def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or o
 
 
 @text_app.command("extract")
-def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
                  extractor: str = typer.Option("both", "--extractor", metavar="pdfium|pypdf|both",
                                                help="The extractor whose text to keep beside the stored one "
                                                     "(both: whichever of pdfium and pypdf made none of it)."),

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import echo, emit_json, input_path, names_a_path, names_something, print_quote, warn
+from kb.cli.common import echo, emit_json, input_path, names_a_paper, names_a_path, names_something, print_quote, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
@@ -29,7 +29,7 @@ app.add_typer(quote_app, name="quote")
 
 
 @quote_app.command("add")
-def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey."),
+def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
               text: str = typer.Argument(..., help="The quote, word for word; [...] marks an elision."),
               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),

@@ -50,9 +50,11 @@ def lookalike(conn: sqlite3.Connection, key: str) -> str | None:
     twin = min(alike, key=lambda k: k.lower() != key.lower(), default=None)   # the same in another case first
     if twin is None or twin.lower() == key.lower():
         return None
-    hidden = invisible(key)
-    if hidden and not invisible(twin):
+    hidden, held = invisible(key), invisible(twin)
+    if hidden and not held:
         how = f"the key given holds {hidden}, which nobody sees: write the key without it"
+    elif held and not hidden:
+        how = f"that key holds {held}, which nobody sees: correct it in references.bib"
     else:
         how = f"one of them writes {unlike(key, twin)}: copy the key as `kb ls` prints it"
     return f"{escaped(twin)} looks the same, but {how}"
