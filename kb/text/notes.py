@@ -254,8 +254,12 @@ _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
+# Characters nobody sees that a key pasted from a web page or a PDF may hold inside it (a soft
+# hyphen, zero-width ones, bidi controls, a BOM): part of the key as written, which kb then names
+# ("the key given holds U+200B"), where the key stopped there ("no paper 'smi'" for [@smi\u200bth2020])
+_HIDDEN = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 # a key's punctuation is internal ("@doe:2020"): "[@doe2020: 3]" cites doe2020
-_CITEKEY = lazy(r"@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*\w)?)")
+_CITEKEY = lazy(r"@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/" + _HIDDEN + r"-]*\w)?)")
 # a wiki link's target that is a citekey: "@" and a key, or a key of one word holding a year
 _WIKI_KEY = lazy(r"@([A-Za-z0-9_][\w:.$%&+?<>~/-]*)|([A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*)")
 # LaTeX's \cite{key}, natbib's \citep[p.~5]{key}, biblatex's \autocite[see][9]{key}, at the end of a line
@@ -1021,7 +1025,7 @@ _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
                 r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?|doi:\s?10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:])"
                 r"(?:\s*,\s*(?:pp?\.|pages?)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]?", 0x2)
-_PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)\}?")
+_PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/" + _HIDDEN + r"-]*[\w])?)\}?")
 _WINDOW = 400
 _LINK_TITLE = lazy(r"\]\([^)\s]*\s+$")
 #: Where a reference entry puts its title in quote marks: after "Doe, J. (2020)." or, in a

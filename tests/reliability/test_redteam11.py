@@ -211,3 +211,16 @@ def test_kb_add_jobs_1_leaves_no_pdfium_reading_in_the_writer(kb_root, tmp_path,
     assert r.err.rstrip().endswith("kept with metadata only") and not pdf.pdfium_stuck()
     pages = {p["title"][:6]: p["pages"] for p in run_kb("ls", "--json").json}
     assert pages == {"Energy": 2, "many": None}
+
+
+def test_a_note_citing_a_key_with_a_character_nobody_sees_names_it(kb_root):
+    """[@smi\\u200bth2019] looks like [@smith2019] in an editor: the key stopped at the zero-width
+    space, and kb said no paper 'smi'."""
+    (kb_root / "references.bib").write_text(entry("smith2019", "S"), encoding="utf-8")
+    note = kb_root / "n.md"
+    note.write_text('> "S is a thing" [@smi\u200bth2019]\n\nAs @smi\u00adth2019 wrote, "S is a thing".\n',
+                    encoding="utf-8")
+    r = run_kb("verify", "--note", str(note))
+    assert r.code == 1 and r.out.count("no-source") == 2 and "no paper 'smi'" not in r.out
+    assert "no paper 'smi\\u200bth2019' here ('smith2019' looks the same, but the key given holds U+200B" in r.out
+    assert "U+00AD SOFT HYPHEN" in r.out
