@@ -47,10 +47,14 @@ class ArxivRecord:
 
 
 def _text(el, tag: str) -> str | None:
+    """The text of `el`'s child `tag`, spaces as one: all of it, where a title holding an
+    element (`Heat <b>bath</b> walks`, nested thousands deep) was cut at it ('Heat', or
+    nothing, and a paper filed without a title)."""
     found = el.find(tag)
-    if found is None or found.text is None:
+    if found is None:
         return None
-    return " ".join(found.text.split())
+    text = " ".join("".join(found.itertext()).split())
+    return text if text or found.text is not None else None
 
 
 def parse_feed(body: bytes, requested: str = "") -> list[ArxivRecord]:
@@ -128,6 +132,10 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
         raise NotFound(f"arXiv has no paper {ident.versioned}",
                        hint="check the id; new submissions can take a day to appear")
     record = records[0]
+    if not record.title:
+        # kb would file a paper titled nothing, its key without a title word
+        raise Unusable(f"arXiv's record of {record.versioned} has no title kb can read: nothing filed",
+                       hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
     if record.id != ident.id:
         raise NetworkError(f"asked arXiv for {ident.versioned}, got {record.versioned}")
     return record

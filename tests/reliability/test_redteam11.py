@@ -224,3 +224,33 @@ def test_a_note_citing_a_key_with_a_character_nobody_sees_names_it(kb_root):
     assert r.code == 1 and r.out.count("no-source") == 2 and "no paper 'smi'" not in r.out
     assert "no paper 'smi\\u200bth2019' here ('smith2019' looks the same, but the key given holds U+200B" in r.out
     assert "U+00AD SOFT HYPHEN" in r.out
+
+
+# -- an arXiv entry whose title holds markup, or nothing ------------------------------------------------------
+
+def _feed(title: bytes) -> bytes:
+    from corpus import corpus_path
+
+    atom = corpus_path("arxiv-api", "arxiv-api.1605.08386.2026.atom.xml").read_bytes()
+    start = atom.index(b"<title>", atom.index(b"<entry>")) + len(b"<title>")
+    return atom[:start] + title + atom[atom.index(b"</title>", start):]
+
+
+@pytest.mark.parametrize("title, kept", [
+    (b"Heat-bath <b>random</b> walks with " + b"<i>" * 5000 + b"Markov" + b"</i>" * 5000 + b" bases",
+     "Heat-bath random walks with Markov bases"),
+    (b"", None), (b"<a>" * 5000 + b"</a>" * 5000, None)])
+def test_an_arxiv_title_is_all_its_text_and_none_is_refused(kb_root, server, title, kept):
+    """A title holding an element was cut at it ('Heat-bath'), and one of no text filed a paper
+    titled nothing, its key without a title word."""
+    from httpserver import Reply
+
+    server.routes["/api/query"] = Reply(200, _feed(title), {"Content-Type": "application/atom+xml"})
+    server.routes["/pdf/1605.08386v1"] = Reply(200, make_pdf(["Heat-bath random walks, a paper about them."]),
+                                               {"Content-Type": "application/pdf"})
+    r = run_kb("add", "arxiv:1605.08386")
+    if kept:
+        assert r.code == 0 and run_kb("ls", "--json").json[0]["title"] == kept, r.err
+    else:
+        assert r.code == 2 and "arXiv's record of 1605.08386v1 has no title kb can read: nothing filed" in r.err
+        assert (kb_root / "references.bib").read_text() == ""
