@@ -54,6 +54,7 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict
     if key:
         headers["x-api-key"] = key
     items: list[dict] = []
+    seen: set[str] = set()
     offset = 0
     for _ in range(MAX_PAGES):
         url = f"{base}/graph/v1/paper/{urllib.parse.quote(pid, safe=':/.')}/{kind}"
@@ -70,7 +71,11 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict
         found = 0
         for item in data["data"]:
             paper = clean_paper(item.get(field) if isinstance(item, dict) else None)
-            if paper is not None:
+            # A paper listed again (a server answering every offset with the same page) is
+            # one paper: it was counted once a page, and the list ended only at MAX_PAGES.
+            same = (paper.get("paperId") or json.dumps(paper, sort_keys=True)) if paper is not None else None
+            if paper is not None and same not in seen:
+                seen.add(same)
                 items.append(paper)
                 found += 1
         if progress:

@@ -254,3 +254,26 @@ def test_an_arxiv_title_is_all_its_text_and_none_is_refused(kb_root, server, tit
     else:
         assert r.code == 2 and "arXiv's record of 1605.08386v1 has no title kb can read: nothing filed" in r.err
         assert (kb_root / "references.bib").read_text() == ""
+
+
+# -- Semantic Scholar answering every offset with the same page -----------------------------------------------
+
+def test_a_semantic_scholar_page_repeated_at_every_offset_is_one_list(server, tmp_path, monkeypatch):
+    """Each page counted its papers again: 3 references read as 6 (and as many as MAX_PAGES
+    pages hold from a server that never moves on)."""
+    import json
+
+    from httpserver import Reply
+
+    from kb.sources import s2
+    from kb.sources.net import Client, Settings
+
+    monkeypatch.setenv("KB_RETRIES", "0")
+    page = {"data": [{"citedPaper": {"paperId": f"p{n}", "title": f"T{n}"}} for n in range(3)]
+            + [{"citedPaper": {"title": "No id"}}], "next": 4}
+    for kind in ("references", "citations"):
+        server.routes[f"/s2/graph/v1/paper/DOI:10.1234/abc/{kind}"] = Reply(
+            200, json.dumps(page).encode(), {"Content-Type": "application/json"})
+    client = Client(tmp_path / "cache", tmp_path / "tmp", Settings.from_env())
+    got = s2.fetch(client, None, "10.1234/abc")
+    assert [p["title"] for p in got["references"]] == ["T0", "T1", "T2", "No id"]
