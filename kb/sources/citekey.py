@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Iterable, Iterator
 
-from kb.text.ascii import ascii_fold, transliterate
+from kb.text.ascii import ascii_fold, lookalike_named, looks, transliterate
 from kb.text.latex import latex_to_text
 from kb.text.names import author_key, last_name
 
@@ -53,17 +53,6 @@ def escaped(key: str) -> str:
     return repr(key).encode("ascii", "backslashreplace").decode("ascii")
 
 
-# The letters of Cyrillic and Greek that Unicode's confusables (UTS #39, confusables.txt)
-# map to a Latin letter: a key written with one (a Cyrillic 'а' from a Russian keyboard
-# layout, a Greek 'Ο' pasted from a PDF) looks like the Latin key and is another to BibTeX.
-_LOOKALIKES = str.maketrans(dict(zip(
-    "\u0430\u0432\u0435\u0455\u0456\u0458\u043e\u0440\u0441\u0443\u0445\u0501\u04bb\u04cf\u051b\u051d"
-    "\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423"
-    "\u051a\u051c\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
-    "\u03a7\u03b1\u03bf\u03bd\u03c1\u03c5\u03b9\u03b3",
-    "abesijopcyxdhlqwABESIJKMHOPCTXYQWABEZHIKMNOPTYXaovpuiy")))
-
-
 def skeleton(key: str) -> str:
     """What a key looks like, as UTS #39 compares identifiers: two keys of one skeleton are
     told apart only by characters nobody sees or letters of other scripts that look alike
@@ -71,7 +60,7 @@ def skeleton(key: str) -> str:
     'ａ' or a mathematical '𝐚' is its letter too."""
     if key.isascii():
         return key.lower() if key.isprintable() else key_form(key).lower()
-    return unicodedata.normalize("NFKC", key_form(key)).translate(_LOOKALIKES).lower()
+    return looks(key_form(key)).lower()
 
 
 def lookalike(key: str, keys: Iterable[str]) -> str | None:
@@ -87,11 +76,7 @@ def lookalike(key: str, keys: Iterable[str]) -> str | None:
 def unlike(key: str, other: str) -> str:
     """Where two keys of one skeleton differ, for a message: the first character of one
     outside ASCII, and the letter it looks like ('U+0430 CYRILLIC SMALL LETTER A for 'a'')."""
-    for a in key_form(key) + key_form(other):
-        if not a.isascii():
-            look = unicodedata.normalize("NFKC", a).translate(_LOOKALIKES)
-            return f"U+{ord(a):04X} {unicodedata.name(a, '?')} for {look!r}"
-    return "the case of its letters"
+    return lookalike_named(key_form(key) + key_form(other)) or "the case of its letters"
 
 
 def odd_keys(keys: Iterable[str]) -> Iterator[tuple[str, str]]:

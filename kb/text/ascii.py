@@ -14,11 +14,41 @@ import unicodedata
 
 from kb.text.lazyre import lazy
 
-__all__ = ["ascii_fold", "fix_pdf_accents", "transliterate"]
+__all__ = ["ascii_fold", "fix_pdf_accents", "lookalike_named", "looks", "transliterate"]
 
 # Letters Unicode does not decompose into a base letter and a mark.
 _LETTERS = str.maketrans({"ı": "i", "ȷ": "j", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
                           "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
+
+
+# The letters of Cyrillic and Greek that Unicode's confusables (UTS #39, confusables.txt)
+# map to a Latin letter: a key written with one (a Cyrillic 'а' from a Russian keyboard
+# layout, a Greek 'Ο' pasted from a PDF) looks like the Latin key and is another to BibTeX.
+_LOOKALIKES = str.maketrans(dict(zip(
+    "\u0430\u0432\u0435\u0455\u0456\u0458\u043e\u0440\u0441\u0443\u0445\u0501\u04bb\u04cf\u051b\u051d"
+    "\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423"
+    "\u051a\u051c\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
+    "\u03a7\u03b1\u03bf\u03bd\u03c1\u03c5\u03b9\u03b3",
+    "abesijopcyxdhlqwABESIJKMHOPCTXYQWABEZHIKMNOPTYXaovpuiy")))
+
+
+def looks(text: str) -> str:
+    """`text` as it looks: compatibility forms folded (NFKC: a fullwidth 'ａ', a mathematical
+    '𝐚') and the Cyrillic and Greek letters that look Latin written as those (UTS #39's
+    skeleton for the common letters). Two strings of one look differ only in what a reader
+    cannot see."""
+    return unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+
+
+def lookalike_named(text: str) -> str | None:
+    """The first character of `text` outside ASCII that looks like an ASCII one, named with
+    it for a message ("U+0435 CYRILLIC SMALL LETTER IE for 'e'"); None if none."""
+    for ch in text:
+        if not ch.isascii():
+            look = looks(ch)
+            if look.isascii() and look.strip():
+                return f"U+{ord(ch):04X} {unicodedata.name(ch, '?')} for {look!r}"
+    return None
 
 
 def ascii_fold(text: str) -> str:

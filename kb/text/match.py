@@ -96,6 +96,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kb.text.ascii import lookalike_named, looks
 from kb.text.display import Vocabulary, readable, unbroken
 from kb.text.lazyre import lazy
 from kb.text.normalise import (
@@ -177,7 +178,9 @@ class NearMiss:
                     "ends on whole words and whole numbers")
         parts = []
         for quoted, source in self.differences:
-            parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}")
+            # 'enеrgy -> energy' prints two words alike: the letter of another script is named
+            alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
+            parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}" + (f" ({alike})" if alike else ""))
         return "differs: " + "; ".join(parts)
 
 

@@ -277,3 +277,13 @@ def test_a_semantic_scholar_page_repeated_at_every_offset_is_one_list(server, tm
     client = Client(tmp_path / "cache", tmp_path / "tmp", Settings.from_env())
     got = s2.fetch(client, None, "10.1234/abc")
     assert [p["title"] for p in got["references"]] == ["T0", "T1", "T2", "No id"]
+
+
+def test_a_quote_with_a_letter_of_another_script_is_refused_naming_it():
+    """'differs: enеrgy -> energy' printed two words alike: the letter is named now."""
+    from kb.text.match import closest_passage
+    from kb.text.normalise import Document
+
+    doc = Document(["We measured the energy use of training at 12 MWh in total."])
+    miss = closest_passage(doc, "We measured the en\u0435rgy use of training")
+    assert miss.describe() == "differs: en\u0435rgy -> energy (U+0435 CYRILLIC SMALL LETTER IE for 'e')"
