@@ -85,7 +85,10 @@ def endpoint(name: str) -> str:
     if not raw:
         return defaults[name]
     parts = split_url(raw.strip())
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    # a space or a control character (a newline pasted with the address) is in no address:
+    # requests refused it at the first call, its message naming neither the variable nor kb's
+    blank = any(c.isspace() or not c.isprintable() for c in raw.strip())
+    if parts is None or blank or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise UsageError(f"{name}={said(raw, 80)} is not an http or https address kb can ask",
                          hint=f"unset {name}, or give one such as {defaults[name]}")
     return raw.strip().rstrip("/")

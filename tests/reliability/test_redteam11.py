@@ -287,3 +287,16 @@ def test_a_quote_with_a_letter_of_another_script_is_refused_naming_it():
     doc = Document(["We measured the energy use of training at 12 MWh in total."])
     miss = closest_passage(doc, "We measured the en\u0435rgy use of training")
     assert miss.describe() == "differs: en\u0435rgy -> energy (U+0435 CYRILLIC SMALL LETTER IE for 'e')"
+
+
+# -- a base URL holding a space or a control character ----------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["http://a b/api", "http://x\n/api", "https://x/\tq"])
+def test_a_base_url_with_a_space_or_control_character_is_refused_naming_its_variable(monkeypatch, url):
+    from kb.errors import UsageError
+    from kb.sources import net
+
+    monkeypatch.setenv("KB_CROSSREF_URL", url)
+    with pytest.raises(UsageError) as caught:
+        net.endpoint("KB_CROSSREF_URL")
+    assert caught.value.message.startswith("KB_CROSSREF_URL=") and "\n" not in caught.value.message
