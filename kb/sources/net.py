@@ -261,8 +261,14 @@ class Client:
             entry = json.loads(cache_file.read_text("utf-8"))
             if time.time() - entry["fetched_at"] >= cache_ttl:
                 return None
-            response = Response(entry["url"], entry["status"], entry["headers"],
-                                entry["body"].encode("utf-8"), from_cache=True)
+            url, status, headers, body = entry["url"], entry["status"], entry["headers"], entry["body"]
+            # valid JSON of another shape (a hand edit, another tool's file): no answer kb kept,
+            # where a header that was no text failed later, an internal error
+            if not (isinstance(url, str) and type(status) is int and isinstance(body, str)
+                    and isinstance(headers, dict)
+                    and all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items())):
+                return None
+            response = Response(url, status, headers, body.encode("utf-8"), from_cache=True)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
         if validate is not None:

@@ -300,3 +300,22 @@ def test_a_base_url_with_a_space_or_control_character_is_refused_naming_its_vari
     with pytest.raises(UsageError) as caught:
         net.endpoint("KB_CROSSREF_URL")
     assert caught.value.message.startswith("KB_CROSSREF_URL=") and "\n" not in caught.value.message
+
+
+# -- an HTTP cache entry of valid JSON and another shape ---------------------------------------------------------
+
+@pytest.mark.parametrize("shape", [{"headers": ["x"]}, {"headers": {"content-type": 5}}, {"url": 5}])
+def test_an_http_cache_entry_of_another_shape_is_no_cached_answer(server, tmp_path, shape):
+    import json
+
+    from httpserver import Reply
+
+    from kb.sources.net import Client, Settings
+
+    server.routes["/x"] = Reply(200, b'{"a": 1}', {"Content-Type": "application/json"})
+    client = Client(tmp_path / "http", tmp_path / "tmp", Settings.from_env())
+    assert client.get(server.url + "/x", cache_ttl=1000).json() == {"a": 1}
+    [cached] = [p for p in (tmp_path / "http").glob("*.json")]
+    cached.write_text(json.dumps({**json.loads(cached.read_text()), **shape}))
+    again = client.get(server.url + "/x", cache_ttl=1000)
+    assert again.json() == {"a": 1} and not again.from_cache and len(server.requests) == 2
