@@ -1050,9 +1050,10 @@ class _Watcher:
     thread of its own waits out the limit, then, every _TICK seconds while the reading
     thread still has _read_pypdf on its stack, sets _OutOfTime pending in it (CPython's
     PyThreadState_SetAsyncExc, raised between two bytecodes as a signal's exception is).
-    Each reading thread holds at most one watcher (_WATCHED): a watcher not the thread's
-    own any more (its reading ended, even by an exception landing in its cleanup) stops,
-    and one stopped clears what it set and was not yet raised."""
+    It ends once the reading has ended after it fired, or when stopped, or when the thread's
+    watcher is another (_WATCHED). A pending exception is never cleared (clearing leaves the
+    interpreter's check for one set for good): one set just as the reading ended is raised
+    at the latest inside stop(), in the `try` that takes it for the time limit."""
 
     def __init__(self, seconds: float):
         import threading
@@ -1060,6 +1061,7 @@ class _Watcher:
         self.thread = threading.get_ident()
         self.lock = threading.Lock()
         self.done = threading.Event()
+        self.fired = False
         _WATCHED[self.thread] = self
         threading.Thread(target=self._watch, args=(min(seconds, LONGEST_WAIT),), daemon=True,
                          name="kb-pypdf-time-limit").start()
@@ -1083,16 +1085,16 @@ class _Watcher:
                 if self._reading():
                     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread),
                                                                ctypes.py_object(_OutOfTime))
+                    self.fired = True
+                elif self.fired:
+                    return
             wait = _TICK
 
     def stop(self) -> None:
-        import ctypes
-
         with self.lock:
-            self.done.set()
             if _WATCHED.get(self.thread) is self:
                 del _WATCHED[self.thread]
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread), None)
+            self.done.set()
 
 
 #: The watcher of each thread reading with pypdf off the main thread (thread id -> _Watcher).
