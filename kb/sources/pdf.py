@@ -1016,6 +1016,8 @@ class _interrupted_after:
         import signal
         import threading
 
+        # The watcher's exception, like the alarm's, may land in a gc callback or a __del__ too.
+        self._hook, sys.unraisablehook = sys.unraisablehook, self._unraisable
         if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
             self._watcher = _Watcher(self.seconds)
             return self
@@ -1024,7 +1026,6 @@ class _interrupted_after:
             self._watcher = _Watcher(self.seconds)
             return self
         signal.signal(signal.SIGALRM, self._alarm)
-        self._hook, sys.unraisablehook = sys.unraisablehook, self._unraisable
         # A limit of years (KB_MAX_EXTRACT_SECONDS=1e300: none, in effect) is past what the
         # timer holds (OverflowError)
         self._found = (handler, signal.setitimer(signal.ITIMER_REAL, min(self.seconds, LONGEST_WAIT), _TICK))
@@ -1033,13 +1034,18 @@ class _interrupted_after:
     def __exit__(self, *exc) -> bool:
         import signal
 
-        if self._watcher is not None:
-            self._watcher.stop()
+        try:
+            if self._watcher is not None:
+                self._watcher.stop()
+        finally:
+            # Put back unless another thread's reading put its own since (it then puts back this
+            # one, which passes on all but the limit's exception to the hook it found).
+            if sys.unraisablehook == self._unraisable:
+                sys.unraisablehook = self._hook
         if self._found is not None:
             handler, (delay, interval) = self._found
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, handler)
-            sys.unraisablehook = self._hook
             if delay or interval:       # a caller's own timer, set going again
                 signal.setitimer(signal.ITIMER_REAL, delay or interval, interval)
         return False

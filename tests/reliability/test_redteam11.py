@@ -157,6 +157,31 @@ def test_kb_add_in_a_thread_keeps_a_slow_page_with_metadata_only(kb_root, tmp_pa
     assert paper["title"] == "slow" and paper["pages"] is None
 
 
+def test_the_limit_landing_in_a_gc_callback_off_the_main_thread_is_said_by_nobody():
+    """The watcher's exception may land in a gc callback or a __del__ run while pypdf reads, where
+    Python ignores it and prints 'Exception ignored in ...' on stderr: off the main thread as on it,
+    that one is passed over (the watcher fires again) and any other goes to the hook found."""
+    import sys
+    import types
+
+    seen = []
+    found = sys.unraisablehook
+    sys.unraisablehook = seen.append
+    try:
+        def inside():
+            context = pdf._interrupted_after(60)
+            with context:
+                hook = sys.unraisablehook
+                hook(types.SimpleNamespace(exc_type=pdf._OutOfTime))
+                hook(types.SimpleNamespace(exc_type=ValueError))
+            return hook == context._unraisable, sys.unraisablehook == seen.append
+
+        assert in_a_thread(inside) == (True, True)
+        assert [info.exc_type for info in seen] == [ValueError]
+    finally:
+        sys.unraisablehook = found
+
+
 # -- standard output closed -----------------------------------------------------------------------------------
 
 def test_a_command_whose_standard_output_is_closed_runs_to_its_end(kb_root):
