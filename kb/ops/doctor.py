@@ -621,6 +621,36 @@ def _age(path: Path) -> float:
         return 0.0
 
 
+def _manifest_from_index(kb, sha: str, filename: str) -> Manifest | None:
+    """The manifest of a cached source whose own cannot be read (emptied, cut short, written by
+    hand in another shape), made again from what the index holds of the source: the versions
+    it is the text of, and their papers. Without it `kb rebuild` would not know the source,
+    and `kb doctor --prune` would take its bytes for a source of no paper and delete them.
+    None when no version in the index has these bytes."""
+    rows = kb.db.execute("select v.citekey, v.version, v.source_kind, v.source_url, v.extractor, v.added_at, "
+                         "p.arxiv_id, p.doi, p.title_norm, p.origin, p.metadata_status from versions v "
+                         "join papers p on p.citekey = v.citekey where v.sha256 = ? order by v.added_at, v.id",
+                         [sha]).fetchall()
+    if not rows:
+        return None
+    first = rows[-1]                # the paper last filed, as the manifest's own fields are
+    import calendar
+
+    try:
+        added = float(calendar.timegm(time.strptime(first[5], "%Y-%m-%dT%H:%M:%SZ")))
+    except (TypeError, ValueError):
+        added = time.time()
+    kind = "text" if first[2] == "text" else "pdf"
+    return Manifest(sha256=sha, kind=kind, filename=filename, citekeys=list(dict.fromkeys(r[0] for r in rows)),
+                    arxiv_id=first[6], version=first[1] or "", doi=first[7], source_url=first[3],
+                    origin=first[9] if first[9] in ("arxiv", "doi", "pdf", "text") else kind,
+                    # a PDF's extractors are kb's choice again (the index names what read it, not the plan)
+                    metadata_complete=first[10] != "incomplete", extractor=first[4] if kind == "text" else None,
+                    title=first[8],
+                    added_at=added,
+                    also_versions=[r[1] or "" for r in rows if r[0] == first[0] and r[1] != first[1]])
+
+
 def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: bool,
                  quick: bool = False, outside: bool = False) -> None:
     """Every cached source matches its sha256 (with `quick`: is there, unhashed); every
@@ -647,12 +677,27 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         m = cache.get(mpath.stem)
         if m is None or not isinstance(m, Manifest) or m.sha256 != mpath.stem \
                 or not _SHA_NAME.match(m.filename or "") or not m.filename.startswith(m.sha256):
-            report.problem("cache", layout.relative(mpath), "is not a readable manifest of kb's source cache",
-                           PRUNE)
-            if prune:
-                mpath.unlink(missing_ok=True)
-                removed += 1
-            continue
+            held = [p for p in folder.glob(f"{mpath.stem}.*") if p.suffix != ".json" and _SHA_NAME.match(p.name)]
+            m = _manifest_from_index(kb, mpath.stem, held[0].name) if held and papers is not None else None
+            if m is not None:
+                cache.save(m)
+                report.info.append(f"{layout.relative(mpath)} was not a readable manifest: made again from the "
+                                   f"index, {m.filename} filed under {', '.join(m.citekeys)} as it was")
+            elif held:
+                # Its bytes may be a paper's whose index is gone (kb rebuild reads the cache to
+                # know): never pruned as a source of no paper, which --prune would delete.
+                manifest_shas.add(mpath.stem)
+                report.problem("cache", layout.relative(mpath), "is not a readable manifest of kb's source cache; "
+                               f"its source {held[0].name} is kept (kb cannot tell whose it is)",
+                               f"delete both if no paper needs {held[0].name}, or kb add it again")
+                continue
+            else:
+                report.problem("cache", layout.relative(mpath), "is not a readable manifest of kb's source cache",
+                               PRUNE)
+                if prune:
+                    mpath.unlink(missing_ok=True)
+                    removed += 1
+                continue
         manifest_shas.add(m.sha256)
         sources += 1
         source = cache.path(m)

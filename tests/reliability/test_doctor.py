@@ -343,6 +343,38 @@ def test_cache_damage_is_found_with_the_command_that_fetches_it_again(full):
     assert pdf.exists() and run_kb("doctor").code == 0
 
 
+@pytest.mark.parametrize("damage", ["[]", "{\"kind\": \"pdf\""])
+def test_a_manifest_that_cannot_be_read_is_made_again_and_its_source_never_pruned(full, damage):
+    """A manifest emptied, cut short or of another shape: made again from the index (the paper's text
+    survives kb rebuild); one whose bytes the index knows of no paper is said, and --prune keeps the
+    source, which it took for a source of no paper and deleted."""
+    sources = full / ".kb" / "cache" / "sources"
+    manifest = next(m for m in sources.glob("*.json") if json.loads(m.read_text()).get("arxiv_id") == ARXIV_ID)
+    before = json.loads(manifest.read_text())
+    pdf = sources / before["filename"]
+    manifest.write_text(damage)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 0 and f"info: .kb/cache/sources/{manifest.name} was not a readable manifest: made again " \
+        f"from the index, {pdf.name} filed under lovelace2024watts as it was" in r.out, r.out
+    again = json.loads(manifest.read_text())
+    assert {k: v for k, v in again.items() if k not in ("added_at", "extractor")} == \
+        {k: v for k, v in before.items() if k not in ("added_at", "extractor")}
+    assert pdf.exists() and run_kb("rebuild").code == 0
+    [paper] = [p for p in run_kb("ls", "--json").json if p["citekey"] == "lovelace2024watts"]
+    assert paper["pages"] == 3
+    # Bytes the index knows of no paper: kept, whatever --prune is asked.
+    manifest.write_text(damage)
+    conn = sqlite3.connect(db_path(full))
+    with conn:
+        conn.execute("update versions set sha256 = null where sha256 = ?", [before["sha256"]])
+    conn.close()
+    os.utime(pdf, (time.time() - 3600,) * 2)
+    r = run_kb("doctor", "--prune")
+    assert r.code == 1 and f"problem: .kb/cache/sources/{manifest.name}: is not a readable manifest of kb's " \
+        f"source cache; its source {pdf.name} is kept (kb cannot tell whose it is)" in r.out, r.out
+    assert pdf.exists() and manifest.exists()
+
+
 def test_quotes_that_no_longer_verify_are_named(full):
     path = full / "claims" / "paper2024text.toml"
     text = path.read_text()
