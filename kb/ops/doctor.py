@@ -30,13 +30,11 @@ from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
 from kb.store import claimsfile, index, paths
-from kb.store.cache import Manifest
 from kb.store.fts import check as fts_check
-from kb.store.index import sources_of_papers
+from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB
 from kb.store.queries import lookalike
 from kb.store.stale import truth_files
-from kb.text.lazyre import lazy
 
 REBUILD = "kb rebuild"
 PRUNE = "kb doctor --prune"
@@ -47,7 +45,6 @@ PRUNE_GRACE_SECONDS = 120.0
 #: status also depend on how the paper came in).
 PAPER_COLUMNS = ("entry_type", "title", "authors", "year", "arxiv_id", "doi", "url", "venue",
                  "primary_class", "version", "title_norm", "first_author", "fields", "position")
-_SHA_NAME = lazy(r"^[0-9a-f]{64}\.[a-z]{2,5}$")
 _FTS_TABLES = ("pages_fts", "quotes_fts", "claims_fts")
 
 
@@ -621,36 +618,6 @@ def _age(path: Path) -> float:
         return 0.0
 
 
-def _manifest_from_index(kb, sha: str, filename: str) -> Manifest | None:
-    """The manifest of a cached source whose own cannot be read (emptied, cut short, written by
-    hand in another shape), made again from what the index holds of the source: the versions
-    it is the text of, and their papers. Without it `kb rebuild` would not know the source,
-    and `kb doctor --prune` would take its bytes for a source of no paper and delete them.
-    None when no version in the index has these bytes."""
-    rows = kb.db.execute("select v.citekey, v.version, v.source_kind, v.source_url, v.extractor, v.added_at, "
-                         "p.arxiv_id, p.doi, p.title_norm, p.origin, p.metadata_status from versions v "
-                         "join papers p on p.citekey = v.citekey where v.sha256 = ? order by v.added_at, v.id",
-                         [sha]).fetchall()
-    if not rows:
-        return None
-    first = rows[-1]                # the paper last filed, as the manifest's own fields are
-    import calendar
-
-    try:
-        added = float(calendar.timegm(time.strptime(first[5], "%Y-%m-%dT%H:%M:%SZ")))
-    except (TypeError, ValueError):
-        added = time.time()
-    kind = "text" if first[2] == "text" else "pdf"
-    return Manifest(sha256=sha, kind=kind, filename=filename, citekeys=list(dict.fromkeys(r[0] for r in rows)),
-                    arxiv_id=first[6], version=first[1] or "", doi=first[7], source_url=first[3],
-                    origin=first[9] if first[9] in ("arxiv", "doi", "pdf", "text") else kind,
-                    # a PDF's extractors are kb's choice again (the index names what read it, not the plan)
-                    metadata_complete=first[10] != "incomplete", extractor=first[4] if kind == "text" else None,
-                    title=first[8],
-                    added_at=added,
-                    also_versions=[r[1] or "" for r in rows if r[0] == first[0] and r[1] != first[1]])
-
-
 def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: bool,
                  quick: bool = False, outside: bool = False) -> None:
     """Every cached source matches its sha256 (with `quick`: is there, unhashed); every
@@ -674,11 +641,10 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                   if r[0]}
     manifest_shas = set()
     for mpath in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        m = cache.get(mpath.stem)
-        if m is None or not isinstance(m, Manifest) or m.sha256 != mpath.stem \
-                or not _SHA_NAME.match(m.filename or "") or not m.filename.startswith(m.sha256):
-            held = [p for p in folder.glob(f"{mpath.stem}.*") if p.suffix != ".json" and _SHA_NAME.match(p.name)]
-            m = _manifest_from_index(kb, mpath.stem, held[0].name) if held and papers is not None else None
+        m = cache.sound(mpath.stem)
+        if m is None:
+            held = cache.held(mpath.stem)
+            m = manifest_from_index(kb.conn, mpath.stem, held.name) if held and papers is not None else None
             if m is not None:
                 cache.save(m)
                 report.info.append(f"{layout.relative(mpath)} was not a readable manifest: made again from the "
@@ -688,8 +654,8 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                 # know): never pruned as a source of no paper, which --prune would delete.
                 manifest_shas.add(mpath.stem)
                 report.problem("cache", layout.relative(mpath), "is not a readable manifest of kb's source cache; "
-                               f"its source {held[0].name} is kept (kb cannot tell whose it is)",
-                               f"delete both if no paper needs {held[0].name}, or kb add it again")
+                               f"its source {held.name} is kept (kb cannot tell whose it is)",
+                               f"delete both if no paper needs {held.name}, or kb add it again")
                 continue
             else:
                 report.problem("cache", layout.relative(mpath), "is not a readable manifest of kb's source cache",

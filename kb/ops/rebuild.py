@@ -22,7 +22,7 @@ from kb.errors import FileFormatError
 from kb.ops import derive
 from kb.ops.doctor import EDIT, what_of, where_of
 from kb.store import paths
-from kb.store.index import Changes, Progress, check_claims_folder
+from kb.store.index import Changes, Progress, check_claims_folder, manifest_from_index
 from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, truth_files
@@ -141,6 +141,8 @@ def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
     indexer = kb.indexer
     with transaction(db):
         indexer.reindex_bib()        # a malformed references.bib stops the rebuild here
+    if old is not None:
+        _remake_manifests(old, kb, result)
     indexer.attach_cached_sources()
     check_claims_folder(kb.layout)          # a claims folder kb cannot list stops it too
     for rel, path in truth_files(kb.layout).items():
@@ -169,6 +171,36 @@ def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
 
 #: The tables whose rows a claims file gives, each row naming its file (Indexer.forget_claims).
 _CLAIMS_TABLES = ("quotes", "claims", "units", "checks", "paper_settings", "restatements", "dismissals")
+
+
+def _remake_manifests(old: Path, kb: KB, result: RebuildResult) -> None:
+    """Cached sources whose manifests cannot be read are known by the `old` index, as far as it
+    can be read (kb.store.index.manifest_from_index): their manifests are made again from it
+    before the cache is read, where their papers' text was lost (a source is known by its
+    manifest alone)."""
+    cache = kb.sources
+    broken = [p.stem for p in sorted(kb.layout.sources.glob("*.json")) if cache.sound(p.stem) is None]
+    held = {sha: path for sha in broken if (path := cache.held(sha)) is not None}
+    if not held:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error:
+        return
+    remade = 0
+    try:
+        for sha, path in held.items():
+            m = manifest_from_index(conn, sha, path.name)
+            if m is not None:
+                cache.save(m)
+                remade += 1
+    except sqlite3.Error as exc:
+        result.warnings.append(f"the manifests that cannot be read in the source cache could not be made again "
+                               f"from the old index ({exc}); kb doctor names them")
+    finally:
+        conn.close()
+    if remade:
+        result.salvaged.append(f"the manifests of {remade} cached source(s), which could not be read")
 
 
 def _keep_unread(old: Path, db, rel: str) -> str:

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -55,6 +56,8 @@ class Manifest:
 
 
 _IDENTITY = ("arxiv_id", "doi", "title", "version", "also_versions")
+#: A cached source's file name: its sha256 and an extension.
+_SOURCE_NAME = re.compile(r"^[0-9a-f]{64}\.[a-z]{2,5}$")
 
 
 #: The last bytes hashed and their digest: one PDF is asked for its digest several times on
@@ -94,6 +97,21 @@ class SourceCache:
             return Manifest(**data)
         except (OSError, ValueError, TypeError):
             return None
+
+    def sound(self, sha: str) -> Manifest | None:
+        """The manifest of `sha` when it reads as one kb wrote: of these bytes, naming a source
+        file of them (`<sha>.<ext>`); None when it cannot be read so (emptied, cut short, of
+        another shape, edited by hand)."""
+        m = self.get(sha)
+        if m is None or not isinstance(m, Manifest) or m.sha256 != sha or not isinstance(m.filename, str) \
+                or not _SOURCE_NAME.match(m.filename) or not m.filename.startswith(sha):
+            return None
+        return m
+
+    def held(self, sha: str) -> Path | None:
+        """The source file of `sha` in the cache (`<sha>.<ext>`, not its manifest), if there is one."""
+        return next((p for p in sorted(self.folder.glob(f"{sha}.*"))
+                     if p.suffix != ".json" and _SOURCE_NAME.match(p.name)), None)
 
     def read(self, manifest: Manifest) -> bytes:
         return self.path(manifest).read_bytes()

@@ -195,6 +195,37 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
     return found
 
 
+def manifest_from_index(conn, sha: str, filename: str) -> Manifest | None:
+    """The manifest of a cached source whose own cannot be read (emptied, cut short, written by
+    hand in another shape), made again from what the index holds of the source: the versions
+    it is the text of, and their papers. Without it `kb rebuild` would not know the source,
+    and `kb doctor --prune` would take its bytes for a source of no paper and delete them.
+    None when no version in the index (`conn`: this index, or the one kb rebuild replaces)
+    has these bytes."""
+    rows = conn.execute("select v.citekey, v.version, v.source_kind, v.source_url, v.extractor, v.added_at, "
+                        "p.arxiv_id, p.doi, p.title_norm, p.origin, p.metadata_status from versions v "
+                        "join papers p on p.citekey = v.citekey where v.sha256 = ? order by v.added_at, v.id",
+                        [sha]).fetchall()
+    if not rows:
+        return None
+    first = rows[-1]                # the paper last filed, as the manifest's own fields are
+    import calendar
+
+    try:
+        added = float(calendar.timegm(time.strptime(first[5], "%Y-%m-%dT%H:%M:%SZ")))
+    except (TypeError, ValueError):
+        added = time.time()
+    kind = "text" if first[2] == "text" else "pdf"
+    return Manifest(sha256=sha, kind=kind, filename=filename, citekeys=list(dict.fromkeys(r[0] for r in rows)),
+                    arxiv_id=first[6], version=first[1] or "", doi=first[7], source_url=first[3],
+                    origin=first[9] if first[9] in ("arxiv", "doi", "pdf", "text") else kind,
+                    # a PDF's extractors are kb's choice again (the index names what read it, not the plan)
+                    metadata_complete=first[10] != "incomplete", extractor=first[4] if kind == "text" else None,
+                    title=first[8],
+                    added_at=added,
+                    also_versions=[r[1] or "" for r in rows if r[0] == first[0] and r[1] != first[1]])
+
+
 class UnreadableFile(FileFormatError):
     """A truth file kb cannot open (a link to a missing file, a folder, no permission): what
     the index holds from it is kept, not dropped, until it can be read again."""

@@ -362,6 +362,12 @@ def test_a_manifest_that_cannot_be_read_is_made_again_and_its_source_never_prune
     assert pdf.exists() and run_kb("rebuild").code == 0
     [paper] = [p for p in run_kb("ls", "--json").json if p["citekey"] == "lovelace2024watts"]
     assert paper["pages"] == 3
+    # kb rebuild before any doctor: made again from the index it replaces
+    manifest.write_text(damage)
+    r = run_kb("rebuild")
+    assert r.code == 0 and "kept from the old index: the manifests of 1 cached source(s)" in r.out, r.out
+    [paper] = [p for p in run_kb("ls", "--json").json if p["citekey"] == "lovelace2024watts"]
+    assert paper["pages"] == 3 and json.loads(manifest.read_text())["citekeys"] == ["lovelace2024watts"]
     # Bytes the index knows of no paper: kept, whatever --prune is asked.
     manifest.write_text(damage)
     conn = sqlite3.connect(db_path(full))
