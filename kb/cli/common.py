@@ -25,7 +25,7 @@ from kb.errors import UsageError
 from kb.lazyimport import lazy_import
 from kb.text.display import readable
 from kb.text.lazyre import lazy
-from kb.text.names import last_name
+from kb.text.names import family_as_keyed, last_name
 
 citekeys = lazy_import("kb.sources.citekey")
 
@@ -208,13 +208,14 @@ def shown_width(text: str) -> int:
                for c in text)
 
 
-def short_authors(authors: list[str]) -> str:
+def short_authors(authors: list[str], first_key: str | None = None) -> str:
     """'Luccioni', 'Luccioni & Strubell' or 'Luccioni et al.' (also for a list
-    ending in BibTeX's 'others')."""
+    ending in BibTeX's 'others'); `first_key`, the paper's first-author key, keeps
+    an organisation's name whole ('Common Crawl', names.family_as_keyed)."""
     names = [a for a in authors if a.strip().lower() != "others"]
     if not names:
         return ""
-    first = last_name(names[0])
+    first = family_as_keyed(names[0], first_key)
     if len(names) < len(authors) or len(names) > 2:
         return f"{first} et al."
     if len(names) == 2:

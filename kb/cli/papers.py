@@ -211,7 +211,7 @@ def ls(tag: List[str] = typer.Option([], "--tag", "-t", callback=names_something
     if not papers:
         echo("no papers match" if (tag or year or author) else "no papers yet: kb add arxiv:2311.16863")
         return
-    rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"]), p["pages"] or "-",
+    rows = [[p["citekey"], p["year"] or "", short_authors(p["authors"], p["first_author"]), p["pages"] or "-",
              p["quotes"], as_written.get(p["citekey"], p["title"])] for p in papers]
     table(rows, ["citekey", "year", "authors", "pages", "quotes", "title"])
 

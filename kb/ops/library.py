@@ -690,7 +690,8 @@ def lazy_name_in(expr: str, key: str, ident: str) -> bool:
 def list_papers(kb: KB) -> list[dict]:
     # A read: the plain connection (kb.conn), so `kb ls` never imports sqlite-utils.
     rows = rows_as_dicts(kb.conn.execute("""
-        select p.citekey, p.title, p.authors, p.year, p.arxiv_id, p.doi, p.version, p.metadata_status,
+        select p.citekey, p.title, p.authors, p.first_author, p.year, p.arxiv_id, p.doi, p.version,
+               p.metadata_status,
                (select count(*) from versions v where v.citekey = p.citekey) as versions,
                (select max(page_count) from versions v where v.citekey = p.citekey
                    and v.version = coalesce(p.version, '')) as pages,

@@ -357,6 +357,17 @@ def author_key(author: str | None) -> str:
     return name_key(family)
 
 
+def family_as_keyed(author: str, key: str | None) -> str:
+    """last_name(author), or the whole name where the paper's first-author key (`key`, the
+    index's papers.first_author) is of the whole name: references.bib's '{Common Crawl}' is one
+    name, which the index's list of authors holds without its braces, and last_name would then
+    read it as a person's ('Crawl')."""
+    family = last_name(author)
+    if key and name_key(family) != key and name_key(author) == key:
+        return " ".join(author.split())
+    return family
+
+
 def first_author_key(authors: list[str]) -> str:
     """author_key() of the first author: the key of the family name."""
     return author_key(authors[0]) if authors else ""

@@ -506,6 +506,19 @@ def test_doi_with_its_pdf_is_one_paper(kb_root, server, tmp_path):
     assert run_kb("open", "loeb2012optimal", "--print").out.strip().endswith(".pdf")
 
 
+def test_ls_shows_an_organisation_braced_whole_as_one_name(kb_root):
+    """`author = {{Common Crawl}}`: the index holds the name unbraced; kb ls showed 'Crawl'."""
+    (kb_root / "references.bib").write_text(
+        "@misc{cc2023, author = {{Common Crawl}}, title = {Common Crawl corpus}, year = {2023}}\n"
+        "@misc{ab2021, author = {{Hugging Face} and Crawl, Common}, title = {A Pair}, year = {2021}}\n"
+        "@misc{pc2020, author = {Common Crawl}, title = {A Person}, year = {2020}}\n")
+    rows = {line.split()[0]: line for line in run_kb("ls").out.splitlines()[1:]}
+    assert "  Common Crawl  " in rows["cc2023"] and "  Hugging Face & Crawl  " in rows["ab2021"]
+    assert "  Crawl  " in rows["pc2020"] and "Common" not in rows["pc2020"].split("A Person")[0]
+    assert {p["citekey"]: p["first_author"] for p in run_kb("ls", "--json").json} == \
+        {"cc2023": "commoncrawl", "ab2021": "huggingface", "pc2020": "crawl"}
+
+
 def test_doi_that_fails_files_no_pdf_either(kb_root, server, tmp_path):
     server.routes["*"] = Reply(404, b"<html>no</html>", {"Content-Type": "text/html"})
     pdf = tmp_path / "paper.pdf"

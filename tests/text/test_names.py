@@ -6,6 +6,7 @@ import pytest
 
 from kb.text.names import (
     Name,
+    family_as_keyed,
     first_author_key,
     is_organisation,
     last_name,
@@ -147,3 +148,17 @@ def test_an_organisation_is_one_name_keyed_whole(name: str, key: str) -> None:
 def test_a_person_is_no_organisation(name: str, family: str) -> None:
     assert not is_organisation(name)
     assert last_name(name) == family
+
+
+@pytest.mark.parametrize("author, key, shown", [
+    ("Common Crawl", "commoncrawl", "Common Crawl"),          # '{Common Crawl}' in references.bib
+    ("Hugging  Face", "huggingface", "Hugging Face"),
+    ("Our World in Data", "ourworldindata", "Our World in Data"),
+    ("Common Crawl", "crawl", "Crawl"),                       # a person so named
+    ("Common Crawl", None, "Crawl"),
+    ("John Smith", "smith", "Smith"),
+    ("Ludwig van Beethoven", "vanbeethoven", "van Beethoven"),
+    ("International Energy Agency", "internationalenergyagency", "International Energy Agency"),
+])
+def test_a_name_the_index_keyed_whole_is_shown_whole(author, key, shown) -> None:
+    assert family_as_keyed(author, key) == shown
