@@ -399,6 +399,8 @@ def test_figures_and_contexts_an_older_reading_made_are_read_again_once(kb5, tmp
     root = tmp_path / "kb"
     shutil.copytree(kb5, root)
     monkeypatch.setenv("KB_HOME", str(root))
+    for key in ("patterson2021carbon", "luccioni2023counting"):      # three texts are enough, each read thrice
+        assert run_kb("rm", key).code == 0
     assert run_kb("audit").code in (0, 1)
     before = derived(root)
     assert before[0] and before[1]
@@ -429,7 +431,7 @@ def test_figures_and_contexts_an_older_reading_made_are_read_again_once(kb5, tmp
     monkeypatch.setattr(audit, "read_only", lambda path: True)
     kb = KB.open(ro)
     try:
-        assert audit.ensure_derived(kb) == 5 and audit.ensure_derived(kb) == 0
+        assert audit.ensure_derived(kb) == 3 and audit.ensure_derived(kb) == 0
         assert (sorted(kb.conn.execute('select citekey, page, start, "end", number, unit, kind from text_numbers'))
                 == sorted(before[1]))
     finally:
