@@ -286,3 +286,14 @@ def page_of_streams(streams: list[bytes]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         *streams,
     ])
+
+
+def past_pdfiums_memory_and_good(folder) -> list:
+    """Two PDFs written in `folder`: many.pdf, whose one page PDFium reads past a 10 MB
+    memory limit (KB_MAX_EXTRACT_MB=10), and good.pdf, two pages of text."""
+    files = []
+    for name, data in [("many", make_many_characters_pdf(150_000)),
+                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))]:
+        files.append(folder / f"{name}.pdf")
+        files[-1].write_bytes(data)
+    return files

@@ -17,7 +17,7 @@ from alphakb import alpha_with_claim
 from bulkwork import STUCK_MARK, marked, stuck_on_mark
 from corpus import corpus_path
 from kbrun import run_kb
-from pdfgen import make_many_characters_pdf, make_pdf
+from pdfgen import make_many_characters_pdf, make_pdf, past_pdfiums_memory_and_good
 
 from kb.errors import LimitExceeded, PDFError
 from kb.ops import bulk
@@ -176,11 +176,7 @@ def test_a_worker_left_reading_a_page_past_a_limit_is_ended_and_the_pool_goes_on
 
 @needs_pdfium
 def test_kb_add_of_many_keeps_a_page_past_pdfiums_memory_limit_with_metadata_only(kb_root, tmp_path, monkeypatch):
-    files = []
-    for name, data in [("many", make_many_characters_pdf(150_000)),
-                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))]:
-        files.append(tmp_path / f"{name}.pdf")
-        files[-1].write_bytes(data)
+    files = past_pdfiums_memory_and_good(tmp_path)
     monkeypatch.setenv("KB_MAX_EXTRACT_MB", "10")
     r = run_kb("add", "--offline", "--jobs", "2", *files, files[1])
     assert r.code == 0, r.err

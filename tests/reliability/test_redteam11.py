@@ -9,7 +9,7 @@ import threading
 
 import pytest
 from kbrun import run_kb
-from pdfgen import make_many_characters_pdf, make_pdf
+from pdfgen import make_many_characters_pdf, make_pdf, past_pdfiums_memory_and_good
 
 from kb.errors import LimitExceeded
 from kb.ops.doctor import diagnose
@@ -224,11 +224,7 @@ def test_kb_add_jobs_1_leaves_no_pdfium_reading_in_the_writer(kb_root, tmp_path,
     on with the batch while the page took memory until it ended (gigabytes). It reads in one
     worker now, ended as a worker of --jobs N is: the writer (here, this test's process, as
     run_kb runs kb in it) holds no PDFium reading, and the batch goes on."""
-    files = []
-    for name, data in [("many", make_many_characters_pdf(150_000)),
-                       ("good", make_pdf(["Energy use of training a model, measured in megawatt hours."] * 2))]:
-        files.append(tmp_path / f"{name}.pdf")
-        files[-1].write_bytes(data)
+    files = past_pdfiums_memory_and_good(tmp_path)
     monkeypatch.setenv("KB_MAX_EXTRACT_MB", "10")
     r = run_kb("add", "--offline", "--jobs", "1", *files)
     assert r.code == 0, r.err

@@ -337,6 +337,12 @@ def test_an_organisation_the_entry_names_again(text: str, author: str) -> None:
     assert parse_entry(text).first_author == author
 
 
+def _listed(lines: list[str]) -> list:
+    """The entries kb finds in a paper whose last page is a reference list of these lines."""
+    from kb.text.refs import find_references
+    return find_references(["A paper\nSome text.", "\n".join(["References", *lines])])
+
+
 _HARVARD = [
     "Ascierto, R. (2018) Uptime Institute global data center survey. Seattle: Uptime Institute.",
     "Bender, E.M. and Koller, A. (2020) 'Climbing towards NLU', in Proceedings of ACL. Online: ACL, pp. 5185-5198.",
@@ -352,8 +358,7 @@ _HARVARD = [
 
 def test_an_organisations_entry_opens_where_its_bracketed_year_follows_its_name() -> None:
     # (Harvard: the name holds words the author walk stops at, 'for', 'of'; a venue before its year opens none)
-    from kb.text.refs import find_references
-    entries = find_references(["A paper\nSome text.", "\n".join(["References", *_HARVARD])])
+    entries = _listed(_HARVARD)
     assert [(e.first_author, e.year) for e in entries] == [
         ("ascierto", 2018), ("bender", 2020), ("departmentforeducation", 2019), ("luong", 2015),
         ("officefornationalstatistics", 2021), ("smith", 2017), ("vaswani", 2017)]
@@ -374,8 +379,7 @@ _ACL_ORGS = [
 
 def test_an_organisations_entry_opens_where_its_year_follows_its_name_and_a_stop() -> None:
     # (a publisher before the year after a comma, and a venue, open none)
-    from kb.text.refs import find_references
-    entries = find_references(["A paper\nSome text.", "\n".join(["References", *_ACL_ORGS])])
+    entries = _listed(_ACL_ORGS)
     assert [(e.first_author, e.year) for e in entries] == [
         ("ascierto", 2018), ("bender", 2020), ("departmentforeducation", 2019), ("luong", 2015),
         ("ourworldindata", 2023), ("vaswani", 2017)]
