@@ -23,7 +23,8 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
         title = kb.conn.execute("select title from papers where citekey = ?", [citekey]).fetchone()
         header = (f"Quotes and claims from {citekey}" + (f": {title[0]}" if title and title[0] else "")
                   + "\nThe truth for kb: edit by hand if you like; kb re-indexes on its next run.")
-    text = add_record(existing, section, record, header_comment=header, replace_id=replace_id)
+    text = add_record(existing, section, record, header_comment=header, replace_id=replace_id,
+                      path=f"claims/{path.name}")
     if "[[claim]]" in text:
         registry()      # load pint now, not between writing the file and indexing it
     kb.layout.claims.mkdir(exist_ok=True)
@@ -37,7 +38,7 @@ def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> No
     held = read_for_edit(path)
     text = held.text
     for record in records:
-        text = add_record(text, section, record)
+        text = add_record(text, section, record, path=f"claims/{path.name}")
     kb.layout.claims.mkdir(exist_ok=True)
     kb.write_file(path, held.written(text))
     _reindex(kb, f"claims/{path.name}")
@@ -60,7 +61,7 @@ def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:
     """Remove one record from the claims file `rel` (relative to the root) and re-index it."""
     path = kb.root / rel
     held = read_for_edit(path)
-    kb.write_file(path, held.written(remove_record(held.text, section, record_id)))
+    kb.write_file(path, held.written(remove_record(held.text, section, record_id, rel)))
     _reindex(kb, rel)
 
 

@@ -528,17 +528,10 @@ def comment_safe(line: str) -> str:
     return _NOT_IN_COMMENT.sub("", line)
 
 
-def add_record(text: str, section: str, record: dict[str, Any], header_comment: str | None = None,
-               replace_id: str | None = None) -> str:
-    """Return `text` with one [[section]] table appended (or the one whose id is
-    `replace_id` replaced), keeping everything else as it was."""
+def _table(record: dict[str, Any]):
+    """`record` as a tomlkit table, its spans as inline tables (one line each)."""
     import tomlkit
 
-    doc = tomlkit.parse(text) if text.strip() else tomlkit.document()
-    if not text.strip() and header_comment:
-        for line in header_comment.splitlines():
-            doc.add(tomlkit.comment(comment_safe(line)))
-        doc.add(tomlkit.nl())
     table = tomlkit.table()
     for key, value in _clean(record).items():
         if key == "spans":
@@ -550,16 +543,107 @@ def add_record(text: str, section: str, record: dict[str, Any], header_comment: 
             table.add(key, arr)
         else:
             table.add(key, value)
+    return table
+
+
+def _appended(text: str, section: str, record: dict[str, Any]) -> str | None:
+    """`text` with the record written after its end as one more [[section]] table, where that
+    reads as the file with the record appended to its [[section]] array: read back (tomllib,
+    many times faster than tomlkit, which would parse and re-render the whole file: seconds
+    for a file of thousands of claims), the array ends with the record and holds one more.
+    None where it does not (the name is a table or a static array there, the file is not TOML):
+    the caller edits the parsed document instead, as kb always has."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(section, tomlkit.aot())
+    doc[section].append(_table(record))
+    fragment = tomlkit.dumps(doc)
+    base = text if text.endswith("\n") else text + "\n"
+    new = base + ("" if base.endswith("\n\n") else "\n") + fragment
+    try:
+        before, after = tomllib.loads(text), tomllib.loads(new)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    held, written = before.get(section, []), after.get(section)
+    if not isinstance(held, list) or not isinstance(written, list) or written[:-1] != held \
+            or [written[-1]] != tomllib.loads(fragment)[section] \
+            or {k: v for k, v in after.items() if k != section} != {k: v for k, v in before.items() if k != section}:
+        return None
+    return new
+
+
+def add_record(text: str, section: str, record: dict[str, Any], header_comment: str | None = None,
+               replace_id: str | None = None, path: str = "the claims file") -> str:
+    """Return `text` with one [[section]] table appended (or the one whose id is
+    `replace_id` replaced), keeping everything else as it was. FileFormatError (naming
+    `path`) where the file does not hold its records as kb can add to them."""
+    import tomlkit
+
+    if replace_id is None and text.strip():
+        appended = _appended(text, section, record)
+        if appended is not None:
+            return appended
+    doc = tomlkit.parse(text) if text.strip() else tomlkit.document()
+    if not text.strip() and header_comment:
+        for line in header_comment.splitlines():
+            doc.add(tomlkit.comment(comment_safe(line)))
+        doc.add(tomlkit.nl())
+    records = _records(doc, section, path)
+    item = _table(record) if isinstance(records, tomlkit.items.AoT) else _inline(record)
+    for i, existing in enumerate(records if replace_id is not None else ()):
+        if isinstance(existing, dict) and existing.get("id") == replace_id:
+            records[i] = item
+            break
+    else:
+        records.append(item)
+    return _read_back(_spaced(tomlkit.dumps(doc)), path)
+
+
+def _inline(record: dict[str, Any]):
+    """`record` as an inline table, for a file that lists its records as `claim = [{...}, ...]`."""
+    import tomlkit
+
+    inline = tomlkit.inline_table()
+    inline.update(_clean(record))
+    return inline
+
+
+def _records(doc, section: str, path: str):
+    """The records of `section` in a parsed claims file, as a list tomlkit edits in place,
+    made where the file has none. A file may hold them as [[section]] tables, as one
+    [section] table or `section = {...}` (kb reads either as one record: it becomes
+    [[section]] tables holding it, to hold two), or as an array of inline tables
+    (`section = [{...}]`, edited as it is: appending a table to it wrote a file TOML
+    refuses). FileFormatError where `section` names something else."""
+    import tomlkit
+    from tomlkit.items import AbstractTable, AoT, Array, Table
+
     if section not in doc:
         doc.add(section, tomlkit.aot())
-    aot = doc[section]
-    if replace_id is not None:
-        for i, existing in enumerate(aot):
-            if existing.get("id") == replace_id:
-                aot[i] = table
-                return _spaced(tomlkit.dumps(doc))
-    aot.append(table)
-    return _spaced(tomlkit.dumps(doc))
+    held = doc[section]
+    if isinstance(held, (AoT, Array)):
+        return held
+    if isinstance(held, AbstractTable):
+        aot = tomlkit.aot()
+        if isinstance(held, Table):
+            aot.append(held)
+        else:
+            table = tomlkit.table()
+            table.update(held.unwrap())
+            aot.append(table)
+        doc[section] = aot
+        return doc[section]
+    raise FileFormatError(f"`{section}` is {type(held.unwrap()).__name__} {said(held.as_string().strip())}, "
+                          f"not a list of {section}s: kb cannot add to it or remove from it",
+                          path=path, hint=f"write each {section} as a [[{section}]] table")
+
+
+def _read_back(text: str, path: str) -> str:
+    """`text`, after reading it as kb reads the file (load_toml): kb never writes a claims
+    file it cannot read (FileFormatError instead, the file left as it was)."""
+    load_toml(text, path)
+    return text
 
 
 _HEADER_RE = lazy(r"(?<=[^\n])\n(?=\[\[(?:quote|claim|check|restatement|dismissed)\]\]\n)")
@@ -570,20 +654,19 @@ def _spaced(text: str) -> str:
     return _HEADER_RE.sub("\n\n", text)
 
 
-def remove_record(text: str, section: str, record_id: str) -> str:
+def remove_record(text: str, section: str, record_id: str, path: str = "the claims file") -> str:
+    """`text` without the record of `section` whose id is `record_id` (as it was when there is none)."""
     import tomlkit
 
     doc = tomlkit.parse(text)
-    aot = doc.get(section)
-    if aot is None:
+    if section not in doc:
         return text
-    kept = [t for t in aot if t.get("id") != record_id]
-    if len(kept) == len(aot):
+    records = _records(doc, section, path)
+    at = [i for i, r in enumerate(records) if isinstance(r, dict) and r.get("id") == record_id]
+    if not at:
         return text
-    del doc[section]
-    if kept:
-        new = tomlkit.aot()
-        for t in kept:
-            new.append(t)
-        doc.add(section, new)
-    return tomlkit.dumps(doc)
+    for i in reversed(at):
+        del records[i]
+    if not len(records):
+        del doc[section]
+    return _read_back(tomlkit.dumps(doc), path)

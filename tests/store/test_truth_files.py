@@ -350,3 +350,79 @@ def test_a_big_page_in_range_is_not_an_error_of_the_file(two):
     path = two / "claims" / f"{key}.toml"
     path.write_text(path.read_text().replace("page = 2\n", "page = 2147483647\n", 1))
     assert run_kb("ls").code == 0
+
+
+# -- writing into a claims file a person shaped -----------------------------------------------
+
+RECORD = {"id": "b", "value": "2 kWh", "quote": "it used 2 kWh", "topics": ["energy"],
+          "spans": [{"page": 1, "start": 3, "end": 9}]}
+WRITTEN = {"id": "b", "value": "2 kWh", "quote": "it used 2 kWh", "topics": ["energy"],
+           "spans": [{"page": 1, "start": 3, "end": 9}]}
+
+
+@pytest.mark.parametrize("text", [
+    '# my claims\n[[claim]]\nid = "a"   # first\nvalue = "1 kWh"\n[[claim]]\nid = "c"\nvalue = "3 kWh"',
+    '[[quote]]\nid = "q"\ntext = "a quote"\n\n[[claim]]\nid = "a"\nvalue = "1 kWh"\n\n[[quote]]\nid = "r"\ntext = "x"\n',
+    '[paper]\nanchor = "Intro"\n',
+])
+def test_a_record_is_appended_after_the_file_left_byte_for_byte(text):
+    """A new claim is written after the file as the person left it (their comments, spacing
+    and order untouched), and reads back as the file's claims with it last."""
+    import tomllib
+
+    from kb.store.claimsfile import add_record
+
+    new = add_record(text, "claim", RECORD)
+    assert new.startswith(text)
+    before, after = tomllib.loads(text), tomllib.loads(new)
+    assert after["claim"] == before.get("claim", []) + [WRITTEN]
+    assert {k: v for k, v in after.items() if k != "claim"} == {k: v for k, v in before.items() if k != "claim"}
+
+
+@pytest.mark.parametrize("text", [
+    'claim = [{id = "a", value = "1 kWh"}]\n',                 # an array of inline tables
+    '[claim]\nid = "a"\nvalue = "1 kWh"\n',                     # one claim as a table
+    'claim = {id = "a", value = "1 kWh"}\n',                    # one claim as an inline table
+    '[[claim]]\nid = "a"\nvalue = "1 kWh"\n',
+])
+def test_records_are_added_replaced_and_removed_however_the_file_lists_them(text):
+    """kb reads a file's claims as [[claim]] tables, one [claim] table or an array of inline
+    tables; it adds to, replaces in and removes from each, and writes TOML it reads back
+    (appending to an array of inline tables wrote a file TOML refuses; a [claim] table
+    was an internal error)."""
+    import tomllib
+
+    from kb.store.claimsfile import add_record, remove_record
+
+    added = tomllib.loads(add_record(text, "claim", RECORD))["claim"]
+    assert added == [{"id": "a", "value": "1 kWh"}, WRITTEN]
+    replaced = tomllib.loads(add_record(text, "claim", RECORD, replace_id="a"))["claim"]
+    assert replaced == [WRITTEN]
+    both = add_record(text, "claim", RECORD)
+    assert tomllib.loads(remove_record(both, "claim", "a"))["claim"] == [WRITTEN]
+    assert "claim" not in tomllib.loads(remove_record(text, "claim", "a"))
+    assert remove_record(text, "claim", "nothere") == text
+
+
+@pytest.mark.parametrize("text", ['claim = 3\n', 'claim = "a"\n'])
+def test_a_name_that_holds_no_records_is_the_files_error_and_nothing_is_written(text):
+    from kb.errors import FileFormatError
+    from kb.store.claimsfile import add_record, remove_record
+
+    for edit in (lambda: add_record(text, "claim", RECORD, path="claims/x.toml"),
+                 lambda: remove_record(text, "claim", "a", path="claims/x.toml")):
+        with pytest.raises(FileFormatError) as caught:
+            edit()
+        assert "claims/x.toml" in str(caught.value) and "not a list of claims" in str(caught.value)
+
+
+def test_kb_claim_add_to_a_hand_written_array_of_inline_tables_keeps_both(two):
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    path.write_text('claim = [{id = "mine", value = "4.2 GWh"}]\n')
+    r = run_kb("claim", "add", key, "7 kWh", "--force", "--id", "more")
+    assert r.code == 0, r.err
+    import tomllib
+    assert [c["id"] for c in tomllib.loads(path.read_text())["claim"]] == ["mine", "more"]
+    listed = {c["id"] for c in run_kb("claims", "--json").json}
+    assert {"mine", "more"} <= listed
