@@ -99,6 +99,7 @@ class Removal:
     claims: int
     claims_file: str | None         # relative to the root, when it exists
     sources: int                    # cached sources filed under it (kept until kb doctor --prune)
+    also: list[str] = field(default_factory=list)   # what else its claims file holds (claimsfile.also_held)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -115,9 +116,9 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
         quotes = kb.conn.execute("select count(*) from quotes where citekey = ?", [key]).fetchone()[0]
         claims = kb.conn.execute("select count(*) from claims where citekey = ?", [key]).fetchone()[0]
         path = kb.layout.claims_file(key)
-        out.append(Removal(key, title or "", quotes, claims,
-                           kb.layout.relative(path) if path.exists() else None,
-                           len(kb.sources.find(citekey=key))))
+        rel = kb.layout.relative(path) if path.exists() else None
+        also = claimsfile.also_held(claimsfile.read_for_edit(path).text, rel) if rel else []
+        out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also))
     return out
 
 
@@ -127,9 +128,13 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
     Cached sources stay until `kb doctor --prune`."""
     with kb.writing():
         plan = plan_removal(kb, keys)
-        held = [r for r in plan if r.quotes or r.claims]
+        # A claims file of no quote or claim may still hold what a person wrote there: unit
+        # definitions other files' checks use, checks, their comments. Removed only when asked.
+        held = [r for r in plan if r.quotes or r.claims or r.also]
         if held and not force and not dry_run:
-            what = "; ".join(f"{r.citekey} has {r.quotes} quote(s) and {r.claims} claim(s)" for r in held)
+            what = "; ".join(f"{r.citekey} has {r.quotes} quote(s) and {r.claims} claim(s)"
+                             + (f", and {r.claims_file} also holds {', '.join(r.also)}" if r.also else "")
+                             for r in held)
             raise UsageError(f"{what}; nothing removed",
                              hint="`kb rm --force` removes them with the paper (`--dry-run` lists what goes)")
         if dry_run:

@@ -528,6 +528,30 @@ def comment_safe(line: str) -> str:
     return _NOT_IN_COMMENT.sub("", line)
 
 
+#: The comment lines kb writes at the top of a claims file it makes (kb.ops.records.write_record).
+_KB_COMMENTS = ("# Quotes and claims from ", "# The truth for kb: ")
+#: What a claims file holds besides its quotes and claims, as `kb rm` names it.
+_HELD = {"units": "unit definition", "check": "check", "restatement": "judged restatement",
+         "dismissed": "dismissed candidate", "paper": "paper setting"}
+
+
+def also_held(text: str, path: str) -> list[str]:
+    """What a claims file holds besides quotes and claims, in words ("1 check", "2 unit
+    definitions", "3 comment lines"): what a person wrote there that removing the file
+    would lose, though no quote or claim of it is counted. (A section kb does not know
+    is refused when the file is indexed, before anything is removed.)"""
+    out = []
+    for name, value in load_toml(text, path).items():
+        if name in _HELD:
+            n = len(value) if isinstance(value, (list, dict)) else 1
+            out.append(f"{n} {_HELD[name]}{'s' if n != 1 else ''}")
+    comments = sum(1 for line in text.splitlines()
+                   if line.lstrip().startswith("#") and not line.lstrip().startswith(_KB_COMMENTS))
+    if comments:
+        out.append(f"{comments} comment line{'s' if comments != 1 else ''}")
+    return out
+
+
 def _table(record: dict[str, Any]):
     """`record` as a tomlkit table, its spans as inline tables (one line each)."""
     import tomlkit

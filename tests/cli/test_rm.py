@@ -79,3 +79,34 @@ def test_claim_rm_by_bare_id_and_ambiguous(php):
     assert run_kb("claim", "rm", "strubell2019energy.x").code == 0
     assert run_kb("claim", "rm", "x").code == 0
     assert run_kb("claims", "--json").json == []
+
+
+@pytest.mark.parametrize("held, said", [
+    ('[units]\nphone_charge = "0.012 kWh"\n', "1 unit definition"),
+    ('[[check]]\nid = "charges"\nstated = "950"\nexpr = "950"\n', "1 check"),
+    ("# p. 12's figure looks off: read chapter 3 again\n", "1 comment line"),
+])
+def test_rm_keeps_a_claims_file_of_no_quote_that_holds_what_a_person_wrote(php, held, said):
+    """A claims file with no quote or claim may hold unit definitions other files' checks
+    use, checks, or a person's notes: `kb rm` deleted it with the paper, unasked."""
+    path = php / "claims" / "strubell2019energy.toml"
+    path.write_text("# Quotes and claims from strubell2019energy: Energy and Policy\n" + held)
+    bib = (php / "references.bib").read_text()
+    r = run_kb("rm", "strubell2019energy")
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert f"claims/strubell2019energy.toml also holds {said}; nothing removed" in r.err and "--force" in r.err
+    assert path.exists() and (php / "references.bib").read_text() == bib
+    r = run_kb("rm", "--dry-run", "--json", "strubell2019energy")
+    assert r.code == 0 and r.json[0]["also"] == [said]
+    r = run_kb("rm", "--force", "strubell2019energy")
+    assert r.code == 0 and f"with {said}" in r.out
+    assert not path.exists()
+
+
+def test_rm_removes_a_claims_file_left_with_kbs_header_alone(php):
+    path = php / "claims" / "strubell2019energy.toml"
+    path.write_text("# Quotes and claims from strubell2019energy: Energy\n"
+                    "# The truth for kb: edit by hand if you like; kb re-indexes on its next run.\n\n")
+    r = run_kb("rm", "strubell2019energy")
+    assert r.code == 0, r.err
+    assert not path.exists()
