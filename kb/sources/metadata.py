@@ -127,9 +127,34 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
         title=f.get("title", ""), authors=split_names(f.get("author")), year=year,
         entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,
         primary_class=f.get("primaryclass"), doi=doi, url=f.get("url"),
-        venue=f.get("journal") or f.get("booktitle"),
+        venue=f.get("journal") or f.get("journaltitle") or f.get("booktitle"),
         extra={k: v for k, v in fields.items() if k.lower() not in KNOWN},
         origin=origin)
+
+
+#: What a crossref parent lends a child entry that lacks it, as BibTeX and biber do: when and
+#: where the work appeared, never what names the work itself (title, author, doi, eprint, url).
+_LENT = ("year", "date", "month", "booktitle", "journal", "journaltitle", "publisher", "address",
+         "location", "editor", "series", "volume", "organization", "institution", "school")
+#: Types whose `booktitle` biber takes from their parent's `title` (a paper in proceedings,
+#: a chapter in a book).
+_IN_A_BOOK = {"inproceedings", "conference", "incollection", "inbook", "bookinbook", "suppbook", "suppcollection"}
+
+
+def lent_by_crossref(entry_type: str, fields: dict[str, str], parent: dict[str, str] | None) -> dict[str, str]:
+    """The fields an entry with `crossref = {parent}` takes from its parent, to be read as
+    BibTeX and biber read it (an @inproceedings without year or booktitle of its own lists
+    as of its proceedings' year, published in them). Empty without a parent. The entry's
+    own text is never changed: this is for reading it."""
+    if not parent:
+        return {}
+    own = {k.lower() for k, v in fields.items() if v and v.strip()}
+    held = {k.lower(): v for k, v in parent.items() if v and v.strip()}
+    lent = {name: held[name] for name in _LENT if name in held and name not in own}
+    if "booktitle" not in own and "booktitle" not in lent and "title" in held \
+            and entry_type.lower() in _IN_A_BOOK:
+        lent["booktitle"] = held["title"]
+    return lent
 
 
 def from_crossref(message: dict) -> PaperMeta:

@@ -30,7 +30,7 @@ from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
 from kb.quantities.interval import split_figure
 from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
-from kb.sources.metadata import from_bib_fields
+from kb.sources.metadata import from_bib_fields, lent_by_crossref
 from kb.sources.pdf import Limits, extract_plan
 from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
@@ -279,19 +279,22 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "6"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "7"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
 #                                6: an organisation keyed without its acronym ('{International Energy Agency (IEA)}'),
 #                                   whole where named in another language ('Institut Pasteur') or with 'and'
+#                                7: the year and venue a crossref parent lends ('crossref = {conf2020}'), a
+#                                   biblatex journaltitle as the venue
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
-              previous: dict | None = None, meta=None) -> dict:
+              previous: dict | None = None, meta=None, lent: dict[str, str] | None = None) -> dict:
     """The papers row of one references.bib entry (`meta`: from_bib_fields of it, when
-    the caller has read it already)."""
-    meta = meta or from_bib_fields(entry_type, fields)
+    the caller has read it already; `lent`: what its crossref parent lends it, read as
+    its own, lent_by_crossref). The `fields` column keeps the entry's own fields."""
+    meta = meta or from_bib_fields(entry_type, {**lent, **fields} if lent else fields)
     previous = previous or {}
     return {
         "citekey": key, "entry_type": entry_type,
@@ -307,6 +310,24 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
         "first_author": first_author_key(meta.authors),
         "fields": json.dumps(fields, ensure_ascii=False), "position": position,
     }
+
+
+def _crossref_parents(entries: list) -> dict[str, dict[str, str]]:
+    """key -> the fields of the entry its `crossref` names, for each entry that names one the
+    file holds (BibTeX matches keys whatever their case; the exact key first)."""
+    named = [(e, e.fields.get("crossref", "").strip()) for e in entries if e.fields.get("crossref", "").strip()]
+    if not named:
+        return {}
+    exact = {e.key: e.fields for e in entries}
+    folded: dict[str, dict[str, str]] = {}
+    for e in entries:
+        folded.setdefault(e.key.casefold(), e.fields)
+    out = {}
+    for e, parent in named:
+        fields = exact.get(parent) or folded.get(parent.casefold())
+        if fields is not None and fields is not e.fields:
+            out[e.key] = fields
+    return out
 
 
 #: Entries of references.bib between two reports of progress while they are indexed.
@@ -539,6 +560,7 @@ class Indexer:
         current = _rendered_as_now(db.conn)
         rows, moved, keys = [], [], set()
         entries = bibfile.all_entries()
+        parents = _crossref_parents(entries)
         for i, e in enumerate(entries):
             if i % _ENTRIES_A_REPORT == 0 and len(entries) > _ENTRIES_A_REPORT:
                 # A references.bib written or pasted by hand of 200,000 entries takes a first
@@ -546,15 +568,17 @@ class Indexer:
                 self.progress("indexing references.bib", i, len(entries), "entries")
             keys.add(e.key)
             old = previous.get(e.key)
-            if current and old is not None and old[6] == e.entry_type \
+            # an entry with a crossref is rendered again each time: its parent may have changed or gone
+            lent = lent_by_crossref(e.entry_type, e.fields, parents.get(e.key))
+            if current and old is not None and old[6] == e.entry_type and "crossref" not in e.fields \
                     and old[3] == json.dumps(e.fields, ensure_ascii=False):
                 if old[7] != i:
                     moved.append((i, e.key))
                 continue
-            read = metas.get(e.key) if metas else None
+            read = metas.get(e.key) if metas and not lent else None
             rows.append(paper_row(e.key, e.entry_type, e.fields, i,
                                   {"origin": old[1], "metadata_status": old[2]} if old else None,
-                                  meta=read[1] if read is not None and read[0] is e.fields else None))
+                                  meta=read[1] if read is not None and read[0] is e.fields else None, lent=lent))
         if len(entries) > _ENTRIES_A_REPORT:
             self.progress("indexing references.bib", len(entries), len(entries), "entries")
         gone = [k for k in previous if k not in keys]

@@ -85,3 +85,47 @@ def test_changed_entries_are_handed_to_derive(kb_root):
         assert seen[-1] == {"p9", "p2", "p3"}          # added, edited, removed; the moved ones not
     finally:
         kb.close()
+
+
+CHILD = "@inproceedings{smith2020talk,\n  author = {Smith, Jane},\n  title = {A Talk on Energy},\n  crossref = {CONF2020}\n}\n\n"
+PARENT = ("@proceedings{conf2020,\n  title = {Proceedings of the Energy Conference},\n  editor = {Doe, John},\n"
+          "  year = {2020}\n}\n\n")
+
+
+def row(kb, key: str) -> tuple:
+    return kb.conn.execute("select year, venue, fields from papers where citekey = ?", [key]).fetchone()
+
+
+def test_an_entry_reads_the_year_and_venue_its_crossref_parent_lends_and_follows_it(kb_root):
+    """An @inproceedings whose year and booktitle are its proceedings' (crossref, matched
+    whatever the key's case, as BibTeX does) lists with them; an edit of the parent, or the
+    parent gone, is followed; the entry's own fields are kept as written."""
+    (kb_root / "references.bib").write_text(CHILD + PARENT)
+    kb = KB.open(kb_root)
+    try:
+        kb.db
+        year, venue, fields = row(kb, "smith2020talk")
+        assert (year, venue) == (2020, "Proceedings of the Energy Conference")
+        assert "year" not in fields and "booktitle" not in fields
+        reindex(kb, CHILD + PARENT.replace("2020}", "2021}"))
+        assert row(kb, "smith2020talk")[:2] == (2021, "Proceedings of the Energy Conference")
+        reindex(kb, CHILD)
+        assert row(kb, "smith2020talk")[:2] == (None, None)
+        reindex(kb, CHILD.replace("crossref", "year = {2019},\n  booktitle = {Own},\n  crossref") + PARENT)
+        assert row(kb, "smith2020talk")[:2] == (2019, "Own")      # its own fields first
+    finally:
+        kb.close()
+
+
+@pytest.mark.parametrize("etype, parent, lent", [
+    ("inproceedings", {"title": "Proc", "year": "2020", "doi": "10.1/p", "author": "X"},
+     {"year": "2020", "booktitle": "Proc"}),
+    ("article", {"journaltitle": "J", "date": "2020-05", "title": "Issue", "url": "u"},
+     {"date": "2020-05", "journaltitle": "J"}),
+    ("inproceedings", {"booktitle": "B", "year": " "}, {"booktitle": "B"}),
+    ("inproceedings", None, {}),
+])
+def test_a_parent_lends_when_and_where_never_what_names_the_work(etype, parent, lent):
+    from kb.sources.metadata import lent_by_crossref
+
+    assert lent_by_crossref(etype, {"title": "Own", "author": "Me", "crossref": "p"}, parent) == lent
