@@ -77,7 +77,8 @@ def complete_tag(incomplete: str) -> list[str]:
 @app.command("rm")
 def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", callback=names_a_paper, autocompletion=complete_citekey),
        force: bool = typer.Option(False, "--force", help="Remove papers that have quotes or claims too, or "
-                                                         "whose claims files hold checks, units or comments "
+                                                         "whose claims files hold checks, units or comments, "
+                                                         "or that other entries name as their crossref "
                                                          "(their claims files go with them)."),
        dry_run: bool = typer.Option(False, "--dry-run", "-n", help="List what would go; change nothing."),
        as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
@@ -95,6 +96,8 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
             parts.append(r.claims_file + (f" with {', '.join(r.also)}" if r.also else ""))
         if r.sources:
             parts.append(f"{r.sources} cached source(s) kept until `kb doctor --prune`")
+        if r.lends_to:
+            parts.append(f"the crossref of {', '.join(r.lends_to)}")
         echo(f"{verb} {r.citekey}: {r.title}  ({', '.join(parts)})")
 
 

@@ -100,14 +100,27 @@ class Removal:
     claims_file: str | None         # relative to the root, when it exists
     sources: int                    # cached sources filed under it (kept until kb doctor --prune)
     also: list[str] = field(default_factory=list)   # what else its claims file holds (claimsfile.also_held)
+    lends_to: list[str] = field(default_factory=list)   # entries whose crossref names it (they read fields of it)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
 
 
+def _crossref_children(kb: KB) -> dict[str, list[str]]:
+    """parent key (case-folded, as BibTeX matches it) -> the keys of the entries whose
+    `crossref` names it."""
+    out: dict[str, list[str]] = {}
+    for key, fields in kb.conn.execute("select citekey, fields from papers where fields like '%crossref%'"):
+        parent = (json.loads(fields or "{}").get("crossref") or "").strip()
+        if parent:
+            out.setdefault(parent.casefold(), []).append(key)
+    return out
+
+
 def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
     """What `kb rm KEY...` would remove, paper by paper."""
     out: list[Removal] = []
+    children = _crossref_children(kb)
     for given in dict.fromkeys(keys):
         key = paper_key(kb, given)
         if any(r.citekey == key for r in out):
@@ -118,7 +131,22 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
         path = kb.layout.claims_file(key)
         rel = kb.layout.relative(path) if path.exists() else None
         also = claimsfile.also_held(claimsfile.read_for_edit(path).text, rel) if rel else []
-        out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also))
+        out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also,
+                           [c for c in children.get(key.casefold(), []) if c != key]))
+    going = {r.citekey for r in out}
+    for r in out:           # an entry removed with its parent reads nothing of it any more
+        r.lends_to = [c for c in r.lends_to if c not in going]
+    return out
+
+
+def _held_by(r: Removal) -> list[str]:
+    """Why `kb rm` keeps a paper unless forced, in words."""
+    out = [f"has {r.quotes} quote(s) and {r.claims} claim(s)"] if r.quotes or r.claims else []
+    if r.also:
+        out.append(f"its claims file {r.claims_file} also holds {', '.join(r.also)}")
+    if r.lends_to:
+        out.append(f"is the crossref of {', '.join(r.lends_to)}, which "
+                   + ("reads its" if len(r.lends_to) == 1 else "read their") + " year and venue from it")
     return out
 
 
@@ -130,11 +158,10 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
         plan = plan_removal(kb, keys)
         # A claims file of no quote or claim may still hold what a person wrote there: unit
         # definitions other files' checks use, checks, their comments. Removed only when asked.
-        held = [r for r in plan if r.quotes or r.claims or r.also]
+        # ... and an entry other entries name as their crossref lends them their year and venue.
+        held = [r for r in plan if r.quotes or r.claims or r.also or r.lends_to]
         if held and not force and not dry_run:
-            what = "; ".join(f"{r.citekey} has {r.quotes} quote(s) and {r.claims} claim(s)"
-                             + (f", and {r.claims_file} also holds {', '.join(r.also)}" if r.also else "")
-                             for r in held)
+            what = "; ".join(f"{r.citekey} " + ", and ".join(_held_by(r)) for r in held)
             raise UsageError(f"{what}; nothing removed",
                              hint="`kb rm --force` removes them with the paper (`--dry-run` lists what goes)")
         if dry_run:

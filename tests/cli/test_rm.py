@@ -110,3 +110,19 @@ def test_rm_removes_a_claims_file_left_with_kbs_header_alone(php):
     r = run_kb("rm", "strubell2019energy")
     assert r.code == 0, r.err
     assert not path.exists()
+
+
+def test_rm_of_a_crossref_parent_is_refused_until_forced_and_the_child_reads_without_it(kb_root, tmp_path):
+    bib = tmp_path / "x.bib"
+    bib.write_text("@inproceedings{smith2020talk,\n  author = {Smith, Jane},\n  title = {A Talk on Energy},\n"
+                   "  crossref = {conf2020},\n}\n\n@proceedings{conf2020,\n  title = {Proceedings of the Energy "
+                   "Conference},\n  year = {2020},\n}\n")
+    assert run_kb("import", bib).code == 0
+    assert {p["citekey"]: p["year"] for p in run_kb("ls", "--json").json} == {"smith2020talk": 2020, "conf2020": 2020}
+    r = run_kb("rm", "conf2020")
+    assert r.code == 2 and r.err.count("\n") == 1
+    assert "conf2020 is the crossref of smith2020talk, which reads its year and venue from it; nothing removed" in r.err
+    assert run_kb("rm", "-n", "conf2020", "smith2020talk").code == 0      # both: nothing is left reading it
+    r = run_kb("rm", "--force", "conf2020")
+    assert r.code == 0 and "the crossref of smith2020talk" in r.out
+    assert [(p["citekey"], p["year"]) for p in run_kb("ls", "--json").json] == [("smith2020talk", None)]
