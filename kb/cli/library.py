@@ -136,6 +136,8 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
         echo(f"  claims file   {shown(result.claims_file)}")
     for rel in result.checks:
         echo(f"  checks        {shown(rel)}")
+    if result.crossrefs:
+        echo(f"  crossref of   {', '.join(result.crossrefs)}")
     if result.sources:
         echo(f"  cached        {result.sources} source(s)")
     for name, n in result.notes.items():

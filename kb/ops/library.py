@@ -117,6 +117,11 @@ def _crossref_children(kb: KB) -> dict[str, list[str]]:
     return out
 
 
+def _fields_of(kb: KB, key: str) -> dict[str, str]:
+    row = kb.conn.execute("select fields from papers where citekey = ?", [key]).fetchone()
+    return json.loads(row[0] or "{}") if row else {}
+
+
 def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
     """What `kb rm KEY...` would remove, paper by paper."""
     out: list[Removal] = []
@@ -132,7 +137,8 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
         rel = kb.layout.relative(path) if path.exists() else None
         also = claimsfile.also_held(claimsfile.read_for_edit(path).text, rel) if rel else []
         out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also,
-                           [c for c in children.get(key.casefold(), []) if c != key]))
+                           [c for name in dict.fromkeys([key, *_ids(_fields_of(kb, key))])
+                            for c in children.get(name.casefold(), []) if c != key]))
     going = {r.citekey for r in out}
     for r in out:           # an entry removed with its parent reads nothing of it any more
         r.lends_to = [c for c in r.lends_to if c not in going]
@@ -206,6 +212,7 @@ class RenameResult:
     sources: int = 0
     notes: dict[str, int] = field(default_factory=dict)     # note -> citations rewritten
     followed: bool = False      # the entry was renamed by hand in references.bib: kb moved the rest
+    crossrefs: list[str] = field(default_factory=list)      # entries whose crossref/xref/xdata now name NEW
     stdin_note: str | None = None   # a note read from standard input (--note -), renamed: for stdout
 
     def to_dict(self) -> dict:
@@ -317,6 +324,32 @@ def _note_text(note) -> str:
                          hint="save it as UTF-8") from None
 
 
+#: The fields by which one entry names another whose fields it reads (biblatex: xdata a list).
+_NAMING_FIELDS = ("crossref", "xref", "xdata")
+
+
+def _recrossref(bibfile, names: set[str], new: str) -> list[str]:
+    """Entries whose crossref, xref or xdata names one of `names` (the old key and the
+    entry's aliases, whatever their case, as BibTeX matches keys) name `new` instead: the
+    keys of those changed. BibTeX follows no alias, so an entry left naming the old key
+    would lose the year and venue it reads from it."""
+    old = {n.casefold() for n in names if n}
+    changed = []
+    for e in bibfile.all_entries():
+        edits = {}
+        for name in _NAMING_FIELDS:
+            value = e.fields.get(name)
+            if not value:
+                continue
+            parts = [p.strip() for p in value.split(",")] if name == "xdata" else [value.strip()]
+            if any(p.casefold() in old for p in parts):
+                edits[name] = ", ".join(dict.fromkeys(new if p.casefold() in old else p for p in parts))
+        if edits and e.key != new:
+            bibfile.set_entry(e.key, e.entry_type, edits)
+            changed.append(e.key)
+    return changed
+
+
 def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None) -> RenameResult:
     """Rename a citekey everywhere kb keeps it; the old key stays in the entry's `ids`."""
     import tomlkit
@@ -353,6 +386,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             ids = [k for k in _ids(bibfile.by_key[new].entry.fields) if k != new] + [old]
             entry = bibfile.by_key[new].entry
             bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
+        result.crossrefs = _recrossref(bibfile, {old, *_ids(bibfile.by_key[new].entry.fields)}, new)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
         for path in sorted(kb.layout.claims.glob("*.toml")):

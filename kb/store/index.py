@@ -314,7 +314,8 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
 
 def _crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     """key -> the fields of the entry its `crossref` names, for each entry that names one the
-    file holds (BibTeX matches keys whatever their case; the exact key first)."""
+    file holds (BibTeX matches keys whatever their case; the exact key first; then a key
+    kept in an entry's `ids`, as biber resolves it, after a rename)."""
     named = [(e, e.fields.get("crossref", "").strip()) for e in entries if e.fields.get("crossref", "").strip()]
     if not named:
         return {}
@@ -322,6 +323,10 @@ def _crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     folded: dict[str, dict[str, str]] = {}
     for e in entries:
         folded.setdefault(e.key.casefold(), e.fields)
+    for e in entries:
+        for alias in (e.fields.get("ids") or "").split(","):
+            if alias.strip():
+                folded.setdefault(alias.strip().casefold(), e.fields)
     out = {}
     for e, parent in named:
         fields = exact.get(parent) or folded.get(parent.casefold())

@@ -165,3 +165,32 @@ def test_rename_rewrites_asciidoc_rst_and_sphinx_citations_of_the_key(before, af
 
     text, count = rename_in_note(before, "doe2020", "doe-energy")
     assert (text, count) == (after, after.count("doe-energy"))
+
+
+def test_rename_of_a_crossref_parent_renames_what_its_children_name(kb_root, tmp_path):
+    """Entries whose crossref (or xref, or one of xdata's keys) names the renamed key, or
+    one of its aliases, whatever its case, name the new key: BibTeX follows no alias, and
+    kb read the child without the year and venue its parent lends."""
+    bib = tmp_path / "x.bib"
+    bib.write_text(
+        "@inproceedings{talk,\n  author = {Smith, Jane},\n  title = {A Talk},\n  crossref = {CONF2020},\n}\n\n"
+        "@inproceedings{poster,\n  author = {Lee, Ann},\n  title = {A Poster},\n  crossref = {old2020},\n}\n\n"
+        "@misc{other,\n  title = {Other},\n  xdata = {shared, conf2020},\n  xref = {elsewhere},\n}\n\n"
+        "@proceedings{conf2020,\n  title = {Proceedings of the Energy Conference},\n  year = {2020},\n"
+        "  ids = {old2020},\n}\n")
+    assert run_kb("import", bib).code == 0
+    r = run_kb("rename", "conf2020", "energy2020")
+    assert r.code == 0, r.err
+    assert "crossref of   talk, poster, other" in r.out
+    text = (kb_root / "references.bib").read_text()
+    assert "crossref = {energy2020}" in text and "crossref = {CONF2020}" not in text and "{old2020}" not in text
+    assert "xdata = {shared, energy2020}" in text and "xref = {elsewhere}" in text
+    assert {p["citekey"]: p["year"] for p in run_kb("ls", "--json").json}["poster"] == 2020
+
+
+def test_a_child_naming_a_renamed_parents_old_key_reads_it_through_its_ids(kb_root, tmp_path):
+    bib = tmp_path / "x.bib"
+    bib.write_text("@inproceedings{talk,\n  author = {Smith, Jane},\n  title = {A Talk},\n  crossref = {conf},\n}\n\n"
+                   "@proceedings{energy2020,\n  title = {Proceedings},\n  year = {2020},\n  ids = {conf},\n}\n")
+    assert run_kb("import", bib).code == 0
+    assert {p["citekey"]: p["year"] for p in run_kb("ls", "--json").json}["talk"] == 2020
