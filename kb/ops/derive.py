@@ -20,7 +20,9 @@ rebuild, inside the transaction that indexed the change:
 * each claim's value in base units ("626,155 lb CO2e" -> grams CO2e), so
   figures of one dimension sort and filter together;
 * whether each claim stands verified (kb.quantities.quoted.claim_doubt: a value
-  edited by hand that is not among its quote's numbers does not), which kb claims lists.
+  edited by hand that is not among its quote's numbers does not), which kb claims lists;
+* whether each quote marked verified is found in its text (quote_doubts: a quote edited by
+  hand is not), which kb quote ls lists and kb export note marks.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
 from kb.graph.tables import references_waiting
+from kb.lazyimport import lazy_import
 from kb.quantities.interval import Interval
 from kb.quantities.quoted import claim_doubt
 from kb.quantities.units import to_base
@@ -37,6 +40,9 @@ from kb.store.index import Changes
 from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
+
+# What kb verify looks a quote up with: loaded when a quote is decided (quote_doubts).
+quotes = lazy_import("kb.ops.quotes")
 
 #: From this many texts at once (kb rebuild, a bulk import), every reference list is
 #: stored first and relinked once: relinking after each text re-reads every paper each
@@ -83,6 +89,8 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     lists.relink(db, whole, changes.papers - waiting)
     if changes.bib:
         merge_cached_s2(kb)
+    if changes.claims_files or texts:
+        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided)
     if changes.claims_files:
         base_values(kb, changes.claims_files, changes.based)
         claim_doubts(kb, changes.claims_files, changes.decided)
@@ -101,6 +109,43 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
     if db.execute(f"select 1 from claims where file is not null and file not in ({marks}) limit 1",
                   sorted(files)).fetchone() is None:
         db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
+
+
+def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None) -> None:
+    """Why each quote marked verified in `files`, or quoting a text in `texts` (a paper
+    given new page text), is not found in its text, as kb verify looks for it (NULL when
+    it is, or when kb holds no text to look in): a quote edited by hand keeps the `status
+    = "verified"` kb wrote for the text it verified, and listings and exports read this
+    instead. A quote `decided` holds (the same paper, version and text, as a re-index of
+    its file found it decided) keeps that decision when this index's quotes were decided
+    by this kb's reading (CLAIM_READING) and its text did not change."""
+    db = kb.db
+    rows = []
+    if files:
+        marks = ",".join("?" * len(files))
+        rows += db.execute(f"select rowid, citekey, version, text, doubt from quotes where file in ({marks}) "
+                           "and status = 'verified'", sorted(files)).fetchall()
+    for citekey, version in dict.fromkeys(texts):
+        rows += db.execute("select rowid, citekey, version, text, doubt from quotes where citekey = ? "
+                           "and version is ? and status = 'verified'", [citekey, version]).fetchall()
+    if not rows:
+        return
+    row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
+    decided = decided if decided and row is not None and row[0] == CLAIM_READING else {}
+    changed = set(texts)
+    cache: dict = {}
+    for rowid, citekey, version, text, held in dict.fromkeys(rows):
+        key = (citekey, version, text)
+        if key in decided and (citekey, version) not in changed:
+            doubt = decided[key]
+        else:
+            page_text = load_text(db.conn, citekey, version, cache)
+            doubt = None
+            if page_text is not None and quotes.find_in_either(kb, page_text, text, cache)[0] is None:
+                doubt = (f"not found in {page_text.version or 'its text'}: its text was edited since kb verified "
+                         "it, or the paper's text changed (kb verify says where it differs)")
+        if doubt != held:
+            db.execute("update quotes set doubt = ? where rowid = ?", [doubt, rowid])
 
 
 def references_later(db, citekey: str, version: str) -> None:

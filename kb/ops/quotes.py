@@ -295,9 +295,10 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
                 as_stored: bool = False) -> list[dict]:
     """Stored quotes: tagged with every one of `topics`, of `paper`, holding the
     words of every `text` (full-text: the quote or its tags), or the given `ids`.
-    A quote marked verified that names a version or page kb holds no text of (a hand
-    edit) is listed "unverified", and `reason` says why (None otherwise); `as_stored`
-    lists every status as its claims file writes it."""
+    A quote marked verified that names a version or page kb holds no text of, or whose
+    text is not found in its text (a hand edit: kb.ops.derive.quote_doubts), is listed
+    "unverified", and `reason` says why (None otherwise); `as_stored` lists every status as
+    its claims file writes it."""
     where, params = record_filter(kb.conn, "quotes", topics, text, paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
@@ -308,11 +309,15 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         r["topics"] = json.loads(r["topics"])
         r["spans"] = json.loads(r["spans"])
         r.pop("rowid", None)
-        # a version or page kb holds no text of (a hand edit): not verified, as kb verify says
+        # a version or page kb holds no text of, or a text not found in it (a hand edit):
+        # not verified, as kb verify says
         r["reason"] = None
+        doubt = r.pop("doubt", None)
         if r.pop("off_text") and not as_stored:
             r["status"] = "unverified"
             r["reason"] = off_text(kb.conn, r["citekey"], r["version"], max(r["page"] or 0, r["page_end"] or 0) or None)
+        elif doubt and r["status"] == "verified" and not as_stored:
+            r["status"], r["reason"] = "unverified", doubt
     if ids:
         order = {i: n for n, i in enumerate(ids)}
         rows.sort(key=lambda r: order.get(r["id"], len(order)))

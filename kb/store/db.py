@@ -654,12 +654,27 @@ def m020_files_fingerprint(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m021_quote_doubt(db: sqlite_utils.Database) -> None:
+    """A quote whose text was edited by hand in its claims file kept the `status =
+    "verified"` kb wrote for the text it had verified, and `kb quote ls` and `kb export
+    note` showed and exported the new text as verified (kb verify failed it). Whether a
+    stored quote still stands is derived data, as a claim's is (m014): NULL when it does,
+    else why not (kb.ops.derive.quote_doubts). Claims files are forgotten so the next
+    command re-indexes them and decides every quote once."""
+    _script(db, """
+    ALTER TABLE quotes ADD COLUMN doubt TEXT;     -- why the quote is not found in its text; NULL: it is
+    DELETE FROM files WHERE path LIKE 'claims/%';
+    DELETE FROM meta WHERE key = 'claim_reading';
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
               m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
               m015_derive_on_first_use, m016_refs_by_author_tail_and_year, m017_quote_ids,
-              m018_papers_resolving, m019_reference_lists_on_first_use, m020_files_fingerprint)
+              m018_papers_resolving, m019_reference_lists_on_first_use, m020_files_fingerprint,
+              m021_quote_doubt)
 
 
 def _migrations() -> Migrations:

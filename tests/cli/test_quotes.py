@@ -321,3 +321,27 @@ def test_a_negation_a_newer_version_adds_before_a_quote_makes_it_stale(kb_root, 
     by_id = {v["id"]: v for v in run_kb("verify", "--json").json}
     assert by_id["prior"]["status"] == "stale" and by_id["prior"]["differences"] == [["", "No"]]
     assert by_id["theta"]["status"] == "stale" and "verified in v1, but not in v2" in by_id["theta"]["message"]
+
+
+def test_a_verified_quote_edited_by_hand_is_listed_and_exported_unverified_until_it_holds_again(php, tmp_path):
+    """The claims file keeps `status = "verified"`, which kb wrote for the text it verified:
+    a text changed by hand, or a paper text that no longer holds it, is shown unverified
+    with why, and exported marked so; put back, it stands again."""
+    assert run_kb("quote", "add", "luccioni2023power", GENERATIVE, "--id", "gen").code == 0
+    path = php / "claims" / "luccioni2023power.toml"
+    verified = path.read_text()
+    path.write_text(verified.replace("more energy- and carbon-intensive", "less energy- and carbon-intensive"))
+    [q] = run_kb("quote", "ls", "--json").json
+    assert q["status"] == "unverified" and "not found in v3" in q["reason"]
+    assert "[UNVERIFIED]" in run_kb("quote", "ls").out
+    r = run_kb("export", "note")
+    assert r.code == 0 and "so this quote is unverified" in r.out and "quote gen is unverified" in r.err
+    path.write_text(verified)
+    [q] = run_kb("quote", "ls", "--json").json
+    assert q["status"] == "verified" and q["reason"] is None
+    # the paper's text changing under it decides it again, as kb verify does
+    pages = [p.replace("Generative tasks are more", "Generative tasks are somewhat more")
+             for p in wattbot_pages("luccioni2024")]
+    (tmp_path / "changed.json").write_text(json.dumps(pages))
+    assert run_kb("text", "load", "luccioni2023power", tmp_path / "changed.json", "--version", "v3").code == 0
+    assert run_kb("quote", "ls", "--json").json[0]["status"] == "unverified"
