@@ -113,37 +113,41 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
 
 def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None) -> None:
     """Why each quote marked verified in `files`, or quoting a text in `texts` (a paper
-    given new page text), is not found in its text, as kb verify looks for it (NULL when
-    it is, or when kb holds no text to look in): a quote edited by hand keeps the `status
+    given new page text), is not found in its text, or not on the page its claims file
+    says, as kb verify looks for it (NULL when it is, or when kb holds no text to look in): a quote edited by hand keeps the `status
     = "verified"` kb wrote for the text it verified, and listings and exports read this
-    instead. A quote `decided` holds (the same paper, version and text, as a re-index of
+    instead. A quote `decided` holds (the same paper, version, text and pages, as a re-index of
     its file found it decided) keeps that decision when this index's quotes were decided
     by this kb's reading (CLAIM_READING) and its text did not change."""
     db = kb.db
     rows = []
     if files:
         marks = ",".join("?" * len(files))
-        rows += db.execute(f"select rowid, citekey, version, text, doubt from quotes where file in ({marks}) "
-                           "and status = 'verified'", sorted(files)).fetchall()
+        rows += db.execute(f"select rowid, citekey, version, text, page, page_end, doubt from quotes "
+                           f"where file in ({marks}) and status = 'verified'", sorted(files)).fetchall()
     for citekey, version in dict.fromkeys(texts):
-        rows += db.execute("select rowid, citekey, version, text, doubt from quotes where citekey = ? "
-                           "and version is ? and status = 'verified'", [citekey, version]).fetchall()
+        rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt from quotes "
+                           "where citekey = ? and version is ? and status = 'verified'", [citekey, version]).fetchall()
     if not rows:
         return
     row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
     decided = decided if decided and row is not None and row[0] == CLAIM_READING else {}
     changed = set(texts)
     cache: dict = {}
-    for rowid, citekey, version, text, held in dict.fromkeys(rows):
-        key = (citekey, version, text)
+    for rowid, citekey, version, text, page, page_end, held in dict.fromkeys(rows):
+        key = (citekey, version, text, page, page_end)
         if key in decided and (citekey, version) not in changed:
             doubt = decided[key]
         else:
             page_text = load_text(db.conn, citekey, version, cache)
             doubt = None
-            if page_text is not None and quotes.find_in_either(kb, page_text, text, cache)[0] is None:
-                doubt = (f"not found in {page_text.version or 'its text'}: its text was edited since kb verified "
-                         "it, or the paper's text changed (kb verify says where it differs)")
+            if page_text is not None:
+                match, found_in = quotes.find_in_either(kb, page_text, text, cache)
+                if match is None:
+                    doubt = (f"not found in {page_text.version or 'its text'}: its text was edited since kb "
+                             "verified it, or the paper's text changed (kb verify says where it differs)")
+                else:           # a page edited by hand: the provenance an export prints would be wrong
+                    doubt = quotes.page_disagrees(page, page_end, text, match, found_in)
         if doubt != held:
             db.execute("update quotes set doubt = ? where rowid = ?", [doubt, rowid])
 

@@ -77,7 +77,7 @@ class Changes:
     decided: dict[tuple, str | None] = field(default_factory=dict)
     #: (value, unit, number) -> (base value, base unit) of those claims, as pint made them
     based: dict[tuple, tuple] = field(default_factory=dict)
-    #: (citekey, version, text) -> doubt of the verified quotes a re-index removed, as the
+    #: (citekey, version, text, page, page_end) -> doubt of the verified quotes a re-index removed, as the
     #: derive step decided them (kb.ops.derive.quote_doubts): not looked for again
     quotes_decided: dict[tuple, str | None] = field(default_factory=dict)
 
@@ -772,10 +772,10 @@ class Indexer:
                 self.pending.decided[(status, number, unit, quote, per)] = doubt
                 if base_unit is not None:
                     self.pending.based[(value, unit, number)] = (base_value, base_unit)
-            for citekey, version, text, doubt in db.execute(
-                    "select citekey, version, text, doubt from quotes where file = ? and status = 'verified'",
-                    [rel]).fetchall():
-                self.pending.quotes_decided[(citekey, version, text)] = doubt
+            for citekey, version, text, page, page_end, doubt in db.execute(
+                    "select citekey, version, text, page, page_end, doubt from quotes "
+                    "where file = ? and status = 'verified'", [rel]).fetchall():
+                self.pending.quotes_decided[(citekey, version, text, page, page_end)] = doubt
         self.forget_claims(rel)
         self.pending.claims_files.add(rel)
         if path is None:

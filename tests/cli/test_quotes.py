@@ -345,3 +345,14 @@ def test_a_verified_quote_edited_by_hand_is_listed_and_exported_unverified_until
     (tmp_path / "changed.json").write_text(json.dumps(pages))
     assert run_kb("text", "load", "luccioni2023power", tmp_path / "changed.json", "--version", "v3").code == 0
     assert run_kb("quote", "ls", "--json").json[0]["status"] == "unverified"
+
+
+def test_a_verified_quotes_page_edited_by_hand_is_listed_and_exported_unverified(php):
+    assert run_kb("quote", "add", "luccioni2023power", GENERATIVE, "--id", "gen").code == 0
+    path = php / "claims" / "luccioni2023power.toml"
+    stored = claims(php)["quote"][0]["page"]
+    path.write_text(path.read_text().replace(f"page = {stored}\n", f"page = {stored + 2}\n", 1))
+    [q] = run_kb("quote", "ls", "--json").json
+    assert q["status"] == "unverified" and q["reason"].startswith(f"its stored page {stored + 2}")
+    r = run_kb("export", "note")
+    assert "but not on the page given, so this quote is unverified" in r.out and f'page="{stored + 2}"' not in r.out
