@@ -19,11 +19,13 @@ from kb.atomic import said, shown, with_line_ends, write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
+from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     load_text,
     paper_keys,
     require_paper,
+    resolve_alias,
     tags_clause,
     versions_with_text,
 )
@@ -673,7 +675,24 @@ def csl_item(row: dict) -> dict:
 
 def csl_json(kb: "KB", citekeys: list[str]) -> str:
     rows = _paper_rows(kb, citekeys)
-    return json.dumps([csl_item(rows[k]) for k in citekeys], indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([csl_item(_as_read(kb, rows[k])) for k in citekeys], indent=2, ensure_ascii=False) + "\n"
+
+
+def _as_read(kb: "KB", row: dict) -> dict:
+    """A paper's row with the fields its crossref parent lends it (the proceedings' title as
+    its container, their publisher and editors), as BibTeX and biber read the entry: CSL
+    has no crossref, so an item without them would lose where the paper appeared."""
+    parent_key = (row["fields"].get("crossref") or "").strip()
+    if not parent_key:
+        return row
+    found = kb.conn.execute("select fields from papers where citekey = ? collate nocase "
+                            "order by citekey = ? desc limit 1", [parent_key, parent_key]).fetchone()
+    if found is None and (alias := resolve_alias(kb.conn, parent_key)) is not None:
+        found = kb.conn.execute("select fields from papers where citekey = ?", [alias]).fetchone()
+    if found is None:
+        return row
+    lent = lent_by_crossref(row["entry_type"] or "misc", row["fields"], json.loads(found[0] or "{}"))
+    return {**row, "fields": {**lent, **row["fields"]}} if lent else row
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -536,3 +536,19 @@ def test_markdown_export_writes_its_bib_shaped_as_export_bib(kb_root, tmp_path):
     bib = (tmp_path / "n.bib").read_text()
     assert "month = aug}" in bib and "publisher" not in bib
     assert bib == run_kb("export", "bib", "--cite", "crossref2012").out
+
+
+def test_csl_json_of_a_crossref_child_has_what_its_parent_lends(kb_root, tmp_path):
+    """CSL has no crossref: the paper's container, publisher, editors and year come from
+    its proceedings' entry, as BibTeX and biber read it; what names the work stays its own."""
+    bib = tmp_path / "x.bib"
+    bib.write_text("@inproceedings{talk,\n  author = {Smith, Jane},\n  title = {A Talk on Energy},\n"
+                   "  pages = {1--10},\n  crossref = {Conf2020},\n}\n\n@proceedings{conf2020,\n"
+                   "  title = {Proceedings of the Energy Conference},\n  year = {2020},\n  publisher = {ACM},\n"
+                   "  editor = {Doe, John},\n  doi = {10.1/proc},\n}\n")
+    assert run_kb("import", bib).code == 0
+    [item] = json.loads(run_kb("export", "csl-json", "--cite", "talk").out)
+    assert item["container-title"] == "Proceedings of the Energy Conference"
+    assert item["publisher"] == "ACM" and item["editor"] == [{"family": "Doe", "given": "John"}]
+    assert item["issued"] == {"date-parts": [[2020]]} and item["title"] == "A Talk on Energy"
+    assert "DOI" not in item
