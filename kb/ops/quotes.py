@@ -36,7 +36,7 @@ from kb.store.queries import (
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import author_key, name_key, parse_names, split_names
+from kb.text.names import alpha_labels, author_key, label_form, name_key, parse_names, split_names
 from kb.text.typed import in_utf8, typed, typed_all
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -581,6 +581,22 @@ class NoteContext:
     index: object
     bib: dict = field(default_factory=dict)          # citekey -> RefEntry
     problems: list = field(default_factory=list)     # (line, message)
+    labels: dict | None = None                       # alphabetic label -> citekeys (_by_label)
+
+
+_ALPHA_SOURCE = lazy(r"\[\s*([a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?)\s*\]")
+
+
+def _by_label(kb: KB, ctx: NoteContext, label: str) -> list[str]:
+    """The papers an alphabetic style labels `label` ("Amm18", "AGB+18", "Vas+17"), for a
+    note citing so without a references list (kb.text.names.alpha_labels); the labels of
+    every paper made once a note."""
+    if ctx.labels is None:
+        ctx.labels = {}
+        for key, authors, year in kb.conn.execute("select citekey, authors, year from papers where year is not null"):
+            for made in alpha_labels(json.loads(authors or "[]"), year):
+                ctx.labels.setdefault(made, []).append(key)
+    return sorted(set(ctx.labels.get(label_form(label), [])))
 
 
 def _bib_entry(fields: dict[str, str], key: str) -> reflist.RefEntry:
@@ -714,6 +730,15 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                                            + ", ".join(str(r.line) for r in several)
                                            + (f" ({', '.join(sorted(keys))} here)" if keys else ""),
                               several=tuple(sorted(keys)) if len(keys) > 1 else ())
+    label = _ALPHA_SOURCE.fullmatch((q.source_text or "").strip()) if ref is None and not link else None
+    if label:               # "[Amm18]" with no references list: the paper an alphabetic style labels so
+        keys = _by_label(kb, ctx, label.group(1))
+        if len(keys) == 1:
+            return NoteSource(keys[0], "label")
+        if keys:
+            return NoteSource(None, reason=f"[{label.group(1)}] is the alphabetic label of {len(keys)} papers here "
+                                           f"({', '.join(keys[:5])}): cite one by its key ([@key])",
+                              several=tuple(keys))
     if ref is not None and ref.entry is not None:
         candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)

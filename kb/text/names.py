@@ -371,3 +371,52 @@ def family_as_keyed(author: str, key: str | None) -> str:
 def first_author_key(authors: list[str]) -> str:
     """author_key() of the first author: the key of the family name."""
     return author_key(authors[0]) if authors else ""
+
+
+# -- alphabetic citation labels -----------------------------------------------------------------
+
+def label_form(label: str) -> str:
+    """An alphabetic label as labels are compared: ASCII letters lower-cased, digits and '+'
+    ('AGB+18', 'Göd31' -> 'agb+18', 'god31'), without the letter that tells two works of one
+    label and year apart ('Amm18a' -> 'amm18')."""
+    folded = re.sub(r"[^a-z0-9+]", "", ascii_fold(label).lower())
+    return re.sub(r"(\d{2})[a-z]$", r"\1", folded)
+
+
+def alpha_labels(authors: list[str], year: int | None) -> set[str]:
+    """The labels the alphabetic styles give a work (label_form), which a note citing in
+    that style writes: BibTeX's alpha ('Knu84' one author; 'GJ79' up to four, each family
+    name's initial; 'AGB+18' five or more, three initials and '+') and biblatex's alphabetic
+    ('GJ79' up to three; 'Vas+17' four or more, the first family name's three letters; 'Vas17'
+    where the '+' is set to nothing).
+    A family name's particles ('van der Aalst') may lead or not ('vdAal', 'Aal')."""
+    if not authors or year is None:
+        return set()
+    families: list[tuple[str, str]] = []            # (the particles' initials, the name's letters)
+    for author in authors:
+        if not author or author.strip().lower() == "others":
+            continue
+        name = parse_name(author)
+        words = (name.literal or name.family or author).split()
+        von = "".join(w[0] for w in words if w[:1].islower())
+        main = name_key(" ".join(w for w in words if not w[:1].islower()) or " ".join(words))
+        if main:
+            families.append((von.lower(), main))
+    if not families:
+        return set()
+    yy = f"{year % 100:02d}"
+    k, (von, first) = len(families), families[0]
+    bases = set()
+    if k == 1:
+        bases |= {first[:3], von + first[:3]}
+    else:
+        initials = "".join(m[0] for _, m in families[:4])
+        with_von = "".join(v + m[0] for v, m in families[:4])
+        if k <= 4:
+            bases |= {initials, with_von}
+        if k >= 5:
+            bases |= {initials[:3] + "+", "".join(v + m[0] for v, m in families[:3]) + "+"}
+        if k >= 4:
+            bases |= {first[:3] + "+", von + first[:3] + "+"}
+        bases.add(first[:3])        # biblatex with labelalphaothers={} (no '+'): 'Amm18'
+    return {b + yy for b in bases}

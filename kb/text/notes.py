@@ -436,6 +436,13 @@ def _parse_note_quotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         ))
 
 
+#: An alphabetic style's label ("Knu84", "GJ79", "AGB+18", "Vas+17", "vdAal04", "Amm18a"):
+#: letters (the first of a family name a capital), an optional '+', two digits of the year.
+_ALPHA_LABEL = r"[a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?"
+# "[Amm18]", "[AGB+18, p. 3]", "[GJ79; Knu84]": each label, a locator after the last
+_ALPHA_CITE = lazy(r"\s*(" + _ALPHA_LABEL + r")((?:\s*[,;]\s*" + _ALPHA_LABEL + r")*)"
+                   r"(?:\s*,?\s*((?:pp?\.|pages?|pg\.?)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
+_ALPHA_AT = lazy(r"\[\s*" + _ALPHA_LABEL + r"\s*[\],;]")
 _IEEE_CHAIN = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+$")
 _IEEE_CHAIN_AT = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+")
 _IEEE_JOINT = lazy(r"\][ \t]*([,;–-])[ \t]*\[")
@@ -524,6 +531,12 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         if number:
             loc = _LOCATOR.search(inner[number.end(1):])
             return "number", number.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
+        labels = _ALPHA_CITE.fullmatch(inner) if open_at >= 0 else None
+        if labels:                                  # alphabetic styles: [Amm18], [GJ79; Knu84, p. 3]
+            loc = _LOCATOR.search(labels.group(3) or "")
+            more = tuple(("number", label, None) for label in re.findall(_ALPHA_LABEL, labels.group(2) or ""))
+            return ("number", labels.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]) \
+                + ((more,) if more else ())
         if open_at >= 0 and "@" in inner:
             works = []                              # [see @a, p. 3; also @b]: each work
             for part in inner.split(";"):
@@ -877,7 +890,7 @@ def _quote_with(quote: str, what: tuple, line: int, offset: int) -> NoteQuote:
 
 def _cite_tokens(text: str) -> list[int]:
     """Where a citation may start: an anchor link, a pandoc or footnote citation, a
-    numbered one ("[12]", "[[12]](#x)"), LaTeX's \\cite, a link to the paper itself
+    numbered one ("[12]", "[[12]](#x)") or an alphabetic one ("[Amm18]"), LaTeX's \\cite, a link to the paper itself
     ("[arXiv](https://arxiv.org/abs/...)", "<https://doi.org/...>")."""
     links = []
     for p in _all(text, "](http") + _all(text, "](<http") + _all(text, "](www.") + _all(text, "](doi:"):
@@ -892,7 +905,7 @@ def _cite_tokens(text: str) -> list[int]:
     return sorted(set(_all(text, "<a ") + prefixed + _all(text, "[^") + _all(text, "[[")
                       + _link_starts(text)
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
-                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit()]
+                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit() or _ALPHA_AT.match(text, p)]
                       + links + _all(text, "<http") + _all(text, "<doi:")
                       + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]

@@ -734,3 +734,39 @@ def test_a_full_stop_set_inside_the_closing_quote_mark_is_the_notes(strubell, tm
         ("strubell2019energy", "ok"), ("strubell2019energy", "not-found")], r.out
     assert "the final '.' is the note's" in r.json["quotes"][0]["message"]
     assert "not found in strubell2019energy" in run_kb("quote", "add", "strubell2019energy", cut).err
+
+
+ALPHA_NOTE = """# Alphabetic labels, as BibTeX's alpha and biblatex's alphabetic styles print them
+
+> {P1} [SGM19]
+
+"{P3}" [SGM19, p. 3].
+
+"{P3B}" [Str19; XYZ19].
+
+> {P1} [XYZ19]
+""".format(P1=P1, P3=P3, P3B=P3B)
+
+
+@pytest.mark.corpus
+def test_alphabetic_labels_resolve_to_the_paper_the_style_labels_so(strubell, tmp_path):
+    """A note citing [SGM19] with no references list names the paper the alphabetic styles
+    label so (Strubell, Ganesh, McCallum 2019), at its locator; a label no paper here has
+    is said, never guessed."""
+    note = tmp_path / "alpha.md"
+    note.write_text(ALPHA_NOTE, "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1, r.out + r.err
+    got = [(q["line"], q["citekey"], q["method"], q["status"]) for q in r.json["quotes"]]
+    assert got[:3] == [(3, "strubell2019energy", "label", "ok"), (5, "strubell2019energy", "label", "ok"),
+                       (7, "strubell2019energy", "label", "ok")]
+    assert [(q["line"], q["status"]) for q in r.json["quotes"][3:]] == [(9, "no-source")]
+    assert "the note has no reference [XYZ19]" in run_kb("verify", "--note", note).out
+    assert r.json["quotes"][1]["page"] == 3
+    # with a references list in the alphabetic style, its entry is the source
+    note.write_text(f"# Listed\n\n> {P1} [SGM19]\n\n\"{P3}\" [SGM19, p. 3].\n\n## References\n\n"
+                    "[SGM19] Emma Strubell, Ananya Ganesh, and Andrew McCallum. Energy and policy considerations "
+                    "for deep learning in NLP. In ACL, 2019.\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0 and [(q["citekey"], q["method"]) for q in r.json["quotes"]] == \
+        [("strubell2019energy", "title"), ("strubell2019energy", "title")]

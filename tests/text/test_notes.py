@@ -1124,3 +1124,38 @@ def test_ieee_citations_of_several_works_in_brackets_of_their_own_name_each(writ
     note = parse_note(written + '\n\nReferences\n\n[1] A. Doe, "One title," 2019.\n[2] B. Roe, "Another," 2020.\n',
                       "n.md")
     assert [(q.source_text, [a.source_text for a in q.also]) for q in note.quotes] == [("[1]", ["[2]"])]
+
+
+@pytest.mark.parametrize("cited, labels, page", [
+    (f'"{Q_A}" [Amm18].', ["[Amm18]"], None),
+    (f'"{Q_A}" [AGB+18, p. 4].', ["[AGB+18]"], "4"),
+    (f'> {Q_A} [GJ79; Knu84a]', ["[GJ79]", "[Knu84a]"], None),
+    (f'"{Q_A}" [vdAal04].', ["[vdAal04]"], None),
+])
+def test_alphabetic_labels_are_citations(cited, labels, page) -> None:
+    [q] = parse_note(f"# Note\n\n{cited}\n").quotes
+    assert [q.source_text] + [o.source_text for o in q.also] == labels and q.page == page
+
+
+@pytest.mark.parametrize("cited", [f'"{Q_A}" [sic].', f'"{Q_A}" [CO2].', f'"{Q_A}" [see below].'])
+def test_brackets_that_are_no_label_cite_nothing(cited) -> None:
+    note = parse_note(f"# Note\n\n{cited}\n")
+    assert note.quotes == [] and len(note.unchecked) == 1
+
+
+@pytest.mark.parametrize("authors, year, label", [
+    (["Knuth, Donald E."], 1984, "Knu84"),
+    (["Garey, Michael R.", "Johnson, David S."], 1979, "GJ79"),
+    (["Strubell, Emma", "Ganesh, Ananya", "McCallum, Andrew"], 2019, "SGM19"),
+    (["Vaswani, Ashish", "Shazeer, Noam", "Parmar, Niki", "Uszkoreit, Jakob", "Jones, Llion"], 2017, "VSP+17"),
+    (["Vaswani, Ashish", "Shazeer, Noam", "Parmar, Niki", "Uszkoreit, Jakob", "Jones, Llion"], 2017, "Vas+17"),
+    (["van der Aalst, Wil"], 2004, "vdAal04"),
+    (["van der Aalst, Wil"], 2004, "Aal04"),
+    (["Gödel, Kurt"], 1931, "Göd31a"),
+])
+def test_alpha_labels_are_those_the_styles_print(authors, year, label) -> None:
+    from kb.text.names import alpha_labels, label_form
+
+    assert label_form(label) in alpha_labels(authors, year)
+    assert label_form(label) not in alpha_labels(authors, year + 1)
+    assert label_form(label) not in alpha_labels(["Other, Anne"] + authors, year)
