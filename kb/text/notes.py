@@ -528,6 +528,9 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         if several:                                 # IEEE: [3, 4], [3]-[5] as [3-5], [1, 4-6]
             return _numbers("number", several, s[:open_at])
         number = _NUMBER_CITE.match(inner) if open_at >= 0 else None
+        if number and _YEAR_ONLY.fullmatch(number.group(1)) \
+                and _NAME_BEFORE_YEAR.search(s[max(0, open_at - 120):open_at]):
+            return None                             # "Doe et al. [2019]": an author-year citation
         if number:
             loc = _LOCATOR.search(inner[number.end(1):])
             return "number", number.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
@@ -956,6 +959,9 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
     else:
         end = cite_text.find("</a>") + 4 if "</a>" in cite_text else 0
     cite = _citation(cite_text[:end]) if end > 0 else None
+    if cite is not None and cite[0] == "number" and _YEAR_ONLY.fullmatch(cite[1]) \
+            and _NAME_BEFORE_YEAR.search(text, max(0, pos - 120), pos):
+        return None, pos                    # "Doe et al. [2019]": an author-year citation, read as one
     return (cite, pos + end) if cite is not None and not cite[3].strip() else (None, pos)
 
 
@@ -1012,7 +1018,10 @@ _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
-_NARRATIVE = lazy(_WHO + r"\s*\(\s*" + _WHEN + r"\s*\)")
+_NARRATIVE = lazy(_WHO + r"\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")     # natbib's \citet in square brackets too
+# a year in square brackets after a name: natbib's "Doe et al. [2019]", no reference numbered 2019
+_NAME_BEFORE_YEAR = lazy(_WHO + r"\s*$")
+_YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 # MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)", "(Doe, Roe, and Poe 12)": author and
 # page, no year; read only when the note's references have that first author
 _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"

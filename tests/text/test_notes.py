@@ -665,6 +665,8 @@ Q_B_LONG = '"the models were trained for a week on eight accelerators"'
     (f'"{Q_TWELVE}" (d’Alembert 2020: 4).', "d’Alembert. 2020.", "4"),
     (f'"{Q_TWELVE}" (Müller und Schmidt 2020).', "Müller and Schmidt. 2020.", None),
     (f'"{Q_TWELVE}" (Dupont et al. 2020).', "Dupont et al. 2020.", None),
+    (f'Doe et al. [2020] write that "{Q_TWELVE}".', "Doe et al. 2020.", None),         # natbib's \\citet, [ ]
+    (f'Doe and Roe [2020, p. 4] found that "{Q_TWELVE}".', "Doe and Roe. 2020.", "4"),
 ])
 def test_author_year_citations_in_other_styles_and_languages(text, who, page) -> None:
     note = parse_note(text + "\n")
