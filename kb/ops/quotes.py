@@ -584,6 +584,7 @@ class NoteContext:
     labels: dict | None = None                       # alphabetic label -> citekeys (_by_label)
 
 
+_KEY_AS_AUTHOR_YEAR = lazy(r"([A-Za-z][A-Za-z'’-]+?)[_:-]?((?:1[89]|20)\d\d)[a-z]?")
 _ALPHA_SOURCE = lazy(r"\[\s*([a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?)\s*\]")
 
 
@@ -706,6 +707,14 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         alias = resolve_alias(db, key) if key else None
         if alias is not None:
             return NoteSource(alias, "alias")
+    named = _KEY_AS_AUTHOR_YEAR.fullmatch(q.citekey or "")
+    if named and not (q.citekey in ctx.bib):
+        # a key no paper has that writes a name and a year ("[Doe2020]", "@doe2020"): the one paper of
+        # that first author and year, as an author-year citation is read
+        keys = [r[0] for r in db.execute("select citekey from papers where first_author = ? and year = ?",
+                                         [name_key(named.group(1)), int(named.group(2))])]
+        if len(keys) == 1:
+            return NoteSource(keys[0], "author-year")
     # what the quote points at, most telling first: a link to the paper itself, the
     # note's reference entry, a reference written beside the quote, the bibliography's entry
     candidates: list[tuple[reflist.RefEntry, list[str], str]] = []

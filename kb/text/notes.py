@@ -443,6 +443,11 @@ _ALPHA_LABEL = r"[a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?"
 _ALPHA_CITE = lazy(r"\s*(" + _ALPHA_LABEL + r")((?:\s*[,;]\s*" + _ALPHA_LABEL + r")*)"
                    r"(?:\s*,?\s*((?:pp?\.|pages?|pg\.?)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
 _ALPHA_AT = lazy(r"\[\s*" + _ALPHA_LABEL + r"\s*[\],;]")
+# a citekey in brackets without pandoc's '@', as writers type a key ("[doe2020energy]", "[Doe2020, p. 3]"):
+# a word holding a year, read as a pandoc key
+_BARE_KEY = r"[A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*"
+_BRACKET_KEY = lazy(r"\s*(" + _BARE_KEY + r")\s*(?:,\s*((?:pp?\.|pages?)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
+_BRACKET_KEY_AT = lazy(r"\[\s*" + _BARE_KEY + r"\s*[\],]")
 _IEEE_CHAIN = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+$")
 _IEEE_CHAIN_AT = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+")
 _IEEE_JOINT = lazy(r"\][ \t]*([,;–-])[ \t]*\[")
@@ -540,6 +545,10 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             more = tuple(("number", label, None) for label in re.findall(_ALPHA_LABEL, labels.group(2) or ""))
             return ("number", labels.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]) \
                 + ((more,) if more else ())
+        keyed = _BRACKET_KEY.fullmatch(inner) if open_at >= 0 else None
+        if keyed:                                   # [doe2020energy], [Doe2020, p. 3]: a key without '@'
+            loc = _LOCATOR.search(keyed.group(2) or "")
+            return "pandoc", keyed.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
         if open_at >= 0 and "@" in inner:
             works = []                              # [see @a, p. 3; also @b]: each work
             for part in inner.split(";"):
@@ -908,7 +917,8 @@ def _cite_tokens(text: str) -> list[int]:
     return sorted(set(_all(text, "<a ") + prefixed + _all(text, "[^") + _all(text, "[[")
                       + _link_starts(text)
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
-                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit() or _ALPHA_AT.match(text, p)]
+                      + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit() or _ALPHA_AT.match(text, p)
+                         or (_BRACKET_KEY_AT.match(text, p) and not (text[p - 1:p].isalnum() or text[p - 1:p] == ":"))]
                       + links + _all(text, "<http") + _all(text, "<doi:")
                       + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]

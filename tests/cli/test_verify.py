@@ -770,3 +770,19 @@ def test_alphabetic_labels_resolve_to_the_paper_the_style_labels_so(strubell, tm
     r = run_kb("verify", "--note", note, "--json")
     assert r.code == 0 and [(q["citekey"], q["method"]) for q in r.json["quotes"]] == \
         [("strubell2019energy", "title"), ("strubell2019energy", "title")]
+
+
+@pytest.mark.corpus
+def test_a_key_in_brackets_without_an_at_sign_is_a_citation(strubell, tmp_path):
+    """"[strubell2019energy]" is the key a writer typed without pandoc's '@'; "[Strubell2019, p. 3]"
+    a key no paper has that names a first author and a year: the one paper of both."""
+    note = tmp_path / "keys.md"
+    note.write_text(f'"{P1}" [strubell2019energy].\n\n"{P3}" [Strubell2019, p. 3].\n\n'
+                    f'"{P3B}" [@strubell2019].\n\n"{P1}" [Strubell2020].\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 1
+    got = [(q["line"], q["citekey"], q["method"], q["status"], q["page"]) for q in r.json["quotes"]]
+    assert got[:3] == [(1, "strubell2019energy", "citekey", "ok", 1),
+                       (3, "strubell2019energy", "author-year", "ok", 3),
+                       (5, "strubell2019energy", "author-year", "ok", 3)]
+    assert got[3][:2] == (7, None) and got[3][3] == "no-source"

@@ -1161,3 +1161,13 @@ def test_alpha_labels_are_those_the_styles_print(authors, year, label) -> None:
     assert label_form(label) in alpha_labels(authors, year)
     assert label_form(label) not in alpha_labels(authors, year + 1)
     assert label_form(label) not in alpha_labels(["Other, Anne"] + authors, year)
+
+
+@pytest.mark.parametrize("cited, key, page", [
+    (f'"{Q_A}" [doe2020energy].', "doe2020energy", None),
+    (f'"{Q_A}" [Doe2020, p. 3].', "Doe2020", "3"),
+    (f'> {Q_A} [doe:2020]', "doe:2020", None),
+])
+def test_a_key_in_brackets_without_an_at_sign_is_read_as_pandocs(cited, key, page) -> None:
+    [q] = parse_note(f"# Note\n\n{cited}\n").quotes
+    assert (q.citekey, q.page) == (key, page)
