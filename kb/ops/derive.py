@@ -134,8 +134,14 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     decided = decided if decided and row is not None and row[0] == CLAIM_READING else {}
     changed = set(texts)
     cache: dict = {}
-    for rowid, citekey, version, text, page, page_end, held in dict.fromkeys(rows):
+    paper = None
+    # paper by paper, one paper's text held at a time: memory stays bounded however many are decided
+    for rowid, citekey, version, text, page, page_end, held in sorted(
+            dict.fromkeys(rows), key=lambda r: (r[1] or "", r[2] or "", r[0])):
         key = (citekey, version, text, page, page_end)
+        if (citekey, version) != paper:
+            paper = (citekey, version)
+            cache.clear()
         if key in decided and (citekey, version) not in changed:
             doubt = decided[key]
         else:
