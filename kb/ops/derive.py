@@ -114,11 +114,12 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
 def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None) -> None:
     """Why each quote marked verified in `files`, or quoting a text in `texts` (a paper
     given new page text), is not found in its text, or not on the page its claims file
-    says, as kb verify looks for it (NULL when it is, or when kb holds no text to look in): a quote edited by hand keeps the `status
-    = "verified"` kb wrote for the text it verified, and listings and exports read this
-    instead. A quote `decided` holds (the same paper, version, text and pages, as a re-index of
-    its file found it decided) keeps that decision when this index's quotes were decided
-    by this kb's reading (CLAIM_READING) and its text did not change."""
+    says, as kb verify looks for it (NULL when it is, or when kb holds no text to look
+    in): a quote edited by hand keeps the `status = "verified"` kb wrote for the text it
+    verified, and listings and exports read this instead. A quote `decided` holds (the
+    same paper, version, text and pages, as a re-index of its file found it decided)
+    keeps that decision when this index's quotes were decided by this kb's reading
+    (CLAIM_READING) and its text did not change."""
     db = kb.db
     rows = []
     if files:

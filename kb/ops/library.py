@@ -149,7 +149,7 @@ def _held_by(r: Removal) -> list[str]:
     """Why `kb rm` keeps a paper unless forced, in words."""
     out = [f"has {r.quotes} quote(s) and {r.claims} claim(s)"] if r.quotes or r.claims else []
     if r.also:
-        out.append(f"its claims file {r.claims_file} also holds {', '.join(r.also)}")
+        out.append(f"has {', '.join(r.also)} in its claims file {r.claims_file}")
     if r.lends_to:
         out.append(f"is the crossref of {', '.join(r.lends_to)}, which "
                    + ("reads its" if len(r.lends_to) == 1 else "read their") + " year and venue from it")

@@ -708,7 +708,7 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         if alias is not None:
             return NoteSource(alias, "alias")
     named = _KEY_AS_AUTHOR_YEAR.fullmatch(q.citekey or "")
-    if named and not (q.citekey in ctx.bib):
+    if named and q.citekey not in ctx.bib:
         # a key no paper has that writes a name and a year ("[Doe2020]", "@doe2020"): the one paper of
         # that first author and year, as an author-year citation is read
         keys = [r[0] for r in db.execute("select citekey from papers where first_author = ? and year = ?",

@@ -94,7 +94,8 @@ def test_rm_keeps_a_claims_file_of_no_quote_that_holds_what_a_person_wrote(php, 
     bib = (php / "references.bib").read_text()
     r = run_kb("rm", "strubell2019energy")
     assert r.code == 2 and r.err.count("\n") == 1, r.err
-    assert f"claims/strubell2019energy.toml also holds {said}; nothing removed" in r.err and "--force" in r.err
+    assert f"strubell2019energy has {said} in its claims file claims/strubell2019energy.toml; nothing removed" \
+        in r.err and "--force" in r.err
     assert path.exists() and (php / "references.bib").read_text() == bib
     r = run_kb("rm", "--dry-run", "--json", "strubell2019energy")
     assert r.code == 0 and r.json[0]["also"] == [said]
