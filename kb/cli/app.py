@@ -22,7 +22,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.atomic import shown, why_full
+from kb.atomic import not_utf8, shown, why_full
 from kb.cli.commands import COMMANDS
 from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
@@ -188,6 +188,10 @@ def _run(argv: list[str] | None) -> int:
             # have: SQLite's integers stop at 2**63 - 1.
             err("kb: error: a number given is too large: kb counts up to 9,223,372,036,854,775,807\n")
             return 2
+        unreadable = _argument_not_text(exc, argv)
+        if unreadable:
+            err(f"kb: error: {unreadable}\n")
+            return 2
         if _damaged_index(exc):
             reason = ("a text column holds bytes that are not UTF-8" if "decode" in str(exc)
                       else " ".join(str(exc).split())[:100])
@@ -246,6 +250,29 @@ def _shortened(message: str) -> str:
         return message
     left = len(message) - 1_500
     return f"{message[:1_000]}... ({left:,} characters left out) ...{message[-500:]}"
+
+
+def _argument_not_text(exc: BaseException, argv: list[str]) -> str | None:
+    """Why an argument stopped the command as it was looked up, or None: Python reads a byte of
+    the command line that is not UTF-8 (a Latin-1 terminal's 'ü'; any non-ASCII letter under
+    LC_ALL=C with PYTHONUTF8=0) as U+DC80..U+DCFF, which a path may hold but which SQLite
+    cannot take as text: a citekey, quote id, topic or tag so typed failed the first query
+    naming it (UnicodeEncodeError) in every command that looks one up. None names any text kb
+    holds (its files are UTF-8), so the argument is said, in one line, with why."""
+    if not isinstance(exc, UnicodeEncodeError) or "surrogate" not in exc.reason:
+        return None
+    odd = set(exc.object[exc.start:exc.end]) if isinstance(exc.object, str) else set()
+    given = next((a for a in map(str, argv) if odd & set(a)), None)
+    if given is None:
+        return None
+    try:
+        typed = os.fsencode(given).decode("utf-8")
+    except UnicodeDecodeError:
+        return (f"the argument {shown(given)[:120]} holds {not_utf8(given)}, a byte that is not UTF-8, which "
+                "nothing kb holds is named with (check the terminal's encoding)")
+    letter = next(c for c in typed if not c.isascii())
+    return (f"the argument {shown(given)[:120]} holds {letter!r}, which this locale's encoding "
+            f"({sys.getfilesystemencoding()}) cannot read (run kb in a UTF-8 locale: LC_ALL=C.UTF-8, or PYTHONUTF8=1)")
 
 
 def _index_folder() -> Path:
