@@ -43,7 +43,8 @@ def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
         return
     for r in rows:
         label = r["label"] or f"{r['idx']}."
-        target = f"-> {r['resolved']} ({r['method']})" if r["resolved"] else "-> not in the knowledge base"
+        target = f"-> {r['resolved']} ({r['method']})" if r["resolved"] else \
+            "-> this paper itself" if r["itself"] else "-> not in the knowledge base"
         ids = ", ".join(x for x in (f"arXiv:{r['arxiv_id']}" if r["arxiv_id"] else "",
                                     f"doi:{r['doi']}" if r["doi"] else "") if x)
         source = "" if r["source"] == "text" else " [Semantic Scholar]"

@@ -40,7 +40,7 @@ from kb.text.titles import normalise_title
 if TYPE_CHECKING:
     from kb.store.sqlite import Database
 
-__all__ = ["index_references", "relink", "merge_s2"]
+__all__ = ["index_references", "relink", "merge_s2", "own_ids", "names_itself"]
 
 METHOD_ORDER = ("arxiv", "doi", "title", S2)
 
@@ -388,6 +388,25 @@ def _relink(db: Database, citekeys: set[str] | None, *,
     return {"checked": checked, "changed": changed}
 
 
+def own_ids(db: Database, citekeys: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each paper's own (bare arXiv id, lower-case DOI), for names_itself."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for chunk in chunks(sorted(citekeys)):
+        for ck, ax, doi in db.execute(f"SELECT citekey, arxiv_id, doi FROM papers WHERE citekey IN "
+                                      f"({','.join('?' * len(chunk))})", list(chunk)):
+            out[ck] = (bare_arxiv_id(ax), doi.lower() if doi else None)
+    return out
+
+
+def names_itself(own: tuple[str | None, str | None] | None, arxiv_id: str | None, doi: str | None) -> bool:
+    """Whether a reference of a paper whose own ids are `own` names that paper by its arXiv
+    id or DOI (PaperIndex never links it: a paper never cites itself)."""
+    if own is None:
+        return False
+    ax = bare_arxiv_id(arxiv_id)
+    return bool(ax and ax == own[0] or doi and doi.lower() == own[1])
+
+
 def _id_key(arxiv_id: str | None, doi: str | None) -> str | None:
     if arxiv_id:
         return f"arxiv:{arxiv_id}"
@@ -485,7 +504,7 @@ def _rebuild_works(db: Database, keys: set[str] | None) -> None:
     """External works: unresolved references merged by work key. Metadata
     comes from Semantic Scholar when it knows the work (clean), else from the
     most common parsed title."""
-    q = ("SELECT work_key, title, arxiv_id, doi, year, first_author, url, {src} FROM {table} "
+    q = ("SELECT work_key, title, arxiv_id, doi, year, first_author, url, {src}, citekey FROM {table} "
          "WHERE resolved IS NULL AND work_key IS NOT NULL")
     parts = [q.format(src="source", table="refs"), q.format(src=f"'{S2}'", table="s2_citing")]
     grouped: dict[str, list[tuple]] = defaultdict(list)
@@ -502,6 +521,13 @@ def _rebuild_works(db: Database, keys: set[str] | None) -> None:
             for part in parts:
                 for row in db.execute(part + f" AND work_key IN ({marks})", list(chunk)):
                     grouped[row[0]].append(row)
+    # A reference naming its own paper by arXiv id or DOI (Semantic Scholar listing a paper
+    # among its own references or citations, a list printing the paper's own id) links to
+    # nothing (a paper never cites itself), and is no work missing here: kb graph missing
+    # told a person to add the paper they hold.
+    own = own_ids(db, {r[8] for rows in grouped.values() for r in rows})
+    grouped = {wk: kept for wk, rows in grouped.items()
+               if (kept := [r for r in rows if not names_itself(own.get(r[8]), r[2], r[3])])}
     out = []
     for wk, rows in grouped.items():
         # Semantic Scholar rows first, the rest in an order of their own: never the order

@@ -181,7 +181,7 @@ def missing(db: Database, top: int = 10) -> list[dict[str, Any]]:
         raise UsageError(f"--top must be a positive whole number, not {top!r}")
     rows = db.execute(
         "SELECT work_key, COUNT(DISTINCT citekey) AS n FROM refs "
-        "WHERE resolved IS NULL AND work_key IS NOT NULL "
+        "WHERE resolved IS NULL AND work_key IN (SELECT work_key FROM works) "
         "GROUP BY work_key ORDER BY n DESC, work_key LIMIT ?", [top]).fetchall()
     out = []
     for wk, n in rows:

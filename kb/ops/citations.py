@@ -11,12 +11,16 @@ from kb.store.queries import require_paper
 
 
 def references(kb: KB, citekey: str) -> list[dict]:
-    """A paper's parsed reference list (and Semantic Scholar's), each entry with what it resolved to."""
+    """A paper's parsed reference list (and Semantic Scholar's), each entry with what it resolved to
+    (`itself`: it names this very paper by arXiv id or DOI)."""
     require_paper(kb.conn, citekey)
     ensure_references(kb)           # a list kb add left for the graph's first reader
     rows = [dict(r) for r in kb.db.query(
         "select idx, label, raw, page, arxiv_id, doi, url, year, title, first_author, resolved, method, "
         "score, source from refs where citekey = ? order by source, idx", [citekey])]
+    own = graph.own_ids(kb.db, [citekey]).get(citekey)
+    for r in rows:      # linked to nothing, and no work missing here either
+        r["itself"] = r["resolved"] is None and graph.names_itself(own, r["arxiv_id"], r["doi"])
     return rows
 
 

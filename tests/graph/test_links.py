@@ -238,6 +238,29 @@ def test_merge_s2_agreeing_links_counted_once(five_db, tmp_path, FIVE, EXPECTED,
         ("luccioni2023power", "dodge2022measuring")] == "title"
 
 
+def test_a_paper_listed_among_its_own_references_is_no_work_missing_here(tmp_path, new_db, add_paper, links):
+    """Semantic Scholar lists a paper among its own references and citations (by arXiv id, by
+    its DOI in another case): no link, and no work kb graph missing tells a person to add."""
+    db = new_db(tmp_path / "kb.sqlite")
+    add_paper(db, "a2020", "Paper A on energy", ["Doe, Jane"], 2020, "2001.00001")
+    add_paper(db, "b2021", "Paper B on carbon", ["Roe, Rick"], 2021, None, "10.1000/b")
+    a = s2_paper("Paper A on energy", 2020, ["Jane Doe"], arxiv="2001.00001v2")
+    b = s2_paper("Paper B on carbon", 2021, ["Rick Roe"], doi="10.1000/B")
+    elsewhere = s2_paper("A Work Not Here", 2019, ["Ann Other"], arxiv="1901.00001")
+    graph.merge_s2(db, "a2020", [{"citedPaper": a}, {"citedPaper": b}, {"citedPaper": elsewhere}],
+                   [{"citingPaper": a}])
+    graph.merge_s2(db, "b2021", [{"citedPaper": b}], [{"citingPaper": b}])
+    assert links(db) == {("a2020", "b2021")}
+    assert [w["work_key"] for w in views.missing(db)] == ["arxiv:1901.00001"]
+    assert [k for (k,) in db.execute("SELECT work_key FROM works")] == ["arxiv:1901.00001"]
+    graph.relink(db)                                    # a whole relink agrees
+    assert [k for (k,) in db.execute("SELECT work_key FROM works")] == ["arxiv:1901.00001"]
+    own = graph.own_ids(db, ["a2020", "b2021"])
+    assert graph.names_itself(own["a2020"], "arXiv:2001.00001v1", None)
+    assert graph.names_itself(own["b2021"], None, "10.1000/B")
+    assert not graph.names_itself(own["a2020"], "2001.00002", "10.1000/b") and not graph.names_itself(None, "x", None)
+
+
 def test_graph_import_is_light() -> None:
     code = ("import sys, kb.graph.links, kb.graph.views, kb.text.refs; "
             "print('networkx' in sys.modules, 'rapidfuzz' in sys.modules)")
