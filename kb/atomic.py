@@ -39,6 +39,26 @@ def _fsync_dir(path: Path) -> None:
 
 BOM = "\ufeff"
 
+Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode
+
+
+def identity(path: Path) -> Identity | None:
+    """A file's identity as one stat gives it: any write to it, in place or by a rename over
+    it, changes one of them. None when there is no file."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def changed_meanwhile(target: Path) -> WriteError:
+    """The error of a write refused because `target` changed after kb read it (write_bytes'
+    `read_as`): a person's editor saved it while the command ran."""
+    return WriteError(f"{shown(target.name)} changed after kb read it (saved by an editor or another program "
+                      "while the command ran); nothing written, and that change is kept",
+                      hint="run the command again")
+
 #: errno values that mean "this cannot be written", said in a person's words.
 _WRITE_ERRORS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "the disk quota is used up",
                  errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
@@ -46,8 +66,15 @@ _WRITE_ERRORS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "the d
                  errno.EFBIG: "it would be larger than this process may write a file (a file-size limit, ulimit -f)"}
 
 
-def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durable: bool = True) -> None:
+def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durable: bool = True,
+                read_as: Identity | None = None) -> None:
     """Replace `target` with `data` atomically.
+
+    `read_as`: the identity `target` had when the text `data` is made from was read; a file
+    that has another by the time it would be replaced (an editor saved it while the command
+    ran: a bulk import reads references.bib, then compares two readings of the imported file
+    for seconds) is kept, and the write refused (changed_meanwhile): replacing it lost the
+    person's edit. Checked just before the rename, what is left is the rename's own instant.
 
     `durable` false skips the fsyncs, for a file whose loss after a crash costs nothing
     and whose write must not wait on the disk (the HTTP client's note of when it last
@@ -88,6 +115,8 @@ def write_bytes(target: Path, data: bytes, tmp_dir: Path | None = None, *, durab
             os.fchmod(fh.fileno(), mode)
             if durable:
                 os.fsync(fh.fileno())
+        if read_as is not None and identity(target) != read_as:
+            raise changed_meanwhile(target)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -196,7 +225,7 @@ def path_as_text(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
+def write_text(target: Path, text: str, tmp_dir: Path | None = None, *, read_as: Identity | None = None) -> None:
     """write_bytes of UTF-8 text; a byte-order mark the file had is kept, and so are its line
     endings: in a file whose lines all end in \\r\\n (Windows) or in \\r alone (classic Mac
     OS), as far as its first 64 KB show, the lines kb adds end so too, not in a mix of both.
@@ -215,11 +244,11 @@ def write_text(target: Path, text: str, tmp_dir: Path | None = None) -> None:
     if codec != "utf-8":        # a file an editor saved as UTF-16 or UTF-32 stays so
         text = text.removeprefix(BOM)
         saved = head[len(mark):len(mark) + (len(head) - len(mark)) // 4 * 4].decode(codec, errors="replace")
-        write_bytes(target, mark + with_line_ends(text, saved).encode(codec), tmp_dir)
+        write_bytes(target, mark + with_line_ends(text, saved).encode(codec), tmp_dir, read_as=read_as)
         return
     if head.startswith(b"\xef\xbb\xbf") and not text.startswith(BOM):
         text = BOM + text
-    write_bytes(target, with_line_ends(text, head.decode("latin-1")).encode("utf-8"), tmp_dir)
+    write_bytes(target, with_line_ends(text, head.decode("latin-1")).encode("utf-8"), tmp_dir, read_as=read_as)
 
 
 def with_line_ends(text: str, saved: str) -> str:

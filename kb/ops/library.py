@@ -173,7 +173,7 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
         if dry_run:
             return plan
         bibfile = bibtex.BibFile.load(kb.layout.bib)
-        text = bibfile.text
+        read_as, text = bibfile.read_as, bibfile.text
         for block in sorted((_entry_block(bibfile, r.citekey) for r in plan), key=lambda b: -b.start):
             text = _splice(text, block.start, block.end, "")
         bibfile = bibtex.BibFile(text, str(kb.layout.bib))
@@ -181,7 +181,7 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
             bibfile.mark_owned(None)          # a removed key is no longer kb's to claim
             text = bibfile.render()
             bibfile = bibtex.BibFile(text, str(kb.layout.bib))
-        kb.write_file(kb.layout.bib, text)
+        kb.write_file(kb.layout.bib, text, read_as)
         for r in plan:
             if r.claims_file:
                 (kb.root / r.claims_file).unlink(missing_ok=True)
@@ -363,6 +363,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             if new == old:
                 raise UsageError(f"{old} is already called {new}")
         bibfile = bibtex.BibFile.load(kb.layout.bib)
+        read_as = bibfile.read_as
         if not following:
             check_new_key(kb, bibfile, new, old)
         old_path, new_path = _claims_file_or_none(kb, old), kb.layout.claims_file(new)
@@ -437,7 +438,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         if s2_old is not None and s2_old.exists():
             write_text(s2.cache_path(kb.layout.s2_cache, new), s2_old.read_text("utf-8"), kb.layout.tmp)
             s2_old.unlink()
-        kb.write_file(kb.layout.bib, bibfile.render())
+        kb.write_file(kb.layout.bib, bibfile.render(), read_as)
         for path, body in rewritten.items():
             if path != old_path:
                 kb.write_file(path, body)
@@ -558,7 +559,7 @@ def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, 
         else:
             raw = _remove_field(bibfile.entry_text(key), "keywords")
             text = _splice(bibfile.text, block.start, block.end, raw)
-        kb.write_file(kb.layout.bib, text)
+        kb.write_file(kb.layout.bib, text, bibfile.read_as)
         with transaction(kb.db):
             kb.indexer.reindex_bib(bibtex.BibFile(text, str(kb.layout.bib)))
             kb.derive_pending()
@@ -707,7 +708,7 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
                              f"defined before it (references.bib:{at}); nothing written",
                              hint="brace the value, or define the @string first")
         _check_aliases(whole, key)
-        kb.write_file(kb.layout.bib, text)
+        kb.write_file(kb.layout.bib, text, bibfile.read_as)
         with transaction(kb.db):
             kb.indexer.reindex_bib(whole)
             kb.derive_pending()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from kb.atomic import read_input, shown
+from kb.atomic import Identity, identity, read_input, shown
 from kb.errors import (
     FileFormatError,
     KBError,
@@ -217,6 +217,7 @@ class _Appending:
     every other entry and knows where the file's `% kb-owned:` lines are, so only the new
     entry is read (reading a file of 10,000 entries takes about a second)."""
     text: str
+    read_as: Identity | None            # the file's identity when `text` was read
     spans: list[tuple[int, int]]
     keys: set[str]                      # the citekeys the index has, so the file has
     entry: object = None                # the new BibEntry, once appended
@@ -231,11 +232,12 @@ def _appending(kb: KB) -> _Appending | None:
     the new entry another meaning)."""
     if not kb.indexer.bib_in_step():
         return None
+    read_as = identity(kb.layout.bib)
     text = decode(read_input(kb.layout.bib, "the BibTeX file"), str(kb.layout.bib))
     spans = kb.indexer.owned_spans(text)
     if spans is None or _STRING_DEFINITION.search(text):
         return None
-    return _Appending(text, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
+    return _Appending(text, read_as, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
 
 
 def _entry_as_indexed(kb: KB, key: str) -> tuple[str, dict[str, str], bool] | None:
@@ -271,7 +273,7 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
         aliases = alias_keys(kb.conn) | {a.strip() for a in plan.entry.fields.get("ids", "").split(",")}
         listed -= stray - aliases
     plan.after, plan.owned_at = append_owned(plan.text, plan.spans, text, sorted(listed))
-    kb.write_file(kb.layout.bib, plan.after)
+    kb.write_file(kb.layout.bib, plan.after, plan.read_as)
 
 
 def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool) -> AddResult:
@@ -350,7 +352,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 changes = {}
                 action = "unchanged" if action == "updated" else action
             else:
-                kb.write_file(kb.layout.bib, after)
+                kb.write_file(kb.layout.bib, after, bibfile.read_as)
         with transaction(db):
             if changes and plan is not None:
                 kb.indexer.add_entry(plan.entry, len(plan.keys))
@@ -975,7 +977,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             compare_reading(source, reading)
         if out.added or out.updated:
             written = bibfile.render_with_owned()
-            kb.write_file(kb.layout.bib, written[0])
+            kb.write_file(kb.layout.bib, written[0], bibfile.read_as)
             with transaction(db):
                 kb.indexer.reindex_bib(bibfile, metas, written)     # its entries as written, not read again
                 db.execute("update papers set origin = 'bibtex' where origin is null")

@@ -28,7 +28,7 @@ def write_record(kb: KB, citekey: str, section: str, record: dict, replace_id: s
     if "[[claim]]" in text:
         registry()      # load pint now, not between writing the file and indexing it
     kb.layout.claims.mkdir(exist_ok=True)
-    kb.write_file(path, held.written(text))
+    kb.write_file(path, held.written(text), held.read_as)
     _reindex(kb, f"claims/{path.name}")
 
 
@@ -40,7 +40,7 @@ def write_records(kb: KB, citekey: str, section: str, records: list[dict]) -> No
     for record in records:
         text = add_record(text, section, record, path=f"claims/{path.name}")
     kb.layout.claims.mkdir(exist_ok=True)
-    kb.write_file(path, held.written(text))
+    kb.write_file(path, held.written(text), held.read_as)
     _reindex(kb, f"claims/{path.name}")
 
 
@@ -61,7 +61,7 @@ def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:
     """Remove one record from the claims file `rel` (relative to the root) and re-index it."""
     path = kb.root / rel
     held = read_for_edit(path)
-    kb.write_file(path, held.written(remove_record(held.text, section, record_id, rel)))
+    kb.write_file(path, held.written(remove_record(held.text, section, record_id, rel)), held.read_as)
     _reindex(kb, rel)
 
 

@@ -23,7 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import merge_conflict, read_input, wide_encoding
+from kb.atomic import Identity, identity, merge_conflict, read_input, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
     TYPE_FALLBACKS,
@@ -342,6 +342,7 @@ class BibFile:
         #: @strings, and any defined through one of them
         self.string_broken: dict[str, tuple[str, int]] = {}
         self._appended: list[tuple[str, str]] = []       # (key or "", text) added at the end
+        self.read_as: Identity | None = None             # the file's identity when load read it
         self._appended_entries: dict[str, BibEntry] = {}
         self._owned_text: str | None = None              # the kb-owned lines, when kb changed them
         if text.strip():
@@ -349,10 +350,15 @@ class BibFile:
 
     @classmethod
     def load(cls, path: Path, *, lenient_encoding: bool = False) -> "BibFile":
+        """The file at `path`, with `read_as`, its identity before it was read: a write of
+        what is made from it is refused if a person saved it since (kb.atomic.write_bytes)."""
         if not path.exists():
             return cls("", str(path))
+        read_as = identity(path)
         data = read_input(path, "the BibTeX file")
-        return cls(decode(data, str(path), lenient=lenient_encoding), str(path))
+        bibfile = cls(decode(data, str(path), lenient=lenient_encoding), str(path))
+        bibfile.read_as = read_as
+        return bibfile
 
     # -- reading ----------------------------------------------------------
     def _parse(self) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import decode_wide, merge_conflict, read_input, said, wide_encoding
+from kb.atomic import Identity, decode_wide, identity, merge_conflict, read_input, said, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
@@ -457,6 +457,7 @@ class Edited:
     text: str
     bom: str = ""
     newline: str = "\n"
+    read_as: Identity | None = None     # the file's identity when it was read (kb.atomic.write_bytes)
 
     def written(self, text: str) -> str:
         if self.newline != "\n":
@@ -470,13 +471,14 @@ def read_for_edit(path: Path) -> Edited:
     (TOML parsers refuse the mark; kb writes only what it adds)."""
     if not path.exists():
         return Edited("")
+    read_as = identity(path)
     data = path.read_bytes()
     text = decode_wide(data)        # UTF-16 or UTF-32, as an editor saved it (written back so)
     text = data.decode("utf-8") if text is None else text
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom):]
     newline = "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
-    return Edited(text.replace("\r\n", "\n") if newline == "\r\n" else text, bom, newline)
+    return Edited(text.replace("\r\n", "\n") if newline == "\r\n" else text, bom, newline, read_as)
 
 
 def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
-from kb.atomic import clean_stale_tmp, file_lock, make_folder, read_input, shown, write_text
+from kb.atomic import Identity, clean_stale_tmp, file_lock, make_folder, read_input, shown, write_text
 from kb.errors import FileFormatError, UsageError
 from kb.lazyimport import lazy_import
 from kb.quantities import units
@@ -382,8 +382,10 @@ class KB:
         if self.derive is not None and changes:
             self.derive(self, changes)
 
-    def write_file(self, path: Path, text: str) -> None:
-        write_text(path, text, self.layout.tmp)
+    def write_file(self, path: Path, text: str, read_as: Identity | None = None) -> None:
+        """Write a truth file atomically; `read_as`: its identity when the text was read, a
+        file saved by a person since is kept and the write refused (kb.atomic.write_bytes)."""
+        write_text(path, text, self.layout.tmp, read_as=read_as)
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:

@@ -19,6 +19,7 @@ import os
 import threading
 from pathlib import Path
 
+from kb.atomic import identity
 from kb.store.paths import Layout
 
 BIB_REL = "references.bib"
@@ -32,7 +33,6 @@ BIB_REL = "references.bib"
 BIB_READING = "2"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
-Identity = tuple[int, int, int, int]      # size, mtime_ns, ctime_ns, inode
 
 
 def is_claims_name(name: str) -> bool:
@@ -49,14 +49,6 @@ def truth_files(layout: Layout) -> dict[str, Path]:
             if is_claims_name(path.name):
                 files[f"claims/{path.name}"] = path
     return files
-
-
-def identity(path: Path) -> Identity | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 class Scan(list):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import pytest
 from kbrun import run_kb
 
+from kb import atomic
+from kb.errors import WriteError
+
 # -- arguments that are no text ------------------------------------------------------------------------------
 
 
@@ -33,3 +36,70 @@ def test_utf8_read_by_a_locale_that_is_not_says_to_run_kb_in_one(kb_root):
     """LC_ALL=C with PYTHONUTF8=0: 'ü' typed in UTF-8 reaches kb as two bytes it could not read."""
     r = run_kb("show", "m\udcc3\udcbcller2020")
     assert r.code == 2 and "holds 'ü', which this locale's encoding" in r.err and "LC_ALL=C.UTF-8" in r.err, r.err
+
+
+# -- a truth file saved by a person while a command works from it ----------------------------------------------
+
+HAND = "\n@article{hand2020,\n  title = {Typed by hand},\n  author = {Hand, Ann},\n  year = {2020},\n}\n"
+
+
+@pytest.mark.parametrize("save", ["in place", "renamed over"])
+def test_a_file_saved_after_kb_read_it_is_kept_and_the_write_refused(tmp_path, save):
+    target = tmp_path / "references.bib"
+    target.write_text("@misc{a,\n  title = {A},\n}\n")
+    read_as = atomic.identity(target)
+    if save == "in place":                      # the same size: the times and inode say it
+        with open(target, "r+") as fh:
+            fh.write("@misc{b")
+    else:                                       # an editor's save: a new file renamed over it
+        (tmp_path / "new").write_text("@misc{b,\n  title = {B},\n}\n")
+        (tmp_path / "new").replace(target)
+    edited = target.read_bytes()
+    with pytest.raises(WriteError, match="references.bib changed after kb read it"):
+        atomic.write_text(target, "kb's text\n", tmp_path, read_as=read_as)
+    assert target.read_bytes() == edited and sorted(p.name for p in tmp_path.iterdir()) == ["references.bib"]
+    atomic.write_text(target, "kb's text\n", tmp_path, read_as=atomic.identity(target))
+    assert target.read_text() == "kb's text\n"
+
+
+def test_kb_import_keeps_an_entry_saved_by_hand_while_it_compared_its_readings(kb_root, tmp_path, monkeypatch):
+    """kb import reads references.bib, then compares two readings of the imported file (a
+    second process for seconds in a large one): an entry a person saved meanwhile was lost."""
+    import kb.ops.papers as papers
+
+    bib = kb_root / "references.bib"
+    compare = papers.compare_reading
+
+    def saved_meanwhile(*args):
+        with open(bib, "a") as fh:
+            fh.write(HAND)
+        return compare(*args)
+
+    monkeypatch.setattr(papers, "compare_reading", saved_meanwhile)
+    incoming = tmp_path / "in.bib"
+    incoming.write_text("@article{new2021,\n  title = {Imported},\n  author = {Doe, Jane},\n  year = {2021},\n}\n")
+    r = run_kb("import", incoming)
+    assert r.code == 2 and "references.bib changed after kb read it" in r.err and r.err.count("\n") == 1, r.err
+    assert bib.read_text() == HAND
+    monkeypatch.setattr(papers, "compare_reading", compare)
+    assert run_kb("import", incoming).code == 0
+    assert "hand2020" in bib.read_text() and "new2021" in bib.read_text()
+
+
+def test_kb_quote_add_keeps_a_claims_file_saved_by_hand_while_it_wrote(kb_root, monkeypatch):
+    import kb.ops.records as records
+
+    (kb_root / "references.bib").write_text("@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n")
+    claims = kb_root / "claims" / "p2020.toml"
+    claims.write_text('[[quote]]\nid = "first"\ntext = "one"\nstatus = "unverified"\n')
+    add = records.add_record
+
+    def saved_meanwhile(*args, **kwargs):
+        with open(claims, "a") as fh:
+            fh.write('\n[[quote]]\nid = "typed"\ntext = "by hand"\nstatus = "unverified"\n')
+        return add(*args, **kwargs)
+
+    monkeypatch.setattr(records, "add_record", saved_meanwhile)
+    r = run_kb("quote", "add", "p2020", "a quote kb cannot verify", "--force", "--id", "kbs")
+    assert r.code == 2 and "p2020.toml changed after kb read it" in r.err, r.err
+    assert 'id = "typed"' in claims.read_text() and 'id = "kbs"' not in claims.read_text()
