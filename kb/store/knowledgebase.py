@@ -17,7 +17,7 @@ from kb.quantities import units
 from kb.store import db as dbmod
 from kb.store import paths, stale
 from kb.store.claimsfile import decode_toml, load_toml
-from kb.store.sqlite import Database, connect, is_current, read_only, transaction
+from kb.store.sqlite import Database, connect, is_current, path_too_long, read_only, transaction
 
 # What a command that only reads an index in step with its files never uses: loaded
 # when a file changed, or the command writes, downloads or extracts (kb.lazyimport).
@@ -408,6 +408,9 @@ def init(folder: Path) -> tuple[Path, bool]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         layout = paths.Layout(folder.resolve())
+        too_long = path_too_long(layout.db)
+        if too_long is not None:        # refused before kb.toml makes a knowledge base no command can open
+            raise too_long
         created = not layout.marker.exists()
         if created:
             write_text(layout.marker, KB_TOML, layout.tmp)

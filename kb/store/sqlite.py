@@ -24,6 +24,25 @@ SCHEMA_VERSION = 21
 BUSY_TIMEOUT_MS = 60_000
 
 
+#: The longest path of a database SQLite opens: its Unix file layer holds a path in 512 bytes,
+#: and makes the journal's path of it, 8 bytes longer ("-journal").
+LONGEST_PATH = 504
+
+
+def path_too_long(path: Path) -> KBError | None:
+    """Why SQLite cannot open a database at `path`, or None: its path, as the file system takes
+    it, is over LONGEST_PATH bytes (a knowledge base deep in a tree of long folder names; the
+    index `kb rebuild` makes aside in .kb/tmp/ has a longer name than the index). SQLite said
+    only 'unable to open database file', and kb's hint to run `kb rebuild` failed the same way."""
+    size = len(os.fsencode(os.path.abspath(path)))
+    if size <= LONGEST_PATH:
+        return None
+    return KBError(f"SQLite cannot open the index {shown(path.name)} in {shown(path.parent)[:40]}...: its path is "
+                   f"{size:,} bytes long, and SQLite opens no database whose path is over {LONGEST_PATH} bytes",
+                   hint="move the knowledge base to a folder of a shorter path (its index and the one `kb rebuild` "
+                        "makes beside it need about 60 bytes more than the folder's)")
+
+
 def read_only(path: Path) -> bool:
     """Whether the index exists but its folder cannot be written (a read-only mount, a
     shared copy): kb then reads it as it is, and refuses to write in one clear line."""
@@ -33,6 +52,9 @@ def read_only(path: Path) -> bool:
 def connect(path: Path) -> sqlite3.Connection:
     """WAL mode, a long busy timeout, autocommit (kb opens its own transactions).
     An index in a folder kb cannot write is opened read-only (`read_only`)."""
+    too_long = path_too_long(path)
+    if too_long is not None:
+        raise too_long
     if read_only(path):
         # Read-only, with its write-ahead log when SQLite can read it (what a writer left
         # uncheckpointed); else the file as it is (immutable: no lock, no log, no -shm).

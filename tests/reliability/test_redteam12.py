@@ -103,3 +103,28 @@ def test_kb_quote_add_keeps_a_claims_file_saved_by_hand_while_it_wrote(kb_root, 
     r = run_kb("quote", "add", "p2020", "a quote kb cannot verify", "--force", "--id", "kbs")
     assert r.code == 2 and "p2020.toml changed after kb read it" in r.err, r.err
     assert 'id = "typed"' in claims.read_text() and 'id = "kbs"' not in claims.read_text()
+
+
+# -- a knowledge base whose path is longer than SQLite opens ------------------------------------------------------
+
+def deep(base, size: int):
+    """A folder under `base` whose path is `size` bytes long, of names of 100 bytes."""
+    rest, parts = size - len(str(base)), []
+    while rest > 0:
+        parts.append("d" * min(100, rest - 1 if rest > 1 else 1))
+        rest -= len(parts[-1]) + 1
+    return base.joinpath(*parts)
+
+
+def test_a_knowledge_base_deeper_than_sqlite_opens_is_refused_at_init_saying_why(tmp_path):
+    folder = deep(tmp_path, 600)
+    r = run_kb("init", folder)
+    assert r.code == 2 and "its path is 614 bytes long, and SQLite opens no database whose path is over 504" in r.err
+    assert "kb rebuild`" not in r.err.split("(")[0] and r.err.count("\n") == 1, r.err
+    assert not (folder / "kb.toml").exists()            # no knowledge base no command could open
+    # one its commands open, but whose index kb rebuild makes aside under a longer name
+    root = deep(tmp_path, 480)
+    assert run_kb("init", root).code == 0 and run_kb("--kb", root, "ls").code == 0
+    r = run_kb("--kb", root, "rebuild")
+    assert r.code == 2 and "SQLite opens no database whose path is over 504 bytes" in r.err, r.err
+    assert run_kb("--kb", root, "ls").code == 0
