@@ -18,7 +18,7 @@ import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 from kb.atomic import max_input_bytes
 from kb.errors import UsageError
@@ -83,18 +83,50 @@ def out(text: str) -> None:
     write(stdout(), printable(text))
 
 
-def write(stream: TextIO, text: str) -> None:
+def write(stream: TextIO, text: str, unencodable: Callable[[TextIO, str], None] | None = None) -> None:
     """`stream.write(text)`; a reader that went away (`kb verify | head -1`) is `reader_gone`.
     A character the stream's encoding cannot hold (PYTHONIOENCODING=ascii, a title in Greek)
-    is written as its escape, `\\u03b1`, not the end of the command."""
+    is written as its escape, `\\u03b1`, not the end of the command; or, for output a program
+    reads, as `unencodable(stream, text)` writes the whole text."""
     try:
         try:
             stream.write(text)
         except UnicodeEncodeError:
-            encoding = getattr(stream, "encoding", None) or "utf-8"
-            stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+            (unencodable or _escaped)(stream, text)
     except BrokenPipeError:
         reader_gone(stream)
+
+
+def _escaped(stream: TextIO, text: str) -> None:
+    """`text` with each character the stream's encoding cannot hold as Python's escape."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def _as_utf8(stream: TextIO, text: str) -> None:
+    """An export as UTF-8 whatever the stream's encoding (LC_ALL=C with PYTHONUTF8=0,
+    PYTHONIOENCODING=ascii): the bytes `-o FILE` writes. Python's escapes (`m\\xfcller2020`)
+    made another citekey of references.bib's in a .bib piped to a file."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:          # a stream of text only: nothing but its encoding can reach it
+        _escaped(stream, text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _ascii_json(stream: TextIO, text: str) -> None:
+    """JSON whose text the stream's encoding cannot hold, with every character past ASCII as
+    its JSON escape (`\\u00fc`, a pair for one past U+FFFF), as json.dumps' ensure_ascii writes
+    it: valid JSON in any encoding, each value exact. Python's escape (`\\xfc`) is no JSON."""
+    stream.write("".join(c if c.isascii() else "".join(f"\\u{u:04x}" for u in _utf16(c)) for c in text))
+
+
+def _utf16(c: str) -> list[int]:
+    """The UTF-16 code units of one character (JSON escapes a character past U+FFFF as two)."""
+    data = c.encode("utf-16-be", "surrogatepass")
+    return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
 
 
 def reader_gone(stream: TextIO) -> None:
@@ -126,7 +158,10 @@ def data(text: str) -> None:
         terminal = stream.isatty()
     except (AttributeError, ValueError, OSError):
         terminal = False
-    write(stream, printable(text) if terminal else text)
+    if terminal:
+        write(stream, printable(text))
+    else:
+        write(stream, text, _as_utf8)
 
 
 def echo(*parts: object, sep: str = " ", end: str = "\n") -> None:
@@ -157,7 +192,7 @@ _ESCAPED_IN_JSON = lazy(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def emit_json(obj) -> None:
-    out(_json(obj) + "\n")
+    write(stdout(), printable(_json(obj) + "\n"), _ascii_json)
 
 
 def emit_json_items(items: Iterable) -> None:
@@ -166,9 +201,9 @@ def emit_json_items(items: Iterable) -> None:
     first = True
     for item in items:
         text = _json(item).replace("\n", "\n  ")
-        out(("[\n  " if first else ",\n  ") + text)
+        write(stdout(), printable(("[\n  " if first else ",\n  ") + text), _ascii_json)
         first = False
-    out("[]\n" if first else "\n]\n")
+    write(stdout(), "[]\n" if first else "\n]\n")
 
 
 def warn(message: str) -> None:

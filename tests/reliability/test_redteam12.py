@@ -5,6 +5,9 @@ lost.
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 from kbrun import run_kb
 
@@ -128,3 +131,28 @@ def test_a_knowledge_base_deeper_than_sqlite_opens_is_refused_at_init_saying_why
     r = run_kb("--kb", root, "rebuild")
     assert r.code == 2 and "SQLite opens no database whose path is over 504 bytes" in r.err, r.err
     assert run_kb("--kb", root, "ls").code == 0
+
+
+# -- output a program reads, to a stream of another encoding than UTF-8 ------------------------------------------
+
+def test_json_and_exports_read_by_a_program_are_exact_on_a_stream_that_is_not_utf8(kb_root):
+    """PYTHONIOENCODING=ascii, or LC_ALL=C with PYTHONUTF8=0: JSON held Python's escapes
+    ('m\\xfcller2020', no JSON), and `kb export bib -o -` wrote another citekey than the file's."""
+    from kb.cli.app import main
+
+    (kb_root / "references.bib").write_text("@article{müller2020,\n  title = {Énergie 😀},\n  author = {Müller, J},\n"
+                                            "  year = {2020},\n}\n", encoding="utf-8")
+
+    def run(*args: str) -> bytes:
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding="ascii", write_through=True)
+        assert main(list(args), stdout=stream, stderr=io.StringIO()) == 0
+        stream.flush()
+        return raw.getvalue()
+
+    (paper,) = json.loads(run("ls", "--json").decode("ascii"))
+    assert paper["citekey"] == "müller2020" and paper["title"] == "Énergie 😀"
+    assert json.loads(run("show", "müller2020", "--json"))["title"] == "Énergie 😀"
+    assert "{müller2020,\n  title = {Énergie 😀}," in run("export", "bib", "-o", "-").decode("utf-8")
+    assert json.loads(run("export", "csl-json", "-o", "-"))[0]["id"] == "müller2020"
+    assert b"m\\xfcller2020" in run("ls")          # a listing for a person: escaped, as before
