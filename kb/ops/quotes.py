@@ -26,6 +26,7 @@ from kb.store.queries import (
     missing_paper,
     off_text,
     off_text_sql,
+    other_case,
     paper_exists,
     record_filter,
     require_paper,
@@ -760,7 +761,7 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if not candidates:
         if q.citekey:
             where = " or in the front matter's bibliography" if note.bibliography else ""
-            alike = lookalike(db, q.citekey)
+            alike = lookalike(db, q.citekey) or other_case(db, q.citekey)
             return NoteSource(None, reason=f"no paper {q.citekey!r} here{where}" + (f" ({alike})" if alike else ""))
         what = q.source_link or q.source_text
         return NoteSource(None, reason=(f"the note has no reference {what}" if what

@@ -38,6 +38,15 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
 
 
+def other_case(conn: sqlite3.Connection, key: str) -> str | None:
+    """What to say of a key no paper has that a paper's key spells in another case
+    ('COHAN2020SPECTER' for cohan2020specter), or None: references.bib holds one of them at
+    most (BibTeX does not tell them apart), but pandoc and kb read keys as written."""
+    row = conn.execute("select citekey from papers where citekey = ? collate nocase and citekey != ?",
+                       [key, key]).fetchone()
+    return f"did you mean {row[0]}? the keys differ in case only: write it as references.bib does" if row else None
+
+
 def lookalike(conn: sqlite3.Connection, key: str) -> str | None:
     """What a key no paper has looks like, said for its error: the key of a paper printed
     alike (citekey.skeleton: a Cyrillic 'а' typed for 'a', a zero-width space pasted in),

@@ -156,3 +156,15 @@ def test_json_and_exports_read_by_a_program_are_exact_on_a_stream_that_is_not_ut
     assert "{müller2020,\n  title = {Énergie 😀}," in run("export", "bib", "-o", "-").decode("utf-8")
     assert json.loads(run("export", "csl-json", "-o", "-"))[0]["id"] == "müller2020"
     assert b"m\\xfcller2020" in run("ls")          # a listing for a person: escaped, as before
+
+
+# -- a key cited in another case than references.bib writes it ------------------------------------------------
+
+def test_a_note_citing_a_key_in_another_case_says_the_key_it_means(kb_root, tmp_path):
+    (kb_root / "references.bib").write_text("@article{cohan2020specter,\n  title = {Specter},\n  author = {Cohan, A},\n"
+                                            "  year = {2020},\n}\n")
+    note = tmp_path / "note.md"
+    note.write_text("# Note\n\n> Document-level representation\n\n[@COHAN2020SPECTER]\n")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "no paper 'COHAN2020SPECTER' here (did you mean cohan2020specter? the keys differ in " \
+        "case only" in r.out, r.out
