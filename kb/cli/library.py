@@ -28,6 +28,7 @@ from kb.ops.library import (
     rename_paper,
     replace_entry,
     set_tags,
+    split_tags,
 )
 from kb.store import paths
 
@@ -66,8 +67,7 @@ def complete_tag(incomplete: str) -> list[str]:
                 data = json.loads(value)
             except ValueError:
                 continue
-            items = data if isinstance(data, list) else [t.strip() for t in
-                                                         (data.get("keywords") or "").split(",")]
+            items = data if isinstance(data, list) else split_tags(data.get("keywords"))
             words.update(t for t in items if isinstance(t, str) and t)
     return sorted(w for w in words if w.startswith(incomplete))
 

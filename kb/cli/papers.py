@@ -26,7 +26,16 @@ from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.ops.bulk import default_jobs
-from kb.ops.library import SORTS, filter_papers, list_papers, page_text, pdf_path, show_paper, undefined_strings
+from kb.ops.library import (
+    SORTS,
+    filter_papers,
+    list_papers,
+    page_text,
+    pdf_path,
+    show_paper,
+    split_tags,
+    undefined_strings,
+)
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
 
@@ -247,7 +256,7 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
         echo(f"      from   {shown(v['source_url']) if v['source_url'] else '-'}")
     if info["pdf"]:
         echo(f"  pdf       {shown(info['pdf'])}")
-    tags = [t.strip() for t in (info["fields"].get("keywords") or "").split(",") if t.strip()]
+    tags = split_tags(info["fields"].get("keywords"))
     if tags:
         echo(f"  tags      {', '.join(tags)}")
     echo(f"  quotes    {info['quotes']}   claims {info['claims']}")

@@ -42,8 +42,11 @@ from kb.text.versions import normalise_version, version_number
 
 #: Characters BibTeX or biber do not accept in a citekey.
 _BAD_KEY = lazy(r'[\s,{}()"#%\'=\\~]')
-#: A tag kb writes: no spaces (a tag is one word in `kb ls --tag`), no commas (the separator).
-_BAD_TAG = lazy(r"[\s,{}\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+#: A tag kb writes: no spaces (a tag is one word in `kb ls --tag`), no commas (the separator),
+#: no backslash (references.bib writes '%', '#', '&' as \%, \#, \&: split_tags reads them back).
+_BAD_TAG = lazy(r"[\s,{}\\\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+#: The LaTeX specials references.bib escapes in a field's text (kb.sources.bibtex.escape_value).
+_ESCAPED_SPECIAL = lazy(r"\\([&%#])")
 #: A name in a check expression that needs no backticks.
 _PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 #: The start of an entry, up to its key.
@@ -509,14 +512,17 @@ def _rekey_index(kb: KB, old: str, new: str) -> None:
 # -- kb tag ------------------------------------------------------------------------------
 
 def split_tags(value: str | None) -> list[str]:
-    """The tags a `keywords` field holds (comma-separated, as Zotero, JabRef and biblatex write it)."""
-    return [t.strip() for t in (value or "").split(",") if t.strip()]
+    """The tags a `keywords` field holds (comma-separated, as Zotero, JabRef and biblatex write
+    it), '%', '#' and '&' as typed: references.bib writes them escaped (\\%), and read as written
+    a tag 'a%b' became 'a\\%b', which `kb ls --tag a%b` did not find, `kb tag -a%b` did not remove,
+    and `kb tag +a%b` added again."""
+    return [_ESCAPED_SPECIAL.sub(r"\1", t.strip()) for t in (value or "").split(",") if t.strip()]
 
 
 def check_tag(tag: str) -> str:
     if not tag or _BAD_TAG.search(tag):
-        raise UsageError(f"tag {said(tag)} cannot be used: a tag is one word, without spaces, commas, braces or "
-                         "control characters",
+        raise UsageError(f"tag {said(tag)} cannot be used: a tag is one word, without spaces, commas, braces, "
+                         "backslashes or control characters",
                          hint="join words with '-', e.g. carbon-footprint")
     return tag
 

@@ -13,6 +13,7 @@ from kbrun import run_kb
 
 from kb import atomic
 from kb.errors import WriteError
+from kb.ops.library import split_tags
 
 # -- arguments that are no text ------------------------------------------------------------------------------
 
@@ -168,3 +169,19 @@ def test_a_note_citing_a_key_in_another_case_says_the_key_it_means(kb_root, tmp_
     r = run_kb("verify", "--note", note)
     assert r.code == 1 and "no paper 'COHAN2020SPECTER' here (did you mean cohan2020specter? the keys differ in " \
         "case only" in r.out, r.out
+
+
+# -- tags references.bib writes escaped ---------------------------------------------------------------------------
+
+def test_a_tag_holding_a_latex_special_is_found_and_removed_as_typed(kb_root):
+    """references.bib writes '%', '#', '&' as \\%, \\#, \\&: read back so, the tag 'a%b' was
+    'a\\%b', which kb ls --tag did not find, kb tag - did not remove and kb tag + added again."""
+    assert split_tags(r"R\&D, 50\%, \#nlp, a_b") == ["R&D", "50%", "#nlp", "a_b"]
+    (kb_root / "references.bib").write_text("@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n")
+    assert run_kb("tag", "p2020", "+50%", "+R&D").code == 0
+    assert run_kb("tag", "p2020", "+50%").out == "p2020: 50%, R&D\n"              # not added twice
+    assert [p["citekey"] for p in run_kb("ls", "--tag", "50%", "--json").json] == ["p2020"]
+    assert run_kb("tag", "p2020", "-50%", "-R&D").out == "p2020: (no tags)\n"
+    assert "keywords" not in (kb_root / "references.bib").read_text()
+    r = run_kb("tag", "p2020", "+a\\b")
+    assert r.code == 2 and "backslashes" in r.err
