@@ -992,12 +992,19 @@ def balance_braces(value: str) -> str:
     return "".join(out)
 
 
+#: Fields biber reads verbatim, and fields of citekeys (biber's entrykey lists): no LaTeX
+#: escape is written in them. A key may hold '&' (smith&jones2020): kept in `ids` by kb rename
+#: as 'smith\&jones2020', it named no paper, and the old key was lost as an alias.
+_VERBATIM = ("url", "doi", "eprint", "file")
+_KEY_LISTS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
+
+
 def escape_value(name: str, value: str) -> str:
     """Make a plain-text value safe inside {...}: no control characters, LaTeX
     specials escaped, braces balanced as BibTeX counts them, acronyms in titles
     protected from case changes."""
     value = " ".join(strip_control(value).split())
-    if name not in ("url", "doi", "eprint", "file"):
+    if name not in _VERBATIM and name not in _KEY_LISTS:
         value = re.sub(r"(?<!\\)([&%#])", r"\\\1", value)
     value = balance_braces(value)
     if name == "title" and "{" not in value:

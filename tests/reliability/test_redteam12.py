@@ -14,6 +14,7 @@ from kbrun import run_kb
 from kb import atomic
 from kb.errors import WriteError
 from kb.ops.library import split_tags
+from kb.sources.bibtex import bib_value
 
 # -- arguments that are no text ------------------------------------------------------------------------------
 
@@ -185,3 +186,15 @@ def test_a_tag_holding_a_latex_special_is_found_and_removed_as_typed(kb_root):
     assert "keywords" not in (kb_root / "references.bib").read_text()
     r = run_kb("tag", "p2020", "+a\\b")
     assert r.code == 2 and "backslashes" in r.err
+
+
+def test_a_citekey_holding_an_ampersand_kept_as_an_alias_still_names_its_paper(kb_root):
+    """Fields of citekeys (ids, crossref, xref, ...) take no LaTeX escape: kb rename kept the old
+    key 'lee&kim2021' as 'lee\\&kim2021', a key of no paper."""
+    assert bib_value("ids", "lee&kim2021, a%b") == "{lee&kim2021, a%b}" and bib_value("crossref", "x&y") == "{x&y}"
+    assert bib_value("title", "R&D at 50%") == "{R\\&D at 50\\%}"
+    (kb_root / "references.bib").write_text("@article{lee&kim2021,\n  title = {P},\n  author = {Lee, A},\n"
+                                            "  year = {2021},\n}\n")
+    assert run_kb("rename", "lee&kim2021", "lk2021").code == 0
+    assert "ids = {lee&kim2021}" in (kb_root / "references.bib").read_text()
+    assert run_kb("show", "lee&kim2021").out.startswith("lk2021: P")
