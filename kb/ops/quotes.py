@@ -27,6 +27,7 @@ from kb.store.queries import (
     off_text,
     off_text_sql,
     other_case,
+    other_papers_file,
     paper_exists,
     record_filter,
     require_paper,
@@ -414,13 +415,17 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if text is None and (off := off_text(kb.conn, c["citekey"], c["version"], None)):
         return verdict("wrong-version", f"{off}; correct its version in {c['file']}, or get that text", True)
     if text is None:
+        if elsewhere := other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"]):
+            return verdict("not-found", f"kb holds no text of {c['citekey']}, and {elsewhere}", True)
         return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
                        + "; quote not re-checked")
     match = matching.find_quote(text.doc, c["quote"])
     if match is None:
         near = matching.closest_passage(text.doc, c["quote"])
+        elsewhere = other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"])
         return verdict("not-found", f"quote no longer found in {text.version or 'its text'}"
-                       + (f"; page {near.page}: {near.describe()}" if near else ""), True,
+                       + (f"; page {near.page}: {near.describe()}" if near else "")
+                       + (f"; {elsewhere}" if elsewhere else ""), True,
                        page=near.page if near else None,
                        differences=near.differences if near else [])
     wrong = page_disagrees(c["page"], None, c["quote"], match, text)
@@ -503,6 +508,9 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         return Verdict(q["id"], q["citekey"], q["version"], "wrong-version",
                        f"{off}; correct its version in {q['file']}, or get that text", failed=True)
     if text is None:
+        if elsewhere := other_papers_file(kb.conn, kb.layout.root, q.get("file"), q["citekey"]):
+            return Verdict(q["id"], q["citekey"], q["version"], "not-found",
+                           f"kb holds no text of {q['citekey']}, and {elsewhere}", failed=True)
         return Verdict(q["id"], q["citekey"], q["version"], "no-text",
                        f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
                        + "; not re-checked")
@@ -510,9 +518,10 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     match, text = find_in_either(kb, text, q["text"], cache)
     if match is None:
         near = matching.closest_passage(text.doc, q["text"])
+        elsewhere = other_papers_file(kb.conn, kb.layout.root, q.get("file"), q["citekey"])
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
                        f"no longer found in {text.version or 'its text'}" + (f"; page {near.page}: {near.describe()}"
-                                                               if near else ""),
+                                                               if near else "") + (f"; {elsewhere}" if elsewhere else ""),
                        page=near.page if near else None,
                        differences=near.differences if near else [], failed=True)
     moved = ""

@@ -104,6 +104,18 @@ def renamed_claims_file(conn: sqlite3.Connection, root, rel: str | None, citekey
     return None
 
 
+def other_papers_file(conn: sqlite3.Connection, root, rel: str | None, citekey: str) -> str | None:
+    """What to say of a record of `citekey` kb cannot find in its text (or holds none of) whose
+    claims file says, on the first line kb wrote, that it holds another paper's records: a
+    file renamed by hand to another paper's key (claims/b.toml from claims/a.toml) files a's
+    quotes, verified in a's text, under b. None when it names no other paper."""
+    named = renamed_claims_file(conn, root, rel, citekey)
+    if named is None:
+        return None
+    return (f"{rel} says it holds the quotes and claims of {named} (its first line, as kb wrote it): if it was "
+            f"renamed from claims/{escape_key(named)}.toml, rename it back")
+
+
 def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | None = None) -> str:
     """Why records kept under `citekey` have no paper: said for a record of a claims file
     whose name writes its paper's key with other Unicode characters than references.bib

@@ -198,3 +198,21 @@ def test_a_citekey_holding_an_ampersand_kept_as_an_alias_still_names_its_paper(k
     assert run_kb("rename", "lee&kim2021", "lk2021").code == 0
     assert "ids = {lee&kim2021}" in (kb_root / "references.bib").read_text()
     assert run_kb("show", "lee&kim2021").out.startswith("lk2021: P")
+
+
+# -- a claims file renamed to another paper's key -----------------------------------------------------------------
+
+def test_a_claims_file_renamed_to_another_papers_key_fails_verify_saying_whose_it_is(kb_root, tmp_path):
+    """claims/b2021.toml renamed from claims/a2020.toml files a2020's verified records under b2021:
+    where kb holds no text of b2021, kb verify said 'not re-checked' and passed."""
+    (kb_root / "references.bib").write_text(
+        "@article{a2020,\n  title = {A},\n  author = {Doe, J},\n  year = {2020},\n}\n\n"
+        "@article{b2021,\n  title = {B},\n  author = {Roe, R},\n  year = {2021},\n}\n")
+    page = tmp_path / "a.txt"
+    page.write_text("We measured 12 kWh of energy for the whole run.")
+    assert run_kb("text", "load", "a2020", page).code == 0
+    assert run_kb("quote", "add", "a2020", "We measured 12 kWh of energy", "--id", "energy").code == 0
+    (kb_root / "claims" / "a2020.toml").rename(kb_root / "claims" / "b2021.toml")
+    r = run_kb("verify")
+    assert r.code == 1 and "not-found  energy  b2021   kb holds no text of b2021, and claims/b2021.toml says it " \
+        "holds the quotes and claims of a2020" in r.out and "rename it back" in r.out, r.out
