@@ -274,6 +274,22 @@ def make_many_characters_pdf(characters: int, line: str = "a line before them", 
                             + b"\nendstream"])
 
 
+def make_updated_pdf(before: list[str], after: list[str], *, xref_broken: bool = False) -> bytes:
+    """A one-page PDF showing `before`, then an update appended to it (as an editor saves a
+    correction) whose content stream shows `after`; with `xref_broken`, the update's
+    cross-reference entry points a few bytes off, so readers must look for the object."""
+    import re
+
+    first = make_pdf([before], compress=False)       # objects: 1 catalog, 2 pages, 3 font, 4 content, 5 page
+    prev = int(re.search(rb"startxref\n(\d+)", first).group(1))
+    data = _content(after)
+    at = len(first)
+    body = b"4 0 obj\n<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream\nendobj\n"
+    xref = at + len(body)
+    return (first + body + b"xref\n0 1\n0000000000 65535 f \n4 1\n%010d 00000 n \n" % (at + 13 * xref_broken)
+            + b"trailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (prev, xref))
+
+
 def page_of_streams(streams: list[bytes]) -> bytes:
     """A one-page PDF whose content is `streams` (whole stream objects, in order), with
     Helvetica as /F1."""

@@ -1170,9 +1170,36 @@ def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: lis
         pages.append(tex_ligatures(text))
         if progress:
             progress(i + 1, count)
+    shadowed = _earlier_version_read(data, reader)
+    if shadowed is not None:
+        raise PDFError(f"{source} is corrupt: its cross-reference table is broken, and pypdf read an earlier "
+                       f"version of object {shadowed} than the one the file writes last (an update of the file "
+                       "replaced it), so its text may be what the document no longer says")
     result = Extracted(pages=pages, extractor=extractor_name("pypdf"))
     _read_info(reader, result)
     return result
+
+
+def _earlier_version_read(data: bytes, reader) -> int | None:
+    """An object pypdf read from an earlier place in the file than the last one the file
+    writes it at, or None. An update appends the objects it changes, and the cross-reference
+    table of the update points at them; where that table is broken, pypdf finds the object by
+    looking for its first `N G obj`: the version the update replaced (a figure corrected, a
+    page's text withdrawn), which kb would verify quotes against while PDFium shows nothing
+    and a viewer repairing the file shows the last version."""
+    used = {(idnum, gen): at for gen, entries in reader.xref.items() if gen != 65535
+            for idnum, at in entries.items() if isinstance(at, int)}
+    if not used:
+        return None
+    last: dict[tuple[int, int], int] = {}
+    at = data.find(b"obj")
+    while at >= 0:
+        if data[at - 3:at] != b"end":
+            ident = _OBJECT_ID.search(data, max(0, at - 24), at)
+            if ident is not None:
+                last[(int(ident.group(1)), int(ident.group(2)))] = ident.start()
+        at = data.find(b"obj", at + 3)
+    return next((key[0] for key, start in used.items() if last.get(key, -1) > start + 2), None)
 
 
 def _finish(result: Extracted, source: str) -> Extracted:

@@ -10,10 +10,12 @@ import json
 
 import pytest
 from kbrun import run_kb
+from pdfgen import make_updated_pdf
 
 from kb import atomic
-from kb.errors import WriteError
+from kb.errors import PDFError, WriteError
 from kb.ops.library import split_tags
+from kb.sources import pdf
 from kb.sources.bibtex import bib_value
 
 # -- arguments that are no text ------------------------------------------------------------------------------
@@ -216,3 +218,20 @@ def test_a_claims_file_renamed_to_another_papers_key_fails_verify_saying_whose_i
     r = run_kb("verify")
     assert r.code == 1 and "not-found  energy  b2021   kb holds no text of b2021, and claims/b2021.toml says it " \
         "holds the quotes and claims of a2020" in r.out and "rename it back" in r.out, r.out
+
+
+# -- a PDF updated in place whose update's cross-reference table is broken ---------------------------------------
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_an_update_pypdf_cannot_find_never_gives_the_text_it_replaced(broken):
+    """pypdf looked for the object an update's broken table points past, found its first
+    version, and kb verified quotes against the text the update replaced (PDFium shows nothing)."""
+    data = make_updated_pdf(["Results", "We measured 21 kWh of energy in the test."],
+                            ["Results", "We measured 99 kWh of energy in the test."], xref_broken=broken)
+    if not broken:
+        assert "99 kWh" in pdf.extract_plan(data, "pypdf").pages[0]
+        return
+    with pytest.raises(PDFError, match="pypdf read an earlier version of object 4 than the one the file writes last"):
+        pdf.extract(data, pdf.Limits.from_env(), "updated.pdf", extractor="pypdf")
+    got = pdf.extract_plan(data, None)
+    assert got.status != "ok" and not any("21 kWh" in p for p in got.pages)
