@@ -405,6 +405,13 @@ def init(folder: Path) -> tuple[Path, bool]:
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{shown(folder)} exists and is not a folder")
+    within = paths.inside_own_folder(folder)
+    if within is not None and not (folder / paths.MARKER).is_file():
+        outer, name = within
+        harm = ("its kb.toml read as a claims file would stop every command reading claims there" if name == "claims/"
+                else "it would lie in the index and caches kb rebuilds and prunes")
+        raise UsageError(f"{shown(folder)} is inside the {name} folder of the knowledge base {shown(outer)}, where kb "
+                         f"keeps its own files: {harm}; nothing made", hint=f"choose a folder outside {shown(outer / name)}")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         layout = paths.Layout(folder.resolve())

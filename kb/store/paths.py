@@ -142,6 +142,23 @@ def _marker_unreadable(path: Path) -> str | None:
         + ", not a file"
 
 
+def inside_own_folder(folder: Path) -> tuple[Path, str] | None:
+    """(the knowledge base, which of its own folders) when `folder` is its claims/ or .kb/
+    or inside one: kb's folders, where a knowledge base made (`kb init`, which kb's own hint
+    for a folder holding no kb.toml suggested) breaks the one around it: its kb.toml in
+    claims/ is read as a claims file, and every command reading claims stops on it. None
+    elsewhere (a knowledge base in another folder of one is a knowledge base of its own)."""
+    folder = Path(folder).expanduser().resolve()
+    for outer in folder.parents:
+        if (outer / MARKER).is_file():
+            own = Layout(outer)
+            for kept, name in ((own.claims, "claims/"), (own.state, ".kb/")):
+                if folder == kept or kept in folder.parents:
+                    return outer, name
+            return None
+    return None
+
+
 def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
     """The knowledge base root, or NoKnowledgeBase saying how to make one. A kb.toml that is
     there but cannot be read (a link to a moved file, a FIFO) stops the walk up: the folder
@@ -168,9 +185,14 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
                                       else f": KB_HOME={folder}"))
         why = _marker_unreadable(root / MARKER)
         if why or not (root / MARKER).is_file():
+            within = None if why else inside_own_folder(root)
             raise NoKnowledgeBase(f"{source} points to {shown(root)}, which is not a knowledge base "
-                                  + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})"),
-                                  hint=f"restore {shown(root / MARKER)}" if why else f"run: kb init {shown(root)}")
+                                  + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})")
+                                  + (f" but a folder inside the {within[1]} folder of one" if within else ""),
+                                  hint=f"restore {shown(root / MARKER)}" if why else
+                                  (f"give its folder: --kb {shown(within[0])}" if explicit else
+                                   f"give its folder: KB_HOME={shown(within[0])}") if within else
+                                  f"run: kb init {shown(root)}")
         return root.resolve()
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):

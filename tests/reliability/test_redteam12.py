@@ -235,3 +235,17 @@ def test_an_update_pypdf_cannot_find_never_gives_the_text_it_replaced(broken):
         pdf.extract(data, pdf.Limits.from_env(), "updated.pdf", extractor="pypdf")
     got = pdf.extract_plan(data, None)
     assert got.status != "ok" and not any("21 kWh" in p for p in got.pages)
+
+
+# -- a knowledge base made inside another's own folders ------------------------------------------------------------
+
+def test_kb_init_inside_a_knowledge_bases_claims_or_index_folder_is_refused_and_hints_point_out(kb_root):
+    """kb's hint for --kb naming claims/ was `kb init` there, whose kb.toml then stopped every
+    command of the knowledge base around it (claims/kb.toml read as a claims file)."""
+    r = run_kb("--kb", kb_root / "claims", "ls")
+    assert r.code == 2 and f"inside the claims/ folder of one (give its folder: --kb {kb_root})" in r.err, r.err
+    for inner in (kb_root / "claims", kb_root / ".kb" / "new"):
+        r = run_kb("init", inner)
+        assert r.code == 2 and "where kb keeps its own files" in r.err and "nothing made" in r.err, r.err
+        assert not (inner / "kb.toml").exists()
+    assert run_kb("ls").code == 0 and run_kb("init", kb_root / "sub").code == 0     # a folder of its own is one
