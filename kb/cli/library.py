@@ -24,6 +24,7 @@ from kb.errors import UsageError
 from kb.ops.library import (
     entry_text,
     pdf_path,
+    read_edited,
     remove_papers,
     rename_paper,
     replace_entry,
@@ -246,7 +247,9 @@ def edit(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
             raise UsageError(f"cannot run the editor {editor[0]!r}: {exc.strerror}") from None
         if code != 0:
             raise UsageError(f"the editor exited with status {code}; nothing written")
-        edited = path.read_text("utf-8", errors="replace")
+        edited, how = read_edited(path)
+        if how is not None:
+            err(f"kb: {how}\n")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     new_key = replace_entry(kb, key, before, edited)

@@ -651,6 +651,22 @@ def pdf_path(kb: KB, key: str) -> tuple[str, str, Path]:
 
 # -- kb edit -----------------------------------------------------------------------------
 
+def read_edited(path: Path) -> tuple[str, str | None]:
+    """The entry an editor saved at `path`, and what to say of how it was read (None for
+    UTF-8): an editor set to Latin-1 or UTF-16 saves what the person typed so, and read as
+    UTF-8 with replacement characters, 'Ünïcode' was written to references.bib as '�n�code'."""
+    data = path.read_bytes()
+    wide = decode_wide(data)
+    if wide is not None:
+        return wide, "the editor saved the entry as UTF-16 or UTF-32; read as such, written as UTF-8"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    return data.decode("cp1252", errors="replace"), ("the editor saved the entry in another encoding than UTF-8; "
+                                                     "read as Windows-1252/Latin-1, written as UTF-8")
+
+
 def entry_text(kb: KB, key: str) -> tuple[str, str]:
     """(citekey, the entry's text as references.bib holds it)."""
     key = paper_key(kb, key)

@@ -14,7 +14,7 @@ from pdfgen import make_updated_pdf
 
 from kb import atomic
 from kb.errors import PDFError, WriteError
-from kb.ops.library import split_tags
+from kb.ops.library import read_edited, split_tags
 from kb.sources import pdf
 from kb.sources.bibtex import bib_value
 
@@ -249,3 +249,16 @@ def test_kb_init_inside_a_knowledge_bases_claims_or_index_folder_is_refused_and_
         assert r.code == 2 and "where kb keeps its own files" in r.err and "nothing made" in r.err, r.err
         assert not (inner / "kb.toml").exists()
     assert run_kb("ls").code == 0 and run_kb("init", kb_root / "sub").code == 0     # a folder of its own is one
+
+
+# -- kb edit: an editor saving in another encoding ---------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding, said", [("utf-8", None), ("utf-8-sig", None), ("utf-16", "UTF-16"),
+                                            ("latin-1", "Windows-1252/Latin-1")])
+def test_an_entry_an_editor_saved_in_another_encoding_is_read_as_typed(tmp_path, encoding, said):
+    """Read as UTF-8 with replacement characters, 'Ünïcode' was written to references.bib as '�n�code'."""
+    entry = "@article{lk2021,\n  title = {Ünïcode café},\n}\n"
+    path = tmp_path / "lk2021.bib"
+    path.write_bytes(entry.encode(encoding))
+    text, how = read_edited(path)
+    assert text == entry and (how is None if said is None else said in how)
