@@ -922,7 +922,11 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                         f"entries it wrote): did not write {', '.join(sorted(fields))} "
                                         "(kb import --fill adds them)")
                     fields = {}
-                if entry.key != key and (citekeys.fold_key(entry.key) in taken or entry.key in aliases) \
+                if entry.key != key and citekeys.fold_key(entry.key) == citekeys.fold_key(key):
+                    # its own key in another case ('smith2020' for Smith2020): no other paper's
+                    out.warnings.append(f"{where}: {entry.key!r} is {key} here, written in another case (BibTeX "
+                                        f"reads the two as one key); kept {key}")
+                elif entry.key != key and (citekeys.fold_key(entry.key) in taken or entry.key in aliases) \
                         and entry.key not in _aliases(held):
                     # another paper's key here: as this one's alias a note citing it would find two
                     out.warnings.append(f"{where}: {entry.key!r} is {key} here, but also a key of another "

@@ -262,3 +262,14 @@ def test_an_entry_an_editor_saved_in_another_encoding_is_read_as_typed(tmp_path,
     path.write_bytes(entry.encode(encoding))
     text, how = read_edited(path)
     assert text == entry and (how is None if said is None else said in how)
+
+
+def test_kb_import_of_a_papers_own_key_in_another_case_says_so_not_another_papers(kb_root, tmp_path):
+    entry = "@article{%s,\n  title = {Energy of training deep models},\n  author = {Smith, John},\n  year = {2020},\n" \
+            "  doi = {10.1/abc},\n}\n"
+    (kb_root / "references.bib").write_text(entry % "Smith2020")
+    incoming = tmp_path / "in.bib"
+    incoming.write_text(entry % "smith2020")
+    r = run_kb("import", incoming)
+    assert r.code == 0 and "'smith2020' is Smith2020 here, written in another case" in r.err, r.err
+    assert "another paper" not in r.err and (kb_root / "references.bib").read_text() == entry % "Smith2020"
