@@ -409,7 +409,11 @@ class Namespace:
 
     def resolve(self, name: str):
         if name in self.ambiguous:
-            raise UsageError(f"{name!r} is ambiguous: write " + " or ".join(self.ambiguous[name]))
+            named = self.ambiguous[name]
+            if name in self.values and all(n.startswith("claim ") for n in named):
+                raise UsageError(f"{name!r} names two claims, {' and '.join(named)}: change one's id "
+                                 "(or rename its paper) so that each has a name of its own")
+            raise UsageError(f"{name!r} is ambiguous: write " + " or ".join(named))
         if name not in self.values:
             raise NotFound(f"undefined name {name!r}")
         return self.values[name]
@@ -467,10 +471,16 @@ def namespace(kb: KB, words: set[str] | None = None) -> Namespace:
 
     ns = Namespace()
     bare: dict[str, list[str]] = {}
+    owner: dict[str, str] = {}
     where, params = _named(words)
     for r in rows_as_dicts(kb.conn.execute(f"select id, citekey, number, unit, file from claims{where}", params)):
         written = f"{r['number']} {r['unit'] or ''}".strip()
         full = f"{r['citekey']}.{_ident(r['id'])}"
+        mine = f"claim {r['id']!r} of {r['citekey']}"
+        if owner.setdefault(full, mine) != mine:
+            # a key and an id holding dots name one claim two ways (paper 'a' claim 'b.c', paper
+            # 'a.b' claim 'c'): the check took whichever came last, a figure of another paper
+            ns.ambiguous[full] = sorted([owner[full], mine])
         ns.values[full] = written
         ns.sources[full] = r["file"]
         if "-" in r["citekey"]:     # le-scao-rush-2021-many.x, also written le_scao_rush_2021_many.x

@@ -757,9 +757,10 @@ def remove_claim(kb: KB, name: str) -> tuple[str, str, list[str]]:
         if not found:
             raise NotFound(f"no claim {said(name)}", hint="see `kb claims` (a claim is KEY.ID or ID)")
         if len(found) > 1:
+            # a key holding a dot in backticks: with an id holding one, KEY.ID is written two ways
             raise UsageError(f"{name!r} names {len(found)} claims: "
-                             + ", ".join(f"{r[0]}.{r[1]}" for r in found) + "; nothing removed",
-                             hint="name one as KEY.ID")
+                             + ", ".join(f"`{r[0]}`.{r[1]}" if "." in r[0] else f"{r[0]}.{r[1]}" for r in found)
+                             + "; nothing removed", hint="name one as KEY.ID, as written here")
         key, ident, rel = found[0]
         users = [r[0] for r in kb.db.execute("select id, expr from checks")
                  if lazy_name_in(r[1], key, ident)]

@@ -13,8 +13,10 @@ from kbrun import run_kb
 from pdfgen import make_updated_pdf
 
 from kb import atomic
-from kb.errors import PDFError, WriteError
+from kb.errors import PDFError, UsageError, WriteError
+from kb.ops.claims import namespace
 from kb.ops.library import read_edited, split_tags
+from kb.ops.session import open_kb
 from kb.sources import pdf
 from kb.sources.bibtex import bib_value
 
@@ -273,3 +275,22 @@ def test_kb_import_of_a_papers_own_key_in_another_case_says_so_not_another_paper
     r = run_kb("import", incoming)
     assert r.code == 0 and "'smith2020' is Smith2020 here, written in another case" in r.err, r.err
     assert "another paper" not in r.err and (kb_root / "references.bib").read_text() == entry % "Smith2020"
+
+
+# -- a claim named two ways ---------------------------------------------------------------------------------------
+
+def test_a_claim_name_two_claims_write_alike_is_an_error_of_the_check_not_either_figure(kb_root):
+    """Paper 'p2020' claim 'a.b' and paper 'p2020.a' claim 'b' are both p2020.a.b: kb check took
+    the one indexed last, another paper's figure, and passed or failed on it."""
+    (kb_root / "references.bib").write_text("@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n"
+                                            "@article{p2020.a,\n  title = {Q},\n  author = {Roe, J},\n  year = {2021},\n}\n")
+    (kb_root / "claims" / "p2020.toml").write_text('[[claim]]\nid = "a.b"\nvalue = "30 s"\nstatus = "unverified"\n\n'
+                                                  '[[check]]\nid = "c"\nexpr = "p2020.a.b"\nstated = "30 s"\n')
+    (kb_root / "claims" / "p2020.a.toml").write_text('[[claim]]\nid = "b"\nvalue = "99 s"\nstatus = "unverified"\n')
+    with pytest.raises(UsageError, match="'p2020.a.b' names two claims, claim 'a.b' of p2020 and claim 'b' of p2020.a"):
+        namespace(open_kb()).resolve("p2020.a.b")
+    r = run_kb("claim", "rm", "p2020.a.b")
+    assert r.code == 2 and ("names 2 claims: p2020.a.b, `p2020.a`.b" in r.err
+                            or "names 2 claims: `p2020.a`.b, p2020.a.b" in r.err), r.err
+    assert run_kb("claim", "rm", "`p2020.a`.b").code == 0
+    assert namespace(open_kb()).resolve("p2020.a.b") == "30 s"
