@@ -148,7 +148,9 @@ def test_slow_trickle_stopped_by_total_deadline(server, tmp_path):
     said = str(err.value)
     assert "download too slow, stopped after 1 s" in said, said
     got = re.search(r"\(([\d,]+) bytes\)", said)
-    assert got and int(got.group(1).replace(",", "")) < 2000     # stopped mid-body: not all of it received
+    # stopped mid-body, not all of it received; on a loaded machine the second may pass before
+    # the server's thread sent the headers: no complete answer yet, said so
+    assert got and int(got.group(1).replace(",", "")) < 2000 or "(no complete answer yet)" in said, said
 
 
 def test_redirect_loop(server, tmp_path):
