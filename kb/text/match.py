@@ -37,10 +37,13 @@ Conventions a writer may use, and how each is read:
 * **Greek letters typed as names** ("the MGP parameters theta", "a Delta = +2.3",
   "beta2"): a whole word naming a letter, in either case, is the letter the paper
   prints (``∆``, the increment sign, folds as the delta it shows); "alphabet" is a word.
-* **A negation left out at the start**: a quote may start mid-sentence, but never right
-  after its sentence's negation ("Prior published results exist" of "No prior published
-  results exist", "find that it helps" of "did not find that it helps"); the closest
-  passage then names it ("differs: (nothing) -> No").
+* **A negation left out at the start**: a quote may start mid-sentence, but never in the
+  scope of its clause's negation ("published results exist" of "No prior published results
+  exist", "find that it helps" of "did not really find that it helps", "it helps" of "no
+  evidence that it helps", "generalise" of "fails to generalise"); a quote starting a clause
+  of its own (after a comma, a semicolon, "but", "although"...) or what a negated verb is about
+  ("the Never-Ending Language Learner" of "cannot be trained by the Never-Ending Language
+  Learner") may. The closest passage names the words left out ("differs: (nothing) -> No prior").
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -170,6 +173,9 @@ class NearMiss:
     differences: list[tuple[str, str]]
     score: float
     spans: list[Span] = field(default_factory=list)
+    #: the passage is the quote's own words, in the scope of the negation that the
+    #: differences add before them (`_clause_negation`)
+    negation_left_out: bool = False
 
     def describe(self) -> str:
         """One line for a person: 'differs: 0.012 -> 0.022; not -> (nothing)'."""
@@ -181,7 +187,8 @@ class NearMiss:
             # 'enеrgy -> energy' prints two words alike: the letter of another script is named
             alike = quoted and source and looks(quoted) == looks(source) and lookalike_named(quoted + source)
             parts.append(f"{quoted or '(nothing)'} -> {source or '(nothing)'}" + (f" ({alike})" if alike else ""))
-        return "differs: " + "; ".join(parts)
+        return "differs: " + "; ".join(parts) + (
+            " (the quote starts after its clause's negation, which turns it around)" if self.negation_left_out else "")
 
 
 # --- reading a quote ----------------------------------------------------------
@@ -1072,27 +1079,139 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:
-            return None if _negation_cut_off(found) else found
+            return None if _negation_cut_off(doc, found) else found
     # Last: the same words and numbers, only punctuation differing.
     pat = patterns[0]
     if pat.pieces and pat.fragments == 1 and not pat.editorial:
         for s, notes in _streams(doc, pat):
             found = _punctuation_only(doc, s, pat, quote, notes)
             if found is not None:
-                return None if _negation_cut_off(found) else found
+                return None if _negation_cut_off(doc, found) else found
     return None
 
 
-# A negation right before a passage, in its sentence: nothing but spaces, quote marks or an
-# opening bracket between ("No prior published SOTA results exist", "we did not find").
-_NEGATION_BEFORE = lazy(r"(?i)(?<![\w'’])(?:not|no|never|nor|cannot|without|\w+n['’]t)[\s\u00ad\"'“”‘’(]*$")
+# A negation of the clause a passage starts in, printed before it: a determiner, an adverb, a
+# verb of failing ("No prior published SOTA results exist", "we did not find", "there is no
+# evidence that", "fails to"); never a word a hyphen joins to the next ("no-reference"), nor "not
+# only" and its kin, which negate nothing, nor the "No." of a number.
+_CLAUSE_NEGATION = lazy(
+    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b)|no(?!\.?\s*\d)|never|none|nor|neither"
+    r"|nothing|nobody|nowhere|cannot|without|hardly|barely|scarcely|fail(?:s|ed|ing)?\s+to|unable\s+to"
+    r"|\w+n['’]t)(?![\w'’-])")
+# Of those, the ones that negate a noun phrase, and so the clause it is the subject or object
+# of: whatever follows in the clause is in their scope ("No prior published results exist",
+# "no evidence of leakage"). "not" before a quantifier or an article is one ("Not all models").
+_DETERMINER_NEGATION = lazy(r"(?i)no|none|nor|neither|nothing|nobody|nowhere")
+_NOT_A_DETERMINER = lazy(r"(?i)not\s+(?:all|every|each|a|an|any|one|many|much|some|enough|the)\b")
+# The words between a negated verb and a passage that keep the passage inside the negated verb
+# group ("did not really find", "is not statistically significant", "fails to fully converge"):
+# auxiliaries and adverbs. A word that introduces a clause puts it in the scope ("do not claim
+# that", "it is not clear whether").
+_VERB_GROUP = frozenset("""
+    be been being is are was were am have has had having do does did will would shall should can could
+    may might must to get got yet even ever always also still quite much so very too well further
+    really actually necessarily entirely fully completely generally always often usually
+""".split())
+_CLAUSE_WORDS = frozenset("that whether if".split())
+# Verbs a clause follows without "that" ("I do not think this view can be dismissed"), by stem.
+_CLAUSE_VERBS = frozenset(_stem(w) for w in """
+    think believe expect claim say know suppose suggest show argue feel assume mean imply find see consider
+    agree guarantee prove hope imagine conclude state report indicate demonstrate establish confirm doubt
+    thought said knew shown meant found seen proven
+""".split())
+# A passage starting with a definite noun phrase or a name, after a negated verb and its other
+# words, is what the verb is about, no claim the negation turns around ("cannot be trained by the
+# Never-Ending Language Learner"); an indefinite one ("did not observe a significant gain") is.
+_DEFINITE = frozenset("the this these those its their our his her my your".split())
 
 
-def _negation_cut_off(found: QuoteMatch) -> bool:
-    """The passage found starts right after a negation of its sentence, which the quote
-    leaves out: "Prior published SOTA results exist" of "No prior published SOTA results
-    exist" says the opposite of the paper. (An elision's gap is held to the same rule.)"""
-    return _NEGATION_BEFORE.search(found.prefix) is not None
+def _in_negated_verb(between: str, passage: str) -> bool:
+    """Whether a passage printed after a negated verb (``between`` the negation and it) is in
+    the negation's scope: it starts inside the verb group, or a clause the verb introduces, or an
+    indefinite noun phrase the verb is about."""
+    words = [w.lower() for w in _WORDS.findall(between)]
+    if not words or any(w in _CLAUSE_WORDS or _stem(w) in _CLAUSE_VERBS for w in words) or \
+            all(w in _VERB_GROUP or w.endswith("ly") for w in words):
+        return True
+    first = _WORDS.search(passage)
+    return first is None or not (first.group().lower() in _DEFINITE or first.group()[0].isupper()
+                                 or first.group()[0].isdigit())
+
+
+# Where a new clause starts, out of the scope of a negation before it: a semicolon, a colon, a
+# dash, a comma (but a short aside's, ", however,"), a conjunction starting a clause ("but",
+# "although", "while", "because"; "and", "or" before a subject). "that", "if", "whether",
+# "which", "where", "when" stay in its scope: "no evidence that it helps" says not that it helps.
+_CLAUSE_BREAK = lazy(
+    r"(?i)[;:,]|\s[-–—]{1,2}\s|[–—]|\b(?:but|yet|although|though|while|whereas|because|since|unless|until|once"
+    r"|after|before|so|instead|rather)\b|\b(?:and|or)\s+(?=(?:we|i|it|they|he|she|there|this|these|those|the|our|their|its|a|an|each"
+    r"|all|most|some|many|one)\b)")
+# An aside between commas (", however,", ", in fact,", ", as expected,"): no new clause.
+_COMMA_ASIDE = lazy(r"(?i),\s*(?:however|though|therefore|thus|hence|moreover|furthermore|indeed|in\s+fact"
+                    r"|of\s+course|in\s+turn|in\s+particular|in\s+general|as\s+expected|as\s+such|so\s+far"
+                    r"|nonetheless|nevertheless|then|too|also|still|(?:we|i)\s+(?:believe|argue|think|find))\s*,")
+# Where the sentence before a passage ends: a full stop and a capital after it, a line ending with
+# a capitalised word or a number and no punctuation (a heading, "Not All Tokens Are Equal"), a
+# blank line, or a line a caption starts (after a table's cells).
+_SENTENCE_BEFORE = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<=[A-Z0-9])[\w)]*[ \t]*\n(?=\s*[A-Z])"
+                        r"|\n[ \t]*\n|\n(?=[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d)")
+_BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
+#: Characters of page text read before a passage for its clause's negation.
+_CLAUSE_LOOKBACK = 400
+
+
+def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, str] | None:
+    """(page, offset, words) of a negation of the clause that the passage starting at ``start`` of
+    ``page`` (1-based) starts in, printed before it in its sentence with no new clause between
+    (`_CLAUSE_BREAK`; a conjunction right after the negation is in its scope: "not because"). A
+    quote starting there leaves out what turns it around: "published SOTA results exist" of "No
+    prior published SOTA results exist", "it helps" of "we found no evidence that it helps". A
+    sentence broken at the top of a page is read from the end of the page before. None where the
+    passage starts a sentence or a clause of its own ("..., but it helps", "...; it helps")."""
+    pi = page - 1
+    lo = doc.content[pi][0]
+    first = max(lo, start - _CLAUSE_LOOKBACK)
+    head, places = doc.pages[pi][first:start], [(0, page, first)]
+    if first == lo and pi > 0 and not _SENTENCE_BEFORE.search(head + doc.pages[pi][start:start + 16]):
+        p_lo, p_hi = doc.content[pi - 1]
+        tail = doc.pages[pi - 1][max(p_lo, p_hi - _CLAUSE_LOOKBACK):p_hi]
+        places = [(0, page - 1, p_hi - len(tail)), (len(tail) + 1, page, first)]
+        head = tail + "\n" + head
+    after = doc.pages[pi][start:start + 16]
+    at = max((m.end() for m in _SENTENCE_BEFORE.finditer(head + after) if m.end() <= len(head)), default=0)
+    cut = len(head) - at                      # where the passage starts in `plain`
+    # what is bracketed (a citation, an aside) and short asides between commas are read as spaces
+    plain = _BRACKETED.sub(lambda m: " " * len(m.group()), head[at:] + after)
+    plain = _COMMA_ASIDE.sub(lambda m: " " * len(m.group()), plain)
+    negation = None
+    for negation in _CLAUSE_NEGATION.finditer(plain, 0, cut):
+        pass
+    if negation is None:
+        return None
+    negated_conjunction = False
+    for br in _CLAUSE_BREAK.finditer(plain, negation.end()):
+        if br.start() >= cut and plain[cut:br.start()].strip():
+            break                             # past the passage's first word
+        if br.group()[0].isalpha() and not plain[negation.end():br.start()].strip():
+            negated_conjunction = True        # "not because ...": the clause it starts is negated
+            continue
+        return None
+    if not negated_conjunction and not _DETERMINER_NEGATION.fullmatch(negation.group()) and \
+            not _NOT_A_DETERMINER.match(plain, negation.start()) and not _in_negated_verb(
+            plain[negation.end():cut], plain[cut:]):
+        return None
+    where = at + negation.start()
+    held, p, base = [place for place in places if place[0] <= where][-1]
+    offset = base + where - held
+    return p, offset, doc.pages[p - 1][offset:offset + len(negation.group())]
+
+
+def _negation_cut_off(doc: Document, found: QuoteMatch) -> bool:
+    """The passage found starts in the scope of a negation of its clause, which the quote
+    leaves out: "(No prior) published SOTA results exist" says the opposite of the paper
+    (`_clause_negation`). (An elision's gap is held to the same rule.)"""
+    first = found.spans[0]
+    return _clause_negation(doc, first.page, first.start) is not None
 
 
 def longer_than_text(doc: Document, quote: str) -> bool:
@@ -1731,16 +1850,22 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     diffs, lead, trail = word_diff(plain, " ".join(w[3] for w in words))
     if lead + trail < len(words):
         words = words[lead:len(words) - trail]
+    negated = False
     if not diffs:
-        # the passage itself, cut off after its sentence's negation (_negation_cut_off): say it
+        # the passage itself, in the scope of its clause's negation (_negation_cut_off): the
+        # words from the negation on are what the quote leaves out ("differs: (nothing) -> No prior")
         p, x, _, _ = words[0]
-        before = doc.pages[p - 1][max(0, x - CONTEXT):x]
-        cut = _NEGATION_BEFORE.search(before)
+        cut = _clause_negation(doc, p, x)
         if cut is not None:
-            negation = _WORDS.match(cut.group())        # the word: "No", "not", "can’t"
-            start = x - len(before) + cut.start()
-            words.insert(0, (p, start, start + len(negation.group()), negation.group()))
-            diffs = [("", negation.group())]
+            left: list[tuple[int, int, int, str]] = []
+            for page in range(cut[0], p + 1):
+                a = cut[1] if page == cut[0] else doc.content[page - 1][0]
+                b = x if page == p else doc.content[page - 1][1]
+                left += [(page, m.start() + a, m.end() + a, m.group())
+                         for m in re.finditer(r"\S+", doc.pages[page - 1][a:b])]
+            words[:0] = left
+            diffs = [("", " ".join(w[3] for w in left))]
+            negated = True
     spans: list[Span] = []
     for p, x, y, _ in words:
         if spans and spans[-1].page == p:
@@ -1750,4 +1875,4 @@ def closest_passage(doc: Document, quote: str) -> NearMiss | None:
     return NearMiss(page=spans[0].page, page_end=spans[-1].page,
                     passage=readable(" ".join(w[3] for w in words)),
                     differences=[(readable(q), readable(p)) for q, p in diffs], score=round(score / 100, 4),
-                    spans=spans)
+                    spans=spans, negation_left_out=negated)
