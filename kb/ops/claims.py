@@ -33,7 +33,7 @@ from kb.store.queries import (
 )
 from kb.store.sqlite import transaction
 from kb.text.lazyre import lazy
-from kb.text.typed import in_utf8, typed, typed_all
+from kb.text.typed import as_shown, in_utf8, typed, typed_all
 from kb.text.versions import labelled, normalise_version
 from kb.version import VERSION
 
@@ -127,7 +127,7 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     an id is a merge (`_merge_claim`), never a silent overwrite."""
 
     interval = _check_value(in_utf8(value, "the value"))
-    in_utf8(quote, "the quote")
+    quote = as_shown(in_utf8(quote, "the quote"), "the quote") if quote is not None else None
     version = normalise_version(version) if version else None
     topics, per, note = typed_all(topics, "topic"), typed(per, "per"), typed(note, "note")
     if claim_id is not None and not claimsfile.ID_RE.match(typed(claim_id, "id")):

@@ -39,7 +39,7 @@ from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, author_key, label_form, name_key, parse_names, split_names
-from kb.text.typed import in_utf8, typed, typed_all
+from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
@@ -208,7 +208,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     new ones added (`merged` says what changed); an --id holding another quote is
     refused, showing both, unless `replace`."""
 
-    quote = in_utf8(quote.strip(), "the quote")
+    quote = as_shown(in_utf8(quote, "the quote"), "the quote").strip()
     if not quote:
         raise UsageError("the quote is empty")
     if len(quote) > 20000:
@@ -405,6 +405,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         if c["status"] == "verified":
             return verdict("no-quote", f"{value} is marked verified but has no quote", True)
         return verdict("unverified", "no quote: the claim is not verified")
+    if (hidden := unshowable(c["quote"])) is not None:
+        return verdict("unshown", f"its quote holds {hidden}; write the quote without it in {c['file']}", True)
     if not mismatch.ok:
         return verdict("value-mismatch", mismatch.reason(value), True)
     try:
@@ -514,6 +516,11 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         return Verdict(q["id"], q["citekey"], q["version"], "no-text",
                        f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
                        + "; not re-checked")
+    hidden = unshowable(q["text"])
+    if hidden is not None:
+        # matched without it, the quote would stand verified as words it does not show
+        return Verdict(q["id"], q["citekey"], q["version"], "unshown", f"holds {hidden}; write the quote "
+                       f"without it in {q['file']}", failed=True)
     first = text
     match, text = find_in_either(kb, text, q["text"], cache)
     if match is None:

@@ -170,6 +170,7 @@ from kb.quantities.interval import (
 from kb.quantities.numbers import NOT_COUNTED, SPREAD_BEFORE, extract_candidates, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
+from kb.text.typed import unshowable
 
 __all__ = ["QuotedValue", "value_in_quote", "as_printed", "misread", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
 
@@ -2370,6 +2371,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
         return "stored unverified"
     if not quote:
         return "no quote"
+    hidden = unshowable(quote)
+    if hidden is not None:       # matched without it: the quote shows other words than were verified
+        return f"its quote holds {hidden}"
     wanted, unread = _value_numbers(value)
     if unread or not wanted:
         return _unreadable(value, unread)

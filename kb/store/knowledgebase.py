@@ -45,8 +45,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: uncertainty in parentheses after its figure ("81.2 (0.4)") no figure, nor a footnote's marker glued to a
 #: figure ("5.2%3"), nor the second number of "5%-10%" a negative one; a list broken after an item at a line's
 #: end ("128, 256,\n512") a list; a table's cell in its own column's unit when the header names one for each; a
-#: sample's size ("n = 24") a count.
-CLAIM_READING = "9"
+#: sample's size ("n = 24") a count. 10: a quote holding a bidi override or isolate or a control character
+#: (kb.text.typed.unshowable) backs no claim: it shows other words than were matched.
+CLAIM_READING = "10"
 
 T = TypeVar("T")
 

@@ -10,6 +10,8 @@ whatever its length: these limits hold only for what kb is asked to write.
 
 from __future__ import annotations
 
+import unicodedata
+
 from kb.atomic import not_utf8, said
 from kb.errors import UsageError
 
@@ -52,3 +54,43 @@ def in_utf8(value: str | None, what: str) -> str | None:
 def typed_all(values, field: str) -> list[str]:
     """Each of `values` through `typed`."""
     return [typed(v, field) for v in values or []]
+
+
+# Characters that change the order the text after them shows in (bidi embeddings, overrides and
+# isolates): a quote typed with one shows other words than kb matched ("SOTA\u202e on SciCite"
+# shows "SOTA etiCicS no"), and kb cannot know which the writer meant.
+_REORDERING = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+# The zero-width non-joiner and joiner: anywhere but between two letters of a script that joins
+# they show nothing.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def unshowable(text: str) -> str | None:
+    """The first character of `text` that kb cannot store as it shows, named with why ("U+202E
+    RIGHT-TO-LEFT OVERRIDE, which shows the text after it in another order than kb reads it"): a
+    bidi embedding, override or isolate, or a control character (an escape) other than white
+    space. None if none."""
+    if text.isascii() and text.isprintable():
+        return None
+    for ch in text:
+        if ch in _REORDERING or unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+            how = ("which shows the text after it in another order than kb reads it" if ch in _REORDERING
+                   else "a control character, which a terminal does not show as text")
+            return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}, {how}"
+    return None
+
+
+def as_shown(text: str, what: str) -> str:
+    """`text` without the characters nobody sees that show nothing where they stand (a zero-width
+    space, a word joiner, a byte order mark, a soft hyphen, a left-to-right mark: format characters,
+    which quote matching drops), so that what kb stores shows as what it matched; UsageError naming
+    `what` for one kb cannot store as it shows (`unshowable`)."""
+    if text.isascii() and text.isprintable():
+        return text
+    bad = unshowable(text)
+    if bad is not None:
+        raise UsageError(f"{what} holds {bad}; nothing written", hint=f"type {what} without it")
+    return "".join(ch for i, ch in enumerate(text) if unicodedata.category(ch) != "Cf" or (
+        # the joiners shape the letters of a script that joins (Persian, Devanagari) between two
+        ch in _JOINERS and 0 < i < len(text) - 1
+        and all(c.isalpha() and not c.isascii() for c in (text[i - 1], text[i + 1]))))

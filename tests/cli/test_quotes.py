@@ -356,3 +356,18 @@ def test_a_verified_quotes_page_edited_by_hand_is_listed_and_exported_unverified
     assert q["status"] == "unverified" and q["reason"].startswith(f"its stored page {stored + 2}")
     r = run_kb("export", "note")
     assert "but not on the page given, so this quote is unverified" in r.out and f'page="{stored + 2}"' not in r.out
+def test_a_quote_typed_with_a_character_nobody_sees_is_stored_as_it_shows_or_refused(php):
+    # a zero-width space and a soft hyphen show nothing: stored without them, as matched
+    typed = "Generative tasks are\u200b more energy- and carbon-in\u00adtensive"
+    r = run_kb("quote", "add", "luccioni2023power", typed, "--json")
+    assert r.code == 0, r.err
+    assert r.json["text"] == claims(php)["quote"][0]["text"] == "Generative tasks are more energy- and carbon-intensive"
+    # a bidi override shows the words after it reversed: refused in one line, nothing written
+    before = (php / "claims" / "luccioni2023power.toml").read_text()
+    r = run_kb("quote", "add", "luccioni2023power", "Generative tasks are more\u202e energy- and carbon-intensive")
+    assert r.code == 2 and r.err.count("\n") == 1 and "U+202E RIGHT-TO-LEFT OVERRIDE" in r.err, r.err
+    assert (php / "claims" / "luccioni2023power.toml").read_text() == before
+    # one written so by hand stands verified no more
+    (php / "claims" / "luccioni2023power.toml").write_text(before.replace("are more", "are\u2066 more"))
+    r = run_kb("verify")
+    assert r.code == 1 and "unshown" in r.out and "U+2066 LEFT-TO-RIGHT ISOLATE" in r.out, r.out

@@ -1,14 +1,18 @@
 """Quotes as writers copy them, round 8: a quote that starts inside the scope of its clause's
 negation, further back than the word before it, is refused ("published SOTA results exist" of
 "No prior published SOTA results exist"), and a quote starting a clause of its own after one
-verifies; each row a page text written here, in the layout an extractor prints."""
+verifies; each row a page text written here, in the layout an extractor prints. A quote typed
+with a character nobody sees is stored as it shows, or refused where it shows other words."""
 
 from __future__ import annotations
 
 import pytest
 
+from kb.errors import UsageError
+from kb.quantities.quoted import claim_doubt
 from kb.text.match import closest_passage, find_quote
 from kb.text.normalise import Document
+from kb.text.typed import as_shown, unshowable
 
 # (pages as extracted, quotes leaving their clause's negation out: refused)
 NEGATED = [
@@ -78,3 +82,27 @@ def test_the_closest_passage_names_the_negation_and_the_words_up_to_the_quote() 
     across = Document(["Intro text here. We note that no prior published", "SOTA results exist."])
     near = closest_passage(across, "SOTA results exist.")
     assert near is not None and near.differences == [("", "no prior published")] and near.page == 1
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("SOTA\u200b on SciCite", "SOTA on SciCite"),                    # a zero-width space
+    ("Sci\u00adCite\ufeff and\u2060 more", "SciCite and more"),        # a soft hyphen, a BOM, a word joiner
+    ("the \u200emodel\u200f", "the model"),                           # left-to-right and right-to-left marks
+    ("a\u200db", "ab"),                                               # a joiner between Latin letters
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),
+    ("plain text, line\nbreak\tand tab", "plain text, line\nbreak\tand tab"),
+])
+def test_a_quote_is_stored_without_what_shows_nothing(typed, stored) -> None:
+    assert as_shown(typed, "the quote") == stored and unshowable(typed) is None
+
+
+@pytest.mark.parametrize("typed,named", [
+    ("SOTA\u202e on SciCite", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("\u2066+0.93 F1", "U+2066 LEFT-TO-RIGHT ISOLATE"),
+    ("a \u202bb", "U+202B RIGHT-TO-LEFT EMBEDDING"),
+    ("red \x1b[31mtext", "U+001B CONTROL CHARACTER"),
+])
+def test_a_quote_holding_what_reorders_or_controls_the_text_is_refused(typed, named) -> None:
+    with pytest.raises(UsageError, match=named.replace("+", r"\+")):
+        as_shown(typed, "the quote")
+    assert claim_doubt("verified", "0.93", typed + " 0.93").startswith("its quote holds " + named)
