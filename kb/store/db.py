@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kb.errors import KBError
+from kb.store.fts import SEARCH_FOLDING
 from kb.store.fts import register as register_functions
 from kb.store.sqlite import connect as connect_raw
 
@@ -432,8 +433,23 @@ def _fts_index(db: sqlite_utils.Database, table: str) -> None:
     db.execute(f"CREATE TRIGGER {table}_au AFTER UPDATE OF {names} ON {table} BEGIN "
                f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.{rid}, {old}); "
                f"INSERT INTO {fts}(rowid, {names}) VALUES (new.{rid}, {new}); END")
-    db.execute(f"INSERT INTO {fts}(rowid, {names}) SELECT {rid}, "
+    _fill_fts(db, table)
+
+
+def _fill_fts(db, table: str) -> None:
+    """`<table>_fts` holding the text of every row of `table` as this kb folds it."""
+    columns, rid = _FTS[table]
+    db.execute(f"INSERT INTO {table}_fts(rowid, {', '.join(columns)}) SELECT {rid}, "
                + ", ".join(f"kb_search_text({c})" for c in columns) + f" FROM {table}")
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_folding', ?)", [SEARCH_FOLDING])
+
+
+def refold_fts(db) -> None:
+    """Every full-text index emptied and filled again with its table's text as this kb folds it
+    (kb.store.fts.SEARCH_FOLDING), recorded in meta. Caller runs the transaction."""
+    for table in _FTS:
+        db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('delete-all')")
+        _fill_fts(db, table)
 
 
 def m008_datasette_ready(db: sqlite_utils.Database) -> None:

@@ -83,6 +83,12 @@ def topic_clause(topics: list[str], fts_table: str) -> tuple[str, list]:
 # indexes, so every connection kb opens registers it (`register`).
 
 SQL_FUNCTION = "kb_search_text"
+#: How `search_text` folds: bumped when what it gives for a text changes, so that an index whose
+#: full-text tables hold an older folding (meta row 'search_folding') fills them again, once, on
+#: the next command (`KB.refold_search`), where only `kb rebuild` did: a search folded the new way
+#: found nothing of what they hold the old way, and a row's delete trigger, folding it the new
+#: way, told FTS5 to remove words it never held. 1: the increment sign '∆' folds as the delta 'δ'.
+SEARCH_FOLDING = "1"
 
 # A hyphen at a line end with a lowercase letter after the break: "efﬁ-\ncient".
 _SOFT_BREAK = lazy(r"[-\u2010\u00ad][ \t]*\r?\n[ \t\r\n]*(?=[^\W\d_])")

@@ -17,6 +17,7 @@ from kb.quantities import units
 from kb.store import db as dbmod
 from kb.store import paths, stale
 from kb.store.claimsfile import decode_toml, load_toml
+from kb.store.fts import SEARCH_FOLDING
 from kb.store.sqlite import Database, connect, is_current, path_too_long, read_only, transaction
 
 # What a command that only reads an index in step with its files never uses: loaded
@@ -212,11 +213,14 @@ class KB:
         """Decide again whether each claim stands when this index was made by a kb reading
         claims otherwise (CLAIM_READING): once, under the writer lock; a read-only index or a
         KB without a derive step is left as it is. references.bib alike (`reread_bib`): both
-        versions are read in one query, on every command."""
+        versions are read in one query, on every command, and the full-text indexes' folding
+        (`refold_search`)."""
         readings = dict(self.conn.execute("select key, value from meta where key in "
-                                          "('claim_reading', 'bib_reading')").fetchall())
+                                          "('claim_reading', 'bib_reading', 'search_folding')").fetchall())
         if readings.get("bib_reading") != stale.BIB_READING:
             self.reread_bib()
+        if readings.get("search_folding") != SEARCH_FOLDING:
+            self.refold_search()
         if readings.get("claim_reading") == CLAIM_READING or self.derive is None or read_only(self.db_path) \
                 or self.conn.execute("select 1 from claims where file is not null limit 1").fetchone() is None:
             return              # no claim to decide: nothing is written, no lock taken
@@ -231,6 +235,20 @@ class KB:
                     self._derive(index.Changes(claims_files=files))
                 self.db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)",
                                 [CLAIM_READING])
+
+    def refold_search(self) -> None:
+        """Fill the full-text indexes again when they hold text folded otherwise than this kb
+        folds it (kb.store.fts.SEARCH_FOLDING): once, under the writer lock. A read-only index
+        is left as it is."""
+        if read_only(self.db_path):
+            return
+        with self.locked():
+            self._reopen_if_replaced()
+            row = self.conn.execute("select value from meta where key = 'search_folding'").fetchone()
+            if row is not None and row[0] == SEARCH_FOLDING:
+                return
+            with transaction(self.db):
+                dbmod.refold_fts(self.db)
 
     def reread_bib(self) -> None:
         """Read references.bib again for what kb records of it beside its papers rows, when

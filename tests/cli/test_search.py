@@ -337,3 +337,25 @@ def test_a_snippet_shows_a_word_broken_at_a_line_end_as_the_paper_writes_it(kb_r
         "The environmental cost of off-the-shelf models is large."])
     [hit] = [h for h in search(kb_root, "quantify") if h["page"] == 1]
     assert "environmental cost of training, off-the-shelf models and distilla- tion" in hit["snippet"]
+
+
+def test_an_index_folded_otherwise_is_folded_again_on_its_next_command(kb_root, tmp_path):
+    """An index whose full-text tables an older kb filled (the increment sign '∆' held as it is,
+    where this kb folds it as 'δ') is filled again once, by the next command: a search for it found
+    nothing until `kb rebuild`, and the rows' delete triggers told FTS5 to drop words it never held."""
+    import sqlite3
+
+    (kb_root / "references.bib").write_text(BIB)
+    _load(kb_root, tmp_path, "beta2021carbon", ["about a ∆= + 2.3 point absolute increase"])
+    db = sqlite3.connect(kb_root / ".kb" / "kb.sqlite")
+    with db:
+        db.execute("delete from meta where key = 'search_folding'")
+        db.execute("insert into pages_fts(pages_fts) values ('delete-all')")
+        db.execute("insert into pages_fts(rowid, text) select id, lower(text) from pages")     # as an older kb
+    db.close()
+    assert [h["citekey"] for h in search(kb_root, "∆")] == ["beta2021carbon"]
+    assert [h["citekey"] for h in search(kb_root, "Delta")] == []     # no Greek names in search
+    r = run_kb("rm", "beta2021carbon")
+    assert r.code == 0, r.err
+    r = run_kb("doctor")
+    assert r.code == 0 and "nothing to repair" in r.out, r.out + r.err
