@@ -910,10 +910,12 @@ def _edge_choices(s: Stream, i: int, backwards: bool) -> list[str]:
     return [""] + [" ".join(words[:k]) for k in range(1, len(words) + 1)]
 
 
-def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only: bool = False):
+def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only: bool = False,
+                        end: int | None = None):
     """(the insertion, what the paper prints there, whether it fits) for the editorial
-    insertions before and after ``piece`` placed at stream ``pos``, the previous piece
-    ending at ``lo`` (see `insertion_fits`); with ``first_only``, up to the first misfit."""
+    insertions before and after ``piece`` placed at stream ``pos`` (ending at ``end``: past an
+    aside it runs across), the previous piece ending at ``lo`` (see `insertion_fits`); with
+    ``first_only``, up to the first misfit."""
     out: list[tuple[str, str, bool]] = []
     if piece.before:
         inserted = _joined(piece.before)
@@ -930,7 +932,7 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         if first_only and not fits:
             return out
     if piece.after:
-        end = pos + len(piece.text)
+        end = pos + len(piece.text) if end is None else end
         inserted = _joined(piece.after)
         fits = any(insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end))
                    for c in _edge_choices(s, end, False))
@@ -938,10 +940,22 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
     return out
 
 
-def _insertions_fit(s: Stream, piece: _Piece, lo: int, pos: int) -> bool:
-    """The editorial insertions before and after ``piece`` placed at stream ``pos`` (the
-    previous piece ending at ``lo``) stand for what the paper prints there."""
-    return all(fits for _, _, fits in _insertion_verdicts(s, piece, lo, pos, first_only=True))
+def _insertions_fit(s: Stream, piece: _Piece, lo: int, pos: int, end: int | None = None) -> bool:
+    """The editorial insertions before and after ``piece`` placed at stream ``pos`` (ending at
+    ``end``; the previous piece ending at ``lo``) stand for what the paper prints there."""
+    return all(fits for _, _, fits in _insertion_verdicts(s, piece, lo, pos, first_only=True, end=end))
+
+
+def _edits_fit(s: Stream, k: int, piece: _Piece, lo: int, pos: int, end: int) -> bool:
+    """Piece ``k`` placed at stream ``pos`` to ``end`` (the previous piece ending at ``lo``) keeps
+    the rules of editorial insertions: one never stands for bracketed source text, nor beside
+    it, and each stands for what the paper prints there (`_insertions_fit`)."""
+    text = s.text
+    if k and piece.max_gap and not piece.first_of_fragment and ("[" in text[lo:pos] or "]" in text[lo:pos]):
+        return False
+    if piece.edit_before and pos and text[pos - 1] == "]" or piece.edit_after and text[end:end + 1] == "[":
+        return False
+    return not (piece.before or piece.after) or _insertions_fit(s, piece, lo, pos, end)
 
 
 def _refused_insertions(s: Stream, pat: _Pattern, cand: _Candidate) -> list[tuple[str, str]]:
@@ -991,7 +1005,7 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     all(s.gap(pos + d) for d in piece.splits) and \
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
-                    (not check_insertions or not (piece.before or piece.after) or _insertions_fit(s, piece, lo, pos)) and \
+                    (not check_insertions or _edits_fit(s, k, piece, lo, pos, pos + n)) and \
                     not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
@@ -1248,15 +1262,12 @@ def _find_pattern(doc: Document, pat: _Pattern) -> QuoteMatch | None:
         if not cands:
             continue
         return _as_match(doc, s, pat, cands, notes)
-    # (a quote whose editing is a letter's case or a [sic] is one piece of text too; an elided
-    # quote is a piece a fragment)
-    if all(not p.before and not p.after for p in pat.pieces) and pat.fragments == len(pat.pieces):
-        for s, notes in streams:
-            found = _across_asides(doc, s, pat)
-            if found is not None and _negations_kept(s, pat, found):
-                return _match_from_bounds(doc, s, found, False, notes + [
-                    "a footnote or caption printed inside the quoted text was skipped"]
-                    + (["editorial brackets in the quote"] if pat.editorial else []))
+    for s, notes in streams:
+        found = _across_asides(doc, s, pat)
+        if found is not None and _negations_kept(s, pat, found):
+            return _match_from_bounds(doc, s, found, False, notes + [
+                "a footnote or caption printed inside the quoted text was skipped"]
+                + (["editorial brackets in the quote"] if pat.editorial else []))
     return None
 
 
@@ -1415,9 +1426,10 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
     """Stream bounds of the quote's pieces, in order, each found whole or in two or three
     parts across asides (`_piece_across_asides`), at least one of them so: an elided quote
     ("... the first part ... the second part") one of whose parts runs across a footnote
-    printed inside its sentence. Each piece is placed as `_search` places it (its edges, the
-    gap after the one before, no negation the elision skips in its sentence), the first
-    placement found: words left out of the body text never match."""
+    printed inside its sentence, or a quote with an editorial insertion ("[the authors] use
+    ..."). Each piece is placed as `_search` places it (its edges, the gap after the one
+    before, no negation the elision skips in its sentence, the rules of an insertion:
+    `_edits_fit`), the first placement found: words left out of the body text never match."""
     bounds: list[tuple[int, int]] = []
     crossed = False
     lo, hi = 0, None
@@ -1432,17 +1444,22 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
             if (not piece.check_start or _start_ok(s, pos)) and (not piece.check_end or _end_ok(s, pos + n)) \
                     and all(s.gap(pos + d) for d in piece.splits) \
                     and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
-                    and not (k and _elision_hides_negation(s, lo, pos)):
+                    and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
+                    and _edits_fit(s, k, piece, lo, pos, pos + n):
                 placed = [(pos, pos + n)]
             else:
                 pos = text.find(piece.text, pos + 1, len(text) if hi is None else min(len(text), hi + n))
         if placed is None:
             placed = _piece_across_asides(doc, s, pat, piece, lo, hi, last)
-            if placed is None or k and _elision_hides_negation(s, lo, placed[0][0]):
+            if placed is None or k and piece.first_of_fragment and _elision_hides_negation(s, lo, placed[0][0]) \
+                    or not _edits_fit(s, k, piece, lo, placed[0][0], placed[-1][1]):
                 return None
             crossed = True
+        if k and not piece.first_of_fragment:
+            # after an editorial insertion: one passage with the words it stands for
+            bounds[-1], placed = (bounds[-1][0], placed[0][1]), placed[1:]
         bounds += placed
-        lo = placed[-1][1]
+        lo = bounds[-1][1]
         hi = lo + pat.pieces[k + 1].max_gap if not last else None
     return bounds if crossed else None
 

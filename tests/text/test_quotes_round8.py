@@ -106,3 +106,40 @@ def test_a_quote_holding_what_reorders_or_controls_the_text_is_refused(typed, na
     with pytest.raises(UsageError, match=named.replace("+", r"\+")):
         as_shown(typed, "the quote")
     assert claim_doubt("verified", "0.93", typed + " 0.93").startswith("its quote holds " + named)
+
+
+# An editorial insertion ("[the authors]", "[sic]", "[t]he") in a quote that runs across a footnote
+# the extractor printed inside its sentence, at a column or page break: (pages, right, wrong quotes)
+FOOTED = [
+    (["In cases where publisher-provided metadata\nis incomplete, we use majority voting to select\n"
+      "12The data format is described at https://example.org/format\ncanonical metadata values for each paper."],
+     ["In cases where publisher-provided metadata is incomplete, [the authors] use majority voting to select "
+      "canonical metadata values",
+      "is incomplete, we use majority voting [sic] to select canonical metadata values for each paper.",
+      "[I]n cases where publisher-provided metadata is incomplete, we use majority voting to select canonical "
+      "metadata values"],
+     ["In cases where publisher-provided metadata is incomplete, [the authors] use majority voting to select "
+      "canonical metadata keys",
+      "In cases where publisher-provided metadata is incomplete, [the authors] use [only] majority voting to "
+      "select canonical metadata values",
+      "In cases where publisher-provided metadata is incomplete, [the authors] never use majority voting to "
+      "select canonical metadata values",
+      "[the authors] use majority voting to select the data format"]),
+    (["When fewer than three sources agree, the votes\nare not counted and the field is left\n"
+      "4See the appendix for the rules.", "empty for the paper."],
+     ["[t]he votes are not counted and the field is left empty for the paper.",
+      "When fewer than three sources agree, [the votes] are not counted and the field is left empty for the paper"],
+     ["[t]he votes are counted and the field is left empty for the paper.",
+      "When fewer than three sources agree, [the votes] are counted and the field is left empty for the paper",
+      "When fewer than four sources agree, [the votes] are not counted and the field is left empty for the paper"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", FOOTED, ids=lambda v: v[0][:30] if isinstance(v, list) else "")
+def test_an_editorial_insertion_in_a_quote_across_a_footnote(pages, rights, wrongs) -> None:
+    doc = Document(pages)
+    for right in rights:
+        m = find_quote(doc, right)
+        assert m is not None and "a footnote or caption printed inside the quoted text was skipped" in m.notes, right
+    for wrong in wrongs:
+        assert find_quote(doc, wrong) is None, wrong
