@@ -12,7 +12,8 @@ What folding does, and why:
   (``ﬁ`` → ``fi``), mathematical alphanumerics (``𝐶𝑂2𝑒𝑞`` → ``co2eq``),
   superscripts, full-width forms and accents all compare as plain letters.
 * Curly, straight and prime quotes compare as ``'`` or ``"``; ``´`` and `````
-  count as ``'``.
+  count as ``'``, but for an acute accent set beside its letter (``Jos´e``, ``Montr´eal``),
+  which is dropped as the other spacing diacritics are.
 * **All whitespace is removed.** pypdf puts spaces inside numbers (``0 .954``,
   ``$3,20 1,722``, ``CO 2``), triples them (Google-Docs PDFs), drops them
   between table cells (``Transformerbase``) and breaks lines anywhere. Without
@@ -292,9 +293,19 @@ def _glyph_names(s: str) -> str:
     return _GLYPH_SLASH.sub(" ", s)
 
 
+# An acute accent TeX sets as a spacing mark beside its letter, as pypdf and PDFium print it
+# ("Jos´e", "P´erez", "Montr´eal", "L ´ opez"): the letter's accent, dropped as the other spacing
+# diacritics are, where '´' elsewhere is typed for an apostrophe ("don´t"). Read so when a letter
+# is on each side of it, at most a space apart, a lower-case vowel or a consonant an acute marks
+# after it.
+_SPACING_ACUTE = lazy(r"(?<=[^\W\d_])( ?)\u00b4(?= ?[aeiouyncszrl])")
+
+
 def _translated(s: str) -> tuple[str, str]:
     """(``s`` as read, its characters translated one for one): the first step of folding,
     before characters are dropped (``_REMOVE``) or expanded (``_EXPAND``)."""
+    if "\u00b4" in s:
+        s = _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u00a8", s)     # same length: offsets hold
     if "+" in s:
         s = _ascii_plus_minus(s)
     if "/" in s:
@@ -448,6 +459,7 @@ _BARE_NUMBER = lazy(r"[\s\-–—]*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4}
 # TeX's \copyright, "flc 2017." as PDFium reads it, "Copyright (c) 2020 ACM").
 _COPYRIGHT = lazy(r"\s*(?:c?\s?©|flc|\([cC]\)|[Cc]opyright(?:\s*(?:©|\([cC]\)))?)\s*(?:19|20)\d{2}\b[^\n]{0,160}")
 _EDGE_LINES = 3
+_GLUED_PAGE_NUMBER = lazy(r"(?<=[^\W\d_]\u00ad)[ \t]*(\d{1,4})[ \t]*$")
 _DIGITS = lazy(r"[0-9]+")
 
 
@@ -562,6 +574,11 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
                 lo = b
             for a, b in bottom:
                 if b <= lo or not is_boilerplate(pi, a, b):
+                    # PDFium glues the page number to a word its line's end breaks with a soft
+                    # hyphen ("the machine to be\xad12" / next page "have otherwise")
+                    glued = _GLUED_PAGE_NUMBER.search(page, a, b) if b > lo else None
+                    if glued and int(glued.group(1)) - (pi + 1) in (0, page_offset):
+                        hi = glued.start(1)
                     break
                 hi = a
         if not page[lo:hi].strip():

@@ -143,3 +143,35 @@ def test_an_editorial_insertion_in_a_quote_across_a_footnote(pages, rights, wron
         assert m is not None and "a footnote or caption printed inside the quoted text was skipped" in m.notes, right
     for wrong in wrongs:
         assert find_quote(doc, wrong) is None, wrong
+
+
+# What an extractor prints that a reader of the PDF never sees: (pages, right quotes, wrong quotes)
+PRINTED = [
+    # PDFium's page number glued to a word its last line breaks with a soft hyphen
+    (["Errors of functioning are due to a fault which causes the machine to be\u00ad1", "have otherwise than "
+      "it was designed to do. In philosophical discussions one likes\nto ignore them.\n2",
+      "A third page.\n3"],
+     ["Errors of functioning are due to a fault which causes the machine to behave otherwise than it was "
+      "designed to do."],
+     ["Errors of functioning are due to a fault which causes the machine to be3 have otherwise than it was",
+      "causes the machine to behave otherwise than it was built to do."]),
+    # TeX's acute accent set beside its letter ("Montr´eal", "Jos´e", PDFium's "L ´ opez")
+    (["In Proceedings of NAACL, pages 597-601, Montr´eal, Canada. Jos´e P´erez and Alba L ´ opez."],
+     ["pages 597-601, Montreal, Canada", "pages 597-601, Montréal, Canada", "José Pérez and Alba López",
+      "Jose Perez and Alba Lopez."],
+     ["pages 597-602, Montreal, Canada", "Jose Perez and Alba Lopes."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", PRINTED, ids=lambda v: v[0][:30] if isinstance(v, list) else "")
+def test_what_an_extractor_prints_that_a_reader_never_sees(pages, rights, wrongs) -> None:
+    doc = Document(pages)
+    for right in rights:
+        assert find_quote(doc, right) is not None, right
+    for wrong in wrongs:
+        assert find_quote(doc, wrong) is None, wrong
+
+
+def test_a_number_glued_after_a_soft_hyphen_stays_where_it_is_no_page_number() -> None:
+    doc = Document(["the machine to be\u00ad7", "have otherwise than it was designed.", "A page.\n3"])
+    assert find_quote(doc, "the machine to behave otherwise") is None
