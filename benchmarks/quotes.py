@@ -5,7 +5,8 @@
     python benchmarks/quotes.py --labelled [--show K]
 
 Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
-quotes-labels-heldout.json and quotes-labels-round7.json, read the same way): real sentences of the 13 corpus
+quotes-labels-heldout.json, quotes-labels-round7.json and quotes-labels-round8.json, read the same way): real
+sentences of the 13 corpus
 PDFs chosen where extraction is hard (a page, column or footnote break, a
 figure at a page's top, footnote markers, ligatures, Greek letters, minus signs,
 an old TeX font's quote marks), copied as a writer copies them (curly quotes,
