@@ -28,7 +28,9 @@ Conventions a writer may use, and how each is read:
   What an insertion may stand for (`insertion_fits`): words that refer ("it" ->
   "[the model]", "we" -> "[Strubell et al.]"), grammar ("are" -> "[is]",
   "use[s]"), the same words shortened ("[the largest model]"), or nothing when
-  it names what the paper names ("they [the authors]", "the [BERT] model").
+  it names what the paper names ("they [the authors]", "the [BERT] model"); also where
+  the extractor glued the word it stands for to the next ("In fact, wewant" for "In fact,
+  [the authors] want": `_glued_to_inserted`).
   Never a word that changes what is said ("[less]", "[only]", "[all]",
   "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
   it stands for say it too, nor words of the paper that do ("more" ->
@@ -946,6 +948,20 @@ def _insertions_fit(s: Stream, piece: _Piece, lo: int, pos: int, end: int | None
     return all(fits for _, _, fits in _insertion_verdicts(s, piece, lo, pos, first_only=True, end=end))
 
 
+def _glued_to_inserted(s: Stream, piece: _Piece, lo: int, pos: int) -> bool:
+    """Piece at stream ``pos`` starts inside a word of the page whose letters before it are all
+    of what the editorial insertion before it stands for (from ``lo``, where the previous piece
+    ends): the extractor glued the word the insertion replaces to the next ("In fact, wewant
+    the ..." for "In fact, [the authors] want the ..."). Whether the insertion may stand for
+    those letters is `insertion_fits`'s to say ("we" may be "[the authors]", "not" never is)."""
+    if not piece.before or piece.first_of_fragment or not pos > lo or not s.text[pos].isalpha():
+        return False
+    i = pos
+    while i > lo and _in_one_word(s, i):
+        i -= 1
+    return i < pos and not _in_one_word(s, i) and not any(c.isalnum() for c in s.text[lo:i]) and _start_ok(s, i)
+
+
 def _edits_fit(s: Stream, k: int, piece: _Piece, lo: int, pos: int, end: int) -> bool:
     """Piece ``k`` placed at stream ``pos`` to ``end`` (the previous piece ending at ``lo``) keeps
     the rules of editorial insertions: one never stands for bracketed source text, nor beside
@@ -1000,7 +1016,7 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     ("[" in text[lo:pos] or "]" in text[lo:pos]):
                 break   # an editorial insertion never stands for bracketed source text
             if (k, pos) not in failed and \
-                    (not piece.check_start or _start_ok(s, pos)) and \
+                    (not piece.check_start or _start_ok(s, pos) or _glued_to_inserted(s, piece, lo, pos)) and \
                     (not piece.check_end or _end_ok(s, pos + n)) and \
                     all(s.gap(pos + d) for d in piece.splits) and \
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \

@@ -175,3 +175,21 @@ def test_what_an_extractor_prints_that_a_reader_never_sees(pages, rights, wrongs
 def test_a_number_glued_after_a_soft_hyphen_stays_where_it_is_no_page_number() -> None:
     doc = Document(["the machine to be\u00ad7", "have otherwise than it was designed.", "A page.\n3"])
     assert find_quote(doc, "the machine to behave otherwise") is None
+
+
+@pytest.mark.parametrize("page,right,wrongs", [
+    # the extractor glued the word an insertion replaces to the next ("wewant")
+    ("So R is an eigenvector of A. In\nfact, wewant the dominant eigenvector of A. It may be computed.",
+     "In fact, [the authors] want the dominant eigenvector of A.",
+     ["In fact, [the authors] ant the dominant eigenvector of A.", "In fact, [the authors] do not want the dominant",
+      "In fact, [the authors] want the dominant eigenvector of B."]),
+    ("The model itscales to long inputs, they report.", "The model [the system] scales to long inputs",
+     ["We found [the model] scales to long inputs"]),
+    ("We found it notable that results hold.", "We found [the result] notable that results hold",
+     ["We found it [the result] able that results hold"]),
+])
+def test_an_insertion_standing_for_a_word_the_extractor_glued_to_the_next(page, right, wrongs) -> None:
+    doc = Document([page])
+    assert find_quote(doc, right) is not None, right
+    for wrong in wrongs:
+        assert find_quote(doc, wrong) is None, wrong
