@@ -1170,12 +1170,13 @@ def _in_negated_verb(between: str, passage: str) -> bool:
 
 # Where a new clause starts, out of the scope of a negation before it: a semicolon, a colon, a
 # dash, a comma (but a short aside's, ", however,"), a conjunction starting a clause ("but",
-# "although", "while", "because"; "and", "or" before a subject). "that", "if", "whether",
+# "although", "while", "because"; "and", "or", "since", "so", "once", "after", "before" before a
+# subject: "not performed once per model" is no clause of its own). "that", "if", "whether",
 # "which", "where", "when" stay in its scope: "no evidence that it helps" says not that it helps.
 _CLAUSE_BREAK = lazy(
-    r"(?i)[;:,]|\s[-–—]{1,2}\s|[–—]|\b(?:but|yet|although|though|while|whereas|because|since|unless|until|once"
-    r"|after|before|so|instead|rather)\b|\b(?:and|or)\s+(?=(?:we|i|it|they|he|she|there|this|these|those|the|our|their|its|a|an|each"
-    r"|all|most|some|many|one)\b)")
+    r"(?i)[;:,]|\s[-–—]{1,2}\s|[–—]|\b(?:but|yet|although|though|while|whereas|because|unless|until)\b"
+    r"|\b(?:and|or|since|so|once|after|before)\s+(?=(?:we|i|it|they|he|she|there|this|these|those|the|our|their|its"
+    r"|a|an|each|all|most|some|many|one)\b)")
 # An aside between commas (", however,", ", in fact,", ", as expected,"): no new clause.
 _COMMA_ASIDE = lazy(r"(?i),\s*(?:however|though|therefore|thus|hence|moreover|furthermore|indeed|in\s+fact"
                     r"|of\s+course|in\s+turn|in\s+particular|in\s+general|as\s+expected|as\s+such|so\s+far"

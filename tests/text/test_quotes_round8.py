@@ -34,6 +34,8 @@ NEGATED = [
     (["This is not because the model is weak."], ["because the model is weak", "the model is weak"]),
     (["It did not yield a significant gain in recall."], ["a significant gain in recall"]),
     (["No method (Smith et al., 2019) scales to graphs of this size."], ["scales to graphs of this size"]),
+    (["In practice, however, NAS is generally not performed once per model training, but once per domain."],
+     ["once per model training", "NAS is generally performed once per model training"]),
     # across a page break
     (["Intro text here. We note that no prior published", "SOTA results exist for it."],
      ["SOTA results exist for it."]),
@@ -55,6 +57,7 @@ HONEST = [
     ("Not All Tokens Are Equal\nThe model weighs each token by its loss.", ["The model weighs each token by its loss."]),
     ("RefSeer 1.0M snippets no CiteSeerX multi\nTable 1: A comparison of corpora.", ["Table 1: A comparison of corpora."]),
     ("SGC (with no learning) outperformed GraphSAGE on Reddit.", ["outperformed GraphSAGE on Reddit"]),
+    ("We did not keep the cache since it was slow to fill.", ["it was slow to fill"]),
     ("A no-reference metric scores the images.", ["reference metric scores the images"]),
     ("The items are listed in No. 12 of the journal.", ["12 of the journal"]),
 ]
