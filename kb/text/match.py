@@ -1123,9 +1123,10 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
 # A negation of the clause a passage starts in, printed before it: a determiner, an adverb, a
 # verb of failing ("No prior published SOTA results exist", "we did not find", "there is no
 # evidence that", "fails to"); never a word a hyphen joins to the next ("no-reference"), nor "not
-# only" and its kin, which negate nothing, nor the "No." of a number.
+# only" and its kin, "no matter" and "no doubt", which negate nothing, nor the "No." of a number.
 _CLAUSE_NEGATION = lazy(
-    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b)|no(?!\.?\s*\d)|never|none|nor|neither"
+    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b)|no(?!\.?\s*\d|\s+(?:matter|doubt)\b)|never"
+    r"|none|nor|neither"
     r"|nothing|nobody|nowhere|cannot|without|hardly|barely|scarcely|fail(?:s|ed|ing)?\s+to|unable\s+to"
     r"|\w+n['’]t)(?![\w'’-])")
 # Of those, the ones that negate a noun phrase, and so the clause it is the subject or object
@@ -1169,12 +1170,12 @@ def _in_negated_verb(between: str, passage: str) -> bool:
 
 
 # Where a new clause starts, out of the scope of a negation before it: a semicolon, a colon, a
-# dash, a comma (but a short aside's, ", however,"), a conjunction starting a clause ("but",
+# dash, a bracket opening an aside the passage starts in, a comma (but a short aside's, ", however,"), a conjunction starting a clause ("but",
 # "although", "while", "because"; "and", "or", "since", "so", "once", "after", "before" before a
 # subject: "not performed once per model" is no clause of its own). "that", "if", "whether",
 # "which", "where", "when" stay in its scope: "no evidence that it helps" says not that it helps.
 _CLAUSE_BREAK = lazy(
-    r"(?i)[;:,]|\s[-–—]{1,2}\s|[–—]|\b(?:but|yet|although|though|while|whereas|because|unless|until)\b"
+    r"(?i)[;:,(\[]|\s[-–—]{1,2}\s|[–—]|\b(?:but|yet|although|though|while|whereas|because|unless|until)\b"
     r"|\b(?:and|or|since|so|once|after|before)\s+(?=(?:we|i|it|they|he|she|there|this|these|those|the|our|their|its"
     r"|a|an|each|all|most|some|many|one)\b)")
 # An aside between commas (", however,", ", in fact,", ", as expected,"): no new clause.

@@ -58,6 +58,9 @@ HONEST = [
     ("RefSeer 1.0M snippets no CiteSeerX multi\nTable 1: A comparison of corpora.", ["Table 1: A comparison of corpora."]),
     ("SGC (with no learning) outperformed GraphSAGE on Reddit.", ["outperformed GraphSAGE on Reddit"]),
     ("We did not keep the cache since it was slow to fill.", ["it was slow to fill"]),
+    ("It emits a lot, no matter the region (and recall the large LM is only trained for 13% of a run).",
+     ["the large LM is only trained for 13% of a run"]),
+    ("There is no doubt that the model converges.", ["the model converges"]),
     ("A no-reference metric scores the images.", ["reference metric scores the images"]),
     ("The items are listed in No. 12 of the journal.", ["12 of the journal"]),
 ]
