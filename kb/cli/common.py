@@ -25,7 +25,6 @@ from kb.errors import UsageError
 from kb.lazyimport import lazy_import
 from kb.text.display import readable
 from kb.text.lazyre import lazy
-from kb.text.names import family_as_keyed, last_name
 
 citekeys = lazy_import("kb.sources.citekey")
 
@@ -241,21 +240,6 @@ def shown_width(text: str) -> int:
         return len(text)
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
                for c in text)
-
-
-def short_authors(authors: list[str], first_key: str | None = None) -> str:
-    """'Luccioni', 'Luccioni & Strubell' or 'Luccioni et al.' (also for a list
-    ending in BibTeX's 'others'); `first_key`, the paper's first-author key, keeps
-    an organisation's name whole ('Common Crawl', names.family_as_keyed)."""
-    names = [a for a in authors if a.strip().lower() != "others"]
-    if not names:
-        return ""
-    first = family_as_keyed(names[0], first_key)
-    if len(names) < len(authors) or len(names) > 2:
-        return f"{first} et al."
-    if len(names) == 2:
-        return f"{first} & {last_name(names[1])}"
-    return first
 
 
 # -- inputs and quotes shared by several command families -----------------------------------

@@ -15,7 +15,6 @@ from kb.cli.common import (
     names_a_paper,
     names_a_path,
     names_something,
-    short_authors,
     state,
     table,
     warn,
@@ -38,6 +37,7 @@ from kb.ops.library import (
 )
 from kb.store import paths
 from kb.store.knowledgebase import init as do_init
+from kb.text.names import short_authors
 
 # What adds and imports papers: kb where, ls and show never load it.
 paper_ops = lazy_import("kb.ops.papers")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb.errors import UsageError
 from kb.graph.tables import S2, chunks, require_paper
-from kb.text.names import last_name
+from kb.text.names import short_authors
 
 if TYPE_CHECKING:  # networkx is imported inside functions: start-up stays light
     import networkx
@@ -261,23 +261,23 @@ def _wrap(text: str, width: int = 40) -> list[str]:
     return lines
 
 
-def _dot_label(key: str, attrs: dict[str, Any]) -> str:
-    """'Title, wrapped\nFirst author et al. 2023\n(citekey)'."""
+def _dot_label(key: str, attrs: dict[str, Any], first_key: str | None = None) -> str:
+    """'Title, wrapped\nFirst author et al. 2023\n(citekey)', the authors as kb ls shows them
+    (`first_key`, the paper's first-author key, keeps an organisation's name whole)."""
     lines = _wrap(attrs.get("title") or "")
     byline = ""
     if attrs.get("authors"):
-        first = attrs["authors"].split("; ")
-        byline = last_name(first[0]) + (" et al." if len(first) > 1 else "")
+        byline = short_authors(attrs["authors"].split("; "), first_key)
     if attrs.get("year") is not None:
         byline = f"{byline} {attrs['year']}".strip()
     return "\n".join(lines + ([byline] if byline else []) + [f"({key})" if lines else key])
 
 
-def _to_dot(g: "networkx.DiGraph") -> str:
+def _to_dot(g: "networkx.DiGraph", first_keys: Mapping[str, str | None]) -> str:
     lines = ["digraph citations {", "  node [shape=box];"]
     for n, attrs in g.nodes(data=True):
         extra = "".join(f", {k}={_dot_quote(v)}" for k, v in attrs.items() if k != "label")
-        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(_dot_label(n, attrs))}{extra}];")
+        lines.append(f"  {_dot_quote(n)} [label={_dot_quote(_dot_label(n, attrs, first_keys.get(n)))}{extra}];")
     for a, b, attrs in g.edges(data=True):
         extra = ", ".join(f"{k}={_dot_quote(v)}" for k, v in attrs.items())
         lines.append(f"  {_dot_quote(a)} -> {_dot_quote(b)}" + (f" [{extra}]" if extra else "") + ";")
@@ -311,4 +311,4 @@ def render(db: Database, fmt: str,
         return "\n".join(nx.generate_gexf(g)) + "\n"
     if kind == "json":
         return json.dumps(node_link(g), ensure_ascii=False, indent=1) + "\n"
-    return _to_dot(g)
+    return _to_dot(g, dict(db.execute("SELECT citekey, first_author FROM papers")))

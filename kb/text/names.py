@@ -39,6 +39,8 @@ __all__ = [
     "GAELIC_PREFIXES",
     "name_key",
     "first_author_key",
+    "family_as_keyed",
+    "short_authors",
     "author_key",
     "to_bibtex_name",
 ]
@@ -366,6 +368,23 @@ def family_as_keyed(author: str, key: str | None) -> str:
     if key and name_key(family) != key and name_key(author) == key:
         return " ".join(author.split())
     return family
+
+
+def short_authors(authors: list[str], first_key: str | None = None) -> str:
+    """'Luccioni', 'Luccioni & Strubell' or 'Luccioni et al.' (also for a list ending in
+    BibTeX's 'others'): the one short form of a paper's authors every listing and label
+    shows (kb ls, kb graph's DOT labels). `first_key`, the paper's first-author key
+    (papers.first_author), keeps an organisation's name whole ('Common Crawl',
+    family_as_keyed), which the index holds without the braces that said so."""
+    names = [a for a in authors if a.strip().lower() != "others"]
+    if not names:
+        return ""
+    first = family_as_keyed(names[0], first_key)
+    if len(names) < len(authors) or len(names) > 2:
+        return f"{first} et al."
+    if len(names) == 2:
+        return f"{first} & {last_name(names[1])}"
+    return first
 
 
 def first_author_key(authors: list[str]) -> str:

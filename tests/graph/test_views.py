@@ -218,3 +218,19 @@ def test_hostile_titles_survive_every_format(tmp_path, new_db, add_paper) -> Non
         done = subprocess.run([dot, "-Tplain", str(src)], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert "Back\\slash" in done.stdout or "Back" in done.stdout
+
+
+def test_dot_labels_show_authors_as_kb_ls_does(tmp_path, new_db, add_paper) -> None:
+    """An organisation braced whole in references.bib ('{Common Crawl}') is held unbraced by the index: the DOT
+    label took its last word ('Crawl et al.') where kb ls shows it whole; both read kb.text.names.short_authors."""
+    db = new_db(tmp_path / "kb.sqlite")
+    add_paper(db, "cc2023", "Common Crawl corpus", ["Common Crawl"], 2023)
+    add_paper(db, "hf2021", "Hub", ["Hugging Face", "Wolf, Thomas"], 2021)
+    add_paper(db, "pc2020", "A person", ["Common Crawl"], 2020)
+    db.execute("UPDATE papers SET first_author = 'commoncrawl' WHERE citekey = 'cc2023'")
+    db.execute("UPDATE papers SET first_author = 'huggingface' WHERE citekey = 'hf2021'")
+    dot = graph.render(db, "dot")
+    labels = {line.split('"')[1]: line for line in dot.splitlines() if "[label=" in line}
+    assert "\\nCommon Crawl 2023\\n" in labels["cc2023"]
+    assert "\\nHugging Face & Wolf 2021\\n" in labels["hf2021"]
+    assert "\\nCrawl 2020\\n" in labels["pc2020"]          # (a person so named keeps the family name)

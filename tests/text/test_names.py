@@ -95,11 +95,11 @@ def test_every_caller_reads_names_alike() -> None:
     """BibTeX import, citekeys, the papers index, `kb ls` and the exports once
     split name lists two ways ('{Barnes and Noble}' became '{Barnes' and
     'Noble}' on import); they all read them through kb.text.names now."""
-    from kb.cli.common import short_authors
     from kb.ops.export import authors_text
     from kb.sources.citekey import base_key
     from kb.sources.metadata import from_bib_fields
     from kb.store.index import paper_row
+    from kb.text.names import short_authors
 
     value = "{Barnes and Noble} and Smith, John"
     meta = from_bib_fields("book", {"author": value, "title": "A Catalogue", "year": "1999"})
