@@ -604,7 +604,8 @@ class _AuthorSplit:
     authors: str            # the author list as printed
     rest: str               # what follows (title onwards)
     year: int | None        # year printed right after the authors (author-year styles)
-    kind: str               # 'year' (names then year) | 'period' (names then title)
+    kind: str               # 'year' (names then year) | 'period' (names then title) | 'comma' (names, then a
+    #                         title closed by a comma as IEEE's with no quotes is: it may end before its venue)
 
 
 @lru_cache(maxsize=256)
@@ -686,6 +687,11 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             seps += 1
             continue
         last = tok[-1]
+        if initials and i >= 2 and words[i - 1][-1] == "," and tok[:1].isupper() and not (initial or conj or suffix) \
+                and _is_initial(words[0]) and (closed := _title_after_initials_first(words, i)):
+            # IEEE's and Elsevier's title with no quotes after the names, each opening with initials: 'I.
+            # Goodfellow, Y. Bengio, A. C. Courville, Deep Learning. MIT Press, 2016.'
+            return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, closed)
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
@@ -774,6 +780,51 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
             return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
     return None
+
+
+# a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521'
+_VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:vol\.|no\.|pp\.|(?:1[6-9]|20)\d\d\b))")
+
+
+# what follows a name's comma in a list and opens no title: a suffix, 'others', 'et al.', the editors' mark
+_NOT_TITLE_OPENERS = _SUFFIXES | {"others", "et", "ed", "eds", "editor", "editors"}
+
+
+def _title_after_initials_first(words: list[str], i: int) -> str | None:
+    """Whether the words from token i, after a comma, are a title and not the next name of a list printing
+    each name's initials first ('I. Goodfellow, Y. Bengio, A. C. Courville, Deep Learning. MIT Press,
+    2016.'): every name before holds an initial, these words hold none up to their stop, comma or colon,
+    and what follows them is no name of initials, no 'and' and no year, as a name given in full among
+    initials would have after it ('A. Vaswani, Noam Shazeer, and N. Parmar', 'A. Vaswani, Noam Shazeer.
+    2017.'). Says 'comma' where a comma closes the words (the title may end there, before its venue),
+    else 'period'; None where they are a name."""
+    name: list[str] = []
+    for w in words[:i]:
+        if w.lower() in _CONJUNCTIONS:
+            continue
+        name.append(w)
+        if w[-1] == ",":
+            if not any(_is_initial(x.rstrip(",")) for x in name) and name[0].rstrip(",").lower() not in _SUFFIXES:
+                return None
+            name = []
+    n = len(words)
+    for k in range(i, min(i + 40, n)):
+        w = words[k]
+        core = w.rstrip(",:;")
+        if _is_initial(core) or _is_capital(core) or _token_facts(w)[0] or w[:1] == "(":
+            return None
+        if w[-1] in ".,:;":
+            break
+    else:
+        return None
+    if words[i].rstrip(",.:;").lower() in _NOT_TITLE_OPENERS:
+        return None
+    if k + 1 < n:
+        after = words[k + 1]
+        if _is_initial(after.rstrip(",")) or after.lower() in _CONJUNCTIONS or _token_facts(after)[0] \
+                or after[:1] in "(nN" and _STATUS_AT_RE.match(after):
+            return None
+    return "comma" if words[k][-1] == "," else "period"
 
 
 # Vancouver's close of an entry: its date a sentence of its own ('. 2018.', '. 2023 Feb 27.') or before the
@@ -2316,6 +2367,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year
         title = _extract_title(split.rest)
+        if title and split.kind == "comma" and ", " in title:
+            # IEEE's title with no quotes ends at the comma before its venue or publisher and the year: 'Deep
+            # Learning, MIT Press, 2016', 'Deep learning, Nature, vol. 521, pp. 436-444, 2015'
+            before = _VENUE_AFTER_COMMA_RE.split(split.rest.strip(), maxsplit=1)[0]
+            if len(before) < len(title) and title.startswith(before):
+                title = before
         if title and ", " in title and split.authors and "," not in split.authors:
             # the organisation again as the publisher after the title: 'IEA (2023), Electricity 2024, IEA,
             # Paris', 'OECD (2019), Measuring the Digital Transformation, OECD Publishing, Paris'

@@ -1,0 +1,46 @@
+"""Reference entries, round 9: IEEE's and Elsevier's titles with no quotes after names each opening with
+initials, ... The works are real ones, printed as each style prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a title with no quotes after the last name of a list printing initials first: the words after the comma
+    # hold no initial, and no name, 'and' or year follows them
+    ("I. Goodfellow, Y. Bengio, A. C. Courville, Deep Learning. MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("I. Goodfellow, Y. Bengio, and A. Courville, Deep Learning. MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    # ... closed by a comma: the title ends before its publisher or venue and the year or volume
+    ("I. Goodfellow, Y. Bengio, and A. Courville, Deep Learning, MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("I. Goodfellow, Y. Bengio, A. Courville, Deep Learning, MIT Press, Cambridge, MA, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("C. M. Bishop, Pattern Recognition and Machine Learning, Springer, 2006.", "bishop", 2006,
+     "Pattern Recognition and Machine Learning"),
+    ("C. M. Bishop, Pattern Recognition and Machine Learning. Springer, 2006.", "bishop", 2006,
+     "Pattern Recognition and Machine Learning"),
+    ("Y. LeCun, Y. Bengio, G. Hinton, Deep learning, Nature, vol. 521, pp. 436-444, 2015.", "lecun", 2015,
+     "Deep learning"),
+    ("R. S. Sutton and A. G. Barto, Reinforcement Learning: An Introduction, 2nd ed. MIT Press, 2018.", "sutton",
+     2018, "Reinforcement Learning: An Introduction"),
+    ("J. Smith, Cats, Dogs, and Mice, Springer, 2019.", "smith", 2019, "Cats, Dogs, and Mice"),
+    # (a name given in full among initials stays a name: 'and', initials or the year follow it)
+    ("A. Vaswani, Noam Shazeer, and N. Parmar. Attention is all you need. In NeurIPS, 2017.", "vaswani", 2017,
+     "Attention is all you need"),
+    ("A. Vaswani, Noam Shazeer. 2017. Attention is all you need. In NeurIPS.", "vaswani", 2017,
+     "Attention is all you need"),
+    ("A. Vaswani, Noam Shazeer, N. Parmar, Attention is all you need, in: NeurIPS, 2017.", "vaswani", 2017,
+     "Attention is all you need"),
+    ("K. Bretonnel Cohen, Helen L. Johnson, and Lawrence Hunter. The structural and content aspects of abstracts. "
+     "BMC Bioinformatics, 11(1):492, 2010.", "cohen", 2010, "The structural and content aspects of abstracts"),
+    ("J. Doe and R. Roe, Eds., The Handbook of Artificial Intelligence. Cambridge, MA, USA: MIT Press, 2020.",
+     "doe", 2020, "The Handbook of Artificial Intelligence"),
+])
+def test_a_title_with_no_quotes_after_names_of_initials_first(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
