@@ -980,7 +980,11 @@ def _organisation_author(name: str, context: str = "") -> bool:
     for k, w in enumerate(words):
         core = w.replace(".", "").replace("-", "")
         if len(core) <= 2 and core.isupper():
-            return is_organisation(name)        # initials: 'J.', 'J', 'J.-P.', 'JH'; but 'U.S. Department'
+            # initials: 'J.', 'J', 'J.-P.', 'JH'; but 'U.S. Department'; and a country's or union's initialism
+            # before a body's name that the entry's web address spells whole ('U.S. Courts. Civil cases.
+            # https://www.uscourts.gov/...', 'U.N. Women ... unwomen.org'), as no person's initials and name are
+            return is_organisation(name) or k == 0 and len(core) == 2 and w.count(".") == 2 and bool(context) \
+                and _may_hold_url(context) and any(name_key(name) in name_key(place) for place in _web_places(context))
         if found or not k:
             continue
         first = w[0]
@@ -1013,14 +1017,21 @@ def _organisation_author(name: str, context: str = "") -> bool:
             # every word of the name in the host, or in the owner a repository's address names:
             # 'huggingface.co', 'azure.microsoft.com', 'github.com/huggingface/...'
             keys = [name_key(w) for w in words]
-            for url in _URL_RE.findall(context):
-                host = _URL_HOST_RE.match(url)
-                if not host:
-                    continue
-                owner = url[host.end():].split("/", 2)[1:2] if url[host.end():host.end() + 1] == "/" else []
-                if any(all(k and k in name_key(place) for k in keys) for place in [host.group(1), *owner]):
-                    return True
+            if any(all(k and k in name_key(place) for k in keys) for place in _web_places(context)):
+                return True
     return False
+
+
+def _web_places(context: str) -> Iterator[str]:
+    """The hosts of the web addresses in an entry's text, and the owner a repository's address names
+    ('huggingface.co', 'github.com/huggingface/...' gives 'huggingface')."""
+    for url in _URL_RE.findall(context):
+        host = _URL_HOST_RE.match(url)
+        if not host:
+            continue
+        yield host.group(1)
+        if url[host.end():host.end() + 1] == "/":
+            yield from url[host.end():].split("/", 2)[1:2]
 
 
 _COMMA_QUOTE_RE = lazy(r",\s*(?=[\"“][^\"“”]{8,400}?[\"”])")
@@ -1946,6 +1957,7 @@ def find_references(pages: list[str]) -> list[RefEntry]:
         _names_the_paper_tells(entries, pages)
         _family_names_of_more_words(entries, pages)
         _organisations_among_inverted_names(entries)
+        _initialisms_cited(entries, pages)
         if len(entries) >= 3 or len(entries) > len(best):
             if len(entries) >= 3:
                 return entries
@@ -2243,9 +2255,32 @@ def _organisations_among_inverted_names(entries: list[RefEntry]) -> None:
         e.first_author = name_key(m.group(1))
 
 
+# a first author of a country's initialism and one word, keyed on the word: 'U.S. Courts. 2020.', 'U.N. Women (2020)'
+_INITIALISM_HEAD_RE = lazy(_LABEL_HEAD_RE + r"((?:[A-Z]\.){2,3}\s+[A-Z][\w'’\-]+)[.,]?\s")
+
+
+def _initialisms_cited(entries: list[RefEntry], pages: Sequence[str]) -> None:
+    """A first author printed 'U.S. Courts' reads as a person's initials and family name ('U.S.
+    Grant'); where the paper cites it whole, as author-year citations cite family names ('(U.S.
+    Courts, 2020)', 'U.N. Women (2020) says'), it is one body's name, keyed whole ('uscourts'), where
+    the entry keyed its last word. A person so printed is cited by the family name alone ('(Grant, 1885)')."""
+    heads = [(e, m.group(1)) for e in entries if e.first_author and e.raw[:1] in "[123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+             for m in [_INITIALISM_HEAD_RE.match(e.raw)] if m and e.first_author == name_key(m.group(1).split()[-1])]
+    if not heads:
+        return
+    # (not the list's own entries, which print the name before its year: 'U.S. Courts (2020). Judicial ...')
+    opening = re.compile(r"(?m)^(?:\[[^\]]{1,12}\]\s*|\d{1,3}\.\s+)?(?:"
+                         + "|".join(re.escape(name).replace(r"\ ", r"\s+") for _, name in heads) + r")\b.*$")
+    cited = _names_cited(opening.sub("", "\n".join(p or "" for p in pages)))
+    for e, name in heads:
+        if " ".join(name.split()) in cited:
+            e.first_author = name_key(name)
+
+
 # two or three capitalised words before a citation's mark ('Ortiz Suárez' before ' et al.', ' (2019)'), or in its
 # brackets before the comma and the year ('(Ortiz Suárez, 2019', '; Ortiz Suárez, 2019')
-_CITED_NAME = r"((?:[A-ZÀ-Þ][\w'’\-]*\s+){1,2}[A-ZÀ-Þ][\w'’\-]+)"
+# (or a country's initialism and a body's name: 'U.S. Courts (2020)', '(U.N. Women, 2020)')
+_CITED_NAME = r"((?:(?:[A-Z]\.){2,3}\s+|[A-ZÀ-Þ][\w'’\-]*\s+){1,2}[A-ZÀ-Þ][\w'’\-]+)"
 _CITED_WORDS_RE = lazy(rf"(?<![^\s(;]){_CITED_NAME}\s+$")
 _CITED_IN_BRACKETS_RE = lazy(rf"[(;]\s*{_CITED_NAME}$")
 

@@ -44,3 +44,46 @@ from kb.text.refs import parse_entry
 def test_a_title_with_no_quotes_after_names_of_initials_first(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    # a country's or union's initialism before a body's name, which the entry's web address spells whole
+    ("U.S. Courts. Civil cases. https://www.uscourts.gov/about-federal-courts/types-cases/civil-cases.", "uscourts"),
+    ("U.S. Courts. 2020. Judicial caseload statistics. https://www.uscourts.gov/statistics.", "uscourts"),
+    ("U.N. Women. 2020. Gender equality: Women's rights in review. https://www.unwomen.org/en/digital-library.",
+     "unwomen"),
+    # (initials and a name the address does not spell, or no address: a person's)
+    ("U.S. Courts (2020). Judicial caseload statistics. Washington, DC.", "courts"),
+    ("U.S. Grant. 2019. A page on the memoirs. https://www.nps.gov/ulsg.", "grant"),
+    ("U.S. Grant. 1885. Personal Memoirs of U.S. Grant. New York: Charles L. Webster.", "grant"),
+    ("J. Smith. 2019. My blog post. https://jsmith.net/post.", "smith"),
+    ("U. S. Grant. 2019. Notes. https://usgrant.example.org.", "grant"),
+    # (one the name's words say is an organisation's, as before)
+    ("U.S. Department of Energy. 2021. Data center energy report. Washington, DC.", "usdepartmentofenergy"),
+    ("U.K. Government (2020). National AI strategy. London.", "ukgovernment"),
+])
+def test_an_initialism_before_a_bodys_name_its_web_address_spells(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+_HARVARD = [
+    "Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for deep learning in NLP. "
+    "In ACL.",
+    "U.S. Courts (2020). Judicial caseload statistics. Washington, DC.",
+    "U.S. Grant (1885). Personal memoirs. New York: Charles L. Webster.",
+    "Vaswani, A., & Shazeer, N. (2017). Attention is all you need. In NeurIPS.",
+]
+
+
+@pytest.mark.parametrize("body, keys", [
+    # the paper cites the initialism and the name whole, as author-year citations cite family names
+    ("Cases rise (U.S. Courts, 2020), as memoirs say (Grant, 1885).", ["strubell", "uscourts", "grant", "vaswani"]),
+    ("As U.S. Courts (2020) report.", ["strubell", "uscourts", "grant", "vaswani"]),
+    # (cited by the last word, or not at all: the list's own 'U.S. Courts (2020).' is no citation)
+    ("Cases rise (Courts, 2020).", ["strubell", "courts", "grant", "vaswani"]),
+    ("Some text.", ["strubell", "courts", "grant", "vaswani"]),
+])
+def test_an_initialism_before_a_name_the_paper_cites_whole(body: str, keys: list[str]) -> None:
+    from kb.text.refs import find_references
+    entries = find_references([f"A paper\n{body}", "\n".join(["References", *_HARVARD])])
+    assert [e.first_author for e in entries] == keys
