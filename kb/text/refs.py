@@ -1142,6 +1142,23 @@ def _given_name_chunk(chunk: str) -> bool:
         and given.lower() not in _NAME_SMALL_WORDS and all(map(_is_initial, words[1:]))
 
 
+def _given_names(chunk: str) -> bool:
+    """Two or three given names: 'Pedro Javier', 'Gabriel José', 'Jean-Pierre Marie' (capitalised words
+    in lower case after their first letter, no initials, no small words)."""
+    words = chunk.split()
+    return 2 <= len(words) <= 3 and all(
+        len(w) >= 2 and w[0].isupper() and w[1:].replace("-", "").isalpha() and w[1:].replace("-", "").islower()
+        and w.lower() not in _NAME_SMALL_WORDS for w in words)
+
+
+def _iberian_family(words: list[str]) -> bool:
+    """Whether words are a Spanish family name's two (paternal and maternal: 'Ortiz Suárez', 'García
+    Márquez', 'Hernández García', 'Díaz Ruiz'), by the ending of its patronymics and of Spanish family
+    names most, '-z' ('-ez', '-iz', '-az', '-oz', '-uz'), which no given name has ('Pedro Javier', 'Gabriel
+    José'), nor a name romanised from Chinese, Japanese, Korean or Vietnamese ('Yamada Taro')."""
+    return any(ascii_fold(w.rstrip(".,;"))[-1:].lower() == "z" for w in words)
+
+
 def _vancouver_name(chunk: str) -> bool:
     """'Smith J', 'Le VC', 'Kind AJH', 'Tachet des Combes R': a family name and its initials
     in capitals, no full stops."""
@@ -1319,6 +1336,14 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             # Chicago and MLA: the first author inverted, a given name after the comma ('Le Scao, Teven,
             # Angela Fan, ...', 'van der Walt, Stéfan', 'De Vries, Alex'): no list of names in their order
             # has a name of one word after its first, so the words before the comma are the family name
+            return " ".join(words)
+        elif len(chunks) == 2 and [c.strip() for c in authors.split(",")] == chunks and _family_words(words) \
+                and _given_names(chunks[1]) and _iberian_family(words) and not _iberian_family(chunks[1].split()):
+            # one author inverted, two given names after the comma and the list's end ('Ortiz Suárez, Pedro
+            # Javier. 2020.', 'García Márquez, Gabriel José'), which reads too as two names joined by a comma
+            # alone, as lists printing family names first join them ('Yamada Taro, Suzuki Hanako. 2019.') and
+            # some given names first ('Novak Đoković, Ana Ivanović. 2020.'): a Spanish family name's two words
+            # before the comma, and none after it, say the one name inverted ('Carlos Gómez, Ana López' are two)
             return " ".join(words)
 
     # last-first: a single word followed by a chunk of initials

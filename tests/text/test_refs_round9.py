@@ -87,3 +87,26 @@ def test_an_initialism_before_a_name_the_paper_cites_whole(body: str, keys: list
     from kb.text.refs import find_references
     entries = find_references([f"A paper\n{body}", "\n".join(["References", *_HARVARD])])
     assert [e.first_author for e in entries] == keys
+
+
+@pytest.mark.parametrize("text, author", [
+    # one author inverted, a Spanish family name's two words before the comma, two given names after it and the
+    # list's end: the words before the comma are the family name
+    ("Ortiz Suárez, Pedro Javier. 2020. A monolingual approach to contextualized word embeddings. In ACL.",
+     "ortizsuarez"),
+    ("Ortiz Suarez, Pedro Javier. 2020. A monolingual approach to contextualized word embeddings. In ACL.",
+     "ortizsuarez"),
+    ("Ortiz Suárez, Pedro Javier (2020). A monolingual approach. In ACL.", "ortizsuarez"),
+    ("García Márquez, Gabriel José. 1967. Cien años de soledad. Buenos Aires: Sudamericana.", "garciamarquez"),
+    ("Hernández García, Ana María. 2019. Corpus de referencia del español. Madrid.", "hernandezgarcia"),
+    # (two names joined by a comma alone: family names first, or given names first, the second a family name too)
+    ("Yamada Taro, Suzuki Hanako. 2019. A study of Japanese parsing. In Proceedings of NLP.", "taro"),
+    ("Wang Xiaoming, Li Hua. 2019. A study of parsing. In ACL.", "xiaoming"),
+    ("Novak Đoković, Ana Ivanović. 2020. Tennis analytics with deep learning. In ACL.", "dokovic"),
+    ("Carlos Gómez, Ana López. 2019. Corpus de referencia del español. Madrid.", "gomez"),
+    ("Lewis Tunstall, Edward Beeching, and others. 2023. Zephyr: Direct distillation of LM alignment.", "tunstall"),
+    ("Andrew Rosenberg and Julia Hirschberg. 2007. V-measure: A conditional entropy-based measure. In EMNLP.",
+     "rosenberg"),
+])
+def test_one_author_inverted_with_two_family_names_and_two_given_names(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
