@@ -244,7 +244,10 @@ _EDGE = 3
 
 
 def _furniture_key(line: str) -> str:
-    return _DIGITS_RE.sub("#", " ".join(line.split()).lower())
+    """A line's digit-blind form, without a number at either end: a journal's running header prints its
+    page number at the outer edge, before the header on even pages and after it on odd ones ('14 JOURNAL
+    OF THINGS', 'JOURNAL OF THINGS 15'), one header all the same."""
+    return _DIGITS_RE.sub("#", " ".join(line.split()).lower()).strip("# ")
 
 
 def _clean_pages(pages: Sequence[str]) -> list[list[str]]:

@@ -110,3 +110,22 @@ def test_an_initialism_before_a_name_the_paper_cites_whole(body: str, keys: list
 ])
 def test_one_author_inverted_with_two_family_names_and_two_given_names(text: str, author: str) -> None:
     assert parse_entry(text).first_author == author
+
+
+def test_a_running_header_with_its_page_number_at_the_outer_edge() -> None:
+    """A journal prints its page number before the running header on even pages and after it on odd ones: one
+    header, taken out of the entry a page break splits, where it was read into it."""
+    from kb.text.refs import find_references
+    pages = ["JOURNAL OF THINGS 13\nIntro.",
+             "Body.\nReferences\n"
+             "Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for deep learning in "
+             "NLP. In\nProceedings of ACL (pp. 3645–3650).\n"
+             "Vaswani, A., Shazeer, N., Parmar, N., & Polosukhin, I. (2017).\nAttention is all you need. In Advances "
+             "in Neural Information\n14 JOURNAL OF THINGS",
+             "JOURNAL OF THINGS 15\nProcessing Systems (pp. 5998–6008).\n"
+             "Wolf, T., Debut, L., Sanh, V., & Chaumond, J. (2020). Transformers: State-of-the-art natural language "
+             "processing.\nIn Proceedings of EMNLP (pp. 38–45)."]
+    entries = find_references(pages)
+    assert [(e.first_author, e.year) for e in entries] == [("strubell", 2019), ("vaswani", 2017), ("wolf", 2020)]
+    assert entries[1].raw.endswith("In Advances in Neural Information Processing Systems (pp. 5998–6008).")
+    assert not any("JOURNAL" in e.raw for e in entries)
