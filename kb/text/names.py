@@ -40,6 +40,7 @@ __all__ = [
     "name_key",
     "first_author_key",
     "family_as_keyed",
+    "family_name_first",
     "short_authors",
     "author_key",
     "to_bibtex_name",
@@ -276,7 +277,16 @@ def to_bibtex_name(name: str) -> str:
     'Luccioni, Alexandra Sasha'. A name with a comma, or in braces, is kept;
     an organisation's is braced whole: 'Google AI' -> '{Google AI}'."""
     name = " ".join(name.split())
-    if not name or "," in name or _one_group(name):
+    if not name or _one_group(name):
+        return name
+    if "," in name:
+        before, _, after = name.rpartition(",")
+        if before.count(",") == 0 and after.strip().lower().rstrip(".") in _SUFFIXES and len(before.split()) >= 2 \
+                and not is_organisation(before):
+            # a suffix after a comma, the name given first: 'Martin Luther King, Jr.' is BibTeX's 'King, Jr.,
+            # Martin Luther' (BibTeX reads it as the family name 'Martin Luther King', given name 'Jr.')
+            family, given, _ = _parts(before)
+            return f"{family}, {after.strip()}, {given}" if given else name
         return name
     if is_organisation(name) or _conjoined(name):
         return "{" + name + "}"
@@ -288,12 +298,27 @@ def to_bibtex_name(name: str) -> str:
         # family name first, its initials after, as Vancouver and PDFs' metadata print it: 'Radford A.', 'Kind
         # A.J.H.', 'Tolkien J. R. R.' (BibTeX would read 'A.' as the family name, and no one bears an initial as one)
         return f"{' '.join(words[:initials])}, {' '.join(words[initials:])}"
+    if len(words) == 2 and family_name_first(words):
+        return f"{words[0]}, {words[1]}"        # 'Kim Ji-hoon', 'Mao Tse-tung': 'Kim, Ji-hoon'
     if len(words) >= 3 and words[-1].lower().rstrip(".") in _SUFFIXES:
         # a suffix after the name: 'Martin Luther King Jr.' is BibTeX's 'King, Jr., Martin Luther'
         family, given, _ = _parts(" ".join(words[:-1]))
         return f"{family}, {words[-1]}, {given}"
     family, given, _ = _parts(name)
     return f"{family}, {given}" if given else family
+
+
+# a given name romanised from Chinese, Korean or Japanese in two syllables, hyphenated and its second in lower
+# case ('Ji-hoon', 'Tse-tung', 'Xiao-ming'), as no Western name, given or family, writes one
+_ROMANISED_GIVEN_RE = lazy(r"^[A-Z][a-z]+-[a-z]+$")
+_CAPITALISED_WORD_RE = lazy(r"^[A-Z][a-z]+$")
+
+
+def family_name_first(words: list[str]) -> bool:
+    """Whether a name of two words prints its family name first, as romanised Chinese, Korean and Japanese
+    names do and its given name says: 'Kim Ji-hoon', 'Mao Tse-tung', 'Wang Xiao-ming' (not 'Ji-hoon Kim',
+    nor 'Mary Smith-Jones', a family name of two capitalised)."""
+    return len(words) == 2 and bool(_CAPITALISED_WORD_RE.match(words[0])) and bool(_ROMANISED_GIVEN_RE.match(words[1]))
 
 
 # what follows a name, printed after it without a comma: 'Jr.', 'III'

@@ -36,7 +36,7 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import GAELIC_PREFIXES, is_organisation, name_key, without_acronym
+from kb.text.names import GAELIC_PREFIXES, family_name_first, is_organisation, name_key, without_acronym
 from kb.text.titles import normalise_title, numbers_agree
 
 # A change to what find_references or parse_entry gives for some text bumps
@@ -1359,6 +1359,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     names = [w for w in words if not _is_initial(w) and not _is_capital(w)]
     if not names:
         return None
+    if family_name_first(words):
+        return words[0]                     # 'Kim Ji-hoon', 'Mao Tse-tung' (kb.text.names.family_name_first)
     if len(words) >= 3 and words[-2] in GAELIC_PREFIXES:
         return " ".join(words[-2:])         # 'Oisin Mac Aodha', 'Diarmuid Ó Séaghdha' (kb.text.names.GAELIC_PREFIXES)
     if len(words) >= 3 and (words[1] in _PARTICLES or words[-2] in _PARTICLES):

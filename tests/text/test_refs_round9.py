@@ -129,3 +129,40 @@ def test_a_running_header_with_its_page_number_at_the_outer_edge() -> None:
     assert [(e.first_author, e.year) for e in entries] == [("strubell", 2019), ("vaswani", 2017), ("wolf", 2020)]
     assert entries[1].raw.endswith("In Advances in Neural Information Processing Systems (pp. 5998–6008).")
     assert not any("JOURNAL" in e.raw for e in entries)
+
+
+@pytest.mark.parametrize("text, author", [
+    # a romanised name printed family name first, its given name of two syllables hyphenated, the second in lower
+    # case, as no Western name writes one
+    ("Kim Ji-hoon, Park Seo-yeon. 2019. Korean morphological analysis. In EMNLP.", "kim"),
+    ("Kim Ji-hoon and Park Seo-yeon. 2019. Korean morphological analysis. In EMNLP.", "kim"),
+    ("Mao Tse-tung. 1937. On practice. Yan'an.", "mao"),
+    ("Wang Xiao-ming, Li Hua. 2019. Chinese word segmentation. In ACL.", "wang"),
+    # (given name first, or a family name of two capitalised parts, as before)
+    ("Ji-hoon Kim and Seo-yeon Park. 2019. Korean morphological analysis. In EMNLP.", "kim"),
+    ("Xiao-Ming Wang and Hua Li. 2020. Chinese word segmentation. In ACL.", "wang"),
+    ("Mary Smith-Jones and Tom Brown. 2019. A study of double-barrelled names. In ACL.", "smithjones"),
+])
+def test_a_romanised_name_family_name_first_told_by_its_given_name(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+@pytest.mark.parametrize("name, bib, key", [
+    ("Kim Ji-hoon", "Kim, Ji-hoon", "kim2019presence"),
+    ("Mao Tse-tung", "Mao, Tse-tung", "mao2019presence"),
+    ("Ji-hoon Kim", "Kim, Ji-hoon", "kim2019presence"),
+    ("Mary Smith-Jones", "Smith-Jones, Mary", "smithjones2019presence"),
+    # a suffix after a comma, the name given first: BibTeX read the whole name as the family name
+    ("Martin Luther King, Jr.", "King, Jr., Martin Luther", "king2019presence"),
+    ("Guy L. Steele, Jr.", "Steele, Jr., Guy L.", "steele2019presence"),
+    ("Henry Louis Gates, III", "Gates, III, Henry Louis", "gates2019presence"),
+    # (BibTeX's own forms, and a company's legal form, are kept)
+    ("King, Jr., Martin Luther", "King, Jr., Martin Luther", "king2019presence"),
+    ("King, Jr.", "King, Jr.", "king2019presence"),
+    ("Smith, John", "Smith, John", "smith2019presence"),
+])
+def test_names_from_metadata_family_first_or_with_a_suffix(name: str, bib: str, key: str) -> None:
+    from kb.sources.citekey import base_key
+    from kb.text.names import to_bibtex_name
+    assert to_bibtex_name(name) == bib
+    assert base_key([bib], 2019, "Presence-only priors") == key
