@@ -1301,9 +1301,8 @@ def _split_comma_names(part: str) -> list[str]:
     merged: list[str] = []
     for p in pieces:
         if merged and _SUFFIX.match(p) and "," not in merged[-1]:
-            # "Martin Luther King, Jr." is BibTeX's "King, Jr., Martin Luther".
-            family, _, given = to_bibtex_name(merged[-1]).partition(", ")
-            merged[-1] = f"{family}, {p}, {given}" if given else f"{family}, {p}"
+            # "Martin Luther King, Jr." is BibTeX's "King, Jr., Martin Luther" (kb.text.names.to_bibtex_name).
+            merged[-1] = to_bibtex_name(f"{merged[-1]}, {p}")
         else:
             merged.append(p)
     whole = [p for p in pieces if not _SUFFIX.match(p)]
