@@ -485,6 +485,10 @@ def _unbreak_words(text: str, breaks: list | None = None) -> str:
     return _BROKEN_HYPHEN_RE.sub(repl, text)
 
 
+_HEAD = 200             # characters of an entry its names are looked for in
+_GERMAN_ET_AL_RE = lazy(r"\s+u\.\s?a\.(?=[\s,:;(])")
+
+
 def _prep_names(text: str) -> str:
     """Undo pypdf damage around name punctuation: 'V . Le' -> 'V. Le',
     'D. ,' -> 'D.,', 'N.,Prasad' -> 'N., Prasad'."""
@@ -496,6 +500,12 @@ def _prep_names(text: str) -> str:
         text = _DOT_ARXIV_RE.sub(". ", text)            # "Transformer.arXiv"
     if ". . ." in text or "…" in text or "..." in text:
         text = _NAMES_ELLIPSIS_RE.sub(", ", text)       # APA's 'Castro, P. G., . . . Walton, N. (1999).'
+    if " u." in text[:_HEAD]:
+        # German's 'u. a.' (und andere) closing the names is 'et al.': 'Müller, H. u. a. (2019): Eine ...'
+        # (not a title's 'unter anderem': none after the year)
+        et_al = _GERMAN_ET_AL_RE.search(text, 0, _HEAD)
+        if et_al and not _YEAR_ANY_RE.search(text, 0, et_al.start()):
+            text = f"{text[:et_al.start()]} et al.{text[et_al.end():]}"
     if not text.isascii() and max(text) >= "\u3040":
         text = _CJK_COMMA_RE.sub(", ", _CJK_DOT_RE.sub(". ", text))     # "王小明,李华.深度学习"
         et_al = _CJK_ET_AL_RE.search(text)
@@ -654,9 +664,10 @@ def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
 
 def _status_at(tokens: _Tokens, i: int) -> re.Match | None:
     """No date, or the work's state, where an author-year style prints the year: token i opens
-    '(n.d.)', 'n.d.' after a stop or comma, '(in press)', '(forthcoming)'."""
+    '(n.d.)', 'n.d.' after a stop or comma, '(in press)', '(forthcoming)', ACM's '[n. d.]', APA's
+    second work of no date '(n.d.-b)'."""
     tok = tokens.words[i]
-    if tok[0] == "(" and tok[1:2].isalpha() or tok[:2] in ("n.", "N.") and i and tokens.words[i - 1][-1] in ".,":
+    if tok[0] in "([" and tok[1:2].isalpha() or tok[:2] in ("n.", "N.") and i and tokens.words[i - 1][-1] in ".,":
         return _STATUS_AT_RE.match(tokens.text, tokens.start(i))
     return None
 
@@ -684,7 +695,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
         # no date, or the work's state, where the year goes: 'Smith J (n.d.) Title', 'Google. (n.d.). Title.',
         # 'Google. n.d. "Title."', 'Smith, J. (in press).'
-        if n_names >= 1 and (tok[0] == "(" or tok[0] in "nN" and tok[1:2] == ".") and (status := _status_at(tokens, i)):
+        if n_names >= 1 and (tok[0] in "([" or tok[0] in "nN" and tok[1:2] == ".") and (status := _status_at(tokens, i)):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[status.end():], None, "year")
         if sep:
             seps += 1
@@ -751,7 +762,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             continue
         # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
         if not suffix or capitals and i and words[i - 1][-1:].isalpha():
-            if i + 1 < n and (facts(words[i + 1])[0] or words[i + 1][0] in "(nN" and _status_at(tokens, i + 1)):
+            if i + 1 < n and (facts(words[i + 1])[0] or words[i + 1][0] in "([nN" and _status_at(tokens, i + 1)):
                 continue           # the year (or no date) closes the list on the next round
             # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
             # (Vancouver's one author: a family name and initials in capitals, 'Turing AM. Computing ...';
@@ -825,7 +836,7 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
     if k + 1 < n:
         after = words[k + 1]
         if _is_initial(after.rstrip(",")) or after.lower() in _CONJUNCTIONS or _token_facts(after)[0] \
-                or after[:1] in "(nN" and _STATUS_AT_RE.match(after):
+                or after[:1] in "([nN" and _STATUS_AT_RE.match(after):
             return None
     return "comma" if words[k][-1] == "," else "period"
 
@@ -1415,7 +1426,7 @@ _LEADING_YEAR_RE = lazy(r"^[(\[]?(?:19|20)\d\d[a-z]?(?:[/–-](?:19|20)?\d\d[a-z
 _LEADING_INITIAL_RE = lazy(r"^[A-Z]\.\s+(?=[A-Z])")
 # where a style prints the year, the work's state when it has none: 'Smith, J. (in press).', '(n.d.).'
 _STATUS = (r"(?:to\s+appear|to\s+be\s+published|in\s+press|forthcoming|accepted(?:\s+for\s+publication)?"
-           r"|under\s+review|in\s+review|submitted|n\.\s?d\.?|no\s+date|in\s+preparation|unpublished)")
+           r"|under\s+review|in\s+review|submitted|n\.\s?d\.?(?:-[a-z])?|no\s+date|in\s+preparation|unpublished)")
 # what each of them starts with, and a word each holds: cheap to look for before the patterns are
 _STATUS_STARTS = frozenset(["to ", "in ", "for", "acc", "und", "sub", "n.d", "n. ", "no ", "unp"])
 _STATUS_WORDS = ("appear", "publish", "press", "forthcoming", "accepted", "review", "submitted", "n.d", "n. d",

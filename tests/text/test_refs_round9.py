@@ -166,3 +166,23 @@ def test_names_from_metadata_family_first_or_with_a_suffix(name: str, bib: str, 
     from kb.text.names import to_bibtex_name
     assert to_bibtex_name(name) == bib
     assert base_key([bib], 2019, "Presence-only priors") == key
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # no date where the year goes, as ACM prints it ('[n. d.]') and APA its second such work ('(n.d.-b)')
+    ("OpenAI. [n. d.]. ChatGPT. https://chat.openai.com.", "openai", "ChatGPT"),
+    ("Emma Strubell. [n. d.]. Energy in NLP. Unpublished manuscript.", "strubell", "Energy in NLP"),
+    ("Hugging Face. [n.d.]. The Hugging Face Hub. https://huggingface.co/docs/hub.", "huggingface",
+     "The Hugging Face Hub"),
+    ("Emma Strubell and Ananya Ganesh. [n. d.]. Energy in NLP. Unpublished manuscript.", "strubell", "Energy in NLP"),
+    ("Smith, J. (n.d.-b). A study of things. Online.", "smith", "A study of things"),
+    # German's 'u. a.' closing the names, as 'et al.' does
+    ("Müller, H. u. a. (2019): Eine Studie über Dinge. Berlin: Springer.", "muller", "Eine Studie über Dinge"),
+    ("Müller, H.; Schmidt, P. u. a. (2019): Eine Studie über Dinge. Berlin: Springer.", "muller",
+     "Eine Studie über Dinge"),
+    ("MÜLLER, H. u. a.: Eine Studie über Dinge. Berlin: Springer, 2019.", "muller", "Eine Studie über Dinge"),
+])
+def test_no_date_as_acm_prints_it_and_germans_et_al(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
+    assert entry.year is None or "2019" in text
