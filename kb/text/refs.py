@@ -702,7 +702,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             continue
         last = tok[-1]
         if initials and i >= 2 and words[i - 1][-1] == "," and tok[:1].isupper() and not (initial or conj or suffix) \
-                and _is_initial(words[0]) and (closed := _title_after_initials_first(words, i)):
+                and (closed := _title_after_initials_first(words, i)):
             # IEEE's and Elsevier's title with no quotes after the names, each opening with initials: 'I.
             # Goodfellow, Y. Bengio, A. C. Courville, Deep Learning. MIT Press, 2016.'
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, closed)
@@ -796,8 +796,10 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     return None
 
 
-# a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521'
-_VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:vol\.|no\.|pp\.|(?:1[6-9]|20)\d\d\b))")
+# a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521',
+# Elsevier's ', Journal of Things 5 (2019)'
+_VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:vol\.|no\.|pp\.|(?:1[6-9]|20)\d\d\b)"
+                             r"|[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:1[6-9]|20)\d\d\))")
 
 
 # what follows a name's comma in a list and opens no title: a suffix, 'others', 'et al.', the editors' mark
@@ -812,21 +814,33 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
     initials would have after it ('A. Vaswani, Noam Shazeer, and N. Parmar', 'A. Vaswani, Noam Shazeer.
     2017.'). Says 'comma' where a comma closes the words (the title may end there, before its venue),
     else 'period'; None where they are a name."""
-    name: list[str] = []
-    for w in words[:i]:
-        if w.lower() in _CONJUNCTIONS:
-            continue
-        name.append(w)
-        if w[-1] == ",":
-            if not any(_is_initial(x.rstrip(",")) for x in name) and name[0].rstrip(",").lower() not in _SUFFIXES:
-                return None
-            name = []
+    if not _is_initial(words[0]):
+        # a list of names inverted, each closed by its initials ('Goodfellow, I., Bengio, Y., Courville, A.,
+        # Deep Learning, MIT Press, 2016.'): the name before closed so
+        if not (_is_initial(words[i - 1][:-1]) and words[0][-1] == "," and _is_initial(words[1].rstrip(",;"))):
+            return None
+    else:
+        name: list[str] = []
+        for w in words[:i]:
+            if w.lower() in _CONJUNCTIONS:
+                continue
+            name.append(w)
+            if w[-1] == ",":
+                if not any(_is_initial(x.rstrip(",")) for x in name) \
+                        and name[0].rstrip(",").lower() not in _SUFFIXES:
+                    return None
+                name = []
     n = len(words)
     for k in range(i, min(i + 40, n)):
         w = words[k]
         core = w.rstrip(",:;")
-        if _is_initial(core) or _is_capital(core) or _token_facts(w)[0] or w[:1] == "(":
+        if _is_initial(core) or _is_capital(core) or _token_facts(w)[0]:
             return None
+        if w[:1] == "(":
+            if k == i:
+                return None
+            k -= 1                  # a book's publisher and year in brackets, as Nature prints them: 'Deep
+            break                   # Learning (MIT Press, 2016).'
         if w[-1] in ".,:;":
             break
     else:
@@ -835,7 +849,9 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
         return None
     if k + 1 < n:
         after = words[k + 1]
-        if _is_initial(after.rstrip(",")) or after.lower() in _CONJUNCTIONS or _token_facts(after)[0] \
+        initials = after.rstrip(",;:.")         # ('T.:', 'R..' where the editors' mark was)
+        if _is_capital(initials) or _is_initial(initials + ".") or after.lower() in _CONJUNCTIONS \
+                or _token_facts(after)[0] \
                 or after[:1] in "([nN" and _STATUS_AT_RE.match(after):
             return None
     return "comma" if words[k][-1] == "," else "period"

@@ -29,6 +29,22 @@ from kb.text.refs import parse_entry
     ("R. S. Sutton and A. G. Barto, Reinforcement Learning: An Introduction, 2nd ed. MIT Press, 2018.", "sutton",
      2018, "Reinforcement Learning: An Introduction"),
     ("J. Smith, Cats, Dogs, and Mice, Springer, 2019.", "smith", 2019, "Cats, Dogs, and Mice"),
+    ("Y. Bengio, T. Le Scao, A study of things, Journal of Things 5 (2) (2019) 1-10.", "bengio", 2019,
+     "A study of things"),
+    # ... a book's publisher and year in brackets after it, as Nature prints them
+    ("I. Goodfellow, Y. Bengio, A. Courville, Deep Learning (MIT Press, 2016).", "goodfellow", 2016, "Deep Learning"),
+    # ... names inverted, each closed by its initials: no initials after the words, they are no family name
+    ("Goodfellow, I., Bengio, Y., Courville, A., Deep Learning, MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("Goodfellow, I., Bengio, Y., and Courville, A., Deep Learning. MIT Press, 2016.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("Bengio, Y., Le Scao, T., Smith, J., A study, Journal of Things 5 (2019).", "bengio", 2019, "A study"),
+    ("Bengio, Y., van der Walt, S., A study of things, Journal of Things 5 (2019) 1-10.", "bengio", 2019,
+     "A study of things"),
+    ("12. Olsen, K., Berg, T.: Compact language models. In: Proc. LREC, pp. 1-8 (2018)", "olsen", 2018,
+     "Compact language models"),
+    ("Doe, J., Roe, R. (eds.): The Handbook of Artificial Intelligence. MIT Press, Cambridge (2020)", "doe", 2020,
+     "The Handbook of Artificial Intelligence"),
     # (a name given in full among initials stays a name: 'and', initials or the year follow it)
     ("A. Vaswani, Noam Shazeer, and N. Parmar. Attention is all you need. In NeurIPS, 2017.", "vaswani", 2017,
      "Attention is all you need"),
