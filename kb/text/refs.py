@@ -886,8 +886,13 @@ def _name_closed(words: list[str], k: int) -> bool:
         return _opens_inverted(words, j - 1)
     if j >= 2 and _given_name_chunk(before) and _opens_inverted(words, j - 2):
         return True
+    # (GOST's names print their initials with stops after the family name, a comma after them: 'Goodfellow I.,
+    # Bengio Y., Courville A. Deep Learning. — M.: MIT Press, 2016.')
     return before[-1:].isalpha() and not _is_initial(before) \
-        and any(w[-1] == "," and _initials_caps(w[:-1]) and w[:-1].lower() not in _SUFFIXES for w in words[:j - 1])
+        and any(w[-1] == "," and (_initials_caps(w[:-1]) and w[:-1].lower() not in _SUFFIXES
+                                  or _is_initial(w[:-1]) and m and words[m - 1][-1:].isalpha()
+                                  and not _is_initial(words[m - 1]))
+                for m, w in enumerate(words[:j - 1]))
 
 
 def _opens_inverted(words: list[str], k: int) -> bool:

@@ -45,6 +45,11 @@ from kb.text.refs import parse_entry
      "Compact language models"),
     ("Doe, J., Roe, R. (eds.): The Handbook of Artificial Intelligence. MIT Press, Cambridge (2020)", "doe", 2020,
      "The Handbook of Artificial Intelligence"),
+    # ... after GOST's names, initials with their stops after the family name and a comma after them
+    ("Goodfellow I., Bengio Y., Courville A. Deep Learning. — MIT Press, 2016. — 800 p.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("Kingma D.P., Ba J. Adam: A method for stochastic optimization // arXiv preprint arXiv:1412.6980. — 2014.",
+     "kingma", 2014, "Adam: A method for stochastic optimization"),
     # (a name given in full among initials stays a name: 'and', initials or the year follow it)
     ("A. Vaswani, Noam Shazeer, and N. Parmar. Attention is all you need. In NeurIPS, 2017.", "vaswani", 2017,
      "Attention is all you need"),
