@@ -798,7 +798,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
 
 # a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521',
 # Elsevier's ', Journal of Things 5 (2019)'
-_VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:vol\.|no\.|pp\.|(?:1[6-9]|20)\d\d\b)"
+_VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:(?:vol|no|pp)(?:\.|$)|(?:1[6-9]|20)\d\d\b)"
                              r"|[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:1[6-9]|20)\d\d\))")
 
 
@@ -849,11 +849,30 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
         return None
     if k + 1 < n:
         after = words[k + 1]
-        initials = after.rstrip(",;:.")         # ('T.:', 'R..' where the editors' mark was)
-        if _is_capital(initials) or _is_initial(initials + ".") or after.lower() in _CONJUNCTIONS \
-                or _token_facts(after)[0] \
+        initials = after.rstrip(",;:.")         # ('T.:', 'R..' where the editors' mark was, 'D-H,')
+        if _is_capital(initials) or _is_initial(initials) or _is_initial(initials + ".") \
+                or after.lower() in _CONJUNCTIONS or _token_facts(after)[0] \
                 or after[:1] in "([nN" and _STATUS_AT_RE.match(after):
             return None
+        # what follows is the venue or publisher, as after a title, not more names and the title: names given
+        # in full after the first's initials ('A. R. Fabbri, Wojciech Kryscinski, Bryan McCann, and Dragomir
+        # Radev. 2021. SummEval: ...', 'A. Vaswani, Noam Shazeer. Attention is all you need. In NeurIPS.')
+        rest = " ".join(words[k + 1:k + 40])
+        sentence = ", " + _TITLE_END_RE.split(rest, maxsplit=1)[0]
+        if _VENUE_HEAD_RE.match(rest):
+            pass
+        elif words[k][-1] == ",":
+            if not (_VENUE_AFTER_COMMA_RE.search(sentence) or _COMMA_VENUE_RE.search(sentence)):
+                return None
+            for m in range(k + 1, min(k + 40, n - 1)):        # (nor the year after the sentence they open)
+                if words[m][-1] == "." and not _is_initial(words[m]):
+                    if _token_facts(words[m + 1])[0]:
+                        return None
+                    break
+        elif words[k][-1] == ".":
+            if sum(1 for w in sentence.split() if len(w) > 2 and w.isalpha() and w.islower()
+                   and w not in _FUNCTION_WORDS and w != "and") >= 2:
+                return None         # a sentence of words in lower case, as a title's are
     return "comma" if words[k][-1] == "," else "period"
 
 
