@@ -343,8 +343,8 @@ _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "dell
 _INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.|-[a-z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
 _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
 # any other capital (Greek, Cyrillic, 'Ș'), and an elided particle before one:
-# "d'Autume", "dell'Orco", "l'Huillier"
-_NAME_WORD_OTHER_RE = lazy(r"^(?:(?:d|l|dell|dall|degl|o)['’])?([^\W\d_])[\w'’\-\.]*$")
+# "d'Autume", "dell'Orco", "l'Huillier", or Arabic's article joined by a hyphen: "al-Khwarizmi", "el-Sayed"
+_NAME_WORD_OTHER_RE = lazy(r"^(?:(?:d|l|dell|dall|degl|o)['’]|(?:al|el|ad|an|ar|as|ash|at|az)-)?([^\W\d_])[\w'’\-\.]*$")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # lower-cased words that pass as part of an author list whatever their case
 # 'and' in the languages reference lists are printed in: 'Strubell, Emma und Andrew McCallum', 'Dupont, J. et

@@ -219,3 +219,23 @@ def test_no_date_as_acm_prints_it_and_germans_et_al(text: str, author: str, titl
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
     assert entry.year is None or "2019" in text
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # Arabic's article joined to the family name by a hyphen, in lower case, given name first: of the name
+    ("Muhammad al-Khwarizmi. 2010. The algebra. Cambridge University Press.", "alkhwarizmi", "The algebra"),
+    ("Muhammad al-Khwarizmi and John Smith. 2010. The algebra. Cambridge University Press.", "alkhwarizmi",
+     "The algebra"),
+    ("M. al-Khwarizmi, The algebra. Cambridge University Press, 2010.", "alkhwarizmi", "The algebra"),
+    ('M. al-Khwarizmi and J. Smith, "The algebra," in Proc. of Things, 2010.', "alkhwarizmi", "The algebra"),
+    ("Ali al-Sayed, Omar al-Farsi, and John Smith. 2019. Arabic named entities. In ACL.", "alsayed",
+     "Arabic named entities"),
+    ("Ahmed el-Sayed. 2019. Arabic named entities. In ACL.", "elsayed", "Arabic named entities"),
+    # (inverted, as before; a title's own 'as-is' is no name)
+    ("al-Sayed, A., al-Farsi, O., & Smith, J. (2019). Arabic named entities. In ACL.", "alsayed",
+     "Arabic named entities"),
+    ("Smith, J. (2019). Data as-is in practice. Journal of Things.", "smith", "Data as-is in practice"),
+])
+def test_arabic_article_before_a_family_name(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
