@@ -38,7 +38,7 @@ from kb.store.queries import (
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import alpha_labels, author_key, label_form, name_key, parse_names, split_names
+from kb.text.names import alpha_labels, first_author_key, label_form, name_key, split_names
 from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -627,10 +627,9 @@ def _bib_entry(fields: dict[str, str], key: str) -> reflist.RefEntry:
     doi = identifiers.normalise_doi(re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", fields.get("doi", "").strip(), flags=re.I)) \
         if fields.get("doi") else None
     doi = doi or identifiers.find_doi_in_text(fields.get("url", "")) or identifiers.find_acl_doi_in_text(where)
-    names, _ = parse_names(fields.get("author") or fields.get("editor"))
-    first = names[0].family or names[0].literal if names else None
-    if first and not first.isascii():       # '王, 小明' is keyed whole, as the papers' rows key it
-        first = author_key(split_names(fields.get("author") or fields.get("editor"))[0])
+    # keyed as the papers' rows key their first authors: an organisation's name whole ('International Energy
+    # Agency', not 'agency'), '王, 小明' whole
+    first = first_author_key(split_names(fields.get("author") or fields.get("editor")))
     year = None
     m = re.search(r"(1[89]\d\d|20\d\d)", fields.get("year") or fields.get("date") or "")
     if m:

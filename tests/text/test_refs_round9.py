@@ -239,3 +239,18 @@ def test_no_date_as_acm_prints_it_and_germans_et_al(text: str, author: str, titl
 def test_arabic_article_before_a_family_name(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("author, key", [
+    # a note's bibliography entry keys its first author as the papers' rows key theirs (kb.text.names.author_key)
+    ("International Energy Agency", "internationalenergyagency"),
+    ("{Common Crawl}", "commoncrawl"),
+    ("王, 小明 and 李, 华", "王小明"),
+    ("Strubell, Emma and Ganesh, Ananya", "strubell"),
+    ("Emma Strubell", "strubell"),
+])
+def test_a_notes_bibliography_entry_keys_its_first_author_as_papers_are(author: str, key: str) -> None:
+    from kb.ops.quotes import _bib_entry
+    from kb.text.names import first_author_key, split_names
+    entry = _bib_entry({"author": author, "title": "A study of things", "year": "2023"}, "k")
+    assert entry.first_author == key == first_author_key(split_names(author))
