@@ -669,7 +669,16 @@ def _status_at(tokens: _Tokens, i: int) -> re.Match | None:
     tok = tokens.words[i]
     if tok[0] in "([" and tok[1:2].isalpha() or tok[:2] in ("n.", "N.") and i and tokens.words[i - 1][-1] in ".,":
         return _STATUS_AT_RE.match(tokens.text, tokens.start(i))
+    if tok[0] in _STATUS_CAPITALS and i and tokens.words[i - 1][-1] in ".,":
+        # ... or a sentence of its own after the names, as ACL's and Chicago's lists print it: 'Karen Jones. In
+        # press. A study ...', 'Smith, John. Forthcoming.' (closed by its stop: 'Forthcoming changes in ...' is a title)
+        status = _STATUS_AT_RE.match(tokens.text, tokens.start(i))
+        return status if status and status.group(0)[-1] in ".,:" else None
     return None
+
+
+# the capitals the states of a work open with ('In press', 'Forthcoming', 'To appear', 'Accepted', ...)
+_STATUS_CAPITALS = frozenset("IFTASU")
 
 
 def _walk_authors(tokens: _Tokens, horizon: int):
@@ -695,7 +704,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[tokens.end(i):], year, "year")
         # no date, or the work's state, where the year goes: 'Smith J (n.d.) Title', 'Google. (n.d.). Title.',
         # 'Google. n.d. "Title."', 'Smith, J. (in press).'
-        if n_names >= 1 and (tok[0] in "([" or tok[0] in "nN" and tok[1:2] == ".") and (status := _status_at(tokens, i)):
+        if n_names >= 1 and (tok[0] in "([" or tok[0] in "nN" and tok[1:2] == "." or tok[0] in _STATUS_CAPITALS) \
+                and (status := _status_at(tokens, i)):
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,.:"), text[status.end():], None, "year")
         if sep:
             seps += 1
@@ -762,7 +772,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             continue
         # 'Jr.' is a suffix, 'JR.' after a family name initials in capitals ('Kind AJH, Smith JR.')
         if not suffix or capitals and i and words[i - 1][-1:].isalpha():
-            if i + 1 < n and (facts(words[i + 1])[0] or words[i + 1][0] in "([nN" and _status_at(tokens, i + 1)):
+            if i + 1 < n and (facts(words[i + 1])[0] or (words[i + 1][0] in "([nN" or words[i + 1][0] in _STATUS_CAPITALS)
+                              and _status_at(tokens, i + 1)):
                 continue           # the year (or no date) closes the list on the next round
             # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
             # (Vancouver's one author: a family name and initials in capitals, 'Turing AM. Computing ...';

@@ -254,3 +254,26 @@ def test_a_notes_bibliography_entry_keys_its_first_author_as_papers_are(author: 
     from kb.text.names import first_author_key, split_names
     entry = _bib_entry({"author": author, "title": "A study of things", "year": "2023"}, "k")
     assert entry.first_author == key == first_author_key(split_names(author))
+
+
+def test_a_works_state_a_sentence_of_its_own_after_the_names() -> None:
+    """'Karen Jones. In press.' (ACL's and Chicago's lists print a work's state where its year goes) closes the names
+    and opens an entry, where the entry was read into the one before it."""
+    from kb.text.refs import find_references
+    lines = ["References",
+             "Kate Crawford. 2021. Atlas of AI. Yale University Press.",
+             "Hugging Face. n.d. The Hugging Face Hub documentation. https://huggingface.co/docs/hub.",
+             "Karen Jones. In press. A study of things to come. Journal of Things.",
+             "OpenAI. [n. d.]. ChatGPT. https://chat.openai.com.",
+             "John Smith and Kate Lee. Forthcoming. Another study of things. Journal of Things.",
+             "Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations for deep "
+             "learning in\nNLP. In Proceedings of ACL, pages 3645–3650."]
+    entries = find_references(["A paper", "\n".join(lines)])
+    assert [(e.first_author, e.year, e.title) for e in entries] == [
+        ("crawford", 2021, "Atlas of AI"), ("huggingface", None, "The Hugging Face Hub documentation"),
+        ("jones", None, "A study of things to come"), ("openai", None, "ChatGPT"),
+        ("smith", None, "Another study of things"),
+        ("strubell", 2019, "Energy and policy considerations for deep learning in NLP")]
+    # (a title opening with the word, not closed by a stop, is the title)
+    assert parse_entry("Karen Jones. Forthcoming changes in the climate. Journal of Things, 2019.").title == \
+        "Forthcoming changes in the climate"
