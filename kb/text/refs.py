@@ -1125,6 +1125,9 @@ def _printed_again(name: str, context: str) -> bool:
     return at >= 0 and not context[at - 1:at].isalnum() and not context[at + len(name):at + len(name) + 1].isalnum()
 
 
+_INITIALISM_RE = lazy(r"(?:[A-Z]\.){2,3}")
+
+
 def _conjoined_organisation(authors: str, context: str) -> str | None:
     """The author list as one organisation's name holding 'and' or '&', or None.
     It is one when the whole of it reads as an organisation's (a word only
@@ -1139,8 +1142,10 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     joins = [k for k, w in enumerate(words) if w in ("and", "&")]
     if not joins or joins[-1] in (0, len(words) - 1):
         return None
+    # (a country's initialism before a body's name is no person's initials: 'U.S. Food and Drug Administration')
+    country = _INITIALISM_RE.fullmatch(words[0]) is not None and is_organisation(" ".join(words[1:]))
     if any(_is_initial(w) or _is_capital(w) or not (w[0].isupper() or w.lower() in _FUNCTION_WORDS)
-           or not _name_word(w) for w in words if w not in ("and", "&")):
+           or not _name_word(w) for w in words[country:] if w not in ("and", "&")):
         return None
     left, right = words[: joins[-1]], words[joins[-1] + 1:]
     if is_organisation(authors):

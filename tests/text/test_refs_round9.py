@@ -85,6 +85,12 @@ def test_a_title_with_no_quotes_after_names_of_initials_first(text: str, author:
     ("U.S. Courts. 2020. Judicial caseload statistics. https://www.uscourts.gov/statistics.", "uscourts"),
     ("U.N. Women. 2020. Gender equality: Women's rights in review. https://www.unwomen.org/en/digital-library.",
      "unwomen"),
+    # ... or before an organisation's name holding 'and'
+    ("U.S. Food and Drug Administration. Artificial intelligence and machine learning in software as a medical "
+     "device. Silver Spring: FDA; 2021.", "usfoodanddrugadministration"),
+    ("U.S. Food and Drug Administration (2021). Artificial intelligence in medical devices. Silver Spring, MD.",
+     "usfoodanddrugadministration"),
+    ("U.S. Grant and R. E. Lee. 1865. Terms of surrender. Appomattox.", "grant"),
     # (initials and a name the address does not spell, or no address: a person's)
     ("U.S. Courts (2020). Judicial caseload statistics. Washington, DC.", "courts"),
     ("U.S. Grant. 2019. A page on the memoirs. https://www.nps.gov/ulsg.", "grant"),
