@@ -2436,6 +2436,8 @@ _EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)
 # one name of a word or two (an organisation's, most often), its comma, then the rest
 _TITLE_AFTER_ONE_NAME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?,\s+([A-Z].{3,})$")
 _DIGIT_WORD_RE = lazy(r"\b[A-Za-z][\w\-.]*\d|\b\d")
+# a name of words, a comma, then capitalised words: 'International Energy Agency, Electricity Market Report'
+_TITLE_AFTER_BODY_RE = lazy(r"([A-Z][^,]{2,120}),\s+([A-Z][^,]{3,})$")
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
                          r"(?:\s+(?:Std|SP|Standard))?\.?\s+[A-Z]?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _DASHES = frozenset("—–-_‒―")
@@ -2524,6 +2526,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # ... or the words after the one name's comma, which hold a word with a digit, as no name does:
                 # 'OpenAI, GPT-4 Technical Report, 2023.', 'Google, Environmental Report 2020, 2021.'
                 title = _extract_title(named.group(1))
+            elif (named := _TITLE_AFTER_BODY_RE.match(split.authors)) and is_organisation(named.group(1)) \
+                    and not is_organisation(named.group(2)):        # (not two bodies: 'Google Research, Brain Team')
+                # ... or after an organisation's name, as IEEE prints a body's report: 'International Energy
+                # Agency, Electricity Market Report, 2023.', 'U.S. Energy Information Administration, Electric
+                # Power Monthly, 2023.'
+                title = _extract_title(named.group(2))
     elif body[:1] in "\"“«":
         title = _extract_title(body)        # IEEE's work with no author: '"Data centres ...," IEA, 2022.'
     elif body[:1] in "AIBDEN" and (standard := _STANDARD_HEAD_RE.match(body)):

@@ -283,3 +283,21 @@ def test_a_works_state_a_sentence_of_its_own_after_the_names() -> None:
     # (a title opening with the word, not closed by a stop, is the title)
     assert parse_entry("Karen Jones. Forthcoming changes in the climate. Journal of Things, 2019.").title == \
         "Forthcoming changes in the climate"
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # IEEE's report of a body: its name, a comma, the title with no quotes, a comma and the year
+    ("International Energy Agency, Electricity Market Report, 2023. [Online]. Available: "
+     "https://www.iea.org/reports/electricity-market-report-2023", "internationalenergyagency",
+     "Electricity Market Report"),
+    ("[7] U.S. Energy Information Administration, Electric Power Monthly, 2023. [Online]. Available: "
+     "https://www.eia.gov/electricity/monthly/", "usenergyinformationadministration", "Electric Power Monthly"),
+    ("European Commission, Ethics Guidelines for Trustworthy AI, 2019.", "europeancommission",
+     "Ethics Guidelines for Trustworthy AI"),
+    # (two bodies, or two people, are no title)
+    ("Google Research, Brain Team, 2019.", "googleresearch", None),
+    ("Emma Strubell, Ananya Ganesh, 2019.", "strubell", None),
+])
+def test_a_bodys_report_as_ieee_prints_it(text: str, author: str, title: str | None) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
