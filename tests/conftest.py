@@ -124,8 +124,7 @@ def pytest_configure(config):
         import kb
 
         compileall.compile_dir(Path(kb.__file__).parent, quiet=2)     # a tree it cannot write: as before
-    else:
-        _rewrite_once(config)
+    _rewrite_once(config)
     config._kb_shared = tempfile.mkdtemp(prefix="kb-tests-")
     os.environ[realpdf.SHARED] = config._kb_shared
 
@@ -133,9 +132,12 @@ def pytest_configure(config):
 def _rewrite_once(config) -> None:
     """On a fresh clone each test process rewrote the asserts of every test module (1.5 MB
     of them) and compiled them, about 7 s of CPU apiece: four processes, 28 s, at once, on a
-    loaded 2-core machine the largest part of the run's start. Where bytecode is written and
-    some module's is missing or older than its source, one collection in one process writes
-    it first (pytest's own cache, __pycache__/*-pytest-*.pyc), and the test processes load it."""
+    loaded 2-core machine the largest part of the run's start. Where some module's bytecode is
+    missing or older than its source, one collection in one process writes it first (pytest's
+    own cache, __pycache__/*-pytest-*.pyc), and the test processes load it. Where Python writes
+    no bytecode (PYTHONDONTWRITEBYTECODE) that collection writes it all the same, as kb's own is
+    compiled above: pytest reads that cache even so, and without it every test process rewrote
+    every module on every run, not only on a fresh clone (10 s of CPU apiece, a fifth of the run)."""
     workers = config.getoption("numprocesses", None) if config.pluginmanager.hasplugin("xdist") else None
     if not workers or os.environ.get("KB_TEST_REWRITTEN"):
         return
@@ -154,8 +156,9 @@ def _rewrite_once(config) -> None:
     if stale:
         import subprocess
 
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p", "no:cacheprovider",
-                        str(here)], cwd=here.parent, env=dict(os.environ, KB_TEST_REWRITTEN="1"),
+                        str(here)], cwd=here.parent, env=dict(env, KB_TEST_REWRITTEN="1"),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
 
