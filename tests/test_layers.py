@@ -26,8 +26,6 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 KB = Path(__file__).resolve().parents[1] / "kb"
 
 LAYERS = [{"errors", "atomic", "version", "lazyimport"}, {"text", "quantities"}, {"sources"}, {"store"}, {"graph"},
@@ -110,8 +108,9 @@ def _imports() -> tuple[tuple[str, str, int, bool], ...]:
     return tuple(found)
 
 
-@pytest.mark.slow
 def test_the_walk_sees_the_package():
+    # Not marked slow: the slow tests are begun first, apart from the others, and the walk
+    # (2 s of parsing, _modules) was then made again by the process running the rest of this file.
     assert {"kb.store.index", "kb.cli.app", "kb.text.match", "kb.quantities.units"} <= set(_modules())
     assert len(_imports()) > 100
 
