@@ -5,6 +5,7 @@ judgement recorded in the claims file and kept across kb rebuild, and a note's f
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -48,8 +49,20 @@ def five(tmp_path_factory):
 
 @pytest.fixture
 def kb5(five, monkeypatch):
+    """The module's knowledge base itself, for a test that only reads it."""
     monkeypatch.setenv("KB_HOME", str(five))
     return five
+
+
+@pytest.fixture
+def own5(five, tmp_path, monkeypatch):
+    """A copy of it for a test that writes (a judgement, a rebuild, an index tampered with):
+    kb5 is shared by the module's tests, and a rebuild left every text waiting for the next
+    test's audit to read again, whichever test came next."""
+    root = tmp_path / "kb"
+    shutil.copytree(five, root)
+    monkeypatch.setenv("KB_HOME", str(root))
+    return root
 
 
 def contexts(root: Path) -> list[tuple]:
@@ -178,19 +191,19 @@ def derived(root: Path) -> tuple[list, list]:
         conn.close()
 
 
-def test_a_judgement_is_recorded_kept_across_rebuild_and_not_reported_again(kb5):
+def test_a_judgement_is_recorded_kept_across_rebuild_and_not_reported_again(own5):
     rows = run_kb("audit", "--json").json
     target = next(r for r in rows if r["figure"] == "189 Watts")
     done = run_kb("audit", "--accept", target["id"], "--note", "1515.43 W / 8 P100s, derived by Patterson")
     assert done.code == 0, done.err
-    text = (kb5 / "claims" / "patterson2021carbon.toml").read_text()
+    text = (own5 / "claims" / "patterson2021carbon.toml").read_text()
     assert "[[restatement]]" in text and "derived by Patterson" in text
     assert target["id"] not in {r["id"] for r in run_kb("audit", "--json").json}
-    before = derived(kb5)
+    before = derived(own5)
     assert run_kb("rebuild").code == 0
-    assert waiting(kb5) == sorted(TEXTS) and derived(kb5) == ([], [])     # left for the next audit
+    assert waiting(own5) == sorted(TEXTS) and derived(own5) == ([], [])     # left for the next audit
     assert target["id"] not in {r["id"] for r in run_kb("audit", "--json").json}
-    assert derived(kb5) == before            # contexts and numbers are made again from the text
+    assert derived(own5) == before            # contexts and numbers are made again from the text
     assert target["id"] not in {r["id"] for r in run_kb("audit", "--json").json}
     judged = {r["id"]: r for r in run_kb("audit", "--judged", "--json").json}
     assert judged[target["id"]]["judged"] == "not-in-source"
@@ -366,14 +379,10 @@ def test_the_notes_v1_figures_differ_from_v3(kb5):
     assert only.code == 1 and len(only.out.splitlines()) == 3
 
 
-def test_an_index_from_before_numbers_waited_for_audit_lists_texts_without_them(kb5, tmp_path, monkeypatch):
+def test_an_index_from_before_numbers_waited_for_audit_lists_texts_without_them(own5):
     """An index made before m015 (schema 14): texts whose numbers an older kb never
     found are listed for the next audit, and those it found are kept."""
-    import shutil
-
-    root = tmp_path / "kb"
-    shutil.copytree(kb5, root)
-    monkeypatch.setenv("KB_HOME", str(root))
+    root = own5
     before = derived(root)
     conn = sqlite3.connect(root / ".kb" / "kb.sqlite")
     with conn:                                   # the index as kb wrote it before m015
@@ -388,17 +397,13 @@ def test_an_index_from_before_numbers_waited_for_audit_lists_texts_without_them(
     assert waiting(root) == [] and derived(root) == before
 
 
-def test_figures_and_contexts_an_older_reading_made_are_read_again_once(kb5, tmp_path, monkeypatch):
+def test_figures_and_contexts_an_older_reading_made_are_read_again_once(own5, tmp_path, monkeypatch):
     """Rows of text_numbers and cite_contexts made by another reading (DERIVED_READING) are
     made again by the next audit, for every text, and kept by the audits after it; in a
     knowledge base kb cannot write, for the run only, once a process."""
-    import shutil
-
     from kb.ops import audit
 
-    root = tmp_path / "kb"
-    shutil.copytree(kb5, root)
-    monkeypatch.setenv("KB_HOME", str(root))
+    root = own5
     for key in ("patterson2021carbon", "luccioni2023counting"):      # three texts are enough, each read thrice
         assert run_kb("rm", "--force", key).code == 0      # what earlier tests' judgements wrote goes too
     assert run_kb("audit").code in (0, 1)
@@ -439,12 +444,8 @@ def test_figures_and_contexts_an_older_reading_made_are_read_again_once(kb5, tmp
     assert derived(ro) == tampered
 
 
-def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(kb5, tmp_path, monkeypatch):
-    import shutil
-
-    root = tmp_path / "kb"
-    shutil.copytree(kb5, root)
-    monkeypatch.setenv("KB_HOME", str(root))
+def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(own5):
+    root = own5
     assert run_kb("rebuild").code == 0                   # every text waits again
     assert run_kb("rm", "dodge2022measuring").code == 0
     assert "dodge2022measuring" not in waiting(root)
@@ -455,16 +456,12 @@ def test_a_removed_paper_leaves_no_numbers_contexts_or_wait(kb5, tmp_path, monke
 
 
 @pytest.mark.slow
-def test_many_waiting_texts_are_read_on_every_core_with_the_same_rows(kb5, tmp_path, monkeypatch):
+def test_many_waiting_texts_are_read_on_every_core_with_the_same_rows(own5, monkeypatch):
     """After a rebuild every text waits; from PARALLEL_FROM texts (here 2) kb audit finds
     their numbers and contexts in a pool of processes: the rows are those found here."""
-    import shutil
-
     from kb.ops import audit
 
-    root = tmp_path / "kb"
-    shutil.copytree(kb5, root)
-    monkeypatch.setenv("KB_HOME", str(root))
+    root = own5
     before = derived(root)
     assert run_kb("rebuild").code == 0 and len(waiting(root)) == 5
     monkeypatch.setattr(audit, "PARALLEL_FROM", 2)
@@ -483,17 +480,13 @@ def test_an_audit_holding_one_cited_paper_at_a_time_finds_the_same(kb5, monkeypa
     assert run_kb("audit", "--judged", "--json").json == whole and len(whole) >= 10
 
 
-def test_a_knowledge_base_kb_cannot_write_is_audited_for_the_run_only(kb5, tmp_path, monkeypatch):
+def test_a_knowledge_base_kb_cannot_write_is_audited_for_the_run_only(own5, monkeypatch):
     """Waiting texts in an index kb may not write (a read-only mount: tests/reliability
     mounts one): their numbers and contexts are made in TEMP copies for this run, with
     the same restatements, and stay waiting in the index."""
-    import shutil
-
     from kb.ops import audit
 
-    root = tmp_path / "kb"
-    shutil.copytree(kb5, root)
-    monkeypatch.setenv("KB_HOME", str(root))
+    root = own5
     whole = run_kb("audit", "--judged", "--json").json
     assert run_kb("rebuild").code == 0 and len(waiting(root)) == 5
     monkeypatch.setattr(audit, "read_only", lambda path: True)
