@@ -19,9 +19,15 @@ A table's cell is in the unit its row's label or its columns' header prints befo
 ("kWh 3.1 37.3", "Emissions (lbs) NAS 626,155", "Hours kWh CO2e ... 12 27 26"): one of those
 units, never another, and its own column's when the header names a unit for each of the row's cells ("Power
 (W) Hours kWh ·PUE CO 2e ... P100x8 1515.43 84 201 192": 84 hours, never 84 kWh) ("626,155 kg" is no figure of "Emissions (lbs)"; "CO 2e (lbs)" is pounds
-of CO2e). A number printed without a unit otherwise (a figure whose unit the sentence gives
-before it, a word of the sentence after it: "11.49 for the model") holds the claim's number in
-any unit. A number followed by a noun counts things ("150
+of CO2e; a caption's units before its header, "emissions (lbs) and cost (USD). ... Hours kWh", are not
+the header's). A number printed with no unit at all holds the claim's number, never a unit the quote
+does not state: "84 kWh" (or "84 h") of the row "P100x8 1515.43 84 201 192" quoted without its header, "30 kWh"
+of "the value 30, as reported" and "12 GPUs" of "12 in all" are refused, the number found and its unit not
+(`QuotedValue.unstated`). The quote states it after the number, or names it before ("the energy (kWh) was
+11.49", "a PUE of 1.1", "Share (%): China (18)"); a count's noun anywhere in the quote ("the A100 (3) and V100
+(4) GPUs"); a factor ("3x" of "a speed-up of 3") needs none. Where kb holds the page, the text before the
+quote is read as a careful reader reads it (`value_in_quote`'s `before`): the header above a quoted row gives
+its cells their column's unit, while the value stays a number of the quote. A number followed by a noun counts things ("150
 million Web pages", "100,000 cores", "3,000 queries"): it holds a bare number or a count of the
 same things, singular or plural ("100,000 core", "150 million pages"), never a count of other
 things ("100,000 nodes"), a unit kb cannot read ("950 charges") nor a physical figure ("150
@@ -129,7 +135,8 @@ it is: it holds "1,287 MWh", never "287 MWh" nor "1 MWh".
 A value is a number of the paper as the paper prints it (`value_in_quote`'s `passage`, the text the quote
 was found in): the quote matcher forgives white space, so "103, 593 kWh" typed is found in "103,593 kWh",
 but its "593 kWh" is no number of the paper; nor is "103,593 kWh" of a page's "103, 593 kWh", nor "13
-FLOPs" of "4.6e 13" typed for "4.6e13". The spaces an extractor puts inside a number ("0 .954", "$3,20
+FLOPs" of "4.6e 13" typed for "4.6e13". The paper's number holds, the stray space forgiven as the matcher
+forgives it: "103,593 kWh" of "103, 593 kWh" typed, "1,287 MWh" of "1, 287 MWh" typed for the page's "1,\n287 MWh". The spaces an extractor puts inside a number ("0 .954", "$3,20
 1,722") are no separation the paper prints.
 
 A footnote's marker glued to a figure's end is no number ("5.2%3", "(11.49 kWh)4"), nor is the second
@@ -537,10 +544,17 @@ class QuotedValue:
     #: the figure the quote prints with a unit that a value without one drops ("1,287 MWh" for
     #: "1287"): the value holds with that unit
     unit: str | None = None
+    #: the value's number as the quote prints it with no unit at all ("84" of a table's row quoted
+    #: without its header), when that is all that is missing: the number is found, its unit is not
+    unstated: str | None = None
 
     def reason(self, value: str) -> str:
         if self.problem:
             return self.problem
+        if self.unstated:
+            return (f"the value {value!r} gives a unit its quote does not state: the quote prints "
+                    f"{self.unstated!r} with no unit, and kb found none for it (a table's header on the page, "
+                    f"a unit named before it); quote the words that state its unit, or claim the bare number")
         if self.unit:
             return (f"the value {value!r} has no unit, but its quote prints it as {self.unit!r}: "
                     f"give the value with its unit")
@@ -737,7 +751,7 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
 
 
 #: What may start a unit printed after a number: a letter or a unit's sign, a factor's "×" or "-fold".
-_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/×]|-fold\b")
+_UNIT_START = lazy(r"[^\W\d_]|[%‰‱°µμ′″/×℃℉]|-fold\b")
 _CURRENCY_SIGN = lazy(r"[-−+]?(US\$|\$|€|£|USD|EUR|GBP)")
 #: A list going on after a number: ", 74", " and 8".
 _LIST_ON = lazy(r"(?:,[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ])\d")
@@ -1069,7 +1083,7 @@ def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
 #: a unit's words ("percent", "times") are not among them.
 _SENTENCE_WORDS = NOT_COUNTED - {"percent", "times", "fold", "per"}
 #: A word printed after a number: what it counts, a unit, or a word of the sentence.
-_WORD_AFTER = lazy(r"[^\W\d_][\w'’-]*|[%‰‱°µμ′″×]\S*|-fold\b")
+_WORD_AFTER = lazy(r"[^\W\d_][\w'’-]*|[%‰‱°µμ′″×℃℉]\S*|-fold\b")
 
 
 #: The units a share may be claimed in, as how much of one each is.
@@ -1089,6 +1103,42 @@ def _drops_unit(unit: str | None) -> bool:
     except KBError:
         return False
     return bool(dims) and not all(d in ("[count]", "[accelerator]") or d.startswith("[kbuser_") for d in dims)
+
+
+#: A unit a quote names before its number, not a number's own: "(kWh)", "in kWh", "kWh:", "a PUE of".
+_UNIT_NAMED = lazy(r"\((?P<p>[^()\d]{1,30})\)|\bin[ ]+(?P<i>[^\W\d_][^\s,;:()]{0,15})"
+                   r"|(?P<w>[^\W\d_][^\s,;:()]{0,15})[ ]*(?:[:=]|\b(?:of|was|is|were|at|reached))[ ]*$")
+
+
+def _unit_unstated(plain: str, number: _Number, value_unit: str) -> bool:
+    """Whether the quote states no unit for `number` a claim gives in `value_unit`: none, no noun nor
+    currency after it, no unit of its own ("two orders of magnitude"); for a count, the quote names
+    nowhere what it counts ("A100 (3) and V100 (4) GPUs" names GPUs); for another unit, the quote does
+    not name it before the number ("the energy (kWh) was 11.49", "a PUE of 1.1", "Share (%): China
+    (18)"). Its table's header or row label is asked apart (`_header_units`)."""
+    if number.unit is not None or _currency_of(number) or _other_money(plain, number):
+        return False
+    if _noun_after(plain, number) is not None or _unit_after(plain, number) is not None \
+            or _count_word_after(plain, number) is not None:
+        return False
+    try:
+        mine = parse_unit(value_unit, nouns=True)
+    except KBError:
+        return True
+    if _is_count(value_unit) or _counts_things(mine):
+        return not any(_same_noun(w.group(0), value_unit) for w in _LABEL_WORD.finditer(plain))
+    for m in _UNIT_NAMED.finditer(plain, max(0, number.start - 120), number.start):
+        named = (m.group("p") or m.group("i") or m.group("w") or "").strip()
+        if m.group("w") and m.end() != number.start:
+            continue            # "a PUE of" only right before its number
+        if named == value_unit.strip():
+            return False
+        try:
+            if named and _reads_as_unit(named) and parse_unit(named, nouns=True) == mine:
+                return False
+        except KBError:
+            continue
+    return True
 
 
 def _counts_things(claim_unit) -> bool:
@@ -1375,6 +1425,10 @@ def _column_units(plain: str, number: _Number, units: list[str], columns: list[t
     if len(heads) < 2:
         return units
     index, count, row_start = _row_place(plain, number)
+    if len(heads) > count:      # a caption's units before its header ("CO2 emissions (lbs) ... TPUs.\nModel ..."):
+        ends = [m.end() for m in _SENTENCE_END.finditer(plain, heads[0][0], heads[-1][0])]     # the header's own
+        if ends:
+            heads = [h for h in heads if h[0] >= ends[-1]] or heads
     if len(heads) != count or not _LABEL_WORD.search(plain, heads[-1][1][0], row_start) \
             or _PLAIN_FIGURE.search(plain, heads[0][0], heads[-1][1][0]):
         return units            # no header, one row's label naming a unit ("Datacenter PUE 1.59 1.11")
@@ -1385,6 +1439,8 @@ def _column_units(plain: str, number: _Number, units: list[str], columns: list[t
     return [u for u in units if u == unit or u.startswith(f"{amount} CO2e")] or units
 
 
+#: A sentence's end: a caption's before its table's header.
+_SENTENCE_END = lazy(r"[.:](?=\s)")
 #: A token of a table's row that is a figure: a number, money, a range of them, a dash for none.
 _ROW_FIGURE = lazy(r"[-−+]?[$€£]?\.?\d\S*|[-–—]")
 #: A number standing alone, as a header's words never do (a table's row labelled with units between them).
@@ -1966,16 +2022,48 @@ def _where_they_differ(typed: str, printed: str) -> tuple[str, str]:
     return cut(typed), cut(printed)
 
 
-def value_in_quote(value: str, quote: str, per: str | None = None, passage: str | None = None) -> QuotedValue:
+def value_in_quote(value: str, quote: str, per: str | None = None, passage: str | None = None,
+                   before: str = "") -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
     as a bound of that direction ("by up to 50%", "less than 50%"; never "50%" or "over 50%").
     `passage`: the paper's text the quote was found in, whose numbers the value must be as the
-    paper prints them (`as_printed`: "593 kWh" of "103, 593 kWh" typed for "103,593 kWh")."""
+    paper prints them (`as_printed`: "593 kWh" of "103, 593 kWh" typed for "103,593 kWh"), and
+    which holds a value the typed quote misreads ("1,287 MWh" of "1, 287 MWh" typed for the page's
+    "1,\n287 MWh": the matcher forgave the space). `before`: the page's text before the passage
+    (`context_before`), where a careful reader finds the unit a quoted table row leaves out (its
+    header: "Hours kWh ... P100x8 1515.43 84 201 192" holds "84 h" of the row alone); the value is
+    still a number of the passage, never of that text."""
     found = _value_in_quote_as_typed(value, quote, per)
-    if not found.ok or passage is None:
+    if passage is None:
         return found
-    return misread(value, quote, passage, per) or found
+    if found.ok:
+        return misread(value, quote, passage, per) or found
+    printed, differ = as_printed(quote, passage)
+    if differ:
+        there = _value_in_quote_as_typed(value, printed, per)
+        if there.ok:
+            return there
+    if before and not found.problem:
+        token = _held_from.set(len(before) + 1)
+        try:
+            there = _value_in_quote_as_typed(value, f"{before}\n{passage}", per)
+        finally:
+            _held_from.reset(token)
+        if there.ok:
+            return there
+    return found
+
+
+#: Where a quote's numbers start in the text `value_in_quote` reads: past the page's text before a
+#: passage (`before`), whose numbers are none of the quote's, though its headers give them units.
+_held_from = contextvars.ContextVar("kb_held_from", default=0)
+
+
+def context_before(page: str, start: int) -> str:
+    """The text of `page` before offset `start` (where a quote was found) in which a table's header or
+    a row's label gives the unit of a cell the quote prints bare (`value_in_quote`'s `before`)."""
+    return page[max(0, start - _HEADER_REACH):start]
 
 
 def misread(value: str, quote: str, passage: str, per: str | None = None) -> QuotedValue | None:
@@ -2204,6 +2292,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     # a count ("400 cards")
     factor = claim_unit is not None and unitless and bool(value_unit)
     bare = claim_unit is not None and unitless and not value_unit
+    #: a claim whose unit the quote must state for it: any but a factor's ("3x" of "a speed-up of 3")
+    stated = claim_unit is not None and bool(value_unit) and not _FACTOR_UNIT.fullmatch(value_unit.strip())
+    unstated: list[_Number] = []
+    start = _held_from.get()
     missing: list[str] = []
     dropped: str | None = None
     scale = _SHARE_SCALE.get(value_unit.strip().lower()) if claim_unit is not None else None
@@ -2248,17 +2340,22 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             held_w = [h for h in held if h not in drops]
         else:
             held_w = held
-        if any(h.value == w.value and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
-               and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
-                                    or _count_word_after(plain, h) is not None
-                                    or _is_count(printed_unit.get((h.start, h.end)))))
-               and not _no_figure_for(plain, h, value_unit, claim_unit)
-               and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
-                    and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
-                                       or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
-                                              for unit in labelled.get((h.start, h.end))
-                                              or [printed_unit.get((h.start, h.end))]))
-               for h in held_w):
+        holding = [h for h in held_w if h.start >= start and h.value == w.value
+                   and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
+                   and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
+                                        or _count_word_after(plain, h) is not None
+                                        or _is_count(printed_unit.get((h.start, h.end)))))
+                   and not _no_figure_for(plain, h, value_unit, claim_unit)
+                   and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
+                        and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
+                        or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
+                               for unit in labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))]))]
+        # a number printed with no unit at all holds the number of a claim with one, never its unit: "84" of
+        # "P100x8 1515.43 84 201 192" is no "84 kWh" (nor "84 h") until a header or a word states one
+        bare_only = stated and bool(holding) and all(
+            (h.start, h.end) not in printed_unit and (h.start, h.end) not in labelled
+            and _unit_unstated(plain, h, value_unit) for h in holding)
+        if holding and not bare_only:
             continue
         found = False
         if not unitless:
@@ -2271,6 +2368,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             for n, iv, unit in with_units:
                 if mine is None:
                     break
+                if n.start < start:
+                    continue        # a number of the page before the quote: a header's unit, no figure of it
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit):
                     continue
                 try:
@@ -2283,10 +2382,12 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     break
         if not found:
             missing.append(w.text)
+            if bare_only:
+                unstated.append(holding[0])
     held = quoted_held
     inside_spaced = _within_others(held, [h for h in held if " " in h.text])
     numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
-               if (h.start, h.end) not in inside_spaced]
+               if (h.start, h.end) not in inside_spaced and h.start >= start]
     fell = [w for w in wanted if w.text.startswith("+") and w.text in missing
             and any((h.start, h.end) in falls and h.value == w.value for h in held)]
     if fell and not _value_in_quote(value.replace("+", "-", 1), quote, per, bound).ok:
@@ -2332,7 +2433,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if len(tried) == 2:
                 break
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
-                       unit=dropped if missing and not rate else None)
+                       unit=dropped if missing and not rate else None,
+                       unstated=" ".join(printed[unstated[0].start:unstated[0].end].split())
+                       if unstated and len(unstated) == len(missing) and not rate else None)
 
 
 def _digits(value: Decimal) -> tuple[int, ...]:
@@ -2357,16 +2460,31 @@ def _within_others(numbers: list[_Number], spans: list[_Number]) -> set[tuple[in
     return found
 
 
-def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:
+def claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None,
+                passage: str | None = None, before: str = "") -> str | None:
     """Why a claim does not stand verified, or None when it does: it was stored
     unverified, it has no quote, or its value is not among its quote's numbers
     (`value_in_quote`; a value edited by hand in claims/*.toml after kb verified it).
     The one decision `kb claims` (through the index, kb.ops.derive), `kb check` and
     `kb verify` share. A value whose every number is printed in the quote with the
-    value's unit as written, or with no unit after it, stands without reading units
+    value's unit as written, or bare with no unit asked of it, stands without reading units
     (pint is loaded only to read the quote's other units and compare figures). A value whose
     unit kb cannot read ("522 smartphone charges", "11.49 foo-bars") never stands: its number
-    alone is no figure."""
+    alone is no figure. `passage` and `before`: the paper's text the quote was found in and the
+    page's before it, read as `value_in_quote` reads them (the paper's printing decides)."""
+    doubt = _claim_doubt(status, value, quote, per)
+    if passage is None or status != "verified" or not quote:
+        return doubt
+    if doubt is None:
+        wrong = misread(value, quote, passage, per)
+        return None if wrong is None else wrong.reason(value)
+    if value_in_quote(value, quote, per, passage, before).ok:
+        return _unit_unread(value)
+    return doubt
+
+
+def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:
+    """`claim_doubt` against the quote as typed."""
     if status != "verified":
         return "stored unverified"
     if not quote:
@@ -2393,6 +2511,7 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
                # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
                and not (unit and _maybe_cell(plain, h) and _header_units(plain, h))
+               and not (unit and not _FACTOR_UNIT.fullmatch(unit) and not _UNIT_START.match(plain[h.end:].lstrip(" ")))
                and not (not unit and (_currency_of(h) or _other_money(plain, h)
                                       or _UNIT_START.match(plain[h.end:].lstrip(" "))
                                       or _PLUS_MINUS.match(plain, h.end)))

@@ -128,7 +128,7 @@ LEADERS = "The largest emitters were China (18), India (12) and the United State
     ("12%", "Share of emissions (%): China (18), India (12) and the United States (9).", True),
     ("18 kWh", "Share of emissions (%): China (18), India (12) and the United States (9).", False),
     ("12 kWh", "Energy (kWh): BERT (12), GPT-2 (30)", True), ("12 Wh", "Energy (kWh): BERT (12), GPT-2 (30)", False),
-    ("18%", "Coal (18%) leads.", True), ("92.3%", "Accuracy (92.3) was highest.", True),
+    ("18%", "Coal (18%) leads.", True), ("92.3%", "Accuracy (92.3) was highest.", False),
     ("626,155 lbs", "training emits 626,155 lbs (Strubell et al., 2019).", True),
     ("2019 kWh", "Production, 2019 kWh in total", True), ("2019 kWh", "Production (2019 kWh) in total", True),
     ("2019 kWh", "the plant produced 2019 kWh in May", True),

@@ -1,0 +1,89 @@
+"""A claim's value in its quote, eighth round: the value is judged against the paper's printing both ways
+(a stray space the matcher forgave holds the paper's number), a number printed bare holds no unit the quote
+or its table's header never states, and the index decides as kb claim add and kb verify do."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.quantities.quoted import claim_doubt, context_before, value_in_quote
+from kb.text.match import find_quote
+from kb.text.normalise import Document
+
+
+def on_page(value: str, quote: str, page: str, per: str | None = None):
+    """`value` judged as kb claim add, kb verify and the index judge it: against the passage the quote is
+    found in on `page`, with the page's text before it."""
+    match = find_quote(Document([page]), quote)
+    assert match is not None, quote
+    first = match.spans[0]
+    passage = "\n".join(page[s.start:s.end] for s in match.spans)
+    before = context_before(page, first.start)
+    return value_in_quote(value, quote, per, passage, before), claim_doubt("verified", value, quote, per, passage,
+                                                                            before)
+
+
+@pytest.mark.parametrize("value, quote, page, ok", [
+    # a space typed inside a number the page prints whole, or broken at a line's end: the paper's number holds
+    ("1,287 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh in all", True),
+    ("1287 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh in all", True),
+    ("103,593 kWh", "consume approximately 103, 593 kWh", "would consume approximately 103,593 kWh.", True),
+    ("1,000 inferences", "we ran 1, 000 inferences", "For each model, we ran 1,000 inferences for each", True),
+    # ... never a piece of it, nor the number where the page prints two
+    ("287 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh in all", False),
+    ("1 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh in all", False),
+    ("593 kWh", "consume approximately 103, 593 kWh", "would consume approximately 103,593 kWh.", False),
+    ("1 inference", "we ran 1, 000 inferences", "For each model, we ran 1,000 inferences for each", False),
+    ("1,287 MWh", "runs of 1, 287 MWh", "runs of 1, 287 MWh each", False),
+    ("1,287 MWh", "runs of 1,287 MWh", "runs of 1, 287 MWh each", False),
+])
+def test_a_value_holds_as_the_paper_prints_it_whatever_spaces_the_quote_types(value, quote, page, ok):
+    found, doubt = on_page(value, quote, page)
+    assert found.ok is ok and (doubt is None) is ok
+
+
+ROW = "P100x8 1515.43 84 201 192"
+STRUBELL = ("Table 3: Estimated cost of training a model in terms of CO2 emissions (lbs) and cloud compute cost "
+            "(USD). Power and carbon footprint are omitted for TPUs.\nModel Hardware Power (W) Hours kWh·PUE CO2e "
+            "Cloud compute cost\nTransformerbase P100x8 1415.78 12 27 26 $41–$140\nTransformerbig " + ROW
+            + " $289–$981")
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a table's row quoted without its header states no unit for its cells: their numbers hold, bare
+    ("84 kWh", ROW, False), ("84 h", ROW, False), ("84 GPUs", ROW, False), ("201 kWh", ROW, False), ("84", ROW, True),
+    ("0.429 kgCO2e/kWh", "(Section 2.4 and Appendix D) 0.429 0.478", False),
+    # a sentence's number with nothing after it, and a count of things the quote never names
+    ("30 kWh", "the value 30, as reported", False), ("9 %", "and 9 of them", False), ("30", "the value 30, as reported", True),
+    ("81.2%", "accuracy was 81.2 on SST-2", False), ("12 GPUs", "we trained on 12 in all", False),
+    ("92.3%", "Accuracy (92.3) was highest.", False),
+    # a unit the quote states, after the number, before it, or as its header; a factor and a bare count
+    ("11.49 kWh", "the energy (kWh) was 11.49 for the model", True), ("1.1 PUE", "a PUE of 1.1 in 2019", True),
+    ("18%", "Share of emissions (%): China (18), India (12)", True), ("12 GPUs", "we trained on 12 GPUs", True),
+    ("3 GPUs", "we used the A100 (3) and V100 (4) GPUs", True), ("25 runs", "Twenty-five runs of each model", True),
+    ("3x", "a speed-up of 3 over the baseline", True), ("12", "we trained on 12 in all", True),
+    ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012", True), ("25 °C", "kept at 25 ℃", True),
+])
+def test_a_number_printed_bare_holds_no_unit_its_quote_never_states(value, quote, ok):
+    found = value_in_quote(value, quote)
+    assert found.ok is ok and (claim_doubt("verified", value, quote) is None) is ok
+    if not ok and value.split()[0] in quote and " " in value:
+        assert found.unstated is not None and "gives a unit its quote does not state" in found.reason(value)
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("84 h", True), ("84 hours", True), ("5040 min", True), ("84", True),
+    ("84 kWh", False), ("84 W", False), ("1515.43 W", True), ("201 kWh", True), ("192 lbs CO2e", True),
+    ("192 kg CO2e", False), ("1515.43 kWh", False), ("26 lbs CO2e", False),
+])
+def test_a_quoted_rows_unit_is_its_tables_header_on_the_page(value, ok):
+    # the header is the page's, before the quote: a careful reader's unit, never a number of the quote
+    found, doubt = on_page(value, ROW, STRUBELL)
+    assert found.ok is ok and (doubt is None) is ok
+
+
+def test_a_number_before_the_quote_is_none_of_its_numbers():
+    page = "The cluster drew 84 kWh in March.\nHours per run: see below.\nP100x8 1515.43 84 201 192"
+    found, doubt = on_page("84 kWh", ROW, page)
+    assert not found.ok and doubt is not None
+    assert "'84' with no unit" in found.reason("84 kWh")
