@@ -76,13 +76,15 @@ class ValueNotInQuote(UsageError):
     """A claim's value is not among its quote's numbers (exit 2: nothing was stored)."""
 
 
-def check_value(value: str, quote: str | None, per: str | None = None, passage: str | None = None) -> str | None:
+def check_value(value: str, quote: str | None, per: str | None = None, passage: str | None = None,
+                before: str = "") -> str | None:
     """Why ``value`` is not backed by ``quote`` (None when it is, or when there is no quote);
     `per` is the claim's rate ("hour": "0.025 kg CO2e" of "25 gCO2e per hour"); `passage` the
-    paper's text the quote was found in, whose numbers the value must be as printed there."""
+    paper's text the quote was found in, whose numbers the value must be as printed there, and
+    `before` the page's text before it, where a quoted table row's header states its unit."""
     if not quote:
         return None
-    found = quoted.value_in_quote(value, quote, per, passage)
+    found = quoted.value_in_quote(value, quote, per, passage, before)
     return None if found.ok else found.reason(value)
 
 
@@ -165,7 +167,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                 record["note"] = note
             if match.method == "punctuation":
                 warnings.extend(match.notes)
-        mismatch = check_value(value, quote, per, quotes.passage(match, text) if match is not None else None)
+        mismatch = check_value(value, quote, per, *((quotes.passage(match, text), quotes.context_before(match, text))
+                                                    if match is not None else ()))
         if mismatch is None and (bound := quoted.bound_note(value, quote)):
             warnings.append(bound)      # "50%" of "up to 50%": a bound's number
         if mismatch is not None:
@@ -596,11 +599,12 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
 
 def _checks_key(kb: KB, rows: list[dict], words: set[str]) -> str:
     """What the outcomes of `rows` are a function of: the checks, the claims they can
-    name (values, quotes, status, whether kb holds the text they name), the user units,
+    name (values, quotes, status, whether kb holds the text they name, the index's judgement of each against
+    its paper's text), the user units,
     and the code that computes them (kb's version and the files of kb.quantities, this
     module and pint, by size and mtime)."""
     where, params = _named(words)
-    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, version, page, "
+    claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, version, page, doubt, "
                              f"{off_text_sql('claims')}, "
                              f"exists (select 1 from papers p where p.citekey = claims.citekey) from claims{where} "
                              "order by citekey, id, file", params).fetchall()
@@ -654,7 +658,7 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
     for r in rows_as_dicts(kb.conn.execute(
-            f"select id, citekey, number, unit, quote, status, per, version, page, {off_text_sql('claims')} as off, "
+            f"select id, citekey, number, unit, quote, status, per, version, page, doubt, {off_text_sql('claims')} as off, "
             f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         reason = None
@@ -667,8 +671,8 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
             reason = "no quote"
         elif r["off"]:
             reason = off_text(kb.conn, r["citekey"], r["version"], r["page"])
-        else:
-            reason = check_value(f"{r['number'] or ''} {r['unit'] or ''}".strip(), r["quote"], r["per"])
+        else:       # as the index decided it, against the paper's text (kb.ops.derive), as kb claims shows it
+            reason = r["doubt"]
         if reason is None:
             continue
         out[full] = f"{full}: {reason}"

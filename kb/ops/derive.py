@@ -33,7 +33,7 @@ from kb.graph import links
 from kb.graph.tables import references_waiting
 from kb.lazyimport import lazy_import
 from kb.quantities.interval import Interval
-from kb.quantities.quoted import claim_doubt
+from kb.quantities.quoted import LONGEST_VALUE, claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
 from kb.store.index import Changes
@@ -41,7 +41,8 @@ from kb.store.knowledgebase import CLAIM_READING, KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
 
-# What kb verify looks a quote up with: loaded when a quote is decided (quote_doubts).
+# What kb verify looks a quote up with, and a claim's passage read against its paper's text: loaded
+# only when quotes, claims or texts change.
 quotes = lazy_import("kb.ops.quotes")
 
 #: From this many texts at once (kb rebuild, a bulk import), every reference list is
@@ -93,8 +94,33 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided)
     if changes.claims_files:
         base_values(kb, changes.claims_files, changes.based)
-        claim_doubts(kb, changes.claims_files, changes.decided)
+    # a claim is read against its paper's text: one newly stored decides its claims again
+    given_text = {citekey for citekey, _ in texts}
+    files = set(changes.claims_files)
+    if given_text:
+        marks = ",".join("?" * len(given_text))
+        files |= {r[0] for r in db.execute(f"select distinct file from claims where file is not null and kind = 'claim' "
+                                           f"and citekey in ({marks})", sorted(given_text))}
+    if files:
+        claim_doubts(kb, files, changes.decided, given_text)
+    if changes.claims_files:
         _claims_read_as_now(kb, changes.claims_files)
+
+
+def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, per: str | None,
+                   citekey: str | None, version: str | None, page: int | None, cache: dict) -> str | None:
+    """Why a claim does not stand verified, as kb verify decides it: against the passage of the
+    paper's text its quote is found in (the paper's printing decides: "593 kWh" of "103, 593 kWh"
+    typed for the page's "103,593 kWh" does not stand), and not where kb holds that text and the
+    quote is not in it; against its quote as typed where kb holds no text of the paper."""
+    if status != "verified" or not quote or not citekey or len(value) > LONGEST_VALUE:
+        return claim_doubt(status, value, quote, per)
+    text, match = quotes.found_on_page(kb.conn, citekey, version, page, quote, cache)
+    if text is None:
+        return claim_doubt(status, value, quote, per)
+    if match is None:
+        return f"quote not found in {text.version or 'its text'}"
+    return claim_doubt(status, value, quote, per, quotes.passage(match, text), quotes.context_before(match, text))
 
 
 def _claims_read_as_now(kb: KB, files: set[str]) -> None:
@@ -290,23 +316,27 @@ def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:
                    [base_value, base_unit, rowid])
 
 
-def claim_doubts(kb: KB, files: set[str], decided: dict | None = None) -> None:
+def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: set[str] = frozenset()) -> None:
     """Why each claim of `files` does not stand verified (NULL when it does), decided as
-    kb verify decides it, so a listing reads it instead of re-checking every claim. A claim
-    `decided` holds (the same inputs, as a re-index of its file found it decided) keeps
-    that decision when this index's claims were decided by this kb's reading (CLAIM_READING)."""
+    kb verify decides it, so a listing reads it instead of re-checking every claim: against
+    the paper's text where kb holds it (`_doubt_on_page`). A claim `decided` holds (the same
+    inputs, as a re-index of its file found it decided) keeps that decision when this index's
+    claims were decided by this kb's reading (CLAIM_READING) and its paper's text is not among
+    the `texts` (citekeys) just stored."""
     db = kb.db
     marks = ",".join("?" * len(files))
-    rows = db.execute(f"select rowid, number, unit, quote, status, per from claims where file in ({marks}) "
-                      "and kind = 'claim'", sorted(files)).fetchall()
+    rows = db.execute(f"select rowid, number, unit, quote, status, per, citekey, version, page from claims "
+                      f"where file in ({marks}) and kind = 'claim' order by citekey", sorted(files)).fetchall()
     if decided:
         row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
         decided = decided if row is not None and row[0] == CLAIM_READING else None
-    for rowid, number, unit, quote, status, per in rows:
+    cache = quotes.PaperCache()
+    for rowid, number, unit, quote, status, per, citekey, version, page in rows:
         key = (status, number, unit, quote, per)
-        if decided and key in decided:
+        if decided and key in decided and citekey not in texts:
             doubt = decided[key]
         else:
-            doubt = claim_doubt(status, f"{number or ''} {unit or ''}".strip(), quote, per)
+            doubt = _doubt_on_page(kb, f"{number or ''} {unit or ''}".strip(), quote, status, per,
+                                   citekey, version, page, cache)
         # set either way: a claim decided again (kb.store.knowledgebase.CLAIM_READING) may stand now
         db.execute("update claims set doubt = ? where rowid = ? and doubt is not ?", [doubt, rowid, doubt])

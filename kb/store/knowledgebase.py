@@ -46,7 +46,11 @@ pdf = lazy_import("kb.sources.pdf")
 #: uncertainty in parentheses after its figure ("81.2 (0.4)") no figure, nor a footnote's marker glued to a
 #: figure ("5.2%3"), nor the second number of "5%-10%" a negative one; a list broken after an item at a line's
 #: end ("128, 256,\n512") a list; a table's cell in its own column's unit when the header names one for each; a
-#: sample's size ("n = 24") a count. 10: a quote holding a bidi override or isolate or a control character
+#: sample's size ("n = 24") a count. 10: a claim is read against the passage of the paper's text its quote is
+#: found in where kb holds it ("593 kWh" of "103, 593 kWh" typed for "103,593 kWh" does not stand, "1,287 MWh" of
+#: "1, 287 MWh" typed for "1,\n287 MWh" does; a quote not in the text does not); a number printed bare holds no
+#: claim's unit the quote (or its table's header on the page) never states ("84 kWh" of "P100x8 1515.43 84 201 192").
+#: Also 10: a quote holding a bidi override or isolate or a control character
 #: (kb.text.typed.unshowable) backs no claim: it shows other words than were matched.
 CLAIM_READING = "10"
 

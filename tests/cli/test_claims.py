@@ -909,3 +909,32 @@ def test_a_negative_value_is_an_argument_and_a_misspelt_option_still_an_option(p
     for wrong, said in (("-x", "No such option: -x"), ("--qoute", "No such option: --qoute")):
         r = run_kb("claim", "add", "luccioni2023power", "-0.5 kWh", wrong, "y")
         assert r.code == 2 and said in r.err
+
+
+def test_a_hand_written_claim_is_listed_as_kb_verify_judges_it_against_the_page(php, tmp_path):
+    """kb claims (and kb check's inputs) judged a claim written by hand against its quote as typed: "1 inference"
+    of "we ran 1, 000 inferences", where the page prints "1,000 inferences", was listed verified while kb verify
+    failed it. The index reads the passage of the page as kb verify does, and again when a text is stored."""
+    claims = [("spaced", "1 inference", "we ran 1, 000 inferences", 4),           # a piece of the paper's 1,000
+              ("whole", "1,000 inferences", "we ran 1, 000 inferences", 4),       # the paper's number
+              ("row", "2.907 kWh", "image generation 2.907 3.31", 6),             # its header above: kWh
+              ("row-kg", "2.907 kg", "image generation 2.907 3.31", 6),
+              ("bare", "2.907 kWh", "whose mean consumption is 2.907", None)]     # not in the text
+    body = "".join(f'[[claim]]\nid = "{i}"\nvalue = "{v}"\nquote = "{q}"\n' + (f"page = {p}\n" if p else "")
+                   + 'version = "v3"\nstatus = "verified"\n\n' for i, v, q, p in claims)
+    (php / "claims" / "luccioni2023power.toml").write_text(body)
+    listed = {c["id"]: c["status"] for c in run_kb("claims", "--json").json}
+    assert listed == {"spaced": "unverified", "whole": "verified", "row": "verified", "row-kg": "unverified",
+                      "bare": "unverified"}
+    r = run_kb("verify", "--json")
+    judged = {v["id"]: v["status"] for v in r.json if v.get("kind") == "claim"}
+    assert {i: s == "ok" for i, s in judged.items()} == {i: s == "verified" for i, s in listed.items()}
+    # a claim of a paper kb holds no text of stands as its quote is typed, until its text is stored
+    (php / "references.bib").write_text(PHP_BIB + "\n@misc{other2024,\n  title = {Other},\n  year = {2024},\n}\n")
+    (php / "claims" / "other2024.toml").write_text(
+        '[[claim]]\nid = "spaced"\nvalue = "1 inference"\nquote = "we ran 1, 000 inferences"\nstatus = "verified"\n')
+    assert run_kb("claims", "--paper", "other2024", "--json").json[0]["status"] == "verified"
+    (tmp_path / "other.json").write_text(json.dumps(["For each model, we ran 1,000 inferences for each task."]))
+    assert run_kb("text", "load", "other2024", tmp_path / "other.json").code == 0
+    c = run_kb("claims", "--paper", "other2024", "--json").json[0]
+    assert c["status"] == "unverified" and "the paper prints '1,000'" in c["reason"]
