@@ -79,11 +79,13 @@ class UnitMismatch(UsageError):
 # A group is three digits and no more: "January 29, 1998" is 29 and 1998, not 29,199.
 MANTISSA = r"(?:\d{1,3}(?:,\d(?:[ ]?\d){2}(?!\d))+|\d+)(?:[ ]?\.\d+)?|\.\d+"
 # Exponents: "3.14E+23", "2.5×10^4", "1.0 × 10−4" and "1.2 × 10 3" (an extractor drops the
-# superscript, and may set a space where it stood), "10^3".
+# superscript, and may set a space where it stood, or none: "4.6 × 1013" is 4.6 × 10¹³ after a decimal
+# mantissa, where "2 × 1024" stays a product), "10^3".
 EXPONENT = (r"[eE][+\-−]?\d+"
             r"|[ ]?[×x][ ]?10[ ]?(?:\^|\*\*)[ ]?[+\-−]?\d+"
             r"|[ ]?[×x][ ]?10[ ]?[\-−]\d+"
-            r"|[ ]?×[ ]?10[ ]\d{1,3}(?![\d.,]\d|[ ]?[×x])")
+            r"|[ ]?×[ ]?10[ ]\d{1,3}(?![\d.,]\d|[ ]?[×x])"
+            r"|(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))[ ]?×[ ]?10\d{1,2}(?!\d|[.,]\d|[ ]?[×x])")
 SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn": 9,
                "billion": 9, "trillion": 12, "m": 6, "mn": 6, "b": 9}
 #: A scale after an amount of money, as the financial press writes it: glued or after a space, in

@@ -1581,6 +1581,8 @@ def _kinds_differ(printed: str | None, mine: str | None) -> bool:
     "384 GPU hours" "384 TPU hours"."""
     if _ratio_kinds_differ(printed, mine):
         return True
+    if _logarithmic(printed) != _logarithmic(mine):
+        return True             # "0.177 oct" (a header's "Oct") is no "1.13 PUE", though pint converts 2^0.177
     if _is_count(printed) and _is_count(mine) and not _same_noun(printed, mine):
         return True             # "12 nodes" is no "12 models"; "3,000 queries" no "3,000 images"
     per = [_den_noun(text) for text in (printed, mine)]
@@ -1591,6 +1593,22 @@ def _kinds_differ(printed: str | None, mine: str | None) -> bool:
         return True             # "100 Mbps" is no "100 MHz", though both are so many a second
     kinds = [{(a or b).upper() for a, b in _HARDWARE.findall(text or "")} for text in (printed, mine)]
     return bool(kinds[0]) and bool(kinds[1]) and not kinds[0] & kinds[1]
+
+
+#: Units on a logarithmic scale: pint converts them to plain numbers (an octave is a factor of 2), as no
+#: reader does.
+_LOG_UNITS = ("octave", "decade", "neper", "decibel", "bel")
+
+
+def _logarithmic(unit: str | None) -> bool:
+    """Whether `unit` (as printed) is on a logarithmic scale ("oct", "dB", "Np")."""
+    if not unit:
+        return False
+    try:
+        names = str(parse_unit(unit, nouns=True))
+    except KBError:
+        return False
+    return any(name in names for name in _LOG_UNITS)
 
 
 def _den_noun(unit: str | None) -> str | None:

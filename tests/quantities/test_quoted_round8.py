@@ -87,3 +87,20 @@ def test_a_number_before_the_quote_is_none_of_its_numbers():
     found, doubt = on_page("84 kWh", ROW, page)
     assert not found.ok and doubt is not None
     assert "'84' with no unit" in found.reason("84 kWh")
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a power of ten an extractor printed flat after a decimal mantissa ("4.6 × 1013" for 4.6 × 10¹³)
+    ("1013 FLOPs", "it took 4.6 × 1013 FLOPs", False), ("4.6 FLOPs", "it took 4.6 × 1013 FLOPs", False),
+    ("4.6e13 FLOPs", "it took 4.6 × 1013 FLOPs", True), ("4.6e13 FLOPs", "it took 4.6×1013 FLOPs", True),
+    ("46 TFLOPs", "it took 4.6 × 1013 FLOPs", True), ("120 MWh", "used 1.2 × 105 kWh", True),
+    ("105 kWh", "used 1.2 × 105 kWh", False),
+    # ... never a product of whole numbers
+    ("1024 pixels", "images of 2 × 1024 pixels", True), ("2e24 pixels", "images of 2 × 1024 pixels", False),
+    # a month's name heading a row is no octave: pint converts 0.177 oct to a factor of 2^0.177
+    ("1.13 PUE", "Oct 0.177 0.2", False), ("1.13", "0.177 oct", False), ("0.177", "Oct 0.177 0.2", True),
+    ("3 dB", "a gain of 3 dB", True), ("2", "a gain of 1 oct", False),
+])
+def test_powers_printed_flat_and_logarithmic_units(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
