@@ -1162,13 +1162,32 @@ def word_numbers(text: str) -> list[tuple[int, int, int]]:
     """The numbers written in words in ``text`` (two to ninety-nine, hundred, dozen), as
     (start, end, value): what `extract_candidates` reads in digits ("ten tasks": 10), so a
     claim promoted from such a candidate finds its number in its quote."""
-    out = []
+    out: list[tuple[int, int, int]] = []
     for m in _WORD_NUMBER.finditer(text):
-        value = _WORD_VALUES[m.group("w").lower()]
+        word = m.group("w").lower()
+        value = _WORD_VALUES[word]
         if m.group("w2"):
             value += _UNITS_WORDS[m.group("w2").lower()]
+        if out and word in ("hundred", "dozen") and out[-1][2] < 100 and _MULTIPLIED.fullmatch(text, out[-1][1], m.start()):
+            # "twelve hundred", "two dozen": one number, 1,200 and 24 (never 12 nor 100 alone)
+            out[-1] = (out[-1][0], m.end(), out[-1][2] * value)
+            continue
+        if out and value < 100 and out[-1][2] % 100 == 0 and out[-1][2] >= 100 \
+                and _HUNDRED_AND.fullmatch(text, out[-1][1], m.start()):
+            out[-1] = (out[-1][0], m.end(), out[-1][2] + value)     # "one hundred and twenty": 120
+            continue
+        if word == "dozen" and (half := _HALF_A.search(text, max(0, m.start() - 8), m.start())):
+            out.append((half.start(), m.end(), 6))                  # "half a dozen": six
+            continue
         out.append((m.start(), m.end(), value))
     return out
+
+
+#: Between a number word and the "hundred" or "dozen" it multiplies: "twelve hundred", "two-dozen".
+_MULTIPLIED = lazy(r"[ -]")
+#: Between hundreds and the number words added to them: "one hundred and twenty", "two hundred five".
+_HUNDRED_AND = lazy(r"[ ](?:and[ ])?")
+_HALF_A = lazy(r"(?i)(?<![\w-])half[ ]an?[ ]$")
 
 
 def _number_words(page: str, taken: list[tuple], excluded: _Covered) -> list[tuple]:

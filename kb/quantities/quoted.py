@@ -262,7 +262,7 @@ _FRACTION_PART = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, 
 _FRACTION_COUNT = {"two": 2, "three": 3, "four": 4, "nine": 9}
 #: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of".
 _FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>half|thirds?|quarters?|fourths?"
-                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b))(?![\w-])")
+                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b)(?![ ]+an?[ ]+dozen\b))(?![\w-])")
 _SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
 #: A share as a count out of a whole: "one in five", "two out of three", "1 in 10", "one in a hundred".

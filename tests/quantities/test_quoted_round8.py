@@ -104,3 +104,18 @@ def test_a_number_before_the_quote_is_none_of_its_numbers():
 def test_powers_printed_flat_and_logarithmic_units(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a number in words that "hundred" or "dozen" multiplies is one number, never its pieces
+    ("1500 GPUs", "fifteen hundred GPUs", True), ("15 GPUs", "fifteen hundred GPUs", False),
+    ("100 GPUs", "fifteen hundred GPUs", False), ("1200 runs", "twelve hundred runs", True),
+    ("2500 runs", "twenty-five hundred runs", True), ("25 runs", "twenty-five hundred runs", False),
+    ("120 runs", "one hundred and twenty runs", True), ("20 runs", "one hundred and twenty runs", False),
+    ("24 GPUs", "two dozen GPUs", True), ("12 GPUs", "two dozen GPUs", False), ("2 GPUs", "two dozen GPUs", False),
+    ("6 models", "half a dozen models", True), ("12 models", "half a dozen models", False),
+    ("50%", "half a dozen models", False), ("50%", "half of the models", True), ("12 models", "a dozen models", True),
+])
+def test_hundreds_and_dozens_in_words_are_one_number(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
