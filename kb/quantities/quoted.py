@@ -1915,8 +1915,18 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
             conv = _printed_figure(number, printed_unit).to(claim_unit)
         except KBError:
             continue            # a unit of another kind: hours are not kilograms
+        if _unit_swapped(number, w, conv, mine):
+            return False
         return _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2)
     return unitless
+
+
+def _unit_swapped(number: _Number, w: _Number, conv: Interval, mine: Interval) -> bool:
+    """Whether the claim writes the quote's very number in a unit that is not the quote's: "100 GB" of
+    "100 GiB", "100 tons" of "100 tonnes", "100 mi" of "100 nmi". A number with trailing zeros is
+    precise to ± half its last digit, so 107.4 GB and 100 GB agree within it; the same digits in a
+    unit 7% apart are another figure, as a careful reader sees."""
+    return abs(number.value) == abs(w.value) and abs(conv.nominal - mine.nominal) > 1e-3 * abs(mine.nominal)
 
 
 #: A bound the quote prints before a number ("by up to 50%", "a factor of over 1450", "≥ 3 kWh").
@@ -2393,6 +2403,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 try:
                     conv = iv.to(claim_unit)
                 except KBError:
+                    continue
+                if _unit_swapped(n, w, conv, mine):
                     continue
                 if _close(conv.nominal, (conv.hi - conv.lo) / 2, mine.nominal, (mine.hi - mine.lo) / 2) \
                         or iv.unit != claim_unit and not _decimal_shift(iv, conv) and _rounded(conv, mine):

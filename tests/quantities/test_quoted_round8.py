@@ -119,3 +119,15 @@ def test_powers_printed_flat_and_logarithmic_units(value, quote, ok):
 def test_hundreds_and_dozens_in_words_are_one_number(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # the quote's very number in a unit a few percent off is another figure, whatever "100"'s precision
+    ("100 GB", "a node has 100 GiB of memory", False), ("100 tons", "it emitted 100 tonnes", False),
+    ("100 mi", "a range of 100 nmi", False), ("107 GB", "a node has 100 GiB of memory", True),
+    ("100 GiB", "a node has 100 GiB of memory", True), ("100 t", "it emitted 100 tonnes", True),
+    ("121.7 h", "121.7 hours", True), ("626,155 lb", "626,155 lbs", True), ("25 °C", "kept at 25 ℃", True),
+])
+def test_the_same_number_in_a_unit_a_few_percent_off_is_another_figure(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
