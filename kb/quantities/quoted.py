@@ -1099,10 +1099,13 @@ def _drops_unit(unit: str | None) -> bool:
     if not unit:
         return False
     try:
-        dims = set(dict(parse_unit(_amount(unit) or unit, nouns=True).dimensionality))
+        parsed = parse_unit(_amount(unit) or unit, nouns=True)
     except KBError:
         return False
-    return bool(dims) and not all(d in ("[count]", "[accelerator]") or d.startswith("[kbuser_") for d in dims)
+    dims = set(dict(parsed.dimensionality))
+    if not dims:                # pint counts bytes and bits as plain numbers: "16" of "16 GB" drops its unit
+        return any(name in str(parsed) for name in ("byte", "bit"))
+    return not all(d in ("[count]", "[accelerator]") or d.startswith("[kbuser_") for d in dims)
 
 
 #: A unit a quote names before its number, not a number's own: "(kWh)", "in kWh", "kWh:", "a PUE of".

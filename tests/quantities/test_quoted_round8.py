@@ -131,3 +131,13 @@ def test_hundreds_and_dozens_in_words_are_one_number(value, quote, ok):
 def test_the_same_number_in_a_unit_a_few_percent_off_is_another_figure(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # bytes and bits are a unit a bare number drops, though pint counts them as plain numbers
+    ("16", "16 GB of memory", False), ("16", "a GPU with 16GB of memory", False), ("16 GB", "16GB of memory", True),
+    ("16", "a 16-bit float", True), ("12", "12 GPUs", True),
+])
+def test_a_bare_number_drops_a_unit_of_information(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
