@@ -49,7 +49,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: sample's size ("n = 24") a count. 10: a claim is read against the passage of the paper's text its quote is
 #: found in where kb holds it ("593 kWh" of "103, 593 kWh" typed for "103,593 kWh" does not stand, "1,287 MWh" of
 #: "1, 287 MWh" typed for "1,\n287 MWh" does; a quote not in the text does not); a number printed bare holds no
-#: claim's unit the quote (or its table's header on the page) never states ("84 kWh" of "P100x8 1515.43 84 201 192").
+#: claim's unit the quote (or its table's header on the page) never states ("84 kWh" of "P100x8 1515.43 84 201 192");
+#: a power of ten printed flat ("4.6 × 1013") one number; no logarithmic unit ("Oct" read as octaves) a plain number;
+#: "fifteen hundred", "two dozen" one number; the quote's number in a unit a few percent off ("100 GB" of "100 GiB")
+#: no figure; a bare number drops bytes ("16" of "16 GB").
 #: Also 10: a quote holding a bidi override or isolate or a control character
 #: (kb.text.typed.unshowable) backs no claim: it shows other words than were matched.
 CLAIM_READING = "10"
