@@ -97,10 +97,11 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     # a claim is read against its paper's text: one newly stored decides its claims again
     given_text = {citekey for citekey, _ in texts}
     files = set(changes.claims_files)
-    if given_text:
-        marks = ",".join("?" * len(given_text))
-        files |= {r[0] for r in db.execute(f"select distinct file from claims where file is not null and kind = 'claim' "
-                                           f"and citekey in ({marks})", sorted(given_text))}
+    keys = sorted(given_text)
+    for at in range(0, len(keys), 500):         # a rebuild's thousands of texts: within SQLite's variables
+        chunk = keys[at:at + 500]
+        files |= {r[0] for r in db.execute("select distinct file from claims where file is not null and kind = 'claim' "
+                                           f"and citekey in ({','.join('?' * len(chunk))})", chunk)}
     if files:
         claim_doubts(kb, files, changes.decided, given_text)
     if changes.claims_files:
