@@ -2087,7 +2087,9 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
 
 
 #: Where a quote's numbers start in the text `value_in_quote` reads: past the page's text before a
-#: passage (`before`), whose numbers are none of the quote's, though its headers give them units.
+#: passage (`before`), whose numbers are none of the quote's, though its headers give them units; only a
+#: unit such a header gives counts then (the page's other words name no count, "48 countries" of "the
+#: United States (48)" though the page names countries before).
 _held_from = contextvars.ContextVar("kb_held_from", default=0)
 
 
@@ -2371,7 +2373,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             held_w = [h for h in held if h not in drops]
         else:
             held_w = held
-        holding = [h for h in held_w if h.start >= start and h.value == w.value
+        holding = [h for h in held_w if h.start >= start and (not start or (h.start, h.end) in labelled)
+                   and h.value == w.value
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                    and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                         or _count_word_after(plain, h) is not None
@@ -2399,8 +2402,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             for n, iv, unit in with_units:
                 if mine is None:
                     break
-                if n.start < start:
-                    continue        # a number of the page before the quote: a header's unit, no figure of it
+                if n.start < start or start and (n.start, n.end) not in labelled:
+                    continue        # a number of the page before the quote (its header's unit is no figure),
+                    # and one the page's text gives no header's unit (the quote alone decided it)
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit):
                     continue
                 try:

@@ -141,3 +141,18 @@ def test_the_same_number_in_a_unit_a_few_percent_off_is_another_figure(value, qu
 def test_a_bare_number_drops_a_unit_of_information(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, page, ok", [
+    # the page before a quote gives a cell its header's unit, never a noun or unit of its prose
+    ("12 GPUs", "we used 12 in all", "Our GPUs were A100s. In the end we used 12 in all.", False),
+    ("48 countries", "trained in the United States (48)", "Of 20 countries, most models were trained in the "
+     "United States (48)", False),
+    ("30 kWh", "the value 30, as reported", "Energy is given in kWh. We took the value 30, as reported", False),
+    ("48 models", "trained in the United States (48)", "Most models were trained in the United States (48)", False),
+    ("48 models", "models were trained in the United States (48)", "Most models were trained in the United States "
+     "(48)", True),
+])
+def test_the_page_before_a_quote_gives_only_a_headers_unit(value, quote, page, ok):
+    found, doubt = on_page(value, quote, page)
+    assert found.ok is ok and (doubt is None) is ok
