@@ -260,13 +260,16 @@ def readers(doc: dict, verbose: bool, units: UserUnits) -> None:
               + f"; recall {found}/{total} = {found / total:.1%}")
 
 
-def _sentence(page: str, start: int, end: int) -> str:
+def _sentence(page: str, start: int, end: int) -> tuple[str, str, str]:
     """The quote a person would give for the number at start:end: its sentence, at most 160
-    characters either side, its whitespace as one space."""
+    characters either side, its whitespace as one space; with the page's text it is found in and
+    the page's before it, as kb claim add reads them (`value_in_quote`'s passage and before)."""
+    from kb.quantities.quoted import context_before
+
     a = max(page.rfind(". ", 0, start) + 2, start - 160, 0)
     b = page.find(". ", end)
     b = min(b if b >= 0 else len(page), end + 160)
-    return " ".join(page[a:b].split())
+    return " ".join(page[a:b].split()), page[a:b], context_before(page, a)
 
 
 def _wrong(number: str) -> list[str]:
@@ -307,28 +310,30 @@ def verification(doc: dict, verbose: bool) -> None:
             if not (number[:1].isdigit() or number[:1] in "$.") or unit.split()[:1] in (["thousand"], ["million"],
                                                                                     ["billion"]):
                 continue        # a number in words, a cell of a table printed in millions
-            quote = _sentence(page, start, end)
+            quote, passage, before = _sentence(page, start, end)
             unit = "" if unit == "dimensionless" else unit
             value = f"{number} {unit}".strip()
-            _score(right, value, quote, True, verbose)
+            _score(right, value, quote, True, verbose, passage, before)
             printed = {n.value for n in numbers_in(quote)}
             for bad in _wrong(number):
                 claim = f"{bad} {unit}".strip()
                 if any(n.value in printed for n in numbers_in(claim)):
                     continue    # the sentence prints that number too (a table's other cell)
-                _score(wrong, claim, quote, False, verbose)
+                _score(wrong, claim, quote, False, verbose, passage, before)
     print(f"verification: right values verified {right[0]}/{right[1]}; "
           f"wrong values refused {wrong[0]}/{wrong[1]}")
 
 
-def _score(tally: list[int], value: str | list[str], quote: str, right: bool, verbose: bool) -> None:
+def _score(tally: list[int], value: str | list[str], quote: str, right: bool, verbose: bool,
+           passage: str | None = None, before: str = "") -> None:
     """Count whether kb claim add decides `value` from `quote` as it should (verified if
     `right`, else refused) into tally = [as it should, all]. A value [figure, per] is claimed
-    with that per ("0.3 g CO2e" per "1,000 inferences")."""
+    with that per ("0.3 g CO2e" per "1,000 inferences"). `passage` and `before`: the page's text
+    the quote is found in and before it, which kb claim add reads too."""
     from kb.quantities.quoted import value_in_quote
 
     value, per = value if isinstance(value, list) else (value, None)
-    held = value_in_quote(value, quote, per).ok
+    held = value_in_quote(value, quote, per, passage, before).ok
     tally[0] += held == right
     tally[1] += 1
     if verbose and held != right:
@@ -339,6 +344,7 @@ def _score(tally: list[int], value: str | list[str], quote: str, right: bool, ve
 def writers_claims(doc: dict, verbose: bool) -> None:
     """kb claim add's decision on figures as writers claim them from real sentences (the
     "claims" of the labels): every right value must verify, every wrong one be refused."""
+    from kb.quantities.quoted import context_before
 
     cache: dict[str, list[str]] = {}
     right = [0, 0]
@@ -353,10 +359,11 @@ def writers_claims(doc: dict, verbose: bool) -> None:
             unplaced += 1       # another extractor's text (--extractor pdfium)
             continue
         quote = page[start:end + len(entry["to"])]
+        before = context_before(page, start)
         for value in entry["right"]:
-            _score(right, value, quote, True, verbose)
+            _score(right, value, quote, True, verbose, quote, before)
         for value in entry["wrong"]:
-            _score(wrong, value, quote, False, verbose)
+            _score(wrong, value, quote, False, verbose, quote, before)
     print(f"writers' claims ({len(doc.get('claims', [])) - unplaced} sentences): right values verified "
           f"{right[0]}/{right[1]}; wrong values refused {wrong[0]}/{wrong[1]}"
           + (f"; {unplaced} sentences not located" if unplaced else ""))
