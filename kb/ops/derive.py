@@ -116,7 +116,7 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     quote is not in it; against its quote as typed where kb holds no text of the paper."""
     if status != "verified" or not quote or not citekey or len(value) > LONGEST_VALUE:
         return claim_doubt(status, value, quote, per)
-    text, match = quotes.found_on_page(kb.conn, citekey, version, page, quote, cache)
+    text, match = quotes.found_on_page(kb, citekey, version, page, quote, cache)
     if text is None:
         return claim_doubt(status, value, quote, per)
     if match is None:

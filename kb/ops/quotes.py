@@ -176,13 +176,14 @@ def context_before(match, text: PageText) -> str:
     return quoted.context_before(text.pages[first.page - 1], first.start)
 
 
-def found_on_page(conn, citekey: str, version: str | None, page: int | None, quote: str,
+def found_on_page(kb: KB, citekey: str, version: str | None, page: int | None, quote: str,
                   cache: dict | None = None):
-    """(the PageText of `citekey` at `version`, the quote's match in it or None); (None, None) when kb
-    holds no such text. The quote is looked for on its stored `page` first, then in the whole text: a
-    page costs a hundredth of a paper to normalise, so the index reads a claim against its page (a
-    quote printed twice is where it is written when found there, as `page_disagrees` holds)."""
-    text = load_text(conn, citekey, version, cache)
+    """(the PageText of `citekey` at `version` the quote is found in, its match or None); (None, None)
+    when kb holds no such text. The quote is looked for on its stored `page` first, then in the whole
+    text and its second extraction (`find_in_either`, as kb claim add looks): a page costs a hundredth
+    of a paper to normalise, so the index reads a claim against its page (a quote printed twice is where
+    it is written when found there, as `page_disagrees` holds)."""
+    text = load_text(kb.conn, citekey, version, cache)
     if text is None:
         return None, None
     match = None
@@ -195,7 +196,10 @@ def found_on_page(conn, citekey: str, version: str | None, page: int | None, quo
             if cache is not None:
                 cache[key] = alone
         match = matching.find_quote(alone.doc, quote)
-    return text, match or matching.find_quote(text.doc, quote)
+    if match is not None:
+        return text, match
+    match, found_in = find_in_either(kb, text, quote, cache)
+    return found_in, match
 
 
 def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match, text: PageText) -> str | None:
@@ -428,7 +432,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if mismatch is not None and not mismatch.ok and c["status"] != "unverified" and not mismatch.problem:
         # the paper's printing may hold what the quote as typed does not ("1, 287 MWh" typed for the page's
         # "1,\n287 MWh"), and its table's header the unit a quoted row leaves out
-        text, match = found_on_page(kb.conn, c["citekey"], c["version"], c["page"], c["quote"], cache)
+        text, match = found_on_page(kb, c["citekey"], c["version"], c["page"], c["quote"], cache)
         if match is not None:
             mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, text),
                                              context_before(match, text))
@@ -457,7 +461,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
             return verdict("not-found", f"kb holds no text of {c['citekey']}, and {elsewhere}", True)
         return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
                        + "; quote not re-checked")
-    match = matching.find_quote(text.doc, c["quote"])
+    match, found_in = find_in_either(kb, text, c["quote"], cache)     # as kb claim add found it
     if match is None:
         near = matching.closest_passage(text.doc, c["quote"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"])
@@ -466,10 +470,11 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
                        + (f"; {elsewhere}" if elsewhere else ""), True,
                        page=near.page if near else None,
                        differences=near.differences if near else [])
-    wrong = page_disagrees(c["page"], None, c["quote"], match, text)
+    wrong = page_disagrees(c["page"], None, c["quote"], match, found_in)
     if wrong is not None:
         return verdict("wrong-page", wrong, True, page=match.page)
-    printed = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, text), context_before(match, text))
+    printed = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, found_in),
+                                    context_before(match, found_in))
     if not printed.ok:              # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
         return verdict("value-mismatch", printed.reason(value), True, page=match.page)
     return verdict("ok", f"{value}, page {match.page}", page=match.page)

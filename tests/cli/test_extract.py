@@ -52,6 +52,10 @@ def test_a_quote_found_only_in_the_second_extraction_verifies_and_says_so(kb_roo
     assert "found in the second extraction (pypdfium2 " in r.out and "not in pypdf " in r.out
     stored = run_kb("quote", "ls", "--json").json[0]
     assert stored["extractor"].startswith("pypdfium2 ")    # its offsets point into that text
+    # a claim of its quote stands as kb claim add found it, in kb claims and kb verify alike
+    r = run_kb("claim", "add", key, "1996", "--quote", PAGERANK_REF, "--id", "year")
+    assert r.code == 0, r.err
+    assert [c["status"] for c in run_kb("claims", "--json").json] == ["verified"]
     r = run_kb("verify")
     assert r.code == 0 and "(in the second extraction, pypdfium2 " in r.out, r.out
     # A note quoting it, as kb exports it or as a person writes it, verifies the same way.
