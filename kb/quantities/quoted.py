@@ -303,6 +303,9 @@ _NOT_A_HALF = lazy(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bot
 #: A power of ten: "10⁵", "10⁻³", "1.2 × 10⁵" (superscript), "10^-3" (a bare ten raised).
 _POWER = lazy(r"(?<![\w.,^])(?:(?P<mant>\d+(?:\.\d+)?)[ ]?[×x·][ ]?)?10"
               r"(?:(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\^(?P<exp>[-−+]?\d{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+#: A proper fraction in digits: "1/10", "1/10th", "2/3" (never a date's "1/2/2020", a ratio "24/7" or a
+#: rate's "kWh/100").
+_DIGIT_FRACTION = lazy(r"(?<![\w.,/])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?:th|rd|nd|st)?s?(?![\w/]|[.,]\d)")
 #: "an order of magnitude", "two orders of magnitude", "3 orders of magnitude".
 _ORDERS = lazy(r"(?i)(?<![\w.,-])(?P<n>an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
                r"[ ]+orders?[ ]+of[ ]+magnitude\b")
@@ -413,6 +416,15 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         powers.append(_Number(m.group(0), m.start(), m.end(), value, half))
     if powers:                  # one pass, however many powers a hostile quote prints
         out = [n for n in out if not covered[n.start]] + powers
+    # "<1/10th the energy", "2/3 of runs": a share, and neither of its numbers a figure ("10x" of
+    # "1/10th" is its denominator, a tenth the other way round)
+    fractions = [m for m in _DIGIT_FRACTION.finditer(t) if 0 < int(m.group("a")) < int(m.group("b"))]
+    if fractions:
+        spans = [(m.start(), m.end()) for m in fractions]
+        out = [n for n in out if not any(a <= n.start < b for a, b in spans)]
+        for m in fractions:
+            value = Decimal(int(m.group("a"))) / Decimal(int(m.group("b")))
+            out.append(_Number(f"{value:.4g}", m.start(), m.end(), value, Decimal("0.005"), unit="", share=True))
     # "doubled", "twice", "tripled", "tenfold": a factor of 2, 3 or 10, written as a word
     for m in _FACTOR_WORD.finditer(t):
         word = m.group(0).lower()

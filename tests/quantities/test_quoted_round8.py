@@ -156,3 +156,17 @@ def test_a_bare_number_drops_a_unit_of_information(value, quote, ok):
 def test_the_page_before_a_quote_gives_only_a_headers_unit(value, quote, page, ok):
     found, doubt = on_page(value, quote, page)
     assert found.ok is ok and (doubt is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a proper fraction in digits is a share, and neither of its numbers a figure
+    ("10x", "can consume <1/10th the energy of large, dense DNNs", False),
+    ("1", "can consume <1/10th the energy of large, dense DNNs", False),
+    ("10%", "can consume <1/10th the energy of large, dense DNNs", True),
+    ("0.1", "can consume <1/10th the energy of large, dense DNNs", True),
+    ("67%", "2/3 of the runs", True), ("3 runs", "2/3 of the runs", False), ("70%", "2/3 of the runs", False),
+    ("2020", "released on 1/2/2020", True),
+])
+def test_a_fraction_in_digits_is_a_share(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
