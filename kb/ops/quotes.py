@@ -461,7 +461,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
             return verdict("not-found", f"kb holds no text of {c['citekey']}, and {elsewhere}", True)
         return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
                        + "; quote not re-checked")
-    match, found_in = find_in_either(kb, text, c["quote"], cache)     # as kb claim add found it
+    # on its stored page first, as the index reads it (a running header printed on every page is there)
+    found_in, match = found_on_page(kb, c["citekey"], c["version"], c["page"], c["quote"], cache)
     if match is None:
         near = matching.closest_passage(text.doc, c["quote"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"])

@@ -919,13 +919,14 @@ def test_a_hand_written_claim_is_listed_as_kb_verify_judges_it_against_the_page(
               ("whole", "1,000 inferences", "we ran 1, 000 inferences", 4),       # the paper's number
               ("row", "2.907 kWh", "image generation 2.907 3.31", 6),             # its header above: kWh
               ("row-kg", "2.907 kg", "image generation 2.907 3.31", 6),
-              ("bare", "2.907 kWh", "whose mean consumption is 2.907", None)]     # not in the text
+              ("bare", "2.907 kWh", "whose mean consumption is 2.907", None),     # not in the text
+              ("header", "2024", "Power Hungry Processing ACM FAccT ’24, June 3–6, 2024, Rio de Janeiro", 5)]
     body = "".join(f'[[claim]]\nid = "{i}"\nvalue = "{v}"\nquote = "{q}"\n' + (f"page = {p}\n" if p else "")
                    + 'version = "v3"\nstatus = "verified"\n\n' for i, v, q, p in claims)
     (php / "claims" / "luccioni2023power.toml").write_text(body)
     listed = {c["id"]: c["status"] for c in run_kb("claims", "--json").json}
     assert listed == {"spaced": "unverified", "whole": "verified", "row": "verified", "row-kg": "unverified",
-                      "bare": "unverified"}
+                      "bare": "unverified", "header": "verified"}     # a running header: on its page too
     r = run_kb("verify", "--json")
     judged = {v["id"]: v["status"] for v in r.json if v.get("kind") == "claim"}
     assert {i: s == "ok" for i, s in judged.items()} == {i: s == "verified" for i, s in listed.items()}
