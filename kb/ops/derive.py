@@ -113,7 +113,7 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     """Why a claim does not stand verified, as kb verify decides it: against the passage of the
     paper's text its quote is found in (the paper's printing decides: "593 kWh" of "103, 593 kWh"
     typed for the page's "103,593 kWh" does not stand), and not where kb holds that text and the
-    quote is not in it; against its quote as typed where kb holds no text of the paper."""
+    quote is not in it or not on its stored page; against its quote as typed where kb holds no text."""
     if status != "verified" or not quote or not citekey or len(value) > LONGEST_VALUE:
         return claim_doubt(status, value, quote, per)
     text, match = quotes.found_on_page(kb, citekey, version, page, quote, cache)
@@ -121,6 +121,9 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
         return claim_doubt(status, value, quote, per)
     if match is None:
         return f"quote not found in {text.version or 'its text'}"
+    wrong = quotes.page_disagrees(page, None, quote, match, text)
+    if wrong is not None:       # a page written by hand the quote is not on, as kb verify fails it
+        return wrong
     return claim_doubt(status, value, quote, per, quotes.passage(match, text), quotes.context_before(match, text))
 
 
@@ -333,7 +336,7 @@ def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: se
         decided = decided if row is not None and row[0] == CLAIM_READING else None
     cache = quotes.PaperCache()
     for rowid, number, unit, quote, status, per, citekey, version, page in rows:
-        key = (status, number, unit, quote, per)
+        key = (status, number, unit, quote, per, citekey, version, page)
         if decided and key in decided and citekey not in texts:
             doubt = decided[key]
         else:

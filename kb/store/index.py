@@ -70,8 +70,8 @@ class Changes:
     #: (citekey, version) -> its reference list (kb.text.refs entries) when parsed already,
     #: from the very pages stored (a worker of kb import parsed it beside the extraction)
     references: dict[tuple[str, str], list] = field(default_factory=dict)
-    #: (status, number, unit, quote, per) -> doubt of the claims a re-index removed, as the
-    #: derive step decided them (kb.quantities.quoted.claim_doubt is a function of these):
+    #: (status, number, unit, quote, per, citekey, version, page) -> doubt of the claims a re-index
+    #: removed, as the derive step decided them (against the page of that paper's text, a function of these):
     #: the same claim indexed again is not decided again, so adding one claim to a file of
     #: 8,000 decides one, where it decided 8,000 (31 s)
     decided: dict[tuple, str | None] = field(default_factory=dict)
@@ -766,10 +766,11 @@ class Indexer:
         """Replace the rows indexed from one claims file."""
         db = self.db
         if rel not in self.pending.claims_files:      # its rows were decided (not inserted, waiting to be)
-            for status, number, value, unit, quote, per, doubt, base_value, base_unit in db.execute(
-                    "select status, number, value, unit, quote, per, doubt, base_value, base_unit from claims "
-                    "where file = ? and kind = 'claim'", [rel]).fetchall():
-                self.pending.decided[(status, number, unit, quote, per)] = doubt
+            for status, number, value, unit, quote, per, doubt, base_value, base_unit, citekey, version, page \
+                    in db.execute("select status, number, value, unit, quote, per, doubt, base_value, base_unit, "
+                                  "citekey, version, page from claims where file = ? and kind = 'claim'",
+                                  [rel]).fetchall():
+                self.pending.decided[(status, number, unit, quote, per, citekey, version, page)] = doubt
                 if base_unit is not None:
                     self.pending.based[(value, unit, number)] = (base_value, base_unit)
             for citekey, version, text, page, page_end, doubt in db.execute(

@@ -920,16 +920,22 @@ def test_a_hand_written_claim_is_listed_as_kb_verify_judges_it_against_the_page(
               ("row", "2.907 kWh", "image generation 2.907 3.31", 6),             # its header above: kWh
               ("row-kg", "2.907 kg", "image generation 2.907 3.31", 6),
               ("bare", "2.907 kWh", "whose mean consumption is 2.907", None),     # not in the text
-              ("header", "2024", "Power Hungry Processing ACM FAccT ’24, June 3–6, 2024, Rio de Janeiro", 5)]
+              ("header", "2024", "Power Hungry Processing ACM FAccT ’24, June 3–6, 2024, Rio de Janeiro", 5),
+              ("moved", "1,000 inferences", "we ran 1,000 inferences", 7)]              # on page 4, not 7
     body = "".join(f'[[claim]]\nid = "{i}"\nvalue = "{v}"\nquote = "{q}"\n' + (f"page = {p}\n" if p else "")
                    + 'version = "v3"\nstatus = "verified"\n\n' for i, v, q, p in claims)
     (php / "claims" / "luccioni2023power.toml").write_text(body)
     listed = {c["id"]: c["status"] for c in run_kb("claims", "--json").json}
     assert listed == {"spaced": "unverified", "whole": "verified", "row": "verified", "row-kg": "unverified",
-                      "bare": "unverified", "header": "verified"}     # a running header: on its page too
+                      "bare": "unverified", "header": "verified",     # a running header: on its page too
+                      "moved": "unverified"}
     r = run_kb("verify", "--json")
     judged = {v["id"]: v["status"] for v in r.json if v.get("kind") == "claim"}
     assert {i: s == "ok" for i, s in judged.items()} == {i: s == "verified" for i, s in listed.items()}
+    # its page corrected by hand, the claim is decided again (the page is among what its judgement rests on)
+    fixed = (php / "claims" / "luccioni2023power.toml").read_text().replace("page = 7", "page = 4")
+    (php / "claims" / "luccioni2023power.toml").write_text(fixed)
+    assert {c["id"]: c["status"] for c in run_kb("claims", "--json").json}["moved"] == "verified"
     # a claim of a paper kb holds no text of stands as its quote is typed, until its text is stored
     (php / "references.bib").write_text(PHP_BIB + "\n@misc{other2024,\n  title = {Other},\n  year = {2024},\n}\n")
     (php / "claims" / "other2024.toml").write_text(
