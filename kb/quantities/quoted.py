@@ -300,9 +300,11 @@ def shares_in(text: str) -> list[tuple[int, int, Decimal]]:
 
 #: "half" naming a part, not a share: "the second half of", "the first half".
 _NOT_A_HALF = lazy(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bottom|upper|lower)[ ]+$")
-#: A power of ten: "10⁵", "10⁻³", "1.2 × 10⁵" (superscript), "10^-3" (a bare ten raised).
+#: A power of ten: "10⁵", "10⁻³", "1.2 × 10⁵" (superscript), "10^-3" (a bare ten raised), "10−3" (its
+#: superscript printed flat after the minus sign U+2212).
 _POWER = lazy(r"(?<![\w.,^])(?:(?P<mant>\d+(?:\.\d+)?)[ ]?[×x·][ ]?)?10"
-              r"(?:(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\^(?P<exp>[-−+]?\d{1,3}))(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+              r"(?:(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\^(?P<exp>[-−+]?\d{1,3})|(?P<neg>−\d{1,2})(?![.,]\d))"
+              r"(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 #: A proper fraction in digits: "1/10", "1/10th", "2/3" (never a date's "1/2/2020", a ratio "24/7" or a
 #: rate's "kWh/100").
 _DIGIT_FRACTION = lazy(r"(?<![\w.,/])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?:th|rd|nd|st)?s?(?![\w/]|[.,]\d)")
@@ -402,7 +404,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     powers: list[_Number] = []
     covered = bytearray(len(t) + 1)
     for m in _POWER.finditer(t):
-        exp = int((m.group("sup") or m.group("exp")).translate(SUPERSCRIPTS).replace("−", "-"))
+        # "10−3" with the minus sign (U+2212) an extractor prints a superscript's with: 10⁻³, no range
+        exp = int((m.group("sup") or m.group("exp") or m.group("neg")).translate(SUPERSCRIPTS).replace("−", "-"))
         mant = m.group("mant")
         if mant is not None:
             value = Decimal(mant).scaleb(exp)

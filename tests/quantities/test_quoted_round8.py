@@ -170,3 +170,14 @@ def test_the_page_before_a_quote_gives_only_a_headers_unit(value, quote, page, o
 def test_a_fraction_in_digits_is_a_share(value, quote, ok):
     assert value_in_quote(value, quote).ok is ok
     assert (claim_doubt("verified", value, quote) is None) is ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # "10−3" with the minus sign a superscript's exponent is printed with: 10⁻³, never 10, 3 or -3
+    ("1e-3", "a learning rate of 10−3 per step", True), ("3", "a learning rate of 10−3 per step", False),
+    ("10", "a learning rate of 10−3 per step", False), ("-3", "a learning rate of 10−3 per step", False),
+    ("1e-9", "from 10−12 to 10−9", True), ("12 runs", "we did 10-12 runs", True),
+])
+def test_a_power_of_ten_printed_flat_after_a_minus_sign(value, quote, ok):
+    assert value_in_quote(value, quote).ok is ok
+    assert (claim_doubt("verified", value, quote) is None) is ok
