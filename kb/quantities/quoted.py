@@ -419,11 +419,11 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         powers.append(_Number(m.group(0), m.start(), m.end(), value, half))
     if powers:                  # one pass, however many powers a hostile quote prints
         out = [n for n in out if not covered[n.start]] + powers
-    # "<1/10th the energy", "2/3 of runs": a share, and neither of its numbers a figure ("10x" of
-    # "1/10th" is its denominator, a tenth the other way round)
+    # "<1/10th the energy", "2/3 of runs": a share, and its denominator no figure ("10x" of "1/10th" is
+    # a tenth the other way round); its numerator counts out of it ("a SIRS score of 2/4": 2)
     fractions = [m for m in _DIGIT_FRACTION.finditer(t) if 0 < int(m.group("a")) < int(m.group("b"))]
     if fractions:
-        spans = [(m.start(), m.end()) for m in fractions]
+        spans = [(m.start("b"), m.end()) for m in fractions]
         out = [n for n in out if not any(a <= n.start < b for a, b in spans)]
         for m in fractions:
             value = Decimal(int(m.group("a"))) / Decimal(int(m.group("b")))

@@ -159,9 +159,10 @@ def test_the_page_before_a_quote_gives_only_a_headers_unit(value, quote, page, o
 
 
 @pytest.mark.parametrize("value, quote, ok", [
-    # a proper fraction in digits is a share, and neither of its numbers a figure
+    # a proper fraction in digits is a share, its denominator no figure, its numerator a count out of it
     ("10x", "can consume <1/10th the energy of large, dense DNNs", False),
-    ("1", "can consume <1/10th the energy of large, dense DNNs", False),
+    ("10", "can consume <1/10th the energy of large, dense DNNs", False),
+    ("2", "a SIRS score of at least 2/4", True), ("4", "a SIRS score of at least 2/4", False),
     ("10%", "can consume <1/10th the energy of large, dense DNNs", True),
     ("0.1", "can consume <1/10th the energy of large, dense DNNs", True),
     ("67%", "2/3 of the runs", True), ("3 runs", "2/3 of the runs", False), ("70%", "2/3 of the runs", False),
