@@ -402,6 +402,8 @@ class Indexer:
         self.limits = limits
         self.progress = progress
         self.pending = Changes()
+        #: claims file -> the decisions on its claims, kept when its rows are forgotten before its re-index
+        self._forgotten: dict[str, tuple[dict, dict, dict]] = {}
         #: What a person should hear of, said once (a claims file deleted, one that cannot
         #: be read): the knowledge base hands these on as warnings.
         self.notices: list[str] = []
@@ -460,8 +462,12 @@ class Indexer:
         claims_changed = [rel for rel in changed if rel != BIB_REL and rel not in cannot]
         deleted = {rel: self._held_by(rel) for rel in claims_changed if rel not in current}
         with transaction(db) if len(claims_changed) > 1 else contextlib.nullcontext():
+            self._forgotten = {}
             if len(claims_changed) > 1:
                 for rel in claims_changed:
+                    # what was decided of them is kept for their re-index: a git pull that changed a few
+                    # claims of many files decides those few again, not every claim (each read on its page)
+                    self._forgotten[rel] = self._decisions(rel)
                     self.forget_claims(rel)
             if BIB_REL in changed and self._reindex_one(BIB_REL, current, derive, on_error):
                 self.attach_cached_sources(derive=derive)     # a changed references.bib may claim cached sources
@@ -762,21 +768,33 @@ class Indexer:
         for table in ("quotes", "claims", "units", "checks", "paper_settings", "restatements", "dismissals"):
             self.db.execute(f"delete from {table} where file = ?", [rel])
 
+    def _decisions(self, rel: str) -> tuple[dict, dict, dict]:
+        """The derive step's decisions on the claims and quotes indexed from `rel` (Changes.decided,
+        .based, .quotes_decided)."""
+        decided, based, quoted = {}, {}, {}
+        for status, number, value, unit, quote, per, doubt, base_value, base_unit, citekey, version, page \
+                in self.db.execute("select status, number, value, unit, quote, per, doubt, base_value, base_unit, "
+                                   "citekey, version, page from claims where file = ? and kind = 'claim'",
+                                   [rel]).fetchall():
+            decided[(status, number, unit, quote, per, citekey, version, page)] = doubt
+            if base_unit is not None:
+                based[(value, unit, number)] = (base_value, base_unit)
+        for citekey, version, text, page, page_end, doubt in self.db.execute(
+                "select citekey, version, text, page, page_end, doubt from quotes "
+                "where file = ? and status = 'verified'", [rel]).fetchall():
+            quoted[(citekey, version, text, page, page_end)] = doubt
+        return decided, based, quoted
+
     def reindex_claims(self, rel: str, path: Path | None) -> None:
         """Replace the rows indexed from one claims file."""
         db = self.db
-        if rel not in self.pending.claims_files:      # its rows were decided (not inserted, waiting to be)
-            for status, number, value, unit, quote, per, doubt, base_value, base_unit, citekey, version, page \
-                    in db.execute("select status, number, value, unit, quote, per, doubt, base_value, base_unit, "
-                                  "citekey, version, page from claims where file = ? and kind = 'claim'",
-                                  [rel]).fetchall():
-                self.pending.decided[(status, number, unit, quote, per, citekey, version, page)] = doubt
-                if base_unit is not None:
-                    self.pending.based[(value, unit, number)] = (base_value, base_unit)
-            for citekey, version, text, page, page_end, doubt in db.execute(
-                    "select citekey, version, text, page, page_end, doubt from quotes "
-                    "where file = ? and status = 'verified'", [rel]).fetchall():
-                self.pending.quotes_decided[(citekey, version, text, page, page_end)] = doubt
+        held = self._forgotten.pop(rel, None)
+        if held is None and rel not in self.pending.claims_files:   # its rows were decided (not waiting to be)
+            held = self._decisions(rel)
+        if held is not None:
+            self.pending.decided.update(held[0])
+            self.pending.based.update(held[1])
+            self.pending.quotes_decided.update(held[2])
         self.forget_claims(rel)
         self.pending.claims_files.add(rel)
         if path is None:

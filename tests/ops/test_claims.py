@@ -140,3 +140,25 @@ def test_a_kept_outcome_is_not_used_once_what_it_rests_on_changes(many, edit):
         assert [v for _, v, _ in after] == ["pass"]
     else:
         assert [v for _, v, _ in after] == ["fail"]
+
+
+def test_claims_files_changed_together_decide_only_their_changed_claims(many, monkeypatch):
+    """A git pull changing several claims files forgets all their rows first: what was decided of their
+    unchanged claims is kept for their re-index, and only a changed claim is decided again."""
+    import kb.ops.derive as derive
+
+    open_kb(many)
+    seen = []
+    real = derive._doubt_on_page
+
+    def counting(kb, value, *args):
+        seen.append(value)
+        return real(kb, value, *args)
+
+    monkeypatch.setattr(derive, "_doubt_on_page", counting)
+    for i in (1, 2):
+        (many / "claims" / f"p{i}.toml").write_text(claims_of(i).replace('"2 kWh"', '"2.5 kWh"'))
+    kb = open_kb(many)
+    assert seen == ["2.5 kWh"]          # p1's filler, edited; p1's energy and p2's claims kept their judgement
+    doubts = dict(kb.conn.execute("select citekey || '.' || id, doubt is null from claims where kind = 'claim'"))
+    assert doubts["p1.filler-1"] == 0 and doubts["p2.energy"] == 1 and doubts["p3.energy"] == 0
