@@ -2368,7 +2368,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         held = sorted(held + list(twins.values()), key=lambda n: (n.start, n.end))
         with_units += [(twins[(n.start, n.end)], -iv, u) for n, iv, u in with_units if (n.start, n.end) in twins]
     for w in wanted:
-        if scale is not None and any(h.share and _share_rounds(h, w, scale) for h in held):
+        if scale is not None and any(h.share and h.start >= start and _share_rounds(h, w, scale) for h in held):
             continue            # "67%" of "two thirds", "20%" of "one in five"
         if bare:
             # "1287" of "1,287 MWh": a figure without the unit its quote prints it with is no figure

@@ -149,6 +149,7 @@ def test_a_bare_number_drops_a_unit_of_information(value, quote, ok):
     ("48 countries", "trained in the United States (48)", "Of 20 countries, most models were trained in the "
      "United States (48)", False),
     ("30 kWh", "the value 30, as reported", "Energy is given in kWh. We took the value 30, as reported", False),
+    ("10%", "vary ~5X-10X, even", "DNNs can consume <1/10th the energy. Emissions vary ~5X-10X, even", False),
     ("48 models", "trained in the United States (48)", "Most models were trained in the United States (48)", False),
     ("48 models", "models were trained in the United States (48)", "Most models were trained in the United States "
      "(48)", True),
