@@ -121,9 +121,9 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
         return claim_doubt(status, value, quote, per)
     if match is None:
         return f"quote not found in {text.version or 'its text'}"
-    wrong = quotes.page_disagrees(page, None, quote, match, text)
-    if wrong is not None:       # a page written by hand the quote is not on, as kb verify fails it
-        return wrong
+    wrong = quotes.page_disagrees(page, None, quote, match, text) if not page or page <= len(text.pages) else None
+    if wrong is not None:       # a page written by hand the quote is not on, as kb verify fails it (one past
+        return wrong            # the last page the listing says itself: kb.store.queries.off_text)
     return claim_doubt(status, value, quote, per, quotes.passage(match, text), quotes.context_before(match, text))
 
 
