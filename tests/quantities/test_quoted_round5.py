@@ -5,6 +5,7 @@ and the work a hostile quote costs."""
 from __future__ import annotations
 
 import pytest
+from judging import judged
 
 from kb.quantities.interval import Interval
 from kb.quantities.quoted import claim_doubt, value_in_quote
@@ -134,8 +135,7 @@ LEADERS = "The largest emitters were China (18), India (12) and the United State
     ("2019 kWh", "the plant produced 2019 kWh in May", True),
 ])
 def test_a_number_after_a_name_or_a_citations_year_takes_no_unit(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 _UNITS = ["kWh", "kg CO2e", "%", "GPUs", "hours", "L per 100 km", "Wh per 1,000 queries", "TFLOPS", "x", "lbs"]
@@ -207,8 +207,7 @@ def test_a_hostile_quote_costs_work_in_proportion_to_its_length():
     ("2-3 billion parameters", "between 2 and 3 parameters", False),
 ])
 def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, per, ok", [
@@ -233,8 +232,7 @@ def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
     ("5 kWh", "it uses 5 kWh for each of the runs", None, True), ("8 GPUs", "5 models each with 8 GPUs", None, True),
 ])
 def test_a_per_in_words_makes_a_rate(value, quote, per, ok):
-    assert value_in_quote(value, quote, per).ok is ok
-    assert (claim_doubt("verified", value, quote, per) is None) is ok
+    judged(value, quote, ok, per)
 
 
 @pytest.mark.parametrize("value, quote, ok", [

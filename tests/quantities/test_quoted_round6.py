@@ -5,14 +5,9 @@ FLOPS is the rate its quote gives."""
 from __future__ import annotations
 
 import pytest
+from judging import judged
 
 from kb.quantities.quoted import claim_doubt, value_in_quote
-
-
-def judged(value: str, quote: str, ok: bool, per: str | None = None) -> None:
-    """The value holds in its quote, and a claim of it stored as verified stands, exactly when `ok`."""
-    assert value_in_quote(value, quote, per).ok is ok
-    assert (claim_doubt("verified", value, quote, per) is None) is ok
 
 TURING = ("The average misclassification rates in the Turing test were 51.2% (95% CI: 45.7%–57.5%) in the "
           "axial view")

@@ -4,9 +4,10 @@ it, not only as the quote types it (the quote matcher forgives white space, neve
 from __future__ import annotations
 
 import pytest
+from judging import judged
 
 from kb.quantities.numbers import extract_candidates
-from kb.quantities.quoted import as_printed, claim_doubt, value_in_quote
+from kb.quantities.quoted import as_printed, value_in_quote
 from kb.text.match import find_quote
 from kb.text.normalise import Document
 
@@ -66,12 +67,6 @@ def test_the_quote_reads_as_printed_only_where_it_differs():
     assert said.reason("593 kWh") == ("the value '593 kWh' is not a number of the paper there: the quote types "
                                       "'103, 593' where the paper prints '103,593', which reads otherwise; copy the "
                                       "number as the paper prints it")
-
-
-def judged(value: str, quote: str, ok: bool) -> None:
-    """The value holds in its quote, and a claim of it stored as verified stands, exactly when `ok`."""
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
 
 
 @pytest.mark.parametrize("value, quote, ok", [

@@ -5,6 +5,7 @@ or its table's header never states, and the index decides as kb claim add and kb
 from __future__ import annotations
 
 import pytest
+from judging import judged
 
 from kb.quantities.quoted import claim_doubt, context_before, value_in_quote
 from kb.text.match import find_quote
@@ -102,8 +103,7 @@ def test_a_number_before_the_quote_is_none_of_its_numbers():
     ("3 dB", "a gain of 3 dB", True), ("2", "a gain of 1 oct", False),
 ])
 def test_powers_printed_flat_and_logarithmic_units(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -117,8 +117,7 @@ def test_powers_printed_flat_and_logarithmic_units(value, quote, ok):
     ("50%", "half a dozen models", False), ("50%", "half of the models", True), ("12 models", "a dozen models", True),
 ])
 def test_hundreds_and_dozens_in_words_are_one_number(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -129,8 +128,7 @@ def test_hundreds_and_dozens_in_words_are_one_number(value, quote, ok):
     ("121.7 h", "121.7 hours", True), ("626,155 lb", "626,155 lbs", True), ("25 °C", "kept at 25 ℃", True),
 ])
 def test_the_same_number_in_a_unit_a_few_percent_off_is_another_figure(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -139,8 +137,7 @@ def test_the_same_number_in_a_unit_a_few_percent_off_is_another_figure(value, qu
     ("16", "a 16-bit float", True), ("12", "12 GPUs", True),
 ])
 def test_a_bare_number_drops_a_unit_of_information(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, page, ok", [
@@ -170,8 +167,7 @@ def test_the_page_before_a_quote_gives_only_a_headers_unit(value, quote, page, o
     ("2020", "released on 1/2/2020", True),
 ])
 def test_a_fraction_in_digits_is_a_share(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
 
 
 @pytest.mark.parametrize("value, quote, ok", [
@@ -181,5 +177,4 @@ def test_a_fraction_in_digits_is_a_share(value, quote, ok):
     ("1e-9", "from 10−12 to 10−9", True), ("12 runs", "we did 10-12 runs", True),
 ])
 def test_a_power_of_ten_printed_flat_after_a_minus_sign(value, quote, ok):
-    assert value_in_quote(value, quote).ok is ok
-    assert (claim_doubt("verified", value, quote) is None) is ok
+    judged(value, quote, ok)
