@@ -644,7 +644,6 @@ class NoteContext:
 
 
 _KEY_AS_AUTHOR_YEAR = lazy(r"([A-Za-z][A-Za-z'’-]+?)[_:-]?((?:1[89]|20)\d\d)[a-z]?")
-_ALPHA_SOURCE = lazy(r"\[\s*([a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?)\s*\]")
 
 
 def _by_label(kb: KB, ctx: NoteContext, label: str) -> list[str]:
@@ -797,13 +796,13 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                                            + ", ".join(str(r.line) for r in several)
                                            + (f" ({', '.join(sorted(keys))} here)" if keys else ""),
                               several=tuple(sorted(keys)) if len(keys) > 1 else ())
-    label = _ALPHA_SOURCE.fullmatch((q.source_text or "").strip()) if ref is None and not link else None
+    label = notes_text.alpha_label(q.source_text) if ref is None and not link else None
     if label:               # "[Amm18]" with no references list: the paper an alphabetic style labels so
-        keys = _by_label(kb, ctx, label.group(1))
+        keys = _by_label(kb, ctx, label)
         if len(keys) == 1:
             return NoteSource(keys[0], "label")
         if keys:
-            return NoteSource(None, reason=f"[{label.group(1)}] is the alphabetic label of {len(keys)} papers here "
+            return NoteSource(None, reason=f"[{label}] is the alphabetic label of {len(keys)} papers here "
                                            f"({', '.join(keys[:5])}): cite one by its key ([@key])",
                               several=tuple(keys))
     if ref is not None and ref.entry is not None:

@@ -69,7 +69,7 @@ from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_
 from kb.text.titles import normalise_title
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations",
-           "citations_as_pandoc", "rename_in_citations"]
+           "citations_as_pandoc", "rename_in_citations", "alpha_label"]
 
 
 @dataclass
@@ -260,8 +260,10 @@ _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A
 _HIDDEN = "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 # a key's punctuation is internal ("@doe:2020"): "[@doe2020: 3]" cites doe2020
 _CITEKEY = lazy(r"@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/" + _HIDDEN + r"-]*\w)?)")
+# a key written without pandoc's '@' (a wiki link's target, "[doe2020energy]"): one word holding a year
+_BARE_KEY = r"[A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*"
 # a wiki link's target that is a citekey: "@" and a key, or a key of one word holding a year
-_WIKI_KEY = lazy(r"@([A-Za-z0-9_][\w:.$%&+?<>~/-]*)|([A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*)")
+_WIKI_KEY = lazy(r"@([A-Za-z0-9_][\w:.$%&+?<>~/-]*)|(" + _BARE_KEY + ")")
 # LaTeX's \cite{key}, natbib's \citep[p.~5]{key}, biblatex's \autocite[see][9]{key}, at the end of a line
 _LATEX_CITE = lazy(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*)\*?((?:\[[^\[\]{}]*\]){0,2})\{([^{}\s,]+)(?:,[^{}]*)?\}$")
 
@@ -443,9 +445,15 @@ _ALPHA_LABEL = r"[a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?"
 _ALPHA_CITE = lazy(r"\s*(" + _ALPHA_LABEL + r")((?:\s*[,;]\s*" + _ALPHA_LABEL + r")*)"
                    r"(?:\s*,?\s*((?:pp?\.|pages?|pg\.?)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
 _ALPHA_AT = lazy(r"\[\s*" + _ALPHA_LABEL + r"\s*[\],;]")
+_ALPHA_SOURCE = lazy(r"\[\s*(" + _ALPHA_LABEL + r")\s*\]")
+
+
+def alpha_label(source_text: str | None) -> str | None:
+    """The label a quote's citation names when it is an alphabetic style's ("[Amm18]" -> "Amm18"), else None."""
+    m = _ALPHA_SOURCE.fullmatch((source_text or "").strip())
+    return m.group(1) if m else None
 # a citekey in brackets without pandoc's '@', as writers type a key ("[doe2020energy]", "[Doe2020, p. 3]"):
-# a word holding a year, read as a pandoc key
-_BARE_KEY = r"[A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*"
+# read as a pandoc key
 _BRACKET_KEY = lazy(r"\s*(" + _BARE_KEY + r")\s*(?:,\s*((?:pp?\.|pages?)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
 _BRACKET_KEY_AT = lazy(r"\[\s*" + _BARE_KEY + r"\s*[\],]")
 _IEEE_CHAIN = lazy(r"\[\d{1,3}\](?:[ \t]*[,;–-][ \t]*\[\d{1,3}\])+$")
