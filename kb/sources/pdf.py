@@ -918,6 +918,9 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
 
     thread = threading.Thread(target=read, name="kb-pdfium", daemon=True)
     _READ[:] = [done]
+    # Loading PDFium's library (7 MB resident, once a process) is not this PDF's reading: it is
+    # loaded before the memory the reading takes is measured.
+    import pypdfium2  # noqa: F401
     before = _resident()
     most = int(limits.max_extract_mb * 1024 * 1024)
     peaks = before is not None and _reset_peak()

@@ -302,7 +302,7 @@ from pdfgen import make_many_characters_pdf, make_pdf
 GOOD = make_pdf(["Energy use of training is measured in kilowatt hours per model run here."])
 if sys.argv[1] == "never-looks":
     pdf._WATCH_EVERY = 3600.0   # the watcher never looks: only the peak once PDFium is done can tell
-limits = pdf.Limits(max_extract_mb=10)
+limits = pdf.Limits(max_extract_mb=6)   # PDFium's library, loaded by the first reading, is 7 MB: not the PDF's
 print(pdf.extract(GOOD, limits, extractor="pdfium").pages[0][:22])
 many = make_many_characters_pdf(150_000)
 assert len(many) < 4000
@@ -337,7 +337,7 @@ def test_a_page_of_too_many_characters_is_stopped_at_the_memory_limit(how, where
     # machine runs it late) is over the limit all the same, by the process's peak
     good, said, within_default = _memory_run(how)
     assert good == "Energy use of training"
-    assert re.search(r"PDFium took over 10 MB of memory to read its text \(" + where, said), said
+    assert re.search(r"PDFium took over 6 MB of memory to read its text \(" + where, said), said
     assert within_default == "True"
     with pytest.raises(UsageError, match='limit max_extract_mb = "lots" is text, not a number'):
         pdf.Limits.from_env({"max_extract_mb": "lots"})
