@@ -6,6 +6,8 @@ its derived data in one transaction. Callers hold the writer lock.
 
 from __future__ import annotations
 
+import copy
+
 from kb.errors import FileFormatError
 from kb.quantities.units import registry
 from kb.store.claimsfile import add_record, load_toml, read_for_edit, remove_record
@@ -54,7 +56,8 @@ def stored_record(kb: KB, citekey: str, section: str, record_id: str) -> dict | 
         data = load_toml(read_for_edit(path).text, f"claims/{path.name}")
     except (FileFormatError, UnicodeDecodeError):
         return None
-    return next((r for r in data.get(section, []) if isinstance(r, dict) and r.get("id") == record_id), None)
+    found = next((r for r in data.get(section, []) if isinstance(r, dict) and r.get("id") == record_id), None)
+    return copy.deepcopy(found)         # the file's read is kept for the next read of the same text
 
 
 def drop_record(kb: KB, rel: str, section: str, record_id: str) -> None:

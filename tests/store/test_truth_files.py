@@ -404,6 +404,44 @@ def test_records_are_added_replaced_and_removed_however_the_file_lists_them(text
     assert remove_record(text, "claim", "nothere") == text
 
 
+def test_a_text_read_before_is_read_again_with_every_check():
+    """kb keeps its last reads of claims files (one `kb claim add` reads a file five times); a
+    text first read without load_toml's checks (to append to it) is still refused by them, and
+    a record taken from a kept read and changed changes no later read."""
+    from kb.errors import FileFormatError
+    from kb.store.claimsfile import _appended, load_toml
+
+    deep = "x = " + "[" * 60 + "]" * 60 + "\n"
+    assert _appended(deep, "claim", RECORD) is not None            # tomllib reads it, to append
+    with pytest.raises(FileFormatError, match="nests arrays or tables 60 deep"):
+        load_toml(deep, "claims/x.toml")
+    with pytest.raises(FileFormatError, match="nests arrays or tables 60 deep"):
+        load_toml(deep + '\n[[claim]]\nid = "a"\nvalue = "1 kWh"\n', "claims/x.toml")
+    text = '[[claim]]\nid = "a"\nvalue = "1 kWh"\ntopics = ["energy"]\n'
+    first = load_toml(text, "claims/x.toml")
+    assert load_toml(text, "claims/x.toml") is first                # kept: read once
+    assert load_toml(text + "\n", "claims/x.toml") == first         # another text, read again
+
+
+def test_a_record_merged_with_is_a_copy_of_the_kept_read(two):
+    from kb.ops import records
+    from kb.store.claimsfile import load_toml
+    from kb.store.knowledgebase import KB
+
+    key = solar_key(two)
+    path = two / "claims" / f"{key}.toml"
+    path.write_text('[[claim]]\nid = "a"\nvalue = "1 kWh"\ntopics = ["energy"]\nstatus = "unverified"\n')
+    kb = KB.open(two)
+    try:
+        held = records.stored_record(kb, key, "claim", "a")
+        held["topics"].append("changed")
+        held["value"] = "2 kWh"
+        again = load_toml(path.read_text(), f"claims/{path.name}")["claim"][0]
+        assert again == {"id": "a", "value": "1 kWh", "topics": ["energy"], "status": "unverified"}
+    finally:
+        kb.close()
+
+
 @pytest.mark.parametrize("text", ['claim = 3\n', 'claim = "a"\n'])
 def test_a_name_that_holds_no_records_is_the_files_error_and_nothing_is_written(text):
     from kb.errors import FileFormatError
