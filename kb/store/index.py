@@ -785,6 +785,17 @@ class Indexer:
             quoted[(citekey, version, text, page, page_end)] = doubt
         return decided, based, quoted
 
+    def _used_ids(self, sql: str, ids: list[str]) -> dict[tuple[str | None, str], str]:
+        """{(citekey or None, id): file} of the rows `sql` (selecting id, citekey, file where
+        id in ({})) finds for `ids`."""
+        used: dict[tuple[str | None, str], str] = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for ident, citekey, file in self.db.execute(sql.format(",".join("?" * len(chunk))), chunk):
+                used.setdefault((citekey, ident), file)
+        return used
+
     def reindex_claims(self, rel: str, path: Path | None) -> None:
         """Replace the rows indexed from one claims file."""
         db = self.db
@@ -809,30 +820,37 @@ class Indexer:
         if doc.paper:
             db.execute("insert or replace into paper_settings (citekey, anchor, file) values (?,?,?)",
                        [doc.citekey, doc.paper.get("anchor"), rel])
+        # Each id is checked against the other files' rows (one query per 500 ids) and the file's
+        # records before it, then all are inserted at once: a file of thousands of claims is
+        # indexed after each `kb claim add` into it.
+        used = self._used_ids("select id, null, file from quotes where id in ({})", [q.id for q in doc.quotes])
         for q in doc.quotes:
-            clash = db.execute("select file from quotes where id = ?", [q.id]).fetchone()
+            clash = used.get((None, q.id))
             if clash:
-                raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash[0], rel), path=rel,
+                raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash, rel), path=rel,
                                       line=q.line, hint="quote ids must be unique in the knowledge base")
-            db.execute(
-                "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "
-                "spans, prefix, suffix, extractor, note, file) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [q.id, q.citekey, q.version, q.text, json.dumps(q.topics, ensure_ascii=False), q.status,
-                 q.method, q.page, q.page_end, json.dumps(q.spans), q.prefix, q.suffix, q.extractor,
-                 q.note, rel])
+            used[(None, q.id)] = rel
+        db.conn.executemany(
+            "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "
+            "spans, prefix, suffix, extractor, note, file) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [[q.id, q.citekey, q.version, q.text, json.dumps(q.topics, ensure_ascii=False), q.status,
+              q.method, q.page, q.page_end, json.dumps(q.spans), q.prefix, q.suffix, q.extractor,
+              q.note, rel] for q in doc.quotes])
+        used = self._used_ids("select id, citekey, file from claims where id in ({})", [c.id for c in doc.claims])
+        rows = []
         for c in doc.claims:
-            clash = db.execute("select file from claims where citekey is ? and id = ?",
-                               [c.citekey, c.id]).fetchone()
+            clash = used.get((c.citekey, c.id))
             if clash:
-                raise FileFormatError(f"claim id {c.id!r} is defined twice (also {_where(clash[0], rel)})",
+                raise FileFormatError(f"claim id {c.id!r} is defined twice (also {_where(clash, rel)})",
                                       path=rel, line=c.line)
+            used[(c.citekey, c.id)] = rel
             number, value, unit = claim_numbers(c.value)
-            db.execute(
-                "insert into claims (id, citekey, kind, number, value, unit, per, "
-                "quote, quote_id, page, version, topics, status, file) "
-                "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [c.id, c.citekey, "claim", number, value, unit, c.per, c.quote,
-                 c.quote_id, c.page, c.version, json.dumps(c.topics, ensure_ascii=False), c.status, rel])
+            rows.append([c.id, c.citekey, "claim", number, value, unit, c.per, c.quote,
+                         c.quote_id, c.page, c.version, json.dumps(c.topics, ensure_ascii=False), c.status, rel])
+        db.conn.executemany(
+            "insert into claims (id, citekey, kind, number, value, unit, per, "
+            "quote, quote_id, page, version, topics, status, file) "
+            "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         for u in doc.units:
             clash = db.execute("select file from units where name = ?", [u.name]).fetchone()
             if clash:

@@ -129,3 +129,38 @@ def test_a_parent_lends_when_and_where_never_what_names_the_work(etype, parent, 
     from kb.sources.metadata import lent_by_crossref
 
     assert lent_by_crossref(etype, {"title": "Own", "author": "Me", "crossref": "p"}, parent) == lent
+
+
+QUOTE = '[[quote]]\nid = "{id}"\ntext = "a passage {n}"\nstatus = "unverified"\n\n'
+CLAIM = '[[claim]]\nid = "{id}"\nvalue = "{n} kWh"\nstatus = "unverified"\n\n'
+
+
+@pytest.mark.parametrize("files, said", [
+    # ids are checked against the file's own records before them, with the line of the second
+    ({"p1": QUOTE.format(id="q", n=1) + QUOTE.format(id="r", n=2) + QUOTE.format(id="q", n=3)},
+     "claims/p1.toml:11: quote id 'q' is also used earlier in this file"),
+    ({"p1": CLAIM.format(id="c", n=1) + CLAIM.format(id="c", n=2)},
+     "claims/p1.toml:6: claim id 'c' is defined twice (also earlier in this file)"),
+    # and against every other file's: a quote id in the whole knowledge base, a claim's in its paper
+    ({"p1": QUOTE.format(id="q", n=1), "p2": QUOTE.format(id="q", n=2)},
+     "claims/p2.toml:1: quote id 'q' is also used in claims/p1.toml"),
+    ({"p1": CLAIM.format(id="c", n=1), "summary": '[[claim]]\nid = "c"\nvalue = "2 kWh"\npaper = "p1"\n'},
+     "claims/summary.toml:1: claim id 'c' is defined twice (also in claims/p1.toml)"),
+    # the same claim id under two papers, or a quote's id used by a claim, is no clash
+    ({"p1": CLAIM.format(id="c", n=1) + QUOTE.format(id="c", n=1), "p2": CLAIM.format(id="c", n=2)}, None),
+])
+def test_ids_are_checked_against_the_file_and_the_knowledge_base(base, files, said):
+    from kb.errors import FileFormatError
+
+    base.layout.claims.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (base.layout.claims / f"{name}.toml").write_text(text)
+    if said is None:
+        with base.writing():
+            pass
+        assert base.conn.execute("select count(*) from claims where id = 'c'").fetchone()[0] == 2
+        return
+    with pytest.raises(FileFormatError) as caught:
+        with base.writing():
+            pass
+    assert str(caught.value).startswith(said), str(caught.value)
