@@ -291,7 +291,7 @@ def test_an_image_the_page_draws_is_not_decoded_to_read_its_text():
 
 
 #: Reads a PDF of 150,000 characters from 1 KB of Flate (PDFium takes about 300 bytes of memory for
-#: each) with max_extract_mb = 10, after a PDF within it, and prints what kb said. In a process of its
+#: each) with max_extract_mb = 6, after a PDF within it, and prints what kb said. In a process of its
 #: own: the limit is watched as the growth of the process's resident memory, which a test process that
 #: has freed memory before (and so reuses it without growing) may not show.
 _MEMORY_RUN = """
