@@ -127,6 +127,21 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     return claim_doubt(status, value, quote, per, quotes.passage(match, text), quotes.context_before(match, text))
 
 
+#: Files named in one statement: SQLite before 3.32 binds at most 999 values to one.
+FILES_AT_ONCE = 500
+
+
+def _of_files(db, sql: str, files: set[str]) -> list[tuple]:
+    """The rows `sql` (`file in ({})`) selects for `files`, FILES_AT_ONCE files a statement:
+    a rebuild, or a `git pull` changing thousands of claims files, decides them all at once."""
+    names = sorted(files)
+    rows: list[tuple] = []
+    for i in range(0, len(names), FILES_AT_ONCE):
+        chunk = names[i:i + FILES_AT_ONCE]
+        rows += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return rows
+
+
 def _claims_read_as_now(kb: KB, files: set[str]) -> None:
     """Record that this kb decided every claim of the index (CLAIM_READING) when the claims
     just decided are all it holds: a new index, never an older kb's whose other claims it has
@@ -135,9 +150,8 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
     row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
     if row is not None and row[0] == CLAIM_READING:
         return
-    marks = ",".join("?" * len(files))
-    if db.execute(f"select 1 from claims where file is not null and file not in ({marks}) limit 1",
-                  sorted(files)).fetchone() is None:
+    held = {f for (f,) in db.execute("select distinct file from claims where file is not null")}
+    if held <= files:
         db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
 
 
@@ -152,10 +166,8 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     (CLAIM_READING) and its text did not change."""
     db = kb.db
     rows = []
-    if files:
-        marks = ",".join("?" * len(files))
-        rows += db.execute(f"select rowid, citekey, version, text, page, page_end, doubt from quotes "
-                           f"where file in ({marks}) and status = 'verified'", sorted(files)).fetchall()
+    rows += _of_files(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
+                          "where file in ({}) and status = 'verified'", files)
     for citekey, version in dict.fromkeys(texts):
         rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt from quotes "
                            "where citekey = ? and version is ? and status = 'verified'", [citekey, version]).fetchall()
@@ -301,9 +313,8 @@ def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:
     (kb check and kb verify report it). `based`: (value, unit, number) -> (base value, base
     unit) a re-index of their file found made, kept for the same figure."""
     db = kb.db
-    marks = ",".join("?" * len(files))
-    rows = db.execute(f"select rowid, value, unit, number from claims where file in ({marks}) "
-                      "and (value is not null or number is not null)", sorted(files)).fetchall()
+    rows = _of_files(db, "select rowid, value, unit, number from claims where file in ({}) "
+                         "and (value is not null or number is not null)", files)
     for rowid, value, unit, number in rows:
         if based and (value, unit, number) in based:
             db.execute("update claims set base_value = ?, base_unit = ? where rowid = ?",
@@ -328,9 +339,9 @@ def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: se
     claims were decided by this kb's reading (CLAIM_READING) and its paper's text is not among
     the `texts` (citekeys) just stored."""
     db = kb.db
-    marks = ",".join("?" * len(files))
-    rows = db.execute(f"select rowid, number, unit, quote, status, per, citekey, version, page from claims "
-                      f"where file in ({marks}) and kind = 'claim' order by citekey", sorted(files)).fetchall()
+    rows = sorted(_of_files(db, "select rowid, number, unit, quote, status, per, citekey, version, page "
+                                "from claims where file in ({}) and kind = 'claim'", files),
+                  key=lambda r: (r[6] is not None, r[6] or "", r[0]))       # paper by paper
     if decided:
         row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
         decided = decided if row is not None and row[0] == CLAIM_READING else None

@@ -164,3 +164,38 @@ def test_ids_are_checked_against_the_file_and_the_knowledge_base(base, files, sa
         with base.writing():
             pass
     assert str(caught.value).startswith(said), str(caught.value)
+
+
+def test_thousands_of_claims_files_rebuilt_at_once_are_decided_within_sqlites_bound(base, monkeypatch):
+    """SQLite before 3.32 binds at most 999 values to a statement: a rebuild (or a kb reading
+    claims anew) decided every claims file in one statement naming them all. Here the bound
+    is 30 (a paper's row takes 19) and the files 40."""
+    import sqlite3
+
+    import kb.store.knowledgebase as knowledgebase
+    from kb.ops import derive
+    from kb.ops.rebuild import rebuild
+
+    connect = knowledgebase.connect
+
+    def bounded(path):
+        conn = connect(path)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)
+        return conn
+
+    monkeypatch.setattr(derive, "FILES_AT_ONCE", 25, raising=False)
+    monkeypatch.setattr(knowledgebase, "connect", bounded)
+    base.layout.claims.mkdir(exist_ok=True)
+    for i in range(40):
+        (base.layout.claims / f"p{i}.toml").write_text(
+            QUOTE.format(id=f"q{i}", n=i).replace('"unverified"', '"verified"') + CLAIM.format(id="c", n=i))
+    base.close()
+    rebuild(base.root)
+    kb = KB.open(base.root)
+    try:
+        rows = kb.conn.execute("select citekey, base_value, base_unit from claims order by citekey").fetchall()
+        assert rows == sorted((f"p{i}", i * 3.6e6, "kg·m^2/s^2") for i in range(40))
+        # a quote marked verified of a paper kb holds no text of: nothing to doubt
+        assert kb.conn.execute("select count(*) from quotes where doubt is null").fetchone() == (40,)
+    finally:
+        kb.close()
