@@ -428,14 +428,14 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         return verdict("no-paper", missing_paper(kb.conn, c["citekey"], kb.layout.root, c.get("file")), True)
     if len(value) > quoted.LONGEST_VALUE:        # a hand edit: said shortly, and never verified
         return verdict("value-unreadable", quoted.too_long(value), True)
-    mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
+    typed = mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
     if mismatch is not None and not mismatch.ok and c["status"] != "unverified" and not mismatch.problem:
         # the paper's printing may hold what the quote as typed does not ("1, 287 MWh" typed for the page's
         # "1,\n287 MWh"), and its table's header the unit a quoted row leaves out
         text, match = found_on_page(kb, c["citekey"], c["version"], c["page"], c["quote"], cache)
         if match is not None:
             mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, text),
-                                             context_before(match, text))
+                                             context_before(match, text), typed=typed)
     if c["status"] == "unverified":
         reason = claim_note(kb, c, docs) or "stored unverified"
         if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
@@ -475,7 +475,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if wrong is not None:
         return verdict("wrong-page", wrong, True, page=match.page)
     printed = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, found_in),
-                                    context_before(match, found_in))
+                                    context_before(match, found_in), typed=typed)
     if not printed.ok:              # "593 kWh" of "103, 593 kWh" typed for the paper's "103,593 kWh"
         return verdict("value-mismatch", printed.reason(value), True, page=match.page)
     return verdict("ok", f"{value}, page {match.page}", page=match.page)

@@ -2069,7 +2069,7 @@ def _where_they_differ(typed: str, printed: str) -> tuple[str, str]:
 
 
 def value_in_quote(value: str, quote: str, per: str | None = None, passage: str | None = None,
-                   before: str = "") -> QuotedValue:
+                   before: str = "", typed: QuotedValue | None = None) -> QuotedValue:
     """Check that every number written in ``value`` appears in ``quote`` (see the module doc).
     A value written as a bound ("up to 50%", "≥ 3 kWh") holds only numbers the quote prints
     as a bound of that direction ("by up to 50%", "less than 50%"; never "50%" or "over 50%").
@@ -2079,8 +2079,9 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
     "1,\n287 MWh": the matcher forgave the space). `before`: the page's text before the passage
     (`context_before`), where a careful reader finds the unit a quoted table row leaves out (its
     header: "Hours kWh ... P100x8 1515.43 84 201 192" holds "84 h" of the row alone); the value is
-    still a number of the passage, never of that text."""
-    found = _value_in_quote_as_typed(value, quote, per)
+    still a number of the passage, never of that text. `typed`: what value_in_quote(value, quote, per)
+    gave, where the caller has it (kb verify asks both, for every claim)."""
+    found = typed if typed is not None else _value_in_quote_as_typed(value, quote, per)
     if passage is None:
         return found
     if found.ok:
