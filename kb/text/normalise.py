@@ -533,6 +533,9 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
     key_pages: Counter[str] = Counter()
     offsets: Counter[int] = Counter()
     line_keys: dict[tuple[int, int, int], str] = {}     # (page, start, end) -> _line_key, made once
+    # A line repeats on two pages at least: with one page of text (a claim's page, read alone, as
+    # kb.ops.quotes.found_on_page reads it) no line is compared, and none made a key to compare.
+    compared = sum(1 for top, bottom in edges if top or bottom) >= 2
     for pi, (top, bottom) in enumerate(edges):
         keys = set()
         for a, b in sorted(set(top + bottom)):
@@ -540,6 +543,8 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
             m = _bare_number(line)
             if m:
                 offsets[int(m.group(1)) - (pi + 1)] += 1
+                continue
+            if not compared:
                 continue
             key = line_keys[pi, a, b] = _line_key(line)
             if _letters(key, 3):
@@ -561,7 +566,7 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
         if m:
             offset = int(m.group(1)) - (pi + 1)
             return offset == 0 or offset == page_offset
-        return line_keys[pi, a, b] in repeated
+        return line_keys.get((pi, a, b)) in repeated
 
     ranges: list[tuple[int, int]] = []
     for pi, page in enumerate(pages):
