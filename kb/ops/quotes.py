@@ -514,30 +514,71 @@ def verify_all(kb: KB, progress=None) -> list[Verdict]:
     return out
 
 
-def verify_papers(kb: KB, progress=None) -> Iterator[Verdict]:
+#: From this many papers, kb verify and kb doctor re-verify on every core (kb.ops.bulk.map_in_order),
+#: PAPERS_A_TASK papers a task: a knowledge base of thousands of papers takes minutes on one.
+VERIFY_PARALLEL_FROM = 200
+PAPERS_A_TASK = 20
+
+
+def verify_papers(kb: KB, progress=None, jobs: int | None = None) -> Iterator[Verdict]:
     """Every stored quote (as verify_all) and every claim (as verify_claims), paper by
     paper: each paper's text is loaded and indexed once for its quotes and its claims,
     then dropped, so memory holds one paper's text however large the knowledge base.
     Quotes come in verify_all's order, claims in verify_claims'. `progress(done, total)`
-    counts papers."""
+    counts papers. From VERIFY_PARALLEL_FROM papers the papers are verified on `jobs`
+    processes (default: every core), each reading the index as it is committed, and the
+    verdicts come in the same order."""
+    from kb.ops.bulk import default_jobs, map_in_order
 
-    papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
     keys = [r[0] for r in kb.conn.execute(
         "select citekey from quotes union select citekey from claims "
         "where kind = 'claim' and citekey is not null order by citekey")]
+    if jobs is None:
+        jobs = default_jobs() if len(keys) >= VERIFY_PARALLEL_FROM else 1
+    if jobs > 1:
+        root = str(kb.root)
+        tasks = [(root, keys[i:i + PAPERS_A_TASK]) for i in range(0, len(keys), PAPERS_A_TASK)]
+        done = 0
+        for (_, batch), verdicts in zip(tasks, map_in_order(_verify_task, tasks, jobs)):
+            yield from verdicts
+            done += len(batch)
+            if progress:
+                progress(done, len(keys))
+        return
+    papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
     cache = PaperCache()
     for n, citekey in enumerate(keys, 1):
-        for q in rows_as_dicts(kb.conn.execute(
-                "select * from quotes where citekey is ? order by rowid", [citekey])):
-            q["topics"], q["spans"] = json.loads(q["topics"]), json.loads(q["spans"])
-            yield _verify_quote(kb, q, papers, cache)
-        docs: dict = {}
-        for c in rows_as_dicts(kb.conn.execute(
-                f"select {_CLAIM_COLUMNS} from claims where kind = 'claim' and citekey = ? order by rowid",
-                [citekey])):
-            yield _verify_claim(kb, c, papers, cache, docs)
+        yield from _verify_paper(kb, citekey, papers, cache)
         if progress:
             progress(n, len(keys))
+
+
+def _verify_paper(kb: KB, citekey: str | None, papers: set[str], cache: dict) -> Iterator[Verdict]:
+    """The verdicts on one paper's quotes, then its claims."""
+    for q in rows_as_dicts(kb.conn.execute(
+            "select * from quotes where citekey is ? order by rowid", [citekey])):
+        q["topics"], q["spans"] = json.loads(q["topics"]), json.loads(q["spans"])
+        yield _verify_quote(kb, q, papers, cache)
+    docs: dict = {}
+    for c in rows_as_dicts(kb.conn.execute(
+            f"select {_CLAIM_COLUMNS} from claims where kind = 'claim' and citekey = ? order by rowid",
+            [citekey])):
+        yield _verify_claim(kb, c, papers, cache, docs)
+
+
+#: In a worker of verify_papers: the knowledge base it reads and its papers, opened once.
+_OPENED: dict[str, tuple[KB, set[str]]] = {}
+
+
+def _verify_task(task: tuple[str, list[str]]) -> list[Verdict]:
+    """The verdicts on a few papers (verify_papers), in a worker process."""
+    root, keys = task
+    if root not in _OPENED:
+        kb = KB.open(root, sync=False)
+        _OPENED[root] = (kb, {r[0] for r in kb.conn.execute("select citekey from papers")})
+    kb, papers = _OPENED[root]
+    cache = PaperCache()
+    return [v for citekey in keys for v in _verify_paper(kb, citekey, papers, cache)]
 
 
 def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:

@@ -116,6 +116,25 @@ def test_verify_papers_holds_one_paper_at_a_time(three):
     assert len({id(c) for c in caches}) == 1
 
 
+def test_many_papers_are_reverified_on_every_core_with_the_same_verdicts(three, monkeypatch):
+    """From VERIFY_PARALLEL_FROM papers kb verify and kb doctor re-verify on a pool of
+    processes, a few papers a task: the same verdicts, in the same order, as in one process
+    (here from one paper, one paper a task, on two processes)."""
+    import kb.ops.quotes as quotes
+
+    path = three / "claims" / "p1.toml"
+    path.write_text(path.read_text().replace("used 12 MWh", "used 21 MWh", 1))     # p1's quote: not found
+    with open(three / "claims" / "p2.toml", "a") as fh:       # a claim whose value its quote does not give
+        fh.write('\n[[claim]]\nid = "weeks"\nvalue = "6 weeks"\nquote = "' + sentence(2, 1) + '"\n')
+    alone = run_kb("verify")
+    assert alone.code == 1 and "value-mismatch" in alone.out and "not-found" in alone.out, alone.out
+    monkeypatch.setattr(quotes, "VERIFY_PARALLEL_FROM", 1)
+    monkeypatch.setattr(quotes, "PAPERS_A_TASK", 1)
+    monkeypatch.setattr("kb.ops.bulk.default_jobs", lambda: 2)
+    pooled = run_kb("verify")
+    assert (pooled.code, pooled.out) == (alone.code, alone.out)
+
+
 def test_verify_prints_quotes_then_claims(three):
     r = run_kb("verify")
     assert r.code == 0
