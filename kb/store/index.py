@@ -796,6 +796,62 @@ class Indexer:
                 used.setdefault((citekey, ident), file)
         return used
 
+    def _insert_records(self, rel: str, quotes: list, quote_rows: list, claims: list, claim_rows: list) -> None:
+        """Index quotes and claims of the claims file `rel` (records and their rows, in the
+        file's order). Each id is checked against the rows held (one query per 500 ids) and
+        the records before it, then all are inserted at once."""
+        used = self._used_ids("select id, null, file from quotes where id in ({})", [q.id for q in quotes])
+        for q in quotes:
+            clash = used.get((None, q.id))
+            if clash:
+                raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash, rel), path=rel,
+                                      line=q.line, hint="quote ids must be unique in the knowledge base")
+            used[(None, q.id)] = rel
+        self.db.conn.executemany(
+            "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "
+            "spans, prefix, suffix, extractor, note, file) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", quote_rows)
+        used = self._used_ids("select id, citekey, file from claims where id in ({})", [c.id for c in claims])
+        for c in claims:
+            clash = used.get((c.citekey, c.id))
+            if clash:
+                raise FileFormatError(f"claim id {c.id!r} is defined twice (also {_where(clash, rel)})",
+                                      path=rel, line=c.line)
+            used[(c.citekey, c.id)] = rel
+        self.db.conn.executemany(
+            "insert into claims (id, citekey, kind, number, value, unit, per, "
+            "quote, quote_id, page, version, topics, status, file) "
+            "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claim_rows)
+
+    def _appended_to(self, rel: str, doc, quote_rows: list, claim_rows: list) -> tuple[int, int] | None:
+        """(quotes, claims) indexed from `rel` when the file now holds them first, in the same
+        order, then only more quotes and claims (the rest of the file as indexed: its units,
+        checks and their lines, settings, judged restatements, dismissals); else None."""
+        conn = self.db.conn
+        held_quotes = conn.execute("select id, citekey, version, text, topics, status, method, page, page_end, "
+                                   "spans, prefix, suffix, extractor, note, file from quotes where file = ? "
+                                   "order by rowid", [rel]).fetchall()
+        held_claims = conn.execute("select id, citekey, kind, number, value, unit, per, quote, quote_id, page, "
+                                   "version, topics, status, file from claims where file = ? order by rowid",
+                                   [rel]).fetchall()
+        if not held_quotes and not held_claims:
+            return None
+        if quote_rows[:len(held_quotes)] != held_quotes or claim_rows[:len(held_claims)] != held_claims:
+            return None
+        rest = (
+            ("select anchor from paper_settings where file = ?", [(doc.paper.get("anchor"),)] if doc.paper else []),
+            ("select name, definition, citekey from units where file = ? order by rowid",
+             [(u.name, u.definition, u.citekey) for u in doc.units]),
+            ("select id, stated, expr, tolerance, note, line from checks where file = ? order by rowid",
+             [(ch.id, ch.stated, ch.expr, ch.tolerance, ch.note, ch.line) for ch in doc.checks]),
+            ("select id, citekey, cited, page, figure, verdict, note from restatements where file = ? order by rowid",
+             [(r.id, r.citekey, r.cited, r.page, r.figure, r.verdict, r.note) for r in doc.restatements]),
+            ("select citekey, version, page, start, number from dismissals where file = ? order by rowid",
+             [(d.citekey, d.version, d.page, d.start, d.number) for d in doc.dismissed]),
+        )
+        if any(conn.execute(sql, [rel]).fetchall() != rows for sql, rows in rest):
+            return None
+        return len(held_quotes), len(held_claims)
+
     def reindex_claims(self, rel: str, path: Path | None) -> None:
         """Replace the rows indexed from one claims file."""
         db = self.db
@@ -806,9 +862,9 @@ class Indexer:
             self.pending.decided.update(held[0])
             self.pending.based.update(held[1])
             self.pending.quotes_decided.update(held[2])
-        self.forget_claims(rel)
         self.pending.claims_files.add(rel)
         if path is None:
+            self.forget_claims(rel)
             db.execute("delete from files where path = ?", [rel])
             return
         # The key the file's name gives, whether or not references.bib has it now: what is
@@ -817,40 +873,24 @@ class Indexer:
         # and kb verify / kb doctor say the paper is missing, instead of every command failing).
         stem = Layout.citekey_of(path)       # the key, unescaped (Layout.claims_file)
         doc = claimsfile.load(path, stem, rel)
+        quote_rows = [(q.id, q.citekey, q.version, q.text, json.dumps(q.topics, ensure_ascii=False), q.status,
+                       q.method, q.page, q.page_end, json.dumps(q.spans), q.prefix, q.suffix, q.extractor,
+                       q.note, rel) for q in doc.quotes]
+        claim_rows = [(c.id, c.citekey, "claim", *claim_numbers(c.value), c.per, c.quote, c.quote_id, c.page,
+                       c.version, json.dumps(c.topics, ensure_ascii=False), c.status, rel) for c in doc.claims]
+        kept = self._appended_to(rel, doc, quote_rows, claim_rows)
+        if kept is not None:
+            # The file as indexed with records after it (kb claim add, kb quote add): those alone
+            # are indexed, its other rows kept as they are with what was decided of them.
+            self._insert_records(rel, doc.quotes[kept[0]:], quote_rows[kept[0]:],
+                                 doc.claims[kept[1]:], claim_rows[kept[1]:])
+            record_file(db, rel, path)
+            return
+        self.forget_claims(rel)
         if doc.paper:
             db.execute("insert or replace into paper_settings (citekey, anchor, file) values (?,?,?)",
                        [doc.citekey, doc.paper.get("anchor"), rel])
-        # Each id is checked against the other files' rows (one query per 500 ids) and the file's
-        # records before it, then all are inserted at once: a file of thousands of claims is
-        # indexed after each `kb claim add` into it.
-        used = self._used_ids("select id, null, file from quotes where id in ({})", [q.id for q in doc.quotes])
-        for q in doc.quotes:
-            clash = used.get((None, q.id))
-            if clash:
-                raise FileFormatError(f"quote id {q.id!r} is also used " + _where(clash, rel), path=rel,
-                                      line=q.line, hint="quote ids must be unique in the knowledge base")
-            used[(None, q.id)] = rel
-        db.conn.executemany(
-            "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "
-            "spans, prefix, suffix, extractor, note, file) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [[q.id, q.citekey, q.version, q.text, json.dumps(q.topics, ensure_ascii=False), q.status,
-              q.method, q.page, q.page_end, json.dumps(q.spans), q.prefix, q.suffix, q.extractor,
-              q.note, rel] for q in doc.quotes])
-        used = self._used_ids("select id, citekey, file from claims where id in ({})", [c.id for c in doc.claims])
-        rows = []
-        for c in doc.claims:
-            clash = used.get((c.citekey, c.id))
-            if clash:
-                raise FileFormatError(f"claim id {c.id!r} is defined twice (also {_where(clash, rel)})",
-                                      path=rel, line=c.line)
-            used[(c.citekey, c.id)] = rel
-            number, value, unit = claim_numbers(c.value)
-            rows.append([c.id, c.citekey, "claim", number, value, unit, c.per, c.quote,
-                         c.quote_id, c.page, c.version, json.dumps(c.topics, ensure_ascii=False), c.status, rel])
-        db.conn.executemany(
-            "insert into claims (id, citekey, kind, number, value, unit, per, "
-            "quote, quote_id, page, version, topics, status, file) "
-            "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self._insert_records(rel, doc.quotes, quote_rows, doc.claims, claim_rows)
         for u in doc.units:
             clash = db.execute("select file from units where name = ?", [u.name]).fetchone()
             if clash:

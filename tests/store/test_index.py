@@ -199,3 +199,63 @@ def test_thousands_of_claims_files_rebuilt_at_once_are_decided_within_sqlites_bo
         assert kb.conn.execute("select count(*) from quotes where doubt is null").fetchone() == (40,)
     finally:
         kb.close()
+
+
+def _rows(kb, table: str) -> list[str]:
+    return [r[0] for r in kb.conn.execute(f"select id from {table} order by rowid")]
+
+
+def _synced(kb, path, text: str) -> None:
+    path.write_text(text)
+    with kb.writing():
+        pass
+
+
+def _deletes(kb) -> list[str]:
+    """The ids of quotes and claims deleted from the index from now on (a trigger of this connection)."""
+    kb.conn.execute("create temp table if not exists deleted (id text)")
+    for table in ("quotes", "claims"):
+        kb.conn.execute(f"create temp trigger if not exists {table}_deleted after delete on main.{table} "
+                        "begin insert into deleted values (old.id); end")
+    kb.conn.execute("delete from deleted")
+    return lambda: kb.conn.execute("select id from deleted").fetchall()
+
+
+def test_records_written_after_a_claims_file_are_indexed_alone(base):
+    """kb claim add appends to a claims file of thousands of records: the records after the
+    file as indexed are indexed alone, its other rows kept (none deleted and inserted again);
+    any other change indexes the file anew, in its order."""
+    from kb.ops.session import apply_derive
+
+    base.derive = apply_derive                  # as commands open it: what is derived of the new record
+    base.layout.claims.mkdir(exist_ok=True)
+    path = base.layout.claims / "p1.toml"
+    text = QUOTE.format(id="q1", n=1) + CLAIM.format(id="c1", n=1) + CLAIM.format(id="c2", n=2)
+    _synced(base, path, text)
+    deleted = _deletes(base)
+    text += CLAIM.format(id="c3", n=3) + QUOTE.format(id="q2", n=2)
+    _synced(base, path, text)
+    assert deleted() == []
+    assert _rows(base, "quotes") == ["q1", "q2"] and _rows(base, "claims") == ["c1", "c2", "c3"]
+    assert base.conn.execute("select value, base_value from claims where id = 'c3'").fetchone() == (3.0, 3 * 3.6e6)
+    # a record changed before the end: all anew, in the file's order
+    _synced(base, path, text.replace('value = "2 kWh"', 'value = "5 kWh"'))
+    assert sorted(deleted()) == [("c1",), ("c2",), ("c3",), ("q1",), ("q2",)]
+    assert _rows(base, "claims") == ["c1", "c2", "c3"]
+    assert base.conn.execute("select value from claims where id = 'c2'").fetchone() == (5.0,)
+    # an appended id used before it in the file is refused as it always was
+    from kb.errors import FileFormatError
+
+    with pytest.raises(FileFormatError, match="claim id 'c1' is defined twice \\(also earlier in this file\\)"):
+        _synced(base, path, text + CLAIM.format(id="c1", n=9))
+
+
+def test_a_check_moved_down_by_an_edit_above_it_is_indexed_at_its_new_line(base):
+    base.layout.claims.mkdir(exist_ok=True)
+    path = base.layout.claims / "p1.toml"
+    check = '[[check]]\nid = "k"\nstated = "2 kWh"\nexpr = "1 kWh * 2"\n\n'
+    _synced(base, path, CLAIM.format(id="c1", n=1) + check)
+    assert base.conn.execute("select line from checks").fetchone() == (6,)
+    _synced(base, path, "# figures of p1\n" + CLAIM.format(id="c1", n=1) + check + CLAIM.format(id="c2", n=2))
+    assert base.conn.execute("select line from checks").fetchone() == (7,)
+    assert _rows(base, "claims") == ["c1", "c2"]
