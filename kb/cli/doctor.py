@@ -31,7 +31,7 @@ def doctor(prune: bool = typer.Option(False, "--prune",
     quote still verifies; say how to repair each problem. Exit 1 if anything needs repair."""
 
     bar = Progress("re-verifying quotes and claims", unit="papers")
-    report = diagnose(state["kb"], prune=prune, quick=quick, on_busy=busy(),
+    report = diagnose(state["kb"], prune=prune, quick=quick, on_busy=busy(), jobs=None,
                       progress=(lambda _label, done, total: bar.update(done, total)) if bar.on else None)
     bar.done()
     for line in report.notices:

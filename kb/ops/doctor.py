@@ -112,13 +112,14 @@ def _damaged(report: Report, layout: paths.Layout, exc: BaseException) -> None:
 # -- kb doctor -----------------------------------------------------------------------------
 
 def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, quick: bool = False,
-             progress=None, on_busy=None) -> Report:
+             progress=None, on_busy=None, jobs: int | None = 1) -> Report:
     """Check the knowledge base; with `prune`, also remove cached sources that
     belong to no paper (and corrupted ones, which must be fetched again). `quick`
     checks the files against the index, SQLite (PRAGMA quick_check) and .kb/tmp only:
     no quote or claim is re-verified against the text, no cached source hashed.
     `progress(label, done, total)` hears of the re-verification, paper by paper; `on_busy`
-    of a wait for another command's writer lock."""
+    of a wait for another command's writer lock; `jobs`: the processes re-verifying
+    (kb.ops.quotes.verify_papers; None: every core, as the kb doctor command asks)."""
 
     kb = open_kb(explicit, sync=False, on_busy=on_busy)
     layout = kb.layout
@@ -137,7 +138,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                               for r in kb.conn.execute("select citekey, arxiv_id, doi, title_norm from papers")}
                     lines = _check_files(kb, report, broken, quick=quick)
                     if not quick:
-                        _check_records(kb, report, lines, progress)
+                        _check_records(kb, report, lines, progress, jobs)
                         _check_units(kb, report)
                     if older_reading(kb.conn):
                         report.info.append(OLDER_READING)
@@ -496,7 +497,7 @@ def _compare_claims(db, report: Report, rel: str, doc, counts: dict) -> None:
     counts["checks"] += len(doc.checks)
 
 
-def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
+def _check_records(kb, report: Report, lines: dict, progress=None, jobs: int | None = 1) -> None:
     """Every verified quote is still found in the text of its version; every claim's
     value is among its quote's numbers, and its quote is still found. Paper by paper
     (kb.ops.quotes.verify_papers): one paper's text in memory at a time."""
@@ -504,7 +505,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
     stale = no_text = unverified = 0
     renamed: dict[str, str] = {}
     tick = (lambda done, total: progress("re-verifying", done, total)) if progress else None
-    for v in verify_papers(kb, progress=tick):
+    for v in verify_papers(kb, progress=tick, jobs=jobs):
         if v.kind == "claim":
             unverified += _claim_problem(report, v, lines, _renamed_hint(kb, v.citekey, renamed)
                                          if v.status == "no-paper" else "")

@@ -520,14 +520,15 @@ VERIFY_PARALLEL_FROM = 200
 PAPERS_A_TASK = 20
 
 
-def verify_papers(kb: KB, progress=None, jobs: int | None = None) -> Iterator[Verdict]:
+def verify_papers(kb: KB, progress=None, jobs: int | None = 1) -> Iterator[Verdict]:
     """Every stored quote (as verify_all) and every claim (as verify_claims), paper by
     paper: each paper's text is loaded and indexed once for its quotes and its claims,
     then dropped, so memory holds one paper's text however large the knowledge base.
     Quotes come in verify_all's order, claims in verify_claims'. `progress(done, total)`
-    counts papers. From VERIFY_PARALLEL_FROM papers the papers are verified on `jobs`
-    processes (default: every core), each reading the index as it is committed, and the
-    verdicts come in the same order."""
+    counts papers. On `jobs` processes (None: every core from VERIFY_PARALLEL_FROM papers,
+    as kb verify and kb doctor ask; the library's default is this process, since spawned
+    workers import a script that calls it unguarded), each reading the index as it is
+    committed; the verdicts come in the same order."""
     from kb.ops.bulk import default_jobs, map_in_order
 
     keys = [r[0] for r in kb.conn.execute(
