@@ -2409,7 +2409,10 @@ def _names_cited(text: str) -> set[str]:
 # or before Vancouver's volume ('Philos Trans R Soc Lond. 1865;155:459-512.')
 _OLD_YEAR_END_RE = lazy(rf"(?:[,;]|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)?[.,]?\s*$"
                         r"|[.,]\s+(1[6-8]\d\d|19[0-4]\d)\s*;\s*\d{1,4}\s*[(:]")
-_DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
+# (a stop after a month's short form only, 'Aug. 2023': a whole month's name and a stop before the year is a family
+# name closing the names, as ACL's list prints them, 'Zejiang Shen and Tal August. 2023.', 'Rob May. 2020.')
+_DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?\s+(?:\d{{1,2}},?\s+)?"
+                            r"((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
 # a number range around a year: '2019–2031', 'pp. 1998-2004'

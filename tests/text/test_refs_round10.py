@@ -1,0 +1,28 @@
+"""Reference entries and notes' citations, round 10: a family name that is a month's name, a sentence's first
+word before a narrative citation, ... The works are real ones, printed as each style prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a family name that is a month's name closing the names, its stop before the year (ACL): no date
+    ("Zejiang Shen and Tal August. 2023. Beyond summarization: Designing AI support for real-world expository "
+     "writing tasks. arXiv.", "shen", 2023, "Beyond summarization: Designing AI support for real-world expository "
+     "writing tasks"),
+    ("Tal August. 2022. Writing for the public. PhD thesis, University of Washington.", "august", 2022,
+     "Writing for the public"),
+    ("Jane Doe and Rob May. 2020. A study of things. Journal of Things.", "doe", 2020, "A study of things"),
+    # ... where a date's month keeps its short form's stop, or none
+    ("J. Doe. A study of things. Tech. rep., Aug. 2020.", "doe", 2020, "A study of things"),
+    ("J. Doe. A study of things. Tech. rep., August 2020.", "doe", 2020, "A study of things"),
+    ('J. Doe, "A study of things," Blog, Mar. 5, 2020.', "doe", 2020, "A study of things"),
+    ("Doe, J. (2020, August). A study of things. Blog.", "doe", 2020, "A study of things"),
+])
+def test_a_family_name_that_is_a_month(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
