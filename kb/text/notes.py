@@ -1073,9 +1073,26 @@ _LINK_TITLE = lazy(r"\]\([^)\s]*\s+$")
 _ENTRY_TITLE = lazy(r"\(\s*(?:1[89]|20)\d\d[a-z]?\s*\)\s*\.\s*$|^\s*(?:[-*+]\s+)?(?:\[\d{1,4}\]|\d{1,4}[.)])\s.*,\s*$")
 
 
+# words that open a sentence before a narrative citation, capitalised there as a name is, and no family name:
+# "As Doe and Roe (2020) show" cites Doe and Roe, where _WHO reads the names from "As" on
+_SENTENCE_OPENERS = frozenset("""as thus so see since when while whereas where unlike like following after before
+according although though because but and yet then hence here indeed however also only even both recently earlier
+later previously similarly likewise notably moreover furthermore therefore accordingly specifically if once unless
+until in for from with by on at to of per cf""".split())
+
+
+def _without_opener(who: str) -> str:
+    """An author-year citation's names without the word opening the sentence before them ("As Doe and Roe"
+    -> "Doe and Roe"), where a name follows that word."""
+    first, _, rest = who.partition(" ")
+    if rest[:1].isupper() and first.lower() in _SENTENCE_OPENERS:
+        return rest
+    return who
+
+
 def _author_year(m) -> tuple[str, str | None]:
     """(the citation as a reference kb reads, "Turing. 1950.", "Smith et al. 2020."; its page)."""
-    who = _AND.sub(" and ", " ".join(m.group("who").split()).rstrip(",").rstrip("."))
+    who = _AND.sub(" and ", _without_opener(" ".join(m.group("who").split())).rstrip(",").rstrip("."))
     return f"{who}. {m.group('year')}{m.group('letter') or ''}.", (m.group("page") or "").replace(" ", "") or None
 
 

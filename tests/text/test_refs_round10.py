@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.text.notes import parse_note
 from kb.text.refs import parse_entry
 
 
@@ -25,4 +26,31 @@ from kb.text.refs import parse_entry
 def test_a_family_name_that_is_a_month(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+_Q = '"the resulting graph consists of more than many nodes"'
+
+
+@pytest.mark.parametrize("text, attribution, author", [
+    # the word opening the sentence is no name of the citation
+    (f"As Doe and Roe (2020) show, {_Q}.", "Doe and Roe. 2020.", "doe"),
+    (f"As Doe (2020) shows, {_Q}.", "Doe. 2020.", "doe"),
+    (f"Unlike Shen and August (2023), we read {_Q}.", "Shen and August. 2023.", "shen"),
+    (f"Thus Doe et al. (2020) write {_Q}.", "Doe et al. 2020.", "doe"),
+    (f"Since Doe and Roe [2020] found {_Q}.", "Doe and Roe. 2020.", "doe"),
+    (f"Doe and Roe (2020) show {_Q}.", "Doe and Roe. 2020.", "doe"),
+])
+def test_a_sentence_opening_word_before_a_narrative_citation(text: str, attribution: str, author: str) -> None:
+    assert [q.attribution for q in parse_note(text).quotes] == [attribution]
+    assert parse_entry(attribution).first_author == author
+
+
+@pytest.mark.parametrize("text, attribution", [
+    # a family name's capitalised particle is no word opening the sentence
+    (f"Le Cun et al. (1998) show {_Q}.", "Le Cun et al. 1998."),
+    (f"Van Dijk (2020) shows {_Q}.", "Van Dijk. 2020."),
+    (f"De Vries and Roe (2020) show {_Q}.", "De Vries and Roe. 2020."),
+])
+def test_a_particle_opening_a_narrative_citation_stays(text: str, attribution: str) -> None:
+    assert [q.attribution for q in parse_note(text).quotes] == [attribution]
 
