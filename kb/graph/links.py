@@ -30,6 +30,7 @@ from kb.text.refs import (
     PaperInfo,
     RefEntry,
     author_tail,
+    author_tails,
     clean_text,
     find_references,
     title_key,
@@ -99,7 +100,7 @@ def _papers_resolving(db: Database, rows: Sequence[tuple]) -> list[PaperInfo]:
             dois.add(doi.lower())
         key = name_key(fa)
         if key and isinstance(year, int):       # a title match needs the year, within one
-            buckets.update((author_tail(key), y) for y in (year - 1, year, year + 1))
+            buckets.update((tail, y) for tail in author_tails(key) for y in (year - 1, year, year + 1))
     if not (arxiv or dois or buckets):
         return []
     found: dict[str, PaperInfo] = {}
@@ -315,7 +316,8 @@ def _rival_rows(db: Database, table: str, touched: Sequence[PaperInfo]) -> list[
     for p in touched:
         key, norm = name_key(p.first_author), normalise_title(p.title)
         if key and norm and p.year:
-            titles[author_tail(key)].append(norm)
+            for tail in author_tails(key):
+                titles[tail].append(norm)
     if not titles:
         return []
     out = []
@@ -346,7 +348,7 @@ def _relink(db: Database, citekeys: set[str] | None, *,
             "c": citekeys,
             "a": [bare_arxiv_id(p.arxiv_id) for p in touched],
             "d": [p.doi.lower() for p in touched if p.doi],
-            "t": [author_tail(name_key(p.first_author)) for p in touched if name_key(p.first_author)],
+            "t": [tail for p in touched for tail in author_tails(name_key(p.first_author))],
         })
         for table in ("refs", "s2_citing"):
             rows = _candidate_rows(db, table, citekeys)

@@ -58,6 +58,7 @@ __all__ = [
     "resolve",
     "clean_text",
     "author_tail",
+    "author_tails",
     "starts_another_entry",
     "TITLE_THRESHOLD",
 ]
@@ -144,14 +145,20 @@ def _authors_agree(a: str | None, b: str | None) -> bool:
     return _keys_agree(name_key(a), name_key(b))
 
 
-def _keys_agree(ka: str, kb_: str) -> bool:
-    """_authors_agree of two names already name_key()s."""
+def _keys_agree(ka: str, kb_: str, particles: bool = False) -> bool:
+    """_authors_agree of two names already name_key()s. With `particles` (a title and year agree
+    too), a family name of three letters agrees with itself behind a particle: 'cun' of BibTeX's
+    'Yann Le Cun', whose family name it reads as 'Cun', and 'lecun' of 'Le Cun, Yann' or 'LeCun,
+    Yann', which the suffix rule's four letters leave out. Not on a name and year alone: 'ong'
+    and 'leong', 'duong' are three people's."""
     if not ka or not kb_:
         return False
     if ka == kb_:
         return True
     short, long_ = sorted((ka, kb_), key=len)
-    return len(short) >= 4 and (long_.endswith(short) or long_.startswith(short))
+    if len(short) >= 4:
+        return long_.endswith(short) or long_.startswith(short)
+    return particles and len(short) == 3 and long_.endswith(short) and long_[:-3] in _PARTICLE_KEYS
 
 
 def author_tail(key: str) -> str:
@@ -159,6 +166,18 @@ def author_tail(key: str) -> str:
     title matching (and unresolved references found again when a paper with
     that first author arrives)."""
     return key[-4:]
+
+
+def author_tails(key: str) -> tuple[str, ...]:
+    """The buckets (author_tail) of every key _keys_agree with `key`: its own, and for a family
+    name of three letters with a particle before it or not ('cun', 'lecun'), the other's; none of no name."""
+    if not key:
+        return ()
+    if len(key) == 3:
+        return (key, *sorted({p[-1] + key for p in _PARTICLE_KEYS}))
+    if len(key) > 3 and key[:-3] in _PARTICLE_KEYS:
+        return (key[-4:], key[-3:])
+    return (key[-4:],)
 
 
 # --------------------------------------------------------------------------
@@ -339,6 +358,10 @@ def _detect_style(lines: list[tuple[int, str]]) -> str:
 _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "della", "dei", "degli",
               "di", "do", "du", "dos", "das", "la", "le", "ten", "ter", "bin", "ibn", "al", "el",
               "y", "zu", "af", "och", "st.", "van't"}
+# the particles as name_key() writes them, one or two ('le', 'van', 'vander', 'dela'): what a family name of
+# BibTeX's reading may lack where another reading of it holds them (_keys_agree)
+_PARTICLE_KEYS = frozenset(a + b for a in ("", *_PARTICLES) for b in _PARTICLES
+                           if len(b) > 1 and b.isalpha() and (not a or a.isalpha() and len(a) > 1))
 # (a hyphenated given name's second part may keep its case: 'W.-t.' for Wen-tau, 'M.-w.')
 _INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.|-[a-z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
 _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
@@ -2779,13 +2802,13 @@ class PaperIndex:
         if not (akey and tnorm and entry.year and len(tnorm) >= 8):
             return None
         scored: list[tuple[float, PaperInfo]] = []
-        tail = author_tail(akey)
-        near = [c for year in (entry.year - 1, entry.year, entry.year + 1) for c in self.by_tail.get((tail, year), ())]
+        near = [c for tail in author_tails(akey) for year in (entry.year - 1, entry.year, entry.year + 1)
+                for c in self.by_tail.get((tail, year), ())]
         for c in near:                  # the same author tail, the year within one
             p = c.info
             if p.citekey == citing:
                 continue
-            if not _keys_agree(akey, c.author):
+            if not _keys_agree(akey, c.author, particles=True):
                 continue
             pax = bare_arxiv_id(p.arxiv_id)
             if ax and pax and ax != pax:

@@ -54,3 +54,37 @@ def test_a_sentence_opening_word_before_a_narrative_citation(text: str, attribut
 def test_a_particle_opening_a_narrative_citation_stays(text: str, attribution: str) -> None:
     assert [q.attribution for q in parse_note(text).quotes] == [attribution]
 
+
+_LENET = "Gradient-based learning applied to document recognition"
+
+
+@pytest.mark.parametrize("reference, bib_author, linked", [
+    # a family name of three letters, its capitalised particle given first ('Yann Le Cun', which BibTeX reads
+    # as the family name 'Cun'), and written whole ('LeCun', 'Le Cun, Yann'): one name where title and year agree
+    (f"Yann Le Cun, Léon Bottou, Yoshua Bengio, and Patrick Haffner. 1998. {_LENET}. Proceedings of the IEEE.",
+     "LeCun, Yann", True),
+    (f"Y. Le Cun, L. Bottou, Y. Bengio, P. Haffner, {_LENET}, Proc. IEEE 86 (11) (1998) 2278-2324.",
+     "Le Cun, Yann", True),
+    (f"Y. LeCun, L. Bottou, Y. Bengio, and P. Haffner, \"{_LENET},\" Proc. IEEE, vol. 86, 1998.", "Yann Le Cun", True),
+    (f"LeCun Y, Bottou L, Bengio Y, Haffner P. {_LENET}. Proc IEEE. 1998;86(11):2278-324.", "Yann Le Cun", True),
+    (f"Yann le Cun and Léon Bottou. 1998. {_LENET}. Proceedings of the IEEE.", "LeCun, Yann", True),
+    # ... not another title
+    ("Yann Le Cun and Léon Bottou. 1998. Efficient backprop. In Neural Networks: Tricks of the Trade.",
+     "LeCun, Yann", False),
+])
+def test_a_family_name_of_three_letters_behind_its_particle(reference: str, bib_author: str, linked: bool) -> None:
+    from kb.text.names import first_author_key
+    from kb.text.refs import PaperIndex, PaperInfo
+
+    paper = PaperInfo("lecun1998gradient", None, None, _LENET, 1998, first_author_key([bib_author]))
+    found = PaperIndex([paper]).resolve(parse_entry(reference))
+    assert (found.citekey if found else None) == ("lecun1998gradient" if linked else None)
+
+
+def test_a_name_and_year_alone_keep_three_letters_apart() -> None:
+    from kb.text.refs import PaperIndex, PaperInfo
+
+    # a note's 'Ong (2020)' with no title names no paper of Leong's ('Ong' is not 'Leong' nor 'Duong')
+    papers = [PaperInfo("leong2020study", None, None, "A study of things", 2020, "leong")]
+    ex = PaperIndex(papers).explain(parse_entry("Ong. 2020."), loose=True)
+    assert ex.resolution is None
