@@ -672,6 +672,9 @@ class NoteSource:
     #: the papers the citation names as well as each other ("Lo et al., 2020" of two papers by Lo in
     #: 2020): it is ambiguous, and none is taken
     several: tuple[str, ...] = ()
+    #: what the quote is followed by may be no citation at all: "[GPT35]", the name of what a writer
+    #: quotes in the form of an alphabetic label, with no such label in the note or here
+    maybe_none: bool = False
 
 
 @dataclass
@@ -683,6 +686,7 @@ class NoteContext:
     bib: dict = field(default_factory=dict)          # citekey -> RefEntry
     problems: list = field(default_factory=list)     # (line, message)
     labels: dict | None = None                       # alphabetic label -> citekeys (_by_label)
+    alphabetic: bool | None = None                   # the note cites by alphabetic labels (_cites_alphabetically)
 
 
 _KEY_AS_AUTHOR_YEAR = lazy(r"([A-Za-z][A-Za-z'’-]+?)[_:-]?((?:1[89]|20)\d\d)[a-z]?")
@@ -698,6 +702,16 @@ def _by_label(kb: KB, ctx: NoteContext, label: str) -> list[str]:
             for made in alpha_labels(json.loads(authors or "[]"), year):
                 ctx.labels.setdefault(made, []).append(key)
     return sorted(set(ctx.labels.get(label_form(label), [])))
+
+
+def _cites_alphabetically(kb: KB, ctx: NoteContext, note) -> bool:
+    """Whether a note cites by an alphabetic style's labels: its references list is labelled so, or
+    one of its labels is a paper's here. Else a label is no more a citation than a name in brackets."""
+    if ctx.alphabetic is None:
+        cited = (notes_text.alpha_label(q.source_text) for q in note.quotes)
+        ctx.alphabetic = any(notes_text.alpha_label(f"[{r.number}]") for r in note.references if r.number) \
+            or any(_by_label(kb, ctx, label) for label in cited if label)
+    return ctx.alphabetic
 
 
 def _bib_entry(fields: dict[str, str], key: str) -> reflist.RefEntry:
@@ -847,6 +861,11 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return NoteSource(None, reason=f"[{label}] is the alphabetic label of {len(keys)} papers here "
                                            f"({', '.join(keys[:5])}): cite one by its key ([@key])",
                               several=tuple(keys))
+        if not _cites_alphabetically(kb, ctx, note):
+            # no paper here is labelled so and nothing says the note cites by alphabetic labels: "[GPT35]"
+            # after a quote names a model whose words are quoted as often as a work
+            return NoteSource(None, reason=f"[{label}] is no label of the note's references nor of a paper "
+                                           "here, as an alphabetic style labels them", maybe_none=True)
     if ref is not None and ref.entry is not None:
         candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
@@ -954,6 +973,9 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
         found = explain_note_source(kb, note, q, ctx)
         citekey = found.citekey
         common = dict(method=found.method, reference=found.reference, cited_page=q.page)
+        if citekey is None and found.maybe_none:
+            return NoteVerdict(q.line, q.quote, source, None, None, "unchecked", f"{found.reason}: not checked",
+                               **common)
         if citekey is None and found.several:
             # never one of them: which the writer meant the citation does not say
             return NoteVerdict(q.line, q.quote, source, None, None, "no-source",

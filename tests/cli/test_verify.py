@@ -773,6 +773,24 @@ def test_alphabetic_labels_resolve_to_the_paper_the_style_labels_so(strubell, tm
 
 
 @pytest.mark.corpus
+def test_a_label_nothing_says_is_a_citation_is_not_checked(strubell, tmp_path):
+    """"[GPT35]" after a quote, in a note citing no work by an alphabetic label, is not checked (a model's
+    name, as often as a label), where it failed as citing no reference; a numbered references list says
+    nothing of it, and one label here, or a list labelled so, makes it a citation of nothing here."""
+    note = tmp_path / "model.md"
+    note.write_text(f'"{P1}" [GPT35].\n\n## References\n\n[1] E. Strubell, A. Ganesh, and A. McCallum. Energy '
+                    "and policy considerations for deep learning in NLP. In ACL, 2019.\n", "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert r.code == 0, r.out + r.err
+    assert [(q["status"], q["citekey"]) for q in r.json["quotes"]] == [("unchecked", None)]
+    assert "[GPT35] is no label of the note's references nor of a paper here" in r.json["quotes"][0]["message"]
+    note.write_text(f'"{P1}" [GPT35].\n\n"{P3}" [SGM19, p. 3].\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert [(q["status"], q["citekey"]) for q in r.json["quotes"]] == \
+        [("no-source", None), ("ok", "strubell2019energy")] and r.code == 1
+
+
+@pytest.mark.corpus
 def test_a_key_in_brackets_without_an_at_sign_is_a_citation(strubell, tmp_path):
     """"[strubell2019energy]" is the key a writer typed without pandoc's '@'; "[Strubell2019, p. 3]"
     a key no paper has that names a first author and a year: the one paper of both."""
