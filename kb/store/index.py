@@ -282,7 +282,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "7"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "8"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -290,6 +290,8 @@ PAPER_RENDERING = "7"          # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   whole where named in another language ('Institut Pasteur') or with 'and'
 #                                7: the year and venue a crossref parent lends ('crossref = {conf2020}'), a
 #                                   biblatex journaltitle as the venue
+#                                8: a body's name ending in 'Survey', 'Fund', 'Board', 'Panel' or, in three words or
+#                                   more, 'Service' keyed whole ('National Park Service', not 'service')
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,

@@ -207,11 +207,14 @@ ministry office committee consortium society bureau administration authority nat
 group team project initiative company network forum alliance partnership programme research ai
 parliament government secretariat collaboration academy academies services llp plc
 international national conference workshop symposium developers contributors community
-collective coalition cooperative
+collective coalition cooperative survey fund board panel directorate observatory
 organização organización organizzazione ministério ministerio ministère ministerium ministero
 universidade universidad université universität universita università instituto institut istituto
 agência agencia agence agenzia comisión comissão commissione bundesamt bundesministerium
 fundação fundación fondation stiftung fondazione gobierno governo gouvernement""".split()) | _FIRMS
+# ... and those a family name is too ('Robert Service'), counted in a name of three words or more
+# ('National Park Service', 'U.S. Fish and Wildlife Service')
+_LONG_ORGANISATION_WORDS = frozenset(["service"])
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 # small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
 # 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'
@@ -237,6 +240,8 @@ def is_organisation(name: str) -> bool:
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
+                                or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
+                                and sum(len(w) > 1 for w in words) >= 3
                                 # ... or in lower case closing the name, as no person's name closes: 'Scikit-learn
                                 # developers', 'PyTorch contributors'
                                 or words[0][0].isupper() and words[-1] in _ORGANISATION_WORDS

@@ -991,6 +991,19 @@ def _split_one_author(text: str) -> _AuthorSplit | None:
 
 
 _OPENING_QUOTE_RE = lazy(r"(?:^|(?<=\s))[\"“«]")
+# a body's name, its words capitalised or small ones of a phrase between ('Office for National Statistics',
+# 'Centers for Disease Control and Prevention'), its comma, then a quoted title, as IEEE prints them
+_BODY_THEN_QUOTED_RE = lazy(r"((?:[A-Z][\w.&'’\-]*|of|for|on|and|the|in|&)(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|on|and|the"
+                            r"|in|&)){1,12}),\s+(?=[\"“][A-Z])")
+
+
+def _split_before_quoted_title(text: str) -> _AuthorSplit | None:
+    """IEEE's body as the author, a small word of a phrase in its name, then its quoted title: '[3] Office for
+    National Statistics, "Labour market overview," 2020.', which the walk of names stops at ('for')."""
+    m = _BODY_THEN_QUOTED_RE.match(text)
+    if not m or not any(w in _FUNCTION_WORDS for w in m.group(1).split()):
+        return None
+    return _AuthorSplit(m.group(1), text[m.end():], None, "period")
 
 
 def _split_at_year(text: str) -> _AuthorSplit | None:
@@ -2515,7 +2528,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     same = _SAME_AUTHORS_RE.match(body) if body[:1] in _DASHES else None
     if same:
         body = body[same.end():]
-    split = None if same else _split_authors(body) or _split_one_author(body) or _split_at_year(body)
+    split = None if same else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
+        or _split_at_year(body)
     title = None
     if same:
         m = _YEAR_FIRST_RE.match(body)

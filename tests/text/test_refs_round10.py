@@ -88,3 +88,48 @@ def test_a_name_and_year_alone_keep_three_letters_apart() -> None:
     papers = [PaperInfo("leong2020study", None, None, "A study of things", 2020, "leong")]
     ex = PaperIndex(papers).explain(parse_entry("Ong. 2020."), loose=True)
     assert ex.resolution is None
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a body's name ending in a word only bodies' names end in ('Service' in three words or more: 'Robert
+    # Service' is a person; 'Survey', 'Fund', 'Board') is one name, with its 'and'
+    ("U.S. Fish and Wildlife Service. 2020. Endangered species status review. Washington, DC.",
+     "usfishandwildlifeservice", "Endangered species status review"),
+    ("U.S. Fish and Wildlife Service (2020). Endangered species status review. Washington, DC.",
+     "usfishandwildlifeservice", "Endangered species status review"),
+    ("National Park Service. 2021. Visitor use statistics. Washington, DC.", "nationalparkservice",
+     "Visitor use statistics"),
+    ("U.S. Geological Survey (2019). Mineral commodity summaries 2019. Reston, VA.", "usgeologicalsurvey",
+     "Mineral commodity summaries 2019"),
+    ("International Monetary Fund. 2023. World economic outlook. Washington, DC.", "internationalmonetaryfund",
+     "World economic outlook"),
+    ("California Air Resources Board (2022). Scoping plan for achieving carbon neutrality. Sacramento.",
+     "californiaairresourcesboard", "Scoping plan for achieving carbon neutrality"),
+    ("Robert Service. 1907. The spell of the Yukon. New York: Barse & Hopkins.", "service", "The spell of the Yukon"),
+    # IEEE's body with a small word of a phrase in its name, a comma, its quoted title
+    ('[3] Office for National Statistics, "Labour market overview, UK," 2023.',
+     "officefornationalstatistics", "Labour market overview, UK"),
+    ('[4] Centers for Disease Control and Prevention, "Heat and health tracker." [Online]. Available: '
+     "https://ephtracking.cdc.gov/Applications/HeatTracker/", "centersfordiseasecontrolandprevention",
+     "Heat and health tracker"),
+    ('[5] Intergovernmental Panel on Climate Change, "Climate change 2021: The physical science basis," '
+     "Cambridge University Press, 2021.", "intergovernmentalpanelonclimatechange",
+     "Climate change 2021: The physical science basis"),
+    ('[6] E. Strubell, A. Ganesh, and A. McCallum, "Energy and policy considerations for deep learning in NLP," '
+     "in Proc. ACL, 2019.", "strubell", "Energy and policy considerations for deep learning in NLP"),
+])
+def test_a_body_as_author(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("name, bib", [
+    ("U.S. Fish and Wildlife Service", "{U.S. Fish and Wildlife Service}"),
+    ("National Park Service", "{National Park Service}"),
+    ("Environmental Defense Fund", "{Environmental Defense Fund}"),
+    ("Robert Service", "Service, Robert"),
+    ("Robert W. Service", "Service, Robert W."),
+])
+def test_a_body_from_metadata_is_braced_whole(name: str, bib: str) -> None:
+    from kb.text.names import to_bibtex_name
+    assert to_bibtex_name(name) == bib
