@@ -607,10 +607,11 @@ def _is_initial(tok: str) -> bool:
         if len(tok) > 8:
             return False
         tok = ascii_fold(tok)
-        if not tok.isascii():       # of another alphabet: 'И.', 'И.И.', 'Γ.', 'Ж.-П.'
+        if not tok.isascii():       # of another alphabet: 'И.', 'И.И.', 'Γ.', 'Ж.-П.'; 'И.И' its last stop cut
             core = tok.replace("-", "")
-            return len(core) >= 2 and core[-1] == "." and all(
-                len(part) == 1 and part.isupper() for part in core[:-1].split("."))
+            parts = core.removesuffix(".").split(".")
+            return len(core) >= 2 and (core[-1] == "." or len(parts) >= 2) and all(
+                len(part) == 1 and part.isupper() for part in parts)
     return bool(_INITIAL_RE.match(tok))
 
 
@@ -747,7 +748,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                                                         and _is_initial(w[:-1]))
                                   for k, w in enumerate(words[:i - 1]))
                               or i >= 2 and words[i - 2][-1:].isalpha() and not _is_initial(words[i - 2])
-                              and _vancouver_title_word(tok[:-1], text))):
+                              and _vancouver_title_word(tok[:-1], text)
+                              or _gost_one_author(words, i - 1, text))):
             # Springer: "Strubell, E., Ganesh, A., McCallum, A.: Energy and ..." (not a title's first word after
             # a list of initials first: 'A. van den Oord, WaveNet: a ...'; nor after Vancouver's last initial and
             # its stop, the others' initials printed without, or with their stops and no comma before them as
@@ -777,7 +779,7 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                 continue
             break
         if not (conj or initial or suffix) and tok[:1].isupper() and i >= 2 and words[i - 1][-1] == "." \
-                and _is_initial(words[i - 1]) and _name_closed(words, i - 1) \
+                and _is_initial(words[i - 1]) and (_name_closed(words, i - 1) or _gost_one_author(words, i - 1, text)) \
                 and not (last == "," and i + 1 < n and _is_initial(words[i + 1].rstrip(",;"))):
             # a capitalised word after a name its initials close, no separator between: a title in title case
             # ('Courville, A. Deep Learning. MIT Press, 2016.', 'Courville A. Deep Learning.' among Vancouver's;
@@ -946,6 +948,24 @@ def _name_closed(words: list[str], k: int) -> bool:
                                   or _is_initial(w[:-1]) and m and words[m - 1][-1:].isalpha()
                                   and not _is_initial(words[m - 1]))
                 for m, w in enumerate(words[:j - 1]))
+
+
+# GOST's marks between an entry's areas: ' // ' before the journal or book a work is in, ' — ' before the
+# publisher, year or pages ('Иванов И. И. Методы ... // Вестник МГУ. 2019.', 'Goodfellow I. Deep Learning. — MIT
+# Press, 2016.')
+_GOST_MARKS_RE = lazy(r"\s//\s|\s—\s")
+
+
+def _gost_one_author(words: list[str], k: int, text: str) -> bool:
+    """Whether the initials ending at token k close the entry's one name as GOST prints it, the family name
+    first and the initials after it with their stops ('Иванов И. И.', 'Goodfellow I.'), the entry's areas
+    set off by GOST's marks: a name closed so, with no comma of a list before its title ('Иванов И. И.
+    Методы ...'), which a name given first has ('И. И. Иванов, Методы ...') where the list's own rule looks."""
+    j = k
+    while j > 0 and _is_initial(words[j - 1]):
+        j -= 1
+    return j == 1 and words[0][-1:].isalpha() and not _is_initial(words[0]) and _name_like(words[0]) \
+        and _GOST_MARKS_RE.search(text) is not None
 
 
 def _opens_inverted(words: list[str], k: int) -> bool:

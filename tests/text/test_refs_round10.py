@@ -133,3 +133,30 @@ def test_a_body_as_author(text: str, author: str, title: str) -> None:
 def test_a_body_from_metadata_is_braced_whole(name: str, bib: str) -> None:
     from kb.text.names import to_bibtex_name
     assert to_bibtex_name(name) == bib
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # GOST's one author, the family name first and the initials after it with their stops, the entry's areas set
+    # off by ' // ' or ' — ': the title after the initials, where the list took it for more names
+    ("Иванов И. И. Методы машинного обучения // Вестник МГУ. 2019. № 3. С. 10–20.", "иванов", 2019,
+     "Методы машинного обучения"),
+    ("Иванов И.И. Методы машинного обучения // Вестник МГУ. 2019. № 3. С. 10–20.", "иванов", 2019,
+     "Методы машинного обучения"),
+    ("Воронцов К. В. Машинное обучение: курс лекций. — М., 2019.", "воронцов", 2019,
+     "Машинное обучение: курс лекций"),
+    ("Иванов И. И. Методы машинного обучения. — М.: Наука, 2019. — 300 с.", "иванов", 2019,
+     "Методы машинного обучения"),
+    ("Goodfellow I. Deep Learning. — MIT Press, 2016. — 800 p.", "goodfellow", 2016, "Deep Learning"),
+    ("Kingma D. P. Adam: A method for stochastic optimization // arXiv preprint arXiv:1412.6980. — 2014.", "kingma",
+     2014, "Adam: A method for stochastic optimization"),
+    ("Turing A. M. Computing machinery and intelligence // Mind. 1950. Vol. 59. P. 433–460.", "turing", 1950,
+     "Computing machinery and intelligence"),
+    # ... as GOST's lists of names were read
+    ("Иванов И.И., Петров П.П. Методы машинного обучения // Вестник МГУ. 2019.", "иванов", 2019,
+     "Методы машинного обучения"),
+    ("Goodfellow I., Bengio Y., Courville A. Deep Learning. — MIT Press, 2016. — 800 p.", "goodfellow", 2016,
+     "Deep Learning"),
+])
+def test_one_author_in_gost(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
