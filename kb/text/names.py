@@ -303,8 +303,9 @@ def to_bibtex_name(name: str) -> str:
         # family name first, its initials after, as Vancouver and PDFs' metadata print it: 'Radford A.', 'Kind
         # A.J.H.', 'Tolkien J. R. R.' (BibTeX would read 'A.' as the family name, and no one bears an initial as one)
         return f"{' '.join(words[:initials])}, {' '.join(words[initials:])}"
-    if len(words) == 2 and family_name_first(words):
-        return f"{words[0]}, {words[1]}"        # 'Kim Ji-hoon', 'Mao Tse-tung': 'Kim, Ji-hoon'
+    if family_name_first(words):
+        # 'Kim Ji-hoon', 'Mao Tse-tung': 'Kim, Ji-hoon'; 'Nguyễn Văn An': 'Nguyễn, Văn An'
+        return f"{words[0]}, {' '.join(words[1:])}"
     if len(words) >= 3 and words[-1].lower().rstrip(".") in _SUFFIXES:
         # a suffix after the name: 'Martin Luther King Jr.' is BibTeX's 'King, Jr., Martin Luther'
         family, given, _ = _parts(" ".join(words[:-1]))
@@ -320,10 +321,33 @@ _CAPITALISED_WORD_RE = lazy(r"^[A-Z][a-z]+$")
 
 
 def family_name_first(words: list[str]) -> bool:
-    """Whether a name of two words prints its family name first, as romanised Chinese, Korean and Japanese
-    names do and its given name says: 'Kim Ji-hoon', 'Mao Tse-tung', 'Wang Xiao-ming' (not 'Ji-hoon Kim',
-    nor 'Mary Smith-Jones', a family name of two capitalised)."""
-    return len(words) == 2 and bool(_CAPITALISED_WORD_RE.match(words[0])) and bool(_ROMANISED_GIVEN_RE.match(words[1]))
+    """Whether a name prints its family name first: of two words, as romanised Chinese, Korean and Japanese
+    names do and its given name says ('Kim Ji-hoon', 'Mao Tse-tung', 'Wang Xiao-ming'; not 'Ji-hoon Kim', nor
+    'Mary Smith-Jones', a family name of two capitalised); of three or more, as Vietnamese names do
+    (_vietnamese_order: 'Nguyễn Văn An', 'Tran Thi Binh'; not 'Dat Quoc Nguyen', in English order)."""
+    if len(words) == 2:
+        return bool(_CAPITALISED_WORD_RE.match(words[0])) and bool(_ROMANISED_GIVEN_RE.match(words[1]))
+    return len(words) >= 3 and _vietnamese_order(words)
+
+
+# Vietnamese family names that are no given name, which four in ten Vietnamese bear (ASCII-folded): 'Mai', 'Ha',
+# 'Lam' or 'An', given names as well, are not among them
+_VIETNAMESE_FAMILIES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong truong dinh".split())
+# the middle names that say a name is Vietnamese where its letters lost their marks: 'Văn' (men's), 'Thị' (women's)
+_VIETNAMESE_MIDDLES = frozenset(["van", "thi"])
+
+
+def _vietnamese_order(words: list[str]) -> bool:
+    """Whether a name of three words or more is Vietnamese, family name first: its first word a family name
+    and its last none, its words capitalised and whole (no initials), and either a letter only Vietnamese
+    writes ('ơ', 'ư', U+1EA0-U+1EF9: 'Nguyễn Văn An') or the middle name 'Van' or 'Thi' ('Nguyen Van An')."""
+    folded = [ascii_fold(w).lower() for w in words]
+    if folded[0] not in _VIETNAMESE_FAMILIES or folded[-1] in _VIETNAMESE_FAMILIES \
+            or not all(w[:1].isupper() and w[1:].isalpha() for w in words):
+        return False
+    name = "".join(words)
+    return any(ch in "ơưƠƯ" or "\u1ea0" <= ch <= "\u1ef9" for ch in name) or any(
+        w in _VIETNAMESE_MIDDLES for w in folded[1:-1])
 
 
 # what follows a name, printed after it without a comma: 'Jr.', 'III'

@@ -160,3 +160,33 @@ def test_a_body_from_metadata_is_braced_whole(name: str, bib: str) -> None:
 def test_one_author_in_gost(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    # a Vietnamese name, family name first: its letters say it, or its middle name 'Van' or 'Thi' where they lost
+    # their marks; among names in English order too
+    ("Trần Thị Bình and John Smith. 2019. Vietnamese word segmentation. In Proceedings of VLSP.", "tran"),
+    ("Nguyen Van An and John Smith. 2019. Vietnamese word segmentation. In Proceedings of VLSP.", "nguyen"),
+    ("Pham Thi Mai Anh. 2021. A corpus of Vietnamese news. In Proceedings of VLSP.", "pham"),
+    ("Nguyễn Văn An. 2019. Vietnamese word segmentation. In Proceedings of VLSP.", "nguyen"),
+    # ... and in English order, or with no sign of its order, as before
+    ("Dat Quoc Nguyen and Anh Tuan Nguyen. 2020. PhoBERT: Pre-trained language models for Vietnamese. In Findings "
+     "of EMNLP.", "nguyen"),
+    ("Thanh Van Le and John Smith. 2019. A study of things. In VLSP.", "le"),
+    ("Hoang Anh Tuan and Bob Lee. 2019. A study of things. In VLSP.", "tuan"),
+])
+def test_a_vietnamese_name_family_name_first(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+@pytest.mark.parametrize("name, bib", [
+    ("Nguyễn Văn An", "Nguyễn, Văn An"),
+    ("Nguyen Van An", "Nguyen, Van An"),
+    ("Pham Thi Mai Anh", "Pham, Thi Mai Anh"),
+    ("Dat Quoc Nguyen", "Nguyen, Dat Quoc"),
+    ("An Văn Nguyễn", "Nguyễn, An Văn"),
+    ("Kim Ji-hoon", "Kim, Ji-hoon"),
+])
+def test_a_vietnamese_name_from_metadata(name: str, bib: str) -> None:
+    from kb.text.names import to_bibtex_name
+    assert to_bibtex_name(name) == bib
