@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as replaced
 from pathlib import Path
 
 from kb.atomic import decode_saved, read_input, said, shown
@@ -872,6 +873,10 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if ref is None and written:
         own = notes_text.reference_of(written)      # the reference written beside the quote itself
         candidates.append((own.entry, own.titles, own.text))
+        whole = notes_text.particled_family_key(written)
+        if whole and own.entry is not None and whole != own.entry.first_author:
+            # "Le Cun et al. (1998)": of 'LeCun, Yann' as well as of BibTeX's 'Yann Le Cun' (family name 'Cun')
+            candidates.append((replaced(own.entry, first_author=whole), own.titles, own.text))
     if q.citekey and q.citekey in ctx.bib:
         entry = ctx.bib[q.citekey]
         candidates.append((entry, [], f"@{q.citekey} in the bibliography: {entry.raw}"))

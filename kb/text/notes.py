@@ -178,8 +178,8 @@ class Note:
         cited = parse_entry(attribution)
         names = _cited_names(attribution)
         hits: list[NoteReference] = []
-        # "Lo & Wang" is read as one name by the reference reader: its first name then
-        for akey in dict.fromkeys((name_key(cited.first_author), name_key(names[0]) if names else "")):
+        # "Lo & Wang" is read as one name by the reference reader: its first name then, whole ("Le Cun et al.")
+        for akey in dict.fromkeys((name_key(cited.first_author), name_key(cited_family(attribution)))):
             # no year (MLA: "Futoma et al."): the first author alone
             hits = hits or [r for r in self.references if akey and r.entry is not None
                             and cited.year in (None, r.entry.year) and name_key(r.entry.first_author) == akey]
@@ -1428,6 +1428,28 @@ def reference_of(text: str, line: int = 0) -> NoteReference:
     """A reference written anywhere (an attribution line, a sourceText), read
     the way the note's references list is."""
     return _reference(text, None, line)
+
+
+_OPENS_WITH_PARTICLE = lazy(_PARTICLE + r"(?=\S)", re.I)
+
+
+def particled_family_key(attribution: str) -> str:
+    """The key of an author-year citation's first name where it opens with a particle, the family name whole
+    as the citation names it ("Le Cun et al. 1998." -> 'lecun'), which a reference reads as BibTeX reads a
+    name given first ('Cun'); "" otherwise ("Emma Strubell. 2019." keeps the reference's reading)."""
+    family = cited_family(attribution)
+    return name_key(family) if family and _OPENS_WITH_PARTICLE.match(family) else ""
+
+
+# an author-year citation as notes read it (_author_year): "Le Cun et al. 1998.", "Doe and Roe. 2020b."
+_CITED_FORM = lazy(r"(?P<who>[^.\d]{1,80}?)(?:\s+et\s+al)?\.?\s+(?:1[89]|20)\d\d[a-z]?\.")
+
+
+def cited_family(attribution: str) -> str:
+    """The first family name an author-year citation names, whole ("Le Cun et al. 1998." -> "Le Cun",
+    "Doe and Roe. 2020." -> "Doe"); "" for any other text."""
+    m = _CITED_FORM.fullmatch(attribution.strip())
+    return _NAME_JOINS.split(m.group("who"))[0].strip() if m else ""
 
 
 def _reference(body: str, anchor: str | None, line: int, number: str | None = None) -> NoteReference:

@@ -772,6 +772,30 @@ def test_alphabetic_labels_resolve_to_the_paper_the_style_labels_so(strubell, tm
         [("strubell2019energy", "title"), ("strubell2019energy", "title")]
 
 
+PARTICLES_BIB = """@article{lecun1998gradient, title = {Gradient-based learning applied to document recognition},
+  author = {LeCun, Yann and Bottou, L{\\'e}on}, year = {1998}}
+@article{cun1989backprop, title = {Backpropagation applied to handwritten zip code recognition},
+  author = {Yann Le Cun and Bernhard Boser}, year = {1989}}
+@article{ong2020things, title = {A study of things}, author = {Ong, Wei}, year = {2020}}
+"""
+
+
+def test_an_author_year_citation_of_a_family_name_behind_its_particle(kb_root, tmp_path):
+    """'Le Cun et al. (1998)' names its family name whole, 'LeCun, Yann''s paper, and BibTeX's family name of
+    'Yann Le Cun' ('Cun'), where the first failed as no paper by 'cun'; 'As' opening the sentence is no name;
+    'Leong' is not 'Ong'."""
+    (tmp_path / "in.bib").write_text(PARTICLES_BIB, "utf-8")
+    assert run_kb("import", tmp_path / "in.bib").code == 0
+    note = tmp_path / "note.md"
+    note.write_text('Le Cun et al. (1998) write "the quick brown fox jumps over it" here.\n\n'
+                    'As Le Cun (1989) writes, "the slow brown fox jumps over it" there.\n\n'
+                    '"the slow red fox jumps over it, they say" (Leong, 2020).\n', "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    assert [(q["citekey"], q["method"], q["status"]) for q in r.json["quotes"]] == [
+        ("lecun1998gradient", "author-year", "no-text"), ("cun1989backprop", "author-year", "no-text"),
+        (None, None, "no-source")], r.out
+
+
 @pytest.mark.corpus
 def test_a_label_nothing_says_is_a_citation_is_not_checked(strubell, tmp_path):
     """"[GPT35]" after a quote, in a note citing no work by an alphabetic label, is not checked (a model's

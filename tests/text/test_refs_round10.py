@@ -190,3 +190,18 @@ def test_a_vietnamese_name_family_name_first(text: str, author: str) -> None:
 def test_a_vietnamese_name_from_metadata(name: str, bib: str) -> None:
     from kb.text.names import to_bibtex_name
     assert to_bibtex_name(name) == bib
+
+
+@pytest.mark.parametrize("attribution, family, key", [
+    # an author-year citation names family names: whole where one opens with a particle
+    ("Le Cun et al. 1998.", "Le Cun", "lecun"),
+    ("van Dijk. 2020.", "van Dijk", "vandijk"),
+    ("Le Scao and Rush. 2021.", "Le Scao", "lescao"),
+    ("Doe and Roe. 2020b.", "Doe", ""),
+    # ... a name given in full, a whole reference: the reference's reading
+    ("Emma Strubell. 2019.", "Emma Strubell", ""),
+    ("Strubell, E., Ganesh, A. Energy and policy. 2019.", "", ""),
+])
+def test_the_family_name_an_author_year_citation_names(attribution: str, family: str, key: str) -> None:
+    from kb.text.notes import cited_family, particled_family_key
+    assert (cited_family(attribution), particled_family_key(attribution)) == (family, key)
