@@ -2467,8 +2467,12 @@ _OLD_YEAR_END_RE = lazy(rf"(?:[,;]|\(|\b{_MONTHS}\.?)\s*(1[6-8]\d\d|19[0-4]\d)\)
                         r"|[.,]\s+(1[6-8]\d\d|19[0-4]\d)\s*;\s*\d{1,4}\s*[(:]")
 # (a stop after a month's short form only, 'Aug. 2023': a whole month's name and a stop before the year is a family
 # name closing the names, as ACL's list prints them, 'Zejiang Shen and Tal August. 2023.', 'Rob May. 2020.')
-_DATE_BEFORE_YEAR_RE = lazy(rf"\b{_MONTHS}(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?\s+(?:\d{{1,2}},?\s+)?"
-                            r"((?:19|20)\d\d)\b")
+# (where a date stands: after a comma, stop or bracket, opening the entry, or after the words of an access date,
+# 'Retrieved May 3, 2022'; a title's 'UK: May 2023' or 'the March 2020 lockdown' keeps its month)
+_DATE_AFTER = "|".join(rf"(?<=\b{w}\s)" for w in ("on", "Accessed", "accessed", "Retrieved", "retrieved", "Visited",
+                                                   "visited", "Viewed", "viewed", "Updated", "updated", "Cited", "cited"))
+_DATE_BEFORE_YEAR_RE = lazy(rf"(?:^|(?<=[,.;(\[]\s)|(?<=[,.;(\[])|{_DATE_AFTER}){_MONTHS}"
+                            rf"(?:(?<=\b[A-Z][a-z]{{2}})(?<!May)\.|(?<=Sept)\.)?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b")
 # in every match of the above, and quick to search for (see _SPACE_PUNCT_RE)
 _DATE_BEFORE_YEAR_HINT_RE = lazy(rf"{_MONTHS}\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d")
 # a number range around a year: '2019–2031', 'pp. 1998-2004'

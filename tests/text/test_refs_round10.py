@@ -22,6 +22,15 @@ from kb.text.refs import parse_entry
     ("J. Doe. A study of things. Tech. rep., August 2020.", "doe", 2020, "A study of things"),
     ('J. Doe, "A study of things," Blog, Mar. 5, 2020.', "doe", 2020, "A study of things"),
     ("Doe, J. (2020, August). A study of things. Blog.", "doe", 2020, "A study of things"),
+    ("[2] Y. LeCun, Y. Bengio, and G. Hinton, \"Deep learning,\" Nature, vol. 521, pp. 436–444, May 2015.", "lecun",
+     2015, "Deep learning"),
+    ("EIA. Electricity data. Retrieved May 3, 2022, from https://www.eia.gov/electricity/data", "eia", None,
+     "Electricity data"),
+    # ... and a title's month and year stay the title's, where the month was cut out of it
+    ('[3] Office for National Statistics, "Labour market overview, UK: May 2023," 2023.',
+     "officefornationalstatistics", 2023, "Labour market overview, UK: May 2023"),
+    ("Smith, J. 2021. The March 2020 lockdown and energy use. Energy Policy.", "smith", 2021,
+     "The March 2020 lockdown and energy use"),
 ])
 def test_a_family_name_that_is_a_month(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
