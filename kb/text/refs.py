@@ -1700,11 +1700,14 @@ def _extract_title(rest: str) -> str | None:
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
     if title[-2:].lower() in ("ed", "dn", "on") and (edition := _EDITION_AFTER_RE.search(title)):
         title = title[: edition.start()]
-    # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.'
+    # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.', and
+    # Nature's book in volumes: 'Title Vol. 1 3rd edn (Publisher, 1997).'
     if title[-3:].lower() in ("vol", " no", " pp", "ser"):
         series = _SERIES_VOLUME_RE.search(title)
         if series:
             title = title[: series.start()]
+        elif title.endswith(" Vol") and m and rest[m.end():m.end() + 4].strip()[:1].isdigit():
+            title = title[:-4]
     # "Title, https://..." keyed-style lists put a comma before the URL
     title = _TRAILING_COMMA_RE.sub("", title)
     if len(title) > 300:

@@ -214,3 +214,19 @@ def test_a_vietnamese_name_from_metadata(name: str, bib: str) -> None:
 def test_the_family_name_an_author_year_citation_names(attribution: str, family: str, key: str) -> None:
     from kb.text.notes import cited_family, particled_family_key
     assert (cited_family(attribution), particled_family_key(attribution)) == (family, key)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # Nature's book in volumes, its volume after the title with no comma: the title ends before it
+    ("Knuth, D. E. The Art of Computer Programming Vol. 1 3rd edn (Addison-Wesley, 1997).", "knuth", 1997,
+     "The Art of Computer Programming"),
+    ("Knuth, D. E. The Art of Computer Programming Vol. 2 (Addison-Wesley, 1969).", "knuth", 1969,
+     "The Art of Computer Programming"),
+    ("D. E. Knuth, The Art of Computer Programming, vol. 1, 3rd ed. Reading, MA, USA: Addison-Wesley, 1997.",
+     "knuth", 1997, "The Art of Computer Programming"),
+    # ... a title's last word 'Vol' with no volume after it stays
+    ("Smith, J. A study of Vol. Journal of Things 5, 1-10 (2020).", "smith", 2020, "A study of Vol"),
+])
+def test_a_book_in_volumes(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
