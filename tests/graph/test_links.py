@@ -413,3 +413,30 @@ def test_relinking_reads_papers_through_indexes(tmp_path, new_db, add_paper, sto
         plan = [row[3] for row in db.conn.execute("EXPLAIN QUERY PLAN " + sql)]
         assert not [step for step in plan if step in ("SCAN papers", "SCAN p")], (sql, plan)
     assert {("new", f"p{j}") for j in range(1, 8)} <= links(db)
+
+
+_CITING_PAGES = ["A study of digits\nWe build on earlier work.\n\nReferences\n"
+                 "Yann Le Cun, Léon Bottou, Yoshua Bengio, and Patrick Haffner. 1998. Gradient-based learning applied "
+                 "to document recognition. Proceedings of the IEEE, 86(11):2278–2324.\n"
+                 "John Smith and Jane Doe. 2019. Another study of many things. In Proceedings of ACL, pages 1–10.\n"]
+
+
+@pytest.mark.parametrize("cited_first", [True, False])
+def test_a_family_name_of_three_letters_behind_its_particle_links(tmp_path, new_db, add_paper, stored_pages, links,
+                                                                   cited_first) -> None:
+    """'Yann Le Cun' (BibTeX's family name 'Cun') in a list links 'LeCun, Yann''s paper by its title, whichever
+    arrives first: the paper's bucket ('ecun') and the reference's ('cun') are looked up both ways."""
+    db = new_db(tmp_path / "kb.sqlite")
+
+    def cited() -> None:
+        add_paper(db, "lecun1998gradient", "Gradient-based learning applied to document recognition",
+                  ["LeCun, Yann", "Bottou, Léon"], 1998)
+        graph.relink(db, ["lecun1998gradient"])
+
+    if cited_first:
+        cited()
+    add_paper(db, "smith2020digits", "A study of digits", ["Smith, Ann"], 2020, pages=_CITING_PAGES)
+    graph.index_references(db, "smith2020digits", "v1", stored_pages(db, "smith2020digits"))
+    if not cited_first:
+        cited()
+    assert links(db) == {("smith2020digits", "lecun1998gradient")}
