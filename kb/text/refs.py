@@ -2648,6 +2648,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.year = int(old.group(1) or old.group(2))
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
+    if title and entry.year and title[-4:] == str(entry.year) and (date := _TRAILING_DATE_RE.search(title)) \
+            and date.start() > 0 and " " in title[:date.start()] and body.rstrip(" .").endswith(title):
+        # the entry's date closing it after a title with no quotes, its comma read as the title's ('J. Doe, A
+        # study of things, 2020.', '..., Sept. 2020.'); a quoted title's year or one before more of the entry
+        # stays ('"Census of population, 2021," 2021.')
+        title = title[:date.start()]
     if breaks and title:
         title = _as_the_paper_writes(title, breaks, document or "", joined)
     entry.title = title

@@ -230,3 +230,19 @@ def test_the_family_name_an_author_year_citation_names(attribution: str, family:
 def test_a_book_in_volumes(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # the entry's date closing it after a title with no quotes, its comma read as the title's
+    ("J. Doe, A study of things, 2020.", "doe", 2020, "A study of things"),
+    ("J. Doe and R. Roe, A study of things, Sept. 2020.", "doe", 2020, "A study of things"),
+    # ... a title's own year stays: quoted, or before more of the entry
+    ('[3] Office for National Statistics, "Census of population, 2021," 2021.', "officefornationalstatistics", 2021,
+     "Census of population, 2021"),
+    ("Office for National Statistics. 2021. Census of population, 2021. London.", "officefornationalstatistics",
+     2021, "Census of population, 2021"),
+    ("J. Doe, Things of 2019, 2020.", "doe", 2020, "Things of 2019"),
+])
+def test_the_date_closing_an_entry_after_a_title_with_no_quotes(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
