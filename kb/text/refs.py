@@ -1017,10 +1017,16 @@ _BODY_THEN_QUOTED_RE = lazy(r"((?:[A-Z][\w.&'’\-]*|of|for|on|and|the|in|&)(?:\
                             r"|in|&)){1,12}),\s+(?=[\"“][A-Z])")
 
 
+# ... or Vancouver's, its country in brackets after it and a stop: 'Department of Health and Human Services (US).'
+_BODY_THEN_COUNTRY_RE = lazy(r"((?:[A-Z][\w.&'’\-]*|of|for|on|and|the|in|&)(?:\s+(?:[A-Z][\w.&'’\-]*|of|for|on|and|the"
+                             r"|in|&)){1,12}\s+\((?:[A-Z]{2,3}|U\.S\.|U\.K\.)\))\.\s+(?=[A-Z\d])")
+
+
 def _split_before_quoted_title(text: str) -> _AuthorSplit | None:
     """IEEE's body as the author, a small word of a phrase in its name, then its quoted title: '[3] Office for
-    National Statistics, "Labour market overview," 2020.', which the walk of names stops at ('for')."""
-    m = _BODY_THEN_QUOTED_RE.match(text)
+    National Statistics, "Labour market overview," 2020.', which the walk of names stops at ('for'); and
+    Vancouver's, its country after it: 'Department of Health and Human Services (US). Healthy people 2030.'"""
+    m = _BODY_THEN_QUOTED_RE.match(text) or _BODY_THEN_COUNTRY_RE.match(text)
     if not m or not any(w in _FUNCTION_WORDS for w in m.group(1).split()):
         return None
     return _AuthorSplit(m.group(1), text[m.end():], None, "period")
@@ -1159,7 +1165,8 @@ _COMMA_QUOTE_RE = lazy(r",\s*(?=[\"“][^\"“”]{8,400}?[\"”])")
 _NAME_SENTENCE_END_RE = lazy(r"\.(?:(?<=[a-z]{3}\.)|(?<=[A-Z]{2}\.))\s+(?=\S)")
 
 
-_ORG_WORDS_LIST_RE = lazy(r"(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|&)\s+[A-Z][a-z]+[.,]?")
+# (the name's words after the list's last: 'United Nations Educational, Scientific and Cultural Organization')
+_ORG_WORDS_LIST_RE = lazy(r"(?:,\s+[A-Z][a-z]+)+,?\s+(?:and|&)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}[.,]?")
 _ORG_AND_RE = lazy(r"([^,;&]+?)\s+(?:and|und|&)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.,;]?\s*$")
 # a whole author list that is one name with its conjunction: 'Research and Markets', 'Ernst & Young',
 # 'Bill & Melinda Gates Foundation', 'Natural Sciences and Engineering Research Council of Canada'
@@ -1412,7 +1419,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         if whole and whole.group(1) == first and not any(map(_is_initial, whole.group(2).split())):
             first = whole.group(0).rstrip(" ,.;")
         # ... and its commas, a list of single words ending with 'and' one: 'National Academies of Sciences,
-        # Engineering, and Medicine' (single words are no people's names after an organisation's)
+        # Engineering, and Medicine', 'United Nations Educational, Scientific and Cultural Organization' (single
+        # words are no people's names after an organisation's)
         elif authors.startswith(first) and _ORG_WORDS_LIST_RE.fullmatch(authors, len(first)):
             first = authors.rstrip(" ,.;")
         return without_acronym(first)

@@ -246,3 +246,28 @@ def test_a_book_in_volumes(text: str, author: str, year: int, title: str) -> Non
 def test_the_date_closing_an_entry_after_a_title_with_no_quotes(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # Vancouver's body, its country in brackets after it
+    ("Department of Health and Human Services (US). Healthy people 2030. Washington: HHS; 2020.",
+     "departmentofhealthandhumanservices", "Healthy people 2030"),
+    ("Office for National Statistics (UK). Census 2021. London: ONS; 2022.", "officefornationalstatistics",
+     "Census 2021"),
+    ("Centers for Disease Control and Prevention (US). Heat and health tracker [Internet]. Atlanta: CDC; 2023 [cited "
+     "2024 Jan 5]. Available from: https://ephtracking.cdc.gov/", "centersfordiseasecontrolandprevention",
+     "Heat and health tracker"),
+    # a body's name holding a comma before its list's last word and more words after it
+    ("United Nations Educational, Scientific and Cultural Organization. 2021. Recommendation on the ethics of "
+     "artificial intelligence. Paris.", "unitednationseducationalscientificandculturalorganization",
+     "Recommendation on the ethics of artificial intelligence"),
+    ("National Academies of Sciences, Engineering, and Medicine. 2019. Reproducibility and Replicability in Science. "
+     "The National Academies Press.", "nationalacademiesofsciencesengineeringandmedicine",
+     "Reproducibility and Replicability in Science"),
+    # ... a body before people stays one of several authors
+    ("International Energy Agency, Smith, J., and Doe, K. 2020. A study of things. Paris.",
+     "internationalenergyagency", "A study of things"),
+])
+def test_a_body_in_vancouver_and_with_a_comma(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
