@@ -290,8 +290,8 @@ PAPER_RENDERING = "8"          # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   whole where named in another language ('Institut Pasteur') or with 'and'
 #                                7: the year and venue a crossref parent lends ('crossref = {conf2020}'), a
 #                                   biblatex journaltitle as the venue
-#                                8: a body's name ending in 'Survey', 'Fund', 'Board', 'Panel' or, in three words or
-#                                   more, 'Service' keyed whole ('National Park Service', not 'service')
+#                                8: a body's name ending in 'Survey', 'Fund', 'Board', 'Panel' or, after 'and', 'of',
+#                                   'for' or 'U.S.', 'Service' keyed whole ('U.S. Forest Service', not 'service')
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,

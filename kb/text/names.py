@@ -212,9 +212,12 @@ organização organización organizzazione ministério ministerio ministère min
 universidade universidad université universität universita università instituto institut istituto
 agência agencia agence agenzia comisión comissão commissione bundesamt bundesministerium
 fundação fundación fondation stiftung fondazione gobierno governo gouvernement""".split()) | _FIRMS
-# ... and those a family name is too ('Robert Service'), counted in a name of three words or more
-# ('National Park Service', 'U.S. Fish and Wildlife Service')
+# ... and those a family name is too ('Robert Service', 'Robert William Service'), counted closing a name that
+# joins its words with 'and', 'of' or 'for', or opens with a country's initialism ('U.S. Fish and Wildlife
+# Service', 'U.S. Forest Service')
 _LONG_ORGANISATION_WORDS = frozenset(["service"])
+_BODY_JOINS = frozenset(["and", "of", "for"])
+_COUNTRY_INITIALISM_RE = lazy(r"(?:U\.\s?S\.|U\.\s?K\.|US|UK)\s")
 _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 # small words of a phrase, which no person's name holds between its capitalised words as it holds 'de la' or
 # 'van der': 'Papers with Code', 'Our World in Data', 'National Center for Biotechnology Information'
@@ -241,7 +244,7 @@ def is_organisation(name: str) -> bool:
     return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
                                 or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
-                                and sum(len(w) > 1 for w in words) >= 3
+                                and (any(w in _BODY_JOINS for w in words) or _COUNTRY_INITIALISM_RE.match(name) is not None)
                                 # ... or in lower case closing the name, as no person's name closes: 'Scikit-learn
                                 # developers', 'PyTorch contributors'
                                 or words[0][0].isupper() and words[-1] in _ORGANISATION_WORDS

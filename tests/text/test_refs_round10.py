@@ -100,8 +100,8 @@ def test_a_name_and_year_alone_keep_three_letters_apart() -> None:
 
 
 @pytest.mark.parametrize("text, author, title", [
-    # a body's name ending in a word only bodies' names end in ('Service' in three words or more: 'Robert
-    # Service' is a person; 'Survey', 'Fund', 'Board') is one name, with its 'and'
+    # a body's name ending in a word only bodies' names end in ('Survey', 'Fund', 'Board'; 'Service' after 'and',
+    # 'of', 'for' or a country's initialism: 'Robert Service' is a person) is one name, with its 'and'
     ("U.S. Fish and Wildlife Service. 2020. Endangered species status review. Washington, DC.",
      "usfishandwildlifeservice", "Endangered species status review"),
     ("U.S. Fish and Wildlife Service (2020). Endangered species status review. Washington, DC.",
@@ -138,6 +138,8 @@ def test_a_body_as_author(text: str, author: str, title: str) -> None:
     ("Environmental Defense Fund", "{Environmental Defense Fund}"),
     ("Robert Service", "Service, Robert"),
     ("Robert W. Service", "Service, Robert W."),
+    ("Robert William Service", "Service, Robert William"),
+    ("U.S. Forest Service", "{U.S. Forest Service}"),
 ])
 def test_a_body_from_metadata_is_braced_whole(name: str, bib: str) -> None:
     from kb.text.names import to_bibtex_name
