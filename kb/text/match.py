@@ -442,6 +442,11 @@ def _pieces_of_one_word(printed: str) -> bool:
     return len(pieces) > 1 and not _WORDS_AS_PIECES.intersection(pieces)
 
 
+# Where a sentence ends and the next starts: a full stop, "!" or "?" (a closing quote, bracket or
+# citation's bracket after it) and a capital or a digit after the space, as a sentence opens. A
+# stop before a lower-case word ("e.g. not", "et al. do not") or a citation's "]" ends none: the
+# negation an ellipsis leaves out there is in the sentence it quotes ("Pruning the model ...
+# reduces its accuracy" of "Pruning the model [8] does not [9] reduce its accuracy").
 _SENTENCE_END = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 
 
@@ -848,7 +853,11 @@ def _end_ok(s: Stream, j: int) -> bool:
 
 # --- what an editorial insertion stands for ------------------------------------
 
-_SENTENCE_END = lazy(r"[.!?][\"'”’)]*\s+|\]|\n\s*\n")
+# Where the words an insertion at a quote's edge may stand for stop: any stop, "!" or "?" (before a
+# lower-case word too: "e.g. it", "i.e. it"), a citation's "]", a blank line. Tighter than
+# `_SENTENCE_END`, which an ellipsis is held to: an insertion never stands for words across them
+# ("[less] efficient" of "uses less memory, e.g. it is efficient").
+_EDGE_STOP = lazy(r"[.!?][\"'”’)]*\s+|\]|\n\s*\n")
 
 
 def _joined(inserted: tuple[_Insertion, ...]) -> _Insertion:
@@ -894,7 +903,7 @@ def _edge_choices(s: Stream, i: int, backwards: bool) -> list[str]:
     if backwards:
         a = max(0, i - EDITORIAL_MAX_GAP)
         text = s.original(a, i, sep=" ") if i > a else ""
-        ends = list(_SENTENCE_END.finditer(text))
+        ends = list(_EDGE_STOP.finditer(text))
         if ends:
             text = text[ends[-1].end():]
         elif a > 0 and _in_one_word(s, a):
@@ -903,7 +912,7 @@ def _edge_choices(s: Stream, i: int, backwards: bool) -> list[str]:
         return [""] + [" ".join(words[k:]) for k in range(len(words) - 1, -1, -1)]
     b = min(len(s.text), i + EDITORIAL_MAX_GAP)
     text = s.original(i, b, sep=" ") if b > i else ""
-    m = _SENTENCE_END.search(text)
+    m = _EDGE_STOP.search(text)
     if m:
         text = text[:m.start()]
     elif b < len(s.text) and _in_one_word(s, b):
