@@ -105,6 +105,7 @@ from kb.text.ascii import lookalike_named, looks
 from kb.text.display import Vocabulary, readable, unbroken
 from kb.text.lazyre import lazy
 from kb.text.normalise import (
+    APOSTROPHES,
     CITATION_RE,
     Document,
     Stream,
@@ -326,7 +327,10 @@ def _greek_letters(quote: str) -> str:
     return _GREEK_NAME.sub(lambda m: _GREEK_NAMES[m.group().lower()], quote)
 
 
-_NEGATION = lazy(r"(?i)\b(?:not|no|never|none|nor|neither|nothing|nobody|cannot|without)\b|n['’]t\b")
+# Any apostrophe a writer types or a paper prints ("don't", "don’t", "don´t", "donʼt"): all fold to
+# "'", so a negation read in one and not in the other would refuse the same words.
+_APOSTROPHE = "[" + APOSTROPHES + "]"
+_NEGATION = lazy(r"(?i)\b(?:not|no|never|none|nor|neither|nothing|nobody|cannot|without)\b|n" + _APOSTROPHE + r"t\b")
 
 
 _CASE_LETTER = lazy(r"\[([^\W\d_])\]")
@@ -341,8 +345,8 @@ _NEGATION_KIND = {"cannot": "not", "nothing": "no", "nobody": "no", "none": "no"
 def _negations(text: str) -> list[str]:
     out = []
     for m in _NEGATION.findall(text):
-        w = m.lower().replace("’", "'")
-        out.append("not" if w.endswith("n't") else _NEGATION_KIND.get(w, w))
+        w = m.lower()
+        out.append("not" if w[-2:-1] in APOSTROPHES else _NEGATION_KIND.get(w, w))
     return out
 
 
@@ -512,7 +516,7 @@ _AUTHOR_YEAR = lazy(r"\((?:[^()]*?(?:\bet al\.?|[A-Z][\w-]+),?\s+(?:19|20)\d\d[a
                     r"|\[\d{1,3}(?:\s*[,;\u2013-]\s*\d{1,3})*\]")
 _GLUED_RIGHT = lazy(r"[^\W_]*")
 _BROKEN_WORD = lazy(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]\s*|(?<=[^\W\d_])[-\u2010][ \t]*\n\s*(?=[^\W\d_])")
-_WORDS = lazy(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORDS = lazy(r"[^\W_]+(?:" + _APOSTROPHE + r"[^\W_]+)*")
 
 # What an editorial insertion may stand for. A writer's bracket names what the text
 # refers to ("it" -> "[the model]", "we" -> "[Strubell et al.]", "this method" ->

@@ -81,10 +81,15 @@ __all__ = [
     "footnote_markers",
     "is_table_line",
     "table_lines_before",
+    "APOSTROPHES",
 ]
 
 # Characters whose folding is decided here rather than by Unicode.
 _SINGLE_QUOTES = "'‘’‚‛′‵´`ʹʻʼʽˈ"
+#: What a writer or a paper prints for an apostrophe ("don't", "don’t", "donʼt", "don´t", "don`t",
+#: "don′t"): every one folds to "'", so a word read for what it says (a negation's "n't") is read
+#: alike whichever is typed.
+APOSTROPHES = _SINGLE_QUOTES
 _DOUBLE_QUOTES = '"“”„‟″‶«»〝〞＂'
 _HYPHENS = "-‐‑‒–—―−﹣－⁃˗➖⸺⸻﹘"
 # Of these, the ones that are a minus sign when attached to a digit; the others
@@ -297,8 +302,9 @@ def _glyph_names(s: str) -> str:
 # ("Jos´e", "P´erez", "Montr´eal", "L ´ opez"): the letter's accent, dropped as the other spacing
 # diacritics are, where '´' elsewhere is typed for an apostrophe ("don´t"). Read so when a letter
 # is on each side of it, at most a space apart, a lower-case vowel or a consonant an acute marks
-# after it.
-_SPACING_ACUTE = lazy(r"(?<=[^\W\d_])( ?)\u00b4(?= ?[aeiouyncszrl])")
+# after it; never before the end of an English contraction or possessive ("it´s", "the model´s",
+# "we´ll", "they´re"), which is where a writer types '´' for the apostrophe the page prints.
+_SPACING_ACUTE = lazy(r"(?<=[^\W\d_])( ?)\u00b4(?= ?[aeiouyncszrl])(?!(?:s|ll|re)(?![^\W\d_]))")
 
 
 def _translated(s: str) -> tuple[str, str]:

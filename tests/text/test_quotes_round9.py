@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kb.text.match import find_quote
-from kb.text.normalise import Document
+from kb.text.normalise import Document, normalise
 
 
 def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
@@ -57,3 +57,28 @@ EDGES = [
 @pytest.mark.parametrize("pages,rights,wrongs", EDGES, ids=_ids)
 def test_an_insertion_at_a_quotes_edge_stands_for_words_of_its_sentence_only(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# An apostrophe typed as any look-alike ("don´t", "donʼt", "don′t", "don`t", "it´s", "we´ll") is the
+# page's "'": a negation's "n't" is read in each, and "´" before a contraction's end is no accent.
+# (pages, right quotes, wrong quotes)
+APOSTROPHES = [
+    (["We don't know whether the gain holds. It's the data, we think, and we'll see."],
+     ["We don´t know whether the gain holds.", "We donʼt know whether", "We don′t know whether",
+      "We don`t know whether", "We don‘t know", "It´s the data, we think", "Itʼs the data", "and we´ll see."],
+     ["We do know whether the gain holds.", "We know whether the gain holds", "It´s the model, we think",
+      "It is the data, we think", "the gain holds. It´s the data, we think, and we´ll not see."]),
+    (["The model didn’t converge; the model’s loss rose and they’re unsure why."],
+     ["The model didn´t converge", "the model´s loss rose and they´re unsure why."],
+     ["The model did converge", "The model´s loss fell", "they´re sure why"]),
+    # TeX's acute set beside its letter stays an accent: "Jos´e", "Ko´sciuszko", "Montr´eal"
+    (["Jos´e P´erez of Montr´eal wrote it."], ["José Pérez of Montréal wrote it.", "Jose Perez of Montreal"],
+     ["Jose's Perez of Montreal", "José Pérez of Montréal read it."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", APOSTROPHES, ids=_ids)
+def test_an_apostrophe_typed_as_any_look_alike(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
+    assert {normalise(typed) for typed in ("don´t", "donʼt", "don′t", "don`t", "don't")} == {"don't"}
+
