@@ -318,7 +318,10 @@ _GREEK_NAMES = {name: chr(code) for name, code in (
     ("lambda", 0x3bb), ("mu", 0x3bc), ("nu", 0x3bd), ("xi", 0x3be), ("omicron", 0x3bf), ("pi", 0x3c0),
     ("rho", 0x3c1), ("sigma", 0x3c3), ("tau", 0x3c4), ("upsilon", 0x3c5), ("phi", 0x3c6), ("chi", 0x3c7),
     ("psi", 0x3c8), ("omega", 0x3c9))}
-_GREEK_NAME = lazy(r"(?i)(?<![^\W_])(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True)) + r")(?![^\W\d_])")
+# A letter after the name makes it another word ("alphabet", "pin"); a digit, a superscript or a
+# subscript is the letter's index or power ("beta2", "sigma²", "beta₁", "lambdaₘ").
+_GREEK_NAME = lazy(r"(?i)(?<![^\W_])(?:" + "|".join(sorted(_GREEK_NAMES, key=len, reverse=True))
+                   + r")(?!(?![\u00b2\u00b3\u00b9\u2070-\u209f])[^\W\d_])")
 
 
 def _greek_letters(quote: str) -> str:

@@ -82,3 +82,23 @@ def test_an_apostrophe_typed_as_any_look_alike(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
     assert {normalise(typed) for typed in ("don´t", "donʼt", "don′t", "don`t", "don't")} == {"don't"}
 
+
+
+# A Greek letter typed as its name, its index or power typed flat, spaced, or as the superscript or
+# subscript the page prints ("sigma 2 m", "sigma² m", "beta₁"). (pages, right quotes, wrong quotes)
+GREEK = [
+    (["The noise has variance σ² m for each of the m runs."],
+     ["variance sigma 2 m for each", "variance sigma2 m for each", "variance sigma² m for each",
+      "variance Sigma^2 m for each", "has variance σ2 m"],
+     ["variance sigma 3 m for each", "variance sigma² n for each", "variance sigmas² m", "variance tau² m"]),
+    (["Adam with β₁ = 0.9 and a loss of λ²/2 per step."],
+     ["with beta₁ = 0.9", "with beta1 = 0.9", "a loss of lambda²/2 per step", "a loss of lambda 2/2"],
+     ["with beta₂ = 0.9", "with beta₁ = 0.99", "a loss of lambda³/2 per step"]),
+    # a name a letter follows is a word of its own
+    (["The alphabet is small and the pin is set."], ["The alphabet is small", "the pin is set."], ["the π is set"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", GREEK, ids=_ids)
+def test_a_greek_letter_typed_as_its_name_with_its_index(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
