@@ -43,9 +43,12 @@ Conventions a writer may use, and how each is read:
   scope of its clause's negation ("published results exist" of "No prior published results
   exist", "find that it helps" of "did not really find that it helps", "it helps" of "no
   evidence that it helps", "generalise" of "fails to generalise"); a quote starting a clause
-  of its own (after a comma, a semicolon, "but", "although"...) or what a negated verb is about
+  of its own (after a comma, a semicolon, "but", "although"...), what a negated verb is about
   ("the Never-Ending Language Learner" of "cannot be trained by the Never-Ending Language
-  Learner") may. The closest passage names the words left out ("differs: (nothing) -> No prior").
+  Learner"), what an idiom that negates nothing says ("a list of citations" of "needs nothing but
+  a list of citations", "no sooner ... than") or the sentence's own verb after a relative clause
+  holding the negation ("were discarded" of "Runs that did not converge were discarded") may. The
+  closest passage names the words left out ("differs: (nothing) -> No prior").
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -1139,12 +1142,15 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
 # A negation of the clause a passage starts in, printed before it: a determiner, an adverb, a
 # verb of failing ("No prior published SOTA results exist", "we did not find", "there is no
 # evidence that", "fails to"); never a word a hyphen joins to the next ("no-reference"), nor "not
-# only" and its kin, "no matter" and "no doubt", which negate nothing, nor the "No." of a number.
+# only" and its kin, "no matter", "no doubt", "no sooner ... than", "nothing but", "nothing less
+# than", "none other than", which negate nothing (what follows them is said: "needs nothing but a
+# list of citations"), nor the "No." of a number.
 _CLAUSE_NEGATION = lazy(
-    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b)|no(?!\.?\s*\d|\s+(?:matter|doubt)\b)|never"
-    r"|none|nor|neither"
-    r"|nothing|nobody|nowhere|cannot|without|hardly|barely|scarcely|fail(?:s|ed|ing)?\s+to|unable\s+to"
-    r"|\w+n['’]t)(?![\w'’-])")
+    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b)"
+    r"|no(?!\.?\s*\d|\s+(?:matter|doubt|sooner)\b)|never|none(?!\s+other\s+than\b)|nor|neither"
+    r"|nothing(?!\s+(?:but|(?:less|more|other|else)\s+than|short\s+of)\b)|nobody|nowhere|cannot|without"
+    r"|hardly|barely|scarcely|fail(?:s|ed|ing)?\s+to|unable\s+to"
+    r"|\w+n" + _APOSTROPHE + r"t)(?![\w'’-])")
 # Of those, the ones that negate a noun phrase, and so the clause it is the subject or object
 # of: whatever follows in the clause is in their scope ("No prior published results exist",
 # "no evidence of leakage"). "not" before a quantifier or an article is one ("Not all models").
@@ -1204,6 +1210,36 @@ _COMMA_ASIDE = lazy(r"(?i),\s*(?:however|though|therefore|thus|hence|moreover|fu
 _SENTENCE_BEFORE = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<=[A-Z0-9])[\w)]*[ \t]*\n(?=\s*[A-Z])"
                         r"|\n[ \t]*\n|\n(?=[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d)")
 _BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
+# A relative clause holding a negation, and the sentence's own verb after it: "Runs that did not
+# converge | were discarded", "Papers which have no abstract | are removed", "A user who has never
+# seen the paper | can still answer". The pronoun is followed by the negation and the verb group
+# it is in only (a clause of its own, "that no sample is repeated", says "is repeated" is not;
+# "the model which we trained does not on average | have" is the sentence's own verb negated).
+# The passage starts with a finite auxiliary or modal after the clause's other words: a word the
+# clause could go on with ("Models that do not converge", "do not use | labelled data") stays in
+# its scope, as does a verb after a word that opens another clause ("which do not say the data |
+# was"), a conjunction ("and are") or the verb group ("have not | been", "seem to | be").
+_RELATIVE = frozenset("that which who".split())
+_FINITE = frozenset("is are was were has have had can could will would shall should may might must do does did".split())
+_OPENS_CLAUSE = _CLAUSE_WORDS | frozenset("which who whom whose where when how what why and or but nor".split())
+_NEGATES_ALONE = lazy(r"(?i)never|cannot|\w+n" + _APOSTROPHE + r"t")
+
+
+def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> bool:
+    """Whether ``negation`` is in a relative clause that ends before the passage starting at
+    ``plain[cut:]``, which is its sentence's own verb (see `_RELATIVE`)."""
+    before = list(_WORDS.finditer(plain, 0, negation.start()))
+    k = len(before)
+    while k and before[k - 1].group().lower() in _VERB_GROUP:
+        k -= 1
+    if not k or before[k - 1].group().lower() not in _RELATIVE or (
+            k == len(before) and not _NEGATES_ALONE.fullmatch(negation.group())) or \
+            _CLAUSE_NEGATION.search(plain, 0, before[k - 1].start()):
+        return False        # "No model that was not pretrained | is accurate": the sentence's own
+    between = [w.lower() for w in _WORDS.findall(plain, negation.end(), cut)]
+    first = _WORDS.match(plain, cut)
+    return bool(between) and first is not None and first.group().lower() in _FINITE and \
+        between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
 #: Characters of page text read before a passage for its clause's negation.
 _CLAUSE_LOOKBACK = 400
 
@@ -1243,6 +1279,8 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
         if br.group()[0].isalpha() and not plain[negation.end():br.start()].strip():
             negated_conjunction = True        # "not because ...": the clause it starts is negated
             continue
+        return None
+    if not negated_conjunction and _after_relative_clause(plain, negation, cut):
         return None
     if not negated_conjunction and not _DETERMINER_NEGATION.fullmatch(negation.group()) and \
             not _NOT_A_DETERMINER.match(plain, negation.start()) and not _in_negated_verb(

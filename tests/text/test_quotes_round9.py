@@ -102,3 +102,48 @@ GREEK = [
 @pytest.mark.parametrize("pages,rights,wrongs", GREEK, ids=_ids)
 def test_a_greek_letter_typed_as_its_name_with_its_index(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A quote starting after a negation's clause has ended: an idiom that negates nothing ("nothing but",
+# "no sooner ... than", "none other than"), or a relative clause holding the negation before the
+# sentence's own verb ("Runs that did not converge | were discarded"). The same sentences' cuts inside
+# the negation's scope stay refused, and so does "published SOTA results exist". (page, rights, wrongs)
+CLAUSE_ENDED = [
+    ("The gains are nothing but the result of a larger training set.",
+     ["the result of a larger training set"], ["the gains are the result of a larger training set"]),
+    ("It is nothing less than a new way to read papers, and nothing short of a revolution.",
+     ["a new way to read papers", "a revolution"], []),
+    ("The first author is none other than the editor of the journal.", ["the editor of the journal"], []),
+    ("No sooner had the model converged than the loss started to rise again.",
+     ["the loss started to rise again", "than the loss started to rise again"], ["the loss started to fall again"]),
+    ("The runs which did not converge were discarded from the analysis.",
+     ["were discarded from the analysis"], ["converge were discarded", "The runs which did converge were discarded",
+                                            "The runs were discarded from the analysis"]),
+    ("Papers that have no abstract are removed before training.", ["are removed before training"],
+     ["abstract are removed before training", "Papers that have an abstract are removed"]),
+    ("Anyone who cannot read the paper can still answer the questions.", ["can still answer the questions"],
+     ["read the paper can still answer", "Anyone who can read the paper can still answer the questions."]),
+    ("The users who didn't like the tool were the ones who read the most.", ["were the ones who read the most"],
+     ["like the tool were the ones"]),
+    ("We show that models that do not use dropout can overfit.", ["can overfit"],
+     ["models that do use dropout can overfit", "use dropout can overfit"]),
+    # still in the negation's scope: a clause of the negation's own ("that no sample is repeated"), the
+    # sentence's own verb negated after a relative clause, a negation before the relative pronoun, the verb
+    # group going on ("have not | been", "seem to | be"), a conjunction, a verb a clause follows
+    ("We ensure that no sample is repeated in the batch.", [], ["is repeated in the batch"]),
+    ("The model which we trained does not on average have a good accuracy.", [], ["have a good accuracy"]),
+    ("No model that was not pretrained is accurate.", [], ["is accurate"]),
+    ("Not all runs that did not converge were discarded.", [], ["were discarded"]),
+    ("Users who have not been trained use the tool.", [], ["been trained use the tool"]),
+    ("Models that do not seem to be robust fail.", [], ["be robust"]),
+    ("Models that do not use dropout and are trained longer overfit.", [], ["are trained longer"]),
+    ("Papers which do not say the data was collected ethically are excluded.", [], ["was collected ethically"]),
+    ("Results hold. No prior published SOTA results exist for the Paper Field dataset.", [],
+     ["published SOTA results exist for the Paper Field dataset"]),
+    ("No fewer than 40 participants completed the study.", [], ["40 participants completed the study"]),
+]
+
+
+@pytest.mark.parametrize("page,rights,wrongs", CLAUSE_ENDED, ids=lambda v: v[:30] if isinstance(v, str) else "")
+def test_a_quote_starting_after_a_negations_clause_ended(page, rights, wrongs) -> None:
+    _judged([page], rights, wrongs)
