@@ -312,6 +312,20 @@ def _thousands_with_commas(quote: str) -> str:
     return _THOUSANDS_SPACED.sub(lambda m: re.sub(r"\s", ",", m.group()), quote)
 
 
+# A quotation mark, opening (at a word's start, after a space, a bracket or a dash) or closing
+# (at a word's end, before a space, punctuation or the end), never an apostrophe inside a word.
+_QUOTATION_MARK = lazy(r"""(?:^|(?<=[\s(\[—–-]))['‘"“](?=\S)|(?<=\S)['’"”](?=[\s.,;:!?)\]—–-]|$)""")
+_NESTED = {"'": '"', "‘": "“", "’": "”", '"': "'", "“": "‘", "”": "’"}
+
+
+def _marks_swapped(quote: str) -> str:
+    """The quote with its single and double quotation marks swapped: a quote inside a quote is
+    written in the other marks ('the texts, "And the sun stood still ..."' quoted as "the texts,
+    'And the sun stood still ...'"), as a note in the other style writes the paper's own. Marks
+    never change a word, so the words are matched as strictly as before."""
+    return _QUOTATION_MARK.sub(lambda m: _NESTED[m.group()], quote)
+
+
 # Greek letters a writer types as their names ("a Delta = +2.3 point increase", "the MGP
 # parameters theta", "beta2 = 0.999"), read as the letter the paper prints: a whole word, in
 # either case, or one an index's digits follow.
@@ -1125,6 +1139,10 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     greek = _greek_letters(quote)
     if greek != quote:
         patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]
+    swapped = _marks_swapped(greek)
+    if swapped != greek:
+        patterns += [_compile(swapped, editorial_brackets=False)] + (
+            [_compile(swapped)] if _has_editorial_brackets(swapped) else [])
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:

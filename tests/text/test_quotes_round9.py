@@ -147,3 +147,28 @@ CLAUSE_ENDED = [
 @pytest.mark.parametrize("page,rights,wrongs", CLAUSE_ENDED, ids=lambda v: v[:30] if isinstance(v, str) else "")
 def test_a_quote_starting_after_a_negations_clause_ended(page, rights, wrongs) -> None:
     _judged([page], rights, wrongs)
+
+
+# A quote inside a quote written in the other marks, single for the page's double or double for its
+# single, in a quote with an elision or an editorial insertion too. (pages, right quotes, wrong quotes)
+NESTED = [
+    (["In the time of Galileo it was argued that the texts, “And the sun stood still . . . and hasted not "
+      "to go down about a whole day” (Joshua x. 13) were an adequate refutation."],
+     ["the texts, 'And the sun stood still ... and hasted not to go down about a whole day' (Joshua x. 13)",
+      "the texts, ‘And the sun stood still . . . and hasted not to go down about a whole day’ (Joshua x. 13)"],
+     ["the texts, 'And the sun stood still ... and hasted to go down about a whole day' (Joshua x. 13)",
+      "the texts, 'And the sun stood still ... and hasted not to go down about a whole day' (Joshua x. 31)",
+      "the texts, 'And the sun stood still ...' were an adequate refutation"]),
+    (["The new form of the problem is a game which we call the “imitation game.” It is played with three people."],
+     ["a game which [Turing] call[s] the 'imitation game.' It is played with three people."],
+     ["a game which [Turing] call[s] the 'imitation test.'", "a game which [Turing] call[s] the 'imitation game.' It is "
+      "played with two people."]),
+    (["Paper nodes have attributes such as ‘title’, ‘abstract’ and the authors' ‘venues’."],
+     ['attributes such as "title", "abstract" and the authors\' "venues".', "such as 'title', ... 'venues'"],
+     ['attributes such as "title", "summary" and the authors\' "venues".']),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", NESTED, ids=_ids)
+def test_a_quote_inside_a_quote_in_the_other_marks(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
