@@ -608,13 +608,13 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
 _FOOTNOTE_LINE = lazy(r"(?m)^(\d{1,2})(?:[A-Z]| {2,}[A-Z]|https?:|www\.|[a-z]{4,}\b"
                       r"|[ \t]*\n[ \t]*(?:[A-Z][a-z]*\b|[A-Z]{2,}|https?:|www\.|[a-z]{3,}\b))")
 _FOOTNOTE_MARK = lazy(
-    # glued to a word of two letters or more ("kWh4,"): a lower-case letter alone with a digit
+    # glued to a word of two letters or more ("kWh4,", "Plain1—with"): a lower-case letter alone with a digit
     # is a variable's index ("edges m1 ! m2", "from p1 to p2"), which a quote keeps as it
     # drops a marker
-    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]]))(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
+    r"(?:(?<=[A-Za-z][a-z])|(?<=[%)\]]))(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
     r"|(?<=[a-z%)\]] )(\d{1,2})(?= ?[,.;:](?!\d))"
     # a name in capitals of four letters or more ("SCIDOCS3, a novel ..."); "CO2" keeps its 2
-    r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)]|$)(?![,.]\d)"
+    r"|(?<=[A-Z]{4})(\d{1,2})(?=[\s,.;:)\u2013\u2014]|$)(?![,.]\d)"
     # after the punctuation that ends a word ("composition,3 personal", "SPECTER,2 in-"),
     # or alone on the line after it (PDFium: "SPECTER,\n2\nin-"); never "one, 2 models"
     r"|(?:(?<=[a-z%)\]][,.;:])|(?<=[A-Z]{2}[,.;:]))(\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]+[A-Za-z(])"

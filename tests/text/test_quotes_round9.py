@@ -172,3 +172,22 @@ NESTED = [
 @pytest.mark.parametrize("pages,rights,wrongs", NESTED, ids=_ids)
 def test_a_quote_inside_a_quote_in_the_other_marks(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A footnote's marker glued to the word before a dash ("Plain1—with"), its footnote on the page, may
+# be left out, as before a comma; a number glued so with no footnote of it on the page stays.
+DASHED_MARKERS = [
+    (["we introduce a novel interface—Paper Plain1—with four features powered by NLP.\n"
+      "1Code and demo available at https://example.org/plain"],
+     ["we introduce a novel interface—Paper Plain—with four features", "a novel interface - Paper Plain - with four",
+      "a novel interface—Paper Plain1—with four features"],
+     ["we introduce a novel interface—Paper Plain—with five features", "a novel interface—Paper Plain2—with four"]),
+    (["the larger MODELS2–the ones we trained–converge first.\n2See the appendix for the runs."],
+     ["the larger MODELS–the ones we trained–converge first."], ["the larger MODELS–the ones we tuned–converge"]),
+    (["we compare with Llama2—the open model—on every task."], [], ["we compare with Llama—the open model—on every"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", DASHED_MARKERS, ids=_ids)
+def test_a_footnote_marker_before_a_dash(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
