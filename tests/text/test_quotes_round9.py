@@ -25,7 +25,8 @@ def _ids(value) -> str:
 # word or a citation's bracket ends no sentence there. (pages, right quotes, wrong quotes)
 ELIDED = [
     (["Pruning the model [8] does not [9] reduce its accuracy on the test set."],
-     ["Pruning the model [8] does not [9] reduce its accuracy", "Pruning the model ... does not ... reduce its accuracy"],
+     ["Pruning the model [8] does not [9] reduce its accuracy",
+      "Pruning the model ... does not ... reduce its accuracy"],
      ["Pruning the model ... reduce its accuracy on the test set."]),
     (["Larger batches are, e.g. not [12] always faster on GPUs."],
      ["Larger batches are, e.g. not [12] always faster on GPUs."],
@@ -161,8 +162,8 @@ NESTED = [
       "the texts, 'And the sun stood still ...' were an adequate refutation"]),
     (["The new form of the problem is a game which we call the “imitation game.” It is played with three people."],
      ["a game which [Turing] call[s] the 'imitation game.' It is played with three people."],
-     ["a game which [Turing] call[s] the 'imitation test.'", "a game which [Turing] call[s] the 'imitation game.' It is "
-      "played with two people."]),
+     ["a game which [Turing] call[s] the 'imitation test.'",
+      "a game which [Turing] call[s] the 'imitation game.' It is played with two people."]),
     (["Paper nodes have attributes such as ‘title’, ‘abstract’ and the authors' ‘venues’."],
      ['attributes such as "title", "abstract" and the authors\' "venues".', "such as 'title', ... 'venues'"],
      ['attributes such as "title", "summary" and the authors\' "venues".']),
