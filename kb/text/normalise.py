@@ -464,6 +464,11 @@ _BARE_NUMBER = lazy(r"[\s\-–—]*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4}
 # A copyright line at a page's foot or head ("© 2017 J. Doe.", "c©2017." as pypdf reads
 # TeX's \copyright, "flc 2017." as PDFium reads it, "Copyright (c) 2020 ACM").
 _COPYRIGHT = lazy(r"\s*(?:c?\s?©|flc|\([cC]\)|[Cc]opyright(?:\s*(?:©|\([cC]\)))?)\s*(?:19|20)\d{2}\b[^\n]{0,160}")
+# A running header of a page's number and its authors' short label ("2 Z. Shen et al.", "Lo and
+# Wang 7"), as LNCS sets even pages: boilerplate where its number is the page's, however few pages
+# print it (a paper's first two pages hold it once, where a repeated header is never told).
+_WHO = r"(?:[A-Z]\.\s*){0,3}[A-Z][\w'’-]+(?:,?\s+et\s+al\.?|\s+(?:and|&)\s+(?:[A-Z]\.\s*){0,3}[A-Z][\w'’-]+)"
+_NUMBERED_AUTHORS = lazy(rf"\s*(?:(\d{{1,4}})\s+{_WHO}|{_WHO}\s+(\d{{1,4}}))\s*")
 _EDGE_LINES = 3
 _GLUED_PAGE_NUMBER = lazy(r"(?<=[^\W\d_]\u00ad)[ \t]*(\d{1,4})[ \t]*$")
 _DIGITS = lazy(r"[0-9]+")
@@ -568,6 +573,10 @@ def _find_boilerplate(pages: Sequence[str]) -> tuple[list[tuple[int, int]], int 
         line = pages[pi][a:b]
         if _ARXIV_STAMP.fullmatch(line) or _COPYRIGHT.fullmatch(line):
             return True
+        m = _NUMBERED_AUTHORS.fullmatch(line)
+        if m:
+            offset = int(m.group(1) or m.group(2)) - (pi + 1)
+            return offset == 0 or offset == page_offset
         m = _bare_number(line)
         if m:
             offset = int(m.group(1)) - (pi + 1)

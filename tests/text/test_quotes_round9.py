@@ -192,3 +192,24 @@ DASHED_MARKERS = [
 @pytest.mark.parametrize("pages,rights,wrongs", DASHED_MARKERS, ids=_ids)
 def test_a_footnote_marker_before_a_dash(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A running header of the page's number and its authors' short label ("2 Z. Shen et al.") is the
+# page's edge however few pages print it: a quote runs across it. (pages, right quotes, wrong quotes)
+NUMBERED_HEADERS = [
+    (["Deep learning approaches are the state of the art for tasks including image classification [11,",
+      "2 Z. Shen et al.\n37], layout detection [38, 22], and table detection [26]."],
+     ["tasks including image classification [11, 37], layout detection [38, 22], and table detection [26]."],
+     ["tasks including image classification [11, 37], layout detection [38, 23]",
+      "tasks including image classification [11, 2 Z. Shen et al. 37]"]),
+    (["The model converges in five epochs and the loss of", "Lo and Wang 2\nthe larger model is lower."],
+     ["the loss of the larger model is lower."], []),
+    # a number that is not the page's, or the label without its number, stays text of the page
+    (["The model converges in five epochs and the loss of", "7 Z. Shen et al.\nthe larger model is lower."], [],
+     ["the loss of the larger model is lower."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", NUMBERED_HEADERS, ids=_ids)
+def test_a_running_header_of_the_page_number_and_the_authors(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
