@@ -114,6 +114,7 @@ from kb.text.normalise import (
     Stream,
     fold,
     fold_char,
+    footnote_markers,
     is_table_line,
     is_word_internal_gap,
 )
@@ -841,15 +842,22 @@ _WORD = lazy(r"[A-Za-z]{2,}")
 def _after_footnote_number(s: Stream, i: int) -> bool:
     """Stream character ``i`` starts a footnote's text after its number, which the
     extractor glued to it at the start of the line ("1Due to space constraints, ..."):
-    a writer quoting the footnote leaves the number out. A capitalised word of prose
-    only, or a name in capitals of three letters or more ("3RAPL power meter: ..."):
-    never "GB" of a table's "12GB"."""
+    a writer quoting the footnote leaves the number out. A capitalised word of prose,
+    a word of prose in lower case, of four letters or more ("7pronounced “stork”", "4including
+    apps like mem"), or a name in capitals of three letters or more ("3RAPL power meter: ..."):
+    never "GB" of a table's "12GB", nor "rd" of "3rd"."""
     page = s.pages[s.page_of[i]]
     o = s.origin[i]
     line = page.rfind("\n", 0, o) + 1
     end = page.find("\n", o)
     rest = page[o:end if end >= 0 else len(page)]
-    if len(rest) < 2 or not rest[0].isupper() or _FOOTNOTE_NUMBER.fullmatch(page, line, o) is None:
+    if len(rest) < 2 or _FOOTNOTE_NUMBER.fullmatch(page, line, o) is None:
+        return False
+    if rest[0].islower():         # and the page's text marks the footnote ("S2ORC,7 the")
+        first = _LOWER_WORD.match(rest)
+        return first is not None and first.end() >= 4 and len(_LOWER_WORD.findall(rest)) >= 2 and \
+            page[line:o].strip() in {page[a:b] for a, b in footnote_markers(page)}
+    if not rest[0].isupper():
         return False
     if rest[1].islower() or rest[1] == " ":
         return len(_LOWER_WORD.findall(rest)) >= 2

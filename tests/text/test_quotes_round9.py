@@ -213,3 +213,23 @@ NUMBERED_HEADERS = [
 @pytest.mark.parametrize("pages,rights,wrongs", NUMBERED_HEADERS, ids=_ids)
 def test_a_running_header_of_the_page_number_and_the_authors(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A footnote's text starting in lower case, its number glued to it at the line's start ("7pronounced
+# “stork”"), quoted without the number, where the page's text marks the footnote; a number glued so
+# that marks no footnote stays ("5times"). (pages, right quotes, wrong quotes)
+LOWER_FOOTNOTES = [
+    (["To address these issues, we introduce S2ORC,7 the Semantic Scholar Open Research Corpus.\n"
+      "7pronounced “stork”"], ['pronounced "stork"', "7pronounced “stork”"], ['pronounced "stark"', "7pronounced “stark”"]),
+    (["For example, blog posts or email composition,4 knowledge management.\n"
+      "4including apps like mem and the notes of others"],
+     ["including apps like mem and the notes of others"], ["including apps like mem and the notes of many others"]),
+    (["The new kernel runs\n5times faster than the baseline on phones."], [], ["times faster than the baseline on phones"]),
+    (["The new kernel runs on phones.4\n3rd place in the ranking went to it.\n4See the appendix."], [],
+     ["rd place in the ranking went to it"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", LOWER_FOOTNOTES, ids=_ids)
+def test_a_footnote_in_lower_case_glued_to_its_number(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
