@@ -37,7 +37,7 @@ from kb.quantities.quoted import LONGEST_VALUE, claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
 from kb.store.index import Changes
-from kb.store.knowledgebase import CLAIM_READING, KB
+from kb.store.knowledgebase import CLAIM_READING, DECIDED_FILES, KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
 
@@ -150,7 +150,7 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
     row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
     if row is not None and row[0] == CLAIM_READING:
         return
-    held = {f for (f,) in db.execute("select distinct file from claims where file is not null")}
+    held = {f for (f,) in db.execute(DECIDED_FILES)}      # quotes-only files are decided by it too
     if held <= files:
         db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
 

@@ -55,7 +55,17 @@ pdf = lazy_import("kb.sources.pdf")
 #: no figure; a bare number drops bytes ("16" of "16 GB").
 #: Also 10: a quote holding a bidi override or isolate or a control character
 #: (kb.text.typed.unshowable) backs no claim: it shows other words than were matched.
-CLAIM_READING = "10"
+#: 11: a quote is read otherwise (kb.text.match): an ellipsis beside a stop before a lower-case word or a
+#: citation's bracket leaves out no negation of its sentence ("Pruning the model ... reduce" of "Pruning the model
+#: [8] does not [9] reduce"); an apostrophe's look-alikes ("don´t", "donʼt") hold a negation; a quote may start
+#: after an idiom that negates nothing ("nothing but") or at the verb after a relative clause holding a negation;
+#: quotes inside quotes in the other marks, Greek names with a superscript, footnotes in lower case, a footnote's
+#: marker before a dash and a running header of the page's number and authors are read as the page shows them.
+#: The quotes of a claims file without claims are decided again too.
+CLAIM_READING = "11"
+#: The claims files whose claims or quotes the index decides (CLAIM_READING).
+DECIDED_FILES = ("select file from claims where file is not null "
+                 "union select file from quotes where file is not null")
 
 T = TypeVar("T")
 
@@ -229,14 +239,14 @@ class KB:
         if readings.get("search_folding") != SEARCH_FOLDING:
             self.refold_search()
         if readings.get("claim_reading") == CLAIM_READING or self.derive is None or read_only(self.db_path) \
-                or self.conn.execute("select 1 from claims where file is not null limit 1").fetchone() is None:
-            return              # no claim to decide: nothing is written, no lock taken
+                or self.conn.execute(f"{DECIDED_FILES} limit 1").fetchone() is None:
+            return              # no claim or quote to decide: nothing is written, no lock taken
         with self.locked():
             self._reopen_if_replaced()
             row = self.conn.execute("select value from meta where key = 'claim_reading'").fetchone()
             if row is not None and row[0] == CLAIM_READING:
                 return
-            files = {r[0] for r in self.conn.execute("select distinct file from claims where file is not null")}
+            files = {r[0] for r in self.conn.execute(DECIDED_FILES)}
             with transaction(self.db):
                 if files:
                     self._derive(index.Changes(claims_files=files))

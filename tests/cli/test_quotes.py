@@ -371,3 +371,24 @@ def test_a_quote_typed_with_a_character_nobody_sees_is_stored_as_it_shows_or_ref
     (php / "claims" / "luccioni2023power.toml").write_text(before.replace("are more", "are\u2066 more"))
     r = run_kb("verify")
     assert r.code == 1 and "unshown" in r.out and "U+2066 LEFT-TO-RIGHT ISOLATE" in r.out, r.out
+
+
+def test_an_index_from_a_kb_reading_quotes_otherwise_decides_its_quotes_again(php):
+    """A knowledge base holding quotes and no claims is decided again, once, by a kb reading quotes
+    otherwise (CLAIM_READING): its quotes' verdicts were kept as an older kb made them."""
+    import sqlite3
+
+    from kb.store.knowledgebase import CLAIM_READING
+
+    assert run_kb("quote", "add", "luccioni2023power", GENERATIVE, "--id", "generative").code == 0
+    path = php / ".kb" / "kb.sqlite"
+    conn = sqlite3.connect(path)
+    with conn:                                   # the verdict an older kb made
+        conn.execute("update quotes set doubt = 'an old verdict'")
+        conn.execute("update meta set value = '1' where key = 'claim_reading'")
+    conn.close()
+    rows = run_kb("quote", "ls", "--json").json
+    assert [(r["id"], r["status"]) for r in rows] == [("generative", "verified")]
+    conn = sqlite3.connect(path)
+    assert conn.execute("select value from meta where key = 'claim_reading'").fetchone() == (CLAIM_READING,)
+    conn.close()
