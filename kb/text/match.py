@@ -21,7 +21,7 @@ Conventions a writer may use, and how each is read:
 * **Editorial insertion** ``[the model]``: stands for at most
   `EDITORIAL_MAX_GAP` folded characters (a few words) of the source, or none,
   never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
-  for nothing. Brackets are first tried as literal text (a writer may have
+  for nothing, in parentheses too ("(sic)", "(emphasis mine)") where the paper prints none. Brackets are first tried as literal text (a writer may have
   copied the source's own brackets, "[2022, 2021]"), and brackets holding a
   digit or a negation ("[not]", "[cannot]") are always literal: a number
   must match exactly, and an insertion never turns what the paper says around.
@@ -203,12 +203,16 @@ class NearMiss:
 _ELISION = lazy(r"\[\s*(?:…|\.(?:\s*\.){2,})\s*\]|…|\.(?:[ \t]?\.){2,}")
 _BRACKET = lazy(r"\[([^\[\]]{0,200})\]")
 # Editor's marks that stand for no words of the source.
-_SILENT = lazy(
-    r"(?i)sic[.!]?|(?:(?:my|our|original)\s+)?(?:emphasis|italics|bold(?:face)?|underlining)"
+_SILENT_MARKS = (
+    r"sic[.!]?|(?:(?:my|our|original)\s+)?(?:emphasis|italics|bold(?:face)?|underlining)"
     r"(?:\s+(?:added|mine|ours|supplied|in\s+(?:the\s+)?original|original|omitted|removed|deleted))?"
     r"|(?:internal\s+)?(?:citations?|references?|footnotes?|quotation\s+marks)"
     r"(?:\s+and\s+(?:citations?|references?|footnotes?|quotation\s+marks))?\s+omitted"
     r"|(?:(?:my|our)\s+)?(?:translation|ellipsis)(?:\s+(?:mine|ours|added))?")
+_SILENT = lazy("(?i)" + _SILENT_MARKS)
+# The same marks in parentheses, as many writers set them ("real-word (sic) use cases", "... (emphasis
+# added)"): read as the bracketed mark, once the quote is not found with them as the paper's own text.
+_SILENT_PARENS = lazy(r"(?i)\(\s*(" + _SILENT_MARKS + r")\s*\)")
 _EDGE_PUNCT = set(".,;:'\"")
 
 
@@ -1144,6 +1148,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     commas = _thousands_with_commas(quote)
     if commas != quote:
         patterns.append(_compile(commas, editorial_brackets=False))
+    silent = _SILENT_PARENS.sub(lambda m: "[" + m.group(1) + "]", quote)
+    if silent != quote:
+        patterns.append(_compile(silent))
     greek = _greek_letters(quote)
     if greek != quote:
         patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]

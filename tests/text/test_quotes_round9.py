@@ -233,3 +233,20 @@ LOWER_FOOTNOTES = [
 @pytest.mark.parametrize("pages,rights,wrongs", LOWER_FOOTNOTES, ids=_ids)
 def test_a_footnote_in_lower_case_glued_to_its_number(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# An editor's mark in parentheses ("(sic)", "(sic!)", "(emphasis added)") stands for nothing, as in
+# brackets; one the paper prints is its text. (pages, right quotes, wrong quotes)
+SILENT_PARENTHESES = [
+    (["We show that the tool helps in real-word use cases. The interrogator stays apart front the others."],
+     ["helps in real-word (sic) use cases", "helps in real-word (sic!) use cases", "stays apart front ( sic ) the others",
+      "the tool helps in real-word use cases (emphasis added)", "the tool helps (emphasis mine) in real-word use cases"],
+     ["helps in real-world (sic) use cases", "helps in (sic) real-word use cases (sic) often",
+      "the tool helps in real-word use cases (our reading)", "the tool (sic) hurts in real-word use cases"]),
+    (["The word is misspelt (sic) in the source, as printed."], ["The word is misspelt (sic) in the source"], []),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", SILENT_PARENTHESES, ids=_ids)
+def test_an_editors_mark_in_parentheses(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
