@@ -587,6 +587,24 @@ _GENERIC_REFERENTS = frozenset("""
 """.split())
 
 
+# Words that name a man or a woman: an insertion naming one never stands for (or names the referent
+# of) a pronoun of the other ("The best strategy for [the man]" of "The best strategy for her").
+_MALE = frozenset("""
+    he him his himself man men boy boys male males father fathers husband husbands son sons brother brothers
+    mr sir king gentleman gentlemen
+""".split())
+_FEMALE = frozenset("""
+    she her hers herself woman women girl girls female females mother mothers wife wives daughter daughters
+    sister sisters mrs ms miss madam queen lady ladies
+""".split())
+
+
+def _other_sex(inserted: list[str], printed: list[str]) -> bool:
+    """The insertion's words name a man where the paper's name a woman, or the reverse."""
+    c, s = {w.casefold() for w in inserted}, {w.casefold() for w in printed}
+    return bool(c & _MALE and s & _FEMALE or c & _FEMALE and s & _MALE)
+
+
 def _stem(word: str) -> str:
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
@@ -624,6 +642,8 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return False          # "[less]", "[only]", "[all]": said by the writer, not by the paper
     if any(_changes_meaning(w) and _stem(w) not in c_stems for w in s_words):
         return False          # the paper's "more", "not", "10" left out under a bracket
+    if _other_sex(c_words, s_words + _words(after)):
+        return False          # "[the man]" for "her", "her [the man]"
     if s_words:
         # the words replaced refer ("it", "this method") or the bracket repeats them; or
         # the bracket shortens them ("[the largest model]" for "the largest BLOOM model")
@@ -967,8 +987,9 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
     if piece.before:
         inserted = _joined(piece.before)
         if piece.first_of_fragment:
-            fits = any(insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos))
-                       for c in _edge_choices(s, pos, True))
+            choices = _edge_choices(s, pos, True)
+            fits = _edge_fits(inserted, choices) and any(
+                insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos)) for c in choices)
             out.append((inserted.shown(), "", fits))
         else:
             covered = s.original(lo, pos, sep=" ") if pos > lo else ""
@@ -981,10 +1002,17 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
     if piece.after:
         end = pos + len(piece.text) if end is None else end
         inserted = _joined(piece.after)
-        fits = any(insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end))
-                   for c in _edge_choices(s, end, False))
+        choices = _edge_choices(s, end, False)
+        fits = _edge_fits(inserted, choices) and any(
+            insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end)) for c in choices)
         out.append((inserted.shown(), "", fits))
     return out
+
+
+def _edge_fits(inserted: _Insertion, choices: list[str]) -> bool:
+    """An insertion at a quote's edge names no man where the word of the paper beside it names
+    a woman, nor the reverse ("[She] knows" of "He knows"), whatever it stands for."""
+    return len(choices) < 2 or not _other_sex(_words(inserted.content), _words(choices[1]))
 
 
 def _insertions_fit(s: Stream, piece: _Piece, lo: int, pos: int, end: int | None = None) -> bool:

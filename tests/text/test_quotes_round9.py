@@ -250,3 +250,21 @@ SILENT_PARENTHESES = [
 @pytest.mark.parametrize("pages,rights,wrongs", SILENT_PARENTHESES, ids=_ids)
 def test_an_editors_mark_in_parentheses(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# An insertion naming a man never stands for a woman's pronoun, nor the reverse, nor names the referent
+# of one after it; one of the same sex, or of neither, may. (pages, right quotes, wrong quotes)
+SEXES = [
+    (["The object of the game for the third player (B) is to help the interrogator. The best strategy for her is "
+      "probably to give truthful answers. He knows them by labels X and Y."],
+     ["The best strategy for [the woman] is probably to give truthful answers.",
+      "[The interrogator] knows them by labels X and Y.",
+      "The best strategy for her [the woman] is probably"],
+     ["The best strategy for [the man] is probably to give truthful answers.", "[She] knows them by labels X and Y.",
+      "The best strategy for her [the man] is probably", "[The woman] knows them by labels X and Y."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", SEXES, ids=_ids)
+def test_an_insertion_of_the_other_sex_than_the_pronoun(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
