@@ -1206,12 +1206,15 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
 # only" and its kin, "no matter", "no doubt", "no sooner ... than", "nothing but", "nothing less
 # than", "none other than", which negate nothing (what follows them is said: "needs nothing but a
 # list of citations"), nor the "No." of a number.
+# A surprise denied ("it is not surprising that X", "no surprise that X", "isn't surprising") says X
+# all the same: what follows is presupposed, never negated.
+_SURPRISE = r"\s+(?:be\s+)?(?:(?:at\s+all|very|so|too|particularly|entirely|really|that)\s+)?(?:a\s+)?surpris"
 _CLAUSE_NEGATION = lazy(
-    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b)"
-    r"|no(?!\.?\s*\d|\s+(?:matter|doubt|sooner)\b)|never|none(?!\s+other\s+than\b)|nor|neither"
+    r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b|" + _SURPRISE + ")"
+    r"|no(?!\.?\s*\d|\s+(?:matter|doubt|sooner)\b|" + _SURPRISE + r")|never|none(?!\s+other\s+than\b)|nor|neither"
     r"|nothing(?!\s+(?:but|(?:less|more|other|else)\s+than|short\s+of)\b)|nobody|nowhere|cannot|without"
-    r"|hardly|barely|scarcely|fail(?:s|ed|ing)?\s+to|unable\s+to"
-    r"|\w+n" + _APOSTROPHE + r"t)(?![\w'’-])")
+    r"|hardly(?!" + _SURPRISE + r")|barely|scarcely|fail(?:s|ed|ing)?\s+to|unable\s+to"
+    r"|\w+n" + _APOSTROPHE + r"t(?!" + _SURPRISE + r"))(?![\w'’-])")
 # Of those, the ones that negate a noun phrase, and so the clause it is the subject or object
 # of: whatever follows in the clause is in their scope ("No prior published results exist",
 # "no evidence of leakage"). "not" before a quantifier or an article is one ("Not all models").

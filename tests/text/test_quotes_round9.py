@@ -128,6 +128,14 @@ CLAUSE_ENDED = [
      ["like the tool were the ones"]),
     ("We show that models that do not use dropout can overfit.", ["can overfit"],
      ["models that do use dropout can overfit", "use dropout can overfit"]),
+    # a surprise denied says what follows all the same ("it is not surprising that X")
+    ("It should not be surprising that such scores result in high alarm fatigue.",
+     ["such scores result in high alarm fatigue"], ["such scores result in low alarm fatigue"]),
+    ("For this reason, it is not at all surprising that participants scored similarly; it is no surprise "
+     "that the tool helps, and it isn't surprising that no model wins.",
+     ["participants scored similarly", "the tool helps"], ["model wins", "participants scored differently"]),
+    ("It is not apparent that further tuning would help, nor clear that it would hurt.", [],
+     ["further tuning would help", "it would hurt"]),
     # still in the negation's scope: a clause of the negation's own ("that no sample is repeated"), the
     # sentence's own verb negated after a relative clause, a negation before the relative pronoun, the verb
     # group going on ("have not | been", "seem to | be"), a conjunction, a verb a clause follows
