@@ -35,7 +35,10 @@ Conventions a writer may use, and how each is read:
   "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
   it stands for say it too, nor words of the paper that do ("more" ->
   "[less]", "3" -> "[several]"), nor a description of the writer's own
-  ("[large]"). A refused insertion is shown against what the paper prints there.
+  ("[large]"), nor a man for a woman's pronoun or the reverse ("her" -> "[the man]").
+  A refused insertion is shown against what the paper prints there.
+* **Quotes inside quotes** in the other marks ("the question, 'Can machines think?'" for the
+  page's double marks, or double for its single) are the page's marks, elided or edited too.
 * **Greek letters typed as names** ("the MGP parameters theta", "a Delta = +2.3",
   "beta2"): a whole word naming a letter, in either case, is the letter the paper
   prints (``∆``, the increment sign, folds as the delta it shows); "alphabet" is a word.
