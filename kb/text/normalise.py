@@ -51,8 +51,8 @@ What folding does, and why:
 
 A `Document` folds a paper once (O(n), using ``str.translate`` and one regular
 expression, so the per-character work happens in C) and skips running headers,
-footers, bare page numbers and arXiv stamps where they sit at page edges, so a
-sentence crossing a page break matches.
+footers, bare page numbers (alone or beside the authors' label, "2 Z. Shen et al.")
+and arXiv stamps where they sit at page edges, so a sentence crossing a page break matches.
 """
 
 from __future__ import annotations
