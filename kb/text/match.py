@@ -1209,9 +1209,11 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
 # only" and its kin, "no matter", "no doubt", "no sooner ... than", "nothing but", "nothing less
 # than", "none other than", which negate nothing (what follows them is said: "needs nothing but a
 # list of citations"), nor the "No." of a number.
-# A surprise denied ("it is not surprising that X", "no surprise that X", "isn't surprising") says X
-# all the same: what follows is presupposed, never negated.
-_SURPRISE = r"\s+(?:be\s+)?(?:(?:at\s+all|very|so|too|particularly|entirely|really|that)\s+)?(?:a\s+)?surpris"
+# A surprise denied ("it is not surprising that X", "no surprise that X", "isn't surprising to us that
+# X") says X all the same: what its "that" introduces is presupposed, never negated ("it would not be
+# surprising if X" says no X).
+_SURPRISE = (r"\s+(?:be\s+)?(?:(?:at\s+all|very|so|too|particularly|entirely|really|that)\s+)?(?:a\s+)?surpris\w*"
+             r"\s+(?:(?:to|for)\s+\w+\s+)?that\b")
 _CLAUSE_NEGATION = lazy(
     r"(?i)(?<![\w'’-])(?:not(?!\s+(?:only|just|merely|simply|least)\b|" + _SURPRISE + ")"
     r"|no(?!\.?\s*\d|\s+(?:matter|doubt|sooner)\b|" + _SURPRISE + r")|never|none(?!\s+other\s+than\b)|nor|neither"

@@ -136,6 +136,8 @@ CLAUSE_ENDED = [
      ["participants scored similarly", "the tool helps"], ["model wins", "participants scored differently"]),
     ("It is not apparent that further tuning would help, nor clear that it would hurt.", [],
      ["further tuning would help", "it would hurt"]),
+    ("It would not be surprising if the model failed; it is not surprising to us that it wins.",
+     ["it wins"], ["the model failed"]),
     # still in the negation's scope: a clause of the negation's own ("that no sample is repeated"), the
     # sentence's own verb negated after a relative clause, a negation before the relative pronoun, the verb
     # group going on ("have not | been", "seem to | be"), a conjunction, a verb a clause follows
