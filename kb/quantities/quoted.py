@@ -230,6 +230,28 @@ def _plain(text: str, commas: bool = True) -> str:
 #: An apostrophe between a number's thousands groups, as Swiss and some German texts print them.
 _APOSTROPHE_GROUP = lazy(r"(?<=\d)['’](?=\d{3}(?!\d))")
 
+#: A footnote's or citation's marker between a figure and its unit: "11.49⁵ kWh", "1,287¹ MWh" (a
+#: superscript after a number with a decimal point or thousands groups, which no power's base is
+#: written with), "11.49† kWh", "11.49 [5] kWh", "11.49 [5, 12] kWh", "11.49 [Luc24] kWh". A whole
+#: number's superscript is its power ("2³²", `_RAISED`).
+_MARKER = lazy(r"(?<![\w.,])(?P<num>\d[\d.,]*\d|\d)(?P<mark>(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|[†‡*§¶]{1,2}"
+               r"|[ ]?\[(?:\d{1,3}(?:[ ]?[-–,;][ ]?\d{1,3})*|[A-Z][A-Za-z+]{1,6}\d{2}[a-z]?"
+               r"(?:[,;][ ]?[A-Z][A-Za-z+]{1,6}\d{2}[a-z]?)*)\])(?=[ ]?(?:[^\W\d_]|[%‰$€£°µ]))")
+
+
+def _unmarked(quote: str) -> str:
+    """`quote` without the footnote and citation markers it prints between a figure and its unit
+    (`_MARKER`): "11.49⁵ kWh" states 11.49 kWh as "11.49 kWh" does, and its 5 is no figure (neither
+    11.495 kWh nor 5 kWh)."""
+    if not any(c in quote for c in "⁰¹²³⁴⁵⁶⁷⁸⁹†‡*§¶["):
+        return quote
+
+    def drop(m: re.Match[str]) -> str:
+        if m.group("sup") and not any(c in m.group("num") for c in ".,"):
+            return m.group(0)       # "2³² addresses": a power
+        return m.group("num")
+    return _MARKER.sub(drop, quote)
+
 
 
 
@@ -305,6 +327,9 @@ _NOT_A_HALF = lazy(r"(?i)\b(?:first|second|other|latter|former|last|next|top|bot
 _POWER = lazy(r"(?<![\w.,^])(?:(?P<mant>\d+(?:\.\d+)?)[ ]?[×x·][ ]?)?10"
               r"(?:(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\^(?P<exp>[-−+]?\d{1,3})|(?P<neg>−\d{1,2})(?![.,]\d))"
               r"(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
+#: A whole number raised to a power printed in superscript: "2³²", "64²", "2⁻³" (ten's are `_POWER`'s).
+_RAISED = lazy(r"(?<![\w.,^])(?!10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺])(?P<base>\d{1,3})(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+               r"(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 #: A proper fraction in digits: "1/10", "1/10th", "2/3" (never a date's "1/2/2020", a ratio "24/7" or a
 #: rate's "kWh/100").
 _DIGIT_FRACTION = lazy(r"(?<![\w.,/])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?:th|rd|nd|st)?s?(?![\w/]|[.,]\d)")
@@ -417,6 +442,18 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
             continue
         covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         powers.append(_Number(m.group(0), m.start(), m.end(), value, half))
+    # "2³² addresses": 2 to the 32nd, and no figure 2 (a decimal's superscript is a footnote's marker,
+    # `_unmarked`)
+    for m in _RAISED.finditer(t) if any(c in t for c in "⁰¹²³⁴⁵⁶⁷⁸⁹") else ():
+        exp = int(m.group("sup").translate(SUPERSCRIPTS))
+        try:
+            value = Decimal(int(m.group("base"))) ** exp
+        except ArithmeticError:
+            continue
+        if not MIN_MAGNITUDE <= value <= MAX_MAGNITUDE:
+            continue
+        covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        powers.append(_Number(m.group(0), m.start(), m.end(), value, Decimal("0.5") if exp >= 0 else Decimal(0)))
     if powers:                  # one pass, however many powers a hostile quote prints
         out = [n for n in out if not covered[n.start]] + powers
     # "<1/10th the energy", "2/3 of runs": a share, and its denominator no figure ("10x" of "1/10th" is
@@ -2092,6 +2129,7 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
         if there.ok:
             return there
     if before and not found.problem:
+        before = _unmarked(before)      # as the passage will be: where its numbers start must not move
         token = _held_from.set(len(before) + 1)
         try:
             there = _value_in_quote_as_typed(value, f"{before}\n{passage}", per)
@@ -2133,7 +2171,9 @@ def misread(value: str, quote: str, passage: str, per: str | None = None) -> Quo
 
 
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:
-    """`value_in_quote` against the quote as typed."""
+    """`value_in_quote` against the quote as typed, its footnote and citation markers between a figure
+    and its unit passed over (`_unmarked`)."""
+    quote = _unmarked(quote)
     twice = _per_twice(value, per) if per else None
     if twice:
         return QuotedValue(False, problem=(
@@ -2165,6 +2205,7 @@ def bound_note(value: str, quote: str) -> str | None:
     writing the bound ("up to 50%") keeps it in the claim. None otherwise."""
     if bound_of(_plain(value))[0] is not None:
         return None
+    quote = _unmarked(quote)
     wanted, unread = _value_numbers(value)
     plain, printed = _plain(quote), _plain(quote, commas=False)
     held = _drop_groups(plain, numbers_in(quote))
@@ -2545,6 +2586,7 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
     hidden = unshowable(quote)
     if hidden is not None:       # matched without it: the quote shows other words than were verified
         return f"its quote holds {hidden}"
+    quote = _unmarked(quote)
     wanted, unread = _value_numbers(value)
     if unread or not wanted:
         return _unreadable(value, unread)
