@@ -140,7 +140,10 @@ forgives it: "103,593 kWh" of "103, 593 kWh" typed, "1,287 MWh" of "1, 287 MWh" 
 1,722") are no separation the paper prints.
 
 A footnote's marker glued to a figure's end is no number ("5.2%3", "(11.49 kWh)4"), nor is the second
-number of "5%-10%" a negative one; a sample's size ("n = 24") is a count, never "24%".
+number of "5%-10%" a negative one; a sample's size ("n = 24") is a count, never "24%". A footnote's or
+citation's marker between a figure and its unit is passed over: "11.49⁵ kWh", "11.49 [5] kWh", "11.49† kWh"
+hold "11.49 kWh", never "11.495 kWh" nor "5 kWh"; a superscript after a whole number is its power ("2³²
+addresses" holds "4294967296 addresses", never "2 addresses").
 
 A sign counts: "-5 %" is not "5 %". Only a hyphen-minus or U+2212 directly
 attached to a number is a minus sign; an en or em dash never is.
