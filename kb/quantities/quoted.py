@@ -2167,10 +2167,20 @@ def misread(value: str, quote: str, passage: str, per: str | None = None) -> Quo
         return None
     typed, paper = _where_they_differ(*differ[0])
     broken = " across a line break" if "\n" in paper else ""
+    # the line break shown, and each side's reading: "1, 287" typed and "1,\n287" printed look alike once
+    # the break is a space, and it is the break that makes the paper's one number
+    shown = "⏎".join(" ".join(line.split()) for line in paper.split("\n"))
     return QuotedValue(False, there.numbers, there.missing, problem=(
-        f"the value {value!r} is not a number of the paper there: the quote types {' '.join(typed.split())!r} where "
-        f"the paper prints {' '.join(paper.split())!r}{broken}, which reads otherwise; copy the number as the "
-        f"paper prints it"))
+        f"the value {value!r} is not a number of the paper there: the quote types {' '.join(typed.split())!r} "
+        f"({_read_as(typed)}) where the paper prints {shown!r}{broken} ({_read_as(paper)}); copy the number as "
+        f"the paper prints it"))
+
+
+def _read_as(text: str) -> str:
+    """How kb reads the numbers of `text`, a piece of a quote or a page: "read as 1 and 287", "read as
+    1,287"."""
+    found = list(dict.fromkeys(n.text for n in _drop_groups(_plain(text), numbers_in(text))))
+    return "read as " + (" and ".join(found) if found else "no number")
 
 
 def _value_in_quote_as_typed(value: str, quote: str, per: str | None = None) -> QuotedValue:

@@ -62,11 +62,11 @@ def test_the_quote_reads_as_printed_only_where_it_differs():
     assert as_printed("5, 10 [...] 20", "5, 1 then 20") == ("5, 10 [...] 20", [])
     # a table row's numbers are named where they differ, spaces of any count alike
     said = value_in_quote("287 MWh", "(MWh) 7.5 85.7 179 1, 287", passage="(MWh)   7.5  85.7  179  1,287")
-    assert "the quote types '1, 287' where the paper prints '1,287'" in said.reason("287 MWh")
+    assert "the quote types '1, 287' (read as 1 and 287) where the paper prints '1,287'" in said.reason("287 MWh")
     said = value_in_quote("593 kWh", "consume 103, 593 kWh", passage="consume 103,593 kWh")
     assert said.reason("593 kWh") == ("the value '593 kWh' is not a number of the paper there: the quote types "
-                                      "'103, 593' where the paper prints '103,593', which reads otherwise; copy the "
-                                      "number as the paper prints it")
+                                      "'103, 593' (read as 103 and 593) where the paper prints '103,593' (read as "
+                                      "103,593); copy the number as the paper prints it")
 
 
 @pytest.mark.parametrize("value, quote, ok", [

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from judging import judged
 
+from kb.quantities.quoted import value_in_quote
+
 MARKED = ["the images required 11.49⁵ kWh in total", "the images required 11.49 [5] kWh in total",
           "the images required 11.49¹ kWh in total", "the images required 11.49† kWh in total",
           "the images required 11.49[5] kWh in total", "the images required 11.49 [5, 12] kWh in total",
@@ -34,3 +36,18 @@ def test_a_marker_between_a_figure_and_its_unit_is_passed_over(quote, value, ok)
 ])
 def test_a_whole_numbers_superscript_is_its_power(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, passage, typed, printed", [
+    # a number the paper breaks across a line is shown with its break, and each side with how it reads
+    ("287 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh in all", "'1, 287' (read as 1 and 287)",
+     "'1,⏎287' across a line break (read as 1,287)"),
+    ("1 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh in all", "'1, 287' (read as 1 and 287)",
+     "'1,⏎287' across a line break (read as 1,287)"),
+    ("1,287 MWh", "runs of 1,287 MWh", "runs of 1, 287 MWh each", "'1,287' (read as 1,287)",
+     "'1, 287' (read as 1 and 287)"),
+])
+def test_a_refusal_for_a_number_the_paper_prints_otherwise_says_what_differs(value, quote, passage, typed, printed):
+    said = value_in_quote(value, quote, passage=passage)
+    assert not said.ok
+    assert f"the quote types {typed} where the paper prints {printed};" in said.reason(value)
