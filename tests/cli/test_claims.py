@@ -874,8 +874,8 @@ def test_a_value_holds_as_the_paper_prints_its_number_not_as_the_quote_types_it(
     quote = "BLOOMz-3B has been downloaded 357, 368 times"
     r = run_kb("claim", "add", "luccioni2023power", "368 times", "--quote", quote)
     assert r.code == 2 and r.err.count("\n") == 1
-    assert ("the value '368 times' is not a number of the paper there: the quote types '357, 368' where the paper "
-            "prints '357,368'") in r.err
+    assert ("the value '368 times' is not a number of the paper there: the quote types '357, 368' (read as 357 and "
+            "368) where the paper prints '357,368'") in r.err
     assert not (php / "claims" / "luccioni2023power.toml").exists()
     assert run_kb("claim", "add", "luccioni2023power", "357,368 times", "--quote", quote.replace(", ", ",", 1),
                   "--id", "bloomz-3b").code == 0
