@@ -54,6 +54,9 @@ A change written in words has its sign: "fell by 5%", "a 5% decrease", "dropped 
 energy" hold "-5%" and the bare size "5%", never "+5%"; "rose by 5%" never holds "-5%". A signed value claims
 a change: "+5%" holds a rise the quote gives ("rose by 5%", "a 5% increase", "5% more", "+5%"), never a level
 ("was 5%", the start of "decreased from 5% to 2%", the end of "increased from 2% to 5%"), as "-5%" holds a fall.
+A share in words may be a change's size: "fell by a quarter" holds "-25%" and "25%", never "+25%"; "halved" is a
+fall by a half ("-50%", "50%", "0.5x"), "doubled" and "tripled" rises by 100 % and 200 % ("+100%", "2x"), never
+a bare 1. A fraction typed as a value is the one share it writes ("1/3" of "a third").
 
 A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg CO2e per
 hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
@@ -270,6 +273,9 @@ class _Number:
     #: a share printed in words ("two thirds", "one in five"): its value is exact, and a writer
     #: rounds it to the precision of their own figure
     share: bool = False
+    #: "fall" or "rise": a change whose size the word itself gives ("halved" a fall of a half, "doubled" a
+    #: rise of 100 %), where other numbers are a change's size only by the words around them (`_changes`)
+    change: str | None = None
 
 
 _ORDER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -287,7 +293,8 @@ _FRACTION_PART = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, 
 _FRACTION_COUNT = {"two": 2, "three": 3, "four": 4, "nine": 9}
 #: A fraction in words: "a third", "one-tenth", "two-thirds", "three quarters", "half of".
 _FRACTION = lazy(r"(?i)(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[ -](?P<d>half|thirds?|quarters?|fourths?"
-                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b)(?![ ]+an?[ ]+dozen\b))(?![\w-])")
+                 r"|fifths?|tenths?)|(?P<half>half)(?=[ ]+(?:of|the|a|an|as)\b)(?![ ]+an?[ ]+dozen\b)|(?<=\bby[ ])(?P<by>half)\b)"
+                 r"(?![\w-])")
 _SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
 #: A share as a count out of a whole: "one in five", "two out of three", "1 in 10", "one in a hundred".
@@ -320,7 +327,7 @@ def share_holds(share: Decimal, mine: Decimal, half: Decimal) -> bool:
 def shares_in(text: str) -> list[tuple[int, int, Decimal]]:
     """The shares `text` prints in words ("two thirds", "half of", "one in five"): (start, end,
     value as a part of one)."""
-    return [(n.start, n.end, n.value) for n in _scan(text)[0] if n.share]
+    return [(n.start, n.end, n.value) for n in _scan(text)[0] if n.share and n.change is None]
 
 
 #: "half" naming a part, not a share: "the second half of", "the first half".
@@ -346,6 +353,11 @@ _FACTOR_WORD = lazy(r"(?i)(?<![\w-])(?:twice|thrice|doubl(?:e[ds]?|ing)|tripl(?:
                     r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)-?fold)"
                     r"(?![\w-])")
 _FACTOR_VALUES = {"twic": 2, "doub": 2, "thri": 3, "trip": 3, "quad": 4}
+#: A verb of a factor that says a quantity changed by it ("doubled", "tripling"), not a count of times
+#: ("twice", "double the energy").
+_CHANGE_VERB = lazy(r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)")
+#: "halved": a quantity fell by a half.
+_HALVED = lazy(r"(?i)(?<![\w-])halv(?:ed|es|ing)(?![\w-])")
 #: "tenfold", "a hundred-fold": the number of a word's fold.
 _FOLD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000}
@@ -402,7 +414,7 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     for m in _FRACTION.finditer(t):
         if m.group("half") and _NOT_A_HALF.search(t, max(0, m.start() - 12), m.start()):
             continue            # "the second half of the week": a part, no figure
-        if m.group("half"):
+        if m.group("half") or m.group("by"):
             value = Decimal("0.5")
         else:
             top = 1 if m.group("n").lower() in ("a", "one") else _FRACTION_COUNT[m.group("n").lower()]
@@ -463,7 +475,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     # a tenth the other way round); its numerator counts out of it ("a SIRS score of 2/4": 2)
     fractions = [m for m in _DIGIT_FRACTION.finditer(t) if 0 < int(m.group("a")) < int(m.group("b"))]
     if fractions:
-        spans = [(m.start("b"), m.end()) for m in fractions]
+        # a value's "1/3" is the one figure, a third (a quote's numerator may count: "2/4" of a score)
+        spans = [(m.start("a" if whole else "b"), m.end()) for m in fractions]
         out = [n for n in out if not any(a <= n.start < b for a, b in spans)]
         for m in fractions:
             value = Decimal(int(m.group("a"))) / Decimal(int(m.group("b")))
@@ -473,6 +486,14 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         word = m.group(0).lower()
         value = _FOLD_VALUES[word[:-4].rstrip("-")] if word.endswith("fold") else _FACTOR_VALUES[word[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
+        if _CHANGE_VERB.fullmatch(word):
+            # "doubled", "tripled": a rise by 100 %, 200 %, as a writer's "+100%" says it
+            out.append(_Number(str(value - 1), m.start(), m.end(), Decimal(value - 1), Decimal("0.005"), unit="",
+                               share=True, change="rise"))
+    # "halved": a fall by a half ("-50%", its size "50%") and a factor of one half ("0.5x")
+    for m in _HALVED.finditer(t):
+        out.append(_Number("0.5", m.start(), m.end(), Decimal("0.5"), Decimal("0.005"), unit="", share=True,
+                           change="fall"))
     out.sort(key=lambda n: (n.start, n.end))
     if not whole:
         out = _model_sizes(t, _scaled_ranges(t, out))
@@ -857,13 +878,18 @@ _FALL_AFTER = lazy(_CHANGE_UNIT + r"(?:decreases?|drops?|reductions?|declines?|f
 _RISE_AFTER = lazy(_CHANGE_UNIT + r"(?:increases?|rises?|gains?|growth|jumps?|more|higher|greater|larger|bigger)\b")
 
 
-def _changes(plain: str, held: list[_Number], before, after) -> set[tuple[int, int]]:
-    """The (start, end) of each of `held` the quote gives as the size of a change `before` or
-    `after` name: a positive number, no share nor factor; both ends of a range of sizes ("rose 5-10%",
-    never the level of "rose by 5% to 10%")."""
+def _changes(plain: str, held: list[_Number], before, after, kind: str) -> set[tuple[int, int]]:
+    """The (start, end) of each of `held` the quote gives as the size of a change of `kind` ("fall",
+    "rise") `before` or `after` name: a positive number or a share ("fell by a quarter"), no factor;
+    both ends of a range of sizes ("rose 5-10%", never the level of "rose by 5% to 10%"); and a word that
+    is such a change itself ("halved", "doubled")."""
     out = set()
     for i, h in enumerate(held):
-        if h.value <= 0 or h.share or h.unit is not None or _FACTOR_UNIT.match(plain, h.end) \
+        if h.change is not None:
+            if h.change == kind:
+                out.add((h.start, h.end))
+            continue
+        if h.value <= 0 or h.unit is not None and not h.share or _FACTOR_UNIT.match(plain, h.end) \
                 or _FACTOR_UNIT.match(plain[h.end:].lstrip(" ")):
             continue
         first = held[i - 1] if i else None
@@ -880,7 +906,7 @@ _SIZES_RANGE = lazy(r"[ ]?%?[ ]?[-–—][ ]?")
 def _falls(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     """The (start, end) of each of `held` the quote gives as the size of a fall ("fell by 5%", "a 5%
     decrease", "5% less energy"): a writer's "-5%" is that change, signed; "+5%" is not."""
-    return _changes(plain, held, _FALL_BEFORE, _FALL_AFTER)
+    return _changes(plain, held, _FALL_BEFORE, _FALL_AFTER, "fall")
 
 
 def _rises(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
@@ -888,7 +914,7 @@ def _rises(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     or the size of a rise in words ("rose by 5%", "a 5% increase", "5% more energy"). A writer's "+5%"
     claims such a change, never a level ("was 5%", "decreased from 5% to 2%")."""
     return {(h.start, h.end) for h in held if h.text.startswith("+")} | _changes(plain, held, _RISE_BEFORE,
-                                                                                  _RISE_AFTER)
+                                                                                  _RISE_AFTER, "rise")
 
 
 #: A value written with its uncertainty: "3.2 ± 0.1 kWh", "39.3 +/- 21 papers".
@@ -2418,13 +2444,14 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         held = [h for h in held if (h.start, h.end) in rises]
         with_units = [(n, iv, u) for n, iv, u in with_units if (n.start, n.end) in rises]
     elif falls:
-        twins = {(h.start, h.end): _Number(f"-{h.text}", h.start, h.end, -h.value, h.half, h.unit)
+        twins = {(h.start, h.end): _Number(f"-{h.text}", h.start, h.end, -h.value, h.half, h.unit, h.share, h.change)
                  for h in held if (h.start, h.end) in falls}
         held = sorted(held + list(twins.values()), key=lambda n: (n.start, n.end))
         with_units += [(twins[(n.start, n.end)], -iv, u) for n, iv, u in with_units if (n.start, n.end) in twins]
     for w in wanted:
-        if scale is not None and any(h.share and h.start >= start and _share_rounds(h, w, scale) for h in held):
-            continue            # "67%" of "two thirds", "20%" of "one in five"
+        if scale is not None and any(h.share and h.start >= start and _share_rounds(h, w, scale)
+                                     and not (h.change == "rise" and scale == 1) for h in held):
+            continue            # "67%" of "two thirds", "20%" of "one in five"; "100%" of "doubled", never a bare 1
         if bare:
             # "1287" of "1,287 MWh": a figure without the unit its quote prints it with is no figure
             same = [h for h in held if h.value == w.value]
@@ -2444,7 +2471,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         else:
             held_w = held
         holding = [h for h in held_w if h.start >= start and (not start or (h.start, h.end) in labelled)
-                   and h.value == w.value
+                   and h.value == w.value and h.change != "rise"     # "doubled" holds "+100%", never a 1
                    and _money_agrees(h, printed_unit.get((h.start, h.end)), claim_unit, unitless)
                    and not (factor and (_has_dimension(printed_unit.get((h.start, h.end)) or _unit_after(plain, h))
                                         or _count_word_after(plain, h) is not None
@@ -2495,16 +2522,20 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     inside_spaced = _within_others(held, [h for h in held if " " in h.text])
     numbers = [shown.get((h.start, h.end), printed[h.start:h.end].strip()) for h in held
                if (h.start, h.end) not in inside_spaced and h.start >= start]
-    fell = [w for w in wanted if w.text.startswith("+") and w.text in missing
-            and any((h.start, h.end) in falls and h.value == w.value for h in held)]
+    fell = [h for w in wanted if w.text.startswith("+") and w.text in missing
+            for h in held if (h.start, h.end) in falls and (h.value == w.value or h.share and scale is not None
+                                                            and _share_rounds(h, w, scale))]
     if fell and not _value_in_quote(value.replace("+", "-", 1), quote, per, bound).ok:
         fell = []
     if fell:
+        said = shown.get((fell[0].start, fell[0].end), printed[fell[0].start:fell[0].end].strip())
         return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
-            f"the value {value!r} is a rise, but its quote gives {fell[0].text.lstrip('+')} as a fall: "
+            f"the value {value!r} is a rise, but its quote gives {said!r} as a fall: "
             f"write the change as {'-' + value.strip().lstrip('+')!r}, or its size without a sign"))
     signed = [w for w in wanted if w.text in missing and (w.text.startswith("+") or w.value < 0)]
-    level = [h for h in held for w in signed[:1] if h.value == abs(w.value) and not h.text.startswith(("+", "-", "−"))]
+    level = [h for h in held for w in signed[:1] if not h.text.startswith(("+", "-", "−")) and (
+        h.value == abs(w.value) or h.share and scale is not None and h.value > 0
+        and _share_rounds(h, _Number(w.text, w.start, w.end, abs(w.value), w.half), scale))]
     if level and len(missing) == len(wanted) and _value_in_quote(value.replace("+", "", 1).replace("-", "", 1)
                                                                  .replace("−", "", 1), quote, per, bound).ok:
         h, w = level[0], signed[0]
@@ -2604,7 +2635,8 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
     if unread or not wanted:
         return _unreadable(value, unread)
     plain, unit = _plain(quote), _unit_text(value, wanted)
-    held = _drop_groups(plain, numbers_in(quote))
+    # a change a word gives ("halved", "doubled") is judged as a change, by `value_in_quote`
+    held = [h for h in _drop_groups(plain, numbers_in(quote)) if h.change is None]
     bound = bound_of(_plain(value))[0]
     if bound is not None:      # "up to 50%": only a number the quote prints as such a bound
         held = [h for h in held if _bound_at(plain, h) == bound]

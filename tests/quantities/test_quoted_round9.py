@@ -51,3 +51,41 @@ def test_a_refusal_for_a_number_the_paper_prints_otherwise_says_what_differs(val
     said = value_in_quote(value, quote, passage=passage)
     assert not said.ok
     assert f"the quote types {typed} where the paper prints {printed};" in said.reason(value)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a share in words as the size of a change: signed in its direction, or its size; never the other sign
+    ("-25%", "energy use fell by a quarter", True), ("25%", "energy use fell by a quarter", True),
+    ("+25%", "energy use fell by a quarter", False), ("-20%", "energy use fell by a quarter", False),
+    ("-33%", "emissions were cut by a third", True), ("-33.3%", "emissions were cut by a third", True),
+    ("-30%", "emissions were cut by a third", False), ("+33%", "emissions rose by a third", True),
+    ("-33%", "emissions rose by a third", False), ("-50%", "energy use was cut by half", True),
+    # a share that is no change holds no signed value
+    ("-33%", "a third of the emissions", False), ("+33%", "a third of the emissions", False),
+    ("33%", "a third of the emissions", True), ("-50%", "half of the energy", False),
+    # "halved" is a fall by a half, and a factor of one half
+    ("-50%", "energy use halved", True), ("50%", "energy use halved", True), ("0.5", "energy use halved", True),
+    ("0.5x", "energy use halved", True), ("+50%", "energy use halved", False), ("2x", "energy use halved", False),
+    ("-25%", "energy use halved", False),
+    # "doubled", "tripled": a factor, and a rise by 100 %, 200 %; never a fall, nor a bare 1
+    ("2x", "energy use doubled", True), ("+100%", "energy use doubled", True), ("100%", "energy use doubled", True),
+    ("-100%", "energy use doubled", False), ("1", "energy use doubled", False), ("+1", "energy use doubled", False),
+    ("+200%", "energy use tripled", True), ("+100%", "energy use tripled", False),
+    ("+100%", "it used twice the energy", False), ("+100%", "a double-blind study", False),
+    # a fraction typed as the value is the one share it writes
+    ("1/3", "a third of the emissions", True), ("1/4", "energy fell by a quarter", True),
+    ("2/3", "two thirds of the emissions", True), ("2/3", "a third of the emissions", False),
+    ("1/3", "two thirds of the emissions", False), ("1/3", "33% of the emissions", False),
+])
+def test_a_change_or_share_in_words_holds_its_signed_size(value, quote, ok):
+    judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, said", [
+    ("+25%", "energy use fell by a quarter", "its quote gives 'a quarter' as a fall: write the change as '-25%'"),
+    ("+50%", "energy use halved", "its quote gives 'halved' as a fall: write the change as '-50%'"),
+    ("-100%", "energy use doubled", "writes a fall, but its quote gives doubled as a rise"),
+    ("-33%", "a third of the emissions", "writes a fall, but its quote gives a third as no change of either sign"),
+])
+def test_a_change_of_the_wrong_sign_is_refused_naming_the_quotes_words(value, quote, said):
+    assert said in value_in_quote(value, quote).reason(value)
