@@ -122,7 +122,8 @@ tenfold increase" holds "10x"). A currency's code before a number is its currenc
 never "€3,000"). A number in words keeps its scale ("two million images" is 2,000,000), and a
 fraction in words is a share a writer rounds ("one-third" holds "33%", "half of" "50%"; "the
 second half of" holds nothing). Percentage points are no percentage ("3 percentage points" holds
-"3 pp", never "3 %"), and a GPU is no TPU ("58 GPUs" never holds "58 TPUs", though a check counts
+"3 pp", never "3 %"; "5 points" holds "5 pp" only in a sentence printing percentages, "rose 5 points, from 80%
+to 85%", never a score's or a scale's points, "BLEU improved by 5 points"), and a GPU is no TPU ("58 GPUs" never holds "58 TPUs", though a check counts
 both as accelerators).
 
 A scale after money is read as the financial press writes it, glued or spaced, in either case: "£3.5m",
@@ -1641,6 +1642,26 @@ _PERCENT_UNIT = lazy(r"(?i)[%‰‱]|percent|per\s?cent|per\s?mill?e?")
 _POINTS_UNIT = lazy(r"(?i)percentage[\s_-]points?|pp")
 
 
+#: "points" right after a number ("5 points", never "a 7-point scale" nor "5 percentage points").
+_POINTS_AFTER = lazy(r"[ ]?points?\b")
+#: A percentage printed as a figure: "85%", "35 percent".
+_PERCENT_FIGURE = lazy(r"\d[ ]?(?:%|(?i:percent|per[ ]cent)\b)")
+#: Words of a scale or a score whose points are no percentage's: "a 7-point Likert scale", "rating".
+_SCALE_WORDS = lazy(r"(?i)\b(?:scales?|likert|ratings?|BLEU|ROUGE|ELO|FID)\b")
+
+
+def _percent_points(plain: str, n: _Number) -> bool:
+    """Whether the quote prints `n` as points of a percentage: "5 points" in a sentence that prints
+    percentages ("rose 5 points, from 80% to 85%", "by 5 points to 35%") and names no scale or score
+    whose points they would be."""
+    if n.unit is not None or n.share or _POINTS_AFTER.match(plain, n.end) is None:
+        return False
+    start = max(plain.rfind(". ", 0, n.start) + 1, n.start - 200)
+    end = plain.find(". ", n.end)
+    end = min(len(plain) if end < 0 else end, n.end + 200)
+    return _PERCENT_FIGURE.search(plain, start, end) is not None and _SCALE_WORDS.search(plain, start, end) is None
+
+
 def _ratio_kinds_differ(printed: str | None, mine: str | None) -> bool:
     """Whether one unit is a factor ("×", "times", "-fold") and the other a percentage: a
     "100× increase" is no "100 %" nor "10000 %" (a reader never converts one to the other)."""
@@ -2363,6 +2384,14 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     with_units.append((n, _printed_figure(n, unit), unit))
                 except KBError:
                     pass
+    # "rose 5 points, from 80% to 85%": points of a percentage, as "5 pp" writes them; a claim in
+    # percentage points only, and only where the sentence speaks of percentages (a score's or a scale's
+    # points are no percentage's: "BLEU improved by 5 points")
+    if _POINTS_UNIT.fullmatch(value_unit.strip()):
+        for n in held:
+            if _percent_points(plain, n):
+                printed_unit[(n.start, n.end)] = "pp"
+                with_units.append((n, _printed_figure(n, "pp"), "pp"))
     # A number the extractor gave no unit, printed before a unit kb reads ("35 µs", "25 °C",
     # "3 ‰"): that unit is its own, so "0.035 ms", "298.15 K" or "0.3 %" may be its figure.
     # A table's cell takes its unit from its row's label or its columns' headers ("Emissions

@@ -89,3 +89,21 @@ def test_a_change_or_share_in_words_holds_its_signed_size(value, quote, ok):
 ])
 def test_a_change_of_the_wrong_sign_is_refused_naming_the_quotes_words(value, quote, said):
     assert said in value_in_quote(value, quote).reason(value)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # points are percentage points only where the sentence speaks of percentages
+    ("5 pp", "accuracy rose 5 points, from 80% to 85%", True), ("+5 pp", "accuracy rose 5 points, from 80% to 85%", True),
+    ("5 percentage points", "accuracy rose 5 points, from 80% to 85%", True),
+    ("5 pp", "the share rose by 5 points to 35%", True), ("-5 pp", "the share fell 5 points to 35 percent", True),
+    ("5 %", "accuracy rose 5 points, from 80% to 85%", False), ("-5 pp", "accuracy rose 5 points, from 80% to 85%", False),
+    ("6 pp", "accuracy rose 5 points, from 80% to 85%", False),
+    # a score's or a scale's points, or points of a sentence that prints no percentage, are no percentage's
+    ("5 pp", "the model improved by 5 points on the benchmark", False), ("5 pp", "BLEU improved by 5 points", False),
+    ("5 pp", "BLEU improved by 5 points to 30%", False), ("5 pp", "the F1 score improved by 5 points", False),
+    ("5 pp", "it scored 5 points higher on a 7-point Likert scale, 20% above", False),
+    ("5 pp", "accuracy improved by 5 points. It reached 85% later", False),
+    ("5 points", "BLEU improved by 5 points", True),
+])
+def test_points_are_percentage_points_only_where_the_sentence_speaks_of_percentages(value, quote, ok):
+    judged(value, quote, ok)
