@@ -147,6 +147,8 @@ _DOT_GROUPS = lazy(r"(?<![\w.,{])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\w)")
 _DECIMAL_COMMA = lazy(r"(?<![\w.,{])(?:\d+,(?:\d{1,2}|\d{4,})|0,\d{3})(?!\d|[.,]\w)")
 #: "2,500" in a quote whose numbers are written "1.234,5": that quote's decimal comma.
 _COMMA_THREE = lazy(r"(?<![\w.,{])\d{1,3},\d{3}(?!\d|[.,]\w)")
+#: "2.300" in a quote whose numbers are written "1.234,5": that quote's thousands.
+_DOT_THREE = lazy(r"(?<![\w.,{])\d{1,3}\.\d{3}(?!\d|[.,]\w)")
 #: The rest of a thousands group a stray space split, and the groups after it: " 1,722".
 _SPLIT_GROUP = lazy(r"[ ](\d{1,2})(?:,\d{3})+(?!\d|[.,]\d)")
 #: Whether a text may hold a decimal comma or dot thousands groups at all.
@@ -157,13 +159,15 @@ _YEAR_FOOTNOTE = lazy(r"(?:19|20)\d\d,\d(?!\d)")
 _BRACKETS = lazy(r"\[[^\[\]]{0,40}\]")
 
 
-def decimal_commas(text: str) -> str:
+def decimal_commas(text: str, dots: bool = False) -> str:
     """`text` with numbers written with a decimal comma rewritten with a decimal point, each
     character in its place: "0,5 kWh" as "0.5 kWh", "3,2 %" as "3.2 %", "1.234,5 MWh" as
     "1,234.5 MWh", "1.234.567" as "1,234,567". A comma then three digits stays a thousands
     separator ("1,000" is a thousand), unless the text writes its thousands with dots
-    ("1.234,5"): then it is that text's decimal comma. Numbers in brackets ("[2,28]", a
-    citation) and lists ("1,2,3") are left as they are."""
+    ("1.234,5"): then it is that text's decimal comma, and with `dots` (a quote or a value, one
+    writer's few lines; never a whole page, whose one European number in a reference would turn
+    its "a PUE of 1.125" into 1,125) a dot then three digits is its thousands ("2.300" is 2,300).
+    Numbers in brackets ("[2,28]", a citation) and lists ("1,2,3") are left as they are."""
     if not _ANY_EUROPEAN.search(text):
         return text             # most text: nothing to rewrite, one pass
     chars = list(text)
@@ -180,6 +184,10 @@ def decimal_commas(text: str) -> str:
     rewrite = list(_DECIMAL_COMMA.finditer(text))
     if european:
         rewrite += list(_COMMA_THREE.finditer(text))
+        if dots:
+            for m in _DOT_THREE.finditer(text):
+                if free(m) and not any(a <= m.start() < b for a, b in taken):
+                    chars[text.index(".", m.start(), m.end())] = ","
     for m in rewrite:
         if _YEAR_FOOTNOTE.fullmatch(m.group(0)):
             continue            # "2021,3": a year and its footnote, not 2021.3

@@ -230,12 +230,21 @@ def _plain(text: str, commas: bool = True) -> str:
             out.append(c)
     text = "".join(out)
     if "'" in text or "’" in text:      # "1'234'567" (Swiss): thousands groups, as "1,234,567" writes them
-        text = _APOSTROPHE_GROUP.sub(",", text)
-    return decimal_commas(text) if commas else text
+        text = _APOSTROPHE_NUMBER.sub(_apostrophes_read, text)
+    return decimal_commas(text, dots=True) if commas else text
 
 
-#: An apostrophe between a number's thousands groups, as Swiss and some German texts print them.
-_APOSTROPHE_GROUP = lazy(r"(?<=\d)['’](?=\d{3}(?!\d))")
+#: A number whose thousands groups are separated by apostrophes, as Swiss and some German texts print
+#: them, and its decimal comma if any: "1'234'567", "1'287,5", "1’287.5".
+_APOSTROPHE_NUMBER = lazy(r"(?<![\w.,'’])\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?(?![\d'’]|[.,]\d)")
+
+
+def _apostrophes_read(m: re.Match[str]) -> str:
+    """A number of `_APOSTROPHE_NUMBER` with commas between its groups and a decimal point: "1'287,5" is
+    1,287.5 (a comma after apostrophe groups is never another group), each character in its place."""
+    text = m.group(0)
+    return text.replace("'", ",").replace("’", ",") if "," not in text else \
+        text.replace(",", ".").replace("'", ",").replace("’", ",")
 
 #: A footnote's or citation's marker between a figure and its unit: "11.49⁵ kWh", "1,287¹ MWh" (a
 #: superscript after a number with a decimal point or thousands groups, which no power's base is

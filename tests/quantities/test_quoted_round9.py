@@ -107,3 +107,20 @@ def test_a_change_of_the_wrong_sign_is_refused_naming_the_quotes_words(value, qu
 ])
 def test_points_are_percentage_points_only_where_the_sentence_speaks_of_percentages(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # apostrophes between thousands groups, a decimal comma or point after them: one number
+    ("1287.5 MWh", "the cluster used 1'287,5 MWh in 2021", True), ("1,287", "the cluster used 1'287,5 MWh in 2021", False),
+    ("1287 MWh", "the cluster used 1'287,5 MWh in 2021", False), ("5 MWh", "the cluster used 1'287,5 MWh in 2021", False),
+    ("1287.5 MWh", "the cluster used 1’287.5 MWh in 2021", True), ("1234567 runs", "a total of 1’234’567 runs", True),
+    ("234567 runs", "a total of 1’234’567 runs", False),
+    # a quote that writes its thousands with dots ("1.287,5") writes every thousand so: "2.300" is 2,300
+    ("2,300 MWh", "the cluster used 1.287 MWh, 2.300 MWh and 1.287,5 MWh", True),
+    ("1287 MWh", "the cluster used 1.287 MWh, 2.300 MWh and 1.287,5 MWh", True),
+    ("2.3 MWh", "the cluster used 1.287 MWh, 2.300 MWh and 1.287,5 MWh", False),
+    ("1.125", "the cluster used 1.287,5 MWh at a PUE of 1,125", True),
+    ("1.287 MWh", "the cluster used 1.287 MWh in 2021", True), ("1,287 MWh", "the cluster used 1.287 MWh in 2021", False),
+])
+def test_thousands_of_other_locales_are_read_as_the_quote_writes_them(value, quote, ok):
+    judged(value, quote, ok)
