@@ -63,6 +63,9 @@ hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the r
 ("hour", "60 minutes"): an amount in place of a rate is a different fact, and a check
 multiplying it by a time would silently be off by the rate's dimension.
 
+A unit raised to minus one is a rate's per: "0.429 kg CO2e kWh⁻¹" (or "kWh-1", "·kWh⁻¹") holds "429 g CO2e/kWh",
+never the amount "0.429 kg CO2e" without its per.
+
 A rate per a quantity or a number of things is one figure: "5 L per 100 km" holds "0.05 L/km" and "5 L"
 with `per` "100 km" (never "5 L" alone, "5 L/km" nor "5 L" per km), "2.9 kWh per 1,000 images" holds
 "2.9 Wh/image". What an amount is of may stand before the rate's "per": "0.2 kWh of electricity per hour"
@@ -231,12 +234,27 @@ def _plain(text: str, commas: bool = True) -> str:
     text = "".join(out)
     if "'" in text or "’" in text:      # "1'234'567" (Swiss): thousands groups, as "1,234,567" writes them
         text = _APOSTROPHE_NUMBER.sub(_apostrophes_read, text)
+    if ("1" in text or "¹" in text) and any(c in text for c in "⁻-−^"):
+        text = _INVERSE_UNIT.sub(_per_written, text)      # "kg CO2e kWh⁻¹": per kWh
     return decimal_commas(text, dots=True) if commas else text
 
 
 #: A number whose thousands groups are separated by apostrophes, as Swiss and some German texts print
 #: them, and its decimal comma if any: "1'234'567", "1'287,5", "1’287.5".
 _APOSTROPHE_NUMBER = lazy(r"(?<![\w.,'’])\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?(?![\d'’]|[.,]\d)")
+
+
+#: A unit raised to minus one after another, as science prints a rate: "kg CO2e kWh⁻¹", "g·kWh⁻¹", "g kWh-1".
+_INVERSE_UNIT = lazy(r"(?<=[A-Za-z0-9₂])(?:[ ]|·|⋅|\*)(?P<u>[A-Za-z][A-Za-z0-9]{0,5})(?:⁻¹|\^[-−]1|[-−]1)(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹.,])")
+
+
+def _per_written(m: re.Match[str]) -> str:
+    """A unit of `_INVERSE_UNIT` as the rate's "/kWh" it is, padded to its length (each character after it
+    where it was); a name that is no unit ("GPT-1", "model-1") stays as printed."""
+    unit = m.group("u")
+    if not _reads_as_unit(unit) or _is_count(unit):
+        return m.group(0)
+    return f"/{unit}".ljust(len(m.group(0)))
 
 
 def _apostrophes_read(m: re.Match[str]) -> str:

@@ -124,3 +124,23 @@ def test_points_are_percentage_points_only_where_the_sentence_speaks_of_percenta
 ])
 def test_thousands_of_other_locales_are_read_as_the_quote_writes_them(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("quote", ["a carbon intensity of 0.429 kg CO2e kWh⁻¹", "a carbon intensity of 0.429 kg CO2e kWh-1",
+                                   "a carbon intensity of 0.429 kgCO2e·kWh⁻¹", "a carbon intensity of 0.429 kg CO2e kWh^-1"])
+@pytest.mark.parametrize("value, ok", [
+    # a unit raised to minus one is a rate's per: the rate holds, converted; its amount alone never does
+    ("0.429 kg CO2e/kWh", True), ("429 g CO2e/kWh", True), ("429 kg CO2e/MWh", True), ("0.429 kg CO2e kWh⁻¹", True),
+    ("0.429 kg CO2e", False), ("0.429 kg CO2e/MWh", False), ("0.429", False),
+])
+def test_a_unit_raised_to_minus_one_is_a_rates_per(quote, value, ok):
+    judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("0.429 kg CO2e", "a carbon intensity of 0.429 kg CO2e kWh⁻¹", True), ("5 m/s", "a speed of 5 m s-1 overall", True),
+    ("5 m", "a speed of 5 m s-1 overall", False), ("3 models", "we trained 3 GPT-1 models", True),
+])
+def test_a_rates_amount_holds_with_its_per(value, quote, ok):
+    per = "kWh" if "kWh" in quote else None
+    judged(value, quote, ok, per)
