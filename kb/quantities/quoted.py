@@ -799,8 +799,8 @@ def _label_or_name(plain: str, n: _Number) -> bool:
     if _model_number(plain, n):
         return True
     if (n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _YEAR_BEFORE.search(before)
-            and _noun_after(plain, n) is None):
-        return True
+            and (_noun_after(plain, n) is None or _unit_after(plain, n) is None and _count_word_after(plain, n) is None)):
+        return True             # "in 2019 we used 512 GPUs": a year, whatever the quote counts ("in 2019 GPUs": a count)
     if n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _CITED_BEFORE.search(before) \
             and (_CITATION_ENDS.match(plain, n.end) or _unit_after(plain, n) is None and _noun_after(plain, n) is None):
         return True             # "(Strubell et al., 2019)", "Strubell et al. (2019)", "(Smith, 2019)": a citation's year

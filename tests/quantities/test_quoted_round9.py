@@ -144,3 +144,13 @@ def test_a_unit_raised_to_minus_one_is_a_rates_per(quote, value, ok):
 def test_a_rates_amount_holds_with_its_per(value, quote, ok):
     per = "kWh" if "kWh" in quote else None
     judged(value, quote, ok, per)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a year after a word that dates is no count of what the quote counts elsewhere
+    ("2019 GPUs", "in 2019 we used 512 GPUs", False), ("2019 GPUs", "in 2019 alone, 512 GPUs were used", False),
+    ("2019 GPU hours", "in 2019 training took 512 GPU hours", False), ("512 GPUs", "in 2019 we used 512 GPUs", True),
+    ("2019 GPUs", "in 2019 we used 2019 GPUs", True), ("2019 runs", "we performed 2019 runs in 2019", True),
+])
+def test_a_year_is_no_count_of_the_quotes_things(value, quote, ok):
+    judged(value, quote, ok)
