@@ -1222,23 +1222,29 @@ _UNIT_NAMED = lazy(r"\((?P<p>[^()\d]{1,30})\)|\bin[ ]+(?P<i>[^\W\d_][^\s,;:()]{0
                    r"|(?P<w>[^\W\d_][^\s,;:()]{0,15})[ ]*(?:[:=]|\b(?:of|was|is|were|at|reached))[ ]*$")
 
 
-def _unit_unstated(plain: str, number: _Number, value_unit: str) -> bool:
+def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tuple[int, int]] = ()) -> bool:
     """Whether the quote states no unit for `number` a claim gives in `value_unit`: none, no noun nor
-    currency after it, no unit of its own ("two orders of magnitude"); for a count, the quote names
-    nowhere what it counts ("A100 (3) and V100 (4) GPUs" names GPUs); for another unit, the quote does
-    not name it before the number ("the energy (kWh) was 11.49", "a PUE of 1.1", "Share (%): China
-    (18)"). Its table's header or row label is asked apart (`_header_units`)."""
+    currency after it, no unit of its own ("two orders of magnitude"); for a count, no noun it counts after
+    it (a verb, "3 used", names nothing), and the quote names nowhere what it counts but as another
+    number's own noun (`owned`: the spans of the quote's figures with their units; "A100 (3) and V100 (4)
+    GPUs" names GPUs, "stage 3 used 8 GPUs" names only 8's); for another unit, the quote does not name it
+    before the number ("the energy (kWh) was 11.49", "a PUE of 1.1", "Share (%): China (18)"). Its table's
+    header or row label is asked apart (`_header_units`)."""
     if number.unit is not None or _currency_of(number) or _other_money(plain, number):
-        return False
-    if _noun_after(plain, number) is not None or _unit_after(plain, number) is not None \
-            or _count_word_after(plain, number) is not None:
         return False
     try:
         mine = parse_unit(value_unit, nouns=True)
     except KBError:
+        mine = None
+    counting = _is_count(value_unit) or mine is not None and _counts_things(mine)
+    if _noun_after(plain, number) is not None and not counting or _unit_after(plain, number) is not None \
+            or _count_word_after(plain, number) is not None or _total_noun(plain, number) is not None:
+        return False            # "18 out of 20 participants": the total's participants
+    if mine is None:
         return True
-    if _is_count(value_unit) or _counts_things(mine):
-        return not any(_same_noun(w.group(0), value_unit) for w in _LABEL_WORD.finditer(plain))
+    if counting:
+        return not any(_same_noun(w.group(0), value_unit) for w in _LABEL_WORD.finditer(plain)
+                       if not any(a <= w.start() < b and not a <= number.start < b for a, b in owned))
     for m in _UNIT_NAMED.finditer(plain, max(0, number.start - 120), number.start):
         named = (m.group("p") or m.group("i") or m.group("w") or "").strip()
         if m.group("w") and m.end() != number.start:
@@ -2351,6 +2357,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     except KBError:   # pragma: no cover - extraction never raises on text
         cands = []
     starts = [n.start for n in held]
+    #: where the quote prints a figure with its own unit or noun ("8 NVIDIA GPUs"): what another number counts
+    owned = [(c.start, c.end) for c in cands if c.unit_text]
     for c in cands:
         unit = "" if c.unit == "dimensionless" else c.unit
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
@@ -2541,7 +2549,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         # "P100x8 1515.43 84 201 192" is no "84 kWh" (nor "84 h") until a header or a word states one
         bare_only = stated and bool(holding) and all(
             (h.start, h.end) not in printed_unit and (h.start, h.end) not in labelled
-            and _unit_unstated(plain, h, value_unit) for h in holding)
+            and _unit_unstated(plain, h, value_unit, owned) for h in holding)
         if holding and not bare_only:
             continue
         found = False

@@ -154,3 +154,16 @@ def test_a_rates_amount_holds_with_its_per(value, quote, ok):
 ])
 def test_a_year_is_no_count_of_the_quotes_things(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a bare number counts what the quote names only where no other number owns that noun
+    ("3 GPUs", "stage 3 used 8 GPUs", False), ("3 GPUs", "stage 3 used 8 NVIDIA GPUs", False),
+    ("3 GPUs", "after 3, we used 8 GPUs", False), ("5 GPUs", "a score of 5 on 8 GPUs", False),
+    ("8 GPUs", "stage 3 used 8 GPUs", True), ("3", "stage 3 used 8 GPUs", True),
+    ("3 GPUs", "we used the A100 (3) and V100 (4) GPUs", True), ("40 GPUs", "40 of the GPUs failed", True),
+    ("18 participants", "18 out of 20 participants selected them", True),
+    ("3 models", "the models (3) ran on 8 GPUs", True),
+])
+def test_a_bare_number_counts_no_noun_another_number_owns(value, quote, ok):
+    judged(value, quote, ok)
