@@ -2068,7 +2068,12 @@ def _unit_swapped(number: _Number, w: _Number, conv: Interval, mine: Interval) -
 
 
 #: A bound the quote prints before a number ("by up to 50%", "a factor of over 1450", "≥ 3 kWh").
-_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))[ ]*$")
+#: "up to" after a verb of totalling or reaching is the total or the level, no bound: "adding up to 33.1
+#: gigatonnes", "sums up to 12 kWh", "went up to 40%".
+_NO_BOUND_UP_TO = "".join(rf"(?<!\b{verb} )" for verb in (
+    "add", "adds", "added", "adding", "sum", "sums", "summed", "summing", "went", "go", "goes", "going", "gone"))
+_UPPER_BEFORE = BOUND_UPPER.replace(r"up\s+to", _NO_BOUND_UP_TO + r"up\s+to", 1)
+_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{_UPPER_BEFORE})|(?P<lower>{BOUND_LOWER}))[ ]*$")
 #: ... or after it and its unit: "50% or more", "3 kWh or less", "100 GPUs and above", "350
 #: gCO2eq/kWh and above", "600 million parameters at most" (at most three words between).
 _BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:(?!(?:or|and|at)\b)[^\W\d_][^\s,;.]*[ ]+){0,3}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from judging import judged
 
-from kb.quantities.quoted import value_in_quote
+from kb.quantities.quoted import bound_note, value_in_quote
 
 MARKED = ["the images required 11.49⁵ kWh in total", "the images required 11.49 [5] kWh in total",
           "the images required 11.49¹ kWh in total", "the images required 11.49† kWh in total",
@@ -167,3 +167,16 @@ def test_a_year_is_no_count_of_the_quotes_things(value, quote, ok):
 ])
 def test_a_bare_number_counts_no_noun_another_number_owns(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # "up to" after a verb of totalling or reaching gives the total, no bound
+    ("33.1 Gt CO2e", "adding up to 33.1 gigatonnes of CO2 in 2019", True),
+    ("up to 33.1 Gt CO2e", "adding up to 33.1 gigatonnes of CO2 in 2019", False),
+    ("up to 12 kWh", "it sums up to 12 kWh", False), ("up to 40%", "the share went up to 40%", False),
+    ("40%", "the share went up to 40%", True), ("up to 8%", "emissions increasing by up to 8%", True),
+])
+def test_up_to_after_a_verb_of_totalling_is_no_bound(value, quote, ok):
+    judged(value, quote, ok)
+    if ok and not value.startswith("up"):
+        assert bound_note(value, quote) is None
