@@ -62,6 +62,13 @@ pdf = lazy_import("kb.sources.pdf")
 #: quotes inside quotes in the other marks, Greek names with a superscript, footnotes in lower case, a footnote's
 #: marker before a dash and a running header of the page's number and authors are read as the page shows them.
 #: The quotes of a claims file without claims are decided again too.
+#: Also 11: a footnote's or citation's marker between a figure and its unit passed over ("11.49⁵ kWh"), a whole
+#: number's superscript its power ("2³²"); a share in words a change's size ("fell by a quarter": "-25%"),
+#: "halved" and "doubled" changes; "N points" percentage points only in a sentence printing percentages; a
+#: quote writing its thousands with dots ("1.287,5") reads "2.300" as 2,300, and "1'287,5" is 1,287.5; a unit
+#: raised to minus one a rate's per ("kg CO2e kWh⁻¹"); a year after a dating word no count ("in 2019 we used
+#: 512 GPUs"), nor a bare number a count of a noun another number owns ("stage 3 used 8 GPUs"); "adding up to"
+#: no bound.
 CLAIM_READING = "11"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
