@@ -1237,14 +1237,19 @@ def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tup
     except KBError:
         mine = None
     counting = _is_count(value_unit) or mine is not None and _counts_things(mine)
-    if _noun_after(plain, number) is not None and not counting or _unit_after(plain, number) is not None \
-            or _count_word_after(plain, number) is not None or _total_noun(plain, number) is not None:
+    if _unit_after(plain, number) is not None or _count_word_after(plain, number) is not None \
+            or _total_noun(plain, number) is not None:
         return False            # "18 out of 20 participants": the total's participants
+    if counting:
+        named = [w for w in _LABEL_WORD.finditer(plain) if _same_noun(w.group(0), value_unit)]
+        if named and all(any(a <= w.start() < b and not a <= number.start < b for a, b in owned) for w in named):
+            return True         # "stage 3 used 8 GPUs": the GPUs are 8's, and 3 counts nothing
+    if _noun_after(plain, number) is not None:
+        return False
     if mine is None:
         return True
     if counting:
-        return not any(_same_noun(w.group(0), value_unit) for w in _LABEL_WORD.finditer(plain)
-                       if not any(a <= w.start() < b and not a <= number.start < b for a, b in owned))
+        return not named
     for m in _UNIT_NAMED.finditer(plain, max(0, number.start - 120), number.start):
         named = (m.group("p") or m.group("i") or m.group("w") or "").strip()
         if m.group("w") and m.end() != number.start:
@@ -2363,7 +2368,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         cands = []
     starts = [n.start for n in held]
     #: where the quote prints a figure with its own unit or noun ("8 NVIDIA GPUs"): what another number counts
-    owned = [(c.start, c.end) for c in cands if c.unit_text]
+    #: (the page's text before a passage holds no number of the quote: its header's nouns are the header's)
+    owned = [(c.start, c.end) for c in cands if c.unit_text and c.start >= _held_from.get()]
     for c in cands:
         unit = "" if c.unit == "dimensionless" else c.unit
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
