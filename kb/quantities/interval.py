@@ -87,7 +87,7 @@ EXPONENT = (r"[eE][+\-−]?\d+"
             r"|[ ]?×[ ]?10[ ]\d{1,3}(?![\d.,]\d|[ ]?[×x])"
             r"|(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))[ ]?×[ ]?10\d{1,2}(?!\d|[.,]\d|[ ]?[×x])")
 SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn": 9,
-               "billion": 9, "trillion": 12, "m": 6, "mn": 6, "b": 9}
+               "billion": 9, "trillion": 12, "m": 6, "mn": 6, "mln": 6, "b": 9}
 #: A scale after an amount of money, as the financial press writes it: glued or after a space, in
 #: either case ("£3.5m", "$2mn", "$4.6 M", "€1.2 bn", "$40 K"); the metre, molar, kelvin or bit that
 #: the letter is after any other number (`_NUMBER_RE`, `kb.quantities.quoted`).

@@ -131,7 +131,9 @@ both as accelerators).
 
 A scale after money is read as the financial press writes it, glued or spaced, in either case: "£3.5m",
 "$2mn", "$4.6 M", "€1.2 bn", "$40 K" hold "£3.5 million", "$2 million"..., never "£3.5" nor "$40"
-(after any other number the letter stays a unit: "3.5 m" is metres, "300 K" kelvin).
+(after any other number the letter stays a unit: "3.5 m" is metres, "300 K" kelvin), and so is the press's "m",
+"mn" or "mln" before what it counts in millions: "2.5m tonnes of CO2e", "3m people", "1.2 mln barrels" hold "2.5 Mt
+CO2e", "3 million people" ("3m long" stays metres).
 
 Money of a currency kb has no unit for ("¥300 million", "CHF 40", "C$5") holds no bare number and no
 other currency's amount ("300 million", "$300 million").
@@ -191,13 +193,18 @@ from kb.text.typed import unshowable
 
 __all__ = ["QuotedValue", "value_in_quote", "as_printed", "misread", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
 
+#: What the press counts in millions after "m", "mn" or "mln" ("2.5m tonnes", "3m people", "1.2 mln barrels"):
+#: after any other word the letter stays a metre ("3m long", "a 3m cable").
+_PRESS_NOUNS = (r"(?:(?:metric[ ]+)?(?:tonnes|tons)|barrels|litres|liters|gallons|people|users|households|homes"
+                r"|customers|passengers|vehicles|cars|[kMGT]Wh)\b")
 #: A number: its sign (never one glued to what ends a figure, "5%-10%" is a range), currency, mantissa,
 #: exponent and scale; never a footnote's marker glued to a figure's end ("5.2%3", "(11.49 kWh)4", "[12]3"),
 #: though a table's cell may be ("45.2%46.8%").
 _NUM = lazy(
     rf"(?<![\w.,])(?!(?<=[%‰)\]])\d{{1,2}}(?![\d.,%‰]))(?P<sign>(?<![\w)\]%‰])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b)?")
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b"
+    rf"|(?:m|mn|mln)(?=[ ]+{_PRESS_NOUNS})|[ ](?:mn|mln|bn)(?=[ ]+[^\W\d_]))?")
 # A writer's thousands groups separated by spaces: "626 155", "1 234 567".
 _SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
                r"(?P<mant>\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?)(?![\w])(?P<exp>(?!))?(?P<scale>(?!))?")
@@ -1339,10 +1346,14 @@ def _printed_figure(number: _Number, unit: str) -> Interval:
         text = _CURRENCY_SIGN.sub(lambda m: m.group(0)[:-len(m.group(1))], text, count=1)
         # "£3.5m", "$4.6 M" without their sign: the scale in words, never a metre or a molar
         text = _MONEY_SCALE_AT_END.sub(lambda m: _SCALE_NAMES[SCALE_WORDS[m.group(0).strip()]], text)
+    else:
+        # "2.5m tonnes", "1.2 mln barrels": millions, as the press writes them, never metres
+        text = _PRESS_SCALE_AT_END.sub(lambda m: _SCALE_NAMES[SCALE_WORDS[m.group(0).strip()]], text)
     return Interval.from_written(f"{text} {unit}")
 
 
 _MONEY_SCALE_AT_END = lazy(rf"(?<=\d){MONEY_SCALE}$")
+_PRESS_SCALE_AT_END = lazy(r"(?<=\d)(?:m|mn|mln|[ ](?:mn|mln|bn))$")
 _SCALE_NAMES = {3: " thousand", 6: " million", 9: " billion", 12: " trillion"}
 
 

@@ -179,3 +179,18 @@ def test_up_to_after_a_verb_of_totalling_is_no_bound(value, quote, ok):
     judged(value, quote, ok)
     if ok and not value.startswith("up"):
         assert bound_note(value, quote) is None
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # the press's "m", "mn", "mln" before what it counts in millions, and a spaced "bn", are scales
+    ("2.5 Mt CO2e", "emitting 2.5m tonnes of CO2e", True), ("2,500,000 t CO2e", "emitting 2.5m tonnes of CO2e", True),
+    ("2.5 Mt CO2e", "emitting 2.5 mln tonnes of CO2e", True), ("2.5 Mt CO2e", "emitting 2.5mn tonnes of CO2e", True),
+    ("2.5 t CO2e", "emitting 2.5m tonnes of CO2e", False), ("2.5 m", "emitting 2.5m tonnes of CO2e", False),
+    ("2.5 t CO2e", "emitting 2.5 mn tonnes of CO2e", False), ("3 million people", "3m people use it daily", True),
+    ("3 people", "3m people use it daily", False), ("2.5 TWh", "using 2.5 bn kWh of power", True),
+    ("2.5 kWh", "using 2.5 bn kWh of power", False), ("2.5 GWh", "using 2.5m kWh", True), ("2.5 MWh", "using 2.5m kWh", False),
+    # ... and after any other word the letter stays a metre
+    ("3 m", "the cable is 3m long", True), ("3 million", "the cable is 3m long", False), ("3 m", "a 3m cable", True),
+])
+def test_the_presss_millions_before_what_they_count(value, quote, ok):
+    judged(value, quote, ok)
