@@ -22,7 +22,9 @@ from kb.ops.export import export_note as do_export
 
 _OUT_HELP = ("Write to this file (atomically) instead of stdout; - is stdout; a relative path is relative "
              "to the current folder. Never inside .kb/, never over references.bib, kb.toml or claims/, "
-             "never in place of a symbolic link or a FIFO.")
+             "never in place of a symbolic link or a FIFO, never over a file kb did not write (or one changed "
+             "since it did) unless --force.")
+_FORCE_HELP = "Replace the -o file even if kb did not write it, or it was changed since."
 
 
 def _split_ids(values: List[str]) -> List[str]:
@@ -30,26 +32,26 @@ def _split_ids(values: List[str]) -> List[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _emit(kb, text: str, output: Optional[str]) -> Optional[str]:
+def _emit(kb, text: str, output: Optional[str], force: bool) -> Optional[str]:
     """Write `text` to -o (atomically) or stdout; return the path written."""
 
     if output is None or is_stdout(output):
         data(text)
         return None
-    path = output_path(kb, output)
+    path = output_path(kb, output, force=force)
     write_output(kb, path, text)
     return str(path)
 
 
 def _export_selected(render, noun: str, quotes: list[str], topic: list[str], paper: str | None,
-                     cite: list[str], output: str | None) -> None:
+                     cite: list[str], output: str | None, force: bool) -> None:
     """`kb export bib` / `csl-json`: the selected papers through `render(kb, keys)`
     (text, or a BibExport whose reshaping is said in one line on stderr). Selected by
     paper or none, the entries need no claims file."""
 
     kb = open_kb(papers_only=not quotes and not topic)
     if output is not None and not is_stdout(output):
-        output_path(kb, output)
+        output_path(kb, output, force=force)
     keys = cited_citekeys(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
                           cite=_split_ids(cite))
     result = render(kb, keys)
@@ -57,7 +59,7 @@ def _export_selected(render, noun: str, quotes: list[str], topic: list[str], pap
     summary = None if isinstance(result, str) else result.summary()
     if summary:
         warn(summary + "; --as-stored writes them as references.bib holds them")
-    written = _emit(kb, text, output)
+    written = _emit(kb, text, output, force)
     if written:
         err(f"kb: wrote {shown(written)}: {len(keys)} {noun}\n")
 
@@ -93,18 +95,19 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
                                               help="Leave out each quote's page and version (the page=/version= "
                                                    "attributes, the locator in [@key, p. N] and the version "
                                                    "lines): blocks exactly as the note format writes them."),
-                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
+                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP),
+                force: bool = typer.Option(False, "--force", help=_FORCE_HELP)) -> None:
     """Quotes as <note-quote> blocks with a numbered references list (or pandoc Markdown, JSON),
     each with the page (and the version, when not the newest) it was verified on."""
 
     kb = open_kb()
-    target = output_path(kb, output) if output is not None and not is_stdout(output) else None
+    target = output_path(kb, output, force=force) if output is not None and not is_stdout(output) else None
     bib_path = target.with_suffix(".bib") if target is not None and fmt == "markdown" else None
     if bib_path is not None:
         if bib_path == target:
             raise UsageError(f"-o {output}: a Markdown export cannot be a .bib file; its entries go "
                              "beside it, e.g. -o note.md writes note.bib")
-        output_path(kb, bib_path)
+        output_path(kb, bib_path, force=force)
     result = do_export(kb, ids=_split_ids(quotes) or None, topics=topic, paper=paper,
                        cite=_split_ids(cite), anchor=anchor, fmt=fmt,
                        bib_name=bib_path.name if bib_path else None, pages=not no_pages, text=text or None)
@@ -138,7 +141,8 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
                                               help="Each entry exactly as references.bib holds it, byte for "
                                                    "byte (imported entries keep fields biber's data model "
                                                    "does not take, e.g. Crossref's publisher on @article)."),
-               output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
+               output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP),
+               force: bool = typer.Option(False, "--force", help=_FORCE_HELP)) -> None:
     """BibTeX of the papers the selected quotes and claims cite (no filter: every entry), from
     references.bib, shaped so `biber --validate-datamodel` has nothing to warn about: fields
     an entry's type does not take are dropped (DBLP's timestamp/biburl, publisher on @article;
@@ -154,7 +158,7 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
     --cite and --paper take a key a paper had before (its ids field)."""
 
     _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored), "entries", quotes, topic,
-                     paper, cite, output)
+                     paper, cite, output, force)
 
 @export_app.command("csl-json")
 def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,
@@ -164,7 +168,8 @@ def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
                paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
                cite: List[str] = typer.Option([], "--cite", callback=names_something,
                                               help="Also these papers (comma-separated)."),
-               output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP)) -> None:
+               output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP),
+               force: bool = typer.Option(False, "--force", help=_FORCE_HELP)) -> None:
     """CSL-JSON (for pandoc, Zotero, citeproc) of the selected papers (no filter: all)."""
 
-    _export_selected(csl_json, "items", quotes, topic, paper, cite, output)
+    _export_selected(csl_json, "items", quotes, topic, paper, cite, output, force)

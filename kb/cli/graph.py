@@ -152,7 +152,10 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
                      None, "--output", "-o",
                      help="File to write, atomically (default: exports/citations.FORMAT); - is stdout; a relative "
                           "path is relative to the current folder. Never inside .kb/, never over the knowledge "
-                          "base's own files, never in place of a symbolic link or a FIFO."),
+                          "base's own files, never in place of a symbolic link or a FIFO, never over a file kb did "
+                          "not write (or one changed since it did) unless --force."),
+                 force: bool = typer.Option(False, "--force", help="Replace the -o file even if kb did not "
+                                                                   "write it, or it was changed since."),
                  restatements: bool = typer.Option(
                      False, "--restatements",
                      help="On each citation edge, how many figures the citing paper restates from the cited "
@@ -161,13 +164,14 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
     """Write the graph for Gephi/yEd (GraphML, GEXF), Graphviz (DOT) or scripts (JSON)."""
 
     kb = open_graph()
-    extra = audit.edge_counts(kb) if restatements else None
     if fmt not in graph.FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
-    if export.is_stdout(output):
+    target = None if export.is_stdout(output) else \
+        export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}", force=force)
+    extra = audit.edge_counts(kb) if restatements else None
+    if target is None:
         data(graph.render(kb.db, fmt, extra))
         return
-    target = export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}")
     export.write_output(kb, target, graph.render(kb.db, fmt, extra))
     echo(f"wrote {shown(target)}")
 

@@ -19,6 +19,7 @@ from kb.atomic import said, shown, with_line_ends, write_text
 from kb.errors import NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
+from kb.sources.citekey import field_key
 from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
@@ -682,7 +683,7 @@ def _as_read(kb: "KB", row: dict) -> dict:
     """A paper's row with the fields its crossref parent lends it (the proceedings' title as
     its container, their publisher and editors), as BibTeX and biber read the entry: CSL
     has no crossref, so an item without them would lose where the paper appeared."""
-    parent_key = (row["fields"].get("crossref") or "").strip()
+    parent_key = field_key(row["fields"].get("crossref"))
     if not parent_key:
         return row
     found = kb.conn.execute("select fields from papers where citekey = ? collate nocase "
@@ -705,12 +706,13 @@ def is_stdout(given: str | Path | None) -> bool:
     return given is not None and str(given) == STDOUT
 
 
-def output_path(kb: "KB", given: str | Path) -> Path:
+def output_path(kb: "KB", given: str | Path, *, force: bool = False) -> Path:
     """Where -o writes: relative to the current folder; never a folder, never
     inside .kb/, never over references.bib, kb.toml or claims/, never in place of
     a symbolic link or a special file (a FIFO, a device): kb writes a new file and
     renames it over the old one, which would replace the link or the FIFO itself.
-    The one check of every -o (callers treat `-o -` as stdout first)."""
+    Never over a file kb did not write, or changed since it did, unless `force`
+    (`replaced_by_output`). The one check of every -o (callers treat `-o -` as stdout first)."""
     import stat
 
     text = str(given)
@@ -746,7 +748,71 @@ def output_path(kb: "KB", given: str | Path) -> Path:
     if path in (layout.bib.resolve(), layout.marker.resolve()) or claims in path.parents:
         raise UsageError(f"-o {shown(text)}: refusing to overwrite the knowledge base's own truth files",
                          hint="write exports to exports/ or anywhere else")
+    if st is not None and not force:
+        kept = replaced_by_output(kb, path)
+        if kept is not None:
+            raise UsageError(f"-o {shown(text)}: {kept}; nothing written",
+                             hint="--force replaces it, or give another file name")
     return path
+
+
+def _output_key(kb: "KB", path: Path) -> str:
+    """A written file's name in the record: relative to the knowledge base when inside it
+    (the record holds when the folder is moved), else absolute."""
+    root = kb.root.resolve()
+    return path.relative_to(root).as_posix() if root in path.parents else str(path)
+
+
+def _outputs(kb: "KB") -> dict:
+    """The record of the files -o wrote: name -> [size, sha256]; none when it cannot be read."""
+    try:
+        record = json.loads(kb.layout.outputs.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _fingerprint(path: Path, size: int) -> list:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return [size, digest.hexdigest()]
+
+
+def replaced_by_output(kb: "KB", path: Path) -> str | None:
+    """Why -o must not replace the existing file `path`, or None when kb may: a file kb
+    wrote there and nobody changed since (its size and sha256 as recorded), or an empty
+    one. A person's own file (a note, a .bib kept by hand, an export edited since) was
+    replaced without a word by `kb export note -o notes.md`. A file kb holds no record of
+    (written before kb kept one, or in a copy of the knowledge base) is a person's too."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return None
+        recorded = _outputs(kb).get(_output_key(kb, path))
+        if isinstance(recorded, list):
+            if recorded[0] == size and _fingerprint(path, size) == recorded:
+                return None
+            return "the file was changed after kb wrote it"
+    except OSError as exc:
+        return f"the file cannot be read ({(exc.strerror or str(exc)).lower()})"
+    return "the file exists, and kb did not write it"
+
+
+def _record_output(kb: "KB", path: Path) -> None:
+    """Note `path` as written by kb, as it is now. A record that cannot be written (a
+    read-only .kb/) only means the next -o to it asks for --force."""
+    try:
+        size = path.stat().st_size
+        record = {name: held for name, held in _outputs(kb).items()
+                  if (Path(name) if Path(name).is_absolute() else kb.root / name).exists()}
+        record[_output_key(kb, path)] = _fingerprint(path, size)
+        write_text(kb.layout.outputs, json.dumps(record, ensure_ascii=False, indent=1) + "\n", kb.layout.tmp)
+    except OSError:
+        pass
 
 
 def write_output(kb: "KB", path: Path, text: str) -> None:
@@ -758,3 +824,4 @@ def write_output(kb: "KB", path: Path, text: str) -> None:
         write_text(path, text, tmp)
     except OSError as exc:
         raise UsageError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
+    _record_output(kb, path)

@@ -66,6 +66,12 @@ class Layout:
         return self.state / "tmp"
 
     @property
+    def outputs(self) -> Path:
+        """The files `-o` wrote, each with the size and sha256 it was written with
+        (kb/ops/export.py): a file kb did not write, or one changed since, is not replaced."""
+        return self.state / "outputs.json"
+
+    @property
     def cache(self) -> Path:
         return self.state / "cache"
 
