@@ -114,7 +114,7 @@ def _crossref_children(kb: KB) -> dict[str, list[str]]:
     `crossref` names it."""
     out: dict[str, list[str]] = {}
     for key, fields in kb.conn.execute("select citekey, fields from papers where fields like '%crossref%'"):
-        parent = (json.loads(fields or "{}").get("crossref") or "").strip()
+        parent = citekeys.field_key(json.loads(fields or "{}").get("crossref"))
         if parent:
             out.setdefault(parent.casefold(), []).append(key)
     return out
@@ -249,7 +249,7 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
 
 
 def _ids(fields: dict[str, str]) -> list[str]:
-    return [k.strip() for k in (fields.get("ids") or "").split(",") if k.strip()]
+    return citekeys.key_list(fields.get("ids"))
 
 
 def _rekey(raw: str, old: str, new: str) -> str:
@@ -344,7 +344,7 @@ def _recrossref(bibfile, names: set[str], new: str) -> list[str]:
             value = e.fields.get(name)
             if not value:
                 continue
-            parts = [p.strip() for p in value.split(",")] if name == "xdata" else [value.strip()]
+            parts = citekeys.key_list(value) if name == "xdata" else [citekeys.field_key(value)]
             if any(p.casefold() in old for p in parts):
                 edits[name] = ", ".join(dict.fromkeys(new if p.casefold() in old else p for p in parts))
         if edits and e.key != new:

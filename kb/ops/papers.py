@@ -258,7 +258,7 @@ def _entry_as_indexed(kb: KB, key: str) -> tuple[str, dict[str, str], bool] | No
     fields = json.loads(row[1])
     listed = keys_listed([text[s:e] for s, e in spans])
     # kb's entry: its key listed, or one it had before (its `ids`: kb rename keeps the old key there)
-    owned = key in listed or any(k.strip() in listed for k in fields.get("ids", "").split(",") if k.strip())
+    owned = key in listed or any(k in listed for k in citekeys.key_list(fields.get("ids")))
     return row[0], fields, owned
 
 
@@ -270,7 +270,7 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
     listed = keys_listed([plan.text[s:e] for s, e in plan.spans]) | {key}
     stray = listed - plan.keys - {key}
     if stray:                            # a key kept in an entry's ids (kb rename) stays listed
-        aliases = alias_keys(kb.conn) | {a.strip() for a in plan.entry.fields.get("ids", "").split(",")}
+        aliases = alias_keys(kb.conn) | set(citekeys.key_list(plan.entry.fields.get("ids")))
         listed -= stray - aliases
     plan.after, plan.owned_at = append_owned(plan.text, plan.spans, text, sorted(listed))
     kb.write_file(kb.layout.bib, plan.after, plan.read_as)
@@ -769,7 +769,7 @@ class ImportResult:
 
 def _aliases(fields: dict[str, str]) -> list[str]:
     """Other keys of a paper, as biblatex's `ids` field lists them."""
-    return [k.strip() for k in (fields.get("ids") or "").split(",") if k.strip()]
+    return citekeys.key_list(fields.get("ids"))
 
 
 def _check_incoming(source: BibFile) -> None:

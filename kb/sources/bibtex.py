@@ -33,7 +33,7 @@ from kb.sources.bibmodel import (
     valid_datum,
     valid_field,
 )
-from kb.sources.citekey import fold_key, invisible
+from kb.sources.citekey import field_key, fold_key, invisible, key_list
 from kb.text.latex import crossref_greek_as_latex
 from kb.text.lazyre import lazy
 
@@ -512,7 +512,7 @@ class BibFile:
             new_type = "misc"
             changes.append((f"@{etype} as @misc", f"@{entry.entry_type} is no type of biber's: @misc"))
         edits: list[tuple[int, int, str]] = []       # (start, end, new text) in `text`
-        parent_key = (entry.fields.get("crossref") or "").strip()
+        parent_key = field_key(entry.fields.get("crossref"))
         parent = self.by_key[parent_key].entry if parent_key in self.by_key else None
         if parent is not None:
             # biber --tool inherits nothing: what BibTeX and biber take from the parent is written in
@@ -749,8 +749,7 @@ class BibFile:
         if key in listed:
             return True
         entry = self._appended_entries.get(key) or (self.by_key[key].entry if key in self.by_key else None)
-        ids = entry.fields.get("ids", "") if entry is not None else ""
-        return any(k.strip() in listed for k in ids.split(",") if k.strip())
+        return entry is not None and any(k in listed for k in key_list(entry.fields.get("ids")))
 
     def mark_owned(self, key: str | None) -> None:
         """List `key` as kb's (the lines go at the end the first time); keys that name
@@ -759,7 +758,7 @@ class BibFile:
         that (after `kb rm`); a list left empty goes."""
         known = set(self.keys())
         for entry in self.all_entries():
-            known |= {k.strip() for k in entry.fields.get("ids", "").split(",") if k.strip()}
+            known |= set(key_list(entry.fields.get("ids")))
         keys = sorted((self.owned_keys() | ({key} if key else set())) & known)
         if not keys:
             self._owned_text = "" if self._owned_lines() else None

@@ -33,6 +33,25 @@ def key_form(key: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFC", key) if not _invisible(ch))
 
 
+#: '&', '%' and '#' escaped as in a title: how older kb wrote a key into a field of keys
+#: (kb rename kept 'lee&kim2021' in `ids` as 'lee\\&kim2021'). No key holds a backslash.
+_ESCAPED_IN_FIELD = re.compile(r"\\([&%#])")
+
+
+def field_key(value: str | None) -> str:
+    """The citekey a field of one key names (`crossref`, `xref`, one of `ids`): as written,
+    but for the escapes older kb wrote ('lee\\&kim2021' is lee&kim2021, the key it was
+    given); '' for none."""
+    value = (value or "").strip()
+    return _ESCAPED_IN_FIELD.sub(r"\1", value) if "\\" in value else value
+
+
+def key_list(value: str | None) -> list[str]:
+    """The citekeys a field of keys lists (biblatex's `ids`: comma-separated), each as
+    `field_key` reads it."""
+    return [k for k in (field_key(v) for v in (value or "").split(",")) if k]
+
+
 def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf")
 

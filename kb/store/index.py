@@ -317,11 +317,11 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
     }
 
 
-def _crossref_parents(entries: list) -> dict[str, dict[str, str]]:
+def crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     """key -> the fields of the entry its `crossref` names, for each entry that names one the
     file holds (BibTeX matches keys whatever their case; the exact key first; then a key
     kept in an entry's `ids`, as biber resolves it, after a rename)."""
-    named = [(e, e.fields.get("crossref", "").strip()) for e in entries if e.fields.get("crossref", "").strip()]
+    named = [(e, citekeys.field_key(e.fields.get("crossref"))) for e in entries if e.fields.get("crossref", "").strip()]
     if not named:
         return {}
     exact = {e.key: e.fields for e in entries}
@@ -329,9 +329,8 @@ def _crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     for e in entries:
         folded.setdefault(e.key.casefold(), e.fields)
     for e in entries:
-        for alias in (e.fields.get("ids") or "").split(","):
-            if alias.strip():
-                folded.setdefault(alias.strip().casefold(), e.fields)
+        for alias in citekeys.key_list(e.fields.get("ids")):
+            folded.setdefault(alias.casefold(), e.fields)
     out = {}
     for e, parent in named:
         fields = exact.get(parent) or folded.get(parent.casefold())
@@ -576,7 +575,7 @@ class Indexer:
         current = _rendered_as_now(db.conn)
         rows, moved, keys = [], [], set()
         entries = bibfile.all_entries()
-        parents = _crossref_parents(entries)
+        parents = crossref_parents(entries)
         for i, e in enumerate(entries):
             if i % _ENTRIES_A_REPORT == 0 and len(entries) > _ENTRIES_A_REPORT:
                 # A references.bib written or pasted by hand of 200,000 entries takes a first

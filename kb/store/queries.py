@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.atomic import escape_key, said
 from kb.errors import NotFound
-from kb.sources.citekey import escaped, invisible, key_form, skeleton, unlike
+from kb.sources.citekey import escaped, invisible, key_form, key_list, skeleton, unlike
 from kb.store.fts import topic_clause
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
@@ -155,11 +155,11 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     if written is not None:
         return written
     want = key_form(key)
-    pattern = key if key.isascii() else ""        # NFD in the ids field: compared below
+    # NFD in the ids field, or a '&' older kb wrote escaped ('lee\\&kim2021'): compared below
+    pattern = key if key.isascii() and not any(c in key for c in "&%#") else ""
     for citekey, fields in conn.execute("select citekey, fields from papers where fields like ?",
                                         [f'%"ids"%{pattern}%']):
-        ids = json.loads(fields).get("ids") or ""
-        if want in [key_form(k.strip()) for k in ids.split(",")]:
+        if want in [key_form(k) for k in key_list(json.loads(fields).get("ids"))]:
             return citekey
     return None
 
@@ -170,7 +170,7 @@ def alias_keys(conn: sqlite3.Connection) -> set[str]:
     alias)."""
     out: set[str] = set()
     for (fields,) in conn.execute("select fields from papers where fields like '%\"ids\"%'"):
-        out.update(k.strip() for k in (json.loads(fields).get("ids") or "").split(",") if k.strip())
+        out.update(key_list(json.loads(fields).get("ids")))
     return out
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 import pytest
 from kbrun import run_kb
 
+from kb.ops.session import open_kb
+from kb.sources.citekey import field_key, key_list
+from kb.store.queries import resolve_alias
+
 ENTRY = "@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n"
 
 
@@ -47,3 +51,25 @@ def test_the_bib_beside_a_markdown_export_is_refused_before_anything_is_written(
     empty = kb_root / "empty.md"                                # an empty file holds nothing to lose
     empty.write_text("")
     assert run_kb("export", "note", "-o", empty).code == 0
+
+
+# -- keys older kb wrote escaped in fields of keys ----------------------------------------------------------------
+
+def test_keys_older_kb_wrote_escaped_are_read_as_the_keys():
+    assert key_list(r" lee\&kim2021 , a\%b,, x\#y, plain ") == ["lee&kim2021", "a%b", "x#y", "plain"]
+    assert field_key(r" lee\&kim2021 ") == "lee&kim2021" and field_key(None) == "" and field_key("a_b") == "a_b"
+
+
+def test_an_alias_and_a_crossref_older_kb_wrote_escaped_name_their_paper(kb_root):
+    """kb rename once kept 'lee&kim2021' as 'lee\\&kim2021' in ids (and a crossref so): that
+    alias named no paper; and kb doctor said every entry with a crossref differed from the
+    index, with kb rebuild, which changed nothing, as the fix."""
+    (kb_root / "references.bib").write_text(
+        "@article{lk2021,\n  title = {P},\n  author = {Lee, A},\n  year = {2021},\n  ids = {lee\\&kim2021},\n}\n\n"
+        "@inproceedings{child2021,\n  title = {C},\n  author = {Roe, B},\n  crossref = {lee\\&kim2021},\n}\n")
+    assert resolve_alias(open_kb().conn, "lee&kim2021") == "lk2021"
+    assert run_kb("show", "lee&kim2021").out.startswith("lk2021: P")
+    assert run_kb("doctor").code == 0
+    assert run_kb("rename", "lk2021", "lk").code == 0
+    text = (kb_root / "references.bib").read_text()
+    assert "ids = {lee&kim2021, lk2021}" in text and "crossref = {lk}" in text, text
