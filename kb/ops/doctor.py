@@ -29,6 +29,7 @@ from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibtex import BibFile
+from kb.sources.metadata import lent_by_crossref
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
@@ -404,6 +405,8 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
                 f"select citekey, {', '.join(PAPER_COLUMNS)} from papers")}
             _undefined_strings(bibfile, report)
             _odd_keys(bibfile, report)
+            # as the index renders an entry: with the year and venue its crossref parent lends it
+            parents = index.crossref_parents(bibfile.entries())
             for i, e in enumerate(bibfile.entries()):
                 entry_keys.add(e.key)
                 where = f"{index.BIB_REL}:{e.line}"
@@ -411,7 +414,8 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
                 if row is None:
                     report.problem("files", where, f"entry {e.key} is not in the index", REBUILD)
                     continue
-                expected = index.paper_row(e.key, e.entry_type, e.fields, i)
+                lent = lent_by_crossref(e.entry_type, e.fields, parents.get(e.key))
+                expected = index.paper_row(e.key, e.entry_type, e.fields, i, lent=lent)
                 # Fields compared as a mapping: their order in the file is the file's business.
                 differ = [c for c in PAPER_COLUMNS if expected[c] != row[c] and not (
                     c == "fields" and json.loads(expected[c]) == json.loads(row[c] or "{}"))]
