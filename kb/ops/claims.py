@@ -381,15 +381,28 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
 def dismiss(kb: KB, candidate_ids: list[int]) -> int:
     """Mark candidates as not worth a claim. The decision is written to the paper's claims
     file (`[[dismissed]]`), so it outlives any index and applies when the paper is
-    extracted again."""
+    extracted again. A number naming no candidate (0, one past the last, one of another
+    index) or a candidate made a claim is refused before anything is written: the
+    command said 'dismissed 0 candidates' and exited 0 on a number typed wrong. One
+    dismissed already is left as it is (not counted)."""
     with kb.writing():
         by_paper: dict[str, list[dict]] = {}
+        rows = {}
         for cid in dict.fromkeys(candidate_ids):
-            row = kb.db.execute('select citekey, version, page, start, number, unit, sentence from candidates '
-                                "where id = ? and status = 'unreviewed'", [cid]).fetchone()
-            if row is None:
+            rows[cid] = kb.db.execute('select citekey, version, page, start, number, unit, sentence, status, '
+                                      'claim_id from candidates where id = ?', [cid]).fetchone()
+        missing = [str(cid) for cid, row in rows.items() if row is None]
+        if missing:
+            raise NotFound(f"no candidate {', '.join(missing)}; nothing dismissed",
+                           hint="see `kb claims --unreviewed` for the candidates' numbers")
+        promoted = [f"{cid} (claim {row[8]})" for cid, row in rows.items() if row[7] == "promoted"]
+        if promoted:
+            raise UsageError(f"candidate {', '.join(promoted)} is a claim already; nothing dismissed",
+                             hint="kb claim rm removes a claim")
+        for row in rows.values():
+            if row[7] != "unreviewed":
                 continue
-            citekey, version, page, start, number, unit, sentence = row
+            citekey, version, page, start, number, unit, sentence = row[:7]
             by_paper.setdefault(citekey, []).append(
                 {"version": version, "page": page, "start": start, "number": number, "unit": unit,
                  "sentence": " ".join((sentence or "").split())[:200]})

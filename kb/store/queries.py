@@ -427,7 +427,10 @@ class PaperFinder:
 def record_filter(conn: sqlite3.Connection, table: str, topics: list[str] | None, text: list[str] | None,
                   paper: str | None) -> tuple[str, list]:
     """SQL keeping the quotes or claims (`table`) tagged with every one of `topics`, holding
-    the words of every `text` (full text), of `paper` (its key, or a key kept in its `ids`)."""
+    the words of every `text` (full text), of `paper` (its key, or a key kept in its `ids`).
+    A `paper` that names no paper and no records (a key typed wrong) is the one "no paper X"
+    error: `kb quote ls --paper typo` said 'no quotes match' and exited 0. Records still
+    filed under a key taken out of references.bib are listed."""
     where, params = tags_clause(topics or [], table)
     if text:
         more, extra = topic_clause(text, f"{table}_fts")
@@ -435,7 +438,12 @@ def record_filter(conn: sqlite3.Connection, table: str, topics: list[str] | None
         params.extend(extra)
     if paper:
         if not paper_exists(conn, paper):          # a key kept in its ids (kb rename)
-            paper = resolve_alias(conn, paper) or paper
+            named = resolve_alias(conn, paper)
+            if named is None and conn.execute("select 1 from quotes where citekey = ? union all "
+                                              "select 1 from claims where citekey = ? limit 1",
+                                              [paper, paper]).fetchone() is None:
+                raise no_paper(conn, paper)
+            paper = named or paper
         where += " and citekey = ?"
         params.append(paper)
     return where, params

@@ -53,6 +53,39 @@ def test_the_bib_beside_a_markdown_export_is_refused_before_anything_is_written(
     assert run_kb("export", "note", "-o", empty).code == 0
 
 
+# -- selectors naming nothing -------------------------------------------------------------------------------------
+
+def test_a_candidate_number_naming_nothing_is_refused_and_nothing_dismissed(kb_root, tmp_path):
+    """`kb claims dismiss 0` said 'dismissed 0 candidates' and exited 0."""
+    (kb_root / "references.bib").write_text(ENTRY)
+    page = tmp_path / "p.txt"
+    page.write_text("We measured 12 kWh of energy on 3 GPUs for the whole run.")
+    assert run_kb("text", "load", "p2020", page).code == 0 and run_kb("claims", "extract", "p2020").code == 0
+    claims = kb_root / "claims" / "p2020.toml"
+    for given in (["0"], ["1", "999"]):
+        r = run_kb("claims", "dismiss", *given)
+        assert r.code == 2 and r.err.startswith(f"kb: error: no candidate {given[-1]}; nothing dismissed"), r.err
+        assert not claims.exists() or "dismissed" not in claims.read_text()
+    assert run_kb("claims", "promote", "2", "--id", "gpus").code == 0
+    r = run_kb("claims", "dismiss", "1", "2")
+    assert r.code == 2 and "candidate 2 (claim gpus) is a claim already; nothing dismissed" in r.err, r.err
+    assert run_kb("claims", "dismiss", "1").out == "dismissed 1 candidates\n"
+    assert run_kb("claims", "dismiss", "1").out == "dismissed 0 candidates\n"     # dismissed already
+
+
+@pytest.mark.parametrize("args", [("quote", "ls"), ("claims",), ("export", "note")])
+def test_a_paper_option_naming_no_paper_is_refused_not_an_empty_listing(kb_root, args):
+    """`kb quote ls --paper p2021` (a typo) said 'no quotes match' and exited 0."""
+    quoted(kb_root)
+    r = run_kb(*args, "--paper", "p2021")
+    assert r.code == 2 and r.err.startswith("kb: error: no paper 'p2021'") and r.err.count("\n") == 1, r.err
+    assert run_kb(*args, "--paper", "p2020").code == 0
+    # records still filed under a key taken out of references.bib are listed by it
+    (kb_root / "claims" / "p2020.toml").rename(kb_root / "claims" / "gone2019.toml")
+    if args[0] != "export":
+        assert run_kb(*args, "--paper", "gone2019").code == 0
+
+
 # -- keys older kb wrote escaped in fields of keys ----------------------------------------------------------------
 
 def test_keys_older_kb_wrote_escaped_are_read_as_the_keys():
