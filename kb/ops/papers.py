@@ -654,7 +654,11 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     arxiv = result.arxiv if result else None
     doi = result.doi if result else None
     # A PDF that prints no arXiv id (an excerpt, a PDF-only submission) named as arXiv
-    # names its downloads ('2305.03393v1.pdf'): the name says which paper it is.
+    # names its downloads ('2305.03393v1.pdf'): the name says which paper it may be. A name
+    # is a hint, never provenance: it is taken only where arXiv's record of that id has the
+    # title the PDF prints. Unchecked (offline, the network down, an id arXiv does not know)
+    # it is not recorded: Turing's 1950 paper saved as '2305.12345v2.pdf' was filed offline as
+    # arXiv 2305.12345v2 of 2023.
     named = find_arxiv_in_filename(path.name) if result is not None and not arxiv and not doi else None
     if named:
         arxiv = result.arxiv = named
@@ -676,7 +680,11 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
-    if named and arxiv:
+    if named and arxiv and meta is None:
+        notes.append(f"its file name says arXiv {named.versioned}, which the PDF does not print: not recorded, "
+                     "since kb could not check it against arXiv's title (kb add FILE with the network does)")
+        arxiv = result.arxiv = None
+    elif named and arxiv:
         notes.append(f"arXiv {named.versioned} from the file's name (the PDF prints no arXiv id)")
     if meta is None:
         if result is None:

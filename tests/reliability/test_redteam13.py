@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from kbrun import run_kb
+from pdfgen import make_pdf
 
 from kb.ops.session import open_kb
 from kb.sources.citekey import field_key, key_list
@@ -106,3 +107,18 @@ def test_an_alias_and_a_crossref_older_kb_wrote_escaped_name_their_paper(kb_root
     assert run_kb("rename", "lk2021", "lk").code == 0
     text = (kb_root / "references.bib").read_text()
     assert "ids = {lee&kim2021, lk2021}" in text and "crossref = {lk}" in text, text
+
+
+# -- a file name taken for provenance -----------------------------------------------------------------------------
+
+def test_an_arxiv_id_in_a_file_name_no_one_could_check_is_not_recorded(kb_root):
+    """With the network down (or offline) the id a file name carries was filed as the paper's,
+    with its year: a paper of 1950 saved as '2305.12345v2.pdf' became arXiv 2305.12345v2 of 2023."""
+    path = kb_root.parent / "2305.12345v2.pdf"
+    path.write_bytes(make_pdf(["Computing Machinery and Intelligence", "A. M. Turing", "I propose to consider "
+                               "the question, 'Can machines think?'", "Mind, 1950."]))
+    r = run_kb("add", path)                     # the base URLs lead nowhere: the network is down
+    assert r.code == 0 and "its file name says arXiv 2305.12345v2, which the PDF does not print: not recorded" \
+        in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert (info["arxiv_id"], info["versions"][0]["version"]) == (None, "") and info["year"] != 2023
