@@ -290,6 +290,22 @@ def make_updated_pdf(before: list[str], after: list[str], *, xref_broken: bool =
             + b"trailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (prev, xref))
 
 
+def make_looping_tree_pdf(pages: list[list[str]], loop: str = "self") -> bytes:
+    """A PDF of `pages` whose page tree holds a loop: its root lists itself among its /Kids
+    after the pages ("self"), or lists only itself ("only"); /Count counts the loop as a page."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for lines in pages:
+        data = _content(lines)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects)))
+        kids.append(b"%d 0 R" % len(objects))
+    kids = kids + [b"2 0 R"] if loop == "self" else [b"2 0 R"]
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return assemble(objects)
+
+
 def page_of_streams(streams: list[bytes]) -> bytes:
     """A one-page PDF whose content is `streams` (whole stream objects, in order), with
     Helvetica as /F1."""

@@ -142,6 +142,9 @@ class Extracted:
     arxiv: object | None = None        # ids.ArxivId found in the text (the arXiv stamp)
     doi: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: pages the extractor could not read, kept empty so the others keep their numbers (a page
+    #: tree naming itself among its /Kids: PDFium counts it a page and cannot load it)
+    lost: list[int] = field(default_factory=list)
     plan: str = ""                     # what made it: "pdfium", "pypdf", "pdfium+pypdf" (kb.toml-free, per source)
     second: "Extracted | None" = None  # the other extractor's pages, when the plan asks for both
 
@@ -209,6 +212,7 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
     result = None
     failure: PDFError | None = None
     textless = None                        # an image-only reading, kept if no extractor finds text
+    partial = None                         # a reading with pages lost, kept if no extractor reads them all
     unread: list[str] = []                 # why an extractor could not read the file at all
     order = names + [e for e in EXTRACTORS if e not in names]
     for i, name in enumerate(order):
@@ -238,11 +242,20 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
             textless = textless or got
             notes.append(f"{name} could not read its text ({got.message})")
             continue
+        if got.lost and i + 1 < len(order):
+            if partial is None:
+                partial = got
+                notes.append(f"{name} could not read {_pages_named(got.lost, got.page_count)}")
+                partial_note = notes[-1]
+            continue
         result = got
         if i:
             notes[-1] += f"; its text is {name}'s"
             names = names[i:] if i < len(names) else [name]
         break
+    if result is None and partial is not None:
+        result = partial                   # the pages one extractor read, the lost ones said (its warning)
+        notes.remove(partial_note)
     if result is None and textless is not None:
         textless.plan = names[0]
         if unread:      # one extractor finds no text, the other cannot read the file: both are said
@@ -946,6 +959,12 @@ def _extract_pdfium(data: bytes, limits: Limits, source: str, progress) -> Extra
     return out["result"]
 
 
+def _pages_named(pages: list[int], count: int) -> str:
+    """'page 3 of 3', 'pages 2, 5 of 9' (the first ten, then how many more)."""
+    shown = ", ".join(map(str, pages[:10])) + (f" and {len(pages) - 10} more" if len(pages) > 10 else "")
+    return f"page{'s' if len(pages) > 1 else ''} {shown} of {count:,}"
+
+
 def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: float,
                  reading: list) -> Extracted:
     import pypdfium2 as pdfium
@@ -970,6 +989,7 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
             raise PDFError(f"{source} has more pages than the limit of {limits.max_pages:,}")
         _check_count(count, limits, source)
         pages: list[str] = []
+        lost: list[int] = []
         for i in range(count):
             _deadline_passed(deadline, i, count, limits, source)
             reading[:] = [i + 1, count]
@@ -980,15 +1000,24 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
                 textpage.close()
                 page.close()
             except Exception as exc:
-                raise PDFError(f"{source} is corrupt: page {i + 1} cannot be read "
-                               f"({type(exc).__name__})") from None
+                # A page PDFium cannot load (a page tree holding itself, a page object
+                # missing) is lost, not the document: kept empty, said, and the others read.
+                if len(lost) + 1 == count:
+                    raise PDFError(f"{source} is corrupt: PDFium can read none of its {count:,} page(s) "
+                                   f"({type(exc).__name__})") from None
+                lost.append(i + 1)
+                pages.append("")
+                continue
             # pdfium marks a hyphen the typesetter put at a line break as U+FFFE, a
             # noncharacter that prints as a box: it is a soft hyphen (U+00AD), which
             # matching and search drop and a terminal shows as a hyphen or not at all.
             pages.append(tex_ligatures(text.replace("\r\n", "\n").replace("\ufffe", "\u00ad")))
             if progress:
                 progress(i + 1, count)
-        result = Extracted(pages=pages, extractor=extractor_name("pdfium"))
+        result = Extracted(pages=pages, extractor=extractor_name("pdfium"), lost=lost)
+        if lost:
+            result.warnings.append(f"PDFium could not read {_pages_named(lost, count)}: kept empty (no quote is "
+                                   "found on them)")
         try:
             info = doc.get_metadata_dict()
             _set_info(result, info.get("Title"), info.get("Author"), info.get("CreationDate"))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 from kbrun import run_kb
-from pdfgen import make_pdf
+from pdfgen import make_looping_tree_pdf, make_pdf
 
+from kb.errors import PDFError
 from kb.ops.session import open_kb
+from kb.sources import pdf
 from kb.sources.citekey import field_key, key_list
 from kb.store.queries import resolve_alias
 
@@ -25,8 +27,7 @@ def quoted(kb_root):
 
 # -- -o over a file kb did not write ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [("export", "note"), ("export", "bib"), ("export", "csl-json"),
-                                  ("graph", "export", "-f", "json")])
+@pytest.mark.parametrize("args", [("export", "note"), ("graph", "export", "-f", "json")])
 def test_an_output_over_a_persons_own_file_is_refused_unless_forced(kb_root, args):
     """`kb export note -o notes.md` replaced a person's notes.md without a word."""
     quoted(kb_root)
@@ -122,3 +123,20 @@ def test_an_arxiv_id_in_a_file_name_no_one_could_check_is_not_recorded(kb_root):
         in r.err, r.err
     info = run_kb("show", r.out.split()[1], "--json").json
     assert (info["arxiv_id"], info["versions"][0]["version"]) == (None, "") and info["year"] != 2023
+
+
+# -- a page tree holding itself -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("plan", ["pdfium", "pypdf", "pypdf+pdfium"])
+def test_a_page_tree_holding_itself_gives_the_pages_it_can_and_says_the_one_lost(plan):
+    """A root /Pages listing itself among its /Kids: pypdf refuses the whole file ('cyclic page
+    references') and PDFium counts the loop a page it cannot load: the PDF was refused, its
+    readable pages with it."""
+    data = make_looping_tree_pdf([["Results", "We measured 21 kWh of energy in the test."],
+                                  ["Methods", "Each run took 40 hours on one GPU."]])
+    got = pdf.extract_plan(data, plan, source="loop.pdf")
+    assert got.status == "ok" and got.lost == [3] and got.plan == "pdfium"
+    assert "21 kWh" in got.pages[0] and "40 hours" in got.pages[1] and got.pages[2] == ""
+    assert "PDFium could not read page 3 of 3: kept empty" in " ".join(got.warnings), got.warnings
+    with pytest.raises(PDFError, match="is corrupt: .*PDFium"):     # a tree of nothing but itself: no page
+        pdf.extract_plan(make_looping_tree_pdf([], loop="only"), plan, source="loop.pdf")
