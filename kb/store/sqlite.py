@@ -87,11 +87,19 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def is_current(conn: sqlite3.Connection) -> bool:
-
+    """Whether the index's schema is this kb's; False when behind (to migrate). An index a
+    newer kb made (more migrations than this kb knows) is refused: its tables may mean
+    what this kb cannot read, and migrating set its count back to this kb's, so the newer
+    kb would apply its own migrations to it again."""
     try:
-        return conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
+    if version > SCHEMA_VERSION:
+        raise KBError(f"the index was made by a newer kb (its schema is version {version}, this kb's "
+                      f"{SCHEMA_VERSION}); nothing read or written",
+                      hint="use the newer kb, or `kb rebuild` makes an index of this kb's from the files")
+    return version == SCHEMA_VERSION
 
 
 class Database:

@@ -140,3 +140,24 @@ def test_a_page_tree_holding_itself_gives_the_pages_it_can_and_says_the_one_lost
     assert "PDFium could not read page 3 of 3: kept empty" in " ".join(got.warnings), got.warnings
     with pytest.raises(PDFError, match="is corrupt: .*PDFium"):     # a tree of nothing but itself: no page
         pdf.extract_plan(make_looping_tree_pdf([], loop="only"), plan, source="loop.pdf")
+
+
+# -- an index a newer kb made ---------------------------------------------------------------------------------------
+
+def test_an_index_of_a_newer_schema_is_refused_in_one_line_and_rebuilt_on_request(kb_root):
+    """kb read and wrote an index whose schema was newer than its own, and set its version
+    back to its own: the newer kb would then have applied its migrations to it again."""
+    import sqlite3
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    assert run_kb("ls").code == 0
+    with sqlite3.connect(kb_root / ".kb" / "kb.sqlite") as conn:
+        conn.execute("PRAGMA user_version = 999")
+    for args in (("ls",), ("quote", "add", "p2020", "Some words", "--force")):
+        r = run_kb(*args)
+        assert r.code == 2 and "the index was made by a newer kb (its schema is version 999" in r.err, r.err
+        assert r.err.count("\n") == 1
+    with sqlite3.connect(kb_root / ".kb" / "kb.sqlite") as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 999
+    assert not (kb_root / "claims" / "p2020.toml").exists()
+    assert run_kb("rebuild").code == 0 and run_kb("ls").out.splitlines()[1].startswith("p2020")
