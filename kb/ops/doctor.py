@@ -716,6 +716,16 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
                 report.problem("text", label, f"its cached source {m.filename} is not in the index", REBUILD)
             elif row[0] == "ok" and not row[1]:
                 report.problem("text", label, "its text is marked extracted but no page is indexed", REBUILD)
+    if papers is not None:
+        # Text the index holds of a source the cache no longer has (deleted by hand, a disk
+        # cleaner): said nothing, and the next kb rebuild lost it.
+        for citekey, version, sha in kb.db.execute("select citekey, version, sha256 from versions where "
+                                                   "text_status = 'ok' and sha256 is not null order by citekey"):
+            if sha not in manifest_shas:
+                report.problem("text", f"{citekey} {version}".rstrip(),
+                               f"its cached source {sha[:12]} is gone from {layout.relative(folder)}: only the index "
+                               "holds its text now, and kb rebuild would lose it",
+                               "kb add its PDF again (or kb text load its text) before any kb rebuild")
     if folder.is_dir() and papers is not None:
         for path in sorted(folder.iterdir()):
             if path.suffix != ".json" and path.name.split(".")[0] not in manifest_shas:

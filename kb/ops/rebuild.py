@@ -266,6 +266,20 @@ def _salvage(old: Path, db, result: RebuildResult) -> None:
             result.warnings.append(f"candidate claims could not be read from the old index ({exc}); "
                                    "kb claims extract proposes them again, without their review state")
         try:
+            # Text only the old index held: its cached source gone (the cache deleted by hand,
+            # a disk cleaner), the rebuild lost it without a word.
+            held = {(r[0], r[1]) for r in db.execute("select citekey, version from versions where text_status = 'ok'")}
+            lost = sorted(f"{r[0]} {r[1]}".rstrip() for r in conn.execute(
+                "select citekey, version from versions where text_status = 'ok'")
+                if r[0] in papers and (r[0], r[1]) not in held)
+            if lost:
+                result.warnings.append(f"the text of {len(lost)} version(s) the old index held is lost, their cached "
+                                       f"sources gone from .kb/cache/sources: {', '.join(lost[:10])}"
+                                       + (f" and {len(lost) - 10} more" if len(lost) > 10 else "")
+                                       + "; kb add their PDFs again (or kb text load their text)")
+        except sqlite3.Error:
+            pass
+        try:
             rows = conn.execute("select citekey, origin, metadata_status from papers").fetchall()
             rows = [r for r in rows if r[0] in papers and r[1] and r[2] in ("complete", "incomplete")]
             if rows:

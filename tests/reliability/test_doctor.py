@@ -337,10 +337,12 @@ def test_cache_damage_is_found_with_the_command_that_fetches_it_again(full):
     r = run_kb("doctor", "--prune")
     assert r.code == 1 and "info: removed 2 cached source(s)" in r.out
     assert not pdf.exists() and not arxiv_pdf.exists()
+    r = run_kb("doctor")               # the index alone holds their text now, which kb rebuild would lose
+    assert r.code == 1 and "problem: lovelace2024watts v1: its cached source" in r.out, r.out
+    assert "paper2023plain v2: its cached source" in r.out and "kb rebuild would lose it" in r.out, r.out
+    assert run_kb("add", f"arxiv:{ARXIV_ID}v1", "--refresh").code == 0    # fetched again
     r = run_kb("doctor")
-    assert r.code == 0, r.out          # the index still holds the text; the sources are fetched again:
-    assert run_kb("add", f"arxiv:{ARXIV_ID}v1", "--refresh").code == 0
-    assert pdf.exists() and run_kb("doctor").code == 0
+    assert pdf.exists() and "lovelace2024watts" not in r.out and "paper2023plain v2" in r.out, r.out
 
 
 @pytest.mark.parametrize("damage", ["[]", "{\"kind\": \"pdf\""])

@@ -161,3 +161,21 @@ def test_an_index_of_a_newer_schema_is_refused_in_one_line_and_rebuilt_on_reques
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 999
     assert not (kb_root / "claims" / "p2020.toml").exists()
     assert run_kb("rebuild").code == 0 and run_kb("ls").out.splitlines()[1].startswith("p2020")
+
+
+# -- the source cache deleted under the index -----------------------------------------------------------------------
+
+def test_text_whose_cached_source_is_gone_is_said_by_doctor_and_by_the_rebuild_that_loses_it(kb_root, tmp_path):
+    """The source cache deleted by hand (a disk cleaner): kb doctor found nothing to repair,
+    and kb rebuild then dropped the papers' text without a word."""
+    import shutil
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    page = tmp_path / "p.txt"
+    page.write_text("We measured 12 kWh of energy for the whole run.")
+    assert run_kb("text", "load", "p2020", page).code == 0 and run_kb("doctor").code == 0
+    shutil.rmtree(kb_root / ".kb" / "cache" / "sources")
+    r = run_kb("doctor")
+    assert r.code == 1 and "problem: p2020: its cached source" in r.out and "kb rebuild would lose it" in r.out, r.out
+    r = run_kb("rebuild")
+    assert r.code == 0 and "kb: the text of 1 version(s) the old index held is lost" in r.err and "p2020" in r.err
