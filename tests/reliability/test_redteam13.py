@@ -179,3 +179,26 @@ def test_text_whose_cached_source_is_gone_is_said_by_doctor_and_by_the_rebuild_t
     assert r.code == 1 and "problem: p2020: its cached source" in r.out and "kb rebuild would lose it" in r.out, r.out
     r = run_kb("rebuild")
     assert r.code == 0 and "kb: the text of 1 version(s) the old index held is lost" in r.err and "p2020" in r.err
+
+
+# -- an index another program holds locked --------------------------------------------------------------------------
+
+def test_an_index_another_program_holds_locked_is_one_line_not_an_internal_error(kb_root, monkeypatch):
+    """A sqlite3 shell holding a write transaction on .kb/kb.sqlite past SQLite's busy timeout:
+    'kb: internal error: OperationalError: database is locked'."""
+    import sqlite3
+
+    import kb.store.sqlite as kbsqlite
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    assert run_kb("ls").code == 0
+    monkeypatch.setattr(kbsqlite, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(kb_root / ".kb" / "kb.sqlite", isolation_level=None)
+    try:
+        other.execute("begin exclusive")
+        r = run_kb("quote", "add", "p2020", "Some words", "--force")
+    finally:
+        other.close()
+    assert r.code == 2 and "the index .kb/kb.sqlite is locked by another program" in r.err, r.err
+    assert "internal error" not in r.err and r.err.count("\n") == 1
+    assert run_kb("quote", "ls").out.startswith("some-words")    # the file kept it; the index follows
