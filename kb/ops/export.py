@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kb.atomic import said, shown, with_line_ends, write_text
-from kb.errors import NotFound, UsageError
+from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
 from kb.sources.citekey import field_key
@@ -804,14 +804,15 @@ def replaced_by_output(kb: "KB", path: Path) -> str | None:
 
 def _record_output(kb: "KB", path: Path) -> None:
     """Note `path` as written by kb, as it is now. A record that cannot be written (a
-    read-only .kb/) only means the next -o to it asks for --force."""
+    read-only .kb/) only means the next -o to it asks for --force. Names are kept as JSON
+    escapes: a file name may hold a byte that is not UTF-8 ('a\\udcff.bib')."""
     try:
         size = path.stat().st_size
         record = {name: held for name, held in _outputs(kb).items()
                   if (Path(name) if Path(name).is_absolute() else kb.root / name).exists()}
         record[_output_key(kb, path)] = _fingerprint(path, size)
-        write_text(kb.layout.outputs, json.dumps(record, ensure_ascii=False, indent=1) + "\n", kb.layout.tmp)
-    except OSError:
+        write_text(kb.layout.outputs, json.dumps(record, indent=1) + "\n", kb.layout.tmp)
+    except (OSError, KBError):
         pass
 
 

@@ -6,6 +6,8 @@ exit code, nothing lost.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from kbrun import run_kb
 from pdfgen import make_looping_tree_pdf, make_pdf
@@ -53,6 +55,8 @@ def test_the_bib_beside_a_markdown_export_is_refused_before_anything_is_written(
     empty = kb_root / "empty.md"                                # an empty file holds nothing to lose
     empty.write_text("")
     assert run_kb("export", "note", "-o", empty).code == 0
+    odd = kb_root / os.fsdecode(b"a\xff.json")                 # a name holding a byte that is not UTF-8
+    assert run_kb("export", "csl-json", "-o", odd).code == 0 and run_kb("export", "csl-json", "-o", odd).code == 0
 
 
 # -- selectors naming nothing -------------------------------------------------------------------------------------
