@@ -140,6 +140,17 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
             # merge or a checkout): the paper is there, under its new key
             return (f"{citekey} is not in references.bib as a key: it is an old key of {renamed}, kept in its "
                     f"ids field; kb rename {citekey} {renamed} moves {rel or 'what is kept under it'} to it")
+        cased = conn.execute("select citekey from papers where citekey = ? collate nocase and citekey != ?",
+                             [citekey, citekey]).fetchone()
+        if cased is not None:
+            # claims/P2020.toml for p2020 (renamed by hand, or made on a system whose file names
+            # ignore case): kb files records under the key as the file's name writes it
+            own = f"claims/{escape_key(cased[0])}.toml"
+            fix = (f"move what {rel} holds into {own}, then delete {rel}" if rel and os.path.lexists(f"{root}/{own}")
+                   else f"rename the file {own} (or, if the key was changed in references.bib, kb rename "
+                        f"{citekey} {cased[0]} moves the rest)")
+            return (f"{citekey} is not in references.bib as its claims file writes it: references.bib writes "
+                    f"{cased[0]}, in another case; {fix}")
         alike = lookalike(conn, citekey)
         return f"{citekey} is not in references.bib" + (f" ({alike})" if alike else "")
     return (f"{citekey} is not in references.bib as its claims file writes it: references.bib "

@@ -206,3 +206,17 @@ def test_an_index_another_program_holds_locked_is_one_line_not_an_internal_error
     assert r.code == 2 and "the index .kb/kb.sqlite is locked by another program" in r.err, r.err
     assert "internal error" not in r.err and r.err.count("\n") == 1
     assert run_kb("quote", "ls").out.startswith("some-words")    # the file kept it; the index follows
+
+
+# -- a claims file named in another case than its key ----------------------------------------------------------------
+
+def test_a_claims_file_named_in_another_case_than_its_key_says_the_key_and_the_fix(kb_root):
+    """claims/P2020.toml for references.bib's p2020: 'P2020 is not in references.bib', with
+    'restore the entry, or kb quote rm' as the fix."""
+    quoted(kb_root)
+    (kb_root / "claims" / "p2020.toml").rename(kb_root / "claims" / "P2020.toml")
+    r = run_kb("verify")
+    assert r.code == 1 and "P2020 is not in references.bib as its claims file writes it: references.bib writes " \
+        "p2020, in another case; rename the file claims/p2020.toml" in r.out, r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and "fix: rename the file claims/p2020.toml" in r.out and "kb quote rm" not in r.out, r.out
