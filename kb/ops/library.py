@@ -18,7 +18,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import check_writable, decode_wide, not_utf8, read_input, said, saved_encoding, write_bytes, write_text
+from kb.atomic import (
+    changed_meanwhile,
+    check_writable,
+    decode_wide,
+    identity,
+    not_utf8,
+    read_input,
+    said,
+    saved_encoding,
+    write_bytes,
+    write_text,
+)
 from kb.errors import FileFormatError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store import claimsfile
@@ -358,6 +369,9 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
     import tomlkit
 
     notes = notes or []
+    # each note's identity before it is read: one saved by its editor while the rename runs is
+    # kept and the rename refused, where the note kb read was written back over the edit
+    note_ids = {note: identity(Path(note)) for note in notes if isinstance(note, (str, os.PathLike))}
     note_texts = {note: _note_text(note) for note in notes}
     with kb.writing():
         following = _renamed_by_hand(kb, old, new)
@@ -430,6 +444,8 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                      *(note for note, body in note_texts.items()
                        if isinstance(note, (str, os.PathLike)) and rename_in_note(body, old, new)[1])]:
             check_writable(path)
+            if path in note_ids and identity(Path(path)) != note_ids[path]:
+                raise changed_meanwhile(Path(path))
         # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
         for m in kb.sources.find(citekey=old):
             m.citekeys = [new if c == old else c for c in m.citekeys]
@@ -469,9 +485,9 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             if n:
                 codec, mark = saved_encoding(read_input(note, "the note"))
                 if codec == "utf-8":
-                    write_text(note, renamed, kb.layout.tmp)
+                    write_text(note, renamed, kb.layout.tmp, read_as=note_ids[note])
                 else:
-                    write_bytes(note, mark + renamed.encode(codec), kb.layout.tmp)
+                    write_bytes(note, mark + renamed.encode(codec), kb.layout.tmp, read_as=note_ids[note])
             result.notes[str(note)] = n
         with transaction(kb.db):
             if not following:

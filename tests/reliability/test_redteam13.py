@@ -220,3 +220,28 @@ def test_a_claims_file_named_in_another_case_than_its_key_says_the_key_and_the_f
         "p2020, in another case; rename the file claims/p2020.toml" in r.out, r.out
     r = run_kb("doctor")
     assert r.code == 1 and "fix: rename the file claims/p2020.toml" in r.out and "kb quote rm" not in r.out, r.out
+
+
+# -- a note saved by its editor while kb rename rewrites it ------------------------------------------------------
+
+def test_a_note_saved_while_kb_rename_runs_is_kept_and_nothing_renamed(kb_root, monkeypatch):
+    """kb rename --note read the note, then wrote its renamed text back over whatever the
+    editor had saved meanwhile."""
+    import kb.ops.library as library
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    note = kb_root.parent / "note.md"
+    note.write_text("# Note\n\nAs [@p2020] says.\n")
+    bib = (kb_root / "references.bib").read_bytes()
+    follow = library._renamed_by_hand
+
+    def saved_meanwhile(*args):
+        with open(note, "a") as fh:
+            fh.write("A line typed meanwhile.\n")
+        return follow(*args)
+
+    monkeypatch.setattr(library, "_renamed_by_hand", saved_meanwhile)
+    r = run_kb("rename", "p2020", "p2021", "--note", note)
+    assert r.code == 2 and "note.md changed after kb read it" in r.err and r.err.count("\n") == 1, r.err
+    assert note.read_text().endswith("A line typed meanwhile.\n") and "[@p2020]" in note.read_text()
+    assert (kb_root / "references.bib").read_bytes() == bib
