@@ -407,6 +407,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         result.crossrefs = _recrossref(bibfile, {old, *_ids(bibfile.by_key[new].entry.fields)}, new)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
+        held_as: dict[Path, object] = {}        # each rewritten file's identity when read
         for path in sorted(kb.layout.claims.glob("*.toml")):
             if not is_claims_name(path.name):
                 continue
@@ -438,13 +439,16 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                     changed = True
             if changed:
                 rewritten[path] = held.written(tomlkit.dumps(doc))
+                held_as[path] = held.read_as
                 result.checks.append(kb.layout.relative(path))
-        # every file to be written can be: a read-only one refuses the rename before any is written
+        # every file to be written can be, and is as kb read it: a read-only one, or one saved by
+        # a person since, refuses the rename before any is written
+        expected = {**note_ids, **held_as}
         for path in [kb.layout.bib, *rewritten,
                      *(note for note, body in note_texts.items()
                        if isinstance(note, (str, os.PathLike)) and rename_in_note(body, old, new)[1])]:
             check_writable(path)
-            if path in note_ids and identity(Path(path)) != note_ids[path]:
+            if path in expected and identity(Path(path)) != expected[path]:
                 raise changed_meanwhile(Path(path))
         # cached sources filed under the old key (the cache learns first: a crash leaves them findable)
         for m in kb.sources.find(citekey=old):
@@ -460,7 +464,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         kb.write_file(kb.layout.bib, bibfile.render(), read_as)
         for path, body in rewritten.items():
             if path != old_path:
-                kb.write_file(path, body)
+                kb.write_file(path, body, held_as[path])
         if old_held:
             saved = old_path.read_bytes()
             body = rewritten.get(old_path) or decode_wide(saved) or saved.decode("utf-8")
