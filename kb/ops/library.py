@@ -563,7 +563,9 @@ def _remove_field(raw: str, name: str) -> str:
 
 
 def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, list[str]]:
-    """Add and remove tags of a paper (its `keywords`); returns (citekey, its tags now)."""
+    """Add and remove tags of a paper (its `keywords`); returns (citekey, its tags now). A
+    tag to remove that the paper does not have (a typo: -enrgy) is refused, nothing changed:
+    it was taken as done, and the tag meant stayed without a word."""
     for tag in add:
         check_tag(typed(tag, "tag"))
     with kb.writing():
@@ -572,6 +574,10 @@ def set_tags(kb: KB, key: str, add: list[str], remove: list[str]) -> tuple[str, 
         block = _entry_block(bibfile, key)
         entry = block.entry
         before = split_tags(entry.fields.get("keywords"))
+        absent = [t for t in remove if t.lower() not in {b.lower() for b in before}]
+        if absent:
+            raise NotFound(f"{key} has no tag {said(absent[0])}; nothing changed",
+                           hint=f"its tags: {', '.join(before)}" if before else "it has no tags")
         gone = {t.lower() for t in remove}
         tags = [t for t in before if t.lower() not in gone]
         for tag in add:

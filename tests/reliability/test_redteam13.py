@@ -92,6 +92,15 @@ def test_a_paper_option_naming_no_paper_is_refused_not_an_empty_listing(kb_root,
         assert run_kb(*args, "--paper", "gone2019").code == 0
 
 
+def test_a_tag_to_remove_that_the_paper_does_not_have_is_refused_and_nothing_changed(kb_root):
+    """`kb tag p2020 -enrgy` (a typo) exited 0 and the tag meant stayed, without a word."""
+    (kb_root / "references.bib").write_text(ENTRY)
+    assert run_kb("tag", "p2020", "+energy").code == 0
+    r = run_kb("tag", "p2020", "+water", "-enrgy")
+    assert r.code == 2 and r.err == "kb: error: p2020 has no tag 'enrgy'; nothing changed (its tags: energy)\n", r.err
+    assert run_kb("tag", "p2020").out == "p2020: energy\n"
+
+
 # -- keys older kb wrote escaped in fields of keys ----------------------------------------------------------------
 
 def test_keys_older_kb_wrote_escaped_are_read_as_the_keys():
