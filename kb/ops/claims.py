@@ -23,9 +23,11 @@ from kb.quantities import units
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
+    held_versions,
     load_text,
     off_text,
     off_text_sql,
+    paper_keys,
     record_filter,
     require_paper,
     rows_as_dicts,
@@ -310,7 +312,7 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
     if text is None:
         held = versions_with_text(kb.conn, citekey)
         raise NotFound(f"kb holds no text of {labelled(citekey, version)}"
-                       + (f" (it has {', '.join(held)})" if held else ""),
+                       + (f" (it has {held_versions(held)})" if held else ""),
                        hint="add the PDF first (kb add), or kb text load")
     user = [r[0] for r in kb.db.execute("select name from units")]
     candidates = numbers.extract_candidates(text.pages, user_units=user)
@@ -345,7 +347,8 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
 def list_candidates(kb: KB, citekey: str | None = None, version: str | None = None,
                     status: str = "unreviewed") -> list[dict]:
     where, params = ["status = ?"], [status]
-    if citekey:
+    if citekey:             # a paper's key, or one kept in its ids; a key of no paper is an error
+        citekey = paper_keys(kb.conn, [citekey])[0]
         where.append("citekey = ?")
         params.append(citekey)
     if version:

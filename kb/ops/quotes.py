@@ -21,6 +21,7 @@ from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PageText,
+    held_versions,
     load_second_text,
     load_text,
     lookalike,
@@ -258,7 +259,7 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
     if text is None:
         held = versions_with_text(kb.conn, citekey)
         what = labelled(citekey, version)
-        message = (f"kb holds no text of {what}" + (f" (it has {', '.join(held)})" if held else "")
+        message = (f"kb holds no text of {what}" + (f" (it has {held_versions(held)})" if held else "")
                    + "; cannot verify the quote")
         if not force:
             raise QuoteNotFound(message + f". Get the text first ({_no_text_hint(paper, version)}), "

@@ -77,6 +77,10 @@ def test_a_candidate_number_naming_nothing_is_refused_and_nothing_dismissed(kb_r
     assert r.code == 2 and "candidate 2 (claim gpus) is a claim already; nothing dismissed" in r.err, r.err
     assert run_kb("claims", "dismiss", "1").out == "dismissed 1 candidates\n"
     assert run_kb("claims", "dismiss", "1").out == "dismissed 0 candidates\n"     # dismissed already
+    r = run_kb("claims", "--unreviewed", "--paper", "p2021")           # 'no candidates awaiting review', exit 0
+    assert r.code == 2 and r.err.startswith("kb: error: no paper 'p2021'"), r.err
+    r = run_kb("claims", "extract", "p2020", "--version", "v9")         # '(it has )'
+    assert r.code == 2 and "kb holds no text of p2020 v9 (it has its unversioned text)" in r.err, r.err
 
 
 @pytest.mark.parametrize("args", [("quote", "ls"), ("claims",), ("export", "note")])
