@@ -292,7 +292,8 @@ def make_updated_pdf(before: list[str], after: list[str], *, xref_broken: bool =
 
 def make_looping_tree_pdf(pages: list[list[str]], loop: str = "self") -> bytes:
     """A PDF of `pages` whose page tree holds a loop: its root lists itself among its /Kids
-    after the pages ("self"), or lists only itself ("only"); /Count counts the loop as a page."""
+    after the pages ("self"), or lists only itself ("only"); or, after the pages, an object
+    that is no page, its font ("font"). /Count counts that entry as a page."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for lines in pages:
@@ -301,7 +302,7 @@ def make_looping_tree_pdf(pages: list[list[str]], loop: str = "self") -> bytes:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects)))
         kids.append(b"%d 0 R" % len(objects))
-    kids = kids + [b"2 0 R"] if loop == "self" else [b"2 0 R"]
+    kids = {"self": kids + [b"2 0 R"], "only": [b"2 0 R"], "font": kids + [b"3 0 R"]}[loop]
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     return assemble(objects)
 

@@ -1267,7 +1267,7 @@ def _earlier_version_read(data: bytes, reader) -> int | None:
 def _finish(result: Extracted, source: str) -> Extracted:
     """What every extractor's pages give: image-only or not, identifiers, guesses."""
     pages = result.pages
-    count = len(pages)
+    count = len(pages) - len(result.lost)       # the pages read: a lost one is no page without text
     enough = 20 * max(1, min(count, 3))
     letters = 0
     for piece in (p[at:at + 2000] for p in pages for at in range(0, len(p), 2000)):

@@ -159,6 +159,15 @@ def test_a_page_tree_holding_itself_gives_the_pages_it_can_and_says_the_one_lost
         pdf.extract_plan(make_looping_tree_pdf([], loop="only"), plan, source="loop.pdf")
 
 
+def test_a_page_pdfium_cannot_load_that_pypdf_passes_over_is_pypdfs_text_not_a_scan():
+    """A /Kids entry naming the font: PDFium counts it a page it cannot load, pypdf passes
+    over it. The empty page counted as a page without text: 'no text layer, probably scanned'."""
+    got = pdf.extract_plan(make_looping_tree_pdf([["Results", "We measured 21 kWh."]], loop="font"), "pdfium",
+                           source="odd.pdf")
+    assert got.status == "ok" and got.plan == "pypdf" and [p.strip() for p in got.pages] == ["Results\nWe measured 21 kWh."]
+    assert got.warnings == ["pdfium could not read page 2 of 2; its text is pypdf's"], got.warnings
+
+
 # -- an index a newer kb made ---------------------------------------------------------------------------------------
 
 def test_an_index_of_a_newer_schema_is_refused_in_one_line_and_rebuilt_on_request(kb_root):
