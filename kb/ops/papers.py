@@ -658,8 +658,12 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     # is a hint, never provenance: it is taken only where arXiv's record of that id has the
     # title the PDF prints. Unchecked (offline, the network down, an id arXiv does not know)
     # it is not recorded: Turing's 1950 paper saved as '2305.12345v2.pdf' was filed offline as
-    # arXiv 2305.12345v2 of 2023.
-    named = find_arxiv_in_filename(path.name) if result is not None and not arxiv and not doi else None
+    # arXiv 2305.12345v2 of 2023. So is an id the first pages print other than as arXiv's stamp
+    # (pdf.Extracted.arxiv_hint): 'BERT (arXiv:1810.04805)' made a paper BERT's, of 2018.
+    named = (result.arxiv_hint or find_arxiv_in_filename(path.name)) if result is not None and not arxiv \
+        and not doi else None
+    from_name = not (named and named == result.arxiv_hint)
+    says = "its file name says" if from_name else "its first pages print"
     if named:
         arxiv = result.arxiv = named
     meta: PaperMeta | None = None
@@ -670,7 +674,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                 record = fetch_metadata(kb.client, arxiv)
                 meta = from_arxiv(record)
                 if named and not _title_printed(meta.title, result.pages[:2]):
-                    notes.append(f"its file name says arXiv {named.versioned}, but the PDF does not print that "
+                    notes.append(f"{says} arXiv {named.versioned}, but the PDF does not print that "
                                  f"paper's title ({meta.title!r}): metadata taken from the PDF itself (incomplete)")
                     meta, arxiv = None, None
                     result.arxiv = None
@@ -681,11 +685,14 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
         except NotFound as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
     if named and arxiv and meta is None:
-        notes.append(f"its file name says arXiv {named.versioned}, which the PDF does not print: not recorded, "
-                     "since kb could not check it against arXiv's title (kb add FILE with the network does)")
+        notes.append(f"{says} arXiv {named.versioned}, " + ("which the PDF does not print" if from_name else
+                                                             "not as arXiv's stamp (a work it cites, as often)")
+                     + ": not recorded, since kb could not check it against arXiv's title (kb add FILE with the "
+                       "network does)")
         arxiv = result.arxiv = None
     elif named and arxiv:
-        notes.append(f"arXiv {named.versioned} from the file's name (the PDF prints no arXiv id)")
+        notes.append(f"arXiv {named.versioned} from the file's name (the PDF prints no arXiv id)" if from_name
+                     else f"arXiv {named.versioned}, which its first pages print, has the title the PDF prints")
     if meta is None:
         if result is None:
             meta = PaperMeta(title=path.stem.replace("_", " "), origin="pdf", complete=False)

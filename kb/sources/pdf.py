@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from kb.atomic import shown, what_it_is
 from kb.errors import LimitExceeded, PDFError, UsageError
-from kb.text.ids import find_arxiv_in_text, find_doi_in_text
+from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
 from kb.text.names import firm, is_organisation, to_bibtex_name
 
@@ -139,7 +139,10 @@ class Extracted:
     info_year: int | None = None
     title_guess: str = ""
     author_guess: list[str] = field(default_factory=list)
-    arxiv: object | None = None        # ids.ArxivId found in the text (the arXiv stamp)
+    arxiv: object | None = None        # ids.ArxivId of the arXiv stamp on the first page
+    #: an id the first pages print otherwise ('BERT (arXiv:1810.04805)'): a work cited as often
+    #: as the paper itself, so a hint only (kb.ops.papers takes it where arXiv's title is printed)
+    arxiv_hint: object | None = None
     doi: str | None = None
     warnings: list[str] = field(default_factory=list)
     #: pages the extractor could not read, kept empty so the others keep their numbers (a page
@@ -1279,7 +1282,8 @@ def _finish(result: Extracted, source: str) -> Extracted:
         result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
                           "probably scanned images; kb keeps its metadata only")
     first = "\n".join(pages[:2])
-    result.arxiv = find_arxiv_in_text(first)
+    result.arxiv = find_arxiv_stamp(first)
+    result.arxiv_hint = None if result.arxiv else find_arxiv_in_text(first)
     result.doi = find_doi_in_text(first)
     result.title_guess = guess_title(pages[0] if pages else "")
     result.author_guess = guess_authors(pages[0] if pages else "", result.title_guess)

@@ -219,6 +219,24 @@ def find_arxiv_in_text(text: str) -> ArxivId | None:
     return None
 
 
+# The stamp arXiv prints down the margin of a paper's first page: 'arXiv:2311.16863v1 [cs.LG] 28 Nov 2023'
+# (its category in brackets after the id). An id printed otherwise on the first pages ('BERT (arXiv:1810.04805)')
+# is as often a work the paper cites as the paper itself.
+_ARXIV_STAMP_RE = lazy(rf"arxiv:\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?\s*\[\s?[a-z][a-z\-]*(?:\.[a-z\-]+)?\s?\]",
+                       re.I)
+
+
+def find_arxiv_stamp(text: str) -> ArxivId | None:
+    """The id of arXiv's stamp on a paper's first page, version kept; None without one."""
+    if not _may_name_arxiv(text):
+        return None
+    for m in _ARXIV_STAMP_RE.finditer(text):
+        parsed = parse_arxiv(m.group(1) + (m.group(2) or "")) or parse_arxiv(m.group(1))
+        if parsed:
+            return parsed
+    return None
+
+
 _ARXIV_IN_NAME_RE = lazy(rf"(?<![\d.])({_NEW_IN_TEXT})(v\d+)?(?![\d.]*\d)")
 
 

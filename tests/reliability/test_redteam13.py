@@ -17,6 +17,7 @@ from kb.ops.session import open_kb
 from kb.sources import pdf
 from kb.sources.citekey import field_key, key_list
 from kb.store.queries import resolve_alias
+from kb.text.ids import find_arxiv_stamp
 
 ENTRY = "@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n"
 
@@ -267,3 +268,26 @@ def test_a_note_saved_while_kb_rename_runs_is_kept_and_nothing_renamed(kb_root, 
     assert r.code == 2 and "note.md changed after kb read it" in r.err and r.err.count("\n") == 1, r.err
     assert note.read_text().endswith("A line typed meanwhile.\n") and "[@p2020]" in note.read_text()
     assert (kb_root / "references.bib").read_bytes() == bib
+
+
+@pytest.mark.parametrize("text, stamp", [
+    ("arXiv:2311.16863v1 [cs.LG] 28 Nov 2023", "2311.16863v1"),
+    ("arXiv:1708.05894v1  [stat.ML]  19 Aug 2017", "1708.05894v1"),
+    ("arXiv:cs/0306050v1 [cs.CL] 10 Jun 2003", "cs/0306050v1"),
+    ("We build on BERT (Devlin et al., arXiv:1810.04805) and", None),
+    ("arXiv preprint arXiv:2104.10350, 2021.", None),
+])
+def test_only_arxivs_stamp_names_the_paper_a_pdf_is(text, stamp):
+    found = find_arxiv_stamp(text)
+    assert (found.versioned if found else None) == stamp
+
+
+def test_an_arxiv_id_a_pdf_cites_on_its_first_page_is_not_taken_for_its_own(kb_root):
+    """'We build on BERT (arXiv:1810.04805)' on page 1 made the paper BERT's arXiv id, of 2018."""
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf([["Measuring Water Use of Data Centres", "Jane Roe",
+                                "We build on BERT (Devlin et al., arXiv:1810.04805) and measure 12 litres."]]))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0 and "its first pages print arXiv 1810.04805, not as arXiv's stamp" in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert info["arxiv_id"] is None and info["year"] != 2018
