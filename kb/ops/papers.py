@@ -680,6 +680,13 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                     result.arxiv = None
             else:
                 meta = doimod.fetch(kb.client, doi)
+                if not _title_printed(meta.title, result.pages[:2]):
+                    # a DOI the first pages print may be a work they cite: the record is the PDF's
+                    # only where the PDF prints its title
+                    notes.append(f"its first pages print DOI {doi}, but the PDF does not print that work's title "
+                                 f"({meta.title!r}): metadata taken from the PDF itself (incomplete)")
+                    meta, doi = None, None
+                    result.doi = None
         except NetworkError as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from httpserver import Reply
 from kbrun import run_kb
 from pdfgen import make_looping_tree_pdf, make_pdf
 
@@ -291,3 +292,20 @@ def test_an_arxiv_id_a_pdf_cites_on_its_first_page_is_not_taken_for_its_own(kb_r
     assert r.code == 0 and "its first pages print arXiv 1810.04805, not as arXiv's stamp" in r.err, r.err
     info = run_kb("show", r.out.split()[1], "--json").json
     assert info["arxiv_id"] is None and info["year"] != 2018
+
+
+def test_a_doi_a_pdf_cites_on_its_first_page_gives_it_no_other_works_record(kb_root, server):
+    """A DOI page 1 prints in a citation: its record (another work's title, authors, year) was
+    filed as the PDF's metadata, marked complete."""
+    body = b"@article{loeb2012, title = {Optimal isn't good enough}, author = {Loeb, Gerald E.}, year = {2012}, " \
+           b"doi = {10.1007/s00422-012-0514-6}}"
+    server.routes["/doi/10.1007/s00422-012-0514-6"] = Reply(200, body, {"Content-Type": "application/x-bibtex"})
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf([["Measuring Water Use of Data Centres", "Jane Roe",
+                                "As argued before (doi:10.1007/s00422-012-0514-6), we measure 12 litres."]]))
+    r = run_kb("add", path)
+    assert r.code == 0 and "its first pages print DOI 10.1007/s00422-012-0514-6, but the PDF does not print that " \
+        "work's title" in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert info["doi"] is None and info["title"] == "Measuring Water Use of Data Centres"
+    assert info["metadata_status"] == "incomplete"
