@@ -31,8 +31,10 @@ from kb.errors import KBError
 from kb.lazyimport import lazy_import
 from kb.version import VERSION
 
-# Where the knowledge base is: loaded only to word an error (kb --help loads no knowledge base code).
+# Where the knowledge base is, and how long SQLite waits for a lock: loaded only to word an error
+# (kb --help loads no knowledge base code).
 paths = lazy_import("kb.store.paths")
+kbsqlite = lazy_import("kb.store.sqlite")
 
 app = typer.Typer(
     name="kb",
@@ -238,10 +240,8 @@ def _cannot_write(exc: BaseException) -> str | None:
         if "database is locked" in text or "database table is locked" in text:
             # SQLITE_BUSY past the busy timeout: a program that is not kb (a sqlite3 shell in a
             # transaction, a database browser) holds the index; kb's own writers queue on .kb/lock
-            from kb.store.sqlite import BUSY_TIMEOUT_MS
-
             return (f"the index .kb/kb.sqlite is locked by another program (a sqlite3 shell or a database "
-                    f"browser holding a transaction open) and was not let go within {BUSY_TIMEOUT_MS / 1000:g} s; "
+                    f"browser holding a transaction open) and was not let go within {kbsqlite.BUSY_TIMEOUT_MS / 1000:g} s; "
                     "what was written before is kept, and the next kb command after that program lets go brings "
                     "the index up to date")
     return None
