@@ -271,6 +271,29 @@ def test_a_note_saved_while_kb_rename_runs_is_kept_and_nothing_renamed(kb_root, 
     assert (kb_root / "references.bib").read_bytes() == bib
 
 
+def test_a_claims_file_saved_while_kb_rename_rewrites_its_checks_is_kept(kb_root, monkeypatch):
+    """kb rename rewrote the checks naming the old key in a claims file it read, over a check
+    typed into that file meanwhile."""
+    import kb.ops.library as library
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    checks = kb_root / "claims" / "mine.toml"
+    checks.write_text('[[check]]\nid = "c"\nexpr = "p2020.x * 2"\nstated = "2 kWh"\n')
+    writable = library.check_writable
+
+    def saved_meanwhile(path):
+        if path == checks and "typed" not in checks.read_text():
+            with open(checks, "a") as fh:
+                fh.write('\n[[check]]\nid = "typed"\nexpr = "1 kWh"\nstated = "1 kWh"\n')
+        return writable(path)
+
+    monkeypatch.setattr(library, "check_writable", saved_meanwhile)
+    r = run_kb("rename", "p2020", "p2021")
+    assert r.code == 2 and "mine.toml changed after kb read it" in r.err, r.err
+    assert 'id = "typed"' in checks.read_text() and "p2020.x" in checks.read_text()
+    assert "@article{p2020," in (kb_root / "references.bib").read_text()
+
+
 @pytest.mark.parametrize("text, stamp", [
     ("arXiv:2311.16863v1 [cs.LG] 28 Nov 2023", "2311.16863v1"),
     ("arXiv:1708.05894v1  [stat.ML]  19 Aug 2017", "1708.05894v1"),
