@@ -47,6 +47,7 @@ from kb.text.versions import labelled, normalise_version, version_number
 # Listing quotes needs none of these: loaded when a quote is matched, written or verified,
 # or a note read.
 links = lazy_import("kb.graph.links")
+bulk = lazy_import("kb.ops.bulk")
 records = lazy_import("kb.ops.records")
 quoted = lazy_import("kb.quantities.quoted")
 intervals = lazy_import("kb.quantities.interval")
@@ -531,18 +532,16 @@ def verify_papers(kb: KB, progress=None, jobs: int | None = 1) -> Iterator[Verdi
     as kb verify and kb doctor ask; the library's default is this process, since spawned
     workers import a script that calls it unguarded), each reading the index as it is
     committed; the verdicts come in the same order."""
-    from kb.ops.bulk import default_jobs, map_in_order
-
     keys = [r[0] for r in kb.conn.execute(
         "select citekey from quotes union select citekey from claims "
         "where kind = 'claim' and citekey is not null order by citekey")]
     if jobs is None:
-        jobs = default_jobs() if len(keys) >= VERIFY_PARALLEL_FROM else 1
+        jobs = bulk.default_jobs() if len(keys) >= VERIFY_PARALLEL_FROM else 1
     if jobs > 1:
         root = str(kb.root)
         tasks = [(root, keys[i:i + PAPERS_A_TASK]) for i in range(0, len(keys), PAPERS_A_TASK)]
         done = 0
-        for (_, batch), verdicts in zip(tasks, map_in_order(_verify_task, tasks, jobs)):
+        for (_, batch), verdicts in zip(tasks, bulk.map_in_order(_verify_task, tasks, jobs)):
             yield from verdicts
             done += len(batch)
             if progress:
