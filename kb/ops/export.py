@@ -787,19 +787,47 @@ def replaced_by_output(kb: "KB", path: Path) -> str | None:
     wrote there and nobody changed since (its size and sha256 as recorded), or an empty
     one. A person's own file (a note, a .bib kept by hand, an export edited since) was
     replaced without a word by `kb export note -o notes.md`. A file kb holds no record of
-    (written before kb kept one, or in a copy of the knowledge base) is a person's too."""
+    (written before kb kept one, or in a copy of the knowledge base) is a person's too,
+    unless git holds it as it is (`_kept_by_git`: an export committed with the knowledge
+    base, regenerated in a fresh clone, loses nothing git cannot give back)."""
     try:
         size = path.stat().st_size
         if size == 0:
             return None
         recorded = _outputs(kb).get(_output_key(kb, path))
+        if isinstance(recorded, list) and recorded[0] == size and _fingerprint(path, size) == recorded:
+            return None
+        if _kept_by_git(path):
+            return None
         if isinstance(recorded, list):
-            if recorded[0] == size and _fingerprint(path, size) == recorded:
-                return None
             return "the file was changed after kb wrote it"
     except OSError as exc:
         return f"the file cannot be read ({(exc.strerror or str(exc)).lower()})"
     return "the file exists, and kb did not write it"
+
+
+def _kept_by_git(path: Path) -> bool:
+    """Whether the file at `path` is, byte for byte, what the index of the git repository
+    holding it has of it (staged or committed): `git checkout` gives it back. False where
+    there is no repository, no git, or git does not answer within seconds."""
+    import hashlib
+    import shutil
+    import subprocess
+
+    folder = path.parent
+    if not any((d / ".git").exists() for d in (folder, *folder.parents)) or shutil.which("git") is None:
+        return False
+    try:
+        r = subprocess.run(["git", "-C", str(folder), "ls-files", "--stage", "-z", "--", path.name],
+                           capture_output=True, timeout=10)
+        data = path.read_bytes()
+    except (OSError, subprocess.SubprocessError):
+        return False
+    fields = r.stdout.split(b" ", 2) if r.returncode == 0 else []
+    if len(fields) < 3:
+        return False                    # not tracked
+    blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest().encode()
+    return fields[1] == blob
 
 
 def _record_output(kb: "KB", path: Path) -> None:

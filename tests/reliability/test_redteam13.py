@@ -48,6 +48,29 @@ def test_an_output_over_a_persons_own_file_is_refused_unless_forced(kb_root, arg
     assert r.code == 2 and "the file was changed after kb wrote it" in r.err and mine.read_text().endswith("edited\n")
 
 
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_an_export_git_holds_as_it_is_is_regenerated_and_one_edited_since_is_kept(kb_root):
+    """A knowledge base kept in git with its exports committed (this repository's exports/): in
+    a fresh clone kb holds no record of writing them, but git gives them back, so regenerating
+    one loses nothing; the same file edited since (git holds it otherwise) is kept."""
+    import subprocess
+
+    quoted(kb_root)
+    out = kb_root / "exports" / "notes.md"
+    out.parent.mkdir()
+    out.write_text("an export made in another clone\n")
+    git = ["git", "-C", str(kb_root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for step in (["init", "-q"], ["add", "exports/notes.md"], ["commit", "-q", "-m", "exports"]):
+        subprocess.run(git + step, check=True, capture_output=True)
+    assert run_kb("export", "note", "-o", out).code == 0 and out.read_text() != "an export made in another clone\n"
+    out.write_text("an export made in another clone\nand my edit\n")     # git holds it otherwise now
+    r = run_kb("export", "note", "-o", out)
+    assert r.code == 2 and "the file was changed after kb wrote it" in r.err and out.read_text().endswith("my edit\n")
+    untracked = kb_root / "exports" / "mine.md"                 # in the repository, never added to it
+    untracked.write_text("mine\n")
+    assert run_kb("export", "note", "-o", untracked).code == 2 and untracked.read_text() == "mine\n"
+
+
 def test_the_bib_beside_a_markdown_export_is_refused_before_anything_is_written(kb_root):
     quoted(kb_root)
     (kb_root / "refs.bib").write_text("@misc{kept, title = {Mine}}\n")
