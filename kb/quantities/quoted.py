@@ -2228,7 +2228,11 @@ def value_in_quote(value: str, quote: str, per: str | None = None, passage: str 
     if found.ok:
         return misread(value, quote, passage, per) or found
     printed, differ = as_printed(quote, passage)
-    if differ:
+    # The paper's printing holds the value only where it joins what the quote types apart ("1, 287"
+    # typed for "1,\n287"): where it parts what the quote types as one ("11.49" typed for the page's
+    # "11.\n49"), a value of one part ("49 kWh") is no number the quote gives, nor is the whole one
+    # the paper prints (misread says so of "11.49 kWh").
+    if differ and not any(len(numbers_in(paper)) > len(numbers_in(typed)) for typed, paper in differ):
         there = _value_in_quote_as_typed(value, printed, per)
         if there.ok:
             return there

@@ -68,7 +68,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: quote writing its thousands with dots ("1.287,5") reads "2.300" as 2,300, and "1'287,5" is 1,287.5; a unit
 #: raised to minus one a rate's per ("kg CO2e kWh⁻¹"); a year after a dating word no count ("in 2019 we used
 #: 512 GPUs"), nor a bare number a count of a noun another number owns ("stage 3 used 8 GPUs"); "adding up to"
-#: no bound; the press's "2.5m tonnes" millions.
+#: no bound; the press's "2.5m tonnes" millions; a value of a part of what the quote types as one number,
+#: which the paper parts ("49 kWh" of "11.49" typed for the page's "11.\n49"), no number of the quote.
 CLAIM_READING = "11"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

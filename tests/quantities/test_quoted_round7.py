@@ -37,6 +37,12 @@ def in_paper(value: str, quote: str, page: str) -> bool:
     # a number the extractor broke at a line's end after its thousands comma
     ("287 MWh", "it used 1, 287 MWh", "it used 1,\n287 MWh", False),
     ("1,287 MWh", "it used 1,287 MWh", "it used 1,\n287 MWh", True),
+    # the paper parting what the quote types as one number (a line break, a space): the value is
+    # neither a part the quote never gives, nor the whole the paper does not print
+    ("49 kWh", "required 11.49 kWh in total", "it required 11.\n49 kWh in total", False),
+    ("11.49 kWh", "required 11.49 kWh in total", "it required 11.\n49 kWh in total", False),
+    ("593 kWh", "consume 103,593 kWh", "to consume 103, 593 kWh", False),
+    ("49 kWh", "in 2011. 49 kWh were used", "in 2011.\n49 kWh were used", True),
     # thousands a thin space separates on the page, typed without it
     ("1287 MWh", "consumed 1287 MWh", "consumed 1\u2009287 MWh", True),
     ("1287 MWh", "consumed 1287 MWh", "consumed 1 287 MWh", True),
