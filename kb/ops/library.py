@@ -151,7 +151,7 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
         rel = kb.layout.relative(path) if path.exists() else None
         also = claimsfile.also_held(claimsfile.read_for_edit(path).text, rel) if rel else []
         out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also,
-                           [c for name in dict.fromkeys([key, *_ids(_fields_of(kb, key))])
+                           [c for name in dict.fromkeys([key, *citekeys.aliases(_fields_of(kb, key))])
                             for c in children.get(name.casefold(), []) if c != key]))
     going = {r.citekey for r in out}
     for r in out:           # an entry removed with its parent reads nothing of it any more
@@ -257,10 +257,6 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
     holder = resolve_alias(kb.conn, new)
     if holder is not None and holder != old:
         raise UsageError(f"{said(new)} is already another key of {holder} (its ids field); nothing renamed")
-
-
-def _ids(fields: dict[str, str]) -> list[str]:
-    return citekeys.key_list(fields.get("ids"))
 
 
 def _rekey(raw: str, old: str, new: str) -> str:
@@ -393,18 +389,18 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         if following:
             # the entry is NEW already (renamed in references.bib by hand): OLD becomes its alias
             entry = _entry_block(bibfile, new).entry
-            if old not in _ids(entry.fields):
-                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(_ids(entry.fields) + [old])})
+            if old not in citekeys.aliases(entry.fields):
+                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(citekeys.aliases(entry.fields) + [old])})
         else:
             # references.bib: the key, and the old one kept as an alias
             block = _entry_block(bibfile, old)
             raw = _rekey(bibfile.entry_text(old), old, new)
             text = _splice(bibfile.text, block.start, block.end, raw)
             bibfile = bibtex.BibFile(text, str(kb.layout.bib))
-            ids = [k for k in _ids(bibfile.by_key[new].entry.fields) if k != new] + [old]
+            ids = [k for k in citekeys.aliases(bibfile.by_key[new].entry.fields) if k != new] + [old]
             entry = bibfile.by_key[new].entry
             bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
-        result.crossrefs = _recrossref(bibfile, {old, *_ids(bibfile.by_key[new].entry.fields)}, new)
+        result.crossrefs = _recrossref(bibfile, {old, *citekeys.aliases(bibfile.by_key[new].entry.fields)}, new)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
         held_as: dict[Path, object] = {}        # each rewritten file's identity when read
@@ -709,8 +705,8 @@ def _check_aliases(bibfile: bibtex.BibFile, key: str) -> None:
     """An entry's `ids` names keys this paper had: never another paper's key or alias
     (a note citing it would find two papers)."""
     keys = {k.lower(): k for k in bibfile.keys() if k != key}
-    others = {a.lower(): e.key for e in bibfile.all_entries() if e.key != key for a in _ids(e.fields)}
-    for alias in _ids(bibfile.by_key[key].entry.fields):
+    others = {a.lower(): e.key for e in bibfile.all_entries() if e.key != key for a in citekeys.aliases(e.fields)}
+    for alias in citekeys.aliases(bibfile.by_key[key].entry.fields):
         if alias.lower() in keys:
             raise UsageError(f"ids names {alias!r}, the key of another paper ({keys[alias.lower()]}); "
                              "nothing written", hint="ids lists keys this paper had: remove it")

@@ -258,7 +258,7 @@ def _entry_as_indexed(kb: KB, key: str) -> tuple[str, dict[str, str], bool] | No
     fields = json.loads(row[1])
     listed = keys_listed([text[s:e] for s, e in spans])
     # kb's entry: its key listed, or one it had before (its `ids`: kb rename keeps the old key there)
-    owned = key in listed or any(k in listed for k in citekeys.key_list(fields.get("ids")))
+    owned = key in listed or any(k in listed for k in citekeys.aliases(fields))
     return row[0], fields, owned
 
 
@@ -270,7 +270,7 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
     listed = keys_listed([plan.text[s:e] for s, e in plan.spans]) | {key}
     stray = listed - plan.keys - {key}
     if stray:                            # a key kept in an entry's ids (kb rename) stays listed
-        aliases = alias_keys(kb.conn) | set(citekeys.key_list(plan.entry.fields.get("ids")))
+        aliases = alias_keys(kb.conn) | set(citekeys.aliases(plan.entry.fields))
         listed -= stray - aliases
     plan.after, plan.owned_at = append_owned(plan.text, plan.spans, text, sorted(listed))
     kb.write_file(kb.layout.bib, plan.after, plan.read_as)
@@ -789,11 +789,6 @@ class ImportResult:
     attached: list[str] = field(default_factory=list)        # "citekey: file.pdf"
 
 
-def _aliases(fields: dict[str, str]) -> list[str]:
-    """Other keys of a paper, as biblatex's `ids` field lists them."""
-    return citekeys.key_list(fields.get("ids"))
-
-
 def _check_incoming(source: BibFile) -> None:
     """Refuse what kb would otherwise read differently from BibTeX: an undefined
     @string. (An entry that pybtex, a second reader, reads otherwise: import_bib.)"""
@@ -949,12 +944,12 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                     out.warnings.append(f"{where}: {entry.key!r} is {key} here, written in another case (BibTeX "
                                         f"reads the two as one key); kept {key}")
                 elif entry.key != key and (citekeys.fold_key(entry.key) in taken or entry.key in aliases) \
-                        and entry.key not in _aliases(held):
+                        and entry.key not in citekeys.aliases(held):
                     # another paper's key here: as this one's alias a note citing it would find two
                     out.warnings.append(f"{where}: {entry.key!r} is {key} here, but also a key of another "
                                         "paper: not recorded as an alias of it")
-                elif entry.key != key and entry.key not in _aliases(held):
-                    fields["ids"] = ", ".join(_aliases(held) + [entry.key])
+                elif entry.key != key and entry.key not in citekeys.aliases(held):
+                    fields["ids"] = ", ".join(citekeys.aliases(held) + [entry.key])
                     aliases.add(entry.key)
                     out.aliases[entry.key] = key
                     out.warnings.append(f"{where}: {entry.key!r} is {key} already; kept {key} and "
@@ -1033,7 +1028,7 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str,
             if k in ("doi", "eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
     fields = {**kept, **{k: v for k, v in entry.fields.items() if v and k != "ids"}}
     clash = entry.key != key and citekeys.fold_key(entry.key) in taken      # another paper's key here
-    ids = [k for k in _aliases(entry.fields) + _aliases(held) + [entry.key]
+    ids = [k for k in citekeys.aliases(entry.fields) + citekeys.aliases(held) + [entry.key]
            if k != key and not (clash and k == entry.key)]
     raw = _as_written(source, entry, key)
     if raw is not None:

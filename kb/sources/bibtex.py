@@ -33,7 +33,7 @@ from kb.sources.bibmodel import (
     valid_datum,
     valid_field,
 )
-from kb.sources.citekey import field_key, fold_key, invisible, key_list
+from kb.sources.citekey import aliases, field_key, fold_key, invisible
 from kb.text.latex import crossref_greek_as_latex
 from kb.text.lazyre import lazy
 
@@ -749,7 +749,7 @@ class BibFile:
         if key in listed:
             return True
         entry = self._appended_entries.get(key) or (self.by_key[key].entry if key in self.by_key else None)
-        return entry is not None and any(k in listed for k in key_list(entry.fields.get("ids")))
+        return entry is not None and any(k in listed for k in aliases(entry.fields))
 
     def mark_owned(self, key: str | None) -> None:
         """List `key` as kb's (the lines go at the end the first time); keys that name
@@ -758,7 +758,7 @@ class BibFile:
         that (after `kb rm`); a list left empty goes."""
         known = set(self.keys())
         for entry in self.all_entries():
-            known |= set(key_list(entry.fields.get("ids")))
+            known |= set(aliases(entry.fields))
         keys = sorted((self.owned_keys() | ({key} if key else set())) & known)
         if not keys:
             self._owned_text = "" if self._owned_lines() else None

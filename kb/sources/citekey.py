@@ -52,6 +52,11 @@ def key_list(value: str | None) -> list[str]:
     return [k for k in (field_key(v) for v in (value or "").split(",")) if k]
 
 
+def aliases(fields: dict) -> list[str]:
+    """The other keys of a paper, as its biblatex `ids` field lists them (key_list)."""
+    return key_list(fields.get("ids"))
+
+
 def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf")
 

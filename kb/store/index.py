@@ -329,7 +329,7 @@ def crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     for e in entries:
         folded.setdefault(e.key.casefold(), e.fields)
     for e in entries:
-        for alias in citekeys.key_list(e.fields.get("ids")):
+        for alias in citekeys.aliases(e.fields):
             folded.setdefault(alias.casefold(), e.fields)
     out = {}
     for e, parent in named:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.atomic import escape_key, said
 from kb.errors import NotFound
-from kb.sources.citekey import escaped, invisible, key_form, key_list, skeleton, unlike
+from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
@@ -170,7 +170,7 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     pattern = key if key.isascii() and not any(c in key for c in "&%#") else ""
     for citekey, fields in conn.execute("select citekey, fields from papers where fields like ?",
                                         [f'%"ids"%{pattern}%']):
-        if want in [key_form(k) for k in key_list(json.loads(fields).get("ids"))]:
+        if want in [key_form(k) for k in aliases(json.loads(fields))]:
             return citekey
     return None
 
@@ -181,7 +181,7 @@ def alias_keys(conn: sqlite3.Connection) -> set[str]:
     alias)."""
     out: set[str] = set()
     for (fields,) in conn.execute("select fields from papers where fields like '%\"ids\"%'"):
-        out.update(key_list(json.loads(fields).get("ids")))
+        out.update(aliases(json.loads(fields)))
     return out
 
 
