@@ -30,7 +30,7 @@ from __future__ import annotations
 from kb.atomic import unescape_key
 from kb.errors import KBError
 from kb.graph import links
-from kb.graph.tables import references_waiting
+from kb.graph.tables import chunks, references_waiting
 from kb.lazyimport import lazy_import
 from kb.quantities.interval import Interval
 from kb.quantities.quoted import LONGEST_VALUE, claim_doubt
@@ -96,12 +96,9 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         base_values(kb, changes.claims_files, changes.based)
     # a claim is read against its paper's text: one newly stored decides its claims again
     given_text = {citekey for citekey, _ in texts}
-    files = set(changes.claims_files)
-    keys = sorted(given_text)
-    for at in range(0, len(keys), 500):         # a rebuild's thousands of texts: within SQLite's variables
-        chunk = keys[at:at + 500]
-        files |= {r[0] for r in db.execute("select distinct file from claims where file is not null and kind = 'claim' "
-                                           f"and citekey in ({','.join('?' * len(chunk))})", chunk)}
+    files = set(changes.claims_files) | {r[0] for r in _rows_in(
+        db, "select distinct file from claims where file is not null and kind = 'claim' and citekey in ({})",
+        given_text)}
     if files:
         claim_doubts(kb, files, changes.decided, given_text)
     if changes.claims_files:
@@ -127,17 +124,15 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     return claim_doubt(status, value, quote, per, quotes.passage(match, text), quotes.context_before(match, text))
 
 
-#: Files named in one statement: SQLite before 3.32 binds at most 999 values to one.
+#: Files (or papers' keys) named in one statement: SQLite before 3.32 binds at most 999 values to one.
 FILES_AT_ONCE = 500
 
 
-def _of_files(db, sql: str, files: set[str]) -> list[tuple]:
-    """The rows `sql` (`file in ({})`) selects for `files`, FILES_AT_ONCE files a statement:
-    a rebuild, or a `git pull` changing thousands of claims files, decides them all at once."""
-    names = sorted(files)
+def _rows_in(db, sql: str, values: set[str]) -> list[tuple]:
+    """The rows `sql` (`... in ({})`) selects for `values`, FILES_AT_ONCE a statement: a
+    rebuild, or a `git pull` changing thousands of claims files, decides them all at once."""
     rows: list[tuple] = []
-    for i in range(0, len(names), FILES_AT_ONCE):
-        chunk = names[i:i + FILES_AT_ONCE]
+    for chunk in chunks(sorted(values), FILES_AT_ONCE):
         rows += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
     return rows
 
@@ -166,7 +161,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     (CLAIM_READING) and its text did not change."""
     db = kb.db
     rows = []
-    rows += _of_files(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
+    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
                           "where file in ({}) and status = 'verified'", files)
     for citekey, version in dict.fromkeys(texts):
         rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt from quotes "
@@ -313,7 +308,7 @@ def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:
     (kb check and kb verify report it). `based`: (value, unit, number) -> (base value, base
     unit) a re-index of their file found made, kept for the same figure."""
     db = kb.db
-    rows = _of_files(db, "select rowid, value, unit, number from claims where file in ({}) "
+    rows = _rows_in(db, "select rowid, value, unit, number from claims where file in ({}) "
                          "and (value is not null or number is not null)", files)
     for rowid, value, unit, number in rows:
         if based and (value, unit, number) in based:
@@ -339,7 +334,7 @@ def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: se
     claims were decided by this kb's reading (CLAIM_READING) and its paper's text is not among
     the `texts` (citekeys) just stored."""
     db = kb.db
-    rows = sorted(_of_files(db, "select rowid, number, unit, quote, status, per, citekey, version, page "
+    rows = sorted(_rows_in(db, "select rowid, number, unit, quote, status, per, citekey, version, page "
                                 "from claims where file in ({}) and kind = 'claim'", files),
                   key=lambda r: (r[6] is not None, r[6] or "", r[0]))       # paper by paper
     if decided:
