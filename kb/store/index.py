@@ -321,7 +321,7 @@ def crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     """key -> the fields of the entry its `crossref` names, for each entry that names one the
     file holds (BibTeX matches keys whatever their case; the exact key first; then a key
     kept in an entry's `ids`, as biber resolves it, after a rename)."""
-    named = [(e, citekeys.field_key(e.fields.get("crossref"))) for e in entries if e.fields.get("crossref", "").strip()]
+    named = [(e, parent) for e in entries if (parent := citekeys.field_key(e.fields.get("crossref")))]
     if not named:
         return {}
     exact = {e.key: e.fields for e in entries}
