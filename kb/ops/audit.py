@@ -179,7 +179,8 @@ def _numbers(conn, citekey: str, page: int | None = None) -> list[Candidate]:
 _NUMBER_RE = lazy(rf"(?P<sign>(?!))?(?P<cur>(?!))?(?P<mant>{MANTISSA})(?P<exp>(?!))?(?P<scale>(?!))?")
 
 #: From this many texts waiting (the first audit after a bulk import or kb rebuild),
-#: their numbers and contexts are found on every core.
+#: their numbers and contexts are found on every core where the caller asks for it
+#: (jobs=None: kb audit does).
 PARALLEL_FROM = 20
 #: How texts' figures and citation contexts are read (_derive_text: extract_candidates,
 #: find_contexts); bumped when what either finds in a text changes. An index whose rows
@@ -189,10 +190,13 @@ PARALLEL_FROM = 20
 DERIVED_READING = "1"
 
 
-def ensure_derived(kb: KB) -> int:
+def ensure_derived(kb: KB, jobs: int | None = 1) -> int:
     """Make the contexts and numbers of every text waiting for them (the derive step lists
     them in derive_later: kb.ops.derive.derive_later), in one transaction under the writer
-    lock, with progress; many texts on every core. Returns how many texts. A knowledge
+    lock, with progress; on `jobs` processes (None: every core from PARALLEL_FROM texts, as
+    kb audit asks; the library's default is this process, since spawned workers import the
+    main script again, and a script calling this unguarded would start workers of its own
+    there). Returns how many texts. A knowledge
     base kb cannot write here (a read-only mount) gets them for this run only: TEMP copies
     of the tables, which this connection's queries read instead."""
     ensure_references(kb)           # the contexts are of reference list entries
@@ -208,7 +212,7 @@ def ensure_derived(kb: KB) -> int:
         if begun is None and _read_otherwise(conn):
             _wait_again(conn)
         return _derive_waiting(kb, conn, lambda citekey: conn.execute(
-            "delete from temp.derive_later where citekey = ?", [citekey]))
+            "delete from temp.derive_later where citekey = ?", [citekey]), jobs)
     with kb.writing():
         with transaction(kb.db):
             if _read_otherwise(kb.db.conn):
@@ -216,7 +220,7 @@ def ensure_derived(kb: KB) -> int:
                 kb.db.execute("insert or replace into meta (key, value) values ('derived_reading', ?)",
                               [DERIVED_READING])
             return _derive_waiting(kb, kb.db.conn, lambda citekey: kb.db.execute(
-                "delete from derive_later where citekey = ?", [citekey]))
+                "delete from derive_later where citekey = ?", [citekey]), jobs)
 
 
 def _read_otherwise(conn) -> bool:
@@ -232,9 +236,10 @@ def _wait_again(conn) -> None:
                  "where v.text_status = 'ok' and not exists (select 1 from derive_later d where d.citekey = v.citekey)")
 
 
-def _derive_waiting(kb: KB, conn, done_with) -> int:
+def _derive_waiting(kb: KB, conn, done_with, jobs: int | None) -> int:
     """The contexts and numbers of the texts derive_later lists, into `conn`'s tables;
-    `done_with(citekey)` after each (and for a listed paper that has no text now)."""
+    `done_with(citekey)` after each (and for a listed paper that has no text now); on
+    `jobs` processes (ensure_derived)."""
     waiting = [r[0] for r in conn.execute("select citekey from derive_later order by citekey")]
     texts = []
     for citekey in waiting:
@@ -243,15 +248,15 @@ def _derive_waiting(kb: KB, conn, done_with) -> int:
         else:
             done_with(citekey)
 
-    def jobs():
+    def tasks():
         for citekey in texts:
             text = load_text(conn, citekey, None)
             yield citekey, text.version, text.pages, _refs_of(conn, citekey)
 
     label = "reading figures and citation contexts"
-    workers = default_jobs() if len(texts) >= PARALLEL_FROM else 1
+    workers = jobs if jobs is not None else default_jobs() if len(texts) >= PARALLEL_FROM else 1
     done = 0
-    for citekey, contexts, numbers in map_in_order(_derive_text, jobs(), workers):
+    for citekey, contexts, numbers in map_in_order(_derive_text, tasks(), workers):
         _store_derived(conn, citekey, contexts, numbers)
         done_with(citekey)
         done += 1
@@ -760,9 +765,10 @@ def _check_only(only: list[str] | None) -> set[str] | None:
 
 
 def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
-          include_judged: bool = False) -> list[Restatement]:
-    """The restatements made by `keys` (default: every paper), with their verdicts."""
-    return list(iter_audit(kb, keys, only=only, include_judged=include_judged))
+          include_judged: bool = False, jobs: int | None = 1) -> list[Restatement]:
+    """The restatements made by `keys` (default: every paper), with their verdicts; texts
+    not yet read for their figures are read on `jobs` processes (ensure_derived)."""
+    return list(iter_audit(kb, keys, only=only, include_judged=include_judged, jobs=jobs))
 
 
 #: Cited papers whose numbers are held at once while auditing (the most recently used):
@@ -771,7 +777,7 @@ SOURCES_HELD = 256
 
 
 def iter_audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
-               include_judged: bool = False) -> Iterator[Restatement]:
+               include_judged: bool = False, jobs: int | None = 1) -> Iterator[Restatement]:
     """`audit`, one restatement at a time, citing paper by citing paper: it holds one
     citing paper's text and numbers and at most SOURCES_HELD cited papers', so a
     knowledge base of any size is audited in bounded memory (kb audit prints as it goes)."""
@@ -779,7 +785,7 @@ def iter_audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None 
     for key in keys or []:
         if not paper_exists(kb.conn, key):
             raise no_paper(kb.conn, key)
-    ensure_derived(kb)
+    ensure_derived(kb, jobs)
     conn = kb.conn
     sql = ("select c.citekey, c.page, c.start, c.\"end\", c.marker_start, c.marker_end, c.marker, r.resolved "
            "from cite_contexts c left join refs r on r.citekey = c.citekey and r.source = 'text' "
@@ -876,7 +882,7 @@ def _note_prose(text: str) -> str:
     return _NOTE_SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
-def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Restatement]:
+def audit_note(kb: KB, path: Path, *, only: list[str] | None = None, jobs: int | None = 1) -> list[Restatement]:
     """The numbers of a note's own prose, and of the quotes it cites, attributed to a paper of
     the knowledge base, checked against that paper. The citing page is the note's line."""
     wanted = _check_only(only)
@@ -887,7 +893,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     except UnicodeDecodeError:
         raise UsageError(f"{shown(path)}: the note is not UTF-8") from None
     note = parse_note(text, str(path))
-    ensure_derived(kb)
+    ensure_derived(kb, jobs)
     ctx = note_context(kb, note, path)
 
     def cited(q: NoteQuote) -> list[str]:
@@ -961,13 +967,14 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None) -> list[Res
     return out
 
 
-def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = None) -> Restatement:
+def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = None,
+           jobs: int | None = 1) -> Restatement:
     """Record a person's judgement of one restatement in claims/<citing>.toml ([[restatement]]):
-    kept across rebuilds, and kb audit reports it no more."""
+    kept across rebuilds, and kb audit reports it no more. `jobs` as ensure_derived's."""
     note = typed(note, "note")
     if verdict is not None and verdict not in VERDICTS:
         raise UsageError(f"unknown verdict {said(verdict)}", hint=f"use {', '.join(VERDICTS)}")
-    found = [r for r in iter_audit(kb, None, include_judged=True) if r.id == rid]
+    found = [r for r in iter_audit(kb, None, include_judged=True, jobs=jobs) if r.id == rid]
     if not found:
         raise UsageError(f"no restatement {said(rid)}", hint="`kb audit` lists them with their ids (--json)")
     r = found[0]
@@ -980,13 +987,14 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
     return r
 
 
-def edge_counts(kb: KB) -> dict[tuple[str, str], dict[str, int]]:
+def edge_counts(kb: KB, jobs: int | None = 1) -> dict[tuple[str, str], dict[str, int]]:
     """On each citation link, how many figures the citing paper restates from the cited one and
-    how many differ (a person's verdict, when recorded, counts over kb's): for kb graph export."""
+    how many differ (a person's verdict, when recorded, counts over kb's): for kb graph export.
+    `jobs` as ensure_derived's."""
     ensure_references(kb)
     out = {(a, b): {"restatements": 0, "restatements_differ": 0}
            for a, b in kb.conn.execute("select citing, cited from citations")}
-    for r in iter_audit(kb, None, include_judged=True):
+    for r in iter_audit(kb, None, include_judged=True, jobs=jobs):
         counts = out.setdefault((r.citing, r.cited), {"restatements": 0, "restatements_differ": 0})
         counts["restatements"] += 1
         counts["restatements_differ"] += (r.judged or r.verdict) == "differs"

@@ -470,6 +470,44 @@ def test_many_waiting_texts_are_read_on_every_core_with_the_same_rows(own5, monk
     assert waiting(root) == [] and derived(root) == before
 
 
+def test_the_library_reads_waiting_texts_in_its_own_process_unless_asked(own5, monkeypatch):
+    """Spawned workers import the main script again: a script calling kb.ops.audit without a
+    __main__ guard would start workers of its own there. So the library reads waiting texts
+    in its process unless asked (jobs=None); kb audit asks for every core."""
+    from kb.ops import audit
+    from kb.store.knowledgebase import KB
+
+    asked: list[int] = []
+    real = audit.map_in_order
+
+    def recorded(fn, items, jobs, **kw):
+        asked.append(jobs)
+        return real(fn, items, 1, **kw)         # the same rows, made here
+
+    monkeypatch.setattr(audit, "map_in_order", recorded)
+    monkeypatch.setattr(audit, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(audit, "default_jobs", lambda: 2)
+
+    def wait_two():
+        conn = sqlite3.connect(own5 / ".kb" / "kb.sqlite")
+        with conn:
+            conn.executemany("insert into derive_later (citekey, version) values (?, null)",
+                             [("luccioni2023power",), ("strubell2019energy",)])
+        conn.close()
+
+    wait_two()
+    kb = KB.open(own5)
+    try:
+        lib = audit.audit(kb, include_judged=True)
+    finally:
+        kb.close()
+    assert asked == [1] and waiting(own5) == []
+    wait_two()
+    cli = run_kb("audit", "--judged", "--json")
+    assert asked == [1, 2] and waiting(own5) == []
+    assert [r.id for r in lib] == [r["id"] for r in cli.json] and len(lib) >= 10
+
+
 def test_an_audit_holding_one_cited_paper_at_a_time_finds_the_same(kb5, monkeypatch):
     """kb audit holds at most SOURCES_HELD cited papers' numbers: with one, every
     restatement and verdict comes out as with all of them held."""
