@@ -474,11 +474,13 @@ def test_an_index_from_before_claim_doubts_lists_a_hand_edit_as_unverified_once_
     assert "11.94 kWh" in rows[0]["reason"]
 
 
-def test_an_index_from_a_kb_reading_claims_otherwise_decides_again_once(php):
+def test_an_index_from_a_kb_reading_claims_otherwise_decides_again_once(php, monkeypatch):
     """An index whose verdicts an older kb made (another CLAIM_READING) keeps none of them: the
-    next command decides again whether each claim stands, the files unchanged, and only once."""
+    next command decides again whether each claim stands, the files unchanged, and only once;
+    with progress where they are many (most of a minute at 10,000 papers)."""
     import sqlite3
 
+    from kb.ops import derive
     from kb.store.knowledgebase import CLAIM_READING
 
     assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "right").code == 0
@@ -492,8 +494,15 @@ def test_an_index_from_a_kb_reading_claims_otherwise_decides_again_once(php):
         conn.execute("update claims set doubt = case id when 'right' then 'an old verdict' else null end")
         conn.execute("update meta set value = '1' where key = 'claim_reading'")
     conn.close()
-    rows = {r["id"]: r["status"] for r in run_kb("claims", "--json").json}
+    monkeypatch.setenv("KB_PROGRESS", "1")
+    monkeypatch.setattr(derive, "DECIDE_SHOWN_FROM", 2)         # the two claims are "many"
+    r = run_kb("claims", "--json")
+    rows = {r["id"]: r["status"] for r in r.json}
     assert rows == {"right": "verified", "wrong": "unverified"}
+    assert "deciding claims: 1/1 papers" in r.err, r.err
+    monkeypatch.setattr(derive, "DECIDE_SHOWN_FROM", 2000)
+    r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "third")
+    assert r.code == 0 and "deciding claims" not in r.err, r.err     # a file of three claims: no progress
     conn = sqlite3.connect(path)
     assert conn.execute("select value from meta where key = 'claim_reading'").fetchone() == (CLAIM_READING,)
     with conn:                                   # decided once: the index is now this kb's to keep
