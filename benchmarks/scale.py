@@ -16,7 +16,10 @@ transaction and the claims files are indexed by one sync (the per-command path,
 
 Then it times whole commands as a user runs them (a new `kb` process each,
 alternating with `kb where` run for run) and reports each as a ratio to `kb
-where`, with its peak memory (max RSS of the process): search, ls, claims
+where`, with its peak memory: the largest process's (max RSS, wait4: kb's or one
+worker's, whichever is larger) and, for commands that read on every core (verify,
+doctor, rebuild), the whole tree's (the RSS of kb and its workers summed, sampled every
+0.2 s from /proc on Linux): search, ls, claims
 --paper, check, graph missing, verify, doctor --quick, doctor, rebuild, and
 single writes: `kb text load` of one paper's text as a new version and `kb add
 --offline` of a real PDF of the shared corpus (skipped without it), and the first `kb graph
@@ -43,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -176,14 +180,49 @@ def build(root: Path, n: int, per_write: bool = False) -> float:
 ENV: dict[str, str] = {}
 
 
-def run(args: list[str], root: Path) -> tuple[float, int, int]:
-    """(seconds, peak RSS in MB, exit code) of one `kb` process."""
+def run(args: list[str], root: Path, tree: bool = False) -> tuple[float, int, int, int]:
+    """(seconds, peak RSS in MB of its largest process, exit code, peak RSS in MB of the
+    process and its workers summed: sampled with `tree`, else the largest's) of one `kb`
+    command."""
     exe = shutil.which("kb") or str(Path(sys.executable).with_name("kb"))
     env = dict(ENV or os.environ, KB_HOME=str(root), KB_PROGRESS="0")
     t = time.perf_counter()
     proc = subprocess.Popen([exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    summed = [0]
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, done, summed), daemon=True)
+    if tree:
+        sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - t, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - t
+    done.set()
+    if tree:
+        sampler.join()
+    largest = usage.ru_maxrss // 1024
+    return elapsed, largest, os.waitstatus_to_exitcode(status), max(largest, summed[0] // 1024)
+
+
+def _sample_tree(pid: int, done: threading.Event, most: list[int]) -> None:
+    """The most RSS (kB) the process `pid` and its descendants held at once, every 0.2 s
+    until `done` (Linux's /proc; elsewhere nothing)."""
+    while not done.wait(0.2):
+        parent, rss = {}, {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/status") as f:
+                    fields = dict(line.split(":", 1) for line in f if ":" in line)
+            except OSError:
+                continue
+            parent[int(entry.name)] = int(fields.get("PPid", "0").strip() or 0)
+            rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        tree, grew = {pid}, True
+        while grew:
+            more = {p for p, pp in parent.items() if pp in tree} - tree
+            tree |= more
+            grew = bool(more)
+        most[0] = max(most[0], sum(rss.get(p, 0) for p in tree))
 
 
 AFTER_WRITES = 20
@@ -214,27 +253,28 @@ def single_write(name: str, root: Path, k: int) -> list[str] | None:
     return ["add", "--offline", str(pdfs[k])] if k < len(pdfs) else None
 
 
-def measure(root: Path, runs: int, only: set[str] | None = None) -> dict[str, tuple[float, float, int, str, list]]:
+def measure(root: Path, runs: int, only: set[str] | None = None) -> dict[str, tuple]:
     run(["where"], root)
     run(["ls"], root)                      # index current, caches warm
     out = {}
     for name, args in COMMANDS:
         if only and name not in only:
             continue
-        times, bases, peak, codes = [], [], 0, set()
-        for k in range(1 if name in ("rebuild", "doctor", "verify") or name.startswith("graph after") else runs):
+        times, bases, peak, whole, codes = [], [], 0, 0, set()
+        pooled = name in ("rebuild", "doctor", "verify")
+        for k in range(1 if pooled or name.startswith("graph after") else runs):
             if args is None and single_write(name, root, k) is None:
                 break                      # no corpus PDF to add
-            base, _, _ = run(["where"], root)
-            seconds, rss, code = run(args or single_write(name, root, k), root)
+            base = run(["where"], root)[0]
+            seconds, rss, code, summed = run(args or single_write(name, root, k), root, tree=pooled)
             times.append(seconds)
             bases.append(base)
-            peak = max(peak, rss)
+            peak, whole = max(peak, rss), max(whole, summed)
             codes.add(code)
         if not times:
             continue
         out[name] = (statistics.median(times), statistics.median(times) / statistics.median(bases), peak,
-                     ",".join(map(str, sorted(codes))), times if args is None else [])
+                     ",".join(map(str, sorted(codes))), times if args is None else [], whole if pooled else None)
     return out
 
 
@@ -269,10 +309,11 @@ def main() -> None:
             results[n] = measure(root, args.runs, only)
             where = statistics.median(run(["where"], root)[0] for _ in range(3))
             print(f"\n{n:,} papers (kb where {where:.2f} s)")
-            print(f"  {'command':18} {'seconds':>8} {'/ where':>8} {'peak MB':>8} {'exit':>5}")
-            for name, (seconds, ratio, peak, codes, each) in results[n].items():
+            print(f"  {'command':18} {'seconds':>8} {'/ where':>8} {'peak MB':>8} {'all MB':>7} {'exit':>5}")
+            for name, (seconds, ratio, peak, codes, each, whole) in results[n].items():
                 runs = f"  runs {' '.join(f'{t:.2f}' for t in each)}" if each else ""
-                print(f"  {name:18} {seconds:8.2f} {ratio:8.2f} {peak:8} {codes:>5}{runs}", flush=True)
+                summed = f"{whole:7}" if whole is not None else f"{'':7}"
+                print(f"  {name:18} {seconds:8.2f} {ratio:8.2f} {peak:8} {summed} {codes:>5}{runs}", flush=True)
         if len(sizes) > 1:
             small, large = sizes[0], sizes[-1]
             print(f"\ngrowth from {small:,} to {large:,} papers (seconds, large / small)")
