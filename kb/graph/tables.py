@@ -5,10 +5,9 @@ check, and chunked IN (...) lists."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kb.store.queries import no_paper
+from kb.store.queries import chunks, no_paper
 
 if TYPE_CHECKING:
     from kb.store.sqlite import Database
@@ -18,7 +17,6 @@ __all__ = ["S2", "OLDER_READING", "READING", "chunks", "note_reading", "older_re
 
 #: The method (and refs.source) of what Semantic Scholar says.
 S2 = "semantic-scholar"
-_CHUNK = 500
 
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
@@ -34,12 +32,6 @@ def require_paper(db: Database, citekey: str) -> tuple:
     if row is None:
         raise no_paper(db.conn, citekey)        # the one wording, with the keys it may mean
     return tuple(row)
-
-
-def chunks(items: Sequence[Any], n: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    """`items` in slices of `n`: SQLite limits the parameters of one statement."""
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 def note_reading(db: Database, citekey: str) -> None:

@@ -23,6 +23,7 @@ from kb.sources.citekey import field_key
 from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
+    chunks,
     load_text,
     paper_keys,
     require_paper,
@@ -121,8 +122,7 @@ def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] 
 def _paper_rows(kb: "KB", citekeys: list[str]) -> dict[str, dict]:
     rows: dict[str, dict] = {}
     keys = list(dict.fromkeys(citekeys))
-    for i in range(0, len(keys), 500):
-        chunk = keys[i:i + 500]
+    for chunk in chunks(keys):
         for r in kb.db.query(
                 "select p.*, s.anchor as anchor_setting from papers p "
                 "left join paper_settings s on s.citekey = p.citekey "

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from kb.errors import UsageError
 from kb.store.fts import match_terms, query_words, snippet
 from kb.store.knowledgebase import KB
-from kb.store.queries import no_paper, paper_exists
+from kb.store.queries import chunks, no_paper, paper_exists
 from kb.text.display import Vocabulary
 from kb.text.versions import version_number
 
@@ -99,9 +99,7 @@ _LATEST = """
 def _latest_ids(db, citekeys: set[str]) -> set[int]:
     """The id of the latest version with text of each paper."""
     best: dict[str, tuple[int, int]] = {}
-    keys = sorted(citekeys)
-    for i in range(0, len(keys), 500):
-        chunk = keys[i:i + 500]
+    for chunk in chunks(sorted(citekeys)):
         for vid, key, version in db.execute(
                 f"select id, citekey, version from versions where text_status = 'ok' "
                 f"and citekey in ({','.join('?' * len(chunk))})", chunk):

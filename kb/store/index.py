@@ -36,7 +36,7 @@ from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
 from kb.store.paths import Layout
-from kb.store.queries import same_paper
+from kb.store.queries import chunks, same_paper
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
 from kb.text.latex import latex_to_text
@@ -790,9 +790,7 @@ class Indexer:
         """{(citekey or None, id): file} of the rows `sql` (selecting id, citekey, file where
         id in ({})) finds for `ids`."""
         used: dict[tuple[str | None, str], str] = {}
-        ids = list(dict.fromkeys(ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for chunk in chunks(list(dict.fromkeys(ids))):
             for ident, citekey, file in self.db.execute(sql.format(",".join("?" * len(chunk))), chunk):
                 used.setdefault((citekey, ident), file)
         return used

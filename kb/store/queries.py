@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kb.atomic import escape_key, said
 from kb.errors import NotFound
@@ -19,6 +21,15 @@ from kb.text.names import first_author_key
 from kb.text.normalise import Document
 from kb.text.titles import normalise_title
 from kb.text.versions import version_number
+
+#: Values bound to one `in (...)` list: SQLite before 3.32 binds at most 999 to a statement.
+IN_AT_ONCE = 500
+
+
+def chunks(items: Sequence[Any], n: int = IN_AT_ONCE) -> Iterable[Sequence[Any]]:
+    """`items` in slices of `n`: SQLite limits the parameters of one statement."""
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
 
 
 def paper_exists(conn: sqlite3.Connection, citekey: str) -> bool:
