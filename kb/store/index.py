@@ -786,12 +786,13 @@ class Indexer:
             quoted[(citekey, version, text, page, page_end)] = doubt
         return decided, based, quoted
 
-    def _used_ids(self, sql: str, ids: list[str]) -> dict[tuple[str | None, str], str]:
+    def _used_ids(self, sql: str, ids: list[str], params: list | None = None) -> dict[tuple[str | None, str], str]:
         """{(citekey or None, id): file} of the rows `sql` (selecting id, citekey, file where
-        id in ({})) finds for `ids`."""
+        id in ({}), after the `params` its other conditions take) finds for `ids`."""
         used: dict[tuple[str | None, str], str] = {}
         for chunk in chunks(list(dict.fromkeys(ids))):
-            for ident, citekey, file in self.db.execute(sql.format(",".join("?" * len(chunk))), chunk):
+            for ident, citekey, file in self.db.execute(sql.format(",".join("?" * len(chunk))),
+                                                        [*(params or []), *chunk]):
                 used.setdefault((citekey, ident), file)
         return used
 
@@ -809,7 +810,15 @@ class Indexer:
         self.db.conn.executemany(
             "insert into quotes (id, citekey, version, text, topics, status, method, page, page_end, "
             "spans, prefix, suffix, extractor, note, file) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", quote_rows)
-        used = self._used_ids("select id, citekey, file from claims where id in ({})", [c.id for c in claims])
+        # A claim's id is its paper's (UNIQUE (citekey, id)): asked paper by paper, since the same
+        # id in every paper ("energy") would otherwise bring every paper's row for each file.
+        by_paper: dict[str | None, list[str]] = {}
+        for c in claims:
+            by_paper.setdefault(c.citekey, []).append(c.id)
+        used = {}
+        for citekey, ids in by_paper.items():
+            used.update(self._used_ids("select id, citekey, file from claims where citekey is ? and id in ({})",
+                                       ids, [citekey]))
         for c in claims:
             clash = used.get((c.citekey, c.id))
             if clash:

@@ -166,6 +166,35 @@ def test_ids_are_checked_against_the_file_and_the_knowledge_base(base, files, sa
     assert str(caught.value).startswith(said), str(caught.value)
 
 
+def test_a_claim_id_every_paper_uses_is_checked_against_its_own_papers_rows_alone(base, monkeypatch):
+    """A claim's id is its paper's: the same id in every paper's file ("energy") was checked by
+    asking for every row of that id, so indexing n such files read n²/2 rows (minutes at 10,000
+    papers in kb rebuild). Each file's check now reads only its own paper's rows, and a clash
+    within a paper is still found."""
+    from kb.errors import FileFormatError
+
+    seen: list[tuple[int, int]] = []           # (ids asked, rows found) of each check
+    real = index.Indexer._used_ids
+
+    def counted(self, sql, ids, *params):
+        found = real(self, sql, ids, *params)
+        seen.append((len(ids), len(found)))
+        return found
+
+    monkeypatch.setattr(index.Indexer, "_used_ids", counted)
+    base.layout.claims.mkdir(exist_ok=True)
+    for i in range(30):
+        (base.layout.claims / f"p{i}.toml").write_text(CLAIM.format(id="energy", n=i))
+    with base.writing():
+        pass
+    assert base.conn.execute("select count(*) from claims where id = 'energy'").fetchone() == (30,)
+    assert seen and all(found <= asked for asked, found in seen), max(found for _, found in seen)
+    (base.layout.claims / "summary.toml").write_text('[[claim]]\nid = "energy"\nvalue = "2 kWh"\npaper = "p7"\n')
+    with pytest.raises(FileFormatError, match="claim id 'energy' is defined twice \\(also in claims/p7.toml\\)"):
+        with base.writing():
+            pass
+
+
 def test_thousands_of_claims_files_rebuilt_at_once_are_decided_within_sqlites_bound(base, monkeypatch):
     """SQLite before 3.32 binds at most 999 values to a statement: a rebuild (or a kb reading
     claims anew) decided every claims file in one statement naming them all. Here the bound
