@@ -23,7 +23,7 @@ def open_kb(*, papers_only: bool = False) -> KB:
     bib), so a claims file kb cannot read is said and passed over (`passed_over`), where
     every other command stops on it; references.bib kb cannot read still stops it."""
 
-    kb = session.open_kb(state["kb"], sync=not papers_only, progress=reporter(), on_busy=busy())
+    kb = session.open_kb(state["kb"], sync=not papers_only, progress=reporter(), on_busy=busy(), jobs=None)
     if papers_only:
         kb.sync(on_error=passed_over)
     for message in kb.warnings:
@@ -37,7 +37,7 @@ def read_kb(fn: Callable[[KB], T], *, papers_only: bool = False) -> T:
     (KB.read): what fn gives once the index is in step with them; `papers_only` as for
     open_kb."""
 
-    kb = session.open_kb(state["kb"], sync=False, progress=reporter(), on_busy=busy())
+    kb = session.open_kb(state["kb"], sync=False, progress=reporter(), on_busy=busy(), jobs=None)
     try:
         out = kb.read(fn, on_error=passed_over if papers_only else None)
     finally:

@@ -46,6 +46,8 @@ from kb.store.sqlite import read_only, transaction
 # What kb verify looks a quote up with, and a claim's passage read against its paper's text: loaded
 # only when quotes, claims or texts change.
 quotes = lazy_import("kb.ops.quotes")
+# The pool of processes deciding every claim again after an upgrade (_decide_on_cores).
+pool = lazy_import("kb.ops.bulk")
 
 #: From this many texts at once (kb rebuild, a bulk import), every reference list is
 #: stored first and relinked once: relinking after each text re-reads every paper each
@@ -71,6 +73,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     knowledge base when asked (kb rebuild) or when they are many of its papers
     (relink_whole)."""
     db = kb.db
+    fresh = changes.rereading and _decide_on_cores(kb, changes)
     texts = list(dict.fromkeys(changes.texts))
     whole = bulk                        # None: as many papers as changed call for
     if bulk is None:
@@ -93,7 +96,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     if changes.bib:
         merge_cached_s2(kb)
     if changes.claims_files or texts:
-        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided)
+        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided, fresh)
     if changes.claims_files:
         base_values(kb, changes.claims_files, changes.based)
     # a claim is read against its paper's text: one newly stored decides its claims again
@@ -102,7 +105,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         db, "select distinct file from claims where file is not null and kind = 'claim' and citekey in ({})",
         given_text)}
     if files:
-        claim_doubts(kb, files, changes.decided, given_text)
+        claim_doubts(kb, files, changes.decided, given_text, fresh)
     if changes.claims_files:
         _claims_read_as_now(kb, changes.claims_files)
 
@@ -173,7 +176,8 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
         db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)", [CLAIM_READING])
 
 
-def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None) -> None:
+def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None,
+                 fresh: bool = False) -> None:
     """Why each quote marked verified in `files`, or quoting a text in `texts` (a paper
     given new page text), is not found in its text, or not on the page its claims file
     says, as kb verify looks for it (NULL when it is, or when kb holds no text to look
@@ -181,7 +185,8 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     verified, and listings and exports read this instead. A quote `decided` holds (the
     same paper, version, text and pages, as a re-index of its file found it decided)
     keeps that decision when this index's quotes were decided by this kb's reading
-    (CLAIM_READING) and its text did not change."""
+    (CLAIM_READING), or `fresh` says this kb decided them just now, and its text did not
+    change."""
     db = kb.db
     rows = []
     rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
@@ -191,8 +196,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
                            "where citekey = ? and version is ? and status = 'verified'", [citekey, version]).fetchall()
     if not rows:
         return
-    row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
-    decided = decided if decided and row is not None and row[0] == CLAIM_READING else {}
+    decided = decided if decided and (fresh or _read_as_now(db)) else {}
     changed = set(texts)
     cache: dict = {}
     paper = None
@@ -207,15 +211,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
         if key in decided and (citekey, version) not in changed:
             doubt = decided[key]
         else:
-            page_text = load_text(db.conn, citekey, version, cache)
-            doubt = None
-            if page_text is not None:
-                match, found_in = quotes.find_in_either(kb, page_text, text, cache)
-                if match is None:
-                    doubt = (f"not found in {page_text.version or 'its text'}: its text was edited since kb "
-                             "verified it, or the paper's text changed (kb verify says where it differs)")
-                else:           # a page edited by hand: the provenance an export prints would be wrong
-                    doubt = quotes.page_disagrees(page, page_end, text, match, found_in)
+            doubt = _quote_doubt(kb, citekey, version, text, page, page_end, cache)
         if doubt != held:
             db.execute("update quotes set doubt = ? where rowid = ?", [doubt, rowid])
 
@@ -350,20 +346,108 @@ def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:
                    [base_value, base_unit, rowid])
 
 
-def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: set[str] = frozenset()) -> None:
+def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int | None, page_end: int | None,
+                 cache: dict) -> str | None:
+    """Why a quote marked verified is not found in its text, or not on its stored pages (quote_doubts)."""
+    page_text = load_text(kb.conn, citekey, version, cache)
+    if page_text is None:
+        return None
+    match, found_in = quotes.find_in_either(kb, page_text, text, cache)
+    if match is None:
+        return (f"not found in {page_text.version or 'its text'}: its text was edited since kb "
+                "verified it, or the paper's text changed (kb verify says where it differs)")
+    # a page edited by hand: the provenance an export prints would be wrong
+    return quotes.page_disagrees(page, page_end, text, match, found_in)
+
+
+#: From this many papers whose quotes and claims are all decided again at once (the first command
+#: after an upgrade of CLAIM_READING: 46 s at 10,000 papers in one process), they are decided on
+#: every core the knowledge base allows (KB.jobs), PAPERS_A_TASK papers a task.
+DECIDE_PARALLEL_FROM = 200
+PAPERS_A_TASK = 20
+
+
+def _decide_on_cores(kb: KB, changes: Changes) -> bool:
+    """Decide the quotes and claims of the papers of `changes`'s claims files (every one, read
+    again: nothing of them changed) in a pool of processes, each reading the committed index
+    (the caller's transaction has written nothing yet), into `changes.quotes_decided` and
+    `changes.decided`, which quote_doubts and claim_doubts then take as this kb's decisions;
+    whether it did. Records of no paper are left to them: they read no text."""
+    db = kb.db
+    if kb.db_path != kb.layout.db:
+        return False            # an index made aside (kb rebuild), which workers would not open
+    papers = sorted({r[0] for r in _rows_in(
+        db, "select distinct citekey from quotes where file in ({}) and status = 'verified' "
+            "and citekey is not null", changes.claims_files)} | {r[0] for r in _rows_in(
+        db, "select distinct citekey from claims where file in ({}) and kind = 'claim' "
+            "and citekey is not null", changes.claims_files)})
+    jobs = kb.jobs
+    if jobs is None:
+        jobs = pool.default_jobs() if len(papers) >= DECIDE_PARALLEL_FROM else 1
+    if jobs <= 1 or len(papers) < 2:
+        return False
+    root = str(kb.root)
+    tasks = [(root, papers[i:i + PAPERS_A_TASK]) for i in range(0, len(papers), PAPERS_A_TASK)]
+    done = 0
+    for (_, batch), (quoted, claimed) in zip(tasks, pool.map_in_order(_decide_task, tasks, jobs)):
+        changes.quotes_decided.update(quoted)
+        changes.decided.update(claimed)
+        done += len(batch)
+        kb.progress("deciding quotes and claims", done, len(papers), "papers")
+    return True
+
+
+#: In a worker of _decide_on_cores: the knowledge base it reads, opened once.
+_DECIDING: dict[str, KB] = {}
+
+
+def _decide_task(task: tuple[str, list[str]]) -> tuple[dict, dict]:
+    """({quote key: doubt}, {claim key: doubt}) of a few papers' verified quotes and claims, keyed
+    as quote_doubts' and claim_doubts' `decided` are, in a worker process."""
+    root, keys = task
+    if root not in _DECIDING:
+        _DECIDING[root] = KB.open(root, sync=False)
+    kb = _DECIDING[root]
+    quoted: dict[tuple, str | None] = {}
+    claimed: dict[tuple, str | None] = {}
+    cache = quotes.PaperCache()
+    for citekey in keys:
+        for version, text, page, page_end in kb.conn.execute(
+                "select version, text, page, page_end from quotes where citekey = ? and status = 'verified' "
+                "order by version, rowid", [citekey]):
+            key = (citekey, version, text, page, page_end)
+            if key not in quoted:
+                quoted[key] = _quote_doubt(kb, citekey, version, text, page, page_end, cache)
+        for number, unit, quote, status, per, version, page in kb.conn.execute(
+                "select number, unit, quote, status, per, version, page from claims where citekey = ? "
+                "and kind = 'claim' order by rowid", [citekey]):
+            key = (status, number, unit, quote, per, citekey, version, page)
+            if key not in claimed:
+                claimed[key] = _doubt_on_page(kb, f"{number or ''} {unit or ''}".strip(), quote, status, per,
+                                              citekey, version, page, cache)
+    return quoted, claimed
+
+
+def _read_as_now(db) -> bool:
+    """Whether this index's quotes and claims were decided by this kb's reading (CLAIM_READING)."""
+    row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
+    return row is not None and row[0] == CLAIM_READING
+
+
+def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: set[str] = frozenset(),
+                 fresh: bool = False) -> None:
     """Why each claim of `files` does not stand verified (NULL when it does), decided as
     kb verify decides it, so a listing reads it instead of re-checking every claim: against
     the paper's text where kb holds it (`_doubt_on_page`). A claim `decided` holds (the same
     inputs, as a re-index of its file found it decided) keeps that decision when this index's
-    claims were decided by this kb's reading (CLAIM_READING) and its paper's text is not among
-    the `texts` (citekeys) just stored."""
+    claims were decided by this kb's reading (CLAIM_READING), or `fresh` says this kb decided
+    them just now, and its paper's text is not among the `texts` (citekeys) just stored."""
     db = kb.db
     rows = sorted(_rows_in(db, "select rowid, number, unit, quote, status, per, citekey, version, page "
                                 "from claims where file in ({}) and kind = 'claim'", files),
                   key=lambda r: (r[6] is not None, r[6] or "", r[0]))       # paper by paper
-    if decided:
-        row = db.execute("select value from meta where key = 'claim_reading'").fetchone()
-        decided = decided if row is not None and row[0] == CLAIM_READING else None
+    if decided and not (fresh or _read_as_now(db)):
+        decided = None
     cache = quotes.PaperCache()
     for rowid, number, unit, quote, status, per, citekey, version, page in _by_paper(kb, "deciding claims", rows,
                                                                                      lambda r: r[6]):

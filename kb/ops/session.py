@@ -21,11 +21,12 @@ index = lazy_import("kb.store.index")
 
 
 def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
-            progress: index.Progress | None = None, on_busy: Callable[[str | None], None] | None = None) -> KB:
+            progress: index.Progress | None = None, on_busy: Callable[[str | None], None] | None = None,
+            jobs: int | None = 1) -> KB:
     """The knowledge base at `explicit` (else KB_HOME, else the nearest kb.toml),
     its index brought up to date unless `sync` is false; `on_busy` hears of a wait
-    for another command's writer lock (KB)."""
-    return KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy)
+    for another command's writer lock, `jobs` as KB's."""
+    return KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
 
 
 def apply_derive(kb: KB, changes: index.Changes) -> None:

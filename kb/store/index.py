@@ -80,6 +80,10 @@ class Changes:
     #: (citekey, version, text, page, page_end) -> doubt of the verified quotes a re-index removed, as the
     #: derive step decided them (kb.ops.derive.quote_doubts): not looked for again
     quotes_decided: dict[tuple, str | None] = field(default_factory=dict)
+    #: Every claims file decided again, its records unchanged, because this kb reads claims
+    #: otherwise than the one that decided them (KB.reread_claims): the derive step may decide
+    #: them on every core the KB allows (KB.jobs), before it writes.
+    rereading: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.papers or self.texts or self.claims_files or self.bib)

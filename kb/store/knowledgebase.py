@@ -105,13 +105,18 @@ class KB:
     `db_path` opens another index file than the layout's (kb rebuild builds one aside).
     `on_busy(message)` hears that a command waits for another's writer lock, and
     `on_busy(None)` that the wait is over (kb.atomic.file_lock).
+    `jobs`: the processes long work of the index itself may take (deciding every claim again
+    after an upgrade): None for every core, as the commands ask; the library's default is this
+    process, since spawned workers import the main script again, and a script opening a
+    knowledge base unguarded would start workers of its own there.
     """
 
     def __init__(self, layout: paths.Layout, *, derive: Callable[[KB, index.Changes], None] | None = None,
                  progress: index.Progress | None = None, db_path: Path | None = None,
-                 on_busy: Callable[[str | None], None] | None = None):
+                 on_busy: Callable[[str | None], None] | None = None, jobs: int | None = 1):
         self.layout = layout
         self.on_busy = on_busy
+        self.jobs = jobs
         units.cache_registry_in(layout.units_cache)       # pint's parsed definitions, if needed
         self.db_path = db_path or layout.db
         self.derive = derive
@@ -136,8 +141,8 @@ class KB:
     def open(cls, explicit: str | os.PathLike | None = None, *, sync: bool = True,
              derive: Callable[[KB, index.Changes], None] | None = None,
              progress: index.Progress | None = None,
-             on_busy: Callable[[str | None], None] | None = None) -> "KB":
-        kb = cls(paths.layout(explicit), derive=derive, progress=progress, on_busy=on_busy)
+             on_busy: Callable[[str | None], None] | None = None, jobs: int | None = 1) -> "KB":
+        kb = cls(paths.layout(explicit), derive=derive, progress=progress, on_busy=on_busy, jobs=jobs)
         if sync:
             kb.sync()
         return kb
@@ -257,7 +262,7 @@ class KB:
             files = {r[0] for r in self.conn.execute(DECIDED_FILES)}
             with transaction(self.db):
                 if files:
-                    self._derive(index.Changes(claims_files=files))
+                    self._derive(index.Changes(claims_files=files, rereading=True))
                 self.db.execute("insert or replace into meta (key, value) values ('claim_reading', ?)",
                                 [CLAIM_READING])
 

@@ -511,6 +511,67 @@ def test_an_index_from_a_kb_reading_claims_otherwise_decides_again_once(php, mon
     assert {r["id"]: r["status"] for r in run_kb("claims", "--json").json}["right"] == "unverified"
 
 
+def test_claims_decided_again_on_every_core_stand_as_in_one_process(php, monkeypatch):
+    """The first command after an upgrade decides every quote and claim again: from
+    DECIDE_PARALLEL_FROM papers (here 1, a paper a task) on every core when a command opens
+    the knowledge base, in this process when a script does (spawned workers import the main
+    script again). Either way each one stands as kb decides it: a hand edit unverifies."""
+    import sqlite3
+
+    from kb.ops import bulk, derive, session
+
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "right").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--id", "wrong").code == 0
+    assert run_kb("quote", "add", "luccioni2023power", IMAGE_QUOTE, "--id", "q").code == 0
+    claims = php / "claims" / "luccioni2023power.toml"
+    claims.write_text(claims.read_text().replace('value = "522"', 'value = "523"'))     # "verified" as it was
+    with open(php / "references.bib", "a") as f:                 # a second paper, of no text
+        f.write("\n@misc{doe2020, title = {Other}, author = {Doe, Jo}, year = {2020}}\n")
+    (php / "claims" / "doe2020.toml").write_text('[[claim]]\nid = "used"\nvalue = "5 kWh"\n'
+                                                 'quote = "It used 5 kWh."\nstatus = "verified"\n')
+    assert run_kb("claims", "--json").code == 0
+    asked: list[int] = []
+    real = bulk.map_in_order
+
+    def recorded(fn, items, jobs, **kw):
+        asked.append(jobs)
+        return real(fn, items, 1, **kw)          # the workers' function, run here
+
+    monkeypatch.setattr(bulk, "map_in_order", recorded)
+    monkeypatch.setattr(bulk, "default_jobs", lambda: 2)
+    monkeypatch.setattr(derive, "DECIDE_PARALLEL_FROM", 1)
+    monkeypatch.setattr(derive, "PAPERS_A_TASK", 1)
+    monkeypatch.setattr(derive, "_DECIDING", {})
+    path = php / ".kb" / "kb.sqlite"
+
+    def decided_by_an_older_kb():
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("update claims set doubt = 'an old verdict'")
+            conn.execute("update quotes set doubt = 'an old verdict'")
+            conn.execute("update meta set value = '1' where key = 'claim_reading'")
+        conn.close()
+
+    def doubts():
+        conn = sqlite3.connect(path)
+        try:
+            return (conn.execute("select id, doubt from claims order by id").fetchall(),
+                    conn.execute("select id, doubt from quotes order by id").fetchall())
+        finally:
+            conn.close()
+
+    decided_by_an_older_kb()
+    session.open_kb(php).close()                 # a script: this process
+    assert asked == []
+    alone = doubts()
+    claim_doubts = dict(alone[0])
+    assert claim_doubts["right"] is None and claim_doubts["used"] is None and claim_doubts["wrong"]
+    assert alone[1] == [("q", None)]
+    decided_by_an_older_kb()
+    assert run_kb("claims", "--json").code == 0  # a command: every core
+    assert asked == [2] and doubts() == alone
+
+
 def test_claim_re_add_merges_and_refuses_another_value(php):
     path = php / "claims" / "luccioni2023power.toml"
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "image",
