@@ -838,6 +838,8 @@ _VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:(?:vol|no|p
                              r"|[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:1[6-9]|20)\d\d\))")
 
 
+# the comma before the year after IEEE's title with no quotes: 'Deep Learning, 2016. MIT Press.'
+_COMMA_YEAR_RE = lazy(r",\s+(?=(?:1[6-9]|20)\d\d[.,;]?(?:\s|$))")
 # what follows a name's comma in a list and opens no title: a suffix, 'others', 'et al.', the editors' mark
 _NOT_TITLE_OPENERS = _SUFFIXES | {"others", "et", "ed", "eds", "editor", "editors"}
 
@@ -887,7 +889,8 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
         after = words[k + 1]
         initials = after.rstrip(",;:.")         # ('T.:', 'R..' where the editors' mark was, 'D-H,')
         if _is_capital(initials) or _is_initial(initials) or _is_initial(initials + ".") \
-                or after.lower() in _CONJUNCTIONS or _token_facts(after)[0] \
+                or after.lower() in _CONJUNCTIONS \
+                or _token_facts(after)[0] and not _titled_by_year(words, i, k) \
                 or after[:1] in "([nN" and _STATUS_AT_RE.match(after):
             return None
         # what follows is the venue or publisher, as after a title, not more names and the title: names given
@@ -895,8 +898,8 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
         # Radev. 2021. SummEval: ...', 'A. Vaswani, Noam Shazeer. Attention is all you need. In NeurIPS.')
         rest = " ".join(words[k + 1:k + 40])
         sentence = ", " + _TITLE_END_RE.split(rest, maxsplit=1)[0]
-        if _VENUE_HEAD_RE.match(rest):
-            pass
+        if _VENUE_HEAD_RE.match(rest) or _token_facts(after)[0]:
+            pass                    # (the year after them: _titled_by_year said they are the title)
         elif words[k][-1] == ",":
             if not (_VENUE_AFTER_COMMA_RE.search(sentence) or _COMMA_VENUE_RE.search(sentence)):
                 return None
@@ -910,6 +913,22 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
                    and w not in _FUNCTION_WORDS and w != "and") >= 2:
                 return None         # a sentence of words in lower case, as a title's are
     return "comma" if words[k][-1] == "," else "period"
+
+
+def _titled_by_year(words: list[str], i: int, k: int) -> bool:
+    """Whether the words i..k after a list of names printing initials first, the year after them, are the
+    title though a name given in full would be followed so ('A. Vaswani, Noam Shazeer, 2017. Attention
+    ...'): the year closes the entry, which would else have no title ('I. Goodfellow, Y. Bengio, A.
+    Courville, Deep Learning, 2016.'), or the list closed with its conjunction before its last name
+    ('..., and A. Courville, Deep Learning, 2016. MIT Press.'), after which no name comes."""
+    if k + 2 >= len(words):
+        return True
+    j = i - 2
+    while j >= 0 and words[j][-1] not in ",;":          # back to the comma before the last name
+        if words[j].lower() in _CONJUNCTIONS:
+            return True
+        j -= 1
+    return j >= 0 and words[j + 1].lower() in _CONJUNCTIONS
 
 
 # Vancouver's close of an entry: its date a sentence of its own ('. 2018.', '. 2023 Feb 27.') or before the
@@ -1611,6 +1630,12 @@ _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", r
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
                            r"|(?:[A-Z][\w/]+\s+)?Standard)\s+No|" + _EDITION_VOLUME + r")\b[^()]*$", re.I)
+# ... and what is left of such a kind where the stop of its abbreviation ended the title ('Title, Tech' of 'Title,
+# Tech. Rep.', 'Title (Tech' of 'Title (Tech. Rep. No. 17)', 'Title, NBER Working Paper No' of '... No. 123'),
+# known by what the stop is followed by: the rest of the kind, its number
+_REPORT_TAIL_RE = lazy(r"(?:,\s*|\s*\()(?:[A-Z][\w&]*\s+){0,2}?(?:Tech|Rep|(?:(?:Tech\.?|Technical|Research|Working"
+                       r"|Discussion|Policy|White)\s+)?(?:Rep\.?|Report|Paper)\s+No)$", re.I)
+_REPORT_NEXT_RE = lazy(r"\s*(?:Rep(?:ort)?\b|No\b|\d|[A-Z]{1,8}[\-/][\w\-/]*\d)", re.I)
 _GOST_SLASH_RE = lazy(r"\s+//(?:\s|$)|\s+/\s+(?=[^\W\d_](?:\.|$))")
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 
@@ -1683,6 +1708,11 @@ def _extract_title(rest: str) -> str | None:
         title = rest[:end]
     else:
         title = rest[: m.start()] if m else rest
+        if m and (title[-3:].lower() in ("ech", "rep", " no") and (report := _REPORT_TAIL_RE.search(title))
+                  and _REPORT_NEXT_RE.match(rest, m.end())):
+            # a report's kind after the title, its abbreviation's stop read as the title's end: 'Title, Tech.
+            # Rep. TR-17, MIT', 'Title, Rep. No. 17', 'Title, NBER Working Paper No. 123', 'Title (Tech. Rep. No. 17)'
+            title = title[: report.start()]
     # GOST's container after ' // ' and the authors again after ' / ': 'Title // Journal. 2020.', 'Title / I. I. Ivanov.'
     # (or at the title's end, where a venue's opening word ended it: 'Title // arXiv preprint arXiv:...')
     if "/ " in title or title[-1:] == "/":
@@ -2579,7 +2609,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         if title and split.kind == "comma" and ", " in title:
             # IEEE's title with no quotes ends at the comma before its venue or publisher and the year: 'Deep
             # Learning, MIT Press, 2016', 'Deep learning, Nature, vol. 521, pp. 436-444, 2015'
-            before = _VENUE_AFTER_COMMA_RE.split(split.rest.strip(), maxsplit=1)[0]
+            # ... or at the comma before the year ('Deep Learning, 2016. MIT Press.')
+            before = min(_VENUE_AFTER_COMMA_RE.split(split.rest.strip(), maxsplit=1)[0],
+                         _COMMA_YEAR_RE.split(split.rest.strip(), maxsplit=1)[0], key=len)
             if len(before) < len(title) and title.startswith(before):
                 title = before
         if title and ", " in title and split.authors and "," not in split.authors:
