@@ -1163,9 +1163,25 @@ def _organisation_author(name: str, context: str = "") -> bool:
             # every word of the name in the host, or in the owner a repository's address names:
             # 'huggingface.co', 'azure.microsoft.com', 'github.com/huggingface/...'
             keys = [name_key(w) for w in words]
-            if any(all(k and k in name_key(place) for k in keys) for place in _web_places(context)):
+            # ... or the name's initialism, the host's domain ('Internal Revenue Service ... https://www.irs.gov/',
+            # 'Office for National Statistics ... ons.gov.uk'), as a person's initials are rarely a web site's
+            initialism = "".join(w[0] for w in words if w[0].isupper()).lower() if len(words) >= 3 else ""
+            if any(all(k and k in name_key(place) for k in keys)
+                   or len(initialism) >= 3 and _domain(place) == initialism for place in _web_places(context)):
                 return True
     return False
+
+
+_SECOND_LEVELS = frozenset("gov org co ac edu net com gob gouv govt".split())
+
+
+def _domain(host: str) -> str:
+    """The name a host is registered under, in lower case: 'irs' of 'www.irs.gov', 'ons' of
+    'www.ons.gov.uk' (a country's second level, 'gov.uk', 'co.jp', skipped)."""
+    labels = host.lower().split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVELS and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else ""
 
 
 def _web_places(context: str) -> Iterator[str]:
@@ -1214,12 +1230,13 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     """The author list as one organisation's name holding 'and' or '&', or None.
     It is one when the whole of it reads as an organisation's (a word only
     organisations' names hold, or its name in the title or web address), or
-    when each side of an '&' is a single capitalised word: no style that writes
-    '&' prints two people by their family names alone ('Ernst & Young', 'Procter
-    & Gamble'; 'Smith, J., & Jones, K.'). People have their given names or
-    initials ('Emma Strubell and Andrew McCallum'), and a person's note may
-    name two by their family names ('Strubell and McCallum'): with 'and', only
-    an organisation's word or name makes one name."""
+    when each side of an '&' or 'and' is a single capitalised word and the entry
+    is a firm's report, not a scholarly work: no style prints two people by their
+    family names alone ('Ernst & Young', 'Procter and Gamble'; 'Smith, J., & Jones,
+    K.'), where people have their given names or initials ('Emma Strubell and Andrew
+    McCallum'), and a person's note naming two so ('Strubell and McCallum. 2019.
+    Energy and policy considerations ... In ACL.') cites their papers. A list tells
+    more (_names_the_paper_tells)."""
     words = authors.split()
     joins = [k for k, w in enumerate(words) if w in ("and", "&")]
     if not joins or joins[-1] in (0, len(words) - 1):
@@ -1234,8 +1251,7 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
         return authors
     if _caps_family_name(left) or _caps_family_name(right):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
-    if len(left) == 1 and len(right) == 1 and ("&" in authors and not _scholarly(context) and _report(context)
-                                               or left == right) \
+    if len(left) == 1 and len(right) == 1 and (not _scholarly(context) and _report(context) or left == right) \
             or _organisation_author(" ".join(left + right), context) or _printed_again(authors, context):
         # (one family name twice is a firm's name, 'Johnson & Johnson': two people of one family name differ
         # by their initials in every style)
@@ -1478,7 +1494,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
                      or _is_capital(chunks[1]) and authors.endswith(chunks[1])):
             return " ".join(words)
         elif len(chunks) > 1 and (words[0].lower() in _FAMILY_PARTICLES or words[1].lower() in _PARTICLES
-                                  and words[0].lower() in _PARTICLES) and _family_words(words):
+                                  and words[0].lower() in _PARTICLES) and _family_words(words) \
+                and not family_name_first(words):       # (not a Vietnamese name: 'Le Van Hung', 'Le Thi Hoa')
             # a family name opening with a particle that is no given name, or two: the name is inverted
             # whatever follows ('Dos Santos, Cicero Nogueira', 'Van der Walt, S. C.', 'von Werra, Leandro')
             return " ".join(words)
@@ -2314,7 +2331,8 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
     caps = [(e, m) for e in entries if e.first_author and (e.raw[:2].isupper() or e.raw[:1] in "[0123456789")
             for m in [_CAPS_PIECES_HEAD_RE.match(e.raw)] if m]
     pairs = [(e, m) for e in entries if e.first_author and (" and " in e.raw[:40] or " & " in e.raw[:40])
-             for m in [_AND_PAIR_HEAD_RE.match(e.raw)] if m and e.first_author == name_key(m.group(1))]
+             for m in [_AND_PAIR_HEAD_RE.match(e.raw)]
+             if m and e.first_author in (name_key(m.group(1)), name_key(e.raw[m.start(1):m.end(2)]))]
     for before, e in zip(entries, entries[1:]):
         if not e.first_author and e.raw[:1] in _DASHES | {"["} and before.first_author \
                 and _SAME_AUTHORS_RE.match(_NUM_LABEL_RE.sub("", e.raw, count=1) if e.raw[0] == "[" else e.raw):
@@ -2350,7 +2368,10 @@ def _names_the_paper_tells(entries: list[RefEntry], pages: Sequence[str]) -> Non
                 # unless the paper cites the two joined so ('Lo and Beltagy (2019)' beside 'Lo & Beltagy. 2019.')
                 foreign = not joins[conjunction] and joins[other] >= 3 \
                     and f"{m.group(1)} {other} {m.group(2)}" not in text
-                if not _two_people(m.group(1), m.group(2), e, listed, cited) and (foreign or not _scholarly(e.raw)):
+                if m.group(1) != m.group(2) and _two_people(m.group(1), m.group(2), e, listed, cited):
+                    # (a firm's report by its entry alone, _conjoined_organisation: the paper names them as people)
+                    e.first_author = name_key(m.group(1))
+                elif foreign or not _scholarly(e.raw):
                     e.first_author = name_key(f"{m.group(1)} {conjunction} {m.group(2)}")
     if two:
         cited = _cited_with_et_al(text)
@@ -2409,17 +2430,25 @@ def _family_names_of_more_words(entries: list[RefEntry], pages: Sequence[str]) -
         inverted = sum(1 for e in entries if _INVERTED_HEAD_RE.match(e.raw))
         # (an organisation's name, 'World Bank. 2020.', reads as a name given name first: a few are allowed)
         by_style = inverted >= 3 and 4 * sum(1 for e in entries if _GIVEN_FIRST_HEAD_RE.match(e.raw)) <= inverted
-    cited = set() if by_style and not given_first else _names_cited("\n".join(p or "" for p in pages))
+    text = "\n".join(p or "" for p in pages)
+    cited = set() if by_style and not given_first else _names_cited(text)
     for e, family in many:
         if by_style or family in cited:
             e.first_author = name_key(family)
+    bracketed = _names_cited(text, in_brackets=True) if given_first else set()
     for e, words in given_first:
+        if " ".join(words) in bracketed and not any(map(_is_initial, words)):
+            # all of them, where the paper's brackets cite the name whole, as they cite a body's ('(Internal
+            # Revenue Service, 2020)') and never a person's given names
+            e.first_author = name_key(" ".join(words))
+            continue
         # the family name's last two or three words, at least one given name or initial before them
         for k in range(max(1, len(words) - 3), len(words) - 1):
             family = " ".join(words[k:])
             if not _is_initial(words[k]) and family in cited:
                 e.first_author = name_key(family)
                 break
+
 
 
 # a first author of two to five words without a comma, then the year: 'Common Crawl (2023).', 'Semantic Scholar.
@@ -2479,16 +2508,19 @@ _CITED_WORDS_RE = lazy(rf"(?<![^\s(;]){_CITED_NAME}\s+$")
 _CITED_IN_BRACKETS_RE = lazy(rf"[(;]\s*{_CITED_NAME}$")
 
 
-def _names_cited(text: str) -> set[str]:
+def _names_cited(text: str, in_brackets: bool = False) -> set[str]:
     """The names of two or three words the paper cites as author-year citations cite family names: before
     'et al.' or a year in brackets ('Ortiz Suárez et al.', 'García Márquez (1967)'), and in a citation's
     brackets before a comma and the year ('(Ortiz Suárez, 2019)'; not a list's '... and Ortiz Suárez, 2019.').
     A name of three words gives its last two as well ('Pedro Javier Ortiz Suárez et al.' names 'Ortiz
     Suárez'). Found from the marks, looking back (a pattern opening with a capital would be tried at every
-    capital of the paper)."""
+    capital of the paper). `in_brackets`: only the names a citation's brackets hold, each whole, as the
+    brackets open before it ('(Internal Revenue Service, 2020)')."""
     out: set[str] = set()
-    for mark, before in (("et al", _CITED_WORDS_RE), ("(19", _CITED_WORDS_RE), ("(20", _CITED_WORDS_RE),
-                         (", 19", _CITED_IN_BRACKETS_RE), (", 20", _CITED_IN_BRACKETS_RE)):
+    marks = ((", 19", _CITED_IN_BRACKETS_RE), (", 20", _CITED_IN_BRACKETS_RE))
+    if not in_brackets:
+        marks = (("et al", _CITED_WORDS_RE), ("(19", _CITED_WORDS_RE), ("(20", _CITED_WORDS_RE)) + marks
+    for mark, before in marks:
         at = text.find(mark)
         while at >= 0:
             year = text[at + len(mark): at + len(mark) + 3]
@@ -2496,7 +2528,7 @@ def _names_cited(text: str) -> set[str]:
                 m = before.search(text, max(0, at - 80), at)
                 if m:
                     words = m.group(1).split()
-                    out.update(" ".join(words[k:]) for k in range(len(words) - 1))
+                    out.update(" ".join(words[k:]) for k in range(1 if in_brackets else len(words) - 1))
             at = text.find(mark, at + len(mark))
     return out
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.refs import parse_entry
+from kb.sources.citekey import base_key
+from kb.text.names import author_key, to_bibtex_name
+from kb.text.refs import find_references, parse_entry
 
 
 @pytest.mark.parametrize("text, author, year, title", [
@@ -53,3 +55,98 @@ def test_a_title_after_initials_first_names_then_the_year(text: str, author: str
 ])
 def test_a_reports_kind_is_no_part_of_its_title(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, author", [
+    # a body's name whose words hold no word only bodies' names hold, told by its initialism as the web address's
+    # domain: one name, keyed whole, where its last word was keyed as a person's family name
+    ("Internal Revenue Service. 2020. Statistics of income. https://www.irs.gov/statistics", "internalrevenueservice"),
+    ("Internal Revenue Service (2020). Statistics of income. Retrieved from https://www.irs.gov/statistics",
+     "internalrevenueservice"),
+    ("Her Majesty's Treasury. 2021. The green book. https://www.hmt.gov.uk/greenbook", "hermajestystreasury"),
+    # a person's name, and a web address that is no domain of its initials
+    ("Robert William Service. 2020. Songs of a sourdough. https://www.poetry.org/service", "service"),
+    ("Robert William Service. 2020. Songs of a sourdough. https://rws.example.com/service", "service"),
+    ("Internal Revenue Service. 2020. Statistics of income. Washington, DC.", "service"),
+    # two single words joined by 'and' before a firm's report are the firm's name, as with '&'
+    ("Procter and Gamble. 2019. Annual report on sustainability. Cincinnati, OH.", "procterandgamble"),
+    ("Procter and Gamble (2019). Annual report on sustainability. Cincinnati, OH.", "procterandgamble"),
+    ('Procter and Gamble, "Citizenship report," Tech. Rep., 2022.', "procterandgamble"),
+    ("Ernst and Young. 2019. Global survey results. London.", "ernstandyoung"),
+    # ... and two people before a scholarly work, or a work that is no report
+    ("Smith and Jones. 2019. A study of deep learning. In Proc. of ACL.", "smith"),
+    ("Strubell and McCallum (2019). Energy and policy considerations for deep learning in NLP.", "strubell"),
+    ("Strubell and McCallum. 2019. Energy report. Journal of Energy 5(2):1-10.", "strubell"),
+    # a Vietnamese name, its family name first, whose first words are particles elsewhere ('le', 'van')
+    ("Le Van Hung and Hoang Thi Lan. 2020. Another study. In Proc. of ACL.", "le"),
+    ("Le Van Hung, Hoang Thi Lan. 2020. Another study. In Proc. of ACL.", "le"),
+    ("Van der Walt, S. C., and Smith, J. 2020. Another study. In Proc. of ACL.", "vanderwalt"),
+    ("De La Cruz, Maria, and John Smith. 2020. Another study. In Proc. of ACL.", "delacruz"),
+])
+def test_an_organisations_name_is_keyed_whole(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+_ACL = ["Emma Strubell, Ananya Ganesh, and Andrew McCallum. 2019. Energy and policy considerations for deep learning "
+        "in NLP. In Proceedings of ACL.",
+        "Alan Turing. 1950. Computing machinery and intelligence. Mind.",
+        "John Smith and Kate Lee. 2019. A study of things. In Proceedings of ACL.",
+        "Jane Doe. 2020. Another study. In Proceedings of EMNLP.",
+        "Kate Roe. 2021. Yet another study. In Proceedings of NAACL."]
+
+
+@pytest.mark.parametrize("body, entry, author", [
+    # the paper's brackets cite the body whole, as no citation cites a person's given names
+    ("Data come from the IRS (Internal Revenue Service, 2020).",
+     "Internal Revenue Service. 2020. Statistics of income. Washington, DC.", "internalrevenueservice"),
+    ("Data come from Service (2020) and (Service, 2020).",
+     "Robert William Service. 2020. Songs of a sourdough. Toronto.", "service"),
+    ("As (García Márquez, 1967) wrote.",
+     "Gabriel García Márquez. 1967. Cien años de soledad. Editorial Sudamericana.", "garciamarquez"),
+    # a firm's report by two words joined by 'and', the list naming them as people elsewhere: two people
+    ("As Strubell et al. (2019) show.", "Strubell and Ganesh. 2020. Energy report on training. Technical report, "
+     "UMass.", "strubell"),
+    ("As Strubell et al. (2019) show.", "Procter and Gamble. 2019. Annual report on sustainability. Cincinnati, OH.",
+     "procterandgamble"),
+    ("As Strubell et al. (2019) show.", "Johnson and Johnson. 2020. Annual report. New Brunswick, NJ.",
+     "johnsonandjohnson"),
+])
+def test_what_the_paper_tells_of_an_organisations_name(body: str, entry: str, author: str) -> None:
+    entries = find_references([f"Introduction\n{body}\n", "References\n" + "\n".join([entry, *_ACL]) + "\n"])
+    assert [e.first_author for e in entries if e.raw == entry] == [author]
+
+
+@pytest.mark.parametrize("author, key, citekey", [
+    # keyed as BibTeX reads references.bib's names (kb.text.names.author_key): the family name after a comma,
+    # else the last word and the lower-case particles before it
+    ("Le Cun, Yann", "lecun", "lecun1998gradient"),
+    ("Yann LeCun", "lecun", "lecun1998gradient"),
+    ("Yann {Le Cun}", "lecun", "lecun1998gradient"),
+    ("Yann Le Cun", "cun", "cun1998gradient"),
+    ("Nguyen Van An", "an", "an1998gradient"),
+    ("Nguyen, Van An", "nguyen", "nguyen1998gradient"),
+    ("Pham Minh Chinh", "chinh", "chinh1998gradient"),
+    # an organisation braced whole is one name, keyed whole; unbraced, by its words
+    ("{Internal Revenue Service}", "internalrevenueservice", "internalrevenueservice1998gradient"),
+    ("Internal Revenue Service", "service", "service1998gradient"),
+    ("{Procter and Gamble}", "procterandgamble", "procterandgamble1998gradient"),
+    ("International Energy Agency", "internationalenergyagency", "internationalenergyagency1998gradient"),
+])
+def test_names_are_keyed_as_bibtex_reads_them(author: str, key: str, citekey: str) -> None:
+    assert author_key(author) == key
+    assert base_key([author], 1998, "Gradient-based learning") == citekey
+
+
+@pytest.mark.parametrize("name, written", [
+    # a name from metadata (arXiv, Semantic Scholar) is written for BibTeX: a Vietnamese name family name first
+    # where its marks or middle name say so, else as given
+    ("Nguyen Van An", "Nguyen, Van An"),
+    ("Tran Thi Mai", "Tran, Thi Mai"),
+    ("Nguyễn Minh Châu", "Nguyễn, Minh Châu"),
+    ("Dat Quoc Nguyen", "Nguyen, Dat Quoc"),
+    ("Pham Minh Chinh", "Chinh, Pham Minh"),
+    ("Do Young Kim", "Kim, Do Young"),
+    ("Yann Le Cun", "Cun, Yann Le"),
+])
+def test_names_from_metadata_are_written_for_bibtex(name: str, written: str) -> None:
+    assert to_bibtex_name(name) == written
