@@ -343,7 +343,10 @@ _VIETNAMESE_MIDDLES = frozenset(["van", "thi"])
 def _vietnamese_order(words: list[str]) -> bool:
     """Whether a name of three words or more is Vietnamese, family name first: its first word a family name
     and its last none, its words capitalised and whole (no initials), and either a letter only Vietnamese
-    writes ('ơ', 'ư', U+1EA0-U+1EF9: 'Nguyễn Văn An') or the middle name 'Van' or 'Thi' ('Nguyen Van An')."""
+    writes ('ơ', 'ư', U+1EA0-U+1EF9: 'Nguyễn Văn An') or the middle name 'Van' or 'Thi' ('Nguyen Van An').
+    Without either, a name keeps BibTeX's order, given names first ('Pham Minh Chinh' is keyed chinh): a
+    family name first is no sign of its own, the list's words being given names of other peoples too
+    ('Do Young Kim', Korean, in English order), and no list of given names is short enough to be kb's."""
     folded = [ascii_fold(w).lower() for w in words]
     if folded[0] not in _VIETNAMESE_FAMILIES or folded[-1] in _VIETNAMESE_FAMILIES \
             or not all(w[:1].isupper() and w[1:].isalpha() for w in words):
@@ -400,7 +403,16 @@ def author_key(author: str | None) -> str:
     """name_key() of one author's family name ('Last, First', 'First von Last', or a
     corporate name). A name written in Han, kana or Hangul is keyed whole, family
     name first as those scripts write it, since where its family name ends is not
-    marked: '王小明', '王 小明' and BibTeX's '王, 小明' are all '王小明'."""
+    marked: '王小明', '王 小明' and BibTeX's '王, 小明' are all '王小明'.
+
+    Otherwise a name is keyed as BibTeX reads it, so that a key is the one references.bib's own
+    reader gives: 'Le Cun, Yann' and 'Yann LeCun' are lecun, 'Yann Le Cun' cun ('Le', capitalised,
+    is a given name to BibTeX; kb's reference reader and linker take both, kb.text.refs); 'Nguyen
+    Van An' without a comma an ('Nguyen, Van An', as kb writes a name from metadata whose marks or
+    middle name say it is Vietnamese, `family_name_first`, nguyen); an organisation braced whole,
+    '{Internal Revenue Service}', is keyed whole (internalrevenueservice), as BibTeX takes a braced
+    name for one word, and unbraced by its last word (service) unless its words say it is a body's
+    (`is_organisation`, `_conjoined`: 'International Energy Agency', 'Procter and Gamble' as one author)."""
     if not author or not author.strip():
         return ""
     if not author.isascii() and _FAMILY_FIRST_SCRIPT_RE.match(author.strip()):
