@@ -36,7 +36,7 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import GAELIC_PREFIXES, family_name_first, is_organisation, name_key, without_acronym
+from kb.text.names import GAELIC_PREFIXES, family_name_first, firm, is_organisation, name_key, without_acronym
 from kb.text.titles import normalise_title, numbers_agree
 
 # A change to what find_references or parse_entry gives for some text bumps
@@ -1074,6 +1074,24 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
     return _AuthorSplit(authors, m.group("rest"), int(m.group("year") or m.group("bracketed")), "year")
 
 
+# a body's name before Springer's colon at the entry's start: 'OpenAI: GPT-4 technical report. arXiv ... (2023)'
+_BODY_COLON_RE = lazy(r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|on|and|the|in)){0,8}):\s+(?=\S)")
+
+
+def _split_body_colon(text: str) -> _AuthorSplit | None:
+    """An organisation as the author, as Springer's LNCS prints one, its name and a colon before the title
+    ('OpenAI: GPT-4 technical report.', 'International Energy Agency: Electricity 2024. Tech. rep. (2024)'),
+    where the walk read no name: a firm's own name ('OpenAI', kb.text.names.firm) or a name only bodies bear
+    (is_organisation); not a title's words before its colon ('BERT: Pre-training ...')."""
+    m = _BODY_COLON_RE.match(text)
+    if not m:
+        return None
+    name = m.group(1)
+    if not (firm(name) if " " not in name else is_organisation(name)):
+        return None
+    return _AuthorSplit(name, text[m.end():], None, "period")
+
+
 _ET_AL_RE = lazy(r"\s*,?\s+(?:et\.?\s+al\b|and\s+others\b|e\s+outros\b|u\.\s*a\.).*$")
 # pypdf's kerning spaces: "Ashish V aswani" (but not particles: "A de Chalendar")
 _KERNED_NAME_RE = lazy(r"\b([A-Z]) (?!(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")\b)([a-z]{2,})")
@@ -1638,6 +1656,9 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?=\))"
                             r"|Unpublished\s+(?:manuscript|doctoral\s+dissertation|master'?s\s+thesis))\b[^()\[\]]{0,80}[)\]]))+$",
                             re.I)
+# a title's translation in square brackets after it, as APA and IEEE print one: 'Eine Studie über Dinge [A study of
+# many things and their uses]' (a bracket of its own after more of the title; the title itself is not in brackets)
+_TRANSLATED_RE = lazy(r"(?<=\S)\s+\[[A-Z][^\[\]]{2,300}\]$")
 # ACL's and others' edition after a comma, not in brackets: 'Speech and Language Processing, 2nd edition',
 # 'Pattern Recognition and Machine Learning, 2nd ed.', 'Artificial Intelligence: A Modern Approach, third edition'
 _EDITION_AFTER_RE = lazy(r",\s*(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised)\s+(?:edition|edn|ed)$",
@@ -1713,7 +1734,10 @@ def _extract_title(rest: str) -> str | None:
         if venue and venue.start() >= 8:
             rest = rest[: venue.start()]
     if quoted:                      # IEEE: 'E. Strubell, "Energy and ...," in Proc.'; Harvard: 'Energy ...',
-        return quoted.group(quoted.lastindex).strip(" ,.")
+        title = quoted.group(quoted.lastindex).strip(" ,.")
+        # (its translation in square brackets after it, inside the quotes: '"Metody mashinnogo obucheniya [Methods
+        # of machine learning],"', as the title in brackets after an unquoted one is cut, _TITLE_DESCRIPTOR_RE)
+        return _TRANSLATED_RE.sub("", title) or title if title[-1:] == "]" else title
     m = _TITLE_END_RE.search(rest)
     if m and rest[m.start()] in "?!":
         end = m.end()
@@ -1749,6 +1773,8 @@ def _extract_title(rest: str) -> str | None:
     # '[Data set]', '(Version 4.0)'
     if title[-1:] in ")]":
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
+        if title[-1:] == "]":
+            title = _TRANSLATED_RE.sub("", title) or title
         # Nature's book: its publisher and year in brackets after the title, 'Deep Learning (MIT Press, 2016)'
         title = _PUBLISHER_YEAR_AFTER_RE.sub("", title) or title
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
@@ -2626,7 +2652,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     if same:
         body = body[same.end():]
     split = None if same else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
-        or _split_at_year(body)
+        or _split_body_colon(body) or _split_at_year(body)
     title = None
     if same:
         m = _YEAR_FIRST_RE.match(body)

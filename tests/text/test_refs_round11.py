@@ -150,3 +150,42 @@ def test_names_are_keyed_as_bibtex_reads_them(author: str, key: str, citekey: st
 ])
 def test_names_from_metadata_are_written_for_bibtex(name: str, written: str) -> None:
     assert to_bibtex_name(name) == written
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a title's translation in square brackets after it, inside IEEE's quotes or longer than a descriptor
+    ('[5] I. Ivanov, "Metody mashinnogo obucheniya [Methods of machine learning]," Vestnik MGU, vol. 3, pp. 1–10, '
+     "2019.", "ivanov", 2019, "Metody mashinnogo obucheniya"),
+    ("Müller, H. (2019). Eine sehr lange Studie über Dinge [A very long study of many things and their many uses]. "
+     "Zeitschrift für Dinge, 5(2), 1–10.", "muller", 2019, "Eine sehr lange Studie über Dinge"),
+    ("[6] H. Müller, Eine Studie über Dinge [A study of things], Zeitschrift für Dinge 5 (2019) 1–10.", "muller", 2019,
+     "Eine Studie über Dinge"),
+    # (a title that is all in brackets, or brackets of its own words, stays)
+    ("Smith, J. (2020). [Review of the book A study of things]. Journal of Things, 5, 1–10.", "smith", 2020,
+     "[Review of the book A study of things]"),
+    ('Smith, J. 2020. "A study of [things]." Journal of Things.', "smith", 2020, "A study of [things]"),
+    # a body as Springer's LNCS prints it, its name and a colon before the title
+    ("OpenAI: GPT-4 technical report. arXiv preprint arXiv:2303.08774 (2023)", "openai", 2023,
+     "GPT-4 technical report"),
+    ("Google: Environmental report 2020. Tech. rep., Google LLC (2021)", "google", 2021, "Environmental report 2020"),
+    ("International Energy Agency: Electricity 2024. Tech. rep. (2024)", "internationalenergyagency", 2024,
+     "Electricity 2024"),
+    # ... not a title's words before its colon
+    ("BERT: Pre-training of deep bidirectional transformers. arXiv preprint arXiv:1810.04805 (2018)", None, 2018,
+     "BERT: Pre-training of deep bidirectional transformers"),
+    # styles read as before: APA 7 with its DOI as a web address, LNCS with editors, Elsevier's, arXiv's alone
+    ("Strubell, E., Ganesh, A., & McCallum, A. (2019). Energy and policy considerations for deep learning in NLP. In "
+     "Proceedings of the 57th Annual Meeting of the ACL (pp. 3645–3650). https://doi.org/10.18653/v1/P19-1355",
+     "strubell", 2019, "Energy and policy considerations for deep learning in NLP"),
+    ("Smith, J.: A study of things. In: Doe, J., Roe, K. (eds.) ECCV 2020. LNCS, vol. 12345, pp. 1–17. Springer, "
+     "Cham (2020). https://doi.org/10.1007/978-3-030-58452-8_1", "smith", 2020, "A study of things"),
+    ("[4] J. Smith, K. Lee, Deep learning for things, in: J. Doe, K. Roe (Eds.), Handbook of Things, Springer, "
+     "Berlin, 2020, pp. 1–20.", "smith", 2020, "Deep learning for things"),
+    ("Smith, J., & Lee, K. (Eds.). (2020). Handbook of things. Springer.", "smith", 2020, "Handbook of things"),
+    ("Doe, J. (2023). A study of things. arXiv:2301.00001.", "doe", 2023, "A study of things"),
+    ("Touvron, H., et al. (2023). LLaMA: Open and efficient foundation language models. arXiv preprint "
+     "arXiv:2302.13971.", "touvron", 2023, "LLaMA: Open and efficient foundation language models"),
+])
+def test_reference_styles_round11(text: str, author: str | None, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
