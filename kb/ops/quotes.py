@@ -904,14 +904,16 @@ def resolve_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> str 
 
 
 def _page_range(locator: str | None) -> tuple[int, int] | None:
-    """'13' -> (13, 13), '3-4' / '3–4' -> (3, 4); None for what is not a page number ('iv')."""
+    """'13' -> (13, 13), '3-4' / '3–4' -> (3, 4), '3f' -> (3, 4) (the page after too), '3ff' -> (3, 12) (the pages
+    after: ten pages from it, where 'from 3 on' would take any page of a paper whose pages print higher numbers,
+    3645-3650); None for what is not a page number ('iv')."""
     if not locator:
         return None
-    m = re.fullmatch(r"\s*(\d+)\s*(?:[-–—]+\s*(\d+))?\s*[a-z]{0,2}\.?\s*", locator)
+    m = re.fullmatch(r"\s*(\d+)\s*(?:[-–—]+\s*(\d+))?\s*([a-z]{0,2})\.?\s*", locator)
     if not m:
         return None
     a = int(m.group(1))
-    b = int(m.group(2)) if m.group(2) else a
+    b = int(m.group(2)) if m.group(2) else a + {"f": 1, "ff": 9}.get(m.group(3), 0)
     if b < a and m.group(2) and len(m.group(2)) < len(m.group(1)):     # "3645-50"
         b = int(m.group(1)[:len(m.group(1)) - len(m.group(2))] + m.group(2))
     return (a, max(a, b))

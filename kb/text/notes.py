@@ -157,6 +157,12 @@ class Note:
         entry = ref.entry
         short = None
         if entry is not None and entry.year is None:
+            if _OP_CIT.match(entry.raw):
+                # 'Doe, op. cit., 5.': the work of that author the note cited before, where it cites one
+                akey = name_key(entry.first_author)
+                works = {id(r.entry): r for r in self.references if r.entry is not None and r.entry.year is not None
+                         and akey and name_key(r.entry.first_author) == akey}
+                return next(iter(works.values())) if len(works) == 1 else ref
             short = _SHORT_TITLE.search(entry.raw) or _SHORT_FORM.fullmatch(entry.raw.strip())
         words = normalise_title(next(g for g in short.groups() if g)) if short else ""
         if not words:
@@ -239,6 +245,8 @@ _EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
 _SHORT_TITLE = lazy(r"[\"“]([^\"“”\n]{1,200}?)[,.]?[\"”]|(?<![*\w])[*_]([^*_\n]{1,200})[*_](?![*\w])")
 # A short form whose title's italics the reading left out: "Lo et al., S2ORC, 12."
 _SHORT_FORM = lazy(r"[^,\n]{2,80},\s*([^,\n]{2,200}?),\s*(?:pp?\.\s*)?[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?\.?")
+# the Latin of older footnotes for the work of that author cited before: 'Doe, op. cit., 5.', 'Doe, loc. cit.'
+_OP_CIT = lazy(r"[^,\n]{2,80},\s*(?:op|loc)\.\s?cit\.", re.I)
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
 #: Problems reported per note; a hostile note could otherwise yield millions.
@@ -1022,9 +1030,13 @@ _PARTICLE = r"(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|dos|das|ter|ten|
 _SURNAME = rf"{_PARTICLE}{{0,2}}[{_UPPER}][\w'’-]*"
 _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|(?:and|&|und|et|y|e)\s+{_SURNAME}"
         rf"|{_SURNAME})){{0,4}})")
-_WHEN = (r"\[?(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)\]?(?:\s*[,:]\s*(?:pp?\.|pages?|S\.|s\.|págs?\.|pág"
-         r"|str\.)?\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?")
-_CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.,?|vgl\.|siehe|voir)\s+)?"
+# (no date, or the work's state, where the year goes: "(Doe, n.d.)", "(Doe, in press)", APA's second work of no
+# date "n.d.-b"; a page and the page or pages after it: "p. 3f.", "pp. 3 ff.")
+_WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\.(?:-[a-z])?|in\s+press|forthcoming))\]?"
+         r"(?:\s*[,:]\s*(?:pp?\.|pages?|S\.|s\.|págs?\.|pág|str\.)?\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}"
+         r"|\s?ff?\.?(?![\w.]))?))?")
+# (one or two: "(see, e.g., Doe, 2020)", "(cf. also Doe, 2020)")
+_CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)(?:,?\s+|,(?=\s)))?(?:(?:also|e\.g\.),?\s+)?"
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
 _EDITORIAL = (r"(?:[,;]\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(?:added|mine|ours|supplied|"
               r"in\s+(?:the\s+)?original))?|[,;]\s*(?:my|our)\s+translation|[,;]\s*(?:internal\s+)?"
@@ -1036,7 +1048,8 @@ _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
-_NARRATIVE = lazy(_WHO + r"\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")     # natbib's \citet in square brackets too
+# natbib's \citet in square brackets too; a comma after 'et al.' as some write it ("Doe et al., (2020)")
+_NARRATIVE = lazy(_WHO + r",?\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")
 # a year in square brackets after a name: natbib's "Doe et al. [2019]", no reference numbered 2019
 _NAME_BEFORE_YEAR = lazy(_WHO + r"\s*$")
 _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
@@ -1093,7 +1106,9 @@ def _without_opener(who: str) -> str:
 def _author_year(m) -> tuple[str, str | None]:
     """(the citation as a reference kb reads, "Turing. 1950.", "Smith et al. 2020."; its page)."""
     who = _AND.sub(" and ", _without_opener(" ".join(m.group("who").split())).rstrip(",").rstrip("."))
-    return f"{who}. {m.group('year')}{m.group('letter') or ''}.", (m.group("page") or "").replace(" ", "") or None
+    # (no date in brackets, as APA prints it, which the reference reader reads as no year: "Doe. (n.d.).")
+    when = f"{m.group('year')}{m.group('letter') or ''}." if m.group("year") else f"({m.group('state')})."
+    return f"{who}. {when}", (m.group("page") or "").replace(" ", "").rstrip(".") or None
 
 
 # "and" in the languages of _WHO ("Müller und Schmidt", "Pérez y Gómez") and as "&" ("Lo & Wang",

@@ -280,9 +280,14 @@ def test_wrong_page_locators_are_reported_with_the_right_page(strubell, tmp_path
         f"<note-quote quote=\"{P3B}\" sourceLink=\"#strubell2019energy\" page=\"5\"></note-quote>\n\n"
         f"<note-quote quote=\"{P3B}\" sourceLink=\"#strubell2019energy\" sourceText=\"[2, p. 4]\"></note-quote>\n\n"
         f"> {P3} [@strubell2019energy, p. 3647]\n\n"                     # printed page: pages = 3645--3650
-        f"> {P3} [@strubell2019energy, p. 3650]\n", "utf-8")
+        f"> {P3} [@strubell2019energy, p. 3650]\n\n"
+        f"> {P3} [@strubell2019energy, p. 2f.]\n\n"                    # the page and the one after
+        f"> {P3} [@strubell2019energy, p. 1ff.]\n\n"                   # ... and the pages after
+        f"> {P3} [@strubell2019energy, p. 4f.]\n", "utf-8")
     r = run_kb("verify", "--note", note)
     assert r.code == 1
+    assert f"{note}:13: ok " in r.out and f"{note}:15: ok " in r.out
+    assert f"{note}:17: wrong-page" in r.out and "the note cites p. 4f, but the quote is on page 3" in r.out
     assert f"{note}:1: wrong-page strubell2019energy v1 (by citekey)" in r.out
     assert "the note cites p. 3, but the quote is on page 1 (printed p. 3645)" in r.out
     assert f"{note}:3: ok " in r.out
@@ -292,7 +297,7 @@ def test_wrong_page_locators_are_reported_with_the_right_page(strubell, tmp_path
     assert f"{note}:11: wrong-page" in r.out and "on page 3 (printed p. 3647)" in r.out
     r = run_kb("verify", "--note", note, "--json")
     bad = [q for q in r.json["quotes"] if q["status"] == "wrong-page"]
-    assert [(q["cited_page"], q["page"]) for q in bad] == [("3", 1), ("5", 3), ("4", 3), ("3650", 3)]
+    assert [(q["cited_page"], q["page"]) for q in bad] == [("3", 1), ("5", 3), ("4", 3), ("3650", 3), ("4f", 3)]
 
 
 # -- bad input ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from kb.sources.citekey import base_key
 from kb.text.names import author_key, to_bibtex_name
+from kb.text.notes import parse_note
 from kb.text.refs import find_references, parse_entry
 
 
@@ -189,3 +190,53 @@ def test_names_from_metadata_are_written_for_bibtex(name: str, written: str) -> 
 def test_reference_styles_round11(text: str, author: str | None, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+_Q = '"the resulting graph consists of more than many nodes"'
+
+
+@pytest.mark.parametrize("text, attribution, page", [
+    # a page and the pages after it
+    (f"Doe (2020, p. 3ff.) writes {_Q}.", "Doe. 2020.", "3ff"),
+    (f"Doe (2020, pp. 3 ff.) writes {_Q}.", "Doe. 2020.", "3ff"),
+    (f"Doe (2020, p. 3f.) writes {_Q}.", "Doe. 2020.", "3f"),
+    (f"As shown, {_Q} (Doe, 2020, p. 3ff.).", "Doe. 2020.", "3ff"),
+    # two words before the names: 'see, e.g.,', 'see e.g.', 'cf. also'
+    (f"As shown, {_Q} (see, e.g., Doe et al., 2020).", "Doe et al. 2020.", None),
+    (f"As shown, {_Q} (see e.g. Doe et al., 2020, p. 4).", "Doe et al. 2020.", "4"),
+    (f"As shown, {_Q} (cf. also Doe, 2020).", "Doe. 2020.", None),
+    # a comma after 'et al.' before the year in brackets
+    (f"Doe et al., (2020) write {_Q}.", "Doe et al. 2020.", None),
+    # no date, or the work's state, where the year goes: read as no year, as the reference reader reads it
+    (f"As shown, {_Q} (Doe, n.d.).", "Doe. (n.d.).", None),
+    (f"As shown, {_Q} (Doe and Roe, n.d.-b, p. 4).", "Doe and Roe. (n.d.-b).", "4"),
+    (f"As shown, {_Q} (Doe, in press).", "Doe. (in press).", None),
+    # (as before)
+    (f"As shown, {_Q} (Doe, 2020a, p. 3).", "Doe. 2020a.", "3"),
+    (f"Doe (2020, pp. 3-5) writes {_Q}.", "Doe. 2020.", "3-5"),
+    (f"As shown, {_Q} (Doe, 2020, p. 3. Other text).", None, None),
+])
+def test_author_year_citations_round11(text: str, attribution: str | None, page: str | None) -> None:
+    quotes = parse_note(text + "\n").quotes
+    assert [(q.attribution, q.page) for q in quotes] == ([(attribution, page)] if attribution else [])
+    if attribution:
+        entry = parse_entry(attribution)
+        assert (entry.first_author, entry.title) == ("doe", None)
+        assert entry.year == (2020 if "20" in attribution else None)
+
+
+@pytest.mark.parametrize("footnote, title, page", [
+    # 'op. cit.' and 'loc. cit.': the work of that author the note cited before
+    ("Doe, op. cit., p. 5.", "Energy of Twelve Models", "5"),
+    ("Doe, op. cit., 5.", "Energy of Twelve Models", "5"),
+    ("Doe, loc. cit.", "Energy of Twelve Models", None),
+    ("Doe, *Energy*, 5.", "Energy of Twelve Models", "5"),
+    # ... of an author the note cited nothing of before: no work
+    ("Roe, op. cit., 5.", None, "5"),
+])
+def test_op_cit_names_the_authors_work_before(footnote: str, title: str | None, page: str | None) -> None:
+    q = "the resulting graph consists of more than many nodes of twelve"
+    note = parse_note(f'"{q}."[^1] Then "{q}."[^2]\n\n[^1]: Jane Doe, "Energy of Twelve Models," in *Proceedings '
+                      f'of Things* (2020), 33–35.\n[^2]: {footnote}\n')
+    ref = note.reference_for(note.quotes[1])
+    assert (ref.entry.title, note.quotes[1].page) == (title, page)
