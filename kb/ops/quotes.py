@@ -40,7 +40,7 @@ from kb.store.queries import (
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import alpha_labels, first_author_key, label_form, name_key, split_names
+from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, name_key, split_names
 from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -870,9 +870,11 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if ref is not None and ref.entry is not None:
         candidates.append((ref.entry, ref.titles, ref.text))
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
+    cited = None
     if ref is None and written:
         own = notes_text.reference_of(written)      # the reference written beside the quote itself
         candidates.append((own.entry, own.titles, own.text))
+        cited = own.entry if q.attribution else None
         whole = notes_text.particled_family_key(written)
         if whole and own.entry is not None and whole != own.entry.first_author:
             # "Le Cun et al. (1998)": of 'LeCun, Yann' as well as of BibTeX's 'Yann Le Cun' (family name 'Cun')
@@ -895,7 +897,28 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written))
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
                                     closest_score=ex.closest_score, reference=_short(written), several=ex.several)
+    if cited is not None and cited.first_author and cited.year and not (cited.title or cited.doi or cited.arxiv_id):
+        keys = _cited_as_written(db, cited.first_author, cited.year)
+        if len(keys) == 1:
+            return NoteSource(keys[0], "author-year", reference=first.reference if first else None)
     return first
+
+
+def _cited_as_written(db, key: str, year: int) -> list[str]:
+    """The papers of `year` an author-year citation of `key` names by their first author's name as
+    references.bib writes it, where no paper's key (BibTeX's reading) is `key`: 'LeCun et al. (1998)' of
+    'Yann Le Cun' (keyed cun), 'Nguyen et al. (2019)' of 'Nguyen Van An' (keyed an) (names.cited_keys)."""
+    if db.execute("select 1 from papers where first_author = ? and year = ? limit 1", [key, year]).fetchone():
+        return []
+    out = []
+    for citekey, authors in db.execute("select citekey, authors from papers where year = ?", [year]):
+        try:
+            first = (json.loads(authors or "[]") or [""])[0]
+        except ValueError:
+            continue
+        if isinstance(first, str) and key in cited_keys(first):
+            out.append(citekey)
+    return out
 
 
 def resolve_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> str | None:

@@ -43,6 +43,7 @@ __all__ = [
     "family_name_first",
     "short_authors",
     "author_key",
+    "cited_keys",
     "to_bibtex_name",
 ]
 
@@ -426,6 +427,30 @@ def author_key(author: str | None) -> str:
         # is keyed as references print it, 'International Energy Agency' (as kb.text.refs keys it)
         family = without_acronym(family)
     return name_key(family)
+
+
+# the particles a family name may open with capitalised, which BibTeX then reads as a given name's last word: 'Yann
+# Le Cun' (family name 'Cun'), 'Jan Van Dijk', 'Anna De Luca'
+_CAPITALISED_PARTICLES = frozenset("le la de da di du van von del della des den der dos das ter ten".split())
+
+
+def cited_keys(author: str) -> frozenset[str]:
+    """The keys an author-year citation may give one author whose name references.bib writes without a
+    comma: BibTeX's (author_key), and the family name a reader sees where BibTeX's reading leaves part of
+    it with the given names: a capitalised particle before the last word ('Yann Le Cun', cited 'LeCun' or
+    'Le Cun': lecun as well as cun) and a Vietnamese name's first word, its family name (family_name_first:
+    'Nguyen Van An', cited 'Nguyen': nguyen as well as an)."""
+    key = author_key(author)
+    name = " ".join(author.split())
+    if not name or "," in name or "{" in name or is_organisation(name) or _conjoined(name):
+        return frozenset([key])
+    words = name.split()
+    keys = {key}
+    if family_name_first(words):
+        keys.add(name_key(words[0]))
+    elif len(words) >= 3 and words[-2][:1].isupper() and words[-2].lower() in _CAPITALISED_PARTICLES:
+        keys.add(name_key(words[-2] + words[-1]))
+    return frozenset(keys)
 
 
 def family_as_keyed(author: str, key: str | None) -> str:

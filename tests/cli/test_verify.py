@@ -782,6 +782,8 @@ PARTICLES_BIB = """@article{lecun1998gradient, title = {Gradient-based learning 
 @article{cun1989backprop, title = {Backpropagation applied to handwritten zip code recognition},
   author = {Yann Le Cun and Bernhard Boser}, year = {1989}}
 @article{ong2020things, title = {A study of things}, author = {Ong, Wei}, year = {2020}}
+@article{an2019vietnamese, title = {A study of Vietnamese text}, author = {Nguyen Van An and John Smith}, year = {2019}}
+@article{dijk2021things, title = {Another study of things}, author = {Jan Van Dijk}, year = {2021}}
 """
 
 
@@ -794,11 +796,20 @@ def test_an_author_year_citation_of_a_family_name_behind_its_particle(kb_root, t
     note = tmp_path / "note.md"
     note.write_text('Le Cun et al. (1998) write "the quick brown fox jumps over it" here.\n\n'
                     'As Le Cun (1989) writes, "the slow brown fox jumps over it" there.\n\n'
-                    '"the slow red fox jumps over it, they say" (Leong, 2020).\n', "utf-8")
+                    '"the slow red fox jumps over it, they say" (Leong, 2020).\n\n'
+                    # the family name as a reader reads 'Yann Le Cun', 'Nguyen Van An', 'Jan Van Dijk', where BibTeX
+                    # reads cun, an, dijk; not of another year, nor a name no paper's first author writes
+                    'LeCun (1989) writes "the slow brown fox jumps over it" there.\n\n'
+                    'Nguyen et al. (2019) write "the quick grey fox jumps over it" here.\n\n'
+                    '"the quick grey fox jumps over it again" (Van Dijk, 2021).\n\n'
+                    '"the quick grey fox jumps over it again" (Van Dijk, 2020).\n\n'
+                    '"the quick grey fox jumps over it again" (Tran et al., 2019).\n', "utf-8")
     r = run_kb("verify", "--note", note, "--json")
     assert [(q["citekey"], q["method"], q["status"]) for q in r.json["quotes"]] == [
         ("lecun1998gradient", "author-year", "no-text"), ("cun1989backprop", "author-year", "no-text"),
-        (None, None, "no-source")], r.out
+        (None, None, "no-source"), ("cun1989backprop", "author-year", "no-text"),
+        ("an2019vietnamese", "author-year", "no-text"), ("dijk2021things", "author-year", "no-text"),
+        (None, None, "no-source"), (None, None, "no-source")], r.out
 
 
 @pytest.mark.corpus

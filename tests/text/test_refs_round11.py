@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kb.sources.citekey import base_key
-from kb.text.names import author_key, to_bibtex_name
+from kb.text.names import author_key, cited_keys, to_bibtex_name
 from kb.text.notes import parse_note
 from kb.text.refs import find_references, parse_entry
 
@@ -240,3 +240,23 @@ def test_op_cit_names_the_authors_work_before(footnote: str, title: str | None, 
                       f'of Things* (2020), 33–35.\n[^2]: {footnote}\n')
     ref = note.reference_for(note.quotes[1])
     assert (ref.entry.title, note.quotes[1].page) == (title, page)
+
+
+@pytest.mark.parametrize("author, keys", [
+    # the keys a citation may give a name references.bib writes without a comma: BibTeX's, and the family
+    # name a reader sees where BibTeX leaves part of it with the given names
+    ("Yann Le Cun", {"cun", "lecun"}),
+    ("Jan Van Dijk", {"dijk", "vandijk"}),
+    ("Nguyen Van An", {"an", "nguyen"}),
+    ("Tran Thi Mai", {"mai", "tran"}),
+    # ... and BibTeX's alone where it reads the name whole
+    ("Yann LeCun", {"lecun"}),
+    ("Le Cun, Yann", {"lecun"}),
+    ("Pham Minh Chinh", {"chinh"}),
+    ("Emma Strubell", {"strubell"}),
+    ("{Internal Revenue Service}", {"internalrevenueservice"}),
+    ("Procter and Gamble", {"procterandgamble"}),
+    ("Ludwig van Beethoven", {"vanbeethoven"}),
+])
+def test_the_keys_a_citation_may_give_a_name(author: str, keys: set[str]) -> None:
+    assert cited_keys(author) == keys
