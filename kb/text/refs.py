@@ -2594,7 +2594,10 @@ _ONE_WORD_THEN_URL_RE = lazy(r"\s*[A-Za-z][\w.+\-]{2,}\.\s+(?:https?://|www\.)")
 _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # (before any digit or bracket: the names at the head of the entry, not an editor of its book further on)
 # (Springer closes the names with a colon: 'Doe, J., Roe, R. (eds.): The Handbook ...')
-_EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?)\.?\)|(?:eds?\.|editors?\b))[.:]?(?=\s)", re.I)
+# (in French, German and Spanish too: '(éd.)', '(dir.)', '(Hrsg.)', '(coord.)'; Elsevier's comma after the mark:
+# 'K. Lee (Ed.), Handbook of Things, Springer, 2020.')
+_EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?|éds?|dir|hrsg|coords?)\.?\)"
+                   r"|(?:eds?\.|editors?\b))[.:,]?(?=\s)", re.I)
 # one name of a word or two (an organisation's, most often), its comma, then the rest
 _TITLE_AFTER_ONE_NAME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?,\s+([A-Z].{3,})$")
 _DIGIT_WORD_RE = lazy(r"\b[A-Za-z][\w\-.]*\d|\b\d")
@@ -2639,11 +2642,13 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     entry.url = find_url(joined)
     body = _prep_names(joined)
     head = body[:160]
-    if "ditor" in head or " ed" in head or "(ed" in head or " Ed" in head or "(Ed" in head:
+    if "ditor" in head or " ed" in head or "(ed" in head or " Ed" in head or "(Ed" in head or "(éd" in head \
+            or "(dir" in head or "(Hrsg" in head or "(coord" in head:
         # the names are a book's editors: 'Jones K, editor.', 'Jones, K. (ed.) (2019)', 'Jones, K. and Li, H., eds.'
         editors = _EDITORS_RE.match(body)
         if editors:
-            body = editors.group(1) + "." + body[editors.end():]
+            # (the comma after Elsevier's mark kept: the title after it is closed by a comma, as the names' are)
+            body = editors.group(1) + ("," if editors.group(0)[-1] == "," else ".") + body[editors.end():]
     # dates written out before or after the year: "July 22, 2020." "2019, November."
     if _DATE_BEFORE_YEAR_HINT_RE.search(body):
         body = _DATE_BEFORE_YEAR_RE.sub(r"\1", body)

@@ -260,3 +260,22 @@ def test_op_cit_names_the_authors_work_before(footnote: str, title: str | None, 
 ])
 def test_the_keys_a_citation_may_give_a_name(author: str, keys: set[str]) -> None:
     assert cited_keys(author) == keys
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a book's editors, Elsevier's comma after their mark, or the mark in French, Spanish or German
+    ("K. Lee (Ed.), Handbook of Things, Springer, Berlin, 2020.", "lee", "Handbook of Things"),
+    ("K. Lee, M. Roe (Eds.), Handbook of Things, 2020.", "lee", "Handbook of Things"),
+    ("Lee, K. (éd.) (2020). Manuel des choses. Paris : Springer.", "lee", "Manuel des choses"),
+    ("Lee, K. (dir.) (2020). Manuel des choses. Paris : Springer.", "lee", "Manuel des choses"),
+    ("Lee, K. (coord.) (2020). Manual de cosas. Madrid: Springer.", "lee", "Manual de cosas"),
+    ("Lee, K. (Hrsg.) (2020): Handbuch der Dinge. Berlin: Springer.", "lee", "Handbuch der Dinge"),
+    # (as before: editors of the book a chapter is in, a family name 'Dir')
+    ("[4] J. Smith, K. Lee, Deep learning for things, in: J. Doe, K. Roe (Eds.), Handbook of Things, Springer, "
+     "Berlin, 2020, pp. 1–20.", "smith", "Deep learning for things"),
+    ("Lee, K., Roe, M. (eds.): Handbook of Things. Springer, Heidelberg (2020)", "lee", "Handbook of Things"),
+    ("Edwards, K., Dir, M. (2020). Handbook of things. Springer.", "edwards", "Handbook of things"),
+])
+def test_editors_marks(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, 2020, title)
