@@ -286,7 +286,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "8"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "9"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -296,6 +296,8 @@ PAPER_RENDERING = "8"          # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   biblatex journaltitle as the venue
 #                                8: a body's name ending in 'Survey', 'Fund', 'Board', 'Panel' or, after 'and', 'of',
 #                                   'for' or 'U.S.', 'Service' keyed whole ('U.S. Forest Service', not 'service')
+#                                9: a name opening with 'The' keyed whole ('The World Bank', not 'bank'), as
+#                                   a reference list's entry keys it
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,

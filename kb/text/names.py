@@ -34,6 +34,7 @@ __all__ = [
     "parse_names",
     "last_name",
     "is_organisation",
+    "the_first",
     "firm",
     "without_acronym",
     "GAELIC_PREFIXES",
@@ -264,6 +265,15 @@ def _conjoined(name: str) -> bool:
     return ("and" in name or "&" in name) and _CONJOINED_RE.search(name) is not None and name[:1].isupper()
 
 
+def the_first(name: str) -> bool:
+    """Whether a name opens with the article, as only an organisation's does ('The World Bank', 'The Royal
+    Society', a reference's 'The scikit-learn developers'): not a Vietnamese given name written without its
+    marks, 'Thế', before a Vietnamese family name ('The Anh Nguyen', 'Nguyen The Anh')."""
+    words = name.split()
+    return len(words) >= 2 and words[0] == "The" \
+        and not any(ascii_fold(w).lower() in _VIETNAMESE_FAMILIES for w in words[1:])
+
+
 def last_name(author: str) -> str:
     """The family name of one author ('Last, First', 'First von Last' or a
     corporate name), decoded from LaTeX: 'Jean de la Vallée Poussin' ->
@@ -274,7 +284,7 @@ def last_name(author: str) -> str:
     name = parse_name(author)
     if name.literal:
         return name.literal
-    if is_organisation(author) or _conjoined(author):
+    if is_organisation(author) or _conjoined(author) or the_first(author):
         whole = " ".join(author.split())
         # (plain text as a source gave it, LaTeX as references.bib holds it: '&' is 'Procter & Gamble''s own)
         return latex_to_text(whole) if "\\" in whole or "{" in whole else whole
@@ -297,7 +307,7 @@ def to_bibtex_name(name: str) -> str:
             family, given, _ = _parts(before)
             return f"{family}, {after.strip()}, {given}" if given else name
         return name
-    if is_organisation(name) or _conjoined(name):
+    if is_organisation(name) or _conjoined(name) or the_first(name):
         return "{" + name + "}"
     words = name.split()
     initials = len(words)
@@ -442,7 +452,7 @@ def cited_keys(author: str) -> frozenset[str]:
     'Nguyen Van An', cited 'Nguyen': nguyen as well as an)."""
     key = author_key(author)
     name = " ".join(author.split())
-    if not name or "," in name or "{" in name or is_organisation(name) or _conjoined(name):
+    if not name or "," in name or "{" in name or is_organisation(name) or _conjoined(name) or the_first(name):
         return frozenset([key])
     words = name.split()
     keys = {key}

@@ -36,7 +36,15 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import GAELIC_PREFIXES, family_name_first, firm, is_organisation, name_key, without_acronym
+from kb.text.names import (
+    GAELIC_PREFIXES,
+    family_name_first,
+    firm,
+    is_organisation,
+    name_key,
+    the_first,
+    without_acronym,
+)
 from kb.text.titles import normalise_title, numbers_agree
 
 # A change to what find_references or parse_entry gives for some text bumps
@@ -1159,7 +1167,7 @@ def _organisation_author(name: str, context: str = "") -> bool:
             found = not _name_like(w) and (w in _FUNCTION_WORDS or k == last)
         elif w.lower() in _NOT_NAME_WORDS:
             found = True
-    if found or words[0] == "The":
+    if found or the_first(name):
         return words[0][:1].isupper()           # not a list printed all in lower case: 'david nicholas'
     if mixed and words[0][:1].isupper():
         for k, w in enumerate(words):

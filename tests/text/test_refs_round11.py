@@ -279,3 +279,16 @@ def test_the_keys_a_citation_may_give_a_name(author: str, keys: set[str]) -> Non
 def test_editors_marks(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, 2020, title)
+
+
+@pytest.mark.parametrize("author, key, written", [
+    # a name opening with 'The' is an organisation's, keyed whole as a reference list's entry keys it
+    ("The World Bank", "theworldbank", "{The World Bank}"),
+    ("The Royal Society", "theroyalsociety", "{The Royal Society}"),
+    # ... not a Vietnamese given name without its marks ('Thế'), nor a name opening with the letters
+    ("The Anh Nguyen", "nguyen", "Nguyen, The Anh"),
+    ("Theodore Smith", "smith", "Smith, Theodore"),
+])
+def test_a_name_opening_with_the_article(author: str, key: str, written: str) -> None:
+    assert (author_key(author), to_bibtex_name(author)) == (key, written)
+    assert parse_entry(f"{author}. 2020. World development report. Washington, DC.").first_author == key
