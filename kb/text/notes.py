@@ -1032,9 +1032,10 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
         rf"|{_SURNAME})){{0,4}})")
 # (no date, or the work's state, where the year goes: "(Doe, n.d.)", "(Doe, in press)", APA's second work of no
 # date "n.d.-b"; a page and the page or pages after it: "p. 3f.", "pp. 3 ff.")
+# (a number printed bare after the year is a page, not a year: "(Doe, 2020, 2021)" cites two works, _SAME_AUTHOR)
 _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\.(?:-[a-z])?|in\s+press|forthcoming))\]?"
-         r"(?:\s*[,:]\s*(?:pp?\.|pages?|S\.|s\.|págs?\.|pág|str\.)?\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}"
-         r"|\s?ff?\.?(?![\w.]))?))?")
+         r"(?:\s*[,:]\s*(?:(?:pp?\.|pages?|S\.|s\.|págs?\.|pág|str\.)\s*|(?!(?:1[89]|20)\d\d[a-z]?\b))"
+         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?))?")
 # (one or two: "(see, e.g., Doe, 2020)", "(cf. also Doe, 2020)")
 _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)(?:,?\s+|,(?=\s)))?(?:(?:also|e\.g\.),?\s+)?"
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"
@@ -1046,8 +1047,13 @@ _AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + _EDIT
 _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
 # several works in one citation: "(Doe, 2019; see also Roe et al., 2020, p. 4)"
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
+_ONE_WORK += r"(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){0,7}"      # (or more of one author: 'Roe, 2019, 2021')
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
+# works of one author by their years: "(Doe, 2020, 2021)", "(Doe et al., 2020a, 2020b)"
+_YEARS = r"(?:1[89]|20)\d\d[a-z]?(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){1,7}"
+_SAME_WORKS = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")\s*")
+_SAME_AUTHOR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")\s*[)\]]")
 # natbib's \citet in square brackets too; a comma after 'et al.' as some write it ("Doe et al., (2020)")
 _NARRATIVE = lazy(_WHO + r",?\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")
 # a year in square brackets after a name: natbib's "Doe et al. [2019]", no reference numbered 2019
@@ -1103,9 +1109,28 @@ def _without_opener(who: str) -> str:
     return who
 
 
+def _cited_who(m) -> str:
+    """The names of an author-year citation as a reference kb reads writes them ("Smith et al.", "Lo and Wang")."""
+    return _AND.sub(" and ", _without_opener(" ".join(m.group("who").split())).rstrip(",").rstrip("."))
+
+
+def _works_by_year(m) -> list[tuple[str, None]]:
+    """The works of one author a citation names by their years ("Doe, 2020, 2021"), as _author_year gives each."""
+    return [(f"{_cited_who(m)}. {y.strip()}.", None) for y in m.group("years").split(",")]
+
+
+def _works(part: str) -> list[tuple[str, str | None]]:
+    """The works one part of a citation between semicolons names: "Doe, 2020, p. 4", "Roe, 2019, 2021"."""
+    work = _WORK.fullmatch(part)
+    if work:
+        return [_author_year(work)]
+    same = _SAME_WORKS.fullmatch(part)
+    return _works_by_year(same) if same else []
+
+
 def _author_year(m) -> tuple[str, str | None]:
     """(the citation as a reference kb reads, "Turing. 1950.", "Smith et al. 2020."; its page)."""
-    who = _AND.sub(" and ", _without_opener(" ".join(m.group("who").split())).rstrip(",").rstrip("."))
+    who = _cited_who(m)
     # (no date in brackets, as APA prints it, which the reference reader reads as no year: "Doe. (n.d.).")
     when = f"{m.group('year')}{m.group('letter') or ''}." if m.group("year") else f"({m.group('state')})."
     return f"{who}. {when}", (m.group("page") or "").replace(" ", "").rstrip(".") or None
@@ -1188,8 +1213,12 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         for m in _DASH_WORK.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
     for m in _AUTHOR_YEARS.finditer(window):
-        works = [_author_year(w) for w in (_WORK.fullmatch(part) for part in m.group()[1:-1].split(";")) if w]
+        works = [work for part in m.group()[1:-1].split(";") for work in _works(part)]
         if works:
+            found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
+    if ", 1" in window or ", 2" in window:
+        for m in _SAME_AUTHOR.finditer(window):
+            works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
     for m in _AUTHOR_PAGE.finditer(window):
         if not (m.group("page").isdigit() and len(m.group("page")) == 4 and 1800 <= int(m.group("page")) <= 2099):

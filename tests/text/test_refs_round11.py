@@ -292,3 +292,21 @@ def test_editors_marks(text: str, author: str, title: str) -> None:
 def test_a_name_opening_with_the_article(author: str, key: str, written: str) -> None:
     assert (author_key(author), to_bibtex_name(author)) == (key, written)
     assert parse_entry(f"{author}. 2020. World development report. Washington, DC.").first_author == key
+
+
+@pytest.mark.parametrize("text, cited", [
+    # works of one author by their years: each a work, the quote in one of them, where the second year was read as
+    # the first's page
+    (f"As shown, {_Q} (Doe, 2020, 2021).", [("Doe. 2020.", None), ("Doe. 2021.", None)]),
+    (f"As shown, {_Q} (Doe, 2020a, 2020b).", [("Doe. 2020a.", None), ("Doe. 2020b.", None)]),
+    (f"As shown, {_Q} (see Doe et al., 2019, 2020).", [("Doe et al. 2019.", None), ("Doe et al. 2020.", None)]),
+    (f"As shown, {_Q} (Doe, 2020; Roe, 2019, 2021).", [("Doe. 2020.", None), ("Roe. 2019.", None),
+                                                      ("Roe. 2021.", None)]),
+    # a page printed bare or with its mark stays a page
+    (f"As shown, {_Q} (Doe, 2020, 45).", [("Doe. 2020.", "45")]),
+    (f"As shown, {_Q} (Doe, 2020, p. 2021).", [("Doe. 2020.", "2021")]),
+    (f"As shown, {_Q} (Doe, 2020, p. 4; Roe, 2019).", [("Doe. 2020.", "4"), ("Roe. 2019.", None)]),
+])
+def test_works_of_one_author_by_their_years(text: str, cited: list) -> None:
+    [q] = parse_note(text + "\n").quotes
+    assert [(q.attribution, q.page)] + [(a.attribution, a.page) for a in q.also] == cited
