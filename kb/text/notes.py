@@ -1035,7 +1035,11 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
 # (a number printed bare after the year is a page, not a year: "(Doe, 2020, 2021)" cites two works, _SAME_AUTHOR)
 _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\.(?:-[a-z])?|in\s+press|forthcoming))\]?"
          r"(?:\s*[,:]\s*(?:(?:pp?\.|pages?|S\.|s\.|págs?\.|pág|str\.)\s*|(?!(?:1[89]|20)\d\d[a-z]?\b))"
-         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?))?")
+         r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?)"
+         # ... or a place that is no page number, which kb does not check: a page in Roman numerals, APA 7's
+         # paragraph of a text with no pages, a chapter, section, table, figure, line or note
+         r"|\s*,\s*(?:pp?\.\s*[ivxlcdm]{1,7}\b|(?i:paras?\.|¶{1,2}|ch(?:ap)?\.|chapter|sect?\.|section|§{1,2}|table"
+         r"|tab\.|fig(?:ure)?\.?|figs\.|line|ll?\.|note|n\.)\s*[\w.\-–]{1,12}))?")
 # (one or two: "(see, e.g., Doe, 2020)", "(cf. also Doe, 2020)")
 _CITE_PREFIX = r"(?:(?:see(?:\s+also)?|also|cf\.|e\.g\.|i\.e\.|vgl\.|siehe|voir)(?:,?\s+|,(?=\s)))?(?:(?:also|e\.g\.),?\s+)?"
 # what a writer adds inside the citation about the quote: "(Doe, 2020, p. 5, emphasis added)"

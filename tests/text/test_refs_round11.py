@@ -310,3 +310,12 @@ def test_a_name_opening_with_the_article(author: str, key: str, written: str) ->
 def test_works_of_one_author_by_their_years(text: str, cited: list) -> None:
     [q] = parse_note(text + "\n").quotes
     assert [(q.attribution, q.page)] + [(a.attribution, a.page) for a in q.also] == cited
+
+
+@pytest.mark.parametrize("place", ["para. 4", "paras. 4-5", "¶ 4", "ch. 3", "Chapter 3", "sec. 2.1", "§ 4.2",
+                                   "Table 2", "Figure 3", "fig. 3", "p. iv", "n. 12", "line 5"])
+def test_a_place_that_is_no_page_number(place: str) -> None:
+    # the work is read and its page left unchecked, where the quote was not checked at all
+    assert [(q.attribution, q.page) for q in parse_note(f"As shown, {_Q} (Doe, 2020, {place}).\n").quotes] \
+        == [("Doe. 2020.", None)]
+    assert parse_note(f"As shown, {_Q} (Doe, 2020, tables and more).\n").quotes == []
