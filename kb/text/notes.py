@@ -1058,8 +1058,9 @@ _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 _YEARS = r"(?:1[89]|20)\d\d[a-z]?(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){1,7}"
 _SAME_WORKS = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")\s*")
 _SAME_AUTHOR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")\s*[)\]]")
-# natbib's \citet in square brackets too; a comma after 'et al.' as some write it ("Doe et al., (2020)")
-_NARRATIVE = lazy(_WHO + r",?\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")
+# natbib's \citet in square brackets too; a comma after 'et al.' as some write it ("Doe et al., (2020)"), or its
+# possessive ("Doe et al.'s (2020) study")
+_NARRATIVE = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")
 # a year in square brackets after a name: natbib's "Doe et al. [2019]", no reference numbered 2019
 _NAME_BEFORE_YEAR = lazy(_WHO + r"\s*$")
 _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
@@ -1114,8 +1115,15 @@ def _without_opener(who: str) -> str:
 
 
 def _cited_who(m) -> str:
-    """The names of an author-year citation as a reference kb reads writes them ("Smith et al.", "Lo and Wang")."""
-    return _AND.sub(" and ", _without_opener(" ".join(m.group("who").split())).rstrip(",").rstrip("."))
+    """The names of an author-year citation as a reference kb reads writes them ("Smith et al.", "Lo and Wang"),
+    without the possessive of a narrative one ("Doe's (2020) study", "Jones’ (2019)")."""
+    who = " ".join(m.group("who").split())
+    if who[-1:] in "'’s":
+        who = _POSSESSIVE.sub("", who)
+    return _AND.sub(" and ", _without_opener(who).rstrip(",").rstrip("."))
+
+
+_POSSESSIVE = lazy(r"(?:['’]s|(?<=s)['’])$")
 
 
 def _works_by_year(m) -> list[tuple[str, None]]:

@@ -319,3 +319,17 @@ def test_a_place_that_is_no_page_number(place: str) -> None:
     assert [(q.attribution, q.page) for q in parse_note(f"As shown, {_Q} (Doe, 2020, {place}).\n").quotes] \
         == [("Doe. 2020.", None)]
     assert parse_note(f"As shown, {_Q} (Doe, 2020, tables and more).\n").quotes == []
+
+
+@pytest.mark.parametrize("text, attribution, author", [
+    # a narrative citation's possessive is no part of the name, where it keyed 'does' or the quote was not checked
+    (f"Doe's (2020) study says {_Q}.", "Doe. 2020.", "doe"),
+    (f"Jones’ (2019) study says {_Q}.", "Jones. 2019.", "jones"),
+    (f"Strubell et al.'s (2019) study says {_Q}.", "Strubell et al. 2019.", "strubell"),
+    (f"Strubell and McCallum's (2019) study says {_Q}.", "Strubell and McCallum. 2019.", "strubell"),
+    # (a name's own apostrophe stays)
+    (f"O'Neil (2016) says {_Q}.", "O'Neil. 2016.", "oneil"),
+])
+def test_a_possessive_narrative_citation(text: str, attribution: str, author: str) -> None:
+    assert [q.attribution for q in parse_note(text + "\n").quotes] == [attribution]
+    assert parse_entry(attribution).first_author == author
