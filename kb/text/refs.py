@@ -1594,7 +1594,7 @@ _TITLE_END_RE = lazy(
     # 'part V. IEEE Trans Neural Netw. 1990;1(1):4', 'Vitamin C. Nutrition Reviews, 5, 1-10')
     rf"|\.(?<=[\s(][A-Z]\.)(?=\s+{_VENUE_OPENER}|{_JOURNAL_VOLUME}|{_PUBLISHER})"
     # a venue with no full stop before it ('... models In: Proceedings of', '... lme4 arxiv.')
-    r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:"
+    r"|\s(?=https?://|www\.|arXiv\b|ArXiv\b|arxiv(?=\s*[.,]?\s*$|\s+preprint\s+arxiv)|doi:|CoRR,?\s+abs/"
     r"|In:?\s+(?:Proceedings|Advances\s+in|Findings\s+of)\b|In:\s|[\w.\-]+\.(?:com|org|net|edu|gov)/)"
     # Elsevier's book or proceedings after a comma: '... deep learning in NLP, in: Proceedings of ...'
     r"|,(?=\s+in:\s)")
@@ -2765,6 +2765,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # study of things, 2020.', '..., Sept. 2020.'); a quoted title's year or one before more of the entry
         # stays ('"Census of population, 2021," 2021.')
         title = title[:date.start()]
+    if title and entry.year and title[-1:] == ")" and title.endswith(f" ({entry.year})") and " " in title[:-7]:
+        # Springer's date closing the entry after the title, no venue between ('Doe, J.: A study of things (2023).
+        # https://arxiv.org/abs/...'): no part of the title
+        title = title[:-7]
     if breaks and title:
         title = _as_the_paper_writes(title, breaks, document or "", joined)
     entry.title = title

@@ -333,3 +333,20 @@ def test_a_place_that_is_no_page_number(place: str) -> None:
 def test_a_possessive_narrative_citation(text: str, attribution: str, author: str) -> None:
     assert [q.attribution for q in parse_note(text + "\n").quotes] == [attribution]
     assert parse_entry(attribution).first_author == author
+
+
+@pytest.mark.parametrize("text, title", [
+    # a work on arXiv by CoRR's name after a comma, and Springer's date closing the entry after the title
+    ("J. Doe, A study of things, CoRR abs/2301.00001 (2023).", "A study of things"),
+    ("Doe, J.: A study of things (2023). https://arxiv.org/abs/2301.00001", "A study of things"),
+    # (as before)
+    ("Doe, J.: A study of things. CoRR abs/2301.00001 (2023)", "A study of things"),
+    ("Jane Doe. 2023. A study of things. CoRR, abs/2301.00001.", "A study of things"),
+    ("Doe, J. (2023). A study of things. arXiv:2301.00001 [cs.CL].", "A study of things"),
+    ("Doe, Jane. \"A study of things.\" arXiv, 2 Jan. 2023, arxiv.org/abs/2301.00001.", "A study of things"),
+    # (a one-word title keeps its date: too little is left to tell)
+    ("Doe, J.: Things (2023). https://example.org", "Things (2023)"),
+])
+def test_arxiv_only_entries(text: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == ("doe", 2023, title)
