@@ -928,9 +928,11 @@ def _titled_by_year(words: list[str], i: int, k: int) -> bool:
     title though a name given in full would be followed so ('A. Vaswani, Noam Shazeer, 2017. Attention
     ...'): the year closes the entry, which would else have no title ('I. Goodfellow, Y. Bengio, A.
     Courville, Deep Learning, 2016.'), or the list closed with its conjunction before its last name
-    ('..., and A. Courville, Deep Learning, 2016. MIT Press.'), after which no name comes."""
-    if k + 2 >= len(words):
-        return True
+    ('..., and A. Courville, Deep Learning, 2016. Tech. rep.'), after which no name comes, or what follows the year
+    is a venue or a publisher, where a title would be ('..., Deep Learning, 2016. MIT Press.')."""
+    after = " " + " ".join(words[k + 2:k + 8])
+    if k + 2 >= len(words) or (at := _VENUE_OR_PUBLISHER_RE.match(after)) and after[at.end():at.end() + 1] != ":":
+        return True     # (or the venue or publisher after the year, not a title: '..., Deep Learning, 2016. MIT Press.')
     j = i - 2
     while j >= 0 and words[j][-1] not in ",;":          # back to the comma before the last name
         if words[j].lower() in _CONJUNCTIONS:
@@ -1578,6 +1580,8 @@ _VENUE_OPENER = (r"(?:In:?\s+[A-Z]|CoRR\b|arXiv\b|ArXiv\b|arxiv\b|Advances\s+in\
 # more with a stop ('Kennedy. Journal of History, 5, 1')
 # ... or a book's publisher: 'Plan B. MIT Press.', 'Part I. Oxford University Press', 'Vol. I. Springer-Verlag'
 _PUBLISHER = r"\s+(?:[A-Z][\w&\-]*\s+){0,3}(?:[A-Z]\w*-)?(?:Press|Publishing|Publishers|Verlag|Books)(?=[.,;:]|\s*$)"
+# a venue or a publisher opening a text: what follows a title (_titled_by_year)
+_VENUE_OR_PUBLISHER_RE = lazy(r"\s+" + _VENUE_OPENER + "|" + _PUBLISHER)
 # (the three kinds of word exclusive, a stop only after the first two: a run of words is read one way, in
 # one pass, never in each of 2^n ways)
 _JOURNAL_WORD = r"(?:[A-Za-z][a-z]{1,4}\.|[A-Z]{2,}\.|[A-Za-z&'’\-]+(?=[\s,.]))"

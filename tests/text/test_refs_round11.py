@@ -21,6 +21,13 @@ from kb.text.refs import find_references, parse_entry
     # ... or more after the year, the list closed with its conjunction before its last name
     ("I. Goodfellow, Y. Bengio, and A. Courville, Deep Learning, 2016. MIT Press.", "goodfellow", 2016,
      "Deep Learning"),
+    # ... or a venue or publisher after the year, where a title would be
+    ("I. Goodfellow and Y. Bengio, A. Courville, Deep Learning, 2016. MIT Press.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("I. Goodfellow, Y. Bengio, A. Courville, Deep Learning, 2016. In Proceedings of Things.", "goodfellow", 2016,
+     "Deep Learning"),
+    ("A. Vaswani, Noam Shazeer, 2017. Attention Press: a study. In NeurIPS.", "vaswani", 2017,
+     "Attention Press: a study"),
     # (as before: a publisher after the title, a journal)
     ("I. Goodfellow, Y. Bengio, A. Courville, Deep Learning, MIT Press, 2016.", "goodfellow", 2016, "Deep Learning"),
     ("Y. LeCun, Y. Bengio, G. Hinton, Deep learning, Nature 521 (2015) 436-444.", "lecun", 2015, "Deep learning"),
