@@ -1051,13 +1051,18 @@ _AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + _EDIT
 _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
 # several works in one citation: "(Doe, 2019; see also Roe et al., 2020, p. 4)"
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
-_ONE_WORK += r"(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){0,7}"      # (or more of one author: 'Roe, 2019, 2021')
+_ONE_WORK += r"(?:\s*[,/]\s*(?:1[89]|20)\d\d[a-z]?){0,7}"     # (or more of one author: 'Roe, 2019, 2021', '1950/2019')
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 # works of one author by their years: "(Doe, 2020, 2021)", "(Doe et al., 2020a, 2020b)"
-_YEARS = r"(?:1[89]|20)\d\d[a-z]?(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){1,7}"
-_SAME_WORKS = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")\s*")
-_SAME_AUTHOR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")\s*[)\]]")
+# ... and a work republished, by its first year and its edition's, which the knowledge base may hold either of:
+# APA's "(Doe, 1950/2020, p. 4)", "(Doe, [1950] 2020)" (its page is the edition's: none is checked)
+_YEARS = (r"(?:(?:1[89]|20)\d\d[a-z]?(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){1,7}|\[?(?:1[89]|20)\d\d(?:\]\s*|\s*/\s*)"
+          r"(?:1[89]|20)\d\d[a-z]?)")
+_REPUBLISHED_PAGE = r"(?:\s*,\s*(?:pp?\.|pages?)\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?"
+_SAME_WORKS = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")" + _REPUBLISHED_PAGE + r"\s*")
+_SAME_AUTHOR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")" + _REPUBLISHED_PAGE
+                    + r"\s*[)\]]")
 # natbib's \citet in square brackets too; a comma after 'et al.' as some write it ("Doe et al., (2020)"), or its
 # possessive ("Doe et al.'s (2020) study")
 _NARRATIVE = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")
@@ -1128,7 +1133,10 @@ _POSSESSIVE = lazy(r"(?:['’]s|(?<=s)['’])$")
 
 def _works_by_year(m) -> list[tuple[str, None]]:
     """The works of one author a citation names by their years ("Doe, 2020, 2021"), as _author_year gives each."""
-    return [(f"{_cited_who(m)}. {y.strip()}.", None) for y in m.group("years").split(",")]
+    years = m.group("years")
+    if "/" in years or "]" in years:
+        years = ",".join(reversed(re.split(r"[/\]]", years.lstrip("["))))        # (the edition's year first)
+    return [(f"{_cited_who(m)}. {y.strip()}.", None) for y in years.split(",")]
 
 
 def _works(part: str) -> list[tuple[str, str | None]]:
@@ -1164,7 +1172,8 @@ def _cite_near(text: str, cites: list[int], lo: int, hi: int, after: bool, para_
     if not found:
         return None
     if after:
-        start, _end, what = min(found, key=lambda f: f[0])
+        # (the whole of what opens there: '(Doe, [1950] 2020)', not its first year's '(Doe, [1950]')
+        start, _end, what = min(found, key=lambda f: (f[0], -f[1]))
         if _SENTENCE_END.search(text, lo, start) or _OPENS_WITH_CITATION.search(text, lo, start + 2):
             return None         # the citation is the next sentence's
     else:
@@ -1228,7 +1237,7 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         works = [work for part in m.group()[1:-1].split(";") for work in _works(part)]
         if works:
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
-    if ", 1" in window or ", 2" in window:
+    if ", 1" in window or ", 2" in window or ", [" in window:
         for m in _SAME_AUTHOR.finditer(window):
             works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))

@@ -357,3 +357,16 @@ def test_a_possessive_narrative_citation(text: str, attribution: str, author: st
 def test_arxiv_only_entries(text: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == ("doe", 2023, title)
+
+
+@pytest.mark.parametrize("text, cited", [
+    # a work republished, by its first year and its edition's: either may be the paper here, its page not checked
+    (f"As shown, {_Q} (Doe, 1950/2020, p. 4).", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    (f"As shown, {_Q} (Doe, 1950/2020).", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    (f"As shown, {_Q} (Doe, [1950] 2020).", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    (f"As shown, {_Q} (Doe, 2020; Roe, 1950/2019).", [("Doe. 2020.", None), ("Roe. 2019.", None),
+                                                     ("Roe. 1950.", None)]),
+])
+def test_a_republished_work_by_its_two_years(text: str, cited: list) -> None:
+    [q] = parse_note(text + "\n").quotes
+    assert [(q.attribution, q.page)] + [(a.attribution, a.page) for a in q.also] == cited
