@@ -44,6 +44,7 @@ __all__ = [
     "family_name_first",
     "short_authors",
     "author_key",
+    "keyed_family",
     "cited_keys",
     "to_bibtex_name",
 ]
@@ -431,12 +432,17 @@ def author_key(author: str | None) -> str:
         if not name.literal:
             whole = name.family + name.given if "," in author else author
             return name_key(whole)
+    return name_key(keyed_family(author))
+
+
+def keyed_family(author: str) -> str:
+    """The family name author_key keys (last_name), an organisation's without the acronym after its name,
+    which is not of the name: '{International Energy Agency (IEA)}' is keyed as references print it,
+    'International Energy Agency' (as kb.text.refs keys it), and so are the citekeys kb makes."""
     family = last_name(author)
     if family[-1:] in ")]" and (parse_name(author).literal or is_organisation(family)):
-        # an organisation's acronym after its name is not of the name: '{International Energy Agency (IEA)}'
-        # is keyed as references print it, 'International Energy Agency' (as kb.text.refs keys it)
         family = without_acronym(family)
-    return name_key(family)
+    return family
 
 
 # the particles a family name may open with capitalised, which BibTeX then reads as a given name's last word: 'Yann

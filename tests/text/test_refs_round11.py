@@ -370,3 +370,15 @@ def test_arxiv_only_entries(text: str, title: str) -> None:
 def test_a_republished_work_by_its_two_years(text: str, cited: list) -> None:
     [q] = parse_note(text + "\n").quotes
     assert [(q.attribution, q.page)] + [(a.attribution, a.page) for a in q.also] == cited
+
+
+@pytest.mark.parametrize("author, citekey", [
+    # a key kb makes keys the first author as author_key does: an organisation's acronym after its name is not of it
+    ("{International Energy Agency (IEA)}", "internationalenergyagency2023electricity"),
+    ("{World Health Organization [WHO]}", "worldhealthorganization2023electricity"),
+    ("International Energy Agency (IEA)", "internationalenergyagency2023electricity"),
+    ("Luccioni, Alexandra Sasha", "luccioni2023electricity"),
+    ("Smith (Jr.), John", "smithjr2023electricity"),
+])
+def test_a_made_key_keys_an_organisation_without_its_acronym(author: str, citekey: str) -> None:
+    assert base_key([author], 2023, "Electricity 2024") == citekey
