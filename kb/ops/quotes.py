@@ -926,6 +926,9 @@ def resolve_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> str 
     return explain_note_source(kb, note, q, ctx).citekey
 
 
+_LETTERED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d[a-z]\b")
+
+
 def _page_range(locator: str | None) -> tuple[int, int] | None:
     """'13' -> (13, 13), '3-4' / '3–4' -> (3, 4), '3f' -> (3, 4) (the page after too), '3ff' -> (3, 12) (the pages
     after: ten pages from it, where 'from 3 on' would take any page of a paper whose pages print higher numbers,
@@ -1007,11 +1010,13 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             return NoteVerdict(q.line, q.quote, source, None, None, "unchecked", f"{found.reason}: not checked",
                                **common)
         if citekey is None and found.several:
-            # never one of them: which the writer meant the citation does not say
+            # never one of them: which the writer meant the citation does not say (nor its year's letter, where
+            # the works it may name print none: 'Doe (2020b)' of two works of 2020)
+            cited = (q.attribution or found.reference or source or "").rstrip(".")
+            ways = "key or title" if _LETTERED_YEAR.search(cited) else "key, title or year letter (2020a)"
             return NoteVerdict(q.line, q.quote, source, None, None, "no-source",
-                               f"the citation {(q.attribution or found.reference or source or '').rstrip('.')!r} "
-                               f"is ambiguous: {found.reason}; cite "
-                               f"the work by its key, title or year letter (2020a)", failed=True, **common)
+                               f"the citation {cited!r} is ambiguous: {found.reason}; cite the work by its {ways}",
+                               failed=True, **common)
         if citekey is None:
             message = f"source not in the knowledge base: {found.reason}"
             if found.reference:

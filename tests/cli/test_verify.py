@@ -452,6 +452,11 @@ def test_an_author_year_citation_of_two_papers_here_is_ambiguous_and_names_both(
     message = r.json["quotes"][0]["message"]
     assert "is ambiguous" in message and "luccioni2023counting, luccioni2023power" in message, message
     assert r.json["quotes"][0]["closest"] is None and "not in the knowledge base" not in message
+    assert message.endswith("cite the work by its key, title or year letter (2020a)"), message
+    # a letter where the works print none says so: no letter tells them apart
+    note.write_text(f'"{quote}" (Luccioni et al., 2023b).\n', "utf-8")
+    message = run_kb("verify", "--note", note, "--json").json["quotes"][0]["message"]
+    assert "is ambiguous" in message and message.endswith("cite the work by its key or title"), message
     # the note's list gives both works, each a paper here: both named
     refs = ("\n## References\n\n"
             "Luccioni, A. S., Jernite, Y., & Strubell, E. (2023). Power hungry processing: Watts driving the cost "
