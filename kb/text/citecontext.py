@@ -76,6 +76,9 @@ _ABBREV = {"al", "e.g", "i.e", "eg", "ie", "fig", "figs", "eq", "eqs", "sec", "t
 _STARTER_RE = lazy(r"(?:If|The|This|These|That|Those|We|Our|In|It|Its|However|Thus|Hence|Therefore|"
                    r"Moreover|Furthermore|Although|While|When|As|For|They|Their|Here|There|A|An|To|On)\b")
 _LONE_MARKERS_RE = lazy(r"^\s*(?:\[[^\]\n]{1,80}\]\s*[,;]?\s*)+\.?\s*$")
+_POSSESSIVE_RE = lazy(r"(?:['’]s|(?<=s)['’])$")
+# the other years of one author's works after the first in a citation's brackets: '(Doe, 2020, 2021)'
+_MORE_YEARS_RE = lazy(r"\s*,\s*((?:1[6-9]|20)\d\d)[a-z]?")
 _STOP_NAMES = {"table", "figure", "section", "appendix", "equation", "the", "in", "our", "we", "this",
                "these", "see", "and", "fig", "for", "as", "by"}
 
@@ -151,6 +154,8 @@ class _Resolver:
             self.by_number = {r.idx: r.idx for r in refs}
 
     def author(self, name: str, year: int | None) -> int | None:
+        if name[-1:] in "s'’":
+            name = _POSSESSIVE_RE.sub("", name)         # "Doe's (2020) study", "Jones’ (2019)"
         key = name_key(name)
         if not key or key in _STOP_NAMES:
             return None
@@ -225,9 +230,12 @@ def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
             for item in re.split(r";", m.group(1)):
                 im = _PAREN_ITEM_RE.search(item)
                 if im:
-                    idx = res.author(im.group("name"), int(im.group("year")))
-                    if idx is not None:
-                        idxs.append(idx)
+                    years = [int(im.group("year"))]
+                    at = im.end()
+                    while more := _MORE_YEARS_RE.match(item, at):
+                        years.append(int(more.group(1)))
+                        at = more.end()
+                    idxs += [i for i in (res.author(im.group("name"), y) for y in years) if i is not None]
             if idxs:
                 found.append((m.start(), m.end(), "author-year", idxs))
                 taken.append((m.start(), m.end()))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kb.sources.citekey import base_key
+from kb.text.citecontext import Ref, find_contexts
 from kb.text.names import author_key, cited_keys, to_bibtex_name
 from kb.text.notes import parse_note
 from kb.text.refs import find_references, parse_entry
@@ -382,3 +383,14 @@ def test_a_republished_work_by_its_two_years(text: str, cited: list) -> None:
 ])
 def test_a_made_key_keys_an_organisation_without_its_acronym(author: str, citekey: str) -> None:
     assert base_key([author], 2023, "Electricity 2024") == citekey
+
+
+def test_citation_contexts_of_one_authors_works_and_possessives() -> None:
+    # '(Doe, 2020, 2021)' cites both works of Doe; a narrative citation's possessive is no part of the name
+    refs = [Ref(1, None, "doe", 2020, 2), Ref(2, None, "doe", 2021, 2), Ref(3, None, "jones", 2019, 2),
+            Ref(4, None, "roe", 2018, 2)]
+    page = ("Energy is large (Doe, 2020, 2021). Doe's (2020) study says so. Jones’ (2019) estimate is high (see "
+            "Roe, 2018; Doe, 2021). Does (2020) is none of them.\n")
+    assert [(c.marker, c.idx) for c in find_contexts([page, "References\n"], refs)] == [
+        ("(Doe, 2020, 2021)", 1), ("(Doe, 2020, 2021)", 2), ("Doe's (2020)", 1), ("Jones’ (2019)", 3),
+        ("(see Roe, 2018; Doe, 2021)", 4), ("(see Roe, 2018; Doe, 2021)", 2)]
