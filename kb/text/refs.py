@@ -2251,6 +2251,8 @@ _LABEL_HEAD_RE = r"^(?:\[[^\]]{1,12}\]\s*|\d{1,3}\.\s+)?"
 _CAPS_PIECES_HEAD_RE = lazy(_LABEL_HEAD_RE + r"([A-Z]{1,6}(?: [A-Z]{1,6}){1,3})[.,]?\s+\(?(?:19|20)\d\d")
 # two capitalised words joined by 'and', nothing else, then the year: 'Marks and Spencer. 2019.'
 _AND_PAIR_HEAD_RE = lazy(_LABEL_HEAD_RE + r"([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+)[.,]?\s+\(?(?:19|20)\d\d")
+# ... at an entry's start, whatever follows: 'Procter and Gamble, "Citizenship report," 2022.'
+_AND_PAIR_START_RE = lazy(_LABEL_HEAD_RE + r"([A-Z][a-z]+) (?:and|&) ([A-Z][a-z]+)\b")
 # a first author named with a given name or initials: 'Strubell, E.', 'Strubell, Emma', 'Emma Strubell', 'E. Strubell',
 # 'Strubell E'
 _GIVEN_HEAD_RE = lazy(_LABEL_HEAD_RE + r"[A-ZÀ-Þ][\w'’\-]*(?:,\s+[A-ZÀ-Þ]|\.?\s+[A-ZÀ-Þ])")
@@ -2968,7 +2970,14 @@ class PaperIndex:
         if not (akey and tnorm and entry.year and len(tnorm) >= 8):
             return None
         scored: list[tuple[float, PaperInfo]] = []
-        near = [c for tail in author_tails(akey) for year in (entry.year - 1, entry.year, entry.year + 1)
+        tails = author_tails(akey)
+        if akey.find("and", 4) > 0 or akey.isalpha() and "&" in entry.raw[:60]:
+            # a firm's name of two words joined, keyed whole ('Procter and Gamble'), is the first of two people
+            # to a references.bib that leaves it unbraced, as BibTeX reads it (its key 'procter')
+            pair = _AND_PAIR_START_RE.match(entry.raw)
+            if pair and name_key(entry.raw[pair.start(1):pair.end(2)]) == akey:
+                tails += (author_tail(name_key(pair.group(1))),)
+        near = [c for tail in tails for year in (entry.year - 1, entry.year, entry.year + 1)
                 for c in self.by_tail.get((tail, year), ())]
         for c in near:                  # the same author tail, the year within one
             p = c.info

@@ -10,7 +10,7 @@ from kb.sources.citekey import base_key
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.names import author_key, cited_keys, to_bibtex_name
 from kb.text.notes import parse_note
-from kb.text.refs import find_references, parse_entry
+from kb.text.refs import PaperIndex, PaperInfo, find_references, parse_entry
 
 
 @pytest.mark.parametrize("text, author, year, title", [
@@ -394,3 +394,17 @@ def test_citation_contexts_of_one_authors_works_and_possessives() -> None:
     assert [(c.marker, c.idx) for c in find_contexts([page, "References\n"], refs)] == [
         ("(Doe, 2020, 2021)", 1), ("(Doe, 2020, 2021)", 2), ("Doe's (2020)", 1), ("Jones’ (2019)", 3),
         ("(see Roe, 2018; Doe, 2021)", 4), ("(see Roe, 2018; Doe, 2021)", 2)]
+
+
+@pytest.mark.parametrize("first_author", ["procter", "procterandgamble"])
+def test_a_firms_name_joined_by_and_links_to_either_reading_of_references_bib(first_author: str) -> None:
+    # '{Procter and Gamble}' keyed whole, or unbraced, as BibTeX reads it, two people ('procter'): the reference
+    # keyed whole links to either by its title and year
+    index = PaperIndex([PaperInfo("pg2019", title="Annual Report on Sustainability", year=2019,
+                                  first_author=first_author),
+                        PaperInfo("ms2019", title="Plan A report", year=2019, first_author="marks")])
+    for text, key in (("Procter and Gamble. 2019. Annual report on sustainability. Cincinnati, OH.", "pg2019"),
+                      ("Marks and Spencer. 2019. Plan A report. London.", "ms2019"),
+                      ("Procter and Gamble. 2019. Plan A report. London.", None)):
+        found = index.resolve(parse_entry(text))
+        assert (found.citekey if found else None) == key
