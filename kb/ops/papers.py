@@ -61,7 +61,7 @@ from kb.store.queries import (
     same_paper,
 )
 from kb.store.sqlite import transaction
-from kb.text.ids import ArxivId, Doi, LocalFile, find_arxiv_in_filename, parse_identifier
+from kb.text.ids import ArxivId, Doi, LocalFile, find_arxiv_in_filename, normalise_doi, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import to_bibtex_name
@@ -668,6 +668,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
         arxiv = result.arxiv = named
     meta: PaperMeta | None = None
     incomplete = False
+    doi_checked = False
     if not offline and (arxiv or doi):
         try:
             if arxiv:
@@ -687,6 +688,8 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                                  f"({meta.title!r}): metadata taken from the PDF itself (incomplete)")
                     meta, doi = None, None
                     result.doi = None
+                else:
+                    doi_checked = True
         except NetworkError as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:
@@ -700,6 +703,16 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     elif named and arxiv:
         notes.append(f"arXiv {named.versioned} from the file's name (the PDF prints no arXiv id)" if from_name
                      else f"arXiv {named.versioned}, which its first pages print, has the title the PDF prints")
+    # A DOI the first pages print is a hint as an arXiv id they print is: a work they cite as
+    # often as the paper's own ('as argued before (doi:10.1007/...)'). Recorded unchecked (offline,
+    # the network down, an arXiv paper's record naming another) it made the PDF that work: a later
+    # entry or reference with that DOI was this paper. Only a DOI whose record has the title the
+    # PDF prints is recorded (or the one arXiv's record gives).
+    if doi and not doi_checked and not (meta is not None and meta.doi and normalise_doi(meta.doi) == doi):
+        notes.append(f"its first pages print DOI {doi}: not recorded, since kb could not check it against "
+                     "that work's title" + (" (kb add FILE with the network does)" if meta is None else
+                                             " (arXiv's record of the paper names no such DOI)"))
+        doi = result.doi = None
     if meta is None:
         if result is None:
             meta = PaperMeta(title=path.stem.replace("_", " "), origin="pdf", complete=False)

@@ -1,0 +1,43 @@
+"""Round fourteen: hostile and unusual input at every boundary: a DOI a PDF prints that nobody
+could check, an index another program holds locked, a page tree leading back to its parent,
+citekeys and claims files differing only in case, ...; each taken and said, or refused in one
+line with the right exit code, nothing lost.
+"""
+
+from __future__ import annotations
+
+from fakearxiv import atom_entry, atom_feed
+from httpserver import Reply
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+ENTRY = "@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n"
+WATER = [["Measuring Water Use of Data Centres", "Jane Roe",
+          "As argued before (doi:10.1007/s00422-012-0514-6), we measure 12 litres."]]
+
+
+# -- a DOI the first pages print, nobody could check ------------------------------------------------------------
+
+def test_a_doi_the_first_page_prints_that_no_one_could_check_is_not_recorded(kb_root):
+    """Offline (or the network down) the DOI page 1 cites was filed as the paper's own: a later
+    entry or reference naming that DOI was then this paper."""
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf(WATER))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0 and "its first pages print DOI 10.1007/s00422-012-0514-6: not recorded, since kb could " \
+        "not check it" in r.err, r.err
+    assert "doi" not in (kb_root / "references.bib").read_text()
+    assert run_kb("show", r.out.split()[1], "--json").json["doi"] is None
+
+
+def test_a_doi_the_first_page_prints_beside_arxivs_stamp_is_not_the_papers_unless_arxiv_says(kb_root, server):
+    """The PDF's own arXiv stamp was checked, and a DOI page 1 cites went into its source's record
+    unchecked, from where the index took it for the paper's DOI."""
+    feed = atom_feed([atom_entry("2311.16863", 1, "Measuring Water Use of Data Centres", ["Jane Roe"])])
+    server.routes["/api/query"] = Reply(200, feed, {"Content-Type": "application/atom+xml"})
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf([["arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"] + WATER[0]]))
+    r = run_kb("add", path)
+    assert r.code == 0 and "print DOI 10.1007/s00422-012-0514-6: not recorded" in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert info["arxiv_id"] == "2311.16863" and info["doi"] is None
