@@ -240,8 +240,7 @@ def _cannot_write(exc: BaseException) -> str | None:
         if "database is locked" in text or "database table is locked" in text:
             # SQLITE_BUSY past the busy timeout: a program that is not kb (a sqlite3 shell in a
             # transaction, a database browser) holds the index; kb's own writers queue on .kb/lock
-            return (f"the index .kb/kb.sqlite is locked by another program (a sqlite3 shell or a database "
-                    f"browser holding a transaction open) and was not let go within {kbsqlite.BUSY_TIMEOUT_MS / 1000:g} s; "
+            return (f"{kbsqlite.LOCKED_BY} and was not let go within {kbsqlite.BUSY_TIMEOUT_MS / 1000:g} s; "
                     "what was written before is kept, and the next kb command after that program lets go brings "
                     "the index up to date")
     return None

@@ -180,11 +180,11 @@ class KB:
             if not is_current(self._conn):
                 with self.locked():
                     dbmod.migrate(dbmod.wrap(self._conn))
-            self._db = Database(self._conn)
+            self._db = Database(self._conn, on_wait=self.on_busy)
         return self._db
 
     def _connect(self) -> None:
-        self._conn = connect(self.db_path)
+        self._conn = connect(self.db_path, on_wait=self.on_busy)
         self._file_id = _file_id(self.db_path)
 
     def locked(self):

@@ -13,7 +13,7 @@ import itertools
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kb.atomic import make_folder, shown
 from kb.errors import KBError
@@ -22,6 +22,12 @@ from kb.store.fts import register as register_functions
 #: The number of migrations in kb/store/db.py; a test keeps the two in step.
 SCHEMA_VERSION = 21
 BUSY_TIMEOUT_MS = 60_000
+#: How long kb waits for another program's lock on the index before it says so.
+NOTICE_AFTER_MS = 1_000
+#: What a wait for the index's lock names it (kb's own writers queue on .kb/lock first, so
+#: the one holding it is a program that is not kb).
+LOCKED_BY = ("the index .kb/kb.sqlite is locked by another program (a sqlite3 shell or a database browser "
+             "holding a transaction open)")
 
 
 #: The longest path of a database SQLite opens: its Unix file layer holds a path in 512 bytes,
@@ -49,9 +55,11 @@ def read_only(path: Path) -> bool:
     return path.exists() and not os.access(path.parent, os.W_OK)
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, on_wait: Callable[[str | None], None] | None = None) -> sqlite3.Connection:
     """WAL mode, a long busy timeout, autocommit (kb opens its own transactions).
-    An index in a folder kb cannot write is opened read-only (`read_only`)."""
+    An index in a folder kb cannot write is opened read-only (`read_only`). A wait for
+    another program's lock is told to `on_wait` (`waiting`): one holding the index in
+    exclusive locking mode keeps even readers out."""
     too_long = path_too_long(path)
     if too_long is not None:
         raise too_long
@@ -75,7 +83,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if waiting(conn, "PRAGMA journal_mode", on_wait).fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -108,10 +116,11 @@ class Database:
     which runs the migrations (kb/store/db.py) and is imported only then: every write
     command would otherwise load it, about 55 ms, to pass statements through."""
 
-    __slots__ = ("conn",)
+    __slots__ = ("conn", "on_wait")
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, on_wait: Callable[[str | None], None] | None = None):
         self.conn = conn
+        self.on_wait = on_wait          # hears of a wait for another program's lock (`begin`)
 
     def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
         return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
@@ -150,6 +159,31 @@ class Database:
 _SAVEPOINTS = itertools.count()
 
 
+def waiting(conn: sqlite3.Connection, sql: str, on_wait: Callable[[str | None], None] | None = None):
+    """`conn.execute(sql)`, waiting at most BUSY_TIMEOUT_MS for a lock another program holds.
+    A wait past NOTICE_AFTER_MS is told to `on_wait` (what waits and for how long at most),
+    and `on_wait(None)` when it is over: behind a sqlite3 shell in a transaction, a command
+    said nothing for a minute before its error."""
+    first = min(NOTICE_AFTER_MS, BUSY_TIMEOUT_MS)
+    if on_wait is None or first >= BUSY_TIMEOUT_MS:
+        return conn.execute(sql)
+    conn.execute(f"PRAGMA busy_timeout = {first}")
+    try:
+        return conn.execute(sql)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc).lower():
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    on_wait(f"{LOCKED_BY}; waiting for it to let go (at most {BUSY_TIMEOUT_MS / 1000:g} s)")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS - first}")
+        return conn.execute(sql)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        on_wait(None)
+
+
 @contextlib.contextmanager
 def transaction(db):
     """One write transaction on `db` (a Database, or sqlite-utils' in the migrations),
@@ -160,7 +194,7 @@ def transaction(db):
         with db.atomic():
             yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    waiting(conn, "BEGIN IMMEDIATE", getattr(db, "on_wait", None))
     try:
         yield db
     except BaseException:

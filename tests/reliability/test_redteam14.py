@@ -6,6 +6,7 @@ line with the right exit code, nothing lost.
 
 from __future__ import annotations
 
+import pytest
 from fakearxiv import atom_entry, atom_feed
 from httpserver import Reply
 from kbrun import run_kb
@@ -41,3 +42,38 @@ def test_a_doi_the_first_page_prints_beside_arxivs_stamp_is_not_the_papers_unles
     assert r.code == 0 and "print DOI 10.1007/s00422-012-0514-6: not recorded" in r.err, r.err
     info = run_kb("show", r.out.split()[1], "--json").json
     assert info["arxiv_id"] == "2311.16863" and info["doi"] is None
+
+
+# -- an index another program holds locked --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("holds", ["a write", "the whole file"])
+def test_a_wait_for_another_programs_lock_on_the_index_is_said_and_bounded(kb_root, monkeypatch, holds):
+    """Behind a sqlite3 shell in a transaction (or a program holding the file in exclusive locking
+    mode, which keeps readers out too) kb said nothing for a minute, then its error."""
+    import sqlite3
+
+    import kb.store.sqlite as kbsqlite
+    from kb.ops.session import open_kb
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    open_kb(str(kb_root)).close()
+    monkeypatch.setattr(kbsqlite, "NOTICE_AFTER_MS", 20)
+    other = sqlite3.connect(kb_root / ".kb" / "kb.sqlite", isolation_level=None)
+    if holds == "the whole file":
+        other.execute("pragma locking_mode = exclusive")
+    other.execute("begin exclusive")
+    other.execute("select count(*) from papers").fetchone()
+    heard = []
+
+    def on_busy(message):
+        heard.append(message)
+        other.close()               # the shell lets go once kb has said it waits
+
+    try:
+        kb = open_kb(str(kb_root), sync=False, on_busy=on_busy)
+        with kbsqlite.transaction(kb.db):
+            kb.db.execute("insert or replace into meta (key, value) values ('t', '1')")
+        kb.close()
+    finally:
+        other.close()
+    assert heard == [kbsqlite.LOCKED_BY + "; waiting for it to let go (at most 60 s)", None], heard

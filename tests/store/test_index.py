@@ -207,8 +207,8 @@ def test_thousands_of_claims_files_rebuilt_at_once_are_decided_within_sqlites_bo
 
     connect = knowledgebase.connect
 
-    def bounded(path):
-        conn = connect(path)
+    def bounded(path, **kw):
+        conn = connect(path, **kw)
         conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)
         return conn
 
