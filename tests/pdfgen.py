@@ -293,17 +293,27 @@ def make_updated_pdf(before: list[str], after: list[str], *, xref_broken: bool =
 def make_looping_tree_pdf(pages: list[list[str]], loop: str = "self") -> bytes:
     """A PDF of `pages` whose page tree holds a loop: its root lists itself among its /Kids
     after the pages ("self"), or lists only itself ("only"); or, after the pages, an object
-    that is no page, its font ("font"). /Count counts that entry as a page."""
+    that is no page, its font ("font"); or the pages sit under a node of their own whose
+    /Kids lead back to the root after them ("parent"); or the first page is listed again
+    after the pages ("twice"). /Count counts that entry as a page."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    parent = b"2 0 R"
+    if loop == "parent":
+        objects.append(b"")                 # 4: the node the pages are under
+        parent = b"4 0 R"
     kids = []
     for lines in pages:
         data = _content(lines)
         objects.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objects)))
+        objects.append(b"<< /Type /Page /Parent %s /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (parent, len(objects)))
         kids.append(b"%d 0 R" % len(objects))
-    kids = {"self": kids + [b"2 0 R"], "only": [b"2 0 R"], "font": kids + [b"3 0 R"]}[loop]
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    count = len(kids) + (loop != "only")
+    if loop == "parent":
+        objects[3] = b"<< /Type /Pages /Parent 2 0 R /Kids [%s 2 0 R] /Count %d >>" % (b" ".join(kids), count)
+    kids = {"self": kids + [b"2 0 R"], "only": [b"2 0 R"], "font": kids + [b"3 0 R"], "parent": [b"4 0 R"],
+            "twice": kids + kids[:1]}[loop]
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), count)
     return assemble(objects)
 
 

@@ -148,6 +148,9 @@ class Extracted:
     #: pages the extractor could not read, kept empty so the others keep their numbers (a page
     #: tree naming itself among its /Kids: PDFium counts it a page and cannot load it)
     lost: list[int] = field(default_factory=list)
+    #: pages a page tree reaches again ({page: the earlier page it is}), kept empty too: no
+    #: extractor reads them better, so they give no other extractor its turn
+    repeated: dict[int, int] = field(default_factory=dict)
     plan: str = ""                     # what made it: "pdfium", "pypdf", "pdfium+pypdf" (kb.toml-free, per source)
     second: "Extracted | None" = None  # the other extractor's pages, when the plan asks for both
 
@@ -245,10 +248,11 @@ def extract_plan(data: bytes, plan: str | None, limits: Limits | None = None, so
             textless = textless or got
             notes.append(f"{name} could not read its text ({got.message})")
             continue
-        if got.lost and i + 1 < len(order):
+        if set(got.lost) - set(got.repeated) and i + 1 < len(order):
             if partial is None:
                 partial = got
-                notes.append(f"{name} could not read {_pages_named(got.lost, got.page_count)}")
+                notes.append(f"{name} could not read "
+                             f"{_pages_named([n for n in got.lost if n not in got.repeated], got.page_count)}")
                 partial_note = notes[-1]
             continue
         result = got
@@ -993,11 +997,19 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
         _check_count(count, limits, source)
         pages: list[str] = []
         lost: list[int] = []
+        repeats: dict[int, int] = {}
         for i in range(count):
             _deadline_passed(deadline, i, count, limits, source)
             reading[:] = [i + 1, count]
             try:
                 page = doc[i]
+                earlier = _pdfium_seen(page, i)
+                if earlier is not None:
+                    page.close()
+                    repeats[i + 1] = earlier + 1
+                    lost.append(i + 1)
+                    pages.append("")
+                    continue
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
                 textpage.close()
@@ -1017,10 +1029,13 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
             pages.append(tex_ligatures(text.replace("\r\n", "\n").replace("\ufffe", "\u00ad")))
             if progress:
                 progress(i + 1, count)
-        result = Extracted(pages=pages, extractor=extractor_name("pdfium"), lost=lost)
-        if lost:
-            result.warnings.append(f"PDFium could not read {_pages_named(lost, count)}: kept empty (no quote is "
+        result = Extracted(pages=pages, extractor=extractor_name("pdfium"), lost=lost, repeated=repeats)
+        unread = [n for n in lost if n not in repeats]
+        if unread:
+            result.warnings.append(f"PDFium could not read {_pages_named(unread, count)}: kept empty (no quote is "
                                    "found on them)")
+        if repeats:
+            result.warnings.append(_repeats_said(repeats, count))
         try:
             info = doc.get_metadata_dict()
             _set_info(result, info.get("Title"), info.get("Author"), info.get("CreationDate"))
@@ -1029,6 +1044,40 @@ def _read_pdfium(data: bytes, limits: Limits, source: str, progress, deadline: f
     finally:
         doc.close()
     return _finish(result, source)
+
+
+#: The corner of the ArtBox _pdfium_seen marks page i with: far off any page a person
+#: makes, and exact in the 32-bit floats PDFium keeps boxes in (integers below 2**24).
+_MARK = -9_000_000.0
+
+
+def _pdfium_seen(page, index: int) -> int | None:
+    """The index of an earlier page whose page object `page` is, or None; `page` is then
+    marked as page `index`. A page tree can reach one page object twice (a /Kids entry
+    leading back to its parent, a node or a page listed twice): PDFium then reads that
+    page again under a new number, and a quote would verify on a page the document does
+    not have. PDFium shares one dictionary among all the places that reach it, and says
+    nothing of which object a page is; so each page's dictionary is marked, in memory
+    only, by an ArtBox (which no text reading uses) naming its index."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    box = [ctypes.c_float() for _ in range(4)]
+    if pdfium_c.FPDFPage_GetArtBox(page.raw, *(ctypes.byref(b) for b in box)):
+        left, bottom, right, top = (b.value for b in box)
+        if left == bottom == _MARK and right == top and right <= _MARK + 2 ** 23:
+            return int(right - _MARK) - 1
+    pdfium_c.FPDFPage_SetArtBox(page.raw, _MARK, _MARK, _MARK + index + 1, _MARK + index + 1)
+    return None
+
+
+def _repeats_said(repeats: dict[int, int], count: int) -> str:
+    """Pages a page tree reaches again ('page 3 of 3 is page 1 again'): kept empty."""
+    said = ", ".join(f"{n} is page {first}" for n, first in list(repeats.items())[:10])
+    more = f" and {len(repeats) - 10} more" if len(repeats) > 10 else ""
+    return (f"its page tree leads to a page twice (of {count:,} pages, page {said}{more} again): kept empty, "
+            "so no quote is found on a page the document does not have")
 
 
 class _OutOfTime(BaseException):
@@ -1220,12 +1269,25 @@ def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: lis
         raise PDFError(f"{source} is corrupt: its page tree cannot be read ({_pypdf_why(exc)})") from None
     _check_count(count, limits, source)
     pages: list[str] = []
+    lost: list[int] = []
+    repeats: dict[int, int] = {}
+    seen: dict[object, int] = {}                # a page object's reference -> the first page it was
     deadline = time.monotonic() + limits.max_extract_seconds
     for i in range(count):
         _deadline_passed(deadline, i, count, limits, source)
         reading[:] = [i + 1, count]
         try:
-            text = reader.pages[i].extract_text() or ""
+            page = reader.pages[i]
+            ref = page.indirect_reference
+            ref = (ref.idnum, ref.generation) if ref is not None else None
+            if ref is not None and ref in seen:         # reached again (_pdfium_seen)
+                repeats[i + 1] = seen[ref] + 1
+                lost.append(i + 1)
+                pages.append("")
+                continue
+            if ref is not None:
+                seen[ref] = i
+            text = page.extract_text() or ""
         except pypdf.errors.LimitReachedError as exc:
             raise LimitExceeded(f"{source}, page {i + 1}: {exc}",
                                 hint="raise KB_MAX_STREAM_MB if the file is trustworthy") from None
@@ -1240,7 +1302,9 @@ def _read_pypdf(data: bytes, limits: Limits, source: str, progress, reading: lis
         raise PDFError(f"{source} is corrupt: its cross-reference table is broken, and pypdf read an earlier "
                        f"version of object {shadowed} than the one the file writes last (an update of the file "
                        "replaced it), so its text may be what the document no longer says")
-    result = Extracted(pages=pages, extractor=extractor_name("pypdf"))
+    result = Extracted(pages=pages, extractor=extractor_name("pypdf"), lost=lost, repeated=repeats)
+    if repeats:
+        result.warnings.append(_repeats_said(repeats, count))
     _read_info(reader, result)
     return result
 

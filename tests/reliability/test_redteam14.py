@@ -10,7 +10,9 @@ import pytest
 from fakearxiv import atom_entry, atom_feed
 from httpserver import Reply
 from kbrun import run_kb
-from pdfgen import make_pdf
+from pdfgen import make_looping_tree_pdf, make_pdf
+
+from kb.sources import pdf
 
 ENTRY = "@article{p2020,\n  title = {P},\n  author = {Doe, J},\n  year = {2020},\n}\n"
 WATER = [["Measuring Water Use of Data Centres", "Jane Roe",
@@ -77,3 +79,20 @@ def test_a_wait_for_another_programs_lock_on_the_index_is_said_and_bounded(kb_ro
     finally:
         other.close()
     assert heard == [kbsqlite.LOCKED_BY + "; waiting for it to let go (at most 60 s)", None], heard
+
+
+# -- a page tree reaching a page twice ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("plan", ["pdfium", "pypdf", "pypdf+pdfium"])
+@pytest.mark.parametrize("loop", ["parent", "twice"])
+def test_a_page_the_page_tree_reaches_again_is_no_new_page_a_quote_is_found_on(plan, loop):
+    """A /Kids entry leading back to its parent node (or a page listed twice): PDFium read
+    page 1 again as page 3, and a quote of page 1 verified on a page 3 the paper does not have."""
+    data = make_looping_tree_pdf([["Results", "We measured 21 kWh of energy in the test."],
+                                  ["Methods", "Each run took 40 hours on one GPU."]], loop=loop)
+    got = pdf.extract_plan(data, plan, source="loop.pdf")
+    assert got.status == "ok" and "21 kWh" in got.pages[0] and "40 hours" in got.pages[1] and got.pages[2:] == [""]
+    assert got.repeated == {3: 1} and got.lost == [3]
+    assert "its page tree leads to a page twice (of 3 pages, page 3 is page 1 again): kept empty" \
+        in " ".join(got.warnings), got.warnings
+    assert got.plan.split("+")[0] == plan.split("+")[0] or loop == "parent"     # no other extractor's turn
