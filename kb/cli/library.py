@@ -128,11 +128,12 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
         err(f"kb: renamed {result.old} -> {result.new}; the note on stdin: {result.notes.get('-', 0)} "
             "citation(s), written to stdout\n")
         return
+    kept = ("(the old key is kept in its ids field)" if result.aliased else
+            "(the old key is this one in another case to BibTeX, so it is not kept in its ids field)")
     if result.followed:
-        echo(f"followed the rename of {result.old} -> {result.new} made in references.bib "
-             "(the old key is kept in its ids field)")
+        echo(f"followed the rename of {result.old} -> {result.new} made in references.bib {kept}")
     else:
-        echo(f"renamed {result.old} -> {result.new} (the old key is kept in its ids field)")
+        echo(f"renamed {result.old} -> {result.new} {kept}")
     if result.claims_file:
         echo(f"  claims file   {shown(result.claims_file)}")
     for rel in result.checks:

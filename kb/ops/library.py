@@ -228,9 +228,27 @@ class RenameResult:
     followed: bool = False      # the entry was renamed by hand in references.bib: kb moved the rest
     crossrefs: list[str] = field(default_factory=list)      # entries whose crossref/xref/xdata now name NEW
     stdin_note: str | None = None   # a note read from standard input (--note -), renamed: for stdout
+    aliased: bool = True        # the old key kept in the entry's ids (not when it is the new one in another case)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether `a` and `b` name one file (two names of it in another case, where the file system
+    does not tell case apart)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _other_keys(keys: list[str], key: str) -> list[str]:
+    """`keys` for an entry's `ids` beside its key `key`, each once, without one that is `key` to
+    BibTeX (citekey.fold_key: in another case or Unicode form): `kb rename p2020 P2020` kept
+    p2020 as an alias of P2020, a second entry of that one key to biber."""
+    same = citekeys.fold_key(key)
+    return list(dict.fromkeys(k for k in keys if citekeys.fold_key(k) != same))
 
 
 def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
@@ -381,7 +399,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             check_new_key(kb, bibfile, new, old)
         old_path, new_path = _claims_file_or_none(kb, old), kb.layout.claims_file(new)
         old_held = old_path is not None and old_path.exists()
-        if new_path.exists() and (old_held or not following):
+        # on a file system that does not tell case apart (macOS, Windows), claims/P2020.toml is
+        # claims/p2020.toml: renaming p2020 to P2020 is no rename over another paper's file
+        one_file = old_held and _same_file(old_path, new_path)
+        if new_path.exists() and (old_held or not following) and not one_file:
             raise UsageError(f"{kb.layout.relative(new_path)} exists already; nothing renamed",
                              hint=f"merge {kb.layout.relative(old_path)} into it by hand" if following else
                              "move it away (it holds quotes of a paper kb does not know) and try again")
@@ -389,17 +410,20 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         if following:
             # the entry is NEW already (renamed in references.bib by hand): OLD becomes its alias
             entry = _entry_block(bibfile, new).entry
-            if old not in citekeys.aliases(entry.fields):
-                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(citekeys.aliases(entry.fields) + [old])})
+            ids = _other_keys(citekeys.aliases(entry.fields) + [old], new)
+            if ids and ids != citekeys.aliases(entry.fields):
+                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(ids)})
         else:
             # references.bib: the key, and the old one kept as an alias
             block = _entry_block(bibfile, old)
             raw = _rekey(bibfile.entry_text(old), old, new)
             text = _splice(bibfile.text, block.start, block.end, raw)
             bibfile = bibtex.BibFile(text, str(kb.layout.bib))
-            ids = [k for k in citekeys.aliases(bibfile.by_key[new].entry.fields) if k != new] + [old]
             entry = bibfile.by_key[new].entry
-            bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(dict.fromkeys(ids))})
+            ids = _other_keys(citekeys.aliases(entry.fields) + [old], new)
+            if ids:
+                bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(ids)})
+        result.aliased = citekeys.fold_key(old) != citekeys.fold_key(new)
         result.crossrefs = _recrossref(bibfile, {old, *citekeys.aliases(bibfile.by_key[new].entry.fields)}, new)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
@@ -455,8 +479,12 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             result.sources += 1
         s2_old = s2.cache_path(kb.layout.s2_cache, old) if old_path is not None else None
         if s2_old is not None and s2_old.exists():
-            write_text(s2.cache_path(kb.layout.s2_cache, new), s2_old.read_text("utf-8"), kb.layout.tmp)
-            s2_old.unlink()
+            s2_new = s2.cache_path(kb.layout.s2_cache, new)
+            if _same_file(s2_old, s2_new):          # one file in another case (_same_file)
+                os.replace(s2_old, s2_new)
+            else:
+                write_text(s2_new, s2_old.read_text("utf-8"), kb.layout.tmp)
+                s2_old.unlink()
         kb.write_file(kb.layout.bib, bibfile.render(), read_as)
         for path, body in rewritten.items():
             if path != old_path:
@@ -470,11 +498,17 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 body = (bom + claimsfile.comment_safe(f"# Quotes and claims from {new}")
                         + body[len(bom) + len(header):])
             codec, mark = saved_encoding(saved)     # saved as UTF-16 by an editor: the new file too
+            # one file under both names (case): written in place, then its name changed; the
+            # file written under the new name and the old name unlinked was the file itself, lost
+            written = old_path if one_file else new_path
             if codec == "utf-8":
-                kb.write_file(new_path, body)
+                kb.write_file(written, body)
             else:
-                write_bytes(new_path, mark + body.encode(codec), kb.layout.tmp)
-            old_path.unlink()
+                write_bytes(written, mark + body.encode(codec), kb.layout.tmp)
+            if one_file:
+                os.replace(old_path, new_path)
+            else:
+                old_path.unlink()
             result.claims_file = kb.layout.relative(new_path)
         for note, body in note_texts.items():
             renamed, n = rename_in_note(body, old, new)

@@ -96,3 +96,22 @@ def test_a_page_the_page_tree_reaches_again_is_no_new_page_a_quote_is_found_on(p
     assert "its page tree leads to a page twice (of 3 pages, page 3 is page 1 again): kept empty" \
         in " ".join(got.warnings), got.warnings
     assert got.plan.split("+")[0] == plan.split("+")[0] or loop == "parent"     # no other extractor's turn
+
+
+# -- citekeys and claims files differing only in case --------------------------------------------------------------
+
+QUOTE = '[[quote]]\nid = "q"\ntext = "Some words"\nstatus = "unverified"\n'
+
+
+def test_a_rename_in_another_case_keeps_no_alias_that_is_the_key_itself(kb_root):
+    """`kb rename p2020 P2020` kept p2020 in P2020's ids: one key to BibTeX, so biber read the
+    entry's key twice; an alias equal to the new key apart from case went the same way."""
+    (kb_root / "references.bib").write_text(ENTRY.replace("{2020},\n", "{2020},\n  ids = {Q2020, x1},\n"))
+    (kb_root / "claims" / "p2020.toml").write_text(QUOTE)
+    r = run_kb("rename", "p2020", "P2020")
+    assert r.code == 0 and "not kept in its ids field" in r.out, r.out
+    assert run_kb("rename", "P2020", "q2020").code == 0
+    bib = (kb_root / "references.bib").read_text()
+    assert "@article{q2020," in bib and "ids = {x1, P2020}" in bib, bib
+    assert [p.name for p in (kb_root / "claims").iterdir()] == ["q2020.toml"]
+    assert run_kb("quote", "ls").out.startswith("q  q2020")
