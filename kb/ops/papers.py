@@ -595,15 +595,17 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None 
     notes: list[str] = []
     caching = _Caching(kb, data) if is_pdf(data) else None
     try:
-        src = _extract_source(kb, data, str(path), notes, extractor)
-    finally:
-        if caching is not None:
-            caching.wait()
-    try:
+        try:
+            src = _extract_source(kb, data, str(path), notes, extractor)
+        finally:
+            if caching is not None:
+                caching.wait()
         return _add_extracted(kb, path, data, src, notes, offline=offline, keep_unreadable=keep_unreadable)
-    except PDFError:
+    except KBError:
+        # cached as it was read, then refused (a PDF no extractor reads, a kb.toml kb cannot read):
+        # no debris for kb doctor to call an add that did not finish
         if caching is not None:
-            kb.sources.discard_unfiled(data, "pdf")     # cached as it was read, then refused: no debris
+            kb.sources.discard_unfiled(data, "pdf")
         raise
 
 

@@ -115,3 +115,17 @@ def test_a_rename_in_another_case_keeps_no_alias_that_is_the_key_itself(kb_root)
     assert "@article{q2020," in bib and "ids = {x1, P2020}" in bib, bib
     assert [p.name for p in (kb_root / "claims").iterdir()] == ["q2020.toml"]
     assert run_kb("quote", "ls").out.startswith("q  q2020")
+
+
+# -- an add refused after its PDF was cached ------------------------------------------------------------------------
+
+def test_an_add_refused_by_a_kb_toml_kb_cannot_read_leaves_nothing_in_the_cache(kb_root):
+    """kb add FILE.pdf refused for a kb.toml it cannot read left the PDF it had begun caching,
+    and kb doctor then said 'a kb add that did not finish'."""
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf(WATER))
+    with open(kb_root / "kb.toml", "a") as fh:
+        fh.write("\n[limits2]\nmax_pages = 3\n")
+    r = run_kb("add", "--offline", path)
+    assert r.code == 2 and "unknown key `limits2`" in r.err, r.err
+    assert not list((kb_root / ".kb" / "cache" / "sources").glob("*.pdf"))
