@@ -49,7 +49,7 @@ from kb.sources.bibtex import (
     wide_encoding,
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
-from kb.sources.pdf import extract_plan, guess_year, is_pdf, not_a_pdf, parse_plan, split_info_authors
+from kb.sources.pdf import REPEATED, extract_plan, guess_year, is_pdf, not_a_pdf, parse_plan, split_info_authors
 from kb.sources.textfile import parse_text_source
 from kb.store.cache import sha256
 from kb.store.knowledgebase import KB
@@ -155,7 +155,8 @@ def _source_of(result, error: KBError | None, source: str, notes: list[str],
         return src
     src.extractor = result.extractor
     src.plan = result.plan
-    notes.extend(f"{shown(Path(source).name)}: {w}" for w in result.warnings if "could not read" in w)
+    notes.extend(f"{shown(Path(source).name)}: {w}" for w in result.warnings
+                 if "could not read" in w or w.startswith(REPEATED))
     if result.status != "ok":
         src.status = result.status
         src.message = result.message
@@ -1239,7 +1240,8 @@ def extract_again(kb: KB, citekey: str, extractor: str, *, version: str | None =
     notes: list[str] = []
     label = manifest.source_url or manifest.filename
     result = extract_plan(data, plan, kb.limits(), source=label, progress=_page_progress(kb, label))
-    notes += [w for w in result.warnings if "could not read" in w or "no second" in w]
+    notes += [w for w in result.warnings if "could not read" in w or "no second" in w
+              or w.startswith(REPEATED)]
     with kb.writing():
         manifest.extractor = result.plan
         if row["text_status"] == "replaced":

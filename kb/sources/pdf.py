@@ -1072,11 +1072,15 @@ def _pdfium_seen(page, index: int) -> int | None:
     return None
 
 
+#: How a warning of pages the page tree reaches again begins (kb add says it, as pages lost).
+REPEATED = "its page tree leads to a page twice"
+
+
 def _repeats_said(repeats: dict[int, int], count: int) -> str:
     """Pages a page tree reaches again ('page 3 of 3 is page 1 again'): kept empty."""
     said = ", ".join(f"{n} is page {first}" for n, first in list(repeats.items())[:10])
     more = f" and {len(repeats) - 10} more" if len(repeats) > 10 else ""
-    return (f"its page tree leads to a page twice (of {count:,} pages, page {said}{more} again): kept empty, "
+    return (f"{REPEATED} (of {count:,} pages, page {said}{more} again): kept empty, "
             "so no quote is found on a page the document does not have")
 
 

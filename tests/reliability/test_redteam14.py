@@ -129,3 +129,11 @@ def test_an_add_refused_by_a_kb_toml_kb_cannot_read_leaves_nothing_in_the_cache(
     r = run_kb("add", "--offline", path)
     assert r.code == 2 and "unknown key `limits2`" in r.err, r.err
     assert not list((kb_root / ".kb" / "cache" / "sources").glob("*.pdf"))
+
+
+def test_kb_add_says_the_page_its_page_tree_reaches_again(kb_root):
+    path = kb_root.parent / "loop.pdf"
+    path.write_bytes(make_looping_tree_pdf([WATER[0], ["Methods", "Each run took 40 hours."]], loop="parent"))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0 and "loop.pdf: its page tree leads to a page twice (of 3 pages, page 3 is page 1 again)" \
+        in r.err, r.err
