@@ -303,6 +303,23 @@ def _undefined_strings(bibfile: BibFile, report: Report) -> None:
                            f"define it (@string{{{macros[0]} = {{...}}}}) or brace the value")
 
 
+def _aliases_of_others(bibfile: BibFile, report: Report) -> None:
+    """A key an entry's `ids` lists that is another entry's key (to BibTeX: in any case): a
+    citation of it is that other paper's in LaTeX, and kb, where a key wins over an alias,
+    reads it so too; the alias names nothing, written by hand or pasted from another file."""
+    keys = {citekeys.fold_key(e.key): e.key for e in bibfile.entries()}
+    for e in bibfile.entries():
+        for alias in citekeys.aliases(e.fields):
+            other = keys.get(citekeys.fold_key(alias))
+            if other is not None and other != e.key:
+                report.problem("files", f"{index.BIB_REL}:{e.field_lines.get('ids', e.line)}",
+                               f"entry {e.key} lists {alias} in its ids, but "
+                               + (f"{alias} is another entry's key" if alias == other else
+                                  f"BibTeX reads {alias} as {other}, another entry's key")
+                               + f": a citation of {alias} names {other}, never {e.key}",
+                               f"take {alias} out of {e.key}'s ids")
+
+
 def _odd_keys(bibfile: BibFile, report: Report) -> None:
     """A key of references.bib holding a character nobody sees, or looking like another
     key: kb indexes the entry as written (it is the person's file, and a key typed as it
@@ -405,6 +422,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
                 f"select citekey, {', '.join(PAPER_COLUMNS)} from papers")}
             _undefined_strings(bibfile, report)
             _odd_keys(bibfile, report)
+            _aliases_of_others(bibfile, report)
             # as the index renders an entry: with the year and venue its crossref parent lends it
             parents = index.crossref_parents(bibfile.entries())
             for i, e in enumerate(bibfile.entries()):

@@ -176,6 +176,10 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
     written = same_key(conn, key)
     if written is not None:
         return written
+    if other_case(conn, key) is not None:
+        # a paper's key in another case, which BibTeX reads as that key: an alias never names
+        # it ('Q2021' in p2020's ids is q2021 to LaTeX, and `kb show Q2021` showed p2020)
+        return None
     want = key_form(key)
     # NFD in the ids field, or a '&' older kb wrote escaped ('lee\\&kim2021'): compared below
     pattern = key if key.isascii() and not any(c in key for c in "&%#") else ""

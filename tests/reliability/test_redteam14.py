@@ -137,3 +137,16 @@ def test_kb_add_says_the_page_its_page_tree_reaches_again(kb_root):
     r = run_kb("add", "--offline", path)
     assert r.code == 0 and "loop.pdf: its page tree leads to a page twice (of 3 pages, page 3 is page 1 again)" \
         in r.err, r.err
+
+
+def test_an_alias_that_is_another_papers_key_in_any_case_names_that_paper_and_is_said(kb_root):
+    """p2020's ids listing Q2021 while q2021 is another entry: `kb show Q2021` showed p2020, where
+    BibTeX reads Q2021 as q2021's key; kb doctor found nothing to repair."""
+    (kb_root / "references.bib").write_text(
+        ENTRY.replace("{2020},\n", "{2020},\n  ids = {Q2021},\n")
+        + "@article{q2021,\n  title = {Q},\n  author = {Roe, J},\n  year = {2021},\n}\n")
+    r = run_kb("show", "Q2021")
+    assert r.code == 2 and "no paper 'Q2021'" in r.err and "q2021" in r.err, r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and "problem: references.bib:5: entry p2020 lists Q2021 in its ids, but BibTeX reads Q2021 " \
+        "as q2021, another entry's key" in r.out, r.out
