@@ -80,7 +80,8 @@ def fetch_crossref(client: Client, doi: str, refresh: bool = False) -> PaperMeta
 
 def fetch(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
     meta = fetch_bibtex(client, doi, refresh)
-    if meta is not None and meta.title:
+    # a title of nothing but white space (or braces) is none: a paper of no title, marked complete
+    if meta is not None and meta.title and meta.title.strip(" \t\r\n{}"):
         return meta
     return fetch_crossref(client, doi, refresh)
 

@@ -150,3 +150,16 @@ def test_an_alias_that_is_another_papers_key_in_any_case_names_that_paper_and_is
     r = run_kb("doctor")
     assert r.code == 1 and "problem: references.bib:5: entry p2020 lists Q2021 in its ids, but BibTeX reads Q2021 " \
         "as q2021, another entry's key" in r.out, r.out
+
+
+# -- a DOI's BibTeX whose title is nothing --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", ["   ", "{}", "{ }"])
+def test_a_doi_record_whose_title_is_only_white_space_is_no_title(kb_root, server, title):
+    """doi.org's BibTeX with `title = {   }` filed a paper of no title, marked complete, where
+    a record of no title asks Crossref, and one Crossref has no title of is refused."""
+    body = ("@article{a, title = {%s}, author = {A, B}, year = {2001}, doi = {10.5555/ws}}" % title).encode()
+    server.routes["/doi/10.5555/ws"] = Reply(200, body, {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.5555/ws")
+    assert r.code == 2 and "10.5555/ws" in r.err and r.err.count("\n") == 1, r.err
+    assert "@" not in (kb_root / "references.bib").read_text()
