@@ -96,15 +96,19 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
         clean_stale_tmp(layout.tmp)
         make_folder(layout.tmp)
         make_folder(layout.sources)     # a file in its place would read as no source: every text gone
-        if layout.db.exists():
-            why = probe(layout.db)
-            result.previous = "ok" if why is None else "damaged"
+        # a folder, a FIFO or a device where the index belongs (made by hand, unpacked from an
+        # archive) is no index: never opened (SQLite waits on a FIFO for ever), moved aside whole
+        odd = layout.db.is_symlink() or layout.db.exists()
+        odd = odd and not layout.db.is_file()
+        old = layout.db if layout.db.exists() and not odd else None
+        if odd or old is not None:
+            result.previous = "ok" if old is not None and probe(old) is None else "damaged"
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
         kb = KB(layout, db_path=tmp, progress=progress)      # a new index, aside
         try:
-            _fill(kb, result, layout.db if layout.db.exists() else None)
-            if layout.db.exists():
-                _salvage(layout.db, kb.db, result)
+            _fill(kb, result, old)
+            if old is not None:
+                _salvage(old, kb.db, result)
             kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             kb.close()
         except BaseException:
@@ -117,7 +121,10 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
         if result.previous == "damaged":
             stamp = time.strftime("%Y%m%d-%H%M%S")
             aside = layout.db.with_name(f"{layout.db.name}.corrupt-{stamp}")
-            shutil.copy2(layout.db, aside)      # a copy: the old file stays in place until the swap
+            if odd:
+                os.rename(layout.db, aside)     # nothing to keep in place until the swap
+            else:
+                shutil.copy2(layout.db, aside)      # a copy: the old file stays in place until the swap
             for side in _sidecars(layout.db):
                 if side.exists():
                     shutil.copy2(side, aside.with_name(aside.name + side.name[len(layout.db.name):]))

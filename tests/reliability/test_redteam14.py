@@ -162,3 +162,22 @@ def test_a_doi_record_whose_title_is_only_white_space_is_no_title(kb_root, serve
     r = run_kb("add", "doi:10.5555/ws")
     assert r.code == 2 and "10.5555/ws" in r.err and r.err.count("\n") == 1, r.err
     assert "@" not in (kb_root / "references.bib").read_text()
+
+
+# -- no file where the index belongs --------------------------------------------------------------------------------
+
+def test_a_folder_where_the_index_belongs_is_moved_aside_by_the_rebuild_every_error_asks_for(kb_root):
+    """.kb/kb.sqlite a folder: every command said to run `kb rebuild`, which failed with
+    'internal error: IsADirectoryError' copying the old index aside."""
+    (kb_root / "references.bib").write_text(ENTRY)
+    db = kb_root / ".kb" / "kb.sqlite"
+    for p in kb_root.joinpath(".kb").glob("kb.sqlite*"):
+        p.unlink()
+    db.mkdir()
+    (db / "x").write_text("x")
+    r = run_kb("ls")
+    assert r.code == 2 and "kb rebuild" in r.err, r.err
+    r = run_kb("rebuild")
+    assert r.code == 0 and "the damaged index was moved to" in r.err, r.err
+    assert db.is_file() and run_kb("ls").out.splitlines()[1].startswith("p2020")
+    assert [p.name for p in db.parent.glob("kb.sqlite.corrupt-*/x")] == ["x"]
