@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import json
 import os
 import re
 import stat
@@ -524,6 +525,17 @@ def decode_saved(data: bytes) -> str:
     UnicodeDecodeError for anything else."""
     wide = decode_wide(data)
     return wide if wide is not None else data.decode("utf-8-sig")
+
+
+def read_json(text: str | bytes):
+    """`json.loads(text)`, where a text nesting arrays or objects deeper than Python's parser
+    recurses (100,000 '[') is a ValueError, as malformed JSON is: a RecursionError went past
+    every reader of kb's own JSON files (a source's manifest, .kb/outputs.json, the checks'
+    cache) and of a note's CSL-JSON bibliography, as an internal error."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("it nests arrays or objects too deep to read") from None
 
 
 def mend_surrogates(obj, raw: bytes | str):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb import quantities
-from kb.atomic import said, write_text
+from kb.atomic import read_json, said, write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.quantities import units
@@ -646,7 +646,7 @@ def _held_outcomes(kb: KB, key: str) -> list[CheckOutcome] | None:
     checks of the same figures give the same outcomes, without loading pint (most of a
     check's time). None when there are none, or they cannot be read."""
     try:
-        held = json.loads(kb.layout.checks_cache.read_text("utf-8"))
+        held = read_json(kb.layout.checks_cache.read_text("utf-8"))
         if held.get("key") != key:
             return None
         return [CheckOutcome(**o) for o in held["outcomes"]]

@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kb.atomic import said, shown, with_line_ends, write_text
+from kb.atomic import read_json, said, shown, with_line_ends, write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
@@ -766,7 +766,7 @@ def _output_key(kb: "KB", path: Path) -> str:
 def _outputs(kb: "KB") -> dict:
     """The record of the files -o wrote: name -> [size, sha256]; none when it cannot be read."""
     try:
-        record = json.loads(kb.layout.outputs.read_text("utf-8"))
+        record = read_json(kb.layout.outputs.read_text("utf-8"))
     except (OSError, ValueError):
         return {}
     return record if isinstance(record, dict) else {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as replaced
 from pathlib import Path
 
-from kb.atomic import decode_saved, read_input, said, shown
+from kb.atomic import decode_saved, read_input, read_json, said, shown
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import KB
@@ -762,7 +762,7 @@ def _load_bibliographies(note, path: Path, ctx: NoteContext) -> None:
             continue
         if where.suffix.lower() == ".json":
             try:
-                items = json.loads(data.decode("utf-8-sig"))
+                items = read_json(data.decode("utf-8-sig"))
                 if not isinstance(items, list):
                     raise ValueError("not a list of CSL-JSON items")
                 for item in items:

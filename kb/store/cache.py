@@ -16,7 +16,7 @@ import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from kb.atomic import path_as_text, write_bytes
+from kb.atomic import path_as_text, read_json, write_bytes
 
 
 @dataclass
@@ -91,7 +91,7 @@ class SourceCache:
 
     def get(self, sha: str) -> Manifest | None:
         try:
-            data = json.loads(self.manifest_path(sha).read_text("utf-8"))
+            data = read_json(self.manifest_path(sha).read_text("utf-8"))
             if isinstance(data, dict) and isinstance(data.get("source_url"), str):
                 data["source_url"] = path_as_text(data["source_url"])     # as an older kb kept it
             return Manifest(**data)

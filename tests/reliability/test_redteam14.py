@@ -181,3 +181,32 @@ def test_a_folder_where_the_index_belongs_is_moved_aside_by_the_rebuild_every_er
     assert r.code == 0 and "the damaged index was moved to" in r.err, r.err
     assert db.is_file() and run_kb("ls").out.splitlines()[1].startswith("p2020")
     assert [p.name for p in db.parent.glob("kb.sqlite.corrupt-*/x")] == ["x"]
+
+
+# -- JSON nested deeper than Python's parser recurses ---------------------------------------------------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_json_nested_too_deep_is_malformed_json_to_every_reader_not_an_internal_error(kb_root):
+    """A note's CSL-JSON bibliography, .kb/outputs.json, the checks' cache or a source's manifest
+    nesting 100,000 arrays: 'internal error: RecursionError' from every command reading it."""
+    from kb.atomic import read_json
+    from kb.store.cache import SourceCache
+
+    with pytest.raises(ValueError, match="too deep"):
+        read_json(DEEP)
+    cache = SourceCache(kb_root / ".kb" / "cache" / "sources", kb_root / ".kb" / "tmp")
+    cache.manifest_path("ab" * 32).parent.mkdir(parents=True, exist_ok=True)
+    cache.manifest_path("ab" * 32).write_text(DEEP)
+    assert cache.get("ab" * 32) is None
+    (kb_root / "references.bib").write_text(ENTRY)
+    (kb_root.parent / "deep.json").write_text(DEEP)
+    note = kb_root.parent / "note.md"
+    note.write_text('---\nbibliography: deep.json\n---\n\nAs "Some words" [@p2020] say.\n')
+    r = run_kb("verify", "--note", note)
+    assert "internal error" not in r.err and "deep.json: not CSL-JSON: it nests arrays or objects too deep" \
+        in r.out + r.err, r.out + r.err
+    (kb_root / ".kb" / "outputs.json").write_text(DEEP)
+    r = run_kb("export", "bib", "-o", kb_root.parent / "out.bib")
+    assert r.code == 0 and (kb_root.parent / "out.bib").exists(), r.err
