@@ -210,3 +210,17 @@ def test_json_nested_too_deep_is_malformed_json_to_every_reader_not_an_internal_
     (kb_root / ".kb" / "outputs.json").write_text(DEEP)
     r = run_kb("export", "bib", "-o", kb_root.parent / "out.bib")
     assert r.code == 0 and (kb_root.parent / "out.bib").exists(), r.err
+
+
+def test_an_output_naming_a_truth_file_by_another_name_is_refused(kb_root):
+    """Where the file system does not tell case apart, -o References.BIB is references.bib and
+    -o CLAIMS/notes.toml a claims file: the names differ, and kb wrote its export over them.
+    A second name of the file (a hard link) stands in for that here."""
+    import os
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    bib = (kb_root / "references.bib").read_bytes()
+    os.link(kb_root / "references.bib", kb_root / "REFERENCES.BIB")
+    r = run_kb("export", "bib", "-o", kb_root / "REFERENCES.BIB", "--force")
+    assert r.code == 2 and "refusing to overwrite the knowledge base's own truth files" in r.err, r.err
+    assert (kb_root / "references.bib").read_bytes() == bib
