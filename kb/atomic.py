@@ -385,6 +385,28 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
         os.close(fd)
 
 
+def is_or_inside(path: Path, other: Path, *, folder: bool = True) -> bool:
+    """Whether `path` is `other` (or, for a `folder`, inside it): by name, and by identity for
+    the names that exist. Where the file system does not tell case apart (macOS, Windows),
+    CLAIMS/notes.toml is in claims/ and References.BIB is references.bib under names that
+    differ: kb wrote an export (-o) over a truth file, or into claims/ a file that stopped every
+    command, and made a knowledge base (kb init) in another's claims/."""
+    if path == other or (folder and other in path.parents):
+        return True
+    try:
+        held = os.stat(other)
+    except OSError:
+        return False
+    for p in [path, *path.parents] if folder else [path]:
+        try:
+            st = os.stat(p)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (held.st_dev, held.st_ino):
+            return True
+    return False
+
+
 def check_safe_name(name: str, what: str) -> str:
     """A name used in a file path must stay a plain file name."""
     bad = (not name or name in (".", "..") or "/" in name or "\\" in name

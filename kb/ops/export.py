@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kb.atomic import read_json, said, shown, with_line_ends, write_text
+from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
@@ -739,14 +738,14 @@ def output_path(kb: "KB", given: str | Path, *, force: bool = False) -> Path:
     path = path.resolve()
     layout = kb.layout
     state = layout.state.resolve()
-    if _is_or_inside(path, state):
+    if is_or_inside(path, state):
         raise UsageError(f"-o {shown(text)}: refusing to write inside {shown(state)}: that folder is kb's index and cache, "
                          "and kb will not write into it",
                          hint="write exports to exports/ or anywhere else")
     if path.is_dir():
         raise UsageError(f"-o {shown(text)}: {shown(path)} is a folder; give a file name")
-    if any(_is_or_inside(path, truth.resolve(), folder=False) for truth in (layout.bib, layout.marker)) \
-            or _is_or_inside(path.parent, layout.claims.resolve()):
+    if any(is_or_inside(path, truth.resolve(), folder=False) for truth in (layout.bib, layout.marker)) \
+            or is_or_inside(path.parent, layout.claims.resolve()):
         raise UsageError(f"-o {shown(text)}: refusing to overwrite the knowledge base's own truth files",
                          hint="write exports to exports/ or anywhere else")
     if st is not None and not force:
@@ -755,28 +754,6 @@ def output_path(kb: "KB", given: str | Path, *, force: bool = False) -> Path:
             raise UsageError(f"-o {shown(text)}: {kept}; nothing written",
                              hint="--force replaces it, or give another file name")
     return path
-
-
-def _is_or_inside(path: Path, other: Path, *, folder: bool = True) -> bool:
-    """Whether `path` is `other` (or, for a `folder`, inside it): by name, and by identity for
-    the names that exist. Where the file system does not tell case apart (macOS, Windows),
-    -o CLAIMS/notes.toml is in claims/ and -o References.BIB is references.bib under names
-    that differ; kb wrote an export over a truth file, or a claims file that stopped every
-    command."""
-    if path == other or (folder and other in path.parents):
-        return True
-    try:
-        held = os.stat(other)
-    except OSError:
-        return False
-    for p in [path, *path.parents] if folder else [path]:
-        try:
-            st = os.stat(p)
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) == (held.st_dev, held.st_ino):
-            return True
-    return False
 
 
 def _output_key(kb: "KB", path: Path) -> str:

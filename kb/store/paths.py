@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.atomic import check_safe_name, escape_key, shown, unescape_key
+from kb.atomic import check_safe_name, escape_key, is_or_inside, shown, unescape_key
 from kb.errors import KBError
 
 MARKER = "kb.toml"
@@ -159,7 +159,7 @@ def inside_own_folder(folder: Path) -> tuple[Path, str] | None:
         if (outer / MARKER).is_file():
             own = Layout(outer)
             for kept, name in ((own.claims, "claims/"), (own.state, ".kb/")):
-                if folder == kept or kept in folder.parents:
+                if is_or_inside(folder, kept):          # CLAIMS/ too, where case is not told apart
                     return outer, name
             return None
     return None
