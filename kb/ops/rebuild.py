@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Callable
 
 from kb.atomic import clean_stale_tmp, file_lock, make_folder
-from kb.errors import FileFormatError
+from kb.errors import FileFormatError, KBError
 from kb.ops import derive
 from kb.ops.doctor import EDIT, what_of, where_of
 from kb.store import paths
 from kb.store.index import Changes, Progress, check_claims_folder, manifest_from_index
 from kb.store.knowledgebase import CLAIM_READING, KB
-from kb.store.sqlite import transaction
+from kb.store.sqlite import BUSY_TIMEOUT_MS, LOCKED_BY, transaction, waiting
 from kb.store.stale import BIB_REL, truth_files
 
 
@@ -48,16 +48,21 @@ class RebuildResult:
         return self.__dict__.copy()
 
 
-def probe(path: Path) -> str | None:
-    """None when the SQLite file at `path` reads as a sound database, else why not."""
+def probe(path: Path, on_wait: Callable[[str | None], None] | None = None) -> str | None:
+    """None when the SQLite file at `path` reads as a sound database, else why not. An index
+    another program holds locked is no damaged one: its wait is said (`waiting`), and past it
+    the rebuild is refused, where the lock made it 'damaged' after a minute without a word."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         return str(exc)
     try:
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+        rows = [r[0] for r in waiting(conn, "PRAGMA quick_check(5)", on_wait).fetchall()]
         return None if rows == ["ok"] else "; ".join(rows)
     except sqlite3.Error as exc:
+        if "locked" in str(exc).lower():
+            raise KBError(f"{LOCKED_BY} and was not let go within {BUSY_TIMEOUT_MS / 1000:g} s; nothing rebuilt",
+                          hint="run kb rebuild again once that program lets go") from None
         return str(exc)
     finally:
         conn.close()
@@ -102,7 +107,7 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
         odd = odd and not layout.db.is_file()
         old = layout.db if layout.db.exists() and not odd else None
         if odd or old is not None:
-            result.previous = "ok" if old is not None and probe(old) is None else "damaged"
+            result.previous = "ok" if old is not None and probe(old, on_busy) is None else "damaged"
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
         kb = KB(layout, db_path=tmp, progress=progress)      # a new index, aside
         try:

@@ -224,3 +224,33 @@ def test_an_output_naming_a_truth_file_by_another_name_is_refused(kb_root):
     r = run_kb("export", "bib", "-o", kb_root / "REFERENCES.BIB", "--force")
     assert r.code == 2 and "refusing to overwrite the knowledge base's own truth files" in r.err, r.err
     assert (kb_root / "references.bib").read_bytes() == bib
+
+
+def test_kb_rebuild_behind_another_programs_lock_says_it_waits_and_calls_the_index_no_damaged_one(kb_root,
+                                                                                                   monkeypatch):
+    """A program holding the index in exclusive locking mode: kb rebuild waited a minute without a
+    word, then took the lock for damage and moved the index aside as 'damaged'."""
+    import sqlite3
+
+    import kb.store.sqlite as kbsqlite
+    from kb.ops.rebuild import rebuild
+    from kb.ops.session import open_kb
+
+    (kb_root / "references.bib").write_text(ENTRY)
+    open_kb(str(kb_root)).close()
+    monkeypatch.setattr(kbsqlite, "NOTICE_AFTER_MS", 20)
+    other = sqlite3.connect(kb_root / ".kb" / "kb.sqlite", isolation_level=None)
+    other.execute("pragma locking_mode = exclusive")
+    other.execute("begin exclusive")
+    other.execute("select count(*) from papers").fetchone()
+    heard = []
+
+    def on_busy(message):
+        heard.append(message)
+        other.close()
+
+    try:
+        result = rebuild(str(kb_root), on_busy=on_busy)
+    finally:
+        other.close()
+    assert result.previous == "ok" and not result.moved_aside and heard[0].startswith(kbsqlite.LOCKED_BY), heard
