@@ -31,6 +31,7 @@ from kb.ops.library import (
     set_tags,
     split_tags,
 )
+from kb.sources.citekey import fold_key
 from kb.store import paths
 
 app = typer.Typer()
@@ -257,6 +258,8 @@ def edit(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
     if new_key is None:
         echo(f"{key}: no changes")
     elif new_key != key:
-        echo(f"{key}: entry written, and renamed to {new_key} (the old key kept in its ids field)")
+        echo(f"{key}: entry written, and renamed to {new_key} " + ("(the old key kept in its ids field)"
+             if fold_key(key) != fold_key(new_key) else "(the old key is this one in another case to BibTeX, so "
+                                                         "it is not kept in its ids field)"))
     else:
         echo(f"{key}: entry written")

@@ -117,6 +117,14 @@ def test_a_rename_in_another_case_keeps_no_alias_that_is_the_key_itself(kb_root)
     assert run_kb("quote", "ls").out.startswith("q  q2020")
 
 
+def test_kb_edit_changing_a_keys_case_keeps_no_alias_and_says_so(kb_root, monkeypatch):
+    (kb_root / "references.bib").write_text(ENTRY)
+    monkeypatch.setenv("EDITOR", "sed -i s/{p2020,/{P2020,/")
+    r = run_kb("edit", "p2020")
+    assert r.code == 0 and "renamed to P2020 (the old key is this one in another case" in r.out, r.out
+    assert "ids" not in (kb_root / "references.bib").read_text()
+
+
 # -- an add refused after its PDF was cached ------------------------------------------------------------------------
 
 def test_an_add_refused_by_a_kb_toml_kb_cannot_read_leaves_nothing_in_the_cache(kb_root):
