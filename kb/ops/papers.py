@@ -116,6 +116,36 @@ def _holder_of(db, sources: list["_Source"]) -> str | None:
     return None
 
 
+#: The share of a PDF's words the text a paper holds must have for the PDF, found by the title
+#: and first author kb guessed from it alone, to be taken as that paper's text.
+SAME_TEXT_WORDS = 0.5
+_WORD = lazy(r"[^\W\d_]{4,}")
+
+
+def _another_text(db, key: str, sources: list["_Source"]) -> bool:
+    """Whether a PDF matched to paper `key` by nothing but the title and first author kb
+    guessed from it ('Technical Report', 'Jane Roe') is another work: `key` holds the text of
+    another file for that version, and under SAME_TEXT_WORDS of the PDF's words are in it.
+    Two reports of one guessed title were one paper, the second's text replacing the first's
+    under its quotes; a new PDF of the same paper (a correction, another download) shares
+    most of its words."""
+    for src in sources:
+        if not src.pages or src.manifest is None:
+            continue
+        held = db.execute("select id, sha256 from versions where citekey = ? and version = ? and text_status = 'ok'",
+                          [key, src.version]).fetchone()
+        if held is None or held[1] == src.manifest.sha256:
+            continue
+        words = set(_WORD.findall(" ".join(src.pages).lower()))
+        if not words:
+            continue
+        text = " ".join(r[0] for r in db.execute("select text from pages where version_id = ?", [held[0]]))
+        known = set(_WORD.findall(text.lower()))
+        if len(words & known) < SAME_TEXT_WORDS * len(words):
+            return True
+    return False
+
+
 # -- sources ------------------------------------------------------------------------
 
 def _plan_for(kb: KB, data: bytes, extractor: str | None) -> str | None:
@@ -284,11 +314,16 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
 
     with kb.writing():
         db = kb.db
+        notes: list[str] = []
         key = PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources)
+        if key and incomplete and not (meta.arxiv_id or meta.doi) and _another_text(db, key, sources):
+            notes.append(f"it has the title and first author kb read for {key} ({latex_to_text(meta.title)!r}), "
+                         f"but another text, few of whose words {key}'s has: filed as a paper of its own (if it "
+                         f"is {key}, `kb text load {key} FILE --replace` makes its text that paper's)")
+            key = None
         plan = None if key else _appending(kb)
         indexed = _entry_as_indexed(kb, key) if key else None
         bibfile = BibFile.load(kb.layout.bib) if plan is None and indexed is None else None
-        notes: list[str] = []
         if indexed is not None or (bibfile is not None and key and key in bibfile.by_key):
             if indexed is not None:
                 entry_type, entry_fields, owned = indexed

@@ -262,3 +262,23 @@ def test_kb_rebuild_behind_another_programs_lock_says_it_waits_and_calls_the_ind
     finally:
         other.close()
     assert result.previous == "ok" and not result.moved_aside and heard[0].startswith(kbsqlite.LOCKED_BY), heard
+
+
+# -- two works of one guessed title ---------------------------------------------------------------------------------
+
+def test_a_pdf_of_another_text_under_a_guessed_title_is_a_paper_of_its_own(kb_root):
+    """Offline, two reports printing 'Technical Report' above 'Jane Roe' were one paper: the second
+    PDF's text replaced the first's, under the quotes verified against it. A corrected PDF of the
+    same report is still that paper's."""
+    first, other, corrected = (kb_root.parent / f"{n}.pdf" for n in ("a", "b", "c"))
+    first.write_bytes(make_pdf([["Technical Report", "Jane Roe", "We measured 12 litres of water for each run."]]))
+    other.write_bytes(make_pdf([["Technical Report", "Jane Roe", "A completely different study about 99 GPUs."]]))
+    corrected.write_bytes(make_pdf([["Technical Report", "Jane Roe", "We measured 12 litres of water for each run, "
+                                     "corrected."]]))
+    key = run_kb("add", "--offline", first).out.split()[1]
+    assert run_kb("quote", "add", key, "We measured 12 litres of water").code == 0
+    r = run_kb("add", "--offline", other)
+    assert r.code == 0 and r.out.split()[:2] == ["added", key + "b"], r.out
+    assert f"it has the title and first author kb read for {key}" in r.err, r.err
+    assert run_kb("add", "--offline", corrected).out.split()[:2] == ["updated", key]
+    assert run_kb("verify").code == 0
