@@ -623,6 +623,35 @@ def _title_printed(title: str | None, pages: list[str]) -> bool:
     return bool(words) and sum(w in printed for w in words) >= 0.8 * len(words)
 
 
+#: What a notice about a work prints before its title ('Correction to: TITLE', 'Comment on
+#: "TITLE"'), as normalise_title writes it: a PDF printing a record's title only so is another
+#: work, about that one.
+#: A journal's section label above an article's own title ('REVIEW', 'COMMENT') is none: those
+#: words count only with what joins them to the title ('review of', 'comment on').
+_NOTICE_OF = lazy(r"(?:^| )(?:(?:(?:author |publisher )?correction|erratum|errata|corrigendum|retraction(?: note| notice)?"
+                  r"|expression of concern|addendum)(?: to| of| for)?|comment(?:ary)? on|reply to|response to"
+                  r"|rebuttal (?:to|of)|review of) $")
+
+
+def _a_notice_of(title: str | None, pages: list[str]) -> bool:
+    """Whether the first pages print `title` only after the words of a notice about that work
+    ('Correction to: Measuring Water Use...', 'Comment on ...', 'Retraction Note to ...'): the
+    PDF is the notice, which prints the original's title and DOI, and was filed as the original,
+    its text the paper's ('the correct figure is 21 litres' verified as the article's)."""
+    wanted = normalise_title(title)
+    if not wanted:
+        return False
+    printed = " " + normalise_title(" ".join(pages)) + " "
+    at = printed.find(f" {wanted} ")
+    if at < 0:
+        return False
+    while at >= 0:
+        if not _NOTICE_OF.search(printed[max(0, at - 40):at + 1]):
+            return False            # printed as itself at least once
+        at = printed.find(f" {wanted} ", at + 1)
+    return True
+
+
 def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None = None,
             keep_unreadable: bool = False) -> AddResult:
     """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
@@ -712,18 +741,21 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
             if arxiv:
                 record = fetch_metadata(kb.client, arxiv)
                 meta = from_arxiv(record)
-                if named and not _title_printed(meta.title, result.pages[:2]):
+                if named and (not _title_printed(meta.title, result.pages[:2])
+                              or _a_notice_of(meta.title, result.pages[:1])):
                     notes.append(f"{says} arXiv {named.versioned}, but the PDF does not print that "
                                  f"paper's title ({meta.title!r}): metadata taken from the PDF itself (incomplete)")
                     meta, arxiv = None, None
                     result.arxiv = None
             else:
                 meta = doimod.fetch(kb.client, doi)
-                if not _title_printed(meta.title, result.pages[:2]):
-                    # a DOI the first pages print may be a work they cite: the record is the PDF's
-                    # only where the PDF prints its title
-                    notes.append(f"its first pages print DOI {doi}, but the PDF does not print that work's title "
-                                 f"({meta.title!r}): metadata taken from the PDF itself (incomplete)")
+                if not _title_printed(meta.title, result.pages[:2]) or _a_notice_of(meta.title, result.pages[:1]):
+                    # a DOI the first pages print may be a work they cite, or the one a notice is
+                    # about: the record is the PDF's only where the PDF prints its title as its own
+                    how = ("prints that work's title only as the work it is a notice of" if
+                           _title_printed(meta.title, result.pages[:2]) else "does not print that work's title")
+                    notes.append(f"its first pages print DOI {doi}, but the PDF {how} ({meta.title!r}): metadata "
+                                 "taken from the PDF itself (incomplete)")
                     meta, doi = None, None
                     result.doi = None
                 else:

@@ -282,3 +282,32 @@ def test_a_pdf_of_another_text_under_a_guessed_title_is_a_paper_of_its_own(kb_ro
     assert f"it has the title and first author kb read for {key}" in r.err, r.err
     assert run_kb("add", "--offline", corrected).out.split()[:2] == ["updated", key]
     assert run_kb("verify").code == 0
+
+
+@pytest.mark.parametrize("page, notice", [
+    ("Correction to: Measuring Water Use of Data Centres", True),
+    ("Comment on “Measuring Water Use of Data Centres”", True),
+    ("Retraction Note to: Measuring Water Use of Data Centres", True),
+    ("Author Correction: Measuring Water Use of Data Centres", True),
+    ("REVIEW\nMeasuring Water Use of Data Centres", False),            # a journal's section label
+    ("Measuring Water Use of Data Centres\nA correction to measuring water use of data centres", False),
+])
+def test_a_notice_about_a_work_is_told_from_the_work(page, notice):
+    from kb.ops.papers import _a_notice_of
+
+    assert _a_notice_of("Measuring Water Use of Data Centres", [page + "\nJane Roe"]) is notice
+
+
+def test_a_correction_notice_printing_the_originals_doi_is_not_filed_as_the_original(kb_root, server):
+    """A correction printing 'Correction to: TITLE' and the original's DOI was filed as the original
+    article, its one page the paper's text: 'the correct figure is 21 litres' verified as the article's."""
+    body = b"@article{x, title = {Measuring Water Use of Data Centres}, author = {Roe, Jane}, year = {2022}}"
+    server.routes["/doi/10.5555/orig"] = Reply(200, body, {"Content-Type": "application/x-bibtex"})
+    path = kb_root.parent / "correction.pdf"
+    path.write_bytes(make_pdf([["Correction to: Measuring Water Use of Data Centres", "Jane Roe",
+                                "The original article can be found online at https://doi.org/10.5555/orig.",
+                                "The correct figure is 21 litres."]]))
+    r = run_kb("add", path)
+    assert r.code == 0 and "prints that work's title only as the work it is a notice of" in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert info["doi"] is None and info["title"].startswith("Correction to")
