@@ -623,14 +623,15 @@ def _title_printed(title: str | None, pages: list[str]) -> bool:
     return bool(words) and sum(w in printed for w in words) >= 0.8 * len(words)
 
 
-#: What a notice about a work prints before its title ('Correction to: TITLE', 'Comment on
-#: "TITLE"'), as normalise_title writes it: a PDF printing a record's title only so is another
-#: work, about that one.
+#: What a notice about a work, or a part of it filed apart, prints before its title ('Correction
+#: to: TITLE', 'Comment on "TITLE"', 'Supplementary Material for TITLE'), as normalise_title
+#: writes it: a PDF printing a record's title only so is another work, about that one.
 #: A journal's section label above an article's own title ('REVIEW', 'COMMENT') is none: those
 #: words count only with what joins them to the title ('review of', 'comment on').
 _NOTICE_OF = lazy(r"(?:^| )(?:(?:(?:author |publisher )?correction|erratum|errata|corrigendum|retraction(?: note| notice)?"
                   r"|expression of concern|addendum)(?: to| of| for)?|comment(?:ary)? on|reply to|response to"
-                  r"|rebuttal (?:to|of)|review of) $")
+                  r"|rebuttal (?:to|of)|review of|supplement(?:ary (?:materials?|information|data))? (?:to|for)"
+                  r"|appendix (?:to|for)|online appendix (?:to|for)) $")
 
 
 def _a_notice_of(title: str | None, pages: list[str]) -> bool:

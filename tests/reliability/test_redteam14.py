@@ -289,6 +289,7 @@ def test_a_pdf_of_another_text_under_a_guessed_title_is_a_paper_of_its_own(kb_ro
     ("Comment on “Measuring Water Use of Data Centres”", True),
     ("Retraction Note to: Measuring Water Use of Data Centres", True),
     ("Author Correction: Measuring Water Use of Data Centres", True),
+    ("Supplementary Material for: Measuring Water Use of Data Centres", True),
     ("REVIEW\nMeasuring Water Use of Data Centres", False),            # a journal's section label
     ("Measuring Water Use of Data Centres\nA correction to measuring water use of data centres", False),
 ])
