@@ -1099,11 +1099,21 @@ def file_paths(value: str, base: Path) -> list[Path]:
 
 # -- the second reading ---------------------------------------------------------------------
 
+#: A month macro as pybtex spells it out (BibTeX's styles too: `jun` is "June"), where kb's
+#: reading writes its three letters ("Jun"): `month = jun # "~25--29"`, `note = "Accepted " # jun`.
+_MONTH_SPELLED = lazy(r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b")
+
+
 def _comparable(name: str, value: str) -> str:
+    """A value as the two readings are compared: white space collapsed, a month macro as its
+    three letters wherever it was expanded (the readings spell it out differently)."""
     value = " ".join(value.split())
     if name == "month":
-        return _MONTH_NAMES.get(value.lower().rstrip("."), value.lower())
-    return value
+        month = _MONTH_NAMES.get(value.lower().rstrip("."))
+        if month is not None:
+            return month
+    value = _MONTH_SPELLED.sub(lambda m: m.group()[:3], value)
+    return value.lower() if name == "month" else value
 
 
 def cross_check(bib: BibFile) -> None:
