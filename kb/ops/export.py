@@ -33,7 +33,7 @@ from kb.store.queries import (
 )
 from kb.text.ascii import ascii_fold
 from kb.text.display import readable
-from kb.text.ids import find_arxiv_in_text
+from kb.text.ids import doi_written, find_arxiv_in_text
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.match import find_quote
@@ -159,8 +159,7 @@ def title_slug(title: str) -> str:
 
 def paper_doi(row: dict) -> str | None:
     """The DOI as references.bib writes it (the index keeps it lower-cased for matching)."""
-    written = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", (row.get("fields") or {}).get("doi", "").strip(),
-                     flags=re.IGNORECASE)
+    written = doi_written((row.get("fields") or {}).get("doi", ""))
     if written and row.get("doi") and written.lower() == row["doi"]:
         return written
     return row.get("doi") or None

@@ -722,8 +722,7 @@ def _bib_entry(fields: dict[str, str], key: str) -> reflist.RefEntry:
                                                   "archiveprefix", "doi"))
     arxiv = identifiers.parse_arxiv(fields.get("eprint", "")) if fields.get("eprint") else None
     arxiv = arxiv or identifiers.find_arxiv_in_text(where)
-    doi = identifiers.normalise_doi(re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", fields.get("doi", "").strip(), flags=re.I)) \
-        if fields.get("doi") else None
+    doi = identifiers.doi_of_field(fields.get("doi", ""))
     doi = doi or identifiers.find_doi_in_text(fields.get("url", "")) or identifiers.find_acl_doi_in_text(where)
     # keyed as the papers' rows key their first authors: an organisation's name whole ('International Energy
     # Agency', not 'agency'), '王, 小明' whole

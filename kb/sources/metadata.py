@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import FileFormatError
 from kb.sources.bibtex import MAX_VALUE
-from kb.text.ids import find_arxiv_in_text, normalise_doi, parse_arxiv
+from kb.text.ids import Doi, doi_of_field, find_arxiv_in_text, from_url, parse_arxiv
 from kb.text.names import split_names, to_bibtex_name
 
 
@@ -122,7 +122,10 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
                 break
     if f.get("version", "").strip().lstrip("v").isdigit():
         version = int(f["version"].strip().lstrip("v"))
-    doi = normalise_doi(f["doi"]) if f.get("doi") else None
+    doi = doi_of_field(f.get("doi", ""))
+    if doi is None and f.get("url"):         # a link to doi.org for its only DOI (IEEE, ACM, Google Scholar)
+        link = from_url(f["url"].strip())
+        doi = link.doi if isinstance(link, Doi) else None
     return PaperMeta(
         title=f.get("title", ""), authors=split_names(f.get("author")), year=year,
         entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,

@@ -297,7 +297,9 @@ PAPER_RENDERING = "9"          # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                8: a body's name ending in 'Survey', 'Fund', 'Board', 'Panel' or, after 'and', 'of',
 #                                   'for' or 'U.S.', 'Service' keyed whole ('U.S. Forest Service', not 'service')
 #                                9: a name opening with 'The' keyed whole ('The World Bank', not 'bank'), as
-#                                   a reference list's entry keys it
+#                                   a reference list's entry keys it; a doi written as a link, after 'doi:' or
+#                                   with LaTeX's escapes ('\_') read as the DOI, and a url to doi.org as the DOI
+#                                   of an entry with no doi field
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,

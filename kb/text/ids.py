@@ -90,6 +90,22 @@ def normalise_doi(text: str) -> str | None:
     return None
 
 
+_DOI_FIELD_PREFIX = lazy(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_LATEX_ESCAPED = lazy(r"\\([_%&#$])")
+
+
+def doi_written(value: str) -> str:
+    """The DOI a bibliography's `doi` field holds, its case kept, as exporters and people
+    write it: as a link (JabRef, Crossref's `http://dx.doi.org/...`), after 'doi:', or with
+    LaTeX's escapes (Mendeley's '10.1007/978-3-319-24574-4\\_28' is the DOI ..._28)."""
+    return _DOI_FIELD_PREFIX.sub("", _LATEX_ESCAPED.sub(r"\1", value.strip()))
+
+
+def doi_of_field(value: str) -> str | None:
+    """The DOI (lower-cased) of a bibliography's `doi` field as doi_written reads it, or None."""
+    return normalise_doi(doi_written(value)) if value else None
+
+
 def split_url(url: str) -> urllib.parse.SplitResult | None:
     """urllib's urlsplit of `url`, or None where it refuses it (an IPv6 host whose '[' is never
     closed, a port that is no number or past 65535): a link a person types, a feed holds or a
