@@ -43,6 +43,7 @@ from kb.sources.bibtex import (
     keys_listed,
     pybtex_reading,
     render_entry,
+    same_value,
     screen_reading,
     screen_text,
     second_reading_text,
@@ -1017,6 +1018,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 held = existing.entry.fields if existing else {}
                 fields = {k: v for k, v in entry.fields.items() if existing and k not in held and v}
                 fields.pop("ids", None)
+                _say_differing(out, where, key, held, entry.fields)
                 if fields and existing and not fill and not bibfile.owned(key):
                     # The user's entry is kept as written: only the imported key, as an alias.
                     out.warnings.append(f"{where}: {key} kept as you wrote it (kb adds fields only to "
@@ -1098,6 +1100,26 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
     if out.renamed:
         _adopt_keys(kb, out)
     return pdfs
+
+
+def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str], theirs: dict[str, str]) -> None:
+    """An imported entry of a paper kb holds whose values say otherwise than references.bib's
+    (pages corrected since, another venue): references.bib's are kept, as every value of an
+    entry kb holds is, and this is said, where the import said 'already present' and the
+    corrections were lost without a word. (`file` names a path on the exporter's machine.)"""
+    differ = [name for name, value in theirs.items() if name in held and name not in ("ids", "file") and value
+              and not same_value(name, held[name], value)]
+    if not differ:
+        return
+    name = differ[0]
+
+    def short(value: str) -> str:
+        value = " ".join(value.split())
+        return repr(value if len(value) <= 40 else value[:40] + "...")
+
+    out.warnings.append(f"{where}: {key} kept as references.bib holds it: {', '.join(differ)} "
+                        f"{'differs' if len(differ) == 1 else 'differ'} here ({name} {short(theirs[name])}, "
+                        f"references.bib {short(held[name])}); edit references.bib (kb edit {key}) to take yours")
 
 
 def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str, taken: set[str],

@@ -34,8 +34,10 @@ from kb.sources.bibmodel import (
     valid_field,
 )
 from kb.sources.citekey import aliases, field_key, fold_key, invisible
-from kb.text.latex import crossref_greek_as_latex
+from kb.text.ids import doi_of_field
+from kb.text.latex import crossref_greek_as_latex, latex_to_text
 from kb.text.lazyre import lazy
+from kb.text.names import parse_names
 
 MONTHS = {m: m.capitalize() for m in
           ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")}
@@ -1114,6 +1116,39 @@ def _comparable(name: str, value: str) -> str:
             return month
     value = _MONTH_SPELLED.sub(lambda m: m.group()[:3], value)
     return value.lower() if name == "month" else value
+
+
+# -- two entries of one paper -------------------------------------------------------------------
+
+#: Fields holding BibTeX name lists: 'Vaswani, Ashish' and 'Ashish Vaswani' are one name.
+_NAME_LISTS = frozenset("author editor editora editorb editorc translator bookauthor annotator commentator "
+                        "introduction foreword afterword holder".split())
+_DASHES = lazy(r"\s*[-\u2010-\u2015]+\s*")
+
+
+def _meaning(name: str, value: str):
+    """What a value says, as a person reads it: names in any order and spelling of their
+    braces, a DOI as a DOI, a month as its macro, text without LaTeX, case or kind of dash."""
+    if name in _NAME_LISTS:
+        names, others = parse_names(value)
+        return [(n.literal or n.family).casefold() + "|" + re.sub(r"[\W_]", "", n.given.casefold())
+                for n in names], others
+    if name == "doi" and doi_of_field(value):
+        return doi_of_field(value)
+    text = latex_to_text(value)
+    if name == "month":
+        return _comparable(name, text)
+    return _DASHES.sub("-", text).casefold()
+
+
+def same_value(name: str, ours: str, theirs: str) -> bool:
+    """Whether two values of field `name` (macros resolved) say the same: an entry imported
+    again for a paper kb holds is compared so, and where they differ kb says so, never
+    taking either in silence ('{BERT}: {Pre}-training' is DBLP's '{BERT:} Pre-training',
+    '4171--4186' is '4171-4186'; '4171--4187' is not)."""
+    if ours == theirs or " ".join(ours.split()) == " ".join(theirs.split()):
+        return True
+    return _meaning(name, ours) == _meaning(name, theirs)
 
 
 def cross_check(bib: BibFile) -> None:

@@ -4,9 +4,10 @@ misread where BibTeX reads it plainly."""
 from __future__ import annotations
 
 import pytest
+from kbrun import run_kb
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import BibFile, compare_reading, cross_check
+from kb.sources.bibtex import BibFile, compare_reading, cross_check, same_value
 from kb.sources.metadata import from_bib_fields
 
 # -- a month macro joined to text: pybtex spells it out ("June"), kb writes "Jun" -----------------
@@ -51,3 +52,46 @@ DOIS = {
 def test_a_doi_is_read_as_exporters_write_it(name):
     fields, doi = DOIS[name]
     assert from_bib_fields("article", {"title": "T", **fields}).doi == doi
+
+
+# -- an entry imported again for a paper kb holds: what it says otherwise is said ---------------
+
+SAME = [
+    ("title", "{BERT}: {Pre}-training of {Deep} Transformers", "{BERT:} Pre-training of Deep Transformers"),
+    ("title", "Attention Is All You Need", "Attention is All you Need"),
+    ("author", "Vaswani, Ashish and Shazeer, Noam", "Ashish Vaswani and\n   Noam Shazeer"),
+    ("author", "Chang, Ming-Wei", "Ming{-}Wei Chang"),
+    ("pages", "4171--4186", "4171-4186"),
+    ("month", "Jun", "June"),
+    ("doi", "10.18653/v1/N19-1423", "https://doi.org/10.18653/v1/n19-1423"),
+]
+DIFFERENT = [
+    ("pages", "4171--4186", "4171--4187"),
+    ("author", "Smith, J.", "Smith, John"),
+    ("author", "Devlin, Jacob and Chang, Ming-Wei", "Devlin, Jacob"),
+    ("year", "2018", "2019"),
+    ("month", "Jun", "Jul"),
+    ("doi", "10.1234/a", "10.1234/b"),
+    ("address", "Minneapolis, Minnesota", "Minneapolis, MN"),
+]
+
+
+@pytest.mark.parametrize("name, ours, theirs", SAME + DIFFERENT)
+def test_two_values_of_a_field_are_the_same_as_a_person_reads_them(name, ours, theirs):
+    assert same_value(name, ours, theirs) is ((name, ours, theirs) in SAME)
+
+
+def test_an_entry_imported_again_with_other_values_keeps_references_bibs_and_says_which(kb_root, tmp_path):
+    """Pages corrected in Zotero since the first import: 'already present', exit 0, and the
+    correction was lost without a word."""
+    first = "@inproceedings{devlin2019,\n  title = {BERT},\n  author = {Devlin, Jacob},\n" \
+            "  year = {2019},\n  pages = {4171--4186},\n  month = jun,\n}\n"
+    (tmp_path / "a.bib").write_text(first)
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    bib = (kb_root / "references.bib").read_bytes()
+    (tmp_path / "b.bib").write_text(first.replace("4186", "4187").replace("jun", "{June}"))
+    r = run_kb("import", tmp_path / "b.bib")
+    assert r.code == 0 and (kb_root / "references.bib").read_bytes() == bib
+    assert "b.bib:1: devlin2019 kept as references.bib holds it: pages differs here (pages '4171--4187', " \
+           "references.bib '4171--4186')" in r.err and r.err.count("\n") == 1, r.err
+    assert run_kb("import", tmp_path / "a.bib").err == ""        # the same values again: nothing to say
