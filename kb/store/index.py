@@ -661,14 +661,17 @@ class Indexer:
                 continue
             held = " and ".join(f"{n} {kind}{'s' if n != 1 else ''}" for n, kind in ((quotes, "quote"),
                                                                                     (claims, "claim")) if n)
-            where = [p.name for p in sorted(self.layout.root.glob("*.bib"))
-                     if p.name != self.layout.bib.name and _holds_key(p, key)]
-            if where:
-                how = (f"{where[0]} holds it, but kb reads references.bib alone: move the entry back into "
-                       "references.bib")
-            elif len(renamed.get(key, [])) == 1:
+            # an entry of its title under a new key first: the file it was imported from, left
+            # beside references.bib, holds the old key too, and moving that back made a duplicate
+            where = [] if len(renamed.get(key, [])) == 1 else \
+                [p.name for p in sorted(self.layout.root.glob("*.bib"))
+                 if p.name != self.layout.bib.name and _holds_key(p, key)]
+            if len(renamed.get(key, [])) == 1:
                 new = renamed[key][0]
                 how = f"if you renamed it {new}, kb rename {key} {new} moves the rest; else restore the entry"
+            elif where:
+                how = (f"{where[0]} holds it, but kb reads references.bib alone: move the entry back into "
+                       "references.bib")
             else:
                 files = [r[0] for r in conn.execute("select file from quotes where citekey = ? union "
                                                     "select file from claims where citekey = ? order by 1",
