@@ -999,6 +999,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         bibfile = BibFile.load(kb.layout.bib)
         taken = {citekeys.fold_key(k) for k in bibfile.keys()}
         aliases = alias_keys(kb.conn)           # never made as a key: notes cite them
+        kept_aliases = {citekeys.fold_key(a) for a in aliases}      # nor taken as one (as kb rename refuses)
         finder = PaperFinder(kb.conn)
         metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
         # papers whose entry kb guessed from their PDF alone: a person's entry for one replaces it
@@ -1060,11 +1061,14 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue
             own = entry.key
-            if citekeys.fold_key(own) not in taken:
+            if citekeys.fold_key(own) not in taken and citekeys.fold_key(own) not in kept_aliases:
                 key = own
             else:
                 key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken | aliases)
-                out.warnings.append(f"{where}: key {own!r} is taken by another paper; filed as {key}")
+                holder = None if citekeys.fold_key(own) in taken else resolve_alias(kb.conn, own)
+                # a key kept in another paper's ids (its key before kb rename): notes citing it mean that paper
+                out.warnings.append(f"{where}: key {own!r} is " + (f"already another key of {holder} (its ids field)"
+                                    if holder else "taken by another paper") + f"; filed as {key}")
             taken.add(citekeys.fold_key(key))
             if normalise or not _copy_entry(bibfile, source, own, key, out, where):
                 bibfile.append_raw(render_entry(key, entry.entry_type,

@@ -377,7 +377,8 @@ class PaperFinder:
     author or an unknown one. A preprint and its published version merge this way.
     An entry that comes with a key (`find(meta, key)`, an import) is first the paper
     of that key when their titles are the same, however short: re-importing a file
-    ("A Login Page") finds its own entries again instead of filing them twice.
+    ("A Login Page") finds its own entries again instead of filing them twice; a key
+    kept in a paper's `ids` (its key before kb rename) is that paper's key here too.
     `note` records a paper just filed, so one import recognises its own duplicates.
     With `load` false (one paper coming in: kb add) nothing is read up front; each
     question is asked of the index (its arXiv id, DOI and title indexes), with the same
@@ -394,6 +395,14 @@ class PaperFinder:
             for citekey, arxiv_id, doi, title_norm, author in conn.execute(
                     "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
                 self._add(citekey, arxiv_id, doi, title_norm, author)
+            self._add_aliases(conn.execute("select citekey, title_norm, fields from papers "
+                                           "where fields like '%\"ids\"%' order by position"))
+
+    def _add_aliases(self, rows) -> None:
+        """The keys papers keep in `ids` as theirs, after their own keys (a key wins over an alias)."""
+        for citekey, title_norm, fields in rows:
+            for alias in aliases(json.loads(fields)):
+                self.by_key.setdefault(alias.lower(), (citekey, title_norm))
 
     def _add(self, citekey: str, arxiv_id: str | None, doi: str | None, title_norm: str | None,
              author: str | None) -> None:
@@ -445,6 +454,9 @@ class PaperFinder:
                 [value for _, value in asked]):
             if row[0] not in {c for c, _ in self.by_key.values()}:
                 self._add(*row)
+        if key and key.lower() not in self.by_key and (holder := resolve_alias(self.conn, key)) is not None:
+            self._add_aliases(self.conn.execute("select citekey, title_norm, fields from papers where citekey = ?",
+                                                [holder]))
 
     def note(self, meta, citekey: str) -> None:
         self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors))

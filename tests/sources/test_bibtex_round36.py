@@ -95,3 +95,20 @@ def test_an_entry_imported_again_with_other_values_keeps_references_bibs_and_say
     assert "b.bib:1: devlin2019 kept as references.bib holds it: pages differs here (pages '4171--4187', " \
            "references.bib '4171--4186')" in r.err and r.err.count("\n") == 1, r.err
     assert run_kb("import", tmp_path / "a.bib").err == ""        # the same values again: nothing to say
+
+
+def test_a_key_kb_rename_kept_in_ids_is_its_papers_key_to_an_import(kb_root, tmp_path):
+    """After kb rename foo2020 bar2020, the file first imported ('Foo Paper', too short a title
+    to be matched by title) made the paper a second time under foo2020; and an entry of
+    another work keyed foo2020 took the key notes cite bar2020 by, without a word."""
+    (tmp_path / "a.bib").write_text("@article{foo2020, title = {Foo Paper}, author = {Foo, A}, year = 2020}\n")
+    assert run_kb("import", tmp_path / "a.bib").code == 0
+    assert run_kb("rename", "foo2020", "bar2020").code == 0
+    r = run_kb("import", tmp_path / "a.bib", "--json")
+    assert r.code == 0 and r.json["unchanged"] == ["bar2020"] and r.json["added"] == [], r.out
+    (tmp_path / "b.bib").write_text("@article{foo2020, title = {Unrelated Work Here}, author = {Zed, Q}, year = 2019}\n")
+    r = run_kb("import", tmp_path / "b.bib", "--json")
+    assert r.code == 0 and r.json["added"] == ["zed2019unrelated"], r.out
+    assert "b.bib:1: key 'foo2020' is already another key of bar2020 (its ids field); filed as zed2019unrelated" \
+        in r.err, r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["bar2020", "zed2019unrelated"]
