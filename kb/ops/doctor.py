@@ -304,20 +304,26 @@ def _undefined_strings(bibfile: BibFile, report: Report) -> None:
 
 
 def _aliases_of_others(bibfile: BibFile, report: Report) -> None:
-    """A key an entry's `ids` lists that is another entry's key (to BibTeX: in any case): a
-    citation of it is that other paper's in LaTeX, and kb, where a key wins over an alias,
-    reads it so too; the alias names nothing, written by hand or pasted from another file."""
-    keys = {citekeys.fold_key(e.key): e.key for e in bibfile.entries()}
-    for e in bibfile.entries():
+    """A key an entry's `ids` lists (its key before kb rename, one an import merged, or pasted from
+    another file) that is another entry's key (to BibTeX: in any case), written there by hand: a
+    citation of it names that other entry, to kb (a key wins over an alias) as to BibTeX, and biber
+    skips the alias ('is also a real entry key'), where the person may mean the paper that keeps it."""
+    entries = bibfile.entries()
+    if not any("ids" in e.fields for e in entries):
+        return
+    keys = {citekeys.fold_key(e.key): e for e in entries}
+    for e in entries:
         for alias in citekeys.aliases(e.fields):
             other = keys.get(citekeys.fold_key(alias))
-            if other is not None and other != e.key:
-                report.problem("files", f"{index.BIB_REL}:{e.field_lines.get('ids', e.line)}",
-                               f"entry {e.key} lists {alias} in its ids, but "
-                               + (f"{alias} is another entry's key" if alias == other else
-                                  f"BibTeX reads {alias} as {other}, another entry's key")
-                               + f": a citation of {alias} names {other}, never {e.key}",
-                               f"take {alias} out of {e.key}'s ids")
+            if other is None or other is e:
+                continue
+            whose = (f"{alias} is the key of the entry on line {other.line}" if alias == other.key else
+                     f"BibTeX reads {alias} as {other.key}, the key of the entry on line {other.line}")
+            report.problem("files", f"{index.BIB_REL}:{e.field_lines.get('ids', e.line)}",
+                           f"entry {e.key} lists {alias} in its ids, but {whose}: a citation of {alias} names "
+                           f"{other.key}, never {e.key}, and biber skips the alias",
+                           f"take {alias} out of {e.key}'s ids, or, if it still names {e.key}, give the entry on "
+                           f"line {other.line} another key (kb rename {other.key} NEW)")
 
 
 def _odd_keys(bibfile: BibFile, report: Report) -> None:

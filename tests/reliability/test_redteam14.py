@@ -157,7 +157,7 @@ def test_an_alias_that_is_another_papers_key_in_any_case_names_that_paper_and_is
     assert r.code == 2 and "no paper 'Q2021'" in r.err and "q2021" in r.err, r.err
     r = run_kb("doctor")
     assert r.code == 1 and "problem: references.bib:5: entry p2020 lists Q2021 in its ids, but BibTeX reads Q2021 " \
-        "as q2021, another entry's key" in r.out, r.out
+        "as q2021, the key of the entry on line" in r.out, r.out
 
 
 # -- a DOI's BibTeX whose title is nothing --------------------------------------------------------------------------

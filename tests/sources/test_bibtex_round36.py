@@ -112,3 +112,16 @@ def test_a_key_kb_rename_kept_in_ids_is_its_papers_key_to_an_import(kb_root, tmp
     assert "b.bib:1: key 'foo2020' is already another key of bar2020 (its ids field); filed as zed2019unrelated" \
         in r.err, r.err
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["bar2020", "zed2019unrelated"]
+
+
+def test_a_key_written_by_hand_that_another_entry_keeps_in_its_ids_is_a_problem_doctor_names(kb_root):
+    """kb doctor found nothing to repair, while a note citing foo2020 (bar2020's key before kb
+    rename) named the entry added by hand under it, and biber skipped the alias."""
+    bib = kb_root / "references.bib"
+    bib.write_text("@article{bar2020, title = {Foo Paper}, author = {Foo, A}, year = 2020,\n  ids = {foo2020}}\n\n"
+                   "@article{Foo2020, title = {Unrelated}, author = {Zed, Q}, year = 2019}\n")
+    r = run_kb("doctor")
+    assert r.code == 1 and "problem: references.bib:2: entry bar2020 lists foo2020 in its ids, but BibTeX reads " \
+        "foo2020 as Foo2020, the key of the entry on line 4" in r.out and "kb rename Foo2020 NEW" in r.out, r.out
+    bib.write_text(bib.read_text().replace("Foo2020", "zed2019"))
+    assert run_kb("doctor").code == 0
