@@ -60,8 +60,6 @@ _BAD_TAG = lazy(r"[\s,{}\\\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u206
 _ESCAPED_SPECIAL = lazy(r"\\([&%#])")
 #: A name in a check expression that needs no backticks.
 _PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
-#: The start of an entry, up to its key.
-_ENTRY_HEAD = lazy(r"@\s*\w+\s*[{(]\s*")
 
 # Listing and showing papers need none of these: loaded when an entry is read or written.
 records = lazy_import("kb.ops.records")
@@ -277,13 +275,6 @@ def check_new_key(kb: KB, bibfile: bibtex.BibFile, new: str, old: str) -> None:
         raise UsageError(f"{said(new)} is already another key of {holder} (its ids field); nothing renamed")
 
 
-def _rekey(raw: str, old: str, new: str) -> str:
-    """An entry's text with its key `old` replaced by `new`."""
-    m = _ENTRY_HEAD.match(raw)
-    at = raw.index(old, m.end() if m else 0)
-    return raw[:at] + new + raw[at + len(old):]
-
-
 def _expr_name(key: str) -> str:
     return key if _PLAIN_NAME.fullmatch(key) else f"`{key}`"
 
@@ -416,7 +407,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         else:
             # references.bib: the key, and the old one kept as an alias
             block = _entry_block(bibfile, old)
-            raw = _rekey(bibfile.entry_text(old), old, new)
+            raw = bibtex.rekeyed(bibfile.entry_text(old), old, new)
             text = _splice(bibfile.text, block.start, block.end, raw)
             bibfile = bibtex.BibFile(text, str(kb.layout.bib))
             entry = bibfile.by_key[new].entry
@@ -772,7 +763,7 @@ def replace_entry(kb: KB, key: str, before: str, edited: str) -> str | None:
                              hint=f"run `kb edit {key}` again")
         if new_key != key:
             check_new_key(kb, bibfile, new_key, key)
-        body = _rekey(edited.strip("\n"), new_key, key) if new_key != key else edited.strip("\n")
+        body = bibtex.rekeyed(edited.strip("\n"), new_key, key) if new_key != key else edited.strip("\n")
         text = _splice(bibfile.text, block.start, block.end, body)
         try:
             whole = bibtex.BibFile(text, str(kb.layout.bib))

@@ -42,6 +42,7 @@ from kb.sources.bibtex import (
     fit_model,
     keys_listed,
     pybtex_reading,
+    rekeyed,
     render_entry,
     same_value,
     screen_reading,
@@ -905,8 +906,7 @@ def _copy_entry(bibfile: BibFile, source: BibFile, own: str, key: str, out: Impo
     raw = source.entry_text(own)
     same = key == own
     if key != own:
-        i = raw.index(own, raw.index("{" if "{" in raw[:raw.find(own)] else "("))
-        raw = raw[:i] + key + raw[i + len(own):]
+        raw = rekeyed(raw, own, key)
     if CONTROL_CHARS.search(raw):
         raw = CONTROL_CHARS.sub("", raw)
         same = False
@@ -1173,8 +1173,7 @@ def _as_written(source: BibFile | None, entry, key: str) -> str | None:
     if CONTROL_CHARS.search(raw):
         return None
     if key != entry.key:
-        i = raw.index(entry.key, raw.index("{" if "{" in raw[:raw.find(entry.key)] else "("))
-        raw = raw[:i] + key + raw[i + len(entry.key):]
+        raw = rekeyed(raw, entry.key, key)
     return raw
 
 

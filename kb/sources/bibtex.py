@@ -1057,6 +1057,23 @@ def render_entry(key: str, entry_type: str, fields: dict[str, str], *, fit: bool
     return "\n".join(lines) + "\n}\n"
 
 
+_ENTRY_HEAD = lazy(r"@\s*[^\s\"#%'(),={}]+\s*[{(]\s*")       # `@type{`: _IDENT, as the scanner reads it
+
+
+def rekeyed(text: str, old: str, new: str) -> str:
+    """An entry's text with its key `old` written `new`: the key where BibTeX reads it, after
+    `@type{`, never the first place the text holds those letters (the key 'a' is in '@article',
+    'in' in a title: an import filing an entry under a key of its own wrote the new key into
+    its title, and left the taken key, twice in references.bib)."""
+    for m in _ENTRY_HEAD.finditer(text):
+        if _in_comment_line(text, m.start()):
+            continue
+        after = text[m.end():m.end() + len(old) + 1]
+        if after[:len(old)] == old and (len(after) == len(old) or after[-1] in " \t\r\n,{}()"):
+            return text[:m.end()] + new + text[m.end() + len(old):]
+    raise ValueError(f"no entry keyed {old!r} in the text")
+
+
 def parse_entries(text: str, source: str = "<bibtex>") -> list[tuple[str, str, dict[str, str]]]:
     """(entry_type, key, fields) of every entry in a BibTeX string."""
     return [(e.entry_type, e.key, e.fields) for e in BibFile(text, source).entries()]

@@ -7,7 +7,7 @@ import pytest
 from kbrun import run_kb
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import BibFile, compare_reading, cross_check, same_value
+from kb.sources.bibtex import BibFile, compare_reading, cross_check, rekeyed, same_value
 from kb.sources.metadata import from_bib_fields
 
 # -- a month macro joined to text: pybtex spells it out ("June"), kb writes "Jun" -----------------
@@ -125,3 +125,38 @@ def test_a_key_written_by_hand_that_another_entry_keeps_in_its_ids_is_a_problem_
         "foo2020 as Foo2020, the key of the entry on line 4" in r.out and "kb rename Foo2020 NEW" in r.out, r.out
     bib.write_text(bib.read_text().replace("Foo2020", "zed2019"))
     assert run_kb("doctor").code == 0
+
+
+# -- an entry written under another key: the key where BibTeX reads it, nothing else ---------------
+
+REKEYED = [
+    ("@article{a, title = {Second Work (with parens)}}", "a", "@article{new, title = {Second Work (with parens)}}"),
+    ("@inproceedings{in,\n  title = {In the beginning}}", "in", "@inproceedings{new,\n  title = {In the beginning}}"),
+    ("@ARTICLE ( art , title = {Art})", "art", "@ARTICLE ( new , title = {Art})"),
+    ("@my-type{my, title = {my}}", "my", "@my-type{new, title = {my}}"),
+    ("% @misc{x}\n@misc{x}", "x", "% @misc{x}\n@misc{new}"),
+    ("@misc{ab}", "a", None),
+]
+
+
+@pytest.mark.parametrize("text, old, expected", REKEYED)
+def test_an_entry_is_rekeyed_where_bibtex_reads_its_key(text, old, expected):
+    if expected is None:
+        with pytest.raises(ValueError):
+            rekeyed(text, old, "new")
+    else:
+        assert rekeyed(text, old, "new") == expected
+
+
+def test_an_import_filing_an_entry_under_a_key_of_its_own_changes_its_key_alone(kb_root, tmp_path):
+    """The key 'a' was taken: the new key went into the first 'a' after the first '(' (the title's
+    'with pzed2021secondrens') and the entry kept 'a', so references.bib held it twice and every
+    command after was refused."""
+    (tmp_path / "1.bib").write_text("@article{a, title = {First Paper Ever Written}, author = {A, B}, year = 2020}\n")
+    second = "@article{a, title = {Second Work (with parens)}, author = {Zed, Q}, year = 2021}\n"
+    (tmp_path / "2.bib").write_text(second)
+    assert run_kb("import", tmp_path / "1.bib").code == 0
+    r = run_kb("import", tmp_path / "2.bib")
+    assert r.code == 0 and "filed as zed2021second" in r.err, r.err
+    assert (kb_root / "references.bib").read_text().endswith("\n\n" + second.replace("{a,", "{zed2021second,"))
+    assert run_kb("show", "zed2021second", "--json").json["title"] == "Second Work (with parens)"
