@@ -28,7 +28,7 @@ from kb.errors import (
     UsageError,
 )
 from kb.ops import bulk
-from kb.ops.library import rename_paper, settle_key
+from kb.ops.library import rename_paper, settle_key, split_tags
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
@@ -1110,9 +1110,11 @@ def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str]
     """An imported entry of a paper kb holds whose values say otherwise than references.bib's
     (pages corrected since, another venue): references.bib's are kept, as every value of an
     entry kb holds is, and this is said, where the import said 'already present' and the
-    corrections were lost without a word. (`file` names a path on the exporter's machine.)"""
+    corrections were lost without a word. (`file` names a path on the exporter's machine; tags
+    it lacks are ones given with kb tag since: said only where it has one references.bib lacks.)"""
     differ = [name for name, value in theirs.items() if name in held and name not in ("ids", "file") and value
-              and not same_value(name, held[name], value)]
+              and not same_value(name, held[name], value)
+              and not (name == "keywords" and set(split_tags(value)) <= set(split_tags(held[name])))]
     if not differ:
         return
     name = differ[0]

@@ -85,7 +85,7 @@ def test_an_entry_imported_again_with_other_values_keeps_references_bibs_and_say
     """Pages corrected in Zotero since the first import: 'already present', exit 0, and the
     correction was lost without a word."""
     first = "@inproceedings{devlin2019,\n  title = {BERT},\n  author = {Devlin, Jacob},\n" \
-            "  year = {2019},\n  pages = {4171--4186},\n  month = jun,\n}\n"
+            "  year = {2019},\n  pages = {4171--4186},\n  month = jun,\n  keywords = {nlp},\n}\n"
     (tmp_path / "a.bib").write_text(first)
     assert run_kb("import", tmp_path / "a.bib").code == 0
     bib = (kb_root / "references.bib").read_bytes()
@@ -94,7 +94,8 @@ def test_an_entry_imported_again_with_other_values_keeps_references_bibs_and_say
     assert r.code == 0 and (kb_root / "references.bib").read_bytes() == bib
     assert "b.bib:1: devlin2019 kept as references.bib holds it: pages differs here (pages '4171--4187', " \
            "references.bib '4171--4186')" in r.err and r.err.count("\n") == 1, r.err
-    assert run_kb("import", tmp_path / "a.bib").err == ""        # the same values again: nothing to say
+    assert run_kb("tag", "devlin2019", "+energy").code == 0
+    assert run_kb("import", tmp_path / "a.bib").err == ""        # the same values, a tag given since: nothing to say
 
 
 def test_a_key_kb_rename_kept_in_ids_is_its_papers_key_to_an_import(kb_root, tmp_path):
