@@ -503,9 +503,9 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> Bib
     for key in citekeys:            # the entries they cross-reference come along (after them, as BibTeX wants)
         entry = bibfile.by_key[key].entry if key in bibfile.by_key else None
         for name in ("crossref", "xref"):
-            parent = (entry.fields.get(name) or "").strip() if entry is not None else ""
-            if parent in bibfile.by_key and parent not in citekeys:
-                citekeys.append(parent)
+            parent = bibfile.named(field_key(entry.fields.get(name))) if entry is not None else None
+            if parent is not None and parent.key in bibfile.by_key and parent.key not in citekeys:
+                citekeys.append(parent.key)
 
     def shaped(bibfile: BibFile, key: str) -> str:
         text, changes = bibfile.shaped_text(key)

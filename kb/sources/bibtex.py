@@ -328,6 +328,21 @@ class _Scanner:
         entry.names[fname] = (name_start, name_end)
 
 
+def entry_named(entries: list[BibEntry]):
+    """How BibTeX and biber find the entry a `crossref` or `xref` names among `entries`: a
+    function of the key (as citekey.field_key reads the field) giving that entry or None. The
+    key as written first; then in another case (BibTeX does not tell them apart); then a key
+    kept in an entry's `ids` (biber's aliases: a parent's key before kb rename)."""
+    exact = {e.key: e for e in entries}
+    folded: dict[str, BibEntry] = {}
+    for e in entries:
+        folded.setdefault(e.key.casefold(), e)
+    for e in entries:
+        for alias in aliases(e.fields):
+            folded.setdefault(alias.casefold(), e)
+    return lambda key: exact.get(key) or folded.get(key.casefold())
+
+
 class BibFile:
     """One .bib file: its entries, and the means to change a few of them."""
 
@@ -459,6 +474,14 @@ class BibFile:
                 return text
         raise KeyError(key)
 
+    def named(self, key: str) -> BibEntry | None:
+        """The entry a crossref or xref naming `key` names (entry_named): its own key at once,
+        the file read for another case or an alias."""
+        block = self.by_key.get(key)
+        if block is not None:
+            return block.entry
+        return entry_named(self.all_entries())(key) if key else None
+
     def macros_used(self, key: str) -> list[str]:
         """@string names an entry uses that this file defines, each after those it depends on."""
         if not self.string_blocks:
@@ -515,7 +538,8 @@ class BibFile:
             changes.append((f"@{etype} as @misc", f"@{entry.entry_type} is no type of biber's: @misc"))
         edits: list[tuple[int, int, str]] = []       # (start, end, new text) in `text`
         parent_key = field_key(entry.fields.get("crossref"))
-        parent = self.by_key[parent_key].entry if parent_key in self.by_key else None
+        parent = self.named(parent_key)
+        parent = parent if parent is not None and parent.key != entry.key else None
         if parent is not None:
             # biber --tool inherits nothing: what BibTeX and biber take from the parent is written in
             last = max(e for _, e in entry.spans.values())
@@ -578,9 +602,16 @@ class BibFile:
                     drop(name)
                     changes.append((f"{name} dropped", f"{name} dropped (not a field of @{new_type})"))
                 continue
-            if name in ("crossref", "xref") and value.strip() not in self.keys():
-                drop(name)          # biber warns of a parent it cannot find (kb export bib adds those it has)
-                changes.append((f"{name} dropped", f"{name} {value} dropped: no such entry"))
+            if name in ("crossref", "xref"):
+                named = self.named(field_key(value))
+                if named is None or named.key == entry.key:
+                    drop(name)          # biber warns of a parent it cannot find (kb export bib adds those it has)
+                    changes.append((f"{name} dropped", f"{name} {value} dropped: no such entry"))
+                elif named.key != field_key(value):
+                    # in another case, or a key its parent had: BibTeX's match, not biber's (keys as written)
+                    edits.append((*entry.spans[name], "{" + named.key + "}"))
+                    changes.append((f"{name} as its parent's key", f"{name} {value} as {named.key}, the key "
+                                                                   "of the entry it names"))
                 continue
             if name == "month":
                 raw = entry.raw_fields[name].strip()

@@ -29,7 +29,7 @@ from kb.atomic import read_input, shown
 from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
 from kb.quantities.interval import split_figure
 from kb.sources import citekey as citekeys
-from kb.sources.bibtex import BibFile
+from kb.sources.bibtex import BibFile, entry_named
 from kb.sources.metadata import from_bib_fields, lent_by_crossref
 from kb.sources.pdf import Limits, extract_plan
 from kb.sources.textfile import parse_text_source
@@ -332,18 +332,12 @@ def crossref_parents(entries: list) -> dict[str, dict[str, str]]:
     named = [(e, parent) for e in entries if (parent := citekeys.field_key(e.fields.get("crossref")))]
     if not named:
         return {}
-    exact = {e.key: e.fields for e in entries}
-    folded: dict[str, dict[str, str]] = {}
-    for e in entries:
-        folded.setdefault(e.key.casefold(), e.fields)
-    for e in entries:
-        for alias in citekeys.aliases(e.fields):
-            folded.setdefault(alias.casefold(), e.fields)
+    find = entry_named(entries)
     out = {}
     for e, parent in named:
-        fields = exact.get(parent) or folded.get(parent.casefold())
-        if fields is not None and fields is not e.fields:
-            out[e.key] = fields
+        found = find(parent)
+        if found is not None and found.fields is not e.fields:
+            out[e.key] = found.fields
     return out
 
 

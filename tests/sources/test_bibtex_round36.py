@@ -161,3 +161,32 @@ def test_an_import_filing_an_entry_under_a_key_of_its_own_changes_its_key_alone(
     assert r.code == 0 and "filed as zed2021second" in r.err, r.err
     assert (kb_root / "references.bib").read_text().endswith("\n\n" + second.replace("{a,", "{zed2021second,"))
     assert run_kb("show", "zed2021second", "--json").json["title"] == "Second Work (with parens)"
+
+
+# -- a crossref naming its parent in another case, or by a key the parent had ----------------------
+
+PARENT = "@proceedings{Conf2020, title = {Proc of Conf}, year = 2020, editor = {E, F}, ids = {oldconf}}\n"
+
+
+@pytest.mark.parametrize("named", ["conf2020", "CONF2020", "oldconf", "Conf2020"])
+def test_a_crossref_bibtex_or_biber_resolves_is_kept_and_written_as_its_parents_key(named):
+    """kb export bib dropped `crossref = {conf2020}` ('no such entry') with the year and venue
+    it lends, though BibTeX matches keys whatever their case and the index lent them."""
+    bib = BibFile(f"@inproceedings{{child, title = {{Child}}, author = {{C, D}}, crossref = {{{named}}}}}\n" + PARENT)
+    text, changes = bib.shaped_text("child")
+    assert "crossref = {Conf2020}" in text and "year = {2020}" in text and "booktitle = {Proc of Conf}" in text
+    assert ("crossref as its parent's key" in dict(changes)) is (named != "Conf2020")
+    assert bib.named(named).key == "Conf2020"
+
+
+def test_a_crossref_to_no_entry_is_still_dropped_and_said():
+    bib = BibFile("@inproceedings{child, title = {Child}, author = {C, D}, crossref = {nothing}}\n" + PARENT)
+    text, changes = bib.shaped_text("child")
+    assert "crossref" not in text and "crossref dropped" in dict(changes) and bib.named("nothing") is None
+
+
+def test_export_bib_of_a_child_brings_the_parent_its_crossref_names_in_another_case(kb_root):
+    (kb_root / "references.bib").write_text(
+        "@inproceedings{child, title = {Child Paper}, author = {C, D}, crossref = {conf2020}}\n\n" + PARENT)
+    r = run_kb("export", "bib", "-p", "child", "-o", "-")
+    assert r.code == 0 and "crossref = {Conf2020}" in r.out and "@proceedings{Conf2020," in r.out, r.out + r.err
