@@ -1133,9 +1133,14 @@ def _split_unescaped(value: str, sep: str) -> list[str]:
 
 def file_paths(value: str, base: Path) -> list[Path]:
     """The files a `file` field names, relative to the .bib file's folder: Zotero's
-    and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path."""
+    and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path.
+    Mendeley writes the backslash of an escaped colon as LaTeX's `$\\backslash$`
+    (`:C$\\backslash$:/Users/me/x.pdf:pdf` is C:/Users/me/x.pdf) and an absolute path
+    without its leading '/' (`:home/me/x.pdf:pdf`): such a name is taken from the root
+    where the .bib file's folder holds no file of it."""
     if not value:
         return []
+    value = value.replace("$\\backslash$", "\\")
     out = []
     for item in _split_unescaped(value, ";"):
         parts = _split_unescaped(item.strip(), ":")
@@ -1143,6 +1148,8 @@ def file_paths(value: str, base: Path) -> list[Path]:
         name = re.sub(r"\\(.)", r"\1", name).strip()
         if name:
             path = Path(name).expanduser()
+            if not path.is_absolute() and not (base / path).exists() and (Path("/") / path).is_file():
+                path = Path("/") / path
             out.append(path if path.is_absolute() else base / path)
     return out
 

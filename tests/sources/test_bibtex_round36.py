@@ -190,3 +190,23 @@ def test_export_bib_of_a_child_brings_the_parent_its_crossref_names_in_another_c
         "@inproceedings{child, title = {Child Paper}, author = {C, D}, crossref = {conf2020}}\n\n" + PARENT)
     r = run_kb("export", "bib", "-p", "child", "-o", "-")
     assert r.code == 0 and "crossref = {Conf2020}" in r.out and "@proceedings{Conf2020," in r.out, r.out + r.err
+
+
+# -- Mendeley's file fields ---------------------------------------------------------------------
+
+def test_mendeleys_file_fields_name_the_files_mendeley_meant(tmp_path):
+    """`:C$\\backslash$:/Users/...` was read as 'C$backslash$:/Users/...', and a Linux path Mendeley
+    writes without its leading '/' as a file beside the .bib: no PDF of a Mendeley library attached."""
+    from kb.sources.bibtex import file_paths
+
+    pdf = tmp_path / "Mendeley Desktop" / "Smith - 2020.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.4\n")
+    beside = tmp_path / "library"
+    beside.mkdir()
+    assert file_paths(f":{str(pdf).lstrip('/')}:pdf", beside) == [pdf]
+    assert file_paths(r":C$\backslash$:/Users/me/Documents/x.pdf:pdf", beside) == [beside / "C:/Users/me/Documents/x.pdf"]
+    (beside / "papers").mkdir()
+    (beside / "papers" / "a.pdf").write_bytes(b"%PDF-1.4\n")
+    assert file_paths(":papers/a.pdf:pdf", beside) == [beside / "papers/a.pdf"]      # beside the .bib first
+    assert file_paths(":papers/none.pdf:pdf", beside) == [beside / "papers/none.pdf"]
