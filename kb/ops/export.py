@@ -19,7 +19,7 @@ from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, writ
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibtex import BibFile
-from kb.sources.citekey import field_key
+from kb.sources.citekey import field_key, key_list
 from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
@@ -502,8 +502,9 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> Bib
     bibfile = BibFile.load(kb.layout.bib)
     for key in citekeys:            # the entries they cross-reference come along (after them, as BibTeX wants)
         entry = bibfile.by_key[key].entry if key in bibfile.by_key else None
-        for name in ("crossref", "xref"):
-            parent = bibfile.named(field_key(entry.fields.get(name))) if entry is not None else None
+        named = [field_key(entry.fields.get(name)) for name in ("crossref", "xref")] + \
+            key_list(entry.fields.get("xdata")) if entry is not None else []       # biblatex's @xdata too
+        for parent in (bibfile.named(k) for k in named):
             if parent is not None and parent.key in bibfile.by_key and parent.key not in citekeys:
                 citekeys.append(parent.key)
 

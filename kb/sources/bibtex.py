@@ -526,6 +526,10 @@ class BibFile:
         text = self.entry_text(key)
         block = self.by_key.get(key)
         entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)
+        if entry.entry_type.lower() == "xdata":
+            # fields biblatex gives the entries naming it (xdata = {springer}), whatever their types
+            # take; biber checks none of them here: as @misc it named no @xdata and they lost them
+            return text, []
         names = set(entry.fields)
         if "publisher" in names and not names & {"institution", "school"} and \
                 biblatex_type(entry.entry_type) in ("report", "thesis"):

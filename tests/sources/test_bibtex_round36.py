@@ -185,11 +185,19 @@ def test_a_crossref_to_no_entry_is_still_dropped_and_said():
     assert "crossref" not in text and "crossref dropped" in dict(changes) and bib.named("nothing") is None
 
 
-def test_export_bib_of_a_child_brings_the_parent_its_crossref_names_in_another_case(kb_root):
+def test_an_xdata_entry_is_exported_as_written():
+    """@xdata became @misc (its publisher a howpublished): the entries naming it lost its fields."""
+    text = "@xdata{springer, publisher = {Springer}, location = {Berlin}}\n"
+    assert BibFile(text).shaped_text("springer") == (text.strip("\n"), [])
+
+
+def test_export_bib_of_a_child_brings_what_its_crossref_and_xdata_name(kb_root):
     (kb_root / "references.bib").write_text(
-        "@inproceedings{child, title = {Child Paper}, author = {C, D}, crossref = {conf2020}}\n\n" + PARENT)
+        "@inproceedings{child, title = {Child Paper}, author = {C, D}, crossref = {conf2020}, xdata = {pub}}\n\n"
+        + PARENT + "\n@xdata{pub, publisher = {Springer}}\n")
     r = run_kb("export", "bib", "-p", "child", "-o", "-")
     assert r.code == 0 and "crossref = {Conf2020}" in r.out and "@proceedings{Conf2020," in r.out, r.out + r.err
+    assert "@xdata{pub, publisher = {Springer}}" in r.out, r.out
 
 
 # -- Mendeley's file fields ---------------------------------------------------------------------
