@@ -1069,6 +1069,11 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 # a key kept in another paper's ids (its key before kb rename): notes citing it mean that paper
                 out.warnings.append(f"{where}: key {own!r} is " + (f"already another key of {holder} (its ids field)"
                                     if holder else "taken by another paper") + f"; filed as {key}")
+            clashing = [a for a in citekeys.aliases(entry.fields) if citekeys.fold_key(a) in taken]
+            if clashing:        # written as the person wrote it; kb doctor names it until it is settled
+                out.warnings.append(f"{where}: {key} keeps {clashing[0]} in its ids, but {clashing[0]} is the key "
+                                    f"of another paper here: a citation of it names that paper (biber skips the "
+                                    "alias)")
             taken.add(citekeys.fold_key(key))
             if normalise or not _copy_entry(bibfile, source, own, key, out, where):
                 bibfile.append_raw(render_entry(key, entry.entry_type,

@@ -126,6 +126,11 @@ def test_a_key_written_by_hand_that_another_entry_keeps_in_its_ids_is_a_problem_
         "foo2020 as Foo2020, the key of the entry on line 4" in r.out and "kb rename Foo2020 NEW" in r.out, r.out
     bib.write_text(bib.read_text().replace("Foo2020", "zed2019"))
     assert run_kb("doctor").code == 0
+    # an imported entry so written is taken as written, and said, where the import was silent
+    (kb_root / "x.bib").write_text("@article{x2021, title = {Ex}, author = {X, B}, year = 2021, ids = {ZED2019}}\n")
+    r = run_kb("import", kb_root / "x.bib")
+    assert r.code == 0 and "x.bib:1: x2021 keeps ZED2019 in its ids, but ZED2019 is the key of another paper here" \
+        in r.err, r.err
 
 
 # -- an entry written under another key: the key where BibTeX reads it, nothing else ---------------
