@@ -1194,10 +1194,15 @@ def _meaning(name: str, value: str):
                 for n in names], others
     if name == "doi" and doi_of_field(value):
         return doi_of_field(value)
-    text = latex_to_text(value)
     if name == "month":
-        return _comparable(name, text)
-    return _DASHES.sub("-", text).casefold()
+        return _comparable(name, latex_to_text(value))
+    return _DASHES.sub("-", latex_to_text(value)).casefold()
+
+
+def _plainly(value: str) -> str:
+    """A value without braces, case, kind of dash or runs of white space: most values two
+    exporters write otherwise read alike so, without reading their LaTeX."""
+    return _DASHES.sub("-", " ".join(value.replace("{", "").replace("}", "").split())).casefold()
 
 
 def same_value(name: str, ours: str, theirs: str) -> bool:
@@ -1205,8 +1210,10 @@ def same_value(name: str, ours: str, theirs: str) -> bool:
     again for a paper kb holds is compared so, and where they differ kb says so, never
     taking either in silence ('{BERT}: {Pre}-training' is DBLP's '{BERT:} Pre-training',
     '4171--4186' is '4171-4186'; '4171--4187' is not)."""
-    if ours == theirs or " ".join(ours.split()) == " ".join(theirs.split()):
+    if ours == theirs or (name not in _NAME_LISTS and _plainly(ours) == _plainly(theirs)):
         return True
+    if name not in _NAME_LISTS and len(ours) + len(theirs) > 4000:
+        return False        # an abstract: its LaTeX read only to compare would cost more than the import
     return _meaning(name, ours) == _meaning(name, theirs)
 
 
