@@ -34,6 +34,7 @@ from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
 from kb.sources.bibtex import (
     CONTROL_CHARS,
+    KEY_FIELDS,
     BibFile,
     append_owned,
     compare_reading,
@@ -1002,6 +1003,8 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         kept_aliases = {citekeys.fold_key(a) for a in aliases}      # nor taken as one (as kb rename refuses)
         finder = PaperFinder(kb.conn)
         metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
+        filed: dict[str, str] = {}      # an imported key -> the key of the paper it was filed as, where they differ
+        wheres: dict[str, str] = {}     # an added key -> where its entry is in the imported file
         # papers whose entry kb guessed from their PDF alone: a person's entry for one replaces it
         guessed = {r[0] for r in db.execute("select citekey from papers where metadata_status = 'incomplete'")}
         for n, entry in enumerate(incoming, 1):
@@ -1011,10 +1014,14 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             if key is not None and key in guessed and bibfile.owned(key):
                 _take_over(bibfile, key, entry, out, where, taken | {citekeys.fold_key(a) for a in aliases},
                            None if normalise else source)
+                if out.renamed.get(key) != entry.key and citekeys.fold_key(entry.key) != citekeys.fold_key(key):
+                    filed[entry.key] = key          # its key another paper's here: the guess keeps its own
                 aliases.add(entry.key)
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue
             if key is not None:
+                if citekeys.fold_key(entry.key) != citekeys.fold_key(key):
+                    filed[entry.key] = key
                 existing = bibfile.by_key.get(key)
                 held = existing.entry.fields if existing else {}
                 fields = {k: v for k, v in entry.fields.items() if existing and k not in held and v}
@@ -1079,11 +1086,16 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 bibfile.append_raw(render_entry(key, entry.entry_type,
                                                 {k: v for k, v in entry.fields.items() if v}, fit=False), key)
             out.added.append(key)
+            if key != own:
+                filed[own] = key
             metas[key] = (entry.fields, meta)
+            wheres[key] = where
             finder.note(meta, key)
             pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
             if progress:
                 progress(n, len(incoming))
+        if filed:
+            _point_at_filed(bibfile, metas, filed, wheres, out)
         if out.added and not normalise:
             for preamble in source.preambles():
                 if preamble not in bibfile.text:
@@ -1111,13 +1123,33 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
     return pdfs
 
 
+def _point_at_filed(bibfile: BibFile, metas: dict, filed: dict[str, str], wheres: dict[str, str],
+                    out: ImportResult) -> None:
+    """Imported entries naming another imported entry (crossref, xref, xdata) by a key it was
+    not filed under (taken by another paper here, or merged into a paper kb holds) name it by
+    the key it has now, and this is said: they named the other paper, which lent them its year
+    and venue, or no entry BibTeX knows. A child comes before its parent (as BibTeX wants), so
+    this is done once every entry is filed."""
+    for key in out.added:
+        fields = metas[key][0]
+        for name in ("crossref", "xref", "xdata"):
+            named = citekeys.key_list(fields.get(name))
+            now = [filed.get(k, k) for k in named]
+            if now != named:
+                bibfile.replace_value(key, name, ", ".join(now))
+                out.warnings.append(f"{wheres[key]}: {key}'s {name} {', '.join(named)} written "
+                                    f"{', '.join(now)}, the key that entry was filed under")
+
+
 def _say_differing(out: ImportResult, where: str, key: str, held: dict[str, str], theirs: dict[str, str]) -> None:
     """An imported entry of a paper kb holds whose values say otherwise than references.bib's
     (pages corrected since, another venue): references.bib's are kept, as every value of an
     entry kb holds is, and this is said, where the import said 'already present' and the
-    corrections were lost without a word. (`file` names a path on the exporter's machine; tags
-    it lacks are ones given with kb tag since: said only where it has one references.bib lacks.)"""
-    differ = [name for name, value in theirs.items() if name in held and name not in ("ids", "file") and value
+    corrections were lost without a word. (`file` names a path on the exporter's machine, and
+    fields of keys, `ids`, `crossref`..., keys each library gives its own way; tags it lacks are
+    ones given with kb tag since: said only where it has one references.bib lacks.)"""
+    differ = [name for name, value in theirs.items()
+              if name in held and name not in KEY_FIELDS and name != "file" and value
               and not same_value(name, held[name], value)
               and not (name == "keywords" and set(split_tags(value)) <= set(split_tags(held[name])))]
     if not differ:

@@ -819,6 +819,13 @@ class BibFile:
         block.replacement = text
         block.entry = self._read_one(block.replacement, block.entry.line - 1)
 
+    def replace_value(self, key: str, name: str, value: str) -> None:
+        """Field `name` of entry `key` written `value` (bib_value), the rest of its text as it is."""
+        text = self.entry_text(key)
+        entry = self._read_one(text)
+        start, end = entry.spans[name]
+        self.replace_entry(key, text[:start] + bib_value(name, value) + text[end:])
+
     def append_raw(self, text: str, key: str = "", entry: BibEntry | None = None) -> None:
         """Text added at the end as it is: an entry (with its key), an @string or @preamble.
         `entry`: the entry this text was read as already (an import copying it byte for byte
@@ -1032,7 +1039,7 @@ def balance_braces(value: str) -> str:
 #: escape is written in them. A key may hold '&' (smith&jones2020): kept in `ids` by kb rename
 #: as 'smith\&jones2020', it named no paper, and the old key was lost as an alias.
 _VERBATIM = ("url", "doi", "eprint", "file")
-_KEY_LISTS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
+KEY_FIELDS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
 
 
 def escape_value(name: str, value: str) -> str:
@@ -1040,7 +1047,7 @@ def escape_value(name: str, value: str) -> str:
     specials escaped, braces balanced as BibTeX counts them, acronyms in titles
     protected from case changes."""
     value = " ".join(strip_control(value).split())
-    if name not in _VERBATIM and name not in _KEY_LISTS:
+    if name not in _VERBATIM and name not in KEY_FIELDS:
         value = re.sub(r"(?<!\\)([&%#])", r"\\\1", value)
     value = balance_braces(value)
     if name == "title" and "{" not in value:

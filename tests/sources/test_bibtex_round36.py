@@ -223,3 +223,22 @@ def test_mendeleys_file_fields_name_the_files_mendeley_meant(tmp_path):
     (beside / "papers" / "a.pdf").write_bytes(b"%PDF-1.4\n")
     assert file_paths(":papers/a.pdf:pdf", beside) == [beside / "papers/a.pdf"]      # beside the .bib first
     assert file_paths(":papers/none.pdf:pdf", beside) == [beside / "papers/none.pdf"]
+
+
+def test_an_imported_child_names_its_parent_by_the_key_the_parent_was_filed_under(kb_root, tmp_path):
+    """The parent's key 'conf' was another paper's here: the parent was filed as anon2021proceedings
+    and the child's crossref still named 'conf', whose year and venue (1999, Old J) it took."""
+    (tmp_path / "1.bib").write_text("@article{conf, title = {Unrelated}, author = {Q, R}, year = 1999, "
+                                    "journal = {Old J}}\n")
+    assert run_kb("import", tmp_path / "1.bib").code == 0
+    (tmp_path / "2.bib").write_text("@inproceedings{kid, title = {Kid}, author = {K, L}, crossref = {conf}}\n\n"
+                                    "@proceedings{conf, title = {Proceedings of the Conf 2021}, year = 2021}\n")
+    r = run_kb("import", tmp_path / "2.bib")
+    assert r.code == 0 and "2.bib:1: kid's crossref conf written anon2021proceedings, the key that entry was " \
+        "filed under" in r.err, r.err
+    assert "@inproceedings{kid, title = {Kid}, author = {K, L}, crossref = {anon2021proceedings}}" \
+        in (kb_root / "references.bib").read_text()
+    kid = run_kb("show", "kid", "--json").json
+    assert (kid["year"], kid["venue"]) == (2021, "Proceedings of the Conf 2021")
+    r = run_kb("import", tmp_path / "2.bib")          # again: nothing changed, nothing said of the crossref
+    assert r.code == 0 and "crossref" not in r.err, r.err
