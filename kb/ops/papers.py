@@ -1022,8 +1022,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             if key is not None:
                 if citekeys.fold_key(entry.key) != citekeys.fold_key(key):
                     filed[entry.key] = key
-                existing = bibfile.by_key.get(key)
-                held = existing.entry.fields if existing else {}
+                # the paper's entry: in references.bib, or filed by this import (a file holding a
+                # paper twice, as a Zotero library does): its values and key are compared alike
+                existing = bibfile.entry(key)
+                held = existing.fields if existing else {}
                 fields = {k: v for k, v in entry.fields.items() if existing and k not in held and v}
                 fields.pop("ids", None)
                 _say_differing(out, where, key, held, entry.fields)
@@ -1050,20 +1052,21 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                                         f"recorded {entry.key!r} in its ids field")
                 if existing and fields:
                     before = bibfile.entry_text(key)
-                    if existing.entry.entry_type.lower() == "misc" and entry.entry_type.lower() != "misc" \
+                    if existing.entry_type.lower() == "misc" and entry.entry_type.lower() != "misc" \
                             and bibfile.owned(key):
                         # kb's @misc for a preprint; the person's entry says where it appeared
                         bibfile.replace_entry(key, re.sub(r"^(\s*@\s*)misc", lambda m: m.group(1) + entry.entry_type,
                                                           before, count=1, flags=re.IGNORECASE))
-                        existing = bibfile.by_key[key]
-                    bibfile.set_entry(key, existing.entry.entry_type, fields)
-                    now = bibfile.by_key[key].entry.fields
+                        existing = bibfile.entry(key)
+                    bibfile.set_entry(key, existing.entry_type, fields)
+                    now = bibfile.entry(key).fields
                     left = sorted(k for k in fields if k != "ids" and k not in now)
                     if left:        # the type does not take them: said, never dropped in silence
-                        out.warnings.append(f"{where}: {key} is @{existing.entry.entry_type}, which takes no "
+                        out.warnings.append(f"{where}: {key} is @{existing.entry_type}, which takes no "
                                             f"{', '.join(left)}: not written (kb edit {key} to change its type)")
-                    (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
-                else:
+                    if key not in metas:        # (one this import added is counted added)
+                        (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
+                elif key not in metas:
                     out.unchanged.append(key)
                 pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
                 continue

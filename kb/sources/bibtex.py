@@ -460,6 +460,11 @@ class BibFile:
     def entries(self) -> list[BibEntry]:
         return [b.entry for b in self.blocks if b.kind == "entry"]
 
+    def entry(self, key: str) -> BibEntry | None:
+        """The entry of `key` as render() will write it: in the file (updated), or added since."""
+        block = self.by_key.get(key)
+        return block.entry if block is not None else self._appended_entries.get(key)
+
     def keys(self) -> set[str]:
         return set(self.by_key) | set(self._appended_entries)
 
@@ -705,19 +710,14 @@ class BibFile:
     # -- changing ---------------------------------------------------------
     def set_entry(self, key: str, entry_type: str, fields: dict[str, str]) -> None:
         """Add the entry (rendered by kb), or update an existing one in place: the
-        values of `fields` replace or are inserted, the rest of its text is kept."""
+        values of `fields` replace or are inserted, the rest of its text is kept (an entry
+        added at the end since the file was read, an import's, too: kb rendered it anew)."""
         block = self.by_key.get(key)
-        if block is None:
-            if key in self._appended_entries:
-                entry = self._appended_entries[key]
-                merged = dict(entry.fields)
-                merged.update(fields)
-                self._replace_appended(key, render_entry(key, entry.entry_type, merged))
-                return
+        if block is None and key not in self._appended_entries:
             self.append_raw(render_entry(key, entry_type, fields), key)
             return
         base = self.entry_text(key)
-        entry = self._read_one(base, block.entry.line - 1)
+        entry = self._read_one(base, block.entry.line - 1 if block is not None else 0)
         fitted = fit_model(entry.entry_type, {**entry.fields, **fields})
         fields = {k: v for k, v in fitted.items()
                   if k in fields or (k == "eprint" and v != entry.fields.get("eprint"))}
@@ -748,6 +748,9 @@ class BibFile:
             return
         for s, e, new in sorted(edits, reverse=True):
             base = base[:s] + new + base[e:]
+        if block is None:
+            self._replace_appended(key, base)
+            return
         block.replacement = base
         block.entry = self._read_one(base, block.entry.line - 1)
 

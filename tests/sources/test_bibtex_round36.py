@@ -242,3 +242,19 @@ def test_an_imported_child_names_its_parent_by_the_key_the_parent_was_filed_unde
     assert (kid["year"], kid["venue"]) == (2021, "Proceedings of the Conf 2021")
     r = run_kb("import", tmp_path / "2.bib")          # again: nothing changed, nothing said of the crossref
     assert r.code == 0 and "crossref" not in r.err, r.err
+
+
+def test_a_file_holding_a_paper_twice_records_the_second_key_as_it_says(kb_root, tmp_path):
+    """A Zotero library holding one paper twice: 'recorded smith2020b in its ids field' was said
+    and nothing recorded (smith2020b named no paper), and the second entry's pages were lost unsaid."""
+    (tmp_path / "d.bib").write_text(
+        "@article{smith2020a, title = {A Long Enough Title For Matching}, author = {Smith, J}, year = 2020}\n\n"
+        "@article{smith2020b, title = {A Long Enough Title for Matching}, author = {Smith, J}, year = 2020,\n"
+        "  pages = {5--9}, note = {Second copy}}\n")
+    r = run_kb("import", tmp_path / "d.bib", "--json")
+    assert r.code == 0 and r.json["added"] == ["smith2020a"] and r.json["updated"] == [], r.out
+    assert "smith2020a kept as you wrote it (kb adds fields only to entries it wrote): did not write note, pages" \
+        in r.err, r.err
+    assert run_kb("show", "smith2020b", "--json").json["citekey"] == "smith2020a"
+    assert (kb_root / "references.bib").read_text() == "@article{smith2020a, title = {A Long Enough Title For " \
+        "Matching}, author = {Smith, J}, year = 2020,\nids = {smith2020b}}\n"
