@@ -12,8 +12,9 @@ What folding does, and why:
   (``ﬁ`` → ``fi``), mathematical alphanumerics (``𝐶𝑂2𝑒𝑞`` → ``co2eq``),
   superscripts, full-width forms and accents all compare as plain letters.
 * Curly, straight and prime quotes compare as ``'`` or ``"``; ``´`` and `````
-  count as ``'``, but for an acute accent set beside its letter (``Jos´e``, ``Montr´eal``),
-  which is dropped as the other spacing diacritics are.
+  count as ``'``, but for an acute or grave accent set beside its letter (``Jos´e``, ``Montr´eal``,
+  ``Andr`e``), which is dropped as the other spacing diacritics are; in a paper TeX set with
+  spacing accents (``F¨arber``) every ``´`` and ``````` is an accent (``Ku´s``, ``Mitrovic´``).
 * **All whitespace is removed.** pypdf puts spaces inside numbers (``0 .954``,
   ``$3,20 1,722``, ``CO 2``), triples them (Google-Docs PDFs), drops them
   between table cells (``Transformerbase``) and breaks lines anywhere. Without
@@ -304,14 +305,33 @@ def _glyph_names(s: str) -> str:
 # is on each side of it, at most a space apart, a lower-case vowel or a consonant an acute marks
 # after it; never before the end of an English contraction or possessive ("it´s", "the model´s",
 # "we´ll", "they´re"), which is where a writer types '´' for the apostrophe the page prints.
-_SPACING_ACUTE = lazy(r"(?<=[^\W\d_])( ?)\u00b4(?= ?[aeiouyncszrl])(?!(?:s|ll|re)(?![^\W\d_]))")
+# TeX's grave accent, printed so too ("Andr`e", "pi`u", "Universit`a"), is read alike before a vowel.
+_SPACING_ACUTE = lazy(r"(?<=[^\W\d_])( ?)(?:\u00b4(?= ?[aeiouyncszrl])(?!(?:s|ll|re)(?![^\W\d_]))"
+                      r"|`(?= ?[aeiou]))")
+# A text TeX set with spacing accents: a diacritic that is never typed for anything else (¨ ˆ ˜ ¸ ˇ ˘ ˙ ˚ ˝
+# ˛) beside a letter, at most a space apart ("F¨arber", "Farber ¨ (2019)", "Lourenc¸o", "ˇReh˚uˇrek"),
+# or an accent over TeX's dotless i ("Mart´ın"). TeX prints an apostrophe as "’", never as "´" or
+# "`": in such a text those are accents wherever they stand, after their letter too, as PDFium
+# prints them ("Mitrovic´"), and before a word's last "s" ("Ku´s", Polish "Kuś"), where a writer's
+# own "´" is an apostrophe ("it´s").
+_TEX_ACCENTED = lazy(r"[^\W\d_] ?[\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02d9\u02da\u02dd\u02db]"
+                     r"|[\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8\u02d9\u02da\u02dd\u02db] ?[^\W\d_]|[\u00b4`]\u0131")
 
 
-def _translated(s: str) -> tuple[str, str]:
+def tex_accented(pages: Sequence[str]) -> bool:
+    """Whether a paper's text is TeX's with spacing accents (see `_TEX_ACCENTED`): then its "´" and
+    "`" are read as accents, dropped as the other spacing diacritics are, not as apostrophes."""
+    return any(_TEX_ACCENTED.search(page) for page in pages)
+
+
+def _translated(s: str, tex: bool = False) -> tuple[str, str]:
     """(``s`` as read, its characters translated one for one): the first step of folding,
-    before characters are dropped (``_REMOVE``) or expanded (``_EXPAND``)."""
-    if "\u00b4" in s:
-        s = _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u00a8", s)     # same length: offsets hold
+    before characters are dropped (``_REMOVE``) or expanded (``_EXPAND``). ``tex``: ``s`` is
+    text TeX set with spacing accents (`tex_accented`)."""
+    if tex and ("\u00b4" in s or "`" in s):
+        s = s.replace("\u00b4", "\u00a8").replace("`", "\u00a8")     # same length: offsets hold
+    elif "\u00b4" in s or "`" in s:
+        s = _SPACING_ACUTE.sub(lambda m: m.group(1) + "\u00a8", s)
     if "+" in s:
         s = _ascii_plus_minus(s)
     if "/" in s:
@@ -321,14 +341,14 @@ def _translated(s: str) -> tuple[str, str]:
     return s, _dashes(s, s.translate(_TABLE))
 
 
-def _fold_into(s: str, base: int, out: list[str], origin: array) -> None:
+def _fold_into(s: str, base: int, out: list[str], origin: array, tex: bool = False) -> None:
     """Append the folded form of ``s`` to ``out``; origins are ``base + index``.
 
     The common case runs in C: two ``str.translate`` calls, a regex substitution
     and ``itertools.compress`` over a byte mask. Characters that fold to several
     (ligatures, "…") take a slower per-token path.
     """
-    s, t = _translated(s)
+    s, t = _translated(s, tex)
     if _EXPAND in t:
         _fold_tokens(s, t, base, out, origin)
         return
@@ -746,10 +766,12 @@ class Document:
         origin = array("l")
         page_of = array("i")
         self._page_start: list[int] = []
+        #: the text is TeX's with spacing accents: its "´" and "`" are accents (`tex_accented`)
+        self.tex = tex_accented(self.pages)
         for pi, (lo, hi) in enumerate(self.content):
             before = len(origin)
             self._page_start.append(before)
-            _fold_into(self.pages[pi][lo:hi], lo, out, origin)
+            _fold_into(self.pages[pi][lo:hi], lo, out, origin, self.tex)
             page_of.extend(array("i", [pi]) * (len(origin) - before))
         self._page_start.append(len(origin))
         self.stream = Stream("".join(out), origin, page_of, self.pages)

@@ -1,0 +1,51 @@
+"""Quotes as writers copy them, round 10: each row a page text written here, in the layout an
+extractor prints, with quotes that must verify and quotes that must be refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.match import find_quote
+from kb.text.normalise import Document, normalise
+
+
+def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
+    doc = Document(pages)
+    for right in rights:
+        assert find_quote(doc, right) is not None, right
+    for wrong in wrongs:
+        assert find_quote(doc, wrong) is None, wrong
+
+
+def _ids(value) -> str:
+    return value[0][:30] if isinstance(value, list) and value and isinstance(value[0], str) else ""
+
+
+# TeX's spacing accents, before or after their letter as pypdf and PDFium print them, are the accented
+# letters a writer types: in a text TeX set so ("F¨arber"), "´" and "`" are accents wherever they
+# stand ("Ku´s", "Mitrovic´"); a grave before a vowel is one in any text ("Andr`e"). (pages, rights,
+# wrongs)
+TEX_ACCENTS = [
+    (["The method of Ku´s and Mitrovi´c (2019) extends F¨arber's corpus."],
+     ["The method of Kuś and Mitrović (2019) extends Färber's corpus."],
+     ["The method of Kuś and Mitrović (2018) extends Färber's corpus.", "The method of Kuś and Mitrović (2019) extends Färber's index."]),
+    (["Sandra Mitrovic´\nand Henning Muller ¨ , 2015. Summa- ´\nrization with P ´ erez and Lourenc¸o."],
+     ["Sandra Mitrović and Henning Müller, 2015", "with Pérez and Lourenço."],
+     ["Sandra Mitrović and Henning Müller, 2016", "with Pérez and Lorenzo."]),
+    (["Andr`e Martins of Universit`a di Roma and pi`u."], ["André Martins of Università di Roma"], ["André Martins of Università di Milano"]),
+    # a writer's "´" for an apostrophe is one, on a TeX page as elsewhere
+    (["The method of Ku´s and F¨arber: it’s the data, we don’t know."], ["it´s the data, we don´t know."],
+     ["it´s the model, we don´t know.", "it´s the data, we do know."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", TEX_ACCENTS, ids=_ids)
+def test_tex_spacing_accents_are_the_letters_a_writer_types(pages, rights, wrongs) -> None:
+    doc = Document(pages)
+    for right in rights:
+        found = find_quote(doc, right)
+        assert found is not None and found.method != "punctuation", right
+    for wrong in wrongs:
+        assert find_quote(doc, wrong) is None, wrong
+    # in a text with no other sign of TeX's accents, "´s" stays an apostrophe's "'s"
+    assert normalise("the model´s loss") == normalise("the model's loss") != normalise("the models loss")
