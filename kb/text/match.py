@@ -23,7 +23,7 @@ Conventions a writer may use, and how each is read:
   never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
   for nothing, in parentheses too ("(sic)", "(emphasis mine)") where the paper prints none. Brackets are first tried as literal text (a writer may have
   copied the source's own brackets, "[2022, 2021]"), and brackets holding a
-  digit or a negation ("[not]", "[cannot]") are always literal: a number
+  digit (but a cited work's year) or a negation ("[not]", "[cannot]") are always literal: a number
   must match exactly, and an insertion never turns what the paper says around.
   What an insertion may stand for (`insertion_fits`): words that refer ("it" ->
   "[the model]", "we" -> "[Strubell et al.]"), grammar ("are" -> "[is]",
@@ -31,6 +31,11 @@ Conventions a writer may use, and how each is read:
   it names what the paper names ("they [the authors]", "the [BERT] model"); also where
   the extractor glued the word it stands for to the next ("In fact, wewant" for "In fact,
   [the authors] want": `_glued_to_inserted`).
+  A letter alone ("[B]", but "[A]" and "[I]", which change a word's case) names what the paper calls
+  "her" or "the third player (B)"; a pronoun ("[her]", "[their]") or that letter may stand for a definite
+  noun phrase whose only such words pick out which one it is ("the third player (B)", "the larger
+  model"); a cited work ("[Cohan et al. (2020)]") is a referent whose authors and year the paper prints
+  nearby, its year no number of a claim.
   Never a word that changes what is said ("[less]", "[only]", "[all]",
   "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
   it stands for say it too, nor words of the paper that do ("more" ->
@@ -519,11 +524,18 @@ def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
     return negs[i] < starts[e] or negs[j - 1] >= starts[f - 1]
 
 
+# A work named by its authors and year, as a writer names the referent of "they" or "this work"
+# in brackets ("[Cohan et al. (2020)]", "[Lo and Wang, 2020]", "[Strubell et al., 2019a]"): the
+# year is the citation's, no number of a claim (`insertion_fits` holds it to the paper's).
+_REFERENT_CITATION = lazy(r"(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?)"
+                          r",?\s*(?:\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)|(?P<bare>(?:19|20)\d\d)[a-z]?)(?!\w)")
+
+
 def _literal_bracket(content: str) -> bool:
     """Brackets that are never an editorial insertion standing for other words or for
-    none: they hold a number, or a negation ("[not]", "[cannot]", "[never]"), which
-    would change what the paper says."""
-    return any(c.isdigit() for c in content) or _NEGATION.search(content) is not None
+    none: they hold a number (but a cited work's year, "[Cohan et al. (2020)]"), or a
+    negation ("[not]", "[cannot]", "[never]"), which would change what the paper says."""
+    return any(c.isdigit() for c in _REFERENT_CITATION.sub("", content)) or _NEGATION.search(content) is not None
 
 
 @dataclass(frozen=True)
@@ -629,6 +641,30 @@ def _changes_meaning(word: str) -> bool:
     return w in _CHANGES_MEANING or any(c.isdigit() for c in w)
 
 
+# Words of a definite noun phrase that pick out which one it names ("the third player", "the larger
+# model"), which a pronoun or a name standing for the phrase leaves out saying nothing else.
+_IDENTIFYING = frozenset("""
+    first second third fourth fifth last former latter top bottom larger smaller higher lower greater bigger
+    better worse faster slower longer shorter cheaper stronger weaker newer older largest smallest highest
+    lowest greatest biggest best worst fastest slowest longest shortest cheapest strongest weakest newest
+    oldest
+""".split())
+_DETERMINERS = frozenset("the this that these those its their our his her my your".split())
+
+
+def _named_for(inserted: list[str], printed: list[str]) -> bool:
+    """The insertion is a pronoun or the letter the paper names it by ("[her]", "[B]" of "(B)") standing
+    for a definite noun phrase of the paper whose only words that could change a claim pick out its referent
+    ("the third player (B)", "the larger model"): it names the same one. Never for a phrase with a
+    number, a negation or a quantity ("all runs", "the 3 runs", "no model")."""
+    if not inserted or not printed or printed[0].casefold() not in _DETERMINERS:
+        return False
+    if not (all(w.casefold() in _PRONOUNS for w in inserted)
+            or len(inserted) == 1 and len(inserted[0]) == 1 and inserted[0] in printed):
+        return False          # "[the BERT model]" for "the largest BERT model": a claim changed
+    return all(not _changes_meaning(w) or w.casefold() in _IDENTIFYING for w in printed)
+
+
 def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "") -> bool:
     """Whether an editorial insertion may stand for the source text ``covered`` (what the
     paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
@@ -636,6 +672,15 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     ``adjacent()`` those of the few words printed right beside it; ``after``, the word the
     paper prints right before it (a pronoun: "it [the system]" names what it refers to)."""
     covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
+    content = inserted.content
+    cited = list(_REFERENT_CITATION.finditer(content))
+    if cited:
+        # "[Cohan et al. (2020)]": a work the paper cites, its authors and year printed nearby
+        if nearby is None or not all({_stem(fold(w).text) for w in _words(m.group("who")) if w[0].isupper()}
+                                     | {m.group("year") or m.group("bare")} <= nearby() for m in cited):
+            return False
+        content = _REFERENT_CITATION.sub(lambda m: m.group("who"), content)
+        inserted = _Insertion(content, inserted.left, inserted.right)
     c_words = _words(inserted.left + inserted.content + inserted.right)
     s_words = _words(inserted.left + covered + inserted.right) if (covered.strip() or inserted.left
                                                                     or inserted.right) else []
@@ -643,7 +688,7 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     s_stems = {_stem(w) for w in s_words}
     if any(_changes_meaning(w) and _stem(w) not in s_stems for w in c_words):
         return False          # "[less]", "[only]", "[all]": said by the writer, not by the paper
-    if any(_changes_meaning(w) and _stem(w) not in c_stems for w in s_words):
+    if any(_changes_meaning(w) and _stem(w) not in c_stems for w in s_words) and not _named_for(c_words, s_words):
         return False          # the paper's "more", "not", "10" left out under a bracket
     if _other_sex(c_words, s_words + _words(after)):
         return False          # "[the man]" for "her", "her [the man]"
@@ -702,7 +747,10 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
                 literal += m.group(0)
             elif _SILENT.fullmatch(content):
                 frag_edited = True
-            elif len(content) == 1 and content.isalpha() and not prev_char.isalnum():
+            elif len(content) == 1 and content.isalpha() and not prev_char.isalnum() and (
+                    next_char.isalnum() or content in "AaIi"):
+                # "[T]he", "[A] model": the letter's case changed; another letter alone ("[B]") names
+                # what the paper calls "her" or "the third player (B)"
                 literal += content
                 frag_edited = True
             else:

@@ -49,3 +49,37 @@ def test_tex_spacing_accents_are_the_letters_a_writer_types(pages, rights, wrong
         assert find_quote(doc, wrong) is None, wrong
     # in a text with no other sign of TeX's accents, "´s" stays an apostrophe's "'s"
     assert normalise("the model´s loss") == normalise("the model's loss") != normalise("the models loss")
+
+
+# Bracket substitutions: a letter alone standing for a pronoun ("[B]" of "her"), a pronoun or that letter
+# for a definite noun phrase whose ordinal or comparative only picks out its referent ("[her]" of "the
+# third player (B)"), a cited work as a referent ("[Cohan et al. (2020)]"), its authors and year the
+# paper's. (pages, right quotes, wrong quotes)
+SUBSTITUTIONS = [
+    (["The object of the game for the third player (B) is to help the interrogator. The best strategy for "
+      "her is probably to give truthful answers."],
+     ["The best strategy for [B] is probably to give truthful answers.",
+      "The object of the game for [her] is to help the interrogator.",
+      "The object of the game for [B] is to help the interrogator.", "[T]he best strategy for her is probably"],
+     ["The object of the game for [C] is to help the interrogator.",
+      "[A] strategy for her is probably to give truthful answers.",
+      "The best strategy for [B] is probably to give false answers."]),
+    (["The best strategy for the larger model is to stop early. For all runs, the best strategy is to wait. "
+      "For the 3 runs, the best strategy is to restart. For no run is the best strategy to go on."],
+     ["The best strategy for [it] is to stop early."],
+     ["For [them], the best strategy is to wait.", "For [them], the best strategy is to restart",
+      "For [it] is the best strategy to go on."]),
+    (["As in Cohan et al. (2020), we train a model. They show that citations help. Lo and Wang (2019) agree."],
+     ["[Cohan et al. (2020)] show that citations help.", "[Cohan et al., 2020] show that citations help.",
+      "[Lo and Wang (2019)] show that citations help."],
+     ["[Cohan et al. (2021)] show that citations help.", "[Beltagy et al. (2020)] show that citations help.",
+      "[Cohan et al. (2020)] show that citations hurt.", "[2020] show that citations help.",
+      "[Cohan et al. (2020)] show [twice] that citations help."]),
+    (["Cohan et al.'s model is trained on citations."], ["[Their] model is trained on citations."],
+     ["[Their] model is trained on abstracts."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", SUBSTITUTIONS, ids=_ids)
+def test_a_bracket_substituting_a_name_or_a_pronoun(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
