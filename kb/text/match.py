@@ -55,7 +55,9 @@ Conventions a writer may use, and how each is read:
   ("the Never-Ending Language Learner" of "cannot be trained by the Never-Ending Language
   Learner"), what an idiom that negates nothing says ("a list of citations" of "needs nothing but
   a list of citations", "no sooner ... than") or the sentence's own verb after a relative clause
-  holding the negation ("were discarded" of "Runs that did not converge were discarded") may. The
+  holding the negation ("were discarded" of "Runs that did not converge were discarded", or a verb
+  in "-ed" or "-s" before its object: "rated the tool as helpful" of "participants who had no training
+  in medicine rated the tool as helpful") may. The
   closest passage names the words left out ("differs: (nothing) -> No prior").
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
@@ -1355,8 +1357,26 @@ def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> boo
         return False        # "No model that was not pretrained | is accurate": the sentence's own
     between = [w.lower() for w in _WORDS.findall(plain, negation.end(), cut)]
     first = _WORDS.match(plain, cut)
-    return bool(between) and first is not None and first.group().lower() in _FINITE and \
-        between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
+    return bool(between) and first is not None and (first.group().lower() in _FINITE or _main_verb(plain, first)) \
+        and between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
+
+
+# What a verb's object starts with: after a word in "-ed" or "-s" it is a verb with its object ("rated
+# the tool", "guessed it"), where a noun or an adjective may follow a participle or a noun ("labelled
+# data", "goals guessed") and keep the passage in the relative clause.
+_OBJECT_START = frozenset("the a an this that these those it them its their our his her him us me".split())
+
+
+def _main_verb(plain: str, first: re.Match[str]) -> bool:
+    """Whether the word ``first`` of ``plain``, right after a relative clause, reads as the sentence's
+    own verb in the past or the present, with its object ("who had no training in medicine | rated the
+    tool as helpful", "| prefers the baseline"): a word in "-ed" or "-s" (not a noun's "-ss", "-us",
+    "-is") before an article or a pronoun (`_OBJECT_START`)."""
+    w = first.group().lower()
+    if len(w) < 4 or not (w.endswith("ed") or w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+        return False
+    after = _WORDS.search(plain, first.end())
+    return after is not None and not plain[first.end():after.start()].strip() and after.group().lower() in _OBJECT_START
 #: Characters of page text read before a passage for its clause's negation.
 _CLAUSE_LOOKBACK = 400
 

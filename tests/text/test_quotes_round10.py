@@ -83,3 +83,26 @@ SUBSTITUTIONS = [
 @pytest.mark.parametrize("pages,rights,wrongs", SUBSTITUTIONS, ids=_ids)
 def test_a_bracket_substituting_a_name_or_a_pronoun(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# The sentence's own verb after a relative clause holding a negation, a verb in "-ed" or "-s" before its
+# object, starts a clause the negation does not hold; a participle or a noun of the relative clause
+# does not. (page, right quotes, wrong quotes)
+MAIN_VERBS = [
+    ("In the study, participants who had no training in medicine rated the tool as helpful.",
+     ["rated the tool as helpful"],
+     ["training in medicine rated the tool", "participants who had training in medicine rated the tool"]),
+    ("Participants who were not told the goals guessed it.", ["guessed it"], ["goals guessed it"]),
+    ("A reader who has no access prefers the summary.", ["prefers the summary"], ["access prefers the summary"]),
+    ("Papers that had no authors listed in the header were removed.", [], ["listed in the header were removed"]),
+    ("Models that do not use labelled data perform worse.", [], ["labelled data perform worse"]),
+    ("Users who did not like models trained on news left early.", [], ["trained on news left early"]),
+    ("No prior published SOTA results exist for the Paper Field dataset.", [],
+     ["published SOTA results exist for the Paper Field dataset"]),
+    ("We did not find that models which had no pretraining reached the baseline.", [], ["reached the baseline"]),
+]
+
+
+@pytest.mark.parametrize("page,rights,wrongs", MAIN_VERBS, ids=lambda v: v[:30] if isinstance(v, str) else "")
+def test_the_sentences_own_verb_after_a_negated_relative_clause(page, rights, wrongs) -> None:
+    _judged([page], rights, wrongs)
