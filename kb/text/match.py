@@ -91,7 +91,9 @@ Conventions a writer may use, and how each is read:
 * **Spaces inside numbers**: pypdf's are absorbed ("0 .954" is 0.954), but a
   space the writer typed between digits must be a thousands separator ("626
   155" matches 626,155); otherwise the page must separate the digits there
-  too ("13 20" never matches 1320, "75 4.66" never 754.66).
+  too ("13 20" never matches 1320, "75 4.66" never 754.66), or be a boundary between the cells of a
+  table row pypdf printed with none between them, cells of one format only ("66.30 61.44" of
+  "66.3061.44"; never "67.96 2.04" of "67.962.04", which may be "67.9 62.04").
 * **Asides**: a footnote or caption that the extractor printed inside the
   quoted sentence at a column or page break (a line starting "4The ...",
   "Figure 3: ...", ending a sentence or its page) is skipped, when the quote
@@ -900,6 +902,47 @@ def _start_ok(s: Stream, i: int) -> bool:
     return True
 
 
+def _split_at(s: Stream, i: int) -> bool:
+    """The page separates stream characters ``i-1`` and ``i``, where the writer typed a space
+    between two digits that is no thousands separator ("13 20"): a space of the page, or the
+    boundary between two cells of a table row pypdf printed without spaces (`_glued_cells`)."""
+    return bool(s.gap(i)) or _glued_cells(s, i)
+
+
+#: Characters of a run of glued table cells read at most.
+_MAX_GLUED = 200
+
+
+def _glued_cells(s: Stream, i: int) -> bool:
+    """Stream index ``i`` is a boundary between two cells of a table row that pypdf printed with
+    no space between them ("2018)66.3061.4471.5368.3072.28" for "66.30 61.44 71.53 68.30 72.28"):
+    the run of digits and points around it, unbroken on the page, holds two decimal numbers or more
+    and reads as cells of one format only, each as many digits before and after its point as the
+    others ("66.30"), and ``i`` starts one of them. A row of cells of other formats ("67.962.04"
+    for "67.9 62.04") cannot be told apart from digits moved between cells ("67.96 2.04"): no split
+    of it is the page's."""
+    t = s.text
+
+    def glued(j: int) -> bool:
+        return (_is_digit(t[j]) or t[j] == ".") and (_is_digit(t[j - 1]) or t[j - 1] == ".") and not s.gap(j)
+
+    if not 0 < i < len(t) or not glued(i):
+        return False
+    a = i
+    while a > 0 and i - a < _MAX_GLUED and glued(a):
+        a -= 1
+    b = i
+    while b + 1 < len(t) and b - i < _MAX_GLUED and glued(b + 1):
+        b += 1
+    run = t[a:b + 1]
+    points = run.count(".")
+    whole, frac = run.find("."), len(run) - run.rfind(".") - 1
+    size = whole + 1 + frac
+    if points < 2 or whole < 1 or frac < 1 or len(run) != points * size or (i - a) % size:
+        return False
+    return all(run[c + whole] == "." for c in range(0, len(run), size))
+
+
 def _between_numbers(s: Stream, i: int) -> bool:
     """Stream character ``i``, a dash after a number, stands apart between it and the next
     number ("0.5 - 1", "4.2 − 1.1"): a range or a subtraction, never the sign of the second."""
@@ -1144,7 +1187,7 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
             if (k, pos) not in failed and \
                     (not piece.check_start or _start_ok(s, pos) or _glued_to_inserted(s, piece, lo, pos)) and \
                     (not piece.check_end or _end_ok(s, pos + n)) and \
-                    all(s.gap(pos + d) for d in piece.splits) and \
+                    all(_split_at(s, pos + d) for d in piece.splits) and \
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
                     (not check_insertions or _edits_fit(s, k, piece, lo, pos, pos + n)) and \
@@ -1651,7 +1694,7 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
             if len(pat.pieces) > 1 else -1
         while pos >= 0 and placed is None:
             if (not piece.check_start or _start_ok(s, pos)) and (not piece.check_end or _end_ok(s, pos + n)) \
-                    and all(s.gap(pos + d) for d in piece.splits) \
+                    and all(_split_at(s, pos + d) for d in piece.splits) \
                     and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
                     and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
                     and _edits_fit(s, k, piece, lo, pos, pos + n):

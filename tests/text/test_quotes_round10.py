@@ -106,3 +106,23 @@ MAIN_VERBS = [
 @pytest.mark.parametrize("page,rights,wrongs", MAIN_VERBS, ids=lambda v: v[:30] if isinstance(v, str) else "")
 def test_the_sentences_own_verb_after_a_negated_relative_clause(page, rights, wrongs) -> None:
     _judged([page], rights, wrongs)
+
+
+# A table row pypdf printed with no space between its cells ("2018)66.3061.44..."): the writer's cells
+# verify where the run reads as cells of one format only; digits moved between cells, a changed digit
+# or cells of several formats never do. (pages, right quotes, wrong quotes)
+GLUED_CELLS = [
+    (["Field Task\nJNLPBA (Collier and Kim, 2004) 78.58 74.05 76.09\nPICO EBM-NLP (Nye et al., 2018)66.3061.4471.53\n"
+      "CLS ACL-ARC (Jurgens et al., 2018)67.962.0463.91\n"],
+     ["PICO EBM-NLP (Nye et al., 2018) 66.30 61.44 71.53", "66.30 61.44 71.53", "66.30 61.4471.53",
+      "JNLPBA (Collier and Kim, 2004) 78.58 74.05 76.09"],
+     ["PICO EBM-NLP (Nye et al., 2018) 66.306 1.44 71.53", "PICO EBM-NLP (Nye et al., 2018) 66.3 061.44 71.53",
+      "PICO EBM-NLP (Nye et al., 2018) 66.30 61.44", "66.30 61.44 71.54", "61.44 66.30 71.53", "61.44 71.53",
+      "CLS ACL-ARC (Jurgens et al., 2018) 67.96 2.04 63.91", "CLS ACL-ARC (Jurgens et al., 2018) 67.9 62.04 63.91"]),
+    (["The cost was 1320 dollars; version 1.2.3 was used."], [], ["The cost was 13 20 dollars", "version 1.2 .3 was"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", GLUED_CELLS, ids=_ids)
+def test_table_cells_pypdf_glued(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
