@@ -100,7 +100,8 @@ Conventions a writer may use, and how each is read:
   continues at the start of a line after it; so is a table's or a figure's
   own text (cells, labels: lines that are not prose) printed with its caption,
   before it or after it, and a figure or table set at the top of the next page
-  whatever its image prints, up to its caption, when the quote goes on after it.
+  whatever its image prints, up to its caption, when the quote goes on after it. A footnote giving a
+  link, its number glued to it ("9https://github.com/..."), may be quoted from the link.
 * **Punctuation only**: when nothing else matches, the quote is looked for
   with punctuation left out on both sides (a '.' or ',' inside a number, and
   every '-' folding kept, stay). Found so, it verifies with method
@@ -957,12 +958,13 @@ _LOWER_WORD = lazy(r"(?<![\w-])[a-z]{2,}(?![\w-])")
 #: meter", "SPECTER: Scientific ..."): a footnote may start with one; "GB" of "12GB" is none.
 _CAPS_NAME = lazy(r"[A-Z]{3,}(?=[ :,])")
 _WORD = lazy(r"[A-Za-z]{2,}")
+_URL_START = lazy(r"(?:https?://|www\.)[^\s/]")
 
 
 def _after_footnote_number(s: Stream, i: int) -> bool:
     """Stream character ``i`` starts a footnote's text after its number, which the
     extractor glued to it at the start of the line ("1Due to space constraints, ..."):
-    a writer quoting the footnote leaves the number out. A capitalised word of prose,
+    a writer quoting the footnote leaves the number out. A link ("9https://github.com/..."), a capitalised word of prose,
     a word of prose in lower case, of four letters or more ("7pronounced “stork”", "4including
     apps like mem"), or a name in capitals of three letters or more ("3RAPL power meter: ..."):
     never "GB" of a table's "12GB", nor "rd" of "3rd"."""
@@ -973,6 +975,8 @@ def _after_footnote_number(s: Stream, i: int) -> bool:
     rest = page[o:end if end >= 0 else len(page)]
     if len(rest) < 2 or _FOOTNOTE_NUMBER.fullmatch(page, line, o) is None:
         return False
+    if _URL_START.match(rest):
+        return True               # "9https://github.com/...": a footnote giving a link, its marker where it may
     if rest[0].islower():         # and the page's text marks the footnote ("S2ORC,7 the")
         first = _LOWER_WORD.match(rest)
         return first is not None and first.end() >= 4 and len(_LOWER_WORD.findall(rest)) >= 2 and \

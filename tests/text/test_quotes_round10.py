@@ -126,3 +126,18 @@ GLUED_CELLS = [
 @pytest.mark.parametrize("pages,rights,wrongs", GLUED_CELLS, ids=_ids)
 def test_table_cells_pypdf_glued(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# What writers type for what the paper prints: an index as LaTeX ("x_1" of "𝑥1"), a list item's marker as
+# Markdown ("* Own Papers" of "• Own Papers"), a footnote's link without the number glued to it
+# ("9https://..."). The words, digits and their order stay the paper's. (pages, right quotes, wrong quotes)
+TYPED = [
+    (["pus using SCIENCEPARSE v3.0.09 and GROBID.\n9https://github.com/allenai/science-\nparse\n10https://github.com/kermitt2/grobid"],
+     ["https://github.com/allenai/science-parse", "https://github.com/kermitt2/grobid"],
+     ["https://github.com/allenai/science-parser", "https://github.com/kermitt2/grobi"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", TYPED, ids=_ids)
+def test_what_writers_type_for_what_the_paper_prints(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
