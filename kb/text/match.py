@@ -388,13 +388,23 @@ def _negations(text: str) -> list[str]:
     return out
 
 
+# A character pypdf prints as its glyph's name in an old TeX font, by its hex code ("ev ery /#28not to o
+# large/#29" for "every (not too large)"): read as a space, so the word after it is read whole.
+_GLYPH_ESCAPE = lazy(r"/#[0-9A-F]{2}")
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with pypdf's glyph names by hex code as spaces (same length): "/#28not" holds "not"."""
+    return _GLYPH_ESCAPE.sub("    ", text) if "/#" in text else text
+
+
 def _negations_kept(s: Stream, pat: _Pattern, bounds) -> bool:
     """The passage at stream ``bounds`` ((start, end) pairs) holds as many negations as
     the quote: a space typed or left out never makes or unmakes one ("not able" and
     "notable", "no table" and "notable" fold to the same letters)."""
     if pat.negations is None:
         return True
-    texts = [s.original(a, b, sep=" ") for a, b in bounds]
+    texts = [_unescaped(s.original(a, b, sep=" ")) for a, b in bounds]
     joined = sorted(w for t in texts for w in _negations(_BROKEN_WORD.sub("", t)))
     # a hyphen at a line's end may break a word ("no-\ntable", "can-\nnot") or end a
     # compound's first part ("Never-\nEnding"): either reading will do
@@ -1439,13 +1449,13 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
     pi = page - 1
     lo = doc.content[pi][0]
     first = max(lo, start - _CLAUSE_LOOKBACK)
-    head, places = doc.pages[pi][first:start], [(0, page, first)]
+    head, places = _unescaped(doc.pages[pi][first:start]), [(0, page, first)]
     if first == lo and pi > 0 and not _SENTENCE_BEFORE.search(head + doc.pages[pi][start:start + 16]):
         p_lo, p_hi = doc.content[pi - 1]
-        tail = doc.pages[pi - 1][max(p_lo, p_hi - _CLAUSE_LOOKBACK):p_hi]
+        tail = _unescaped(doc.pages[pi - 1][max(p_lo, p_hi - _CLAUSE_LOOKBACK):p_hi])
         places = [(0, page - 1, p_hi - len(tail)), (len(tail) + 1, page, first)]
         head = tail + "\n" + head
-    after = doc.pages[pi][start:start + 16]
+    after = _unescaped(doc.pages[pi][start:start + 16])
     at = max((m.end() for m in _SENTENCE_BEFORE.finditer(head + after) if m.end() <= len(head)), default=0)
     cut = len(head) - at                      # where the passage starts in `plain`
     # what is bracketed (a citation, an aside) and short asides between commas are read as spaces

@@ -135,6 +135,12 @@ TYPED = [
     (["pus using SCIENCEPARSE v3.0.09 and GROBID.\n9https://github.com/allenai/science-\nparse\n10https://github.com/kermitt2/grobid"],
      ["https://github.com/allenai/science-parse", "https://github.com/kermitt2/grobid"],
      ["https://github.com/allenai/science-parser", "https://github.com/kermitt2/grobi"]),
+    # pypdf's glyph names by hex code in an old TeX font: "/#28not" holds a negation a quote keeps
+    (["a graph is an expander if ev ery /#28not to o large/#29\nsubset of no des S has a large neigh b orho o d /.\n"
+      "F or /./. /. /. /. w e ha v e /1/5/0 million pages /."],
+     ["a graph is an expander if every (not too large) subset of nodes S has a large neighborhood"],
+     ["a graph is an expander if every (too large) subset of nodes S has a large neighborhood",
+      "too large) subset of nodes S has a large neighborhood"]),
 ]
 
 
