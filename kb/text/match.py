@@ -59,6 +59,10 @@ Conventions a writer may use, and how each is read:
   in "-ed" or "-s" before its object: "rated the tool as helpful" of "participants who had no training
   in medicine rated the tool as helpful") may. The
   closest passage names the words left out ("differs: (nothing) -> No prior").
+* **Indices and powers typed as LaTeX** ("x_1", "beta_0", "x_{ij}", "sigma^{2}") are the paper's
+  index after its letter ("𝑥1", "β0", "x₁", "σ²").
+* **List markers typed as Markdown** ("* Own Papers: ...") stand for the paper's bullets, which
+  folding drops: at the quote's start or after an item's end.
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
   word is that letter (matching is case-insensitive anyway).
 * **Citation and footnote markers** ``[51]``, ``[8, 34]``, ``[Str19]``,
@@ -363,6 +367,24 @@ def _greek_letters(quote: str) -> str:
     """The quote with Greek letters typed as their names written as the letters ("theta"
     -> "θ"); a page that prints the name matches the quote as typed."""
     return _GREEK_NAME.sub(lambda m: _GREEK_NAMES[m.group().lower()], quote)
+
+
+# A list item's marker a writer types as Markdown does ("* Own Papers: ...", "... in green. + Saved
+# Papers"), where the paper prints a bullet, which folding drops: at the quote's start or after the
+# item before it ends, alone before a word.
+_LIST_MARKER = lazy(r"(?:^|(?<=[.:;!?]\s))\s*[*+]\s+(?=[\w\[(\"“‘'])")
+
+
+# An index or a power a writer types as LaTeX does ("x_1", "beta_0", "x_{ij}", "sigma^{2}"), where the
+# paper prints it after its letter, lowered or raised ("𝑥1", "β0", "x₁", "σ²"): at most three letters or
+# digits after a letter or a digit.
+_SCRIPT = lazy(r"(?<=[^\W_])[_^](?:\{([^\W_]{1,3})\}|([^\W_]{1,3})(?![^\W_]))")
+
+
+def _scripts_as_printed(quote: str) -> str:
+    """The quote with its LaTeX subscripts and superscripts written as the paper prints them, after
+    their letter ("x_1" -> "x1"); the words and digits are the writer's, in the same order."""
+    return _SCRIPT.sub(lambda m: m.group(1) or m.group(2), quote) if "_" in quote or "^" in quote else quote
 
 
 # Any apostrophe a writer types or a paper prints ("don't", "don’t", "don´t", "donʼt"): all fold to
@@ -1289,7 +1311,7 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     silent = _SILENT_PARENS.sub(lambda m: "[" + m.group(1) + "]", quote)
     if silent != quote:
         patterns.append(_compile(silent))
-    greek = _greek_letters(quote)
+    greek = _scripts_as_printed(_greek_letters(_LIST_MARKER.sub("", quote)))
     if greek != quote:
         patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]
     swapped = _marks_swapped(greek)

@@ -132,6 +132,18 @@ def test_table_cells_pypdf_glued(pages, rights, wrongs) -> None:
 # Markdown ("* Own Papers" of "• Own Papers"), a footnote's link without the number glued to it
 # ("9https://..."). The words, digits and their order stay the paper's. (pages, right quotes, wrong quotes)
 TYPED = [
+    (["we fit a LMM with fixed effects 𝛽 for the Paper Plain paper (𝑥1) and interface variant (𝑥2) factors.\n"
+      "𝐸[𝑦] = 𝛽0 + 𝛾𝑗 + 𝛽1𝑥1 + 𝛽2𝑥2, (1)\nwith variance σ² each."],
+     ["for the Paper Plain paper (x_1) and interface variant (x_2) factors", "E[y] = beta_0 + gamma_j + β_1 x_1 + β_{2}x_{2}",
+      "with variance sigma^2 each", "with variance σ^{2} each"],
+     ["for the Paper Plain paper (x_2) and interface variant (x_1) factors", "E[y] = β_0 + γ_j + β_1 x_2 + β_2 x_1",
+      "with variance sigma^3 each", "E[y] = β_0 + γ_j + β_1 x_12"]),
+    (["right corner.\n• Own Papers: Heart emojis are rendered over the inline citations.\n• Saved Papers: rendered in red."],
+     ["* Own Papers: Heart emojis are rendered over the inline citations.",
+      "Heart emojis are rendered over the inline citations. * Saved Papers: rendered in red.",
+      "+ Own Papers: Heart emojis are rendered"],
+     ["* Own Papers: Heart emojis are rendered over the cited papers.", "right corner * Own Papers",
+      "Heart emojis are rendered over the inline citations. * Saved Papers: rendered in green."]),
     (["pus using SCIENCEPARSE v3.0.09 and GROBID.\n9https://github.com/allenai/science-\nparse\n10https://github.com/kermitt2/grobid"],
      ["https://github.com/allenai/science-parse", "https://github.com/kermitt2/grobid"],
      ["https://github.com/allenai/science-parser", "https://github.com/kermitt2/grobi"]),
