@@ -35,7 +35,9 @@ Conventions a writer may use, and how each is read:
   "her" or "the third player (B)"; a pronoun ("[her]", "[their]") or that letter may stand for a definite
   noun phrase whose only such words pick out which one it is ("the third player (B)", "the larger
   model"); a cited work ("[Cohan et al. (2020)]") is a referent whose authors and year the paper prints
-  nearby, its year no number of a claim.
+  nearby, its year no number of a claim. An insertion at a quote's start naming someone ("[Cohan et
+  al.] report") where the paper prints a name right before the quoted words stands for that name
+  ("Beltagy et al. (2019) report"), never for nothing.
   Never a word that changes what is said ("[less]", "[only]", "[all]",
   "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
   it stands for say it too, nor words of the paper that do ("more" ->
@@ -711,6 +713,7 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
     content = inserted.content
     cited = list(_REFERENT_CITATION.finditer(content))
+    years = {m.group("year") or m.group("bare") for m in cited}
     if cited:
         # "[Cohan et al. (2020)]": a work the paper cites, its authors and year printed nearby
         if nearby is None or not all({_stem(fold(w).text) for w in _words(m.group("who")) if w[0].isupper()}
@@ -721,8 +724,10 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     c_words = _words(inserted.left + inserted.content + inserted.right)
     s_words = _words(inserted.left + covered + inserted.right) if (covered.strip() or inserted.left
                                                                     or inserted.right) else []
-    c_stems = {_stem(w) for w in c_words}
+    c_stems = {_stem(w) for w in c_words} | years     # a cited work's year repeats the paper's
     s_stems = {_stem(w) for w in s_words}
+    if years & s_stems and not {_stem(w) for w in c_words if w[0].isupper()} <= s_stems:
+        return False          # "[Cohan et al. (2019)]" for the "(2019)" of "Beltagy et al. (2019)"
     if any(_changes_meaning(w) and _stem(w) not in s_stems for w in c_words):
         return False          # "[less]", "[only]", "[all]": said by the writer, not by the paper
     if any(_changes_meaning(w) and _stem(w) not in c_stems for w in s_words) and not _named_for(c_words, s_words):
@@ -1045,7 +1050,7 @@ def _end_ok(s: Stream, j: int) -> bool:
 # lower-case word too: "e.g. it", "i.e. it"), a citation's "]", a blank line. Tighter than
 # `_SENTENCE_END`, which an ellipsis is held to: an insertion never stands for words across them
 # ("[less] efficient" of "uses less memory, e.g. it is efficient").
-_EDGE_STOP = lazy(r"[.!?][\"'”’)]*\s+|\]|\n\s*\n")
+_EDGE_STOP = lazy(r"(?<!\bet al)[.!?][\"'”’)]*\s+|\]|\n\s*\n")     # "et al. (2019)" goes on
 
 
 def _joined(inserted: tuple[_Insertion, ...]) -> _Insertion:
@@ -1120,6 +1125,8 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         inserted = _joined(piece.before)
         if piece.first_of_fragment:
             choices = _edge_choices(s, pos, True)
+            if _names_someone(inserted) and len(choices) > 1 and _names_someone(_Insertion(choices[1])):
+                choices = choices[1:]   # "[Cohan et al.] report" of "Beltagy et al. (2019) report": who reports
             fits = _edge_fits(inserted, choices) and any(
                 insertion_fits(inserted, c, _nearby(s, pos), _adjacent(s, pos, pos)) for c in choices)
             out.append((inserted.shown(), "", fits))
@@ -1139,6 +1146,14 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
             insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end)) for c in choices)
         out.append((inserted.shown(), "", fits))
     return out
+
+
+def _names_someone(inserted: _Insertion) -> bool:
+    """The insertion names a person, a work or a thing by its name: a capitalised word that is not
+    its first ("[Cohan et al.]", "[the SPECTER model]"), or a first one that refers to nothing
+    ("[Turing]"), or a year ("[2019]"); "[The model]", "[It]" name nothing."""
+    words = _words(inserted.content)
+    return any(w[0].isupper() and (k or w.casefold() not in _REFERRING) or w.isdigit() for k, w in enumerate(words))
 
 
 def _edge_fits(inserted: _Insertion, choices: list[str]) -> bool:

@@ -159,3 +159,21 @@ TYPED = [
 @pytest.mark.parametrize("pages,rights,wrongs", TYPED, ids=_ids)
 def test_what_writers_type_for_what_the_paper_prints(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# An insertion at a quote's start naming someone ("[Cohan et al.]", "[Cohan et al. (2019)]") where the paper
+# prints a name right before the quoted words stands for that name, never for nothing: who reports is
+# the paper's. (pages, right quotes, wrong quotes)
+NAMED_SUBJECTS = [
+    (["Table 3 lists Cohan et al. (2019) and their scores.\nDomain: Beltagy et al. (2019) report a corpus of 82% "
+      "biomedical papers. They find that long contexts help."],
+     ["[Beltagy et al. (2019)] report a corpus of 82% biomedical papers", "[Beltagy et al., 2019] report a corpus",
+      "[They] report a corpus of 82% biomedical papers", "[Cohan et al. (2019)] find that long contexts help"],
+     ["[Cohan et al. (2019)] report a corpus of 82% biomedical papers", "[Cohan et al.] report a corpus of 82%",
+      "[Beltagy et al. (2020)] report a corpus of 82% biomedical papers", "[Lo et al. (2019)] find that long contexts help"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", NAMED_SUBJECTS, ids=_ids)
+def test_an_insertion_naming_the_subject_the_paper_names_before(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
