@@ -1465,12 +1465,24 @@ def _main_verb(plain: str, first: re.Match[str]) -> bool:
     """Whether the word ``first`` of ``plain``, right after a relative clause, reads as the sentence's
     own verb in the past or the present, with its object ("who had no training in medicine | rated the
     tool as helpful", "| prefers the baseline"): a word in "-ed" or "-s" (not a noun's "-ss", "-us",
-    "-is") before an article or a pronoun (`_OBJECT_START`)."""
+    "-is") before an article or a pronoun (`_OBJECT_START`), or after an adverb ("| often skimmed over")."""
     w = first.group().lower()
-    if len(w) < 4 or not (w.endswith("ed") or w.endswith("s") and not w.endswith(("ss", "us", "is"))):
-        return False
     after = _WORDS.search(plain, first.end())
-    return after is not None and not plain[first.end():after.start()].strip() and after.group().lower() in _OBJECT_START
+    if after is None or plain[first.end():after.start()].strip():
+        return False
+    if w in _VERB_ADVERBS or w.endswith("ly") and len(w) > 4:
+        return _past_or_present(after.group().lower())     # "| often skimmed over these terms"
+    return _past_or_present(w) and after.group().lower() in _OBJECT_START
+
+
+# Adverbs a sentence's own verb may follow ("often skimmed", "also reported"), which no participle of a
+# relative clause's object takes.
+_VERB_ADVERBS = frozenset("often also still usually always then later instead sometimes frequently".split())
+
+
+def _past_or_present(word: str) -> bool:
+    """A word in "-ed" or "-s" (not a noun's "-ss", "-us", "-is"), as a verb in the past or the present."""
+    return len(word) >= 4 and (word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "us", "is")))
 #: Characters of page text read before a passage for its clause's negation.
 _CLAUSE_LOOKBACK = 400
 
