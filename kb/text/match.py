@@ -954,11 +954,11 @@ _MAX_GLUED = 200
 def _glued_cells(s: Stream, i: int) -> bool:
     """Stream index ``i`` is a boundary between two cells of a table row that pypdf printed with
     no space between them ("2018)66.3061.4471.5368.3072.28" for "66.30 61.44 71.53 68.30 72.28"):
-    the run of digits and points around it, unbroken on the page, holds two decimal numbers or more
-    and reads as cells of one format only, each as many digits before and after its point as the
-    others ("66.30"), and ``i`` starts one of them. A row of cells of other formats ("67.962.04"
-    for "67.9 62.04") cannot be told apart from digits moved between cells ("67.96 2.04"): no split
-    of it is the page's."""
+    the run of digits and points around it, unbroken on the page, holds three decimal numbers or
+    more and reads as cells of one format only, each as many digits before
+    and after its point as the others ("66.30"), and ``i`` starts one of them. A row of cells of other
+    formats ("67.962.04" for "67.9 62.04") cannot be told apart from digits moved between cells
+    ("67.96 2.04"), nor two points from a version's ("1.13.1"): no split of it is the page's."""
     t = s.text
 
     def glued(j: int) -> bool:
@@ -976,8 +976,8 @@ def _glued_cells(s: Stream, i: int) -> bool:
     points = run.count(".")
     whole, frac = run.find("."), len(run) - run.rfind(".") - 1
     size = whole + 1 + frac
-    if points < 2 or whole < 1 or frac < 1 or len(run) != points * size or (i - a) % size:
-        return False
+    if points < 3 or whole < 1 or frac < 1 or len(run) != points * size or (i - a) % size:
+        return False          # two points may be a version's ("PyTorch 1.13.1" is no "1.1 3.1")
     return all(run[c + whole] == "." for c in range(0, len(run), size))
 
 

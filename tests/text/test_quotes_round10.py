@@ -122,7 +122,8 @@ GLUED_CELLS = [
      ["PICO EBM-NLP (Nye et al., 2018) 66.306 1.44 71.53", "PICO EBM-NLP (Nye et al., 2018) 66.3 061.44 71.53",
       "PICO EBM-NLP (Nye et al., 2018) 66.30 61.44", "66.30 61.44 71.54", "61.44 66.30 71.53", "61.44 71.53",
       "CLS ACL-ARC (Jurgens et al., 2018) 67.96 2.04 63.91", "CLS ACL-ARC (Jurgens et al., 2018) 67.9 62.04 63.91"]),
-    (["The cost was 1320 dollars; version 1.2.3 was used."], [], ["The cost was 13 20 dollars", "version 1.2 .3 was"]),
+    (["The cost was 1320 dollars; version 1.2.3 was used with PyTorch 1.13.1 and 12.3045.67 as scores."], [],
+     ["The cost was 13 20 dollars", "version 1.2 .3 was", "PyTorch 1.1 3.1 and", "and 12.30 45.67 as scores"]),
 ]
 
 
