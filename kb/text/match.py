@@ -1670,7 +1670,13 @@ def _punctuation_differences(quote: str, passage: str) -> list[str]:
         # what folding drops (soft hyphens, spacing accents) and a hyphen breaking a word
         # at a line end ("em-\nbeddings") differ from nothing a writer typed
         x = "".join(c for c in _LINE_BREAK_HYPHEN.sub("", x) if c.isspace() or fold_char(c))
-        out = _TOKEN.findall(unicodedata.normalize("NFKC", x).casefold())
+        # a spacing accent ("´", "¨") stays as printed, kept from NFKC in a private-use character: NFKC
+        # makes it a space and a combining mark, which a person reading "the paper has '́'" cannot see
+        kept = {c: chr(0xE000 + k) for k, c in enumerate(sorted({c for c in x if not c.isspace() and
+                                                                   unicodedata.normalize("NFKC", c)[:1] == " "}))}
+        back = {v: k for k, v in kept.items()}
+        out = [back.get(t, t) for t in _TOKEN.findall(unicodedata.normalize(
+            "NFKC", "".join(kept.get(c, c) for c in x)).casefold())]
         a, b = 0, len(out)
         while a < b and not out[a][0].isalnum():
             a += 1

@@ -181,3 +181,11 @@ NAMED_SUBJECTS = [
 @pytest.mark.parametrize("pages,rights,wrongs", NAMED_SUBJECTS, ids=_ids)
 def test_an_insertion_naming_the_subject_the_paper_names_before(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+def test_a_punctuation_note_shows_a_spacing_accent_as_printed() -> None:
+    """A spacing accent the quote leaves out is named as the paper prints it ('´'), not as NFKC's
+    space and combining mark, which print as nothing a person can see."""
+    found = find_quote(Document(["The method of Ku´s works."]), "The method of Kus works")
+    assert found is not None and found.method == "punctuation"
+    assert found.notes == ["punctuation only: the paper has '´' where the quote has nothing"]
