@@ -431,6 +431,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         return verdict("no-paper", missing_paper(kb.conn, c["citekey"], kb.layout.root, c.get("file")), True)
     if len(value) > quoted.LONGEST_VALUE:        # a hand edit: said shortly, and never verified
         return verdict("value-unreadable", quoted.too_long(value), True)
+    if (unread := intervals.unreadable_figure(value)) is not None:     # "0x10 kWh": as kb claims and kb check say
+        return verdict("value-unreadable", f"cannot read the value {value!r}: {unread}", True)
     typed = mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
     if mismatch is not None and not mismatch.ok and c["status"] != "unverified" and not mismatch.problem:
         # the paper's printing may hold what the quote as typed does not ("1, 287 MWh" typed for the page's

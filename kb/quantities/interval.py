@@ -324,6 +324,118 @@ def read_number(m: re.Match[str]) -> WrittenNumber:
     return WrittenNumber(m.group(0), value, half, _CURRENCY[cur.strip()] if cur else None)
 
 
+
+@dataclass(frozen=True)
+class WrittenParts:
+    """A figure's text read as `Interval.from_written` reads it, before its unit is: its numbers, a
+    ± after them, and the unit's text. One reading for every reader of a claim's value (the index's
+    columns, `split_figure`; kb check, kb claim add, `from_written`), so no command reads a number
+    another refuses."""
+
+    exact: bool
+    first: WrittenNumber
+    second: WrittenNumber | None
+    delta: tuple[Decimal, bool] | None
+    pct_first: bool
+    unit_text: str
+    tail_delta: str | None
+
+    @property
+    def nominal(self) -> Decimal:
+        """The figure's value as written: its number, a range's midpoint."""
+        return self.first.value if self.second is None else (self.first.value + self.second.value) / 2
+
+
+#: A fraction typed as a figure: "1/4", "-2/3" ("a quarter", "fell by two thirds"): exact, as a share in
+#: words is; never a rate's amount over its denominator, whose unit stands between ("5 L/100 km").
+_FRACTION_RE = lazy(r"(?P<sign>[-−+])?[ ]?(?P<a>\d{1,6})/(?P<b>\d{1,6})(?![\d.,/])")
+#: What no unit starts with, right after a figure's number: the number goes on in a way kb reads
+#: no number ("1.2.3 kWh", "1,2,3", "3:1", "1 2 kWh"), or a programmer's literal glued to it ("0x10 kWh",
+#: "0b101"). Read as a unit, "0x10 kWh" was 0 of the unit "x10 kWh".
+_NUMBER_GOES_ON = lazy(r"(?:[.,:;]+|[ ]?)\d|[xX×]\d|(?<=(?<![\d.,])0)[bBoO]\d")
+_TOKEN_ON = lazy(r"[ ]?\S*")
+
+
+def written_parts(text: str) -> WrittenParts:
+    """`WrittenParts` of a figure's text; `UsageError` where it writes no number kb reads."""
+    original = text
+    t = decimal_commas(" ".join(text.split()))     # "0,5 kWh" is 0.5 kWh; "1,000 kWh" a thousand
+    t = superscript_powers(t)                       # "1.2 × 10⁵ kWh" is "1.2 × 10^5 kWh"
+    exact = False
+    low = t.lower()
+    if low.startswith("exactly "):
+        exact = True
+        t = t[len("exactly "):]
+    t = t.lstrip("~≈ ").strip()
+    t = t[bound_of(t)[1]:]      # "up to 50%": a bound's figure is its number (kb.quantities.quoted)
+    t = _ABOUT_RE.sub("", t, count=1)   # "about 50%", "roughly 3 kWh": the figure as written
+    # "1 287 MWh", "626 155 lbs": thousands groups separated by spaces, as SI style writes them
+    t = _SPACED_GROUPS_RE.sub(lambda g: g.group(0).replace(" ", ""), t, count=1)
+    second: WrittenNumber | None = None
+    pct_first = False
+    frac = _FRACTION_RE.match(t)
+    if frac is not None:
+        if not int(frac.group("b")):
+            raise UsageError(f"cannot read figure {original!r}: a fraction over 0")
+        share = Decimal(frac.group("a")) / Decimal(frac.group("b"))
+        first = WrittenNumber(frac.group(0), -share if frac.group("sign") in ("-", "−") else share, Decimal(0))
+        return _unit_part(original, t, frac.end(), exact, first, None, None, False)
+    m = _NUMBER_RE.match(t)
+    if m is None:
+        raise UsageError(f"cannot read figure {original!r}: expected a number first")
+    first = read_number(m)
+    pos = m.end()
+    # "80%-90%": a percent sign on the first figure of a range.
+    rest_after = t[pos:]
+    if rest_after.startswith("%") or rest_after.startswith(" %"):
+        sep_pos = pos + (2 if rest_after.startswith(" %") else 1)
+        rm = _RANGE_SEP_RE.match(t, sep_pos)
+        if rm and _NUMBER_RE.match(t, rm.end()) and not t[rm.end():].startswith(("-", "−")):
+            pct_first = True
+            pos = sep_pos
+    rm = _RANGE_SEP_RE.match(t, pos)
+    if rm and rm.end() > pos:
+        m2 = _NUMBER_RE.match(t, rm.end())
+        if m2 and m2.group("sign") is None:
+            second = read_number(m2)
+            pos = m2.end()
+        elif pct_first:
+            raise UsageError(f"cannot read figure {original!r}")
+    delta: tuple[Decimal, bool] | None = None
+    pm = _PM_RE.match(t, pos)
+    if pm:
+        m3 = _NUMBER_RE.match(t, pm.end())
+        if m3 is None:
+            raise UsageError(f"cannot read figure {original!r}: expected a number after ±")
+        d = read_number(m3)
+        pos = m3.end()
+        is_rel = False
+        rest = t[pos:].lstrip()
+        if rest.startswith("%"):
+            is_rel = True
+            pos = t.index("%", pos) + 1
+        delta = (abs(d.value), is_rel)
+    return _unit_part(original, t, pos, exact, first, second, delta, pct_first)
+
+
+def _unit_part(original: str, t: str, pos: int, exact: bool, first: WrittenNumber, second: WrittenNumber | None,
+               delta: tuple[Decimal, bool] | None, pct_first: bool) -> WrittenParts:
+    """`written_parts` once its numbers are read, up to `pos` of its normalised text `t`."""
+    if _NUMBER_GOES_ON.match(t, pos):
+        ratio = t[pos:pos + 1] == ":"
+        said = t[:pos + len(_TOKEN_ON.match(t, pos).group(0))]
+        raise UsageError(f"cannot read figure {original!r}: {said!r} is no number kb reads", hint="write a ratio as its factor, e.g. \"3x\"" if ratio else
+                         "write one number, in decimals, e.g. \"11.49 kWh\"")
+    unit_text = t[pos:].strip()
+    tail_delta: str | None = None
+    pm_tail = re.search(r"\s*(?:±|\+/-|\+-)\s*", unit_text)
+    if pm_tail is not None and delta is None:
+        # "100 kWh ± 5%", "0.012 kWh ± 0.0005 kWh": the precision after the unit
+        tail_delta = unit_text[pm_tail.end():].strip()
+        unit_text = unit_text[:pm_tail.start()].strip()
+    return WrittenParts(exact, first, second, delta, pct_first, unit_text, tail_delta)
+
+
 # A figure's leading number as a claims file writes it, its scale suffix kept with it:
 # "30M" of "30M papers", "150 million" of "150 million kWh", "626 155" of "626 155 lbs".
 _LEADING_NUMBER_RE = lazy(
@@ -348,6 +460,17 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
     m = _LEADING_NUMBER_RE.match(read)
     if not m:
         return value, None, None
+    try:
+        parts = written_parts(value)
+    except UsageError:                  # "0x10 kWh", "1.2.3 kWh": no number, as kb check and kb claim add say
+        return value.strip(), None, None
+    unit, whole = parts.unit_text or ("%" if parts.pct_first else ""), value.strip()
+    if (parts.second or parts.delta or parts.first.value != _leading_value(m)) \
+            and whole.endswith(unit) and len(whole) > len(unit):
+        # a range ("3–5 kWh": 4 kWh, as kb check reads it), an uncertainty ("3.2 ± 0.1 kWh"), a power of ten
+        # ("1.2 × 10^3 kWh", "10³ kWh"), a fraction ("1/4"): the number is all that precedes the unit
+        numeric = float(parts.nominal)
+        return whole[:len(whole) - len(unit)].strip(), numeric, unit or None
     digits, scale = m.group("n").rstrip(), (m.group("scale") or "").strip()
     written = value[m.start("n"):m.start("n") + len(digits)]
     number = f"{written} {scale}" if scale in SCALE_WORDS and len(scale) > 2 else written + scale
@@ -361,6 +484,27 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
     if numeric and not MIN_MAGNITUDE <= numeric.copy_abs() <= MAX_MAGNITUDE:
         return number, None, rest
     return number, float(numeric), rest
+
+
+def _leading_value(m: re.Match[str]) -> Decimal | None:
+    """The value of `_LEADING_NUMBER_RE`'s number without its scale ("30" of "30M")."""
+    try:
+        return Decimal(m.group("n").replace(",", "").replace(" ", "").replace("−", "-").replace("+", ""))
+    except (InvalidOperation, ArithmeticError):
+        return None
+
+
+def unreadable_figure(value: str) -> str | None:
+    """Why a claim's value writes no number kb reads ("0x10 kWh", "1.2.3 kWh"), as `Interval.from_written`
+    refuses it, without reading its unit; None when its number reads. Every command says so alike: kb
+    claims lists such a value with no number, kb check and kb claim add refuse it."""
+    if not _LEADING_NUMBER_RE.match(decimal_commas(value)):
+        return None         # money before its number, a value with no number: read whole elsewhere
+    try:
+        written_parts(value)
+    except UsageError as exc:
+        return exc.message
+    return None
 
 
 #: The most significant digits a figure is printed with (a float holds 15 or more).
@@ -489,62 +633,9 @@ class Interval:
         original = text
         if len(text) > 500:
             raise UsageError(f"figure too long ({len(text)} characters): {text[:40]!r}…")
-        t = decimal_commas(" ".join(text.split()))     # "0,5 kWh" is 0.5 kWh; "1,000 kWh" a thousand
-        t = superscript_powers(t)                       # "1.2 × 10⁵ kWh" is "1.2 × 10^5 kWh"
-        exact = False
-        low = t.lower()
-        if low.startswith("exactly "):
-            exact = True
-            t = t[len("exactly "):]
-        t = t.lstrip("~≈ ").strip()
-        t = t[bound_of(t)[1]:]      # "up to 50%": a bound's figure is its number (kb.quantities.quoted)
-        t = _ABOUT_RE.sub("", t, count=1)   # "about 50%", "roughly 3 kWh": the figure as written
-        # "1 287 MWh", "626 155 lbs": thousands groups separated by spaces, as SI style writes them
-        t = _SPACED_GROUPS_RE.sub(lambda g: g.group(0).replace(" ", ""), t, count=1)
-        m = _NUMBER_RE.match(t)
-        if m is None:
-            raise UsageError(f"cannot read figure {original!r}: expected a number first")
-        first = read_number(m)
-        pos = m.end()
-        second: WrittenNumber | None = None
-        pct_first = False
-        # "80%-90%": a percent sign on the first figure of a range.
-        rest_after = t[pos:]
-        if rest_after.startswith("%") or rest_after.startswith(" %"):
-            sep_pos = pos + (2 if rest_after.startswith(" %") else 1)
-            rm = _RANGE_SEP_RE.match(t, sep_pos)
-            if rm and _NUMBER_RE.match(t, rm.end()) and not t[rm.end():].startswith(("-", "−")):
-                pct_first = True
-                pos = sep_pos
-        rm = _RANGE_SEP_RE.match(t, pos)
-        if rm and rm.end() > pos:
-            m2 = _NUMBER_RE.match(t, rm.end())
-            if m2 and m2.group("sign") is None:
-                second = read_number(m2)
-                pos = m2.end()
-            elif pct_first:
-                raise UsageError(f"cannot read figure {original!r}")
-        delta: tuple[Decimal, bool] | None = None
-        pm = _PM_RE.match(t, pos)
-        if pm:
-            m3 = _NUMBER_RE.match(t, pm.end())
-            if m3 is None:
-                raise UsageError(f"cannot read figure {original!r}: expected a number after ±")
-            d = read_number(m3)
-            pos = m3.end()
-            is_rel = False
-            rest = t[pos:].lstrip()
-            if rest.startswith("%"):
-                is_rel = True
-                pos = t.index("%", pos) + 1
-            delta = (abs(d.value), is_rel)
-        unit_text = t[pos:].strip()
-        tail_delta: str | None = None
-        pm_tail = re.search(r"\s*(?:±|\+/-|\+-)\s*", unit_text)
-        if pm_tail is not None and delta is None:
-            # "100 kWh ± 5%", "0.012 kWh ± 0.0005 kWh": the precision after the unit
-            tail_delta = unit_text[pm_tail.end():].strip()
-            unit_text = unit_text[:pm_tail.start()].strip()
+        parts = written_parts(text)
+        exact, first, second, delta, pct_first = parts.exact, parts.first, parts.second, parts.delta, parts.pct_first
+        unit_text, tail_delta = parts.unit_text, parts.tail_delta
         currency = first.currency or (second.currency if second else None)
         if pct_first and not unit_text.startswith("%"):
             unit_text = "% " + unit_text if unit_text else "%"

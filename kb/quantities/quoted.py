@@ -185,6 +185,7 @@ from kb.quantities.interval import (
     decimal_commas,
     per_figure,
     read_number,
+    unreadable_figure,
 )
 from kb.quantities.numbers import NOT_COUNTED, SPREAD_BEFORE, extract_candidates, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
@@ -2700,6 +2701,9 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     unit kb cannot read ("522 smartphone charges", "11.49 foo-bars") never stands: its number
     alone is no figure. `passage` and `before`: the paper's text the quote was found in and the
     page's before it, read as `value_in_quote` reads them (the paper's printing decides)."""
+    unread = unreadable_figure(value)
+    if unread is not None:      # "0x10 kWh": no figure, whatever its status, as kb check and kb claim add say
+        return f"cannot read the value {value!r}: {unread}"
     doubt = _claim_doubt(status, value, quote, per)
     if passage is None or status != "verified" or not quote:
         return doubt

@@ -74,7 +74,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: pronoun or cited work substituting a name ("[B]", "[her]", "[Cohan et al. (2020)]"); the sentence's own
 #: verb in "-ed"/"-s" after a negated relative clause; pypdf's glued table cells of one format; a footnote's
 #: link after its glued number; a negation after pypdf's "/#28"; LaTeX indices ("x_1") and Markdown list
-#: markers ("* ") typed for what the paper prints.
+#: markers ("* ") typed for what the paper prints; a value kb reads no number of
+#:     ("0x10 kWh", "1.2.3 kWh") stands nowhere, whatever its status.
 CLAIM_READING = "12"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

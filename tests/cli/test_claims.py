@@ -634,7 +634,8 @@ expr = "luccioni2023power.good"
 """)
     r = run_kb("verify")
     assert r.code == 1 and "internal error" not in r.err
-    assert f"value-mismatch claim luccioni2023power.bad  v3  {reason}" in r.out
+    kind = "value-unreadable" if reason.startswith("cannot read") else "value-mismatch"     # a number out of range
+    assert f"{kind:<10} claim luccioni2023power.bad  v3  {reason}" in r.out
     assert "ok         claim luccioni2023power.good" in r.out
     r = run_kb("doctor")
     assert r.code == 1 and f"claim luccioni2023power.bad: {reason}" in r.out
@@ -1015,3 +1016,20 @@ def test_a_hand_written_claim_is_listed_as_kb_verify_judges_it_against_the_page(
     assert run_kb("text", "load", "other2024", tmp_path / "other.json").code == 0
     c = run_kb("claims", "--paper", "other2024", "--json").json[0]
     assert c["status"] == "unverified" and "the paper prints '1,000'" in c["reason"]
+
+
+def test_a_hand_written_value_kb_reads_no_number_of_is_refused_alike_by_every_command(kb_root):
+    """"0x10 kWh" typed into claims/*.toml: kb claims listed it as 0 of the unit "x10 kWh", while kb check
+    refused it; every command now says the one reading's refusal, and lists no number for it."""
+    (kb_root / "references.bib").write_text("@article{p2020,\n  title = {A paper},\n  author = {Doe, Jane},\n"
+                                            "  year = {2020}\n}\n")
+    (kb_root / "claims" / "p2020.toml").write_text('[[claim]]\nid = "hex"\nvalue = "0x10 kWh"\n\n'
+                                                   '[[check]]\nid = "c1"\nstated = "0 kWh"\nexpr = "p2020.hex"\n')
+    said = "cannot read figure '0x10 kWh': '0x10' is no number kb reads"
+    row = run_kb("claims", "--json").json[0]
+    assert (row["number"], row["value"], row["unit"]) == ("0x10 kWh", None, None)
+    assert row["status"] == "unverified" and row["reason"] == f"cannot read the value '0x10 kWh': {said}"
+    r = run_kb("check")
+    assert r.code == 1 and said in r.out
+    r = run_kb("verify")
+    assert r.code == 1 and f"value-unreadable claim p2020.hex    cannot read the value '0x10 kWh': {said}" in r.out
