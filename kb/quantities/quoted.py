@@ -56,7 +56,8 @@ a change: "+5%" holds a rise the quote gives ("rose by 5%", "a 5% increase", "5%
 ("was 5%", the start of "decreased from 5% to 2%", the end of "increased from 2% to 5%"), as "-5%" holds a fall.
 A share in words may be a change's size: "fell by a quarter" holds "-25%" and "25%", never "+25%"; "halved" is a
 fall by a half ("-50%", "50%", "0.5x"), "doubled" and "tripled" rises by 100 % and 200 % ("+100%", "2x"), never
-a bare 1. A fraction typed as a value is the one share it writes ("1/3" of "a third").
+a bare 1. A fraction typed as a value is the one share it writes ("1/3" of "a third"), its sign a change's as
+a percentage's is ("-1/4" of "fell by a quarter", never "+1/4" nor a signed share that is no change).
 
 A rate is no amount: "25 gCO2e per hour" holds "0.025 kg CO2e/h" and "0.025 kg CO2e per
 hour", but "0.025 kg CO2e" (or "25 gCO2e") only for a claim whose `per` is the rate's own
@@ -511,12 +512,16 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     # a tenth the other way round); its numerator counts out of it ("a SIRS score of 2/4": 2)
     fractions = [m for m in _DIGIT_FRACTION.finditer(t) if 0 < int(m.group("a")) < int(m.group("b"))]
     if fractions:
-        # a value's "1/3" is the one figure, a third (a quote's numerator may count: "2/4" of a score)
-        spans = [(m.start("a" if whole else "b"), m.end()) for m in fractions]
+        # a value's "1/3" is the one figure, a third (a quote's numerator may count: "2/4" of a score), and
+        # its sign the fraction's: "-1/4" is a fall by a quarter, as "-25%" is, never -1 and a quarter
+        signs = [t[m.start() - 1] if whole and m.start() and t[m.start() - 1] in "-−+" else "" for m in fractions]
+        spans = [(m.start() - len(sign) if whole else m.start("b"), m.end()) for m, sign in zip(fractions, signs)]
         out = [n for n in out if not any(a <= n.start < b for a, b in spans)]
-        for m in fractions:
+        for m, sign in zip(fractions, signs):
             value = Decimal(int(m.group("a"))) / Decimal(int(m.group("b")))
-            out.append(_Number(f"{value:.4g}", m.start(), m.end(), value, Decimal("0.005"), unit="", share=True))
+            value, shown = (-value, "-") if sign in ("-", "−") and sign else (value, sign)
+            out.append(_Number(f"{shown}{abs(value):.4g}", m.start() - len(sign), m.end(), value, Decimal("0.005"),
+                               unit="", share=True))
     # "doubled", "twice", "tripled", "tenfold": a factor of 2, 3 or 10, written as a word
     for m in _FACTOR_WORD.finditer(t):
         word = m.group(0).lower()

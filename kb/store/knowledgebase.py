@@ -70,12 +70,12 @@ pdf = lazy_import("kb.sources.pdf")
 #: 512 GPUs"), nor a bare number a count of a noun another number owns ("stage 3 used 8 GPUs"); "adding up to"
 #: no bound; the press's "2.5m tonnes" millions; a value of a part of what the quote types as one number,
 #: which the paper parts ("49 kWh" of "11.49" typed for the page's "11.\n49"), no number of the quote.
-#: 12: TeX's spacing accents in a paper TeX set so ("Ku´s", "Mitrovic´") are accents; a bracketed letter,
-#: pronoun or cited work substituting a name ("[B]", "[her]", "[Cohan et al. (2020)]"); the sentence's own
-#: verb in "-ed"/"-s" after a negated relative clause; pypdf's glued table cells of one format; a footnote's
-#: link after its glued number; a negation after pypdf's "/#28"; LaTeX indices ("x_1") and Markdown list
-#: markers ("* ") typed for what the paper prints; a value kb reads no number of
-#:     ("0x10 kWh", "1.2.3 kWh") stands nowhere, whatever its status.
+#: 12: TeX's spacing accents in a paper TeX set so ("Ku´s", "Mitrovic´") are accents; a bracketed letter, pronoun or
+#: cited work substituting a name ("[B]", "[her]", "[Cohan et al. (2020)]"); the sentence's own verb in "-ed"/"-s"
+#: after a negated relative clause; pypdf's glued table cells of one format; a footnote's link after its glued
+#: number; a negation after pypdf's "/#28"; LaTeX indices ("x_1") and Markdown list markers ("* ") typed for what
+#: the paper prints; a value kb reads no number of ("0x10 kWh", "1.2.3 kWh") stands nowhere, whatever its status; a
+#: fraction's sign is the change's ("-1/4" of "fell by a quarter").
 CLAIM_READING = "12"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

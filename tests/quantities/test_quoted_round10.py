@@ -1,14 +1,15 @@
 """A claim's value in its quote, tenth round: one reading of a value for every command (a number kb reads
 no number of, "0x10 kWh", is refused alike; a range, an uncertainty, a power of ten and a fraction are read
-whole)."""
+whole), and the sign of a fraction typed as a change ("-1/4" of "fell by a quarter")."""
 
 from __future__ import annotations
 
 import pytest
+from judging import judged
 
 from kb.errors import KBError
 from kb.quantities.interval import Interval, split_figure, unreadable_figure
-from kb.quantities.quoted import claim_doubt
+from kb.quantities.quoted import claim_doubt, value_in_quote
 
 
 @pytest.mark.parametrize("value, said", [
@@ -49,3 +50,27 @@ def test_the_index_reads_a_value_as_kb_check_reads_it(value, number, nominal, un
 def test_a_fraction_is_an_exact_figure(value, lo, hi):
     iv = Interval.from_written(value)
     assert (iv.lo, iv.hi) == (pytest.approx(lo), pytest.approx(hi))
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a fraction's sign is the change's, as "-25%" is of "fell by a quarter"
+    ("-1/4", "energy use fell by a quarter", True), ("1/4", "energy use fell by a quarter", True),
+    ("+1/4", "energy use fell by a quarter", False), ("-1/4", "energy use rose by a quarter", False),
+    ("+1/4", "energy use rose by a quarter", True), ("-1/3", "emissions were cut by a third", True),
+    ("-1/3", "emissions rose by a third", False), ("+1/3", "emissions rose by a third", True),
+    ("-1/2", "energy use halved", True), ("+1/2", "energy use halved", False),
+    ("-1/4", "energy use fell by 1/4", True), ("+1/4", "energy use fell by 1/4", False),
+    ("-3/4", "energy use fell by three quarters", True), ("-1/4", "energy use fell by three quarters", False),
+    ("-1/3", "energy use fell by two thirds", False), ("-1/10", "energy use fell by a tenth", True),
+    ("-1/4", "it used a quarter less energy", True),
+    # a share that is no change holds no signed fraction, and a fraction is no percentage
+    ("-1/4", "a quarter of the energy", False), ("+1/4", "a quarter of the energy", False),
+    ("-1/4", "energy use fell by 25%", False), ("-1/4", "a quarter of the runs failed, and energy fell by 25%", False),
+])
+def test_a_fractions_sign_is_the_changes(value, quote, ok):
+    judged(value, quote, ok)
+
+
+def test_a_fraction_of_the_wrong_sign_is_refused_naming_the_change():
+    said = value_in_quote("+1/4", "energy use fell by a quarter").reason("+1/4")
+    assert "its quote gives 'a quarter' as a fall: write the change as '-1/4'" in said
