@@ -381,8 +381,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
-        if SPREAD_BEFORE.search(page, max(0, pos - 30), pos):
-            continue  # "± 0.1", "(SD=24.8)": the uncertainty of the figure before, no figure
+        if SPREAD_BEFORE.search(page, max(0, pos - 40), pos) or SPREAD_AFTER.match(page, m.end()):
+            continue  # "± 0.1", "(SD=24.8)", "a 12% uncertainty": the uncertainty of a figure, no figure
         if "." in m.group("mant") and _PERCENT_THEN_PAREN.search(page, max(0, pos - 30), pos) \
                 and _PERCENT_PAREN_SHUTS.match(page, m.end()):
             continue  # "81.2% (0.4%)": a result table's standard deviation, as kb.quantities.quoted reads it
@@ -566,9 +566,14 @@ _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
 _AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\bof|\bwas|\bis|\bwere)?[ \t]*$")
 #: What stands before a figure's uncertainty, which is no figure: "3.2 ± 0.1", "+/- 0.1", "plus or minus 0.1",
 #: "(SD 0.4)", "(SD = 0.4)", "s.d. 0.4", "σ = 0.4", "with a standard deviation of 0.4", "a standard error of
-#: 0.2". A page's extraction and a claim's quote (kb.quantities.quoted) read it alike.
-SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
-                     r"|(?i:\bstandard\s+(?:deviation|error)s?(?:\s+of\s+the\s+mean)?))\s*(?:[=:]\s*|of\s+)?\(?$")
+#: 0.2", "an uncertainty of 12%", "a margin of error of 3 points" (an error of 12% is a figure: "a top-1 error
+#: of 12%"). A page's extraction and a claim's quote (kb.quantities.quoted) read it alike.
+SPREAD_BEFORE = lazy(r"(?:(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
+                     r"|(?i:\bstandard\s+(?:deviation|error)s?(?:\s+of\s+the\s+mean)?))\s*(?:[=:]\s*|of\s+)?"
+                     r"|(?i:\b(?:uncertaint(?:y|ies)|margins?\s+of\s+error|error\s+margins?|error\s+bars?)\s*(?:[=:]\s*"
+                     r"|(?:of|was|is|were|are)\s+)(?:(?:about|around|approximately|roughly|some|~|≈)\s*)?))\(?$")
+#: The same words after the uncertainty: "a 12% uncertainty", "a 3-point margin of error".
+SPREAD_AFTER = lazy(r"(?i)[ ]?(?:%|percent|per[ ]cent)?[ -]?(?:points?[ ])?(?:uncertainty|margin[ ]of[ ]error|error[ ]margin)\b")
 #: A percentage and its uncertainty after it in parentheses, as result tables print them: "81.2% (0.4%)".
 _PERCENT_THEN_PAREN = lazy(r"\d[ \t]?%[ \t]?\([ \t]?$")
 _PERCENT_PAREN_SHUTS = lazy(r"[ \t]?%[ \t]?\)")

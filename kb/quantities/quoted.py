@@ -45,7 +45,9 @@ A range's unit and scale are its first number's too: "from 10 to 20 kWh" holds "
 "between 2 and 3 billion parameters" "2 billion parameters", "$2–3 million" "$2 million" and "$2M",
 never a bare "2", "$2" nor "2 million kWh".
 
-An uncertainty is no figure: the 0.1 of "3.2 ± 0.1 kWh" ("+/- 0.1", "plus or minus 0.1"), the 0.4 of
+An uncertainty is no figure: the 0.1 of "3.2 ± 0.1 kWh" ("+/- 0.1", "plus or minus 0.1"), the 12% of "an
+uncertainty of 12%", "a 12% uncertainty" or "a margin of error of 12%" (an error, "a top-1 error of 12%", and a
+margin, "a profit margin of 12%", are figures), the 0.4 of
 "81.2 (SD 0.4)", "with a standard deviation of 0.4" or, as result tables print it, "81.2 (0.4)", and the level and bounds of "(95% CI 78.1-84.3)"
 hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"), and then only the uncertainty the
 quote prints after that figure ("90.01 ± 0.06" of "90.01 90.41 ± 0.06" is refused); "0.1 kWh" alone is refused.
@@ -188,7 +190,7 @@ from kb.quantities.interval import (
     read_number,
     unreadable_figure,
 )
-from kb.quantities.numbers import NOT_COUNTED, SPREAD_BEFORE, extract_candidates, word_numbers
+from kb.quantities.numbers import NOT_COUNTED, SPREAD_AFTER, SPREAD_BEFORE, extract_candidates, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 from kb.text.typed import unshowable
@@ -991,7 +993,7 @@ def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
         shuts = _PAREN_SHUTS.match(plain, h.end)
         return " ".join(printed[figure.start():shuts.end() if shuts else h.end].split())     # "81.2 (0.4)"
     start = m.start() if m is not None else h.start
-    after = _CI_AFTER.match(plain, h.end)
+    after = _CI_AFTER.match(plain, h.end) or SPREAD_AFTER.match(plain, h.end)
     end = after.end() if after is not None and m is None else h.end
     unit = _UNIT_TOKEN.match(plain, end) if after is None else None
     if unit is not None and _UNIT_START.match(unit.group(0).strip()) and _reads_as_unit(unit.group(0).strip()):
@@ -1025,7 +1027,7 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     bound_next = False
     for i, h in enumerate(held):
         if bound_next or SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
-                or _CI_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+                or _CI_AFTER.match(plain, h.end) or SPREAD_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) \
                 or i and _in_parens_after(plain, held[i - 1], h):
             out.add((h.start, h.end))
         # the second bound of a confidence interval ("84.3" of "CI 78.1-84.3")

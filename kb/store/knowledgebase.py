@@ -75,7 +75,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: after a negated relative clause; pypdf's glued table cells of one format; a footnote's link after its glued
 #: number; a negation after pypdf's "/#28"; LaTeX indices ("x_1") and Markdown list markers ("* ") typed for what
 #: the paper prints; a value kb reads no number of ("0x10 kWh", "1.2.3 kWh") stands nowhere, whatever its status; a
-#: fraction's sign is the change's ("-1/4" of "fell by a quarter").
+#: fraction's sign is the change's ("-1/4" of "fell by a quarter"); an uncertainty in words ("an uncertainty of
+#: 12%", "a 12% margin of error") no figure.
 CLAIM_READING = "12"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

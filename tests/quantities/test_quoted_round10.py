@@ -74,3 +74,34 @@ def test_a_fractions_sign_is_the_changes(value, quote, ok):
 def test_a_fraction_of_the_wrong_sign_is_refused_naming_the_change():
     said = value_in_quote("+1/4", "energy use fell by a quarter").reason("+1/4")
     assert "its quote gives 'a quarter' as a fall: write the change as '-1/4'" in said
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # an uncertainty named in words is an uncertainty, as "± 12%" and "SD 0.4" are: no figure alone
+    ("12%", "the estimate has an uncertainty of 12%", False), ("12%", "an uncertainty of about 12% remains", False),
+    ("12%", "energy use of 30 kWh with a 12% uncertainty", False), ("12%", "with a margin of error of 12%", False),
+    ("3 points", "a margin of error of 3 points", False), ("12%", "the error margin is 12%", False),
+    ("30 kWh", "energy use of 30 kWh with an uncertainty of 12%", True),
+    ("30 kWh ± 12%", "energy use of 30 kWh with an uncertainty of 12%", True),
+    ("30 kWh ± 12%", "energy use of 30 kWh with a 12% uncertainty", True),
+    ("30 kWh ± 13%", "energy use of 30 kWh with an uncertainty of 12%", False),
+    # an error, a margin, and a change of the uncertainty are figures of their own
+    ("12%", "a top-1 error of 12%", True), ("12%", "an error of 12%", True), ("12%", "a profit margin of 12%", True),
+    ("-12%", "the uncertainty fell by 12%", True), ("12%", "uncertainty was reduced by 12%", True),
+])
+def test_an_uncertainty_in_words_is_no_figure(value, quote, ok):
+    judged(value, quote, ok)
+
+
+def test_an_uncertainty_in_words_is_refused_naming_it():
+    said = value_in_quote("12%", "the estimate has an uncertainty of about 12%").reason("12%")
+    assert "is an uncertainty its quote gives ('uncertainty of about 12%')" in said and "'<figure> ± 12%'" in said
+    said = value_in_quote("12%", "30 kWh with a 12% uncertainty").reason("12%")
+    assert "('12% uncertainty')" in said
+
+
+def test_an_uncertainty_in_words_is_no_candidate():
+    from kb.quantities.numbers import extract_candidates
+    found = [c.number for c in extract_candidates(["It used 30 kWh with an uncertainty of 12%, and 40 kWh with a "
+                                                   "9% uncertainty; the error margin is 3%."])]
+    assert found == ["30", "40"]
