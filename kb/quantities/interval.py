@@ -339,6 +339,8 @@ class WrittenParts:
     pct_first: bool
     unit_text: str
     tail_delta: str | None
+    #: an interval written after the figure: "3.6 (3.1–4.2) kWh", its bounds
+    bounds: tuple[WrittenNumber, WrittenNumber] | None = None
 
     @property
     def nominal(self) -> Decimal:
@@ -354,6 +356,10 @@ _FRACTION_RE = lazy(r"(?P<sign>[-−+])?[ ]?(?P<a>\d{1,6})/(?P<b>\d{1,6})(?![\d.
 #: "0b101"). Read as a unit, "0x10 kWh" was 0 of the unit "x10 kWh".
 _NUMBER_GOES_ON = lazy(r"(?:[.,:;]+|[ ]?)\d|[xX×]\d|(?<=(?<![\d.,])0)[bBoO]\d")
 _TOKEN_ON = lazy(r"[ ]?\S*")
+_BOUND = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: An interval after a figure: "3.6 (3.1–4.2) kWh", "3.6 (3.1, 4.2) kWh", "3.6 [3.1, 4.2] kWh".
+_INTERVAL_RE = lazy(rf"[ ]?[(\[][ ]?(?P<lo>{_BOUND})[ ]?(?:[-–—,;]|to)[ ]?"
+                    rf"(?P<hi>{_BOUND})[ ]?[)\]]")
 
 
 def written_parts(text: str) -> WrittenParts:
@@ -402,6 +408,12 @@ def written_parts(text: str) -> WrittenParts:
         elif pct_first:
             raise UsageError(f"cannot read figure {original!r}")
     delta: tuple[Decimal, bool] | None = None
+    inside = _INTERVAL_RE.match(t, pos) if second is None else None
+    if inside is not None:      # "3.6 (3.1–4.2) kWh": a figure and its interval, as papers print a mean and its CI
+        lo, hi = (read_number(_NUMBER_RE.fullmatch(t, inside.start(g), inside.end(g))) for g in ("lo", "hi"))
+        if not lo.value <= first.value <= hi.value or lo.value == hi.value:
+            raise UsageError(f"cannot read figure {original!r}: {first.text.strip()} is not inside its interval")
+        return _unit_part(original, t, inside.end(), exact, first, None, None, False, (lo, hi))
     pm = _PM_RE.match(t, pos)
     if pm:
         m3 = _NUMBER_RE.match(t, pm.end())
@@ -419,7 +431,8 @@ def written_parts(text: str) -> WrittenParts:
 
 
 def _unit_part(original: str, t: str, pos: int, exact: bool, first: WrittenNumber, second: WrittenNumber | None,
-               delta: tuple[Decimal, bool] | None, pct_first: bool) -> WrittenParts:
+               delta: tuple[Decimal, bool] | None, pct_first: bool,
+               bounds: tuple[WrittenNumber, WrittenNumber] | None = None) -> WrittenParts:
     """`written_parts` once its numbers are read, up to `pos` of its normalised text `t`."""
     if _NUMBER_GOES_ON.match(t, pos):
         ratio = t[pos:pos + 1] == ":"
@@ -433,7 +446,7 @@ def _unit_part(original: str, t: str, pos: int, exact: bool, first: WrittenNumbe
         # "100 kWh ± 5%", "0.012 kWh ± 0.0005 kWh": the precision after the unit
         tail_delta = unit_text[pm_tail.end():].strip()
         unit_text = unit_text[:pm_tail.start()].strip()
-    return WrittenParts(exact, first, second, delta, pct_first, unit_text, tail_delta)
+    return WrittenParts(exact, first, second, delta, pct_first, unit_text, tail_delta, bounds)
 
 
 # A figure's leading number as a claims file writes it, its scale suffix kept with it:
@@ -465,7 +478,7 @@ def split_figure(value: str) -> tuple[str, float | None, str | None]:
     except UsageError:                  # "0x10 kWh", "1.2.3 kWh": no number, as kb check and kb claim add say
         return value.strip(), None, None
     unit, whole = parts.unit_text or ("%" if parts.pct_first else ""), value.strip()
-    if (parts.second or parts.delta or parts.first.value != _leading_value(m)) \
+    if (parts.second or parts.delta or parts.bounds or parts.first.value != _leading_value(m)) \
             and whole.endswith(unit) and len(whole) > len(unit):
         # a range ("3–5 kWh": 4 kWh, as kb check reads it), an uncertainty ("3.2 ± 0.1 kWh"), a power of ten
         # ("1.2 × 10^3 kWh", "10³ kWh"), a fraction ("1/4"): the number is all that precedes the unit
@@ -674,6 +687,8 @@ class Interval:
             lo, hi = nominal - amount, nominal + amount
             if second is not None:
                 raise UsageError(f"cannot read figure {original!r}: a range with ±")
+        if parts.bounds is not None:        # "3.6 (3.1–4.2) kWh": the interval the figure is printed with
+            lo, hi = parts.bounds[0].value, parts.bounds[1].value
         if exact:
             if second is not None:
                 raise UsageError(f"cannot read figure {original!r}: an exact range")

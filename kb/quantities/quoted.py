@@ -51,6 +51,9 @@ margin, "a profit margin of 12%", are figures), the 0.4 of
 "81.2 (SD 0.4)", "with a standard deviation of 0.4" or, as result tables print it, "81.2 (0.4)", and the level and bounds of "(95% CI 78.1-84.3)"
 hold a value only when it writes an uncertainty itself ("3.2 ± 0.1 kWh"), and then only the uncertainty the
 quote prints after that figure ("90.01 ± 0.06" of "90.01 90.41 ± 0.06" is refused); "0.1 kWh" alone is refused.
+An interval printed after a figure ("3.6 (3.1, 4.2) kWh", "3.6 (3.1–4.2) kWh", "3.6 [95% CI 3.1, 4.2] kWh") gives
+the figure, and the interval whole, the unit printed after its bracket: "3.6 kWh", "3.1–4.2 kWh" and "3.6 (3.1–4.2)
+kWh" hold it, a bound alone ("3.1 kWh") never does.
 
 A change written in words has its sign: "fell by 5%", "a 5% decrease", "dropped 5 percent", "5% less
 energy" hold "-5%" and the bare size "5%", never "+5%"; "rose by 5%" never holds "-5%". A signed value claims
@@ -189,6 +192,7 @@ from kb.quantities.interval import (
     per_figure,
     read_number,
     unreadable_figure,
+    written_parts,
 )
 from kb.quantities.numbers import NOT_COUNTED, SPREAD_AFTER, SPREAD_BEFORE, extract_candidates, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
@@ -811,8 +815,8 @@ def _label_or_name(plain: str, n: _Number) -> bool:
         # "BLOOMz-560M" and "A100-80GB" are figures, `_model_sizes`)
     if _LABEL_BEFORE.search(before):
         return True
-    if _model_number(plain, n):
-        return True
+    if _model_number(plain, n) and not _CI_BEFORE.search(plain, max(0, n.start - 40), n.start):
+        return True             # ("CI 78.1, 84.3": a confidence interval's bound, `_spreads`, no name's number)
     if (n.text.isdigit() and len(n.text) == 4 and 1900 <= int(n.text) <= 2099 and _YEAR_BEFORE.search(before)
             and (_noun_after(plain, n) is None or _unit_after(plain, n) is None and _count_word_after(plain, n) is None)):
         return True             # "in 2019 we used 512 GPUs": a year, whatever the quote counts ("in 2019 GPUs": a count)
@@ -891,7 +895,7 @@ _CI_JOIN = lazy(r"[ ]?(?:%|[^\W\d_]{1,5})?[ ]?(?:[-–—,;][ ]?|to[ ])")
 #: A value that itself writes an uncertainty ("3.2 ± 0.1 kWh", "± 0.1 kWh", "SD 0.4"): its numbers may
 #: be the quote's uncertainties.
 _SPREAD_IN_VALUE = lazy(r"±|\+/-|\+-|(?i:\bplus[ ]or[ ]minus\b|\b(?:SD|SE|SEM|CI|std|stdev)\b|standard[ ]"
-                        r"(?:deviation|error)|confidence)|σ")
+                        r"(?:deviation|error)|confidence)|σ|\d[ ]?[(\[][ ]?[-−]?\d")
 
 
 _FALL_WORDS = (r"fell|falls?|falling|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing|e)|declin(?:ed|es|ing|e)"
@@ -972,7 +976,7 @@ def _spread_paired(value: str, quote: str) -> bool:
     quote ("90.01 ± 0.06" of "90.01 90.41 ± 0.06"). True for a value with no uncertainty."""
     m = _VALUE_SPREAD.match(_plain(value))
     if m is None:
-        return True
+        return _interval_paired(value, quote)
     try:
         a, b = (Decimal(m.group(g).replace(",", "")) for g in ("a", "b"))
     except ArithmeticError:
@@ -983,6 +987,20 @@ def _spread_paired(value: str, quote: str) -> bool:
     return any(h.value == a and h2.value == b and (h2.start, h2.end) in spread
                and _TO_SPREAD.fullmatch(plain, h.end, h2.start) is not None
                for h, h2 in zip(held, held[1:]))
+
+
+def _interval_paired(value: str, quote: str) -> bool:
+    """Whether a value written with its interval ("3.6 (3.1–4.2) kWh") finds that interval printed after that
+    figure in its quote (`_intervals`), not its numbers each elsewhere. True for a value with none."""
+    try:
+        parts = written_parts(value)
+    except KBError:
+        return True
+    if parts.bounds is None:
+        return True
+    plain = _plain(quote)
+    wanted = (parts.first.value, parts.bounds[0].value, parts.bounds[1].value)
+    return any((fig.value, lo.value, hi.value) == wanted for fig, lo, hi, _ in _intervals(plain, numbers_in(quote)))
 
 
 def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
@@ -1023,7 +1041,7 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     """The (start, end) of each of `held` that is an uncertainty of a figure, not a figure: the 0.1 of
     "3.2 ± 0.1 kWh", the 0.4 of "81.2 (SD 0.4)" and of "81.2 (0.4)", the level and bounds of "(95% CI
     78.1-84.3)". A value equal to one is the error bar, not the quantity the quote measures."""
-    out: set[tuple[int, int]] = set()
+    out: set[tuple[int, int]] = {(n.start, n.end) for _, lo, hi, _ in _intervals(plain, held) for n in (lo, hi)}
     bound_next = False
     for i, h in enumerate(held):
         if bound_next or SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
@@ -1033,6 +1051,38 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
         # the second bound of a confidence interval ("84.3" of "CI 78.1-84.3")
         bound_next = (not bound_next and _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) is not None
                       and i + 1 < len(held) and _CI_JOIN.fullmatch(plain, h.end, held[i + 1].start) is not None)
+    return out
+
+
+#: An interval printed right after a figure, in parentheses or brackets, a confidence level's words before its
+#: bounds or none: "3.6 (3.1, 4.2) kWh", "3.6 (3.1–4.2) kWh", "3.6 [95% CI 3.1, 4.2] kWh", "51.2% (95% CI: 45.7%–57.5%)".
+_INTERVAL_OPENS = lazy(r"(?:[ ]?%|(?:[ ]?[^\W\d_][^\s()\[\]\d]{0,9}){1,2})?[ ]?[(\[][ ]?(?:(?:\d{2}(?:\.\d+)?[ ]?%[ ]?)?(?:CI|(?i:confidence[ ]interval))[ ]?[:=,]?[ ]?)?")
+_INTERVAL_JOIN = lazy(r"[ ]?%?[ ]?(?:[-–—,;][ ]?|to[ ])")
+_INTERVAL_SHUTS = lazy(r"[ ]?%?[ ]?[)\]]")
+
+
+def _interval_start(plain: str, lo: _Number) -> int:
+    """Where the figure before an interval's lower bound `lo` starts ("3.6 (3.1–4.2)")."""
+    m = _FIGURE_BEFORE_INTERVAL.search(plain, max(0, lo.start - 40), lo.start)
+    return m.start() if m is not None else lo.start
+
+
+_FIGURE_BEFORE_INTERVAL = lazy(r"(?<![\w.,])\d[\d.,]*[^()\[\]\d]{0,12}[(\[][^()\[\]\d]{0,20}(?:\d{2}(?:\.\d+)?[ ]?%"
+                               r"[^()\[\]\d]{0,20})?$")
+
+
+def _intervals(plain: str, held: list[_Number]) -> list[tuple[_Number, _Number, _Number, int]]:
+    """(figure, lower bound, upper bound, end of the closing bracket) of each interval the quote prints after
+    a figure, the figure between its bounds: "3.6 (3.1, 4.2) kWh". Its unit, printed after the bracket, is the
+    figure's and the bounds'; a bound alone is no figure, as a confidence interval's is not (`_spreads`)."""
+    core = [h for h in held if h.unit is None and not h.share and not _CI_AFTER.match(plain, h.end)]
+    out = []
+    for fig, lo, hi in zip(core, core[1:], core[2:]):
+        if lo.value < hi.value and lo.value <= fig.value <= hi.value \
+                and _INTERVAL_OPENS.fullmatch(plain, fig.end, lo.start) \
+                and _INTERVAL_JOIN.fullmatch(plain, lo.end, hi.start) \
+                and (shuts := _INTERVAL_SHUTS.match(plain, hi.end)) is not None:
+            out.append((fig, lo, hi, shuts.end()))
     return out
 
 
@@ -1152,6 +1202,8 @@ def _unit_text(value: str, wanted: list[_Number]) -> str:
     if not wanted:
         return ""
     unit = value[wanted[-1].end:].strip()
+    if unit[:1] in (")", "]"):      # "3.6 (3.1–4.2) kWh": the unit after the figure's interval
+        unit = unit[1:].strip()
     if not unit:
         cur = _CURRENCY_SIGN.match(wanted[-1].text)
         return cur.group(1) if cur else ""
@@ -2510,6 +2562,21 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                         with_units.append((n, _printed_figure(n, text), text))
                     except KBError:
                         continue
+    # "3.6 (3.1–4.2) kWh": the unit after an interval's bracket is its figure's and its bounds'; "3.6 kWh (95% CI
+    # 3.1-4.2)": the figure's unit is its bounds'
+    intervals = _intervals(plain, held)
+    for fig, lo, hi, end in intervals:
+        unit = printed_unit.get((fig.start, fig.end)) or _unit_after(plain, _Number("", end, end, Decimal(0), Decimal(0)))
+        for n in (fig, lo, hi) if unit is not None else ():
+            if (n.start, n.end) not in printed_unit:
+                printed_unit[(n.start, n.end)] = unit
+                try:
+                    if not unitless:
+                        with_units.append((n, _printed_figure(n, unit), unit))
+                    if not unitless and _per_holds(per, unit):      # "kWh per run", per "run": its amount
+                        with_units.append((n, _printed_figure(n, _amount(unit)), unit))
+                except KBError:
+                    continue
     kept = _drop_groups(plain, held)
     if len(kept) < len(held):
         ids = {(n.start, n.end) for n in kept}
@@ -2528,6 +2595,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     scale = _SHARE_SCALE.get(value_unit.strip().lower()) if claim_unit is not None else None
     # an uncertainty ("± 0.1 kWh", "(SD 0.4)", "95% CI 78.1-84.3") holds only a value that writes one
     spread = set() if _SPREAD_IN_VALUE.search(value) else _spreads(plain, held)
+    if len(wanted) == 2 and _INTERVAL_JOIN.fullmatch(_plain(value), wanted[0].end, wanted[1].start):
+        # "3.1–4.2 kWh" of "3.6 (3.1, 4.2) kWh": the interval whole is a range the quote gives, never one bound
+        spread -= {(n.start, n.end) for _, lo, hi, _ in intervals for n in (lo, hi)
+                   if (lo.value, hi.value) == (wanted[0].value, wanted[1].value)}
     quoted_held = held
     if spread:
         held = [h for h in held if (h.start, h.end) not in spread]
@@ -2646,6 +2717,15 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     errors = [h for h in held if (h.start, h.end) in spread and any(h.value == w.value for w in wanted)]
     if missing and errors and len(missing) == len(wanted):
         h = errors[0]
+        bounds = [(lo, hi, end) for fig, lo, hi, end in intervals if h in (lo, hi)]
+        if bounds:
+            lo, hi, end = bounds[0]
+            unit = printed_unit.get((lo.start, lo.end))
+            whole = f"{printed[lo.start:lo.end]}–{printed[hi.start:hi.end]}{' ' + unit if unit else ''}"
+            return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+                f"the value {value!r} is a bound of an interval its quote gives ("
+                f"{' '.join(printed[_interval_start(plain, lo):end].split())!r}), not a figure: claim the figure, "
+                f"or the interval whole ({whole!r})"))
         return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
             f"the value {value!r} is an uncertainty its quote gives ({_spread_phrase(printed, plain, h)!r}), "
             f"not a figure: claim the figure, or the figure with it ('<figure> ± {value.strip()}')"))
@@ -2755,7 +2835,7 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
                and not (unit and not _FACTOR_UNIT.fullmatch(unit) and not _UNIT_START.match(plain[h.end:].lstrip(" ")))
                and not (not unit and (_currency_of(h) or _other_money(plain, h)
                                       or _UNIT_START.match(plain[h.end:].lstrip(" "))
-                                      or _PLUS_MINUS.match(plain, h.end)))
+                                      or _PLUS_MINUS.match(plain, h.end) or _BRACKETED_THEN_UNIT.match(plain, h.end)))
                for h in held)
            for w in wanted):
         return _unit_unread(value) if unit else None
@@ -2763,6 +2843,10 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
     if not found.ok:
         return found.reason(value)
     return _unit_unread(value) if unit else None
+
+
+#: A bracket after a figure, then a unit: "3.6 (3.1–4.2) kWh", whose unit may be the figure's (`_intervals`).
+_BRACKETED_THEN_UNIT = lazy(r"[ ]?[(\[][^()\[\]]{1,60}[)\]][ ]?(?:[^\W\d_]|[%‰$€£°µ])")
 
 
 def _unit_unread(value: str) -> str | None:

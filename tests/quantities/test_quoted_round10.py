@@ -105,3 +105,53 @@ def test_an_uncertainty_in_words_is_no_candidate():
     found = [c.number for c in extract_candidates(["It used 30 kWh with an uncertainty of 12%, and 40 kWh with a "
                                                    "9% uncertainty; the error margin is 3%."])]
     assert found == ["30", "40"]
+
+
+MEANS = ["the mean was 3.6 (3.1–4.2) kWh per run", "the mean was 3.6 [95% CI 3.1, 4.2] kWh per run",
+         "the mean was 3.6 kWh (95% CI 3.1-4.2) per run"]
+
+
+@pytest.mark.parametrize("quote", MEANS)
+@pytest.mark.parametrize("value, ok", [
+    # the unit after an interval is its figure's, and the interval whole is a range the quote gives
+    ("3.6 kWh", True), ("3600 Wh", True), ("3.1–4.2 kWh", True), ("3.6 (3.1, 4.2) kWh", True),
+    # ... never a bound alone, another range, another unit, nor the figure without its unit
+    ("3.1 kWh", False), ("4.2 kWh", False), ("3.1–4.3 kWh", False), ("3.6 (3.1–4.2) MWh", False), ("3.6", False),
+])
+def test_a_figure_printed_with_its_interval(quote, value, ok):
+    judged(value, quote, ok, per="run")
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a confidence interval's bounds after a comma were read as a name's number ("CI 78.1"): 84.3 held
+    ("84.3", "accuracy was 81.2 (95% CI 78.1, 84.3)", False), ("78.1", "accuracy was 81.2 (95% CI 78.1, 84.3)", False),
+    ("81.2", "accuracy was 81.2 (95% CI 78.1, 84.3)", True), ("78.1–84.3", "accuracy was 81.2 (95% CI 78.1, 84.3)", True),
+    ("45.7%–57.5%", "rates were 51.2% (95% CI: 45.7%–57.5%) in the axial view", True),
+    ("45.7%", "rates were 51.2% (95% CI: 45.7%–57.5%) in the axial view", False),
+    # a value's interval is the one its quote prints after that figure
+    ("3.6 (3.1–4.2) kWh", "the mean was 3.6 kWh, 3.1 kWh and 4.2 kWh", False),
+    ("3.7 (3.1–4.2) kWh", "the mean was 3.7 kWh and 3.6 (3.1–4.2) kWh", False),
+    ("3.6 kWh", "the mean was 3.6 (3.1, 4.2) kWh", True), ("3.6 kWh", "3.6 (95% confidence interval 3.1 to 4.2) kWh", True),
+    ("3.6 kg", "the mean was 3.6 (3.1, 4.2) kWh", False), ("3.1-4.2 MWh", "the mean was 3.6 (3.1, 4.2) kWh", False),
+    # two numbers in parentheses are no interval where the figure is not between them
+    ("3 GPUs", "we used 3 (4, 5) GPUs", True), ("12 kWh", "models (3, 5) used 12 kWh", True),
+])
+def test_an_intervals_bounds_are_no_figures(value, quote, ok):
+    judged(value, quote, ok)
+
+
+def test_a_bound_of_an_interval_is_refused_naming_the_interval():
+    said = value_in_quote("3.1 kWh", "the mean was 3.6 (3.1, 4.2) kWh").reason("3.1 kWh")
+    assert ("is a bound of an interval its quote gives ('3.6 (3.1, 4.2)'), not a figure: claim the figure, or the "
+            "interval whole ('3.1–4.2 kWh')") in said
+
+
+@pytest.mark.parametrize("value, lo, nominal, hi", [
+    ("3.6 (3.1–4.2) kWh", 3.1, 3.6, 4.2), ("3.6 [3.1, 4.2] kWh", 3.1, 3.6, 4.2), ("-0.5 (-0.7, -0.2)", -0.7, -0.5, -0.2),
+])
+def test_a_figure_with_its_interval_reads_as_that_interval(value, lo, nominal, hi):
+    iv = Interval.from_written(value)
+    assert (iv.lo, iv.nominal, iv.hi) == (pytest.approx(lo), pytest.approx(nominal), pytest.approx(hi))
+    assert split_figure(value)[1] == pytest.approx(nominal)
+    with pytest.raises(KBError, match="not inside its interval"):
+        Interval.from_written("3.6 (4.1–4.2) kWh")
