@@ -2729,6 +2729,17 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
             f"the value {value!r} is an uncertainty its quote gives ({_spread_phrase(printed, plain, h)!r}), "
             f"not a figure: claim the figure, or the figure with it ('<figure> ± {value.strip()}')"))
+    dotted = [(w, h) for w in wanted if w.text in missing and "." in w.text for h in held
+              if printed[h.start:h.end] == w.text and h.value != w.value]
+    if dotted and len(missing) == len(wanted):
+        # "1.287 MWh" copied from a quote that writes "1.287,5": its thousands are dots, and its 1.287 is 1,287
+        w, h = dotted[0]
+        example = next((printed[n.start:n.end] for n in held if "," in printed[n.start:n.end]
+                        and "." in printed[n.start:n.end] or printed[n.start:n.end].count(".") > 1), printed[h.start:h.end])
+        return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+            f"the value {value!r} reads {w.text!r} as {w.value.normalize():f}, but its quote writes its thousands with dots "
+            f"({example!r}), so its {w.text!r} is {h.value:,}: write the value as "
+            f"{value.replace(w.text, f'{h.value:,}', 1)!r}"))
     rate = None
     if missing and not _naming_rate.get():
         # a per named here, never the claim's own: with it the claim's value was tried already; the

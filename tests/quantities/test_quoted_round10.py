@@ -155,3 +155,18 @@ def test_a_figure_with_its_interval_reads_as_that_interval(value, lo, nominal, h
     assert split_figure(value)[1] == pytest.approx(nominal)
     with pytest.raises(KBError, match="not inside its interval"):
         Interval.from_written("3.6 (4.1–4.2) kWh")
+
+
+@pytest.mark.parametrize("value, quote, said", [
+    # a value copied from a quote that writes its thousands with dots: refused, saying how the quote reads it
+    ("1.287 MWh", "the training used 1.287 MWh, or 1.287,5 MWh", "the value '1.287 MWh' reads '1.287' as 1.287, but "
+     "its quote writes its thousands with dots ('1.287,5'), so its '1.287' is 1,287: write the value as '1,287 MWh'"),
+    ("2.300 MWh", "the cluster used 2.300 MWh and 1.287,5 MWh", "reads '2.300' as 2.3, but its quote writes its "
+     "thousands with dots ('1.287,5'), so its '2.300' is 2,300: write the value as '2,300 MWh'"),
+    ("1.287 MWh", "Das Cluster verbrauchte 1.234.567 kWh und 1.287 MWh", "('1.234.567'), so its '1.287' is 1,287"),
+])
+def test_a_value_copied_from_dotted_thousands_is_refused_saying_what_differs(value, quote, said):
+    found = value_in_quote(value, quote)
+    assert not found.ok and said in found.reason(value)
+    assert said in claim_doubt("verified", value, quote)
+    assert value_in_quote(found.reason(value).rsplit("write the value as ", 1)[1].strip("'"), quote).ok
