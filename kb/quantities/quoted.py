@@ -101,7 +101,9 @@ is out of range; neither stands verified, whatever the quote.
 A bound is its number: "50%" of "by up to 50%" verifies (`kb claim add` says the quote gives it
 as a bound), and a value may keep the bound as written ("up to 50%", "≤ 50 %", "at least 3 kWh",
 "over 1450x"): its figure, in checks and listings, is the number, and it holds only a number the
-quote prints as a bound of the same direction (never "50%" alone, nor "at least 50%").
+quote prints as a bound of the same direction (never "50%" alone, nor "at least 50%"). A bound in words on a change keeps
+its direction: "more than doubled" is more than "2x" and "+100%"; "more than halved" a fall by more than
+"50%", and a factor under one half ("less than 0.5x", never "more than 0.5x").
 
 A factor is no percentage and no physical figure: "100×", "100-fold", "100 times", "a factor of
 100" and "two orders of magnitude" hold "100x" (and a bare "100"), never "100 %" or "100 kWh".
@@ -2158,12 +2160,22 @@ _BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:(?!(?:or|and|at)\b)[^\W\d_][^\s,;.]*[ 
                     r"|at[ ]+(?:(?P<least>least)|(?P<most>most))(?=[ ]*(?:[,;:.)]|$)))")
 
 
-def _bound_at(plain: str, n: _Number) -> str | None:
-    """"upper" or "lower" when the quote prints `n` as a bound ("up to 50%", "50% or more"), else None."""
+def _bound_at(plain: str, n: _Number, factor: bool = False) -> str | None:
+    """"upper" or "lower" when the quote prints `n` as a bound ("up to 50%", "50% or more"), else None.
+    `factor`: of a claim of a factor, whose bound a fall in words turns round: "more than halved" is a fall
+    by more than a half, a factor under one half ("less than 0.5x", never "more than 0.5x")."""
     m = _BOUND_BEFORE.search(plain, max(0, n.start - 30), n.start) or _BOUND_AFTER.match(plain, n.end)
     if m is None:
         return None
-    return "upper" if m.groupdict().get("upper") or m.groupdict().get("most") else "lower"
+    kind = "upper" if m.groupdict().get("upper") or m.groupdict().get("most") else "lower"
+    if factor and n.change == "fall":
+        return "lower" if kind == "upper" else "upper"
+    return kind
+
+
+def _factor_value(value: str, wanted: list[_Number]) -> bool:
+    """Whether a claim's value is a factor ("0.5x", "2 times")."""
+    return bool(_FACTOR_UNIT.fullmatch(_unit_text(value, wanted).strip()))
 
 
 _BOUND_NAME = {"upper": "an upper bound", "lower": "a lower bound"}
@@ -2387,10 +2399,15 @@ def bound_note(value: str, quote: str) -> str | None:
     wanted, unread = _value_numbers(value)
     plain, printed = _plain(quote), _plain(quote, commas=False)
     held = _drop_groups(plain, numbers_in(quote))
+    factor = _factor_value(value, wanted)
+    scale = _SHARE_SCALE.get(_unit_text(value, wanted).strip().lower())
     phrases = []
     for w in wanted:
-        same = [h for h in held if h.value == w.value]
-        kinds = {_bound_at(plain, h) for h in same}
+        # "+100%" of "more than doubled", "-50%" of "less than halved": a change's size in words, as it holds
+        size = _Number(w.text, w.start, w.end, abs(w.value), w.half)
+        same = [h for h in held if h.value in (w.value, size.value) or h.change is not None and scale is not None
+                and h.share and _share_rounds(h, size, scale)]
+        kinds = {_bound_at(plain, h, factor) for h in same}
         if not same or None in kinds or len(kinds) != 1:
             return None
         h, kind = same[0], kinds.pop()
@@ -2402,7 +2419,9 @@ def bound_note(value: str, quote: str) -> str | None:
                 token = _TOKEN.match(plain, end)
                 end = token.end() if token else end
             phrase = printed[m.start():end].rstrip(",;:.")
-            better = f"{m.group(0).strip()} {value.strip()}"
+            words = m.group(0).strip() if _bound_at(plain, h) == kind else "less than" if kind == "upper" \
+                else "more than"     # "more than halved": a factor under one half
+            better = f"{words} {value.strip()}"
         else:                       # "50% or more"
             phrase = printed[h.start:_BOUND_AFTER.match(plain, h.end).end()]
             better = f"{'≥' if kind == 'lower' else '≤'} {value.strip()}"
@@ -2419,8 +2438,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     wanted, unread = _value_numbers(value)
     held = numbers_in(quote)
     if bound is not None:
-        plain_quote = _plain(quote)
-        held = [h for h in held if _bound_at(plain_quote, h) == bound]
+        plain_quote, factor = _plain(quote), _factor_value(value, wanted)
+        held = [h for h in held if _bound_at(plain_quote, h, factor) == bound]
     if unread or not wanted:
         shown = list(dict.fromkeys(h.text for h in held))
         return QuotedValue(False, shown, [], _unreadable(value, unread))

@@ -170,3 +170,32 @@ def test_a_value_copied_from_dotted_thousands_is_refused_saying_what_differs(val
     assert not found.ok and said in found.reason(value)
     assert said in claim_doubt("verified", value, quote)
     assert value_in_quote(found.reason(value).rsplit("write the value as ", 1)[1].strip("'"), quote).ok
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a bound in words on a change: "more than halved" is a fall by more than a half, a factor under one half
+    ("less than 0.5x", "energy use more than halved", True), ("more than 0.5x", "energy use more than halved", False),
+    ("more than 0.5x", "energy use less than halved", True), ("less than 0.5x", "energy use less than halved", False),
+    ("more than 50%", "energy use more than halved", True), ("less than 50%", "energy use less than halved", True),
+    ("more than 2x", "energy use more than doubled", True), ("less than 2x", "energy use more than doubled", False),
+    ("more than +100%", "energy use more than doubled", True), ("less than +100%", "energy use more than doubled", False),
+])
+def test_a_bound_in_words_on_a_change_keeps_its_direction(value, quote, ok):
+    judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("value, quote, better", [
+    # a value written without the bound its quote gives in words is told the bound to write
+    ("+100%", "energy use more than doubled", "'more than +100%'"), ("100%", "energy use more than doubled",
+                                                                     "'more than 100%'"),
+    ("2x", "energy use more than doubled", "'more than 2x'"), ("+100%", "energy use less than doubled", "'less than +100%'"),
+    ("+200%", "energy use more than tripled", "'more than +200%'"), ("50%", "energy use more than halved", "'more than 50%'"),
+    ("0.5x", "energy use more than halved", "'less than 0.5x'"), ("0.5x", "energy use less than halved", "'more than 0.5x'"),
+    ("-5%", "energy fell by more than 5%", "'more than -5%'"),
+    ("+100%", "energy use doubled", None), ("0.5x", "energy use halved", None), ("-5%", "energy fell by 5%", None),
+])
+def test_a_bound_in_words_on_a_change_is_noted(value, quote, better):
+    from kb.quantities.quoted import bound_note
+    assert value_in_quote(value, quote).ok
+    note = bound_note(value, quote)
+    assert note is None if better is None else f"write the value as {better} to keep the bound" in note
