@@ -2040,6 +2040,10 @@ def _rate_after(plain: str, n: _Number, unit: str | None) -> str | None:
 _UNIT_TOKEN = lazy(r"[ ]*[^\s/]+")
 
 
+#: The number before a claim's per's noun: "1,000 " of "1,000 queries".
+_PER_COUNT = lazy(r"^[\d.,\s]+")
+
+
 def _per_holds(per: str | None, rate: str) -> bool:
     """Whether a claim's `per` ("hour", "1 day", "60 minutes") is the denominator of the rate
     the quote prints ("gCO2e per hour", "kWh per 1,000 images"): only then may its value be
@@ -2069,8 +2073,10 @@ def _per_holds(per: str | None, rate: str) -> bool:
         conv = per_iv.to(den_unit)
     except (KBError, ValueError):
         return False
-    if per_iv.unit_text and _is_count(den) and _is_count(per_iv.unit_text) and not _same_noun(den, per_iv.unit_text):
-        return False            # "per run" is no "per image"
+    # the per's noun as written: "run" reads as a count of items, which any count's noun would be the same as
+    noun = _PER_COUNT.sub("", text) or per_iv.unit_text
+    if per_iv.unit_text and _is_count(den) and _is_count(per_iv.unit_text) and not _same_noun(den, noun):
+        return False            # "per run" is no "per image", nor "per query"
     return abs(conv.nominal - 1) <= max((conv.hi - conv.lo) / 2, 1e-9)
 
 

@@ -199,3 +199,16 @@ def test_a_bound_in_words_on_a_change_is_noted(value, quote, better):
     assert value_in_quote(value, quote).ok
     note = bound_note(value, quote)
     assert note is None if better is None else f"write the value as {better} to keep the bound" in note
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    # a claim's per names what the quote's rate is per: a count of runs is no count of queries
+    ("25 kWh", "energy use was 25 kWh per query", "run", False), ("25 g", "emissions were 25 g per query", "run", False),
+    ("25 kWh", "energy use was 25 kWh per query", "query", True), ("25 kWh", "energy use was 25 kWh per query", "queries",
+                                                                  True),
+    ("25 g", "emissions were 25 g per run", "1 run", True), ("25 g", "emissions were 25 g per web page", "page", True),
+    ("2.9 kWh", "it used 2.9 kWh per 1,000 queries", "1000 runs", False),
+    ("2.9 kWh", "it used 2.9 kWh per 1,000 queries", "1000 queries", True),
+])
+def test_a_claims_per_counts_what_the_quotes_rate_is_per(value, quote, per, ok):
+    judged(value, quote, ok, per)
