@@ -381,8 +381,14 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
-        if SPREAD_BEFORE.search(page, max(0, pos - 40), pos) or SPREAD_AFTER.match(page, m.end()):
-            continue  # "± 0.1", "(SD=24.8)", "a 12% uncertainty": the uncertainty of a figure, no figure
+        if SPREAD_BEFORE.search(page, max(0, pos - 40), pos) or SPREAD_AFTER.match(page, m.end()) \
+                or _CI_LEVEL.match(page, m.end()):
+            continue  # "± 0.1", "(SD=24.8)", "a 12% uncertainty", "95% CI": the uncertainty of a figure, no figure
+        interval = _BRACKET_BOUNDS.match(page, m.end())
+        if interval is not None and (_CI_WORDS_BEFORE.search(page, max(0, pos - 40), pos)
+                                   or _FIGURE_THEN_BRACKET.search(page, max(0, pos - 40), pos)):
+            consumed = interval.end()
+            continue  # "3.6 (3.1–4.2) kWh", "(95% CI 78.1, 84.3)": an interval's bounds, no range of their own
         if "." in m.group("mant") and _PERCENT_THEN_PAREN.search(page, max(0, pos - 30), pos) \
                 and _PERCENT_PAREN_SHUTS.match(page, m.end()):
             continue  # "81.2% (0.4%)": a result table's standard deviation, as kb.quantities.quoted reads it
@@ -574,6 +580,14 @@ SPREAD_BEFORE = lazy(r"(?:(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:S
                      r"|(?:of|was|is|were|are)\s+)(?:(?:about|around|approximately|roughly|some|~|≈)\s*)?))\(?$")
 #: The same words after the uncertainty: "a 12% uncertainty", "a 3-point margin of error".
 SPREAD_AFTER = lazy(r"(?i)[ ]?(?:%|percent|per[ ]cent)?[ -]?(?:points?[ ])?(?:uncertainty|margin[ ]of[ ]error|error[ ]margin)\b")
+#: A confidence interval: its level ("95% CI"), the words before its bounds ("CI: ", "confidence interval of "),
+#: a figure and the bracket its interval opens ("3.6 (", "51.2% ["), and the rest of the bounds to the bracket's
+#: end ("–4.2)", "%, 84.3%]"). kb.quantities.quoted reads a quote's so.
+_CI_LEVEL = lazy(r"[ \t]?%[ \t]*(?:CI\b|(?i:confidence[ \t]+intervals?\b))")
+_CI_WORDS_BEFORE = lazy(r"(?:\bCI|(?i:\bconfidence[ \t]+intervals?))[ \t]*(?:[=:][ \t]*|of[ \t]+)?[\[(]?[ \t]*$")
+_FIGURE_THEN_BRACKET = lazy(r"(?<![\w.,])\d[\d.,]*[ \t]?%?[ \t]?[(\[][ \t]*$")
+_BRACKET_BOUNDS = lazy(r"[ \t]?%?[ \t]?(?:[-–—,;]|to\b)[ \t]?[-−]?[$€£]?\d[\d.,]*[ \t]?(?:%|[A-Za-z][^\s()\[\]]{0,9})?"
+                      r"[ \t]?[)\]]")
 #: A percentage and its uncertainty after it in parentheses, as result tables print them: "81.2% (0.4%)".
 _PERCENT_THEN_PAREN = lazy(r"\d[ \t]?%[ \t]?\([ \t]?$")
 _PERCENT_PAREN_SHUTS = lazy(r"[ \t]?%[ \t]?\)")
