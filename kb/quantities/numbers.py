@@ -381,7 +381,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
-        if SPREAD_BEFORE.search(page, max(0, pos - 40), pos) or SPREAD_AFTER.match(page, m.end()) \
+        if spread_before(page, max(0, pos - 30), pos) or SPREAD_AFTER.match(page, m.end()) \
                 or _CI_LEVEL.match(page, m.end()):
             continue  # "± 0.1", "(SD=24.8)", "a 12% uncertainty", "95% CI": the uncertainty of a figure, no figure
         interval = _BRACKET_BOUNDS.match(page, m.end())
@@ -572,12 +572,26 @@ _BARE_TO = lazy(r"[ \t]{0,3}(?:[-–—]|to)[ \t\n]{0,3}")
 _AGE_BEFORE = lazy(r"(?i:\b(?:mean|median|average)?[ \t]*age[sd]?)[ \t]*(?::|=|\bof|\bwas|\bis|\bwere)?[ \t]*$")
 #: What stands before a figure's uncertainty, which is no figure: "3.2 ± 0.1", "+/- 0.1", "plus or minus 0.1",
 #: "(SD 0.4)", "(SD = 0.4)", "s.d. 0.4", "σ = 0.4", "with a standard deviation of 0.4", "a standard error of
-#: 0.2", "an uncertainty of 12%", "a margin of error of 3 points" (an error of 12% is a figure: "a top-1 error
-#: of 12%"). A page's extraction and a claim's quote (kb.quantities.quoted) read it alike.
-SPREAD_BEFORE = lazy(r"(?:(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
-                     r"|(?i:\bstandard\s+(?:deviation|error)s?(?:\s+of\s+the\s+mean)?))\s*(?:[=:]\s*|of\s+)?"
-                     r"|(?i:\b(?:uncertaint(?:y|ies)|margins?\s+of\s+error|error\s+margins?|error\s+bars?)\s*(?:[=:]\s*"
-                     r"|(?:of|was|is|were|are)\s+)(?:(?:about|around|approximately|roughly|some|~|≈)\s*)?))\(?$")
+#: 0.2". A page's extraction and a claim's quote (kb.quantities.quoted) read it alike (`spread_before`).
+SPREAD_BEFORE = lazy(r"(?:±|\+/-|\+-|(?i:\bplus\s+or\s+minus)|(?<![\w.])(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|stdev|σ)"
+                     r"|(?i:\bstandard\s+(?:deviation|error)s?(?:\s+of\s+the\s+mean)?))\s*(?:[=:]\s*|of\s+)?\(?$")
+#: ... and in words: "an uncertainty of 12%", "a margin of error of 3 points", "the error margin is 2%" (an error of
+#: 12% is a figure: "a top-1 error of 12%"). Asked only of text holding its words (`spread_before`): every number
+#: of a page is asked, and a pattern of words costs at each place it may start.
+_SPREAD_WORDS_BEFORE = lazy(r"(?i:\b(?:uncertaint(?:y|ies)|margins?\s+of\s+error|error\s+margins?|error\s+bars?)\s*"
+                            r"(?:[=:]\s*|(?:of|was|is|were|are)\s+)(?:(?:about|around|approximately|roughly|some|~|≈)\s*)?)"
+                            r"\(?$")
+
+
+def spread_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """What makes the number at `end` an uncertainty of a figure, in `text[start:end]` before it
+    (`SPREAD_BEFORE`, `_SPREAD_WORDS_BEFORE`), or None."""
+    m = SPREAD_BEFORE.search(text, start, end)
+    if m is None and ("ncertaint" in text[start:end] or "rror" in text[start:end]):
+        m = _SPREAD_WORDS_BEFORE.search(text, start, end)
+    return m
+
+
 #: The same words after the uncertainty: "a 12% uncertainty", "a 3-point margin of error".
 SPREAD_AFTER = lazy(r"(?i)[ ]?(?:%|percent|per[ ]cent)?[ -]?(?:points?[ ])?(?:uncertainty|margin[ ]of[ ]error|error[ ]margin)\b")
 #: A confidence interval: its level ("95% CI"), the words before its bounds ("CI: ", "confidence interval of "),

@@ -196,7 +196,7 @@ from kb.quantities.interval import (
     unreadable_figure,
     written_parts,
 )
-from kb.quantities.numbers import NOT_COUNTED, SPREAD_AFTER, SPREAD_BEFORE, extract_candidates, word_numbers
+from kb.quantities.numbers import NOT_COUNTED, SPREAD_AFTER, extract_candidates, spread_before, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 from kb.text.typed import unshowable
@@ -1007,7 +1007,7 @@ def _interval_paired(value: str, quote: str) -> bool:
 
 def _spread_phrase(printed: str, plain: str, h: _Number) -> str:
     """The words of the quote that make `h` an uncertainty, with it: "± 0.1 kWh", "SD 0.4", "95% CI"."""
-    m = SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+    m = spread_before(plain, max(0, h.start - 40), h.start) \
         or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start)
     if m is None and (figure := _FIGURE_IN_PARENS.search(plain, max(0, h.start - 40), h.start)):
         shuts = _PAREN_SHUTS.match(plain, h.end)
@@ -1046,7 +1046,7 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = {(n.start, n.end) for _, lo, hi, _ in _intervals(plain, held) for n in (lo, hi)}
     bound_next = False
     for i, h in enumerate(held):
-        if bound_next or SPREAD_BEFORE.search(plain, max(0, h.start - 40), h.start) \
+        if bound_next or spread_before(plain, max(0, h.start - 40), h.start) \
                 or _CI_AFTER.match(plain, h.end) or SPREAD_AFTER.match(plain, h.end) or _CI_BEFORE.search(plain, max(0, h.start - 40), h.start) \
                 or i and _in_parens_after(plain, held[i - 1], h):
             out.add((h.start, h.end))
