@@ -508,11 +508,11 @@ def _leading_value(m: re.Match[str]) -> Decimal | None:
 
 
 def unreadable_figure(value: str) -> str | None:
-    """Why a claim's value writes no number kb reads ("0x10 kWh", "1.2.3 kWh"), as `Interval.from_written`
-    refuses it, without reading its unit; None when its number reads. Every command says so alike: kb
+    """Why a claim's value writes no number kb reads ("0x10 kWh", "1.2.3 kWh", "SD 0.4"), as
+    `Interval.from_written` refuses it, without reading its unit; None when its number reads. Every command says so alike: kb
     claims lists such a value with no number, kb check and kb claim add refuse it."""
-    if not _LEADING_NUMBER_RE.match(decimal_commas(value)):
-        return None         # money before its number, a value with no number: read whole elsewhere
+    if not any(c.isdigit() for c in value):
+        return None         # "abc": a value with no number, said so by kb.quantities.quoted
     try:
         written_parts(value)
     except UsageError as exc:

@@ -2874,15 +2874,25 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
                                       or _PLUS_MINUS.match(plain, h.end) or _BRACKETED_THEN_UNIT.match(plain, h.end)))
                for h in held)
            for w in wanted):
-        return _unit_unread(value) if unit else None
+        return _unit_unread(value) if unit or _words_beyond(value) else None
     found = value_in_quote(value, quote, per)
     if not found.ok:
         return found.reason(value)
-    return _unit_unread(value) if unit else None
+    return _unit_unread(value) if unit or _words_beyond(value) else None
 
 
 #: A bracket after a figure, then a unit: "3.6 (3.1–4.2) kWh", whose unit may be the figure's (`_intervals`).
 _BRACKETED_THEN_UNIT = lazy(r"[ ]?[(\[][^()\[\]]{1,60}[)\]][ ]?(?:[^\W\d_]|[%‰$€£°µ])")
+
+
+def _words_beyond(value: str) -> bool:
+    """Whether a value writes words kb must read as a unit besides what follows its last number: "95% CI
+    78.1-84.3", "81.2 (0.4)" (which kb check reads no figure of, so they stand nowhere)."""
+    try:
+        parts = written_parts(value)
+    except KBError:
+        return any(c.isdigit() for c in value)      # a number in words ("one-third") is judged as before
+    return bool(parts.unit_text or parts.tail_delta) or parts.pct_first
 
 
 def _unit_unread(value: str) -> str | None:

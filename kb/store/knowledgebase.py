@@ -79,7 +79,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 12%", "a 12% margin of error") no figure; an interval after a figure ("3.6 (3.1–4.2) kWh") gives them the unit
 #: after it, and its bounds are no figures alone ("84.3" of "(95% CI 78.1, 84.3)" was read as a name's number);
 #: "more than halved" bounds a factor from above ("more than 0.5x" of it was verified); a per of runs is no per of
-#: queries ("25 kWh" --per run of "25 kWh per query" was verified).
+#: queries ("25 kWh" --per run of "25 kWh per query" was verified); a value kb check reads no figure of ("SD 0.4",
+#: "95% CI 78.1-84.3", "81.2 (0.4)") stands nowhere.
 CLAIM_READING = "12"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

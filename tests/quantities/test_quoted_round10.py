@@ -225,3 +225,14 @@ def test_a_claims_per_counts_what_the_quotes_rate_is_per(value, quote, per, ok):
 def test_an_intervals_bounds_are_no_candidates(page, found):
     from kb.quantities.numbers import extract_candidates
     assert [c.number for c in extract_candidates([page])] == found
+
+
+@pytest.mark.parametrize("value, quote", [
+    # a value kb check reads no figure of stands nowhere, though its quote prints its numbers
+    ("SD 0.4", "accuracy was 81.2 (SD 0.4)"), ("95% CI 78.1-84.3", "accuracy was 81.2 (95% CI 78.1-84.3)"),
+    ("81.2 (0.4)", "accuracy was 81.2 (0.4) across seeds"),
+])
+def test_a_value_kb_check_cannot_read_stands_nowhere(value, quote):
+    with pytest.raises(KBError) as caught:
+        Interval.from_written(value)
+    assert claim_doubt("verified", value, quote) == f"cannot read the value {value!r}: {caught.value.message}"
