@@ -101,6 +101,10 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
                                              help="Keep a PDF no extractor can read (corrupt, cut short) as a "
                                                   "paper of metadata only, its title its file name; without "
                                                   "it such a PDF is refused."),
+        replace_text: bool = typer.Option(False, "--replace-text",
+                                          help="A PDF's text replaces the text its paper holds even where it "
+                                               "lacks most of its words (an excerpt, a chapter); without it "
+                                               "such a PDF is refused and the held text kept."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Add papers from arXiv, a DOI or a local PDF (re-adding updates, never duplicates).
     A PDF right after an arXiv id or a DOI is that paper's PDF: `kb add doi:10.… paper.pdf`.
@@ -132,12 +136,14 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
     items = [(ident, pdf_of.get(n)) for n, ident in enumerate(identifiers) if n not in attached]
-    options = dict(offline=offline, refresh=refresh, extractor=extractor, keep_unreadable=keep_unreadable)
+    options = dict(offline=offline, refresh=refresh, extractor=extractor, keep_unreadable=keep_unreadable,
+                   replace_text=replace_text)
     if len(items) == 1:
         ident, pdf = items[0]           # one paper: its errors are the command's, its pages drawn
         outcomes = [(ident, paper_ops.add_with_pdf(kb, ident, pdf, **options) if pdf
                      else paper_ops.add_file(kb, stdin, offline=offline, extractor=extractor,
-                                             keep_unreadable=keep_unreadable) if ident == "-"
+                                             keep_unreadable=keep_unreadable, replace_text=replace_text)
+                     if ident == "-"
                      else paper_ops.add(kb, ident, **options))]
     else:
         outcomes = paper_ops.add_many(kb, items, jobs=jobs, apart=True, **options)

@@ -120,33 +120,61 @@ def _holder_of(db, sources: list["_Source"]) -> str | None:
 
 
 #: The share of a PDF's words the text a paper holds must have for the PDF, found by the title
-#: and first author kb guessed from it alone, to be taken as that paper's text.
+#: and first author kb guessed from it alone, to be taken as that paper's text; and the share of
+#: the held text's words a new text of the same version must have to replace it.
 SAME_TEXT_WORDS = 0.5
 _WORD = lazy(r"[^\W\d_]{4,}")
+
+
+def _held_text(db, key: str, src: "_Source") -> tuple[set[str], set[str], int] | None:
+    """The words of `src`'s text and of the text `key` holds for its version from another
+    file, and the held text's page count; None when there is nothing to weigh."""
+    if not src.pages or src.manifest is None:
+        return None
+    held = db.execute("select id, sha256, page_count from versions where citekey = ? and version = ? "
+                      "and text_status = 'ok'", [key, src.version]).fetchone()
+    if held is None or held[1] == src.manifest.sha256:
+        return None
+    words = set(_WORD.findall(" ".join(src.pages).lower()))
+    text = " ".join(r[0] for r in db.execute("select text from pages where version_id = ?", [held[0]]))
+    return words, set(_WORD.findall(text.lower())), held[2] or 0
 
 
 def _another_text(db, key: str, sources: list["_Source"]) -> bool:
     """Whether a PDF matched to paper `key` by nothing but the title and first author kb
     guessed from it ('Technical Report', 'Jane Roe') is another work: `key` holds the text of
-    another file for that version, and under SAME_TEXT_WORDS of the PDF's words are in it.
-    Two reports of one guessed title were one paper, the second's text replacing the first's
-    under its quotes; a new PDF of the same paper (a correction, another download) shares
-    most of its words."""
+    another file for that version, under SAME_TEXT_WORDS of the PDF's words are in it, and
+    under SAME_TEXT_WORDS of its words in the PDF's. Two reports of one guessed title were one
+    paper, the second's text replacing the first's under its quotes; a new PDF of the same
+    paper (a correction, another download) shares most of its words, and the whole paper
+    most of an excerpt's held (which it was filed apart from)."""
     for src in sources:
-        if not src.pages or src.manifest is None:
-            continue
-        held = db.execute("select id, sha256 from versions where citekey = ? and version = ? and text_status = 'ok'",
-                          [key, src.version]).fetchone()
-        if held is None or held[1] == src.manifest.sha256:
-            continue
-        words = set(_WORD.findall(" ".join(src.pages).lower()))
-        if not words:
-            continue
-        text = " ".join(r[0] for r in db.execute("select text from pages where version_id = ?", [held[0]]))
-        known = set(_WORD.findall(text.lower()))
-        if len(words & known) < SAME_TEXT_WORDS * len(words):
-            return True
+        weighed = _held_text(db, key, src)
+        if weighed and weighed[0] and weighed[1]:
+            shared = len(weighed[0] & weighed[1])
+            if shared < SAME_TEXT_WORDS * len(weighed[0]) and shared < SAME_TEXT_WORDS * len(weighed[1]):
+                return True
     return False
+
+
+def _keep_held_text(db, key: str, sources: list["_Source"], name: str) -> None:
+    """Refuse a text that would replace most of the text `key` holds for its version, however
+    the PDF was matched to `key` (its arXiv id, DOI or title): under SAME_TEXT_WORDS of the held
+    text's words are in it. An excerpt, a chapter or the first page of a paper whose whole text
+    kb held became its text, and the quotes verified on the other pages lost theirs. A whole
+    text replacing an excerpt, or a corrected PDF of the same paper, keeps most of its words."""
+    for src in sources:
+        weighed = _held_text(db, key, src)
+        if weighed is None or not weighed[1]:
+            continue
+        words, known, pages = weighed
+        if len(words & known) >= SAME_TEXT_WORDS * len(known):
+            continue
+        how = "few of whose words" if len(words & known) < SAME_TEXT_WORDS * len(words) else \
+            "a part of whose words"
+        raise UsageError(f"{name} ({len(src.pages)} page(s)) would replace the {pages}-page text kb holds of "
+                         f"{labelled(key, src.version)}, {how} it has: nothing added, the held text kept",
+                         hint=f"kb add --replace-text {name} makes it {key}'s text")
 
 
 # -- sources ------------------------------------------------------------------------
@@ -310,7 +338,8 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
     kb.write_file(kb.layout.bib, plan.after, plan.read_as)
 
 
-def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool) -> AddResult:
+def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool,
+                  replace_text: bool = True, name: str = "the PDF") -> AddResult:
     """Under the lock: choose or reuse the citekey, write references.bib, index it all.
     A new paper is appended to references.bib without reading its other entries when
     the index is in step with it (_appending); otherwise the file is read and rewritten."""
@@ -324,6 +353,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                          f"but another text, few of whose words {key}'s has: filed as a paper of its own (if it "
                          f"is {key}, `kb text load {key} FILE --replace` makes its text that paper's)")
             key = None
+        if key and not replace_text:
+            _keep_held_text(db, key, sources, name)
         plan = None if key else _appending(kb)
         indexed = _entry_as_indexed(kb, key) if key else None
         bibfile = BibFile.load(kb.layout.bib) if plan is None and indexed is None else None
@@ -435,11 +466,12 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
 # -- the three kinds of identifier ------------------------------------------------------
 
 def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
-        extractor: str | None = None, keep_unreadable: bool = False) -> AddResult:
+        extractor: str | None = None, keep_unreadable: bool = False, replace_text: bool = False) -> AddResult:
     """Add a paper by arXiv id, DOI or local PDF. `extractor`: "pdfium", "pypdf" or
     "both" (pdf.parse_plan); None: what the same file was added with, else the default.
     `keep_unreadable`: a PDF no extractor can read is kept as a paper of metadata only
-    (its file name), where it is refused (_unreadable)."""
+    (its file name), where it is refused (_unreadable). `replace_text`: a PDF's text replaces
+    the text its paper holds even where it has few of its words (_keep_held_text)."""
     if extractor is not None:
         parse_plan(extractor)               # an unknown name is refused before any download
     ident = parse_identifier(text)
@@ -447,7 +479,7 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
     if offline and isinstance(ident, (ArxivId, Doi)):
         kb.client.settings.offline = True     # from the cache (as KB_OFFLINE=1), or a clear error
         try:
-            return add(kb, text, refresh=refresh, **options)
+            return add(kb, text, refresh=refresh, replace_text=replace_text, **options)
         except NetworkError as exc:
             raise NetworkError(f"{ident} is not in kb's cache, and --offline fetches nothing",
                                hint="add it once with the network; it is then cached") from exc
@@ -456,16 +488,17 @@ def add(kb: KB, text: str, *, offline: bool = False, refresh: bool = False,
     if isinstance(ident, Doi):
         return _settled(kb, add_doi(kb, ident.doi, refresh=refresh))
     return _settled(kb, add_pdf(kb, ident.path, offline=offline, extractor=extractor,
-                                keep_unreadable=keep_unreadable))
+                                keep_unreadable=keep_unreadable, replace_text=replace_text))
 
 
 def add_file(kb: KB, path, *, offline: bool = False, extractor: str | None = None,
-             keep_unreadable: bool = False) -> AddResult:
+             keep_unreadable: bool = False, replace_text: bool = False) -> AddResult:
     """A PDF given as a file object rather than a name (standard input: `kb add -`), as
     `add` adds a PDF named by its path."""
     if extractor is not None:
         parse_plan(extractor)
-    return _settled(kb, add_pdf(kb, path, offline=offline, extractor=extractor, keep_unreadable=keep_unreadable))
+    return _settled(kb, add_pdf(kb, path, offline=offline, extractor=extractor, keep_unreadable=keep_unreadable,
+                                replace_text=replace_text))
 
 
 def _settled(kb: KB, result: AddResult) -> AddResult:
@@ -500,7 +533,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
 
 def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = False, refresh: bool = False,
              extractor: str | None = None, jobs: int = 1, keep_unreadable: bool = False,
-             extract=None, apart: bool = False) -> Iterator[tuple[str, AddResult | KBError]]:
+             replace_text: bool = False, extract=None, apart: bool = False) -> Iterator[tuple[str, AddResult | KBError]]:
     """`kb add` of many identifiers: each item is (identifier, the PDF given with it or
     None), and each yields (identifier, its AddResult, or the KBError that stopped it
     while the others go on), in the order given. The local PDFs among them are
@@ -513,7 +546,8 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
     Progress: ("adding N papers", done, N, "papers")."""
     if extractor is not None:
         parse_plan(extractor)
-    options = {"offline": offline, "refresh": refresh, "extractor": extractor, "keep_unreadable": keep_unreadable}
+    options = {"offline": offline, "refresh": refresh, "extractor": extractor, "keep_unreadable": keep_unreadable,
+               "replace_text": replace_text}
 
     def local(item) -> Path | None:
         text, pdf = item
@@ -550,7 +584,8 @@ def add_many(kb: KB, items: list[tuple[str, Path | None]], *, offline: bool = Fa
                 src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes,
                                  one.outcome.references)
                 result = _settled(kb, _add_extracted(kb, Path(one.task.source), one.task.data, src, notes,
-                                                     offline=offline, keep_unreadable=keep_unreadable))
+                                                     offline=offline, keep_unreadable=keep_unreadable,
+                                                     replace_text=replace_text))
             elif pdf is not None:
                 result = add_with_pdf(kb, text, pdf, **options)
             else:
@@ -657,7 +692,7 @@ def _a_notice_of(title: str | None, pages: list[str]) -> bool:
 
 
 def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None = None,
-            keep_unreadable: bool = False) -> AddResult:
+            keep_unreadable: bool = False, replace_text: bool = False) -> AddResult:
     """A local PDF: its text, and metadata from arXiv/DOI when it names one."""
 
     data = read_input(path, "the PDF")
@@ -669,7 +704,8 @@ def add_pdf(kb: KB, path: Path, *, offline: bool = False, extractor: str | None 
         finally:
             if caching is not None:
                 caching.wait()
-        return _add_extracted(kb, path, data, src, notes, offline=offline, keep_unreadable=keep_unreadable)
+        return _add_extracted(kb, path, data, src, notes, offline=offline, keep_unreadable=keep_unreadable,
+                              replace_text=replace_text)
     except KBError:
         # cached as it was read, then refused (a PDF no extractor reads, a kb.toml kb cannot read):
         # no debris for kb doctor to call an add that did not finish
@@ -715,7 +751,7 @@ def _unreadable(why: str) -> PDFError:
 
 
 def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[str], *,
-                   offline: bool, keep_unreadable: bool = False) -> AddResult:
+                   offline: bool, keep_unreadable: bool = False, replace_text: bool = False) -> AddResult:
     """add_pdf once the PDF's text is extracted (here, or by a worker of kb.ops.bulk)."""
     result = src.result
     if src.status in ("corrupt",) and not is_pdf(data):
@@ -798,7 +834,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                                   version=version, doi=doi, source_url=str(path.resolve()),
                                   origin="pdf", metadata_complete=not incomplete, extractor=src.plan)
     src.version = version
-    out = _commit_paper(kb, meta, [src], incomplete=incomplete)
+    out = _commit_paper(kb, meta, [src], incomplete=incomplete, replace_text=replace_text, name=shown(path.name))
     out.notes = notes + out.notes
     return out
 

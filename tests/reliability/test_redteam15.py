@@ -1,0 +1,36 @@
+"""Round fifteen: a PDF of part of a paper whose whole text kb holds (an excerpt, a chapter, the first
+page), matched by its arXiv id or by its title; each refused in one line with the held text kept, or
+taken when asked, nothing lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+TITLE = ["Measuring Water Use of Data Centres", "Jane Roe"]
+PAGES = [TITLE + ["We introduce a survey of cooling towers across many regions."],
+         ["Evaporation dominates consumption in summer months everywhere, while winter brings rain."],
+         ["We measured twelve litres of water for each training run overall."]]
+
+
+@pytest.mark.parametrize("stamp", ["", "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"])
+def test_a_pdf_of_a_few_pages_of_a_paper_kb_holds_whole_keeps_the_held_text(kb_root, stamp):
+    """The first page of a paper kb held whole, matched by its title or its arXiv stamp, became its
+    text: the quote verified on page 3 lost its text. Refused, saying how to force it; the whole
+    paper replacing an excerpt is still taken."""
+    pages = [[stamp] + p if stamp and n == 0 else p for n, p in enumerate(PAGES)]
+    whole, first = kb_root.parent / "whole.pdf", kb_root.parent / "first.pdf"
+    whole.write_bytes(make_pdf(pages))
+    first.write_bytes(make_pdf(pages[:1]))
+    key = run_kb("add", "--offline", whole).out.split()[1]
+    assert run_kb("quote", "add", key, "twelve litres of water").code == 0
+    r = run_kb("add", "--offline", first)
+    assert r.code == 2 and r.err.count("\n") == 1, r.err
+    assert f"first.pdf (1 page(s)) would replace the 3-page text kb holds of {key}" in r.err, r.err
+    assert "kb add --replace-text first.pdf" in r.err
+    assert run_kb("verify").code == 0
+    assert run_kb("add", "--offline", "--replace-text", first).out.split()[:2] == ["updated", key]
+    assert run_kb("add", "--offline", whole).out.split()[:2] == ["updated", key]
+    assert run_kb("verify").code == 0
