@@ -518,7 +518,7 @@ def add_with_pdf(kb: KB, text: str, pdf: Path, **options) -> AddResult:
         raise PDFError(f"{shown(pdf)} is {not_a_pdf(data)}; nothing added")
     result = add(kb, text, **options)
     out = ImportResult()
-    _attach_pdf(kb, result.citekey, pdf, out)
+    _attach_pdf(kb, result.citekey, pdf, out, replace_text=options.get("replace_text", False))
     if out.attached:
         result.notes = [n for n in result.notes if not n.startswith("metadata only")]
         row = kb.db.execute("select version, page_count from versions where citekey = ? and sha256 = ?",
@@ -834,7 +834,12 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                                   version=version, doi=doi, source_url=str(path.resolve()),
                                   origin="pdf", metadata_complete=not incomplete, extractor=src.plan)
     src.version = version
-    out = _commit_paper(kb, meta, [src], incomplete=incomplete, replace_text=replace_text, name=shown(path.name))
+    try:
+        out = _commit_paper(kb, meta, [src], incomplete=incomplete, replace_text=replace_text,
+                            name=shown(path.name))
+    except UsageError:
+        kb.sources.discard_unfiled(data, "pdf")     # refused by the text its paper holds: no debris
+        raise
     out.notes = notes + out.notes
     return out
 
@@ -1295,7 +1300,10 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
             notes: list[str] = []
             src = _source_of(one.outcome.result, one.outcome.error, one.task.source, notes,
                              one.outcome.references)
-            _attach_source(kb, key, pdf, one.task.data, src, notes, out)
+            try:
+                _attach_source(kb, key, pdf, one.task.data, src, notes, out)
+            except UsageError as exc:
+                out.warnings.append(f"{key}: file {str(pdf)!r} not attached: {exc.message}")
         kb.progress(label, n, len(pdfs), "papers")
 
 
@@ -1319,9 +1327,10 @@ def _attach_task(kb: KB, key: str, pdf: Path) -> bulk.Task | None:
     return bulk.Task(data, _plan_for(kb, data, None), str(pdf))
 
 
-def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
-    """A PDF named by an imported entry's `file` field, attached with its text
-    as `kb add FILE.pdf` would; a file that is missing or unreadable is a warning."""
+def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult, replace_text: bool = False) -> None:
+    """A PDF given with its paper's arXiv id or DOI, attached with its text as `kb add
+    FILE.pdf` would; a file that is missing or unreadable is a warning, one lacking most of
+    the words of the text the paper holds is refused (_keep_held_text)."""
     try:
         task = _attach_task(kb, key, pdf)
     except KBError as exc:
@@ -1331,12 +1340,13 @@ def _attach_pdf(kb: KB, key: str, pdf: Path, out: ImportResult) -> None:
         return
     notes: list[str] = []
     src = _extract_source(kb, task.data, task.source, notes)
-    _attach_source(kb, key, pdf, task.data, src, notes, out)
+    _attach_source(kb, key, pdf, task.data, src, notes, out, replace_text=replace_text)
 
 
 def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes: list[str],
-                   out: ImportResult) -> None:
-    """The extracted PDF into the source cache and the index, as `key`'s.
+                   out: ImportResult, replace_text: bool = False) -> None:
+    """The extracted PDF into the source cache and the index, as `key`'s (unless it would
+    replace most of the text `key` holds and `replace_text` is not asked: _keep_held_text).
 
     The file is cached first as nobody's (guarded by this process's pid, so `kb doctor
     --prune` leaves it while this runs); under the lock, one transaction indexes its
@@ -1347,9 +1357,16 @@ def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes
     paper_arxiv = kb.db.execute("select arxiv_id from papers where citekey = ?", [key]).fetchone()
     version = f"v{arxiv.version}" if (arxiv and arxiv.version and paper_arxiv
                                        and paper_arxiv[0] == arxiv.id) else ""
-    kb.sources.put(data, "pdf", "pdf", source_url=str(pdf.resolve()), origin="pdf", extractor=src.plan)
+    src.manifest = kb.sources.put(data, "pdf", "pdf", source_url=str(pdf.resolve()), origin="pdf",
+                                  extractor=src.plan)
     src.version = version
     with kb.writing():
+        if not replace_text and key not in src.manifest.citekeys:
+            try:
+                _keep_held_text(kb.db, key, [src], shown(pdf.name))
+            except UsageError:
+                kb.sources.discard_unfiled(data, "pdf")
+                raise
         with transaction(kb.db):
             manifest = kb.sources.get(sha256(data))
             if key not in manifest.citekeys:

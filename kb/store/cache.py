@@ -129,9 +129,15 @@ class SourceCache:
     def discard_unfiled(self, data: bytes, ext: str) -> None:
         """Remove `data` as `store` wrote it when no manifest files it: a PDF cached while it
         was read, then refused (kb add of one no extractor can read), is no orphan for kb
-        doctor to report. Bytes a manifest files (kept before, another paper's) stay."""
+        doctor to report; so is the manifest `put` wrote for it in this process (a PDF refused
+        once its text was weighed). Bytes a manifest files (kept before, another paper's) stay."""
         sha = sha256(data)
-        if self.get(sha) is None and not self.manifest_path(sha).exists():
+        held = self.get(sha)
+        if held is not None and not held.citekeys and held.writer_pid == os.getpid():
+            with contextlib.suppress(OSError):
+                self.manifest_path(sha).unlink()
+            held = None
+        if held is None and not self.manifest_path(sha).exists():
             with contextlib.suppress(OSError):
                 (self.folder / f"{sha}.{ext}").unlink()
 

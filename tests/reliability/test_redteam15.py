@@ -31,6 +31,24 @@ def test_a_pdf_of_a_few_pages_of_a_paper_kb_holds_whole_keeps_the_held_text(kb_r
     assert f"first.pdf (1 page(s)) would replace the 3-page text kb holds of {key}" in r.err, r.err
     assert "kb add --replace-text first.pdf" in r.err
     assert run_kb("verify").code == 0
+    doctor = run_kb("doctor")
+    assert "belong to no paper" not in doctor.out + doctor.err
     assert run_kb("add", "--offline", "--replace-text", first).out.split()[:2] == ["updated", key]
     assert run_kb("add", "--offline", whole).out.split()[:2] == ["updated", key]
     assert run_kb("verify").code == 0
+
+
+def test_a_pdf_given_with_its_papers_id_or_named_by_an_import_keeps_the_held_text_too(kb_root):
+    """`kb import` of an entry whose file field names the first page attached it as the text of
+    the paper kb held whole: a warning now, the text kept, the cache left with nothing of it."""
+    whole, first = kb_root.parent / "whole.pdf", kb_root.parent / "first.pdf"
+    whole.write_bytes(make_pdf(PAGES))
+    first.write_bytes(make_pdf(PAGES[:1]))
+    key = run_kb("add", "--offline", whole).out.split()[1]
+    bib = kb_root.parent / "mine.bib"
+    bib.write_text(f"@article{{{key},\n  title = {{{TITLE[0]}}},\n  author = {{Roe, Jane}},\n  file = {{{first}}},\n}}\n")
+    r = run_kb("import", bib)
+    assert r.code == 0 and f"{key}: file {str(first)!r} not attached: first.pdf (1 page(s)) would replace" in r.err
+    assert run_kb("show", key, "--json").json["versions"][0]["page_count"] == 3
+    doctor = run_kb("doctor")
+    assert "belong to no paper" not in doctor.out + doctor.err
