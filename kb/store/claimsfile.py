@@ -400,7 +400,10 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
         r.keys(c, CLAIM_KEYS, line, f"claim {cid}")
         value = c.get("value")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = repr(value)
+            # TOML keeps no number's text: `value = nan` stood as the claim "nan", 1.50 as 1.5,
+            # 1e308 as 1e+308; a value is what the quote prints, written as a string
+            r.fail(f"claim {cid}: `value` is the TOML number {value!r}, not a string: write it as the quote "
+                   "prints it, with its unit, such as value = \"11.49 kWh\"", line)
         if not isinstance(value, str) or not value.strip():
             r.fail(f"claim {cid}: `value` must be a string such as \"11.49 kWh\"", line)
         # as a quote's: kb verify checks a claim marked anything but "unverified", so a

@@ -52,3 +52,19 @@ def test_a_pdf_given_with_its_papers_id_or_named_by_an_import_keeps_the_held_tex
     assert run_kb("show", key, "--json").json["versions"][0]["page_count"] == 3
     doctor = run_kb("doctor")
     assert "belong to no paper" not in doctor.out + doctor.err
+
+
+# -- a claim's value written as a TOML number -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["nan", "-inf", "1e308", "12", "1.50", "0x1F"])
+def test_a_claims_value_written_as_a_toml_number_is_the_files_error_naming_its_line(written):
+    """`value = nan` stood as the claim "nan", 1.50 as 1.5, 1e308 as 1e+308 (TOML keeps no number's
+    text), while `value = [1, 2]` was refused: a value is what its quote prints, a string."""
+    from kb.errors import FileFormatError
+    from kb.store.claimsfile import parse
+
+    text = f'[[claim]]\nid = "c1"\nvalue = {written}\nquote = "We used 12 kWh."\n'
+    with pytest.raises(FileFormatError) as caught:
+        parse(text, "claims/p.toml", "p")
+    assert caught.value.line == 1 and "`value` is the TOML number" in caught.value.message
+    assert len(parse(text.replace(f"value = {written}", 'value = "12 kWh"'), "claims/p.toml", "p").claims) == 1
