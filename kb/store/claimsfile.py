@@ -422,6 +422,7 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             topics=r.strings(c, "topics", line, f"claim {cid}"),
             status=status,
             note=r.string(c, "note", line, False, f"claim {cid}"), line=line))
+    _quotes_by_id(doc, r)
     units = data.get("units", {})
     if not isinstance(units, dict):
         r.fail("`units` must be a table of name = \"definition\"", _key_line(text, "units"))
@@ -511,6 +512,24 @@ def read_for_edit(path: Path) -> Edited:
     text = text[len(bom):]
     newline = "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
     return Edited(text.replace("\r\n", "\n") if newline == "\r\n" else text, bom, newline, read_as)
+
+
+def _quotes_by_id(doc: ClaimsDoc, r: _Reader) -> None:
+    """A claim written by hand naming its quote by `quote_id` alone takes that quote's text,
+    and its page and version where the claim gives none: as read here, the claim is the same to
+    every command (kb verify called it verified with no quote, kb claims listed it unquoted).
+    The quote must be its paper's, in this file: what a file says depends on that file alone."""
+    quotes = {q.id: q for q in doc.quotes}
+    for c in doc.claims:
+        if c.quote is not None or c.quote_id is None:
+            continue
+        quote = quotes.get(c.quote_id)
+        if quote is None or quote.citekey != c.citekey:
+            r.fail(f"claim {c.id}: quote_id {c.quote_id!r} names no quote of {c.citekey} in this file, and the "
+                   "claim has no `quote`: write the words it rests on as quote = \"...\"", c.line)
+        c.quote = quote.text
+        c.page = quote.page if c.page is None else c.page
+        c.version = quote.version if c.version is None else c.version
 
 
 def load(path: Path, citekey: str | None, rel: str | None = None) -> ClaimsDoc:

@@ -68,3 +68,28 @@ def test_a_claims_value_written_as_a_toml_number_is_the_files_error_naming_its_l
         parse(text, "claims/p.toml", "p")
     assert caught.value.line == 1 and "`value` is the TOML number" in caught.value.message
     assert len(parse(text.replace(f"value = {written}", 'value = "12 kWh"'), "claims/p.toml", "p").claims) == 1
+
+
+# -- a claim naming its quote by quote_id alone ---------------------------------------------------------------------
+
+QUOTED = ('[[quote]]\nid = "q1"\ntext = "We used 12 kWh per run."\nstatus = "verified"\npage = 3\nversion = "v2"\n\n'
+          '[[claim]]\nid = "c1"\nvalue = "12 kWh"\nquote_id = "{qid}"\n{more}')
+
+
+@pytest.mark.parametrize("more, page, version", [("", 3, "v2"), ("page = 4\n", 4, "v2"), ('version = "v1"\n', 3, "v1")])
+def test_a_claim_naming_its_quote_by_quote_id_alone_reads_that_quotes_text_and_page(more, page, version):
+    """kb verify called such a claim 'marked verified but has no quote', kb claims listed it with none."""
+    from kb.store.claimsfile import parse
+
+    claim = parse(QUOTED.format(qid="q1", more=more), "claims/p.toml", "p").claims[0]
+    assert (claim.quote, claim.page, claim.version) == ("We used 12 kWh per run.", page, version)
+
+
+@pytest.mark.parametrize("qid, more", [("q2", ""), ("q1", 'paper = "other"\n')])
+def test_a_claim_whose_quote_id_names_no_quote_of_its_paper_here_and_no_quote_is_the_files_error(qid, more):
+    from kb.errors import FileFormatError
+    from kb.store.claimsfile import parse
+
+    with pytest.raises(FileFormatError) as caught:
+        parse(QUOTED.format(qid=qid, more=more), "claims/p.toml", "p")
+    assert caught.value.line == 8 and f"quote_id {qid!r} names no quote of" in caught.value.message
