@@ -444,6 +444,12 @@ def unescape_key(name: str) -> str:
 
 # -- reading what a person hands kb -------------------------------------------------------
 
+def _bytes(n: int) -> str:
+    """A size with its unit, as the input limit is said: KB_MAX_INPUT_MB under a megabyte made
+    'over the limit of 1' (of what?) and, for standard input, 'over 0 MB'."""
+    return f"{n:,} byte" if n == 1 else f"{n:,} bytes"
+
+
 def max_input_bytes() -> int:
     """The largest file kb reads as input (KB_MAX_INPUT_MB, default 200 MB)."""
     raw = os.environ.get("KB_MAX_INPUT_MB", "")
@@ -617,7 +623,7 @@ def read_input(path, what: str, limit: int | None = None) -> bytes:
     if not isinstance(path, (str, os.PathLike)):           # standard input (kb.cli: `-`)
         data = path.read_bytes()
         if len(data) > limit:
-            raise LimitExceeded(f"{what} on stdin is over {limit // (1024 * 1024):,} MB",
+            raise LimitExceeded(f"{what} on stdin is over the limit of {_bytes(limit)}",
                                 hint="raise KB_MAX_INPUT_MB")
         return data
     path = Path(path)
@@ -630,7 +636,7 @@ def read_input(path, what: str, limit: int | None = None) -> bytes:
                 else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
         raise UsageError(f"{what} {shown(path)} is {kind}, not a file kb can read")
     if st.st_size > limit:
-        raise LimitExceeded(f"{what} {shown(path)} is {st.st_size:,} bytes, over the limit of {limit:,}",
+        raise LimitExceeded(f"{what} {shown(path)} is {_bytes(st.st_size)}, over the limit of {_bytes(limit)}",
                             hint="raise KB_MAX_INPUT_MB")
     try:
         with open(path, "rb") as fh:
@@ -638,6 +644,6 @@ def read_input(path, what: str, limit: int | None = None) -> bytes:
     except OSError as exc:
         raise UsageError(f"cannot read {what} {shown(path)}: {exc.strerror}") from None
     if len(data) > limit:
-        raise LimitExceeded(f"{what} {shown(path)} grew past the limit of {limit:,} bytes while read",
+        raise LimitExceeded(f"{what} {shown(path)} grew past the limit of {_bytes(limit)} while read",
                             hint="raise KB_MAX_INPUT_MB")
     return data

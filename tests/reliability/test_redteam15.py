@@ -93,3 +93,26 @@ def test_a_claim_whose_quote_id_names_no_quote_of_its_paper_here_and_no_quote_is
     with pytest.raises(FileFormatError) as caught:
         parse(QUOTED.format(qid=qid, more=more), "claims/p.toml", "p")
     assert caught.value.line == 8 and f"quote_id {qid!r} names no quote of" in caught.value.message
+
+
+# -- messages ---------------------------------------------------------------------------------------------------------
+
+def test_an_input_over_a_limit_under_a_megabyte_says_its_unit(tmp_path, monkeypatch):
+    """KB_MAX_INPUT_MB=0.000001 said 'over the limit of 1' (and 'over 0 MB' on standard input)."""
+    import io
+
+    from kb.atomic import read_input
+    from kb.errors import LimitExceeded
+
+    monkeypatch.setenv("KB_MAX_INPUT_MB", "0.000001")
+    path = tmp_path / "x.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    with pytest.raises(LimitExceeded, match=r"is 8 bytes, over the limit of 1 byte(?!s)"):
+        read_input(path, "the PDF")
+
+    class Stdin:
+        def read_bytes(self):
+            return io.BytesIO(b"%PDF-1.4").read()
+
+    with pytest.raises(LimitExceeded, match=r"on stdin is over the limit of 1 byte(?!s)"):
+        read_input(Stdin(), "the PDF")
