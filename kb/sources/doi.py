@@ -16,34 +16,44 @@ def _quote(doi: str) -> str:
     return urllib.parse.quote(doi, safe="/:;()")
 
 
+def _came(text: str) -> str:
+    """What an answer that is no BibTeX is, in a few words: said when Crossref knows no more."""
+    text = text.strip()
+    if not text:
+        return "an empty answer"
+    if "\x00" in text:
+        return "bytes that are no text (NUL bytes)"
+    if text.startswith("<"):
+        return "an HTML page, not BibTeX"
+    return f"text that is not BibTeX ({text[:30]!r})"
+
+
 def _bibtex_entries(text: str, url: str) -> list:
     text = text.strip()
-    if not text.startswith("@"):
-        raise Unusable(f"{url} sent no BibTeX")
+    if not text.startswith("@") or "\x00" in text:
+        raise Unusable(_came(text))
     try:
         entries = parse_entries(text, source=url)
     except (KBError, ValueError, RecursionError, MemoryError):
-        raise Unusable(f"{url} sent BibTeX kb cannot read") from None
+        raise Unusable("BibTeX kb cannot read (unbalanced braces, or not BibTeX's grammar)") from None
     if not entries:
-        raise Unusable(f"{url} sent no BibTeX entry")
+        raise Unusable("BibTeX holding no entry")
     return entries
 
 
-def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta | None:
-    """Content negotiation at doi.org; None when it gives no usable BibTeX
-    (then Crossref is asked). An answer kb cannot read is never cached."""
+def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
+    """Content negotiation at doi.org; Unusable, saying what came back, when it gives no
+    usable BibTeX (then Crossref is asked). An answer kb cannot read is never cached."""
     url = f"{endpoint('KB_DOI_URL')}/{_quote(doi)}"
     try:
         response = client.get(url, service="doi", headers={"Accept": "application/x-bibtex"},
                               cache_ttl=None if refresh else TTL, label=f"DOI {doi}",
                               validate=lambda r: _bibtex_entries(r.text, url), answer="a BibTeX answer")
-    except Unusable:
-        return None
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             raise NotFound(f"the DOI {doi} does not resolve (doi.org: DOI Not Found)",
                            hint="check it for typos") from None
-        return None
+        raise Unusable(f"HTTP {exc.response.status}") from None
     entry_type, _key, fields = _bibtex_entries(response.text, url)[0]
     meta = from_bib_fields(entry_type, fields, origin="doi")
     meta.doi = meta.doi or doi
@@ -66,24 +76,33 @@ def _crossref_message(response, doi: str) -> dict:
     return work
 
 
-def fetch_crossref(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
+def fetch_crossref(client: Client, doi: str, refresh: bool = False, doi_org: str | None = None) -> PaperMeta:
+    """Crossref's record of `doi`; `doi_org`: what doi.org sent instead of usable BibTeX, said
+    when Crossref has no record (the DOI resolved: 'does not resolve' would be untrue)."""
     url = f"{endpoint('KB_CROSSREF_URL')}/works/{_quote(doi)}"
     try:
         response = client.get(url, service="doi", cache_ttl=None if refresh else TTL, label=f"Crossref {doi}",
                               validate=lambda r: _crossref_message(r, doi), answer="a JSON answer")
     except HTTPStatusError as exc:
         if exc.response.status == 404:
+            if doi_org:
+                raise NotFound(f"the DOI {doi} is unknown to Crossref, and doi.org sent {doi_org}",
+                               hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry") \
+                    from None
             raise NotFound(f"the DOI {doi} is unknown to Crossref and does not resolve") from None
         raise
     return from_crossref(_crossref_message(response, doi))
 
 
 def fetch(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
-    meta = fetch_bibtex(client, doi, refresh)
+    try:
+        meta = fetch_bibtex(client, doi, refresh)
+    except Unusable as exc:
+        return fetch_crossref(client, doi, refresh, doi_org=exc.message)
     # a title of nothing but white space (or braces) is none: a paper of no title, marked complete
-    if meta is not None and meta.title and meta.title.strip(" \t\r\n{}"):
+    if meta.title and meta.title.strip(" \t\r\n{}"):
         return meta
-    return fetch_crossref(client, doi, refresh)
+    return fetch_crossref(client, doi, refresh, doi_org="BibTeX with no title")
 
 
 def _strings(value, limit: int = 50) -> list[str]:

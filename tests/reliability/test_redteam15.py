@@ -116,3 +116,25 @@ def test_an_input_over_a_limit_under_a_megabyte_says_its_unit(tmp_path, monkeypa
 
     with pytest.raises(LimitExceeded, match=r"on stdin is over the limit of 1 byte(?!s)"):
         read_input(Stdin(), "the PDF")
+
+
+@pytest.mark.parametrize("body, said", [
+    (b"<html><body>Handle redirect</body></html>", "doi.org sent an HTML page, not BibTeX"),
+    (b"", "doi.org sent an empty answer"),
+    (b"@article{x,\x00\x00", "doi.org sent bytes that are no text (NUL bytes)"),
+    (b"@article{x, title = {Open", "doi.org sent BibTeX kb cannot read (unbalanced braces"),
+    (b"@article{x, title = { }}", "doi.org sent BibTeX with no title"),
+])
+def test_a_doi_that_resolves_to_no_bibtex_crossref_does_not_know_says_what_came_back(tmp_path, server, body, said):
+    """Each was 'unknown to Crossref and does not resolve', of a DOI doi.org had answered."""
+    from httpserver import Reply
+
+    from kb.errors import NotFound
+    from kb.sources import doi
+    from kb.sources.net import Client, Settings
+
+    server.routes["/doi/10.5555/odd"] = Reply(200, body, {"Content-Type": "application/x-bibtex"})
+    client = Client(tmp_path / "http", tmp_path / "tmp", Settings.from_env())
+    with pytest.raises(NotFound) as caught:
+        doi.fetch(client, "10.5555/odd")
+    assert caught.value.message.startswith(f"the DOI 10.5555/odd is unknown to Crossref, and {said}")
