@@ -1117,9 +1117,13 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             else:
                 key = citekeys.make_key(meta.authors, meta.year, latex_to_text(meta.title), taken | aliases)
                 holder = None if citekeys.fold_key(own) in taken else resolve_alias(kb.conn, own)
+                # the paper holding it, named: in another case ('Smith2020' of 'smith2020') it is not the same
+                # text, and keys are one in any case (citekeys.fold_key)
+                other = next((k for k in bibfile.keys() if citekeys.fold_key(k) == citekeys.fold_key(own)), None)
                 # a key kept in another paper's ids (its key before kb rename): notes citing it mean that paper
                 out.warnings.append(f"{where}: key {own!r} is " + (f"already another key of {holder} (its ids field)"
-                                    if holder else "taken by another paper") + f"; filed as {key}")
+                                    if holder else f"taken by another paper ({other})" if other and other != own
+                                    else "taken by another paper") + f"; filed as {key}")
             clashing = [a for a in citekeys.aliases(entry.fields) if citekeys.fold_key(a) in taken]
             if clashing:        # written as the person wrote it; kb doctor names it until it is settled
                 out.warnings.append(f"{where}: {key} keeps {clashing[0]} in its ids, but {clashing[0]} is the key "

@@ -138,3 +138,13 @@ def test_a_doi_that_resolves_to_no_bibtex_crossref_does_not_know_says_what_came_
     with pytest.raises(NotFound) as caught:
         doi.fetch(client, "10.5555/odd")
     assert caught.value.message.startswith(f"the DOI 10.5555/odd is unknown to Crossref, and {said}")
+
+
+def test_an_imported_key_taken_in_another_case_names_the_paper_holding_it(kb_root):
+    """'smith2020' of an import, taken by 'Smith2020', said 'taken by another paper' naming none."""
+    first, second = kb_root.parent / "a.bib", kb_root.parent / "b.bib"
+    first.write_text("@article{Smith2020,\n  title = {One Paper},\n  author = {Smith, J},\n  year = {2020},\n}\n")
+    second.write_text("@article{smith2020,\n  title = {Another Paper},\n  author = {Smith, K},\n  year = {2020},\n}\n")
+    assert run_kb("import", first).code == 0
+    r = run_kb("import", second)
+    assert r.code == 0 and "key 'smith2020' is taken by another paper (Smith2020); filed as smith2020another" in r.err
