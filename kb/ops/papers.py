@@ -993,6 +993,9 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
     finally:
         if collecting:
             gc.enable()
+    # a paper whose guessed entry the import replaced has the imported key now (_adopt_keys): its
+    # file field's PDF was attached under the key it no longer has, failing as a damaged index
+    pdfs = [(out.renamed.get(key, key), pdf) for key, pdf in pdfs]
     _attach_all(kb, pdfs, out, jobs=jobs, extract=extract, apart=apart)
     return out
 

@@ -148,3 +148,17 @@ def test_an_imported_key_taken_in_another_case_names_the_paper_holding_it(kb_roo
     assert run_kb("import", first).code == 0
     r = run_kb("import", second)
     assert r.code == 0 and "key 'smith2020' is taken by another paper (Smith2020); filed as smith2020another" in r.err
+
+
+def test_an_import_renaming_a_guessed_paper_attaches_its_file_under_the_new_key(kb_root):
+    """The entry replacing kb's guess renamed the paper, then its file field's PDF was attached under
+    the old key: 'the index is damaged: FOREIGN KEY constraint failed', the import's end lost."""
+    whole = kb_root.parent / "whole.pdf"
+    whole.write_bytes(make_pdf(PAGES))
+    key = run_kb("add", "--offline", whole).out.split()[1]
+    bib = kb_root.parent / "mine.bib"
+    bib.write_text(f"@article{{roe2023water,\n  title = {{{TITLE[0]}}},\n  author = {{Roe, Jane}},\n"
+                   f"  year = {{2023}},\n  file = {{{whole}}},\n}}\n")
+    r = run_kb("import", bib)
+    assert r.code == 0 and f"{key} renamed roe2023water" in r.err, r.err
+    assert run_kb("show", "roe2023water", "--json").json["versions"][0]["page_count"] == 3
