@@ -15,7 +15,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from kb.atomic import Identity, identity, read_input, shown
 from kb.errors import (
@@ -123,21 +123,34 @@ def _holder_of(db, sources: list["_Source"]) -> str | None:
 #: and first author kb guessed from it alone, to be taken as that paper's text; and the share of
 #: the held text's words a new text of the same version must have to replace it.
 SAME_TEXT_WORDS = 0.5
+#: The share of the held text's length (its words, counted) a new text of the same version must
+#: have to replace it: 12 of a paper's 21 pages hold most of its words, but not the quotes of
+#: the other nine; a corrected PDF, another download or a two-column reprint keep their length.
+KEPT_TEXT_LENGTH = 0.8
 _WORD = lazy(r"[^\W\d_]{4,}")
 
 
-def _held_text(db, key: str, src: "_Source") -> tuple[set[str], set[str], int] | None:
-    """The words of `src`'s text and of the text `key` holds for its version from another
-    file, and the held text's page count; None when there is nothing to weigh."""
+class _Weighed(NamedTuple):
+    words: set[str]             # the new text's words
+    known: set[str]             # the held text's
+    length: int                 # the new text's words, counted
+    held_length: int            # the held text's
+    pages: int                  # the held text's pages
+
+
+def _held_text(db, key: str, src: "_Source") -> _Weighed | None:
+    """`src`'s text weighed against the text `key` holds for its version from another file;
+    None when there is nothing to weigh."""
     if not src.pages or src.manifest is None:
         return None
     held = db.execute("select id, sha256, page_count from versions where citekey = ? and version = ? "
                       "and text_status = 'ok'", [key, src.version]).fetchone()
     if held is None or held[1] == src.manifest.sha256:
         return None
-    words = set(_WORD.findall(" ".join(src.pages).lower()))
-    text = " ".join(r[0] for r in db.execute("select text from pages where version_id = ?", [held[0]]))
-    return words, set(_WORD.findall(text.lower())), held[2] or 0
+    new = _WORD.findall(" ".join(src.pages).lower())
+    old = _WORD.findall(" ".join(r[0] for r in db.execute("select text from pages where version_id = ?",
+                                                          [held[0]])).lower())
+    return _Weighed(set(new), set(old), len(new), len(old), held[2] or 0)
 
 
 def _another_text(db, key: str, sources: list["_Source"]) -> bool:
@@ -149,31 +162,32 @@ def _another_text(db, key: str, sources: list["_Source"]) -> bool:
     paper (a correction, another download) shares most of its words, and the whole paper
     most of an excerpt's held (which it was filed apart from)."""
     for src in sources:
-        weighed = _held_text(db, key, src)
-        if weighed and weighed[0] and weighed[1]:
-            shared = len(weighed[0] & weighed[1])
-            if shared < SAME_TEXT_WORDS * len(weighed[0]) and shared < SAME_TEXT_WORDS * len(weighed[1]):
+        w = _held_text(db, key, src)
+        if w and w.words and w.known:
+            shared = len(w.words & w.known)
+            if shared < SAME_TEXT_WORDS * len(w.words) and shared < SAME_TEXT_WORDS * len(w.known):
                 return True
     return False
 
 
 def _keep_held_text(db, key: str, sources: list["_Source"], name: str) -> None:
-    """Refuse a text that would replace most of the text `key` holds for its version, however
+    """Refuse a text that would replace a part of the text `key` holds for its version, however
     the PDF was matched to `key` (its arXiv id, DOI or title): under SAME_TEXT_WORDS of the held
-    text's words are in it. An excerpt, a chapter or the first page of a paper whose whole text
-    kb held became its text, and the quotes verified on the other pages lost theirs. A whole
-    text replacing an excerpt, or a corrected PDF of the same paper, keeps most of its words."""
+    text's words are in it, or it is under KEPT_TEXT_LENGTH of its length. An excerpt, a chapter
+    or the first pages of a paper whose whole text kb held became its text, and the quotes
+    verified on the other pages lost theirs. A whole text replacing an excerpt, or a corrected
+    PDF of the same paper, keeps its words and its length."""
     for src in sources:
-        weighed = _held_text(db, key, src)
-        if weighed is None or not weighed[1]:
+        w = _held_text(db, key, src)
+        if w is None or not w.known:
             continue
-        words, known, pages = weighed
-        if len(words & known) >= SAME_TEXT_WORDS * len(known):
+        shared = len(w.words & w.known)
+        if shared >= SAME_TEXT_WORDS * len(w.known) and w.length >= KEPT_TEXT_LENGTH * w.held_length:
             continue
-        how = "few of whose words" if len(words & known) < SAME_TEXT_WORDS * len(words) else \
-            "a part of whose words"
-        raise UsageError(f"{name} ({len(src.pages)} page(s)) would replace the {pages}-page text kb holds of "
-                         f"{labelled(key, src.version)}, {how} it has: nothing added, the held text kept",
+        how = "few of whose words it has" if shared < SAME_TEXT_WORDS * len(w.words) else \
+            f"{w.length / w.held_length:.0%} of whose length it has"
+        raise UsageError(f"{name} ({len(src.pages)} page(s)) would replace the {w.pages}-page text kb holds of "
+                         f"{labelled(key, src.version)}, {how}: nothing added, the held text kept",
                          hint=f"kb add --replace-text {name} makes it {key}'s text")
 
 

@@ -15,20 +15,20 @@ PAGES = [TITLE + ["We introduce a survey of cooling towers across many regions."
          ["We measured twelve litres of water for each training run overall."]]
 
 
-@pytest.mark.parametrize("stamp", ["", "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"])
-def test_a_pdf_of_a_few_pages_of_a_paper_kb_holds_whole_keeps_the_held_text(kb_root, stamp):
-    """The first page of a paper kb held whole, matched by its title or its arXiv stamp, became its
+@pytest.mark.parametrize("stamp, kept", [("", 2), ("arXiv:2311.16863v1 [cs.LG] 28 Nov 2023", 1)])
+def test_a_pdf_of_a_few_pages_of_a_paper_kb_holds_whole_keeps_the_held_text(kb_root, stamp, kept):
+    """The first pages of a paper kb held whole, matched by its title or its arXiv stamp, became its
     text: the quote verified on page 3 lost its text. Refused, saying how to force it; the whole
     paper replacing an excerpt is still taken."""
     pages = [[stamp] + p if stamp and n == 0 else p for n, p in enumerate(PAGES)]
     whole, first = kb_root.parent / "whole.pdf", kb_root.parent / "first.pdf"
     whole.write_bytes(make_pdf(pages))
-    first.write_bytes(make_pdf(pages[:1]))
+    first.write_bytes(make_pdf(pages[:kept]))
     key = run_kb("add", "--offline", whole).out.split()[1]
     assert run_kb("quote", "add", key, "twelve litres of water").code == 0
     r = run_kb("add", "--offline", first)
     assert r.code == 2 and r.err.count("\n") == 1, r.err
-    assert f"first.pdf (1 page(s)) would replace the 3-page text kb holds of {key}" in r.err, r.err
+    assert f"first.pdf ({kept} page(s)) would replace the 3-page text kb holds of {key}" in r.err, r.err
     assert "kb add --replace-text first.pdf" in r.err
     assert run_kb("verify").code == 0
     doctor = run_kb("doctor")
