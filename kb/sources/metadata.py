@@ -120,7 +120,9 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
             if ident:
                 arxiv_id, version = ident.id, ident.version
                 break
-    if f.get("version", "").strip().lstrip("v").isdigit():
+    # A version field is an arXiv version only beside an arXiv id: a @software, @manual or
+    # @dataset's `version = {3}` is the release of that work, kept as one of its fields.
+    if arxiv_id and f.get("version", "").strip().lstrip("v").isdigit():
         version = int(f["version"].strip().lstrip("v"))
     doi = doi_of_field(f.get("doi", ""))
     if doi is None and f.get("url"):         # a link to doi.org for its only DOI (IEEE, ACM, Google Scholar)
@@ -131,7 +133,8 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
         entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,
         primary_class=f.get("primaryclass"), doi=doi, url=f.get("url"),
         venue=f.get("journal") or f.get("journaltitle") or f.get("booktitle"),
-        extra={k: v for k, v in fields.items() if k.lower() not in KNOWN},
+        extra={k: v for k, v in fields.items()
+               if k.lower() not in KNOWN or (k.lower() == "version" and not arxiv_id)},
         origin=origin)
 
 

@@ -286,7 +286,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "9"          # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "10"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -300,6 +300,8 @@ PAPER_RENDERING = "9"          # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   a reference list's entry keys it; a doi written as a link, after 'doi:' or
 #                                   with LaTeX's escapes ('\_') read as the DOI, and a url to doi.org as the DOI
 #                                   of an entry with no doi field
+#                               10: a version field is an arXiv version only beside an arXiv id
+#                                   (a @software's 'version = {3}' is no 'v3')
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
