@@ -203,7 +203,9 @@ def import_(file: str = typer.Argument(..., callback=names_a_path, metavar="FILE
         echo(f"{len(result.added)} added, {len(result.updated)} updated, "
               f"{len(result.unchanged)} already present"
              + (f", {len(result.aliases)} key(s) kept as aliases" if result.aliases else "")
-             + (f", {len(result.attached)} PDF(s) attached" if result.attached else ""))
+             + (f", {len(result.attached)} PDF(s) attached" if result.attached else "")
+             + (f", {len(result.data)} @xdata/@set entr{'y' if len(result.data) == 1 else 'ies'} kept"
+                if result.data else ""))
 
 
 @app.command("ls")

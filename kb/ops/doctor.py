@@ -28,6 +28,7 @@ from kb.ops.claims import namespace
 from kb.ops.quotes import verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
+from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import BibFile
 from kb.sources.metadata import lent_by_crossref
 from kb.store import claimsfile, index, paths
@@ -432,6 +433,8 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             # as the index renders an entry: with the year and venue its crossref parent lends it
             parents = index.crossref_parents(bibfile.entries())
             for i, e in enumerate(bibfile.entries()):
+                if not is_work(e.entry_type):       # @xdata, @set: data for papers, indexed as none
+                    continue
                 entry_keys.add(e.key)
                 where = f"{index.BIB_REL}:{e.line}"
                 row = rows.pop(e.key, None)

@@ -18,6 +18,7 @@ from pathlib import Path
 from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, write_text
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
+from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import BibFile
 from kb.sources.citekey import field_key, key_list
 from kb.sources.metadata import lent_by_crossref
@@ -452,16 +453,17 @@ def _markdown(quotes: list[dict], refs: list[Reference], marks: dict[str, str], 
 
 # -- BibTeX and CSL-JSON ----------------------------------------------------------------------
 
-def bib_text(kb: "KB", citekeys: list[str], *, entry=None) -> str:
+def bib_text(kb: "KB", citekeys: list[str], *, entry=None, along: list[str] | None = None) -> str:
     """The entries of `citekeys`, each exactly as references.bib holds it (or as
-    `entry(bibfile, key)` writes it), after the @preamble and the @string
+    `entry(bibfile, key)` writes it), then those of `along` (keys of references.bib the
+    papers name: BibTeX wants them after), after the @preamble and the @string
     definitions they use (copied as written, each after the @strings it is built from),
     the lines kb writes between them ending as references.bib's all end (\\r\\n, \\r): not
     a mix of the file's and kb's."""
 
     bibfile = BibFile.load(kb.layout.bib)
     blocks, used = [], []
-    for key in paper_keys(kb.conn, citekeys):
+    for key in paper_keys(kb.conn, citekeys) + [k for k in along or [] if k not in citekeys]:
         if key not in bibfile.by_key:
             raise NotFound(f"{key} is not in references.bib")
         blocks.append((entry(bibfile, key) if entry else bibfile.entry_text(key)).strip())
@@ -495,18 +497,12 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> Bib
     (BibFile.shaped_text: fields the type does not take dropped, months as macros,
     what biber cannot read as a number in `note`), with what was changed per entry;
     `as_stored`: exactly as references.bib holds them (bib_text)."""
-    if as_stored:
-        return BibExport(bib_text(kb, citekeys))
-    reshaped: dict[str, list[tuple[str, str]]] = {}
     citekeys = paper_keys(kb.conn, citekeys)
     bibfile = BibFile.load(kb.layout.bib)
-    for key in citekeys:            # the entries they cross-reference come along (after them, as BibTeX wants)
-        entry = bibfile.by_key[key].entry if key in bibfile.by_key else None
-        named = [field_key(entry.fields.get(name)) for name in ("crossref", "xref")] + \
-            key_list(entry.fields.get("xdata")) if entry is not None else []       # biblatex's @xdata too
-        for parent in (bibfile.named(k) for k in named):
-            if parent is not None and parent.key in bibfile.by_key and parent.key not in citekeys:
-                citekeys.append(parent.key)
+    along = _brought_along(bibfile, citekeys)
+    if as_stored:
+        return BibExport(bib_text(kb, citekeys, along=along))
+    reshaped: dict[str, list[tuple[str, str]]] = {}
 
     def shaped(bibfile: BibFile, key: str) -> str:
         text, changes = bibfile.shaped_text(key)
@@ -514,7 +510,27 @@ def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> Bib
             reshaped[key] = changes
         return text
 
-    return BibExport(bib_text(kb, citekeys, entry=shaped), reshaped)
+    return BibExport(bib_text(kb, citekeys, entry=shaped, along=along), reshaped)
+
+
+def _brought_along(bibfile: BibFile, citekeys: list[str]) -> list[str]:
+    """The keys of references.bib that the entries of `citekeys` need to be read as biber
+    reads them, and that they are not: what a crossref, xref or xdata names (an @xdata is no
+    paper: it comes only so), the @set whose entryset groups one of them (a set is data, no
+    paper: exported with its members), and every member a set brought names, in turn."""
+    wanted = list(citekeys)
+    sets = [e for e in bibfile.all_entries() if not is_work(e.entry_type) and "entryset" in e.fields]
+    for key in wanted:          # grows as it goes: what an entry brought names comes too
+        entry = bibfile.by_key[key].entry if key in bibfile.by_key else None
+        if entry is None:
+            continue
+        named = [field_key(entry.fields.get(name)) for name in ("crossref", "xref")] + \
+            key_list(entry.fields.get("xdata")) + key_list(entry.fields.get("entryset"))
+        named += [s.key for s in sets if key in key_list(s.fields.get("entryset"))]
+        for other in (bibfile.named(k) for k in named):
+            if other is not None and other.key in bibfile.by_key and other.key not in wanted:
+                wanted.append(other.key)
+    return wanted[len(citekeys):]
 
 
 _CSL_TYPES = {"article": "article-journal", "inproceedings": "paper-conference", "conference": "paper-conference",

@@ -32,6 +32,7 @@ from kb.ops.library import rename_paper, settle_key, split_tags
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
+from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import (
     CONTROL_CHARS,
     KEY_FIELDS,
@@ -929,6 +930,7 @@ class ImportResult:
     renamed: dict[str, str] = field(default_factory=dict)    # kb's guessed key -> the imported key
     replaced: list[str] = field(default_factory=list)        # papers whose guessed entry an entry replaced
     attached: list[str] = field(default_factory=list)        # "citekey: file.pdf"
+    data: list[str] = field(default_factory=list)            # @xdata, @set written or held: data, no papers
 
 
 def _check_incoming(source: BibFile) -> None:
@@ -1068,7 +1070,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         for n, entry in enumerate(incoming, 1):
             where = f"{shown(path)}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
-            key = finder.find(meta, entry.key)
+            key = finder.find(meta, entry.key) if is_work(entry.entry_type) else _data_held(bibfile, entry)
             if key is not None and key in guessed and bibfile.owned(key):
                 _take_over(bibfile, key, entry, out, where, taken | {citekeys.fold_key(a) for a in aliases},
                            None if normalise else source)
@@ -1155,7 +1157,8 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 filed[own] = key
             metas[key] = (entry.fields, meta)
             wheres[key] = where
-            finder.note(meta, key)
+            if is_work(entry.entry_type):
+                finder.note(meta, key)
             pdfs += [(key, p) for p in file_paths(entry.fields.get("file", ""), path.parent)]
             if progress:
                 progress(n, len(incoming))
@@ -1185,19 +1188,34 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                         kb.sources.save(m)
     if out.renamed:
         _adopt_keys(kb, out)
+    data = {key for key in out.added + out.updated + out.unchanged
+            if (held := bibfile.entry(key)) is not None and not is_work(held.entry_type)}
+    if data:        # written as the rest, counted apart: no paper was added
+        out.data = [k for k in dict.fromkeys(out.added + out.updated + out.unchanged) if k in data]
+        out.added, out.updated, out.unchanged = ([k for k in keys if k not in data]
+                                                 for keys in (out.added, out.updated, out.unchanged))
     return pdfs
+
+
+def _data_held(bibfile: BibFile, entry) -> str | None:
+    """The key of references.bib's entry an imported @xdata or @set is (the same type under
+    the same key, as BibTeX reads keys), or None: data are never matched by title, as papers are."""
+    held = bibfile.named(entry.key)
+    if held is not None and held.entry_type.lower() == entry.entry_type.lower():
+        return held.key
+    return None
 
 
 def _point_at_filed(bibfile: BibFile, metas: dict, filed: dict[str, str], wheres: dict[str, str],
                     out: ImportResult) -> None:
-    """Imported entries naming another imported entry (crossref, xref, xdata) by a key it was
+    """Imported entries naming another imported entry (crossref, xref, xdata, entryset) by a key it was
     not filed under (taken by another paper here, or merged into a paper kb holds) name it by
     the key it has now, and this is said: they named the other paper, which lent them its year
     and venue, or no entry BibTeX knows. A child comes before its parent (as BibTeX wants), so
     this is done once every entry is filed."""
     for key in out.added:
         fields = metas[key][0]
-        for name in ("crossref", "xref", "xdata"):
+        for name in ("crossref", "xref", "xdata", "entryset"):
             named = citekeys.key_list(fields.get(name))
             now = [filed.get(k, k) for k in named]
             if now != named:

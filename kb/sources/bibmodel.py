@@ -205,6 +205,18 @@ def _mandatory() -> dict[str, tuple[str, ...]]:
     return {t: fields for types, fields in _MANDATORY.items() for t in types.split()}
 
 
+#: Entry types that hold data for other entries, not a work of their own: biblatex's @xdata
+#: (fields its `xdata = {key}` entries take) and @set (the entries its `entryset` groups, each a
+#: work listed as itself). Kept in references.bib and exported with the entries naming them;
+#: never a paper of the index (listed, searched or counted).
+DATA_TYPES = frozenset({"xdata", "set"})
+
+
+def is_work(entry_type: str) -> bool:
+    """Whether an entry of this type is a paper (not one of DATA_TYPES)."""
+    return entry_type.lower() not in DATA_TYPES
+
+
 def known_type(entry_type: str) -> bool:
     """Whether biber's data model has the type (BibTeX's legacy names count)."""
     return biblatex_type(entry_type) in _table()

@@ -28,6 +28,7 @@ from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
     TYPE_FALLBACKS,
     biblatex_type,
+    is_work,
     known_type,
     missing_mandatory,
     valid_datum,
@@ -531,9 +532,10 @@ class BibFile:
         text = self.entry_text(key)
         block = self.by_key.get(key)
         entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)
-        if entry.entry_type.lower() == "xdata":
-            # fields biblatex gives the entries naming it (xdata = {springer}), whatever their types
-            # take; biber checks none of them here: as @misc it named no @xdata and they lost them
+        if not is_work(entry.entry_type):
+            # an @xdata's fields biblatex gives the entries naming it (xdata = {springer}), whatever
+            # their types take; biber checks none of them here: as @misc it named no @xdata and they
+            # lost them. A @set holds its entryset alone: biber asks it for no year.
             return text, []
         names = set(entry.fields)
         if "publisher" in names and not names & {"institution", "school"} and \

@@ -29,6 +29,7 @@ from kb.atomic import read_input, shown
 from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
 from kb.quantities.interval import split_figure
 from kb.sources import citekey as citekeys
+from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import BibFile, entry_named
 from kb.sources.metadata import from_bib_fields, lent_by_crossref
 from kb.sources.pdf import Limits, extract_plan
@@ -301,7 +302,7 @@ PAPER_RENDERING = "10"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   with LaTeX's escapes ('\_') read as the DOI, and a url to doi.org as the DOI
 #                                   of an entry with no doi field
 #                               10: a version field is an arXiv version only beside an arXiv id
-#                                   (a @software's 'version = {3}' is no 'v3')
+#                                   (a @software's 'version = {3}' is no 'v3'); @xdata and @set are no papers
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
@@ -585,6 +586,8 @@ class Indexer:
                 # A references.bib written or pasted by hand of 200,000 entries takes a first
                 # reading of minutes: said as it goes, where a command sat silent.
                 self.progress("indexing references.bib", i, len(entries), "entries")
+            if not is_work(e.entry_type):      # an @xdata or @set is data for papers, none itself
+                continue
             keys.add(e.key)
             old = previous.get(e.key)
             # an entry with a crossref is rendered again each time: its parent may have changed or gone

@@ -35,3 +35,34 @@ def test_a_softwares_version_is_no_arxiv_version_to_ls_and_show(kb_root):
                                             "year = 2021, version = {3}}\n")
     assert [(p["citekey"], p["version"]) for p in run_kb("ls", "--json").json] == [("tool", None)]
     assert run_kb("show", "tool", "--json").json["version"] is None
+
+
+# -- @xdata and @set: data for papers, no papers ----------------------------------------------------
+
+DATA_BIB = ("@xdata{springer, publisher = {Springer}, location = {Berlin}}\n\n"
+            "@book{b1, title = {Book One}, author = {Doe, J}, year = 2020, xdata = {springer}}\n\n"
+            "@set{grp, entryset = {m1,m2}}\n\n"
+            "@article{m1, title = {Member One Paper}, author = {A, B}, year = 2019, journal = {J}}\n\n"
+            "@article{m2, title = {Member Two Paper}, author = {C, D}, year = 2019, journal = {J}}\n")
+
+
+def test_xdata_and_set_entries_are_kept_and_exported_but_no_papers(kb_root, tmp_path):
+    """kb ls listed `springer` with no title, kb doctor counted it a paper, and kb export bib
+    of a set's member left its set and the set's other members behind."""
+    (tmp_path / "a.bib").write_text(DATA_BIB)
+    r = run_kb("import", tmp_path / "a.bib")
+    assert r.code == 0 and r.out.strip() == "3 added, 0 updated, 0 already present, 2 @xdata/@set entries kept", r.out
+    assert (kb_root / "references.bib").read_text().count("@") == 5
+    r = run_kb("import", tmp_path / "a.bib", "--json")         # again: found, never filed twice
+    assert (r.json["added"], r.json["unchanged"], r.json["data"]) == ([], ["b1", "m1", "m2"], ["springer", "grp"])
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["b1", "m1", "m2"]
+    assert run_kb("search", "Springer").out.strip() == "no matches"
+    r = run_kb("doctor")
+    assert r.code == 0 and "(3 papers," in r.out, r.out
+    r = run_kb("export", "bib", "-p", "m1", "-o", "-")
+    assert r.code == 0 and r.err == "", r.err
+    assert "@set{grp, entryset = {m1,m2}}" in r.out and "@article{m2," in r.out, r.out
+    r = run_kb("export", "bib", "-p", "b1", "-o", "-")
+    assert "@xdata{springer, publisher = {Springer}, location = {Berlin}}" in r.out and "grp" not in r.out, r.out
+    r = run_kb("export", "bib", "--as-stored", "-o", "-")
+    assert all(f"{{{key}," in r.out for key in ("springer", "b1", "grp", "m1", "m2")), r.out
