@@ -34,7 +34,7 @@ from kb.sources.metadata import lent_by_crossref
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
-from kb.store.knowledgebase import KB
+from kb.store.knowledgebase import KB, UNREAD_TABLE
 from kb.store.queries import lookalike
 from kb.store.stale import truth_files
 
@@ -217,6 +217,9 @@ def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | No
 def _check_settings(kb: KB, report: Report) -> None:
     """kb.toml is read as kb add reads it: invalid TOML or a limit that is no number is a
     problem here, not first a refusal of the next kb add."""
+    for message in kb.unread_settings():
+        report.problem("files", paths.MARKER, message.removeprefix(f"{paths.MARKER}: "),
+                       f"import what it names, then remove [{UNREAD_TABLE}] from kb.toml")
     try:
         kb.limits()
     except KBError as exc:

@@ -110,6 +110,7 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
             result.previous = "ok" if old is not None and probe(old, on_busy) is None else "damaged"
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
         kb = KB(layout, db_path=tmp, progress=progress)      # a new index, aside
+        result.warnings += kb.unread_settings()
         try:
             _fill(kb, result, old)
             if old is not None:

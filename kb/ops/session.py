@@ -26,7 +26,9 @@ def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
     """The knowledge base at `explicit` (else KB_HOME, else the nearest kb.toml),
     its index brought up to date unless `sync` is false; `on_busy` hears of a wait
     for another command's writer lock, `jobs` as KB's."""
-    return KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
+    kb = KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
+    kb.warnings += kb.unread_settings()          # said once by every command that opens it
+    return kb
 
 
 def apply_derive(kb: KB, changes: index.Changes) -> None:

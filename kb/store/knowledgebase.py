@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from kb.atomic import Identity, clean_stale_tmp, file_lock, make_folder, read_input, shown, write_text
-from kb.errors import FileFormatError, UsageError
+from kb.errors import FileFormatError, KBError, UsageError
 from kb.lazyimport import lazy_import
 from kb.quantities import units
 from kb.store import db as dbmod
@@ -230,9 +230,32 @@ class KB:
     def sources(self) -> cache.SourceCache:
         return cache.SourceCache(self.layout.sources, self.layout.tmp)
 
+    def unread_settings(self) -> list[str]:
+        """What kb.toml asks of kb that kb does not do, each in one line every command says
+        once: a `[bibliography] files = [...]` table (written for tools that read several .bib
+        files) is not read, a paper is an entry of references.bib alone; said where kb ls,
+        kb import and kb verify said nothing and kb add refused the key. kb.toml is parsed
+        only when it names the table (every command asks; kb doctor and kb add name what
+        else is wrong with it)."""
+        try:
+            with open(self.layout.marker, "rb") as fh:
+                if UNREAD_TABLE.encode() not in fh.read(1 << 20):
+                    return []
+            table = self.settings.get(UNREAD_TABLE)
+        except (OSError, KBError):
+            return []
+        if table is None:
+            return []
+        files = table.get("files") if isinstance(table, dict) else None
+        named = [files] if isinstance(files, str) else [str(f) for f in files] if isinstance(files, list) else []
+        what = f"names {', '.join(named)}, which kb does not read" if named else "is not read by kb"
+        then = f"`kb import {named[0]}` adds its entries" if named else "`kb import FILE` adds a .bib's entries"
+        return [f"{paths.MARKER}: [{UNREAD_TABLE}] {what}: kb's papers are the entries of references.bib "
+                f"alone ({then})"]
+
     def limits(self) -> pdf.Limits:
         settings = self.settings
-        _no_unknown_keys(settings, {"limits"}, "")
+        _no_unknown_keys(settings, {"limits", UNREAD_TABLE}, "")
         limits = settings.get("limits", {})
         if not isinstance(limits, dict):
             raise FileFormatError("`limits` must be a table ([limits] with max_pages = 2000, ...)",
@@ -501,6 +524,11 @@ def init(folder: Path) -> tuple[Path, bool]:
     _ = kb.db            # the schema; the files are indexed by the first command that opens it
     kb.close()
     return layout.root, created
+
+
+#: A table of kb.toml kb takes as written and does not read: said by every command
+#: (KB.unread_settings), never a refusal.
+UNREAD_TABLE = "bibliography"
 
 
 def _no_unknown_keys(table: dict, known: set[str], where: str) -> None:

@@ -66,3 +66,26 @@ def test_xdata_and_set_entries_are_kept_and_exported_but_no_papers(kb_root, tmp_
     assert "@xdata{springer, publisher = {Springer}, location = {Berlin}}" in r.out and "grp" not in r.out, r.out
     r = run_kb("export", "bib", "--as-stored", "-o", "-")
     assert all(f"{{{key}," in r.out for key in ("springer", "b1", "grp", "m1", "m2")), r.out
+
+
+# -- a second .bib named in kb.toml: said by every command, read by none ------------------------------
+
+def test_a_bibliography_table_in_kb_toml_is_said_once_by_every_command(kb_root, tmp_path):
+    """[bibliography] files = ["more.bib"] was named by kb doctor alone: kb import, kb ls and
+    kb verify said nothing, and kb add refused the key."""
+    from kb.ops.session import open_kb
+
+    assert open_kb(kb_root, sync=False).unread_settings() == []
+    with open(kb_root / "kb.toml", "a") as fh:
+        fh.write('\n# a bibliography of my own\n[x_bibliography]\nfiles = ["a.bib"]\n')
+    assert open_kb(kb_root, sync=False).unread_settings() == []            # a key of the person's own
+    with open(kb_root / "kb.toml", "a") as fh:
+        fh.write('\n[bibliography]\nfiles = ["more.bib"]\n')
+    said = "kb: kb.toml: [bibliography] names more.bib, which kb does not read: kb's papers are the entries " \
+           "of references.bib alone (`kb import more.bib` adds its entries)\n"
+    (tmp_path / "a.bib").write_text("@article{a, title = {A Paper}, author = {A, B}, year = 2020}\n")
+    for args in (("import", tmp_path / "a.bib"), ("ls",), ("verify",), ("rebuild",)):
+        r = run_kb(*args)
+        assert r.code == 0 and r.err == said, (args, r.err)
+    r = run_kb("doctor")
+    assert r.code == 1 and r.out.count("[bibliography] names more.bib") == 1 and r.err == "", r.out + r.err
