@@ -30,6 +30,7 @@ from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
 from kb.text.names import firm, is_organisation, to_bibtex_name
+from kb.text.normalise import as_printed
 
 #: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
 #: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
@@ -1353,8 +1354,9 @@ def _finish(result: Extracted, source: str) -> Extracted:
     result.arxiv = find_arxiv_stamp(first)
     result.arxiv_hint = None if result.arxiv else find_arxiv_in_text(first)
     result.doi = find_doi_in_text(first)
-    result.title_guess = guess_title(pages[0] if pages else "")
-    result.author_guess = guess_authors(pages[0] if pages else "", result.title_guess)
+    printed = as_printed(pages[0]) if pages else ""     # glyph names and kerned capitals read as printed
+    result.title_guess = guess_title(printed)
+    result.author_guess = guess_authors(printed, result.title_guess)
     return result
 
 

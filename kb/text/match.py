@@ -129,6 +129,7 @@ from kb.text.lazyre import lazy
 from kb.text.normalise import (
     APOSTROPHES,
     CITATION_RE,
+    SPLIT_TEXT_LETTERS,
     Document,
     Stream,
     fold,
@@ -448,10 +449,6 @@ _CAMEL = lazy(r"[a-z][A-Z]")
 _SPELL_A_WORD = frozenset("""
     able ables table tables where ice ices ion ions thing things body one on vice vices man
 """.split())
-#: Lone lower-case letters (but "a") per word above which a text's extraction splits words
-#: at its font's kerns ("w eb", "whic h", "b e"): one word in ten; prose, even set with
-#: formulas, prints under one in thirty.
-_SPLIT_TEXT_LETTERS = 0.1
 
 
 def _piece_counts(s: Stream):
@@ -468,7 +465,7 @@ def _piece_counts(s: Stream):
             words[w.lower()] += n
         after = Counter(m.group(2).lower() for m in _NEGATION_PIECE.finditer(text))
         letters = sum(n for w, n in printed.items() if len(w) == 1 and w.islower() and w != "a")
-        splits = letters > _SPLIT_TEXT_LETTERS * max(1, printed.total())
+        splits = letters > SPLIT_TEXT_LETTERS * max(1, printed.total())
         cached = s.__dict__["_piece_counts"] = (words, after, splits)
     return cached
 

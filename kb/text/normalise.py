@@ -288,15 +288,43 @@ _GLYPH_RUN = lazy(r"(?:/[\d.,])*/\d")
 _GLYPH_SLASH = lazy(r"/(?=[^\sA-Za-z#])")
 
 
-def _glyph_names(s: str) -> str:
+def _glyph_names(s: str, pad: str = " ") -> str:
     """``s`` with pypdf's glyph names ("/.", "/1", "/#5C") read as their characters,
-    padded with spaces before them to keep its length, when ``s`` is printed that way."""
+    padded with spaces before them to keep its length (`pad` "": not padded), when ``s``
+    is printed that way."""
     if s.count("/.") + s.count("/,") < 3 or _GLYPH_NAMED.search(s) is None:
         return s
-    s = _GLYPH_HEX.sub(lambda m: "   " + (chr(int(m.group(1), 16)) if int(m.group(1), 16) >= 32 else " "), s)
+    s = _GLYPH_HEX.sub(lambda m: pad * 3 + (chr(int(m.group(1), 16)) if int(m.group(1), 16) >= 32 else " "), s)
     # a number's digits stay together ("/1/./7" is "1.7   "), never spaced as a writer's "1 . 7"
-    s = _GLYPH_RUN.sub(lambda m: m.group().replace("/", "") + " " * m.group().count("/"), s)
-    return _GLYPH_SLASH.sub(" ", s)
+    s = _GLYPH_RUN.sub(lambda m: m.group().replace("/", "") + pad * m.group().count("/"), s)
+    return _GLYPH_SLASH.sub(pad, s)
+
+
+#: Lone lower-case letters (but "a") per word above which a text's extraction splits words
+#: at its font's kerns ("w eb", "whic h", "b e"): one word in ten; prose, even set with
+#: formulas, prints under one in thirty.
+SPLIT_TEXT_LETTERS = 0.1
+_WORDS = lazy(r"[^\W\d_]+")
+# A capital a kern cut from the rest of its word ("P ageRank", "W eb", "F urther"); never "A" or
+# "I", which are words before a lower-case one ("A study of", "I am")
+_KERNED_CAPITAL = lazy(r"\b([B-HJ-Z]) (?=[a-z]{2})")
+
+
+def splits_at_kerns(text: str) -> bool:
+    """Whether an extraction of ``text`` splits words at its font's kerns (SPLIT_TEXT_LETTERS)."""
+    words = _WORDS.findall(text)
+    letters = sum(len(w) == 1 and w.islower() and w != "a" for w in words)
+    return letters > SPLIT_TEXT_LETTERS * max(1, len(words))
+
+
+def as_printed(page: str) -> str:
+    """A page's text as a person reads what it prints, for the lines kb takes from it (a title,
+    its authors), with the repairs the quote matcher reads it with: pypdf's glyph names read as
+    their characters ("Ranking/:" is "Ranking:", "/1/9/9/8" is "1998"), and where the page splits
+    words at kerns, a capital cut from its word joined to it ("The P ageRank" is "The PageRank").
+    Any other page is returned as it is."""
+    page = _glyph_names(page, pad="")
+    return _KERNED_CAPITAL.sub(r"\1", page) if splits_at_kerns(page) else page
 
 
 # An acute accent TeX sets as a spacing mark beside its letter, as pypdf and PDFium print it

@@ -89,3 +89,41 @@ def test_a_bibliography_table_in_kb_toml_is_said_once_by_every_command(kb_root, 
         assert r.code == 0 and r.err == said, (args, r.err)
     r = run_kb("doctor")
     assert r.code == 1 and r.out.count("[bibliography] names more.bib") == 1 and r.err == "", r.out + r.err
+
+
+# -- a title read from a PDF's page text: repaired as the quote matcher reads the page ------------------
+
+# pypdf's first page of the PageRank report (1999; pdf/pagerank-citation-ranking-1999.pdf of the corpus):
+# glyph names ("/:", "/2/9/,") and words split at the font's kerns; its /Title is 'prpaperdraft.dvi'.
+PAGERANK = ("The P ageRank Citation Ranking/:\nBringing Order to the W eb\nJan uary /2/9/, /1/9/9/8\nAbstract\n"
+            "The imp ortance of a W eb page is an inheren tly sub jectiv e matter/, whic h dep ends on the\n"
+            "readers in terests/, kno wledge and attitudes/. But there is still m uc h that can b e said ob jectiv ely\n"
+            "ab out the relativ e imp ortance of W eb pages/. This pap er describ es P ageRank/, a metho d for\n"
+            "rating W eb pages ob jectiv ely and mec hanically /, e/#0Bectiv ely measuring the h uman in terest and\n"
+            "atten tion dev oted to them/.\nW e compare P ageRank to an idealized random W eb surfer/. W e sho w ho w "
+            "to e/#0Ecien tly\ncompute P ageRank for large n um b ers of pages/.\n")
+
+TITLES = [
+    (PAGERANK, "The PageRank Citation Ranking: Bringing Order to the Web"),
+    # a kerned page in sentence case: 'A' and 'I' before a small word are words, never cut capitals
+    (PAGERANK.replace("The P ageRank Citation Ranking/:", "A study of P ageRank/:"),
+     "A study of PageRank: Bringing Order to the Web"),
+    # pages that split no words: a capital before a word stays apart ('Vitamin D levels', 'Type B cells')
+    ("Vitamin D levels and Type B cells in 1,200 adults\nJane Doe\nAbstract\nWe measured vitamin D in "
+     "1,200 adults over ten years.\n", "Vitamin D levels and Type B cells in 1,200 adults"),
+    ("Attention Is All You Need\nAshish Vaswani\nAbstract\nThe dominant sequence transduction models.\n",
+     "Attention Is All You Need"),
+    # a path or a ratio written with a slash on a page pypdf printed plainly is no glyph name
+    ("Rates of 1/2, 3/4 and 5/6 in TCP/IP: a study\nJ. Roe\nAbstract\nWe study rates 1/2.\n",
+     "Rates of 1/2, 3/4 and 5/6 in TCP/IP: a study"),
+]
+
+
+@pytest.mark.parametrize("page, title", TITLES)
+def test_a_title_read_from_page_text_is_read_as_printed(page, title):
+    """kb add --offline of the PageRank report filed 'The P ageRank Citation Ranking/: Bringing
+    Order to the W eb' under anon1999p."""
+    from kb.sources.pdf import guess_title
+    from kb.text.normalise import as_printed
+
+    assert guess_title(as_printed(page)) == title
