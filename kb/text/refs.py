@@ -1051,6 +1051,47 @@ _BODY_THEN_COUNTRY_RE = lazy(r"((?:[A-Z][\w.&'’\-]*|of|for|on|and|the|in|&)(?:
                              r"|in|&)){1,12}\s+\((?:[A-Z]{2,3}|U\.S\.|U\.K\.)\))\.\s+(?=[A-Z\d])")
 
 
+# the last name of a list closing it after its conjunction: ', and Bing Xiang'
+_LAST_FULL_NAME_RE = lazy(r",\s+(?:and|&)\s+[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+")
+# ... that name closed by a stop, a capitalised word after it: 'and Bing Xiang. Abstractive'
+_LAST_NAME_STOP_RE = lazy(r"(?:and|&)\s+([^.,]+)\.\s+(?=[A-Z\d])")
+
+
+def _full_name(chunk: str) -> bool:
+    """Whether a chunk between an entry's commas is one name given in full, given name first and
+    no initials ('Tran Thi Mai', 'Mary Jones', 'Cicero Nogueira dos santos'): two to four words,
+    each capitalised but a particle and the family name after it, none a digit's or a body's."""
+    words = chunk.split()
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and not is_organisation(chunk) and all(
+        w.isalpha() and (w[:1].isupper() and _NAME_WORD_RE.match(w) or w in _PARTICLES
+                         or k and words[k - 1] in _PARTICLES and w.islower())
+        for k, w in enumerate(words))
+
+
+def _split_full_names(text: str) -> _AuthorSplit | None:
+    """Names given in full and no initials, each closed by a comma, then the title with no quotes, as
+    Elsevier prints them: 'Nguyen Van An, Tran Thi Mai, A study of Vietnamese text, in: Proc. VLSP, 2019.'
+    Two names at least, then words no name holds (words in lower case): one name and its comma is
+    a body's name before its title ('Google, Environmental Report 2020'), read elsewhere."""
+    chunks = text.split(", ", 12)
+    k = 0
+    while k < len(chunks) - 1 and _full_name(chunks[k].removeprefix("and ")):      # (', and Ana Silva,')
+        k += 1
+    if k >= 2 and (last := _LAST_NAME_STOP_RE.match(chunks[k])) and _full_name(last.group(1)):
+        # the list closed by its conjunction and a stop: 'Bowen Zhou, ..., and Bing Xiang. Abstractive ...'
+        authors = ", ".join(chunks[:k] + [last.group(1)])
+        return _AuthorSplit(authors, text[len(", ".join(chunks[:k])) + 2 + last.end(1):], None, "period")
+    if k < 2 or not chunks[k][:1].isupper() or chunks[k].split()[0].lower() in _CONJUNCTIONS:
+        return None
+    # two words in lower case at least, as a title has and a name's lower-case part has not ('Cicero Nogueira
+    # dos santos'); and no more names after it before a stop ('..., Caglar Gulcehre, and Bing Xiang. Title')
+    if sum(w.isalpha() and w.islower() and w not in _PARTICLES for w in chunks[k].split()) < 2 \
+            or _LAST_FULL_NAME_RE.search(", ".join(chunks[k:]).split(". ", 1)[0]):
+        return None
+    authors = ", ".join(chunks[:k])
+    return _AuthorSplit(authors, text[len(authors) + 1:], None, "comma")
+
+
 def _split_before_quoted_title(text: str) -> _AuthorSplit | None:
     """IEEE's body as the author, a small word of a phrase in its name, then its quoted title: '[3] Office for
     National Statistics, "Labour market overview," 2020.', which the walk of names stops at ('for'); and
@@ -2671,7 +2712,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     if same:
         body = body[same.end():]
     split = None if same else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
-        or _split_body_colon(body) or _split_at_year(body)
+        or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
     title = None
     if same:
         m = _YEAR_FIRST_RE.match(body)

@@ -127,3 +127,27 @@ def test_a_title_read_from_page_text_is_read_as_printed(page, title):
     from kb.text.normalise import as_printed
 
     assert guess_title(as_printed(page)) == title
+
+
+# -- a reference list's names given in full, each closed by a comma, then the title --------------------
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Nguyen Van An, Tran Thi Mai, A study of Vietnamese text, in: Proc. VLSP, 2019.", "nguyen",
+     "A study of Vietnamese text"),
+    ("John Smith, Mary Jones, Peter Brown, A study of English text, in: Proc. ACL, 2019.", "smith",
+     "A study of English text"),
+    ("Jane Roe, Wei Zhang, and Ana Silva, Energy use of training runs, Journal of Things 5 (2021) 1-9.", "roe",
+     "Energy use of training runs"),
+    # one name and its comma is a body's before its title, read as before
+    ("Google, Environmental Report 2020, https://www.gstatic.com/report.pdf", "google", "Environmental Report 2020"),
+    # a name with a part in lower case, the list going on to its conjunction: no title among the names
+    ("Ramesh Nallapati, Bowen Zhou, Cicero Nogueira dos santos, Caglar Gulcehre, and Bing Xiang. Abstractive Text "
+     "Summarization Using Sequence-to-Sequence RNNs and Beyond. In CoNLL, 2016.", "nallapati",
+     "Abstractive Text Summarization Using Sequence-to-Sequence RNNs and Beyond"),
+])
+def test_names_given_in_full_before_a_title_with_no_quotes_are_the_authors(text, author, title):
+    """The second name was read as the title's start: 'Tran Thi Mai, A study of Vietnamese text'."""
+    from kb.text.refs import parse_entry
+
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
