@@ -75,6 +75,9 @@ from kb.text.versions import labelled, normalise_version, version_number
 
 #: An @string definition in a .bib file (its macros could give a new entry's month another meaning).
 _STRING_DEFINITION = lazy(r"@\s*string\s*[{(]", re.IGNORECASE)
+#: An @xdata or @set entry: no paper of the index, so its key is known only from the file, which a
+#: new entry's key must not take.
+_DATA_ENTRY = lazy(r"@\s*(?:xdata|set)\s*[{(]", re.IGNORECASE)
 
 
 @dataclass
@@ -306,13 +309,14 @@ def _appending(kb: KB) -> _Appending | None:
     """How to add a new entry without reading references.bib's entries, or None when it
     must be read: the index is not in step with the file, does not know where its
     kb-owned lines are, or the file defines @string macros (which could give a month of
-    the new entry another meaning)."""
+    the new entry another meaning) or holds an @xdata or @set entry (whose key the index
+    does not know)."""
     if not kb.indexer.bib_in_step():
         return None
     read_as = identity(kb.layout.bib)
     text = decode(read_input(kb.layout.bib, "the BibTeX file"), str(kb.layout.bib))
     spans = kb.indexer.owned_spans(text)
-    if spans is None or _STRING_DEFINITION.search(text):
+    if spans is None or _STRING_DEFINITION.search(text) or _DATA_ENTRY.search(text):
         return None
     return _Appending(text, read_as, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
 

@@ -68,6 +68,20 @@ def test_xdata_and_set_entries_are_kept_and_exported_but_no_papers(kb_root, tmp_
     assert all(f"{{{key}," in r.out for key in ("springer", "b1", "grp", "m1", "m2")), r.out
 
 
+def test_a_new_papers_key_is_never_an_xdata_entrys(kb_root):
+    """The index holds no @xdata: kb add, appending without reading references.bib, took its key
+    from the index alone and could write a second entry under the @xdata's key."""
+    from pdfgen import make_pdf
+
+    pdf = kb_root.parent / "water.pdf"
+    pdf.write_bytes(make_pdf([["Measuring Water Use of Data Centres", "Jane Roe", "We measured 12 litres."]]))
+    (kb_root / "references.bib").write_text("@xdata{roendmeasuring, publisher = {Springer}}\n")
+    assert run_kb("ls").code == 0                     # indexed: the index is in step with the file
+    r = run_kb("add", "--offline", pdf, "--json")
+    assert r.code == 0 and r.json[0]["citekey"] != "roendmeasuring", r.out + r.err
+    assert (kb_root / "references.bib").read_text().count("{roendmeasuring,") == 1
+
+
 # -- a second .bib named in kb.toml: said by every command, read by none ------------------------------
 
 def test_a_bibliography_table_in_kb_toml_is_said_once_by_every_command(kb_root, tmp_path):
