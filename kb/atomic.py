@@ -614,6 +614,10 @@ def said(value: str, limit: int = 80) -> str:
     return repr(value) if len(value) <= limit else f"{value[:60]!r}... ({len(value):,} characters)"
 
 
+#: The name standard input goes by where a command was given `-` for a file (kb.cli.common.StdinInput).
+STDIN_NAME = "<stdin>"
+
+
 def read_input(path, what: str, limit: int | None = None) -> bytes:
     """The bytes of a file a person gave (a PDF, a BibTeX file, a note, page text) or of
     a truth file, read whole but bounded: a FIFO, a device (/dev/zero), a folder or a

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
-from kb.atomic import max_input_bytes
+from kb.atomic import STDIN_NAME, max_input_bytes
 from kb.errors import UsageError
 from kb.lazyimport import lazy_import
 from kb.text.display import readable
@@ -249,7 +249,7 @@ class StdinInput:
     for the Path the library reads (read_bytes, a name for messages, a parent
     folder for paths inside it: the current folder)."""
 
-    name = "<stdin>"
+    name = STDIN_NAME
     stem = "stdin"
 
     def __init__(self, what: str, suffix: str = ""):

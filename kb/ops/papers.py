@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from kb.atomic import Identity, identity, read_input, shown
+from kb.atomic import STDIN_NAME, Identity, identity, read_input, shown
 from kb.errors import (
     FileFormatError,
     KBError,
@@ -188,11 +188,12 @@ def _keep_held_text(db, key: str, sources: list["_Source"], name: str) -> None:
         shared = len(w.words & w.known)
         if shared >= SAME_TEXT_WORDS * len(w.known) and w.length >= KEPT_TEXT_LENGTH * w.held_length:
             continue
-        how = "few of whose words it has" if shared < SAME_TEXT_WORDS * len(w.words) else \
+        how = "few of whose words it has" if shared < SAME_TEXT_WORDS * len(w.known) else \
             f"{w.length / w.held_length:.0%} of whose length it has"
+        given = "-" if name == STDIN_NAME else name        # as the command was given it: `-` for stdin
         raise UsageError(f"{name} ({len(src.pages)} page(s)) would replace the {w.pages}-page text kb holds of "
                          f"{labelled(key, src.version)}, {how}: nothing added, the held text kept",
-                         hint=f"kb add --replace-text {name} makes it {key}'s text")
+                         hint=f"kb add --replace-text {given} makes it {key}'s text")
 
 
 # -- sources ------------------------------------------------------------------------

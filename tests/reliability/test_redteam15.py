@@ -30,6 +30,13 @@ def test_a_pdf_of_a_few_pages_of_a_paper_kb_holds_whole_keeps_the_held_text(kb_r
     assert r.code == 2 and r.err.count("\n") == 1, r.err
     assert f"first.pdf ({kept} page(s)) would replace the 3-page text kb holds of {key}" in r.err, r.err
     assert "kb add --replace-text first.pdf" in r.err
+    if stamp:       # the same PDF on standard input: the hint names it as it was given, `-`
+        import os
+        import subprocess
+        import sys
+        p = subprocess.run([sys.executable, "-m", "kb", "add", "--offline", "-"], input=first.read_bytes(),
+                           capture_output=True, env=dict(os.environ, KB_HOME=str(kb_root)))
+        assert p.returncode == 2 and b"kb add --replace-text - makes it" in p.stderr, p.stderr
     assert run_kb("verify").code == 0
     doctor = run_kb("doctor")
     assert "belong to no paper" not in doctor.out + doctor.err
