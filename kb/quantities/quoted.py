@@ -84,7 +84,8 @@ million tokens": `kb.quantities.interval.per_figure`): one figure, 0.05 L/km, wh
 as that rate; the denominator's number is no figure of its own. A per may be written in words: "5 kWh each
 day", "every day", "a day", "daily", "for every query", "for every 1,000 queries", "every 2 days" are rates per
 day and per query as "per" is (not "each
-of", "every time", "300 W each,"). A prefixed FLOPS is a rate ("24.6 TFLOPS" holds "24.6 TeraFLOPS/sec" and
+of", "every time", "300 W each,"). The per may follow the amount's verb: "25 kWh were used per query", "0.2 J is
+consumed per inference", "3 g are emitted for each run" are rates, whose amount alone is no total. A prefixed FLOPS is a rate ("24.6 TFLOPS" holds "24.6 TeraFLOPS/sec" and
 "24.6 TFLOP/s", never "24.6 TFLOP"), an unprefixed "FLOPS" a count ("3.14E+23 FLOPS"): `kb.quantities.units`. A claim's
 unprefixed "FLOPS" is either, as the quote gives it: "2.46e13 FLOPS" holds "24.6 TeraFLOPS/sec".
 
@@ -1230,9 +1231,18 @@ def _in_date(plain: str, number: _Number) -> bool:
 _GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]+dioxide))(?![A-Za-z0-9])"
 #: A mass of CO2 printed as a header: "tCO 2 e", "kg CO2eq", "lbs CO2".
 _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_GAS}")
+#: The verb between an amount and its rate's per: "25 kWh were used per query", "0.2 J is consumed per
+#: inference", "3 g are emitted for each run" (the amount is per query, per inference, per run all the same).
+_SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got)\s+)?(?:used|consumed|emitted|spent|required|needed"
+          r"|drawn|produced|generated|released|expended|burn(?:ed|t)|incurred|saved))")
+#: ... followed by the per: only then is it the rate's.
+_SPENT_PER_TEXT = (rf"\s+{_SPENT}(?=\s+(?i:/|per\b|(?:for\s+)?(?:each|every)\b"
+                   r"|an?\s+(?:second|minute|hour|day|week|month|year)\b|(?:hourly|daily|weekly|monthly|yearly|annually)\b))")
+_SPENT_PER = lazy(_SPENT_PER_TEXT)
 #: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
-#: "kWh/day") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
-_UNIT_GOES_ON = lazy(r"(?i)\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b)"
+#: "kWh/day", "kWh were used per query") or CO2 ("tons of CO2eq", "t CO 2 e", "kg of carbon dioxide", "kg CO₂").
+_UNIT_GOES_ON = lazy(rf"(?i)(?:\s+of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)?{_SPENT_PER_TEXT}"
+                     r"|\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b)"
                      r"|of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*(?:/|per\b)"
                      r"|(?:for\s+)?(?:each|every)\s+(?:[^\W_]|\d)|an?\s+(?:second|minute|hour|day|week|month|year)\b"
                      r"|(?:hourly|daily|weekly|monthly|yearly|annually)\b)")
@@ -1972,7 +1982,8 @@ _A_SCALE_DEN = lazy(r"(?i)^(?:(?:a|one)[ ]+)?(?=(?:thousand|million|billion)[ ])
 
 
 #: What a figure's amount is of, between its unit and a rate's "per": " of electricity", " of CO2".
-_OF_WHAT = lazy(r"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)(?=[ ]*(?:/|per\b))")
+_OF_WHAT = lazy(rf"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+(?!{_SPENT}\b)[^\W\d_][\w-]*)?)"
+                rf"(?=[ ]*(?:/|per\b)|{_SPENT_PER_TEXT})")
 #: A rate's denominator in words: "per hour", "per web page", "/query".
 _PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
 
@@ -1997,6 +2008,9 @@ def _rate_from(plain: str, pos: int, unit: str) -> str | None:
     if of is not None and any(w.lower() in _SENTENCE_WORDS for w in of.group("what").split()):
         return None             # "of the total per ...": no substance
     at = of.end() if of is not None else pos
+    spent = _SPENT_PER.match(plain, at)
+    if spent is not None:       # "25 kWh were used per query": per query
+        at = spent.end()
     per_n = _PER_NUMBER.match(plain, at)
     if per_n is not None:       # "per a million tokens": per 1 million tokens
         den = _A_SCALE_DEN.sub("1 ", per_n.group("den"), count=1)
