@@ -2238,13 +2238,44 @@ def _extractor_spaces_out(run: str) -> str:
     return _EXTRACTOR_SPACE.sub(join, run)
 
 
+#: Digits and points printed together: a run of table cells pypdf may have glued.
+_GLUED_RUN = lazy(r"[\d.]+")
+
+
+def _cells_apart(passage: str, start: int, end: int) -> str | None:
+    """`passage[start:end]` with a space between the cells of a table row pypdf glued together
+    ("66.30 61.44" of "2018)66.3061.4471.53"), read as the quote matcher reads such a row
+    (`kb.text.match.glued_cell_size`: three cells or more of one format), its spaces and tabs one space
+    each (a line break stays one); None when it parts no such row."""
+    from kb.text.match import glued_cell_size
+
+    out, last = [], start
+    for m in _GLUED_RUN.finditer(passage, max(0, start - _MAX_GLUED_RUN), min(len(passage), end + _MAX_GLUED_RUN)):
+        if m.end() <= start or m.start() >= end:
+            continue
+        size = glued_cell_size(m.group())
+        for cut in range(m.start() + size, m.end(), size) if size else ():
+            if start < cut < end:
+                out.append(passage[last:cut])
+                last = cut
+    if last == start:
+        return None
+    out.append(passage[last:end])
+    return _BLANKS.sub(" ", " ".join(out))
+
+
+#: Characters of a glued row read around a number at most (as kb.text.match reads such a row).
+_MAX_GLUED_RUN = 200
+
+
 def as_printed(quote: str, passage: str) -> tuple[str, list[tuple[str, str]]]:
     """`quote` with each of its numbers as `passage`, the paper's text the quote was found in, prints
     it, and each (typed, printed) pair that differs. The quote matcher forgives white space
     (kb.text.normalise folds it away) and never a digit, so the quote's digits are the passage's in
     order; but a space typed or left out changes how a number reads: "103, 593 kWh" typed is found in
     "103,593 kWh", and read as typed holds "593 kWh". Here the number reads as the paper prints it,
-    the spaces its extractor put inside a number aside ("0 .954", "$3,20 1,722"). The digits are
+    the spaces its extractor put inside a number aside ("0 .954", "$3,20 1,722"), and the cells of a table row
+    pypdf glued, typed apart, read as typed ("66.30 61.44" of "66.3061.4471.53", `_cells_apart`). The digits are
     aligned as runs of equal digits (a citation or footnote marker the quote leaves out is passed
     over); a number whose digits are not all the passage's, together, stays as typed."""
     runs = list(_NUMBER_RUN.finditer(quote))
@@ -2270,6 +2301,8 @@ def as_printed(quote: str, passage: str) -> tuple[str, list[tuple[str, str]]]:
                 or any(at.get(x) is None for x in range(k - n, k)):
             continue        # digits the passage prints apart, or not all of them: as typed
         printed = _extractor_spaces_out(passage[theirs[first]:theirs[end] + 1])
+        if printed != m.group() and _cells_apart(passage, theirs[first], theirs[end] + 1) == _BLANKS.sub(" ", m.group()):
+            continue        # "66.30 61.44" typed for the cells of a row pypdf glued ("66.3061.4471.53"): as typed
         if printed != m.group():
             out.append(quote[last:m.start()] + printed)
             last = m.end()

@@ -969,13 +969,20 @@ def _glued_cells(s: Stream, i: int) -> bool:
     b = i
     while b + 1 < len(t) and b - i < _MAX_GLUED and glued(b + 1):
         b += 1
-    run = t[a:b + 1]
+    size = glued_cell_size(t[a:b + 1])
+    return size is not None and (i - a) % size == 0
+
+
+def glued_cell_size(run: str) -> int | None:
+    """How long each cell is of `run`, digits and points pypdf printed with no space between them,
+    when it reads as three cells or more of one format ("66.3061.4471.53": 5); None when it does not
+    (`_glued_cells`; kb.quantities.quoted reads a quote's numbers typed apart in such a row as these cells)."""
     points = run.count(".")
     whole, frac = run.find("."), len(run) - run.rfind(".") - 1
     size = whole + 1 + frac
-    if points < 3 or whole < 1 or frac < 1 or len(run) != points * size or (i - a) % size:
-        return False          # two points may be a version's ("PyTorch 1.13.1" is no "1.1 3.1")
-    return all(run[c + whole] == "." for c in range(0, len(run), size))
+    if points < 3 or whole < 1 or frac < 1 or len(run) != points * size:
+        return None           # two points may be a version's ("PyTorch 1.13.1" is no "1.1 3.1")
+    return size if all(run[c + whole] == "." for c in range(0, len(run), size)) else None
 
 
 def _between_numbers(s: Stream, i: int) -> bool:

@@ -24,3 +24,32 @@ from judging import judged
 def test_a_rates_per_after_a_verb_is_the_rates(value, quote, per, ok):
     judged(value, quote, ok, per)
 
+
+ROW = "BERT (Devlin et al., 2018)66.3061.4471.5368.3072.28 on the test set"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a table row pypdf glued ("66.3061.4471.53"), its cells typed apart: each cell is a number of the paper,
+    # read as the quote matcher reads the row (three cells or more of one format)
+    ("61.44", "BERT (Devlin et al., 2018) 66.30 61.44 71.53 68.30 72.28", True),
+    ("72.28", "BERT (Devlin et al., 2018) 66.30 61.44 71.53 68.30 72.28", True), ("68.30", "61.44 71.53 68.30", True),
+    # never a number the cells do not print, nor a split of the row other than its cells
+    ("61.4", "BERT (Devlin et al., 2018) 66.30 61.44 71.53 68.30 72.28", False), ("4471", "61.44 71.53 68.30", False),
+    ("61.44", "BERT (Devlin et al., 2018) 66.3 061.44 71.53 68.30 72.28", False),
+])
+def test_a_glued_rows_cells_typed_apart_are_its_numbers(value, quote, ok):
+    from kb.quantities.quoted import claim_doubt, value_in_quote
+
+    assert value_in_quote(value, quote, None, ROW).ok is ok
+    assert (claim_doubt("verified", value, quote, None, ROW) is None) is ok
+
+
+@pytest.mark.parametrize("page, value, quote", [
+    # cells of other formats ("67.962.04") are no row kb can part: as before, the typed split is not the paper's
+    ("Model 67.962.04 x", "2.04", "67.96 2.04"), ("PyTorch 1.13.1 x", "3.1", "1.1 3.1"),
+])
+def test_a_row_of_cells_of_other_formats_stays_glued(page, value, quote):
+    from kb.quantities.quoted import value_in_quote
+
+    assert not value_in_quote(value, quote, None, page).ok
+
