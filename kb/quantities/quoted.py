@@ -130,7 +130,7 @@ emissions of 25 kg" hold "25 kg CO2e", and so do both masses of "284,019 kg (626
 
 A power of ten is one number: "1.2 × 10⁵ kWh", "10⁻³", "10^-3", and "1.2 × 10 5 kWh" as an extractor prints
 a superscript, hold "120 MWh" and "1e-3", never their 10, 1.2, 5 or -3. A fold in words is a factor ("a
-tenfold increase" holds "10x"). A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
+tenfold increase" holds "10x"), and the rise it names a change ("+900%"), as "tripled" is one. A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
 never "€3,000"). A number in words keeps its scale ("two million images" is 2,000,000), and a
 fraction in words is a share a writer rounds ("one-third" holds "33%", "half of" "50%"; "the
 second half of" holds nothing). Percentage points are no percentage ("3 percentage points" holds
@@ -402,6 +402,8 @@ _FACTOR_VALUES = {"twic": 2, "doub": 2, "thri": 3, "trip": 3, "quad": 4}
 #: A verb of a factor that says a quantity changed by it ("doubled", "tripling"), not a count of times
 #: ("twice", "double the energy").
 _CHANGE_VERB = lazy(r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)")
+#: The rise a fold in words names after it: "a threefold increase", "a tenfold rise in energy".
+_FOLD_RISE = lazy(r"(?i)[ ]+(?:increases?|rises?|growth|jumps?|gains?)(?![\w-])")
 #: "halved": a quantity fell by a half.
 _HALVED = lazy(r"(?i)(?<![\w-])halv(?:ed|es|ing)(?![\w-])")
 #: "tenfold", "a hundred-fold": the number of a word's fold.
@@ -536,8 +538,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         word = m.group(0).lower()
         value = _FOLD_VALUES[word[:-4].rstrip("-")] if word.endswith("fold") else _FACTOR_VALUES[word[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
-        if _CHANGE_VERB.fullmatch(word):
-            # "doubled", "tripled": a rise by 100 %, 200 %, as a writer's "+100%" says it
+        if _CHANGE_VERB.fullmatch(word) or word.endswith("fold") and _FOLD_RISE.match(t, m.end()):
+            # "doubled", "tripled", "a threefold increase": a rise by 100 %, 200 %, as a writer's "+100%" says it
             out.append(_Number(str(value - 1), m.start(), m.end(), Decimal(value - 1), Decimal("0.005"), unit="",
                                share=True, change="rise"))
     # "halved": a fall by a half ("-50%", its size "50%") and a factor of one half ("0.5x")
@@ -903,9 +905,11 @@ _SPREAD_IN_VALUE = lazy(r"±|\+/-|\+-|(?i:\bplus[ ]or[ ]minus\b|\b(?:SD|SE|SEM|C
 
 _FALL_WORDS = (r"fell|falls?|falling|dropp(?:ed|ing)|drops?|decreas(?:ed|es|ing|e)|declin(?:ed|es|ing|e)"
                r"|reduc(?:ed|es|ing|e|tions?)|lower(?:ed|s|ing)|cut(?:s|ting)?|shr(?:a|u)nk|shrinks?|slashed"
-               r"|plunged|plummeted|dipped|sank|down")
+               r"|plunged|plummeted|dipped|sank|down|shorten(?:ed|s|ing)?|trimm(?:ed|ing)|trims?|lessen(?:ed|s|ing)?"
+               r"|diminish(?:ed|es|ing)?")
 _RISE_WORDS = (r"rose|rises?|rising|increas(?:ed|es|ing|e)|gr[eo]w(?:s|n|ing)?|growth|rais(?:ed|es|ing|e)"
-               r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up|improv(?:ed|es|ing|e|ements?)|boost(?:ed|s|ing)?")
+               r"|gain(?:ed|s)?|climb(?:ed|s)?|jump(?:ed|s)?|up|improv(?:ed|es|ing|e|ements?)|boost(?:ed|s|ing)?"
+               r"|lengthen(?:ed|s|ing)?|extend(?:ed|s|ing)?|widen(?:ed|s|ing)?")
 def _change_before(words: str, others: str):
     """A change written in words before its size, of `words` ("fell", "rose"), `others` (the other
     direction's) not among the words between: "fell by 5%", "dropped 5 percent", "a reduction of 5%",
@@ -1003,7 +1007,24 @@ def _interval_paired(value: str, quote: str) -> bool:
         return True
     plain = _plain(quote)
     wanted = (parts.first.value, parts.bounds[0].value, parts.bounds[1].value)
-    return any((fig.value, lo.value, hi.value) == wanted for fig, lo, hi, _ in _intervals(plain, numbers_in(quote)))
+    intervals = _intervals(plain, numbers_in(quote))
+    if any((fig.value, lo.value, hi.value) == wanted for fig, lo, hi, _ in intervals):
+        return True
+    # in another unit: "3600 (3100–4200) Wh" of "3.6 (3.1–4.2) kWh", the three figures converted alike
+    try:
+        mine = Interval.from_written(value)
+    except KBError:
+        return False
+    for fig, lo, hi, end in intervals if parts.unit_text.strip() else ():
+        unit = _unit_after(plain, fig) or _unit_after(plain, _Number("", end, end, Decimal(0), Decimal(0)))
+        try:
+            theirs = Interval.from_written(f"{fig.value} ({lo.value}–{hi.value}) {unit}").to(mine.unit)
+        except (KBError, ValueError, ArithmeticError):
+            continue
+        if all(math.isclose(a, b, rel_tol=1e-9) for a, b in ((theirs.nominal, mine.nominal), (theirs.lo, mine.lo),
+                                                             (theirs.hi, mine.hi))):
+            return True
+    return False
 
 
 def _spread_phrase(printed: str, plain: str, h: _Number) -> str:

@@ -1,5 +1,7 @@
 """A claim's value in its quote, eleventh round: a rate's per after a verb ("25 kWh were used per query") is
-the rate's, so the amount alone is no total of it."""
+the rate's, so the amount alone is no total of it; a table row's cells pypdf glued, typed apart, are its numbers;
+a figure's interval in another unit, a fold in words naming a rise ("a threefold increase": "+200%") and a
+length's change in words ("shortened by 24 hours": "-24 hours") are read as the quote gives them."""
 
 from __future__ import annotations
 
@@ -53,3 +55,24 @@ def test_a_row_of_cells_of_other_formats_stays_glued(page, value, quote):
 
     assert not value_in_quote(value, quote, None, page).ok
 
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a figure with its interval in another unit: the three converted alike
+    ("3600 (3100–4200) Wh", "3.6 (3.1–4.2) kWh", True), ("3600 (3100–4200) Wh", "The mean was 3.6 kWh (95% CI 3.1-4.2).", True),
+    ("2000 (1100–3000) Wh", "3.6 (3.1–4.2) kWh and 2.0 (1.1-3.0) kWh", True),
+    ("3600 (3100–4300) Wh", "3.6 (3.1–4.2) kWh", False), ("3600 (3200–4200) Wh", "3.6 (3.1–4.2) kWh", False),
+    ("3.6 (3.1–4.2) MWh", "3.6 (3.1–4.2) kWh", False), ("3600 (3100–4200) kWh", "3.6 (3.1–4.2) kWh", False),
+    ("3600 (3100–4200) g", "3.6 (3.1–4.2) kWh", False), ("3600 (3100–4200)", "3.6 (3.1–4.2) kWh", False),
+    ("2000 (3100–4200) Wh", "3.6 (3.1–4.2) kWh and 2.0 (1.1-3.0) kWh", False),
+    # a fold in words naming a rise is that rise, as "tripled" is
+    ("+200%", "a threefold increase", True), ("+900%", "a tenfold rise in energy use", True),
+    ("3x", "a threefold increase", True), ("+300%", "a threefold increase", False),
+    ("-200%", "a threefold increase", False), ("+200%", "a threefold reduction", False),
+    ("+200%", "threefold more GPUs", False),
+    # a change in words of a length: shortened is a fall, extended a rise
+    ("-24 hours", "training time was shortened by 24 hours", True), ("+24 hours", "shortened by 24 hours", False),
+    ("-24 hours", "shortened to 24 hours", False), ("+2 days", "the deadline was extended by 2 days", True),
+    ("-2 days", "the deadline was extended by 2 days", False), ("-5%", "its run time was trimmed by 5%", True),
+])
+def test_a_figure_read_in_its_quotes_words_and_units(value, quote, ok):
+    judged(value, quote, ok)
