@@ -200,6 +200,7 @@ from kb.quantities.interval import (
 from kb.quantities.numbers import NOT_COUNTED, SPREAD_AFTER, extract_candidates, spread_before, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
+from kb.text.match import glued_cell_size
 from kb.text.typed import unshowable
 
 __all__ = ["QuotedValue", "value_in_quote", "as_printed", "misread", "numbers_in", "claim_doubt", "bound_note", "shares_in", "share_holds"]
@@ -2268,8 +2269,6 @@ def _cells_apart(passage: str, start: int, end: int) -> str | None:
     ("66.30 61.44" of "2018)66.3061.4471.53"), read as the quote matcher reads such a row
     (`kb.text.match.glued_cell_size`: three cells or more of one format), its spaces and tabs one space
     each (a line break stays one); None when it parts no such row."""
-    from kb.text.match import glued_cell_size
-
     out, last = [], start
     for m in _GLUED_RUN.finditer(passage, max(0, start - _MAX_GLUED_RUN), min(len(passage), end + _MAX_GLUED_RUN)):
         if m.end() <= start or m.start() >= end:
