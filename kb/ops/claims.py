@@ -681,10 +681,10 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
         if not r["held"]:
             # its entry renamed or deleted by hand in references.bib: nothing to verify it against
             reason = f"its paper {r['citekey']} is not in references.bib"
-        elif r["status"] == "unverified":
-            reason = "stored unverified"
         elif not r["quote"]:
             reason = "no quote"
+        elif r["status"] == "unverified":
+            reason = "stored unverified"
         elif r["off"]:
             reason = off_text(kb.conn, r["citekey"], r["version"], r["page"])
         else:       # as the index decided it, against the paper's text (kb.ops.derive), as kb claims shows it

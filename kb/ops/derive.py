@@ -38,7 +38,8 @@ from kb.quantities.interval import Interval
 from kb.quantities.quoted import LONGEST_VALUE, claim_doubt
 from kb.quantities.units import to_base
 from kb.sources import s2
-from kb.store.index import Changes
+from kb.store import claimsfile
+from kb.store.index import Changes, claim_numbers
 from kb.store.knowledgebase import CLAIM_READING, DECIDED_FILES, KB
 from kb.store.queries import load_text, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
@@ -97,6 +98,8 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         merge_cached_s2(kb)
     if changes.claims_files or texts:
         quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided, fresh)
+    if changes.rereading:
+        read_values_again(kb, changes.claims_files)
     if changes.claims_files:
         base_values(kb, changes.claims_files, changes.based)
     # a claim is read against its paper's text: one newly stored decides its claims again
@@ -321,6 +324,33 @@ def merge_cached_s2(kb: KB) -> int:
             links.merge_s2(db, citekey, data.get("references", []), data.get("citations", []))
             merged += 1
     return merged
+
+
+def read_values_again(kb: KB, files: set[str]) -> None:
+    """Each claim of `files` read into its number, value and unit columns as this kb reads its value
+    (`claim_numbers`), when an older kb read them otherwise ("1.2 × 10^3 kWh" was 1.2): the files'
+    records are unchanged, so the value is the text the columns hold, read again, not the files parsed."""
+    db = kb.db
+    rows = _rows_in(db, "select rowid, number, value, unit from claims where file in ({}) and kind = 'claim' "
+                         "and number is not null", files)
+    for rowid, number, value, unit in rows:
+        now = claim_numbers(f"{number} {unit or ''}".strip())
+        if now != (number, value, unit):
+            db.execute("update claims set number = ?, value = ?, unit = ?, base_value = null, base_unit = null "
+                       "where rowid = ?", [*now, rowid])
+    # an older kb read a claim of neither status nor quote as marked verified (kb verify failed it, kb claims
+    # listed it unverified): only the few files holding one are read again, for the status they write
+    for (rel,) in _rows_in(db, "select distinct file from claims where file in ({}) and kind = 'claim' and "
+                               "quote is null and quote_id is null and status = 'verified'", files):
+        path = kb.root / rel
+        try:
+            doc = claimsfile.load(path, path.stem if paper_exists(db, path.stem) else None, rel)
+        except KBError:
+            continue            # the next sync says why
+        for rec in doc.claims:
+            if not rec.quote and not rec.quote_id:
+                db.execute("update claims set status = ? where file = ? and id = ? and citekey is ?",
+                           [rec.status, rel, rec.id, rec.citekey])
 
 
 def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:

@@ -398,6 +398,8 @@ class PaperCache(dict):
         super().__setitem__(key, value)
 
 
+#: Why a claim without a quote is unverified, as kb verify and kb claims both say it.
+NO_QUOTE = "no quote: the claim is not verified"
 _CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file, page, per"
 
 
@@ -442,14 +444,14 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
             mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, text),
                                              context_before(match, text), typed=typed)
     if c["status"] == "unverified":
-        reason = claim_note(kb, c, docs) or "stored unverified"
+        reason = claim_note(kb, c, docs) or ("stored unverified" if c["quote"] else NO_QUOTE)
         if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
             reason += "; " + mismatch.reason(value)
         return verdict("unverified", reason)
     if not c["quote"]:
         if c["status"] == "verified":
             return verdict("no-quote", f"{value} is marked verified but has no quote", True)
-        return verdict("unverified", "no quote: the claim is not verified")
+        return verdict("unverified", NO_QUOTE)
     if (hidden := unshowable(c["quote"])) is not None:
         return verdict("unshown", f"its quote holds {hidden}; write the quote without it in {c['file']}", True)
     if not mismatch.ok:

@@ -2907,10 +2907,10 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
 
 def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:
     """`claim_doubt` against the quote as typed."""
+    if not quote:               # whatever it is marked, as kb verify says it: nothing stands for it
+        return "no quote"
     if status != "verified":
         return "stored unverified"
-    if not quote:
-        return "no quote"
     hidden = unshowable(quote)
     if hidden is not None:       # matched without it: the quote shows other words than were verified
         return f"its quote holds {hidden}"

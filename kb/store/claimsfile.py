@@ -408,15 +408,18 @@ def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
             r.fail(f"claim {cid}: `value` must be a string such as \"11.49 kWh\"", line)
         # as a quote's: kb verify checks a claim marked anything but "unverified", so a
         # misspelt status ("verifed") is the file's error, not a claim listed one way and
-        # verified another
-        status = r.string(c, "status", line, False, f"claim {cid}") or "verified"
+        # verified another. A claim written with neither status nor quote is marked nothing: it is
+        # unverified, as kb claims lists it, never "marked verified" for kb verify to fail
+        quote = r.string(c, "quote", line, False, f"claim {cid}")
+        quote_id = r.string(c, "quote_id", line, False, f"claim {cid}")
+        status = r.string(c, "status", line, False, f"claim {cid}") or ("verified" if quote or quote_id
+                                                                        else "unverified")
         if status not in ("verified", "unverified"):
             r.fail(f"claim {cid}: status must be 'verified' or 'unverified', not {status[:40]!r}", line)
         doc.claims.append(ClaimRec(
             id=cid, value=value, citekey=r.string(c, "paper", line, False, f"claim {cid}") or citekey,
             per=r.string(c, "per", line, False, f"claim {cid}"),
-            quote=r.string(c, "quote", line, False, f"claim {cid}"),
-            quote_id=r.string(c, "quote_id", line, False, f"claim {cid}"),
+            quote=quote, quote_id=quote_id,
             page=r.integer(c, "page", line, f"claim {cid}"),
             version=r.version(c, line, f"claim {cid}"),
             topics=r.strings(c, "topics", line, f"claim {cid}"),

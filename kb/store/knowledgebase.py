@@ -81,7 +81,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: "more than halved" bounds a factor from above ("more than 0.5x" of it was verified); a per of runs is no per of
 #: queries ("25 kWh" --per run of "25 kWh per query" was verified); a value kb check reads no figure of ("SD 0.4",
 #: "95% CI 78.1-84.3", "81.2 (0.4)") stands nowhere.
-CLAIM_READING = "12"
+#: 13: a rate's per after a verb ("25 kWh were used per query") is the rate's ("25 kWh" alone was verified); a claim
+#: of neither status nor quote is unverified, never "marked verified"; each claim's number, value and unit are read
+#: again from its value ("1.2 × 10^3 kWh" an older kb listed as 1.2).
+CLAIM_READING = "13"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -432,7 +432,7 @@ def test_claims_listing_shows_a_hand_edited_mismatch_as_unverified(php):
     assert rows["image-gen"]["status"] == "unverified"
     assert rows["image-gen"]["reason"] == ("the value '11.94 kWh' is not among its quote's numbers: "
                                            "522 smartphone charges, 11.49 kWh")
-    assert rows["charges"]["status"] == "unverified" and rows["charges"]["reason"] == "stored unverified"
+    assert rows["charges"]["status"] == "unverified" and rows["charges"]["reason"] == "no quote"
     topic = run_kb("claims", "--topic", "energy", "--json").json
     assert [(c["id"], c["status"]) for c in topic] == [("image-gen", "unverified")]
     # The same claim flagged by kb verify: one decision.
@@ -509,6 +509,30 @@ def test_an_index_from_a_kb_reading_claims_otherwise_decides_again_once(php, mon
         conn.execute("update claims set doubt = 'kept' where id = 'right'")
     conn.close()
     assert {r["id"]: r["status"] for r in run_kb("claims", "--json").json}["right"] == "unverified"
+
+
+def test_an_index_from_a_kb_reading_values_otherwise_reads_each_value_again(php):
+    """The number, value and unit an older kb read from a claim's value ("1.2 × 10^3 kWh" as 1.2 of
+    "× 10^3 kWh") are read again with its verdict, the files unchanged; a claim written by hand with
+    neither status nor quote is unverified for kb verify as for kb claims, never "marked verified"."""
+    import sqlite3
+
+    (php / "claims" / "luccioni2023power.toml").write_text(
+        '[[claim]]\nid = "power"\nvalue = "1.2 × 10^3 kWh"\n\n[[claim]]\nid = "bare"\nvalue = "25 kWh"\n')
+    assert run_kb("claims", "--json").code == 0
+    conn = sqlite3.connect(php / ".kb" / "kb.sqlite")
+    with conn:                                   # the columns as an older kb read them
+        conn.execute("update claims set number = '1.2', value = 1.2, unit = '× 10^3 kWh', base_value = null, "
+                     "base_unit = null where id = 'power'")
+        conn.execute("update claims set status = 'verified', doubt = 'no quote'")     # as an older kb read them
+        conn.execute("update meta set value = '1' where key = 'claim_reading'")
+    conn.close()
+    rows = {r["id"]: r for r in run_kb("claims", "--json").json}
+    assert (rows["power"]["number"], rows["power"]["value"], rows["power"]["unit"]) == ("1.2 × 10^3", 1200.0, "kWh")
+    assert [r["id"] for r in run_kb("claims", "--min", "1 MWh", "--json").json] == ["power"]
+    assert {(r["status"], r["reason"]) for r in rows.values()} == {("unverified", "no quote")}
+    r = run_kb("verify")
+    assert r.code == 0 and "marked verified" not in r.out and "no quote: the claim is not verified" in r.out, r.out
 
 
 def test_claims_decided_again_on_every_core_stand_as_in_one_process(php, monkeypatch):
