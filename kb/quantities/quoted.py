@@ -130,7 +130,8 @@ emissions of 25 kg" hold "25 kg CO2e", and so do both masses of "284,019 kg (626
 
 A power of ten is one number: "1.2 × 10⁵ kWh", "10⁻³", "10^-3", and "1.2 × 10 5 kWh" as an extractor prints
 a superscript, hold "120 MWh" and "1e-3", never their 10, 1.2, 5 or -3. A fold in words is a factor ("a
-tenfold increase" holds "10x"), and the rise it names a change ("+900%"), as "tripled" is one. A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
+tenfold increase" holds "10x"), and the rise a fold names a change ("+900%"; "a 3-fold increase", "increased
+threefold" "+200%"), as "tripled" is one; "3x faster" is a factor only. A currency's code before a number is its currency ("USD 3,000" holds "$3,000",
 never "€3,000"). A number in words keeps its scale ("two million images" is 2,000,000), and a
 fraction in words is a share a writer rounds ("one-third" holds "33%", "half of" "50%"; "the
 second half of" holds nothing). Percentage points are no percentage ("3 percentage points" holds
@@ -403,8 +404,13 @@ _FACTOR_VALUES = {"twic": 2, "doub": 2, "thri": 3, "trip": 3, "quad": 4}
 #: A verb of a factor that says a quantity changed by it ("doubled", "tripling"), not a count of times
 #: ("twice", "double the energy").
 _CHANGE_VERB = lazy(r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)")
-#: The rise a fold in words names after it: "a threefold increase", "a tenfold rise in energy".
+#: The rise a fold names after it: "a threefold increase", "a tenfold rise in energy".
 _FOLD_RISE = lazy(r"(?i)[ ]+(?:increases?|rises?|growth|jumps?|gains?)(?![\w-])")
+#: ... or before it: "increased threefold", "grew by 3x".
+_RISE_THEN_FOLD = lazy(r"(?i)(?<![\w-])(?:increas(?:ed|es|e|ing)|rose|rises?|rising|gr[eo]w(?:s|n|ing)?|jump(?:ed|s)?"
+                       r"|climb(?:ed|s)?)[ ]+(?:by[ ]+)?(?:(?:about|around|nearly|almost|roughly|some)[ ]+)?$")
+#: A fold in digits after its number: "3-fold", "3x", "3×".
+_DIGIT_FOLD = lazy(r"(?i)[ ]?(?:-[ ]?fold\b|fold\b|[x×](?![\w-]))")
 #: "halved": a quantity fell by a half.
 _HALVED = lazy(r"(?i)(?<![\w-])halv(?:ed|es|ing)(?![\w-])")
 #: "tenfold", "a hundred-fold": the number of a word's fold.
@@ -539,10 +545,16 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         word = m.group(0).lower()
         value = _FOLD_VALUES[word[:-4].rstrip("-")] if word.endswith("fold") else _FACTOR_VALUES[word[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
-        if _CHANGE_VERB.fullmatch(word) or word.endswith("fold") and _FOLD_RISE.match(t, m.end()):
+        if _CHANGE_VERB.fullmatch(word) or word.endswith("fold") and _fold_rises(t, m.start(), m.end()):
             # "doubled", "tripled", "a threefold increase": a rise by 100 %, 200 %, as a writer's "+100%" says it
             out.append(_Number(str(value - 1), m.start(), m.end(), Decimal(value - 1), Decimal("0.005"), unit="",
                                share=True, change="rise"))
+    # "a 3-fold increase", "increased 3x": that rise too (a value's own "3x" is the factor it writes)
+    for n in list(out) if not whole else ():
+        fold = _DIGIT_FOLD.match(t, n.end) if n.unit is None and n.change is None and n.value > 1 else None
+        if fold is not None and _fold_rises(t, n.start, fold.end()):
+            out.append(_Number(f"{n.value - 1:f}", n.start, fold.end(), n.value - 1, n.half, unit="", share=True,
+                               change="rise"))
     # "halved": a fall by a half ("-50%", its size "50%") and a factor of one half ("0.5x")
     for m in _HALVED.finditer(t):
         out.append(_Number("0.5", m.start(), m.end(), Decimal("0.5"), Decimal("0.005"), unit="", share=True,
@@ -556,6 +568,12 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         parts = _within_others(out, [n for n in out if " " in n.text and n.text[0].isdigit()])
         out = [n for n in out if (n.start, n.end) not in parts]
     return out, unread
+
+
+def _fold_rises(t: str, start: int, end: int) -> bool:
+    """Whether the fold printed at `start`..`end` is the size of a rise the words around it name ("a threefold
+    increase", "increased 3-fold"), not a factor alone ("threefold more GPUs", "3x faster")."""
+    return bool(_FOLD_RISE.match(t, end) or _RISE_THEN_FOLD.search(t, max(0, start - 40), start))
 
 
 def _split_groups(text: str, t: str, numbers: list[_Number]) -> list[_Number]:

@@ -83,7 +83,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "95% CI 78.1-84.3", "81.2 (0.4)") stands nowhere.
 #: 13: a rate's per after a verb ("25 kWh were used per query") is the rate's ("25 kWh" alone was verified); a claim
 #: of neither status nor quote is unverified, never "marked verified"; each claim's number, value and unit are read
-#: again from its value ("1.2 × 10^3 kWh" an older kb listed as 1.2).
+#: again from its value ("1.2 × 10^3 kWh" an older kb listed as 1.2); a glued table row's cells typed apart, a
+#: figure's interval in another unit, a fold naming a rise ("a 3-fold increase": "+200%") and "shortened by" read.
 CLAIM_READING = "13"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

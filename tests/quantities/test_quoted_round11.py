@@ -69,6 +69,11 @@ def test_a_row_of_cells_of_other_formats_stays_glued(page, value, quote):
     ("3x", "a threefold increase", True), ("+300%", "a threefold increase", False),
     ("-200%", "a threefold increase", False), ("+200%", "a threefold reduction", False),
     ("+200%", "threefold more GPUs", False),
+    # in digits, or after the rise's verb
+    ("+200%", "a 3-fold increase", True), ("+200%", "a 3x increase", True), ("+200%", "energy use increased 3-fold", True),
+    ("+200%", "it increased threefold", True), ("+150%", "a 2.5-fold increase", True),
+    ("+300%", "a 3-fold increase", False), ("-200%", "a 3-fold increase", False), ("+200%", "a 3-fold reduction", False),
+    ("+200%", "3x faster", False), ("+200%", "3x more GPUs", False), ("+200%", "3 GPUs increase", False),
     # a change in words of a length: shortened is a fall, extended a rise
     ("-24 hours", "training time was shortened by 24 hours", True), ("+24 hours", "shortened by 24 hours", False),
     ("-24 hours", "shortened to 24 hours", False), ("+2 days", "the deadline was extended by 2 days", True),
