@@ -1273,10 +1273,13 @@ _GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]
 _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_GAS}")
 #: The verb between an amount and its rate's per: "25 kWh were used per query", "0.2 J is consumed per
 #: inference", "3 g are emitted for each run" (the amount is per query, per inference, per run all the same).
-_SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got)\s+)?(?:used|consumed|emitted|spent|required|needed"
-          r"|drawn|produced|generated|released|expended|burn(?:ed|t)|incurred|saved))")
-#: ... followed by the per: only then is it the rate's.
-_SPENT_PER_TEXT = (rf"\s+{_SPENT}(?=\s+(?i:/|per\b|(?:for\s+)?(?:each|every)\b"
+_SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|can|may|might|must|should|has|have"
+          r"|had)\s+){0,3}(?:used|consumed|emitted|spent|required|needed|drawn|produced|generated|released|expended"
+          r"|burn(?:ed|t)|incurred|saved))")
+#: ... followed by the per, maybe after "on average" ("were used on average per query", "spent on each query"):
+#: only then is it the rate's.
+_SPENT_PER_TEXT = (rf",?\s+{_SPENT}(?:\s+(?i:on\s+average|typically|approximately|roughly|about))?"
+                   r"(?:\s+(?i:in|on)(?=\s+(?i:each|every)\b))?(?=\s+(?i:/|per\b|(?:for\s+)?(?:each|every)\b"
                    r"|an?\s+(?:second|minute|hour|day|week|month|year)\b|(?:hourly|daily|weekly|monthly|yearly|annually)\b))")
 _SPENT_PER = lazy(_SPENT_PER_TEXT)
 #: What continues a unit printed after a number into another: a rate ("gCO2e per hour",
