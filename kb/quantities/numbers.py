@@ -134,6 +134,14 @@ _MODIFIER = r"(?:(?:net|gross|total|training|new)[ \t]+)"
 _UNIT_AFTER = lazy(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}|-(?=[a-z]{{3}})){_MODIFIER}?"
                          rf"(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
 _RATE_AFTER = lazy(rf"(?P<unit>{_RATE})")
+#: The verb of an amount spent ("were used", "is consumed", "have been emitted"): before a per, the amount
+#: is a rate ("25 kWh were used per query" is 25 kWh per query), as kb.quantities.quoted reads a quote.
+SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|can|may|might|must|should|has|have"
+         r"|had)\s+){0,3}(?:used|consumed|emitted|spent|required|needed|drawn|produced|generated|released|expended"
+         r"|burn(?:ed|t)|incurred|saved))")
+#: ... and its per, maybe after "on average": the rate's denominator a page prints after the verb.
+_SPENT_RATE = lazy(rf",?[ \t\n]+{SPENT}(?:[ \t\n]+(?i:on[ \t\n]+average|typically))?[ \t\n]+(?:/|per[ \t\n]+)"
+                   rf"[ \t]{{0,2}}(?P<denom>{_DENOM})")
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 
@@ -1100,6 +1108,10 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
         return None  # "15 times", "~10,000   times larger" (pypdf's triple spaces)
     if kind == "percent" and len(gap) > 1 and u.group("percent").startswith("%"):
         return None  # "%" alone after a gap is a table's next column
+    if kind in ("energy", "co2e_or_mass", "volume", "money") and not re.search(r"/|\bper\b", text):
+        spent = _SPENT_RATE.match(page, u.end())
+        if spent is not None:       # "25 kWh were used per query": 25 kWh per query, no amount of 25 kWh
+            return kind, f"{text} per {spent.group('denom')}", spent.end()
     return kind, u.group("unit"), u.end()
 
 

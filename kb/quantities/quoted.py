@@ -198,7 +198,7 @@ from kb.quantities.interval import (
     unreadable_figure,
     written_parts,
 )
-from kb.quantities.numbers import NOT_COUNTED, SPREAD_AFTER, extract_candidates, spread_before, word_numbers
+from kb.quantities.numbers import NOT_COUNTED, SPENT, SPREAD_AFTER, extract_candidates, spread_before, word_numbers
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 from kb.text.match import glued_cell_size
@@ -1273,9 +1273,7 @@ _GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]
 _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_GAS}")
 #: The verb between an amount and its rate's per: "25 kWh were used per query", "0.2 J is consumed per
 #: inference", "3 g are emitted for each run" (the amount is per query, per inference, per run all the same).
-_SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|can|may|might|must|should|has|have"
-          r"|had)\s+){0,3}(?:used|consumed|emitted|spent|required|needed|drawn|produced|generated|released|expended"
-          r"|burn(?:ed|t)|incurred|saved))")
+_SPENT = SPENT
 #: ... followed by the per, maybe after "on average" ("were used on average per query", "spent on each query"):
 #: only then is it the rate's.
 _SPENT_PER_TEXT = (rf",?\s+{_SPENT}(?:\s+(?i:on\s+average|typically|approximately|roughly|about))?"

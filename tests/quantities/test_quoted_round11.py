@@ -87,3 +87,21 @@ def test_a_row_of_cells_of_other_formats_stays_glued(page, value, quote):
 ])
 def test_a_figure_read_in_its_quotes_words_and_units(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("page, found", [
+    # a page's figure read as a claim's quote reads it: the verb before its per makes it a rate (kb audit
+    # confirmed a note's "25 kWh" against "25 kWh were used per query")
+    ("Overall 25 kWh were used per query.", ("25", "kWh/query")),
+    ("12 kg CO2e were emitted per hour.", ("12", "kgCO2e/h")),
+    ("0.2 kWh was consumed on average per query.", ("0.2", "kWh/query")),
+    ("We used 25 kWh per query.", ("25", "kWh/query")),
+    # no per after the verb, or a per of no unit kb reads: the amount as printed
+    ("In total 25 kWh were used.", ("25", "kWh")),
+    ("The runs emitted 3 tCO2e, which were emitted per year.", ("3", "tCO2e")),
+    ("The 8 GPUs were used per node.", ("8", "GPU")),
+])
+def test_a_pages_amount_before_its_verb_and_per_is_a_rate(page, found):
+    from kb.quantities.numbers import extract_candidates
+
+    assert (extract_candidates([page])[0].number, extract_candidates([page])[0].unit) == found
