@@ -139,9 +139,11 @@ _RATE_AFTER = lazy(rf"(?P<unit>{_RATE})")
 SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|can|may|might|must|should|has|have"
          r"|had)\s+){0,3}(?:used|consumed|emitted|spent|required|needed|drawn|produced|generated|released|expended"
          r"|burn(?:ed|t)|incurred|saved))")
-#: ... and its per, maybe after "on average": the rate's denominator a page prints after the verb.
-_SPENT_RATE = lazy(rf",?[ \t\n]+{SPENT}(?:[ \t\n]+(?i:on[ \t\n]+average|typically))?[ \t\n]+(?:/|per[ \t\n]+)"
-                   rf"[ \t]{{0,2}}(?P<denom>{_DENOM})")
+#: ... maybe then "on average": what may stand between an amount and its per (kb.quantities.quoted reads a
+#: quote's with it too).
+SPENT_THEN = rf",?\s+{SPENT}(?:\s+(?i:on\s+average|typically|approximately|roughly|about))?"
+#: ... and the rate's denominator a page prints after them.
+_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:/|per\s+)[ \t]{{0,2}}(?P<denom>{_DENOM})")
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 

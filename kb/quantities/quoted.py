@@ -198,7 +198,15 @@ from kb.quantities.interval import (
     unreadable_figure,
     written_parts,
 )
-from kb.quantities.numbers import NOT_COUNTED, SPENT, SPREAD_AFTER, extract_candidates, spread_before, word_numbers
+from kb.quantities.numbers import (
+    NOT_COUNTED,
+    SPENT,
+    SPENT_THEN,
+    SPREAD_AFTER,
+    extract_candidates,
+    spread_before,
+    word_numbers,
+)
 from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 from kb.text.match import glued_cell_size
@@ -1271,12 +1279,10 @@ def _in_date(plain: str, number: _Number) -> bool:
 _GAS = r"(?:C\s?O\s?[2₂](?:\s?-?\s?e(?:q)?)?|𝐶𝑂\s?[2₂]|(?i:carbon[\s-]+dioxide))(?![A-Za-z0-9])"
 #: A mass of CO2 printed as a header: "tCO 2 e", "kg CO2eq", "lbs CO2".
 _MASS_GAS = lazy(rf"(?<![A-Za-z])(?P<mass>kg|g|t|lbs?|Mt|Gt|tons?|tonnes?)[ ]?{_GAS}")
-#: The verb between an amount and its rate's per: "25 kWh were used per query", "0.2 J is consumed per
-#: inference", "3 g are emitted for each run" (the amount is per query, per inference, per run all the same).
-_SPENT = SPENT
-#: ... followed by the per, maybe after "on average" ("were used on average per query", "spent on each query"):
-#: only then is it the rate's.
-_SPENT_PER_TEXT = (rf",?\s+{_SPENT}(?:\s+(?i:on\s+average|typically|approximately|roughly|about))?"
+#: The verb between an amount and its rate's per (numbers.SPENT_THEN): "25 kWh were used per query", "0.2 J is
+#: consumed per inference", "3 g are emitted for each run", "were used on average per query", "spent on each
+#: query" (the amount is per query, per inference, per run all the same): only before a per is it the rate's.
+_SPENT_PER_TEXT = (rf"{SPENT_THEN}"
                    r"(?:\s+(?i:in|on)(?=\s+(?i:each|every)\b))?(?=\s+(?i:/|per\b|(?:for\s+)?(?:each|every)\b"
                    r"|an?\s+(?:second|minute|hour|day|week|month|year)\b|(?:hourly|daily|weekly|monthly|yearly|annually)\b))")
 _SPENT_PER = lazy(_SPENT_PER_TEXT)
@@ -2023,7 +2029,7 @@ _A_SCALE_DEN = lazy(r"(?i)^(?:(?:a|one)[ ]+)?(?=(?:thousand|million|billion)[ ])
 
 
 #: What a figure's amount is of, between its unit and a rate's "per": " of electricity", " of CO2".
-_OF_WHAT = lazy(rf"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+(?!{_SPENT}\b)[^\W\d_][\w-]*)?)"
+_OF_WHAT = lazy(rf"[ ]+of[ ]+(?P<what>[^\W\d_][\w-]*(?:[ ]+(?!{SPENT}\b)[^\W\d_][\w-]*)?)"
                 rf"(?=[ ]*(?:/|per\b)|{_SPENT_PER_TEXT})")
 #: A rate's denominator in words: "per hour", "per web page", "/query".
 _PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
