@@ -59,7 +59,7 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
     if accept_id:
         if keys:
             raise UsageError("--accept takes one restatement id, without papers")
-        r = accept(kb, accept_id, verdict=verdict, note=note, jobs=None)
+        r = accept(kb, accept_id, verdict=verdict, note=note)
         if as_json:
             emit_json(r.to_dict())
         else:
@@ -71,9 +71,9 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
         if keys:
             raise UsageError("--note audits a note; give papers or --note, not both")
         note = a_path(note, "--note")
-        rows = iter(audit_note(kb, input_path(note, "the note"), only=wanted, jobs=None))
+        rows = iter(audit_note(kb, input_path(note, "the note"), only=wanted))
     else:
-        rows = iter_audit(kb, keys or None, only=wanted, include_judged=judged, jobs=None)
+        rows = iter_audit(kb, keys or None, only=wanted, include_judged=judged)
     counts = {"confirmed": 0, "differs": 0, "not-in-source": 0}
     differ = False
 

@@ -168,7 +168,7 @@ def graph_export(fmt: str = typer.Option("graphml", "--format", "-f", help="grap
         raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(graph.FORMATS)}")
     target = None if export.is_stdout(output) else \
         export.output_path(kb, output if output is not None else kb.layout.exports / f"citations.{fmt}", force=force)
-    extra = audit.edge_counts(kb, jobs=None) if restatements else None
+    extra = audit.edge_counts(kb) if restatements else None
     if target is None:
         data(graph.render(kb.db, fmt, extra))
         return

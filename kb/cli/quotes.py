@@ -136,7 +136,7 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_a_p
         return
     bar = Progress("verifying", unit="papers")
     results, claim_results = [], []
-    for v in verify_papers(kb, progress=bar.update if bar.on else None, jobs=None):   # a paper's text at a time
+    for v in verify_papers(kb, progress=bar.update if bar.on else None):   # a paper's text at a time
         (claim_results if v.kind == "claim" else results).append(v)
     bar.done()
     if as_json:

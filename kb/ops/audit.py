@@ -47,7 +47,7 @@ from kb.quantities.interval import MANTISSA, Interval, read_number
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
 from kb.quantities.units import format_unit, parse_unit, to_base
-from kb.store.knowledgebase import KB
+from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
 from kb.store.queries import load_text, no_paper, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
@@ -180,7 +180,7 @@ _NUMBER_RE = lazy(rf"(?P<sign>(?!))?(?P<cur>(?!))?(?P<mant>{MANTISSA})(?P<exp>(?
 
 #: From this many texts waiting (the first audit after a bulk import or kb rebuild),
 #: their numbers and contexts are found on every core where the caller asks for it
-#: (jobs=None: kb audit does).
+#: (the knowledge base opened with jobs=None, as the commands open it: KB.jobs).
 PARALLEL_FROM = 20
 #: How texts' figures and citation contexts are read (_derive_text: extract_candidates,
 #: find_contexts); bumped when what either finds in a text changes. An index whose rows
@@ -190,16 +190,18 @@ PARALLEL_FROM = 20
 DERIVED_READING = "3"
 
 
-def ensure_derived(kb: KB, jobs: int | None = 1) -> int:
+def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:
     """Make the contexts and numbers of every text waiting for them (the derive step lists
     them in derive_later: kb.ops.derive.derive_later), in one transaction under the writer
-    lock, with progress; on `jobs` processes (None: every core from PARALLEL_FROM texts, as
-    kb audit asks; the library's default is this process, since spawned workers import the
-    main script again, and a script calling this unguarded would start workers of its own
-    there). Returns how many texts. A knowledge
+    lock, with progress; on `jobs` processes (None: every core from PARALLEL_FROM texts; by
+    default as the knowledge base was opened, KB.jobs: every core for the commands, this
+    process for the library, since spawned workers import the main script again, and a
+    script calling this unguarded would start workers of its own there). Returns how many
+    texts. A knowledge
     base kb cannot write here (a read-only mount) gets them for this run only: TEMP copies
     of the tables, which this connection's queries read instead."""
     ensure_references(kb)           # the contexts are of reference list entries
+    jobs = kb.jobs_for(jobs)
     conn = kb.conn
     if not _read_otherwise(conn) and conn.execute("select 1 from derive_later limit 1").fetchone() is None:
         return 0
@@ -765,7 +767,7 @@ def _check_only(only: list[str] | None) -> set[str] | None:
 
 
 def audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
-          include_judged: bool = False, jobs: int | None = 1) -> list[Restatement]:
+          include_judged: bool = False, jobs: int | None | AsOpened = AS_OPENED) -> list[Restatement]:
     """The restatements made by `keys` (default: every paper), with their verdicts; texts
     not yet read for their figures are read on `jobs` processes (ensure_derived)."""
     return list(iter_audit(kb, keys, only=only, include_judged=include_judged, jobs=jobs))
@@ -777,7 +779,7 @@ SOURCES_HELD = 256
 
 
 def iter_audit(kb: KB, keys: list[str] | None = None, *, only: list[str] | None = None,
-               include_judged: bool = False, jobs: int | None = 1) -> Iterator[Restatement]:
+               include_judged: bool = False, jobs: int | None | AsOpened = AS_OPENED) -> Iterator[Restatement]:
     """`audit`, one restatement at a time, citing paper by citing paper: it holds one
     citing paper's text and numbers and at most SOURCES_HELD cited papers', so a
     knowledge base of any size is audited in bounded memory (kb audit prints as it goes)."""
@@ -882,7 +884,8 @@ def _note_prose(text: str) -> str:
     return _NOTE_SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
-def audit_note(kb: KB, path: Path, *, only: list[str] | None = None, jobs: int | None = 1) -> list[Restatement]:
+def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
+               jobs: int | None | AsOpened = AS_OPENED) -> list[Restatement]:
     """The numbers of a note's own prose, and of the quotes it cites, attributed to a paper of
     the knowledge base, checked against that paper. The citing page is the note's line."""
     wanted = _check_only(only)
@@ -968,7 +971,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None, jobs: int |
 
 
 def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = None,
-           jobs: int | None = 1) -> Restatement:
+           jobs: int | None | AsOpened = AS_OPENED) -> Restatement:
     """Record a person's judgement of one restatement in claims/<citing>.toml ([[restatement]]):
     kept across rebuilds, and kb audit reports it no more. `jobs` as ensure_derived's."""
     note = typed(note, "note")
@@ -987,7 +990,7 @@ def accept(kb: KB, rid: str, *, verdict: str | None = None, note: str | None = N
     return r
 
 
-def edge_counts(kb: KB, jobs: int | None = 1) -> dict[tuple[str, str], dict[str, int]]:
+def edge_counts(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> dict[tuple[str, str], dict[str, int]]:
     """On each citation link, how many figures the citing paper restates from the cited one and
     how many differ (a person's verdict, when recorded, counts over kb's): for kb graph export.
     `jobs` as ensure_derived's."""

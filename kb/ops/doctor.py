@@ -140,7 +140,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
                               for r in kb.conn.execute("select citekey, arxiv_id, doi, title_norm from papers")}
                     lines = _check_files(kb, report, broken, quick=quick)
                     if not quick:
-                        _check_records(kb, report, lines, progress, jobs)
+                        _check_records(kb, report, lines, progress)
                         _check_units(kb, report)
                     if older_reading(kb.conn):
                         report.info.append(OLDER_READING)
@@ -531,15 +531,16 @@ def _compare_claims(db, report: Report, rel: str, doc, counts: dict) -> None:
     counts["checks"] += len(doc.checks)
 
 
-def _check_records(kb, report: Report, lines: dict, progress=None, jobs: int | None = 1) -> None:
+def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
     """Every verified quote is still found in the text of its version; every claim's
     value is among its quote's numbers, and its quote is still found. Paper by paper
-    (kb.ops.quotes.verify_papers): one paper's text in memory at a time."""
+    (kb.ops.quotes.verify_papers, on the processes `kb` was opened with): one paper's text
+    in memory at a time."""
 
     stale = no_text = unverified = 0
     renamed: dict[str, str] = {}
     tick = (lambda done, total: progress("re-verifying", done, total)) if progress else None
-    for v in verify_papers(kb, progress=tick, jobs=jobs):
+    for v in verify_papers(kb, progress=tick):
         if v.kind == "claim":
             unverified += _claim_problem(report, v, lines, _renamed_hint(kb, v.citekey, renamed)
                                          if v.status == "no-paper" else "")

@@ -18,7 +18,7 @@ from pathlib import Path
 from kb.atomic import decode_saved, read_input, read_json, said, shown
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
-from kb.store.knowledgebase import KB
+from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
 from kb.store.queries import (
     PageText,
     held_versions,
@@ -527,18 +527,20 @@ VERIFY_PARALLEL_FROM = 200
 PAPERS_A_TASK = 20
 
 
-def verify_papers(kb: KB, progress=None, jobs: int | None = 1) -> Iterator[Verdict]:
+def verify_papers(kb: KB, progress=None, jobs: int | None | AsOpened = AS_OPENED) -> Iterator[Verdict]:
     """Every stored quote (as verify_all) and every claim (as verify_claims), paper by
     paper: each paper's text is loaded and indexed once for its quotes and its claims,
     then dropped, so memory holds one paper's text however large the knowledge base.
     Quotes come in verify_all's order, claims in verify_claims'. `progress(done, total)`
-    counts papers. On `jobs` processes (None: every core from VERIFY_PARALLEL_FROM papers,
-    as kb verify and kb doctor ask; the library's default is this process, since spawned
-    workers import a script that calls it unguarded), each reading the index as it is
-    committed; the verdicts come in the same order."""
+    counts papers. On `jobs` processes (None: every core from VERIFY_PARALLEL_FROM papers;
+    by default as the knowledge base was opened, KB.jobs: every core for kb verify and kb
+    doctor, this process for the library, since spawned workers import a script that calls
+    it unguarded), each reading the index as it is committed; the verdicts come in the same
+    order."""
     keys = [r[0] for r in kb.conn.execute(
         "select citekey from quotes union select citekey from claims "
         "where kind = 'claim' and citekey is not null order by citekey")]
+    jobs = kb.jobs_for(jobs)
     if jobs is None:
         jobs = bulk.default_jobs() if len(keys) >= VERIFY_PARALLEL_FROM else 1
     if jobs > 1:

@@ -107,6 +107,19 @@ max_extract_mb = 1024
 GITIGNORE_LINE = ".kb/"
 
 
+class AsOpened:
+    """The default `jobs` of the long jobs a knowledge base runs (kb.ops.audit.ensure_derived,
+    kb.ops.quotes.verify_papers): as many processes as it was opened with (KB.jobs), so one
+    rule holds for all of them: the commands open it for every core, the library for its own
+    process."""
+
+    def __repr__(self) -> str:
+        return "AS_OPENED"
+
+
+AS_OPENED = AsOpened()
+
+
 class KB:
     """An open knowledge base: its layout, settings, index, writer lock and HTTP client.
 
@@ -212,6 +225,10 @@ class KB:
         file would commit into nothing and report success."""
         if self._conn is not None and _file_id(self.db_path) != self._file_id:
             self.close()
+
+    def jobs_for(self, jobs: "int | None | AsOpened") -> int | None:
+        """The processes a long job asked for with `jobs` takes: KB.jobs where it asked AS_OPENED."""
+        return self.jobs if jobs is AS_OPENED else jobs
 
     def close(self) -> None:
         if self._conn is not None:
