@@ -6,7 +6,7 @@ import typer
 
 from kb.atomic import shown
 from kb.cli.common import echo, emit_json, err, state, warn
-from kb.cli.progress import Progress, busy
+from kb.cli.progress import Progress, busy, reporter
 from kb.ops.doctor import diagnose
 from kb.ops.rebuild import rebuild as do_rebuild
 
@@ -70,7 +70,7 @@ def rebuild(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
     """Make a new index from references.bib, claims/ and the source cache (for a database
     deleted, damaged or out of step); a damaged one is kept aside as kb.sqlite.corrupt-TIME."""
 
-    result = do_rebuild(state["kb"], on_busy=busy())
+    result = do_rebuild(state["kb"], progress=reporter(), on_busy=busy(), jobs=None)
     if as_json:
         emit_json(result.to_dict())
     else:

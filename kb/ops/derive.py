@@ -28,6 +28,7 @@ rebuild, inside the transaction that indexed the change:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from kb.atomic import unescape_key
 from kb.errors import KBError
@@ -74,7 +75,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     knowledge base when asked (kb rebuild) or when they are many of its papers
     (relink_whole)."""
     db = kb.db
-    fresh = changes.rereading and _decide_on_cores(kb, changes)
+    fresh = (changes.rereading or changes.committed) and _decide_on_cores(kb, changes)
     texts = list(dict.fromkeys(changes.texts))
     whole = bulk                        # None: as many papers as changed call for
     if bulk is None:
@@ -97,7 +98,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     if changes.bib:
         merge_cached_s2(kb)
     if changes.claims_files or texts:
-        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided, fresh)
+        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided, fresh, changes.committed)
     if changes.rereading:
         read_values_again(kb, changes.claims_files)
     if changes.claims_files:
@@ -108,7 +109,7 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
         db, "select distinct file from claims where file is not null and kind = 'claim' and citekey in ({})",
         given_text)}
     if files:
-        claim_doubts(kb, files, changes.decided, given_text, fresh)
+        claim_doubts(kb, files, changes.decided, set() if changes.committed else given_text, fresh)
     if changes.claims_files:
         _claims_read_as_now(kb, changes.claims_files)
 
@@ -180,7 +181,7 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
 
 
 def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None,
-                 fresh: bool = False) -> None:
+                 fresh: bool = False, committed: bool = False) -> None:
     """Why each quote marked verified in `files`, or quoting a text in `texts` (a paper
     given new page text), is not found in its text, or not on the page its claims file
     says, as kb verify looks for it (NULL when it is, or when kb holds no text to look
@@ -189,7 +190,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     same paper, version, text and pages, as a re-index of its file found it decided)
     keeps that decision when this index's quotes were decided by this kb's reading
     (CLAIM_READING), or `fresh` says this kb decided them just now, and its text did not
-    change."""
+    change (or was `committed` before they were decided: kb rebuild)."""
     db = kb.db
     rows = []
     rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
@@ -200,7 +201,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     if not rows:
         return
     decided = decided if decided and (fresh or _read_as_now(db)) else {}
-    changed = set(texts)
+    changed = set() if committed else set(texts)
     cache: dict = {}
     paper = None
     # paper by paper, one paper's text held at a time: memory stays bounded however many are decided
@@ -404,8 +405,6 @@ def _decide_on_cores(kb: KB, changes: Changes) -> bool:
     `changes.decided`, which quote_doubts and claim_doubts then take as this kb's decisions;
     whether it did. Records of no paper are left to them: they read no text."""
     db = kb.db
-    if kb.db_path != kb.layout.db:
-        return False            # an index made aside (kb rebuild), which workers would not open
     papers = sorted({r[0] for r in _rows_in(
         db, "select distinct citekey from quotes where file in ({}) and status = 'verified' "
             "and citekey is not null", changes.claims_files)} | {r[0] for r in _rows_in(
@@ -416,8 +415,8 @@ def _decide_on_cores(kb: KB, changes: Changes) -> bool:
         jobs = pool.default_jobs() if len(papers) >= DECIDE_PARALLEL_FROM else 1
     if jobs <= 1 or len(papers) < 2:
         return False
-    root = str(kb.root)
-    tasks = [(root, papers[i:i + PAPERS_A_TASK]) for i in range(0, len(papers), PAPERS_A_TASK)]
+    where = (str(kb.root), str(kb.db_path))       # the index this kb writes: kb rebuild's is aside
+    tasks = [(where, papers[i:i + PAPERS_A_TASK]) for i in range(0, len(papers), PAPERS_A_TASK)]
     done = 0
     for (_, batch), (quoted, claimed) in zip(tasks, pool.map_in_order(_decide_task, tasks, jobs)):
         changes.quotes_decided.update(quoted)
@@ -427,17 +426,19 @@ def _decide_on_cores(kb: KB, changes: Changes) -> bool:
     return True
 
 
-#: In a worker of _decide_on_cores: the knowledge base it reads, opened once.
-_DECIDING: dict[str, KB] = {}
+#: In a worker of _decide_on_cores: the knowledge base it reads (root, index), opened once.
+_DECIDING: dict[tuple[str, str], KB] = {}
 
 
-def _decide_task(task: tuple[str, list[str]]) -> tuple[dict, dict]:
+def _decide_task(task: tuple[tuple[str, str], list[str]]) -> tuple[dict, dict]:
     """({quote key: doubt}, {claim key: doubt}) of a few papers' verified quotes and claims, keyed
-    as quote_doubts' and claim_doubts' `decided` are, in a worker process."""
-    root, keys = task
-    if root not in _DECIDING:
-        _DECIDING[root] = KB.open(root, sync=False)
-    kb = _DECIDING[root]
+    as quote_doubts' and claim_doubts' `decided` are, in a worker process, reading the index
+    the writer writes (the knowledge base's, or the one kb rebuild makes aside)."""
+    where, keys = task
+    if where not in _DECIDING:
+        root, db_path = where
+        _DECIDING[where] = KB.open(root, sync=False, db_path=Path(db_path))
+    kb = _DECIDING[where]
     quoted: dict[tuple, str | None] = {}
     claimed: dict[tuple, str | None] = {}
     cache = quotes.PaperCache()

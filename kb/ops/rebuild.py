@@ -88,10 +88,12 @@ def _sidecars(path: Path) -> list[Path]:
 
 
 def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | None = None,
-            on_busy: Callable[[str | None], None] | None = None) -> RebuildResult:
+            on_busy: Callable[[str | None], None] | None = None, jobs: int | None = 1) -> RebuildResult:
     """A new index from references.bib, claims/ and the caches, swapped in for
     the old one under the writer lock. The old one is left as it was if the
-    new one cannot be made (references.bib unreadable)."""
+    new one cannot be made (references.bib unreadable). Its quotes and claims are
+    decided on `jobs` processes (None: every core from derive.DECIDE_PARALLEL_FROM
+    papers, as kb rebuild asks; the library's default is this process, as KB's)."""
 
     started = time.monotonic()
     layout = paths.layout(explicit)
@@ -109,13 +111,18 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
         if odd or old is not None:
             result.previous = "ok" if old is not None and probe(old, on_busy) is None else "damaged"
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
-        kb = KB(layout, db_path=tmp, progress=progress)      # a new index, aside
+        kb = KB(layout, db_path=tmp, progress=progress, jobs=jobs)      # a new index, aside
         result.warnings += kb.unread_settings()
         try:
             _fill(kb, result, old)
             if old is not None:
                 _salvage(old, kb.db, result)
-            kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Its log is then removed with its other sidecars: everything must be in the file.
+            # (Workers that decided quotes and claims read it, and hold no read open now.)
+            busy, logged, moved = kb.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy or logged != moved:
+                raise KBError("the new index could not be written out whole (another process was reading "
+                              "it); the old index is kept as it was", hint="run kb rebuild again")
             kb.close()
         except BaseException:
             kb.close()
@@ -169,6 +176,7 @@ def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
             result.problems.append(f"{where_of(exc)}: {what_of(exc)} (not indexed{kept}; {EDIT})")
     changes, indexer.pending = indexer.pending, Changes()
     changes.bib = False             # the cached Semantic Scholar lists are merged below, and counted
+    changes.committed = True        # every claims file and text above: decided on KB.jobs processes
     with transaction(db):
         derive.apply(kb, changes, progress=lambda done, total: kb.progress("deriving", done, total, "texts"),
                      bulk=True)             # every reference list, then one relink: linear in the papers

@@ -85,6 +85,11 @@ class Changes:
     #: otherwise than the one that decided them (KB.reread_claims): the derive step may decide
     #: them on every core the KB allows (KB.jobs), before it writes.
     rereading: bool = False
+    #: Every record and text the derive step decides from is committed already, in the index
+    #: it writes (kb rebuild fills a new index aside, file by file, before its derive step): the
+    #: derive step may decide them on every core the KB allows (KB.jobs), workers reading that
+    #: index, and their decisions hold for the texts just stored too.
+    committed: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.papers or self.texts or self.claims_files or self.bib)

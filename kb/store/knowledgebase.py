@@ -169,8 +169,10 @@ class KB:
     def open(cls, explicit: str | os.PathLike | None = None, *, sync: bool = True,
              derive: Callable[[KB, index.Changes], None] | None = None,
              progress: index.Progress | None = None,
-             on_busy: Callable[[str | None], None] | None = None, jobs: int | None = 1) -> "KB":
-        kb = cls(paths.layout(explicit), derive=derive, progress=progress, on_busy=on_busy, jobs=jobs)
+             on_busy: Callable[[str | None], None] | None = None, jobs: int | None = 1,
+             db_path: Path | None = None) -> "KB":
+        kb = cls(paths.layout(explicit), derive=derive, progress=progress, on_busy=on_busy, jobs=jobs,
+                 db_path=db_path)
         if sync:
             kb.sync()
         return kb

@@ -535,6 +535,70 @@ def test_an_index_from_a_kb_reading_values_otherwise_reads_each_value_again(php)
     assert r.code == 0 and "marked verified" not in r.out and "no quote: the claim is not verified" in r.out, r.out
 
 
+def test_kb_rebuild_decides_on_every_core_what_one_process_decides(php, monkeypatch):
+    """kb rebuild fills a new index aside, claims file by claims file, then decides every
+    verified quote and claim: from DECIDE_PARALLEL_FROM papers (here 1) on every core where a
+    command asks (a script's rebuild decides in its own process), workers reading the index
+    aside, and the writer takes their decisions, with progress on a terminal. The index swapped in holds
+    what one process decides (a hand edit unverifies), and everything the workers' reading saw
+    is in the file, not left in a log kb removes."""
+    import sqlite3
+
+    from kb.ops import bulk, derive
+    from kb.ops.rebuild import rebuild
+
+    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "right").code == 0
+    assert run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--id", "wrong").code == 0
+    assert run_kb("quote", "add", "luccioni2023power", IMAGE_QUOTE, "--id", "q").code == 0
+    claims = php / "claims" / "luccioni2023power.toml"
+    claims.write_text(claims.read_text().replace('value = "522"', 'value = "523"'))     # "verified" as it was
+    with open(php / "references.bib", "a") as f:                 # a second paper, of no text
+        f.write("\n@misc{doe2020, title = {Other}, author = {Doe, Jo}, year = {2020}}\n")
+    (php / "claims" / "doe2020.toml").write_text('[[claim]]\nid = "used"\nvalue = "5 kWh"\n'
+                                                 'quote = "It used 5 kWh."\nstatus = "verified"\n')
+    path = php / ".kb" / "kb.sqlite"
+
+    def doubts():
+        conn = sqlite3.connect(path)
+        try:
+            return (conn.execute("select id, doubt from claims order by id").fetchall(),
+                    conn.execute("select id, doubt from quotes order by id").fetchall())
+        finally:
+            conn.close()
+
+    assert run_kb("claims", "--json").code == 0   # decided as every command decides them
+    alone = doubts()
+    assert dict(alone[0])["right"] is None and dict(alone[0])["wrong"] and alone[1] == [("q", None)]
+
+    asked: list[int] = []
+    real_map, real_task = bulk.map_in_order, derive._decide_task
+
+    def recorded(fn, items, jobs, **kw):
+        asked.append(jobs)
+        return real_map(fn, items, 1, **kw)      # the workers' function, run here
+
+    def marked(task):                             # what a worker decided, told apart from the writer's
+        quoted, claimed = real_task(task)
+        return quoted, {k: (v and "worker: " + v) for k, v in claimed.items()}
+
+    monkeypatch.setattr(bulk, "map_in_order", recorded)
+    monkeypatch.setattr(bulk, "default_jobs", lambda: 2)
+    monkeypatch.setattr(derive, "DECIDE_PARALLEL_FROM", 1)
+    monkeypatch.setattr(derive, "PAPERS_A_TASK", 1)
+    monkeypatch.setattr(derive, "_DECIDING", {})
+    monkeypatch.setattr(derive, "_decide_task", marked)
+    rebuild(php)                                  # a script: this process
+    assert asked == [] and doubts() == alone
+    monkeypatch.setenv("KB_PROGRESS", "1")
+    r = run_kb("rebuild")                         # a command: every core, with progress
+    assert r.code == 0 and asked == [2], r.err
+    assert "deciding quotes and claims: 2/2 papers" in r.err and "deriving: 1/1 texts" in r.err, r.err
+    on_cores = doubts()
+    assert dict(on_cores[0])["wrong"] == "worker: " + dict(alone[0])["wrong"]    # the workers' decision taken
+    assert dict(on_cores[0])["right"] is None and dict(on_cores[0])["used"] is None and on_cores[1] == alone[1]
+    assert not path.with_name("kb.sqlite-wal").exists() or path.with_name("kb.sqlite-wal").stat().st_size == 0
+
+
 def test_claims_decided_again_on_every_core_stand_as_in_one_process(php, monkeypatch):
     """The first command after an upgrade decides every quote and claim again: from
     DECIDE_PARALLEL_FROM papers (here 1, a paper a task) on every core when a command opens
