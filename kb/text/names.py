@@ -227,6 +227,33 @@ _ORGANISATION_WORD_RE = lazy(r"[^\W\d_]+")
 _PHRASE_WORDS = frozenset("of for in on with at to the".split())
 
 
+_VOWELS = frozenset("AEIOU")
+
+
+def initials_in_capitals(word: str) -> bool:
+    """Whether a word in capitals printed after a family name reads as a person's initials, without their stops
+    as Vancouver prints them ('Ioannidis JPA', 'Turing AM', 'Higgins JPT', 'Akl EA'), rather than as an
+    organisation's acronym after its name ('Stanford HAI', 'Stanford CRFM'): three capitals at most, and of three,
+    one vowel at most. Initials are the first letters of given names, most of which open with a consonant, so
+    three of them rarely hold two vowels; an acronym is made to be said, and one of three letters mostly holds two
+    ('HAI', 'IEA', 'EPA'). Of one or two capitals a word is initials ('AI' is told by its own word,
+    is_organisation)."""
+    if not (1 <= len(word) <= 3 and word.isascii() and word.isalpha() and word.isupper()):
+        return False
+    return len(word) < 3 or sum(ch in _VOWELS for ch in word) <= 1
+
+
+def acronym_after_name(words: list[str]) -> bool:
+    """Whether a name written without a comma is an organisation's, its acronym of three capitals after its
+    name's words: 'Stanford HAI', 'Stanford University HAI' (initials_in_capitals: not 'Ioannidis JPA', a
+    family name and its initials). The words before it capitalised whole words, no initials, two at most."""
+    if not 2 <= len(words) <= 3 or len(words[-1]) != 3 or not words[-1].isupper() or initials_in_capitals(words[-1]):
+        return False
+    last = words[-1]
+    return last.isascii() and last.isalpha() and all(
+        len(w) >= 2 and w[0].isupper() and w.replace("-", "").isalpha() for w in words[:-1])
+
+
 def firm(word: str) -> bool:
     """Whether one word is a firm's own name, which stands for it alone ('DeepMind', 'OpenAI',
     'Google'), as a word of organisations' names does not ('Research', 'Institute')."""
@@ -238,13 +265,15 @@ def is_organisation(name: str) -> bool:
     more, one of them, capitalised, a word only organisations' names hold
     ('European Commission', 'Google AI', 'NVIDIA Corporation', 'Meta AI', 'BigScience
     Workshop'), or a small word of a phrase between capitalised words ('Papers with
-    Code', 'National Center for Biotechnology Information'). An
+    Code', 'National Center for Biotechnology Information'), or an acronym after its words that is no
+    person's initials ('Stanford HAI', acronym_after_name; not 'Ioannidis JPA'). An
     organisation is one name: keyed, and cited, as a whole, never by its last word."""
     if not name or "," in name:
         return False
     words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
-    return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
+    return len(words) >= 2 and (acronym_after_name(name.split())
+                                or any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
                                 or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
                                 and (any(w in _BODY_JOINS for w in words) or _COUNTRY_INITIALISM_RE.match(name) is not None)
@@ -424,7 +453,10 @@ def author_key(author: str | None) -> str:
     middle name say it is Vietnamese, `family_name_first`, nguyen); an organisation braced whole,
     '{Internal Revenue Service}', is keyed whole (internalrevenueservice), as BibTeX takes a braced
     name for one word, and unbraced by its last word (service) unless its words say it is a body's
-    (`is_organisation`, `_conjoined`: 'International Energy Agency', 'Procter and Gamble' as one author)."""
+    (`is_organisation`, `_conjoined`: 'International Energy Agency', 'Procter and Gamble' as one author; 'Stanford
+    HAI', an acronym of three capitals holding two vowels, which a person's initials rarely hold, is stanfordhai,
+    where 'Ioannidis JPA', a family name and its initials as Vancouver prints them, keeps BibTeX's reading:
+    `initials_in_capitals`, as kb.text.refs tells the two in a reference, 'Ioannidis JPA. 2005.' keyed ioannidis)."""
     if not author or not author.strip():
         return ""
     if not author.isascii() and _FAMILY_FIRST_SCRIPT_RE.match(author.strip()):
