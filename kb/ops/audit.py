@@ -187,7 +187,7 @@ PARALLEL_FROM = 20
 #: another reading made (the meta row 'derived_reading' differs, or an index from before
 #: it) lists every text as waiting again, once: the next kb audit reads them all anew,
 #: as it would after kb rebuild, instead of restating against figures kb no longer finds.
-DERIVED_READING = "3"
+DERIVED_READING = "4"     # 4: a marker of a work republished, 'Doe (1950/2020)', names its entry by either year
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -66,9 +66,13 @@ _ALNUM_RE = lazy(rf"\[\s*({_KEY}(?:\s*[,;]\s*{_KEY})*)\s*\]")
 _SURNAME = r"[A-Z][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:van|von|de|der|den|da|del|le|la)\s+[A-Z][A-Za-zÀ-ÿ'’\-]+)?"
 _AUTHORS = rf"(?P<name>{_SURNAME})(?:\s+(?:and|&)\s+{_SURNAME}|\s+et\s+al\s*\.?)?"
 # (years from 1600 on, as a reference list's: 'Darwin (1859)', '(Maxwell, 1865)' name their entries)
-_AUTHOR_YEAR_RE = lazy(rf"{_AUTHORS}\s*\(\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s*\)")
+# ... a work republished by its first year before its edition's, either of which its entry may give: 'Doe
+# (1950/2020)', '(Doe, [1950] 2020)'
+_FIRST_YEAR = r"(?:(?P<first>(?:1[6-9]|20)\d\d)\s*/\s*|\[(?P<first_>(?:1[6-9]|20)\d\d)\]\s*)?"
+_AUTHOR_YEAR_RE = lazy(rf"{_AUTHORS}\s*\(\s*{_FIRST_YEAR}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s*\)")
 _PAREN_RE = lazy(r"\(([^()]{4,300}?(?:1[6-9]|20)\d\d[a-z]?)\)")
-_PAREN_ITEM_RE = lazy(rf"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHORS}\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?")
+_PAREN_ITEM_RE = lazy(rf"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHORS}\s*,?\s*{_FIRST_YEAR}"
+                      rf"(?P<year>(?:1[6-9]|20)\d\d)[a-z]?")
 _ET_AL_RE = lazy(rf"(?P<name>{_SURNAME})\s+et\s+al\s*\.?(?P<poss>\s*['’]\s*s\b)?")
 _SENTENCE_END_RE = lazy(r"[.?!][\"”’)]?\s+(?=[\[(\"“]?[A-Z0-9])")
 _ABBREV = {"al", "e.g", "i.e", "eg", "ie", "fig", "figs", "eq", "eqs", "sec", "tab", "vs", "cf", "no",
@@ -179,6 +183,16 @@ def _in_list(page_no: int, page: str, pos: int, ref_pages: dict[int, list[str]])
         bool(re.match(r"\s*[A-ZÀ-Þ][\w\-’']+,?\s", page[pos:pos + 80].split("]", 1)[-1]))
 
 
+def _republished(res: _Resolver, m: re.Match) -> int | None:
+    """The entry an author-year marker names by its year, or a work republished by its edition's year or its first
+    ('Doe (1950/2020)': the list may give either)."""
+    idx = res.author(m.group("name"), int(m.group("year")))
+    first = m.group("first") or m.group("first_")
+    if idx is None and first:
+        idx = res.author(m.group("name"), int(first))
+    return idx
+
+
 def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
     """Every marker of `pages` that names an entry of `refs`, with its sentence."""
     if not refs:
@@ -219,7 +233,7 @@ def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
         for m in _AUTHOR_YEAR_RE.finditer(page):
             if not free(m.start(), m.end()):
                 continue
-            idx = res.author(m.group("name"), int(m.group("year")))
+            idx = _republished(res, m)
             if idx is not None:
                 found.append((m.start(), m.end(), "author-year", [idx]))
                 taken.append((m.start(), m.end()))
@@ -230,12 +244,13 @@ def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
             for item in re.split(r";", m.group(1)):
                 im = _PAREN_ITEM_RE.search(item)
                 if im:
-                    years = [int(im.group("year"))]
+                    first = _republished(res, im)
+                    idxs += [first] if first is not None else []
                     at = im.end()
                     while more := _MORE_YEARS_RE.match(item, at):
-                        years.append(int(more.group(1)))
+                        idx = res.author(im.group("name"), int(more.group(1)))
+                        idxs += [idx] if idx is not None else []
                         at = more.end()
-                    idxs += [i for i in (res.author(im.group("name"), y) for y in years) if i is not None]
             if idxs:
                 found.append((m.start(), m.end(), "author-year", idxs))
                 taken.append((m.start(), m.end()))

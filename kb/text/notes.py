@@ -1066,6 +1066,9 @@ _SAME_AUTHOR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YE
 # natbib's \citet in square brackets too; a comma after 'et al.' as some write it ("Doe et al., (2020)"), or its
 # possessive ("Doe et al.'s (2020) study")
 _NARRATIVE = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*" + _WHEN + r"\s*[)\]]")
+# ... and a narrative citation of one author's works by their years, or of a work republished, as the bracketed
+# ones: "Doe (1950/2020)", "Doe and Roe ([1950] 2020, p. 4)", "Doe's (2020, 2021) studies"
+_NARRATIVE_WORKS = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*(?P<years>" + _YEARS + r")" + _REPUBLISHED_PAGE + r"\s*[)\]]")
 # a year in square brackets after a name: natbib's "Doe et al. [2019]", no reference numbered 2019
 _NAME_BEFORE_YEAR = lazy(_WHO + r"\s*$")
 _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
@@ -1239,6 +1242,12 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
     if ", 1" in window or ", 2" in window or ", [" in window:
         for m in _SAME_AUTHOR.finditer(window):
+            works = _works_by_year(m)
+            found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
+    if "/" in window or "[" in window or ", 1" in window or ", 2" in window:
+        for m in _NARRATIVE_WORKS.finditer(window):
+            if not after and window[m.end():m.end() + 2].lstrip().startswith("."):
+                continue    # "Doe, J. (1950/2020). "A title"": a reference entry, as with _NARRATIVE
             works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
     for m in _AUTHOR_PAGE.finditer(window):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from kb.text.citecontext import Ref, find_contexts
 from kb.text.names import author_key, to_bibtex_name
+from kb.text.notes import parse_note
 from kb.text.refs import parse_entry
 
 
@@ -39,3 +41,44 @@ def test_an_acronym_after_a_bodys_name_is_no_persons_initials(text: str, author:
 ])
 def test_an_acronym_after_a_bodys_name_in_references_bib(name: str, key: str, bibtex: str) -> None:
     assert (author_key(name), to_bibtex_name(name)) == (key, bibtex)
+
+
+_Q = '"the resulting graph consists of more than many nodes"'
+
+
+@pytest.mark.parametrize("text, cited", [
+    # a narrative citation of a work republished, by its first year and its edition's: either may be the paper
+    (f"Doe (1950/2020) writes {_Q}.", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    (f"Doe and Roe (1950/2020) write {_Q}.", [("Doe and Roe. 2020.", None), ("Doe and Roe. 1950.", None)]),
+    (f"As Doe et al. ([1950] 2020, p. 4) write, {_Q}.", [("Doe et al. 2020.", None), ("Doe et al. 1950.", None)]),
+    (f"Doe's (1950/2020a) book says {_Q}.", [("Doe. 2020a.", None), ("Doe. 1950.", None)]),
+    (f"{_Q}, as Doe (1950/2020) writes.", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    # ... and of one author's works by their years, as '(Doe, 2020, 2021)' is read
+    (f"Doe (2020, 2021) writes {_Q}.", [("Doe. 2020.", None), ("Doe. 2021.", None)]),
+    # (as before)
+    (f"Doe (2020a) writes {_Q}.", [("Doe. 2020a.", None)]),
+    (f"Doe (2020, p. 3) writes {_Q}.", [("Doe. 2020.", "3")]),
+])
+def test_a_narrative_citation_of_a_republished_work(text: str, cited: list) -> None:
+    [q] = parse_note(text + "\n").quotes
+    assert [(q.attribution, q.page)] + [(a.attribution, a.page) for a in q.also] == cited
+
+
+@pytest.mark.parametrize("text", [
+    # a reference entry, its year republished, is no citation of the quote after it; nor a name and no year
+    f"Doe, J. (1950/2020). {_Q}. Publisher.",
+    f"Doe (1950-2020) writes {_Q}.",
+    f"Doe (1950/20) writes {_Q}.",
+])
+def test_no_narrative_citation_of_a_republished_work(text: str) -> None:
+    assert [q.attribution for q in parse_note(text + "\n").quotes if q.attribution] == []
+
+
+def test_a_papers_markers_of_a_republished_work() -> None:
+    # the page's marker names the entry by either year, narrative or in brackets
+    page = ("Energy is large (Doe, 1950/2020). Doe (1950/2020) says so. Roe (1950/2019) agrees (see Roe, [1950] "
+            "2019; Doe, 2020). Roe (1950/2018) is none.\n")
+    refs = [Ref(1, None, "doe", 2020, 2), Ref(2, None, "roe", 1950, 2)]
+    assert [(c.marker, c.idx) for c in find_contexts([page, "References\n"], refs)] == [
+        ("(Doe, 1950/2020)", 1), ("Doe (1950/2020)", 1), ("Roe (1950/2019)", 2),
+        ("(see Roe, [1950] 2019; Doe, 2020)", 2), ("(see Roe, [1950] 2019; Doe, 2020)", 1), ("Roe (1950/2018)", 2)]
