@@ -895,28 +895,51 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         what = q.source_link or q.source_text
         return NoteSource(None, reason=(f"the note has no reference {what}" if what
                                         else "the quote cites nothing"))
+    by_name = cited is not None and cited.first_author and cited.year and not (cited.title or cited.doi
+                                                                                 or cited.arxiv_id)
     first = None
     for entry, titles, written in candidates:
         ex = ctx.index.explain(entry, titles=titles, loose=True)
         if ex.resolution is not None:
+            if by_name and entry is cited and ex.resolution.method == "author-year":
+                # 'Nguyen (2019)' of BibTeX's family name ('Tran Van Nguyen', keyed nguyen) names as well a paper
+                # whose first author a reader calls so ('Nguyen Van An', keyed an): which is meant is not said
+                others = _cited_as_written(db, cited.first_author, cited.year, keyed_too=True)
+                if others:
+                    return _ambiguous_by_name(cited, (ex.resolution.citekey, *others), _short(written))
             return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written))
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
                                     closest_score=ex.closest_score, reference=_short(written), several=ex.several)
-    if cited is not None and cited.first_author and cited.year and not (cited.title or cited.doi or cited.arxiv_id):
+    if by_name:
         keys = _cited_as_written(db, cited.first_author, cited.year)
         if len(keys) == 1:
             return NoteSource(keys[0], "author-year", reference=first.reference if first else None)
+        if len(keys) > 1:
+            return _ambiguous_by_name(cited, tuple(keys), first.reference if first else None)
     return first
 
 
-def _cited_as_written(db, key: str, year: int) -> list[str]:
+def _ambiguous_by_name(cited, keys: tuple[str, ...], reference: str | None) -> NoteSource:
+    """The papers an author-year citation names by readings of their first authors' names: none is taken."""
+    keys = tuple(sorted(set(keys)))
+    return NoteSource(None, reason=f"{len(keys)} papers of {cited.year} by a first author named "
+                                   f"{cited.first_author!r} as the name may be read: " + ", ".join(keys),
+                      reference=reference, several=keys)
+
+
+def _cited_as_written(db, key: str, year: int, keyed_too: bool = False) -> list[str]:
     """The papers of `year` an author-year citation of `key` names by their first author's name as
     references.bib writes it, where no paper's key (BibTeX's reading) is `key`: 'LeCun et al. (1998)' of
-    'Yann Le Cun' (keyed cun), 'Nguyen et al. (2019)' of 'Nguyen Van An' (keyed an) (names.cited_keys)."""
-    if db.execute("select 1 from papers where first_author = ? and year = ? limit 1", [key, year]).fetchone():
+    'Yann Le Cun' (keyed cun), 'Nguyen et al. (2019)' of 'Nguyen Van An' (keyed an) (names.cited_keys).
+    `keyed_too`: those papers, besides any keyed `key` (which are not among them)."""
+    if not keyed_too and db.execute("select 1 from papers where first_author = ? and year = ? limit 1",
+                                    [key, year]).fetchone():
         return []
     out = []
-    for citekey, authors in db.execute("select citekey, authors from papers where year = ?", [year]):
+    for citekey, authors, keyed in db.execute("select citekey, authors, first_author from papers where year = ?",
+                                              [year]):
+        if keyed == key:
+            continue
         try:
             first = (json.loads(authors or "[]") or [""])[0]
         except ValueError:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from kb.ops.papers import import_bib
+from kb.ops.quotes import verify_note
+from kb.ops.session import open_kb
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.names import author_key, to_bibtex_name
 from kb.text.notes import parse_note
@@ -82,3 +85,32 @@ def test_a_papers_markers_of_a_republished_work() -> None:
     assert [(c.marker, c.idx) for c in find_contexts([page, "References\n"], refs)] == [
         ("(Doe, 1950/2020)", 1), ("Doe (1950/2020)", 1), ("Roe (1950/2019)", 2),
         ("(see Roe, [1950] 2019; Doe, 2020)", 2), ("(see Roe, [1950] 2019; Doe, 2020)", 1), ("Roe (1950/2018)", 2)]
+
+
+_READINGS_BIB = """@article{an2019vietnamese, title = {A study of Vietnamese text},
+  author = {Nguyen Van An and John Smith}, year = {2019}}
+@article{nguyen2019things, title = {Another study of things}, author = {Tran Van Nguyen}, year = {2019}}
+@article{hung2020third, title = {A third study}, author = {Le Van Hung}, year = {2020}}
+@article{le2020fourth, title = {A fourth study}, author = {Pham Van Le}, year = {2020}}
+@article{doe2021fifth, title = {A fifth study}, author = {Jane Doe}, year = {2021}}
+@article{hai2023index, title = {AI Index Report}, author = {Stanford HAI}, year = {2023}}
+"""
+
+
+def test_a_surname_two_readings_of_names_answer_is_ambiguous(kb_root, tmp_path) -> None:
+    # 'Nguyen (2019)' names BibTeX's family name of 'Tran Van Nguyen' and the family name a reader reads first in
+    # 'Nguyen Van An' (keyed an): which is meant is not said, where the first was taken; one reading alone, or
+    # a name only one paper of its year is read by, is the paper
+    (tmp_path / "in.bib").write_text(_READINGS_BIB, "utf-8")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    note = tmp_path / "note.md"
+    note.write_text(f"Nguyen (2019) writes {_Q}.\n\nLe et al. (2020) write {_Q}.\n\nHung (2020) writes {_Q}.\n\n"
+                    f"Doe (2021) writes {_Q}.\n\n{_Q} (Stanford HAI, 2023).\n\nTran (2019) writes {_Q}.\n", "utf-8")
+    verdicts, _ = verify_note(kb, note)
+    assert [(v.citekey, v.status) for v in verdicts] == [
+        (None, "no-source"), (None, "no-source"), ("hung2020third", "no-text"), ("doe2021fifth", "no-text"),
+        ("hai2023index", "no-text"), (None, "no-source")]
+    assert "an2019vietnamese, nguyen2019things" in verdicts[0].message and "ambiguous" in verdicts[0].message
+    assert "hung2020third, le2020fourth" in verdicts[1].message
+    assert "ambiguous" not in verdicts[5].message
