@@ -748,6 +748,10 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # IEEE's and Elsevier's title with no quotes after the names, each opening with initials: 'I.
             # Goodfellow, Y. Bengio, A. C. Courville, Deep Learning. MIT Press, 2016.'
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, closed)
+        if last == ":" and i >= 2 and words[i - 1][-1] == "," and _full_names_before(words, i):
+            # a title's head word and its colon after names given in full: 'Jacob Devlin, ..., and Kristina
+            # Toutanova, BERT: Pre-training of ...' (_full_names_before)
+            return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "comma")
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
@@ -840,10 +844,23 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     return None
 
 
+def _full_names_before(words: list[str], i: int) -> bool:
+    """Whether the tokens before token i are names given in full, each closed by its comma, the last after 'and'
+    or not, two at least ('Jacob Devlin, Ming-Wei Chang, and Kristina Toutanova,', 'Jacob Devlin and Kristina
+    Toutanova,'): one word after them, closed by a colon, is a title's head ('BERT: Pre-training ...', 'GLUE: A
+    multi-task ...'), no name, as a list of names given first has no name of one word (Springer's colon closes a
+    list inverted: 'Strubell, E., McCallum, A.: Energy'; DBLP's, names given first, has no comma before it:
+    'Emma Strubell, Andrew McCallum: Energy')."""
+    chunks = [c for c in _AUTHOR_SEP_RE.split(" ".join(words[:i])) if c.strip()]
+    return len(chunks) >= 2 and all(_full_name(c.strip()) for c in chunks)
+
+
 # a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521',
 # Elsevier's ', Journal of Things 5 (2019)'
+# ... or a venue's acronym and its year closing the entry: ', NAACL 2019.', ', NeurIPS 2020'
 _VENUE_AFTER_COMMA_RE = lazy(r",\s+(?=(?:[A-Z][^,]{0,60},\s*){1,4}(?:(?:vol|no|pp)(?:\.|$)|(?:1[6-9]|20)\d\d\b)"
-                             r"|[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:1[6-9]|20)\d\d\))")
+                             r"|[A-Z][^,()]{0,80}?\s\d{1,5}(?:\s*\(\d{1,4}\))?\s*\((?:1[6-9]|20)\d\d\)"
+                             r"|[A-Z][a-z]*[A-Z][A-Za-z\-]*\s+(?:1[6-9]|20)\d\d\.?\s*$)")
 
 
 # the comma before the year after IEEE's title with no quotes: 'Deep Learning, 2016. MIT Press.'
@@ -1062,9 +1079,11 @@ def _full_name(chunk: str) -> bool:
     no initials ('Tran Thi Mai', 'Mary Jones', 'Cicero Nogueira dos santos'): two to four words,
     each capitalised but a particle and the family name after it, none a digit's or a body's."""
     words = chunk.split()
+    # (a hyphenated given or family name, its parts whole words: 'Ming-Wei Chang', 'Anne-Marie Smith-Jones')
     return 2 <= len(words) <= 4 and words[0][:1].isupper() and not is_organisation(chunk) and all(
-        w.isalpha() and (w[:1].isupper() and _NAME_WORD_RE.match(w) or w in _PARTICLES
-                         or k and words[k - 1] in _PARTICLES and w.islower())
+        all(part.isalpha() and len(part) >= 2 for part in w.split("-"))
+        and (w[:1].isupper() and _NAME_WORD_RE.match(w) or w in _PARTICLES
+             or k and words[k - 1] in _PARTICLES and w.islower())
         for k, w in enumerate(words))
 
 

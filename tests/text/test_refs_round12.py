@@ -114,3 +114,35 @@ def test_a_surname_two_readings_of_names_answer_is_ambiguous(kb_root, tmp_path) 
     assert "an2019vietnamese, nguyen2019things" in verdicts[0].message and "ambiguous" in verdicts[0].message
     assert "hung2020third, le2020fourth" in verdicts[1].message
     assert "ambiguous" not in verdicts[5].message
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a title's head word and its colon after names given in full, each closed by its comma: no name
+    ("Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova, BERT: Pre-training of deep bidirectional "
+     "transformers for language understanding, in: Proceedings of NAACL, 2019, pp. 4171–4186.", "devlin",
+     "BERT: Pre-training of deep bidirectional transformers for language understanding"),
+    ("Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova, BERT: Pre-training of deep bidirectional "
+     "transformers for language understanding, NAACL 2019.", "devlin",
+     "BERT: Pre-training of deep bidirectional transformers for language understanding"),
+    ("Alex Wang, Amanpreet Singh, Julian Michael, GLUE: A multi-task benchmark and analysis platform for natural "
+     "language understanding, in: ICLR, 2019.", "wang",
+     "GLUE: A multi-task benchmark and analysis platform for natural language understanding"),
+    ("Hugo Touvron, Thibaut Lavril, Gautier Izacard, LLaMA: Open and efficient foundation language models, arXiv "
+     "preprint arXiv:2302.13971 (2023).", "touvron", "LLaMA: Open and efficient foundation language models"),
+    ("Jacob Devlin and Kristina Toutanova, BERT: Pre-training of deep bidirectional transformers for language "
+     "understanding, NAACL 2019.", "devlin",
+     "BERT: Pre-training of deep bidirectional transformers for language understanding"),
+    # (as before: Springer's colon after a list inverted, DBLP's after names given first, ACL's year first)
+    ("Strubell, Emma, Ganesh, Ananya: Energy and policy considerations for deep learning in NLP. In: ACL (2019)",
+     "strubell", "Energy and policy considerations for deep learning in NLP"),
+    ("Emma Strubell, Ananya Ganesh, Andrew McCallum: Energy and policy considerations for deep learning in NLP. "
+     "ACL 2019: 3645-3650", "strubell", "Energy and policy considerations for deep learning in NLP"),
+    ("Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova. 2019. BERT: Pre-training of Deep "
+     "Bidirectional Transformers for Language Understanding. In NAACL.", "devlin",
+     "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"),
+    ("Nguyen Van An, Tran Thi Mai, A study of Vietnamese text, in: Proc. VLSP, 2019.", "nguyen",
+     "A study of Vietnamese text"),
+])
+def test_a_titles_head_and_colon_after_names_given_in_full(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
