@@ -1059,7 +1059,8 @@ _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
 # APA's "(Doe, 1950/2020, p. 4)", "(Doe, [1950] 2020)" (its page is the edition's: none is checked)
 _YEARS = (r"(?:(?:1[89]|20)\d\d[a-z]?(?:\s*,\s*(?:1[89]|20)\d\d[a-z]?){1,7}|\[?(?:1[89]|20)\d\d(?:\]\s*|\s*/\s*)"
           r"(?:1[89]|20)\d\d[a-z]?)")
-_REPUBLISHED_PAGE = r"(?:\s*,\s*(?:pp?\.|pages?)\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?"
+# (its page after a comma and 'p.', or after a colon as Harvard prints it: "(Doe, 1950/2020: 4)")
+_REPUBLISHED_PAGE = r"(?:(?:\s*,\s*(?:pp?\.|pages?)|\s*:(?:\s*pp?\.)?)\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?"
 _SAME_WORKS = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")" + _REPUBLISHED_PAGE + r"\s*")
 _SAME_AUTHOR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+(?P<years>" + _YEARS + r")" + _REPUBLISHED_PAGE
                     + r"\s*[)\]]")

@@ -56,6 +56,9 @@ _Q = '"the resulting graph consists of more than many nodes"'
     (f"As Doe et al. ([1950] 2020, p. 4) write, {_Q}.", [("Doe et al. 2020.", None), ("Doe et al. 1950.", None)]),
     (f"Doe's (1950/2020a) book says {_Q}.", [("Doe. 2020a.", None), ("Doe. 1950.", None)]),
     (f"{_Q}, as Doe (1950/2020) writes.", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    # ... its page after a colon, as Harvard prints it, narrative or in brackets
+    (f"Doe (1950/2020: 4-5) writes {_Q}.", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
+    (f"As shown, {_Q} (Doe, 1950/2020: 4).", [("Doe. 2020.", None), ("Doe. 1950.", None)]),
     # ... and of one author's works by their years, as '(Doe, 2020, 2021)' is read
     (f"Doe (2020, 2021) writes {_Q}.", [("Doe. 2020.", None), ("Doe. 2021.", None)]),
     # (as before)
