@@ -846,13 +846,17 @@ def _walk_authors(tokens: _Tokens, horizon: int):
 
 def _full_names_before(words: list[str], i: int) -> bool:
     """Whether the tokens before token i are names given in full, each closed by its comma, the last after 'and'
-    or not, two at least ('Jacob Devlin, Ming-Wei Chang, and Kristina Toutanova,', 'Jacob Devlin and Kristina
-    Toutanova,'): one word after them, closed by a colon, is a title's head ('BERT: Pre-training ...', 'GLUE: A
+    or not, two at least, a middle initial or none ('Jacob Devlin, Ming-Wei Chang, and Kristina N. Toutanova,',
+    'Jacob Devlin and Kristina Toutanova,'): one word after them, closed by a colon, is a title's head ('BERT: Pre-training ...', 'GLUE: A
     multi-task ...'), no name, as a list of names given first has no name of one word (Springer's colon closes a
     list inverted: 'Strubell, E., McCallum, A.: Energy'; DBLP's, names given first, has no comma before it:
     'Emma Strubell, Andrew McCallum: Energy')."""
-    chunks = [c for c in _AUTHOR_SEP_RE.split(" ".join(words[:i])) if c.strip()]
-    return len(chunks) >= 2 and all(_full_name(c.strip()) for c in chunks)
+    chunks = [c.split() for c in _AUTHOR_SEP_RE.split(" ".join(words[:i])) if c.strip()]
+    # (a middle initial between the given and family names: 'Kristina N. Toutanova', 'Quoc V. Le')
+    return len(chunks) >= 2 and all(
+        len(c) >= 2 and _full_name(" ".join([c[0]] + [w for w in c[1:-1] if not (_is_initial(w) or _is_capital(w))]
+                                           + [c[-1]]))
+        for c in chunks)
 
 
 # a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521',

@@ -135,6 +135,13 @@ def test_a_surname_two_readings_of_names_answer_is_ambiguous(kb_root, tmp_path) 
     ("Jacob Devlin and Kristina Toutanova, BERT: Pre-training of deep bidirectional transformers for language "
      "understanding, NAACL 2019.", "devlin",
      "BERT: Pre-training of deep bidirectional transformers for language understanding"),
+    # ... a middle initial among them, with its stop or not
+    ("Kevin Clark, Minh-Thang Luong, Quoc V. Le, Christopher D. Manning, ELECTRA: Pre-training text encoders as "
+     "discriminators rather than generators, in: ICLR, 2020.", "clark",
+     "ELECTRA: Pre-training text encoders as discriminators rather than generators"),
+    ("Jacob Devlin, Kenton Lee, and Kristina N Toutanova, BERT: Pre-training of deep bidirectional transformers for "
+     "language understanding, in: NAACL, 2019.", "devlin",
+     "BERT: Pre-training of deep bidirectional transformers for language understanding"),
     # (as before: Springer's colon after a list inverted, DBLP's after names given first, ACL's year first)
     ("Strubell, Emma, Ganesh, Ananya: Energy and policy considerations for deep learning in NLP. In: ACL (2019)",
      "strubell", "Energy and policy considerations for deep learning in NLP"),
