@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from kb.graph.tables import S2, chunks, note_reading, require_paper
 from kb.store.sqlite import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
-from kb.text.names import author_key, name_key
+from kb.text.names import first_author_key, name_key
 from kb.text.refs import (
     TITLE_THRESHOLD,
     PaperIndex,
@@ -63,7 +63,7 @@ def _first_author_of(first_author: str | None, authors_json: str | None) -> str 
         return None
     if not authors or not isinstance(authors[0], str):
         return None
-    return author_key(authors[0]) or None
+    return first_author_key([a if isinstance(a, str) else "" for a in authors]) or None
 
 
 def _load_papers(db: Database, where: str = "", params: Sequence = ()) -> list[PaperInfo]:
@@ -210,7 +210,7 @@ def _s2_entry(item: dict, idx: int) -> tuple[RefEntry, str | None] | None:
     names = [a.get("name") for a in (p.get("authors") or []) if isinstance(a, dict) and a.get("name")]
     if not (arxiv or doi or title):
         return None
-    first = author_key(str(names[0])) if names else None
+    first = first_author_key([str(n) for n in names]) if names else None
     raw = ". ".join(x for x in [", ".join(map(str, names[:6])) + (" et al" if len(names) > 6 else ""),
                                 str(year or ""), title or ""] if x) + "."
     url = p.get("url") if isinstance(p.get("url"), str) else None

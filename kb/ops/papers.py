@@ -68,7 +68,7 @@ from kb.store.sqlite import transaction
 from kb.text.ids import ArxivId, Doi, LocalFile, find_arxiv_in_filename, normalise_doi, parse_identifier
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import to_bibtex_name
+from kb.text.names import to_bibtex_names
 from kb.text.titles import normalise_title
 from kb.text.typed import typed
 from kb.text.versions import labelled, normalise_version, version_number
@@ -657,9 +657,9 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
     title = info_title if usable_info else (result.title_guess or path.stem)
     authors = []
     if result.info_author and len(result.info_author) < 2000:
-        authors = [to_bibtex_name(a) for a in split_info_authors(result.info_author)]
+        authors = to_bibtex_names(split_info_authors(result.info_author))
     if not authors:
-        authors = [to_bibtex_name(a) for a in result.author_guess]
+        authors = to_bibtex_names(result.author_guess)
     year = result.info_year
     printed = guess_year(result.pages[0]) if result.pages else None
     if printed and (not year or printed < year):

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from kb.text.ascii import ascii_fold, lookalike_named, looks, transliterate
 from kb.text.latex import latex_to_text
-from kb.text.names import author_key, keyed_family
+from kb.text.names import author_key, first_family
 
 STOPWORDS = frozenset("""
 a an the on of in for to and or with from by at as is are be via into onto over
@@ -176,7 +176,7 @@ def base_key(authors: list[str], year: int | str | None, title: str | None) -> s
     """'luccioni2023power': the first author's family name as it is keyed (an organisation's whole, without
     its acronym: '{International Energy Agency (IEA)}' -> internationalenergyagency), the year, the title's
     first significant word."""
-    author = _slug(keyed_family(authors[0])) if authors else ""
+    author = _slug(first_family(authors)) if authors else ""
     author = author or (_unlatin_key(authors[0]) if authors else "") or "anon"
     year_s = str(year) if year else "nd"
     return f"{author}{year_s}{first_word(title or '')}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from kb.errors import FileFormatError
 from kb.sources.bibtex import MAX_VALUE
 from kb.text.ids import Doi, doi_of_field, find_arxiv_in_text, from_url, parse_arxiv
-from kb.text.names import split_names, to_bibtex_name
+from kb.text.names import split_names, to_bibtex_names
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _author_list(authors: list[str]) -> str:
 def from_arxiv(record) -> PaperMeta:
     """An arXiv record: a preprint (@misc, as arXiv's own BibTeX export does)."""
     return PaperMeta(
-        title=record.title, authors=[to_bibtex_name(a) for a in record.authors],
+        title=record.title, authors=to_bibtex_names(record.authors),
         year=record.year or None, entry_type="misc", arxiv_id=record.id,
         version=record.version, primary_class=record.primary_class,
         doi=record.doi.lower() if record.doi else None,

@@ -244,14 +244,24 @@ def initials_in_capitals(word: str) -> bool:
 
 
 def acronym_after_name(words: list[str]) -> bool:
-    """Whether a name written without a comma is an organisation's, its acronym of three capitals after its
+    """Whether a name written without a comma may be an organisation's, its acronym of three capitals after its
     name's words: 'Stanford HAI', 'Stanford University HAI' (initials_in_capitals: not 'Ioannidis JPA', a
-    family name and its initials). The words before it capitalised whole words, no initials, two at most."""
+    family name and its initials). The words before it capitalised whole words, no initials, two at most.
+    A person's family name in capitals after the given name reads so too ('Jian LIU', 'Kenton LEE'), which the
+    other names of the list say, printed alike ('Jian LIU, Wei XIE'): it is read only of a work's one author
+    (lone_body)."""
     if not 2 <= len(words) <= 3 or len(words[-1]) != 3 or not words[-1].isupper() or initials_in_capitals(words[-1]):
         return False
     last = words[-1]
     return last.isascii() and last.isalpha() and all(
         len(w) >= 2 and w[0].isupper() and w.replace("-", "").isalpha() for w in words[:-1])
+
+
+def lone_body(authors: list[str]) -> bool:
+    """Whether a work's list of authors is one organisation's name closed by its acronym ('Stanford HAI',
+    acronym_after_name): one name, without a comma, no 'and others' after it."""
+    return len(authors) == 1 and "," not in authors[0] and "{" not in authors[0] \
+        and acronym_after_name(authors[0].split())
 
 
 def firm(word: str) -> bool:
@@ -265,15 +275,13 @@ def is_organisation(name: str) -> bool:
     more, one of them, capitalised, a word only organisations' names hold
     ('European Commission', 'Google AI', 'NVIDIA Corporation', 'Meta AI', 'BigScience
     Workshop'), or a small word of a phrase between capitalised words ('Papers with
-    Code', 'National Center for Biotechnology Information'), or an acronym after its words that is no
-    person's initials ('Stanford HAI', acronym_after_name; not 'Ioannidis JPA'). An
+    Code', 'National Center for Biotechnology Information'). An
     organisation is one name: keyed, and cited, as a whole, never by its last word."""
     if not name or "," in name:
         return False
     words = _ORGANISATION_WORD_RE.findall(latex_to_text(name) if "\\" in name else name)
     # 'AI' only in capitals: 'Ai' is a given name ('Ai Li')
-    return len(words) >= 2 and (acronym_after_name(name.split())
-                                or any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
+    return len(words) >= 2 and (any(w[0].isupper() and w.lower() in _ORGANISATION_WORDS and (w == "AI" or w != "Ai")
                                     for w in words)
                                 or words[-1].lower() in _LONG_ORGANISATION_WORDS and words[-1][0].isupper()
                                 and (any(w in _BODY_JOINS for w in words) or _COUNTRY_INITIALISM_RE.match(name) is not None)
@@ -453,10 +461,15 @@ def author_key(author: str | None) -> str:
     middle name say it is Vietnamese, `family_name_first`, nguyen); an organisation braced whole,
     '{Internal Revenue Service}', is keyed whole (internalrevenueservice), as BibTeX takes a braced
     name for one word, and unbraced by its last word (service) unless its words say it is a body's
-    (`is_organisation`, `_conjoined`: 'International Energy Agency', 'Procter and Gamble' as one author; 'Stanford
-    HAI', an acronym of three capitals holding two vowels, which a person's initials rarely hold, is stanfordhai,
-    where 'Ioannidis JPA', a family name and its initials as Vancouver prints them, keeps BibTeX's reading:
-    `initials_in_capitals`, as kb.text.refs tells the two in a reference, 'Ioannidis JPA. 2005.' keyed ioannidis)."""
+    (`is_organisation`, `_conjoined`: 'International Energy Agency', 'Procter and Gamble' as one author).
+
+    A name closed by three capitals holding two vowels, which a person's initials rarely hold, is an
+    organisation's acronym after its name where the name is its work's one author ('Stanford HAI':
+    stanfordhai, `first_author_key`, `first_family`, `to_bibtex_names`, lone_body); alone, this function
+    cannot tell it from a family name printed in capitals ('Jian LIU'), and keeps BibTeX's reading (hai).
+    'Ioannidis JPA', a family name and its initials as Vancouver prints them (`initials_in_capitals`), keeps
+    BibTeX's reading here; kb.text.refs tells the two in a reference ('Ioannidis JPA. 2005.' is ioannidis,
+    'Stanford HAI. 2023.' stanfordhai)."""
     if not author or not author.strip():
         return ""
     if not author.isascii() and _FAMILY_FIRST_SCRIPT_RE.match(author.strip()):
@@ -530,8 +543,26 @@ def short_authors(authors: list[str], first_key: str | None = None) -> str:
 
 
 def first_author_key(authors: list[str]) -> str:
-    """author_key() of the first author: the key of the family name."""
-    return author_key(authors[0]) if authors else ""
+    """author_key() of the first author: the key of the family name; an organisation's whole where it is the
+    work's one author and its last word an acronym ('Stanford HAI': stanfordhai, lone_body)."""
+    if not authors:
+        return ""
+    return name_key(" ".join(authors[0].split())) if lone_body(authors) else author_key(authors[0])
+
+
+def first_family(authors: list[str]) -> str:
+    """keyed_family() of the first author, the organisation's whole name where first_author_key keys it whole."""
+    if not authors:
+        return ""
+    return " ".join(authors[0].split()) if lone_body(authors) else keyed_family(authors[0])
+
+
+def to_bibtex_names(names: list[str]) -> list[str]:
+    """to_bibtex_name() of each of a work's authors; one organisation closed by its acronym, the work's one
+    author, braced whole ('Stanford HAI' -> '{Stanford HAI}', lone_body), not read as 'HAI, Stanford'."""
+    if lone_body([" ".join(n.split()) for n in names]):
+        return ["{" + " ".join(names[0].split()) + "}"]
+    return [to_bibtex_name(n) for n in names]
 
 
 # -- alphabetic citation labels -----------------------------------------------------------------

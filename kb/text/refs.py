@@ -38,6 +38,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import (
     GAELIC_PREFIXES,
+    acronym_after_name,
     family_name_first,
     firm,
     is_organisation,
@@ -1528,6 +1529,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
+    if len(chunks) == 1 and acronym_after_name(first.split()):
+        # the one author, closed by an acronym no initials are: 'Stanford HAI. 2023.' (not 'Ioannidis JPA. 2005.';
+        # names printing a family name in capitals after the given name are more than one: 'Jian LIU, Wei XIE')
+        return first
     if len(chunks) > 1 and first != first.title():
         # a family name in capitals among given names: 'NGUYEN Van An, TRAN Thi Bich', 'Van An NGUYEN'
         caps = _caps_family_name(first.split())

@@ -10,8 +10,9 @@ import pytest
 from kb.ops.papers import import_bib
 from kb.ops.quotes import verify_note
 from kb.ops.session import open_kb
+from kb.sources.citekey import base_key
 from kb.text.citecontext import Ref, find_contexts
-from kb.text.names import author_key, to_bibtex_name
+from kb.text.names import first_author_key, to_bibtex_names
 from kb.text.notes import parse_note
 from kb.text.refs import parse_entry
 
@@ -33,17 +34,31 @@ def test_an_acronym_after_a_bodys_name_is_no_persons_initials(text: str, author:
     assert parse_entry(text).first_author == author
 
 
-@pytest.mark.parametrize("name, key, bibtex", [
-    # references.bib's unbraced name keyed as the reference list keys it, and written braced as one name
-    ("Stanford HAI", "stanfordhai", "{Stanford HAI}"),
-    ("Stanford University HAI", "stanforduniversityhai", "{Stanford University HAI}"),
-    # (as before: BibTeX's reading of a person's name, and of one whose last word is initials)
-    ("Kristina Toutanova", "toutanova", "Toutanova, Kristina"),
-    ("Ioannidis JPA", "jpa", "JPA, Ioannidis"),
-    ("Stanford AI", "stanfordai", "{Stanford AI}"),
+@pytest.mark.parametrize("text, author", [
+    # family names printed in capitals after given names, a list of them, are no bodies' acronyms
+    ("Jian LIU, Wei XIE, A study of things, in: Proc. ACL, 2019.", "jianliu"),
+    ("Hao LUO, Jacob DEVLIN. 2019. A study of things. In ACL.", "haoluo"),
 ])
-def test_an_acronym_after_a_bodys_name_in_references_bib(name: str, key: str, bibtex: str) -> None:
-    assert (author_key(name), to_bibtex_name(name)) == (key, bibtex)
+def test_family_names_in_capitals_are_no_acronyms(text: str, author: str) -> None:
+    entry = parse_entry(text)
+    assert entry.title == "A study of things" and entry.first_author != author
+
+
+@pytest.mark.parametrize("authors, key, bibtex, citekey", [
+    # references.bib's unbraced name of one author keyed as the reference list keys it, and written braced
+    (["Stanford HAI"], "stanfordhai", ["{Stanford HAI}"], "stanfordhai2023ai"),
+    (["Stanford University HAI"], "stanforduniversityhai", ["{Stanford University HAI}"],
+     "stanforduniversityhai2023ai"),
+    # ... not a list of names printing their family names in capitals, nor initials, nor one name among others
+    (["Jian LIU", "Wei XIE"], "liu", ["LIU, Jian", "XIE, Wei"], "liu2023ai"),
+    (["Stanford HAI", "others"], "hai", ["HAI, Stanford", "others"], "hai2023ai"),
+    (["Ioannidis JPA"], "jpa", ["JPA, Ioannidis"], "jpa2023ai"),
+    # (as before)
+    (["Kristina Toutanova"], "toutanova", ["Toutanova, Kristina"], "toutanova2023ai"),
+])
+def test_an_acronym_after_a_bodys_name_in_references_bib(authors: list, key: str, bibtex: list, citekey: str) -> None:
+    assert (first_author_key(authors), to_bibtex_names(authors), base_key(authors, 2023, "AI Index Report")) \
+        == (key, bibtex, citekey)
 
 
 _Q = '"the resulting graph consists of more than many nodes"'
