@@ -308,8 +308,8 @@ PAPER_RENDERING = "11"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   of an entry with no doi field
 #                               10: a version field is an arXiv version only beside an arXiv id
 #                                   (a @software's 'version = {3}' is no 'v3'); @xdata and @set are no papers
-#                               11: a body's name closed by an acronym that is no person's initials keyed whole
-#                                   ('Stanford HAI', not 'hai'; 'Ioannidis JPA' as before)
+#                               11: a work's one author, a body's name closed by an acronym that is no person's
+#                                   initials, keyed whole ('Stanford HAI', not 'hai'; 'Ioannidis JPA' as before)
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
