@@ -830,10 +830,16 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     if named and q.citekey not in ctx.bib:
         # a key no paper has that writes a name and a year ("[Doe2020]", "@doe2020"): the one paper of
         # that first author and year, as an author-year citation is read
+        key, year = name_key(named.group(1)), int(named.group(2))
         keys = [r[0] for r in db.execute("select citekey from papers where first_author = ? and year = ?",
-                                         [name_key(named.group(1)), int(named.group(2))])]
-        if len(keys) == 1:
-            return NoteSource(keys[0], "author-year")
+                                         [key, year])]
+        # ... or by the name as a reader reads a first author's ('[@nguyen2019]' of 'Nguyen Van An', keyed an):
+        # where the name is both, which is meant is not said
+        others = _cited_as_written(db, key, year, keyed_too=True) if len(keys) <= 1 else []
+        if len(keys) + len(others) == 1:
+            return NoteSource((keys or others)[0], "author-year")
+        if keys and others:
+            return _ambiguous_by_name(key, year, (*keys, *others), None)
     # what the quote points at, most telling first: a link to the paper itself, the
     # note's reference entry, a reference written beside the quote, the bibliography's entry
     candidates: list[tuple[reflist.RefEntry, list[str], str]] = []
@@ -906,7 +912,8 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
                 # whose first author a reader calls so ('Nguyen Van An', keyed an): which is meant is not said
                 others = _cited_as_written(db, cited.first_author, cited.year, keyed_too=True)
                 if others:
-                    return _ambiguous_by_name(cited, (ex.resolution.citekey, *others), _short(written))
+                    return _ambiguous_by_name(cited.first_author, cited.year, (ex.resolution.citekey, *others),
+                                              _short(written))
             return NoteSource(ex.resolution.citekey, ex.resolution.method, reference=_short(written))
         first = first or NoteSource(None, reason=ex.reason, closest=ex.closest,
                                     closest_score=ex.closest_score, reference=_short(written), several=ex.several)
@@ -915,16 +922,15 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         if len(keys) == 1:
             return NoteSource(keys[0], "author-year", reference=first.reference if first else None)
         if len(keys) > 1:
-            return _ambiguous_by_name(cited, tuple(keys), first.reference if first else None)
+            return _ambiguous_by_name(cited.first_author, cited.year, tuple(keys), first.reference if first else None)
     return first
 
 
-def _ambiguous_by_name(cited, keys: tuple[str, ...], reference: str | None) -> NoteSource:
+def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: str | None) -> NoteSource:
     """The papers an author-year citation names by readings of their first authors' names: none is taken."""
     keys = tuple(sorted(set(keys)))
-    return NoteSource(None, reason=f"{len(keys)} papers of {cited.year} by a first author named "
-                                   f"{cited.first_author!r} as the name may be read: " + ", ".join(keys),
-                      reference=reference, several=keys)
+    return NoteSource(None, reason=f"{len(keys)} papers of {year} by a first author named {key!r} as the name "
+                                   "may be read: " + ", ".join(keys), reference=reference, several=keys)
 
 
 def _cited_as_written(db, key: str, year: int, keyed_too: bool = False) -> list[str]:

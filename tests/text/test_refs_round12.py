@@ -118,20 +118,23 @@ _READINGS_BIB = """@article{an2019vietnamese, title = {A study of Vietnamese tex
 def test_a_surname_two_readings_of_names_answer_is_ambiguous(kb_root, tmp_path) -> None:
     # 'Nguyen (2019)' names BibTeX's family name of 'Tran Van Nguyen' and the family name a reader reads first in
     # 'Nguyen Van An' (keyed an): which is meant is not said, where the first was taken; one reading alone, or
-    # a name only one paper of its year is read by, is the paper
+    # a name only one paper of its year is read by, is the paper; so a key no paper has, of that name and year
     (tmp_path / "in.bib").write_text(_READINGS_BIB, "utf-8")
     kb = open_kb(kb_root)
     import_bib(kb, tmp_path / "in.bib")
     note = tmp_path / "note.md"
     note.write_text(f"Nguyen (2019) writes {_Q}.\n\nLe et al. (2020) write {_Q}.\n\nHung (2020) writes {_Q}.\n\n"
-                    f"Doe (2021) writes {_Q}.\n\n{_Q} (Stanford HAI, 2023).\n\nTran (2019) writes {_Q}.\n", "utf-8")
+                    f"Doe (2021) writes {_Q}.\n\n{_Q} (Stanford HAI, 2023).\n\nTran (2019) writes {_Q}.\n\n"
+                    f"{_Q} [@nguyen2019].\n\n{_Q} [@hung2020].\n", "utf-8")
     verdicts, _ = verify_note(kb, note)
     assert [(v.citekey, v.status) for v in verdicts] == [
         (None, "no-source"), (None, "no-source"), ("hung2020third", "no-text"), ("doe2021fifth", "no-text"),
-        ("hai2023index", "no-text"), (None, "no-source")]
+        ("hai2023index", "no-text"), (None, "no-source"), (None, "no-source"), ("hung2020third", "no-text")]
     assert "an2019vietnamese, nguyen2019things" in verdicts[0].message and "ambiguous" in verdicts[0].message
     assert "hung2020third, le2020fourth" in verdicts[1].message
     assert "ambiguous" not in verdicts[5].message
+    # ... as a key no paper has that writes the name and the year
+    assert "an2019vietnamese, nguyen2019things" in verdicts[6].message
 
 
 @pytest.mark.parametrize("text, author, title", [
