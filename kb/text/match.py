@@ -555,9 +555,58 @@ def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
     if i == j:
         return False
     e, f = bisect.bisect_right(starts, lo), bisect.bisect_right(starts, pos)
-    if e == f:
-        return True          # the elision is inside one sentence
+    if e == f:               # the elision is inside one sentence
+        return not _elides_relative_clause(s, lo, pos)
     return negs[i] < starts[e] or negs[j - 1] >= starts[f - 1]
+
+
+def _elides_relative_clause(s: Stream, lo: int, pos: int) -> bool:
+    """The words an ellipsis leaves out between stream ``lo`` and ``pos`` are what a relative clause
+    holding a negation says, and the words after them are its sentence's own verb: "The runs which
+    ... were discarded" of "The runs which did not converge were discarded", "models that ...
+    perform worse", "the users who ... improved." The words kept before the ellipsis end at the
+    relative pronoun or before it, each negation left out is in the clause, and nothing but a comma
+    (a clause's end) or a bracket's aside ("(see Figure 3(b))") stands between the clause and the
+    verb: "Users who ... models trained on news left early" joins "models" to a verb it did not
+    have, "Runs that ... were discarded" of "Runs that did not converge; the others were discarded"
+    a verb of another clause (see `_after_relative_clause`)."""
+    if not lo or s.page_of[lo - 1] != s.page_of[pos]:
+        return False
+    page = _unescaped(s.pages[s.page_of[pos]])
+    a, b = s.origin[lo - 1] + 1, s.origin[pos]
+    first = max(0, b - _CLAUSE_LOOKBACK)
+    head = page[first:b]
+    at = max((m.end() for m in _SENTENCE_BEFORE.finditer(head + page[b:b + 16]) if m.end() <= len(head)),
+             default=0)
+    if first + at > a:
+        return False
+    plain = _blank_asides(head[at:] + page[b:b + 40])
+    cut, gap = len(head) - at, a - first - at
+    negation = None
+    for negation in _CLAUSE_NEGATION.finditer(plain, gap, cut):
+        pass
+    if negation is None or not _after_relative_clause(plain, negation, cut):
+        return False
+    before = list(_WORDS.finditer(plain, 0, negation.start()))
+    k = len(before)
+    while k and before[k - 1].group().lower() in _VERB_GROUP:
+        k -= 1
+    pronoun = before[k - 1]
+    if gap > pronoun.end() or any(m.start() < pronoun.end() for m in _NEGATION.finditer(plain, gap, cut)):
+        return False
+    tail = plain[negation.end():cut].rstrip()
+    return not _CLAUSE_BREAK.search(tail[:-1] if tail.endswith(",") else tail)
+
+
+def _blank_asides(text: str) -> str:
+    """``text`` with what is bracketed, brackets in brackets too ("(see Figure 3(b))"), and short
+    asides between commas (", however,") as spaces (same length)."""
+    while True:
+        blanked = _BRACKETED.sub(lambda m: " " * len(m.group()), text)
+        if blanked == text:
+            break
+        text = blanked
+    return _COMMA_ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
 # A work named by its authors and year, as a writer names the referent of "they" or "this work"
@@ -1459,6 +1508,36 @@ def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> boo
         and between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
 
 
+# "without" and "with no" negate the noun phrase they take and nothing after it: a relative clause after
+# a definite one ("without this feature | who scrolled through the paper linearly", "without the index |
+# that ...") says what it says of a thing that exists, or of the noun before "without"; after a bare
+# noun phrase ("without prior training | who ...") a "who" is a person's, no training's. After an
+# indefinite one ("without a model that converged", "without any user who ...") it is in the scope, and
+# so is a "that" after a bare noun, which may open the noun's clause ("without evidence that it helps").
+_WITHOUT = lazy(r"(?i)without|(?<=\bwith\s)no")
+_PERSON_RELATIVE = frozenset("who whom whose".split())
+_NOUN_PHRASE_WORDS = 6
+
+
+def _relative_after_without(plain: str, negation: re.Match[str], cut: int) -> bool:
+    """Whether the passage at ``plain[cut:]`` starts with a relative pronoun out of the scope of
+    ``negation``, a "without" or "with no" before a noun phrase (see `_WITHOUT`)."""
+    if not _WITHOUT.fullmatch(plain, negation.start(), negation.end()):
+        return False
+    first = _WORDS.match(plain, cut)
+    words = [w.lower() for w in _WORDS.findall(plain, negation.end(), cut)]
+    if first is None or not words or len(words) > _NOUN_PHRASE_WORDS or \
+            any(w in _FINITE or w in _OPENS_CLAUSE or w in _VERB_GROUP for w in words):
+        return False
+    pronoun = first.group().lower()
+    definite = negation.group().lower() == "without" and words[0] in _DEFINITE
+    bare = words[0] not in _INDEFINITE
+    return pronoun in _PERSON_RELATIVE and bare or definite and pronoun in _RELATIVE | _PERSON_RELATIVE
+
+
+_INDEFINITE = frozenset("a an any some such one enough another other either each every all many much".split())
+
+
 # What a verb's object starts with: after a word in "-ed" or "-s" it is a verb with its object ("rated
 # the tool", "guessed it"), where a noun or an adjective may follow a participle or a noun ("labelled
 # data", "goals guessed") and keep the passage in the relative clause.
@@ -1469,14 +1548,39 @@ def _main_verb(plain: str, first: re.Match[str]) -> bool:
     """Whether the word ``first`` of ``plain``, right after a relative clause, reads as the sentence's
     own verb in the past or the present, with its object ("who had no training in medicine | rated the
     tool as helpful", "| prefers the baseline"): a word in "-ed" or "-s" (not a noun's "-ss", "-us",
-    "-is") before an article or a pronoun (`_OBJECT_START`), or after an adverb ("| often skimmed over")."""
+    "-is") before an article or a pronoun (`_OBJECT_START`), or after an adverb ("| often skimmed over");
+    a word in "-ed" ending the sentence, with no object ("who did not use the index | improved."), or
+    before an adverb of how well (`_HOW_WELL`: "| scored higher"); a
+    plural's bare verb, a word in no "-s", "-ed", "-ing" or "-ly", before an adverb of how well
+    (`_HOW_WELL`: "models that do not use labelled data | perform worse") or an object's article or
+    pronoun ("| outperform the baseline"). A noun of the relative clause before such a word ("labelled
+    data | perform", "data | perform") is none."""
     w = first.group().lower()
     after = _WORDS.search(plain, first.end())
     if after is None or plain[first.end():after.start()].strip():
-        return False
+        return _past_or_present(w) and w.endswith("ed") and _ENDS_HERE.match(plain, first.end()) is not None
+    nxt = after.group().lower()
     if w in _VERB_ADVERBS or w.endswith("ly") and len(w) > 4:
-        return _past_or_present(after.group().lower())     # "| often skimmed over these terms"
-    return _past_or_present(w) and after.group().lower() in _OBJECT_START
+        return _past_or_present(nxt)     # "| often skimmed over these terms"
+    if _past_or_present(w):
+        return nxt in _OBJECT_START or w.endswith("ed") and nxt in _HOW_WELL     # "| scored higher"
+    return len(w) >= 4 and w.isalpha() and not w.endswith(("ing", "ly", "ss", "us", "is")) and \
+        w not in _NOT_A_VERB and (nxt in _HOW_WELL or nxt in _BARE_OBJECT)
+
+
+# Where a sentence ends right after a word: a full stop, "!", "?" or a semicolon.
+_ENDS_HERE = lazy(r"[ \t]*[.!?;]")
+# Adverbs of how well a plural's bare verb does ("| perform worse", "| do better"), which follow no noun of
+# a relative clause; the articles and pronouns an object starts with after one ("| outperform the
+# baseline": not "that", "this", "these", "those", which start a clause or a noun phrase of its own).
+_HOW_WELL = frozenset("""
+    worse better best well poorly similarly comparably equally differently higher lower faster slower
+""".split())
+_BARE_OBJECT = frozenset("the a an it them its their our his her him us me".split())
+_NOT_A_VERB = frozenset("""
+    data than then also only even both each such very much more most less least just there here with from into
+    onto over under upon about after before within without through among between against
+""".split()) | _VERB_GROUP | _OPENS_CLAUSE | _OBJECT_START
 
 
 # Adverbs a sentence's own verb may follow ("often skimmed", "also reported"), which no participle of a
@@ -1527,7 +1631,8 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
             negated_conjunction = True        # "not because ...": the clause it starts is negated
             continue
         return None
-    if not negated_conjunction and _after_relative_clause(plain, negation, cut):
+    if not negated_conjunction and (_after_relative_clause(plain, negation, cut)
+                                    or _relative_after_without(plain, negation, cut)):
         return None
     if not negated_conjunction and not _DETERMINER_NEGATION.fullmatch(negation.group()) and \
             not _NOT_A_DETERMINER.match(plain, negation.start()) and not _in_negated_verb(

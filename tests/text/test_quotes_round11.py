@@ -1,0 +1,78 @@
+"""Quotes as writers copy them, round 11: each row a page text written here, with quotes that must
+verify and quotes that must be refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.match import find_quote
+from kb.text.normalise import Document
+
+
+def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
+    doc = Document(pages)
+    for right in rights:
+        assert find_quote(doc, right) is not None, right
+    for wrong in wrongs:
+        assert find_quote(doc, wrong) is None, wrong
+
+
+def _ids(value) -> str:
+    return value[:30] if isinstance(value, str) else ""
+
+
+# "without" (or "with no") negates the noun phrase it takes: a relative clause after a definite one, or a
+# person's "who" after a bare one, is out of its scope; after an indefinite one, or a "that" after a bare
+# noun (a clause of the noun's own: "evidence that"), it is in it. Leaving out the "without" phrase with an
+# ellipsis drops a negation. (page, rights, wrongs)
+WITHOUT = [
+    ("They read longer compared to participants without this feature who scrolled through the paper linearly.",
+     ["who scrolled through the paper linearly", "… who scrolled through the paper linearly",
+      "participants without this feature … who scrolled through the paper linearly"],
+     ["participants … who scrolled through the paper linearly",
+      "participants with this feature who scrolled through the paper linearly"]),
+    ("Models without the index that we built earlier are slow; readers with no prior training who skim it "
+     "answer faster. We trained it without a model that converged and found it without any evidence that it "
+     "helps; it ran without data which is labelled and without any user who complained.",
+     ["that we built earlier are slow", "who skim it answer faster"],
+     ["readers … who skim it answer faster", "that converged", "that it helps", "which is labelled",
+      "who complained"]),
+]
+
+
+@pytest.mark.parametrize("page,rights,wrongs", WITHOUT, ids=_ids)
+def test_a_relative_clause_after_a_without_phrase(page, rights, wrongs) -> None:
+    _judged([page], rights, wrongs)
+
+
+# An ellipsis leaving out a relative clause that holds a negation, before the sentence's own verb: the
+# verb in "-ed" with no object or before an adverb of how well, a plural's bare verb, a verb after the
+# clause's "(see ...)" aside. Refused: words kept inside the clause before the ellipsis, a noun of the
+# clause joined to the verb, the verb of another clause, a negation before the relative pronoun.
+# (page, rights, wrongs)
+ELIDED_CLAUSE = [
+    ("In the study, the users who did not use the index improved. Users who did not like models trained on "
+     "news left early.",
+     ["the users who … improved.", "the users … improved", "improved."],
+     ["the users who did … improved", "Users who … models trained on news left early", "trained on news left early",
+      "models … left early"]),
+    ("Models that do not use labelled data perform worse. Runs that did not converge; the others were discarded.",
+     ["Models that … perform worse", "Models … perform worse", "perform worse", "the others were discarded"],
+     ["labelled data perform worse", "data perform worse", "Models … data perform worse",
+      "Runs that … were discarded"]),
+    ("Participants who did not use the index (see Figure 3(b)) scored higher. No runs which did not converge "
+     "were discarded.",
+     ["Participants who … scored higher", "Participants who [...] scored higher"],
+     ["the index scored higher", "runs which … were discarded", "were discarded"]),
+    ("The runs, which did not converge, were discarded from the analysis. Models that do not use dropout and "
+     "are trained longer overfit.",
+     ["The runs … were discarded from the analysis"],
+     ["The runs, which … converge, were discarded", "Models that … are trained longer"]),
+    ("Papers that had no authors listed in the header were removed.", ["Papers that … were removed"],
+     ["Papers … listed in the header were removed", "listed in the header were removed"]),
+]
+
+
+@pytest.mark.parametrize("page,rights,wrongs", ELIDED_CLAUSE, ids=_ids)
+def test_an_ellipsis_leaving_out_a_negated_relative_clause(page, rights, wrongs) -> None:
+    _judged([page], rights, wrongs)
