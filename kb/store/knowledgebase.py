@@ -87,7 +87,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: figure's interval in another unit, a fold naming a rise ("a 3-fold increase": "+200%") and "shortened by" read.
 #: 14: a relative clause after "without" and a definite noun phrase ("without this feature | who scrolled") is out of
 #: its scope; an ellipsis leaving out a negated relative clause before the sentence's own verb ("models that ...
-#: perform worse", "the users who ... improved.") keeps the sentence's meaning; sweep of the corpus's quotes.
+#: perform worse", "the users who ... improved.") keeps the sentence's meaning; a line a bullet starts is a sentence
+#: of its own; a quote ending with an auxiliary the page negates right after ("those that do" of "do not") refused.
 CLAIM_READING = "14"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1389,15 +1389,32 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:
-            return None if _negation_cut_off(doc, found) else found
+            return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
     # Last: the same words and numbers, only punctuation differing.
     pat = patterns[0]
     if pat.pieces and pat.fragments == 1 and not pat.editorial:
         for s, notes in _streams(doc, pat):
             found = _punctuation_only(doc, s, pat, quote, notes)
             if found is not None:
-                return None if _negation_cut_off(doc, found) else found
+                return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
     return None
+
+
+# An auxiliary or a modal a passage ends with, and the "not" or "never" the page prints right after it: the
+# quote stops before the negation of its own last verb ("than for those that do" of "than for those that do
+# not", "results that are" of "results that are not"), with or without an ellipsis after it.
+_LAST_AUXILIARY = lazy(r"(?i)(?<![\w'’-])(?:is|are|was|were|has|have|had|can|could|will|would|shall|should|may"
+                       r"|might|must|do|does|did)$")
+_NEGATION_NEXT = lazy(r"(?i)[ \t]*\n?[ \t]*(?:not|never)(?![\w'’-])")
+
+
+def _negation_left_after(doc: Document, found: QuoteMatch) -> bool:
+    """The passage found ends with an auxiliary or a modal that the page negates right after it
+    (see `_LAST_AUXILIARY`)."""
+    last = found.spans[-1]
+    page = _unescaped(doc.pages[last.page - 1])
+    return _LAST_AUXILIARY.search(page, max(0, last.end - 8), last.end) is not None and \
+        _NEGATION_NEXT.match(page, last.end) is not None
 
 
 # A negation of the clause a passage starts in, printed before it: a determiner, an adverb, a
@@ -1472,9 +1489,11 @@ _COMMA_ASIDE = lazy(r"(?i),\s*(?:however|though|therefore|thus|hence|moreover|fu
                     r"|nonetheless|nevertheless|then|too|also|still|(?:we|i)\s+(?:believe|argue|think|find))\s*,")
 # Where the sentence before a passage ends: a full stop and a capital after it, a line ending with
 # a capitalised word or a number and no punctuation (a heading, "Not All Tokens Are Equal"), a
-# blank line, or a line a caption starts (after a table's cells).
+# blank line, a line a caption starts (after a table's cells), or a line a list's bullet starts ("...
+# explored or not.\n• [D3] Help users": the item is a sentence of its own).
 _SENTENCE_BEFORE = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<=[A-Z0-9])[\w)]*[ \t]*\n(?=\s*[A-Z])"
-                        r"|\n[ \t]*\n|\n(?=[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d)")
+                        r"|\n[ \t]*\n|\n(?=[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d)"
+                        r"|\n(?=[ \t]*[•◦▪‣∙●○■□►➢➤])")
 _BRACKETED = lazy(r"\([^()]*\)|\[[^\[\]]*\]")
 # A relative clause holding a negation, and the sentence's own verb after it: "Runs that did not
 # converge | were discarded", "Papers which have no abstract | are removed", "A user who has never

@@ -76,3 +76,36 @@ ELIDED_CLAUSE = [
 @pytest.mark.parametrize("page,rights,wrongs", ELIDED_CLAUSE, ids=_ids)
 def test_an_ellipsis_leaving_out_a_negated_relative_clause(page, rights, wrongs) -> None:
     _judged([page], rights, wrongs)
+
+
+# A list item a bullet starts is a sentence of its own: the negation ending the line before it ("... or
+# not.") holds nothing of it. (pages, rights, wrongs)
+BULLETS = [
+    (["helping users see whether a paper belongs to what they have already explored\nor not.\n• [D3] Help users "
+      "make sense of inline citations by keeping track of papers.\n◦ Users do not\nread every citation."],
+     ["Help users make sense of inline citations", "[D3] Help users make sense of inline citations by keeping track"],
+     ["Help users make sense of inline citations by losing track", "read every citation"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", BULLETS, ids=lambda v: "")
+def test_a_bullet_starts_a_sentence_of_its_own(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
+
+
+# A quote ending with an auxiliary or a modal the page negates right after it stops before the negation of its
+# own last verb, with or without an ellipsis: refused. The same words with the negation, or ending elsewhere,
+# verify. (pages, rights, wrongs)
+ENDS_BEFORE_NOT = [
+    (["It learns representations that are more similar for papers that share a citation link than for those "
+      "that do not. Models that can\nnever converge are dropped; runs that were kept are listed."],
+     ["than for those that do not", "than for those that do not.", "papers that share a citation link",
+      "runs that were kept are listed"],
+     ["than for those that do", "than for those that do …", "than for those that do...", "Models that can",
+      "Models that can …"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", ENDS_BEFORE_NOT, ids=lambda v: "")
+def test_a_quote_ending_before_the_negation_of_its_last_verb(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
