@@ -805,8 +805,9 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     return True
 
 
-def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
-    """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text."""
+def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = False) -> _Pattern:
+    """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text; with
+    ``letters_only``, every bracket but a letter's whose case the writer changed ("[T]he")."""
     pieces: list[_Piece] = []
     has_citation = False
     editorial = False
@@ -828,7 +829,8 @@ def _compile(quote: str, editorial_brackets: bool = True) -> _Pattern:
             if CITATION_RE.fullmatch(folded_content):
                 literal += m.group(0)
                 has_citation = True
-            elif not editorial_brackets or _literal_bracket(content):
+            elif not editorial_brackets or _literal_bracket(content) or letters_only and not (
+                    len(content) == 1 and content.isalpha()):
                 # Brackets copied from the source ("[2019]", "[2022, 2021]"), or
                 # editing that involves a number or a negation ("[not]"): numbers
                 # and negations must match exactly.
@@ -1350,6 +1352,8 @@ def _is_exact(s: Stream, pat: _Pattern, cand: _Candidate) -> bool:
     return True
 
 
+# A letter whose case the writer changed, in brackets before the rest of its word ("[T]he", "[b]ut").
+_CASE_CHANGED = lazy(r"(?<![^\W_])\[[^\W\d_]\](?=[^\W\d_])")
 _MARKED_WORDS = lazy(r"\[([^\[\]]{1,200})\]")
 
 
@@ -1369,6 +1373,9 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     patterns = [_compile(quote, editorial_brackets=False)]
     if _has_editorial_brackets(quote):
         patterns.append(_compile(quote))
+        if _CASE_CHANGED.search(quote) and len(_BRACKET.findall(quote)) > len(_CASE_CHANGED.findall(quote)):
+            # "[B]ut ... the [CLS] pooled token": the writer's case change and the paper's own brackets
+            patterns.append(_compile(quote, letters_only=True))
     marked = _MARKED_WORDS.sub(_unmarked, quote)
     if marked != quote:
         # "do [not] lead", "[10] times": the writer's brackets around the paper's own words

@@ -109,3 +109,20 @@ ENDS_BEFORE_NOT = [
 @pytest.mark.parametrize("pages,rights,wrongs", ENDS_BEFORE_NOT, ids=lambda v: "")
 def test_a_quote_ending_before_the_negation_of_its_last_verb(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A letter whose case the writer changed ("[B]ut") and brackets the paper prints ("[CLS]", "[SEP]") in one
+# quote: the one editorial, the others the paper's own, word for word. (pages, rights, wrongs)
+CASE_AND_PAPERS_BRACKETS = [
+    (["We also tried averaging, but this resulted in a slight decrease compared with the [CLS] pooled token."],
+     ["[B]ut this resulted in a slight decrease compared with the [CLS] pooled token.",
+      "[T]his resulted in a slight decrease compared with the [CLS] pooled token"],
+     ["[B]ut this resulted in a slight increase compared with the [CLS] pooled token.",
+      "[B]ut this resulted in a slight decrease compared with the [SEP] pooled token.",
+      "[B]ut this resulted in a slight decrease compared with the CLS pooled token."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", CASE_AND_PAPERS_BRACKETS, ids=lambda v: "")
+def test_a_case_changed_letter_beside_the_papers_own_brackets(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
