@@ -128,6 +128,7 @@ from kb.text.display import Vocabulary, readable, unbroken
 from kb.text.lazyre import lazy
 from kb.text.normalise import (
     APOSTROPHES,
+    AUTHOR_YEAR_RE,
     CITATION_RE,
     SPLIT_TEXT_LETTERS,
     Document,
@@ -1726,6 +1727,11 @@ def _streams(doc: Document, pat: _Pattern) -> list[tuple[Stream, list[str]]]:
     if not pat.has_citation and doc.has_markers:
         streams.append((doc.lenient, ["citation or footnote markers of the source "
                                       "left out of the quote"]))
+    if not pat.has_citation and doc.uncited is not doc.lenient and \
+            not any(AUTHOR_YEAR_RE.search(piece.text) for piece in pat.pieces):
+        # "the bibliometrics literature that warrant exploring" of "... literature (Klavans and Boyack, 2006)
+        # that warrant exploring"
+        streams.append((doc.uncited, ["citations of the source left out of the quote"]))
     elif pat.has_citation and doc.unfooted is not doc.stream:
         streams.append((doc.unfooted, ["footnote markers of the source left out of the quote"]))
     return streams

@@ -463,6 +463,12 @@ CITATION_RE = lazy(
     r"|[a-z]{2,4}\+?\d{2}[a-z]?(?:[,;][a-z]{2,4}\+?\d{2}[a-z]?)*)\]"
 )
 
+# Author-year citations in brackets as they look after folding, each name and its year parted by a comma, a
+# list parted by semicolons: "(Klavans and Boyack, 2006)", "(Saier and Färber, 2019a; Lo et al., 2020)", "(e.g.,
+# Cohan et al., 2020)". A writer leaves them out of a quote as markers ("the literature that warrant exploring");
+# "(in 2019)", "(since 2019)", "(2019)" are no citations and stay.
+AUTHOR_YEAR_RE = lazy(r"\((?:[a-z][^()\[\];]{0,80}?,(?:19|20)\d\d[a-z]?(?:,(?:19|20)\d\d[a-z]?)*;?)+\)")
+
 
 @dataclass
 class Stream:
@@ -817,6 +823,17 @@ class Document:
             cut = [m.span() for m in CITATION_RE.finditer(self.stream.text)] + self._footnote_cuts()
             self._lenient = self._without(cut)
         return self._lenient
+
+    @property
+    def uncited(self) -> Stream:
+        """The lenient stream without author-year citations in brackets too ("(Lo et al., 2020)"): for
+        a quote that leaves out those (a quote copying one keeps them all)."""
+        if "_uncited" not in self.__dict__:
+            cut = [m.span() for m in AUTHOR_YEAR_RE.finditer(self.stream.text)]
+            self.__dict__["_uncited"] = self._without(
+                cut + [m.span() for m in CITATION_RE.finditer(self.stream.text)] + self._footnote_cuts()) \
+                if cut else self.lenient
+        return self.__dict__["_uncited"]
 
     @property
     def unfooted(self) -> Stream:

@@ -126,3 +126,27 @@ CASE_AND_PAPERS_BRACKETS = [
 @pytest.mark.parametrize("pages,rights,wrongs", CASE_AND_PAPERS_BRACKETS, ids=lambda v: "")
 def test_a_case_changed_letter_beside_the_papers_own_brackets(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# An author-year citation in brackets left out of a quote, as a marker is: "(Klavans and Boyack, 2006)",
+# "(Saier and Färber, 2019a; Lo et al., 2020)", "(e.g., Cohan et al., 2020)". A year in brackets that is no citation ("(in 2019)") stays; a changed year or word is refused.
+# (pages, rights, wrongs)
+AUTHOR_YEAR = [
+    (["Other metrics have good support from the bibliometrics literature (Klavans and Boyack, 2006) that warrant "
+      "exploring. A newer version (Saier and Färber, 2019a; Lo et al., 2020) now includes full text, as in "
+      "other work (e.g., Cohan et al., 2020) on citations (Lo et al., 2020). The model was released (in 2019) "
+      "for all."],
+     ["have good support from the bibliometrics literature that warrant exploring",
+      "A newer version now includes full text, as in other work on citations.",
+      "A newer version (Saier and Färber, 2019a; Lo et al., 2020) now includes full text",
+      "as in other work (e.g., Cohan et al., 2020) on citations (Lo et al., 2020)."],
+     ["have good support from the bibliometrics literature that do not warrant exploring",
+      "A newer version (Saier and Färber, 2019a; Lo et al., 2021) now includes full text",
+      "The model was released for all.",
+      "A newer version now includes 2020 full text"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", AUTHOR_YEAR, ids=lambda v: "")
+def test_an_author_year_citation_left_out_as_a_marker(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
