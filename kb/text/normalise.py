@@ -463,11 +463,13 @@ CITATION_RE = lazy(
     r"|[a-z]{2,4}\+?\d{2}[a-z]?(?:[,;][a-z]{2,4}\+?\d{2}[a-z]?)*)\]"
 )
 
-# Author-year citations in brackets as they look after folding, each name and its year parted by a comma, a
-# list parted by semicolons: "(Klavans and Boyack, 2006)", "(Saier and Färber, 2019a; Lo et al., 2020)", "(e.g.,
-# Cohan et al., 2020)". A writer leaves them out of a quote as markers ("the literature that warrant exploring");
-# "(in 2019)", "(since 2019)", "(2019)" are no citations and stay.
-AUTHOR_YEAR_RE = lazy(r"\((?:[a-z][^()\[\];]{0,80}?,(?:19|20)\d\d[a-z]?(?:,(?:19|20)\d\d[a-z]?)*;?)+\)")
+# Author-year citations in brackets as they look after folding, each name and its year parted by a comma or
+# the year in brackets of its own, a list parted by semicolons: "(Klavans and Boyack, 2006)", "(Saier and
+# Färber, 2019a; Lo et al., 2020)", "(e.g., Cohan et al., 2020)", "(Cheng-Xian Li and Marlin (2016))". A writer
+# leaves them out of a quote as markers ("the literature that warrant exploring"); "(in 2019)", "(since 2019)",
+# "(2019)" are no citations and stay.
+AUTHOR_YEAR_RE = lazy(r"\((?:[a-z][^()\[\];]{0,80}?(?:,(?:19|20)\d\d[a-z]?(?:,(?:19|20)\d\d[a-z]?)*"
+                      r"|\((?:19|20)\d\d[a-z]?\));?)+\)")
 
 
 @dataclass

@@ -135,15 +135,16 @@ AUTHOR_YEAR = [
     (["Other metrics have good support from the bibliometrics literature (Klavans and Boyack, 2006) that warrant "
       "exploring. A newer version (Saier and Färber, 2019a; Lo et al., 2020) now includes full text, as in "
       "other work (e.g., Cohan et al., 2020) on citations (Lo et al., 2020). The model was released (in 2019) "
-      "for all."],
+      "for all. We use the Lanczos method (Cheng-Xian Li and Marlin (2016)) to speed it up."],
      ["have good support from the bibliometrics literature that warrant exploring",
       "A newer version now includes full text, as in other work on citations.",
       "A newer version (Saier and Färber, 2019a; Lo et al., 2020) now includes full text",
-      "as in other work (e.g., Cohan et al., 2020) on citations (Lo et al., 2020)."],
+      "as in other work (e.g., Cohan et al., 2020) on citations (Lo et al., 2020).",
+      "We use the Lanczos method to speed it up."],
      ["have good support from the bibliometrics literature that do not warrant exploring",
       "A newer version (Saier and Färber, 2019a; Lo et al., 2021) now includes full text",
       "The model was released for all.",
-      "A newer version now includes 2020 full text"]),
+      "A newer version now includes 2020 full text", "We use the Lanczos method (Li and Marlin (2017)) to speed it up."]),
 ]
 
 
