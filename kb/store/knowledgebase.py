@@ -90,7 +90,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: perform worse", "the users who ... improved.") keeps the sentence's meaning; a line a bullet starts is a sentence
 #: of its own; a quote ending with an auxiliary the page negates right after ("those that do" of "do not") refused;
 #: a case-changed letter beside the paper's own brackets ("[B]ut ... the [CLS] token"); an author-year citation in
-#: brackets left out as a marker is ("literature (Klavans and Boyack, 2006) that": "literature that").
+#: brackets left out as a marker is ("literature (Klavans and Boyack, 2006) that": "literature that"); the sentence's
+#: own verb after a negated clause its subject's noun opens ("The view that machines cannot ... | is due").
 CLAIM_READING = "14"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -586,13 +586,18 @@ def _elides_relative_clause(s: Stream, lo: int, pos: int) -> bool:
     negation = None
     for negation in _CLAUSE_NEGATION.finditer(plain, gap, cut):
         pass
-    if negation is None or not _after_relative_clause(plain, negation, cut):
+    if negation is None:
         return False
-    before = list(_WORDS.finditer(plain, 0, negation.start()))
-    k = len(before)
-    while k and before[k - 1].group().lower() in _VERB_GROUP:
-        k -= 1
-    pronoun = before[k - 1]
+    if _after_relative_clause(plain, negation, cut):
+        before = list(_WORDS.finditer(plain, 0, negation.start()))
+        k = len(before)
+        while k and before[k - 1].group().lower() in _VERB_GROUP:
+            k -= 1
+        pronoun = before[k - 1]
+    else:
+        pronoun = _after_subject_clause(plain, negation, cut)   # "The fact that ... makes it applicable"
+        if pronoun is None:
+            return False
     if gap > pronoun.end() or any(m.start() < pronoun.end() for m in _NEGATION.finditer(plain, gap, cut)):
         return False
     tail = plain[negation.end():cut].rstrip()
@@ -1535,6 +1540,53 @@ def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> boo
         and between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
 
 
+# A clause the subject's noun opens with "that" and a subject of its own ("The view that machines cannot give
+# rise to surprises | is due, I believe, | to a fallacy", "The fact that SPECTER does not require inputs like
+# authors or venues | makes it applicable"): the negation holds its clause, which ends at the sentence's own verb,
+# the first finite one after the negation's own verb ("is", "makes it"); the passage starts there or after it,
+# with no word opening another clause between. The clause's subject is one word or a determiner and its noun:
+# "The model that we trained does not | have" is a relative clause's, and its verb the negated one. A verb after
+# "and" or "or" is the clause's own ("... and are trained longer"), and a word after the negation that is no
+# verb ("does not on average | have") leaves the verb the negation's.
+_SUBJECT_HEADS = frozenset("the a an our their its his her my your".split())
+
+
+def _after_subject_clause(plain: str, negation: re.Match[str], cut: int) -> re.Match[str] | None:
+    """The "that" of a clause of the sentence's subject that holds ``negation``, where the passage at
+    ``plain[cut:]`` starts at the sentence's own verb or after it (see `_SUBJECT_HEADS`); or None."""
+    before = list(_WORDS.finditer(plain, 0, negation.start()))
+    k = len(before)
+    while k and before[k - 1].group().lower() in _VERB_GROUP:
+        k -= 1
+    lower = [w.group().lower() for w in before[:k]]
+    subject = lower[3:]
+    if not 4 <= len(lower) <= 5 or lower[0] not in _SUBJECT_HEADS or lower[2] != "that" or \
+            k == len(before) and not _NEGATES_ALONE.fullmatch(negation.group()) or \
+            len(subject) == 2 and subject[0] not in _SUBJECT_HEADS | _DEFINITE or subject[-1].endswith("ed") or \
+            any(w in _OPENS_CLAUSE or w in _FINITE or w in _VERB_GROUP for w in lower[1:2] + subject):
+        return None             # "The model that we trained does not | have": a relative clause, its verb the negated one's
+    after = list(_WORDS.finditer(plain, negation.end(), len(plain)))
+    i = 0
+    while i < len(after) and (after[i].group().lower() in _VERB_GROUP or after[i].group().lower().endswith("ly")):
+        i += 1
+    if i >= len(after) or after[i].group().lower() in _NOT_A_VERB or after[i].start() >= cut:
+        return None                     # no verb of the negation's own before the passage
+    for j in range(i + 1, len(after)):
+        w = after[j].group().lower()
+        if after[j].start() > cut:
+            return None
+        if w in _OPENS_CLAUSE and w not in ("and", "or") or _stem(w) in _CLAUSE_VERBS or \
+                w in ("and", "or") and j + 1 < len(after) and after[j + 1].group().lower() in _FINITE:
+            return None
+        if w in _FINITE or _main_verb(plain, after[j]):
+            # the sentence's own verb: the passage starts there, or after it in no other clause
+            if after[j].start() <= cut and not any(
+                    x.group().lower() in _OPENS_CLAUSE for x in after[j:] if x.start() < cut):
+                return before[2]
+            return None
+    return None
+
+
 # "without" and "with no" negate the noun phrase they take and nothing after it: a relative clause after
 # a definite one ("without this feature | who scrolled through the paper linearly", "without the index |
 # that ...") says what it says of a thing that exists, or of the noun before "without"; after a bare
@@ -1659,7 +1711,8 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
             continue
         return None
     if not negated_conjunction and (_after_relative_clause(plain, negation, cut)
-                                    or _relative_after_without(plain, negation, cut)):
+                                    or _relative_after_without(plain, negation, cut)
+                                    or _after_subject_clause(plain, negation, cut) is not None):
         return None
     if not negated_conjunction and not _DETERMINER_NEGATION.fullmatch(negation.group()) and \
             not _NOT_A_DETERMINER.match(plain, negation.start()) and not _in_negated_verb(

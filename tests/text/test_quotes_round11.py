@@ -151,3 +151,25 @@ AUTHOR_YEAR = [
 @pytest.mark.parametrize("pages,rights,wrongs", AUTHOR_YEAR, ids=lambda v: "")
 def test_an_author_year_citation_left_out_as_a_marker(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A negation in a clause the subject's noun opens ("The view that machines cannot ...", "The fact that SPECTER
+# does not ..."): the sentence's own verb after the clause, and what follows it, are out of its scope, quoted
+# alone or with the clause left out by an ellipsis. The clause's words joined to that verb, its subject before
+# it, a relative clause's verb ("The model that we trained does not | have") stay refused. (page, rights, wrongs)
+SUBJECT_CLAUSE = [
+    ("The view that machines cannot give rise to surprises is due, I believe, to a fallacy. The model that we "
+     "trained does not on average have a good accuracy.",
+     ["to a fallacy", "is due, I believe, to a fallacy", "The view that … is due, I believe, to a fallacy"],
+     ["give rise to surprises is due", "The view that machines … give rise to surprises is due",
+      "have a good accuracy", "a good accuracy"]),
+    ("The fact that SPECTER does not require inputs like authors or venues makes it applicable here. The fact that "
+     "models do not use dropout and are trained longer shows little.",
+     ["makes it applicable here", "The fact that … makes it applicable here", "The fact … makes it applicable"],
+     ["The fact that SPECTER … makes it applicable", "venues makes it applicable", "are trained longer shows little"]),
+]
+
+
+@pytest.mark.parametrize("page,rights,wrongs", SUBJECT_CLAUSE, ids=_ids)
+def test_the_sentences_own_verb_after_a_negated_clause_of_its_subject(page, rights, wrongs) -> None:
+    _judged([page], rights, wrongs)
