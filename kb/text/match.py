@@ -1633,17 +1633,19 @@ def _main_verb(plain: str, first: re.Match[str]) -> bool:
     plural's bare verb, a word in no "-s", "-ed", "-ing" or "-ly", before an adverb of how well
     (`_HOW_WELL`: "models that do not use labelled data | perform worse") or an object's article or
     pronoun ("| outperform the baseline"). A noun of the relative clause before such a word ("labelled
-    data | perform", "data | perform") is none."""
+    data | perform", "data | perform"), or after a determiner ("read the paper | well"), is none."""
     w = first.group().lower()
     after = _WORDS.search(plain, first.end())
+    previous = [m.group().lower() for m in _WORDS.finditer(plain, max(0, first.start() - 40), first.start())]
+    noun = bool(previous) and previous[-1] in _DETERMINERS      # "the paper | well": no verb after "the"
     if after is None or plain[first.end():after.start()].strip():
-        return _past_or_present(w) and w.endswith("ed") and _ENDS_HERE.match(plain, first.end()) is not None
+        return _past_or_present(w) and w.endswith("ed") and not noun and _ENDS_HERE.match(plain, first.end()) is not None
     nxt = after.group().lower()
     if w in _VERB_ADVERBS or w.endswith("ly") and len(w) > 4:
         return _past_or_present(nxt)     # "| often skimmed over these terms"
     if _past_or_present(w):
-        return nxt in _OBJECT_START or w.endswith("ed") and nxt in _HOW_WELL     # "| scored higher"
-    return len(w) >= 4 and w.isalpha() and not w.endswith(("ing", "ly", "ss", "us", "is")) and \
+        return nxt in _OBJECT_START or w.endswith("ed") and not noun and nxt in _HOW_WELL     # "| scored higher"
+    return len(w) >= 4 and w.isalpha() and not w.endswith(("ing", "ly", "ss", "us", "is")) and not noun and \
         w not in _NOT_A_VERB and (nxt in _HOW_WELL or nxt in _BARE_OBJECT)
 
 

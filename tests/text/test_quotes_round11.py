@@ -56,10 +56,11 @@ ELIDED_CLAUSE = [
      ["the users who … improved.", "the users … improved", "improved."],
      ["the users who did … improved", "Users who … models trained on news left early", "trained on news left early",
       "models … left early"]),
-    ("Models that do not use labelled data perform worse. Runs that did not converge; the others were discarded.",
+    ("Models that do not use labelled data perform worse. Runs that did not converge; the others were discarded. "
+     "Readers who did not read the paper well left; those who did not rate the tool higher stayed.",
      ["Models that … perform worse", "Models … perform worse", "perform worse", "the others were discarded"],
      ["labelled data perform worse", "data perform worse", "Models … data perform worse",
-      "Runs that … were discarded"]),
+      "Runs that … were discarded", "paper well left", "tool higher stayed"]),
     ("Participants who did not use the index (see Figure 3(b)) scored higher. No runs which did not converge "
      "were discarded.",
      ["Participants who … scored higher", "Participants who [...] scored higher"],
