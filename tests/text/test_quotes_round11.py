@@ -83,9 +83,11 @@ def test_an_ellipsis_leaving_out_a_negated_relative_clause(page, rights, wrongs)
 # not.") holds nothing of it. (pages, rights, wrongs)
 BULLETS = [
     (["helping users see whether a paper belongs to what they have already explored\nor not.\n• [D3] Help users "
-      "make sense of inline citations by keeping track of papers.\n◦ Users do not\nread every citation."],
+      "make sense of inline citations by keeping track of papers.\n◦ Users do not\nread every citation. Users could "
+      "not\n• skim the paper\n• take notes"],
      ["Help users make sense of inline citations", "[D3] Help users make sense of inline citations by keeping track"],
-     ["Help users make sense of inline citations by losing track", "read every citation"]),
+     ["Help users make sense of inline citations by losing track", "read every citation", "skim the paper",
+      "take notes"]),
 ]
 
 
