@@ -240,6 +240,19 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
 
     kb = open_kb(papers_only=True)
     info = show_paper(kb, citekey)
+    if info.get("data"):            # an @xdata or @set entry of references.bib: no paper
+        if as_json:
+            emit_json(info)
+            return
+        echo(f"{info['citekey']}: {info['what']}")
+        label = "members" if info["entry_type"].lower() == "set" else "used by"
+        echo(f"  {label:9} {', '.join(info['papers']) or '(no paper here)'}")
+        for key in info["missing"]:
+            echo(f"  ! {key}: named by it, but no entry of references.bib")
+        echo(f"  entry     references.bib:{info['line']}")
+        for line in info["entry"].strip("\n").splitlines():
+            echo(f"    {line}")
+        return
     as_written, undefined = undefined_strings(kb, [info["citekey"]])
     if undefined:
         warn(undefined)

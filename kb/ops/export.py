@@ -110,12 +110,36 @@ def cited_citekeys(kb: "KB", *, ids: list[str] | None = None, topics: list[str] 
         if not keys:
             raise NotFound(f"no quotes or claims match {_selection(topics, paper)}", hint="see `kb quote ls`")
     if cite:
-        keys |= set(paper_keys(kb.conn, cite))      # a key kept in a paper's ids is that paper
+        keys |= set(_cite_keys(kb, cite))
     missing = sorted(k for k in keys if k not in set(order))
     if missing:
         raise NotFound(f"{missing[0]} is cited but not in references.bib",
                        hint="add it with `kb add`, or fix claims/")
     return [k for k in order if k in keys]
+
+
+def _cite_keys(kb: "KB", cite: list[str]) -> list[str]:
+    """The papers `cite` names: a citekey, a key kept in a paper's ids (that paper), or the key
+    of an @set or @xdata entry of references.bib, which is no paper: its members, or the
+    entries using it (bib_export brings the entry itself along with them, as biber wants it)."""
+    out: list[str] = []
+    bibfile = None
+    for key in cite:
+        try:
+            out += paper_keys(kb.conn, [key])
+            continue
+        except NotFound:
+            bibfile = bibfile or BibFile.load(kb.layout.bib)
+            data = bibfile.data_entry(key)
+            if data is None:
+                raise
+        users = bibfile.data_users(data.key)
+        if not users:
+            what = "whose entryset names" if "entryset" in data.fields else "that is named by"
+            raise NotFound(f"{data.key} is an @{data.entry_type} entry of references.bib {what} no paper here",
+                           hint="an @xdata or @set is data for papers: export the papers it is for")
+        out += users
+    return list(dict.fromkeys(out))
 
 
 # -- papers as references ---------------------------------------------------------------

@@ -882,7 +882,10 @@ def show_paper(kb: KB, citekey: str) -> dict:
     if row is None:
         alias = resolve_alias(kb.conn, citekey)
         if alias is None:
-            raise no_paper(kb.conn, citekey)
+            data = show_data(kb, citekey)
+            if data is None:
+                raise no_paper(kb.conn, citekey)
+            return data
         citekey = alias
         row = db.execute("select * from papers where citekey = ?", [citekey]).fetchone()
     cols = [d[0] for d in db.execute("select * from papers limit 0").description]
@@ -910,6 +913,28 @@ def show_paper(kb: KB, citekey: str) -> dict:
             "origin": paper["origin"], "metadata_status": paper["metadata_status"],
             "versions": versions, "quotes": counts["quotes"], "claims": counts["claims"],
             "problems": problems, "fields": paper["fields"]}
+
+
+_DATA_SAID = {"set": "a @set entry: no paper, but papers cited together as one (biblatex), listed in its entryset",
+              "xdata": "an @xdata entry: no paper, but fields lent to the entries naming it in their xdata field"}
+
+
+def show_data(kb: KB, key: str) -> dict | None:
+    """What `kb show` says of the key of an @xdata or @set entry of references.bib (data for
+    papers, never a paper of the index): the entry as written, what it is, the papers it is for
+    ("papers": a set's members, an xdata's users) and the keys it names that no entry has
+    ("missing"); None where references.bib holds no such entry."""
+    bibfile = bibtex.BibFile.load(kb.layout.bib)
+    entry = bibfile.data_entry(key)
+    if entry is None:
+        return None
+    kind = entry.entry_type.lower()
+    named = citekeys.key_list(entry.fields.get("entryset" if "entryset" in entry.fields else "xdata"))
+    missing = [k for k in named if bibfile.named(k) is None]
+    return {"citekey": entry.key, "data": True, "entry_type": entry.entry_type,
+            "what": _DATA_SAID.get(kind, f"an @{kind} entry: data for papers, no paper"),
+            "papers": bibfile.data_users(entry.key), "missing": missing, "fields": entry.fields,
+            "entry": bibfile.entry_text(entry.key), "line": entry.line}
 
 
 SORTS = ("bib", "year", "added", "title", "citekey")

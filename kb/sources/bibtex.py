@@ -34,7 +34,7 @@ from kb.sources.bibmodel import (
     valid_datum,
     valid_field,
 )
-from kb.sources.citekey import aliases, field_key, fold_key, invisible
+from kb.sources.citekey import aliases, field_key, fold_key, invisible, key_list
 from kb.text.ids import doi_of_field
 from kb.text.latex import crossref_greek_as_latex, latex_to_text
 from kb.text.lazyre import lazy
@@ -487,6 +487,40 @@ class BibFile:
         if block is not None:
             return block.entry
         return entry_named(self.all_entries())(key) if key else None
+
+    def data_entry(self, key: str) -> BibEntry | None:
+        """The @xdata or @set entry (bibmodel.DATA_TYPES: data for papers, no paper) of `key`,
+        as written or in another case (BibTeX does not tell them apart); None if it is none."""
+        entry = self.entry(key)
+        if entry is None:
+            entry = next((e for e in self.all_entries() if e.key.casefold() == key.casefold()), None)
+        return entry if entry is not None and not is_work(entry.entry_type) else None
+
+    def data_users(self, key: str) -> list[str]:
+        """The keys of the papers a data entry stands for, in the file's order: a @set's members
+        (its entryset), an @xdata's users (entries naming it in their xdata, or naming an @xdata
+        that names it); keys of no entry here left out."""
+        entries = self.all_entries()
+        found = entry_named(entries)
+        data = self.data_entry(key)
+        if data is None:
+            return []
+        if "entryset" in data.fields:
+            named = [found(k) for k in key_list(data.fields["entryset"])]
+            members = {e.key for e in named if e is not None and is_work(e.entry_type)}
+            return [e.key for e in entries if e.key in members]
+        wanted, users = {data.key}, []
+        for _ in range(len(entries)):          # through @xdata naming @xdata, whatever their order
+            more = {e.key for e in entries if e.key not in wanted and not is_work(e.entry_type)
+                    and any((f := found(k)) is not None and f.key in wanted for k in key_list(e.fields.get("xdata")))}
+            if not more:
+                break
+            wanted |= more
+        for e in entries:
+            if is_work(e.entry_type) and any((f := found(k)) is not None and f.key in wanted
+                                             for k in key_list(e.fields.get("xdata"))):
+                users.append(e.key)
+        return users
 
     def macros_used(self, key: str) -> list[str]:
         """@string names an entry uses that this file defines, each after those it depends on."""
