@@ -52,6 +52,7 @@ _KEY = lazy(r"[^\s,{}]+")
 _BRACES = lazy(r"[{}]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
+_GAP = lazy(r"\s*(?:%[^\n]*\s*)*")      # white space and '%' comments to the line's end: inside an entry
 _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
@@ -130,6 +131,7 @@ class BibEntry:
     through_undefined: dict[str, tuple[str, str, int]] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # raw value, offsets in its text
     names: dict[str, tuple[int, int]] = field(default_factory=dict)  # field name as written, offsets
+    comments: list[tuple[int, int]] = field(default_factory=list)     # '%' comments in it (biber's), offsets
 
 
 @dataclass
@@ -154,6 +156,26 @@ class _Scanner:
     def __init__(self, text: str, path: str, line_base: int = 0):
         self.text, self.path, self.line_base = text, path, line_base
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.comments: list[tuple[int, int]] = []      # '%' comments inside entries: (start, end)
+
+    def raw(self, start: int, end: int) -> str:
+        """The value text[start:end] as written, a '%' comment between its pieces blanked."""
+        text = self.text[start:end]
+        if self.comments and self.comments[-1][0] > start:
+            for s, e in self.comments:
+                if start <= s < end:
+                    text = text[:s - start] + " " * (e - s) + text[e - start:]
+        return text
+
+    def gap(self, i: int) -> int:
+        """Offset after white space and '%' comments from i: inside an entry, as biber reads it
+        (Zotero's and JabRef's `  % note = {x},` line is a comment there, no field)."""
+        end = _GAP.match(self.text, i).end()
+        if end > i and "%" in self.text[i:end]:
+            last = self.comments[-1][0] if self.comments else -1
+            self.comments += [(i + m.start(), i + m.end()) for m in re.finditer(r"%[^\n]*", self.text[i:end])
+                              if i + m.start() > last]      # (a gap read twice: its comments once)
+        return end
 
     def line(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos) + self.line_base
@@ -207,9 +229,9 @@ class _Scanner:
                 if not m:
                     raise self.fail(i, f"{ctx}: expected a value, found {self.found(i)}", line)
                 i = m.end()
-            j = self.ws(i)
+            j = self.gap(i)
             if j < len(text) and text[j] == "#":
-                i = self.ws(j + 1)
+                i = self.gap(j + 1)
                 continue
             return i
 
@@ -256,7 +278,9 @@ class _Scanner:
                 block.entry = BibEntry(name.group(), "string", {}, line, {"": text[start:i]})
                 i = self.ws(i)
             else:
-                block, i = self.entry(at, i, m.group().lower(), close, line)
+                before = len(self.comments)
+                block, i = self.entry(at, self.gap(i), m.group().lower(), close, line)
+                block.entry.comments = self.comments[before:]
             if i >= len(text) or text[i] != close:
                 raise self.fail(i, f"expected {close!r} to end the block, found {self.found(i)}", line)
             block.end = i + 1
@@ -271,7 +295,7 @@ class _Scanner:
             key = key[:-1]
         if not key:
             raise self.fail(i, f"@{kind} has no citekey, found {self.found(i)}", line)
-        i = self.ws(i + len(key))
+        i = self.gap(i + len(key))
         entry = BibEntry(key, kind, {}, line)
         raw_fields, field_lines, spans, names = entry.raw_fields, entry.field_lines, entry.spans, entry.names
         line_starts, line_base = self.line_starts, self.line_base
@@ -283,38 +307,39 @@ class _Scanner:
             if m is not None and (m.end() == n or text[m.end()] != "#"):
                 start, end, i = m.start(2), m.end(2), m.end()
             elif (m := field_head(text, i)) is not None:
-                start = m.end()
+                start = self.gap(m.end())
                 end = self.value(start, f"in entry {key!r}, field {m.group(1)!r}", line)
-                i = self.ws(end)
+                i = self.gap(end)
             if m is not None:
                 fname = m.group(1).lower()
                 if fname in raw_fields:
                     self._field(entry, m.group(1), m.start(1), m.end(1), start, end)     # says so
-                raw_fields[fname] = text[start:end]
+                raw_fields[fname] = self.raw(start, end)
                 field_lines[fname] = bisect_right(line_starts, m.start(1)) + line_base
                 spans[fname] = (start, end)
                 names[fname] = m.span(1)
                 continue
+            i = self.gap(i)
             if i < n and text[i] == close:
                 return _Block(at, 0, "entry", entry=entry), i
             if i >= n or text[i] != ",":
                 after = f", after field {list(raw_fields)[-1]!r}" if raw_fields else ""
                 raise self.fail(i, f"in entry {key!r}{after}: expected ',' or {close!r}, "
                                 f"found {self.found(i)}", line)
-            i = self.ws(i + 1)
+            i = self.gap(i + 1)
             if i < n and text[i] == close:
                 continue
             name = _IDENT.match(text, i)
             if not name:
                 raise self.fail(i, f"in entry {key!r}: expected a field name, found {self.found(i)}", line)
-            i = self.ws(name.end())
+            i = self.gap(name.end())
             if not text.startswith("=", i):
                 raise self.fail(i, f"in entry {key!r}, field {name.group()!r}: expected '=', "
                                 f"found {self.found(i)}", line)
-            start = self.ws(i + 1)
+            start = self.gap(i + 1)
             end = self.value(start, f"in entry {key!r}, field {name.group()!r}", line)
             self._field(entry, name.group(), name.start(), name.end(), start, end)
-            i = self.ws(end)
+            i = self.gap(end)
 
     def _field(self, entry: BibEntry, name: str, name_start: int, name_end: int, start: int, end: int) -> None:
         fname = name.lower()
@@ -323,7 +348,7 @@ class _Scanner:
                                   f"(lines {entry.field_lines[fname]} and {self.line(name_start)})",
                                   path=self.path, line=self.line(name_start),
                                   hint="BibTeX keeps the first and biber warns; keep one")
-        entry.raw_fields[fname] = self.text[start:end]
+        entry.raw_fields[fname] = self.raw(start, end)
         entry.field_lines[fname] = self.line(name_start)
         entry.spans[fname] = (start, end)
         entry.names[fname] = (name_start, name_end)
@@ -363,6 +388,7 @@ class BibFile:
         self.read_as: Identity | None = None             # the file's identity when load read it
         self._appended_entries: dict[str, BibEntry] = {}
         self._owned_text: str | None = None              # the kb-owned lines, when kb changed them
+        self.comments: list[tuple[int, int]] = []        # '%' comments inside entries, as biber reads them
         if text.strip():
             self._parse()
 
@@ -389,7 +415,8 @@ class BibFile:
             raise FileFormatError(CONFLICT, path=self.path, line=conflict, hint=CONFLICT_HINT)
         seen: dict[str, int] = {}
         written: dict[str, str] = {}
-        for block in _Scanner(self.text, self.path).blocks():
+        scanner = _Scanner(self.text, self.path)
+        for block in scanner.blocks():
             if block.kind == "string":
                 self._define(block.name, block.entry, self.text[block.start:block.end])
             elif block.kind == "entry":
@@ -412,6 +439,7 @@ class BibFile:
                 self._resolve(entry)
                 self.by_key[entry.key] = block
             self.blocks.append(block)
+        self.comments = scanner.comments
 
     def _define(self, name: str, entry: BibEntry, text: str) -> None:
         undefined: list[str] = []
@@ -566,16 +594,23 @@ class BibFile:
         text = self.entry_text(key)
         block = self.by_key.get(key)
         entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)
+        if entry.comments:
+            # `  % note = {x},` (Zotero, JabRef): a comment to biber, a field to bibtexparser, an
+            # error to BibTeX and pybtex; the export leaves it out, references.bib keeps it
+            text = _without_comments(text, entry.comments)
+            entry = self._read_one(text, block.entry.line - 1 if block is not None else 0)
+        comments = [("comments dropped", "'%' comments inside the entry dropped (BibTeX and pybtex refuse them, "
+                     "bibtexparser reads them as fields)")] if text != self.entry_text(key) else []
         if not is_work(entry.entry_type):
             # an @xdata's fields biblatex gives the entries naming it (xdata = {springer}), whatever
             # their types take; biber checks none of them here: as @misc it named no @xdata and they
             # lost them. A @set holds its entryset alone: biber asks it for no year.
-            return text, []
+            return text, comments
         names = set(entry.fields)
         if "publisher" in names and not names & {"institution", "school"} and \
                 biblatex_type(entry.entry_type) in ("report", "thesis"):
             names.add("institution")        # a report's or thesis's publisher becomes its institution (below)
-        changes: list[tuple[str, str]] = []
+        changes: list[tuple[str, str]] = comments
         etype = entry.entry_type.lower()
         new_type = etype
         if not known_type(etype):
@@ -1281,6 +1316,12 @@ def second_reading_text(bib: BibFile) -> str:
                        text[block.start:block.end]]
             pos = block.end
         text = "".join(pieces) + re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:])
+    if bib.comments:        # inside an entry, read as biber reads them: pybtex refuses them
+        pieces, pos = [], 0
+        for start, end in bib.comments:
+            pieces += [text[pos:start], " " * (end - start)]
+            pos = end
+        text = "".join(pieces) + text[pos:]
     return text
 
 
@@ -1379,7 +1420,7 @@ def screen_reading(bib: BibFile) -> tuple[int, str] | None:
     (line, why) of the first block where pybtex might read otherwise, else None: the
     cases this reading cannot vouch for (entries delimited by parentheses, a month
     macro pybtex spells out, an '@' in a @comment, ...) are left to pybtex."""
-    text, strings = bib.text, bib.strings
+    text, strings = (second_reading_text(bib) if bib.comments else bib.text), bib.strings
     field, plain = _PB_FIELD.match, _PB_PLAIN.fullmatch
     for block in bib.blocks:
         s, e = block.start, block.end
@@ -1432,6 +1473,19 @@ def screen_text(text: str, path: str) -> tuple[int, str] | None:
     """screen_reading of `text` as kb reads it: plain data in and out, so it may run in
     another process (kb import reads the file there meanwhile)."""
     return screen_reading(BibFile(text, path))
+
+
+def _without_comments(text: str, comments: list[tuple[int, int]]) -> str:
+    """`text` without its '%' comments (offsets in it): a line holding nothing else goes whole."""
+    for start, end in reversed(comments):
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() and text.startswith("\n", end):
+            start, end = line_start, end + 1
+        else:
+            while start and text[start - 1] in " \t":
+                start -= 1
+        text = text[:start] + text[end:]
+    return text
 
 
 def _line_at(text: str, at: int) -> int:

@@ -3,6 +3,7 @@ children kept before their parents, comment lines inside an entry, words a PDF s
 
 from __future__ import annotations
 
+import pytest
 from kbrun import run_kb
 
 from kb.sources.bibtex import BibFile
@@ -54,3 +55,55 @@ def test_show_and_export_take_the_key_of_an_xdata_or_set(kb_root):
         r = run_kb(*args)
         assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err, (args, r.err)
     assert "unused" in run_kb("export", "bib", "--cite", "unused").err
+
+
+# -- '%' comments inside an entry: comments, as biber reads them ----------------------------------
+
+COMMENTED = [
+    # (entry, the fields read)
+    ("@article{z,\n  title = {T},\n  % note = {x},\n  year = {2020},\n}", {"title": "T", "year": "2020"}),
+    ("@article{z,\n  title = {T},\n  %   abstract = {a {b} c, and}\n  year = 2020\n  % file = {a.pdf},\n}",
+     {"title": "T", "year": "2020"}),
+    ("@article{z, % after the key\n  title = {T}, % after a field\n  journal = % before its value\n {J}}",
+     {"title": "T", "journal": "J"}),
+    ("@article{z,\n  %note={n}, author = {C D},\n  title = {50% off} # \" \" % between pieces\n # {now}}",
+     {"title": "50% off now"}),
+]
+
+
+@pytest.mark.parametrize("text, fields", COMMENTED)
+def test_a_comment_inside_an_entry_is_no_field(text, fields):
+    """`  % note = {x},` as Zotero and JabRef users write it was refused, as pybtex refuses it."""
+    from kb.sources.bibtex import cross_check, screen_reading
+
+    bib = BibFile(text + "\n")
+    assert bib.entry("z").fields == fields
+    assert bib.render() == text + "\n"
+    cross_check(bib)                    # pybtex reads the same fields, the comments blanked
+    assert screen_reading(bib) is None  # and so does kb's own second reading
+    shaped, changes = bib.shaped_text("z")
+    assert "%" not in shaped.replace("50% off", "") and "comments dropped" in dict(changes)
+    assert BibFile(shaped).entry("z").fields == fields
+
+
+@pytest.mark.parametrize("text", [
+    "@article{z,\n  title = {T} % , note = {x}\n  year = {2020},\n}\n",    # the comma commented out
+    "@article{z,\n  title = {T},\n  year = {2020} % }\n",                  # the closing brace commented out
+    "@article{z,\n  title = % {T},\n}\n",                                  # the value commented out
+])
+def test_what_a_comment_takes_away_is_taken_away(text):
+    """Refused as biber refuses it, named at what follows the comment, not at its '%'."""
+    from kb.errors import FileFormatError
+
+    with pytest.raises(FileFormatError, match="BibTeX syntax error") as caught:
+        BibFile(text)
+    assert "'%'" not in str(caught.value) and "expected" in str(caught.value)
+
+
+def test_import_keeps_commented_lines_byte_for_byte(kb_root, tmp_path):
+    text = COMMENTED[1][0].replace("{z,", "{zot2020,").replace("title = {T}", "title = {A Zotero Entry}")
+    (tmp_path / "in.bib").write_text(text + "\n")
+    r = run_kb("import", str(tmp_path / "in.bib"))
+    assert r.code == 0, r.err
+    assert text in (kb_root / "references.bib").read_text()
+    assert set(run_kb("show", "zot2020", "--json").json["fields"]) == {"title", "year"}
