@@ -919,8 +919,70 @@ class BibFile:
         self._appended_entries[key] = self._read_one(text)
 
     def all_entries(self) -> list[BibEntry]:
-        """Entries as they will be after render(): existing ones (updated), then new ones."""
-        return [b.entry for b in self.blocks if b.kind == "entry"] + list(self._appended_entries.values())
+        """Entries as they will be after render(), in its order: existing ones (updated), and new
+        ones at the end, a child before the entry it names (`_placed`)."""
+        before, end = self._placed()
+        out = []
+        for n, b in enumerate(self.blocks):
+            out += [self._appended_entries[k] for k, _ in before.get(n, ()) if k]
+            if b.kind == "entry":
+                out.append(b.entry)
+        return out + [self._appended_entries[k] for k, _ in end if k]
+
+    def _placed(self) -> tuple[dict[int, list[tuple[str, str]]], list[tuple[str, str]]]:
+        """Where the texts appended go: ({index of a block of the file: the texts written just
+        before it}, the texts at the end). Classic BibTeX reads a crossref's parent only after its
+        child, so a new entry naming an entry of the file (crossref, xref, xdata, as kb export bib
+        orders them) goes just before it, the @strings added with it before that, and a new entry
+        naming another new one before it; the file's own entries stay where they are. Where a
+        macro it uses is defined after that entry, it stays at the end."""
+        appended = self._appended
+        naming = {k: names for k, _ in appended if k and (names := _named_keys(self._appended_entries[k].fields))}
+        if not naming:
+            return {}, list(appended)
+        entries = [b.entry for b in self.blocks if b.kind == "entry"] + list(self._appended_entries.values())
+        found = entry_named(entries)
+        index = {id(b.entry): n for n, b in enumerate(self.blocks) if b.kind == "entry"}
+        new = self._appended_entries
+        strings_at = {}                     # @string name -> index of its last block in the file
+        for n, b in enumerate(self.blocks):
+            if b.kind == "string":
+                strings_at[b.name] = n
+        added_strings = {b.name for t in (t for k, t in appended if not k and "@" in t)
+                         for b in _Scanner(t, self.path).blocks() if b.kind == "string"}
+        floor = max((strings_at[m] for k, t in appended if not k or k in naming
+                     for m in macros_in_text(t) if m in strings_at and m not in added_strings),
+                    default=-1) if strings_at else -1
+        anchors: dict[str, int | None] = {}
+
+        def anchor(key: str, seen: frozenset = frozenset()) -> int | None:
+            if key in anchors:
+                return anchors[key]
+            at = None
+            for name in naming.get(key, ()):
+                other = found(name)
+                if other is None or other.key == key:
+                    continue
+                there = index.get(id(other)) if other.key not in new else \
+                    (anchor(other.key, seen | {key}) if other.key not in seen else None)
+                if there is not None and there > floor and (at is None or there < at):
+                    at = there
+            anchors[key] = at
+            return at
+
+        before: dict[int, list[tuple[str, str]]] = {}
+        end: list[tuple[str, str]] = []
+        for k, t in appended:
+            at = anchor(k) if k else None
+            (before.setdefault(at, []) if at is not None else end).append((k, t))
+        if before:      # the @strings added go before the first entry moved up, which may use them
+            first = min(before)
+            strings = [(k, t) for k, t in end if not k and t.lstrip()[:7].lower() == "@string"]
+            end = [item for item in end if item not in strings]
+            before[first] = strings + before[first]
+        for group in [*before.values(), end]:
+            _children_first(group, naming, found)
+        return before, end
 
     def render(self) -> str:
         return self.render_with_owned()[0]
@@ -931,7 +993,11 @@ class BibFile:
         (so the next `kb add` can append to it unread). None where that is not certain:
         an appended text holding such a line."""
         edits = [(b.start, b.end, b.replacement) for b in self.blocks if b.replacement is not None]
-        appended = [t for _, t in self._appended]
+        before, end = self._placed()
+        appended = [t for _, t in end]
+        for n, group in before.items():      # just before that block, and the comment lines leading to it
+            at = _leading_comments(self.text, self.blocks[n].start, self.blocks[n - 1].end if n else 0)
+            edits.append((at, at, "\n\n".join(t for _, t in group) + "\n\n"))
         kept = self._owned_lines()                   # outside every entry, as read
         owned_at: list[tuple[int, int]] = []        # (start, end) in the output, for the plain text
         if self._owned_text is not None:
@@ -947,7 +1013,7 @@ class BibFile:
         inserted: list[tuple[int, int]] = []         # output ranges of a new owned text
         spans = iter(kept)
         span = next(spans, None)
-        for start, end, replacement in sorted(edits):
+        for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
             while span is not None and span[0] < start:
                 owned_at.append((size + span[0] - pos, size + span[1] - pos))
                 span = next(spans, None)
@@ -989,6 +1055,66 @@ class BibFile:
             if m is None or m.end() != end or (start and text[start - 1] != "\n"):
                 return text, None
         return text, sorted(owned_at)
+
+
+def _leading_comments(text: str, start: int, floor: int) -> int:
+    """Where the '%' lines right above offset `start` (no blank line between, none a kb-owned
+    line) begin: a person's comment on an entry stays with it; `start` when there are none."""
+    line = text.rfind("\n", floor, start) + 1 if text.rfind("\n", floor, start) >= 0 else start
+    if text[line:start].strip():
+        return start                    # the block does not begin its line
+    at = line
+    while at > floor:
+        prev = text.rfind("\n", floor, at - 1) + 1 if text.rfind("\n", floor, at - 1) >= 0 else floor
+        above = text[prev:at].strip()
+        if not above.startswith("%") or above.startswith("% kb-owned:") or prev < floor:
+            break
+        at = prev
+    return at
+
+
+def _named_keys(fields: dict[str, str]) -> list[str]:
+    """The keys an entry names as entries whose fields it reads: crossref, xref, xdata."""
+    return [k for k in [field_key(fields.get("crossref")), field_key(fields.get("xref"))] +
+            key_list(fields.get("xdata")) if k]
+
+
+def macros_in_text(text: str) -> list[str]:
+    """The @string names the values of an entry's (or an @string's) text use."""
+    out: list[str] = []
+    for b in _Scanner(text, "").blocks() if "@" in text else []:
+        if b.entry is not None:
+            for raw in b.entry.raw_fields.values():
+                out += macros_in(raw)
+    return out
+
+
+def _children_first(group: list[tuple[str, str]], naming: dict[str, list[str]], found) -> None:
+    """`group` (keys and texts) reordered in place: an entry naming others of them goes just
+    before the first of them (its child before it in turn), the others where they were."""
+    where = {k: n for n, (k, _) in enumerate(group) if k}
+    if not any(k in naming for k in where):
+        return
+    placed: dict[str, tuple[int, int]] = {}         # key -> (where its eldest in the group is, depth)
+
+    def place(key: str, seen: frozenset = frozenset()) -> tuple[int, int]:
+        if key in placed:
+            return placed[key]
+        best = (where[key], 0)
+        for name in naming.get(key, ()):
+            parent = found(name)
+            if parent is not None and parent.key != key and parent.key in where and parent.key not in seen:
+                at, depth = place(parent.key, seen | {key})
+                if at < best[0]:
+                    best = (at, depth + 1)
+        placed[key] = best
+        return best
+
+    def position(n: int) -> tuple[int, int, int]:
+        at, depth = place(group[n][0]) if group[n][0] else (n, 0)
+        return at, -depth, n
+
+    group[:] = [group[n] for n in sorted(range(len(group)), key=position)]
 
 
 def keys_listed(lines: list[str]) -> set[str]:

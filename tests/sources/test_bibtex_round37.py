@@ -107,3 +107,61 @@ def test_import_keeps_commented_lines_byte_for_byte(kb_root, tmp_path):
     assert r.code == 0, r.err
     assert text in (kb_root / "references.bib").read_text()
     assert set(run_kb("show", "zot2020", "--json").json["fields"]) == {"title", "year"}
+
+
+# -- a child imported after its parent: written before it, as classic BibTeX reads them --------------
+
+FILE = ("@string{acm = {ACM}}\n\n@article{first, title = {First}, journal = acm, year = 2019}\n\n"
+        "% the proceedings\n% of 2020\n@proceedings{conf, title = {Proc}, year = 2020}\n\n"
+        "@xdata{pub, publisher = {Springer}}\n\n@article{last, title = {Last}, journal = {J}, year = 2021}\n")
+CHILD = "@inproceedings{child, title = {Child}, crossref = {Conf}, pages = {1--2}}"
+
+
+@pytest.mark.parametrize("added, order", [
+    # (entries appended, in that order; the keys of the file written, in order)
+    ([CHILD], ["first", "child", "conf", "pub", "last"]),
+    # naming no entry, or itself: stays at the end
+    ([CHILD, "@inproceedings{grand, title = {G}, crossref = {child}}", "@misc{free, title = {F}}",
+      "@inproceedings{x, title = {X}, crossref = {nowhere}}", "@inproceedings{y, title = {Y}, crossref = {y}}"],
+     ["first", "grand", "child", "conf", "pub", "last", "free", "x", "y"]),
+    (["@misc{u, title = {U}, xdata = {pub}}", "@misc{v, title = {V}, xref = {last}}"],
+     ["first", "conf", "u", "pub", "v", "last"]),
+    # both new, the parent first: the child goes before it, at the end
+    (["@proceedings{p2, title = {P2}, year = 2022}", "@inproceedings{c2, title = {C2}, crossref = {p2}}"],
+     ["first", "conf", "pub", "last", "c2", "p2"]),
+])
+def test_a_new_child_is_written_before_the_entry_it_names(added, order):
+    bib = BibFile(FILE)
+    for text in added:
+        bib.append_raw(text, text.split("{")[1].split(",")[0])
+    out = bib.render()
+    assert [e.key for e in BibFile(out).entries()] == order == [e.key for e in bib.all_entries()]
+    for text in added:
+        out = out.replace(text + "\n\n", "", 1) if text + "\n\n" in out else out.replace("\n\n" + text, "", 1)
+    assert out == FILE          # the file's own text kept, byte for byte, where it was
+
+
+def test_a_moved_child_takes_its_new_macros_and_waits_for_the_files():
+    bib = BibFile(FILE)
+    bib.append_raw("@string{lncs = {LNCS}}")
+    bib.append_raw("@inproceedings{c, title = {C}, crossref = {conf}, series = lncs # { 12}}", "c")
+    out = bib.render()
+    assert out.index("@string{lncs") < out.index("@inproceedings{c") < out.index("% the proceedings")
+    assert BibFile(out).entry("c").fields["series"] == "LNCS 12"
+    # a macro the file defines only after the parent: classic BibTeX would not know it there
+    late = FILE + "\n@string{late = {Late}}\n"
+    bib = BibFile(late)
+    bib.append_raw("@inproceedings{c, title = {C}, crossref = {conf}, series = late}", "c")
+    assert bib.render().endswith("@inproceedings{c, title = {C}, crossref = {conf}, series = late}\n")
+
+
+def test_import_of_a_child_after_its_parent_writes_it_before(kb_root, tmp_path):
+    (tmp_path / "p.bib").write_text("@proceedings{conf20, title = {Proceedings of Conf}, year = 2020}\n")
+    (tmp_path / "c.bib").write_text("@inproceedings{child20, author = {Child, Carl}, title = {A Child Paper},"
+                                    " crossref = {conf20}, pages = {1--10}}\n")
+    for name in ("p.bib", "c.bib"):
+        assert run_kb("import", str(tmp_path / name)).code == 0
+    text = (kb_root / "references.bib").read_text()
+    assert text.index("@inproceedings{child20") < text.index("@proceedings{conf20")
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["child20", "conf20"]
+    assert run_kb("show", "child20", "--json").json["year"] == 2020
