@@ -30,7 +30,7 @@ from kb.errors import LimitExceeded, PDFError, UsageError
 from kb.text.ids import find_arxiv_in_text, find_arxiv_stamp, find_doi_in_text
 from kb.text.lazyre import lazy
 from kb.text.names import firm, is_organisation, to_bibtex_name
-from kb.text.normalise import as_printed
+from kb.text.normalise import as_printed, joined_splits
 
 #: Generous bound on the entries of one page dictionary (Type, Parent, Resources,
 #: MediaBox, Contents, Annots, ... and what it inherits), for pypdf's page-tree limit.
@@ -1355,8 +1355,10 @@ def _finish(result: Extracted, source: str) -> Extracted:
     result.arxiv_hint = None if result.arxiv else find_arxiv_in_text(first)
     result.doi = find_doi_in_text(first)
     printed = as_printed(pages[0]) if pages else ""     # glyph names and kerned capitals read as printed
-    result.title_guess = guess_title(printed)
-    result.author_guess = guess_authors(printed, result.title_guess)
+    title = guess_title(printed)
+    result.author_guess = guess_authors(printed, title)
+    # a word the kerns split, its second piece in lower case ("com puting"): joined as the paper prints it
+    result.title_guess = joined_splits(title, "\n".join(pages)) if title else title
     return result
 
 

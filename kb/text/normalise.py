@@ -327,6 +327,61 @@ def as_printed(page: str) -> str:
     return _KERNED_CAPITAL.sub(r"\1", page) if splits_at_kerns(page) else page
 
 
+#: Words that make another word with the word after them ("in put", "with out", "can not",
+#: "any way", "be came"), and words that end compounds ("data set", "life cycle", "work load"):
+#: a title's two words, never the pieces of one a kern split, whether or not the paper prints
+#: them alone.
+_MAKES_WORDS = frozenset("""a an the on of in for to and or nor with from by at as is are be been any some
+can out up down over under no not every each all its it this that""".split())
+_ENDS_WORDS = frozenset("""set sets line lines work works load loads time times base bases flow flows book books
+case cases point points side sides ware wide way ways where what thing things body one self table tables put
+cycle cycles scale off port ports room note notes mark marks man men hood ship less ness like box boxes""".split())
+_LEFT_PIECE = lazy(r"(\W*)([^\W\d_]*[a-z])")
+_RIGHT_PIECE = lazy(r"([a-z]+)(\W*)")
+
+
+def joined_splits(line: str, text: str) -> str:
+    """``line``, a title read from a page, with each word an extractor split in two at a kern
+    whose second piece is in lower case ("com puting", "Jan uary") joined: where the paper,
+    ``text``, prints the joined word whole, and one of the pieces is no word of it (it never
+    stands alone, nor with an ending, but in that split), as the matcher reads the pieces of a
+    split word (kb.text.match's negations). Two words stay two: each printed alone in the
+    paper, the pair printed elsewhere too, or words that make compounds (`_MAKES_WORDS`,
+    `_ENDS_WORDS`); and so does every pair of a paper whose text splits words everywhere
+    (`splits_at_kerns`: its pieces print alone as often, no word of it vouches). A capital
+    cut from its word: `as_printed`."""
+    words = line.split(" ")
+    if len(words) < 2:
+        return line
+    low, kerned = text.lower(), None
+    out = [words[0]]
+    for word in words[1:]:
+        left, right = _LEFT_PIECE.fullmatch(out[-1]), _RIGHT_PIECE.fullmatch(word)
+        if left and right and left.group(2).lower() not in _MAKES_WORDS and right.group(1) not in _MAKES_WORDS \
+                and right.group(1) not in _ENDS_WORDS:
+            a, b = left.group(2).lower(), right.group(1)
+            if a + b in low and _alone(low, re.escape(a + b)):
+                split = rf"{re.escape(a)}\s+{re.escape(b)}"
+                pairs = _alone(low, split)
+                if (_alone(low, _ENDINGS.format(re.escape(a))) <= pairs
+                        or _alone(low, _ENDINGS.format(re.escape(b))) <= pairs) and \
+                        pairs <= _alone(line.lower(), split) and \
+                        not (kerned := splits_at_kerns(text) if kerned is None else kerned):
+                    out[-1] += word
+                    continue
+        out.append(word)
+    return " ".join(out)
+
+
+_ENDINGS = "{}(?:s|es|d|ed|ing)?"       # a word with an ending it takes: a word of the paper too
+
+
+def _alone(low: str, pattern: str) -> int:
+    """How often ``pattern`` (a regular expression, lower case) stands alone in ``low``: no
+    letter either side."""
+    return len(re.findall(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", low))
+
+
 # An acute accent TeX sets as a spacing mark beside its letter, as pypdf and PDFium print it
 # ("Jos´e", "P´erez", "Montr´eal", "L ´ opez"): the letter's accent, dropped as the other spacing
 # diacritics are, where '´' elsewhere is typed for an apostrophe ("don´t"). Read so when a letter

@@ -165,3 +165,38 @@ def test_import_of_a_child_after_its_parent_writes_it_before(kb_root, tmp_path):
     assert text.index("@inproceedings{child20") < text.index("@proceedings{conf20")
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["child20", "conf20"]
     assert run_kb("show", "child20", "--json").json["year"] == 2020
+
+
+# -- a title's word split in two by the kerns, its second piece in lower case ----------------------
+
+BODY = ("Abstract\nCloud computing costs energy. In January 2020 we measured it; the input of each job, "
+        "from the dataset and a data set of 2019, see example.com, a timetable, a time series, the table.\n")
+
+
+@pytest.mark.parametrize("title, read", [
+    ("Green Com puting in Jan uary", "Green Computing in January"),       # 'com' alone in 'example.com'
+    ("Cloud com puting: a study", "Cloud computing: a study"),
+    # two words of the paper, or words making others ("in put", "pop up", "life cycle"), stay two
+    ("Learning in put spaces", None),
+    ("A time table of a data set", None),
+    ("A pop up and a life cycle", None),
+    # a piece whose whole the paper never prints stays a piece
+    ("The imp ortance of com pute", None),
+])
+def test_a_title_word_split_in_lower_case_is_joined_as_the_paper_prints_it(title, read):
+    from kb.text.normalise import joined_splits
+
+    body = BODY + "A popup, its lifecycle.\n"
+    assert joined_splits(title, title + "\n" + body) == (read or title)
+    # a text split at every kern: its pieces print alone, no word of it vouches for a join
+    assert joined_splits(title, title + "\n" + body + "whic h b e m uc h o v er t w o w eb\n" * 9) == title
+
+
+def test_a_pdfs_title_split_in_lower_case_is_read_whole():
+    """pypdf's 'Green Com puting in Jan uary' was kb add --offline's title (a capital alone was joined)."""
+    from pdfgen import make_pdf
+
+    from kb.sources.pdf import extract
+
+    data = make_pdf([["Green Com puting in Jan uary", "Ann Smith", *BODY.splitlines()]])
+    assert extract(data, extractor="pypdf").title_guess == "Green Computing in January"
