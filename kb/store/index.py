@@ -713,7 +713,8 @@ class Indexer:
         (kb reads the macro's name as the text, BibTeX as nothing), or one defined through such
         a macro (`@string{a = a}`), so listings flag them without reading the file: citekey ->
         [[field, macro, line, value as written], ...], each of the second kind followed by the
-        undefined macro its definition uses and that definition's line."""
+        undefined macro its definition uses and that definition's line. And the keys of its
+        @xdata and @set entries, with their types (`bib_data`: queries.no_paper names them)."""
         found = {e.key: [[name, macros[0], e.field_lines.get(name, e.line), e.raw_fields.get(name, "")]
                          for name, macros in e.undefined.items() if name]
                  + [[name, macro, e.field_lines.get(name, e.line), e.raw_fields.get(name, ""), root, at]
@@ -724,6 +725,13 @@ class Indexer:
                                  [json.dumps(found, ensure_ascii=False)])
         else:
             self.db.conn.execute("delete from meta where key = 'bib_undefined'")
+        # the @xdata and @set entries (no papers), so a command given one's key says what it is
+        data = {e.key: e.entry_type for e in bibfile.all_entries() if not is_work(e.entry_type)}
+        if data:
+            self.db.conn.execute("insert or replace into meta (key, value) values ('bib_data', ?)",
+                                 [json.dumps(data, ensure_ascii=False)])
+        else:
+            self.db.conn.execute("delete from meta where key = 'bib_data'")
         self.db.conn.execute("insert or replace into meta (key, value) values ('bib_reading', ?)",
                              [stale.BIB_READING])
 

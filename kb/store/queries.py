@@ -43,10 +43,28 @@ def no_paper(conn: sqlite3.Connection, citekey: str) -> NotFound:
     hint = lookalike(conn, citekey)
     if hint is not None:
         return NotFound(f"no paper {escaped(citekey)} in the knowledge base", hint=hint)
+    data = data_entry(conn, citekey)
+    if data is not None:
+        key, kind = data
+        return NotFound(f"{said(key)} is an @{kind} entry of references.bib: data for papers, no paper",
+                        hint=f"`kb show {key}` shows it and the papers it is for; change it in references.bib")
     close = [r[0] for r in conn.execute("select citekey from papers where citekey like ? limit 5",
                                         [f"%{citekey[:5]}%"])] if citekey else []
     return NotFound(f"no paper {said(citekey)} in the knowledge base",
                     hint=("did you mean " + ", ".join(close) + "?") if close else "see `kb ls`")
+
+
+def data_entry(conn: sqlite3.Connection, key: str) -> tuple[str, str] | None:
+    """(key, type) of the @xdata or @set entry of references.bib that `key` names (in any case:
+    BibTeX does not tell them apart), as the index recorded them (Indexer.record_undefined);
+    None where it names none."""
+    row = conn.execute("select value from meta where key = 'bib_data'").fetchone()
+    if row is None:
+        return None
+    held = json.loads(row[0])
+    if key in held:
+        return key, held[key]
+    return next(((k, t) for k, t in held.items() if k.casefold() == key.casefold()), None)
 
 
 def other_case(conn: sqlite3.Connection, key: str) -> str | None:

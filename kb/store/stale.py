@@ -29,8 +29,9 @@ BIB_REL = "references.bib"
 #: that changes, so an index made by an older kb reads references.bib again, once, on its
 #: next command (`KB.reread_bib`), without waiting for the file to change or `kb rebuild`.
 #: 1: the undefined @string macros listings flag. 2: and fields using a macro defined through
-#: one (`@string{a = a}`, read by BibTeX as nothing).
-BIB_READING = "2"
+#: one (`@string{a = a}`, read by BibTeX as nothing). 3: the keys of its @xdata and @set entries,
+#: which a command given one names as what it is, not as no paper.
+BIB_READING = "3"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 

@@ -55,6 +55,11 @@ def test_show_and_export_take_the_key_of_an_xdata_or_set(kb_root):
         r = run_kb(*args)
         assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "Traceback" not in r.err, (args, r.err)
     assert "unused" in run_kb("export", "bib", "--cite", "unused").err
+    # the commands that change a paper say what the key is, not that no paper has it
+    for args in (("rm", "springer"), ("tag", "Grp", "+x"), ("text", "show", "lncs")):
+        r = run_kb(*args)
+        assert r.code == 2 and "entry of references.bib" in r.err and "no paper '" not in r.err, (args, r.err)
+    assert DATA == (kb_root / "references.bib").read_text()
 
 
 # -- '%' comments inside an entry: comments, as biber reads them ----------------------------------
