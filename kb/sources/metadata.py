@@ -110,12 +110,15 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
     eprint = f.get("eprint", "")
     prefix = f.get("archiveprefix", f.get("eprinttype", "")).lower()
 
-    if eprint and (prefix in ("arxiv", "") ):
-        ident = parse_arxiv(eprint.replace("arXiv:", "").replace("arxiv:", ""))
+    # the eprint (biblatex, arXiv's own export), Mendeley's arxivId, DBLP's CoRR volume 'abs/2001.00001'
+    corr = f.get("volume", "") if f.get("journal", "").strip().lower() == "corr" else ""
+    for value in ((eprint,) if prefix in ("arxiv", "") else ()) + (f.get("arxivid", ""), corr.removeprefix("abs/")):
+        ident = parse_arxiv(re.sub(r"(?i)^\s*arxiv:\s*", "", value)) if value else None
         if ident:
             arxiv_id, version = ident.id, ident.version
-    if not arxiv_id:
-        for key in ("journal", "url", "note", "howpublished"):
+            break
+    if not arxiv_id:        # ... or where a text names it, arXiv's DataCite DOI (10.48550/arXiv.2001.00001) too
+        for key in ("journal", "url", "note", "howpublished", "doi"):
             ident = find_arxiv_in_text(f.get(key, "").replace("Arxiv-", ""))
             if ident:
                 arxiv_id, version = ident.id, ident.version

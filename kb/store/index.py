@@ -292,7 +292,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "11"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "12"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -310,6 +310,8 @@ PAPER_RENDERING = "11"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   (a @software's 'version = {3}' is no 'v3'); @xdata and @set are no papers
 #                               11: a work's one author, a body's name closed by an acronym that is no person's
 #                                   initials, keyed whole ('Stanford HAI', not 'hai'; 'Ioannidis JPA' as before)
+#                               12: the arXiv id of Mendeley's arxivId, DBLP's CoRR volume ('abs/2001.00001') and
+#                                   arXiv's DataCite DOI ('10.48550/arXiv.2001.00001')
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,

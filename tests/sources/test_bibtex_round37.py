@@ -205,3 +205,32 @@ def test_a_pdfs_title_split_in_lower_case_is_read_whole():
 
     data = make_pdf([["Green Com puting in Jan uary", "Ann Smith", *BODY.splitlines()]])
     assert extract(data, extractor="pypdf").title_guess == "Green Computing in January"
+
+
+# -- an arXiv id where a tool writes it ----------------------------------------------------------
+
+@pytest.mark.parametrize("fields, arxiv_id, alike", [
+    # (fields naming an arXiv id, the id, fields alike that name none)
+    ({"arxivid": "2001.00001"}, "2001.00001", {"arxivid": "none"}),                  # Mendeley
+    ({"arxivid": "arXiv:2001.00001v2"}, "2001.00001", {"eprint": "2001.00001", "eprinttype": "pubmed"}),
+    ({"journal": "CoRR", "volume": "abs/2001.00001"}, "2001.00001",                  # DBLP
+     {"journal": "Nature", "volume": "abs/2001.00001"}),
+    ({"journal": "CoRR", "volume": "abs/cs/0112017"}, "cs/0112017", {"journal": "CoRR", "volume": "abs"}),
+    ({"doi": "10.48550/arXiv.2001.00001"}, "2001.00001", {"doi": "10.1000/2001.00001"}),   # arXiv's DataCite DOI
+])
+def test_an_arxiv_id_is_read_where_tools_write_it(fields, arxiv_id, alike):
+    from kb.sources.metadata import from_bib_fields
+
+    assert from_bib_fields("article", {"title": "T", **fields}).arxiv_id == arxiv_id
+    assert from_bib_fields("article", {"title": "T", **alike}).arxiv_id is None
+
+
+def test_one_arxiv_paper_from_mendeley_and_dblp_is_one_paper(kb_root, tmp_path):
+    """Mendeley's arxivId and DBLP's CoRR volume named no arXiv id: the same preprint was filed twice."""
+    (tmp_path / "in.bib").write_text(
+        "@article{Roe2020, title = {A Preprint}, author = {Roe, Rick}, year = {2020}, arxivId = {2001.00001}}\n\n"
+        "@article{DBLP:journals/corr/abs-2001-00001, title = {A Preprint}, author = {Rick Roe}, journal = {CoRR},"
+        " volume = {abs/2001.00001}, year = {2020}}\n")
+    r = run_kb("import", str(tmp_path / "in.bib"))
+    assert r.code == 0 and r.out.startswith("1 added"), r.out + r.err
+    assert [(p["citekey"], p["arxiv_id"]) for p in run_kb("ls", "--json").json] == [("Roe2020", "2001.00001")]
