@@ -264,7 +264,8 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
         emit_json(info)
         return
     echo(f"{info['citekey']}: {as_written.get(info['citekey'], info['title'])}")
-    echo(f"  authors   {'; '.join(info['authors'])}")
+    named = [a for a in info["authors"] if a.strip().lower() != "others"]    # BibTeX's 'and others': et al.
+    echo(f"  authors   {'; '.join(named + ['et al.'] * (len(named) < len(info['authors'])))}")
     echo(f"  year      {info['year'] or '?'}")
     for label, key in (("arXiv", "arxiv_id"), ("DOI", "doi"), ("venue", "venue"), ("url", "url")):
         if info[key]:

@@ -234,3 +234,12 @@ def test_one_arxiv_paper_from_mendeley_and_dblp_is_one_paper(kb_root, tmp_path):
     r = run_kb("import", str(tmp_path / "in.bib"))
     assert r.code == 0 and r.out.startswith("1 added"), r.out + r.err
     assert [(p["citekey"], p["arxiv_id"]) for p in run_kb("ls", "--json").json] == [("Roe2020", "2001.00001")]
+
+
+def test_show_says_and_others_as_et_al(kb_root):
+    """Google Scholar's 'author={Roe, Rick and others}' was shown as two authors, 'Roe, Rick; others'."""
+    (kb_root / "references.bib").write_text("@article{roe2020, title = {T}, author = {Roe, Rick and others}, "
+                                            "year = 2020}\n\n@article{others2021, title = {U}, "
+                                            "author = {Others, Otto and Poe, Pat}, year = 2021}\n")
+    assert "  authors   Roe, Rick; et al.\n" in run_kb("show", "roe2020").out
+    assert "  authors   Others, Otto; Poe, Pat\n" in run_kb("show", "others2021").out
