@@ -19,7 +19,7 @@ from kb.atomic import is_or_inside, read_json, said, shown, with_line_ends, writ
 from kb.errors import KBError, NotFound, UsageError
 from kb.ops.quotes import list_quotes
 from kb.sources.bibmodel import is_work
-from kb.sources.bibtex import BibFile
+from kb.sources.bibtex import BibFile, without_comments
 from kb.sources.citekey import field_key, key_list
 from kb.sources.metadata import lent_by_crossref
 from kb.store.knowledgebase import KB
@@ -492,7 +492,9 @@ def bib_text(kb: "KB", citekeys: list[str], *, entry=None, along: list[str] | No
             raise NotFound(f"{key} is not in references.bib")
         blocks.append((entry(bibfile, key) if entry else bibfile.entry_text(key)).strip())
         used += [name for name in bibfile.macros_used(key) if name not in used]
-    strings = [bibfile.string_blocks[name].strip() for name in used]
+    # shaped: an @string's '%' comments left out as an entry's are (BibTeX and pybtex refuse them)
+    strings = [(without_comments(bibfile.string_blocks[name]) if entry else bibfile.string_blocks[name]).strip()
+               for name in used]
     preambles = [p.strip() for p in bibfile.preambles()] if blocks else []
     return with_line_ends("\n\n".join(preambles + strings + blocks) + ("\n" if blocks or strings else ""),
                           bibfile.text[:1 << 16])

@@ -263,20 +263,20 @@ class _Scanner:
             close = "}" if text[i] == "{" else ")"
             i = self.ws(i + 1)
             if kind == "preamble":
-                i = self.ws(self.value(i, "@preamble", line))
+                i = self.gap(self.value(self.gap(i), "@preamble", line))
                 block = _Block(at, 0, "preamble")
-            elif kind == "string":
-                name = _IDENT.match(text, i)
+            elif kind == "string":          # a '%' comment inside is one too, as biber reads it
+                name = _IDENT.match(text, self.gap(i))
                 if not name:
-                    raise self.fail(i, f"@string needs a name, found {self.found(i)}", line)
-                i = self.ws(name.end())
+                    raise self.fail(i, f"@string needs a name, found {self.found(self.gap(i))}", line)
+                i = self.gap(name.end())
                 if not text.startswith("=", i):
                     raise self.fail(i, f"@string {name.group()}: expected '=', found {self.found(i)}", line)
-                start = self.ws(i + 1)
+                start = self.gap(i + 1)
                 i = self.value(start, f"@string {name.group()}", line)
                 block = _Block(at, 0, "string", name=name.group().lower())
-                block.entry = BibEntry(name.group(), "string", {}, line, {"": text[start:i]})
-                i = self.ws(i)
+                block.entry = BibEntry(name.group(), "string", {}, line, {"": self.raw(start, i)})
+                i = self.gap(i)
             else:
                 before = len(self.comments)
                 block, i = self.entry(at, self.gap(i), m.group().lower(), close, line)
@@ -1599,6 +1599,16 @@ def screen_text(text: str, path: str) -> tuple[int, str] | None:
     """screen_reading of `text` as kb reads it: plain data in and out, so it may run in
     another process (kb import reads the file there meanwhile)."""
     return screen_reading(BibFile(text, path))
+
+
+def without_comments(text: str) -> str:
+    """BibTeX text (an @string, an entry) without the '%' comments inside its blocks (biber's,
+    which BibTeX and pybtex refuse), for exports; the text as it is when it holds none."""
+    if "%" not in text:
+        return text
+    scanner = _Scanner(text, "")
+    scanner.blocks()
+    return _without_comments(text, scanner.comments) if scanner.comments else text
 
 
 def _without_comments(text: str, comments: list[tuple[int, int]]) -> str:

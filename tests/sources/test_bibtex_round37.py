@@ -105,6 +105,22 @@ def test_what_a_comment_takes_away_is_taken_away(text):
     assert "'%'" not in str(caught.value) and "expected" in str(caught.value)
 
 
+STRINGS = ("@string{acm = {ACM} % the publisher\n}\n\n@string{ieee = % its society\n {IEEE}}\n\n"
+           "@misc{s1, title = {T}, year = 2020, howpublished = acm # { and } # ieee}\n")
+
+
+def test_a_comment_inside_a_string_definition_is_no_part_of_it(kb_root):
+    from kb.sources.bibtex import cross_check
+
+    bib = BibFile(STRINGS)
+    assert bib.strings == {"acm": "ACM", "ieee": "IEEE"} and bib.entry("s1").fields["howpublished"] == "ACM and IEEE"
+    cross_check(bib)
+    (kb_root / "references.bib").write_text(STRINGS)
+    assert run_kb("export", "bib", "--as-stored").out == STRINGS
+    shaped = run_kb("export", "bib").out
+    assert "%" not in shaped and BibFile(shaped).entry("s1").fields["howpublished"] == "ACM and IEEE"
+
+
 def test_import_keeps_commented_lines_byte_for_byte(kb_root, tmp_path):
     text = COMMENTED[1][0].replace("{z,", "{zot2020,").replace("title = {T}", "title = {A Zotero Entry}")
     (tmp_path / "in.bib").write_text(text + "\n")
