@@ -495,7 +495,7 @@ def bib_text(kb: "KB", citekeys: list[str], *, entry=None, along: list[str] | No
     # shaped: an @string's '%' comments left out as an entry's are (BibTeX and pybtex refuse them)
     strings = [(without_comments(bibfile.string_blocks[name]) if entry else bibfile.string_blocks[name]).strip()
                for name in used]
-    preambles = [p.strip() for p in bibfile.preambles()] if blocks else []
+    preambles = [(without_comments(p) if entry else p).strip() for p in bibfile.preambles()] if blocks else []
     return with_line_ends("\n\n".join(preambles + strings + blocks) + ("\n" if blocks or strings else ""),
                           bibfile.text[:1 << 16])
 

@@ -105,7 +105,8 @@ def test_what_a_comment_takes_away_is_taken_away(text):
     assert "'%'" not in str(caught.value) and "expected" in str(caught.value)
 
 
-STRINGS = ("@string{acm = {ACM} % the publisher\n}\n\n@string{ieee = % its society\n {IEEE}}\n\n"
+STRINGS = ("@preamble{ % for the sort\n \"\\newcommand{\\noopsort}[1]{}\" }\n\n"
+           "@string{acm = {ACM} % the publisher\n}\n\n@string{ieee = % its society\n {IEEE}}\n\n"
            "@misc{s1, title = {T}, year = 2020, howpublished = acm # { and } # ieee}\n")
 
 
