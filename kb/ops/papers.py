@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import shlex
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,21 +141,40 @@ class _Weighed(NamedTuple):
     length: int                 # the new text's words, counted
     held_length: int            # the held text's
     pages: int                  # the held text's pages
+    before: str | None = None   # the version whose text it was weighed against, where not its own
 
 
-def _held_text(db, key: str, src: "_Source") -> _Weighed | None:
+def _held_text(db, key: str, src: "_Source", earlier: bool = False) -> _Weighed | None:
     """`src`'s text weighed against the text `key` holds for its version from another file;
-    None when there is nothing to weigh."""
+    None when there is nothing to weigh. With `earlier`, a version `key` holds no text of
+    (v2 of a paper kb holds v1 of) is weighed against the newest version before it, whose text
+    the new one takes over as the paper's newest. The same file, read by another extractor or
+    filed before, is never weighed: its words are the file's, not fewer of them."""
     if not src.pages or src.manifest is None:
         return None
+    return _weighed(db, key, src.pages, src.version, src.manifest.sha256, earlier)
+
+
+def _weighed(db, key: str, pages: list[str], version: str, sha: str, earlier: bool) -> _Weighed | None:
+    """_held_text of a text of `pages` from the file of hash `sha`, as version `version` of `key`."""
     held = db.execute("select id, sha256, page_count from versions where citekey = ? and version = ? "
-                      "and text_status = 'ok'", [key, src.version]).fetchone()
-    if held is None or held[1] == src.manifest.sha256:
-        return None
-    new = _WORD.findall(" ".join(src.pages).lower())
+                      "and text_status = 'ok'", [key, version]).fetchone()
+    before = None
+    if held is None and earlier and version_number(version):
+        held_versions = list(db.execute("select id, sha256, page_count, version from versions where citekey = ? "
+                                        "and text_status = 'ok'", [key]))
+        older = [r for r in held_versions if version_number(r[3]) < version_number(version)]
+        newest = all(version_number(r[3]) < version_number(version) for r in held_versions)
+        if older and newest:
+            held = max(older, key=lambda r: version_number(r[3]))
+            before = held[3]
+    if held is None or held[1] == sha or (before is not None and db.execute(
+            "select 1 from versions where citekey = ? and sha256 = ?", [key, sha]).fetchone()):
+        return None                     # the very file whose text it holds (one file filed as v1 and v2)
+    new = _WORD.findall(" ".join(pages).lower())
     old = _WORD.findall(" ".join(r[0] for r in db.execute("select text from pages where version_id = ?",
                                                           [held[0]])).lower())
-    return _Weighed(set(new), set(old), len(new), len(old), held[2] or 0)
+    return _Weighed(set(new), set(old), len(new), len(old), held[2] or 0, before)
 
 
 def _another_text(db, key: str, sources: list["_Source"]) -> bool:
@@ -174,23 +194,43 @@ def _another_text(db, key: str, sources: list["_Source"]) -> bool:
     return False
 
 
+def _less_than_held(w: _Weighed) -> str | None:
+    """How a new text is less than the text it was weighed against (under SAME_TEXT_WORDS of its
+    words, under KEPT_TEXT_LENGTH of its length), or None when it is not."""
+    if not w.known:
+        return None
+    shared = len(w.words & w.known)
+    if shared < SAME_TEXT_WORDS * len(w.known):
+        return "few of whose words it has"
+    if w.length < KEPT_TEXT_LENGTH * w.held_length:
+        return f"{w.length / w.held_length:.0%} of whose length it has"
+    return None
+
+
 def _keep_held_text(db, key: str, sources: list["_Source"], name: str) -> None:
     """Refuse a text that would replace a part of the text `key` holds for its version, however
     the PDF was matched to `key` (its arXiv id, DOI or title): under SAME_TEXT_WORDS of the held
     text's words are in it, or it is under KEPT_TEXT_LENGTH of its length. An excerpt, a chapter
     or the first pages of a paper whose whole text kb held became its text, and the quotes
     verified on the other pages lost theirs. A whole text replacing an excerpt, or a corrected
-    PDF of the same paper, keeps its words and its length."""
+    PDF of the same paper, keeps its words and its length. A newer version whose text kb holds
+    none of is weighed so against the version before it: a one-page PDF of v2 became the text
+    kb verifies quotes in, and v1's verified quotes were stale."""
     for src in sources:
-        w = _held_text(db, key, src)
+        w = _held_text(db, key, src, earlier=True)
         if w is None or not w.known:
             continue
-        shared = len(w.words & w.known)
-        if shared >= SAME_TEXT_WORDS * len(w.known) and w.length >= KEPT_TEXT_LENGTH * w.held_length:
+        how = _less_than_held(w)
+        if how is None:
             continue
-        how = "few of whose words it has" if shared < SAME_TEXT_WORDS * len(w.known) else \
-            f"{w.length / w.held_length:.0%} of whose length it has"
         given = "-" if name == STDIN_NAME else name        # as the command was given it: `-` for stdin
+        if w.before is not None:
+            # A newer version is the text kb verifies quotes in: a partial PDF or an abstract page of v2
+            # left v1's quotes stale without a word.
+            raise UsageError(f"{name} ({len(src.pages)} page(s)) would be the text of {labelled(key, src.version)}, "
+                             f"the newest, beside the {w.pages}-page text kb holds of {labelled(key, w.before)}, "
+                             f"{how} (a part of the paper?): nothing added",
+                             hint=f"kb add --replace-text {given} takes it as the text of {src.version}")
         raise UsageError(f"{name} ({len(src.pages)} page(s)) would replace the {w.pages}-page text kb holds of "
                          f"{labelled(key, src.version)}, {how}: nothing added, the held text kept",
                          hint=f"kb add --replace-text {given} makes it {key}'s text")
@@ -375,6 +415,15 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             key = None
         if key and not replace_text:
             _keep_held_text(db, key, sources, name)
+        elif key:
+            # taken as asked, or as arXiv serves the version (a withdrawn paper's v2 is a page): said
+            for src in sources:
+                w = _held_text(db, key, src, earlier=True)
+                how = _less_than_held(w) if w is not None and w.before is not None else None
+                if how is not None:
+                    notes.append(f"the text of {src.version} ({len(src.pages)} page(s)) is less than the "
+                                 f"{w.pages}-page text of {w.before}, {how}: quotes are verified in {src.version} "
+                                 "now (kb verify names those it lacks)")
         plan = None if key else _appending(kb)
         indexed = _entry_as_indexed(kb, key) if key else None
         bibfile = BibFile.load(kb.layout.bib) if plan is None and indexed is None else None
@@ -824,11 +873,13 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
         except NotFound as exc:
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
+    # the command that checks what could not be checked here, as it was given (`-` for stdin)
+    again = "kb add " + ("-" if path.name == STDIN_NAME else shlex.quote(shown(str(path))))
     if named and arxiv and meta is None:
         notes.append(f"{says} arXiv {named.versioned}, " + ("which the PDF does not print" if from_name else
                                                              "not as arXiv's stamp (a work it cites, as often)")
-                     + ": not recorded, since kb could not check it against arXiv's title (kb add FILE with the "
-                       "network does)")
+                     + f": not recorded, since kb could not check it against arXiv's title (`{again}` with "
+                       "the network checks it and records it if it is the paper's)")
         arxiv = result.arxiv = None
     elif named and arxiv:
         notes.append(f"arXiv {named.versioned} from the file's name (the PDF prints no arXiv id)" if from_name
@@ -840,7 +891,8 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     # PDF prints is recorded (or the one arXiv's record gives).
     if doi and not doi_checked and not (meta is not None and meta.doi and normalise_doi(meta.doi) == doi):
         notes.append(f"its first pages print DOI {doi}: not recorded, since kb could not check it against "
-                     "that work's title" + (" (kb add FILE with the network does)" if meta is None else
+                     "that work's title" + (f" (`{again}` with the network checks it and records it if it is the "
+                                            "paper's)" if meta is None else
                                              " (arXiv's record of the paper names no such DOI)"))
         doi = result.doi = None
     if meta is None:
@@ -892,6 +944,16 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
                          "nothing loaded",
                          hint=f"--version vN loads the text as another version; --replace makes it the text of "
                               f"{version or 'this version'} (the PDF stays held)")
+    # a text an earlier `kb text load` gave replaced by less of it, in silence, as kb add refuses a PDF's
+    # (a version named with --version is the person's word: it is weighed against its own text only)
+    weighed = None if replace else _weighed(kb.db, citekey, pages, version, sha256(data), earlier=False)
+    how = _less_than_held(weighed) if weighed is not None else None
+    if how is not None:
+        given = "-" if file.name == STDIN_NAME else shlex.quote(shown(str(file)))
+        raise UsageError(f"{shown(file.name)} ({len(pages)} page(s)) would replace the {weighed.pages}-page text "
+                         f"kb holds of {labelled(citekey, version)}, {how}: nothing loaded, the held text kept",
+                         hint=f"kb text load {citekey} {given}" + (f" --version {version}" if version else "")
+                              + " --replace makes it the text")
     # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
     # The paper's identifiers go in the manifest too: the text follows the paper if its key is renamed.
     # Filed now: of two sources of one version, kb rebuild takes the one filed last.
