@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kb.graph.tables import S2, chunks, note_reading, require_paper
+from kb.store.queries import CHECKED_DOI
 from kb.store.sqlite import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
 from kb.text.names import first_author_key, name_key
@@ -69,7 +70,7 @@ def _first_author_of(first_author: str | None, authors_json: str | None) -> str 
 def _load_papers(db: Database, where: str = "", params: Sequence = ()) -> list[PaperInfo]:
     return [PaperInfo(ck, ax, doi, title, year, _first_author_of(fa, authors))
             for ck, ax, doi, title, year, fa, authors in db.execute(
-                "SELECT citekey, arxiv_id, doi, title, year, first_author, authors FROM papers " + where,
+                f"SELECT citekey, arxiv_id, {CHECKED_DOI}, title, year, first_author, authors FROM papers " + where,
                 list(params))]
 
 

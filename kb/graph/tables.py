@@ -21,7 +21,9 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "19"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "20"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+#                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
+#                           reference to it
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shlex
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB, UNREAD_TABLE
-from kb.store.queries import lookalike
+from kb.store.queries import lookalike, unchecked_dois
 from kb.store.stale import truth_files
 
 REBUILD = "kb rebuild"
@@ -330,6 +331,24 @@ def _aliases_of_others(bibfile: BibFile, report: Report) -> None:
                            f"line {other.line} another key (kb rename {other.key} NEW)")
 
 
+def _unchecked(kb, bibfile: BibFile, report: Report) -> None:
+    """A DOI in an entry kb guessed from its PDF (queries.CHECKED_DOI): never checked against that
+    work's record. An older kb recorded the DOI the PDF's first page prints, offline, which is as
+    often a work the PDF cites; kb now records none unchecked, and matches no paper or reference by
+    such a one. kb cannot tell which it is: said, with how to settle it, never guessed."""
+    for key, doi in unchecked_dois(kb.conn):
+        e = bibfile.by_key[key].entry if key in bibfile.by_key else None
+        where = f"{index.BIB_REL}:{e.field_lines.get('doi', e.line)}" if e is not None else index.BIB_REL
+        pdfs = [Path(m.source_url) for m in kb.sources.find(citekey=key)
+                if m.kind == "pdf" and m.source_url and Path(m.source_url).is_file()]
+        check = (f"`kb add {shlex.quote(shown(str(pdfs[0])))}` with the network checks it (kept when that work's "
+                 "title is the PDF's), or " if pdfs else "")
+        report.problem("files", where,
+                       f"{key}'s DOI {doi} was never checked against that work: kb guessed the entry from its PDF, "
+                       "whose first page may print the DOI of a work it cites; kb matches no paper or reference "
+                       "by it", check + f"take the doi out (kb edit {key}) if it is not this paper's")
+
+
 def _odd_keys(bibfile: BibFile, report: Report) -> None:
     """A key of references.bib holding a character nobody sees, or looking like another
     key: kb indexes the entry as written (it is the person's file, and a key typed as it
@@ -433,6 +452,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             _undefined_strings(bibfile, report)
             _odd_keys(bibfile, report)
             _aliases_of_others(bibfile, report)
+            _unchecked(kb, bibfile, report)
             # as the index renders an entry: with the year and venue its crossref parent lends it
             parents = index.crossref_parents(bibfile.entries())
             for i, e in enumerate(bibfile.entries()):

@@ -11,6 +11,9 @@ from httpserver import Reply
 from kbrun import run_kb
 from pdfgen import make_pdf
 
+from kb.graph.links import paper_index
+from kb.ops.session import open_kb
+
 TITLE = ["Measuring Water Use of Data Centres", "Jane Roe"]
 PAGES = [TITLE + ["We introduce a survey of cooling towers across many regions."],
          ["Evaporation dominates consumption in summer months everywhere, while winter brings rain."],
@@ -42,6 +45,47 @@ def test_a_papers_own_doi_unchecked_offline_names_the_command_that_records_it(kb
     assert r.code == 0 and r.out.split()[:2] == ["updated", key], r.out + r.err
     shown = run_kb("show", key, "--json").json
     assert shown["doi"] == OWN_DOI and shown["metadata_status"] == "complete"
+
+
+CITED_DOI = "10.5555/cited.2010"
+CITED_BIB = (b"@article{y, title = {A Cited Work on Something Else Entirely}, author = {Poe, Edgar}, year = {2010}, "
+             b"journal = {K}, doi = {10.5555/cited.2010}}")
+
+
+@pytest.mark.parametrize("how", ["add", "import"])
+def test_a_doi_an_older_kb_recorded_unchecked_matches_nothing_and_doctor_names_it(kb_root, server, how):
+    """An older kb recorded, offline, the DOI a PDF's first page prints, which was a work it cites. `kb add
+    doi:X` of that work then took the paper over: its title and authors the cited work's, its text the PDF's
+    (an import of the work's entry did the same, and references citing it linked to this paper). The DOI now
+    matches nothing: the cited work is a paper of its own, this paper keeps its title; kb doctor names the DOI
+    with the command that checks it, and is clean once the DOI is taken out."""
+    pdf = kb_root.parent / "cites.pdf"
+    pdf.write_bytes(make_pdf([PAGES[0] + [f"As argued before (doi:{CITED_DOI}), towers evaporate."]] + PAGES[1:]))
+    key = run_kb("add", "--offline", pdf).out.split()[1]
+    bib = kb_root / "references.bib"
+    recorded = bib.read_text().replace("author = {Roe, Jane},", f"author = {{Roe, Jane}},\n  doi = {{{CITED_DOI}}},")
+    bib.write_text(recorded)                    # as an older kb wrote it
+    doctor = run_kb("doctor")
+    assert doctor.code == 1 and f"{key}'s DOI {CITED_DOI} was never checked" in doctor.out, doctor.out + doctor.err
+    assert f"kb add {pdf}" in doctor.out and f"kb edit {key}" in doctor.out
+    server.routes[f"/doi/{CITED_DOI}"] = Reply(200, CITED_BIB, {"Content-Type": "application/x-bibtex"})
+    if how == "add":
+        r = run_kb("add", f"doi:{CITED_DOI}")
+    else:
+        mine = kb_root.parent / "mine.bib"
+        mine.write_bytes(CITED_BIB.replace(b"{y,", b"{poe2010,"))
+        r = run_kb("import", mine)
+    assert r.code == 0 and key not in r.out, r.out + r.err
+    papers = {p["citekey"]: p for p in run_kb("ls", "--json").json}
+    assert len(papers) == 2 and papers[key]["title"] == TITLE[0], papers
+    (other,) = papers.keys() - {key}
+    kb = open_kb(str(kb_root))
+    try:        # a reference with that DOI links to the cited work alone
+        assert [p.citekey for p in paper_index(kb.db).by_doi.get(CITED_DOI, [])] == [other]
+    finally:
+        kb.close()
+    bib.write_text(bib.read_text().replace(f"  doi = {{{CITED_DOI}}},\n", "", 1))
+    assert run_kb("doctor").code == 0
 
 
 # -- a newer version far shorter than the one before it --------------------------------------------------------------
