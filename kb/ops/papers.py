@@ -422,7 +422,8 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 how = _less_than_held(w) if w is not None and w.before is not None else None
                 if how is not None:
                     notes.append(f"the text of {src.version} ({len(src.pages)} page(s)) is less than the "
-                                 f"{w.pages}-page text of {w.before}, {how}: quotes are verified in {src.version} "
+                                 f"{w.pages}-page text of {labelled(key, w.before)}, {how}: quotes are verified in "
+                                 f"{src.version} "
                                  "now (kb verify names those it lacks)")
         plan = None if key else _appending(kb)
         indexed = _entry_as_indexed(kb, key) if key else None
@@ -954,6 +955,10 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
                          f"kb holds of {labelled(citekey, version)}, {how}: nothing loaded, the held text kept",
                          hint=f"kb text load {citekey} {given}" + (f" --version {version}" if version else "")
                               + " --replace makes it the text")
+    # a version named with --version stands, but a text far less than the version before it (a page of
+    # v2) is the one quotes are verified in from now: said, as kb add says arXiv's
+    newer = _weighed(kb.db, citekey, pages, version, sha256(data), earlier=True)
+    newer_less = _less_than_held(newer) if newer is not None and newer.before is not None else None
     # Not <sha>.json: that is the name of the source's manifest, which would overwrite it.
     # The paper's identifiers go in the manifest too: the text follows the paper if its key is renamed.
     # Filed now: of two sources of one version, kb rebuild takes the one filed last.
@@ -973,6 +978,10 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
         if quotes:
             out.notes.append(f"{quotes} quote(s) of {labelled(citekey, version)} were verified in the text it "
                              "replaced: kb verify checks them against this one")
+    if newer_less is not None:
+        out.notes.append(f"the text of {version} ({len(pages)} page(s)) is less than the {newer.pages}-page text of "
+                         f"{labelled(citekey, newer.before)}, {newer_less}: quotes are verified in {version} "
+                         "now (kb verify names those it lacks)")
     return out
 
 
