@@ -1261,6 +1261,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                 for m in kb.sources.find(citekey=key):
                     if not m.metadata_complete:
                         m.metadata_complete = True
+                        m.doi = None            # what kb guessed (a DOI an older kb read unchecked) is not the entry's
                         kb.sources.save(m)
     if out.renamed:
         _adopt_keys(kb, out)
@@ -1332,8 +1333,13 @@ def _take_over(bibfile: BibFile, key: str, entry, out: ImportResult, where: str,
     kb's style), with only those fields and `ids` added. Its key is theirs too:
     `_adopt_keys` renames the paper."""
     held = bibfile.by_key[key].entry.fields if key in bibfile.by_key else {}
+    # A DOI in kb's guess was never checked (an older kb recorded the one the PDF's first page prints,
+    # as often a work it cites: queries.CHECKED_DOI): copied into the person's entry, it became theirs, trusted.
     kept = {k: v for k, v in held.items()
-            if k in ("doi", "eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
+            if k in ("eprint", "archiveprefix", "primaryclass", "version", "url") and k not in entry.fields}
+    if held.get("doi") and "doi" not in entry.fields:
+        out.warnings.append(f"{where}: kb's guess held DOI {held['doi']}, never checked against that work (read from "
+                            "the PDF's first page, where a work it cites may print): not copied into your entry")
     fields = {**kept, **{k: v for k, v in entry.fields.items() if v and k != "ids"}}
     clash = entry.key != key and citekeys.fold_key(entry.key) in taken      # another paper's key here
     ids = [k for k in citekeys.aliases(entry.fields) + citekeys.aliases(held) + [entry.key]

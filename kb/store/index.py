@@ -312,6 +312,8 @@ PAPER_RENDERING = "12"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   initials, keyed whole ('Stanford HAI', not 'hai'; 'Ioannidis JPA' as before)
 #                               12: the arXiv id of Mendeley's arxivId, DBLP's CoRR volume ('abs/2001.00001') and
 #                                   arXiv's DataCite DOI ('10.48550/arXiv.2001.00001')
+#                                   also: an entry naming no DOI takes none from a source whose metadata kb guessed
+#                                   (an older kb filed the DOI a PDF's first page prints there, unchecked)
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
@@ -781,7 +783,7 @@ class Indexer:
                 if m.arxiv_id:
                     db.execute("update papers set arxiv_id = ? where citekey = ? and arxiv_id is null",
                                [m.arxiv_id, key])
-                if m.doi:
+                if m.doi and m.metadata_complete:       # (an older kb filed a PDF's page-1 DOI unchecked)
                     db.execute("update papers set doi = ? where citekey = ? and doi is null", [m.doi, key])
                 if db.conn.total_changes != before:
                     self.pending.papers.add(key)       # references naming the id may link now

@@ -64,7 +64,10 @@ def test_a_doi_an_older_kb_recorded_unchecked_matches_nothing_and_doctor_names_i
     key = run_kb("add", "--offline", pdf).out.split()[1]
     bib = kb_root / "references.bib"
     recorded = bib.read_text().replace("author = {Roe, Jane},", f"author = {{Roe, Jane}},\n  doi = {{{CITED_DOI}}},")
-    bib.write_text(recorded)                    # as an older kb wrote it
+    bib.write_text(recorded)                    # as an older kb wrote it, and filed it with the PDF
+    (manifest,) = (kb_root / ".kb" / "cache" / "sources").glob("*.json")
+    manifest.write_text(manifest.read_text().replace('"doi": null', f'"doi": "{CITED_DOI}"'))
+    assert CITED_DOI in manifest.read_text()
     doctor = run_kb("doctor")
     assert doctor.code == 1 and f"{key}'s DOI {CITED_DOI} was never checked" in doctor.out, doctor.out + doctor.err
     assert f"kb add {pdf}" in doctor.out and f"kb edit {key}" in doctor.out
@@ -84,8 +87,16 @@ def test_a_doi_an_older_kb_recorded_unchecked_matches_nothing_and_doctor_names_i
         assert [p.citekey for p in paper_index(kb.db).by_doi.get(CITED_DOI, [])] == [other]
     finally:
         kb.close()
-    bib.write_text(bib.read_text().replace(f"  doi = {{{CITED_DOI}}},\n", "", 1))
+    # taken out as kb doctor says (or the person's own entry taking over kb's guess): it stays out
+    if how == "add":
+        bib.write_text(bib.read_text().replace(f"  doi = {{{CITED_DOI}}},\n", "", 1))
+    else:
+        mine.write_text(f"@article{{roe2020,\n  title = {{{TITLE[0]}}},\n  author = {{Roe, Jane}},\n  year = {{2020}},\n}}\n")
+        r = run_kb("import", mine)
+        assert r.code == 0 and f"DOI {CITED_DOI}, never checked" in r.err, r.err
+        key = "roe2020"
     assert run_kb("doctor").code == 0
+    assert run_kb("show", key, "--json").json["doi"] is None
 
 
 # -- a newer version far shorter than the one before it --------------------------------------------------------------
