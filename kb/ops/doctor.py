@@ -38,6 +38,7 @@ from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB, UNREAD_TABLE
 from kb.store.queries import lookalike, unchecked_dois
 from kb.store.stale import truth_files
+from kb.text.ids import bare_arxiv_id, find_arxiv_stamp
 
 REBUILD = "kb rebuild"
 PRUNE = "kb doctor --prune"
@@ -347,6 +348,29 @@ def _unchecked(kb, bibfile: BibFile, report: Report) -> None:
                        f"{key}'s DOI {doi} was never checked against that work: kb guessed the entry from its PDF, "
                        "whose first page may print the DOI of a work it cites; kb matches no paper or reference "
                        "by it", check + f"take the doi out (kb edit {key}) if it is not this paper's")
+    # An arXiv id in kb's guess is arXiv's when the text carries arXiv's stamp of it; an older kb also took
+    # one the first page printed otherwise ('BERT (arXiv:1810.04805)') or the file's name gave, unchecked.
+    for key, arxiv_id in kb.conn.execute(
+            "select citekey, arxiv_id from papers where metadata_status = 'incomplete' and arxiv_id is not null "
+            "and arxiv_id != '' order by position").fetchall():
+        held = kb.conn.execute("select id from versions where citekey = ? and text_status = 'ok' order by "
+                               "length(version) desc, version desc limit 1", [key]).fetchone()
+        if held is None:
+            continue            # no text to tell by
+        first = "\n".join(r[0] for r in kb.conn.execute(
+            "select text from pages where version_id = ? order by page limit 2", [held[0]]))
+        stamp = find_arxiv_stamp(first)
+        if stamp is not None and bare_arxiv_id(stamp.id) == bare_arxiv_id(arxiv_id):
+            continue
+        e = bibfile.by_key[key].entry if key in bibfile.by_key else None
+        where = f"{index.BIB_REL}:{e.field_lines.get('eprint', e.line)}" if e is not None else index.BIB_REL
+        report.problem("files", where,
+                       f"{key}'s arXiv id {arxiv_id} was never checked: its text carries no arXiv stamp of it, and "
+                       "kb guessed the entry from its PDF (an older kb took an id the first page printed, as often a "
+                       "work it cites, or the file's name); kb takes no record of that id for this paper unless its "
+                       "text prints the record's title",
+                       f"`kb add arxiv:{bare_arxiv_id(arxiv_id)}` with the network checks it (a paper of its own if "
+                       f"it is another work), or take the eprint out (kb edit {key})")
 
 
 def _odd_keys(bibfile: BibFile, report: Report) -> None:

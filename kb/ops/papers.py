@@ -66,7 +66,15 @@ from kb.store.queries import (
     same_paper,
 )
 from kb.store.sqlite import transaction
-from kb.text.ids import ArxivId, Doi, LocalFile, find_arxiv_in_filename, normalise_doi, parse_identifier
+from kb.text.ids import (
+    ArxivId,
+    Doi,
+    LocalFile,
+    find_arxiv_in_filename,
+    find_arxiv_stamp,
+    normalise_doi,
+    parse_identifier,
+)
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import to_bibtex_names
@@ -192,6 +200,32 @@ def _another_text(db, key: str, sources: list["_Source"]) -> bool:
             if shared < SAME_TEXT_WORDS * len(w.words) and shared < SAME_TEXT_WORDS * len(w.known):
                 return True
     return False
+
+
+def _not_the_guess(db, key: str, meta: PaperMeta) -> bool:
+    """Whether a record (arXiv's, a DOI's, a person's entry) found to be paper `key` by an identifier
+    is another work: `key`'s entry is kb's guess from its PDF (its identifiers unchecked: an older kb
+    took the arXiv id or DOI the first page printed, as often a work it cites, 'BERT (arXiv:1810.04805)'),
+    and the first pages of the text `key` holds do not print the record's title, as kb checks a PDF
+    it adds. That work's record then replaced the guess, its title over this paper's text."""
+    row = db.execute("select metadata_status, title_norm from papers where citekey = ?", [key]).fetchone()
+    if row is None or row[0] != "incomplete" or not meta.title or row[1] == normalise_title(meta.title):
+        return False            # kb's own entry, or found by the title kb guessed
+    held = db.execute("select id from versions where citekey = ? and text_status = 'ok' "
+                      "order by length(version) desc, version desc limit 1", [key]).fetchone()
+    if held is None:
+        return False            # no text to check it against
+    pages = [r[0] for r in db.execute("select text from pages where version_id = ? order by page limit 2",
+                                      [held[0]])]
+    stamp = find_arxiv_stamp("\n".join(pages))
+    if stamp is not None and meta.arxiv_id and stamp.id == meta.arxiv_id:
+        return False            # arXiv's stamp on the text: the id is the paper's
+    return bool(pages) and not _title_printed(latex_to_text(meta.title), pages)
+
+
+def _ids_of(meta: PaperMeta) -> str:
+    return " and ".join(n for n in ((f"arXiv id {meta.arxiv_id}" if meta.arxiv_id else ""),
+                                    (f"DOI {meta.doi}" if meta.doi else "")) if n) or "identifier"
 
 
 def _less_than_held(w: _Weighed) -> str | None:
@@ -412,6 +446,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             notes.append(f"it has the title and first author kb read for {key} ({latex_to_text(meta.title)!r}), "
                          f"but another text, few of whose words {key}'s has: filed as a paper of its own (if it "
                          f"is {key}, `kb text load {key} FILE --replace` makes its text that paper's)")
+            key = None
+        if key and not incomplete and _not_the_guess(db, key, meta):
+            notes.append(f"{key}, whose entry kb guessed from its PDF, has its {_ids_of(meta)}, but its text does not "
+                         f"print this work's title ({latex_to_text(meta.title)!r}; an older kb recorded an identifier "
+                         "the PDF's first page printed, unchecked): filed as a paper of its own")
             key = None
         if key and not replace_text:
             _keep_held_text(db, key, sources, name)
@@ -1147,6 +1186,11 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             where = f"{shown(path)}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key) if is_work(entry.entry_type) else _data_held(bibfile, entry)
+            if key is not None and key in guessed and _not_the_guess(db, key, meta):
+                out.warnings.append(f"{where}: {entry.key} has the {_ids_of(meta)} of {key}, whose entry kb guessed "
+                                    f"from its PDF, but {key}'s text does not print its title: filed as a paper of "
+                                    "its own")
+                key = None
             if key is not None and key in guessed and bibfile.owned(key):
                 _take_over(bibfile, key, entry, out, where, taken | {citekeys.fold_key(a) for a in aliases},
                            None if normalise else source)

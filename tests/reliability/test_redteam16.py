@@ -99,6 +99,42 @@ def test_a_doi_an_older_kb_recorded_unchecked_matches_nothing_and_doctor_names_i
     assert run_kb("show", key, "--json").json["doi"] is None
 
 
+BERT = "BERT: Pre-training of Deep Bidirectional Transformers"
+
+
+@pytest.mark.parametrize("how", ["add", "import"])
+def test_an_arxiv_id_an_older_kb_took_unchecked_is_checked_before_a_record_takes_the_paper(kb_root, server, how):
+    """An older kb took the arXiv id a PDF's first page printed ('We build on BERT (arXiv:1810.04805)') into its
+    guessed entry. `kb add arxiv:1810.04805` then made the paper BERT (its title, authors and newest text BERT's,
+    the quote verified in its own text stale), and an import of BERT's entry replaced the guess with it. A record
+    found by an identifier of a guessed entry is that paper only where its text prints the record's title, as
+    kb checks a PDF it adds; kb doctor names the id."""
+    from fakearxiv import FakeArxiv
+
+    FakeArxiv(server).add("1810.04805", {1: make_pdf([["arXiv:1810.04805v1 [cs.CL] 11 Oct 2018", BERT,
+                                                        "Jacob Devlin", "We introduce BERT."]])}, BERT, ["Jacob Devlin"])
+    pdf = kb_root.parent / "cites.pdf"
+    pdf.write_bytes(make_pdf([PAGES[0] + ["We build on BERT (arXiv:1810.04805) in every region."]] + PAGES[1:]))
+    key = run_kb("add", "--offline", pdf).out.split()[1]
+    assert run_kb("quote", "add", key, "twelve litres of water").code == 0
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text().replace("author = {Roe, Jane},", "author = {Roe, Jane},\n  eprint = {1810.04805},"
+                                           "\n  archiveprefix = {arXiv},"))      # as an older kb wrote it
+    doctor = run_kb("doctor")
+    assert doctor.code == 1 and f"{key}'s arXiv id 1810.04805 was never checked" in doctor.out, doctor.out
+    if how == "add":
+        r = run_kb("add", "arxiv:1810.04805")
+    else:
+        mine = kb_root.parent / "bert.bib"
+        mine.write_text(f"@inproceedings{{devlin2019,\n  title = {{{BERT}}},\n  author = {{Devlin, Jacob}},\n"
+                        "  year = {2019},\n  eprint = {1810.04805},\n  archiveprefix = {arXiv},\n}\n")
+        r = run_kb("import", mine)
+    assert r.code == 0 and "filed as a paper of its own" in r.err, r.out + r.err
+    papers = {p["citekey"]: p for p in run_kb("ls", "--json").json}
+    assert len(papers) == 2 and papers[key]["title"] == TITLE[0], papers
+    assert run_kb("verify").code == 0
+
+
 # -- a newer version far shorter than the one before it --------------------------------------------------------------
 
 def _stamped(version: int, pages: list[list[str]]) -> bytes:
