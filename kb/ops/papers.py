@@ -223,6 +223,19 @@ def _not_the_guess(db, key: str, meta: PaperMeta) -> bool:
     return bool(pages) and not _title_printed(latex_to_text(meta.title), pages)
 
 
+def _other_holder(db, guess: str, meta: PaperMeta) -> str | None:
+    """The paper other than `guess` (_not_the_guess) with `meta`'s arXiv id or DOI whose entry kb did not
+    guess (filed apart before: `kb add doi:X` run twice made it twice), else None."""
+    asked = [("arxiv_id = ?", meta.arxiv_id)] if meta.arxiv_id else []
+    asked += [("lower(doi) = ?", meta.doi.lower())] if meta.doi else []
+    if not asked:
+        return None
+    row = db.execute("select citekey from papers where citekey != ? and metadata_status != 'incomplete' and ("
+                     + " or ".join(w for w, _ in asked) + ") order by position limit 1",
+                     [guess] + [v for _, v in asked]).fetchone()
+    return row[0] if row else None
+
+
 def _ids_of(meta: PaperMeta) -> str:
     return " and ".join(n for n in ((f"arXiv id {meta.arxiv_id}" if meta.arxiv_id else ""),
                                     (f"DOI {meta.doi}" if meta.doi else "")) if n) or "identifier"
@@ -448,10 +461,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                          f"is {key}, `kb text load {key} FILE --replace` makes its text that paper's)")
             key = None
         if key and not incomplete and _not_the_guess(db, key, meta):
-            notes.append(f"{key}, whose entry kb guessed from its PDF, has its {_ids_of(meta)}, but its text does not "
-                         f"print this work's title ({latex_to_text(meta.title)!r}; an older kb recorded an identifier "
-                         "the PDF's first page printed, unchecked): filed as a paper of its own")
-            key = None
+            guess, key = key, _other_holder(db, key, meta)
+            if key is None:
+                notes.append(f"{guess}, whose entry kb guessed from its PDF, has its {_ids_of(meta)}, but its text does "
+                             f"not print this work's title ({latex_to_text(meta.title)!r}; an older kb recorded an "
+                             "identifier the PDF's first page printed, unchecked): filed as a paper of its own")
         if key and not replace_text:
             _keep_held_text(db, key, sources, name)
         elif key:
@@ -1187,10 +1201,11 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key) if is_work(entry.entry_type) else _data_held(bibfile, entry)
             if key is not None and key in guessed and _not_the_guess(db, key, meta):
-                out.warnings.append(f"{where}: {entry.key} has the {_ids_of(meta)} of {key}, whose entry kb guessed "
-                                    f"from its PDF, but {key}'s text does not print its title: filed as a paper of "
-                                    "its own")
-                key = None
+                guess, key = key, _other_holder(db, key, meta)
+                if key is None:
+                    out.warnings.append(f"{where}: {entry.key} has the {_ids_of(meta)} of {guess}, whose entry kb "
+                                        f"guessed from its PDF, but {guess}'s text does not print its title: filed as "
+                                        "a paper of its own")
             if key is not None and key in guessed and bibfile.owned(key):
                 _take_over(bibfile, key, entry, out, where, taken | {citekeys.fold_key(a) for a in aliases},
                            None if normalise else source)

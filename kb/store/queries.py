@@ -386,13 +386,12 @@ def rows_as_dicts(cursor: sqlite3.Cursor) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor]
 
 
-#: A paper's DOI as kb decides "the same paper" by it: none where the paper's metadata is what kb
-#: guessed from its PDF (metadata_status 'incomplete'). Such an entry's DOI was never checked against
-#: that work's record: an older kb recorded the DOI a PDF's first page prints, offline, and that is
-#: as often a work the PDF cites ('as argued before (doi:...)'). Matched by it, `kb add doi:X` of the
-#: cited work took the paper over (its title and authors the cited work's, its text this PDF's), and
-#: references citing that work linked to this paper. Its title and first author still match it;
-#: `kb doctor` names the DOI (`unchecked_dois`).
+#: A paper's DOI as a reference is linked to it: none where the paper's metadata is what kb guessed
+#: from its PDF (metadata_status 'incomplete'). Such an entry's DOI was never checked against that
+#: work's record: an older kb recorded the DOI a PDF's first page prints, offline, and that is as
+#: often a work the PDF cites ('as argued before (doi:...)'): references citing that work linked to
+#: this paper. (A record found by it when papers come in is checked against the paper's text:
+#: kb.ops.papers._not_the_guess.) `kb doctor` names the DOI (`unchecked_dois`).
 CHECKED_DOI = "(case when metadata_status = 'incomplete' then null else doi end)"
 
 
@@ -407,7 +406,7 @@ class PaperFinder:
     """Which paper of the knowledge base a description (kb.sources.metadata.PaperMeta) is:
     the one place that decides "the same paper" when papers come in.
 
-    The same arXiv id (any version), else the same DOI (one kb checked: CHECKED_DOI), else the same normalised
+    The same arXiv id (any version), else the same DOI, else the same normalised
     title (over 12 characters, so "Introduction" never matches) with the same first
     author or an unknown one. A preprint and its published version merge this way.
     An entry that comes with a key (`find(meta, key)`, an import) is first the paper
@@ -428,7 +427,7 @@ class PaperFinder:
         self.conn = None if load else conn
         if load:
             for citekey, arxiv_id, doi, title_norm, author in conn.execute(
-                    f"select citekey, arxiv_id, {CHECKED_DOI}, title_norm, first_author from papers order by position"):
+                    "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
                 self._add(citekey, arxiv_id, doi, title_norm, author)
             self._add_aliases(conn.execute("select citekey, title_norm, fields from papers "
                                            "where fields like '%\"ids\"%' order by position"))
@@ -484,7 +483,7 @@ class PaperFinder:
         if not asked:
             return
         for row in self.conn.execute(
-                f"select citekey, arxiv_id, {CHECKED_DOI}, title_norm, first_author from papers where "
+                "select citekey, arxiv_id, doi, title_norm, first_author from papers where "
                 + " or ".join(f"({where})" for where, _ in asked) + " order by position",
                 [value for _, value in asked]):
             if row[0] not in {c for c, _ in self.by_key.values()}:

@@ -74,6 +74,7 @@ def test_a_doi_an_older_kb_recorded_unchecked_matches_nothing_and_doctor_names_i
     server.routes[f"/doi/{CITED_DOI}"] = Reply(200, CITED_BIB, {"Content-Type": "application/x-bibtex"})
     if how == "add":
         r = run_kb("add", f"doi:{CITED_DOI}")
+        assert run_kb("add", f"doi:{CITED_DOI}").out.split()[0] == "unchanged"     # that work, not a third paper
     else:
         mine = kb_root.parent / "mine.bib"
         mine.write_bytes(CITED_BIB.replace(b"{y,", b"{poe2010,"))
@@ -97,6 +98,23 @@ def test_a_doi_an_older_kb_recorded_unchecked_matches_nothing_and_doctor_names_i
         key = "roe2020"
     assert run_kb("doctor").code == 0
     assert run_kb("show", key, "--json").json["doi"] is None
+
+
+def test_a_papers_own_doi_an_older_kb_recorded_is_named_and_kb_add_doi_completes_that_paper(kb_root, server):
+    """The same unchecked DOI, the paper's own: kb doctor cannot tell it from a cited one and names it; `kb add
+    doi:X` finds the paper by it, checks its record's title against the paper's text, and completes it (no
+    second paper), after which kb doctor is clean."""
+    pdf = kb_root.parent / "own.pdf"
+    pdf.write_bytes(make_pdf([PAGES[0] + [f"doi:{OWN_DOI}"]] + PAGES[1:]))
+    key = run_kb("add", "--offline", pdf).out.split()[1]
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text().replace("author = {Roe, Jane},", f"author = {{Roe, Jane}},\n  doi = {{{OWN_DOI}}},"))
+    assert f"{key}'s DOI {OWN_DOI} was never checked" in run_kb("doctor").out
+    server.routes[f"/doi/{OWN_DOI}"] = Reply(200, OWN_BIB, {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", f"doi:{OWN_DOI}")
+    assert r.code == 0 and r.out.split()[:2] == ["updated", key], r.out + r.err
+    assert len(run_kb("ls", "--json").json) == 1
+    assert run_kb("doctor").code == 0
 
 
 BERT = "BERT: Pre-training of Deep Bidirectional Transformers"
