@@ -476,8 +476,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                 if how is not None:
                     notes.append(f"the text of {src.version} ({len(src.pages)} page(s)) is less than the "
                                  f"{w.pages}-page text of {labelled(key, w.before)}, {how}: quotes are verified in "
-                                 f"{src.version} "
-                                 "now (kb verify names those it lacks)")
+                                 f"{src.version} now (kb verify names those it lacks)")
         plan = None if key else _appending(kb)
         indexed = _entry_as_indexed(kb, key) if key else None
         bibfile = BibFile.load(kb.layout.bib) if plan is None and indexed is None else None
