@@ -535,18 +535,9 @@ def test_an_index_from_a_kb_reading_values_otherwise_reads_each_value_again(php)
     assert r.code == 0 and "marked verified" not in r.out and "no quote: the claim is not verified" in r.out, r.out
 
 
-def test_kb_rebuild_decides_on_every_core_what_one_process_decides(php, monkeypatch):
-    """kb rebuild fills a new index aside, claims file by claims file, then decides every
-    verified quote and claim: from DECIDE_PARALLEL_FROM papers (here 1) on every core where a
-    command asks (a script's rebuild decides in its own process), workers reading the index
-    aside, and the writer takes their decisions, with progress on a terminal. The index swapped in holds
-    what one process decides (a hand edit unverifies), and everything the workers' reading saw
-    is in the file, not left in a log kb removes."""
-    import sqlite3
-
-    from kb.ops import bulk, derive
-    from kb.ops.rebuild import rebuild
-
+def _two_papers_one_claim_edited(php) -> None:
+    """A paper with text holding a quote and two claims, one edited by hand to a value its
+    quote does not print ("verified" as it was), and a second paper of no text with a claim."""
     assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "right").code == 0
     assert run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--id", "wrong").code == 0
     assert run_kb("quote", "add", "luccioni2023power", IMAGE_QUOTE, "--id", "q").code == 0
@@ -556,18 +547,36 @@ def test_kb_rebuild_decides_on_every_core_what_one_process_decides(php, monkeypa
         f.write("\n@misc{doe2020, title = {Other}, author = {Doe, Jo}, year = {2020}}\n")
     (php / "claims" / "doe2020.toml").write_text('[[claim]]\nid = "used"\nvalue = "5 kWh"\n'
                                                  'quote = "It used 5 kWh."\nstatus = "verified"\n')
+
+
+def _doubts(path: Path) -> tuple[list, list]:
+    """(id, doubt) of every claim and every quote of the index at `path`."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return (conn.execute("select id, doubt from claims order by id").fetchall(),
+                conn.execute("select id, doubt from quotes order by id").fetchall())
+    finally:
+        conn.close()
+
+
+def test_kb_rebuild_decides_on_every_core_what_one_process_decides(php, monkeypatch):
+    """kb rebuild fills a new index aside, claims file by claims file, then decides every
+    verified quote and claim: from DECIDE_PARALLEL_FROM papers (here 1) on every core where a
+    command asks (a script's rebuild decides in its own process), workers reading the index
+    aside, and the writer takes their decisions, with progress on a terminal. The index swapped in holds
+    what one process decides (a hand edit unverifies), and everything the workers' reading saw
+    is in the file, not left in a log kb removes."""
+
+    from kb.ops import bulk, derive
+    from kb.ops.rebuild import rebuild
+
+    _two_papers_one_claim_edited(php)
     path = php / ".kb" / "kb.sqlite"
 
-    def doubts():
-        conn = sqlite3.connect(path)
-        try:
-            return (conn.execute("select id, doubt from claims order by id").fetchall(),
-                    conn.execute("select id, doubt from quotes order by id").fetchall())
-        finally:
-            conn.close()
-
     assert run_kb("claims", "--json").code == 0   # decided as every command decides them
-    alone = doubts()
+    alone = _doubts(path)
     assert dict(alone[0])["right"] is None and dict(alone[0])["wrong"] and alone[1] == [("q", None)]
 
     asked: list[int] = []
@@ -588,12 +597,12 @@ def test_kb_rebuild_decides_on_every_core_what_one_process_decides(php, monkeypa
     monkeypatch.setattr(derive, "_DECIDING", {})
     monkeypatch.setattr(derive, "_decide_task", marked)
     rebuild(php)                                  # a script: this process
-    assert asked == [] and doubts() == alone
+    assert asked == [] and _doubts(path) == alone
     monkeypatch.setenv("KB_PROGRESS", "1")
     r = run_kb("rebuild")                         # a command: every core, with progress
     assert r.code == 0 and asked == [2], r.err
     assert "deciding quotes and claims: 2/2 papers" in r.err and "deriving: 1/1 texts" in r.err, r.err
-    on_cores = doubts()
+    on_cores = _doubts(path)
     assert dict(on_cores[0])["wrong"] == "worker: " + dict(alone[0])["wrong"]    # the workers' decision taken
     assert dict(on_cores[0])["right"] is None and dict(on_cores[0])["used"] is None and on_cores[1] == alone[1]
     assert not path.with_name("kb.sqlite-wal").exists() or path.with_name("kb.sqlite-wal").stat().st_size == 0
@@ -608,15 +617,7 @@ def test_claims_decided_again_on_every_core_stand_as_in_one_process(php, monkeyp
 
     from kb.ops import bulk, derive, session
 
-    assert run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE, "--id", "right").code == 0
-    assert run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--id", "wrong").code == 0
-    assert run_kb("quote", "add", "luccioni2023power", IMAGE_QUOTE, "--id", "q").code == 0
-    claims = php / "claims" / "luccioni2023power.toml"
-    claims.write_text(claims.read_text().replace('value = "522"', 'value = "523"'))     # "verified" as it was
-    with open(php / "references.bib", "a") as f:                 # a second paper, of no text
-        f.write("\n@misc{doe2020, title = {Other}, author = {Doe, Jo}, year = {2020}}\n")
-    (php / "claims" / "doe2020.toml").write_text('[[claim]]\nid = "used"\nvalue = "5 kWh"\n'
-                                                 'quote = "It used 5 kWh."\nstatus = "verified"\n')
+    _two_papers_one_claim_edited(php)
     assert run_kb("claims", "--json").code == 0
     asked: list[int] = []
     real = bulk.map_in_order
@@ -640,24 +641,16 @@ def test_claims_decided_again_on_every_core_stand_as_in_one_process(php, monkeyp
             conn.execute("update meta set value = '1' where key = 'claim_reading'")
         conn.close()
 
-    def doubts():
-        conn = sqlite3.connect(path)
-        try:
-            return (conn.execute("select id, doubt from claims order by id").fetchall(),
-                    conn.execute("select id, doubt from quotes order by id").fetchall())
-        finally:
-            conn.close()
-
     decided_by_an_older_kb()
     session.open_kb(php).close()                 # a script: this process
     assert asked == []
-    alone = doubts()
+    alone = _doubts(path)
     claim_doubts = dict(alone[0])
     assert claim_doubts["right"] is None and claim_doubts["used"] is None and claim_doubts["wrong"]
     assert alone[1] == [("q", None)]
     decided_by_an_older_kb()
     assert run_kb("claims", "--json").code == 0  # a command: every core
-    assert asked == [2] and doubts() == alone
+    assert asked == [2] and _doubts(path) == alone
 
 
 def test_claim_re_add_merges_and_refuses_another_value(php):
