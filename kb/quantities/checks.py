@@ -59,24 +59,35 @@ def _pct(x: float | None) -> str:
 _PP_RE = lazy(r"^\s*(?P<num>[0-9.,]+)\s*(?:pp|percentage[ -]points?)\s*$", re.I)
 
 
-def _tolerance(tol: str, stated: Interval,
-               units: UserUnits | None) -> tuple[float | None, float | None]:
-    """(absolute amount in the stated unit, relative fraction); one of them is None.
-
-    "5%" is relative to the stated figure, even when the figure is itself a
-    percentage; absolute percentage points are written "0.5 pp".
-    """
+def _read_tolerance(tol: str, units: UserUnits | None) -> tuple[Interval, bool]:
+    """(the tolerance as written, whether it is in percentage points), read before the figures are
+    compared: a tolerance kb cannot read ("abc", "five percent", "", a negative one) is an error whatever the
+    figures, never left unread because they happen to agree."""
+    if not tol.strip():
+        raise UsageError(f"tolerance {tol!r} is empty: write one such as \"5%\" or \"0.1 kWh\", or leave it out")
     if tol.strip().startswith(("-", "−")):
         raise UsageError(f"tolerance {tol!r} is negative: a tolerance is how far apart the figures may be")
     m = _PP_RE.match(tol)
     if m:
-        t = Interval.from_written(m.group("num") + " %")
+        return Interval.from_written(m.group("num") + " %"), True
+    return Interval.from_written(tol, units=units), False
+
+
+def _tolerance(tol: str, read: tuple[Interval, bool], stated: Interval,
+               units: UserUnits | None) -> tuple[float | None, float | None]:
+    """(absolute amount in the stated unit, relative fraction) of a tolerance read by `_read_tolerance`;
+    one of them is None.
+
+    "5%" is relative to the stated figure, even when the figure is itself a
+    percentage; absolute percentage points are written "0.5 pp".
+    """
+    t, points = read
+    if points:
         try:
             return abs(t.to(stated.unit, units).nominal), None
         except UnitMismatch as exc:
             raise UsageError(f"tolerance {tol!r} is in percentage points but the stated "
                              f"figure is not a percentage ({exc.message})") from exc
-    t = Interval.from_written(tol, units=units)
     if t.unit == registry().Unit("percent"):
         return None, abs(t.nominal) / 100
     try:
@@ -152,6 +163,12 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     except KBError as exc:
         return error(f"stated figure: {exc}")
     lines.append(f"stated {stated.strip()} = {st.describe()} ({_precision_of(st, stated)})")
+    read = None
+    if tolerance is not None:
+        try:
+            read = _read_tolerance(tolerance, units)
+        except KBError as exc:
+            return error(f"tolerance: {exc}", st)
     try:
         tree = parse(expr, units=units)
     except KBError as exc:
@@ -192,9 +209,9 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
                            f"({_pct(rel)})", lines, tolerance)
     within = False
     tol_note = ""
-    if tolerance:
+    if tolerance is not None and read is not None:
         try:
-            amount, frac = _tolerance(tolerance, st, units)
+            amount, frac = _tolerance(tolerance, read, st, units)
         except KBError as exc:
             return error(f"tolerance: {exc}", st, rec_s)
         diff = abs(rec_s.nominal - st.nominal)

@@ -230,6 +230,22 @@ def test_tolerance_of_the_wrong_dimension_is_an_error():
     assert r.message.startswith("tolerance: tolerance '0.1 kg' does not apply")
 
 
+@pytest.mark.parametrize("stated, expr", [("11.49 kWh", "image_gen_max"),      # equal: the tolerance never used
+                                          ("11.6 kWh", "image_gen_max"),       # overlapping
+                                          ("20 kWh", "image_gen_max")])        # apart
+@pytest.mark.parametrize("tolerance", ["abc", "five percent", "", "  ", "0x10 kWh"])
+def test_an_unreadable_tolerance_is_an_error_whatever_the_figures(stated, expr, tolerance):
+    """An unreadable tolerance was read only when the figures did not overlap: equal figures passed."""
+    r = check(stated, expr, tolerance)
+    assert r.verdict == "error" and r.message.startswith("tolerance: ") and "\n" not in r.message, r.message
+    assert format_line(r).endswith("  error")
+
+
+@pytest.mark.parametrize("tolerance, verdict", [("5%", "pass"), ("0.5 kWh", "pass"), ("0 kWh", "pass")])
+def test_a_readable_tolerance_of_equal_figures_still_passes(tolerance, verdict):
+    assert check("11.49 kWh", "image_gen_max", tolerance).verdict == verdict
+
+
 # ------------------------------------------------------------------ the papers' own arithmetic
 
 def test_strubell_nas_co2e_from_energy():
