@@ -187,7 +187,10 @@ PARALLEL_FROM = 20
 #: another reading made (the meta row 'derived_reading' differs, or an index from before
 #: it) lists every text as waiting again, once: the next kb audit reads them all anew,
 #: as it would after kb rebuild, instead of restating against figures kb no longer finds.
-DERIVED_READING = "4"     # 4: a marker of a work republished, 'Doe (1950/2020)', names its entry by either year
+#: 4: a marker of a work republished, 'Doe (1950/2020)', names its entry by either year; words beside a
+#: rate's verb ("25 kWh were used in total per run") leave it the rate's, per any noun counted; a figure with
+#: its interval or spread bracketed before its unit ("3.6 (3.1–4.2) kWh") is found, in that unit.
+DERIVED_READING = "4"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -134,16 +134,27 @@ _MODIFIER = r"(?:(?:net|gross|total|training|new)[ \t]+)"
 _UNIT_AFTER = lazy(rf"(?P<gap>[ \t]{{0,4}}\n?[ \t]{{0,4}}|-(?=[a-z]{{3}})){_MODIFIER}?"
                          rf"(?P<unit>(?:{_UNIT_BODY}){_RATE}?)")
 _RATE_AFTER = lazy(rf"(?P<unit>{_RATE})")
-#: The verb of an amount spent ("were used", "is consumed", "have been emitted"): before a per, the amount
-#: is a rate ("25 kWh were used per query" is 25 kWh per query), as kb.quantities.quoted reads a quote.
+#: What may stand beside an amount's verb and its per without making it a total: "on average", "in total",
+#: "overall", "altogether", "in all", "all told" ("25 kWh were used in total per run" is 25 kWh per run).
+SPENT_ADVERB = (r"(?i:on\s+(?:average|aggregate|the\s+whole)|in\s+(?:total|all|aggregate|sum)|all\s+told"
+                r"|all\s+in\s+all|overall|altogether|combined|collectively|together|typically|approximately"
+                r"|roughly|about|around|nearly|almost)")
+#: The verb of an amount spent ("were used", "is consumed", "have been emitted", "were in total used"): before a
+#: per, the amount is a rate ("25 kWh were used per query" is 25 kWh per query), as kb.quantities.quoted reads a
+#: quote.
 SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|can|may|might|must|should|has|have"
-         r"|had)\s+){0,3}(?:used|consumed|emitted|spent|required|needed|drawn|produced|generated|released|expended"
-         r"|burn(?:ed|t)|incurred|saved))")
-#: ... maybe then "on average": what may stand between an amount and its per (kb.quantities.quoted reads a
-#: quote's with it too).
-SPENT_THEN = rf",?\s+{SPENT}(?:\s+(?i:on\s+average|typically|approximately|roughly|about))?"
+         rf"|had)(?:,?\s+{SPENT_ADVERB},?)?\s+){{0,3}}(?:used|consumed|emitted|spent|required|needed|drawn|produced"
+         r"|generated|released|expended|burn(?:ed|t)|incurred|saved))")
+#: ... with such words before or after it, or those words alone ("25 kWh in total per run", "25 kWh, on average,
+#: were used per query"): what may stand between an amount and its per (kb.quantities.quoted reads a quote's with
+#: it too).
+SPENT_THEN = (rf"(?:(?:,?\s+{SPENT_ADVERB}){{0,2}},?\s+{SPENT}(?:,?\s+{SPENT_ADVERB}){{0,2}}"
+              rf"|(?:,?\s+{SPENT_ADVERB}){{1,2}})")
 #: ... and the rate's denominator a page prints after them.
-_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:/|per\s+)[ \t]{{0,2}}(?P<denom>{_DENOM})")
+#: A page may print any counted noun there ("per run", "per training run": its last word the one counted).
+_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:/|per\s+)[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
+                   r"|(?!(?:the|this|that|these|those|its|our|their|his|her|each|every|which|whom)\b)"
+                   r"(?:[a-z]{3,}[ \t]+)?(?P<noun>[a-z]{3,})\b)")
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 
@@ -186,14 +197,15 @@ class Candidate:
 # ---------------------------------------------------------------- units
 
 @functools.lru_cache(maxsize=2048)
-def _canonical(unit_text: str, currency: str | None = None) -> str | None:
-    """Canonical spelling of a unit as written, or None if kb cannot read it."""
+def _canonical(unit_text: str, currency: str | None = None, nouns: bool = False) -> str | None:
+    """Canonical spelling of a unit as written, or None if kb cannot read it; with `nouns`, a
+    noun kb has no unit for is a count ("kWh per run": kWh per item, as a claim's per is read)."""
 
     text = " ".join(unit_text.split())
     if currency:
         text = f"{currency} {text}" if text.startswith(("/", "per")) else (text or currency)
     try:
-        unit = parse_unit(text)
+        unit = parse_unit(text, nouns=nouns)
     except KBError:
         return None
     return format_unit(unit) or "dimensionless"
@@ -433,6 +445,10 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             pct_after = _PCT_ATTACHED.match(page, m_spread.end())
             number_end = pct_after.start() if pct_after is not None and pct is not None else m_spread.end()
             rs = None
+        bracketed = _BRACKETED_SPREAD.match(page, rpos) if m_spread is None and pct is None else None
+        if bracketed is not None and _holds(bracketed, float(first.value)):
+            number_end = bracketed.end()    # "3.6 (3.1–4.2) kWh": the unit after the bracket is the figure's
+            rs = None
         if rs is not None:
             sep = rs.group(0).strip()
             ok_sep = sep != "and" or page[max(0, pos - 9):pos].rstrip().lower().endswith("between")
@@ -512,6 +528,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 r"\1", _DEVICE_MODEL_RE.sub("", unit_text.strip()).strip()), cur)
         else:
             canon = _canonical(unit_text, cur)
+            if canon is None and " per " in unit_text and unit_kind in _SPENT_KINDS:
+                canon = _canonical(unit_text, cur, nouns=True)     # "25 kWh were used per run"
         if canon is None:
             continue
         if kind == "quantity" and unit_text.strip():
@@ -616,7 +634,27 @@ _BRACKET_BOUNDS = lazy(r"[ \t]?%?[ \t]?(?:[-–—,;]|to\b)[ \t]?[-−]?[$€£]
 _PERCENT_THEN_PAREN = lazy(r"\d[ \t]?%[ \t]?\([ \t]?$")
 _PERCENT_PAREN_SHUTS = lazy(r"[ \t]?%[ \t]?\)")
 _PLUS_MINUS = lazy(r"[ \t]*(?:±|\+/-|\+-)[ \t]*")
+#: A figure's interval or spread in a bracket between it and its unit: "3.6 (3.1–4.2) kWh", "4.1 (95% CI 3.8–4.4)
+#: kWh", "4.1 [95% CI: 3.8, 4.4] kWh", "2.5 (± 0.3) kWh", "2.5 (SD = 0.3) kWh": the figure is 3.6 kWh, in the unit
+#: after the bracket, as kb.quantities.quoted reads a quote's (the bounds no figures of their own).
+_BRACKETED_SPREAD = lazy(
+    r"[ \t]?[(\[][ \t]*(?:(?:\d{1,2}(?:\.\d+)?[ \t]?%[ \t]*)?(?:CI|CrI|UI|(?i:(?:confidence|credible|uncertainty)"
+    r"[ \t]+intervals?|(?:interquartile[ \t]+)?range|IQR))[ \t]*(?:[=:,][ \t]*|of[ \t]+)?)?"
+    r"(?:(?P<lo>[-−]?\d[\d.,]*)[ \t]?(?:[-–—,;]|to\b)[ \t]?(?P<hi>[-−]?\d[\d.,]*)"
+    r"|(?:±|\+/-|\+-|SD|SE|SEM|sd|s\.d\.|s\.e\.|σ)[ \t]*[=:]?[ \t]*\d[\d.,]*)[ \t]*[)\]]")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
+
+
+def _holds(bracketed: re.Match[str], value: float) -> bool:
+    """Whether the bounds in a bracket after a figure (`_BRACKETED_SPREAD`) are its interval: they hold it
+    ("3.6 (3.1–4.2)"), as a spread ("± 0.3") always does."""
+    if bracketed.group("lo") is None:
+        return True
+    try:
+        lo, hi = (float(bracketed.group(g).replace("−", "-").replace(",", "")) for g in ("lo", "hi"))
+    except ValueError:
+        return False
+    return lo <= value <= hi
 
 
 def _of_which(page: str, pos: int, end: int, pending: list[tuple]) -> tuple[str, str, int] | None:
@@ -1110,13 +1148,17 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
         return None  # "15 times", "~10,000   times larger" (pypdf's triple spaces)
     if kind == "percent" and len(gap) > 1 and u.group("percent").startswith("%"):
         return None  # "%" alone after a gap is a table's next column
-    if kind in ("energy", "co2e_or_mass", "volume", "money") and not re.search(r"/|\bper\b", text):
+    if kind in _SPENT_KINDS and not re.search(r"/|\bper\b", text):
         spent = _SPENT_RATE.match(page, u.end())
         if spent is not None:       # "25 kWh were used per query": 25 kWh per query, no amount of 25 kWh
-            return kind, f"{text} per {spent.group('denom')}", spent.end()
+            # (a per kb cannot read leaves no unit kb reads: no candidate, never the amount)
+            return kind, f"{text} per {spent.group('denom') or spent.group('noun')}", spent.end(spent.lastgroup)
     return kind, u.group("unit"), u.end()
 
 
+
+
+_SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
 
 
 def _after_cell(page: str, start: int) -> bool:

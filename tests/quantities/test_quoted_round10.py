@@ -218,7 +218,7 @@ def test_a_claims_per_counts_what_the_quotes_rate_is_per(value, quote, per, ok):
     # a confidence interval's level and bounds are no figures of a page: kb audit took "3.1 kWh" of a note as
     # the paper's "3.1–4.2 kWh" confirmed
     ("The mean was 3.6 kWh (95% CI 3.1-4.2 kWh).", ["3.6"]), ("Rates were 51.2% (95% CI: 45.7%–57.5%).", ["51.2"]),
-    ("The mean energy was 3.6 [95% CI 3.1, 4.2] kWh per run.", []),
+    ("The mean energy was 3.6 [95% CI 3.1, 4.2] kWh per run.", ["3.6"]),     # the figure, in the unit after
     # a range in brackets that bounds no figure before it stays a figure
     ("Each run used 3.1–4.2 kWh.", ["3.1–4.2"]), ("We trained 3 models (12-16 GPUs) for 5 days.", ["3", "12-16", "5"]),
 ])

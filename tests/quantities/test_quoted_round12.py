@@ -1,0 +1,57 @@
+"""A claim's value in its quote and a page's figures, twelfth round: words beside a rate's verb ("in total",
+"overall", "altogether", "on average", "in all") leave it the rate's, on a page as in a quote; a figure with its
+interval or spread in a bracket before its unit ("3.6 (3.1–4.2) kWh") is a candidate of a page, in that unit."""
+
+from __future__ import annotations
+
+import pytest
+from judging import judged
+
+from kb.quantities.numbers import extract_candidates
+
+SPENT_PAGES = [
+    # the words between the verb and its per, before the verb, or alone: the amount is per that
+    ("In our setup, 25 kWh were used in total per run.", "run"),
+    ("Each job, 25 kWh were consumed overall per query.", "query"),
+    ("Here 25 kWh were emitted altogether per image.", "image"),
+    ("Here 25 kWh were drawn in all per request.", "request"),
+    ("Here 25 kWh were, on average, used per run.", "run"),
+    ("Here 25 kWh in total were used per epoch.", "epoch"),
+    ("Here 25 kWh, all told, were spent per training run.", "run"),
+    ("The cluster drew 25 kWh overall per day.", "day"),
+]
+
+
+@pytest.mark.parametrize("page, per", SPENT_PAGES)
+def test_words_beside_a_rates_verb_leave_it_a_rate_on_a_page_and_in_a_quote(page, per):
+    found = extract_candidates([page])
+    assert [c.number for c in found] == ["25"] and "/" in found[0].unit, found      # never an amount of 25 kWh
+    judged("25 kWh", page, False)
+    judged("25 kWh", page, True, per)
+
+
+@pytest.mark.parametrize("page", ["In our setup, 25 kWh were used in total.", "We used 25 kWh overall, per the logs.",
+                                  "Overall, 25 kWh were used in total during the run."])
+def test_such_words_with_no_per_after_them_leave_the_amount(page):
+    assert [(c.number, c.unit) for c in extract_candidates([page])] == [("25", "kWh")]
+    judged("25 kWh", page, True)
+
+
+@pytest.mark.parametrize("page, number, unit", [
+    ("The model drew 3.6 (3.1–4.2) kWh on each day.", "3.6", "kWh"),
+    ("It used 4.1 (95% CI 3.8–4.4) MWh in total.", "4.1", "MWh"),
+    ("It used 4.1 [95% CI: 3.8, 4.4] kWh in total.", "4.1", "kWh"),
+    ("Training emitted 12 (10 to 15) tCO2e.", "12", "tCO2e"),
+    ("It used 2.5 (± 0.3) kWh.", "2.5", "kWh"),
+    ("It used 2.5 (SD = 0.3) kWh.", "2.5", "kWh"),
+])
+def test_a_figure_with_its_interval_in_a_bracket_before_its_unit_is_a_candidate(page, number, unit):
+    """No candidate at all was offered: the figure had no unit after it, its bounds were no figures."""
+    assert [(c.number, c.unit) for c in extract_candidates([page])] == [(number, unit)]
+    judged(f"{number} {unit}", page, True)
+
+
+@pytest.mark.parametrize("page", ["It used 9 (3.1–4.2) kWh.", "See Table 3 (1-2) kWh."])
+def test_bounds_that_hold_no_figure_before_them_make_no_figure_of_it(page):
+    assert [c.number for c in extract_candidates([page])] != ["9"] and "3" not in [c.number for c in
+                                                                                   extract_candidates([page])]
