@@ -23,6 +23,7 @@ from kb.quantities import units
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
+    claim_stands_sql,
     held_versions,
     load_text,
     off_text,
@@ -275,14 +276,14 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
-        f"case when doubt is null then coalesce(status, 'verified') else 'unverified' end as status, "
+        f"case when {claim_stands_sql()} then 'verified' else 'unverified' end as status, "
         f"doubt as reason, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         if r.pop("off") and r["reason"] is None:        # a version or page kb holds no text of
-            r["status"], r["reason"] = "unverified", off_text(kb.conn, r["citekey"], r["version"], r["page"])
+            r["reason"] = off_text(kb.conn, r["citekey"], r["version"], r["page"])
     return rows
 
 
@@ -294,8 +295,7 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
-        f"case when coalesce(status, 'verified') = 'verified' and doubt is null and not {off_text_sql('claims')} "
-        "then '' "
+        f"case when {claim_stands_sql()} then '' "
         "else 'UNVERIFIED' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()
 
@@ -677,18 +677,11 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
             f"select id, citekey, number, unit, quote, status, per, version, page, doubt, {off_text_sql('claims')} as off, "
             f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
-        reason = None
         if not r["held"]:
             # its entry renamed or deleted by hand in references.bib: nothing to verify it against
             reason = f"its paper {r['citekey']} is not in references.bib"
-        elif not r["quote"]:
-            reason = "no quote"
-        elif r["status"] == "unverified":
-            reason = "stored unverified"
-        elif r["off"]:
-            reason = off_text(kb.conn, r["citekey"], r["version"], r["page"])
-        else:       # as the index decided it, against the paper's text (kb.ops.derive), as kb claims shows it
-            reason = r["doubt"]
+        else:       # as the index decided it (kb.ops.derive: no quote, stored unverified, ...), as kb claims shows it
+            reason = r["doubt"] or (off_text(kb.conn, r["citekey"], r["version"], r["page"]) if r["off"] else None)
         if reason is None:
             continue
         out[full] = f"{full}: {reason}"

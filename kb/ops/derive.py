@@ -36,7 +36,7 @@ from kb.graph import links
 from kb.graph.tables import chunks, references_waiting
 from kb.lazyimport import lazy_import
 from kb.quantities.interval import Interval
-from kb.quantities.quoted import LONGEST_VALUE, claim_doubt
+from kb.quantities.quoted import LONGEST_VALUE, claim_doubt, unquoted
 from kb.quantities.units import to_base
 from kb.sources import s2
 from kb.store import claimsfile
@@ -120,7 +120,7 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     paper's text its quote is found in (the paper's printing decides: "593 kWh" of "103, 593 kWh"
     typed for the page's "103,593 kWh" does not stand), and not where kb holds that text and the
     quote is not in it or not on its stored page; against its quote as typed where kb holds no text."""
-    if status != "verified" or not quote or not citekey or len(value) > LONGEST_VALUE:
+    if status != "verified" or unquoted(quote) or not citekey or len(value) > LONGEST_VALUE:
         return claim_doubt(status, value, quote, per)
     text, match = quotes.found_on_page(kb, citekey, version, page, quote, cache)
     if text is None:

@@ -671,7 +671,7 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message.partition('; ')[0]}",
                        f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the versions), "
                        "or add that version's text")
-    elif v.status in ("value-mismatch", "value-unreadable", "not-found", "no-quote", "wrong-page"):
+    elif v.status in ("value-mismatch", "value-unreadable", "not-found", "wrong-page"):
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
     elif v.status == "no-paper" and _file_names_it(v.message):
         report.problem("claims", where, f"claim {v.id}: {v.message.rpartition('; ')[0]}",

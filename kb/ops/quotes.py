@@ -398,8 +398,6 @@ class PaperCache(dict):
         super().__setitem__(key, value)
 
 
-#: Why a claim without a quote is unverified, as kb verify and kb claims both say it.
-NO_QUOTE = "no quote: the claim is not verified"
 _CLAIM_COLUMNS = "id, citekey, number, unit, quote, version, status, file, page, per"
 
 
@@ -435,7 +433,13 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
         return verdict("value-unreadable", quoted.too_long(value), True)
     if (unread := intervals.unreadable_figure(value)) is not None:     # "0x10 kWh": as kb claims and kb check say
         return verdict("value-unreadable", f"cannot read the value {value!r}: {unread}", True)
-    typed = mismatch = quoted.value_in_quote(value, c["quote"], c.get("per")) if c["quote"] else None
+    if quoted.unquoted(c["quote"]):
+        # a claim of no quote is unverified whatever it is marked, in the words kb claims, kb check and kb doctor
+        # say it (quoted.claim_doubt decides for all): never a failure here and unverified there
+        reason = quoted.claim_doubt(c["status"], value, c["quote"], c.get("per"))
+        note = claim_note(kb, c, docs)
+        return verdict("unverified", f"{reason}: {note}" if note and not note.startswith(reason) else reason)
+    typed = mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"))
     if mismatch is not None and not mismatch.ok and c["status"] != "unverified" and not mismatch.problem:
         # the paper's printing may hold what the quote as typed does not ("1, 287 MWh" typed for the page's
         # "1,\n287 MWh"), and its table's header the unit a quoted row leaves out
@@ -444,14 +448,10 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
             mismatch = quoted.value_in_quote(value, c["quote"], c.get("per"), passage(match, text),
                                              context_before(match, text), typed=typed)
     if c["status"] == "unverified":
-        reason = claim_note(kb, c, docs) or ("stored unverified" if c["quote"] else NO_QUOTE)
-        if mismatch is not None and not mismatch.ok and "not among its quote" not in reason:
+        reason = claim_note(kb, c, docs) or "stored unverified"
+        if not mismatch.ok and "not among its quote" not in reason:
             reason += "; " + mismatch.reason(value)
         return verdict("unverified", reason)
-    if not c["quote"]:
-        if c["status"] == "verified":
-            return verdict("no-quote", f"{value} is marked verified but has no quote", True)
-        return verdict("unverified", NO_QUOTE)
     if (hidden := unshowable(c["quote"])) is not None:
         return verdict("unshown", f"its quote holds {hidden}; write the quote without it in {c['file']}", True)
     if not mismatch.ok:

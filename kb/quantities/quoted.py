@@ -2919,8 +2919,10 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     unread = unreadable_figure(value)
     if unread is not None:      # "0x10 kWh": no figure, whatever its status, as kb check and kb claim add say
         return f"cannot read the value {value!r}: {unread}"
+    if unquoted(quote):         # whatever it is marked ("verified" written by hand): nothing stands for it
+        return NO_QUOTE
     doubt = _claim_doubt(status, value, quote, per)
-    if passage is None or status != "verified" or not quote:
+    if passage is None or status != "verified":
         return doubt
     if doubt is None:
         wrong = misread(value, quote, passage, per)
@@ -2930,10 +2932,20 @@ def claim_doubt(status: str | None, value: str, quote: str | None, per: str | No
     return doubt
 
 
+#: Why a claim without a quote does not stand, whatever it is marked: what kb claims, kb check, kb verify and
+#: kb doctor all say of it (`claim_doubt`).
+NO_QUOTE = "no quote"
+
+
+def unquoted(quote: str | None) -> bool:
+    """Whether a claim has no quote to stand on: none, or one of white space only (`quote = "  "`)."""
+    return not (quote or "").strip()
+
+
 def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | None = None) -> str | None:
     """`claim_doubt` against the quote as typed."""
-    if not quote:               # whatever it is marked, as kb verify says it: nothing stands for it
-        return "no quote"
+    if unquoted(quote):         # whatever it is marked, as kb verify says it: nothing stands for it
+        return NO_QUOTE
     if status != "verified":
         return "stored unverified"
     hidden = unshowable(quote)

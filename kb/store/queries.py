@@ -289,6 +289,15 @@ def off_text_sql(table: str, last: str = "page") -> str:
             f"(max({table}.page, coalesce({table}.{last}, {table}.page)) > coalesce(({pages}), {table}.page))))")
 
 
+def claim_stands_sql(table: str = "claims") -> str:
+    """SQL true for a claim of `table` that stands verified: marked so (or unmarked), with no doubt the derive
+    step found of it (kb.quantities.quoted.claim_doubt: no quote, a value its quote does not print, ...), naming
+    text kb holds. The one reading of a claim's standing that kb claims (its status column, its UNVERIFIED mark)
+    and kb search share."""
+    return (f"(coalesce({table}.status, 'verified') = 'verified' and {table}.doubt is null "
+            f"and not {off_text_sql(table)})")
+
+
 def off_text(conn: sqlite3.Connection, citekey: str, version: str | None, page: int | None) -> str | None:
     """Why a record (a quote or claim) names text kb does not hold while it holds text of
     its paper: a version kb has no text of, or a page past the last page of its version's
