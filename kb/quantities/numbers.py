@@ -475,7 +475,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if glued and (um is None or um[0] not in _GLUED_KINDS or "\n" in page[number_end:um[2]]):
             continue
         if um is None and second is None and not cur:
-            named = (_listed_on(page, pos, end, listed) or _unitless_figure(page, pos, end, m)
+            named = ((_count_figure(page, pos, number_end, m, page[max(0, pos - 60):pos])
+                      if number_end > end else None)      # "12 (IQR 8–20) participants": the count past its bracket
+                     or _listed_on(page, pos, end, listed) or _unitless_figure(page, pos, end, m)
                      or _of_which(page, pos, end, pending))
             if named is not None:
                 canon, unit_text, unit_end = named

@@ -44,10 +44,13 @@ def test_such_words_with_no_per_after_them_leave_the_amount(page):
     ("Training emitted 12 (10 to 15) tCO2e.", "12", "tCO2e"),
     ("It used 2.5 (± 0.3) kWh.", "2.5", "kWh"),
     ("It used 2.5 (SD = 0.3) kWh.", "2.5", "kWh"),
+    # a count's noun after the bracket, as a unit's
+    ("Each paper held 41 (SD=24.8) inline citations.", "41", "citations"),
+    ("A median of 12 (IQR 8–20) participants took part.", "12", "participants"),
 ])
 def test_a_figure_with_its_interval_in_a_bracket_before_its_unit_is_a_candidate(page, number, unit):
     """No candidate at all was offered: the figure had no unit after it, its bounds were no figures."""
-    assert [(c.number, c.unit) for c in extract_candidates([page])] == [(number, unit)]
+    assert [(c.number, c.unit_text) for c in extract_candidates([page])] == [(number, unit)]
     judged(f"{number} {unit}", page, True)
 
 
