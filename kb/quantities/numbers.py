@@ -150,11 +150,18 @@ SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|ca
 #: it too).
 SPENT_THEN = (rf"(?:(?:,?\s+{SPENT_ADVERB}){{0,2}},?\s+{SPENT}(?:,?\s+{SPENT_ADVERB}){{0,2}}"
               rf"|(?:,?\s+{SPENT_ADVERB}){{1,2}})")
-#: ... and the rate's denominator a page prints after them.
-#: A page may print any counted noun there ("per run", "per training run": its last word the one counted).
-_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:/|per\s+)[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
-                   r"|(?!(?:the|this|that|these|those|its|our|their|his|her|each|every|which|whom)\b)"
-                   r"(?:[a-z]{3,}[ \t]+)?(?P<noun>[a-z]{3,})\b)")
+#: ... and the rate's denominator a page prints after them, as kb.quantities.quoted reads a quote's: "per query",
+#: "/query", "for each run", "in every run", "a day", "daily"; any counted noun ("per run", "per training run":
+#: the last word the one counted, unless it is none: "per run for", "per model trained").
+_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|for)\s+)?(?:each|every)\s+"
+                   r"|an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
+                   rf"(?:(?P<denom>{_DENOM})(?![A-Za-z])|(?P<words>[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)\b)"
+                   r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
+_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+               "annually": "year"}
+#: Words after a per that are no noun it is per ("per the report": as the report says).
+_NOT_PER = frozenset("the this that these those its our their his her which whom whose and but for with from was "
+                     "were are than each every per into onto over under all any".split())
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 
@@ -1152,15 +1159,31 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
         return None  # "%" alone after a gap is a table's next column
     if kind in _SPENT_KINDS and not re.search(r"/|\bper\b", text):
         spent = _SPENT_RATE.match(page, u.end())
-        if spent is not None:       # "25 kWh were used per query": 25 kWh per query, no amount of 25 kWh
+        per = _spent_per(spent) if spent is not None else None
+        if per is not None:         # "25 kWh were used per query": 25 kWh per query, no amount of 25 kWh
             # (a per kb cannot read leaves no unit kb reads: no candidate, never the amount)
-            return kind, f"{text} per {spent.group('denom') or spent.group('noun')}", spent.end(spent.lastgroup)
+            return kind, f"{text} per {per[0]}", per[1]
     return kind, u.group("unit"), u.end()
 
 
 
 
 _SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
+
+
+def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:
+    """(what a spent amount is per, where that ends) of a `_SPENT_RATE` match; None when the words after its
+    per are no noun ("per the report")."""
+    if spent.group("adverb"):
+        return _ADVERB_PER[spent.group("adverb").lower()], spent.end("adverb")
+    if spent.group("denom"):
+        return spent.group("denom"), spent.end("denom")
+    words = spent.group("words").split()
+    if words[0].lower() in _NOT_PER:
+        return None
+    if len(words) > 1 and (words[1].lower() in _NOT_PER or words[1].lower().endswith(("ed", "ing"))):
+        return words[0], spent.start("words") + len(words[0])       # "per run for the model", "per model trained"
+    return words[-1], spent.end("words")
 
 
 def _after_cell(page: str, start: int) -> bool:

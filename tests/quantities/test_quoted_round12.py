@@ -19,6 +19,10 @@ SPENT_PAGES = [
     ("Here 25 kWh in total were used per epoch.", "epoch"),
     ("Here 25 kWh, all told, were spent per training run.", "run"),
     ("The cluster drew 25 kWh overall per day.", "day"),
+    # the per as a quote may print it: each, every, a day, daily; its noun before what is no noun
+    ("Here 25 kWh were consumed in total in each run.", "run"), ("Here 25 kWh were used for every query.", "query"),
+    ("Here 25 kWh were used overall a day.", "day"), ("Here 25 kWh are consumed daily.", "day"),
+    ("Here 25 kWh were used per run for the model.", "run"), ("Here 25 kWh were used per model trained.", "model"),
 ]
 
 
@@ -31,9 +35,10 @@ def test_words_beside_a_rates_verb_leave_it_a_rate_on_a_page_and_in_a_quote(page
 
 
 @pytest.mark.parametrize("page", ["In our setup, 25 kWh were used in total.", "We used 25 kWh overall, per the logs.",
-                                  "Overall, 25 kWh were used in total during the run."])
+                                  "Overall, 25 kWh were used in total during the run.",
+                                  "Here 25 kWh were used per the report.", "Here 25 kWh were used on each of 3 days."])
 def test_such_words_with_no_per_after_them_leave_the_amount(page):
-    assert [(c.number, c.unit) for c in extract_candidates([page])] == [("25", "kWh")]
+    assert [(c.number, c.unit) for c in extract_candidates([page])][:1] == [("25", "kWh")]
     judged("25 kWh", page, True)
 
 
