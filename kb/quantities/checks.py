@@ -167,6 +167,8 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     if tolerance is not None:
         try:
             read = _read_tolerance(tolerance, units)
+            if read[1] or read[0].unit != registry().Unit("dimensionless"):
+                _tolerance(tolerance, read, st, units)      # "0.1 kg" of a figure in kWh, "5 %%": never applies
         except KBError as exc:
             return error(f"tolerance: {exc}", st)
     try:
