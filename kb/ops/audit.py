@@ -48,7 +48,7 @@ from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
 from kb.quantities.units import format_unit, parse_unit, to_base
 from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
-from kb.store.queries import load_text, no_paper, paper_exists, versions_with_text
+from kb.store.queries import claim_stands_sql, load_text, no_paper, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.lazyre import lazy
@@ -448,7 +448,7 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
     # quote not found) or whose value its quote does not hold (a hand edit) is a person's word
     for cid, number, unit, page, quote in kb.conn.execute(
             "select id, number, unit, page, quote from claims where citekey = ? and number is not null "
-            "and status = 'verified' and doubt is null", [citekey]):
+            f"and {claim_stands_sql()}", [citekey]):
         iv = _interval(number, unit or "")
         if iv is not None and unit:
             src.quantities.append(_SourceQ(page or 0, number, unit, quote or cid, iv))
