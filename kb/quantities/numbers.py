@@ -144,7 +144,8 @@ SPENT_ADVERB = (r"(?i:on\s+(?:average|aggregate|the\s+whole)|in\s+(?:total|all|a
 #: quote.
 SPENT = (r"(?i:(?:(?:was|were|is|are|be|been|being|gets?|got|will|would|could|can|may|might|must|should|has|have"
          rf"|had)(?:,?\s+{SPENT_ADVERB},?)?\s+){{0,3}}(?:used|consumed|emitted|spent|required|needed|drawn|produced"
-         r"|generated|released|expended|burn(?:ed|t)|incurred|saved))")
+         r"|generated|released|expended|burn(?:ed|t)|incurred|saved|wasted|dissipated|lost|paid|charged|billed"
+         r"|purchased|bought|offset|avoided|delivered|supplied|demanded|allocated|accrued|invested))")
 #: ... with such words before or after it, or those words alone ("25 kWh in total per run", "25 kWh, on average,
 #: were used per query"): what may stand between an amount and its per (kb.quantities.quoted reads a quote's with
 #: it too).

@@ -23,6 +23,8 @@ SPENT_PAGES = [
     ("Here 25 kWh were consumed in total in each run.", "run"), ("Here 25 kWh were used for every query.", "query"),
     ("Here 25 kWh were used overall a day.", "day"), ("Here 25 kWh are consumed daily.", "day"),
     ("Here 25 kWh were used per run for the model.", "run"), ("Here 25 kWh were used per model trained.", "model"),
+    # more verbs of an amount spent
+    ("Here 25 kWh were wasted overall per run.", "run"), ("Here 25 kWh were supplied in total per day.", "day"),
 ]
 
 
