@@ -2564,6 +2564,11 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     owned = [(c.start, c.end) for c in cands if c.unit_text and c.start >= _held_from.get()]
     for c in cands:
         unit = "" if c.unit == "dimensionless" else c.unit
+        if unit.endswith("/item") and " per " in c.unit_text:
+            # "25 kWh were used per run": a rate per run, which the extractor counts as items (never per query)
+            den = c.unit_text.rsplit(" per ", 1)[1]
+            if _reads_as_unit(f"{unit[:-len('/item')]}/{den}", nouns=True):
+                unit = f"{unit[:-len('/item')]}/{den}"
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
         if unit == "item" and noun and _reads_as_unit(noun) and not _is_count(noun):
             unit = noun             # "5 litres": a volume, which the extractor counts

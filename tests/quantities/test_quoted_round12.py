@@ -34,6 +34,7 @@ def test_words_beside_a_rates_verb_leave_it_a_rate_on_a_page_and_in_a_quote(page
     assert [c.number for c in found] == ["25"] and "/" in found[0].unit, found      # never an amount of 25 kWh
     judged("25 kWh", page, False)
     judged("25 kWh", page, True, per)
+    judged("25 kWh", page, False, "query" if per != "query" else "run")     # per that, never per anything else
 
 
 @pytest.mark.parametrize("page", ["In our setup, 25 kWh were used in total.", "We used 25 kWh overall, per the logs.",
