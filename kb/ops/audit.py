@@ -187,9 +187,10 @@ PARALLEL_FROM = 20
 #: another reading made (the meta row 'derived_reading' differs, or an index from before
 #: it) lists every text as waiting again, once: the next kb audit reads them all anew,
 #: as it would after kb rebuild, instead of restating against figures kb no longer finds.
-#: 4: a marker of a work republished, 'Doe (1950/2020)', names its entry by either year; words beside a
-#: rate's verb ("25 kWh were used in total per run") leave it the rate's, per any noun counted; a figure with
-#: its interval or spread bracketed before its unit ("3.6 (3.1–4.2) kWh") is found, in that unit.
+#: 4: a marker of a work republished, 'Doe (1950/2020)', names its entry by either year; also:
+#: words beside a rate's verb ("25 kWh were used in total per run", "consumed in each run", "daily", more verbs)
+#: leave it the rate's, per any noun counted; a figure with its interval or spread bracketed before its unit or noun
+#: ("3.6 (3.1–4.2) kWh", "12 (IQR 8–20) participants") is found, in that unit.
 DERIVED_READING = "4"
 
 

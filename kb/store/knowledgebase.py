@@ -92,8 +92,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: a case-changed letter beside the paper's own brackets ("[B]ut ... the [CLS] token"); an author-year citation in
 #: brackets left out as a marker is ("literature (Klavans and Boyack, 2006) that": "literature that"); the sentence's
 #: own verb after a negated clause its subject's noun opens ("The view that machines cannot ... | is due").
-#:     also: words beside a rate's verb ("25 kWh were used in total per run", "overall", "on average") leave it the
-#: rate's; a claim of no quote (or a blank one) is unverified, "no quote", whatever it is marked, for every command.
+#:     also: words beside a rate's verb ("25 kWh were used in total per run", "overall", "on average") and more verbs leave
+#: it the rate's, per that noun ("--per query" of it refused); a claim of no quote (or a blank one) is unverified,
+#: "no quote", whatever it is marked, for every command.
 CLAIM_READING = "14"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
