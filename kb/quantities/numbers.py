@@ -411,6 +411,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             continue
         if page.startswith("]", m.end()):
             continue  # "[51]": a citation
+        if _SECOND_IN_BRACKET.search(page, max(0, pos - 30), pos):
+            continue  # "3.6 kWh [3.1 to 4.2 kWh]": the second bound of what a bracket opens, never a figure alone
         if spread_before(page, max(0, pos - 30), pos) or SPREAD_AFTER.match(page, m.end()) \
                 or _CI_LEVEL.match(page, m.end()):
             continue  # "± 0.1", "(SD=24.8)", "a 12% uncertainty", "95% CI": the uncertainty of a figure, no figure
@@ -557,6 +559,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if kind == "range" and second is not None:
             value = float((first.value + second.value) / 2)
         consumed = unit_end
+        if kind == "range" and _brackets_last(page, pending, pos, unit_end, canon, low, high):
+            continue  # "3.6 kWh (3.1–4.2 kWh)", "$3.6 million ($3.1–$4.2 million)": the figure's interval, no range
         pending.append((pos, unit_end, number_text, value, canon, low, high,
                         unit_text.strip(), kind))
 
@@ -653,6 +657,25 @@ _BRACKETED_SPREAD = lazy(
     r"(?:(?P<lo>[-−]?\d[\d.,]*)[ \t]?(?:[-–—,;]|to\b)[ \t]?(?P<hi>[-−]?\d[\d.,]*)"
     r"|(?:±|\+/-|\+-|SD|SE|SEM|sd|s\.d\.|s\.e\.|σ)[ \t]*[=:]?[ \t]*\d[\d.,]*)[ \t]*[)\]]")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
+
+
+#: A bracket's first number and a range's separator before a number ("[3.1 to "): its first bound was passed over
+#: as a citation's, so the number is its second bound.
+_SECOND_IN_BRACKET = lazy(r"\[[ \t]*\d[\d.,]*[ \t]?(?:[-–—]|to)[ \t]?$")
+_BRACKET_OPENS = lazy(r"[ \t]?[(\[][ \t]*")
+_BRACKET_SHUTS = lazy(r"[ \t]?[)\]]")
+
+
+def _brackets_last(page: str, pending: list[tuple], pos: int, end: int, canon: str, low: float | None,
+                   high: float | None) -> bool:
+    """Whether the range `low`..`high` at `pos`..`end` is all a bracket holds right after a figure in the same
+    unit that lies between its bounds: that figure's interval ("3.6 kWh (3.1–4.2 kWh)"), as a quote's is read
+    (kb.quantities.quoted), no fact of its own."""
+    if not pending or low is None or high is None:
+        return False
+    _, last_end, _, last_value, last_canon, last_low, _, _, kind = pending[-1]
+    return (kind == "quantity" and last_canon == canon and last_low is None and low <= last_value <= high
+            and _BRACKET_OPENS.fullmatch(page, last_end, pos) is not None and _BRACKET_SHUTS.match(page, end) is not None)
 
 
 def _holds(bracketed: re.Match[str], value: float) -> bool:

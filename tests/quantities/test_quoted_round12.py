@@ -66,3 +66,15 @@ def test_a_figure_with_its_interval_in_a_bracket_before_its_unit_is_a_candidate(
 def test_bounds_that_hold_no_figure_before_them_make_no_figure_of_it(page):
     assert [c.number for c in extract_candidates([page])] != ["9"] and "3" not in [c.number for c in
                                                                                    extract_candidates([page])]
+
+
+@pytest.mark.parametrize("page, found", [
+    # an interval in the figure's unit, bracketed after it: the figure's, no range of its own
+    ("It used 3.6 kWh (3.1–4.2 kWh) per day.", ["3.6"]), ("Training cost $3.6 million ($3.1–$4.2 million).",
+                                                         ["3.6 million"]),
+    ("It used 3.6 kWh [3.1 to 4.2 kWh].", ["3.6"]),
+    # a range of another unit, or one that does not hold the figure, stays a figure
+    ("It used 9 kWh (3.1–4.2 kWh).", ["9", "3.1–4.2"]), ("We trained 3 models (1-5 GPUs).", ["3", "1-5"]),
+])
+def test_an_interval_bracketed_after_a_figure_and_its_unit_is_no_range_of_its_own(page, found):
+    assert [c.number for c in extract_candidates([page])] == found
