@@ -1110,6 +1110,10 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
 _INTERVAL_OPENS = lazy(r"(?:[ ]?%|(?:[ ]?[^\W\d_][^\s()\[\]\d]{0,9}){1,2})?[ ]?[(\[][ ]?(?:(?:\d{2}(?:\.\d+)?[ ]?%[ ]?)?(?:CI|(?i:confidence[ ]interval))[ ]?[:=,]?[ ]?)?")
 _INTERVAL_JOIN = lazy(r"[ ]?%?[ ]?(?:[-–—,;][ ]?|to[ ])")
 _INTERVAL_SHUTS = lazy(r"[ ]?%?[ ]?[)\]]")
+#: ... or the figure's unit, printed again before it shuts: "3.6 kWh (3.1–4.2 kWh)".
+_INTERVAL_SHUTS_UNIT = lazy(r"[ ]?(?P<u>[^\W\d_][^\s()\[\]\d]{0,9}(?:[ ][^\W\d_][^\s()\[\]\d]{0,9})?)[ ]?[)\]]")
+#: The unit printed between a figure and the bracket opening its interval ("kWh" of "3.6 kWh (").
+_UNIT_THEN_BRACKET = lazy(r"[ ]?(?P<u>[^(\[]*?)[ ]?[(\[]")
 
 
 def _interval_start(plain: str, lo: _Number) -> int:
@@ -1122,6 +1126,16 @@ _FIGURE_BEFORE_INTERVAL = lazy(r"(?<![\w.,])\d[\d.,]*[^()\[\]\d]{0,12}[(\[][^()\
                                r"[^()\[\]\d]{0,20})?$")
 
 
+def _unit_shuts(plain: str, fig: _Number, hi: _Number) -> re.Match[str] | None:
+    """The end of an interval whose upper bound prints the unit its figure printed before the bracket ("3.6 kWh
+    (3.1–4.2 kWh)"), or None (another unit: "3 models (1–5 GPUs)" is no interval of 3 models)."""
+    shuts = _INTERVAL_SHUTS_UNIT.match(plain, hi.end)
+    before = _UNIT_THEN_BRACKET.match(plain, fig.end) if shuts is not None else None
+    if before is None or not before.group("u") or before.group("u").strip() != shuts.group("u").strip():
+        return None
+    return shuts
+
+
 def _intervals(plain: str, held: list[_Number]) -> list[tuple[_Number, _Number, _Number, int]]:
     """(figure, lower bound, upper bound, end of the closing bracket) of each interval the quote prints after
     a figure, the figure between its bounds: "3.6 (3.1, 4.2) kWh". Its unit, printed after the bracket, is the
@@ -1132,7 +1146,7 @@ def _intervals(plain: str, held: list[_Number]) -> list[tuple[_Number, _Number, 
         if lo.value < hi.value and lo.value <= fig.value <= hi.value \
                 and _INTERVAL_OPENS.fullmatch(plain, fig.end, lo.start) \
                 and _INTERVAL_JOIN.fullmatch(plain, lo.end, hi.start) \
-                and (shuts := _INTERVAL_SHUTS.match(plain, hi.end)) is not None:
+                and (shuts := _INTERVAL_SHUTS.match(plain, hi.end) or _unit_shuts(plain, fig, hi)) is not None:
             out.append((fig, lo, hi, shuts.end()))
     return out
 

@@ -93,7 +93,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: brackets left out as a marker is ("literature (Klavans and Boyack, 2006) that": "literature that"); the sentence's
 #: own verb after a negated clause its subject's noun opens ("The view that machines cannot ... | is due").
 #:     also: words beside a rate's verb ("25 kWh were used in total per run", "overall", "on average") and more verbs leave
-#: it the rate's, per that noun ("--per query" of it refused); a claim of no quote (or a blank one) is unverified,
+#: it the rate's, per that noun ("--per query" of it refused); a bound of an interval printed in the figure's unit
+#: after it ("3.1 kWh" of "3.6 kWh (3.1–4.2 kWh)") no figure; a claim of no quote (or a blank one) is unverified,
 #: "no quote", whatever it is marked, for every command.
 CLAIM_READING = "14"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).

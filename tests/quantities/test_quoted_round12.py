@@ -78,3 +78,16 @@ def test_bounds_that_hold_no_figure_before_them_make_no_figure_of_it(page):
 ])
 def test_an_interval_bracketed_after_a_figure_and_its_unit_is_no_range_of_its_own(page, found):
     assert [c.number for c in extract_candidates([page])] == found
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # a bound of an interval printed in the figure's unit, after it, is no figure of the quote, as in "3.6 (3.1–4.2) kWh"
+    ("3.1 kWh", "It used 3.6 kWh (3.1–4.2 kWh) per day.", False), ("4.2 kWh", "It used 3.6 kWh [3.1 to 4.2 kWh].", False),
+    ("$3.1 million", "Training cost $3.6 million ($3.1–$4.2 million).", False),
+    ("3.6 kWh", "It used 3.6 kWh (3.1–4.2 kWh) in all.", True), ("3.1–4.2 kWh", "It used 3.6 kWh (3.1–4.2 kWh).", True),
+    ("$3.6 million", "Training cost $3.6 million ($3.1–$4.2 million).", True),
+    # a range that does not hold the figure before it is a figure of its own
+    ("3.1 kWh", "It used 9 kWh (3.1–4.2 kWh).", True),
+])
+def test_a_bound_of_an_interval_bracketed_after_a_figure_and_its_unit_is_no_figure(value, quote, ok):
+    judged(value, quote, ok)
