@@ -2101,6 +2101,57 @@ def citations_as_pandoc(text: str) -> str:
     return text
 
 
+# a pandoc citation in brackets inside a footnote's text: "[^1]: As argued in [@doe2020, p. 3]."
+_BRACKETED_KEYS = lazy(r"\[[^\[\]\n]{0,300}(?<![\w@])@[^\[\]\n]{1,300}\]")
+
+
+def _footnote_citation(body: str) -> tuple | None:
+    """What a footnote cites by key, as `_citation` gives it: the whole footnote a pandoc citation
+    ("See @doe2020, p. 3; @roe2019.", "\\cite[p.~3]{doe2020}." read as pandoc's), else one in brackets
+    inside it ("As argued in [@doe2020, 3]."); None for a footnote with no key, or an address
+    ("doe@example.org") where a key would be."""
+    body = body.strip().rstrip(".").strip()
+    if "\\" in body and "cite" in body and body.endswith("}"):
+        cite = _citation(body)                      # "\\cite[p.~3]{doe2020}." in a Markdown note's footnote
+        return cite if cite is not None and cite[0] == "pandoc" else None
+    if re.search(r"\w@", body) or not re.search(r"(?<![\w@])@\{?[A-Za-z0-9_]", body):
+        return None
+    cite = _citation(f"[{body}]") if "[" not in body and "]" not in body else None
+    if cite is None or cite[0] != "pandoc":
+        inner = _BRACKETED_KEYS.search(body)
+        cite = _citation(inner.group()) if inner else None
+    return cite if cite is not None and cite[0] == "pandoc" else None
+
+
+def _footnote_keys(note: Note) -> None:
+    """A quote cited by a footnote that cites a key ("[^1]: See @doe2020, p. 3.") cites that key, at
+    the footnote's page, and the other keys of the footnote as well (NoteQuote.also); "[^2]: Ibid., 5."
+    after it cites that key too, at its own page."""
+    if not any((r.number or "").startswith("^") and ("@" in r.text or "cite" in r.text) for r in note.references):
+        return
+    cites: dict[str, tuple] = {}
+    last = None
+    for r in note.references:                   # (in order of lines)
+        if not (r.number or "").startswith("^"):
+            continue
+        if _IBID.match(r.text) and last is not None:
+            page = _FOOTNOTE_PAGE.search(r.text)
+            last = last[:2] + (page.group("page").replace(" ", "") if page else last[2],) + last[3:4]
+        else:
+            last = _footnote_citation(r.text) if "@" in r.text or "cite" in r.text else None
+        if last is not None:
+            cites[r.number] = last
+    for q in note.quotes:
+        label = (q.source_text or "")[1:-1].split(",")[0].split(";")[0].strip()
+        cite = cites.get(label) if q.citekey is None and (q.source_text or "").startswith("[^") else None
+        if cite is None:
+            continue
+        q.citekey, q.source_text, q.page = cite[1], None, q.page or cite[2]
+        q.also += [NoteQuote(quote=q.quote, source_link=None, source_text=None, citekey=key, page=page,
+                             line=q.line, kind=q.kind, offset=q.offset)
+                   for _kind, key, page in (cite[4] if len(cite) > 4 else ())]
+
+
 def _footnote_pages(note: Note) -> None:
     """A quote cited by a footnote and no locator of its own takes the page the footnote
     ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4.")."""
@@ -2321,6 +2372,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _latex_quotes(note)
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)
+    _footnote_keys(note)
     _footnote_pages(note)
     note.problems.sort()
     if len(note.problems) > MAX_PROBLEMS:

@@ -1171,3 +1171,26 @@ def test_alpha_labels_are_those_the_styles_print(authors, year, label) -> None:
 def test_a_key_in_brackets_without_an_at_sign_is_read_as_pandocs(cited, key, page) -> None:
     [q] = parse_note(f"# Note\n\n{cited}\n").quotes
     assert (q.citekey, q.page) == (key, page)
+
+
+@pytest.mark.parametrize("footnote, cited", [
+    ("See @doe2020energy, p. 3.", [("doe2020energy", "3")]),
+    ("@doe2020energy, 3.", [("doe2020energy", "3")]),
+    ("As argued in [@doe2020energy, p. 3].", [("doe2020energy", "3")]),
+    ("\\cite[p.~3]{doe2020energy}.", [("doe2020energy", "3")]),
+    ("See @doe2020energy, p. 3; also @roe2019, p. 7.", [("doe2020energy", "3"), ("roe2019", "7")]),
+    # no key: the footnote is a reference like any other, an address no key
+    ("Personal communication, doe@example.org, 2020.", [(None, None)]),
+    ("Doe, J. Energy and carbon in deep learning. 2020, 3.", [(None, "3")]),
+])
+def test_a_footnote_citing_by_key_cites_that_key(footnote, cited) -> None:
+    [q] = parse_note(f'# Note\n\nThey write "{Q_A}"[^1]\n\n[^1]: {footnote}\n').quotes
+    assert [(w.citekey, w.page) for w in [q] + q.also] == cited
+    assert (q.source_text is None) == (cited[0][0] is not None)
+
+
+def test_ibid_after_a_footnote_citing_by_key_cites_that_key_at_its_own_page() -> None:
+    note = parse_note(f'# Note\n\n"{Q_A}"[^1] and "{Q_B}"[^2] and "{Q_A}"[^3]\n\n'
+                      "[^1]: See @doe2020energy, p. 3.\n[^2]: Ibid., 5.\n[^3]: Ibid.\n")
+    assert [(q.citekey, q.page) for q in note.quotes] == [("doe2020energy", "3"), ("doe2020energy", "5"),
+                                                           ("doe2020energy", "5")]
