@@ -157,12 +157,16 @@ class Note:
         entry = ref.entry
         short = None
         if entry is not None and entry.year is None:
-            if _OP_CIT.match(entry.raw):
-                # 'Doe, op. cit., 5.': the work of that author the note cited before, where it cites one
+            if _OP_CIT.match(entry.raw) or _NAMES_AND_PAGE.fullmatch(entry.raw.strip()):
+                # 'Doe, op. cit., 5.', 'Doe, Roe, and Poe, 5.': the work of that author the note cited
+                # last before it, else the one work of that author it lists
                 akey = name_key(entry.first_author)
-                works = {id(r.entry): r for r in self.references if r.entry is not None and r.entry.year is not None
-                         and akey and name_key(r.entry.first_author) == akey}
-                return next(iter(works.values())) if len(works) == 1 else ref
+                works = [r for r in self.references if r.entry is not None and r.entry.year is not None
+                         and akey and name_key(r.entry.first_author) == akey]
+                before = [r for r in works if (r.number or "").startswith("^") and r.line < ref.line]
+                if before:
+                    return before[-1]
+                return works[0] if len({id(r.entry) for r in works}) == 1 else ref
             short = _SHORT_TITLE.search(entry.raw) or _SHORT_FORM.fullmatch(entry.raw.strip())
         words = normalise_title(next(g for g in short.groups() if g)) if short else ""
         if not words:
@@ -246,7 +250,7 @@ _SHORT_TITLE = lazy(r"[\"“]([^\"“”\n]{1,200}?)[,.]?[\"”]|(?<![*\w])[*_](
 # A short form whose title's italics the reading left out: "Lo et al., S2ORC, 12."
 _SHORT_FORM = lazy(r"[^,\n]{2,80},\s*([^,\n]{2,200}?),\s*(?:pp?\.\s*)?[\dIVXLCivxlc]+(?:\s*[-–]\s*\d+)?\.?")
 # the Latin of older footnotes for the work of that author cited before: 'Doe, op. cit., 5.', 'Doe, loc. cit.'
-_OP_CIT = lazy(r"[^,\n]{2,80},\s*(?:op|loc)\.\s?cit\.", re.I)
+_OP_CIT = lazy(r"[^\n]{2,160}?,\s*(?:op|loc)\.\s?cit\.", re.I)
 _YEAR_LETTER = lazy(r"\b(?:1[89]|20)\d\d([a-z])\b")
 
 #: Problems reported per note; a hostile note could otherwise yield millions.
@@ -1078,6 +1082,10 @@ _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
                     + _SURNAME + r")?)\s+"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+# a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
+# "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."
+_NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME
+                       + r")?,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 # a sentence ending just before a quote ('Doe et al. (2019) studied this. "..."'): its citation is
@@ -1490,7 +1498,8 @@ _ANY_HEADING = lazy(r"^\s{0,3}(?:#{1,6}|={1,6})\s")   # Markdown's and AsciiDoc'
 _ENTRY_START = lazy(r"^\s{0,3}(?:[-*+•]\s+|\[\^?[^\]\s]{1,40}\]:?\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _NUMBERED_LINE = lazy(r"^\s{0,3}(?:[-*+•]\s+)?\[(\d{1,4})\]\s+\S")
 # a footnote naming the work of the one before: "[^3]: Ibid., 4.", "[^4]: Ibidem.", "[^5]: Id. at 7."
-_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?" + _IBID_WORD + r"(?=[\s,.;:]|$)", 0x2)
+# ... and "[^4]: Op. cit., 5." with no name before it, the work of the footnote before too
+_IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:" + _IBID_WORD + r"|(?:op|loc)\.\s?cit\.)(?=[\s,.;:]|$)", 0x2)
 # the page a footnote ends on, as Chicago's notes give it: "..., 4." "..., 33-35." "(2019), p. 3."
 # (a year ending it is no page)
 _FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")

@@ -1194,3 +1194,26 @@ def test_ibid_after_a_footnote_citing_by_key_cites_that_key_at_its_own_page() ->
                       "[^1]: See @doe2020energy, p. 3.\n[^2]: Ibid., 5.\n[^3]: Ibid.\n")
     assert [(q.citekey, q.page) for q in note.quotes] == [("doe2020energy", "3"), ("doe2020energy", "5"),
                                                            ("doe2020energy", "5")]
+
+
+SHORT_FORMS = (f'# Note\n\n"{Q_A}"[^1] "{Q_B}"[^2] "{Q_A}"[^3]\n\n'
+               '[^1]: Ann Doe, Bo Roe, and Cy Poe, "Sepsis in Intensive Care Units," in *Proc. MLHC* (2017), 3.\n'
+               '[^2]: Kyle Lo et al., "S2ORC: The Semantic Scholar Open Research Corpus," in *Proc. ACL* (2020), 4.\n'
+               "[^3]: Ann Doe, Bo Roe, and Cy Poe, \"Sepsis Revisited,\" in *Proc. MLHC* (2019), 8.\n")
+
+
+@pytest.mark.parametrize("short, title, page", [
+    ("Lo et al., op. cit., 5.", "S2ORC", "5"),
+    ("Lo et al., 5.", "S2ORC", "5"),
+    ("Doe, Roe, and Poe, op. cit., p. 9.", "Sepsis Revisited", "9"),      # the one cited last before it
+    ("Doe, Roe, and Poe, 9.", "Sepsis Revisited", "9"),
+    ("Op. cit., 9.", "Sepsis Revisited", "9"),                           # no name: the footnote before
+    ("Loc. cit.", "Sepsis Revisited", None),
+    ("Vaswani et al., op. cit., 5.", None, "5"),                         # no work of that author: none
+    ("Vaswani et al., 5.", None, "5"),
+])
+def test_a_short_form_of_names_or_op_cit_is_the_work_of_that_author_cited_before(short, title, page) -> None:
+    note = parse_note(SHORT_FORMS + f'\nAnd "{Q_B}"[^4]\n\n[^4]: {short}\n')
+    q = note.quotes[-1]
+    ref = note.reference_for(q)
+    assert (ref.entry.title.split(":")[0] if ref.entry.year else None) == title and q.page == page
