@@ -859,6 +859,13 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             keys = {f.citekey for f in found if f is not None}
             if len(keys) == 1 and all(f is not None for f in found):
                 return NoteSource(keys.pop(), found[0].method, reference=_short(several[0].text))
+            names = notes_text.cited_names(q.attribution)
+            mine = [k for k in sorted(keys) if _authors_are(db, k, names)] if len(names) > 1 else []
+            if len(mine) == 1:
+                # "Doe, Roe and Poe 2020" of 'Doe, Jane, et al. 2020' and 'Doe, Jane, and Max Roe. 2020': the
+                # paper here whose authors the citation names, every one
+                at = next(r for r, f in zip(several, found) if f is not None and f.citekey == mine[0])
+                return NoteSource(mine[0], "author-year", reference=_short(at.text))
             return NoteSource(None, reason=f"{len(several)} references of the note match "
                                            f"{q.attribution.rstrip('.')!r}: lines "
                                            + ", ".join(str(r.line) for r in several)
@@ -923,6 +930,17 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return NoteSource(keys[0], "author-year", reference=first.reference if first else None)
         if len(keys) > 1:
             return _ambiguous_by_name(cited.first_author, cited.year, tuple(keys), first.reference if first else None)
+    names = notes_text.cited_names(q.attribution) if first is not None and first.several and q.attribution else []
+    if len(names) > 1:
+        # "Luccioni and Hernandez-Garcia (2023)" names every author: of two papers by Luccioni in 2023,
+        # the one of those authors, and no other
+        keys = [k for k in first.several if _authors_are(db, k, names)]
+        if len(keys) == 1:
+            return NoteSource(keys[0], "author-year", reference=first.reference)
+        if not keys:
+            return NoteSource(None, reason=f"none of the {len(first.several)} papers it may name here "
+                                           f"({', '.join(first.several)}) is by {' and '.join(names)}",
+                              reference=first.reference)
     return first
 
 
@@ -931,6 +949,19 @@ def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: st
     keys = tuple(sorted(set(keys)))
     return NoteSource(None, reason=f"{len(keys)} papers of {year} by a first author named {key!r} as the name "
                                    "may be read: " + ", ".join(keys), reference=reference, several=keys)
+
+
+def _authors_are(db, citekey: str, names: list[str]) -> bool:
+    """Whether the paper's authors are `names`, every one in that order (family names, as a citation
+    naming all of them writes them: 'Lo', 'Wang')."""
+    row = db.execute("select authors from papers where citekey = ?", [citekey]).fetchone()
+    try:
+        authors = json.loads(row[0] or "[]") if row else []
+    except ValueError:
+        return False
+    if len(authors) != len(names) or not all(isinstance(a, str) for a in authors):
+        return False
+    return all(name_key(n) in cited_keys(a) | {name_key(a.split(",")[0])} for n, a in zip(names, authors))
 
 
 def _cited_as_written(db, key: str, year: int, keyed_too: bool = False) -> list[str]:

@@ -200,13 +200,19 @@ class Note:
         if len(hits) > 1 and len(names) > 1:
             # "Lo and Wang 2020" names every author: the entry of those two, not the entry of
             # Lo, Wang, Neumann, Kinney and Weld 2020 (cited "Lo et al." or by all five names)
-            hits = [r for r in hits if _all_its_authors(r.text, names, cited.year)] or hits
+            hits = [r for r in hits if _all_its_authors(r.text, names, cited.year, r.entry.title)] or hits
         return hits
 
 
 # Between the names of an author-year citation: "Lo, Wang, & Weld", "Lo and Wang", "Lo und Wang".
 _NAME_JOINS = lazy(r"\s*(?:,\s*(?:&|and\b|und\b)?|&|\band\b|\bund\b)\s*")
 _MORE_NAMES = lazy(r"\b[A-Z][^\W\d_]*[a-z]|\bet\s+al\b")
+
+
+def cited_names(attribution: str) -> list[str]:
+    """The family names an author-year citation as notes read it names, every one ("Lo and Wang. 2020."
+    -> Lo, Wang; "Doe, Roe and Poe. 2019." -> Doe, Roe, Poe); none when "et al." stands for some."""
+    return _cited_names(attribution)
 
 
 def _cited_names(attribution: str) -> list[str]:
@@ -219,11 +225,14 @@ def _cited_names(attribution: str) -> list[str]:
     return [n for n in _NAME_JOINS.split(head) if n]
 
 
-def _all_its_authors(entry: str, names: list[str], year: int | str | None) -> bool:
+def _all_its_authors(entry: str, names: list[str], year: int | str | None, title: str | None = None) -> bool:
     """The reference ``entry`` lists the authors ``names`` in that order and no more before
-    its year: "Lo, K., & Wang, L. L. (2020)." does for Lo, Wang; "Lo, K., Wang, L. L.,
+    its year or its title, whichever comes first: "Lo, K., & Wang, L. L. (2020)." does for Lo,
+    Wang, and so does MLA's 'Lo, Kyle, and Lucy Lu Wang. "S2ORC: ..." 2020.'; "Lo, K., Wang, L. L.,
     Neumann, M. ... (2020)." does not (a given name or initials after the last are its own)."""
     at = entry.find(str(year)) if year else -1
+    titled = entry.lower().find(title.lower()[:40]) if title else -1
+    at = min(x for x in (at, titled) if x > 0) if at > 0 or titled > 0 else -1
     head = entry[:at] if at > 0 else entry
     pos = 0
     for name in names:
@@ -1301,7 +1310,8 @@ def _listed(what, numbers: set[str], note: Note | None = None):
     if what is not None and what[0] == "cite" and what[1][0] == "paren-number" and what[1][1] not in numbers:
         return None
     if what is not None and what[0] == "author-page":
-        if note is None or len(note.references_by_author(what[1])) != 1:
+        # (of two works of that author listed, it is a citation too, which says it is ambiguous)
+        if note is None or not note.references_by_author(what[1]):
             return None
         return ("author-year",) + what[1:]
     return what

@@ -849,3 +849,45 @@ def test_a_key_in_brackets_without_an_at_sign_is_a_citation(strubell, tmp_path):
                        (3, "strubell2019energy", "author-year", "ok", 3),
                        (5, "strubell2019energy", "author-year", "ok", 3)]
     assert got[3][:2] == (7, None) and got[3][3] == "no-source"
+
+
+SAME_YEAR_BIB = """@article{doe2020grids, title = {Carbon intensity of regional power grids},
+  author = {Doe, Jane and Roe, Max}, year = {2020}}
+@article{doe2020chips, title = {Embodied emissions of accelerator chips},
+  author = {Doe, Jane and Poe, Ann and Lee, Kim}, year = {2020}}
+"""
+WORKS_CITED = ('\n\n## Works Cited\n\nDoe, Jane, and Max Roe. "Carbon Intensity of Regional Power Grids." '
+               "*Energy Letters*, 2020.\n\nDoe, Jane, et al. \"Embodied Emissions of Accelerator Chips.\" "
+               "*Chips*, 2020.\n")
+
+
+@pytest.mark.parametrize("cite, listed, want", [
+    # every author named: of two papers by Doe in 2020, the one of those authors, through the list or here
+    ("(Doe and Roe, 2020, p. 3)", False, ("doe2020grids", "no-text")),
+    ("(Doe, Poe, & Lee 2020)", False, ("doe2020chips", "no-text")),
+    ("(Doe, Poe, and Lee 2020: 4)", True, ("doe2020chips", "no-text")),
+    ("(Doe and Roe 2020)", True, ("doe2020grids", "no-text")),
+    # MLA's author and page through the Works Cited list, as well as two works of one name
+    ("(Doe and Roe 3)", True, ("doe2020grids", "no-text")),
+    ("(Doe 4)", True, (None, "no-source")),
+    # a second name no paper of that first author and year has, 'et al.' of both
+    ("(Doe and Smith 2020)", False, (None, "no-source")),
+    ("(Doe et al. 2020)", False, (None, "no-source")),
+])
+def test_a_citation_naming_every_author_tells_one_paper_of_a_first_author_and_year(kb_root, tmp_path, cite,
+                                                                                    listed, want):
+    """'(Doe and Roe 2020)' names both authors: of Doe and Roe's paper and Doe, Poe and Lee's of that year it is
+    the first, where it was ambiguous (here, or through an MLA list whose year comes after its title); MLA's
+    '(Doe 4)' of two works by Doe says it is ambiguous, where it was not checked."""
+    (tmp_path / "in.bib").write_text(SAME_YEAR_BIB, "utf-8")
+    assert run_kb("import", tmp_path / "in.bib").code == 0
+    note = tmp_path / "note.md"
+    note.write_text(f'"the grids of each region emit more or less carbon per hour" {cite}.'
+                    + (WORKS_CITED if listed else "\n"), "utf-8")
+    r = run_kb("verify", "--note", note, "--json")
+    [q] = r.json["quotes"]
+    assert (q["citekey"], q["status"]) == want, q
+    if cite in ("(Doe 4)", "(Doe et al. 2020)"):
+        assert "is ambiguous" in q["message"] and "doe2020chips" in q["message"]
+    if cite == "(Doe and Smith 2020)":
+        assert "is by Doe and Smith" in q["message"]
