@@ -1515,6 +1515,8 @@ _IBID = lazy(r"^\s*(?:\[\^[^\]\s]{1,40}\]:\s*)?(?:" + _IBID_WORD + r"|(?:op|loc)
 _FOOTNOTE_PAGE = lazy(r"[,:][\"”’']?\s*" + _NOTE_PAGE + r"\s*\.?\s*$")
 _FOOTNOTE_DEF = lazy(r"^\s{0,3}\[\^([^\]\s]{1,40})\]:")
 _ORDERED = lazy(r"^\s{0,3}(\d{1,4})[.)]\s")
+# an entry that opens with its label in brackets: "[1] ...", "- [12] ...", "(3) ..."
+_LABELLED = lazy(r"^\s{0,3}(?:[-*+•]\s+)?(?:\[\d{1,4}\]|\(\d{1,4}\))\s")
 _YEAR_OR_URL = lazy(r"\b(?:1[89]\d\d|20\d\d)\b|https?://|doi|arxiv", 0x2)
 
 
@@ -1679,7 +1681,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
             note.references.append(ref)
             if in_section:
-                section.append((ref, ref.number != cur_number or bool(_ORDERED.match(body))))
+                # (labelled: the entry's own label, '[1]' as well where the entry is the list's first)
+                section.append((ref, ref.number != cur_number or bool(_ORDERED.match(body) or _LABELLED.match(body))))
 
     def end_section() -> None:
         # positions number an unlabelled list only: beside labels they would collide

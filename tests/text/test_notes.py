@@ -1217,3 +1217,18 @@ def test_a_short_form_of_names_or_op_cit_is_the_work_of_that_author_cited_before
     q = note.quotes[-1]
     ref = note.reference_for(q)
     assert (ref.entry.title.split(":")[0] if ref.entry.year else None) == title and q.page == page
+
+
+@pytest.mark.parametrize("entries, numbers", [
+    (["[1] A. Doe, “Sepsis in care,” 2017.", "[4] B. Roe, “Corpora of papers,” 2020."], ["1", "4"]),
+    (["(2) A. Doe, “Sepsis in care,” 2017.", "(7) B. Roe, “Corpora of papers,” 2020."], ["2", "7"]),
+    (["- [1] A. Doe, “Sepsis in care,” 2017.", "- [3] B. Roe, “Corpora of papers,” 2020.",
+      "- [4] C. Poe, “Grids,” 2021."], ["1", "3", "4"]),
+    (["A. Doe, “Sepsis in care,” 2017.", "B. Roe, “Corpora of papers,” 2020."], ["1", "2"]),   # by position
+])
+def test_a_numbered_list_that_skips_numbers_keeps_each_entry_s_own(entries, numbers) -> None:
+    """An excerpt of a numbered list ('[1]', '[4]'): the entry labelled as its position is labelled too,
+    where it lost its number beside the others' ('the note has no reference [1]')."""
+    note = parse_note(f'"{Q_A}" [{numbers[0]}].\n\n## References\n\n' + "\n".join(entries) + "\n")
+    assert [r.number for r in note.references] == numbers
+    assert note.reference_for(note.quotes[0]).entry.year == 2017
