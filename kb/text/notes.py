@@ -2145,10 +2145,11 @@ def _footnote_citation(body: str) -> tuple | None:
     return cite if cite is not None and cite[0] == "pandoc" else None
 
 
-def _footnote_keys(note: Note) -> None:
+def _footnote_keys(note: Note, quotes: list[NoteQuote] | None = None) -> None:
     """A quote cited by a footnote that cites a key ("[^1]: See @doe2020, p. 3.") cites that key, at
     the footnote's page, and the other keys of the footnote as well (NoteQuote.also); "[^2]: Ibid., 5."
-    after it cites that key too, at its own page."""
+    after it cites that key too, at its own page. `quotes`: these (a sentence's citations), else the
+    note's quotes."""
     if not any((r.number or "").startswith("^") and ("@" in r.text or "cite" in r.text) for r in note.references):
         return
     cites: dict[str, tuple] = {}
@@ -2163,7 +2164,7 @@ def _footnote_keys(note: Note) -> None:
             last = _footnote_citation(r.text) if "@" in r.text or "cite" in r.text else None
         if last is not None:
             cites[r.number] = last
-    for q in note.quotes:
+    for q in note.quotes if quotes is None else quotes:
         label = (q.source_text or "")[1:-1].split(",")[0].split(";")[0].strip()
         cite = cites.get(label) if q.citekey is None and (q.source_text or "").startswith("[^") else None
         if cite is None:
@@ -2335,6 +2336,7 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
             cited.append((start - a, end - a, _quote_with(sentence, what, lines.line(start), start)))
         if cited:
             out.append((lines.line(a + len(text[a:b]) - len(text[a:b].lstrip())), text[a:b], cited))
+    _footnote_keys(note, [q for _, _, citations in out for _, _, q in citations])
     return out
 
 

@@ -1232,3 +1232,15 @@ def test_a_numbered_list_that_skips_numbers_keeps_each_entry_s_own(entries, numb
     note = parse_note(f'"{Q_A}" [{numbers[0]}].\n\n## References\n\n' + "\n".join(entries) + "\n")
     assert [r.number for r in note.references] == numbers
     assert note.reference_for(note.quotes[0]).entry.year == 2017
+
+
+def test_a_sentence_cited_by_a_footnote_citing_a_key_cites_that_key() -> None:
+    """kb audit --note reads a sentence's footnote as its quotes' are read: '[^1]: See @doe2020, p. 3.' cites
+    doe2020 at page 3 (and 'Ibid.' after it), where the sentence cited a footnote of no title, nothing here."""
+    from kb.text.notes import sentence_citations
+
+    text = ("It took 5 kWh per run.[^1] Then 7 kWh.[^2] And 9 kWh.[^3]\n\n"
+            "[^1]: See @doe2020, p. 3; @roe2021.\n[^2]: Ibid., 4.\n[^3]: Doe, J. Energy of runs. 2020, 5.\n")
+    got = [(q.citekey, q.page, [a.citekey for a in q.also])
+           for _, _, cited in sentence_citations(text[:text.index("[^1]:")], parse_note(text)) for _, _, q in cited]
+    assert got == [("doe2020", "3", ["roe2021"]), ("doe2020", "4", []), (None, None, [])]
