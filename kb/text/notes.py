@@ -1621,6 +1621,25 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             note.references.append(_reference(body, anchor, line))
 
 
+# a LaTeX note's own bibliography: "\\bibitem{doe20} J.~Doe, ``Title,'' 2020." or "\\bibitem[Doe(2020)]{doe20} ..."
+_BIBITEM = lazy(r"\\bibitem\s*(?:\[[^\]\n]{0,200}\]\s*)?\{([^{}\s]{1,200})\}")
+_BIBITEMS_END = lazy(r"\\end\s*\{thebibliography\}|\n[ \t]*\n")
+
+
+def _parse_bibitems(text: str, lines: _Lines, fenced: list[tuple[int, int]],
+                    note: Note, blocks: list[tuple[int, int]]) -> None:
+    """The entries of a LaTeX note's thebibliography: each a reference with its key as anchor, as
+    `<li id=...>` is, so that \\cite{key} is that entry; its text as LaTeX prints it."""
+    items = [m for m in _BIBITEM.finditer(text) if not _in_ranges(fenced, m.start())]
+    for k, m in enumerate(items):
+        stop = _BIBITEMS_END.search(text, m.end(), items[k + 1].start() if k + 1 < len(items) else len(text))
+        end = stop.start() if stop else items[k + 1].start() if k + 1 < len(items) else len(text)
+        body = " ".join(latex_to_text(text[m.end():end].replace("\\newblock", " ")).split())
+        if 12 <= len(body) <= _MAX_ENTRY:
+            blocks.append((m.start(), end))
+            note.references.append(_reference(body, m.group(1), lines.line(m.start())))
+
+
 # pandoc's fenced divs: "::: {#ref-doe2020 .csl-entry}" ... ":::", as pandoc writes a note's
 # bibliography into Markdown (the entries inside a "::: {#refs}" div)
 _DIV_OPEN = lazy(r"^[ \t]{0,3}(:{3,})[ \t]*\{([^{}\n]{0,300})\}[ \t]*\r?$", 0x8)
@@ -2385,6 +2404,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _parse_references(text, lines, fenced, note, blocks)
     if ":::" in text:
         _parse_div_references(text, lines, fenced, note, blocks)
+    if "\\bibitem" in text:
+        _parse_bibitems(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     _lead_ins(text, lines, note, uncited)
     if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote

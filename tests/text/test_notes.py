@@ -1244,3 +1244,22 @@ def test_a_sentence_cited_by_a_footnote_citing_a_key_cites_that_key() -> None:
     got = [(q.citekey, q.page, [a.citekey for a in q.also])
            for _, _, cited in sentence_citations(text[:text.index("[^1]:")], parse_note(text)) for _, _, q in cited]
     assert got == [("doe2020", "3", ["roe2021"]), ("doe2020", "4", []), (None, None, [])]
+
+
+BIBITEMS = ("\\documentclass{article}\n\\begin{document}\n``" + Q_A + "'' \\cite[p.~3]{doe17}.\n\n"
+            "``" + Q_B + "'' \\citep{lo20,nobody}.\n\n\\begin{thebibliography}{9}\n"
+            "\\bibitem{doe17} A.~Doe and B.~Roe, ``Sepsis in intensive care units,'' in \\emph{Proc. MLHC},\n"
+            "  2017, pp. 1--9.\n"
+            "\\bibitem[Lo et~al.(2020)]{lo20} K.~Lo \\emph{et~al.}, ``{S2ORC}: The semantic scholar open research "
+            "corpus,'' \\newblock in \\emph{ACL}, 2020.\n\\end{thebibliography}\n\\end{document}\n")
+
+
+def test_a_latex_notes_thebibliography_is_its_references_list() -> None:
+    """\\cite{doe17} of a note whose \\bibitem{doe17} is its entry: that entry (its title, year), where the key,
+    no paper's, was no-source; the entries' titles in quote marks are no quotes of the note."""
+    note = parse_note(BIBITEMS, "note.tex")
+    assert [(q.quote, q.citekey, q.page) for q in note.quotes] == [(Q_A, "doe17", "3"), (Q_B, "lo20", None)]
+    assert [(r.anchor, r.entry.year) for r in note.references] == [("doe17", 2017), ("lo20", 2020)]
+    first, second = (note.reference_for(q) for q in note.quotes)
+    assert first.entry.title.startswith("Sepsis in intensive care") and second.entry.title.startswith("S2ORC")
+    assert note.reference_for(note.quotes[1].also[0]) is None and note.unchecked == []
