@@ -2067,6 +2067,45 @@ def _reference_links(text: str) -> str:
     return _LINK_USE.sub(inline, text)
 
 
+_LATEX_FOOTNOTE = lazy(r"\\footnote\s*(?:\[[^\]\n]{0,20}\])?\s*\{")
+#: The longest LaTeX footnote read as one.
+_MAX_FOOTNOTE = 3000
+
+
+def _latex_footnotes(text: str) -> str:
+    """A LaTeX note's footnotes (``\\footnote{Doe, ``Title,'' 2020, 5.}``) as Markdown's: the mark
+    ``[^fn1]`` where the footnote was, padded with spaces (its line breaks kept: line numbers and
+    offsets stay the note's), and its text as LaTeX prints it in a definition after the note's end
+    (``[^fn1]: Doe, “Title,” 2020, 5.``); a footnote citing a key keeps its ``\\cite``."""
+    out, defs, at = [], [], 0
+    for m in _LATEX_FOOTNOTE.finditer(text):
+        if m.start() < at:
+            continue
+        depth, k, end = 1, m.end(), None
+        while k < len(text) and k - m.end() < _MAX_FOOTNOTE:
+            c = text[k]
+            if c == "\\":
+                k += 2
+                continue
+            depth += (c == "{") - (c == "}")
+            if depth == 0:
+                end = k
+                break
+            k += 1
+        if end is None:
+            continue
+        body = text[m.end():end]
+        label = f"[^fn{len(defs) + 1}]"
+        plain = body if "cite" in body else latex_to_text(body)
+        defs.append(f"{label}: {' '.join(plain.split())}")
+        whole = text[m.start():end + 1]
+        out += [text[at:m.start()], label, re.sub(r"[^\n]", " ", whole[len(label):])]
+        at = end + 1
+    if not defs:
+        return text
+    return "".join(out) + text[at:] + "\n\n" + "\n".join(defs) + "\n"
+
+
 def citations_as_pandoc(text: str) -> str:
     """The note with the citations of AsciiDoc (``<<key>>``, ``<<key,p. 3>>``,
     asciidoctor-bibtex's ``cite:[key(3)]`` and ``citenp:[a, b]``), reStructuredText
@@ -2082,6 +2121,8 @@ def citations_as_pandoc(text: str) -> str:
     spans a line: line numbers stay the note's."""
     if "]:" in text:
         text = _reference_links(text)
+    if "\\footnote" in text and _LATEX_NOTE.search(text):
+        text = _latex_footnotes(text)
     if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[", "@")):
         return text
 
@@ -2389,6 +2430,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         # as keys are written: its [@café2020] stopped at the accent ("no paper 'cafe'"). Its
         # lines stay where they are; no offset into it leaves this reading.
         text = unicodedata.normalize("NFC", text)
+    original = text
     text = _quote_blocks_as_markdown(citations_as_pandoc(text))
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)
@@ -2415,6 +2457,14 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     del quote_blocks
     if "\\" in text and _LATEX_NOTE.search(text):
         _latex_quotes(note)
+    if "[^fn" in text and "\\footnote" in original:
+        # a LaTeX footnote's definition, written after the note's end: at the line of its mark (once
+        # the quotes are read, which a reference's line holds none of)
+        marks: dict[str, int] = {}
+        for m in re.finditer(r"\[\^(fn\d+)\](?!:)", text):
+            marks.setdefault("^" + m.group(1), lines.line(m.start()))
+        for r in note.references:
+            r.line = marks.get(r.number or "", r.line)
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)
     _footnote_keys(note)

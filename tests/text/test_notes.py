@@ -1263,3 +1263,26 @@ def test_a_latex_notes_thebibliography_is_its_references_list() -> None:
     first, second = (note.reference_for(q) for q in note.quotes)
     assert first.entry.title.startswith("Sepsis in intensive care") and second.entry.title.startswith("S2ORC")
     assert note.reference_for(note.quotes[1].also[0]) is None and note.unchecked == []
+
+
+LATEX_FOOTNOTES = ("\\documentclass{article}\n\\begin{document}\n"
+                   "They write ``" + Q_A + "''\\footnote{Ann Doe and Bo Roe, ``Sepsis in Intensive Care Units,''\n"
+                   "in \\emph{Proc. {MLHC}} (2017), 3.} and more.\n\n"
+                   "Then ``" + Q_B + "''\\footnote{Ibid., 5.} and ``" + Q_A
+                   + "''\\footnote[9]{See \\cite[p.~4]{lo20}.}\n\n"
+                   "Last, ``" + Q_B + " again''\\footnote{Vaswani et al., ``Attention Is All You Need,'' 2017, 7.}\n"
+                   "\\end{document}\n")
+
+
+def test_a_latex_notes_footnotes_are_its_footnotes() -> None:
+    """\\footnote{Doe and Roe, ``Title,'' ... 3.} after a quote cites that work at its page, as a Markdown
+    footnote does (Ibid. and a key inside it as well), where the quote was not checked and the footnote's
+    title was read as a quote; the quotes' lines stay the note's."""
+    note = parse_note(LATEX_FOOTNOTES, "note.tex")
+    got = [(q.line, q.quote[:5], q.source_text, q.citekey, q.page) for q in note.quotes]
+    assert got == [(3, Q_A[:5], "[^fn1]", None, "3"), (6, Q_B[:5], "[^fn2]", None, "5"),
+                   (6, Q_A[:5], None, "lo20", "4"), (8, Q_B[:5], "[^fn4]", None, "7")]
+    titles = [note.reference_for(q).entry.title for q in note.quotes if q.citekey is None]
+    assert titles == ["Sepsis in Intensive Care Units", "Sepsis in Intensive Care Units", "Attention Is All You Need"]
+    assert [(r.number, r.line) for r in note.references] == [("^fn1", 3), ("^fn2", 6), ("^fn3", 6), ("^fn4", 8)]
+    assert note.unchecked == []
