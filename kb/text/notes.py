@@ -252,6 +252,9 @@ _UNICODE_RUN = lazy(r"[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,
 # Pandoc's superscript syntax around a note number or numbers ("^1^", "^1,2^", "^1-3^"); its
 # inline note "^[...]" is no number.
 _CARET_SUPERSCRIPT = lazy(r"\^((\d{1,3})(?:[ \t]*[,–\-][ \t]*\d{1,3})*)\^$")
+# a superscript note number and its page, as AMA sets them: "3(p5)", "3(pp5-7)", "3(p. 5)", or "3, p. 5"
+_SUPERSCRIPT_PAGE = lazy(r"(\d{1,3})\s*(?:\(\s*pp?\.?\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)"
+                         r"|,\s*pp?\.\s*(?=\d)(\d{1,5}(?:\s*[-–]\s*\d{1,5})?))")
 _FROM_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _EXTERNAL = lazy(r"(?i)(?:https?://|www\.|doi:)\S+$")
 # A short form's title: in quote marks, a comma or stop inside them or not ('"S2ORC,"'), or in italics
@@ -498,9 +501,16 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             numbers = _SUPERSCRIPT_NUMBERS.fullmatch(inner.strip())
             if numbers:                     # Nature: ...emit.<sup>1,2</sup>
                 return _numbers("number", _number_list(numbers.group()) or [numbers.group(1)], s[:sup])
+            paged = _SUPERSCRIPT_PAGE.fullmatch(inner.strip())
+            if paged:                       # AMA: ...emit.<sup>3(p5)</sup>, <sup>3(pp5-7)</sup>, <sup>3, p. 5</sup>
+                return "number", paged.group(1), (paged.group(2) or paged.group(3)).replace(" ", ""), s[:sup]
             inner_cite = _citation(inner)
             if inner_cite is not None and not inner_cite[3].strip():
                 return inner_cite[:3] + (s[:sup],) + inner_cite[4:]
+    paged = _SUPERSCRIPT_PAGE.fullmatch(s[s.rfind("^", 0, len(s) - 1) + 1:-1]) if s.endswith(")^") else None
+    if paged:                               # AMA in pandoc's superscript: ...emit.^3(p5)^
+        return "number", paged.group(1), (paged.group(2) or paged.group(3)).replace(" ", ""), \
+            s[:s.rfind("^", 0, len(s) - 1)]
     caret = _CARET_SUPERSCRIPT.search(s) if s.endswith("^") else None
     if caret:                               # Pandoc's superscript: ...emit.^1^ ^1,2^ ^1-3^
         return _numbers("number", _number_list(caret.group(1)) or [caret.group(2)], s[:caret.start()])

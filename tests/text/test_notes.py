@@ -1286,3 +1286,18 @@ def test_a_latex_notes_footnotes_are_its_footnotes() -> None:
     assert titles == ["Sepsis in Intensive Care Units", "Sepsis in Intensive Care Units", "Attention Is All You Need"]
     assert [(r.number, r.line) for r in note.references] == [("^fn1", 3), ("^fn2", 6), ("^fn3", 6), ("^fn4", 8)]
     assert note.unchecked == []
+
+
+@pytest.mark.parametrize("cite, label, page", [
+    ("<sup>3(p5)</sup>", "[3]", "5"), ("<sup>3(pp4-5)</sup>", "[3]", "4-5"), ("<sup>12, p. 9</sup>", "[12]", "9"),
+    ("^3(p5)^", "[3]", "5"), ("<sup>3</sup>", "[3]", None),
+])
+def test_an_ama_superscript_with_its_page_cites_that_number_at_that_page(cite, label, page) -> None:
+    note = parse_note(f'# Note\n\n"{Q_A}"{cite}\n')
+    assert [(q.source_text, q.page) for q in note.quotes] == [(label, page)] and note.unchecked == []
+
+
+@pytest.mark.parametrize("cite", ["<sup>3(a)</sup>", "<sup>(p5)</sup>", "^3(p5)"])
+def test_what_only_looks_like_an_ama_superscript_cites_nothing(cite) -> None:
+    note = parse_note(f'# Note\n\n"{Q_A}"{cite}\n')
+    assert note.quotes == [] and len(note.unchecked) == 1
