@@ -592,7 +592,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             works = []                              # [see @a, p. 3; also @b]: each work
             for part in inner.split(";"):
                 m = _CITEKEY.search(part)
-                if m:
+                if m and not _CROSSREF.match(m.group(1)):
                     rest = part[m.end():]
                     loc = _LOCATOR.search(rest)
                     page = loc.group(1).replace(" ", "") if loc else None
@@ -862,7 +862,7 @@ def _attribution_cite(attribution: str) -> tuple | None:
     if cite is not None and not cite[3].strip():
         return (cite[0], cite[1], cite[2] or loc.group(1).replace(" ", "")) + cite[3:]
     m = _PANDOC_NARRATIVE.match(s)
-    if m is None or not s.startswith("@"):
+    if m is None or not s.startswith("@") or _CROSSREF.match(m.group(1)):
         return None
     rest = s[m.end():].strip(" ,")
     if rest and not (_PAGE_IN_TEXT.fullmatch(rest) or rest.isdigit()):
@@ -1125,6 +1125,8 @@ _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?
 _BARE_ID = lazy(r"(?<![\w/\"'=])[(\[]?\s*(?P<id>https?://[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:]"
                 r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?|doi:\s?10\.\d{4,9}/[^\s()\[\]<>\"']+[^\s()\[\]<>\"'.,;:])"
                 r"(?:\s*,\s*(?:pp?\.|pages?)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*[)\]]?", 0x2)
+# Quarto's (and pandoc-crossref's) cross references, no citations: "@fig-energy", "[@tbl-costs]", "@sec:intro"
+_CROSSREF = lazy(r"(?:fig|tbl|lst|eq|sec|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|apx)[-:]\w")
 _PANDOC_NARRATIVE = lazy(r"(?<![\w@\[])@\{?([A-Za-z0-9_](?:[\w:.#$%&+?<>~/" + _HIDDEN + r"-]*[\w])?)\}?")
 _WINDOW = 400
 _LINK_TITLE = lazy(r"\]\([^)\s]*\s+$")
@@ -1287,6 +1289,8 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             page = (m.group("page") or "").replace(" ", "") or None
             found.append((lo + m.start(), lo + m.end(), ("cite", ("id", m.group("id"), page, ""), None)))
     for m in _PANDOC_NARRATIVE.finditer(window):
+        if _CROSSREF.match(m.group(1)):
+            continue                    # "@fig-energy": Quarto's cross reference to a figure of the note
         found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
     if "^[" in window:
         for m in _INLINE_NOTE.finditer(window):

@@ -1301,3 +1301,16 @@ def test_an_ama_superscript_with_its_page_cites_that_number_at_that_page(cite, l
 def test_what_only_looks_like_an_ama_superscript_cites_nothing(cite) -> None:
     note = parse_note(f'# Note\n\n"{Q_A}"{cite}\n')
     assert note.quotes == [] and len(note.unchecked) == 1
+
+
+@pytest.mark.parametrize("written, cited", [
+    (f'As @fig-energy shows, "{Q_A}"', []),
+    (f'"{Q_A}" [@tbl-costs].', []),
+    (f'"{Q_A}" (@sec:intro).', []),
+    (f'"{Q_A}" [@tbl-costs; @doe2020, p. 5].', [("doe2020", "5")]),
+    (f'As @fig-energy shows, "{Q_A}" [@doe2020].', [("doe2020", None)]),
+    (f'"{Q_A}" [@figueroa2020].', [("figueroa2020", None)]),       # a key that begins as a prefix does
+])
+def test_a_quarto_cross_reference_is_no_citation(written, cited) -> None:
+    note = parse_note(f"# Note\n\n{written}\n")
+    assert [(q.citekey, q.page) for q in note.quotes] == cited and len(note.unchecked) == (not cited)
