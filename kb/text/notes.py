@@ -289,7 +289,11 @@ _BARE_KEY = r"[A-Za-z][\w:-]*?(?:1[89]|20)\d\d[\w:-]*"
 # a wiki link's target that is a citekey: "@" and a key, or a key of one word holding a year
 _WIKI_KEY = lazy(r"@([A-Za-z0-9_][\w:.$%&+?<>~/-]*)|(" + _BARE_KEY + ")")
 # LaTeX's \cite{key}, natbib's \citep[p.~5]{key}, biblatex's \autocite[see][9]{key}, at the end of a line
-_LATEX_CITE = lazy(r"\\(?:[a-zA-Z]*cite[a-zA-Z]*)\*?((?:\[[^\[\]{}]*\]){0,2})\{([^{}\s,]+)(?:,[^{}]*)?\}$")
+_LATEX_CITE = lazy(r"\\(?:[a-zA-Z]*[cC]ite[a-zA-Z]*)\*?((?:\[[^\[\]{}]*\]){0,2})\{([^{}\s,]+)(?:,[^{}]*)?\}$")
+# biblatex's multicite commands: the command (and its notes for all, in parentheses), then each work's
+# notes and keys: "\\cites[5]{a}[3]{b}", "\\Textcites(see)(){a}{b}"
+_LATEX_MULTICITE = lazy(r"(\\[a-zA-Z]*[cC]ites\*?(?:\([^(){}]*\)){0,2})(?:(?:\[[^\[\]{}]*\]){0,2}\{[^{}]+\}){1,12}")
+_LATEX_CITE_GROUP = lazy(r"((?:\[[^\[\]{}]*\]){0,2})\{([^{}]+)\}")
 
 
 class _Lines:
@@ -604,8 +608,21 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
                 return works[0] + (s[:open_at],) + ((tuple(works[1:]),) if works[1:] else ())
     if s.endswith("}") and "\\" in s[-500:]:
         at = s.rfind("\\", max(0, len(s) - 500))
-        while at >= 0 and "cite" not in s[at + 1:at + 12]:
+        while at >= 0 and "cite" not in s[at + 1:at + 12].lower():
             at = s.rfind("\\", max(0, len(s) - 500), at)
+        multi = _LATEX_MULTICITE.fullmatch(s, at) if at >= 0 else None
+        if multi:
+            # biblatex's \cites[5]{a}[3]{b}, \parencites{a}{b}, \textcites(see)(){a}{b}: each work at its page
+            works = []
+            for g in _LATEX_CITE_GROUP.finditer(s, multi.end(1)):
+                options = g.group(1)[1:-1].split("][") if g.group(1) else []
+                post = options[-1].replace("~", " ") if options else ""
+                loc = _LOCATOR.search(post)
+                page = loc.group(1).replace(" ", "") if loc else (post.strip() if post.strip().isdigit() else None)
+                keys = [k.strip() for k in g.group(2).split(",") if k.strip()]
+                works += [("pandoc", k, page if i == 0 else None) for i, k in enumerate(keys)]
+            if works:
+                return works[0] + (s[:at],) + ((tuple(works[1:]),) if works[1:] else ())
         m = _LATEX_CITE.match(s, at) if at >= 0 else None
         if m:
             options = m.group(1)[1:-1].split("][") if m.group(1) else []
@@ -955,7 +972,7 @@ def _cite_tokens(text: str) -> list[int]:
             prefixed.append(k)
     return sorted(set(_all(text, "<a ") + prefixed + _all(text, "[^") + _all(text, "[[")
                       + _link_starts(text)
-                      + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12]]
+                      + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12].lower()]
                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit() or _ALPHA_AT.match(text, p)
                          or (_BRACKET_KEY_AT.match(text, p) and not (text[p - 1:p].isalnum() or text[p - 1:p] == ":"))]
                       + links + _all(text, "<http") + _all(text, "<doi:")
@@ -983,7 +1000,8 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
     line_end = text.find("\n", pos, limit)
     cite_text = text[pos:limit if line_end < 0 else line_end]
     if cite_text.startswith("\\"):
-        end = cite_text.find("}") + 1
+        multi = _LATEX_MULTICITE.match(cite_text)
+        end = multi.end() if multi else cite_text.find("}") + 1
     elif cite_text.startswith("[["):
         close = cite_text.find("]]")
         if close >= 0 and not cite_text.startswith("(", close + 2):
@@ -1113,8 +1131,8 @@ _ENDS_SENTENCE = lazy(r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bp
                       r"[.!?][\"”’)*_\]]*\s+$")
 # a sentence opening with a citation: a LaTeX command ("\\citet{doe} found"), a pandoc key ("@doe
 # found"); not one in brackets, which a writer sets after the full stop ("... end." \\citep{doe})
-_OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?:no)?cite(?:p|alp|num)?\b|(?:paren|auto|foot|super|smart)cite)"
-                            r"[A-Za-z]|@[A-Za-z])")
+_OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?i:(?:no)?cite(?:p|alp|num)?\b"
+                            r"|(?:paren|auto|foot|super|smart)cite))[A-Za-z]|@[A-Za-z])")
 # "(ibid.)", "(ibid., p. 4)", "(Ibid., 33-35)", "[ibidem, S. 4]": the citation before, at this page
 _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.)"         # "Ibid.", "ibidem", a legal writer's "Id."
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"

@@ -1314,3 +1314,19 @@ def test_what_only_looks_like_an_ama_superscript_cites_nothing(cite) -> None:
 def test_a_quarto_cross_reference_is_no_citation(written, cited) -> None:
     note = parse_note(f"# Note\n\n{written}\n")
     assert [(q.citekey, q.page) for q in note.quotes] == cited and len(note.unchecked) == (not cited)
+
+
+@pytest.mark.parametrize("written, cited", [
+    ("``{q}'' \\cites[5]{{doe2020}}[3]{{roe2021}}.", [("doe2020", "5"), ("roe2021", "3")]),
+    ("``{q}'' \\parencites(see)(){{doe2020}}{{roe2021,poe2019}}.", [("doe2020", None), ("roe2021", None),
+                                                                     ("poe2019", None)]),
+    ("``{q}'' \\textcites[p.~4]{{roe2021}}{{doe2020}}.", [("roe2021", "4"), ("doe2020", None)]),
+    ("\\Citet{{doe2020}} write ``{q}''", [("doe2020", None)]),
+    ("It ends. ``{q}.'' \\Parencite[5]{{doe2020}}", [("doe2020", "5")]),
+    ("``{q}'' \\Autocite[p.~7]{{doe2020}}.", [("doe2020", "7")]),
+])
+def test_latex_multicite_and_capitalised_citation_commands_cite_their_works(written, cited) -> None:
+    note = parse_note("\\documentclass{article}\n\\begin{document}\n" + written.format(q=Q_A)
+                      + "\n\\end{document}\n", "note.tex")
+    [q] = note.quotes
+    assert [(w.citekey, w.page) for w in [q] + q.also] == cited
