@@ -277,7 +277,15 @@ _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
 _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
-_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:[,;:]\s*(?:pp?\.|pages?|pg\.?)?\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?\s*)?$")
+# a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
+# or a place that is no page number, which kb does not check, as IEEE writes them ("[3, Sec. 4]", "[3, Fig. 2]",
+# "[3, Table 1]", "[3, Ch. 2]", "[3, Th. 1]", "[3, eq. (2)]", "[3, para. 12]")
+_NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figures?|tabs?|tables?|eqs?|equations?"
+                 r"|ths?|thms?|theorems?|lem|lemmas?|defs?|definitions?|app|appendix|appendices|paras?|paragraphs?"
+                 r"|¶{1,2}|ll?|lines?|nn?|notes?|cols?|algs?|algorithms?|props?|propositions?|cors?|corollary"
+                 r"|corollaries)\.?\s*\(?\w[\w.\-–]{0,11}\)?")
+_NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)\.))(?:(?:pp?\.|pages?|pg\.?|S\.|at\s)?\s*"
+                    r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)|(?P<place>" + _NUMBER_PLACE + r"))\s*)?$")
 # Characters nobody sees that a key pasted from a web page or a PDF may hold inside it (a soft
 # hyphen, zero-width ones, bidi controls, a BOM): part of the key as written, which kb then names
 # ("the key given holds U+200B"), where the key stopped there ("no paper 'smi'" for [@smi\u200bth2020])
@@ -529,8 +537,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             return _numbers("paren-number", several, "")
         number = _NUMBER_CITE.match(s[1:-1])       # Vancouver: ... emit (1). or (2, p. 4)
         if number and len(number.group(1)) <= 3:
-            loc = _LOCATOR.search(s[1:-1][number.end(1):])
-            return "paren-number", number.group(1), loc.group(1).replace(" ", "") if loc else None, ""
+            return "paren-number", number.group(1), _number_page(number), ""
     if s.endswith(")") and "](#" in s[-500:]:
         mid = s.rfind("](#")
         depth, k = 0, mid - 1
@@ -580,8 +587,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
                 and _NAME_BEFORE_YEAR.search(s[max(0, open_at - 120):open_at]):
             return None                             # "Doe et al. [2019]": an author-year citation
         if number:
-            loc = _LOCATOR.search(inner[number.end(1):])
-            return "number", number.group(1), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
+            return "number", number.group(1), _number_page(number), s[:open_at]
         labels = _ALPHA_CITE.fullmatch(inner) if open_at >= 0 else None
         if labels:                                  # alphabetic styles: [Amm18], [GJ79; Knu84, p. 3]
             loc = _LOCATOR.search(labels.group(3) or "")
@@ -650,6 +656,11 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
 _NUMBER_LIST = lazy(r"\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*\s*")
 #: The most works one numbered citation is read as naming ("[1-500]" is no citation of 500).
 MAX_CITED = 12
+
+
+def _number_page(number) -> str | None:
+    """The page a numbered citation (`_NUMBER_CITE`'s match) gives, None for another place or none."""
+    return number.group("page").replace(" ", "") if number.group("page") else None
 
 
 def _number_list(inner: str) -> list[str] | None:

@@ -1330,3 +1330,20 @@ def test_latex_multicite_and_capitalised_citation_commands_cite_their_works(writ
                       + "\n\\end{document}\n", "note.tex")
     [q] = note.quotes
     assert [(w.citekey, w.page) for w in [q] + q.also] == cited
+
+
+@pytest.mark.parametrize("cite, page", [
+    ("[3, Sec. 4]", None), ("[3, Fig. 2]", None), ("[3, Table 1]", None), ("[3, Ch. 2]", None),
+    ("[3, Th. 1]", None), ("[3, eq. (2)]", None), ("[3, para. 12]", None), ("[3, § 4.2]", None),
+    ("[3 p.5]", "5"), ("[3, S. 5]", "5"), ("[3, at 5]", "5"), ("[3, pp. 4–5]", "4–5"), ("[3: 5]", "5"),
+])
+def test_a_numbered_citation_with_a_place_in_the_work_cites_that_number(cite, page) -> None:
+    """IEEE's '[3, Sec. 4]' cites [3] at no page kb checks ('para. 12' is no page 'ara'), where it cited nothing."""
+    note = parse_note(f'# Note\n\n"{Q_A}" {cite}.\n\n## References\n\n[3] A. Doe, “Sepsis in care,” 2017.\n')
+    assert [(q.source_text, q.page) for q in note.quotes] == [("[3]", page)]
+
+
+@pytest.mark.parametrize("cite", ["[3, see below]", "[3, Sec.]", "[3 Sec. 4]"])
+def test_a_number_with_words_that_are_no_place_cites_nothing(cite) -> None:
+    note = parse_note(f'# Note\n\n"{Q_A}" {cite}.\n\n## References\n\n[3] A. Doe, “Sepsis in care,” 2017.\n')
+    assert note.quotes == [] and len(note.unchecked) == 1
