@@ -193,6 +193,12 @@ class Note:
             # no year (MLA: "Futoma et al."): the first author alone
             hits = hits or [r for r in self.references if akey and r.entry is not None
                             and cited.year in (None, r.entry.year) and name_key(r.entry.first_author) == akey]
+        short = _SHORT_TITLE.search(attribution) if hits else None
+        if short:
+            # MLA's "Doe et al. “Short Title”.": the work of that author whose title begins so
+            words = normalise_title(next(g for g in short.groups() if g))
+            hits = [r for r in hits if r.entry is not None and r.entry.title and words
+                    and f"{normalise_title(r.entry.title)} ".startswith(words + " ")]
         letter = _YEAR_LETTER.search(attribution)
         if letter and len(hits) > 1:
             mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")
@@ -218,7 +224,7 @@ def cited_names(attribution: str) -> list[str]:
 def _cited_names(attribution: str) -> list[str]:
     """The family names an author-year citation lists before its year, in order ("Lo & Wang.
     2020." -> Lo, Wang); none when it lists only some ("Lo et al.")."""
-    year = _YEAR.search(attribution)
+    year = _YEAR.search(attribution) or re.search(r"[\"“*_]", attribution)     # (or MLA's short title)
     head = attribution[:year.start() if year else len(attribution)].strip(" .,;(")
     if not head or re.search(r"\bet\s+al\b", head):
         return []
@@ -1134,6 +1140,13 @@ _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + 
 # "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."
 _NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME
                        + r")?,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?")
+# MLA's author, short title and page, for an author of several works: '(Doe et al., "Short Title" 12)',
+# '(Doe and Roe, *Short Title* 4-5)'; read only when the note's references have a work of that author so titled
+_AUTHOR_TITLE_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
+                          + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?),\s+"
+                          r"(?:[\"“](?P<quoted>[^\"“”\n]{2,120}?)[,.]?[\"”]"
+                          r"|(?<![*\w])[*_](?P<italic>[^*_\n]{2,120})[*_](?![*\w]))"
+                          r"(?:,?\s+(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 # a sentence ending just before a quote ('Doe et al. (2019) studied this. "..."'): its citation is
@@ -1309,6 +1322,12 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
                 continue    # "Doe, J. (1950/2020). "A title"": a reference entry, as with _NARRATIVE
             works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
+    if "“" in window or '"' in window or "*" in window or "_" in window:
+        for m in _AUTHOR_TITLE_PAGE.finditer(window):
+            who = " ".join(m.group("who").split()).rstrip(".")
+            page = (m.group("page") or "").replace(" ", "") or None
+            found.append((lo + m.start(), lo + m.end(),
+                          ("author-page", f"{who}. “{m.group('quoted') or m.group('italic')}”.", page)))
     for m in _AUTHOR_PAGE.finditer(window):
         if not (m.group("page").isdigit() and len(m.group("page")) == 4 and 1800 <= int(m.group("page")) <= 2099):
             who = " ".join(m.group("who").split()).rstrip(".")
@@ -1449,6 +1468,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
+        paren = text.rfind("(", close + 1, after_end) if after_end == next_open < para_end else -1
+        if paren >= 0 and ")" not in text[paren:next_open]:
+            # the next quote marks are inside the citation: MLA's short title, '"..." (Doe, "Title" 4)'
+            shut = text.find(")", next_open, min(para_end, close + 1 + _WINDOW))
+            after_end = shut + 1 if shut > 0 else after_end
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
                 ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one

@@ -1347,3 +1347,27 @@ def test_a_numbered_citation_with_a_place_in_the_work_cites_that_number(cite, pa
 def test_a_number_with_words_that_are_no_place_cites_nothing(cite) -> None:
     note = parse_note(f'# Note\n\n"{Q_A}" {cite}.\n\n## References\n\n[3] A. Doe, “Sepsis in care,” 2017.\n')
     assert note.quotes == [] and len(note.unchecked) == 1
+
+
+MLA_TWO_WORKS = ('\n\n## Works Cited\n\nDoe, Ann, and Bo Roe. "Sepsis in Intensive Care Units." *Critical Care*, '
+                 '2017.\n\n'
+                 'Doe, Ann, et al. "Scoring Sepsis at the Bedside." *Critical Care*, 2019.\n')
+
+
+@pytest.mark.parametrize("cite, year, page", [
+    ('(Doe et al., "Scoring Sepsis" 12)', 2019, "12"),
+    ("(Doe and Roe, *Sepsis in Intensive Care* 4-5)", 2017, "4-5"),
+    ("(Doe, “Sepsis in Intensive Care Units,” 3)", 2017, "3"),
+    ('(Doe et al., "Sepsis Elsewhere" 12)', None, None),        # no work of Doe so titled: not read
+    ("(Doe 12)", None, "12"),                                   # of two works: a citation, which says ambiguous
+])
+def test_an_mla_citation_of_author_short_title_and_page_is_that_work(cite, year, page) -> None:
+    note = parse_note(f'# Note\n\n"{Q_A}" {cite}.{MLA_TWO_WORKS}')
+    if page is None:
+        assert note.quotes == [] and len(note.unchecked) == 1
+        return
+    [q] = note.quotes
+    ref = note.reference_for(q)
+    assert (ref.entry.year if ref else None, q.page) == (year, page)
+    if year is None:
+        assert len(note.references_by_author(q.attribution)) == 2
