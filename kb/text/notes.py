@@ -129,7 +129,9 @@ class Note:
             label = label[1:-1].split(",")[0].split(";")[0].strip()
             for ref in self.references:
                 if ref.number and ref.number == label:
-                    return self._full_form(ref) if label.startswith("^") else ref
+                    # (a footnote's short form, or an endnote's: "2. Doe, "Short Title," 5.")
+                    short = label.startswith("^") or ref.entry is not None and ref.entry.year is None
+                    return self._full_form(ref) if short else ref
         if anchor:
             digits = anchor[len(anchor.rstrip("0123456789")):]
             if digits:
@@ -163,7 +165,7 @@ class Note:
                 akey = name_key(entry.first_author)
                 works = [r for r in self.references if r.entry is not None and r.entry.year is not None
                          and akey and name_key(r.entry.first_author) == akey]
-                before = [r for r in works if (r.number or "").startswith("^") and r.line < ref.line]
+                before = [r for r in works if r.line < ref.line]
                 if before:
                     return before[-1]
                 return works[0] if len({id(r.entry) for r in works}) == 1 else ref
@@ -1751,6 +1753,9 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     cur_number: str | None = None
 
     section: list[tuple[NoteReference, bool]] = []     # the section's entries: (ref, labelled?)
+    endnotes: list[NoteReference] = []      # a numbered list of notes outside a section: "1. Doe, ..., 3." "2. Ibid."
+    endnote = False                         # the entry read is one of them
+    last_note: int | None = None            # the number of the last of them, while the list runs
 
     def flush() -> None:
         nonlocal cur
@@ -1763,9 +1768,17 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             text = body[label.end():].strip()[:_MAX_ENTRY]
             note.references.append(replace(footnotes[-1], number="^" + label.group(1), line=cur_line, text=text))
             return
+        rest = _ORDERED.sub("", body, count=1) if endnote and endnotes else ""
+        if rest and _IBID.match(rest):
+            # "4. Ibid., 5." in a list of endnotes: the work of the note before, at its own page
+            endnotes.append(replace(endnotes[-1], number=cur_number, line=cur_line, text=rest[:_MAX_ENTRY]))
+            note.references.append(endnotes[-1])
+            return
         if len(body) >= 12 and any(c.isalpha() for c in body):
             ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
             note.references.append(ref)
+            if endnote:
+                endnotes.append(ref)
             if in_section:
                 # (labelled: the entry's own label, '[1]' as well where the entry is the list's first)
                 section.append((ref, ref.number != cur_number or bool(_ORDERED.match(body) or _LABELLED.match(body))))
@@ -1810,12 +1823,18 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             end_section()
             in_section = False
         footnote = _FOOTNOTE_DEF.match(raw)
+        ordered = _ORDERED.match(raw) if not in_section else None
+        # (a note of a numbered list of notes whose note before is a reference: its short form or Ibid.)
+        next_note = bool(ordered and last_note is not None and int(ordered.group(1)) == last_note + 1
+                         and _is_short_note(raw[ordered.end():].strip()))
         starts_entry = bool(footnote) or (in_section and bool(_ENTRY_START.match(raw))) or \
             (not in_section and bool(_NUMBERED_LINE.match(raw)) and bool(_YEAR_OR_URL.search(raw))) or \
-            (not in_section and bool(_ORDERED.match(raw)) and _reads_as_reference(raw))
+            bool(ordered and (next_note or _reads_as_reference(raw)))
         if starts_entry:
             if cur:
                 flush()
+            endnote = bool(ordered)
+            last_note = int(ordered.group(1)) if ordered else None
             position += 1
             ordered = _ORDERED.match(raw)
             cur_number = ordered.group(1) if ordered else (str(position) if in_section else None)
@@ -1834,13 +1853,24 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             if in_section and stripped and not stripped.startswith(("<", ">", "|", "!")):
                 position += 1               # an unlabelled paragraph is an entry of its own
                 cur_number, cur, cur_line = str(position), [raw], i + 1
+            elif stripped:
+                last_note = None            # a paragraph ends a list of notes
         elif in_section and stripped and not stripped.startswith(("<", ">", "|", "!", ":::")):
             position += 1
             cur_number, cur, cur_line = str(position), [raw], i + 1
+        elif stripped:
+            last_note = None
         i += 1
     if cur:
         flush()
     end_section()
+
+
+def _is_short_note(text: str) -> bool:
+    """A note that names a work the notes before named in full: "Ibid., 5.", "Doe, op. cit., 5.",
+    "Doe and Roe, 5.", 'Doe, "Short Title," 5.'"""
+    return bool(_IBID.match(text) or _OP_CIT.match(text) or _NAMES_AND_PAGE.fullmatch(text)
+                or _SHORT_TITLE.search(text) and _FOOTNOTE_PAGE.search(text))
 
 
 def _reads_as_reference(line: str) -> bool:

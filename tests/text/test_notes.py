@@ -1371,3 +1371,29 @@ def test_an_mla_citation_of_author_short_title_and_page_is_that_work(cite, year,
     assert (ref.entry.year if ref else None, q.page) == (year, page)
     if year is None:
         assert len(note.references_by_author(q.attribution)) == 2
+
+
+ENDNOTES = ("## Notes\n\n1. Ann Doe and Bo Roe, “Sepsis in Intensive Care Units,” in *Proc. MLHC* (2017), 3.\n"
+            "2. Doe and Roe, “Sepsis in Intensive Care,” 5.\n\n3. Kyle Lo et al., “S2ORC: The Semantic Scholar "
+            "Open Research Corpus,” in *Proc. ACL* (2020), 4.\n4. Ibid., 9.\n5. Doe and Roe, 7.\n")
+
+
+def test_endnotes_short_forms_and_ibid_are_the_works_of_the_notes_before() -> None:
+    """A numbered list of notes (Chicago's endnotes, under 'Notes'): '2. Doe and Roe, "Short Title," 5.', '4. Ibid.'
+    and '5. Doe and Roe, 7.' are the works named in full before, where they were no references at all."""
+    cites = " ".join(f'"{Q_A} {n}"<sup>{n}</sup>' for n in range(1, 6))
+    note = parse_note(f"# Note\n\n{cites}\n\n{ENDNOTES}")
+    assert [r.number for r in note.references] == ["1", "2", "3", "4", "5"]
+    years = [note.reference_for(q).entry.year for q in note.quotes]
+    assert years == [2017, 2017, 2020, 2020, 2017]
+
+
+@pytest.mark.parametrize("items", [
+    "1. Ann Doe and Bo Roe, “Sepsis in Intensive Care Units,” in *Proc. MLHC* (2017), 3.\n"
+    "2. Check the numbers again.\n",
+    "1. Ann Doe and Bo Roe, “Sepsis in Intensive Care Units,” in *Proc. MLHC* (2017), 3.\n\nA paragraph.\n\n"
+    "2. Ibid., 5.\n",                                               # a paragraph between: no list of notes
+])
+def test_a_numbered_list_after_a_reference_is_no_list_of_notes(items) -> None:
+    note = parse_note(f'# Note\n\n"{Q_A}"<sup>2</sup>\n\n{items}')
+    assert [r.number for r in note.references] == ["1"] and note.reference_for(note.quotes[0]) is None
