@@ -130,7 +130,8 @@ class Note:
             for ref in self.references:
                 if ref.number and ref.number == label:
                     # (a footnote's short form, or an endnote's: "2. Doe, "Short Title," 5.")
-                    short = label.startswith("^") or ref.entry is not None and ref.entry.year is None
+                    short = label.startswith("^") or ref.entry is not None and ref.entry.year is None \
+                        and _is_short_note(ref.text)
                     return self._full_form(ref) if short else ref
         if anchor:
             digits = anchor[len(anchor.rstrip("0123456789")):]

@@ -1397,3 +1397,10 @@ def test_endnotes_short_forms_and_ibid_are_the_works_of_the_notes_before() -> No
 def test_a_numbered_list_after_a_reference_is_no_list_of_notes(items) -> None:
     note = parse_note(f'# Note\n\n"{Q_A}"<sup>2</sup>\n\n{items}')
     assert [r.number for r in note.references] == ["1"] and note.reference_for(note.quotes[0]) is None
+
+
+def test_a_numbered_entry_of_no_year_is_no_short_form_of_a_longer_title() -> None:
+    """'[2] J. Doe, “Energy,” tech. report.' is its own work, not Doe's 'Energy efficient training' of [3]."""
+    note = parse_note(f'# N\n\n"{Q_A}" [2]\n\n## References\n\n[2] J. Doe, “Energy,” tech. report.\n'
+                      "[3] J. Doe, “Energy efficient training,” 2020.\n")
+    assert note.reference_for(note.quotes[0]).number == "2"
