@@ -1472,10 +1472,10 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
         paren = text.rfind("(", close + 1, after_end) if after_end == next_open < para_end else -1
-        if paren >= 0 and ")" not in text[paren:next_open]:
+        cited = _AUTHOR_TITLE_PAGE.match(text, paren) if paren >= 0 and ")" not in text[paren:next_open] else None
+        if cited and cited.end() <= min(para_end, close + 1 + _WINDOW):
             # the next quote marks are inside the citation: MLA's short title, '"..." (Doe, "Title" 4)'
-            shut = text.find(")", next_open, min(para_end, close + 1 + _WINDOW))
-            after_end = shut + 1 if shut > 0 else after_end
+            after_end = cited.end()
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
                 ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
