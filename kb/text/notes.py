@@ -2165,6 +2165,8 @@ def _reference_links(text: str) -> str:
     return _LINK_USE.sub(inline, text)
 
 
+# Org's footnote marks and, opening a line, their definitions: "[fn:1]", "[fn:strubell]"
+_ORG_FOOTNOTE = lazy(r"(^[ \t]{0,3})?\[fn:([\w-]{1,40})\](?(1)[ \t]+)", 0x8)
 _LATEX_FOOTNOTE = lazy(r"\\footnote\s*(?:\[[^\]\n]{0,20}\])?\s*\{")
 #: The longest LaTeX footnote read as one.
 _MAX_FOOTNOTE = 3000
@@ -2221,6 +2223,10 @@ def citations_as_pandoc(text: str) -> str:
         text = _reference_links(text)
     if "\\footnote" in text and _LATEX_NOTE.search(text):
         text = _latex_footnotes(text)
+    if "[fn:" in text:
+        # Org's footnotes, "...[fn:1]" and the line "[fn:1] Doe, ..., 5.", as Markdown's, padded
+        text = _ORG_FOOTNOTE.sub(lambda m: (f"[^{m.group(2)}]: " if m.group(1) is not None else f"[^{m.group(2)}]")
+                                 .ljust(len(m.group())), text)
     if not any(mark in text for mark in ("<<", "cite", "]_", ".. [", "[[[", "@")):
         return text
 

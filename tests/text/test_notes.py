@@ -1404,3 +1404,13 @@ def test_a_numbered_entry_of_no_year_is_no_short_form_of_a_longer_title() -> Non
     note = parse_note(f'# N\n\n"{Q_A}" [2]\n\n## References\n\n[2] J. Doe, “Energy,” tech. report.\n'
                       "[3] J. Doe, “Energy efficient training,” 2020.\n")
     assert note.reference_for(note.quotes[0]).number == "2"
+
+
+def test_org_footnotes_are_footnotes() -> None:
+    """Org's '"..."[fn:1]' with '[fn:1] Doe and Roe, "Title," 2017, 3.' (and '[fn:2] Ibid., 5.') is a footnote, where
+    the quote was not checked and the footnote's title was read as a quote; lines stay the note's."""
+    note = parse_note(f'#+title: N\n\n"{Q_A}"[fn:1] and "{Q_B}"[fn:ibid]\n\n* Footnotes\n\n'
+                      '[fn:1] Ann Doe and Bo Roe, "Sepsis in Intensive Care Units," 2017, 3.\n\n[fn:ibid] Ibid., 5.\n',
+                      "n.org")
+    assert [(q.line, q.source_text, q.page) for q in note.quotes] == [(3, "[^1]", "3"), (3, "[^ibid]", "5")]
+    assert [note.reference_for(q).entry.year for q in note.quotes] == [2017, 2017] and note.unchecked == []
