@@ -2165,6 +2165,8 @@ def _reference_links(text: str) -> str:
     return _LINK_USE.sub(inline, text)
 
 
+# AsciiDoc's inline footnote ("footnote:[...]", "footnote:id[...]") and Typst's ("#footnote[...]"): its opening
+_INLINE_FOOTNOTE = lazy(r"(?<![\w:])(?:footnote:[\w-]{0,40}|#footnote)\[")
 # Org's footnote marks and, opening a line, their definitions: "[fn:1]", "[fn:strubell]"
 _ORG_FOOTNOTE = lazy(r"(^[ \t]{0,3})?\[fn:([\w-]{1,40})\](?(1)[ \t]+)", 0x8)
 _LATEX_FOOTNOTE = lazy(r"\\footnote\s*(?:\[[^\]\n]{0,20}\])?\s*\{")
@@ -2223,6 +2225,9 @@ def citations_as_pandoc(text: str) -> str:
         text = _reference_links(text)
     if "\\footnote" in text and _LATEX_NOTE.search(text):
         text = _latex_footnotes(text)
+    if "footnote" in text:
+        # AsciiDoc's "footnote:[...]" and Typst's "#footnote[...]" as pandoc's inline note "^[...]", padded inside
+        text = _INLINE_FOOTNOTE.sub(lambda m: "^[" + " " * (len(m.group()) - 2), text)
     if "[fn:" in text:
         # Org's footnotes, "...[fn:1]" and the line "[fn:1] Doe, ..., 5.", as Markdown's, padded
         text = _ORG_FOOTNOTE.sub(lambda m: (f"[^{m.group(2)}]: " if m.group(1) is not None else f"[^{m.group(2)}]")

@@ -1414,3 +1414,16 @@ def test_org_footnotes_are_footnotes() -> None:
                       "n.org")
     assert [(q.line, q.source_text, q.page) for q in note.quotes] == [(3, "[^1]", "3"), (3, "[^ibid]", "5")]
     assert [note.reference_for(q).entry.year for q in note.quotes] == [2017, 2017] and note.unchecked == []
+
+
+@pytest.mark.parametrize("path, opening", [("n.adoc", "footnote:["), ("n.adoc", "footnote:doe["),
+                                           ("n.typ", "#footnote[")])
+def test_asciidoc_and_typst_inline_footnotes_are_inline_notes(path, opening) -> None:
+    """AsciiDoc's 'footnote:[Doe and Roe, "Title," 2017, 3.]' and Typst's '#footnote[...]' after a quote cite the
+    work they name at their page (a key too), as pandoc's '^[...]' does, where the quote was not checked and the
+    footnote's title was read as a quote."""
+    note = parse_note(f'= N\n\n"{Q_A}"{opening}Ann Doe and Bo Roe, "Sepsis in Intensive Care Units," 2017, 3.]\n\n'
+                      f'"{Q_B}" {opening}@lo2020, p. 4]\n', path)
+    assert [(q.attribution, q.citekey, q.page) for q in note.quotes] == [
+        ('Ann Doe and Bo Roe, "Sepsis in Intensive Care Units," 2017, 3.', None, "3"), (None, "lo2020", "4")]
+    assert note.unchecked == []
