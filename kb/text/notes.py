@@ -2094,6 +2094,32 @@ _ADOC_XREF = lazy(r"<<(" + _KEY + r")(?:,\s*([^<>\n]{0,200}?))?>>")
 _ADOC_CITE = lazy(r"(?<![\w:])cite(?:np)?:\[([^\[\]\n]{1,1000})\]")
 _ADOC_CITED = lazy(r"\s*(" + _KEY + r")\s*(?:\(\s*([^()]{1,40}?)\s*\))?\s*")
 _ADOC_BIBITEM = lazy(r"^[ \t]*(?:[-*.]+[ \t]+)?\[\[\[(" + _KEY + r")(?:,[^\]\n]{0,200})?\]\]\][ \t]*", 0x8)
+# reStructuredText's auto-numbered and auto-symbol footnotes, "[#]_" and "[*]_", and their definitions ".. [#] ..."
+_RST_AUTO = lazy(r"(?<![\w`\]\\])\[([#*])\]_(?!\w)|^([ \t]{0,3})\.\.[ \t]+\[([#*])\][ \t]+", 0x8)
+# their labels as Markdown footnotes, one character each, which their marks' four characters hold
+_RST_AUTO_LABELS = {"#": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                    "*": "αβγδεζηθικλμνξοπρστυφχψω"}
+
+
+def _rst_auto_footnotes(text: str) -> str:
+    """reStructuredText's auto-numbered footnotes ("[#]_", ".. [#] ...") and auto-symbol ones ("[*]_"), which pair
+    marks and definitions in their order, as Markdown footnotes of one-character labels ("[^a]", "[^a]: ..."),
+    each as long as what it replaces; past the labels there are, left as they are."""
+    seen = {("mark", "#"): 0, ("mark", "*"): 0, ("def", "#"): 0, ("def", "*"): 0}
+
+    def label(m) -> str:
+        kind, sign = ("mark", m.group(1)) if m.group(1) else ("def", m.group(3))
+        k = seen[kind, sign]
+        seen[kind, sign] = k + 1
+        if k >= len(_RST_AUTO_LABELS[sign]):
+            return m.group()
+        name = _RST_AUTO_LABELS[sign][k]
+        new = f"[^{name}]" if kind == "mark" else f"{m.group(2)}[^{name}]: "
+        return new.ljust(len(m.group()))
+
+    return _RST_AUTO.sub(label, text)
+
+
 _RST_REF = lazy(r"(?<![\w`\]\\])\[(#?" + _KEY + r")\]_(?!\w)")
 _RST_DEF = lazy(r"^[ \t]{0,3}\.\.[ \t]+\[(#?" + _KEY + r")\][ \t]+", 0x8)
 _SPHINX_CITE = lazy(r"(?<![\w`]):(?:foot)?cite(?::[a-z]{1,6})?:`([^`\n]{1,1000})`"
@@ -2228,6 +2254,8 @@ def citations_as_pandoc(text: str) -> str:
     if "footnote" in text:
         # AsciiDoc's "footnote:[...]" and Typst's "#footnote[...]" as pandoc's inline note "^[...]", padded inside
         text = _INLINE_FOOTNOTE.sub(lambda m: "^[" + " " * (len(m.group()) - 2), text)
+    if "[#]_" in text or "[*]_" in text:
+        text = _rst_auto_footnotes(text)
     if "[fn:" in text:
         # Org's footnotes, "...[fn:1]" and the line "[fn:1] Doe, ..., 5.", as Markdown's, padded
         text = _ORG_FOOTNOTE.sub(lambda m: (f"[^{m.group(2)}]: " if m.group(1) is not None else f"[^{m.group(2)}]")

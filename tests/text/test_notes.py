@@ -1427,3 +1427,14 @@ def test_asciidoc_and_typst_inline_footnotes_are_inline_notes(path, opening) -> 
     assert [(q.attribution, q.citekey, q.page) for q in note.quotes] == [
         ('Ann Doe and Bo Roe, "Sepsis in Intensive Care Units," 2017, 3.', None, "3"), (None, "lo2020", "4")]
     assert note.unchecked == []
+
+
+def test_rst_auto_numbered_and_auto_symbol_footnotes_pair_in_order() -> None:
+    """'[#]_' and '[*]_' pair with '.. [#]' and '.. [*]' in their order (an auto-symbol Ibid. too), where the quotes
+    were not checked and a definition's title was read as a quote."""
+    note = parse_note(f'N\n=\n\n"{Q_A}" [#]_ and "{Q_B}" [#]_ and "{Q_A}" [*]_\n\n'
+                      '.. [#] Ann Doe and Bo Roe, "Sepsis in Intensive Care Units," 2017, 3.\n'
+                      '.. [#] Kyle Lo et al., "S2ORC: The Semantic Scholar Open Research Corpus," 2020, 4.\n'
+                      ".. [*] Ibid., 9.\n", "n.rst")
+    got = [(note.reference_for(q).entry.year, q.page) for q in note.quotes]
+    assert got == [(2017, "3"), (2020, "4"), (2020, "9")] and note.unchecked == []
