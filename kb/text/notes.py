@@ -1643,7 +1643,8 @@ def _visible(markup: str) -> str:
 
 def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                       note: Note, blocks: list[tuple[int, int]]) -> None:
-    """References held by elements with an id."""
+    """References held by elements with an id; an "Ibid." among them is the reference before it."""
+    placed: list[tuple[int, NoteReference | None, str, int, str]] = []    # (start, ref or an ibid's anchor, ...)
     for tag in _REF_TAGS:
         opener, closer = "<" + tag, "</" + tag + ">"
         opens = [p for p in _all(text, opener) if not _in_ranges(fenced, p)]
@@ -1677,6 +1678,11 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 body, end = text[body_at:closes[ci]], closes[ci] + len(closer)
             if len(body) > _MAX_ENTRY:
                 continue
+            if _IBID.match(_visible(body)):
+                # <li id="fn2"><p>Ibid., 5.</p></li>: the work of the note before
+                blocks.append((start, end))
+                placed.append((start, None, anchor, line, " ".join(_visible(body).split())))
+                continue
             if len(_visible(body)) < 12 and "](" not in body:
                 # an anchor: the entry may follow it on its line (<a id="r12"></a>[12] ...)
                 line_end = text.find("\n", end)
@@ -1689,8 +1695,12 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 continue
             blocks.append((start, end))
             note.references.append(_reference(body, anchor, line))
-
-
+            placed.append((start, note.references[-1], anchor, line, ""))
+    before = None
+    for _start, ref, anchor, line, text in sorted(placed, key=lambda p: p[0]):
+        if ref is None and before is not None:
+            note.references.append(replace(before, anchor=anchor, line=line, text=text, number=None))
+        before = ref if ref is not None else before
 # a LaTeX note's own bibliography: "\\bibitem{doe20} J.~Doe, ``Title,'' 2020." or "\\bibitem[Doe(2020)]{doe20} ..."
 _BIBITEM = lazy(r"\\bibitem\s*(?:\[[^\]\n]{0,200}\]\s*)?\{([^{}\s]{1,200})\}")
 _BIBITEMS_END = lazy(r"\\end\s*\{thebibliography\}|\n[ \t]*\n")

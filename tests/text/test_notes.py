@@ -1438,3 +1438,16 @@ def test_rst_auto_numbered_and_auto_symbol_footnotes_pair_in_order() -> None:
                       ".. [*] Ibid., 9.\n", "n.rst")
     got = [(note.reference_for(q).entry.year, q.page) for q in note.quotes]
     assert got == [(2017, "3"), (2020, "4"), (2020, "9")] and note.unchecked == []
+
+
+def test_an_html_footnote_saying_ibid_is_the_footnote_before() -> None:
+    """Pandoc's HTML footnotes: '<li id="fn2"><p>Ibid., 5.</p></li>' is the work of fn1, where a quote citing it
+    said the note has no reference #fn2; an Ibid. with nothing before it names nothing."""
+    refs = ('<section class="footnotes"><ol>\n<li id="fn1"><p>Ann Doe and Bo Roe, “Sepsis in Intensive Care '
+            'Units,” 2017, 3.<a href="#fnref1">↩︎</a></p></li>\n'
+            '<li id="fn2"><p>Ibid., 5.<a href="#fnref2">↩︎</a></p></li>\n</ol></section>\n')
+    note = parse_note(f'<p>“{Q_A}”<a href="#fn2"><sup>2</sup></a></p>\n{refs}', "n.html")
+    assert note.reference_for(note.quotes[0]).entry.year == 2017
+    alone = parse_note(f'<p>“{Q_A}”<a href="#fn2"><sup>2</sup></a></p>\n'
+                       '<ol><li id="fn2"><p>Ibid., 5.</p></li></ol>\n')
+    assert alone.reference_for(alone.quotes[0]) is None
