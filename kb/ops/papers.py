@@ -77,7 +77,7 @@ from kb.text.ids import (
 )
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import to_bibtex_names
+from kb.text.names import last_name, to_bibtex_names
 from kb.text.titles import normalise_title
 from kb.text.typed import typed
 from kb.text.versions import labelled, normalise_version, version_number
@@ -218,8 +218,9 @@ def _not_the_guess(db, key: str, meta: PaperMeta) -> bool:
     pages = [r[0] for r in db.execute("select text from pages where version_id = ? order by page limit 2",
                                       [held[0]])]
     stamp = find_arxiv_stamp("\n".join(pages))
-    if stamp is not None and meta.arxiv_id and stamp.id == meta.arxiv_id:
-        return False            # arXiv's stamp on the text: the id is the paper's
+    if stamp is not None and meta.arxiv_id and stamp.id == meta.arxiv_id \
+            and _record_printed(latex_to_text(meta.title), meta.authors, pages):
+        return False            # arXiv's stamp on the text, and its record's authors: the id is the paper's
     return bool(pages) and not _title_printed(latex_to_text(meta.title), pages)
 
 
@@ -478,6 +479,7 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
                                  f"{w.pages}-page text of {labelled(key, w.before)}, {how}: quotes are verified in "
                                  f"{src.version} now (kb verify names those it lacks)")
         plan = None if key else _appending(kb)
+        retype = None
         indexed = _entry_as_indexed(kb, key) if key else None
         bibfile = BibFile.load(kb.layout.bib) if plan is None and indexed is None else None
         if indexed is not None or (bibfile is not None and key and key in bibfile.by_key):
@@ -493,8 +495,11 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             newer = bool(meta.version and meta.version > old_version)
             status = db.execute("select metadata_status from papers where citekey = ?", [key]).fetchone()[0]
             if status == "incomplete" and not incomplete:
-                # Real metadata replaces what was guessed from the PDF.
+                # Real metadata replaces what was guessed from the PDF, its entry type too: a guessed
+                # @misc found to be a journal's article stayed @misc, which takes no journal or volume.
                 changes = {k: v for k, v in meta.bib_fields().items() if entry_fields.get(k) != v}
+                if owned and changes and meta.entry_type and meta.entry_type.lower() != entry_type.lower():
+                    retype = meta.entry_type
             else:
                 changes = _merge_fields(entry_fields, meta, newer)
             if not owned and changes:
@@ -535,6 +540,10 @@ def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete
             owned_at = plan.after, plan.owned_at
         elif changes:
             before = bibfile.render()
+            if retype:
+                bibfile.replace_entry(key, re.sub(r"^(\s*@\s*)\w+", lambda m: m.group(1) + retype,
+                                                  bibfile.entry_text(key), count=1))
+                entry_type = retype
             bibfile.set_entry(key, entry_type, changes)
             if action == "added":
                 bibfile.mark_owned(key)         # kb's own entry: it may add fields to it later
@@ -783,6 +792,21 @@ def _title_printed(title: str | None, pages: list[str]) -> bool:
     return bool(words) and sum(w in printed for w in words) >= 0.8 * len(words)
 
 
+def _record_printed(title: str | None, authors: list[str], pages: list[str]) -> bool:
+    """Whether a PDF's first pages print the record of the arXiv id its stamp names: its title (its
+    main title, before a colon), or (a title revised since that version) most of its first authors'
+    family names. A PDF carrying another paper's stamp (a reprint's cover, a thesis chapter, a page
+    of a merged file) prints neither, and was filed as that paper, its text under that paper's title."""
+    main = re.split(r"[:?]|\s[-\u2013\u2014]\s", title or "")[0]    # 'Power Hungry Processing: Watts ...'
+    if _title_printed(title, pages) or (len(re.findall(r"[a-z0-9]{3,}", normalise_title(main))) > 1
+                                        and _title_printed(main, pages)):
+        return True
+    names = [normalise_title(last_name(a)) for a in authors[:5]]
+    names = [n for n in names if n]
+    printed = " " + normalise_title(" ".join(pages)) + " "
+    return bool(names) and 2 * sum(f" {n} " in printed for n in names) >= len(names)
+
+
 #: What a notice about a work, or a part of it filed apart, prints before its title ('Correction
 #: to: TITLE', 'Comment on "TITLE"', 'Supplementary Material for TITLE'), as normalise_title
 #: writes it: a PDF printing a record's title only so is another work, about that one.
@@ -907,6 +931,12 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                               or _a_notice_of(meta.title, result.pages[:1])):
                     notes.append(f"{says} arXiv {named.versioned}, but the PDF does not print that "
                                  f"paper's title ({meta.title!r}): metadata taken from the PDF itself (incomplete)")
+                    meta, arxiv = None, None
+                    result.arxiv = None
+                elif not named and not _record_printed(meta.title, meta.authors, result.pages[:2]):
+                    notes.append(f"its first page carries arXiv's stamp of {arxiv.versioned}, but the PDF prints "
+                                 f"neither that paper's title ({meta.title!r}) nor its authors: another paper's "
+                                 "stamp, not recorded; metadata taken from the PDF itself (incomplete)")
                     meta, arxiv = None, None
                     result.arxiv = None
             else:

@@ -1,0 +1,70 @@
+"""Round seventeen: what the first round left, and hand edits made as a person makes them. A PDF carrying
+another paper's arXiv stamp, an arXiv id kb never checked, a guessed entry found to be a journal's article;
+each filed as what it is, or said in one line, nothing lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fakearxiv import FakeArxiv
+from httpserver import Reply
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+PHP = "Power Hungry Processing: Watts Driving the Cost of AI Deployment?"
+STAMP = "arXiv:2311.16863v1 [cs.LG] 28 Nov 2023"
+WATER = ["Measuring Water Use of Data Centres", "Jane Roe", "We measure 12 litres of water per query."]
+
+
+@pytest.fixture
+def php_arxiv(server):
+    fake = FakeArxiv(server)
+    fake.add("2311.16863", {1: make_pdf([[STAMP, PHP, "Sasha Luccioni", "Charging a phone takes 0.022 kWh."]])},
+             PHP, ["Sasha Luccioni"])
+    return fake
+
+
+# -- a PDF carrying another paper's arXiv stamp ----------------------------------------------------------------
+
+@pytest.mark.parametrize("offline_first", [False, True])
+def test_a_pdf_carrying_another_papers_arxiv_stamp_is_not_filed_as_that_paper(kb_root, php_arxiv, offline_first):
+    """The stamp's record was taken with no look at what the PDF prints: a water paper whose first page
+    carried 2311.16863's stamp was filed as 'Power Hungry Processing', its text under that title; filed
+    offline with the stamp's id, `kb add arxiv:2311.16863` later replaced its entry by that paper's."""
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf([[STAMP] + WATER]))
+    r = run_kb("add", *(["--offline"] if offline_first else []), path)
+    assert r.code == 0, r.err
+    water = r.out.split()[1]
+    if offline_first:
+        r = run_kb("add", "arxiv:2311.16863")
+        assert r.code == 0 and r.out.startswith("added     luccioni2023power"), r.out + r.err
+    else:
+        assert "carries arXiv's stamp of 2311.16863v1, but the PDF prints neither that paper's title" in r.err, r.err
+    info = run_kb("show", water, "--json").json
+    assert info["title"] == WATER[0]
+    if not offline_first:
+        assert info["arxiv_id"] is None
+        # its own stamp beside a title revised since (its authors printed) is still that paper
+        path.write_bytes(make_pdf([[STAMP, "Watts and costs, revised", "Sasha Luccioni", "Text."]]))
+        r = run_kb("add", path)
+        assert r.code == 0 and r.out.split()[1] == "luccioni2023power", r.out + r.err
+
+
+# -- a guessed entry the network check finds ------------------------------------------------------------------
+
+def test_a_guessed_misc_found_to_be_a_journals_article_becomes_that_article(kb_root, server):
+    """After the network check the guess stayed @misc, whose type takes no journal: the record's journal
+    and volume were dropped from references.bib."""
+    body = b"@article{roe2023, title = {Measuring Water Use of Data Centres}, author = {Roe, Jane}, year = {2023}, " \
+           b"journal = {Journal of Water}, volume = {3}, doi = {10.1234/water.5}}"
+    server.routes["/doi/10.1234/water.5"] = Reply(200, body, {"Content-Type": "application/x-bibtex"})
+    path = kb_root.parent / "water.pdf"
+    path.write_bytes(make_pdf([WATER]))
+    key = run_kb("add", "--offline", path).out.split()[1]
+    r = run_kb("add", "doi:10.1234/water.5")
+    assert r.code == 0 and r.out.startswith(f"updated   {key}"), r.out + r.err
+    text = (kb_root / "references.bib").read_text()
+    assert f"@article{{{key}," in text and "journal = {Journal of Water}" in text and "volume = {3}" in text
+    info = run_kb("show", key, "--json").json
+    assert info["entry_type"] == "article" and info["venue"] == "Journal of Water"
