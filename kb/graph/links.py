@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kb.graph.tables import S2, chunks, note_reading, require_paper
-from kb.store.queries import CHECKED_DOI
+from kb.store.queries import CHECKED_DOI, arxiv_stamped
 from kb.store.sqlite import transaction
 from kb.text.ids import bare_arxiv_id, find_arxiv_in_text
 from kb.text.names import first_author_key, name_key
@@ -68,10 +68,14 @@ def _first_author_of(first_author: str | None, authors_json: str | None) -> str 
 
 
 def _load_papers(db: Database, where: str = "", params: Sequence = ()) -> list[PaperInfo]:
-    return [PaperInfo(ck, ax, doi, title, year, _first_author_of(fa, authors))
-            for ck, ax, doi, title, year, fa, authors in db.execute(
-                f"SELECT citekey, arxiv_id, {CHECKED_DOI}, title, year, first_author, authors FROM papers " + where,
-                list(params))]
+    """The papers references resolve to, each with the identifiers kb checked: neither the DOI nor
+    the arXiv id (without arXiv's stamp of it on its text: queries.arxiv_stamped) of an entry kb
+    guessed from its PDF, as often a work the PDF cites."""
+    return [PaperInfo(ck, ax if not ax or status != "incomplete" or arxiv_stamped(db.conn, ck, ax) else None,
+                      doi, title, year, _first_author_of(fa, authors))
+            for ck, ax, doi, title, year, fa, authors, status in db.execute(
+                f"SELECT citekey, arxiv_id, {CHECKED_DOI}, title, year, first_author, authors, metadata_status "
+                "FROM papers " + where, list(params))]
 
 
 # The forms an arXiv id of the papers table may take before bare_arxiv_id compares it:

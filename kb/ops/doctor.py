@@ -36,9 +36,9 @@ from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
 from kb.store.knowledgebase import KB, UNREAD_TABLE
-from kb.store.queries import lookalike, unchecked_dois
+from kb.store.queries import arxiv_stamped, lookalike, unchecked_dois
 from kb.store.stale import truth_files
-from kb.text.ids import bare_arxiv_id, find_arxiv_stamp
+from kb.text.ids import bare_arxiv_id
 
 REBUILD = "kb rebuild"
 PRUNE = "kb doctor --prune"
@@ -353,22 +353,15 @@ def _unchecked(kb, bibfile: BibFile, report: Report) -> None:
     for key, arxiv_id in kb.conn.execute(
             "select citekey, arxiv_id from papers where metadata_status = 'incomplete' and arxiv_id is not null "
             "and arxiv_id != '' order by position").fetchall():
-        held = kb.conn.execute("select id from versions where citekey = ? and text_status = 'ok' order by "
-                               "length(version) desc, version desc limit 1", [key]).fetchone()
-        if held is None:
-            continue            # no text to tell by
-        first = "\n".join(r[0] for r in kb.conn.execute(
-            "select text from pages where version_id = ? order by page limit 2", [held[0]]))
-        stamp = find_arxiv_stamp(first)
-        if stamp is not None and bare_arxiv_id(stamp.id) == bare_arxiv_id(arxiv_id):
+        if arxiv_stamped(kb.conn, key, arxiv_id):
             continue
         e = bibfile.by_key[key].entry if key in bibfile.by_key else None
         where = f"{index.BIB_REL}:{e.field_lines.get('eprint', e.line)}" if e is not None else index.BIB_REL
         report.problem("files", where,
                        f"{key}'s arXiv id {arxiv_id} was never checked: its text carries no arXiv stamp of it, and "
                        "kb guessed the entry from its PDF (an older kb took an id the first page printed, as often a "
-                       "work it cites, or the file's name); kb takes no record of that id for this paper unless its "
-                       "text prints the record's title",
+                       "work it cites, or the file's name); kb links no reference by it, and takes no record of that "
+                       "id for this paper unless its text prints the record's title",
                        f"`kb add arxiv:{bare_arxiv_id(arxiv_id)}` with the network checks it (a paper of its own if "
                        f"it is another work), or take the eprint out (kb edit {key})")
 

@@ -17,6 +17,7 @@ from kb.atomic import escape_key, said
 from kb.errors import NotFound
 from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
+from kb.text.ids import bare_arxiv_id, find_arxiv_stamp
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
 from kb.text.titles import normalise_title
@@ -409,6 +410,22 @@ def unchecked_dois(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return [tuple(r) for r in conn.execute(
         "select citekey, doi from papers where metadata_status = 'incomplete' and doi is not null and doi != '' "
         "order by position")]
+
+
+def arxiv_stamped(conn: sqlite3.Connection, citekey: str, arxiv_id: str) -> bool:
+    """Whether the arXiv id of a paper whose entry kb guessed from its PDF (metadata_status
+    'incomplete') is its own as far as its text tells: the first pages of its newest text carry
+    arXiv's stamp of that id, or kb holds no text to tell by. An older kb (or a hand edit) recorded
+    an id the first page printed otherwise ('BERT (arXiv:1810.04805)'), unchecked: references
+    citing that work linked to this paper. `kb doctor` names such an id."""
+    held = conn.execute("select id from versions where citekey = ? and text_status = 'ok' order by "
+                        "length(version) desc, version desc limit 1", [citekey]).fetchone()
+    if held is None:
+        return True             # no text to tell by
+    first = "\n".join(r[0] for r in conn.execute(
+        "select text from pages where version_id = ? order by page limit 2", [held[0]]))
+    stamp = find_arxiv_stamp(first)
+    return stamp is not None and bare_arxiv_id(stamp.id) == bare_arxiv_id(arxiv_id)
 
 
 class PaperFinder:

@@ -68,3 +68,32 @@ def test_a_guessed_misc_found_to_be_a_journals_article_becomes_that_article(kb_r
     assert f"@article{{{key}," in text and "journal = {Journal of Water}" in text and "volume = {3}" in text
     info = run_kb("show", key, "--json").json
     assert info["entry_type"] == "article" and info["venue"] == "Journal of Water"
+
+
+# -- an arXiv id kb never checked --------------------------------------------------------------------------------
+
+BERT = "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+ENTRIES = (f"@inproceedings{{devlin2019,\n  title = {{{BERT}}},\n  author = {{Devlin, Jacob and Chang, Ming-Wei}},\n"
+           "  year = {2019},\n}\n@misc{citing2024,\n  title = {Citing Paper},\n  author = {Doe, Jo},\n  year = {2024},\n}\n")
+CITING = ["We use BERT [1] to count litres.",
+          f"References\n[1] J. Devlin, M. Chang, K. Lee, K. Toutanova. {BERT}. arXiv:1810.04805, 2018."]
+
+
+def test_a_reference_citing_an_arxiv_id_kb_never_checked_links_to_its_work_not_to_the_guess(kb_root, tmp_path):
+    """An older kb took the id a PDF's first page printed ('We build on BERT (arXiv:1810.04805)') into its guessed
+    entry: a reference citing BERT as arXiv:1810.04805 went to that water paper, whose title disagrees, and so
+    linked to nothing, not to BERT's own entry; kb doctor said kb matches nothing by such an id."""
+    import json
+
+    pdf = tmp_path / "cites.pdf"
+    pdf.write_bytes(make_pdf([WATER + ["We build on BERT (arXiv:1810.04805) in every region."]]))
+    key = run_kb("add", "--offline", pdf).out.split()[1]
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text().replace("author = {Roe, Jane},", "author = {Roe, Jane},\n  eprint = {1810.04805},"
+                                           "\n  archiveprefix = {arXiv},") + ENTRIES)      # as an older kb wrote it
+    pages = tmp_path / "citing.json"
+    pages.write_text(json.dumps(CITING))
+    assert run_kb("text", "load", "citing2024", pages).code == 0
+    r = run_kb("refs", "citing2024", "--json")
+    assert r.code == 0 and r.json[0]["resolved"] == "devlin2019", r.out + r.err
+    assert f"{key}'s arXiv id 1810.04805 was never checked" in run_kb("doctor").out
