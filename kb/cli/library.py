@@ -100,6 +100,8 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
             parts.append(f"{r.sources} cached source(s) kept until `kb doctor --prune`")
         if r.lends_to:
             parts.append(f"the crossref of {', '.join(r.lends_to)}")
+        if r.elsewhere:
+            parts.append(f"{', '.join(r.elsewhere)} kept")
         echo(f"{verb} {r.citekey}: {r.title}  ({', '.join(parts)})")
 
 

@@ -40,6 +40,7 @@ from kb.store.queries import (
     load_text,
     no_paper,
     paper_exists,
+    renamed_claims_file,
     resolve_alias,
     rows_as_dicts,
     versions_with_text,
@@ -64,6 +65,7 @@ _PLAIN_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 # Listing and showing papers need none of these: loaded when an entry is read or written.
 records = lazy_import("kb.ops.records")
 citekeys = lazy_import("kb.sources.citekey")
+index = lazy_import("kb.store.index")
 bibtex = lazy_import("kb.sources.bibtex")
 s2 = lazy_import("kb.sources.s2")
 notes_text = lazy_import("kb.text.notes")
@@ -113,6 +115,7 @@ class Removal:
     sources: int                    # cached sources filed under it (kept until kb doctor --prune)
     also: list[str] = field(default_factory=list)   # what else its claims file holds (claimsfile.also_held)
     lends_to: list[str] = field(default_factory=list)   # entries whose crossref names it (they read fields of it)
+    elsewhere: list[str] = field(default_factory=list)  # its claims files kb reads as none of its (kept_elsewhere)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -134,6 +137,26 @@ def _fields_of(kb: KB, key: str) -> dict[str, str]:
     return json.loads(row[0] or "{}") if row else {}
 
 
+def kept_elsewhere(kb: KB, keys: set[str]) -> dict[str, list[str]]:
+    """The claims files a person keeps for papers `keys` where kb reads none as theirs, by key: moved by
+    hand into a subfolder of claims/ (claims/old/p2020.toml), renamed so its name no longer ends in .toml
+    (p2020.toml.bak), or renamed to a name of no paper whose first line, as kb wrote it, still names the
+    paper (claims/notes.toml). The index counts none of their quotes and claims as the paper's: `kb rm`
+    removed such a paper without --force, and `kb doctor --prune` then its text."""
+    layout, out = kb.layout, {}
+    found = [(path, layout.citekey_of(path)) for path in index.claims_out_of_reach(layout)]
+    found += [(path, layout.citekey_of(Path(base))) for path, base in index.claims_misnamed(layout)]
+    papers = {r[0] for r in kb.conn.execute("select citekey from papers")}
+    orphans = {r[0] for r in kb.conn.execute("select citekey from quotes union select citekey from claims")} - papers
+    found += [(layout.claims_file(k), k) for k in sorted(orphans)]
+    for path, named in found:
+        rel = layout.relative(path)
+        key = named if named in keys else renamed_claims_file(kb.conn, kb.root, rel, named)
+        if key in keys and path != layout.claims_file(key) and path.is_file():
+            out.setdefault(key, []).append(rel)
+    return out
+
+
 def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
     """What `kb rm KEY...` would remove, paper by paper."""
     out: list[Removal] = []
@@ -152,8 +175,10 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
                            [c for name in dict.fromkeys([key, *citekeys.aliases(_fields_of(kb, key))])
                             for c in children.get(name.casefold(), []) if c != key]))
     going = {r.citekey for r in out}
+    elsewhere = kept_elsewhere(kb, going)
     for r in out:           # an entry removed with its parent reads nothing of it any more
         r.lends_to = [c for c in r.lends_to if c not in going]
+        r.elsewhere = elsewhere.get(r.citekey, [])
     return out
 
 
@@ -165,6 +190,9 @@ def _held_by(r: Removal) -> list[str]:
     if r.lends_to:
         out.append(f"is the crossref of {', '.join(r.lends_to)}, which "
                    + ("reads its" if len(r.lends_to) == 1 else "read their") + " year and venue from it")
+    if r.elsewhere:
+        out.append(f"has quotes or claims in {', '.join(r.elsewhere)}, which kb reads as none of its (moved or "
+                   "renamed by hand: `kb doctor` says how to put it back; `kb rm --force` keeps that file)")
     return out
 
 
@@ -177,7 +205,7 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
         # A claims file of no quote or claim may still hold what a person wrote there: unit
         # definitions other files' checks use, checks, their comments. Removed only when asked.
         # ... and an entry other entries name as their crossref lends them their year and venue.
-        held = [r for r in plan if r.quotes or r.claims or r.also or r.lends_to]
+        held = [r for r in plan if r.quotes or r.claims or r.also or r.lends_to or r.elsewhere]
         if held and not force and not dry_run:
             what = "; ".join(f"{r.citekey} " + ", and ".join(_held_by(r)) for r in held)
             raise UsageError(f"{what}; nothing removed",

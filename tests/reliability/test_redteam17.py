@@ -97,3 +97,23 @@ def test_a_reference_citing_an_arxiv_id_kb_never_checked_links_to_its_work_not_t
     r = run_kb("refs", "citing2024", "--json")
     assert r.code == 0 and r.json[0]["resolved"] == "devlin2019", r.out + r.err
     assert f"{key}'s arXiv id 1810.04805 was never checked" in run_kb("doctor").out
+
+
+# -- kb rm after a claims file was moved or renamed by hand -------------------------------------------------------
+
+@pytest.mark.parametrize("moved", ["claims/old/alpha2020energy.toml", "claims/notes.toml",
+                                   "claims/alpha2020energy.toml.bak"])
+def test_kb_rm_of_a_paper_whose_claims_file_was_moved_by_hand_is_refused_and_keeps_it(kb_root, tmp_path, moved):
+    """The index counts no record of a claims file kb reads as none of the paper's: `kb rm` removed the paper
+    unasked ('0 quote(s), 0 claim(s)'), and `kb doctor --prune` its text, while the person's claims were there."""
+    from alphakb import alpha_with_claim
+
+    alpha_with_claim(kb_root, tmp_path)
+    there = kb_root / moved
+    there.parent.mkdir(exist_ok=True)
+    (kb_root / "claims" / "alpha2020energy.toml").rename(there)
+    r = run_kb("rm", "alpha2020energy")
+    assert r.code == 2 and f"alpha2020energy has quotes or claims in {moved}" in r.err, r.err
+    assert "@misc{alpha2020energy," in (kb_root / "references.bib").read_text()
+    r = run_kb("rm", "--force", "alpha2020energy")
+    assert r.code == 0 and f"{moved} kept" in r.out and there.is_file(), r.out + r.err
