@@ -366,6 +366,33 @@ def _unchecked(kb, bibfile: BibFile, report: Report) -> None:
                        f"it is another work), or take the eprint out (kb edit {key})")
 
 
+def _one_paper_twice(kb, bibfile: BibFile, report: Report) -> None:
+    """Two entries of references.bib with one arXiv id or DOI (kb's checked ones): one paper twice,
+    as a git merge keeping both sides' entries of a paper each added under its own key leaves it.
+    kb files quotes and text under either, and a reference citing the paper links to neither."""
+    seen: dict[tuple[str, str], str] = {}
+    for key, ax, doi, status in kb.conn.execute(
+            "select citekey, arxiv_id, doi, metadata_status from papers where (arxiv_id is not null and "
+            "arxiv_id != '') or (doi is not null and doi != '') order by position"):
+        ids = [("arXiv id", bare_arxiv_id(ax))] if ax and (status != "incomplete" or arxiv_stamped(kb.conn, key, ax)) \
+            else []
+        ids += [("DOI", doi.lower())] if doi and status != "incomplete" else []
+        for kind, value in ids:
+            first = seen.setdefault((kind, value), key)
+            if first == key:
+                continue
+            e, f = bibfile.entry(key), bibfile.entry(first)
+            where = f"{index.BIB_REL}:{e.line}" if e is not None else index.BIB_REL
+            on = f" (line {f.line})" if f is not None else ""
+            report.problem("files", where,
+                           f"{key} has the {kind} {value} of {first}{on}: one paper twice (as a merge keeping both "
+                           f"sides' entries leaves it); kb files its quotes and text under either, and a reference "
+                           f"citing it links to neither",
+                           f"if they are one paper, move any quotes and claims of claims/{key}.toml into "
+                           f"claims/{first}.toml, then `kb rm {key}`; if not, correct the {kind} of one")
+            break
+
+
 def _odd_keys(bibfile: BibFile, report: Report) -> None:
     """A key of references.bib holding a character nobody sees, or looking like another
     key: kb indexes the entry as written (it is the person's file, and a key typed as it
@@ -470,6 +497,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             _odd_keys(bibfile, report)
             _aliases_of_others(bibfile, report)
             _unchecked(kb, bibfile, report)
+            _one_paper_twice(kb, bibfile, report)
             # as the index renders an entry: with the year and venue its crossref parent lends it
             parents = index.crossref_parents(bibfile.entries())
             for i, e in enumerate(bibfile.entries()):

@@ -117,3 +117,18 @@ def test_kb_rm_of_a_paper_whose_claims_file_was_moved_by_hand_is_refused_and_kee
     assert "@misc{alpha2020energy," in (kb_root / "references.bib").read_text()
     r = run_kb("rm", "--force", "alpha2020energy")
     assert r.code == 0 and f"{moved} kept" in r.out and there.is_file(), r.out + r.err
+
+
+# -- one paper twice in references.bib, as a git merge leaves it ---------------------------------------------------
+
+def test_one_paper_entered_twice_under_two_keys_is_named_by_kb_doctor(kb_root, tmp_path):
+    """Both sides of a merge added the paper, each under its own key: kb doctor said 'nothing to repair', while a
+    reference citing its arXiv id linked to neither entry."""
+    from alphakb import BIB, alpha_with_claim
+
+    alpha_with_claim(kb_root, tmp_path)
+    bib = kb_root / "references.bib"
+    bib.write_text(bib.read_text() + BIB.replace("alpha2020energy,", "alpha2020b,"))
+    r = run_kb("doctor")
+    assert r.code == 1 and "alpha2020b has the arXiv id 2001.00001 of alpha2020energy (line 1): one paper twice" \
+        in r.out and "`kb rm alpha2020b`" in r.out, r.out + r.err
