@@ -70,6 +70,7 @@ from kb.text.ids import (
     ArxivId,
     Doi,
     LocalFile,
+    bare_arxiv_id,
     find_arxiv_in_filename,
     find_arxiv_stamp,
     normalise_doi,
@@ -922,6 +923,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     meta: PaperMeta | None = None
     incomplete = False
     doi_checked = False
+    stamped_other = None        # the arXiv id of another paper's stamp the PDF carries
     if not offline and (arxiv or doi):
         try:
             if arxiv:
@@ -934,6 +936,7 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
                     meta, arxiv = None, None
                     result.arxiv = None
                 elif not named and not _record_printed(meta.title, meta.authors, result.pages[:2]):
+                    stamped_other = arxiv.id
                     notes.append(f"its first page carries arXiv's stamp of {arxiv.versioned}, but the PDF prints "
                                  f"neither that paper's title ({meta.title!r}) nor its authors: another paper's "
                                  "stamp, not recorded; metadata taken from the PDF itself (incomplete)")
@@ -996,6 +999,12 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
         kb.sources.discard_unfiled(data, "pdf")     # refused by the text its paper holds: no debris
         raise
     out.notes = notes + out.notes
+    held = kb.conn.execute("select arxiv_id from papers where citekey = ?", [out.citekey]).fetchone() \
+        if stamped_other else None
+    if held and held[0] and bare_arxiv_id(held[0]) == bare_arxiv_id(stamped_other):
+        # filed before by an add that could not check the stamp (offline): its entry still names that paper
+        out.notes.append(f"{out.citekey} still records arXiv {stamped_other}, taken unchecked from that stamp by an "
+                         f"earlier add: take the eprint out of its entry (kb edit {out.citekey})")
     return out
 
 

@@ -37,6 +37,8 @@ def test_a_pdf_carrying_another_papers_arxiv_stamp_is_not_filed_as_that_paper(kb
     assert r.code == 0, r.err
     water = r.out.split()[1]
     if offline_first:
+        r = run_kb("add", path)         # with the network: the id kb took offline is named, with the fix
+        assert f"{water} still records arXiv 2311.16863, taken unchecked from that stamp" in r.err, r.err
         r = run_kb("add", "arxiv:2311.16863")
         assert r.code == 0 and r.out.startswith("added     luccioni2023power"), r.out + r.err
     else:
