@@ -140,8 +140,9 @@ def _fields_of(kb: KB, key: str) -> dict[str, str]:
 def kept_elsewhere(kb: KB, keys: set[str]) -> dict[str, list[str]]:
     """The claims files a person keeps for papers `keys` where kb reads none as theirs, by key: moved by
     hand into a subfolder of claims/ (claims/old/p2020.toml), renamed so its name no longer ends in .toml
-    (p2020.toml.bak), or renamed to a name of no paper whose first line, as kb wrote it, still names the
-    paper (claims/notes.toml). The index counts none of their quotes and claims as the paper's: `kb rm`
+    (p2020.toml.bak), renamed to a name of no paper whose first line, as kb wrote it, still names the
+    paper (claims/notes.toml), or kept under an old key of the paper its `ids` lists (claims/p2019.toml,
+    brought back by a merge or a checkout after kb rename). The index counts none of their quotes and claims as the paper's: `kb rm`
     removed such a paper without --force, and `kb doctor --prune` then its text."""
     layout, out = kb.layout, {}
     found = [(path, layout.citekey_of(path)) for path in index.claims_out_of_reach(layout)]
@@ -151,7 +152,8 @@ def kept_elsewhere(kb: KB, keys: set[str]) -> dict[str, list[str]]:
     found += [(layout.claims_file(k), k) for k in sorted(orphans)]
     for path, named in found:
         rel = layout.relative(path)
-        key = named if named in keys else renamed_claims_file(kb.conn, kb.root, rel, named)
+        key = named if named in keys else (renamed_claims_file(kb.conn, kb.root, rel, named)
+                                            or (resolve_alias(kb.conn, named) if named not in papers else None))
         if key in keys and path != layout.claims_file(key) and path.is_file():
             out.setdefault(key, []).append(rel)
     return out
