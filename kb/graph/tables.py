@@ -25,6 +25,8 @@ READING = "21"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
+#                           also: a family name in capitals after given names keyed ('Kenton LEE' lee); bodies' reports
+#                           titled after a comma ('Stanford HAI, AI Index Report, Stanford University, 2023.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -41,6 +41,7 @@ from kb.text.names import (
     acronym_after_name,
     family_name_first,
     firm,
+    initials_in_capitals,
     is_organisation,
     name_key,
     the_first,
@@ -1342,7 +1343,8 @@ def _conjoined_organisation(authors: str, context: str) -> str | None:
     left, right = words[: joins[-1]], words[joins[-1] + 1:]
     if is_organisation(authors):
         return authors
-    if _caps_family_name(left) or _caps_family_name(right):
+    if _caps_family_name(left) or _caps_family_name(right) or _given_then_caps(" ".join(left)) \
+            and _given_then_caps(" ".join(right)):
         return None                 # 'NGUYEN Van An and TRAN Thi Bich'
     if len(left) == 1 and len(right) == 1 and (not _scholarly(context) and _report(context) or left == right) \
             or _organisation_author(" ".join(left + right), context) or _printed_again(authors, context):
@@ -1457,6 +1459,29 @@ def _caps_family_name(words: list[str]) -> str | None:
     return None
 
 
+def _given_then_caps(chunk: str) -> str | None:
+    """The family name of a name printed given names first and the family name in capitals ('Kenton LEE',
+    'Jacob DEVLIN', 'Ming-Wei CHANG', 'Jean-Paul SARTRE'), or None: given names capitalised, in lower case
+    after their first letter, no initials; the last word in capitals, no person's initials (initials_in_capitals:
+    not 'Ioannidis JPA'), which an organisation's acronym after its name reads as too ('Stanford HAI'): the list
+    or the entry tells which (_first_author)."""
+    words = chunk.split()
+    if not 2 <= len(words) <= 4 or not _caps_family(words[-1]) or initials_in_capitals(words[-1]) \
+            or is_organisation(chunk):
+        return None
+    for w in words[:-1]:
+        parts = w.split("-")
+        if not (parts[0][:1].isupper() and len(parts[0]) >= 2 and all(part.isalpha() and part[1:].islower()
+                                                                      for part in parts)) \
+                or w.lower() in _NAME_SMALL_WORDS:
+            return None
+    return words[-1]
+
+
+# a venue as a lower-case 'in:' opens it, as Elsevier's comma style prints it: ', in: Proc. ACL'
+_LOWER_IN_VENUE_RE = lazy(r",\s+in:\s+[A-Z]")
+
+
 _CAPS_PIECES_RE = lazy(r"[A-Z]{1,6}\.?(?:\s+[A-Z]{1,6}\.?){1,3}")
 _CONTEXT_WORD_RE = lazy(r"[A-Za-z][\w\-']*")
 
@@ -1529,6 +1554,14 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
+    caps = _given_then_caps(first)
+    if caps and (len(chunks) > 1 and _given_then_caps(chunks[1])
+                 or len(chunks) == 1 and (_scholarly(context) or _LOWER_IN_VENUE_RE.search(context) is not None)):
+        # a family name in capitals after given names, as the list's other names print theirs ('Jian LIU, Wei
+        # XIE', 'Hao LUO and Jacob DEVLIN'), or the one author of a paper in proceedings or a journal ('Kenton
+        # LEE. 2019. ... In ACL.'), where bodies put the name closed by their acronym to reports ('Stanford HAI.
+        # 2023. AI Index Report.')
+        return caps
     if len(chunks) == 1 and acronym_after_name(first.split()):
         # the one author, closed by an acronym no initials are: 'Stanford HAI. 2023.' (not 'Ioannidis JPA. 2005.';
         # names printing a family name in capitals after the given name are more than one: 'Jian LIU, Wei XIE')
@@ -2276,6 +2309,7 @@ def find_references(pages: list[str]) -> list[RefEntry]:
         _family_names_of_more_words(entries, pages)
         _organisations_among_inverted_names(entries)
         _initialisms_cited(entries, pages)
+        _family_names_in_capitals(entries)
         if len(entries) >= 3 or len(entries) > len(best):
             if len(entries) >= 3:
                 return entries
@@ -2316,6 +2350,32 @@ def _family_names_first_by_order(entries: list[RefEntry]) -> None:
 
 
 _LABEL_HEAD_RE = r"^(?:\[[^\]]{1,12}\]\s*|\d{1,3}\.\s+)?"
+# a first author given names first and the family name in capitals (_given_then_caps): 'Kenton LEE. 2019.',
+# 'Jian LIU, Wei XIE,'
+_CAPS_FAMILY_HEAD_RE = lazy(_LABEL_HEAD_RE + r"((?:[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-Za-z][a-zß-ÿ]+)?\s+){1,3}[A-ZÀ-Þ][A-ZÀ-Þ'\-]+)"
+                            r"(?=[.,;]|\s+(?:and|&)\s)")
+
+
+def _family_names_in_capitals(entries: list[RefEntry]) -> None:
+    """Key a lone first author printed given names first and the family name in capitals ('Kenton LEE. 2019.
+    A study of things.'), which alone reads as a body's name and acronym ('Stanford HAI. 2023.'), by the family
+    name where the list prints two entries' first authors so that the entries say are people (_first_author: a
+    name alike after it, or a paper in proceedings): the list's style. A report stays a body's ('Stanford HAI.
+    2023. AI Index Report.'), as bodies put their names to reports."""
+    proven: list[RefEntry] = []
+    whole: list[tuple[RefEntry, str]] = []
+    for e in entries:
+        m = _CAPS_FAMILY_HEAD_RE.match(e.raw) if e.first_author else None
+        family = _given_then_caps(m.group(1)) if m else None
+        if family and e.first_author == name_key(family):
+            proven.append(e)
+        elif family and e.first_author == name_key(m.group(1)) and not _report(e.raw):
+            whole.append((e, name_key(family)))
+    if len(proven) >= 2 and len(proven) >= len(whole):
+        for e, key in whole:
+            e.first_author = key
+
+
 # a first author in capitals cut in pieces, then the year: 'EP A. 2018.', 'DO E, 2021,'
 _CAPS_PIECES_HEAD_RE = lazy(_LABEL_HEAD_RE + r"([A-Z]{1,6}(?: [A-Z]{1,6}){1,3})[.,]?\s+\(?(?:19|20)\d\d")
 # two capitalised words joined by 'and', nothing else, then the year: 'Marks and Spencer. 2019.'

@@ -1,0 +1,33 @@
+"""Reference entries: a family name printed in capitals after given names, told from a body's acronym after its
+name; bodies' works in lists that close their fields with commas; citation markers naming bodies or a page."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import find_references, parse_entry
+
+
+@pytest.mark.parametrize("text, author", [
+    # a family name in capitals after given names, as the list's next name prints it, or a paper's one author
+    ("Yang LIU, Hao XIE. 2020. A study of things. In EMNLP.", "liu"),
+    ("Hao LUO and Jacob DEVLIN. 2019. A study of things. In ACL.", "luo"),
+    ("Pierre DUPONT, Ming-Wei CHANG, A study of things, in: Proc. TALN, 2019.", "dupont"),
+    ("Kenton LEE. 2019. A study of things. In Proceedings of ACL.", "lee"),
+    ("Jacob DEVLIN, A study of things, in: Proc. NAACL, 2019.", "devlin"),
+    ("Jian XIE. 2018. A study of things. Journal of Things 5(2):1-10.", "xie"),
+    # ... not a body's acronym after its name, where its work is a report (as before)
+    ("Stanford HAI. 2023. AI Index Report. Stanford University.", "stanfordhai"),
+    ("Paris IEA. 2021. A study of energy. Paris.", "parisiea"),
+])
+def test_a_family_name_in_capitals_after_given_names(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
+
+
+def test_a_lone_family_name_in_capitals_by_the_lists_style() -> None:
+    page = ("References\n"
+            "Kenton LEE. 2019. A study of things.\n"
+            "Jian LIU, Wei XIE. 2020. Another study of things. In ACL.\n"
+            "Yang LIU. 2021. A third study of things. In Proceedings of EMNLP.\n"
+            "Stanford HAI. 2023. AI Index Report. Stanford University.\n")
+    assert [e.first_author for e in find_references(["Intro.", page])] == ["lee", "liu", "liu", "stanfordhai"]
