@@ -2746,6 +2746,40 @@ _TITLE_AFTER_ONE_NAME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?,\s+([A-Z].{
 _DIGIT_WORD_RE = lazy(r"\b[A-Za-z][\w\-.]*\d|\b\d")
 # a name of words, a comma, then capitalised words: 'International Energy Agency, Electricity Market Report'
 _TITLE_AFTER_BODY_RE = lazy(r"([A-Z][^,]{2,120}),\s+([A-Z][^,]{3,})$")
+
+
+def _initialism(name: str) -> str:
+    """The capitals of a name's words, its small words left out: 'IEA' of 'International Energy Agency'."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _body_named_again(body: str, piece: str) -> bool:
+    """Whether a field after a title, between commas, names the entry's body again, as its publisher: whole or
+    with a word after it ('OECD Publishing'), by its acronym where the body is named whole ('World Health
+    Organization ... WHO') or whole where it is named by its acronym ('IEA ... International Energy Agency'),
+    or as another body of its first word ('Stanford HAI ... Stanford University')."""
+    body, piece = without_acronym(body).strip(), piece.strip(" .;")
+    if not body or not piece[:1].isupper() or len(piece) > 80:
+        return False
+    if piece == body or piece.startswith(body + " "):
+        return True
+    if body.isupper() and body.isalpha() and len(body) >= 2:
+        return len(piece.split()) >= 2 and _initialism(piece) == body
+    words = body.split()
+    if piece.isupper() and piece.isalpha() and len(words) >= 2:
+        return _initialism(body) == piece
+    return len(words) >= 2 and piece.split()[0] == words[0] and len(piece.split()) >= 2 and is_organisation(piece)
+
+
+def _title_before_body_again(title: str, body: str) -> str:
+    """A title read up to the year of a list closing its fields with commas, cut before its body's name
+    printed again as the publisher (_body_named_again): 'World Energy Outlook 2023, International Energy
+    Agency, Paris' by 'IEA' is 'World Energy Outlook 2023'."""
+    pieces = title.split(", ")
+    for k in range(1, len(pieces)):
+        if _body_named_again(body, pieces[k]):
+            return ", ".join(pieces[:k])
+    return title
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
                          r"(?:\s+(?:Std|SP|Standard))?\.?\s+[A-Z]?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
 _DASHES = frozenset("—–-_‒―")
@@ -2826,6 +2860,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             again = title.find(f", {split.authors}")
             if again > 0 and not title[again + 2 + len(split.authors):][:1].isalnum():
                 title = title[:again]
+            else:       # ... by its acronym, or whole: 'IEA, World Energy Outlook 2023, International Energy Agency'
+                title = _title_before_body_again(title, split.authors)
         if title is None and split.kind == "year":
             # read up to its year, the list took the title with the author: IEEE's 'Google, "Environmental
             # report 2020," Google LLC, Tech. Rep., 2020.' (the quoted title), or 'NVIDIA. NVIDIA A100
@@ -2840,11 +2876,22 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # 'OpenAI, GPT-4 Technical Report, 2023.', 'Google, Environmental Report 2020, 2021.'
                 title = _extract_title(named.group(1))
             elif (named := _TITLE_AFTER_BODY_RE.match(split.authors)) and is_organisation(named.group(1)) \
-                    and not is_organisation(named.group(2)):        # (not two bodies: 'Google Research, Brain Team')
+                    and (not is_organisation(named.group(2)) or _report(named.group(2))):
                 # ... or after an organisation's name, as IEEE prints a body's report: 'International Energy
                 # Agency, Electricity Market Report, 2023.', 'U.S. Energy Information Administration, Electric
-                # Power Monthly, 2023.'
+                # Power Monthly, 2023.' (not two bodies: 'Google Research, Brain Team'; a report's title may
+                # hold a body's word: 'AI Index Report')
                 title = _extract_title(named.group(2))
+            elif (pieces := split.authors.split(", ")) and len(pieces) >= 3 and (
+                    is_organisation(pieces[0]) or acronym_after_name(pieces[0].split())) \
+                    and (title := _title_before_body_again(", ".join(pieces[1:]), pieces[0])) != ", ".join(pieces[1:]):
+                # ... or between a body's name and its name again as the publisher: 'Stanford HAI, AI Index
+                # Report, Stanford University, 2023.', 'World Health Organization, Global status report on road
+                # safety, WHO, Geneva, 2018.'
+                entry.first_author = name_key(_first_author(pieces[0], title)) or None
+                title = _extract_title(title)
+            else:
+                title = None
     elif body[:1] in "\"“«":
         title = _extract_title(body)        # IEEE's work with no author: '"Data centres ...," IEA, 2022.'
     elif body[:1] in "AIBDEN" and (standard := _STANDARD_HEAD_RE.match(body)):
@@ -2861,7 +2908,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         else:
             parts = _FIRST_PHRASE_RE.split(body, maxsplit=1)
             first = parts[0]
-            if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()):
+            if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
+                    or len(first.split()) <= 8 and is_organisation(first) \
+                    and all(_name_like(w) or w in _FUNCTION_WORDS for w in first.split()):
+                # (a body's name holding a small word: 'Allen Institute for AI, Title, ...')
                 # (the rest tells an organisation: its web address, 'Common Crawl. [Online]. https://commoncrawl.org')
                 entry.first_author = name_key(_first_author(first, body[len(first):])) or None
                 # 'Google, Environmental Report 2020, https://...': the title after the author
@@ -2871,6 +2921,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                         and (_CAPITALISED_PHRASE_RE.match(after) or _ONE_WORD_THEN_URL_RE.match(after)) \
                         and not _MORE_NAMES_THEN_YEAR_RE.match(after):
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
+                    if title and ", " in title:     # (the body again as its publisher: 'IEA, Title, International
+                        title = _title_before_body_again(title, first)      # Energy Agency, Paris, 2023.')
             elif len(first.split()) >= 3 and body[len(first):len(first) + 1] != ",":
                 # no author and no year, a sentence of words no name holds: a program's, a web page's or
                 # a report's reference opening with its title ('Apache-licensed Evolved Transformer

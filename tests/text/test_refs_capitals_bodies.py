@@ -31,3 +31,22 @@ def test_a_lone_family_name_in_capitals_by_the_lists_style() -> None:
             "Yang LIU. 2021. A third study of things. In Proceedings of EMNLP.\n"
             "Stanford HAI. 2023. AI Index Report. Stanford University.\n")
     assert [e.first_author for e in find_references(["Intro.", page])] == ["lee", "liu", "liu", "stanfordhai"]
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a body's work in a list closing its fields with commas, its name again as the publisher: whole, by its
+    # acronym, with a word after it, or as another body of its first word
+    ("Stanford HAI, AI Index Report, Stanford University, 2023.", "stanfordhai", "AI Index Report"),
+    ("IEA, Renewables 2022, International Energy Agency, Paris, 2022.", "iea", "Renewables 2022"),
+    ("OECD, Recommendation of the council on artificial intelligence, OECD Publishing, Paris, 2019.", "oecd",
+     "Recommendation of the council on artificial intelligence"),
+    ("World Health Organization, World report on ageing and health, WHO, Geneva, 2015.",
+     "worldhealthorganization", "World report on ageing and health"),
+    ("Allen Institute for AI, Open language model evaluation, Allen Institute for AI, Seattle, 2024.",
+     "alleninstituteforai", "Open language model evaluation"),
+    # (as before: two bodies, no title)
+    ("Google Research, Brain Team, 2023.", "googleresearch", None),
+])
+def test_a_bodys_work_between_commas(text: str, author: str, title: str | None) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
