@@ -191,7 +191,9 @@ PARALLEL_FROM = 20
 #: words beside a rate's verb ("25 kWh were used in total per run", "consumed in each run", "daily", more verbs)
 #: leave it the rate's, per any noun counted; a figure with its interval or spread bracketed before its unit or noun
 #: ("3.6 (3.1–4.2) kWh", "12 (IQR 8–20) participants") is found, in that unit.
-DERIVED_READING = "4"
+#: 5: a body's name of more words cited whole names its entry ('(Stanford HAI, 2023)', 'International Energy Agency
+#: (2022)'), and a marker with a page after its year ('(Doe, 2020, p. 4)', '(Doe, 2020: 4)') names its entry.
+DERIVED_READING = "5"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -70,7 +70,15 @@ _AUTHORS = rf"(?P<name>{_SURNAME})(?:\s+(?:and|&)\s+{_SURNAME}|\s+et\s+al\s*\.?)
 # (1950/2020)', '(Doe, [1950] 2020)'
 _FIRST_YEAR = r"(?:(?P<first>(?:1[6-9]|20)\d\d)\s*/\s*|\[(?P<first_>(?:1[6-9]|20)\d\d)\]\s*)?"
 _AUTHOR_YEAR_RE = lazy(rf"{_AUTHORS}\s*\(\s*{_FIRST_YEAR}(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\s*\)")
-_PAREN_RE = lazy(r"\(([^()]{4,300}?(?:1[6-9]|20)\d\d[a-z]?)\)")
+# (a page or part after the last year: '(Doe, 2020, p. 4)', '(Doe 2020, pp. 4-5)', '(Doe, 2020: 4)')
+_PAREN_RE = lazy(r"\(([^()]{4,300}?(?:1[6-9]|20)\d\d[a-z]?)(?:\s*(?:,\s*(?:pp?\.|pages?|ch(?:ap)?\.|sec\.|§|para\.)"
+                 r"\s*|:\s*)[\dxivlc][\w\-–]*(?:\s*[,–\-]\s*\w+)?)?\)")
+# a body's name of words before the year, as it cites its entry whole: '(Stanford HAI, 2023)', '(International
+# Energy Agency, 2022)', '(World Health Organization, 2018)'
+_WHOLE_NAME_ITEM_RE = lazy(r"\s*(?:e\.g\.,?\s*|see\s+|cf\.\s*)?(?P<name>[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|for"
+                           r"|and|the|on|in|&)){1,8})\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\b")
+# the words before a narrative marker's name, which with it may be a body's: 'Stanford HAI (2023)'
+_WORDS_BEFORE_RE = lazy(r"(?:(?:[A-Z][\w&'’\-]*|of|for|and|the|on|in|&)\s+){1,7}$")
 _PAREN_ITEM_RE = lazy(rf"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHORS}\s*,?\s*{_FIRST_YEAR}"
                       rf"(?P<year>(?:1[6-9]|20)\d\d)[a-z]?")
 _ET_AL_RE = lazy(rf"(?P<name>{_SURNAME})\s+et\s+al\s*\.?(?P<poss>\s*['’]\s*s\b)?")
@@ -168,6 +176,14 @@ class _Resolver:
             refs = [r for r in refs if r.year == year]
         return refs[0].idx if len(refs) == 1 else None
 
+    def whole(self, name: str, year: int) -> int | None:
+        """The entry a name of more words than one names whole, as a body's is keyed: '(Stanford HAI, 2023)'
+        names the entry keyed stanfordhai."""
+        if " " not in name.strip():
+            return None
+        refs = [r for r in self.by_author.get(name_key(name), []) if r.year == year]
+        return refs[0].idx if len(refs) == 1 else None
+
 
 def _in_list(page_no: int, page: str, pos: int, ref_pages: dict[int, list[str]]) -> bool:
     """Whether a marker at `pos` opens an entry of the reference list (its label at a line start
@@ -191,6 +207,23 @@ def _republished(res: _Resolver, m: re.Match) -> int | None:
     if idx is None and first:
         idx = res.author(m.group("name"), int(first))
     return idx
+
+
+def _body_named(res: _Resolver, page: str, m: re.Match) -> tuple[int, int | None]:
+    """Where a narrative marker whose last word names no entry starts, and its entry, where the words before
+    that word and it name one whole ('Stanford HAI (2023)': an entry keyed stanfordhai), the longest such name."""
+    before = _WORDS_BEFORE_RE.search(page, max(0, m.start() - 120), m.start())
+    if not before or m.group("name") != m.group(0).split("(")[0].strip():
+        return m.start(), None
+    words = list(re.finditer(r"\S+", page[before.start():m.start()]))
+    year = int(m.group("year"))
+    for k, w in enumerate(words):
+        if not w.group()[:1].isupper():
+            continue
+        idx = res.whole(" ".join([x.group() for x in words[k:]] + [m.group("name")]), year)
+        if idx is not None:
+            return before.start() + w.start(), idx
+    return m.start(), None
 
 
 def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
@@ -234,14 +267,22 @@ def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
             if not free(m.start(), m.end()):
                 continue
             idx = _republished(res, m)
+            start = m.start()
+            if idx is None:
+                # ... a body's name of more words, whole: 'Stanford HAI (2023)'
+                start, idx = _body_named(res, page, m)
             if idx is not None:
-                found.append((m.start(), m.end(), "author-year", [idx]))
-                taken.append((m.start(), m.end()))
+                found.append((start, m.end(), "author-year", [idx]))
+                taken.append((start, m.end()))
         for m in _PAREN_RE.finditer(page):
             if not free(m.start(), m.end()):
                 continue
             idxs = []
             for item in re.split(r";", m.group(1)):
+                whole = _WHOLE_NAME_ITEM_RE.match(item)
+                if whole and (idx := res.whole(whole.group("name"), int(whole.group("year")))) is not None:
+                    idxs.append(idx)
+                    continue
                 im = _PAREN_ITEM_RE.search(item)
                 if im:
                     first = _republished(res, im)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.text.citecontext import Ref, find_contexts
 from kb.text.refs import find_references, parse_entry
 
 
@@ -50,3 +51,28 @@ def test_a_lone_family_name_in_capitals_by_the_lists_style() -> None:
 def test_a_bodys_work_between_commas(text: str, author: str, title: str | None) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+_REFS = [Ref(1, None, "stanfordhai", 2023), Ref(2, None, "internationalenergyagency", 2022),
+         Ref(3, None, "doe", 2020), Ref(4, None, "iea", 2023), Ref(5, None, "marksandspencer", 2019)]
+
+
+@pytest.mark.parametrize("text, marker, idxs", [
+    # a body's name of more words, cited whole, in brackets or as the sentence's subject
+    ("AI grows fast (Stanford HAI, 2023). Next.", "(Stanford HAI, 2023)", [1]),
+    ("Demand grew (see International Energy Agency, 2022; Doe, 2020). Next.",
+     "(see International Energy Agency, 2022; Doe, 2020)", [2, 3]),
+    ("As the International Energy Agency (2022) finds, demand grew.", "International Energy Agency (2022)", [2]),
+    ("Sales fell (Marks and Spencer, 2019). Next.", "(Marks and Spencer, 2019)", [5]),
+    # a page or part after the year
+    ("Things hold (Doe, 2020, p. 4). Next.", "(Doe, 2020, p. 4)", [3]),
+    ("Things hold (Doe 2020, pp. 4-5). Next.", "(Doe 2020, pp. 4-5)", [3]),
+    ("Things hold (Doe, 2020: 12). Next.", "(Doe, 2020: 12)", [3]),
+    # (as before: an acronym; a page inside a list of works; a name no entry has)
+    ("Power grows (IEA, 2023, ch. 2; Doe, 2020). Next.", "(IEA, 2023, ch. 2; Doe, 2020)", [4, 3]),
+    ("Power grows (IEA, 2023). Next.", "(IEA, 2023)", [4]),
+    ("Power grows (Roe Agency, 2023). Next.", None, []),
+])
+def test_markers_naming_bodies_whole_or_a_page(text: str, marker: str | None, idxs: list) -> None:
+    found = find_contexts([text], _REFS)
+    assert [c.idx for c in found] == idxs and {c.marker for c in found} <= {marker}
