@@ -40,7 +40,7 @@ from kb.store.queries import (
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, name_key, split_names
+from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
 from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -941,7 +941,26 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return NoteSource(None, reason=f"none of the {len(first.several)} papers it may name here "
                                            f"({', '.join(first.several)}) is by {' and '.join(names)}",
                               reference=first.reference)
+    elif first is not None and first.several and ref is not None and ref.entry is not None and ref.entry.year \
+            and not (ref.entry.title or ref.entry.doi or ref.entry.arxiv_id):
+        # a reference-list entry with no title that names every author ('Luccioni, A. S., & Hernandez-Garcia, A.
+        # (2023).'): of two papers by Luccioni in 2023, the one whose authors it lists, all and no more
+        keys = [k for k in first.several if notes_text.lists_all_authors(ref.text, _families(db, k), ref.entry.year)]
+        if len(keys) == 1:
+            return NoteSource(keys[0], "author-year", reference=first.reference)
     return first
+
+
+def _families(db, citekey: str) -> list[str]:
+    """The family names of a paper's authors, in order ([] where one is 'others' or none is known)."""
+    row = db.execute("select authors from papers where citekey = ?", [citekey]).fetchone()
+    try:
+        authors = json.loads(row[0] or "[]") if row else []
+    except ValueError:
+        return []
+    if not all(isinstance(a, str) and a.strip() and a.strip() != "others" for a in authors):
+        return []
+    return [last_name(a) for a in authors]
 
 
 def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: str | None) -> NoteSource:

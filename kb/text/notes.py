@@ -69,6 +69,7 @@ from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_
 from kb.text.titles import normalise_title
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations",
+           "lists_all_authors",
            "citations_as_pandoc", "rename_in_citations", "alpha_label"]
 
 
@@ -232,6 +233,13 @@ def _cited_names(attribution: str) -> list[str]:
     if not head or re.search(r"\bet\s+al\b", head):
         return []
     return [n for n in _NAME_JOINS.split(head) if n]
+
+
+def lists_all_authors(entry: str, names: list[str], year: int | str | None) -> bool:
+    """Whether a reference entry lists the authors `names` (family names) in that order and no more before its
+    year: 'Luccioni, A. S., & Hernandez-Garcia, A. (2023).' does for Luccioni, Hernandez-Garcia, not for
+    Luccioni, Viguier, Ligozat."""
+    return bool(names) and _all_its_authors(entry, names, year)
 
 
 def _all_its_authors(entry: str, names: list[str], year: int | str | None, title: str | None = None) -> bool:

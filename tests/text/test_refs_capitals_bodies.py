@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kb.ops.papers import import_bib
+from kb.ops.quotes import verify_note
+from kb.ops.session import open_kb
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.refs import find_references, parse_entry
 
@@ -76,3 +79,27 @@ _REFS = [Ref(1, None, "stanfordhai", 2023), Ref(2, None, "internationalenergyage
 def test_markers_naming_bodies_whole_or_a_page(text: str, marker: str | None, idxs: list) -> None:
     found = find_contexts([text], _REFS)
     assert [c.idx for c in found] == idxs and {c.marker for c in found} <= {marker}
+
+
+_LUCCIONI_BIB = """@article{luccioni2023counting, title = {Counting Carbon: A Survey of Factors Influencing the Emissions of
+  Machine Learning}, author = {Luccioni, Alexandra Sasha and Hernandez-Garcia, Alex}, year = {2023}}
+@article{luccioni2023estimating, title = {Estimating the Carbon Footprint of BLOOM},
+  author = {Luccioni, Alexandra Sasha and Viguier, Sylvain and Ligozat, Anne-Laure}, year = {2023}}
+"""
+_Q = '"the resulting graph consists of more than many nodes"'
+
+
+def test_a_reference_with_no_title_naming_every_author(kb_root, tmp_path) -> None:
+    # of two papers by the first author that year, the one whose authors the entry lists, all and no more; an
+    # entry of other authors, or of some of them, names neither
+    (tmp_path / "in.bib").write_text(_LUCCIONI_BIB, "utf-8")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    note = tmp_path / "note.md"
+    note.write_text(f"{_Q} [1].\n\n{_Q} [2].\n\n{_Q} [3].\n\n{_Q} [4].\n\n## References\n\n"
+                    "[1] Luccioni, A. S., & Hernandez-Garcia, A. (2023).\n\n"
+                    "[2] Luccioni, A. S., Viguier, S., & Ligozat, A.-L. (2023).\n\n"
+                    "[3] Luccioni, A. S., & Smith, J. (2023).\n\n"
+                    "[4] Luccioni, A. S., Viguier, S., Ligozat, A.-L., & Smith, J. (2023).\n", "utf-8")
+    verdicts, _ = verify_note(kb, note)
+    assert [v.citekey for v in verdicts] == ["luccioni2023counting", "luccioni2023estimating", None, None]
