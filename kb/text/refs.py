@@ -855,10 +855,18 @@ def _full_names_before(words: list[str], i: int) -> bool:
     'Emma Strubell, Andrew McCallum: Energy')."""
     chunks = [c.split() for c in _AUTHOR_SEP_RE.split(" ".join(words[:i])) if c.strip()]
     # (a middle initial between the given and family names: 'Kristina N. Toutanova', 'Quoc V. Le')
-    return len(chunks) >= 2 and all(
-        len(c) >= 2 and _full_name(" ".join([c[0]] + [w for w in c[1:-1] if not (_is_initial(w) or _is_capital(w))]
-                                           + [c[-1]]))
-        for c in chunks)
+    full = all(len(c) >= 2 and _full_name(" ".join([c[0]] + [w for w in c[1:-1] if not (_is_initial(w) or _is_capital(w))]
+                                                   + [c[-1]]))
+               for c in chunks)
+    if len(chunks) == 1 and full:
+        # ... or one name, where the word is printed as no name is, a capital or digit after its first letter
+        # ('Jacob Devlin, BERT: ...', 'Hugo Touvron, LLaMA: ...', 'Zhilin Yang, XLNet: ...'), and no initials in
+        # capitals: one name inverted, its given name after a family name of two words, is printed as one name
+        # given first is ('García Márquez, Gabriel: ...', 'Ortiz Suárez, PJ: ...')
+        head = words[i].rstrip(":")
+        return (len(head) >= 4 or len(head) >= 2 and any(map(str.isdigit, head))) and head[:1].isupper() and any(ch.isupper() or ch.isdigit() for ch in head[1:]) \
+            and all(ch.isalnum() or ch == "-" for ch in head)
+    return len(chunks) >= 2 and full
 
 
 # a comma before a venue's or publisher's names and the year or volume: ', MIT Press, 2016', ', Nature, vol. 521',

@@ -103,3 +103,20 @@ def test_a_reference_with_no_title_naming_every_author(kb_root, tmp_path) -> Non
                     "[4] Luccioni, A. S., Viguier, S., Ligozat, A.-L., & Smith, J. (2023).\n", "utf-8")
     verdicts, _ = verify_note(kb, note)
     assert [v.citekey for v in verdicts] == ["luccioni2023counting", "luccioni2023estimating", None, None]
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # one name given in full, then a title's head word printed as no name is (a capital or digit after its first
+    # letter) and its colon: the title's
+    ("Zhilin Yang, XLNet: Generalized autoregressive pretraining for language understanding, in: NeurIPS, 2019.",
+     "yang", "XLNet: Generalized autoregressive pretraining for language understanding"),
+    ("Pranav Rajpurkar, SQuAD: 100,000+ questions for machine comprehension of text, in: Proc. EMNLP, 2016.",
+     "rajpurkar", "SQuAD: 100,000+ questions for machine comprehension of text"),
+    ("Colin N. Raffel, T5X: Scaling up models and data, arXiv preprint arXiv:2203.17189 (2022).", "raffel",
+     "T5X: Scaling up models and data"),
+    # ... not one name inverted, a given name after a family name of two words (as before)
+    ("García Márquez, Gabriel: Cien años de soledad. Sudamericana, 1967.", "garciamarquez", "Cien años de soledad"),
+])
+def test_a_titles_head_and_colon_after_one_name_given_in_full(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
