@@ -63,7 +63,10 @@ class Context:
 _NUMBERED_RE = lazy(r"\[\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*)\s*\]")
 _KEY = r"[A-Z][A-Za-z+]{0,4}\s?\d{2}[a-z]?"
 _ALNUM_RE = lazy(rf"\[\s*({_KEY}(?:\s*[,;]\s*{_KEY})*)\s*\]")
-_SURNAME = r"[A-Z][A-Za-zÀ-ÿ'’\-]+(?:\s+(?:van|von|de|der|den|da|del|le|la)\s+[A-Z][A-Za-zÀ-ÿ'’\-]+)?"
+# (a name as pypdf may break it: its capital kerned apart, 'V aswani', or hyphenated at a line's end, 'Rad- ford',
+# 'Man-\nning')
+_SURNAME = (r"[A-Z](?: (?=[a-z]{3}))?[A-Za-zÀ-ÿ'’\-]+(?:(?<=[a-z]-)\s+[a-zà-ÿ][A-Za-zÀ-ÿ'’\-]*)?"
+            r"(?:\s+(?:van|von|de|der|den|da|del|le|la)\s+[A-Z][A-Za-zÀ-ÿ'’\-]+)?")
 _AUTHORS = rf"(?P<name>{_SURNAME})(?:\s+(?:and|&)\s+{_SURNAME}|\s+et\s+al\s*\.?)?"
 # (years from 1600 on, as a reference list's: 'Darwin (1859)', '(Maxwell, 1865)' name their entries)
 # ... a work republished by its first year before its edition's, either of which its entry may give: 'Doe

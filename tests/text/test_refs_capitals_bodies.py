@@ -120,3 +120,18 @@ def test_a_reference_with_no_title_naming_every_author(kb_root, tmp_path) -> Non
 def test_a_titles_head_and_colon_after_one_name_given_in_full(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, idxs", [
+    # a name in a marker as pypdf breaks it: its capital kerned apart, or hyphenated at a line's end
+    ("Models ( T ouvron et al. , 2023). Next.", [1]),
+    ("As W ang et al. (2019) show, models grow.", [2]),
+    ("Parsers (Dozat and Man-\nning, 2017; Rad- ford et al., 2019). Next.", [3, 4]),
+    # (as before: a name hyphenated whole; no name at all)
+    ("Carbon (Hernandez-Garcia, 2023). Next.", [5]),
+    ("A study (2023) is none. Next.", []),
+])
+def test_markers_naming_a_name_pypdf_broke(text: str, idxs: list) -> None:
+    refs = [Ref(1, None, "touvron", 2023), Ref(2, None, "wang", 2019), Ref(3, None, "dozat", 2017),
+            Ref(4, None, "radford", 2019), Ref(5, None, "hernandezgarcia", 2023)]
+    assert [c.idx for c in find_contexts([text], refs)] == idxs
