@@ -27,7 +27,8 @@ READING = "21"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
 #                           also: a family name in capitals after given names keyed ('Kenton LEE' lee); bodies' reports
 #                           titled after a comma ('Stanford HAI, AI Index Report, Stanford University, 2023.');
-#                           'BERT:' after one name given in full a title's
+#                           'BERT:' after one name given in full a title's; two names in full joined by 'and',
+#                           a comma and a title ('Kenton Lee and Jacob Devlin, A study of things, in: ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

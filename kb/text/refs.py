@@ -1101,20 +1101,30 @@ def _full_name(chunk: str) -> bool:
         for k, w in enumerate(words))
 
 
+_PAIR_JOIN_RE = lazy(r"\s+(?:and|&)\s+")
+
+
 def _split_full_names(text: str) -> _AuthorSplit | None:
     """Names given in full and no initials, each closed by a comma, then the title with no quotes, as
     Elsevier prints them: 'Nguyen Van An, Tran Thi Mai, A study of Vietnamese text, in: Proc. VLSP, 2019.'
     Two names at least, then words no name holds (words in lower case): one name and its comma is
     a body's name before its title ('Google, Environmental Report 2020'), read elsewhere."""
     chunks = text.split(", ", 12)
-    k = 0
-    while k < len(chunks) - 1 and _full_name(chunks[k].removeprefix("and ")):      # (', and Ana Silva,')
+    k = names = 0
+    while k < len(chunks) - 1:
+        name = chunks[k].removeprefix("and ")       # (', and Ana Silva,')
+        if _full_name(name):
+            names += 1
+        elif k == 0 and len(pair := _PAIR_JOIN_RE.split(name)) == 2 and all(map(_full_name, pair)):
+            names += 2      # two names joined with no comma: 'Kenton Lee and Jacob Devlin, A study of ...'
+        else:
+            break
         k += 1
     if k >= 2 and (last := _LAST_NAME_STOP_RE.match(chunks[k])) and _full_name(last.group(1)):
         # the list closed by its conjunction and a stop: 'Bowen Zhou, ..., and Bing Xiang. Abstractive ...'
         authors = ", ".join(chunks[:k] + [last.group(1)])
         return _AuthorSplit(authors, text[len(", ".join(chunks[:k])) + 2 + last.end(1):], None, "period")
-    if k < 2 or not chunks[k][:1].isupper() or chunks[k].split()[0].lower() in _CONJUNCTIONS:
+    if names < 2 or not chunks[k][:1].isupper() or chunks[k].split()[0].lower() in _CONJUNCTIONS:
         return None
     # two words in lower case at least, as a title has and a name's lower-case part has not ('Cicero Nogueira
     # dos santos'); and no more names after it before a stop ('..., Caglar Gulcehre, and Bing Xiang. Title')

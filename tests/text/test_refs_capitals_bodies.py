@@ -135,3 +135,17 @@ def test_markers_naming_a_name_pypdf_broke(text: str, idxs: list) -> None:
     refs = [Ref(1, None, "touvron", 2023), Ref(2, None, "wang", 2019), Ref(3, None, "dozat", 2017),
             Ref(4, None, "radford", 2019), Ref(5, None, "hernandezgarcia", 2023)]
     assert [c.idx for c in find_contexts([text], refs)] == idxs
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # two names given in full joined with no comma, then the title closed by its comma, as Elsevier prints them
+    ("Ashish Vaswani and Noam Shazeer, Attention is all you need, in: Proc. NeurIPS, 2017.", "vaswani",
+     "Attention is all you need"),
+    ("Tomas Mikolov & Kai Chen, Efficient estimation of word representations, Springer, Berlin, 2013.", "mikolov",
+     "Efficient estimation of word representations"),
+    # (as before: a firm's name of two words joined)
+    ("Marks and Spencer, Plan A report, Marks and Spencer Group plc, 2019.", "marksandspencer", "Plan A report"),
+])
+def test_two_names_given_in_full_joined_then_a_title_and_comma(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
