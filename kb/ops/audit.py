@@ -193,7 +193,8 @@ PARALLEL_FROM = 20
 #: ("3.6 (3.1–4.2) kWh", "12 (IQR 8–20) participants") is found, in that unit.
 #: 5: a body's name of more words cited whole names its entry ('(Stanford HAI, 2023)', 'International Energy Agency
 #: (2022)'), and a marker with a page after its year ('(Doe, 2020, p. 4)', '(Doe, 2020: 4)') names its entry, as does
-#: a name pypdf broke ('( V aswani et al. , 2017)', '(Rad- ford et al., 2019)').
+#: a name pypdf broke ('( V aswani et al. , 2017)', '(Rad- ford et al., 2019)') and an acronym the paper defines
+#: at a body's first citation ('(World Health Organization [WHO], 2018)', then '(WHO, 2018)').
 DERIVED_READING = "5"
 
 

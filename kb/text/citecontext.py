@@ -79,7 +79,10 @@ _PAREN_RE = lazy(r"\(([^()]{4,300}?(?:1[6-9]|20)\d\d[a-z]?)(?:\s*(?:,\s*(?:pp?\.
 # a body's name of words before the year, as it cites its entry whole: '(Stanford HAI, 2023)', '(International
 # Energy Agency, 2022)', '(World Health Organization, 2018)'
 _WHOLE_NAME_ITEM_RE = lazy(r"\s*(?:e\.g\.,?\s*|see\s+|cf\.\s*)?(?P<name>[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|for"
-                           r"|and|the|on|in|&)){1,8})\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\b")
+                           r"|and|the|on|in|&)){1,8})(?:\s*\[[A-Z]{2,8}\])?\s*,?\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?\b")
+# a body's name and the acronym APA defines for it at its first citation: '(World Health Organization [WHO], 2018)',
+# 'International Energy Agency [IEA] (2022)'
+_DEFINED_ACRONYM_RE = lazy(r"([A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|for|and|the|on|in|&)){1,8})\s*\[([A-Z]{2,8})\]")
 # the words before a narrative marker's name, which with it may be a body's: 'Stanford HAI (2023)'
 _WORDS_BEFORE_RE = lazy(r"(?:(?:[A-Z][\w&'’\-]*|of|for|and|the|on|in|&)\s+){1,7}$")
 _PAREN_ITEM_RE = lazy(rf"(?:e\.g\.,?\s*|see\s+|cf\.\s*)?{_AUTHORS}\s*,?\s*{_FIRST_YEAR}"
@@ -167,6 +170,19 @@ class _Resolver:
         if not self.by_number and not self.by_key:
             # An unlabelled list numbered by position is still cited by number.
             self.by_number = {r.idx: r.idx for r in refs}
+        self.acronyms: dict[str, str] = {}      # an acronym the paper defines -> the key of the body's name
+
+    def define_acronyms(self, pages: list[str]) -> None:
+        """The acronyms a paper defines for bodies at their first citation, as APA does ('(World Health Organization
+        [WHO], 2018)'), where the list keys the body's whole name and nothing the acronym: '(WHO, 2018)' after it
+        names that entry."""
+        for page in pages:
+            if not page or "[" not in page:
+                continue
+            for m in _DEFINED_ACRONYM_RE.finditer(page):
+                whole, acronym = name_key(m.group(1)), name_key(m.group(2))
+                if whole in self.by_author and acronym not in self.by_author:
+                    self.acronyms.setdefault(acronym, whole)
 
     def author(self, name: str, year: int | None) -> int | None:
         if name[-1:] in "s'’":
@@ -174,7 +190,7 @@ class _Resolver:
         key = name_key(name)
         if not key or key in _STOP_NAMES:
             return None
-        refs = self.by_author.get(key, [])
+        refs = self.by_author.get(key) or self.by_author.get(self.acronyms.get(key, ""), [])
         if year is not None:
             refs = [r for r in refs if r.year == year]
         return refs[0].idx if len(refs) == 1 else None
@@ -234,6 +250,7 @@ def find_contexts(pages: list[str], refs: list[Ref]) -> list[Context]:
     if not refs:
         return []
     res = _Resolver(refs)
+    res.define_acronyms(pages)
     ref_pages: dict[int, list[str]] = {}
     for r in refs:
         if r.page:

@@ -149,3 +149,13 @@ def test_markers_naming_a_name_pypdf_broke(text: str, idxs: list) -> None:
 def test_two_names_given_in_full_joined_then_a_title_and_comma(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+def test_an_acronym_a_paper_defines_at_a_bodys_first_citation() -> None:
+    # APA's '(World Health Organization [WHO], 2018)' defines 'WHO' for the entry keyed by the whole name; an
+    # acronym no citation defines names nothing
+    refs = [Ref(1, None, "worldhealthorganization", 2018), Ref(2, None, "internationalenergyagency", 2022)]
+    text = ("Roads kill (World Health Organization [WHO], 2018). Deaths rose (WHO, 2018, p. 4). As WHO (2018) "
+            "notes, it is so. Power grew (IEA, 2022). Next.")
+    assert [(c.marker, c.idx) for c in find_contexts([text], refs)] == [
+        ("(World Health Organization [WHO], 2018)", 1), ("(WHO, 2018, p. 4)", 1), ("WHO (2018)", 1)]
