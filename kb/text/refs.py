@@ -1482,10 +1482,15 @@ def _given_then_caps(chunk: str) -> str | None:
     'Jacob DEVLIN', 'Ming-Wei CHANG', 'Jean-Paul SARTRE'), or None: given names capitalised, in lower case
     after their first letter, no initials; the last word in capitals, no person's initials (initials_in_capitals:
     not 'Ioannidis JPA'), which an organisation's acronym after its name reads as too ('Stanford HAI'): the list
-    or the entry tells which (_first_author)."""
+    or the entry tells which (_first_author). Not a firm's name, nor an acronym no family name is printed as."""
     words = chunk.split()
     if not 2 <= len(words) <= 4 or not _caps_family(words[-1]) or initials_in_capitals(words[-1]) \
-            or is_organisation(chunk):
+            or is_organisation(chunk) or firm(words[0]):
+        return None
+    last = words[-1]
+    if not any(ch in "AEIOUY" for ch in ascii_fold(last)) or last[0] == words[0][0]:
+        # an acronym, as no family name is: no vowel ('Stanford CRFM'), or the name's first word its first letter
+        # ('Berkeley BAIR'); a firm's ('Meta FAIR')
         return None
     for w in words[:-1]:
         parts = w.split("-")

@@ -159,3 +159,13 @@ def test_an_acronym_a_paper_defines_at_a_bodys_first_citation() -> None:
             "notes, it is so. Power grew (IEA, 2022). Next.")
     assert [(c.marker, c.idx) for c in find_contexts([text], refs)] == [
         ("(World Health Organization [WHO], 2018)", 1), ("(WHO, 2018, p. 4)", 1), ("WHO (2018)", 1)]
+
+
+@pytest.mark.parametrize("text, author", [
+    # a body's acronym no family name is printed as, after its name, on a paper: no vowel, or the name's initial
+    ("Stanford CRFM. 2021. On the opportunities and risks of foundation models. arXiv preprint arXiv:2108.07258.",
+     "stanfordcrfm"),
+    ("Berkeley BAIR. 2020. A study of robots. In Proceedings of ICRA.", "berkeleybair"),
+])
+def test_a_bodys_acronym_on_a_paper_is_no_family_name(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
