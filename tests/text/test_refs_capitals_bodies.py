@@ -1,5 +1,7 @@
 """Reference entries: a family name printed in capitals after given names, told from a body's acronym after its
-name; bodies' works in lists that close their fields with commas; citation markers naming bodies or a page."""
+name; bodies' works in lists that close their fields with commas; a title's head word after one name given in full;
+two names in full joined before a title and its comma. Citation markers naming bodies whole, by an acronym the paper
+defines, or with a page, and names pypdf broke. A note's entry with no title naming every author."""
 
 from __future__ import annotations
 
