@@ -496,6 +496,9 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             _undefined_strings(bibfile, report)
             _odd_keys(bibfile, report)
             _aliases_of_others(bibfile, report)
+            for line, head in bibfile.commented:    # a comment to biber and kb, an entry to BibTeX
+                report.info.append(f"{index.BIB_REL}:{line}: {head!r} follows a '%' on its line: a comment to "
+                                   "biber, as kb reads it, but an entry to BibTeX, pybtex and bibtexparser")
             _unchecked(kb, bibfile, report)
             _one_paper_twice(kb, bibfile, report)
             # as the index renders an entry: with the year and venue its crossref parent lends it

@@ -1085,6 +1085,8 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
 #: in for pybtex's, on another core when the import may use more than one; a file it
 #: cannot vouch for is still read by pybtex.
 BACKGROUND_READING = 2000
+#: JabRef's settings of a file, `@Comment{jabref-meta: grouping: ...}`: the setting's name.
+_JABREF_META = lazy(r"@\s*comment\s*\{\s*jabref-meta:\s*([A-Za-z]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -1211,6 +1213,19 @@ def _read_and_file(kb: KB, text: str, out: ImportResult, path: Path, progress, n
             return None if doubt is None else pybtex_reading(second_reading_text(source))
 
         _check_incoming(source)
+        comments = [b for b in source.blocks if b.kind == "comment"]
+        if comments:        # a file's own settings (JabRef's groups tree), not references.bib's: said
+            meta = list(dict.fromkeys(m.group(1) for b in comments if (m := _JABREF_META.match(
+                source.text, b.start, b.end)) is not None))
+            out.warnings.append(f"{shown(path)}:{source.text.count(chr(10), 0, comments[0].start) + 1}: "
+                                f"{len(comments)} @comment block(s) not imported: they are that file's own"
+                                + (f" (JabRef's jabref-meta: {', '.join(meta)}; its entries' groups fields are "
+                                   "imported as written)" if meta else "")
+                                + "; references.bib keeps its own")
+        for line, head in source.commented:     # read as biber reads it; other readers take an entry
+            out.warnings.append(f"{shown(path)}:{line}: {head!r} follows a '%' on its line: a comment to biber, "
+                                "as kb reads it, but an entry to BibTeX, pybtex and bibtexparser; not imported "
+                                "(delete the '%' to import it)")
         return _import_entries(kb, source, incoming, out, path, progress, normalise, fill, second_reading)
     finally:
         for background in (screening, reading):

@@ -56,6 +56,7 @@ _GAP = lazy(r"\s*(?:%[^\n]*\s*)*")      # white space and '%' comments to the li
 _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
+_COMMENTED_HEAD = lazy(r"@\s*([^\s\"#%'(),={}]+)\s*[{(]\s*[^\s,{}()]*")    # `@type{key`, after a '%'
 _OWNED = lazy(r"(?m)^[ \t]*% kb-owned:[^\n]*")
 CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
@@ -144,10 +145,11 @@ class _Block:
     replacement: str | None = None  # new text, when kb changed it
 
 
-def _in_comment_line(text: str, at: int) -> bool:
-    """Whether offset `at`, outside any entry, is on a line that starts with '%'."""
-    start = text.rfind("\n", 0, at) + 1
-    return text[start:at].lstrip().startswith("%")
+def _in_comment_line(text: str, at: int, floor: int = 0) -> bool:
+    """Whether offset `at`, outside any entry, follows a '%' on its line (after `floor`, where
+    the last block ended): a comment to the line's end, as biber reads it, at the line's start
+    ('% @misc{old, ...') or after an entry ('} % was: @misc{...')."""
+    return "%" in text[max(text.rfind("\n", 0, at) + 1, floor):at]
 
 
 class _Scanner:
@@ -157,6 +159,7 @@ class _Scanner:
         self.text, self.path, self.line_base = text, path, line_base
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.comments: list[tuple[int, int]] = []      # '%' comments inside entries: (start, end)
+        self.commented: list[tuple[int, str]] = []     # (line, '@type{key') of an entry after a '%' on its line
 
     def raw(self, start: int, end: int) -> str:
         """The value text[start:end] as written, a '%' comment between its pieces blanked."""
@@ -241,7 +244,11 @@ class _Scanner:
             at = text.find("@", pos)
             if at < 0:
                 return out
-            if _in_comment_line(text, at):       # "% mail me@example.org": a comment, as bibtexparser and biber read it
+            if _in_comment_line(text, at, pos):       # "% mail me@example.org": a comment, as biber reads it
+                head = _COMMENTED_HEAD.match(text, at)
+                if head is not None and head.group(1).lower() != "comment":
+                    # BibTeX, pybtex and bibtexparser read an entry there: said (BibFile.commented)
+                    self.commented.append((self.line(at), head.group().rstrip()))
                 pos = at + 1
                 continue
             line = self.line(at)
@@ -389,6 +396,9 @@ class BibFile:
         self._appended_entries: dict[str, BibEntry] = {}
         self._owned_text: str | None = None              # the kb-owned lines, when kb changed them
         self.comments: list[tuple[int, int]] = []        # '%' comments inside entries, as biber reads them
+        #: (line, '@type{key') of each entry written after a '%' on its line outside entries: a comment
+        #: to biber, as kb reads it, an entry to BibTeX, pybtex and bibtexparser (kb import says so)
+        self.commented: list[tuple[int, str]] = []
         if text.strip():
             self._parse()
 
@@ -440,6 +450,7 @@ class BibFile:
                 self.by_key[entry.key] = block
             self.blocks.append(block)
         self.comments = scanner.comments
+        self.commented = scanner.commented
 
     def _define(self, name: str, entry: BibEntry, text: str) -> None:
         undefined: list[str] = []
@@ -1433,15 +1444,15 @@ def cross_check(bib: BibFile) -> None:
 
 
 def second_reading_text(bib: BibFile) -> str:
-    """The text pybtex reads: '%' comment lines between entries blanked (pybtex would
-    take an '@' in them for an entry), every offset and line kept."""
+    """The text pybtex reads: '%' comments between entries blanked to their line's end (pybtex
+    would take an '@' in them for an entry), every offset and line kept."""
     text, pieces, pos = bib.text, [], 0
     if "%" in text:
         for block in bib.blocks:
-            pieces += [re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:block.start]),
+            pieces += [re.sub(r"%[^\n]*", lambda m: " " * len(m.group()), text[pos:block.start]),
                        text[block.start:block.end]]
             pos = block.end
-        text = "".join(pieces) + re.sub(r"(?m)^[ \t]*%.*$", lambda m: " " * len(m.group()), text[pos:])
+        text = "".join(pieces) + re.sub(r"%[^\n]*", lambda m: " " * len(m.group()), text[pos:])
     if bib.comments:        # inside an entry, read as biber reads them: pybtex refuses them
         pieces, pos = [], 0
         for start, end in bib.comments:

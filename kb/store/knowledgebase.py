@@ -366,6 +366,9 @@ class KB:
                 return
             with transaction(self.db):
                 self.indexer.record_undefined(bibfile)
+                # and its papers, read again by the sync that follows: an older kb may have read an
+                # entry there that this one does not ('} % @misc{old, ...', BIB_READING 4)
+                self.db.execute("delete from files where path = ?", [stale.BIB_REL])
 
     def sync(self, on_error: Callable[[str, FileFormatError], None] | None = None) -> None:
         """Re-index any truth file that changed since it was last indexed

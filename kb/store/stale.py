@@ -30,8 +30,9 @@ BIB_REL = "references.bib"
 #: next command (`KB.reread_bib`), without waiting for the file to change or `kb rebuild`.
 #: 1: the undefined @string macros listings flag. 2: and fields using a macro defined through
 #: one (`@string{a = a}`, read by BibTeX as nothing). 3: the keys of its @xdata and @set entries,
-#: which a command given one names as what it is, not as no paper.
-BIB_READING = "3"
+#: which a command given one names as what it is, not as no paper. 4: an '@type{' after a '%' on its
+#: line outside entries, after an entry too ('} % @misc{old, ...'), is a comment, as biber reads it.
+BIB_READING = "4"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 
