@@ -292,7 +292,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "12"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "13"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -314,13 +314,17 @@ PAPER_RENDERING = "12"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   arXiv's DataCite DOI ('10.48550/arXiv.2001.00001')
 #                                   also: an entry naming no DOI takes none from a source whose metadata kb guessed
 #                                   (an older kb filed the DOI a PDF's first page prints there, unchecked)
+#                               13: a person's entry naming an arXiv id is of origin "bibtex" (kb's own, "arxiv")
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
-              previous: dict | None = None, meta=None, lent: dict[str, str] | None = None) -> dict:
+              previous: dict | None = None, meta=None, lent: dict[str, str] | None = None,
+              owned: bool = True) -> dict:
     """The papers row of one references.bib entry (`meta`: from_bib_fields of it, when
     the caller has read it already; `lent`: what its crossref parent lends it, read as
-    its own, lent_by_crossref). The `fields` column keeps the entry's own fields."""
+    its own, lent_by_crossref). The `fields` column keeps the entry's own fields. A new
+    row's origin: "arxiv" for an entry kb wrote (`owned`) naming an arXiv id, "bibtex" for
+    any other (a person's entry naming one was written by them, not fetched from arXiv)."""
     meta = meta or from_bib_fields(entry_type, {**lent, **fields} if lent else fields)
     previous = previous or {}
     return {
@@ -331,7 +335,7 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
         "venue": latex_to_text(meta.venue) if meta.venue else None,
         "primary_class": meta.primary_class,
         "version": f"v{meta.version}" if meta.version else None,
-        "origin": previous.get("origin") or ("arxiv" if meta.arxiv_id else "bibtex"),
+        "origin": previous.get("origin") or ("arxiv" if meta.arxiv_id and owned else "bibtex"),
         "metadata_status": previous.get("metadata_status") or "complete",
         "title_norm": normalise_title(meta.title),
         "first_author": first_author_key(meta.authors),
@@ -592,6 +596,7 @@ class Indexer:
         rows, moved, keys = [], [], set()
         entries = bibfile.all_entries()
         parents = crossref_parents(entries)
+        owned = bibfile.owned_keys()
         for i, e in enumerate(entries):
             if i % _ENTRIES_A_REPORT == 0 and len(entries) > _ENTRIES_A_REPORT:
                 # A references.bib written or pasted by hand of 200,000 entries takes a first
@@ -611,7 +616,9 @@ class Indexer:
             read = metas.get(e.key) if metas and not lent else None
             rows.append(paper_row(e.key, e.entry_type, e.fields, i,
                                   {"origin": old[1], "metadata_status": old[2]} if old else None,
-                                  meta=read[1] if read is not None and read[0] is e.fields else None, lent=lent))
+                                  meta=read[1] if read is not None and read[0] is e.fields else None, lent=lent,
+                                  owned=old is not None or e.key in owned
+                                  or any(a in owned for a in citekeys.aliases(e.fields))))
         if len(entries) > _ENTRIES_A_REPORT:
             self.progress("indexing references.bib", len(entries), len(entries), "entries")
         gone = [k for k in previous if k not in keys]
