@@ -157,8 +157,9 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
 
     --cite and --paper take a key a paper had before (its ids field)."""
 
-    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored), "entries", quotes, topic,
-                     paper, cite, output, force)
+    whole = not (quotes or topic or paper or cite)      # every entry: an @xdata no paper names too
+    _export_selected(lambda kb, keys: bib_export(kb, keys, as_stored=as_stored, whole=whole), "entries", quotes,
+                     topic, paper, cite, output, force)
 
 @export_app.command("csl-json")
 def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=names_something,

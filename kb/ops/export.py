@@ -518,14 +518,17 @@ class BibExport:
                 f"data model: {shown}")
 
 
-def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False) -> BibExport:
+def bib_export(kb: "KB", citekeys: list[str], *, as_stored: bool = False, whole: bool = False) -> BibExport:
     """`kb export bib`: the entries of `citekeys` shaped to biber's data model
     (BibFile.shaped_text: fields the type does not take dropped, months as macros,
     what biber cannot read as a number in `note`), with what was changed per entry;
-    `as_stored`: exactly as references.bib holds them (bib_text)."""
+    `as_stored`: exactly as references.bib holds them (bib_text). `whole`: every entry
+    (no filter), the @xdata and @set entries no paper names too, after the rest."""
     citekeys = paper_keys(kb.conn, citekeys)
     bibfile = BibFile.load(kb.layout.bib)
     along = _brought_along(bibfile, citekeys)
+    if whole:
+        along += [e.key for e in bibfile.entries() if not is_work(e.entry_type) and e.key not in along]
     if as_stored:
         return BibExport(bib_text(kb, citekeys, along=along))
     reshaped: dict[str, list[tuple[str, str]]] = {}
