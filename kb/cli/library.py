@@ -132,6 +132,7 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
             "citation(s), written to stdout\n")
         return
     kept = ("(the old key is kept in its ids field)" if result.aliased else
+            "(an @xdata entry is cited by no one: no alias kept)" if result.data == "xdata" else
             "(the old key is this one in another case to BibTeX, so it is not kept in its ids field)")
     if result.followed:
         echo(f"followed the rename of {result.old} -> {result.new} made in references.bib {kept}")
@@ -142,7 +143,8 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
     for rel in result.checks:
         echo(f"  checks        {shown(rel)}")
     if result.crossrefs:
-        echo(f"  crossref of   {', '.join(result.crossrefs)}")
+        echo(f"  named by      {', '.join(result.crossrefs)}" if result.data else
+             f"  crossref of   {', '.join(result.crossrefs)}")
     if result.sources:
         echo(f"  cached        {result.sources} source(s)")
     for name, n in result.notes.items():

@@ -36,6 +36,7 @@ from kb.store import claimsfile
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
     alias_keys,
+    data_entry,
     load_second_text,
     load_text,
     no_paper,
@@ -81,6 +82,17 @@ def paper_key(kb: KB, key: str) -> str:
     if alias is None:
         raise no_paper(kb.conn, key)
     return alias
+
+
+def entry_key(kb: KB, key: str) -> tuple[str, bool]:
+    """(the key of references.bib's entry `key` names, whether it is an @xdata or @set entry):
+    a paper's (paper_key), else the data entry's, whose key kb rename and kb edit take too."""
+    if kb.conn.execute("select 1 from papers where citekey = ?", [key]).fetchone() is None \
+            and resolve_alias(kb.conn, key) is None:
+        data = data_entry(kb.conn, key)
+        if data is not None:
+            return data[0], True
+    return paper_key(kb, key), False
 
 
 def _entry_block(bibfile: bibtex.BibFile, key: str):
@@ -257,6 +269,7 @@ class RenameResult:
     crossrefs: list[str] = field(default_factory=list)      # entries whose crossref/xref/xdata now name NEW
     stdin_note: str | None = None   # a note read from standard input (--note -), renamed: for stdout
     aliased: bool = True        # the old key kept in the entry's ids (not when it is the new one in another case)
+    data: str | None = None     # the type of an @xdata or @set entry renamed (no paper)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -373,15 +386,16 @@ def _note_text(note) -> str:
                          hint="save it as UTF-8") from None
 
 
-#: The fields by which one entry names another whose fields it reads (biblatex: xdata a list).
-_NAMING_FIELDS = ("crossref", "xref", "xdata")
+#: The fields by which one entry names another (biblatex: xdata, entryset and related are lists).
+_NAMING_FIELDS = ("crossref", "xref", "xdata", "entryset", "related")
+_NAMING_LISTS = ("xdata", "entryset", "related")
 
 
 def _recrossref(bibfile, names: set[str], new: str) -> list[str]:
-    """Entries whose crossref, xref or xdata names one of `names` (the old key and the
-    entry's aliases, whatever their case, as BibTeX matches keys) name `new` instead: the
-    keys of those changed. BibTeX follows no alias, so an entry left naming the old key
-    would lose the year and venue it reads from it."""
+    """Entries whose crossref, xref, xdata, entryset or related names one of `names` (the old
+    key and the entry's aliases, whatever their case, as BibTeX matches keys) name `new`
+    instead: the keys of those changed. BibTeX follows no alias, so an entry left naming the
+    old key would lose the year and venue it reads from it (a @set, its member)."""
     old = {n.casefold() for n in names if n}
     changed = []
     for e in bibfile.all_entries():
@@ -390,7 +404,7 @@ def _recrossref(bibfile, names: set[str], new: str) -> list[str]:
             value = e.fields.get(name)
             if not value:
                 continue
-            parts = citekeys.key_list(value) if name == "xdata" else [citekeys.field_key(value)]
+            parts = citekeys.key_list(value) if name in _NAMING_LISTS else [citekeys.field_key(value)]
             if any(p.casefold() in old for p in parts):
                 edits[name] = ", ".join(dict.fromkeys(new if p.casefold() in old else p for p in parts))
         if edits and e.key != new:
@@ -410,8 +424,9 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
     note_texts = {note: _note_text(note) for note in notes}
     with kb.writing():
         following = _renamed_by_hand(kb, old, new)
+        data = False            # an @xdata or @set entry: its key, and every entry naming it
         if not following:
-            old = paper_key(kb, old)
+            old, data = entry_key(kb, old)
             if new == old:
                 raise UsageError(f"{old} is already called {new}")
         bibfile = bibtex.BibFile.load(kb.layout.bib)
@@ -441,16 +456,20 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             text = _splice(bibfile.text, block.start, block.end, raw)
             bibfile = bibtex.BibFile(text, str(kb.layout.bib))
             entry = bibfile.by_key[new].entry
-            ids = _other_keys(citekeys.aliases(entry.fields) + [old], new)
+            # an @xdata is cited by no one: the entries naming it name the new key, and it keeps no alias
+            ids = _other_keys(citekeys.aliases(entry.fields) + ([] if entry.entry_type == "xdata" else [old]), new)
             if ids:
                 bibfile.set_entry(new, entry.entry_type, {"ids": ", ".join(ids)})
-        result.aliased = citekeys.fold_key(old) != citekeys.fold_key(new)
+            if data:
+                result.data = entry.entry_type
+                result.aliased = entry.entry_type != "xdata"
+        result.aliased = result.aliased and citekeys.fold_key(old) != citekeys.fold_key(new)
         result.crossrefs = _recrossref(bibfile, {old, *citekeys.aliases(bibfile.by_key[new].entry.fields)}, new)
         # checks naming old.claim, in every claims file
         rewritten: dict[Path, str] = {}
         held_as: dict[Path, object] = {}        # each rewritten file's identity when read
         for path in sorted(kb.layout.claims.glob("*.toml")):
-            if not is_claims_name(path.name):
+            if data or not is_claims_name(path.name):       # (checks name papers' claims, no data's)
                 continue
             held = claimsfile.read_for_edit(path)
             body = held.text
@@ -545,7 +564,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                     write_bytes(note, mark + renamed.encode(codec), kb.layout.tmp, read_as=note_ids[note])
             result.notes[str(note)] = n
         with transaction(kb.db):
-            if not following:
+            if not following and not data:
                 _rekey_index(kb, old, new)
             kb.indexer.reindex_bib(bibtex.BibFile(bibfile.render(), str(kb.layout.bib)))
             if result.claims_file:
@@ -745,8 +764,8 @@ def read_edited(path: Path) -> tuple[str, str | None]:
 
 
 def entry_text(kb: KB, key: str) -> tuple[str, str]:
-    """(citekey, the entry's text as references.bib holds it)."""
-    key = paper_key(kb, key)
+    """(citekey, the entry's text as references.bib holds it): a paper's, or an @xdata's or @set's."""
+    key = entry_key(kb, key)[0]
     return key, _entry_block_text(kb, key)
 
 
