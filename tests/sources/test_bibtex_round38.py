@@ -1,0 +1,154 @@
+"""BibTeX as people bring it, round 38: an entry after a '%' on its line, a JabRef file's own
+@comment blocks, @xdata and @set entries renamed, edited and exported whole, the origin of an
+imported entry naming an arXiv id."""
+
+from __future__ import annotations
+
+from kbrun import run_kb
+
+from kb.sources.bibtex import BibFile
+
+# -- '@misc{...' after a '%' on its line: a comment to biber, an entry to BibTeX -------------------
+
+PERCENT = ("@article{a2020, title={Alpha}, author={Doe, Jane}, journal={J}, year={2020}} % was: @misc{b2019, "
+           "title={Beta}, author={Roe, R}, year={2019}}\n"
+           "% @misc{c2018, title={Gamma}, author={Poe, P}, year={2018}}\n"
+           "%% mail me@example.org\n"
+           "@article{d2021, title={Delta}, author={Moe, M}, journal={J}, year={2021}}\n")
+
+
+def test_an_entry_after_a_percent_on_its_line_is_read_one_way_and_said(kb_root, tmp_path):
+    """'} % was: @misc{b2019, ...}' was an entry to kb, the same at a line's start none: now both are
+    comments, as biber reads them, and kb import says BibTeX reads an entry there."""
+    from kb.sources.bibtex import cross_check
+
+    bib = BibFile(PERCENT)
+    assert list(bib.by_key) == ["a2020", "d2021"]
+    assert bib.commented == [(1, "@misc{b2019"), (2, "@misc{c2018")]
+    cross_check(bib)                    # pybtex, given the comments blanked, reads the same
+    (tmp_path / "p.bib").write_text(PERCENT)
+    r = run_kb("import", str(tmp_path / "p.bib"))
+    assert r.code == 0 and "2 added" in r.out, r.out + r.err
+    assert "p.bib:1: '@misc{b2019' follows a '%'" in r.err and "p.bib:2: '@misc{c2018'" in r.err
+    assert "me@example" not in r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["a2020", "d2021"]
+
+
+# -- a JabRef file's @comment blocks ------------------------------------------------------------
+
+JABREF = """% This file was created with JabRef 5.9.
+% Encoding: UTF-8
+
+@Article{Smith2020,
+  author    = {Smith, John and M{\\"u}ller, J{\\"o}rg},
+  title     = {A Study of Things},
+  journal   = {Journal of Stuff},
+  year      = {2020},
+  owner     = {jdoe},
+  timestamp = {2021-03-04},
+  groups    = {ML},
+}
+
+@Comment{jabref-meta: databaseType:bibtex;}
+
+@Comment{jabref-meta: grouping:
+0 AllEntriesGroup:;
+1 StaticGroup:ML\\;0\\;1\\;0x8a8a8aff\\;\\;\\;;
+}
+"""
+
+OWN = "@comment{my own note}\n\n@misc{mine, title={Mine}, author={Me, A}, year={2019}}\n" \
+      "@Comment{jabref-meta: databaseType:biblatex;}\n"
+
+
+def test_an_imported_files_comment_blocks_are_its_own_and_said(kb_root, tmp_path):
+    """references.bib keeps its own @comment blocks byte for byte; the imported file's (JabRef's
+    groups tree) were left out unsaid."""
+    (kb_root / "references.bib").write_text(OWN)
+    (tmp_path / "j.bib").write_text(JABREF)
+    r = run_kb("import", str(tmp_path / "j.bib"))
+    assert r.code == 0 and "1 added" in r.out, r.out + r.err
+    assert "j.bib:14: 2 @comment block(s) not imported" in r.err and "databaseType, grouping" in r.err, r.err
+    text = (kb_root / "references.bib").read_text()
+    assert text.startswith(OWN) and JABREF[JABREF.index("@Article"):JABREF.index("@Comment")].strip() in text
+    assert "StaticGroup" not in text
+
+
+# -- @xdata and @set: exported whole, renamed and edited -----------------------------------------
+
+DATA = """@xdata{springer, publisher = {Springer}, location = {Berlin}}
+
+@xdata{lncs, xdata = {Springer}, series = {LNCS}}
+
+@book{knuth68, author = {Knuth, Donald}, title = {Art One}, year = 1968, xdata = {springer}}
+
+@inproceedings{lee99, author = {Lee, Ann}, title = {A Paper}, year = 1999, booktitle = {Conf}, xdata = {lncs}}
+
+@article{a1, author = {Smith, Ann}, title = {First}, journal = {J}, year = 2001, related = {a2}}
+
+@article{a2, author = {Jones, Bob}, title = {Second}, journal = {J}, year = 2002}
+
+@set{grp, entryset = {a1, A2}}
+
+@xdata{unused, publisher = {Nobody}}
+"""
+
+
+def test_an_export_of_everything_holds_the_data_no_paper_names(kb_root):
+    """`kb export bib` with no filter left out @xdata{unused}: references.bib's every entry is not
+    every entry of the export."""
+    (kb_root / "references.bib").write_text(DATA)
+    for args in ((), ("--as-stored",)):
+        out = run_kb("export", "bib", *args, "-o", "-").out
+        heads = [line.split(",")[0] for line in out.splitlines() if line.startswith("@")]
+        assert sorted(heads) == sorted(line.split(",")[0] for line in DATA.splitlines() if line.startswith("@"))
+    assert "unused" not in run_kb("export", "bib", "--cite", "knuth68", "-o", "-").out
+
+
+def test_rename_and_edit_take_an_xdata_or_set_key(kb_root):
+    """`kb rename springer spr` and `kb edit grp` said 'data for papers, no paper'; a paper renamed
+    left the @set's entryset and a related field naming its old key."""
+    from kb.ops.library import entry_text, replace_entry
+    from kb.ops.session import open_kb
+
+    (kb_root / "references.bib").write_text(DATA)
+    r = run_kb("rename", "springer", "spr")
+    assert r.code == 0 and "lncs, knuth68" in r.out and "no alias" in r.out, r.out + r.err
+    bib = BibFile((kb_root / "references.bib").read_text())
+    assert bib.entry("knuth68").fields["xdata"] == "spr" and bib.entry("lncs").fields["xdata"] == "spr"
+    assert "ids" not in bib.entry("spr").fields          # an @xdata is cited by no one
+    r = run_kb("rename", "a2", "jones2002")
+    assert r.code == 0, r.err
+    bib = BibFile((kb_root / "references.bib").read_text())
+    assert bib.entry("grp").fields["entryset"] == "a1, jones2002" and bib.entry("a1").fields["related"] == "jones2002"
+    assert run_kb("rename", "grp", "pair").code == 0
+    assert BibFile((kb_root / "references.bib").read_text()).entry("pair").fields["ids"] == "grp"
+    kb = open_kb()
+    key, before = entry_text(kb, "SPR")
+    assert key == "spr" and before.startswith("@xdata{spr")
+    assert replace_entry(kb, key, before, before.replace("Berlin", "Heidelberg")) == "spr"
+    assert BibFile((kb_root / "references.bib").read_text()).entry("spr").fields["location"] == "Heidelberg"
+    assert run_kb("show", "pair", "--json").json["papers"] == ["a1", "jones2002"]
+    assert run_kb("doctor").code == 0
+
+
+# -- origin of an imported entry ----------------------------------------------------------------
+
+ARXIV = """@misc{vaswani2017attention,
+      title={Attention Is All You Need},
+      author={Ashish Vaswani and Noam Shazeer and Niki Parmar},
+      year={2017},
+      eprint={1706.03762},
+      archivePrefix={arXiv},
+      primaryClass={cs.CL},
+      url={https://arxiv.org/abs/1706.03762},
+}
+"""
+
+
+def test_an_imported_entry_naming_an_arxiv_id_is_of_origin_bibtex(kb_root, tmp_path):
+    """`kb show` said 'origin arxiv' of an entry the person's file wrote."""
+    (tmp_path / "a.bib").write_text(ARXIV)
+    assert run_kb("import", str(tmp_path / "a.bib")).code == 0
+    info = run_kb("show", "vaswani2017attention", "--json").json
+    assert (info["origin"], info["arxiv_id"]) == ("bibtex", "1706.03762")
