@@ -26,6 +26,7 @@ from pathlib import Path
 from kb.atomic import Identity, identity, merge_conflict, read_input, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
+    LEGACY_FIELDS,
     TYPE_FALLBACKS,
     biblatex_type,
     is_work,
@@ -671,6 +672,13 @@ class BibFile:
 
         for name in entry.raw_fields:
             value = entry.fields[name]
+            target = LEGACY_FIELDS.get(name)
+            if target is not None and target in entry.raw_fields:
+                # BibTeX's name beside biblatex's (Zotero's archiveprefix and eprinttype, journal and
+                # journaltitle): biber maps it onto a field the entry has, warns, and reads the other
+                drop(name)
+                changes.append((f"{name} dropped", f"{name} dropped (biber reads its {target})"))
+                continue
             if not valid_field(new_type, name):
                 eprint = entry.fields.get("eprint", "").strip()
                 if name == "version" and value.strip().lstrip("v").isdigit() and eprint \
