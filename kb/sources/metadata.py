@@ -118,7 +118,9 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
             arxiv_id, version = ident.id, ident.version
             break
     if not arxiv_id:        # ... or where a text names it, arXiv's DataCite DOI (10.48550/arXiv.2001.00001) too
-        for key in ("journal", "url", "note", "howpublished", "doi"):
+        # (biblatex's journaltitle, Zotero's 'arXiv:1906.02243 [cs]', Google Scholar's booktitle 'arXiv
+        # preprint arXiv:2104.10350', NASA ADS's eid and pages 'arXiv:1906.02243')
+        for key in ("journal", "journaltitle", "booktitle", "url", "note", "howpublished", "doi", "eid", "pages"):
             ident = find_arxiv_in_text(f.get(key, "").replace("Arxiv-", ""))
             if ident:
                 arxiv_id, version = ident.id, ident.version
@@ -134,7 +136,7 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
     return PaperMeta(
         title=f.get("title", ""), authors=split_names(f.get("author")), year=year,
         entry_type=entry_type.lower(), arxiv_id=arxiv_id, version=version,
-        primary_class=f.get("primaryclass"), doi=doi, url=f.get("url"),
+        primary_class=f.get("primaryclass") or (f.get("eprintclass") if arxiv_id else None), doi=doi, url=f.get("url"),
         venue=f.get("journal") or f.get("journaltitle") or f.get("booktitle"),
         extra={k: v for k, v in fields.items()
                if k.lower() not in KNOWN or (k.lower() == "version" and not arxiv_id)},
