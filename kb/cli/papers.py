@@ -265,7 +265,8 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
         return
     echo(f"{info['citekey']}: {as_written.get(info['citekey'], info['title'])}")
     named = [a for a in info["authors"] if a.strip().lower() != "others"]    # BibTeX's 'and others': et al.
-    echo(f"  authors   {'; '.join(named + ['et al.'] * (len(named) < len(info['authors'])))}")
+    edited = named and not info["fields"].get("author") and info["fields"].get("editor")   # DBLP's @proceedings
+    echo(f"  {'editors' if edited else 'authors'}   {'; '.join(named + ['et al.'] * (len(named) < len(info['authors'])))}")
     echo(f"  year      {info['year'] or '?'}")
     for label, key in (("arXiv", "arxiv_id"), ("DOI", "doi"), ("venue", "venue"), ("url", "url")):
         if info[key]:

@@ -42,7 +42,7 @@ from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
-from kb.text.names import first_author_key
+from kb.text.names import first_author_key, split_names
 from kb.text.titles import normalise_title
 
 #: (label, done, total or None, unit): how the library reports long work; the CLI draws it.
@@ -314,7 +314,15 @@ PAPER_RENDERING = "13"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   arXiv's DataCite DOI ('10.48550/arXiv.2001.00001')
 #                                   also: an entry naming no DOI takes none from a source whose metadata kb guessed
 #                                   (an older kb filed the DOI a PDF's first page prints there, unchecked)
-#                               13: a person's entry naming an arXiv id is of origin "bibtex" (kb's own, "arxiv")
+#                               13: a person's entry naming an arXiv id is of origin "bibtex" (kb's own, "arxiv");
+#                                   the arXiv id a booktitle, journaltitle, eid or pages names ('arXiv preprint
+#                                   arXiv:2104.10350'), biblatex's eprintclass as the primary class; an edited
+#                                   work's editors where it names no author (DBLP's @proceedings)
+
+
+#: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).
+_EDITED = frozenset({"proceedings", "mvproceedings", "collection", "mvcollection", "book", "mvbook", "reference",
+                     "mvreference", "periodical"})
 
 
 def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
@@ -327,10 +335,12 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
     any other (a person's entry naming one was written by them, not fetched from arXiv)."""
     meta = meta or from_bib_fields(entry_type, {**lent, **fields} if lent else fields)
     previous = previous or {}
+    # an edited work (DBLP's @proceedings, a @collection) is named by its editors, as biblatex labels it
+    names = meta.authors or (split_names(fields.get("editor")) if entry_type.lower() in _EDITED else [])
     return {
         "citekey": key, "entry_type": entry_type,
         "title": latex_to_text(meta.title),
-        "authors": json.dumps([latex_to_text(a) for a in meta.authors], ensure_ascii=False),
+        "authors": json.dumps([latex_to_text(a) for a in names], ensure_ascii=False),
         "year": meta.year, "arxiv_id": meta.arxiv_id, "doi": meta.doi, "url": meta.url,
         "venue": latex_to_text(meta.venue) if meta.venue else None,
         "primary_class": meta.primary_class,
@@ -338,7 +348,7 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
         "origin": previous.get("origin") or ("arxiv" if meta.arxiv_id and owned else "bibtex"),
         "metadata_status": previous.get("metadata_status") or "complete",
         "title_norm": normalise_title(meta.title),
-        "first_author": first_author_key(meta.authors),
+        "first_author": first_author_key(names),
         "fields": json.dumps(fields, ensure_ascii=False), "position": position,
     }
 
