@@ -152,3 +152,56 @@ def test_an_imported_entry_naming_an_arxiv_id_is_of_origin_bibtex(kb_root, tmp_p
     assert run_kb("import", str(tmp_path / "a.bib")).code == 0
     info = run_kb("show", "vaswani2017attention", "--json").json
     assert (info["origin"], info["arxiv_id"]) == ("bibtex", "1706.03762")
+
+
+# -- real shapes: Zotero (Better BibTeX), Google Scholar, DBLP, biblatex -----------------------
+
+BBT = """@article{strubellEnergyPolicyConsiderations2019,
+  title = {Energy and {{Policy Considerations}} for {{Deep Learning}} in {{NLP}}},
+  author = {Strubell, Emma and Ganesh, Ananya and McCallum, Andrew},
+  date = {2019-06-05},
+  journaltitle = {arXiv:1906.02243 [cs]},
+  journal = {arXiv},
+  eprint = {1906.02243},
+  eprinttype = {arxiv},
+  archiveprefix = {arXiv},
+  primaryclass = {cs},
+  langid = {english},
+}
+"""
+
+
+def test_a_bibtex_field_beside_its_biblatex_twin_is_left_out_of_the_export():
+    """Zotero's archiveprefix beside eprinttype (journal beside journaltitle): biber warned
+    'Field archiveprefix invalid in data model - ignoring' of kb export bib."""
+    bib = BibFile(BBT)
+    text, changes = bib.shaped_text("strubellEnergyPolicyConsiderations2019")
+    fields = BibFile(text).entry("strubellEnergyPolicyConsiderations2019").fields
+    assert "archiveprefix" not in fields and "journal" not in fields
+    assert (fields["eprinttype"], fields["journaltitle"], fields["primaryclass"]) == ("arxiv", "arXiv:1906.02243 [cs]",
+                                                                                    "cs")
+    assert dict(changes)["archiveprefix dropped"] == "archiveprefix dropped (biber reads its eprinttype)"
+
+
+def test_an_arxiv_id_is_read_where_scholar_zotero_and_biblatex_write_it():
+    """Google Scholar's booktitle 'arXiv preprint arXiv:2104.10350', Zotero's journaltitle
+    'arXiv:1906.02243 [cs]': no arXiv id, so kb add arxiv:... filed the paper twice; biblatex's
+    eprintclass is the primary class."""
+    from kb.sources.metadata import from_bib_fields
+
+    meta = from_bib_fields("inproceedings", {"title": "Carbon", "booktitle": "arXiv preprint arXiv:2104.10350"})
+    assert meta.arxiv_id == "2104.10350"
+    assert from_bib_fields("article", {"journaltitle": "arXiv:1906.02243 [cs]"}).arxiv_id == "1906.02243"
+    meta = from_bib_fields("article", {"eprint": "2211.02001", "eprinttype": "arxiv", "eprintclass": "cs.LG"})
+    assert (meta.arxiv_id, meta.primary_class) == ("2211.02001", "cs.LG")
+    assert from_bib_fields("article", {"eprintclass": "cs.LG"}).primary_class is None
+
+
+def test_an_edited_work_is_named_by_its_editors():
+    """DBLP's @proceedings, crossref'd by its papers, was listed with no authors."""
+    from kb.store.index import paper_row
+
+    fields = {"editor": "Isabelle Guyon and Ulrike von Luxburg", "title": "Advances in NIPS 30", "year": "2017"}
+    row = paper_row("DBLP:conf/nips/2017", "proceedings", fields, 0)
+    assert (row["authors"], row["first_author"]) == ('["Isabelle Guyon", "Ulrike von Luxburg"]', "guyon")
+    assert paper_row("p", "inproceedings", fields, 0)["authors"] == "[]"      # its volume's editors, not its own
