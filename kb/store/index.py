@@ -317,7 +317,8 @@ PAPER_RENDERING = "13"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               13: a person's entry naming an arXiv id is of origin "bibtex" (kb's own, "arxiv");
 #                                   the arXiv id a booktitle, journaltitle, eid or pages names ('arXiv preprint
 #                                   arXiv:2104.10350'), biblatex's eprintclass as the primary class; an edited
-#                                   work's editors where it names no author (DBLP's @proceedings)
+#                                   work's editors where it names no author (DBLP's @proceedings); the text of
+#                                   '\mbox{GPT-3}', '\texttt{x}', Zotero's '{\textgreater}' and '{\textbar}'
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

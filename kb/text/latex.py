@@ -28,6 +28,24 @@ _CROSSREF_GREEK = lazy(r"\\\{((?:up)?([A-Za-z]+))\}")
 _UNESCAPED_DOLLAR = lazy(r"(?<!\\)\$")
 
 
+#: Commands whose text pylatexenc drops: name -> (arguments, text). Boxes and fonts keep their
+#: text (mbox{GPT-3}, texttt{word2vec}), Zotero's escapes of '<', '>', '|', '^' and '·' are
+#: those characters, the logos their names, quotes of German and French their marks; BibTeX's
+#: noopsort{a} is for sorting only.
+_TEXT_MACROS = {
+    "makebox": ("[[{", "%(3)s"),
+    **{name: ("{", "%(1)s") for name in ("mbox", "hbox", "fbox", "texttt", "textsf", "textup", "textmd",
+                                         "textnormal", "textsubscript", "textsuperscript", "NoCaseChange",
+                                         "ensuremath")},
+    "noopsort": ("{", ""),
+    **{name: ("", text) for name, text in (("textgreater", ">"), ("textless", "<"), ("textbar", "|"),
+                                           ("textasciicircum", "^"), ("textperiodcentered", "\u00b7"),
+                                           ("LaTeX", "LaTeX"), ("TeX", "TeX"), ("BibTeX", "BibTeX"),
+                                           ("LaTeXe", "LaTeX2e"), ("glqq", "\u201e"), ("grqq", "\u201c"),
+                                           ("glq", "\u201a"), ("grq", "\u2018"), ("og", "\u00ab"), ("fg", "\u00bb"))},
+}
+
+
 @cache
 def _converter():
     from pylatexenc.latex2text import (
@@ -48,15 +66,16 @@ def _converter():
         MacroTextSpec("href", "%(2)s"),
         MacroTextSpec("cite", "[%(2)s]"), MacroTextSpec("citep", "[%(2)s]"), MacroTextSpec("citet", "[%(2)s]"),
         MacroTextSpec("ce", "%(1)s"),
-        MacroTextSpec("textsubscript", "%(1)s"), MacroTextSpec("textsuperscript", "%(1)s"),
         MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}"),
         *[MacroTextSpec(name, char) for name, char in greek.items()],
+        *[MacroTextSpec(name, text) for name, (_, text) in _TEXT_MACROS.items()],
     ])
     parse_db = walker_db().filter_context(keep_categories=None)
     parse_db.add_context_category("kb", prepend=True, macros=[
         MacroSpec("url", "{"), MacroSpec("href", "{{"), MacroSpec("ce", "{"),
         MacroSpec("cite", "[{"), MacroSpec("citep", "[{"), MacroSpec("citet", "[{"),
         MacroSpec("textbraceleft", ""), MacroSpec("textbraceright", ""),
+        *[MacroSpec(name, args) for name, (args, _) in _TEXT_MACROS.items()],
     ])
     converter = LatexNodes2Text(latex_context=text_db, math_mode="text", strict_latex_spaces=True)
     return converter, parse_db
