@@ -205,3 +205,15 @@ def test_an_edited_work_is_named_by_its_editors():
     row = paper_row("DBLP:conf/nips/2017", "proceedings", fields, 0)
     assert (row["authors"], row["first_author"]) == ('["Isabelle Guyon", "Ulrike von Luxburg"]', "guyon")
     assert paper_row("p", "inproceedings", fields, 0)["authors"] == "[]"      # its volume's editors, not its own
+
+
+def test_latex_commands_whose_text_was_dropped_keep_it():
+    """'\\mbox{GPT-3}' and '\\texttt{word2vec}' of hand-written titles, Zotero's '{\\textgreater}' for '>':
+    kb ls showed the title without them."""
+    from kb.text.latex import latex_to_text
+
+    assert latex_to_text(r"Scaling \mbox{GPT-3} with \texttt{word2vec} in \textsf{Sans}") == \
+        "Scaling GPT-3 with word2vec in Sans"
+    assert latex_to_text(r"Accuracy {\textgreater} 90{\%} {\textless} p {\textbar} q") == "Accuracy > 90% < p | q"
+    assert latex_to_text(r"CO\textsubscript{2} at 10\textsuperscript{6} with \LaTeX{}") == "CO2 at 106 with LaTeX"
+    assert latex_to_text(r"\noopsort{b}Zeta and \glqq Zitat\grqq{}") == "Zeta and „Zitat“"
