@@ -1425,6 +1425,27 @@ def _meaning(name: str, value: str):
     return _DASHES.sub("-", latex_to_text(value)).casefold()
 
 
+def _names_less(ours: str, theirs: str) -> bool:
+    """Whether name list `theirs` names the people of `ours` with less, as another exporter
+    writes them: a given name by its initials or without its middle names (ACL's 'Traum, David'
+    of DBLP's 'David R. Traum', IEEE's 'A. Smith' of 'Smith, Alice'), 'and others' for the names
+    `ours` goes on with (Google Scholar's 'Patterson, David and ... and others'). Nothing there to
+    take; `ours` saying less is said (their 'Smith, John' is more than our 'Smith, J.')."""
+    def keyed(value: str):
+        names, others = parse_names(value)
+        return [((n.literal or n.family).casefold(), re.findall(r"[^\W\d_]+", n.given.casefold()))
+                for n in names], others
+
+    (a, a_more), (b, b_more) = keyed(ours), keyed(theirs)
+    if len(b) < len(a) and b_more:
+        a = a[:len(b)]
+    elif len(a) != len(b) or a_more != b_more:
+        return False
+    return bool(a) and all(fa == fb and len(gb) <= len(ga) and all(y == x or len(y) == 1 and x[0] == y
+                                                                   for x, y in zip(ga, gb))
+                           for (fa, ga), (fb, gb) in zip(a, b))
+
+
 def _plainly(value: str) -> str:
     """A value without braces, case, kind of dash or runs of white space: most values two
     exporters write otherwise read alike so, without reading their LaTeX."""
@@ -1435,12 +1456,13 @@ def same_value(name: str, ours: str, theirs: str) -> bool:
     """Whether two values of field `name` (macros resolved) say the same: an entry imported
     again for a paper kb holds is compared so, and where they differ kb says so, never
     taking either in silence ('{BERT}: {Pre}-training' is DBLP's '{BERT:} Pre-training',
-    '4171--4186' is '4171-4186'; '4171--4187' is not)."""
+    '4171--4186' is '4171-4186'; '4171--4187' is not). Names `theirs` writes with less (initials,
+    'and others' for names `ours` lists) are ours: nothing to take (_names_less)."""
     if ours == theirs or (name not in _NAME_LISTS and _plainly(ours) == _plainly(theirs)):
         return True
     if name not in _NAME_LISTS and len(ours) + len(theirs) > 4000:
         return False        # an abstract: its LaTeX read only to compare would cost more than the import
-    return _meaning(name, ours) == _meaning(name, theirs)
+    return _meaning(name, ours) == _meaning(name, theirs) or name in _NAME_LISTS and _names_less(ours, theirs)
 
 
 def cross_check(bib: BibFile) -> None:
