@@ -217,3 +217,20 @@ def test_latex_commands_whose_text_was_dropped_keep_it():
     assert latex_to_text(r"Accuracy {\textgreater} 90{\%} {\textless} p {\textbar} q") == "Accuracy > 90% < p | q"
     assert latex_to_text(r"CO\textsubscript{2} at 10\textsuperscript{6} with \LaTeX{}") == "CO2 at 106 with LaTeX"
     assert latex_to_text(r"\noopsort{b}Zeta and \glqq Zitat\grqq{}") == "Zeta and „Zitat“"
+
+
+def test_names_an_import_writes_with_less_are_no_other_value():
+    """kb import said 'author differs' of Google Scholar's '... and others' for references.bib's full list,
+    ACL's 'Traum, David' for DBLP's 'David R. Traum', IEEE's 'A. Smith' for 'Smith, Alice': nothing to take.
+    A list saying more is still said."""
+    from kb.sources.bibtex import same_value
+
+    assert same_value("editor", r"Anna Korhonen and David R. Traum and Llu{\'{\i}}s M{\`{a}}rquez",
+                      r"Korhonen, Anna and Traum, David and M{\`a}rquez, Llu{\'\i}s")
+    assert same_value("author", "Patterson, David and Le, Quoc and So, D", "Patterson, David and Le, Quoc and others")
+    assert same_value("author", "Smith, Alice and Sartre, Jean-Paul", "A. Smith and J.-P. Sartre")
+    assert not same_value("author", "Patterson, David and Le, Quoc and others", "Patterson, David and Le, Quoc and So, D")
+    assert not same_value("author", "A. Smith and B. Jones", "Smith, Alice and Jones, Bob")
+    assert not same_value("author", "Smith, Carol and Jones, Bob", "A. Smith and B. Jones")
+    assert same_value("author", "Patterson, David and Le, Quoc", "Patterson, David and others")
+    assert not same_value("author", "Patterson, David", "Patterson, David and others")
