@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import re
 import shlex
 import time
@@ -37,6 +38,7 @@ from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import (
     CONTROL_CHARS,
     KEY_FIELDS,
+    WINDOWS_PATH,
     BibFile,
     append_owned,
     compare_reading,
@@ -1511,6 +1513,13 @@ def _attach_all(kb: KB, pdfs: list[tuple[str, Path]], out: ImportResult, *, jobs
     extracted by a pool of `jobs` processes (kb.ops.bulk; 1: here),
     each paper committed by this process as soon as its turn comes, so a kill leaves
     every PDF attached or not and the next import attaches the rest."""
+    windows = [pdf for _, pdf in pdfs if os.name != "nt" and WINDOWS_PATH.match(str(pdf))]
+    if windows:         # a library exported on Windows (Mendeley's 'C:/Users/...'): said once, not per file
+        out.warnings.append(f"{len(windows)} file(s) named in file fields are on a Windows drive "
+                            f"({', '.join(repr(str(p)) for p in windows[:2])}{', ...' if len(windows) > 2 else ''}), "
+                            "which this machine has not; not attached (copy them beside the .bib file and name them "
+                            "there, or kb add each PDF)")
+        pdfs = [(key, pdf) for key, pdf in pdfs if pdf not in windows]
     if not pdfs:
         return
     label = f"attaching {len(pdfs):,} PDF{'s' if len(pdfs) != 1 else ''}"

@@ -18,6 +18,7 @@ cannot vouch for a block, pybtex still reads the file.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -1361,13 +1362,18 @@ def _split_unescaped(value: str, sep: str) -> list[str]:
     return parts
 
 
+#: A path on a Windows drive ('C:/Users/me/x.pdf', 'C:\\Users\\...'), as Zotero and Mendeley on Windows write it.
+WINDOWS_PATH = lazy(r"[A-Za-z]:[\\/]")
+
+
 def file_paths(value: str, base: Path) -> list[Path]:
     """The files a `file` field names, relative to the .bib file's folder: Zotero's
     and JabRef's `Description:path:type;...` (`\\:` and `\\;` escaped) or a plain path.
     Mendeley writes the backslash of an escaped colon as LaTeX's `$\\backslash$`
     (`:C$\\backslash$:/Users/me/x.pdf:pdf` is C:/Users/me/x.pdf) and an absolute path
     without its leading '/' (`:home/me/x.pdf:pdf`): such a name is taken from the root
-    where the .bib file's folder holds no file of it."""
+    where the .bib file's folder holds no file of it. A path on a Windows drive is kept as
+    written (WINDOWS_PATH), elsewhere than on Windows: it names no file here."""
     if not value:
         return []
     value = value.replace("$\\backslash$", "\\")
@@ -1378,6 +1384,9 @@ def file_paths(value: str, base: Path) -> list[Path]:
         name = re.sub(r"\\(.)", r"\1", name).strip()
         if name:
             path = Path(name).expanduser()
+            if os.name != "nt" and WINDOWS_PATH.match(name):
+                out.append(Path(name.replace("\\", "/")))     # a Windows library's: kb import says so
+                continue
             if not path.is_absolute() and not (base / path).exists() and (Path("/") / path).is_file():
                 path = Path("/") / path
             out.append(path if path.is_absolute() else base / path)

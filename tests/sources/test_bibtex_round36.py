@@ -218,7 +218,9 @@ def test_mendeleys_file_fields_name_the_files_mendeley_meant(tmp_path):
     beside = tmp_path / "library"
     beside.mkdir()
     assert file_paths(f":{str(pdf).lstrip('/')}:pdf", beside) == [pdf]
-    assert file_paths(r":C$\backslash$:/Users/me/Documents/x.pdf:pdf", beside) == [beside / "C:/Users/me/Documents/x.pdf"]
+    # a Windows drive's path names no file beside the .bib (kb import says so: test_bibtex_round38)
+    assert [str(p) for p in file_paths(r":C$\backslash$:/Users/me/Documents/x.pdf:pdf", beside)] == [
+        "C:/Users/me/Documents/x.pdf"]
     (beside / "papers").mkdir()
     (beside / "papers" / "a.pdf").write_bytes(b"%PDF-1.4\n")
     assert file_paths(":papers/a.pdf:pdf", beside) == [beside / "papers/a.pdf"]      # beside the .bib first
