@@ -234,3 +234,17 @@ def test_names_an_import_writes_with_less_are_no_other_value():
     assert not same_value("author", "Smith, Carol and Jones, Bob", "A. Smith and B. Jones")
     assert same_value("author", "Patterson, David and Le, Quoc", "Patterson, David and others")
     assert not same_value("author", "Patterson, David", "Patterson, David and others")
+
+
+def test_a_file_on_a_windows_drive_is_said_once(kb_root, tmp_path):
+    """Mendeley's ':C$\\backslash$:/Users/me/x.pdf:pdf' and Zotero's 'C\\:\\\\Users\\\\...' were looked for in a
+    folder 'C:' beside the .bib, each said as a PDF that cannot be read there."""
+    (tmp_path / "w.bib").write_text(
+        "@article{a1, title = {One}, author = {Doe, J}, journal = {J}, year = 2020,\n"
+        "file = {:C$\\backslash$:/Users/me/Documents/a1.pdf:pdf}}\n\n"
+        "@article{a2, title = {Two}, author = {Roe, R}, journal = {J}, year = 2021,\n"
+        "file = {C\\:\\\\Users\\\\me\\\\Zotero\\\\storage\\\\AB12\\\\a2.pdf}}\n")
+    r = run_kb("import", str(tmp_path / "w.bib"))
+    assert r.code == 0 and "2 added" in r.out, r.out + r.err
+    assert r.err.count("kb:") == 1 and "2 file(s) named in file fields are on a Windows drive" in r.err, r.err
+    assert "'C:/Users/me/Documents/a1.pdf', 'C:/Users/me/Zotero/storage/AB12/a2.pdf'" in r.err
