@@ -111,7 +111,9 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
     prefix = f.get("archiveprefix", f.get("eprinttype", "")).lower()
 
     # the eprint (biblatex, arXiv's own export), Mendeley's arxivId, DBLP's CoRR volume 'abs/2001.00001'
-    corr = f.get("volume", "") if f.get("journal", "").strip().lower() == "corr" else ""
+    # (and Semantic Scholar's 'journal = {ArXiv}, volume = {abs/1906.02243}')
+    corr = f.get("volume", "") if (f.get("journal") or f.get("journaltitle") or "").strip().lower() in ("corr", "arxiv") \
+        else ""
     for value in ((eprint,) if prefix in ("arxiv", "") else ()) + (f.get("arxivid", ""), corr.removeprefix("abs/")):
         ident = parse_arxiv(re.sub(r"(?i)^\s*arxiv:\s*", "", value)) if value else None
         if ident:
@@ -120,7 +122,8 @@ def from_bib_fields(entry_type: str, fields: dict[str, str], origin: str = "bibt
     if not arxiv_id:        # ... or where a text names it, arXiv's DataCite DOI (10.48550/arXiv.2001.00001) too
         # (biblatex's journaltitle, Zotero's 'arXiv:1906.02243 [cs]', Google Scholar's booktitle 'arXiv
         # preprint arXiv:2104.10350', NASA ADS's eid and pages 'arXiv:1906.02243')
-        for key in ("journal", "journaltitle", "booktitle", "url", "note", "howpublished", "doi", "eid", "pages"):
+        for key in ("journal", "journaltitle", "booktitle", "url", "note", "howpublished", "doi", "eid", "pages",
+                    "number"):
             ident = find_arxiv_in_text(f.get(key, "").replace("Arxiv-", ""))
             if ident:
                 arxiv_id, version = ident.id, ident.version

@@ -316,7 +316,8 @@ PAPER_RENDERING = "13"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   (an older kb filed the DOI a PDF's first page prints there, unchecked)
 #                               13: a person's entry naming an arXiv id is of origin "bibtex" (kb's own, "arxiv");
 #                                   the arXiv id a booktitle, journaltitle, eid or pages names ('arXiv preprint
-#                                   arXiv:2104.10350'), biblatex's eprintclass as the primary class; an edited
+#                                   arXiv:2104.10350'), Semantic Scholar's volume 'abs/1906.02243' of journal
+#                                   'ArXiv', biblatex's eprintclass as the primary class; an edited
 #                                   work's editors where it names no author (DBLP's @proceedings); the text of
 #                                   '\mbox{GPT-3}', '\texttt{x}', Zotero's '{\textgreater}' and '{\textbar}'
 

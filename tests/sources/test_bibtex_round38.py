@@ -192,6 +192,9 @@ def test_an_arxiv_id_is_read_where_scholar_zotero_and_biblatex_write_it():
     meta = from_bib_fields("inproceedings", {"title": "Carbon", "booktitle": "arXiv preprint arXiv:2104.10350"})
     assert meta.arxiv_id == "2104.10350"
     assert from_bib_fields("article", {"journaltitle": "arXiv:1906.02243 [cs]"}).arxiv_id == "1906.02243"
+    # Semantic Scholar's
+    assert from_bib_fields("article", {"journal": "ArXiv", "volume": "abs/1906.02243"}).arxiv_id == "1906.02243"
+    assert from_bib_fields("article", {"journal": "Nature", "volume": "abs/1906.02243"}).arxiv_id is None
     meta = from_bib_fields("article", {"eprint": "2211.02001", "eprinttype": "arxiv", "eprintclass": "cs.LG"})
     assert (meta.arxiv_id, meta.primary_class) == ("2211.02001", "cs.LG")
     assert from_bib_fields("article", {"eprintclass": "cs.LG"}).primary_class is None
