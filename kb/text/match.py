@@ -588,14 +588,15 @@ def _elides_relative_clause(s: Stream, lo: int, pos: int) -> bool:
         pass
     if negation is None:
         return False
-    if _after_relative_clause(plain, negation, cut):
+    verbs = _shown_as_verbs(s)
+    if _after_relative_clause(plain, negation, cut, verbs):
         before = list(_WORDS.finditer(plain, 0, negation.start()))
         k = len(before)
         while k and before[k - 1].group().lower() in _VERB_GROUP:
             k -= 1
         pronoun = before[k - 1]
     else:
-        pronoun = _after_subject_clause(plain, negation, cut)   # "The fact that ... makes it applicable"
+        pronoun = _after_subject_clause(plain, negation, cut, verbs)   # "The fact that ... makes it applicable"
         if pronoun is None:
             return False
     if gap > pronoun.end() or any(m.start() < pronoun.end() for m in _NEGATION.finditer(plain, gap, cut)):
@@ -1524,7 +1525,7 @@ _OPENS_CLAUSE = _CLAUSE_WORDS | frozenset("which who whom whose where when how w
 _NEGATES_ALONE = lazy(r"(?i)never|cannot|\w+n" + _APOSTROPHE + r"t")
 
 
-def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> bool:
+def _after_relative_clause(plain: str, negation: re.Match[str], cut: int, verbs: frozenset[str] = frozenset()) -> bool:
     """Whether ``negation`` is in a relative clause that ends before the passage starting at
     ``plain[cut:]``, which is its sentence's own verb (see `_RELATIVE`)."""
     before = list(_WORDS.finditer(plain, 0, negation.start()))
@@ -1537,7 +1538,9 @@ def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> boo
         return False        # "No model that was not pretrained | is accurate": the sentence's own
     between = [w.lower() for w in _WORDS.findall(plain, negation.end(), cut)]
     first = _WORDS.match(plain, cut)
-    return bool(between) and first is not None and (first.group().lower() in _FINITE or _main_verb(plain, first)) \
+    if len(between) < 2:
+        verbs = frozenset()     # "do not reuse | work show": the negated verb's object, no verb of the page's
+    return bool(between) and first is not None and (first.group().lower() in _FINITE or _main_verb(plain, first, verbs)) \
         and between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
 
 
@@ -1552,7 +1555,8 @@ def _after_relative_clause(plain: str, negation: re.Match[str], cut: int) -> boo
 _SUBJECT_HEADS = frozenset("the a an our their its his her my your".split())
 
 
-def _after_subject_clause(plain: str, negation: re.Match[str], cut: int) -> re.Match[str] | None:
+def _after_subject_clause(plain: str, negation: re.Match[str], cut: int,
+                          verbs: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """The "that" of a clause of the sentence's subject that holds ``negation``, where the passage at
     ``plain[cut:]`` starts at the sentence's own verb or after it (see `_SUBJECT_HEADS`); or None."""
     before = list(_WORDS.finditer(plain, 0, negation.start()))
@@ -1579,7 +1583,7 @@ def _after_subject_clause(plain: str, negation: re.Match[str], cut: int) -> re.M
         if w in _OPENS_CLAUSE and w not in ("and", "or") or _stem(w) in _CLAUSE_VERBS or \
                 w in ("and", "or") and j + 1 < len(after) and after[j + 1].group().lower() in _FINITE:
             return None
-        if w in _FINITE or _main_verb(plain, after[j]):
+        if w in _FINITE or _main_verb(plain, after[j], verbs):
             # the sentence's own verb: the passage starts there, or after it in no other clause
             if after[j].start() <= cut and not any(
                     x.group().lower() in _OPENS_CLAUSE for x in after[j:] if x.start() < cut):
@@ -1624,7 +1628,7 @@ _INDEFINITE = frozenset("a an any some such one enough another other either each
 _OBJECT_START = frozenset("the a an this that these those it them its their our his her him us me".split())
 
 
-def _main_verb(plain: str, first: re.Match[str]) -> bool:
+def _main_verb(plain: str, first: re.Match[str], verbs: frozenset[str] = frozenset()) -> bool:
     """Whether the word ``first`` of ``plain``, right after a relative clause, reads as the sentence's
     own verb in the past or the present, with its object ("who had no training in medicine | rated the
     tool as helpful", "| prefers the baseline"): a word in "-ed" or "-s" (not a noun's "-ss", "-us",
@@ -1633,8 +1637,10 @@ def _main_verb(plain: str, first: re.Match[str]) -> bool:
     before an adverb of how well (`_HOW_WELL`: "| scored higher"); a
     plural's bare verb, a word in no "-s", "-ed", "-ing" or "-ly", before an adverb of how well
     (`_HOW_WELL`: "models that do not use labelled data | perform worse") or an object's article or
-    pronoun ("| outperform the baseline"). A noun of the relative clause before such a word ("labelled
-    data | perform", "data | perform"), or after a determiner ("read the paper | well"), is none."""
+    pronoun ("| outperform the baseline"), or before any other word the paper never shows as a verb where it
+    shows the word itself as one (`_shown_as_verbs`: "intervals that do not contain zero | indicate significant
+    correlation" of a paper printing "indicates the strategy"). A noun of the relative clause before such a word
+    ("labelled data | perform", "data | perform"), or after a determiner ("read the paper | well"), is none."""
     w = first.group().lower()
     after = _WORDS.search(plain, first.end())
     previous = [m.group().lower() for m in _WORDS.finditer(plain, max(0, first.start() - 40), first.start())]
@@ -1647,7 +1653,32 @@ def _main_verb(plain: str, first: re.Match[str]) -> bool:
     if _past_or_present(w):
         return nxt in _OBJECT_START or w.endswith("ed") and not noun and nxt in _HOW_WELL     # "| scored higher"
     return len(w) >= 4 and w.isalpha() and not w.endswith(("ing", "ly", "ss", "us", "is")) and not noun and \
-        w not in _NOT_A_VERB and (nxt in _HOW_WELL or nxt in _BARE_OBJECT)
+        w not in _NOT_A_VERB and (nxt in _HOW_WELL or nxt in _BARE_OBJECT or w in verbs and nxt not in verbs
+                                  and nxt not in _NOT_A_VERB and not _past_or_present(nxt) and not nxt.endswith("ing"))
+
+
+# Where a paper shows a word as a verb: after a modal or "do not" ("may indicate", "does not
+# converge"), or in "-s" or "-ed" right before an article ("indicates the strategy", "indicated a").
+_MODAL_VERB = lazy(r"(?i)(?<![\w'’-])(?:can|could|may|might|must|should|would|will|shall|cannot"
+                   r"|(?:do|does|did)\s+not)\s+(?:not\s+)?([a-z]{4,})(?![\w'’-])")
+_INFLECTED_VERB = lazy(r"(?i)(?<![\w'’-])([a-z]{3,}?)(es|s|ed)\s+(?:the|a|an)(?![\w'’-])")
+
+
+def _shown_as_verbs(s: Stream) -> frozenset[str]:
+    """The words, in lower case and bare, that the pages of ``s`` show as verbs (see `_MODAL_VERB`),
+    found once per stream."""
+    cached = s.__dict__.get("_shown_as_verbs")
+    if cached is None:
+        words: set[str] = set()
+        for page in s.pages:
+            words.update(m.group(1).lower() for m in _MODAL_VERB.finditer(page))
+            for m in _INFLECTED_VERB.finditer(page):
+                stem, ending = m.group(1).lower(), m.group(2)
+                words.add(stem)
+                if ending != "s":           # "indicates", "indicated": "indicate"; "matches": "match"
+                    words.add(stem + "e")
+        cached = s.__dict__["_shown_as_verbs"] = frozenset(words)
+    return cached
 
 
 # Where a sentence ends right after a word: a full stop, "!", "?" or a semicolon.
@@ -1713,9 +1744,10 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
             negated_conjunction = True        # "not because ...": the clause it starts is negated
             continue
         return None
-    if not negated_conjunction and (_after_relative_clause(plain, negation, cut)
+    verbs = _shown_as_verbs(doc.stream)
+    if not negated_conjunction and (_after_relative_clause(plain, negation, cut, verbs)
                                     or _relative_after_without(plain, negation, cut)
-                                    or _after_subject_clause(plain, negation, cut) is not None):
+                                    or _after_subject_clause(plain, negation, cut, verbs) is not None):
         return None
     if not negated_conjunction and not _DETERMINER_NEGATION.fullmatch(negation.group()) and \
             not _NOT_A_DETERMINER.match(plain, negation.start()) and not _in_negated_verb(
