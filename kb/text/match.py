@@ -812,9 +812,11 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     return True
 
 
-def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = False) -> _Pattern:
+def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = False,
+             printed: frozenset[str] = frozenset()) -> _Pattern:
     """The pieces of a quote; with ``editorial_brackets`` False, every bracket is literal text; with
-    ``letters_only``, every bracket but a letter's whose case the writer changed ("[T]he")."""
+    ``letters_only``, every bracket but a letter's whose case the writer changed ("[T]he"), and of those
+    a letter's bracket the paper prints before the same word (``printed``: "[l]class") is literal too."""
     pieces: list[_Piece] = []
     has_citation = False
     editorial = False
@@ -837,7 +839,8 @@ def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = F
                 literal += m.group(0)
                 has_citation = True
             elif not editorial_brackets or _literal_bracket(content) or letters_only and not (
-                    len(content) == 1 and content.isalpha()):
+                    len(content) == 1 and content.isalpha()) or \
+                    printed and m.group(0) + _GLUED_RIGHT.match(frag, m.end()).group() in printed:
                 # Brackets copied from the source ("[2019]", "[2022, 2021]"), or
                 # editing that involves a number or a negation ("[not]"): numbers
                 # and negations must match exactly.
@@ -1364,6 +1367,56 @@ _CASE_CHANGED = lazy(r"(?<![^\W_])\[[^\W\d_]\](?=[^\W\d_])")
 _MARKED_WORDS = lazy(r"\[([^\[\]]{1,200})\]")
 
 
+_MARKER_AFTER_END = 24
+_MARKED_AFTER = lazy(r"([^\W_]+)\W*$")
+_MARKED_BEFORE = lazy(r"^\W*([^\W_]+)")
+
+
+def _some_markers_kept(doc: Document, quote: str) -> QuoteMatch | None:
+    """Where ``quote``, which keeps some of the paper's citation markers and leaves out others ("as shown
+    [3] and extended to" of "as shown [3] and extended [4] to"), is in ``doc``: its words found as a quote
+    without markers, each marker it keeps printed there right after the word it follows in the quote (or
+    before the word it precedes); or None."""
+    markers = [m for m in _BRACKET.finditer(quote) if CITATION_RE.fullmatch(fold(m.group()).text)]
+    bare = quote
+    for m in reversed(markers):
+        bare = bare[:m.start()] + " " + bare[m.end():]
+    if not markers:
+        return None
+    found = find_quote(doc, bare)
+    if found is None:
+        return None
+    spans = found.spans     # and the marker the passage found ends before ("answering [5].")
+    printed = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end + (_MARKER_AFTER_END if sp is spans[-1] else 0)]
+                        for sp in spans)
+    at = 0
+    for m in markers:
+        inner = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", m.group()))
+        word = _MARKED_AFTER.search(quote, 0, m.start())
+        if word is not None:
+            where = re.compile(r"(?<![^\W_])" + re.escape(word.group(1)) + r"\W{0,3}?\s*" + inner).search(printed, at)
+        else:
+            word = _MARKED_BEFORE.match(quote[m.end():])
+            if word is None:
+                return None
+            where = re.compile(inner + r"\s*\W{0,3}?" + re.escape(word.group(1)) + r"(?![^\W_])").search(printed, at)
+        if where is None:
+            return None
+        at = where.end()
+    return found
+
+
+def _letters_printed(doc: Document, quote: str) -> frozenset[str]:
+    """The letters in brackets of ``quote`` that read as a case changed ("[l]class"), each with the word
+    glued after it, where the paper prints them so: the paper's own brackets ("[l]class settlement")."""
+    found = set()
+    for m in _CASE_CHANGED.finditer(quote):
+        word = m.group() + _GLUED_RIGHT.match(quote, m.end()).group()
+        if any(word in page for page in doc.pages):
+            found.add(word)
+    return frozenset(found)
+
+
 def _unmarked(m: re.Match[str]) -> str:
     """A bracket holding a number or a negation as its words (they must then be the
     paper's, exactly, there); a citation marker or another bracket as it is."""
@@ -1380,9 +1433,11 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     patterns = [_compile(quote, editorial_brackets=False)]
     if _has_editorial_brackets(quote):
         patterns.append(_compile(quote))
-        if _CASE_CHANGED.search(quote) and len(_BRACKET.findall(quote)) > len(_CASE_CHANGED.findall(quote)):
-            # "[B]ut ... the [CLS] pooled token": the writer's case change and the paper's own brackets
-            patterns.append(_compile(quote, letters_only=True))
+        printed = _letters_printed(doc, quote)
+        if _CASE_CHANGED.search(quote) and len(_BRACKET.findall(quote)) > len(_CASE_CHANGED.findall(quote)) - len(printed):
+            # "[B]ut ... the [CLS] pooled token", "[B]oth ... a [l]class settlement": the writer's case change
+            # and the paper's own brackets
+            patterns.append(_compile(quote, letters_only=True, printed=printed))
     marked = _MARKED_WORDS.sub(_unmarked, quote)
     if marked != quote:
         # "do [not] lead", "[10] times": the writer's brackets around the paper's own words
@@ -1404,6 +1459,10 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         found = _find_pattern(doc, pat)
         if found is not None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
+    if patterns[0].has_citation:
+        found = _some_markers_kept(doc, quote)
+        if found is not None:
+            return found
     # Last: the same words and numbers, only punctuation differing.
     pat = patterns[0]
     if pat.pieces and pat.fragments == 1 and not pat.editorial:

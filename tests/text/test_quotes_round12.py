@@ -42,3 +42,26 @@ NOT_SHOWN = (["Intervals that do not contain zero indicate significant correlati
 def test_a_bare_verb_the_paper_shows_as_one_after_a_negated_relative_clause(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
     _judged(*NOT_SHOWN)
+
+
+# A quote keeping some of the paper's citation markers and leaving out others: each kept marker where the
+# paper prints it, after the same word (or the one the passage ends before). A marker changed, moved to
+# another word, or a word changed is refused. (pages, rights, wrongs)
+SOME_MARKERS = [
+    (["It was first shown [3] and extended [4, 7] to graphs, tables [12], and scene text detection [5]. Both "
+      "cases were resolved via a [l]class settlement; the case went to [j]Judge Dlott."],
+     ["first shown [3] and extended to graphs", "first shown and extended [4, 7] to graphs",
+      "to graphs, tables [12], and scene text detection [5].", "to graphs, tables, and scene text detection [5].",
+      "[B]oth cases were resolved via a [l]class settlement", "[B]oth … a [l]class settlement",
+      "[T]he case went to [j]Judge Dlott."],
+     ["first shown [4] and extended to graphs", "first shown [3] and extended [4, 8] to graphs",
+      "first shown and [3] extended to graphs", "first shown [3] and not extended to graphs",
+      "to graphs, tables, and scene text detection [6].", "to graphs, tables [5], and scene text detection.",
+      "[B]oth cases were resolved via a [k]class settlement", "[B]oth cases were resolved via a [l]class action",
+      "[T]he case went to [j]Judge Spiegel."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", SOME_MARKERS, ids=lambda v: "")
+def test_some_markers_kept_and_the_papers_letter_brackets(pages, rights, wrongs) -> None:
+    _judged(pages, rights, wrongs)
