@@ -511,6 +511,14 @@ def _spaced_word(word: str) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![^\W\d_])" + " ?".join(map(re.escape, word)) + r"(?![^\W\d_])")
 
 
+def _kerned_negations(text: str) -> str:
+    """``text``, of a page split at its kerns, with each negation printed in pieces as the word, then spaces
+    (same length: "w e nev er w an t" holds "never"): what an ellipsis or an insertion leaves out holds it."""
+    for word in _SPLIT_NEGATION_WORDS:
+        text = _spaced_word(word).sub(lambda m: word + " " * (len(m.group()) - len(word)), text)
+    return text
+
+
 def _pieces_of_one_word(printed: str) -> bool:
     pieces = printed.lower().split(" ")
     return len(pieces) > 1 and not _WORDS_AS_PIECES.intersection(pieces)
@@ -532,10 +540,13 @@ def _negations_and_sentences(s: Stream) -> tuple[list[int], list[int]]:
         negs: list[int] = []
         starts: list[int] = []
         a = 0
+        kerned = _piece_counts(s)[2]
         while a < len(s.page_of):
             pi = s.page_of[a]
             b = bisect.bisect_right(s.page_of, pi, a)
             page, lo, hi = s.pages[pi], s.origin[a], s.origin[b - 1] + 1
+            if kerned:
+                page = _kerned_negations(page)
             negs.extend(bisect.bisect_left(s.origin, m.start(), a, b) for m in _NEGATION.finditer(page, lo, hi))
             starts.extend(bisect.bisect_left(s.origin, m.end(), a, b) for m in _SENTENCE_END.finditer(page, lo, hi))
             a = b
@@ -1197,9 +1208,15 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
             out.append((inserted.shown(), "", fits))
         else:
             covered = s.original(lo, pos, sep=" ") if pos > lo else ""
+            if _piece_counts(s)[2]:
+                covered = _kerned_negations(covered)        # "[they] want" of "w e nev er w an t"
             before = _words(s.original(max(0, lo - 12), lo, sep=" ")) if lo > 0 else []
             fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos),
                                   before[-1] if before and not inserted.left else "")
+            if not fits and _piece_counts(s)[2] and 0 < sum(c.isalnum() for c in s.text[lo:pos]) <= _KERNED_WORD:
+                # a page split at kerns: a short word's letters, as one word ("w e" of "fact/, w ew an t" is "we")
+                fits = insertion_fits(inserted, s.text[lo:pos], _nearby(s, pos), _adjacent(s, lo, pos),
+                                      before[-1] if before and not inserted.left else "")
             out.append((inserted.shown(), " ".join((inserted.left + covered + inserted.right).split()), fits))
         if first_only and not fits:
             return out
@@ -1233,16 +1250,24 @@ def _insertions_fit(s: Stream, piece: _Piece, lo: int, pos: int, end: int | None
     return all(fits for _, _, fits in _insertion_verdicts(s, piece, lo, pos, first_only=True, end=end))
 
 
+#: Letters of a word a page split at its kerns that an insertion may stand for, at most: a pronoun's ("w e",
+#: "the y"), never a phrase's ("w e also").
+_KERNED_WORD = 4
+
+
 def _glued_to_inserted(s: Stream, piece: _Piece, lo: int, pos: int) -> bool:
     """Piece at stream ``pos`` starts inside a word of the page whose letters before it are all
     of what the editorial insertion before it stands for (from ``lo``, where the previous piece
     ends): the extractor glued the word the insertion replaces to the next ("In fact, wewant
-    the ..." for "In fact, [the authors] want the ..."). Whether the insertion may stand for
+    the ..." for "In fact, [the authors] want the ..."; "w ew an t" of a paper whose extractor splits words at
+    kerns, `_piece_counts`). Whether the insertion may stand for
     those letters is `insertion_fits`'s to say ("we" may be "[the authors]", "not" never is)."""
     if not piece.before or piece.first_of_fragment or not pos > lo or not s.text[pos].isalpha():
         return False
     i = pos
-    while i > lo and _in_one_word(s, i):
+    kerned = _piece_counts(s)[2]      # pypdf's "fact/, w ew an t": its spaces are kerns, no word's ends
+    while i > lo and (_in_one_word(s, i) or kerned and pos - i < _KERNED_WORD and s.text[i - 1].isalpha()
+                      and not s.gap(i).strip(" ")):
         i -= 1
     return i < pos and not _in_one_word(s, i) and not any(c.isalnum() for c in s.text[lo:i]) and _start_ok(s, i)
 

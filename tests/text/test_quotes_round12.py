@@ -65,3 +65,24 @@ SOME_MARKERS = [
 @pytest.mark.parametrize("pages,rights,wrongs", SOME_MARKERS, ids=lambda v: "")
 def test_some_markers_kept_and_the_papers_letter_brackets(pages, rights, wrongs) -> None:
     _judged(pages, rights, wrongs)
+
+
+# A page whose extractor splits words at its font's kerns ("w ew an t" for "we want"): an insertion stands
+# for a short word's letters the kerns split ("[the authors]" for "w e"), never for a phrase ("w e also") nor
+# for a negation the kerns split ("w e nev er"), which an ellipsis leaves out no more. (pages, rights, wrongs)
+_KERNED = ("In this w a y w e can sa y that the v ector is an eigen v ector of the matrix and it ma y b e computed b y "
+           "rep eatedly applying A to an y v ector. In fact/, %s the dominan t eigen v ector of A /. ")
+KERNED = [
+    ([_KERNED % "w ew an t"],
+     ["In fact, [the authors] want the dominant eigenvector of A.", "In fact, [they] want the dominant eigenvector"],
+     ["In fact, [the authors] want the smallest eigenvector of A.", "In fact, [they] [don't] want the dominant"]),
+    ([_KERNED % "w e also w an t"], ["the dominant eigenvector of A."],
+     ["In fact, [they] want the dominant eigenvector of A."]),
+    ([_KERNED % "w e nev er w an t"], ["the dominant eigenvector of A."],
+     ["In fact, [they] want the dominant eigenvector of A.", "In fact, [the authors] … want the dominant eigenvector"]),
+]
+
+
+def test_an_insertion_for_a_word_split_at_kerns() -> None:
+    for pages, rights, wrongs in KERNED:
+        _judged(pages, rights, wrongs)
