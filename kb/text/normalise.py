@@ -766,7 +766,20 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
         g = m.lastindex          # the one alternative's group that matched
         if m.group(g) in defined:
             out.append((m.start(g), m.end(g)))
+    # after a name's number and its comma ("OpenIE\n4,8 we"): a marker only where it is the page's next footnote,
+    # the one after the marker before it ("(NELL)7 and OpenIE\n4,8 we") or the page's first: never "used 2,9 kWh"
+    for m in _MARK_AFTER_NUMBER.finditer(page, lo, hi):
+        number = m.group("number")
+        if number not in defined or not m.group("name")[0].isupper():
+            continue
+        earlier = [int(page[a:b]) for a, b in out if b <= m.start("number")]
+        if earlier[-1:] == [int(number) - 1] or not earlier and number == min(defined, key=int):
+            out.append((m.start("number"), m.end("number")))
+            out.sort()
     return out
+
+
+_MARK_AFTER_NUMBER = lazy(r"(?<![\w-])(?P<name>[^\W\d_][\w-]*)\s+\d{1,3},(?P<number>\d{1,2})(?=[ \t]+[a-z])")
 
 
 # A line where an aside starts that an extractor may print inside a sentence at a

@@ -86,3 +86,22 @@ KERNED = [
 def test_an_insertion_for_a_word_split_at_kerns() -> None:
     for pages, rights, wrongs in KERNED:
         _judged(pages, rights, wrongs)
+
+
+# A footnote's marker after a number and its comma ("OpenIE\n4,8 we"), where it is the page's next footnote
+# after the marker before it: left out as a marker is. Where it is no next footnote, or a number's digits
+# ("2,8 kWh"), it stays the paper's. (pages, rights, wrongs)
+AFTER_A_NUMBER = [
+    (["Unlike systems such as NELL7 and OpenIE\n4,8 we use existing knowledge bases. Runs used 2,9 kWh each.\n"
+      "7http://rtw.ml.cmu.edu/rtw/\n8https://github.com/allenai/\n9Measured at the wall."],
+     ["Unlike systems such as NELL and OpenIE 4, we use existing knowledge bases.",
+      "such as NELL7 and OpenIE 4,8 we use existing knowledge bases"],
+     ["Unlike systems such as NELL and OpenIE 5, we use existing knowledge bases.",
+      "Unlike systems such as NELL and OpenIE 4, we use no knowledge bases.", "Runs used 2, kWh each.",
+      "Runs used 2 kWh each."]),
+]
+
+
+def test_a_footnote_marker_after_a_number_and_its_comma() -> None:
+    for pages, rights, wrongs in AFTER_A_NUMBER:
+        _judged(pages, rights, wrongs)
