@@ -1392,6 +1392,38 @@ _CASE_CHANGED = lazy(r"(?<![^\W_])\[[^\W\d_]\](?=[^\W\d_])")
 _MARKED_WORDS = lazy(r"\[([^\[\]]{1,200})\]")
 
 
+# A word's hyphen before a number ("Sepsis-3", "COVID-19"), which the page may print at a line's end: pypdf's
+# "Sepsis-\n3", PDFium's "Sepsis\u00ad3", folded as a line-break hyphenation is ("Sepsis3").
+_NAME_NUMBER = lazy(r"([^\W\d_]+)-(\d+)")
+
+
+def _hyphen_ending_a_line(doc: Document, quote: str) -> QuoteMatch | None:
+    """Where ``quote``, writing a word's hyphen before a number ("a “Sepsis-3” definition"), is in ``doc``,
+    whose page prints that hyphen at a line's end: the quote found without those hyphens, each printed in
+    the passage between the same word and number ("Sepsis-\n3"); or None."""
+    def broken(m: re.Match[str]) -> re.Pattern[str]:
+        return re.compile(r"(?i)(?<![^\W\d_])" + re.escape(m.group(1)) + r"(?:-[ \t]*\n[ \t]*|\u00ad[ \t]*\n?[ \t]*)"
+                          + re.escape(m.group(2)) + r"(?!\d)")
+
+    joined = [m for m in _NAME_NUMBER.finditer(quote) if any(broken(m).search(page) for page in doc.pages)]
+    if not joined:
+        return None
+    text = quote
+    for m in reversed(joined):
+        text = text[:m.start()] + m.group(1) + m.group(2) + text[m.end():]
+    found = find_quote(doc, text)
+    if found is None:
+        return None
+    printed = "\n".join(doc.pages[sp.page - 1][sp.start:sp.end] for sp in found.spans)
+    at = 0
+    for m in joined:
+        where = broken(m).search(printed, at)
+        if where is None:
+            return None
+        at = where.end()
+    return found
+
+
 _MARKER_AFTER_END = 24
 _MARKED_AFTER = lazy(r"([^\W_]+)\W*$")
 _MARKED_BEFORE = lazy(r"^\W*([^\W_]+)")
@@ -1486,6 +1518,10 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
     if patterns[0].has_citation:
         found = _some_markers_kept(doc, quote)
+        if found is not None:
+            return found
+    if _NAME_NUMBER.search(quote):
+        found = _hyphen_ending_a_line(doc, quote)
         if found is not None:
             return found
     # Last: the same words and numbers, only punctuation differing.

@@ -105,3 +105,21 @@ AFTER_A_NUMBER = [
 def test_a_footnote_marker_after_a_number_and_its_comma() -> None:
     for pages, rights, wrongs in AFTER_A_NUMBER:
         _judged(pages, rights, wrongs)
+
+
+# A word's hyphen before a number that the page prints at a line's end ("Sepsis-\n3", PDFium's "Sepsis\u00ad3"),
+# folded as a line-break hyphenation is: the quote's "Sepsis-3" is the page's, where the page prints that hyphen
+# between the same word and number; another number, or a hyphen the page does not print, is refused.
+NAME_NUMBER = [
+    (["Our criteria match the \u201cSepsis-2\u201d definition. Although a \u201cSepsis-\n3\u201d definition was "
+      "released, we use GPT\u00ad4 and Llama3 here."],
+     ["Although a \u201cSepsis-3\u201d definition was released", "Although a \"Sepsis3\" definition was released",
+      "match the \u201cSepsis-2\u201d definition. Although a \u201cSepsis-3\u201d definition", "we use GPT-4 and Llama3"],
+     ["Although a \u201cSepsis-2\u201d definition was released", "Although a \u201cSepsis-4\u201d definition",
+      "we use GPT-3 and Llama3", "we use GPT-4 and Llama-3", "Although a \u201cSepsis-3\u201d definition was not released"]),
+]
+
+
+def test_a_hyphen_before_a_number_at_a_lines_end() -> None:
+    for pages, rights, wrongs in NAME_NUMBER:
+        _judged(pages, rights, wrongs)
