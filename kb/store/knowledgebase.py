@@ -97,7 +97,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: after it ("3.1 kWh" of "3.6 kWh (3.1–4.2 kWh)") no figure; a claim of no quote (or a blank one) is unverified,
 #: "no quote", whatever it is marked, for every command.
 #: 15: a plural's bare verb the paper shows as a verb elsewhere, after a negated relative clause ("intervals that ...
-#: indicate significant correlation"), is the sentence's own.
+#: indicate significant correlation"), is the sentence's own; some citation markers kept and others left out; the
+#: paper's bracketed letters beside a case change ("[B]oth ... a [l]class"); a marker after a name's number ("OpenIE
+#: 4,8 we"); an insertion for a word split at kerns, and kerned negations; "Sepsis-3" of a line-end "Sepsis-\n3".
 CLAIM_READING = "15"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
