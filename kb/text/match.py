@@ -1448,7 +1448,8 @@ def _some_markers_kept(doc: Document, quote: str) -> QuoteMatch | None:
                         for sp in spans)
     at = 0
     for m in markers:
-        inner = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", m.group()))
+        inner = r"\s*".join(r"(?<!\d)" + c + r"(?!\d)" if c.isdigit() else re.escape(c)
+                             for c in re.findall(r"\d+|\S", m.group()))     # "[4 8]" is no "[48]"
         word = _MARKED_AFTER.search(quote, 0, m.start())
         if word is not None:
             where = re.compile(r"(?<![^\W_])" + re.escape(word.group(1)) + r"\W{0,3}?\s*" + inner).search(printed, at)

@@ -54,7 +54,7 @@ SOME_MARKERS = [
       "to graphs, tables [12], and scene text detection [5].", "to graphs, tables, and scene text detection [5].",
       "[B]oth cases were resolved via a [l]class settlement", "[B]oth … a [l]class settlement",
       "[T]he case went to [j]Judge Dlott."],
-     ["first shown [4] and extended to graphs", "first shown [3] and extended [4, 8] to graphs",
+     ["first shown [4] and extended to graphs", "first shown [3] and extended [4, 8] to graphs", "tables [1 2], and",
       "first shown and [3] extended to graphs", "first shown [3] and not extended to graphs",
       "to graphs, tables, and scene text detection [6].", "to graphs, tables [5], and scene text detection.",
       "[B]oth cases were resolved via a [k]class settlement", "[B]oth cases were resolved via a [l]class action",
