@@ -2390,17 +2390,71 @@ def _footnote_keys(note: Note, quotes: list[NoteQuote] | None = None) -> None:
                    for _kind, key, page in (cite[4] if len(cite) > 4 else ())]
 
 
+# An HTML footnote's id, as pandoc, Word, LibreOffice, GitHub and Notion write it: "fn2", "_ftn2", "footnote-2",
+# "sdfootnote2sym", "user-content-fn-2", "edn2"
+_NOTE_ANCHOR = lazy(r"(?i)(?:^|[-_:]|sd)(?:fn|ftn|footnote|endnote|edn|note)[-_:]?\d{1,4}(?:sym|anc)?$")
+# a note's link back to its mark, at its end: "↩", "↩︎", "↑"
+_BACKLINK = lazy(r"(?:\s*(?:↩\ufe0e?|↑|⤴\ufe0e?|\^))+\s*$")
+# a full note's page after its publication facts: '... *FAccT* (2022), 3.', '(Florence: ACL, 2019), 3645.'
+_FULL_NOTE_PAGE = lazy(r"\)\s*,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\s*\.?\s*$")
+# a note that cites nothing: "My translation.", "Emphasis added.", "Translated by the author."
+_REMARK_WORDS = lazy(r"[^\W\d_][\w'’-]*")
+
+
+def _own_note(note: Note, q: NoteQuote) -> tuple[NoteReference, bool] | None:
+    """The note a quote's mark points at, as written (a short form, not the full note it
+    shortens), and whether it is a footnote (whose last number is its page, as "[^1]" reads):
+    a footnote "[^1]", an HTML footnote ('<a href="#fn2">'), or an endnote of a numbered list of
+    notes ("<sup>2</sup>" ... "2. Doe et al., "Short Title," 9."), which is a note by its form."""
+    label = (q.source_text or "").strip()
+    if label.startswith("[^"):
+        label = label[1:-1].split(",")[0].split(";")[0].strip()
+        ref = next((r for r in note.references if r.number == label), None)
+        return (ref, True) if ref is not None else None
+    anchor = (q.source_link or "").strip().lstrip("#")
+    if anchor:
+        ref = next((r for r in note.references if r.anchor == anchor), None)
+        return (ref, True) if ref is not None and _NOTE_ANCHOR.search(anchor) else None
+    if q.citekey is None and label.startswith("[") and label.endswith("]") and label[1:-1].strip().isdigit():
+        ref = next((r for r in note.references if r.number == label[1:-1].strip() and r.anchor is None), None)
+        return (ref, False) if ref is not None else None
+    return None
+
+
+def _is_remark(text: str) -> bool:
+    """A note that names no work: a few words, no number, link, title or name after its first word
+    ("My translation.", "Emphasis added."): a remark, not a citation."""
+    text = _BACKLINK.sub("", text).strip()
+    words = _REMARK_WORDS.findall(text)
+    return bool(words) and len(words) <= 8 and not re.search(r"[\d@\\\"“”«»*_/:]", text) \
+        and not _is_short_note(text) and not any(w[0].isupper() for w in words[1:] if w != "I")
+
+
 def _footnote_pages(note: Note) -> None:
     """A quote cited by a footnote and no locator of its own takes the page the footnote
-    ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4.")."""
+    ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4."), as it does from
+    an HTML footnote, and from an endnote whose form is a note's (a short form, or a full note's
+    "(2022), 3."), never from a numbered reference's page range. A quote whose note is a remark
+    citing nothing ("[^2]: My translation.") is a quoted passage citing nothing kb can read."""
+    remarks: list[NoteQuote] = []
     for q in note.quotes:
-        if q.page is None and (q.source_text or "").startswith("[^"):
-            # the footnote's own text: a short form's page, not the full note's it shortens
-            label = q.source_text[1:-1].split(",")[0].split(";")[0].strip()
-            ref = next((r for r in note.references if r.number == label), None)
-            loc = _FOOTNOTE_PAGE.search(ref.text) if ref is not None else None
-            if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):
-                q.page = loc.group(1).replace(" ", "")
+        own = _own_note(note, q) if q.citekey is None or q.page is None else None
+        if own is None:
+            continue
+        ref, footnote = own
+        text = _BACKLINK.sub("", ref.text).strip()
+        if q.citekey is None and not q.also and not q.attribution and _is_remark(text):
+            remarks.append(q)
+            continue
+        if q.page is not None or not (footnote or _is_short_note(text) or _FULL_NOTE_PAGE.search(text)):
+            continue
+        loc = _FOOTNOTE_PAGE.search(text)
+        if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):
+            q.page = loc.group(1).replace(" ", "")
+    if remarks:
+        note.quotes = [q for q in note.quotes if all(q is not r for r in remarks)]
+        note.unchecked += [(q.line, q.quote) for q in remarks]
+        note.unchecked.sort()
 
 
 _ADOC_QUOTE = lazy(r"\[(?:quote|verse)\s*(?:,\s*([^\]]{0,500}))?\]")

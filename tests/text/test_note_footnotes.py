@@ -1,0 +1,42 @@
+"""A note's footnotes and endnotes as a reader reads them: the page an HTML footnote or an endnote in a
+note's form ends on is the quote's page, as a Markdown footnote's is, never a numbered reference's page
+range; a footnote that is a remark citing nothing ("My translation.") makes no citation. (Sentences of
+Dodge et al. 2022, page 3, cited as Chicago's notes cite them.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = "Major technology companies have also been increasingly committed to reducing their emissions"
+_FULL = 'Jesse Dodge et al., "Measuring the Carbon Intensity of AI in Cloud Instances," *FAccT* (2022)'
+_SHORT = 'Dodge et al., "Measuring the Carbon Intensity of AI in Cloud Instances,"'
+
+
+@pytest.mark.parametrize("note, pages", [
+    # pandoc's HTML footnotes, and Word's, each with its link back
+    (f'<p>"{_Q}"<sup><a href="#fn1" id="fnref1">1</a></sup> and "{_Q}"<sup><a href="#fn2">2</a></sup></p>\n'
+     f'<section class="footnotes"><ol>\n<li id="fn1"><p>{_FULL}, 3. <a href="#fnref1">↩︎</a></p></li>\n'
+     f'<li id="fn2"><p>{_SHORT} 9. <a href="#fnref2">↩︎</a></p></li>\n</ol></section>\n', ["3", "9"]),
+    (f'<p>"{_Q}"<a href="#_ftn1" name="_ftnref1">[1]</a></p>\n<div id="_ftn1"><p>{_SHORT} 9.</p></div>\n',
+     ["9"]),
+    # endnotes, a numbered list of notes: the full note's page after its facts, the short form's
+    (f'"{_Q}".<sup>1</sup>\n\n"{_Q}".<sup>2</sup>\n\n## Notes\n\n1. {_FULL}, 3.\n2. {_SHORT} 9.\n',
+     ["3", "9"]),
+    # ... a numbered reference list's page range is no locator
+    (f'"{_Q}" [1].\n\n"{_Q}" [2].\n\n1. Dodge J, Prewitt T. Measuring the carbon intensity of AI in cloud '
+     f'instances. FAccT. 2022, 1877–94.\n2. {_SHORT} 9.\n', [None, "9"]),
+])
+def test_an_html_footnotes_or_an_endnotes_page_is_the_quotes(note: str, pages: list) -> None:
+    assert [q.page for q in parse_note(note).quotes] == pages
+
+
+def test_a_footnote_that_is_a_remark_is_no_citation() -> None:
+    note = parse_note(f'"{_Q}"[^1] and "Wir analysieren vier Modelle."[^2] and "{_Q}"[^3]\n\n'
+                      f'<p>"Wir analysieren vier Modelle"<sup><a href="#fn4">4</a></sup></p>\n\n'
+                      f"[^1]: {_SHORT} 3.\n[^2]: My translation.\n[^3]: Jane Doe, *Nothing Here* (2020), 4.\n\n"
+                      '<ol><li id="fn4"><p>Translation mine. <a href="#fnref4">↩</a></p></li></ol>\n')
+    # (a note naming a work kb does not hold is still a citation, said as no source)
+    assert [(q.source_text, q.page) for q in note.quotes] == [("[^1]", "3"), ("[^3]", "4")]
+    assert [quote for _line, quote in note.unchecked] == ["Wir analysieren vier Modelle.", "Wir analysieren vier Modelle"]
