@@ -1123,6 +1123,15 @@ _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.su
 _ONE_WORK += r"(?:\s*[,/]\s*(?:1[89]|20)\d\d[a-z]?){0,7}"     # (or more of one author: 'Roe, 2019, 2021', '1950/2019')
 _AUTHOR_YEARS = lazy(r"[(\[]\s*" + _ONE_WORK + r"(?:\s*;\s*" + _ONE_WORK + r"){1,11}\s*[)\]]")
 _WORK = lazy(r"\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + r"\s*")
+# a secondary citation: the work read, which quotes the work named first, at its page: APA's "(Doe, 2019, as cited
+# in Roe, 2020, p. 4)", "(Doe 2019, quoted in Roe 2020: 4)", German's "(Doe 2019, zit. n. Roe 2020, S. 4)", French's
+# "(Doe, 2019, cité par Roe, 2020, p. 4)": the quote is checked in Roe's text, whose reference a note lists
+_CITED_IN = (r"\s*[,;]?\s*(?:(?:as\s+)?(?:cited|quoted|reproduced)\s+(?:in|by)|zit(?:\.|iert)\s*(?:n\.|nach|in)"
+             r"|cit(?:é|ée|ado|ada|ato|ata)\s+(?:par|dans|en|por|in|da)|in)\s+")
+_SECONDARY = lazy(r"[(\[]\s*" + _ONE_WORK + _CITED_IN + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
+# ... and a narrative one: "Doe (2019, as cited in Roe, 2020, p. 4) argues"
+_SECONDARY_NARRATIVE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?(?:['’]s)?\s*[(\[]\s*"
+                            r"(?:1[89]|20)\d\d[a-z]?" + _CITED_IN + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
 # works of one author by their years: "(Doe, 2020, 2021)", "(Doe et al., 2020a, 2020b)"
 # ... and a work republished, by its first year and its edition's, which the knowledge base may hold either of:
 # APA's "(Doe, 1950/2020, p. 4)", "(Doe, [1950] 2020)" (its page is the edition's: none is checked)
@@ -1333,6 +1342,10 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
                 continue    # "Doe, J. (1950/2020). "A title"": a reference entry, as with _NARRATIVE
             works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
+    if " in " in window or "zit" in window or " cit" in window or " by " in window:
+        for rx in (_SECONDARY, _SECONDARY_NARRATIVE):
+            for m in rx.finditer(window):
+                found.append((lo + m.start(), lo + m.end(), ("author-year",) + _author_year(m)))
     if "“" in window or '"' in window or "*" in window or "_" in window:
         for m in _AUTHOR_TITLE_PAGE.finditer(window):
             who = " ".join(m.group("who").split()).rstrip(".")

@@ -1,0 +1,27 @@
+"""Citations of a note in the styles a person brings, read as a reader reads them. (A sentence Luccioni and
+Hernandez-Garcia 2023 print on their page 2, of Strubell et al. 2019's work.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = '"produced 284,019 kg (626,155 lbs) of CO2"'
+
+
+@pytest.mark.parametrize("text, attribution, page", [
+    # APA 7's secondary citation: the work read, which the reference list holds, at its page
+    (f"The estimate {_Q} (Strubell et al., 2019, as cited in Luccioni & Hernandez-Garcia, 2023, p. 2).",
+     "Luccioni and Hernandez-Garcia. 2023.", "2"),
+    (f"Strubell et al. (2019, as cited in Luccioni & Hernandez-Garcia, 2023, p. 2) report {_Q}.",
+     "Luccioni and Hernandez-Garcia. 2023.", "2"),
+    (f"The estimate {_Q} (Strubell 2019, quoted in Roe 2020: 7).", "Roe. 2020.", "7"),
+    # ... in German and French
+    (f"Die Schätzung „{_Q[1:-1]}“ (Strubell et al. 2019, zit. n. Luccioni & Hernandez-Garcia 2023, S. 2).",
+     "Luccioni and Hernandez-Garcia. 2023.", "2"),
+    (f"L'estimation « {_Q[1:-1]} » (Strubell et al., 2019, cité par Luccioni et Hernandez-Garcia, 2023, p. 2).",
+     "Luccioni and Hernandez-Garcia. 2023.", "2"),
+])
+def test_a_secondary_citation_cites_the_work_read_at_its_page(text: str, attribution: str, page: str) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(text).quotes] == [(attribution, page)]
