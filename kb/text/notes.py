@@ -858,6 +858,7 @@ def _line_text(text: str, lines: _Lines, k: int) -> str:
 # A Markdown list item's marker at the start of a blockquote line ("> * [D2] Augment ..."):
 # a bullet, which a quote across the items of a list leaves out; a number ("1.") is kept.
 _LIST_MARKER = lazy(r"^\s{0,3}[-*+•][ \t]+")
+_ITEM_START = lazy(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
 
 
 _CITE_ELEMENT = lazy(r"(?i)<(?:cite|footer)(?:\s[^<>]{0,200})?>(.{0,5000}?)</(?:cite|footer)>")
@@ -1034,6 +1035,10 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
         close = cite_text.find("]]")
         if close >= 0 and not cite_text.startswith("(", close + 2):
             end = close + 2                                             # [[@doe2020]]
+            page = _AFTER_LINK_PAGE.match(cite_text, end)
+            cite = _citation(cite_text[:end]) if page else None
+            if cite is not None and cite[0] == "pandoc" and cite[2] is None and not cite[3].strip():
+                return (cite[:2] + (page.group(1).replace(" ", ""),) + cite[3:], pos + page.end())
         else:
             end = cite_text.find(")") + 1                               # [[1]](#ref)
     elif cite_text.startswith("[") and cite_text.find("](") == cite_text.find("]") > 0:
@@ -1132,6 +1137,10 @@ _SECONDARY = lazy(r"[(\[]\s*" + _ONE_WORK + _CITED_IN + _WHO + r",?\s+" + _WHEN 
 # ... and a narrative one: "Doe (2019, as cited in Roe, 2020, p. 4) argues"
 _SECONDARY_NARRATIVE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SURNAME + r")?(?:['’]s)?\s*[(\[]\s*"
                             r"(?:1[89]|20)\d\d[a-z]?" + _CITED_IN + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
+# a page written after a wiki link, as Obsidian's, Logseq's and Roam's notes cite: "[[Doe 2020]], p. 3",
+# "[[@doe2020]] p. 3", "[[Doe et al. 2020|Doe]] S. 3"
+_AFTER_LINK_PAGE = lazy(r"[ \t]*,?[ \t]*(?:pp?\.|pages?|pg\.|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)(?![\w.,]\d)")
+_WIKI_AUTHOR_YEAR = lazy(r"\[\[\s*" + _WHO + r",?\s+" + _WHEN + r"\s*(?:\|[^\[\]\n]{0,200})?\]\]")
 # works of one author by their years: "(Doe, 2020, 2021)", "(Doe et al., 2020a, 2020b)"
 # ... and a work republished, by its first year and its edition's, which the knowledge base may hold either of:
 # APA's "(Doe, 1950/2020, p. 4)", "(Doe, [1950] 2020)" (its page is the edition's: none is checked)
@@ -1342,6 +1351,14 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
                 continue    # "Doe, J. (1950/2020). "A title"": a reference entry, as with _NARRATIVE
             works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
+    if "[[" in window:
+        for m in _WIKI_AUTHOR_YEAR.finditer(window):
+            attribution, page = _author_year(m)
+            end = lo + m.end()
+            after = _AFTER_LINK_PAGE.match(text, end, min(hi, end + 40) if after else end + 40)
+            if page is None and after:
+                page, end = after.group(1).replace(" ", ""), after.end()
+            found.append((lo + m.start(), end, ("author-year", attribution, page)))
     if " in " in window or "zit" in window or " cit" in window or " by " in window:
         for rx in (_SECONDARY, _SECONDARY_NARRATIVE):
             for m in rx.finditer(window):
@@ -1482,6 +1499,32 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             rows[k] = (at, end) if text[at:at + 4].lstrip(" ").startswith("|") else None
         return rows[k]
 
+    items: dict[int, tuple[int, int] | None] = {}
+
+    def item_of(pos: int) -> tuple[int, int] | None:
+        """The (start, end) of the list item ("- ...", "1. ...", with its indented lines) holding `pos`, or None."""
+        k = lines.line(pos) - 1
+        if k not in items:
+            first = k
+            while first >= 0 and not _ITEM_START.match(_line_text(text, lines, first)):
+                line = _line_text(text, lines, first)
+                if first < k and not line.strip() or not line[:1].isspace() and first < k or first == k - 40:
+                    first = -1
+                    break
+                first -= 1
+            if first < 0:
+                items[k] = None
+            else:
+                last = k + 1
+                while last < len(lines.starts) and last < k + 40:
+                    line = _line_text(text, lines, last)
+                    if not line.strip() or _ITEM_START.match(line) or not line[:1].isspace():
+                        break
+                    last += 1
+                end = lines.starts[last] - 1 if last < len(lines.starts) else n
+                items[k] = (lines.starts[first], end)
+        return items[k]
+
     for i, (start, close) in enumerate(pairs):
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
@@ -1489,6 +1532,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         row = row_of(start)
         if row is not None:             # a table's row: the quote's citation is in one of its cells
             para_start, para_end = max(para_start, row[0]), min(para_end, row[1])
+        item = item_of(start) if row is None else None
+        if item is not None:            # a list item: the quote's citation is in it, not in the next item
+            para_start, para_end = max(para_start, item[0]), min(para_end, item[1])
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)
@@ -1522,7 +1568,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if (found[i] is None or not found[i][1]) and nxt is not None and nxt[1] \
                 and not _SENTENCE_END.search(text, pairs[i][1], pairs[i + 1][0]) \
                 and "\n\n" not in text[pairs[i][1]:pairs[i + 1][0]] \
-                and not (row_of(pairs[i][0]) and lines.line(pairs[i][0]) != lines.line(pairs[i + 1][0])):
+                and not (row_of(pairs[i][0]) and lines.line(pairs[i][0]) != lines.line(pairs[i + 1][0])) \
+                and not (item_of(pairs[i][0]) and item_of(pairs[i][0]) != item_of(pairs[i + 1][0])):
             found[i] = nxt if found[i] is None else found[i]
     # A quote whose sentence cites nothing is the work its paragraph cited before it
     # ('Doe et al. (2019) measured it. "..."'), when the paragraph cites that one work alone and

@@ -25,3 +25,21 @@ _Q = '"produced 284,019 kg (626,155 lbs) of CO2"'
 ])
 def test_a_secondary_citation_cites_the_work_read_at_its_page(text: str, attribution: str, page: str) -> None:
     assert [(q.attribution, q.page) for q in parse_note(text).quotes] == [(attribution, page)]
+
+
+_D = '"Major technology companies have also been increasingly committed to reducing their emissions"'
+
+
+@pytest.mark.parametrize("text, cited", [
+    # Obsidian's, Logseq's and Roam's notes: a page after the wiki link naming the work
+    (f"- {_D} [[Dodge et al. 2022]], p. 3 #cloud ((64a1f2c3))", [("Dodge et al. 2022.", None, "3")]),
+    (f"- {_D} [[Dodge et al. 2022|Dodge]] S. 3", [("Dodge et al. 2022.", None, "3")]),
+    (f"- {_D} [[@dodge2022measuring]] p. 3", [(None, "dodge2022measuring", "3")]),
+    # ... a list item's citation is its own quote's, not the quote of the item before
+    (f"- [[Dodge et al. 2022]] p. 3: {_D}\n- [[Dodge et al. 2022]] p. 7: {_D}\n",
+     [("Dodge et al. 2022.", None, "3"), ("Dodge et al. 2022.", None, "7")]),
+    (f"1. Dodge et al. (2022, p. 3) write {_D}\n2. Dodge et al. (2022, p. 7) write {_D}\n",
+     [("Dodge et al. 2022.", None, "3"), ("Dodge et al. 2022.", None, "7")]),
+])
+def test_a_wiki_links_page_and_a_list_items_citation(text: str, cited: list) -> None:
+    assert [(q.attribution, q.citekey, q.page) for q in parse_note(text).quotes] == cited
