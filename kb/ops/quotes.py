@@ -930,6 +930,12 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return NoteSource(keys[0], "author-year", reference=first.reference if first else None)
         if len(keys) > 1:
             return _ambiguous_by_name(cited.first_author, cited.year, tuple(keys), first.reference if first else None)
+    if cited is not None and cited.first_author and cited.year is None and not (cited.title or cited.doi
+                                                                                or cited.arxiv_id) \
+            and not note.references and not note.bibliography:
+        # MLA's "(Doe et al. 3)", Chicago's "(Doe, n.d.)", "(Doe, forthcoming)" in a note that lists no work: the
+        # one work here of that first author (of those authors: "Doe and Roe", or three or more: "Doe et al.")
+        return _by_first_author(db, cited.first_author, q.attribution, first)
     names = notes_text.cited_names(q.attribution) if first is not None and first.several and q.attribution else []
     if len(names) > 1:
         # "Luccioni and Hernandez-Garcia (2023)" names every author: of two papers by Luccioni in 2023,
@@ -961,6 +967,24 @@ def _families(db, citekey: str) -> list[str]:
     if not all(isinstance(a, str) and a.strip() and a.strip() != "others" for a in authors):
         return []
     return [last_name(a) for a in authors]
+
+
+def _by_first_author(db, key: str, attribution: str, first: NoteSource | None) -> NoteSource | None:
+    """The one paper here whose first author is `key` and whose authors the citation's names fit, else why not
+    ("et al." tells no paper of two authors from one of three, as an author-year citation's does not)."""
+    keys = [r[0] for r in db.execute("select citekey from papers where first_author = ? order by citekey", [key])]
+    names = notes_text.cited_names(attribution)
+    if len(keys) > 1 and len(names) > 1:
+        keys = [k for k in keys if _authors_are(db, k, names)] or keys
+    reference = first.reference if first else None
+    if len(keys) == 1:
+        return NoteSource(keys[0], "author", reference=reference)
+    if keys:
+        return NoteSource(None, reason=f"{len(keys)} papers here are by a first author named {key!r}, and the note "
+                                       "lists no work nor year to tell them: " + ", ".join(keys),
+                          reference=reference, several=tuple(keys))
+    return NoteSource(None, reason=f"no paper here has its first author {key!r}", reference=reference,
+                      closest=first.closest if first else None, closest_score=first.closest_score if first else 0.0)
 
 
 def _ambiguous_by_name(key: str, year: int, keys: tuple[str, ...], reference: str | None) -> NoteSource:

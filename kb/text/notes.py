@@ -228,7 +228,8 @@ def cited_names(attribution: str) -> list[str]:
 def _cited_names(attribution: str) -> list[str]:
     """The family names an author-year citation lists before its year, in order ("Lo & Wang.
     2020." -> Lo, Wang); none when it lists only some ("Lo et al.")."""
-    year = _YEAR.search(attribution) or re.search(r"[\"“*_]", attribution)     # (or MLA's short title)
+    # (or MLA's short title, or no date: "Doe and Roe. (n.d.).", "(forthcoming)")
+    year = _YEAR.search(attribution) or re.search(r"[\"“*_]|\(?\b(?:n\.\s?d\.|in\s+press|forthcoming)", attribution)
     head = attribution[:year.start() if year else len(attribution)].strip(" .,;(")
     if not head or re.search(r"\bet\s+al\b", head):
         return []
@@ -1413,13 +1414,18 @@ def _listed(what, numbers: set[str], note: Note | None = None):
     if what is not None and what[0] == "cite" and what[1][0] == "paren-number" and what[1][1] not in numbers:
         return None
     if what is not None and what[0] == "author-page":
-        # (of two works of that author listed, it is a citation too, which says it is ambiguous)
-        if note is None or not note.references_by_author(what[1]):
+        # (of two works of that author listed, it is a citation too, which says it is ambiguous); in a note
+        # that lists no work, names a reader tells for authors ("Doe et al. 3", "Doe and Roe 3", never
+        # "Table 3") cite the works of that first author the knowledge base holds, said ambiguous of several
+        if note is None or not note.references_by_author(what[1]) and (
+                note.references or note.bibliography or not _AUTHORS_SAID.search(what[1])):
             return None
         return ("author-year",) + what[1:]
     return what
 
 
+# names an MLA citation gives that are authors' by their form: "Doe et al.", "Doe and Roe", "Doe, Roe, and Poe"
+_AUTHORS_SAID = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
 # what a blockquote's last line ends with in round brackets
 _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kb.ops.papers import import_bib
+from kb.ops.quotes import verify_note
+from kb.ops.session import open_kb
 from kb.text.notes import parse_note
 
 _Q = '"produced 284,019 kg (626,155 lbs) of CO2"'
@@ -43,3 +46,33 @@ _D = '"Major technology companies have also been increasingly committed to reduc
 ])
 def test_a_wiki_links_page_and_a_list_items_citation(text: str, cited: list) -> None:
     assert [(q.attribution, q.citekey, q.page) for q in parse_note(text).quotes] == cited
+
+
+_FIVE = """
+@inproceedings{strubell2019energy, title = {Energy and Policy Considerations for Deep Learning in {NLP}},
+  author = {Strubell, Emma and Ganesh, Ananya and McCallum, Andrew}, year = {2019}}
+@misc{dodge2022measuring, title = {Measuring the Carbon Intensity of {AI} in Cloud Instances},
+  author = {Dodge, Jesse and Prewitt, Taylor and Strubell, Emma}, year = {2022}}
+@misc{luccioni2023power, title = {Power Hungry Processing: Watts Driving the Cost of {AI} Deployment?},
+  author = {Luccioni, Alexandra Sasha and Jernite, Yacine and Strubell, Emma}, year = {2023}}
+@misc{luccioni2023counting, title = {Counting Carbon: A Survey of Factors Influencing the Emissions of Machine Learning},
+  author = {Luccioni, Alexandra Sasha and Hernandez-Garcia, Alex}, year = {2023}}
+"""
+
+
+def test_an_author_and_a_page_in_a_note_listing_no_work_cite_the_one_work_of_those_authors(kb_root, tmp_path):
+    # MLA's "(Doe et al. 3)", Chicago's "(Doe, n.d., 3)" and "(Doe, forthcoming, 3)" with no list of works: the one
+    # paper here of that first author, of the authors named; of two, ambiguous ("et al." tells no paper of two
+    # authors from one of three); none, said so; a table is no author
+    (tmp_path / "in.bib").write_text(_FIVE, "utf-8")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    cites = ["(Strubell et al. 3)", "(Luccioni et al. 2)", "(Luccioni and Hernandez-Garcia 2)", "(Dodge et al. n.d., 3)",
+             "(Luccioni, Jernite, and Strubell, forthcoming, 2)", "(Doe et al. 3)", "(Table 3)"]
+    note = tmp_path / "note.md"
+    note.write_text("".join(f'"we analyze four models of the things we describe below" {c}.\n\n' for c in cites), "utf-8")
+    verdicts, _ = verify_note(kb, note)
+    assert [(v.citekey, v.status, v.cited_page) for v in verdicts] == [
+        ("strubell2019energy", "no-text", "3"), (None, "no-source", "2"),
+        ("luccioni2023counting", "no-text", "2"), ("dodge2022measuring", "no-text", "3"),
+        ("luccioni2023power", "no-text", "2"), (None, "no-source", "3"), (None, "unchecked", None)]
