@@ -1103,7 +1103,10 @@ _PLAIN_PAIRS = {'"': '"', "“": "”", "„": "“", "‘": "’", "«": "»", 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _PARTICLE = r"(?:(?:van|von|der|den|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?)"
 _SURNAME = rf"{_PARTICLE}{{0,2}}[{_UPPER}][\w'’-]*"
-_WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|(?:and|&|und|et|y|e)\s+{_SURNAME}"
+# "et al." as other languages write it: German's "u. a.", French's "et coll.", Spanish's "y otros", "y cols.",
+# Portuguese's "e outros", "e col.", Latin's "et alii"
+_OTHER_ET_AL = r"(?:u\.\s?a\.|et\s+coll?\.|y\s+(?:otros|cols?\.)|e\s+(?:outros|cols?\.)|et\s+alii\b)"
+_WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|{_OTHER_ET_AL}|(?:and|&|und|et|y|e)\s+{_SURNAME}"
         rf"|{_SURNAME})){{0,4}})")
 # (no date, or the work's state, where the year goes: "(Doe, n.d.)", "(Doe, in press)", APA's second work of no
 # date "n.d.-b"; a page and the page or pages after it: "p. 3f.", "pp. 3 ff.")
@@ -1228,12 +1231,15 @@ def _cited_who(m) -> str:
     """The names of an author-year citation as a reference kb reads writes them ("Smith et al.", "Lo and Wang"),
     without the possessive of a narrative one ("Doe's (2020) study", "Jones’ (2019)")."""
     who = " ".join(m.group("who").split())
+    if " " in who:
+        who = _ET_AL_AS_WRITTEN.sub(" et al.", who)
     if who[-1:] in "'’s":
         who = _POSSESSIVE.sub("", who)
     return _AND.sub(" and ", _without_opener(who).rstrip(",").rstrip("."))
 
 
 _POSSESSIVE = lazy(r"(?:['’]s|(?<=s)['’])$")
+_ET_AL_AS_WRITTEN = lazy(r",?\s+" + _OTHER_ET_AL)
 
 
 def _works_by_year(m) -> list[tuple[str, None]]:

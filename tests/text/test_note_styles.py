@@ -76,3 +76,10 @@ def test_an_author_and_a_page_in_a_note_listing_no_work_cite_the_one_work_of_tho
         ("strubell2019energy", "no-text", "3"), (None, "no-source", "2"),
         ("luccioni2023counting", "no-text", "2"), ("dodge2022measuring", "no-text", "3"),
         ("luccioni2023power", "no-text", "2"), (None, "no-source", "3"), (None, "unchecked", None)]
+
+
+@pytest.mark.parametrize("cite", ["(Dodge u. a. 2022, S. 3)", "(Dodge et coll., 2022, p. 3)", "(Dodge y otros, 2022, p. 3)",
+                                  "(Dodge e outros, 2022, p. 3)", "Dodge u. a. (2022, S. 3) schreiben"])
+def test_et_al_as_other_languages_write_it(cite: str) -> None:
+    text = f"{cite}: {_D}." if cite.endswith("schreiben") else f"{_D} {cite}."
+    assert [(q.attribution, q.page) for q in parse_note(text).quotes] == [("Dodge et al. 2022.", "3")]
