@@ -114,6 +114,8 @@ class Note:
     path: str = "<note>"
     bibliography: list[str] = field(default_factory=list)   # front matter's bibliography files
     bibliography_line: int = 0
+    #: the note's lists of works are read (what a note that lists none cites is told only then)
+    references_read: bool = field(default=False, repr=False, compare=False)
 
     def reference_for(self, quote: NoteQuote) -> NoteReference | None:
         """The reference a quote points at: by anchor (an element's id), by its
@@ -748,7 +750,15 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         cite = _citation(body[-1])
         attribution = None
         what, page = None, None
+        closed = _CLOSED_CITE.search(body[-1]) if cite is None else None
+        if closed is not None:
+            # the sentence's full stop after the citation: "> ... costs [3, p. 1].", "> ... (Doe et al., 2019, p. 1)."
+            cite = _citation(body[-1][:closed.start()])
+            if cite is not None:
+                body[-1] = body[-1][:closed.start()]
         trailing = _TRAILING_PAREN.search(body[-1]) if cite is None else None
+        if trailing is None and closed is not None and cite is None:
+            trailing = _TRAILING_PAREN.search(body[-1][:closed.start()])
         if trailing is not None:
             # APA's block quotation: "> ... resources. (Strubell et al., 2019, p. 5)", or "(p. 5)"
             # with the work named by the sentence before it
@@ -1424,7 +1434,8 @@ def _listed(what, numbers: set[str], note: Note | None = None):
         # that lists no work, names a reader tells for authors ("Doe et al. 3", "Doe and Roe 3", never
         # "Table 3") cite the works of that first author the knowledge base holds, said ambiguous of several
         if note is None or not note.references_by_author(what[1]) and (
-                note.references or note.bibliography or not _AUTHORS_SAID.search(what[1])):
+                not note.references_read or note.references or note.bibliography
+                or not _AUTHORS_SAID.search(what[1])):
             return None
         return ("author-year",) + what[1:]
     return what
@@ -1432,6 +1443,8 @@ def _listed(what, numbers: set[str], note: Note | None = None):
 
 # names an MLA citation gives that are authors' by their form: "Doe et al.", "Doe and Roe", "Doe, Roe, and Poe"
 _AUTHORS_SAID = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
+# a full stop after a citation ending a blockquote's last line
+_CLOSED_CITE = lazy(r"(?<=[\])>^¹²³⁴⁵⁶⁷⁸⁹⁰}])[ \t]*[.;,][ \t]*$")
 # what a blockquote's last line ends with in round brackets
 _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
@@ -2730,6 +2743,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     if "\\bibitem" in text:
         _parse_bibitems(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
+    note.references_read = True
     _lead_ins(text, lines, note, uncited)
     if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote
         blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]

@@ -83,3 +83,22 @@ def test_an_author_and_a_page_in_a_note_listing_no_work_cite_the_one_work_of_tho
 def test_et_al_as_other_languages_write_it(cite: str) -> None:
     text = f"{cite}: {_D}." if cite.endswith("schreiben") else f"{_D} {cite}."
     assert [(q.attribution, q.page) for q in parse_note(text).quotes] == [("Dodge et al. 2022.", "3")]
+
+
+_S = "which demand considerable energy, along with the associated financial and environmental costs"
+_LISTED = "\n\n3. Strubell E, Ganesh A, McCallum A. Energy and policy considerations for deep learning in NLP. 2019.\n"
+
+
+@pytest.mark.parametrize("text, cited", [
+    # a blockquote's citation with the sentence's full stop after it
+    (f"> {_S} (Strubell et al., 2019, p. 1).", ("Strubell et al. 2019.", None, None, "1")),
+    (f"> {_S} [3, p. 1].{_LISTED}", (None, "[3]", None, "1")),
+    (f"> {_S} [@strubell2019energy, p. 1].", (None, None, "strubell2019energy", "1")),
+    (f"> {_S}¹.{_LISTED}", (None, "[1]", None, None)),
+    # ... a quote in two paragraphs of one blockquote, cited once at its end
+    (f"> training a state-of-the-art model now requires\n>\n> {_S} (Strubell et al., 2019, p. 1).",
+     ("Strubell et al. 2019.", None, None, "1")),
+])
+def test_a_blockquotes_citation_before_its_full_stop(text: str, cited: tuple) -> None:
+    [q] = parse_note(text).quotes
+    assert (q.attribution, q.source_text, q.citekey, q.page) == cited and q.quote.endswith("environmental costs")
