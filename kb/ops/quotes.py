@@ -932,10 +932,11 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return _ambiguous_by_name(cited.first_author, cited.year, tuple(keys), first.reference if first else None)
     if cited is not None and cited.first_author and cited.year is None and not (cited.title or cited.doi
                                                                                 or cited.arxiv_id) \
-            and not note.references and not note.bibliography:
+            and not note.bibliography and (not note.references or len(notes_text.cited_names(q.attribution)) > 1):
         # MLA's "(Doe et al. 3)", Chicago's "(Doe, n.d.)", "(Doe, forthcoming)" in a note that lists no work: the
-        # one work here of that first author (of those authors: "Doe and Roe", or three or more: "Doe et al.")
-        return _by_first_author(db, cited.first_author, q.attribution, first)
+        # one work here of that first author (of those authors: "Doe and Roe"); of every author it names, in a note
+        # whose list holds no work of theirs
+        return _by_first_author(db, cited.first_author, q.attribution, first, strict=bool(note.references))
     names = notes_text.cited_names(q.attribution) if first is not None and first.several and q.attribution else []
     if len(names) > 1:
         # "Luccioni and Hernandez-Garcia (2023)" names every author: of two papers by Luccioni in 2023,
@@ -969,13 +970,14 @@ def _families(db, citekey: str) -> list[str]:
     return [last_name(a) for a in authors]
 
 
-def _by_first_author(db, key: str, attribution: str, first: NoteSource | None) -> NoteSource | None:
+def _by_first_author(db, key: str, attribution: str, first: NoteSource | None,
+                     strict: bool = False) -> NoteSource | None:
     """The one paper here whose first author is `key` and whose authors the citation's names fit, else why not
     ("et al." tells no paper of two authors from one of three, as an author-year citation's does not)."""
     keys = [r[0] for r in db.execute("select citekey from papers where first_author = ? order by citekey", [key])]
     names = notes_text.cited_names(attribution)
-    if len(keys) > 1 and len(names) > 1:
-        keys = [k for k in keys if _authors_are(db, k, names)] or keys
+    if (len(keys) > 1 or strict) and len(names) > 1:
+        keys = [k for k in keys if _authors_are(db, k, names)] or ([] if strict else keys)
     reference = first.reference if first else None
     if len(keys) == 1:
         return NoteSource(keys[0], "author", reference=reference)

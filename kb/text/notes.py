@@ -205,6 +205,11 @@ class Note:
             words = normalise_title(next(g for g in short.groups() if g))
             hits = [r for r in hits if r.entry is not None and r.entry.title and words
                     and f"{normalise_title(r.entry.title)} ".startswith(words + " ")]
+        if len(names) > 1:
+            # "Doe, Roe, and Poe" names every author: never an entry that names none of the others
+            # ("Doe and Smith"; "Doe, Roe, and Poe" of a citation naming Moe too is that entry)
+            hits = [r for r in hits if any(re.search(rf"(?<![^\W\d_]){re.escape(n)}(?![^\W\d_])", r.text)
+                                           for n in names[1:])]
         letter = _YEAR_LETTER.search(attribution)
         if letter and len(hits) > 1:
             mark = re.compile(rf"\b{cited.year}{letter.group(1)}\b")

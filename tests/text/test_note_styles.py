@@ -102,3 +102,19 @@ _LISTED = "\n\n3. Strubell E, Ganesh A, McCallum A. Energy and policy considerat
 def test_a_blockquotes_citation_before_its_full_stop(text: str, cited: tuple) -> None:
     [q] = parse_note(text).quotes
     assert (q.attribution, q.source_text, q.citekey, q.page) == cited and q.quote.endswith("environmental costs")
+
+
+def test_a_citation_naming_every_author_is_no_listed_entry_missing_one_of_them(kb_root, tmp_path):
+    # the note lists Luccioni and Hernandez-Garcia's work: "Luccioni, Jernite, and Strubell" is not it, but the one
+    # paper here of those three authors; "Luccioni et al." of the one Luccioni work the note lists is that work
+    (tmp_path / "in.bib").write_text(_FIVE, "utf-8")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    note = tmp_path / "note.md"
+    note.write_text(f"{_D} (Luccioni, Jernite, and Strubell, forthcoming, 2).\n\n{_D} (Luccioni et al. 2).\n\n"
+                    f"{_D} (Luccioni, Doe, and Roe, forthcoming, 2).\n\n{_D}.[^1]\n\n"
+                    '[^1]: Luccioni and Hernandez-Garcia, "Counting Carbon," 2.\n', "utf-8")
+    verdicts, _ = verify_note(kb, note)
+    assert [(v.citekey, v.status) for v in verdicts] == [
+        ("luccioni2023power", "no-text"), ("luccioni2023counting", "no-text"), (None, "no-source"),
+        ("luccioni2023counting", "no-text")]
