@@ -2648,6 +2648,17 @@ def rename_in_citations(text: str, old: str, new: str) -> tuple[str, int]:
 
 
 _LIST_ITEM = lazy(r"\n[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)")
+def _open_citation(text: str, a: int, b: int, c: int) -> bool:
+    """Whether the sentence [a, b) ends inside round brackets that close early in the one after it, [b, c)."""
+    opened = text.rfind("(", a, b)
+    if opened < 0 or text.find(")", opened, b) >= 0:
+        return False
+    closed = text.find(")", b, min(c, b + 80))
+    return closed >= 0 and "(" not in text[b:closed]
+
+
+# a page's word before its number, where a reading of sentences ends one: "p. 6", "s. 6", "pg. 6", "para. 6"
+_PAGE_WORD_END = lazy(r"(?<![\w.])(?:p|s|pg|para|paras|pag|pág|str)\.\s*$")
 
 
 def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple[int, NoteQuote]]]]:
@@ -2669,7 +2680,15 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     # a sentence ends where its paragraph or its list item does
     cuts = sorted([(at, 2) for at in breaks] + [(m.start(), 1) for m in _LIST_ITEM.finditer(text)])
     spans = []
+    sentences: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
+        if sentences and (_PAGE_WORD_END.search(text, sentences[-1][0], sentences[-1][1]) and text[a:a + 1].isdigit()
+                          or _open_citation(text, *sentences[-1], b)):
+            # "(Doe et al., 2020, p. 6)", "(Doe 2019, zit. n. Roe 2020)": no sentence ends inside a citation
+            sentences[-1] = (sentences[-1][0], b)
+        else:
+            sentences.append((a, b))
+    for a, b in sentences:
         k = bisect.bisect_left(cuts, (a, 0))
         while k < len(cuts) and cuts[k][0] < b:
             if text[a:cuts[k][0]].strip():

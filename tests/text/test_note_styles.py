@@ -8,7 +8,7 @@ import pytest
 from kb.ops.papers import import_bib
 from kb.ops.quotes import verify_note
 from kb.ops.session import open_kb
-from kb.text.notes import parse_note
+from kb.text.notes import citations_as_pandoc, parse_note, sentence_citations
 
 _Q = '"produced 284,019 kg (626,155 lbs) of CO2"'
 
@@ -118,3 +118,16 @@ def test_a_citation_naming_every_author_is_no_listed_entry_missing_one_of_them(k
     assert [(v.citekey, v.status) for v in verdicts] == [
         ("luccioni2023power", "no-text"), ("luccioni2023counting", "no-text"), (None, "no-source"),
         ("luccioni2023counting", "no-text")]
+
+
+@pytest.mark.parametrize("text, cited", [
+    # a sentence of a note's prose does not end at a page's "p." nor inside its citation's brackets
+    ("Charging a phone takes 0.022 kWh (Luccioni, Jernite & Strubell, 2023, p. 6). It is a lot.",
+     ("Luccioni, Jernite and Strubell. 2023.", "6")),
+    ("- Training emitted 284,019 kg of CO2 (Strubell et al. 2019, zit. n. Luccioni & Hernandez-Garcia 2023, S. 2).\n",
+     ("Luccioni and Hernandez-Garcia. 2023.", "2")),
+    ("- Charging a phone takes 0.022 kWh [[Luccioni et al. 2023]] p. 6.\n", ("Luccioni et al. 2023.", "6")),
+])
+def test_a_sentence_of_a_notes_prose_holds_its_whole_citation(text: str, cited: tuple) -> None:
+    [(_line, _sentence, [(_a, _b, q)])] = sentence_citations(citations_as_pandoc(text), parse_note(text))
+    assert (q.attribution, q.page) == cited
