@@ -299,7 +299,8 @@ _SPACE = lazy(r"\s*")
 _NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = lazy(r"[^\s>/]*")
 _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
-_LOCATOR = lazy(r"\b(?:pp?|pages?|pg)\.?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
+# (or a PDF link's "#page=3")
+_LOCATOR = lazy(r"\b(?:pp?|pages?|pg)(?![A-Za-z])\.?\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 # a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
@@ -590,12 +591,12 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         return "link", s[at + 1:-1], None, s[:at]
     if s.endswith("]]") and "[[" in s[-300:]:
         # a wiki link to the paper's note, as Obsidian's citation plugins name them:
-        # [[@doe2020]], [[@doe2020|Doe (2020)]], [[doe2020#p. 3]]; a link to any other note
-        # ([[Energy figures]]) is no citation
+        # [[@doe2020]], [[@doe2020|Doe (2020)]], [[doe2020#p. 3]], its PDF's page: [[doe2020.pdf#page=3]];
+        # a link to any other note ([[Energy figures]]) is no citation
         open_at = s.rfind("[[", max(0, len(s) - 300))
         target, _, shown = s[open_at + 2:-2].partition("|")
         name, _, heading = target.partition("#")
-        key = _WIKI_KEY.fullmatch(name.strip())
+        key = _WIKI_KEY.fullmatch(_FILE_SUFFIX.sub("", name.strip()))
         if key:
             loc = _LOCATOR.search(f"{heading} {shown}")
             return "pandoc", key.group(1) or key.group(2), loc.group(1).replace(" ", "") if loc else None, s[:open_at]
@@ -1159,7 +1160,11 @@ _SECONDARY_NARRATIVE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SU
 # a page written after a wiki link, as Obsidian's, Logseq's and Roam's notes cite: "[[Doe 2020]], p. 3",
 # "[[@doe2020]] p. 3", "[[Doe et al. 2020|Doe]] S. 3"
 _AFTER_LINK_PAGE = lazy(r"[ \t]*,?[ \t]*(?:pp?\.|pages?|pg\.|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)(?![\w.,]\d)")
-_WIKI_AUTHOR_YEAR = lazy(r"\[\[\s*" + _WHO + r",?\s+" + _WHEN + r"\s*(?:\|[^\[\]\n]{0,200})?\]\]")
+# (its PDF's page: "[[Doe et al. 2020.pdf#page=3|Doe et al. 2020, p. 3]]")
+_WIKI_AUTHOR_YEAR = lazy(r"\[\[\s*" + _WHO + r",?\s+" + _WHEN + r"(?:\.(?:pdf|md))?(?:#(?P<heading>[^|\[\]\n]{0,100}))?"
+                         r"\s*(?:\|(?P<alias>[^\[\]\n]{0,200}))?\]\]")
+# a file's suffix on a wiki link's target: "doe2020.pdf", "doe2020.md"
+_FILE_SUFFIX = lazy(r"(?i)\.(?:pdf|md)$")
 # works of one author by their years: "(Doe, 2020, 2021)", "(Doe et al., 2020a, 2020b)"
 # ... and a work republished, by its first year and its edition's, which the knowledge base may hold either of:
 # APA's "(Doe, 1950/2020, p. 4)", "(Doe, [1950] 2020)" (its page is the edition's: none is checked)
@@ -1377,9 +1382,12 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         for m in _WIKI_AUTHOR_YEAR.finditer(window):
             attribution, page = _author_year(m)
             end = lo + m.end()
-            after = _AFTER_LINK_PAGE.match(text, end, min(hi, end + 40) if after else end + 40)
-            if page is None and after:
-                page, end = after.group(1).replace(" ", ""), after.end()
+            if page is None:
+                loc = _LOCATOR.search(f"{m.group('heading') or ''} {m.group('alias') or ''}")
+                page = loc.group(1).replace(" ", "") if loc and loc.group(1).isdigit() else None
+            paged = _AFTER_LINK_PAGE.match(text, end, min(hi, end + 40) if after else end + 40)
+            if page is None and paged:
+                page, end = paged.group(1).replace(" ", ""), paged.end()
             found.append((lo + m.start(), end, ("author-year", attribution, page)))
     if " in " in window or "zit" in window or " cit" in window or " by " in window:
         for rx in (_SECONDARY, _SECONDARY_NARRATIVE):

@@ -38,6 +38,10 @@ _D = '"Major technology companies have also been increasingly committed to reduc
     (f"- {_D} [[Dodge et al. 2022]], p. 3 #cloud ((64a1f2c3))", [("Dodge et al. 2022.", None, "3")]),
     (f"- {_D} [[Dodge et al. 2022|Dodge]] S. 3", [("Dodge et al. 2022.", None, "3")]),
     (f"- {_D} [[@dodge2022measuring]] p. 3", [(None, "dodge2022measuring", "3")]),
+    # ... or in a link to the work's PDF at its page, as Obsidian's PDF links write it
+    (f"- {_D} [[Dodge et al. 2022.pdf#page=3|Dodge et al. 2022, p. 3]]", [("Dodge et al. 2022.", None, "3")]),
+    (f"- {_D} [[dodge2022measuring.pdf#page=9]]", [(None, "dodge2022measuring", "9")]),
+    (f"- {_D} [[dodge2022measuring#page=9]]", [(None, "dodge2022measuring", "9")]),
     # ... a list item's citation is its own quote's, not the quote of the item before
     (f"- [[Dodge et al. 2022]] p. 3: {_D}\n- [[Dodge et al. 2022]] p. 7: {_D}\n",
      [("Dodge et al. 2022.", None, "3"), ("Dodge et al. 2022.", None, "7")]),
