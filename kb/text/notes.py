@@ -753,6 +753,12 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 break
             body.append(t)
             i += 1
+        titled = None
+        callout = _QUOTE_CALLOUT.match(body[0]) if len(body) > 1 else None
+        if callout:
+            # Obsidian's quote callout: "> [!quote] Strubell et al. 2019, p. 3" over the quote, its title the
+            # citation where its last line cites nothing
+            body, titled = body[1:], (callout.group(1) or "").strip() or None
         cite = _citation(body[-1])
         attribution = None
         what, page = None, None
@@ -798,6 +804,10 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 if _attribution(nxt):
                     attribution, i = _attribution(nxt), at + 1
                     break
+        if cite is None and attribution is None and what is None and titled is not None:
+            cite = _attribution_cite(titled)
+            if cite is None and (_WORK.fullmatch(titled.rstrip(".")) or _attribution(f"— {titled}")):
+                attribution = titled
         if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
         if attribution is not None and _attribution_cite(attribution) is not None:
@@ -1456,6 +1466,8 @@ def _listed(what, numbers: set[str], note: Note | None = None):
 
 # names an MLA citation gives that are authors' by their form: "Doe et al.", "Doe and Roe", "Doe, Roe, and Poe"
 _AUTHORS_SAID = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
+# an Obsidian callout of a quote, and its title: "[!quote] Strubell et al. 2019, p. 3", "[!cite]- Source"
+_QUOTE_CALLOUT = lazy(r"\s*\[!(?i:quote|cite|citation)\][-+]?(?:[ \t]+(.*))?$")
 # a full stop after a citation ending a blockquote's last line
 _CLOSED_CITE = lazy(r"(?<=[\])>^¹²³⁴⁵⁶⁷⁸⁹⁰}])[ \t]*[.;,][ \t]*$")
 # what a blockquote's last line ends with in round brackets

@@ -135,3 +135,17 @@ def test_a_citation_naming_every_author_is_no_listed_entry_missing_one_of_them(k
 def test_a_sentence_of_a_notes_prose_holds_its_whole_citation(text: str, cited: tuple) -> None:
     [(_line, _sentence, [(_a, _b, q)])] = sentence_citations(citations_as_pandoc(text), parse_note(text))
     assert (q.attribution, q.page) == cited
+
+
+_W = "We analyze four models, the computational requirements of which we describe below."
+
+
+@pytest.mark.parametrize("text, cited", [
+    # Obsidian's quote callout, cited by its title, or by its last line
+    (f"> [!quote] Strubell et al. 2019, p. 3\n> {_W}", ("Strubell et al. 2019, p. 3", None, "3")),
+    (f"> [!cite]+ [@strubell2019energy, p. 3]\n> {_W}", (None, "strubell2019energy", "3")),
+    (f"> [!quote]\n> {_W} [@strubell2019energy, p. 3]", (None, "strubell2019energy", "3")),
+])
+def test_a_quote_callout_cited_by_its_title(text: str, cited: tuple) -> None:
+    [q] = parse_note(text).quotes
+    assert (q.attribution, q.citekey, q.page, q.quote) == cited + (_W,)
