@@ -149,3 +149,8 @@ _W = "We analyze four models, the computational requirements of which we describ
 def test_a_quote_callout_cited_by_its_title(text: str, cited: tuple) -> None:
     [q] = parse_note(text).quotes
     assert (q.attribution, q.citekey, q.page, q.quote) == cited + (_W,)
+
+
+def test_a_family_name_with_the_particle_des_is_one_name() -> None:
+    [q] = parse_note(f"{_D} (Dodge, Prewitt, Tachet des Combes et al., 2022, p. 3).").quotes
+    assert (q.attribution, q.page) == ("Dodge, Prewitt, Tachet des Combes et al. 2022.", "3")
