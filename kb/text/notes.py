@@ -1598,6 +1598,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
+        if cite is not None and row is not None:
+            cite = _page_column(text, lines, row, cite)
         if cite is not None:
             found.append((cite, True))
             after_at.append(at[-1])
@@ -1608,6 +1610,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                   at), numbers, note)
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
+        if cite is not None and row is not None:
+            cite = _page_column(text, lines, row, cite)
         page_after = _PAGE_AFTER.match(text, close + 1) if cite is not None else None
         if page_after is not None:      # APA's 'Doe et al. (2020) found "..." (p. 5)': the page is after it
             cite = _at_page(cite, page_after.group(1).replace(" ", ""))
@@ -1656,6 +1660,38 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 note.unchecked.append((line, quote))
             continue
         note.quotes.append(_quote_with(quote, cite[0], line, start))
+
+
+# a table's column of pages, by its header: "Page", "pp.", "Seite", "S.", "Página"
+_PAGE_HEADER = lazy(r"(?i)\s*(?:pages?|pp?\.?|pg\.?|seiten?|s\.|páginas?|paginas?|pagina)\s*")
+_PAGE_CELL = lazy(r"\s*(?:(?:pp?\.|pages?|S\.)\s*)?(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*")
+
+
+def _cells(line: str) -> list[str]:
+    """A Markdown table row's cells: "| a | b |" -> ["a", "b"]."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return inner.split("|")
+
+
+def _page_column(text: str, lines: _Lines, row: tuple[int, int], cite: tuple) -> tuple:
+    """A citation of a quote in a table's row, at the page of the row's cell under a header naming pages
+    ("| Quote | Source | Page |"), unless it names its own."""
+    k = lines.line(row[0]) - 1
+    first = k
+    while first > 0 and first > k - 2000 and _line_text(text, lines, first - 1).lstrip(" ").startswith("|"):
+        first -= 1
+    if first == k or first + 1 >= len(lines.starts) \
+            or not re.fullmatch(r"[\s|:\-]+", _line_text(text, lines, first + 1)):
+        return cite                     # (no header row over a delimiter row: no columns named)
+    header = _cells(_line_text(text, lines, first))
+    cells = _cells(_line_text(text, lines, k))
+    for col, name in enumerate(header):
+        if _PAGE_HEADER.fullmatch(name) and col < len(cells):
+            page = _PAGE_CELL.fullmatch(cells[col])
+            return _at_page(cite, page.group(1).replace(" ", "")) if page else cite
+    return cite
 
 
 def _one_work(text: str, cites: list[int], lo: int, hi: int, taken: set[int], numbers: set[str],

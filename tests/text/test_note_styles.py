@@ -154,3 +154,17 @@ def test_a_quote_callout_cited_by_its_title(text: str, cited: tuple) -> None:
 def test_a_family_name_with_the_particle_des_is_one_name() -> None:
     [q] = parse_note(f"{_D} (Dodge, Prewitt, Tachet des Combes et al., 2022, p. 3).").quotes
     assert (q.attribution, q.page) == ("Dodge, Prewitt, Tachet des Combes et al. 2022.", "3")
+
+
+@pytest.mark.parametrize("header, source, page", [
+    # a table's column of pages, named by its header, gives a row's quote its page; a page the citation names wins
+    ("| Quote | Source | Page |\n|---|---|---|", "(Dodge et al., 2022) | 9", "9"),
+    ("| Quote | Source | Page |\n|---|---|---|", "[@dodge2022measuring] | p. 7", "7"),
+    ("| Quote | Source | Page |\n|---|---|---|", "(Dodge et al., 2022, p. 8) | 3", "8"),
+    ("| Zitat | Quelle | S. |\n|:--|:--|--:|", "Dodge et al. (2022) | 9", "9"),
+    # ... a column of other numbers gives none
+    ("| Quote | Source | Rating |\n|---|---|---|", "(Dodge et al., 2022) | 9", None),
+])
+def test_a_tables_page_column_gives_its_rows_quote_a_page(header: str, source: str, page: str | None) -> None:
+    [q] = parse_note(f"{header}\n| {_D} | {source} |\n").quotes
+    assert q.page == page
