@@ -1600,6 +1600,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
         if cite is not None and row is not None:
             cite = _page_column(text, lines, row, cite)
+        if cite is not None and item is not None:
+            cite = _page_property(text, item, cite)
         if cite is not None:
             found.append((cite, True))
             after_at.append(at[-1])
@@ -1612,6 +1614,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
         if cite is not None and row is not None:
             cite = _page_column(text, lines, row, cite)
+        if cite is not None and item is not None:
+            cite = _page_property(text, item, cite)
         page_after = _PAGE_AFTER.match(text, close + 1) if cite is not None else None
         if page_after is not None:      # APA's 'Doe et al. (2020) found "..." (p. 5)': the page is after it
             cite = _at_page(cite, page_after.group(1).replace(" ", ""))
@@ -1665,6 +1669,19 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
 # a table's column of pages, by its header: "Page", "pp.", "Seite", "S.", "Página"
 _PAGE_HEADER = lazy(r"(?i)\s*(?:pages?|pp?\.?|pg\.?|seiten?|s\.|páginas?|paginas?|pagina)\s*")
 _PAGE_CELL = lazy(r"\s*(?:(?:pp?\.|pages?|S\.)\s*)?(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*")
+
+
+# a page as a property of a list item, as Logseq's blocks and Obsidian's inline fields write it: "page:: 3"
+_PAGE_PROPERTY = lazy(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:page|pages|seite)::[ \t]*(?:(?:pp?\.|S\.)[ \t]*)?"
+                      r"(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)[ \t]*$")
+
+
+def _page_property(text: str, item: tuple[int, int], cite: tuple) -> tuple:
+    """A citation of a quote in a list item, at the page its "page:: 3" property names, unless it names its own."""
+    if "::" not in text[item[0]:item[1]]:
+        return cite
+    page = _PAGE_PROPERTY.search(text, item[0], item[1])
+    return _at_page(cite, page.group(1).replace(" ", "")) if page else cite
 
 
 def _cells(line: str) -> list[str]:

@@ -168,3 +168,12 @@ def test_a_family_name_with_the_particle_des_is_one_name() -> None:
 def test_a_tables_page_column_gives_its_rows_quote_a_page(header: str, source: str, page: str | None) -> None:
     [q] = parse_note(f"{header}\n| {_D} | {source} |\n").quotes
     assert q.page == page
+
+
+@pytest.mark.parametrize("text, page", [
+    # a list item's page property, as Logseq's blocks and Obsidian's inline fields write it
+    (f"- {_D}\n  source:: [[Dodge et al. 2022]]\n  page:: 9\n", "9"),
+    (f"- {_D} [[@dodge2022measuring]]\n  page:: 7\n- {_D} [[@dodge2022measuring]]\n", "7"),
+])
+def test_a_list_items_page_property_is_its_quotes_page(text: str, page: str) -> None:
+    assert parse_note(text).quotes[0].page == page
