@@ -1221,7 +1221,8 @@ _ENDS_SENTENCE = lazy(r"(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bvs)(?<!\bp
 _OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?i:(?:no)?cite(?:p|alp|num)?\b"
                             r"|(?:paren|auto|foot|super|smart)cite))[A-Za-z]|@[A-Za-z])")
 # "(ibid.)", "(ibid., p. 4)", "(Ibid., 33-35)", "[ibidem, S. 4]": the citation before, at this page
-_IBID_WORD = r"(?:ibid(?:em)?\.?|id\.)"         # "Ibid.", "ibidem", a legal writer's "Id."
+# "Ibid.", "ibidem", a legal writer's "Id.", German's "ebd.", "ebenda", Spanish's "ibíd."
+_IBID_WORD = r"(?:ibid(?:em)?\.?|id\.|ebd\.|ebenda\b|ibíd(?:em)?\.?|íd\.)"
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
 _NOTE_PAGE = r"(?:(?:pp?\.|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)"
 _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
@@ -1424,7 +1425,8 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
     if "^[" in window:
         for m in _INLINE_NOTE.finditer(window):
             found.append((lo + m.start(), lo + m.end(), _inline_note(m.group(1))))
-    if "bid" in window or "Id" in window or "id." in window:
+    if "bid" in window or "Id" in window or "id." in window or "bd." in window or "benda" in window \
+            or "bíd" in window or "íd." in window:
         for m in _IBID_PAREN.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("ibid", (m.group("page") or "").replace(" ", "") or None)))
     return found

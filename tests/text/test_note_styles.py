@@ -177,3 +177,12 @@ def test_a_tables_page_column_gives_its_rows_quote_a_page(header: str, source: s
 ])
 def test_a_list_items_page_property_is_its_quotes_page(text: str, page: str) -> None:
     assert parse_note(text).quotes[0].page == page
+
+
+def test_ibid_as_german_and_spanish_write_it() -> None:
+    note = parse_note(f"„{_D[1:-1]}“[^1] und „{_D[1:-1]}“[^2].\n\n{_D} (Dodge u. a. 2022, S. 3). Auch {_D} (ebd., S. 9). "
+                      f"Y {_D} (ibíd., p. 7).\n\n[^1]: Jesse Dodge u. a., „Measuring the Carbon Intensity of AI in "
+                      "Cloud Instances“, *FAccT* (2022), S. 3.\n[^2]: Ebd., S. 9.\n")
+    assert [q.page for q in note.quotes] == ["3", "9", "3", "9", "7"]
+    assert "Carbon Intensity" in note.reference_for(note.quotes[1]).title
+    assert [q.attribution for q in note.quotes[2:]] == ["Dodge et al. 2022."] * 3
