@@ -2591,8 +2591,9 @@ def _is_remark(text: str) -> bool:
     ("My translation.", "Emphasis added."): a remark, not a citation."""
     text = _BACKLINK.sub("", text).strip()
     words = _REMARK_WORDS.findall(text)
-    return bool(words) and len(words) <= 8 and not re.search(r"[\d@\\\"“”«»*_/:]", text) \
-        and not _is_short_note(text) and not any(w[0].isupper() for w in words[1:] if w != "I")
+    return bool(words) and len(words) <= 8 and not re.search(r"[\d@\\\"“”«»*_/:]|\bet\s+al\b", text) \
+        and not _is_short_note(text) and not any(w[0].isupper() for w in words[1:] if w != "I") \
+        and not re.match(r"[A-Z][\w'’-]*\s*(?:,|&|\band\b)", text)      # "Doe et al.", "Doe, ...", "Doe and ..."
 
 
 def _footnote_pages(note: Note) -> None:

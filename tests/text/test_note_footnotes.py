@@ -33,10 +33,11 @@ def test_an_html_footnotes_or_an_endnotes_page_is_the_quotes(note: str, pages: l
 
 
 def test_a_footnote_that_is_a_remark_is_no_citation() -> None:
-    note = parse_note(f'"{_Q}"[^1] and "Wir analysieren vier Modelle."[^2] and "{_Q}"[^3]\n\n'
+    note = parse_note(f'"{_Q}"[^1] and "Wir analysieren vier Modelle."[^2] and "{_Q}"[^3] and "{_Q}"[^5]\n\n'
                       f'<p>"Wir analysieren vier Modelle"<sup><a href="#fn4">4</a></sup></p>\n\n'
-                      f"[^1]: {_SHORT} 3.\n[^2]: My translation.\n[^3]: Jane Doe, *Nothing Here* (2020), 4.\n\n"
+                      f"[^1]: {_SHORT} 3.\n[^2]: My translation.\n[^3]: Jane Doe, *Nothing Here* (2020), 4.\n"
+                      "[^5]: Dodge et al.\n\n"
                       '<ol><li id="fn4"><p>Translation mine. <a href="#fnref4">↩</a></p></li></ol>\n')
-    # (a note naming a work kb does not hold is still a citation, said as no source)
-    assert [(q.source_text, q.page) for q in note.quotes] == [("[^1]", "3"), ("[^3]", "4")]
+    # (a note naming a work kb does not hold is still a citation, said as no source; so is one naming authors)
+    assert [(q.source_text, q.page) for q in note.quotes] == [("[^1]", "3"), ("[^3]", "4"), ("[^5]", None)]
     assert [quote for _line, quote in note.unchecked] == ["Wir analysieren vier Modelle.", "Wir analysieren vier Modelle"]
