@@ -2560,8 +2560,9 @@ def _footnote_keys(note: Note, quotes: list[NoteQuote] | None = None) -> None:
 _NOTE_ANCHOR = lazy(r"(?i)(?:^|[-_:]|sd)(?:fn|ftn|footnote|endnote|edn|note)[-_:]?\d{1,4}(?:sym|anc)?$")
 # a note's link back to its mark, at its end: "↩", "↩︎", "↑"
 _BACKLINK = lazy(r"(?:\s*(?:↩\ufe0e?|↑|⤴\ufe0e?|\^))+\s*$")
-# a full note's page after its publication facts: '... *FAccT* (2022), 3.', '(Florence: ACL, 2019), 3645.'
-_FULL_NOTE_PAGE = lazy(r"\)\s*,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\s*\.?\s*$")
+# a full note's page after its publication facts and their year: '... *FAccT* (2022), 3.', '(Florence: ACL, 2019),
+# 3645.' (never an article's pages after its issue, as ACS and APA print them: '142 (3), 45–67.')
+_FULL_NOTE_PAGE = lazy(r"\((?:[^()]{0,200}[\s,:])?(?:1[89]|20)\d\d\)\s*,\s*(\d{1,5})(?:\s*[-–]\s*(\d{1,5}))?\s*\.?\s*$")
 # a note that cites nothing: "My translation.", "Emphasis added.", "Translated by the author."
 _REMARK_WORDS = lazy(r"[^\W\d_][\w'’-]*")
 
@@ -2612,7 +2613,10 @@ def _footnote_pages(note: Note) -> None:
         if q.citekey is None and not q.also and not q.attribution and _is_remark(text):
             remarks.append(q)
             continue
-        if q.page is not None or not (footnote or _is_short_note(text) or _FULL_NOTE_PAGE.search(text)):
+        full = _FULL_NOTE_PAGE.search(text) if not footnote else None
+        if full is not None and full.group(2) and not 0 <= int(full.group(2)) - int(full.group(1)) <= 20:
+            full = None                 # '(2019), 3645–50': an article's pages, not a note's
+        if q.page is not None or not (footnote or _is_short_note(text) or full is not None):
             continue
         loc = _FOOTNOTE_PAGE.search(text)
         if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):

@@ -27,6 +27,8 @@ _SHORT = 'Dodge et al., "Measuring the Carbon Intensity of AI in Cloud Instances
     # ... a numbered reference list's page range is no locator
     (f'"{_Q}" [1].\n\n"{_Q}" [2].\n\n1. Dodge J, Prewitt T. Measuring the carbon intensity of AI in cloud '
      f'instances. FAccT. 2022, 1877–94.\n2. {_SHORT} 9.\n', [None, "9"]),
+    (f'"{_Q}"¹\n\n1. Dodge, J.; Prewitt, T. Measuring the Carbon Intensity of AI in Cloud Instances. '
+     f'J. Am. Chem. Soc. 2022, 142 (3), 45–67.\n', [None]),
 ])
 def test_an_html_footnotes_or_an_endnotes_page_is_the_quotes(note: str, pages: list) -> None:
     assert [q.page for q in parse_note(note).quotes] == pages
