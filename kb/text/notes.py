@@ -1586,7 +1586,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             para_start, para_end = max(para_start, row[0]), min(para_end, row[1])
         item = item_of(start) if row is None else None
         if item is not None:            # a list item: the quote's citation is in it, not in the next item
-            para_start, para_end = max(para_start, item[0]), min(para_end, item[1])
+            para_end = min(para_end, item[1])
+            if text[item[0]:item[0] + 1] not in (" ", "\t"):
+                para_start = max(para_start, item[0])   # (a nested item's may be its parent's: "- Doe (2020):")
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)

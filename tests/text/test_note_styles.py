@@ -47,6 +47,8 @@ _D = '"Major technology companies have also been increasingly committed to reduc
      [("Dodge et al. 2022.", None, "3"), ("Dodge et al. 2022.", None, "7")]),
     (f"1. Dodge et al. (2022, p. 3) write {_D}\n2. Dodge et al. (2022, p. 7) write {_D}\n",
      [("Dodge et al. 2022.", None, "3"), ("Dodge et al. 2022.", None, "7")]),
+    # ... a nested item's, its parent's before it
+    (f"- Dodge et al. (2022) write:\n  - {_D} (p. 3)\n", [("Dodge et al. 2022.", None, "3")]),
 ])
 def test_a_wiki_links_page_and_a_list_items_citation(text: str, cited: list) -> None:
     assert [(q.attribution, q.citekey, q.page) for q in parse_note(text).quotes] == cited
