@@ -79,9 +79,16 @@ def _tolerance(tol: str, read: tuple[Interval, bool], stated: Interval,
     one of them is None.
 
     "5%" is relative to the stated figure, even when the figure is itself a
-    percentage; absolute percentage points are written "0.5 pp".
+    percentage; absolute percentage points are written "0.5 pp". A bare number ("20",
+    TOML's 0.05) is an amount only of a stated figure that is a bare number too: of a
+    figure with a unit it could be a share or an amount in that unit, and is an error
+    whatever the figures (it was one only when they did not overlap).
     """
     t, points = read
+    dimensionless = registry().Unit("dimensionless")
+    if not points and t.unit == dimensionless and stated.unit != dimensionless:
+        raise UsageError(f"tolerance {tol!r} is a bare number but the stated figure {stated.describe()} has a "
+                         f"unit: write a share (\"5%\") or an amount in a unit (\"0.1 kWh\")")
     if points:
         try:
             return abs(t.to(stated.unit, units).nominal), None
@@ -167,8 +174,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     if tolerance is not None:
         try:
             read = _read_tolerance(tolerance, units)
-            if read[1] or read[0].unit != registry().Unit("dimensionless"):
-                _tolerance(tolerance, read, st, units)      # "0.1 kg" of a figure in kWh, "5 %%": never applies
+            _tolerance(tolerance, read, st, units)      # "0.1 kg" or "0.05" of a figure in kWh, "5 %%": never applies
         except KBError as exc:
             return error(f"tolerance: {exc}", st)
     try:

@@ -233,7 +233,8 @@ def test_tolerance_of_the_wrong_dimension_is_an_error():
 @pytest.mark.parametrize("stated, expr", [("11.49 kWh", "image_gen_max"),      # equal: the tolerance never used
                                           ("11.6 kWh", "image_gen_max"),       # overlapping
                                           ("20 kWh", "image_gen_max")])        # apart
-@pytest.mark.parametrize("tolerance", ["abc", "five percent", "", "  ", "0x10 kWh", "0.1 kg", "5 %%", "2 pp"])
+@pytest.mark.parametrize("tolerance", ["abc", "five percent", "", "  ", "0x10 kWh", "0.1 kg", "5 %%", "2 pp",
+                                       "0.05"])     # a bare number: a share, or kWh? of a figure with a unit, neither
 def test_an_unreadable_tolerance_is_an_error_whatever_the_figures(stated, expr, tolerance):
     """An unreadable tolerance was read only when the figures did not overlap: equal figures passed."""
     r = check(stated, expr, tolerance)

@@ -59,7 +59,8 @@ def test_dots_of_numbers_strings_and_short_dotted_keys_are_no_nesting(alpha):
     (alpha / "claims" / "ok.toml").write_text(
         "# a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z\n"
         "[[check]]\nid = \"half\"\nstated = \"643.5 MWh\"\nexpr = \"alpha2020energy.energy / 2\"\n"
-        "tolerance = 0.05\n"
+        "tolerance = \"5%\"\n"
+        "x_share = 0.05\n"
         "x_when = 1979-05-27T07:32:00.999999Z\n"
         "x_a.b.c = 1.5\n"
         'x_dots = "' + "." * 200 + '"\n'
