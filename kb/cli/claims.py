@@ -141,8 +141,8 @@ def claims_list(ctx: typer.Context,
         if as_json:
             emit_json(rows)
             return
-        table([[r["id"], r["citekey"], f"{r['version'] or '-'} p.{r['page']}",
-                f"{r['number']} {r['unit'] or ''}".strip(), r["sentence"]] for r in rows],
+        table([[r["id"], r["citekey"], f"{r['version'] or '-'} p.{r['page']}", _figure(r), r["sentence"]]
+               for r in rows],
               ["candidate", "paper", "where", "figure", "sentence"])
         if not rows:
             echo("no candidates awaiting review: kb claims extract CITEKEY")
@@ -163,6 +163,12 @@ def claims_list(ctx: typer.Context,
         print_quote(q)
 
 
+def _figure(candidate: dict) -> str:
+    """A candidate's figure as a person reads it: "25 kWh per run"."""
+    figure = f"{candidate['number']} {candidate['unit'] or ''}".strip()
+    return f"{figure} per {candidate['per']}" if candidate.get("per") else figure
+
+
 @claims_app.command("extract")
 def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
                    version: Optional[str] = typer.Option(None, "--version", help="Version (default: latest held)."),
@@ -173,7 +179,7 @@ def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.
     if as_json:
         emit_json(rows)
         return
-    table([[r["id"], f"p.{r['page']}", f"{r['number']} {r['unit'] or ''}".strip(), r["sentence"]] for r in rows],
+    table([[r["id"], f"p.{r['page']}", _figure(r), r["sentence"]] for r in rows],
           ["candidate", "page", "figure", "sentence"])
     echo(f"{len(rows)} candidates awaiting review: kb claims promote ID --id NAME, or kb claims dismiss ID")
 

@@ -140,7 +140,7 @@ def _number_rows(citekey: str, version: str | None, pages: list[str]) -> list[tu
             c = _coefficient_unit(c, pages[c.page - 1])
         if c is None or not c.unit or c.kind == "coefficient":
             continue
-        rows.append((citekey, version, c.page, c.start, c.end, c.number, c.value, c.unit, c.unit_text,
+        rows.append((citekey, version, c.page, c.start, c.end, c.number, c.value, c.rate_unit, c.unit_text,
                      c.kind, c.sentence or c.context))
     return rows
 
@@ -195,6 +195,8 @@ PARALLEL_FROM = 20
 #: (2022)'), and a marker with a page after its year ('(Doe, 2020, p. 4)', '(Doe, 2020: 4)') names its entry, as does
 #: a name pypdf broke ('( V aswani et al. , 2017)', '(Rad- ford et al., 2019)') and an acronym the paper defines
 #: at a body's first citation ('(World Health Organization [WHO], 2018)', then '(WHO, 2018)').
+#: 5 also: a per right after an amount, no verb ("drew 25 kWh per run", "5 kg CO2e per flight", "$3,000 per run") makes it
+#: a rate; a scale after a bracketed interval is its figure's ("$3.6 ($3.1–$4.2) million"); a mean's decimal count.
 DERIVED_READING = "5"
 
 

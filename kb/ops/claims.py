@@ -324,11 +324,11 @@ def extract(kb: KB, citekey: str, version: str | None = None) -> list[dict]:
                 "and status != 'unreviewed'", [citekey, text.version])}
             db.execute("delete from candidates where citekey = ? and version = ? and status = 'unreviewed'",
                        [citekey, text.version])
-            rows = [(citekey, text.version, c.page, c.start, c.end, c.number, c.value, c.unit, c.low, c.high,
-                     c.sentence) for c in candidates if (c.page, c.start) not in kept]
+            rows = [(citekey, text.version, c.page, c.start, c.end, c.number, c.value, c.unit, c.per or None,
+                     c.low, c.high, c.sentence) for c in candidates if (c.page, c.start) not in kept]
             db.conn.executemany(
-                'insert or ignore into candidates (citekey, version, page, start, "end", number, value, unit, '
-                "low, high, sentence) values (?,?,?,?,?,?,?,?,?,?,?)", rows)
+                'insert or ignore into candidates (citekey, version, page, start, "end", number, value, unit, per, '
+                "low, high, sentence) values (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             # Decisions a person made live in the claims files: a dismissal ([[dismissed]]), a
             # promotion (a [[claim]] with that figure on that page). Re-apply them.
             db.execute("update candidates set status = 'dismissed' where citekey = ? and status = 'unreviewed' "
@@ -355,7 +355,7 @@ def list_candidates(kb: KB, citekey: str | None = None, version: str | None = No
         where.append("version = ?")
         params.append(version)
     return [dict(r) for r in kb.db.query(
-        f'select id, citekey, version, page, start, "end", number, value, unit, low, high, sentence, status '
+        f'select id, citekey, version, page, start, "end", number, value, unit, per, low, high, sentence, status '
         f"from candidates where {' and '.join(where)} order by citekey, version, page, start", params)]
 
 
@@ -363,11 +363,12 @@ def promote(kb: KB, candidate_id: int, *, claim_id: str | None = None, per: str 
             topics: list[str] | None = None) -> dict:
     """Make an extracted candidate a claim (its sentence is the quote)."""
 
-    row = kb.db.execute('select citekey, version, number, unit, sentence, status from candidates where id = ?',
+    row = kb.db.execute('select citekey, version, number, unit, per, sentence, status from candidates where id = ?',
                         [candidate_id]).fetchone()
     if row is None:
         raise NotFound(f"no candidate {candidate_id}", hint="see `kb claims --unreviewed`")
-    citekey, version, number, unit, sentence, status = row
+    citekey, version, number, unit, printed_per, sentence, status = row
+    per = per or printed_per        # "25 kWh per run": 25 kWh, per run, as the page prints it
     if status == "promoted":
         raise UsageError(f"candidate {candidate_id} is already a claim")
 

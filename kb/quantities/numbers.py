@@ -66,7 +66,16 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from kb.errors import KBError
-from kb.quantities.interval import EXPONENT, MANTISSA, MONEY_SCALE, decimal_commas, joined_groups, read_number
+from kb.quantities.interval import (
+    EXPONENT,
+    MANTISSA,
+    MONEY_SCALE,
+    SCALE_WORDS,
+    WrittenNumber,
+    decimal_commas,
+    joined_groups,
+    read_number,
+)
 from kb.quantities.units import dimension_name, format_unit, parse_unit
 from kb.text.lazyre import lazy
 
@@ -158,11 +167,16 @@ _SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|
                    r"|an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
                    rf"(?:(?P<denom>{_DENOM})(?![A-Za-z])|(?P<words>[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)\b)"
                    r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
+#: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
+#: as kb.quantities.quoted reads a quote's.
+_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+)[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
+                 r"|(?P<words>[a-z]{3,}(?:[ \t]+[a-z]{3,})?)\b(?!-))(?P<adverb>(?!))?")
+_PER_WORD = lazy(r"(?:^|\s)per\s")
 _ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                "annually": "year"}
 #: Words after a per that are no noun it is per ("per the report": as the report says).
 _NOT_PER = frozenset("the this that these those its our their his her which whom whose and but for with from was "
-                     "were are than each every per into onto over under all any".split())
+                     "were are than each every per into onto over under all any cent mil mill mille".split())
 _RANGE_SEP = lazy(r"[ \t]{0,3}(?:[-–—]|to|and)(?:[ \t]*\n[ \t]*|[ \t]{0,3})")
 _PCT_ATTACHED = lazy(r"[ ]?%")
 
@@ -193,6 +207,7 @@ class Candidate:
     context: str = ""  # some 60 characters either side, whitespace collapsed
     unit_text: str = ""  # the unit as written (for a table cell: as written in the label)
     kind: str = "quantity"  # quantity | range | table | coefficient | words ("ten tasks")
+    per: str = ""  # what the figure is per, as printed, when kb has no unit for it ("run" of "25 kWh per run")
 
     @property
     def written(self) -> str:
@@ -200,6 +215,11 @@ class Candidate:
         unit = "" if self.unit == "dimensionless" else self.unit
         number = re.sub(r"US\$|[$€£]", "", self.number)
         return f"{number} {unit}".strip()
+
+    @property
+    def rate_unit(self) -> str:
+        """The unit with its per read as a count ("kWh/item" of "25 kWh per run"): a rate, never an amount."""
+        return f"{self.unit}/item" if self.per else self.unit
 
 
 # ---------------------------------------------------------------- units
@@ -459,6 +479,12 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if bracketed is not None and _holds(bracketed, float(first.value)):
             number_end = bracketed.end()    # "3.6 (3.1–4.2) kWh": the unit after the bracket is the figure's
             rs = None
+            scaled = _SCALE_AFTER.match(page, number_end) if not m.group("scale") else None
+            if scaled is not None:          # "$3.6 ($3.1–$4.2) million": the scale is the figure's too
+                power = SCALE_WORDS[scaled.group(1)]
+                first = WrittenNumber(first.text, first.value.scaleb(power), first.half_unit.scaleb(power),
+                                      first.currency)
+                number_text, number_end = f"{number_text} {scaled.group(1)}", scaled.end()
         if rs is not None:
             sep = rs.group(0).strip()
             ok_sep = sep != "and" or page[max(0, pos - 9):pos].rstrip().lower().endswith("between")
@@ -540,7 +566,7 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 r"\1", _DEVICE_MODEL_RE.sub("", unit_text.strip()).strip()), cur)
         else:
             canon = _canonical(unit_text, cur)
-            if canon is None and " per " in unit_text and unit_kind in _SPENT_KINDS:
+            if canon is None and _PER_WORD.search(unit_text) and unit_kind in _PER_KINDS:
                 canon = _canonical(unit_text, cur, nouns=True)     # "25 kWh were used per run"
         if canon is None:
             continue
@@ -575,13 +601,17 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
         if bounds is None:
             bounds = _sentence_bounds(page)
+        per = ""
+        if unit.endswith("/item") and _PER_WORD.search(unit_text):
+            # per a noun kb has no unit for ("25 kWh per run"): the amount's unit, and the per as printed
+            unit, per = unit[:-len("/item")], _PER_WORD.split(unit_text)[-1]
         found.append(Candidate(
             page=page_no, start=start, end=end, number=num, value=value, unit=unit,
             low=low, high=high,
             sentence=(_line(page, start) if kind == "table"
                       else _sentence(page, bounds, start, end)),
             context=_collapse(page[max(0, start - 60):min(len(page), end + 60)]),
-            unit_text=unit_text, kind=kind))
+            unit_text=unit_text, kind=kind, per=per))
     return found
 
 
@@ -654,8 +684,10 @@ _PLUS_MINUS = lazy(r"[ \t]*(?:±|\+/-|\+-)[ \t]*")
 _BRACKETED_SPREAD = lazy(
     r"[ \t]?[(\[][ \t]*(?:(?:\d{1,2}(?:\.\d+)?[ \t]?%[ \t]*)?(?:CI|CrI|UI|(?i:(?:confidence|credible|uncertainty)"
     r"[ \t]+intervals?|(?:interquartile[ \t]+)?range|IQR))[ \t]*(?:[=:,][ \t]*|of[ \t]+)?)?"
-    r"(?:(?P<lo>[-−]?\d[\d.,]*)[ \t]?(?:[-–—,;]|to\b)[ \t]?(?P<hi>[-−]?\d[\d.,]*)"
+    r"(?:[$€£]?(?P<lo>[-−]?\d[\d.,]*)[ \t]?(?:[-–—,;]|to\b)[ \t]?[$€£]?(?P<hi>[-−]?\d[\d.,]*)"
     r"|(?:±|\+/-|\+-|SD|SE|SEM|sd|s\.d\.|s\.e\.|σ)[ \t]*[=:]?[ \t]*\d[\d.,]*)[ \t]*[)\]]")
+#: A scale word after a figure's bracketed interval: " million" of "$3.6 ($3.1–$4.2) million".
+_SCALE_AFTER = lazy(r"[ \t]{1,3}\n?[ \t]{0,3}(thousand|million|billion|trillion)\b")
 _SPREAD_ON = lazy(r"[ \t]*[;,]?[ \t]*(?:SD|s\.d\.|std\.?|σ)[ \t]*[:=]?[ \t]*$|[ \t]*±[ \t]*$")
 
 
@@ -930,11 +962,38 @@ def _unitless_figure(page: str, pos: int, end: int, m: re.Match[str]
     return None
 
 
+#: Words making a count with decimals a mean: "an average of 41.0 citations", "a mean of 3.5 authors" ...
+_MEAN_BEFORE = lazy(r"(?i:\b(?:average|mean|median)[ \t\n]+(?:of[ \t\n]+)?(?:about[ \t\n]+|around[ \t\n]+"
+                    r"|approximately[ \t\n]+|roughly[ \t\n]+)?)$|(?i:\b(?:averag(?:ed?|ing)|averages))[ \t\n]+$")
+#: ... or after its noun: "41.0 citations on average", "3.5 authors per paper" (per the noun printed).
+_MEAN_AFTER = lazy(r"[ \t\n]+(?:(?i:on[ \t\n]+(?:the[ \t\n]+)?average)\b|(?P<per>per[ \t\n]+(?:an?[ \t\n]+)?"
+                   r"(?P<noun>[a-z]{3,}))\b)")
+
+
 def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
                   depth: int = 0) -> tuple[str, str, int] | None:
-    """(unit, noun, end) of a count with its noun after the number, if it is one."""
+    """(unit, noun, end) of a count with its noun after the number, if it is one; a count with
+    decimals only as a mean ("an average of 41.0 citations", "3.5 authors per paper": per paper)."""
+    if "." not in m.group("mant") or m.group("scale") or depth:
+        return _whole_count_figure(page, pos, end, m, before, depth)
+    got = _whole_count_figure(page, pos, end, m, before, depth, mean=True)
+    if got is None or "/" in got[0]:
+        return None
+    after = _MEAN_AFTER.match(page, got[2])
+    if after is not None and after.group("per"):
+        noun = after.group("noun")
+        if noun.lower() in _NOT_PER or _canonical(noun, nouns=True) != "item" and not _is_count(_canonical(noun) or ""):
+            return None         # "3.5 tasks per hour", "per the report": no mean count
+        return f"{got[0]}/item", f"{got[1]} per {noun}", after.end("noun")
+    if after is None and not _MEAN_BEFORE.search(before):
+        return None             # "45.2 models": a table's cell, a version, a score; a count is whole
+    return got
+
+
+def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
+                        depth: int = 0, mean: bool = False) -> tuple[str, str, int] | None:
     mant = m.group("mant")
-    if ("." in mant and not m.group("scale")
+    if ("." in mant and not m.group("scale") and not mean
             or "," in mant and not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", mant)):
         return None  # a count is a whole number ("8.1M papers" is one)
     if _is_year(mant, m.group("exp"), m.group("scale")):
@@ -1153,6 +1212,10 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
         r = _RATE_AFTER.match(page, pos)
         if r is not None:
             return "money", r.group("unit"), r.end()
+        r = _PER_NOUN.match(page, pos)
+        per = _spent_per(r) if r is not None else None
+        if per is not None:         # "$3,000 per run"
+            return "money", f"per {per[0]}", per[1]
         return "money", "", pos
     if user_re is not None:
         u = user_re.match(page, pos)
@@ -1181,8 +1244,8 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
         return None  # "15 times", "~10,000   times larger" (pypdf's triple spaces)
     if kind == "percent" and len(gap) > 1 and u.group("percent").startswith("%"):
         return None  # "%" alone after a gap is a table's next column
-    if kind in _SPENT_KINDS and not re.search(r"/|\bper\b", text):
-        spent = _SPENT_RATE.match(page, u.end())
+    if kind in _PER_KINDS and not re.search(r"/|\bper\b", text):
+        spent = (_SPENT_RATE.match(page, u.end()) if kind in _SPENT_KINDS else None) or _PER_NOUN.match(page, u.end())
         per = _spent_per(spent) if spent is not None else None
         if per is not None:         # "25 kWh were used per query": 25 kWh per query, no amount of 25 kWh
             # (a per kb cannot read leaves no unit kb reads: no candidate, never the amount)
@@ -1193,6 +1256,8 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
 
 
 _SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
+#: ... and the kinds of an amount a per right after it makes a rate ("5 hours per run").
+_PER_KINDS = (*_SPENT_KINDS, "time")
 
 
 def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:

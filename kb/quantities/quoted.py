@@ -568,6 +568,7 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         out.append(_Number("0.5", m.start(), m.end(), Decimal("0.5"), Decimal("0.005"), unit="", share=True,
                            change="fall"))
     out.sort(key=lambda n: (n.start, n.end))
+    out = _scaled_intervals(t, out)
     if not whole:
         out = _model_sizes(t, _scaled_ranges(t, out))
     if whole:
@@ -576,6 +577,35 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
         parts = _within_others(out, [n for n in out if " " in n.text and n.text[0].isdigit()])
         out = [n for n in out if (n.start, n.end) not in parts]
     return out, unread
+
+
+#: A figure's interval in a bracket, then a scale word: "$3.6 ($3.1–$4.2) million", "3.6 (95% CI 3.1–4.2) million".
+_INTERVAL_BRACKET_OPENS = lazy(r"[ ]?[(\[][ ]?(?:(?:\d{2}(?:\.\d+)?[ ]?%[ ]?)?(?:CI|UI|IQR|(?i:confidence[ ]interval))"
+                               r"[ ]?[:=,]?[ ]?)?")
+_INTERVAL_SCALE_AFTER = lazy(r"[ ]?[)\]][ ]?(thousand|million|billion|trillion)\b")
+
+
+def _scaled_intervals(t: str, out: list[_Number]) -> list[_Number]:
+    """`out` (sorted) with a figure and its bracketed interval scaled by the word after the bracket: "$3.6
+    ($3.1–$4.2) million" is 3.6 million dollars, from 3.1 to 4.2 million, never 3.6 dollars."""
+    if not any(w in t for w in ("thousand", "million", "billion", "trillion")):
+        return out
+    out = list(out)
+    for i, j in ((i, j) for i in range(len(out)) for j in (i + 1, i + 2) if j + 1 < len(out)):
+        fig, lo, hi = out[i], out[j], out[j + 1]     # j = i + 2: a level between ("(95% CI 3.1–4.2)")
+        if any(n.unit is not None or n.share or n.text[-1:].isalpha() for n in (fig, lo, hi)) \
+                or not lo.value <= fig.value <= hi.value:
+            continue
+        if not (_INTERVAL_BRACKET_OPENS.fullmatch(t, fig.end, lo.start) and _INTERVAL_JOIN.fullmatch(t, lo.end, hi.start)):
+            continue
+        scale = _INTERVAL_SCALE_AFTER.match(t, hi.end)
+        if scale is None:
+            continue
+        power = SCALE_WORDS[scale.group(1)]
+        for k in (i, j, j + 1):
+            n = out[k]
+            out[k] = _Number(f"{n.text} {scale.group(1)}", n.start, n.end, n.value.scaleb(power), n.half.scaleb(power))
+    return out
 
 
 def _fold_rises(t: str, start: int, end: int) -> bool:
@@ -1105,6 +1135,8 @@ def _spreads(plain: str, held: list[_Number]) -> set[tuple[int, int]]:
     return out
 
 
+#: A figure's unit or noun, then a bracket opening its spread: " papers (SD=" of "39.3 papers (SD=21)".
+_SPREAD_AFTER_UNIT = lazy(r"[ ]?[^\W\d_][^()\[\]\d]{0,30}?[ ]?[(\[][ ]?(?:SD|SE|SEM|sd|s\.d\.|s\.e\.|std\.?|σ|±)[ ]?[=:]?[ ]?")
 #: An interval printed right after a figure, in parentheses or brackets, a confidence level's words before its
 #: bounds or none: "3.6 (3.1, 4.2) kWh", "3.6 (3.1–4.2) kWh", "3.6 [95% CI 3.1, 4.2] kWh", "51.2% (95% CI: 45.7%–57.5%)".
 _INTERVAL_OPENS = lazy(r"(?:[ ]?%|(?:[ ]?[^\W\d_][^\s()\[\]\d]{0,9}){1,2})?[ ]?[(\[][ ]?(?:(?:\d{2}(?:\.\d+)?[ ]?%[ ]?)?(?:CI|(?i:confidence[ ]interval))[ ]?[:=,]?[ ]?)?")
@@ -2141,13 +2173,17 @@ def _per_holds(per: str | None, rate: str) -> bool:
         if _other_things(den, text):
             return False
         return abs(conv.nominal - counted.nominal) <= max((counted.hi - counted.lo) / 2, 1e-9 * counted.nominal)
+    text = per.strip()
     try:
         den_unit = parse_unit(den, nouns=True)      # "per run": a count of runs
-        text = per.strip()
         per_iv = Interval.from_written(text if text[:1].isdigit() else f"1 {text}")
         conv = per_iv.to(den_unit)
     except (KBError, ValueError):
-        return False
+        # a per kb reads as no count alone, a yardstick a person may define as a unit ("per
+        # flight"): the one printed, once ("flight", "1 flight"), never another noun nor two
+        noun = _PER_COUNT.sub("", text)
+        return bool(noun) and text[:len(text) - len(noun)].strip() in ("", "1") and " " not in den.strip() \
+            and _noun_key(den.strip()) == _noun_key(noun.strip())
     # the per's noun as written: "run" reads as a count of items, which any count's noun would be the same as
     noun = _PER_COUNT.sub("", text) or per_iv.unit_text
     if per_iv.unit_text and _is_count(den) and _is_count(per_iv.unit_text) and not _same_noun(den, noun):
@@ -2577,7 +2613,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     #: (the page's text before a passage holds no number of the quote: its header's nouns are the header's)
     owned = [(c.start, c.end) for c in cands if c.unit_text and c.start >= _held_from.get()]
     for c in cands:
-        unit = "" if c.unit == "dimensionless" else c.unit
+        unit = "" if c.unit == "dimensionless" else c.rate_unit
         if unit.endswith("/item") and " per " in c.unit_text:
             # "25 kWh were used per run": a rate per run, which the extractor counts as items (never per query)
             den = c.unit_text.rsplit(" per ", 1)[1]
@@ -2639,6 +2675,17 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if not unitless:
                 try:
                     with_units.append((n, _printed_figure(n, unit), unit))
+                except KBError:
+                    pass
+    # "39.3 papers (SD=21)", "3.2 kWh (SD 0.4)": a spread bracketed after its figure's unit or noun is in that unit
+    for n, nxt in zip(held, held[1:]):
+        unit = printed_unit.get((n.start, n.end))
+        if unit and (nxt.start, nxt.end) not in printed_unit and nxt.unit is None \
+                and _SPREAD_AFTER_UNIT.fullmatch(plain, n.end, nxt.start) and _INTERVAL_SHUTS.match(plain, nxt.end):
+            printed_unit[(nxt.start, nxt.end)] = unit
+            if not unitless:
+                try:
+                    with_units.append((nxt, _printed_figure(nxt, unit), unit))
                 except KBError:
                     pass
     # "rose 5 points, from 80% to 85%": points of a percentage, as "5 pp" writes them; a claim in

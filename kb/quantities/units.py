@@ -362,7 +362,8 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
             try:
                 factors.append([_lookup_unit_name(m.group("name"), text, user_names), sign])
             except UsageError:
-                if not (nouns and (count_noun(m.group("name")) or _ACRONYM_PLURAL.fullmatch(m.group("name")))):
+                if not (nouns and (count_noun(m.group("name")) or _ACRONYM_PLURAL.fullmatch(m.group("name"))
+                                   or sign < 0 and m.group("name") in _YARDSTICKS)):   # "kg CO2e per flight"
                     raise
                 if was_per and sign > 0:
                     sign = -1

@@ -684,13 +684,22 @@ def m021_quote_doubt(db: sqlite_utils.Database) -> None:
     """)
 
 
+def m022_candidate_per(db: sqlite_utils.Database) -> None:
+    """A candidate's per as its page prints it, when kb has no unit for it: "25 kWh per run"
+    was the candidate "25 kWh/item", and `kb claims promote` stored "25 kWh/item" with the
+    noun lost; the candidate is now "25 kWh" per "run", as `kb claim add ... --per run` is."""
+    _script(db, """
+    ALTER TABLE candidates ADD COLUMN per TEXT;   -- what the figure is per, as printed; NULL: none
+    """)
+
+
 MIGRATIONS = (m001_papers, m002_quotes_claims_checks, m003_references_and_citations,
               m004_citation_graph, m005_paper_settings, m006_reindex_titles,
               m007_citation_contexts, m008_datasette_ready, m009_text_numbers, m010_file_identity,
               m011_dismissals, m012_second_extraction, m013_file_indexes, m014_claim_doubt,
               m015_derive_on_first_use, m016_refs_by_author_tail_and_year, m017_quote_ids,
               m018_papers_resolving, m019_reference_lists_on_first_use, m020_files_fingerprint,
-              m021_quote_doubt)
+              m021_quote_doubt, m022_candidate_per)
 
 
 def _migrations() -> Migrations:

@@ -100,6 +100,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: indicate significant correlation"), is the sentence's own; some citation markers kept and others left out; the
 #: paper's bracketed letters beside a case change ("[B]oth ... a [l]class"); a marker after a name's number ("OpenIE
 #: 4,8 we"); an insertion for a word split at kerns, and kerned negations; "Sepsis-3" of a line-end "Sepsis-\n3".
+#: 15 also: a per naming a yardstick ("5 kg CO2e per flight") is a rate's, per that noun only (per "run" of it was verified);
+#: a scale after a figure's bracketed interval is its ("$3.6" of "$3.6 ($3.1–$4.2) million" was verified).
 CLAIM_READING = "15"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -126,6 +126,24 @@ def test_extract_promote_dismiss(php):
     assert r.code == 2 and "no candidate 999999" in r.err
 
 
+def test_a_candidates_per_is_the_pages_and_promote_stores_it(kb_root, tmp_path):
+    """"25 kWh per run" was the candidate "25 kWh/item" (or "25 kWh" with its per dropped, with no verb
+    between), and promote stored that: the paper's noun lost. It is 25 kWh per run, as claim add writes it."""
+    (kb_root / "references.bib").write_text(PHP_BIB)
+    source = tmp_path / "tiny.json"
+    source.write_text(json.dumps(["Our model drew 25 kWh per run. Training emitted 5 kg CO2e per flight."]))
+    assert run_kb("text", "load", "luccioni2023power", source, "--version", "v3").code == 0
+    r = run_kb("claims", "extract", "luccioni2023power")
+    assert "25 kWh per run" in r.out and "5 kgCO2e per flight" in r.out, r.out
+    rows = run_kb("claims", "--unreviewed", "--json").json
+    assert [(c["number"], c["unit"], c["per"]) for c in rows] == [("25", "kWh", "run"), ("5", "kgCO2e", "flight")]
+    for row, name in zip(rows, ("per-run", "per-flight")):
+        stored = run_kb("claims", "promote", row["id"], "--id", name, "--json").json
+        assert (stored["status"], stored["per"]) == ("verified", row["per"]), stored
+    held = tomllib.loads((kb_root / "claims" / "luccioni2023power.toml").read_text())["claim"]
+    assert [(c["value"], c["per"]) for c in held] == [("25 kWh", "run"), ("5 kgCO2e", "flight")]
+
+
 def test_a_count_written_in_words_promotes_to_a_verified_claim(php):
     rows = run_kb("claims", "extract", "luccioni2023power", "--json").json
     # "... for the ten tasks examined in our analysis" (page 6 of the real v3 text)

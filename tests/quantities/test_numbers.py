@@ -84,7 +84,7 @@ def test_two_figures_on_one_line_keep_their_own_offsets():
 @pytest.mark.parametrize("text, number, low, high, value, unit", [
     ("between 21 to 78 metric tons of", "21 to 78", 20.5, 78.5, 49.5, "t"),
     ("an improvement of 80-90% in", "80-90", 75.0, 95.0, 85.0, "%"),
-    ("from 0.5–1.5 kWh per run", "0.5–1.5", 0.45, 1.55, 1.0, "kWh"),
+    ("from 0.5–1.5 kWh per run", "0.5–1.5", 0.45, 1.55, 1.0, "kWh per run"),     # a rate, never an amount
     ("spectrum (0.06-2.9 kWh for 1,000", "0.06-2.9", 0.055, 2.95, 1.48, "kWh"),
     ("ranging between 0.002 and 0.007 kWh for", "0.002 and 0.007", 0.0015, 0.0075, 0.0045, "kWh"),
     ("priced at $0.43–$0.74/hr, upper", "0.43–0.74", 0.425, 0.745, 0.585, "USD/h"),
@@ -99,7 +99,7 @@ def test_two_figures_on_one_line_keep_their_own_offsets():
 ])
 def test_ranges(text, number, low, high, value, unit):
     c = one(text)
-    assert (c.kind, c.number, c.unit) == ("range", number, unit)
+    assert (c.kind, c.number, f"{c.unit} per {c.per}" if c.per else c.unit) == ("range", number, unit)
     assert (c.low, c.high, c.value) == (pytest.approx(low), pytest.approx(high),
                                         pytest.approx(value))
 

@@ -31,7 +31,7 @@ SPENT_PAGES = [
 @pytest.mark.parametrize("page, per", SPENT_PAGES)
 def test_words_beside_a_rates_verb_leave_it_a_rate_on_a_page_and_in_a_quote(page, per):
     found = extract_candidates([page])
-    assert [c.number for c in found] == ["25"] and "/" in found[0].unit, found      # never an amount of 25 kWh
+    assert [c.number for c in found] == ["25"] and "/" in found[0].rate_unit, found      # never an amount of 25 kWh
     judged("25 kWh", page, False)
     judged("25 kWh", page, True, per)
     judged("25 kWh", page, False, "query" if per != "query" else "run")     # per that, never per anything else
