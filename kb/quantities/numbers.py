@@ -170,7 +170,8 @@ _SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|
 #: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
 #: as kb.quantities.quoted reads a quote's.
 _PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+)[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
-                 r"|(?P<words>[a-z]{3,}(?:[ \t]+[a-z]{3,})?)\b(?!-))(?P<adverb>(?!))?")
+                 r"|(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<adverb>(?!))?")
+_WORD = lazy(r"\S+")
 _PER_WORD = lazy(r"(?:^|\s)per\s")
 _ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                "annually": "year"}
@@ -967,7 +968,7 @@ _MEAN_BEFORE = lazy(r"(?i:\b(?:average|mean|median)[ \t\n]+(?:of[ \t\n]+)?(?:abo
                     r"|approximately[ \t\n]+|roughly[ \t\n]+)?)$|(?i:\b(?:averag(?:ed?|ing)|averages))[ \t\n]+$")
 #: ... or after its noun: "41.0 citations on average", "3.5 authors per paper" (per the noun printed).
 _MEAN_AFTER = lazy(r"[ \t\n]+(?:(?i:on[ \t\n]+(?:the[ \t\n]+)?average)\b|(?P<per>per[ \t\n]+(?:an?[ \t\n]+)?"
-                   r"(?P<noun>[a-z]{3,}))\b)")
+                   r"(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<denom>(?!))?(?P<adverb>(?!))?)")
 
 
 def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
@@ -981,10 +982,11 @@ def _count_figure(page: str, pos: int, end: int, m: re.Match[str], before: str,
         return None
     after = _MEAN_AFTER.match(page, got[2])
     if after is not None and after.group("per"):
-        noun = after.group("noun")
-        if noun.lower() in _NOT_PER or _canonical(noun, nouns=True) != "item" and not _is_count(_canonical(noun) or ""):
+        per = _spent_per(after)     # "1.4 false alarms per true alarm": per alarm
+        noun = per[0] if per is not None else ""
+        if not noun or _canonical(noun, nouns=True) != "item" and not _is_count(_canonical(noun) or ""):
             return None         # "3.5 tasks per hour", "per the report": no mean count
-        return f"{got[0]}/item", f"{got[1]} per {noun}", after.end("noun")
+        return f"{got[0]}/item", f"{got[1]} per {noun}", per[1]
     if after is None and not _MEAN_BEFORE.search(before):
         return None             # "45.2 models": a table's cell, a version, a score; a count is whole
     return got
@@ -1267,12 +1269,14 @@ def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:
         return _ADVERB_PER[spent.group("adverb").lower()], spent.end("adverb")
     if spent.group("denom"):
         return spent.group("denom"), spent.end("denom")
-    words = spent.group("words").split()
-    if words[0].lower() in _NOT_PER:
+    words = list(_WORD.finditer(spent.group("words")))
+    if words[0].group(0).lower() in _NOT_PER:
         return None
-    if len(words) > 1 and (words[1].lower() in _NOT_PER or words[1].lower().endswith(("ed", "ing"))):
-        return words[0], spent.start("words") + len(words[0])       # "per run for the model", "per model trained"
-    return words[-1], spent.end("words")
+    for before, word in zip(words, words[1:]):
+        if word.group(0).lower() in _NOT_PER or word.group(0).lower().endswith(("ed", "ing")):
+            # "per run for the model", "per model trained": the noun before
+            return before.group(0), spent.start("words") + before.end()
+    return words[-1].group(0), spent.end("words")    # "per training run", "per passenger round trip"
 
 
 def _after_cell(page: str, start: int) -> bool:
