@@ -207,7 +207,7 @@ from kb.quantities.numbers import (
     spread_before,
     word_numbers,
 )
-from kb.quantities.units import count_noun, format_unit, parse_unit, reads_as_unit, unit_powers
+from kb.quantities.units import count_noun, format_unit, is_yardstick, parse_unit, reads_as_unit, unit_powers
 from kb.text.lazyre import lazy
 from kb.text.match import glued_cell_size
 from kb.text.typed import unshowable
@@ -1905,7 +1905,7 @@ def _kinds_differ(printed: str | None, mine: str | None) -> bool:
     if _is_count(printed) and _is_count(mine) and not _same_noun(printed, mine):
         return True             # "12 nodes" is no "12 models"; "3,000 queries" no "3,000 images"
     per = [_den_noun(text) for text in (printed, mine)]
-    if per[0] and per[1] and _is_count(per[0]) and _is_count(per[1]) and not _same_noun(per[0], per[1]):
+    if per[0] and per[1] and _per_count(per[0]) and _per_count(per[1]) and not _same_noun(per[0], per[1]):
         return True             # "2 kWh per run" is no "2 kWh/image"; "0.5 Wh per query" no "0.5 Wh per prompt",
         # nor "2.9 Wh per 1,000 queries" "2.9 Wh/1,000 images", "$0.50/1M tokens" "$0.50/1M images"
     if _rate_kind(printed) and _rate_kind(mine) and _rate_kind(printed) != _rate_kind(mine):
@@ -2019,11 +2019,17 @@ _PER_NUMBER = lazy(r"[ ]*(?:/|per\b|(?i:(?:for[ ]+)?(?:each|every)\b)(?=[ ]*(?:\
                    r"|billion)(?=[ ]))[ ]?[^\W\d_][\w-]*)")
 
 
+def _per_count(den: str) -> bool:
+    """Whether a rate's denominator counts things: a count ("run", "images"), or a yardstick a rate is per
+    ("flight": "per flight" is no "per run")."""
+    return _is_count(den) or bool(den.split()) and is_yardstick(den.split()[-1])
+
+
 def _other_things(den: str, per: str) -> bool:
     """Whether two denominators ("1,000 images", "query") count different things, or one counts
     things and the other does not: their last words, as nouns."""
     nouns = [m.group() if m else "" for m in (_WORD_AT_END.search(t) for t in (den, per))]
-    return (_is_count(nouns[0]) or _is_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns))
+    return (_per_count(nouns[0]) or _per_count(nouns[1])) and not (all(nouns) and _same_noun(*nouns))
 
 
 def _per_twice(value: str, per: str) -> str | None:

@@ -413,6 +413,12 @@ def _parse_unit_cached(text: str, user_names: frozenset[str], nouns: bool = Fals
 #: Yardsticks a person defines as a user unit ("smartphone_charge = 0.022 kWh"): never a count.
 _YARDSTICKS = frozenset({"charge", "charges", "car", "cars", "flight", "flights", "household", "households",
                          "home", "homes", "house", "houses", "trip", "trips"})
+def is_yardstick(word: str) -> bool:
+    """Whether `word` names a yardstick kb leaves to user units ("flight", "cars"): no count alone, but
+    what a rate is per after "per" ("kg CO2e per flight"), as a count of it."""
+    return word.lower() in _YARDSTICKS
+
+
 #: Words of a sentence, never what a number counts.
 _NOT_NOUNS = frozenset("""of the and or in on at to for from by with per than that which who as is was are were
 be been has have had not no less least more most times fold only also just even still see each every all some

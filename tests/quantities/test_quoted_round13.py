@@ -59,6 +59,17 @@ def test_a_yardsticks_per_is_a_rates(value, quote, per, ok):
     judged(value, quote, ok, per)
 
 
+@pytest.mark.parametrize("value, quote, ok", [
+    ("5 kg CO2e/flight", "Training emitted 5 kg CO2e per flight.", True),
+    ("40 kWh per car", "The fleet drew 40 kWh per car.", True),
+    ("5 kg CO2e/flight", "Training emitted 5 kg CO2e per run.", False),     # was verified
+    ("5 kg CO2e/run", "Training emitted 5 kg CO2e per flight.", False),
+    ("40 kWh/household", "The fleet drew 40 kWh per car.", False),          # was verified
+])
+def test_a_rate_written_per_a_yardstick_is_per_that_yardstick_only(value, quote, ok):
+    judged(value, quote, ok)
+
+
 SCALED = [
     ("The cost was $3.6 ($3.1–$4.2) million in total.", "3.6 million", 3.6e6, "USD"),
     ("Emissions were 3.6 (95% CI 3.1–4.2) million tonnes.", "3.6 million", 3.6e6, "t"),
