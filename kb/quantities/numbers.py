@@ -1258,8 +1258,9 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
 
 
 _SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
-#: ... and the kinds of an amount a per right after it makes a rate ("5 hours per run").
-_PER_KINDS = (*_SPENT_KINDS, "time")
+#: ... and the kinds of an amount a per right after it makes a rate ("5 hours per run", "40% per run"), as
+#: kb.quantities.quoted reads a quote's.
+_PER_KINDS = (*_SPENT_KINDS, "time", "percent", "flop")
 
 
 def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:

@@ -20,6 +20,8 @@ RATES = [
     ("The fleet drew 40 kWh per car.", "40", "kWh", "car"),
     ("We paid $3,000 per run.", "3,000", "USD", "run"),
     ("It took 5 hours per experiment run.", "5", "h", "run"),
+    ("Caching saved 40% per run.", "40", "%", "run"),
+    ("It needs 3.1E+23 FLOPs per run.", "3.1E+23", "FLOP", "run"),
     ("In total 25 kWh were used per run of the model.", "25", "kWh", "run"),
     ("There were 3.5 authors per paper.", "3.5", "author", "paper"),
     # the per's noun the last of its words, over a line's end (pypdf's text of real pages)
