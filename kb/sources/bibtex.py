@@ -54,7 +54,7 @@ _KEY = lazy(r"[^\s,{}]+")
 _BRACES = lazy(r"[{}]")
 _QUOTE_OR_BRACE = lazy(r'["{}]')
 _WS = lazy(r"\s*")
-_GAP = lazy(r"\s*(?:%[^\n]*\s*)*")      # white space and '%' comments to the line's end: inside an entry
+_GAP = lazy(r"\s*(?:%[^\r\n]*\s*)*")    # white space and '%' comments to the line's end (\n, \r\n or \r): inside an entry
 _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDENT between
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
@@ -150,8 +150,9 @@ class _Block:
 def _in_comment_line(text: str, at: int, floor: int = 0) -> bool:
     """Whether offset `at`, outside any entry, follows a '%' on its line (after `floor`, where
     the last block ended): a comment to the line's end, as biber reads it, at the line's start
-    ('% @misc{old, ...') or after an entry ('} % was: @misc{...')."""
-    return "%" in text[max(text.rfind("\n", 0, at) + 1, floor):at]
+    ('% @misc{old, ...') or after an entry ('} % was: @misc{...'). A line ends at \n, \r\n or a
+    classic Mac \r alone ('% kb-owned: x\r\r@misc{y,' holds no entry after its '%')."""
+    return "%" in text[max(text.rfind("\n", 0, at) + 1, text.rfind("\r", 0, at) + 1, floor):at]
 
 
 class _Scanner:
@@ -178,7 +179,7 @@ class _Scanner:
         end = _GAP.match(self.text, i).end()
         if end > i and "%" in self.text[i:end]:
             last = self.comments[-1][0] if self.comments else -1
-            self.comments += [(i + m.start(), i + m.end()) for m in re.finditer(r"%[^\n]*", self.text[i:end])
+            self.comments += [(i + m.start(), i + m.end()) for m in re.finditer(r"%[^\r\n]*", self.text[i:end])
                               if i + m.start() > last]      # (a gap read twice: its comments once)
         return end
 
@@ -1488,10 +1489,10 @@ def second_reading_text(bib: BibFile) -> str:
     text, pieces, pos = bib.text, [], 0
     if "%" in text:
         for block in bib.blocks:
-            pieces += [re.sub(r"%[^\n]*", lambda m: " " * len(m.group()), text[pos:block.start]),
+            pieces += [re.sub(r"%[^\r\n]*", lambda m: " " * len(m.group()), text[pos:block.start]),
                        text[block.start:block.end]]
             pos = block.end
-        text = "".join(pieces) + re.sub(r"%[^\n]*", lambda m: " " * len(m.group()), text[pos:])
+        text = "".join(pieces) + re.sub(r"%[^\r\n]*", lambda m: " " * len(m.group()), text[pos:])
     if bib.comments:        # inside an entry, read as biber reads them: pybtex refuses them
         pieces, pos = [], 0
         for start, end in bib.comments:

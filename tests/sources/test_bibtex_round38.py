@@ -4,6 +4,7 @@ imported entry naming an arXiv id."""
 
 from __future__ import annotations
 
+import pytest
 from kbrun import run_kb
 
 from kb.sources.bibtex import BibFile
@@ -251,3 +252,18 @@ def test_a_file_on_a_windows_drive_is_said_once(kb_root, tmp_path):
     assert r.code == 0 and "2 added" in r.out, r.out + r.err
     assert r.err.count("kb:") == 1 and "2 file(s) named in file fields are on a Windows drive" in r.err, r.err
     assert "'C:/Users/me/Documents/a1.pdf', 'C:/Users/me/Zotero/storage/AB12/a2.pdf'" in r.err
+
+
+# -- a '%' comment ends at its line's end in a file of classic Mac (\r) or Windows line ends ----------
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n"])
+def test_a_comment_ends_at_its_line_whatever_the_files_line_ends(eol):
+    """A comment inside an entry, or a kb-owned line, in a file whose lines end in \\r alone read to the
+    next \\n: the rest of the entry, or the next entry, became comment (doe2020 vanished after kb add)."""
+    text = eol.join(["@misc{a2020,", "  title = {Alpha},", "  % note = {x},", "  year = {2020},", "}", "",
+                     "% kb-owned: a2020", "", "@article{doe2020,", "  title = {A Study},", "  year = {2020},",
+                     "}", ""])
+    bib = BibFile(text)
+    assert list(bib.by_key) == ["a2020", "doe2020"] and bib.commented == []
+    fields = bib.by_key["a2020"].entry.fields
+    assert fields.get("year") == "2020" and "note" not in fields
