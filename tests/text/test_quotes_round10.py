@@ -4,17 +4,10 @@ extractor prints, with quotes that must verify and quotes that must be refused."
 from __future__ import annotations
 
 import pytest
+from judging import quotes_judged
 
 from kb.text.match import find_quote
 from kb.text.normalise import Document, normalise
-
-
-def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
-    doc = Document(pages)
-    for right in rights:
-        assert find_quote(doc, right) is not None, right
-    for wrong in wrongs:
-        assert find_quote(doc, wrong) is None, wrong
 
 
 def _ids(value) -> str:
@@ -82,7 +75,7 @@ SUBSTITUTIONS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", SUBSTITUTIONS, ids=_ids)
 def test_a_bracket_substituting_a_name_or_a_pronoun(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # The sentence's own verb after a relative clause holding a negation, a verb in "-ed" or "-s" before its
@@ -108,7 +101,7 @@ MAIN_VERBS = [
 
 @pytest.mark.parametrize("page,rights,wrongs", MAIN_VERBS, ids=lambda v: v[:30] if isinstance(v, str) else "")
 def test_the_sentences_own_verb_after_a_negated_relative_clause(page, rights, wrongs) -> None:
-    _judged([page], rights, wrongs)
+    quotes_judged([page], rights, wrongs)
 
 
 # A table row pypdf printed with no space between its cells ("2018)66.3061.44..."): the writer's cells
@@ -129,7 +122,7 @@ GLUED_CELLS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", GLUED_CELLS, ids=_ids)
 def test_table_cells_pypdf_glued(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # What writers type for what the paper prints: an index as LaTeX ("x_1" of "𝑥1"), a list item's marker as
@@ -162,7 +155,7 @@ TYPED = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", TYPED, ids=_ids)
 def test_what_writers_type_for_what_the_paper_prints(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # An insertion at a quote's start naming someone ("[Cohan et al.]", "[Cohan et al. (2019)]") where the paper
@@ -180,7 +173,7 @@ NAMED_SUBJECTS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", NAMED_SUBJECTS, ids=_ids)
 def test_an_insertion_naming_the_subject_the_paper_names_before(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 def test_a_punctuation_note_shows_a_spacing_accent_as_printed() -> None:

@@ -4,17 +4,7 @@ verify and quotes that must be refused."""
 from __future__ import annotations
 
 import pytest
-
-from kb.text.match import find_quote
-from kb.text.normalise import Document
-
-
-def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
-    doc = Document(pages)
-    for right in rights:
-        assert find_quote(doc, right) is not None, right
-    for wrong in wrongs:
-        assert find_quote(doc, wrong) is None, wrong
+from judging import quotes_judged
 
 
 def _ids(value) -> str:
@@ -42,7 +32,7 @@ WITHOUT = [
 
 @pytest.mark.parametrize("page,rights,wrongs", WITHOUT, ids=_ids)
 def test_a_relative_clause_after_a_without_phrase(page, rights, wrongs) -> None:
-    _judged([page], rights, wrongs)
+    quotes_judged([page], rights, wrongs)
 
 
 # An ellipsis leaving out a relative clause that holds a negation, before the sentence's own verb: the
@@ -76,7 +66,7 @@ ELIDED_CLAUSE = [
 
 @pytest.mark.parametrize("page,rights,wrongs", ELIDED_CLAUSE, ids=_ids)
 def test_an_ellipsis_leaving_out_a_negated_relative_clause(page, rights, wrongs) -> None:
-    _judged([page], rights, wrongs)
+    quotes_judged([page], rights, wrongs)
 
 
 # A list item a bullet starts is a sentence of its own: the negation ending the line before it ("... or
@@ -93,7 +83,7 @@ BULLETS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", BULLETS, ids=lambda v: "")
 def test_a_bullet_starts_a_sentence_of_its_own(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A quote ending with an auxiliary or a modal the page negates right after it stops before the negation of its
@@ -111,7 +101,7 @@ ENDS_BEFORE_NOT = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", ENDS_BEFORE_NOT, ids=lambda v: "")
 def test_a_quote_ending_before_the_negation_of_its_last_verb(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A letter whose case the writer changed ("[B]ut") and brackets the paper prints ("[CLS]", "[SEP]") in one
@@ -128,7 +118,7 @@ CASE_AND_PAPERS_BRACKETS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", CASE_AND_PAPERS_BRACKETS, ids=lambda v: "")
 def test_a_case_changed_letter_beside_the_papers_own_brackets(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # An author-year citation in brackets left out of a quote, as a marker is: "(Klavans and Boyack, 2006)",
@@ -153,7 +143,7 @@ AUTHOR_YEAR = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", AUTHOR_YEAR, ids=lambda v: "")
 def test_an_author_year_citation_left_out_as_a_marker(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A negation in a clause the subject's noun opens ("The view that machines cannot ...", "The fact that SPECTER
@@ -175,4 +165,4 @@ SUBJECT_CLAUSE = [
 
 @pytest.mark.parametrize("page,rights,wrongs", SUBJECT_CLAUSE, ids=_ids)
 def test_the_sentences_own_verb_after_a_negated_clause_of_its_subject(page, rights, wrongs) -> None:
-    _judged([page], rights, wrongs)
+    quotes_judged([page], rights, wrongs)

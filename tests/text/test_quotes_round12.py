@@ -4,18 +4,7 @@ verify and quotes that must be refused."""
 from __future__ import annotations
 
 import pytest
-
-from kb.text.match import find_quote
-from kb.text.normalise import Document
-
-
-def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
-    doc = Document(pages)
-    for right in rights:
-        assert find_quote(doc, right) is not None, right
-    for wrong in wrongs:
-        assert find_quote(doc, wrong) is None, wrong
-
+from judging import quotes_judged
 
 # A plural's bare verb after a relative clause holding a negation, before an adjective or a noun: the
 # sentence's own verb where the paper shows the word as a verb elsewhere ("indicates the", "may
@@ -40,8 +29,8 @@ NOT_SHOWN = (["Intervals that do not contain zero indicate significant correlati
 
 @pytest.mark.parametrize("pages,rights,wrongs", BARE_VERB, ids=lambda v: "")
 def test_a_bare_verb_the_paper_shows_as_one_after_a_negated_relative_clause(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
-    _judged(*NOT_SHOWN)
+    quotes_judged(pages, rights, wrongs)
+    quotes_judged(*NOT_SHOWN)
 
 
 # A quote keeping some of the paper's citation markers and leaving out others: each kept marker where the
@@ -64,7 +53,7 @@ SOME_MARKERS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", SOME_MARKERS, ids=lambda v: "")
 def test_some_markers_kept_and_the_papers_letter_brackets(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A page whose extractor splits words at its font's kerns ("w ew an t" for "we want"): an insertion stands
@@ -85,7 +74,7 @@ KERNED = [
 
 def test_an_insertion_for_a_word_split_at_kerns() -> None:
     for pages, rights, wrongs in KERNED:
-        _judged(pages, rights, wrongs)
+        quotes_judged(pages, rights, wrongs)
 
 
 # A footnote's marker after a number and its comma ("OpenIE\n4,8 we"), where it is the page's next footnote
@@ -104,7 +93,7 @@ AFTER_A_NUMBER = [
 
 def test_a_footnote_marker_after_a_number_and_its_comma() -> None:
     for pages, rights, wrongs in AFTER_A_NUMBER:
-        _judged(pages, rights, wrongs)
+        quotes_judged(pages, rights, wrongs)
 
 
 # A word's hyphen before a number that the page prints at a line's end ("Sepsis-\n3", PDFium's "Sepsis\u00ad3"),
@@ -122,4 +111,4 @@ NAME_NUMBER = [
 
 def test_a_hyphen_before_a_number_at_a_lines_end() -> None:
     for pages, rights, wrongs in NAME_NUMBER:
-        _judged(pages, rights, wrongs)
+        quotes_judged(pages, rights, wrongs)

@@ -4,17 +4,9 @@ extractor prints, with quotes that must verify and quotes that must be refused."
 from __future__ import annotations
 
 import pytest
+from judging import quotes_judged
 
-from kb.text.match import find_quote
-from kb.text.normalise import Document, normalise
-
-
-def _judged(pages: list[str], rights: list[str], wrongs: list[str]) -> None:
-    doc = Document(pages)
-    for right in rights:
-        assert find_quote(doc, right) is not None, right
-    for wrong in wrongs:
-        assert find_quote(doc, wrong) is None, wrong
+from kb.text.normalise import normalise
 
 
 def _ids(value) -> str:
@@ -42,7 +34,7 @@ ELIDED = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", ELIDED, ids=_ids)
 def test_an_ellipsis_never_leaves_out_a_negation_of_its_sentence(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # The words an insertion at a quote's edge stands for stop at any stop, a citation's bracket:
@@ -57,7 +49,7 @@ EDGES = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", EDGES, ids=_ids)
 def test_an_insertion_at_a_quotes_edge_stands_for_words_of_its_sentence_only(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # An apostrophe typed as any look-alike ("don´t", "donʼt", "don′t", "don`t", "it´s", "we´ll") is the
@@ -80,7 +72,7 @@ APOSTROPHES = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", APOSTROPHES, ids=_ids)
 def test_an_apostrophe_typed_as_any_look_alike(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
     assert {normalise(typed) for typed in ("don´t", "donʼt", "don′t", "don`t", "don't")} == {"don't"}
 
 
@@ -102,7 +94,7 @@ GREEK = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", GREEK, ids=_ids)
 def test_a_greek_letter_typed_as_its_name_with_its_index(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A quote starting after a negation's clause has ended: an idiom that negates nothing ("nothing but",
@@ -157,7 +149,7 @@ CLAUSE_ENDED = [
 
 @pytest.mark.parametrize("page,rights,wrongs", CLAUSE_ENDED, ids=lambda v: v[:30] if isinstance(v, str) else "")
 def test_a_quote_starting_after_a_negations_clause_ended(page, rights, wrongs) -> None:
-    _judged([page], rights, wrongs)
+    quotes_judged([page], rights, wrongs)
 
 
 # A quote inside a quote written in the other marks, single for the page's double or double for its
@@ -182,7 +174,7 @@ NESTED = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", NESTED, ids=_ids)
 def test_a_quote_inside_a_quote_in_the_other_marks(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A footnote's marker glued to the word before a dash ("Plain1—with"), its footnote on the page, may
@@ -201,7 +193,7 @@ DASHED_MARKERS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", DASHED_MARKERS, ids=_ids)
 def test_a_footnote_marker_before_a_dash(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A running header of the page's number and its authors' short label ("2 Z. Shen et al.") is the
@@ -222,7 +214,7 @@ NUMBERED_HEADERS = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", NUMBERED_HEADERS, ids=_ids)
 def test_a_running_header_of_the_page_number_and_the_authors(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # A footnote's text starting in lower case, its number glued to it at the line's start ("7pronounced
@@ -242,7 +234,7 @@ LOWER_FOOTNOTES = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", LOWER_FOOTNOTES, ids=_ids)
 def test_a_footnote_in_lower_case_glued_to_its_number(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # An editor's mark in parentheses ("(sic)", "(sic!)", "(emphasis added)") stands for nothing, as in
@@ -259,7 +251,7 @@ SILENT_PARENTHESES = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", SILENT_PARENTHESES, ids=_ids)
 def test_an_editors_mark_in_parentheses(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
 
 
 # An insertion naming a man never stands for a woman's pronoun, nor the reverse, nor names the referent
@@ -277,4 +269,4 @@ SEXES = [
 
 @pytest.mark.parametrize("pages,rights,wrongs", SEXES, ids=_ids)
 def test_an_insertion_of_the_other_sex_than_the_pronoun(pages, rights, wrongs) -> None:
-    _judged(pages, rights, wrongs)
+    quotes_judged(pages, rights, wrongs)
