@@ -600,6 +600,8 @@ def merge_conflict(text: str) -> int | None:
     entries as a comment), or fails to parse at a line that says nothing of the kind."""
     if "<<<<<<<" not in text:
         return None
+    if "\r" in text:       # lines ending in \r\n or classic Mac \r alone: each line kept, read as \n
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     start = re.search(r"(?m)^<<<<<<<(?:[ \t].*)?\r?$", text)
     if start is None:
         return None

@@ -59,7 +59,7 @@ _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDE
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
 _COMMENTED_HEAD = lazy(r"@\s*([^\s\"#%'(),={}]+)\s*[{(]\s*[^\s,{}()]*")    # `@type{key`, after a '%'
-_OWNED = lazy(r"(?m)^[ \t]*% kb-owned:[^\n]*")
+_OWNED = lazy(r"(?m)(?:^|(?<=\r))[ \t]*% kb-owned:[^\r\n]*")   # a line: after \n, \r\n or \r alone
 CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
 
@@ -152,7 +152,20 @@ def _in_comment_line(text: str, at: int, floor: int = 0) -> bool:
     the last block ended): a comment to the line's end, as biber reads it, at the line's start
     ('% @misc{old, ...') or after an entry ('} % was: @misc{...'). A line ends at \n, \r\n or a
     classic Mac \r alone ('% kb-owned: x\r\r@misc{y,' holds no entry after its '%')."""
-    return "%" in text[max(text.rfind("\n", 0, at) + 1, text.rfind("\r", 0, at) + 1, floor):at]
+    return "%" in text[_line_start(text, at, floor):at]
+
+
+def _line_start(text: str, at: int, floor: int = 0) -> int:
+    """Where the line holding offset `at` begins (not before `floor`): after the last \n, \r\n
+    or classic Mac \r alone before it."""
+    return max(text.rfind("\n", floor, at) + 1, text.rfind("\r", floor, at) + 1, floor)
+
+
+def _line_at(text: str, at: int) -> int:
+    """The line (from 1) of offset `at`, its lines ending in \n, \r\n or \r alone, or a mix of them."""
+    if "\r" not in text:
+        return text.count("\n", 0, at) + 1
+    return text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
 
 
 class _Scanner:
@@ -160,7 +173,7 @@ class _Scanner:
 
     def __init__(self, text: str, path: str, line_base: int = 0):
         self.text, self.path, self.line_base = text, path, line_base
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\r\n?|\n" if "\r" in text else "\n", text)]
         self.comments: list[tuple[int, int]] = []      # '%' comments inside entries: (start, end)
         self.commented: list[tuple[int, str]] = []     # (line, '@type{key') of an entry after a '%' on its line
 
@@ -420,7 +433,7 @@ class BibFile:
     # -- reading ----------------------------------------------------------
     def _parse(self) -> None:
         if "\0" in self.text:
-            line = self.text[: self.text.index("\0")].count("\n") + 1
+            line = _line_at(self.text, self.text.index("\0"))
             raise FileFormatError("contains a NUL byte; is it really a BibTeX file?",
                                   path=self.path, line=line)
         conflict = merge_conflict(self.text)
@@ -818,7 +831,7 @@ class BibFile:
         indent = "  "
         if entry.field_lines:
             first = min(entry.spans.values())[0]
-            line_start = base.rfind("\n", 0, first) + 1
+            line_start = _line_start(base, first)
             name_at = re.search(r"\S", base[line_start:]).start() + line_start
             indent = base[line_start:name_at] if base[line_start:name_at].strip() == "" else "  "
         inserts = []
@@ -1073,7 +1086,7 @@ class BibFile:
         # Each one a whole line as the file's reader finds it, or none are trusted.
         for start, end in owned_at:
             m = _OWNED.match(text, start)
-            if m is None or m.end() != end or (start and text[start - 1] != "\n"):
+            if m is None or m.end() != end or (start and text[start - 1] not in "\r\n"):
                 return text, None
         return text, sorted(owned_at)
 
@@ -1081,14 +1094,15 @@ class BibFile:
 def _leading_comments(text: str, start: int, floor: int) -> int:
     """Where the '%' lines right above offset `start` (no blank line between, none a kb-owned
     line) begin: a person's comment on an entry stays with it; `start` when there are none."""
-    line = text.rfind("\n", floor, start) + 1 if text.rfind("\n", floor, start) >= 0 else start
+    line = _line_start(text, start, floor)
     if text[line:start].strip():
         return start                    # the block does not begin its line
     at = line
     while at > floor:
-        prev = text.rfind("\n", floor, at - 1) + 1 if text.rfind("\n", floor, at - 1) >= 0 else floor
+        end = at - 2 if text[at - 2:at] == "\r\n" else at - 1      # the line end above
+        prev = _line_start(text, end, floor)
         above = text[prev:at].strip()
-        if not above.startswith("%") or above.startswith("% kb-owned:") or prev < floor:
+        if not above.startswith("%") or above.startswith("% kb-owned:"):
             break
         at = prev
     return at
@@ -1156,7 +1170,12 @@ def owned_lines(keys: list[str]) -> str:
 
 def _with_line_end(text: str, end: int) -> int:
     """`end` past the line end that follows it, if one does: a line taken out leaves no blank line."""
-    return end + 1 if text[end:end + 1] == "\n" else end
+    return end + _line_end(text, end)
+
+
+def _line_end(text: str, at: int) -> int:
+    """The length of the line end at `at`: \r\n 2, \n or \r alone 1, none 0."""
+    return 2 if text.startswith("\r\n", at) else 1 if text[at:at + 1] in ("\n", "\r") else 0
 
 
 def _lf(text: str) -> str:
@@ -1211,7 +1230,8 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) \
+            - data.count(b"\r\n", 0, exc.start) + 1
         if lenient:
             return data.decode("cp1252", errors="replace")
         raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,
@@ -1665,18 +1685,14 @@ def without_comments(text: str) -> str:
 def _without_comments(text: str, comments: list[tuple[int, int]]) -> str:
     """`text` without its '%' comments (offsets in it): a line holding nothing else goes whole."""
     for start, end in reversed(comments):
-        line_start = text.rfind("\n", 0, start) + 1
-        if not text[line_start:start].strip() and text.startswith("\n", end):
-            start, end = line_start, end + 1
+        line_start = _line_start(text, start)
+        if not text[line_start:start].strip() and _line_end(text, end):
+            start, end = line_start, end + _line_end(text, end)
         else:
             while start and text[start - 1] in " \t":
                 start -= 1
         text = text[:start] + text[end:]
     return text
-
-
-def _line_at(text: str, at: int) -> int:
-    return text.count("\n", 0, at) + 1
 
 
 def compare_reading(bib: BibFile, reading: dict) -> None:

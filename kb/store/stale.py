@@ -32,7 +32,8 @@ BIB_REL = "references.bib"
 #: one (`@string{a = a}`, read by BibTeX as nothing). 3: the keys of its @xdata and @set entries,
 #: which a command given one names as what it is, not as no paper. 4: an '@type{' after a '%' on its
 #: line outside entries, after an entry too ('} % @misc{old, ...'), is a comment, as biber reads it.
-BIB_READING = "4"
+#: 5: lines counted, and `% kb-owned:` lines found, at \r\n or a classic Mac \r alone as at \n.
+BIB_READING = "5"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 
