@@ -593,6 +593,15 @@ _SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F][0-9a-fA-F]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def line_number(text: str | bytes, at: int) -> int:
+    """The line (from 1) of offset `at` in a file a person saved, as their editor shows it: its
+    lines ending in \n, \r\n, a classic Mac \r alone, or the mix a merge leaves."""
+    nl, cr, crlf = ("\n", "\r", "\r\n") if isinstance(text, str) else (b"\n", b"\r", b"\r\n")
+    if cr not in text:
+        return text.count(nl, 0, at) + 1
+    return text.count(nl, 0, at) + text.count(cr, 0, at) - text.count(crlf, 0, at) + 1
+
+
 def merge_conflict(text: str) -> int | None:
     """The line where `text` holds a merge conflict left unresolved (git's, or any tool writing
     its markers: a line `<<<<<<< ...`, then `=======` or `>>>>>>> ...`); None when it holds

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import Identity, identity, merge_conflict, read_input, wide_encoding
+from kb.atomic import Identity, identity, line_number, merge_conflict, read_input, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
     LEGACY_FIELDS,
@@ -163,9 +163,7 @@ def _line_start(text: str, at: int, floor: int = 0) -> int:
 
 def _line_at(text: str, at: int) -> int:
     """The line (from 1) of offset `at`, its lines ending in \n, \r\n or \r alone, or a mix of them."""
-    if "\r" not in text:
-        return text.count("\n", 0, at) + 1
-    return text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
+    return line_number(text, at)
 
 
 class _Scanner:
@@ -1230,8 +1228,7 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) \
-            - data.count(b"\r\n", 0, exc.start) + 1
+        line = line_number(data, exc.start)
         if lenient:
             return data.decode("cp1252", errors="replace")
         raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,

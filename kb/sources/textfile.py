@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from kb.atomic import decode_saved, mend_surrogates
+from kb.atomic import decode_saved, line_number, mend_surrogates
 from kb.errors import FileFormatError
 
 #: A JSON escape of half a UTF-16 pair with no other half: a first half ('\\ud83d') not followed
@@ -24,7 +24,7 @@ def parse_text_source(data: bytes, name: str) -> list[str]:
         text = decode_saved(data)           # UTF-16 as a Windows editor saves it too
     except UnicodeDecodeError as exc:
         raise FileFormatError("is not UTF-8", path=name,
-                              line=data[: exc.start].count(b"\n") + 1) from None
+                              line=line_number(data, exc.start)) from None
     stripped = text.lstrip()
     # A file named .json is JSON: one that does not parse is refused, never read as plain text.
     if stripped.startswith(("[", "{")) or str(name).lower().endswith(".json"):

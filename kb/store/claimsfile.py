@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import Identity, decode_wide, identity, merge_conflict, read_input, said, wide_encoding
+from kb.atomic import Identity, decode_wide, identity, line_number, merge_conflict, read_input, said, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
@@ -329,12 +329,30 @@ def load_toml(text: str, path: str) -> dict:
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+), column (\d+)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        # A file saved with classic Mac OS line endings is one line to TOML, which ends lines in \n.
-        mac = "\r" in text and "\n" not in text
-        raise FileFormatError(f"is not valid TOML: {message}", path=path, line=int(m.group(1)) if m else None,
-                              column=int(m.group(2)) if m else None,
-                              hint="its lines end in \\r alone, as classic Mac OS ended them; TOML's end in \\n: "
-                                   "save it with Unix line endings" if mac else None) from None
+        line, column = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        hint = None
+        at = _offset(text, line, column) if "\r" in text and line else -1
+        if text[at:at + 1] == "\r" and text[at + 1:at + 2] != "\n":
+            # A line ending in \r alone (classic Mac OS; a merge or a paste from such a file leaves one
+            # among \n or \r\n): TOML's lines end in \n or \r\n. Named where an editor shows it.
+            line = line_number(text, at)
+            column = at - max(text.rfind("\n", 0, at), text.rfind("\r", 0, at))
+            hint = ("its lines end in \\r alone, as classic Mac OS ended them; TOML's end in \\n: "
+                    "save it with Unix line endings" if "\n" not in text else
+                    "this line ends in \\r alone, as classic Mac OS ended lines; TOML's end in \\n or \\r\\n: "
+                    "save it with Unix or Windows line endings")
+        raise FileFormatError(f"is not valid TOML: {message}", path=path, line=line, column=column,
+                              hint=hint) from None
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The offset of TOML's `line` and `column` (from 1, lines ending in \n) in `text`."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.find("\n", at) + 1
+        if not at:
+            return -1
+    return at + column - 1
 
 
 def parse(text: str, path: str, citekey: str | None) -> ClaimsDoc:
@@ -566,7 +584,7 @@ def decode_toml(data: bytes, rel: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=rel,
-                              line=data[: exc.start].count(b"\n") + 1, hint="save it as UTF-8") from None
+                              line=line_number(data, exc.start), hint="save it as UTF-8") from None
 
 
 # -- writing -------------------------------------------------------------------

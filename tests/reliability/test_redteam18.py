@@ -66,3 +66,23 @@ def test_import_of_a_child_into_a_classic_mac_file_keeps_the_comments_above_its_
     assert "\n" not in data
     assert data.startswith("% my library\r\r@inproceedings{child2020,\r")
     assert "% second line\r@proceedings{conf2020," in data
+
+
+# -- claims files and kb.toml: TOML ends lines in \n or \r\n; a \r alone is named where an editor shows it --
+
+def test_a_lone_carriage_return_in_a_toml_file_is_named_at_its_line_with_the_fix():
+    from kb.errors import FileFormatError
+    from kb.store.claimsfile import decode_toml, load_toml
+
+    for text, where, words in [
+        ('[[quote]]\rid = "q"\r', "claims/x.toml:1:10: ", "its lines end in \\r alone"),
+        ('# merged\r\n\r\n[[quote]]\r\nid = "q"\rtext = "a"\r\n', "claims/x.toml:4:9: ", "this line ends in \\r alone"),
+        ('# c\r\r\r\n[[quote]]\r\nid = "q"\r\n', "claims/x.toml:1:4: ", "Unix or Windows line endings"),
+    ]:
+        with pytest.raises(FileFormatError) as e:
+            load_toml(text, "claims/x.toml")
+        assert str(e.value).startswith(where) and words in str(e.value), str(e.value)
+    with pytest.raises(FileFormatError) as e:
+        decode_toml(b"# a\r# b\r\xe9", "kb.toml")
+    assert str(e.value).startswith("kb.toml:3: ")
+
