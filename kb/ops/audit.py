@@ -52,7 +52,7 @@ from kb.store.queries import claim_stands_sql, load_text, no_paper, paper_exists
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
 from kb.text.lazyre import lazy
-from kb.text.notes import NoteQuote, citations_as_pandoc, parse_note, sentence_citations
+from kb.text.notes import NoteQuote, citations_as_pandoc, lf_lines, parse_note, sentence_citations
 from kb.text.typed import typed
 
 __all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "audit", "iter_audit",
@@ -905,6 +905,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
         raise UsageError(f"cannot read {shown(path)}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise UsageError(f"{shown(path)}: the note is not UTF-8") from None
+    text = lf_lines(text)       # lines ending in \r alone: read as an editor shows them
     note = parse_note(text, str(path))
     ensure_derived(kb, jobs)
     ctx = note_context(kb, note, path)

@@ -23,6 +23,7 @@ from kb.atomic import (
     check_writable,
     decode_wide,
     identity,
+    line_number,
     not_utf8,
     read_input,
     said,
@@ -338,6 +339,7 @@ def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
     ``@old``, ``@{old}``, anchors (sourceLink="#old", href="#old"), and the citations of
     AsciiDoc, reStructuredText, Sphinx and MyST (``<<old>>``, ``[old]_``, ``:cite:`old```);
     (text, count)."""
+    read, text = text, notes_text.lf_lines(text)      # its lines as an editor shows them, \r alone too
     text, count = notes_text.rename_in_citations(text, old, new)
     k = re.escape(old)
     patterns = [
@@ -349,7 +351,7 @@ def rename_in_note(text: str, old: str, new: str) -> tuple[str, int]:
         text, n = pattern.subn((lambda m: m.group(1) + new) if replacement is None else
                                (lambda _m, r=replacement: r), text)
         count += n
-    return text, count
+    return notes_text.with_lines_as_read(text, read), count
 
 
 def _renamed_by_hand(kb: KB, old: str, new: str) -> bool:
@@ -380,7 +382,7 @@ def _note_text(note) -> str:
     try:
         return decode_wide(data) or data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = line_number(data, exc.start)
         where = note if isinstance(note, (str, os.PathLike)) else getattr(note, "name", "<stdin>")
         raise UsageError(f"{where}:{line}: the note is not UTF-8; nothing renamed",
                          hint="save it as UTF-8") from None

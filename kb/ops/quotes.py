@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as replaced
 from pathlib import Path
 
-from kb.atomic import decode_saved, read_input, read_json, said, shown
+from kb.atomic import decode_saved, line_number, read_input, read_json, said, shown
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
 from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
@@ -1101,7 +1101,7 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
     try:
         text = decode_saved(data)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = line_number(data, exc.start)
         raise UsageError(f"{shown(path)}:{line}: the note is not UTF-8") from None
     note = notes_text.parse_note(text, str(path))
     ctx = note_context(kb, note, path)

@@ -330,6 +330,27 @@ _LATEX_MULTICITE = lazy(r"(\\[a-zA-Z]*[cC]ites\*?(?:\([^(){}]*\)){0,2})(?:(?:\[[
 _LATEX_CITE_GROUP = lazy(r"((?:\[[^\[\]{}]*\]){0,2})\{([^{}]+)\}")
 
 
+_LONE_CR = lazy(r"\r(?!\n)")
+_LINE_END = lazy(r"\r\n?|\n")
+
+
+def lf_lines(text: str) -> str:
+    """A note with each line ending in \r alone (classic Mac OS, or a line of one pasted into
+    a note of \n or \r\n) ending in \n instead: read as lines, as an editor shows them (a note
+    saved so was one line, every quote of it on line 1). Character for character: every
+    offset into it is the note's."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+def with_lines_as_read(edited: str, read: str) -> str:
+    """`edited`, a change of `lf_lines(read)` that added or took away no line end, with each
+    line end written back as `read` had it (\r alone where it was)."""
+    if "\r" not in read or not _LONE_CR.search(read):
+        return edited
+    lone = iter([m.group() == "\r" for m in _LINE_END.finditer(read)])
+    return re.sub("\n", lambda m: "\r" if next(lone, False) else "\n", edited)
+
+
 class _Lines:
     """Line numbers by bisection over newline offsets, computed once."""
 
@@ -2825,6 +2846,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note = Note(path=path)
     if text.startswith("\ufeff"):
         text = text[1:]
+    text = lf_lines(text)
     if not unicodedata.is_normalized("NFC", text):
         # A note saved decomposed (macOS, some editors: 'e' and U+0301 for 'é') is read composed,
         # as keys are written: its [@café2020] stopped at the accent ("no paper 'cafe'"). Its

@@ -86,3 +86,15 @@ def test_a_lone_carriage_return_in_a_toml_file_is_named_at_its_line_with_the_fix
         decode_toml(b"# a\r# b\r\xe9", "kb.toml")
     assert str(e.value).startswith("kb.toml:3: ")
 
+
+# -- notes: a line ending in \r alone is a line, to kb verify --note, kb audit and kb rename --note --
+
+def test_a_note_with_classic_mac_lines_is_read_and_renamed_line_for_line():
+    from kb.ops.library import rename_in_note
+    from kb.text.notes import parse_note
+
+    note = '# N\r\r> "emitted 552 tCO2e in total" [@alpha2020energy, p. 2]\r\n\r> "x y z" [@b, p. 2]\n'
+    assert [q.line for q in parse_note(note).quotes] == [3, 5]
+    rst = "Text [alpha2020energy]_.\r\r.. [alpha2020energy] Alpha, A. 2020. Energy.\r\n"
+    assert rename_in_note(rst, "alpha2020energy", "a2021") == \
+        ("Text [a2021]_.\r\r.. [a2021] Alpha, A. 2020. Energy.\r\n", 2)
