@@ -105,14 +105,17 @@ def _entry_block(bibfile: bibtex.BibFile, key: str):
 
 
 def _splice(text: str, start: int, end: int, new: str) -> str:
-    """`text` with [start, end) replaced by `new`; a removed entry takes its blank line with it."""
+    """`text` with [start, end) replaced by `new`; a removed entry takes its blank line with it
+    (lines ending in \n, \r\n or a classic Mac \r alone)."""
+    def line_end(at: int) -> int:
+        return 2 if text.startswith("\r\n", at) else 1 if text[at:at + 1] in ("\n", "\r") else 0
+
     if not new:
         while end < len(text) and text[end] in " \t":
             end += 1
-        if text[end:end + 1] == "\n":
-            end += 1
-        while end < len(text) and text[end] == "\n" and (start == 0 or text[start - 1] == "\n"):
-            end += 1
+        end += line_end(end)
+        while line_end(end) and (start == 0 or text[start - 1] in "\r\n"):
+            end += line_end(end)
     return text[:start] + new + text[end:]
 
 

@@ -66,6 +66,8 @@ def test_import_of_a_child_into_a_classic_mac_file_keeps_the_comments_above_its_
     assert "\n" not in data
     assert data.startswith("% my library\r\r@inproceedings{child2020,\r")
     assert "% second line\r@proceedings{conf2020," in data
+    assert run_kb("rm", "child2020").code == 0          # and goes with its blank line, as in a file of \n
+    assert bib.read_bytes().decode("utf-8-sig").startswith("% my library\r\r% the proceedings, checked by hand\r")
 
 
 # -- claims files and kb.toml: TOML ends lines in \n or \r\n; a \r alone is named where an editor shows it --
