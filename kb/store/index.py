@@ -169,7 +169,9 @@ def claims_out_of_reach(layout: Layout, name: str = "*.toml", limit: int = 100) 
     return found
 
 
-_KB_TABLE = lazy(r"(?m)^[ \t]*\[\[?[ \t]*(?:quote|claim|check|units|restatement|dismissed|paper)[ \t]*\]\]?[ \t]*(?:#.*)?\r?$")
+# a line of its own: ending in \n, \r\n or a classic Mac \r alone (a file saved so, misnamed, is said too)
+_KB_TABLE = lazy(r"(?m)(?:^|(?<=\r))[ \t]*\[\[?[ \t]*(?:quote|claim|check|units|restatement|dismissed|paper)[ \t]*"
+                 r"\]\]?[ \t]*(?:#[^\r\n]*)?(?=[\r\n]|\Z)")
 
 
 def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:

@@ -100,3 +100,11 @@ def test_a_note_with_classic_mac_lines_is_read_and_renamed_line_for_line():
     rst = "Text [alpha2020energy]_.\r\r.. [alpha2020energy] Alpha, A. 2020. Energy.\r\n"
     assert rename_in_note(rst, "alpha2020energy", "a2021") == \
         ("Text [a2021]_.\r\r.. [a2021] Alpha, A. 2020. Energy.\r\n", 2)
+
+
+def test_a_misnamed_claims_file_of_classic_mac_lines_is_found(kb_root):
+    from kb.store.index import claims_misnamed
+    from kb.store.paths import Layout
+
+    (kb_root / "claims" / "alpha2020energy.TOML").write_bytes(b'# mine\r[[claim]]\rid = "e"\r')
+    assert [base for _, base in claims_misnamed(Layout(kb_root))] == ["alpha2020energy.toml"]
