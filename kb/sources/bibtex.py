@@ -1100,8 +1100,8 @@ def _leading_comments(text: str, start: int, floor: int) -> int:
         end = at - 2 if text[at - 2:at] == "\r\n" else at - 1      # the line end above
         prev = _line_start(text, end, floor)
         above = text[prev:at].strip()
-        if not above.startswith("%") or above.startswith("% kb-owned:"):
-            break
+        if not above.startswith("%") or above.startswith("% kb-owned:") or (prev and text[prev - 1] not in "\r\n"):
+            break                       # (a comment after the last block's end, on its line, stays with it)
         at = prev
     return at
 

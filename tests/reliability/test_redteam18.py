@@ -34,6 +34,10 @@ def test_bib_lines_comments_and_errors_in_every_line_ending(nl):
     out = bib.render()
     assert out.startswith(f"% my library{nl}{nl}@inproceedings{{c2020,")
     assert f"% the proceedings, checked by hand{nl}% second line{nl}@proceedings{{conf2020," in out
+    # a comment after an entry, on its line, stays with that entry: the child goes on the next line
+    after = BibFile(f"@book{{a, title={{A}}}} % was: old a{nl}@book{{p, title={{P}}}}{nl}", "r.bib")
+    after.set_entry("c2020", "inbook", {"title": "C", "crossref": "p", "year": "2020"})
+    assert after.render().startswith(f"@book{{a, title={{A}}}} % was: old a{nl}@inbook{{c2020,")
     with pytest.raises(FileFormatError) as e:
         BibFile(f"@misc{{a,{nl} title={{A}},{nl}}}{nl}{nl}@misc{{b,{nl} title = {{B{nl}", "r.bib")
     assert str(e.value).startswith("r.bib:5: ") and "on line 6" in str(e.value)
