@@ -25,6 +25,8 @@ def _line(r: Restatement, in_note: bool = False) -> str:
         off = f"{pct:+.1f} %" if abs(pct) >= 0.1 or not pct else f"{pct:+.2g} %"
         # a range that differs from the paper's range: which of its ends
         text += f"  {r.cited_figure} there ({r.end} end {off})" if r.end else f"  {r.cited_figure} there ({off})"
+    elif r.verdict == "not-checked" and r.reason:
+        text += f": {r.reason}"
     elif r.verdict == "confirmed" and r.cited_figure:
         text += f"  as {r.cited_figure}"
     if r.judged:
@@ -36,7 +38,7 @@ def _line(r: Restatement, in_note: bool = False) -> str:
 def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audit (default: every paper).", callback=names_a_paper),
               only: Optional[str] = typer.Option(None, "--only", callback=names_something,
                                                  help="Verdicts to list, comma-separated: "
-                                                      "confirmed, differs, not-in-source."),
+                                                      "confirmed, differs, not-in-source (a note's: not-checked)."),
               note: Optional[str] = typer.Option(None, "--note",
                                                  help="A Markdown note: audit the figures of its prose and "
                                                       "quotes against the papers it cites. With --accept: "
@@ -90,6 +92,7 @@ def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audi
         for r in counted(rows):
             echo(_line(r, note is not None))
         echo(f"{sum(counts.values())} restatements: {counts['confirmed']} confirmed, {counts['differs']} differ, "
-             f"{counts['not-in-source']} not in the source")
+             f"{counts['not-in-source']} not in the source"
+             + (f", {counts['not-checked']} not checked" if counts.get("not-checked") else ""))
     if differ:
         raise typer.Exit(1)

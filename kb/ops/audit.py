@@ -42,7 +42,7 @@ from kb.errors import KBError, UsageError
 from kb.ops import records
 from kb.ops.bulk import default_jobs, map_in_order
 from kb.ops.derive import ensure_references
-from kb.ops.quotes import note_context, resolve_note_source
+from kb.ops.quotes import explain_note_source, note_context
 from kb.quantities.interval import MANTISSA, Interval, read_number
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
@@ -59,6 +59,8 @@ __all__ = ["Restatement", "index_contexts", "index_numbers", "ensure_derived", "
            "audit_note", "accept", "VERDICTS"]
 
 VERDICTS = ("confirmed", "differs", "not-in-source")
+#: a note's figure may also cite a work kb cannot check it against (ambiguous, not here): not checked, and why
+NOTE_VERDICTS = VERDICTS + ("not-checked",)
 
 #: How far (characters, whitespace collapsed) a number may sit from its marker in one sentence;
 #: past it (a table flattened into one "sentence") the number is not the cited paper's.
@@ -92,7 +94,7 @@ class Restatement:
     unit: str
     cited: str
     marker: str
-    verdict: str                 # confirmed | differs | not-in-source
+    verdict: str                 # confirmed | differs | not-in-source (a note's: not-checked too)
     cited_page: int | None = None
     cited_figure: str | None = None
     difference: float | None = None     # (restated - source) / source, in the source's unit
@@ -103,6 +105,8 @@ class Restatement:
     cited_sentence: str = ""
     judged: str | None = None    # the verdict a person recorded, when there is one
     note: str | None = None
+    #: a note's figure not checked: why ("the citation 'Doe et al., 2023' is ambiguous: ...")
+    reason: str | None = None
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -767,12 +771,12 @@ def _rid(citing: str, page: int, figure: str, cited: str, pos: int = 0) -> str:
 
 # ---------------------------------------------------------------- the audit
 
-def _check_only(only: list[str] | None) -> set[str] | None:
+def _check_only(only: list[str] | None, verdicts: tuple[str, ...] = VERDICTS) -> set[str] | None:
     if not only:
         return None
-    bad = [v for v in only if v not in VERDICTS]
+    bad = [v for v in only if v not in verdicts]
     if bad:
-        raise UsageError(f"unknown verdict {said(bad[0])} for --only", hint=f"use {', '.join(VERDICTS)}")
+        raise UsageError(f"unknown verdict {said(bad[0])} for --only", hint=f"use {', '.join(verdicts)}")
     return set(only)
 
 
@@ -894,11 +898,22 @@ def _note_prose(text: str) -> str:
     return _NOTE_SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
+def _not_checked(q: NoteQuote, found) -> tuple[str, str]:
+    """A citation naming no paper here, as the note writes it, and why, as `kb verify --note` says it."""
+    cited = (q.attribution or found.reference or (q.citekey and f"@{q.citekey}") or q.source_link
+             or q.source_text or "").rstrip(".")
+    if found.several:
+        return cited, f"the citation {cited!r} is ambiguous: {found.reason}; not checked"
+    if found.maybe_none:
+        return cited, f"{found.reason}: not checked"
+    return cited, f"source not in the knowledge base: {found.reason}; not checked"
+
+
 def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
                jobs: int | None | AsOpened = AS_OPENED) -> list[Restatement]:
     """The numbers of a note's own prose, and of the quotes it cites, attributed to a paper of
     the knowledge base, checked against that paper. The citing page is the note's line."""
-    wanted = _check_only(only)
+    wanted = _check_only(only, NOTE_VERDICTS)
     try:
         text = decode_saved(read_input(path, "the note"))
     except OSError as exc:
@@ -910,19 +925,25 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     ensure_derived(kb, jobs)
     ctx = note_context(kb, note, path)
 
+    unresolved: dict[int, tuple[str, str]] = {}     # id of a citation resolving to no paper: (as cited, why)
+
     def cited(q: NoteQuote) -> list[str]:
-        """The papers a citation names: its first work and the others ("[@a; @b]", "[1, 2]")."""
-        keys = (resolve_note_source(kb, note, w, ctx) for w in [q] + q.also)
-        return list(dict.fromkeys(k for k in keys if k is not None))
+        """The papers a citation names: its first work and the others ("[@a; @b]", "[1, 2]"); naming none
+        here, why (as `kb verify --note` says it) is kept in `unresolved`."""
+        found = [explain_note_source(kb, note, w, ctx) for w in [q] + q.also]
+        keys = list(dict.fromkeys(f.citekey for f in found if f.citekey is not None))
+        if not keys and (q.citekey or q.source_link or q.source_text or q.attribution):
+            unresolved[id(q)] = _not_checked(q, found[0])
+        return keys
 
     # (line, text, the papers cited, where in the text each citation is and which one this
     # is: None for a quote's)
-    items: list[tuple[int, str, list[str], tuple[list[tuple[int, int]], int] | None]] = []
+    items: list[tuple[int, str, list[str], tuple[list[tuple[int, int]], int] | None, NoteQuote]] = []
     for q in note.quotes:
-        items.append((q.line, q.quote, cited(q), None))
+        items.append((q.line, q.quote, cited(q), None, q))
     for line, sentence, citations in sentence_citations(_note_prose(citations_as_pandoc(text)), note):
         for i, (_, _, q) in enumerate(citations):
-            items.append((line, sentence, cited(q), ([(a, b) for a, b, _ in citations], i)))
+            items.append((line, sentence, cited(q), ([(a, b) for a, b, _ in citations], i), q))
     out: list[Restatement] = []
     sources: dict = {}
     seen: set[tuple] = set()
@@ -933,8 +954,9 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     # (a sentence citing three works is three items), its lines and its words as shown
     figures: dict[str, list[Candidate]] = {}
     read_as: dict[tuple, _NoteSentence] = {}
-    for line, sentence, keys, marks in items:
-        if not (keys or marks is None):
+    for line, sentence, keys, marks, work in items:
+        why = unresolved.get(id(work))
+        if not (keys or why or marks is None):
             continue
         if sentence not in figures:
             figures[sentence] = [c for c in extract_candidates([sentence]) if _restatable(c)]
@@ -960,6 +982,16 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
                     continue            # a figure of a quote in the sentence: the quote's citation's
                 # the figure's own line: the sentence's line breaks between its first character and it
                 at = line + bisect.bisect_left(breaks, cand.start) - bisect.bisect_left(breaks, lead)
+            if not keys and why:
+                # a citation naming no paper here, or several: the figure is listed not checked, and why
+                if (at, figure, why) not in seen:
+                    seen.add((at, figure, why))
+                    r = Restatement(id=_rid(name, at, figure, why[0]), citing=name, citing_page=at, figure=figure,
+                                    unit=cand.unit, cited=why[0], marker="", verdict="not-checked",
+                                    sentence=shown_sentence, reason=why[1])
+                    if wanted is None or r.verdict in wanted:
+                        out.append(r)
+                continue
             if not keys:
                 continue
             line_of = at

@@ -188,3 +188,20 @@ def test_ibid_as_german_and_spanish_write_it() -> None:
     assert [q.page for q in note.quotes] == ["3", "9", "3", "9", "7"]
     assert "Carbon Intensity" in note.reference_for(note.quotes[1]).title
     assert [q.attribution for q in note.quotes[2:]] == ["Dodge et al. 2022."] * 3
+
+
+@pytest.mark.parametrize("cite, why", [
+    ("(Luccioni et al., 2023)", "is ambiguous"),         # two papers of Luccioni et al. in 2023
+    ("[[Luccioni et al. 2023]]", "is ambiguous"),
+    ("(Doe et al., 2019)", "source not in the knowledge base"),
+])
+def test_a_figure_whose_citation_names_no_one_paper_here_is_listed_not_checked(kb_root, tmp_path, cite, why):
+    from kb.ops.audit import audit_note
+    (tmp_path / "in.bib").write_text(_FIVE, "utf-8")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    note = tmp_path / "note.md"
+    note.write_text(f"Image generation used 11.49 kWh {cite}.\n", "utf-8")
+    rows = audit_note(kb, note)
+    assert [(r.citing_page, r.figure, r.verdict) for r in rows] == [(1, "11.49 kWh", "not-checked")], rows
+    assert why in rows[0].reason and "not checked" in rows[0].reason
