@@ -748,7 +748,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
     """The blockquotes citing their work at their end or after them (on the next line, or
     alone in the paragraph after a blank line); returns those citing nothing there as
     (line, quote, offset), for `_lead_ins`."""
-    uncited: list[tuple[int, str, int, str | None]] = []
+    uncited: list[tuple] = []
     starts = lines.starts
     i = 0
     n = len(starts)
@@ -783,6 +783,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         cite = _citation(body[-1])
         attribution = None
         what, page = None, None
+        pending = None
         closed = _CLOSED_CITE.search(body[-1]) if cite is None else None
         if closed is not None:
             # the sentence's full stop after the citation: "> ... costs [3, p. 1].", "> ... (Doe et al., 2019, p. 1)."
@@ -796,9 +797,15 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             # APA's block quotation: "> ... resources. (Strubell et al., 2019, p. 5)", or "(p. 5)"
             # with the work named by the sentence before it
             pages = _PAGE_AFTER.fullmatch(trailing.group(1))
-            works = [w for w in (_listed(f[2], set(), note) for f in _cites_in(
-                trailing.group(1), [], 0, len(trailing.group(1)), True, len(trailing.group(1)))
-                if f[0] == 0 and f[1] == len(trailing.group(1))) if w is not None and w[0] != "ibid"]
+            found = [f[2] for f in _cites_in(trailing.group(1), [], 0, len(trailing.group(1)), True,
+                                             len(trailing.group(1))) if f[0] == 0 and f[1] == len(trailing.group(1))]
+            works = [w for w in (_listed(f, set(), note) for f in found) if w is not None and w[0] != "ibid"]
+            number = _citation(trailing.group(1))
+            numbered = [("cite", number, None)] if number is not None and number[0] == "paren-number" else []
+            if pages is None and not works and numbered:
+                # Vancouver's "> ... emit (3)." : a citation where the note's list numbers a work 3, which is read
+                # after its blockquotes (`_lead_ins`)
+                pending = (numbered[0], body[:-1] + [body[-1][:trailing.start()]])
             if pages is not None or works:
                 body[-1] = body[-1][:trailing.start()]
                 page = pages.group(1).replace(" ", "") if pages is not None else None
@@ -831,19 +838,26 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 attribution = titled
         if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
+        same = _SAME_LINE_DASH.search(body[-1]) if cite is None and attribution is None and what is None else None
+        if same is not None:
+            # an attribution after a dash on the quote's own line: "> ... costs. — Doe 2019, p. 1", "– Doe (2019)"
+            rest = same.group(1).strip().rstrip(".").strip()
+            dashed = _attribution_cite(rest)
+            if dashed is not None and not dashed[3].strip():
+                cite, body[-1] = dashed, body[-1][:same.start()]
+            elif _WORK.fullmatch(rest) or _NARRATIVE.fullmatch(rest):
+                attribution, body[-1] = rest, body[-1][:same.start()]
         if attribution is not None and _attribution_cite(attribution) is not None:
             cite, attribution = _attribution_cite(attribution), None     # "— @doe2020, p. 3", "— Doe [@doe2020]"
-        quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
-        quote = quote.strip().rstrip("—–-").strip()
-        if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
-            quote = quote[1:-1].strip()
+        quote = _block_text(body)
         if what is not None and quote:
             note.quotes.append(replace(_quote_with(quote, what, block_start + 1, starts[block_start]),
                                        kind="blockquote"))
             continue
         if cite is None and attribution is None:
             if quote:
-                uncited.append((block_start + 1, quote, starts[block_start], page))
+                uncited.append((block_start + 1, quote, starts[block_start], page,
+                                pending and (pending[0], _block_text(pending[1]))))
             continue  # a blockquote that cites nothing after it: perhaps the sentence before it does
         if not quote:
             note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} "
@@ -860,7 +874,20 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
     return uncited
 
 
-def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str, int, str | None]]) -> None:
+def _block_text(body: list[str]) -> str:
+    """A blockquote's quote, of the text of its lines."""
+    quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
+    quote = quote.strip().rstrip("—–-").strip()
+    if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
+        quote = quote[1:-1].strip()
+    return quote
+
+
+# an attribution after a dash ending a blockquote's last line: "... costs. — Doe 2019, p. 1"
+_SAME_LINE_DASH = lazy(r"(?:(?<=\s)|(?<=[.!?\"”’»]))(?:—|–|―|--)[ \t]*([^—–―\n]{1,300})$")
+
+
+def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple]) -> None:
     """A blockquote citing nothing after it, introduced by a sentence ending in a colon that
     cites the work ("As Strubell et al. (2019) put it:", "@doe2020 writes:", "In [12]:"), is
     a quote of that work; one introduced otherwise is listed as not checked (`Note.unchecked`),
@@ -869,7 +896,11 @@ def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple[int, str
         return
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
-    for line, quote, offset, page in uncited:
+    for line, quote, offset, page, pending in uncited:
+        if pending is not None and _listed(pending[0], numbers, note) is not None and pending[1]:
+            # "> ... emit (3)." of a note listing a work numbered 3
+            note.quotes.append(replace(_quote_with(pending[1], pending[0], line, offset), kind="blockquote"))
+            continue
         what = _lead_in(text, lines, note, cites, numbers, line)
         if what is not None and page is not None:
             what = _at_page(what, page)                 # "> ... (p. 5)"

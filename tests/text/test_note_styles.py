@@ -101,6 +101,13 @@ _LISTED = "\n\n3. Strubell E, Ganesh A, McCallum A. Energy and policy considerat
     (f"> {_S} [3, p. 1].{_LISTED}", (None, "[3]", None, "1")),
     (f"> {_S} [@strubell2019energy, p. 1].", (None, None, "strubell2019energy", "1")),
     (f"> {_S}¹.{_LISTED}", (None, "[1]", None, None)),
+    # ... Vancouver's number in round brackets, of a work the note's list numbers so
+    (f"> {_S} (3).{_LISTED}", (None, "[3]", None, None)),
+    (f"> {_S} (3, p. 1){_LISTED}", (None, "[3]", None, "1")),
+    # ... an attribution after a dash on the quote's own line
+    (f"> {_S} — Strubell et al. 2019, p. 1", ("Strubell et al. 2019, p. 1", None, None, "1")),
+    (f"> “{_S}” – Strubell et al. (2019)", ("Strubell et al. (2019)", None, None, None)),
+    (f"> {_S} — @strubell2019energy, p. 1", (None, None, "strubell2019energy", "1")),
     # ... a quote in two paragraphs of one blockquote, cited once at its end
     (f"> training a state-of-the-art model now requires\n>\n> {_S} (Strubell et al., 2019, p. 1).",
      ("Strubell et al. 2019.", None, None, "1")),
@@ -108,6 +115,12 @@ _LISTED = "\n\n3. Strubell E, Ganesh A, McCallum A. Energy and policy considerat
 def test_a_blockquotes_citation_before_its_full_stop(text: str, cited: tuple) -> None:
     [q] = parse_note(text).quotes
     assert (q.attribution, q.source_text, q.citekey, q.page) == cited and q.quote.endswith("environmental costs")
+
+
+def test_a_number_no_work_is_listed_by_or_a_dashed_clause_is_no_blockquotes_citation() -> None:
+    note = parse_note(f"> {_S} (4).\n\n> {_S} — and more of them every year\n\n"
+                      f"> Costs — which Doe 2019 measured — grow, {_S}\n\n> {_S} (3).{_LISTED}")
+    assert [(q.line, q.source_text) for q in note.quotes] == [(7, "[3]")] and len(note.unchecked) == 3
 
 
 def test_a_citation_naming_every_author_is_no_listed_entry_missing_one_of_them(kb_root, tmp_path):
