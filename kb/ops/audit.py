@@ -51,6 +51,7 @@ from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
 from kb.store.queries import claim_stands_sql, load_text, no_paper, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
 from kb.text.citecontext import Ref, find_contexts
+from kb.text.htmlnote import html_note_text, is_html_document
 from kb.text.lazyre import lazy
 from kb.text.notes import NoteQuote, citations_as_pandoc, lf_lines, parse_note, sentence_citations
 from kb.text.typed import typed
@@ -921,6 +922,13 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
     except UnicodeDecodeError:
         raise UsageError(f"{shown(path)}: the note is not UTF-8") from None
     text = lf_lines(text)       # lines ending in \r alone: read as an editor shows them
+    doc_lines: list[int] = []
+    if text.lstrip()[:1] == "<" and is_html_document(text):
+        text, doc_lines = html_note_text(text)      # a whole HTML document: its text, its lines the document's
+
+    def told(line: int) -> int:
+        """A line of the note as read, as its file numbers it."""
+        return doc_lines[min(max(line, 1), len(doc_lines)) - 1] if doc_lines else line
     note = parse_note(text, str(path))
     ensure_derived(kb, jobs)
     ctx = note_context(kb, note, path)
@@ -986,8 +994,8 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
                 # a citation naming no paper here, or several: the figure is listed not checked, and why
                 if (at, figure, why) not in seen:
                     seen.add((at, figure, why))
-                    r = Restatement(id=_rid(name, at, figure, why[0]), citing=name, citing_page=at, figure=figure,
-                                    unit=cand.unit, cited=why[0], marker="", verdict="not-checked",
+                    r = Restatement(id=_rid(name, told(at), figure, why[0]), citing=name, citing_page=told(at),
+                                    figure=figure, unit=cand.unit, cited=why[0], marker="", verdict="not-checked",
                                     sentence=shown_sentence, reason=why[1])
                     if wanted is None or r.verdict in wanted:
                         out.append(r)
@@ -1001,7 +1009,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
             # a citation of several works: the figure is checked against each, and confirmed by any
             judged = [(_verdict(cand, sentence, _source(kb, key, sources)), key) for key in keys]
             (verdict, q, diff, end_off), citekey = min(judged, key=lambda j: rank[j[0][0]])
-            r = Restatement(id=_rid(name, line_of, figure, citekey), citing=name, citing_page=line_of,
+            r = Restatement(id=_rid(name, told(line_of), figure, citekey), citing=name, citing_page=told(line_of),
                             figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
                             cited_page=q.page if q else None,
                             cited_figure=f"{q.number} {q.unit}".strip() if q else None,

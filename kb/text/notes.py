@@ -62,6 +62,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from kb.text.citecontext import sentence_spans
+from kb.text.htmlnote import html_note_text, is_html_document
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
@@ -2872,6 +2873,23 @@ def _latex_quotes(note: Note) -> None:
     note.unchecked = [(line, printed(quote)) for line, quote in note.unchecked]
 
 
+def _document_lines(note: Note, line_of: list[int]) -> None:
+    """A note read from an HTML document: its lines as the document's."""
+    def at(line: int) -> int:
+        return line_of[min(max(line, 1), len(line_of)) - 1]
+
+    for q in note.quotes:
+        q.line = at(q.line)
+        for other in q.also:
+            other.line = at(other.line)
+    for r in note.references:
+        r.line = at(r.line)
+    note.problems = [(at(line), message) for line, message in note.problems]
+    note.unchecked = [(at(line), quote) for line, quote in note.unchecked]
+    if note.bibliography_line:
+        note.bibliography_line = at(note.bibliography_line)
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -2883,6 +2901,11 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         # as keys are written: its [@café2020] stopped at the accent ("no paper 'cafe'"). Its
         # lines stay where they are; no offset into it leaves this reading.
         text = unicodedata.normalize("NFC", text)
+    line_of = None
+    if text.lstrip()[:1] == "<" and is_html_document(text):
+        # a whole HTML document (a Google Docs or Notion export, a saved page): read as its text, its
+        # lines told as the document's
+        text, line_of = html_note_text(text)
     original = text
     text = _quote_blocks_as_markdown(citations_as_pandoc(text))
     lines = _Lines(text)
@@ -2923,6 +2946,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note.references.sort(key=lambda r: r.line)
     _footnote_keys(note)
     _footnote_pages(note)
+    if line_of is not None:
+        _document_lines(note, line_of)
     note.problems.sort()
     if len(note.problems) > MAX_PROBLEMS:
         extra = len(note.problems) - MAX_PROBLEMS

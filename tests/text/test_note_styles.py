@@ -203,18 +203,47 @@ def test_ibid_as_german_and_spanish_write_it() -> None:
     assert [q.attribution for q in note.quotes[2:]] == ["Dodge et al. 2022."] * 3
 
 
-@pytest.mark.parametrize("cite, why", [
-    ("(Luccioni et al., 2023)", "is ambiguous"),         # two papers of Luccioni et al. in 2023
-    ("[[Luccioni et al. 2023]]", "is ambiguous"),
-    ("(Doe et al., 2019)", "source not in the knowledge base"),
+_USED = "Image generation used 11.49 kWh {}.\n"
+# ... as a Google Docs export writes it: one sentence over spans, entities, on the document's line 3
+_EXPORTED = ('<!DOCTYPE html>\n<html><head><style>.c1{{color:red}}</style></head>\n<body><p><span>Image generation'
+             '</span><span> used 11.49&nbsp;kWh {}.</span></p></body></html>\n')
+
+
+@pytest.mark.parametrize("text, cite, why, line", [
+    (_USED, "(Luccioni et al., 2023)", "is ambiguous", 1),         # two papers of Luccioni et al. in 2023
+    (_USED, "[[Luccioni et al. 2023]]", "is ambiguous", 1),
+    (_USED, "(Doe et al., 2019)", "source not in the knowledge base", 1),
+    (_EXPORTED, "(Doe et al., 2019)", "source not in the knowledge base", 3),
 ])
-def test_a_figure_whose_citation_names_no_one_paper_here_is_listed_not_checked(kb_root, tmp_path, cite, why):
+def test_a_figure_whose_citation_names_no_one_paper_here_is_listed_not_checked(kb_root, tmp_path, text, cite, why,
+                                                                               line):
     from kb.ops.audit import audit_note
     (tmp_path / "in.bib").write_text(_FIVE, "utf-8")
     kb = open_kb(kb_root)
     import_bib(kb, tmp_path / "in.bib")
     note = tmp_path / "note.md"
-    note.write_text(f"Image generation used 11.49 kWh {cite}.\n", "utf-8")
+    note.write_text(text.format(cite), "utf-8")
     rows = audit_note(kb, note)
-    assert [(r.citing_page, r.figure, r.verdict) for r in rows] == [(1, "11.49 kWh", "not-checked")], rows
+    assert [(r.citing_page, r.figure, r.verdict) for r in rows] == [(line, "11.49 kWh", "not-checked")], rows
     assert why in rows[0].reason and "not checked" in rows[0].reason
+
+
+_GDOC = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><style>p{color:red}</style></head>
+<body><p class="c1"><span class="c2">They write &ldquo;which demand considerable energy, along</span><span class="c3"> with the
+associated financial and environmental&nbsp;costs&rdquo; (Strubell et al., 2019, p.&nbsp;1) &amp; more.</span></p>
+<blockquote><p>which demand considerable energy,</p><p>along with the associated costs</p><footer>&mdash; Doe 2019, p. 3</footer>
+</blockquote>
+<p>And <q>which demand considerable energy and costs</q><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>.</p>
+<hr><div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a><span>&nbsp;Strubell, E., Ganesh, A. Energy and policy considerations
+for deep learning in NLP. 2019.</span></p></div></body></html>"""
+
+
+def test_a_whole_html_document_is_read_as_its_text_at_the_documents_lines() -> None:
+    note = parse_note(_GDOC)
+    assert [(q.line, q.quote, q.attribution or q.source_link, q.page) for q in note.quotes] == [
+        (3, "which demand considerable energy, along with the associated financial and environmental costs",
+         "Strubell et al. 2019.", "1"),
+        (5, "which demand considerable energy, along with the associated costs", "Doe 2019, p. 3", "3"),
+        (7, "which demand considerable energy and costs", "#ftnt1", None)]
+    assert [(r.line, r.anchor, r.year) for r in note.references] == [(8, "ftnt1", 2019)]
