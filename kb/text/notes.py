@@ -303,7 +303,7 @@ _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
 # (or a PDF link's "#page=3")
 _LOCATOR = lazy(r"\b(?:pp?|pages?|pg)(?![A-Za-z])\.?\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
-_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|pages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
+_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 # a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
 # or a place that is no page number, which kb does not check, as IEEE writes them ("[3, Sec. 4]", "[3, Fig. 2]",
 # "[3, Table 1]", "[3, Ch. 2]", "[3, Th. 1]", "[3, eq. (2)]", "[3, para. 12]")
@@ -822,8 +822,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         else:
             # the next line, or a paragraph of its own after a blank line ("> ...\n\n[@k, p. 3]")
             for at in (i, i + 1):
+                tail = at + 1 < n and _ATTRIBUTION_TAIL.fullmatch(line_at(at + 1).strip())
                 if at >= n or (at > i and (line_at(i).strip() or _in_ranges(fenced, starts[at])
-                                           or (at + 1 < n and line_at(at + 1).strip()))):
+                                           or (at + 1 < n and line_at(at + 1).strip() and not tail))):
                     break
                 nxt = line_at(at).strip()
                 c = _citation(nxt)
@@ -832,6 +833,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                     break
                 if _attribution(nxt):
                     attribution, i = _attribution(nxt), at + 1
+                    if tail:
+                        # Hypothesis' export: "— Title, Author" over the work's address and the quote's place
+                        attribution, i = f"{attribution} {line_at(at + 1).strip()}", at + 2
                     break
         if cite is None and attribution is None and what is None and titled is not None:
             cite = _attribution_cite(titled)
@@ -875,6 +879,42 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
     return uncited
 
 
+# a quote that is its line, and the work after a dash: Readwise's and Kindle's "“...” — Title, Author (Page 3)"
+_ATTRIBUTED_LINE = lazy(r"(?m)^[ \t]*(?:[-*+][ \t]+|\d{1,3}\.[ \t]+)?[\"“](?P<quote>[^\"“”\n]{15,5000}?)[\"”][ \t]*"
+                        r"(?P<dash>—|―|–|--)[ \t]*(?P<work>[^\n]{5,1000}?)[ \t]*$")
+
+
+def _parse_attributed_lines(text: str, lines: _Lines, fenced: list[tuple[int, int]], note: Note,
+                            blocks: list[tuple[int, int]]) -> None:
+    """A line that is a quote in quote marks and, after a dash, the work it is of, named as a reference names
+    it ("“...” — Energy and Policy Considerations for Deep Learning in NLP, Emma Strubell (Page 1)"); an
+    author and year after the dash ("— Doe 2019, p. 3") is the running text's citation (`_cites_in`)."""
+    if "—" not in text and "–" not in text and "―" not in text and "--" not in text:
+        return
+    for m in _ATTRIBUTED_LINE.finditer(text):
+        if _in_ranges(fenced, m.start()) or _in_ranges(blocks, m.start()):
+            continue
+        work = m.group("work")
+        if _DASH_WORK.match(f"{m.group('dash')} {work}") or not _attribution(f"— {work}"):
+            continue
+        if not (work[0].isupper() or work[0] in "“\"*_[") or not ("," in work or _locator_in(work)
+                                                                or _YEAR_ONLY.search(work)):
+            continue                # "“...” — and then she left": the writer's sentence going on
+        quote = _unescape(m.group("quote").strip())
+        if len(quote.split()) < PLAIN_MIN_WORDS:
+            continue
+        cite = _attribution_cite(work)
+        at = m.start("quote") - 1
+        blocks.append((m.start(), m.end()))
+        if cite is not None and not cite[3].strip():
+            note.quotes.append(_cited_quote(quote, cite, lines.line(at), "inline", at))
+            continue
+        attribution = _attribution(f"— {work}")
+        note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
+                                     page=_locator_in(attribution), line=lines.line(at), kind="inline",
+                                     offset=at, attribution=attribution))
+
+
 def _block_text(body: list[str]) -> str:
     """A blockquote's quote, of the text of its lines."""
     quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
@@ -884,6 +924,10 @@ def _block_text(body: list[str]) -> str:
     return quote
 
 
+# what a highlights export writes on the line after a quote's attribution: the work's address, the quote's place
+# ("https://arxiv.org/abs/1906.02243 (page 3)", "Location 120", "Page 3")
+_ATTRIBUTION_TAIL = lazy(r"(?i)(?:<?https?://\S+>?)?\s*(?:\(?(?:page|p\.|location|loc\.)\s*\d{1,6}\)?)?"
+                         r"(?<=\S)")
 # an attribution after a dash ending a blockquote's last line: "... costs. — Doe 2019, p. 1"
 _SAME_LINE_DASH = lazy(r"(?:(?<=\s)|(?<=[.!?\"”’»]))(?:—|–|―|--)[ \t]*([^—–―\n]{1,300})$")
 
@@ -2919,6 +2963,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _parse_note_quotes(text, lines, fenced, note, blocks)
     quote_blocks = list(blocks)
     uncited = _parse_blockquotes(text, lines, fenced, note)
+    _parse_attributed_lines(text, lines, fenced, note, blocks)
     _parse_references(text, lines, fenced, note, blocks)
     if ":::" in text:
         _parse_div_references(text, lines, fenced, note, blocks)

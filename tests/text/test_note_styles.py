@@ -247,3 +247,23 @@ def test_a_whole_html_document_is_read_as_its_text_at_the_documents_lines() -> N
         (5, "which demand considerable energy, along with the associated costs", "Doe 2019, p. 3", "3"),
         (7, "which demand considerable energy and costs", "#ftnt1", None)]
     assert [(r.line, r.anchor, r.year) for r in note.references] == [(8, "ftnt1", 2019)]
+
+
+_T = "Energy and Policy Considerations for Deep Learning in NLP"
+
+
+@pytest.mark.parametrize("text, cited, uncited", [
+    # Readwise's and Kindle's highlights: the quote, then the work by its title and author, and its place (a dash
+    # going on with the writer's sentence is no attribution)
+    (f"“{_S}” — {_T}, Emma Strubell (Page 1)\n\n“{_S} of theirs” — and then she left the room\n",
+     (1, f"{_T}, Emma Strubell (Page 1)", "1"), [3]),
+    (f"- \"{_S}\" -- {_T}, Strubell et al., Location 120\n", (1, f"{_T}, Strubell et al., Location 120", None), []),
+    # Hypothesis': the attribution in the paragraph after the blockquote, over the work's address and the page
+    (f"> {_S}\n\n— {_T}, Strubell et al.\nhttps://arxiv.org/abs/1906.02243 (page 1)\n\nMore.\n",
+     (1, f"{_T}, Strubell et al. https://arxiv.org/abs/1906.02243 (page 1)", "1"), []),
+])
+def test_a_highlights_exports_quote_is_cited_by_the_title_and_author_after_it(text: str, cited: tuple,
+                                                                               uncited: list) -> None:
+    note = parse_note(text)
+    assert [(q.line, q.attribution, q.page) for q in note.quotes] == [cited]
+    assert note.quotes[0].quote.endswith("environmental costs") and [line for line, _ in note.unchecked] == uncited
