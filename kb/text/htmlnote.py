@@ -1,4 +1,4 @@
-"""A whole HTML document read as a note (a Google Docs or Notion export, a saved web page): its text
+"""A whole HTML document read as a note (a Google Docs or Notion export, a saved web page, a Zotero note): its text
 as a Markdown note writes it, and the document's line of each of its lines.
 
 Entities are decoded and the markup a browser shows as one run of text (``<span>``, ``<b>``) is left
@@ -18,7 +18,9 @@ from urllib.parse import parse_qs, urlsplit
 
 # what opens a whole document, after any comments and white space
 _DOCUMENT = re.compile(r"(?is)\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
-                       r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])")
+                       r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]"
+                       # (a Zotero note, as its "Add Note from Annotations" makes it and it is exported)
+                       r"|<div\b[^<>]{0,300}\bdata-schema-version\b)")
 _BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li tr table ul ol dl dt dd section article header footer main nav "
                     "aside figure figcaption pre hr address details summary caption".split())
 _SKIPPED = frozenset("head script style title template noscript svg".split())

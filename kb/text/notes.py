@@ -1599,7 +1599,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     pos, n = 0, len(text)
     pairs: list[tuple[int, int]] = []
     upcoming = {o: text.find(o) for o in _PLAIN_PAIRS}      # each mark's next place: found once, linear
-    closers: dict[str, list[int]] = {}
+    closers: dict[tuple[str, bool], list[int]] = {}
     while pos < n:
         for o, at in upcoming.items():
             if 0 <= at < pos:
@@ -1614,13 +1614,15 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         k = bisect.bisect_left(breaks, start)
         para_end = breaks[k] if k < len(breaks) else n
         closer = _PLAIN_PAIRS[opener]
-        if closer not in closers:
+        # a mark escaped (\") is closed by one escaped: pandoc writes a Word document's straight quote marks so
+        escaped = opener == '"' and text[start - 1:start] == "\\"
+        if (closer, escaped) not in closers:
             # where each closing mark may close: not escaped (\"), nor an apostrophe inside a
             # word ("the model’s"); found once for the whole note, then bisected
-            closers[closer] = [c for c in _all(text, closer) if text[c - 1:c] != "\\"
-                               and not (closer == "’" and text[c + 1:c + 2].isalpha())]
-        at = bisect.bisect_left(closers[closer], start + 1)
-        close = closers[closer][at] if at < len(closers[closer]) else -1
+            closers[closer, escaped] = [c for c in _all(text, closer) if (text[c - 1:c] == "\\") == escaped
+                                        and not (closer == "’" and text[c + 1:c + 2].isalpha())]
+        at = bisect.bisect_left(closers[closer, escaped], start + 1)
+        close = closers[closer, escaped][at] if at < len(closers[closer, escaped]) else -1
         if close < 0 or close >= para_end:
             pos = start + 1
             continue
@@ -1751,7 +1753,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             found[i] = (work[1], False)
     for (start, close), cite in zip(pairs, found):
         # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
-        quote = _unescape(" ".join(text[start + 1:close].split())).rstrip(",;:")
+        quote = _unescape(" ".join(text[start + 1:close].removesuffix("\\").split())).rstrip(",;:")
         words = len(quote.split())
         line = lines.line(start)
         if words < PLAIN_MIN_WORDS or line in ref_lines:

@@ -267,3 +267,16 @@ def test_a_highlights_exports_quote_is_cited_by_the_title_and_author_after_it(te
     note = parse_note(text)
     assert [(q.line, q.attribution, q.page) for q in note.quotes] == [cited]
     assert note.quotes[0].quote.endswith("environmental costs") and [line for line, _ in note.unchecked] == uncited
+
+
+@pytest.mark.parametrize("text, cited", [
+    # Word's straight quote marks, as pandoc writes them (escaped), around a quote and a phrase before it
+    (f'Training a model \\"needs energy\\" and it\\\'s costly, as \\"{_S}\\" (Strubell et al., 2019, p. 1).',
+     (1, "Strubell et al. 2019.", "1")),
+    # a Zotero note from annotations, as Zotero saves it: HTML, the quote's citation in spans
+    ('<div data-citation-items="%5B%5D" data-schema-version="8"><h1>Annotations</h1>\n<p><span class="highlight">'
+     f'&#8220;{_S}&#8221;</span> <span class="citation">(<span class="citation-item">Strubell et al., 2019, p. 1'
+     '</span>)</span></p>\n</div>', (2, "Strubell et al. 2019.", "1")),
+])
+def test_a_word_documents_and_a_zotero_notes_quotes(text: str, cited: tuple) -> None:
+    assert [(q.line, q.quote, q.attribution, q.page) for q in parse_note(text).quotes] == [(*cited[:1], _S, *cited[1:])]
