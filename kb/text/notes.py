@@ -915,6 +915,43 @@ def _parse_attributed_lines(text: str, lines: _Lines, fenced: list[tuple[int, in
                                      offset=at, attribution=attribution))
 
 
+# a highlights export (Readwise's, Kindle's through it): the work in its metadata, its highlights listed under a heading
+_HIGHLIGHTS = lazy(r"(?im)^(#{1,4})[ \t]+highlights[ \t]*$")
+_META_TITLE = lazy(r"(?im)^[ \t]*[-*][ \t]+(?:full[ \t]+)?title::?[ \t]*(.+?)[ \t]*$")
+_META_AUTHOR = lazy(r"(?im)^[ \t]*[-*][ \t]+authors?::?[ \t]*(.+?)[ \t]*$")
+_HIGHLIGHT_ITEM = lazy(r"(?m)^[-*][ \t]+(?P<text>.+?)[ \t]*(?:\((?:\[(?P<link>[^\[\]\n]{1,40})\]\([^()\s]*\)"
+                       r"|(?P<place>(?i:page|location|loc\.)[ \t]*\d{1,6}))\))?[ \t]*$")
+
+
+def _parse_highlights(text: str, lines: _Lines, fenced: list[tuple[int, int]], note: Note,
+                      blocks: list[tuple[int, int]]) -> None:
+    """A highlights export's quotes: each item of its "Highlights" list, of the work its metadata names
+    ("- Full Title: ...", "- Author: [[...]]"), at the page it gives ("(Page 3)", "([Location 120](...))")."""
+    heading = _HIGHLIGHTS.search(text) if "ighlights" in text else None
+    title = _META_TITLE.search(text[:heading.start()]) if heading else None
+    if heading is None or title is None or _in_ranges(fenced, heading.start()):
+        return
+    author = _META_AUTHOR.search(text[:heading.start()])
+    who = _WIKI_BRACKETS.sub("", author.group(1)).strip() if author else ""
+    work = f"{title.group(1).strip()}, {who}" if who else title.group(1).strip()
+    end = re.compile(rf"(?m)^#{{1,{len(heading.group(1))}}}[ \t]").search(text, heading.end())
+    for m in _HIGHLIGHT_ITEM.finditer(text, heading.end(), end.start() if end else len(text)):
+        place = m.group("place") or m.group("link") or ""
+        quote = _unescape(m.group("text").strip())
+        if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
+            quote = quote[1:-1].strip()
+        if len(quote.split()) < PLAIN_MIN_WORDS or _in_ranges(fenced, m.start()):
+            continue
+        page = re.fullmatch(r"(?i)page[ \t]*(\d{1,6})", place.strip())
+        blocks.append((m.start(), m.end()))
+        note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
+                                     page=page.group(1) if page else None, line=lines.line(m.start()),
+                                     kind="blockquote", offset=m.start("text"), attribution=work))
+
+
+_WIKI_BRACKETS = lazy(r"\[\[|\]\]")
+
+
 def _block_text(body: list[str]) -> str:
     """A blockquote's quote, of the text of its lines."""
     quote = _unescape(" ".join(_LIST_MARKER.sub("", part).strip() for part in body if part.strip()))
@@ -2966,6 +3003,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     quote_blocks = list(blocks)
     uncited = _parse_blockquotes(text, lines, fenced, note)
     _parse_attributed_lines(text, lines, fenced, note, blocks)
+    _parse_highlights(text, lines, fenced, note, blocks)
     _parse_references(text, lines, fenced, note, blocks)
     if ":::" in text:
         _parse_div_references(text, lines, fenced, note, blocks)

@@ -280,3 +280,11 @@ def test_a_highlights_exports_quote_is_cited_by_the_title_and_author_after_it(te
 ])
 def test_a_word_documents_and_a_zotero_notes_quotes(text: str, cited: tuple) -> None:
     assert [(q.line, q.quote, q.attribution, q.page) for q in parse_note(text).quotes] == [(*cited[:1], _S, *cited[1:])]
+
+
+def test_a_readwise_exports_highlights_are_quotes_of_the_work_its_metadata_names() -> None:
+    note = parse_note(f"# {_T}\n\n## Metadata\n- Author: [[Emma Strubell]]\n- Full Title: {_T}\n- Category: #articles\n\n"
+                      f"## Highlights\n- {_S} ([Location 12](https://readwise.io/to_kindle?location=12))\n"
+                      f"    - Note: mine\n- {_S} (Page 2)\n\n## Mine\n- {_S}\n")
+    assert [(q.line, q.quote, q.attribution, q.page) for q in note.quotes] == [
+        (9, _S, f"{_T}, Emma Strubell", None), (11, _S, f"{_T}, Emma Strubell", "2")]
