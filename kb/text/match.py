@@ -511,12 +511,42 @@ def _spaced_word(word: str) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![^\W\d_])" + " ?".join(map(re.escape, word)) + r"(?![^\W\d_])")
 
 
+def _hidden_negations(text: str, kerned: bool) -> str:
+    """``text`` (same length) with the negations an extractor hid from a word's reading as words: on a
+    page split at its kerns, `_kerned_negations`; on any page, a "not" glued to the word before it
+    ("we donot want", "wedonot"), read as a word (the letter before it read as a space)."""
+    if kerned:
+        return _kerned_negations(text)
+    return _GLUED_NOT.sub(" not", text) if "not" in text.lower() else text
+
+
+# A "not" glued to the letters of the word before it, ending a word ("donot", "isnot").
+_GLUED_NOT = lazy(r"(?i)(?<=[^\W\d_])[^\W\d_]not(?![^\W\d_])")
+
+
 def _kerned_negations(text: str) -> str:
     """``text``, of a page split at its kerns, with each negation printed in pieces as the word, then spaces
-    (same length: "w e nev er w an t" holds "never"): what an ellipsis or an insertion leaves out holds it."""
+    (same length: "w e nev er w an t" holds "never"): what an ellipsis or an insertion leaves out holds it.
+    A kerned page's spaces are no word's ends and its words' ends no spaces, so a negation glued to the
+    word before it is one too ("w edonot w an t", "w en ev er"; the letter before it read as a space), unless
+    a piece after its first spells a word of its own ("than ever", "than one"), and so is an "n't" the kerns
+    split ("don 't")."""
     for word in _SPLIT_NEGATION_WORDS:
         text = _spaced_word(word).sub(lambda m: word + " " * (len(m.group()) - len(word)), text)
-    return text
+        text = _glued_word(word).sub(lambda m: " " + word + " " * (len(m.group()) - len(word) - 1)
+                                     if not _WORDS_AS_PIECES.intersection(m.group()[1:].lower().split(" ")[1:])
+                                     else m.group(), text)
+    return _SPLIT_NT.sub(lambda m: " n't" + " " * (len(m.group()) - 4), text)     # "do n't": read as "not"
+
+
+# An "n't" a kerned page prints with a space beside its apostrophe ("don 't", "isn' t").
+_SPLIT_NT = lazy(r"(?i)n(?: " + _APOSTROPHE + " ?|" + _APOSTROPHE + " )t(?![^\W\d_])")
+
+
+def _glued_word(word: str) -> re.Pattern[str]:
+    """``word`` printed with a space between any of its letters, right after a letter (the pattern
+    compiled once: `re` keeps it)."""
+    return re.compile(r"(?i)[^\W\d_]" + " ?".join(map(re.escape, word)) + r"(?![^\W\d_])")
 
 
 def _pieces_of_one_word(printed: str) -> bool:
@@ -545,8 +575,7 @@ def _negations_and_sentences(s: Stream) -> tuple[list[int], list[int]]:
             pi = s.page_of[a]
             b = bisect.bisect_right(s.page_of, pi, a)
             page, lo, hi = s.pages[pi], s.origin[a], s.origin[b - 1] + 1
-            if kerned:
-                page = _kerned_negations(page)
+            page = _hidden_negations(_unescaped(page), kerned)
             negs.extend(bisect.bisect_left(s.origin, m.start(), a, b) for m in _NEGATION.finditer(page, lo, hi))
             starts.extend(bisect.bisect_left(s.origin, m.end(), a, b) for m in _SENTENCE_END.finditer(page, lo, hi))
             a = b
@@ -741,7 +770,7 @@ def _words(text: str) -> list[str]:
 
 def _changes_meaning(word: str) -> bool:
     w = word.casefold().replace("’", "'")
-    return w in _CHANGES_MEANING or any(c.isdigit() for c in w)
+    return w in _CHANGES_MEANING or any(c.isdigit() for c in w) or w.endswith("n't")   # "don't", kerns' "n't"
 
 
 # Words of a definite noun phrase that pick out which one it names ("the third player", "the larger
@@ -1208,8 +1237,7 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
             out.append((inserted.shown(), "", fits))
         else:
             covered = s.original(lo, pos, sep=" ") if pos > lo else ""
-            if _piece_counts(s)[2]:
-                covered = _kerned_negations(covered)        # "[they] want" of "w e nev er w an t"
+            covered = _hidden_negations(_unescaped(covered), _piece_counts(s)[2])   # "w e nev er w an t"
             before = _words(s.original(max(0, lo - 12), lo, sep=" ")) if lo > 0 else []
             fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos),
                                   before[-1] if before and not inserted.left else "")

@@ -1,0 +1,32 @@
+"""Quotes as writers copy them, round 13: each row a page text written here, with quotes that must
+verify and quotes that must be refused."""
+
+from __future__ import annotations
+
+import pytest
+from judging import quotes_judged
+
+# A negation an extractor glued to the word before it, or split at a kerned font's kerns beside its
+# apostrophe: what an insertion or an ellipsis leaves out holds it, so "[we] want" of "we do not want" is
+# refused however the page prints the "not". (pages, rights, wrongs)
+_KERNED = ("In this w a y w e can sa y that the v ector is an eigen v ector of the matrix and it ma y b e computed b y "
+           "rep eatedly applying A to an y v ector. In fact/, %s the dominan t eigen v ector of A /. ")
+HIDDEN = [
+    ([_KERNED % "w edonot w an t"], ["the dominant eigenvector of A."],
+     ["In fact, [we] want the dominant eigenvector", "In fact, [they] … want the dominant eigenvector"]),
+    ([_KERNED % "w en ev er w an t"], ["the dominant eigenvector of A."],
+     ["In fact, [we] want the dominant eigenvector", "In fact, [we] … want the dominant eigenvector"]),
+    ([_KERNED % "w e don 't w an t"], ["the dominant eigenvector of A."],
+     ["In fact, [we] want the dominant eigenvector", "In fact, [they] want the dominant eigenvector"]),
+    ([_KERNED % "w e /#28not/#29 w an t"], ["the dominant eigenvector of A."],
+     ["In fact, [we] … want the dominant eigenvector"]),
+    (["In fact, wedonot want the dominant eigenvector, and we isnot sure a knot holds."],
+     ["the dominant eigenvector, and", "sure a … holds"],
+     ["In fact, [we] want the dominant eigenvector", "In fact, [we] … want the dominant eigenvector", "In fact, we … want the dominant eigenvector",
+      "and we … sure a knot holds", "we … sure a knot holds"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", HIDDEN, ids=lambda v: "")
+def test_a_negation_glued_or_split_at_kerns_is_no_words_left_out(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
