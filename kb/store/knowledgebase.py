@@ -103,7 +103,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 15 also: a per naming a yardstick ("5 kg CO2e per flight") is a rate's, per that noun only (per "run" of it was verified);
 #: a scale after a figure's bracketed interval is its ("$3.6" of "$3.6 ($3.1–$4.2) million" was verified).
 #: 16: a negation a page glues to the word before it ("we donot want", kerned "w edonot", "w en ev er") or splits at
-#: its apostrophe ("don 't") is in what an insertion or an ellipsis leaves out ("[we] want" of it refused).
+#: its apostrophe ("don 't") is in what an insertion or an ellipsis leaves out ("[we] want" of it refused); the
+#: paper's own labels before a capitalised word left out ("[T]he case was assigned to Judge" of "to [j]Judge").
 CLAIM_READING = "16"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1492,6 +1492,28 @@ def _some_markers_kept(doc: Document, quote: str) -> QuoteMatch | None:
     return found
 
 
+# A paper's own label, a small letter in brackets glued before a capitalised word or a number ("to [j]Judge
+# Susan J. Dlott", "[n]2005 U.S. Dist."): no case changed (that is "[j]udge"), a mark a quote may leave out.
+_PAPERS_LABEL = lazy(r"\[([a-z])\](?=([A-Z0-9][^\W_]*))")
+_LABELLED_WORD = lazy(r"(?<![\]\w])[A-Z0-9][^\W_]*")
+
+
+def _labels_restored(doc: Document, quote: str) -> str:
+    """``quote`` with the paper's own label put back before each word the paper prints only after one
+    label ("[T]he case was assigned to Judge" -> "... to [j]Judge"), to be found as a quote keeping it."""
+    labels: dict[str, set[str]] | None = doc.__dict__.get("_papers_labels")
+    if labels is None:
+        labels = doc.__dict__["_papers_labels"] = {}
+        for page in doc.pages:
+            if "]" in page:
+                for m in _PAPERS_LABEL.finditer(page):
+                    labels.setdefault(m.group(2), set()).add(m.group(1))
+    if not labels:
+        return quote
+    return _LABELLED_WORD.sub(lambda m: "[%s]%s" % (*labels[m.group()], m.group())
+                              if len(labels.get(m.group(), ())) == 1 else m.group(), quote)
+
+
 def _letters_printed(doc: Document, quote: str) -> frozenset[str]:
     """The letters in brackets of ``quote`` that read as a case changed ("[l]class"), each with the word
     glued after it, where the paper prints them so: the paper's own brackets ("[l]class settlement")."""
@@ -1547,6 +1569,11 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
             return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
     if patterns[0].has_citation:
         found = _some_markers_kept(doc, quote)
+        if found is not None:
+            return found
+    labelled = _labels_restored(doc, quote)
+    if labelled != quote:
+        found = find_quote(doc, labelled)
         if found is not None:
             return found
     if _NAME_NUMBER.search(quote):

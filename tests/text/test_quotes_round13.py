@@ -30,3 +30,22 @@ HIDDEN = [
 @pytest.mark.parametrize("pages,rights,wrongs", HIDDEN, ids=lambda v: "")
 def test_a_negation_glued_or_split_at_kerns_is_no_words_left_out(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# The paper's own labels, a small letter in brackets before a capitalised word or a number ("to [j]Judge
+# Susan J. Dlott"), left out by a quote that changes a letter's case of its own or none: the words found
+# where the paper prints them after the label. A word or a number changed, or another label, is refused.
+LABELS = [
+    (["The EEOC sought relief. The case was assigned to [j]Judge Susan J. Dlott. On [m]June 15, 2005, the "
+      "court found that the [a]Equal Employment Opportunity Commission was right."],
+     ["[T]he case was assigned to Judge Susan J. Dlott.", "The case was assigned to Judge Susan J. Dlott.",
+      "[O]n June 15, 2005, the court found", "the [a]Equal Employment Opportunity Commission was right"],
+     ["[T]he case was assigned to Judge Susan J. Spiegel.", "[T]he case was assigned to [k]Judge Susan J. Dlott.",
+      "[O]n June 15, 2006, the court found", "[T]he case was not assigned to Judge Susan J. Dlott.",
+      "[T]he case was assigned to [J]udge Susan J. Dlott."]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", LABELS, ids=lambda v: "")
+def test_the_papers_own_labels_left_out(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
