@@ -104,7 +104,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: a scale after a figure's bracketed interval is its ("$3.6" of "$3.6 ($3.1–$4.2) million" was verified).
 #: 16: a negation a page glues to the word before it ("we donot want", kerned "w edonot", "w en ev er") or splits at
 #: its apostrophe ("don 't") is in what an insertion or an ellipsis leaves out ("[we] want" of it refused); the
-#: paper's own labels before a capitalised word left out ("[T]he case was assigned to Judge" of "to [j]Judge").
+#: paper's own labels before a capitalised word left out ("[T]he case was assigned to Judge" of "to [j]Judge"); a
+#: bare verb after a negated verb with no object ("runs that ... explain why" of "did not converge explain why").
 CLAIM_READING = "16"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1714,8 +1714,14 @@ def _after_relative_clause(plain: str, negation: re.Match[str], cut: int, verbs:
         return False        # "No model that was not pretrained | is accurate": the sentence's own
     between = [w.lower() for w in _WORDS.findall(plain, negation.end(), cut)]
     first = _WORDS.match(plain, cut)
-    if len(between) < 2:
+    if len(between) < 2 and (between and between[-1] in getattr(verbs, "with_object", verbs) or not verbs):
         verbs = frozenset()     # "do not reuse | work show": the negated verb's object, no verb of the page's
+    elif len(between) == 1:
+        # "did not converge | explain": a verb the paper never shows with an object, before a word it shows as
+        # a verb and never as a noun
+        shown = _Verbs(verbs - verbs.nouns)
+        shown.alone = between[-1] in verbs.intransitive
+        verbs = shown
     return bool(between) and first is not None and (first.group().lower() in _FINITE or _main_verb(plain, first, verbs)) \
         and between[-1] not in _VERB_GROUP and not any(w in _OPENS_CLAUSE or _stem(w) in _CLAUSE_VERBS for w in between)
 
@@ -1821,9 +1827,15 @@ def _main_verb(plain: str, first: re.Match[str], verbs: frozenset[str] = frozens
     after = _WORDS.search(plain, first.end())
     previous = [m.group().lower() for m in _WORDS.finditer(plain, max(0, first.start() - 40), first.start())]
     noun = bool(previous) and previous[-1] in _DETERMINERS      # "the paper | well": no verb after "the"
+    bare = len(w) >= 4 and w.isalpha() and not w.endswith(("ing", "ly", "ss", "us", "is", "ed")) and not noun and \
+        w not in _NOT_A_VERB and w in verbs       # a plural's verb the paper shows as one ("| explain.")
+    bare_alone = bare and getattr(verbs, "alone", True)
     if after is None or plain[first.end():after.start()].strip():
-        return _past_or_present(w) and w.endswith("ed") and not noun and _ENDS_HERE.match(plain, first.end()) is not None
+        return (bare_alone or _past_or_present(w) and w.endswith("ed") and not noun) and \
+            _ENDS_HERE.match(plain, first.end()) is not None
     nxt = after.group().lower()
+    if bare_alone and nxt in _ASKS:
+        return True         # "runs that did not converge | explain why the gap is large"
     if w in _VERB_ADVERBS or w.endswith("ly") and len(w) > 4:
         return _past_or_present(nxt)     # "| often skimmed over these terms"
     if _past_or_present(w):
@@ -1853,8 +1865,31 @@ def _shown_as_verbs(s: Stream) -> frozenset[str]:
                 words.add(stem)
                 if ending != "s":           # "indicates", "indicated": "indicate"; "matches": "match"
                     words.add(stem + "e")
-        cached = s.__dict__["_shown_as_verbs"] = frozenset(words)
+        cached = _Verbs(words)
+        text = "\n".join(s.pages)
+        cached.nouns = frozenset(m.group(1).lower() for m in _AFTER_DETERMINER.finditer(text))
+        cached.with_object = frozenset(m.group(1).lower() for m in _BEFORE_OBJECT.finditer(text))
+        cached.intransitive = frozenset(m.group(1).lower() for m in _BEFORE_STOP.finditer(text))
+        s.__dict__["_shown_as_verbs"] = cached
     return cached
+
+
+class _Verbs(frozenset):
+    """The words a paper shows as verbs, with the words it shows as nouns (after a determiner: "our work")
+    and those it prints before an object's article or pronoun ("reuse the"), which may take one."""
+
+    nouns: frozenset[str] = frozenset()
+    with_object: frozenset[str] = frozenset()
+    #: the words the paper prints ending a clause ("did not converge."), and whether a verb after the
+    #: relative clause may end its sentence or ask ("| explain why"): after one of those only
+    intransitive: frozenset[str] = frozenset()
+    alone: bool = True
+
+
+_AFTER_DETERMINER = lazy(r"(?i)(?<![\w'’-])(?:the|a|an|this|these|those|our|their|its|his|her|my|your|no|any|each"
+                         r"|every|some|such)\s+([a-z]+)(?![\w'’-])")
+_BEFORE_STOP = lazy(r"(?i)(?<![\w'’-])([a-z]+)[.,;:]")
+_BEFORE_OBJECT = lazy(r"(?i)(?<![\w'’-])([a-z]+)\s+(?:the|a|an|it|them|this|these|those|its|their|our)(?![\w'’-])")
 
 
 # Where a sentence ends right after a word: a full stop, "!", "?" or a semicolon.
@@ -1866,6 +1901,9 @@ _HOW_WELL = frozenset("""
     worse better best well poorly similarly comparably equally differently higher lower faster slower
 """.split())
 _BARE_OBJECT = frozenset("the a an it them its their our his her him us me".split())
+# Words opening a question a verb takes as its object ("| explain why", "| show how"), which no noun of
+# the relative clause is followed by.
+_ASKS = frozenset("why how whether".split())
 _NOT_A_VERB = frozenset("""
     data than then also only even both each such very much more most less least just there here with from into
     onto over under upon about after before within without through among between against

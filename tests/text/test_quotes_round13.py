@@ -49,3 +49,29 @@ LABELS = [
 @pytest.mark.parametrize("pages,rights,wrongs", LABELS, ids=lambda v: "")
 def test_the_papers_own_labels_left_out(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A plural's bare verb right after a negated relative clause's one verb ("runs that did not converge | explain"):
+# the sentence's own where the paper shows the word as a verb and never as a noun, and the negated verb with no
+# object (never before an article); with no object of its own (the sentence ends, or "why", "how") only where the
+# paper prints the negated verb ending a clause. A word that may be the negated verb's object ("reuse | work") stays
+# in the clause. (pages, rights, wrongs)
+NO_OBJECT = [
+    (["Runs that did not converge explain why the gap is large; this may explain the gap. Runs that do not "
+      "converge explain large variance. Some do not converge. Runs that did not converge explain."],
+     ["Runs that … explain why the gap is large", "Runs that … explain large variance.", "Runs that … explain."],
+     ["Runs that converge explain why the gap is large", "Runs that … explain why the gap is small",
+      "Runs that … converge explain.", "converge explain large variance."]),
+]
+
+
+# A word the paper shows as a noun, or after a verb it shows with an object.
+OBJECT = (["Models that do not reuse work. Methods can work well. We reuse the code; our work "
+           "may help. Models that do not reuse work show gains; they can show it."],
+          [], ["Models that … work.", "Models that … work show gains"])
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", NO_OBJECT, ids=lambda v: "")
+def test_a_bare_verb_after_a_negated_verb_with_no_object(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
+    quotes_judged(*OBJECT)
