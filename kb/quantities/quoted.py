@@ -2197,6 +2197,80 @@ def _per_holds(per: str | None, rate: str) -> bool:
     return abs(conv.nominal - 1) <= max((conv.hi - conv.lo) / 2, 1e-9)
 
 
+#: A word between a figure and a per printed after it ("GPUs" of "8 GPUs per node", "CO2e" of "5 kg CO2e/flight").
+_WORD_BEFORE_PER = lazy(r"[ ]*(?P<word>[^\W\d_][\w-]*)")
+#: An interval's other bound and its closing bracket, after one bound: "-4.2)" of "(95% CI 3.1-4.2) per run".
+_CLOSING_BOUND = lazy(r"(?:[ ]?[-–—,][ ]?\d[\d.,]*)?[ ]?[)\]]")
+#: ... or the figure's bracket: "(95% CI 3.1-4.2)" of "3.6 kWh (95% CI 3.1-4.2) per run".
+_BRACKET_BEFORE_PER = lazy(r"[ ]?[(\[][^()\[\]]{1,60}[)\]]")
+#: A per printed before a figure as its subject's: "per flight were 5 kg", "per query was about $0.3".
+_PER_BEFORE = lazy(r"(?i)(?:\bper\b|/)[ ]*(?P<den>(?:\d[\d,.]*[ ]?)?[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)[ ]*"
+                   r"(?:(?:is|was|were|are|averaged|averages|totall?ed|came[ ]+to|amounted[ ]+to|of|[:=,])[ ]*)+"
+                   r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|~)[ ]*)?[$€£]?[ ]*$")
+#: A per of a rate, or the thing a rate counts, about a word: "per flight", "/flight", "flight per year".
+_PER_AHEAD = lazy(r"(?i)(?:\bper|/)[ ]*(?:\d[\d,.]*[ ]?[kKM]?[ ]*)?(?:[^\W\d_][\w-]*[ ]+)?$")
+_PER_BEHIND = lazy(r"[ ]*(?:/|(?i:per)\b(?![ ]?(?i:cent|mill?e?)\b))")
+_A_WORD = lazy(r"[^\W\d_][\w-]*")
+
+
+def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> bool | None:
+    """Whether the per `number`'s own figure prints is the claim's `per`: the rate it is read in ("kWh/run",
+    "kWh/day" of "5 kWh each day"), or the per printed right after its unit or noun ("8 GPUs per node", "5 kg
+    CO2e each flight"), or before it as its subject's ("emissions per flight were 5 kg"); None when it
+    prints none of its own."""
+    if any(unit and _per_holds(per, unit) for unit in units):
+        return True
+    if any(unit and _amount(unit) for unit in units):
+        return False            # "kWh/day": a rate of another per
+    before = _PER_BEFORE.search(plain, max(0, number.start - 80), number.start)
+    if before is not None:
+        return _per_holds(per, "item/" + before.group("den"))
+    pos = number.end
+    closed = _CLOSING_BOUND.match(plain, pos)
+    if closed is not None:          # "3.1" of "(95% CI 3.1-4.2) per run": the interval's per
+        pos = closed.end()
+    for _ in range(4):
+        bracket = _BRACKET_BEFORE_PER.match(plain, pos)
+        if bracket is not None:     # "3.6 kWh (95% CI 3.1-4.2) per run": the figure's interval, then its per
+            pos = bracket.end()
+        m = _PER_NOUN.match(plain, pos) or _PER_IN_WORDS.match(plain, pos)
+        if m is not None:
+            words = m.group("den").split()
+            if len(words) > 1 and not (_reads_as_unit(" ".join(words), nouns=True) or _is_count(" ".join(words))):
+                words = words[:1]       # "per node in the cluster": per node
+            if words[0].lower() in _SENTENCE_WORDS or words[0].lower() in ("cent", "mil", "mille", "mill"):
+                return None
+            return _per_holds(per, "item/" + " ".join(words))
+        word = _WORD_BEFORE_PER.match(plain, pos)
+        if word is None or word.group("word").lower() in _SENTENCE_WORDS:
+            return None
+        pos = word.end()
+    return None
+
+
+def _per_of_another(plain: str, per: str) -> bool:
+    """Whether the quote prints the thing a claim's `per` counts ("flight" of "1 flight") in a rate: as a
+    rate's per ("2 t per flight", "emissions per flight") or as what a rate counts ("one flight per year")."""
+    noun = _WORD_AT_END.search(per.strip())
+    if noun is None:
+        return False
+    key = _noun_key(noun.group())
+    stem = noun.group()[:3].lower()
+    for m in _A_WORD.finditer(plain):
+        if m.group()[:3].lower() == stem and (_PER_BEHIND.match(plain, m.end()) or _PER_AHEAD.search(
+                plain, max(0, m.start() - 40), m.start())) and _noun_key(m.group()) == key:
+            return True
+    return False
+
+
+def _per_fits(plain: str, number: _Number, units: list[str | None], per: str, elsewhere: bool) -> bool:
+    """Whether a claim's amount with `per` may be `number`'s figure: its own per is the claim's, or it prints
+    none and the quote prints the claim's per in no other rate (`elsewhere`: a table's header, the paper's
+    setting may give it; "5 kg CO2e ... one flight per year" is another figure's)."""
+    own = _own_per(plain, number, units, per)
+    return own is True or own is None and not elsewhere
+
+
 def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit, unitless: bool,
                  w: _Number, plain: str = "", per: str | None = None) -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
@@ -2774,6 +2848,11 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     # "15x", "15 times": a factor, which a number printed with a physical unit ("15 kWh") is not, nor
     # a count ("400 cards")
     factor = claim_unit is not None and unitless and bool(value_unit)
+    # an amount claimed per something ("5 kg CO2e", per flight): the per its figure prints, or none where the
+    # quote prints the per in no other rate ("5 kg CO2e ... one flight per year"); a rate's per ("50 kWh/day",
+    # per household) is a second one, which the quote may say of its subject
+    own_per = bool(per) and not _amount(value_unit)
+    elsewhere = own_per and _per_of_another(plain, per)
     bare = claim_unit is not None and unitless and not value_unit
     #: a claim whose unit the quote must state for it: any but a factor's ("3x" of "a speed-up of 3")
     stated = claim_unit is not None and bool(value_unit) and not _FACTOR_UNIT.fullmatch(value_unit.strip())
@@ -2835,6 +2914,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                         or _count_word_after(plain, h) is not None
                                         or _is_count(printed_unit.get((h.start, h.end)))))
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
+                   and (not own_per or _per_fits(plain, h, labelled.get((h.start, h.end))
+                                                 or [printed_unit.get((h.start, h.end))], per, elsewhere))
                    and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
                         and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
                         or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
@@ -2862,6 +2943,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     # and one the page's text gives no header's unit (the quote alone decided it)
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit):
                     continue
+                if own_per and not _per_fits(plain, n, [unit], per, elsewhere):
+                    continue        # a claim per flight: a figure the quote prints per flight, never another's
                 try:
                     conv = iv.to(claim_unit)
                 except KBError:
@@ -3039,7 +3122,8 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
     if any(w.text.startswith("+") for w in wanted):     # "+5%" of "fell by 5%", of "was 5%": no rise
         rises = _rises(plain, held)
         held = [h for h in held if (h.start, h.end) in rises]
-    if not (unit and _is_count(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+    # a claim of an amount with a per stands only where the per may be its figure's (`value_in_quote`)
+    if not (per and not _amount(unit)) and not (unit and _is_count(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h) or _other_money(plain, h)))  # "BLOOMz-560M",
                # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"

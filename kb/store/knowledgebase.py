@@ -106,6 +106,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: its apostrophe ("don 't") is in what an insertion or an ellipsis leaves out ("[we] want" of it refused); the
 #: paper's own labels before a capitalised word left out ("[T]he case was assigned to Judge" of "to [j]Judge"); a
 #: bare verb after a negated verb with no object ("runs that ... explain why" of "did not converge explain why").
+#: 16 also: a claim's per is its figure's in the quote, never another figure's ("5 kg CO2e" per flight of "5 kg CO2e
+#: ... one flight per year", "8 GPUs" per rack of "8 GPUs per node" were verified).
 CLAIM_READING = "16"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
