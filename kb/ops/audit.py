@@ -46,7 +46,7 @@ from kb.ops.quotes import explain_note_source, note_context
 from kb.quantities.interval import MANTISSA, Interval, read_number
 from kb.quantities.numbers import Candidate, extract_candidates
 from kb.quantities.quoted import share_holds, shares_in
-from kb.quantities.units import format_unit, parse_unit, to_base
+from kb.quantities.units import count_forms, format_unit, parse_unit, to_base
 from kb.store.knowledgebase import AS_OPENED, KB, AsOpened
 from kb.store.queries import claim_stands_sql, load_text, no_paper, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
@@ -370,6 +370,25 @@ class _SourceQ:
     unit: str
     sentence: str
     interval: Interval
+    #: what a rate kb counts as items is per, as printed ("run" of "25 kWh per run", unit kWh/item)
+    per: str = ""
+
+
+def _per_printed(unit: str, unit_text: str) -> str:
+    """What a figure read in a rate per items is per, as printed ("run" of "kWh per run"); "" for another unit."""
+    words = _PER_SPLIT.split(unit_text)[-1].split() if unit.endswith("/item") and _PER_SPLIT.search(unit_text) else []
+    return words[-1].lower() if words else ""
+
+
+_PER_SPLIT = lazy(r"\s+per\s+|\s*/\s*")
+
+
+def _same_per(a: str, b: str) -> bool:
+    """Whether two rates' pers as printed ("run", "runs"; "flight", "trip") are per the same things."""
+    if a == b:
+        return True
+    forms = [set(count_forms(x)) or {x, x[:-1] if x.endswith("s") and not x.endswith("ss") else x} for x in (a, b)]
+    return bool(forms[0] & forms[1])
 
 
 class _Source:
@@ -468,7 +487,7 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
     for c in _numbers(kb.conn, citekey):
         iv = _interval(c.number, c.unit)
         if iv is not None:
-            src.quantities.append(_SourceQ(c.page, c.number, c.unit, c.sentence, iv))
+            src.quantities.append(_SourceQ(c.page, c.number, c.unit, c.sentence, iv, _per_printed(c.unit, c.unit_text)))
             src.units.add(c.unit)
     cache[citekey] = src
     return src
@@ -673,6 +692,7 @@ def _verdict(figure: Candidate, sentence: str, src: _Source
     same_dim: list[tuple[_SourceQ, float]] = []
     #: a range's nearest ranges of the paper: (q, the end that differs, its difference, the other's)
     same_ranges: list[tuple[_SourceQ, str, float, float]] = []
+    per = _per_printed(figure.unit, figure.unit_text)
     for q_unit, group in src.groups().items():
         unit = _same_dimension(figure.unit, q_unit)
         a = _figure_base(figure.number, unit) if unit is not None else None
@@ -682,6 +702,8 @@ def _verdict(figure: Candidate, sentence: str, src: _Source
         a_ends = _range_ends(figure.number, unit)
         a_ends = tuple(_base(e, unit) for e in a_ends) if a_ends is not None else None
         for lo, nominal, hi, q, ends in group:
+            if (per or q.per) and not (per and q.per and _same_per(per, q.per)):
+                continue        # "25 kWh per run" is no "25 kWh per query", nor "5 kg CO2e per trip" one per flight
             # A range gives the least and the most of what it spans: a range restates a range
             # end for end, one figure is one of its ends (not one between them), and a range
             # is no restatement of one figure.
@@ -701,7 +723,7 @@ def _verdict(figure: Candidate, sentence: str, src: _Source
                 confirmed.append(q)
             elif nominal:
                 same_dim.append((q, (a[1] - nominal) / abs(nominal)))
-    if not confirmed and len(re.sub(r"\D", "", figure.number)) >= 3 and _RANGE.fullmatch(figure.number) is None:
+    if not confirmed and not per and len(re.sub(r"\D", "", figure.number)) >= 3 and _RANGE.fullmatch(figure.number) is None:
         # a bare number of the cited paper in a unit it uses for this dimension (a table cell;
         # one figure, which no range restates)
         for unit in sorted(src.units):

@@ -1,0 +1,33 @@
+"""kb audit's verdict on a rate per things a figure restates: the cited page's figure must be per the same things
+("25 kWh per run" is no "25 kWh per query", nor "5 kg CO2e per flight" one per trip), as both pages print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.ops import audit
+from kb.quantities.numbers import extract_candidates
+
+
+def _verdict(citing: str, cited: str) -> str:
+    """The verdict on the citing sentence's figure against the cited page, both read as kb stores a text's numbers."""
+    figure = extract_candidates([citing])[0]
+    figure = audit.Candidate(page=1, start=figure.start, end=figure.end, number=figure.number, value=figure.value,
+                             unit=figure.rate_unit, unit_text=figure.unit_text, kind=figure.kind, sentence=citing)
+    src = audit._Source(None, "cited")
+    src._bare, src._shares = [], []
+    for c in extract_candidates([cited]):
+        iv = audit._interval(c.number, c.rate_unit)
+        if iv is not None:
+            src.quantities.append(audit._SourceQ(1, c.number, c.rate_unit, c.sentence, iv,
+                                                 audit._per_printed(c.rate_unit, c.unit_text)))
+            src.units.add(c.rate_unit)
+    return audit._verdict(figure, citing, src)[0]
+
+
+@pytest.mark.parametrize("citing, cited", [
+    ("They drew 25 kWh per run.", "It drew 25 kWh per flight."),
+    ("They emitted 5 kg CO2e per flight.", "It emitted 5 kg CO2e per trip."),
+])
+def test_a_rate_per_other_things_confirms_nothing(citing, cited):
+    assert _verdict(citing, cited) != "confirmed"
