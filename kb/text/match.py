@@ -540,7 +540,7 @@ def _kerned_negations(text: str) -> str:
 
 
 # An "n't" a kerned page prints with a space beside its apostrophe ("don 't", "isn' t").
-_SPLIT_NT = lazy(r"(?i)n(?: " + _APOSTROPHE + " ?|" + _APOSTROPHE + " )t(?![^\W\d_])")
+_SPLIT_NT = lazy(r"(?i)n(?: " + _APOSTROPHE + " ?|" + _APOSTROPHE + r" )t(?![^\W\d_])")
 
 
 def _glued_word(word: str) -> re.Pattern[str]:
