@@ -616,12 +616,14 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     return found
 
 
+#: The words that hedge a number a sentence's unit or name carries on to ("is about 46", "with nearly 0.36",
+#: "a factor of over 300"), in the patterns of what stands before a number below.
+_HEDGES = r"about|around|roughly|approximately|only|just|nearly|almost|over|under"
 # A unit named before its number: "TeraFLOPS/second is 46", "kWh per GPU hour to range
 # from 0.07 to 0.28", "the average gCO2e/kWh was 0.429".
 _LEAD_VERB = (r"[ \t\n]+(?:is|are|was|were|of|(?:to[ \t\n]+)?ranges?[ \t\n]+from"
               r"|(?:to[ \t\n]+)?average[sd]?)[ \t\n]+"
-              r"(?:(?:about|around|roughly|approximately|only|just|nearly|almost|over|under)"
-              r"[ \t\n]+|~[ \t]?)?$")
+              rf"(?:(?:{_HEDGES})[ \t\n]+|~[ \t]?)?$")
 _UNIT_LEAD = lazy(rf"(?:^|(?<=[\s(]))(?P<u>(?:{_UNIT_BODY})(?:{_RATE})?)(?:{_LEAD_VERB})")
 # "We find CO2 (grams) per GPU hour in the most efficient region to average 34": a mass of
 # CO2 named "CO2 (grams)", a few words between it and its verb.
@@ -630,8 +632,7 @@ _CO2_LEAD = lazy(rf"(?:^|(?<=\s))(?:C\s?O\s?2(?:e|eq)?)[ \t]*\((?P<m>grams|g|kg|
 # What stands right before a number the sentence's unit carries on to ("with 0.36",
 # "found 32", "a range of 63 to 202"); not "respectively 18", a footnote mark.
 _LINK_BEFORE = lazy(r"(?:\bwith|\bof|\bto|\band|\bor|\baverage[sd]?|\bfound|\bfrom|\bis|\bare|\bwas"
-                    r"|\bwere|\bbetween|\bvs\.?)[ \t\n]+(?:(?:about|around|roughly|approximately|only|just"
-                    r"|nearly|almost|over|under)[ \t\n]+|~[ \t]?)?$")
+                    rf"|\bwere|\bbetween|\bvs\.?)[ \t\n]+(?:(?:{_HEDGES})[ \t\n]+|~[ \t]?)?$")
 _LEAD_HINT = lazy(r"(?:\bis|\bare|\bwas|\bwere|\bof|\bfrom|\baverage[sd]?)[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:~[ \t]?)?$")
 # The rest of the sentence whose unit came first: "..., compared to Patterson et al. [34]
 # with 0.22 to 0.47, and Patterson et al. [33] with 0.36."
@@ -838,7 +839,7 @@ _NAMED_BEFORE = lazy(
     r"(?P<name>\b[A-Z][A-Za-z]?[A-Z0-9]{1,5}(?:-[A-Z0-9]+)?|(?i:\bratio|\bscore|\brate))"
     r"(?:[ \t]+(?i:score|value|coe(?:ffi|fﬁ|ﬃ)cient|ratio|factor|of\s+the\s+\w+))?"
     r"[ \t\n]*(?::|=|≈|\bof|\bis|\bwas|\bwere|\bare|\bwould\s+be|\bbecomes?|\breached|\bat)"
-    r"[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just|nearly|almost|over|under"
+    rf"[ \t\n]*(?:(?i:{_HEDGES}"
     r"|below|above|up\s+to|less\s+than|more\s+than|at\s+least|at\s+most)[ \t\n]+|[~≈][ \t]?)?$")
 # "an increase of just 0.1 BLEU", "a 1.2 PUE": a score or ratio named after its number.
 _NAMED_AFTER = lazy(r"[ \t]*\n?[ \t]*(?P<name>PUE|BLEU|ROUGE(?:-[L12])?|F1|AUC|AUROC|MRR|n?DCG|nDCG@\d+"
@@ -847,8 +848,8 @@ _PUE_VALUE = lazy(r"[1-3]\.\d{1,3}")
 _VERB_BEFORE = lazy(r"(?i:\b(?:was|is|were|are|be|of|at|to|from|averaged|average))[ \t\n]+(?:~[ \t]?)?$")
 # "by a factor of over 300", "a factor of 2": a ratio.
 _FACTOR_BEFORE = lazy(
-    r"(?i:\bfactors?[ \t\n]+of)[ \t\n]*(?:(?i:about|around|roughly|approximately|only|just"
-    r"|nearly|almost|over|under|up\s+to|more\s+than|less\s+than|at\s+least|some)[ \t\n]+"
+    rf"(?i:\bfactors?[ \t\n]+of)[ \t\n]*(?:(?i:{_HEDGES}"
+    r"|up\s+to|more\s+than|less\s+than|at\s+least|some)[ \t\n]+"
     r"|[~≈][ \t]?)?$")
 # "10-fold", "15:1".
 _RATIO_AFTER = lazy(r"(?:[-‐–][ \t]?(?i:fold)(?![A-Za-z])|:[ \t]?1(?!\d|[.,]\d|:))")
