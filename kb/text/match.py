@@ -2089,13 +2089,13 @@ def _without_punctuation(doc: Document, s: Stream) -> tuple[Stream, list[int]]:
     """``s`` with punctuation left out, and for each of its characters the index in ``s``."""
     cache = doc.__dict__.setdefault("_unpunctuated", {})
     if id(s) not in cache:
-        mask = _punct_mask(s.text, s.gap)
-        keep = [i for i, k in enumerate(mask) if k]
-        text = "".join(s.text[i] for i in keep)
         from array import array
+        from itertools import compress
 
-        stream = Stream(text, array("l", (s.origin[i] for i in keep)),
-                        array("i", (s.page_of[i] for i in keep)), s.pages)
+        mask = _punct_mask(s.text, s.gap)
+        keep = list(compress(range(len(mask)), mask))
+        stream = Stream("".join(compress(s.text, mask)), array("l", compress(s.origin, mask)),
+                        array("i", compress(s.page_of, mask)), s.pages)
         cache[id(s)] = (stream, keep)
     return cache[id(s)]
 
