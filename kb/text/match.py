@@ -2321,14 +2321,24 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
                             return [(a - len(part), a)] + more
         return None
 
-    first = bisect.bisect_left(starts, lo + _MIN_PART)
-    for a in starts[first:]:
+    # The first part, of _MIN_PART characters or more, starts where the piece's first
+    # _MIN_PART characters are: those few places bound the asides tried.
+    cuts = [c for c in piece.cuts if c >= _MIN_PART]
+    head = text[:_MIN_PART]
+    found, at = set(), s.text.find(head, lo, len(s.text) if hi is None else hi + len(head))
+    while at >= 0 and cuts:
+        found.add(at)
+        at = s.text.find(head, at + 1, len(s.text) if hi is None else hi + len(head))
+    if not found:
+        return None
+    first = bisect.bisect_left(starts, max(lo, min(found)) + _MIN_PART)
+    last = bisect.bisect_right(starts, max(found) + max(cuts))
+    for a in starts[first:last]:
         if hi is not None and a > hi + len(text):
             break
-        for c in piece.cuts:
+        for c in cuts:
             b0 = a - c
-            if c < _MIN_PART or b0 < lo or hi is not None and b0 > hi or not s.text.startswith(text[:c], b0) \
-                    or not splits_ok(b0, 0, c):
+            if b0 not in found or not s.text.startswith(text[:c], b0) or not splits_ok(b0, 0, c):
                 continue
             if piece.check_start and not _start_ok(s, b0):
                 continue

@@ -758,7 +758,7 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
     hi = len(page) if hi is None else hi
     defined = {m.group(1) for m in _FOOTNOTE_LINE.finditer(page, lo, hi)}
     if "\u00ad" in page:   # PDFium's "the state\u00ad2\nSPECTER: Scientific ..."
-        defined.update(m.group() for m in _GLUED_FOOTNOTE.finditer(page, lo, hi))
+        defined.update(m.group() for m in glued_footnotes(page, lo, hi))
     if not defined:
         return []
     out = []
@@ -768,7 +768,7 @@ def footnote_markers(page: str, lo: int = 0, hi: int | None = None) -> list[tupl
             out.append((m.start(g), m.end(g)))
     # after a name's number and its comma ("OpenIE\n4,8 we"): a marker only where it is the page's next footnote,
     # the one after the marker before it ("(NELL)7 and OpenIE\n4,8 we") or the page's first: never "used 2,9 kWh"
-    for m in _MARK_AFTER_NUMBER.finditer(page, lo, hi):
+    for m in _MARK_AFTER_NUMBER.finditer(page, lo, hi) if _NUMBER_COMMA_WORD.search(page, lo, hi) else ():
         number = m.group("number")
         if number not in defined or not m.group("name")[0].isupper():
             continue
@@ -792,6 +792,9 @@ def _marks(page: str, lo: int, hi: int):
 
 
 _A_DIGIT = lazy(r"\d")
+#: What every _MARK_AFTER_NUMBER holds (a search of it scans a page at once; that one
+#: tries a name at every word).
+_NUMBER_COMMA_WORD = lazy(r"\d,\d\d?[ \t]+[a-z]")
 _MARK_AFTER_NUMBER = lazy(r"(?<![\w-])(?P<name>[^\W\d_][\w-]*)\s+\d{1,3},(?P<number>\d{1,2})(?=[ \t]+[a-z])")
 
 
@@ -813,6 +816,24 @@ _ALONE_FOOTNOTE = lazy(r"(?m)^[ \t]*(\d{1,2})[ \t]*\n[ \t]*(?=[A-Z][a-z]+\b|[A-Z
 # hyphen (U+00AD) that ends the body's last line, or alone on the line after it, the
 # footnote's text on the next line ("the state\u00ad2\nSPECTER: Scientific ...").
 _GLUED_FOOTNOTE = lazy(r"(?:(?<=\u00ad)|(?<=\u00ad\n))\d{1,2}(?=[ \t]*\n[ \t]*(?:[A-Z][a-z]+\b|[A-Z]{2,}|https?:|www\.))")
+
+
+def glued_footnotes(page: str, lo: int = 0, hi: int | None = None):
+    """_GLUED_FOOTNOTE.finditer(page, lo, hi), tried right after each soft hyphen alone (its
+    search tried both lookbehinds at every character)."""
+    hi = len(page) if hi is None else hi
+    tried = -1
+    at = page.find("\u00ad", max(0, lo - 2), hi)
+    while at >= 0:
+        for q in (at + 1, at + 2):
+            if lo <= q < hi and q > tried:
+                tried = q
+                m = _GLUED_FOOTNOTE.match(page, q, hi)
+                if m:
+                    yield m
+        at = page.find("\u00ad", at + 1, hi)
+
+
 # A caption line: what a table's or a figure's own lines (cells, axis labels) sit next to.
 _CAPTION_LINE = lazy(r"(?m)^[ \t]*(?:Figure|Fig\.|Table|Algorithm|Listing)[ \t]*\d{1,2}[ \t]*[:.|]")
 _CAPTION_LABEL = lazy(r"[ \t]*(Figure|Fig\.|Table|Algorithm|Listing)[ \t]*(\d{1,2})[ \t]*[:.|]")
@@ -976,7 +997,7 @@ class Document:
                     marked = {page[a:b] for a, b in footnote_markers(page, lo, hi)}
                     offsets += [m.start() for m in alone if m.group(1) in marked]
                 if "\u00ad" in page:
-                    offsets += [m.start() for m in _GLUED_FOOTNOTE.finditer(page, lo, hi)]
+                    offsets += [m.start() for m in glued_footnotes(page, lo, hi)]
                 captions = [m.start() for m in _CAPTION_LINE.finditer(page, lo, hi)]
                 offsets += [table_lines_before(page, c, lo) for c in captions]
                 if captions and pi:
