@@ -294,7 +294,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "13"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "14"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -322,6 +322,8 @@ PAPER_RENDERING = "13"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   'ArXiv', biblatex's eprintclass as the primary class; an edited
 #                                   work's editors where it names no author (DBLP's @proceedings); the text of
 #                                   '\mbox{GPT-3}', '\texttt{x}', Zotero's '{\textgreater}' and '{\textbar}'
+#                               14: a work's one author, a firm's name and its lab's acronym, keyed whole ('Meta FAIR',
+#                                   not 'fair'; 'Amazon AGI')
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

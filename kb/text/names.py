@@ -249,12 +249,33 @@ def acronym_after_name(words: list[str]) -> bool:
     family name and its initials). The words before it capitalised whole words, no initials, two at most.
     A person's family name in capitals after the given name reads so too ('Jian LIU', 'Kenton LEE'), which the
     other names of the list say, printed alike ('Jian LIU, Wei XIE'): it is read only of a work's one author
-    (lone_body)."""
+    (lone_body). After a firm's name (`firm_acronym`) an acronym of any length is: 'Meta FAIR', 'Amazon AGI'."""
+    if firm_acronym(words):
+        return True
     if not 2 <= len(words) <= 3 or len(words[-1]) != 3 or not words[-1].isupper() or initials_in_capitals(words[-1]):
         return False
     last = words[-1]
     return last.isascii() and last.isalpha() and all(
         len(w) >= 2 and w[0].isupper() and w.replace("-", "").isalpha() for w in words[:-1])
+
+
+# firms that put their name to papers and a lab's or a team's acronym after it ('Meta FAIR', 'Amazon AGI', 'Apple
+# MLR', 'Samsung SAIT'), among them names a person may bear ('Meta', 'Apple'), which is_organisation does not take
+# alone ('R. W. Apple' is a journalist)
+_FIRMS_BEFORE_ACRONYMS = _FIRMS | frozenset("meta amazon apple intel samsung huawei adobe bytedance naver yandex "
+                                             "mistral cohere qualcomm".split())
+
+
+def firm_acronym(words: list[str]) -> bool:
+    """Whether a name's words are a firm's name and an acronym after it, of a lab or a team, which no person's name
+    is: 'Meta FAIR', 'Meta GenAI', 'Amazon AGI', 'Google DeepMind' (two words or three, the first a firm's, the
+    last of two capitals or more: not 'Meta Golding', a person, nor a family name and its initials as Vancouver
+    prints them, initials_in_capitals: 'Apple RW')."""
+    if not 2 <= len(words) <= 3 or words[0].lower() not in _FIRMS_BEFORE_ACRONYMS or not words[0][:1].isupper():
+        return False
+    last = words[-1]
+    return last.isascii() and last.isalpha() and last[0].isupper() and sum(ch.isupper() for ch in last) >= 2 \
+        and not initials_in_capitals(last) and all(w[:1].isupper() and w.isalpha() for w in words[1:-1])
 
 
 def lone_body(authors: list[str]) -> bool:
