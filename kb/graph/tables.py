@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "21"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "22"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -29,6 +29,10 @@ READING = "21"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           titled after a comma ('Stanford HAI, AI Index Report, Stanford University, 2023.');
 #                           'BERT:' after one name given in full a title's; two names in full joined by 'and',
 #                           a comma and a title ('Kenton Lee and Jacob Devlin, A study of things, in: ...')
+#                       22: a firm's name and its lab's acronym one author ('Meta FAIR' metafair, 'Meta FAIR: ...');
+#                           a body's acronym before Springer's colon ('Stanford HAI: AI Index ... Stanford University');
+#                           a family name of two words and initials without stops ('Ortiz Suárez, PJ:' ortizsuarez);
+#                           a title in title case after one name and its initials ('Dupont J. Les Réseaux des ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

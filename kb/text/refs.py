@@ -41,6 +41,7 @@ from kb.text.names import (
     acronym_after_name,
     family_name_first,
     firm,
+    firm_acronym,
     initials_in_capitals,
     is_organisation,
     name_key,
@@ -817,6 +818,11 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # (one name of a script without capitals is one author: '王小明. 深度学习 ...')
             # (Vancouver's one author: a family name and initials in capitals, 'Turing AM. Computing ...';
             # not a venue, 'In ACL.', 'ACM CCS.')
+            if initials and not seps and last_initial is not None and _title_after_initial(words, last_initial[0], i):
+                # one name closed by its initials, then a title in title case, as no family name after a middle
+                # initial is: 'Dupont J. Les Réseaux des Neurones. Dunod; 2019.' (not 'Emma A. Strubell.')
+                end = tokens.end(last_initial[0])
+                return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
             if al or (n_names >= 2 and (seps or initials)) \
                     or i == 1 and capitals and len(tok) <= 4 and tok[:-1].isalpha() and words[0][-1:].isalpha() \
                     and not words[0].isupper() and words[0].lower() not in _FUNCTION_WORDS \
@@ -844,6 +850,18 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
             return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
     return None
+
+
+def _title_after_initial(words: list[str], j: int, i: int) -> bool:
+    """Whether the words after the initials at token j up to the stop at token i are no family name a middle
+    initial is followed by ('Strubell.', 'Ortiz Suárez.', 'de la Vega.', 'Van Der Berg.') but a title's: four
+    words or more, or three capitalised words that are no particles ('Les Réseaux des Neurones', 'Le Réseau du
+    Cerveau', 'Deep Learning Things'), a name before the initials."""
+    after = words[j + 1:i + 1]
+    if j < 1 or _is_initial(words[0]):
+        return False
+    return len(after) >= 4 or sum(w[:1].isupper() and w.rstrip(".").lower() not in _CAPITALISED_PARTICLES
+                                  for w in after) >= 3
 
 
 def _full_names_before(words: list[str], i: int) -> bool:
@@ -1172,16 +1190,40 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
 _BODY_COLON_RE = lazy(r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|on|and|the|in)){0,8}):\s+(?=\S)")
 
 
+def _acronym_body(name: str, rest: str) -> bool:
+    """Whether a name before a colon is a body's, closed by its acronym ('Stanford HAI: AI Index Report ...
+    Stanford University'): a firm's and its lab's acronym ('Meta FAIR', 'Amazon AGI', firm_acronym), or
+    three capitals after a name (acronym_after_name) whose first word the rest of the entry names a body by
+    ('Stanford University', 'Paris Energy Agency') or holds in its web address's host ('aiindex.stanford.edu'), as a title's words
+    before its colon rarely are ('Neural ODE: ... Neural Information Processing Systems')."""
+    words = name.split()
+    if firm_acronym(words):
+        return True
+    if not acronym_after_name(words):
+        return False
+    head = words[0]
+    at = rest.find(head)
+    while at >= 0:
+        body = _BODY_AFTER_RE.match(rest, at + len(head))
+        if (at == 0 or not rest[at - 1].isalnum()) and body and is_organisation(f"{head} {body.group(1)}"):
+            return True
+        at = rest.find(head, at + 1)
+    return _may_hold_url(rest) and any(head.lower() in place.lower().split(".") for place in _web_places(rest))
+
+
+_BODY_AFTER_RE = lazy(r"((?:\s+[A-Z][\w\-]*){1,4})")
+
+
 def _split_body_colon(text: str) -> _AuthorSplit | None:
     """An organisation as the author, as Springer's LNCS prints one, its name and a colon before the title
     ('OpenAI: GPT-4 technical report.', 'International Energy Agency: Electricity 2024. Tech. rep. (2024)'),
-    where the walk read no name: a firm's own name ('OpenAI', kb.text.names.firm) or a name only bodies bear
-    (is_organisation); not a title's words before its colon ('BERT: Pre-training ...')."""
+    where the walk read no name: a firm's own name ('OpenAI', kb.text.names.firm), a name only bodies bear
+    (is_organisation) or one closed by a body's acronym ('Stanford HAI: AI Index Report', _acronym_body); not a title's words before its colon ('BERT: Pre-training ...')."""
     m = _BODY_COLON_RE.match(text)
     if not m:
         return None
     name = m.group(1)
-    if not (firm(name) if " " not in name else is_organisation(name)):
+    if not (firm(name) if " " not in name else is_organisation(name) or _acronym_body(name, text[m.end():])):
         return None
     return _AuthorSplit(name, text[m.end():], None, "period")
 
@@ -1408,6 +1450,7 @@ def _family_words(words: list[str]) -> bool:
 
 
 # particles no given name is ('Van', 'Le', 'Da', 'Di', 'Bin', 'Al', 'Del' are: 'Van Nguyen', 'Da Li', 'Al Gore')
+_CAPITALISED_PARTICLES = frozenset("le la de da di du van von del della des den der dos das ter ten".split())
 _FAMILY_PARTICLES = frozenset("von der den des dos das della degli dei ten ter zu af och van't".split())
 _COMPANY_SUFFIXES = frozenset("inc ltd llc gmbh corp co plc ag sa bv".split())
 
@@ -1667,6 +1710,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
             # alone, as lists printing family names first join them ('Yamada Taro, Suzuki Hanako. 2019.') and
             # some given names first ('Novak Đoković, Ana Ivanović. 2020.'): a Spanish family name's two words
             # before the comma, and none after it, say the one name inverted ('Carlos Gómez, Ana López' are two)
+            return " ".join(words)
+        elif len(chunks) == 2 and _initials_caps(chunks[1]) and not initials_in_capitals(words[-1]) \
+                and _family_words(words) and not is_organisation(first):
+            # a family name of two words and its initials in capitals without stops after the comma, as some
+            # Springer and Vancouver lists print them ('Ortiz Suárez, PJ:', 'García Márquez, GJ, ...'): no name
+            # given first is followed by initials alone
             return " ".join(words)
 
     # last-first: a single word followed by a chunk of initials
