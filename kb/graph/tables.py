@@ -30,7 +30,8 @@ READING = "22"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           'BERT:' after one name given in full a title's; two names in full joined by 'and',
 #                           a comma and a title ('Kenton Lee and Jacob Devlin, A study of things, in: ...')
 #                       22: a firm's name and its lab's acronym one author ('Meta FAIR' metafair, 'Meta FAIR: ...');
-#                           a body's acronym before Springer's colon ('Stanford HAI: AI Index ... Stanford University');
+#                           a body's acronym before Springer's colon ('Stanford HAI: AI Index ... Stanford University',
+#                           'Stanford CRFM: ...');
 #                           a family name of two words and initials without stops ('Ortiz Suárez, PJ:' ortizsuarez);
 #                           a title in title case after one name and its initials ('Dupont J. Les Réseaux des ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "

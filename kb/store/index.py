@@ -322,8 +322,8 @@ PAPER_RENDERING = "14"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   'ArXiv', biblatex's eprintclass as the primary class; an edited
 #                                   work's editors where it names no author (DBLP's @proceedings); the text of
 #                                   '\mbox{GPT-3}', '\texttt{x}', Zotero's '{\textgreater}' and '{\textbar}'
-#                               14: a work's one author, a firm's name and its lab's acronym, keyed whole ('Meta FAIR',
-#                                   not 'fair'; 'Amazon AGI')
+#                               14: a work's one author, a firm's name and its lab's acronym, or a body's name and
+#                                   an acronym with no vowel, keyed whole ('Meta FAIR', not 'fair'; 'Stanford CRFM')
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -249,10 +249,12 @@ def acronym_after_name(words: list[str]) -> bool:
     family name and its initials). The words before it capitalised whole words, no initials, two at most.
     A person's family name in capitals after the given name reads so too ('Jian LIU', 'Kenton LEE'), which the
     other names of the list say, printed alike ('Jian LIU, Wei XIE'): it is read only of a work's one author
-    (lone_body). After a firm's name (`firm_acronym`) an acronym of any length is: 'Meta FAIR', 'Amazon AGI'."""
+    (lone_body). So is one of four capitals or more with no vowel, as no family name is ('Stanford CRFM'), and
+    after a firm's name (`firm_acronym`) one of any length: 'Meta FAIR', 'Samsung SAIT'."""
     if firm_acronym(words):
         return True
-    if not 2 <= len(words) <= 3 or len(words[-1]) != 3 or not words[-1].isupper() or initials_in_capitals(words[-1]):
+    if not 2 <= len(words) <= 3 or not words[-1].isupper() or not (
+            len(words[-1]) == 3 and not initials_in_capitals(words[-1]) or _unsaid(words[-1])):
         return False
     last = words[-1]
     return last.isascii() and last.isalpha() and all(
@@ -276,6 +278,12 @@ def firm_acronym(words: list[str]) -> bool:
     last = words[-1]
     return last.isascii() and last.isalpha() and last[0].isupper() and sum(ch.isupper() for ch in last) >= 2 \
         and not initials_in_capitals(last) and all(w[:1].isupper() and w.isalpha() for w in words[1:-1])
+
+
+def _unsaid(word: str) -> bool:
+    """An acronym of four capitals or more with no vowel, as no family name is, printed in capitals or not
+    ('CRFM' of Stanford's Center for Research on Foundation Models)."""
+    return len(word) >= 4 and word.isascii() and word.isalpha() and not any(ch in "AEIOUY" for ch in word.upper())
 
 
 def lone_body(authors: list[str]) -> bool:

@@ -1192,15 +1192,16 @@ _BODY_COLON_RE = lazy(r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|for|on|and|the|in)
 
 def _acronym_body(name: str, rest: str) -> bool:
     """Whether a name before a colon is a body's, closed by its acronym ('Stanford HAI: AI Index Report ...
-    Stanford University'): a firm's and its lab's acronym ('Meta FAIR', 'Amazon AGI', firm_acronym), or
-    three capitals after a name (acronym_after_name) whose first word the rest of the entry names a body by
-    ('Stanford University', 'Paris Energy Agency') or holds in its web address's host ('aiindex.stanford.edu'), as a title's words
-    before its colon rarely are ('Neural ODE: ... Neural Information Processing Systems')."""
+    Stanford University'): a firm's and its lab's acronym ('Meta FAIR', 'Samsung SAIT', firm_acronym), or an
+    acronym after a name in plain words (acronym_after_name: 'Stanford HAI', 'Stanford CRFM') whose first word
+    the rest of the entry names a body by ('Stanford University', 'Paris Energy Agency') or holds in its web
+    address's host ('aiindex.stanford.edu'), as a title's words before its colon rarely are ('Neural ODE: ...
+    Neural Information Processing Systems')."""
     words = name.split()
     if firm_acronym(words):
         return True
-    if not acronym_after_name(words):
-        return False
+    if not acronym_after_name(words) or not all(w[1:].islower() for w in words[:-1]):
+        return False            # (not a product's name and its part: 'PyTorch FSDP: ... https://pytorch.org/')
     head = words[0]
     at = rest.find(head)
     while at >= 0:

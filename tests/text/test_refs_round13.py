@@ -16,6 +16,8 @@ from kb.text.refs import parse_entry
     (["Meta FAIR"], "metafair", ["{Meta FAIR}"]),
     (["Meta GenAI"], "metagenai", ["{Meta GenAI}"]),
     (["Samsung SAIT"], "samsungsait", ["{Samsung SAIT}"]),
+    # ... and a body's name and an acronym of four capitals with no vowel, as no family name is
+    (["Stanford CRFM"], "stanfordcrfm", ["{Stanford CRFM}"]),
 ])
 def test_a_firms_name_and_its_labs_acronym_is_one_author(authors: list, key: str, bibtex: list) -> None:
     assert (first_author_key(authors), to_bibtex_names(authors), base_key(authors, 2023, "Llama 2")) \
@@ -38,6 +40,8 @@ def name_of_last(name: str) -> str:
      "Artificial Intelligence Index Report"),
     ("Stanford HAI: AI Index Report 2024 (2024), https://aiindex.stanford.edu/report/", "stanfordhai",
      "AI Index Report 2024"),
+    ("Stanford CRFM: Holistic evaluation of language models. Tech. rep., Stanford University (2022)",
+     "stanfordcrfm", "Holistic evaluation of language models"),
     ("Paris IEA: World Energy Outlook 2022. Tech. rep., Paris Energy Agency (2022)", "parisiea",
      "World Energy Outlook 2022"),
     ("Amazon AGI: The Amazon Nova family of models. Tech. rep. (2024)", "amazonagi",
@@ -58,6 +62,8 @@ def test_bodies_compound_names_and_titles_after_initials(text: str, author: str,
     # ... and what it must keep: a title's words before its colon, a name given first after a middle initial
     kept = [parse_entry(t) for t in ("Neural ODE: neural ordinary differential equations. In: Advances in Neural "
                                      "Information Processing Systems (2019)",
+                                     "PyTorch FSDP: Experiences on scaling. https://pytorch.org/blog/fsdp (2023)",
                                      "Emma A. Strubell. Energy and policy considerations. In ACL, 2019.")]
     assert [(e.first_author, e.title) for e in kept] == [
-        (None, "Neural ODE: neural ordinary differential equations"), ("strubell", "Energy and policy considerations")]
+        (None, "Neural ODE: neural ordinary differential equations"), (None, "PyTorch FSDP: Experiences on scaling"),
+        ("strubell", "Energy and policy considerations")]
