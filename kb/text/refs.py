@@ -1623,11 +1623,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         first = _NAME_SENTENCE_END_RE.split(first, maxsplit=1)[0]
     caps = _given_then_caps(first)
     if caps and (len(chunks) > 1 and _given_then_caps(chunks[1])
-                 or len(chunks) == 1 and (_scholarly(context) or _LOWER_IN_VENUE_RE.search(context) is not None)):
+                 or len(chunks) == 1 and not firm_acronym(first.split())
+                 and (_scholarly(context) or _LOWER_IN_VENUE_RE.search(context) is not None)):
         # a family name in capitals after given names, as the list's other names print theirs ('Jian LIU, Wei
         # XIE', 'Hao LUO and Jacob DEVLIN'), or the one author of a paper in proceedings or a journal ('Kenton
         # LEE. 2019. ... In ACL.'), where bodies put the name closed by their acronym to reports ('Stanford HAI.
-        # 2023. AI Index Report.')
+        # 2023. AI Index Report.'); not a firm's name and its lab's acronym, one author ('Meta FAIR. 2023. ... In ACL.')
         return caps
     if len(chunks) == 1 and acronym_after_name(first.split()):
         # the one author, closed by an acronym no initials are: 'Stanford HAI. 2023.' (not 'Ioannidis JPA. 2005.';

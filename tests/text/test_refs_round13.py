@@ -35,6 +35,8 @@ def name_of_last(name: str) -> str:
     # reference lists agree with references.bib
     ("Meta GenAI. 2024. The Llama 3 herd of models. arXiv preprint arXiv:2407.21783.", "metagenai",
      "The Llama 3 herd of models"),
+    ("Meta FAIR. 2023. Seamless: Multilingual expressive speech translation. In Proceedings of ACL.", "metafair",
+     "Seamless: Multilingual expressive speech translation"),
     # Springer's colon after a body's name closed by its acronym: the rest names the body again, or its web host
     ("Stanford HAI: Artificial Intelligence Index Report. Tech. rep., Stanford University (2023)", "stanfordhai",
      "Artificial Intelligence Index Report"),
@@ -63,7 +65,8 @@ def test_bodies_compound_names_and_titles_after_initials(text: str, author: str,
     kept = [parse_entry(t) for t in ("Neural ODE: neural ordinary differential equations. In: Advances in Neural "
                                      "Information Processing Systems (2019)",
                                      "PyTorch FSDP: Experiences on scaling. https://pytorch.org/blog/fsdp (2023)",
-                                     "Emma A. Strubell. Energy and policy considerations. In ACL, 2019.")]
+                                     "Emma A. Strubell. Energy and policy considerations. In ACL, 2019.",
+                                     "Meta LEE, Jian LIU. 2019. A study of things. In Proceedings of ACL.")]
     assert [(e.first_author, e.title) for e in kept] == [
         (None, "Neural ODE: neural ordinary differential equations"), (None, "PyTorch FSDP: Experiences on scaling"),
-        ("strubell", "Energy and policy considerations")]
+        ("strubell", "Energy and policy considerations"), ("lee", "A study of things")]
