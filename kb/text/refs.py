@@ -1219,7 +1219,8 @@ def _split_body_colon(text: str) -> _AuthorSplit | None:
     """An organisation as the author, as Springer's LNCS prints one, its name and a colon before the title
     ('OpenAI: GPT-4 technical report.', 'International Energy Agency: Electricity 2024. Tech. rep. (2024)'),
     where the walk read no name: a firm's own name ('OpenAI', kb.text.names.firm), a name only bodies bear
-    (is_organisation) or one closed by a body's acronym ('Stanford HAI: AI Index Report', _acronym_body); not a title's words before its colon ('BERT: Pre-training ...')."""
+    (is_organisation) or one closed by a body's acronym ('Stanford HAI: AI Index Report', _acronym_body); not a
+    title's words before its colon ('BERT: Pre-training ...')."""
     m = _BODY_COLON_RE.match(text)
     if not m:
         return None
