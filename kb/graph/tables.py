@@ -34,6 +34,8 @@ READING = "22"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           'Stanford CRFM: ...');
 #                           a family name of two words and initials without stops ('Ortiz Suárez, PJ:' ortizsuarez);
 #                           a title in title case after one name and its initials ('Dupont J. Les Réseaux des ...')
+#                           an author-year citation naming no title links its author's one paper of the year whose
+#                           title holds a number ('Doe (2023)' of 'Llama 2: ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

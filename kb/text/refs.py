@@ -3375,9 +3375,12 @@ class PaperIndex:
                      if w.count(" ") >= 4 or (w and w in {normalise_title(t) for t in titles})]
             likeness = {p.citekey: max(((fuzz.token_set_ratio(w, normalise_title(p.title)), w) for w in named),
                                        default=(100.0, "")) for p in same if p.title}
-            # (or a title like it that numbers another work: 'Llama 3: ...' of the paper 'Llama 2: ...')
-            other = [p for p in same if p.citekey in likeness and (likeness[p.citekey][0] < 70 or not numbers_agree(
-                likeness[p.citekey][1], normalise_title(p.title), entry.year, p.year))]
+            # (or a title like it that numbers another work: 'Llama 3: ...' of the paper 'Llama 2: ...'; where the
+            # entry names no title, no number of one says another work: 'Doe (2023)' of 'Llama 2: ...')
+            other = [p for p in same if p.citekey in likeness and (likeness[p.citekey][0] < 70 or likeness[p.citekey][1]
+                                                                   and not numbers_agree(likeness[p.citekey][1],
+                                                                                         normalise_title(p.title),
+                                                                                         entry.year, p.year))]
             if other and len({p.citekey for p in same}) == 1:
                 return Explained(None, f"the only paper by {entry.first_author!r} in {entry.year} here, "
                                        f"{other[0].citekey}, has another title: \"{other[0].title}\"",

@@ -8,7 +8,7 @@ import pytest
 
 from kb.sources.citekey import base_key
 from kb.text.names import first_author_key, to_bibtex_names
-from kb.text.refs import parse_entry
+from kb.text.refs import PaperIndex, PaperInfo, parse_entry
 
 
 @pytest.mark.parametrize("authors, key, bibtex", [
@@ -70,3 +70,20 @@ def test_bodies_compound_names_and_titles_after_initials(text: str, author: str,
     assert [(e.first_author, e.title) for e in kept] == [
         (None, "Neural ODE: neural ordinary differential equations"), (None, "PyTorch FSDP: Experiences on scaling"),
         ("strubell", "Energy and policy considerations"), ("lee", "A study of things")]
+
+
+@pytest.mark.parametrize("raw, linked", [
+    # an author-year citation naming no title: the author's one paper of that year, its title numbered or not
+    ("Doe. 2023.", "doe2023llama"),
+    ("Roe, J. (2019).", "roe2019trec"),
+    # ... not when it names a title numbering another work
+    ("Doe, J. 2023. Llama 3: the herd of models. arXiv.", None),
+])
+def test_an_author_year_citation_naming_no_title_links_a_numbered_title(raw: str, linked: str | None) -> None:
+    index = PaperIndex([PaperInfo("doe2023llama", title="Llama 2: Open foundation models", year=2023,
+                                  first_author="doe"),
+                        PaperInfo("roe2019trec", title="Overview of the TREC 2019 deep learning track", year=2019,
+                                  first_author="roe")])
+    found = index.explain(parse_entry(raw), loose=True).resolution
+    assert (found.citekey if found else None) == linked
+    assert index.explain(parse_entry("Doe, J. 2023."), loose=True).resolution.citekey == "doe2023llama"
