@@ -93,7 +93,10 @@ Conventions a writer may use, and how each is read:
   "never", as pypdf reads an old TeX font's kerns) is the word the quote writes when the
   other piece is no word of the paper, and the paper prints the word whole or its text
   splits words so throughout (`_split_negations`); a piece that spells a word ("able",
-  "table", "ever") never is.
+  "table", "ever") never is. On such a page a "no" glued to the word before it ("hav eno w ay" of
+  "have no way") is a negation where what an insertion or an ellipsis leaves out ends with it, or
+  a quote starts right after it (`_glued_no_read`): the quote's next word starts there, which it
+  never does inside a word the kerns split after its "no" ("kno w", "kno wledge").
 * **Spaces inside numbers**: pypdf's are absorbed ("0 .954" is 0.954), but a
   space the writer typed between digits must be a thousands separator ("626
   155" matches 626,155); otherwise the page must separate the digits there
@@ -539,6 +542,28 @@ def _kerned_negations(text: str) -> str:
     return _SPLIT_NT.sub(lambda m: " n't" + " " * (len(m.group()) - 4), text)     # "do n't": read as "not"
 
 
+# A "no" glued to the letters of the word before it at the end of what a quote leaves out, where the quote's
+# next word starts ("hav eno w ay" of "have no way"): on a page split at its kerns, a negation.
+_GLUED_NO_END = lazy(r"(?i)[^\W\d_](?=no[ \t]*$)")
+
+
+def _glued_no_read(text: str) -> str:
+    """``text`` (same length), of a page split at its kerns and ending where a quote's next word starts, with
+    a "no" glued to the word before it at its end read as a word (the letter before it read as a space):
+    "w e hav eno" of "w e hav eno w ay" ends with "no". A word the kerns split after its "no" ("kno w",
+    "kno wledge") has the rest of its letters after it: no quote's word starts there."""
+    return _GLUED_NO_END.sub(" ", text) if text.rstrip(" \t")[-2:].lower() == "no" else text
+
+
+def _glued_no_ends(s: Stream, lo: int, pos: int) -> bool:
+    """The stream's text left out between ``lo`` and ``pos`` (a quote's next word starting at ``pos``)
+    ends with a "no" glued to the word before it on a page split at its kerns (`_glued_no_read`)."""
+    if pos - lo < 2 or s.text[pos - 2:pos] != "no" or not _piece_counts(s)[2]:
+        return False
+    left = s.original(max(0, pos - 3), pos, sep=" ")        # the letter before it may be the quote's
+    return _glued_no_read(left) != left
+
+
 # An "n't" a kerned page prints with a space beside its apostrophe ("don 't", "isn' t").
 _SPLIT_NT = lazy(r"(?i)n(?: " + _APOSTROPHE + " ?|" + _APOSTROPHE + r" )t(?![^\W\d_])")
 
@@ -591,6 +616,8 @@ def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
     between the two may hold one."""
     if pos <= lo:
         return False
+    if _glued_no_ends(s, lo, pos):           # "hav e … w ay" of "hav eno w ay"
+        return True
     negs, starts = _negations_and_sentences(s)
     i, j = bisect.bisect_left(negs, lo), bisect.bisect_left(negs, pos)
     if i == j:
@@ -1237,7 +1264,10 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
             out.append((inserted.shown(), "", fits))
         else:
             covered = s.original(lo, pos, sep=" ") if pos > lo else ""
-            covered = _hidden_negations(_unescaped(covered), _piece_counts(s)[2])   # "w e nev er w an t"
+            kerned = _piece_counts(s)[2]
+            covered = _hidden_negations(_unescaped(covered), kerned)   # "w e nev er w an t"
+            if kerned:
+                covered = _glued_no_read(covered)                       # "hav eno" of "hav eno w ay"
             before = _words(s.original(max(0, lo - 12), lo, sep=" ")) if lo > 0 else []
             fits = insertion_fits(inserted, covered, _nearby(s, pos), _adjacent(s, lo, pos),
                                   before[-1] if before and not inserted.left else "")
@@ -1934,6 +1964,8 @@ def _clause_negation(doc: Document, page: int, start: int) -> tuple[int, int, st
     lo = doc.content[pi][0]
     first = max(lo, start - _CLAUSE_LOOKBACK)
     head, places = _unescaped(doc.pages[pi][first:start]), [(0, page, first)]
+    if _glued_no_read(head) != head and _piece_counts(doc.stream)[2]:
+        head = _glued_no_read(head)          # "w ay to kno w" of "hav eno w ay to kno w"
     if first == lo and pi > 0 and not _SENTENCE_BEFORE.search(head + doc.pages[pi][start:start + 16]):
         p_lo, p_hi = doc.content[pi - 1]
         tail = _unescaped(doc.pages[pi - 1][max(p_lo, p_hi - _CLAUSE_LOOKBACK):p_hi])
