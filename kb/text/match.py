@@ -42,7 +42,9 @@ Conventions a writer may use, and how each is read:
   "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
   it stands for say it too, nor words of the paper that do ("more" ->
   "[less]", "3" -> "[several]"), nor a description of the writer's own
-  ("[large]"), nor a man for a woman's pronoun or the reverse ("her" -> "[the man]").
+  ("[large]"), nor a man for a woman's pronoun or the reverse ("her" -> "[the man]"), nor letters
+  glued to a word or a number that make of it another that changes what is said ("on[ly]",
+  "most[ly]", "2019[s]", "tCO2[e]": `_changes_a_word`); a grammatical ending ("use[s]") may.
   A refused insertion is shown against what the paper prints there.
 * **Quotes inside quotes** in the other marks ("the question, 'Can machines think?'" for the
   page's double marks, or double for its single) are the page's marks, elided or edited too.
@@ -824,6 +826,16 @@ def _named_for(inserted: list[str], printed: list[str]) -> bool:
     return all(not _changes_meaning(w) or w.casefold() in _IDENTIFYING for w in printed)
 
 
+def _changes_a_word(inserted: _Insertion, covered: str) -> bool:
+    """Letters in brackets glued to a word or a number (``inserted``, standing for ``covered``) make of it
+    a word that changes what is said, or another number, that the paper does not print there: "on[ly]",
+    "most[ly]", "hard[ly]" of "on", "most", "hard"; "2019[s]", "tCO2[e]", "1[st]" of "2019", "tCO2", "1".
+    A grammatical ending ("use[s]", "effective[ly]") is no such word."""
+    printed = {w.casefold() for w in _words(inserted.left + covered + inserted.right)}
+    return any(_changes_meaning(w) and w.casefold() not in printed
+               for w in _words(inserted.left + inserted.content + inserted.right))
+
+
 def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "") -> bool:
     """Whether an editorial insertion may stand for the source text ``covered`` (what the
     paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
@@ -841,6 +853,8 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
             return False
         content = _REFERENT_CITATION.sub(lambda m: m.group("who"), content)
         inserted = _Insertion(content, inserted.left, inserted.right)
+    if (inserted.left or inserted.right) and _changes_a_word(inserted, covered):
+        return False          # "on[ly]" of "on", "2019[s]" of "2019", "tCO2[e]" of "tCO2": another word or number
     c_words = _words(inserted.left + inserted.content + inserted.right)
     s_words = _words(inserted.left + covered + inserted.right) if (covered.strip() or inserted.left
                                                                     or inserted.right) else []

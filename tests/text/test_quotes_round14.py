@@ -27,3 +27,20 @@ GLUED_NO = [
 @pytest.mark.parametrize("pages,rights,wrongs", GLUED_NO, ids=lambda v: "")
 def test_a_no_glued_at_kerns_to_the_word_before_is_a_negation(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# Letters in brackets glued to a word or a number that make another word or number ("on[ly]" of "on", "most[ly]",
+# "hard[ly]", "2019[s]", "tCO2[e]") are refused; a grammatical ending ("use[d]", "GPU[s]") and the paper's own
+# letters ("Dec[e]mber") stand. (pages, rights, wrongs)
+GLUED_LETTERS = [
+    (["We use the model on 8 GPU in 2019, and it is most accurate on news. The result is hard to read; the "
+      "emissions were 5 tCO2 in total, as Table 2 shows for December."],
+     ["We use[d] the model on 8 GPU[s] in 2019", "the emissions were 5 tCO2 in total", "as Table 2 shows for Dec[e]mber."],
+     ["We use the model on[ly] 8 GPU", "it is most[ly] accurate on news", "The result is hard[ly] to read",
+      "We use the model on 8 GPU in 2019[s]", "the emissions were 5 tCO2[e] in total", "as Table 2[a] shows"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", GLUED_LETTERS, ids=lambda v: "")
+def test_letters_glued_in_brackets_make_no_other_word_or_number(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
