@@ -109,8 +109,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 16 also: a claim's per is its figure's in the quote, never another figure's ("5 kg CO2e" per flight of "5 kg CO2e
 #: ... one flight per year", "8 GPUs" per rack of "8 GPUs per node" were verified).
 #: 17: a "no" a page split at its kerns glues to the word before it ("hav eno w ay") is in what an insertion or an
-#: ellipsis leaves out, or before a quote's start ("[we] … way to know" of it refused); letters in brackets glued to a
-#: word or a number that make another ("on[ly]", "most[ly]", "2019[s]", "tCO2[e]") are refused.
+#: ellipsis leaves out, or before a quote's start ("[we] … way to know" of it refused; "we have no way" of it
+#: verified); letters in brackets glued to a word or a number that make another ("on[ly]", "most[ly]", "2019[s]",
+#: "tCO2[e]") are refused.
 CLAIM_READING = "17"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

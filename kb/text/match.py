@@ -98,7 +98,8 @@ Conventions a writer may use, and how each is read:
   "table", "ever") never is. On such a page a "no" glued to the word before it ("hav eno w ay" of
   "have no way") is a negation where what an insertion or an ellipsis leaves out ends with it, or
   a quote starts right after it (`_glued_no_read`): the quote's next word starts there, which it
-  never does inside a word the kerns split after its "no" ("kno w", "kno wledge").
+  never does inside a word the kerns split after its "no" ("kno w", "kno wledge"); and it is the
+  "no" of a quote writing "no" between the same words ("have no way").
 * **Spaces inside numbers**: pypdf's are absorbed ("0 .954" is 0.954), but a
   space the writer typed between digits must be a thousands separator ("626
   155" matches 626,155); otherwise the page must separate the digits there
@@ -288,6 +289,9 @@ class _Pattern:
     #: the quote's words, lower case: a negation the extractor split off one of them
     #: ("no des" of "nodes") is that word's (`_split_negations`)
     words: frozenset[str] = frozenset()
+    #: the words beside each "no" the quote writes, lower case ("have", "way" of "have no way"): a "no" a page
+    #: split at its kerns glues to the word before it there is that negation (`_split_negations`)
+    no_between: frozenset[tuple[str, str]] = frozenset()
 
 
 def _trim(folded_text: str) -> tuple[int, int]:
@@ -501,7 +505,22 @@ def _split_negations(s: Stream, pat: _Pattern, text: str) -> str:
         # a negation the quote writes that the kerns split into pieces ("nev er" of "never")
         for word in pat.words & _SPLIT_NEGATION_WORDS:
             text = _spaced_word(word).sub(lambda m: word if _pieces_of_one_word(m.group()) else m.group(), text)
+        if pat.no_between:
+            # a "no" glued to the word before it, where the quote writes "no" between the same words ("hav eno w ay"
+            # of "have no way"); never the "no" of a word the kerns split ("kno w": the quote writes "know")
+            text = _GLUED_NO.sub(lambda m: " no" if _written_as_no(pat, text, m) else m.group(), text)
     return text
+
+
+_GLUED_NO = lazy(r"(?i)(?<=[^\W\d_])no(?= ?[^\W\d_])")
+_NOT_LETTER = lazy(r"[\W\d_]+")
+
+
+def _written_as_no(pat: _Pattern, text: str, m: re.Match[str]) -> bool:
+    """The glued "no" ``m`` of ``text`` stands between the letters of the words the quote writes beside a "no"."""
+    before = _NOT_LETTER.sub("", text[max(0, m.start() - 40):m.start()]).lower()
+    after = _NOT_LETTER.sub("", text[m.end():m.end() + 40]).lower()
+    return any(before.endswith(b) and after.startswith(a) for b, a in pat.no_between)
 
 
 # Negations a kerned font's extraction may print in pieces, and the pieces that are words
@@ -986,8 +1005,14 @@ def _compile(quote: str, editorial_brackets: bool = True, letters_only: bool = F
         and not (pieces and pieces[-1].after)   # "... forgets about [it].": the bracket ends it
     # "[N]o prior results": a letter's case changed is still the word's
     words = _CASE_LETTER.sub(r"\1", _BROKEN_WORD.sub("", quote))
-    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(words)),
-                    frozenset(w.lower() for w in _WORDS.findall(words)))
+    lowered = frozenset(w.lower() for w in _WORDS.findall(words))
+    beside = frozenset((m.group(1).lower(), m.group(2).lower()) for m in _NO_BETWEEN.finditer(words)) \
+        if "no" in lowered else frozenset()
+    return _Pattern(pieces, has_citation, editorial, nfrag, ends, sorted(_negations(words)), lowered, beside)
+
+
+# The words before and after a "no" of a quote ("have no way").
+_NO_BETWEEN = lazy(r"(?i)([^\W_]+)\W+no\W+(?=([^\W_]+))")
 
 
 _ENDS_SENTENCE = lazy(r"\.[\"'”’]*\s*$")
@@ -2214,7 +2239,7 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
                              tuple(sorted({newpos[d] for d in piece.splits if 0 < newpos[d] < len(text)})),
                              ()))
     bare_pat = _Pattern(pieces, pat.has_citation, pat.editorial, pat.fragments, pat.ends_sentence, pat.negations,
-                        pat.words)
+                        pat.words, pat.no_between)
     cands = _search(bare, bare_pat)
     if not cands:
         return None

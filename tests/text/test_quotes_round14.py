@@ -8,18 +8,19 @@ from judging import quotes_judged
 
 # A "no" a page split at its kerns glues to the word before it ("hav eno w ay" of "have no way"), at the end of
 # what an ellipsis or an insertion leaves out, or right before where a quote starts: a negation, so "[we] … way
-# to know" of it is refused. A word the kerns split after its "no" ("kno w", "ofano vice") is no negation: the
-# quote's next word never starts in it. (pages, rights, wrongs)
+# to know" of it is refused, and "we have no way" of it verifies. A word the kerns split after its "no" ("kno w",
+# "ofano vice") is no negation: the quote's next word never starts in it. (pages, rights, wrongs)
 _KERNED = ("In this w a y w e can sa y that the v ector is an eigen v ector of the matrix and it ma y b e computed b y "
-           "rep eatedly applying A to an y v ector. In fact/, %s the dominan t eigen v ector of A is unique/. It is from the "
-           "p ersp ectiv eofano vice user/. W e kno w all of its forw ard links/. ")
+           "rep eatedly applying A to an y v ector. In fact/, %s the dominan t eigen v ector of A is unique /#28see /1/5/0/#29/. "
+           "It is from the p ersp ectiv eofano vice user/. W e kno w all of its forw ard links/. ")
 GLUED_NO = [
     ([_KERNED % "w e hav eno w ay to kno w whether"],
-     ["We … all of its forward links.", "from the perspective of a novice user.", "the dominant eigenvector of A is unique."],
+     ["We … all of its forward links.", "from the perspective of a novice user.", "the dominant eigenvector of A is unique",
+      "In fact, we have no way to know whether the dominant eigenvector", "We know all of its forward links."],
      ["In fact, [we] … way to know whether", "In fact, … way to know whether", "In fact, [we have] way to know whether",
       "way to know whether the dominant eigenvector of A is unique."]),
     ([_KERNED % "w e seeno reason to doubt"],
-     ["We know all of its forward links.", "the dominant eigenvector of A is unique."],
+     ["We know all of its forward links.", "the dominant eigenvector of A is unique", "In fact, we see no reason to doubt"],
      ["In fact, [they] … reason to doubt", "In fact, [we see] reason to doubt", "reason to doubt the dominant eigenvector"]),
 ]
 
