@@ -80,7 +80,9 @@ Conventions a writer may use, and how each is read:
   "m1 and m2"). Removing a marker lets a quote *omit* it; it never lets one
   number stand for another.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
-  a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722").
+  a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722"), nor leave out
+  a percent sign or a currency glued to one ("sum to 100" of "sum to 100%", "3.6 million" of
+  "$3.6 million").
   Numbers one space apart are a table row's cells, and a quote may start or end
   at any of them ("kWh 3.1 37.3" of "kWh 3.1 37.3 13,812.4 0.02"), unless the
   two may be one number the extractor split (`_maybe_one_number`: "$3,20 1,722",
@@ -1101,7 +1103,14 @@ def _start_ok(s: Stream, i: int) -> bool:
             return False          # "954" inside "0.954", "201,722" inside "3,201,722"
         if p == "-" and gap == "":
             return False          # a minus sign or a range "0.06-2.9"
+        if p in _CURRENCY and gap == "":
+            return False          # "3.6 million" of "$3.6 million": another quantity
     return True
+
+
+# Signs glued to a number that are part of the quantity it says: a quote's edge never leaves them out.
+_CURRENCY = frozenset("$€£¥")
+_PERCENT = frozenset("%‰")
 
 
 def _split_at(s: Stream, i: int) -> bool:
@@ -1212,6 +1221,8 @@ def _end_ok(s: Stream, j: int) -> bool:
         if n in ".," and j + 1 < len(t) and _is_digit(t[j + 1]) and s.gap(j + 1) == "" \
                 and gap in ("", " "):
             return False          # "0" of "0 .954", "0.5" of "0.55" is caught above
+        if n in _PERCENT and gap in ("", " "):
+            return False          # "sum to 100" of "sum to 100%": another quantity
     return True
 
 

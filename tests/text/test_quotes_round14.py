@@ -45,3 +45,17 @@ GLUED_LETTERS = [
 @pytest.mark.parametrize("pages,rights,wrongs", GLUED_LETTERS, ids=lambda v: "")
 def test_letters_glued_in_brackets_make_no_other_word_or_number(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A quote's edge never leaves out a percent sign or a currency glued to a number: "sum to 100" of "sum to 100%",
+# "3.6 million" of "$3.6 million" say another quantity. (pages, rights, wrongs)
+GLUED_SIGNS = [
+    (["The categories do not sum to 100%. The cost was $3.6 million in total. Emissions fell 45 % in 2020 to 0.5 kWh."],
+     ["The categories do not sum to 100%.", "The cost was $3.6 million in total.", "Emissions fell 45% in 2020", "to 0.5 kWh"],
+     ["The categories do not sum to 100.", "do not sum to 100", "3.6 million in total", "Emissions fell 45"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", GLUED_SIGNS, ids=lambda v: "")
+def test_a_quote_edge_keeps_a_numbers_percent_or_currency(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
