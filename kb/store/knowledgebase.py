@@ -111,8 +111,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 17: a "no" a page split at its kerns glues to the word before it ("hav eno w ay") is in what an insertion or an
 #: ellipsis leaves out, or before a quote's start ("[we] … way to know" of it refused; "we have no way" of it
 #: verified); letters in brackets glued to a word or a number that make another ("on[ly]", "most[ly]", "2019[s]",
-#: "tCO2[e]") are refused; a quote's edge leaving out a percent sign or a currency glued to a number ("sum to 100" of
-#: "sum to 100%", "3.6 million" of "$3.6 million") is refused.
+#: "tCO2[e]") are refused; a quote's edge leaving out a number's percent sign, currency, comparison or tolerance
+#: ("sum to 100" of "sum to 100%", "3.6 million" of "$3.6 million", "5% of runs" of "<5% of runs") is refused.
 CLAIM_READING = "17"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -81,8 +81,8 @@ Conventions a writer may use, and how each is read:
   number stand for another.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722"), nor leave out
-  a percent sign or a currency glued to one ("sum to 100" of "sum to 100%", "3.6 million" of
-  "$3.6 million").
+  a percent sign, a currency, a comparison or a tolerance of one ("sum to 100" of "sum to
+  100%", "3.6 million" of "$3.6 million", "5% of runs" of "<5% of runs", "0.3" of "±0.3").
   Numbers one space apart are a table row's cells, and a quote may start or end
   at any of them ("kWh 3.1 37.3" of "kWh 3.1 37.3 13,812.4 0.02"), unless the
   two may be one number the extractor split (`_maybe_one_number`: "$3,20 1,722",
@@ -1103,13 +1103,14 @@ def _start_ok(s: Stream, i: int) -> bool:
             return False          # "954" inside "0.954", "201,722" inside "3,201,722"
         if p == "-" and gap == "":
             return False          # a minus sign or a range "0.06-2.9"
-        if p in _CURRENCY and gap == "":
-            return False          # "3.6 million" of "$3.6 million": another quantity
+        if gap in ("", " ") and (p in _SIGN_BEFORE or p == "=" and i >= 2 and t[i - 2] in "<>"):
+            return False          # "3.6 million" of "$3.6 million", "5%" of "<5%", "20 ms" of "≤ 20 ms"
     return True
 
 
-# Signs glued to a number that are part of the quantity it says: a quote's edge never leaves them out.
-_CURRENCY = frozenset("$€£¥")
+# Signs before a number and after it that are part of the quantity it says (a currency, a comparison, a
+# tolerance, a percent sign): a quote's edge never leaves them out. ("≤" folds as "<=".)
+_SIGN_BEFORE = frozenset("$€£¥<>±")
 _PERCENT = frozenset("%‰")
 
 

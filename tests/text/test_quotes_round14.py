@@ -47,12 +47,16 @@ def test_letters_glued_in_brackets_make_no_other_word_or_number(pages, rights, w
     quotes_judged(pages, rights, wrongs)
 
 
-# A quote's edge never leaves out a percent sign or a currency glued to a number: "sum to 100" of "sum to 100%",
-# "3.6 million" of "$3.6 million" say another quantity. (pages, rights, wrongs)
+# A quote's edge never leaves out a percent sign, a currency, a comparison or a tolerance of a number: "sum to 100"
+# of "sum to 100%", "3.6 million" of "$3.6 million", "5% of runs" of "<5% of runs" say another quantity.
+# (pages, rights, wrongs)
 GLUED_SIGNS = [
     (["The categories do not sum to 100%. The cost was $3.6 million in total. Emissions fell 45 % in 2020 to 0.5 kWh."],
      ["The categories do not sum to 100%.", "The cost was $3.6 million in total.", "Emissions fell 45% in 2020", "to 0.5 kWh"],
      ["The categories do not sum to 100.", "do not sum to 100", "3.6 million in total", "Emissions fell 45"]),
+    (["Errors stay at <5% of runs, >90% of pages pass, ±0.3 points, and latency is ≤ 20 ms at n = 8 nodes."],
+     ["Errors stay at <5% of runs", ">90% of pages pass", "latency is ≤ 20 ms", "8 nodes"],
+     ["5% of runs", "90% of pages pass", "0.3 points", "20 ms at n = 8 nodes"]),
 ]
 
 
