@@ -1245,7 +1245,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         taken = {citekeys.fold_key(k) for k in bibfile.keys()}
         aliases = alias_keys(kb.conn)           # never made as a key: notes cite them
         kept_aliases = {citekeys.fold_key(a) for a in aliases}      # nor taken as one (as kb rename refuses)
-        finder = PaperFinder(kb.conn)
+        finder = PaperFinder(kb.conn, years=True)      # a preprint and its journal version: two entries
         metas: dict[str, tuple[dict, PaperMeta]] = {}      # read once, for the index too
         filed: dict[str, str] = {}      # an imported key -> the key of the paper it was filed as, where they differ
         wheres: dict[str, str] = {}     # an added key -> where its entry is in the imported file
@@ -1255,6 +1255,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
             where = f"{shown(path)}:{entry.line}"
             meta = from_bib_fields(entry.entry_type, entry.fields)
             key = finder.find(meta, entry.key) if is_work(entry.entry_type) else _data_held(bibfile, entry)
+            if key is None and is_work(entry.entry_type) and finder.apart is not None:
+                out.warnings.append(f"{where}: {entry.key} has the title and first author of {finder.apart}, but "
+                                    f"another year ({meta.year}): filed as a work of its own (a preprint and its "
+                                    "journal version, a report's editions; an arXiv id or DOI they share merges them)")
             if key is not None and key in guessed and _not_the_guess(db, key, meta):
                 guess, key = key, _other_holder(db, key, meta)
                 if key is None:

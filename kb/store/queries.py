@@ -428,13 +428,22 @@ def arxiv_stamped(conn: sqlite3.Connection, citekey: str, arxiv_id: str) -> bool
     return stamp is not None and bare_arxiv_id(stamp.id) == bare_arxiv_id(arxiv_id)
 
 
+_YEAR = "case when metadata_status = 'incomplete' then null else year end"     # a guess's year is no year
+
+
 class PaperFinder:
     """Which paper of the knowledge base a description (kb.sources.metadata.PaperMeta) is:
     the one place that decides "the same paper" when papers come in.
 
     The same arXiv id (any version), else the same DOI, else the same normalised
     title (over 12 characters, so "Introduction" never matches) with the same first
-    author or an unknown one. A preprint and its published version merge this way.
+    author or an unknown one. A preprint and its published version merge this way
+    when a paper comes in (kb add: the arXiv text of a published paper is its text).
+    With `years` (an import: entries of a bibliography), a title and first author prove
+    no more than a work: a preprint and its journal version, a report's editions, are
+    entries a person keeps apart, so one with another year (both known; the year kb
+    guessed from a PDF is none) is not that paper, and `apart` names the paper it was
+    not taken for.
     An entry that comes with a key (`find(meta, key)`, an import) is first the paper
     of that key when their titles are the same, however short: re-importing a file
     ("A Login Page") finds its own entries again instead of filing them twice; a key
@@ -445,16 +454,18 @@ class PaperFinder:
     answers.
     """
 
-    def __init__(self, conn: sqlite3.Connection, load: bool = True):
+    def __init__(self, conn: sqlite3.Connection, load: bool = True, years: bool = False):
         self.by_arxiv: dict[str, str] = {}
         self.by_doi: dict[str, str] = {}
-        self.by_title: dict[str, list[tuple[str | None, str]]] = {}
+        self.by_title: dict[str, list[tuple[str | None, str, int | None]]] = {}
         self.by_key: dict[str, tuple[str, str | None]] = {}
+        self.apart: str | None = None       # the paper the last description found had all but the year of
+        self.years = years
         self.conn = None if load else conn
         if load:
-            for citekey, arxiv_id, doi, title_norm, author in conn.execute(
-                    "select citekey, arxiv_id, doi, title_norm, first_author from papers order by position"):
-                self._add(citekey, arxiv_id, doi, title_norm, author)
+            for row in conn.execute(f"select citekey, arxiv_id, doi, title_norm, first_author, {_YEAR} "
+                                    "from papers order by position"):
+                self._add(*row)
             self._add_aliases(conn.execute("select citekey, title_norm, fields from papers "
                                            "where fields like '%\"ids\"%' order by position"))
 
@@ -465,16 +476,17 @@ class PaperFinder:
                 self.by_key.setdefault(alias.lower(), (citekey, title_norm))
 
     def _add(self, citekey: str, arxiv_id: str | None, doi: str | None, title_norm: str | None,
-             author: str | None) -> None:
+             author: str | None, year: int | None = None) -> None:
         self.by_key.setdefault(citekey.lower(), (citekey, title_norm))
         if arxiv_id:
             self.by_arxiv.setdefault(arxiv_id, citekey)
         if doi:
             self.by_doi.setdefault(doi.lower(), citekey)
         if title_norm:
-            self.by_title.setdefault(title_norm, []).append((author, citekey))
+            self.by_title.setdefault(title_norm, []).append((author, citekey, year))
 
     def find(self, meta, key: str | None = None) -> str | None:
+        self.apart = None
         if self.conn is not None:
             self._ask(meta, key)
         if key:
@@ -488,8 +500,11 @@ class PaperFinder:
         title = normalise_title(meta.title)
         if title and len(title) > 12:
             author = first_author_key(meta.authors)
-            for other, citekey in self.by_title.get(title, []):
+            for other, citekey, year in self.by_title.get(title, []):
                 if not author or not other or other == author:
+                    if self.years and meta.year and year and meta.year != year:
+                        self.apart = self.apart or citekey
+                        continue
                     return citekey
         return None
 
@@ -509,7 +524,7 @@ class PaperFinder:
         if not asked:
             return
         for row in self.conn.execute(
-                "select citekey, arxiv_id, doi, title_norm, first_author from papers where "
+                f"select citekey, arxiv_id, doi, title_norm, first_author, {_YEAR} from papers where "
                 + " or ".join(f"({where})" for where, _ in asked) + " order by position",
                 [value for _, value in asked]):
             if row[0] not in {c for c, _ in self.by_key.values()}:
@@ -519,7 +534,8 @@ class PaperFinder:
                                                 [holder]))
 
     def note(self, meta, citekey: str) -> None:
-        self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors))
+        self._add(citekey, meta.arxiv_id, meta.doi, normalise_title(meta.title), first_author_key(meta.authors),
+                  meta.year)
 
 
 def record_filter(conn: sqlite3.Connection, table: str, topics: list[str] | None, text: list[str] | None,
