@@ -11,7 +11,7 @@ from functools import cache
 
 from kb.text.lazyre import lazy
 
-__all__ = ["valid_field", "biblatex_type", "known_type", "missing_mandatory", "valid_datum", "INTEGER_FIELDS",
+__all__ = ["valid_field", "any_type_takes", "biblatex_type", "known_type", "missing_mandatory", "valid_datum", "INTEGER_FIELDS",
            "DATEPART_FIELDS", "TYPE_FALLBACKS"]
 
 # "*": fields every entry type takes; then, per group of types, their own fields.
@@ -164,6 +164,15 @@ def valid_field(entry_type: str, name: str) -> bool:
     if fields is None:
         return name in _MODEL["*"].split()
     return name in fields
+
+
+def any_type_takes(name: str) -> bool:
+    """Whether some entry type of biber's data model takes field `name` (BibTeX or biblatex
+    spelling): ACM's numpages, DBLP's biburl are fields of none."""
+    name = LEGACY_FIELDS.get(name.lower(), name.lower())
+    if name.endswith("date"):
+        name = name[:-4] + "year"
+    return any(name in fields for fields in _table().values())
 
 
 # biber's mandatory constraints: per type, fields that must be there ("a|b": one of them);

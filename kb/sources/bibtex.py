@@ -686,6 +686,14 @@ class BibFile:
         for name in entry.raw_fields:
             value = entry.fields[name]
             target = LEGACY_FIELDS.get(name)
+            if name == "address" and target in entry.raw_fields and valid_field(new_type, "venue") \
+                    and "venue" not in entry.raw_fields and _plainly(value) != _plainly(entry.fields[target]):
+                # ACM's address (the publisher's place) beside its location (the conference's): the location
+                # is biblatex's venue, and the address biber's location; biber kept the location alone
+                edits.append((*entry.names[target], "venue"))
+                changes.append(("location as venue", f"location as venue (the event's place; address "
+                                                     f"{value!r} is biber's location, the publisher's)"))
+                continue
             if target is not None and target in entry.raw_fields:
                 # BibTeX's name beside biblatex's (Zotero's archiveprefix and eprinttype, journal and
                 # journaltitle): biber maps it onto a field the entry has, warns, and reads the other
@@ -702,14 +710,15 @@ class BibFile:
                     changes.append(("version into eprint", f"version {value} into eprint ({eprint}v"
                                                            f"{value.strip().lstrip('v')})"))
                     continue
-                # a publisher is a report's institution, a @misc's howpublished, an @online's organization
-                instead = next((other for other in ("institution", "howpublished", "organization")
-                                if name == "publisher" and valid_field(new_type, other)
+                # a publisher is a report's institution, a @misc's howpublished, an @online's organization;
+                # ACM's numpages a book's or report's pagetotal
+                instead = next((other for other in _INSTEAD.get(name, ())
+                                if valid_field(new_type, other)
                                 and not ({other, "school"} if other == "institution" else {other}) & set(entry.fields)),
                                None)
                 if instead:
                     edits.append((*entry.names[name], instead))
-                    changes.append((f"publisher as {instead}", f"publisher as {instead} (@{new_type} has no publisher)"))
+                    changes.append((f"{name} as {instead}", f"{name} as {instead} (@{new_type} has no {name})"))
                 else:
                     drop(name)
                     changes.append((f"{name} dropped", f"{name} dropped (not a field of @{new_type})"))
@@ -1277,6 +1286,8 @@ def balance_braces(value: str) -> str:
 #: escape is written in them. A key may hold '&' (smith&jones2020): kept in `ids` by kb rename
 #: as 'smith\&jones2020', it named no paper, and the old key was lost as an alias.
 _VERBATIM = ("url", "doi", "eprint", "file")
+#: a field biber's data model lacks for a type, written as the field of the type that means it
+_INSTEAD = {"publisher": ("institution", "howpublished", "organization"), "numpages": ("pagetotal",)}
 KEY_FIELDS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from kbrun import run_kb
 
+from kb.sources.bibtex import BibFile
+
 # -- the same title and first author, another year: two works -------------------------------------
 
 TWO = [("misc", "smith2019pre", "2019", "howpublished = {arXiv}", "article", "smith2020", "2020",
@@ -31,4 +33,43 @@ def test_a_preprint_and_its_journal_version_stay_two(kb_root, tmp_path, type1, k
     assert f"{key2} has the title and first author of {key1}, but another year" in r.err, r.err
     assert f"'{key2}dup' is {key2} already" in r.err
     assert sorted(p["citekey"] for p in run_kb("ls", "--json").json) == sorted([key1, key2])
+
+
+# -- ACM's address and location; fields no type of biber's takes ---------------------------------
+
+ACM = """@inproceedings{10.1145/3442188.3445922,
+author = {Bender, Emily M. and Gebru, Timnit},
+title = {On the Dangers of Stochastic Parrots: Can Language Models Be Too Big?},
+year = {2021}, publisher = {Association for Computing Machinery}, address = {New York, NY, USA},
+doi = {10.1145/3442188.3445922},
+booktitle = {Proceedings of the 2021 ACM Conference on Fairness, Accountability, and Transparency},
+pages = {610--623}, numpages = {14}, location = {Virtual Event, Canada}, series = {FAccT '21}
+}
+"""
+
+
+@pytest.mark.parametrize("entry_type, kept", [("inproceedings", "numpages"), ("proceedings", "pagetotal")])
+def test_an_acm_exports_address_and_location_are_both_exported(entry_type, kept):
+    """biber maps address onto location: kb export bib kept ACM's location (the conference's place) and
+    dropped the address (the publisher's); now the location is the venue, and numpages a pagetotal
+    where the type has one."""
+    bib = BibFile(ACM.replace("@inproceedings", "@" + entry_type))
+    text, changes = bib.shaped_text("10.1145/3442188.3445922")
+    assert "address = {New York, NY, USA}" in text and "venue = {Virtual Event, Canada}" in text, text
+    assert "location" not in text and ("location as venue", ) == tuple(c[0] for c in changes if "venue" in c[0])
+    assert ("pagetotal = {14}" in text) == (kept == "pagetotal")
+
+
+def test_a_field_no_type_takes_is_said_as_such_when_merged_into_kbs_entry(kb_root, tmp_path):
+    """Merged into an entry kb wrote, ACM's numpages was 'not written (kb edit to change its type)':
+    no type takes it; the fields some type takes are said as before, address and location kept."""
+    (kb_root / "references.bib").write_text(
+        "@misc{bender2021, title = {On the Dangers of Stochastic Parrots: Can Language Models Be Too Big?},\n"
+        "  author = {Bender, Emily M.}, year = {2021}, doi = {10.1145/3442188.3445922}}\n\n% kb-owned: bender2021\n")
+    (tmp_path / "acm.bib").write_text(ACM.replace("numpages", "biburl = {x}, numpages"))
+    r = run_kb("import", tmp_path / "acm.bib")
+    assert r.code == 0 and "1 updated" in r.out, r.out + r.err
+    assert "bender2021: biburl, numpages not written: no entry type of biber's takes them" in r.err, r.err
+    text = (kb_root / "references.bib").read_text()
+    assert "address = {New York, NY, USA}" in text and "location = {Virtual Event, Canada}" in text
 
