@@ -401,15 +401,16 @@ def _appending(kb: KB) -> _Appending | None:
     """How to add a new entry without reading references.bib's entries, or None when it
     must be read: the index is not in step with the file, does not know where its
     kb-owned lines are, or the file defines @string macros (which could give a month of
-    the new entry another meaning) or holds an @xdata or @set entry (whose key the index
-    does not know)."""
+    the new entry another meaning), holds an @xdata or @set entry (whose key the index
+    does not know) or JabRef's meta blocks."""
     if not kb.indexer.bib_in_step():
         return None
     read_as = identity(kb.layout.bib)
     text = decode(read_input(kb.layout.bib, "the BibTeX file"), str(kb.layout.bib))
     spans = kb.indexer.owned_spans(text)
-    if spans is None or _STRING_DEFINITION.search(text) or _DATA_ENTRY.search(text):
-        return None
+    if spans is None or _STRING_DEFINITION.search(text) or _DATA_ENTRY.search(text) \
+            or "jabref-meta:" in text or "jabref-entrytype:" in text:
+        return None         # (JabRef's @Comment{jabref-meta: ...} blocks end the file: the entry goes before them)
     return _Appending(text, read_as, spans, {r[0] for r in kb.conn.execute("select citekey from papers")})
 
 

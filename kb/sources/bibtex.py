@@ -59,6 +59,7 @@ _FIELD_HEAD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*")     # `, name = `: _IDE
 _PLAIN_FIELD = lazy(r"\s*,\s*([^\s\"#%'(),={}]+)\s*=\s*"             # the same, and a value with
                     r'(\{[^{}]*\}|"[^"{}]*")\s*')                     # no braces inside
 _COMMENTED_HEAD = lazy(r"@\s*([^\s\"#%'(),={}]+)\s*[{(]\s*[^\s,{}()]*")    # `@type{key`, after a '%'
+_JABREF_META = lazy(r"@\s*comment\s*\{\s*jabref-(?:meta|entrytype):", re.IGNORECASE)
 _OWNED = lazy(r"(?m)(?:^|(?<=\r))[ \t]*% kb-owned:[^\r\n]*")   # a line: after \n, \r\n or \r alone
 CONTROL_CHARS = lazy(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029]")
 
@@ -413,6 +414,8 @@ class BibFile:
         #: (line, '@type{key') of each entry written after a '%' on its line outside entries: a comment
         #: to biber, as kb reads it, an entry to BibTeX, pybtex and bibtexparser (kb import says so)
         self.commented: list[tuple[int, str]] = []
+        #: the line end most of the file's lines end with: the lines kb writes into it end so too
+        self.newline = line_end_of(text)
         if text.strip():
             self._parse()
 
@@ -850,7 +853,7 @@ class BibFile:
                     s, e = entry.spans[name]
                     edits.append((s, e, bib_value(name, value)))
             else:
-                inserts.append(f",\n{indent}{name} = {bib_value(name, value)}")
+                inserts.append(f",{self.newline}{indent}{name} = {bib_value(name, value)}")
         if inserts:
             if last_end is None:
                 m = re.match(r"@\s*\w+\s*[{(]\s*[^\s,{}]+", base)
@@ -931,7 +934,7 @@ class BibFile:
         if block is None:
             self._replace_appended(key, text)
             return
-        block.replacement = text
+        block.replacement = _ending_in(self.newline)(text)
         block.entry = self._read_one(block.replacement, block.entry.line - 1)
 
     def replace_value(self, key: str, name: str, value: str) -> None:
@@ -1025,6 +1028,14 @@ class BibFile:
             _children_first(group, naming, found)
         return before, end
 
+    def _meta_tail(self) -> int | None:
+        """The index of the first of the @Comment{jabref-meta: ...} (and jabref-entrytype) blocks
+        that end the file (JabRef's settings and custom types, which it expects last), or None."""
+        n = len(self.blocks)
+        while n and self.blocks[n - 1].kind == "comment" and _JABREF_META.match(self.text, self.blocks[n - 1].start):
+            n -= 1
+        return n if n < len(self.blocks) else None
+
     def render(self) -> str:
         return self.render_with_owned()[0]
 
@@ -1033,57 +1044,71 @@ class BibFile:
         BibFile(text).owned_spans() gives, found without reading the text's entries again
         (so the next `kb add` can append to it unread). None where that is not certain:
         an appended text holding such a line."""
-        edits = [(b.start, b.end, b.replacement) for b in self.blocks if b.replacement is not None]
+        nl = self.newline       # kb's lines end as most of the file's do (a file of \r\n with a few \n)
+        ours = _ending_in(nl)
+        # (start, end, new text, the length of the kb-owned lines it begins with)
+        edits = [(b.start, b.end, b.replacement, 0) for b in self.blocks if b.replacement is not None]
         before, end = self._placed()
-        appended = [t for _, t in end]
+        appended = [(ours(t), False) for _, t in end]
         for n, group in before.items():      # just before that block, and the comment lines leading to it
             at = _leading_comments(self.text, self.blocks[n].start, self.blocks[n - 1].end if n else 0)
-            edits.append((at, at, "\n\n".join(t for _, t in group) + "\n\n"))
+            edits.append((at, at, ours("\n\n".join(t for _, t in group) + "\n\n"), 0))
         kept = self._owned_lines()                   # outside every entry, as read
         owned_at: list[tuple[int, int]] = []        # (start, end) in the output, for the plain text
-        if self._owned_text is not None:
+        owned_text = ours(self._owned_text) if self._owned_text is not None else None
+        if owned_text is not None:
             if kept:         # rewritten where they are
                 # the first line becomes the whole list; the others go with their line ends
-                edits += [(s, e, self._owned_text) if n == 0 and self._owned_text
-                          else (s, _with_line_end(self.text, e), "") for n, (s, e) in enumerate(kept)]
+                edits += [(s, e, owned_text, len(owned_text)) if n == 0 and owned_text
+                          else (s, _with_line_end(self.text, e), "", 0) for n, (s, e) in enumerate(kept)]
                 kept = []
             else:
-                appended.append(self._owned_text)
+                appended.append((owned_text, True))
+        if appended and any("kb-owned:" in t for t, owned in appended if not owned):
+            owned_at = None
+        tail = self._meta_tail() if appended else None
+        if tail is not None:        # JabRef's @Comment{jabref-meta: ...} blocks stay last, as JabRef wants them
+            at = _leading_comments(self.text, self.blocks[tail].start, self.blocks[tail - 1].end if tail else 0)
+            gap = self.text[:at].rstrip(" \t")
+            if gap and not gap.endswith(("\n\n", "\r\r", "\r\n\r\n")):      # a blank line before the first
+                edits.append((at, at, nl if gap.endswith(("\n", "\r")) else nl + nl, 0))
+            edits += [(at, at, t + nl + nl, len(t) if owned else 0) for t, owned in appended]
+            appended = []
         out = []
         size = pos = 0
         inserted: list[tuple[int, int]] = []         # output ranges of a new owned text
         spans = iter(kept)
         span = next(spans, None)
-        for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1])):
+        for start, end, replacement, owned in sorted(edits, key=lambda e: (e[0], e[1])):
             while span is not None and span[0] < start:
-                owned_at.append((size + span[0] - pos, size + span[1] - pos))
+                if owned_at is not None:
+                    owned_at.append((size + span[0] - pos, size + span[1] - pos))
                 span = next(spans, None)
             out.append(self.text[pos:start])
             size += start - pos
-            if replacement is self._owned_text and replacement:
-                inserted.append((size, size + len(replacement)))
+            if owned:
+                inserted.append((size, size + owned))
             out.append(replacement)
             size += len(replacement)
             pos = end
         while span is not None:
-            owned_at.append((size + span[0] - pos, size + span[1] - pos))
+            if owned_at is not None:
+                owned_at.append((size + span[0] - pos, size + span[1] - pos))
             span = next(spans, None)
         out.append(self.text[pos:])
         text = "".join(out)
         if appended:
-            if any("kb-owned:" in t for t in appended if t is not self._owned_text):
-                owned_at = None
-            if text and not text.endswith("\n"):
-                text += "\n"
+            if text and not text.endswith(("\n", "\r")):
+                text += nl
             if text.strip():
-                text += "\n"
+                text += nl
             size = len(text)
             pieces = [text]
-            for n, t in enumerate(appended):
-                if t is self._owned_text:
+            for n, (t, owned) in enumerate(appended):
+                if owned:
                     inserted.append((size, size + len(t)))
                 pieces.append(t)
-                pieces.append("\n\n" if n < len(appended) - 1 else "\n")
+                pieces.append(nl + nl if n < len(appended) - 1 else nl)
                 size += len(t) + len(pieces[-1])
             text = "".join(pieces)
         if owned_at is None:
@@ -1096,6 +1121,27 @@ class BibFile:
             if m is None or m.end() != end or (start and text[start - 1] not in "\r\n"):
                 return text, None
         return text, sorted(owned_at)
+
+
+def line_end_of(text: str) -> str:
+    """The line end most lines of `text` end with: \\n (also where none do, or as many end otherwise),
+    \\r\\n or \\r alone."""
+    if "\r" not in text:
+        return "\n"
+    crlf = text.count("\r\n")
+    lf, cr = text.count("\n") - crlf, text.count("\r") - crlf
+    return max((lf, 2, "\n"), (crlf, 1, "\r\n"), (cr, 0, "\r"))[2]
+
+
+def _ending_in(nl: str):
+    """Text kb made (its lines ending in \\n) with its lines ending in `nl`: a line ending
+    otherwise already (of a person's entry kb changed) is kept."""
+    if nl == "\n":
+        return lambda text: text
+    return lambda text: _BARE_LF.sub(nl, text)
+
+
+_BARE_LF = lazy(r"(?<!\r)\n")
 
 
 def _leading_comments(text: str, start: int, floor: int) -> int:
@@ -1187,7 +1233,7 @@ def _line_end(text: str, at: int) -> int:
 
 def _lf(text: str) -> str:
     """Text copied from another file (an import) with its lines ending in \\n, as kb writes
-    its own: written out, they end as references.bib's do (kb.atomic.with_line_ends), where an
+    its own: written out, they end as most of references.bib's lines do (BibFile.newline), where an
     entry from a file saved with \\r or \\r\\n kept those inside a file of \\n."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
@@ -1200,24 +1246,25 @@ def append_owned(text: str, spans: list[tuple[int, int]], entry: str,
     the text's `% kb-owned:` lines are (BibFile.owned_spans of this text); `owned`: the keys
     to list now, the new one among them. Returns the new text and where its lines are
     (as owned_spans of it gives them: one span a line)."""
-    block = owned_lines(sorted(owned))
+    nl = line_end_of(text)
+    block = owned_lines(sorted(owned)).replace("\n", nl)
     out, pos = [], 0
     for n, (start, end) in enumerate(spans):       # rewritten where they are, as render() does
         out += [text[pos:start], block if n == 0 else ""]
         pos = end if n == 0 else _with_line_end(text, end)
     out.append(text[pos:])
     new = "".join(out)
-    appended = [entry.strip("\n")] + ([] if spans else [block])
-    if new and not new.endswith("\n"):
-        new += "\n"
+    appended = [_ending_in(nl)(entry.strip("\n"))] + ([] if spans else [block])
+    if new and not new.endswith(("\n", "\r")):
+        new += nl
     if new.strip():
-        new += "\n"
-    new += "\n\n".join(appended) + "\n"
-    at = spans[0][0] if spans else len(new) - 1 - len(block)
+        new += nl
+    new += (nl + nl).join(appended) + nl
+    at = spans[0][0] if spans else len(new) - len(nl) - len(block)
     lines = []
-    for line in block.split("\n"):
+    for line in block.split(nl):
         lines.append((at, at + len(line)))
-        at += len(line) + 1
+        at += len(line) + len(nl)
     return new, lines
 
 

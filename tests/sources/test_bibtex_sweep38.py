@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from kbrun import run_kb
 
-from kb.sources.bibtex import BibFile
+from kb.sources.bibtex import BibFile, append_owned, render_entry
 
 # -- the same title and first author, another year: two works -------------------------------------
 
@@ -73,3 +73,41 @@ def test_a_field_no_type_takes_is_said_as_such_when_merged_into_kbs_entry(kb_roo
     text = (kb_root / "references.bib").read_text()
     assert "address = {New York, NY, USA}" in text and "location = {Virtual Event, Canada}" in text
 
+
+# -- JabRef's meta blocks stay last; kb's lines end as most of the file's do -----------------------
+
+META = ("@Comment{jabref-meta: databaseType:bibtex;}\n\n@Comment{jabref-meta: grouping:\n0 AllEntriesGroup:;\n}\n\n"
+        "@Comment{jabref-entrytype: software: req[author;title] opt[url]}\n")
+
+
+@pytest.mark.parametrize("nl", ["\n", "\r\n"])
+def test_entries_kb_appends_go_before_jabrefs_meta_blocks(nl):
+    text = ("% Encoding: UTF-8\n\n@Article{Smith2020,\n  title = {A Study},\n  year = {2020},\n}\n" + META)
+    text = text.replace("\n", nl)
+    bib = BibFile(text)
+    bib.set_entry("new2021", "misc", {"title": "New", "year": "2021"})
+    bib.mark_owned("new2021")
+    out, spans = bib.render_with_owned()
+    meta = text.index("@Comment{jabref-meta")
+    assert out.startswith(text[:meta]) and out.endswith(text[meta:]), out
+    assert out.index("@misc{new2021") < out.index("@Comment{jabref") and BibFile(out).owned_spans() == spans
+
+
+MIXED = [("@misc{a,\r\n  title = {A},\n  year = {2020}\r\n}\r\n\r\n@misc{b, title = {B}}\r\n", "\r\n"),
+         ("@misc{a,\r  title = {A},\n  year = {2020}\r}\r\r@misc{b, title = {B}}\r", "\r")]
+
+
+@pytest.mark.parametrize("text, nl", MIXED)
+def test_lines_kb_writes_end_as_most_of_the_files_do(text, nl):
+    """A references.bib of \\r\\n with a few \\n got kb's new lines in \\n (a fix-up converted them only
+    where every line ended in \\r\\n); its own lines are kept as they are."""
+    bib = BibFile(text)
+    bib.set_entry("new", "misc", {"title": "New", "year": "2021"})
+    bib.set_entry("a", "misc", {"note": "Noted"})
+    bib.mark_owned("new")
+    out, spans = bib.render_with_owned()
+    added = out[out.index("@misc{new"):]
+    assert added.count(nl) >= 4 and added.replace(nl, "").count("\n") + added.replace(nl, "").count("\r") == 0
+    assert f",{nl}  note = {{Noted}}" in out and out.startswith(text[:text.index("year")])
+    fast, _ = append_owned(text, [], render_entry("new", "misc", {"title": "New", "year": "2021"}), ["new"])
+    assert fast[len(text):].replace(nl, "").count("\n") == 0 and fast.endswith(f"% kb-owned: new{nl}")
