@@ -1069,9 +1069,10 @@ class BibFile:
         tail = self._meta_tail() if appended else None
         if tail is not None:        # JabRef's @Comment{jabref-meta: ...} blocks stay last, as JabRef wants them
             at = _leading_comments(self.text, self.blocks[tail].start, self.blocks[tail - 1].end if tail else 0)
-            gap = self.text[:at].rstrip(" \t")
-            if gap and not gap.endswith(("\n\n", "\r\r", "\r\n\r\n")):      # a blank line before the first
-                edits.append((at, at, nl if gap.endswith(("\n", "\r")) else nl + nl, 0))
+            gap = self.text[:at].rstrip(" \t")       # a blank line before the first (of any line ends)
+            line = gap[:-2] if gap.endswith("\r\n") else gap[:-1] if gap.endswith(("\n", "\r")) else None
+            if gap and (line is None or not line.rstrip(" \t").endswith(("\n", "\r"))):
+                edits.append((at, at, nl + nl if line is None else nl, 0))
             edits += [(at, at, t + nl + nl, len(t) if owned else 0) for t, owned in appended]
             appended = []
         out = []
