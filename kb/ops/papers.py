@@ -1305,6 +1305,7 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                     out.aliases[entry.key] = key
                     out.warnings.append(f"{where}: {entry.key!r} is {key} already; kept {key} and "
                                         f"recorded {entry.key!r} in its ids field")
+                _keep_their_ids(out, where, key, entry, held, fields, taken, aliases)
                 if existing and fields:
                     before = bibfile.entry_text(key)
                     if existing.entry_type.lower() == "misc" and entry.entry_type.lower() != "misc" \
@@ -1398,6 +1399,30 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
         out.added, out.updated, out.unchanged = ([k for k in keys if k not in data]
                                                  for keys in (out.added, out.updated, out.unchanged))
     return pdfs
+
+
+def _keep_their_ids(out: ImportResult, where: str, key: str, entry, held: dict[str, str], fields: dict[str, str],
+                    taken: set[str], aliases: set[str]) -> None:
+    """The keys an imported entry merged into paper `key` kept in its own `ids` (the keys it had
+    before, which notes cite) recorded in that paper's `ids` too, as its key is: they were dropped
+    without a word. One that is another paper's key or alias here is said and not recorded."""
+    have = {citekeys.fold_key(k) for k in [key, entry.key] + citekeys.aliases(held)}
+    theirs = [a for a in dict.fromkeys(citekeys.aliases(entry.fields)) if citekeys.fold_key(a) not in have]
+    if not theirs:
+        return
+    clash = [a for a in theirs if citekeys.fold_key(a) in taken or a in aliases]
+    kept = [a for a in theirs if a not in clash]
+    if clash:
+        out.warnings.append(f"{where}: {', '.join(clash)}, in {entry.key}'s ids, "
+                            f"{'is a key' if len(clash) == 1 else 'are keys'} of another paper here: not recorded "
+                            f"as {'an alias' if len(clash) == 1 else 'aliases'} of {key}")
+    if kept:
+        before = citekeys.key_list(fields["ids"]) if "ids" in fields else citekeys.aliases(held)
+        fields["ids"] = ", ".join(before + kept)
+        for a in kept:
+            aliases.add(a)
+            out.aliases[a] = key
+        out.warnings.append(f"{where}: {key} keeps {', '.join(kept)}, in {entry.key}'s ids, in its ids field too")
 
 
 def _data_held(bibfile: BibFile, entry) -> str | None:

@@ -111,3 +111,20 @@ def test_lines_kb_writes_end_as_most_of_the_files_do(text, nl):
     assert f",{nl}  note = {{Noted}}" in out and out.startswith(text[:text.index("year")])
     fast, _ = append_owned(text, [], render_entry("new", "misc", {"title": "New", "year": "2021"}), ["new"])
     assert fast[len(text):].replace(nl, "").count("\n") == 0 and fast.endswith(f"% kb-owned: new{nl}")
+
+
+# -- the keys an entry merged into a paper kb holds kept in its ids ------------------------------
+
+def test_an_imported_entrys_own_ids_stay_keys_of_the_paper_it_merges_into(kb_root, tmp_path):
+    """The imported key became an alias; the keys its entry kept in `ids` (which notes cite) were
+    dropped without a word. Another paper's key among them is said and not recorded."""
+    (kb_root / "references.bib").write_text(
+        "@article{s20, title = {Energy Things}, author = {Smith, Ann}, year = {2020}, doi = {10.1/abc}}\n"
+        "@misc{other, title = {Other Things Here}, author = {Roe, R}, year = {2019}}\n")
+    (tmp_path / "ids.bib").write_text("@article{smith2020, ids = {smith2020old, other, S20}, title = {Energy Things},"
+                                      " author = {Smith, Ann}, year = {2020}, doi = {10.1/abc}}\n")
+    r = run_kb("import", tmp_path / "ids.bib")
+    assert r.code == 0 and "2 key(s) kept as aliases" in r.out, r.out + r.err
+    assert "ids = {smith2020, smith2020old}" in (kb_root / "references.bib").read_text()
+    assert "other, in smith2020's ids, is a key of another paper here" in r.err, r.err
+    assert run_kb("show", "smith2020old", "--json").json["citekey"] == "s20"
