@@ -578,9 +578,9 @@ _DATE = lazy(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _CSL_TEXT = (
     (("abstract",), "abstract"), (("isbn",), "ISBN"), (("issn",), "ISSN"), (("edition",), "edition"),
     (("series",), "collection-title"), (("volume",), "volume"), (("chapter",), "chapter-number"),
-    (("pagetotal",), "number-of-pages"), (("volumes",), "number-of-volumes"),
+    (("pagetotal", "numpages"), "number-of-pages"), (("volumes",), "number-of-volumes"),
     (("address", "location"), "publisher-place"), (("eventtitle",), "event"),
-    (("venue",), "event-place"), (("language", "langid"), "language"), (("keywords",), "keyword"),
+    (("venue", "location"), "event-place"), (("language", "langid"), "language"), (("keywords",), "keyword"),
     (("shorttitle",), "title-short"), (("shortjournal",), "container-title-short"),
     (("pubstate",), "status"), (("pmid",), "PMID"), (("pmcid",), "PMCID"),
 )
@@ -681,6 +681,8 @@ def csl_item(row: dict) -> dict:
     if f.get("pages"):
         item["page"] = re.sub(r"\s*-+\s*", "-", f["pages"].strip())
     for names, csl in _CSL_TEXT:
+        if csl == "event-place" and (f.get("address") or "").strip() in ("", (f.get("location") or "").strip()):
+            names = names[:1]       # a location beside another address is the event's (ACM's), else the publisher's
         value = next((f[n] for n in names if f.get(n)), None)
         if value and csl not in item:
             item[csl] = _csl_text(value) if csl != "abstract" else latex_to_text(value).strip()

@@ -4,10 +4,14 @@ writes into references.bib ending as most of its lines do."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from kbrun import run_kb
 
+from kb.ops.export import csl_item
 from kb.sources.bibtex import BibFile, append_owned, render_entry
+from kb.store.index import paper_row
 
 # -- the same title and first author, another year: two works -------------------------------------
 
@@ -58,6 +62,19 @@ def test_an_acm_exports_address_and_location_are_both_exported(entry_type, kept)
     assert "address = {New York, NY, USA}" in text and "venue = {Virtual Event, Canada}" in text, text
     assert "location" not in text and ("location as venue", ) == tuple(c[0] for c in changes if "venue" in c[0])
     assert ("pagetotal = {14}" in text) == (kept == "pagetotal")
+
+
+@pytest.mark.parametrize("address, event", [("New York, NY, USA", "Virtual Event, Canada"), ("", None)])
+def test_an_acm_exports_location_and_numpages_reach_csl_json(address, event):
+    """kb export csl: ACM's location (the event's place) was lost beside its address, and numpages
+    always; a location alone is still the publisher's place."""
+    fields = {"title": "T", "author": "Doe, Jane", "year": "2021", "booktitle": "Proc", "numpages": "14",
+              "location": "Virtual Event, Canada", **({"address": address} if address else {})}
+    row = paper_row("k", "inproceedings", fields, 0)
+    row["fields"] = json.loads(row["fields"])
+    item = csl_item(row)
+    assert item.get("event-place") == event and item["number-of-pages"] == "14"
+    assert item["publisher-place"] == (address or "Virtual Event, Canada")
 
 
 def test_a_field_no_type_takes_is_said_as_such_when_merged_into_kbs_entry(kb_root, tmp_path):
