@@ -714,7 +714,7 @@ class BibFile:
                                                            f"{value.strip().lstrip('v')})"))
                     continue
                 # a publisher is a report's institution, a @misc's howpublished, an @online's organization;
-                # ACM's numpages a book's or report's pagetotal
+                # ACM's numpages a book's or report's pagetotal, its articleno biblatex's eid
                 instead = next((other for other in _INSTEAD.get(name, ())
                                 if valid_field(new_type, other)
                                 and not ({other, "school"} if other == "institution" else {other}) & set(entry.fields)),
@@ -1335,7 +1335,8 @@ def balance_braces(value: str) -> str:
 #: as 'smith\&jones2020', it named no paper, and the old key was lost as an alias.
 _VERBATIM = ("url", "doi", "eprint", "file")
 #: a field biber's data model lacks for a type, written as the field of the type that means it
-_INSTEAD = {"publisher": ("institution", "howpublished", "organization"), "numpages": ("pagetotal",)}
+_INSTEAD = {"publisher": ("institution", "howpublished", "organization"), "numpages": ("pagetotal",),
+            "articleno": ("eid",)}
 KEY_FIELDS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
 
 

@@ -64,6 +64,14 @@ def test_an_acm_exports_address_and_location_are_both_exported(entry_type, kept)
     assert ("pagetotal = {14}" in text) == (kept == "pagetotal")
 
 
+def test_an_acm_articles_articleno_is_exported_as_its_eid():
+    """ACM's article number was dropped from kb export bib (no field of biber's): biblatex's eid."""
+    bib = BibFile("@article{a, author = {Doe, Jane}, title = {T}, journal = {J. ACM}, year = {2021}, "
+                  "articleno = {12}, numpages = {30}}")
+    text, changes = bib.shaped_text("a")
+    assert "eid = {12}" in text and "articleno" not in text and ("articleno as eid", ) in [c[:1] for c in changes]
+
+
 @pytest.mark.parametrize("address, event", [("New York, NY, USA", "Virtual Event, Canada"), ("", None)])
 def test_an_acm_exports_location_and_numpages_reach_csl_json(address, event):
     """kb export csl: ACM's location (the event's place) was lost beside its address, and numpages
