@@ -220,7 +220,7 @@ def _not_the_guess(db, key: str, meta: PaperMeta) -> bool:
         return False            # no text to check it against
     pages = [r[0] for r in db.execute("select text from pages where version_id = ? order by page limit 2",
                                       [held[0]])]
-    stamp = find_arxiv_stamp("\n".join(pages))
+    stamp = find_arxiv_stamp(pages[0]) if pages else None     # the first page's margin stamp only
     if stamp is not None and meta.arxiv_id and stamp.id == meta.arxiv_id \
             and _record_printed(latex_to_text(meta.title), meta.authors, pages):
         return False            # arXiv's stamp on the text, and its record's authors: the id is the paper's
@@ -789,6 +789,12 @@ def _meta_from_pdf(result, path: Path) -> PaperMeta:
                      url=f"https://arxiv.org/abs/{arxiv.id}" if arxiv else None)
 
 
+def _cited_too(arxiv_id: str, pages: list[str]) -> bool:
+    """Whether `pages` print the arXiv id of their first page's stamp more than once: arXiv's own PDF
+    prints it in the margin only; a thesis or a merged file quoting another paper's stamp cites it."""
+    return sum(p.count(arxiv_id) for p in pages) > 1
+
+
 def _title_printed(title: str | None, pages: list[str]) -> bool:
     """Whether most words of `title` are on `pages` (a PDF's first pages)."""
     words = [w for w in re.findall(r"[a-z0-9]+", normalise_title(title)) if len(w) > 2]
@@ -964,6 +970,14 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
             notes.append(f"{exc}; metadata taken from the PDF itself (incomplete)")
     # the command that checks what could not be checked here, as it was given (`-` for stdin)
     again = "kb add " + ("-" if path.name == STDIN_NAME else shlex.quote(shown(str(path))))
+    if arxiv and not named and meta is None and _cited_too(arxiv.id, result.pages):
+        # unchecked (offline, the network down), a stamp whose id the text prints again (its references
+        # cite that paper) may be the stamp of a paper it quotes: kb cannot be sure, and says so
+        notes.append(f"its first page carries arXiv's stamp of {arxiv.versioned}, but its text also cites "
+                     f"arXiv {arxiv.id}: perhaps another paper's stamp, not recorded, since kb could not check "
+                     f"it against arXiv's title (`{again}` with the network checks it and records it if it is "
+                     "the paper's)")
+        arxiv = result.arxiv = None
     if named and arxiv and meta is None:
         notes.append(f"{says} arXiv {named.versioned}, " + ("which the PDF does not print" if from_name else
                                                              "not as arXiv's stamp (a work it cites, as often)")

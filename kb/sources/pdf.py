@@ -1351,7 +1351,9 @@ def _finish(result: Extracted, source: str) -> Extracted:
         result.message = (f"{source} has no text layer ({count} page(s), {letters} letters): "
                           "probably scanned images; kb keeps its metadata only")
     first = "\n".join(pages[:2])
-    result.arxiv = find_arxiv_stamp(first)
+    # only the first page's margin names the paper: a stamp on a later page is a merged file's or
+    # a quoted paper's, an id the first pages print otherwise a hint (checked against arXiv's title)
+    result.arxiv = find_arxiv_stamp(pages[0]) if pages else None
     result.arxiv_hint = None if result.arxiv else find_arxiv_in_text(first)
     result.doi = find_doi_in_text(first)
     printed = as_printed(pages[0]) if pages else ""     # glyph names and kerned capitals read as printed

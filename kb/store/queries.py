@@ -423,8 +423,8 @@ def arxiv_stamped(conn: sqlite3.Connection, citekey: str, arxiv_id: str) -> bool
     if held is None:
         return True             # no text to tell by
     first = "\n".join(r[0] for r in conn.execute(
-        "select text from pages where version_id = ? order by page limit 2", [held[0]]))
-    stamp = find_arxiv_stamp(first)
+        "select text from pages where version_id = ? order by page limit 1", [held[0]]))
+    stamp = find_arxiv_stamp(first)         # the first page's margin stamp only
     return stamp is not None and bare_arxiv_id(stamp.id) == bare_arxiv_id(arxiv_id)
 
 

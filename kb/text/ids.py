@@ -242,15 +242,31 @@ _ARXIV_STAMP_RE = lazy(rf"arxiv:\s?({_NEW_IN_TEXT}|{_OLD_IN_TEXT})(v\d+)?\s*\[\s
                        re.I)
 
 
+# what may follow the stamp on its line: its date ('28 Nov 2023'), or nothing
+_STAMP_DATE_RE = lazy(r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})?")
+
+
 def find_arxiv_stamp(text: str) -> ArxivId | None:
-    """The id of arXiv's stamp on a paper's first page, version kept; None without one."""
+    """The id of arXiv's stamp on a paper's first page, version kept; None without one, and None
+    where the text carries stamps of more than one paper (a merged file, a page quoting another's).
+    The stamp is the margin's: a line of its own, its date at most after it (text extractors put
+    the margin's rotated line apart). The same words in a sentence or a reference ('as shown in
+    arXiv:2104.10350v3 [cs.CY] 23 Apr 2021, ...') quote another paper's stamp."""
     if not _may_name_arxiv(text):
         return None
-    for m in _ARXIV_STAMP_RE.finditer(text):
+    found = set()
+    for line in text.splitlines():
+        if not _may_name_arxiv(line):
+            continue
+        m = _ARXIV_STAMP_RE.search(line)
+        if m is None or line[:m.start()].strip() or not _STAMP_DATE_RE.fullmatch(line[m.end():].strip()):
+            continue
         parsed = parse_arxiv(m.group(1) + (m.group(2) or "")) or parse_arxiv(m.group(1))
         if parsed:
-            return parsed
-    return None
+            found.add(parsed)
+    if len({f.id for f in found}) != 1:
+        return None
+    return found.pop() if len(found) == 1 else None
 
 
 _ARXIV_IN_NAME_RE = lazy(rf"(?<![\d.])({_NEW_IN_TEXT})(v\d+)?(?![\d.]*\d)")

@@ -556,7 +556,7 @@ def test_offline_arxiv_from_the_cache_or_a_clear_error(kb_root, arxiv):
     assert len(arxiv.server.requests) == before
 
 
-ANON_PDF = make_pdf([PHP_TITLE, "arXiv:2311.16863v3 [cs.LG] 28 Nov 2023", "page three"])
+ANON_PDF = make_pdf([[PHP_TITLE, "arXiv:2311.16863v3 [cs.LG] 28 Nov 2023"], "page two", "page three"])
 
 
 def test_anon_key_is_renamed_once_when_the_metadata_arrives(kb_root, arxiv, tmp_path):

@@ -1,0 +1,35 @@
+"""Round nineteen: what an offline add takes from a PDF's arXiv stamps, a broken claims file beside
+the one a command works on, claims files of no paper, and hostile input at the boundary.
+"""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+from pdfgen import make_pdf
+
+STAMP = "arXiv:2104.10350v3 [cs.CY] 23 Apr 2021"
+BODY = ["On the Water Footprint of Campus Computing", "Ada Byron", "We measure 12 litres a day."]
+
+
+@pytest.mark.parametrize("pages", [
+    pytest.param([BODY + [f"As {STAMP} reports, training is costly."]], id="quoted-in-a-sentence"),
+    pytest.param([BODY, [STAMP, "A page of a cited paper, merged in."]], id="stamp-on-a-later-page"),
+    pytest.param([BODY + [STAMP], ["References", "[1] Patterson et al. arXiv:2104.10350, 2021."]],
+                 id="a-stamp-line-its-references-cite"),
+])
+def test_an_offline_add_records_no_arxiv_id_from_another_papers_stamp(kb_root, pages):
+    path = kb_root.parent / "thesis.pdf"
+    path.write_bytes(make_pdf(pages))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0 and "2104.10350" in r.err and "not recorded" in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert info["arxiv_id"] is None and info["year"] != 2021
+
+
+def test_the_first_pages_margin_stamp_still_names_the_paper_offline(kb_root):
+    path = kb_root.parent / "paper.pdf"
+    path.write_bytes(make_pdf([BODY + [STAMP], ["Results", "More text."]]))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0, r.err
+    assert run_kb("show", r.out.split()[1], "--json").json["arxiv_id"] == "2104.10350"
