@@ -19,7 +19,7 @@ import typer
 
 from kb.atomic import said, shown
 from kb.cli.common import data, echo, emit_json, err, input_path, names_a_paper, names_a_path
-from kb.cli.opening import open_kb
+from kb.cli.opening import open_kb, open_kb_apart, say_apart
 from kb.errors import UsageError
 from kb.ops.library import (
     entry_text,
@@ -87,7 +87,9 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
     """Remove papers: their references.bib entries, claims files and index rows.
     Cached PDFs stay until `kb doctor --prune`."""
 
-    plan = remove_papers(open_kb(), citekeys, force=force, dry_run=dry_run)
+    kb = open_kb_apart()
+    plan = remove_papers(kb, citekeys, force=force, dry_run=dry_run)
+    say_apart(kb)
     if as_json:
         emit_json([r.to_dict() for r in plan])
         return

@@ -32,6 +32,30 @@ def open_kb(*, papers_only: bool = False) -> KB:
     return kb
 
 
+def open_kb_apart() -> KB:
+    """The knowledge base of a command that writes no claims file but its papers' (kb add, kb rm):
+    a claims file kb cannot read (a TOML error in another paper's file) is gone on without
+    (KB.read_apart), said by say_apart once the command's work is done; a write to it is refused
+    with one line."""
+
+    kb = session.open_kb(state["kb"], sync=False, progress=reporter(), on_busy=busy(), jobs=None)
+    kb.read_apart(lambda rel, exc: None)
+    for message in kb.warnings:
+        warn(message)
+    kb.on_warning = warn
+    return kb
+
+
+def say_apart(kb: KB) -> None:
+    """The claims files a command went on without (open_kb_apart), each said on one line."""
+    for rel, why in kb.unread.items():
+        if " cannot read (" in why:
+            warn(f"{why}; kb keeps what it indexed from it until it can (restore it: git checkout {shown(rel)})")
+        else:
+            warn(f"{why}; kb went on without it (its quotes and claims as kb last read them) and wrote nothing "
+                 "to it")
+
+
 def read_kb(fn: Callable[[KB], T], *, papers_only: bool = False) -> T:
     """fn(the knowledge base of this command), a read, made while its files are checked
     (KB.read): what fn gives once the index is in step with them; `papers_only` as for

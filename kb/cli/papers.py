@@ -20,7 +20,7 @@ from kb.cli.common import (
     warn,
 )
 from kb.cli.library import complete_citekey, complete_tag
-from kb.cli.opening import open_kb
+from kb.cli.opening import open_kb, open_kb_apart, say_apart
 from kb.cli.progress import Progress
 from kb.errors import KBError, NotFound, UsageError
 from kb.lazyimport import lazy_import
@@ -132,7 +132,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
     attached = {i + 1 for i in pdf_of}
     if extractor is not None:
         pdf_text.parse_plan(extractor)
-    kb = open_kb()
+    kb = open_kb_apart()
     if offline:
         kb.client.settings.offline = True     # belt and braces: add_pdf(offline=True) asks nothing
     items = [(ident, pdf_of.get(n)) for n, ident in enumerate(identifiers) if n not in attached]
@@ -161,6 +161,7 @@ def add(identifiers: List[str] = typer.Argument(..., help="arxiv:2311.16863, 231
             echo(f"{result.action:9} {result.citekey}" + (f" {detail}" if detail else "") + f"  {result.title}")
         for note in result.notes:
             warn(f"{result.citekey}: {note}")
+    say_apart(kb)
     if as_json:
         emit_json([r.to_dict() for r in results])
     if failed:

@@ -188,6 +188,7 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
         claims = kb.conn.execute("select count(*) from claims where citekey = ?", [key]).fetchone()[0]
         path = kb.layout.claims_file(key)
         rel = kb.layout.relative(path) if path.exists() else None
+        kb.refuse_unread(rel, f"remove {key} with", "nothing removed")
         also = claimsfile.also_held(claimsfile.read_for_edit(path).text, rel) if rel else []
         out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also,
                            [c for name in dict.fromkeys([key, *citekeys.aliases(_fields_of(kb, key))])
@@ -1063,7 +1064,7 @@ def settle_key(kb: KB, key: str) -> tuple[str, str | None]:
         return key, None
     held = kb.conn.execute("select (select count(*) from quotes where citekey = ?) + "
                            "(select count(*) from claims where citekey = ?)", [key, key]).fetchone()[0]
-    if held:
+    if held or kb.unread:       # (a claims file kb cannot read may hold checks naming it)
         return key, (f"its key {key} was made before its metadata was known; `kb rename {key} {new}` "
                      "renames it (quotes, claims, checks and notes with --note follow)")
     rename_paper(kb, key, new)

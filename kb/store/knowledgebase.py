@@ -191,6 +191,10 @@ class KB:
         #: Where warnings go once the caller has read `warnings` (the CLI prints them then):
         #: what a later re-index notices (a claims file deleted) is said at once.
         self.on_warning: Callable[[str], None] | None = None
+        #: Claims files this command goes on without (`read_apart`): relative path -> why kb cannot
+        #: read them. A write to one is refused (write_file, refuse_unread); each is said once.
+        self.unread: dict[str, str] = {}
+        self._apart: Callable[[str, FileFormatError], None] | None = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -452,6 +456,28 @@ class KB:
         self.sync(on_error)
         return fn(self)
 
+    def read_apart(self, say: Callable[[str, FileFormatError], None]) -> None:
+        """Bring the index up to date, going on without a claims file kb cannot read (a TOML
+        syntax error in another paper's file): `say` hears of each once, and every later check of
+        this command (writing) passes it over too. references.bib, or the claims folder, kb
+        cannot read still stops it. For commands that write no such file: kb add, kb rm."""
+
+        def noted(rel: str, exc: FileFormatError) -> None:
+            if rel == paths.BIB or rel == "claims/":
+                raise exc
+            if rel not in self.unread:
+                self.unread[rel] = str(exc)
+                say(rel, exc)
+
+        self._apart = noted
+        self.sync(on_error=noted)
+
+    def refuse_unread(self, rel: str | None, doing: str, outcome: str = "not written") -> None:
+        """UsageError when `rel` is a claims file this command went on without (read_apart)."""
+        if rel is not None and rel in self.unread:
+            raise UsageError(f"{self.unread[rel]}: kb will not {doing} a file it cannot read; {outcome}",
+                             hint=f"fix {shown(rel)} first, or restore it: git checkout {shown(rel)}")
+
     def settle(self) -> None:
         """Wait for the check `read` runs beside its fn, if one runs. A read whose work
         turns from SQLite's to Python's calls it there: the check's loop and Python work
@@ -483,7 +509,7 @@ class KB:
             clean_stale_tmp(self.layout.tmp)
             if self._in_step is None or self._glance() != self._in_step:
                 try:
-                    self.indexer.sync(self._derive)
+                    self.indexer.sync(self._derive, self._apart)
                 finally:
                     self._take_notices()
             self._in_step = None
@@ -522,6 +548,8 @@ class KB:
     def write_file(self, path: Path, text: str, read_as: Identity | None = None) -> None:
         """Write a truth file atomically; `read_as`: its identity when the text was read, a
         file saved by a person since is kept and the write refused (kb.atomic.write_bytes)."""
+        if self.unread:
+            self.refuse_unread(self.layout.relative(path), "write")
         write_text(path, text, self.layout.tmp, read_as=read_as)
 
 

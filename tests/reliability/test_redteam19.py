@@ -33,3 +33,23 @@ def test_the_first_pages_margin_stamp_still_names_the_paper_offline(kb_root):
     r = run_kb("add", "--offline", path)
     assert r.code == 0, r.err
     assert run_kb("show", r.out.split()[1], "--json").json["arxiv_id"] == "2104.10350"
+
+
+TWO = ("@article{a2020, title={Alpha Paper}, author={Doe, Jane}, year={2020}}\n"
+       "@article{b2020, title={Beta Paper}, author={Roe, Ann}, year={2020}}\n")
+
+
+def test_add_and_rm_go_on_beside_a_broken_claims_file_and_refuse_to_remove_it(kb_root):
+    (kb_root / "references.bib").write_text(TWO)
+    broken = kb_root / "claims" / "b2020.toml"
+    broken.write_text('[[quote]]\nid = "q"\ntext = "twelve litres\n')
+    r = run_kb("rm", "a2020")
+    assert r.code == 0 and "removed a2020" in r.out and "claims/b2020.toml" in r.err, r.err
+    path = kb_root.parent / "paper.pdf"
+    path.write_bytes(make_pdf([BODY]))
+    r = run_kb("add", "--offline", path)
+    assert r.code == 0 and r.out.startswith("added") and "claims/b2020.toml" in r.err, r.err
+    r = run_kb("rm", "--force", "b2020")
+    assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "nothing removed" in r.err, r.err
+    assert "Traceback" not in r.err and broken.read_text().startswith("[[quote]]")
+    assert "@article{b2020," in (kb_root / "references.bib").read_text()
