@@ -26,6 +26,7 @@ from kb.store.queries import (
     claim_stands_sql,
     held_versions,
     load_text,
+    not_held,
     off_text,
     off_text_sql,
     paper_keys,
@@ -283,7 +284,7 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         if r.pop("off") and r["reason"] is None:        # a version or page kb holds no text of
-            r["reason"] = off_text(kb.conn, r["citekey"], r["version"], r["page"])
+            r["reason"] = not_held(kb.conn, r["citekey"]) or off_text(kb.conn, r["citekey"], r["version"], r["page"])
     return rows
 
 

@@ -26,6 +26,7 @@ from kb.store.queries import (
     load_text,
     lookalike,
     missing_paper,
+    not_held,
     off_text,
     off_text_sql,
     other_case,
@@ -353,7 +354,8 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         doubt = r.pop("doubt", None)
         if r.pop("off_text") and not as_stored:
             r["status"] = "unverified"
-            r["reason"] = off_text(kb.conn, r["citekey"], r["version"], max(r["page"] or 0, r["page_end"] or 0) or None)
+            r["reason"] = not_held(kb.conn, r["citekey"]) or off_text(kb.conn, r["citekey"], r["version"],
+                                                                      max(r["page"] or 0, r["page_end"] or 0) or None)
         elif doubt and r["status"] == "verified" and not as_stored:
             r["status"], r["reason"] = "unverified", doubt
     if ids:

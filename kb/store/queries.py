@@ -279,15 +279,27 @@ def off_text_sql(table: str, last: str = "page") -> str:
     """SQL true for a verified row of `table` (quotes, claims) pointing at text kb does not
     hold while it holds text of that paper: a version it has no text of (a hand edit:
     "v9"), or a page past the last page of that version's text (of the newest when the
-    row names no version). As `off_text` decides it, in one statement for a listing; `last`:
+    row names no version), or a row of no paper (`not_held`). As `off_text` and `not_held` decide it,
+    in one statement for a listing; `last`:
     the column of the row's last page ("page_end" for quotes)."""
     held = f"select 1 from versions v where v.citekey = {table}.citekey and v.text_status = 'ok'"
     pages = (f"select v.page_count from versions v where v.citekey = {table}.citekey and v.text_status = 'ok' "
              f"and ({table}.version is null or v.version = {table}.version) "
              "order by length(v.version) desc, v.version desc limit 1")
-    return (f"(coalesce({table}.status, 'verified') != 'unverified' and exists ({held}) and ("
+    # a record of no paper (claims/nosuch.toml, an entry deleted or renamed by hand): no text to stand on
+    unheld = f"({table}.citekey is not null and not exists (select 1 from papers p where p.citekey = {table}.citekey))"
+    return (f"(coalesce({table}.status, 'verified') != 'unverified' and ({unheld} or exists ({held}) and ("
             f"({table}.version is not null and not exists ({held} and v.version = {table}.version)) or "
-            f"(max({table}.page, coalesce({table}.{last}, {table}.page)) > coalesce(({pages}), {table}.page))))")
+            f"(max({table}.page, coalesce({table}.{last}, {table}.page)) > coalesce(({pages}), {table}.page)))))")
+
+
+def not_held(conn: sqlite3.Connection, citekey: str | None) -> str | None:
+    """Why a record (a quote or claim) of `citekey` cannot stand verified when references.bib holds no such
+    paper (a claims file named for none, claims/nosuch.toml; its entry deleted or renamed by hand); None
+    when it holds it."""
+    if citekey is None or conn.execute("select 1 from papers where citekey = ?", [citekey]).fetchone():
+        return None
+    return f"its paper {citekey} is not in references.bib"
 
 
 def claim_stands_sql(table: str = "claims") -> str:

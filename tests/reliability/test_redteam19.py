@@ -53,3 +53,23 @@ def test_add_and_rm_go_on_beside_a_broken_claims_file_and_refuse_to_remove_it(kb
     assert r.code == 2 and len(r.err.strip().splitlines()) == 1 and "nothing removed" in r.err, r.err
     assert "Traceback" not in r.err and broken.read_text().startswith("[[quote]]")
     assert "@article{b2020," in (kb_root / "references.bib").read_text()
+
+
+@pytest.mark.parametrize("key", ["nosuch", "a2020x"])
+def test_a_record_of_no_paper_is_never_shown_verified(kb_root, key):
+    """claims/nosuch.toml (or a paper's entry renamed by hand) kept the "verified" its file wrote."""
+    from kb.ops.claims import claim_lines, list_claims
+    from kb.ops.quotes import list_quotes
+    from kb.ops.search import search
+    from kb.ops.session import open_kb
+
+    (kb_root / "references.bib").write_text(TWO)
+    (kb_root / "claims" / f"{key}.toml").write_text(
+        '[[quote]]\nid = "q1"\ntext = "Training used 12 kWh of energy."\nstatus = "verified"\npage = 1\n\n'
+        '[[claim]]\nid = "energy"\nvalue = "12 kWh"\nquote = "Training used 12 kWh of energy."\nstatus = "verified"\n')
+    kb = open_kb(kb_root)
+    [quote], [claim] = list_quotes(kb), list_claims(kb)
+    assert (quote["status"], claim["status"]) == ("unverified", "unverified")
+    assert f"its paper {key} is not in references.bib" in quote["reason"] + claim["reason"]
+    assert [line[4] for line in claim_lines(kb)] == ["UNVERIFIED"]
+    assert {hit.status for hit in search(kb, "training energy")} == {"unverified"}
