@@ -361,6 +361,16 @@ def _arxiv_source(kb: KB, record, notes: list[str], refresh: bool = False,
         manifest = kb.sources.put(data, "pdf", "pdf", arxiv_id=record.id, version=version,
                                   source_url=url, origin="arxiv", doi=record.doi)
     src = _extract_source(kb, data, f"arXiv {record.versioned}", notes, extractor)
+    stamp = src.result.arxiv if src.result else None
+    if stamp is not None and (bare_arxiv_id(stamp.id) != bare_arxiv_id(record.id)
+                              or (stamp.version and record.version and stamp.version != record.version)):
+        # arXiv prints its stamp on the PDF of the version asked for: the stamp of another paper or
+        # version is a wrong answer (a mirror, a proxy's cache), whose text would verify quotes as this one's
+        kb.sources.discard_unfiled(data, "pdf")
+        raise NetworkError(f"the PDF sent for arXiv {record.versioned} carries arXiv's stamp of {stamp.versioned}: "
+                           "another " + ("version's" if bare_arxiv_id(stamp.id) == bare_arxiv_id(record.id)
+                                         else "paper's") + " PDF, not kept",
+                           hint="try again later, or with --refresh if the cached copy is the wrong one")
     if src.plan and manifest.extractor != src.plan:
         manifest.extractor = src.plan       # how a rebuild extracts it again
         kb.sources.save(manifest)

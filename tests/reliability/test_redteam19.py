@@ -73,3 +73,17 @@ def test_a_record_of_no_paper_is_never_shown_verified(kb_root, key):
     assert f"its paper {key} is not in references.bib" in quote["reason"] + claim["reason"]
     assert [line[4] for line in claim_lines(kb)] == ["UNVERIFIED"]
     assert {hit.status for hit in search(kb, "training energy")} == {"unverified"}
+
+
+@pytest.mark.parametrize("stamp", ["arXiv:1810.04805v1 [cs.CL] 11 Oct 2018", "arXiv:2311.16863v3 [cs.LG] 15 Oct 2024"])
+def test_a_pdf_the_network_sends_stamped_for_another_paper_or_version_is_not_filed(kb_root, server, stamp):
+    """arXiv's PDF address answered (a mirror, a proxy's cache) with another paper's PDF: its text was filed as the
+    paper's, and a quote of that other text verified as this paper's."""
+    from fakearxiv import FakeArxiv
+
+    title = "Power Hungry Processing"
+    FakeArxiv(server).add("2311.16863", {1: make_pdf([[stamp, title, "Alexandra Luccioni", "We used 99 kWh."]])},
+                          title, ["Alexandra Luccioni"])
+    r = run_kb("add", "arxiv:2311.16863v1")
+    assert r.code == 2 and "carries arXiv's stamp of" in r.err and len(r.err.strip().splitlines()) == 1, r.err
+    assert run_kb("ls", "--json").json == [] and run_kb("quote", "add", "luccioni2023power", "99 kWh").code == 2
