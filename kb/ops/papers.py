@@ -1658,6 +1658,11 @@ def _attach_source(kb: KB, key: str, pdf: Path, data: bytes, src: _Source, notes
     import attaches it again."""
     arxiv = src.result.arxiv if src.result else None
     paper_arxiv = kb.db.execute("select arxiv_id from papers where citekey = ?", [key]).fetchone()
+    if arxiv and paper_arxiv and paper_arxiv[0] and bare_arxiv_id(paper_arxiv[0]) != bare_arxiv_id(arxiv.id):
+        # arXiv's stamp on its first page names another paper: its text would verify quotes as this one's
+        raise UsageError(f"{shown(pdf.name)} carries arXiv's stamp of {arxiv.versioned}, and {key} is arXiv "
+                         f"{paper_arxiv[0]}: another paper's PDF, not attached",
+                         hint=f"`kb add {shown(str(pdf))}` files it as a paper of its own")
     version = f"v{arxiv.version}" if (arxiv and arxiv.version and paper_arxiv
                                        and paper_arxiv[0] == arxiv.id) else ""
     src.manifest = kb.sources.put(data, "pdf", "pdf", source_url=str(pdf.resolve()), origin="pdf",

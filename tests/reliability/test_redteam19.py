@@ -87,3 +87,26 @@ def test_a_pdf_the_network_sends_stamped_for_another_paper_or_version_is_not_fil
     r = run_kb("add", "arxiv:2311.16863v1")
     assert r.code == 2 and "carries arXiv's stamp of" in r.err and len(r.err.strip().splitlines()) == 1, r.err
     assert run_kb("ls", "--json").json == [] and run_kb("quote", "add", "luccioni2023power", "99 kWh").code == 2
+
+
+@pytest.mark.parametrize("how", ["add", "import"])
+def test_a_pdf_stamped_for_another_arxiv_paper_is_not_attached_as_its_text(kb_root, server, how):
+    """`kb add arxiv:2311.16863 bert.pdf` (or an entry's file field) filed BERT's PDF as the paper's unversioned
+    text, and a quote of BERT's text then verified as this paper's."""
+    from fakearxiv import FakeArxiv
+
+    title = "Power Hungry Processing"
+    FakeArxiv(server).add("2311.16863", {1: make_pdf([[STAMP.replace("2104.10350v3", "2311.16863v1"), title,
+                                                        "We used 12 kWh."]])}, title, ["Alexandra Luccioni"])
+    pdf = kb_root.parent / "bert.pdf"
+    pdf.write_bytes(make_pdf([["arXiv:1810.04805v1 [cs.CL] 11 Oct 2018", "BERT", "Jacob Devlin", "We used 99 kWh."]]))
+    if how == "add":
+        r = run_kb("add", "arxiv:2311.16863", pdf)
+    else:
+        mine = kb_root.parent / "mine.bib"
+        mine.write_text(f"@misc{{luccioni2023power, title={{{title}}}, author={{Luccioni, Alexandra}}, year={{2023}},"
+                        f" eprint={{2311.16863}}, archiveprefix={{arXiv}}, file={{{pdf}}}}}\n")
+        r = run_kb("import", mine)
+    assert "carries arXiv's stamp of 1810.04805v1" in r.err and "not attached" in r.err, r.err
+    versions = run_kb("show", "luccioni2023power", "--json").json["versions"]
+    assert all(v["version"] for v in versions)
