@@ -933,6 +933,11 @@ def _add_extracted(kb: KB, path: Path, data: bytes, src: _Source, notes: list[st
     # it is not recorded: Turing's 1950 paper saved as '2305.12345v2.pdf' was filed offline as
     # arXiv 2305.12345v2 of 2023. So is an id the first pages print other than as arXiv's stamp
     # (pdf.Extracted.arxiv_hint): 'BERT (arXiv:1810.04805)' made a paper BERT's, of 2018.
+    later = getattr(result, "stamp_later", None) if result is not None and not arxiv else None
+    if later is not None and result.arxiv_hint and bare_arxiv_id(result.arxiv_hint.id) == bare_arxiv_id(later.id):
+        # only the first page's stamp names a PDF's paper: one on the next page is a merged file's next paper
+        notes.append(f"its second page carries arXiv's stamp of {later.versioned}: another paper's, not recorded")
+        result.arxiv_hint = None
     named = (result.arxiv_hint or find_arxiv_in_filename(path.name)) if result is not None and not arxiv \
         and not doi else None
     from_name = not (named and named == result.arxiv_hint)

@@ -144,6 +144,8 @@ class Extracted:
     #: an id the first pages print otherwise ('BERT (arXiv:1810.04805)'): a work cited as often
     #: as the paper itself, so a hint only (kb.ops.papers takes it where arXiv's title is printed)
     arxiv_hint: object | None = None
+    #: arXiv's stamp on the second page: a merged file's next paper, never this one's
+    stamp_later: object | None = None
     doi: str | None = None
     warnings: list[str] = field(default_factory=list)
     #: pages the extractor could not read, kept empty so the others keep their numbers (a page
@@ -1355,6 +1357,7 @@ def _finish(result: Extracted, source: str) -> Extracted:
     # a quoted paper's, an id the first pages print otherwise a hint (checked against arXiv's title)
     result.arxiv = find_arxiv_stamp(pages[0]) if pages else None
     result.arxiv_hint = None if result.arxiv else find_arxiv_in_text(first)
+    result.stamp_later = find_arxiv_stamp(pages[1]) if result.arxiv_hint and len(pages) > 1 else None
     result.doi = find_doi_in_text(first)
     printed = as_printed(pages[0]) if pages else ""     # glyph names and kerned capitals read as printed
     title = guess_title(printed)

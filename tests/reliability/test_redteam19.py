@@ -123,3 +123,18 @@ def test_page_text_stamped_for_another_paper_or_version_is_not_loaded_as_its_tex
     r = run_kb("text", "load", "p2023", path, "--version", version)
     assert r.code == 2 and "carries arXiv's stamp of" in r.err and r.err.count("\n") == 1, r.err
     assert run_kb("show", "p2023", "--json").json["versions"] == []
+
+
+def test_a_merged_pdfs_second_paper_stamp_does_not_name_it_online(kb_root, server):
+    """Page 2 of a merged file is BERT's first page, its stamp and title: taken as an id the first pages print
+    and checked against arXiv's title (printed there), the PDF was filed as BERT."""
+    from fakearxiv import FakeArxiv
+
+    bert = "BERT: Pre-training of Deep Bidirectional Transformers"
+    FakeArxiv(server).add("1810.04805", {1: make_pdf([[bert]])}, bert, ["Jacob Devlin"])
+    path = kb_root.parent / "merged.pdf"
+    path.write_bytes(make_pdf([BODY, ["arXiv:1810.04805v1 [cs.CL] 11 Oct 2018", bert, "Jacob Devlin"]]))
+    r = run_kb("add", path)
+    assert r.code == 0 and "another paper's, not recorded" in r.err, r.err
+    info = run_kb("show", r.out.split()[1], "--json").json
+    assert info["arxiv_id"] is None and "BERT" not in info["title"]
