@@ -1059,13 +1059,11 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
     if not row:
         raise no_paper(kb.conn, citekey)
     stamp = find_arxiv_stamp(pages[0]) if pages and row[1] else None
-    if stamp is not None and (bare_arxiv_id(stamp.id) != bare_arxiv_id(row[1])
-                              or (version and stamp.version and version != f"v{stamp.version}")):
-        # arXiv's stamp on its first page names another paper, or another version than the one it would be
-        # filed as: quotes would be verified in it as this paper's text, or as that version's
+    if stamp is not None and bare_arxiv_id(stamp.id) != bare_arxiv_id(row[1]):
+        # arXiv's stamp on its first page names another paper: quotes would be verified in it as this paper's
         raise UsageError(f"{shown(file.name)} carries arXiv's stamp of {stamp.versioned}, and would be the text of "
-                         f"{labelled(citekey, version)} (arXiv {row[1]}): not loaded",
-                         hint="load it as the version its stamp names, or into the paper it is")
+                         f"{labelled(citekey, version)} (arXiv {row[1]}): another paper's text, not loaded",
+                         hint="load it into the paper it is")
     held = kb.db.execute("select sha256, page_count from versions where citekey = ? and version = ? and "
                          "source_kind = 'pdf' and text_status = 'ok'", [citekey, version]).fetchone()
     if held is not None and not replace:

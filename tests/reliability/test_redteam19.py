@@ -113,14 +113,14 @@ def test_a_pdf_stamped_for_another_arxiv_paper_is_not_attached_as_its_text(kb_ro
 
 
 @pytest.mark.parametrize("stamp, version", [("arXiv:1810.04805v1 [cs.CL] 11 Oct 2018", "v1"),
-                                            ("arXiv:2311.16863v3 [cs.LG] 15 Oct 2024", "v1")])
-def test_page_text_stamped_for_another_paper_or_version_is_not_loaded_as_its_text(kb_root, tmp_path, stamp, version):
-    """`kb text load` filed BERT's text (or v3's) as the paper's v1, where quotes were then verified."""
+                                            ("arXiv:cs/0306050v2 [cs.CL] 10 Jun 2003", "")])
+def test_page_text_stamped_for_another_paper_is_not_loaded_as_its_text(kb_root, tmp_path, stamp, version):
+    """`kb text load` filed BERT's text as the paper's v1, where quotes were then verified as this paper's."""
     (kb_root / "references.bib").write_text("@misc{p2023, title={Power Hungry Processing}, author={Roe, Jane}, "
                                             "year={2023}, eprint={2311.16863}, archiveprefix={arXiv}}\n")
     path = tmp_path / "text.txt"
     path.write_text(f"{stamp}\nA title\nWe used 99 kWh.\fpage two")
-    r = run_kb("text", "load", "p2023", path, "--version", version)
+    r = run_kb("text", "load", "p2023", path, *(["--version", version] if version else []))
     assert r.code == 2 and "carries arXiv's stamp of" in r.err and r.err.count("\n") == 1, r.err
     assert run_kb("show", "p2023", "--json").json["versions"] == []
 
