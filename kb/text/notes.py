@@ -1071,10 +1071,34 @@ def _attribution_cite(attribution: str) -> tuple | None:
     m = _PANDOC_NARRATIVE.match(s)
     if m is None or not s.startswith("@") or _CROSSREF.match(m.group(1)):
         return None
-    rest = s[m.end():].strip(" ,")
-    if rest and not (_PAGE_IN_TEXT.fullmatch(rest) or rest.isdigit()):
+    if m.end() == len(s):
+        return "pandoc", m.group(1), None, ""
+    tail = _narrative_tail(s, m.end(), len(s))
+    if tail is None or s[tail[1]:].strip(" .,;"):
         return None
-    return "pandoc", m.group(1), (_locator_in(rest) or rest or None), ""
+    return "pandoc", m.group(1), tail[0], ""
+
+
+# A narrative citation's place in the work, after it: pandoc's "@doe2019 [p. 3]", and as writers put it,
+# "@doe2019, p. 3", "@doe2019 pp. 3–4", "@doe2019, S. 3", "@doe2019: 3", "@doe2019 (p. 3)"; a place that is no
+# page ("@doe2019, para. 3", "[sec. 2]") is the citation's too, and gives no page.
+_TAIL_NUMBER = r"\d{1,5}(?:[^\S\n]*[-–][^\S\n]*\d{1,5})?"
+_NARRATIVE_TAIL = lazy(r"(?:[^\S\n]*(?P<open>[\[(])[^\S\n]*|[^\S\n]*(?P<sep>[,:])[^\S\n]*|[^\S\n]+)"
+                       r"(?:(?:pp?\.|pages?|pg\.|S\.)[^\S\n]*(?P<page>" + _TAIL_NUMBER + r")(?![\w.,]\d|\w)"
+                       r"|(?P<place>" + _NUMBER_PLACE + r")(?!\w)"
+                       r"|(?P<bare>" + _TAIL_NUMBER + r")(?=[^\S\n]*(?:[).;\]]|$)))"
+                       r"(?(open)[^\S\n]*(?P<close>[\])]))", re.M)
+
+
+def _narrative_tail(text: str, end: int, limit: int) -> tuple[str | None, int] | None:
+    """(the page, where it ends) of the locator after a narrative citation ending at `end`, or None."""
+    m = _NARRATIVE_TAIL.match(text, end, limit)
+    if m is None or m.group("open") and "([".index(m.group("open")) != ")]".index(m.group("close")):
+        return None
+    if m.group("open") == "(" and m.group("bare") or not (m.group("open") or m.group("sep")) and not m.group("page"):
+        return None         # "@doe2019 (3)", "@doe2019 notes": no place of the work
+    page = m.group("page") or m.group("bare")
+    return ("".join(page.split()) if page else None), m.end()
 
 
 def _locator_in(text: str | None) -> str | None:
@@ -1555,7 +1579,14 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
     for m in _PANDOC_NARRATIVE.finditer(window):
         if _CROSSREF.match(m.group(1)):
             continue                    # "@fig-energy": Quarto's cross reference to a figure of the note
-        found.append((lo + m.start(), lo + m.end(), ("cite", ("pandoc", m.group(1), None, ""), None)))
+        start, end = lo + m.start(), lo + m.end()
+        tail = _narrative_tail(text, end, min(para_end, end + 80))
+        page = None
+        if tail is not None:
+            page, end = tail
+            if text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
+                start, end = start - 1, end + 1     # "(@doe2019, p. 3)": the brackets are the citation's
+        found.append((start, end, ("cite", ("pandoc", m.group(1), page, ""), None)))
     if "^[" in window:
         for m in _INLINE_NOTE.finditer(window):
             found.append((lo + m.start(), lo + m.end(), _inline_note(m.group(1))))
@@ -1610,6 +1641,19 @@ _CLOSED_CITE = lazy(r"(?<=[\])>^¹²³⁴⁵⁶⁷⁸⁹⁰}])[ \t]*[.;,][ \t]*$
 _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 # a page alone after a quote whose citation is before it: '... "..." (p. 5).'
 _PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+
+
+def _closing_narrative(text: str, pos: int, limit: int) -> bool:
+    """Whether what follows `pos` is a narrative citation that ends its line, as a quote's own:
+    '"...costs." @doe2019 [p. 3]' (where '"...costs." @roe2021 disagrees' begins the next sentence)."""
+    at = pos + len(text[pos:limit]) - len(text[pos:limit].lstrip(" \t"))
+    m = _PANDOC_NARRATIVE.match(text, at, limit) if text[at:at + 1] == "@" else None
+    if m is None or _CROSSREF.match(m.group(1)):
+        return False
+    tail = _narrative_tail(text, m.end(), limit)
+    end = tail[1] if tail is not None else m.end()
+    line_end = text.find("\n", end, limit)
+    return not text[end:limit if line_end < 0 else line_end].strip(" \t.;")
 
 
 def _at_page(what: tuple, page: str) -> tuple:
@@ -1734,7 +1778,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # the next quote marks are inside the citation: MLA's short title, '"..." (Doe, "Title" 4)'
             after_end = cited.end()
         if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
-                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1):
+                ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1) \
+                and not _closing_narrative(text, close + 1, after_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)

@@ -1,0 +1,37 @@
+"""A note's citation keeps the place in the work a writer gives after it, however it is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = "“Training one model emitted as much carbon as five cars in their lifetimes.”"
+
+
+@pytest.mark.parametrize("tail, page", [
+    # a pandoc narrative citation after the quote, with its place after it, as writers put it
+    ("— @doe2019, p. 3", "3"),
+    ("– @doe2019, pp. 3–4.", "3–4"),
+    ("-- @doe2019 p.\u00a03", "3"),
+    ("— @doe2019, S. 12", "12"),
+    ("— @doe2019: 7", "7"),
+    ("— @doe2019 [p. 3]", "3"),
+    ("@doe2019 [pp. 3-4]", "3-4"),
+    ("(@doe2019, p. 3).", "3"),
+    ("(@doe2019 S. 5)", "5"),
+    ("(@doe2019: 9)", "9"),
+])
+def test_a_narrative_citations_page_after_the_quote_is_kept(tail: str, page: str | None) -> None:
+    assert [(q.citekey, q.page) for q in parse_note(f"{_Q} {tail}").quotes] == [("doe2019", page)]
+
+
+@pytest.mark.parametrize("text, page", [
+    (f"As @doe2019 [p. 3] puts it, {_Q}", "3"),
+    (f"As @doe2019 (p. 3) puts it, {_Q}", "3"),
+    (f"> {_Q[1:-1]} (@doe2019, p. 3)", "3"),
+    (f"> {_Q[1:-1]}\n>\n> — @doe2019, S. 3", "3"),
+])
+def test_a_narrative_citations_page_before_the_quote_or_in_a_blockquote(text: str, page: str) -> None:
+    assert [(q.citekey, q.page) for q in parse_note(text).quotes] == [("doe2019", page)]
+
