@@ -300,8 +300,8 @@ _SPACE = lazy(r"\s*")
 _NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = lazy(r"[^\s>/]*")
 _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
-# (or a PDF link's "#page=3")
-_LOCATOR = lazy(r"\b(?:pp?|pages?|pg)(?![A-Za-z])\.?\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
+# (or a PDF link's "#page=3"; German's "S. 3")
+_LOCATOR = lazy(r"(?:\b(?:pp?|pages?|pg)(?![A-Za-z])\.?|(?<![\w.])S\.)\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
 # a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
@@ -527,7 +527,7 @@ def _parse_note_quotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
 _ALPHA_LABEL = r"[a-z]{0,3}[A-Z][A-Za-z]{0,3}\+?\d{2}[a-z]?"
 # "[Amm18]", "[AGB+18, p. 3]", "[GJ79; Knu84]": each label, a locator after the last
 _ALPHA_CITE = lazy(r"\s*(" + _ALPHA_LABEL + r")((?:\s*[,;]\s*" + _ALPHA_LABEL + r")*)"
-                   r"(?:\s*,?\s*((?:pp?\.|pages?|pg\.?)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
+                   r"(?:\s*,?\s*((?:pp?\.|pages?|pg\.?|S\.)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?))?\s*")
 _ALPHA_AT = lazy(r"\[\s*" + _ALPHA_LABEL + r"\s*[\],;]")
 _ALPHA_SOURCE = lazy(r"\[\s*(" + _ALPHA_LABEL + r")\s*\]")
 

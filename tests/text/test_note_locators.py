@@ -26,6 +26,18 @@ def test_a_narrative_citations_page_after_the_quote_is_kept(tail: str, page: str
     assert [(q.citekey, q.page) for q in parse_note(f"{_Q} {tail}").quotes] == [("doe2019", page)]
 
 
+@pytest.mark.parametrize("cite, page", [
+    # German's page, "S.", in a bracketed citation of each kind
+    ("[@doe2019, S. 3]", "3"),
+    ("[see @doe2019, S. 3–4]", "3–4"),
+    ("\\cite[S.~12]{doe2019}", "12"),
+    ("[[@doe2019|Doe, S. 5]]", "5"),
+    ("[Doe19, S. 7]", "7"),
+])
+def test_a_bracketed_citations_german_page(cite: str, page: str) -> None:
+    assert [q.page for q in parse_note(f"{_Q} {cite}").quotes] == [page]
+
+
 @pytest.mark.parametrize("text, page", [
     (f"As @doe2019 [p. 3] puts it, {_Q}", "3"),
     (f"As @doe2019 (p. 3) puts it, {_Q}", "3"),
