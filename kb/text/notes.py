@@ -923,30 +923,95 @@ _HIGHLIGHT_ITEM = lazy(r"(?m)^[-*][ \t]+(?P<text>.+?)[ \t]*(?:\((?:\[(?P<link>[^
                        r"|(?P<place>(?i:page|location|loc\.)[ \t]*\d{1,6}))\))?[ \t]*$")
 
 
+# ... its work's address (Hypothesis' "- Reference: https://..."), and its
+# author where that is a person's name (Hypothesis' "- Author: [arxiv.org](https://arxiv.org)" is the site)
+_META_URL = lazy(r"(?im)^[ \t]*[-*][ \t]+(?:url|reference|source(?:[ \t]+url)?|link)::?[ \t]*<?(https?://[^\s<>]+?)>?[ \t]*$")
+_SITE = lazy(r"\[?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\]?(?:\(https?://[^()\s]*\))?")
+# Hypothesis' Obsidian export: a highlight, its lines up to the link to it on its page ("— [Updated on ...](https://hyp.is/...)")
+_HYPOTHESIS_ITEM = lazy(r"(?m)^[-*][ \t]+(?P<text>[^\n]+?(?:\n(?![ \t]*(?:[-*#>][ \t]|\n))[^\n]+?){0,40}?)[ \t]*"
+                        r"(?:—|–|--)[ \t]*\[[^\[\]\n]{1,60}\]\(<?(?P<hyp>https?://hyp\.is/[^()\s<>]+)>?\)[ \t]*$")
+_HYPOTHESIS_LINK = lazy(r"https?://hyp\.is/[\w-]+/(.+)")
+# its front matter's "doc_type: hypothesis-highlights", "url: ...", and a literature note's "citekey: ..."
+_FRONT_FIELD = lazy(r"(?m)^(doc_type|url|citekey|citation[-_]?key)[ \t]*:[ \t]*[\"']?@?([^\s\"']+)[\"']?[ \t]*$")
+
+
+def _front_fields(text: str, front: int) -> dict[str, str]:
+    """The front matter's fields naming the one work a note is of: doc_type, url and citekey."""
+    out: dict[str, str] = {}
+    for m in _FRONT_FIELD.finditer(text, 0, front):
+        name = "citekey" if m.group(1).startswith("citation") else m.group(1)
+        out.setdefault(name, m.group(2))
+    return out
+
+
+def _hypothesis_source(link: str | None, fields: dict[str, str], meta_url: str | None) -> tuple:
+    """(citekey, address) a Hypothesis highlight is of: the front matter's key, else its URL, else the
+    page its own link ("https://hyp.is/<id>/arxiv.org/abs/...") was made on."""
+    if fields.get("citekey"):
+        return fields["citekey"], None
+    url = fields.get("url") or meta_url
+    if url is None and link:
+        on = _HYPOTHESIS_LINK.match(link)
+        url = on and "https://" + on.group(1).removeprefix("https://").removeprefix("http://")
+    return None, url if url and _EXTERNAL.match(url) else None
+
+
 def _parse_highlights(text: str, lines: _Lines, fenced: list[tuple[int, int]], note: Note,
-                      blocks: list[tuple[int, int]]) -> None:
+                      blocks: list[tuple[int, int]], front: int = 0) -> None:
     """A highlights export's quotes: each item of its "Highlights" list, of the work its metadata names
-    ("- Full Title: ...", "- Author: [[...]]"), at the page it gives ("(Page 3)", "([Location 120](...))")."""
+    ("- Full Title: ...", "- Author: [[...]]"), at the page it gives ("(Page 3)",
+    "([Location 120](...))"); Hypothesis' ("- ... — [Updated on ...](https://hyp.is/...)"), of the work
+    its front matter or metadata gives the address or key of."""
+    hypothesis = "hyp.is/" in text
+    fields = _front_fields(text, front) if front and hypothesis else {}
     heading = _HIGHLIGHTS.search(text) if "ighlights" in text else None
+    if hypothesis:
+        _hypothesis_links(note, fields)
     title = _META_TITLE.search(text[:heading.start()]) if heading else None
-    if heading is None or title is None or _in_ranges(fenced, heading.start()):
+    if heading is None or _in_ranges(fenced, heading.start()):
+        return
+    meta_url = _META_URL.search(text[:heading.start()]) if hypothesis else None
+    meta_url = meta_url.group(1) if meta_url else None
+    if title is None and not hypothesis:
         return
     author = _META_AUTHOR.search(text[:heading.start()])
     who = _WIKI_BRACKETS.sub("", author.group(1)).strip() if author else ""
-    work = f"{title.group(1).strip()}, {who}" if who else title.group(1).strip()
+    who = "" if _SITE.fullmatch(who) else who
+    work = title and (f"{title.group(1).strip()}, {who}" if who else title.group(1).strip())
     end = re.compile(rf"(?m)^#{{1,{len(heading.group(1))}}}[ \t]").search(text, heading.end())
-    for m in _HIGHLIGHT_ITEM.finditer(text, heading.end(), end.start() if end else len(text)):
-        place = m.group("place") or m.group("link") or ""
-        quote = _unescape(m.group("text").strip())
+    stop = end.start() if end else len(text)
+    items = [(m, "") for m in _HYPOTHESIS_ITEM.finditer(text, heading.end(), stop)] if hypothesis else []
+    done = [(m.start(), m.end()) for m, _ in items]
+    items += [(m, m.group("place") or m.group("link") or "") for m in _HIGHLIGHT_ITEM.finditer(text, heading.end(), stop)
+              if not _in_ranges(done, m.start())]
+    for m, place in items:
+        quote = _unescape(" ".join(m.group("text").split()))
         if len(quote) >= 2 and quote[0] in "\"“" and quote[-1] in "\"”":
             quote = quote[1:-1].strip()
-        if len(quote.split()) < PLAIN_MIN_WORDS or _in_ranges(fenced, m.start()):
+        if len(quote.split()) < PLAIN_MIN_WORDS or _in_ranges(fenced, m.start()) or _ITEM_FIELD.match(quote):
             continue
         page = re.fullmatch(r"(?i)page[ \t]*(\d{1,6})", place.strip())
+        link = m.groupdict().get("hyp")
+        key, url = _hypothesis_source(link, fields, meta_url) if link else (None, None)
+        if key is None and url is None and work is None:
+            continue
         blocks.append((m.start(), m.end()))
-        note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
+        note.quotes.append(NoteQuote(quote=quote, source_link=url, source_text=None, citekey=key,
                                      page=page.group(1) if page else None, line=lines.line(m.start()),
-                                     kind="blockquote", offset=m.start("text"), attribution=work))
+                                     kind="blockquote", offset=m.start("text"), attribution=None if key else work))
+
+
+# an export's fields listed beside its highlights: Hypothesis' "- Group: #...", "- Tags: ...", "- Annotation: ..."
+_ITEM_FIELD = lazy(r"(?i)(?:group|tags?|annotation|note|comment)::?\s")
+
+
+def _hypothesis_links(note: Note, fields: dict[str, str]) -> None:
+    """A quote citing its Hypothesis link ("> ...\n> [Link](https://hyp.is/<id>/arxiv.org/abs/...)") is of the
+    work the note's front matter names, else of the page the link was made on."""
+    for q in note.quotes:
+        if q.source_link and _HYPOTHESIS_LINK.match(q.source_link):
+            key, url = _hypothesis_source(q.source_link, fields, None)
+            q.citekey, q.source_link, q.source_text = key, url, None
 
 
 _WIKI_BRACKETS = lazy(r"\[\[|\]\]")
@@ -3048,7 +3113,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     quote_blocks = list(blocks)
     uncited = _parse_blockquotes(text, lines, fenced, note)
     _parse_attributed_lines(text, lines, fenced, note, blocks)
-    _parse_highlights(text, lines, fenced, note, blocks)
+    _parse_highlights(text, lines, fenced, note, blocks, front)
     _parse_references(text, lines, fenced, note, blocks)
     if ":::" in text:
         _parse_div_references(text, lines, fenced, note, blocks)
