@@ -744,6 +744,10 @@ def _strip_quote_marker(line: str) -> str | None:
     return None
 
 
+_SOURCE_PROPERTY = lazy(r"^(?i:source|sources|cite|citation|ref|reference|from)::[ \t]*")
+_LISTED_QUOTE = lazy(r"[ \t]{0,8}[-*+][ \t]+>[ \t]?")
+
+
 def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                        note: Note) -> list[tuple[int, str, int]]:
     """The blockquotes citing their work at their end or after them (on the next line, or
@@ -763,6 +767,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             i += 1
             continue
         first = _strip_quote_marker(line_at(i))
+        listed = first is None and _LISTED_QUOTE.match(line_at(i))
+        if listed:
+            first = line_at(i)[listed.end():]       # a list item's blockquote: "- > ..." (Logseq, Obsidian)
         if first is None:
             i += 1
             continue
@@ -782,6 +789,12 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             # citation where its last line cites nothing
             body, titled = body[1:], (callout.group(1) or "").strip() or None
         cite = _citation(body[-1])
+        paged = _TRAILING_PAGE.search(body[-1]) if cite is None and body[-1].endswith(_DIGITS) else None
+        if paged is not None:
+            # a page after the citation ending the quote: "> ... networks [[@doe2020]] p. 2", "[@doe2020], S. 2"
+            c = _citation(body[-1][:paged.start()])
+            if c is not None and c[0] in ("pandoc", "number") and c[2] is None:
+                cite = c[:2] + (paged.group(1).replace(" ", ""),) + c[3:]
         attribution = None
         what, page = None, None
         pending = None
@@ -827,7 +840,13 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                                            or (at + 1 < n and line_at(at + 1).strip() and not tail))):
                     break
                 nxt = line_at(at).strip()
+                if at == i and listed and nxt[:2] in ("- ", "* ", "+ "):
+                    nxt = nxt[2:].strip()               # Logseq's child block: "- > ...\n  - [[@doe2020]] p. 3"
+                if listed and "::" in nxt:
+                    nxt = _SOURCE_PROPERTY.sub("", nxt)  # ... or its property: "source:: [[@doe2020]]"
                 c = _citation(nxt)
+                if (c is None or c[3].strip(" -—–")) and nxt[:1] in "[\\<@":
+                    c = _attribution_cite(nxt)          # a page after it: "[[@doe2020]] p. 3", "[@doe2020], p. 3"
                 if c is not None and not c[3].strip(" -—–") or _dash_cite(nxt) is not None:
                     cite, i = c if c is not None and not c[3].strip(" -—–") else _dash_cite(nxt), at + 1
                     break
@@ -854,6 +873,11 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 attribution, body[-1] = rest, body[-1][:same.start()]
         if attribution is not None and _attribution_cite(attribution) is not None:
             cite, attribution = _attribution_cite(attribution), None     # "— @doe2020, p. 3", "— Doe [@doe2020]"
+        if listed and cite is not None:
+            k = i       # a list item's page property: "- > ...\n  source:: [[@doe2020]]\n  page:: 3"
+            while k < n and line_at(k)[:1] in (" ", "\t") and line_at(k).strip() and k < i + 20:
+                k += 1
+            cite = _page_property(text, (starts[block_start], starts[k] if k < n else len(text)), ("cite", cite))[1]
         quote = _block_text(body)
         if what is not None and quote:
             note.quotes.append(replace(_quote_with(quote, what, block_start + 1, starts[block_start]),
@@ -1113,7 +1137,8 @@ def _attribution(line: str) -> str | None:
 _DASHES = ("—", "–", "―", "--")
 
 
-_TRAILING_PAGE = lazy(r",?\s*(?:pp?\.|pages?)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)$")
+_TRAILING_PAGE = lazy(r",?\s*(?:pp?\.|pages?|S\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)$")
+_DIGITS = tuple("0123456789")
 
 
 def _dash_cite(line: str) -> tuple | None:

@@ -47,3 +47,21 @@ def test_a_bracketed_citations_german_page(cite: str, page: str) -> None:
 def test_a_narrative_citations_page_before_the_quote_or_in_a_blockquote(text: str, page: str) -> None:
     assert [(q.citekey, q.page) for q in parse_note(text).quotes] == [("doe2019", page)]
 
+
+
+_B = "We quantify the approximate financial and environmental costs of training neural networks"
+_B_TWO_LINES = _B.replace(" environmental", "\n  > environmental")
+
+
+@pytest.mark.parametrize("text", [
+    # a blockquote's citation on the next line or paragraph, its page after it
+    f"> {_B}\n[[@doe2019]] p. 2",
+    f"> {_B}\n\n[@doe2019], S. 2",
+    f"> {_B} [[@doe2019]] p. 2",
+    # Logseq's and Obsidian's blockquote in a list item, cited by a child block or the block's properties
+    f"- > {_B}\n  - [[@doe2019]] p. 2",
+    f"- > {_B}\n  source:: [[@doe2019]]\n  page:: 2",
+    f"* > {_B_TWO_LINES}\n  [@doe2019, p. 2]",
+])
+def test_a_blockquotes_citation_keeps_its_page_after_it(text: str) -> None:
+    assert [(q.quote, q.citekey, q.page) for q in parse_note(text).quotes] == [(_B, "doe2019", "2")]
