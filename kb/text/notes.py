@@ -2792,6 +2792,8 @@ def _footnote_citation(body: str) -> tuple | None:
     if re.search(r"\w@", body) or not re.search(r"(?<![\w@])@\{?[A-Za-z0-9_]", body):
         return None
     cite = _citation(f"[{body}]") if "[" not in body and "]" not in body else None
+    if cite is None and body.startswith("@"):
+        cite = _attribution_cite(body)              # "@doe2020 [p. 3]": pandoc's narrative form, its locator after it
     if cite is None or cite[0] != "pandoc":
         inner = _BRACKETED_KEYS.search(body)
         cite = _citation(inner.group()) if inner else None

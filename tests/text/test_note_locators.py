@@ -65,3 +65,13 @@ _B_TWO_LINES = _B.replace(" environmental", "\n  > environmental")
 ])
 def test_a_blockquotes_citation_keeps_its_page_after_it(text: str) -> None:
     assert [(q.quote, q.citekey, q.page) for q in parse_note(text).quotes] == [(_B, "doe2019", "2")]
+
+
+@pytest.mark.parametrize("footnote, page", [
+    # a footnote that is pandoc's narrative citation, its locator after it
+    ("@doe2019 [p. 3].", "3"),
+    ("@doe2019 [pp. 4–5]", "4–5"),
+])
+def test_a_footnotes_narrative_citation_and_its_page(footnote: str, page: str) -> None:
+    note = parse_note(f"They write {_Q}[^1]\n\n[^1]: {footnote}\n")
+    assert [(q.citekey, q.page) for q in note.quotes] == [("doe2019", page)]
