@@ -2406,7 +2406,8 @@ def _front_matter(text: str, note: Note) -> int:
 
 # Quotes written as constructs of LaTeX, HTML and Org rather than in quote marks.
 _ENQUOTE = lazy(r"\\(?:enquote|textquote|blockquote)\*?(?=[\[{])")
-_QUOTE_ENV = lazy(r"\\begin\{(quote|quotation)\}|^[ \t]*#\+begin_quote\b[^\n]*", 0x8 | 0x2)   # M, I
+# (Logseq's in a list item: "- #+BEGIN_QUOTE")
+_QUOTE_ENV = lazy(r"\\begin\{(quote|quotation)\}|^[ \t]*(?:[-*+][ \t]+)?#\+begin_quote\b[^\n]*", 0x8 | 0x2)   # M, I
 _QUOTE_ENDS = {"quote": lazy(r"\\end\{quote\}"), "quotation": lazy(r"\\end\{quotation\}"),
                "org": lazy(r"^[ \t]*#\+end_quote\b[^\n]*", 0x8 | 0x2)}
 _HTML_Q = lazy(r"<(q|blockquote)(?:\s+cite\s*=\s*([\"'])([^\"'<>\s]{1,500})\2)?[^<>]{0,200}>", 0x2)
@@ -2519,8 +2520,11 @@ def _constructs_as_marks(text: str) -> str:
             continue
         end_start, end_end = ends[kind][k]
         last = end_end
-        put(m.start(), "“", m.end() - m.start())
-        close_at(m.end(), end_start, end_end - end_start)
+        # (a list item's marker and indent kept: "- #+BEGIN_QUOTE" ... "  #+END_QUOTE", Logseq's)
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t-*+"))
+        put(start, "“", m.end() - start)
+        indent = len(text[end_start:end_end]) - len(text[end_start:end_end].lstrip(" \t"))
+        close_at(m.end(), end_start + indent, end_end - end_start - indent)
     html_ends = {tag: [(e.start(), e.end()) for e in re.finditer(rf"(?i)</{tag}\s*>", text)]
                  for tag in ("q", "blockquote")} if "</" in text else {}
     last = 0

@@ -75,3 +75,12 @@ def test_a_blockquotes_citation_keeps_its_page_after_it(text: str) -> None:
 def test_a_footnotes_narrative_citation_and_its_page(footnote: str, page: str) -> None:
     note = parse_note(f"They write {_Q}[^1]\n\n[^1]: {footnote}\n")
     assert [(q.citekey, q.page) for q in note.quotes] == [("doe2019", page)]
+
+
+@pytest.mark.parametrize("cited", [
+    "  [@doe2019, p. 2]",
+    "  source:: [[@doe2019]]\n  page:: 2",
+])
+def test_logseqs_quote_block_in_a_list_item_and_its_citation(cited: str) -> None:
+    note = parse_note(f"- #+BEGIN_QUOTE\n  {_B}\n  #+END_QUOTE\n{cited}\n- next block\n")
+    assert [(q.quote, q.citekey, q.page) for q in note.quotes] == [(_B, "doe2019", "2")]
