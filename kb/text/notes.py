@@ -1170,11 +1170,11 @@ def _attribution_cite(attribution: str) -> tuple | None:
 
 
 # A narrative citation's place in the work, after it: pandoc's "@doe2019 [p. 3]", and as writers put it,
-# "@doe2019, p. 3", "@doe2019 pp. 3–4", "@doe2019, S. 3", "@doe2019: 3", "@doe2019 (p. 3)"; a place that is no
+# "@doe2019, p. 3", "@doe2019 pp 3–4", "@doe2019, S. 3", "@doe2019: 3", "@doe2019 (P. 3)"; a place that is no
 # page ("@doe2019, para. 3", "[sec. 2]") is the citation's too, and gives no page.
 _TAIL_NUMBER = r"\d{1,5}(?:[^\S\n]*[-–][^\S\n]*\d{1,5})?"
 _NARRATIVE_TAIL = lazy(r"(?:[^\S\n]*(?P<open>[\[(])[^\S\n]*|[^\S\n]*(?P<sep>[,:])[^\S\n]*|[^\S\n]+)"
-                       r"(?:(?:pp?\.|pages?|pg\.|S\.)[^\S\n]*(?P<page>" + _TAIL_NUMBER + r")(?![\w.,]\d|\w)"
+                       r"(?:(?:[Pp]p?\.?|pages?|pg\.|S\.)[^\S\n]*(?P<page>" + _TAIL_NUMBER + r")(?![\w.,]\d|\w)"
                        r"|(?P<place>" + _NUMBER_PLACE + r")(?!\w)"
                        r"|(?P<bare>" + _TAIL_NUMBER + r")(?=[^\S\n]*(?:[).;\]]|$)))"
                        r"(?(open)[^\S\n]*(?P<close>[\])]))", re.M)

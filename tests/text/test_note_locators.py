@@ -16,6 +16,8 @@ _Q = "“Training one model emitted as much carbon as five cars in their lifetim
     ("-- @doe2019 p.\u00a03", "3"),
     ("— @doe2019, S. 12", "12"),
     ("— @doe2019: 7", "7"),
+    ("— @doe2019, pp 7-8", "7-8"),
+    ("— @doe2019, P. 7", "7"),
     ("— @doe2019 [p. 3]", "3"),
     ("@doe2019 [pp. 3-4]", "3-4"),
     ("(@doe2019, p. 3).", "3"),
