@@ -1187,6 +1187,8 @@ def _narrative_tail(text: str, end: int, limit: int) -> tuple[str | None, int] |
         return None
     if m.group("open") == "(" and m.group("bare") or not (m.group("open") or m.group("sep")) and not m.group("page"):
         return None         # "@doe2019 (3)", "@doe2019 notes": no place of the work
+    if m.group("bare") and _YEAR_ONLY.fullmatch(m.group("bare")):
+        return None         # "@doe2019, 2020.": a year, no page
     page = m.group("page") or m.group("bare")
     return ("".join(page.split()) if page else None), m.end()
 
