@@ -1697,8 +1697,8 @@ def _inline_note(inner: str) -> tuple:
     """What an inline note cites: its pandoc citation ("^[See @doe2020, p. 5.]"), else the
     reference it is, at the page it ends on ("^[Doe, "Title," 2020, 5.]")."""
     if "@" in inner:
-        cite = _citation("[" + inner.strip().rstrip(".") + "]")
-        if cite is not None:
+        cite = _citation("[" + inner.strip().rstrip(".") + "]") or _footnote_citation(inner)
+        if cite is not None:        # (or pandoc's narrative citation: "^[@doe2020 [p. 5].]")
             return ("cite", cite[:3] + ("",) + cite[4:], None)
     page = _FOOTNOTE_PAGE.search(inner)
     page = page.group("page").replace(" ", "") if page and not _YEAR.fullmatch(page.group("page")) else None

@@ -86,3 +86,7 @@ def test_a_footnotes_narrative_citation_and_its_page(footnote: str, page: str) -
 def test_logseqs_quote_block_in_a_list_item_and_its_citation(cited: str) -> None:
     note = parse_note(f"- #+BEGIN_QUOTE\n  {_B}\n  #+END_QUOTE\n{cited}\n- next block\n")
     assert [(q.quote, q.citekey, q.page) for q in note.quotes] == [(_B, "doe2019", "2")]
+
+
+def test_an_inline_notes_narrative_citation_and_its_page() -> None:
+    assert [(q.citekey, q.page) for q in parse_note(f"They write {_Q}^[@doe2019 [p. 3].]").quotes] == [("doe2019", "3")]
