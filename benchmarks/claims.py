@@ -28,7 +28,8 @@ Run: python benchmarks/claims.py [--verbose] [--extractor pypdf|pdfium]
 
 2. Verification: every labelled figure, its sentence as the quote, as `kb claim add` decides
    it (kb.quantities.quoted.value_in_quote): the right value verifies, and a wrong one (a
-   digit changed, ten times the number) is refused.
+   digit changed, ten times the number) is refused; a figure labelled with its per ("64 hidden
+   units" per "layer") is claimed with it, as a rate is.
 
 3. Writers' claims: real sentences of the corpus, each with figures as a writer would claim
    them (right: its unit, a conversion, a bound it gives, money, a power of ten, percentage
@@ -196,7 +197,7 @@ def score(doc: dict, verbose: bool, units: UserUnits) -> None:
         found = wrong = 0
         notes = []
         located = 0
-        for piece, unit in entry["figures"]:
+        for piece, unit, *_ in entry["figures"]:
             try:
                 verdict, span, note = check(page, got, piece, unit, units)
             except LookupError:
@@ -245,7 +246,7 @@ def readers(doc: dict, verbose: bool, units: UserUnits) -> None:
         page = pages[entry["page"] - 1]
         got = extract_candidates([page], USER_UNITS)
         tally = per_paper.setdefault(entry["source"].rsplit("/", 1)[-1], [0, 0])
-        for piece, unit in entry["figures"]:
+        for piece, unit, *_ in entry["figures"]:
             verdict, _, note = check(page, got, piece, unit, units)
             total += 1
             tally[1] += 1
@@ -302,7 +303,7 @@ def verification(doc: dict, verbose: bool) -> None:
     for entry in doc["pages"] + doc.get("readers", []):
         pages = cache.setdefault(entry["source"], load_pages(entry["source"]))
         page = pages[entry["page"] - 1]
-        for piece, unit in entry["figures"]:
+        for piece, unit, *per in entry["figures"]:
             try:
                 start, end, number = locate(page, piece)
             except LookupError:
@@ -313,13 +314,13 @@ def verification(doc: dict, verbose: bool) -> None:
             quote, passage, before = _sentence(page, start, end)
             unit = "" if unit == "dimensionless" else unit
             value = f"{number} {unit}".strip()
-            _score(right, value, quote, True, verbose, passage, before)
+            _score(right, [value, per[0]] if per else value, quote, True, verbose, passage, before)
             printed = {n.value for n in numbers_in(quote)}
             for bad in _wrong(number):
                 claim = f"{bad} {unit}".strip()
                 if any(n.value in printed for n in numbers_in(claim)):
                     continue    # the sentence prints that number too (a table's other cell)
-                _score(wrong, claim, quote, False, verbose, passage, before)
+                _score(wrong, [claim, per[0]] if per else claim, quote, False, verbose, passage, before)
     print(f"verification: right values verified {right[0]}/{right[1]}; "
           f"wrong values refused {wrong[0]}/{wrong[1]}")
 

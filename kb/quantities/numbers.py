@@ -169,7 +169,9 @@ _SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|
                    r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
 #: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
 #: as kb.quantities.quoted reads a quote's.
-_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+)[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
+_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:each|every)\s+(?!(?:case|instance|time|way|other)s?\b))"
+                 r"(?!(?i:(?:a|one)\s+)?(?:hundred|thousand|million|billion)\b)"     # "per thousand queries": per 1,000
+                 rf"[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
                  r"|(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<adverb>(?!))?")
 _WORD = lazy(r"\S+")
 _PER_WORD = lazy(r"(?:^|\s)per\s")
@@ -606,6 +608,15 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if unit.endswith("/item") and _PER_WORD.search(unit_text):
             # per a noun kb has no unit for ("25 kWh per run"): the amount's unit, and the per as printed
             unit, per = unit[:-len("/item")], _PER_WORD.split(unit_text)[-1]
+        elif kind != "table" and _counts(unit):
+            # a count per things ("8 GPUs per node", "eight accelerators on every server", "each node has 8
+            # GPUs"): a rate as an amount per run is, never a total
+            after = _PER_NOUN.match(page, end)
+            got = _spent_per(after) if after is not None else None
+            subject = _EACH_BEFORE.search(page, max(0, start - 80), start) if got is None else None
+            per = got[0] if got is not None else subject.group("den") if subject is not None else ""
+            if per:
+                unit_text = f"{unit_text} per {per}"
         found.append(Candidate(
             page=page_no, start=start, end=end, number=num, value=value, unit=unit,
             low=low, high=high,
@@ -1262,6 +1273,22 @@ _SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
 #: ... and the kinds of an amount a per right after it makes a rate ("5 hours per run", "40% per run"), as
 #: kb.quantities.quoted reads a quote's.
 _PER_KINDS = (*_SPENT_KINDS, "time", "percent", "flop")
+
+
+@functools.lru_cache(maxsize=1024)
+def _counts(unit: str) -> bool:
+    """Whether a canonical unit counts things or devices ("GPU", "item", "token"), a rate of none."""
+    try:
+        return dimension_name(parse_unit(unit)) in ("a count", "accelerators")
+    except KBError:
+        return False
+
+
+#: What each of a subject holds, before a count: "each node has 8 GPUs", "every server held eight accelerators".
+_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
+                    r"|contains|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries"
+                    r"|carried|(?:is|was|were|are)[ \t\n]+(?:equipped|fitted)[ \t\n]+with|with)[ \t\n]+"
+                    r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")
 
 
 def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:

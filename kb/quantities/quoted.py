@@ -746,6 +746,9 @@ class QuotedValue:
         if self.rate and self.per:
             return (f"the value {value!r} per {self.per} is not its quote's: the quote gives a rate per "
                     f"{self.rate}: give --per {self.rate!r}")
+        if self.rate and _counts_value(value):
+            return (f"the value {value!r} is a total, but its quote gives a rate per {self.rate}: "
+                    f"write the value per {self.rate}, or give --per {self.rate!r}")
         if self.rate:
             return (f"the value {value!r} is an amount, but its quote gives a rate per {self.rate}: "
                     f"write the value per {self.rate}, or give --per {self.rate!r}")
@@ -753,6 +756,14 @@ class QuotedValue:
         which = "" if len(self.missing) < 2 and " " not in value.strip() or len(self.missing) == 1 \
             and len(numbers_in(value)) == 1 else f" ({', '.join(self.missing)} missing)"
         return f"the value {value!r} is not among its quote's numbers{which}: {held}"
+
+
+def _counts_value(value: str) -> bool:
+    """Whether a claim's value counts things ("8 GPUs", "64 hidden units")."""
+    try:
+        return _counts_things(Interval.from_written(value).unit)
+    except KBError:
+        return False
 
 
 def _close(a: float, half_a: float, b: float, half_b: float) -> bool:
@@ -1337,7 +1348,7 @@ _SPENT_PER = lazy(_SPENT_PER_TEXT)
 _UNIT_GOES_ON = lazy(rf"(?i)(?:\s+of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)?{_SPENT_PER_TEXT}"
                      r"|\s*(?:/|per\b|(?:of\s+)?(?:C\s?O\s?[2₂]|carbon[\s-]+dioxide\b)"
                      r"|of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?\s*(?:/|per\b)"
-                     r"|(?:for\s+)?(?:each|every)\s+(?:[^\W_]|\d)|an?\s+(?:second|minute|hour|day|week|month|year)\b"
+                     r"|(?:(?:for|in|on|at)\s+)?(?:each|every)\s+(?!(?:case|instance|time|way|other)s?\b)(?:[^\W_]|\d)|an?\s+(?:second|minute|hour|day|week|month|year)\b"
                      r"|(?:hourly|daily|weekly|monthly|yearly|annually)\b)")
 
 
@@ -2088,7 +2099,8 @@ _PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]
 
 
 #: A rate's "per" in words: "each day", "for every query", "a day", "an hour".
-_PER_IN_WORDS = lazy(r"(?i)[ ]*(?:(?:for[ ]+)?(?:each|every)|an?(?=[ ]+(?:second|minute|hour|day|week|month|year)\b))"
+_PER_IN_WORDS = lazy(r"(?i)[ ]*(?:(?:(?:for|in|on|at|per)[ ]+)?(?:each|every)(?![ ]+(?:case|instance|time|way|other)s?\b)"
+                     r"|an?(?=[ ]+(?:second|minute|hour|day|week|month|year)\b))"
                      r"[ ]+(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
 #: ... or as an adverb: "5 kWh daily", "$3 hourly".
 _PER_ADVERB = lazy(r"(?i)[ ]+(hourly|daily|weekly|monthly|yearly|annually)\b")
@@ -2216,19 +2228,44 @@ _A_WORD = lazy(r"[^\W\d_][\w-]*")
 def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> bool | None:
     """Whether the per `number`'s own figure prints is the claim's `per`: the rate it is read in ("kWh/run",
     "kWh/day" of "5 kWh each day"), or the per printed right after its unit or noun ("8 GPUs per node", "5 kg
-    CO2e each flight"), or before it as its subject's ("emissions per flight were 5 kg"); None when it
-    prints none of its own."""
+    CO2e each flight", "8 GPUs in each node"), or before it as its subject's ("emissions per flight were 5 kg");
+    None when it prints none of its own (or only "each" after it, naming no thing: "8 GPUs each")."""
     if any(unit and _per_holds(per, unit) for unit in units):
         return True
-    if any(unit and _amount(unit) for unit in units):
-        return False            # "kWh/day": a rate of another per
-    before = _PER_BEFORE.search(plain, max(0, number.start - 80), number.start)
+    printed = _printed_per(plain, number, units)
+    return None if not printed else _per_holds(per, printed)
+
+
+#: What each of a subject holds, before the figure: "each node has 8 GPUs", "every server held eight accelerators".
+_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?!of\b)(?P<den>[^\W\d_][\w-]*)[ ]+(?:has|had|have|holds|held|contains"
+                    r"|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries|carried"
+                    r"|(?:is|was|were|are)[ ]+(?:equipped|fitted)[ ]+with|with)[ ]+(?:(?:about|around|roughly|approximately"
+                    r"|nearly|almost|only|just|up[ ]+to|~)[ ]*)?$")
+#: A range's other end after its first: " to 20" of "12 to 20 citations", "–20".
+_RANGE_END = lazy(r"[ ]?(?:[-–—]|to[ ])[ ]?\d[\d,.]*(?![\d,.])")
+#: "each" after a figure's noun, naming no thing it is per: "64 nodes with 8 GPUs each", "8 GPUs each, 4 CPUs".
+_EACH_AFTER = lazy(r"(?i)[ ]*each\b(?![ ]*(?:of\b|[^\W\d_]))")
+
+
+def _printed_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
+    """The rate `number`'s figure is printed in, when it prints a per of its own: its unit's when that is a rate
+    ("kWh/day"), or "item/<den>" of a per printed after its unit or noun ("8 GPUs per node", "eight accelerators
+    on every server") or before it as its subject's ("emissions per flight were 5 kg"); "" for "each" naming no
+    thing ("8 GPUs each"); None when it prints none."""
+    rate = next((unit for unit in units if unit and _amount(unit)), None)
+    if rate is not None:
+        return rate
+    before = (_PER_BEFORE.search(plain, max(0, number.start - 80), number.start) if subject else None) \
+        or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start)
     if before is not None:
-        return _per_holds(per, "item/" + before.group("den"))
+        return "item/" + before.group("den")
     pos = number.end
     closed = _CLOSING_BOUND.match(plain, pos)
     if closed is not None:          # "3.1" of "(95% CI 3.1-4.2) per run": the interval's per
         pos = closed.end()
+    other_end = _RANGE_END.match(plain, pos)
+    if other_end is not None:       # "12" of "12 to 20 citations per paper": the range's per
+        pos = other_end.end()
     for _ in range(4):
         bracket = _BRACKET_BEFORE_PER.match(plain, pos)
         if bracket is not None:     # "3.6 kWh (95% CI 3.1-4.2) per run": the figure's interval, then its per
@@ -2236,16 +2273,39 @@ def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> 
         m = _PER_NOUN.match(plain, pos) or _PER_IN_WORDS.match(plain, pos)
         if m is not None:
             words = m.group("den").split()
-            if len(words) > 1 and not (_reads_as_unit(" ".join(words), nouns=True) or _is_count(" ".join(words))):
-                words = words[:1]       # "per node in the cluster": per node
+            if len(words) > 1 and (words[1].lower() in _SENTENCE_WORDS or not (
+                    _reads_as_unit(" ".join(words), nouns=True) or _is_count(" ".join(words)))):
+                words = words[:1]       # "per node in the cluster", "per task as": per node, per task
             if words[0].lower() in _SENTENCE_WORDS or words[0].lower() in ("cent", "mil", "mille", "mill"):
                 return None
-            return _per_holds(per, "item/" + " ".join(words))
+            return "item/" + " ".join(words)
+        if _EACH_AFTER.match(plain, pos):
+            return ""                   # "8 GPUs each": a rate per something the quote names elsewhere
         word = _WORD_BEFORE_PER.match(plain, pos)
-        if word is None or word.group("word").lower() in _SENTENCE_WORDS:
-            return None
+        if word is None or word.group("word").lower() in _SENTENCE_WORDS or len(word.group("word")) == 1:
+            return None             # "Papers w/ PDF 28.9M": "with", no per
         pos = word.end()
     return None
+
+
+def _rate_unread(plain: str, number: _Number, units: list[str | None]) -> str | None:
+    """The per `number`'s figure prints that the unit it was read in does not say ("item/node" of "8 GPUs per
+    node" read in GPUs, "" of "8 GPUs each"), or its unit's per things ("GPU/node"); None when it prints none, or
+    its unit is a rate a unit may be ("kWh/h": W)."""
+    for unit in units:
+        if unit and _amount(unit):      # "GPU/node" of "each node has 8 GPUs": per things, which no unit is
+            den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip()
+            return unit if den and not den[:1].isdigit() and _is_count(den) else None
+    # (a per its subject names, "energy (kWh) per charge: 0.012", is a table's or a heading's, as a claim may
+    # restate it: only "each node has 8 GPUs" is read so)
+    return _printed_per(plain, number, units, subject=False)
+
+
+def _a_rate(plain: str, number: _Number, units: list[str | None], count: bool) -> bool:
+    """Whether `number`'s figure is a rate per something its unit does not say, no total: "8 GPUs per node",
+    "25 kWh in each run"; for a `count`, "8 GPUs each" too."""
+    printed = _rate_unread(plain, number, units)
+    return printed is not None and (bool(printed) or count)
 
 
 def _per_of_another(plain: str, per: str) -> bool:
@@ -2853,6 +2913,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     # per household) is a second one, which the quote may say of its subject
     own_per = bool(per) and not _amount(value_unit)
     elsewhere = own_per and _per_of_another(plain, per)
+    # a total ("8 GPUs", "25 kWh", no per): never a figure the quote prints per something its unit does not say
+    # ("8 GPUs per node", "eight accelerators on every server", "25 kWh in each run", "8 GPUs each")
+    total = not per and bool(value_unit) and not unitless and claim_unit is not None \
+        and not _RATE_SPLIT.search(value_unit)
+    #: ... a count's total never one the quote prints for each of what it names before ("8 GPUs" of "64 nodes with 8
+    #: GPUs each"; "300 W each" is each one's power)
+    count = total and _counts_things(claim_unit)
     bare = claim_unit is not None and unitless and not value_unit
     #: a claim whose unit the quote must state for it: any but a factor's ("3x" of "a speed-up of 3")
     stated = claim_unit is not None and bool(value_unit) and not _FACTOR_UNIT.fullmatch(value_unit.strip())
@@ -2916,6 +2983,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                    and not _no_figure_for(plain, h, value_unit, claim_unit)
                    and (not own_per or _per_fits(plain, h, labelled.get((h.start, h.end))
                                                  or [printed_unit.get((h.start, h.end))], per, elsewhere))
+                   and not (total and _a_rate(plain, h, labelled.get((h.start, h.end))
+                                              or [printed_unit.get((h.start, h.end))], count))
                    and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
                         and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
                         or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
@@ -2945,6 +3014,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     continue
                 if own_per and not _per_fits(plain, n, [unit], per, elsewhere):
                     continue        # a claim per flight: a figure the quote prints per flight, never another's
+                if total and _a_rate(plain, n, [unit], count):
+                    continue        # "8 GPUs" of "8 GPUs per node": a rate, no total
                 try:
                     conv = iv.to(claim_unit)
                 except KBError:
@@ -3031,6 +3102,29 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 break
             if len(tried) == 2:
                 break
+        each = None
+        for h in held if rate is None and (total or own_per) else ():
+            # "8 GPUs" of "8 GPUs per node", "8 GPUs" per rack of "8 GPUs in each node": the per its figure prints,
+            # which its unit does not say
+            if _digits(h.value) not in digits or h.start < start:
+                continue
+            printed_per = _rate_unread(plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])
+            den = printed_per.split("/", 1)[1].strip() if printed_per else printed_per
+            if den == "" and count:
+                each = each or h
+            if not den or den == per or den in tried:
+                continue
+            tried.append(den)
+            if _holds_per(value, quote, den):
+                rate = den
+                break
+            if len(tried) == 2:
+                break
+        if rate is None and each is not None:
+            return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+                f"the value {value!r} is a total, but its quote gives "
+                f"{' '.join(printed[each.start:_EACH_AFTER.search(plain, each.end).end()].split())!r} for each of "
+                f"something it names: give --per with what it is per"))
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
                        unit=dropped if missing and not rate else None,
                        unstated=" ".join(printed[unstated[0].start:unstated[0].end].split())

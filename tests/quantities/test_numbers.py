@@ -239,7 +239,7 @@ def test_luccioni2024_v3_page_6():
         ("0.012 kWh", 0.012, "kWh"),  # footnote 5: the v1 figure
     ]
     assert {c.kind for c in found[15:35]} == {"table"}
-    assert found[42].unit_text == "tokens"  # "10 new tokens": the modifier is not the unit
+    assert found[42].unit_text == "tokens per text"  # "10 new tokens for each input text": the modifier is no unit
     assert found[15].sentence == "text classification 0.002 0.001"
     charge = found[10]
     assert charge.sentence.startswith("For comparison, charging the average smartphone "

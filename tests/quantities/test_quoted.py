@@ -580,8 +580,8 @@ def test_co2_named_in_words_or_before_the_figure(value, quote, per, ok):
     ("≥ 50%", "it cuts energy by as much as 50% overall", False),
     ("at least 5%", "as little as 5% of the energy", True),
     ("≤ 5%", "as little as 5% of the energy", False),
-    ("≤ 8 GPUs", "a maximum of 8 GPUs per node", True),
-    ("≥ 8 GPUs", "a maximum of 8 GPUs per node", False),
+    ("≤ 8 GPUs", "a maximum of 8 GPUs in all", True),
+    ("≥ 8 GPUs", "a maximum of 8 GPUs in all", False),
     ("about 51%", "it cuts energy by about 50%", False),
     # a factor: "×", "-fold", "times", "a factor of", "orders of magnitude"; never a percentage or a unit
     ("100x", "a 100× increase in energy", True),
@@ -923,8 +923,8 @@ ROWS = "Consumption CO 2e (lbs) Air travel, 1 passenger, NY ↔SF 1984 Human lif
         ("12 nodes", True), ("12 GPU nodes", True), ("12 node", True), ("12 GPUs", False), ("12 TPU nodes", False),
         ("13 nodes", False), ("12 servers", False), ("8 cores", True), ("8 CPU cores", True), ("8 CPUs", False),
         ("8 GPU cores", False), ("16 TPUs", True), ("16 TPU chips", True), ("16 GPUs", False)]],
-    ("8 CPUs", "each node has 8 CPUs", True), ("9 CPUs", "each node has 8 CPUs", False),
-    ("8 GPUs", "each node has 8 CPUs", False),
+    ("8 CPUs", "the node has 8 CPUs", True), ("9 CPUs", "the node has 8 CPUs", False),
+    ("8 GPUs", "the node has 8 CPUs", False),
     # a rate per counted things is per those things, singular or plural; another noun is another rate
     *[(value, "each training run uses 2 kWh per run on average", ok) for value, ok in [
         ("2 kWh/run", True), ("2 kWh per runs", True), ("2000 Wh/run", True), ("2 kWh/image", False),
@@ -1095,7 +1095,8 @@ _RATES = [
     ("2 g CO2e", "each search emits 2 g of CO2e per query", None, False),
     ("3 kg", "a page emits 3 kg of coal per web page viewed", "web page", True),
     ("3 kg CO2e", "a page emits 3 kg of coal per web page viewed", "web page", False),
-    ("64 hidden units", "a 2 layer LSTM with 64 hidden units per layer", None, True),     # a count, as printed
+    ("64 hidden units", "a 2 layer LSTM with 64 hidden units per layer", None, False),    # a count per layer
+    ("64 hidden units", "a 2 layer LSTM with 64 hidden units per layer", "layer", True),
     ("5 L", "it burns 5 litres of fuel per 100 km", "100 km", True),
     ("0.05 L/km", "it burns 5 litres of fuel per 100 km", None, True),
     ("5 L", "it burns 5 litres of fuel per 100 km", None, False),

@@ -46,14 +46,14 @@ def test_such_words_with_no_per_after_them_leave_the_amount(page):
 
 
 @pytest.mark.parametrize("page, number, unit", [
-    ("The model drew 3.6 (3.1–4.2) kWh on each day.", "3.6", "kWh"),
+    ("The model drew 3.6 (3.1–4.2) kWh on the day.", "3.6", "kWh"),
     ("It used 4.1 (95% CI 3.8–4.4) MWh in total.", "4.1", "MWh"),
     ("It used 4.1 [95% CI: 3.8, 4.4] kWh in total.", "4.1", "kWh"),
     ("Training emitted 12 (10 to 15) tCO2e.", "12", "tCO2e"),
     ("It used 2.5 (± 0.3) kWh.", "2.5", "kWh"),
     ("It used 2.5 (SD = 0.3) kWh.", "2.5", "kWh"),
     # a count's noun after the bracket, as a unit's
-    ("Each paper held 41 (SD=24.8) inline citations.", "41", "citations"),
+    ("The paper held 41 (SD=24.8) inline citations.", "41", "citations"),
     ("A median of 12 (IQR 8–20) participants took part.", "12", "participants"),
 ])
 def test_a_figure_with_its_interval_in_a_bracket_before_its_unit_is_a_candidate(page, number, unit):
