@@ -28,6 +28,18 @@ def _verdict(citing: str, cited: str) -> str:
 @pytest.mark.parametrize("citing, cited", [
     ("They drew 25 kWh per run.", "It drew 25 kWh per flight."),
     ("They emitted 5 kg CO2e per flight.", "It emitted 5 kg CO2e per trip."),
+    # a count per things is a rate too, as the page prints its per: after it, in words, or as its subject's
+    ("They used 8 GPUs per node.", "It used 8 GPUs per rack."),
+    ("They used 8 GPUs.", "It held eight GPUs on every node."),
+    ("They used 8 GPUs per node.", "Each rack has 8 GPUs."),
 ])
 def test_a_rate_per_other_things_confirms_nothing(citing, cited):
     assert _verdict(citing, cited) != "confirmed"
+
+
+@pytest.mark.parametrize("citing, same, other", [
+    ("They used 8 GPUs per node.", "The rack had 8 GPUs in each node.", "The node had 8 GPUs in each rack."),
+    ("They used 8 accelerators per server.", "Each server has 8 accelerators.", "Each rack has 8 accelerators."),
+])
+def test_a_count_is_confirmed_per_the_same_things_only(citing, same, other):
+    assert _verdict(citing, same) == "confirmed" and _verdict(citing, other) != "confirmed"
