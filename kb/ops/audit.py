@@ -203,7 +203,8 @@ PARALLEL_FROM = 20
 #: 5 also: a per right after an amount, no verb ("drew 25 kWh per run", "5 kg CO2e per flight", "$3,000 per run") makes it
 #: a rate; a scale after a bracketed interval is its figure's ("$3.6 ($3.1–$4.2) million"); a mean's decimal count.
 #: 6: a count per things carries its per ("8 GPUs per node", "eight accelerators on every server", "each node has
-#: 8 GPUs": GPU per node, never 8 GPUs nor 8 GPUs per rack), and an amount "in each run" is per run.
+#: 8 GPUs": GPU per node, never 8 GPUs nor 8 GPUs per rack), and an amount "in each run" is per run, as is a figure
+#: with what it is of before its per ("0.004 kWh of energy per query", "two hundred pages of text per case").
 DERIVED_READING = "6"
 
 

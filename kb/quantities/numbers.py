@@ -608,12 +608,16 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if unit.endswith("/item") and _PER_WORD.search(unit_text):
             # per a noun kb has no unit for ("25 kWh per run"): the amount's unit, and the per as printed
             unit, per = unit[:-len("/item")], _PER_WORD.split(unit_text)[-1]
-        elif kind != "table" and _counts(unit):
+        elif kind != "table" and "/" not in unit and unit != "dimensionless":
             # a count per things ("8 GPUs per node", "eight accelerators on every server", "each node has 8
-            # GPUs"): a rate as an amount per run is, never a total
-            after = _PER_NOUN.match(page, end)
+            # GPUs"), or what it is of before its per ("two hundred
+            # pages of text per case", "0.004 kWh of energy per query"): a rate, never a total
+            count = _counts(unit)
+            of = _OF_NOUN.match(page, end)
+            after = (_PER_NOUN.match(page, end) if count else None) or (
+                _PER_NOUN.match(page, of.end()) if of is not None else None)
             got = _spent_per(after) if after is not None else None
-            subject = _EACH_BEFORE.search(page, max(0, start - 80), start) if got is None else None
+            subject = _EACH_BEFORE.search(page, max(0, start - 80), start) if got is None and count else None
             per = got[0] if got is not None else subject.group("den") if subject is not None else ""
             if per:
                 unit_text = f"{unit_text} per {per}"
@@ -1284,6 +1288,9 @@ def _counts(unit: str) -> bool:
         return False
 
 
+#: What a figure's noun or unit is of, before a per: " of text" of "two hundred pages of text per case".
+_OF_NOUN = lazy(r"[ \t]+of[ \t]+(?!(?:the|a|an|this|that|these|those|its|our|their|each|every|which|all|any)\b)"
+                r"[a-z]{3,}(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")
 #: What each of a subject holds, before a count: "each node has 8 GPUs", "every server held eight accelerators".
 _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
                     r"|contains|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries"

@@ -2243,6 +2243,9 @@ _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?!of\b)(?P<den>[^\W\d_][\w-]*)[ ]
                     r"|nearly|almost|only|just|up[ ]+to|~)[ ]*)?$")
 #: A range's other end after its first: " to 20" of "12 to 20 citations", "–20".
 _RANGE_END = lazy(r"[ ]?(?:[-–—]|to[ ])[ ]?\d[\d,.]*(?![\d,.])")
+#: What a figure's noun is of, before its per: " of text" of "200 pages of text per case".
+_OF_BEFORE_PER = lazy(r"(?i)[ ]+of[ ]+(?!(?:the|a|an|this|that|these|those|its|our|their|each|every|which|all|any)\b)"
+                      r"[^\W\d_][\w-]*(?![\w-])(?=[ ]*(?:/|per\b|(?:(?:for|in|on|at)[ ]+)?(?:each|every)\b))")
 #: "each" after a figure's noun, naming no thing it is per: "64 nodes with 8 GPUs each", "8 GPUs each, 4 CPUs".
 _EACH_AFTER = lazy(r"(?i)[ ]*each\b(?![ ]*(?:of\b|[^\W\d_]))")
 
@@ -2281,6 +2284,10 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
             return "item/" + " ".join(words)
         if _EACH_AFTER.match(plain, pos):
             return ""                   # "8 GPUs each": a rate per something the quote names elsewhere
+        of = _OF_BEFORE_PER.match(plain, pos)
+        if of is not None:              # "two hundred pages of text per case": per case
+            pos = of.end()
+            continue
         word = _WORD_BEFORE_PER.match(plain, pos)
         if word is None or word.group("word").lower() in _SENTENCE_WORDS or len(word.group("word")) == 1:
             return None             # "Papers w/ PDF 28.9M": "with", no per

@@ -115,7 +115,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: ("sum to 100" of "sum to 100%", "3.6 million" of "$3.6 million", "5% of runs" of "<5% of runs") is refused.
 #: 17 also: a count per things is a rate, never a total nor per other things ("8 GPUs" of "8 GPUs per node", "eight
 #: accelerators on every server", "each node has 8 GPUs"; "25 kWh" of "25 kWh in each run"; "8 GPUs" per rack of
-#: "8 GPUs in each node" were verified).
+#: "8 GPUs in each node" were verified; so was "200 pages" of "two hundred pages of text per case").
 CLAIM_READING = "17"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

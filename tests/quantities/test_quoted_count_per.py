@@ -16,6 +16,7 @@ RATES = [
     ("4 TPUs", "Every host has 4 TPUs.", "host"),
     ("3 datasets", "We use the same 3 datasets per task as before.", "task"),
     ("25 kWh", "The node used 25 kWh in each run.", "run"),
+    ("200 pages", "It often totals two hundred pages of text per case.", "case"),
 ]
 
 
@@ -41,6 +42,8 @@ def test_each_and_slashes_that_make_no_rate(value, quote, ok):
 @pytest.mark.parametrize("page, per", [
     ("We used 8 GPUs per node.", "node"), ("It held eight accelerators on every server.", "server"),
     ("Each node has 8 GPUs.", "node"), ("The node used 25 kWh in each run.", "run"), ("We used 8 GPUs.", ""),
+    ("It often totals two hundred pages of text per case.", "case"),
+    ("It required 0.004 kWh of energy per query.", "query"),
 ])
 def test_the_page_reads_a_count_per_things_with_its_per(page, per):
     assert [c.per for c in extract_candidates([page])] == [per]
