@@ -512,11 +512,39 @@ class Edited:
     bom: str = ""
     newline: str = "\n"
     read_as: Identity | None = None     # the file's identity when it was read (kb.atomic.write_bytes)
+    #: a file of lines ending in both \n and \r\n keeps each of its lines as read: only what kb adds ends
+    #: as most of its lines do (\r\n here), as references.bib's lines kb adds do
+    mixed: bool = False
 
     def written(self, text: str) -> str:
-        if self.newline != "\n":
+        if self.mixed:
+            text = _new_lines_ending(self.text, text, self.newline)
+        elif self.newline != "\n":
             text = text.replace("\r\n", "\n").replace("\n", self.newline)
         return self.bom + text
+
+
+_LONE_LF_RE = lazy(r"(?<!\r)\n")
+
+
+def _new_lines_ending(read: str, text: str, newline: str) -> str:
+    """`text`, an edit of `read`, with the lines it adds ending in `newline`: what lies between the
+    two texts' common start and end is kb's, every line end the person wrote is kept as it was."""
+    if newline == "\n" or text == read:
+        return text
+    n = min(len(read), len(text))
+    start = 0
+    while start < n and read[start] == text[start]:
+        start += 1
+    end = 0
+    while end < n - start and read[-1 - end] == text[-1 - end]:
+        end += 1
+    middle = text[start:len(text) - end]
+    if "\n" not in middle:
+        return text
+    # (a \n after the \r before the middle ends the person's line)
+    kept = 1 if middle[0] == "\n" and text[start - 1:start] == "\r" else 0
+    return text[:start] + middle[:kept] + _LONE_LF_RE.sub(newline, middle[kept:]) + text[len(text) - end:]
 
 
 def read_for_edit(path: Path) -> Edited:
@@ -531,8 +559,12 @@ def read_for_edit(path: Path) -> Edited:
     text = data.decode("utf-8") if text is None else text
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom):]
-    newline = "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
-    return Edited(text.replace("\r\n", "\n") if newline == "\r\n" else text, bom, newline, read_as)
+    crlf = text.count("\r\n")
+    if crlf and crlf == text.count("\n"):
+        return Edited(text.replace("\r\n", "\n"), bom, "\r\n", read_as)
+    # lines of both endings: kb's lines end as most do (TOML's lines end in \n or \r\n)
+    mixed = 0 < crlf
+    return Edited(text, bom, "\r\n" if mixed and crlf > text.count("\n") - crlf else "\n", read_as, mixed)
 
 
 def _quotes_by_id(doc: ClaimsDoc, r: _Reader) -> None:
