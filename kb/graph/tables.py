@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "22"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "23"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -36,6 +36,10 @@ READING = "22"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a title in title case after one name and its initials ('Dupont J. Les Réseaux des ...')
 #                           an author-year citation naming no title links its author's one paper of the year whose
 #                           title holds a number ('Doe (2023)' of 'Llama 2: ...')
+#                       23: a book's title after names given in full and before its publisher ('Jean Dupont, Deep
+#                           Neural Networks, Dunod, 2019.'); a title's head and colon after a body's name and comma
+#                           ('Google DeepMind, Gemini: ...'); two title words after 'Family I.' before the publisher
+#                           ('Dupont J. La Vision. Dunod, 2019.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

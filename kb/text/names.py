@@ -299,6 +299,13 @@ def firm(word: str) -> bool:
     return word.lower() in _FIRMS
 
 
+def holds_body_word(words: list[str]) -> bool:
+    """Whether one of `words`, capitalised, is a word only organisations' names hold, or a school's
+    ('University', 'Institute', 'College'): a body's name, a thesis's school, is among them."""
+    return any(w[:1].isupper() and (w.lower() in _ORGANISATION_WORDS or w.lower() in ("college", "school"))
+               and w != "Ai" for w in words)
+
+
 def is_organisation(name: str) -> bool:
     """Whether a name written without a comma is an organisation's: two words or
     more, one of them, capitalised, a word only organisations' names hold

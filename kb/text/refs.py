@@ -42,6 +42,7 @@ from kb.text.names import (
     family_name_first,
     firm,
     firm_acronym,
+    holds_body_word,
     initials_in_capitals,
     is_organisation,
     name_key,
@@ -755,6 +756,11 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # a title's head word and its colon after names given in full: 'Jacob Devlin, ..., and Kristina
             # Toutanova, BERT: Pre-training of ...' (_full_names_before)
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "comma")
+        if last == ":" and seps == 1 and i and words[i - 1][-1] == "," \
+                and _body_then_title_head(text[:tokens.end(i - 1) - 1], tok[:-1], text):
+            # an organisation's name, its comma, then a title's head word and its colon: 'Google DeepMind, Gemini:
+            # A Family of ...', 'OpenAI, GPT-4: Technical Report' (not a name inverted: 'Müller, Hans: Die Welt')
+            return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "comma")
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
@@ -852,6 +858,28 @@ def _walk_authors(tokens: _Tokens, horizon: int):
     return None
 
 
+def _body_then_title_head(head: str, word: str, text: str) -> bool:
+    """Whether `head`, the one piece before an entry's first comma, is an organisation's name and `word`,
+    closed by a colon after that comma, a title's head: a name of two words or more an organisation's
+    by its form ('Google DeepMind', 'Meta AI'), or a word printed as no person's name is, before a head
+    printed so ('OpenAI, GPT-4:', 'NVIDIA, cuDNN:'); a family name's comma is followed by a given name
+    or initials ('Müller, Hans:', 'Smith, J.:')."""
+    if not word or _is_initial(word) or _is_capital(word) or not _name_like(word):
+        return False
+    if " " in head.strip():
+        return _organisation_author(head.strip(), text[len(head):])
+    return _printed_as_no_name(head) and _printed_as_no_name(word)
+
+
+def _printed_as_no_name(word: str) -> bool:
+    """A word holding a digit, or a capital after a lower-case letter no family name's prefix explains
+    ('GPT-4', 'OpenAI', 'cuDNN'; not 'McDonald', 'MacLeod', 'DeVries')."""
+    if any(ch.isdigit() for ch in word):
+        return True
+    core = word.removeprefix("Mac").removeprefix("Mc").removeprefix("De").removeprefix("Le").removeprefix("La")
+    return any(a.islower() and b.isupper() for a, b in zip(core, core[1:]))
+
+
 def _title_after_initial(words: list[str], j: int, i: int) -> bool:
     """Whether the words after the initials at token j up to the stop at token i are no family name a middle
     initial is followed by ('Strubell.', 'Ortiz Suárez.', 'de la Vega.', 'Van Der Berg.') but a title's: four
@@ -861,7 +889,21 @@ def _title_after_initial(words: list[str], j: int, i: int) -> bool:
     if j < 1 or _is_initial(words[0]):
         return False
     return len(after) >= 4 or sum(w[:1].isupper() and w.rstrip(".").lower() not in _CAPITALISED_PARTICLES
-                                  for w in after) >= 3
+                                  for w in after) >= 3 \
+        or len(after) >= 2 and all(w[:1].isupper() for w in after) and _publisher_closes(words[i + 1:])
+
+
+# what closes a book's entry after its title: its publisher, a word ('Dunod', 'Springer'), or named so ('MIT
+# Press', 'Addison-Wesley Publishing'), its place before it or not ('Paris: Dunod'), then the year
+_PUBLISHER_CLOSE_RE = lazy(r"(?:[A-Z][\w\-]+:\s+)?(?:[A-Z][\w\-]+|(?:[A-Z][\w&\-]*\s+){1,3}"
+                           r"(?:Press|Publishing|Publishers|Verlag|Books))[,;]?\s+(?:1[6-9]|20)\d\d[a-z]?\.?")
+
+
+def _publisher_closes(rest: list[str]) -> bool:
+    """Whether the words after a sentence are the publisher and year closing the entry, as after a book's title
+    and never after a name, which its title follows: 'Dupont J. La Vision. Dunod, 2019.' (not 'Maria J. De
+    Vries. Cien Años, 1967.', the words after the name a title's)."""
+    return 2 <= len(rest) <= 6 and _PUBLISHER_CLOSE_RE.fullmatch(" ".join(rest)) is not None
 
 
 def _full_names_before(words: list[str], i: int) -> bool:
@@ -1151,6 +1193,43 @@ def _split_full_names(text: str) -> _AuthorSplit | None:
         return None
     authors = ", ".join(chunks[:k])
     return _AuthorSplit(authors, text[len(authors) + 1:], None, "comma")
+
+
+def _title_after_full_names(authors: str) -> tuple[str, str] | None:
+    """(names, title) of what an author list read up to the year holds ('Jean Dupont, Deep Neural Networks,
+    Dunod'): names given in full, each closed by its comma, one alone or the last after 'and'; then the title;
+    then one piece or two, the publisher and its place, short and capitalised, no digits. The title holds a
+    word in lower case no name holds ('Learning to Rank'), or three capitalised words at least; never two (a
+    name: 'Jean Dupont, Paul Martin, Dunod'), nor a body's name ('University of Oxford', a thesis's)."""
+    pieces = authors.split(", ")
+    k = 0
+    closed = False
+    while k < len(pieces) - 2 and not closed:
+        name = pieces[k]
+        bare = name.removeprefix("and ").removeprefix("& ")
+        if bare is not name and bare != name:
+            closed = True
+        if _full_name(bare):
+            pass
+        elif len(pair := _PAIR_JOIN_RE.split(bare)) == 2 and all(map(_full_name, pair)):
+            closed = True
+        else:
+            break
+        k += 1
+    if k == 0 or k >= 2 and not closed:
+        return None
+    title, tail = pieces[k], pieces[k + 1:]
+    if not 1 <= len(tail) <= 2 or any(not p[:1].isupper() or len(p.split()) > 4 or any(map(str.isdigit, p))
+                                      for p in tail):
+        return None
+    words = title.split()
+    if not title[:1].isupper() or words[0].lower() in _CONJUNCTIONS or _PAIR_JOIN_RE.search(title) \
+            or holds_body_word(words):
+        return None
+    lower = [w for w in words[1:] if w.islower() and w not in _PARTICLES]
+    if lower and not _full_name(title) or len(words) >= 3 and all(w[:1].isupper() for w in words):
+        return ", ".join(pieces[:k]), title
+    return None
 
 
 def _split_before_quoted_title(text: str) -> _AuthorSplit | None:
@@ -2965,6 +3044,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # safety, WHO, Geneva, 2018.'
                 entry.first_author = name_key(_first_author(pieces[0], title)) or None
                 title = _extract_title(title)
+            elif (named := _title_after_full_names(split.authors)) is not None:
+                # ... or after names given in full, each closed by its comma, and before the publisher, as a
+                # book's title with no quotes is printed: 'Jean Dupont, Deep Neural Networks, Dunod, 2019.',
+                # 'John Smith, Learning to Rank, MIT Press, 2010.'
+                entry.first_author = name_key(_first_author(named[0], named[1])) or None
+                title = _extract_title(named[1])
             else:
                 title = None
     elif body[:1] in "\"“«":
@@ -2998,6 +3083,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
                     if title and ", " in title:     # (the body again as its publisher: 'IEA, Title, International
                         title = _title_before_body_again(title, first)      # Energy Agency, Paris, 2023.')
+                    if title and ", " in title and (named := _title_after_full_names(
+                            _COMMA_YEAR_RE.split(body, maxsplit=1)[0].rstrip())) and title.startswith(named[1]):
+                        # (a book's publisher and place after its title: 'Mary Jones, The Art of Computer
+                        # Programming, Addison-Wesley, Reading, 1968.')
+                        title = _extract_title(named[1])
             elif len(first.split()) >= 3 and body[len(first):len(first) + 1] != ",":
                 # no author and no year, a sentence of words no name holds: a program's, a web page's or
                 # a report's reference opening with its title ('Apache-licensed Evolved Transformer

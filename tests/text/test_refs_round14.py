@@ -1,0 +1,42 @@
+"""Reference entries, round 14: a book's title after names given in full and a comma, before its publisher; a
+title's head word and colon after an organisation's name and comma; two title words after one name and its
+initials, the publisher and year closing the entry. Each case holds a reading kb gave wrong before and one it
+must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+KEEP_NAMES = ("Jean Dupont, Paul Martin, Dunod, 2019.", "dupont", None)     # a second name, never a title
+KEEP_SCHOOL = ("John Smith, University of Oxford, Oxford, 2010.", "smith", None)     # a thesis's school
+KEEP_INVERTED = ("Müller, Hans: Die Welt der Zahlen. Berlin 2019.", "muller", "Die Welt der Zahlen")
+KEEP_MIDDLE = ("Maria J. De Vries. Cien Años de Soledad. Sudamericana, 1967.", "vries", "Cien Años de Soledad")
+
+
+@pytest.mark.parametrize("fixed, kept", [
+    # names given in full, each closed by its comma (the last after 'and'), the title, the publisher (and place)
+    (("Jean Dupont, Deep Neural Networks, Dunod, 2019.", "dupont", "Deep Neural Networks"), KEEP_NAMES),
+    (("John Smith, Learning to Rank, MIT Press, 2010.", "smith", "Learning to Rank"), KEEP_SCHOOL),
+    (("Anna Berg and Paul Martin, Apprentissage Profond Moderne, Dunod, Paris, 2021.", "berg",
+      "Apprentissage Profond Moderne"), KEEP_NAMES),
+    (("Mary Jones, The Art of Computer Programming, Addison-Wesley, Reading, 1968.", "jones",
+      "The Art of Computer Programming"), KEEP_SCHOOL),
+    (("Jean Dupont, Deep neural networks, Dunod, 2019.", "dupont", "Deep neural networks"), KEEP_NAMES),
+    # an organisation's name, its comma, a title's head and its colon (not a family name, its given name after)
+    (("Google DeepMind, Gemini: A Family of Highly Capable Multimodal Models. arXiv, 2023.", "googledeepmind",
+      "Gemini: A Family of Highly Capable Multimodal Models"), KEEP_INVERTED),
+    (("Mistral AI, Mixtral: Mixtures of experts. 2024.", "mistralai", "Mixtral: Mixtures of experts"),
+     ("McDonald, John: Title of a book. Springer, 2019.", "mcdonald", "Title of a book")),
+    (("OpenAI, GPT-4: Technical Report. arXiv, 2023.", "openai", "GPT-4: Technical Report"), KEEP_INVERTED),
+    # two title words after 'Family I.', the publisher (its place or not) and the year after them (not a family
+    # name after a middle initial, a title after it)
+    (("Dupont J. La Vision. Dunod, 2019.", "dupont", "La Vision"), KEEP_MIDDLE),
+    (("Smith J. Deep Learning. Cambridge University Press; 2019.", "smith", "Deep Learning"), KEEP_MIDDLE),
+    (("Moreau P. Le Temps. Paris: Gallimard; 2003.", "moreau", "Le Temps"), KEEP_MIDDLE),
+])
+def test_title_after_a_name_and_its_comma_or_initial(fixed: tuple, kept: tuple) -> None:
+    for text, first, title in (fixed, kept):
+        entry = parse_entry(text)
+        assert (entry.first_author, entry.title) == (first, title), text
