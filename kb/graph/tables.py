@@ -39,7 +39,9 @@ READING = "23"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       23: a book's title after names given in full and before its publisher ('Jean Dupont, Deep
 #                           Neural Networks, Dunod, 2019.'); a title's head and colon after a body's name and comma
 #                           ('Google DeepMind, Gemini: ...'); two title words after 'Family I.' before the publisher
-#                           ('Dupont J. La Vision. Dunod, 2019.')
+#                           ('Dupont J. La Vision. Dunod, 2019.'); no access note after a web address a title ('...
+#                           https://..., 2022. Last accessed June 5, 2022.'); a year-like number opening a title after
+#                           the names' stop, another year closing the entry ('... Marshall. 2001 SCCM ... , 2003.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -698,6 +698,10 @@ def _token_facts(tok: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
             dotted, dotted and _is_initial(core), low in _SUFFIXES, low == "al.", core.isupper())
 
 
+# the year closing an entry: ', 2003.', ' (2003).'
+_YEAR_AT_END_RE = lazy(r"[\s,(]((?:1[6-9]|20)\d\d)[a-z]?\)?\.?\s*$")
+
+
 def _status_at(tokens: _Tokens, i: int) -> re.Match | None:
     """No date, or the work's state, where an author-year style prints the year: token i opens
     '(n.d.)', 'n.d.' after a stop or comma, '(in press)', '(forthcoming)', ACM's '[n. d.]', APA's
@@ -730,6 +734,12 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if i >= horizon:
             return _UNDECIDED
         year, sep, like, conj, dotted, initial, suffix, al, capitals = facts(tok)
+        if year and n_names >= 1 and tok[-1].isdigit() and tok[0] != "(" and words[i - 1][-1] == "." \
+                and (closing := _YEAR_AT_END_RE.search(text)) and int(closing.group(1)) != year:
+            # a number like a year, no stop after it, opening the title after the names' stop, the entry closed by
+            # its own year: '..., and J. C. Marshall. 2001 SCCM/ESICM/... Conference. Intensive Care Med, 2003.'
+            end = tokens.end(i - 1)
+            return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
         # a year right after the names (n_names >= 1: this is not the first token)
         # (in brackets, with no stop before it: 'Strubell E, McCallum A (2019) Energy', 'Ernst & Young (2019).')
         if year and n_names >= 1 and (tok[0] == "(" or words[i - 1][-1] in ".:"
@@ -1250,6 +1260,10 @@ def _split_at_year(text: str) -> _AuthorSplit | None:
     if not m:
         return None
     authors = m.group("authors")
+    if "://" in authors or "www." in authors:
+        # a web address is no name: the year after it closes a web page's entry, its access note after it
+        # ('Free Law Project. CourtListener. https://www.courtlistener.com, 2022. Last accessed June 5, 2022.')
+        return None
     if m.group("bracketed") and not all(w[:1].isupper() or w in _FUNCTION_WORDS or w in ("and", "&")
                                         for w in authors.split()):
         return None         # a title's words before its year, not a name's: 'Carbon emissions of things (2019)'

@@ -40,3 +40,24 @@ def test_title_after_a_name_and_its_comma_or_initial(fixed: tuple, kept: tuple) 
     for text, first, title in (fixed, kept):
         entry = parse_entry(text)
         assert (entry.first_author, entry.title) == (first, title), text
+
+
+@pytest.mark.parametrize("fixed, kept", [
+    # a web page's entry: its body, its title, its address, the year and an access note (never the title)
+    (("Free Law Project. CourtListener. https://www.courtlistener.com, 2022. Last accessed June 5, 2022.",
+      "CourtListener", 2022),
+     ("Anyone at all. 2020. A study of things. Journal of Stuff.", "A study of things", 2020)),
+    (("Legal Aid Society. About us. https://legalaidnyc.org/about, 2021. Retrieved May 2, 2022.", "About us", 2021),
+     ("Anyone at all. 2020. A study of things. Journal of Stuff.", "A study of things", 2020)),
+    # a number like a year opening the title after the names' stop, the entry closed by its own year
+    (("M. Levy, M. P. Fink, and J. C. Marshall. 2001 SCCM/ESICM International Sepsis Definitions Conference. "
+      "Intensive Care Med, 29:530-538, 2003.", "2001 SCCM/ESICM International Sepsis Definitions Conference", 2003),
+     ("Jane Smith. 2019. Energy and things. In ACL, 2020.", "Energy and things", 2019)),
+    (("J. Smith and A. Jones. 1984 revisited: surveillance today. Journal of Things, 5:1-9, 2015.",
+      "1984 revisited: surveillance today", 2015),
+     ("Jane Smith. 2019 Energy and things. In ACL 2019.", "Energy and things", 2019)),
+])
+def test_no_access_note_nor_number_of_a_title_is_read_wrong(fixed: tuple, kept: tuple) -> None:
+    for text, title, year in (fixed, kept):
+        entry = parse_entry(text)
+        assert (entry.title, entry.year) == (title, year), text
