@@ -872,13 +872,13 @@ def _body_then_title_head(head: str, word: str, text: str) -> bool:
     """Whether `head`, the one piece before an entry's first comma, is an organisation's name and `word`,
     closed by a colon after that comma, a title's head: a name of two words or more an organisation's
     by its form ('Google DeepMind', 'Meta AI'), or a word printed as no person's name is, before a head
-    printed so ('OpenAI, GPT-4:', 'NVIDIA, cuDNN:'); a family name's comma is followed by a given name
-    or initials ('Müller, Hans:', 'Smith, J.:')."""
+    printed so ('OpenAI, GPT-4:', 'NVIDIA, cuDNN:'), or a firm's own name ('Anthropic, Claude:'); a family
+    name's comma is followed by a given name or initials ('Müller, Hans:', 'Smith, J.:')."""
     if not word or _is_initial(word) or _is_capital(word) or not _name_like(word):
         return False
     if " " in head.strip():
         return _organisation_author(head.strip(), text[len(head):])
-    return _printed_as_no_name(head) and _printed_as_no_name(word)
+    return firm(head) or _printed_as_no_name(head) and _printed_as_no_name(word)
 
 
 def _printed_as_no_name(word: str) -> bool:
@@ -1205,28 +1205,29 @@ def _split_full_names(text: str) -> _AuthorSplit | None:
     return _AuthorSplit(authors, text[len(authors) + 1:], None, "comma")
 
 
+_EDITION_PIECE_RE = lazy(r"\d{1,2}(?:st|nd|rd|th)\s+(?:ed|edn|edition)\.?", re.I)
+
+
 def _title_after_full_names(authors: str) -> tuple[str, str] | None:
     """(names, title) of what an author list read up to the year holds ('Jean Dupont, Deep Neural Networks,
     Dunod'): names given in full, each closed by its comma, one alone or the last after 'and'; then the title;
     then one piece or two, the publisher and its place, short and capitalised, no digits. The title holds a
     word in lower case no name holds ('Learning to Rank'), or three capitalised words at least; never two (a
     name: 'Jean Dupont, Paul Martin, Dunod'), nor a body's name ('University of Oxford', a thesis's)."""
-    pieces = authors.split(", ")
+    pieces = [p for p in authors.split(", ") if not _EDITION_PIECE_RE.fullmatch(p)]       # (its edition: '2nd ed.')
     k = 0
-    closed = False
-    while k < len(pieces) - 2 and not closed:
-        name = pieces[k]
+    for n, name in enumerate(pieces[:-2]):          # (the title and a publisher after the names)
         bare = name.removeprefix("and ").removeprefix("& ")
-        if bare is not name and bare != name:
-            closed = True
-        if _full_name(bare):
-            pass
-        elif len(pair := _PAIR_JOIN_RE.split(bare)) == 2 and all(map(_full_name, pair)):
-            closed = True
-        else:
+        if bare != name and _full_name(bare) \
+                or len(pair := _PAIR_JOIN_RE.split(bare)) == 2 and all(map(_full_name, pair)):
+            k = n + 1       # the list closed by its conjunction
             break
-        k += 1
-    if k == 0 or k >= 2 and not closed:
+        if not _full_name(bare):
+            break
+    one = k == 0
+    if one and len(pieces) >= 3 and _full_name(pieces[0]):
+        k = 1               # ... or one name
+    if k == 0:
         return None
     title, tail = pieces[k], pieces[k + 1:]
     if not 1 <= len(tail) <= 2 or any(not p[:1].isupper() or len(p.split()) > 4 or any(map(str.isdigit, p))
@@ -1237,7 +1238,10 @@ def _title_after_full_names(authors: str) -> tuple[str, str] | None:
             or holds_body_word(words):
         return None
     lower = [w for w in words[1:] if w.islower() and w not in _PARTICLES]
-    if lower and not _full_name(title) or len(words) >= 3 and all(w[:1].isupper() for w in words):
+    # (three capitalised words after one name, a publisher and its place after them, may be the second name:
+    # 'Jean Dupont, Anne Marie Durand, Deep Learning, Dunod')
+    if lower and not _full_name(title) \
+            or len(words) >= 3 and all(w[:1].isupper() for w in words) and not (one and len(tail) > 1):
         return ", ".join(pieces[:k]), title
     return None
 

@@ -24,12 +24,15 @@ KEEP_MIDDLE = ("Maria J. De Vries. Cien Años de Soledad. Sudamericana, 1967.", 
     (("Mary Jones, The Art of Computer Programming, Addison-Wesley, Reading, 1968.", "jones",
       "The Art of Computer Programming"), KEEP_SCHOOL),
     (("Jean Dupont, Deep neural networks, Dunod, 2019.", "dupont", "Deep neural networks"), KEEP_NAMES),
+    (("Jean Dupont, Deep Neural Networks, 2nd ed., Dunod, 2019.", "dupont", "Deep Neural Networks"),
+     ("Jean Dupont, Anne Marie Durand, Deep Learning, Dunod, 2019.", "dupont", None)),
     # an organisation's name, its comma, a title's head and its colon (not a family name, its given name after)
     (("Google DeepMind, Gemini: A Family of Highly Capable Multimodal Models. arXiv, 2023.", "googledeepmind",
       "Gemini: A Family of Highly Capable Multimodal Models"), KEEP_INVERTED),
     (("Mistral AI, Mixtral: Mixtures of experts. 2024.", "mistralai", "Mixtral: Mixtures of experts"),
      ("McDonald, John: Title of a book. Springer, 2019.", "mcdonald", "Title of a book")),
     (("OpenAI, GPT-4: Technical Report. arXiv, 2023.", "openai", "GPT-4: Technical Report"), KEEP_INVERTED),
+    (("Anthropic, Claude: A family of models, 2024.", "anthropic", "Claude: A family of models"), KEEP_INVERTED),
     # two title words after 'Family I.', the publisher (its place or not) and the year after them (not a family
     # name after a middle initial, a title after it)
     (("Dupont J. La Vision. Dunod, 2019.", "dupont", "La Vision"), KEEP_MIDDLE),
