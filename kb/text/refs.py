@@ -909,11 +909,19 @@ _PUBLISHER_CLOSE_RE = lazy(r"(?:[A-Z][\w\-]+:\s+)?(?:[A-Z][\w\-]+|(?:[A-Z][\w&\-
                            r"(?:Press|Publishing|Publishers|Verlag|Books))[,;]?\s+(?:1[6-9]|20)\d\d[a-z]?\.?")
 
 
+_JOURNAL_YEAR_VOLUME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,6}\.\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2})?\s*;\s*\d")
+
+
 def _publisher_closes(rest: list[str]) -> bool:
     """Whether the words after a sentence are the publisher and year closing the entry, as after a book's title
     and never after a name, which its title follows: 'Dupont J. La Vision. Dunod, 2019.' (not 'Maria J. De
     Vries. Cien Años, 1967.', the words after the name a title's)."""
-    return 2 <= len(rest) <= 6 and _PUBLISHER_CLOSE_RE.fullmatch(" ".join(rest)) is not None
+    if len(rest) >= 2 and rest[0] in ("In:", "In") and rest[1][:1].isupper():
+        return True         # ... or the book or proceedings it is in: 'Dupont J. La Vision. In: Martin P, editor. ...'
+    text = " ".join(rest[:12])
+    # ... or Vancouver's journal and its year, volume after it: 'Dupont J. La Vision. Rev Opt. 2019;12:1-9.'
+    return 2 <= len(rest) <= 6 and _PUBLISHER_CLOSE_RE.fullmatch(text) is not None \
+        or _JOURNAL_YEAR_VOLUME_RE.match(text) is not None
 
 
 def _full_names_before(words: list[str], i: int) -> bool:

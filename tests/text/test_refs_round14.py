@@ -38,6 +38,10 @@ KEEP_MIDDLE = ("Maria J. De Vries. Cien Años de Soledad. Sudamericana, 1967.", 
     (("Dupont J. La Vision. Dunod, 2019.", "dupont", "La Vision"), KEEP_MIDDLE),
     (("Smith J. Deep Learning. Cambridge University Press; 2019.", "smith", "Deep Learning"), KEEP_MIDDLE),
     (("Moreau P. Le Temps. Paris: Gallimard; 2003.", "moreau", "Le Temps"), KEEP_MIDDLE),
+    # ... or the book it is in, or Vancouver's journal, its year and volume
+    (("Dupont J. Deep Learning. In: Martin P, editor. Proceedings of Things. Paris: Dunod; 2019.", "dupont",
+      "Deep Learning"), KEEP_MIDDLE),
+    (("Smith J. Neural Nets. Rev Opt. 2015 May;521(7553):436-44.", "smith", "Neural Nets"), KEEP_MIDDLE),
 ])
 def test_title_after_a_name_and_its_comma_or_initial(fixed: tuple, kept: tuple) -> None:
     for text, first, title in (fixed, kept):
