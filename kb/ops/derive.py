@@ -97,14 +97,15 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
     lists.relink(db, whole, changes.papers - waiting)
     if changes.bib:
         merge_cached_s2(kb)
-    if changes.claims_files or texts:
-        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided, fresh, changes.committed)
+    if changes.claims_files or texts or changes.reidentified:
+        quote_doubts(kb, changes.claims_files, texts, changes.quotes_decided, fresh, changes.committed,
+                     changes.reidentified)
     if changes.rereading:
         read_values_again(kb, changes.claims_files)
     if changes.claims_files:
         base_values(kb, changes.claims_files, changes.based)
     # a claim is read against its paper's text: one newly stored decides its claims again
-    given_text = {citekey for citekey, _ in texts}
+    given_text = {citekey for citekey, _ in texts} | changes.reidentified
     files = set(changes.claims_files) | {r[0] for r in _rows_in(
         db, "select distinct file from claims where file is not null and kind = 'claim' and citekey in ({})",
         given_text)}
@@ -125,6 +126,8 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
     text, match = quotes.found_on_page(kb, citekey, version, page, quote, cache)
     if text is None:
         return claim_doubt(status, value, quote, per)
+    if (why := quotes.another_work(kb, citekey, version, cache)) is not None:
+        return why
     if match is None:
         return f"quote not found in {text.version or 'its text'}"
     wrong = quotes.page_disagrees(page, None, quote, match, text) if not page or page <= len(text.pages) else None
@@ -181,7 +184,7 @@ def _claims_read_as_now(kb: KB, files: set[str]) -> None:
 
 
 def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided: dict | None = None,
-                 fresh: bool = False, committed: bool = False) -> None:
+                 fresh: bool = False, committed: bool = False, papers: set[str] = frozenset()) -> None:
     """Why each quote marked verified in `files`, or quoting a text in `texts` (a paper
     given new page text), is not found in its text, or not on the page its claims file
     says, as kb verify looks for it (NULL when it is, or when kb holds no text to look
@@ -190,9 +193,12 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     same paper, version, text and pages, as a re-index of its file found it decided)
     keeps that decision when this index's quotes were decided by this kb's reading
     (CLAIM_READING), or `fresh` says this kb decided them just now, and its text did not
-    change (or was `committed` before they were decided: kb rebuild)."""
+    change (or was `committed` before they were decided: kb rebuild). The verified quotes of
+    `papers` (entries that now name a work otherwise: quotes.another_work) are decided again."""
     db = kb.db
     rows = []
+    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
+                          "where citekey in ({}) and status = 'verified'", papers)
     rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
                           "where file in ({}) and status = 'verified'", files)
     for citekey, version in dict.fromkeys(texts):
@@ -212,7 +218,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
         if (citekey, version) != paper:
             paper = (citekey, version)
             cache.clear()
-        if key in decided and (citekey, version) not in changed:
+        if key in decided and (citekey, version) not in changed and citekey not in papers:
             doubt = decided[key]
         else:
             doubt = _quote_doubt(kb, citekey, version, text, page, page_end, cache)
@@ -383,6 +389,8 @@ def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int
     page_text = load_text(kb.conn, citekey, version, cache)
     if page_text is None:
         return None
+    if (why := quotes.another_work(kb, citekey, version, cache)) is not None:
+        return why
     match, found_in = quotes.find_in_either(kb, page_text, text, cache)
     if match is None:
         return (f"not found in {page_text.version or 'its text'}: its text was edited since kb "

@@ -633,6 +633,8 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             report.problem("quotes", where, f"quote {v.id} cites {v.citekey}, which is not in references.bib",
                            _renamed_hint(kb, v.citekey, renamed) +
                            f"restore the entry in references.bib, or kb quote rm {v.id}")
+        elif v.status == "another-work":
+            report.problem("quotes", where, f"quote {v.id}: {v.message.rpartition(': ')[0]}", _ANOTHER_WORK_FIX)
         elif v.status == "stale":
             stale += 1
         elif v.status == "no-text":
@@ -686,6 +688,13 @@ def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
     return seen[old]
 
 
+#: What a person does about a key of references.bib that now names another work than the text and
+#: quotes kb keeps under it (keys swapped, or given to another work, by hand: quotes.another_work).
+_ANOTHER_WORK_FIX = ("put the keys back in references.bib as they were; or, if the entries are right now, move each "
+                     "claims file to the key of the work it quotes and run kb rebuild (it files each text under "
+                     "the key of its work)")
+
+
 def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
     """A claim's verdict as a problem; 1 when it is stored unverified (counted, not a problem)."""
     where = lines.get(("claim", v.citekey, v.id), f"claims/{v.citekey}.toml")
@@ -697,6 +706,9 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
                        "or add that version's text")
     elif v.status in ("value-mismatch", "value-unreadable", "not-found", "wrong-page"):
         report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message}", fix)
+    elif v.status == "another-work":
+        report.problem("claims", where, f"claim {v.citekey}.{v.id}: {v.message.rpartition(': ')[0]}",
+                       _ANOTHER_WORK_FIX)
     elif v.status == "no-paper" and _file_names_it(v.message):
         report.problem("claims", where, f"claim {v.id}: {v.message.rpartition('; ')[0]}",
                        v.message.rpartition("; ")[2])

@@ -42,6 +42,7 @@ from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
+from kb.text.titles import numbers_agree
 from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -145,6 +146,61 @@ def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None
         return None, text
     match.notes.append(f"found in the second extraction ({second.extractor}), not in {text.extractor}'s")
     return match, second
+
+
+def _titles_alike(a: str | None, b: str | None) -> bool | None:
+    """Whether two normalised titles name one work (half the words of the shorter in the
+    other, and the numbers that tell works apart the same); None when one is unknown."""
+    if not a or not b:
+        return None
+    wa, wb = set(a.split()), set(b.split())
+    return 2 * len(wa & wb) >= min(len(wa), len(wb)) and numbers_agree(a, b)
+
+
+def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None = None) -> str | None:
+    """Why the text kb holds of `citekey` (at `version`, else its newest) is of another work than
+    its entry in references.bib now names (keys swapped or given to another work by hand), or None:
+    the text was filed as a work (the arXiv id, DOI and title of its manifest); an identifier both
+    sides hold that differs, the titles not alike, or no shared identifier and titles not alike,
+    is another work. A lookup of the paper's rows and one manifest."""
+    key = ("another work", citekey, version)
+    if cache is not None and key in cache:
+        return cache[key]
+    why = None
+    if version is None:
+        held = versions_with_text(kb.conn, citekey)
+        version = held[-1] if held else None
+    row = kb.conn.execute(
+        "select v.sha256, p.arxiv_id, p.doi, p.title_norm from versions v join papers p on p.citekey = v.citekey "
+        "where v.citekey = ? and v.version = ? and v.text_status = 'ok'", [citekey, version]).fetchone() \
+        if version is not None else None
+    manifest = kb.sources.get(row[0]) if row is not None and row[0] else None
+    if manifest is not None:
+        filed = manifest.filed_as(citekey)
+        arxiv, doi, title = row[1], (row[2] or "").lower() or None, row[3]
+        ids = [(a, b) for a, b in ((filed.arxiv_id, arxiv), ((filed.doi or "").lower() or None, doi)) if a and b]
+        alike = _titles_alike(filed.title, title)
+        if any(a == b for a, b in ids):
+            other = False
+        elif ids:
+            other = alike is not True
+        else:
+            other = alike is False
+        if other:
+            was = ", ".join(f"{n} {v}" for n, v in (("arXiv", filed.arxiv_id), ("DOI", filed.doi)) if v)
+            shown_as = repr(filed.title) if filed.title else "another work"
+            now = kb.conn.execute(
+                "select citekey from papers where citekey != ? and ((? is not null and arxiv_id = ?) "
+                "or (? is not null and lower(doi) = ?) or (? is not null and title_norm = ?)) order by position limit 1",
+                [citekey, filed.arxiv_id, filed.arxiv_id, filed.doi, (filed.doi or "").lower(),
+                 filed.title, filed.title]).fetchone()
+            why = (f"{citekey} names another work in references.bib than the text this was verified in "
+                   f"({shown_as}{', ' + was if was else ''})"
+                   + (f", which is now {now[0]}" if now else "")
+                   + ": put the keys back as they were, or see kb doctor")
+    if cache is not None:
+        cache[key] = why
+    return why
 
 
 def _shown(quote: str) -> str:
@@ -463,6 +519,8 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     except KBError as exc:
         return verdict("value-unreadable", f"cannot read the value {value!r}: {exc.message}", True)
     text = load_text(kb.conn, c["citekey"], c["version"], cache)
+    if text is not None and (why := another_work(kb, c["citekey"], c["version"], cache)) is not None:
+        return verdict("another-work", why, True)
     if text is None and (off := off_text(kb.conn, c["citekey"], c["version"], None)):
         return verdict("wrong-version", f"{off}; correct its version in {c['file']}, or get that text", True)
     if text is None:
@@ -609,6 +667,8 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         return Verdict(q["id"], q["citekey"], q["version"], "no-text",
                        f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
                        + "; not re-checked")
+    if (why := another_work(kb, q["citekey"], q["version"], cache)) is not None:
+        return Verdict(q["id"], q["citekey"], q["version"], "another-work", why, failed=True)
     hidden = unshowable(q["text"])
     if hidden is not None:
         # matched without it, the quote would stand verified as words it does not show

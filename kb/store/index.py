@@ -68,6 +68,9 @@ class Changes:
     texts: list[tuple[str, str]] = field(default_factory=list)   # (citekey, version) given page text
     claims_files: set[str] = field(default_factory=set)     # claims files re-indexed
     bib: bool = False                                       # references.bib re-indexed
+    #: papers whose entry now names a work by another title, arXiv id or DOI than before (keys swapped,
+    #: or given to another work, by hand): their quotes and claims are decided again against their text
+    reidentified: set[str] = field(default_factory=set)
     #: (citekey, version) -> its reference list (kb.text.refs entries) when parsed already,
     #: from the very pages stored (a worker of kb import parsed it beside the extraction)
     references: dict[tuple[str, str], list] = field(default_factory=dict)
@@ -606,8 +609,8 @@ class Indexer:
         db = self.db
         bibfile = bibfile or load_bib(self.layout)
         previous = {row[0]: row for row in db.conn.execute(
-            "select citekey, origin, metadata_status, fields, title_norm, first_author, entry_type, position "
-            "from papers")}
+            "select citekey, origin, metadata_status, fields, title_norm, first_author, entry_type, position, "
+            "arxiv_id, doi from papers")}
         current = _rendered_as_now(db.conn)
         rows, moved, keys = [], [], set()
         entries = bibfile.all_entries()
@@ -657,6 +660,9 @@ class Indexer:
             if r["citekey"] not in previous
             or any(previous[r["citekey"]][n] != r[c] for n, c in ((3, "fields"), (4, "title_norm"),
                                                                   (5, "first_author")))}
+        self.pending.reidentified |= {r["citekey"] for r in rows if r["citekey"] in previous
+                                      and any(previous[r["citekey"]][n] != r[c] for n, c in (
+                                          (4, "title_norm"), (8, "arxiv_id"), (9, "doi")))}
         if not current:
             db.conn.execute("insert or replace into meta (key, value) values ('paper_rendering', ?)",
                             [PAPER_RENDERING])

@@ -116,7 +116,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 17 also: a count per things is a rate, never a total nor per other things ("8 GPUs" of "8 GPUs per node", "eight
 #: accelerators on every server", "each node has 8 GPUs"; "25 kWh" of "25 kWh in each run"; "8 GPUs" per rack of
 #: "8 GPUs in each node" were verified; so was "200 pages" of "two hundred pages of text per case").
-CLAIM_READING = "17"
+#: 18: a quote or claim whose paper's key now names another work in references.bib than its text was filed as
+#: (keys swapped, or given to another work, by hand) stands unverified (kb.ops.quotes.another_work).
+CLAIM_READING = "18"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

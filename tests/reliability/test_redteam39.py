@@ -1,0 +1,38 @@
+"""Round thirty-nine: citekeys swapped or given to another work by hand in references.bib."""
+
+from __future__ import annotations
+
+import pytest
+from kbrun import run_kb
+
+A = "@article{{{key}, title={{Water Use of Campus Computing}}, author={{Byron, Ada}}, year={{2020}}{ids}}}\n"
+B = "@article{{{key}, title={{Sepsis Detection with Recurrent Networks}}, author={{Roe, Ann}}, year={{2021}}{ids}}}\n"
+IDS = {"arxiv": (", eprint={2001.00001}, archiveprefix={arXiv}", ", eprint={2101.00002}, archiveprefix={arXiv}"),
+       "doi": (", doi={10.1000/water.1}", ", doi={10.1000/sepsis.2}"), "title": ("", "")}
+
+
+@pytest.mark.parametrize("ids", sorted(IDS))
+@pytest.mark.parametrize("edit", ["swapped", "given-to-another-work"])
+def test_a_key_that_now_names_another_work_never_keeps_its_quotes_verified(kb_root, ids, edit):
+    """Paper A's quote stayed "verified" under key a2020 once a2020 named Paper B, and was exported
+    under Paper B's title. Swapping the keys back makes it stand again."""
+    bib = kb_root / "references.bib"
+    ia, ib = IDS[ids]
+    bib.write_text(A.format(key="a2020", ids=ia) + B.format(key="b2021", ids=ib))
+    pages = kb_root.parent / "a.txt"
+    pages.write_text("Water Use of Campus Computing\nWe measure 12 litres a day on campus.\n")
+    assert run_kb("text", "load", "a2020", pages).code == 0
+    assert run_kb("quote", "add", "a2020", "We measure 12 litres a day").code == 0
+    kept = bib.read_text()
+    bib.write_text(B.format(key="a2020", ids=ib) + (A.format(key="b2021", ids=ia) if edit == "swapped" else ""))
+    listed = run_kb("quote", "ls")
+    assert "UNVERIFIED" in listed.out and "another work" in listed.out, listed.out
+    r = run_kb("verify")
+    assert r.code == 1 and "another-work" in r.out and " ok " not in r.out, r.out
+    if edit == "swapped":
+        assert "now b2021" in r.out, r.out
+    r = run_kb("doctor")
+    assert r.code == 1 and "names another work" in r.out, r.out
+    bib.write_text(kept)
+    assert "UNVERIFIED" not in run_kb("quote", "ls").out
+    assert run_kb("verify").code == 0
