@@ -194,7 +194,7 @@ def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None =
                 "or (? is not null and lower(doi) = ?) or (? is not null and title_norm = ?)) order by position limit 1",
                 [citekey, filed.arxiv_id, filed.arxiv_id, filed.doi, (filed.doi or "").lower(),
                  filed.title, filed.title]).fetchone()
-            why = (f"{citekey} names another work in references.bib than the text this was verified in "
+            why = (f"{citekey} names another work in references.bib than the text kb holds under it "
                    f"({shown_as}{', ' + was if was else ''})"
                    + (f", which is now {now[0]}" if now else "")
                    + ": put the keys back as they were, or see kb doctor")
@@ -218,6 +218,9 @@ def verify_text(kb: KB, citekey: str, quote: str, version: str | None = None, ca
     text = load_text(kb.conn, citekey, version, cache)
     if text is None:
         return paper, None, None, None
+    if (why := another_work(kb, citekey, text.version, cache)) is not None:
+        # found there, it would be stored verified as a quote of the work the entry names now
+        raise UsageError(f"{why.rpartition(': ')[0]}; nothing stored", hint=why.rpartition(": ")[2])
     match, text = find_in_either(kb, text, quote, cache)
     near = None if match else matching.closest_passage(text.doc, quote)
     return paper, text, match, near

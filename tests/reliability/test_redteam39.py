@@ -31,6 +31,8 @@ def test_a_key_that_now_names_another_work_never_keeps_its_quotes_verified(kb_ro
     assert r.code == 1 and "another-work" in r.out and " ok " not in r.out, r.out
     if edit == "swapped":
         assert "now b2021" in r.out, r.out
+    r = run_kb("quote", "add", "a2020", "litres a day on campus")      # Paper A's words, the key Paper B's
+    assert r.code == 2 and "nothing stored" in r.err and len(r.err.strip().splitlines()) == 1, r.err
     r = run_kb("doctor")
     assert r.code == 1 and "names another work" in r.out, r.out
     bib.write_text(kept)
