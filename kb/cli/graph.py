@@ -188,6 +188,8 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", c
     bar = Progress("Semantic Scholar", unit="papers")
     result = citations.fetch(open_graph(), citekey, progress=bar.update if bar.on else None)
     bar.done()
+    if result["unread"]:
+        warn(result["unread"])
     if as_json:
         emit_json(result)
         return

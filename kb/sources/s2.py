@@ -47,7 +47,9 @@ def _page(response: Response) -> dict:
     return data
 
 
-def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict]:
+def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict | None = None) -> list[dict]:
+    """The papers of a paper's `kind` list (references, citations); `unread[kind]` counts the entries
+    dropped as unreadable (not a record of a paper, or none of its fields of the documented type)."""
     base = endpoint("KB_S2_API_URL")
     headers = {}
     key = header_value("KB_S2_API_KEY", "the key Semantic Scholar gave you", secret=True)
@@ -74,6 +76,8 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None) -> list[dict
             # A paper listed again (a server answering every offset with the same page) is
             # one paper: it was counted once a page, and the list ended only at MAX_PAGES.
             same = (paper.get("paperId") or json.dumps(paper, sort_keys=True)) if paper is not None else None
+            if paper is None and unread is not None:
+                unread[kind] = unread.get(kind, 0) + 1
             if paper is not None and same not in seen:
                 seen.add(same)
                 items.append(paper)
@@ -120,9 +124,23 @@ def clean_paper(paper) -> dict | None:
 
 
 def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) -> dict:
+    """A paper's references and citations; `unread`: how many entries of each list were dropped
+    as unreadable (unread_said says it)."""
     pid = paper_id(arxiv_id, doi)
-    return {"paper": pid, "references": _fetch_list(client, pid, "references", progress),
-            "citations": _fetch_list(client, pid, "citations", progress)}
+    unread: dict[str, int] = {}
+    return {"paper": pid, "references": _fetch_list(client, pid, "references", progress, unread),
+            "citations": _fetch_list(client, pid, "citations", progress, unread), "unread": unread}
+
+
+def unread_said(unread: dict[str, int]) -> str | None:
+    """One line saying how many of Semantic Scholar's entries were dropped and why, or None."""
+    if not unread or not sum(unread.values()):
+        return None
+    parts = [f"{n} {'reference' if kind == 'references' else 'citing paper'}{'s' if n != 1 else ''}"
+             for kind, n in sorted(unread.items()) if n]
+    return (f"dropped {sum(unread.values())} of Semantic Scholar's entries ({', '.join(parts)}): not the "
+            "record of a paper, or none of its fields (paperId, title, year, externalIds, authors) of the type "
+            "its API documents")
 
 
 def cache_path(folder: Path, citekey: str) -> Path:

@@ -38,3 +38,27 @@ def test_a_key_that_now_names_another_work_never_keeps_its_quotes_verified(kb_ro
     bib.write_text(kept)
     assert "UNVERIFIED" not in run_kb("quote", "ls").out
     assert run_kb("verify").code == 0
+
+
+@pytest.mark.parametrize("bad, said", [
+    (['"nonsense"', "7", '{"citedPaper": null}'], "3 references"),
+    (['{"citedPaper": {"year": "2019", "authors": "Strubell"}}'], "1 reference"),
+])
+def test_semantic_scholar_entries_kb_cannot_read_are_counted_and_said(server, tmp_path, monkeypatch, bad, said):
+    """kb cite fetch dropped what it could not read in silence: the lists looked complete."""
+    import json
+
+    from httpserver import Reply
+
+    from kb.sources import s2
+    from kb.sources.net import Client, Settings
+
+    monkeypatch.setenv("KB_RETRIES", "0")
+    body = '{"data": [{"citedPaper": {"paperId": "p1", "title": "T1"}}, %s]}' % ", ".join(bad)
+    server.routes["/s2/graph/v1/paper/DOI:10.1234/abc/references"] = Reply(200, body.encode())
+    server.routes["/s2/graph/v1/paper/DOI:10.1234/abc/citations"] = Reply(200, json.dumps({"data": []}).encode())
+    got = s2.fetch(Client(tmp_path / "cache", tmp_path / "tmp", Settings.from_env()), None, "10.1234/abc")
+    assert [p["title"] for p in got["references"]] == ["T1"]
+    line = s2.unread_said(got["unread"])
+    assert line is not None and f"dropped {len(bad)} of Semantic Scholar's entries ({said})" in line, line
+    assert "\n" not in line
