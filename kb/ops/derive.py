@@ -42,7 +42,7 @@ from kb.sources import s2
 from kb.store import claimsfile
 from kb.store.index import Changes, claim_numbers
 from kb.store.knowledgebase import CLAIM_READING, DECIDED_FILES, KB
-from kb.store.queries import load_text, paper_exists, versions_with_text
+from kb.store.queries import load_text, other_papers_file, paper_exists, versions_with_text
 from kb.store.sqlite import read_only, transaction
 
 # What kb verify looks a quote up with, and a claim's passage read against its paper's text: loaded
@@ -116,7 +116,8 @@ def apply(kb: KB, changes: Changes, progress=None, bulk: bool | None = None) -> 
 
 
 def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, per: str | None,
-                   citekey: str | None, version: str | None, page: int | None, cache: dict) -> str | None:
+                   citekey: str | None, version: str | None, page: int | None, cache: dict,
+                   file: str | None = None) -> str | None:
     """Why a claim does not stand verified, as kb verify decides it: against the passage of the
     paper's text its quote is found in (the paper's printing decides: "593 kWh" of "103, 593 kWh"
     typed for the page's "103,593 kWh" does not stand), and not where kb holds that text and the
@@ -125,7 +126,7 @@ def _doubt_on_page(kb: KB, value: str, quote: str | None, status: str | None, pe
         return claim_doubt(status, value, quote, per)
     text, match = quotes.found_on_page(kb, citekey, version, page, quote, cache)
     if text is None:
-        return claim_doubt(status, value, quote, per)
+        return _of_another_paper(kb, citekey, file) or claim_doubt(status, value, quote, per)
     if (why := quotes.another_work(kb, citekey, version, cache)) is not None:
         return why
     if match is None:
@@ -197,12 +198,12 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     `papers` (entries that now name a work otherwise: quotes.another_work) are decided again."""
     db = kb.db
     rows = []
-    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
+    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt, file from quotes "
                           "where citekey in ({}) and status = 'verified'", papers)
-    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt from quotes "
+    rows += _rows_in(db, "select rowid, citekey, version, text, page, page_end, doubt, file from quotes "
                           "where file in ({}) and status = 'verified'", files)
     for citekey, version in dict.fromkeys(texts):
-        rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt from quotes "
+        rows += db.execute("select rowid, citekey, version, text, page, page_end, doubt, file from quotes "
                            "where citekey = ? and version is ? and status = 'verified'", [citekey, version]).fetchall()
     if not rows:
         return
@@ -212,7 +213,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
     paper = None
     # paper by paper, one paper's text held at a time: memory stays bounded however many are decided
     rows = sorted(dict.fromkeys(rows), key=lambda r: (r[1] or "", r[2] or "", r[0]))
-    for rowid, citekey, version, text, page, page_end, held in _by_paper(kb, "deciding quotes", rows,
+    for rowid, citekey, version, text, page, page_end, held, file in _by_paper(kb, "deciding quotes", rows,
                                                                          lambda r: r[1]):
         key = (citekey, version, text, page, page_end)
         if (citekey, version) != paper:
@@ -221,7 +222,7 @@ def quote_doubts(kb: KB, files: set[str], texts: list[tuple[str, str]], decided:
         if key in decided and (citekey, version) not in changed and citekey not in papers:
             doubt = decided[key]
         else:
-            doubt = _quote_doubt(kb, citekey, version, text, page, page_end, cache)
+            doubt = _quote_doubt(kb, citekey, version, text, page, page_end, cache, file)
         if doubt != held:
             db.execute("update quotes set doubt = ? where rowid = ?", [doubt, rowid])
 
@@ -383,12 +384,22 @@ def base_values(kb: KB, files: set[str], based: dict | None = None) -> None:
                    [base_value, base_unit, rowid])
 
 
+def _of_another_paper(kb: KB, citekey: str | None, file: str | None) -> str | None:
+    """Why a record of a paper kb holds no text of stands unverified: its claims file says, on the
+    first line kb wrote, that it holds another paper's records (claims/a.toml moved by hand to
+    claims/c.toml: a's quotes, verified in a's text, would stand as c's), or None."""
+    if not citekey or not file:
+        return None
+    other = other_papers_file(kb.conn, kb.layout.root, file, citekey)
+    return f"kb holds no text of {citekey}, and {other}" if other else None
+
+
 def _quote_doubt(kb: KB, citekey: str, version: str | None, text: str, page: int | None, page_end: int | None,
-                 cache: dict) -> str | None:
+                 cache: dict, file: str | None = None) -> str | None:
     """Why a quote marked verified is not found in its text, or not on its stored pages (quote_doubts)."""
     page_text = load_text(kb.conn, citekey, version, cache)
     if page_text is None:
-        return None
+        return _of_another_paper(kb, citekey, file)
     if (why := quotes.another_work(kb, citekey, version, cache)) is not None:
         return why
     match, found_in = quotes.find_in_either(kb, page_text, text, cache)
@@ -451,19 +462,19 @@ def _decide_task(task: tuple[tuple[str, str], list[str]]) -> tuple[dict, dict]:
     claimed: dict[tuple, str | None] = {}
     cache = quotes.PaperCache()
     for citekey in keys:
-        for version, text, page, page_end in kb.conn.execute(
-                "select version, text, page, page_end from quotes where citekey = ? and status = 'verified' "
+        for version, text, page, page_end, file in kb.conn.execute(
+                "select version, text, page, page_end, file from quotes where citekey = ? and status = 'verified' "
                 "order by version, rowid", [citekey]):
             key = (citekey, version, text, page, page_end)
             if key not in quoted:
-                quoted[key] = _quote_doubt(kb, citekey, version, text, page, page_end, cache)
-        for number, unit, quote, status, per, version, page in kb.conn.execute(
-                "select number, unit, quote, status, per, version, page from claims where citekey = ? "
+                quoted[key] = _quote_doubt(kb, citekey, version, text, page, page_end, cache, file)
+        for number, unit, quote, status, per, version, page, file in kb.conn.execute(
+                "select number, unit, quote, status, per, version, page, file from claims where citekey = ? "
                 "and kind = 'claim' order by rowid", [citekey]):
             key = (status, number, unit, quote, per, citekey, version, page)
             if key not in claimed:
                 claimed[key] = _doubt_on_page(kb, f"{number or ''} {unit or ''}".strip(), quote, status, per,
-                                              citekey, version, page, cache)
+                                              citekey, version, page, cache, file)
     return quoted, claimed
 
 
@@ -482,19 +493,19 @@ def claim_doubts(kb: KB, files: set[str], decided: dict | None = None, texts: se
     claims were decided by this kb's reading (CLAIM_READING), or `fresh` says this kb decided
     them just now, and its paper's text is not among the `texts` (citekeys) just stored."""
     db = kb.db
-    rows = sorted(_rows_in(db, "select rowid, number, unit, quote, status, per, citekey, version, page "
+    rows = sorted(_rows_in(db, "select rowid, number, unit, quote, status, per, citekey, version, page, file "
                                 "from claims where file in ({}) and kind = 'claim'", files),
                   key=lambda r: (r[6] is not None, r[6] or "", r[0]))       # paper by paper
     if decided and not (fresh or _read_as_now(db)):
         decided = None
     cache = quotes.PaperCache()
-    for rowid, number, unit, quote, status, per, citekey, version, page in _by_paper(kb, "deciding claims", rows,
-                                                                                     lambda r: r[6]):
+    for rowid, number, unit, quote, status, per, citekey, version, page, file in _by_paper(
+            kb, "deciding claims", rows, lambda r: r[6]):
         key = (status, number, unit, quote, per, citekey, version, page)
         if decided and key in decided and citekey not in texts:
             doubt = decided[key]
         else:
             doubt = _doubt_on_page(kb, f"{number or ''} {unit or ''}".strip(), quote, status, per,
-                                   citekey, version, page, cache)
+                                   citekey, version, page, cache, file)
         # set either way: a claim decided again (kb.store.knowledgebase.CLAIM_READING) may stand now
         db.execute("update claims set doubt = ? where rowid = ? and doubt is not ?", [doubt, rowid, doubt])
