@@ -186,8 +186,19 @@ def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None =
             other = alike is not True
         else:
             other = alike is False
+        was = ", ".join(f"{n} {v}" for n, v in (("arXiv", filed.arxiv_id), ("DOI", filed.doi)) if v)
+        if ids and not other:
+            # the title its text was filed as, and an identifier another entry has: which work is it?
+            theirs = [("arXiv id", "arxiv_id = ?", arxiv) if arxiv and filed.arxiv_id else None,
+                      ("DOI", "lower(doi) = ?", doi) if doi and filed.doi else None]
+            for name, test, value in filter(None, theirs):
+                shared = kb.conn.execute(f"select citekey from papers where {test} and citekey != ? "
+                                         "order by position limit 1", [value, citekey]).fetchone()
+                if shared:
+                    why = (f"{citekey} now has the {name} {value} of {shared[0]} in references.bib, not the one of "
+                           f"the text kb holds under it ({was}): correct it, or see kb doctor")
+                    break
         if other:
-            was = ", ".join(f"{n} {v}" for n, v in (("arXiv", filed.arxiv_id), ("DOI", filed.doi)) if v)
             shown_as = repr(filed.title) if filed.title else "another work"
             now = kb.conn.execute(
                 "select citekey from papers where citekey != ? and ((? is not null and arxiv_id = ?) "

@@ -82,3 +82,20 @@ def test_a_claims_file_moved_to_a_paper_kb_holds_no_text_of_shows_nothing_verifi
     assert claims and all(c["status"] == "unverified" and "a2020" in c["reason"] for c in claims), claims
     moved.rename(own)
     assert "UNVERIFIED" not in run_kb("quote", "ls").out
+
+
+def test_an_arxiv_id_edited_to_another_entrys_leaves_no_quote_verified_under_it(kb_root):
+    """a2020's eprint edited by hand to b2021's: its quote stood verified and was exported linked to b2021's
+    arXiv page; an id edited to one no other entry has (a guess corrected) leaves it verified."""
+    bib = kb_root / "references.bib"
+    ia, ib = IDS["arxiv"]
+    bib.write_text(A.format(key="a2020", ids=ia) + B.format(key="b2021", ids=ib))
+    pages = kb_root.parent / "a.txt"
+    pages.write_text("Water Use of Campus Computing\nWe measure 12 litres a day on campus.\n")
+    assert run_kb("text", "load", "a2020", pages).code == 0
+    assert run_kb("quote", "add", "a2020", "We measure 12 litres a day").code == 0
+    bib.write_text(A.format(key="a2020", ids=ib) + B.format(key="b2021", ids=ib))
+    listed = run_kb("quote", "ls")
+    assert "UNVERIFIED" in listed.out and "2101.00002 of b2021" in listed.out, listed.out
+    bib.write_text(A.format(key="a2020", ids=ia.replace("00001", "00007")) + B.format(key="b2021", ids=ib))
+    assert "UNVERIFIED" not in run_kb("quote", "ls").out
