@@ -300,6 +300,9 @@ def unverified_line(kb: "KB", quote: dict, paper: dict) -> str:
     if (quote.get("version") and quote["version"] not in held) or not held:
         what = "that version" if quote.get("version") else "this paper"
         return f"*Quoted from {label}; kb holds no text of {what}, so this quote is unverified.*"
+    if "the text kb holds under it" in (quote.get("reason") or ""):      # quotes.another_work
+        return (f"*kb verified this quote in the text of another work than {label}, the one its key names now, "
+                "so this quote is unverified.*")
     if (quote.get("reason") or "").startswith("its stored page"):       # quotes.page_disagrees
         return f"*Quoted from {label}, but not on the page given, so this quote is unverified.*"
     return f"*Quoted from {label}, but kb did not find it in its text of it, so this quote is unverified.*"

@@ -29,6 +29,7 @@ def test_a_key_that_now_names_another_work_never_keeps_its_quotes_verified(kb_ro
     assert "UNVERIFIED" in listed.out and "another work" in listed.out, listed.out
     r = run_kb("verify")
     assert r.code == 1 and "another-work" in r.out and " ok " not in r.out, r.out
+    assert "in the text of another work than" in run_kb("export", "note").out
     if edit == "swapped":
         assert "now b2021" in r.out, r.out
     r = run_kb("quote", "add", "a2020", "litres a day on campus")      # Paper A's words, the key Paper B's
