@@ -660,9 +660,10 @@ class Indexer:
             if r["citekey"] not in previous
             or any(previous[r["citekey"]][n] != r[c] for n, c in ((3, "fields"), (4, "title_norm"),
                                                                   (5, "first_author")))}
+        # an identifier or title given where there was one (one taken out, or lent from a source, is no other work)
         self.pending.reidentified |= {r["citekey"] for r in rows if r["citekey"] in previous
-                                      and any(previous[r["citekey"]][n] != r[c] for n, c in (
-                                          (4, "title_norm"), (8, "arxiv_id"), (9, "doi")))}
+                                      and any(previous[r["citekey"]][n] and r[c] and previous[r["citekey"]][n] != r[c]
+                                              for n, c in ((4, "title_norm"), (8, "arxiv_id"), (9, "doi")))}
         if not current:
             db.conn.execute("insert or replace into meta (key, value) values ('paper_rendering', ?)",
                             [PAPER_RENDERING])
