@@ -26,7 +26,7 @@ from kb.atomic import clean_stale_tmp, pid_alive, shown
 from kb.errors import FileFormatError, KBError, UsageError
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
-from kb.ops.quotes import verify_papers
+from kb.ops.quotes import another_work, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
@@ -756,6 +756,7 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         quoted = {r[0] for r in kb.db.execute("select citekey from quotes union select citekey from claims")
                   if r[0]}
     manifest_shas = set()
+    said_other: set[str] = set()
     for mpath in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         m = cache.sound(mpath.stem)
         if m is None:
@@ -797,7 +798,16 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             continue
         if papers is None:
             continue
+        for c in m.citekeys:
+            # a key whose entry now names another work (keys swapped, or given to another work, by hand):
+            # its text is said, quoted or not, once (kb ls, kb search, kb text show show it under that title)
+            if c in papers and c not in said_other and have.get((c, m.filed_as(c).version), ("",))[0] == "ok" \
+                    and (why := another_work(kb, c, m.filed_as(c).version)) is not None:
+                said_other.add(c)
+                report.problem("text", c, why.rpartition(": ")[0], _ANOTHER_WORK_FIX)
         if not targets:
+            if any(c in said_other for c in m.citekeys):
+                continue                # kept: the text of a work whose key another entry took, said above
             if m.writer_pid and pid_alive(m.writer_pid):
                 report.info.append(f"{m.filename} is being added by a running kb command (pid {m.writer_pid}); kept")
             elif any(c in quoted for c in m.citekeys):

@@ -35,7 +35,7 @@ def test_a_key_that_now_names_another_work_never_keeps_its_quotes_verified(kb_ro
     r = run_kb("quote", "add", "a2020", "litres a day on campus")      # Paper A's words, the key Paper B's
     assert r.code == 2 and "nothing stored" in r.err and len(r.err.strip().splitlines()) == 1, r.err
     r = run_kb("doctor")
-    assert r.code == 1 and "names another work" in r.out, r.out
+    assert r.code == 1 and "problem: a2020: a2020 names another work" in r.out, r.out    # its text, quoted or not
     bib.write_text(kept)
     assert "UNVERIFIED" not in run_kb("quote", "ls").out
     assert run_kb("verify").code == 0
