@@ -802,7 +802,7 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
             # a key whose entry now names another work (keys swapped, or given to another work, by hand):
             # its text is said, quoted or not, once (kb ls, kb search, kb text show show it under that title)
             if c in papers and c not in said_other and have.get((c, m.filed_as(c).version), ("",))[0] == "ok" \
-                    and (why := another_work(kb, c, m.filed_as(c).version)) is not None:
+                    and (why := another_work(kb, c, m.filed_as(c).version, manifest=m)) is not None:
                 said_other.add(c)
                 report.problem("text", c, why.rpartition(": ")[0], _ANOTHER_WORK_FIX)
         if not targets:

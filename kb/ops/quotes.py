@@ -157,12 +157,13 @@ def _titles_alike(a: str | None, b: str | None) -> bool | None:
     return 2 * len(wa & wb) >= min(len(wa), len(wb)) and numbers_agree(a, b)
 
 
-def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None = None) -> str | None:
+def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None = None,
+                 manifest=None) -> str | None:
     """Why the text kb holds of `citekey` (at `version`, else its newest) is of another work than
     its entry in references.bib now names (keys swapped or given to another work by hand), or None:
     the text was filed as a work (the arXiv id, DOI and title of its manifest); an identifier both
     sides hold that differs, the titles not alike, or no shared identifier and titles not alike,
-    is another work. A lookup of the paper's rows and one manifest."""
+    is another work. A lookup of the paper's rows and one manifest (`manifest`, where the caller read it)."""
     key = ("another work", citekey, version)
     if cache is not None and key in cache:
         return cache[key]
@@ -174,7 +175,10 @@ def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None =
         "select v.sha256, p.arxiv_id, p.doi, p.title_norm from versions v join papers p on p.citekey = v.citekey "
         "where v.citekey = ? and v.version = ? and v.text_status = 'ok'", [citekey, version]).fetchone() \
         if version is not None else None
-    manifest = kb.sources.get(row[0]) if row is not None and row[0] else None
+    if row is None or not row[0]:
+        manifest = None
+    elif manifest is None or manifest.sha256 != row[0]:
+        manifest = kb.sources.get(row[0])
     if manifest is not None:
         filed = manifest.filed_as(citekey)
         arxiv, doi, title = row[1], (row[2] or "").lower() or None, row[3]
