@@ -42,7 +42,7 @@ from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
-from kb.text.titles import numbers_agree
+from kb.text.titles import normalise_title, numbers_agree
 from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -157,6 +157,15 @@ def _titles_alike(a: str | None, b: str | None) -> bool | None:
     return 2 * len(wa & wb) >= min(len(wa), len(wb)) and numbers_agree(a, b)
 
 
+def _prints_title(kb: KB, citekey: str, version: str, title: str | None) -> bool:
+    """Whether the first page of the text kb holds of `citekey` at `version` prints the normalised `title`."""
+    if not title:
+        return False
+    row = kb.conn.execute("select p.text from pages p join versions v on v.id = p.version_id where v.citekey = ? "
+                          "and v.version = ? order by p.page limit 1", [citekey, version]).fetchone()
+    return row is not None and f" {title} " in f" {normalise_title(row[0])} "
+
+
 def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None = None,
                  manifest=None) -> str | None:
     """Why the text kb holds of `citekey` (at `version`, else its newest) is of another work than
@@ -190,6 +199,9 @@ def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None =
             other = alike is not True
         else:
             other = alike is False
+        # a title corrected by hand (kb's guess from a PDF's metadata, 'Microsoft Word - draft3') that
+        # the text's first page prints is its work's
+        other = other and not _prints_title(kb, citekey, version, title)
         was = ", ".join(f"{n} {v}" for n, v in (("arXiv", filed.arxiv_id), ("DOI", filed.doi)) if v)
         if ids and not other:
             # the title its text was filed as, and an identifier another entry has: which work is it?

@@ -100,3 +100,18 @@ def test_an_arxiv_id_edited_to_another_entrys_leaves_no_quote_verified_under_it(
     assert "UNVERIFIED" in listed.out and "2101.00002 of b2021" in listed.out, listed.out
     bib.write_text(A.format(key="a2020", ids=ia.replace("00001", "00007")) + B.format(key="b2021", ids=ib))
     assert "UNVERIFIED" not in run_kb("quote", "ls").out
+
+
+def test_a_title_corrected_to_the_one_its_text_prints_is_no_other_work(kb_root):
+    """A guessed title ('Microsoft Word - draft3') corrected by hand keeps the quotes verified: the text's
+    first page prints the new title; a title it does not print, and no identifier to say, is another work."""
+    bib = kb_root / "references.bib"
+    bib.write_text(A.format(key="a2020", ids="").replace("Water Use of Campus Computing", "Microsoft Word - draft3"))
+    pages = kb_root.parent / "a.txt"
+    pages.write_text("Water Use of Campus Computing\nWe measure 12 litres a day on campus.\n")
+    assert run_kb("text", "load", "a2020", pages).code == 0
+    assert run_kb("quote", "add", "a2020", "We measure 12 litres a day").code == 0
+    bib.write_text(A.format(key="a2020", ids=""))
+    assert "UNVERIFIED" not in run_kb("quote", "ls").out
+    bib.write_text(B.format(key="a2020", ids=""))
+    assert "UNVERIFIED" in run_kb("quote", "ls").out
