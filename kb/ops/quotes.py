@@ -36,13 +36,14 @@ from kb.store.queries import (
     require_paper,
     resolve_alias,
     rows_as_dicts,
+    titles_alike,
     versions_with_text,
 )
 from kb.text.ascii import ascii_fold
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import alpha_labels, cited_keys, first_author_key, label_form, last_name, name_key, split_names
-from kb.text.titles import normalise_title, numbers_agree
+from kb.text.titles import normalise_title
 from kb.text.typed import as_shown, in_utf8, typed, typed_all, unshowable
 from kb.text.versions import labelled, normalise_version, version_number
 
@@ -148,15 +149,6 @@ def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None
     return match, second
 
 
-def _titles_alike(a: str | None, b: str | None) -> bool | None:
-    """Whether two normalised titles name one work (half the words of the shorter in the
-    other, and the numbers that tell works apart the same); None when one is unknown."""
-    if not a or not b:
-        return None
-    wa, wb = set(a.split()), set(b.split())
-    return 2 * len(wa & wb) >= min(len(wa), len(wb)) and numbers_agree(a, b)
-
-
 def _prints_title(kb: KB, citekey: str, version: str, title: str | None) -> bool:
     """Whether the first page of the text kb holds of `citekey` at `version` prints the normalised `title`."""
     if not title:
@@ -192,7 +184,7 @@ def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None =
         filed = manifest.filed_as(citekey)
         arxiv, doi, title = row[1], (row[2] or "").lower() or None, row[3]
         ids = [(a, b) for a, b in ((filed.arxiv_id, arxiv), ((filed.doi or "").lower() or None, doi)) if a and b]
-        alike = _titles_alike(filed.title, title)
+        alike = titles_alike(filed.title, title)
         if any(a == b for a, b in ids):
             other = False
         elif ids:

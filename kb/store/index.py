@@ -37,7 +37,7 @@ from kb.sources.textfile import parse_text_source
 from kb.store import claimsfile, stale
 from kb.store.cache import Manifest, SourceCache
 from kb.store.paths import Layout
-from kb.store.queries import chunks, same_paper
+from kb.store.queries import chunks, same_paper, still_its_work
 from kb.store.sqlite import transaction
 from kb.store.stale import BIB_REL, identity, is_claims_name, truth_files
 from kb.text.latex import latex_to_text
@@ -1110,4 +1110,6 @@ def sources_of_papers(manifest: Manifest, papers: dict[str, dict]) -> list[str]:
             if found:
                 targets += found
                 break
+    if not targets:     # its entry's title corrected by hand ('Computng'): still its paper
+        targets = [c for c in manifest.citekeys if c in papers and still_its_work(manifest.filed_as(c), papers[c])]
     return targets

@@ -20,7 +20,7 @@ from kb.store.fts import topic_clause
 from kb.text.ids import bare_arxiv_id, find_arxiv_stamp
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
-from kb.text.titles import normalise_title
+from kb.text.titles import normalise_title, numbers_agree
 from kb.text.versions import version_number
 
 #: Values bound to one `in (...)` list: SQLite before 3.32 binds at most 999 to a statement.
@@ -261,6 +261,27 @@ def same_paper(source, paper) -> bool:
     if source.title and paper["title_norm"]:
         return source.title == paper["title_norm"]
     return True
+
+
+def titles_alike(a: str | None, b: str | None) -> bool | None:
+    """Whether two normalised titles name one work (half the words of the shorter in the other,
+    and the numbers that tell works apart the same: a typo corrected, a subtitle added); None
+    when one is unknown."""
+    if not a or not b:
+        return None
+    wa, wb = set(a.split()), set(b.split())
+    return 2 * len(wa & wb) >= min(len(wa), len(wb)) and numbers_agree(a, b)
+
+
+def still_its_work(source, paper) -> bool:
+    """Whether a cached source filed under `paper`'s key is still that paper's, its entry edited by
+    hand since (same_paper asks its title unchanged): an identifier both hold decides; one that
+    differs, or none shared, leaves it the paper's where the titles are alike."""
+    ids = [(a, b) for a, b in ((source.arxiv_id, paper["arxiv_id"]),
+                               ((source.doi or "").lower() or None, (paper["doi"] or "").lower() or None)) if a and b]
+    if any(a == b for a, b in ids):
+        return True
+    return titles_alike(source.title, paper["title_norm"]) is True
 
 
 def versions_with_text(conn: sqlite3.Connection, citekey: str) -> list[str]:

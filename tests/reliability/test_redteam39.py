@@ -115,3 +115,20 @@ def test_a_title_corrected_to_the_one_its_text_prints_is_no_other_work(kb_root):
     assert "UNVERIFIED" not in run_kb("quote", "ls").out
     bib.write_text(B.format(key="a2020", ids=""))
     assert "UNVERIFIED" in run_kb("quote", "ls").out
+
+
+@pytest.mark.parametrize("typed, corrected", [("Campus Computng", "Campus Computing"),
+                                              ("Water Use of Campus Computing", "Water Use of Campus Computing: a Study")])
+def test_kb_rebuild_keeps_the_text_of_an_entry_whose_title_was_corrected_by_hand(kb_root, typed, corrected):
+    """An entry of no arXiv id or DOI whose title was corrected by hand lost its text at kb rebuild (its
+    source followed only an unchanged title), and doctor called the entry gone; its quotes stood unchecked."""
+    bib = kb_root / "references.bib"
+    bib.write_text(A.format(key="a2020", ids="").replace("Water Use of Campus Computing", typed))
+    pages = kb_root.parent / "a.txt"
+    pages.write_text("Water Use of Campus Computing\nWe measure 12 litres a day on campus.\n")
+    assert run_kb("text", "load", "a2020", pages).code == 0
+    assert run_kb("quote", "add", "a2020", "We measure 12 litres a day").code == 0
+    bib.write_text(bib.read_text().replace(typed, corrected))
+    r = run_kb("rebuild")
+    assert r.code == 0 and "lost" not in r.err, r.err
+    assert run_kb("show", "a2020", "--json").json["versions"], "its text is gone from the index"
