@@ -1240,6 +1240,9 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
             return NoteVerdict(q.line, q.quote, source, citekey, version, "no-text",
                                f"kb holds no text of {labelled(citekey, version)}; not checked",
                                **common)
+        if (why := another_work(kb, citekey, text_.version, cache)) is not None:
+            # found there, it would be verified as a quote of the work the key names now
+            return NoteVerdict(q.line, q.quote, source, citekey, version, "problem", why, failed=True, **common)
         match, found_in = find_in_either(kb, text_, q.quote, cache)      # as kb quote add finds it
         older = None
         if match is None and version is None:

@@ -30,6 +30,10 @@ def test_a_key_that_now_names_another_work_never_keeps_its_quotes_verified(kb_ro
     r = run_kb("verify")
     assert r.code == 1 and "another-work" in r.out and " ok " not in r.out, r.out
     assert "in the text of another work than" in run_kb("export", "note").out
+    note = kb_root.parent / "note.md"
+    note.write_text('They write "We measure 12 litres a day" [@a2020].\n')
+    r = run_kb("verify", "--note", note)
+    assert r.code == 1 and "names another work" in r.out, r.out
     if edit == "swapped":
         assert "now b2021" in r.out, r.out
     r = run_kb("quote", "add", "a2020", "litres a day on campus")      # Paper A's words, the key Paper B's
