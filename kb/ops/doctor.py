@@ -747,10 +747,12 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
     orphans: list[tuple[Path, ...]] = []
     removed = 0
     have = set()
+    indexed: set[tuple[str, str]] = set()       # (sha256, citekey): the index holds the source as that paper's text
     if papers is not None:
-        have = {(r[0], r[1]): (r[2], r[3]) for r in kb.db.execute(
-            "select v.citekey, v.version, v.text_status, "
-            "(select count(*) from pages p where p.version_id = v.id) from versions v")}
+        rows = kb.db.execute("select v.citekey, v.version, v.text_status, (select count(*) from pages p "
+                             "where p.version_id = v.id), v.sha256 from versions v").fetchall()
+        have = {(r[0], r[1]): (r[2], r[3]) for r in rows}
+        indexed = {(r[4], r[0]) for r in rows if r[4]}
     quoted = set()
     if papers is not None:
         quoted = {r[0] for r in kb.db.execute("select citekey from quotes union select citekey from claims")
@@ -786,6 +788,9 @@ def _check_cache(kb, report: Report, papers: dict[str, dict] | None, *, prune: b
         source = cache.path(m)
         wrong = cache.verify(m) if not quick else (None if source.is_file() else f"{source.name} is missing")
         targets = sources_of_papers(m, papers) if papers is not None else list(m.citekeys)
+        if not targets and papers is not None:
+            # filed under a paper whose entry was edited by hand since, as the index still holds it
+            targets = [c for c in m.citekeys if c in papers and (m.sha256, c) in indexed]
         if wrong:
             who = targets[0] if targets else (m.citekeys[0] if m.citekeys else "CITEKEY")
             report.problem("cache", layout.relative(source), wrong + (f" (a source of {', '.join(targets)})"

@@ -164,6 +164,8 @@ def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
     if old is not None:
         _remake_manifests(old, kb, result)
     indexer.attach_cached_sources()
+    if old is not None:
+        _keep_filed(old, kb)
     check_claims_folder(kb.layout)          # a claims folder kb cannot list stops it too
     for rel, path in truth_files(kb.layout).items():
         if rel == BIB_REL:
@@ -255,6 +257,35 @@ def _keep_unread(old: Path, db, rel: str) -> str:
         conn.close()
     said = [f"{counts[t]} {t[:-1] if counts[t] == 1 else t}" for t in ("quotes", "claims", "checks") if counts.get(t)]
     return f"; what the old index held from it is kept: {', '.join(said)}" if said else ""
+
+
+def _keep_filed(old: Path, kb: KB) -> None:
+    """Texts the `old` index held of a paper that its cached source no longer leads to by what it
+    was filed as (its entry's title replaced by hand: kb's guess 'Microsoft Word - draft3' made the
+    title its first page prints), filed again under that paper as the old index held them, where
+    the source is cached under its key: a rebuild never drops a text the index held and the cache
+    keeps (kb doctor says a key that now names another work than its text)."""
+    try:
+        conn = sqlite3.connect(f"file:{old}?mode=ro", uri=True, timeout=60)
+    except sqlite3.Error:
+        return
+    try:
+        rows = conn.execute("select citekey, version, sha256 from versions where text_status = 'ok' "
+                            "and sha256 is not null order by citekey, version").fetchall()
+    except sqlite3.Error:
+        rows = []
+    finally:
+        conn.close()
+    if not rows:
+        return
+    papers = {r[0] for r in kb.db.execute("select citekey from papers")}
+    have = {(r[0], r[1]) for r in kb.db.execute("select citekey, version from versions")}
+    for citekey, version, sha in rows:
+        if citekey in papers and (citekey, version) not in have:
+            m = kb.sources.get(sha)
+            if m is not None and citekey in m.citekeys:
+                kb.indexer.attach_source(m, citekey, version=version)
+                have.add((citekey, version))
 
 
 def _salvage(old: Path, db, result: RebuildResult) -> None:

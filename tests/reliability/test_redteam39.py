@@ -136,3 +136,19 @@ def test_kb_rebuild_keeps_the_text_of_an_entry_whose_title_was_corrected_by_hand
     r = run_kb("rebuild")
     assert r.code == 0 and "lost" not in r.err, r.err
     assert run_kb("show", "a2020", "--json").json["versions"], "its text is gone from the index"
+
+
+def test_kb_rebuild_keeps_the_text_of_an_entry_whose_guessed_title_was_replaced_by_hand(kb_root):
+    """'Microsoft Word - draft3' replaced by the title the text prints: kb rebuild dropped the text from the
+    index, saying its cached source was gone (it was not), and kb doctor called the entry gone."""
+    bib = kb_root / "references.bib"
+    bib.write_text(A.format(key="a2020", ids="").replace("Water Use of Campus Computing", "Microsoft Word - draft3"))
+    pages = kb_root.parent / "a.txt"
+    pages.write_text("Water Use of Campus Computing\nWe measure 12 litres a day on campus.\n")
+    assert run_kb("text", "load", "a2020", pages).code == 0
+    bib.write_text(A.format(key="a2020", ids=""))
+    r = run_kb("rebuild")
+    assert r.code == 0 and "lost" not in r.err, r.err
+    assert run_kb("show", "a2020", "--json").json["versions"], "its text is gone from the index"
+    r = run_kb("doctor")
+    assert r.code == 0 and "gone" not in r.out, r.out
