@@ -301,9 +301,12 @@ _NAME = lazy(r"[A-Za-z_:][\w:.\-]*")
 _BARE_VALUE = lazy(r"[^\s>/]*")
 _YEAR = lazy(r"\b(1[89]\d\d|20\d\d)\b")
 # (or a PDF link's "#page=3"; German's "S. 3")
-_LOCATOR = lazy(r"(?:\b(?:pp?|pages?|pg)(?![A-Za-z])\.?|(?<![\w.])S\.)\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)")
+#: "f." / "ff." after a page: that page and the next one / ones ("S. 3f.", "pp. 3 ff."), kept with it ("3f", "3ff")
+_FOLLOWING = r"(?:[ \t]?ff?(?!\w))?"
+_LOCATOR = lazy(r"(?:\b(?:pp?|pages?|pg)(?![A-Za-z])\.?|(?<![\w.])S\.)\s*=?\s*([0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?"
+                + _FOLLOWING + ")")
 # a page locator in free text: "p. 13", "pp. 3-4", "page 9" (never the p of "policy")
-_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)(?!\w)")
+_PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")(?!\w)")
 # a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
 # or a place that is no page number, which kb does not check, as IEEE writes them ("[3, Sec. 4]", "[3, Fig. 2]",
 # "[3, Table 1]", "[3, Ch. 2]", "[3, Th. 1]", "[3, eq. (2)]", "[3, para. 12]")
@@ -312,7 +315,8 @@ _NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figur
                  r"|¶{1,2}|ll?|lines?|nn?|notes?|cols?|algs?|algorithms?|props?|propositions?|cors?|corollary"
                  r"|corollaries)\.?\s*\(?\w[\w.\-–]{0,11}\)?")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)\.))(?:(?:pp?\.|pages?|pg\.?|S\.|at\s)?\s*"
-                    r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?)|(?P<place>" + _NUMBER_PLACE + r"))\s*)?$")
+                    r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?|(?P<place>" + _NUMBER_PLACE
+                    + r"))\s*)?$")
 # Characters nobody sees that a key pasted from a web page or a PDF may hold inside it (a soft
 # hyphen, zero-width ones, bidi controls, a BOM): part of the key as written, which kb then names
 # ("the key given holds U+200B"), where the key stopped there ("no paper 'smi'" for [@smi\u200bth2020])
@@ -1137,7 +1141,7 @@ def _attribution(line: str) -> str | None:
 _DASHES = ("—", "–", "―", "--")
 
 
-_TRAILING_PAGE = lazy(r",?\s*(?:pp?\.|pages?|S\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?)$")
+_TRAILING_PAGE = lazy(r",?\s*(?:pp?\.|pages?|S\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")\.?$")
 _DIGITS = tuple("0123456789")
 
 
@@ -1172,7 +1176,7 @@ def _attribution_cite(attribution: str) -> tuple | None:
 # A narrative citation's place in the work, after it: pandoc's "@doe2019 [p. 3]", and as writers put it,
 # "@doe2019, p. 3", "@doe2019 pp 3–4", "@doe2019, S. 3", "@doe2019: 3", "@doe2019 (P. 3)"; a place that is no
 # page ("@doe2019, para. 3", "[sec. 2]") is the citation's too, and gives no page.
-_TAIL_NUMBER = r"\d{1,5}(?:[^\S\n]*[-–][^\S\n]*\d{1,5})?"
+_TAIL_NUMBER = r"\d{1,5}(?:[^\S\n]*[-–][^\S\n]*\d{1,5})?" + _FOLLOWING
 _NARRATIVE_TAIL = lazy(r"(?:[^\S\n]*(?P<open>[\[(])[^\S\n]*|[^\S\n]*(?P<sep>[,:])[^\S\n]*|[^\S\n]+)"
                        r"(?:(?:[Pp]p?\.?|pages?|pg\.|S\.)[^\S\n]*(?P<page>" + _TAIL_NUMBER + r")(?![\w.,]\d|\w)"
                        r"|(?P<place>" + _NUMBER_PLACE + r")(?!\w)"
@@ -1419,7 +1423,7 @@ _SECONDARY_NARRATIVE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _SU
                             r"(?:1[89]|20)\d\d[a-z]?" + _CITED_IN + _WHO + r",?\s+" + _WHEN + r"\s*[)\]]")
 # a page written after a wiki link, as Obsidian's, Logseq's and Roam's notes cite: "[[Doe 2020]], p. 3",
 # "[[@doe2020]] p. 3", "[[Doe et al. 2020|Doe]] S. 3"
-_AFTER_LINK_PAGE = lazy(r"[ \t]*,?[ \t]*(?:pp?\.|pages?|pg\.|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)(?![\w.,]\d)")
+_AFTER_LINK_PAGE = lazy(r"[ \t]*,?[ \t]*(?:pp?\.|pages?|pg\.|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?" + _FOLLOWING + r")(?![\w.,]\d)")
 # (its PDF's page: "[[Doe et al. 2020.pdf#page=3|Doe et al. 2020, p. 3]]")
 _WIKI_AUTHOR_YEAR = lazy(r"\[\[\s*" + _WHO + r",?\s+" + _WHEN + r"(?:\.(?:pdf|md))?(?:#(?P<heading>[^|\[\]\n]{0,100}))?"
                          r"\s*(?:\|(?P<alias>[^\[\]\n]{0,200}))?\]\]")
@@ -1474,7 +1478,7 @@ _OPENS_WITH_CITATION = lazy(r"[.!?][\"”’)*_]*\s+(?:\\(?!(?i:(?:no)?cite(?:p|
 # "Ibid.", "ibidem", a legal writer's "Id.", German's "ebd.", "ebenda", Spanish's "ibíd."
 _IBID_WORD = r"(?:ibid(?:em)?\.?|id\.|ebd\.|ebenda\b|ibíd(?:em)?\.?|íd\.)"
 # a page as a note gives it after a work: "4", "p. 4", "pp. 33-35", "S. 4", "at 7"
-_NOTE_PAGE = r"(?:(?:pp?\.|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)"
+_NOTE_PAGE = r"(?:(?:pp?\.|pages?|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + ")"
 _IBID_PAREN = lazy(r"[(\[]\s*" + _IBID_WORD + r"(?:\s*,?\s*" + _NOTE_PAGE + r")?\s*[)\]]", 0x2)
 # the paper's own identifier written after (or before) a quote, bare or in brackets:
 # "https://arxiv.org/abs/1906.02243", "(arXiv:1906.02243)", "[doi:10.18653/v1/P19-1355, p. 3]"

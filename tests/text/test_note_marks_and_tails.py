@@ -1,0 +1,25 @@
+"""What a writer sets around a citation does not cut it off or lose its page: a note's mark after the stop that
+follows the quote, tags ending the line, the page after a link citation, "f."/"ff." after a page, and an
+author-year attribution with its page after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = "“Training one model emitted as much carbon as five cars in their lifetimes”"
+_B = "> Training one model emitted as much carbon as five cars in their lifetimes.\n"
+_FN = '\n\n[^1]: Emma Strubell et al., "Energy and Policy Considerations for Deep Learning in NLP," *ACL* (2019), 3.\n'
+_REFS = "\n\n## References\n\nDoe, J. (2019). Energy and policy considerations. *ACL*.\n"
+
+
+@pytest.mark.parametrize("cite, page", [
+    ("[@doe2019, S. 3 f.]", "3f"),
+    ("[@doe2019, pp. 3 ff.]", "3ff"),
+    ("— @doe2019, S. 3f.", "3f"),
+    ("[1, S. 3f.]\n\n## References\n\n[1] J. Doe, “Energy and policy,” in Proc. ACL, 2019.\n", "3f"),
+    ("[^1]\n\n[^1]: Doe 2019, S. 3ff.", "3ff"),
+])
+def test_a_page_and_the_next_ones_is_that_page_on(cite: str, page: str) -> None:
+    assert [q.page for q in parse_note(f"{_Q} {cite}").quotes] == [page]
