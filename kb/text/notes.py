@@ -873,7 +873,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             dashed = _attribution_cite(rest)
             if dashed is not None and not dashed[3].strip():
                 cite, body[-1] = dashed, body[-1][:same.start()]
-            elif _WORK.fullmatch(rest) or _NARRATIVE.fullmatch(rest):
+            elif _is_work(rest):
                 attribution, body[-1] = rest, body[-1][:same.start()]
         if attribution is not None and _attribution_cite(attribution) is not None:
             cite, attribution = _attribution_cite(attribution), None     # "— @doe2020, p. 3", "— Doe [@doe2020]"
@@ -900,7 +900,7 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             if _WORK.fullmatch(attribution.rstrip(".")) or _NARRATIVE.fullmatch(attribution.rstrip(".")):
                 attribution = _AND.sub(" and ", attribution)    # "— Lo & Wang (2020, p. 9)"
             note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
-                                         page=_locator_in(attribution), line=block_start + 1,
+                                         page=_attribution_page(attribution), line=block_start + 1,
                                          kind="blockquote", offset=starts[block_start], attribution=attribution))
             continue
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
@@ -1130,12 +1130,32 @@ def _attribution(line: str) -> str | None:
     for dash in ("—", "―", "–", "--", "- ", "Source:", "source:", "From:"):
         if s.startswith(dash):
             rest = s[len(dash):].strip().lstrip(":").strip()
-            if len(rest) < 5000 and (len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8
-                                     or _WORK.fullmatch(rest.rstrip("."))       # "— Doe 2020"
-                                     or _NARRATIVE.fullmatch(rest.rstrip("."))):  # "— Lo & Wang (2020, p. 9)"
+            if len(rest) >= 5000:
+                continue
+            if len(rest) >= 15 and sum(c.isalpha() for c in rest) >= 8:
+                return rest
+            if _is_work(rest):      # "— Doe 2020", "— Doe (2019), p. 3"
                 return rest
     return None
 
+
+_PAGE_AFTER_WORK = lazy(r"(?:,?\s*(?:pp?\.|pages?|S\.)|\s*:)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING
+                       + r")\.?$")
+
+
+def _is_work(attribution: str) -> bool:
+    """Whether an attribution is an author-year citation, with its page after it or not: "Doe 2020", "Lo & Wang
+    (2020, p. 9)", "Doe (2019), p. 3", "Doe 2019: 3" (Harvard's page), "Doe, 2019, S. 3f."."""
+    work = _PAGE_AFTER_WORK.sub("", attribution.rstrip("."))
+    return bool(_WORK.fullmatch(work) or _NARRATIVE.fullmatch(work))
+
+
+def _attribution_page(attribution: str) -> str | None:
+    """The page an attribution gives: after its author and year ("Doe 2019: 3"), else a page locator in it."""
+    page = _PAGE_AFTER_WORK.search(attribution.rstrip("."))
+    if page is not None and _is_work(attribution):
+        return page.group(1).replace(" ", "")
+    return _locator_in(attribution)
 
 #: What opens an attribution line ("— Doe", "-- Doe"); "- " opens a list item
 _DASHES = ("—", "–", "―", "--")

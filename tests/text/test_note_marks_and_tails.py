@@ -23,3 +23,13 @@ _REFS = "\n\n## References\n\nDoe, J. (2019). Energy and policy considerations. 
 ])
 def test_a_page_and_the_next_ones_is_that_page_on(cite: str, page: str) -> None:
     assert [q.page for q in parse_note(f"{_Q} {cite}").quotes] == [page]
+
+
+@pytest.mark.parametrize("attribution, page", [
+    ("Doe (2019), p. 3", "3"),
+    ("Doe 2019: 3", "3"),
+    ("Doe and Roe 2019: 3-4", "3-4"),
+])
+def test_an_author_year_attribution_with_its_page_after_it(attribution: str, page: str) -> None:
+    quotes = parse_note(f"{_B}> — {attribution}{_REFS}").quotes
+    assert [(q.attribution, q.page) for q in quotes] == [(attribution, page)]
