@@ -1710,7 +1710,35 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             or "bíd" in window or "íd." in window:
         for m in _IBID_PAREN.finditer(window):
             found.append((lo + m.start(), lo + m.end(), ("ibid", (m.group("page") or "").replace(" ", "") or None)))
-    return found
+    return [_linked_page(text, f) if text[f[0] - 1:f[0]] == "(" and text[f[1] - 1:f[1]] in ")]" else f for f in found]
+
+
+_LINK_TARGET = lazy(r"\([^()\s]{1,500}\)")
+
+
+def _linked_page(text: str, found: tuple) -> tuple:
+    """A citation that is a link, in brackets with its page after the link, as Zotero's word processor plug-in
+    and a writer link one: '([Doe, 2019](zotero://select/items/1_AB), p. 2)', '([Doe 2019](#ref-doe), S. 2)'."""
+    start, end, what = found
+    if text[end - 1] == "]":
+        target = _LINK_TARGET.match(text, end)
+        if target is None:
+            return found
+        end = target.end()
+    page = _AFTER_LINK_PAGE.match(text, end)
+    if page is None or not text.startswith(")", page.end()):
+        return found
+    page_text = page.group(1).replace(" ", "")
+    if what[0] == "cite":
+        c = what[1]
+        if c[0] == "link":          # (a link keeps its target, which names the work, over the page)
+            return start, page.end() + 1, what
+        if c[2] is not None or c[0] not in ("pandoc", "number", "paren-number", "id"):
+            return found
+        return start, page.end() + 1, ("cite", (c[0], c[1], page_text) + c[3:]) + what[2:]
+    if what[0] not in ("author-year", "author-page") or what[2] is not None:
+        return found
+    return start, page.end() + 1, what[:2] + (page_text,) + what[3:]
 
 
 # pandoc's inline note after a quote: "..."^[Strubell et al., "Energy and Policy ...," 2019, 5.]

@@ -15,6 +15,14 @@ _REFS = "\n\n## References\n\nDoe, J. (2019). Energy and policy considerations. 
 
 
 @pytest.mark.parametrize("cite, page", [
+    ("([Doe, 2019](zotero://select/items/1_ABCD1234), p. 2)", "2"),
+    ("([Doe 2019](zotero://select/items/1_ABCD1234), S. 2–3)", "2–3"),
+])
+def test_the_page_after_a_link_citation_is_its_page(cite: str, page: str) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(f"{_Q} {cite}{_REFS}").quotes] == [("Doe. 2019.", page)]
+
+
+@pytest.mark.parametrize("cite, page", [
     ("[@doe2019, S. 3 f.]", "3f"),
     ("[@doe2019, pp. 3 ff.]", "3ff"),
     ("— @doe2019, S. 3f.", "3f"),
