@@ -1787,6 +1787,11 @@ _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 _PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 
 
+#: A note's mark set straight after the stop following a quote's closing mark, as Chicago sets it: '"...”.[^1]',
+#: '”.¹', '”.<sup>1</sup>', '”.^1^', '”.[1]'
+_MARK_AFTER_STOP = lazy(r"\[\^|\[\d|\^\d|<sup[ >]|[¹²³⁴⁵⁶⁷⁸⁹]")
+
+
 def _closing_narrative(text: str, pos: int, limit: int) -> bool:
     """Whether what follows `pos` is a narrative citation that ends its line, as a quote's own:
     '"...costs." @doe2019 [p. 3]' (where '"...costs." @roe2021 disagrees' begins the next sentence)."""
@@ -1921,7 +1926,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if cited and cited.end() <= min(para_end, close + 1 + _WINDOW):
             # the next quote marks are inside the citation: MLA's short title, '"..." (Doe, "Title" 4)'
             after_end = cited.end()
-        if text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
+        if text[close + 1:close + 2] in ".,;:" and _MARK_AFTER_STOP.match(text, close + 2):
+            pass                        # '"...".[^1]': its note's mark after the stop that follows it
+        elif text[close - 1:close] in ".!?" and not text[close + 1:after_end].lstrip(" \t\n|" if row else " \t\n").startswith(
                 ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1) \
                 and not _closing_narrative(text, close + 1, after_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one

@@ -14,6 +14,15 @@ _FN = '\n\n[^1]: Emma Strubell et al., "Energy and Policy Considerations for Dee
 _REFS = "\n\n## References\n\nDoe, J. (2019). Energy and policy considerations. *ACL*.\n"
 
 
+@pytest.mark.parametrize("text", [
+    f"He wrote {_Q[:-1]}.”.[^1]{_FN}",
+    f"He asked {_Q[:-1]}?”.[^1]{_FN}",
+    f"He wrote {_Q[:-1]}.”.^1^{_FN.replace('[^1]:', '1.')}",
+])
+def test_a_notes_mark_after_the_stop_after_the_quote_cites_it(text: str) -> None:
+    assert [(q.source_text.strip("[^]"), q.page) for q in parse_note(text).quotes] == [("1", "3")]
+
+
 @pytest.mark.parametrize("cite, page", [
     ("([Doe, 2019](zotero://select/items/1_ABCD1234), p. 2)", "2"),
     ("([Doe 2019](zotero://select/items/1_ABCD1234), S. 2–3)", "2–3"),
