@@ -3091,7 +3091,7 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
     paragraph's or its list item's end too (a heading before it has no full stop)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = citations_as_pandoc(text)
+    text = citations_as_pandoc(_without_trailing_tags(text))
     lines = _Lines(text)
     breaks = _all(text, "\n\n")
     cites = _cite_tokens(text)
@@ -3175,6 +3175,20 @@ def _document_lines(note: Note, line_of: list[int]) -> None:
         note.bibliography_line = at(note.bibliography_line)
 
 
+#: The tags an Obsidian or Logseq writer ends a line with ("... [@doe2019, p. 3] #energy #nlp"): no number ("#1"),
+#: no heading ("# Notes"), no link's anchor ("(#ref-1)"), no Org line ("- #+BEGIN_QUOTE"),
+#: no list item of tags alone, no link definition ("[d]: #ref-doe")
+_TRAILING_TAGS = lazy(r"(?m)(?<=[^\s*+:-])(?:[ \t]+#[^\W\d_][^\s#()\[\]<>]*)+[ \t]*$")
+
+
+def _without_trailing_tags(text: str) -> str:
+    """The text with the tags ending its lines as spaces (offsets and lines stay the note's): a citation
+    before them reads as one ending its line."""
+    if " #" not in text and "\t#" not in text:
+        return text
+    return _TRAILING_TAGS.sub(lambda m: " " * len(m.group()), text)
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -3192,6 +3206,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         # lines told as the document's
         text, line_of = html_note_text(text)
     original = text
+    text = _without_trailing_tags(text)
     text = _quote_blocks_as_markdown(citations_as_pandoc(text))
     lines = _Lines(text)
     fenced = _fenced_ranges(text, lines)

@@ -23,6 +23,15 @@ def test_a_notes_mark_after_the_stop_after_the_quote_cites_it(text: str) -> None
     assert [(q.source_text.strip("[^]"), q.page) for q in parse_note(text).quotes] == [("1", "3")]
 
 
+@pytest.mark.parametrize("text, page", [
+    (f"{_B}> — @doe2019, p. 3 #energy", "3"),
+    (f"{_B}>\n> — @doe2019 #energy #nlp", None),
+    (f"{_Q[:-1]}.” @doe2019 [p. 3] #energy/ai #nlp", "3"),
+])
+def test_tags_ending_the_line_leave_its_citation(text: str, page: str | None) -> None:
+    assert [(q.citekey, q.page) for q in parse_note(text).quotes] == [("doe2019", page)]
+
+
 @pytest.mark.parametrize("cite, page", [
     ("([Doe, 2019](zotero://select/items/1_ABCD1234), p. 2)", "2"),
     ("([Doe 2019](zotero://select/items/1_ABCD1234), S. 2–3)", "2–3"),
