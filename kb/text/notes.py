@@ -1029,6 +1029,50 @@ def _parse_highlights(text: str, lines: _Lines, fenced: list[tuple[int, int]], n
                                      kind="blockquote", offset=m.start("text"), attribution=None if key else work))
 
 
+# Hypothesis' plain-text export of a page's annotations: a head (the export's date, the page's title, its address
+# alone on a line, "Group: ...", "Total annotations: 2", ...), then each annotation's block ("Annotation 1:", its
+# date, "Comment: ...", its user, 'Quote: "..."', "Tags: a, b", "Page: 3"); an address may also be a "URL: ..." line
+_HYP_TEXT_QUOTE = lazy(r'(?m)^Quote:[ \t]*"(?P<quote>[^\n]*(?:\n(?!\n|Quote:|Annotation \d)[^\n]*){0,40}?)"[ \t]*$')
+_HYP_TEXT_URL = lazy(r"(?m)^(?:(?:URL|URI)::?[ \t]*)?<?(https?://[^\s<>]+?)>?[ \t]*$")
+_HYP_TEXT_BLOCK = lazy(r"(?m)^Annotation \d{1,6}:[ \t]*$")
+_HYP_TEXT_HEAD = lazy(r"(?m)^Total annotations:[ \t]*\d+[ \t]*$")
+_HYP_TEXT_PAGE = lazy(r"(?m)^Page:[ \t]*(\d{1,6}(?:[ \t]*[-–][ \t]*\d{1,6})?)[ \t]*$")
+
+
+def _parse_hypothesis_text(text: str, lines: _Lines, fenced: list[tuple[int, int]], note: Note,
+                           blocks: list[tuple[int, int]]) -> None:
+    """The quotes of Hypothesis' plain-text export, each of the page whose address is the last one before it
+    (the head's, or a "URL:" line's), at the page its block gives ("Page: 3"). Read in an export only: its
+    head ("Total annotations: 2") or its blocks ("Annotation 1:") and an address before the quote."""
+    first = _HYP_TEXT_BLOCK.search(text)
+    if first is None and not _HYP_TEXT_HEAD.search(text):
+        return
+    head_end = first.start() if first else len(text)
+    # (an address alone on a line in the head; in a block only a "URL:" line's: a comment's own link is none)
+    urls = [(m.start(), m.group(1)) for m in _HYP_TEXT_URL.finditer(text)
+            if (m.start() < head_end or not m.group().startswith("h")) and not _in_ranges(fenced, m.start())]
+    if not urls:
+        return
+    starts = [u[0] for u in urls]
+    for m in _HYP_TEXT_QUOTE.finditer(text):
+        k = bisect.bisect_left(starts, m.start())
+        if not k or _in_ranges(fenced, m.start()):
+            continue
+        url = urls[k - 1][1]
+        hyp = _HYPOTHESIS_LINK.match(url)
+        _key, url = _hypothesis_source(url if hyp else None, {}, None if hyp else url)
+        quote = " ".join(m.group("quote").split())
+        if url is None or len(quote.split()) < PLAIN_MIN_WORDS:
+            continue
+        end = _HYP_TEXT_BLOCK.search(text, m.end())
+        block_end = min(end.start() if end else len(text), m.end() + 2000)
+        page = _HYP_TEXT_PAGE.search(text, m.end(), block_end)
+        blocks.append((m.start(), m.end()))
+        note.quotes.append(NoteQuote(quote=quote, source_link=url, source_text=None, citekey=None,
+                                     page=page.group(1).replace(" ", "") if page else None,
+                                     line=lines.line(m.start()), kind="blockquote", offset=m.start("quote")))
+
+
 # an export's fields listed beside its highlights: Hypothesis' "- Group: #...", "- Tags: ...", "- Annotation: ..."
 _ITEM_FIELD = lazy(r"(?i)(?:group|tags?|annotation|note|comment)::?\s")
 
@@ -3221,6 +3265,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     uncited = _parse_blockquotes(text, lines, fenced, note)
     _parse_attributed_lines(text, lines, fenced, note, blocks)
     _parse_highlights(text, lines, fenced, note, blocks, front)
+    if "Quote:" in text:
+        _parse_hypothesis_text(text, lines, fenced, note, blocks)
     _parse_references(text, lines, fenced, note, blocks)
     if ":::" in text:
         _parse_div_references(text, lines, fenced, note, blocks)

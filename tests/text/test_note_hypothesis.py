@@ -51,3 +51,23 @@ def test_a_hypothesis_exports_highlights_are_quotes_of_the_work_it_names(text: s
     note = parse_note(text)
     assert [(q.quote, q.citekey, q.source_link) for q in note.quotes] == cited
     assert note.unchecked == []
+
+
+def _text_export(url_line: str, comment: str = "The main claim.") -> str:
+    """Hypothesis' own plain-text export of a page's annotations, as its client writes it."""
+    return (f"4/12/2024, 10:00:00 AM\nArray programming with NumPy\n{url_line}\nGroup: __world__\nTotal users: 1\n"
+            f"Users: jdoe\nTotal annotations: 2\nTotal replies: 0\n\nAnnotation 1:\n4/12/2024, 9:00:00 AM\n"
+            f'Comment: {comment}\njdoe\nQuote: "{_A}"\nTags: numpy, arrays\nPage: 3\n\n'
+            f'Annotation 2:\n4/12/2024, 9:05:00 AM\nComment: \njdoe\nQuote: "{_B.replace(" library", chr(10) + "library")}"\n')
+
+
+@pytest.mark.parametrize("text", [
+    _text_export(_URL),
+    _text_export(f"URL: {_URL}"),
+    # a comment's own link is not the page the quotes are of
+    _text_export(_URL, comment="compare\nhttps://example.org/other-array-library"),
+])
+def test_hypothesis_plain_text_exports_quotes_are_of_the_page_it_names(text: str) -> None:
+    note = parse_note(text)
+    assert [(q.quote, q.source_link, q.page) for q in note.quotes] == [(_A, _URL, "3"), (_B, _URL, None)]
+    assert note.unchecked == []
