@@ -309,14 +309,17 @@ _LOCATOR = lazy(r"(?:\b(?:pp?|pages?|pg)(?![A-Za-z])\.?|(?<![\w.])S\.)\s*=?\s*([
 _PAGE_IN_TEXT = lazy(r"(?<![\w.])(?:pp?\.|[Pp]ages?\b|pg\.)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")(?!\w)")
 # a numbered citation and its place in the work: a page ("[3, p. 5]", "[3: 5]", "[3 p.5]", "[3, S. 5]", "[3, at 5]"),
 # or a place that is no page number, which kb does not check, as IEEE writes them ("[3, Sec. 4]", "[3, Fig. 2]",
-# "[3, Table 1]", "[3, Ch. 2]", "[3, Th. 1]", "[3, eq. (2)]", "[3, para. 12]")
+# "[3, Table 1]", "[3, Ch. 2]", "[3, Th. 1]", "[3, eq. (2)]", "[3, para. 12]"); both, the place's page after it
+# or the page's place after it ("[3, Sec. 2, p. 5]", "[3, p. 5, Fig. 2]")
 _NUMBER_PLACE = (r"(?i:secs?|sections?|§{1,2}|ch(?:ap)?s?|chapters?|figs?|figures?|tabs?|tables?|eqs?|equations?"
                  r"|ths?|thms?|theorems?|lem|lemmas?|defs?|definitions?|app|appendix|appendices|paras?|paragraphs?"
                  r"|¶{1,2}|ll?|lines?|nn?|notes?|cols?|algs?|algorithms?|props?|propositions?|cors?|corollary"
                  r"|corollaries)\.?\s*\(?\w[\w.\-–]{0,11}\)?")
 _NUMBER_CITE = lazy(r"^\s*(\d{1,4})\s*(?:(?:[,;:]\s*|\s(?=(?:pp?|pg)\.))(?:(?:pp?\.|pages?|pg\.?|S\.|at\s)?\s*"
-                    r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?|(?P<place>" + _NUMBER_PLACE
-                    + r"))\s*)?$")
+                    r"(?P<page>[0-9A-Za-z]+(?:\s*[-–]\s*[0-9A-Za-z]+)?" + _FOLLOWING + r")(?:(?<=f)\.)?"
+                    r"(?:\s*,\s*" + _NUMBER_PLACE + r")?"
+                    r"|(?P<place>" + _NUMBER_PLACE + r")(?:\s*,\s*(?:pp?\.|pages?|pg\.?|S\.)\s*"
+                    r"(?P<place_page>\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")(?:(?<=f)\.)?)?)\s*)?$")
 # Characters nobody sees that a key pasted from a web page or a PDF may hold inside it (a soft
 # hyphen, zero-width ones, bidi controls, a BOM): part of the key as written, which kb then names
 # ("the key given holds U+200B"), where the key stopped there ("no paper 'smi'" for [@smi\u200bth2020])
@@ -712,7 +715,8 @@ MAX_CITED = 12
 
 def _number_page(number) -> str | None:
     """The page a numbered citation (`_NUMBER_CITE`'s match) gives, None for another place or none."""
-    return number.group("page").replace(" ", "") if number.group("page") else None
+    page = number.group("page") or number.group("place_page")       # "[3, p. 5]", "[3, Sec. 2, p. 5]"
+    return page.replace(" ", "") if page else None
 
 
 def _number_list(inner: str) -> list[str] | None:

@@ -288,3 +288,14 @@ def test_a_readwise_exports_highlights_are_quotes_of_the_work_its_metadata_names
                       f"    - Note: mine\n- {_S} (Page 2)\n\n## Mine\n- {_S}\n")
     assert [(q.line, q.quote, q.attribution, q.page) for q in note.quotes] == [
         (9, _S, f"{_T}, Emma Strubell", None), (11, _S, f"{_T}, Emma Strubell", "2")]
+
+
+@pytest.mark.parametrize("cite, page", [
+    # IEEE's place in the work with its page, either first
+    ("[3, Sec. 2, p. 5]", "5"),
+    ("[3, p. 5, Fig. 2]", "5"),
+    ("(3, Ch. 2, pp. 5–6)", "5–6"),
+])
+def test_a_numbered_citations_place_and_page_together(cite: str, page: str) -> None:
+    note = parse_note(f"The estimate {_Q} {cite}.{_LISTED}")
+    assert [(q.source_text, q.page) for q in note.quotes] == [("[3]", page)]
