@@ -824,10 +824,13 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             works = [w for w in (_listed(f, set(), note) for f in found) if w is not None and w[0] != "ibid"]
             number = _citation(trailing.group(1))
             numbered = [("cite", number, None)] if number is not None and number[0] == "paren-number" else []
-            if pages is None and not works and numbered:
+            # (MLA's "> ... emit. (Doe et al. 3)": an author and a page, a citation where the note lists a work of
+            # that author)
+            later = numbered or [f for f in found if f[0] == "author-page"]
+            if pages is None and not works and later:
                 # Vancouver's "> ... emit (3)." : a citation where the note's list numbers a work 3, which is read
                 # after its blockquotes (`_lead_ins`)
-                pending = (numbered[0], body[:-1] + [body[-1][:trailing.start()]])
+                pending = (later[0], body[:-1] + [body[-1][:trailing.start()]])
             if pages is not None or works:
                 body[-1] = body[-1][:trailing.start()]
                 page = pages.group(1).replace(" ", "") if pages is not None else None
@@ -1120,9 +1123,10 @@ def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple]) -> Non
     cites = _cite_tokens(text)
     numbers = {r.number for r in note.references if r.number}
     for line, quote, offset, page, pending in uncited:
-        if pending is not None and _listed(pending[0], numbers, note) is not None and pending[1]:
-            # "> ... emit (3)." of a note listing a work numbered 3
-            note.quotes.append(replace(_quote_with(pending[1], pending[0], line, offset), kind="blockquote"))
+        later = _listed(pending[0], numbers, note) if pending is not None else None
+        if later is not None and pending[1]:
+            # "> ... emit (3)." of a note listing a work numbered 3, "> ... (Doe et al. 3)" of one listing Doe's
+            note.quotes.append(replace(_quote_with(pending[1], later, line, offset), kind="blockquote"))
             continue
         what = _lead_in(text, lines, note, cites, numbers, line)
         if what is not None and page is not None:

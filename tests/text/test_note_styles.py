@@ -299,3 +299,19 @@ def test_a_readwise_exports_highlights_are_quotes_of_the_work_its_metadata_names
 def test_a_numbered_citations_place_and_page_together(cite: str, page: str) -> None:
     note = parse_note(f"The estimate {_Q} {cite}.{_LISTED}")
     assert [(q.source_text, q.page) for q in note.quotes] == [("[3]", page)]
+
+
+_MLA_LIST = "\n\n## Works Cited\n\nDoe, Jane, et al. “Energy and Policy Considerations.” *ACL*, 2019.\n"
+
+
+@pytest.mark.parametrize("tail, cited", [
+    # MLA's block quotation, its author and page after the quote's last stop, of a work the note lists
+    (" (Doe et al. 3)", [("Doe et al.", "3")]),
+    ("\n>\n> (Doe 3–4)", [("Doe.", "3–4")]),
+    # ... an author the note lists no work of is no citation
+    (" (Roe 3)", []),
+])
+def test_an_mla_block_quotations_author_and_page(tail: str, cited: list) -> None:
+    note = parse_note(f"> {_W}{tail}{_MLA_LIST}")
+    assert [(q.attribution, q.page) for q in note.quotes] == cited
+    assert len(note.unchecked) == 1 - len(cited)
