@@ -1191,21 +1191,26 @@ def _attribution(line: str) -> str | None:
     return None
 
 
-_PAGE_AFTER_WORK = lazy(r"(?:,?\s*(?:pp?\.|pages?|S\.)|\s*:)\s*(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING
-                       + r")\.?$")
+# (a page after a comma alone, Chicago's "Doe 2019, 3", is never a year: "Doe, 2019", "Doe 2019, 2020")
+_PAGE_AFTER_WORK = lazy(r"(?:,?\s*(?:pp?\.|pages?|S\.)\s*|\s*:\s*|,\s*(?!(?:1[89]|20)\d\d(?!\d)))"
+                        r"(\d{1,6}(?:\s*[-–]\s*\d{1,6})?" + _FOLLOWING + r")\.?$")
 
 
 def _is_work(attribution: str) -> bool:
     """Whether an attribution is an author-year citation, with its page after it or not: "Doe 2020", "Lo & Wang
-    (2020, p. 9)", "Doe (2019), p. 3", "Doe 2019: 3" (Harvard's page), "Doe, 2019, S. 3f."."""
-    work = _PAGE_AFTER_WORK.sub("", attribution.rstrip("."))
+    (2020, p. 9)", "Doe (2019), p. 3", "Doe 2019: 3" (Harvard's page), "Doe n.d., 3", "Doe, 2019, S. 3f."."""
+    work = attribution.rstrip(".")
+    if _WORK.fullmatch(work) or _NARRATIVE.fullmatch(work):
+        return True
+    work = _PAGE_AFTER_WORK.sub("", work)
     return bool(_WORK.fullmatch(work) or _NARRATIVE.fullmatch(work))
 
 
 def _attribution_page(attribution: str) -> str | None:
     """The page an attribution gives: after its author and year ("Doe 2019: 3"), else a page locator in it."""
     page = _PAGE_AFTER_WORK.search(attribution.rstrip("."))
-    if page is not None and _is_work(attribution):
+    work = attribution[:page.start()] if page is not None else ""
+    if page is not None and (_WORK.fullmatch(work) or _NARRATIVE.fullmatch(work)):
         return page.group(1).replace(" ", "")
     return _locator_in(attribution)
 

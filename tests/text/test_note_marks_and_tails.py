@@ -55,6 +55,9 @@ def test_a_page_and_the_next_ones_is_that_page_on(cite: str, page: str) -> None:
     ("Doe (2019), p. 3", "3"),
     ("Doe 2019: 3", "3"),
     ("Doe and Roe 2019: 3-4", "3-4"),
+    # Chicago author-date's page after a comma, a year or "n.d." before it
+    ("Doe 2019, 3", "3"),
+    ("Doe n.d., 3", "3"),
 ])
 def test_an_author_year_attribution_with_its_page_after_it(attribution: str, page: str) -> None:
     quotes = parse_note(f"{_B}> — {attribution}{_REFS}").quotes
