@@ -44,6 +44,7 @@ class _Reader(HTMLParser):
         self.skip = 0
         self.lists: list[int | None] = []   # each open list: its next number (None for <ul>)
         self.links: list[str | None] = []   # each open <a>: what closes it
+        self.item_opened = False            # a list item's mark written, none of its text yet
 
     def _newline(self) -> None:
         self.out.append("\n")
@@ -90,8 +91,11 @@ class _Reader(HTMLParser):
         elif tag in ("ul", "ol"):
             self._break()
             self.lists.append(int(a.get("start") or 1) if tag == "ol" and (a.get("start") or "1").isdigit() else None)
+        elif tag in ("p", "div") and self.item_opened:
+            self.item_opened = False        # a list item's first paragraph: on its mark's line ("<li><p>Doe ...")
         elif tag in _BLOCKS:
             self._break(blank=tag not in ("li", "dd", "dt"))
+            self.item_opened = tag == "li"
             if tag == "li":
                 number = self.lists[-1] if self.lists else None
                 if self.lists and number is not None:
@@ -153,6 +157,8 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         text = _SPACE.sub(" ", data.replace("\xa0", " "))
+        if text.strip():
+            self.item_opened = False
         if text.strip() or not self.at_start:
             self._write(text)
 

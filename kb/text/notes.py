@@ -2205,6 +2205,10 @@ def _visible(markup: str) -> str:
     return "".join(out).strip()
 
 
+# a footnote's link back to its mark: '<a href="#fnref1" class="footnote-back">↩︎</a>'
+_LINK_BACK = lazy(r"<a\s[^<>]{0,300}href=[\"']#[^<>]{0,300}>\s*(?:↩[\ufe0e\ufe0f]?|↑|⤴[\ufe0e\ufe0f]?|\^)\s*</a>")
+
+
 def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                       note: Note, blocks: list[tuple[int, int]]) -> None:
     """References held by elements with an id; an "Ibid." among them is the reference before it."""
@@ -2252,8 +2256,8 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 line_end = text.find("\n", end)
                 line_end = len(text) if line_end < 0 else line_end
                 rest = text[end:min(line_end, end + _MAX_ENTRY)]
-                if len(_visible(rest)) < 20 or "<" + tag in rest:
-                    continue
+                if len(_visible(rest)) < 20 or "<" + tag in _LINK_BACK.sub("", rest):
+                    continue        # (another on its line; a link back to the mark, '<a href="#fnref1">↩︎</a>', is none)
                 blocks.append((start, line_end))
                 note.references.append(_reference(rest, anchor, line))
                 continue

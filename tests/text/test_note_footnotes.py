@@ -43,3 +43,19 @@ def test_a_footnote_that_is_a_remark_is_no_citation() -> None:
     # (a note naming a work kb does not hold is still a citation, said as no source; so is one naming authors)
     assert [(q.source_text, q.page) for q in note.quotes] == [("[^1]", "3"), ("[^3]", "4"), ("[^5]", None)]
     assert [quote for _line, quote in note.unchecked] == ["Wir analysieren vier Modelle.", "Wir analysieren vier Modelle"]
+
+
+_BACK = '<a href="#fnref1" class="footnote-back">↩︎</a>'
+
+
+@pytest.mark.parametrize("note", [
+    # a whole HTML document, as pandoc's standalone export writes one: each note a list item's paragraph
+    (f'<!DOCTYPE html>\n<html><body>\n<p>"{_Q}"<sup><a href="#fn1" id="fnref1">1</a></sup></p>\n'
+     f'<section class="footnotes"><ol>\n<li id="fn1"><p>{_FULL}, 3. {_BACK}</p></li>\n</ol></section>\n</body></html>\n'),
+    # an anchor with its note after it on its line, and the link back to the mark
+    f'"{_Q}"<sup><a href="#fn1" id="fnref1">1</a></sup>\n\n1. <a id="fn1"></a>{_FULL}, 3. {_BACK}\n',
+])
+def test_a_notes_link_back_to_its_mark_leaves_it_the_quotes_note(note: str) -> None:
+    parsed = parse_note(note)
+    assert [(q.source_link, q.page) for q in parsed.quotes] == [("#fn1", "3")]
+    assert [r.anchor for r in parsed.references] == ["fn1"]
