@@ -1710,7 +1710,8 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
         works = [work for part in m.group()[1:-1].split(";") for work in _works(part)]
         if works:
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))
-    if ", 1" in window or ", 2" in window or ", [" in window:
+    if ", 1" in window or ", 2" in window or ", [" in window or "/1" in window or "/2" in window or "] 1" in window \
+            or "] 2" in window:         # (Harvard's, no comma: "(Doe 1950/2019: 3)", "(Doe [1950] 2019)")
         for m in _SAME_AUTHOR.finditer(window):
             works = _works_by_year(m)
             found.append((lo + m.start(), lo + m.end(), ("author-year",) + works[0] + (tuple(works[1:]),)))

@@ -315,3 +315,14 @@ def test_an_mla_block_quotations_author_and_page(tail: str, cited: list) -> None
     note = parse_note(f"> {_W}{tail}{_MLA_LIST}")
     assert [(q.attribution, q.page) for q in note.quotes] == cited
     assert len(note.unchecked) == 1 - len(cited)
+
+
+@pytest.mark.parametrize("cite", [
+    # a work republished, cited as Harvard writes it, no comma after the name: its edition and its first year
+    "(Strubell 1950/2019: 2)",
+    "(Strubell 1950/2019)",
+    "(Strubell [1950] 2019)",
+])
+def test_a_republished_work_cited_without_a_comma(cite: str) -> None:
+    quotes = parse_note(f"The estimate {_Q} {cite}.").quotes
+    assert [(q.attribution, [a.attribution for a in q.also]) for q in quotes] == [("Strubell. 2019.", ["Strubell. 1950."])]
