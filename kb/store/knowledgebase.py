@@ -118,6 +118,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "8 GPUs in each node" were verified; so was "200 pages" of "two hundred pages of text per case").
 #: 18: a quote or claim whose paper's key now names another work in references.bib than its text was filed as
 #: (keys swapped, or given to another work, by hand) stands unverified (kb.ops.quotes.another_work).
+#: 18 also: an approximation sign before a number ("~", "∼", "≈") is kept: a quote leaving it out ("150 million" or "the
+#: 150 million" of "the ~150 million") is refused; another tilde typed for it ("~150" of "∼150") verifies.
 CLAIM_READING = "18"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1104,13 +1104,15 @@ def _start_ok(s: Stream, i: int) -> bool:
         if p == "-" and gap == "":
             return False          # a minus sign or a range "0.06-2.9"
         if gap in ("", " ") and (p in _SIGN_BEFORE or p == "=" and i >= 2 and t[i - 2] in "<>"):
-            return False          # "3.6 million" of "$3.6 million", "5%" of "<5%", "20 ms" of "≤ 20 ms"
+            return False          # "3.6 million" of "$3.6 million", "5%" of "<5%", "20 ms" of "≤ 20 ms",
+            #                       "150 million" of "~150 million"
     return True
 
 
 # Signs before a number and after it that are part of the quantity it says (a currency, a comparison, a
-# tolerance, a percent sign): a quote's edge never leaves them out. ("≤" folds as "<=".)
-_SIGN_BEFORE = frozenset("$€£¥<>±")
+# tolerance, an approximation, a percent sign): a quote's edge never leaves them out. ("≤" folds as "<=",
+# "≈" and "∼" before a number as "~".)
+_SIGN_BEFORE = frozenset("$€£¥<>±~")
 _PERCENT = frozenset("%‰")
 
 

@@ -35,7 +35,8 @@ What folding does, and why:
 * Symbols a writer types in ASCII compare equal to them: ``×`` as ``x``,
   ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``, ``→``
   ``←`` ``⇒`` as ``->`` ``<-`` ``=>``; ``∼``
-  and ``≈`` are dropped like ``~``.
+  and ``≈`` are dropped like ``~``, but before a number, where any of them is kept as ``~``
+  (an approximation: "~150 million" is not "150 million").
 * Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
   the increment sign ``∆`` as the Greek delta,
   the fraction and division slashes as ``/``, primes as quotes, full-width
@@ -421,7 +422,25 @@ def _translated(s: str, tex: bool = False) -> tuple[str, str]:
         s = _glyph_names(s)
     if "\\" in s or "{" in s:
         s = _ot1_marks(s)
-    return s, _dashes(s, s.translate(_TABLE))
+    t = _dashes(s, s.translate(_TABLE))
+    m = _APPROX_NUMBER.search(s)
+    if m is not None:
+        t = _approximations(s, t, m.start())
+    return s, t
+
+
+# An approximation sign before a number ("~150 million", "≈ 5%", "∼0.3"): kept as "~", as a minus sign is,
+# for it says the number is not exact; any other tilde (a spacing accent, "x ∼ N(0, 1)") is dropped.
+_APPROX_NUMBER = lazy(r"[~\u223c\u2248\u2243\u02dc](?=\s?\d)")
+
+
+def _approximations(s: str, t: str, first: int) -> str:
+    """``t`` (translated ``s``) with the approximation signs before numbers (`_APPROX_NUMBER`), the first
+    at ``first``, kept as "~"."""
+    chars = list(t)
+    for m in _APPROX_NUMBER.finditer(s, first):
+        chars[m.start()] = "~"
+    return "".join(chars)
 
 
 def _fold_into(s: str, base: int, out: list[str], origin: array, tex: bool = False) -> None:
