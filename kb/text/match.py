@@ -146,6 +146,7 @@ from kb.text.normalise import (
     footnote_markers,
     is_table_line,
     is_word_internal_gap,
+    mantissa_before,
 )
 
 __all__ = [
@@ -1101,8 +1102,11 @@ def _start_ok(s: Stream, i: int) -> bool:
             return False          # "1,722" inside "$3,20 1,722"; "000" of "1,000" left out
         if p in ".," and i >= 2 and _is_digit(t[i - 2]) and s.gap(i - 1) in ("", " ") and gap == "":
             return False          # "954" inside "0.954", "201,722" inside "3,201,722"
-        if p == "-" and gap == "":
-            return False          # a minus sign or a range "0.06-2.9"
+        if p == "-" and (gap == "" or gap == " " and not (i >= 2 and _is_digit(t[i - 2]))):
+            return False          # a minus sign or a range "0.06-2.9"; a sign spaced from its number, "0.43" of
+            #                       "= − 0.43", "22" of "3.3e− 22" (a spaced range's "10" of "3 - 10" stands)
+        if p == "." and gap == "" and (i < 2 or not t[i - 2].isalnum()):
+            return False          # "95" of ".95": a number's leading point ("Fig.3" ends a word)
         if gap in ("", " ") and (p in _SIGN_BEFORE or p == "=" and i >= 2 and t[i - 2] in "<>"):
             return False          # "3.6 million" of "$3.6 million", "5%" of "<5%", "20 ms" of "≤ 20 ms",
             #                       "150 million" of "~150 million"
@@ -1226,6 +1230,8 @@ def _end_ok(s: Stream, j: int) -> bool:
             return False          # "0" of "0 .954", "0.5" of "0.55" is caught above
         if n in _PERCENT and gap in ("", " "):
             return False          # "sum to 100" of "sum to 100%": another quantity
+    elif c == "e" and n == "-" and j + 1 < len(t) and _is_digit(t[j + 1]) and mantissa_before(t, j - 1):
+        return False              # "p = 3.3e" of "p = 3.3e−22": a number's exponent left out
     return True
 
 
@@ -2160,7 +2166,9 @@ def _punct_mask(t: str, gap=None) -> bytearray:
         prev = t[i - 1] if i else ""
         nxt = t[i + 1] if i + 1 < len(t) else ""
         if c in ".,":
-            keep = _is_digit(prev) and _is_digit(nxt) and not (c == "," and _thousands(t, i, gap))
+            keep = _is_digit(prev) and _is_digit(nxt) and not (c == "," and _thousands(t, i, gap)) or \
+                c == "." and _is_digit(nxt) and not prev.isalnum() and (gap is None or not gap(i + 1))
+            # a point opening a number, glued to its digits: ".95" is not "95"
         elif c == "-":
             keep = True     # what folding kept of a dash is a sign, a range or "GPT-3"
         else:

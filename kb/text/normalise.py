@@ -79,6 +79,7 @@ __all__ = [
     "normalise",
     "fold_char",
     "is_word_internal_gap",
+    "mantissa_before",
     "CITATION_RE",
     "footnote_markers",
     "is_table_line",
@@ -224,13 +225,13 @@ def _dashes(s: str, t: str) -> str:
                 # directly attached; or a minus sign spaced from its digits, as typesetting
                 # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
                 # exponent's sign, or U+2212, which is no dash in prose
-                keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and _mantissa_before(t, k))
+                keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and mantissa_before(t, k))
         if not keep:
             chars[i] = _DROP
     return "".join(chars)
 
 
-def _mantissa_before(t: str, k: int) -> bool:
+def mantissa_before(t: str, k: int) -> bool:
     """``t[:k]`` ends with a number an "e" at ``k`` gives an exponent to ("5.8e", "1e"), not
     a unit's digit ("tCO2e", "H2e"): digits, perhaps with a point, after no letter."""
     a = k - 1

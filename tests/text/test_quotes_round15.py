@@ -24,3 +24,22 @@ APPROXIMATIONS = [
 @pytest.mark.parametrize("pages,rights,wrongs", APPROXIMATIONS, ids=lambda v: "")
 def test_an_approximation_sign_before_a_number_is_kept(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A number's sign, leading point and exponent are part of it: a quote starting after a minus sign spaced from its
+# number ("0.43" of "β = − 0.43", "22" of "3.3e− 22"), leaving out a point that opens a number ("95" of ".95"), at
+# its edge or inside, or ending before an exponent ("p = 3.3e" of "p = 3.3e−22") is refused; a spaced range's
+# second number stands ("10 kWh" of "3 - 10 kWh"). (pages, rights, wrongs)
+NUMBER_PARTS = [
+    (["Global: β = − 0.43, p = 0.12; Reencountered: p = 3.3e− 22 < 0.001; it costs 3 - 10 kWh per day."],
+     ["Global: β = −0.43, p = 0.12", "p = 3.3e−22 < 0.001", "p = 3.3e-22", "10 kWh per day"],
+     ["0.43, p = 0.12", "22 < 0.001", "p = 3.3e", "Reencountered: p = 3.3e"]),
+    (["Most saves came from citations (57%, n=6, SD=24%, .95CI[32%,82%]) and the rest from search; r = .5 overall."],
+     ["(57%, n=6, SD=24%, .95CI[32%,82%])", ".95CI[32%,82%]", "r = .5 overall"],
+     ["(57%, n=6, SD=24%, 95CI[32%,82%])", "95CI[32%,82%]", "5 overall", "r = 5 overall"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", NUMBER_PARTS, ids=lambda v: "")
+def test_a_numbers_sign_point_and_exponent_stay_with_it(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
