@@ -1109,14 +1109,14 @@ def _start_ok(s: Stream, i: int) -> bool:
             return False          # "95" of ".95": a number's leading point ("Fig.3" ends a word)
         if gap in ("", " ") and (p in _SIGN_BEFORE or p == "=" and i >= 2 and t[i - 2] in "<>"):
             return False          # "3.6 million" of "$3.6 million", "5%" of "<5%", "20 ms" of "≤ 20 ms",
-            #                       "150 million" of "~150 million"
+            #                       "150 million" of "~150 million", "3.55 F1" of "+3.55 F1"
     return True
 
 
 # Signs before a number and after it that are part of the quantity it says (a currency, a comparison, a
-# tolerance, an approximation, a percent sign): a quote's edge never leaves them out. ("≤" folds as "<=",
-# "≈" and "∼" before a number as "~".)
-_SIGN_BEFORE = frozenset("$€£¥<>±~")
+# tolerance, an approximation, a gain, a percent sign): a quote's edge never leaves them out. ("≤" folds as
+# "<=", "≈" and "∼" before a number as "~".)
+_SIGN_BEFORE = frozenset("$€£¥<>±~+")
 _PERCENT = frozenset("%‰")
 
 

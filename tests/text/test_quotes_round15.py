@@ -43,3 +43,18 @@ NUMBER_PARTS = [
 @pytest.mark.parametrize("pages,rights,wrongs", NUMBER_PARTS, ids=lambda v: "")
 def test_a_numbers_sign_point_and_exponent_stay_with_it(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A plus sign before a number says a gain or a difference, not a score: a quote starting after it is refused
+# ("3.55 F1 with finetuning" of "(+3.55 F1 with finetuning"); one keeping it verifies. (pages, rights, wrongs)
+GAINS = [
+    (["SciBERT outperforms BERT-Base on computer science tasks (+3.55 F1 with finetuning and + 1.13 F1 without); "
+      "the model adds Reencountered + Specter as terms."],
+     ["(+3.55 F1 with finetuning and +1.13 F1 without)", "+3.55 F1 with finetuning", "Reencountered + Specter"],
+     ["3.55 F1 with finetuning", "1.13 F1 without", "on computer science tasks (3.55 F1 with finetuning"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", GAINS, ids=lambda v: "")
+def test_a_gains_plus_sign_stays_with_its_number(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
