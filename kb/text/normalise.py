@@ -522,11 +522,14 @@ def is_word_internal_gap(gap: str) -> bool:
 
     Nothing at all, invisible characters, or a line-break hyphenation
     ("compu-\\ntation") keep the two sides in one word; any space, a hyphen on
-    the same line, punctuation or a page break separate them.
+    the same line, punctuation or a page break separate them, and so does an em dash
+    ending a line ("explicit—\\nthe"), which no word is broken at.
     """
     g = "".join(c for c in gap if c.isspace() or _TABLE[ord(c)] != _DROP)
     if not g:
         return True
+    if "\u2014" in g or "\u2015" in g or "\u2e3a" in g or "\u2e3b" in g:
+        return False
     g = "".join("-" if c in _HYPHENS else c for c in g)
     return _LINE_BREAK_HYPHEN.fullmatch(g) is not None
 

@@ -58,3 +58,19 @@ GAINS = [
 @pytest.mark.parametrize("pages,rights,wrongs", GAINS, ids=lambda v: "")
 def test_a_gains_plus_sign_stays_with_its_number(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# An em dash ending a line breaks no word: a quote may start or end at it ("the generation should only be invoked"
+# of "explicit—\nthe generation"); a hyphen ending a line still joins a word's halves. (pages, rights, wrongs)
+EM_DASH_LINE_ENDS = [
+    (["it may be important for models to be evidence-aware and explicit—\nthe generation should only be invoked "
+      "when the authors call it, as compu-\ntation costs."],
+     ["the generation should only be invoked when the authors call it", "to be evidence-aware and explicit",
+      "explicit—the generation", "as computation costs."],
+     ["the generation should be invoked when the authors call it", "tation costs.", "as compu"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", EM_DASH_LINE_ENDS, ids=lambda v: "")
+def test_an_em_dash_ending_a_line_breaks_no_word(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
