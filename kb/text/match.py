@@ -1095,6 +1095,8 @@ def _start_ok(s: Stream, i: int) -> bool:
     gap = s.gap(i)
     if c.isalnum() and p.isalnum() and is_word_internal_gap(gap) and not (c.isalpha() and _after_footnote_number(s, i)):
         return False
+    if p == "~" and gap in ("", " "):
+        return False              # "$5" of "∼$5": folding keeps "~" only before a number, an approximation
     if c == "-" and _is_digit(p) and (gap == "" or _between_numbers(s, i)):
         return False              # "-5" out of "10-5"; "-1" out of "0.5 - 1": a range or a minus, no sign
     if _is_digit(c):

@@ -430,9 +430,9 @@ def _translated(s: str, tex: bool = False) -> tuple[str, str]:
     return s, t
 
 
-# An approximation sign before a number ("~150 million", "≈ 5%", "∼0.3"): kept as "~", as a minus sign is,
+# An approximation sign before a number ("~150 million", "≈ 5%", "∼0.3", "∼$5"): kept as "~", as a minus sign is,
 # for it says the number is not exact; any other tilde (a spacing accent, "x ∼ N(0, 1)") is dropped.
-_APPROX_NUMBER = lazy(r"[~\u223c\u2248\u2243\u02dc](?=\s?\d)")
+_APPROX_NUMBER = lazy(r"[~\u223c\u2248\u2243\u02dc](?=\s?[$€£¥]?\d)")
 
 
 def _approximations(s: str, t: str, first: int) -> str:

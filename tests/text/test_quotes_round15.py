@@ -15,9 +15,10 @@ APPROXIMATIONS = [
      ["The Sun is ~150 million km away", "The Sun is ∼150 million km away", "the 20 runs took ~3.5 hours",
       "took ≈3.5 hours", "We sample x ~ N(0, 1) as in Munoz."],
      ["150 million km away", "The Sun is 150 million km away", "the 20 runs took 3.5 hours", "3.5 hours"]),
-    (["Training emits ~ 25 tonnes of CO2, about 5 times a car, and the model has ≃7B parameters."],
-     ["Training emits ~25 tonnes of CO2", "about 5 times a car", "the model has ~7B parameters"],
-     ["Training emits 25 tonnes of CO2", "25 tonnes of CO2", "the model has 7B parameters", "7B parameters"]),
+    (["Training emits ~ 25 tonnes of CO2, about 5 times a car, and the model has ≃7B parameters at ∼$5 per hour."],
+     ["Training emits ~25 tonnes of CO2", "about 5 times a car", "the model has ~7B parameters", "at ~$5 per hour"],
+     ["Training emits 25 tonnes of CO2", "25 tonnes of CO2", "the model has 7B parameters", "7B parameters",
+      "$5 per hour", "at $5 per hour"]),
 ]
 
 
