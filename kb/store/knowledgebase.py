@@ -122,8 +122,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: 150 million" of "the ~150 million", "$5" of "∼$5") is refused; another tilde typed for it ("~150" of "∼150")
 #: verifies. A quote leaving out a number's spaced minus sign ("0.43" of "= − 0.43", "22" of "3.3e− 22"), its leading
 #: point ("95CI" of ".95CI"), its exponent ("p = 3.3e" of "p = 3.3e−22") or a gain's plus sign ("3.55 F1" of "+3.55
-#: F1") is refused. A quote starting or ending at an em dash that ends a line verifies ("the generation should only
-#: be invoked" of "explicit—\nthe generation"; it was read as a word's hyphenation).
+#: F1"), or starting or ending at a product's factor ("16 GPUs" or "on 8" of "on 8 × 16 GPUs") is refused. A quote
+#: starting or ending at an em dash that ends a line verifies ("the generation should only be invoked" of
+#: "explicit—\nthe generation"; it was read as a word's hyphenation).
 CLAIM_READING = "18"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1109,6 +1109,8 @@ def _start_ok(s: Stream, i: int) -> bool:
             #                       "= − 0.43", "22" of "3.3e− 22" (a spaced range's "10" of "3 - 10" stands)
         if p == "." and gap == "" and (i < 2 or not t[i - 2].isalnum()):
             return False          # "95" of ".95": a number's leading point ("Fig.3" ends a word)
+        if p == "x" and gap in ("", " ") and i >= 2 and _is_digit(t[i - 2]) and s.gap(i - 1) in ("", " "):
+            return False          # "16 GPUs" of "8 × 16 GPUs", "10^5" of "3 × 10^5": a product's factor
         if gap in ("", " ") and (p in _SIGN_BEFORE or p == "=" and i >= 2 and t[i - 2] in "<>"):
             return False          # "3.6 million" of "$3.6 million", "5%" of "<5%", "20 ms" of "≤ 20 ms",
             #                       "150 million" of "~150 million", "3.55 F1" of "+3.55 F1"
@@ -1232,6 +1234,8 @@ def _end_ok(s: Stream, j: int) -> bool:
             return False          # "0" of "0 .954", "0.5" of "0.55" is caught above
         if n in _PERCENT and gap in ("", " "):
             return False          # "sum to 100" of "sum to 100%": another quantity
+        if n == "x" and gap in ("", " ") and j + 1 < len(t) and _is_digit(t[j + 1]) and s.gap(j + 1) in ("", " "):
+            return False          # "on 8" of "on 8 × 16 GPUs": a product's factor
     elif c == "e" and n == "-" and j + 1 < len(t) and _is_digit(t[j + 1]) and mantissa_before(t, j - 1):
         return False              # "p = 3.3e" of "p = 3.3e−22": a number's exponent left out
     return True

@@ -75,3 +75,18 @@ EM_DASH_LINE_ENDS = [
 @pytest.mark.parametrize("pages,rights,wrongs", EM_DASH_LINE_ENDS, ids=lambda v: "")
 def test_an_em_dash_ending_a_line_breaks_no_word(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A number beside a multiplication sign is a factor of a product: a quote starting or ending at it leaves the other
+# factor out ("16 GPUs" of "8 × 16 GPUs", "10^5 tokens" of "3 × 10^5 tokens", "trained on 8" of it); a multiplier
+# ("2.7x faster") stands. (pages, rights, wrongs)
+PRODUCTS = [
+    (["We trained on 8 × 16 GPUs using 3 × 10⁵ tokens, for 5 x 2 hours; it is 2.7x faster on 4 GPUs."],
+     ["We trained on 8 × 16 GPUs", "using 3 × 10^5 tokens", "for 5 x 2 hours", "it is 2.7x faster on 4 GPUs."],
+     ["16 GPUs using", "10^5 tokens", "10⁵ tokens", "2 hours;", "We trained on 8", "using 3"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", PRODUCTS, ids=lambda v: "")
+def test_a_products_factor_is_never_quoted_alone(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
