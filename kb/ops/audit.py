@@ -375,6 +375,13 @@ class _SourceQ:
     interval: Interval
     #: what a rate kb counts as items is per, as printed ("run" of "25 kWh per run", unit kWh/item)
     per: str = ""
+    #: the figure as the page prints it ("8 GPUs per node", "25 kWh per run"), never a unit's reading of it
+    #: ("8 GPU/item"); "" for a claim's or a cell's, shown as its number and unit
+    shown: str = ""
+
+    @property
+    def figure(self) -> str:
+        return self.shown or f"{self.number} {self.unit}".strip()
 
 
 def _per_printed(unit: str, unit_text: str) -> str:
@@ -384,6 +391,29 @@ def _per_printed(unit: str, unit_text: str) -> str:
 
 
 _PER_SPLIT = lazy(r"\s+per\s+|\s*/\s*")
+
+
+def _page_q(c: Candidate, iv: Interval) -> _SourceQ:
+    """A figure of the cited paper's page (`c`, as kb stores its numbers) as audit compares and shows it: its per
+    as printed; a count as the page writes it ("8 GPUs", "8 GPUs per node", never "8 GPU/item"), another rate
+    per things in its unit with that per ("25 kWh per run", never "25 kWh/item")."""
+    per = _per_printed(c.unit, c.unit_text)
+    amount = c.unit[:-len("/item")] if c.unit.endswith("/item") else c.unit
+    if _counted(amount) and c.unit_text:
+        shown = " ".join(f"{c.number} {c.unit_text}".split())
+    else:
+        shown = f"{c.number} {amount} per {per}" if per else ""
+    return _SourceQ(c.page, c.number, c.unit, c.sentence, iv, per, shown)
+
+
+@functools.lru_cache(maxsize=1024)
+def _counted(unit: str) -> bool:
+    """Whether a canonical unit counts things or devices ("GPU", "item", "token")."""
+    try:
+        dims = set(dict(parse_unit(unit, nouns=True).dimensionality))
+    except KBError:
+        return False
+    return bool(dims) and all(d in ("[count]", "[accelerator]") for d in dims)
 
 
 def _same_per(a: str, b: str) -> bool:
@@ -490,7 +520,7 @@ def _source(kb: KB, citekey: str, cache: dict) -> _Source:
     for c in _numbers(kb.conn, citekey):
         iv = _interval(c.number, c.unit)
         if iv is not None:
-            src.quantities.append(_SourceQ(c.page, c.number, c.unit, c.sentence, iv, _per_printed(c.unit, c.unit_text)))
+            src.quantities.append(_page_q(c, iv))
             src.units.add(c.unit)
     cache[citekey] = src
     return src
@@ -902,7 +932,7 @@ def _audit_citing(kb: KB, citekey: str, groups: dict, sources: collections.Order
             r = Restatement(id=rid, citing=citekey, citing_page=page_no, figure=figure, unit=cand.unit,
                             cited=cited, marker=marker, verdict=verdict,
                             cited_page=q.page if q else None,
-                            cited_figure=f"{q.number} {q.unit}".strip() if q else None,
+                            cited_figure=q.figure if q else None,
                             difference=round(diff, 4) if diff is not None else None, end=end_off,
                             sentence=shown_sentence, cited_sentence=q.sentence if q else "")
             if rid in judged:
@@ -1037,7 +1067,7 @@ def audit_note(kb: KB, path: Path, *, only: list[str] | None = None,
             r = Restatement(id=_rid(name, told(line_of), figure, citekey), citing=name, citing_page=told(line_of),
                             figure=figure, unit=cand.unit, cited=citekey, marker="", verdict=verdict,
                             cited_page=q.page if q else None,
-                            cited_figure=f"{q.number} {q.unit}".strip() if q else None,
+                            cited_figure=q.figure if q else None,
                             difference=round(diff, 4) if diff is not None else None, end=end_off,
                             sentence=shown_sentence, cited_sentence=q.sentence if q else "")
             if wanted is None or r.verdict in wanted:

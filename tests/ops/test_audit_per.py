@@ -44,3 +44,14 @@ def test_a_rate_per_other_things_confirms_nothing(citing, cited):
 ])
 def test_a_count_is_confirmed_per_the_same_things_only(citing, same, other):
     assert _verdict(citing, same) == "confirmed" and _verdict(citing, other) != "confirmed"
+
+
+@pytest.mark.parametrize("cited, shown", [
+    ("It used 8 GPUs per node.", "8 GPUs per node"), ("It drew 25 kWh per run.", "25 kWh per run"),
+    ("It used 8 GPUs.", "8 GPUs"),
+])
+def test_the_cited_figure_is_shown_as_its_page_prints_it(cited, shown):
+    c = extract_candidates([cited])[0]
+    c = audit.Candidate(page=1, start=c.start, end=c.end, number=c.number, value=c.value, unit=c.rate_unit,
+                        unit_text=c.unit_text, kind=c.kind, sentence=cited)
+    assert audit._page_q(c, audit._interval(c.number, c.unit)).figure == shown
