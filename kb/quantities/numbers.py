@@ -76,7 +76,7 @@ from kb.quantities.interval import (
     joined_groups,
     read_number,
 )
-from kb.quantities.units import dimension_name, format_unit, parse_unit
+from kb.quantities.units import count_forms, dimension_name, format_unit, parse_unit
 from kb.text.lazyre import lazy
 
 # ---------------------------------------------------------------- patterns
@@ -163,13 +163,16 @@ SPENT_THEN = (rf"(?:(?:,?\s+{SPENT_ADVERB}){{0,2}},?\s+{SPENT}(?:,?\s+{SPENT_ADV
 #: ... and the rate's denominator a page prints after them, as kb.quantities.quoted reads a quote's: "per query",
 #: "/query", "for each run", "in every run", "a day", "daily"; any counted noun ("per run", "per training run":
 #: the last word the one counted, unless it is none: "per run for", "per model trained").
-_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|for)\s+)?(?:each|every)\s+"
+#: "for each of the runs", "in each of our 3 runs": per run, as "for each run" is ("each of the cases" is none).
+_EACH_OF = (r"(?P<of>each\s+of\s+(?:the|our|these|those|its|their|all(?:\s+the)?)"
+            r"(?:\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?\s+(?!(?:case|instance|time|way|other)s?\b))")
+_SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|for)\s+)?(?:{_EACH_OF}|(?:each|every)\s+)"
                    r"|an?\s+(?=(?:second|minute|hour|day|week|month|year)\b))"
                    rf"(?:(?P<denom>{_DENOM})(?![A-Za-z])|(?P<words>[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)\b)"
                    r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
 #: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
 #: as kb.quantities.quoted reads a quote's.
-_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:each|every)\s+(?!(?:case|instance|time|way|other)s?\b))"
+_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+(?!(?:case|instance|time|way|other)s?\b)))"
                  r"(?!(?i:(?:a|one)\s+)?(?:hundred|thousand|million|billion)\b)"     # "per thousand queries": per 1,000
                  rf"[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
                  r"|(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<adverb>(?!))?")
@@ -614,11 +617,17 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             # pages of text per case", "0.004 kWh of energy per query"): a rate, never a total
             count = _counts(unit)
             of = _OF_NOUN.match(page, end)
+            noun = _NOUN_ON.match(page, end) if of is None and count else None
+            if noun is not None and noun.group("w").lower() not in _NOT_NOUN:
+                of = noun           # a count's noun of two words before its per: "87 token edits per paragraph"
             after = (_PER_NOUN.match(page, end) if count else None) or (
                 _PER_NOUN.match(page, of.end()) if of is not None else None)
+            if noun is not None and of is noun and after is not None and after.start() == noun.end():
+                unit_text = f"{unit_text} {noun.group('w')}"
             got = _spent_per(after) if after is not None else None
-            subject = _EACH_BEFORE.search(page, max(0, start - 80), start) if got is None and count else None
-            per = got[0] if got is not None else subject.group("den") if subject is not None else ""
+            subject = (_EACH_BEFORE.search(page, max(0, start - 80), start)
+                       or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else None
+            per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else ""
             if per:
                 unit_text = f"{unit_text} per {per}"
         found.append(Candidate(
@@ -1291,11 +1300,26 @@ def _counts(unit: str) -> bool:
 #: What a figure's noun or unit is of, before a per: " of text" of "two hundred pages of text per case".
 _OF_NOUN = lazy(r"[ \t]+of[ \t]+(?!(?:the|a|an|this|that|these|those|its|our|their|each|every|which|all|any)\b)"
                 r"[a-z]{3,}(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")
+#: ... or what each of the things named before holds: "64 nodes each with 8 GPUs", "50 lines, each with room for 80
+#: characters" (per node, per line; a pronoun names no thing).
+_EACH_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[a-z][\w-]*)"
+                         r"[ \t\n]?,?[ \t\n]+each[ \t\n]+(?:with|having|has|had|holding|containing|hosting|carrying)"
+                         r"(?:[ \t\n]+[a-z][\w-]*){0,3}[ \t\n]+$")
+#: A count's second noun before its per: " edits" of "87 token edits per paragraph" (never a word of the sentence,
+#: `_NOT_NOUN`).
+_NOUN_ON = lazy(r"[ \t]+(?P<w>[a-z]{3,})(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")
+_NOT_NOUN = _NOT_PER | frozenset("and not nor are was were been being has have had can may will would the".split())
 #: What each of a subject holds, before a count: "each node has 8 GPUs", "every server held eight accelerators".
 _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
                     r"|contains|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries"
                     r"|carried|(?:is|was|were|are)[ \t\n]+(?:equipped|fitted)[ \t\n]+with|with)[ \t\n]+"
                     r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")
+
+
+def _one(noun: str) -> str:
+    """The singular of a counted noun as printed ("line" of "lines", "query" of "queries"): one of what a rate is
+    per; the noun as printed when it counts nothing kb reads."""
+    return min(count_forms(noun), key=len, default=noun)
 
 
 def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:
@@ -1308,11 +1332,13 @@ def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:
     words = list(_WORD.finditer(spent.group("words")))
     if words[0].group(0).lower() in _NOT_PER:
         return None
+    # "for each of the runs": per run, one of them
+    one = _one if "of" in spent.re.groupindex and spent.group("of") else str
     for before, word in zip(words, words[1:]):
         if word.group(0).lower() in _NOT_PER or word.group(0).lower().endswith(("ed", "ing")):
             # "per run for the model", "per model trained": the noun before
-            return before.group(0), spent.start("words") + before.end()
-    return words[-1].group(0), spent.end("words")    # "per training run", "per passenger round trip"
+            return one(before.group(0)), spent.start("words") + before.end()
+    return one(words[-1].group(0)), spent.end("words")    # "per training run", "per passenger round trip"
 
 
 def _after_cell(page: str, start: int) -> bool:

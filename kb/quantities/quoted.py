@@ -83,8 +83,10 @@ A value may be written as such a rate ("5 L/100 km", "2.9 Wh per 1,000 queries",
 million tokens": `kb.quantities.interval.per_figure`): one figure, 0.05 L/km, whose amount the quote must print
 as that rate; the denominator's number is no figure of its own. A per may be written in words: "5 kWh each
 day", "every day", "a day", "daily", "for every query", "for every 1,000 queries", "every 2 days" are rates per
-day and per query as "per" is (not "each
-of", "every time", "300 W each,"). The per may follow the amount's verb: "25 kWh were used per query", "0.2 J is
+day and per query as "per" is, and so is "for each of the runs" (per run, as "in each run" is; not "each of
+which", "in each of the cases", "every time", "300 W each,"). A count per things is one too: "8 GPUs per node",
+"each node has 8 GPUs", "64 nodes each with 8 GPUs", "87 token edits per paragraph" hold "8 GPUs" (or a bare "8")
+only per node, never as a total. The per may follow the amount's verb: "25 kWh were used per query", "0.2 J is
 consumed per inference", "3 g are emitted for each run" are rates, whose amount alone is no total. A prefixed FLOPS is a rate ("24.6 TFLOPS" holds "24.6 TeraFLOPS/sec" and
 "24.6 TFLOP/s", never "24.6 TFLOP"), an unprefixed "FLOPS" a count ("3.14E+23 FLOPS"): `kb.quantities.units`. A claim's
 unprefixed "FLOPS" is either, as the quote gives it: "2.46e13 FLOPS" holds "24.6 TeraFLOPS/sec".
@@ -172,6 +174,7 @@ from __future__ import annotations
 
 import bisect
 import contextvars
+import functools
 import math
 import re
 import unicodedata
@@ -207,7 +210,15 @@ from kb.quantities.numbers import (
     spread_before,
     word_numbers,
 )
-from kb.quantities.units import count_noun, format_unit, is_yardstick, parse_unit, reads_as_unit, unit_powers
+from kb.quantities.units import (
+    count_forms,
+    count_noun,
+    format_unit,
+    is_yardstick,
+    parse_unit,
+    reads_as_unit,
+    unit_powers,
+)
 from kb.text.lazyre import lazy
 from kb.text.match import glued_cell_size
 from kb.text.typed import unshowable
@@ -758,10 +769,20 @@ class QuotedValue:
         return f"the value {value!r} is not among its quote's numbers{which}: {held}"
 
 
-def _counts_value(value: str) -> bool:
-    """Whether a claim's value counts things ("8 GPUs", "64 hidden units")."""
+@functools.lru_cache(maxsize=1024)
+def _counts_unit(unit: str) -> bool:
+    """Whether a claim's unit as written counts things or devices ("models", "GPUs", "TPUs")."""
     try:
-        return _counts_things(Interval.from_written(value).unit)
+        return _counts_things(parse_unit(unit, nouns=True))
+    except KBError:
+        return False
+
+
+def _counts_value(value: str) -> bool:
+    """Whether a claim's value counts things ("8 GPUs", "64 hidden units") or is a bare number ("8")."""
+    try:
+        unit = Interval.from_written(value).unit
+        return _counts_things(unit) or unit == Interval.exact(1).unit and not _unit_text(value, numbers_in(value))
     except KBError:
         return False
 
@@ -2099,9 +2120,21 @@ _PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]
 
 
 #: A rate's "per" in words: "each day", "for every query", "a day", "an hour".
-_PER_IN_WORDS = lazy(r"(?i)[ ]*(?:(?:(?:for|in|on|at|per)[ ]+)?(?:each|every)(?![ ]+(?:case|instance|time|way|other)s?\b)"
+_PER_IN_WORDS = lazy(r"(?i)[ ]*(?:(?:(?:for|in|on|at|per)[ ]+)?(?:(?P<of>each[ ]+of[ ]+(?:the|our|these|those|its|their"
+                     r"|all(?:[ ]+the)?)(?:[ ]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?)|each|every)"
+                     r"(?![ ]+(?:case|instance|time|way|other)s?\b)"
                      r"|an?(?=[ ]+(?:second|minute|hour|day|week|month|year)\b))"
                      r"[ ]+(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
+
+
+def _den_words(m: re.Match[str]) -> list[str]:
+    """The words of a rate's per as printed, one of what "each of the runs" names ("run"): a rate per run."""
+    words = m.group("den").split()
+    if "of" in m.re.groupindex and m.group("of") and len(words) == 1:
+        words = [_one(words[0])]
+    return words
+
+
 #: ... or as an adverb: "5 kWh daily", "$3 hourly".
 _PER_ADVERB = lazy(r"(?i)[ ]+(hourly|daily|weekly|monthly|yearly|annually)\b")
 _ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
@@ -2134,7 +2167,7 @@ def _rate_from(plain: str, pos: int, unit: str) -> str | None:
     if m is None:
         adverb = _PER_ADVERB.match(plain, at)      # "5 kWh daily": per day
         return f"{unit}/{_ADVERB_PER[adverb.group(1).lower()]}" if adverb else None
-    words = m.group("den").split()
+    words = _den_words(m)
     if words[0].lower() in ("cent", "mil", "mille", "mill") or words[0].lower() in _SENTENCE_WORDS \
             or in_words and words[0].lower() in ("time", "times", "other", "single"):
         return None             # "per cent": a percentage; "every time", "each other": no denominator
@@ -2241,6 +2274,11 @@ _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?!of\b)(?P<den>[^\W\d_][\w-]*)[ ]
                     r"|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries|carried"
                     r"|(?:is|was|were|are)[ ]+(?:equipped|fitted)[ ]+with|with)[ ]+(?:(?:about|around|roughly|approximately"
                     r"|nearly|almost|only|just|up[ ]+to|~)[ ]*)?$")
+#: ... or what each of the things named before holds: "64 nodes each with 8 GPUs", "50 lines, each with room for 80
+#: characters" (the figure per node, per line; "each of" names what comes after it, a pronoun no thing).
+_EACH_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[^\W\d_][\w-]*)"
+                         r"[ ]?,?[ ]+each[ ]+(?:with|having|has|had|holding|containing|hosting|carrying)"
+                         r"(?:[ ]+[^\W\d_][\w-]*){0,3}[ ]+$")
 #: A range's other end after its first: " to 20" of "12 to 20 citations", "–20".
 _RANGE_END = lazy(r"[ ]?(?:[-–—]|to[ ])[ ]?\d[\d,.]*(?![\d,.])")
 #: What a figure's noun is of, before its per: " of text" of "200 pages of text per case".
@@ -2248,6 +2286,11 @@ _OF_BEFORE_PER = lazy(r"(?i)[ ]+of[ ]+(?!(?:the|a|an|this|that|these|those|its|o
                       r"[^\W\d_][\w-]*(?![\w-])(?=[ ]*(?:/|per\b|(?:(?:for|in|on|at)[ ]+)?(?:each|every)\b))")
 #: "each" after a figure's noun, naming no thing it is per: "64 nodes with 8 GPUs each", "8 GPUs each, 4 CPUs".
 _EACH_AFTER = lazy(r"(?i)[ ]*each\b(?![ ]*(?:of\b|[^\W\d_]))")
+
+
+def _one(noun: str) -> str:
+    """The singular of a counted noun as printed ("line" of "lines"), as `kb.quantities.numbers` names a per."""
+    return min(count_forms(noun), key=len, default=noun)
 
 
 def _printed_per(plain: str, number: _Number, units: list[str | None], subject: bool = True) -> str | None:
@@ -2259,9 +2302,10 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
     if rate is not None:
         return rate
     before = (_PER_BEFORE.search(plain, max(0, number.start - 80), number.start) if subject else None) \
-        or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start)
+        or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start) \
+        or _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
     if before is not None:
-        return "item/" + before.group("den")
+        return "item/" + _one(before.group("den"))
     pos = number.end
     closed = _CLOSING_BOUND.match(plain, pos)
     if closed is not None:          # "3.1" of "(95% CI 3.1-4.2) per run": the interval's per
@@ -2275,7 +2319,7 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
             pos = bracket.end()
         m = _PER_NOUN.match(plain, pos) or _PER_IN_WORDS.match(plain, pos)
         if m is not None:
-            words = m.group("den").split()
+            words = _den_words(m)
             if len(words) > 1 and (words[1].lower() in _SENTENCE_WORDS or not (
                     _reads_as_unit(" ".join(words), nouns=True) or _is_count(" ".join(words)))):
                 words = words[:1]       # "per node in the cluster", "per task as": per node, per task
@@ -2313,6 +2357,20 @@ def _a_rate(plain: str, number: _Number, units: list[str | None], count: bool) -
     "25 kWh in each run"; for a `count`, "8 GPUs each" too."""
     printed = _rate_unread(plain, number, units)
     return printed is not None and (bool(printed) or count)
+
+
+def _count_rate(plain: str, number: _Number, unit: str | None) -> bool:
+    """Whether `number`, printed as a count (`unit` counts things), is a rate per things: "8 GPUs per node",
+    "each node has 8 GPUs", "8 GPUs each"; never a factor's, a share's ("3x each year") nor a bare number's ("a
+    learning rate of 10⁻³ per step")."""
+    unit = unit or _unit_after(plain, number)       # "eight accelerators": a count in words
+    amount = _RATE_SPLIT.split(unit, maxsplit=1)[0].strip() if unit else ""
+    try:
+        if not amount or not _counts_things(parse_unit(amount, nouns=True)):
+            return False
+    except KBError:
+        return False
+    return _a_rate(plain, number, [unit], True)
 
 
 def _per_of_another(plain: str, per: str) -> bool:
@@ -2928,6 +2986,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     #: GPUs each"; "300 W each" is each one's power)
     count = total and _counts_things(claim_unit)
     bare = claim_unit is not None and unitless and not value_unit
+    #: ... a bare number, no per, holds a count's number as the count would ("8" of "8 GPUs"), so never one the
+    #: quote prints per things ("8" of "8 GPUs per node", "each node has 8 GPUs", "64 nodes with 8 GPUs each")
+    bare_total = bare and not per
     #: a claim whose unit the quote must state for it: any but a factor's ("3x" of "a speed-up of 3")
     stated = claim_unit is not None and bool(value_unit) and not _FACTOR_UNIT.fullmatch(value_unit.strip())
     unstated: list[_Number] = []
@@ -2992,6 +3053,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                                                  or [printed_unit.get((h.start, h.end))], per, elsewhere))
                    and not (total and _a_rate(plain, h, labelled.get((h.start, h.end))
                                               or [printed_unit.get((h.start, h.end))], count))
+                   and not (bare_total and _count_rate(plain, h, printed_unit.get((h.start, h.end))))
                    and (_prints_same_unit(plain, h, value_unit) and (h.start, h.end) not in labelled
                         and ((h.start, h.end) not in printed_unit or bool(_UNIT_START.match(plain[h.end:].lstrip(" "))))
                         or any(_same_figure(h, unit, value_unit, claim_unit, unitless, w, plain, per)
@@ -3110,14 +3172,16 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if len(tried) == 2:
                 break
         each = None
-        for h in held if rate is None and (total or own_per) else ():
+        for h in held if rate is None and (total or own_per or bare_total) else ():
             # "8 GPUs" of "8 GPUs per node", "8 GPUs" per rack of "8 GPUs in each node": the per its figure prints,
             # which its unit does not say
             if _digits(h.value) not in digits or h.start < start:
                 continue
+            if bare_total and not _count_rate(plain, h, printed_unit.get((h.start, h.end))):
+                continue
             printed_per = _rate_unread(plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])
             den = printed_per.split("/", 1)[1].strip() if printed_per else printed_per
-            if den == "" and count:
+            if den == "" and (count or bare_total):
                 each = each or h
             if not den or den == per or den in tried:
                 continue
@@ -3224,7 +3288,8 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
         rises = _rises(plain, held)
         held = [h for h in held if (h.start, h.end) in rises]
     # a claim of an amount with a per stands only where the per may be its figure's (`value_in_quote`)
-    if not (per and not _amount(unit)) and not (unit and _is_count(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+    # (a count, "8 GPUs", is read: its quote may print it per things, "each node has 8 GPUs", `value_in_quote`)
+    if not (per and not _amount(unit)) and not (unit and _counts_unit(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h) or _other_money(plain, h)))  # "BLOOMz-560M",
                # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"

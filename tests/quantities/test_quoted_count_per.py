@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kb.quantities.numbers import extract_candidates
-from kb.quantities.quoted import value_in_quote
+from kb.quantities.quoted import claim_doubt, value_in_quote
 
 RATES = [
     ("8 GPUs", "We trained with 8 GPUs per node.", "node"),
@@ -47,3 +47,49 @@ def test_each_and_slashes_that_make_no_rate(value, quote, ok):
 ])
 def test_the_page_reads_a_count_per_things_with_its_per(page, per):
     assert [c.per for c in extract_candidates([page])] == [per]
+
+
+@pytest.mark.parametrize("quote, per", [
+    ("We trained with 8 GPUs per node.", "node"), ("Each host has 8 TPUs.", "host"),
+    ("It held eight accelerators on every server.", "server"), ("It makes 8 token edits per paragraph.", "paragraph"),
+])
+def test_a_bare_number_holds_a_count_per_things_only_with_that_per(quote, per):
+    """A bare number holds a count's number as the count would: never as a total of a count per things."""
+    found = value_in_quote("8", quote)
+    assert not found.ok and f"--per {per!r}" in found.reason("8")
+    assert value_in_quote("8", quote, per).ok
+
+
+@pytest.mark.parametrize("quote, ok", [
+    ("64 nodes with 8 GPUs each.", False), ("We used 8 GPUs.", True), ("It grew 8x each year.", True),
+])
+def test_a_bare_number_of_a_count_each_or_a_factor(quote, ok):
+    assert value_in_quote("8", quote).ok is ok
+
+
+@pytest.mark.parametrize("value, quote, per", [
+    ("87 edits", "The model makes 87 token edits per paragraph.", "paragraph"),        # a noun of two words
+    ("80 characters", "The page has 50 lines each with room for 80 characters.", "line"),   # "each with" after them
+    ("8 GPUs", "We used 64 nodes, each with 8 GPUs.", "node"),
+    ("5 kWh", "It used 5 kWh for each of the runs.", "run"), ("3 g", "3 g are emitted in each of our 4 runs.", "run"),
+])
+def test_a_per_after_a_second_noun_each_with_and_each_of(value, quote, per):
+    assert not value_in_quote(value, quote).ok
+    assert [c.per for c in extract_candidates([quote]) if c.number == value.split()[0]] == [per]
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("50 lines", "The page has 50 lines each with room for 80 characters."), ("64 nodes", "We used 64 nodes, each with 8 GPUs."),
+    ("5 kWh", "It used 5 kWh in each of the cases."), ("5 kWh", "It used 5 kWh, each of which went to cooling."),
+    ("8 GPUs", "We used 8 GPUs and 2 CPUs per node."),
+])
+def test_each_of_what_is_no_thing_and_the_things_each_holds_are_totals(value, quote):
+    assert value_in_quote(value, quote).ok
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("8 GPUs", "Each node has 8 GPUs."), ("8 TPUs", "64 hosts with 8 TPUs each."), ("8 GPUs", "5 models each with 8 GPUs."),
+])
+def test_a_stored_count_of_a_rate_per_things_does_not_stand(value, quote):
+    """The decision on a stored claim (`claim_doubt`) reads a count per things as `value_in_quote` does."""
+    assert claim_doubt("verified", value, quote) is not None

@@ -229,7 +229,9 @@ def test_a_power_of_ten_printed_apart_and_a_ranges_scale(value, quote, ok):
     ("20-40%", "consumption has grown by 20-40% annually in recent years", None, True),
     ("3x", "it grew 3x each year", None, True),
     ("300 W", "two GPUs drawing 300 W each, and", None, True), ("5 kWh", "it uses 5 kWh every time", None, True),
-    ("5 kWh", "it uses 5 kWh for each of the runs", None, True), ("8 GPUs", "5 models each with 8 GPUs", None, True),
+    # "for each of the runs" is per run as "for each run" is; "5 models each with 8 GPUs" 8 GPUs per model
+    ("5 kWh", "it uses 5 kWh for each of the runs", None, False), ("8 GPUs", "5 models each with 8 GPUs", None, False),
+    ("5 kWh", "it uses 5 kWh for each of the runs", "run", True), ("8 GPUs", "5 models each with 8 GPUs", "model", True),
 ])
 def test_a_per_in_words_makes_a_rate(value, quote, per, ok):
     judged(value, quote, ok, per)
