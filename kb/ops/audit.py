@@ -206,7 +206,8 @@ PARALLEL_FROM = 20
 #: 8 GPUs": GPU per node, never 8 GPUs nor 8 GPUs per rack), and an amount "in each run" is per run, as is a figure
 #: with what it is of before its per ("0.004 kWh of energy per query", "two hundred pages of text per case").
 #: 7: the per of a count whose noun is two words ("87 token edits per paragraph"), of what each of the things named
-#: before holds ("64 nodes each with 8 GPUs": per node) and of "for each of the runs" (per run).
+#: before holds ("64 nodes each with 8 GPUs", "64 nodes with 8 GPUs each": per node) and of "for each of the runs"
+#: (per run).
 DERIVED_READING = "7"
 
 

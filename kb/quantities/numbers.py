@@ -627,6 +627,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             got = _spent_per(after) if after is not None else None
             subject = (_EACH_BEFORE.search(page, max(0, start - 80), start)
                        or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else None
+            if got is None and subject is None and count and _EACH_AFTER.match(page, end):
+                # "64 nodes with 8 GPUs each": what each of them holds, per node
+                subject = _WITH_BEFORE.search(page, max(0, start - 80), start)
             per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else ""
             if per:
                 unit_text = f"{unit_text} per {per}"
@@ -1305,6 +1308,11 @@ _OF_NOUN = lazy(r"[ \t]+of[ \t]+(?!(?:the|a|an|this|that|these|those|its|our|the
 _EACH_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[a-z][\w-]*)"
                          r"[ \t\n]?,?[ \t\n]+each[ \t\n]+(?:with|having|has|had|holding|containing|hosting|carrying)"
                          r"(?:[ \t\n]+[a-z][\w-]*){0,3}[ \t\n]+$")
+#: ... or what each of the things named before a count and "with" holds: "64 nodes with 8 GPUs each" (per node).
+_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[a-z][\w-]*)"
+                    r"[ \t\n]+(?:with|having|holding|hosting|carrying)[ \t\n]+"
+                    r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")
+_EACH_AFTER = lazy(r"(?i)[ \t]*each\b(?![ \t]*(?:of\b|[a-z]))")
 #: A count's second noun before its per: " edits" of "87 token edits per paragraph" (never a word of the sentence,
 #: `_NOT_NOUN`).
 _NOUN_ON = lazy(r"[ \t]+(?P<w>[a-z]{3,})(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")

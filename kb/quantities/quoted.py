@@ -2279,6 +2279,10 @@ _EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?!of\b)(?P<den>[^\W\d_][\w-]*)[ ]
 _EACH_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[^\W\d_][\w-]*)"
                          r"[ ]?,?[ ]+each[ ]+(?:with|having|has|had|holding|containing|hosting|carrying)"
                          r"(?:[ ]+[^\W\d_][\w-]*){0,3}[ ]+$")
+#: ... or of the things named before a figure and "with", holding it each: "64 nodes with 8 GPUs each" (per node).
+_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[^\W\d_][\w-]*)"
+                    r"[ ]+(?:with|having|holding|hosting|carrying)[ ]+(?:(?:about|around|roughly|approximately|nearly"
+                    r"|almost|only|just|up[ ]+to|~)[ ]*)?$")
 #: A range's other end after its first: " to 20" of "12 to 20 citations", "–20".
 _RANGE_END = lazy(r"[ ]?(?:[-–—]|to[ ])[ ]?\d[\d,.]*(?![\d,.])")
 #: What a figure's noun is of, before its per: " of text" of "200 pages of text per case".
@@ -2327,7 +2331,9 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
                 return None
             return "item/" + " ".join(words)
         if _EACH_AFTER.match(plain, pos):
-            return ""                   # "8 GPUs each": a rate per something the quote names elsewhere
+            # "64 nodes with 8 GPUs each": per node; "8 GPUs each": per something the quote names elsewhere
+            held = _WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
+            return "item/" + _one(held.group("den")) if held is not None else ""
         of = _OF_BEFORE_PER.match(plain, pos)
         if of is not None:              # "two hundred pages of text per case": per case
             pos = of.end()

@@ -127,7 +127,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "explicit—\nthe generation"; it was read as a word's hyphenation).
 #: 18 also: a bare number is a count's number of a count per things only with that per ("8" of "8 GPUs per node",
 #: "each node has 8 GPUs", "64 nodes with 8 GPUs each" was verified); "for each of the runs" is per run, what each of
-#: the things named before holds per one of them ("80 characters" of "50 lines each with room for 80 characters"),
+#: the things named before holds per one of them ("80 characters" of "50 lines each with room for 80 characters",
+#: "8 GPUs" of "64 nodes with 8 GPUs each" per node),
 #: a count's noun of two words before its per too ("87 token edits per paragraph"): none of them a total.
 CLAIM_READING = "18"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).

@@ -41,6 +41,7 @@ def test_a_rate_per_other_things_confirms_nothing(citing, cited):
 @pytest.mark.parametrize("citing, same, other", [
     ("They used 8 GPUs per node.", "The rack had 8 GPUs in each node.", "The node had 8 GPUs in each rack."),
     ("They used 8 accelerators per server.", "Each server has 8 accelerators.", "Each rack has 8 accelerators."),
+    ("They used 8 GPUs per node.", "It ran on 64 nodes with 8 GPUs each.", "It ran on 64 racks with 8 GPUs each."),
 ])
 def test_a_count_is_confirmed_per_the_same_things_only(citing, same, other):
     assert _verdict(citing, same) == "confirmed" and _verdict(citing, other) != "confirmed"

@@ -70,7 +70,8 @@ def test_a_bare_number_of_a_count_each_or_a_factor(quote, ok):
 @pytest.mark.parametrize("value, quote, per", [
     ("87 edits", "The model makes 87 token edits per paragraph.", "paragraph"),        # a noun of two words
     ("80 characters", "The page has 50 lines each with room for 80 characters.", "line"),   # "each with" after them
-    ("8 GPUs", "We used 64 nodes, each with 8 GPUs.", "node"),
+    ("8 GPUs", "We used 64 nodes, each with 8 GPUs.", "node"), ("8 GPUs", "We used 64 nodes with 8 GPUs each.", "node"),
+    ("4 TPUs", "It ran on hosts holding about 4 TPUs each.", "host"),
     ("5 kWh", "It used 5 kWh for each of the runs.", "run"), ("3 g", "3 g are emitted in each of our 4 runs.", "run"),
 ])
 def test_a_per_after_a_second_noun_each_with_and_each_of(value, quote, per):
