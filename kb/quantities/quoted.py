@@ -2831,8 +2831,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if _reads_as_unit(f"{unit[:-len('/item')]}/{den}", nouns=True):
                 unit = f"{unit[:-len('/item')]}/{den}"
         noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
-        if unit == "item" and noun and _reads_as_unit(noun) and not _is_count(noun):
-            unit = noun             # "5 litres": a volume, which the extractor counts
+        if (unit == "item" or unit.startswith("item/")) and noun and _reads_as_unit(noun) and not _is_count(noun):
+            # "5 litres", "3 litres per query": a volume (per query), which the extractor counts (per query)
+            unit = noun + unit[len("item"):]
         if unit and noun and _is_count(unit) and _is_count(noun) and _noun_key(unit) in ("item", _noun_key(noun)):
             # "100,000 cores", "8.1M open access pa- pers": a count of those; "12 GPU nodes", "8 CPU
             # cores": of nodes and cores on that hardware (never "12 GPUs", nor "8 GPU cores")
