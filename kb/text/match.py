@@ -652,6 +652,38 @@ def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
     return negs[i] < starts[e] or negs[j - 1] >= starts[f - 1]
 
 
+# A range's first bound and what joins it to the second, at the end of the words an ellipsis
+# leaves out, and a bound opening the words kept after it: a number (a sign, a currency, a
+# unit's word or "%" after it) or a number's word. "for ... two weeks" of "for one to two weeks" says
+# two weeks, the page one to two; "between ... 40%" of "between 20 and 40%" a bound as a value.
+_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half)\b")
+_RANGE_OPENED = lazy(r"(?i)(?<![\w.,])(?:[-−+]?[$€£]?\d[\d.,]*(?:\s?(?:%|°\w?|[A-Za-zµ]{1,12}\b\.?))?|"
+                     + _NUMBER_WORD + r")\s*(?:to|and|or|through|until|till|[-–—‑])\s*$")
+_BOUND_OPENS = lazy(r"(?i)[-−+]?[$€£]?\d|" + _NUMBER_WORD)
+_RANGE_REACH = 48   # page characters before the second bound looked at
+
+
+def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
+    """The words an ellipsis (or an editorial insertion) leaves out between stream ``lo`` and
+    ``pos`` end with a range's first bound and its "to", "and", "or" or dash, and the words kept
+    after them open with its second bound: "for ... two weeks" of "for one to two weeks",
+    "between ... 40%" of "between 20 and 40%", "from ... 2019" of "from 2015 to 2019". A
+    quote keeping the first bound ("from 2015 ... to 2019") or its "to" keeps the range."""
+    if pos <= lo or pos >= len(s.origin):
+        return False
+    pi = s.page_of[pos]
+    page = _unescaped(s.pages[pi])
+    b = s.origin[pos]
+    if not _BOUND_OPENS.match(page, b):
+        return False
+    gap = page[s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == pi else 0:b]
+    if len(gap) == b and b < _RANGE_REACH and s.page_of[pos - 1] != pi:     # the page before ends the range
+        q = s.page_of[pos - 1]
+        gap = _unescaped(s.pages[q])[s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == q else 0:] + "\n" + gap
+    return _RANGE_OPENED.search(gap[-_RANGE_REACH:]) is not None
+
+
 def _elides_relative_clause(s: Stream, lo: int, pos: int) -> bool:
     """The words an ellipsis leaves out between stream ``lo`` and ``pos`` are what a relative clause
     holding a negation says, and the words after them are its sentence's own verb: "The runs which
@@ -1455,7 +1487,8 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     not (piece.edit_before and pos and text[pos - 1] == "]") and \
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
                     (not check_insertions or _edits_fit(s, k, piece, lo, pos, pos + n)) and \
-                    not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)):
+                    not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) and \
+                    not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
 
@@ -2308,14 +2341,17 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
                     and all(_split_at(s, pos + d) for d in piece.splits) \
                     and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
                     and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
-                    and _edits_fit(s, k, piece, lo, pos, pos + n):
+                    and _edits_fit(s, k, piece, lo, pos, pos + n) \
+                    and not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)):
                 placed = [(pos, pos + n)]
             else:
                 pos = text.find(piece.text, pos + 1, len(text) if hi is None else min(len(text), hi + n))
         if placed is None:
             placed = _piece_across_asides(doc, s, pat, piece, lo, hi, last)
             if placed is None or k and piece.first_of_fragment and _elision_hides_negation(s, lo, placed[0][0]) \
-                    or not _edits_fit(s, k, piece, lo, placed[0][0], placed[-1][1]):
+                    or not _edits_fit(s, k, piece, lo, placed[0][0], placed[-1][1]) \
+                    or k and (piece.first_of_fragment or piece.before) \
+                    and _elision_hides_range_bound(s, lo, placed[0][0]):
                 return None
             crossed = True
         if k and not piece.first_of_fragment:

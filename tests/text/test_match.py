@@ -1536,6 +1536,25 @@ def test_an_ellipsis_never_hides_a_negation_of_the_sentences_it_quotes(quote, fo
     assert (find_quote(d, quote) is not None) == found
 
 
+@pytest.mark.parametrize("quote, found", [
+    ("Patients were treated for … two weeks in the clinic", False),          # "for one to two weeks"
+    ("Patients were treated for [...] two weeks in the clinic", False),
+    ("Accuracy rose between … 40% over the baseline", False),                # "between 20 and 40%"
+    ("Latency grew from … 20 ms under load", False),                          # "from 10 ms to 20 ms"
+    ("Data were collected from … 2019 across sites", False),                 # "from 2015 to 2019"
+    ("The window spans … 5 tokens on each side", False),                     # "3 to" ends the page before
+    ("Data were collected from 2015 … to 2019 across sites", True),          # both bounds kept
+    ("Data were collected from 2015 to … 2019 across sites", True),
+    ("Patients were treated for one to two weeks in the clinic", True),
+    ("Patients were treated … in the clinic", True),
+])
+def test_an_ellipsis_never_leaves_out_the_first_bound_of_a_range(quote, found):
+    d = Document(["Patients were treated for one to two weeks in the clinic. Accuracy rose between 20 and 40% over "
+                  "the baseline. Latency grew from 10 ms to 20 ms under load. Data were collected from 2015 to 2019 "
+                  "across sites. The window spans 3 to", "5 tokens on each side."])
+    assert (find_quote(d, quote) is not None) == found
+
+
 def test_body_text_at_the_top_of_a_page_is_never_skipped_as_a_float():
     d = Document(["Many realistic expository writing", "problems are hard to solve.\nOther work goes on here.\n"
                   "tasks require domain experts, e.g., describing key events."])
