@@ -131,7 +131,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "8 GPUs" of "64 nodes with 8 GPUs each" per node),
 #: a count's noun of two words before its per too ("87 token edits per paragraph"): none of them a total.
 #: 19: an ellipsis or an editorial insertion never leaves out a range's first bound and its "to"/"and"/dash before
-#: the second it keeps ("for ... two weeks" of "for one to two weeks" was verified).
+#: the second it keeps ("for ... two weeks" of "for one to two weeks" was verified). 19 also: a unit spelled out that
+#: the page's reading counts as a noun keeps its per ("3 L" per query of "3 litres of water per query" was refused).
 CLAIM_READING = "19"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
