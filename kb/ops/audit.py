@@ -208,7 +208,9 @@ PARALLEL_FROM = 20
 #: 7: the per of a count whose noun is two words ("87 token edits per paragraph"), of what each of the things named
 #: before holds ("64 nodes each with 8 GPUs", "64 nodes with 8 GPUs each": per node) and of "for each of the runs"
 #: (per run).
-DERIVED_READING = "7"
+#: 8: a count "each" distributes over things named before it and a verb is per one of them ("the servers each have
+#: 8 GPUs": per server); "8 GPUs each", "they each have 8 GPUs" naming none is per each, and confirms no total.
+DERIVED_READING = "8"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:
@@ -393,7 +395,8 @@ def _per_printed(unit: str, unit_text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-_PER_SPLIT = lazy(r"\s+per\s+|\s*/\s*")
+#: ... or "each" as the per of a count each of things the page does not name holds ("8 GPUs each").
+_PER_SPLIT = lazy(r"\s+per\s+|\s*/\s*|\s+(?=each$)")
 
 
 def _page_q(c: Candidate, iv: Interval) -> _SourceQ:

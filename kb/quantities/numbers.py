@@ -627,12 +627,22 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
             got = _spent_per(after) if after is not None else None
             subject = (_EACH_BEFORE.search(page, max(0, start - 80), start)
                        or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else None
+            unnamed = False
             if got is None and subject is None and count and _EACH_AFTER.match(page, end):
-                # "64 nodes with 8 GPUs each": what each of them holds, per node
+                # "64 nodes with 8 GPUs each": what each of them holds, per node; "8 GPUs each": per each of
+                # something the page does not name here
                 subject = _WITH_BEFORE.search(page, max(0, start - 80), start)
-            per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else ""
+                unnamed = subject is None
+            if got is None and subject is None and count and not unnamed \
+                    and "each" in page[max(0, start - 80):start].lower():
+                # "the servers each have 8 GPUs": per server; "they each have 8 GPUs": per each of them
+                subject = _EACH_VERB_BEFORE.search(page, max(0, start - 80), start)
+                if subject is not None and _one(subject.group("den")).lower() == subject.group("den").lower():
+                    subject, unnamed = None, True
+            per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else \
+                EACH_UNNAMED if unnamed else ""
             if per:
-                unit_text = f"{unit_text} per {per}"
+                unit_text = f"{unit_text} each" if unnamed else f"{unit_text} per {per}"
         found.append(Candidate(
             page=page_no, start=start, end=end, number=num, value=value, unit=unit,
             low=low, high=high,
@@ -1313,6 +1323,16 @@ _WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|a
                     r"[ \t\n]+(?:with|having|holding|hosting|carrying)[ \t\n]+"
                     r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")
 _EACH_AFTER = lazy(r"(?i)[ \t]*each\b(?![ \t]*(?:of\b|[a-z]))")
+#: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they
+#: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
+_EACH_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[a-z][\w-]*)[ \t\n]?,?[ \t\n]+each[ \t\n]+(?:has|have|had|holds?|held"
+                         r"|contains?|contained|hosts?|hosted|houses?|housed|includes?|included|comprises?|comprised"
+                         r"|carr(?:y|ies|ied)|uses?|used|consists?[ \t\n]+of|consisted[ \t\n]+of|(?:is|was|were|are)"
+                         r"[ \t\n]+(?:equipped|fitted)[ \t\n]+with)[ \t\n]+(?:(?:about|around|roughly|approximately"
+                         r"|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")
+#: The per of a count each of things the page does not name holds ("8 GPUs each", "they each have 8 GPUs"): no
+#: total, and no per a claim names.
+EACH_UNNAMED = "each"
 #: A count's second noun before its per: " edits" of "87 token edits per paragraph" (never a word of the sentence,
 #: `_NOT_NOUN`).
 _NOUN_ON = lazy(r"[ \t]+(?P<w>[a-z]{3,})(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")

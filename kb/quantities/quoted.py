@@ -202,6 +202,7 @@ from kb.quantities.interval import (
     written_parts,
 )
 from kb.quantities.numbers import (
+    EACH_UNNAMED,
     NOT_COUNTED,
     SPENT,
     SPENT_THEN,
@@ -2283,6 +2284,13 @@ _EACH_WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|th
 _WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or)\b)(?P<den>[^\W\d_][\w-]*)"
                     r"[ ]+(?:with|having|holding|hosting|carrying)[ ]+(?:(?:about|around|roughly|approximately|nearly"
                     r"|almost|only|just|up[ ]+to|~)[ ]*)?$")
+#: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they
+#: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
+_EACH_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[^\W\d_][\w-]*)[ ]?,?[ ]+(?P<each>each)[ ]+(?:has|have|had|holds?|held"
+                         r"|contains?|contained|hosts?|hosted|houses?|housed|includes?|included|comprises?|comprised"
+                         r"|carr(?:y|ies|ied)|uses?|used|consists?[ ]+of|consisted[ ]+of|(?:is|was|were|are)[ ]+"
+                         r"(?:equipped|fitted)[ ]+with)[ ]+(?:(?:about|around|roughly|approximately|nearly|almost|only"
+                         r"|just|up[ ]+to|~)[ ]*)?$")
 #: A range's other end after its first: " to 20" of "12 to 20 citations", "–20".
 _RANGE_END = lazy(r"[ ]?(?:[-–—]|to[ ])[ ]?\d[\d,.]*(?![\d,.])")
 #: What a figure's noun is of, before its per: " of text" of "200 pages of text per case".
@@ -2310,6 +2318,11 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         or _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
     if before is not None:
         return "item/" + _one(before.group("den"))
+    each_of = _EACH_VERB_BEFORE.search(plain, max(0, number.start - 80), number.start) \
+        if "each" in plain[max(0, number.start - 80):number.start].lower() else None
+    if each_of is not None:     # "the servers each have 8 GPUs": per server; "they each have 8 GPUs": unnamed
+        one = _one(each_of.group("den"))
+        return "item/" + one if one.lower() != each_of.group("den").lower() else ""
     pos = number.end
     closed = _CLOSING_BOUND.match(plain, pos)
     if closed is not None:          # "3.1" of "(95% CI 3.1-4.2) per run": the interval's per
@@ -2824,7 +2837,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     #: (the page's text before a passage holds no number of the quote: its header's nouns are the header's)
     owned = [(c.start, c.end) for c in cands if c.unit_text and c.start >= _held_from.get()]
     for c in cands:
-        unit = "" if c.unit == "dimensionless" else c.rate_unit
+        # a count per each of things the page does not name ("8 GPUs each"): its count, whose "each" is read below
+        unit = "" if c.unit == "dimensionless" else c.unit if c.per == EACH_UNNAMED else c.rate_unit
         if unit.endswith("/item") and " per " in c.unit_text:
             # "25 kWh were used per run": a rate per run, which the extractor counts as items (never per query)
             den = c.unit_text.rsplit(" per ", 1)[1]
@@ -3201,12 +3215,23 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         if rate is None and each is not None:
             return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
                 f"the value {value!r} is a total, but its quote gives "
-                f"{' '.join(printed[each.start:_EACH_AFTER.search(plain, each.end).end()].split())!r} for each of "
+                f"{' '.join(printed[slice(*_each_printed(plain, each))].split())!r} for each of "
                 f"something it names: give --per with what it is per"))
     return QuotedValue(not missing, list(dict.fromkeys(numbers)), missing, rate=rate, per=per if rate else None,
                        unit=dropped if missing and not rate else None,
                        unstated=" ".join(printed[unstated[0].start:unstated[0].end].split())
                        if unstated and len(unstated) == len(missing) and not rate else None)
+
+
+def _each_printed(plain: str, number: _Number) -> tuple[int, int]:
+    """Where the quote prints `number`'s figure with the "each" that makes it per each of something: "8 GPUs each",
+    "each have 8 GPUs"."""
+    after = _EACH_AFTER.search(plain, number.end, number.end + 40)
+    if after is not None:
+        return number.start, after.end()
+    before = _EACH_VERB_BEFORE.search(plain, max(0, number.start - 80), number.start)
+    noun = _A_WORD.match(plain, number.end + 1) if number.end < len(plain) and plain[number.end] == " " else None
+    return (before.start("each") if before is not None else number.start), (noun.end() if noun else number.end)
 
 
 def _digits(value: Decimal) -> tuple[int, ...]:

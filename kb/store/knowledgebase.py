@@ -133,6 +133,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 19: an ellipsis or an editorial insertion never leaves out a range's first bound and its "to"/"and"/dash before
 #: the second it keeps ("for ... two weeks" of "for one to two weeks" was verified). 19 also: a unit spelled out that
 #: the page's reading counts as a noun keeps its per ("3 L" per query of "3 litres of water per query" was refused).
+#: 19 also: a count that "each" distributes over things named before it and a verb is per one of them ("8 GPUs" of "the
+#: servers each have 8 GPUs": per server), or per each of things kb cannot name ("they each have 8 GPUs"): no total.
 CLAIM_READING = "19"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -33,6 +33,8 @@ def _verdict(citing: str, cited: str) -> str:
     ("They used 8 GPUs.", "It held eight GPUs on every node."),
     ("They used 8 GPUs per node.", "Each rack has 8 GPUs."),
     ("They needed 0.004 kWh.", "It required 0.004 kWh of energy per query."),
+    ("They used 8 GPUs.", "We used 8 GPUs each."), ("They used 8 GPUs.", "They each have 8 GPUs."),
+    ("They used 8 GPUs.", "The servers each have 8 GPUs."),
 ])
 def test_a_rate_per_other_things_confirms_nothing(citing, cited):
     assert _verdict(citing, cited) != "confirmed"

@@ -108,3 +108,19 @@ def test_a_unit_the_page_reading_counts_as_a_noun_keeps_its_per(value, quote, pe
     assert value_in_quote(value, quote, per=per).ok
     total = value_in_quote(value, quote)
     assert not total.ok and total.rate == per
+
+
+@pytest.mark.parametrize("value, quote, per", [
+    ("8 GPUs", "The servers each have 8 GPUs.", "server"), ("4 TPUs", "Hosts each hold about 4 TPUs.", "host"),
+    ("8 GPUs", "They each have 8 GPUs.", ""), ("6 layers", "The encoder and decoder each consist of 6 layers.", ""),
+])
+def test_a_count_each_of_the_things_before_a_verb_holds_is_no_total(value, quote, per):
+    """"each" distributes a count over what it refers to: per one of them, named or not ("each" on the page)."""
+    found = value_in_quote(value, quote)
+    assert not found.ok and (f"--per {per!r}" if per else "for each of something") in found.reason(value)
+    assert value_in_quote(value, quote, per or "machine").ok
+    assert [c.per for c in extract_candidates([quote])] == [per or "each"]
+
+
+def test_a_count_each_naming_nothing_is_no_page_total():
+    assert [(c.per, c.unit_text) for c in extract_candidates(["We used 8 GPUs each."])] == [("each", "GPUs each")]
