@@ -761,6 +761,9 @@ _FOOTNOTE_MARK = lazy(
     # after the punctuation that ends a word ("composition,3 personal", "SPECTER,2 in-"),
     # or alone on the line after it (PDFium: "SPECTER,\n2\nin-"); never "one, 2 models"
     r"|(?:(?<=[a-z%)\]][,.;:])|(?<=[A-Z]{2}[,.;:]))(\d{1,2})(?=[ \t]*(?:\n|$)|[ \t]+[A-Za-z(])"
+    # after the full stop of a sentence ending in a number with an exponent, which no decimal point can follow
+    # ("a learning rate of 5e-5.4 Following ...", "p < 1e-3.2 The"), the next sentence opening in capitals
+    r"|(?:(?<=\d[eE][-\u2212+]\d\.)|(?<=\d[eE][-\u2212+]\d\d\.)|(?<=\d[eE]\d\.))(\d{1,2})(?=[ \t]+[A-Z])"
     r"|(?:(?<=[a-z%)\]][,.;:]\n)|(?<=[A-Z]{2}[,.;:]\n))(\d{1,2})(?=[ \t]*(?:\n|$))"
     # or alone on its line before the punctuation (PDFium: "(Sinha et al., 2015)\n8\n. MAG")
     r"|(?<=[a-z%)\]]\n)(\d{1,2})(?=[ \t]*\n[ \t]*[,.;:](?!\d))"
