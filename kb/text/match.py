@@ -678,10 +678,41 @@ def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
     if not _BOUND_OPENS.match(page, b):
         return False
     gap = page[s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == pi else 0:b]
+    on_page = True
     if len(gap) == b and b < _RANGE_REACH and s.page_of[pos - 1] != pi:     # the page before ends the range
         q = s.page_of[pos - 1]
         gap = _unescaped(s.pages[q])[s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == q else 0:] + "\n" + gap
-    return _RANGE_OPENED.search(gap[-_RANGE_REACH:]) is not None
+        on_page = False
+    tail = gap[-_RANGE_REACH:]
+    if (m := _RANGE_OPENED.search(tail)) is None:
+        return False
+    return not (on_page and _counts_apart(page, b - len(tail) + m.start(), b))
+
+
+# Two counts of different things joined by "and" are a list, not a range: "3 seeds and 5 folds", "4 GPUs and 2 CPUs"
+# (each number, then a noun of its own that is no unit). Units ("1 hour and 30 minutes", "30 minutes and 2 hours"),
+# one noun for both ("3 GPUs and 5 GPUs"), a bound without a noun ("20 and 40%") or "between"/"from" before the
+# first ("between 3 seeds and 5 seeds") keep the range.
+_COUNTED_AND = lazy(r"\d+ (?P<noun>[A-Za-z]{2,}) and\s*")
+_COUNTED = lazy(r"\d+ (?P<noun>[A-Za-z]{2,})\b(?![-.]\w)")
+_RANGE_WORD_BEFORE = lazy(r"(?i)\b(?:between|from|of)\s*$")
+_UNIT_NOUNS = lazy(r"(?i)(?:(?:milli|micro|nano|kilo|mega|giga|tera|centi)?(?:seconds?|secs?|metres?|meters?|grams?"
+                   r"|litres?|liters?|watts?|joules?|bytes?|bits?|hertz)|minutes?|mins?|hours?|hrs?|days?|weeks?"
+                   r"|months?|years?|yrs?|decades?|centur(?:y|ies)|tonnes?|tons?|pounds?|lbs?|ounces?|inch(?:es)?"
+                   r"|f(?:oo|ee)t|yards?|miles?|percent|per|degrees?|dollars?|cents?|euros?|[a-z]?[WJ]h|[kKMGT]?[Bb]"
+                   r"|[a-zµ]?[mgsWVAJL]|[kKMGT]?Hz|FLOPs?)$")
+
+
+def _counts_apart(page: str, start: int, b: int) -> bool:
+    """The range `_RANGE_OPENED` read at ``page[start:b]``, before the second bound at ``page[b:]``, is two counts
+    of different things joined by "and" (`_COUNTED_AND`), with no "between" or "from" before the first."""
+    first = _COUNTED_AND.fullmatch(page, start, b)
+    second = _COUNTED.match(page, b)
+    if first is None or second is None or _RANGE_WORD_BEFORE.search(page, max(0, start - 12), start):
+        return False
+    one, two = first.group("noun"), second.group("noun")
+    return one.lower().rstrip("s") != two.lower().rstrip("s") and not _UNIT_NOUNS.match(one) \
+        and not _UNIT_NOUNS.match(two)
 
 
 def _elides_relative_clause(s: Stream, lo: int, pos: int) -> bool:

@@ -24,3 +24,23 @@ AFTER_EXPONENTS = [
 @pytest.mark.parametrize("pages,rights,wrongs", AFTER_EXPONENTS, ids=lambda v: "")
 def test_a_footnote_marker_after_a_numbers_exponent_may_be_left_out(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# Two counts of different things joined by "and" are a list, not a range: an ellipsis may leave out the first
+# ("with … 5 folds" of "with 3 seeds and 5 folds"). Counts of units ("1 hour and 30 minutes", "3 kg and 5 g"), of
+# one thing ("3 GPUs and 5 GPUs"), a bound without its noun ("20 and 40%") and "between" keep the range, and a
+# quote leaving out its first bound is refused. (pages, rights, wrongs)
+COUNT_LISTS = [
+    (["We trained each model with 3 seeds and 5 folds on every task. It used 4 GPUs and 2 CPUs per node. The job "
+      "took 1 hour and 30 minutes in all. The cost was 3 GPUs and 5 GPUs in turn. We picked between 3 seeds and "
+      "5 folds. It weighs 3 kg and 5 g here. Accuracy rose between 20 and 40% over it."],
+     ["We trained each model with … 5 folds on every task", "It used […] 2 CPUs per node",
+      "We trained each model with 3 seeds and … 5 folds"],
+     ["The job took … 30 minutes in all", "The cost was … 5 GPUs in turn", "We picked between … 5 folds",
+      "It weighs … 5 g here", "Accuracy rose between … 40% over it", "We trained each model with … 6 folds"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", COUNT_LISTS, ids=lambda v: "")
+def test_an_ellipsis_may_leave_out_the_first_of_two_counts_of_different_things(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
