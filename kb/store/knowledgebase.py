@@ -135,7 +135,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: the page's reading counts as a noun keeps its per ("3 L" per query of "3 litres of water per query" was refused).
 #: 19 also: a count that "each" distributes over things named before it and a verb is per one of them ("8 GPUs" of "the
 #: servers each have 8 GPUs": per server), or per each of things kb cannot name ("they each have 8 GPUs"): no total.
-CLAIM_READING = "19"
+#: 20: a footnote marker after a number's exponent may be left out ("5e-5." of "5e-5.4 Following"), and an ellipsis
+#: may leave out the first of two counts of different things ("with … 5 folds" of "with 3 seeds and 5 folds").
+CLAIM_READING = "20"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")
