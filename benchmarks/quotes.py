@@ -5,9 +5,10 @@
     python benchmarks/quotes.py --labelled [--show K]
 
 Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
-quotes-labels-heldout.json and quotes-labels-round7.json to round15.json, read the same way): real
+quotes-labels-heldout.json and quotes-labels-round7.json to round16.json, read the same way): real
 sentences of the 13 corpus
-PDFs chosen where extraction is hard (a page, column or footnote break, a
+PDFs (or, where a case names a "text" for its "pdf", of the five papers' pypdf
+text) chosen where extraction is hard (a page, column or footnote break, a
 figure at a page's top, footnote markers, ligatures, Greek letters, minus signs,
 an old TeX font's quote marks), copied as a writer copies them (curly quotes,
 dropped markers, an ellipsis, "[T]he"), each with the page it starts on: each
@@ -534,22 +535,29 @@ def _labelled_set(cases: list[dict], show: int, docs: dict[tuple[str, str], Docu
         right = refused = wrongs = 0
         failures: list[str] = []
         for case in cases:
-            key = (case["pdf"], extractor)
-            if key not in docs:
-                docs[key] = Document(extract(corpus_path("pdf", case["pdf"]).read_bytes(), extractor=extractor).pages)
+            if "text" in case:      # one of the five papers' pypdf text, the same for both extractors
+                key = (case["text"], "text")
+                if key not in docs:
+                    docs[key] = Document(load_pages(case["text"]) or [])
+            else:
+                key = (case["pdf"], extractor)
+                if key not in docs:
+                    docs[key] = Document(extract(corpus_path("pdf", case["pdf"]).read_bytes(),
+                                                 extractor=extractor).pages)
             doc = docs[key]
+            source = case.get("pdf") or case["text"]
             m = find_quote(doc, case["quote"])
             if m is not None and m.page == case["page"]:
                 right += 1
             else:
-                failures.append(f"  missed ({case['pdf']} p{case['page']}, found on {m and m.page}): "
+                failures.append(f"  missed ({source} p{case['page']}, found on {m and m.page}): "
                                 f"{case['quote'][:100]}")
             for wrong in case["wrong"]:
                 wrongs += 1
                 if find_quote(doc, wrong) is None:
                     refused += 1
                 else:
-                    failures.append(f"  accepted ({case['pdf']}): {wrong[:100]}")
+                    failures.append(f"  accepted ({source}): {wrong[:100]}")
         print(f"labelled quotes, {extractor}: right verified {right}/{len(cases)}, wrong refused {refused}/{wrongs}")
         for line in failures[:show]:
             print(line)
