@@ -1694,6 +1694,10 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
     k = bisect.bisect_left(cites, lo)
     while k < len(cites) and cites[k] < hi:
         cite, end = _cite_at(text, cites[k], para_end)
+        if cite is not None and cite[0] == "number" and cite[2] is None and len(cite) == 4:
+            page = _PAGE_AFTER.match(text, end, para_end)
+            if page is not None:        # a note's mark with its page after it: '"..."¹ (p. 3)', '"..."^1^ (p. 3)'
+                cite, end = cite[:2] + (page.group(1).replace(" ", ""),) + cite[3:], page.end()
         if cite is not None:
             found.append((cites[k], end, ("cite", cite, None)))
         k += 1

@@ -1,0 +1,23 @@
+"""A page a writer sets after a note's mark, an MLA page "and the following", and a footnote's page
+for a sentence of the note's prose (its figures checked by `kb audit --note`). (Sentences of Dodge
+et al. 2022, page 3.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+_Q = "Major technology companies have also been increasingly committed to reducing their emissions"
+_LIST = "\n\n1. Dodge, J. (2022). Measuring the carbon intensity of AI in cloud instances. FAccT.\n"
+_CITED = ("\n\n## Works Cited\n\nDodge, Jesse, et al. \"Measuring the Carbon Intensity of AI in Cloud Instances.\" "
+          "FAccT, 2022.\n")
+
+
+@pytest.mark.parametrize("mark, page", [
+    ("¹ (p. 3)", "3"), ("^1^ (p. 3)", "3"), ("<sup>1</sup> (pp. 3–4)", "3–4"), (" [1] (p. 3)", "3"),
+    (".¹ (p. 3)", "3"),
+])
+def test_a_page_after_a_notes_mark_is_the_quotes(mark: str, page: str) -> None:
+    assert [(q.source_text, q.page) for q in parse_note(f"“{_Q}”{mark}.{_LIST}").quotes] == [("[1]", page)]
+
