@@ -1529,7 +1529,7 @@ _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 # page, no year; read only when the note's references have that first author
 _AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
                     + _SURNAME + r")?)\s+"
-                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
+                    r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)\s*\)")
 # a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
 # "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."
 _NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME
@@ -1540,7 +1540,7 @@ _AUTHOR_TITLE_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\
                           + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?),\s+"
                           r"(?:[\"“](?P<quoted>[^\"“”\n]{2,120}?)[,.]?[\"”]"
                           r"|(?<![*\w])[*_](?P<italic>[^*_\n]{2,120})[*_](?![*\w]))"
-                          r"(?:,?\s+(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\s*\)")
+                          r"(?:,?\s+(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?))?\s*\)")
 # a sentence ending between a quote and a citation: the citation is another sentence's
 _SENTENCE_END = lazy(r"[.!?][\"”’)*_]*\s+[\"“(*_]*[A-Z]")
 # a sentence ending just before a quote ('Doe et al. (2019) studied this. "..."'): its citation is
@@ -1743,13 +1743,14 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
     if "“" in window or '"' in window or "*" in window or "_" in window:
         for m in _AUTHOR_TITLE_PAGE.finditer(window):
             who = " ".join(m.group("who").split()).rstrip(".")
-            page = (m.group("page") or "").replace(" ", "") or None
+            page = (m.group("page") or "").replace(" ", "").rstrip(".") or None
             found.append((lo + m.start(), lo + m.end(),
                           ("author-page", f"{who}. “{m.group('quoted') or m.group('italic')}”.", page)))
     for m in _AUTHOR_PAGE.finditer(window):
         if not (m.group("page").isdigit() and len(m.group("page")) == 4 and 1800 <= int(m.group("page")) <= 2099):
             who = " ".join(m.group("who").split()).rstrip(".")
-            found.append((lo + m.start(), lo + m.end(), ("author-page", f"{who}.", m.group("page").replace(" ", ""))))
+            found.append((lo + m.start(), lo + m.end(),
+                          ("author-page", f"{who}.", m.group("page").replace(" ", "").rstrip(".") or None)))
     if "://" in window or ":" in window:
         for m in _BARE_ID.finditer(window):
             page = (m.group("page") or "").replace(" ", "") or None

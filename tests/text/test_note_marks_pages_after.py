@@ -21,3 +21,12 @@ _CITED = ("\n\n## Works Cited\n\nDodge, Jesse, et al. \"Measuring the Carbon Int
 def test_a_page_after_a_notes_mark_is_the_quotes(mark: str, page: str) -> None:
     assert [(q.source_text, q.page) for q in parse_note(f"“{_Q}”{mark}.{_LIST}").quotes] == [("[1]", page)]
 
+
+@pytest.mark.parametrize("cite, page", [
+    ("(Dodge et al. 3 f.)", "3f"), ("(Dodge et al. 3ff.)", "3ff"), ("(Dodge et al. 3 ff)", "3ff"),
+    ('(Dodge et al., "Measuring the Carbon" 3 f.)', "3f"),
+])
+def test_an_mla_page_and_the_following_is_checked(cite: str, page: str) -> None:
+    note = parse_note(f"“{_Q}” {cite}.{_CITED}")
+    assert [q.page for q in note.quotes] == [page] and not note.unchecked
+
