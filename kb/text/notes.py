@@ -3004,21 +3004,23 @@ def _is_remark(text: str) -> bool:
         and not re.match(r"[A-Z][\w'’-]*\s*(?:,|&|\band\b)", text)      # "Doe et al.", "Doe, ...", "Doe and ..."
 
 
-def _footnote_pages(note: Note) -> None:
+def _footnote_pages(note: Note, quotes: list[NoteQuote] | None = None) -> None:
     """A quote cited by a footnote and no locator of its own takes the page the footnote
     ends on ("[^1]: Strubell, Ganesh, and McCallum, "Energy and Policy ...," 4."), as it does from
     an HTML footnote, and from an endnote whose form is a note's (a short form, or a full note's
     "(2022), 3."), never from a numbered reference's page range. A quote whose note is a remark
-    citing nothing ("[^2]: My translation.") is a quoted passage citing nothing kb can read."""
+    citing nothing ("[^2]: My translation.") is a quoted passage citing nothing kb can read.
+    `quotes`: these (a sentence's citations, of which a remark is left as it is), else the note's quotes."""
     remarks: list[NoteQuote] = []
-    for q in note.quotes:
+    for q in note.quotes if quotes is None else quotes:
         own = _own_note(note, q) if q.citekey is None or q.page is None else None
         if own is None:
             continue
         ref, footnote = own
         text = _BACKLINK.sub("", ref.text).strip()
         if q.citekey is None and not q.also and not q.attribution and _is_remark(text):
-            remarks.append(q)
+            if quotes is None:
+                remarks.append(q)
             continue
         full = _FULL_NOTE_PAGE.search(text) if not footnote else None
         if full is not None and full.group(2) and not 0 <= int(full.group(2)) - int(full.group(1)) <= 20:
@@ -3201,7 +3203,9 @@ def sentence_citations(text: str, note: Note) -> list[tuple[int, str, list[tuple
             cited.append((start - a, end - a, _quote_with(sentence, what, lines.line(start), start)))
         if cited:
             out.append((lines.line(a + len(text[a:b]) - len(text[a:b].lstrip())), text[a:b], cited))
-    _footnote_keys(note, [q for _, _, citations in out for _, _, q in citations])
+    cited_by = [q for _, _, citations in out for _, _, q in citations]
+    _footnote_keys(note, cited_by)
+    _footnote_pages(note, cited_by)     # "... 25 kWh.[^1]" / "[^1]: Doe, *Energy Use*, 3.": at page 3
     return out
 
 

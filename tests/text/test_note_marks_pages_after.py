@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.text.notes import parse_note
+from kb.text.notes import parse_note, sentence_citations
 
 _Q = "Major technology companies have also been increasingly committed to reducing their emissions"
 _LIST = "\n\n1. Dodge, J. (2022). Measuring the carbon intensity of AI in cloud instances. FAccT.\n"
@@ -29,4 +29,13 @@ def test_a_page_after_a_notes_mark_is_the_quotes(mark: str, page: str) -> None:
 def test_an_mla_page_and_the_following_is_checked(cite: str, page: str) -> None:
     note = parse_note(f"“{_Q}” {cite}.{_CITED}")
     assert [q.page for q in note.quotes] == [page] and not note.unchecked
+
+
+@pytest.mark.parametrize("note, page", [
+    ("Training used 25 kWh.[^1]\n\n[^1]: Dodge et al., *Carbon Intensity*, 3.\n", "3"),
+    ("Training used 25 kWh.[^1]\n\n[^1]: Jesse Dodge et al., *Carbon Intensity* (FAccT, 2022), 4.\n", "4"),
+])
+def test_a_sentences_footnote_gives_its_page(note: str, page: str) -> None:
+    sentences = sentence_citations(note, parse_note(note))
+    assert [cited.page for _a, _b, cited in sentences[0][2]] == [page]
 

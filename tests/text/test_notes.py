@@ -1243,7 +1243,8 @@ def test_a_sentence_cited_by_a_footnote_citing_a_key_cites_that_key() -> None:
             "[^1]: See @doe2020, p. 3; @roe2021.\n[^2]: Ibid., 4.\n[^3]: Doe, J. Energy of runs. 2020, 5.\n")
     got = [(q.citekey, q.page, [a.citekey for a in q.also])
            for _, _, cited in sentence_citations(text[:text.index("[^1]:")], parse_note(text)) for _, _, q in cited]
-    assert got == [("doe2020", "3", ["roe2021"]), ("doe2020", "4", []), (None, None, [])]
+    # (a footnote of no title is at the page it ends on, as a quote's is: nothing here)
+    assert got == [("doe2020", "3", ["roe2021"]), ("doe2020", "4", []), (None, "5", [])]
 
 
 BIBITEMS = ("\\documentclass{article}\n\\begin{document}\n``" + Q_A + "'' \\cite[p.~3]{doe17}.\n\n"
