@@ -1850,6 +1850,12 @@ _TRAILING_PAREN = lazy(r"\s*(\([^()\n]{1,300}\))\s*$")
 _PAGE_AFTER = lazy(r"[ \t,]{0,3}\(\s*(?:pp?\.|pages?|S\.)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\)")
 
 
+#: What splits a quote in two, as the writer's words between its halves: ', Doe et al. (2019) write, ',
+#: ' writes Doe (2019): ' (no sentence, line or quote mark ends in them)
+_SPLIT_BY = lazy(r",?[ \t]+[^\n\"“”]{3,}?[,:][ \t]+")
+_SPLIT_REACH = 160
+
+
 #: A note's mark set straight after the stop following a quote's closing mark, as Chicago sets it: '"...”.[^1]',
 #: '”.¹', '”.<sup>1</sup>', '”.^1^', '”.[1]'
 _MARK_AFTER_STOP = lazy(r"\[\^|\[\d|\^\d|<sup[ >]|[¹²³⁴⁵⁶⁷⁸⁹]")
@@ -2028,6 +2034,23 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 and not (row_of(pairs[i][0]) and lines.line(pairs[i][0]) != lines.line(pairs[i + 1][0])) \
                 and not (item_of(pairs[i][0]) and item_of(pairs[i][0]) != item_of(pairs[i + 1][0])):
             found[i] = nxt if found[i] is None else found[i]
+    for i in range(len(pairs) - 1):
+        # one quote split by the writer's words that cite it: '"A," Doe (2019) writes, "B" (p. 3).': the
+        # citation between the halves is both halves', at the page after the second
+        (start, close), (b_start, b_close) = pairs[i], pairs[i + 1]
+        if found[i] is None or not found[i][1] or found[i + 1] is not None or after_at[i] is None \
+                or not b_start - close <= _SPLIT_REACH or not _SPLIT_BY.fullmatch(text, close + 1, b_start) \
+                or "," not in text[close - 1:close + 2] or _SENTENCE_END.search(text, close - 1, b_start + 2):
+            continue
+        page_after = _PAGE_AFTER.match(text, b_close + 1)
+        if page_after is None:
+            found[i + 1] = found[i]
+            continue
+        page = page_after.group(1).replace(" ", "")
+        found[i] = (_at_page(found[i][0], page), True)
+        own = found[i][0][1][2] if found[i][0][0] == "cite" else found[i][0][2]
+        if own == page:         # ('"A," Doe (2019, p. 2) writes, "B" (p. 3)': B's page is its own, A's is not B's)
+            found[i + 1] = found[i]
     # A quote whose sentence cites nothing is the work its paragraph cited before it
     # ('Doe et al. (2019) measured it. "..."'), when the paragraph cites that one work alone and
     # that citation is no other quote's own ('"A" [1], and "B"': [1] is A's); in a paragraph

@@ -39,3 +39,19 @@ def test_a_sentences_footnote_gives_its_page(note: str, page: str) -> None:
     sentences = sentence_citations(note, parse_note(note))
     assert [cited.page for _a, _b, cited in sentences[0][2]] == [page]
 
+
+_REF = ("\n\n## References\n\nDodge, J., Prewitt, T., & Smith, A. (2022). Measuring the carbon intensity of AI in "
+        "cloud instances. FAccT.\n")
+_A, _B = "Major technology companies have also been", "increasingly committed to reducing their emissions"
+
+
+@pytest.mark.parametrize("sentence, pages", [
+    (f"“{_A},” Dodge et al. (2022) write, “{_B}” (p. 3).", ["3", "3"]),
+    (f"“{_A},” write Dodge et al. (2022), “{_B}” (pp. 3–4).", ["3–4", "3–4"]),
+    (f"“{_A}”, Dodge et al. (2022) argue, “{_B}”.", [None, None]),
+])
+def test_a_quote_split_by_the_writers_words_checks_each_half(sentence: str, pages: list) -> None:
+    note = parse_note(sentence + _REF)
+    assert [(q.quote, q.attribution, q.page) for q in note.quotes] \
+        == [(_A, "Dodge et al. 2022.", pages[0]), (_B, "Dodge et al. 2022.", pages[1])] and not note.unchecked
+
