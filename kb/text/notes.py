@@ -2017,6 +2017,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                   at), numbers, note)
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
+        if cite is None and row is not None:
+            cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:
             cite = _page_column(text, lines, row, cite)
         if cite is not None and item is not None:
@@ -2112,6 +2114,16 @@ def _cells(line: str) -> list[str]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     return inner.split("|")
+
+
+# a table's cell that is an author and year and nothing else, no brackets: "| Doe et al. 2019 |", "| Doe, 2019, p. 3 |"
+_CELL_AUTHOR_YEAR = lazy(r"\s*" + _WHO + r",?\s+" + _WHEN + r"\s*")
+
+
+def _cell_cite(text: str, row: tuple[int, int]) -> tuple | None:
+    """The work a table's row cites in a cell of its own, author and year written bare: the one such cell."""
+    found = [m for m in map(_CELL_AUTHOR_YEAR.fullmatch, _cells(text[row[0]:row[1]])) if m is not None]
+    return ("author-year",) + _author_year(found[0]) if len(found) == 1 else None
 
 
 def _page_column(text: str, lines: _Lines, row: tuple[int, int], cite: tuple) -> tuple:

@@ -55,3 +55,13 @@ def test_a_quote_split_by_the_writers_words_checks_each_half(sentence: str, page
     assert [(q.quote, q.attribution, q.page) for q in note.quotes] \
         == [(_A, "Dodge et al. 2022.", pages[0]), (_B, "Dodge et al. 2022.", pages[1])] and not note.unchecked
 
+
+
+@pytest.mark.parametrize("row, page", [
+    ("| “{q}” | Dodge et al. 2022 | p. 4 |", "4"),
+    ("| “{q}” | Dodge et al., 2022, p. 5 | |", "5"),
+    ("| Dodge et al. 2022 | “{q}” | 6 |", "6"),
+])
+def test_a_tables_cell_of_author_and_year_cites_its_rows_quote(row: str, page: str) -> None:
+    note = parse_note("| Quote | Source | Page |\n|---|---|---|\n" + row.format(q=_Q) + "\n" + _REF)
+    assert [(q.attribution, q.page) for q in note.quotes] == [("Dodge et al. 2022.", page)] and not note.unchecked
