@@ -2373,6 +2373,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     cur_number: str | None = None
 
     section: list[tuple[NoteReference, bool]] = []     # the section's entries: (ref, labelled?)
+    positional: list[NoteReference] = []    # the sections' entries numbered by their position alone
     endnotes: list[NoteReference] = []      # a numbered list of notes outside a section: "1. Doe, ..., 3." "2. Ibid."
     endnote = False                         # the entry read is one of them
     last_note: int | None = None            # the number of the last of them, while the list runs
@@ -2409,6 +2410,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             for ref, labelled in section:
                 if not labelled:
                     ref.number = None
+        positional.extend(ref for ref, labelled in section if not labelled)
         section.clear()
 
     i = 0
@@ -2484,6 +2486,16 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     if cur:
         flush()
     end_section()
+    if positional and _NOTES_LIST.search(text):
+        # a note's marks number its list of notes ("## Notes" / "1. Roe, *Energy Use*, 3."), never its
+        # bibliography's entries by their position: a mark whose note kb did not read cites none of them
+        for ref in positional:
+            ref.number = None
+
+
+#: a heading of a list of notes over its first note: "## Notes\n\n1. ...", "**Endnotes**\n1. ..."
+_NOTES_LIST = lazy(r"(?im)^[ \t]{0,3}(?:#{1,6}[ \t]*|\*\*|__)?(?:end|foot)?notes(?:\*\*|__)?[ \t]*:?[ \t]*\n"
+                   r"(?:[ \t]*\n)*[ \t]{0,3}1[.)][ \t]")
 
 
 def _is_short_note(text: str) -> bool:

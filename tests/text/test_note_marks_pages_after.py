@@ -65,3 +65,12 @@ def test_a_quote_split_by_the_writers_words_checks_each_half(sentence: str, page
 def test_a_tables_cell_of_author_and_year_cites_its_rows_quote(row: str, page: str) -> None:
     note = parse_note("| Quote | Source | Page |\n|---|---|---|\n" + row.format(q=_Q) + "\n" + _REF)
     assert [(q.attribution, q.page) for q in note.quotes] == [("Dodge et al. 2022.", page)] and not note.unchecked
+
+
+@pytest.mark.parametrize("first_note", ["1. Roe, *Energy Use*, 3.", "1. Jim Roe, *Energy Use in Training* (Y, 2020), 3.",
+                                        "**Notes**\n1. Roe, *Energy Use*, 3."])
+def test_a_mark_never_cites_a_bibliography_entry_by_its_position_beside_a_list_of_notes(first_note: str) -> None:
+    notes = first_note if first_note.startswith("**") else "## Notes\n\n" + first_note
+    note = parse_note(f"“{_Q}”.¹\n\n{notes}\n\n## Bibliography\n\nDoe, Jane. *Carbon Things*. X, 2019.\n\n"
+                      "Roe, Jim. *Energy Use in Training*. Y, 2020.\n")
+    assert [note.reference_for(q) for q in note.quotes] == [None]
