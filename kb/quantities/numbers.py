@@ -126,6 +126,14 @@ _DATA = (r"(?:(?i:[kmgt]?bps)|[kKMGT]b(?:it)?[ \t]?/[ \t]?s(?:ec)?|[KMGTP]B(?:ps
          r"|(?i:(?:kilo|mega|giga|tera)bytes?))(?![A-Za-z])")
 
 _VOLUME = r"(?:(?i:gallons?|litres?|liters?)(?![A-Za-z]))"
+# An amount of volume, length, mass or time spelled out or abbreviated, beyond the units above: "3 litres",
+# "3 mL of water", "5 metres", "20 ms", "4 mg"; a letter alone only before what it measures ("3 L of water",
+# "5 m of cable"): "5 m" alone may be millions. Counted things ("10 lines", "5 points", "3 cups") are no unit.
+_VOLUME_AMOUNT = (r"(?:(?i:(?:milli|centi|deci|kilo)?(?:litres?|liters?)|gallons?)|[mµμ][Ll]|L(?=[ \t]+of[ \t]))"
+                  r"(?![A-Za-z])")
+_MEASURE = (r"(?:(?i:(?:milli|centi|kilo|micro|nano)?(?:metres?|meters?)|(?:milli|micro|nano)seconds?"
+            r"|(?:milli|micro)grams?|inches|foot|feet|yards?|ounces?)"
+            r"|[mcµμn]m|[mµμn]s|[mµμ]g|ft|oz|m(?=[ \t]+of[ \t]))(?![A-Za-z])")
 _DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT}|{_VOLUME})"
 _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
 
@@ -133,7 +141,7 @@ _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
 _UNIT_ALTS = [
     ("co2e_or_mass", _MASS_UNIT), ("flop", _FLOP), ("device", _DEVICE), ("energy", _ENERGY),
     ("percent", _PCT), ("money", _MONEY), ("count", _COUNT), ("time", _TIME),
-    ("length", _LENGTH), ("ratio", _RATIO), ("data", _DATA),
+    ("length", _LENGTH), ("ratio", _RATIO), ("data", _DATA), ("volume", _VOLUME_AMOUNT), ("measure", _MEASURE),
 ]
 _UNIT_BODY = "|".join(f"(?P<{n}>{p})" for n, p in _UNIT_ALTS)
 # A unit after a number: up to four spaces or a line break between them (pypdf).
@@ -1298,7 +1306,7 @@ def _match_unit(page: str, pos: int, user_re: re.Pattern[str] | None,
 _SPENT_KINDS = ("energy", "co2e_or_mass", "volume", "money")
 #: ... and the kinds of an amount a per right after it makes a rate ("5 hours per run", "40% per run"), as
 #: kb.quantities.quoted reads a quote's.
-_PER_KINDS = (*_SPENT_KINDS, "time", "percent", "flop")
+_PER_KINDS = (*_SPENT_KINDS, "time", "percent", "flop", "length", "measure")
 
 
 @functools.lru_cache(maxsize=1024)

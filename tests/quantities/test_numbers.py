@@ -690,3 +690,19 @@ def test_a_sentence_holds_no_soft_hyphen_of_a_line_break():
 ])
 def test_decimal_commas_are_extracted(page, found):
     assert [(c.number, c.value, c.unit) for c in extract_candidates([page])] == found
+
+
+@pytest.mark.parametrize("page, found", [
+    ("Cooling used 3 liters of water per run.", [(3.0, "l", "run")]),
+    ("It takes 3 litres per query.", [(3.0, "l/query", "")]),
+    ("We added 3 mL of water.", [(3.0, "ml", "")]),
+    ("The cable is 5 metres long.", [(5.0, "m", "")]),
+    ("Latency was 20 ms per request.", [(20.0, "ms/request", "")]),
+    ("Each dose holds 4 milligrams.", [(4.0, "mg", "")]),
+    ("It drank 3 litres, wrote 10 lines and used 8 GPUs.",    # a count noun kb could read as a length stays a count
+     [(3.0, "l", ""), (10.0, "item", ""), (8.0, "GPU", "")]),
+])
+def test_a_unit_spelled_out_or_abbreviated_is_read_as_that_unit_with_its_per(page, found):
+    """A unit of volume, length, mass or time in words ("litres", "metres") or abbreviated ("mL", "ms") is
+    that unit, as "kWh" is, with its per; never a count of things ("3 item"), never left out."""
+    assert [(c.value, c.unit, c.per) for c in extract_candidates([page])] == found
