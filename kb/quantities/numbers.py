@@ -613,6 +613,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     pending.extend(_number_words(page, pending, excluded))
     pending.sort(key=lambda c: c[0])
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
+        if kind != "table" and share_of(page, start, value):
+            continue    # "1 in 5 patients": one share, no count of 5 patients
         if bounds is None:
             bounds = _sentence_bounds(page)
         per = ""
@@ -1194,6 +1196,26 @@ def _count_ends(page: str, pos: int) -> bool:
 
 # Counted things that papers write in the singular before another noun ("2 layer LSTM").
 _SINGULAR_COUNTS = frozenset({"layer", "node", "server", "model", "task", "language"})
+
+
+#: What stands before the M of a share "N in M" ("1 in 5 patients", "one in every ten GPUs", "2-in-3 users").
+_SHARE_BEFORE = lazy(r"(?:(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*)|\b(?P<w>(?i:one|two|three|four|five|six|seven|eight|nine"
+                     r"|ten)))(?:[ \t\n]+in[ \t\n]+(?:(?i:every)[ \t\n]+)?|-in-)$")
+
+
+_SHARE_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)}
+
+
+def share_of(page: str, start: int, value: float) -> bool:
+    """Whether the figure at `start` is the M of a share "N in M" with N at most M: one figure, a share, never a
+    count of M things ("1 in 5 patients"; "1,000 in 3 hours" is no share)."""
+    if "in" not in page[max(0, start - 12):start]:
+        return False    # the cheap look first: no "in" right before
+    share = _SHARE_BEFORE.search(page, max(0, start - 30), start)
+    if share is None:
+        return False
+    n = int(share.group("n").replace(",", "")) if share.group("n") else _SHARE_WORDS[share.group("w").lower()]
+    return n <= value
 
 
 def _plural(word: str) -> bool:

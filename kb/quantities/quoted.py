@@ -208,6 +208,7 @@ from kb.quantities.numbers import (
     SPENT_THEN,
     SPREAD_AFTER,
     extract_candidates,
+    share_of,
     spread_before,
     word_numbers,
 )
@@ -2809,6 +2810,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     """`value_in_quote`, the quote's numbers held only as a bound of direction `bound` when given."""
     wanted, unread = _value_numbers(value)
     held = numbers_in(quote)
+    if "in" in quote and _unit_text(value, wanted):     # "1 in 5 patients": one share, no 5 patients ("5" is its M)
+        shares = _plain(quote)
+        held = [h for h in held if not share_of(shares, h.start, float(h.value))]
     if bound is not None:
         plain_quote, factor = _plain(quote), _factor_value(value, wanted)
         held = [h for h in held if _bound_at(plain_quote, h, factor) == bound]

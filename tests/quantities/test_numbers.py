@@ -10,6 +10,7 @@ from corpus import wattbot_pages
 
 from kb.quantities.interval import Interval
 from kb.quantities.numbers import Candidate, extract_candidates
+from kb.quantities.quoted import value_in_quote
 from kb.quantities.units import parse_unit
 
 PAPERS = ["strubell2019", "patterson2021", "dodge2022", "luccioni2023", "luccioni2024"]
@@ -706,3 +707,13 @@ def test_a_unit_spelled_out_or_abbreviated_is_read_as_that_unit_with_its_per(pag
     """A unit of volume, length, mass or time in words ("litres", "metres") or abbreviated ("mL", "ms") is
     that unit, as "kWh" is, with its per; never a count of things ("3 item"), never left out."""
     assert [(c.value, c.unit, c.per) for c in extract_candidates([page])] == found
+
+
+@pytest.mark.parametrize("page, value", [
+    ("1 in 5 patients had it.", "5 patients"), ("About 1 in 20 GPUs failed.", "20 GPUs"),
+    ("One in five patients had it.", "5 patients"), ("one in every ten GPUs failed.", "10 GPUs"),
+])
+def test_a_share_n_in_m_is_no_count_of_m_things(page, value):
+    """"1 in 5 patients" is one figure, a share: no count of 5 patients on the page, nor verified from a quote."""
+    assert extract_candidates([page]) == []
+    assert not value_in_quote(value, page).ok
