@@ -647,8 +647,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                     and "each" in page[max(0, start - 80):start].lower():
                 # "the servers each have 8 GPUs": per server; "they each have 8 GPUs": per each of them
                 subject = _EACH_VERB_BEFORE.search(page, max(0, start - 80), start)
-                if subject is not None and _one(subject.group("den")).lower() == subject.group("den").lower():
-                    subject, unnamed = None, True
+                den = subject.group("den") if subject is not None else None
+                if subject is not None and (den is None or _one(den).lower() == den.lower()):
+                    subject, unnamed = None, True       # "Each has 8 GPUs": each of things named elsewhere
             per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else \
                 EACH_UNNAMED if unnamed else ""
             if per:
@@ -1355,7 +1356,9 @@ _WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|a
 _EACH_AFTER = lazy(r"(?i)[ \t]*each\b(?![ \t]*(?:of\b|[a-z]))")
 #: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they
 #: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
-_EACH_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[a-z][\w-]*)[ \t\n]?,?[ \t\n]+each[ \t\n]+(?:has|have|had|holds?|held"
+#: "Each has 8 GPUs": "each" as a clause's subject names no thing either.
+_EACH_VERB_BEFORE = lazy(r"(?i)(?:\b(?P<den>[a-z][\w-]*)[ \t\n]?,?[ \t\n]+|(?:^|(?<=[.;:!?(\n]))[ \t\n]*)"
+                         r"each[ \t\n]+(?:has|have|had|holds?|held"
                          r"|contains?|contained|hosts?|hosted|houses?|housed|includes?|included|comprises?|comprised"
                          r"|carr(?:y|ies|ied)|uses?|used|consists?[ \t\n]+of|consisted[ \t\n]+of|(?:is|was|were|are)"
                          r"[ \t\n]+(?:equipped|fitted)[ \t\n]+with)[ \t\n]+(?:(?:about|around|roughly|approximately"

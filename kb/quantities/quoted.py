@@ -2287,7 +2287,9 @@ _WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|a
                     r"|almost|only|just|up[ ]+to|~)[ ]*)?$")
 #: ... or what things named before "each" and a verb each hold: "the servers each have 8 GPUs" (per server); "they
 #: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
-_EACH_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[^\W\d_][\w-]*)[ ]?,?[ ]+(?P<each>each)[ ]+(?:has|have|had|holds?|held"
+#: "Each has 8 GPUs": "each" as a clause's subject names no thing either.
+_EACH_VERB_BEFORE = lazy(r"(?i)(?:\b(?P<den>[^\W\d_][\w-]*)[ ]?,?[ ]+|(?:^|(?<=[.;:!?(]))[ ]*)"
+                         r"(?P<each>each)[ ]+(?:has|have|had|holds?|held"
                          r"|contains?|contained|hosts?|hosted|houses?|housed|includes?|included|comprises?|comprised"
                          r"|carr(?:y|ies|ied)|uses?|used|consists?[ ]+of|consisted[ ]+of|(?:is|was|were|are)[ ]+"
                          r"(?:equipped|fitted)[ ]+with)[ ]+(?:(?:about|around|roughly|approximately|nearly|almost|only"
@@ -2321,9 +2323,10 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         return "item/" + _one(before.group("den"))
     each_of = _EACH_VERB_BEFORE.search(plain, max(0, number.start - 80), number.start) \
         if "each" in plain[max(0, number.start - 80):number.start].lower() else None
-    if each_of is not None:     # "the servers each have 8 GPUs": per server; "they each have 8 GPUs": unnamed
-        one = _one(each_of.group("den"))
-        return "item/" + one if one.lower() != each_of.group("den").lower() else ""
+    if each_of is not None:     # "the servers each have 8 GPUs": per server; "they each have 8 GPUs", "Each has 8
+        den = each_of.group("den") or ""       # GPUs": unnamed
+        one = _one(den) if den else ""
+        return "item/" + one if one.lower() != den.lower() else ""
     pos = number.end
     closed = _CLOSING_BOUND.match(plain, pos)
     if closed is not None:          # "3.1" of "(95% CI 3.1-4.2) per run": the interval's per

@@ -122,5 +122,17 @@ def test_a_count_each_of_the_things_before_a_verb_holds_is_no_total(value, quote
     assert [c.per for c in extract_candidates([quote])] == [per or "each"]
 
 
+@pytest.mark.parametrize("value, quote", [
+    ("8 GPUs", "Each has 8 GPUs."), ("4 TPUs", "We built 3 pods. Each holds about 4 TPUs."),
+    ("6 layers", "There are two stacks (each consists of 6 layers)."),
+])
+def test_a_count_each_holds_as_its_subject_is_no_total(value, quote):
+    """"Each has 8 GPUs": "each" as the subject distributes the count over things named elsewhere: per each."""
+    found = value_in_quote(value, quote)
+    assert not found.ok and "for each of something" in found.reason(value)
+    assert value_in_quote(value, quote, "machine").ok
+    assert [c.per for c in extract_candidates([quote]) if c.number == value.split()[0]] == ["each"]
+
+
 def test_a_count_each_naming_nothing_is_no_page_total():
     assert [(c.per, c.unit_text) for c in extract_candidates(["We used 8 GPUs each."])] == [("each", "GPUs each")]
