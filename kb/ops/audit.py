@@ -211,7 +211,8 @@ PARALLEL_FROM = 20
 #: 8: a count "each" distributes over things named before it and a verb is per one of them ("the servers each have
 #: 8 GPUs": per server); "8 GPUs each", "they each have 8 GPUs" naming none is per each, and confirms no total.
 #: 9: a unit of volume, length, mass or time spelled out or abbreviated is that unit ("5 metres": 5 m, was 5 item);
-#: the M of a share "N in M things" is no figure ("1 in 5 patients": was 5 patient); "Each has 8 GPUs": per each.
+#: the M of a share "N in M things" is no figure ("1 in 5 patients": was 5 patient); "Each has 8 GPUs" and "they
+#: each used 5 kWh": per each, and "the servers each used 5 kWh": per server (was a total).
 DERIVED_READING = "9"
 
 

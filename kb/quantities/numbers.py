@@ -643,9 +643,10 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 # something the page does not name here
                 subject = _WITH_BEFORE.search(page, max(0, start - 80), start)
                 unnamed = subject is None
-            if got is None and subject is None and count and not unnamed \
+            if got is None and subject is None and not unnamed and (count or unit != "%") \
                     and "each" in page[max(0, start - 80):start].lower():
-                # "the servers each have 8 GPUs": per server; "they each have 8 GPUs": per each of them
+                # "the servers each have 8 GPUs": per server; "they each have 8 GPUs", "they each used 5 kWh": per
+                # each of them
                 subject = _EACH_VERB_BEFORE.search(page, max(0, start - 80), start)
                 den = subject.group("den") if subject is not None else None
                 if subject is not None and (den is None or _one(den).lower() == den.lower()):

@@ -2379,7 +2379,14 @@ def _a_rate(plain: str, number: _Number, units: list[str | None], count: bool) -
     """Whether `number`'s figure is a rate per something its unit does not say, no total: "8 GPUs per node",
     "25 kWh in each run"; for a `count`, "8 GPUs each" too."""
     printed = _rate_unread(plain, number, units)
-    return printed is not None and (bool(printed) or count)
+    return printed is not None and (bool(printed) or count or _each_verb_before(plain, number))
+
+
+def _each_verb_before(plain: str, number: _Number) -> bool:
+    """Whether "each" and a verb before `number` distribute its amount over things the quote names elsewhere: "they
+    each used 5 kWh" (never "300 W each", each one's power)."""
+    return "each" in plain[max(0, number.start - 80):number.start].lower() \
+        and _EACH_VERB_BEFORE.search(plain, max(0, number.start - 80), number.start) is not None
 
 
 def _count_rate(plain: str, number: _Number, unit: str | None) -> bool:
@@ -3209,7 +3216,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 continue
             printed_per = _rate_unread(plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])
             den = printed_per.split("/", 1)[1].strip() if printed_per else printed_per
-            if den == "" and (count or bare_total):
+            if den == "" and (count or bare_total or total and _each_verb_before(plain, h)):
                 each = each or h
             if not den or den == per or den in tried:
                 continue

@@ -140,7 +140,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 20 also: a unit of volume, length, mass or time spelled out or abbreviated is that unit on the page, as "kWh" is ("3 mL
 #: of water": 3 ml, was nothing; "3 litres per query": 3 l/query, was 3 item per query); 20 also: the M of a share
 #: "N in M things" is no count of M things ("5 patients" of "1 in 5 patients": refused, was verified); and "each" as
-#: the subject distributes a count ("8 GPUs" of "Each has 8 GPUs": per each, refused as a total, was verified).
+#: the subject distributes a count ("8 GPUs" of "Each has 8 GPUs": per each, refused as a total, was verified), and
+#: "each" and a verb an amount ("5 kWh" of "they each used 5 kWh": per each, refused as a total, was verified).
 CLAIM_READING = "20"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

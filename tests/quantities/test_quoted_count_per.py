@@ -134,5 +134,17 @@ def test_a_count_each_holds_as_its_subject_is_no_total(value, quote):
     assert [c.per for c in extract_candidates([quote]) if c.number == value.split()[0]] == ["each"]
 
 
+@pytest.mark.parametrize("value, quote, per", [
+    ("5 kWh", "They each used 5 kWh.", ""), ("2 kg CO2e", "The jobs ran apart; each used about 2 kg of CO2e.", ""),
+    ("5 kWh", "The servers each used 5 kWh.", "server"),
+])
+def test_an_amount_each_of_the_things_before_a_verb_used_is_no_total(value, quote, per):
+    """"each" distributes an amount as it does a count: per one of them, named or not; never a total."""
+    found = value_in_quote(value, quote)
+    assert not found.ok and (found.rate == per if per else "for each of something" in found.reason(value))
+    assert value_in_quote(value, quote, per or "machine").ok
+    assert [c.per for c in extract_candidates([quote]) if c.number == value.split()[0]] == [per or "each"]
+
+
 def test_a_count_each_naming_nothing_is_no_page_total():
     assert [(c.per, c.unit_text) for c in extract_candidates(["We used 8 GPUs each."])] == [("each", "GPUs each")]
