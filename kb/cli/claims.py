@@ -71,6 +71,8 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
               quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),
               per: Optional[str] = typer.Option(None, "--per", help="What it is per: \"1000 inferences\", \"year\"."),
+              page: Optional[int] = typer.Option(None, "--page", help="The page of its quote: kb still finds it, "
+                                                                       "and refuses it when it is on another page."),
               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),
               claim_id: Optional[str] = typer.Option(None, "--id", help="Its name; expressions write '-' as '_'."),
@@ -84,7 +86,7 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
     topics are added, what is not given is kept."""
 
     stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
-                       version=version, force=force, note=note, replace=replace)
+                       version=version, force=force, note=note, replace=replace, page=page)
     for w in stored.pop("warnings", []):
         warn(w)
     merged = stored.get("merged")

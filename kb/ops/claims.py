@@ -128,9 +128,11 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
 
 def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per: str | None = None,
               topics: list[str] | None = None, claim_id: str | None = None, version: str | None = None,
-              force: bool = False, note: str | None = None, replace: bool = False) -> dict:
-    """Store a claim; its quote (if given) is verified against the paper first. Re-adding
-    an id is a merge (`_merge_claim`), never a silent overwrite."""
+              force: bool = False, note: str | None = None, replace: bool = False,
+              page: int | None = None) -> dict:
+    """Store a claim; its quote (if given) is verified against the paper first, on `page` when one
+    is given (`quotes.on_given_page`). Re-adding an id is a merge (`_merge_claim`), never a silent
+    overwrite."""
 
     interval = _check_value(in_utf8(value, "the value"))
     quote = as_shown(in_utf8(quote, "the quote"), "the quote") if quote is not None else None
@@ -139,6 +141,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     if claim_id is not None and not claimsfile.ID_RE.match(typed(claim_id, "id")):
         raise UsageError(f"claim id {said(claim_id)} must be letters, digits, '-', '_' or '.', starting with "
                          "a letter or digit")
+    if page is not None and page < 1:
+        raise UsageError(f"--page {page} is not a page: pages are numbered from 1")
     merged: list[str] = []
     if claim_id is not None:
         citekey = require_paper(kb.conn, citekey)["citekey"]
@@ -166,6 +170,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
                            "note": note or ("quote not found in " + text.version
                                             + (f"; {near.describe()}" if near else ""))})
         else:
+            if page is not None:
+                match = quotes.on_given_page(page, quote, match, text, "the claim's quote")
             record.update({"page": match.page, "version": text.version, "status": "verified"})
             if note:
                 record["note"] = note
@@ -183,6 +189,8 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
             record["note"] = "; ".join(dict.fromkeys(x for x in (record.get("note"), note, mismatch) if x))
             warnings.append(mismatch + ": stored unverified")
     else:
+        if page is not None:
+            raise UsageError("--page is the page of the claim's quote: give the quote with --quote")
         record.update({"version": version, "status": "unverified",
                        "note": note or "no quote given: the claim is not verified"})
         warnings.append("no --quote: the claim is stored unverified")

@@ -284,6 +284,27 @@ def found_on_page(kb: KB, citekey: str, version: str | None, page: int | None, q
     return found_in, match
 
 
+def on_given_page(page: int, quote: str, match, text: PageText, what: str = "the quote") -> object:
+    """The match of `quote` on the page a writer gave (`--page N`): kb's own match when N is a page of
+    it, the quote's match on N when it is printed there too; else UsageError naming the page it is on
+    (or the last page, for a page past it), whatever --force says: nothing is stored."""
+    if match.page <= page <= match.page_end:
+        return match
+    found = f"page {match.page}" + (f"-{match.page_end}" if match.page_end != match.page else "")
+    where = labelled(text.citekey, text.version)
+    last = len(text.pages)
+    if page > last:
+        raise UsageError(f"page {page} is past the last page of {where} ({last} pages); {what} is on {found}; "
+                         "nothing stored", hint=f"use --page {match.page}")
+    alone = PageText(text.citekey, text.version, [p if i == page else "" for i, p in enumerate(text.pages, 1)],
+                     text.extractor)
+    there = matching.find_quote(alone.doc, quote)
+    if there is not None and there.page == page:
+        return there
+    raise UsageError(f"{what} is not on page {page} of {where}: it is on {found}; nothing stored",
+                     hint=f"use --page {match.page}")
+
+
 def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match, text: PageText) -> str | None:
     """Why a page written in a claims file is not where the quote is (None when it is, or
     none is written): past the paper's last page, or a page the quote is not on. A quote
@@ -315,8 +336,9 @@ def provenance(match, text: PageText) -> dict:
 
 def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = None,
               version: str | None = None, quote_id: str | None = None, force: bool = False,
-              note: str | None = None, replace: bool = False) -> dict:
-    """Verify `quote` against the paper and store it with its provenance.
+              note: str | None = None, replace: bool = False, page: int | None = None) -> dict:
+    """Verify `quote` against the paper and store it with its provenance. A `page` given must be
+    one the quote is on (`on_given_page`).
 
     Not found: QuoteNotFound (nothing stored), unless `force`, which stores it
     flagged as unverified. Re-adding a stored quote merges: its topics are kept and the
@@ -330,6 +352,8 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         raise UsageError(f"the quote is {len(quote):,} characters; quotes are limited to 20,000")
     version = normalise_version(version) if version else None
     topics, note = typed_all(topics, "topic"), typed(note, "note")
+    if page is not None and page < 1:
+        raise UsageError(f"--page {page} is not a page: pages are numbered from 1")
     if quote_id is not None and not claimsfile.ID_RE.match(typed(quote_id, "id")):
         raise UsageError(f"quote id {said(quote_id)} must be letters, digits, '-', '_' or '.', starting with "
                          "a letter or digit")
@@ -354,6 +378,8 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
                        "note": note or ("not found in " + text.version
                                         + (f"; {near.describe()}" if near else ""))})
     else:
+        if page is not None:
+            match = on_given_page(page, quote, match, text)
         record.update(provenance(match, text))
         if note:
             record["note"] = note
