@@ -26,7 +26,6 @@ from kb.store.queries import (
     claim_stands_sql,
     held_versions,
     load_text,
-    not_held,
     off_text,
     off_text_sql,
     paper_keys,
@@ -289,10 +288,11 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
         f"doubt as reason, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
+    memo: dict = {}
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         if r.pop("off") and r["reason"] is None:        # a version or page kb holds no text of
-            r["reason"] = not_held(kb.conn, r["citekey"]) or off_text(kb.conn, r["citekey"], r["version"], r["page"])
+            r["reason"] = quotes.no_paper_reason(kb, r["citekey"], memo) or off_text(kb.conn, r["citekey"], r["version"], r["page"])
     return rows
 
 

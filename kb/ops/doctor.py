@@ -26,7 +26,7 @@ from kb.atomic import clean_stale_tmp, pid_alive, shown
 from kb.errors import FileFormatError, KBError, UsageError
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
-from kb.ops.quotes import another_work, verify_papers
+from kb.ops.quotes import another_work, renamed_to, verify_papers
 from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
@@ -669,7 +669,7 @@ def _file_names_it(message: str) -> bool:
     the file's name writes the key in other Unicode characters, or the file was renamed and its
     first line names the paper): then its fix is that, never "restore the entry"."""
     return ("as its claims file writes it" in message or "is named for no paper, and it says" in message
-            or "kept in its ids field; kb rename" in message)
+            or "kept in its ids field; kb rename" in message or "and its work is under" in message)
 
 
 def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
@@ -678,14 +678,26 @@ def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
     is the text of one paper now; else the key that looks like `old` (queries.lookalike).
     '' when kb cannot tell which."""
     if old not in seen:
-        shas = [m.sha256 for m in kb.sources.find(citekey=old)]
-        rows = kb.conn.execute(f"select distinct citekey from versions where sha256 in "
-                               f"({','.join('?' * len(shas))}) and citekey != ?", [*shas, old]).fetchall() \
-            if shas else []
-        alike = lookalike(kb.conn, old) if len(rows) != 1 else None
-        seen[old] = (f"if you renamed it {rows[0][0]} in references.bib, kb rename {old} {rows[0][0]} moves "
-                     "the rest; else " if len(rows) == 1 else f"{alike}; else " if alike else "")
+        now = renamed_to(kb, old)
+        alike = lookalike(kb.conn, old) if now is None else None
+        own = _claims_file_of(kb, now) if now else None
+        if own is not None and os.path.lexists(own):       # kb rename refuses to write over it: merged by hand
+            mine = _claims_file_of(kb, old)
+            mine = kb.layout.relative(mine) if mine is not None else f"the claims file of {old}"
+            seen[old] = (f"its work is under {now} now, whose own {kb.layout.relative(own)} is there too: move "
+                         f"what {mine} holds into it, then delete {mine}; else ")
+        else:
+            seen[old] = (f"if you renamed it {now} in references.bib, kb rename {old} {now} moves "
+                         "the rest; else " if now else f"{alike}; else " if alike else "")
     return seen[old]
+
+
+def _claims_file_of(kb, key: str) -> Path | None:
+    """claims/<key>.toml, or None for a key no file can be named for (over 200 characters)."""
+    try:
+        return kb.layout.claims_file(key)
+    except UsageError:
+        return None
 
 
 #: What a person does about a key of references.bib that now names another work than the text and

@@ -222,6 +222,32 @@ def another_work(kb: KB, citekey: str, version: str | None, cache: dict | None =
     return why
 
 
+def renamed_to(kb: KB, old: str, memo: dict | None = None) -> str | None:
+    """The key the work kb knew as `old` (a key no longer in references.bib) is under now: the paper
+    whose ids field keeps `old`, else the one paper holding the text of the sources cached for `old`
+    (its entry renamed by hand); None when kb cannot tell which. Read for keys of no paper alone."""
+    if memo is not None and old in memo:
+        return memo[old]
+    now = resolve_alias(kb.conn, old)
+    if now is None:
+        shas = [m.sha256 for m in kb.sources.find(citekey=old)]
+        rows = kb.conn.execute(f"select distinct citekey from versions where sha256 in "
+                               f"({','.join('?' * len(shas))}) and citekey != ?", [*shas, old]).fetchall() \
+            if shas else []
+        now = rows[0][0] if len(rows) == 1 else None
+    if memo is not None:
+        memo[old] = now
+    return now
+
+
+def no_paper_reason(kb: KB, citekey: str | None, memo: dict) -> str | None:
+    """`not_held`'s reason, naming the key its work is under now when kb can tell (renamed_to)."""
+    why = not_held(kb.conn, citekey)
+    if why is not None and (now := renamed_to(kb, citekey, memo)) is not None:
+        why += f": its work is under {now} now"
+    return why
+
+
 def _shown(quote: str) -> str:
     return repr(quote if len(quote) <= 40 else quote[:37] + "...")
 
@@ -448,6 +474,7 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         params.extend(ids)
     rows = rows_as_dicts(kb.conn.execute(f"select *, {off_text_sql('quotes', 'page_end')} as off_text "
                                          f"from quotes where {where} order by citekey, rowid", params))
+    memo: dict = {}
     for r in rows:
         r["topics"] = json.loads(r["topics"])
         r["spans"] = json.loads(r["spans"])
@@ -458,7 +485,7 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
         doubt = r.pop("doubt", None)
         if r.pop("off_text") and not as_stored:
             r["status"] = "unverified"
-            r["reason"] = not_held(kb.conn, r["citekey"]) or off_text(kb.conn, r["citekey"], r["version"],
+            r["reason"] = no_paper_reason(kb, r["citekey"], memo) or off_text(kb.conn, r["citekey"], r["version"],
                                                                       max(r["page"] or 0, r["page_end"] or 0) or None)
         elif doubt and r["status"] == "verified" and not as_stored:
             r["status"], r["reason"] = "unverified", doubt

@@ -708,7 +708,14 @@ class Indexer:
                  if p.name != self.layout.bib.name and _holds_key(p, key)]
             if len(renamed.get(key, [])) == 1:
                 new = renamed[key][0]
-                how = f"if you renamed it {new}, kb rename {key} {new} moves the rest; else restore the entry"
+                try:
+                    own = self.layout.claims_file(new)
+                except UsageError:              # a key no file can be named for
+                    own = None
+                how = (f"its work is under {new} now, whose own {self.layout.relative(own)} is there too: move "
+                       "what its old claims file holds into it, then delete that one; else restore the entry"
+                       if own is not None and os.path.lexists(own) else
+                       f"if you renamed it {new}, kb rename {key} {new} moves the rest; else restore the entry")
             elif where:
                 how = (f"{where[0]} holds it, but kb reads references.bib alone: move the entry back into "
                        "references.bib")

@@ -168,6 +168,11 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
         if renamed is not None:
             # a claims file kept under a key the paper had before a rename (brought back by a
             # merge or a checkout): the paper is there, under its new key
+            own = f"claims/{escape_key(renamed)}.toml"
+            if rel and os.path.lexists(f"{root}/{own}"):        # kb rename would refuse to replace it
+                return (f"{citekey} is not in references.bib as a key: it is an old key of {renamed}, kept in its "
+                        f"ids field, and its work is under {renamed} now, whose own {own} is there too; move what "
+                        f"{rel} holds into {own}, then delete {rel}")
             return (f"{citekey} is not in references.bib as a key: it is an old key of {renamed}, kept in its "
                     f"ids field; kb rename {citekey} {renamed} moves {rel or 'what is kept under it'} to it")
         cased = conn.execute("select citekey from papers where citekey = ? collate nocase and citekey != ?",

@@ -232,10 +232,15 @@ def test_a_claims_file_brought_back_under_a_papers_old_key_is_named_and_followed
     old.write_bytes(saved)
     r = run_kb("verify")
     assert r.code == 1 and ("alpha2020energy is not in references.bib as a key: it is an old key of alpha2021energy, "
-                            "kept in its ids field; kb rename alpha2020energy alpha2021energy moves "
-                            "claims/alpha2020energy.toml to it") in r.out, r.out
+                            "kept in its ids field") in r.out, r.out
     r = run_kb("doctor")
-    assert r.code == 1 and "fix: kb rename alpha2020energy alpha2021energy moves claims/alpha2020energy.toml" in r.out
+    if both:        # kb rename refuses to write over claims/alpha2021energy.toml: the files are merged by hand
+        assert r.code == 1 and ("its work is under alpha2021energy now, whose own claims/alpha2021energy.toml is "
+                                "there too; fix: move what claims/alpha2020energy.toml holds into "
+                                "claims/alpha2021energy.toml") in r.out, r.out
+    else:
+        assert r.code == 1 and "fix: kb rename alpha2020energy alpha2021energy moves claims/alpha2020energy.toml" \
+            in r.out
     assert "restore the entry" not in r.out, r.out
     r = run_kb("rename", "alpha2020energy", "alpha2021energy")
     if both:
