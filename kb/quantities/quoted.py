@@ -3195,16 +3195,21 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         # at most two: each try reads the quote again, and a hostile quote prints thousands of rates
         digits = {_digits(w.value) for w in wanted}
         tried: list[str] = []
-        for h in held:
-            unit = printed_unit.get((h.start, h.end))
-            den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() if unit and _amount(unit) else None
-            if not den or den == per or den in tried or _digits(h.value) not in digits:
-                continue
+
+        def tries(den: str | None) -> bool:
+            """Whether the value holds per `den`, a per not tried yet; the tries end there or at the second."""
+            nonlocal rate
+            if not den or den == per or den in tried:
+                return False
             tried.append(den)
             if _holds_per(value, quote, den):
                 rate = den
-                break
-            if len(tried) == 2:
+            return rate is not None or len(tried) == 2
+
+        for h in held:
+            unit = printed_unit.get((h.start, h.end))
+            den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip() if unit and _amount(unit) else None
+            if _digits(h.value) in digits and tries(den):
                 break
         each = None
         for h in held if rate is None and (total or own_per or bare_total) else ():
@@ -3218,13 +3223,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             den = printed_per.split("/", 1)[1].strip() if printed_per else printed_per
             if den == "" and (count or bare_total or total and _each_verb_before(plain, h)):
                 each = each or h
-            if not den or den == per or den in tried:
-                continue
-            tried.append(den)
-            if _holds_per(value, quote, den):
-                rate = den
-                break
-            if len(tried) == 2:
+            if tries(den):
                 break
         if rate is None and each is not None:
             return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
