@@ -82,8 +82,8 @@ def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
               replace: bool = typer.Option(False, "--replace", help="Replace a stored claim of the same --id "
                                                                      "(default: merge; another value is refused)."),
               as_json: bool = typer.Option(False, "--json", help="Print the stored claim.")) -> None:
-    """Store a number with its unit, verified against its quote. Re-adding an --id merges:
-    topics are added, what is not given is kept."""
+    """Store a number with its unit, verified against its quote. Re-adding an --id, or the same
+    value, quote and per, merges: topics are added, what is not given is kept."""
 
     stored = add_claim(open_kb(), citekey, value, quote=quote, per=per, topics=topic, claim_id=claim_id,
                        version=version, force=force, note=note, replace=replace, page=page)

@@ -125,6 +125,24 @@ def _merge_claim(kb: KB, citekey: str, claim_id: str, value: str, quote: str | N
     return quote, per, held_topics + new_topics, note, merged or ["unchanged"]
 
 
+def _same_claim(kb: KB, citekey: str, value: str, quote: str | None, per: str | None) -> str | None:
+    """The id of a claim of `citekey` stored with this value, quote and per (white space aside),
+    or None: re-running `kb claim add` without --id merges into it (_merge_claim) as re-adding its
+    id does, where it would store the claim again under a new id ("members_2")."""
+    def norm(s) -> str:
+        return " ".join(str(s).split()) if s is not None else ""
+
+    wanted = (norm(value), norm(quote), norm(per))
+    for claim_id, held_quote, held_per in kb.conn.execute(
+            "select id, quote, per from claims where citekey = ? and kind = 'claim' order by rowid", [citekey]):
+        if (norm(held_quote), norm(held_per)) != wanted[1:]:
+            continue
+        held = records.stored_record(kb, citekey, "claim", claim_id)
+        if held is not None and (norm(held.get("value")), norm(held.get("quote")), norm(held.get("per"))) == wanted:
+            return claim_id
+    return None
+
+
 def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per: str | None = None,
               topics: list[str] | None = None, claim_id: str | None = None, version: str | None = None,
               force: bool = False, note: str | None = None, replace: bool = False,
@@ -143,6 +161,9 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
     if page is not None and page < 1:
         raise UsageError(f"--page {page} is not a page: pages are numbered from 1")
     merged: list[str] = []
+    if claim_id is None and not replace:
+        # the same kb claim add run again (a script, a shell's history): that claim, not a second one
+        claim_id = _same_claim(kb, require_paper(kb.conn, citekey)["citekey"], value, quote, per)
     if claim_id is not None:
         citekey = require_paper(kb.conn, citekey)["citekey"]
         quote, per, topics, note, merged = _merge_claim(kb, citekey, claim_id, value, quote, per,

@@ -43,6 +43,22 @@ def test_claim_add_verifies_its_quote(php):
                       "status": "verified"}
 
 
+
+def test_claim_add_run_again_is_the_same_claim(php):
+    # Without --id, the same value, quote and per (white space aside) is the claim stored already:
+    # merged (topics added), never stored a second time as "kwh_2"; another per or value is another claim.
+    add = lambda *a: run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", *a)
+    assert add(IMAGE_QUOTE, "-t", "energy").code == 0
+    r = add(IMAGE_QUOTE.replace(" (", "  ("), "-t", "images")
+    assert r.code == 0 and "was stored already: added topic(s) images" in r.err
+    r = add(IMAGE_QUOTE)
+    assert r.code == 0 and "was stored already: unchanged" in r.err
+    assert add(IMAGE_QUOTE, "--per", "1000 inferences").code == 0
+    stored = tomllib.loads((php / "claims" / "luccioni2023power.toml").read_text())["claim"]
+    assert [(c["id"], c.get("per"), c["topics"] if "topics" in c else None) for c in stored] == [
+        ("kwh", None, ["energy", "images"]), ("kwh_inferences", "1000 inferences", None)]
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["kwh", "kwh_inferences"]
+
 def test_claim_quote_not_found_and_bad_values(php):
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE.replace("522", "950"))
     assert r.code == 2 and "differs: 950 -> 522" in r.err
