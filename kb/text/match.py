@@ -1158,8 +1158,8 @@ def _start_ok(s: Stream, i: int) -> bool:
     gap = s.gap(i)
     if c.isalnum() and p.isalnum() and is_word_internal_gap(gap) and not (c.isalpha() and _after_footnote_number(s, i)):
         return False
-    if p == "~" and gap in ("", " "):
-        return False              # "$5" of "∼$5": folding keeps "~" only before a number, an approximation
+    if p == "~" and gap in ("", " ") and (_is_digit(c) or c in "$€£¥"):
+        return False              # "$5" of "∼$5": "~" before a number is an approximation
     if c == "-" and _is_digit(p) and (gap == "" or _between_numbers(s, i)):
         return False              # "-5" out of "10-5"; "-1" out of "0.5 - 1": a range or a minus, no sign
     if _is_digit(c):
@@ -1693,6 +1693,9 @@ def _unmarked(m: re.Match[str]) -> str:
     return " " + content + " " if content[:1].isalnum() else content
 
 
+_TYPED_TILDE = lazy(r"(?<=[^\W_])~(?=[^\W_])")
+
+
 def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     """Where ``quote`` is in ``doc``, or None. Meaning must survive: see the module doc."""
     if longer_than_text(doc, quote):
@@ -1718,6 +1721,12 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     greek = _scripts_as_printed(_greek_letters(_LIST_MARKER.sub("", quote)))
     if greek != quote:
         patterns += [_compile(greek, editorial_brackets=False), _compile(greek)]
+    if "~" in greek:
+        # "z~N(0, 1)" of "z ∼ N(0, 1)": a tilde a writer types between two tokens is the paper's operator, never
+        # an accent (folding reads a "~" glued to a letter as one)
+        spaced = _TYPED_TILDE.sub(" ~ ", greek)
+        if spaced != greek:
+            patterns.append(_compile(spaced, editorial_brackets=False))
     swapped = _marks_swapped(greek)
     if swapped != greek:
         patterns += [_compile(swapped, editorial_brackets=False)] + (

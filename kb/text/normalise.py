@@ -34,9 +34,10 @@ What folding does, and why:
   compare equal.
 * Symbols a writer types in ASCII compare equal to them: ``×`` as ``x``,
   ``≤`` ``≥`` ``≠`` as ``<=`` ``>=`` ``!=``, ``+/-`` and ``+-`` as ``±``, ``→``
-  ``←`` ``⇒`` as ``->`` ``<-`` ``=>``; ``∼``
-  and ``≈`` are dropped like ``~``, but before a number, where any of them is kept as ``~``
-  (an approximation: "~150 million" is not "150 million").
+  ``←`` ``⇒`` as ``->`` ``<-`` ``=>``; ``∼``, ``≈`` and ``≃`` as ``~``, an operator
+  ("x ∼ N(0, 1)" is not "x N(0, 1)"), and so is ``~`` where no letter touches it and any of them
+  before a number (an approximation: "~150 million" is not "150 million"); a tilde glued to a
+  letter ("Mu˜noz", "˜𝑥") is an accent, dropped.
 * Characters that print the same compare the same: ``∗`` (U+2217) as ``*``,
   the increment sign ``∆`` as the Greek delta,
   the fraction and division slashes as ``/``, primes as quotes, full-width
@@ -431,8 +432,11 @@ def _translated(s: str, tex: bool = False) -> tuple[str, str]:
 
 
 # An approximation sign before a number ("~150 million", "≈ 5%", "∼0.3", "∼$5"): kept as "~", as a minus sign is,
-# for it says the number is not exact; any other tilde (a spacing accent, "x ∼ N(0, 1)") is dropped.
-_APPROX_NUMBER = lazy(r"[~\u223c\u2248\u2243\u02dc](?=\s?[$€£¥]?\d)")
+# for it says the number is not exact. So is a mathematical operator between two tokens ("x ∼ N(0, 1)", "z∼N(µ, σ)",
+# "y ≈ z", "Likert ∼ Reencounter"): "∼", "≈" and "≃" are never accents, and "~" is one where it is glued to a letter
+# ("Mu~noz"), an operator where no letter touches it ("x ~ N(0, 1)"); "˜" is TeX's spacing accent ("Mu˜noz", "˜𝑥"),
+# dropped as the other spacing diacritics are.
+_APPROX_NUMBER = lazy(r"[~\u223c\u2248\u2243\u02dc](?=\s?[$€£¥]?\d)|[\u223c\u2248\u2243]|(?<![^\W\d_])~(?![^\W\d_])")
 
 
 def _approximations(s: str, t: str, first: int) -> str:
