@@ -2345,12 +2345,40 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
     if not cands:
         return None
     best = min(cands, key=lambda c: (c.bounds[-1][1] - c.bounds[0][0], c.bounds[0][0]))
+    if s is doc.stream and doc.footnote_marks and _punctuation_at_marks(doc, pat, best, index):
+        return None
     bounds = [(index[a], index[b - 1] + 1) for a, b in best.bounds]
     passage = s.original(bounds[0][0], bounds[-1][1], sep=" ")
     diffs = _punctuation_differences(quote, passage) or [
         "hyphens or dashes differ where the paper's text breaks a line"]
     return _match_from_bounds(doc, s, bounds, False, list(notes) + ["punctuation only: " + d for d in diffs],
                               method="punctuation")
+
+
+def _punctuation_at_marks(doc: Document, pat: _Pattern, cand: _Candidate, index: list[int]) -> bool:
+    """The quote, found as ``cand`` in the stream without punctuation (``index``: each of its characters' index
+    in ``doc.stream``), copies a footnote marker of the page and puts punctuation the page has not right before
+    it or right after it: the marker then reads as a number's digits or a word's ("5e-5.4. Following" of a
+    learning rate of "5e-5.4 Following", its footnote 4 on the page; "kWh4, and" of "kWh4 and")."""
+    marks = doc.footnote_marks
+    text = doc.stream.text
+    for piece, (a, _b) in zip(pat.pieces, cand.bounds):
+        mask = _punct_mask(piece.text)
+        kept = 0
+        for i, k in enumerate(mask):
+            if k:
+                kept += 1
+                continue
+            if not 0 < kept < _b - a:
+                continue        # punctuation at a piece's edge is ignored
+            left, right = index[a + kept - 1], index[a + kept]
+            if piece.text[i] in text[left + 1:right]:
+                continue        # the page has it there too
+            for pos in (left, right):
+                at = bisect.bisect_right(marks, (pos, len(text))) - 1
+                if at >= 0 and marks[at][0] <= pos < marks[at][1]:
+                    return True
+    return False
 
 
 #: Folded characters each part of a quote split by an aside must have (about two words).

@@ -978,13 +978,22 @@ class Document:
         return self.__dict__["_unfooted"]
 
     def _footnote_cuts(self) -> list[tuple[int, int]]:
-        cut: list[tuple[int, int]] = []
-        for pi, (lo, hi) in enumerate(self.content):
-            for a, b in footnote_markers(self.pages[pi], lo, hi):
-                i, j = self.stream_index(pi + 1, a), self.stream_index(pi + 1, b)
-                if i < j:
-                    cut.append((i, j))
-        return cut
+        return list(self.footnote_marks)
+
+    @property
+    def footnote_marks(self) -> tuple[tuple[int, int], ...]:
+        """Stream ranges (start, end) of ``stream`` holding a footnote marker whose footnote is on its page,
+        in order (`footnote_markers`), read once."""
+        marks = self.__dict__.get("_footnote_marks")
+        if marks is None:
+            cut: list[tuple[int, int]] = []
+            for pi, (lo, hi) in enumerate(self.content):
+                for a, b in footnote_markers(self.pages[pi], lo, hi):
+                    i, j = self.stream_index(pi + 1, a), self.stream_index(pi + 1, b)
+                    if i < j:
+                        cut.append((i, j))
+            marks = self.__dict__["_footnote_marks"] = tuple(cut)
+        return marks
 
     def _without(self, cut: list[tuple[int, int]]) -> Stream:
         """The stream with the stream ranges ``cut`` left out (itself when none)."""

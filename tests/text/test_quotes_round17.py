@@ -6,6 +6,28 @@ from __future__ import annotations
 import pytest
 from judging import quotes_judged
 
+# A quote copying a footnote marker of the page and putting punctuation the page has not right before it or after it
+# reads the marker as a number's digits or a word's ("5e-5.4. Following" of a learning rate of "5e-5.4 Following",
+# its footnote 4 on the page): refused. Copied as printed, or left out with the page's punctuation, it verifies.
+# (pages, rights, wrongs)
+MARKERS_PUNCTUATED = [
+    (["The models are trained with a learning rate of 5e-5.4 Following previous work [35], we use beam search. "
+      "We report energy in kWh3 and runtime. We used 12 GPUs.5 Then it ran on SPECTER,2 in a day.\n"
+      "2The test is two-sided.\n3Measured at the wall.\n4We tried 1e-4 too.\n5A note."],
+     ["with a learning rate of 5e-5.4 Following previous work", "with a learning rate of 5e-5. Following previous work",
+      "We report energy in kWh3 and runtime", "We report energy in kWh and runtime", "We used 12 GPUs. Then it ran",
+      "Then it ran on SPECTER,2 in a day", "Then it ran on SPECTER, in a day"],
+     ["with a learning rate of 5e-5.4. Following previous work", "with a learning rate of 5e-5.4, Following previous",
+      "We report energy in kWh3, and runtime", "We used 12 GPUs.5. Then it ran", "We used 12 GPUs5. Then it ran",
+      "Then it ran on SPECTER,2, in a day"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", MARKERS_PUNCTUATED, ids=lambda v: "")
+def test_punctuation_added_beside_a_copied_footnote_marker_is_refused(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
+
+
 # A mathematical operator between two tokens ("x ∼ N(0, 1)", "z∼N(µ, σ)", "y ≈ z", "Likert ∼ Reencounter") is part
 # of what is said: a quote leaving it out is refused; one typing "~" for it, spaced or not, verifies. A tilde glued
 # to a letter is an accent ("Mu˜noz", "( ˜𝑥 = 4.00"), left out as before. (pages, rights, wrongs)
