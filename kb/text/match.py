@@ -2383,6 +2383,8 @@ def _punctuation_at_marks(doc: Document, pat: _Pattern, cand: _Candidate, index:
 
 #: Folded characters each part of a quote split by an aside must have (about two words).
 _MIN_PART = 12
+#: Lines of asides (footnotes) at a page's foot read at most, before a short part going on on the next page.
+_ASIDE_MAX_LINES = 12
 _ASIDE_END = lazy(r"(?:[.!?][)\"”’]?|https?://\S+|www\.\S+)\s*$")
 
 
@@ -2490,6 +2492,28 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
         and that goes on in lower case at ``pos`` ("the state-" / footnote / "of-the-art")."""
         return any(c in "\u00ad-\u2010" for c in s.gap(lo)) and s.pages[s.page_of[pos]][s.origin[pos]].islower()
 
+    def ends_its_page(lo: int, pos: int) -> bool:
+        """The aside at stream ``lo`` runs to the end of its page's body, asides only (a footnote, or
+        several, each line after one ending a sentence or a URL starting another), and ``pos`` starts
+        the next page's body in lower case: the sentence goes on there, however short the part going
+        on ("view their" / "20Used to determine ... page dimen-\nsions" / page break / "own papers;")."""
+        if not doc.page_top(s, pos) or s.page_of[lo] + 1 != s.page_of[pos] or \
+                not s.pages[s.page_of[pos]][s.origin[pos]].islower():
+            return False
+        page = s.pages[s.page_of[lo]]
+        lines = page[s.origin[lo]:s.origin[pos - 1] + 1].split("\n")
+        if len(lines) > _ASIDE_MAX_LINES:
+            return False
+        at = s.origin[lo]
+        for prev, line in zip(lines, lines[1:]):
+            at += len(prev) + 1
+            if line.strip() and _ASIDE_END.search(prev):
+                i = bisect.bisect_left(s.origin, at, lo, pos)
+                k = bisect.bisect_left(starts, i)
+                if k == len(starts) or starts[k] != i:
+                    return False    # body text after the aside: a column's, the sentence goes on there
+        return True
+
     def rest_at(lo: int, k: int, depth: int) -> list[tuple[int, int]] | None:
         """Where text[k:] continues at a line start after an aside beginning at ``lo``.
         A last part shorter than _MIN_PART must end a sentence there and go on with a
@@ -2504,7 +2528,7 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
             end = pos + len(rest)
             if line_start(pos) and aside_ends(lo, pos) and (not piece.check_end or _end_ok(s, end)) and \
                     not (last and pat.ends_sentence and _runs_on(s, end)) and splits_ok(pos, k, len(text)) and \
-                    not (short and not broken_word(lo, pos) and
+                    not (short and not broken_word(lo, pos) and not ends_its_page(lo, pos) and
                          (s.text[end:end + 1] not in (".", "!", "?") or not short_goes_on(pos))):
                 return [(pos, end)]
             pos = s.text.find(rest, pos + 1, hi)

@@ -45,3 +45,24 @@ OPERATORS = [
 @pytest.mark.parametrize("pages,rights,wrongs", OPERATORS, ids=lambda v: "")
 def test_a_mathematical_operator_between_two_tokens_is_kept(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A sentence broken at a page's end by footnotes printed there goes on at the top of the next page, however short
+# the part going on ("view their" / "20Used to ... page dimen-\nsions" / "own papers;"); never past body text printed
+# after the footnote (a column's), nor with a word changed. (pages, rights, wrongs)
+SHORT_AFTER_PAGE_FOOT = [
+    (["These paper clusters are constructed to reflect how authors tend to view their\n"
+      "20Used to determine PDF page number and page dimen-\nsions",
+      "own papers; for example, most authors agree.",
+      "The data are kept as a table of\n3A note on the data set.\nThe second column goes on here. It says more\nthings "
+      "about it",
+      "old rows; then we stop."],
+     ["constructed to reflect how authors tend to view their own papers", "how authors tend to view their own papers;"],
+     ["how authors tend to view their old papers", "The data are kept as a table of old rows",
+      "The data are kept as a table of old rows;"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", SHORT_AFTER_PAGE_FOOT, ids=lambda v: "")
+def test_a_short_part_goes_on_at_the_next_pages_top_after_footnotes(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
