@@ -142,10 +142,11 @@ pdf = lazy_import("kb.sources.pdf")
 #: "N in M things" is no count of M things ("5 patients" of "1 in 5 patients": refused, was verified); and "each" as
 #: the subject distributes a count ("8 GPUs" of "Each has 8 GPUs": per each, refused as a total, was verified), and
 #: "each" and a verb an amount ("5 kWh" of "they each used 5 kWh": per each, refused as a total, was verified).
-#: 21: punctuation a quote puts beside a footnote marker it copies is refused ("5e-5.4. Following" of "5e-5.4 Following",
-#: footnote 4 on the page, was verified); a mathematical operator between two tokens is kept ("x N(0, 1)" of "x ∼ N(0, 1)"
-#: was verified; "x ~ N(0, 1)" and "x~N(0, 1)" verify; a tilde glued to a letter stays an accent); a sentence broken by
-#: footnotes at a page's foot goes on at the next page's top however short the part ("view their own papers" was refused).
+#: 21: other punctuation than the page's beside a footnote marker a quote copies is refused ("5e-5.4. Following" of
+#: "5e-5.4 Following", footnote 4 on the page, and "SPECTER2 in" of "SPECTER,2 in" were verified); a mathematical
+#: operator between two tokens is kept ("x N(0, 1)" of "x ∼ N(0, 1)" was verified; "x ~ N(0, 1)" and "x~N(0, 1)"
+#: verify; a tilde glued to a letter stays an accent); a sentence broken by footnotes at a page's foot goes on at the
+#: next page's top however short the part going on ("view their own papers" was refused).
 CLAIM_READING = "21"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -2357,26 +2357,21 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
 
 def _punctuation_at_marks(doc: Document, pat: _Pattern, cand: _Candidate, index: list[int]) -> bool:
     """The quote, found as ``cand`` in the stream without punctuation (``index``: each of its characters' index
-    in ``doc.stream``), copies a footnote marker of the page and puts punctuation the page has not right before
+    in ``doc.stream``), copies a footnote marker of the page with other punctuation than the page's right before
     it or right after it: the marker then reads as a number's digits or a word's ("5e-5.4. Following" of a
-    learning rate of "5e-5.4 Following", its footnote 4 on the page; "kWh4, and" of "kWh4 and")."""
+    learning rate of "5e-5.4 Following", its footnote 4 on the page; "SPECTER2 incorporates" of "SPECTER,2
+    incorporates", a name of another model)."""
     marks = doc.footnote_marks
     text = doc.stream.text
-    for piece, (a, _b) in zip(pat.pieces, cand.bounds):
-        mask = _punct_mask(piece.text)
-        kept = 0
-        for i, k in enumerate(mask):
-            if k:
-                kept += 1
-                continue
-            if not 0 < kept < _b - a:
-                continue        # punctuation at a piece's edge is ignored
-            left, right = index[a + kept - 1], index[a + kept]
-            if piece.text[i] in text[left + 1:right]:
-                continue        # the page has it there too
-            for pos in (left, right):
-                at = bisect.bisect_right(marks, (pos, len(text))) - 1
-                if at >= 0 and marks[at][0] <= pos < marks[at][1]:
+    for piece, (a, b) in zip(pat.pieces, cand.bounds):
+        first = bisect.bisect_left(marks, (index[a], 0))
+        last = bisect.bisect_left(marks, (index[b - 1] + 1, 0))
+        if first == last:
+            continue
+        kept = [i for i, k in enumerate(_punct_mask(piece.text)) if k]
+        for mi, mj in marks[first:last]:
+            for q in (bisect.bisect_left(index, mi, a, b) - a, bisect.bisect_left(index, mj, a, b) - a):
+                if 0 < q < b - a and piece.text[kept[q - 1] + 1:kept[q]] != text[index[a + q - 1] + 1:index[a + q]]:
                     return True
     return False
 

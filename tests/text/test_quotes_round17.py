@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from judging import quotes_judged
 
-# A quote copying a footnote marker of the page and putting punctuation the page has not right before it or after it
+# A quote copying a footnote marker of the page with other punctuation than the page's right before it or after it
 # reads the marker as a number's digits or a word's ("5e-5.4. Following" of a learning rate of "5e-5.4 Following",
-# its footnote 4 on the page): refused. Copied as printed, or left out with the page's punctuation, it verifies.
+# its footnote 4 on the page; "SPECTER2 in" of "SPECTER,2 in"): refused. Copied as printed, or left out with the page's punctuation, it verifies.
 # (pages, rights, wrongs)
 MARKERS_PUNCTUATED = [
     (["The models are trained with a learning rate of 5e-5.4 Following previous work [35], we use beam search. "
@@ -19,7 +19,7 @@ MARKERS_PUNCTUATED = [
       "Then it ran on SPECTER,2 in a day", "Then it ran on SPECTER, in a day"],
      ["with a learning rate of 5e-5.4. Following previous work", "with a learning rate of 5e-5.4, Following previous",
       "We report energy in kWh3, and runtime", "We used 12 GPUs.5. Then it ran", "We used 12 GPUs5. Then it ran",
-      "Then it ran on SPECTER,2, in a day"]),
+      "Then it ran on SPECTER,2, in a day", "Then it ran on SPECTER2 in a day", "with a learning rate of 5e-5 4 Following"]),
 ]
 
 
