@@ -78,7 +78,9 @@ Conventions a writer may use, and how each is read:
   starting "4The ..."). Only markers next to a lower-case word count, so
   "CO2" keeps its 2, and never one after a lone letter (a variable's index:
   "m1 and m2"). Removing a marker lets a quote *omit* it; it never lets one
-  number stand for another.
+  number stand for another. A quote copying a marker keeps the page's punctuation beside it,
+  even where only punctuation differs elsewhere: "5e-5.4. Following" of "5e-5.4 Following"
+  reads the marker as digits of the number, "SPECTER2 in" of "SPECTER,2 in" as a name's.
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722"), nor leave out
   a percent sign, a currency, a comparison or a tolerance of one ("sum to 100" of "sum to
@@ -114,7 +116,9 @@ Conventions a writer may use, and how each is read:
   continues at the start of a line after it; so is a table's or a figure's
   own text (cells, labels: lines that are not prose) printed with its caption,
   before it or after it, and a figure or table set at the top of the next page
-  whatever its image prints, up to its caption, when the quote goes on after it. A footnote giving a
+  whatever its image prints, up to its caption, when the quote goes on after it. Footnotes that
+  end a page (only footnotes after the body's last line) are skipped before the next page's top,
+  however short the part of the quote going on there ("their" / footnote / "own papers;"). A footnote giving a
   link, its number glued to it ("9https://github.com/..."), may be quoted from the link.
 * **Punctuation only**: when nothing else matches, the quote is looked for
   with punctuation left out on both sides (a '.' or ',' inside a number, and
