@@ -146,7 +146,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "5e-5.4 Following", footnote 4 on the page, and "SPECTER2 in" of "SPECTER,2 in" were verified); a mathematical
 #: operator between two tokens is kept ("x N(0, 1)" of "x ∼ N(0, 1)" was verified; "x ~ N(0, 1)" and "x~N(0, 1)"
 #: verify; a tilde glued to a letter stays an accent); a sentence broken by footnotes at a page's foot goes on at the
-#: next page's top however short the part going on ("view their own papers" was refused).
+#: next page's top however short the part going on ("view their own papers" was refused); a quote in an arXiv
+#: abstract's TeX is read as printed ("10\%", "$\sim$150", "F$_1$" were refused).
 CLAIM_READING = "21"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

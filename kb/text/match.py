@@ -65,6 +65,8 @@ Conventions a writer may use, and how each is read:
   closest passage names the words left out ("differs: (nothing) -> No prior").
 * **Indices and powers typed as LaTeX** ("x_1", "beta_0", "x_{ij}", "sigma^{2}") are the paper's
   index after its letter ("𝑥1", "β0", "x₁", "σ²").
+* **TeX of an arXiv abstract** ("by 10\\%", "$\\sim$150 million", "$x \\sim N(0, 1)$", "F$_1$", "\\$5") is
+  read as the characters it prints (`_tex_read`): escapes, and mathematics holding a command, an index or a power.
 * **List markers typed as Markdown** ("* Own Papers: ...") stand for the paper's bullets, which
   folding drops: at the quote's start or after an item's end.
 * **Case change** ``[G]enerative``: a bracketed single letter at the start of a
@@ -137,6 +139,7 @@ from dataclasses import dataclass, field
 
 from kb.text.ascii import lookalike_named, looks
 from kb.text.display import Vocabulary, readable, unbroken
+from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.normalise import (
     APOSTROPHES,
@@ -1698,6 +1701,20 @@ def _unmarked(m: re.Match[str]) -> str:
 
 
 _TYPED_TILDE = lazy(r"(?<=[^\W_])~(?=[^\W_])")
+# TeX a quote copied from an arXiv abstract's source carries: an escaped character ("10\%", "R\&D", "\$5") and
+# mathematics holding a command, an index or a power ("$\sim$150", "$3 \times 4$", "$x \sim N(0,1)$", "F$_1$").
+_TEX_ESCAPE = lazy(r"\\([%&$#_])")
+_TEX_MATH = lazy(r"(?<!\\)\$([^$]{1,80}?)(?<!\\)\$")
+
+
+def _tex_read(quote: str) -> str:
+    """``quote`` with the TeX of an arXiv abstract read as the characters it prints (`_TEX_ESCAPE`, `_TEX_MATH`):
+    the same words, numbers and signs, never more."""
+    out = _TEX_MATH.sub(lambda m: latex_to_text(m.group()) if _TEX_COMMAND.search(m.group(1)) else m.group(), quote)
+    return _TEX_ESCAPE.sub(r"\1", out)
+
+
+_TEX_COMMAND = lazy(r"\\[A-Za-z]+|[_^]")
 
 
 def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
@@ -1748,6 +1765,11 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         found = find_quote(doc, labelled)
         if found is not None:
             return found
+    if "\\" in quote:
+        tex = _tex_read(quote)
+        if tex != quote:
+            # "by 10\% with $\sim$150 million": a quote pasted with the TeX of an arXiv abstract
+            return find_quote(doc, tex)
     if _NAME_NUMBER.search(quote):
         found = _hyphen_ending_a_line(doc, quote)
         if found is not None:

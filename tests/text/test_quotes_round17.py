@@ -66,3 +66,21 @@ SHORT_AFTER_PAGE_FOOT = [
 @pytest.mark.parametrize("pages,rights,wrongs", SHORT_AFTER_PAGE_FOOT, ids=lambda v: "")
 def test_a_short_part_goes_on_at_the_next_pages_top_after_footnotes(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# A quote copied from an arXiv abstract's TeX reads its escapes and its mathematics as the characters the paper
+# prints ("10\%", "$\sim$150", "$3 \times 4$", "$x \sim N(0, 1)$", "F$_1$", "\$5"): it verifies; a number, an
+# operator or an index changed or dropped in the TeX is refused as it is in plain text. (pages, rights, wrongs)
+ARXIV_TEX = [
+    (["It reduces errors by 10% and uses ∼150 million parameters, a 3 × 4 grid, costs $5 at R&D, and we sample "
+      "x ∼ N(0, 1) for an F1 of 0.9 in ≤ 20 ms."],
+     [r"It reduces errors by 10\% and uses $\sim$150 million parameters", r"a $3 \times 4$ grid, costs \$5 at R\&D",
+      r"we sample $x \sim N(0, 1)$ for an F$_1$ of 0.9 in $\leq$ 20 ms."],
+     [r"It reduces errors by 11\% and uses", r"uses $\sim$160 million parameters", r"a $3 \times 5$ grid",
+      r"costs \$6 at R\&D", r"we sample $x N(0, 1)$ for", r"for an F$_2$ of 0.9", r"in $\geq$ 20 ms"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", ARXIV_TEX, ids=lambda v: "")
+def test_a_quote_in_an_arxiv_abstracts_tex_reads_as_printed(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
