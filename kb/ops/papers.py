@@ -34,7 +34,7 @@ from kb.ops.library import rename_paper, settle_key, split_tags
 from kb.sources import citekey as citekeys
 from kb.sources import doi as doimod
 from kb.sources.arxiv import fetch_metadata, fetch_pdf, looks_complete
-from kb.sources.bibmodel import any_type_takes, is_work
+from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import (
     CONTROL_CHARS,
     KEY_FIELDS,
@@ -1349,19 +1349,10 @@ def _import_entries(kb: KB, source: BibFile, incoming: list, out: ImportResult, 
                         bibfile.replace_entry(key, re.sub(r"^(\s*@\s*)misc", lambda m: m.group(1) + entry.entry_type,
                                                           before, count=1, flags=re.IGNORECASE))
                         existing = bibfile.entry(key)
-                    bibfile.set_entry(key, existing.entry_type, fields)
-                    now = bibfile.entry(key).fields
-                    left = sorted(k for k in fields if k != "ids" and k not in now)
-                    # the type does not take them (kb's entries are biber's): said, never dropped in silence
-                    other = [k for k in left if any_type_takes(k)]
-                    if other:
-                        out.warnings.append(f"{where}: {key} is @{existing.entry_type}, which takes no "
-                                            f"{', '.join(other)}: not written (kb edit {key} to change its type)")
-                    if len(other) < len(left):
-                        none = [k for k in left if k not in other]
-                        out.warnings.append(f"{where}: {key}: {', '.join(none)} not written: no entry type of biber's "
-                                            f"takes {'it' if len(none) == 1 else 'them'} (kb writes its own entries "
-                                            f"as biber reads them; kb edit {key} adds what you want kept)")
+                    # written as the imported file holds them, as a new entry's are, those its type does not
+                    # take included (BibTeX and biber pass over a field they do not know; kb export bib shapes
+                    # the entry for biber and says what it leaves out): a person's data is never dropped
+                    bibfile.set_entry(key, existing.entry_type, fields, fit=False)
                     if key not in metas:        # (one this import added is counted added)
                         (out.updated if bibfile.entry_text(key) != before else out.unchanged).append(key)
                 elif key not in metas:

@@ -823,19 +823,22 @@ class BibFile:
         return [self.text[b.start:b.end] for b in self.blocks if b.kind == "preamble"]
 
     # -- changing ---------------------------------------------------------
-    def set_entry(self, key: str, entry_type: str, fields: dict[str, str]) -> None:
+    def set_entry(self, key: str, entry_type: str, fields: dict[str, str], *, fit: bool = True) -> None:
         """Add the entry (rendered by kb), or update an existing one in place: the
         values of `fields` replace or are inserted, the rest of its text is kept (an entry
-        added at the end since the file was read, an import's, too: kb rendered it anew)."""
+        added at the end since the file was read, an import's, too: kb rendered it anew).
+        kb's own values are fitted to the type (`fit`, fit_model); a person's, an imported
+        entry's, are written as they are, as an import writes a new entry's (`fit` off)."""
         block = self.by_key.get(key)
         if block is None and key not in self._appended_entries:
-            self.append_raw(render_entry(key, entry_type, fields), key)
+            self.append_raw(render_entry(key, entry_type, fields, fit=fit), key)
             return
         base = self.entry_text(key)
         entry = self._read_one(base, block.entry.line - 1 if block is not None else 0)
-        fitted = fit_model(entry.entry_type, {**entry.fields, **fields})
-        fields = {k: v for k, v in fitted.items()
-                  if k in fields or (k == "eprint" and v != entry.fields.get("eprint"))}
+        if fit:
+            fitted = fit_model(entry.entry_type, {**entry.fields, **fields})
+            fields = {k: v for k, v in fitted.items()
+                      if k in fields or (k == "eprint" and v != entry.fields.get("eprint"))}
         edits: list[tuple[int, int, str]] = []
         last_end = max((e for _, e in entry.spans.values()), default=None)
         indent = "  "
