@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "23"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -42,6 +42,10 @@ READING = "23"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           ('Dupont J. La Vision. Dunod, 2019.'); no access note after a web address a title ('...
 #                           https://..., 2022. Last accessed June 5, 2022.'); a year-like number opening a title after
 #                           the names' stop, another year closing the entry ('... Marshall. 2001 SCCM ... , 2003.')
+#                       24: a book's edition ends its title in comma style, the publisher and place after it ('Mary
+#                           Jones, Deep Learning Methods, 3rd edn, Springer, Berlin, 2019.'); a program's name in
+#                           lower case and its colon after a body's name a title's ('NVIDIA, cuDNN: ...'); a body's
+#                           name of three words or more keyed whole where its web address is its last word
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

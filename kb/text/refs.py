@@ -1191,6 +1191,8 @@ def _split_full_names(text: str) -> _AuthorSplit | None:
     k = names = 0
     while k < len(chunks) - 1:
         name = chunks[k].removeprefix("and ")       # (', and Ana Silva,')
+        if k and _EDITION_PIECE_RE.match(chunks[k + 1]):
+            break           # a title before its edition, never a name: 'Mary Jones, Deep Learning Methods, 3rd edn'
         if _full_name(name):
             names += 1
         elif k == 0 and len(pair := _PAIR_JOIN_RE.split(name)) == 2 and all(map(_full_name, pair)):
@@ -1206,14 +1208,21 @@ def _split_full_names(text: str) -> _AuthorSplit | None:
         return None
     # two words in lower case at least, as a title has and a name's lower-case part has not ('Cicero Nogueira
     # dos santos'); and no more names after it before a stop ('..., Caglar Gulcehre, and Bing Xiang. Title')
+    # (or any title before its edition, which follows a title, never a name: 'Mary Jones, Paul Smith, Deep Learning
+    # Methods, 3rd edn, Springer, Berlin, 2019.')
     if sum(w.isalpha() and w.islower() and w not in _PARTICLES for w in chunks[k].split()) < 2 \
+            and not (k + 1 < len(chunks) and _EDITION_PIECE_RE.match(chunks[k + 1])
+                     and not holds_body_word(chunks[k].split())) \
             or _LAST_FULL_NAME_RE.search(", ".join(chunks[k:]).split(". ", 1)[0]):
         return None
     authors = ", ".join(chunks[:k])
     return _AuthorSplit(authors, text[len(authors) + 1:], None, "comma")
 
 
-_EDITION_PIECE_RE = lazy(r"\d{1,2}(?:st|nd|rd|th)\s+(?:ed|edn|edition)\.?", re.I)
+# a book's edition, a piece of its own between commas: '3rd edn', '2nd ed.', 'Second Edition', 'revised edition'
+_EDITION = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised"
+            r"|rev\.)\s*(?:edition|edn|ed)\b\.?")
+_EDITION_PIECE_RE = lazy(_EDITION, re.I)
 
 
 def _title_after_full_names(authors: str) -> tuple[str, str] | None:
@@ -1222,7 +1231,19 @@ def _title_after_full_names(authors: str) -> tuple[str, str] | None:
     then one piece or two, the publisher and its place, short and capitalised, no digits. The title holds a
     word in lower case no name holds ('Learning to Rank'), or three capitalised words at least; never two (a
     name: 'Jean Dupont, Paul Martin, Dunod'), nor a body's name ('University of Oxford', a thesis's)."""
-    pieces = [p for p in authors.split(", ") if not _EDITION_PIECE_RE.fullmatch(p)]       # (its edition: '2nd ed.')
+    pieces = authors.split(", ")
+    edition = next((n for n, p in enumerate(pieces) if _EDITION_PIECE_RE.fullmatch(p)), None)
+    if edition is not None:
+        # an edition follows a title, never a name: the piece before it is the title, the pieces before that
+        # names ('Mary Jones, Paul Smith, Deep Learning Methods, 3rd edn, Springer, Berlin')
+        names = [p.removeprefix("and ").removeprefix("& ") for p in pieces[:edition - 1]]
+        title, tail = (pieces[edition - 1], pieces[edition + 1:]) if edition else ("", [])
+        if names and title[:1].isupper() and len(tail) <= 2 and not holds_body_word(title.split()) \
+                and all(_full_name(n) or len(pair := _PAIR_JOIN_RE.split(n)) == 2 and all(map(_full_name, pair))
+                        for n in names) \
+                and all(p[:1].isupper() and len(p.split()) <= 4 and not any(map(str.isdigit, p)) for p in tail):
+            return ", ".join(pieces[:edition - 1]), title
+        pieces = pieces[:edition] + pieces[edition + 1:]
     k = 0
     for n, name in enumerate(pieces[:-2]):          # (the title and a publisher after the names)
         bare = name.removeprefix("and ").removeprefix("& ")
@@ -1955,8 +1976,9 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
 _TRANSLATED_RE = lazy(r"(?<=\S)\s+\[[A-Z][^\[\]]{2,300}\]$")
 # ACL's and others' edition after a comma, not in brackets: 'Speech and Language Processing, 2nd edition',
 # 'Pattern Recognition and Machine Learning, 2nd ed.', 'Artificial Intelligence: A Modern Approach, third edition'
-_EDITION_AFTER_RE = lazy(r",\s*(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|revised)\s+(?:edition|edn|ed)$",
-                         re.I)
+# ... and the publisher and its place after it, Springer's and Harvard's books: 'Deep Learning Methods, 3rd edn,
+# Springer, Berlin', 'Pattern Recognition, 4th edition, Academic Press' (what follows an edition is no title's)
+_EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
@@ -2073,7 +2095,8 @@ def _extract_title(rest: str) -> str | None:
         title = _PUBLISHER_YEAR_AFTER_RE.sub("", title) or title
     elif "(" in title:      # ... its stop read as the title's end: 'Title (Report No. 12)' -> 'Title (Report No'
         title = _OPEN_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
-    if title[-2:].lower() in ("ed", "dn", "on") and (edition := _EDITION_AFTER_RE.search(title)):
+    if (" ed" in title or " Ed" in title or " ED" in title) and (edition := _EDITION_AFTER_RE.search(title)) \
+            and edition.start() > 0:
         title = title[: edition.start()]
     # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.', and
     # Nature's book in volumes: 'Title Vol. 1 3rd edn (Publisher, 1997).'

@@ -1,0 +1,26 @@
+"""Sweep 42 of kb.text.refs: a book's edition ends its title in comma style, with the publisher and place
+after it; an organisation's title opening with a program's name in lower case and a colon is read; a body's
+name of three words or more whose web address is its last word is keyed whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Anna Weber, Statistical Signal Analysis, 2nd edn, Wiley, Hoboken, 2011.", "weber", "Statistical Signal Analysis"),
+    ("Anna Weber, Statistical Signal Analysis, Third Edition, Wiley, Hoboken, 2011.", "weber",
+     "Statistical Signal Analysis"),
+    ("Anna Weber, Karl Brandt, Statistical Signal Analysis, 4th ed., Wiley, 2011.", "weber",
+     "Statistical Signal Analysis"),
+    ("Anna Weber and Karl Brandt, Statistical Signal Analysis, 2nd edition, Wiley, Hoboken, 2011.", "weber",
+     "Statistical Signal Analysis"),
+    ("Weber, A. Statistical Signal Analysis, 2nd edn, Wiley, Hoboken, 2011.", "weber", "Statistical Signal Analysis"),
+    ("Weber, A.: Statistical Signal Analysis, 2nd edn., Lecture Notes in Statistics, vol. 12. Wiley, Hoboken (2011)",
+     "weber", "Statistical Signal Analysis"),
+])
+def test_an_edition_ends_a_books_title_in_comma_style(text, author, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title, e.year) == (author, title, 2011)
