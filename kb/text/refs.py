@@ -2932,6 +2932,9 @@ _RANGE_AFTER_RE = lazy(r"\s?[-–—]\s?\d")
 _YEAR_FIRST_RE = lazy(r"^\(?((?:1[6-9]|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
 _CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-ZÀ-Þ][\w\-']*(?:\s+[\w\-':&]+){1,}")
+# ... or a program's name as its maker prints it, in lower case first, closed by the colon before its subtitle:
+# 'NVIDIA, cuDNN: Efficient Primitives for Deep Learning', 'Intel, oneAPI: A New Era ...' (no name holds a colon)
+_NAMED_SUBTITLE_RE = lazy(r"\s*[\"“]?[a-z][\w+\-]*[A-Z0-9][\w+\-]*(?:\s+[\w+\-]+){0,3}:\s+[\w\"“]")
 # 'Strubell, Ganesh and McCallum (2019)': after the first name, more names and the year, no title
 _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+(?:and|&)\s+[A-Z][\w\-']*"
                                 r"\s*[,.]?\s*\(?(?:19|20)\d\d")
@@ -3127,7 +3130,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 after = parts[1] if len(parts) > 1 else ""
                 # (or a program's one-word name and its web address: 'OpenAI. ChatGPT. https://chat.openai.com.')
                 if body[len(first):len(first) + 1] in ",." \
-                        and (_CAPITALISED_PHRASE_RE.match(after) or _ONE_WORD_THEN_URL_RE.match(after)) \
+                        and (_CAPITALISED_PHRASE_RE.match(after) or _ONE_WORD_THEN_URL_RE.match(after)
+                             or _NAMED_SUBTITLE_RE.match(after)) \
                         and not _MORE_NAMES_THEN_YEAR_RE.match(after):
                     title = _extract_title(_TRAILING_DATE_RE.sub("", _TITLE_CUT_AT_COMMA_RE.split(after, 1)[0]))
                     if title and ", " in title:     # (the body again as its publisher: 'IEA, Title, International
