@@ -37,3 +37,10 @@ def test_an_organisations_title_opening_with_a_programs_name_and_a_colon(text, a
     assert (e.first_author, e.title) == (author, title)
 
 
+@pytest.mark.parametrize("text, key", [
+    ("Voter Turnout Tracker. Turnout by county. https://www.tracker.org/turnout, 2021. Last accessed May 2, 2022.",
+     "voterturnouttracker"),
+    ("Open Legal Data Exchange. 2021. Case records. https://www.exchange.org/records", "openlegaldataexchange"),
+])
+def test_a_bodys_name_whose_web_address_is_its_last_word_is_keyed_whole(text, key):
+    assert parse_entry(text).first_author == key
