@@ -496,9 +496,24 @@ def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "
             if whole.lower() in document and hyphened.lower() not in document:
                 title = title[:at] + whole + title[at + len(made):]
         elif hyphened.lower() in document or left.lower() in _COMPOUND_PREFIXES \
-                and whole.lower() not in document and _a_compound(left, right, f"{entry.lower()}\n{document}"):
+                and whole.lower() not in document and _a_compound(left, right, f"{entry.lower()}\n{document}") \
+                or _two_words(left, right, document):
             title = title[:at] + other + title[at + len(made):]
     return title
+
+
+def _two_words(left: str, right: str, document: str) -> bool:
+    """Whether a break between small letters the paper prints nowhere else, whole or hyphened, is between two
+    words, each of four letters or more and printed alone in the paper, as a compound's hyphen is ('Citation-
+    informed' beside 'citation' and 'informed'); a word a line break cut ('em- beddings', 'Trans- formers')
+    leaves a piece no text prints alone."""
+    if len(left) < 4 or len(right) < 4 or not (left.isalpha() and right.isalpha()) or not document:
+        return False
+    whole = (left + right).lower()
+    if whole in document:
+        return False
+    return all(re.search(rf"(?<![\w\-\u00ad])(?<![\-\u00ad]\s){re.escape(w.lower())}(?![\w\-\u00ad])", document)
+               is not None for w in (left, right))
 
 
 def _unbreak_words(text: str, breaks: list | None = None) -> str:

@@ -44,3 +44,13 @@ def test_an_organisations_title_opening_with_a_programs_name_and_a_colon(text, a
 ])
 def test_a_bodys_name_whose_web_address_is_its_last_word_is_keyed_whole(text, key):
     assert parse_entry(text).first_author == key
+
+
+@pytest.mark.parametrize("text, document, title", [
+    ("Ann Lee. 2021. Retrieval for Knowledge-\nguided Summarization. In Proc. ACL.",
+     "the knowledge we hold is guided by a retriever", "Retrieval for Knowledge-guided Summarization"),
+    ("Ann Lee. 2021. Sentence embeddings using siamese bert-\nnetworks. In Proc. EMNLP.",
+     "bert and its networks", "Sentence embeddings using siamese bert-networks"),
+])
+def test_a_break_between_two_words_the_paper_prints_alone_keeps_its_hyphen(text, document, title):
+    assert parse_entry(text, document=document).title == title
