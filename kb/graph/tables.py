@@ -46,7 +46,8 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Jones, Deep Learning Methods, 3rd edn, Springer, Berlin, 2019.'); a program's name in
 #                           lower case and its colon after a body's name a title's ('NVIDIA, cuDNN: ...'); a body's
 #                           name of three words or more keyed whole where its web address is its last word; a line
-#                           break between two words the paper prints alone keeps its hyphen ('siamese bert-networks')
+#                           break between two words the paper prints alone, or after a word it compounds elsewhere,
+#                           keeps its hyphen ('siamese bert-networks', 'Citation-informed' beside 'citation-based')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

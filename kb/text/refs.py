@@ -503,17 +503,20 @@ def _as_the_paper_writes(title: str, breaks: list, document: str, entry: str = "
 
 
 def _two_words(left: str, right: str, document: str) -> bool:
-    """Whether a break between small letters the paper prints nowhere else, whole or hyphened, is between two
-    words, each of four letters or more and printed alone in the paper, as a compound's hyphen is ('Citation-
-    informed' beside 'citation' and 'informed'); a word a line break cut ('em- beddings', 'Trans- formers')
-    leaves a piece no text prints alone."""
+    """Whether a break between small letters the paper prints nowhere else, whole or hyphened, is a compound's
+    hyphen between two words of four letters or more, as the paper's own words tell: the first one it compounds
+    elsewhere with a hyphen ('Citation- informed' beside 'citation-based'), or both it prints alone ('siamese bert-
+    networks' beside 'bert' and 'networks'). A word a line break cut ('em- beddings', 'Trans- formers') leaves a
+    piece the paper neither compounds nor prints alone."""
     if len(left) < 4 or len(right) < 4 or not (left.isalpha() and right.isalpha()) or not document:
         return False
-    whole = (left + right).lower()
-    if whole in document:
+    first, second = re.escape(left.lower()), re.escape(right.lower())
+    if (first + second) in document:
         return False
-    return all(re.search(rf"(?<![\w\-\u00ad])(?<![\-\u00ad]\s){re.escape(w.lower())}(?![\w\-\u00ad])", document)
-               is not None for w in (left, right))
+    if re.search(rf"(?<![\w\-\u00ad]){first}-[a-z]", document):
+        return True
+    return all(re.search(rf"(?<![\w\-\u00ad])(?<![\-\u00ad]\s){w}(?![\w\-\u00ad])", document) is not None
+               for w in (first, second))
 
 
 def _unbreak_words(text: str, breaks: list | None = None) -> str:

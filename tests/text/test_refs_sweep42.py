@@ -54,3 +54,12 @@ def test_a_bodys_name_whose_web_address_is_its_last_word_is_keyed_whole(text, ke
 ])
 def test_a_break_between_two_words_the_paper_prints_alone_keeps_its_hyphen(text, document, title):
     assert parse_entry(text, document=document).title == title
+
+
+@pytest.mark.parametrize("text, document, title", [
+    ("Ann Lee. 2021. Models of Citation-\ninformed Reading. In Proc. ACL.", "a citation-based index of papers",
+     "Models of Citation-informed Reading"),
+    ("Ann Lee. 2021. Context-\nenhanced retrieval. In Proc. ACL.", "context-aware models", "Context-enhanced retrieval"),
+])
+def test_a_break_after_a_word_the_paper_compounds_elsewhere_keeps_its_hyphen(text, document, title):
+    assert parse_entry(text, document=document).title == title
