@@ -44,7 +44,8 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           the names' stop, another year closing the entry ('... Marshall. 2001 SCCM ... , 2003.')
 #                       24: a book's edition ends its title in comma style, the publisher and place after it ('Mary
 #                           Jones, Deep Learning Methods, 3rd edn, Springer, Berlin, 2019.'); a program's name in
-#                           lower case and its colon after a body's name a title's ('NVIDIA, cuDNN: ...'); a body's
+#                           lower case and its colon after a body's name a title's ('NVIDIA, cuDNN: ...'), so a title's
+#                           head of words ('Microsoft, ONNX Runtime: ...'); a body's
 #                           name of three words or more keyed whole where its web address is its last word; a line
 #                           break between two words the paper prints alone, or after a word it compounds elsewhere,
 #                           keeps its hyphen ('siamese bert-networks', 'Citation-informed' beside 'citation-based')

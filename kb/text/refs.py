@@ -784,11 +784,14 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # a title's head word and its colon after names given in full: 'Jacob Devlin, ..., and Kristina
             # Toutanova, BERT: Pre-training of ...' (_full_names_before)
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "comma")
-        if last == ":" and seps == 1 and i and words[i - 1][-1] == "," \
-                and _body_then_title_head(text[:tokens.end(i - 1) - 1], tok[:-1], text):
-            # an organisation's name, its comma, then a title's head word and its colon: 'Google DeepMind, Gemini:
-            # A Family of ...', 'OpenAI, GPT-4: Technical Report' (not a name inverted: 'Müller, Hans: Die Welt')
-            return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "comma")
+        if last == ":" and seps == 1 and i and (k := next((k for k in range(i - 1, max(i - 4, -1), -1)
+                                                             if words[k][-1] == ","), -1)) >= 0 \
+                and all(w[:1].isupper() and not _is_initial(w) for w in words[k + 1:i]) \
+                and _body_then_title_head(text[:tokens.end(k) - 1], words[k + 1].rstrip(":"), text):
+            # an organisation's name, its comma, then a title's head of a word or three and its colon: 'Google
+            # DeepMind, Gemini: A Family of ...', 'OpenAI, GPT-4: Technical Report', 'Microsoft, ONNX Runtime: ...'
+            # (not a name inverted: 'Müller, Hans: Die Welt', 'Müller, Hans Peter: Die Welt')
+            return _AuthorSplit(text[: tokens.end(k)].rstrip(" ,."), text[tokens.start(k + 1):], None, "comma")
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
@@ -2956,8 +2959,9 @@ _YEAR_FIRST_RE = lazy(r"^\(?((?:1[6-9]|20)\d\d)[a-z]?\)?[.,]\s+(.*)$")
 _FIRST_PHRASE_RE = lazy(r",|\.\s")
 _CAPITALISED_PHRASE_RE = lazy(r"\s*[\"“]?[A-ZÀ-Þ][\w\-']*(?:\s+[\w\-':&]+){1,}")
 # ... or a program's name as its maker prints it, in lower case first, closed by the colon before its subtitle:
-# 'NVIDIA, cuDNN: Efficient Primitives for Deep Learning', 'Intel, oneAPI: A New Era ...' (no name holds a colon)
-_NAMED_SUBTITLE_RE = lazy(r"\s*[\"“]?[a-z][\w+\-]*[A-Z0-9][\w+\-]*(?:\s+[\w+\-]+){0,3}:\s+[\w\"“]")
+# 'NVIDIA, cuDNN: Efficient Primitives for Deep Learning', 'Scikit-learn developers, scikit-learn: Machine ...'
+# (no name holds a colon)
+_NAMED_SUBTITLE_RE = lazy(r"\s*[\"“]?[a-z][\w+.\-]*[A-Za-z0-9](?:\s+[\w+\-]+){0,3}:\s+[\w\"“]")
 # 'Strubell, Ganesh and McCallum (2019)': after the first name, more names and the year, no title
 _MORE_NAMES_THEN_YEAR_RE = lazy(r"\s*[A-Z][\w\-']*(?:\s*,\s*[A-Z][\w\-']*)*,?\s+(?:and|&)\s+[A-Z][\w\-']*"
                                 r"\s*[,.]?\s*\(?(?:19|20)\d\d")

@@ -63,3 +63,14 @@ def test_a_break_between_two_words_the_paper_prints_alone_keeps_its_hyphen(text,
 ])
 def test_a_break_after_a_word_the_paper_compounds_elsewhere_keeps_its_hyphen(text, document, title):
     assert parse_entry(text, document=document).title == title
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("IBM, Watson Studio: Build and train AI models at scale, 2021.", "ibm",
+     "Watson Studio: Build and train AI models at scale"),
+    ("Google, gemma.cpp: a lightweight standalone inference engine, https://github.com/google/gemma.cpp, 2024.",
+     "google", "gemma.cpp: a lightweight standalone inference engine"),
+])
+def test_an_organisations_title_of_words_before_its_colon(text, author, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (author, title)
