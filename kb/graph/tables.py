@@ -49,6 +49,8 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           name of three words or more keyed whole where its web address is its last word; a line
 #                           break between two words the paper prints alone, or after a word it compounds elsewhere,
 #                           keeps its hyphen ('siamese bert-networks', 'Citation-informed' beside 'citation-based')
+#                           names given first with a middle initial, then a book's title in comma style ('Daniel
+#                           Jurafsky and James H. Martin, Speech and Language Processing, Prentice Hall, 2009.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -882,6 +882,16 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                 if words[k][-1:] in ",.":
                     end = tokens.end(k)
                     return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
+        elif words[0][-1:].isalpha() and j + 1 < n and words[j + 1][-1] == "," \
+                and _NAME_WORD_RE.match(words[j + 1][:-1]) and not _is_initial(words[j + 1][:-1]) \
+                and any(w in ("and", "&") for w in words[:j]) \
+                and not any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:j]):
+            # ... and after a middle initial in a list of names given first, closed by its conjunction, the family
+            # name and the comma closing the list, as a title in comma style follows it ('Hinrich Schütze and
+            # Christopher D. Manning, Foundations of ...'; an inverted list opens with its comma: 'Bender, E.,
+            # Gebru, T. On the ...'; Vancouver's prints its initials without stops: 'Smith J, Kim J. Learning, ...')
+            end = tokens.end(j + 1)
+            return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "comma")
         end = tokens.end(j)
         head = text[:end]
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
@@ -1246,6 +1256,16 @@ _EDITION = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|se
 _EDITION_PIECE_RE = lazy(_EDITION, re.I)
 
 
+def _named(chunk: str) -> bool:
+    """_full_name of a name given in full, a middle initial or two between its given and family names allowed
+    ('James H. Martin', 'Richard S. Sutton', 'Kristina N. Toutanova'), as a title's words never hold one."""
+    words = chunk.split()
+    if len(words) >= 3 and any(map(_is_initial, words[1:-1])):
+        kept = [w for w in words[1:-1] if not _is_initial(w)]
+        return len(words) - len(kept) - 2 <= 2 and _full_name(" ".join([words[0], *kept, words[-1]]))
+    return _full_name(chunk)
+
+
 def _title_after_full_names(authors: str) -> tuple[str, str] | None:
     """(names, title) of what an author list read up to the year holds ('Jean Dupont, Deep Neural Networks,
     Dunod'): names given in full, each closed by its comma, one alone or the last after 'and'; then the title;
@@ -1260,7 +1280,7 @@ def _title_after_full_names(authors: str) -> tuple[str, str] | None:
         names = [p.removeprefix("and ").removeprefix("& ") for p in pieces[:edition - 1]]
         title, tail = (pieces[edition - 1], pieces[edition + 1:]) if edition else ("", [])
         if names and title[:1].isupper() and len(tail) <= 2 and not holds_body_word(title.split()) \
-                and all(_full_name(n) or len(pair := _PAIR_JOIN_RE.split(n)) == 2 and all(map(_full_name, pair))
+                and all(_named(n) or len(pair := _PAIR_JOIN_RE.split(n)) == 2 and all(map(_named, pair))
                         for n in names) \
                 and all(p[:1].isupper() and len(p.split()) <= 4 and not any(map(str.isdigit, p)) for p in tail):
             return ", ".join(pieces[:edition - 1]), title
@@ -1268,14 +1288,14 @@ def _title_after_full_names(authors: str) -> tuple[str, str] | None:
     k = 0
     for n, name in enumerate(pieces[:-2]):          # (the title and a publisher after the names)
         bare = name.removeprefix("and ").removeprefix("& ")
-        if bare != name and _full_name(bare) \
-                or len(pair := _PAIR_JOIN_RE.split(bare)) == 2 and all(map(_full_name, pair)):
+        if bare != name and _named(bare) \
+                or len(pair := _PAIR_JOIN_RE.split(bare)) == 2 and all(map(_named, pair)):
             k = n + 1       # the list closed by its conjunction
             break
-        if not _full_name(bare):
+        if not _named(bare):
             break
     one = k == 0
-    if one and len(pieces) >= 3 and _full_name(pieces[0]):
+    if one and len(pieces) >= 3 and _named(pieces[0]):
         k = 1               # ... or one name
     if k == 0:
         return None
@@ -1284,8 +1304,9 @@ def _title_after_full_names(authors: str) -> tuple[str, str] | None:
                                       for p in tail):
         return None
     words = title.split()
-    if not title[:1].isupper() or words[0].lower() in _CONJUNCTIONS or _PAIR_JOIN_RE.search(title) \
-            or holds_body_word(words):
+    # (a title joining words with 'and' is no two names joined: 'Speech and Language Processing')
+    if not title[:1].isupper() or words[0].lower() in _CONJUNCTIONS \
+            or " and " in title and all(map(_named, _PAIR_JOIN_RE.split(title))) or holds_body_word(words):
         return None
     lower = [w for w in words[1:] if w.islower() and w not in _PARTICLES]
     # (three capitalised words after one name, a publisher and its place after them, may be the second name:

@@ -74,3 +74,14 @@ def test_a_break_after_a_word_the_paper_compounds_elsewhere_keeps_its_hyphen(tex
 def test_an_organisations_title_of_words_before_its_colon(text, author, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Hinrich Schütze and Christopher D. Manning, Foundations of Statistical Natural Language Processing, MIT Press, "
+     "1999.", "schutze", "Foundations of Statistical Natural Language Processing"),
+    ("Kevin P. Murphy and Anna Lee, Speech and Sound Processing, Prentice Hall, Upper Saddle River, 2012.", "murphy",
+     "Speech and Sound Processing"),
+])
+def test_a_books_title_after_names_in_full_with_middle_initials(text, author, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (author, title)
