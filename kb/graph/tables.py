@@ -51,6 +51,9 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           keeps its hyphen ('siamese bert-networks', 'Citation-informed' beside 'citation-based')
 #                           names given first with a middle initial, then a book's title in comma style ('Daniel
 #                           Jurafsky and James H. Martin, Speech and Language Processing, Prentice Hall, 2009.')
+#                           a title's head and colon after names of initials first goes on to its subtitle, an article
+#                           first ('S. Russell and P. Norvig, Artificial Intelligence: A Modern Approach, ...'), up to
+#                           the publisher after a comma
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -1036,7 +1036,11 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
     if k + 1 < n:
         after = words[k + 1]
         initials = after.rstrip(",;:.")         # ('T.:', 'R..' where the editors' mark was, 'D-H,')
-        if _is_capital(initials) or _is_initial(initials) or _is_initial(initials + ".") \
+        # (an article opening a subtitle after the title's colon is no initial: 'Artificial Intelligence: A
+        # Modern Approach', the word after it no name's closed by a comma or stop)
+        article = words[k][-1] == ":" and after == "A" and k + 2 < n and words[k + 2][:1].isalpha() \
+            and words[k + 2][-1:].isalpha() and not _is_initial(words[k + 2])
+        if not article and (_is_capital(initials) or _is_initial(initials) or _is_initial(initials + ".")) \
                 or after.lower() in _CONJUNCTIONS \
                 or _token_facts(after)[0] and not _titled_by_year(words, i, k) \
                 or after[:1] in "([nN" and _STATUS_AT_RE.match(after):
@@ -1060,7 +1064,9 @@ def _title_after_initials_first(words: list[str], i: int) -> str | None:
             if sum(1 for w in sentence.split() if len(w) > 2 and w.isalpha() and w.islower()
                    and w not in _FUNCTION_WORDS and w != "and") >= 2:
                 return None         # a sentence of words in lower case, as a title's are
-    return "comma" if words[k][-1] == "," else "period"
+    # (a title's head closed by its colon goes on to its subtitle, which may end at a comma too: 'Machine
+    # Learning: A Probabilistic View, McGraw-Hill, 1997.')
+    return "comma" if words[k][-1] in ",:" else "period"
 
 
 def _titled_by_year(words: list[str], i: int, k: int) -> bool:

@@ -85,3 +85,12 @@ def test_an_organisations_title_of_words_before_its_colon(text, author, title):
 def test_a_books_title_after_names_in_full_with_middle_initials(text, author, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("P. Flach and K. Lee, Machine Learning: A Practical Guide, 2nd ed. Cambridge, U.K.: Cambridge Univ. Press, 2012.",
+     "Machine Learning: A Practical Guide"),
+    ("T. Hastie, Statistical Learning: Sparse Models, Chapman and Hall, London, 2015.", "Statistical Learning: Sparse Models"),
+])
+def test_a_title_and_subtitle_after_names_of_initials_first_ends_at_its_publisher(text, title):
+    assert parse_entry(text).title == title
