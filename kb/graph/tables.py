@@ -53,7 +53,8 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Jurafsky and James H. Martin, Speech and Language Processing, Prentice Hall, 2009.')
 #                           a title's head and colon after names of initials first goes on to its subtitle, an article
 #                           first ('S. Russell and P. Norvig, Artificial Intelligence: A Modern Approach, ...'), up to
-#                           the publisher after a comma
+#                           the publisher after a comma; so after names given in full closed by 'and' ('Stuart Russell
+#                           and Peter Norvig, Artificial Intelligence: ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -784,6 +784,13 @@ def _walk_authors(tokens: _Tokens, horizon: int):
             # a title's head word and its colon after names given in full: 'Jacob Devlin, ..., and Kristina
             # Toutanova, BERT: Pre-training of ...' (_full_names_before)
             return _AuthorSplit(text[: tokens.end(i - 1)].rstrip(" ,."), text[tokens.start(i):], None, "comma")
+        if last == ":" and i >= 3 and (k := next((k for k in (i - 2, i - 3) if k > 0 and words[k][-1] == ","), 0)) \
+                and all(w[:1].isupper() and w[-1] != "," and not _is_initial(w) for w in words[k + 1:i]) \
+                and any(w in ("and", "&") for w in words[:k]) and _full_names_before(words, k + 1):
+            # ... a head of two or three words after names given in full, the list closed by its conjunction
+            # ('Stuart Russell and Peter Norvig, Artificial Intelligence: A Modern Approach'), as a list joining names
+            # with commas alone may hold a name before its colon ('Emma Strubell, Andrew McCallum: Energy ...')
+            return _AuthorSplit(text[: tokens.end(k)].rstrip(" ,."), text[tokens.start(k + 1):], None, "comma")
         if last == ":" and seps == 1 and i and (k := next((k for k in range(i - 1, max(i - 4, -1), -1)
                                                              if words[k][-1] == ","), -1)) >= 0 \
                 and all(w[:1].isupper() and not _is_initial(w) for w in words[k + 1:i]) \

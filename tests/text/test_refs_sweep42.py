@@ -94,3 +94,13 @@ def test_a_books_title_after_names_in_full_with_middle_initials(text, author, ti
 ])
 def test_a_title_and_subtitle_after_names_of_initials_first_ends_at_its_publisher(text, title):
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Peter Flach and Kim Lee, Machine Learning: The Art and Science of Algorithms, Cambridge University Press, 2012.",
+     "Machine Learning: The Art and Science of Algorithms"),
+    ("Ian Goodfellow, Yoshua Bengio and Aaron Courville, Deep Learning Theory: Notes, MIT Press, 2016.",
+     "Deep Learning Theory: Notes"),
+])
+def test_a_title_head_of_words_and_its_colon_after_names_closed_by_and(text, title):
+    assert parse_entry(text).title == title
