@@ -2039,6 +2039,11 @@ _TRANSLATED_RE = lazy(r"(?<=\S)\s+\[[A-Z][^\[\]]{2,300}\]$")
 # ... and the publisher and its place after it, Springer's and Harvard's books: 'Deep Learning Methods, 3rd edn,
 # Springer, Berlin', 'Pattern Recognition, 4th edition, Academic Press' (what follows an edition is no title's)
 _EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
+# ... and so does the kind of report a body's title is, a piece of its own: 'NVIDIA A100 Tensor Core GPU
+# Architecture, Whitepaper', 'Environmental Report 2020, Technical Report' (IEEE's 'Tech. Rep.' after a stop is
+# _REPORT_TAIL_RE's)
+_KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+report|research\s+report|working\s+paper|discussion\s+paper"
+                      r"|tech\.\s*rep\.?)(?=\s*(?:[,.;(]|No\b|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
@@ -2158,6 +2163,9 @@ def _extract_title(rest: str) -> str | None:
     if (" ed" in title or " Ed" in title or " ED" in title) and (edition := _EDITION_AFTER_RE.search(title)) \
             and edition.start() > 0:
         title = title[: edition.start()]
+    if ("aper" in title or "eport" in title or "Rep" in title or "rep" in title) \
+            and (kind := _KIND_AFTER_RE.search(title)) and kind.start() > 0:
+        title = title[: kind.start()]
     # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.', and
     # Nature's book in volumes: 'Title Vol. 1 3rd edn (Publisher, 1997).'
     if title[-3:].lower() in ("vol", " no", " pp", "ser"):

@@ -104,3 +104,13 @@ def test_a_title_and_subtitle_after_names_of_initials_first_ends_at_its_publishe
 ])
 def test_a_title_head_of_words_and_its_colon_after_names_closed_by_and(text, title):
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("AMD, AMD CDNA 3 Architecture, White paper, 2023.", "AMD CDNA 3 Architecture"),
+    ("Microsoft, Datacenter Sustainability 2022, Technical Report, 2022.", "Datacenter Sustainability 2022"),
+    ("International Energy Agency, Data Centres and Networks, Working Paper, IEA, Paris, 2023.",
+     "Data Centres and Networks"),
+])
+def test_a_reports_kind_after_its_title_in_comma_style_ends_the_title(text, title):
+    assert parse_entry(text).title == title
