@@ -889,21 +889,38 @@ def _walk_authors(tokens: _Tokens, horizon: int):
                 if words[k][-1:] in ",.":
                     end = tokens.end(k)
                     return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "period")
-        elif words[0][-1:].isalpha() and j + 1 < n and words[j + 1][-1] == "," \
-                and _NAME_WORD_RE.match(words[j + 1][:-1]) and not _is_initial(words[j + 1][:-1]) \
-                and any(w in ("and", "&") for w in words[:j]) \
-                and not any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:j]):
+        elif words[0][-1:].isalpha() and (k := _list_comma(words, j)) \
+                and not any(w[-1] == "," and _initials_caps(w[:-1]) for w in words[:k]):
             # ... and after a middle initial in a list of names given first, closed by its conjunction, the family
             # name and the comma closing the list, as a title in comma style follows it ('Hinrich Schütze and
-            # Christopher D. Manning, Foundations of ...'; an inverted list opens with its comma: 'Bender, E.,
-            # Gebru, T. On the ...'; Vancouver's prints its initials without stops: 'Smith J, Kim J. Learning, ...')
-            end = tokens.end(j + 1)
+            # Christopher D. Manning, Foundations of ...', 'Christopher D. Manning and Hinrich Schütze, ...'; an
+            # inverted list opens with its comma: 'Bender, E., Gebru, T. On the ...'; Vancouver's prints its
+            # initials without stops: 'Smith J, Kim J. Learning, ...')
+            end = tokens.end(k)
             return _AuthorSplit(text[:end].rstrip(" ,."), text[end:], None, "comma")
         end = tokens.end(j)
         head = text[:end]
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
             return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
     return None
+
+
+def _list_comma(words: list[str], j: int) -> int:
+    """The token closing a list of names given first with the comma after its last family name, the list
+    closed by its conjunction ('..., and James H. Martin,'), from a middle initial at token j on: names' words,
+    initials and the conjunction up to it; 0 where there is none."""
+    joined = any(w in ("and", "&") for w in words[:j])
+    for k in range(j + 1, min(j + 16, len(words))):
+        w = words[k]
+        if w in ("and", "&"):
+            joined = True
+            continue
+        core = w.rstrip(",")
+        if not _NAME_WORD_RE.match(core) or core.endswith(".") and not _is_initial(core):
+            return 0
+        if w[-1] == "," and joined:
+            return 0 if _is_initial(core) else k
+    return 0
 
 
 def _body_then_title_head(head: str, word: str, text: str) -> bool:

@@ -81,6 +81,8 @@ def test_an_organisations_title_of_words_before_its_colon(text, author, title):
      "1999.", "schutze", "Foundations of Statistical Natural Language Processing"),
     ("Kevin P. Murphy and Anna Lee, Speech and Sound Processing, Prentice Hall, Upper Saddle River, 2012.", "murphy",
      "Speech and Sound Processing"),
+    ("Kevin P. Murphy, Anna Lee and Karl Brandt, Introduction to Signal Retrieval, Cambridge University Press, 2008.",
+     "murphy", "Introduction to Signal Retrieval"),
 ])
 def test_a_books_title_after_names_in_full_with_middle_initials(text, author, title):
     e = parse_entry(text)
