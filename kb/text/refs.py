@@ -507,16 +507,34 @@ def _two_words(left: str, right: str, document: str) -> bool:
     hyphen between two words of four letters or more, as the paper's own words tell: the first one it compounds
     elsewhere with a hyphen ('Citation- informed' beside 'citation-based'), or both it prints alone ('siamese bert-
     networks' beside 'bert' and 'networks'). A word a line break cut ('em- beddings', 'Trans- formers') leaves a
-    piece the paper neither compounds nor prints alone."""
+    piece the paper neither compounds nor prints alone. (Found with str.find: a regular expression's look-behind
+    is tried at every character of the paper.)"""
     if len(left) < 4 or len(right) < 4 or not (left.isalpha() and right.isalpha()) or not document:
         return False
-    first, second = re.escape(left.lower()), re.escape(right.lower())
-    if (first + second) in document:
+    first, second = left.lower(), right.lower()
+    if first + second in document:
         return False
-    if re.search(rf"(?<![\w\-\u00ad]){first}-[a-z]", document):
-        return True
-    return all(re.search(rf"(?<![\w\-\u00ad])(?<![\-\u00ad]\s){w}(?![\w\-\u00ad])", document) is not None
-               for w in (first, second))
+    return _printed(first, document, compound=True) \
+        or _printed(first, document) and _printed(second, document)
+
+
+def _printed(word: str, document: str, compound: bool = False) -> bool:
+    """Whether `document` prints `word` as a word of its own (no letter, hyphen or soft hyphen either side, nor a
+    line break's hyphen and space before it), or with `compound` as a compound's first part ('citation-based')."""
+    at = document.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = document[at - 1] if at else " "
+        if not (before.isalnum() or before in "_-\u00ad") \
+                and not (at >= 2 and before.isspace() and document[at - 2] in "-\u00ad"):
+            after = document[end:end + 2]
+            if compound:
+                if after[:1] == "-" and after[1:2].islower():
+                    return True
+            elif not after or not (after[0].isalnum() or after[0] in "_-\u00ad"):
+                return True
+        at = document.find(word, at + 1)
+    return False
 
 
 def _unbreak_words(text: str, breaks: list | None = None) -> str:
