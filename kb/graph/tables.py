@@ -55,7 +55,8 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           first ('S. Russell and P. Norvig, Artificial Intelligence: A Modern Approach, ...'), up to
 #                           the publisher after a comma; so after names given in full closed by 'and' ('Stuart Russell
 #                           and Peter Norvig, Artificial Intelligence: ...')
-#                           a report's kind after its title in comma style ends it ('..., Whitepaper, 2020.')
+#                           a report's kind after its title in comma style ends it ('..., Whitepaper, 2020.'), and its
+#                           number's stop closes no list of names ('..., Technical Report No. 12, IEA, 2023.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

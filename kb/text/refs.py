@@ -792,6 +792,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if sep:
             seps += 1
             continue
+        if tok in ("No.", "Nr.", "no.") and i + 1 < n and words[i + 1][:1].isdigit():
+            break               # a report's number, its stop no name's: 'Title, Technical Report No. 12, IEA, 2023.'
         last = tok[-1]
         if initials and i >= 2 and words[i - 1][-1] == "," and tok[:1].isupper() and not (initial or conj or suffix) \
                 and (closed := _title_after_initials_first(words, i)):
@@ -2077,7 +2079,7 @@ _EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
 # ... and so does the kind of report a body's title is, a piece of its own: 'NVIDIA A100 Tensor Core GPU
 # Architecture, Whitepaper', 'Environmental Report 2020, Technical Report' (IEEE's 'Tech. Rep.' after a stop is
 # _REPORT_TAIL_RE's)
-_KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+report|research\s+report|working\s+paper|discussion\s+paper"
+_KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+(?:report|note)|research\s+report|working\s+paper|discussion\s+paper"
                       r"|tech\.\s*rep\.?)(?=\s*(?:[,.;(]|No\b|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
@@ -2198,7 +2200,7 @@ def _extract_title(rest: str) -> str | None:
     if (" ed" in title or " Ed" in title or " ED" in title) and (edition := _EDITION_AFTER_RE.search(title)) \
             and edition.start() > 0:
         title = title[: edition.start()]
-    if ("aper" in title or "eport" in title or "Rep" in title or "rep" in title) \
+    if ("aper" in title or "eport" in title or "Rep" in title or "rep" in title or "Note" in title) \
             and (kind := _KIND_AFTER_RE.search(title)) and kind.start() > 0:
         title = title[: kind.start()]
     # IEEE's book in its series, the stop of 'vol.' read as the title's end: 'Title (Series), vol. 1062.', and

@@ -116,3 +116,12 @@ def test_a_title_head_of_words_and_its_colon_after_names_closed_by_and(text, tit
 ])
 def test_a_reports_kind_after_its_title_in_comma_style_ends_the_title(text, title):
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("World Resources Institute, Water Stress by Country, Technical Note No. 7, WRI, Washington, 2021.",
+     "Water Stress by Country"),
+    ("Jane Smith, Cooling Towers and Chillers, Report No. 3, LBNL, Berkeley, 2022.", "Cooling Towers and Chillers"),
+])
+def test_a_reports_number_after_its_title_is_no_name_closing_the_authors(text, title):
+    assert parse_entry(text).title == title
