@@ -2210,7 +2210,8 @@ def _extract_title(rest: str) -> str | None:
         if series:
             title = title[: series.start()]
         elif title.endswith(" Vol") and m and rest[m.end():m.end() + 4].strip()[:1].isdigit():
-            title = title[:-4]
+            # (and the colon before it, APA's volume of a work in volumes: 'The art of computer programming: Vol. 1.')
+            title = title[:-4].rstrip(" :;,")
     # "Title, https://..." keyed-style lists put a comma before the URL
     title = _TRAILING_COMMA_RE.sub("", title)
     if len(title) > 300:

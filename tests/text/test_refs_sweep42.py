@@ -125,3 +125,8 @@ def test_a_reports_kind_after_its_title_in_comma_style_ends_the_title(text, titl
 ])
 def test_a_reports_number_after_its_title_is_no_name_closing_the_authors(text, title):
     assert parse_entry(text).title == title
+
+
+def test_a_works_volume_in_apa_leaves_no_colon_on_its_title():
+    e = parse_entry("Smith, J. (2020). Handbook of data centres: Vol. 2. Cooling (2nd ed.). Springer.")
+    assert e.title == "Handbook of data centres"
