@@ -46,7 +46,8 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Jones, Deep Learning Methods, 3rd edn, Springer, Berlin, 2019.'); a program's name in
 #                           lower case and its colon after a body's name a title's ('NVIDIA, cuDNN: ...'), so a title's
 #                           head of words ('Microsoft, ONNX Runtime: ...'); a body's
-#                           name of three words or more keyed whole where its web address is its last word; a line
+#                           name of three words or more keyed whole where its web address, a body's domain (.org, .net,
+#                           .gov), is its last word; APA's volume leaves no colon on its title; a line
 #                           break between two words the paper prints alone, or after a word it compounds elsewhere,
 #                           keeps its hyphen ('siamese bert-networks', 'Citation-informed' beside 'citation-based')
 #                           names given first with a middle initial, then a book's title in comma style ('Daniel

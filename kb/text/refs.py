@@ -1540,18 +1540,21 @@ def _organisation_author(name: str, context: str = "") -> bool:
             # ... or the name's initialism, the host's domain ('Internal Revenue Service ... https://www.irs.gov/',
             # 'Office for National Statistics ... ons.gov.uk'), as a person's initials are rarely a web site's
             initialism = "".join(w[0] for w in words if w[0].isupper()).lower() if len(words) >= 3 else ""
-            # ... or, of a name of three words or more, its last word, the short name a body goes by ('Civil Rights
-            # Litigation Clearinghouse ... https://clearinghouse.net', 'Allen Institute for Artificial Intelligence
-            # ... allenai.org' aside): a person's site is named by the whole name or the family name of two words
+            # ... or, of a name of three words or more, its last word, the short name a body goes by, under a domain
+            # bodies register ('Civil Rights Litigation Clearinghouse ... https://clearinghouse.net'): a person's
+            # site, named by the family name, is a .com, .io or .me one ('Mary Ann Smith ... smith.com' is smith)
             last = keys[-1] if len(words) >= 3 and len(keys[-1]) >= 4 else ""
             if any(all(k and k in name_key(place) for k in keys)
-                   or (len(initialism) >= 3 or last) and _domain(place) in (initialism, last)
+                   or len(initialism) >= 3 and _domain(place) == initialism
+                   or last and _domain(place) == last and _BODY_TLD_RE.search(place) is not None
                    for place in _web_places(context)):
                 return True
     return False
 
 
 _SECOND_LEVELS = frozenset("gov org co ac edu net com gob gouv govt".split())
+# the domains bodies register under, not persons: '.org', '.net', '.gov', '.edu', '.int', a country's '.org.uk'
+_BODY_TLD_RE = lazy(r"\.(?:org|net|gov|edu|int|ngo)(?:\.[a-z]{2})?$", re.I)
 
 
 def _domain(host: str) -> str:

@@ -130,3 +130,7 @@ def test_a_reports_number_after_its_title_is_no_name_closing_the_authors(text, t
 def test_a_works_volume_in_apa_leaves_no_colon_on_its_title():
     e = parse_entry("Smith, J. (2020). Handbook of data centres: Vol. 2. Cooling (2nd ed.). Springer.")
     assert e.title == "Handbook of data centres"
+
+
+def test_a_persons_site_named_by_the_family_name_keeps_the_family_name():
+    assert parse_entry("Mary Ann Smith. 2020. My notes on cooling. https://smith.com/notes").first_author == "smith"
