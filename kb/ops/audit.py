@@ -213,7 +213,9 @@ PARALLEL_FROM = 20
 #: 9: a unit of volume, length, mass or time spelled out or abbreviated is that unit ("5 metres": 5 m, was 5 item);
 #: the M of a share "N in M things" is no figure ("1 in 5 patients": was 5 patient); "Each has 8 GPUs" and "they
 #: each used 5 kWh": per each, and "the servers each used 5 kWh": per server (was a total).
-DERIVED_READING = "9"
+#: 10: a unit pint knows spelled out as a noun is that unit with its per ("3 acres per household": acre per household,
+#: was item; "3 barrels per day": bbl/day, was item/day).
+DERIVED_READING = "10"
 
 
 def ensure_derived(kb: KB, jobs: int | None | AsOpened = AS_OPENED) -> int:

@@ -1123,6 +1123,8 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
                 return "person", low, w.end("w")  # "8 male and 2 female"
             if _plural(low):
                 unit = _canonical(low)
+                if unit is not None and _measures(unit):
+                    return _measured(page, unit, low, w.end("w"))
                 if unit is None or unit == "dimensionless" or not _is_count(unit):
                     unit = "item"
                 per = _PER_TIME.match(page, w.end("w"))
@@ -1135,6 +1137,8 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
                     w.group("sep").strip(" \t\n") or not w.group("sep") or _count_ends(page, w.end())):
                 # "1 postdoc, and 1 industry research scientist": one of a thing
                 unit = _canonical(low)
+                if unit is not None and _measures(unit):
+                    return _measured(page, unit, low, w.end("w"))
                 if unit is None or unit == "dimensionless" or not _is_count(unit):
                     unit = "item"
                 return unit, page[gap.end():w.end("w")], w.end("w")
@@ -1142,6 +1146,30 @@ def _whole_count_figure(page: str, pos: int, end: int, m: re.Match[str], before:
             return None  # punctuation ends the phrase
         at = w.end()
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _measures(unit: str) -> bool:
+    """Whether a noun's canonical unit is one pint measures with, no count nor plain number ("acre", "cal", "bbl",
+    "thm" of "acres", "calories", "barrels", "therms"; never "item" of "points", nor "deg" of "degrees")."""
+    try:
+        return dimension_name(parse_unit(unit)) not in ("a count", "accelerators", "a plain number")
+    except KBError:
+        return False
+
+
+def _measured(page: str, unit: str, noun: str, end: int) -> tuple[str, str, int]:
+    """(unit, as written, end) of an amount in a unit spelled out as a noun ("3 acres"), with the per printed right
+    after it ("3 barrels per day": bbl/day; "300 calories per household": cal per household, as "3 litres per
+    household" is read)."""
+    after = _PER_NOUN.match(page, end)
+    per = _spent_per(after) if after is not None else None
+    if per is not None:
+        text = f"{noun} per {per[0]}"
+        rate = _canonical(text) or _canonical(text, nouns=True)
+        if rate is not None:
+            return rate, text, per[1]
+    return unit, noun, end
 
 
 _ROW_LABEL = lazy(r"[ \t]*(?P<label>[A-Z][A-Za-z]*\.?(?:[ \t]+[A-Za-z][a-z]*\.?){0,3})\b[^\d\n]{0,60}?"

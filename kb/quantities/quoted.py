@@ -2858,9 +2858,10 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             den = c.unit_text.rsplit(" per ", 1)[1]
             if _reads_as_unit(f"{unit[:-len('/item')]}/{den}", nouns=True):
                 unit = f"{unit[:-len('/item')]}/{den}"
-        noun = re.sub(r"-\s+", "", printed[c.start:c.end]).split()[-1] if c.unit_text else ""
+        # the figure's own noun, never its per's ("widgets" of "5 widgets per hour", not "hour")
+        noun = _PER_WORD.split(re.sub(r"-\s+", "", printed[c.start:c.end]))[0].split()[-1] if c.unit_text else ""
         if (unit == "item" or unit.startswith("item/")) and noun and _reads_as_unit(noun) and not _is_count(noun):
-            # "5 litres", "3 litres per query": a volume (per query), which the extractor counts (per query)
+            # "5 litres", "3 acres per household": a volume, an area (per household), which the extractor counts
             unit = noun + unit[len("item"):]
         if unit and noun and _is_count(unit) and _is_count(noun) and _noun_key(unit) in ("item", _noun_key(noun)):
             # "100,000 cores", "8.1M open access pa- pers": a count of those; "12 GPU nodes", "8 CPU

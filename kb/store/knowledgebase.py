@@ -148,6 +148,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: verify; a tilde glued to a letter stays an accent); a sentence broken by footnotes at a page's foot goes on at the
 #: next page's top however short the part going on ("view their own papers" was refused); a quote in an arXiv
 #: abstract's TeX is read as printed ("10\%", "$\sim$150", "F$_1$" were refused).
+#: 21 also: a unit pint knows spelled out as a noun is that unit with its per ("3 barrels per day": 3 bbl/day, was 3 item/day
+#: and refused; "5 hours" per hour of "5 widgets per hour" was verified).
 CLAIM_READING = "21"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -1,0 +1,37 @@
+"""A claim's value in its quote and the page's reading of it, agreeing: a unit pint knows spelled out as a noun
+("acres", "barrels", "therms") is that unit with its per; a noun kb has no unit for before a per is a count of it
+per that thing ("5 widgets per hour")."""
+
+from __future__ import annotations
+
+import pytest
+from judging import judged
+
+from kb.quantities.numbers import extract_candidates
+
+
+@pytest.mark.parametrize("page, unit, per", [
+    ("They farmed 3 acres per household.", "acre", "household"),
+    ("The well produces 3 barrels per day.", "bbl/day", ""),
+    ("They ate 300 calories per household.", "cal", "household"),
+    ("They burned 3 therms.", "thm", ""),
+])
+def test_the_page_reads_a_unit_spelled_out_as_that_unit_with_its_per(page, unit, per):
+    assert [(c.unit, c.per) for c in extract_candidates([page])] == [(unit, per)]
+
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    ("3 barrels", "The well produces 3 barrels per day.", "day", True),
+    ("3 bbl/day", "The well produces 3 barrels per day.", None, True),
+    ("3 barrels", "The well produces 3 barrels per day.", None, False),       # a rate, no total
+    ("4 barrels", "The well produces 3 barrels per day.", "day", False),
+    ("1.214 ha", "They farmed 3 acres per household.", "household", True),     # the same area in hectares
+    ("2 ha", "They farmed 3 acres per household.", "household", False),
+    ("5 widgets", "We made 5 widgets per hour.", "hour", True),
+    ("5 widgets", "We made 5 widgets per hour.", None, False),
+    ("5 hours", "We made 5 widgets per hour.", "hour", False),                # the per's word is no unit of it
+    ("6 widgets", "We made 5 widgets per hour.", "hour", False),
+])
+def test_an_amount_spelled_out_before_a_per_holds_with_that_per_only(value, quote, per, ok):
+    judged(value, quote, ok, per=per)
+
