@@ -214,7 +214,9 @@ PARALLEL_FROM = 20
 #: the M of a share "N in M things" is no figure ("1 in 5 patients": was 5 patient); "Each has 8 GPUs" and "they
 #: each used 5 kWh": per each, and "the servers each used 5 kWh": per server (was a total).
 #: 10: a unit pint knows spelled out as a noun is that unit with its per ("3 acres per household": acre per household,
-#: was item; "3 barrels per day": bbl/day, was item/day).
+#: was item; "3 barrels per day": bbl/day, was item/day); "each" after an amount that adds up or a count is per what the
+#: subject names ("the runs used 5 kWh each": per run, was a total), as "each of them has 8 GPUs" (per each) and "each
+#: run used 5 kWh" (per run) are.
 DERIVED_READING = "10"
 
 

@@ -636,13 +636,16 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 unit_text = f"{unit_text} {noun.group('w')}"
             got = _spent_per(after) if after is not None else None
             subject = (_EACH_BEFORE.search(page, max(0, start - 80), start)
-                       or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else None
+                       or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else \
+                EACH_THING_BEFORE.search(page, max(0, start - 80), start) if got is None and adds_up(unit) else None
             unnamed = False
-            if got is None and subject is None and count and _EACH_AFTER.match(page, end):
-                # "64 nodes with 8 GPUs each": what each of them holds, per node; "8 GPUs each": per each of
-                # something the page does not name here
+            named = None
+            if got is None and subject is None and (count or adds_up(unit)) and _EACH_AFTER.match(page, end):
+                # "64 nodes with 8 GPUs each": what each of them holds, per node; "the runs used 5 kWh each": per
+                # run; "8 GPUs each": per each of something the page does not name here
                 subject = _WITH_BEFORE.search(page, max(0, start - 80), start)
-                unnamed = subject is None
+                named = subject_of(page, start) if subject is None else None
+                unnamed = subject is None and named is None
             if got is None and subject is None and not unnamed and (count or unit != "%") \
                     and "each" in page[max(0, start - 80):start].lower():
                 # "the servers each have 8 GPUs": per server; "they each have 8 GPUs", "they each used 5 kWh": per
@@ -652,9 +655,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 if subject is not None and (den is None or _one(den).lower() == den.lower()):
                     subject, unnamed = None, True       # "Each has 8 GPUs": each of things named elsewhere
             per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else \
-                EACH_UNNAMED if unnamed else ""
+                named or (EACH_UNNAMED if unnamed else "")
             if per:
-                unit_text = f"{unit_text} each" if unnamed else f"{unit_text} per {per}"
+                unit_text = f"{unit_text} each".strip() if unnamed else f"{unit_text} per {per}".strip()
         found.append(Candidate(
             page=page_no, start=start, end=end, number=num, value=value, unit=unit,
             low=low, high=high,
@@ -1387,7 +1390,7 @@ _EACH_AFTER = lazy(r"(?i)[ \t]*each\b(?![ \t]*(?:of\b|[a-z]))")
 #: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
 #: "Each has 8 GPUs": "each" as a clause's subject names no thing either.
 _EACH_VERB_BEFORE = lazy(r"(?i)(?:\b(?P<den>[a-z][\w-]*)[ \t\n]?,?[ \t\n]+|(?:^|(?<=[.;:!?(\n]))[ \t\n]*)"
-                         r"each[ \t\n]+(?:has|have|had|holds?|held"
+                         r"each(?:[ \t\n]+of[ \t\n]+(?:them|these|those|us))?[ \t\n]+(?:has|have|had|holds?|held"
                          r"|contains?|contained|hosts?|hosted|houses?|housed|includes?|included|comprises?|comprised"
                          r"|carr(?:y|ies|ied)|uses?|used|consists?[ \t\n]+of|consisted[ \t\n]+of|(?:is|was|were|are)"
                          r"[ \t\n]+(?:equipped|fitted)[ \t\n]+with)[ \t\n]+(?:(?:about|around|roughly|approximately"
@@ -1395,12 +1398,51 @@ _EACH_VERB_BEFORE = lazy(r"(?i)(?:\b(?P<den>[a-z][\w-]*)[ \t\n]?,?[ \t\n]+|(?:^|
 #: The per of a count each of things the page does not name holds ("8 GPUs each", "they each have 8 GPUs"): no
 #: total, and no per a claim names.
 EACH_UNNAMED = "each"
+#: ... or what the subject before a verb names, "each" after the figure: "the runs used 5 kWh each" (per run), "the
+#: nodes have 8 GPUs each" (per node); a word that is no plural noun ("they used 5 kWh each") names none.
+_SUBJECT_VERB_BEFORE = lazy(r"(?i)\b(?P<den>[a-z][\w-]*)[ \t\n]+(?P<verb>[a-z]+)(?:[ \t\n]+(?:for|about|around|roughly"
+                            r"|approximately|nearly|almost|only|just|up[ \t\n]+to|~))?[ \t\n]*$")
+#: Words between a subject and its figure that are no verb ("nodes with 8 GPUs each" is `_WITH_BEFORE`'s).
+_NO_VERB = frozenset("of with having and or in on at to from by than per each every for as".split())
+
+
+#: What each of a subject spent, before an amount that adds up: "each run used 5 kWh", "every job took about 3
+#: hours", "each of the flights cost $500" (per run, job, flight), whatever the verb.
+EACH_THING_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?:of[ \t\n]+(?:the|our|these|those|its|their)[ \t\n]+)?"
+                         r"(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+(?!(?:of|in|on|at|to|for|from|by|and|or|than|it|we|they|he"
+                         r"|she|you|i|about|around|roughly|approximately|nearly|almost|only|just|up|over|under)\b)"
+                         r"[a-z]+[ \t\n]+(?:(?:about|around|roughly|approximately|nearly|almost|only|just"
+                         r"|up[ \t\n]+to|over|under|~)[ \t\n]*)?$")
+
+
+def subject_of(page: str, start: int) -> str | None:
+    """The things a plural subject before a verb names, before the figure at `start` ("run" of "the runs used 5 kWh
+    each"); None when the words before name no things."""
+    m = _SUBJECT_VERB_BEFORE.search(page, max(0, start - 80), start)
+    if m is None or m.group("verb").lower() in _NO_VERB or m.group("den").lower() in _NOT_NOUN:
+        return None
+    one = _one(m.group("den"))
+    return one if one.lower() != m.group("den").lower() else None
+
+
+@functools.lru_cache(maxsize=1024)
+def adds_up(unit: str) -> bool:
+    """Whether an amount in `unit` adds up over things, so that "each" after it makes it a rate per each of them
+    ("5 kWh each", "$500 each", "3 hours each"): never a power, a share, a plain number nor a rate ("300 W each" is
+    each one's power)."""
+    if "/" in unit:
+        return False
+    try:
+        return dimension_name(parse_unit(unit)) not in ("power", "a plain number", "temperature", "computing speed")
+    except KBError:
+        return False
 #: A count's second noun before its per: " edits" of "87 token edits per paragraph" (never a word of the sentence,
 #: `_NOT_NOUN`).
 _NOUN_ON = lazy(r"[ \t]+(?P<w>[a-z]{3,})(?![\w-])(?=[ \t]+(?:per|each|every|for|in|on|at)\b|[ \t]*/)")
 _NOT_NOUN = _NOT_PER | frozenset("and not nor are was were been being has have had can may will would the".split())
 #: What each of a subject holds, before a count: "each node has 8 GPUs", "every server held eight accelerators".
-_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?!of\b)(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
+_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?:of[ \t\n]+(?:the|our|these|those|its|their)[ \t\n]+)?(?!of\b)"
+                    r"(?P<den>[a-z][\w-]*)[ \t\n]+(?:has|had|have|holds|held"
                     r"|contains|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries"
                     r"|carried|(?:is|was|were|are)[ \t\n]+(?:equipped|fitted)[ \t\n]+with|with)[ \t\n]+"
                     r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|up[ \t\n]+to|~)[ \t\n]*)?$")

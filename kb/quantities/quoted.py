@@ -202,14 +202,17 @@ from kb.quantities.interval import (
     written_parts,
 )
 from kb.quantities.numbers import (
+    EACH_THING_BEFORE,
     EACH_UNNAMED,
     NOT_COUNTED,
     SPENT,
     SPENT_THEN,
     SPREAD_AFTER,
+    adds_up,
     extract_candidates,
     share_of,
     spread_before,
+    subject_of,
     word_numbers,
 )
 from kb.quantities.units import (
@@ -2272,7 +2275,8 @@ def _own_per(plain: str, number: _Number, units: list[str | None], per: str) -> 
 
 
 #: What each of a subject holds, before the figure: "each node has 8 GPUs", "every server held eight accelerators".
-_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?!of\b)(?P<den>[^\W\d_][\w-]*)[ ]+(?:has|had|have|holds|held|contains"
+_EACH_BEFORE = lazy(r"(?i)\b(?:each|every)[ ]+(?:of[ ]+(?:the|our|these|those|its|their)[ ]+)?(?!of\b)"
+                    r"(?P<den>[^\W\d_][\w-]*)[ ]+(?:has|had|have|holds|held|contains"
                     r"|contained|hosts|hosted|houses|housed|includes|included|comprises|comprised|carries|carried"
                     r"|(?:is|was|were|are)[ ]+(?:equipped|fitted)[ ]+with|with)[ ]+(?:(?:about|around|roughly|approximately"
                     r"|nearly|almost|only|just|up[ ]+to|~)[ ]*)?$")
@@ -2289,7 +2293,7 @@ _WITH_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|a
 #: each have 8 GPUs", "the encoder and decoder each consist of 6 layers" (per each of things kb cannot name).
 #: "Each has 8 GPUs": "each" as a clause's subject names no thing either.
 _EACH_VERB_BEFORE = lazy(r"(?i)(?:\b(?P<den>[^\W\d_][\w-]*)[ ]?,?[ ]+|(?:^|(?<=[.;:!?(]))[ ]*)"
-                         r"(?P<each>each)[ ]+(?:has|have|had|holds?|held"
+                         r"(?P<each>each)(?:[ ]+of[ ]+(?:them|these|those|us))?[ ]+(?:has|have|had|holds?|held"
                          r"|contains?|contained|hosts?|hosted|houses?|housed|includes?|included|comprises?|comprised"
                          r"|carr(?:y|ies|ied)|uses?|used|consists?[ ]+of|consisted[ ]+of|(?:is|was|were|are)[ ]+"
                          r"(?:equipped|fitted)[ ]+with)[ ]+(?:(?:about|around|roughly|approximately|nearly|almost|only"
@@ -2318,6 +2322,8 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         return rate
     before = (_PER_BEFORE.search(plain, max(0, number.start - 80), number.start) if subject else None) \
         or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start) \
+        or (EACH_THING_BEFORE.search(plain, max(0, number.start - 80), number.start)
+            if any(units) and all(not u or adds_up(u) and not _is_count(u) for u in units) else None) \
         or _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
     if before is not None:
         return "item/" + _one(before.group("den"))
@@ -2350,7 +2356,12 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         if _EACH_AFTER.match(plain, pos):
             # "64 nodes with 8 GPUs each": per node; "8 GPUs each": per something the quote names elsewhere
             held = _WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
-            return "item/" + _one(held.group("den")) if held is not None else ""
+            if held is not None:
+                return "item/" + _one(held.group("den"))
+            # "the runs used 5 kWh each", "the nodes have 8 GPUs each": per run, per node, as the page reads it
+            # (never of "300 W each", each one's power)
+            named = subject_of(plain, number.start) if all(not u or adds_up(u) for u in units) else None
+            return "item/" + named if named else ""
         of = _OF_BEFORE_PER.match(plain, pos)
         if of is not None:              # "two hundred pages of text per case": per case
             pos = of.end()
@@ -2379,7 +2390,13 @@ def _a_rate(plain: str, number: _Number, units: list[str | None], count: bool) -
     """Whether `number`'s figure is a rate per something its unit does not say, no total: "8 GPUs per node",
     "25 kWh in each run"; for a `count`, "8 GPUs each" too."""
     printed = _rate_unread(plain, number, units)
-    return printed is not None and (bool(printed) or count or _each_verb_before(plain, number))
+    return printed is not None and (bool(printed) or count or _each_distributes(plain, number, units))
+
+
+def _each_distributes(plain: str, number: _Number, units: list[str | None]) -> bool:
+    """Whether "each" distributes `number`'s amount over things the quote does not name: "they each used 5 kWh",
+    "they used 5 kWh each" (an amount that adds up; "300 W each" is each one's power)."""
+    return _each_verb_before(plain, number) or any(unit and adds_up(unit) for unit in units)
 
 
 def _each_verb_before(plain: str, number: _Number) -> bool:
@@ -3222,7 +3239,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                 continue
             printed_per = _rate_unread(plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])
             den = printed_per.split("/", 1)[1].strip() if printed_per else printed_per
-            if den == "" and (count or bare_total or total and _each_verb_before(plain, h)):
+            if den == "" and (count or bare_total or total and _each_distributes(
+                    plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])):
                 each = each or h
             if tries(den):
                 break
@@ -3335,7 +3353,10 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
         held = [h for h in held if (h.start, h.end) in rises]
     # a claim of an amount with a per stands only where the per may be its figure's (`value_in_quote`)
     # (a count, "8 GPUs", is read: its quote may print it per things, "each node has 8 GPUs", `value_in_quote`)
-    if not (per and not _amount(unit)) and not (unit and _counts_unit(unit)) and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
+    # (an amount "each" or "every" may distribute is read too: "they each used 5 kWh", "the runs used 5 kWh each",
+    # "each run used 5 kWh" print it per each of them, `value_in_quote`)
+    if not (per and not _amount(unit)) and not (unit and _counts_unit(unit)) and not (unit and _EACH_WORD.search(plain)) \
+            and _spread_paired(value, quote) and all(any(h.value == w.value and _prints_same_unit(plain, h, unit)
                and not (unit and (h.unit is not None or _currency_of(h) or _other_money(plain, h)))  # "BLOOMz-560M",
                # "US$7.25", "¥300"
                and not (unit and _no_figure_for(plain, h, unit, Interval.exact(1).unit))     # "one in five", "92% (22)"
@@ -3353,6 +3374,8 @@ def _claim_doubt(status: str | None, value: str, quote: str | None, per: str | N
     return _unit_unread(value) if unit or _words_beyond(value) else None
 
 
+#: A word that may distribute an amount over things: "each", "every" (`_claim_doubt`).
+_EACH_WORD = lazy(r"(?i)\b(?:each|every)\b")
 #: A bracket after a figure, then a unit: "3.6 (3.1–4.2) kWh", whose unit may be the figure's (`_intervals`).
 _BRACKETED_THEN_UNIT = lazy(r"[ ]?[(\[][^()\[\]]{1,60}[)\]][ ]?(?:[^\W\d_]|[%‰$€£°µ])")
 

@@ -149,7 +149,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: next page's top however short the part going on ("view their own papers" was refused); a quote in an arXiv
 #: abstract's TeX is read as printed ("10\%", "$\sim$150", "F$_1$" were refused).
 #: 21 also: a unit pint knows spelled out as a noun is that unit with its per ("3 barrels per day": 3 bbl/day, was 3 item/day
-#: and refused; "5 hours" per hour of "5 widgets per hour" was verified).
+#: and refused; "5 hours" per hour of "5 widgets per hour" was verified); 21 also: "each" after an amount that adds up or
+#: a count, "each of them", "each of the X" and "each X <verb>" distribute it ("5 kWh" of "the runs used 5 kWh each",
+#: "8 GPUs" of "Each of them has 8 GPUs", "5 kWh" of "they each used 5 kWh" stored: refused as a total, were verified).
 CLAIM_READING = "21"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -35,6 +35,8 @@ def _verdict(citing: str, cited: str) -> str:
     ("They needed 0.004 kWh.", "It required 0.004 kWh of energy per query."),
     ("They used 8 GPUs.", "We used 8 GPUs each."), ("They used 8 GPUs.", "They each have 8 GPUs."),
     ("They used 8 GPUs.", "The servers each have 8 GPUs."),
+    ("They used 5 kWh.", "The runs used 5 kWh each."), ("They used 8 GPUs.", "Each of them has 8 GPUs."),
+    ("They used 5 kWh.", "Each run used 5 kWh."),
 ])
 def test_a_rate_per_other_things_confirms_nothing(citing, cited):
     assert _verdict(citing, cited) != "confirmed"
@@ -44,6 +46,9 @@ def test_a_rate_per_other_things_confirms_nothing(citing, cited):
     ("They used 8 GPUs per node.", "The rack had 8 GPUs in each node.", "The node had 8 GPUs in each rack."),
     ("They used 8 accelerators per server.", "Each server has 8 accelerators.", "Each rack has 8 accelerators."),
     ("They used 8 GPUs per node.", "It ran on 64 nodes with 8 GPUs each.", "It ran on 64 racks with 8 GPUs each."),
+    ("They used 5 kWh per run.", "The runs used 5 kWh each.", "The jobs used 5 kWh each."),
+    ("They used 8 GPUs per node.", "Each of the nodes has 8 GPUs.", "Each of the racks has 8 GPUs."),
+    ("They produced 3 barrels per day.", "It produces 3 barrels per day.", "It produces 3 barrels per week."),
 ])
 def test_a_count_is_confirmed_per_the_same_things_only(citing, same, other):
     assert _verdict(citing, same) == "confirmed" and _verdict(citing, other) != "confirmed"

@@ -699,7 +699,7 @@ def test_decimal_commas_are_extracted(page, found):
     ("We added 3 mL of water.", [(3.0, "ml", "")]),
     ("The cable is 5 metres long.", [(5.0, "m", "")]),
     ("Latency was 20 ms per request.", [(20.0, "ms/request", "")]),
-    ("Each dose holds 4 milligrams.", [(4.0, "mg", "")]),
+    ("Each dose holds 4 milligrams.", [(4.0, "mg", "dose")]),
     ("It drank 3 litres, wrote 10 lines and used 8 GPUs.",    # a count noun kb could read as a length stays a count
      [(3.0, "l", ""), (10.0, "item", ""), (8.0, "GPU", "")]),
 ])

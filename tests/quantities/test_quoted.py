@@ -219,9 +219,9 @@ def test_micro_and_degree_signs_in_a_quote_are_their_unit_only(value, quote):
 
 @pytest.mark.parametrize("value, quote, ok", [
     # a unit the figure extractor leaves out is still the number's own
-    ("0.035 ms", "Each step takes 35 µs on the GPU.", True),
-    ("0.035 s", "Each step takes 35 µs on the GPU.", False),
-    ("35 ms", "Each step takes 35 µs on the GPU.", False),
+    ("0.035 ms", "One step takes 35 µs on the GPU.", True),
+    ("0.035 s", "One step takes 35 µs on the GPU.", False),
+    ("35 ms", "One step takes 35 µs on the GPU.", False),
     ("0.3 %", "The failure rate is 3 ‰ of all runs.", True),
     ("3 %", "The failure rate is 3 ‰ of all runs.", False),
     ("0.03 %", "The failure rate is 3 ‰ of all runs.", False),

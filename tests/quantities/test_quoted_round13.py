@@ -111,8 +111,8 @@ def test_a_count_with_decimals_is_a_means_candidate(page, found):
     ("39 ± 21 papers", "each opened an average of 39 papers (SD=21) using it", True),
     ("39 ± 12 papers", "each opened an average of 39 papers (SD=21) using it", False),
     ("21 papers", "each opened an average of 39 papers (SD=21) using it", False),
-    ("3.2 ± 0.4 kWh", "the runs used 3.2 kWh (SD 0.4) each", True),
-    ("3.2 ± 0.4 MWh", "the runs used 3.2 kWh (SD 0.4) each", False),
+    ("3.2 ± 0.4 kWh", "the runs used 3.2 kWh (SD 0.4) on average", True),
+    ("3.2 ± 0.4 MWh", "the runs used 3.2 kWh (SD 0.4) on average", False),
 ])
 def test_a_spread_bracketed_after_its_figures_unit_is_in_that_unit(value, quote, ok):
     judged(value, quote, ok)

@@ -95,7 +95,7 @@ def test_a_rise_of_a_fall_says_which_sign_the_quote_gives():
     ("2 million kWh", "the project cost $2-3 million", False), ("3", "the project cost $2-3 million", False),
     ("2 billion parameters", "models of 2 to 3 billion parameters", True),
     ("2", "models of 2 to 3 billion parameters", False), ("2 parameters", "models of 2 to 3 billion parameters", False),
-    ("1.5 kWh", "each run took 1.5–2 kWh", True), ("1.5", "each run took 1.5–2 kWh", False),
+    ("1.5 kWh", "the run took 1.5–2 kWh", True), ("1.5", "the run took 1.5–2 kWh", False),
     ("10%", "savings of 10-20% were seen", True), ("10", "savings of 10-20% were seen", False),
     ("2M", "the corpus holds 2-3M documents", True), ("2", "the corpus holds 2-3M documents", False),
 ])

@@ -101,7 +101,7 @@ def test_a_signed_value_is_a_change_the_quote_gives_in_its_direction(value, quot
 @pytest.mark.parametrize("value, quote, said", [
     ("+5%", "the error rate decreased from 5% to 2%", "gives 5% as no change of either sign"),
     ("-5%", "usage rose by 5% last year", "gives 5% as a rise"),
-    ("+2 kWh", "each run used 2 kWh", "gives 2 kWh as no change of either sign"),
+    ("+2 kWh", "the run used 2 kWh", "gives 2 kWh as no change of either sign"),
 ])
 def test_a_signed_value_of_an_unsigned_figure_says_so(value, quote, said):
     reason = value_in_quote(value, quote).reason(value)

@@ -35,3 +35,29 @@ def test_the_page_reads_a_unit_spelled_out_as_that_unit_with_its_per(page, unit,
 def test_an_amount_spelled_out_before_a_per_holds_with_that_per_only(value, quote, per, ok):
     judged(value, quote, ok, per=per)
 
+
+@pytest.mark.parametrize("value, quote, per, ok", [
+    ("8 GPUs", "Each of them has 8 GPUs.", None, False),          # "each of them": per each, no total
+    ("8 GPUs", "Each of them has 8 GPUs.", "node", True),
+    ("8 GPUs", "Each of the nodes has 8 GPUs.", None, False),
+    ("8 GPUs", "Each of the nodes has 8 GPUs.", "rack", False),
+    ("5 kWh", "The runs used 5 kWh each.", None, False),          # the subject names what it is per
+    ("5 kWh", "The runs used 5 kWh each.", "flight", False),
+    ("5 kWh", "The runs used 5 kWh each.", "run", True),
+    ("3 hours", "The jobs took about 3 hours each.", None, False),
+    ("5 kWh", "They used 5 kWh each.", None, False),              # a pronoun names nothing: per each
+    ("5 kWh", "They each used 5 kWh.", None, False),              # as a stored claim is decided too
+    ("5 kWh", "Each run used 5 kWh.", None, False), ("5 kWh", "Each run used 5 kWh.", "run", True),
+    ("300 W", "The servers draw 300 W each.", None, True),        # each one's power
+])
+def test_each_after_an_amount_or_each_of_them_distributes_it(value, quote, per, ok):
+    judged(value, quote, ok, per=per)
+
+
+@pytest.mark.parametrize("page, per", [
+    ("Each of them has 8 GPUs.", "each"), ("Each of the nodes has 8 GPUs.", "node"),
+    ("The runs used 5 kWh each.", "run"), ("The nodes have 8 GPUs each.", "node"), ("They used 5 kWh each.", "each"),
+    ("The servers draw 300 W each.", ""), ("Each run used 5 kWh.", "run"), ("Each GPU draws 300 W.", ""),
+])
+def test_the_page_reads_the_same_per_as_the_quote(page, per):
+    assert [c.per for c in extract_candidates([page])] == [per]
