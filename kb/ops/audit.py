@@ -216,7 +216,8 @@ PARALLEL_FROM = 20
 #: 10: a unit pint knows spelled out as a noun is that unit with its per ("3 acres per household": acre per household,
 #: was item; "3 barrels per day": bbl/day, was item/day); "each" after an amount that adds up or a count is per what the
 #: subject names ("the runs used 5 kWh each": per run, was a total), as "each of them has 8 GPUs" (per each) and "each
-#: run used 5 kWh" (per run) are.
+#: run used 5 kWh" (per run) are; "1 in 5 patients" and "2 of the 12 runs" print their shares (20%, 16.7%), and "5 in
+#: 10 minutes" is no share (10 min, was no figure).
 DERIVED_READING = "10"
 
 

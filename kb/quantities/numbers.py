@@ -1248,7 +1248,15 @@ def share_of(page: str, start: int, value: float) -> bool:
     if share is None:
         return False
     n = int(share.group("n").replace(",", "")) if share.group("n") else _SHARE_WORDS[share.group("w").lower()]
-    return n <= value
+    if n > value:
+        return False
+    unit = _WHOLE_THEN.match(page, start)
+    # "5 in 10 minutes", "3 in 10 kWh": an amount in a unit, no share ("1 in 5 patients" counts no unit)
+    return unit is None or not _measures(_canonical(unit.group("w")) or "dimensionless")
+
+
+#: The word after a share's whole: "patients" of "1 in 5 patients", "minutes" of "5 in 10 minutes".
+_WHOLE_THEN = lazy(r"[\d,.]*[ \t\n]+(?P<w>[A-Za-z]+)")
 
 
 def _plural(word: str) -> bool:

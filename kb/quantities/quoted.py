@@ -371,8 +371,12 @@ _SHARE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000}
 #: A share as a count out of a whole: "one in five", "two out of three", "1 in 10", "one in a hundred".
 _SHARE = lazy(r"(?i)(?<![\w.,-])(?P<a>one|two|three|four|five|six|seven|eight|nine|\d{1,3})[ ]+"
-              r"(?P<join>in|out[ ]of)[ ]+(?:a[ ]+|every[ ]+)?"
+              r"(?P<join>in|out[ ]of|of(?:[ ]+the)?)[ ]+(?:a[ ]+|every[ ]+)?"
               r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|\d{1,4})(?![\w.,]\w)")
+#: A year a share's whole may look like: "3 in 2019", "18 of 2020" are no shares.
+_YEAR_LIKE = lazy(r"1[89]\d\d|20\d\d")
+#: The word after a share's whole: "patients" of "1 in 5 patients", "minutes" of "5 in 10 minutes" (a unit: no share).
+_WORD_THEN = lazy(r"[ ]+(?P<w>[^\W\d_]+)")
 
 
 def _share_word(text: str) -> int | None:
@@ -505,9 +509,11 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     # "one in five", "two out of three", "1 in 10": a share, 20 % (never a figure 5 %)
     for m in _SHARE.finditer(t):
         top, whole = (_share_word(m.group(g)) for g in ("a", "b"))
-        if top is None or not whole or top > whole or m.group("a").isdigit() and m.group("b").isdigit() \
-                and m.group("join").lower() == "in":
-            continue            # "3 in 2019": no share
+        if top is None or not whole or top > whole or m.group("b").isdigit() and _YEAR_LIKE.fullmatch(m.group("b")):
+            continue            # "3 in 2019", "18 of 2020": no share
+        after = _WORD_THEN.match(t, m.end()) if m.group("a").isdigit() and m.group("b").isdigit() else None
+        if after is not None and _reads_as_unit(after.group("w")) and not _is_count(after.group("w")):
+            continue            # "5 in 10 minutes", "2 of 8 GB": an amount, no share
         value = Decimal(top) / Decimal(whole)
         out.append(_Number(f"{value:.4g}", m.start(), m.end(), value, Decimal("0.005"), unit="", share=True))
     # "two orders of magnitude": a factor of 100 (of one significant digit, as "1E+2"), and
@@ -2840,6 +2846,9 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
     if "in" in quote and _unit_text(value, wanted):     # "1 in 5 patients": one share, no 5 patients ("5" is its M)
         shares = _plain(quote)
         held = [h for h in held if not share_of(shares, h.start, float(h.value))]
+        # ... nor a count of one patient: the N of "N in M things" is the share's, no count of them (the share is held)
+        starts = {m.start() for m in _SHARE.finditer(shares) if m.group("join").lower() == "in"}
+        held = [h for h in held if h.share or h.start not in starts]
     if bound is not None:
         plain_quote, factor = _plain(quote), _factor_value(value, wanted)
         held = [h for h in held if _bound_at(plain_quote, h, factor) == bound]

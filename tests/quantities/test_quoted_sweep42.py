@@ -61,3 +61,19 @@ def test_each_after_an_amount_or_each_of_them_distributes_it(value, quote, per, 
 ])
 def test_the_page_reads_the_same_per_as_the_quote(page, per):
     assert [c.per for c in extract_candidates([page])] == [per]
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    # "N in M things": a share, N/M; neither N nor M counts the things
+    ("20%", "1 in 5 patients recovered.", True), ("25%", "1 in 5 patients recovered.", False),
+    ("1 patient", "1 in 5 patients recovered.", False), ("5 patients", "1 in 5 patients recovered.", False),
+    # "N out of M things", "N of the M things": N of them, M in all, and the share N/M
+    ("30%", "3 out of 10 models failed.", True), ("3 models", "3 out of 10 models failed.", True),
+    ("10 models", "3 out of 10 models failed.", True), ("16.7%", "2 of the 12 runs failed.", True),
+    ("12 runs", "2 of the 12 runs failed.", True), ("30%", "3 of 10 models failed.", True),
+    ("20%", "2 of the 12 runs failed.", False),
+    # an amount in a unit is no share's whole
+    ("10 minutes", "We ran 5 in 10 minutes.", True), ("50%", "We ran 5 in 10 minutes.", False),
+])
+def test_a_proportion_holds_its_share_and_counts_only_out_of_a_total(value, quote, ok):
+    judged(value, quote, ok)
