@@ -97,8 +97,14 @@ _MASS_UNIT = rf"{_MASS}(?:\s{{0,3}}(?:of\s*)?(?:\({_CO2}\)|{_CO2})|(?![A-Za-z]))
 _ENERGY = (r"(?:(?:[kKMGTP]?[Ww][Hh]|(?i:(?:kilo|mega|giga|tera|peta)?watt[-\s]?hours?)"
            r"|[kMG]?J|(?i:(?:kilo|mega|giga)?joules?)|[kKMGT]?W|(?i:(?:kilo|mega|giga)?watts?))"
            r"(?![A-Za-z]))")
+#: What follows a bare "s" or "m" that says it is a unit, a second or a metre, not a variable nor millions ("5 s on a
+#: GPU", "5 s per step", "5 m long", "within 5 s."; never "5 m users", "the 80s"): the sentence's end or a word of it
+#: that names no thing, after a space.
+_BARE_AFTER = (r"(?=[ \t]*(?:[.,;:)\]](?!\d)|$)|[ \t]+(?:on|per|long|wide|high|tall|deep|away|apart|above|below"
+               r"|and|or|for|to|each|in|at|with|from|than|when|while|before|after|is|was|were|are|faster|slower|less"
+               r"|more|longer|shorter|later|earlier|ago|of|respectively|total)\b|[ \t]*/)")
 _TIME = (r"(?:(?i:hours?|hrs?|days?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|secs?)"
-         r"(?![A-Za-z])|h(?![A-Za-z]))")
+         rf"(?![A-Za-z])|h(?![A-Za-z])|(?<=[ \t])s{_BARE_AFTER})")
 # "8 NVIDIA P100 GPUs", "32 TPUv3 chips": up to three maker or model words may stand
 # between the number and the device.
 # "3 NVIDIA GTX 1080 Ti GPUs", "8 NVIDIA 1080 Ti GPUs": up to four such words.
@@ -133,7 +139,7 @@ _VOLUME_AMOUNT = (r"(?:(?i:(?:milli|centi|deci|kilo)?(?:litres?|liters?)|gallons
                   r"(?![A-Za-z])")
 _MEASURE = (r"(?:(?i:(?:milli|centi|kilo|micro|nano)?(?:metres?|meters?)|(?:milli|micro|nano)seconds?"
             r"|(?:milli|micro)grams?|inches|foot|feet|yards?|ounces?)"
-            r"|[mcµμn]m|[mµμn]s|[mµμ]g|ft|oz|m(?=[ \t]+of[ \t]))(?![A-Za-z])")
+            rf"|[mcµμn]m|[mµμn]s|[mµμ]g|ft|oz|m(?=[ \t]+of[ \t])|(?<=[ \t])m{_BARE_AFTER})(?![A-Za-z])")
 _DENOM = rf"(?:{_ENERGY}|{_DEVICE}|{_TIME}|{_COUNT}|{_MASS_UNIT}|{_VOLUME})"
 _RATE = rf"(?:\s{{0,3}}(?:/|per\s+)\s{{0,2}}{_DENOM})"
 

@@ -77,3 +77,14 @@ def test_the_page_reads_the_same_per_as_the_quote(page, per):
 ])
 def test_a_proportion_holds_its_share_and_counts_only_out_of_a_total(value, quote, ok):
     judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("page, found", [
+    ("It finished within 5 s.", [(5.0, "s")]), ("The cable is 5 m long.", [(5.0, "m")]),
+    ("The latency was 7 s, then 3 s/step.", [(7.0, "s"), (3.0, "s/step")]),
+    ("The values were 3 s and 4 s respectively.", [(3.0, "s"), (4.0, "s")]),
+    # a noun after it: millions of things; a decade; a figure's label
+    ("We have 5 m users.", []), ("In the 80s it grew.", []), ("See Figure 5 s.", []),
+])
+def test_a_bare_second_or_metre_is_read_where_the_sentence_makes_it_a_quantity(page, found):
+    assert [(c.value, c.unit) for c in extract_candidates([page])] == found
