@@ -218,7 +218,8 @@ PARALLEL_FROM = 20
 #: subject names ("the runs used 5 kWh each": per run, was a total), as "each of them has 8 GPUs" (per each) and "each
 #: run used 5 kWh" (per run) are; "1 in 5 patients" and "2 of the 12 runs" print their shares (20%, 16.7%), and "5 in
 #: 10 minutes" is no share (10 min, was no figure); a bare "s" or "m" the sentence makes a unit is one ("within 5 s",
-#: "5 m long": 5 s, 5 m, was no figure; "5 m users" stays no figure).
+#: "5 m long": 5 s, 5 m, was no figure; "5 m users" stays no figure); "each" opening a clause makes no per ("8 GPUs each
+#: running at 300 W": 8 GPUs, was 8 GPUs per "running").
 DERIVED_READING = "10"
 
 

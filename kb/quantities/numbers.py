@@ -186,7 +186,12 @@ _SPENT_RATE = lazy(rf"{SPENT_THEN}\s+(?:(?:(?:/|per\s+)[ \t]{{0,2}}|(?:(?:in|on|
                    r"|(?P<adverb>hourly|daily|weekly|monthly|yearly|annually)\b)")
 #: ... or a per right after the amount, no verb between ("It drew 25 kWh per run", "3 kWh/query"): a rate too,
 #: as kb.quantities.quoted reads a quote's.
-_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+(?!(?:case|instance|time|way|other)s?\b)))"
+#: A clause "each" opens about each of the things counted before it, no per: "100 sheets each containing 50 lines", "8
+#: GPUs each running at 300 W", "5 models each trained on 8 GPUs", "64 nodes each with 8 GPUs" (never "each training run").
+EACH_CLAUSE = (r"(?:[a-z]+(?:ing|ed)\s+(?:\d|(?:at|on|in|for|with|about|around|up|over|under|roughly|approximately"
+               r"|nearly|to|from|by|between|a|an|the)\b)|with\b|having\b)")
+_PER_NOUN = lazy(rf"[ \t]{{0,3}}(?:/|per\s+|(?:(?:in|on|for|at)\s+)?(?:{_EACH_OF}|(?:each|every)\s+"
+                 rf"(?!(?:case|instance|time|way|other)s?\b|{EACH_CLAUSE})))"
                  r"(?!(?i:(?:a|one)\s+)?(?:hundred|thousand|million|billion)\b)"     # "per thousand queries": per 1,000
                  rf"[ \t]{{0,2}}(?:(?P<denom>{_DENOM})(?![A-Za-z])"
                  r"|(?P<words>[a-z]{3,}(?:[ \t]*\n?[ \t]*(?<=\s)[a-z]{3,}){0,2})\b(?!-))(?P<adverb>(?!))?")

@@ -202,6 +202,7 @@ from kb.quantities.interval import (
     written_parts,
 )
 from kb.quantities.numbers import (
+    EACH_CLAUSE,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
     NOT_COUNTED,
@@ -2133,7 +2134,7 @@ _PER_NOUN = lazy(r"[ ]*(?:/|per\b)[ ]*(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]
 #: A rate's "per" in words: "each day", "for every query", "a day", "an hour".
 _PER_IN_WORDS = lazy(r"(?i)[ ]*(?:(?:(?:for|in|on|at|per)[ ]+)?(?:(?P<of>each[ ]+of[ ]+(?:the|our|these|those|its|their"
                      r"|all(?:[ ]+the)?)(?:[ ]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?)|each|every)"
-                     r"(?![ ]+(?:case|instance|time|way|other)s?\b)"
+                     rf"(?![ ]+(?:(?:case|instance|time|way|other)s?\b|{EACH_CLAUSE}))"
                      r"|an?(?=[ ]+(?:second|minute|hour|day|week|month|year)\b))"
                      r"[ ]+(?P<den>[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)")
 

@@ -154,7 +154,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: "8 GPUs" of "Each of them has 8 GPUs", "5 kWh" of "they each used 5 kWh" stored: refused as a total, were verified);
 #: 21 also: "N in M things" holds the share N/M and no count of N things ("20%" of "1 in 5 patients" was refused, "1
 #: patient" verified), "N of the M things" its share too ("16.7%" of "2 of the 12 runs"); "5 in 10 minutes" is no share;
-#: a bare "s" or "m" the sentence makes a unit is read as the page reads it ("5 s" of "within 5 s").
+#: a bare "s" or "m" the sentence makes a unit is read as the page reads it ("5 s" of "within 5 s"); "each" opening a
+#: clause ("100 sheets each containing 50 lines") makes no per ("100 sheets" was refused as per "containing").
 CLAIM_READING = "21"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -88,3 +88,14 @@ def test_a_proportion_holds_its_share_and_counts_only_out_of_a_total(value, quot
 ])
 def test_a_bare_second_or_metre_is_read_where_the_sentence_makes_it_a_quantity(page, found):
     assert [(c.value, c.unit) for c in extract_candidates([page])] == found
+
+
+@pytest.mark.parametrize("value, quote", [
+    ("100 sheets", "Suppose the computer is allowed 100 sheets of paper each containing 50 lines."),
+    ("8 GPUs", "We used 8 GPUs each running at 300 W."), ("5 models", "We trained 5 models each taking 3 hours."),
+])
+def test_each_opening_a_clause_about_the_things_counted_makes_no_per(value, quote):
+    """"each containing", "each running at": a clause about each of the things counted before it, whose count is a
+    total, on the page as in a quote."""
+    judged(value, quote, True)
+    assert [c.per for c in extract_candidates([quote]) if c.number == value.split()[0]] == [""]
