@@ -155,8 +155,11 @@ def _run(argv: list[str] | None) -> int:
     except KBError as exc:
         err(f"kb: error: {_shortened(str(exc))}\n")
         return exc.exit_code
-    except click_exc.ClickException as exc:
+    except click_exc.NoArgsIsHelpError as exc:      # `kb quote`: its help, as --help shows it
         exc.show(file=err_stream())
+        return exc.exit_code
+    except click_exc.ClickException as exc:
+        err(f"kb: error: {_shortened(_click_line(exc))}\n")
         return exc.exit_code
     except typer.Abort:
         err("kb: aborted\n")
@@ -204,6 +207,19 @@ def _run(argv: list[str] | None) -> int:
     if result == 130:       # typer turns Ctrl-C into exit code 130 and says nothing
         err("kb: interrupted; what was written before is kept (run the command again to go on)\n")
     return result if isinstance(result, int) else 0
+
+
+def _click_line(exc) -> str:
+    """What click refused on the command line (an option's value it cannot read, `--page abc`;
+    an option or command there is none of; an argument missing), in one line: the command, then
+    click's own words, which name the option and the value given, then where its help is. Click
+    writes the usage and a hint on lines of their own; the product says a known error in one."""
+    said = " ".join(exc.format_message().split()).rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return said
+    where = f"{ctx.command_path}: " if ctx.parent is not None else ""
+    return f"{where}{said} (see {ctx.command_path} --help)"
 
 
 def _cannot_write(exc: BaseException) -> str | None:

@@ -130,3 +130,23 @@ def test_reading_commands_do_not_import_sqlite_utils(kb_root):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=dict(os.environ, KB_HOME=str(kb_root))).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("args, named", [
+    (["quote", "add", "k", "a quote", "--page", "abc"], ("--page", "'abc'")),
+    (["search", "--limit", "x", "energy"], ("--limit", "'x'")),
+    (["claim", "add", "k", "5 kWh", "--page", "2.5"], ("--page", "'2.5'")),
+    (["ls", "--sortt", "year"], ("--sortt",)),
+    (["graph", "missing", "--top", "many"], ("--top", "'many'")),
+    (["add", "--jobs", "two", "x.pdf"], ("--jobs", "'two'")),
+    (["frobnicate"], ("frobnicate",)),
+    (["quote", "add"], ("citekey",)),
+])
+def test_what_click_refuses_on_the_command_line_is_one_line(args, named):
+    """A value click cannot read for an option, an option or command there is none of, an argument
+    missing: click's usage, hint and error were three lines or more; one line, exit 2, naming them."""
+    r = run_kb(*args)
+    assert r.code == 2 and r.err.startswith("kb: error: ") and r.err.count("\n") == 1, r.err
+    assert all(n in r.err for n in named) and "Usage:" not in r.err, r.err
+    helped = run_kb(*args[:1] if args[0] != "frobnicate" else [], "--help")      # --help as it was
+    assert helped.code == 0 and helped.out.startswith("Usage: kb ") and not helped.err
