@@ -64,7 +64,8 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
             if n.startswith("found in the second extraction"):
                 echo(f"  {n}")
     else:
-        echo(f"stored {stored['id']} UNVERIFIED: {stored.get('note', '')}")
+        given = f" (page {stored['page']} as given, not checked)" if stored.get("page") else ""
+        echo(f"stored {stored['id']} UNVERIFIED{given}: {stored.get('note', '')}")
 
 
 @quote_app.command("ls")

@@ -180,13 +180,14 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
             if not force:
                 raise quotes.QuoteNotFound(f"kb holds no text of {labelled(citekey, version)}"
                                     + "; cannot verify the claim's quote (get the text, or use --force)")
-            record.update({"version": version, "status": "unverified",
+            record.update({"version": version, "status": "unverified", **quotes.forced_page(page, None),
                            "note": note or "quote not verified: no text held"})
         elif match is None:
             if not force:
                 raise quotes.QuoteNotFound("the claim's quote is " + quotes.describe_miss(paper, text.version, near,
                                                                             versions_with_text(kb.conn, citekey)), near)
             record.update({"version": text.version, "status": "unverified",
+                           **quotes.forced_page(page, text, "the claim"),
                            "note": note or ("quote not found in " + text.version
                                             + (f"; {near.describe()}" if near else ""))})
         else:

@@ -331,6 +331,19 @@ def on_given_page(page: int, quote: str, match, text: PageText, what: str = "the
                      hint=f"use --page {match.page}")
 
 
+def forced_page(page: int | None, text: PageText | None, what: str = "the quote") -> dict:
+    """The page a writer gave (`--page N`) for a quote stored unverified (`--force`: kb holds no
+    text of it, or does not find it there), as its record keeps it: {"page": N}, or {} when none was
+    given. Kept, never dropped: it is the writer's word, shown beside the quote's unverified status.
+    A page past the last page of the text kb holds is no page of it: UsageError, nothing stored."""
+    if page is None:
+        return {}
+    if text is not None and page > len(text.pages):
+        raise UsageError(f"page {page} is past the last page of {labelled(text.citekey, text.version)} "
+                         f"({len(text.pages)} pages); {what} is not stored")
+    return {"page": page}
+
+
 def page_disagrees(stored: int | None, stored_end: int | None, quote: str, match, text: PageText) -> str | None:
     """Why a page written in a claims file is not where the quote is (None when it is, or
     none is written): past the paper's last page, or a page the quote is not on. A quote
@@ -394,13 +407,13 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         if not force:
             raise QuoteNotFound(message + f". Get the text first ({_no_text_hint(paper, version)}), "
                                 "or store it unverified with --force")
-        record.update({"version": version, "status": "unverified",
+        record.update({"version": version, "status": "unverified", **forced_page(page, None),
                        "note": note or f"not verified: kb held no text of {what}"})
     elif match is None:
         message = describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey))
         if not force:
             raise QuoteNotFound(message, near)
-        record.update({"version": text.version, "status": "unverified",
+        record.update({"version": text.version, "status": "unverified", **forced_page(page, text),
                        "note": note or ("not found in " + text.version
                                         + (f"; {near.describe()}" if near else ""))})
     else:

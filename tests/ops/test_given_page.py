@@ -65,3 +65,27 @@ def test_a_passage_printed_twice_is_stored_on_the_page_given(kb_root, tmp_path):
     r = run_kb("claim", "add", key, "240 MW", "--quote", "barrage delivered 240 MW", "--page", "4", "--json")
     assert r.code == 0 and r.json["page"] == 4, r.err
     assert run_kb("verify").code == 0
+
+
+@pytest.mark.parametrize("command", [
+    ["quote", "add", "{key}", "The gearboxes were replaced every winter", "--force"],
+    ["claim", "add", "{key}", "5 MW", "--quote", "each gearbox handled 5 MW", "--force", "--id", "gear"],
+])
+@pytest.mark.parametrize("text", [True, False])
+def test_a_page_given_with_force_is_stored_beside_the_unverified_mark(kb_root, tmp_path, command, text):
+    """--force --page N of a quote kb cannot verify (not found in the text it holds, or no text held):
+    the page was dropped; it is stored as given, the record unverified; past the last page, refused."""
+    import json
+
+    (kb_root / "references.bib").write_text("@misc{wind2020,\n  title = {Wind Farms},\n  year = {2020},\n}\n")
+    if text:
+        (tmp_path / "p.json").write_text(json.dumps(PAGES))
+        assert run_kb("text", "load", "wind2020", tmp_path / "p.json").code == 0
+        r = run_kb(*[a.format(key="wind2020") for a in command], "--page", "9")
+        assert r.code == 2 and "page 9 is past the last page" in r.err and r.err.count("\n") == 1, r.err
+        assert claims_file(kb_root, "wind2020") == ""
+    r = run_kb(*[a.format(key="wind2020") for a in command], "--page", "2")
+    assert r.code == 0, r.err
+    assert "page = 2\n" in claims_file(kb_root, "wind2020") and 'status = "unverified"' in claims_file(kb_root, "wind2020")
+    listed = run_kb("quote" if command[0] == "quote" else "claims", *(["ls"] if command[0] == "quote" else []), "--json")
+    assert [(x["page"], x["status"]) for x in listed.json] == [(2, "unverified")]
