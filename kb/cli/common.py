@@ -289,7 +289,7 @@ def input_path(given: Path, what: str, suffix: str = "") -> "Path | StdinInput":
 def print_quote(q: dict) -> None:
     pages = f"p. {q['page']}" + (f"-{q['page_end']}" if q.get("page_end") and q["page_end"] != q["page"] else "") \
         if q.get("page") else "p. ?"
-    flag = "" if q["status"] == "verified" else "  [UNVERIFIED]"
+    flag = {"verified": "", "no-text": "  [NO TEXT]"}.get(q["status"], "  [UNVERIFIED]")
     topics = f"  ({', '.join(q['topics'])})" if q.get("topics") else ""
     echo(f"{q['id']}  {q['citekey']} {q.get('version') or ''} {pages}{flag}{topics}")
     echo(f"    \"{q['text']}\"")

@@ -26,6 +26,8 @@ from kb.store.queries import (
     claim_stands_sql,
     held_versions,
     load_text,
+    no_text,
+    no_text_sql,
     off_text,
     off_text_sql,
     paper_keys,
@@ -306,7 +308,8 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
     where, params = _claims_where(kb, topics, paper, unit, minimum, maximum, text)
     rows = rows_as_dicts(kb.conn.execute(
         f"select id, citekey, number, value, unit, per, quote, page, version, topics, "
-        f"case when {claim_stands_sql()} then 'verified' else 'unverified' end as status, "
+        f"case when not {claim_stands_sql()} then 'unverified' when {no_text_sql('claims')} then 'no-text' "
+        f"else 'verified' end as status, "
         f"doubt as reason, file, "
         f"trim(coalesce(number, '') || ' ' || coalesce(unit, '')) as written, {off_text_sql('claims')} as off "
         f"from claims where {where} order by citekey, rowid", params))
@@ -315,6 +318,8 @@ def list_claims(kb: KB, *, topics: list[str] | None = None, paper: str | None = 
         r["topics"] = json.loads(r["topics"])
         if r.pop("off") and r["reason"] is None:        # a version or page kb holds no text of
             r["reason"] = quotes.no_paper_reason(kb, r["citekey"], memo) or off_text(kb.conn, r["citekey"], r["version"], r["page"])
+        elif r["status"] == "no-text":                  # no text of its paper at all: as kb verify says it
+            r["reason"] = no_text(r["citekey"], r["version"])
     return rows
 
 
@@ -326,8 +331,8 @@ def claim_lines(kb: KB, **filters) -> list[tuple[str, ...]]:
     return kb.conn.execute(
         "select citekey || '.' || replace(id, '-', '_'), trim(coalesce(number, '') || ' ' || coalesce(unit, '')), "
         "coalesce(per, ''), coalesce(nullif(version, ''), '-') || ' p.' || coalesce(page, '?'), "
-        f"case when {claim_stands_sql()} then '' "
-        "else 'UNVERIFIED' end, coalesce(quote, '') "
+        f"case when not {claim_stands_sql()} then 'UNVERIFIED' when {no_text_sql('claims')} then 'NO TEXT' "
+        "else '' end, coalesce(quote, '') "
         f"from claims where {where} order by citekey, rowid", params).fetchall()
 
 
@@ -584,6 +589,7 @@ class CheckOutcome:
     rel_diff: float | None = None
     note: str | None = None
     unverified: list[str] = field(default_factory=list)
+    no_text: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = self.__dict__.copy()
@@ -614,12 +620,12 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
         return held
     ns = namespace(kb, words)
     known = sorted(ns.values)
-    unverified = unverified_names(kb, ns, words)
+    unverified, textless = doubted_names(kb, ns, words)
     full: list = []
     out = []
     for r in rows:
         result = checks.run_check(r["id"], r["stated"], r["expr"], ns.resolve, r["tolerance"], known=known,
-                           units=ns.units, unverified=unverified)
+                           units=ns.units, unverified=unverified, textless=textless)
         if result.verdict == "error" and ns.broken:
             used = set(re.findall(r"\w+", f"{r['stated']} {r['expr']} {r['tolerance'] or ''}"))
             why = [ns.broken[name] for name in sorted(used & set(ns.broken))]
@@ -631,7 +637,7 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
                 every = namespace(kb)
                 full = [every, sorted(every.values)]
             result = checks.run_check(r["id"], r["stated"], r["expr"], full[0].resolve, r["tolerance"],
-                               known=full[1], units=full[0].units, unverified=unverified)
+                               known=full[1], units=full[0].units, unverified=unverified, textless=textless)
         rec = result.recomputed
         out.append(CheckOutcome(
             id=r["id"], stated=r["stated"], expr=r["expr"], verdict=result.verdict,
@@ -639,7 +645,7 @@ def run_checks(kb: KB, only: str | None = None) -> list[CheckOutcome]:
             file=f"{r['file']}:{r['line']}" if r["line"] else r["file"],
             recomputed=rec.nominal if rec else None, low=rec.lo if rec else None, high=rec.hi if rec else None,
             unit=rec.unit_text if rec else None, rel_diff=result.rel_diff, note=r["note"],
-            unverified=result.unverified))
+            unverified=result.unverified, no_text=result.no_text))
     if not full:                # an undefined name's hint reads every claim: not kept
         _hold_outcomes(kb, key, out)
     return out
@@ -653,7 +659,7 @@ def _checks_key(kb: KB, rows: list[dict], words: set[str]) -> str:
     module and pint, by size and mtime)."""
     where, params = _named(words)
     claims = kb.conn.execute(f"select citekey, id, kind, number, unit, quote, status, file, version, page, doubt, "
-                             f"{off_text_sql('claims')}, "
+                             f"{off_text_sql('claims')}, {no_text_sql('claims')}, "
                              f"exists (select 1 from papers p where p.citekey = claims.citekey) from claims{where} "
                              "order by citekey, id, file", params).fetchall()
     units = kb.conn.execute("select name, definition, file from units order by name, file").fetchall()
@@ -696,17 +702,25 @@ def _hold_outcomes(kb: KB, key: str, outcomes: list[CheckOutcome]) -> None:
 
 
 def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> dict[str, str]:
+    """`doubted_names`' first: the names resting on a claim not verified."""
+    return doubted_names(kb, ns, words)[0]
+
+
+def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Names an expression may use that rest on a claim stored unverified, or on a
     claim whose value is not among its quote's numbers (a hand edit): each claim as
     citekey.claim_id (and bare, when unique), and each user unit defined as one.
     With `words`, only claims whose id is one of them (reading a quote's numbers is
-    the cost: never for claims no check names)."""
+    the cost: never for claims no check names). And, apart, the names resting on a claim of a
+    paper kb holds no text of (`queries.no_text`, as kb claims and kb verify say it: "no-text")."""
 
     out: dict[str, str] = {}
+    textless: dict[str, str] = {}
     where, params = _named(words)
     where = (where + " and" if where else " where") + " kind = 'claim'"
     for r in rows_as_dicts(kb.conn.execute(
             f"select id, citekey, number, unit, quote, status, per, version, page, doubt, {off_text_sql('claims')} as off, "
+            f"{no_text_sql('claims')} as no_text, "
             f"exists (select 1 from papers p where p.citekey = claims.citekey) as held from claims{where}", params)):
         full = f"{r['citekey']}.{_ident(r['id'])}"
         if not r["held"]:
@@ -714,14 +728,19 @@ def unverified_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> di
             reason = f"its paper {r['citekey']} is not in references.bib"
         else:       # as the index decided it (kb.ops.derive: no quote, stored unverified, ...), as kb claims shows it
             reason = r["doubt"] or (off_text(kb.conn, r["citekey"], r["version"], r["page"]) if r["off"] else None)
+        into = out
+        if reason is None and r["no_text"]:
+            reason, into = no_text(r["citekey"], r["version"]), textless
         if reason is None:
             continue
-        out[full] = f"{full}: {reason}"
+        into[full] = f"{full}: {reason}"
         bare = _ident(r["id"])
         if ns.values.get(bare) is not None and bare not in ns.ambiguous and ns.sources.get(bare) == ns.sources.get(full):
-            out[bare] = out[full]
+            into[bare] = into[full]
     for r in rows_as_dicts(kb.conn.execute("select name, definition from units")):
-        target = _claim_named(r["definition"].strip(), out)
-        if target is not None:
-            out[r["name"]] = f"unit {r['name']} = {target}; {out[target]}"
-    return out
+        for into in (out, textless):
+            target = _claim_named(r["definition"].strip(), into)
+            if target is not None:
+                into[r["name"]] = f"unit {r['name']} = {target}; {into[target]}"
+                break
+    return out, textless

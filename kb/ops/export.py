@@ -61,8 +61,8 @@ def select_quotes(kb: "KB", *, ids: list[str] | None = None, topics: list[str] |
         dup = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
         if dup:
             raise UsageError(f"quote {dup!r} is listed twice in --quotes")
-        return list_quotes(kb, ids=ids)
-    return list_quotes(kb, topics or [], paper, text=text)
+        return list_quotes(kb, ids=ids, textless=False)
+    return list_quotes(kb, topics or [], paper, text=text, textless=False)
 
 
 def _claim_citekeys(kb: "KB", topics: list[str], paper: str | None) -> set[str]:

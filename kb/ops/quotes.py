@@ -26,6 +26,8 @@ from kb.store.queries import (
     load_text,
     lookalike,
     missing_paper,
+    no_text,
+    no_text_sql,
     not_held,
     off_text,
     off_text_sql,
@@ -474,18 +476,21 @@ def remove_quote(kb: KB, quote_id: str) -> str:
 
 def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = None,
                 ids: list[str] | None = None, text: list[str] | None = None,
-                as_stored: bool = False) -> list[dict]:
+                as_stored: bool = False, textless: bool = True) -> list[dict]:
     """Stored quotes: tagged with every one of `topics`, of `paper`, holding the
     words of every `text` (full-text: the quote or its tags), or the given `ids`.
     A quote marked verified that names a version or page kb holds no text of, or whose
     text is not found in its text (a hand edit: kb.ops.derive.quote_doubts), is listed
     "unverified", and `reason` says why (None otherwise); `as_stored` lists every status as
-    its claims file writes it."""
+    its claims file writes it. A quote of a paper kb holds no text of is listed "no-text"
+    (`queries.no_text_sql`, as kb verify says it), unless not `textless` (an export, which marks
+    only what it finds refuted)."""
     where, params = record_filter(kb.conn, "quotes", topics, text, paper)
     if ids:
         where += f" and id in ({','.join('?' * len(ids))})"
         params.extend(ids)
-    rows = rows_as_dicts(kb.conn.execute(f"select *, {off_text_sql('quotes', 'page_end')} as off_text "
+    rows = rows_as_dicts(kb.conn.execute(f"select *, {off_text_sql('quotes', 'page_end')} as off_text, "
+                                         f"{no_text_sql('quotes')} as no_text "
                                          f"from quotes where {where} order by citekey, rowid", params))
     memo: dict = {}
     for r in rows:
@@ -502,6 +507,9 @@ def list_quotes(kb: KB, topics: list[str] | None = None, paper: str | None = Non
                                                                       max(r["page"] or 0, r["page_end"] or 0) or None)
         elif doubt and r["status"] == "verified" and not as_stored:
             r["status"], r["reason"] = "unverified", doubt
+        elif r.pop("no_text") and textless and not as_stored:
+            r["status"], r["reason"] = "no-text", no_text(r["citekey"], r["version"])
+        r.pop("no_text", None)
     if ids:
         order = {i: n for n, i in enumerate(ids)}
         rows.sort(key=lambda r: order.get(r["id"], len(order)))
@@ -614,8 +622,7 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if text is None:
         if elsewhere := other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"]):
             return verdict("not-found", f"kb holds no text of {c['citekey']}, and {elsewhere}", True)
-        return verdict("no-text", f"kb holds no text of {c['citekey']} {c['version'] or ''}".rstrip()
-                       + "; quote not re-checked")
+        return verdict("no-text", no_text(c["citekey"], c["version"]))
     # on its stored page first, as the index reads it (a running header printed on every page is there)
     found_in, match = found_on_page(kb, c["citekey"], c["version"], c["page"], c["quote"], cache)
     if match is None:
@@ -752,9 +759,7 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
         if elsewhere := other_papers_file(kb.conn, kb.layout.root, q.get("file"), q["citekey"]):
             return Verdict(q["id"], q["citekey"], q["version"], "not-found",
                            f"kb holds no text of {q['citekey']}, and {elsewhere}", failed=True)
-        return Verdict(q["id"], q["citekey"], q["version"], "no-text",
-                       f"kb holds no text of {q['citekey']} {q['version'] or ''}".rstrip()
-                       + "; not re-checked")
+        return Verdict(q["id"], q["citekey"], q["version"], "no-text", no_text(q["citekey"], q["version"]))
     if (why := another_work(kb, q["citekey"], q["version"], cache)) is not None:
         return Verdict(q["id"], q["citekey"], q["version"], "another-work", why, failed=True)
     hidden = unshowable(q["text"])

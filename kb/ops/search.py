@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from kb.errors import UsageError
 from kb.store.fts import match_terms, query_words, snippet
 from kb.store.knowledgebase import KB
-from kb.store.queries import chunks, claim_stands_sql, no_paper, off_text_sql, paper_exists
+from kb.store.queries import chunks, claim_stands_sql, no_paper, no_text_sql, off_text_sql, paper_exists
 from kb.text.display import Vocabulary
 from kb.text.versions import version_number
 
@@ -83,11 +83,12 @@ _SOURCES = {
                      # its status as kb quote ls lists it (list_quotes): a quote edited by hand is not verified
                      "t.rowid, t.citekey, t.version, t.page, t.page_end, t.id, "
                      f"case when t.status = 'verified' and (t.doubt is not null or {off_text_sql('t', 'page_end')}) "
-                     "then 'unverified' else t.status end, null"),
+                     f"then 'unverified' when {no_text_sql('t')} then 'no-text' else t.status end, null"),
     "claim": _Source("claim", "claims_fts", "claims", ", 0.5, 1.0, 0.5, 0.5",
                      # its status as kb claims lists it: a claim marked verified by hand with no quote is not
                      "t.rowid, t.citekey, t.version, t.page, t.page, t.id, "
-                     f"case when {claim_stands_sql('t')} then 'verified' else 'unverified' end, "
+                     f"case when not {claim_stands_sql('t')} then 'unverified' when {no_text_sql('t')} then 'no-text' "
+                     "else 'verified' end, "
                      "trim(coalesce(t.number, '') || ' ' || coalesce(t.unit, ''))", "t.citekey is not null"),
 }
 _ROWID = {"page": "id", "quote": "rowid", "claim": "rowid"}

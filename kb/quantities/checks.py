@@ -44,6 +44,8 @@ class CheckResult:
     #: inputs (claims, or units defined by claims) stored unverified: the verdict
     #: stands, but rests on a figure kb could not trace to its quote
     unverified: list[str] = field(default_factory=list)
+    #: inputs resting on a claim of a paper kb holds no text of: not re-checked ("no-text")
+    no_text: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -135,7 +137,8 @@ _NAME = lazy(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?")
 def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
               tolerance: str | None = None, *, known: Iterable[str] | None = None,
               units: UserUnits | None = None,
-              unverified: Mapping[str, str] | None = None) -> CheckResult:
+              unverified: Mapping[str, str] | None = None,
+              textless: Mapping[str, str] | None = None) -> CheckResult:
     """Recompute `expr` and judge it against `stated`; never raises for bad input.
 
     `resolve(name)` returns a named figure (Interval or written text) and raises
@@ -143,15 +146,17 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     `units` are the user units the stated figure, the expression and the figures
     may use. `unverified` maps names (claims, user units) that rest on an
     unverified claim to the reason; a check using one is marked (`unverified`)
-    and its explanation says why.
+    and its explanation says why; `textless` likewise the names resting on a claim of a paper
+    whose text is not held (marked `no_text`).
     """
     result = _run_check(id, stated, expr, resolve, tolerance, known=known, units=units)
-    if unverified:
+    if unverified or textless:
         used = {m.group() for m in _NAME.finditer(f"{stated} {expr}")}
-        marked = sorted(n for n in used if n in unverified)
-        if marked:
-            result.unverified = marked
-            result.explanation.extend(f"unverified input {n}: {unverified[n]}" for n in marked)
+        for names, said, mark in ((unverified or {}, "unverified", "unverified"), (textless or {}, "no-text", "no_text")):
+            marked = sorted(n for n in used if n in names)
+            if marked:
+                setattr(result, mark, marked)
+                result.explanation.extend(f"{said} input {n}: {names[n]}" for n in marked)
     return result
 
 
@@ -242,6 +247,7 @@ def format_line(result: CheckResult) -> str:
     """One line per check: id, stated, recomputed nominal, interval, relative difference,
     the inputs that rest on an unverified claim (if any), verdict."""
     mark = f"  [UNVERIFIED input: {', '.join(result.unverified)}]" if result.unverified else ""
+    mark += f"  [NO TEXT input: {', '.join(result.no_text)}]" if result.no_text else ""
     if result.verdict == ERROR or result.recomputed is None:
         return f"{result.id}  stated {result.stated}  {result.message}{mark}  {result.verdict}"
     r = result.recomputed

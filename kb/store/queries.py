@@ -319,6 +319,24 @@ def off_text_sql(table: str, last: str = "page") -> str:
             f"(max({table}.page, coalesce({table}.{last}, {table}.page)) > coalesce(({pages}), {table}.page)))))")
 
 
+def no_text_sql(table: str) -> str:
+    """SQL true for a row of `table` (quotes, claims) not stored unverified, of a paper of references.bib
+    kb holds no text of at all: nothing it says was checked against its paper (a fresh clone, whose page
+    text is not in git; a quote copied by hand into the claims file of a paper with no text). Such a row
+    is "no-text", `no_text` saying why, in kb verify, kb quote ls, kb claims and kb check alike; the text
+    loaded, the derive step decides it as any other."""
+    return (f"(coalesce({table}.status, 'verified') != 'unverified' and {table}.citekey is not null "
+            f"and exists (select 1 from papers p where p.citekey = {table}.citekey) "
+            f"and not exists (select 1 from versions v where v.citekey = {table}.citekey "
+            "and v.text_status = 'ok'))")
+
+
+def no_text(citekey: str, version: str | None) -> str:
+    """Why a record of a paper kb holds no text of (`no_text_sql`) is not verified: the one wording of
+    every command that lists it."""
+    return f"kb holds no text of {citekey} {version or ''}".rstrip() + "; not re-checked"
+
+
 def not_held(conn: sqlite3.Connection, citekey: str | None) -> str | None:
     """Why a record (a quote or claim) of `citekey` cannot stand verified when references.bib holds no such
     paper (a claims file named for none, claims/nosuch.toml; its entry deleted or renamed by hand); None

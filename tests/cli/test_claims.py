@@ -1122,11 +1122,11 @@ def test_a_hand_written_claim_is_listed_as_kb_verify_judges_it_against_the_page(
     fixed = (php / "claims" / "luccioni2023power.toml").read_text().replace("page = 7", "page = 4")
     (php / "claims" / "luccioni2023power.toml").write_text(fixed)
     assert {c["id"]: c["status"] for c in run_kb("claims", "--json").json}["moved"] == "verified"
-    # a claim of a paper kb holds no text of stands as its quote is typed, until its text is stored
+    # a claim of a paper kb holds no text of is "no-text" (not re-checked), until its text is stored
     (php / "references.bib").write_text(PHP_BIB + "\n@misc{other2024,\n  title = {Other},\n  year = {2024},\n}\n")
     (php / "claims" / "other2024.toml").write_text(
         '[[claim]]\nid = "spaced"\nvalue = "1 inference"\nquote = "we ran 1, 000 inferences"\nstatus = "verified"\n')
-    assert run_kb("claims", "--paper", "other2024", "--json").json[0]["status"] == "verified"
+    assert run_kb("claims", "--paper", "other2024", "--json").json[0]["status"] == "no-text"
     (tmp_path / "other.json").write_text(json.dumps(["For each model, we ran 1,000 inferences for each task."]))
     assert run_kb("text", "load", "other2024", tmp_path / "other.json").code == 0
     c = run_kb("claims", "--paper", "other2024", "--json").json[0]

@@ -96,7 +96,7 @@ def test_a_record_of_a_paper_kb_holds_no_text_of_is_not_refuted(kb_root, tmp_pat
         f'[[quote]]\nid = "used"\ntext = "{QUOTE}"\nversion = "v9"\npage = 40\n')
     r = run_kb("verify")
     assert r.code == 0 and r.out.startswith("no-text"), r.out
-    assert run_kb("quote", "ls", "--json").json[0]["status"] == "verified"
+    assert run_kb("quote", "ls", "--json").json[0]["status"] == "no-text"
 
 
 def test_an_unverified_record_of_another_version_stays_unverified_not_failed(alpha):

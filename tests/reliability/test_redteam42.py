@@ -1,0 +1,43 @@
+"""Red-team round 42: what a careless or hostile user does by hand to references.bib and
+claims/, and what every command then says of it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kbrun import run_kb
+
+BIB = "@misc{{{key},\n  title = {{Wind Farms of the Coast}},\n  year = {{2020}},\n}}\n"
+PAGES = ["Wind Farms of the Coast", "Each turbine delivered 3.5 MW at rated wind speed in the trials."]
+COPIED = ('[[quote]]\nid = "copied"\ntext = "{text}"\nversion = "v1"\nstatus = "verified"\npage = 2\n\n'
+          '[[claim]]\nid = "rated"\nvalue = "3.5 MW"\nquote = "{text}"\nversion = "v1"\nstatus = "verified"\npage = 2\n')
+
+
+@pytest.mark.parametrize("text, then", [
+    ("Each turbine delivered 3.5 MW at rated wind speed", ("verified", "ok")),
+    ("Each turbine delivered 3.5 MW at rated water speed", ("unverified", "not-found")),
+])
+def test_a_record_copied_by_hand_to_a_paper_of_no_text_is_no_text_alike_then_decided(kb_root, tmp_path, text, then):
+    """A quote and claim copied by hand into the file of a paper kb holds no text of: kb verify said
+    no-text, kb quote ls, kb claims and kb check listed them verified. All say no-text, in the same
+    words; the paper's text loaded, the next command decides them, with no step of the user's."""
+    (kb_root / "references.bib").write_text(BIB.format(key="wind2020"))
+    (kb_root / "claims" / "wind2020.toml").write_text(COPIED.format(text=text))
+    (kb_root / "claims" / "checks.toml").write_text('[[check]]\nid = "c"\nstated = "3.5 MW"\nexpr = "wind2020.rated"\n')
+    said = "kb holds no text of wind2020 v1; not re-checked"
+    assert {(v["status"], v["message"]) for v in run_kb("verify", "--json").json} == {("no-text", said)}
+    quote, claim = run_kb("quote", "ls", "--json").json[0], run_kb("claims", "--json").json[0]
+    assert (quote["status"], quote["reason"]) == (claim["status"], claim["reason"]) == ("no-text", said)
+    assert "[NO TEXT]" in run_kb("quote", "ls").out and "NO TEXT" in run_kb("claims").out
+    from kb.ops.claims import doubted_names, namespace
+    from kb.ops.session import open_kb
+
+    kb = open_kb(kb_root)           # what kb check marks its inputs by (its figures need pint: not loaded here)
+    marked = f"wind2020.rated: {said}"
+    assert doubted_names(kb, namespace(kb)) == ({}, {"wind2020.rated": marked, "rated": marked})
+    kb.close()
+    (tmp_path / "p.json").write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", "wind2020", tmp_path / "p.json", "--version", "v1").code == 0
+    assert run_kb("quote", "ls", "--json").json[0]["status"] == run_kb("claims", "--json").json[0]["status"] == then[0]
+    assert {v["status"] for v in run_kb("verify", "--json").json} == {then[1]}
