@@ -470,6 +470,18 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
         rel = layout.relative(path)
         report.problem("files", rel, "holds quotes, claims or checks, but kb reads it as no claims file (a claims "
                        "file's name ends in .toml)", f"rename it: mv {rel} claims/{base}")
+    named: dict[str, list[str]] = {}
+    for rel, path in current.items():
+        if rel != index.BIB_REL:
+            named.setdefault(paths.Layout.citekey_of(path), []).append(rel)
+    for key, rels in named.items():
+        if len(rels) > 1:       # claims/müller2020.toml made by hand beside kb's claims/m%C3%BCller2020.toml
+            kept = layout.relative(layout.claims_file(key))
+            for rel in rels:
+                if rel != kept:
+                    report.problem("files", rel, f"is {key}'s claims file as {kept} is (one named as kb writes "
+                                   "it, one as the key is written): kb rename and kb rm refuse the paper",
+                                   f"move what {rel} holds into {kept}, then delete {rel}")
     for path in index.claims_out_of_reach(layout):
         rel = layout.relative(path)
         report.problem("files", rel, "is in a subfolder of claims/, where kb reads no claims file",

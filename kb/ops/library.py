@@ -186,6 +186,7 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
         title = kb.conn.execute("select title from papers where citekey = ?", [key]).fetchone()[0]
         quotes = kb.conn.execute("select count(*) from quotes where citekey = ?", [key]).fetchone()[0]
         claims = kb.conn.execute("select count(*) from claims where citekey = ?", [key]).fetchone()[0]
+        one_claims_file(kb, key, "nothing removed")
         path = kb.layout.claims_file(key)
         rel = kb.layout.relative(path) if path.exists() else None
         kb.refuse_unread(rel, f"remove {key} with", "nothing removed")
@@ -370,6 +371,18 @@ def _renamed_by_hand(kb: KB, old: str, new: str) -> bool:
     return (path is not None and path.exists()) or bool(kb.sources.find(citekey=old))
 
 
+def one_claims_file(kb: KB, key: str, doing: str) -> None:
+    """Refuse (UsageError, nothing done) to rename or remove a paper whose quotes and claims are in two
+    files whose names both read as its key (`Layout.claims_files_of`: kb's escaped name and the key as
+    written, made by hand): moving or deleting one of them left the other's records under a key no
+    paper has, or removed them unsaid."""
+    both = kb.layout.claims_files_of(key)
+    if len(both) > 1:
+        names = " and ".join(kb.layout.relative(p) for p in both)
+        raise UsageError(f"{key}'s quotes and claims are in two files, {names}; {doing}",
+                         hint="move what one holds into the other by hand, delete it, then run the command again")
+
+
 def _claims_file_or_none(kb: KB, key: str) -> Path | None:
     """claims/<key>.toml, or None for a key that cannot name a file (over 200 characters,
     as BibTeX allows): such a paper has no claims file, and renaming it is the way out."""
@@ -439,6 +452,7 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
         read_as = bibfile.read_as
         if not following:
             check_new_key(kb, bibfile, new, old)
+        one_claims_file(kb, old, "nothing renamed")
         old_path, new_path = _claims_file_or_none(kb, old), kb.layout.claims_file(new)
         old_held = old_path is not None and old_path.exists()
         # on a file system that does not tell case apart (macOS, Windows), claims/P2020.toml is

@@ -114,6 +114,20 @@ class Layout:
             return legacy
         return self.claims / f"{name}.toml"
 
+    def claims_files_of(self, citekey: str) -> list[Path]:
+        """Every file of claims/ whose name reads as `citekey` (`citekey_of`): the name kb writes,
+        escaped, and the key as written (a file a person made by hand, claims/müller2020.toml beside
+        kb's claims/m%C3%BCller2020.toml), those that exist. Both are read as the paper's; more than
+        one is a paper kb cannot rename or remove whole."""
+        name = escape_key(citekey)
+        if name == citekey or "/" in citekey or "\\" in citekey or citekey.startswith(".") or "\0" in citekey:
+            return []
+        both = [self.claims / f"{citekey}.toml", self.claims / f"{name}.toml"]
+        try:
+            return [p for p in both if p.is_file()]
+        except OSError:                 # a name too long for the file system: no such file
+            return []
+
     @staticmethod
     def citekey_of(path: Path) -> str:
         """The citekey a claims file belongs to: its name, unescaped."""

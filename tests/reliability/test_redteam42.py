@@ -41,3 +41,22 @@ def test_a_record_copied_by_hand_to_a_paper_of_no_text_is_no_text_alike_then_dec
     assert run_kb("text", "load", "wind2020", tmp_path / "p.json", "--version", "v1").code == 0
     assert run_kb("quote", "ls", "--json").json[0]["status"] == run_kb("claims", "--json").json[0]["status"] == then[0]
     assert {v["status"] for v in run_kb("verify", "--json").json} == {then[1]}
+
+
+@pytest.mark.parametrize("key", ["müller2020", "conf:wind2020"])
+def test_a_key_with_two_claims_files_is_neither_renamed_nor_removed_in_part(kb_root, key):
+    """kb names a claims file escaped (claims/m%C3%BCller2020.toml); a person writes one as the key is
+    written (claims/müller2020.toml). Both are read as the paper's, but kb rename moved one and left the
+    other's quotes under a key no paper has, and kb rm --force deleted one and said it removed them all."""
+    (kb_root / "references.bib").write_text(BIB.format(key=key))
+    assert run_kb("quote", "add", key, "Turbines of the coast", "--force").code == 0
+    (kb_root / "claims" / f"{key}.toml").write_text('[[quote]]\nid = "hand"\ntext = "Wind farms"\n')
+    before = {p.name: p.read_bytes() for p in (kb_root / "claims").iterdir()}
+    assert len(before) == 2
+    for args in (["rename", key, "new2020"], ["rm", key], ["rm", "--force", key]):
+        r = run_kb(*args)
+        assert r.code == 2 and r.err.count("\n") == 1 and f"claims/{key}.toml" in r.err, r.err
+    assert {p.name: p.read_bytes() for p in (kb_root / "claims").iterdir()} == before
+    assert key in (kb_root / "references.bib").read_text()
+    r = run_kb("doctor")
+    assert r.code == 1 and f"'s claims file as claims/{key}.toml is" in r.out, r.out
