@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kb.errors import KBError
 from kb.store.fts import SEARCH_FOLDING
 from kb.store.fts import register as register_functions
+from kb.store.sqlite import cannot_grow
 from kb.store.sqlite import connect as connect_raw
 
 if TYPE_CHECKING:   # sqlite-utils is imported only when the index is written or migrated
@@ -263,15 +264,17 @@ def _script(db: sqlite_utils.Database, sql: str) -> None:
         cursor.execute(sql[start:])
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(db: sqlite_utils.Database, path: Path | None = None) -> None:
     """Apply pending migrations; `PRAGMA user_version` then counts them, which
-    lets commands skip importing sqlite-utils (kb/store/sqlite.py)."""
+    lets commands skip importing sqlite-utils (kb/store/sqlite.py). An index `path` SQLite
+    cannot write (a full disk, a file-size limit) is said so (`sqlite.cannot_grow`)."""
     try:
         migrations = _migrations()
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
     except sqlite3.DatabaseError as exc:
-        raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
+        raise (path and cannot_grow(exc, path)) or KBError(f"the index is damaged: {exc}",
+                                                           hint="run `kb rebuild`") from None
 
 
 def m004_citation_graph(db: sqlite_utils.Database) -> None:

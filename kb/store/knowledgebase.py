@@ -271,7 +271,7 @@ class KB:
         """A plain sqlite3 connection to the index, migrated; enough for reading."""
         if self._conn is None:
             self._connect()
-            if not is_current(self._conn):
+            if not is_current(self._conn, self.db_path):
                 _ = self.db                 # brings the schema up to date
         return self._conn
 
@@ -282,9 +282,9 @@ class KB:
         if self._db is None:
             if self._conn is None:
                 self._connect()
-            if not is_current(self._conn):
+            if not is_current(self._conn, self.db_path):
                 with self.locked():
-                    dbmod.migrate(dbmod.wrap(self._conn))
+                    dbmod.migrate(dbmod.wrap(self._conn), self.db_path)
             self._db = Database(self._conn, on_wait=self.on_busy)
         return self._db
 

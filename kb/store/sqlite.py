@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kb.atomic import make_folder, shown
+from kb.atomic import make_folder, shown, why_full
 from kb.errors import KBError
 from kb.store.fts import register as register_functions
 
@@ -89,12 +89,27 @@ def connect(path: Path, on_wait: Callable[[str | None], None] | None = None) -> 
         conn.execute("PRAGMA foreign_keys = ON")
         register_functions(conn)          # the full-text triggers fold text with kb_search_text()
     except sqlite3.DatabaseError as exc:
-        raise KBError(f"the index {shown(path)} cannot be opened: {exc}",
-                      hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the source cache") from None
+        raise cannot_grow(exc, path) or KBError(
+            f"the index {shown(path)} cannot be opened: {exc}",
+            hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the source cache") from None
     return conn
 
 
-def is_current(conn: sqlite3.Connection) -> bool:
+def cannot_grow(exc: sqlite3.DatabaseError, path: Path) -> KBError | None:
+    """The error to raise where SQLite could not write the index `path` (SQLITE_FULL, or SQLITE_IOERR
+    writing its log or shared memory: a full disk, a file-size limit, `ulimit -f`, which SQLite words
+    as either) as it opened or migrated it: the machine's state, said as such (`why_full`), never a
+    damaged index to rebuild, which a rebuild under the same limit could not write either. None for
+    another error."""
+    text = str(exc).lower()
+    if "disk is full" not in text and "disk i/o error" not in text:
+        return None
+    why, then = why_full(Path(path).parent)
+    return KBError(f"cannot write the index .kb/kb.sqlite: {why}; nothing was changed, and the files are "
+                   f"as they were", hint=then)
+
+
+def is_current(conn: sqlite3.Connection, path: Path | None = None) -> bool:
     """Whether the index's schema is this kb's; False when behind (to migrate). An index a
     newer kb made (more migrations than this kb knows) is refused: its tables may mean
     what this kb cannot read, and migrating set its count back to this kb's, so the newer
@@ -102,7 +117,8 @@ def is_current(conn: sqlite3.Connection) -> bool:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise KBError(f"the index is damaged: {exc}", hint="run `kb rebuild`") from None
+        raise (path and cannot_grow(exc, path)) or KBError(f"the index is damaged: {exc}",
+                                                           hint="run `kb rebuild`") from None
     if version > SCHEMA_VERSION:
         raise KBError(f"the index was made by a newer kb (its schema is version {version}, this kb's "
                       f"{SCHEMA_VERSION}); nothing read or written",

@@ -60,3 +60,29 @@ def test_a_key_with_two_claims_files_is_neither_renamed_nor_removed_in_part(kb_r
     assert key in (kb_root / "references.bib").read_text()
     r = run_kb("doctor")
     assert r.code == 1 and f"'s claims file as claims/{key}.toml is" in r.out, r.out
+
+
+@pytest.mark.parametrize("where, error", [("open", "disk I/O error"), ("migrate", "database or disk is full")])
+def test_an_index_sqlite_cannot_write_as_it_opens_is_the_limit_not_damage(kb_root, monkeypatch, where, error):
+    """Under `ulimit -f` (or a full disk) SQLite could not write the index's log as it opened or migrated it:
+    kb said the index was damaged and to run kb rebuild, which the same limit stops too."""
+    import resource
+    import sqlite3
+
+    import kb.store.db
+    import kb.store.sqlite
+
+    def stopped(*args, **kwargs):
+        raise sqlite3.OperationalError(error)
+
+    if where == "open":
+        monkeypatch.setattr(kb.store.sqlite, "waiting", stopped)
+    else:
+        run_kb("ls")
+        with sqlite3.connect(kb_root / ".kb" / "kb.sqlite") as conn:
+            conn.execute("PRAGMA user_version = 21")
+        monkeypatch.setattr(kb.store.db, "_migrations", stopped)
+    monkeypatch.setattr(resource, "getrlimit", lambda what: (20_480, 20_480))
+    r = run_kb("ls")
+    assert r.code == 2 and r.err.count("\n") == 1 and "rebuild" not in r.err and "damaged" not in r.err, r.err
+    assert r.err.startswith("kb: error: cannot write the index .kb/kb.sqlite: a file-size limit"), r.err
