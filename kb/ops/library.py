@@ -558,17 +558,16 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
                 body = (bom + claimsfile.comment_safe(f"# Quotes and claims from {new}")
                         + body[len(bom) + len(header):])
             codec, mark = saved_encoding(saved)     # saved as UTF-16 by an editor: the new file too
-            # one file under both names (case): written in place, then its name changed; the
-            # file written under the new name and the old name unlinked was the file itself, lost
-            written = old_path if one_file else new_path
+            # written in place, then its name changed (one rename): a file written under the new name
+            # and the old one unlinked was, killed in between, two files holding the same quotes,
+            # which stopped every command until one was deleted by hand (and, under both names in
+            # another case, the file itself, lost); killed before the rename, the next `kb rename`
+            # finishes it, as for a key renamed by hand
             if codec == "utf-8":
-                kb.write_file(written, body)
+                kb.write_file(old_path, body)
             else:
-                write_bytes(written, mark + body.encode(codec), kb.layout.tmp)
-            if one_file:
-                os.replace(old_path, new_path)
-            else:
-                old_path.unlink()
+                write_bytes(old_path, mark + body.encode(codec), kb.layout.tmp)
+            os.replace(old_path, new_path)
             result.claims_file = kb.layout.relative(new_path)
         for note, body in note_texts.items():
             renamed, n = rename_in_note(body, old, new)

@@ -86,3 +86,28 @@ def test_an_index_sqlite_cannot_write_as_it_opens_is_the_limit_not_damage(kb_roo
     r = run_kb("ls")
     assert r.code == 2 and r.err.count("\n") == 1 and "rebuild" not in r.err and "damaged" not in r.err, r.err
     assert r.err.startswith("kb: error: cannot write the index .kb/kb.sqlite: a file-size limit"), r.err
+
+
+@pytest.mark.parametrize("key", ["wind2020", "müller2020"])
+def test_a_rename_killed_as_it_moves_the_claims_file_leaves_one_file_and_is_finished_by_running_it_again(
+        kb_root, monkeypatch, key):
+    """kb rename wrote claims/new.toml, then unlinked claims/old.toml: killed in between, both held the same
+    quotes, and every command stopped ('quote id ... is also used in ...') until one was deleted by hand."""
+    from kb.store.knowledgebase import KB
+
+    (kb_root / "references.bib").write_text(BIB.format(key=key))
+    assert run_kb("quote", "add", key, "Turbines of the coast", "--force", "--id", "t1").code == 0
+    real = KB.write_file
+
+    def killed(self, path, *args, **kwargs):
+        real(self, path, *args, **kwargs)
+        if path.parent.name == "claims":
+            raise KeyboardInterrupt
+    monkeypatch.setattr(KB, "write_file", killed)
+    assert run_kb("rename", key, "new2020").code == 130
+    monkeypatch.setattr(KB, "write_file", real)
+    assert len(list((kb_root / "claims").glob("*.toml"))) == 1
+    r = run_kb("rename", key, "new2020")
+    assert r.code == 0, r.err
+    assert [p.name for p in (kb_root / "claims").iterdir()] == ["new2020.toml"]
+    assert [(q["id"], q["citekey"]) for q in run_kb("quote", "ls", "--json").json] == [("t1", "new2020")]
