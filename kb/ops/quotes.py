@@ -1292,6 +1292,12 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
                             f" ({found.closest_score:.2f})")
             return NoteVerdict(q.line, q.quote, source, None, None, "no-source", message, failed=True,
                                closest=found.closest, **common)
+        hidden = unshowable(q.quote)
+        if hidden is not None:
+            # matched without it (quote matching drops it), it stood "ok" as words the note does not show
+            # as the paper prints them, as kb quote add and kb verify refuse a stored quote holding one
+            return NoteVerdict(q.line, q.quote, source, citekey, None, "problem",
+                               f"the quote holds {hidden}; write it without it in the note", failed=True, **common)
         known = stored.get((citekey, _squash(q.quote)))
         version = known["version"] if known else None
         if q.version:

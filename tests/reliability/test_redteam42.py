@@ -111,3 +111,17 @@ def test_a_rename_killed_as_it_moves_the_claims_file_leaves_one_file_and_is_fini
     assert r.code == 0, r.err
     assert [p.name for p in (kb_root / "claims").iterdir()] == ["new2020.toml"]
     assert [(q["id"], q["citekey"]) for q in run_kb("quote", "ls", "--json").json] == [("t1", "new2020")]
+
+
+@pytest.mark.parametrize("inside, status", [("\u202e", "problem"), ("\x07", "problem"), ("\u200b", "ok")])
+def test_a_note_quote_holding_a_character_nobody_sees_is_no_ok(kb_root, tmp_path, inside, status):
+    """A note's quote holding a bidi override or a control character stood "ok" (matching drops it), its
+    words shown in another order, or hiding a byte, than the paper's; kb quote add refuses such a quote.
+    A zero-width space, which shows nothing where it stands, is as before."""
+    (kb_root / "references.bib").write_text(BIB.format(key="wind2020"))
+    (tmp_path / "p.json").write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", "wind2020", tmp_path / "p.json").code == 0
+    note = tmp_path / "note.md"
+    note.write_text(f'They say "Each turbine delivered 3.5 MW at rated{inside} wind speed" [@wind2020].\n')
+    r = run_kb("verify", "--note", note, "--json")
+    assert [q["status"] for q in r.json["quotes"]] == [status] and r.code == (status != "ok"), r.out
