@@ -104,6 +104,8 @@ def rm(citekeys: List[str] = typer.Argument(..., help="The papers' citekeys.", c
             parts.append(f"the crossref of {', '.join(r.lends_to)}")
         if r.elsewhere:
             parts.append(f"{', '.join(r.elsewhere)} kept")
+        if r.named_in:
+            parts.append(f"its claims in {', '.join(r.named_in)} kept")
         echo(f"{verb} {r.citekey}: {r.title}  ({', '.join(parts)})")
 
 

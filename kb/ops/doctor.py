@@ -681,7 +681,8 @@ def _file_names_it(message: str) -> bool:
     the file's name writes the key in other Unicode characters, or the file was renamed and its
     first line names the paper): then its fix is that, never "restore the entry"."""
     return ("as its claims file writes it" in message or "is named for no paper, and it says" in message
-            or "kept in its ids field; kb rename" in message or "and its work is under" in message)
+            or "kept in its ids field; kb rename" in message or "and its work is under" in message
+            or "kept in its ids field; write paper =" in message)
 
 
 def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:

@@ -132,6 +132,8 @@ class Removal:
     also: list[str] = field(default_factory=list)   # what else its claims file holds (claimsfile.also_held)
     lends_to: list[str] = field(default_factory=list)   # entries whose crossref names it (they read fields of it)
     elsewhere: list[str] = field(default_factory=list)  # its claims files kb reads as none of its (kept_elsewhere)
+    #: other files holding claims of it by their `paper` field (claims/checks.toml): kept, as what else they hold
+    named_in: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return self.__dict__.copy()
@@ -185,15 +187,18 @@ def plan_removal(kb: KB, keys: list[str]) -> list[Removal]:
             continue
         title = kb.conn.execute("select title from papers where citekey = ?", [key]).fetchone()[0]
         quotes = kb.conn.execute("select count(*) from quotes where citekey = ?", [key]).fetchone()[0]
-        claims = kb.conn.execute("select count(*) from claims where citekey = ?", [key]).fetchone()[0]
         one_claims_file(kb, key, "nothing removed")
         path = kb.layout.claims_file(key)
         rel = kb.layout.relative(path) if path.exists() else None
+        # the claims its claims file holds: one of another file naming it by its `paper` field is kept there
+        by_file = dict(kb.conn.execute("select file, count(*) from claims where citekey = ? group by file", [key]))
+        claims = by_file.pop(rel, 0) if rel else 0
+        named_in = sorted(f for f in by_file if f)
         kb.refuse_unread(rel, f"remove {key} with", "nothing removed")
         also = claimsfile.also_held(claimsfile.read_for_edit(path).text, rel) if rel else []
         out.append(Removal(key, title or "", quotes, claims, rel, len(kb.sources.find(citekey=key)), also,
                            [c for name in dict.fromkeys([key, *citekeys.aliases(_fields_of(kb, key))])
-                            for c in children.get(name.casefold(), []) if c != key]))
+                            for c in children.get(name.casefold(), []) if c != key], named_in=named_in))
     going = {r.citekey for r in out}
     elsewhere = kept_elsewhere(kb, going)
     for r in out:           # an entry removed with its parent reads nothing of it any more
@@ -213,6 +218,9 @@ def _held_by(r: Removal) -> list[str]:
     if r.elsewhere:
         out.append(f"has quotes or claims in {', '.join(r.elsewhere)}, which kb reads as none of its (moved or "
                    "renamed by hand: `kb doctor` says how to put it back; `kb rm --force` keeps that file)")
+    if r.named_in:
+        out.append(f"is named by the paper field of claims in {', '.join(r.named_in)} (`kb rm --force` keeps "
+                   "them, and kb verify then fails them: remove them there)")
     return out
 
 
@@ -225,7 +233,7 @@ def remove_papers(kb: KB, keys: list[str], *, force: bool = False, dry_run: bool
         # A claims file of no quote or claim may still hold what a person wrote there: unit
         # definitions other files' checks use, checks, their comments. Removed only when asked.
         # ... and an entry other entries name as their crossref lends them their year and venue.
-        held = [r for r in plan if r.quotes or r.claims or r.also or r.lends_to or r.elsewhere]
+        held = [r for r in plan if r.quotes or r.claims or r.also or r.lends_to or r.elsewhere or r.named_in]
         if held and not force and not dry_run:
             what = "; ".join(f"{r.citekey} " + ", and ".join(_held_by(r)) for r in held)
             raise UsageError(f"{what}; nothing removed",
@@ -516,6 +524,10 @@ def rename_paper(kb: KB, old: str, new: str, *, notes: list[Path] | None = None)
             for restatement in doc.get("restatement", []):
                 if restatement.get("cited") == old:
                     restatement["cited"] = new
+                    changed = True
+            for claim in doc.get("claim", []):      # a claim of the paper kept in another file, by its `paper`
+                if isinstance(claim, dict) and claim.get("paper") == old:
+                    claim["paper"] = new
                     changed = True
             if changed:
                 rewritten[path] = held.written(tomlkit.dumps(doc))

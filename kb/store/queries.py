@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.atomic import escape_key, said
+from kb.atomic import escape_key, said, unescape_key
 from kb.errors import NotFound
 from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
@@ -165,6 +165,11 @@ def missing_paper(conn: sqlite3.Connection, citekey: str, root=None, rel: str | 
                     f"the quotes and claims of {named}; rename it {own} "
                     "(a claims file is claims/<citekey>.toml)")
         renamed = resolve_alias(conn, citekey)
+        if renamed is not None and rel and unescape_key(os.path.splitext(os.path.basename(rel))[0]) != citekey:
+            # a record naming its paper by its `paper` field in a file of another name (claims/checks.toml):
+            # the file holds more than that paper's records, and is not to be moved nor deleted for it
+            return (f"{citekey} is not in references.bib as a key: it is an old key of {renamed}, kept in its "
+                    f"ids field; write paper = \"{renamed}\" for it in {rel}")
         if renamed is not None:
             # a claims file kept under a key the paper had before a rename (brought back by a
             # merge or a checkout): the paper is there, under its new key

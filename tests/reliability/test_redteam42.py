@@ -125,3 +125,30 @@ def test_a_note_quote_holding_a_character_nobody_sees_is_no_ok(kb_root, tmp_path
     note.write_text(f'They say "Each turbine delivered 3.5 MW at rated{inside} wind speed" [@wind2020].\n')
     r = run_kb("verify", "--note", note, "--json")
     assert [q["status"] for q in r.json["quotes"]] == [status] and r.code == (status != "ok"), r.out
+
+
+ELSEWHERE = ('[[check]]\nid = "c"\nstated = "3.5 MW"\nexpr = "{key}.rated"\n\n'
+             '[[claim]]\npaper = "{key}"\nid = "rated"\nvalue = "3.5 MW"\nquote = "{text}"\n')
+
+
+@pytest.mark.parametrize("key", ["wind2020", "a:b2020"])
+def test_a_claim_naming_its_paper_in_another_file_follows_a_rename_and_is_not_said_removed(kb_root, tmp_path, key):
+    """A claim kept in claims/checks.toml with paper = KEY: kb rename left it under the old key (no-paper, and
+    kb doctor said to move claims/checks.toml into the paper's file and delete it, checks and all); kb rm --force
+    said it removed it, and kept it."""
+    (kb_root / "references.bib").write_text(BIB.format(key=key))
+    (tmp_path / "p.json").write_text(json.dumps(PAGES))
+    assert run_kb("text", "load", key, tmp_path / "p.json").code == 0
+    checks = kb_root / "claims" / "checks.toml"
+    checks.write_text(ELSEWHERE.format(key=key, text=PAGES[1].rstrip(".")))
+    assert run_kb("rename", key, "new2020").code == 0
+    assert checks.read_text() == ELSEWHERE.format(key="new2020", text=PAGES[1].rstrip("."))
+    assert [(v["status"], v["citekey"]) for v in run_kb("verify", "--json").json] == [("ok", "new2020")]
+    checks.write_text(ELSEWHERE.format(key=key, text=PAGES[1].rstrip(".")))        # written back by hand
+    r = run_kb("doctor")
+    assert 'write paper = "new2020" for it in claims/checks.toml' in r.out and "delete" not in r.out, r.out
+    checks.write_text(ELSEWHERE.format(key="new2020", text=PAGES[1].rstrip(".")))
+    r = run_kb("rm", "new2020")
+    assert r.code == 2 and "claims/checks.toml" in r.err and r.err.count("\n") == 1, r.err
+    r = run_kb("rm", "--force", "--json", "new2020")
+    assert [(x["claims"], x["named_in"]) for x in r.json] == [(0, ["claims/checks.toml"])]
