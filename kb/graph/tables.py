@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -58,6 +58,7 @@ READING = "24"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           and Peter Norvig, Artificial Intelligence: ...')
 #                           a report's kind after its title in comma style ends it ('..., Whitepaper, 2020.'), and its
 #                           number's stop closes no list of names ('..., Technical Report No. 12, IEA, 2023.')
+#                       25: a personal communication no work's title ('Smith, J. Personal communication, 2021.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

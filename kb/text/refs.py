@@ -2030,6 +2030,9 @@ _TRAILING_COMMA_RE = lazy(r",\s*$")
 # (and a journal's volume, issue and pages: '32(4): 1021-1035')
 _NOT_A_TITLE_RE = lazy(r"^(?:arxiv|in\s+proceedings|proceedings|technical report|https?:|www\."
                        r"|\d+\s*(?:\(\s*\d+\s*\))?\s*:\s*\d)", re.I)
+# a personal communication's kind where a title would be: 'Smith, J. Personal communication, 2021.', no work's
+# title (two papers may cite two people's so, of one year: never one work of both)
+_NO_WORK_RE = lazy(r"(?:personal|private)\s+(?:communication|correspondence|conversation|discussion)s?", re.I)
 
 
 # a title in italics as Markdown marks them, where a reference list is pasted or written in it: '*A study of
@@ -3286,6 +3289,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         title = title[:-7]
     if breaks and title:
         title = _as_the_paper_writes(title, breaks, document or "", joined)
+    if title and title[:1] in "Pp" and _NO_WORK_RE.fullmatch(title):
+        title = None
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

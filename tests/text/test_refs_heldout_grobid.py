@@ -1,0 +1,26 @@
+"""kb.text.refs against held-out reference lists of the corpus (GROBID's reading of two papers, and
+hand-labelled entries of the others)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, year", [
+    ("Luccioni, A., and Schmidt, V.. March 2021, Private Communication.", "luccioni", 2021),
+    ("Sutskever, I. Personal Communication, February 4, 2021.", "sutskever", 2021),
+    ("Jane Smith. 2020. Personal communication.", "smith", 2020),
+    ("Smith, J. (2019). Personal communications.", "smith", 2019),
+    ("J. Doe, private correspondence, 2018.", "doe", 2018),
+])
+def test_a_personal_communication_is_no_works_title(text, author, year):
+    e = parse_entry(text)
+    assert (e.first_author, e.year, e.title) == (author, year, None)
+    # two people's, of one year, are never one work that both papers cite
+    other = parse_entry(text.replace(text.split()[0].strip(","), "Brown,"))
+    assert e.work_key != other.work_key
+    # a title that opens with the words is a title
+    assert parse_entry("Jane Smith. 2020. Personal communication devices in class. In CHI.").title == \
+        "Personal communication devices in class"
