@@ -59,6 +59,8 @@ READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a report's kind after its title in comma style ends it ('..., Whitepaper, 2020.'), and its
 #                           number's stop closes no list of names ('..., Technical Report No. 12, IEA, 2023.')
 #                       25: a personal communication no work's title ('Smith, J. Personal communication, 2021.')
+#                           a subtitle after a question runs to 'In' and its container ('What's in a Summary? Laying
+#                           the Groundwork for Advances in ... . In Proceedings ...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

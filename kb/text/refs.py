@@ -2102,11 +2102,20 @@ _GOST_SLASH_RE = lazy(r"\s+//(?:\s|$)|\s+/\s+(?=[^\W\d_](?:\.|$))")
 _GBT_TYPE_RE = lazy(r"\[(?:[JCMDRSPNZAG]|EB|DB|CP)(?:/OL)?\]")
 
 
-def _is_subtitle(text: str) -> bool:
+# the book or proceedings a work is in, after its title: ' In Proceedings of ...', ' In: Smith, J. (ed.) ...'
+_IN_CONTAINER_RE = lazy(r"\s+In:?\s+(?!Press\b)[A-Z]")
+# what no subtitle holds even where the container follows it: 'In', a number
+_NOT_SUBTITLE_RE = lazy(r"\bIn\b|\d")
+
+
+def _is_subtitle(text: str, before_in: bool = False) -> bool:
     """Does the sentence after a title's question or exclamation go on with
-    the title (three words or more, capitalised, no venue word, acronym or digit)?"""
+    the title (three words or more, capitalised, no venue word, acronym or digit)?
+    `before_in`: the sentence is followed by 'In' and its container, so it is none
+    itself, and may hold a word a venue's name holds ('What's in a Summary? Laying the
+    Groundwork for Advances in Hospital-Course Summarization. In Proceedings ...')."""
     text = text.strip()
-    return bool(_SUBTITLE_RE.fullmatch(text)) and not _VENUE_WORDS_RE.search(text)
+    return bool(_SUBTITLE_RE.fullmatch(text)) and not (_NOT_SUBTITLE_RE if before_in else _VENUE_WORDS_RE).search(text)
 
 
 # what follows a piece of software's or a data set's one-word name: its web address (after the name of
@@ -2168,7 +2177,8 @@ def _extract_title(rest: str) -> str | None:
         # a subtitle after the question: "Don't Give Me the Details, Just the Summary!
         # Topic-Aware Convolutional Neural Networks for Extreme Summarization. ArXiv ..."
         nxt = _TITLE_END_RE.search(rest, end)
-        if nxt and rest[nxt.start()] == "." and _is_subtitle(rest[end:nxt.start()]):
+        if nxt and rest[nxt.start()] == "." and (_is_subtitle(rest[end:nxt.start()]) or (
+                _IN_CONTAINER_RE.match(rest, nxt.end()) and _is_subtitle(rest[end:nxt.start()], before_in=True))):
             end = nxt.start()
         title = rest[:end]
     else:

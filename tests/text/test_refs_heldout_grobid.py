@@ -24,3 +24,19 @@ def test_a_personal_communication_is_no_works_title(text, author, year):
     # a title that opens with the words is a title
     assert parse_entry("Jane Smith. 2020. Personal communication devices in class. In CHI.").title == \
         "Personal communication devices in class"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Griffin Adams, Emily Alsentzer, and Noémie Elhadad. 2021. What’s in a Summary? Laying the Groundwork for "
+     "Advances in Hospital-Course Summarization. In Proceedings of NAACL.",
+     "What's in a Summary? Laying the Groundwork for Advances in Hospital-Course Summarization"),
+    ("Jane Smith. 2020. Who pays? Cloud Costs of Research Computing in Practice. In: Proc. of the Workshop on X.",
+     "Who pays? Cloud Costs of Research Computing in Practice"),
+    ("Smith, J. and Doe, A. 2022. Green by default? Energy Studies of Society and Science. In Proceedings of FAccT.",
+     "Green by default? Energy Studies of Society and Science"),
+])
+def test_a_subtitle_after_a_question_runs_to_the_container_after_it(text, title):
+    assert parse_entry(text).title == title
+    # a journal after the question, with no 'In' after it, is still no subtitle
+    assert parse_entry("Jane Smith. 2020. Is attention all you need? Journal of Machine Learning Research. "
+                       "In press.").title == "Is attention all you need?"
