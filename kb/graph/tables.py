@@ -61,6 +61,8 @@ READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       25: a personal communication no work's title ('Smith, J. Personal communication, 2021.')
 #                           a subtitle after a question runs to 'In' and its container ('What's in a Summary? Laying
 #                           the Groundwork for Advances in ... . In Proceedings ...')
+#                           a journal, its volume and issue after a title in comma style end it ('Title, Communications
+#                           of the ACM, 64(5).')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

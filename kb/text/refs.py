@@ -2088,6 +2088,9 @@ _EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
 _KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+(?:report|note)|research\s+report|working\s+paper|discussion\s+paper"
                       r"|tech\.\s*rep\.?)(?=\s*(?:[,.;(]|No\b|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
+# a journal, its volume and issue (and pages) after a title in comma style: ', Communications of the ACM, 64(5)'
+_JOURNAL_ISSUE_AFTER_RE = lazy(r",\s+[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,10},\s*\d{1,5}\s*\(\s*\d{1,4}\s*\)"
+                               r"(?:\s*,\s*(?:pp?\.\s*)?\d+(?:\s*[\-–]\s*\d+)?)?$")
 _SERIES_VOLUME_RE = lazy(r"(?:\s*\([^()]{3,120}\))?\s*,\s*(?:vol|no|pp|ser)$", re.I)
 # GB/T 7714's type of the work after its title: '[J]' journal, '[C]' proceedings, '[EB/OL]' online
 _OPEN_DESCRIPTOR_RE = lazy(r"\s*\((?:(?:Report|(?:Technical|Tech\.|Research)\s+(?:report|rep)|Working\s+paper"
@@ -3301,6 +3304,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         title = _as_the_paper_writes(title, breaks, document or "", joined)
     if title and title[:1] in "Pp" and _NO_WORK_RE.fullmatch(title):
         title = None
+    if title and (title[-1:] == ")" or title[-1:].isdigit()) and (journal := _JOURNAL_ISSUE_AFTER_RE.search(title)) \
+            and journal.start() > 0:
+        # the journal, its volume and issue after a title with no quotes, its comma read as the title's: 'Title,
+        # Communications of the ACM, 64(5).', 'J. Doe, Title, Nature Energy, 4(2), 2019.'
+        title = title[: journal.start()]
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

@@ -40,3 +40,17 @@ def test_a_subtitle_after_a_question_runs_to_the_container_after_it(text, title)
     # a journal after the question, with no 'In' after it, is still no subtitle
     assert parse_entry("Jane Smith. 2020. Is attention all you need? Journal of Machine Learning Research. "
                        "In press.").title == "Is attention all you need?"
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Schleier-Smith, J., Sreekanti, V., Khandelwal, A., and Patterson, D., 2021 What Serverless Computing Is and "
+     "Should Become: The Next Phase of Cloud Computing, Communications of the ACM, 64(5) .", "schleiersmith",
+     "What Serverless Computing Is and Should Become: The Next Phase of Cloud Computing"),
+    ("Smith, J. and Doe, A., 2019. Deep learning for data centres, Nature Energy, 4(2), pp.12-20.", "smith",
+     "Deep learning for data centres"),
+    ("J. Smith and A. Doe, Cooling with less water, Journal of Cleaner Production, 181(3), 2018.", "smith",
+     "Cooling with less water"),
+])
+def test_a_journals_volume_and_issue_after_a_title_in_comma_style(text, author, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (author, title)
