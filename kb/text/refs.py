@@ -2088,6 +2088,9 @@ _EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
 _KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+(?:report|note)|research\s+report|working\s+paper|discussion\s+paper"
                       r"|tech\.\s*rep\.?)(?=\s*(?:[,.;(]|No\b|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
+# the proceedings a paper is in, in brackets after its title: 'Title (Proceedings of the Workshop on ... (CMLC-7)
+# 2019. Cardiff, ...)', the stop of its year read as the title's end
+_PROCEEDINGS_IN_BRACKETS_RE = lazy(r"\s+\((?:In:?\s+)?Proc(?:eedings\s|\.\s|$)")
 # a journal, its volume and issue (and pages) after a title in comma style: ', Communications of the ACM, 64(5)'
 _JOURNAL_ISSUE_AFTER_RE = lazy(r",\s+[A-Z][\w.&'\-]*(?:\s+[\w.&'\-]+){0,10},\s*\d{1,5}\s*\(\s*\d{1,4}\s*\)"
                                r"(?:\s*,\s*(?:pp?\.\s*)?\d+(?:\s*[\-–]\s*\d+)?)?$")
@@ -3309,6 +3312,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # the journal, its volume and issue after a title with no quotes, its comma read as the title's: 'Title,
         # Communications of the ACM, 64(5).', 'J. Doe, Title, Nature Energy, 4(2), 2019.'
         title = title[: journal.start()]
+    if title and "(" in title and (proceedings := _PROCEEDINGS_IN_BRACKETS_RE.search(title)) \
+            and " " in title[: proceedings.start()]:
+        title = title[: proceedings.start()]
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

@@ -54,3 +54,19 @@ def test_a_subtitle_after_a_question_runs_to_the_container_after_it(text, title)
 def test_a_journals_volume_and_issue_after_a_title_in_comma_style(text, author, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Pedro Javier Ortiz Suárez, Benoit Sagot, and Laurent Romary. 2019. Asynchronous pipelines for processing huge "
+     "corpora (Proceedings of the Workshop on Challenges in the Management of Large Corpora (CMLC-7) 2019. Cardiff, "
+     "22nd July 2019), Piotr Bański (Eds.). Leibniz-Institut, Mannheim, 9 – 16.",
+     "Asynchronous pipelines for processing huge corpora"),
+    ("Jane Smith. 2019. Learning to rank at scale (Proceedings of the Workshop on Ranking). ACL.",
+     "Learning to rank at scale"),
+    ("Smith, J. (2019). Learning to rank at scale (In Proc. of SIGIR 2019). ACM.", "Learning to rank at scale"),
+])
+def test_the_proceedings_in_brackets_after_a_title_end_it(text, title):
+    assert parse_entry(text).title == title
+    # a word opening with 'Proc' in brackets is the title's
+    assert parse_entry("Smith, J. (2019). Procedural generation (Procgen) of levels. ACM.").title == \
+        "Procedural generation (Procgen) of levels"
