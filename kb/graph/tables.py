@@ -64,6 +64,7 @@ READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a journal, its volume and issue after a title in comma style end it ('Title, Communications
 #                           of the ACM, 64(5).')
 #                           the proceedings in brackets after a title end it ('Title (Proceedings of the Workshop ...')
+#                           so a talk's kind and place after it in comma style ('Title, lecture at UCSB.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2088,6 +2088,10 @@ _EDITION_AFTER_RE = lazy(r",\s*" + _EDITION + r"(?=\s*(?:[,.;:(]|$))", re.I)
 _KIND_AFTER_RE = lazy(r",\s*(?:white\s?paper|technical\s+(?:report|note)|research\s+report|working\s+paper|discussion\s+paper"
                       r"|tech\.\s*rep\.?)(?=\s*(?:[,.;(]|No\b|$))", re.I)
 _PUBLISHER_YEAR_AFTER_RE = lazy(r"\s+\([A-Z][^()\d]{1,80},\s*(?:1[6-9]|20)\d\d\)$")
+# a talk's kind and where it was given after its title in comma style: 'Title, lecture at UCSB', 'Title, keynote
+# at NeurIPS 2021'
+_TALK_AFTER_RE = lazy(r",\s*(?:(?:invited|keynote|guest|plenary)\s+)?(?:lecture|talk|keynote(?:\s+address)?|presentation"
+                      r"|seminar|tutorial)\s+(?:(?:given|presented|delivered)\s+)?at\s+[^,]{2,80}$", re.I)
 # the proceedings a paper is in, in brackets after its title: 'Title (Proceedings of the Workshop on ... (CMLC-7)
 # 2019. Cardiff, ...)', the stop of its year read as the title's end
 _PROCEEDINGS_IN_BRACKETS_RE = lazy(r"\s+\((?:In:?\s+)?Proc(?:eedings\s|\.\s|$)")
@@ -3315,6 +3319,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     if title and "(" in title and (proceedings := _PROCEEDINGS_IN_BRACKETS_RE.search(title)) \
             and " " in title[: proceedings.start()]:
         title = title[: proceedings.start()]
+    if title and " at " in title and (talk := _TALK_AFTER_RE.search(title)) and " " in title[: talk.start()]:
+        title = title[: talk.start()]
     entry.title = title
     entry.work_key = work_key(entry)
     return entry

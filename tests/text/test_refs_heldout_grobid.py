@@ -70,3 +70,16 @@ def test_the_proceedings_in_brackets_after_a_title_end_it(text, title):
     # a word opening with 'Proc' in brackets is the title's
     assert parse_entry("Smith, J. (2019). Procedural generation (Procgen) of levels. ACM.").title == \
         "Procedural generation (Procgen) of levels"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Masanet, E., March 24, 2021, Data Center Energy Analysis: Past, Present, and Future , lecture at UCSB.",
+     "Data Center Energy Analysis: Past, Present, and Future"),
+    ("Jane Smith, The future of computing, keynote at NeurIPS 2021, 2021.", "The future of computing"),
+    ("Smith, J. (2019). Energy and AI, invited talk at the Alan Turing Institute.", "Energy and AI"),
+])
+def test_a_talks_kind_and_place_after_a_title_in_comma_style_end_it(text, title):
+    assert parse_entry(text).title == title
+    # 'at' in the title itself stays
+    assert parse_entry("Smith, J. (2019). A tutorial at the end of the world. ACM.").title == \
+        "A tutorial at the end of the world"
