@@ -425,33 +425,46 @@ def _id_key(arxiv_id: str | None, doi: str | None) -> str | None:
 def _canonical_work_keys(db: Database, citekeys: set[str] | None) -> set[str]:
     """A work cited by title alone in one paper and with an arXiv id or DOI in
     another is one work: title-only references take the identifier's key when
-    exactly one identifier is known for that title and year. Returns the work
+    exactly one identifier is known for that title and year; or, where none is, for
+    that title a year before, an arXiv preprint's of the same first author (a
+    preprint cited as published the year after: 'Kingma and Ba. 2014. Adam: ...
+    arXiv:1412.6980' and 'Kingma and Ba. Adam: ... ICLR, 2015.'). Returns the work
     keys that changed (old and new)."""
     changed: set[str] = set()
     tables = ("refs", "s2_citing")
     only = ""
     if citekeys is not None:
         # only the title keys of the touched papers' own rows, read in one statement a
-        # table (not four a title: a paper cites dozens of works)
+        # table (not four a title: a paper cites dozens of works), and the same titles a
+        # year either side (a preprint's, a year before the title cited as published)
         only = "AND title_key IN (SELECT k FROM _kb_sel WHERE kind = 'tk')"
         db.execute("DELETE FROM _kb_sel WHERE kind = 'tk'")
+        keys: set[str] = set()
         for table in tables:
-            db.execute(f"INSERT OR IGNORE INTO _kb_sel (kind, k) SELECT DISTINCT 'tk', title_key FROM {table} "
-                       "WHERE title_key IS NOT NULL AND citekey IN (SELECT k FROM _kb_sel WHERE kind = 'c')")
+            keys.update(k for (k,) in db.execute(
+                f"SELECT DISTINCT title_key FROM {table} "
+                "WHERE title_key IS NOT NULL AND citekey IN (SELECT k FROM _kb_sel WHERE kind = 'c')"))
+        db.conn.executemany("INSERT OR IGNORE INTO _kb_sel (kind, k) VALUES ('tk', ?)",
+                            [(k,) for key in keys for k in (key, *_years_beside(key))])
     ids_by_title: dict[str, set[str]] = defaultdict(set)
+    preprints: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for table in tables:
-        for tk, ax, doi in db.execute(
-                f"SELECT title_key, arxiv_id, doi FROM {table} "
+        for tk, ax, doi, fa in db.execute(
+                f"SELECT title_key, arxiv_id, doi, first_author FROM {table} "
                 f"WHERE title_key IS NOT NULL {only} AND (arxiv_id IS NOT NULL OR doi IS NOT NULL)"):
             ids_by_title[tk].add(_id_key(ax, doi))
+            if ax and fa:
+                preprints[tk].add((_id_key(ax, None), fa))
     for table in tables:
         ups = []
         # (+: found by title, not through the index of the rows without a DOI, most of them;
         # the rows are updated after the loop)
-        for rid, tk, wk in db.execute(
-                f"SELECT id, title_key, work_key FROM {table} "
+        for rid, tk, wk, fa in db.execute(
+                f"SELECT id, title_key, work_key, first_author FROM {table} "
                 f"WHERE title_key IS NOT NULL {only} AND +arxiv_id IS NULL AND +doi IS NULL"):
             ids = ids_by_title.get(tk)
+            if not ids and fa and (before := _years_beside(tk)) and before[0] in preprints:
+                ids = {k for k, author in preprints[before[0]] if author == fa}
             want = next(iter(ids)) if ids and len(ids) == 1 else f"title:{tk}"
             if want != wk:
                 ups.append((want, rid))
@@ -459,6 +472,15 @@ def _canonical_work_keys(db: Database, citekeys: set[str] | None) -> set[str]:
         db.conn.executemany(f"UPDATE {table} SET work_key = ? WHERE id = ?", ups)
     changed.discard(None)
     return changed
+
+
+def _years_beside(key: str) -> tuple[str, ...]:
+    """A title key's title a year before and a year after ('adam a method ...|2015' ->
+    '...|2014', '...|2016'); none for a key without a year."""
+    title, _, year = key.rpartition("|")
+    if not year.isdigit():
+        return ()
+    return f"{title}|{int(year) - 1}", f"{title}|{int(year) + 1}"
 
 
 def _rebuild_citations(db: Database, citing: set[str] | None) -> None:

@@ -65,6 +65,8 @@ READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           of the ACM, 64(5).')
 #                           the proceedings in brackets after a title end it ('Title (Proceedings of the Workshop ...')
 #                           so a talk's kind and place after it in comma style ('Title, lecture at UCSB.')
+#                           a preprint cited as published the year after, by title alone, is its arXiv id's work
+#                           (kb.graph.links: 'Kingma and Ba. Adam: ... ICLR, 2015.' is arxiv:1412.6980)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 
