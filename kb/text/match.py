@@ -15,7 +15,10 @@ Conventions a writer may use, and how each is read:
   a page or so) after the previous one ends. A leading or trailing ellipsis
   only says the quote starts or ends mid-sentence. The words an elision skips
   within the sentence before it or after it never hold a negation ("may ...
-  help" is not "may not help"); whole sentences skipped between may. A fragment may run
+  help" is not "may not help"); whole sentences skipped between may. Nor do they end with what bounds or
+  hedges the words kept after it (`_elision_hides_qualifier`: "trained for ... 1 day" of "trained for a maximum
+  of 1 day", "the task ... generates" of "only generates", "... doubled" of "more than doubled", and before a
+  number "uses ... 3 times" of "uses over 3 times", "in ... fifty years" of "in about fifty years"). A fragment may run
   across a footnote or caption the extractor printed inside its sentence, as an unelided
   quote may (`_across_asides`): only the whole aside is skipped, never words of the text.
 * **Editorial insertion** ``[the model]``: stands for at most
@@ -86,7 +89,9 @@ Conventions a writer may use, and how each is read:
 * **Edges**: a fragment must start and end on a word boundary, and never cut
   a number ("5 kWh" is not found in "0.5 kWh", nor "$3,20" in "$3,20 1,722"), nor leave out
   a percent sign, a currency, a comparison or a tolerance of one ("sum to 100" of "sum to
-  100%", "3.6 million" of "$3.6 million", "5% of runs" of "<5% of runs", "0.3" of "±0.3").
+  100%", "3.6 million" of "$3.6 million", "5% of runs" of "<5% of runs", "0.3" of "±0.3"), nor start at a
+  number the words right before it bound or hedge (`_qualified_start`: "1% of global energy" of "close to 1% of
+  global energy", "0.05 kWh" of "around 0.05 kWh", "60 times" of "up to 60 times"; "15%" of "only 15%" says 15%).
   Numbers one space apart are a table row's cells, and a quote may start or end
   at any of them ("kWh 3.1 37.3" of "kWh 3.1 37.3 13,812.4 0.02"), unless the
   two may be one number the extractor split (`_maybe_one_number`: "$3,20 1,722",
@@ -133,6 +138,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -694,6 +700,57 @@ def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
     if (m := _RANGE_OPENED.search(tail)) is None:
         return False
     return not (on_page and _counts_apart(page, b - len(tail) + m.start(), b))
+
+
+# A word or words that bound or hedge what follows them ("only", "up to", "at least", "more than", "a maximum of",
+# "approximately", "close to"), and those that do only before a number ("about 10", "over 3 times", "some 40%"),
+# at the end of the words an ellipsis leaves out: the words kept after it say what the page qualifies.
+_QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer"
+                       r"|greater|higher|lower|larger|smaller)\s+than|nearly|almost|approximately|approx\.|roughly"
+                       r"|close\s+to|a\s+(?:maximum|minimum)\s+of|as\s+(?:many|much|few|little|high|low)\s+as|merely"
+                       r"|barely|hardly|mostly|partially|partly|exclusively|solely)[\s,]*$")
+_NUMBER_QUALIFIER_ENDS = lazy(r"(?i)(?:(?<![\w'’-])(?:about|around|over|under|some|just|circa|ca\.|below|above"
+                              r"|within|beyond)|[~∼≈<>≤≥])\s*$")
+_QUALIFIER_REACH = 32   # page characters before the kept words looked at
+# What bounds or hedges a number right before it, where a quote starts: "only 15%" says 15% as "15%" does; "up to
+# 8%", "about 10", "more than 70", "close to 1%" do not.
+_BOUND_BEFORE = lazy(r"(?i)(?:(?<![\w'’-])(?:up\s+to|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer|greater|higher|lower"
+                     r"|larger|smaller)\s+than|nearly|almost|approximately|approx\.|roughly|close\s+to|a\s+(?:maximum"
+                     r"|minimum)\s+of|as\s+(?:many|much|few|little|high|low)\s+as|about|around|over|under|some|circa"
+                     r"|ca\.|below|above|within|beyond)|[~∼≈<>≤≥])\s*$")
+
+
+def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
+    """The words an ellipsis leaves out between stream ``lo`` and ``pos`` end with what bounds or hedges
+    the words kept after it (`_QUALIFIER_ENDS`, or before a number `_NUMBER_QUALIFIER_ENDS`): "trained for
+    ... 1 day" of "trained for a maximum of 1 day", "the task ... generates a single token" of "only
+    generates", "Google ... doubled" of "more than doubled", "uses ... 3 times more" of "over 3 times"."""
+    if pos <= lo or pos >= len(s.origin):
+        return False
+    pi = s.page_of[pos]
+    page = _unescaped(s.pages[pi])
+    b = s.origin[pos]
+    a = s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == pi else 0
+    tail = page[max(a, b - _QUALIFIER_REACH):b]
+    if _QUALIFIER_ENDS.search(tail):
+        return True
+    # the kept words as read ("ﬁfty" is "fifty")
+    return _NUMBER_QUALIFIER_ENDS.search(tail) is not None and \
+        _BOUND_OPENS.match(unicodedata.normalize("NFKC", page[b:b + 12])) is not None
+
+
+def _qualified_start(s: Stream, pos: int) -> bool:
+    """A quote starting at stream ``pos`` starts with a number that the page's words right before it bound or
+    hedge (`_BOUND_BEFORE`): "1% of global energy usage" of "close to 1% of global energy usage", "60 times
+    more CO2eq" of "up to 60 times more CO2eq", "fifty years" of "about ﬁfty years"."""
+    if not (s.text[pos].isdigit() or s.text[pos] in "bdefhmnostz$€£"):    # a number, or a number's word
+        return False
+    pi = s.page_of[pos]
+    page = _unescaped(s.pages[pi])
+    b = s.origin[pos]
+    if not b or _BOUND_OPENS.match(unicodedata.normalize("NFKC", page[b:b + 12])) is None:
+        return False
+    return _BOUND_BEFORE.search(page[max(0, b - _QUALIFIER_REACH):b]) is not None
 
 
 # Two counts of different things joined by "and" are a list, not a range: "3 seeds and 5 folds", "4 GPUs and 2 CPUs"
@@ -1526,7 +1583,9 @@ def _search(s: Stream, pat: _Pattern, check_insertions: bool = True) -> list[_Ca
                     not (piece.edit_after and text[pos + n:pos + n + 1] == "[") and \
                     (not check_insertions or _edits_fit(s, k, piece, lo, pos, pos + n)) and \
                     not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) and \
-                    not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)):
+                    not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)) and \
+                    not (k and piece.first_of_fragment and _elision_hides_qualifier(s, lo, pos)) and \
+                    not (k == 0 and piece.check_start and not piece.before and _qualified_start(s, pos)):
                 yield pos
             pos = text.find(piece.text, pos + 1, stop)
 
@@ -2433,7 +2492,9 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
                     and not (last and pat.ends_sentence and _runs_on(s, pos + n)) \
                     and not (k and piece.first_of_fragment and _elision_hides_negation(s, lo, pos)) \
                     and _edits_fit(s, k, piece, lo, pos, pos + n) \
-                    and not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)):
+                    and not (k and (piece.first_of_fragment or piece.before) and _elision_hides_range_bound(s, lo, pos)) \
+                    and not (k and piece.first_of_fragment and _elision_hides_qualifier(s, lo, pos)) \
+                    and not (k == 0 and piece.check_start and not piece.before and _qualified_start(s, pos)):
                 placed = [(pos, pos + n)]
             else:
                 pos = text.find(piece.text, pos + 1, len(text) if hi is None else min(len(text), hi + n))
@@ -2442,7 +2503,9 @@ def _across_asides(doc: Document, s: Stream, pat: _Pattern) -> list[tuple[int, i
             if placed is None or k and piece.first_of_fragment and _elision_hides_negation(s, lo, placed[0][0]) \
                     or not _edits_fit(s, k, piece, lo, placed[0][0], placed[-1][1]) \
                     or k and (piece.first_of_fragment or piece.before) \
-                    and _elision_hides_range_bound(s, lo, placed[0][0]):
+                    and _elision_hides_range_bound(s, lo, placed[0][0]) \
+                    or k and piece.first_of_fragment and _elision_hides_qualifier(s, lo, placed[0][0]) \
+                    or k == 0 and piece.check_start and not piece.before and _qualified_start(s, placed[0][0]):
                 return None
             crossed = True
         if k and not piece.first_of_fragment:
