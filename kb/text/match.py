@@ -66,6 +66,7 @@ Conventions a writer may use, and how each is read:
   in "-ed" or "-s" before its object: "rated the tool as helpful" of "participants who had no training
   in medicine rated the tool as helpful") may. The
   closest passage names the words left out ("differs: (nothing) -> No prior").
+* **Percent as a word** ("90 percent", "90 per cent") is the page's "90%", and "90%" its "90 percent".
 * **Indices and powers typed as LaTeX** ("x_1", "beta_0", "x_{ij}", "sigma^{2}") are the paper's
   index after its letter ("𝑥1", "β0", "x₁", "σ²").
 * **TeX of an arXiv abstract** ("by 10\\%", "$\\sim$150 million", "$x \\sim N(0, 1)$", "F$_1$", "\\$5") is
@@ -1760,6 +1761,8 @@ def _unmarked(m: re.Match[str]) -> str:
 
 
 _TYPED_TILDE = lazy(r"(?<=[^\W_])~(?=[^\W_])")
+# "90 percent" of "90%", "90%" of "90 percent" or "90 per cent": a number's percent, as a word or as a sign.
+_PERCENT_TYPED = lazy(r"(?i)(?<=\d)(?:[ \t\u00a0\u2009\u202f]*%|[ \t\u00a0\u2009\u202f]*(?:percent|per[ \t]cent)\b)")
 # TeX a quote copied from an arXiv abstract's source carries: an escaped character ("10\%", "R\&D", "\$5") and
 # mathematics holding a command, an index or a power ("$\sim$150", "$3 \times 4$", "$x \sim N(0,1)$", "F$_1$").
 _TEX_ESCAPE = lazy(r"\\([%&$#_])")
@@ -1807,6 +1810,12 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         spaced = _TYPED_TILDE.sub(" ~ ", greek)
         if spaced != greek:
             patterns.append(_compile(spaced, editorial_brackets=False))
+    if "%" in greek or "ercent" in greek or "er cent" in greek:
+        for form in ("%", " percent", " per cent"):
+            percent = _PERCENT_TYPED.sub(form, greek)
+            if percent != greek:
+                patterns += [_compile(percent, editorial_brackets=False)] + (
+                    [_compile(percent)] if _has_editorial_brackets(percent) else [])
     swapped = _marks_swapped(greek)
     if swapped != greek:
         patterns += [_compile(swapped, editorial_brackets=False)] + (

@@ -45,3 +45,19 @@ STARTS_AFTER_A_BOUND = [
 @pytest.mark.parametrize("pages,rights,wrongs", STARTS_AFTER_A_BOUND, ids=lambda v: "")
 def test_a_quote_starting_after_the_bound_of_its_number_is_refused(pages, rights, wrongs) -> None:
     quotes_judged(pages, rights, wrongs)
+
+
+# "90 percent" is "90%", and "70%" is "70 per cent": the same number's percent, as a word or a sign. Another number
+# is refused as before. (pages, rights, wrongs)
+PERCENT_AS_A_WORD = [
+    (["Inference makes up 80 to 90% of total demand.", "An interrogator will not have more than 70 per cent chance."],
+     ["Inference makes up 80 to 90 percent of total demand.", "makes up 80 to 90 per cent of total",
+      "will not have more than 70% chance", "not have more than 70 percent chance"],
+     ["Inference makes up 80 to 95 percent of total demand.", "will not have more than 60% chance",
+      "will have more than 70% chance"]),
+]
+
+
+@pytest.mark.parametrize("pages,rights,wrongs", PERCENT_AS_A_WORD, ids=lambda v: "")
+def test_percent_typed_as_a_word_or_a_sign_is_the_pages(pages, rights, wrongs) -> None:
+    quotes_judged(pages, rights, wrongs)
