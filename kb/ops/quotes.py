@@ -113,13 +113,19 @@ def slug_id(text: str, taken: Container[str], words: int = 5, empty: str = "quot
     return out
 
 
-def describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
+def describe_miss(paper: dict, version: str, near, others: list[str],
+                  found: tuple[str, int] | None = None) -> str:
+    """Why a quote is not in `version`: the closest passage, and the version kb holds that has it
+    (`found`: version, page), else which version it may be from."""
     lines = [f"not found in {labelled(paper['citekey'], version)}."]
     if near is not None:
         passage = near.passage if len(near.passage) <= 300 else near.passage[:297] + "..."
         lines.append(f"Closest, page {near.page}: \"{passage}\"")
         lines.append(near.describe())
-    if paper["arxiv_id"]:
+    if found is not None:
+        lines.append(f"It is in {labelled(paper['citekey'], found[0])}, page {found[1]}: "
+                     f"kb quote add --version {found[0]} ...")
+    elif paper["arxiv_id"]:
         candidates = [v for v in others if v != version]
         if candidates:
             lines.append(f"It may be from another version kb holds ({', '.join(candidates)}): "
@@ -132,6 +138,28 @@ def describe_miss(paper: dict, version: str, near, others: list[str]) -> str:
                          + (f", then kb quote add --version {other} ..." if other else
                             " (the newest arXiv has), then kb quote add --version vN ..."))
     return "\n".join(lines)
+
+
+def in_other_version(kb: KB, citekey: str, version: str | None, quote: str,
+                     cache: dict | None = None) -> tuple[str, int] | None:
+    """(version, page) of another version kb holds the text of that holds `quote`, the newest first, or
+    None: a quote of v1's wording ("0.012 kWh") refused in v3 ("0.022 kWh") is said to be v1's."""
+    for other in reversed(versions_with_text(kb.conn, citekey)):
+        if other == version:
+            continue
+        text = load_text(kb.conn, citekey, other, cache)
+        match = matching.find_quote(text.doc, quote) if text is not None else None
+        if match is not None:
+            return other, match.page
+    return None
+
+
+def _held_in(found: tuple[str, int] | None, file: str | None) -> str:
+    """"; it is in v1, page 6: ..." for a quote `in_other_version` found, "" for none."""
+    if found is None:
+        return ""
+    return (f"; it is in {found[0]}, page {found[1]}: correct its version in {file or 'its claims file'}"
+            f" to {found[0]}")
 
 
 def find_in_either(kb: KB, text: PageText, quote: str, cache: dict | None = None):
@@ -412,7 +440,8 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record.update({"version": version, "status": "unverified", **forced_page(page, None),
                        "note": note or f"not verified: kb held no text of {what}"})
     elif match is None:
-        message = describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey))
+        message = describe_miss(paper, text.version, near, versions_with_text(kb.conn, citekey),
+                                in_other_version(kb, citekey, text.version, quote))
         if not force:
             raise QuoteNotFound(message, near)
         record.update({"version": text.version, "status": "unverified", **forced_page(page, text),
@@ -628,8 +657,9 @@ def _verify_claim(kb: KB, c: dict, papers: set[str], cache: dict, docs: dict) ->
     if match is None:
         near = matching.closest_passage(text.doc, c["quote"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, c.get("file"), c["citekey"])
+        held = _held_in(in_other_version(kb, c["citekey"], text.version, c["quote"], cache), c.get("file"))
         return verdict("not-found", f"quote no longer found in {text.version or 'its text'}"
-                       + (f"; page {near.page}: {near.describe()}" if near else "")
+                       + (f"; page {near.page}: {near.describe()}" if near else "") + held
                        + (f"; {elsewhere}" if elsewhere else ""), True,
                        page=near.page if near else None,
                        differences=near.differences if near else [])
@@ -772,9 +802,11 @@ def _verify_quote(kb: KB, q: dict, papers: set[str], cache: dict) -> Verdict:
     if match is None:
         near = matching.closest_passage(text.doc, q["text"])
         elsewhere = other_papers_file(kb.conn, kb.layout.root, q.get("file"), q["citekey"])
+        held = _held_in(in_other_version(kb, q["citekey"], text.version, q["text"], cache), q.get("file"))
         return Verdict(q["id"], q["citekey"], text.version, "not-found",
                        f"no longer found in {text.version or 'its text'}" + (f"; page {near.page}: {near.describe()}"
-                                                               if near else "") + (f"; {elsewhere}" if elsewhere else ""),
+                                                               if near else "") + held
+                       + (f"; {elsewhere}" if elsewhere else ""),
                        page=near.page if near else None,
                        differences=near.differences if near else [], failed=True)
     moved = ""
