@@ -1762,6 +1762,7 @@ def _unmarked(m: re.Match[str]) -> str:
 
 _TYPED_TILDE = lazy(r"(?<=[^\W_])~(?=[^\W_])")
 # "90 percent" of "90%", "90%" of "90 percent" or "90 per cent": a number's percent, as a word or as a sign.
+_PERCENT_FOLDED = lazy(r"\dpercent")     # as the document's stream folds it ("70 per cent": "70percent")
 _PERCENT_TYPED = lazy(r"(?i)(?<=\d)(?:[ \t\u00a0\u2009\u202f]*%|[ \t\u00a0\u2009\u202f]*(?:percent|per[ \t]cent)\b)")
 # TeX a quote copied from an arXiv abstract's source carries: an escaped character ("10\%", "R\&D", "\$5") and
 # mathematics holding a command, an index or a power ("$\sim$150", "$3 \times 4$", "$x \sim N(0,1)$", "F$_1$").
@@ -1777,6 +1778,14 @@ def _tex_read(quote: str) -> str:
 
 
 _TEX_COMMAND = lazy(r"\\[A-Za-z]+|[_^]")
+
+
+def _prints_percent(doc: Document) -> bool:
+    """Whether the document prints "percent" or "per cent" after a number (looked for once per document)."""
+    cached = doc.__dict__.get("_prints_percent")
+    if cached is None:
+        cached = doc.__dict__["_prints_percent"] = _PERCENT_FOLDED.search(doc.stream.text) is not None
+    return cached
 
 
 def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
@@ -1811,7 +1820,8 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         if spaced != greek:
             patterns.append(_compile(spaced, editorial_brackets=False))
     if "%" in greek or "ercent" in greek or "er cent" in greek:
-        for form in ("%", " percent", " per cent"):
+        # "per cent" folds as "percent": one form of the word, tried where the page prints it
+        for form in ("%", " percent") if _prints_percent(doc) else ("%",):
             percent = _PERCENT_TYPED.sub(form, greek)
             if percent != greek:
                 patterns += [_compile(percent, editorial_brackets=False)] + (
