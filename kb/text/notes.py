@@ -67,7 +67,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import name_key
 from kb.text.refs import RefEntry, parse_entry, parse_reference, starts_another_entry
-from kb.text.titles import normalise_title
+from kb.text.titles import normalise_title, shortens
 
 __all__ = ["NoteQuote", "NoteReference", "Note", "parse_note", "reference_of", "sentence_citations",
            "lists_all_authors",
@@ -160,7 +160,7 @@ class Note:
     def _full_form(self, ref: NoteReference) -> NoteReference:
         """The note's full reference a short-form footnote shortens (Chicago's 'Lo et al.,
         "S2ORC," 9.' after the full note or in a bibliography: the one reference of that first
-        author whose title begins with the short title and gives a year), else ``ref``."""
+        author whose title the short title shortens, `shortens`, and gives a year), else ``ref``."""
         entry = ref.entry
         short = None
         if entry is not None and entry.year is None:
@@ -182,7 +182,7 @@ class Note:
         full = {normalise_title(r.entry.title): r for r in self.references
                 if r.entry is not None and r.entry.year is not None and r.entry.title and akey
                 and name_key(r.entry.first_author) == akey
-                and f"{normalise_title(r.entry.title)} ".startswith(words + " ")}
+                and shortens(words, normalise_title(r.entry.title))}
         return next(iter(full.values())) if len(full) == 1 else ref
 
     def references_by_author(self, attribution: str) -> list[NoteReference]:
@@ -202,10 +202,10 @@ class Note:
                             and cited.year in (None, r.entry.year) and name_key(r.entry.first_author) == akey]
         short = _SHORT_TITLE.search(attribution) if hits else None
         if short:
-            # MLA's "Doe et al. “Short Title”.": the work of that author whose title begins so
+            # MLA's "Doe et al. “Short Title”.": the work of that author whose title it shortens
             words = normalise_title(next(g for g in short.groups() if g))
             hits = [r for r in hits if r.entry is not None and r.entry.title and words
-                    and f"{normalise_title(r.entry.title)} ".startswith(words + " ")]
+                    and shortens(words, normalise_title(r.entry.title))]
         if len(names) > 1:
             # "Doe, Roe, and Poe" names every author: never an entry that names none of the others
             # ("Doe and Smith"; "Doe, Roe, and Poe" of a citation naming Moe too is that entry)

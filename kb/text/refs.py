@@ -49,7 +49,7 @@ from kb.text.names import (
     the_first,
     without_acronym,
 )
-from kb.text.titles import normalise_title, numbers_agree
+from kb.text.titles import normalise_title, numbers_agree, shortens
 
 # A change to what find_references or parse_entry gives for some text bumps
 # kb.graph.tables.READING: knowledge bases whose lists an older reading made are told
@@ -3490,6 +3490,7 @@ class PaperIndex:
     by_doi: dict[str, list[PaperInfo]] = field(default_factory=dict)
     by_tail: dict[tuple[str, int], list[_Cand]] = field(default_factory=dict)   # (tail, year)
     _by_title: dict[str, list[PaperInfo]] | None = field(default=None, repr=False)
+    _by_author: dict[str, list[_Cand]] | None = field(default=None, repr=False)   # tail, any year
 
     def __post_init__(self) -> None:
         for p in self.papers:
@@ -3594,6 +3595,16 @@ class PaperIndex:
                     self._by_title.setdefault(norm, []).append(p)
         return self._by_title
 
+    def _of_author(self, akey: str) -> list[_Cand]:
+        """The papers of any year whose first author agrees with the name_key() `akey`."""
+        if self._by_author is None:
+            self._by_author = {}
+            for cands in self.by_tail.values():
+                for c in cands:
+                    self._by_author.setdefault(author_tail(c.author), []).append(c)
+        return [c for tail in author_tails(akey) for c in self._by_author.get(tail, ())
+                if _keys_agree(akey, c.author)]
+
     def _loose(self, entry: RefEntry, citing: str | None, titles: Sequence[str], fuzz) -> Explained:
         from rapidfuzz import process
 
@@ -3638,10 +3649,18 @@ class PaperIndex:
         for norm in wanted:
             if norm.count(" ") < (1 if akey else 2):
                 continue
-            short = [p for t in choices if t.startswith(norm + " ") for p in by_title[t] if fits(p)
-                     and (not akey or _authors_agree(akey, p.first_author))]
-            if len({p.citekey for p in short}) == 1:
-                return Explained(Resolution(short[0].citekey, "title", 0.8))
+            keys = {p.citekey for t in choices if t.startswith(norm + " ") for p in by_title[t] if fits(p)
+                    and (not akey or _authors_agree(akey, p.first_author))}
+            if akey:
+                # ... or a few of its significant words in their order, not its first ('Dodge, *Carbon
+                # Intensity*, 3.' of "Measuring the Carbon Intensity of AI in Cloud Instances"), as a short
+                # form gives them, with no year: of that author's papers, the one title they shorten; never
+                # one whose words another title of the author holds too ('Roe, *Carbon Intensity*' of Roe's
+                # 'Carbon Intensity of Training' and 'Measuring Carbon Intensity')
+                mine = {c.info.citekey for c in self._of_author(akey) if fits(c.info) and shortens(norm, c.title_norm)}
+                keys = (keys if mine <= keys else set()) if entry.year else mine | keys
+            if len(keys) == 1:
+                return Explained(Resolution(keys.pop(), "title", 0.8))
         # a whole title of the knowledge base inside the entry's words
         text = f" {normalise_title(entry.raw)} "
         inside = [t for t in choices if len(t) >= 15 and t.count(" ") >= 2 and f" {t} " in text]

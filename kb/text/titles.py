@@ -21,7 +21,7 @@ from kb.text.ascii import ascii_fold, fix_pdf_accents
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 
-__all__ = ["normalise_title", "numbers_agree"]
+__all__ = ["normalise_title", "numbers_agree", "shortens"]
 
 _JOINERS_RE = lazy("[-‐‑‒–—―−﹣－'’‘ʼ]")
 _WORD_RE = lazy(r"[a-z0-9]+")
@@ -65,3 +65,27 @@ def numbers_agree(a: str, b: str, a_year: int | None = None, b_year: int | None 
     if extra_a and extra_b:
         return False
     return all(w == str(a_year) for w in extra_a) and all(w == str(b_year) for w in extra_b)
+
+
+# words a short title keeps or drops as it pleases ('Ideological Origins' of 'The Ideological Origins of the ...')
+_MINOR_WORDS = frozenset("a an the of in on for and to with at by from as or via its".split())
+
+
+def shortens(short: str, title: str) -> bool:
+    """Whether a normalised short title is one of the normalised `title`, as a note's short form writes it
+    (Chicago 14.29: a few key words of the title, in their order): its first words ('Energy and Policy
+    Considerations'), or two or more of its significant words running in the title with only minor words
+    left out between them ('Carbon Intensity' of 'Measuring the Carbon Intensity of AI in Cloud Instances',
+    'Watts Driving the Cost' of 'Power Hungry Processing: Watts Driving the Cost of AI Deployment?'), never
+    words taken from here and there ('Carbon Emissions' of 'Counting Carbon: A Survey of Factors Influencing
+    the Emissions of ...'). The whole title is one too."""
+    if not short:
+        return False
+    if f"{title} ".startswith(short + " "):
+        return True
+    words = [w for w in short.split() if w not in _MINOR_WORDS]
+    if len(words) < 2:
+        return False
+    kept = [w for w in title.split() if w not in _MINOR_WORDS]
+    n = len(words)
+    return any(kept[i:i + n] == words for i in range(len(kept) - n + 1) if kept[i] == words[0])
