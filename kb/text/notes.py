@@ -135,7 +135,7 @@ class Note:
                 if ref.number and ref.number == label:
                     # (a footnote's short form, or an endnote's: "2. Doe, "Short Title," 5.")
                     short = label.startswith("^") or ref.entry is not None and ref.entry.year is None \
-                        and _is_short_note(ref.text)
+                        and _is_short_form(ref)
                     return self._full_form(ref) if short else ref
         if anchor:
             digits = anchor[len(anchor.rstrip("0123456789")):]
@@ -2377,6 +2377,9 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     endnotes: list[NoteReference] = []      # a numbered list of notes outside a section: "1. Doe, ..., 3." "2. Ibid."
     endnote = False                         # the entry read is one of them
     last_note: int | None = None            # the number of the last of them, while the list runs
+    # the first note of each list of notes under its heading ("## Notes\n\n1. Roe, *Energy Use*, 3."): a short
+    # form there too (its full form in a chapter before) opens the list
+    first_notes = {text.rfind("\n", 0, m.end()) + 1 for m in _NOTES_LIST.finditer(text)} if "otes" in text or "OTES" in text else set()
 
     def flush() -> None:
         nonlocal cur
@@ -2447,8 +2450,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         footnote = _FOOTNOTE_DEF.match(raw)
         ordered = _ORDERED.match(raw) if not in_section else None
         # (a note of a numbered list of notes whose note before is a reference: its short form or Ibid.)
-        next_note = bool(ordered and last_note is not None and int(ordered.group(1)) == last_note + 1
-                         and _is_short_note(raw[ordered.end():].strip()))
+        next_note = bool(ordered and (last_note is not None and int(ordered.group(1)) == last_note + 1
+                                      or starts[i] in first_notes) and _is_short_note(raw[ordered.end():].strip()))
         starts_entry = bool(footnote) or (in_section and bool(_ENTRY_START.match(raw))) or \
             (not in_section and bool(_NUMBERED_LINE.match(raw)) and bool(_YEAR_OR_URL.search(raw))) or \
             bool(ordered and (next_note or _reads_as_reference(raw)))
@@ -2486,7 +2489,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     if cur:
         flush()
     end_section()
-    if positional and _NOTES_LIST.search(text):
+    if positional and first_notes:
         # a note's marks number its list of notes ("## Notes" / "1. Roe, *Energy Use*, 3."), never its
         # bibliography's entries by their position: a mark whose note kb did not read cites none of them
         for ref in positional:
@@ -2503,6 +2506,13 @@ def _is_short_note(text: str) -> bool:
     "Doe and Roe, 5.", 'Doe, "Short Title," 5.'"""
     return bool(_IBID.match(text) or _OP_CIT.match(text) or _NAMES_AND_PAGE.fullmatch(text)
                 or _SHORT_TITLE.search(text) and _FOOTNOTE_PAGE.search(text))
+
+
+def _is_short_form(ref: NoteReference) -> bool:
+    """Whether a note read is a short form (`_is_short_note`), its title set off in italics or quote marks as the
+    note wrote it ('2. Roe, *Energy Use*, 3.', read as 'Roe, Energy Use, 3.')."""
+    text = _BACKLINK.sub("", ref.text).strip()
+    return _is_short_note(text) or bool(ref.titles and _SHORT_FORM.fullmatch(text))
 
 
 def _reads_as_reference(line: str) -> bool:
@@ -3072,7 +3082,7 @@ def _footnote_pages(note: Note, quotes: list[NoteQuote] | None = None) -> None:
         full = _FULL_NOTE_PAGE.search(text) if not footnote else None
         if full is not None and full.group(2) and not 0 <= int(full.group(2)) - int(full.group(1)) <= 20:
             full = None                 # '(2019), 3645–50': an article's pages, not a note's
-        if q.page is not None or not (footnote or _is_short_note(text) or full is not None):
+        if q.page is not None or not (footnote or _is_short_form(ref) or full is not None):
             continue
         loc = _FOOTNOTE_PAGE.search(text)
         if loc and not re.fullmatch(r"(?:1[89]|20)\d\d", loc.group(1)):

@@ -73,4 +73,5 @@ def test_a_mark_never_cites_a_bibliography_entry_by_its_position_beside_a_list_o
     notes = first_note if first_note.startswith("**") else "## Notes\n\n" + first_note
     note = parse_note(f"“{_Q}”.¹\n\n{notes}\n\n## Bibliography\n\nDoe, Jane. *Carbon Things*. X, 2019.\n\n"
                       "Roe, Jim. *Energy Use in Training*. Y, 2020.\n")
-    assert [note.reference_for(q) for q in note.quotes] == [None]
+    # (the list's first note, short or full, is read: the mark cites Roe's work, at its page, never Doe's by position)
+    assert [(note.reference_for(q).entry.first_author, q.page) for q in note.quotes] == [("roe", "3")]

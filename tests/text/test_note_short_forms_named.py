@@ -57,3 +57,11 @@ def test_a_short_form_names_the_full_note_whose_title_holds_its_words() -> None:
     note = parse_note(f'"{Q}"[^1] and "{Q} again"[^2]\n\n[^1]: Jesse Dodge et al., "Measuring the Carbon Intensity '
                       'of AI in Cloud Instances," in *FAccT* (2022), 4.\n[^2]: Dodge et al., *Carbon Intensity*, 9.\n')
     assert [(note.reference_for(q).entry.year, q.page) for q in note.quotes] == [(2022, "4"), (2022, "9")]
+
+
+@pytest.mark.parametrize("heading", ["## Notes", "Notes", "**Endnotes**", "### NOTES"])
+def test_a_list_of_notes_opening_with_a_short_form_is_read(heading) -> None:
+    note = parse_note(f'# Ch. 2\n\n"{Q}"<sup>1</sup> and "{Q} too"<sup>2</sup>\n\n{heading}\n\n'
+                      "1. Roe, *Energy Use*, 3.\n2. Ibid., 5.\n")
+    assert [(note.reference_for(q).text, q.page) for q in note.quotes] == [("Roe, Energy Use, 3.", "3"),
+                                                                            ("Ibid., 5.", "5")]
