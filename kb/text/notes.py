@@ -1874,6 +1874,39 @@ def _closing_narrative(text: str, pos: int, limit: int) -> bool:
     return not text[end:limit if line_end < 0 else line_end].strip(" \t.;")
 
 
+# a narrative citation split around its quote: the names in the prose before it, the year (and page) in brackets
+# after it, as APA 7 and Chicago author-date allow: 'Doe writes, "..." (2022, p. 3)', 'As Doe and Roe note, "..."
+# (2021, 4)', 'According to Doe et al., "..." (2020: 7)' (the names, then a verb of saying and at most a few words)
+_YEAR_AFTER = lazy(r"[ \t]*[(\[]\s*" + _WHEN + r"\s*[)\]]")
+_SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|pointed\s+out|adds?|added"
+           r"|(?:not(?=e)|argu|stat|observ|conclud|describ|emphasi[sz]|summari[sz]|acknowledg|declar|defin|propos|estimat"
+           r"|caution|claim|explain|remark|suggest|report|contend|assert|show|warn|insist|maintain|recommend|highlight"
+           r"|mention|reason|stress|admit|answer|comment)(?:e|es|ed|s|ted)?)")
+_NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r"\s+(?:[a-z]+ly\s+)?" + _SAYING
+                     + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
+_ACCORDING_TO = lazy(r"\b(?i:according\s+to|in\s+the\s+words\s+of)\s+" + _WHO + r"\s*,[ \t]*[*_]?$")
+# capitalised words opening a sentence that are no name: 'They write, "..." (2020)'
+_NO_NAMES = frozenset("the this these those that they he she we it its our their his her one another some many "
+                      "most such other others both each".split())
+
+
+def _named_around(text: str, lo: int, start: int, close: int, hi: int) -> tuple | None:
+    """The citation of a quote whose names are in the prose before it and whose year is after it (`_YEAR_AFTER`),
+    as `_cite_near` gives one, or None."""
+    after = _YEAR_AFTER.match(text, close + 1, hi)
+    if after is None:
+        return None
+    named = _NAMED_BEFORE.search(text, lo, start) or _ACCORDING_TO.search(text, lo, start)
+    if named is None:
+        return None
+    who = _cited_who(named)
+    if not who or who.split()[0].lower() in _NO_NAMES or who.split()[0].lower() in _SENTENCE_OPENERS:
+        return None
+    when = f"{after.group('year')}{after.group('letter') or ''}." if after.group("year") else \
+        f"({after.group('state')})."
+    return ("author-year", f"{who}. {when}", (after.group("page") or "").replace(" ", "").rstrip(".") or None)
+
+
 def _at_page(what: tuple, page: str) -> tuple:
     """A citation as `_cite_near` gives it, at `page` unless it names its own."""
     if what[0] == "cite":
@@ -2017,6 +2050,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                   at), numbers, note)
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
+        if cite is None and text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "["):
+            cite = _named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end)
         if cite is None and row is not None:
             cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:

@@ -65,3 +65,20 @@ def test_a_list_of_notes_opening_with_a_short_form_is_read(heading) -> None:
                       "1. Roe, *Energy Use*, 3.\n2. Ibid., 5.\n")
     assert [(note.reference_for(q).text, q.page) for q in note.quotes] == [("Roe, Energy Use, 3.", "3"),
                                                                             ("Ibid., 5.", "5")]
+
+
+NARRATIVE = [
+    (f'Doe writes, "{Q}" (2022, p. 3).', [("Doe. 2022.", "3")]),
+    (f'As Doe and Roe note, "{Q}" (2021, 4).', [("Doe and Roe. 2021.", "4")]),
+    (f'Doe et al. argue that "{Q}" (2020: 7).', [("Doe et al. 2020.", "7")]),
+    (f'According to Doe, “{Q}” (2019).', [("Doe. 2019.", None)]),
+    (f'They write, "{Q}" (2022, p. 3).', []),                      # no name
+    (f'The model writes, "{Q}" (2022).', []),
+    (f'Doe writes. Then "{Q}" (2022, p. 3).', []),                  # the names are another sentence's
+    (f'Doe writes, "{Q}" (2022 data).', []),                        # no citation after it
+]
+
+
+def test_a_narrative_citation_names_before_the_quote_and_year_after_it() -> None:
+    got = [[(q.attribution, q.page) for q in parse_note(f"# N\n\n{text}\n").quotes] for text, _ in NARRATIVE]
+    assert got == [want for _, want in NARRATIVE]
