@@ -1527,7 +1527,9 @@ _NAME_BEFORE_YEAR = lazy(_WHO + r"\s*$")
 _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 # MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)", "(Doe, Roe, and Poe 12)": author and
 # page, no year; read only when the note's references have that first author
-_AUTHOR_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
+# (MLA's indirect source, the work read, which quotes another: "(qtd. in Doe et al. 3)")
+_QTD_IN = r"(?:(?:qtd\.|quoted)\s+in\s+)?"
+_AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
                     + _SURNAME + r")?)\s+"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)\s*\)")
 # a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
@@ -1536,7 +1538,7 @@ _NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0
                        + r")?,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?")
 # MLA's author, short title and page, for an author of several works: '(Doe et al., "Short Title" 12)',
 # '(Doe and Roe, *Short Title* 4-5)'; read only when the note's references have a work of that author so titled
-_AUTHOR_TITLE_PAGE = lazy(r"\(\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
+_AUTHOR_TITLE_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
                           + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME + r")?),\s+"
                           r"(?:[\"“](?P<quoted>[^\"“”\n]{2,120}?)[,.]?[\"”]"
                           r"|(?<![*\w])[*_](?P<italic>[^*_\n]{2,120})[*_](?![*\w]))"
@@ -1890,11 +1892,18 @@ _NO_NAMES = frozenset("the this these those that they he she we it its our their
                       "most such other others both each".split())
 
 
+# ... or MLA's page alone: 'Doe et al. state that "..." (3).', which names the one work of theirs the note lists
+_PAGE_ONLY_AFTER = lazy(r"[ \t]*\(\s*(?:(?:pp?\.|pages?)\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING
+                        + r")\s*\)")
+
+
 def _named_around(text: str, lo: int, start: int, close: int, hi: int) -> tuple | None:
     """The citation of a quote whose names are in the prose before it and whose year is after it (`_YEAR_AFTER`),
-    as `_cite_near` gives one, or None."""
+    or its page alone (`_PAGE_ONLY_AFTER`: an author and a page, as `_listed` takes one), as `_cite_near` gives
+    one, or None."""
     after = _YEAR_AFTER.match(text, close + 1, hi)
-    if after is None:
+    paged = _PAGE_ONLY_AFTER.match(text, close + 1, hi) if after is None else None
+    if after is None and paged is None:
         return None
     named = _NAMED_BEFORE.search(text, lo, start) or _ACCORDING_TO.search(text, lo, start)
     if named is None:
@@ -1902,9 +1911,12 @@ def _named_around(text: str, lo: int, start: int, close: int, hi: int) -> tuple 
     who = _cited_who(named)
     if not who or who.split()[0].lower() in _NO_NAMES or who.split()[0].lower() in _SENTENCE_OPENERS:
         return None
+    if paged is not None:
+        return ("author-page", f"{who}.", paged.group("page").replace(" ", ""))
+    page = (after.group("page") or "").replace(" ", "").rstrip(".") or None
     when = f"{after.group('year')}{after.group('letter') or ''}." if after.group("year") else \
         f"({after.group('state')})."
-    return ("author-year", f"{who}. {when}", (after.group("page") or "").replace(" ", "").rstrip(".") or None)
+    return ("author-year", f"{who}. {when}", page)
 
 
 def _at_page(what: tuple, page: str) -> tuple:
@@ -2051,7 +2063,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
         if cite is None and text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "["):
-            cite = _named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end)
+            cite = _listed(_named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end),
+                           numbers, note)
         if cite is None and row is not None:
             cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:

@@ -1,0 +1,21 @@
+"""Citation styles a held-out sweep of notes found unread: MLA's names in the prose and page after the quote, its
+indirect source, a short form set off by commas alone, a literature note of one work, Nature's "ref. 3"."""
+
+from __future__ import annotations
+
+from kb.text.notes import parse_note
+
+Q = "every word of this sentence is quoted from the paper"
+WORKS_CITED = ('\n\n## Works Cited\n\nDodge, Jesse, et al. "Measuring the Carbon Intensity of AI in Cloud Instances." '
+               "*FAccT '22*, ACM, 2022, pp. 1877–94.\n")
+
+
+def test_mla_names_in_the_prose_or_an_indirect_source_cite_the_listed_work_at_the_page_after_the_quote() -> None:
+    got = [[(q.attribution, q.page) for q in parse_note(f"# N\n\n{text}{WORKS_CITED}").quotes] for text in (
+        f'Dodge et al. state that "{Q}" (3).',
+        f'Dodge et al. explain, "{Q}" (pp. 3-4).',
+        f'Others are "{Q}" (qtd. in Dodge et al. 3).',
+        f'Roe et al. state that "{Q}" (3).',              # no work of Roe listed: prose
+        f'The table states that "{Q}" (3).',
+    )]
+    assert got == [[("Dodge et al.", "3")], [("Dodge et al.", "3-4")], [("Dodge et al.", "3")], [], []]
