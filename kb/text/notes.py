@@ -2275,10 +2275,16 @@ def _reference(body: str, anchor: str | None, line: int, number: str | None = No
     """A NoteReference from an entry's markup, read by kb.text.refs.parse_reference."""
     marked = parse_reference(body)
     entry = marked.entry
+    titles = marked.titles
+    if entry.year is None and not titles and entry.first_author:
+        # a short form that sets its title off by commas alone, as a plain-text note writes it ('Dodge et al.,
+        # Carbon Intensity, 3.'): its title is what the commas hold, not 'Carbon Intensity, 3'
+        short = _SHORT_FORM.fullmatch(marked.text.strip())
+        titles = [short.group(1)] if short else titles
     return NoteReference(anchor=anchor, number=marked.label or number, title=marked.title,
                          url=marked.url, arxiv_id=entry.arxiv_id, doi=entry.doi,
                          authors=marked.authors, year=entry.year, line=line, text=marked.text,
-                         titles=marked.titles, entry=entry)
+                         titles=titles, entry=entry)
 
 
 def _visible(markup: str) -> str:

@@ -4,6 +4,7 @@ indirect source, a short form set off by commas alone, a literature note of one 
 from __future__ import annotations
 
 from kb.text.notes import parse_note
+from kb.text.refs import PaperIndex, PaperInfo
 
 Q = "every word of this sentence is quoted from the paper"
 WORKS_CITED = ('\n\n## Works Cited\n\nDodge, Jesse, et al. "Measuring the Carbon Intensity of AI in Cloud Instances." '
@@ -19,3 +20,13 @@ def test_mla_names_in_the_prose_or_an_indirect_source_cite_the_listed_work_at_th
         f'The table states that "{Q}" (3).',
     )]
     assert got == [[("Dodge et al.", "3")], [("Dodge et al.", "3-4")], [("Dodge et al.", "3")], [], []]
+
+
+def test_a_short_form_whose_title_only_commas_set_off_names_the_work_of_those_words() -> None:
+    index = PaperIndex([PaperInfo("dodge2022", title="Measuring the Carbon Intensity of AI in Cloud Instances",
+                                  year=2022, first_author="Dodge")])
+    note = parse_note(f'"{Q}"[^1] "{Q} too"[^2]\n\n[^1]: Dodge et al., Carbon Intensity, 3.\n'
+                      "[^2]: Dodge et al., Cloud Computing, 4.\n")
+    got = [(index.explain(r.entry, titles=r.titles, loose=True).resolution, q.page)
+           for q in note.quotes for r in [note.reference_for(q)]]
+    assert [(r.citekey if r else None, page) for r, page in got] == [("dodge2022", "3"), (None, "4")]
