@@ -867,7 +867,10 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                         # Hypothesis' export: "— Title, Author" over the work's address and the quote's place
                         attribution, i = f"{attribution} {line_at(at + 1).strip()}", at + 2
                     break
-        if cite is None and attribution is None and what is None and titled is not None:
+        if cite is None and attribution is None and what is None and page is None and titled is not None \
+                and (titled_page := _CALLOUT_PAGE.fullmatch(titled)):
+            page = titled_page.group(1).replace(" ", "")    # "> [!quote] Page 3": its page, of no work said
+        elif cite is None and attribution is None and what is None and titled is not None:
             cite = _attribution_cite(titled)
             if cite is None and (_WORK.fullmatch(titled.rstrip(".")) or _attribution(f"— {titled}")):
                 attribution = titled
@@ -913,6 +916,11 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
     return uncited
 
+
+# a quote callout's title that gives its page alone, as Obsidian's Zotero templates write it: "Page 3", "p. 3",
+# "Highlight (Page 3)", "Highlight [Page 3](zotero://open-pdf/...)"
+_CALLOUT_PAGE = lazy(r"(?i)(?:(?:highlight|quote|annotation|underline)\s*)?[(\[]?\s*(?:page|pp?\.)\s*"
+                     r"(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[)\]]?(?:\([^()\s]{1,500}\))?")
 
 # a quote that is its line, and the work after a dash: Readwise's and Kindle's "“...” — Title, Author (Page 3)"
 _ATTRIBUTED_LINE = lazy(r"(?m)^[ \t]*(?:[-*+][ \t]+|\d{1,3}\.[ \t]+)?[\"“](?P<quote>[^\"“”\n]{15,5000}?)[\"”][ \t]*"
@@ -1113,11 +1121,13 @@ _ATTRIBUTION_TAIL = lazy(r"(?i)(?:<?https?://\S+>?)?\s*(?:\(?(?:page|p\.|locatio
 _SAME_LINE_DASH = lazy(r"(?:(?<=\s)|(?<=[.!?\"”’»]))(?:—|–|―|--)[ \t]*([^—–―\n]{1,300})$")
 
 
-def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple]) -> None:
+def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple], own: str | None = None) -> None:
     """A blockquote citing nothing after it, introduced by a sentence ending in a colon that
     cites the work ("As Strubell et al. (2019) put it:", "@doe2020 writes:", "In [12]:"), is
-    a quote of that work; one introduced otherwise is listed as not checked (`Note.unchecked`),
-    unless it is a callout ("> [!NOTE]") or shorter than a quote in running text."""
+    a quote of that work; else, in a note of one work (`own`: the key its front matter names, "citekey: doe2020",
+    as Obsidian's literature notes made from Zotero write it), a quote of that work, at its page; one introduced
+    otherwise is listed as not checked (`Note.unchecked`), unless it is a callout ("> [!NOTE]") or shorter than a
+    quote in running text."""
     if not uncited:
         return
     cites = _cite_tokens(text)
@@ -1129,6 +1139,8 @@ def _lead_ins(text: str, lines: _Lines, note: Note, uncited: list[tuple]) -> Non
             note.quotes.append(replace(_quote_with(pending[1], later, line, offset), kind="blockquote"))
             continue
         what = _lead_in(text, lines, note, cites, numbers, line)
+        if what is None and own is not None and len(quote.split()) >= PLAIN_MIN_WORDS and not quote.startswith("[!"):
+            what = ("cite", ("pandoc", own, None, ""), None)
         if what is not None and page is not None:
             what = _at_page(what, page)                 # "> ... (p. 5)"
         if what is not None:
@@ -3412,7 +3424,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
         _parse_bibitems(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
     note.references_read = True
-    _lead_ins(text, lines, note, uncited)
+    _lead_ins(text, lines, note, uncited, _front_fields(text, front).get("citekey") if front else None)
     if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote
         blocks += [(m.start(), m.end()) for m in _INLINE_NOTE.finditer(text)]
     _parse_inline(text, lines, sorted(fenced + blocks), note)

@@ -30,3 +30,12 @@ def test_a_short_form_whose_title_only_commas_set_off_names_the_work_of_those_wo
     got = [(index.explain(r.entry, titles=r.titles, loose=True).resolution, q.page)
            for q in note.quotes for r in [note.reference_for(q)]]
     assert [(r.citekey if r else None, page) for r, page in got] == [("dodge2022", "3"), (None, "4")]
+
+
+def test_a_literature_notes_uncited_blockquotes_are_of_the_work_its_front_matter_names() -> None:
+    note = parse_note(f'---\ncitekey: "@doe2020"\n---\n\n> [!quote] Page 3\n> {Q}\n\n'
+                      f"> [!quote] Highlight [Page 4](zotero://open-pdf/library/items/AB?page=4)\n> {Q}\n\n"
+                      f"> {Q} (p. 5)\n\n> {Q}\n\n> {Q} [@roe2021, p. 9]\n\nMine, \"{Q} and more words\".\n")
+    assert [(q.citekey, q.page) for q in note.quotes] == [("doe2020", "3"), ("doe2020", "4"), ("doe2020", "5"),
+                                                          ("doe2020", None), ("roe2021", "9")]
+    assert [line for line, _ in note.unchecked] == [17]          # running text: not said to be the work's
