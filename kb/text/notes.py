@@ -587,10 +587,13 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         return _numbers("number", _number_list(plain) or [sup.group(1).translate(_FROM_SUPERSCRIPT)],
                         s[:sup.start()])
     if s.endswith(")") and s.startswith("("):
-        several = _number_list(s[1:-1])            # (1, 2) (3-5)
+        inner = s[1:-1]
+        if inner[:3] in ("ref", "Ref") and (word := _REF_WORD.match(inner)):
+            inner = inner[word.end():]             # Nature's numbers in prose: (ref. 3), (refs 3, 4), (ref. 3, p. 5)
+        several = _number_list(inner)              # (1, 2) (3-5)
         if several and all(len(x) <= 3 for x in several):
             return _numbers("paren-number", several, "")
-        number = _NUMBER_CITE.match(s[1:-1])       # Vancouver: ... emit (1). or (2, p. 4)
+        number = _NUMBER_CITE.match(inner)         # Vancouver: ... emit (1). or (2, p. 4)
         if number and len(number.group(1)) <= 3:
             return "paren-number", number.group(1), _number_page(number), ""
     if s.endswith(")") and "](#" in s[-500:]:
@@ -708,6 +711,8 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     return None
 
 
+# "ref." or "refs" before the numbers of a numbered style's citation in brackets, as Nature writes it: "(ref. 3)"
+_REF_WORD = lazy(r"(?i:refs?)\.?\s+(?=\d)")
 _NUMBER_LIST = lazy(r"\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*\s*")
 #: The most works one numbered citation is read as naming ("[1-500]" is no citation of 500).
 MAX_CITED = 12
@@ -1375,7 +1380,8 @@ def _cite_tokens(text: str) -> list[int]:
                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit() or _ALPHA_AT.match(text, p)
                          or (_BRACKET_KEY_AT.match(text, p) and not (text[p - 1:p].isalnum() or text[p - 1:p] == ":"))]
                       + links + _all(text, "<http") + _all(text, "<doi:")
-                      + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()]
+                      + [p for p in _all(text, "(") if text[p + 1:p + 2].isdigit()
+                         or text[p + 1:p + 4] in ("ref", "Ref") and _REF_WORD.match(text, p + 1)]
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
                       + [p for p in _all(text, "^") if text[p + 1:p + 2].isdigit() and not text[p - 1:p].isdigit()]
                       + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))

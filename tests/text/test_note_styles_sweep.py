@@ -39,3 +39,11 @@ def test_a_literature_notes_uncited_blockquotes_are_of_the_work_its_front_matter
     assert [(q.citekey, q.page) for q in note.quotes] == [("doe2020", "3"), ("doe2020", "4"), ("doe2020", "5"),
                                                           ("doe2020", None), ("roe2021", "9")]
     assert [line for line, _ in note.unchecked] == [17]          # running text: not said to be the work's
+
+
+def test_natures_ref_and_its_number_in_brackets_cite_that_numbered_work() -> None:
+    note = parse_note(f'"{Q}" (ref. 2, p. 3). "{Q} too" (refs 1, 2).\n\n## References\n\n'
+                      "1. Doe, J. et al. Energy of models. *Nature* 1, 2–3 (2019).\n"
+                      "2. Roe, J. Carbon of models. *Nature* 4, 5–6 (2020).\n")
+    assert [(note.reference_for(q).number, q.page, [a.source_text for a in q.also]) for q in note.quotes] == [
+        ("2", "3", []), ("1", None, ["[2]"])]
