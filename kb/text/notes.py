@@ -2577,7 +2577,13 @@ def _is_short_note(text: str) -> bool:
     """A note that names a work the notes before named in full: "Ibid., 5.", "Doe, op. cit., 5.",
     "Doe and Roe, 5.", 'Doe, "Short Title," 5.'"""
     return bool(_IBID.match(text) or _OP_CIT.match(text) or _NAMES_AND_PAGE.fullmatch(text)
-                or _SHORT_TITLE.search(text) and _FOOTNOTE_PAGE.search(text))
+                or _SHORT_TITLE.search(text) and _FOOTNOTE_PAGE.search(text) or _PLAIN_SHORT_FORM.fullmatch(text))
+
+
+# a short form whose title only commas set off, as a plain-text note writes it: "Dodge et al., Carbon Intensity, 3."
+_PLAIN_SHORT_FORM = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME
+                         + r")?,\s*[" + _UPPER + r"][^,\n]{1,200}?\s[^,\n]{1,200}?,\s*(?:pp?\.\s*)?\d{1,5}"
+                         r"(?:\s*[-–]\s*\d{1,5})?\.?")
 
 
 def _is_short_form(ref: NoteReference) -> bool:

@@ -47,3 +47,10 @@ def test_natures_ref_and_its_number_in_brackets_cite_that_numbered_work() -> Non
                       "2. Roe, J. Carbon of models. *Nature* 4, 5–6 (2020).\n")
     assert [(note.reference_for(q).number, q.page, [a.source_text for a in q.also]) for q in note.quotes] == [
         ("2", "3", []), ("1", None, ["[2]"])]
+
+
+def test_a_list_of_notes_opening_with_a_short_form_whose_title_only_commas_set_off_is_read() -> None:
+    note = parse_note(f'"{Q}"<sup>1</sup> "{Q} too"<sup>2</sup>\n\n**Notes**\n\n1. Dodge et al., Carbon Intensity, 3.\n'
+                      "2. Roe and Poe, Energy Use in Training, 5–6.\n")
+    assert [(note.reference_for(q).titles, q.page) for q in note.quotes] == [(["Carbon Intensity"], "3"),
+                                                                             (["Energy Use in Training"], "5–6")]
