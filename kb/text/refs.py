@@ -3658,7 +3658,10 @@ class PaperIndex:
                 # one whose words another title of the author holds too ('Roe, *Carbon Intensity*' of Roe's
                 # 'Carbon Intensity of Training' and 'Measuring Carbon Intensity')
                 mine = {c.info.citekey for c in self._of_author(akey) if fits(c.info) and shortens(norm, c.title_norm)}
-                keys = (keys if mine <= keys else set()) if entry.year else mine | keys
+                # (a short form is its names, its short title and a page: an entry of no year saying more
+                # lists a work of its own)
+                keys = (keys if mine <= keys else set()) if entry.year or len(entry.raw) - len(norm) > 120 \
+                    else mine | keys
             if len(keys) == 1:
                 return Explained(Resolution(keys.pop(), "title", 0.8))
         # a whole title of the knowledge base inside the entry's words

@@ -30,6 +30,9 @@ SHORT_FORMS = [
     ('Luccioni et al., *Carbon Emissions*, 3.', None),          # words from here and there: no short title
     ('Roe, *Carbon Intensity*, 3.', None),                      # two works of Roe hold the words: neither
     ('Doe, *Carbon Intensity*, 3.', None),                      # another author's
+    # a whole entry of no year, no short form: a work of its own
+    ('Dodge, Jesse. *Carbon Intensity of AI*. Technical report of the Allen Institute for Artificial Intelligence, '
+     'prepared for the workshop on sustainable computing and its many carbon questions, volume two.', None),
 ]
 
 
