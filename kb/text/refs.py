@@ -3642,10 +3642,20 @@ class PaperIndex:
         for norm in wanted:
             if len(mains.get(norm, ())) == 1:
                 return Explained(Resolution(next(iter(mains[norm])), "title", 0.9))
+        akey = name_key(entry.first_author)
+        # ... a main title of one word, set off as a title, by its author ('Cohan et al., *SPECTER*, 2.' of "SPECTER:
+        # Document-level Representation Learning ...", 'Lo et al., "S2ORC," 9.'): that author's one work so titled
+        marked = [entry.title] if entry.title and any(f"{o}{entry.title}" in entry.raw for o in "\"“*_") else []
+        ones = [t for t in dict.fromkeys(normalise_title(t) for t in [*titles, *marked]) if len(t) >= 3 and " " not in t]
+        if akey and ones:
+            for one in ones:
+                hits = {c.info.citekey for c in self._of_author(akey) if fits(c.info) and one == normalise_title(
+                    re.split(r"[:?!]|\s[-–—]\s", latex_to_text(c.info.title or ""), maxsplit=1)[0])}
+                if len(hits) == 1:
+                    return Explained(Resolution(hits.pop(), "title", 0.8))
         # a shortened title, as the short form of a note gives it ('Strubell, Ganesh, and McCallum,
         # "Energy and Policy Considerations," 4.'): the first words of one title here, by the
         # entry's first author when it names one
-        akey = name_key(entry.first_author)
         for norm in wanted:
             if norm.count(" ") < (1 if akey else 2):
                 continue

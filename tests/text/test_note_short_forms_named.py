@@ -85,3 +85,15 @@ NARRATIVE = [
 def test_a_narrative_citation_names_before_the_quote_and_year_after_it() -> None:
     got = [[(q.attribution, q.page) for q in parse_note(f"# N\n\n{text}\n").quotes] for text, _ in NARRATIVE]
     assert got == [want for _, want in NARRATIVE]
+
+
+def test_a_one_word_short_title_that_is_the_main_title_names_that_authors_work() -> None:
+    index = PaperIndex([*PAPERS, PaperInfo("cohan2020", title="SPECTER: Document-level Representation Learning using "
+                                           "Citation-informed Transformers", year=2020, first_author="Cohan")])
+    shorts = ('Cohan et al., *SPECTER*, 2.', 'Cohan et al., "SPECTER," 2.', 'Doe, *SPECTER*, 2.',
+              'Dodge et al., *Measuring*, 3.', 'Luccioni, *Counting*, 3.')
+    note = parse_note(" ".join(f'"{Q}"[^{n}]' for n in range(len(shorts))) + "\n\n"
+                      + "".join(f"[^{n}]: {short}\n" for n, short in enumerate(shorts)))
+    got = [index.explain(r.entry, titles=r.titles, loose=True).resolution for q in note.quotes
+           for r in [note.reference_for(q)]]
+    assert [r.citekey if r else None for r in got] == ["cohan2020", "cohan2020", None, None, None]
