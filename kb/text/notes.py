@@ -3109,22 +3109,39 @@ _FULL_NOTE_PAGE = lazy(r"\((?:[^()]{0,200}[\s,:])?(?:1[89]|20)\d\d\)\s*,\s*(\d{1
 _REMARK_WORDS = lazy(r"[^\W\d_][\w'’-]*")
 
 
-def _own_note(note: Note, q: NoteQuote) -> tuple[NoteReference, bool] | None:
+class _Refs:
+    """A note's references by number (the first of each: as a number, as an unanchored entry's) and by anchor,
+    each looked up in a dict made once, where a scan of them all per quote made a note of thousands quadratic."""
+
+    def __init__(self, refs: list[NoteReference]) -> None:
+        self.number: dict[str, NoteReference] = {}
+        self.entry: dict[str, NoteReference] = {}
+        self.anchor: dict[str, NoteReference] = {}
+        for r in refs:
+            if r.number is not None:
+                self.number.setdefault(r.number, r)
+                if r.anchor is None:
+                    self.entry.setdefault(r.number, r)
+            if r.anchor is not None:
+                self.anchor.setdefault(r.anchor, r)
+
+
+def _own_note(note: Note, q: NoteQuote, refs: _Refs | None = None) -> tuple[NoteReference, bool] | None:
     """The note a quote's mark points at, as written (a short form, not the full note it
     shortens), and whether it is a footnote (whose last number is its page, as "[^1]" reads):
     a footnote "[^1]", an HTML footnote ('<a href="#fn2">'), or an endnote of a numbered list of
     notes ("<sup>2</sup>" ... "2. Doe et al., "Short Title," 9."), which is a note by its form."""
+    refs = refs or _Refs(note.references)
     label = (q.source_text or "").strip()
     if label.startswith("[^"):
-        label = label[1:-1].split(",")[0].split(";")[0].strip()
-        ref = next((r for r in note.references if r.number == label), None)
+        ref = refs.number.get(label[1:-1].split(",")[0].split(";")[0].strip())
         return (ref, True) if ref is not None else None
     anchor = (q.source_link or "").strip().lstrip("#")
     if anchor:
-        ref = next((r for r in note.references if r.anchor == anchor), None)
+        ref = refs.anchor.get(anchor)
         return (ref, True) if ref is not None and _NOTE_ANCHOR.search(anchor) else None
     if q.citekey is None and label.startswith("[") and label.endswith("]") and label[1:-1].strip().isdigit():
-        ref = next((r for r in note.references if r.number == label[1:-1].strip() and r.anchor is None), None)
+        ref = refs.entry.get(label[1:-1].strip())
         return (ref, False) if ref is not None else None
     return None
 
@@ -3147,8 +3164,9 @@ def _footnote_pages(note: Note, quotes: list[NoteQuote] | None = None) -> None:
     citing nothing ("[^2]: My translation.") is a quoted passage citing nothing kb can read.
     `quotes`: these (a sentence's citations, of which a remark is left as it is), else the note's quotes."""
     remarks: list[NoteQuote] = []
+    refs = _Refs(note.references)
     for q in note.quotes if quotes is None else quotes:
-        own = _own_note(note, q) if q.citekey is None or q.page is None else None
+        own = _own_note(note, q, refs) if q.citekey is None or q.page is None else None
         if own is None:
             continue
         ref, footnote = own
