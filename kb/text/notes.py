@@ -1487,7 +1487,7 @@ _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|
 # date "n.d.-b"; a page and the page or pages after it: "p. 3f.", "pp. 3 ff.")
 # (a number printed bare after the year is a page, not a year: "(Doe, 2020, 2021)" cites two works, _SAME_AUTHOR)
 _WHEN = (r"\[?(?:(?P<year>(?:1[89]|20)\d\d)(?P<letter>[a-z]?)|(?P<state>n\.\s?d\.(?:-[a-z])?|in\s+press|forthcoming))\]?"
-         r"(?:\s*[,:]\s*(?:(?:pp?\.|pages?|S\.|s\.|págs?\.|pág|str\.)\s*|(?!(?:1[89]|20)\d\d[a-z]?\b))"
+         r"(?:\s*[,:]\s*(?:(?:pp?\.|pp?(?=\d)|pages?|S\.|s\.|págs?\.|pág|str\.)\s*|(?!(?:1[89]|20)\d\d[a-z]?\b))"
          r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5}|\s?ff?\.?(?![\w.]))?)"
          # ... or a place that is no page number, which kb does not check: a page in Roman numerals, APA 7's
          # paragraph of a text with no pages, a chapter, section, table, figure, line or note
@@ -1543,12 +1543,12 @@ _NARRATIVE_WORKS = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*(?P<years>" + _YEARS +
 # a year in square brackets after a name: natbib's "Doe et al. [2019]", no reference numbered 2019
 _NAME_BEFORE_YEAR = lazy(_WHO + r"\s*$")
 _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
-# MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)", "(Doe, Roe, and Poe 12)": author and
-# page, no year; read only when the note's references have that first author
+# MLA: "(Futoma et al. 243)", "(Lo and Wang 4969-70)", "(Doe, Roe, and Poe 12)", as some write it with a comma
+# ("(Futoma et al., 243)"): author and page, no year; read only when the note's references have that first author
 # (MLA's indirect source, the work read, which quotes another: "(qtd. in Doe et al. 3)")
 _QTD_IN = r"(?:(?:qtd\.|quoted)\s+in\s+)?"
 _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
-                    + _SURNAME + r")?)\s+"
+                    + _SURNAME + r")?),?\s+"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)\s*\)")
 # a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
 # "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."

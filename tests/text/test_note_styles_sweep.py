@@ -54,3 +54,9 @@ def test_a_list_of_notes_opening_with_a_short_form_whose_title_only_commas_set_o
                       "2. Roe and Poe, Energy Use in Training, 5–6.\n")
     assert [(note.reference_for(q).titles, q.page) for q in note.quotes] == [(["Carbon Intensity"], "3"),
                                                                              (["Energy Use in Training"], "5–6")]
+
+
+def test_mla_with_a_comma_and_a_page_written_p3_are_citations_at_that_page() -> None:
+    got = [[(q.attribution, q.page) for q in parse_note(f"# N\n\n{text}{WORKS_CITED}").quotes] for text in (
+        f'"{Q}" (Dodge et al., 3).', f'"{Q}" (Dodge et al., 2022, p3).', f'"{Q}" (Dodge et al., 2022, pp3-4).')]
+    assert got == [[("Dodge et al.", "3")], [("Dodge et al. 2022.", "3")], [("Dodge et al. 2022.", "3-4")]]
