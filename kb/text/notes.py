@@ -1093,6 +1093,35 @@ def _parse_hypothesis_text(text: str, lines: _Lines, fenced: list[tuple[int, int
                                      line=lines.line(m.start()), kind="blockquote", offset=m.start("quote")))
 
 
+# Kindle's clippings file ("My Clippings.txt"): blocks ended by "==========", each the book's title and author, a line
+# saying what it is and where ("- Your Highlight on page 3 | Location 45-46 | Added on ..."), a blank line, the text
+_KINDLE_CLIP = lazy(r"(?m)^\ufeff?(?P<book>[^\n]{3,500}?)[ \t]*\n-[ \t]*Your Highlight\b(?P<where>[^\n]{0,300})\n[ \t]*\n"
+                    r"(?P<quote>[^\n]+(?:\n(?!==========)[^\n]+){0,40})\n==========[ \t]*$")
+_KINDLE_PAGE = lazy(r"(?i)\bpage[ \t]+(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)")
+_KINDLE_AUTHOR = lazy(r"^(?P<title>.+?)[ \t]*\((?P<author>[^()]{2,200})\)$")
+
+
+def _parse_kindle_clippings(text: str, lines: _Lines, fenced: list[tuple[int, int]], note: Note,
+                            blocks: list[tuple[int, int]]) -> None:
+    """The highlights of Kindle's clippings file, each a quote of the book its block names ("Title (Doe, Jane)": cited
+    as "Title, Jane Doe"), at the page its block gives; its notes and bookmarks are the reader's, no quotes."""
+    for m in _KINDLE_CLIP.finditer(text):
+        if _in_ranges(fenced, m.start()):
+            continue
+        quote = " ".join(m.group("quote").split())
+        book = _KINDLE_AUTHOR.match(m.group("book").strip())
+        if book is None or len(quote.split()) < PLAIN_MIN_WORDS:
+            continue
+        family, _, given = book.group("author").partition(",")
+        author = f"{given.strip()} {family.strip()}".strip() if ";" not in given else book.group("author")
+        page = _KINDLE_PAGE.search(m.group("where"))
+        blocks.append((m.start(), m.end()))
+        note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
+                                     page=page.group(1).replace(" ", "") if page else None,
+                                     line=lines.line(m.start("quote")), kind="blockquote", offset=m.start("quote"),
+                                     attribution=f"{book.group('title')}, {author}"))
+
+
 # an export's fields listed beside its highlights: Hypothesis' "- Group: #...", "- Tags: ...", "- Annotation: ..."
 _ITEM_FIELD = lazy(r"(?i)(?:group|tags?|annotation|note|comment)::?\s")
 
@@ -3447,6 +3476,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     _parse_highlights(text, lines, fenced, note, blocks, front)
     if "Quote:" in text:
         _parse_hypothesis_text(text, lines, fenced, note, blocks)
+    if "==========" in text and "Your Highlight" in text:
+        _parse_kindle_clippings(text, lines, fenced, note, blocks)
     _parse_references(text, lines, fenced, note, blocks)
     if ":::" in text:
         _parse_div_references(text, lines, fenced, note, blocks)

@@ -60,3 +60,13 @@ def test_mla_with_a_comma_and_a_page_written_p3_are_citations_at_that_page() -> 
     got = [[(q.attribution, q.page) for q in parse_note(f"# N\n\n{text}{WORKS_CITED}").quotes] for text in (
         f'"{Q}" (Dodge et al., 3).', f'"{Q}" (Dodge et al., 2022, p3).', f'"{Q}" (Dodge et al., 2022, pp3-4).')]
     assert got == [[("Dodge et al.", "3")], [("Dodge et al. 2022.", "3")], [("Dodge et al. 2022.", "3-4")]]
+
+
+def test_kindles_clippings_are_quotes_of_the_book_each_names_at_its_page() -> None:
+    note = parse_note(f"\ufeffEnergy Use in Training (Roe, Jim)\n- Your Highlight on page 3 | Location 45-46 | Added on "
+                      f"Monday, 1 May 2023 10:00:00\n\n{Q}\n==========\nEnergy Use in Training (Roe, Jim)\n- Your Note on "
+                      f"page 3 | Location 46 | Added on Monday, 1 May 2023 10:01:00\n\n{Q} mine\n==========\n"
+                      f"Carbon Things (Doe, Jane)\n- Your Highlight at location 12-13 | Added on Monday\n\n{Q} too\n"
+                      "==========\n", "My Clippings.txt")
+    assert [(q.line, q.quote, q.attribution, q.page) for q in note.quotes] == [
+        (4, Q, "Energy Use in Training, Jim Roe", "3"), (14, f"{Q} too", "Carbon Things, Jane Doe", None)]
