@@ -801,6 +801,15 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             # Obsidian's quote callout: "> [!quote] Strubell et al. 2019, p. 3" over the quote, its title the
             # citation where its last line cites nothing
             body, titled = body[1:], (callout.group(1) or "").strip() or None
+        app = _APP_LINK_END.search(body[-1]) if "://" in body[-1] else None
+        linked_page = None
+        if app is not None:
+            # its page ("[Page 3](zotero://...)"), else its citation in the link's place
+            on = _CALLOUT_PAGE.fullmatch(app.group(1).strip())
+            linked_page = on.group(1).replace(" ", "") if on else None
+            body[-1] = body[-1][:app.start()] + ("" if on else " " + app.group(1).strip())
+            if not body[-1].strip() and len(body) > 1:
+                body.pop()
         cite = _citation(body[-1])
         paged = _TRAILING_PAGE.search(body[-1]) if cite is None and body[-1].endswith(_DIGITS) else None
         if paged is not None:
@@ -872,7 +881,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                         # Hypothesis' export: "— Title, Author" over the work's address and the quote's place
                         attribution, i = f"{attribution} {line_at(at + 1).strip()}", at + 2
                     break
-        if cite is None and attribution is None and what is None and page is None and titled is not None \
+        if cite is None and attribution is None and what is None and page is None and linked_page is not None:
+            page = linked_page
+        elif cite is None and attribution is None and what is None and page is None and titled is not None \
                 and (titled_page := _CALLOUT_PAGE.fullmatch(titled)):
             page = titled_page.group(1).replace(" ", "")    # "> [!quote] Page 3": its page, of no work said
         elif cite is None and attribution is None and what is None and titled is not None:
@@ -1890,7 +1901,11 @@ def _listed(what, numbers: set[str], note: Note | None = None):
 # names an MLA citation gives that are authors' by their form: "Doe et al.", "Doe and Roe", "Doe, Roe, and Poe"
 _AUTHORS_SAID = lazy(r"\bet\s+al\b|\s(?:and|&)\s")
 # an Obsidian callout of a quote, and its title: "[!quote] Strubell et al. 2019, p. 3", "[!cite]- Source"
-_QUOTE_CALLOUT = lazy(r"\s*\[!(?i:quote|cite|citation)\][-+]?(?:[ \t]+(.*))?$")
+# (with its colour or other metadata after a bar, as Zotero's templates write it: "[!quote|#ffd400] Highlight")
+_QUOTE_CALLOUT = lazy(r"\s*\[!(?i:quote|cite|citation)(?:\|[^\]\n]{0,60})?\][-+]?(?:[ \t]+(.*))?$")
+# a link into the reader app a quote was highlighted in, ending its blockquote: its text is the quote's citation or
+# page ("[Page 3](zotero://open-pdf/...)", "[(Doe et al., 2020, p. 3)](zotero://open-pdf/...)"), its target no work
+_APP_LINK_END = lazy(r"[ \t]*\[([^\[\]\n]{1,200})\]\((?:zotero|hook|obsidian)://[^()\s]{1,500}\)[ \t]*$")
 # a full stop after a citation ending a blockquote's last line
 _CLOSED_CITE = lazy(r"(?<=[\])>^¹²³⁴⁵⁶⁷⁸⁹⁰}])[ \t]*[.;,][ \t]*$")
 # what a blockquote's last line ends with in round brackets

@@ -70,3 +70,11 @@ def test_kindles_clippings_are_quotes_of_the_book_each_names_at_its_page() -> No
                       "==========\n", "My Clippings.txt")
     assert [(q.line, q.quote, q.attribution, q.page) for q in note.quotes] == [
         (4, Q, "Energy Use in Training, Jim Roe", "3"), (14, f"{Q} too", "Carbon Things, Jane Doe", None)]
+
+
+def test_a_zotero_link_ending_a_blockquote_gives_its_page_or_its_citation() -> None:
+    note = parse_note(f"---\ncitekey: doe2020\n---\n\n> [!quote|#ffd400] Highlight\n> {Q}\n"
+                      "> [Page 3](zotero://open-pdf/library/items/AB?page=3&annotation=CD)\n\n"
+                      f"> {Q} [(Roe et al., 2021, p. 5)](zotero://open-pdf/library/items/AB?page=5)\n")
+    assert [(q.citekey, q.attribution, q.page, q.quote) for q in note.quotes] == [
+        ("doe2020", None, "3", Q), (None, "Roe et al. 2021.", "5", Q)]
