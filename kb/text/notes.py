@@ -991,7 +991,7 @@ _HYPOTHESIS_ITEM = lazy(r"(?m)^[-*][ \t]+(?P<text>[^\n]+?(?:\n(?![ \t]*(?:[-*#>]
                         r"(?:—|–|--)[ \t]*\[[^\[\]\n]{1,60}\]\(<?(?P<hyp>https?://hyp\.is/[^()\s<>]+)>?\)[ \t]*$")
 _HYPOTHESIS_LINK = lazy(r"https?://hyp\.is/[\w-]+/(.+)")
 # its front matter's "doc_type: hypothesis-highlights", "url: ...", and a literature note's "citekey: ..."
-_FRONT_FIELD = lazy(r"(?m)^(doc_type|url|citekey|citation[-_]?key)[ \t]*:[ \t]*[\"']?@?([^\s\"']+)[\"']?[ \t]*$")
+_FRONT_FIELD = lazy(r"(?m)^(doc_type|url|citekey|citation[-_]?[kK]ey)[ \t]*:[ \t]*[\"']?@?([^\s\"']+)[\"']?[ \t]*$")
 
 
 def _front_fields(text: str, front: int) -> dict[str, str]:

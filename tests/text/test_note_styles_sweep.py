@@ -78,3 +78,9 @@ def test_a_zotero_link_ending_a_blockquote_gives_its_page_or_its_citation() -> N
                       f"> {Q} [(Roe et al., 2021, p. 5)](zotero://open-pdf/library/items/AB?page=5)\n")
     assert [(q.citekey, q.attribution, q.page, q.quote) for q in note.quotes] == [
         ("doe2020", None, "3", Q), (None, "Roe et al. 2021.", "5", Q)]
+
+
+def test_a_literature_notes_key_as_the_citation_plugins_name_it() -> None:
+    got = [[q.citekey for q in parse_note(f"---\n{field}: doe2020\n---\n\n> {Q}\n").quotes]
+           for field in ("citationKey", "citation-key", "citation_key", "citekey")]
+    assert got == [["doe2020"]] * 4
