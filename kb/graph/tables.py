@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "26"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -67,6 +67,9 @@ READING = "25"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           so a talk's kind and place after it in comma style ('Title, lecture at UCSB.')
 #                           a preprint cited as published the year after, by title alone, is its arXiv id's work
 #                           (kb.graph.links: 'Kingma and Ba. Adam: ... ICLR, 2015.' is arxiv:1412.6980)
+#                       26: a title's own second sentence and its subtitle in brackets after a question stay in it
+#                           ('The HOLJ corpus. supporting ...', 'Do we need it? (And 8 Ways ...)'); a capitalised
+#                           particle before a family name given first is of it ('Munmun De Choudhury' dechoudhury)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

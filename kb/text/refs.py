@@ -2155,6 +2155,67 @@ _ONE_WORD_TITLE_RE = lazy(r"[A-Z][a-z]{2,}")
 _CONTAINER_AFTER_RE = lazy(rf"\s+In:?\s+[A-Z]|{_JOURNAL_VOLUME}")
 
 
+# a title's own next sentence after its stop: one opening with a word in lower case ('The HOLJ corpus. supporting
+# summarisation of legal texts. In Proceedings ...') or with a word that opens a sentence and no venue's name ('... and
+# we use them. That is a problem. In Proceedings ...'); not a word that opens what follows a title ('arXiv', 'pages')
+_TITLE_SENTENCE_OPENERS = frozenset("That This It It's Its We They There These Those Here Why How What Is Are Do Does "
+                                    "Should Can But Or So Not".split())
+_NOT_TITLE_SENTENCE_WORDS = frozenset("arxiv in pages page pp vol vols no doi url urls available accessed retrieved "
+                                      "preprint ed eds edited edn tech technical unpublished manuscript thesis phd "
+                                      "master et and personal online from to submitted appear press forthcoming under "
+                                      "chap chapter see also cited last visited viewed version rev sec pt ch mimeo "
+                                      "mimeograph typescript draft working report slides blog video dataset software "
+                                      "github web website tweet reprint reprinted transl trans translated http https "
+                                      "www npj".split())
+_FIRST_WORD_RE = lazy(r"\s*([^\W\d_][\w'’\-]*)")
+# what no subtitle in brackets after a title's question opens with: the kind of work, its version, its editors
+_NOT_BRACKET_SUBTITLE_WORDS = frozenset("accessed online preprint retrieved available eds ed editor editors editor's in "
+                                        "proceedings proc version technical tech report working doctoral master "
+                                        "master's phd ph unpublished chapter vol vols rev blog video podcast tweet "
+                                        "abstract poster extended keynote talk lecture slides presentation press "
+                                        "white whitepaper dissertation thesis translated trans reprint original".split())
+_BRACKET_SUBTITLE_RE = lazy(r"\s*\(([A-Z][^()]{8,150})\)(?=[.,]?(?:\s|$))")
+
+
+def _title_sentence_after(rest: str, stop: re.Match) -> re.Match | None:
+    """The end of the title's next sentence where the sentence after a title's stop is the title's own
+    (`_TITLE_SENTENCE_OPENERS`, a word in lower case), short, with no digit or venue's word, and a
+    capitalised word (its container) after it; None otherwise."""
+    word = _FIRST_WORD_RE.match(rest, stop.end())
+    if not word:
+        return None
+    w = word.group(1)
+    if w in _TITLE_SENTENCE_OPENERS:
+        # (a sentence in sentence case: 'That is a problem', not a container's name, 'This American Life')
+        second = _FIRST_WORD_RE.match(rest, word.end())
+        if not second or not second.group(1).islower():
+            return None
+    elif not (len(w) >= 3 and w.isalpha() and w.islower() and w not in _NOT_TITLE_SENTENCE_WORDS):
+        return None
+    nxt = _TITLE_END_RE.search(rest, stop.end())
+    if not nxt or rest[nxt.start()] not in ".?!":
+        return None
+    piece = rest[stop.end():nxt.start()]
+    if piece.count(" ") > 15 or _VENUE_WORDS_RE.search(piece):
+        return None
+    after = rest[nxt.end():].lstrip()
+    return nxt if after[:1].isupper() else None
+
+
+def _bracketed_subtitle(rest: str, end: int) -> int:
+    """The end of a subtitle in brackets after a title's question ('Do We Need It? (And 8 Ways to Make It
+    Better).'), or `end`: three words or more, capitalised, not the kind of work, its version or editors."""
+    m = _BRACKET_SUBTITLE_RE.match(rest, end)
+    if not m:
+        return end
+    inner = m.group(1)
+    first = inner.split()[0].strip(".,:;'").lower()
+    if inner.count(" ") < 2 or first in _NOT_BRACKET_SUBTITLE_WORDS or _TITLE_DESCRIPTOR_RE.search(f" ({inner})") \
+            or _YEAR_ANY_RE.fullmatch(inner.strip()):
+        return end
+    return m.end()
+
+
 def _extract_title(rest: str) -> str | None:
     rest = rest.strip()
     rest = _LEADING_PUNCT_RE.sub("", rest)
@@ -2190,8 +2251,16 @@ def _extract_title(rest: str) -> str | None:
         if nxt and rest[nxt.start()] == "." and (_is_subtitle(rest[end:nxt.start()]) or (
                 _IN_CONTAINER_RE.match(rest, nxt.end()) and _is_subtitle(rest[end:nxt.start()], before_in=True))):
             end = nxt.start()
+        elif rest[end:end + 2].lstrip()[:1] == "(":
+            end = _bracketed_subtitle(rest, end)
         title = rest[:end]
     else:
+        if m and rest[m.start()] == ".":
+            for _ in range(2):
+                nxt = _title_sentence_after(rest, m)
+                if nxt is None:
+                    break
+                m = nxt
         title = rest[: m.start()] if m else rest
         if m and (title[-3:].lower() in ("ech", "rep", " no") and (report := _REPORT_TAIL_RE.search(title))
                   and _REPORT_NEXT_RE.match(rest, m.end())):
