@@ -420,7 +420,8 @@ def family_name_first(words: list[str]) -> bool:
 
 # Vietnamese family names that are no given name, which four in ten Vietnamese bear (ASCII-folded): 'Mai', 'Ha',
 # 'Lam' or 'An', given names as well, are not among them
-_VIETNAMESE_FAMILIES = frozenset("nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong truong dinh".split())
+VIETNAMESE_FAMILIES = _VIETNAMESE_FAMILIES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong truong dinh".split())
 # the middle names that say a name is Vietnamese where its letters lost their marks: 'Văn' (men's), 'Thị' (women's)
 _VIETNAMESE_MIDDLES = frozenset(["van", "thi"])
 

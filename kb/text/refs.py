@@ -38,6 +38,7 @@ from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import (
     GAELIC_PREFIXES,
+    VIETNAMESE_FAMILIES,
     acronym_after_name,
     family_name_first,
     firm,
@@ -1908,9 +1909,12 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         if _initials_caps(words[-1]):
             if _vancouver_name(first) and _family_words(words[:-1]):
                 return " ".join(words[:-1])
-        elif len(chunks) > 1 and all(map(_caps_family, words)) and chunks[1][:1].isupper() and not chunks[1].isupper():
+        elif len(chunks) > 1 and all(map(_caps_family, words)) and chunks[1][:1].isupper() and (
+                not chunks[1].isupper() or words[0].lower() in _CAPITALISED_PARTICLES
+                and _LETTER_INITIALS_RE.match(second.split(";", 1)[0].strip())):
             # a family name in capitals before its given name (ABNT, some European lists): 'ORTIZ SUÁREZ,
-            # Pedro Javier; SAGOT, Benoît', 'VAN DER WALT, Stéfan'
+            # Pedro Javier; SAGOT, Benoît', 'VAN DER WALT, Stéfan'; or before its initials where a particle
+            # opens it: 'DE CHOUDHURY, M.; GAMON, M.' (as BibTeX reads 'De Choudhury, M.': dechoudhury)
             return " ".join(words)
         elif len(chunks) > 1 and len(chunks[1]) <= 12 and _family_words(words) and chunks[1].lower() not in _SUFFIXES \
                 and (_LETTER_INITIALS_RE.match(second) or _particled_family(words)
@@ -1963,11 +1967,38 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         return " ".join(words[-2:])         # 'Oisin Mac Aodha', 'Diarmuid Ó Séaghdha' (kb.text.names.GAELIC_PREFIXES)
     if len(words) >= 3 and (words[1] in _PARTICLES or words[-2] in _PARTICLES):
         # given name first, the family name from its particle in lower case on, as BibTeX reads 'First von
-        # Last': 'Leandro von Werra', 'A. van den Oord', 'Cicero Nogueira dos Santos' (not 'Teven Le Scao')
+        # Last': 'Leandro von Werra', 'A. van den Oord', 'Cicero Nogueira dos Santos'
         for k in range(1, len(words) - 1):
             if words[k] in _PARTICLES and _family_words(words[k:]):
                 return " ".join(words[k:])
+    if len(words) >= 3 and words[-2].lower() in _CAPITALISED_PARTICLES and _given_first_particle(words):
+        # ... and from a capitalised particle on: a reference is no BibTeX, which reads 'Teven Le Scao' as
+        # given names 'Teven Le'; the name is the one its list prints inverted 'Le Scao, T.', and its key
+        # lescao ('Munmun De Choudhury', 'T. Le Scao', 'Christophe Van Gysel', 'Laurens Van Der Maaten')
+        k = len(words) - 2
+        while k > 1 and words[k - 1].lower() in _CAPITALISED_PARTICLES | _PARTICLES:
+            k -= 1
+        return " ".join(words[k:])
     return names[-1]
+
+
+# Chinese family names a capitalised particle's syllable ('Di', 'Da', 'Du', 'De', 'Le') may stand before as a
+# given name's: 'Wei Di Li' is no 'Di Li'
+_CHINESE_FAMILIES = frozenset("li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng "
+                              "liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai lu "
+                              "wei ding shen ye ren cheng fu su lv lyu du".split())
+
+
+def _given_first_particle(words: list[str]) -> bool:
+    """Whether a name given first closes with a capitalised particle and its family name ('Munmun De
+    Choudhury', 'T. Le Scao'): given names or initials before it, the family name capitalised, of three letters
+    or more; not a Vietnamese name in English order, whose 'Van' or 'Le' is a middle name ('Anh Van Nguyen'),
+    nor a Chinese one's syllable ('Wei Di Li')."""
+    last = ascii_fold(words[-1]).lower()
+    return len(last) >= 3 and _family_words(words[-2:]) and words[-1][1:].islower() \
+        and last not in VIETNAMESE_FAMILIES and last not in _CHINESE_FAMILIES \
+        and not family_name_first(words) and all(_name_word(w) for w in words[:-2]) \
+        and words[0].lower() not in _CAPITALISED_PARTICLES | _PARTICLES
 
 
 # --------------------------------------------------------------------------

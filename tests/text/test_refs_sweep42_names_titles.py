@@ -39,3 +39,42 @@ from kb.text.refs import parse_entry
 ])
 def test_a_titles_second_sentence_and_bracketed_subtitle(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("text, bib", [
+    # a capitalised particle before the family name given first: keyed, and linked, as the name inverted
+    ("Munmun De Choudhury, Michael Gamon, and Scott Counts. 2013. Predicting depression via social media. In ICWSM.",
+     "De Choudhury, Munmun"),
+    ("M. De Choudhury, M. Gamon, and S. Counts, \"Predicting depression via social media,\" in Proc. ICWSM, 2013.",
+     "{De Choudhury}, Munmun"),
+    ("DE CHOUDHURY, M.; GAMON, M. Predicting depression via social media. In: ICWSM, 2013.", "De Choudhury, Munmun"),
+    ("Christophe Van Gysel and Maarten de Rijke. 2016. Learning latent vector spaces for product search. In CIKM.",
+     "Van Gysel, Christophe"),
+    ("Luciano Del Corro and Rainer Gemulla. 2013. ClausIE: clause-based open information extraction. In WWW.",
+     "{Del Corro}, Luciano"),
+    ("Laurens Van Der Maaten and Geoffrey Hinton. 2008. Visualizing data using t-SNE. JMLR.", "van der Maaten, Laurens"),
+    ("VAN DER MAATEN, L.; HINTON, G. Visualizing data using t-SNE. JMLR, 2008.", "van der Maaten, Laurens"),
+    ("Y. Le Cun, L. Bottou, Y. Bengio, and P. Haffner, \"Gradient-based learning applied to document recognition,\" "
+     "Proc. IEEE, 1998.", "LeCun, Yann"),
+])
+def test_a_capitalised_particle_given_name_first_keys_and_links_as_inverted(text: str, bib: str) -> None:
+    from kb.text.names import first_author_key
+    from kb.text.refs import PaperIndex, PaperInfo
+    entry = parse_entry(text)
+    assert entry.first_author == first_author_key([bib])
+    paper = PaperInfo("p", title=entry.title, year=entry.year, first_author=first_author_key([bib]))
+    assert PaperIndex([paper]).resolve(entry) is not None
+
+
+@pytest.mark.parametrize("text, author", [
+    # kept: a Vietnamese middle name, a Chinese given name's syllable, a particle that is the given name or the
+    # family name itself
+    ("Anh Van Nguyen and John Smith. 2019. Parsing with neural nets. In ACL.", "nguyen"),
+    ("Wei Di Li and John Smith. 2019. Parsing with neural nets. In ACL.", "li"),
+    ("Di Wu and Yang Li. 2019. Parsing with neural nets. In KDD.", "wu"),
+    ("Quoc V. Le and Tomas Mikolov. 2014. Distributed representations of sentences. In ICML.", "le"),
+    ("Van Nguyen, Minh Tran, and Bo Chen. 2020. Deep learning for Vietnamese text. In ACL.", "nguyen"),
+    ("LE, Q.; MIKOLOV, T. Distributed representations of sentences. In: ICML, 2014.", "le"),
+])
+def test_a_capitalised_particle_kept_apart_where_it_is_no_family_names(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
