@@ -376,7 +376,9 @@ _PARTICLES = {"van", "von", "der", "den", "de", "des", "da", "dal", "del", "dell
 _PARTICLE_KEYS = frozenset(a + b for a in ("", *_PARTICLES) for b in _PARTICLES
                            if len(b) > 1 and b.isalpha() and (not a or a.isalpha() and len(a) > 1))
 # (a hyphenated given name's second part may keep its case: 'W.-t.' for Wen-tau, 'M.-w.')
-_INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.|-[a-z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$")
+# (a Russian given name's initial transliterated in two or four letters: 'Yu.' of 'Юрий', 'Zh.', 'Kh.', 'Shch.')
+_INITIAL_RE = lazy(r"^[A-Z]\.(?:-?[A-Z]\.|-[a-z]\.)*$|^[A-Z]\.-?[A-Z]$|^[A-Z][A-Z]?-[A-Z]$"
+                   r"|^(?:Yu|Ya|Ye|Yo|Zh|Kh|Ts|Sh|Ch|Shch)\.(?:-?[A-Z]\.)*$")
 _NAME_WORD_RE = lazy(r"^[A-ZÀ-ÞĀ-Ž][\w'’\-\.]*$")
 # any other capital (Greek, Cyrillic, 'Ș'), and an elided particle before one:
 # "d'Autume", "dell'Orco", "l'Huillier", or Arabic's article joined by a hyphen: "al-Khwarizmi", "el-Sayed"

@@ -78,3 +78,18 @@ def test_a_capitalised_particle_given_name_first_keys_and_links_as_inverted(text
 ])
 def test_a_capitalised_particle_kept_apart_where_it_is_no_family_names(text: str, author: str) -> None:
     assert parse_entry(text).first_author == author
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a Russian given name's initial transliterated in two letters is an initial, closing its name
+    ("Kuratov, Yu., Arkhipov, M. (2019). Adaptation of deep bidirectional multilingual transformers for Russian "
+     "language. arXiv preprint.", "kuratov",
+     "Adaptation of deep bidirectional multilingual transformers for Russian language"),
+    ("Zhukov, Zh. I., Ivanov, Kh. A. Title of the paper here. Journal of Things, 2019, 3(1): 1-10.", "zhukov",
+     "Title of the paper here"),
+    # kept: a chapter after the title
+    ("Smith, J. (2019). Deep learning methods. In Handbook of AI, Ch. 5. Springer.", "smith", "Deep learning methods"),
+])
+def test_an_initial_transliterated_in_two_letters(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
