@@ -70,7 +70,8 @@ READING = "26"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       26: a title's own second sentence and its subtitle in brackets after a question stay in it
 #                           ('The HOLJ corpus. supporting ...', 'Do we need it? (And 8 Ways ...)'); a capitalised
 #                           particle before a family name given first is of it ('Munmun De Choudhury' dechoudhury);
-#                           a Russian initial transliterated in two letters closes its name ('Kuratov, Yu., ...')
+#                           a Russian initial transliterated in two letters closes its name ('Kuratov, Yu., ...');
+#                           a body word misspelt keyed as meant ('US Environmental Protection Agencyy' ...agency)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -306,6 +306,46 @@ def holds_body_word(words: list[str]) -> bool:
                and w != "Ai" for w in words)
 
 
+_BODY_DELETES: tuple[frozenset[str], dict[str, str]] | None = None
+
+
+def _body_deletes() -> tuple[frozenset[str], dict[str, str]]:
+    """The body words of six letters or more; those of eight or more, and each with one letter dropped."""
+    global _BODY_DELETES
+    if _BODY_DELETES is None:
+        words = frozenset(w for w in _ORGANISATION_WORDS if len(w) >= 6 and w.isascii() and w not in _FIRMS)
+        deletes = {w[:i] + w[i + 1:]: w for w in words if len(w) >= 8 for i in range(len(w))}
+        _BODY_DELETES = words, deletes
+    return _BODY_DELETES
+
+
+@lru_cache(maxsize=1 << 12)
+def body_word_meant(word: str) -> str:
+    """The body word a capitalised word of seven letters or more misspells by one letter, or "": one added to a
+    body word of eight letters or more, or a vowel or 'y' doubled in a shorter one ('Agencyy': agency); one
+    dropped, changed, or two swapped in one of eight or more ('Institue', 'Organizaton', 'Univeristy'); not a
+    body word itself, nor a family name a body word is too ('Service', 'Nation', 'Officer', 'Councill'). A
+    reference's typo: BibTeX's reading (is_organisation) takes none, so references.bib's keys stay BibTeX's."""
+    if len(word) < 7 or not word[:1].isupper() or not word.isascii() or not word.isalpha():
+        return ""
+    low = word.lower()
+    if low in _ORGANISATION_WORDS or low in _LONG_ORGANISATION_WORDS or low[-1] == "s" and (
+            low[:-1] in _ORGANISATION_WORDS or low[:-2] in _ORGANISATION_WORDS):
+        return ""           # (nor its plural: 'Institutes', 'Agencies' is no typo)
+    words, deletes = _body_deletes()
+    if low in deletes:
+        return deletes[low]
+    for i in range(len(low)):
+        w = low[:i] + low[i + 1:]
+        if w in deletes:
+            return deletes[w]
+        # (to one of six or seven letters, only a vowel or 'y' doubled, as no English spelling doubles them at a
+        # word's end: 'Agencyy', not 'Officer' nor 'Councill', family names)
+        if w in words and (len(w) >= 8 or low[i] in "aiouy" and (low[i] == low[i - 1] or low[i] == low[i + 1: i + 2])):
+            return w
+    return ""
+
+
 def is_organisation(name: str) -> bool:
     """Whether a name written without a comma is an organisation's: two words or
     more, one of them, capitalised, a word only organisations' names hold

@@ -40,6 +40,7 @@ from kb.text.names import (
     GAELIC_PREFIXES,
     VIETNAMESE_FAMILIES,
     acronym_after_name,
+    body_word_meant,
     family_name_first,
     firm,
     firm_acronym,
@@ -1506,7 +1507,8 @@ def _organisation_author(name: str, context: str = "") -> bool:
             # initials: 'J.', 'J', 'J.-P.', 'JH'; but 'U.S. Department'; and a country's or union's initialism
             # before a body's name that the entry's web address spells whole ('U.S. Courts. Civil cases.
             # https://www.uscourts.gov/...', 'U.N. Women ... unwomen.org'), as no person's initials and name are
-            return is_organisation(name) or k == 0 and len(core) == 2 and w.count(".") == 2 and bool(context) \
+            return is_organisation(name) or _misspelt_body(words) \
+                or k == 0 and len(core) == 2 and w.count(".") == 2 and bool(context) \
                 and _may_hold_url(context) and any(name_key(name) in name_key(place) for place in _web_places(context))
         if found or not k:
             continue
@@ -1526,7 +1528,7 @@ def _organisation_author(name: str, context: str = "") -> bool:
             # three capitals or more, and not a family name's initials ('Smith JRR'; 'Amy JH Kind')
             if len(core) >= 3 and core.isupper() and core.isalpha() and (len(core) >= 4 or k < last):
                 return True
-    if is_organisation(name):
+    if is_organisation(name) or _misspelt_body(words):
         return True
     if context and len(name) >= 8:
         phrase = " ".join(words)
@@ -1553,6 +1555,24 @@ def _organisation_author(name: str, context: str = "") -> bool:
                    for place in _web_places(context)):
                 return True
     return False
+
+
+def _misspelt_body(words: list[str]) -> bool:
+    """Whether a name of three capitalised words or more, without initials, holds a body's word misspelt ('US
+    Environmental Protection Agencyy', 'National Institue of Health'): an organisation's, keyed whole as it is
+    printed (and linked, a key agreeing with the one it starts)."""
+    # (three words or more, none an initial nor 'and': 'Isaac Councill', 'Mary Councill and Jane Doe' are people)
+    return len(words) >= 3 and words[0][:1].isupper() and any(map(body_word_meant, words)) \
+        and not any(len(w.strip(".")) == 1 or w.lower() in _CONJUNCTIONS for w in words)
+
+
+def _body_as_meant(name: str) -> str:
+    """An organisation's name with a misspelt body word as meant ('US Environmental Protection Agencyy' ->
+    '... Agency'), so that it is keyed as references.bib keys the body, and linked."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    return " ".join(body_word_meant(w).capitalize() or w for w in words)
 
 
 _SECOND_LEVELS = frozenset("gov org co ac edu net com gob gouv govt".split())
@@ -1846,7 +1866,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
     if ("&" in authors or " and " in authors) and "," not in authors and ";" not in authors:
         whole = _conjoined_organisation(authors, context)
         if whole:
-            return without_acronym(whole)
+            return _body_as_meant(without_acronym(whole))
     if _NAME_SENTENCE_END_RE.search(first):
         # a list read up to its year takes the sentences before it: 'Civil Rights Litigation
         # Clearinghouse. Mission. https://...': the first sentence is the author
@@ -1886,7 +1906,7 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # words are no people's names after an organisation's)
         elif authors.startswith(first) and _ORG_WORDS_LIST_RE.fullmatch(authors, len(first)):
             first = authors.rstrip(" ,.;")
-        return without_acronym(first)
+        return _body_as_meant(without_acronym(first))
     words = [w for w in first.split() if w.lower().strip(".") not in _SUFFIXES]
     if not words:
         return None

@@ -93,3 +93,34 @@ def test_a_capitalised_particle_kept_apart_where_it_is_no_family_names(text: str
 def test_an_initial_transliterated_in_two_letters(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, bib", [
+    # an organisation's body word misspelt by one letter: keyed, and linked, as the body's name
+    ("US Environmental Protection Agencyy. 2021. Greenhouse gas equivalencies calculator. "
+     "https://www.epa.gov/energy/greenhouse-gas-equivalencies-calculator.", "{US Environmental Protection Agency}"),
+    ("World Health Organizaton. 2020. Coronavirus disease situation report. Geneva.", "{World Health Organization}"),
+    ("National Institue of Standards and Technology. 2019. Guide to data centre metering. Gaithersburg.",
+     "{National Institute of Standards and Technology}"),
+])
+def test_a_misspelt_body_word_keys_and_links_as_the_body(text: str, bib: str) -> None:
+    from kb.text.names import first_author_key
+    from kb.text.refs import PaperIndex, PaperInfo
+    entry = parse_entry(text)
+    assert entry.first_author == first_author_key([bib])
+    paper = PaperInfo("p", title=entry.title, year=entry.year, first_author=first_author_key([bib]))
+    assert PaperIndex([paper]).resolve(entry) is not None
+
+
+@pytest.mark.parametrize("text, author", [
+    # kept: people whose family name is a body word's near spelling, a body's plural
+    ("Isaac Councill, C. Lee Giles, and Min-Yen Kan. 2008. ParsCit: an open-source CRF reference string parsing "
+     "package. In LREC.", "councill"),
+    ("Mary Ann Councill. 2008. Reference strings and their parsing. In LREC.", "councill"),
+    ("John Officer and Jane Doe. 2020. Title of the work here. In ACL.", "officer"),
+    ("Kate Nation and John Smith. 2019. Reading and language. In ACL.", "nation"),
+    ("National Institutes of Health et al. 2005. Policy on enhancing public access. Bethesda.",
+     "nationalinstitutesofhealth"),
+])
+def test_a_name_near_a_body_word_kept(text: str, author: str) -> None:
+    assert parse_entry(text).first_author == author
