@@ -1992,6 +1992,10 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         # Last': 'Leandro von Werra', 'A. van den Oord', 'Cicero Nogueira dos Santos'
         for k in range(1, len(words) - 1):
             if words[k] in _PARTICLES and _family_words(words[k:]):
+                # (and a capitalised particle before it, which a reference is no BibTeX to read as a given name's:
+                # 'Fernando De la Torre', as inverted 'De la Torre, F.')
+                while k > 1 and words[k - 1].lower() in _CAPITALISED_PARTICLES and _given_first_particle(words):
+                    k -= 1
                 return " ".join(words[k:])
     if len(words) >= 3 and words[-2].lower() in _CAPITALISED_PARTICLES and _given_first_particle(words):
         # ... and from a capitalised particle on: a reference is no BibTeX, which reads 'Teven Le Scao' as

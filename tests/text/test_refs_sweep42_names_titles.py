@@ -54,6 +54,8 @@ def test_a_titles_second_sentence_and_bracketed_subtitle(text: str, title: str) 
      "{Del Corro}, Luciano"),
     ("Laurens Van Der Maaten and Geoffrey Hinton. 2008. Visualizing data using t-SNE. JMLR.", "van der Maaten, Laurens"),
     ("VAN DER MAATEN, L.; HINTON, G. Visualizing data using t-SNE. JMLR, 2008.", "van der Maaten, Laurens"),
+    ("Fernando De la Torre and Jeffrey F. Cohn. 2015. Facial action unit detection. In CVPR.",
+     "De la Torre, Fernando"),
     ("Y. Le Cun, L. Bottou, Y. Bengio, and P. Haffner, \"Gradient-based learning applied to document recognition,\" "
      "Proc. IEEE, 1998.", "LeCun, Yann"),
 ])
