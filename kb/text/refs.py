@@ -2223,7 +2223,10 @@ _NOT_TITLE_SENTENCE_WORDS = frozenset("arxiv in pages page pp vol vols no doi ur
                                       "chap chapter see also cited last visited viewed version rev sec pt ch mimeo "
                                       "mimeograph typescript draft working report slides blog video dataset software "
                                       "github web website tweet reprint reprinted transl trans translated http https "
-                                      "www npj".split())
+                                      "www npj ebook paperback hardcover audiobook podcast interview episode "
+                                      "editorial letter comment erratum correction review abstract poster supplement "
+                                      "appendix issue edition transcript published posted updated presented keynote "
+                                      "talk lecture tutorial dissertation university press".split())
 _FIRST_WORD_RE = lazy(r"\s*([^\W\d_][\w'’\-]*)")
 # what no subtitle in brackets after a title's question opens with: the kind of work, its version, its editors
 _NOT_BRACKET_SUBTITLE_WORDS = frozenset("accessed online preprint retrieved available eds ed editor editors editor's in "

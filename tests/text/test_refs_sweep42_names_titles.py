@@ -30,6 +30,7 @@ from kb.text.refs import parse_entry
     ("Doe, J. (2019). Title of the work. unpublished manuscript, MIT.", "Title of the work"),
     ("Doe, J. (2019). Title of the work. bioRxiv. Cold Spring Harbor.", "Title of the work"),
     ("Doe, J. (2019). Title of the work. mimeo. Harvard University.", "Title of the work"),
+    ("Doe, J. (2019). Title of the work. interview. The Guardian.", "Title of the work"),
     ("Doe, J. (2019). Title of the work. This American Life. Chicago Public Media.", "Title of the work"),
     ("doe, j. 2010. researchers use journals. journal of information science 36 (2010), 494-516.",
      "researchers use journals"),
