@@ -146,7 +146,19 @@ class Response:
 
     @property
     def text(self) -> str:
-        return self.content.decode("utf-8", errors="replace")
+        """The answer as text, in the charset its Content-Type names (UTF-8 when it names none); bytes
+        that are no text in it are Unusable, never each read as U+FFFD and filed as a paper's title."""
+        declared = _CHARSET.search(self.headers.get("content-type", ""))
+        charset = declared.group(1).strip("\"' ").lower() if declared else "utf-8"
+        try:
+            return self.content.decode("utf-8-sig" if charset in ("utf-8", "utf8") else charset)
+        except LookupError:
+            raise Unusable(f"text in the charset {said(charset, 40)}, which kb does not know") from None
+        except UnicodeDecodeError as exc:
+            raise Unusable(f"text that is not {charset.upper() if declared else 'UTF-8'} as it says "
+                           f"(byte 0x{self.content[exc.start]:02x} at {exc.start:,})" if declared else
+                           f"text that is not UTF-8 and names no charset (byte 0x{self.content[exc.start]:02x} "
+                           f"at {exc.start:,})") from None
 
     def json(self):
         """The answer as JSON, a half of a UTF-16 pair alone in a string as U+FFFD (mend_surrogates)."""
@@ -268,7 +280,7 @@ class Client:
                     and isinstance(headers, dict)
                     and all(isinstance(k, str) and isinstance(v, str) for k, v in headers.items())):
                 return None
-            response = Response(url, status, headers, body.encode("utf-8"), from_cache=True)
+            response = Response(url, status, headers, body.encode("utf-8", errors="surrogateescape"), from_cache=True)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
         if validate is not None:
@@ -372,7 +384,9 @@ class Client:
             validate(response)
         if cache_file and response.status == 200:
             entry = {"url": response.url, "status": response.status, "headers": response.headers,
-                     "body": response.content.decode("utf-8", errors="replace"),
+                     # byte for byte: an answer in another charset (a feed in ISO-8859-1) read back from
+                     # the cache as it came, where each byte not UTF-8 was kept as U+FFFD
+                     "body": response.content.decode("utf-8", errors="surrogateescape"),
                      "fetched_at": time.time()}
             write_bytes(cache_file, json.dumps(entry).encode(), self.tmp_dir)
         return response
@@ -579,6 +593,7 @@ def _refuse_odd_redirect(response, *args, **kwargs):
     return response
 
 
+_CHARSET = lazy(r"(?i);\s*charset\s*=\s*([^;]+)")
 _LOGIN_PATH = lazy(r"(?i)(?:^|[/_.-])(?:log-?in|log-?on|sign-?in|sso|auth\w*|cas|captive|portal|session)(?:$|[/_.?-])")
 _PASSWORD_FIELD = lazy(rb"(?i)<input[^>]*\btype\s*=\s*[\"']?password")
 

@@ -1,0 +1,52 @@
+"""Red-team sweep 42 (the world's side): answers from servers that misbehave, run through kb's real
+HTTP client against a local server, and files that are not what a command was given them as."""
+
+from __future__ import annotations
+
+import pytest
+from fakearxiv import atom_entry, atom_feed
+from httpserver import Reply
+
+from kb.sources import arxiv, doi
+from kb.sources.net import Client, Settings, Unusable
+from kb.text.ids import parse_arxiv
+
+BIB = "@article{x,\n  title = {Caf\u00e9 of the K\u00fcste},\n  author = {M\u00fcller, J\u00fcrgen},\n  year = {2020},\n}\n"
+
+
+def client(tmp_path) -> Client:
+    return Client(tmp_path / "cache", tmp_path / "tmp", Settings.from_env())
+
+
+@pytest.mark.parametrize("content_type, title", [
+    ("application/x-bibtex; charset=ISO-8859-1", "Caf\u00e9 of the K\u00fcste"),
+    ('application/x-bibtex;charset="windows-1252"', "Caf\u00e9 of the K\u00fcste"),
+    ("application/x-bibtex", None),                 # no charset, not UTF-8: refused, Crossref asked
+])
+def test_a_bibtex_answer_not_in_utf8_is_read_in_its_charset_or_refused_never_stored_as_replacement_marks(
+        server, tmp_path, content_type, title):
+    """doi.org's BibTeX sent in Latin-1 was read as UTF-8 with each byte not UTF-8 a U+FFFD, and filed so:
+    'title = {Caf\ufffd of the K\ufffdste}' in references.bib. Read in the charset the answer names; naming
+    none, it is no answer kb can use. Asked again within the week, the cached copy is the same bytes."""
+    server.routes["/doi/10.1000/x1"] = Reply(200, BIB.encode("latin-1"), {"Content-Type": content_type})
+    c = client(tmp_path)
+    if title is None:
+        with pytest.raises(Unusable) as err:
+            doi.fetch_bibtex(c, "10.1000/x1")
+        assert "not UTF-8" in err.value.message and "\ufffd" not in err.value.message
+        return
+    for _ in range(2):              # the answer, then the cached answer
+        meta = doi.fetch_bibtex(c, "10.1000/x1")
+        assert (meta.title, meta.authors) == (title, ["M\u00fcller, J\u00fcrgen"])
+    assert len(server.requests) == 1
+
+
+def test_a_feed_in_another_encoding_reads_the_same_from_the_cache(server, tmp_path):
+    """An Atom feed declaring ISO-8859-1 was cached as UTF-8 with U+FFFD for each byte not UTF-8: the next
+    add within the day filed the title as 'Caf\u00ef\u00bf\u00bd \u00fcber'."""
+    feed = atom_feed([atom_entry("2301.00051", 1, "Caf\u00e9 \u00fcber", ["Ann Author"])]).decode()
+    server.routes["/api/query"] = Reply(200, feed.replace("encoding='UTF-8'", "encoding='ISO-8859-1'")
+                                        .encode("latin-1"), {"Content-Type": "application/atom+xml"})
+    c = client(tmp_path)
+    titles = [arxiv.fetch_metadata(c, parse_arxiv("2301.00051")).title for _ in range(2)]
+    assert titles == ["Caf\u00e9 \u00fcber"] * 2 and len(server.requests) == 1
