@@ -170,6 +170,11 @@ class Response:
             kind = what_it_is(self.content)
             if kind == "JSON" and isinstance(exc, json.JSONDecodeError):
                 raise NetworkError(f"{host_of(self.url)} sent JSON that is cut off or malformed ({exc})") from None
+            if kind == "JSON":      # read as JSON, it is no JSON Python holds: said so, never 'JSON instead of JSON'
+                what = "text that is not UTF-8" if isinstance(exc, UnicodeDecodeError) else \
+                    "a number too long to read (over 4,300 digits)" if "digits" in str(exc) else _one_line(exc)
+                raise NetworkError(f"{host_of(self.url)} sent JSON kb cannot read: {what}; nothing was kept",
+                                   hint="the server is misbehaving; try again later") from None
             raise NetworkError(f"{host_of(self.url)} sent {kind or f'{len(self.content):,} bytes'} "
                                f"({self.content_type or 'no content type'}) instead of JSON") from None
 

@@ -7,6 +7,7 @@ import pytest
 from fakearxiv import atom_entry, atom_feed
 from httpserver import Reply
 
+from kb.errors import NetworkError
 from kb.sources import arxiv, doi
 from kb.sources.net import Client, Settings, Unusable
 from kb.text.ids import parse_arxiv
@@ -50,3 +51,16 @@ def test_a_feed_in_another_encoding_reads_the_same_from_the_cache(server, tmp_pa
     c = client(tmp_path)
     titles = [arxiv.fetch_metadata(c, parse_arxiv("2301.00051")).title for _ in range(2)]
     assert titles == ["Caf\u00e9 \u00fcber"] * 2 and len(server.requests) == 1
+
+
+@pytest.mark.parametrize("body, said", [
+    (b'{"message": {"title": ["T"], "volume": ' + b"9" * 5000 + b"}}", "a number too long to read"),
+    ('{"message": {"title": ["Caf\u00e9"]}}'.encode("latin-1"), "text that is not UTF-8"),
+])
+def test_json_python_cannot_hold_is_said_so_never_json_instead_of_json(server, tmp_path, body, said):
+    """A JSON answer holding a number of 5,000 digits, or Latin-1 bytes, was 'sent JSON (application/json)
+    instead of JSON'."""
+    server.routes["/crossref/works/10.1000/x2"] = Reply(200, body, {"Content-Type": "application/json"})
+    with pytest.raises(NetworkError) as err:
+        doi.fetch_crossref(client(tmp_path), "10.1000/x2")
+    assert f"sent JSON kb cannot read: {said}" in err.value.message, err.value.message
