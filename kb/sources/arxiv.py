@@ -144,10 +144,14 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
 def _atom_feed(response: Response) -> None:
     """An answer of the export API is an Atom feed (arXiv sometimes serves an HTML
     error page with status 200): anything else is never cached."""
-    head = response.content[:2048].lstrip().lower()
+    # a byte-order mark before the XML declaration is XML's own (a feed a proxy re-encoded): the parser takes it
+    head = response.content[:2048].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if not (head.startswith(b"<?xml") or head.startswith(b"<feed")) or b"<html" in head:
-        raise Unusable(f"{host_of(response.url)} sent {response.content_type or 'something'} instead of "
-                       "an Atom feed", hint="arXiv may be serving an error page; try again later")
+        # said by what came, where its content type alone ('sent application/atom+xml instead of an Atom feed')
+        # said nothing of an empty answer or of an HTML page served as a feed
+        came = what_it_is(response.content) or f"{len(response.content):,} bytes"
+        raise Unusable(f"{host_of(response.url)} sent {came} ({response.content_type or 'no content type'}) "
+                       "instead of an Atom feed", hint="arXiv may be serving an error page; try again later")
 
 
 def pdf_url_for(record: ArxivRecord) -> str:

@@ -54,6 +54,25 @@ def test_a_feed_in_another_encoding_reads_the_same_from_the_cache(server, tmp_pa
 
 
 @pytest.mark.parametrize("body, said", [
+    (b"", "sent 0 bytes (application/atom+xml) instead of an Atom feed"),
+    (b"<!DOCTYPE html><html><body>Down for maintenance</body></html>",
+     "sent an HTML page (application/atom+xml) instead of an Atom feed"),
+    (b"\xef\xbb\xbf" + atom_feed([atom_entry("2301.00050", 1, "A title", ["Ann Author"])]), None),
+])
+def test_an_arxiv_answer_is_said_by_what_came_and_a_feed_after_a_byte_order_mark_is_read(server, tmp_path, body, said):
+    """An empty answer or an HTML page sent as a feed was said by its content type alone ('sent
+    application/atom+xml instead of an Atom feed'); a feed after a UTF-8 byte-order mark, which XML
+    allows, was refused in the same words."""
+    server.routes["/api/query"] = Reply(200, body, {"Content-Type": "application/atom+xml"})
+    if said is None:
+        assert arxiv.fetch_metadata(client(tmp_path), parse_arxiv("2301.00050")).title == "A title"
+        return
+    with pytest.raises(NetworkError) as err:
+        arxiv.fetch_metadata(client(tmp_path), parse_arxiv("2301.00050"))
+    assert said in err.value.message, err.value.message
+
+
+@pytest.mark.parametrize("body, said", [
     (b'{"message": {"title": ["T"], "volume": ' + b"9" * 5000 + b"}}", "a number too long to read"),
     ('{"message": {"title": ["Caf\u00e9"]}}'.encode("latin-1"), "text that is not UTF-8"),
 ])
