@@ -183,6 +183,13 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
+def reached(asked: str, url: str) -> str:
+    """The host of `url`, where kb asked `asked`: "b.org (where a.org redirected kb)" when a redirect
+    sent the request to another host."""
+    first, there = host_of(asked), host_of(url)
+    return there if there == first else f"{there} (where {first} redirected kb)"
+
+
 def host_of(url: str) -> str:
     parts = split_url(url)
     return parts.netloc if parts is not None and parts.netloc else url
@@ -342,47 +349,51 @@ class Client:
                 response = self._fetch_watched(url, headers, secret_headers, limit, deadline,
                                                silent_deadline, label, answer)
             except _Refused as exc:
+                where = exc.where or host
                 now = time.monotonic()
                 refused_since = refused_since if refused_since is not None else started
                 delay = min(self.settings.backoff, 1.0) * (2 ** (attempt - 1))
                 if now + delay - refused_since > self.settings.refused_timeout:
-                    raise NetworkError(f"{host}: {exc.reason} (for {now - refused_since + 0.0:.0f} s, "
+                    raise NetworkError(f"{where}: {exc.reason} (for {now - refused_since + 0.0:.0f} s, "
                                        f"{attempt} attempts)",
                                        hint="is the server up? KB_REFUSED_TIMEOUT sets how long kb retries") from None
-                self._sleep_before_retry(host, delay, deadline, exc.reason, attempt)
+                self._sleep_before_retry(where, delay, deadline, exc.reason, attempt)
                 continue
             except _Silent as exc:
+                where = exc.where or host
                 if time.monotonic() >= silent_deadline - 0.05 or attempt > self.settings.retries:
-                    raise NetworkError(f"{host}: no answer within {self.settings.silent_timeout:.0f} s "
+                    raise NetworkError(f"{where}: no answer within {self.settings.silent_timeout:.0f} s "
                                        f"({attempt} attempts)",
                                        hint="try again later; KB_SILENT_TIMEOUT sets how long kb waits") from None
                 delay = self.settings.backoff * (2 ** (attempt - 1))
-                self._sleep_before_retry(host, min(delay, max(0.0, silent_deadline - time.monotonic())),
+                self._sleep_before_retry(where, min(delay, max(0.0, silent_deadline - time.monotonic())),
                                          deadline, exc.reason, attempt)
                 continue
             except _Retryable as exc:
+                where = exc.where or host
                 if attempt > self.settings.retries:
-                    raise NetworkError(f"{host}: {exc.reason} (gave up after {attempt} attempts)") from None
+                    raise NetworkError(f"{where}: {exc.reason} (gave up after {attempt} attempts)") from None
                 delay = self.settings.backoff * (2 ** (attempt - 1))
-                self._sleep_before_retry(host, delay, deadline, exc.reason, attempt)
+                self._sleep_before_retry(where, delay, deadline, exc.reason, attempt)
                 continue
             if response.status in accept_statuses:
                 break
             if response.status in RETRY_STATUSES:
+                where = reached(url, response.url)
                 if attempt > self.settings.retries:
-                    raise NetworkError(f"{host} answered HTTP {response.status} "
+                    raise NetworkError(f"{where} answered HTTP {response.status} "
                                        f"(gave up after {attempt} attempts)",
                                        hint="try again later")
                 retry_after = parse_retry_after(response.headers.get("retry-after"))
                 if retry_after is not None and retry_after > self.settings.max_retry_after:
-                    raise NetworkError(f"{host} answered HTTP {response.status} and asks to "
+                    raise NetworkError(f"{where} answered HTTP {response.status} and asks to "
                                        f"retry after {_wait_words(retry_after)}, over kb's limit of "
                                        f"{self.settings.max_retry_after:.0f} s (KB_MAX_RETRY_AFTER)",
                                        hint="try again later")
                 delay = self.settings.backoff * (2 ** (attempt - 1))
                 if retry_after is not None:
                     delay = max(delay, retry_after)
-                self._sleep_before_retry(host, delay, deadline, f"HTTP {response.status}", attempt)
+                self._sleep_before_retry(where, delay, deadline, f"HTTP {response.status}", attempt)
                 continue
             raise HTTPStatusError(response)
         if validate is not None and response.status == 200:
@@ -455,24 +466,30 @@ class Client:
                    max(0.1, silent_deadline - time.monotonic()))
         timeout = (self.settings.connect_timeout, max(0.1, read))
         try:
-            r = self._open(url, headers, secret_headers, timeout)
+            try:
+                r = self._open(url, headers, secret_headers, timeout)
+            except requests.exceptions.RequestException as exc:
+                # the host that failed: one a redirect sent kb to is named, never the host asked in its stead
+                if getattr(exc, "request", None) is not None and exc.request.url:
+                    host = reached(url, exc.request.url)
+                raise
         except requests.exceptions.TooManyRedirects:
             raise NetworkError(f"{host}: too many redirects for {url}") from None
         except requests.exceptions.ConnectTimeout:
-            raise _Retryable("connection timed out") from None
+            raise _Retryable("connection timed out", host) from None
         except requests.exceptions.ReadTimeout:
-            raise _Silent(f"no answer within {timeout[1]:.0f} s") from None
+            raise _Silent(f"no answer within {timeout[1]:.0f} s", host) from None
         except requests.exceptions.ConnectionError as exc:
             text = str(exc)
             if "Connection refused" in text:
-                raise _Refused("connection refused") from None
+                raise _Refused("connection refused", host) from None
             if "Name or service not known" in text or "Temporary failure in name resolution" in text \
                     or "nodename nor servname" in text or "No address associated" in text:
                 raise NetworkError(f"cannot reach {host}: the name does not resolve "
                                    "(no network?)") from None
             if "timed out" in text.lower():
-                raise _Silent(f"no answer within {timeout[1]:.0f} s") from None
-            raise _Retryable("connection failed") from None
+                raise _Silent(f"no answer within {timeout[1]:.0f} s", host) from None
+            raise _Retryable("connection failed", host) from None
         except requests.exceptions.InvalidURL as exc:
             raise NetworkError(f"invalid URL {url}: {exc}") from None
         except requests.exceptions.InvalidHeader as exc:
@@ -481,6 +498,7 @@ class Client:
                                hint="the server is misbehaving; try again later") from None
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{host}: {type(exc).__name__}") from None
+        host = reached(url, r.url)
         try:
             headers_out = {k.lower(): v for k, v in r.headers.items()}
             declared_n = declared_length(host, headers_out)
@@ -523,7 +541,7 @@ class Client:
                     raise NetworkError(f"{host}: the download was cut off after {got:,} bytes "
                                        "(truncated response)") from None
                 if "timed out" in str(exc).lower():
-                    raise _Silent(f"no data for {timeout[1]:.0f} s mid-download") from None
+                    raise _Silent(f"no data for {timeout[1]:.0f} s mid-download", host) from None
                 raise NetworkError(f"{host}: connection lost after {got:,} bytes") from None
             except requests.exceptions.RequestException as exc:
                 raise NetworkError(f"{host}: download failed ({type(exc).__name__})") from None
@@ -649,9 +667,12 @@ def urllib3_errors() -> tuple[type[BaseException], ...]:
 
 
 class _Retryable(Exception):
-    def __init__(self, reason: str):
+    """`where`: the host that failed, when a redirect sent kb to another than the one asked."""
+
+    def __init__(self, reason: str, where: str | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.where = where
 
 
 class _Silent(_Retryable):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from fakearxiv import atom_entry, atom_feed
+from fakeclock import FakeClock
 from httpserver import Reply
 
 from kb.errors import NetworkError
-from kb.sources import arxiv, doi
+from kb.sources import arxiv, doi, net
 from kb.sources.net import Client, Settings, Unusable
 from kb.text.ids import parse_arxiv
 
@@ -83,3 +84,21 @@ def test_json_python_cannot_hold_is_said_so_never_json_instead_of_json(server, t
     with pytest.raises(NetworkError) as err:
         doi.fetch_crossref(client(tmp_path), "10.1000/x2")
     assert f"sent JSON kb cannot read: {said}" in err.value.message, err.value.message
+
+
+@pytest.mark.parametrize("there, said", [
+    ("/busy", "answered HTTP 503 (gave up after 3 attempts)"),
+    (None, "connection refused"),
+])
+def test_a_failure_where_a_redirect_sent_kb_names_that_host(server, tmp_path, monkeypatch, there, said):
+    """A redirect to another host that refused the connection or answered 503 was said as the host asked
+    ('127.0.0.1:PORT: connection refused ... is the server up?', of a server that was up)."""
+    monkeypatch.setattr(net, "time", FakeClock())
+    port = server.httpd.server_address[1]
+    target = f"http://localhost:{port}/busy" if there else "http://localhost:9/gone"
+    server.routes["/x"] = Reply(302, b"", {"Location": target})
+    server.routes["/busy"] = Reply(503, b"busy")
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path).get(server.url + "/x")
+    elsewhere = f"localhost:{port if there else 9} (where 127.0.0.1:{port} redirected kb)"
+    assert err.value.message.startswith(f"{elsewhere}{' ' if there else ': '}{said}"), err.value.message
