@@ -188,8 +188,9 @@ def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", c
     bar = Progress("Semantic Scholar", unit="papers")
     result = citations.fetch(open_graph(), citekey, progress=bar.update if bar.on else None)
     bar.done()
-    if result["unread"]:
-        warn(result["unread"])
+    for said in (result["unread"], result["cut"]):
+        if said:
+            warn(said)
     if as_json:
         emit_json(result)
         return

@@ -47,9 +47,11 @@ def _page(response: Response) -> dict:
     return data
 
 
-def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict | None = None) -> list[dict]:
+def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict | None = None,
+                cut: dict | None = None) -> list[dict]:
     """The papers of a paper's `kind` list (references, citations); `unread[kind]` counts the entries
-    dropped as unreadable (not a record of a paper, or none of its fields of the documented type)."""
+    dropped as unreadable (not a record of a paper, or none of its fields of the documented type);
+    `cut[kind]`, the papers kept of a list kb stopped reading at its limit while the server offered more."""
     base = endpoint("KB_S2_API_URL")
     headers = {}
     key = header_value("KB_S2_API_KEY", "the key Semantic Scholar gave you", secret=True)
@@ -58,6 +60,7 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict
     items: list[dict] = []
     seen: set[str] = set()
     offset = 0
+    stopped = False
     for _ in range(MAX_PAGES):
         url = f"{base}/graph/v1/paper/{urllib.parse.quote(pid, safe=':/.')}/{kind}"
         try:
@@ -87,10 +90,17 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict
         nxt = data.get("next")
         # A page that adds nothing ends the list, whatever `next` says: a server that
         # keeps answering empty pages with a growing offset is not followed forever.
-        if not found or not isinstance(nxt, int) or isinstance(nxt, bool) or nxt <= offset \
-                or len(items) >= MAX_ITEMS:
+        if not found or not isinstance(nxt, int) or isinstance(nxt, bool) or nxt <= offset:
+            break
+        if len(items) >= MAX_ITEMS:
+            stopped = True
             break
         offset = nxt
+    else:
+        stopped = True      # MAX_PAGES read, the last offering a next one
+    # more offered past kb's limit is said, where the first 10,000 citing papers were told as all of them
+    if stopped and cut is not None:
+        cut[kind] = len(items)
     return items
 
 
@@ -125,11 +135,23 @@ def clean_paper(paper) -> dict | None:
 
 def fetch(client: Client, arxiv_id: str | None, doi: str | None, progress=None) -> dict:
     """A paper's references and citations; `unread`: how many entries of each list were dropped
-    as unreadable (unread_said says it)."""
+    as unreadable (unread_said says it); `cut`: the lists read only up to kb's limit (cut_said)."""
     pid = paper_id(arxiv_id, doi)
     unread: dict[str, int] = {}
-    return {"paper": pid, "references": _fetch_list(client, pid, "references", progress, unread),
-            "citations": _fetch_list(client, pid, "citations", progress, unread), "unread": unread}
+    cut: dict[str, int] = {}
+    return {"paper": pid, "references": _fetch_list(client, pid, "references", progress, unread, cut),
+            "citations": _fetch_list(client, pid, "citations", progress, unread, cut), "unread": unread,
+            "cut": cut}
+
+
+def cut_said(cut: dict[str, int]) -> str | None:
+    """One line naming each list kb stopped reading at its limit while Semantic Scholar offered more, or None."""
+    if not cut:
+        return None
+    parts = [f"the first {n:,} {'references' if kind == 'references' else 'citing papers'}"
+             for kind, n in sorted(cut.items())]
+    return (f"read {' and '.join(parts)} of Semantic Scholar's lists and stopped there (kb reads at most "
+            f"{MAX_ITEMS:,} papers or {MAX_PAGES} pages of one list): the rest are not merged")
 
 
 def unread_said(unread: dict[str, int]) -> str | None:

@@ -3,13 +3,15 @@ HTTP client against a local server, and files that are not what a command was gi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fakearxiv import atom_entry, atom_feed
 from fakeclock import FakeClock
 from httpserver import Reply
 
 from kb.errors import NetworkError
-from kb.sources import arxiv, doi, net
+from kb.sources import arxiv, doi, net, s2
 from kb.sources.net import Client, Settings, Unusable
 from kb.text.ids import parse_arxiv
 
@@ -102,3 +104,21 @@ def test_a_failure_where_a_redirect_sent_kb_names_that_host(server, tmp_path, mo
         client(tmp_path).get(server.url + "/x")
     elsewhere = f"localhost:{port if there else 9} (where 127.0.0.1:{port} redirected kb)"
     assert err.value.message.startswith(f"{elsewhere}{' ' if there else ': '}{said}"), err.value.message
+
+
+def test_a_list_semantic_scholar_pages_past_kbs_limit_is_said_cut_never_whole(server, tmp_path, monkeypatch):
+    """A list that still offered a next page at kb's limit (10,000 papers; a paper cited more often, or a
+    server paging forever) was merged and told as the whole list, in silence."""
+    monkeypatch.setattr(s2, "MAX_ITEMS", 250)
+
+    def page(seen):
+        offset = int(seen.query["offset"][0])
+        field = "citedPaper" if seen.path.endswith("references") else "citingPaper"
+        return Reply(200, json.dumps({"offset": offset, "next": offset + 100, "data": [
+            {field: {"paperId": f"p{offset + i}", "title": f"T {offset + i}"}} for i in range(100)]}).encode(),
+            {"Content-Type": "application/json"})
+    server.routes["*"] = page
+    data = s2.fetch(client(tmp_path), "2301.00001", None)
+    assert (len(data["references"]), data["cut"]) == (300, {"references": 300, "citations": 300})
+    assert s2.cut_said(data["cut"]).startswith("read the first 300 citing papers and the first 300 references")
+    assert s2.cut_said({}) is None
