@@ -57,7 +57,7 @@ from kb.sources.bibtex import (
 )
 from kb.sources.metadata import PaperMeta, from_arxiv, from_bib_fields
 from kb.sources.pdf import REPEATED, extract_plan, guess_year, is_pdf, not_a_pdf, parse_plan, split_info_authors
-from kb.sources.textfile import parse_text_source
+from kb.sources.textfile import not_page_text, parse_text_source
 from kb.store.cache import sha256
 from kb.store.knowledgebase import KB
 from kb.store.queries import (
@@ -1048,6 +1048,12 @@ def load_text(kb: KB, citekey: str, file: Path, *, version: str = "", extractor:
 
     typed(extractor, "extractor")
     data = read_input(file, "the page text")
+    kind = not_page_text(data)
+    if kind is not None:
+        raise FileFormatError(f"is {kind}, not page text: nothing loaded", path=str(file),
+                              hint=f"kb add {shown(file.name)} reads a PDF's text; after the paper's arXiv id or DOI, "
+                                   "as that paper's" if kind == "a PDF" else "give the paper's text: a JSON list of pages, or text with form "
+                                                      "feeds between pages")
     pages = parse_text_source(data, str(file))
     version = normalise_version(version)
     row = kb.db.execute("select citekey, arxiv_id, title, doi, title_norm from papers where citekey = ?",

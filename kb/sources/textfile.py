@@ -10,13 +10,29 @@ from __future__ import annotations
 import json
 import re
 
-from kb.atomic import decode_saved, line_number, mend_surrogates
+from kb.atomic import decode_saved, line_number, mend_surrogates, what_it_is
 from kb.errors import FileFormatError
 
 #: A JSON escape of half a UTF-16 pair with no other half: a first half ('\\ud83d') not followed
 #: by a second, or a second ('\\ude00') not after a first.
 _LONE_HALF = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
                         r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def not_page_text(data: bytes) -> str | None:
+    """What a file given as a paper's page text is instead, when it is plainly no text of pages: a PDF
+    (read as text it was "not UTF-8", its text kb's own to extract), an HTML page (a saved sign-in or
+    landing page: its markup was loaded as the paper's text), an archive, an image; None otherwise."""
+    if b"%PDF-" in data[:1024]:
+        return "a PDF"
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    kind = what_it_is(data)
+    if kind is None or kind in ("0 bytes", "JSON", "XML", "markup", "an HTML page") \
+            or kind.startswith(("only white space", "a PDF")):
+        return None
+    return kind
 
 
 def parse_text_source(data: bytes, name: str) -> list[str]:

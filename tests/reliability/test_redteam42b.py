@@ -9,6 +9,8 @@ import pytest
 from fakearxiv import atom_entry, atom_feed
 from fakeclock import FakeClock
 from httpserver import Reply
+from kbrun import run_kb
+from pdfgen import make_pdf
 
 from kb.errors import NetworkError
 from kb.sources import arxiv, doi, net, s2
@@ -122,3 +124,19 @@ def test_a_list_semantic_scholar_pages_past_kbs_limit_is_said_cut_never_whole(se
     assert (len(data["references"]), data["cut"]) == (300, {"references": 300, "citations": 300})
     assert s2.cut_said(data["cut"]).startswith("read the first 300 citing papers and the first 300 references")
     assert s2.cut_said({}) is None
+
+
+@pytest.mark.parametrize("name, data, kind", [
+    ("paper.pdf", make_pdf(["Wind Farms of the Coast"]), "a PDF"),
+    ("paper.pdf", b"<!DOCTYPE html>\n<html><body><form>Sign in</form></body></html>", "an HTML page"),
+    ("pages.txt", b"PK\x03\x04" + bytes(60), "a ZIP archive"),
+])
+def test_text_load_of_a_file_that_is_no_page_text_is_refused_naming_what_it_is(kb_root, tmp_path, name, data, kind):
+    """kb text load read a saved sign-in page (paper.pdf holding HTML) as the paper's text, markup and all,
+    and a ZIP archive as text (its NUL bytes are UTF-8); a real PDF was 'paper.pdf:2: is not UTF-8'."""
+    (kb_root / "references.bib").write_text("@misc{wind2020,\n  title = {Wind Farms of the Coast},\n"
+                                            "  year = {2020},\n}\n")
+    (tmp_path / name).write_bytes(data)
+    r = run_kb("text", "load", "wind2020", tmp_path / name)
+    assert r.code == 2 and r.err.count("\n") == 1 and f"{name}: is {kind}, not page text: nothing loaded" in r.err, r.err
+    assert run_kb("text", "show", "wind2020").code == 2
