@@ -90,7 +90,7 @@ def from_arxiv(record) -> PaperMeta:
         title=record.title, authors=to_bibtex_names(record.authors),
         year=record.year or None, entry_type="misc", arxiv_id=record.id,
         version=record.version, primary_class=record.primary_class,
-        doi=record.doi.lower() if record.doi else None,
+        doi=doi_of_field(record.doi) if record.doi else None,      # a DOI, or none: never 'not a doi' filed as one
         url=f"https://arxiv.org/abs/{record.id}", origin="arxiv",
         extra={"journal-ref": record.journal_ref} if record.journal_ref else {})
 
@@ -174,8 +174,9 @@ def lent_by_crossref(entry_type: str, fields: dict[str, str], parent: dict[str, 
 def from_crossref(message: dict) -> PaperMeta:
     """Crossref REST /works/{doi} message."""
     def first(value):
+        """The first value that holds text: a title of ["", "Wind farms"] is "Wind farms", never none."""
         if isinstance(value, list):
-            return value[0] if value else ""
+            return next((v for v in value if isinstance(v, str) and v.strip()), "")
         return value or ""
 
     authors = []
@@ -201,7 +202,7 @@ def from_crossref(message: dict) -> PaperMeta:
                      ("page", "pages")):
         if message.get(src):
             extra[dst] = str(message[src]).replace("-", "--") if dst == "pages" else str(message[src])
-    doi = (message.get("DOI") or "").lower() or None
+    doi = doi_of_field(message.get("DOI") or "")     # one that is no DOI is none (the DOI asked is the caller's)
     return PaperMeta(
         title=" ".join(first(message.get("title")).split()), authors=authors, year=year,
         entry_type=entry_type, doi=doi, url=f"https://doi.org/{doi}" if doi else message.get("URL"),

@@ -14,6 +14,7 @@ from pdfgen import make_pdf
 
 from kb.errors import NetworkError
 from kb.sources import arxiv, doi, net, s2
+from kb.sources.metadata import from_arxiv
 from kb.sources.net import Client, Settings, Unusable
 from kb.text.ids import parse_arxiv
 
@@ -140,3 +141,27 @@ def test_text_load_of_a_file_that_is_no_page_text_is_refused_naming_what_it_is(k
     r = run_kb("text", "load", "wind2020", tmp_path / name)
     assert r.code == 2 and r.err.count("\n") == 1 and f"{name}: is {kind}, not page text: nothing loaded" in r.err, r.err
     assert run_kb("text", "show", "wind2020").code == 2
+
+
+@pytest.mark.parametrize("given", ["not a doi at all", "n/a"])
+def test_a_doi_an_arxiv_or_crossref_record_gives_that_is_no_doi_is_never_filed_as_one(server, tmp_path, given):
+    """arXiv's feed or Crossref's message whose DOI is no DOI ('not a doi at all') had it filed as the
+    paper's: doi = {not a doi at all} in references.bib."""
+    server.routes["/api/query"] = Reply(200, atom_feed([atom_entry("2301.00060", 1, "Wind", ["Ann Author"], doi=given)]),
+                                        {"Content-Type": "application/atom+xml"})
+    server.routes["/crossref/works/10.1000/y1"] = Reply(200, json.dumps(
+        {"message": {"title": ["Wind"], "DOI": given}}).encode(), {"Content-Type": "application/json"})
+    c = client(tmp_path)
+    assert from_arxiv(arxiv.fetch_metadata(c, parse_arxiv("2301.00060"))).doi is None
+    assert doi.fetch_crossref(c, "10.1000/y1").doi is None
+
+
+@pytest.mark.parametrize("titles, kept", [(["", "Wind farms"], "Wind farms"), (["  ", "Wind", "Farms"], "Wind")])
+def test_a_crossref_title_list_opening_with_a_blank_one_files_the_title_it_holds(server, tmp_path, titles, kept):
+    """Crossref's title ["", "Wind farms"] passed the check that a title is there, and the paper was filed
+    with none (its first, empty), its key 'anonnd'."""
+    server.routes["/crossref/works/10.1000/y2"] = Reply(200, json.dumps(
+        {"message": {"title": titles, "container-title": ["", "Wind Journal"], "type": "journal-article"}}).encode(),
+        {"Content-Type": "application/json"})
+    meta = doi.fetch_crossref(client(tmp_path), "10.1000/y2")
+    assert (meta.title, meta.venue) == (kept, "Wind Journal")
