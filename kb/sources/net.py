@@ -472,6 +472,7 @@ class Client:
                 # the host that failed: one a redirect sent kb to is named, never the host asked in its stead
                 if getattr(exc, "request", None) is not None and exc.request.url:
                     host = reached(url, exc.request.url)
+                proxy_failed(exc, exc.request.url if getattr(exc, "request", None) is not None else url, host)
                 raise
         except requests.exceptions.TooManyRedirects:
             raise NetworkError(f"{host}: too many redirects for {url}") from None
@@ -658,6 +659,36 @@ def declared_length(host: str, headers: dict[str, str]) -> int | None:
     raise NetworkError(f"{host} sent a Content-Length of {shown_value!r}, which is not one size in bytes: "
                        "kb cannot tell where its answer ends; nothing was kept",
                        hint="the server is misbehaving; try again later")
+
+
+def proxy_failed(exc: BaseException, url: str, host: str) -> None:
+    """Raise what `exc` is when a proxy the environment names (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY) is
+    what failed: one that refuses or does not resolve (retried, as a server that does), or an address no
+    proxy kb can use (a SOCKS proxy, '[::1', ftp://). It was said as the server asked ('127.0.0.1:5:
+    connection refused', 'invalid URL http://...', 'InvalidSchema'), the variable named nowhere."""
+    import requests
+    import requests.utils
+
+    if not isinstance(exc, (requests.exceptions.ProxyError, requests.exceptions.InvalidURL,
+                            requests.exceptions.InvalidSchema)):
+        return
+    try:
+        proxy = requests.utils.select_proxy(url, requests.utils.get_environ_proxies(url))
+    except ValueError:
+        proxy = None
+    if not proxy:
+        return
+    scheme = (split_url(url) or urllib.parse.urlsplit("http://x")).scheme.lower()
+    names = (f"{scheme}_proxy", f"{scheme.upper()}_PROXY", "all_proxy", "ALL_PROXY")
+    var = next((n for n in names if os.environ.get(n) == proxy), f"{scheme.upper()}_PROXY")
+    if isinstance(exc, requests.exceptions.ProxyError):
+        text = str(exc)
+        why = "refused the connection" if "refused" in text.lower() else \
+            "has a name that does not resolve" if "resolve" in text or "not known" in text else "could not be reached"
+        raise _Retryable(f"the proxy {said(proxy, 80)} ({var}) {why}; check or unset {var}",
+                         f"{host} through a proxy")
+    raise NetworkError(f"the proxy {said(proxy, 80)} set in {var} is no proxy kb can use ({_one_line(exc)})",
+                       hint=f"fix or unset {var}")
 
 
 def urllib3_errors() -> tuple[type[BaseException], ...]:

@@ -165,3 +165,21 @@ def test_a_crossref_title_list_opening_with_a_blank_one_files_the_title_it_holds
         {"Content-Type": "application/json"})
     meta = doi.fetch_crossref(client(tmp_path), "10.1000/y2")
     assert (meta.title, meta.venue) == (kept, "Wind Journal")
+
+
+@pytest.mark.parametrize("proxy, said", [
+    ("http://127.0.0.1:9", "through a proxy: the proxy 'http://127.0.0.1:9' (HTTP_PROXY) refused the connection"),
+    ("socks5://127.0.0.1:9", "the proxy 'socks5://127.0.0.1:9' set in HTTP_PROXY is no proxy kb can use"),
+    ("http://[::1", "the proxy 'http://[::1' set in HTTP_PROXY is no proxy kb can use"),
+])
+def test_a_proxy_the_environment_names_that_fails_is_said_as_the_proxy(server, tmp_path, monkeypatch, proxy, said):
+    """HTTP_PROXY naming a proxy that refused, or one kb cannot use, was said as the server asked failing
+    ('127.0.0.1:PORT: connection refused ... is the server up?', 'invalid URL http://127.0.0.1:PORT/x',
+    '127.0.0.1:PORT: InvalidSchema'), the variable named nowhere."""
+    monkeypatch.setattr(net, "time", FakeClock())
+    for name in ("http_proxy", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    with pytest.raises(NetworkError) as err:
+        client(tmp_path).get(server.url + "/x")
+    assert said in err.value.message and not server.requests, err.value.message
