@@ -43,6 +43,7 @@ MAX_REDIRECTS = 5
 SLOW_NOTICE_AFTER = 3.0        # seconds without an answer before kb says it is waiting
 WATCHDOG_GRACE = 1.0           # past the deadline, before a stuck read is abandoned
 SERVICE_NAMES = {"arxiv": "arXiv", "s2": "Semantic Scholar", "doi": "doi.org"}
+ENV_MAX = 1e9                  # a setting of seconds, megabytes or times: below it
 ANSWER_MAX_BYTES = 16 * 1024 * 1024     # a feed, a JSON or BibTeX answer: a few kB to a few MB, never more
 
 
@@ -54,9 +55,11 @@ def _env_float(name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value < 0:
+    # past 1e9 (31 years of seconds) no clock kb waits on holds it: KB_ARXIV_DELAY=1e308 or KB_CONNECT_TIMEOUT=1e300
+    # was an internal error (OverflowError) at the first request, as KB_LOCK_TIMEOUT's bound already keeps
+    if not math.isfinite(value) or value < 0 or value >= ENV_MAX:
         raise UsageError(f"{name}={raw!r} is not a number of seconds, bytes or times kb can use",
-                         hint=f"unset {name}, or give a finite number >= 0")
+                         hint=f"unset {name}, or give a number from 0 to less than {ENV_MAX:,.0f}")
     return value
 
 

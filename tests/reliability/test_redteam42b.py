@@ -12,7 +12,7 @@ from httpserver import Reply
 from kbrun import run_kb
 from pdfgen import make_pdf
 
-from kb.errors import NetworkError
+from kb.errors import NetworkError, UsageError
 from kb.sources import arxiv, doi, net, s2
 from kb.sources.metadata import from_arxiv
 from kb.sources.net import Client, Settings, Unusable
@@ -183,3 +183,15 @@ def test_a_proxy_the_environment_names_that_fails_is_said_as_the_proxy(server, t
     with pytest.raises(NetworkError) as err:
         client(tmp_path).get(server.url + "/x")
     assert said in err.value.message and not server.requests, err.value.message
+
+
+@pytest.mark.parametrize("name, value", [("KB_ARXIV_DELAY", "1e308"), ("KB_CONNECT_TIMEOUT", "1e300")])
+def test_a_wait_setting_no_clock_holds_is_refused_in_one_line_never_an_internal_error(server, tmp_path, monkeypatch,
+                                                                                     name, value):
+    """KB_ARXIV_DELAY=1e308 or KB_CONNECT_TIMEOUT=1e300 (finite, so taken) was an internal error at the first
+    request: OverflowError, timestamp out of range for platform time_t."""
+    server.routes["/x"] = Reply(200, b"ok")
+    monkeypatch.setenv(name, value)
+    with pytest.raises(UsageError) as err:
+        client(tmp_path).get(server.url + "/x", service="arxiv")
+    assert err.value.message == f"{name}={value!r} is not a number of seconds, bytes or times kb can use"
