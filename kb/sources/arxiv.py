@@ -136,7 +136,9 @@ def fetch_metadata(client: Client, ident: ArxivId, refresh: bool = False) -> Arx
         # kb would file a paper titled nothing, its key without a title word
         raise Unusable(f"arXiv's record of {record.versioned} has no title kb can read: nothing filed",
                        hint="try again later with --refresh, or add the paper's PDF or a BibTeX entry")
-    if record.id != ident.id:
+    # a version asked for is that version: another (a mirror's or a proxy's stale answer) was filed in its stead,
+    # 'added ... v1' for kb add arxiv:X v2, its PDF and text v1's
+    if record.id != ident.id or (ident.version is not None and record.version != ident.version):
         raise NetworkError(f"asked arXiv for {ident.versioned}, got {record.versioned}")
     return record
 

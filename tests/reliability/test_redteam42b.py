@@ -195,3 +195,14 @@ def test_a_wait_setting_no_clock_holds_is_refused_in_one_line_never_an_internal_
     with pytest.raises(UsageError) as err:
         client(tmp_path).get(server.url + "/x", service="arxiv")
     assert err.value.message == f"{name}={value!r} is not a number of seconds, bytes or times kb can use"
+
+
+def test_a_feed_answering_another_version_than_the_one_asked_is_refused(server, tmp_path):
+    """Asked for 2301.00080v2, a feed giving v1 (a mirror's or a proxy's stale answer) was filed as v1:
+    'added author2023t v1', where the person had asked for v2."""
+    server.routes["/api/query"] = Reply(200, atom_feed([atom_entry("2301.00080", 1, "Wind", ["Ann Author"])]),
+                                        {"Content-Type": "application/atom+xml"})
+    with pytest.raises(NetworkError) as err:
+        arxiv.fetch_metadata(client(tmp_path), parse_arxiv("2301.00080v2"))
+    assert err.value.message == "asked arXiv for 2301.00080v2, got 2301.00080v1"
+    assert arxiv.fetch_metadata(client(tmp_path), parse_arxiv("2301.00080")).version == 1
