@@ -11,6 +11,7 @@ Exception: typer/click's own --help text still goes to sys.stdout."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from kb.atomic import STDIN_NAME, max_input_bytes
-from kb.errors import UsageError
+from kb.errors import UsageError, WriteError
 from kb.lazyimport import lazy_import
 from kb.text.display import readable
 from kb.text.lazyre import lazy
@@ -94,6 +95,17 @@ def write(stream: TextIO, text: str, unencodable: Callable[[TextIO, str], None] 
             (unencodable or _escaped)(stream, text)
     except BrokenPipeError:
         reader_gone(stream)
+    except OSError as exc:
+        # the command's output redirected to a full disk (> /dev/full, a quota): said as its output, where it
+        # was 'cannot write: no space left on device; ... brings the index up to date', of a knowledge base
+        # kb had not written to
+        if stream is not stdout() or exc.errno not in _FULL:
+            raise
+        raise WriteError(f"cannot write the command's output (standard output): {os.strerror(exc.errno).lower()}; "
+                         "what it wrote to the knowledge base, if anything, is kept") from None
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
 def _escaped(stream: TextIO, text: str) -> None:

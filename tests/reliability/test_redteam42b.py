@@ -3,6 +3,8 @@ HTTP client against a local server, and files that are not what a command was gi
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 
 import pytest
@@ -206,3 +208,23 @@ def test_a_feed_answering_another_version_than_the_one_asked_is_refused(server, 
         arxiv.fetch_metadata(client(tmp_path), parse_arxiv("2301.00080v2"))
     assert err.value.message == "asked arXiv for 2301.00080v2, got 2301.00080v1"
     assert arxiv.fetch_metadata(client(tmp_path), parse_arxiv("2301.00080")).version == 1
+
+
+class _Full(io.StringIO):
+    def write(self, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("args", [["ls"], ["ls", "--json"], ["tag", "wind2020", "hot"]])
+def test_output_to_a_full_disk_is_said_as_the_commands_output_never_the_index(kb_root, args):
+    """kb ls > /dev/full (a full disk, a quota) said 'cannot write: no space left on device; what was written
+    before is kept, and the next kb command after space is freed brings the index up to date', of a
+    knowledge base it had not written to; a write kb made is kept."""
+    from kb.cli.app import main
+
+    (kb_root / "references.bib").write_text("@misc{wind2020,\n  title = {Wind Farms of the Coast},\n  year = {2020},\n}\n")
+    err = io.StringIO()
+    code = main(args, stdout=_Full(), stderr=err)
+    assert code == 2 and err.getvalue() == ("kb: error: cannot write the command's output (standard output): no space "
+                                            "left on device; what it wrote to the knowledge base, if anything, is kept\n")
+    assert run_kb("tag", "wind2020").out.strip() == ("wind2020: hot" if "tag" in args else "wind2020: (no tags)")
