@@ -220,9 +220,10 @@ BOUND_UPPER = (r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+tha
 BOUND_LOWER = (r"at\s+least|no\s+less\s+than|not\s+less\s+than|no\s+fewer\s+than|more\s+than|greater\s+than"
                r"|over|above|in\s+excess\s+of|exceeding|as\s+(?:little|few|low)\s+as|(?:a\s+)?minimum\s+of"
                r"|>=|≥|⩾|>")
-#: A bound written before a figure: "up to 50%", "at least 3 kWh", "≤ 5 %", "> 100x".
+#: A bound written before a figure: "up to 50%", "at least 3 kWh", "≤ 5 %", "> 100x", hedged or not ("up to about 25%").
 _BOUND_RE = lazy(rf"(?i)\s*(?:(?P<upper>{BOUND_UPPER})|(?P<lower>{BOUND_LOWER}))"
-                 r"(?:\s+|(?<=[<>=≤≥⩽⩾])\s*)(?=[-−+]?[$€£]?\.?\d)")
+                 r"(?:\s+|(?<=[<>=≤≥⩽⩾])\s*)(?:(?:about|around|approximately|approx\.|roughly|circa|some)\s+|~\s*)?"
+                 r"(?=[-−+]?[$€£]?\.?\d)")
 
 
 #: An approximation written before a figure: "about 50%", "roughly 3 kWh" (as "~50%").

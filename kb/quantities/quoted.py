@@ -2527,7 +2527,9 @@ def _unit_swapped(number: _Number, w: _Number, conv: Interval, mine: Interval) -
 _NO_BOUND_UP_TO = "".join(rf"(?<!\b{verb} )" for verb in (
     "add", "adds", "added", "adding", "sum", "sums", "summed", "summing", "went", "go", "goes", "going", "gone"))
 _UPPER_BEFORE = BOUND_UPPER.replace(r"up\s+to", _NO_BOUND_UP_TO + r"up\s+to", 1)
-_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{_UPPER_BEFORE})|(?P<lower>{BOUND_LOWER}))[ ]*$")
+#: A bound's figure may be hedged after its words: "up to about 25%", "more than roughly 200 GPUs" (still the bound).
+_BOUND_BEFORE = lazy(rf"(?i)(?<!\w)(?:(?P<upper>{_UPPER_BEFORE})|(?P<lower>{BOUND_LOWER}))[ ]*"
+                     r"(?:(?:about|around|approximately|approx\.|roughly|circa|some)[ ]+|~[ ]*)?$")
 #: ... or after it and its unit: "50% or more", "3 kWh or less", "100 GPUs and above", "350
 #: gCO2eq/kWh and above", "600 million parameters at most" (at most three words between).
 _BOUND_AFTER = lazy(r"(?i)[^\s,;.]*[ ]*(?:(?!(?:or|and|at)\b)[^\W\d_][^\s,;.]*[ ]+){0,3}"
@@ -2826,7 +2828,8 @@ def bound_note(value: str, quote: str) -> str | None:
                 token = _TOKEN.match(plain, end)
                 end = token.end() if token else end
             phrase = printed[m.start():end].rstrip(",;:.")
-            words = m.group(0).strip() if _bound_at(plain, h) == kind else "less than" if kind == "upper" \
+            words = " ".join((m.group("upper") or m.group("lower")).split()) if _bound_at(plain, h) == kind \
+                else "less than" if kind == "upper" \
                 else "more than"     # "more than halved": a factor under one half
             better = f"{words} {value.strip()}"
         else:                       # "50% or more"

@@ -1,0 +1,29 @@
+"""A claim's value in its quote and the page's reading of it, agreeing: a bound hedged after its words is still the
+bound ("up to about 25%")."""
+
+from __future__ import annotations
+
+import pytest
+from judging import judged
+
+from kb.quantities.interval import bound_of
+from kb.quantities.quoted import bound_note
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("up to 25%", "Doubling the duration can lead to savings up to about 25%.", True),
+    ("up to about 25%", "Doubling the duration can lead to savings up to about 25%.", True),
+    ("over 25%", "Doubling the duration can lead to savings up to about 25%.", False),
+    ("up to 26%", "Doubling the duration can lead to savings up to about 25%.", False),
+    ("over 200 GPUs", "The cluster used more than roughly 200 GPUs.", True),
+    ("under 200 GPUs", "The cluster used more than roughly 200 GPUs.", False),
+    ("up to about 26%", "Savings reached up to 25%.", False),
+])
+def test_a_bound_hedged_after_its_words_is_that_bound(value, quote, ok):
+    judged(value, quote, ok)
+
+
+def test_a_bare_figure_of_a_hedged_bound_is_told_the_bound_without_the_hedge():
+    assert bound_of("up to about 25%") == ("upper", len("up to about "))
+    note = bound_note("about 25%", "It saves up to about 25%.")
+    assert note is not None and "'up to about 25%'" in note
