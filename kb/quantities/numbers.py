@@ -650,14 +650,15 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                        or _EACH_WITH_BEFORE.search(page, max(0, start - 80), start)) if got is None and count else \
                 EACH_THING_BEFORE.search(page, max(0, start - 80), start) if got is None and adds_up(unit) else None
             unnamed = False
-            named = None
-            if got is None and subject is None and (count or adds_up(unit)) and _EACH_AFTER.match(page, end):
+            named = each_doing(page, start) if got is None and subject is None and (count or adds_up(unit)) else None
+            if got is None and subject is None and named is None and (count or adds_up(unit)) \
+                    and _EACH_AFTER.match(page, end):
                 # "64 nodes with 8 GPUs each": what each of them holds, per node; "the runs used 5 kWh each": per
                 # run; "8 GPUs each": per each of something the page does not name here
                 subject = _WITH_BEFORE.search(page, max(0, start - 80), start)
                 named = subject_of(page, start) if subject is None else None
                 unnamed = subject is None and named is None
-            if got is None and subject is None and not unnamed and (count or unit != "%") \
+            if got is None and subject is None and named is None and not unnamed and (count or unit != "%") \
                     and "each" in page[max(0, start - 80):start].lower():
                 # "the servers each have 8 GPUs": per server; "they each have 8 GPUs", "they each used 5 kWh": per
                 # each of them
@@ -1432,6 +1433,27 @@ EACH_THING_BEFORE = lazy(r"(?i)\b(?:each|every)[ \t\n]+(?:of[ \t\n]+(?:the|our|t
                          r"|she|you|i|about|around|roughly|approximately|nearly|almost|only|just|up|over|under)\b)"
                          r"[a-z]+[ \t\n]+(?:(?:about|around|roughly|approximately|nearly|almost|only|just"
                          r"|up[ \t\n]+to|over|under|~)[ \t\n]*)?$")
+
+#: ... or what each of the things counted before a clause "each" opens took, used or was given: "5 models, each taking
+#: 3 hours", "4 nodes, each trained on 8 GPUs", "three runs each consumed 12 kWh" (per model, node, run; an amount that
+#: adds up or a count, never "8 GPUs each running at 300 W", each one's power); the things named in the plural.
+EACH_DOING_BEFORE = lazy(r"(?i)\b(?!(?:them|they|we|it|you|us|which|who|those|these|and|or|of)\b)(?P<den>[a-z][\w-]*)"
+                         r"[ \t\n]?,?[ \t\n]+each[ \t\n]+(?!(?:of|in|on|at|to|for|from|by|and|or|than|with|having|has|had"
+                         r"|is|was|are|were|about|around|roughly|approximately|nearly|almost|only|just|up|over|under)\b)"
+                         r"[a-z]+(?:[ \t\n]+(?:on|in|at|for|with|using|about|around|roughly|approximately|nearly|almost"
+                         r"|only|just|up[ \t\n]+to|over|under|a|an|~))*[ \t\n]*$")
+
+
+def each_doing(page: str, start: int) -> str | None:
+    """The thing each of which the figure at `start` is of, when a clause "each" opens after things counted in the
+    plural gives it ("model" of "5 models, each taking 3 hours"); None otherwise."""
+    if "each" not in page[max(0, start - 80):start].lower():
+        return None
+    m = EACH_DOING_BEFORE.search(page, max(0, start - 80), start)
+    if m is None or m.group("den").lower() in _NOT_NOUN:
+        return None
+    one = _one(m.group("den"))
+    return one if one.lower() != m.group("den").lower() else None
 
 
 def subject_of(page: str, start: int) -> str | None:

@@ -210,6 +210,7 @@ from kb.quantities.numbers import (
     SPENT_THEN,
     SPREAD_AFTER,
     adds_up,
+    each_doing,
     extract_candidates,
     share_of,
     spread_before,
@@ -2334,6 +2335,10 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
         or _EACH_WITH_BEFORE.search(plain, max(0, number.start - 80), number.start)
     if before is not None:
         return "item/" + _one(before.group("den"))
+    doing = each_doing(plain, number.start) \
+        if any(units) and all(not u or adds_up(u) or _is_count(u) for u in units) else None
+    if doing is not None:       # "5 models, each taking 3 hours": per model
+        return "item/" + doing
     each_of = _EACH_VERB_BEFORE.search(plain, max(0, number.start - 80), number.start) \
         if "each" in plain[max(0, number.start - 80):number.start].lower() else None
     if each_of is not None:     # "the servers each have 8 GPUs": per server; "they each have 8 GPUs", "Each has 8
