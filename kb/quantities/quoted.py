@@ -2328,6 +2328,7 @@ def _printed_per(plain: str, number: _Number, units: list[str | None], subject: 
     rate = next((unit for unit in units if unit and _amount(unit)), None)
     if rate is not None:
         return rate
+    units = _with_money(number, units)
     before = (_PER_BEFORE.search(plain, max(0, number.start - 80), number.start) if subject else None) \
         or _EACH_BEFORE.search(plain, max(0, number.start - 80), number.start) \
         or (EACH_THING_BEFORE.search(plain, max(0, number.start - 80), number.start)
@@ -2408,7 +2409,14 @@ def _a_rate(plain: str, number: _Number, units: list[str | None], count: bool) -
 def _each_distributes(plain: str, number: _Number, units: list[str | None]) -> bool:
     """Whether "each" distributes `number`'s amount over things the quote does not name: "they each used 5 kWh",
     "they used 5 kWh each" (an amount that adds up; "300 W each" is each one's power)."""
-    return _each_verb_before(plain, number) or any(unit and adds_up(unit) for unit in units)
+    return _each_verb_before(plain, number) or any(unit and adds_up(unit) for unit in _with_money(number, units))
+
+
+def _with_money(number: _Number, units: list[str | None]) -> list[str | None]:
+    """`units`, or the currency `number` is printed with when they name none ("$2,000": USD, an amount that adds up
+    as "each" distributes it: "each team spent $2,000" is per team)."""
+    money = None if any(units) else _currency_of(number)
+    return [money] if money else units
 
 
 def _each_verb_before(plain: str, number: _Number) -> bool:

@@ -44,6 +44,16 @@ def test_each_gives_each_of_the_things_counted_the_figure_of_its_clause(value, q
     judged(value, quote, ok, per=per)
 
 
+@pytest.mark.parametrize("value, quote, per, ok", [
+    ("$2,000", "The 3 teams, each spending $2,000, reported.", None, False),
+    ("$2,000", "Each team spent $2,000.", None, False),
+    ("$2,000", "Each team spent $2,000.", "team", True),
+    ("$2,000", "The project cost $2,000 in total.", None, True),
+])
+def test_each_distributes_money_as_any_amount_that_adds_up(value, quote, per, ok):
+    judged(value, quote, ok, per=per)
+
+
 @pytest.mark.parametrize("page, pers", [
     ("We trained 5 models, each taking 3 hours.", ["", "model"]),
     ("The 4 nodes, each trained on 8 GPUs, finished in a day.", ["", "node"]),
