@@ -1,7 +1,8 @@
 """`kb check`: recompute a stated figure from the figures it rests on, and judge it.
 
 A check passes when the recomputed interval (every input carried with its stated
-precision, see kb.interval) overlaps the interval of the statement itself, or
+precision, see kb.interval) overlaps the interval of the statement itself (more than
+at the edge of both roundings: "1.3e6" restating "1.2 million" fails), or
 when the two nominal values are within an explicit tolerance ("5%", "0.1 kWh",
 "0.5 pp"). It fails otherwise, and is an error when it cannot be judged: a unit
 mismatch, an undefined name, a division by zero, an unreadable figure.
@@ -160,6 +161,18 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     return result
 
 
+def _overlap(rec: Interval, st: Interval) -> bool:
+    """Whether the recomputed interval and the stated one share more than the edge where one figure's rounding
+    ends and the other's begins: "1.3e6" (1.25e6 … 1.35e6) restating "1.2 million" (1.15e6 … 1.25e6) touches it
+    only there, one last digit off, and fails; an exact figure on a stated one's edge still passes."""
+    lo, hi = max(rec.lo, st.lo), min(rec.hi, st.hi)
+    if lo > hi:
+        return False
+    if rec.lo == rec.hi or st.lo == st.hi:
+        return True
+    return hi - lo > 1e-9 * max(abs(lo), abs(hi), abs(rec.hi - rec.lo), abs(st.hi - st.lo))
+
+
 def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interval | str"],
                tolerance: str | None = None, *, known: Iterable[str] | None = None,
                units: UserUnits | None = None) -> CheckResult:
@@ -208,7 +221,7 @@ def _run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interv
     if rec_s.unit != rec.unit or rec_s != rec:
         lines.append(f"in the stated unit: {rec_s.describe()}")
     rel = rec_s.rel_diff(st)
-    overlap = rec_s.lo <= st.hi and st.lo <= rec_s.hi
+    overlap = _overlap(rec_s, st)
     st_lo, st_nom, st_hi = format_bounds(st.lo, st.nominal, st.hi)
     rec_lo, _, rec_hi = format_bounds(rec_s.lo, rec_s.nominal, rec_s.hi)
     st_text = f"{st_lo} … {st_hi}"
