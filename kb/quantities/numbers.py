@@ -1678,7 +1678,12 @@ _LABEL_STRONG = lazy(
 
 
 def _label_unit(label: str) -> tuple[str, str] | None:
-    """(unit as written, canonical unit) named by a table row label, if exactly one."""
+    """(unit as written, canonical unit) named by a table row label, if exactly one: a label naming two in parentheses
+    is a header of columns run into the row ("Energy (MWh) Emissions (tCO2e) BERT 510 1,234 GPT 480 987"), none."""
+    named = {c for c in map(_canonical, (_collapse(m.group("u")) for m in _LABEL_PAREN.finditer(label)))
+             if c is not None and c != "dimensionless"}
+    if len(named) > 1:
+        return None
     for m in _LABEL_PAREN.finditer(label):
         text = _collapse(m.group("u"))
         head = re.match(r"[^\s]+(?:\s+(?:of\s+)?[^\s]+)?", text)
@@ -1788,7 +1793,10 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
         if lu is None:
             continue
         unit_text, canon = lu
+        years = _YEAR_WORD.search(label) is not None
         for tok in tokens[k:]:
+            if years and _YEARS.fullmatch(tok.group(0)):
+                continue    # "Year Energy (MWh) 2019 510 2020 480": each row's year, no figure in MWh
             found = _cell_number(page, tok, covered)
             if found is None:
                 continue
@@ -2190,6 +2198,8 @@ def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
 _NUMBER_OF = lazy(r"(?i)\b(?:number|no\.|#)[ \t]+of[ \t]+(?P<noun>[a-z]+s)\b")
 _HEADER_NOUN = lazy(r"\b([A-Z][a-z]{2,}s)\b")
 _YEARS = lazy(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?")
+#: A header naming a column of calendar years: "Year Energy (MWh)".
+_YEAR_WORD = lazy(r"(?<!\S)[Yy]ear(?!\S)")
 
 
 def _number_of_column(page: str, lines: list[tuple[int, int]], i: int,

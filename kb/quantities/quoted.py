@@ -1386,12 +1386,20 @@ _UNIT_GOES_ON = lazy(rf"(?i)(?:\s+of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)?{_S
                      r"|(?:hourly|daily|weekly|monthly|yearly|annually)\b)")
 
 
+def _year_label(plain: str, number: _Number) -> bool:
+    """Whether `number` is the year a table's row is labelled with, under a header naming a column "Year": "2019" of
+    "Year Energy (MWh) 2019 510" (another cell after it)."""
+    return bool(_YEAR_CELL.fullmatch(number.text)) and _CELL_TOKEN.fullmatch(plain[number.end:number.end + 40].split(
+        maxsplit=1)[0] if plain[number.end:number.end + 40].strip() else "") is not None \
+        and _YEAR_HEAD.search(plain, max(0, number.start - _HEADER_REACH), number.start) is not None
+
+
 def _prints_same_unit(plain: str, number: _Number, unit: str) -> bool:
     """Whether, read without units, the quote prints `number` with the claim's unit
     as written ("11.49 kWh", "9%"), or with nothing that could be a unit after it.
     False means only that kb must read the quote's unit (`value_in_quote`)."""
-    if unit and _in_date(plain, number):
-        return False            # a day or a year is no figure in any unit: "1998 kWh"
+    if unit and (_in_date(plain, number) or _year_label(plain, number)):
+        return False            # a day or a year is no figure in any unit: "1998 kWh", "Year Energy (MWh) 2019 510"
     rest = plain[number.end:number.end + 80].lstrip(" ")
     if _RANGE_ON.match(rest) or _PLUS_MINUS.match(plain, number.end):
         return False            # "10-20 kWh", "12.5 ± 0.3 kWh": the unit after the range is this number's too
@@ -1467,6 +1475,11 @@ def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tup
         return True
     if counting:
         return not named
+    if _year_label(plain, number):
+        return True             # "Year Energy (MWh) 2019 510": 2019 is the row's year, in no unit
+    header = _header_units(plain, number) if _maybe_cell(plain, number) else []
+    if header:                  # a table's cell: its column's unit, never another column's named before it
+        return not any(_same_unit(unit, mine) for unit in header)
     for m in _UNIT_NAMED.finditer(plain, max(0, number.start - 120), number.start):
         named = (m.group("p") or m.group("i") or m.group("w") or "").strip()
         if m.group("w") and m.end() != number.start:
@@ -1479,6 +1492,14 @@ def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tup
         except KBError:
             continue
     return True
+
+
+def _same_unit(printed: str, mine) -> bool:
+    """Whether the unit `printed` is the parsed unit `mine`."""
+    try:
+        return parse_unit(printed, nouns=True) == mine
+    except KBError:
+        return False
 
 
 def _counts_things(claim_unit) -> bool:
@@ -1685,8 +1706,9 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     column's name ("Hours kWh CO2e ... 12 27 26"); a mass headed by CO2 ("CO 2e (lbs)") is a
     CO2e mass, and CO2 named without a mass ("CO 2e") is any CO2e mass the claim gives
     (`claim_unit`). Empty when the quote prints no unit before the cell."""
-    label = _row_label_unit(plain, number)
-    if label is not None:
+    label = _row_label_unit(plain, number) if not _YEAR_HEAD.search(plain, max(0, number.start - _HEADER_REACH),
+                                                                     number.start) else None
+    if label is not None:       # (never "Year ... (tCO2e) 2019 1,234": a header's last unit before rows led by years)
         return [label]
     at = max(0, number.start - _HEADER_REACH)      # where `head` starts in the quote
     head = plain[at:number.start]
@@ -1741,6 +1763,9 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             continue
         if token.isupper() and not _POWER_SYMBOL.fullmatch(token) and token != "PUE":
             continue            # "MS COCO", "NAS": a name (a unit in capitals only if it is a power's)
+        if token in ("Year", "year"):
+            columns.append((at + m.start(), at + m.end(), _YEAR_COLUMN))     # the rows' calendar year, no duration
+            continue
         text = token if _reads_as_unit(token) else token.lower() if token[:1].isupper() \
             and token[1:].islower() and _reads_as_unit(token.lower()) else None
         if text is not None and (not _counts_things(parse_unit(text)) or text.endswith("s")):
@@ -1766,9 +1791,26 @@ def _column_units(plain: str, number: _Number, units: list[str], columns: list[t
     between the header and the row ("Power (W) Hours kWh ·PUE CO 2e Cloud compute cost ... P100x8 1515.43 84 201 192 $289–$981":
     84 is hours, never kWh); all of them otherwise (rows run together, a header that labels its row)."""
     heads = sorted({start: (end, unit) for start, end, unit in columns if not (unit and _is_money(unit))}.items())
+    years = any(unit == _YEAR_COLUMN for _, (_, unit) in heads)
+    if years and _YEAR_CELL.fullmatch(number.text):
+        return []               # "Year Emissions (tCO2e) 2019 1,234": 2019 labels its row, no figure of the header's
+    heads = [h for h in heads if h[1][1] != _YEAR_COLUMN] if years and heads[0][1][1] != _YEAR_COLUMN else heads
     if len(heads) < 2:
         return units
     index, count, row_start = _row_place(plain, number)
+    if heads[0][1][1] == _YEAR_COLUMN:
+        # rows each led by their year, run together or not: "Year Energy (MWh) Emissions (tCO2e) 2019 510 1,234 2020
+        # 480 987" (510 is MWh, 1,234 tCO2e); no other reading of the cells gives them a unit
+        n = len(heads)
+        run = [m.group() for m in _TOKENS.finditer(plain, row_start, number.end + 200)][:count]
+        if count % n or not all(_YEAR_CELL.fullmatch(run[i]) for i in range(0, count, n)) \
+                or any(_CURRENCY_IN.search(cell) for cell in run):
+            return []
+        unit = heads[index % n][1][1]
+        if unit is None:
+            return [u for u in units if "CO2e" in u] or ["kg CO2e"]
+        amount = _amount(unit) or unit
+        return [u for u in units if u == unit or u.startswith(f"{amount} CO2e")] or [unit]
     if len(heads) > count:      # a caption's units before its header ("CO2 emissions (lbs) ... TPUs.\nModel ..."):
         ends = [m.end() for m in _SENTENCE_END.finditer(plain, heads[0][0], heads[-1][0])]     # the header's own
         if ends:
@@ -1783,6 +1825,12 @@ def _column_units(plain: str, number: _Number, units: list[str], columns: list[t
     return [u for u in units if u == unit or u.startswith(f"{amount} CO2e")] or units
 
 
+#: A table's column of calendar years, "Year": each row's label, no unit (`_header_units`).
+_YEAR_COLUMN = "year-label"
+#: A header naming a column of years: "Year Emissions (tCO2e)".
+_YEAR_HEAD = lazy(r"(?<!\S)[Yy]ear(?!\S)")
+#: A calendar year as a table's row prints it: "2019".
+_YEAR_CELL = lazy(r"(?:19|20)\d\d")
 #: A sentence's end: a caption's before its table's header.
 _SENTENCE_END = lazy(r"[.:](?=\s)")
 #: A token of a table's row that is a figure: a number, money, a range of them, a dash for none.
@@ -2467,8 +2515,8 @@ def _same_figure(number: _Number, unit: str | None, value_unit: str, claim_unit,
                  w: _Number, plain: str = "", per: str | None = None) -> bool:
     """Whether the quote's `number`, printed with `unit` (None: with none kb reads), is
     the claim's number `w` in its unit. Called for numbers of equal value only."""
-    if value_unit and plain and _in_date(plain, number):
-        return False            # the day or year of a date holds no figure with a unit
+    if value_unit and plain and (_in_date(plain, number) or _year_label(plain, number)):
+        return False            # the day or year of a date, a row's year, holds no figure with a unit
     if claim_unit is None:
         return True             # a claim unit kb cannot read: the number decides
     if unit is None:
