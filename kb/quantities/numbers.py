@@ -626,6 +626,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
     for (start, end, num, value, unit, low, high, unit_text, kind) in pending:
         if kind != "table" and share_of(page, start, value):
             continue    # "1 in 5 patients": one share, no count of 5 patients
+        if kind == "table" and year_heading(page, start, end):
+            continue    # "Electricity use (TWh) 2019 2020 2021": the columns' years, no figures in TWh
         if bounds is None:
             bounds = _sentence_bounds(page)
         per = ""
@@ -2198,6 +2200,33 @@ def _stacked_header_cells(page: str, taken: list[tuple]) -> list[tuple]:
 _NUMBER_OF = lazy(r"(?i)\b(?:number|no\.|#)[ \t]+of[ \t]+(?P<noun>[a-z]+s)\b")
 _HEADER_NOUN = lazy(r"\b([A-Z][a-z]{2,}s)\b")
 _YEARS = lazy(r"(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?")
+#: A calendar year standing alone as a table's heading ("2019"), and a figure of a table's cell ("1,234", "$5", "12%").
+_YEAR_ONLY = lazy(r"(?:19|20)\d\d")
+_FIGURE_CELL = lazy(r"[-−+]?[$€£]?\d[\d.,]*%?")
+
+
+def year_heading(text: str, start: int, end: int) -> bool:
+    """Whether the year-like number at `start`..`end` of `text` heads a table's column or row, as years in a row
+    do: one of a row of years ("Electricity use (TWh) 2019 2020 2021"), or each year before its cell ("Emissions
+    (tCO2e) per year. 2019 1,234 2020 987"), the years rising. Such a number is no figure of the table's unit."""
+    if not _YEAR_ONLY.fullmatch(text, start, end):
+        return False
+    year = int(text[start:end])
+    before = [t.strip(",;:") for t in text[max(0, start - 40):start].split()]
+    after = [t.strip(",;:") for t in text[end:end + 40].split()]
+
+    def a_year(token: str) -> int | None:
+        return int(token) if _YEAR_ONLY.fullmatch(token) else None
+
+    if before and (a_year(before[-1]) or 9999) < year or after and (a_year(after[0]) or 0) > year:
+        return True         # "2019 2020 2021"
+    if len(after) >= 2 and _FIGURE_CELL.fullmatch(after[0]) and a_year(after[0]) is None \
+            and (a_year(after[1]) or 0) > year:
+        return True         # "2019 1,234 2020 987": 2019
+    return len(before) >= 2 and _FIGURE_CELL.fullmatch(before[-1]) is not None and a_year(before[-1]) is None \
+        and (a_year(before[-2]) or 9999) < year       # ... and 2020
+
+
 #: A header naming a column of calendar years: "Year Energy (MWh)".
 _YEAR_WORD = lazy(r"(?<!\S)[Yy]ear(?!\S)")
 

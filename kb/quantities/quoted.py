@@ -216,6 +216,7 @@ from kb.quantities.numbers import (
     spread_before,
     subject_of,
     word_numbers,
+    year_heading,
 )
 from kb.quantities.units import (
     count_forms,
@@ -1388,8 +1389,10 @@ _UNIT_GOES_ON = lazy(rf"(?i)(?:\s+of\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)?{_S
 
 def _year_label(plain: str, number: _Number) -> bool:
     """Whether `number` is the year a table's row is labelled with, under a header naming a column "Year": "2019" of
-    "Year Energy (MWh) 2019 510" (another cell after it)."""
-    return bool(_YEAR_CELL.fullmatch(number.text)) and _CELL_TOKEN.fullmatch(plain[number.end:number.end + 40].split(
+    "Year Energy (MWh) 2019 510" (another cell after it), or a year heading a table's column or row (`year_heading`:
+    "2019 2020 2021", "2019 1,234 2020 987")."""
+    return bool(_YEAR_CELL.fullmatch(number.text)) and year_heading(plain, number.start, number.end) \
+        or bool(_YEAR_CELL.fullmatch(number.text)) and _CELL_TOKEN.fullmatch(plain[number.end:number.end + 40].split(
         maxsplit=1)[0] if plain[number.end:number.end + 40].strip() else "") is not None \
         and _YEAR_HEAD.search(plain, max(0, number.start - _HEADER_REACH), number.start) is not None
 
@@ -1706,6 +1709,8 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     column's name ("Hours kWh CO2e ... 12 27 26"); a mass headed by CO2 ("CO 2e (lbs)") is a
     CO2e mass, and CO2 named without a mass ("CO 2e") is any CO2e mass the claim gives
     (`claim_unit`). Empty when the quote prints no unit before the cell."""
+    if _year_label(plain, number):
+        return []               # "Electricity use (TWh) 2019 2020 2021": the columns' years, in no unit
     label = _row_label_unit(plain, number) if not _YEAR_HEAD.search(plain, max(0, number.start - _HEADER_REACH),
                                                                      number.start) else None
     if label is not None:       # (never "Year ... (tCO2e) 2019 1,234": a header's last unit before rows led by years)

@@ -35,3 +35,26 @@ def test_a_cell_holds_no_unit_of_another_column_named_before_it(value, ok):
 ])
 def test_the_page_reads_no_year_and_no_unit_of_columns_run_together(page, figures):
     assert [(c.number, c.unit) for c in extract_candidates([page])] == figures
+
+
+HEADED = "Electricity use (TWh) 2019 2020 2021\nUS 120 134 150"
+STRIDED = "Table 3: Emissions (tCO2e) per year. 2019 1,234 2020 987"
+
+
+@pytest.mark.parametrize("value, quote, ok", [
+    ("2019 TWh", HEADED, False), ("2021 TWh", HEADED, False), ("2019", HEADED, True),
+    ("2019 tCO2e", STRIDED, False), ("2020 tCO2e", STRIDED, False), ("1,234 tCO2e", STRIDED, True),
+    ("2015 TWh", "Data centre electricity use (TWh), 2015 2019 2022: 200 230 460", False),
+    ("460 TWh", "Data centre electricity use (TWh), 2015 2019 2022: 200 230 460", True),
+    ("2019 kWh", "The model used 2019 kWh in 2020.", True),         # a figure printed with its unit
+])
+def test_years_heading_a_tables_columns_or_rows_are_no_figures(value, quote, ok):
+    judged(value, quote, ok)
+
+
+@pytest.mark.parametrize("page, figures", [
+    ("Electricity use (TWh) 2019 2020 2021\nUS 120 134 150", []),
+    (STRIDED, [("1,234", "tCO2e"), ("987", "tCO2e")]),
+])
+def test_the_page_reads_no_year_heading_a_table_as_a_figure(page, figures):
+    assert [(c.number, c.unit) for c in extract_candidates([page])] == figures
