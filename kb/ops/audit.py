@@ -220,7 +220,7 @@ PARALLEL_FROM = 20
 #: 10 minutes" is no share (10 min, was no figure); a bare "s" or "m" the sentence makes a unit is one ("within 5 s",
 #: "5 m long": 5 s, 5 m, was no figure; "5 m users" stays no figure); "each" opening a clause makes no per ("8 GPUs each
 #: running at 300 W": 8 GPUs, was 8 GPUs per "running").
-#: 11: "5 models, each taking 3 hours": 3 h per model (was 3 h); a table row's year under "Year" is no figure.
+#: 11: "5 models, each taking 3 hours": 3 h per model; table years: no figures; "1.5–2.5 million": both scaled.
 DERIVED_READING = "11"
 
 

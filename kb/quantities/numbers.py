@@ -63,6 +63,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
 from kb.errors import KBError
@@ -519,6 +520,9 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                     second = read_number(m2)
                 except KBError:
                     second = None
+                scaled = _shared_scale(m, m2, first, second) if second is not None else first
+                if second is not None and scaled.value <= second.value:
+                    first = scaled      # "1.5–2.5 × 10^4 kWh": 15,000 to 25,000 kWh
                 if second is not None and second.value < first.value:
                     second = None
                 if second is not None:
@@ -1287,6 +1291,22 @@ def _is_count(unit: str) -> bool:
         return dimension_name(parse_unit(unit)) == "a count"
     except KBError:
         return False
+
+
+def _shared_scale(m1: re.Match[str], m2: re.Match[str], first: WrittenNumber, second: WrittenNumber) -> WrittenNumber:
+    """`first`, the first number of a range, in the scale or power of ten written once after the second: "1.5–2.5 ×
+    10^4 kWh" and "2–3 million images" scale both ends (1.5 × 10^4, 2 million), never one."""
+    if m1.group("scale") or m1.group("exp") or not (m2.group("scale") or m2.group("exp")) \
+            or (m2.group("exp") or "").replace(" ", "").startswith("^"):
+        return first
+    try:
+        bare = Decimal(m2.group("mant").replace(",", "").replace(" ", ""))
+    except InvalidOperation:
+        return first
+    if not bare:
+        return first
+    factor = abs(second.value / bare)
+    return WrittenNumber(first.text, first.value * factor, first.half_unit * factor, first.currency)
 
 
 def _range_continuation(page: str, pos: int, first: Any, cur: str | None, canon: str,

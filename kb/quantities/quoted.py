@@ -698,8 +698,10 @@ def _model_sizes(text: str, numbers: list[_Number]) -> list[_Number]:
 
 #: What joins the two numbers of a range: "2-3", "2–3", "2 to 3", "2 and 3" (of "between").
 _RANGE_JOIN = lazy(r"[ ]?(?:[-–—][ ]?|(?:to|and)[ ])")
-#: A scale written after a number: "3B", "3 billion", "3M", "3 thousand".
-_SCALE_AFTER = lazy(r"(?:(?<=\d)(k|K|M|B|bn)|[ ](thousand|million|billion|trillion))$")
+#: "between" right before a range's first number ("between 2 and 3 × 10^6").
+_BETWEEN_BEFORE = lazy(r"(?i)\bbetween[ ]+$")
+#: A scale written after a number: "3B", "3 billion", "3M", "3 thousand", "3 × 10^4" (its power of ten).
+_SCALE_AFTER = lazy(r"(?:(?<=\d)(k|K|M|B|bn)|[ ](thousand|million|billion|trillion)|(?<=\d)[ ]?[×x·][ ]?10(?:\^([-−]?\d{1,3})|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))$")
 
 
 def _scaled_ranges(text: str, numbers: list[_Number], whole: bool = False) -> list[_Number]:
@@ -717,7 +719,11 @@ def _scaled_ranges(text: str, numbers: list[_Number], whole: bool = False) -> li
         scale = _SCALE_AFTER.search(nxt.text) if nxt is not None else None
         if scale is None:
             continue
-        power = SCALE_WORDS[scale.group(1) or scale.group(2)]
+        exponent = scale.group(3) or (scale.group(4) or "").translate(SUPERSCRIPTS)
+        power = int(exponent.replace("−", "-")) if exponent else SCALE_WORDS[scale.group(1) or scale.group(2)]
+        if exponent and (not _PLAIN_DIGITS.fullmatch(n.text.replace(",", "")) or n.value > nxt.value.scaleb(-power)
+                         or join.group(0).strip() == "and" and not _BETWEEN_BEFORE.search(text, 0, n.start)):
+            continue            # "a rate of 1e-4 and 3 × 10^5 steps": two figures, no range of one power of ten
         extra.append(_Number(n.text + scale.group(0), n.start, n.end, n.value.scaleb(power), n.half.scaleb(power)))
         scaled.add(id(n))
     if not extra:
