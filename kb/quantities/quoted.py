@@ -841,9 +841,11 @@ def _decimal_shift(printed: Interval, conv: Interval) -> bool:
 
 #: A citation: "[8]", "[2, 28]", "[46]", "[48, MNLI]", "[11–13]".
 _CITATION = lazy(r"\[\s*\d{1,3}(?:\s*[-–,;]\s*\d{1,3})*(?:\s*,\s*[A-Za-z][\w .-]{0,20})?\s*\]")
-#: A label's word before its number: "Table 2", "Fig. 3", "Section 4.1", "Eq. (2)", "p. 7".
+#: A label's word before its number: "Table 2", "Fig. 3", "Section 4.1", "Eq. (2)", "p. 7", or a standard's name and
+#: the parts of its number ("ISO/IEC 30134-2", "ISO 14064-1:2018", "IEEE 754", "RFC 2616").
 _LABEL_BEFORE = lazy(r"(?i)(?:\b(?:table|tables|figure|figures|fig|figs|section|sections|sec|eq|eqs|equation|"
-                     r"appendix|chapter|algorithm|footnote|page|pages|p|pp|line|lines|version|row|rows|column|columns|col)\.?|§)"
+                     r"appendix|chapter|algorithm|footnote|page|pages|p|pp|line|lines|version|row|rows|column|columns|col)\.?|§"
+                     r"|\b(?-i:ISO(?:/IEC)?|IEC|IEEE(?:[ ]Std)?|RFC|ANSI|ASTM)[ ]?(?:\d+[-:.])*)"
                      r"\s*\(?\s*$")
 #: A word a year follows: "in 2016", "compared with 2010", "since 2012".
 _YEAR_BEFORE = lazy(r"(?i)\b(?:in|since|from|until|till|by|with|of|to|for|during|before|after|circa|year|early|late|"

@@ -160,7 +160,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: maximum of 1 day", "... doubled" of "more than doubled", "... 8%" of "up to 8%" were verified), nor does a quote
 #: start at a number the page bounds or hedges ("0.05 kWh" of "around 0.05 kWh" was verified); "90 percent" of "90%"
 #: and "70%" of "70 per cent" verify (were refused).
-#: 22 also: "each <verb>" clauses give per-thing figures; "up to about 25%" is a bound; table years; "1.5–2.5 × 10^4".
+#: 22 also: per-thing "each <verb>" figures, hedged bounds, table years, shared range scales, standards' numbers.
 CLAIM_READING = "22"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
