@@ -1484,6 +1484,10 @@ def _cite_at(text: str, pos: int, para_end: int) -> tuple[tuple | None, int]:
 _ESCAPED = lazy(r"\\([\\`*_{}\[\]()#+\-.!\"'|<>])")
 # Inline HTML a writer puts inside a quote: "CO<sub>2</sub>", "benchmark.<sup>1</sup>", "<em>not</em>".
 _INLINE_TAG = lazy(r"(?i)</?(?:sup|sub|em|i|b|strong|u|mark|small|span|cite|q|abbr|code)(?:\s[^<>]{0,200})?/?>|<br\s*/?>")
+# An HTML paragraph or division inside a quote (a blockquote's "<p>...</p>"): a break between words, not words.
+_BLOCK_TAG = lazy(r"(?i)</?(?:p|div)(?:\s[^<>]{0,200})?/?>")
+# A Markdown link inside a quote ("from the [Hugging Face Hub](https://...)"): the reader sees its text only.
+_MD_LINK = lazy(r"\[([^\[\]\n]{1,500})\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})(?:[ \t]+\"[^\"\n]{0,200}\")?\)")
 # Markdown emphasis around words of a quote: "**does not**", "*does not*", "_not_"
 # (never a backslash-escaped marker, nor the underscores inside "en_core_web_sm").
 _STRONG = lazy(r"(?<![\\\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![\w*])")
@@ -1492,11 +1496,15 @@ _EMPHASIS = lazy(r"(?<![\\\w*])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"
 
 
 def _unescape(quote: str) -> str:
-    """A quote as the reader sees it: inline HTML tags and Markdown emphasis left out
-    ("<sup>1</sup>" is "1", "**does not**" is "does not"), HTML entities ("&amp;",
+    """A quote as the reader sees it: inline HTML tags, Markdown emphasis and links left out
+    ("<sup>1</sup>" is "1", "**does not**" is "does not", "[the Hub](https://...)" is "the Hub"; a
+    "<p>" between words a space), HTML entities ("&amp;",
     "&mdash;") decoded, Markdown's backslash escapes (\\" \\* \\[) undone."""
     if "<" in quote:
         quote = _INLINE_TAG.sub(lambda m: " " if m.group().lower().startswith("<br") else "", quote)
+        quote = " ".join(_BLOCK_TAG.sub(" ", quote).split()) if "<" in quote else quote
+    if "](" in quote:
+        quote = _MD_LINK.sub(r"\1", quote)
     if "*" in quote or "_" in quote:
         quote = _STRONG.sub(r"\2", quote)
         quote = _EMPHASIS.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), quote)
@@ -2785,7 +2793,13 @@ def _constructs_as_marks(text: str) -> str:
 
     def close_at(body_start: int, end: int, width: int) -> None:
         """The closing mark for a quote whose text is [body_start, end) and whose closing
-        construct, `width` long, starts at `end`: before a citation ending the text."""
+        construct, `width` long, starts at `end`: before a citation ending the text. The paper's own
+        double quote marks inside ('<blockquote>this “generality” comes ...</blockquote>') become single
+        ones, so that the first of them does not close the quote (quote matching reads no quote marks)."""
+        if "“" in text[body_start:end] or "”" in text[body_start:end]:
+            for i in range(body_start, end):
+                if out[i] in "“”":
+                    out[i] = "‘" if out[i] == "“" else "’"
         cite = _TRAILING_CITE.search(text, max(body_start, end - 500), end)
         if cite and cite.start() > body_start and text[cite.start()].isspace():
             out[cite.start()] = "”"

@@ -1,0 +1,37 @@
+"""What a held-out sweep of whole notes, mixing styles and markup in one file, found misread: a Markdown link or an
+HTML paragraph inside a quote taken as quoted words, and the paper's own quote marks inside a quote written as a
+construct (an HTML blockquote, a quote environment, an Org quote block) closing it early."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.notes import parse_note
+
+Q = "this ambition of generality comes at a steep cost to the environment"
+
+
+@pytest.mark.parametrize("text, quote", [
+    (f'"{Q} and the [Hugging Face Hub](https://huggingface.co/datasets)" [@doe2020, p. 4].',
+     f"{Q} and the Hugging Face Hub"),
+    (f'> {Q} and the [Hub](<https://example.org/a b> "its page")\n>\n> — [@doe2020, p. 4]',
+     f"{Q} and the Hub"),
+    (f'<blockquote cite="https://arxiv.org/abs/2311.16863"><p>{Q}</p><p>and the next one</p></blockquote>',
+     f"{Q} and the next one"),
+])
+def test_a_link_or_a_paragraph_inside_a_quote_is_not_quoted_words(text: str, quote: str) -> None:
+    assert [q.quote for q in parse_note(f"# N\n\n{text}\n").quotes] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    '<blockquote cite="https://arxiv.org/abs/2311.16863">this ambition of “generality” comes at a steep cost to '
+    "the environment</blockquote>",
+    "\\begin{quote}\nthis ambition of “generality” comes at a steep cost to the environment\n\\end{quote}\n"
+    "\\parencite[p.~1]{doe2020}",
+    "#+begin_quote\nthis ambition of “generality” comes at a steep cost to the environment\n#+end_quote\n"
+    "[cite:@doe2020 p. 1]",
+])
+def test_quote_marks_inside_a_quote_construct_do_not_close_it(text: str) -> None:
+    got = [" ".join(q.quote.replace("‘", "").replace("’", "").split()) for q in parse_note(f"# N\n\n{text}\n").quotes]
+    assert got == [Q]
+
