@@ -117,45 +117,51 @@ class Note:
     bibliography_line: int = 0
     #: the note's lists of works are read (what a note that lists none cites is told only then)
     references_read: bool = field(default=False, repr=False, compare=False)
+    _lookup: _Refs | None = field(default=None, repr=False, compare=False)
 
     def reference_for(self, quote: NoteQuote) -> NoteReference | None:
         """The reference a quote points at: by anchor (an element's id), by its
         label ("[12]", "[^1]"), by the number at the end of an anchor that no
         element holds ("#ref-12", "#fn1"), or by an anchor named after its
         pandoc key ("#ref-strubell2019")."""
+        refs = self._refs()
         anchor = (quote.source_link or "").strip().lstrip("#")
-        if anchor:
-            for ref in self.references:
-                if ref.anchor == anchor:
-                    return ref
+        if anchor and anchor in refs.anchor:
+            return refs.anchor[anchor]
         label = (quote.source_text or "").strip()
         if label.startswith("[") and label.endswith("]"):
             label = label[1:-1].split(",")[0].split(";")[0].strip()
-            for ref in self.references:
-                if ref.number and ref.number == label:
-                    # (a footnote's short form, or an endnote's: "2. Doe, "Short Title," 5.")
-                    short = label.startswith("^") or ref.entry is not None and ref.entry.year is None \
-                        and _is_short_form(ref)
-                    return self._full_form(ref) if short else ref
+            ref = refs.number.get(label) if label else None
+            if ref is not None:
+                # (a footnote's short form, or an endnote's: "2. Doe, "Short Title," 5.")
+                short = label.startswith("^") or ref.entry is not None and ref.entry.year is None \
+                    and _is_short_form(ref)
+                return self._full_form(ref) if short else ref
         if anchor:
             digits = anchor[len(anchor.rstrip("0123456789")):]
             if digits:
                 want = {digits.lstrip("0") or "0", "^" + digits}
-                hits = [r for r in self.references if r.number in want]
-                if len(hits) == 1:
-                    return hits[0]
+                if sum(refs.count.get(w, 0) for w in want) == 1:
+                    return next(refs.number[w] for w in want if w in refs.number)
         if quote.citekey:
-            for ref in self.references:
-                if ref.anchor in (quote.citekey, f"ref-{quote.citekey}"):
-                    return ref
-            for ref in self.references:     # reStructuredText's and AsciiDoc's entries: "[^key]: ..."
-                if ref.number == "^" + quote.citekey:
-                    return ref
+            at = [refs.anchor_at[a] for a in (quote.citekey, f"ref-{quote.citekey}") if a in refs.anchor_at]
+            if at:
+                return self.references[min(at)]
+            if "^" + quote.citekey in refs.number:    # reStructuredText's and AsciiDoc's entries: "[^key]: ..."
+                return refs.number["^" + quote.citekey]
         if quote.attribution and self.references:
             hits = self.references_by_author(quote.attribution)
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _refs(self) -> _Refs:
+        """The note's references by number and anchor, in dicts made once for all its quotes (made again
+        when its list of references is another, or changed): a quote's reference is a lookup, not a scan."""
+        refs = self._lookup
+        if refs is None or refs.size != _shape(self.references):
+            refs = self._lookup = _Refs(self.references)
+        return refs
 
     def _full_form(self, ref: NoteReference) -> NoteReference:
         """The note's full reference a short-form footnote shortens (Chicago's 'Lo et al.,
@@ -3167,6 +3173,11 @@ _FULL_NOTE_PAGE = lazy(r"\((?:[^()]{0,200}[\s,:])?(?:1[89]|20)\d\d\)\s*,\s*(\d{1
 _REMARK_WORDS = lazy(r"[^\W\d_][\w'’-]*")
 
 
+def _shape(refs: list[NoteReference]) -> tuple[int, ...]:
+    """What tells a list of references another, or changed (longer, shorter, reordered at its ends)."""
+    return (id(refs), len(refs), id(refs[0]) if refs else 0, id(refs[-1]) if refs else 0)
+
+
 class _Refs:
     """A note's references by number (the first of each: as a number, as an unanchored entry's) and by anchor,
     each looked up in a dict made once, where a scan of them all per quote made a note of thousands quadratic."""
@@ -3175,13 +3186,18 @@ class _Refs:
         self.number: dict[str, NoteReference] = {}
         self.entry: dict[str, NoteReference] = {}
         self.anchor: dict[str, NoteReference] = {}
-        for r in refs:
+        self.anchor_at: dict[str, int] = {}         # where the first of each anchor is among them
+        self.count: dict[str, int] = {}             # how many references have each number
+        self.size = _shape(refs)
+        for i, r in enumerate(refs):
             if r.number is not None:
                 self.number.setdefault(r.number, r)
+                self.count[r.number] = self.count.get(r.number, 0) + 1
                 if r.anchor is None:
                     self.entry.setdefault(r.number, r)
             if r.anchor is not None:
                 self.anchor.setdefault(r.anchor, r)
+                self.anchor_at.setdefault(r.anchor, i)
 
 
 def _own_note(note: Note, q: NoteQuote, refs: _Refs | None = None) -> tuple[NoteReference, bool] | None:

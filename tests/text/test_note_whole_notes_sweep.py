@@ -35,3 +35,24 @@ def test_quote_marks_inside_a_quote_construct_do_not_close_it(text: str) -> None
     got = [" ".join(q.quote.replace("‘", "").replace("’", "").split()) for q in parse_note(f"# N\n\n{text}\n").quotes]
     assert got == [Q]
 
+
+class _Counted(list):
+    """A note's references, counting the times they are gone through."""
+
+    scans = 0
+
+    def __iter__(self):
+        _Counted.scans += 1
+        return super().__iter__()
+
+
+def test_each_quotes_reference_is_a_lookup_not_a_scan_of_the_notes_references() -> None:
+    n = 60
+    body = "".join(f"> Quoted words of this quote number {i}. [{i}]\n\n" for i in range(1, n + 1))
+    refs = "".join(f"[{i}] Doe, J. Title number {i}. 2019.\n" for i in range(1, n + 1))
+    note = parse_note(f"# N\n\n{body}## References\n\n{refs}")
+    note.references = _Counted(note.references)
+    _Counted.scans = 0
+    got = [note.reference_for(q).number for q in note.quotes]
+    assert got == [str(i) for i in range(1, n + 1)]
+    assert _Counted.scans <= 2
