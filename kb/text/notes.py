@@ -1659,8 +1659,19 @@ def _without_opener(who: str) -> str:
     -> "Doe and Roe"), where a name follows that word."""
     first, _, rest = who.partition(" ")
     if rest[:1].isupper() and first.lower() in _SENTENCE_OPENERS:
+        lead, comma, names = rest.partition(",")
+        if comma and first.lower() in _PLACE_OPENERS and len(lead.split()) > 1 and names.strip()[:1].isupper() \
+                and lead.split()[0].lower() not in _PARTICLES:
+            # an opening phrase of capitalised words, set off by its comma, before the names: "In Section Three,
+            # Doe et al.", "At Google Research, Doe" (one word before the comma may be a name: "In Doe, Roe, and Poe")
+            return names.strip()
         return rest
     return who
+
+
+#: Words opening a phrase of where or when before a citation's names: "In Section Three, Doe et al. (2020)".
+_PLACE_OPENERS = frozenset("in at on during within throughout across under over from for of".split())
+_PARTICLES = frozenset("van von der den des de da del della di du le la dos das ter ten zu".split())
 
 
 def _cited_who(m) -> str:

@@ -56,3 +56,16 @@ def test_each_quotes_reference_is_a_lookup_not_a_scan_of_the_notes_references() 
     got = [note.reference_for(q).number for q in note.quotes]
     assert got == [str(i) for i in range(1, n + 1)]
     assert _Counted.scans <= 2
+
+
+@pytest.mark.parametrize("prose, who", [
+    ('In Section Three, Dodge et al. (2022) write that "{q}" (p. 2).', "Dodge et al. 2022."),
+    ('In Section Three, Dodge writes, "{q}" (2022, p. 2).', "Dodge. 2022."),
+    ('At Google Research, Patterson and Dean (2021) state that "{q}" (p. 2).', "Patterson and Dean. 2021."),
+    # (one word before the comma, or a name's particle, may be a name: kept)
+    ('In Doe, Roe, and Poe (2020), they write that "{q}" (p. 2).', "Doe, Roe, and Poe. 2020."),
+    ('In Le Cun, Roe, and Poe (2020), they write that "{q}" (p. 2).', "Le Cun, Roe, and Poe. 2020."),
+])
+def test_capitalised_words_of_an_opening_phrase_before_the_names_are_no_authors(prose: str, who: str) -> None:
+    quotes = parse_note("# N\n\n" + prose.format(q=Q) + "\n").quotes
+    assert [(q.attribution, q.page) for q in quotes] == [(who, "2")]
