@@ -615,6 +615,15 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             k -= 1
         if k >= 0 and s[k] == "[" and ")" not in s[mid + 2:-1]:
             return "link", s[mid + 2:-1].strip(), s[k + 1:mid].strip() or None, s[:k]
+    linked = _PAREN_LINK.search(s[-1000:]) if s.endswith(")") and "](" in s[-1000:] else None
+    if linked and (_EXTERNAL.match(linked.group(2)) or linked.group(2).startswith("#")):
+        # a link citation in brackets with its page after the link, as Zotero's word processor plug-in writes
+        # one: '([Doe, 2019](https://doi.org/...), p. 2)'
+        at = len(s) - len(s[-1000:]) + linked.start()
+        label = linked.group(1).strip() or None
+        target = linked.group(2)
+        return "link", target[1:] if target.startswith("#") else target, \
+            _with_page(label, linked.group(3).replace(" ", "")) if linked.group(3) else label, s[:at]
     if s.endswith(")") and "](" in s[-1000:]:
         # a Markdown link to the paper itself: [arXiv](https://arxiv.org/abs/...), a DOI, an
         # ACL Anthology or Semantic Scholar page
@@ -717,6 +726,9 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
     return None
 
 
+# a link citation in brackets, its page after the link: "([Doe, 2019](https://doi.org/10.1/x), p. 2)"
+_PAREN_LINK = lazy(r"\(\s*\[([^\[\]\n]{1,300})\]\(\s*<?([^()\s<>]{1,500})>?\s*\)"
+                   r"(?:[ \t]*,?[ \t]*(?:pp?\.|pages?|pg\.|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?))?\s*\)$")
 # "ref." or "refs" before the numbers of a numbered style's citation in brackets, as Nature writes it: "(ref. 3)"
 _REF_WORD = lazy(r"(?i:refs?)\.?\s+(?=\d)")
 _NUMBER_LIST = lazy(r"\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*\s*")
@@ -1351,7 +1363,8 @@ def _cited_quote(quote: str, cite: tuple, line: int, kind: str, offset: int) -> 
                      source_link=key if cite_kind in ("link", "id") else None,
                      source_text=source_text,
                      citekey=key if cite_kind == "pandoc" else None,
-                     page=extra if cite_kind in ("pandoc", "number", "id") else None,
+                     page=extra if cite_kind in ("pandoc", "number", "id")
+                     else _locator_in(extra) if cite_kind == "link" else None,
                      line=line, kind=kind, offset=offset,
                      also=[_cited_quote(quote, other, line, kind, offset)
                            for other in (cite[4] if len(cite) > 4 else ())])
@@ -1879,14 +1892,22 @@ def _linked_page(text: str, found: tuple) -> tuple:
     page_text = page.group(1).replace(" ", "")
     if what[0] == "cite":
         c = what[1]
-        if c[0] == "link":          # (a link keeps its target, which names the work, over the page)
-            return start, page.end() + 1, what
+        if c[0] == "link":          # (a link keeps its target, which names the work; the page joins its text)
+            return start, page.end() + 1, ("cite", c[:2] + (_with_page(c[2], page_text),) + c[3:]) + what[2:]
         if c[2] is not None or c[0] not in ("pandoc", "number", "paren-number", "id"):
             return found
         return start, page.end() + 1, ("cite", (c[0], c[1], page_text) + c[3:]) + what[2:]
     if what[0] not in ("author-year", "author-page") or what[2] is not None:
         return found
     return start, page.end() + 1, what[:2] + (page_text,) + what[3:]
+
+
+def _with_page(label: str | None, page: str) -> str:
+    """A link citation's text with the page written after the link ("Doe 2019" and "2" -> "Doe 2019, p. 2"),
+    where its text gives none."""
+    if label and _locator_in(label):
+        return label
+    return f"{label}, p. {page}" if label else f"p. {page}"
 
 
 # pandoc's inline note after a quote: "..."^[Strubell et al., "Energy and Policy ...," 2019, 5.]

@@ -69,3 +69,16 @@ def test_each_quotes_reference_is_a_lookup_not_a_scan_of_the_notes_references() 
 def test_capitalised_words_of_an_opening_phrase_before_the_names_are_no_authors(prose: str, who: str) -> None:
     quotes = parse_note("# N\n\n" + prose.format(q=Q) + "\n").quotes
     assert [(q.attribution, q.page) for q in quotes] == [(who, "2")]
+
+
+@pytest.mark.parametrize("cited", [
+    "[Doe et al. 2020, p. 9](https://arxiv.org/abs/2311.16863)",
+    "([Doe et al. 2020, p. 9](https://arxiv.org/abs/2311.16863))",
+    "([Doe et al. 2020](https://arxiv.org/abs/2311.16863), p. 9)",
+    "([Doe et al., 2020](https://doi.org/10.1145/3630106.3658542), pp. 9-10)",
+])
+@pytest.mark.parametrize("form", ['"{q}" {c}', "> {q} {c}"])
+def test_a_page_given_with_a_link_citation_is_the_quotes_page(cited: str, form: str) -> None:
+    quotes = parse_note("# N\n\n" + form.format(q=Q, c=cited) + "\n").quotes
+    assert [(q.source_link.startswith("https://"), q.page) for q in quotes] == [(True, "9-10" if "pp." in cited
+                                                                                  else "9")]
