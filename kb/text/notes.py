@@ -2764,6 +2764,9 @@ _QUOTE_ENV = lazy(r"\\begin\{(quote|quotation)\}|^[ \t]*(?:[-*+][ \t]+)?#\+begin
 _QUOTE_ENDS = {"quote": lazy(r"\\end\{quote\}"), "quotation": lazy(r"\\end\{quotation\}"),
                "org": lazy(r"^[ \t]*#\+end_quote\b[^\n]*", 0x8 | 0x2)}
 _HTML_Q = lazy(r"<(q|blockquote)(?:\s+cite\s*=\s*([\"'])([^\"'<>\s]{1,500})\2)?[^<>]{0,200}>", 0x2)
+# a blockquote's attribution inside it, and any tag
+_HTML_FOOTER = lazy(r"<footer(?:\s[^<>]{0,200})?>", 0x2)
+_HTML_TAG = lazy(r"</?[A-Za-z][\w-]{0,20}(?:\s[^<>]{0,200})?/?>")
 # a citation ending a quote's own text ("... tasks \parencite[1]{k}.", "... tasks [cite:@k]")
 _TRAILING_CITE = lazy(r"\s*(?:\\[a-zA-Z]*cite[a-zA-Z]*\*?(?:\[[^\[\]{}]*\]){0,2}\{[^{}]*\}|\[cite[^\[\]]*\]"
                       r"|\[@[^\[\]]*\])\s*[.,;]?\s*$")
@@ -2902,7 +2905,18 @@ def _constructs_as_marks(text: str) -> str:
             out[m.start():m.end()] = list(" " * (width - len(url) - 3) + f"<{url}>“")
         else:
             put(m.start(), "“", width)
-        close_at(m.end(), end[0], end[1] - end[0])
+        footer = _HTML_FOOTER.search(text, m.end(), end[0]) if tag == "blockquote" else None
+        if footer is None:
+            close_at(m.end(), end[0], end[1] - end[0])
+            continue
+        # its attribution in a <footer> ('<footer>— <cite>Doe 2020, p. 3</cite></footer>'): the quote closed
+        # before it, the attribution after a dash, its tags blanked
+        close_at(m.end(), footer.start(), footer.end() - footer.start())
+        words = text[footer.end():end[0]]
+        if not words.lstrip().startswith(_DASHES) and footer.end() - footer.start() >= 3:
+            out[footer.start() + 2] = "—"
+        for t in _HTML_TAG.finditer(text, footer.end(), end[1]):
+            out[t.start():t.end()] = list(" " * (t.end() - t.start()))
     return "".join(out)
 
 

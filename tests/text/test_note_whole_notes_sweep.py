@@ -82,3 +82,11 @@ def test_a_page_given_with_a_link_citation_is_the_quotes_page(cited: str, form: 
     quotes = parse_note("# N\n\n" + form.format(q=Q, c=cited) + "\n").quotes
     assert [(q.source_link.startswith("https://"), q.page) for q in quotes] == [(True, "9-10" if "pp." in cited
                                                                                   else "9")]
+
+
+@pytest.mark.parametrize("footer", ["<footer>— <cite>Doe et al. 2020, p. 3</cite></footer>",
+                                    "\n<footer><cite>Doe et al. 2020, p. 3</cite></footer>\n",
+                                    "<footer>Doe et al. (2020, p. 3)</footer>"])
+def test_an_html_blockquotes_footer_is_its_attribution_not_quoted_words(footer: str) -> None:
+    quotes = parse_note(f"# N\n\n<blockquote>\n<p>{Q}</p>{footer}</blockquote>\n").quotes
+    assert [(q.quote, q.attribution, q.page) for q in quotes] == [(Q, "Doe et al. 2020.", "3")]
