@@ -1615,7 +1615,7 @@ _YEAR_ONLY = lazy(r"(?:1[89]|20)\d\d")
 # (MLA's indirect source, the work read, which quotes another: "(qtd. in Doe et al. 3)")
 _QTD_IN = r"(?:(?:qtd\.|quoted)\s+in\s+)?"
 _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
-                    + _SURNAME + r")?),?\s+"
+                    + _SURNAME + r")?),?\s+(?:(?:pp?\.|pages?)\s*)?"
                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r"\.?)\s*\)")
 # a footnote's short form of its authors' names and a page alone, the one work of theirs the notes cite:
 # "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."

@@ -90,3 +90,16 @@ def test_a_page_given_with_a_link_citation_is_the_quotes_page(cited: str, form: 
 def test_an_html_blockquotes_footer_is_its_attribution_not_quoted_words(footer: str) -> None:
     quotes = parse_note(f"# N\n\n<blockquote>\n<p>{Q}</p>{footer}</blockquote>\n").quotes
     assert [(q.quote, q.attribution, q.page) for q in quotes] == [(Q, "Doe et al. 2020.", "3")]
+
+
+LISTED = '\n\n## Works Cited\n\nDodge, Jesse, et al. "Measuring the Carbon Intensity of AI in Cloud Instances." FAccT, 2022.\n'
+
+
+@pytest.mark.parametrize("cited, got", [
+    ("(Dodge et al., p. 3)", [("Dodge et al.", "3")]),
+    ("(Dodge et al. pp. 3-4)", [("Dodge et al.", "3-4")]),
+    ("(Dodge, p. 3)", [("Dodge.", "3")]),
+    ("(Roe et al., p. 3)", []),                 # no work of Roe listed: prose
+])
+def test_an_author_and_a_page_written_with_p_cite_the_listed_work(cited: str, got: list) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(f'# N\n\n"{Q}" {cited}.{LISTED}').quotes] == got
