@@ -927,6 +927,17 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 k += 1
             cite = _page_property(text, (starts[block_start], starts[k] if k < n else len(text)), ("cite", cite))[1]
         quote = _block_text(body)
+        body_page = _BODY_PAGE.search(quote) if quote[-1:] in (")", ".") and (cite or attribution) \
+            else None
+        if body_page is not None and (attribution is not None and _attribution_page(attribution) is None
+                                      or cite is not None and cite[0] in ("pandoc", "number") and cite[2] is None):
+            # its page in brackets ending its text, its work after it: '> "..." (p. 2)' over '> — Doe et al. 2022'
+            quote = _block_text([quote[:body_page.start()]])
+            page_text = body_page.group(1).replace(" ", "")
+            if cite is not None:
+                cite = cite[:2] + (page_text,) + cite[3:]
+            else:
+                attribution = f"{attribution.rstrip('.')}, p. {page_text}"
         if what is not None and quote:
             note.quotes.append(replace(_quote_with(quote, what, block_start + 1, starts[block_start]),
                                        kind="blockquote"))
@@ -950,6 +961,9 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         note.quotes.append(_cited_quote(quote, cite, block_start + 1, "blockquote", starts[block_start]))
     return uncited
 
+
+# a page in brackets ending a blockquote's text: "... emissions." (p. 2)
+_BODY_PAGE = lazy(r"[ \t]*\((?:pp?\.|pages?|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?)[ \t]*\)\.?$")
 
 # a quote callout's title that gives its page alone, as Obsidian's Zotero templates write it: "Page 3", "p. 3",
 # "Highlight (Page 3)", "Highlight [Page 3](zotero://open-pdf/...)"

@@ -103,3 +103,14 @@ LISTED = '\n\n## Works Cited\n\nDodge, Jesse, et al. "Measuring the Carbon Inten
 ])
 def test_an_author_and_a_page_written_with_p_cite_the_listed_work(cited: str, got: list) -> None:
     assert [(q.attribution, q.page) for q in parse_note(f'# N\n\n"{Q}" {cited}.{LISTED}').quotes] == got
+
+
+@pytest.mark.parametrize("block, got", [
+    (f'> "{Q}" (p. 2)\n>\n> — Dodge et al. 2022', ("Dodge et al. 2022, p. 2", None, "2")),
+    (f"> {Q} (pp. 2-3)\n> — [@dodge2022]", (None, "dodge2022", "2-3")),
+    (f"> {Q} (p. 2)\n>\n> — Jesse Dodge et al., *Measuring the Carbon Intensity* (2022)",
+     ("Jesse Dodge et al., *Measuring the Carbon Intensity* (2022), p. 2", None, "2")),
+])
+def test_a_page_in_brackets_ending_a_blockquote_is_the_page_of_the_work_after_it(block: str, got: tuple) -> None:
+    assert [(q.quote, q.attribution, q.citekey, q.page) for q in parse_note(f"# N\n\n{block}\n").quotes] == \
+        [(Q,) + got]
