@@ -676,12 +676,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             for part in inner.split(";"):
                 m = _CITEKEY.search(part)
                 if m and not _CROSSREF.match(m.group(1)):
-                    rest = part[m.end():]
-                    loc = _LOCATOR.search(rest)
-                    page = loc.group(1).replace(" ", "") if loc else None
-                    if page is None:
-                        bare = rest.strip(" ,;:}")
-                        page = bare if bare.isdigit() else None
+                    page = _post_page(part[m.end():].strip(" ,;:}"))
                     works.append(("pandoc", m.group(1).rstrip("}"), page))
             if works:
                 return works[0] + (s[:open_at],) + ((tuple(works[1:]),) if works[1:] else ())
@@ -696,8 +691,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
             for g in _LATEX_CITE_GROUP.finditer(s, multi.end(1)):
                 options = g.group(1)[1:-1].split("][") if g.group(1) else []
                 post = options[-1].replace("~", " ") if options else ""
-                loc = _LOCATOR.search(post)
-                page = loc.group(1).replace(" ", "") if loc else (post.strip() if post.strip().isdigit() else None)
+                page = _post_page(post.strip())
                 keys = [k.strip() for k in g.group(2).split(",") if k.strip()]
                 works += [("pandoc", k, page if i == 0 else None) for i, k in enumerate(keys)]
             if works:
@@ -706,8 +700,7 @@ def _citation(line: str) -> tuple[str, str | None, str | None, str] | None:
         if m:
             options = m.group(1)[1:-1].split("][") if m.group(1) else []
             post = options[-1].replace("~", " ") if options else ""
-            loc = _LOCATOR.search(post)
-            page = loc.group(1).replace(" ", "") if loc else (post.strip() if post.strip().isdigit() else None)
+            page = _post_page(post.strip())
             keys = [k.strip() for k in m.group(0)[m.group(0).rfind("{") + 1:-1].split(",") if k.strip()]
             more = tuple(("pandoc", k, None) for k in keys[1:])        # \cite{a,b}
             return ("pandoc", m.group(2), page, s[:at]) + ((more,) if more else ())
@@ -734,6 +727,22 @@ _REF_WORD = lazy(r"(?i:refs?)\.?\s+(?=\d)")
 _NUMBER_LIST = lazy(r"\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?)*\s*")
 #: The most works one numbered citation is read as naming ("[1-500]" is no citation of 500).
 MAX_CITED = 12
+
+
+# a locator written "at 3" (the legal style's, biblatex's): that page
+_AT_PAGE = lazy(r"(?<![\w.])at\s+(\d{1,5}(?:\s*[-–]\s*\d{1,5})?" + _FOLLOWING + r")\.?$")
+
+
+def _post_page(post: str) -> str | None:
+    """The page a pandoc or biblatex locator ("p. 3", "3", "at 3") gives; None for a place that is no
+    page ("fig. 3", "§ 2", "sec. 4"), never read as its number's page."""
+    loc = _LOCATOR.search(post)
+    if loc:
+        return loc.group(1).replace(" ", "")
+    if post.isdigit():
+        return post
+    at = _AT_PAGE.search(post) if "at" in post else None
+    return at.group(1).replace(" ", "") if at else None
 
 
 def _number_page(number) -> str | None:
@@ -2969,8 +2978,11 @@ def _rst_auto_footnotes(text: str) -> str:
 
 _RST_REF = lazy(r"(?<![\w`\]\\])\[(#?" + _KEY + r")\]_(?!\w)")
 _RST_DEF = lazy(r"^[ \t]{0,3}\.\.[ \t]+\[(#?" + _KEY + r")\][ \t]+", 0x8)
-_SPHINX_CITE = lazy(r"(?<![\w`]):(?:foot)?cite(?::[a-z]{1,6})?:`([^`\n]{1,1000})`"
-                    r"|\{(?:foot)?cite(?::[a-z]{1,6})?\}`([^`\n]{1,1000})`")
+# (a page written after a Sphinx role, ":cite:p:`key`, p. 3", is its work's page)
+_SPHINX_CITE = lazy(r"(?:(?<![\w`]):(?:foot)?cite(?::[a-z]{1,6})?:`([^`\n]{1,1000})`"
+                    r"|\{(?:foot)?cite(?::[a-z]{1,6})?\}`([^`\n]{1,1000})`)"
+                    r"(?:[ \t]*,[ \t]*(?:pp?\.|pages?|S\.)[ \t]*(\d{1,5}(?:[ \t]*[-–][ \t]*\d{1,5})?" + _FOLLOWING
+                    + r")(?![\w.,]\d))?")
 # Typst: "#cite(<key>)", "#cite(<key>, supplement: [p. 3])", "@key[p. 3]"
 _TYPST_CITE = lazy(r"#cite\(\s*<(" + _KEY + r")>\s*(?:,\s*supplement:\s*\[([^\[\]\n]{0,100})\])?[^()\n]{0,200}\)")
 _TYPST_REF = lazy(r"(?<![\w@\[])@(" + _KEY + r")\[([^\[\]\n]{1,100})\]")
@@ -3141,6 +3153,12 @@ def citations_as_pandoc(text: str) -> str:
 
     def sphinx_cite(m) -> str:
         works = listed(_SPHINX_CITED, m.group(1) or m.group(2))
+        if works and m.group(3) is not None:
+            if len(works) == 1 and not works[0][1]:
+                works = [(works[0][0], m.group(3))]     # its page after it
+            else:                                       # the page after it is no one work's: left as written
+                role = (m.end(1) if m.group(1) is not None else m.end(2)) + 1 - m.start()
+                return padded(m.group()[:role], _pandoc(works)) + m.group()[role:]
         return padded(m.group(), _pandoc(works)) if works else m.group()
 
     def rst_ref(m) -> str:

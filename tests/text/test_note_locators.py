@@ -90,3 +90,17 @@ def test_logseqs_quote_block_in_a_list_item_and_its_citation(cited: str) -> None
 
 def test_an_inline_notes_narrative_citation_and_its_page() -> None:
     assert [(q.citekey, q.page) for q in parse_note(f"They write {_Q}^[@doe2019 [p. 3].]").quotes] == [("doe2019", "3")]
+
+
+@pytest.mark.parametrize("cite, page", [
+    # a page written after a Sphinx or MyST role, and a pandoc or biblatex locator written "at"
+    (":cite:p:`doe2019`, p. 3", "3"),
+    ("{cite:t}`doe2019`, pp. 4-5", "4-5"),
+    ("[@doe2019, at 7]", "7"),
+    ("[see @doe2019 at 8–9]", "8–9"),
+    ("\\cite[at~6]{doe2019}", "6"),
+    # a figure's page after it: that page, never the figure's number
+    ("[@doe2019, fig. 3, at 5]", "5"),
+])
+def test_a_locators_page_after_a_role_or_written_at(cite: str, page: str) -> None:
+    assert [(q.citekey, q.page) for q in parse_note(f"{_Q} {cite}").quotes] == [("doe2019", page)]
