@@ -938,12 +938,21 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
         quote = _block_text(body)
         body_page = _BODY_PAGE.search(quote) if quote[-1:] in (")", ".") and (cite or attribution) \
             else None
-        if body_page is not None and (attribution is not None and _attribution_page(attribution) is None
-                                      or cite is not None and cite[0] in ("pandoc", "number") and cite[2] is None):
+        given = _attribution_page(attribution) if attribution is not None and cite is None else \
+            cite[2] if cite is not None and cite[0] in ("pandoc", "number") else ""
+        if body_page is not None and given != "":
             # its page in brackets ending its text, its work after it: '> "..." (p. 2)' over '> — Doe et al. 2022'
             quote = _block_text([quote[:body_page.start()]])
             page_text = body_page.group(1).replace(" ", "")
-            if cite is not None:
+            if given is not None and given.replace("–", "-") != page_text.replace("–", "-"):
+                # two pages, '> "..." (p. 2)' over '> — Doe et al. 2022, p. 5': which the quote is on, the note
+                # does not say
+                note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} gives two pages, "
+                                                       f"p. {page_text} and p. {given}: give one; not checked"))
+                continue
+            if given is not None:
+                pass                    # the same page twice, '> "..." (p. 2)' over '> — Doe et al. 2022, p. 2'
+            elif cite is not None:
                 cite = cite[:2] + (page_text,) + cite[3:]
             else:
                 attribution = f"{attribution.rstrip('.')}, p. {page_text}"

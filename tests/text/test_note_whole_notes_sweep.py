@@ -114,3 +114,18 @@ def test_an_author_and_a_page_written_with_p_cite_the_listed_work(cited: str, go
 def test_a_page_in_brackets_ending_a_blockquote_is_the_page_of_the_work_after_it(block: str, got: tuple) -> None:
     assert [(q.quote, q.attribution, q.citekey, q.page) for q in parse_note(f"# N\n\n{block}\n").quotes] == \
         [(Q,) + got]
+
+
+@pytest.mark.parametrize("block, got", [
+    # the same page in the quote's brackets and after it: the quote without it, at that page
+    (f'> "{Q}" (p. 2)\n>\n> — Dodge et al. 2022, p. 2', [(Q, "2")]),
+    (f"> {Q} (pp. 2–3)\n> — [@dodge2022, pp. 2-3]", [(Q, "2-3")]),
+    (f"> {Q} (p. 4)\n>\n> [7, p. 4]", [(Q, "4")]),
+    # two pages: which the quote is on the note does not say, so it is checked at neither
+    (f"> {Q} (p. 2)\n> — Dodge et al. 2022, p. 5", []),
+    (f"> {Q} (p. 2)\n> — [@dodge2022, p. 9]", []),
+])
+def test_a_page_both_in_a_blockquotes_brackets_and_after_it(block: str, got: list) -> None:
+    note = parse_note(f"# N\n\n{block}\n")
+    assert [(q.quote, q.page) for q in note.quotes] == got
+    assert bool(note.problems) == (not got)
