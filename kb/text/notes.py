@@ -103,6 +103,7 @@ class NoteReference:
     text: str = ""             # the plain text it was read from
     titles: list[str] = field(default_factory=list)   # candidate titles (links, quotes, italics)
     entry: RefEntry | None = None                      # as kb.text.refs reads it
+    span: int = field(default=1, repr=False, compare=False)   # how many lines of the note it takes
 
 
 @dataclass
@@ -2119,7 +2120,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 or text.count("`", max(line_start, start - 2000), start) % 2):        # in code
             continue
         pairs.append((start, close))
-    ref_lines = {r.line for r in note.references}
+    ref_lines = {r.line + k for r in note.references for k in range(max(1, r.span))}
     numbers = {r.number for r in note.references if r.number}
     found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
     after_at: list[int | None] = []         # per pair: where the citation after it starts
@@ -2578,8 +2579,10 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
     def flush() -> None:
         nonlocal cur
         body = " ".join(x.strip() for x in cur).strip()
-        cur = []
+        span, cur = len(cur), []
         label = _FOOTNOTE_DEF.match(body)
+        if label and _quotes_with_citation(body, label.end()):
+            return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
         footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
         if footnotes and _IBID.match(body):
             # "[^3]: Ibid., 4.": the work of the footnote before, at its own page
@@ -2594,6 +2597,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             return
         if len(body) >= 12 and any(c.isalpha() for c in body):
             ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
+            ref.span = span
             note.references.append(ref)
             if endnote:
                 endnotes.append(ref)
@@ -2688,6 +2692,25 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         # bibliography's entries by their position: a mark whose note kb did not read cites none of them
         for ref in positional:
             ref.number = None
+
+
+# a quoted passage and the citation right after it, in brackets: '"..." (Doe et al. 2022, p. 3)', '"..." [@doe2022]'
+_QUOTED_THEN = lazy(r"[\"“]([^\"“”\n]{15,5000}?)[\"”][ \t]*[.,;]?[ \t]*(?=[(\[])")
+
+
+def _quotes_with_citation(body: str, start: int) -> bool:
+    """Whether a footnote's text quotes a work with its own citation after the quote, as prose does
+    ('As they put it, "..." (Doe et al. 2022, p. 3).'), where a reference's quoted title has none."""
+    if '"' not in body and "“" not in body:
+        return False
+    for m in _QUOTED_THEN.finditer(body, start):
+        if len(m.group(1).split()) < PLAIN_MIN_WORDS:
+            continue
+        end = m.end()
+        if body.startswith(("[@", "(@", "[see @", "(see @"), end) or _AUTHOR_YEAR.match(body, end) \
+                or _AUTHOR_PAGE.match(body, end):
+            return True
+    return False
 
 
 #: a heading of a list of notes over its first note: "## Notes\n\n1. ...", "**Endnotes**\n1. ..."

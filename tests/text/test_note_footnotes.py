@@ -59,3 +59,32 @@ def test_a_notes_link_back_to_its_mark_leaves_it_the_quotes_note(note: str) -> N
     parsed = parse_note(note)
     assert [(q.source_link, q.page) for q in parsed.quotes] == [("#fn1", "3")]
     assert [r.anchor for r in parsed.references] == ["fn1"]
+
+
+_LIST = "\n\n## References\n\n- Dodge, J., Prewitt, T., et al. (2022). Measuring the carbon intensity of AI in cloud instances.\n"
+
+
+@pytest.mark.parametrize("footnote, cited", [
+    # a footnote of prose that quotes with its own citation is no reference: its quote is a quote of that work
+    (f'As they put it, "{_Q}" (Dodge et al. 2022, p. 3).', ("Dodge et al. 2022.", None, "3")),
+    (f'Compare the stronger claim: “{_Q}” [@dodge2022, p. 3].', (None, "dodge2022", "3")),
+    (f'The authors concede that "{_Q}," (Dodge et al., p. 3) which matters here.', ("Dodge et al.", None, "3")),
+])
+def test_a_footnote_of_prose_quoting_with_its_own_citation(footnote: str, cited: tuple) -> None:
+    note = parse_note(f"Dodge et al. (2022) measured it.[^1]\n\n[^1]: {footnote}{_LIST}")
+    assert [(q.quote, q.attribution, q.citekey, q.page) for q in note.quotes] == [(_Q,) + cited]
+    assert [r.number for r in note.references] == ["1"]
+
+
+@pytest.mark.parametrize("entry", [
+    # a title in quote marks on a later line of a reference is its title, never a quote
+    '[^1]: Strubell, E., Ganesh, A., and McCallum, A. 2019.\n    "Energy and Policy Considerations for Deep '
+    'Learning in NLP." ACL.',
+    '[^1]: Jesse Dodge et al.,\n    “Measuring the Carbon Intensity of AI in Cloud Instances,”\n    *FAccT* (2022), 3.',
+    '## References\n\n- Strubell, E., Ganesh, A., and McCallum, A. 2019.\n  "Energy and Policy Considerations for Deep '
+    'Learning in NLP." ACL.',
+])
+def test_a_quoted_title_on_a_references_later_line_is_no_quote(entry: str) -> None:
+    note = parse_note(f"A claim.[^1]\n\n{entry}\n")
+    assert (note.quotes, note.unchecked) == ([], [])
+    assert len(note.references) == 1
