@@ -28,9 +28,18 @@ _SPACE = re.compile(r"\s+")
 _TARGET = re.compile(r"""(?i)\bhref\s*=\s*["']?#([^"'\s>]+)""")
 
 
+# what opens a Zotero note pasted without its outer <div>: an element of its blocks, Zotero's highlight or
+# citation marks in it
+_BLOCK_OPENS = re.compile(r"(?is)\s*(?:<!--.*?-->\s*)*<(?:p|h[1-6]|div|blockquote|ul|ol)[\s>]")
+_ZOTERO_MARKS = re.compile(r"(?i)<span\s[^<>]{0,300}(?:\bdata-(?:annotation|citation)\s*=|\bclass\s*=\s*[\"']?citation-item\b)")
+
+
 def is_html_document(text: str) -> bool:
-    """Whether a note is a whole HTML document rather than Markdown holding some HTML."""
-    return _DOCUMENT.match(text[:4000]) is not None
+    """Whether a note is a whole HTML document rather than Markdown holding some HTML (a Zotero note
+    too without its outer <div>: its blocks holding its highlights' and citations' marks)."""
+    head = text[:4000]
+    return _DOCUMENT.match(head) is not None \
+        or ("<span" in head and _BLOCK_OPENS.match(head) is not None and _ZOTERO_MARKS.search(head) is not None)
 
 
 class _Reader(HTMLParser):

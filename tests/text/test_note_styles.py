@@ -326,3 +326,15 @@ def test_an_mla_block_quotations_author_and_page(tail: str, cited: list) -> None
 def test_a_republished_work_cited_without_a_comma(cite: str) -> None:
     quotes = parse_note(f"The estimate {_Q} {cite}.").quotes
     assert [(q.attribution, [a.attribution for a in q.also]) for q in quotes] == [("Strubell. 2019.", ["Strubell. 1950."])]
+
+
+@pytest.mark.parametrize("text, line", [
+    # a Zotero note pasted without its outer <div>: HTML still, its highlight's citation read
+    (f'<h1>Annotations</h1>\n<p>“<span class="highlight" data-annotation="%7B%7D">{_S}</span>” <span class="citation" '
+     'data-citation="%7B%7D">(<span class="citation-item">Strubell et al., 2019, p. 1</span>)</span></p>\n', 2),
+    (f'<p><span class="highlight">&#8220;{_S}&#8221;</span> <span class="citation">(<span class="citation-item">'
+     'Strubell et al., 2019, p. 1</span>)</span></p>\n<p>Mine.</p>\n', 1),
+])
+def test_a_zotero_note_without_its_outer_div(text: str, line: int) -> None:
+    assert [(q.line, q.quote, q.attribution, q.page) for q in parse_note(text).quotes] == \
+        [(line, _S, "Strubell et al. 2019.", "1")]
