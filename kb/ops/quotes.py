@@ -1420,6 +1420,8 @@ def verify_note(kb: KB, path: Path) -> tuple[list[NoteVerdict], list[tuple[int, 
 
     for q in note.quotes:
         verdict = check(q)
+        if q.place and verdict.status in ("ok", "not-found"):
+            verdict.message += f" (the citation's {q.place} is no page: no page checked)"
         if verdict.status != "ok" and q.also:
             verdict = several([(q, verdict)] + [(other, check(other)) for other in q.also])
         out.append(verdict)

@@ -87,6 +87,7 @@ class NoteQuote:
     version: str | None = None # a note-quote's version="v1": the version it was quoted from
     attribution: str | None = None  # a reference written after the quote: "— Strubell et al. 2019. Energy ..."
     also: list["NoteQuote"] = field(default_factory=list)   # the other works its citation names ("[3, 4]")
+    place: str | None = None   # a place its citation gives that is no page ("fig. 3", "§ 2"): no page checked
 
 
 @dataclass
@@ -3597,6 +3598,25 @@ def _without_trailing_tags(text: str) -> str:
     return _TRAILING_TAGS.sub(lambda m: " " * len(m.group()), text)
 
 
+_PLACE_AFTER_KEY = r"\}?[ \t]*,[ \t]*(" + _NUMBER_PLACE + r")(?=[ \t]*[\];,])"
+
+
+def _places(text: str, note: Note) -> None:
+    """A key's place that is no page, after it in its citation ("[@doe2019, fig. 3]", "\\cite[§~2]{doe2019}"), as the
+    quote's place: no page of it is checked, and kb says so."""
+    for q in note.quotes:
+        if q.citekey is None or q.page is not None:
+            continue
+        end = min(len(text), q.offset + 2 * len(q.quote) + 400)
+        window = text[q.offset:end]
+        key = re.escape(q.citekey)
+        if "\\" in window:
+            window = window.replace("~", " ")
+        m = re.search(r"@\{?" + key + _PLACE_AFTER_KEY + r"|\[(" + _NUMBER_PLACE + r")\]\{" + key + r"[,}]", window)
+        if m:
+            q.place = " ".join((m.group(1) or m.group(2)).split())
+
+
 def parse_note(text: str, path: str = "<note>") -> Note:
     """All quote blocks, references and problems of a note, in order of lines."""
     note = Note(path=path)
@@ -3660,6 +3680,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     note.references.sort(key=lambda r: r.line)
     _footnote_keys(note)
     _footnote_pages(note)
+    if "@" in text or "\\" in text:
+        _places(text, note)
     if line_of is not None:
         _document_lines(note, line_of)
     note.problems.sort()

@@ -392,3 +392,10 @@ def test_an_index_from_a_kb_reading_quotes_otherwise_decides_its_quotes_again(ph
     conn = sqlite3.connect(path)
     assert conn.execute("select value from meta where key = 'claim_reading'").fetchone() == (CLAIM_READING,)
     conn.close()
+
+
+def test_verify_note_says_a_figure_cited_is_no_page(php, tmp_path):
+    note = tmp_path / "note.md"
+    note.write_text(f'They write "{GENERATIVE}" [@luccioni2023power, fig. 3].\n', "utf-8")
+    r = run_kb("verify", "--note", note)
+    assert r.code == 0 and ": ok " in r.out and "fig. 3 is no page" in r.out

@@ -104,3 +104,14 @@ def test_an_inline_notes_narrative_citation_and_its_page() -> None:
 ])
 def test_a_locators_page_after_a_role_or_written_at(cite: str, page: str) -> None:
     assert [(q.citekey, q.page) for q in parse_note(f"{_Q} {cite}").quotes] == [("doe2019", page)]
+
+
+@pytest.mark.parametrize("cite, place", [
+    # a figure, a section or a table is no page: the quote's place, said, never checked as its number's page
+    ("[@doe2019, fig. 3]", "fig. 3"),
+    ("[see @doe2019, § 2; @roe2020]", "§ 2"),
+    ("\\cite[Table~4]{doe2019}", "Table 4"),
+    (":cite:p:`doe2019{sec. 5}`", "sec. 5"),
+])
+def test_a_place_that_is_no_page_is_said_not_checked(cite: str, place: str) -> None:
+    assert [(q.citekey, q.page, q.place) for q in parse_note(f"{_Q} {cite}.").quotes] == [("doe2019", None, place)]
