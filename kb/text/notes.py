@@ -2696,7 +2696,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
 
 
 # a quoted passage and the citation right after it, in brackets: '"..." (Doe et al. 2022, p. 3)', '"..." [@doe2022]'
-_QUOTED_THEN = lazy(r"[\"“]([^\"“”\n]{15,5000}?)[\"”][ \t]*[.,;]?[ \t]*(?=[(\[])")
+_QUOTED_THEN = lazy(r"[\"“]([^\"“”\n]{15,5000}?)[\"”]([ \t]*[.,;]?[ \t]*(?=[(\[]))?")
 
 
 def _quotes_with_citation(body: str, start: int) -> bool:
@@ -2708,10 +2708,22 @@ def _quotes_with_citation(body: str, start: int) -> bool:
         if len(m.group(1).split()) < PLAIN_MIN_WORDS:
             continue
         end = m.end()
-        if body.startswith(("[@", "(@", "[see @", "(see @"), end) or _AUTHOR_YEAR.match(body, end) \
-                or _AUTHOR_PAGE.match(body, end):
+        if m.group(2) is not None and (body.startswith(("[@", "(@", "[see @", "(see @"), end)
+                                       or _AUTHOR_YEAR.match(body, end) or _AUTHOR_PAGE.match(body, end)):
             return True
+        # ... or its citation before it, and the words saying it: 'Doe et al. (2022, p. 3) write that "..."'
+        before = body[max(start, m.start() - 200):m.start()]
+        cited = _CITED_BEFORE.search(before) or _PANDOC_NARRATIVE.search(before)
+        between = before[cited.end():] if cited is not None else ""
+        if cited is not None and len(between.split()) <= 12 and not _STOP_THEN.search(between) \
+                and _SAID.search(between):
+            return True     # (in the clause of its citation: an entry's '(2022). Reported in "..."' is no saying)
     return False
+
+
+_SAID = lazy(r"(?i)\b" + _SAYING + r"\b")
+_STOP_THEN = lazy(r"[.!?]\s+[A-Z]")
+_CITED_BEFORE = lazy(_WHO + r"(?:['’]s)?,?\s*[(\[]\s*(?:1[89]|20)\d\d")
 
 
 #: a heading of a list of notes over its first note: "## Notes\n\n1. ...", "**Endnotes**\n1. ..."

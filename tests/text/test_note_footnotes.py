@@ -69,6 +69,9 @@ _LIST = "\n\n## References\n\n- Dodge, J., Prewitt, T., et al. (2022). Measuring
     (f'As they put it, "{_Q}" (Dodge et al. 2022, p. 3).', ("Dodge et al. 2022.", None, "3")),
     (f'Compare the stronger claim: “{_Q}” [@dodge2022, p. 3].', (None, "dodge2022", "3")),
     (f'The authors concede that "{_Q}," (Dodge et al., p. 3) which matters here.', ("Dodge et al.", None, "3")),
+    # ... or its citation before it, in the clause saying it
+    (f'Dodge et al. (2022, p. 3) write that "{_Q}".', ("Dodge et al. 2022.", None, "3")),
+    (f'@dodge2022 [p. 3] argues that “{_Q}”.', (None, "dodge2022", "3")),
 ])
 def test_a_footnote_of_prose_quoting_with_its_own_citation(footnote: str, cited: tuple) -> None:
     note = parse_note(f"Dodge et al. (2022) measured it.[^1]\n\n[^1]: {footnote}{_LIST}")
