@@ -2121,7 +2121,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 or text.count("`", max(line_start, start - 2000), start) % 2):        # in code
             continue
         pairs.append((start, close))
-    ref_lines = {r.line + k for r in note.references for k in range(max(1, r.span))}
+    # (a footnote citing by key holds no title: a quote there is a quote, "[^1]: See [@doe2020, p. 3]: "..."")
+    ref_lines = {r.line + k for r in note.references for k in range(max(1, r.span))
+                 if not (r.number or "").startswith("^") or "@" not in r.text or _footnote_citation(r.text) is None}
     numbers = {r.number for r in note.references if r.number}
     found: list[tuple | None] = []          # per pair: (its citation, whether it came after it)
     after_at: list[int | None] = []         # per pair: where the citation after it starts

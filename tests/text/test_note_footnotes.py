@@ -91,3 +91,15 @@ def test_a_quoted_title_on_a_references_later_line_is_no_quote(entry: str) -> No
     note = parse_note(f"A claim.[^1]\n\n{entry}\n")
     assert (note.quotes, note.unchecked) == ([], [])
     assert len(note.references) == 1
+
+
+@pytest.mark.parametrize("footnote", [
+    # a footnote citing by key holds no title: a quote in it is a quote of that work, at its page
+    f'See [@dodge2022, p. 3]: "{_Q}".',
+    f'As argued in [@dodge2022, p. 3], “{_Q}”.',
+    f'See @dodge2022, p. 3: "{_Q}".',
+])
+def test_a_quote_in_a_footnote_citing_a_key_is_a_quote_of_that_work(footnote: str) -> None:
+    note = parse_note(f"They measured it.[^1]\n\n[^1]: {footnote}\n")
+    assert [(q.quote, q.citekey, q.page) for q in note.quotes] == [(_Q, "dodge2022", "3")]
+    assert [r.number for r in note.references] == ["^1"]
