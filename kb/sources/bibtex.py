@@ -552,6 +552,19 @@ class BibFile:
             entry = next((e for e in self.all_entries() if e.key.casefold() == key.casefold()), None)
         return entry if entry is not None and not is_work(entry.entry_type) else None
 
+    def _xdata_of(self, entry: BibEntry) -> list[BibEntry]:
+        """The @xdata entries whose fields biblatex gives `entry`: those its xdata names, then
+        those they name (xdata = {a, b}; an @xdata naming another), each once, in that order."""
+        found: list[BibEntry] = []
+        todo = list(key_list(entry.fields.get("xdata")))
+        while todo and len(found) < 64:
+            x = self.data_entry(todo.pop(0))
+            if x is None or x.entry_type.lower() != "xdata" or any(x.key == f.key for f in found):
+                continue
+            found.append(x)
+            todo.extend(key_list(x.fields.get("xdata")))
+        return found
+
     def data_users(self, key: str) -> list[str]:
         """The keys of the papers a data entry stands for, in the file's order: a @set's members
         (its entryset), an @xdata's users (entries naming it in their xdata, or naming an @xdata
@@ -659,6 +672,22 @@ class BibFile:
                         edits.append((last, last, f",\n  {name} = {{{balance_braces(value)}}}"))
                         names.add(name)
                         changes.append((f"{name} from crossref", f"{name} from its crossref {parent_key}"))
+                        break
+        lenders = self._xdata_of(entry)
+        if lenders:
+            # biblatex gives an entry its @xdata's fields (xdata = {jdata}); biber --tool inherits
+            # nothing: a mandatory field the entry has only so is written in, as a crossref's is
+            last = max(e for _, e in entry.spans.values())
+            for need in missing_mandatory(new_type, names):
+                for name in need.split("|"):
+                    alias = {"journaltitle": "journal", "journal": "journaltitle"}.get(name)
+                    value, source = next(((x.fields.get(name) or (x.fields.get(alias) if alias else None), x.key)
+                                          for x in lenders if x.fields.get(name) or (alias and x.fields.get(alias))),
+                                         (None, None))
+                    if value:
+                        edits.append((last, last, f",\n  {name} = {{{balance_braces(value)}}}"))
+                        names.add(name)
+                        changes.append((f"{name} from xdata", f"{name} from its xdata {source}"))
                         break
         missing = [m for m in missing_mandatory(new_type, names) if m != "year|date"]
         if missing:

@@ -1,0 +1,28 @@
+"""BibTeX as users bring it (held-out sweep): what an entry has only through its @xdata."""
+
+import pytest
+
+from kb.sources.bibtex import BibFile
+
+CASES = [
+    # (the entry, its @xdata entries, the type kept, the field written in)
+    ("@article{a, author = {S, D}, title = {T}, date = {2021-05}, xdata = {jd}}",
+     "@xdata{jd, journaltitle = {Journal of Shared Data}, publisher = {Elsevier}}",
+     "@article{a", "journaltitle = {Journal of Shared Data}"),
+    ("@article{b, author = {S, D}, title = {T}, year = 2020, xdata = {jd}}",
+     "@xdata{jd, journal = {J. Shared}}",
+     "@article{b", "journaltitle = {J. Shared}"),
+    ("@inproceedings{c, author = {S, D}, title = {T}, year = 2019, xdata = {outer}}",
+     "@xdata{outer, xdata = {inner}, location = {Online}}\n@xdata{inner, booktitle = {Proc. of Things}}",
+     "@inproceedings{c", "booktitle = {Proc. of Things}"),
+]
+
+
+@pytest.mark.parametrize("entry, data, kept, written", CASES)
+def test_a_mandatory_field_an_entry_has_through_its_xdata_is_written_in_and_its_type_kept(entry, data, kept, written):
+    """An @article whose journal its @xdata holds was exported as @misc (biblatex prints the
+    journal through xdata; biber --tool inherits nothing), its type and journal lost."""
+    key = entry.split("{")[1].split(",")[0]
+    text, changes = BibFile(entry + "\n" + data + "\n").shaped_text(key)
+    assert text.startswith(kept) and written in text
+    assert not any(kind.startswith("@") for kind, _ in changes)
