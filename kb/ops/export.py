@@ -726,13 +726,37 @@ def csl_item(row: dict) -> dict:
 
 def csl_json(kb: "KB", citekeys: list[str]) -> str:
     rows = _paper_rows(kb, citekeys)
-    return json.dumps([csl_item(_as_read(kb, rows[k])) for k in citekeys], indent=2, ensure_ascii=False) + "\n"
+    bibfile = BibFile.load(kb.layout.bib) if any(r["fields"].get("xdata") for r in rows.values()) else None
+    return json.dumps([csl_item(_as_read(kb, rows[k], bibfile)) for k in citekeys], indent=2,
+                      ensure_ascii=False) + "\n"
 
 
-def _as_read(kb: "KB", row: dict) -> dict:
-    """A paper's row with the fields its crossref parent lends it (the proceedings' title as
-    its container, their publisher and editors), as BibTeX and biber read the entry: CSL
-    has no crossref, so an item without them would lose where the paper appeared."""
+def _from_xdata(bibfile: BibFile | None, row: dict) -> dict[str, str]:
+    """The fields biblatex gives a paper through its @xdata entries (xdata = {jdata}: their
+    journaltitle, publisher, location, ...), those it has of its own left out: CSL has no xdata."""
+    if bibfile is None or not row["fields"].get("xdata"):
+        return {}
+    entry = bibfile.entry(row["citekey"])
+    if entry is None:
+        return {}
+    own = {k.lower() for k, v in row["fields"].items() if v and v.strip()}
+    lent: dict[str, str] = {}
+    for data in bibfile.xdata_of(entry):
+        for name, value in data.fields.items():
+            if name.lower() not in own and name.lower() not in lent and name.lower() not in ("xdata", "ids") \
+                    and value and value.strip():
+                lent[name.lower()] = value
+    return lent
+
+
+def _as_read(kb: "KB", row: dict, bibfile: BibFile | None = None) -> dict:
+    """A paper's row with the fields its @xdata entries give it and its crossref parent lends
+    it (the proceedings' title as its container, their publisher and editors), as BibTeX and
+    biber read the entry: CSL has no crossref, so an item without them would lose where the
+    paper appeared."""
+    xdata = _from_xdata(bibfile, row)
+    if xdata:
+        row = {**row, "fields": {**xdata, **row["fields"]}}
     parent_key = field_key(row["fields"].get("crossref"))
     if not parent_key:
         return row

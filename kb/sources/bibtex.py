@@ -552,7 +552,7 @@ class BibFile:
             entry = next((e for e in self.all_entries() if e.key.casefold() == key.casefold()), None)
         return entry if entry is not None and not is_work(entry.entry_type) else None
 
-    def _xdata_of(self, entry: BibEntry) -> list[BibEntry]:
+    def xdata_of(self, entry: BibEntry) -> list[BibEntry]:
         """The @xdata entries whose fields biblatex gives `entry`: those its xdata names, then
         those they name (xdata = {a, b}; an @xdata naming another), each once, in that order."""
         found: list[BibEntry] = []
@@ -673,7 +673,7 @@ class BibFile:
                         names.add(name)
                         changes.append((f"{name} from crossref", f"{name} from its crossref {parent_key}"))
                         break
-        lenders = self._xdata_of(entry)
+        lenders = self.xdata_of(entry)
         if lenders:
             # biblatex gives an entry its @xdata's fields (xdata = {jdata}); biber --tool inherits
             # nothing: a mandatory field the entry has only so is written in, as a crossref's is

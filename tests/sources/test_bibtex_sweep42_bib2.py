@@ -26,3 +26,25 @@ def test_a_mandatory_field_an_entry_has_through_its_xdata_is_written_in_and_its_
     text, changes = BibFile(entry + "\n" + data + "\n").shaped_text(key)
     assert text.startswith(kept) and written in text
     assert not any(kind.startswith("@") for kind, _ in changes)
+
+
+XDATA_CSL = [
+    ("@article{a, author = {S, D}, title = {T}, year = 2021, xdata = {jd}}\n"
+     "@xdata{jd, journaltitle = {Journal of Shared Data}, publisher = {Elsevier}}\n",
+     {"container-title": "Journal of Shared Data", "publisher": "Elsevier"}),
+    ("@book{b, author = {K, I}, title = {T}, date = {2021}, xdata = {outer}, location = {Paris}}\n"
+     "@xdata{outer, xdata = {inner}, location = {Berlin}}\n@xdata{inner, publisher = {Springer}}\n",
+     {"publisher": "Springer", "publisher-place": "Paris"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", XDATA_CSL)
+def test_csl_json_takes_what_an_entry_has_through_its_xdata_its_own_fields_first(text, expected):
+    """kb export csl-json left out the journal, publisher and place an entry has through its
+    @xdata (CSL has no xdata): the item lost where it appeared."""
+    from kb.ops.export import _as_read, csl_item
+    bib = BibFile(text)
+    entry = bib.entries()[0]
+    row = {"citekey": entry.key, "entry_type": entry.entry_type, "fields": dict(entry.fields)}
+    item = csl_item(_as_read(None, row, bib))
+    assert {k: item.get(k) for k in expected} == expected
