@@ -622,7 +622,41 @@ def csl_date(raw: str | None, year: object = None, month: str | None = None, day
         parts.append(number)
         if (day or "").strip().isdigit() and 1 <= int(day.strip()) <= 31:
             parts.append(int(day.strip()))
+    elif word and (ends := _month_days(word)):
+        # a month with its day or a range of months as BibTeX writes them (month = sep # "~15",
+        # jul # "--" # aug: 'Sep~15', 'Jul--Aug'): each end read whole, or the year alone
+        return {"date-parts": [parts + end for end in ends]}
     return {"date-parts": [parts]}
+
+
+_MONTH_NAMES = {name: i for i, name in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                  "august", "september", "october", "november", "december"), 1)}
+_MONTH_END = lazy(r"(?:([a-z]+)\.?(?:[~\s]+(\d{1,2}))?|(\d{1,2})[~\s]+([a-z]+)\.?)")
+_MONTH_DASH = lazy(r"\s*(?:-{1,3}|\u2013|/)\s*")
+
+
+def _month_days(word: str) -> list[list[int]] | None:
+    """'sep~15' -> [[9, 15]], 'jul--aug' -> [[7], [8]], '2 june' -> [[6, 2]] (a month field in
+    lower case, its macros read): each end a month's name or abbreviation, with a day of 1 to
+    31 or none; None when any part is something else ('summer', 'sep 45', 'jul and aug')."""
+    ends = []
+    pieces = _MONTH_DASH.split(word.strip())
+    if len(pieces) > 2:
+        return None
+    for piece in pieces:
+        m = _MONTH_END.fullmatch(piece)
+        if not m:
+            return None
+        name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        number = _MONTH_NAMES.get(name) or (_MONTHS.get(name) if len(name) == 3 or name == "sept" else None)
+        if name == "sept":
+            number = 9
+        if not number or day is not None and not 1 <= int(day) <= 31:
+            return None
+        ends.append([number] + ([int(day)] if day else []))
+    if len(ends) == 2 and len(ends[0]) != len(ends[1]):
+        return None
+    return ends
 
 
 def csl_name(name) -> dict:

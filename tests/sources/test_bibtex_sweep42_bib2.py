@@ -48,3 +48,14 @@ def test_csl_json_takes_what_an_entry_has_through_its_xdata_its_own_fields_first
     row = {"citekey": entry.key, "entry_type": entry.entry_type, "fields": dict(entry.fields)}
     item = csl_item(_as_read(None, row, bib))
     assert {k: item.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("month, expected", [
+    ("Sep~15", [[2019, 9, 15]]), ("15 September", [[2019, 9, 15]]),
+    ("Jul--Aug", [[2019, 7], [2019, 8]]), ("June-July", [[2019, 6], [2019, 7]]),
+    ("summer", [[2019]]), ("Sep~45", [[2019]]), ("Jul and Aug", [[2019]]), ("Sep~15--17", [[2019]]),
+])
+def test_csl_json_reads_a_month_with_its_day_or_a_range_of_months_and_nothing_else(month, expected):
+    """month = sep # "~15" or jul # "--" # aug: CSL kept the year alone, the month lost."""
+    from kb.ops.export import csl_date
+    assert csl_date(None, "2019", month) == {"date-parts": expected}
