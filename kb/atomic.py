@@ -8,6 +8,7 @@ that writes holds `.kb/lock` (flock), so writers never interleave.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import fcntl
@@ -506,6 +507,22 @@ def what_it_is(data: bytes) -> str | None:
     if b"%PDF-" in data[:65536]:
         return "a PDF with more than 1024 bytes before its %PDF- header"
     return None
+
+
+def _as_cp1252(exc: UnicodeDecodeError) -> tuple[str, int]:
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+codecs.register_error("kb-cp1252", _as_cp1252)
+
+
+def utf8_else_cp1252(data: bytes) -> str:
+    """Text not all in UTF-8, as a file joined from two sources holds it: what UTF-8 reads
+    ('M\\xc3\\xbcller') is read so, each byte it cannot read as Windows-1252 ('Caf\\xe9'), or as
+    Latin-1 where that has no character (0x81): both 'Müller' and 'Café', where the whole read
+    as Windows-1252 made the first 'MÃ¼ller'. A UTF-8 byte-order mark is no text."""
+    return data.decode("utf-8-sig", errors="kb-cp1252")
 
 
 def wide_encoding(data: bytes) -> str | None:

@@ -28,6 +28,7 @@ from kb.atomic import (
     read_input,
     said,
     saved_encoding,
+    utf8_else_cp1252,
     write_bytes,
     write_text,
 )
@@ -790,8 +791,8 @@ def read_edited(path: Path) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    return data.decode("cp1252", errors="replace"), ("the editor saved the entry in another encoding than UTF-8; "
-                                                     "read as Windows-1252/Latin-1, written as UTF-8")
+    return utf8_else_cp1252(data), ("the editor saved the entry in another encoding than UTF-8; "
+                                                     "read what is not UTF-8 as Windows-1252/Latin-1, written as UTF-8")
 
 
 def entry_text(kb: KB, key: str) -> tuple[str, str]:

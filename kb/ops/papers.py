@@ -1212,7 +1212,7 @@ def import_bib(kb: KB, path: Path, progress=None, *, normalise: bool = False, fi
         text = decode(data, str(path), lenient=True)
         wide = wide_encoding(data)
         out.warnings.append(f"{shown(path)} is {wide}; read it as such" if wide else
-                            f"{shown(path)} is not UTF-8; read it as Windows-1252/Latin-1")
+                            f"{shown(path)} is not UTF-8 throughout; read what is not as Windows-1252/Latin-1")
     # Everything read and filed here is kept to the end: Python's cycle collector would only
     # walk it again and again as it grows (a seventh of the import at 10,000 entries).
     collecting = gc.isenabled()

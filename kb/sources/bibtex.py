@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import Identity, identity, line_number, merge_conflict, read_input, wide_encoding
+from kb.atomic import Identity, identity, line_number, merge_conflict, read_input, utf8_else_cp1252, wide_encoding
 from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
 from kb.sources.bibmodel import (
     LEGACY_FIELDS,
@@ -1319,7 +1319,7 @@ def decode(data: bytes, path: str, lenient: bool = False) -> str:
     except UnicodeDecodeError as exc:
         line = line_number(data, exc.start)
         if lenient:
-            return data.decode("cp1252", errors="replace")
+            return utf8_else_cp1252(data)
         raise FileFormatError(f"is not UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,
                               hint="save it as UTF-8") from None
 

@@ -59,3 +59,23 @@ def test_csl_json_reads_a_month_with_its_day_or_a_range_of_months_and_nothing_el
     """month = sep # "~15" or jul # "--" # aug: CSL kept the year alone, the month lost."""
     from kb.ops.export import csl_date
     assert csl_date(None, "2019", month) == {"date-parts": expected}
+
+
+MIXED = [
+    # (bytes of a field's value, the text kb reads): UTF-8 and Latin-1 in one file, as joined files hold them
+    (b"M\xc3\xbcller and Fran\xe7ois", "Müller and François"),
+    (b"\xe9t\xe9 \xe2\x80\x93 \x93q\x94", "été – “q”"),
+    (b"Caf\xe9 \xc3\xb6", "Café ö"),
+]
+
+
+@pytest.mark.parametrize("value, expected", MIXED)
+def test_a_file_not_all_utf8_keeps_what_utf8_reads_and_reads_the_rest_as_latin1(value, expected, tmp_path):
+    """A file joined from a UTF-8 and a Latin-1 one was read whole as Windows-1252: 'Müller'
+    stored as 'MÃ¼ller', a wrong name in references.bib. The same for an entry an editor saved."""
+    from kb.ops.library import read_edited
+    from kb.sources.bibtex import decode
+    data = b"@article{a,\n  author = {" + value + b"},\n}\n"
+    assert decode(data, "in.bib", lenient=True) == "@article{a,\n  author = {" + expected + "},\n}\n"
+    (tmp_path / "a.bib").write_bytes(data)
+    assert expected in read_edited(tmp_path / "a.bib")[0]
