@@ -31,7 +31,6 @@ from kb.ops.session import open_kb
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
 from kb.sources.bibtex import BibFile
-from kb.sources.metadata import lent_by_crossref
 from kb.store import claimsfile, index, paths
 from kb.store.fts import check as fts_check
 from kb.store.index import manifest_from_index, sources_of_papers
@@ -513,7 +512,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
                                    "biber, as kb reads it, but an entry to BibTeX, pybtex and bibtexparser")
             _unchecked(kb, bibfile, report)
             _one_paper_twice(kb, bibfile, report)
-            # as the index renders an entry: with the year and venue its crossref parent lends it
+            # as the index renders an entry: with what its @xdata gives and its crossref parent lends it
             parents = index.crossref_parents(bibfile.entries())
             for i, e in enumerate(bibfile.entries()):
                 if not is_work(e.entry_type):       # @xdata, @set: data for papers, indexed as none
@@ -524,7 +523,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
                 if row is None:
                     report.problem("files", where, f"entry {e.key} is not in the index", REBUILD)
                     continue
-                lent = lent_by_crossref(e.entry_type, e.fields, parents.get(e.key))
+                lent = index.lent_to(bibfile, e, parents)
                 expected = index.paper_row(e.key, e.entry_type, e.fields, i, lent=lent)
                 # Fields compared as a mapping: their order in the file is the file's business.
                 differ = [c for c in PAPER_COLUMNS if expected[c] != row[c] and not (

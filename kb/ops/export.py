@@ -766,21 +766,11 @@ def csl_json(kb: "KB", citekeys: list[str]) -> str:
 
 
 def _from_xdata(bibfile: BibFile | None, row: dict) -> dict[str, str]:
-    """The fields biblatex gives a paper through its @xdata entries (xdata = {jdata}: their
-    journaltitle, publisher, location, ...), those it has of its own left out: CSL has no xdata."""
+    """The fields a paper has through its @xdata entries (BibFile.lent_by_xdata): CSL has no xdata."""
     if bibfile is None or not row["fields"].get("xdata"):
         return {}
     entry = bibfile.entry(row["citekey"])
-    if entry is None:
-        return {}
-    own = {k.lower() for k, v in row["fields"].items() if v and v.strip()}
-    lent: dict[str, str] = {}
-    for data in bibfile.xdata_of(entry):
-        for name, value in data.fields.items():
-            if name.lower() not in own and name.lower() not in lent and name.lower() not in ("xdata", "ids") \
-                    and value and value.strip():
-                lent[name.lower()] = value
-    return lent
+    return bibfile.lent_by_xdata(entry) if entry is not None else {}
 
 
 def _as_read(kb: "KB", row: dict, bibfile: BibFile | None = None) -> dict:

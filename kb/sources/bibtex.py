@@ -565,6 +565,21 @@ class BibFile:
             todo.extend(key_list(x.fields.get("xdata")))
         return found
 
+    def lent_by_xdata(self, entry: BibEntry) -> dict[str, str]:
+        """The fields biblatex gives `entry` through its @xdata entries (xdata = {jdata}: their
+        journaltitle, publisher, location, ...), those it has of its own left out, the first
+        @xdata's first (xdata_of); for reading it: its text is never changed."""
+        if not entry.fields.get("xdata"):
+            return {}
+        own = {k.lower() for k, v in entry.fields.items() if v and v.strip()}
+        lent: dict[str, str] = {}
+        for data in self.xdata_of(entry):
+            for name, value in data.fields.items():
+                name = name.lower()
+                if name not in own and name not in lent and name not in ("xdata", "ids") and value and value.strip():
+                    lent[name] = value
+        return lent
+
     def data_users(self, key: str) -> list[str]:
         """The keys of the papers a data entry stands for, in the file's order: a @set's members
         (its entryset), an @xdata's users (entries naming it in their xdata, or naming an @xdata

@@ -297,7 +297,7 @@ def record_file(db, rel: str, path: Path) -> None:
 # How paper_row renders an entry (LaTeX to text, names, titles, identifiers). reindex_bib
 # renders again only entries whose fields changed, so a kb whose rendering changes bumps
 # this and every row is rendered again once (the index's meta table keeps the last one).
-PAPER_RENDERING = "14"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
+PAPER_RENDERING = "15"         # 2: ``quotes'', !` ?` and & decoded by pylatexenc, as the rest
 #                                3: an organisation's first author keyed whole ('internationalenergyagency')
 #                                4: a percent sign no backslash escapes is one, not a comment ('40% of ...')
 #                                5: a name or title in another script keyed in it ('王小明', '深度学习')
@@ -327,6 +327,7 @@ PAPER_RENDERING = "14"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                                   '\mbox{GPT-3}', '\texttt{x}', Zotero's '{\textgreater}' and '{\textbar}'
 #                               14: a work's one author, a firm's name and its lab's acronym, or a body's name and
 #                                   an acronym with no vowel, keyed whole ('Meta FAIR', not 'fair'; 'Stanford CRFM')
+#                               15: the fields an entry has through its @xdata (xdata = {jdata}: its journal, publisher)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).
@@ -360,6 +361,16 @@ def paper_row(key: str, entry_type: str, fields: dict[str, str], position: int,
         "first_author": first_author_key(names),
         "fields": json.dumps(fields, ensure_ascii=False), "position": position,
     }
+
+
+def lent_to(bibfile: BibFile, entry, parents: dict[str, dict[str, str]]) -> dict[str, str]:
+    """What an entry is read with beside its own fields: what its @xdata entries give it
+    (BibFile.lent_by_xdata, read as its own), then what its crossref parent lends it
+    (`parents`: crossref_parents)."""
+    given = bibfile.lent_by_xdata(entry) if "xdata" in entry.fields else {}
+    lent = lent_by_crossref(entry.entry_type, {**given, **entry.fields} if given else entry.fields,
+                            parents.get(entry.key))
+    return {**lent, **given} if given else lent
 
 
 def crossref_parents(entries: list) -> dict[str, dict[str, str]]:
@@ -625,9 +636,11 @@ class Indexer:
                 continue
             keys.add(e.key)
             old = previous.get(e.key)
-            # an entry with a crossref is rendered again each time: its parent may have changed or gone
-            lent = lent_by_crossref(e.entry_type, e.fields, parents.get(e.key))
+            # an entry with a crossref or xdata is rendered again each time: what it names may have changed
+            # or gone; what its @xdata gives it is its own, before what its crossref parent lends
+            lent = lent_to(bibfile, e, parents)
             if current and old is not None and old[6] == e.entry_type and "crossref" not in e.fields \
+                    and "xdata" not in e.fields \
                     and old[3] == json.dumps(e.fields, ensure_ascii=False):
                 if old[7] != i:
                     moved.append((i, e.key))

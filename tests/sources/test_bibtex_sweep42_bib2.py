@@ -79,3 +79,21 @@ def test_a_file_not_all_utf8_keeps_what_utf8_reads_and_reads_the_rest_as_latin1(
     assert decode(data, "in.bib", lenient=True) == "@article{a,\n  author = {" + expected + "},\n}\n"
     (tmp_path / "a.bib").write_bytes(data)
     assert expected in read_edited(tmp_path / "a.bib")[0]
+
+
+@pytest.mark.parametrize("text, venue, year", [
+    ("@article{a, author = {S, D}, title = {T}, xdata = {jd}}\n@xdata{jd, journaltitle = {J Shared}, date = {2021}}\n",
+     "J Shared", 2021),
+    ("@inproceedings{a, author = {S, D}, title = {T}, year = 2019, xdata = {o}, crossref = {p}}\n"
+     "@xdata{o, xdata = {i}}\n@xdata{i, booktitle = {Proc. X}}\n@proceedings{p, title = {Proc. Y}, year = 2018}\n",
+     "Proc. X", 2019),
+])
+def test_the_index_reads_what_an_entry_has_through_its_xdata_before_its_crossref(text, venue, year):
+    """kb show and kb ls gave an entry whose journal its @xdata holds no venue (and kb doctor
+    checked the index against the same reading)."""
+    from kb.store import index
+    bib = BibFile(text)
+    e = bib.entries()[0]
+    row = index.paper_row(e.key, e.entry_type, e.fields, 0,
+                          lent=index.lent_to(bib, e, index.crossref_parents(bib.entries())))
+    assert (row["venue"], row["year"]) == (venue, year)
