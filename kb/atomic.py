@@ -464,6 +464,31 @@ def max_input_bytes() -> int:
     return int(mb * 1024 * 1024)
 
 
+#: The words kb reads as yes and as no in a KB_* switch (case and surrounding spaces aside).
+YES_WORDS = ("1", "true", "yes", "on")
+NO_WORDS = ("0", "false", "no", "off")
+
+
+def env_flag(name: str, default: bool | None = False) -> bool | None:
+    """The KB_* switch `name`: 1/0, true/false, yes/no, on/off in any case; `default` when unset or
+    empty. Anything else is refused in one line naming the variable and its value, where any text
+    but "0" turned KB_OFFLINE on (KB_OFFLINE=no was offline) and KB_PROGRESS=maybe was ignored."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    word = raw.strip().lower()
+    if word in YES_WORDS:
+        return True
+    if word in NO_WORDS:
+        return False
+    raise UsageError(f"{name}={said(raw, 40)} is neither yes nor no",
+                     hint=f"unset {name}, or give 1 or 0; true/false, yes/no and on/off are read too")
+
+
+#: The longest wait kb makes for the writer lock (KB_LOCK_TIMEOUT): a day.
+LOCK_WAIT_MAX = 86400.0
+
+
 def lock_timeout() -> float:
     """KB_LOCK_TIMEOUT, in seconds (DEFAULT_LOCK_TIMEOUT when unset), read when a writer takes
     the lock: one that is no number of seconds is refused in one line, where it stopped every
@@ -476,6 +501,10 @@ def lock_timeout() -> float:
     if not (0 <= seconds < 1e9):
         raise UsageError(f"KB_LOCK_TIMEOUT={said(raw, 40)} is not a number of seconds kb can wait",
                          hint="unset it, or give a number such as 300")
+    if seconds > LOCK_WAIT_MAX:
+        # KB_LOCK_TIMEOUT=9e8 waited 28 years for a lock a dead terminal's kb held
+        raise UsageError(f"KB_LOCK_TIMEOUT={said(raw, 40)} is longer than kb waits for the lock "
+                         f"(at most {LOCK_WAIT_MAX:,.0f} s, a day)", hint="unset it, or give a number such as 300")
     return seconds
 
 

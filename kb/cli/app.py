@@ -22,7 +22,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.atomic import not_utf8, shown, why_full
+from kb.atomic import env_flag, not_utf8, shown, why_full
 from kb.cli.commands import COMMANDS
 from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
@@ -122,6 +122,10 @@ def _root_command():
     return _lazy_root(get_command(app))
 
 
+#: The KB_* switches (yes or no) every command may read: one that is neither is refused before any work.
+SWITCHES = ("KB_OFFLINE", "KB_PROGRESS", "KB_PREFETCH", "KB_DEBUG")
+
+
 def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run kb; return the exit code. Known errors print one line, never a traceback.
@@ -149,6 +153,12 @@ def _run(argv: list[str] | None) -> int:
         err(f"kb: error: the argument {str(nul)[:60]!r} holds a NUL character (\\0), which no file name, "
             "key or text kb keeps can hold\n")
         return 2
+    try:
+        for name in SWITCHES:       # read by every command, some before it runs: a wrong one is said first
+            env_flag(name)
+    except KBError as exc:
+        err(f"kb: error: {_shortened(str(exc))}\n")
+        return exc.exit_code
     command = _root_command()
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)
@@ -336,7 +346,11 @@ def _internal_error(exc: BaseException) -> int:
     except OSError:
         where = ""
     err(f"kb: internal error: {type(exc).__name__}: {exc}{where} (please report it)\n")
-    if os.environ.get("KB_DEBUG"):
+    try:
+        debug = env_flag("KB_DEBUG")
+    except KBError:
+        debug = True            # checked at the start (SWITCHES): only a value changed since
+    if debug:
         traceback.print_exception(exc, file=err_stream())
     return 1
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 
+from kb.atomic import env_flag
 from kb.cli.commands import COMMANDS
 from kb.errors import KBError
 from kb.lazyimport import lazy_import
@@ -25,7 +26,11 @@ def prefetch(argv: list[str]) -> bool:
     version, an unknown command or no knowledge base begin nothing. KB_PREFETCH=0 turns
     it off. Whether a check was begun. (`--version` after the command is the command's
     own option, `kb text load KEY FILE --version v2`: only the root's, before it, is kb's.)"""
-    if os.environ.get("KB_PREFETCH", "1") == "0" or any(a in ("-h", "--help") for a in argv):
+    try:
+        wanted = env_flag("KB_PREFETCH", True)
+    except KBError:
+        return False        # a value that is no yes or no: the command says so (kb.cli.app, SWITCHES)
+    if not wanted or any(a in ("-h", "--help") for a in argv):
         return False
     explicit, args = None, iter(argv)
     for arg in args:

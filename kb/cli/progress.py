@@ -5,9 +5,9 @@ in-process with KB_PROGRESS=1 captures it with the rest of kb's messages."""
 
 from __future__ import annotations
 
-import os
 import time
 
+from kb.atomic import env_flag
 from kb.cli.common import stderr, warn
 
 #: Units counted in things a person waits for one by one: their bar also says how
@@ -16,11 +16,9 @@ RATED_UNITS = ("papers",)
 
 
 def enabled() -> bool:
-    if os.environ.get("KB_PROGRESS") == "1":
-        return True
-    if os.environ.get("KB_PROGRESS") == "0":
-        return False
-    return stderr().isatty()
+    """KB_PROGRESS (yes or no, kb.atomic.env_flag), else whether stderr is a terminal."""
+    chosen = env_flag("KB_PROGRESS", None)
+    return stderr().isatty() if chosen is None else chosen
 
 
 def eta(seconds: float) -> str:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kb.atomic import file_lock, mend_surrogates, said, what_it_is, write_bytes
+from kb.atomic import env_flag, file_lock, mend_surrogates, said, what_it_is, write_bytes
 from kb.errors import KBError, LimitExceeded, NetworkError, UsageError
 from kb.text.ids import split_url
 from kb.text.lazyre import lazy
@@ -44,12 +44,17 @@ SLOW_NOTICE_AFTER = 3.0        # seconds without an answer before kb says it is 
 WATCHDOG_GRACE = 1.0           # past the deadline, before a stuck read is abandoned
 SERVICE_NAMES = {"arxiv": "arXiv", "s2": "Semantic Scholar", "doi": "doi.org"}
 ENV_MAX = 1e9                  # a setting of seconds, megabytes or times: below it
+WAIT_MAX = 3600.0              # no one wait on a server (a timeout, a spacing, a backoff) is longer: an hour
+RETRIES_MAX = 20               # KB_RETRIES: each retry is a request more to a service that failed
 ANSWER_MAX_BYTES = 16 * 1024 * 1024     # a feed, a JSON or BibTeX answer: a few kB to a few MB, never more
 
 
-def _env_float(name: str, default: float) -> float:
+def _env_float(name: str, default: float, most: float | None = None, whole: bool = False) -> float:
+    """The KB_* number `name` (`default` when unset): finite, 0 or more, below ENV_MAX, and at most
+    `most` (a wait: KB_ARXIV_DELAY=9e8 made kb wait 28 years between two requests) and `whole`
+    when it counts (KB_RETRIES=2.7 was 2, silently); else one line naming it and its value."""
     raw = os.environ.get(name)
-    if raw is None or raw == "":
+    if raw is None or raw.strip() == "":
         return default
     try:
         value = float(raw)
@@ -60,6 +65,13 @@ def _env_float(name: str, default: float) -> float:
     if not math.isfinite(value) or value < 0 or value >= ENV_MAX:
         raise UsageError(f"{name}={raw!r} is not a number of seconds, bytes or times kb can use",
                          hint=f"unset {name}, or give a number from 0 to less than {ENV_MAX:,.0f}")
+    if whole and not value.is_integer():
+        raise UsageError(f"{name}={said(raw, 40)} is not a whole number", hint=f"unset {name}, or give one such as "
+                         f"{default:g}")
+    if most is not None and value > most:
+        what = f"more retries than kb makes (at most {most:g})" if whole else \
+            f"longer than kb ever waits on a server (at most {most:,g} s)"
+        raise UsageError(f"{name}={said(raw, 40)} is {what}", hint=f"unset {name}, or give a number from 0 to {most:g}")
     return value
 
 
@@ -120,21 +132,21 @@ class Settings:
         ua = f"kb/{VERSION} (literature-and-claims knowledge base; https://github.com/kb-tools/kb"
         ua += f"; mailto:{contact})" if contact else ")"
         return cls(
-            connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 5.0),
-            read_timeout=_env_float("KB_READ_TIMEOUT", 30.0),
-            total_timeout=_env_float("KB_TOTAL_TIMEOUT", 180.0),
-            silent_timeout=_env_float("KB_SILENT_TIMEOUT", 30.0),
-            refused_timeout=_env_float("KB_REFUSED_TIMEOUT", 5.0),
-            retries=int(_env_float("KB_RETRIES", 3)),
-            backoff=_env_float("KB_BACKOFF", 2.0),
-            max_retry_after=_env_float("KB_MAX_RETRY_AFTER", 120.0),
+            connect_timeout=_env_float("KB_CONNECT_TIMEOUT", 5.0, WAIT_MAX),
+            read_timeout=_env_float("KB_READ_TIMEOUT", 30.0, WAIT_MAX),
+            total_timeout=_env_float("KB_TOTAL_TIMEOUT", 180.0, WAIT_MAX),
+            silent_timeout=_env_float("KB_SILENT_TIMEOUT", 30.0, WAIT_MAX),
+            refused_timeout=_env_float("KB_REFUSED_TIMEOUT", 5.0, WAIT_MAX),
+            retries=int(_env_float("KB_RETRIES", 3, RETRIES_MAX, whole=True)),
+            backoff=_env_float("KB_BACKOFF", 2.0, WAIT_MAX),
+            max_retry_after=_env_float("KB_MAX_RETRY_AFTER", 120.0, WAIT_MAX),
             max_bytes=int(_env_float("KB_MAX_DOWNLOAD_MB", 200) * 1024 * 1024),
             spacing={
-                "arxiv": _env_float("KB_ARXIV_DELAY", 3.0),
-                "s2": _env_float("KB_S2_DELAY", 1.0),
-                "doi": _env_float("KB_DOI_DELAY", 0.0),
+                "arxiv": _env_float("KB_ARXIV_DELAY", 3.0, WAIT_MAX),
+                "s2": _env_float("KB_S2_DELAY", 1.0, WAIT_MAX),
+                "doi": _env_float("KB_DOI_DELAY", 0.0, WAIT_MAX),
             },
-            offline=os.environ.get("KB_OFFLINE", "") not in ("", "0"),
+            offline=bool(env_flag("KB_OFFLINE")),
             user_agent=ua,
         )
 

@@ -1,0 +1,56 @@
+"""Red-team sweep 42, settings: KB_* environment variables read by one reader each for switches and
+numbers, the writer lock's wait as a script sees it, and a DOI record naming another DOI."""
+
+from __future__ import annotations
+
+import pytest
+from alphakb import one_error
+from kbrun import run_kb
+
+from kb.atomic import env_flag, lock_timeout
+from kb.errors import UsageError
+from kb.sources.net import Settings
+
+
+@pytest.mark.parametrize("value", ["no", "OFF", " False ", "0"])
+def test_a_switch_reads_yes_and_no_words_in_any_case(monkeypatch, value):
+    """KB_OFFLINE=no turned offline mode on: any text but "0" was yes."""
+    monkeypatch.setenv("KB_OFFLINE", value)
+    assert Settings.from_env().offline is False
+    assert env_flag("KB_OFFLINE") is False
+    monkeypatch.setenv("KB_OFFLINE", value.replace("no", "yes").replace("OFF", "ON").replace("False", "TRUE")
+                       .replace("0", "1"))
+    assert Settings.from_env().offline is True
+
+
+@pytest.mark.parametrize("name, value", [("KB_PROGRESS", "maybe"), ("KB_PREFETCH", "nah"), ("KB_OFFLINE", "2"),
+                                         ("KB_DEBUG", "verbose")])
+def test_a_switch_that_is_neither_yes_nor_no_is_refused_by_every_command_in_one_line(kb_root, monkeypatch,
+                                                                                     name, value):
+    """KB_PROGRESS=maybe, KB_PREFETCH=nah were ignored, KB_OFFLINE=2 was taken as yes, silently."""
+    monkeypatch.setenv(name, value)
+    one_error(run_kb("ls"), f"{name}={value!r} is neither yes nor no")
+
+
+@pytest.mark.parametrize("name, value, said", [
+    ("KB_ARXIV_DELAY", "9e8", "longer than kb ever waits on a server (at most 3,600 s)"),
+    ("KB_MAX_RETRY_AFTER", "86400", "longer than kb ever waits on a server"),
+    ("KB_TOTAL_TIMEOUT", "5e5", "longer than kb ever waits on a server"),
+    ("KB_RETRIES", "2.5", "is not a whole number"),
+    ("KB_RETRIES", "1e6", "more retries than kb makes (at most 20)"),
+])
+def test_a_wait_or_count_past_what_kb_ever_does_is_refused_in_one_line(monkeypatch, name, value, said):
+    """KB_ARXIV_DELAY=9e8 made kb wait 28 years between two requests; KB_RETRIES=2.5 was 2, silently."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(UsageError) as err:
+        Settings.from_env()
+    assert err.value.message.startswith(f"{name}={value!r} ") and said in err.value.message
+
+
+def test_a_lock_wait_of_years_is_refused_naming_the_longest(monkeypatch):
+    monkeypatch.setenv("KB_LOCK_TIMEOUT", "9e8")
+    with pytest.raises(UsageError) as err:
+        lock_timeout()
+    assert "longer than kb waits for the lock (at most 86,400 s, a day)" in err.value.message
+    monkeypatch.setenv("KB_LOCK_TIMEOUT", "86400")
+    assert lock_timeout() == 86400
