@@ -356,13 +356,15 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
                     holder = _holder(fd)
                     by = f"another kb process (pid {holder})" if holder else "another kb process"
                     if now >= deadline:
+                        # the one line that says it all (a script sees no notice of the wait before it)
                         raise LockTimeout(
-                            f"{by} has held {path} for over {timeout:.0f} s",
-                            hint="wait for it to finish, or raise KB_LOCK_TIMEOUT") from None
+                            f"{what or shown(path)} is busy: {by} was still writing to it after kb waited "
+                            f"{timeout:g} s for it to finish (KB_LOCK_TIMEOUT)",
+                            hint="run the command again once it is done, or raise KB_LOCK_TIMEOUT") from None
                     if on_wait is not None and not said and now - started >= WAIT_NOTICE_AFTER:
                         said = True
-                        on_wait(f"{what or path} is busy: {by} is writing to it; waiting for it to finish "
-                                f"(at most {timeout:.0f} s, KB_LOCK_TIMEOUT)")
+                        on_wait(f"{what or shown(path)} is busy: {by} is writing to it; waiting for it to finish "
+                                f"(at most {timeout:g} s, KB_LOCK_TIMEOUT)")
                     time.sleep(delay)
                     delay = min(delay * 2, 0.1)
         finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from kb.atomic import env_flag
-from kb.cli.common import stderr, warn
+from kb.cli.common import stderr
 
 #: Units counted in things a person waits for one by one: their bar also says how
 #: many go by per second and when the rest will be done.
@@ -125,7 +125,8 @@ def reporter() -> Reporter | None:
 
 def busy():
     """What a command says while it waits for another command's writer lock (KB's `on_busy`):
-    on a terminal a line drawn until the wait is over; otherwise one line, `kb: ... is busy`."""
+    on a terminal a line drawn until the wait is over; otherwise nothing, as of all progress: a
+    script saw `kb: ... is busy` and then, given up, the error, two lines where the error says it all."""
     drawn = enabled()
 
     def say(message: str | None) -> None:
@@ -133,6 +134,4 @@ def busy():
             stream = stderr()
             stream.write(f"\r{message}\033[K" if message else "\r\033[K")
             stream.flush()
-        elif message:
-            warn(message)
     return say
