@@ -8,8 +8,34 @@ from kb.errors import KBError, NotFound
 from kb.sources.bibtex import parse_entries
 from kb.sources.metadata import PaperMeta, from_bib_fields, from_crossref
 from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint
+from kb.text.ids import doi_of_field
 
 TTL = 7 * 24 * 3600.0
+
+#: Crossref's relations by which a record declares another DOI the same work as its own: asked for
+#: such a DOI (an alias of the record's), Crossref answers with this record, the work asked for.
+SAME_WORK = ("is-identical-to", "has-alias", "is-alias-of")
+
+
+def _other_doi(given, asked: str) -> str | None:
+    """The DOI a record gives when it is not the DOI asked (DOIs are read without regard to case,
+    as doi.org does), None when it is or gives none kb can read."""
+    record = doi_of_field(given) if isinstance(given, str) else None
+    return record if record and record != (doi_of_field(asked) or asked.lower()) else None
+
+
+def _declared_same(message: dict) -> set[str]:
+    """The DOIs a Crossref record declares the same work as its own (SAME_WORK)."""
+    relation = message.get("relation")
+    same: set[str] = set()
+    for kind in SAME_WORK if isinstance(relation, dict) else ():
+        items = relation.get(kind)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and str(item.get("id-type", "doi")).lower() == "doi":
+                found = doi_of_field(item["id"]) if isinstance(item.get("id"), str) else None
+                if found:
+                    same.add(found)
+    return same
 
 
 def _quote(doi: str) -> str:
@@ -41,6 +67,17 @@ def _bibtex_entries(text: str, url: str) -> list:
     return entries
 
 
+def _bibtex_meta(text: str, url: str, doi: str) -> PaperMeta:
+    """The record doi.org's BibTeX answer gives; Unusable when it is of another DOI (BibTeX declares
+    no alias: Crossref is asked, which may), where it was filed as the DOI asked."""
+    entry_type, _key, fields = _bibtex_entries(text, url)[0]
+    meta = from_bib_fields(entry_type, fields, origin="doi")
+    other = _other_doi(meta.doi, doi)
+    if other:
+        raise Unusable(f"a record of another DOI, {other}")
+    return meta
+
+
 def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
     """Content negotiation at doi.org; Unusable, saying what came back, when it gives no
     usable BibTeX (then Crossref is asked). An answer kb cannot read is never cached."""
@@ -48,14 +85,13 @@ def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
     try:
         response = client.get(url, service="doi", headers={"Accept": "application/x-bibtex"},
                               cache_ttl=None if refresh else TTL, label=f"DOI {doi}",
-                              validate=lambda r: _bibtex_entries(r.text, url), answer="a BibTeX answer")
+                              validate=lambda r: _bibtex_meta(r.text, url, doi), answer="a BibTeX answer")
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             raise NotFound(f"the DOI {doi} does not resolve (doi.org: DOI Not Found)",
                            hint="check it for typos") from None
         raise Unusable(f"HTTP {exc.response.status}") from None
-    entry_type, _key, fields = _bibtex_entries(response.text, url)[0]
-    meta = from_bib_fields(entry_type, fields, origin="doi")
+    meta = _bibtex_meta(response.text, url, doi)
     meta.doi = meta.doi or doi
     if not meta.url or "doi.org" in (meta.url or ""):
         meta.url = f"https://doi.org/{doi}"
@@ -68,6 +104,11 @@ def _crossref_message(response, doi: str) -> dict:
     if not isinstance(message, dict):
         raise Unusable(f"Crossref sent an unexpected answer for {doi}",
                        hint="try again later, with --refresh")
+    other = _other_doi(message.get("DOI"), doi)
+    if other and (doi_of_field(doi) or doi.lower()) not in _declared_same(message):
+        # a record of another work, which it does not say is the one asked for: never filed as it
+        raise Unusable(f"Crossref's record for the DOI {doi} is of another DOI, {other}, and declares no alias "
+                       "of it: nothing filed", hint="check the DOI for typos; try again later with --refresh")
     work = clean_crossref(message)
     if not any(t.strip() for t in work.get("title", [])):
         # kb would file an entry with nothing but the DOI and call it complete

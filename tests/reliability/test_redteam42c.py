@@ -3,8 +3,11 @@ numbers, the writer lock's wait as a script sees it, and a DOI record naming ano
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from alphakb import one_error
+from httpserver import Reply
 from kbrun import run_kb
 
 from kb.atomic import env_flag, lock_timeout
@@ -54,3 +57,47 @@ def test_a_lock_wait_of_years_is_refused_naming_the_longest(monkeypatch):
     assert "longer than kb waits for the lock (at most 86,400 s, a day)" in err.value.message
     monkeypatch.setenv("KB_LOCK_TIMEOUT", "86400")
     assert lock_timeout() == 86400
+
+
+# -- a record of another DOI than the one asked ---------------------------------------------------------------------
+
+def _bib(doi_field: str) -> bytes:
+    return (f"@article{{x,\n  title = {{Wind Power}},\n  author = {{Doe, Jane}},\n  year = {{2020}},\n"
+            f"  {doi_field}\n}}\n").encode()
+
+
+def _work(doi_given: str, **more) -> bytes:
+    return json.dumps({"message": {"DOI": doi_given, "title": ["Wind Power"], "type": "journal-article",
+                                   "author": [{"family": "Doe", "given": "Jane"}],
+                                   "issued": {"date-parts": [[2020]]}, **more}}).encode()
+
+
+@pytest.mark.parametrize("bibtex, crossref", [
+    (_bib("doi = {10.5555/OTHER.1}"), None),                        # doi.org's BibTeX, Crossref knows none
+    (_bib("url = {https://doi.org/10.5555/other.1}"), None),        # the other DOI as its link
+    (None, _work("10.5555/other.1")),                               # Crossref's record, no BibTeX
+    (_bib("doi = {10.5555/other.1}"), _work("10.5555/other.1", relation={
+        "is-identical-to": [{"id-type": "doi", "id": "10.5555/third", "asserted-by": "subject"}]})),
+])
+def test_a_record_of_another_doi_is_refused_naming_both_unless_it_declares_the_one_asked_its_alias(
+        kb_root, server, bibtex, crossref):
+    """Asked for 10.5555/asked.1, a record doi.org or Crossref gave of 10.5555/other.1 was filed as
+    the paper of the DOI asked: another work's title and authors, under the DOI the person gave."""
+    server.routes["/doi/10.5555/asked.1"] = Reply(200, bibtex, {"Content-Type": "application/x-bibtex"}) \
+        if bibtex else Reply(406, b"no BibTeX here")
+    server.routes["/crossref/works/10.5555/asked.1"] = Reply(200, crossref, {"Content-Type": "application/json"}) \
+        if crossref else Reply(404, b"Resource not found.")
+    r = run_kb("add", "doi:10.5555/asked.1")
+    assert r.code == 2 and r.err.count("\n") == 1 and "Traceback" not in r.err, r.err
+    assert "10.5555/asked.1" in r.err and "10.5555/other.1" in r.err, r.err
+    assert run_kb("ls", "--json").json == []
+    if bibtex is not None:
+        return
+    # declared by Crossref the same work as the DOI asked (an alias), the record is the one asked for
+    server.routes["/crossref/works/10.5555/asked.1"] = Reply(200, _work("10.5555/other.1", relation={
+        "is-identical-to": [{"id-type": "doi", "id": "10.5555/ASKED.1", "asserted-by": "subject"}]}),
+        {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.5555/asked.1", "--refresh")
+    assert r.code == 0, r.err
+    (paper,) = run_kb("ls", "--json").json
+    assert paper["doi"] == "10.5555/other.1", paper
