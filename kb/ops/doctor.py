@@ -221,6 +221,8 @@ def _check_settings(kb: KB, report: Report) -> None:
     for message in kb.unread_settings():
         report.problem("files", paths.MARKER, message.removeprefix(f"{paths.MARKER}: "),
                        f"import what it names, then remove [{UNREAD_TABLE}] from kb.toml")
+    for message in kb.unknown_settings():
+        report.problem("files", paths.MARKER, message.removeprefix(f"{paths.MARKER}: "), "correct kb.toml by hand")
     try:
         kb.limits()
     except KBError as exc:

@@ -27,7 +27,7 @@ def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
     its index brought up to date unless `sync` is false; `on_busy` hears of a wait
     for another command's writer lock, `jobs` as KB's."""
     kb = KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
-    kb.warnings += kb.unread_settings()          # said once by every command that opens it
+    kb.warnings += kb.unread_settings() + kb.unknown_settings()      # said once by every command that opens it
     return kb
 
 

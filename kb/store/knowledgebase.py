@@ -356,17 +356,33 @@ class KB:
         return [f"{paths.MARKER}: [{UNREAD_TABLE}] {what}: kb's papers are the entries of references.bib "
                 f"alone ({then})"]
 
+    def unknown_settings(self) -> list[str]:
+        """Each key of kb.toml that kb does not know, in one line naming it, which every command
+        says once (kb.ops.session) and kb doctor calls a problem: a misspelt limit (max_page = 5000)
+        is not read. kb add of a PDF refused the whole file for one (`foo = 1` too), and every other
+        command said nothing. kb.toml is parsed only when a line of it is not plainly one kb knows
+        (`_plainly_known`); one that is not TOML is said by the commands that read it."""
+        try:
+            with open(self.layout.marker, "rb") as fh:
+                data = fh.read(1 << 20)
+            if _plainly_known(data):
+                return []
+            settings = self.settings
+        except (OSError, KBError):
+            return []
+        said = _unknown_keys(settings, TOP_KEYS, "")
+        limits = settings.get("limits")
+        if isinstance(limits, dict):
+            said += _unknown_keys(limits, LIMIT_KEYS, "[limits] ")
+        return [f"{paths.MARKER}: {line}" for line in said]
+
     def limits(self) -> pdf.Limits:
-        settings = self.settings
-        _no_unknown_keys(settings, {"limits", UNREAD_TABLE}, "")
-        limits = settings.get("limits", {})
+        limits = self.settings.get("limits", {})
         if not isinstance(limits, dict):
             raise FileFormatError("`limits` must be a table ([limits] with max_pages = 2000, ...)",
                                   path=paths.MARKER)
-        import dataclasses
-
-        _no_unknown_keys(limits, {f.name for f in dataclasses.fields(pdf.Limits)}, "[limits] ")
-        return pdf.Limits.from_env(limits)
+        # a key kb does not know is said by every command (unknown_settings), never read
+        return pdf.Limits.from_env({k: v for k, v in limits.items() if k in LIMIT_KEYS})
 
     @property
     def indexer(self) -> index.Indexer:
@@ -661,16 +677,52 @@ def init(folder: Path) -> tuple[Path, bool]:
 UNREAD_TABLE = "bibliography"
 
 
-def _no_unknown_keys(table: dict, known: set[str], where: str) -> None:
-    """A key kb.toml holds that kb does not know is named, as in a claims file: a misspelt
-    limit (max_page = 5000) would otherwise be ignored in silence. A person's own key
-    starting with x_ is left alone."""
+#: The keys kb reads in kb.toml: its tables, and the limits of [limits].
+TOP_KEYS = frozenset({"limits", UNREAD_TABLE})
+LIMIT_KEYS = frozenset({"max_pages", "max_stream_mb", "max_extract_seconds", "max_extract_mb"})     # pdf.Limits
+
+
+def _unknown_keys(table: dict, known: frozenset[str], where: str) -> list[str]:
+    """A line for each key of `table` kb does not know, as in a claims file: a misspelt limit
+    (max_page = 5000) would otherwise be ignored in silence. A person's own key starting with
+    x_ is left alone."""
     import difflib
 
+    said = []
     for key in table:
         if key in known or key.startswith("x_"):
             continue
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-        raise FileFormatError(f"{where}unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
-                              + f"; kb reads {', '.join(sorted(known))} (a key of your own: x_{key})",
-                              path=paths.MARKER)
+        said.append(f"{where}unknown key `{key}`" + (f" (did you mean `{close[0]}`?)" if close else "")
+                    + f", not read; kb reads {', '.join(sorted(known))} (a key of your own: x_{key})")
+    return said
+
+
+def _plainly_known(data: bytes) -> bool:
+    """Whether every line of kb.toml is plainly one kb knows, without parsing it (the check every
+    command makes, unknown_settings): blank, a comment, a table kb reads or a person's own ([x_...]),
+    each once, or one of its keys given a value on its line. Anything else (a key kb does not know,
+    a dotted or quoted key, a value over lines, a line that is no TOML) is for tomllib to read."""
+    table, seen = "", set()
+    for raw in data.split(b"\n"):
+        line = raw.strip()
+        if not line or line.startswith(b"#"):
+            continue
+        if line.startswith(b"["):
+            name = line.split(b"#", 1)[0].strip()
+            if not (name.startswith(b"[") and name.endswith(b"]")) or name.startswith(b"[["):
+                return False
+            table = name[1:-1].strip().decode("ascii", "replace")
+            if table in seen or not (table in TOP_KEYS or table.startswith("x_")):
+                return False
+            seen.add(table)
+            continue
+        key, eq, value = line.partition(b"=")
+        key = key.strip().decode("ascii", "replace")
+        if not eq or any(c in value for c in b"[{'\"\\"):
+            return False
+        if table == "limits" and key not in LIMIT_KEYS and not key.startswith("x_"):
+            return False
+        if (table == "" and not key.startswith("x_")) or not key.replace("_", "").isalnum():
+            return False
+    return True
