@@ -205,6 +205,14 @@ def find_root(explicit: str | os.PathLike | None = None, cwd: Path | None = None
                                       else f": KB_HOME={folder}"))
         why = _marker_unreadable(root / MARKER)
         if why or not (root / MARKER).is_file():
+            meant = str(given).strip()
+            if kind is None and meant != str(given) and (Path(meant).expanduser() / MARKER).is_file():
+                # pasted with a space or a line break: 'points to  /x, which is not a knowledge base (run:
+                # kb init  /x)' hid the space, and asked to make one where there is one
+                raise NoKnowledgeBase(f"{source} {str(given)!r} begins or ends with white space, so names no folder; "
+                                      f"{shown(meant)} is a knowledge base",
+                                      hint="give it without the white space: " +
+                                      (f"--kb {shown(meant)}" if explicit else f"KB_HOME={shown(meant)}"))
             within = None if why else inside_own_folder(root)
             raise NoKnowledgeBase(f"{source} points to {shown(root)}, which is not a knowledge base "
                                   + (f"kb can read ({MARKER} is {why})" if why else f"(no {MARKER})")

@@ -136,3 +136,18 @@ def test_a_pdf_time_limit_past_a_week_is_refused_where_it_was_kept_as_a_week_uns
         Limits.from_env({"max_extract_seconds": float(toml)} if toml else None)
     assert "is longer than kb waits for a PDF's text (at most 604,800 s, a week)" in err.value.message
     assert ("KB_MAX_EXTRACT_SECONDS" if env else "kb.toml [limits]") in err.value.message
+
+
+@pytest.mark.parametrize("around", [" {}", "{}\n", "{} "])
+def test_a_knowledge_base_path_given_with_white_space_around_says_so(kb_root, monkeypatch, around):
+    """KB_HOME=' /path/kb' (pasted) said 'points to  /path/kb, which is not a knowledge base (run: kb init
+    /path/kb)': the space unseen, and a knowledge base to be made where there is one."""
+    from kb.store.paths import NoKnowledgeBase, find_root
+
+    given = around.format(kb_root)
+    with pytest.raises(NoKnowledgeBase) as err:
+        find_root(given)
+    assert err.value.message == (f"--kb {given!r} begins or ends with white space, so names no folder; {kb_root} "
+                                 "is a knowledge base")
+    monkeypatch.setenv("KB_HOME", given)
+    one_error(run_kb("ls"), f"KB_HOME {given!r} begins or ends", f"KB_HOME={kb_root})")
