@@ -487,6 +487,32 @@ def env_flag(name: str, default: bool | None = False) -> bool | None:
                      hint=f"unset {name}, or give 1 or 0; true/false, yes/no and on/off are read too")
 
 
+#: Every environment variable kb reads (a test of kb's own checks the list against the code).
+SETTINGS = frozenset({
+    "KB_HOME", "KB_OFFLINE", "KB_PROGRESS", "KB_PREFETCH", "KB_DEBUG", "KB_LOCK_TIMEOUT", "KB_MAX_INPUT_MB",
+    "KB_MAILTO", "KB_OPENER", "KB_S2_API_KEY", "KB_ARXIV_API_URL", "KB_ARXIV_PDF_URL", "KB_DOI_URL",
+    "KB_CROSSREF_URL", "KB_S2_API_URL", "KB_CONNECT_TIMEOUT", "KB_READ_TIMEOUT", "KB_TOTAL_TIMEOUT",
+    "KB_SILENT_TIMEOUT", "KB_REFUSED_TIMEOUT", "KB_RETRIES", "KB_BACKOFF", "KB_MAX_RETRY_AFTER",
+    "KB_MAX_DOWNLOAD_MB", "KB_ARXIV_DELAY", "KB_S2_DELAY", "KB_DOI_DELAY", "KB_MAX_PAGES", "KB_MAX_STREAM_MB",
+    "KB_MAX_EXTRACT_SECONDS", "KB_MAX_EXTRACT_MB"})
+
+
+def misspelt_settings() -> list[str]:
+    """A line for each KB_* variable of the environment that kb does not read but that is
+    close to one it does (KB_OFLINE=1: kb went online without a word); others are left alone."""
+    odd = [n for n in os.environ if n.startswith("KB_") and n not in SETTINGS]
+    if not odd:
+        return []
+    import difflib
+
+    said = []
+    for name in sorted(odd):
+        close = difflib.get_close_matches(name, sorted(SETTINGS), n=1, cutoff=0.85)
+        if close:
+            said.append(f"{name} is not a setting kb reads (did you mean {close[0]}?); it is ignored")
+    return said
+
+
 #: The longest wait kb makes for the writer lock (KB_LOCK_TIMEOUT): a day.
 LOCK_WAIT_MAX = 86400.0
 

@@ -22,7 +22,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from kb.atomic import env_flag, not_utf8, shown, why_full
+from kb.atomic import env_flag, misspelt_settings, not_utf8, shown, why_full
 from kb.cli.commands import COMMANDS
 from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
 from kb.cli.common import stderr as err_stream
@@ -159,6 +159,8 @@ def _run(argv: list[str] | None) -> int:
     except KBError as exc:
         err(f"kb: error: {_shortened(str(exc))}\n")
         return exc.exit_code
+    for line in misspelt_settings():
+        err(f"kb: {line}\n")
     command = _root_command()
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)

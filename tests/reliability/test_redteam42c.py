@@ -151,3 +151,23 @@ def test_a_knowledge_base_path_given_with_white_space_around_says_so(kb_root, mo
                                  "is a knowledge base")
     monkeypatch.setenv("KB_HOME", given)
     one_error(run_kb("ls"), f"KB_HOME {given!r} begins or ends", f"KB_HOME={kb_root})")
+
+
+@pytest.mark.parametrize("name, meant", [("KB_OFLINE", "KB_OFFLINE"), ("KB_MAX_PAGE", "KB_MAX_PAGES")])
+def test_a_misspelt_kb_variable_is_said_once_and_an_unrelated_one_left_alone(kb_root, monkeypatch, name, meant):
+    """KB_OFLINE=1 left kb online without a word."""
+    import re
+    from pathlib import Path
+
+    import kb
+    from kb.atomic import SETTINGS
+    from kb.sources.pdf import Limits
+
+    monkeypatch.setenv(name, "1")
+    monkeypatch.setenv("KB_SOMETHING_ELSE", "1")
+    r = run_kb("ls")
+    assert r.code == 0 and r.err == f"kb: {name} is not a setting kb reads (did you mean {meant}?); it is ignored\n"
+    if name != "KB_OFLINE":
+        return
+    read = {m for f in Path(kb.__file__).parent.rglob("*.py") for m in re.findall(r'"(KB_[A-Z0-9_]+)"', f.read_text())}
+    assert read | {"KB_" + f.upper() for f in Limits.__dataclass_fields__} == SETTINGS
