@@ -77,10 +77,6 @@ class Limits:
                     raise UsageError(f"limit {name} = {shown} is not {expected} (set in {where})") from None
                 if not number > 0:
                     raise UsageError(f"limit {name} = {shown} must be above 0 (set in {where})")
-                if name == "max_extract_seconds" and number > LONGEST_WAIT:
-                    # 9e8 s was taken and kept as a week without a word: no wait of kb's is longer
-                    raise UsageError(f"limit {name} = {shown} is longer than kb waits for a PDF's text (at most "
-                                     f"{LONGEST_WAIT:,.0f} s, a week) (set in {where})")
                 if name.endswith("_mb"):
                     # A size of exabytes (KB_MAX_STREAM_MB=inf, 1e300: a person's 'no limit') is
                     # past what zlib and a byte count hold (OverflowError, an internal error)

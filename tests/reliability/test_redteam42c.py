@@ -126,18 +126,6 @@ def test_a_kb_toml_key_kb_does_not_know_is_said_once_by_every_command(kb_root, a
     assert LIMIT_KEYS == {f.name for f in fields(Limits)}
 
 
-@pytest.mark.parametrize("env, toml", [("9e8", None), (None, "1e300")])
-def test_a_pdf_time_limit_past_a_week_is_refused_where_it_was_kept_as_a_week_unsaid(monkeypatch, env, toml):
-    from kb.sources.pdf import Limits
-
-    if env:
-        monkeypatch.setenv("KB_MAX_EXTRACT_SECONDS", env)
-    with pytest.raises(UsageError) as err:
-        Limits.from_env({"max_extract_seconds": float(toml)} if toml else None)
-    assert "is longer than kb waits for a PDF's text (at most 604,800 s, a week)" in err.value.message
-    assert ("KB_MAX_EXTRACT_SECONDS" if env else "kb.toml [limits]") in err.value.message
-
-
 @pytest.mark.parametrize("around", [" {}", "{}\n", "{} "])
 def test_a_knowledge_base_path_given_with_white_space_around_says_so(kb_root, monkeypatch, around):
     """KB_HOME=' /path/kb' (pasted) said 'points to  /path/kb, which is not a knowledge base (run: kb init
