@@ -635,6 +635,11 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if bounds is None:
             bounds = _sentence_bounds(page)
         per = ""
+        if kind == "table" and unit_text and "/" not in unit:
+            # "Energy per query (Wh)", "Energy (kWh) per 1,000 queries" over cells: each cell is per that
+            got = _header_per(page, start, unit_text)
+            if got:
+                per, unit_text = got, f"{unit_text} per {got}"
         if unit.endswith("/item") and _PER_WORD.search(unit_text):
             # per a noun kb has no unit for ("25 kWh per run"): the amount's unit, and the per as printed
             unit, per = unit[:-len("/item")], _PER_WORD.split(unit_text)[-1]
@@ -672,6 +677,10 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
                 den = subject.group("den") if subject is not None else None
                 if subject is not None and (den is None or _one(den).lower() == den.lower()):
                     subject, unnamed = None, True       # "Each has 8 GPUs": each of things named elsewhere
+            if got is None and subject is None and named is None and not unnamed and (count or adds_up(unit)):
+                # "energy per 1,000 queries was 2.9 kWh", "emissions per flight were 5 kg", "energy per query (Wh):
+                # 0.3": a per its subject names, a heading's, is the figure's as one printed after it is
+                got = _subject_per(page, start)
             per = got[0] if got is not None else _one(subject.group("den")) if subject is not None else \
                 named or (EACH_UNNAMED if unnamed else "")
             if per:
@@ -1515,6 +1524,61 @@ def _one(noun: str) -> str:
     """The singular of a counted noun as printed ("line" of "lines", "query" of "queries"): one of what a rate is
     per; the noun as printed when it counts nothing kb reads."""
     return min(count_forms(noun), key=len, default=noun)
+
+
+#: A per a header names about its unit in parentheses: "per query " of "Energy per query (Wh)", " per 1,000 queries" of
+#: "Energy (kWh) per 1,000 queries".
+HEADER_PER_BEFORE = lazy(r"(?i)\bper[ \t]+(?P<den>(?:\d[\d,]*[ \t])?(?P<noun>[^\W\d_][\w-]*))[ \t]*$")
+HEADER_PER_AFTER = lazy(r"(?i)[ \t]*per[ \t]+(?P<den>(?:\d[\d,]*[ \t])?(?P<noun>[^\W\d_][\w-]*))")
+
+
+#: A calendar year heading a table's row: "2019".
+_YEAR_ROW = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
+
+
+def rows_by_year(page: str, per: re.Match[str]) -> bool:
+    """Whether a header's per ("per year" of "Emissions (tCO2e) per year. 2019 1,234 2020 987") is what the table's
+    rows are by, years printed after it: each cell is its year's amount, as much a total as a rate."""
+    return per.group("noun").lower() in ("year", "years", "yr") and _YEAR_ROW.search(page, per.end(), per.end() + 200) \
+        is not None
+
+
+def _header_per(page: str, start: int, unit_text: str) -> str:
+    """The per a table's header names about the unit in parentheses its cell at `start` takes ("query" of "Energy
+    per query (Wh)", "1,000 queries" of "Energy (kWh) per 1,000 queries"); "" when it names none."""
+    head = f"({unit_text})"
+    at = page.rfind(head, max(0, start - 400), start)
+    if at < 0:
+        return ""
+    m = HEADER_PER_BEFORE.search(page, max(0, at - 40), at) or HEADER_PER_AFTER.match(page, at + len(head))
+    if m is None or m.group("noun").lower() in _NOT_PER or rows_by_year(page, m):
+        return ""
+    den = " ".join(m.group("den").split())
+    return den if den[:1].isdigit() else _one(den)
+
+
+#: A per printed before a figure as its subject's, a heading's: "per flight were 5 kg", "per 1,000 queries (kWh): 2.9".
+PER_BEFORE = lazy(r"(?i)(?:\bper\b|(?<!\bw)/)[ \t\n]*(?P<den>(?:\d[\d,.]*[ \t]?)?[^\W\d_][\w-]*"
+                  r"(?:[ \t]+[^\W\d_][\w-]*)?)(?![\w-])[ \t\n]*(?:[(\[][^()\[\]\d]{1,20}[)\]][ \t\n]*)?"
+                  r"(?:(?:is|was|were|are|averaged|averages|totall?ed|came[ \t\n]+to|amounted[ \t\n]+to|of|[:=,])"
+                  r"[ \t\n]*)+(?:(?:about|around|roughly|approximately|nearly|almost|only|just|~)[ \t\n]*)?"
+                  r"[$€£]?[ \t\n]*$")
+
+
+def _subject_per(page: str, start: int) -> tuple[str, int] | None:
+    """(the per a figure at `start` prints before it as its subject's, where it ends): "flight" of "emissions per
+    flight were 5 kg", "1,000 queries" of "energy (kWh) per 1,000 queries: 2.9"; None when none is printed."""
+    m = PER_BEFORE.search(page, max(0, start - 80), start)
+    if m is None:
+        return None
+    words = m.group("den").split()
+    if len(words) > 1 and (words[1].lower() in _NOT_PER or words[1].lower() in ("is", "was", "were", "are", "of")):
+        words = words[:1]
+    if words[0].lower() in _NOT_PER:
+        return None
+    if words[0][:1].isdigit():
+        return " ".join(words), m.end("den")
+    return " ".join(words[:-1] + [_one(words[-1])]), m.end("den")
 
 
 def _spent_per(spent: re.Match[str]) -> tuple[str, int] | None:

@@ -205,6 +205,8 @@ from kb.quantities.numbers import (
     EACH_CLAUSE,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
+    HEADER_PER_AFTER,
+    HEADER_PER_BEFORE,
     NOT_COUNTED,
     SPENT,
     SPENT_THEN,
@@ -212,6 +214,7 @@ from kb.quantities.numbers import (
     adds_up,
     each_doing,
     extract_candidates,
+    rows_by_year,
     share_of,
     spread_before,
     subject_of,
@@ -1694,7 +1697,8 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
         return None             # "216 kWh 3.1": kWh may be 216's
     if _counts_things(parse_unit(label)) and not label.endswith("s"):
         return None             # "text generation 0.047", "GPU 4·V100": a row's name, not what it counts
-    return label
+    at = plain.rfind(tokens[-1], start, number.start)
+    return _header_rate(plain, at, at + len(tokens[-1]), label) if at >= 0 else label
 
 
 #: A unit a table's header prints in parentheses: "(lbs)", "(kWh)", "(TDP in Watts)", "(g CO2eq)".
@@ -1706,6 +1710,21 @@ _GAS_ANY = lazy(_GAS)
 _GAS_ALONE = _GAS_ANY
 _GAS_AT_END = lazy(rf"{_GAS}$")
 _GAS_THEN_PAREN = lazy(rf"{_GAS}[^()]{{0,8}}$")
+
+
+def _header_rate(text: str, start: int, end: int, unit: str) -> str:
+    """`unit`, a header's or a heading's unit printed in `text` at `start`-`end`, as the rate the words about it name:
+    "Wh/query" of "Energy per query (Wh)", "kWh per 1,000 queries" of "Energy (kWh) per 1,000 queries"; the cells
+    under it are amounts per that, no totals."""
+    if _amount(unit) is not None:
+        return unit
+    per = HEADER_PER_BEFORE.search(text, max(0, start - 40), start) or HEADER_PER_AFTER.match(text, end)
+    if per is None or per.group("noun").lower() in _SENTENCE_WORDS or rows_by_year(text, per) \
+            or not _reads_as_unit(f"{unit}/{per.group('noun')}", nouns=True):
+        return unit
+    return f"{unit} per {per.group('den')}" if per.group("den")[:1].isdigit() else f"{unit}/{per.group('den')}"
+
+
 #: How far before a cell its headers are looked for.
 _HEADER_REACH = 400
 
@@ -1742,6 +1761,7 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             amount = _amount(text) or text
             if _is_mass(amount) and _GAS_THEN_PAREN.search(head[max(0, m.start() - 16):m.start()]):
                 text = f"{amount} CO2e" + text[len(amount):]    # "CO 2e (lbs)": pounds of CO2e, no other pounds
+            text = _header_rate(head, m.start(), m.end(), text)
             units.append(text)
             columns.append((at + m.start(), at + m.end(), text))
             break
@@ -2323,7 +2343,9 @@ _CLOSING_BOUND = lazy(r"(?:[ ]?[-–—,][ ]?\d[\d.,]*)?[ ]?[)\]]")
 #: ... or the figure's bracket: "(95% CI 3.1-4.2)" of "3.6 kWh (95% CI 3.1-4.2) per run".
 _BRACKET_BEFORE_PER = lazy(r"[ ]?[(\[][^()\[\]]{1,60}[)\]]")
 #: A per printed before a figure as its subject's: "per flight were 5 kg", "per query was about $0.3".
-_PER_BEFORE = lazy(r"(?i)(?:\bper\b|/)[ ]*(?P<den>(?:\d[\d,.]*[ ]?)?[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)[ ]*"
+_PER_BEFORE = lazy(r"(?i)(?:\bper\b|(?<!\bw)/)[ ]*(?P<den>(?:\d[\d,.]*[ ]?)?[^\W\d_][\w-]*(?:[ ]+[^\W\d_][\w-]*)?)"
+                   r"(?![\w-])[ ]*"
+                   r"(?:[(\[][^()\[\]\d]{1,20}[)\]][ ]*)?"
                    r"(?:(?:is|was|were|are|averaged|averages|totall?ed|came[ ]+to|amounted[ ]+to|of|[:=,])[ ]*)+"
                    r"(?:(?:about|around|roughly|approximately|nearly|almost|only|just|~)[ ]*)?[$€£]?[ ]*$")
 #: A per of a rate, or the thing a rate counts, about a word: "per flight", "/flight", "flight per year".
@@ -2454,10 +2476,12 @@ def _rate_unread(plain: str, number: _Number, units: list[str | None]) -> str | 
     for unit in units:
         if unit and _amount(unit):      # "GPU/node" of "each node has 8 GPUs": per things, which no unit is
             den = _RATE_SPLIT.split(unit, maxsplit=1)[1].strip()
+            if den and (den[:1].isdigit() or not _reads_as_unit(den)) and _amount(unit) != unit:
+                return unit     # "kg/flight", "kWh per 1,000 queries" of "emissions per flight were 5 kg": per things
             return unit if den and not den[:1].isdigit() and _is_count(den) else None
-    # (a per its subject names, "energy (kWh) per charge: 0.012", is a table's or a heading's, as a claim may
-    # restate it: only "each node has 8 GPUs" is read so)
-    return _printed_per(plain, number, units, subject=False)
+    # a per its subject names, a heading's or a table's ("energy (kWh) per 1,000 queries: 2.9", "energy per query
+    # (Wh): 0.3"), is the figure's as "8 GPUs per node" is
+    return _printed_per(plain, number, units)
 
 
 def _a_rate(plain: str, number: _Number, units: list[str | None], count: bool) -> bool:
@@ -2962,6 +2986,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             den = c.unit_text.rsplit(" per ", 1)[1]
             if _reads_as_unit(f"{unit[:-len('/item')]}/{den}", nouns=True):
                 unit = f"{unit[:-len('/item')]}/{den}"
+            elif den[:1].isdigit() and _denominator(den) is not None:
+                unit = f"{unit[:-len('/item')]} per {den}"       # "energy per 1,000 queries was 2.9 kWh"
         # the figure's own noun, never its per's ("widgets" of "5 widgets per hour", not "hour")
         noun = _PER_WORD.split(re.sub(r"-\s+", "", printed[c.start:c.end]))[0].split()[-1] if c.unit_text else ""
         if (unit == "item" or unit.startswith("item/")) and noun and _reads_as_unit(noun) and not _is_count(noun):
@@ -3325,7 +3351,7 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             if bare_total and not _count_rate(plain, h, printed_unit.get((h.start, h.end))):
                 continue
             printed_per = _rate_unread(plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])
-            den = printed_per.split("/", 1)[1].strip() if printed_per else printed_per
+            den = _RATE_SPLIT.split(printed_per, maxsplit=1)[1].strip() if printed_per else printed_per
             if den == "" and (count or bare_total or total and _each_distributes(
                     plain, h, labelled.get((h.start, h.end)) or [printed_unit.get((h.start, h.end))])):
                 each = each or h

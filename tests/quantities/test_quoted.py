@@ -28,7 +28,7 @@ def _judged(value: str, quote: str, ok: bool) -> None:
     ("7302 min", "a mean length of stay of 121.7 hours"),
     ("9 %", "which is 9% of a charge"),
     ("20 kWh/day", "from 10-20 kWh per day"),
-    ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # no unit printed after the number
+    ("0.012 kWh", "Table 3: energy (kWh) of a charge: 0.012"),       # no unit printed after the number
 ])
 def test_the_value_is_among_the_quotes_numbers(value, quote):
     assert value_in_quote(value, quote).ok
@@ -175,7 +175,7 @@ def test_things_kb_has_no_unit_for_are_counted_by_their_noun(value, quote, ok):
 
 @pytest.mark.parametrize("value, quote", [
     *[(numbers_in(q)[0].text, q) for q in COUNTED],                  # a bare number
-    ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012"),        # nothing after the number
+    ("0.012 kWh", "Table 3: energy (kWh) of a charge: 0.012"),       # nothing after the number
     ("0.012 kWh", "energy (kWh) 0.012 0.015 0.02"),                  # a table's next cell
     ("11.49 kWh", "the energy (kWh) was 11.49 for the model"),       # words of the sentence
     ("$30M", "$30M in funding"), ("$30M", "30M dollars"), ("€5", "5 euros"),

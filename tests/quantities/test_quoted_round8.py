@@ -63,7 +63,7 @@ STRUBELL = ("Table 3: Estimated cost of training a model in terms of CO2 emissio
     ("18%", "Share of emissions (%): China (18), India (12)", True), ("12 GPUs", "we trained on 12 GPUs", True),
     ("3 GPUs", "we used the A100 (3) and V100 (4) GPUs", True), ("25 runs", "Twenty-five runs of each model", True),
     ("3x", "a speed-up of 3 over the baseline", True), ("12", "we trained on 12 in all", True),
-    ("0.012 kWh", "Table 3: energy (kWh) per charge: 0.012", True), ("25 °C", "kept at 25 ℃", True),
+    ("0.012 kWh", "Table 3: energy (kWh) of a charge: 0.012", True), ("25 °C", "kept at 25 ℃", True),
 ])
 def test_a_number_printed_bare_holds_no_unit_its_quote_never_states(value, quote, ok):
     found = value_in_quote(value, quote)
