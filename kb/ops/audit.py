@@ -221,7 +221,8 @@ PARALLEL_FROM = 20
 #: "5 m long": 5 s, 5 m, was no figure; "5 m users" stays no figure); "each" opening a clause makes no per ("8 GPUs each
 #: running at 300 W": 8 GPUs, was 8 GPUs per "running").
 #: 11: "5 models, each taking 3 hours": 3 h per model; table years: no figures; "1.5–2.5 million": both scaled.
-#: 12: a per a heading or a header names is its figures' ("emissions per flight were 5 kg": 5 kg per flight).
+#: 12: a per a heading or a header names is its figures' ("emissions per flight were 5 kg": 5 kg per flight); a header
+#: naming two units gives each column its own ("Emissions (tCO2e) Energy (MWh)": 1,234 tCO2e, was MWh).
 DERIVED_READING = "12"
 
 

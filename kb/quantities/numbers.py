@@ -1903,6 +1903,7 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
 # ---------------------------------------------------------------- column headers
 
 _HEADER_UNIT = lazy(r"\((?P<u>[^()\d]+)\)\s*$")
+_PAREN = lazy(r"\(([^()]{1,30})\)")
 _CAPTION = lazy(r"(?im)^[ \t]*(?:table|fig\.?|figure)\s*\d")
 # Units a column header may give its cells: not counts, not accelerators, not ratios,
 # which read as ordinary words in a header.
@@ -1919,6 +1920,8 @@ def _header_unit(line: str) -> tuple[str, str] | None:
     m = _HEADER_UNIT.search(line)
     if m is None or not any(ch.isalpha() for ch in line[:m.start()]):
         return None  # "(kWh)" alone is one column's header in a wider table
+    if any(_canonical(_collapse(p.group(1))) not in (None, "dimensionless") for p in _PAREN.finditer(line, 0, m.start())):
+        return None  # "Emissions (tCO2e) Energy (MWh)": two columns, each its own unit (`_header_columns_cells`)
     text = _collapse(m.group("u"))
     if re.search(_CO2, line) and re.fullmatch(r"(?:kg|g|t|lbs?|tons?)", text):
         text = f"{text} CO2e"

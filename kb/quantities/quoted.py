@@ -989,7 +989,17 @@ def _drop_groups(plain: str, held: list[_Number]) -> list[_Number]:
     if not spaced:
         return held
     parts = _within_others(held, [s for s in spaced if _unit_after(plain, s)])
-    return [n for n in held if (n.start, n.end) not in parts]
+    # "GPT 480 987" under "Energy (MWh) Emissions (tCO2e)": two cells of a row whose header names two columns,
+    # never one number 480,987 (a thousands group after a space is one only where no column boundary may fall)
+    cells = {(s.start, s.end) for s in spaced if not _unit_after(plain, s) and _columns_named(plain, s.start) > 1}
+    return [n for n in held if (n.start, n.end) not in parts and (n.start, n.end) not in cells]
+
+
+def _columns_named(plain: str, pos: int) -> int:
+    """How many columns the header before `pos` names by a unit in parentheses: 2 of "Model Energy (MWh) Emissions
+    (tCO2e) GPT"."""
+    return sum(1 for m in _HEADER_PAREN.finditer(plain, max(0, pos - _HEADER_REACH), pos)
+               if _reads_as_unit(" ".join(m.group(1).split())))
 
 
 #: What may start a unit printed after a number: a letter or a unit's sign, a factor's "×" or "-fold".
