@@ -3196,10 +3196,17 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                  for h in held if (h.start, h.end) in falls}
         held = sorted(held + list(twins.values()), key=lambda n: (n.start, n.end))
         with_units += [(twins[(n.start, n.end)], -iv, u) for n, iv, u in with_units if (n.start, n.end) in twins]
+    #: a percentage without a sign of a change a word gives ("50%" of "halved"): a cut's size or a level of 50%, which
+    #: kb cannot tell apart ("utilisation halved" from 80% is no "50%"), so only its signed form ("-50%") holds it
+    unsigned: list[tuple[_Number, _Number]] = []
     for w in wanted:
-        if scale is not None and any(h.share and h.start >= start and _share_rounds(h, w, scale)
-                                     and not (h.change == "rise" and scale == 1) for h in held):
-            continue            # "67%" of "two thirds", "20%" of "one in five"; "100%" of "doubled", never a bare 1
+        changed = [h for h in held if h.share and h.start >= start and _share_rounds(h, w, scale)
+                   and not (h.change == "rise" and scale == 1)] if scale is not None else []
+        signed_w = w.text.lstrip()[:1] in "+-−"
+        if any(not h.change or scale == 1 or signed_w for h in changed):
+            continue            # "67%" of "two thirds", "20%" of "one in five"; "+100%" of "doubled", never a bare 1
+        if changed:
+            unsigned.append((w, changed[0]))
         if bare:
             # "1287" of "1,287 MWh": a figure without the unit its quote prints it with is no figure
             same = [h for h in held if h.value == w.value]
@@ -3257,6 +3264,8 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
                     # and one the page's text gives no header's unit (the quote alone decided it)
                 if not _money_agrees(n, unit, claim_unit, unitless) or _kinds_differ(unit, value_unit):
                     continue
+                if n.change and not signed_w and scale is not None and scale != 1:
+                    continue        # "50%" of "halved": a cut's size or a level (above)
                 if own_per and not _per_fits(plain, n, [unit], per, elsewhere):
                     continue        # a claim per flight: a figure the quote prints per flight, never another's
                 if total and _a_rate(plain, n, [unit], count):
@@ -3288,13 +3297,14 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
         said = shown.get((fell[0].start, fell[0].end), printed[fell[0].start:fell[0].end].strip())
         return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
             f"the value {value!r} is a rise, but its quote gives {said!r} as a fall: "
-            f"write the change as {'-' + value.strip().lstrip('+')!r}, or its size without a sign"))
+            f"write the change as {'-' + value.strip().lstrip('+')!r}"
+            f"{'' if fell[0].change else ', or its size without a sign'}"))
     signed = [w for w in wanted if w.text in missing and (w.text.startswith("+") or w.value < 0)]
     level = [h for h in held for w in signed[:1] if not h.text.startswith(("+", "-", "−")) and (
         h.value == abs(w.value) or h.share and scale is not None and h.value > 0
         and _share_rounds(h, _Number(w.text, w.start, w.end, abs(w.value), w.half), scale))]
-    if level and len(missing) == len(wanted) and _value_in_quote(value.replace("+", "", 1).replace("-", "", 1)
-                                                                 .replace("−", "", 1), quote, per, bound).ok:
+    if level and len(missing) == len(wanted) and (level[0].change or _value_in_quote(
+            value.replace("+", "", 1).replace("-", "", 1).replace("−", "", 1), quote, per, bound).ok):
         h, w = level[0], signed[0]
         kind = "a rise" if (h.start, h.end) in _rises(plain, [h]) else "a fall" if (h.start, h.end) in falls \
             else "no change of either sign"
@@ -3302,6 +3312,13 @@ def _value_in_quote(value: str, quote: str, per: str | None, bound: str | None) 
             f"the value {value!r} writes {'a rise' if w.value > 0 else 'a fall'}, but its quote gives "
             f"{shown.get((h.start, h.end), printed[h.start:h.end].strip())} as {kind}: write the value as its "
             f"quote gives it"))
+    if unsigned and len(missing) == len(wanted):
+        w, h = unsigned[0]
+        sign = "+" if h.change == "rise" else "-"
+        return QuotedValue(False, list(dict.fromkeys(numbers)), missing, problem=(
+            f"the value {value!r} may be the size of the change its quote gives in a word "
+            f"({' '.join(printed[h.start:h.end].split())!r}) or a level, which kb cannot tell apart: write the change "
+            f"signed, as {value.replace(w.text, sign + w.text, 1)!r}"))
     errors = [h for h in held if (h.start, h.end) in spread and any(h.value == w.value for w in wanted)]
     if missing and errors and len(missing) == len(wanted):
         h = errors[0]

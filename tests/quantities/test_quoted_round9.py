@@ -63,11 +63,11 @@ def test_a_refusal_for_a_number_the_paper_prints_otherwise_says_what_differs(val
     ("-33%", "a third of the emissions", False), ("+33%", "a third of the emissions", False),
     ("33%", "a third of the emissions", True), ("-50%", "half of the energy", False),
     # "halved" is a fall by a half, and a factor of one half
-    ("-50%", "energy use halved", True), ("50%", "energy use halved", True), ("0.5", "energy use halved", True),
+    ("-50%", "energy use halved", True), ("50%", "energy use halved", False), ("0.5", "energy use halved", True),
     ("0.5x", "energy use halved", True), ("+50%", "energy use halved", False), ("2x", "energy use halved", False),
     ("-25%", "energy use halved", False),
     # "doubled", "tripled": a factor, and a rise by 100 %, 200 %; never a fall, nor a bare 1
-    ("2x", "energy use doubled", True), ("+100%", "energy use doubled", True), ("100%", "energy use doubled", True),
+    ("2x", "energy use doubled", True), ("+100%", "energy use doubled", True), ("100%", "energy use doubled", False),
     ("-100%", "energy use doubled", False), ("1", "energy use doubled", False), ("+1", "energy use doubled", False),
     ("+200%", "energy use tripled", True), ("+100%", "energy use tripled", False),
     ("+100%", "it used twice the energy", False), ("+100%", "a double-blind study", False),
