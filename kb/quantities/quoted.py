@@ -1824,7 +1824,17 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     if gas and claim_unit is not None and "[co2e]" in dict(claim_unit.dimensionality) \
             and not any("CO2e" in u for u in units):
         units.append(format_unit(claim_unit))      # "CO 2e": the column's mass is the claim's
+    if gas:
+        # "CO2eq emitted (kg)": the gas and the mass in parentheses after it name one column, a mass of CO2e
+        heads = sorted(columns, key=lambda c: c[0])
+        columns = [c for c, nxt in zip(heads, heads[1:] + [None]) if not (
+            c[2] is None and nxt is not None and nxt[2] and _is_mass(_amount(nxt[2]) or nxt[2])
+            and nxt[0] - c[1] <= 24 and _GAS_WORDS_ONLY.fullmatch(plain, c[1], nxt[0]))]
     return _column_units(plain, number, list(dict.fromkeys(units)), columns)
+
+
+#: Words between a gas a header names and the mass in parentheses after it: " emitted " of "CO2eq emitted (kg)".
+_GAS_WORDS_ONLY = lazy(r"(?:[ ]+[a-z]+){0,2}[ ]*")
 
 
 def _column_units(plain: str, number: _Number, units: list[str], columns: list[tuple[int, int, str | None]]

@@ -162,7 +162,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: and "70%" of "70 per cent" verify (were refused).
 #: 22 also: per-thing "each <verb>" figures, hedged bounds, table years, shared range scales, standards' numbers.
 #: 23: a rate a heading or a header names ("Energy (kWh) per 1,000 queries: 2.9", "Energy per query (Wh)") holds no total;
-#: two cells under two columns ("GPT 480 987") are no spaced thousands; "halved" holds "-50%", no bare "50%".
+#: two cells under two columns ("GPT 480 987") are no spaced thousands; "halved" holds "-50%", no bare "50%";
+#: "CO2eq emitted (kg)" names one column.
 CLAIM_READING = "23"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
