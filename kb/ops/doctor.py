@@ -469,8 +469,8 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
             report.problem("files", rel, "is gone, but the index still records it", REBUILD)
     for path, base in index.claims_misnamed(layout):
         rel = layout.relative(path)
-        report.problem("files", rel, "holds quotes, claims or checks, but kb reads it as no claims file (a claims "
-                       "file's name ends in .toml)", f"rename it: mv {rel} claims/{base}")
+        report.problem("files", rel, f"holds quotes, claims or checks, but kb reads it as no claims file "
+                       f"({index.misnamed_why(path)})", f"rename it: mv {rel} claims/{base}")
     named: dict[str, list[str]] = {}
     for rel, path in current.items():
         if rel != index.BIB_REL:

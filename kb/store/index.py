@@ -180,7 +180,8 @@ _KB_TABLE = lazy(r"(?m)(?:^|(?<=\r))[ \t]*\[\[?[ \t]*(?:quote|claim|check|units|
 def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
     """Files in claims/ that hold kb's tables but that kb reads as no claims file, since their
     name does not end in `.toml` (claims/x.TOML, x.toml.txt, x.toml~ or x.toml.bak when there
-    is no x.toml), each with the name it would have as a claims file: a claims file renamed
+    is no x.toml) or is a merge or sync tool's copy (x_BASE_1234.toml, `stale.copy_of`), each with
+    the name it would have as a claims file: a claims file renamed
     so reads as deleted, and should be said to be where it is. A backup beside its claims
     file, and hidden files (an editor's), are no such file."""
     found: list[tuple[Path, str]] = []
@@ -195,7 +196,9 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
         if name.startswith(".") or is_claims_name(name):
             continue
         at = name.lower().find(".toml")
-        base = (name[:at] if at > 0 else name.rpartition(".")[0] or name) + ".toml"
+        base = stale.copy_of(name) or (name[:at] if at > 0 else name.rpartition(".")[0] or name) + ".toml"
+        if base.startswith("#") and name.endswith("#"):         # Emacs's auto-save #x.toml# of x.toml
+            base = base[1:]
         path = layout.claims / name
         if base in present or not is_claims_name(base):
             continue
@@ -211,6 +214,11 @@ def claims_misnamed(layout: Layout, limit: int = 100) -> list[tuple[Path, str]]:
             if len(found) >= limit:
                 break
     return found
+
+
+def misnamed_why(path: Path) -> str:
+    """Why kb reads a file `claims_misnamed` found as no claims file, as said in parentheses."""
+    return "a copy a merge or sync tool left" if stale.copy_of(path.name) else "a claims file's name ends in .toml"
 
 
 def manifest_from_index(conn, sha: str, filename: str) -> Manifest | None:
@@ -566,7 +574,7 @@ class Indexer:
         if renamed:
             there = self.layout.relative(renamed[0])
             self.notices.append(f"{shown(rel)} is gone, and {shown(there)} holds quotes, claims or checks under a name kb reads "
-                                f"as no claims file's (a claims file's name ends in .toml): its {what} {verb} no "
+                                f"as no claims file's ({misnamed_why(renamed[0])}): its {what} {verb} no "
                                 f"longer in the knowledge base (mv {shown(there)} {shown(rel)} to restore)")
             return
         moved = claims_out_of_reach(self.layout, rel.removeprefix("claims/"), limit=1)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kb.atomic import identity
 from kb.store.paths import Layout
+from kb.text.lazyre import lazy
 
 BIB_REL = "references.bib"
 
@@ -41,8 +42,30 @@ BIB_READING = "5"
 def is_claims_name(name: str) -> bool:
     """Whether a file in claims/ named so is a claims file: `*.toml`, but not a hidden one,
     which kb never writes (a key's leading '.' is escaped) and editors do beside the file
-    they edit (Emacs's lock `.#x.toml`, a link to nowhere; macOS's `._x.toml`)."""
-    return name.endswith(".toml") and not name.startswith(".")
+    they edit (Emacs's lock `.#x.toml`, a link to nowhere; macOS's `._x.toml`), nor a copy a
+    merge or sync tool left (`copy_of`)."""
+    # (copy_of's first tests, here: no call for the common name; ".toml" alone ends at the first test)
+    return name.endswith(".toml") and name[0] != "." and (name[-6] not in _COPY_LAST or not (
+        "_" in name or " (" in name or "." in name[:-5]) or copy_of(name) is None)
+
+
+# A copy a merge or sync tool leaves beside the file it merged: git mergetool's x_BACKUP_1234.toml,
+# x_BASE_, x_LOCAL_, x_REMOTE_ (x.BASE.1234.toml from older git), a sync service's
+# "x (Ada's conflicted copy 2024-01-02).toml", Syncthing's x.sync-conflict-20240102-030405-ABCDEFG.toml.
+_COPY_LAST = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ)")      # the character before .toml of one
+_TOOL_COPY = lazy(r"(.+?)(?:[_.](?:BACKUP|BASE|LOCAL|REMOTE)[_.][0-9]+| \([^()]*conflicted copy[^()]*\)"
+                  r"|\.sync-conflict-[0-9]{8}-[0-9]{6}(?:-[A-Z0-9]+)?)\.toml")
+
+
+def copy_of(name: str) -> str | None:
+    """The name of the claims file that `name` is a copy of, left beside it by a merge or sync
+    tool; None for any other name. Read as a claims file, such a copy held every record twice,
+    each id was said to be used twice, and `kb rebuild` indexed whichever file came first. A key kb
+    writes holds no space nor parentheses, and none ends in _BASE_ and a number as git's copies do."""
+    if name[-6:-5] not in _COPY_LAST or not ("_" in name or " (" in name or "." in name[:-5]):
+        return None                                                 # the common case: no regex
+    m = _TOOL_COPY.fullmatch(name)
+    return None if m is None else m.group(1) + ".toml"
 
 
 def truth_files(layout: Layout) -> dict[str, Path]:

@@ -1,0 +1,55 @@
+"""Red-team sweep 42, the truth files as git and editors leave them: a copy git mergetool or a
+sync service leaves beside a claims file, and an editor's auto-save of one."""
+
+from __future__ import annotations
+
+import pytest
+from alphakb import alpha_with_claim
+from kbrun import run_kb
+
+from kb.store.stale import copy_of, is_claims_name
+
+
+@pytest.fixture
+def alpha(kb_root, tmp_path):
+    return alpha_with_claim(kb_root, tmp_path)
+
+
+COPIES = ["alpha2020energy_BASE_81234.toml", "alpha2020energy_REMOTE_7.toml", "alpha2020energy.LOCAL.4242.toml",
+          "alpha2020energy (Ada's conflicted copy 2024-01-02).toml",
+          "alpha2020energy.sync-conflict-20240102-030405-ABCDEFG.toml"]
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_a_merge_or_sync_tools_copy_beside_a_claims_file_is_not_read_nor_deleted(alpha, copy):
+    """Read as a claims file it held every id twice: every command refused ("quote id ... is also
+    used"), and kb rebuild indexed whichever of the two came first, leaving the real file out."""
+    claims = alpha / "claims"
+    (claims / copy).write_bytes((claims / "alpha2020energy.toml").read_bytes())
+    for args in [("claims",), ("rebuild",), ("doctor", "--prune")]:
+        r = run_kb(*args)
+        assert r.code == 0 and r.err == "", (args, r.out + r.err)
+    assert [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
+    assert (claims / copy).is_file()
+    (claims / "alpha2020energy.toml").unlink()          # its original gone: named, with the way back
+    r = run_kb("doctor", "--prune")
+    assert r.code == 1 and "a copy a merge or sync tool left" in r.out, r.out + r.err
+    assert "claims/alpha2020energy.toml" in r.out and (claims / copy).is_file()
+    assert list((alpha / ".kb" / "cache" / "sources").glob("*.pages"))
+
+
+def test_an_emacs_auto_save_beside_its_claims_file_is_no_problem_and_names_its_file_alone(alpha):
+    """kb doctor told to `mv claims/#x.toml# claims/#x.toml`: a second claims file of every id."""
+    claims = alpha / "claims"
+    (claims / "#alpha2020energy.toml#").write_bytes((claims / "alpha2020energy.toml").read_bytes())
+    r = run_kb("doctor")
+    assert r.code == 0 and "#alpha2020energy" not in r.out, r.out
+    (claims / "alpha2020energy.toml").unlink()
+    r = run_kb("doctor")
+    assert "mv claims/#alpha2020energy.toml# claims/alpha2020energy.toml" in r.out, r.out
+
+
+@pytest.mark.parametrize("name", ["smith2020.toml", "a_b_2020.toml", "DBLP%3Aconf%2F2020.toml", "x.v2.toml",
+                                  "Smith_BASE.toml", "units.toml", "x (notes).toml"])
+def test_a_name_kb_or_a_person_gives_a_claims_file_is_no_tools_copy(name):
+    assert copy_of(name) is None and is_claims_name(name)
