@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, pid_alive, shown
-from kb.errors import FileFormatError, KBError, UsageError
+from kb.errors import CONFLICT, FileFormatError, KBError, UsageError
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
 from kb.ops.quotes import another_work, renamed_to, verify_papers
@@ -42,6 +42,13 @@ from kb.text.ids import bare_arxiv_id
 REBUILD = "kb rebuild"
 PRUNE = "kb doctor --prune"
 EDIT = "correct the file by hand (any kb command then re-indexes it)"
+#: ... and for one holding a merge conflict left unresolved: "correct" said nothing of which lines.
+RESOLVE = "resolve the conflict (git mergetool, or by hand: any kb command then re-indexes it)"
+
+
+def fix_of(exc: KBError) -> str:
+    """The fix for a truth file kb cannot read, as `exc` says why."""
+    return RESOLVE if exc.message == CONFLICT else EDIT
 #: A cached source younger than this may belong to a `kb add` still running.
 PRUNE_GRACE_SECONDS = 120.0
 #: papers columns that follow from references.bib alone (origin and metadata
@@ -201,8 +208,10 @@ def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | No
         said = next((p for p in report.problems if p.where.split(":")[0] == index.BIB_REL), None)
         why = f"references.bib {said.what}" if said and said.what.startswith("is ") else \
             f"references.bib cannot be read ({said.what})" if said else "references.bib cannot be read"
+        first = "resolve the conflict in references.bib" if CONFLICT in why else \
+            "restore references.bib (git checkout references.bib)"
         raise UsageError(f"{PRUNE} removes nothing while {why}: every cached source would look like no "
-                         "paper's", hint=f"restore references.bib (git checkout references.bib), then {PRUNE}")
+                         "paper's", hint=f"{first}, then {PRUNE}")
     if papers is None or papers:
         return
     filed = [m for m in kb.sources.all() if m.citekeys]
@@ -278,7 +287,7 @@ def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
             report.problem("files", rel, exc.message, f"restore it (git checkout {rel}), or make it a file kb "
                            "can read (a link must point at an existing file)")
         else:
-            report.problem("files", where_of(exc), what_of(exc), EDIT)
+            report.problem("files", where_of(exc), what_of(exc), fix_of(exc))
 
     try:
         try:
@@ -501,7 +510,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
         try:
             bibfile = BibFile.load(layout.bib)
         except FileFormatError as exc:
-            report.problem("files", where_of(exc), what_of(exc), EDIT)
+            report.problem("files", where_of(exc), what_of(exc), fix_of(exc))
             broken.add(index.BIB_REL)
         else:
             rows = {r["citekey"]: dict(r) for r in db.query(
@@ -558,7 +567,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
         try:
             doc = claimsfile.load(path, stem, rel)
         except FileFormatError as exc:
-            report.problem("files", where_of(exc), what_of(exc), EDIT)
+            report.problem("files", where_of(exc), what_of(exc), fix_of(exc))
             broken.add(rel)
             continue
         parsed.add(rel)

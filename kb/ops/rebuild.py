@@ -20,7 +20,7 @@ from typing import Callable
 from kb.atomic import clean_stale_tmp, file_lock, make_folder
 from kb.errors import FileFormatError, KBError
 from kb.ops import derive
-from kb.ops.doctor import EDIT, what_of, where_of
+from kb.ops.doctor import fix_of, what_of, where_of
 from kb.store import paths
 from kb.store.index import Changes, Progress, check_claims_folder, manifest_from_index
 from kb.store.knowledgebase import CLAIM_READING, KB
@@ -175,7 +175,7 @@ def _fill(kb: KB, result: RebuildResult, old: Path | None = None) -> None:
                 indexer.reindex_claims(rel, path)
         except FileFormatError as exc:
             kept = _keep_unread(old, db, rel) if old is not None else ""
-            result.problems.append(f"{where_of(exc)}: {what_of(exc)} (not indexed{kept}; {EDIT})")
+            result.problems.append(f"{where_of(exc)}: {what_of(exc)} (not indexed{kept}; {fix_of(exc)})")
     changes, indexer.pending = indexer.pending, Changes()
     changes.bib = False             # the cached Semantic Scholar lists are merged below, and counted
     changes.committed = True        # every claims file and text above: decided on KB.jobs processes

@@ -53,3 +53,19 @@ def test_an_emacs_auto_save_beside_its_claims_file_is_no_problem_and_names_its_f
                                   "Smith_BASE.toml", "units.toml", "x (notes).toml"])
 def test_a_name_kb_or_a_person_gives_a_claims_file_is_no_tools_copy(name):
     assert copy_of(name) is None and is_claims_name(name)
+
+
+@pytest.mark.parametrize("file", ["references.bib", "claims/alpha2020energy.toml"])
+def test_kb_doctor_says_to_resolve_a_merge_conflict_and_prunes_nothing(alpha, file):
+    """Its fix was "correct the file by hand", and --prune's "git checkout references.bib", which git
+    refuses for a file a merge left unmerged."""
+    path = alpha / file
+    text = path.read_text()
+    path.write_text("<<<<<<< HEAD\n" + text + "=======\n" + text.replace("1,287", "1,288").replace("2020}", "2021}")
+                    + ">>>>>>> theirs\n")
+    r = run_kb("doctor")
+    assert r.code == 1 and f"{file}:1: holds a merge conflict" in r.out and "fix: resolve the conflict" in r.out, r.out
+    r = run_kb("doctor", "--prune")
+    assert r.code in (1, 2) and "resolve the conflict" in r.out + r.err and "git checkout" not in r.out + r.err
+    assert list((alpha / ".kb" / "cache" / "sources").glob("*.pages"))
+    assert path.read_text().startswith("<<<<<<< HEAD\n")
