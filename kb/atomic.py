@@ -693,6 +693,26 @@ def merge_conflict(text: str) -> int | None:
     return text.count("\n", 0, start.start()) + 1
 
 
+_MARKER_LEFT = re.compile(r"(?m)^(?:<<<<<<<|>>>>>>>)[ \t]+\S.*$")
+_SEPARATOR = re.compile(r"(?m)^=======$")
+
+
+def conflict_left(text: str) -> int | None:
+    """The line of a merge conflict's marker left in `text` where `merge_conflict` finds no
+    conflict whole (a person deleted the <<<<<<< line and kept the rest): a `<<<<<<< label` or
+    `>>>>>>> label` line as git writes them, or a `=======` line before one; None when it holds none.
+    Read as it is, BibTeX took such lines between entries as a comment, and both versions as papers."""
+    if ">>>>>>>" not in text and "<<<<<<<" not in text:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    marker = _MARKER_LEFT.search(text)
+    if marker is None:
+        return None
+    separator = _SEPARATOR.search(text, 0, marker.start())
+    return text.count("\n", 0, marker.start() if separator is None else separator.start()) + 1
+
+
 def said(value: str, limit: int = 80) -> str:
     """A value a person gave, as an error message quotes it: its repr, or for a long one its
     start and how long it is (a 5,000-character key is not printed whole)."""

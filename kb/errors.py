@@ -97,3 +97,6 @@ class LockTimeout(KBError):
 #: A merge conflict left in a file a person edits (kb.atomic.merge_conflict), and what to do.
 CONFLICT = "holds a merge conflict left unresolved (<<<<<<< here, then two versions of the same lines)"
 CONFLICT_HINT = "keep the version you want and delete the <<<<<<<, ======= and >>>>>>> lines"
+#: ... and one a person resolved in part: a marker line left (the <<<<<<< line deleted, the others not).
+CONFLICT_LEFT = "holds a merge conflict's marker left behind (a <<<<<<<, ======= or >>>>>>> line here): the lines " \
+    "about it may be both versions"

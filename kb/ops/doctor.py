@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, pid_alive, shown
-from kb.errors import CONFLICT, FileFormatError, KBError, UsageError
+from kb.errors import CONFLICT, CONFLICT_LEFT, FileFormatError, KBError, UsageError
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
 from kb.ops.quotes import another_work, renamed_to, verify_papers
@@ -48,7 +48,7 @@ RESOLVE = "resolve the conflict (git mergetool, or by hand: any kb command then 
 
 def fix_of(exc: KBError) -> str:
     """The fix for a truth file kb cannot read, as `exc` says why."""
-    return RESOLVE if exc.message == CONFLICT else EDIT
+    return RESOLVE if exc.message in (CONFLICT, CONFLICT_LEFT) else EDIT
 #: A cached source younger than this may belong to a `kb add` still running.
 PRUNE_GRACE_SECONDS = 120.0
 #: papers columns that follow from references.bib alone (origin and metadata
@@ -208,7 +208,7 @@ def _refuse_unsafe_prune(kb, report: Report, broken: set[str], papers: dict | No
         said = next((p for p in report.problems if p.where.split(":")[0] == index.BIB_REL), None)
         why = f"references.bib {said.what}" if said and said.what.startswith("is ") else \
             f"references.bib cannot be read ({said.what})" if said else "references.bib cannot be read"
-        first = "resolve the conflict in references.bib" if CONFLICT in why else \
+        first = "resolve the conflict in references.bib" if "merge conflict" in why else \
             "restore references.bib (git checkout references.bib)"
         raise UsageError(f"{PRUNE} removes nothing while {why}: every cached source would look like no "
                          "paper's", hint=f"{first}, then {PRUNE}")

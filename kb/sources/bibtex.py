@@ -24,8 +24,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.atomic import Identity, identity, line_number, merge_conflict, read_input, utf8_else_cp1252, wide_encoding
-from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError
+from kb.atomic import (
+    Identity,
+    conflict_left,
+    identity,
+    line_number,
+    merge_conflict,
+    read_input,
+    utf8_else_cp1252,
+    wide_encoding,
+)
+from kb.errors import CONFLICT, CONFLICT_HINT, CONFLICT_LEFT, FileFormatError
 from kb.sources.bibmodel import (
     LEGACY_FIELDS,
     TYPE_FALLBACKS,
@@ -440,6 +449,9 @@ class BibFile:
         conflict = merge_conflict(self.text)
         if conflict is not None:
             raise FileFormatError(CONFLICT, path=self.path, line=conflict, hint=CONFLICT_HINT)
+        conflict = conflict_left(self.text)
+        if conflict is not None:
+            raise FileFormatError(CONFLICT_LEFT, path=self.path, line=conflict, hint=CONFLICT_HINT)
         seen: dict[str, int] = {}
         written: dict[str, str] = {}
         scanner = _Scanner(self.text, self.path)

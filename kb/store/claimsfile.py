@@ -21,8 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.atomic import Identity, decode_wide, identity, line_number, merge_conflict, read_input, said, wide_encoding
-from kb.errors import CONFLICT, CONFLICT_HINT, FileFormatError, UsageError
+from kb.atomic import (
+    Identity,
+    conflict_left,
+    decode_wide,
+    identity,
+    line_number,
+    merge_conflict,
+    read_input,
+    said,
+    wide_encoding,
+)
+from kb.errors import CONFLICT, CONFLICT_HINT, CONFLICT_LEFT, FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
 
@@ -317,6 +327,9 @@ def load_toml(text: str, path: str) -> dict:
     conflict = merge_conflict(text)
     if conflict is not None:
         raise FileFormatError(CONFLICT, path=path, line=conflict, hint=CONFLICT_HINT)
+    conflict = conflict_left(text)
+    if conflict is not None:
+        raise FileFormatError(CONFLICT_LEFT, path=path, line=conflict, hint=CONFLICT_HINT)
     depth = _nesting(text)
     if depth > MAX_NESTING:
         raise FileFormatError(f"nests arrays or tables {depth} deep; kb reads at most {MAX_NESTING}",

@@ -451,6 +451,9 @@ class KB:
             try:
                 bibfile = index.load_bib(self.layout)
             except FileFormatError:
+                # one an older kb read and this one refuses (BIB_READING 6) is said by the sync that follows
+                with transaction(self.db):
+                    self.db.execute("delete from files where path = ?", [stale.BIB_REL])
                 return
             with transaction(self.db):
                 self.indexer.record_undefined(bibfile)

@@ -34,7 +34,8 @@ BIB_REL = "references.bib"
 #: which a command given one names as what it is, not as no paper. 4: an '@type{' after a '%' on its
 #: line outside entries, after an entry too ('} % @misc{old, ...'), is a comment, as biber reads it.
 #: 5: lines counted, and `% kb-owned:` lines found, at \r\n or a classic Mac \r alone as at \n.
-BIB_READING = "5"
+#: 6: a merge conflict's marker left alone (its <<<<<<< line deleted) refuses the file, as a whole conflict does.
+BIB_READING = "6"
 
 #: What decides whether a truth file changed since it was indexed, without reading it.
 

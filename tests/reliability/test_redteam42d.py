@@ -69,3 +69,53 @@ def test_kb_doctor_says_to_resolve_a_merge_conflict_and_prunes_nothing(alpha, fi
     assert r.code in (1, 2) and "resolve the conflict" in r.out + r.err and "git checkout" not in r.out + r.err
     assert list((alpha / ".kb" / "cache" / "sources").glob("*.pages"))
     assert path.read_text().startswith("<<<<<<< HEAD\n")
+
+
+LEFT = {   # a conflict resolved in part: the <<<<<<< line deleted, or all but one marker
+    "references.bib": lambda t: t + "=======\n" + t.replace("alpha2020energy", "alpha2020power") + ">>>>>>> theirs\n",
+    "claims/alpha2020energy.toml": lambda t: t.replace('value = "1,287 MWh"\n', 'value = "1,287 MWh"\n=======\n'
+                                                       'value = "1,288 MWh"\n>>>>>>> 5e1f2a9 (fix)\n'),
+}
+
+
+@pytest.mark.parametrize("file", sorted(LEFT))
+def test_a_merge_conflict_resolved_in_part_is_refused_naming_its_marker(alpha, file):
+    """references.bib between entries read the markers left as a comment and both versions as papers
+    (alpha2020power beside alpha2020energy); a claims file said "is not valid TOML: Invalid statement"."""
+    path = alpha / file
+    path.write_text(LEFT[file](path.read_text()))
+    where = f"{file}:{8 if file == 'references.bib' else 7}: holds a merge conflict's marker left behind"
+    for args in [("claims",), ("tag", "alpha2020energy", "x")]:
+        r = run_kb(*args)
+        assert r.code == 2 and r.err.startswith(f"kb: error: {where}") and r.err.count("\n") == 1, r.err
+    r = run_kb("doctor")
+    assert r.code == 1 and where in r.out and "fix: resolve the conflict" in r.out, r.out
+    assert "alpha2020power" not in run_kb("export", "bib").out
+
+
+@pytest.mark.parametrize("text", ["a = 1\n=======\nb = 2\n", "x\n>>>>>>>\n", "% >>>>>>> not a marker\n",
+                                  "<<<<<<<< eight\n"])
+def test_a_line_only_like_a_conflicts_marker_is_none(text):
+    from kb.atomic import conflict_left
+    assert conflict_left(text) is None
+
+
+def test_an_index_an_older_kb_made_of_a_bib_with_a_marker_left_refuses_it_on_its_next_command(alpha):
+    """An older kb read the markers left between entries as a comment and indexed both versions; with
+    the file unchanged since, its index went on showing them, no command saying why."""
+    import os
+    import sqlite3
+
+    bib = alpha / "references.bib"
+    bib.write_text(LEFT["references.bib"](bib.read_text()))
+    st = os.stat(bib)
+    conn = sqlite3.connect(alpha / ".kb" / "kb.sqlite")
+    with conn:          # the index as the older kb left it: in step with the file, read by BIB_READING 5
+        conn.execute("update files set size = ?, mtime_ns = ?, ctime_ns = ?, inode = ? where path = 'references.bib'",
+                     [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino])
+        conn.execute("update meta set value = '5' where key = 'bib_reading'")
+        conn.execute("delete from meta where key = 'files_digest'")
+    conn.close()
+    for _ in range(2):
+        r = run_kb("ls")
+        assert r.code == 2 and "references.bib:8: holds a merge conflict's marker left behind" in r.err, r.err
