@@ -275,7 +275,8 @@ def show(citekey: str = typer.Argument(..., help="The paper's citekey.", callbac
     echo(f"  origin    {info['origin']} (metadata {info['metadata_status']})")
     for v in info["versions"]:
         echo(f"  version {v['version'] or '-':4} {v['page_count'] or 0} pages, text {v['text_status']}"
-              f", {v['extractor'] or 'no extractor'}")
+              f", {v['extractor'] or 'no extractor'}"
+              + (f", and {v['second_extractor']} (second extraction)" if v.get("second_extractor") else ""))
         echo(f"      sha256 {v['sha256'] or '-'}")
         echo(f"      from   {shown(v['source_url']) if v['source_url'] else '-'}")
     if info["pdf"]:

@@ -975,7 +975,8 @@ def show_paper(kb: KB, citekey: str) -> dict:
     paper["fields"] = json.loads(paper["fields"])
     versions = rows_as_dicts(db.execute(
         "select version, sha256, source_kind, source_url, page_count, extractor, text_status, text_message, "
-        "added_at from versions where citekey = ?", [citekey]))
+        "added_at, (select s.extractor from second_pages s where s.version_id = versions.id limit 1) "
+        "as second_extractor from versions where citekey = ?", [citekey]))
     versions.sort(key=lambda v: version_number(v["version"]))
     problems = []
     if paper["metadata_status"] == "incomplete":

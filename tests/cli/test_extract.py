@@ -85,6 +85,10 @@ def test_add_with_both_keeps_both_and_quotes_verify_in_either(kb_root, tmp_path)
     info = run_kb("show", key, "--json").json
     assert info["versions"][0]["extractor"].startswith("pypdfium2 ")
     assert [p[2].split()[0] for p in _second_pages(kb_root)] == ["pypdf", "pypdf"]
+    # kb show names both extractions a version holds, in its text and its JSON
+    assert info["versions"][0]["second_extractor"].startswith("pypdf ")
+    line = next(ln for ln in run_kb("show", key).out.splitlines() if ln.strip().startswith("version"))
+    assert "pypdfium2 " in line and ", and pypdf " in line and "(second extraction)" in line, line
     r = run_kb("quote", "add", key, "measured in kilowatt hours per model run")
     assert r.code == 0 and "second extraction" not in r.out, r.out     # found in the first text
     manifest = next((kb_root / ".kb" / "cache" / "sources").glob("*.json"))
