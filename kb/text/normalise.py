@@ -227,6 +227,9 @@ def _dashes(s: str, t: str) -> str:
                 # prints "p = 5.8e − 3" and pypdf reads "3.3e− 22" and "𝛽 = − 0.43": an
                 # exponent's sign, or U+2212, which is no dash in prose
                 keep = j == i + 1 or s[i] == "\u2212" or (k >= 1 and t[k] == "e" and mantissa_before(t, k))
+        elif s[i] == "\u2212":
+            keep = True                         # U+2212 is a minus sign before a letter or a bar too: "e−|t|/l"
+            #                                     is not "e|t|/l", nor "−βt" "βt" (prose prints no U+2212 as a dash)
         if not keep:
             chars[i] = _DROP
     return "".join(chars)

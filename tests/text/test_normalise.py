@@ -60,6 +60,9 @@ def test_folds_pdf_artefacts_to_what_a_person_types(pdf: str, typed: str) -> Non
     ("-5", "5"),              # a minus sign is kept
     ("−5", "5"),              # whatever dash the PDF used for it
     ("10−5", "105"),          # 10^-5 is not 105
+    ("e−|t−t′|/l", "e|t−t′|/l"),   # a minus sign U+2212 before a bar or a letter: arxiv-1708.05894v1 p.4
+    ("αe−βt", "αeβt"),
+    ("x − y", "x y"),
     ("0.06-2.9", "0.062.9"),
     ("not", ""),
     ("is not costly", "is costly"),
