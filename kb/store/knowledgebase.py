@@ -164,7 +164,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 23: a rate a heading or a header names ("Energy (kWh) per 1,000 queries: 2.9", "Energy per query (Wh)") holds no total;
 #: two cells under two columns ("GPT 480 987") are no spaced thousands; "halved" holds "-50%", no bare "50%";
 #: "CO2eq emitted (kg)" names one column.
-#: 24: a minus sign U+2212 before a letter or a bar is a sign, never a dash ("e|t−t′|/l" of "e−|t−t′|/l" was verified).
+#: 24: a minus sign U+2212 before a letter or a bar is a sign, never a dash ("e|t−t′|/l" of "e−|t−t′|/l" was verified);
+#: a prime left out is no punctuation ("fm(t′)" of "fm′(t′)" was verified as punctuation only).
 CLAIM_READING = "24"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

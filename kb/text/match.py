@@ -2422,6 +2422,10 @@ def _punctuation_differences(quote: str, passage: str) -> list[str]:
     return out
 
 
+#: Primes, which folding makes quote marks but which mark a variable in a formula.
+_PRIMES = "\u2032\u2033\u2034\u2057"
+
+
 def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
                       notes: list[str]) -> QuoteMatch | None:
     """The quote found once punctuation is ignored on both sides (never a word, a
@@ -2455,6 +2459,8 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
     passage = s.original(bounds[0][0], bounds[-1][1], sep=" ")
     diffs = _punctuation_differences(quote, passage) or [
         "hyphens or dashes differ where the paper's text breaks a line"]
+    if any(c in d for d in diffs for c in _PRIMES):
+        return None         # a prime names another variable ("t′" is not "t", "fm′" not "fm"): no punctuation
     return _match_from_bounds(doc, s, bounds, False, list(notes) + ["punctuation only: " + d for d in diffs],
                               method="punctuation")
 
