@@ -5,7 +5,7 @@
     python benchmarks/quotes.py --labelled [--show K]
 
 Labelled (benchmarks/data/quotes-labels.json, and the held-out sentences of
-quotes-labels-heldout.json and quotes-labels-round7.json to round18.json, read the same way): real
+quotes-labels-heldout.json and quotes-labels-round7.json to round19.json, read the same way): real
 sentences of the 13 corpus
 PDFs (or, where a case names a "text" for its "pdf", of the five papers' pypdf
 text) chosen where extraction is hard (a page, column or footnote break, a
@@ -14,7 +14,11 @@ an old TeX font's quote marks), copied as a writer copies them (curly quotes,
 dropped markers, an ellipsis, "[T]he"), each with the page it starts on: each
 must verify on that page in pypdf's and PDFium's text. Each has wrong twins (a
 digit changed, a negation dropped or hidden by an ellipsis, a word swapped) that
-must be refused. Prints the counts per extractor and the failures.
+must be refused. A case naming the "extractors" whose text holds it (round 19: sentences one
+extractor renders wrong, the other right) must verify in those and be refused in the others'
+text (counted with the wrong twins), and a "both" column reads each PDF as a knowledge base
+made with --extractor both does: found in either text, each twin refused in both.
+Prints the counts per extractor and the failures.
 
 Accuracy: for the 13 real PDFs of ../shared/corpus/pdf (extracted with kb's
 own extractor) and the five papers' pypdf text (wattbot/pypdf-text), randomly
@@ -547,7 +551,14 @@ def _labelled_set(cases: list[dict], show: int, docs: dict[tuple[str, str], Docu
             doc = docs[key]
             source = case.get("pdf") or case["text"]
             m = find_quote(doc, case["quote"])
-            if m is not None and m.page == case["page"]:
+            if extractor not in case.get("extractors", (extractor,)):
+                # this extractor renders the sentence wrong: the right reading must be refused in its text
+                wrongs += 1
+                if m is None:
+                    refused += 1
+                else:
+                    failures.append(f"  accepted in a wrong rendering ({source}): {case['quote'][:100]}")
+            elif m is not None and m.page == case["page"]:
                 right += 1
             else:
                 failures.append(f"  missed ({source} p{case['page']}, found on {m and m.page}): "
@@ -558,9 +569,36 @@ def _labelled_set(cases: list[dict], show: int, docs: dict[tuple[str, str], Docu
                     refused += 1
                 else:
                     failures.append(f"  accepted ({source}): {wrong[:100]}")
-        print(f"labelled quotes, {extractor}: right verified {right}/{len(cases)}, wrong refused {refused}/{wrongs}")
+        held = sum(extractor in case.get("extractors", (extractor,)) for case in cases)
+        print(f"labelled quotes, {extractor}: right verified {right}/{held}, wrong refused {refused}/{wrongs}")
         for line in failures[:show]:
             print(line)
+    if any("extractors" in case for case in cases):
+        _both_column(cases, show, docs)
+
+
+def _both_column(cases: list[dict], show: int, docs: dict[tuple[str, str], Document]) -> None:
+    """A set naming which extractors' text holds each right reading ("extractors"): as a knowledge
+    base made with --extractor both reads it, each verifies in one text or the other, on its page,
+    and each wrong twin is refused in both."""
+    right = refused = wrongs = 0
+    failures: list[str] = []
+    for case in cases:
+        both = [docs[(case["pdf"], e)] for e in ("pdfium", "pypdf")]
+        found = [m for m in (find_quote(d, case["quote"]) for d in both) if m is not None]
+        if found and found[0].page == case["page"]:
+            right += 1
+        else:
+            failures.append(f"  missed in both ({case['pdf']} p{case['page']}): {case['quote'][:100]}")
+        for wrong in case["wrong"]:
+            wrongs += 1
+            if all(find_quote(d, wrong) is None for d in both):
+                refused += 1
+            else:
+                failures.append(f"  accepted in one ({case['pdf']}): {wrong[:100]}")
+    print(f"labelled quotes, both: right verified {right}/{len(cases)}, wrong refused {refused}/{wrongs}")
+    for line in failures[:show]:
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
