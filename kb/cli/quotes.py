@@ -61,7 +61,7 @@ def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
         pages = f"page {stored['page']}" + (f"-{stored['page_end']}" if stored["page_end"] != stored["page"] else "")
         echo(f"stored {stored['id']}: found in {labelled(citekey, stored['version'])}, {pages} ({stored['method']})")
         for n in stored.get("notes", []):
-            if n.startswith("found in the second extraction"):
+            if n.startswith(("found in the second extraction", "found in the first extraction")):
                 echo(f"  {n}")
     else:
         given = f" (page {stored['page']} as given, not checked)" if stored.get("page") else ""

@@ -38,6 +38,7 @@ from kb.store.queries import (
     require_paper,
     resolve_alias,
     rows_as_dicts,
+    second_extractor,
     titles_alike,
     versions_with_text,
 )
@@ -453,6 +454,10 @@ def add_quote(kb: KB, citekey: str, quote: str, *, topics: list[str] | None = No
         record.update(provenance(match, text))
         if note:
             record["note"] = note
+        if not any(n.startswith("found in the second extraction") for n in match.notes):
+            other = second_extractor(kb.conn, citekey, text.version)
+            if other is not None:       # kb holds two texts of it: which one held the quote is said
+                match.notes.append(f"found in the first extraction ({text.extractor}); kb holds {other}'s too")
     with kb.writing():
         db = kb.db
         taken = _IdsOf(db.conn, "quotes")

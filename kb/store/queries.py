@@ -438,6 +438,14 @@ def load_second_text(conn: sqlite3.Connection, citekey: str, version: str,
     return text
 
 
+def second_extractor(conn: sqlite3.Connection, citekey: str, version: str) -> str | None:
+    """The extractor of the second extraction kb keeps of `citekey` at `version`, or None: one row."""
+    row = conn.execute("select s.extractor from second_pages s join versions v on v.id = s.version_id "
+                       "where v.citekey = ? and v.version = ? and v.text_status = 'ok' limit 1",
+                       [citekey, version]).fetchone()
+    return row[0] if row else None
+
+
 def tags_clause(topics: list[str], table: str) -> tuple[str, list]:
     """SQL keeping the rows of `table` tagged with every one of `topics`: whole
     tags of its `topics` JSON list, any case ("energy" is not "energy-efficiency",

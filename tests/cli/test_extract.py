@@ -91,6 +91,7 @@ def test_add_with_both_keeps_both_and_quotes_verify_in_either(kb_root, tmp_path)
     assert "pypdfium2 " in line and ", and pypdf " in line and "(second extraction)" in line, line
     r = run_kb("quote", "add", key, "measured in kilowatt hours per model run")
     assert r.code == 0 and "second extraction" not in r.out, r.out     # found in the first text
+    assert "found in the first extraction (pypdfium2 " in r.out and "kb holds pypdf " in r.out, r.out   # said so
     manifest = next((kb_root / ".kb" / "cache" / "sources").glob("*.json"))
     assert json.loads(manifest.read_text())["extractor"] == "pdfium+pypdf"
     # Added again without --extractor: the same plan, nothing changes.
