@@ -20,7 +20,17 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kb.errors import LimitExceeded, LockTimeout, UsageError, WriteError, shown
+from kb.errors import (
+    CONFLICT,
+    CONFLICT_HINT,
+    CONFLICT_LEFT,
+    FileFormatError,
+    LimitExceeded,
+    LockTimeout,
+    UsageError,
+    WriteError,
+    shown,
+)
 
 #: How long a writer waits for another's lock, unless KB_LOCK_TIMEOUT says (lock_timeout).
 DEFAULT_LOCK_TIMEOUT = 120.0
@@ -711,6 +721,15 @@ def conflict_left(text: str) -> int | None:
         return None
     separator = _SEPARATOR.search(text, 0, marker.start())
     return text.count("\n", 0, marker.start() if separator is None else separator.start()) + 1
+
+
+def refuse_conflict(text: str, path) -> None:
+    """A merge conflict left in a truth file (references.bib, a claims file, kb.toml), whole
+    (`merge_conflict`) or resolved in part (`conflict_left`): a FileFormatError naming its line."""
+    for find, message in ((merge_conflict, CONFLICT), (conflict_left, CONFLICT_LEFT)):
+        line = find(text)
+        if line is not None:
+            raise FileFormatError(message, path=path, line=line, hint=CONFLICT_HINT)
 
 
 def said(value: str, limit: int = 80) -> str:

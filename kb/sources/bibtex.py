@@ -26,15 +26,14 @@ from pathlib import Path
 
 from kb.atomic import (
     Identity,
-    conflict_left,
     identity,
     line_number,
-    merge_conflict,
     read_input,
+    refuse_conflict,
     utf8_else_cp1252,
     wide_encoding,
 )
-from kb.errors import CONFLICT, CONFLICT_HINT, CONFLICT_LEFT, FileFormatError
+from kb.errors import FileFormatError
 from kb.sources.bibmodel import (
     LEGACY_FIELDS,
     TYPE_FALLBACKS,
@@ -446,12 +445,7 @@ class BibFile:
             line = _line_at(self.text, self.text.index("\0"))
             raise FileFormatError("contains a NUL byte; is it really a BibTeX file?",
                                   path=self.path, line=line)
-        conflict = merge_conflict(self.text)
-        if conflict is not None:
-            raise FileFormatError(CONFLICT, path=self.path, line=conflict, hint=CONFLICT_HINT)
-        conflict = conflict_left(self.text)
-        if conflict is not None:
-            raise FileFormatError(CONFLICT_LEFT, path=self.path, line=conflict, hint=CONFLICT_HINT)
+        refuse_conflict(self.text, self.path)
         seen: dict[str, int] = {}
         written: dict[str, str] = {}
         scanner = _Scanner(self.text, self.path)

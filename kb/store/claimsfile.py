@@ -23,16 +23,15 @@ from typing import Any
 
 from kb.atomic import (
     Identity,
-    conflict_left,
     decode_wide,
     identity,
     line_number,
-    merge_conflict,
     read_input,
+    refuse_conflict,
     said,
     wide_encoding,
 )
-from kb.errors import CONFLICT, CONFLICT_HINT, CONFLICT_LEFT, FileFormatError, UsageError
+from kb.errors import FileFormatError, UsageError
 from kb.text.lazyre import lazy
 from kb.text.versions import normalise_version
 
@@ -324,12 +323,7 @@ def load_toml(text: str, path: str) -> dict:
     held = _READ.get(text)
     if held is not None:
         return held
-    conflict = merge_conflict(text)
-    if conflict is not None:
-        raise FileFormatError(CONFLICT, path=path, line=conflict, hint=CONFLICT_HINT)
-    conflict = conflict_left(text)
-    if conflict is not None:
-        raise FileFormatError(CONFLICT_LEFT, path=path, line=conflict, hint=CONFLICT_HINT)
+    refuse_conflict(text, path)
     depth = _nesting(text)
     if depth > MAX_NESTING:
         raise FileFormatError(f"nests arrays or tables {depth} deep; kb reads at most {MAX_NESTING}",
