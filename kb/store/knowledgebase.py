@@ -365,14 +365,9 @@ class KB:
         """Each key of kb.toml that kb does not know, in one line naming it, which every command
         says once (kb.ops.session) and kb doctor calls a problem: a misspelt limit (max_page = 5000)
         is not read. kb add of a PDF refused the whole file for one (`foo = 1` too), and every other
-        command said nothing. kb.toml is parsed only when a line of it is not plainly one kb knows
-        (`_plainly_known`); one that is not TOML is said by the commands that read it."""
+        command said nothing. A kb.toml that is not TOML is said by the commands that read it."""
         try:
-            with open(self.layout.marker, "rb") as fh:
-                data = fh.read(1 << 20)
-            if _plainly_known(data):
-                return []
-            settings = self.settings
+            settings = self.settings        # a few lines: parsed in microseconds, once a command
         except (OSError, KBError):
             return []
         said = _unknown_keys(settings, TOP_KEYS, "")
@@ -706,31 +701,3 @@ def _unknown_keys(table: dict, known: frozenset[str], where: str) -> list[str]:
     return said
 
 
-def _plainly_known(data: bytes) -> bool:
-    """Whether every line of kb.toml is plainly one kb knows, without parsing it (the check every
-    command makes, unknown_settings): blank, a comment, a table kb reads or a person's own ([x_...]),
-    each once, or one of its keys given a value on its line. Anything else (a key kb does not know,
-    a dotted or quoted key, a value over lines, a line that is no TOML) is for tomllib to read."""
-    table, seen = "", set()
-    for raw in data.split(b"\n"):
-        line = raw.strip()
-        if not line or line.startswith(b"#"):
-            continue
-        if line.startswith(b"["):
-            name = line.split(b"#", 1)[0].strip()
-            if not (name.startswith(b"[") and name.endswith(b"]")) or name.startswith(b"[["):
-                return False
-            table = name[1:-1].strip().decode("ascii", "replace")
-            if table in seen or not (table in TOP_KEYS or table.startswith("x_")):
-                return False
-            seen.add(table)
-            continue
-        key, eq, value = line.partition(b"=")
-        key = key.strip().decode("ascii", "replace")
-        if not eq or any(c in value for c in b"[{'\"\\"):
-            return False
-        if table == "limits" and key not in LIMIT_KEYS and not key.startswith("x_"):
-            return False
-        if (table == "" and not key.startswith("x_")) or not key.replace("_", "").isalnum():
-            return False
-    return True
