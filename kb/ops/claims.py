@@ -223,7 +223,11 @@ def add_claim(kb: KB, citekey: str, value: str, *, quote: str | None = None, per
         if claim_id is None:
             # ids are stored with '_' for the slug's '-': compared so, a new claim never takes
             # (and replaces) another's id ("kwh_query" of "0.5 kWh" and "0.6 kWh" per query)
-            claim_id = quotes.slug_id(f"{value} {per or ''}", {t.replace("_", "-") for t in taken},
+            # a value of no words ("10^9", "950") is named by its quote's words, where it has one
+            named = f"{value} {per or ''}"
+            if quote and not quotes.slug_id(named, (), words=4, empty=""):
+                named = quote
+            claim_id = quotes.slug_id(named, {t.replace("_", "-") for t in taken},
                                       words=4, empty="claim").replace("-", "_")
         replace = claim_id if claim_id in taken else None
         records.write_record(kb, citekey, "claim", {"id": claim_id, **record}, replace_id=replace)

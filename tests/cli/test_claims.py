@@ -58,6 +58,11 @@ def test_claim_add_run_again_is_the_same_claim(php):
     assert [(c["id"], c.get("per"), c["topics"] if "topics" in c else None) for c in stored] == [
         ("kwh", None, ["energy", "images"]), ("kwh_inferences", "1000 inferences", None)]
     assert [c["id"] for c in run_kb("claims", "--json").json] == ["kwh", "kwh_inferences"]
+    # A value of no words is named by its quote's, not "claim", "claim_2": a check can name it.
+    r = run_kb("claim", "add", "luccioni2023power", "522", "--quote", IMAGE_QUOTE, "--json")
+    assert r.code == 0 and r.json["id"] == "least_efficient_image_generation", r.err
+    r = run_kb("claim", "add", "luccioni2023power", "522", "--json")
+    assert r.code == 0 and r.json["id"] == "claim", r.err
 
 def test_claim_quote_not_found_and_bad_values(php):
     r = run_kb("claim", "add", "luccioni2023power", "11.49 kWh", "--quote", IMAGE_QUOTE.replace("522", "950"))
