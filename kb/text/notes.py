@@ -904,8 +904,8 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 if c is not None and not c[3].strip(" -—–") or _dash_cite(nxt) is not None:
                     cite, i = c if c is not None and not c[3].strip(" -—–") else _dash_cite(nxt), at + 1
                     break
-                if _attribution(nxt):
-                    attribution, i = _attribution(nxt), at + 1
+                if _attribution(nxt) or _work_line(nxt):
+                    attribution, i = _attribution(nxt) or _work_line(nxt), at + 1
                     if tail:
                         # Hypothesis' export: "— Title, Author" over the work's address and the quote's place
                         attribution, i = f"{attribution} {line_at(at + 1).strip()}", at + 2
@@ -921,6 +921,8 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 attribution = titled
         if cite is None and attribution is None and len(body) > 1 and _attribution(body[-1].strip()):
             attribution = _attribution(body.pop().strip())      # "> — Strubell et al. 2019. Energy ..."
+        elif cite is None and attribution is None and what is None and len(body) > 1 and _work_line(body[-1]):
+            attribution = _work_line(body.pop())                # "> Strubell et al. (2019, pp. 5–6)"
         same = _SAME_LINE_DASH.search(body[-1]) if cite is None and attribution is None and what is None else None
         if same is not None:
             # an attribution after a dash on the quote's own line: "> ... costs. — Doe 2019, p. 1", "– Doe (2019)"
@@ -1316,12 +1318,32 @@ def _is_work(attribution: str) -> bool:
 
 
 def _attribution_page(attribution: str) -> str | None:
-    """The page an attribution gives: after its author and year ("Doe 2019: 3"), else a page locator in it."""
+    """The page an attribution gives: in its year's brackets ("Doe (2019: 3)", "Doe et al. (2019, pp. 3–4)"),
+    after its author and year ("Doe 2019: 3"), else a page locator in it."""
+    work = _EMPHASISED.sub(r"\2", attribution.strip()).rstrip(".")
+    whole = _NARRATIVE.fullmatch(work) or _WORK.fullmatch(work)
+    if whole is not None and whole.group("page"):
+        return whole.group("page").replace(" ", "").rstrip(".")
     page = _PAGE_AFTER_WORK.search(attribution.rstrip("."))
     work = attribution[:page.start()] if page is not None else ""
     if page is not None and (_WORK.fullmatch(work) or _NARRATIVE.fullmatch(work)):
         return page.group(1).replace(" ", "")
     return _locator_in(attribution)
+
+#: An attribution set in italics or bold whole: "*Doe et al. (2019: 3)*"
+_EMPHASISED = lazy(r"^([*_]{1,2})(?=\S)(.+?)(?<=\S)\1$")
+
+
+def _work_line(line: str) -> str | None:
+    """The attribution a line is when it is an author-year citation and nothing else, with its page or not,
+    as writers set one after a block quote without a dash: "(Doe et al. 2019: 3)", "(Doe, 2019, p. 3)",
+    "Doe et al. (2019, pp. 3–4)", "Doe (2019), p. 3"; else None."""
+    s = line.strip().rstrip(".").strip()
+    s = _EMPHASISED.sub(r"\2", s).strip()
+    if s[:1] in "([" and s[-1:] in ")]" and _AUTHOR_YEAR.fullmatch(s):
+        s = s[1:-1].strip()
+    return s if len(s) <= 300 and s[:1].isupper() and _is_work(s) else None
+
 
 #: What opens an attribution line ("— Doe", "-- Doe"); "- " opens a list item
 _DASHES = ("—", "–", "―", "--")
