@@ -1489,7 +1489,11 @@ def _cite_tokens(text: str) -> list[int]:
         k = text.rfind("[", max(0, p - 60), p)
         if k >= 0 and "]" not in text[k:p]:
             prefixed.append(k)
-    return sorted(set(_all(text, "<a ") + prefixed + _all(text, "[^") + _all(text, "[[")
+    # (a footnote's label where it is defined, "[^1]: ...", cites nothing: its mark in the text does)
+    marks = [p for p in _all(text, "[^") if not (_FOOTNOTE_LABEL.match(text, p, p + 45)
+                                                 and not text[text.rfind("\n", max(0, p - 4), p) + 1:p].strip(" \t")
+                                                 and (p < 4 or "\n" in text[p - 4:p]))]
+    return sorted(set(_all(text, "<a ") + prefixed + marks + _all(text, "[[")
                       + _link_starts(text)
                       + [p for p in _all(text, "\\") if "cite" in text[p + 1:p + 12].lower()]
                       + [p for p in _all(text, "[") if text[p + 1:p + 2].isdigit() or _ALPHA_AT.match(text, p)
@@ -1500,6 +1504,10 @@ def _cite_tokens(text: str) -> list[int]:
                       + [p for p in _all(text, "<sup") if text[p + 4:p + 5] in (">", " ")]
                       + [p for p in _all(text, "^") if text[p + 1:p + 2].isdigit() and not text[p - 1:p].isdigit()]
                       + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))
+
+
+#: A footnote's label where it is defined, at the start of its line: "[^1]:"
+_FOOTNOTE_LABEL = lazy(r"\[\^[^\]\s]{1,40}\]:")
 
 
 def _link_starts(text: str) -> list[int]:
@@ -2061,13 +2069,14 @@ _PAGE_ONLY_AFTER = lazy(r"[ \t]*\(\s*(?:(?:pp?\.|pages?)\s*)?(?P<page>\d{1,5}(?:
                         + r")\s*\)")
 
 
-def _named_around(text: str, lo: int, start: int, close: int, hi: int) -> tuple | None:
+def _named_around(text: str, lo: int, start: int, close: int, hi: int, bare: bool = False) -> tuple | None:
     """The citation of a quote whose names are in the prose before it and whose year is after it (`_YEAR_AFTER`),
     or its page alone (`_PAGE_ONLY_AFTER`: an author and a page, as `_listed` takes one), as `_cite_near` gives
-    one, or None."""
+    one, or None. `bare`: the names alone cite it, nothing after it (a footnote's: '[^1]: Doe et al. write
+    that "..."', its mark the citation)."""
     after = _YEAR_AFTER.match(text, close + 1, hi)
     paged = _PAGE_ONLY_AFTER.match(text, close + 1, hi) if after is None else None
-    if after is None and paged is None:
+    if after is None and paged is None and not bare:
         return None
     named = _NAMED_BEFORE.search(text, lo, start) or _ACCORDING_TO.search(text, lo, start)
     if named is None:
@@ -2075,8 +2084,8 @@ def _named_around(text: str, lo: int, start: int, close: int, hi: int) -> tuple 
     who = _cited_who(named)
     if not who or who.split()[0].lower() in _NO_NAMES or who.split()[0].lower() in _SENTENCE_OPENERS:
         return None
-    if paged is not None:
-        return ("author-page", f"{who}.", paged.group("page").replace(" ", ""))
+    if after is None:
+        return ("author-page", f"{who}.", paged.group("page").replace(" ", "") if paged is not None else None)
     page = (after.group("page") or "").replace(" ", "").rstrip(".") or None
     when = f"{after.group('year')}{after.group('letter') or ''}." if after.group("year") else \
         f"({after.group('state')})."
@@ -2228,9 +2237,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                                   at), numbers, note)
         if cite is not None and i and after_at[i - 1] is not None and at and at[-1] == after_at[i - 1]:
             cite = None     # '"A"[1] and "B"': [1] is A's citation, not B's (another [1] before B is B's)
-        if cite is None and text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "["):
-            cite = _listed(_named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end),
-                           numbers, note)
+        footnote = cite is None and _FOOTNOTE_DEF.match(_line_text(text, lines, lines.line(start) - 1)) is not None
+        if cite is None and (footnote or text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "[")):
+            # (a footnote's quote of names alone: '[^1]: Doe et al. write that "..."', its mark the citation)
+            cite = _listed(_named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end,
+                                         footnote), numbers, note)
         if cite is None and row is not None:
             cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:
@@ -2742,6 +2753,9 @@ def _quotes_with_citation(body: str, start: int) -> bool:
         if cited is not None and len(between.split()) <= 12 and not _STOP_THEN.search(between) \
                 and _SAID.search(between):
             return True     # (in the clause of its citation: an entry's '(2022). Reported in "..."' is no saying)
+        named = _NAMED_BEFORE.search(before) or _ACCORDING_TO.search(before)
+        if named is not None and _cited_who(named).split()[0].lower() not in _NO_NAMES:
+            return True     # ... or by its authors' names alone: 'Doe et al. write that "..." (p. 3).'
     return False
 
 

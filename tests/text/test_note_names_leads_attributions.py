@@ -12,6 +12,20 @@ _Q = "Major technology companies have also been increasingly committed to reduci
 _LIST = "\n\n## References\n\n- Dodge, J., Prewitt, T., et al. (2022). Measuring the carbon intensity of AI in cloud instances.\n"
 
 
+@pytest.mark.parametrize("footnote, cited", [
+    (f'Dodge et al. write that "{_Q}" (p. 3).', ("Dodge et al", "3")),
+    (f'As Dodge et al. put it, “{_Q}” (3).', ("Dodge et al", "3")),
+    (f'According to Dodge and Prewitt, "{_Q}" (pp. 3–4).', ("Dodge and Prewitt", "3–4")),
+    (f'Dodge et al. note that "{_Q}".', ("Dodge et al", None)),
+])
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_footnote_quoting_by_the_authors_names_alone(footnote: str, cited: tuple, listed: bool) -> None:
+    # the names cite the work of that author the note lists, or, in a note listing none, the knowledge base holds
+    note = parse_note(f"It was measured.[^1]\n\n[^1]: {footnote}" + (_LIST if listed else "\n"))
+    assert [(q.quote, q.attribution.rstrip("."), q.page) for q in note.quotes] == [(_Q,) + cited]
+    assert [r.number for r in note.references] == (["1"] if listed else [])
+
+
 @pytest.mark.parametrize("attribution, page, inside", [
     ("— Dodge et al. (2022: 3)", "3", True),
     ("— *Dodge et al. (2022:3)*", "3", False),
