@@ -1610,8 +1610,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _PARTICLE = r"(?:(?:van|von|der|den|des|de|da|del|della|di|du|le|la|dos|das|ter|ten|zu)\s+|[dl][’']\s?)"
 _SURNAME = rf"{_PARTICLE}{{0,2}}[{_UPPER}][\w'’-]*"
 # "et al." as other languages write it: German's "u. a.", French's "et coll.", Spanish's "y otros", "y cols.",
-# Portuguese's "e outros", "e col.", Latin's "et alii"
-_OTHER_ET_AL = r"(?:u\.\s?a\.|et\s+coll?\.|y\s+(?:otros|cols?\.)|e\s+(?:outros|cols?\.)|et\s+alii\b)"
+# Portuguese's "e outros", "e col.", Latin's "et alii"; English prose's "and colleagues", "and co-authors"
+_OTHER_ET_AL = (r"(?:u\.\s?a\.|et\s+coll?\.|y\s+(?:otros|cols?\.)|e\s+(?:outros|cols?\.)|et\s+alii\b"
+                r"|and\s+(?:(?:her|his|their)\s+)?(?:colleagues|co-?authors|co-?workers|collaborators)\b)")
 _WHO = (rf"(?P<who>{_PARTICLE}{{0,2}}[{_UPPER}][\w'’.-]*(?:,?\s+(?:et\s+al\.?|{_OTHER_ET_AL}|(?:and|&|und|et|y|e)\s+{_SURNAME}"
         rf"|{_SURNAME})){{0,4}})")
 # (no date, or the work's state, where the year goes: "(Doe, n.d.)", "(Doe, in press)", APA's second work of no
@@ -1733,17 +1734,31 @@ until in for from with by on at to of per cf""".split())
 
 def _without_opener(who: str) -> str:
     """An author-year citation's names without the word opening the sentence before them ("As Doe and Roe"
-    -> "Doe and Roe"), where a name follows that word."""
+    -> "Doe and Roe"), where a name follows that word, nor the phrase its comma sets off before them
+    ("In Europe, Doe et al.", "Recently, Doe and Roe", "In the United States, Doe" -> the names after it)."""
     first, _, rest = who.partition(" ")
+    placed = False
     if rest[:1].isupper() and first.lower() in _SENTENCE_OPENERS:
-        lead, comma, names = rest.partition(",")
-        if comma and first.lower() in _PLACE_OPENERS and len(lead.split()) > 1 and names.strip()[:1].isupper() \
-                and lead.split()[0].lower() not in _PARTICLES:
-            # an opening phrase of capitalised words, set off by its comma, before the names: "In Section Three,
-            # Doe et al.", "At Google Research, Doe" (one word before the comma may be a name: "In Doe, Roe, and Poe")
-            return names.strip()
-        return rest
+        placed, who = first.lower() in _PLACE_OPENERS, rest
+    lead, comma, names = who.partition(",")
+    names = names.strip()
+    if not comma or not names[:1].isupper() or lead.split()[0].lower() in _PARTICLES or "," in names:
+        return who      # (names listed: "Doe, Roe, and Poe", "In Doe, Roe, and Poe")
+    # an opening phrase set off by its comma, before one author, two, or one and others: of where or when
+    # ("In Section Three, Doe et al.", "At Google Research, Doe", "In Europe, Doe and Roe"), an adverb
+    # ("Recently, Doe", "However, Doe and Roe"), or words no list of names writes before "et al." ("United
+    # States, Doe et al."); one word before the comma may be a name otherwise: "Doe, Roe" is left whole
+    if placed or lead.lower() in _SENTENCE_OPENERS or lead.lower() in _ADVERBS or len(lead.split()) > 1 \
+            or names.endswith(("et al.", "et al")):
+        return names
     return who
+
+
+#: Adverbs a sentence opens with, set off by a comma, before a narrative citation: "Recently, Doe (2020)".
+_ADVERBS = frozenset("""however recently notably similarly importantly interestingly specifically consequently
+additionally finally subsequently conversely crucially surprisingly nevertheless nonetheless meanwhile instead
+elsewhere overall today now again still first second third last lastly next critically strikingly tellingly
+relatedly separately alternatively independently""".split())
 
 
 #: Words opening a phrase of where or when before a citation's names: "In Section Three, Doe et al. (2020)".

@@ -40,3 +40,13 @@ def test_an_attribution_after_a_block_quote_gives_its_page(attribution: str, pag
     note = parse_note(f"> {_Q}\n" + (f">\n> {attribution}\n" if inside else f"\n{attribution}\n"))
     assert [(q.quote, q.page) for q in note.quotes] == [(_Q, page)]
     assert "2022" in (q := note.quotes[0]).attribution and q.attribution.lstrip("(*— ").startswith("Dodge")
+
+
+@pytest.mark.parametrize("sentence, cited", [
+    (f'In Europe, Dodge et al. (2022) find that "{_Q}" (p. 3).', ("Dodge et al. 2022.", "3")),
+    (f'In the United States, Dodge (2022: 3) finds that "{_Q}".', ("Dodge. 2022.", "3")),
+    (f'Recently, Dodge and Prewitt (2022) wrote, "{_Q}" (p. 3).', ("Dodge and Prewitt. 2022.", "3")),
+    (f'According to Dodge and colleagues (2022), "{_Q}" (p. 3).', ("Dodge et al. 2022.", "3")),
+])
+def test_a_narrative_citation_after_a_leading_phrase(sentence: str, cited: tuple) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(sentence + "\n").quotes] == [cited]
