@@ -1506,6 +1506,8 @@ def _cite_tokens(text: str) -> list[int]:
                       + [m.start() for m in _SUPERSCRIPT_AT.finditer(text)]))
 
 
+#: A footnote's definition, at the start of its line: "[^1]: ..."
+_FOOTNOTE_DEFINED = lazy(r"(?m)^[ \t]{0,3}\[\^[^\]\s]{1,40}\]:")
 #: A footnote's label where it is defined, at the start of its line: "[^1]:"
 _FOOTNOTE_LABEL = lazy(r"\[\^[^\]\s]{1,40}\]:")
 
@@ -2071,7 +2073,7 @@ _SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|p
            r"|(?:not(?=e)|argu|stat|observ|conclud|describ|emphasi[sz]|summari[sz]|acknowledg|declar|defin|propos|estimat"
            r"|caution|claim|explain|remark|suggest|report|contend|assert|show|warn|insist|maintain|recommend|highlight"
            r"|mention|reason|stress|admit|answer|comment)(?:e|es|ed|s|ted)?)")
-_NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r"\s+(?:[a-z]+ly\s+)?" + _SAYING
+_NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r",?\s+(?:who\s+)?(?:[a-z]+ly\s+)?" + _SAYING
                      + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
 _ACCORDING_TO = lazy(r"\b(?i:according\s+to|in\s+the\s+words\s+of)\s+" + _WHO + r"\s*,[ \t]*[*_]?$")
 # capitalised words opening a sentence that are no name: 'They write, "..." (2020)'
@@ -2210,6 +2212,8 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 items[k] = (lines.starts[first], end)
         return items[k]
 
+    # where each footnote is defined ("[^1]: ..."): footnotes on lines one after another are each a paragraph
+    defined = [m.start() for m in _FOOTNOTE_DEFINED.finditer(text)] if "[^" in text else []
     for i, (start, close) in enumerate(pairs):
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
@@ -2222,6 +2226,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             para_end = min(para_end, item[1])
             if text[item[0]:item[0] + 1] not in (" ", "\t"):
                 para_start = max(para_start, item[0])   # (a nested item's may be its parent's: "- Doe (2020):")
+        d = bisect.bisect_right(defined, start) if defined else 0
+        if d < len(defined):            # a footnote's quote: its citation is in it, not in the next footnote's
+            para_end = min(para_end, defined[d] - 1)
+        if d and defined[d - 1] > para_start:
+            para_start = defined[d - 1]
         next_open = pairs[i + 1][0] if i + 1 < len(pairs) else n
         prev_close = pairs[i - 1][1] + 1 if i else 0
         after_end = min(next_open, para_end, close + 1 + _WINDOW)

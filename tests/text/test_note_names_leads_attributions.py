@@ -17,6 +17,7 @@ _LIST = "\n\n## References\n\n- Dodge, J., Prewitt, T., et al. (2022). Measuring
     (f'As Dodge et al. put it, “{_Q}” (3).', ("Dodge et al", "3")),
     (f'According to Dodge and Prewitt, "{_Q}" (pp. 3–4).', ("Dodge and Prewitt", "3–4")),
     (f'Dodge et al. note that "{_Q}".', ("Dodge et al", None)),
+    (f'See Dodge et al., who argue that "{_Q}" (p. 3).', ("Dodge et al", "3")),
 ])
 @pytest.mark.parametrize("listed", [True, False])
 def test_a_footnote_quoting_by_the_authors_names_alone(footnote: str, cited: tuple, listed: bool) -> None:
@@ -24,6 +25,14 @@ def test_a_footnote_quoting_by_the_authors_names_alone(footnote: str, cited: tup
     note = parse_note(f"It was measured.[^1]\n\n[^1]: {footnote}" + (_LIST if listed else "\n"))
     assert [(q.quote, q.attribution.rstrip("."), q.page) for q in note.quotes] == [(_Q,) + cited]
     assert [r.number for r in note.references] == (["1"] if listed else [])
+
+
+def test_a_footnotes_quote_is_cited_in_it_not_by_the_next_footnote() -> None:
+    # footnotes on lines one after another: the next one's label and entry cite nothing of this one's quote
+    note = parse_note(f'It was measured.[^1] See also.[^2]\n\n[^1]: Strubell et al. (2019) write that "{_Q}" (p. 3).\n'
+                      "[^2]: Dodge, J., Prewitt, T., Tachet des Combes, R., et al. (2022). Measuring the carbon "
+                      "intensity of AI in cloud instances.\n")
+    assert [(q.attribution, q.source_text, q.page) for q in note.quotes] == [("Strubell et al. 2019.", None, "3")]
 
 
 @pytest.mark.parametrize("attribution, page, inside", [
