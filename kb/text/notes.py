@@ -1740,18 +1740,19 @@ def _without_opener(who: str) -> str:
     ("In Europe, Doe et al.", "Recently, Doe and Roe", "In the United States, Doe" -> the names after it)."""
     first, _, rest = who.partition(" ")
     placed = False
-    if rest[:1].isupper() and first.lower() in _SENTENCE_OPENERS:
+    if rest[:1].isupper() and first.lower().removesuffix(".") in _SENTENCE_OPENERS:     # ("Cf. Doe")
         placed, who = first.lower() in _PLACE_OPENERS, rest
     lead, comma, names = who.partition(",")
     names = names.strip()
+    if comma and names[:1].isupper() and (lead.lower() in _SENTENCE_OPENERS or lead.lower() in _ADVERBS):
+        return names    # "Later, Doe, Roe, and Poe"
     if not comma or not names[:1].isupper() or lead.split()[0].lower() in _PARTICLES or "," in names:
         return who      # (names listed: "Doe, Roe, and Poe", "In Doe, Roe, and Poe")
     # an opening phrase set off by its comma, before one author, two, or one and others: of where or when
     # ("In Section Three, Doe et al.", "At Google Research, Doe", "In Europe, Doe and Roe"), an adverb
     # ("Recently, Doe", "However, Doe and Roe"), or words no list of names writes before "et al." ("United
     # States, Doe et al."); one word before the comma may be a name otherwise: "Doe, Roe" is left whole
-    if placed or lead.lower() in _SENTENCE_OPENERS or lead.lower() in _ADVERBS or len(lead.split()) > 1 \
-            or names.endswith(("et al.", "et al")):
+    if placed or len(lead.split()) > 1 or names.endswith(("et al.", "et al")):
         return names
     return who
 

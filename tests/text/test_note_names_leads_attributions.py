@@ -56,6 +56,9 @@ def test_an_attribution_after_a_block_quote_gives_its_page(attribution: str, pag
     (f'In the United States, Dodge (2022: 3) finds that "{_Q}".', ("Dodge. 2022.", "3")),
     (f'Recently, Dodge and Prewitt (2022) wrote, "{_Q}" (p. 3).', ("Dodge and Prewitt. 2022.", "3")),
     (f'According to Dodge and colleagues (2022), "{_Q}" (p. 3).', ("Dodge et al. 2022.", "3")),
+    (f'Later, Luccioni, Jernite, and Strubell (2023) argue that "{_Q}" (p. 3).',
+     ("Luccioni, Jernite, and Strubell. 2023.", "3")),
+    (f'Cf. Luccioni and Hernandez-Garcia, who observe that "{_Q}" (3).', ("Luccioni and Hernandez-Garcia.", "3")),
 ])
 def test_a_narrative_citation_after_a_leading_phrase(sentence: str, cited: tuple) -> None:
     assert [(q.attribution, q.page) for q in parse_note(sentence + "\n").quotes] == [cited]
