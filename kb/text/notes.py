@@ -1737,7 +1737,7 @@ until in for from with by on at to of per cf""".split())
 def _without_opener(who: str) -> str:
     """An author-year citation's names without the word opening the sentence before them ("As Doe and Roe"
     -> "Doe and Roe"), where a name follows that word, nor the phrase its comma sets off before them
-    ("In Europe, Doe et al.", "Recently, Doe and Roe", "In the United States, Doe" -> the names after it)."""
+    ("In Europe, Doe et al.", "Recently, Doe and Roe", "In the United States, Doe et al." -> the names after it)."""
     first, _, rest = who.partition(" ")
     placed = False
     if rest[:1].isupper() and first.lower().removesuffix(".") in _SENTENCE_OPENERS:     # ("Cf. Doe")
@@ -1748,19 +1748,22 @@ def _without_opener(who: str) -> str:
         return names    # "Later, Doe, Roe, and Poe"
     if not comma or not names[:1].isupper() or lead.split()[0].lower() in _PARTICLES or "," in names:
         return who      # (names listed: "Doe, Roe, and Poe", "In Doe, Roe, and Poe")
-    # an opening phrase set off by its comma, before one author, two, or one and others: of where or when
-    # ("In Section Three, Doe et al.", "At Google Research, Doe", "In Europe, Doe and Roe"), an adverb
-    # ("Recently, Doe", "However, Doe and Roe"), or words no list of names writes before "et al." ("United
-    # States, Doe et al."); one word before the comma may be a name otherwise: "Doe, Roe" is left whole
-    if placed or len(lead.split()) > 1 or names.endswith(("et al.", "et al")):
+    # an opening phrase set off by its comma: of where or when before one author ("In Europe, Doe", "At Google
+    # Research, Doe and Roe"), or any words before one author and others, which no list of names writes
+    # ("United States, Doe et al."); one word before the comma and two names after it may be a list of three,
+    # as Harvard writes one ("In Doe, Roe and Poe (2020)"), and is left whole
+    if placed and (len(lead.split()) > 1 or not _TWO_NAMED.search(names)) or names.endswith(("et al.", "et al")):
         return names
     return who
+
+
+_TWO_NAMED = lazy(r"\s(?:and|&|und|et|y|e)\s")
 
 
 #: Adverbs a sentence opens with, set off by a comma, before a narrative citation: "Recently, Doe (2020)".
 _ADVERBS = frozenset("""however recently notably similarly importantly interestingly specifically consequently
 additionally finally subsequently conversely crucially surprisingly nevertheless nonetheless meanwhile instead
-elsewhere overall today now again still first second third last lastly next critically strikingly tellingly
+elsewhere overall today again first second third lastly critically strikingly tellingly
 relatedly separately alternatively independently""".split())
 
 

@@ -53,7 +53,8 @@ def test_an_attribution_after_a_block_quote_gives_its_page(attribution: str, pag
 
 @pytest.mark.parametrize("sentence, cited", [
     (f'In Europe, Dodge et al. (2022) find that "{_Q}" (p. 3).', ("Dodge et al. 2022.", "3")),
-    (f'In the United States, Dodge (2022: 3) finds that "{_Q}".', ("Dodge. 2022.", "3")),
+    (f'In the United States, Dodge et al. (2022: 3) find that "{_Q}".', ("Dodge et al. 2022.", "3")),
+    (f'In Europe, Dodge (2022) finds that "{_Q}" (p. 3).', ("Dodge. 2022.", "3")),
     (f'Recently, Dodge and Prewitt (2022) wrote, "{_Q}" (p. 3).', ("Dodge and Prewitt. 2022.", "3")),
     (f'According to Dodge and colleagues (2022), "{_Q}" (p. 3).', ("Dodge et al. 2022.", "3")),
     (f'Later, Luccioni, Jernite, and Strubell (2023) argue that "{_Q}" (p. 3).',
@@ -61,4 +62,12 @@ def test_an_attribution_after_a_block_quote_gives_its_page(attribution: str, pag
     (f'Cf. Luccioni and Hernandez-Garcia, who observe that "{_Q}" (3).', ("Luccioni and Hernandez-Garcia.", "3")),
 ])
 def test_a_narrative_citation_after_a_leading_phrase(sentence: str, cited: tuple) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(sentence + "\n").quotes] == [cited]
+
+
+@pytest.mark.parametrize("sentence, cited", [
+    # Harvard's three names, no comma before "and", after a word and its comma: a list, never two of its names
+    (f'In Garcia, Smith and Jones (2020) we read that "{_Q}" (p. 3).', ("Garcia, Smith and Jones. 2020.", "3")),
+])
+def test_names_after_a_word_and_its_comma_may_be_a_list(sentence: str, cited: tuple) -> None:
     assert [(q.attribution, q.page) for q in parse_note(sentence + "\n").quotes] == [cited]
