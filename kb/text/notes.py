@@ -2774,7 +2774,11 @@ def _quotes_with_citation(body: str, start: int) -> bool:
         if m.group(2) is not None and (body.startswith(("[@", "(@", "[see @", "(see @"), end)
                                        or _AUTHOR_YEAR.match(body, end) or _AUTHOR_PAGE.match(body, end)):
             return True
-        # ... or its citation before it, and the words saying it: 'Doe et al. (2022, p. 3) write that "..."'
+        # ... or its citation before it, and the words saying it: 'Doe et al. (2022, p. 3) write that "..."',
+        # where no reference comes first, its title quoted or in italics ('Doe et al., "Title," *Venue* (2022), 3.
+        # Doe et al. note that "..."' is a reference, which a quote in the text cites by the footnote's mark)
+        if any(c in body[start:m.start()] for c in '"“”*'):
+            continue
         before = body[max(start, m.start() - 200):m.start()]
         cited = _CITED_BEFORE.search(before) or _PANDOC_NARRATIVE.search(before)
         between = before[cited.end():] if cited is not None else ""
@@ -2782,7 +2786,8 @@ def _quotes_with_citation(body: str, start: int) -> bool:
                 and _SAID.search(between):
             return True     # (in the clause of its citation: an entry's '(2022). Reported in "..."' is no saying)
         named = _NAMED_BEFORE.search(before) or _ACCORDING_TO.search(before)
-        if named is not None and _cited_who(named).split()[0].lower() not in _NO_NAMES:
+        if named is not None and _cited_who(named).split()[0].lower() not in _NO_NAMES \
+                and not _YEAR.search(body, start, m.start()):
             return True     # ... or by its authors' names alone: 'Doe et al. write that "..." (p. 3).'
     return False
 

@@ -35,6 +35,15 @@ def test_a_footnotes_quote_is_cited_in_it_not_by_the_next_footnote() -> None:
     assert [(q.attribution, q.source_text, q.page) for q in note.quotes] == [("Strubell et al. 2019.", None, "3")]
 
 
+@pytest.mark.parametrize("said", ["Dodge et al. note that", "Dodge et al. (2022) note that"])
+def test_a_footnote_that_is_a_reference_first_stays_one(said: str) -> None:
+    # a full note, its title quoted, and a remark quoting the work after it: the text's quote cites it by its mark
+    note = parse_note(f'"{_Q}."[^3]\n\n[^3]: Jesse Dodge et al., "Measuring the Carbon Intensity of AI in Cloud '
+                      f'Instances," *FAccT* (2022), 3. {said} "the time of day has meaningful impact".\n')
+    assert [r.number for r in note.references] == ["^3"]
+    assert [(q.quote, q.source_text) for q in note.quotes] == [(_Q + ".", "[^3]")]
+
+
 @pytest.mark.parametrize("attribution, page, inside", [
     ("— Dodge et al. (2022: 3)", "3", True),
     ("— *Dodge et al. (2022:3)*", "3", False),
