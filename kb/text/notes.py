@@ -2079,6 +2079,9 @@ _SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|p
            r"|mention|reason|stress|admit|answer|comment)(?:e|es|ed|s|ted)?)")
 _NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r",?\s+(?:who\s+)?(?:[a-z]+ly\s+)?" + _SAYING
                      + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
+#: A narrative citation and the words saying the quote after it: 'Doe et al. (2022) write that "...'
+_SAID_BY = lazy(r"(?<![\w@\\])" + _WHO + r"(?:['’]s)?,?\s*[(\[]\s*" + _WHEN + r"\s*[)\]],?\s+(?:who\s+)?(?:[a-z]+ly\s+)?"
+                + _SAYING + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
 _ACCORDING_TO = lazy(r"\b(?i:according\s+to|in\s+the\s+words\s+of)\s+" + _WHO + r"\s*,[ \t]*[*_]?$")
 # capitalised words opening a sentence that are no name: 'They write, "..." (2020)'
 _NO_NAMES = frozenset("the this these those that they he she we it its our their his her one another some many "
@@ -2251,6 +2254,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
+        if cite is not None and text[at[-1]:at[-1] + 1].isalpha() \
+                and _SAID_BY.search(text, max(prev_close, para_start, start - _WINDOW), start):
+            # the clause after it names another work: 'Doe et al. (2022) write that "..." (p. 2), but Roe et
+            # al. (2020) disagree': the quote is the work whose clause says it, before it
+            cite = None
         if cite is not None and row is not None:
             cite = _page_column(text, lines, row, cite)
         if cite is not None and item is not None:

@@ -80,3 +80,10 @@ def test_a_narrative_citation_after_a_leading_phrase(sentence: str, cited: tuple
 ])
 def test_names_after_a_word_and_its_comma_may_be_a_list(sentence: str, cited: tuple) -> None:
     assert [(q.attribution, q.page) for q in parse_note(sentence + "\n").quotes] == [cited]
+
+
+@pytest.mark.parametrize("after", [", but Roe et al. (2020) disagree.", " (p. 3), unlike Roe and Poe (2020).",
+                                   " (p. 3), but Roe (2020) says otherwise."])
+def test_a_quote_said_by_the_citation_before_it_is_never_the_next_clauses_work(after: str) -> None:
+    note = parse_note(f'Dodge et al. (2022) write that "{_Q}"{after}\n')
+    assert [q.attribution for q in note.quotes] == ["Dodge et al. 2022."]
