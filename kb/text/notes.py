@@ -2082,6 +2082,10 @@ _NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r",?\s+(?:who\s+)?(?:[a-z]+ly\s+)?
 #: A narrative citation and the words saying the quote after it: 'Doe et al. (2022) write that "...'
 _SAID_BY = lazy(r"(?<![\w@\\])" + _WHO + r"(?:['’]s)?,?\s*[(\[]\s*" + _WHEN + r"\s*[)\]],?\s+(?:who\s+)?(?:[a-z]+ly\s+)?"
                 + _SAYING + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
+#: What joins a second quote to the first in the clause saying both: '"A" (p. 2), and that "B"', '"A" and adds that "B"'
+_AND_THAT = lazy(r"[\"”]?[ \t]*(?:\(\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\s*\))?[ \t]*[,;]?[ \t]*"
+                 r"(?:and|as[ \t]+well[ \t]+as)(?:[ \t]+(?:also|later|further))?(?:[ \t]+" + _SAYING + r")?"
+                 r"[ \t]+that[ \t]+")
 _ACCORDING_TO = lazy(r"\b(?i:according\s+to|in\s+the\s+words\s+of)\s+" + _WHO + r"\s*,[ \t]*[*_]?$")
 # capitalised words opening a sentence that are no name: 'They write, "..." (2020)'
 _NO_NAMES = frozenset("the this these those that they he she we it its our their his her one another some many "
@@ -2319,6 +2323,16 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
     # that citation is no other quote's own ('"A" [1], and "B"': [1] is A's); in a paragraph
     # citing several works it is nobody's, and listed as not checked. A citation only after it,
     # in another sentence, is that sentence's ('"...". Later work disagreed [@roe2021].').
+    for i in range(1, len(pairs)):
+        # a second quote the same clause says the work says, after the first, cited before it by names:
+        # 'Doe et al. (2019) write that "A" (p. 2), and that "B" (p. 3)': B is Doe et al.'s too, at its own page
+        prev = found[i - 1]
+        if found[i] is not None or prev is None or prev[1] or prev[0][0] not in ("author-year", "author-page") \
+                or not _AND_THAT.fullmatch(text, pairs[i - 1][1] + 1, pairs[i][0]):
+            continue
+        page_after = _PAGE_AFTER.match(text, pairs[i][1] + 1)
+        what = prev[0][:2] + (None,) + prev[0][3:]
+        found[i] = (_at_page(what, page_after.group(1).replace(" ", "")) if page_after else what, False)
     taken_after = {a for a in after_at if a is not None}
     cited_paras: dict[int, tuple | None] = {}
     for i, (start, close) in enumerate(pairs):
@@ -2327,12 +2341,18 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             continue
         k = bisect.bisect_left(breaks, start)
         para_start = breaks[k - 1] + 2 if k else 0
+        para_end = breaks[k] if k < len(breaks) else n
+        d = bisect.bisect_right(defined, start) if defined else 0
+        if d < len(defined):            # (a footnote is a paragraph of its own)
+            para_end = min(para_end, defined[d] - 1)
+        if d and defined[d - 1] > para_start:
+            para_start = defined[d - 1]
         if para_start not in cited_paras:
-            cited_paras[para_start] = _one_work(text, cites, para_start, breaks[k] if k < len(breaks) else n,
-                                                taken_after, numbers, note)
+            cited_paras[para_start] = _one_work(text, cites, para_start, para_end, taken_after, numbers, note)
         work = cited_paras[para_start]
         if work not in (None, ()) and work[0] < start:
-            found[i] = (work[1], False)
+            page_after = _PAGE_AFTER.match(text, close + 1)     # its own page: '... it. "..." (p. 5)'
+            found[i] = (_at_page(work[1], page_after.group(1).replace(" ", "")) if page_after else work[1], False)
     for (start, close), cite in zip(pairs, found):
         # the writer's punctuation inside the marks ("... the paper," she wrote) is not the paper's
         quote = _unescape(" ".join(text[start + 1:close].removesuffix("\\").split())).rstrip(",;:")

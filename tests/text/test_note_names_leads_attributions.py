@@ -87,3 +87,17 @@ def test_names_after_a_word_and_its_comma_may_be_a_list(sentence: str, cited: tu
 def test_a_quote_said_by_the_citation_before_it_is_never_the_next_clauses_work(after: str) -> None:
     note = parse_note(f'Dodge et al. (2022) write that "{_Q}"{after}\n')
     assert [q.attribution for q in note.quotes] == ["Dodge et al. 2022."]
+
+
+@pytest.mark.parametrize("note, cited", [
+    # a second quote of the clause saying the first: the same work, at its own page
+    (f'Dodge et al. (2022) write that "{_Q}" (p. 3), and that "{_Q} too" (p. 4).', "Dodge et al. 2022."),
+    (f'Text.[^1]\n\n[^1]: Dodge et al. write that "{_Q}" (p. 3), and add that "{_Q} too" (p. 4).', "Dodge et al."),
+])
+def test_a_second_quote_of_the_clause_is_at_its_own_page(note: str, cited: str) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(note + "\n").quotes] == [(cited, "3"), (cited, "4")]
+
+
+def test_a_quote_of_the_work_its_paragraph_cites_is_at_its_own_page() -> None:
+    note = parse_note(f'Dodge et al. (2022) measured it. "{_Q}" (p. 5).\n')
+    assert [(q.attribution, q.page) for q in note.quotes] == [("Dodge et al. 2022.", "5")]
