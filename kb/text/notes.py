@@ -2079,9 +2079,6 @@ _SAYING = (r"(?:writes?|wrote|says?|said|finds?|found|puts?\s+it|points?\s+out|p
            r"|mention|reason|stress|admit|answer|comment)(?:e|es|ed|s|ted)?)")
 _NAMED_BEFORE = lazy(r"(?<![\w@\\])" + _WHO + r",?\s+(?:who\s+)?(?:[a-z]+ly\s+)?" + _SAYING
                      + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
-#: A narrative citation and the words saying the quote after it: 'Doe et al. (2022) write that "...'
-_SAID_BY = lazy(r"(?<![\w@\\])" + _WHO + r"(?:['’]s)?,?\s*[(\[]\s*" + _WHEN + r"\s*[)\]],?\s+(?:who\s+)?(?:[a-z]+ly\s+)?"
-                + _SAYING + r"(?:\s+that)?(?:\s+[a-z][\w'’-]*){0,8}[ \t]*[,:]?[ \t]*[*_]?$")
 #: What joins a second quote to the first in the clause saying both: '"A" (p. 2), and that "B"', '"A" and adds that "B"'
 _AND_THAT = lazy(r"[\"”]?[ \t]*(?:\(\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\s*\))?[ \t]*[,;]?[ \t]*"
                  r"(?:and|as[ \t]+well[ \t]+as)(?:[ \t]+(?:also|later|further))?(?:[ \t]+" + _SAYING + r")?"
@@ -2118,6 +2115,16 @@ def _named_around(text: str, lo: int, start: int, close: int, hi: int, bare: boo
     when = f"{after.group('year')}{after.group('letter') or ''}." if after.group("year") else \
         f"({after.group('state')})."
     return ("author-year", f"{who}. {when}", page)
+
+
+def _said_by_before(text: str, cites: list[int], lo: int, start: int, para_end: int) -> bool:
+    """Whether a citation before the quote starting at `start`, in its clause, is followed by the words saying
+    it: 'Doe et al. (2022) write that "', 'As [1] notes, "', '@doe2022 [p. 3] argues that "'."""
+    found = _cites_in(text, cites, lo, start, False, para_end)
+    if not found:
+        return False
+    between = text[max(f[1] for f in found):start]
+    return len(between.split()) <= 12 and not _STOP_THEN.search(between) and bool(_SAID.search(between))
 
 
 def _at_page(what: tuple, page: str) -> tuple:
@@ -2258,10 +2265,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             after_end = close + 1       # it ends its sentence: what follows cites the next one
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
-        if cite is not None and text[at[-1]:at[-1] + 1].isalpha() \
-                and _SAID_BY.search(text, max(prev_close, para_start, start - _WINDOW), start):
+        if cite is not None and (text[at[-1]:at[-1] + 1].isalpha() or text[at[-1]:at[-1] + 1] == "@") \
+                and _said_by_before(text, cites, max(prev_close, para_start, start - _WINDOW), start, para_end):
             # the clause after it names another work: 'Doe et al. (2022) write that "..." (p. 2), but Roe et
-            # al. (2020) disagree': the quote is the work whose clause says it, before it
+            # al. (2020) disagree', 'As [1] notes, "...", but @roe2020 disagrees': the quote is the work whose
+            # clause says it, before it
             cite = None
         if cite is not None and row is not None:
             cite = _page_column(text, lines, row, cite)

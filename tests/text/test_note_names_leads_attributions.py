@@ -101,3 +101,12 @@ def test_a_second_quote_of_the_clause_is_at_its_own_page(note: str, cited: str) 
 def test_a_quote_of_the_work_its_paragraph_cites_is_at_its_own_page() -> None:
     note = parse_note(f'Dodge et al. (2022) measured it. "{_Q}" (p. 5).\n')
     assert [(q.attribution, q.page) for q in note.quotes] == [("Dodge et al. 2022.", "5")]
+
+
+@pytest.mark.parametrize("note, cited", [
+    (f'@dodge2022 [p. 3] observes that "{_Q}", but @roe2020 disagrees.', (None, "dodge2022", "3")),
+    (f'As [1] notes, "{_Q}" (p. 3), but Strubell et al. (2019) differ.\n\n## References\n\n[1] J. Dodge et al., '
+     '"Measuring the carbon intensity of AI in cloud instances," 2022.', ("[1]", None, "3")),
+])
+def test_a_quote_said_by_a_key_or_number_before_it_is_never_the_next_clauses_work(note: str, cited: tuple) -> None:
+    assert [(q.source_text, q.citekey, q.page) for q in parse_note(note + "\n").quotes] == [cited]
