@@ -1386,11 +1386,38 @@ def balance_braces(value: str) -> str:
 #: Fields biber reads verbatim, and fields of citekeys (biber's entrykey lists): no LaTeX
 #: escape is written in them. A key may hold '&' (smith&jones2020): kept in `ids` by kb rename
 #: as 'smith\&jones2020', it named no paper, and the old key was lost as an alias.
-_VERBATIM = ("url", "doi", "eprint", "file")
+_VERBATIM = ("url", "doi", "eprint", "file", "pdf", "verba", "verbb", "verbc")
 #: a field biber's data model lacks for a type, written as the field of the type that means it
 _INSTEAD = {"publisher": ("institution", "howpublished", "organization"), "numpages": ("pagetotal",),
             "articleno": ("eid",)}
 KEY_FIELDS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
+
+
+_SPECIAL_RE = lazy(r"(?<!\\)([&%#])")
+#: a command whose argument LaTeX reads verbatim, as a URL: '\\%' in it is a backslash and a '%'
+#: (\\href's first argument; its second is text)
+_URL_COMMAND_RE = lazy(r"\\(?:url|nolinkurl|path|href|doi)\s*\{")
+
+
+def _escape_specials(value: str) -> str:
+    """'&', '%' and '#' escaped, except in the argument of \\url, \\href (its URL), \\path, \\nolinkurl
+    or \\doi, which LaTeX reads verbatim: an escape there would be part of the address."""
+    if "\\" not in value or not _URL_COMMAND_RE.search(value):
+        return _SPECIAL_RE.sub(r"\\\1", value)
+    out, pos = [], 0
+    for m in _URL_COMMAND_RE.finditer(value):
+        if m.start() < pos:
+            continue
+        depth, end = 1, m.end()
+        while end < len(value) and depth:
+            depth += {"{": 1, "}": -1}.get(value[end], 0)
+            end += 1
+        if depth:
+            break                       # never closed: the rest is text
+        out += [_SPECIAL_RE.sub(r"\\\1", value[pos:m.start()]), value[m.start():end]]
+        pos = end
+    out.append(_SPECIAL_RE.sub(r"\\\1", value[pos:]))
+    return "".join(out)
 
 
 def escape_value(name: str, value: str) -> str:
@@ -1399,7 +1426,7 @@ def escape_value(name: str, value: str) -> str:
     protected from case changes."""
     value = " ".join(strip_control(value).split())
     if name not in _VERBATIM and name not in KEY_FIELDS:
-        value = re.sub(r"(?<!\\)([&%#])", r"\\\1", value)
+        value = _escape_specials(value)
     value = balance_braces(value)
     if name == "title" and "{" not in value:
         value = _PROTECT_RE.sub(r"{\1}", value)
