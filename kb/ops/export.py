@@ -697,9 +697,10 @@ def csl_item(row: dict) -> dict:
     item: dict = {"id": row["citekey"], "type": ctype, "title": title}
     for role, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
                       ("bookauthor", "container-author")):
-        names, _ = parse_names(f.get(role))
+        names, others = parse_names(f.get(role))
         if names:
-            item[csl] = [csl_name(n) for n in names]
+            # 'and others' as pandoc writes it from BibTeX, and citeproc reads it: et al. after the names
+            item[csl] = [csl_name(n) for n in names] + ([{"literal": "others"}] if others else [])
     issued = csl_date(f.get("date"), f.get("year") or row.get("year"), f.get("month"), f.get("day"))
     if issued:
         item["issued"] = issued
