@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "26"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -72,6 +72,7 @@ READING = "26"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           particle before a family name given first is of it ('Munmun De Choudhury' dechoudhury);
 #                           a Russian initial transliterated in two letters closes its name ('Kuratov, Yu., ...');
 #                           a body word misspelt keyed as meant ('US Environmental Protection Agencyy' ...agency)
+#                       27: one author's book as 'Family, Title' ('Bishop, Pattern Recognition and Machine Learning.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

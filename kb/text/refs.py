@@ -3209,6 +3209,52 @@ _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # 'K. Lee (Ed.), Handbook of Things, Springer, 2020.')
 _EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?|éds?|dir|hrsg|coords?)\.?\)"
                    r"|(?:eds?\.|editors?\b))[.:,]?(?=\s)", re.I)
+# one author's family name (and given names or initials), each closed by a comma, then a title closed by a full
+# stop, colon, comma or bracket: 'Bishop, Pattern Recognition and Machine Learning. Springer, 2006.', 'Bishop,
+# Christopher M., Pattern Recognition ...'
+_ONE_NAME_THEN_WORDS_RE = lazy(r"([A-Z][\w'’\-]+(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-Z]\.)*|[A-Z]\.(?:\s*-?[A-Z]\.)*))?),\s+"
+                               r"([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,12})(?=[.:;,]|\s*\(|\s*$)")
+# a word no given name is: a noun or adjective of a title by its ending ('Recognition', 'Optimization',
+# 'Intelligence', 'Analysis', 'Complexity'; not 'Clement', 'Lawrence', 'Constance', 'Trinity', 'Nation'), nor a
+# romanised Chinese name; a gerund ('Learning', 'Processing'; not 'Manning', 'Fleming') only before a publisher
+# or a subtitle, as family names end so too ('Sterling', 'Browning')
+_TITLE_NOUN_RE = lazy(r"[A-Z][a-z]{3,}(?:tions?|sions?|ness|ics|ogy|ysis|yses|isms?)|[A-Z][a-z]{4,}(?:ments?|ity|ities)"
+                      r"|[A-Z][a-z]{5,}(?:ence|ance)")
+_GERUND_RE = lazy(r"[A-Z][a-z]{4,}ing")
+_PINYIN_RE = lazy(r"(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao"
+                  r"|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u)){1,3}")
+# small words of a title's that no name holds ('Foundations of ...', 'Networks for ...')
+_TITLE_SMALL_WORDS = frozenset("of for in on with to the a an its from via into towards".split())
+
+
+def _title_after_one_name(body: str, split: _AuthorSplit | None) -> _AuthorSplit | None:
+    """A one author's name closed by its comma and a title after it that the walk took for more names: 'Bishop,
+    Pattern Recognition and Machine Learning. Springer, 2006.' (not 'Smith, John and Jane Doe. 2019.', 'Wang,
+    Xiaoming and Li, Jianping.'): two words or more holding a small word or a word of a title by its ending, no
+    initial, no name inverted after them."""
+    m = _ONE_NAME_THEN_WORDS_RE.match(body)
+    if m is None or split is not None and len(split.authors) < m.start(2):
+        return None
+    words = m.group(2).split()
+    if any(_is_initial(w) for w in words) or words[0].lower() in _NAME_SMALL_WORDS:
+        return None
+    if not any(w in _TITLE_SMALL_WORDS or _TITLE_NOUN_RE.fullmatch(w) and not _PINYIN_RE.fullmatch(w.lower())
+               for w in words):
+        after = body[m.end():]
+        if not (any(_GERUND_RE.fullmatch(w) and not _PINYIN_RE.fullmatch(w.lower()) for w in words)
+                and (after[:1] == ":" or _BOOK_CLOSE_RE.match(after))):
+            return None
+    if body[m.end():m.end() + 1] == "," and _INVERTED_NEXT_RE.match(body, m.end()):
+        return None             # 'Manning, Processing Things, J. ...': a name inverted after them, the list goes on
+    return _AuthorSplit(m.group(1), body[m.start(2):], None, "comma")
+
+
+_INVERTED_NEXT_RE = lazy(r",\s+(?:[A-Z]\.|[A-Z][a-z]+\s*(?:,(?!\s*(?:1[6-9]|20)\d\d)|and\b|&))")
+# a book's close after its title: its publisher (a place before it or not) and the year, nothing else ('. Prentice
+# Hall, 2009.', ', Springer, 2006.', ' (MIT Press, 2016).')
+_BOOK_CLOSE_RE = lazy(r"(?:[.,]\s*|\s*\()(?:[A-Z][\w&\-]*:?\s+){0,3}[A-Z][\w&\-]*[,;]?\s+(?:1[6-9]|20)\d\d[a-z]?\)?\.?\s*$")
+
+
 # one name of a word or two (an organisation's, most often), its comma, then the rest
 _TITLE_AFTER_ONE_NAME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?,\s+([A-Z].{3,})$")
 _DIGIT_WORD_RE = lazy(r"\b[A-Za-z][\w\-.]*\d|\b\d")
@@ -3303,6 +3349,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         body = body[same.end():]
     split = None if same else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
         or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
+    if not same and body[:1].isupper() and "," in body[:40]:
+        split = _title_after_one_name(body, split) or split
     title = None
     if same:
         m = _YEAR_FIRST_RE.match(body)

@@ -1,0 +1,39 @@
+"""Sweep 43 of kb.text.refs: a book by one author cited as 'Family, Title'."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.text.refs import parse_entry
+
+
+@pytest.mark.parametrize("text, author, title, year", [
+    ("Bishop, Pattern Recognition and Machine Learning. Springer, 2006.", "bishop",
+     "Pattern Recognition and Machine Learning", 2006),
+    ("Bishop, Christopher M., Pattern Recognition and Machine Learning. Springer, 2006.", "bishop",
+     "Pattern Recognition and Machine Learning", 2006),
+    ("Bishop, Pattern Recognition and Machine Learning (Springer, 2006).", "bishop",
+     "Pattern Recognition and Machine Learning", 2006),
+    ("Jurafsky, Speech and Language Processing. Prentice Hall, 2009.", "jurafsky", "Speech and Language Processing",
+     2009),
+    ("Boyd, Convex Optimization. Cambridge University Press, 2004.", "boyd", "Convex Optimization", 2004),
+    ("Murphy, Machine Learning: A Probabilistic Perspective. MIT Press, 2012.", "murphy",
+     "Machine Learning: A Probabilistic Perspective", 2012),
+    ("Strang, Linear Algebra and Its Applications. Thomson, 2006.", "strang", "Linear Algebra and Its Applications",
+     2006),
+    ("Goodfellow, Deep Learning (MIT Press, 2016).", "goodfellow", "Deep Learning", 2016),
+])
+def test_one_authors_book_as_family_comma_title(text, author, title, year):
+    e = parse_entry(text)
+    assert (e.first_author, e.title, e.year) == (author, title, year)
+
+
+def test_names_after_a_family_comma_stay_names():
+    # a given name ending as a title's word, a Chinese given name, a family name ending in -ing
+    for text in ("Smith, Sterling and Jane Doe. 2019. A study of things. Journal of Things.",
+                 "Wang, Xiaoming and Li, Jianping. 2019. A study of things. Journal of Things.",
+                 "Smith, John and Jane Manning. 2019. A study of things. Journal of Things.",
+                 "Smith, Trinity and Kate Nation. 2019. A study of things. Journal of Things.",
+                 "Lawrence, Clement and Florence Nightingale. 2019. A study of things. Journal of Things."):
+        assert parse_entry(text).title == "A study of things", text
+    assert parse_entry("Mitchell, Machine Learning. McGraw-Hill, 1997.").title == "Machine Learning"
