@@ -3255,6 +3255,19 @@ _INVERTED_NEXT_RE = lazy(r",\s+(?:[A-Z]\.|[A-Z][a-z]+\s*(?:,(?!\s*(?:1[6-9]|20)\
 _BOOK_CLOSE_RE = lazy(r"(?:[.,]\s*|\s*\()(?:[A-Z][\w&\-]*:?\s+){0,3}[A-Z][\w&\-]*[,;]?\s+(?:1[6-9]|20)\d\d[a-z]?\)?\.?\s*$")
 
 
+# the word in lower case a program's or a work's makers are named by ('Scikit-learn developers', 'The PyTorch team',
+# 'Wikipedia contributors', 'The pandas development team')
+_COLLECTIVES = frozenset("developers contributors team community maintainers authors".split())
+
+
+def _collective_body(first: str) -> bool:
+    """Whether a sentence opening an entry is a collective's name: two to five words, the first capitalised, the
+    last a collective's word in lower case, none a small word of a phrase but an opening 'The'."""
+    words = first.split()
+    return 2 <= len(words) <= 5 and words[-1] in _COLLECTIVES and words[0][:1].isupper() \
+        and not any(w in _FUNCTION_WORDS for w in words[1:]) and all(w[:1].isalpha() for w in words)
+
+
 # one name of a word or two (an organisation's, most often), its comma, then the rest
 _TITLE_AFTER_ONE_NAME_RE = lazy(r"[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?,\s+([A-Z].{3,})$")
 _DIGIT_WORD_RE = lazy(r"\b[A-Za-z][\w\-.]*\d|\b\d")
@@ -3430,7 +3443,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         else:
             parts = _FIRST_PHRASE_RE.split(body, maxsplit=1)
             first = parts[0]
-            if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
+            if len(parts) > 1 and body[len(first):len(first) + 1] == "." and _collective_body(first):
+                # a program's makers, named in lower case as no person is, then the title: 'Scikit-learn developers.
+                # Scikit-learn user guide. 2023.', 'The PyTorch team. PyTorch documentation.'
+                entry.first_author = name_key(first) or None
+                title = _extract_title(parts[1])
+            elif 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
                     or len(first.split()) <= 8 and is_organisation(first) \
                     and all(_name_like(w) or w in _FUNCTION_WORDS for w in first.split()):
                 # (a body's name holding a small word: 'Allen Institute for AI, Title, ...')

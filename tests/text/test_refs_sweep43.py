@@ -37,3 +37,16 @@ def test_names_after_a_family_comma_stay_names():
                  "Lawrence, Clement and Florence Nightingale. 2019. A study of things. Journal of Things."):
         assert parse_entry(text).title == "A study of things", text
     assert parse_entry("Mitchell, Machine Learning. McGraw-Hill, 1997.").title == "Machine Learning"
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Scikit-learn developers. Scikit-learn user guide. 2023.", "scikitlearndevelopers", "Scikit-learn user guide"),
+    ("The PyTorch team. PyTorch documentation. 2021.", "thepytorchteam", "PyTorch documentation"),
+    ("The pandas development team. pandas-dev/pandas: Pandas, 2020.", "thepandasdevelopmentteam",
+     "pandas-dev/pandas: Pandas"),
+    ("Wikipedia contributors. Plagiarism — Wikipedia, the free encyclopedia, 2004.", "wikipediacontributors",
+     "Plagiarism — Wikipedia, the free encyclopedia"),
+])
+def test_makers_named_in_lower_case_are_the_author(text, author, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (author, title)
