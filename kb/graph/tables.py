@@ -74,6 +74,7 @@ READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a body word misspelt keyed as meant ('US Environmental Protection Agencyy' ...agency)
 #                       27: one author's book as 'Family, Title' ('Bishop, Pattern Recognition and Machine Learning.')
 #                           makers named in lower case are the author ('Scikit-learn developers. Title.')
+#                           pinyin names family name first where a second word is no family name ('Zhang Wei, Li Ming')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -1672,7 +1672,23 @@ def _family_first_list(chunks: list[str], rest: str) -> bool:
     ('Journal, 2020, 12(3): 1-10')."""
     if any(map(_vancouver_name, chunks[1:])):
         return True
-    return bool(_GBT_TAIL_RE.search(rest))
+    return bool(_GBT_TAIL_RE.search(rest)) or len(chunks) > 1 and _pinyin_family_first(chunks)
+
+
+def _pinyin_family_first(chunks: list[str]) -> bool:
+    """Whether names romanised from Chinese print the family name first: each of two syllables' words, every
+    first word a Chinese family name, and a second word one is not ('Zhang Wei, Li Ming': zhang; not 'Wei Zhang,
+    Ming Li', nor 'Wei Zhang, Li Wang', which may be either)."""
+    given = False
+    for chunk in chunks:
+        words = chunk.split()
+        if len(words) != 2 or not all(w[:1].isupper() and w[1:].replace("-", "").islower() and w.isascii()
+                                      and _PINYIN_RE.fullmatch(w.lower().replace("-", "")) for w in words):
+            return False
+        if words[0].lower() not in _CHINESE_FAMILIES:
+            return False
+        given = given or words[1].lower().replace("-", "") not in _CHINESE_FAMILIES
+    return given
 
 
 

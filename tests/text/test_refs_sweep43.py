@@ -50,3 +50,20 @@ def test_names_after_a_family_comma_stay_names():
 def test_makers_named_in_lower_case_are_the_author(text, author, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Zhang Wei, Li Ming. 2020. A study of things. Journal of Stuff.", "zhang"),
+    ("Zhang Wei and Li Ming. 2020. A study of things. Journal of Stuff.", "zhang"),
+    ("Chen Hao, Liu Yang, Zhou Jianping. A study of things. Journal of Stuff, 2020.", "chen"),
+])
+def test_pinyin_names_printed_family_name_first(text, author):
+    assert parse_entry(text).first_author == author
+
+
+def test_pinyin_names_printed_given_name_first_stay_so():
+    for text, author in (("Wei Zhang, Ming Li. 2020. A study of things. J.", "zhang"),
+                         ("Wei Zhang, Li Wang. 2020. A study of things. J.", "zhang"),
+                         ("He Wang, Lin Chen. 2020. A study of things. J.", "wang")):
+        assert parse_entry(text).first_author == author, text
+    assert parse_entry("Li Hua, Wang Xiaoming. 2020. A study of things. J.").first_author == "li"
