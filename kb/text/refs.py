@@ -564,6 +564,9 @@ _HEAD = 200             # characters of an entry its names are looked for in
 _GERMAN_ET_AL_RE = lazy(r"\s+u\.\s?a\.(?=[\s,:;(])")
 
 
+_PARTICLE_INITIALS_RE = lazy(r"(?<=[A-Z]\.)(?:\s+[vd]\.)+(?=[,;]|\s+(?:and|&)\s|\s+\(?(?:1[6-9]|20)\d\d\b)")
+
+
 def _prep_names(text: str) -> str:
     """Undo pypdf damage around name punctuation: 'V . Le' -> 'V. Le',
     'D. ,' -> 'D.,', 'N.,Prasad' -> 'N., Prasad'."""
@@ -581,6 +584,10 @@ def _prep_names(text: str) -> str:
         et_al = _GERMAN_ET_AL_RE.search(text, 0, _HEAD)
         if et_al and not _YEAR_ANY_RE.search(text, 0, et_al.start()):
             text = f"{text[:et_al.start()]} et al.{text[et_al.end():]}"
+    if " v." in text[:_HEAD] or " d." in text[:_HEAD]:
+        # a family name's particles cut to their initials after the given name's, as some APA lists print them
+        # ('Maaten, L. v. d., & Hinton, G.', 'Oord, A. v. d.,'): of the family name, no title's words
+        text = _PARTICLE_INITIALS_RE.sub("", text)
     if not text.isascii() and max(text) >= "\u3040":
         text = _CJK_COMMA_RE.sub(", ", _CJK_DOT_RE.sub(". ", text))     # "王小明,李华.深度学习"
         et_al = _CJK_ET_AL_RE.search(text)

@@ -67,3 +67,15 @@ def test_pinyin_names_printed_given_name_first_stay_so():
                          ("He Wang, Lin Chen. 2020. A study of things. J.", "wang")):
         assert parse_entry(text).first_author == author, text
     assert parse_entry("Li Hua, Wang Xiaoming. 2020. A study of things. J.").first_author == "li"
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Maaten, L. v. d., & Hinton, G. (2008). Visualizing data using t-SNE. Journal of Machine Learning Research, 9.",
+     "maaten"),
+    ("Hinton, G., and Maaten, L. v. d. 2008. Visualizing data using t-SNE. JMLR.", "hinton"),
+    ("Oord, A. v. d., Dieleman, S., et al. (2016). WaveNet: A generative model for raw audio. arXiv:1609.03499.",
+     "oord"),
+])
+def test_particles_cut_to_initials_after_the_given_names(text, author):
+    e = parse_entry(text)
+    assert e.first_author == author and e.title.split(":")[0] in ("Visualizing data using t-SNE", "WaveNet")
