@@ -76,6 +76,7 @@ READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           makers named in lower case are the author ('Scikit-learn developers. Title.')
 #                           pinyin names family name first where a second word is no family name ('Zhang Wei, Li Ming')
 #                           a family name's particles cut to initials after the given name's ('Maaten, L. v. d.,')
+#                           Nature's title head and colon after the last initials ('& Toutanova, K. BERT: Pre-...')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -833,6 +833,8 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if last == ":" and len(tok) > 1 and n_names >= 1 and _name_like(tok[:-1]) \
                 and (seps or initials or _is_initial(tok[:-1])) \
                 and not (words[i - 1][-1] == "," and _is_initial(words[0]) and not _is_initial(tok[:-1])) \
+                and not (words[i - 1][-1] == "." and not _is_initial(tok[:-1]) and tok[:-1].lower() not in _SUFFIXES
+                         and _inverted_before(words, i)) \
                 and not (words[i - 1][-1] == "." and _is_initial(words[i - 1])
                          and (any(w[-1] == "," and (_initials_caps(w[:-1]) or k and words[k - 1][-1:].isalpha()
                                                         and _is_initial(w[:-1]))
@@ -934,6 +936,18 @@ def _walk_authors(tokens: _Tokens, horizon: int):
         if (names >= 3 and seps) or _NAME_INITIALS_RE.fullmatch(head):
             return _AuthorSplit(head.rstrip(" ,."), text[end:], None, "period")
     return None
+
+
+def _inverted_before(words: list[str], i: int) -> bool:
+    """Whether the words before token i close a name inverted, its family name's comma and its initials ('...
+    & Toutanova, K.', 'Weld, D. S.'): a word after them is no more of it, but a title's head ('... & Toutanova, K.
+    BERT: Pre-training ...', as Nature prints its lists, the year at the end)."""
+    if _is_initial(words[0]):
+        return False            # a list of initials first: 'E. Strubell, A. Ganesh, A. McCallum: Energy ...'
+    j = i - 1
+    while j > 0 and _is_initial(words[j]):
+        j -= 1
+    return j < i - 1 and words[j][-1] == "," and not _is_initial(words[j][:-1]) and words[j][:1].isupper()
 
 
 def _list_comma(words: list[str], j: int) -> int:

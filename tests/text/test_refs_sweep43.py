@@ -79,3 +79,16 @@ def test_pinyin_names_printed_given_name_first_stay_so():
 def test_particles_cut_to_initials_after_the_given_names(text, author):
     e = parse_entry(text)
     assert e.first_author == author and e.title.split(":")[0] in ("Visualizing data using t-SNE", "WaveNet")
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    ("Reimers, N. & Gurevych, I. Sentence-BERT: Sentence embeddings using Siamese BERT-networks. EMNLP 12, 1–10 "
+     "(2019).", "reimers", 2019, "Sentence-BERT: Sentence embeddings using Siamese BERT-networks"),
+    ("Devlin, J., Chang, M.-W., Lee, K. & Toutanova, K. BERT: Pre-training of deep bidirectional transformers. "
+     "NAACL 1, 4171–4186 (2019).", "devlin", 2019, "BERT: Pre-training of deep bidirectional transformers"),
+    ("Lo, K., Wang, L. L., Neumann, M., Kinney, R. & Weld, D. S. S2ORC: The semantic scholar open research corpus. "
+     "ACL 12, 4969–4983 (2020).", "lo", 2020, "S2ORC: The semantic scholar open research corpus"),
+])
+def test_nature_lists_a_titles_head_and_colon_after_the_last_initials(text, author, year, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.year, e.title) == (author, year, title)
