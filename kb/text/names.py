@@ -37,6 +37,8 @@ __all__ = [
     "the_first",
     "firm",
     "without_acronym",
+    "name_after_acronym",
+    "acronym_of",
     "GAELIC_PREFIXES",
     "name_key",
     "first_author_key",
@@ -515,12 +517,38 @@ def name_key(name: str | None) -> str:
 _ACRONYM_AFTER_RE = lazy(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*$")
 
 
+_ACRONYM_FIRST_RE = lazy(r"^\s*([A-Z][A-Za-z&.\-]{0,11})\s*[(\[]([^()\[\]]+)[)\]]\s*$")
+
+
 def without_acronym(name: str) -> str:
     """An organisation's name without the acronym in brackets after it ('International Energy
-    Agency (IEA)', 'World Health Organization [WHO]'): the name references print and key."""
+    Agency (IEA)', 'World Health Organization [WHO]'), or before it ('IEA (International Energy
+    Agency)', where the name's capitals are the acronym's letters): the name references print and key."""
     if name[-1:] not in ")]":
         return name
-    return _ACRONYM_AFTER_RE.sub("", name) or name
+    return name_after_acronym(name) or _ACRONYM_AFTER_RE.sub("", name) or name
+
+
+def name_after_acronym(name: str) -> str | None:
+    """The organisation's name in brackets after its acronym ('IEA (International Energy Agency)':
+    'International Energy Agency'), None of any other name."""
+    first = _ACRONYM_FIRST_RE.match(name) if name[-1:] in ")]" else None
+    if first and acronym_of(first.group(1), first.group(2)):
+        return " ".join(first.group(2).split())
+    return None
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """Whether `acronym` is made of the initials of `name`'s capitalised words, all or some, in order
+    ('IEA' of 'International Energy Agency', 'EIA' of 'U.S. Energy Information Administration', 'WHO'
+    of 'World Health Organization'), and the name a body's (is_organisation)."""
+    letters = [ch for ch in acronym if ch.isalpha()]
+    if not 2 <= len(letters) <= 8 or sum(ch.isupper() for ch in letters) < 2 or not is_organisation(name):
+        return False
+    initials = iter("".join(w[0] for w in _ORGANISATION_WORD_RE.findall(name) if w[0].isupper()))
+    return all(ch.upper() in initials for ch in letters)        # (in order: the iterator is used up as it goes)
+
+
 # Han, kana and Hangul: scripts that write a person's family name first, given name after
 _FAMILY_FIRST_SCRIPT_RE = lazy("^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u3005\u30fb\u00b7 ,]+$")
 

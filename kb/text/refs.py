@@ -47,6 +47,7 @@ from kb.text.names import (
     holds_body_word,
     initials_in_capitals,
     is_organisation,
+    name_after_acronym,
     name_key,
     the_first,
     without_acronym,
@@ -1890,6 +1891,8 @@ def _first_author(authors: str, context: str = "", family_first: bool = False) -
         authors = _KERNED_NAME_RE.sub(r"\1\2", authors)
     if "St. " in authors:
         authors = _SAINT_RE.sub("St ", authors)      # 'St. John M', 'St. Clair, J.': a particle, no initial
+    if authors[-1:] in ")]" and (named := name_after_acronym(authors)):
+        return _body_as_meant(named)        # 'IEA (International Energy Agency)', keyed as 'International ... (IEA)'
     chunks = _first_chunks(authors)
     if not chunks:
         return None

@@ -92,3 +92,23 @@ def test_particles_cut_to_initials_after_the_given_names(text, author):
 def test_nature_lists_a_titles_head_and_colon_after_the_last_initials(text, author, year, title):
     e = parse_entry(text)
     assert (e.first_author, e.year, e.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, bib_author, key", [
+    ("IEA (International Energy Agency). 2022. World Energy Outlook 2022. Paris.", "{International Energy Agency}",
+     "internationalenergyagency"),
+    ("WHO (World Health Organization). 2018. Global status report on road safety. Geneva.",
+     "{World Health Organization (WHO)}", "worldhealthorganization"),
+    ("International Energy Agency. 2022. World Energy Outlook 2022. Paris.", "{IEA (International Energy Agency)}",
+     "internationalenergyagency"),
+    ("EIA (U.S. Energy Information Administration). 2023. Annual Energy Outlook 2023. Washington, DC.",
+     "{U.S. Energy Information Administration}", "usenergyinformationadministration"),
+])
+def test_an_acronym_before_its_body_in_brackets_is_keyed_as_the_body(text, bib_author, key):
+    from kb.text.names import first_author_key, split_names
+    from kb.text.refs import PaperIndex, PaperInfo
+
+    e = parse_entry(text)
+    assert e.first_author == key == first_author_key(split_names(bib_author))
+    paper = PaperInfo("body", title=e.title, year=e.year, first_author=first_author_key(split_names(bib_author)))
+    assert PaperIndex([paper]).resolve(e).citekey == "body"
