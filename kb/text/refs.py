@@ -3300,6 +3300,22 @@ _BOOK_CLOSE_RE = lazy(r"(?:[.,]\s*|\s*\()(?:[A-Z][\w&\-]*:?\s+){0,3}[A-Z][\w&\-]
 _COLLECTIVES = frozenset("developers contributors team community maintainers authors".split())
 
 
+_COLLECTIVE_HEAD_RE = lazy(r"([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+(?:developers|contributors|team|community"
+                          r"|maintainers|authors))(?:(\.)\s|(,)\s+|\s*(?=\())")
+
+
+def _collective_split(body: str) -> _AuthorSplit | None:
+    """The names of an entry opening with a collective's (_collective_body), and the rest after them; not where a
+    body's name follows its comma ('The Gemma team, Google DeepMind. Gemma: ...')."""
+    m = _COLLECTIVE_HEAD_RE.match(body)
+    if m is None or not _collective_body(m.group(1)):
+        return None
+    rest = body[m.end():]
+    if m.group(3) and rest[:1] not in "\"“'‘" and is_organisation(_FIRST_PHRASE_RE.split(rest, maxsplit=1)[0]):
+        return None
+    return _AuthorSplit(m.group(1), rest, None, "comma" if m.group(3) else "period")
+
+
 def _collective_body(first: str) -> bool:
     """Whether a sentence opening an entry is a collective's name: two to five words, the first capitalised, the
     last a collective's word in lower case, none a small word of a phrase but an opening 'The'."""
@@ -3404,6 +3420,12 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
     if not same and body[:1].isupper() and "," in body[:40]:
         split = _title_after_one_name(body, split) or split
+    if not same and body[:1].isupper() and (makers := _collective_split(body)) \
+            and (split is None or split.authors.strip() != makers.authors):
+        # a program's makers, named in lower case as no person is, then the title: 'Scikit-learn developers.
+        # Scikit-learn user guide. 2023.', 'The PyTorch team (2021). PyTorch documentation.', '[4] Scikit-learn
+        # developers, "Scikit-learn user guide," 2023.'
+        split = makers
     title = None
     if same:
         m = _YEAR_FIRST_RE.match(body)
@@ -3483,12 +3505,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         else:
             parts = _FIRST_PHRASE_RE.split(body, maxsplit=1)
             first = parts[0]
-            if len(parts) > 1 and body[len(first):len(first) + 1] == "." and _collective_body(first):
-                # a program's makers, named in lower case as no person is, then the title: 'Scikit-learn developers.
-                # Scikit-learn user guide. 2023.', 'The PyTorch team. PyTorch documentation.'
-                entry.first_author = name_key(first) or None
-                title = _extract_title(parts[1])
-            elif 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
+            if 0 < len(first.split()) <= 4 and all(_name_like(w) for w in first.split()) \
                     or len(first.split()) <= 8 and is_organisation(first) \
                     and all(_name_like(w) or w in _FUNCTION_WORDS for w in first.split()):
                 # (a body's name holding a small word: 'Allen Institute for AI, Title, ...')

@@ -46,6 +46,9 @@ def test_names_after_a_family_comma_stay_names():
      "pandas-dev/pandas: Pandas"),
     ("Wikipedia contributors. Plagiarism — Wikipedia, the free encyclopedia, 2004.", "wikipediacontributors",
      "Plagiarism — Wikipedia, the free encyclopedia"),
+    ("[4] Scikit-learn developers, “Scikit-learn user guide,” 2023.", "scikitlearndevelopers",
+     "Scikit-learn user guide"),
+    ("Scikit-learn developers, Scikit-learn user guide, 2023.", "scikitlearndevelopers", "Scikit-learn user guide"),
 ])
 def test_makers_named_in_lower_case_are_the_author(text, author, title):
     e = parse_entry(text)
