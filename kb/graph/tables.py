@@ -72,7 +72,8 @@ READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           particle before a family name given first is of it ('Munmun De Choudhury' dechoudhury);
 #                           a Russian initial transliterated in two letters closes its name ('Kuratov, Yu., ...');
 #                           a body word misspelt keyed as meant ('US Environmental Protection Agencyy' ...agency)
-#                       27: one author's book as 'Family, Title' ('Bishop, Pattern Recognition and Machine Learning.')
+#                       27: one author's book as 'Family, Title' ('Bishop, Pattern Recognition and Machine Learning.'),
+#                           or family names alone ('Goodfellow, Bengio and Courville, Deep Learning.')
 #                           makers named in lower case are the author ('Scikit-learn developers. Title.')
 #                           pinyin names family name first where a second word is no family name ('Zhang Wei, Li Ming')
 #                           a family name's particles cut to initials after the given name's ('Maaten, L. v. d.,')

@@ -3249,10 +3249,12 @@ _TITLE_CUT_AT_COMMA_RE = lazy(r",\s*(?=https?://|www\.|$)")
 # 'K. Lee (Ed.), Handbook of Things, Springer, 2020.')
 _EDITORS_RE = lazy(r"^([^()\d\[\]]{2,150}?[\w.]),?\s+(?:\((?:eds?|editors?|éds?|dir|hrsg|coords?)\.?\)"
                    r"|(?:eds?\.|editors?\b))[.:,]?(?=\s)", re.I)
-# one author's family name (and given names or initials), each closed by a comma, then a title closed by a full
-# stop, colon, comma or bracket: 'Bishop, Pattern Recognition and Machine Learning. Springer, 2006.', 'Bishop,
-# Christopher M., Pattern Recognition ...'
-_ONE_NAME_THEN_WORDS_RE = lazy(r"([A-Z][\w'’\-]+(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-Z]\.)*|[A-Z]\.(?:\s*-?[A-Z]\.)*))?),\s+"
+# one author's family name (and given names or initials), each closed by a comma, or family names alone joined by
+# commas and 'and', then a title closed by a full stop, colon, comma or bracket: 'Bishop, Pattern Recognition and
+# Machine Learning. Springer, 2006.', 'Bishop, Christopher M., Pattern Recognition ...', 'Goodfellow, Bengio and
+# Courville, Deep Learning. MIT Press, 2016.'
+_ONE_NAME_THEN_WORDS_RE = lazy(r"([A-Z][\w'’\-]+(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-Z]\.)*|[A-Z]\.(?:\s*-?[A-Z]\.)*)"
+                               r"|(?:,\s+[A-Z][\w'’\-]+)*,?\s+(?:and|&)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?),\s+"
                                r"([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){1,12})(?=[.:;,]|\s*\(|\s*$)")
 # a word no given name is: a noun or adjective of a title by its ending ('Recognition', 'Optimization',
 # 'Intelligence', 'Analysis', 'Complexity'; not 'Clement', 'Lawrence', 'Constance', 'Trinity', 'Nation'), nor a

@@ -115,3 +115,14 @@ def test_an_acronym_before_its_body_in_brackets_is_keyed_as_the_body(text, bib_a
     assert e.first_author == key == first_author_key(split_names(bib_author))
     paper = PaperInfo("body", title=e.title, year=e.year, first_author=first_author_key(split_names(bib_author)))
     assert PaperIndex([paper]).resolve(e).citekey == "body"
+
+
+@pytest.mark.parametrize("text, author, title", [
+    ("Goodfellow, Bengio and Courville, Deep Learning. MIT Press, 2016.", "goodfellow", "Deep Learning"),
+    ("Hastie, Tibshirani, and Friedman, The Elements of Statistical Learning. Springer, 2009.", "hastie",
+     "The Elements of Statistical Learning"),
+    ("Smith, John and Jane Doe, A study of things. Journal of Things, 2019.", "smith", "A study of things"),
+])
+def test_family_names_alone_then_a_title_after_a_comma(text, author, title):
+    e = parse_entry(text)
+    assert (e.first_author, e.title) == (author, title)
