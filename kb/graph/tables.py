@@ -79,6 +79,7 @@ READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           a family name's particles cut to initials after the given name's ('Maaten, L. v. d.,')
 #                           Nature's title head and colon after the last initials ('& Toutanova, K. BERT: Pre-...')
 #                           a body's acronym before its name keyed as the name ('IEA (International Energy Agency)')
+#                           a firm keyed without its legal form ('Google LLC. 2023.': google)
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

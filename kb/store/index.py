@@ -338,6 +338,7 @@ PAPER_RENDERING = "16"         # 2: ``quotes'', !` ?` and & decoded by pylatexen
 #                               15: the fields an entry has through its @xdata (xdata = {jdata}: its journal, publisher)
 #                               16: a body's acronym before its name in brackets keyed as the name ('{IEA (International
 #                                   Energy Agency)}': internationalenergyagency, was iea)
+#                                   and a firm's without its legal form ('{Google LLC}': google, was googlellc)
 
 
 #: Types of a work its editors make, when it names no author (an @inproceedings's editors are its volume's).

@@ -39,6 +39,8 @@ __all__ = [
     "without_acronym",
     "name_after_acronym",
     "acronym_of",
+    "without_legal_form",
+    "LEGAL_FORM_RE",
     "GAELIC_PREFIXES",
     "name_key",
     "first_author_key",
@@ -588,11 +590,26 @@ def author_key(author: str | None) -> str:
 def keyed_family(author: str) -> str:
     """The family name author_key keys (last_name), an organisation's without the acronym after its name,
     which is not of the name: '{International Energy Agency (IEA)}' is keyed as references print it,
-    'International Energy Agency' (as kb.text.refs keys it), and so are the citekeys kb makes."""
+    'International Energy Agency' (as kb.text.refs keys it), and so are the citekeys kb makes; a firm's
+    without its legal form ('{Google LLC}', '{Hugging Face, Inc.}'), which references print or leave out."""
     family = last_name(author)
     if family[-1:] in ")]" and (parse_name(author).literal or is_organisation(family)):
         family = without_acronym(family)
+    if family[-1:] in _LEGAL_FORM_ENDS and (legal := LEGAL_FORM_RE.search(family)) and legal.start() > 0 \
+            and (parse_name(author).literal or is_organisation(family)):
+        family = family[:legal.start()]
     return family
+
+
+#: a firm's legal form closing its name ('Google LLC', 'Hugging Face, Inc.', 'DeepMind Technologies Ltd')
+LEGAL_FORM_RE = lazy(r",?\s+(?:Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp)\.?\s*$")
+_LEGAL_FORM_ENDS = frozenset("cCdPpH.")
+
+
+def without_legal_form(name: str) -> str:
+    """A firm's name without the legal form closing it ('Google LLC': 'Google')."""
+    legal = LEGAL_FORM_RE.search(name) if name[-1:] in _LEGAL_FORM_ENDS else None
+    return name[:legal.start()] if legal and legal.start() > 0 else name
 
 
 # the particles a family name may open with capitalised, which BibTeX then reads as a given name's last word: 'Yann
@@ -652,14 +669,14 @@ def first_author_key(authors: list[str]) -> str:
     work's one author and its last word an acronym ('Stanford HAI': stanfordhai, lone_body)."""
     if not authors:
         return ""
-    return name_key(" ".join(authors[0].split())) if lone_body(authors) else author_key(authors[0])
+    return name_key(without_legal_form(" ".join(authors[0].split()))) if lone_body(authors) else author_key(authors[0])
 
 
 def first_family(authors: list[str]) -> str:
     """keyed_family() of the first author, the organisation's whole name where first_author_key keys it whole."""
     if not authors:
         return ""
-    return " ".join(authors[0].split()) if lone_body(authors) else keyed_family(authors[0])
+    return without_legal_form(" ".join(authors[0].split())) if lone_body(authors) else keyed_family(authors[0])
 
 
 def to_bibtex_names(names: list[str]) -> list[str]:

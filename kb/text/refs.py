@@ -3372,6 +3372,10 @@ _SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
 
 
+_LEGAL_KEYS = ("inc", "llc", "ltd", "llp", "plc", "gmbh", "corp")
+_LEGAL_WORD_RE = lazy(r",?\s+(?:Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp)\b\.?")
+
+
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
                 lines: list[str] | None = None, document: str | None = None) -> RefEntry:
     """Fields of one reference entry (label already removed). `document`, the
@@ -3551,6 +3555,11 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
             entry.year = int(old.group(1) or old.group(2))
         elif entry.arxiv_id and "/" not in entry.arxiv_id:
             entry.year = 2000 + int(entry.arxiv_id[:2])   # YYMM of a new-style arXiv id
+    if entry.first_author and entry.first_author.endswith(_LEGAL_KEYS) \
+            and (legal := _LEGAL_WORD_RE.search(body, 0, _HEAD)) and name_key(body[:legal.end()]) == entry.first_author:
+        # a firm keyed without its legal form, as references.bib's is (kb.text.names.keyed_family): 'Google LLC.
+        # 2023.' google, as 'Google. 2023.' and '{Google LLC}'
+        entry.first_author = name_key(body[:legal.start()]) or entry.first_author
     if title and entry.year and title[-4:] == str(entry.year) and (date := _TRAILING_DATE_RE.search(title)) \
             and date.start() > 0 and " " in title[:date.start()] and body.rstrip(" .").endswith(title):
         # the entry's date closing it after a title with no quotes, its comma read as the title's ('J. Doe, A

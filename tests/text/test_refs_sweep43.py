@@ -126,3 +126,19 @@ def test_an_acronym_before_its_body_in_brackets_is_keyed_as_the_body(text, bib_a
 def test_family_names_alone_then_a_title_after_a_comma(text, author, title):
     e = parse_entry(text)
     assert (e.first_author, e.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, bib_author", [
+    ("Google LLC. 2023. Environmental report. Technical report.", "{Google}"),
+    ("Google. 2023. Environmental report. Technical report.", "{Google LLC}"),
+    ("Hugging Face. 2023. Environmental report. Technical report.", "{Hugging Face, Inc.}"),
+    ("Ernst & Young LLP (2023). Environmental report. London.", "{Ernst \\& Young}"),
+])
+def test_a_firms_legal_form_is_no_part_of_its_key(text, bib_author):
+    from kb.text.names import first_author_key, split_names
+    from kb.text.refs import PaperIndex, PaperInfo
+
+    e = parse_entry(text)
+    paper = PaperInfo("firm", title="Environmental Report", year=2023,
+                      first_author=first_author_key(split_names(bib_author)))
+    assert PaperIndex([paper]).resolve(e).citekey == "firm"

@@ -18,7 +18,7 @@ from kb.text.refs import parse_entry
     ("Ernst & Young. 2019. How artificial intelligence is transforming the energy sector. Report.",
      "ernstyoung", 2019, "How artificial intelligence is transforming the energy sector"),
     ("Ernst & Young LLP (2021). Tax guide for the digital economy. London.",
-     "ernstyoungllp", 2021, "Tax guide for the digital economy"),
+     "ernstyoung", 2021, "Tax guide for the digital economy"),       # (the firm's legal form left out: sweep 43)
     ("Bill & Melinda Gates Foundation. 2021. Annual report on global health. Seattle, WA.",
      "billmelindagatesfoundation", 2021, "Annual report on global health"),
     ("Natural Sciences and Engineering Research Council of Canada. 2019. Discovery grants program. Ottawa.",
