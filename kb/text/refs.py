@@ -1704,12 +1704,13 @@ def _pinyin_family_first(chunks: list[str]) -> bool:
     given = False
     for chunk in chunks:
         words = chunk.split()
-        if len(words) != 2 or not all(w[:1].isupper() and w[1:].replace("-", "").islower() and w.isascii()
-                                      and _PINYIN_RE.fullmatch(w.lower().replace("-", "")) for w in words):
+        if len(words) != 2 or words[0].lower() not in _CHINESE_FAMILIES or not words[0][:1].isupper():
             return False
-        if words[0].lower() not in _CHINESE_FAMILIES:
+        second = words[1].replace("-", "")
+        if not (second[:1].isupper() and second[1:].islower() and second.isascii()
+                and _PINYIN_RE.fullmatch(second.lower())):
             return False
-        given = given or words[1].lower().replace("-", "") not in _CHINESE_FAMILIES
+        given = given or second.lower() not in _CHINESE_FAMILIES
     return given
 
 
@@ -3302,6 +3303,7 @@ _BOOK_CLOSE_RE = lazy(r"(?:[.,]\s*|\s*\()(?:[A-Z][\w&\-]*:?\s+){0,3}[A-Z][\w&\-]
 _COLLECTIVES = frozenset("developers contributors team community maintainers authors".split())
 
 
+_COLLECTIVE_WORDS = (" developers", " contributors", " team", " community", " maintainers", " authors")
 _COLLECTIVE_HEAD_RE = lazy(r"([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+(?:developers|contributors|team|community"
                           r"|maintainers|authors))(?:(\.)\s|(,)\s+|\s*(?=\())")
 
@@ -3426,7 +3428,8 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
     if not same and body[:1].isupper() and "," in body[:40]:
         split = _title_after_one_name(body, split) or split
-    if not same and body[:1].isupper() and (makers := _collective_split(body)) \
+    if not same and body[:1].isupper() and any(word in body[:80] for word in _COLLECTIVE_WORDS) \
+            and (makers := _collective_split(body)) \
             and (split is None or split.authors.strip() != makers.authors):
         # a program's makers, named in lower case as no person is, then the title: 'Scikit-learn developers.
         # Scikit-learn user guide. 2023.', 'The PyTorch team (2021). PyTorch documentation.', '[4] Scikit-learn
