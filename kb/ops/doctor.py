@@ -131,7 +131,7 @@ def diagnose(explicit: str | os.PathLike | None = None, *, prune: bool = False, 
     of a wait for another command's writer lock; `jobs`: the processes re-verifying
     (kb.ops.quotes.verify_papers; None: every core, as the kb doctor command asks)."""
 
-    kb = open_kb(explicit, sync=False, on_busy=on_busy, jobs=jobs)
+    kb = open_kb(explicit, sync=False, on_busy=on_busy, jobs=jobs, settings=False)
     layout = kb.layout
     report = Report(root=str(layout.root))
     # Writers wait while doctor looks: what it compares cannot change under it.

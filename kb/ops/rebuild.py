@@ -112,6 +112,7 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
             result.previous = "ok" if old is not None and probe(old, on_busy) is None else "damaged"
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
         kb = KB(layout, db_path=tmp, progress=progress, jobs=jobs)      # a new index, aside
+        _ = kb.settings         # a kb.toml that is not TOML refused in one line, as every command does
         result.warnings += kb.unread_settings()
         try:
             _fill(kb, result, old)

@@ -22,11 +22,21 @@ index = lazy_import("kb.store.index")
 
 def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
             progress: index.Progress | None = None, on_busy: Callable[[str | None], None] | None = None,
-            jobs: int | None = 1) -> KB:
+            jobs: int | None = 1, settings: bool = True) -> KB:
     """The knowledge base at `explicit` (else KB_HOME, else the nearest kb.toml),
     its index brought up to date unless `sync` is false; `on_busy` hears of a wait
-    for another command's writer lock, `jobs` as KB's."""
-    kb = KB.open(explicit, sync=sync, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
+    for another command's writer lock, `jobs` as KB's.
+
+    A kb.toml that is not TOML (a merge conflict left in it, a syntax error) is refused here,
+    in one line naming it and the line, before anything is read or written: it marks the root
+    and holds the limits every indexing reads, and was said only by the commands that index a
+    PDF. kb.toml is parsed once a command anyway (`unknown_settings`). `settings=False` (kb doctor,
+    which names it as a problem) opens it all the same."""
+    kb = KB.open(explicit, sync=False, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
+    if settings:
+        _ = kb.settings             # FileFormatError: kb.toml:LINE: ...
+    if sync:
+        kb.sync()
     kb.warnings += kb.unread_settings() + kb.unknown_settings()      # said once by every command that opens it
     return kb
 
