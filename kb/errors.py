@@ -8,6 +8,7 @@ traceback. Exit codes: 2 for bad input, 1 for failed checks, 0 otherwise.
 from __future__ import annotations
 
 import os
+import shlex
 
 
 class KBError(Exception):
@@ -54,6 +55,20 @@ def shown(path) -> str:
 
 
 _ESCAPED = {"'": "\\'", "\\": "\\\\"}
+
+
+def shell_word(path) -> str:
+    """A path (or a citekey, an id) as one word of a command kb tells a person to run (mv, rm,
+    git checkout, kb rename), pasted into a shell as it is printed: quoted as the shell reads
+    quotes (shlex.quote) where it holds a space, a quote, a $ or any character a shell reads;
+    one holding a character a terminal would not show as itself (a newline) is written $'...',
+    as bash and zsh read escapes, so the command stays one line."""
+    text = os.fspath(path) if isinstance(path, os.PathLike) else str(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    if text.isprintable():
+        return shlex.quote(text)
+    return "$'" + "".join(_ESCAPED.get(c) or (c if c.isprintable() else _escaped(c)) for c in text) + "'"
 
 
 def _escaped(c: str) -> str:

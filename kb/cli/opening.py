@@ -7,7 +7,7 @@ from typing import Callable, TypeVar
 
 from kb.cli.common import state, warn
 from kb.cli.progress import busy, reporter
-from kb.errors import FileFormatError, shown
+from kb.errors import FileFormatError, shell_word
 from kb.ops import session
 from kb.store.knowledgebase import KB
 from kb.store.paths import BIB
@@ -50,7 +50,7 @@ def say_apart(kb: KB) -> None:
     """The claims files a command went on without (open_kb_apart), each said on one line."""
     for rel, why in kb.unread.items():
         if " cannot read (" in why:
-            warn(f"{why}; kb keeps what it indexed from it until it can (restore it: git checkout {shown(rel)})")
+            warn(f"{why}; kb keeps what it indexed from it until it can (restore it: git checkout {shell_word(rel)})")
         else:
             warn(f"{why}; kb went on without it (its quotes and claims as kb last read them) and wrote nothing "
                  "to it")
@@ -78,7 +78,7 @@ def passed_over(rel: str, exc: FileFormatError) -> None:
         raise exc
     if exc.message.startswith("cannot read ("):
         # a file kb cannot open (kb.store.index.UnreadableFile): every command keeps its rows
-        warn(f"{exc}; kb keeps what it indexed from it until it can (restore it: git checkout {shown(rel)})")
+        warn(f"{exc}; kb keeps what it indexed from it until it can (restore it: git checkout {shell_word(rel)})")
         return
     warn(f"{exc}; papers are shown without it, its quotes and claims as kb last read them "
          "(commands that read quotes and claims stop until it is fixed)")

@@ -16,14 +16,13 @@ import contextlib
 import hashlib
 import json
 import os
-import shlex
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.atomic import clean_stale_tmp, pid_alive, shown
-from kb.errors import CONFLICT, CONFLICT_LEFT, FileFormatError, KBError, UsageError
+from kb.errors import CONFLICT, CONFLICT_LEFT, FileFormatError, KBError, UsageError, shell_word
 from kb.graph.tables import OLDER_READING, older_reading
 from kb.ops.claims import namespace
 from kb.ops.quotes import another_work, renamed_to, verify_papers
@@ -258,7 +257,7 @@ def _check_tmp(layout: paths.Layout, report: Report) -> None:
         if len(parts) == 4 and parts[1].isdigit():
             continue        # belongs to a kb process that is still running
         report.problem("tmp", layout.relative(path), "is not a temporary file kb made",
-                       f"remove it if no kb command is running: rm {shown(path)}")
+                       f"remove it if no kb command is running: rm {shell_word(path)}")
 
 
 def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
@@ -284,7 +283,7 @@ def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
             broken.update(r[0] for r in kb.conn.execute("select path from files where path like 'claims/%'"))
             report.problem("files", rel, exc.message, exc.hint or EDIT)
         elif isinstance(exc, index.UnreadableFile):
-            report.problem("files", rel, exc.message, f"restore it (git checkout {rel}), or make it a file kb "
+            report.problem("files", rel, exc.message, f"restore it (git checkout {shell_word(rel)}), or make it a file kb "
                            "can read (a link must point at an existing file)")
         else:
             report.problem("files", where_of(exc), what_of(exc), fix_of(exc))
@@ -339,7 +338,7 @@ def _aliases_of_others(bibfile: BibFile, report: Report) -> None:
                            f"entry {e.key} lists {alias} in its ids, but {whose}: a citation of {alias} names "
                            f"{other.key}, never {e.key}, and biber skips the alias",
                            f"take {alias} out of {e.key}'s ids, or, if it still names {e.key}, give the entry on "
-                           f"line {other.line} another key (kb rename {other.key} NEW)")
+                           f"line {other.line} another key (kb rename {shell_word(other.key)} NEW)")
 
 
 def _unchecked(kb, bibfile: BibFile, report: Report) -> None:
@@ -352,7 +351,7 @@ def _unchecked(kb, bibfile: BibFile, report: Report) -> None:
         where = f"{index.BIB_REL}:{e.field_lines.get('doi', e.line)}" if e is not None else index.BIB_REL
         pdfs = [Path(m.source_url) for m in kb.sources.find(citekey=key)
                 if m.kind == "pdf" and m.source_url and Path(m.source_url).is_file()]
-        check = (f"`kb add {shlex.quote(shown(str(pdfs[0])))}` with the network checks it (kept when that work's "
+        check = (f"`kb add {shell_word(pdfs[0])}` with the network checks it (kept when that work's "
                  "title is the PDF's), or " if pdfs else "")
         report.problem("files", where,
                        f"{key}'s DOI {doi} was never checked against that work: kb guessed the entry from its PDF, "
@@ -399,7 +398,7 @@ def _one_paper_twice(kb, bibfile: BibFile, report: Report) -> None:
                            f"sides' entries leaves it); kb files its quotes and text under either, and a reference "
                            f"citing it links to neither",
                            f"if they are one paper, move any quotes and claims of claims/{key}.toml into "
-                           f"claims/{first}.toml, then `kb rm {key}`; if not, correct the {kind} of one")
+                           f"claims/{first}.toml, then `kb rm {shell_word(key)}`; if not, correct the {kind} of one")
             break
 
 
@@ -479,7 +478,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
     for path, base in index.claims_misnamed(layout):
         rel = layout.relative(path)
         report.problem("files", rel, f"holds quotes, claims or checks, but kb reads it as no claims file "
-                       f"({index.misnamed_why(path)})", f"rename it: mv {rel} claims/{base}")
+                       f"({index.misnamed_why(path)})", f"rename it: mv {shell_word(rel)} {shell_word('claims/' + base)}")
     named: dict[str, list[str]] = {}
     for rel, path in current.items():
         if rel != index.BIB_REL:
@@ -495,7 +494,7 @@ def _check_files(kb, report: Report, broken: set[str], quick: bool = False) -> d
     for path in index.claims_out_of_reach(layout):
         rel = layout.relative(path)
         report.problem("files", rel, "is in a subfolder of claims/, where kb reads no claims file",
-                       f"move it into claims/ (mv {rel} claims/), or out of claims/ if it is no claims file")
+                       f"move it into claims/ (mv {shell_word(rel)} claims/), or out of claims/ if it is no claims file")
     if quick:
         report.counts["papers"] = db.execute("select count(*) from papers").fetchone()[0]
         for table in ("quotes", "claims"):
@@ -640,10 +639,10 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
             report.problem("quotes", where, f"quote {v.id} is marked verified but is not found in "
                            f"{v.citekey} {v.version or ''}: {v.message}".replace("  ", " "),
                            f"correct its text in {where.split(':')[0]} (kb verify shows the closest "
-                           f"passage), or kb quote rm {v.id}")
+                           f"passage), or kb quote rm {shell_word(v.id)}")
         elif v.status == "wrong-page":
             report.problem("quotes", where, f"quote {v.id} of {v.citekey}: {v.message}",
-                           f"correct its page in {where.split(':')[0]} (or kb quote rm {v.id} and add it again)")
+                           f"correct its page in {where.split(':')[0]} (or kb quote rm {shell_word(v.id)} and add it again)")
         elif v.status == "wrong-version":
             report.problem("quotes", where, f"quote {v.id}: {v.message.partition('; ')[0]}",
                            f"correct its version in {where.split(':')[0]} (kb show {v.citekey} lists the "
@@ -654,7 +653,7 @@ def _check_records(kb, report: Report, lines: dict, progress=None) -> None:
         elif v.status == "no-paper":
             report.problem("quotes", where, f"quote {v.id} cites {v.citekey}, which is not in references.bib",
                            _renamed_hint(kb, v.citekey, renamed) +
-                           f"restore the entry in references.bib, or kb quote rm {v.id}")
+                           f"restore the entry in references.bib, or kb quote rm {shell_word(v.id)}")
         elif v.status == "another-work":
             report.problem("quotes", where, f"quote {v.id}: {v.message.rpartition(': ')[0]}", _ANOTHER_WORK_FIX)
         elif v.status == "stale":
@@ -710,7 +709,7 @@ def _renamed_hint(kb, old: str, seen: dict[str, str]) -> str:
             seen[old] = (f"its work is under {now} now, whose own {kb.layout.relative(own)} is there too: move "
                          f"what {mine} holds into it, then delete {mine}; else ")
         else:
-            seen[old] = (f"if you renamed it {now} in references.bib, kb rename {old} {now} moves "
+            seen[old] = (f"if you renamed it {now} in references.bib, kb rename {shell_word(old)} {shell_word(now)} moves "
                          "the rest; else " if now else f"{alike}; else " if alike else "")
     return seen[old]
 
@@ -756,10 +755,10 @@ def _claim_problem(report: Report, v, lines: dict, renamed: str = "") -> int:
 def _refetch(manifest, citekey: str) -> str:
     if manifest.kind == "text":
         version = f" --version {manifest.version}" if manifest.version else ""
-        return f"kb text load {citekey} {manifest.source_url or 'FILE'}{version}"
+        return f"kb text load {shell_word(citekey)} {shell_word(manifest.source_url or 'FILE')}{version}"
     if manifest.arxiv_id and manifest.origin == "arxiv":     # --refresh: the text is held, the file is not
         return f"kb add arxiv:{manifest.arxiv_id}{manifest.version} --refresh"
-    return f"kb add {manifest.source_url or 'paper.pdf'}"
+    return f"kb add {shell_word(manifest.source_url or 'paper.pdf')}"
 
 
 def _age(path: Path) -> float:

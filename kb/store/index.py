@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from kb.atomic import read_input, shown
-from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError
+from kb.errors import FileFormatError, LimitExceeded, PDFError, UsageError, shell_word
 from kb.quantities.interval import split_figure
 from kb.sources import citekey as citekeys
 from kb.sources.bibmodel import is_work
@@ -515,7 +515,7 @@ class Indexer:
                 on_error(rel, exc)
             else:
                 self.notices.append(f"{shown(rel)}: cannot read ({why}); kb keeps what it indexed from it "
-                                    f"until it can (restore it: git checkout {shown(rel)})")
+                                    f"until it can (restore it: git checkout {shell_word(rel)})")
         # The rows of every changed claims file go first: a quote, claim or check moved
         # from one file to another (a file renamed, a table cut and pasted) is then not
         # "defined twice". Forgetting them commits with their re-indexing, never alone: a
@@ -578,16 +578,16 @@ class Indexer:
             there = self.layout.relative(renamed[0])
             self.notices.append(f"{shown(rel)} is gone, and {shown(there)} holds quotes, claims or checks under a name kb reads "
                                 f"as no claims file's ({misnamed_why(renamed[0])}): its {what} {verb} no "
-                                f"longer in the knowledge base (mv {shown(there)} {shown(rel)} to restore)")
+                                f"longer in the knowledge base (mv {shell_word(there)} {shell_word(rel)} to restore)")
             return
         moved = claims_out_of_reach(self.layout, rel.removeprefix("claims/"), limit=1)
         if moved:
             there = self.layout.relative(moved[0])
             self.notices.append(f"{shown(rel)} was moved to {shown(there)}, where kb reads no claims file: its {what} {verb} "
-                                f"no longer in the knowledge base (mv {shown(there)} claims/ to restore)")
+                                f"no longer in the knowledge base (mv {shell_word(there)} claims/ to restore)")
             return
         self.notices.append(f"{shown(rel)} was deleted: its {what} {verb} no longer in the knowledge base "
-                            f"(git checkout {shown(rel)} to restore)")
+                            f"(git checkout {shell_word(rel)} to restore)")
 
     def _reindex_one(self, rel: str, current: dict[str, Path], derive, on_error) -> bool:
         """Re-index one truth file in its own transaction (a savepoint inside a batch);
@@ -739,7 +739,7 @@ class Indexer:
                 how = (f"its work is under {new} now, whose own {self.layout.relative(own)} is there too: move "
                        "what its old claims file holds into it, then delete that one; else restore the entry"
                        if own is not None and os.path.lexists(own) else
-                       f"if you renamed it {new}, kb rename {key} {new} moves the rest; else restore the entry")
+                       f"if you renamed it {new}, kb rename {shell_word(key)} {shell_word(new)} moves the rest; else restore the entry")
             elif where:
                 how = (f"{where[0]} holds it, but kb reads references.bib alone: move the entry back into "
                        "references.bib")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 from kb.atomic import Identity, clean_stale_tmp, file_lock, make_folder, read_input, shown, write_text
-from kb.errors import FileFormatError, KBError, UsageError
+from kb.errors import FileFormatError, KBError, UsageError, shell_word
 from kb.lazyimport import lazy_import
 from kb.quantities import units
 from kb.store import db as dbmod
@@ -543,7 +543,7 @@ class KB:
         """UsageError when `rel` is a claims file this command went on without (read_apart)."""
         if rel is not None and rel in self.unread:
             raise UsageError(f"{self.unread[rel]}: kb will not {doing} a file it cannot read; {outcome}",
-                             hint=f"fix {shown(rel)} first, or restore it: git checkout {shown(rel)}")
+                             hint=f"fix {shown(rel)} first, or restore it: git checkout {shell_word(rel)}")
 
     def settle(self) -> None:
         """Wait for the check `read` runs beside its fn, if one runs. A read whose work

@@ -26,3 +26,43 @@ def test_a_kb_toml_that_is_not_toml_stops_every_command_opening_the_knowledge_ba
     r = run_kb("doctor", "--quick")                    # doctor names it as a problem to repair
     assert r.code == 1 and said in r.out, r.out + r.err
     assert (kb_root / "kb.toml").read_text() == text
+
+
+# -- kb doctor's commands are pasted into a shell: each path one word, whatever it holds -------------------------
+
+@pytest.fixture
+def alpha(kb_root, tmp_path):
+    from alphakb import alpha_with_claim
+
+    return alpha_with_claim(kb_root, tmp_path)
+
+
+@pytest.mark.parametrize("folder", ["my notes", "Ada's", "$HOME", "a;b`c`", "x\ny"])
+def test_kb_doctors_mv_of_a_claims_file_pastes_into_a_shell_as_it_is_printed(alpha, folder):
+    """`mv claims/my notes/alpha2020energy.toml claims/` moved nothing (three words), and one of
+    `$HOME` moved another path: each path is quoted as a shell reads it, and the line stays one line."""
+    import shutil
+    import subprocess
+
+    sub = alpha / "claims" / folder
+    sub.mkdir()
+    (alpha / "claims" / "alpha2020energy.toml").rename(sub / "alpha2020energy.toml")
+    r = run_kb("doctor", "--quick")
+    line = next(x for x in r.out.splitlines() if "(mv " in x)
+    command = line.split("(mv ", 1)[1].split(" claims/), or", 1)[0]
+    shell = shutil.which("bash") if "\n" in folder else "sh"
+    if shell is None:
+        pytest.skip("no bash")
+    subprocess.run([shell, "-c", f"mv {command} claims/"], cwd=alpha, check=True)
+    assert (alpha / "claims" / "alpha2020energy.toml").is_file() and not any(sub.iterdir())
+
+
+@pytest.mark.parametrize("name", ["alpha (1).toml.bak", "Ada's copy.toml~", "$x & y.TOML"])
+def test_kb_doctors_rename_of_a_misnamed_claims_file_pastes_into_a_shell(alpha, name):
+    import subprocess
+
+    claims = alpha / "claims"
+    (claims / "alpha2020energy.toml").rename(claims / name)
+    line = next(x for x in run_kb("doctor", "--quick").out.splitlines() if "rename it: mv " in x)
+    subprocess.run(["sh", "-c", "mv " + line.split("rename it: mv ", 1)[1]], cwd=alpha, check=True)
+    assert not (claims / name).exists() and len(list(claims.glob("*.toml"))) == 1

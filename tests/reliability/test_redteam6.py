@@ -7,6 +7,7 @@ with nothing lost.
 from __future__ import annotations
 
 import gzip
+import shlex
 
 import pytest
 from alphakb import alpha_with_claim, one_error, one_paper_arxiv
@@ -320,11 +321,11 @@ def test_a_claims_file_renamed_out_of_toml_is_said_to_be_where_it_is(alpha, name
     assert r.code == 0 and r.err.count("\n") == 1, r.err
     assert r.err.startswith(f"kb: claims/alpha2020energy.toml is gone, and claims/{name} holds quotes, claims or "
                             "checks"), r.err
-    assert f"(mv claims/{name} claims/alpha2020energy.toml to restore)" in r.err
+    assert f"(mv {shlex.quote('claims/' + name)} claims/alpha2020energy.toml to restore)" in r.err
     r = run_kb("doctor")
     assert r.code == 1 and f"problem: claims/{name}: holds quotes, claims or checks, but kb reads it as no " \
                            "claims file" in r.out, r.out
-    assert f"mv claims/{name} claims/alpha2020energy.toml" in r.out and "README" not in r.out
+    assert f"mv {shlex.quote('claims/' + name)} claims/alpha2020energy.toml" in r.out and "README" not in r.out
     (claims / name).rename(claims / "alpha2020energy.toml")
     assert run_kb("doctor").code == 0 and [c["id"] for c in run_kb("claims", "--json").json] == ["energy"]
 
