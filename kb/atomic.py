@@ -367,10 +367,12 @@ def file_lock(path: Path, timeout: float | None = None, shared: bool = False,
                     by = f"another kb process (pid {holder})" if holder else "another kb process"
                     if now >= deadline:
                         # the one line that says it all (a script sees no notice of the wait before it)
-                        raise LockTimeout(
+                        timed_out = LockTimeout(
                             f"{what or shown(path)} is busy: {by} was still writing to it after kb waited "
                             f"{timeout:g} s for it to finish (KB_LOCK_TIMEOUT)",
-                            hint="run the command again once it is done, or raise KB_LOCK_TIMEOUT") from None
+                            hint="run the command again once it is done, or raise KB_LOCK_TIMEOUT")
+                        timed_out.holder, timed_out.waited = holder, timeout
+                        raise timed_out from None
                     if on_wait is not None and not said and now - started >= WAIT_NOTICE_AFTER:
                         said = True
                         on_wait(f"{what or shown(path)} is busy: {by} is writing to it; waiting for it to finish "

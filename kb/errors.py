@@ -108,6 +108,9 @@ class WriteError(KBError):
 class LockTimeout(KBError):
     """Another kb process held the knowledge base for too long."""
 
+    holder: int | None = None       # the process holding the lock, where it wrote itself into it
+    waited: float = 0.0             # the seconds kb waited
+
 
 #: A merge conflict left in a file a person edits (kb.atomic.merge_conflict), and what to do.
 CONFLICT = "holds a merge conflict left unresolved (<<<<<<< here, then two versions of the same lines)"

@@ -21,6 +21,7 @@ sent to the host asked, never to another host a redirect points at.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -30,10 +31,10 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from kb.atomic import env_flag, file_lock, mend_surrogates, said, what_it_is, write_bytes
-from kb.errors import KBError, LimitExceeded, NetworkError, UsageError
+from kb.errors import KBError, LimitExceeded, LockTimeout, NetworkError, UsageError
 from kb.text.ids import split_url
 from kb.text.lazyre import lazy
 from kb.version import VERSION
@@ -47,6 +48,7 @@ ENV_MAX = 1e9                  # a setting of seconds, megabytes or times: below
 WAIT_MAX = 3600.0              # no one wait on a server (a timeout, a spacing, a backoff) is longer: an hour
 RETRIES_MAX = 20               # KB_RETRIES: each retry is a request more to a service that failed
 ANSWER_MAX_BYTES = 16 * 1024 * 1024     # a feed, a JSON or BibTeX answer: a few kB to a few MB, never more
+TURN_WAIT_MIN = 60.0           # the least kb waits for another kb process's turn asking a rate-limited service
 
 
 def _env_float(name: str, default: float, most: float | None = None, whole: bool = False) -> float:
@@ -275,7 +277,7 @@ class Client:
         if spacing <= 0:
             return
         stamp = self.cache_dir / f"ratelimit-{service}"
-        with file_lock(stamp.with_suffix(".lock"), timeout=max(60.0, spacing * 20)):
+        with self._turn(service, stamp.with_suffix(".lock"), spacing):
             try:
                 last = float(stamp.read_text())
             except (OSError, ValueError):
@@ -290,6 +292,28 @@ class Client:
             # When this request starts: written without waiting on the disk, so the next
             # request's wait counts from the moment this one went out.
             write_bytes(stamp, repr(time.time()).encode(), self.tmp_dir, durable=False)
+
+    @contextlib.contextmanager
+    def _turn(self, service: str, lock: Path, spacing: float) -> Iterator[None]:
+        """`service`'s turn on this machine: its rate-limit lock, which a kb process holds a few
+        seconds at most (the spacing it waits). One held longer is a kb process stopped (Ctrl-Z)
+        or stuck while it held the turn: said in one line naming that process and what to do,
+        not as the knowledge base's lock and its setting (KB_LOCK_TIMEOUT, which is not read here)."""
+        name = SERVICE_NAMES.get(service, service)
+        timeout = max(TURN_WAIT_MIN, spacing * 20)
+
+        def waiting(message: str | None) -> None:
+            self.notice(message and f"waiting for another kb process to end its turn asking {name} "
+                                    f"(at most {timeout:g} s)")
+        try:
+            with file_lock(lock, timeout=timeout, on_wait=waiting):
+                yield
+        except LockTimeout as exc:
+            who = f"another kb process (pid {exc.holder})" if exc.holder else "another kb process"
+            raise LockTimeout(f"{who} has held kb's turn to ask {name} for {exc.waited:g} s, where a turn "
+                              f"takes {spacing:g} s: it is stopped (Ctrl-Z) or stuck",
+                              hint=f"let it go on (fg in its terminal) or end it{f' (kill {exc.holder})' if exc.holder else ''}, "
+                                   "then run this command again") from None
 
     def _cache_path(self, url: str, headers: dict[str, str]) -> Path:
         key = json.dumps([url, sorted(headers.items())]).encode()

@@ -66,3 +66,31 @@ def test_kb_doctors_rename_of_a_misnamed_claims_file_pastes_into_a_shell(alpha, 
     line = next(x for x in run_kb("doctor", "--quick").out.splitlines() if "rename it: mv " in x)
     subprocess.run(["sh", "-c", "mv " + line.split("rename it: mv ", 1)[1]], cwd=alpha, check=True)
     assert not (claims / name).exists() and len(list(claims.glob("*.toml"))) == 1
+
+
+# -- a rate-limited service's turn another kb process holds ----------------------------------------------------
+
+@pytest.mark.parametrize("service,name", [("arxiv", "arXiv"), ("s2", "Semantic Scholar")])
+def test_a_turn_another_kb_process_holds_too_long_is_said_as_that_not_as_kb_lock_timeout(tmp_path, monkeypatch,
+                                                                                         service, name):
+    """It said '.../ratelimit-arxiv.lock is busy ... (KB_LOCK_TIMEOUT)', a setting not read there."""
+    import fcntl
+    import os
+
+    from kb.errors import LockTimeout
+    from kb.sources import net
+
+    monkeypatch.setattr(net, "TURN_WAIT_MIN", 0.05)
+    client = net.Client(tmp_path / "http", tmp_path / "tmp", net.Settings(spacing={service: 0.001}))
+    (tmp_path / "http").mkdir()
+    fd = os.open(tmp_path / "http" / f"ratelimit-{service}.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        os.write(fd, f"{os.getppid()}\n".encode())
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        with pytest.raises(LockTimeout) as e:
+            client._wait_turn(service)
+    finally:
+        os.close(fd)
+    said = str(e.value)
+    assert f"another kb process (pid {os.getppid()}) has held kb's turn to ask {name}" in said, said
+    assert "KB_LOCK_TIMEOUT" not in said and f"kill {os.getppid()}" in said and "\n" not in said
