@@ -63,6 +63,7 @@ from kb.store.knowledgebase import KB
 from kb.store.queries import (
     PaperFinder,
     alias_keys,
+    declared_dois,
     no_paper,
     resolve_alias,
     same_paper,
@@ -461,15 +462,18 @@ def _append_entry(kb: KB, plan: _Appending, key: str, entry_type: str, fields: d
 
 
 def _commit_paper(kb: KB, meta: PaperMeta, sources: list[_Source], *, incomplete: bool,
-                  replace_text: bool = True, name: str = "the PDF") -> AddResult:
+                  replace_text: bool = True, name: str = "the PDF", held: str | None = None) -> AddResult:
     """Under the lock: choose or reuse the citekey, write references.bib, index it all.
     A new paper is appended to references.bib without reading its other entries when
-    the index is in step with it (_appending); otherwise the file is read and rewritten."""
+    the index is in step with it (_appending); otherwise the file is read and rewritten.
+    `held`: the paper `meta` is, where references.bib says so (a DOI its entry declares)."""
 
     with kb.writing():
         db = kb.db
         notes: list[str] = []
-        key = PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources)
+        if held is not None and not db.execute("select 1 from papers where citekey = ?", [held]).fetchone():
+            held = None             # its entry gone since: found as any other
+        key = held or PaperFinder(kb.conn, load=False).find(meta) or _holder_of(db, sources)
         if key and incomplete and not (meta.arxiv_id or meta.doi) and _another_text(db, key, sources):
             notes.append(f"it has the title and first author kb read for {key} ({latex_to_text(meta.title)!r}), "
                          f"but another text, few of whose words {key}'s has: filed as a paper of its own (if it "
@@ -763,15 +767,48 @@ def add_arxiv(kb: KB, ident: ArxivId, *, refresh: bool = False, extractor: str |
 
 
 def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
-
-    meta = doimod.fetch(kb.client, doi, refresh=refresh)
+    """Paper `doi`, its record fetched. A record of another DOI is that paper's where references.bib
+    declares the two DOIs one work (an entry's doi field, a second DOI in it, or its ids field) or
+    Crossref does; else refused, saying which paper here holds either DOI (_another_doi)."""
+    asked = normalise_doi(doi) or doi.lower()
+    declared = declared_dois(kb.conn, asked)
+    same = frozenset(declared[1] - {asked}) if declared else frozenset()
+    try:
+        meta = doimod.fetch(kb.client, doi, refresh=refresh, same=same)
+    except doimod.AnotherDOI as exc:
+        raise _another_doi(kb, exc, declared) from None
+    record = normalise_doi(meta.doi or "")
+    followed = declared[0] if declared and record in same else None
     meta.doi = meta.doi or doi
-    result = _commit_paper(kb, meta, [], incomplete=False)
+    result = _commit_paper(kb, meta, [], incomplete=False, held=followed)
+    if followed:
+        result.notes.append(f"the DOI {asked} resolves to the record of {record}, which references.bib declares "
+                            f"the same work ({followed}'s entry names both)")
     held = kb.db.execute("select count(*) from versions where citekey = ? and text_status = 'ok'",
                          [result.citekey]).fetchone()[0]
     if not held:
         result.notes.append("metadata only: a DOI gives no text; `kb add paper.pdf` attaches the PDF")
     return result
+
+
+def _another_doi(kb: KB, exc: "doimod.AnotherDOI", declared: tuple[str, set[str]] | None) -> KBError:
+    """The refusal of a DOI whose record is of another DOI that neither Crossref nor references.bib
+    declares the same work, saying what the knowledge base holds of either DOI and what to do."""
+    asked, record = exc.asked.lower(), exc.record
+    if declared is not None:
+        key = declared[0]
+        return NotFound(f"the DOI {asked} is {key}'s in references.bib, but resolves to the record of another "
+                        f"DOI, {record}, which neither Crossref nor {key}'s entry declares the same work: nothing "
+                        f"filed, {key} kept as references.bib has it",
+                        hint=f"if {record} is {key}'s DOI, write it in its doi field and {asked} in its ids; else "
+                             f"correct {key}'s DOI")
+    row = kb.conn.execute("select citekey from papers where lower(doi) = ?", [record]).fetchone()
+    if row is not None:
+        return NotFound(f"the DOI {asked} resolves to the record of {record}, {row[0]}'s DOI here, and neither "
+                        f"Crossref nor references.bib declares {asked} another DOI of that work: nothing filed",
+                        hint=f"if it is one, list it in {row[0]}'s ids in references.bib (ids = {{{asked}}}); else "
+                             "check the DOI for typos")
+    return exc
 
 
 def _meta_from_pdf(result, path: Path) -> PaperMeta:

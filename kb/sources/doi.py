@@ -38,6 +38,17 @@ def _declared_same(message: dict) -> set[str]:
     return same
 
 
+class AnotherDOI(Unusable):
+    """Crossref's record for the DOI asked is of another DOI, declared the same work by neither
+    Crossref nor the caller (`same`): never filed as the DOI asked. The caller says what it knows."""
+
+    def __init__(self, asked: str, record: str):
+        super().__init__(f"Crossref's record for the DOI {asked} is of another DOI, {record}, and declares no alias "
+                         "of it: nothing filed", hint=f"check the DOI for typos; if {record} is the work meant, "
+                                                      f"kb add doi:{record}")
+        self.asked, self.record = asked, record
+
+
 def _quote(doi: str) -> str:
     return urllib.parse.quote(doi, safe="/:;()")
 
@@ -67,48 +78,48 @@ def _bibtex_entries(text: str, url: str) -> list:
     return entries
 
 
-def _bibtex_meta(text: str, url: str, doi: str) -> PaperMeta:
+def _bibtex_meta(text: str, url: str, doi: str, same: frozenset[str] = frozenset()) -> PaperMeta:
     """The record doi.org's BibTeX answer gives; Unusable when it is of another DOI (BibTeX declares
-    no alias: Crossref is asked, which may), where it was filed as the DOI asked."""
+    no alias: Crossref is asked, which may), where it was filed as the DOI asked; one of `same`
+    (DOIs the caller knows for the same work: references.bib declares them one) is the work asked."""
     entry_type, _key, fields = _bibtex_entries(text, url)[0]
     meta = from_bib_fields(entry_type, fields, origin="doi")
     other = _other_doi(meta.doi, doi)
-    if other:
+    if other and other not in same:
         raise Unusable(f"a record of another DOI, {other}")
     return meta
 
 
-def fetch_bibtex(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
+def fetch_bibtex(client: Client, doi: str, refresh: bool = False, same: frozenset[str] = frozenset()) -> PaperMeta:
     """Content negotiation at doi.org; Unusable, saying what came back, when it gives no
     usable BibTeX (then Crossref is asked). An answer kb cannot read is never cached."""
     url = f"{endpoint('KB_DOI_URL')}/{_quote(doi)}"
     try:
         response = client.get(url, service="doi", headers={"Accept": "application/x-bibtex"},
                               cache_ttl=None if refresh else TTL, label=f"DOI {doi}",
-                              validate=lambda r: _bibtex_meta(r.text, url, doi), answer="a BibTeX answer")
+                              validate=lambda r: _bibtex_meta(r.text, url, doi, same), answer="a BibTeX answer")
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             raise NotFound(f"the DOI {doi} does not resolve (doi.org: DOI Not Found)",
                            hint="check it for typos") from None
         raise Unusable(f"HTTP {exc.response.status}") from None
-    meta = _bibtex_meta(response.text, url, doi)
+    meta = _bibtex_meta(response.text, url, doi, same)
     meta.doi = meta.doi or doi
     if not meta.url or "doi.org" in (meta.url or ""):
         meta.url = f"https://doi.org/{doi}"
     return meta
 
 
-def _crossref_message(response, doi: str) -> dict:
+def _crossref_message(response, doi: str, same: frozenset[str] = frozenset()) -> dict:
     data = response.json()
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, dict):
         raise Unusable(f"Crossref sent an unexpected answer for {doi}",
                        hint="try again later, with --refresh")
     other = _other_doi(message.get("DOI"), doi)
-    if other and (doi_of_field(doi) or doi.lower()) not in _declared_same(message):
+    if other and other not in same and (doi_of_field(doi) or doi.lower()) not in _declared_same(message):
         # a record of another work, which it does not say is the one asked for: never filed as it
-        raise Unusable(f"Crossref's record for the DOI {doi} is of another DOI, {other}, and declares no alias "
-                       "of it: nothing filed", hint="check the DOI for typos; try again later with --refresh")
+        raise AnotherDOI(doi, other)
     work = clean_crossref(message)
     if not any(t.strip() for t in work.get("title", [])):
         # kb would file an entry with nothing but the DOI and call it complete
@@ -117,13 +128,14 @@ def _crossref_message(response, doi: str) -> dict:
     return work
 
 
-def fetch_crossref(client: Client, doi: str, refresh: bool = False, doi_org: str | None = None) -> PaperMeta:
+def fetch_crossref(client: Client, doi: str, refresh: bool = False, doi_org: str | None = None,
+                   same: frozenset[str] = frozenset()) -> PaperMeta:
     """Crossref's record of `doi`; `doi_org`: what doi.org sent instead of usable BibTeX, said
     when Crossref has no record (the DOI resolved: 'does not resolve' would be untrue)."""
     url = f"{endpoint('KB_CROSSREF_URL')}/works/{_quote(doi)}"
     try:
         response = client.get(url, service="doi", cache_ttl=None if refresh else TTL, label=f"Crossref {doi}",
-                              validate=lambda r: _crossref_message(r, doi), answer="a JSON answer")
+                              validate=lambda r: _crossref_message(r, doi, same), answer="a JSON answer")
     except HTTPStatusError as exc:
         if exc.response.status == 404:
             if doi_org:
@@ -132,18 +144,20 @@ def fetch_crossref(client: Client, doi: str, refresh: bool = False, doi_org: str
                     from None
             raise NotFound(f"the DOI {doi} is unknown to Crossref and does not resolve") from None
         raise
-    return from_crossref(_crossref_message(response, doi))
+    return from_crossref(_crossref_message(response, doi, same))
 
 
-def fetch(client: Client, doi: str, refresh: bool = False) -> PaperMeta:
+def fetch(client: Client, doi: str, refresh: bool = False, same: frozenset[str] = frozenset()) -> PaperMeta:
+    """The record of `doi`; `same`: other DOIs of the same work (references.bib declares them so), a
+    record of one of which is the work asked. AnotherDOI for a record of a DOI declared by neither."""
     try:
-        meta = fetch_bibtex(client, doi, refresh)
+        meta = fetch_bibtex(client, doi, refresh, same)
     except Unusable as exc:
-        return fetch_crossref(client, doi, refresh, doi_org=exc.message)
+        return fetch_crossref(client, doi, refresh, doi_org=exc.message, same=same)
     # a title of nothing but white space (or braces) is none: a paper of no title, marked complete
     if meta.title and meta.title.strip(" \t\r\n{}"):
         return meta
-    return fetch_crossref(client, doi, refresh, doi_org="BibTeX with no title")
+    return fetch_crossref(client, doi, refresh, doi_org="BibTeX with no title", same=same)
 
 
 def _strings(value, limit: int = 50) -> list[str]:

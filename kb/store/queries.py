@@ -17,7 +17,7 @@ from kb.atomic import escape_key, said, unescape_key
 from kb.errors import NotFound
 from kb.sources.citekey import aliases, escaped, invisible, key_form, skeleton, unlike
 from kb.store.fts import topic_clause
-from kb.text.ids import bare_arxiv_id, find_arxiv_stamp
+from kb.text.ids import bare_arxiv_id, dois_of_field, find_arxiv_stamp
 from kb.text.names import first_author_key
 from kb.text.normalise import Document
 from kb.text.titles import normalise_title, numbers_agree
@@ -216,6 +216,24 @@ def resolve_alias(conn: sqlite3.Connection, key: str) -> str | None:
                                         [f'%"ids"%{pattern}%']):
         if want in [key_form(k) for k in aliases(json.loads(fields))]:
             return citekey
+    return None
+
+
+def declared_dois(conn: sqlite3.Connection, doi: str) -> tuple[str, set[str]] | None:
+    """(citekey, DOIs) of the paper whose entry in references.bib declares `doi` (lower-cased) its own:
+    as its `doi` field, a second DOI of that field, or one its `ids` field lists; the DOIs are every one
+    its entry so declares. None where no entry names `doi`. A record a DOI resolves to under another of
+    these DOIs is that paper's (references.bib says they are one work), not another work's."""
+    rows = conn.execute("select citekey, doi, fields from papers where lower(doi) = ? or fields like ?",
+                        [doi, f"%{doi}%"])
+    for citekey, own, fields in rows:
+        held = json.loads(fields) if fields else {}
+        found = {own.lower()} if own else set()
+        for name in ("doi", "ids"):
+            value = held.get(name)
+            found.update(dois_of_field(value) if isinstance(value, str) else [])
+        if doi in found:
+            return citekey, found
     return None
 
 

@@ -106,6 +106,23 @@ def doi_of_field(value: str) -> str | None:
     return normalise_doi(doi_written(value)) if value else None
 
 
+def dois_of_field(value: str) -> list[str]:
+    """Every DOI (lower-cased) a bibliography field holds, one or more, as doi_of_field reads each:
+    a `doi` field naming a second DOI ('10.1/a 10.1/b', '10.1/a, 10.1/b'), or an `ids` field listing
+    one among a paper's other keys. [] where it holds none."""
+    if not value or "10." not in value:
+        return []
+    whole = doi_of_field(value)
+    if whole is not None and not any(c in value.strip() for c in " \t\n,;"):
+        return [whole]
+    out: list[str] = []
+    for part in re.split(r"[\s,;]+", value):
+        doi = doi_of_field(part)
+        if doi is not None and doi not in out:
+            out.append(doi)
+    return out
+
+
 def split_url(url: str) -> urllib.parse.SplitResult | None:
     """urllib's urlsplit of `url`, or None where it refuses it (an IPv6 host whose '[' is never
     closed, a port that is no number or past 65535): a link a person types, a feed holds or a

@@ -94,3 +94,41 @@ def test_a_turn_another_kb_process_holds_too_long_is_said_as_that_not_as_kb_lock
     said = str(e.value)
     assert f"another kb process (pid {os.getppid()}) has held kb's turn to ask {name}" in said, said
     assert "KB_LOCK_TIMEOUT" not in said and f"kill {os.getppid()}" in said and "\n" not in said
+
+
+# -- a DOI whose record is of another DOI: followed where references.bib declares both one work, else explained ----
+
+def _doi_work(doi: str) -> bytes:
+    import json
+
+    return json.dumps({"message": {"DOI": doi, "title": ["Wind Power"], "type": "journal-article",
+                                   "author": [{"family": "Doe", "given": "Jane"}],
+                                   "issued": {"date-parts": [[2020]]}}}).encode()
+
+
+@pytest.mark.parametrize("fields, said", [
+    ("doi = {10.5555/Other.1},\n  ids = {10.5555/asked.1}", None),         # its ids lists the DOI asked
+    ("doi = {10.5555/other.1 10.5555/ASKED.1}", None),                      # a second DOI in its doi field
+    ("doi = {https://doi.org/10.5555/asked.1},\n  ids = {doe2019, 10.5555/other.1}", None),
+    ("doi = {10.5555/other.1}", "resolves to the record of 10.5555/other.1, doe2020wind's DOI here"),
+    ("doi = {10.5555/asked.1}", "the DOI 10.5555/asked.1 is doe2020wind's in references.bib"),
+])
+def test_a_doi_whose_record_is_of_another_doi_is_followed_where_references_bib_declares_both(kb_root, server,
+                                                                                             fields, said):
+    """Refused as 'a record of another DOI ... declares no alias' (try again later with --refresh), where
+    references.bib named both DOIs for one entry, or named the paper here holding one of them."""
+    from httpserver import Reply
+
+    bib = ("@article{doe2020wind,\n  title = {Wind Power},\n  author = {Doe, Jane},\n  year = {2020},\n"
+           f"  {fields}\n}}\n")
+    (kb_root / "references.bib").write_text(bib)
+    server.routes["/doi/10.5555/asked.1"] = Reply(406, b"no BibTeX here")
+    server.routes["/crossref/works/10.5555/asked.1"] = Reply(200, _doi_work("10.5555/other.1"),
+                                                            {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.5555/asked.1")
+    if said is None:
+        assert r.code == 0 and "doe2020wind" in r.out, r.out + r.err
+    else:
+        assert r.code == 2 and said in r.err and r.err.count("\n") == 1, r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["doe2020wind"]
+    assert (kb_root / "references.bib").read_text() == bib
