@@ -172,6 +172,12 @@ def _unlatin_key(author: str) -> str:
     return key.encode("punycode").decode("ascii").strip("-")
 
 
+#: The most letters of each part of a key kb makes (name, year, word): the longest family names and
+#: organisations keyed whole ('intergovernmentalpanelonclimatechange', 37) fit, and a key of three such
+#: parts stays far below the longest claims file name (kb.store.paths: 200 characters).
+KEY_PART = 48
+
+
 def base_key(authors: list[str], year: int | str | None, title: str | None) -> str:
     """'luccioni2023power': the first author's family name as it is keyed (an organisation's whole, without
     its acronym: '{International Energy Agency (IEA)}' -> internationalenergyagency), the year, the title's
@@ -179,7 +185,9 @@ def base_key(authors: list[str], year: int | str | None, title: str | None) -> s
     author = _slug(first_family(authors)) if authors else ""
     author = author or (_unlatin_key(authors[0]) if authors else "") or "anon"
     year_s = str(year) if year else "nd"
-    return f"{author}{year_s}{first_word(title or '')}"
+    # each part bounded (KEY_PART): a family name or title word of garbled or hostile metadata (a
+    # record's 100,000-letter name) made a key no claims file can be named for, so no quote stored
+    return f"{author[:KEY_PART]}{year_s[:KEY_PART]}{first_word(title or '')[:KEY_PART]}"
 
 
 def unique_key(base: str, taken: Iterable[str]) -> str:

@@ -132,3 +132,18 @@ def test_a_doi_whose_record_is_of_another_doi_is_followed_where_references_bib_d
         assert r.code == 2 and said in r.err and r.err.count("\n") == 1, r.err
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["doe2020wind"]
     assert (kb_root / "references.bib").read_text() == bib
+
+
+# -- a key kb makes from a record: bounded, whatever the record's names and title ------------------------------
+
+@pytest.mark.parametrize("authors, title", [(["A" * 100_000 + ", Ada"], "Wind"), (["Doe, Jane"], "W" * 5000),
+                                            (["{" + "Agency " * 500 + "}"], "x" * 300 + " power"),
+                                            (["王" * 3000], "Wind")])
+def test_a_key_kb_makes_from_a_long_name_or_title_word_names_a_claims_file(tmp_path, authors, title):
+    """Crossref's record of a 100,000-letter family name was filed as a key of 100,004 characters, for
+    which kb then refused every quote and claim ('cannot be used as a file name')."""
+    from kb.sources.citekey import make_key
+    from kb.store.paths import Layout
+
+    key = make_key(authors, 2020, title, ["x"])
+    assert key.isascii() and Layout(tmp_path).claims_file(key).name.startswith(key[:10])
