@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import urllib.parse
-
 from kb.errors import KBError, NotFound
 from kb.sources.bibtex import parse_entries
 from kb.sources.metadata import PaperMeta, from_bib_fields, from_crossref
-from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint
+from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint, quote_path
 from kb.text.ids import doi_of_field
 
 TTL = 7 * 24 * 3600.0
@@ -50,7 +48,7 @@ class AnotherDOI(Unusable):
 
 
 def _quote(doi: str) -> str:
-    return urllib.parse.quote(doi, safe="/:;()")
+    return quote_path(doi, safe="/:;()", what="the DOI")
 
 
 def _came(text: str) -> str:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from kb.atomic import env_flag, file_lock, mend_surrogates, said, what_it_is, write_bytes
-from kb.errors import KBError, LimitExceeded, LockTimeout, NetworkError, UsageError
+from kb.errors import KBError, LimitExceeded, LockTimeout, NetworkError, NotFound, UsageError
 from kb.text.ids import split_url
 from kb.text.lazyre import lazy
 from kb.version import VERSION
@@ -87,6 +87,20 @@ def header_value(name: str, example: str, secret: bool = False) -> str:
     shown_value = f"(its {len(value):,} characters)" if secret else said(value, 80)
     raise UsageError(f"{name}={shown_value} holds what an HTTP header cannot carry: kb sends it as printable "
                      "ASCII on one line", hint=f"unset {name}, or give {example}")
+
+
+def quote_path(text: str, safe: str = "/", what: str = "the identifier") -> str:
+    """An identifier (a DOI, a Semantic Scholar paper id) as the path of a URL: percent-quoted, its '/'
+    (in `safe`) kept. One holding a segment '.' or '..' between slashes is refused (NotFound: no
+    service can be asked for it; a DOI a PDF prints so is passed over as one that resolves to nothing): an
+    address reads such a segment as a step up the path, written %2E or not (RFC 3986: the same
+    character), so 10.5555/a/../../10.1234/b asked doi.org for 10.1234/b, and 'DOI:10.5555/a/../../
+    ARXIV:2001.00001' Semantic Scholar for another paper's list: never the identifier given."""
+    quoted = urllib.parse.quote(text, safe=safe)
+    if "." in quoted and any(part in (".", "..") for part in quoted.split("/")):
+        raise NotFound(f"{what} {said(text, 80)} holds a '.' or '..' between slashes, which a web address reads "
+                         "as a step along its path: kb cannot ask for it as it is", hint="check it for typos")
+    return quoted
 
 
 def endpoint(name: str) -> str:

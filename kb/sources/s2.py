@@ -10,7 +10,6 @@ it again without the network.
 from __future__ import annotations
 
 import json
-import urllib.parse
 from pathlib import Path
 
 from kb.atomic import check_safe_name, escape_key, write_text
@@ -23,6 +22,7 @@ from kb.sources.net import (
     endpoint,
     header_value,
     host_of,
+    quote_path,
 )
 
 FIELDS = "title,year,externalIds,authors"
@@ -62,7 +62,7 @@ def _fetch_list(client: Client, pid: str, kind: str, progress=None, unread: dict
     offset = 0
     stopped = False
     for _ in range(MAX_PAGES):
-        url = f"{base}/graph/v1/paper/{urllib.parse.quote(pid, safe=':/.')}/{kind}"
+        url = f"{base}/graph/v1/paper/{quote_path(pid, safe=':/.', what='the paper id')}/{kind}"
         try:
             response = client.get(url, service="s2", headers=headers, secret_headers=("x-api-key",),
                                   params={"fields": FIELDS, "offset": str(offset), "limit": str(PAGE)},

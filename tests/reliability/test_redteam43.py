@@ -147,3 +147,23 @@ def test_a_key_kb_makes_from_a_long_name_or_title_word_names_a_claims_file(tmp_p
 
     key = make_key(authors, 2020, title, ["x"])
     assert key.isascii() and Layout(tmp_path).claims_file(key).name.startswith(key[:10])
+
+
+# -- an identifier asked of a service is the path asked, its '..' segments included ---------------------------
+
+@pytest.mark.parametrize("doi", ["10.5555/a/../../10.1234/b", "10.5555/../x", "10.5555/a/./b"])
+def test_a_doi_holding_dot_segments_is_refused_not_asked_as_another_path(kb_root, server, doi):
+    """A DOI's '..' segment was read by the HTTP client as a step up: 10.5555/a/../../10.1234/b asked
+    doi.org for 10.1234/b, and Semantic Scholar for another paper's list."""
+    from httpserver import Reply
+
+    from kb.errors import NotFound
+    from kb.sources import s2
+    from kb.sources.net import Client
+
+    server.routes["*"] = Reply(404, b"not found")
+    r = run_kb("add", f"doi:{doi}")
+    assert r.code == 2 and r.err.count("\n") == 1 and "'.' or '..' between slashes" in r.err, r.err
+    with pytest.raises(NotFound):
+        s2.fetch(Client(kb_root / "http", kb_root / "tmp"), None, doi)
+    assert server.requests == []
