@@ -257,7 +257,8 @@ def _check_tmp(layout: paths.Layout, report: Report) -> None:
         if len(parts) == 4 and parts[1].isdigit():
             continue        # belongs to a kb process that is still running
         report.problem("tmp", layout.relative(path), "is not a temporary file kb made",
-                       f"remove it if no kb command is running: rm {shell_word(path)}")
+                       f"remove it if no kb command is running: "
+                       f"rm {'-r ' if path.is_dir() and not path.is_symlink() else ''}{shell_word(path)}")
 
 
 def _open_and_sync(kb: KB, report: Report) -> tuple[bool, set[str]]:
