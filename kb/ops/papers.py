@@ -777,11 +777,12 @@ def add_doi(kb: KB, doi: str, *, refresh: bool = False) -> AddResult:
         meta = doimod.fetch(kb.client, doi, refresh=refresh, same=same)
     except doimod.AnotherDOI as exc:
         raise _another_doi(kb, exc, declared) from None
-    record = normalise_doi(meta.doi or "")
-    followed = declared[0] if declared and record in same else None
     meta.doi = meta.doi or doi
+    record = normalise_doi(meta.doi) or meta.doi.lower()
+    # the paper whose entry declares the DOI asked, or the record's, its own: that paper, whatever its title
+    followed = declared[0] if declared and record in declared[1] else None
     result = _commit_paper(kb, meta, [], incomplete=False, held=followed)
-    if followed:
+    if followed and record != asked:
         result.notes.append(f"the DOI {asked} resolves to the record of {record}, which references.bib declares "
                             f"the same work ({followed}'s entry names both)")
     held = kb.db.execute("select count(*) from versions where citekey = ? and text_status = 'ok'",

@@ -98,10 +98,10 @@ def test_a_turn_another_kb_process_holds_too_long_is_said_as_that_not_as_kb_lock
 
 # -- a DOI whose record is of another DOI: followed where references.bib declares both one work, else explained ----
 
-def _doi_work(doi: str) -> bytes:
+def _doi_work(doi: str, title: str = "Wind Power") -> bytes:
     import json
 
-    return json.dumps({"message": {"DOI": doi, "title": ["Wind Power"], "type": "journal-article",
+    return json.dumps({"message": {"DOI": doi, "title": [title], "type": "journal-article",
                                    "author": [{"family": "Doe", "given": "Jane"}],
                                    "issued": {"date-parts": [[2020]]}}}).encode()
 
@@ -130,6 +130,22 @@ def test_a_doi_whose_record_is_of_another_doi_is_followed_where_references_bib_d
         assert r.code == 0 and "doe2020wind" in r.out, r.out + r.err
     else:
         assert r.code == 2 and said in r.err and r.err.count("\n") == 1, r.err
+    assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["doe2020wind"]
+    assert (kb_root / "references.bib").read_text() == bib
+
+
+def test_a_doi_an_entrys_ids_declares_is_that_paper_whatever_the_title_its_record_gives(kb_root, server):
+    """Its record, of that very DOI under another title, was filed as a second paper beside the entry naming it."""
+    from httpserver import Reply
+
+    bib = ("@article{doe2020wind,\n  title = {Wind Power},\n  author = {Doe, Jane},\n  year = {2020},\n"
+           "  doi = {10.5555/other.1},\n  ids = {10.5555/asked.1}\n}\n")
+    (kb_root / "references.bib").write_text(bib)
+    server.routes["/doi/10.5555/asked.1"] = Reply(406, b"no BibTeX here")
+    server.routes["/crossref/works/10.5555/asked.1"] = Reply(200, _doi_work("10.5555/asked.1", "Wind Power, Revised"),
+                                                            {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.5555/asked.1")
+    assert r.code == 0 and "doe2020wind" in r.out, r.out + r.err
     assert [p["citekey"] for p in run_kb("ls", "--json").json] == ["doe2020wind"]
     assert (kb_root / "references.bib").read_text() == bib
 
