@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -89,10 +90,27 @@ def connect(path: Path, on_wait: Callable[[str | None], None] | None = None) -> 
         conn.execute("PRAGMA foreign_keys = ON")
         register_functions(conn)          # the full-text triggers fold text with kb_search_text()
     except sqlite3.DatabaseError as exc:
-        raise cannot_grow(exc, path) or KBError(
+        raise _not_a_file(path) or cannot_grow(exc, path) or KBError(
             f"the index {shown(path)} cannot be opened: {exc}",
             hint="run `kb rebuild` to rebuild it from references.bib, claims/ and the source cache") from None
     return conn
+
+
+def _not_a_file(path: Path) -> KBError | None:
+    """The error for an index that is no file (a link to /dev/null, a FIFO, a folder), asked once
+    SQLite failed on it: its write failed as on a full disk, and kb said to free space."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    what = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    what = f"a link to {what}" if os.path.islink(path) else what
+    return KBError(f"the index {shown(path)} is {what}, not a file: kb cannot open it",
+                   hint="run `kb rebuild`: it moves it aside and makes the index again from references.bib, "
+                        "claims/ and the source cache")
 
 
 def cannot_grow(exc: sqlite3.DatabaseError, path: Path) -> KBError | None:
@@ -104,6 +122,9 @@ def cannot_grow(exc: sqlite3.DatabaseError, path: Path) -> KBError | None:
     text = str(exc).lower()
     if "disk is full" not in text and "disk i/o error" not in text:
         return None
+    odd = _not_a_file(path)         # a link to /dev/null fails as a full disk does
+    if odd is not None:
+        return odd
     why, then = why_full(Path(path).parent)
     return KBError(f"cannot write the index .kb/kb.sqlite: {why}; nothing was changed, and the files are "
                    f"as they were", hint=then)

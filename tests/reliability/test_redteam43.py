@@ -199,3 +199,19 @@ def test_kb_doctors_rm_of_a_stray_file_in_kb_tmp_removes_it_pasted(kb_root, name
     line = next(x for x in run_kb("doctor", "--quick").out.splitlines() if "no kb command is running: rm " in x)
     subprocess.run(["sh", "-c", "rm " + line.split("no kb command is running: rm ", 1)[1]], check=True)
     assert not stray.exists()
+
+
+# -- the index that is no file ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["devnull", "fifo", "folder"])
+def test_an_index_that_is_no_file_is_said_so_not_a_full_disk(kb_root, kind):
+    """.kb/kb.sqlite a link to /dev/null (or a FIFO) was 'the disk is full (or failing) ... free some
+    space', where `kb rebuild` moves it aside and makes the index again."""
+    import os
+
+    db = kb_root / ".kb" / "kb.sqlite"
+    db.unlink()
+    {"devnull": lambda: db.symlink_to(os.devnull), "fifo": lambda: os.mkfifo(db), "folder": db.mkdir}[kind]()
+    r = run_kb("claims")
+    assert r.code == 2 and r.err.count("\n") == 1 and ", not a file: kb cannot open it" in r.err, r.err
+    assert "kb rebuild" in r.err and "disk" not in r.err
