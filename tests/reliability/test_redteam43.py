@@ -185,17 +185,14 @@ def test_a_doi_holding_dot_segments_is_refused_not_asked_as_another_path(kb_root
     assert server.requests == []
 
 
-@pytest.mark.parametrize("name, folder", [("my dir", True), ("partial", True), ("x'y", True)])
-def test_kb_doctors_rm_of_a_stray_file_in_kb_tmp_removes_it_pasted(kb_root, name, folder):
+@pytest.mark.parametrize("name", ["my dir", "partial", "x'y"])
+def test_kb_doctors_rm_of_a_stray_folder_in_kb_tmp_removes_it_pasted(kb_root, name):
     """`rm .kb/tmp/my dir` removed nothing: two words, and a folder, which rm without -r refuses."""
     import subprocess
 
     stray = kb_root / ".kb" / "tmp" / name
-    if folder:
-        stray.mkdir(parents=True)
-        (stray / "x").write_text("x")
-    else:
-        stray.write_text("x")
+    stray.mkdir(parents=True)
+    (stray / "x").write_text("x")
     line = next(x for x in run_kb("doctor", "--quick").out.splitlines() if "no kb command is running: rm " in x)
     subprocess.run(["sh", "-c", "rm " + line.split("no kb command is running: rm ", 1)[1]], check=True)
     assert not stray.exists()
