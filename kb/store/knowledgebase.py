@@ -166,7 +166,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: "CO2eq emitted (kg)" names one column.
 #: 24: a minus sign U+2212 before a letter or a bar is a sign, never a dash ("e|t−t′|/l" of "e−|t−t′|/l" was verified);
 #: a prime left out is no punctuation ("fm(t′)" of "fm′(t′)" was verified as punctuation only).
-CLAIM_READING = "24"
+#: 25: "≠" is a relation, never punctuation ("... g/kWh ≠ 15000 g" of "... g/kWh = 15000 g" was verified as
+#: punctuation only).
+CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

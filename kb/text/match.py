@@ -2340,8 +2340,8 @@ def _punct_mask(t: str, gap=None) -> bytearray:
     """1 for each folded character kept when punctuation is ignored: a '.' or ','
     between two digits (a number) but a thousands separator ("1,000" is "1000"; ``gap``
     tells where page text separates two characters, see `_thousands`), every '-' that
-    folding kept (a sign, a range, "GPT-3"), every letter and digit; 0 for other
-    punctuation."""
+    folding kept (a sign, a range, "GPT-3"), the '!' of a folded '≠' ("!="), every letter and
+    digit; 0 for other punctuation."""
     mask = bytearray(b"\x01") * len(t)
     for m in _PUNCT_CHARS.finditer(t):
         i = m.start()
@@ -2354,6 +2354,8 @@ def _punct_mask(t: str, gap=None) -> bytearray:
             # a point opening a number, glued to its digits: ".95" is not "95"
         elif c == "-":
             keep = True     # what folding kept of a dash is a sign, a range or "GPT-3"
+        elif c == "!" and nxt == "=":
+            keep = True     # "≠" folds to "!=": another relation than "=", never punctuation
         else:
             keep = False
         if not keep:
