@@ -167,7 +167,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 24: a minus sign U+2212 before a letter or a bar is a sign, never a dash ("e|t−t′|/l" of "e−|t−t′|/l" was verified);
 #: a prime left out is no punctuation ("fm(t′)" of "fm′(t′)" was verified as punctuation only).
 #: 25: "≠" is a relation, never punctuation ("... g/kWh ≠ 15000 g" of "... g/kWh = 15000 g" was verified as
-#: punctuation only).
+#: punctuation only); an ellipsis never leaves out "lack of", "absence" or "fails to" ("Despite the ... clear
+#: correlation" of "Despite the lack of clear correlation" was verified).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -623,6 +623,9 @@ def _pieces_of_one_word(printed: str) -> bool:
 # negation an ellipsis leaves out there is in the sentence it quotes ("Pruning the model ...
 # reduces its accuracy" of "Pruning the model [8] does not [9] reduce its accuracy").
 _SENTENCE_END = lazy(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+# Words that negate what follows them as "not" and "no" do, which an ellipsis may no more leave out: "Despite the
+# ... clear correlation" of "Despite the lack of clear correlation", "the model ... to converge" of "fails to converge".
+_NEGATING = lazy(r"(?i)\b(?:lack(?:s|ed|ing)?|absence|fail(?:s|ed|ing)?(?=\s+to\b))\b")
 
 
 def _negations_and_sentences(s: Stream) -> tuple[list[int], list[int]]:
@@ -640,8 +643,10 @@ def _negations_and_sentences(s: Stream) -> tuple[list[int], list[int]]:
             page, lo, hi = s.pages[pi], s.origin[a], s.origin[b - 1] + 1
             page = _hidden_negations(_unescaped(page), kerned)
             negs.extend(bisect.bisect_left(s.origin, m.start(), a, b) for m in _NEGATION.finditer(page, lo, hi))
+            negs.extend(bisect.bisect_left(s.origin, m.start(), a, b) for m in _NEGATING.finditer(page, lo, hi))
             starts.extend(bisect.bisect_left(s.origin, m.end(), a, b) for m in _SENTENCE_END.finditer(page, lo, hi))
             a = b
+        negs.sort()
         cached = s.__dict__["_negations_and_sentences"] = (negs, starts)
     return cached
 
@@ -650,8 +655,9 @@ def _elision_hides_negation(s: Stream, lo: int, pos: int) -> bool:
     """The words an ellipsis leaves out between stream ``lo`` and ``pos`` hold a negation of
     a sentence it quotes: "may ... help" of "may not help", "is [...] clear" of "is not yet
     clear". Within the sentence before it or the one after it ("..., though not tuned,
-    ...") an elision never skips "not", "no", "never", "n't"...; whole sentences skipped
-    between the two may hold one."""
+    ...") an elision never skips "not", "no", "never", "n't"..., nor "lack", "absence" or "fails to"
+    (`_NEGATING`: "Despite the ... clear correlation" of "Despite the lack of clear correlation"); whole
+    sentences skipped between the two may hold one."""
     if pos <= lo:
         return False
     if _glued_no_ends(s, lo, pos):           # "hav e … w ay" of "hav eno w ay"

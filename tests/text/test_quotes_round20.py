@@ -32,3 +32,36 @@ def test_not_equal_for_equal_is_another_relation_never_punctuation(formula, quot
 def test_the_formula_as_copied_verifies(formula) -> None:
     m = find_quote(formula, "will emit 0.3 kW × 100 h × 500 g/kWh = 15000 g = 15 kg of CO2eq.")
     assert m is not None and m.method != "punctuation"
+
+
+# luccioni2023 p.9 and p.10, as pypdf reads them
+PARETO = ("In other words, all the data points\nunder the Pareto lines correspond to models that obtained lower "
+          "accuracy than other models in the sample despite\nproducing the same or more carbon emissions. The WMT "
+          "English-French data set is almost 4 times larger\nthan the English-German one.\n")
+DESPITE = ("Despite the lack of clear correlation between carbon intensity and model performance, there are some "
+           "interesting\nobservations to be made based on Figure 4. We are also lacking\ninformation regarding "
+           "the carbon impact of model development and inference.\n")
+
+
+@pytest.fixture(scope="module")
+def compared() -> Document:
+    return Document([PARETO, DESPITE])
+
+
+@pytest.mark.parametrize("quote", [
+    "Despite the … clear correlation between carbon intensity and model performance",     # "lack of"
+    "We are also … information regarding the carbon impact of model development",         # "lacking"
+])
+def test_an_ellipsis_never_leaves_out_a_lack_of_what_it_keeps(compared, quote) -> None:
+    assert find_quote(compared, quote) is None
+
+
+@pytest.mark.parametrize("quote, page", [
+    ("all the data points under the Pareto lines correspond to models that obtained lower accuracy than other "
+     "models … despite producing the same or more carbon emissions", 1),
+    ("Despite the lack of clear correlation between carbon intensity and model performance, there are some … "
+     "observations", 2),
+])
+def test_those_sentences_elided_elsewhere_verify(compared, quote, page) -> None:
+    m = find_quote(compared, quote)
+    assert m is not None and m.page == page
