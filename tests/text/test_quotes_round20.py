@@ -49,6 +49,14 @@ def compared() -> Document:
 
 
 @pytest.mark.parametrize("quote", [
+    "models that obtained … accuracy than other models in the sample",         # "lower" left out
+    "the WMT English-French data set is almost 4 times … than the English-German one",     # "larger"
+])
+def test_an_ellipsis_never_leaves_out_a_comparative_whose_than_is_kept(compared, quote) -> None:
+    assert find_quote(compared, quote) is None
+
+
+@pytest.mark.parametrize("quote", [
     "Despite the … clear correlation between carbon intensity and model performance",     # "lack of"
     "We are also … information regarding the carbon impact of model development",         # "lacking"
 ])
@@ -61,6 +69,7 @@ def test_an_ellipsis_never_leaves_out_a_lack_of_what_it_keeps(compared, quote) -
      "models … despite producing the same or more carbon emissions", 1),
     ("Despite the lack of clear correlation between carbon intensity and model performance, there are some … "
      "observations", 2),
+    ("the WMT English-French data set is almost 4 times larger than the English-German one", 1),
 ])
 def test_those_sentences_elided_elsewhere_verify(compared, quote, page) -> None:
     m = find_quote(compared, quote)
