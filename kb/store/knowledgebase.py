@@ -169,7 +169,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 25: "≠" is a relation, never punctuation ("... g/kWh ≠ 15000 g" of "... g/kWh = 15000 g" was verified as
 #: punctuation only); an ellipsis never leaves out "lack of", "absence" or "fails to" ("Despite the ... clear
 #: correlation" of "Despite the lack of clear correlation" was verified), nor a comparative whose "than" it keeps
-#: ("obtained ... accuracy than" of "obtained lower accuracy than" was verified).
+#: ("obtained ... accuracy than" of "obtained lower accuracy than" was verified); a bracket ending a quote never
+#: says what the sentence goes on to ("are [the US]" of "are Canada", "10,000 [MWh]" of "10,000 kWh" were verified).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

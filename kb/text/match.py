@@ -48,6 +48,9 @@ Conventions a writer may use, and how each is read:
   ("[large]"), nor a man for a woman's pronoun or the reverse ("her" -> "[the man]"), nor letters
   glued to a word or a number that make of it another that changes what is said ("on[ly]",
   "most[ly]", "2019[s]", "tCO2[e]": `_changes_a_word`); a grammatical ending ("use[s]") may.
+  At a quote's end a bracket names the referent of a pronoun it follows or stands for, or repeats the
+  words printed there, never what the sentence goes on to say ("are [the US]" of "are Canada", "10,000
+  [MWh]" of "10,000 kWh", "ELMo [and BERT]" of "ELMo which was trained").
   A refused insertion is shown against what the paper prints there.
 * **Quotes inside quotes** in the other marks ("the question, 'Can machines think?'" for the
   page's double marks, or double for its single) are the page's marks, elided or edited too.
@@ -922,6 +925,14 @@ _CHANGES_MEANING = frozenset("""
 """.split())
 # The words a bracket right after them may name the referent of.
 _PRONOUNS = frozenset("it they them we us he him she her this these those its their our his which who".split())
+# What a bracket ending a quote may stand for: a pronoun and the words around it of a noun phrase ("of it",
+# "the former"), never a relative pronoun opening a clause, nor a verb ("ELMo [BERT]" of "ELMo which was").
+_END_REFERRING = frozenset("""
+    it its itself they them their theirs themselves we us our ours ourselves he him his himself she her hers
+    herself you your yours i me my mine one this that these those such former latter aforementioned same the a
+    an of
+""".split())
+_ARTICLES = frozenset("the a an of".split())
 # Nouns a writer puts in brackets for "it", "they", "we" that a paper need not print.
 _GENERIC_REFERENTS = frozenset("""
     author authors researcher researchers paper papers study studies article articles work works
@@ -1002,12 +1013,18 @@ def _changes_a_word(inserted: _Insertion, covered: str) -> bool:
                for w in _words(inserted.left + inserted.content + inserted.right))
 
 
-def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "") -> bool:
+def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=None, after: str = "",
+                   end: bool = False) -> bool:
     """Whether an editorial insertion may stand for the source text ``covered`` (what the
     paper prints where the quote has the bracket; "" for none). ``nearby()`` gives the
     folded stems of words printed around it (a pure insertion names what they name),
     ``adjacent()`` those of the few words printed right beside it; ``after``, the word the
-    paper prints right before it (a pronoun: "it [the system]" names what it refers to)."""
+    paper prints right before it (a pronoun: "it [the system]" names what it refers to).
+    At a quote's ``end`` a bracket goes on where the paper goes on: it names the referent of a
+    pronoun it follows or stands for ("it [the model]", "of [BERT]" for "of it"), or repeats or
+    shortens the words printed there, never says what the sentence goes on to say ("the lowest
+    carbon intensity are [the US]" of "... are Canada", "more than 10,000 [MWh]" of "10,000 kWh",
+    "with the exception of ELMo [and BERT]" of "ELMo which was ...")."""
     covered = _AUTHOR_YEAR.sub(" ", covered)     # a citation left out is no claim left out
     content = inserted.content
     cited = list(_REFERENT_CITATION.finditer(content))
@@ -1036,7 +1053,12 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return False          # "[the man]" for "her", "her [the man]"
     if s_words:
         # the words replaced refer ("it", "this method") or the bracket repeats them; or
-        # the bracket shortens them ("[the largest model]" for "the largest BLOOM model")
+        # the bracket shortens them ("[the largest model]" for "the largest BLOOM model"); at a
+        # quote's end, only a pronoun's referent stands for it ("which" there goes on to a clause)
+        if end:
+            return all(w.casefold() in _END_REFERRING or _stem(w) in c_stems for w in s_words) or \
+                any(_stem(w) in s_stems for w in c_words) and \
+                all(w.casefold() in _ARTICLES or _stem(w) in s_stems for w in c_words)
         return all(w.casefold() in _REFERRING or _stem(w) in c_stems for w in s_words) or \
             all(w.casefold() in _REFERRING or _stem(w) in s_stems for w in c_words)
     # nothing replaced: the bracket names something the paper names ("they [the authors]",
@@ -1047,6 +1069,8 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return True
     if after.casefold() in _PRONOUNS:
         return True           # "it [the system] uses", "they [Strubell et al.] found"
+    if end:
+        return False          # "are [the US]": what the quote goes on to say, which the paper does not
     first = c_words[0]
     if not (first.casefold() in _REFERRING or any(ch.isupper() for ch in first)):
         return False          # "[large]", "[efficient]": the writer's own description
@@ -1491,8 +1515,10 @@ def _insertion_verdicts(s: Stream, piece: _Piece, lo: int, pos: int, first_only:
         end = pos + len(piece.text) if end is None else end
         inserted = _joined(piece.after)
         choices = _edge_choices(s, end, False)
+        last = _words(s.original(max(0, end - 12), end, sep=" ")) if end > 0 and not inserted.left else []
         fits = _edge_fits(inserted, choices) and any(
-            insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end)) for c in choices)
+            insertion_fits(inserted, c, _nearby(s, end), _adjacent(s, end, end), last[-1] if last else "", end=True)
+            for c in choices)
         out.append((inserted.shown(), "", fits))
     return out
 

@@ -74,3 +74,38 @@ def test_an_ellipsis_never_leaves_out_a_lack_of_what_it_keeps(compared, quote) -
 def test_those_sentences_elided_elsewhere_verify(compared, quote, page) -> None:
     m = find_quote(compared, quote)
     assert m is not None and m.page == page
+
+
+# luccioni2023 p.6 and strubell2019 p.2, as pypdf reads them
+COUNTRIES = ("On the other end, the countries with the lowest carbon intensity in our\nsample are Canada (which "
+             "ranges between 1.30 and 52.89 gCO2eq/kWh, depending on the province) and Spain. First, we\ncan "
+             "observe differences of several orders of magnitude in the energy used by models in our sample, "
+             "ranging\nfrom just about 10 kWh to more than 10,000 kWh, which results in similar differences.\n")
+ELMO = ("We train all models on\na single NVIDIA Titan X GPU, with the excep-\ntion of ELMo which was trained "
+        "on 3 NVIDIA\nGTX 1080 Ti GPUs.\n")
+
+
+@pytest.fixture(scope="module")
+def ending() -> Document:
+    return Document([COUNTRIES, ELMO])
+
+
+@pytest.mark.parametrize("quote", [
+    "the countries with the lowest carbon intensity in our sample are [the US]",
+    "the countries with the lowest carbon intensity in our sample are [Spain]",
+    "ranging from just about 10 kWh to more than 10,000 [MWh]",
+    "with the exception of ELMo [and BERT]",
+    "with the exception of ELMo [BERT]",
+])
+def test_a_bracket_ending_a_quote_never_says_what_the_sentence_goes_on_to(ending, quote) -> None:
+    assert find_quote(ending, quote) is None
+
+
+@pytest.mark.parametrize("quote, page", [
+    ("the countries with the lowest carbon intensity in our sample are [Canada]", 1),
+    ("ranging from just about 10 kWh to more than 10,000 [kWh]", 1),
+    ("We train all models on a single NVIDIA Titan X GPU, with the exception of ELMo", 2),
+])
+def test_a_bracket_ending_a_quote_with_the_words_printed_there_verifies(ending, quote, page) -> None:
+    m = find_quote(ending, quote)
+    assert m is not None and m.page == page
