@@ -170,7 +170,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: punctuation only); an ellipsis never leaves out "lack of", "absence" or "fails to" ("Despite the ... clear
 #: correlation" of "Despite the lack of clear correlation" was verified), nor a comparative whose "than" it keeps
 #: ("obtained ... accuracy than" of "obtained lower accuracy than" was verified); a bracket ending a quote never
-#: says what the sentence goes on to ("are [the US]" of "are Canada", "10,000 [MWh]" of "10,000 kWh" were verified).
+#: says what the sentence goes on to ("are [the US]" of "are Canada", "10,000 [MWh]" of "10,000 kWh" were verified);
+#: a float at a page's top is skipped without the body text after its caption or before a table's ("available.
+#: BERT). We also see" of two passages of strubell2019 p.3-4 was verified).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -127,7 +127,9 @@ Conventions a writer may use, and how each is read:
   continues at the start of a line after it; so is a table's or a figure's
   own text (cells, labels: lines that are not prose) printed with its caption,
   before it or after it, and a figure or table set at the top of the next page
-  whatever its image prints, up to its caption, when the quote goes on after it. Footnotes that
+  whatever its image prints, up to its caption, when the quote goes on after it: never a paragraph of
+  the page before a table's caption, nor a line of body text after what ends a caption (a footnote, a
+  heading), which would splice two passages (`_a_float`). Footnotes that
   end a page (only footnotes after the body's last line) are skipped before the next page's top,
   however short the part of the quote going on there ("their" / footnote / "own papers;"). A footnote giving a
   link, its number glued to it ("9https://github.com/..."), may be quoted from the link.
@@ -2534,6 +2536,49 @@ def _punctuation_at_marks(doc: Document, pat: _Pattern, cand: _Candidate, index:
 _MIN_PART = 12
 #: Lines of asides (footnotes) at a page's foot read at most, before a short part going on on the next page.
 _ASIDE_MAX_LINES = 12
+# A line of body text: five lower-case words or more (a heading, "4.1 Cost of training", has fewer).
+_BODY_LINE = lazy(r"(?:[^\n]*?(?<![\w-])[a-z][a-z'’-]*[a-z](?![\w-])){5}")
+# A footnote's first line after a caption: its number or its symbol, then its text.
+_FOOTNOTE_START = lazy(r"[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z])|[*∗†‡§¶])")
+#: Lines of body text a float set at a page's top may print in its image before its caption, at most.
+_FLOAT_BODY_LINES = 2
+#: Lines of a footnote printed after a float's caption, at most.
+_FOOTNOTE_LINES = 3
+
+
+def _a_float(doc: Document, page: int, a: int, b: int) -> bool:
+    """Text ``a:b`` of 0-based ``page``, from the top of its body, is a float set there: a figure's lines
+    (whatever its image prints, a paragraph too) or a table's (cells, a line or two of heads), its caption,
+    the table's lines after it, footnotes and headings; never a paragraph of body text before a table's
+    caption, nor a line of it after what ends the caption (a footnote, a heading, a table's lines: "Table 3
+    lists CO2 emissions ..." after "Table 3: Estimated cost ... (USD)." / "7 Power and carbon footprint are
+    omitted ..." / "4 Experimental results"): a quote skipping those is two passages spliced, not one sentence
+    a float interrupts."""
+    text = doc.pages[page]
+    starts = [a] + [m.end() for m in re.finditer("\n", text[a:b])]
+    starts = [a] + [a + k for k in starts[1:]]
+    lines = [(o, text[o:text.find("\n", o, b) if text.find("\n", o, b) >= 0 else b]) for o in starts if o < b]
+    captions = [k for k, (o, _) in enumerate(lines) if doc.caption_label(page, o) is not None]
+    if not captions:
+        return False
+    first, last = captions[0], captions[-1]
+    if doc.caption_label(page, lines[first][0])[0] == "table" and _FLOAT_BODY_LINES < sum(
+            1 for _, line in lines[:first] if _BODY_LINE.match(line) and not is_table_line(line)):
+        return False                    # a table prints cells: a paragraph before its caption is the page's
+    k = last + 1
+    while k < len(lines) and _BODY_LINE.match(lines[k][1]) and not is_table_line(lines[k][1]) \
+            and not _FOOTNOTE_START.match(lines[k][1]):
+        k += 1                          # the caption's own lines, a sentence or several
+    while k < len(lines):
+        line = lines[k][1]
+        end = next((j for j in range(k, min(len(lines), k + _FOOTNOTE_LINES)) if _ASIDE_END.search(lines[j][1])),
+                   None) if _FOOTNOTE_START.match(line) else None
+        if end is not None:
+            k = end                     # a footnote, to its end ("4 Experimental results" is a heading)
+        elif _BODY_LINE.match(line) and not is_table_line(line):
+            return False
+        k += 1
+    return True
 _ASIDE_END = lazy(r"(?:[.!?][)\"”’]?|https?://\S+|www\.\S+)\s*$")
 
 
@@ -2614,7 +2659,7 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
         skipped = s.original(a, b)
         if doc.page_top(s, a) and not (doc.caption_in(s, a, b) and (
                 s.text[a - 1:a] in (".", "!", "?") or s.pages[s.page_of[b]][s.origin[b]].islower()
-                or s.text[b].isdigit())):
+                or s.text[b].isdigit()) and _a_float(doc, s.page_of[a], s.origin[a], s.origin[b])):
             return False    # a sentence broken at the page's end goes on in lower case
         if _ASIDE_END.search(skipped):
             return True

@@ -109,3 +109,50 @@ def test_a_bracket_ending_a_quote_never_says_what_the_sentence_goes_on_to(ending
 def test_a_bracket_ending_a_quote_with_the_words_printed_there_verifies(ending, quote, page) -> None:
     m = find_quote(ending, quote)
     assert m is not None and m.page == page
+
+
+# strubell2019 p.3-4 and luccioni2024 p.5-6, as pypdf reads them: a table at the top of the next page, and
+# the page's body after its caption (strubell2019) or before it (luccioni2024)
+TABLE_TOP = [
+    "We estimate the cloud compute cost using on-demand\nand preemptible prices for TPU v2/3; cheaper bulk "
+    "contracts are available.\n",
+    "Model Hardware Power (W) Hours kWh ·PUE CO 2e Cloud compute cost\nTransformerbase P100x8 1415.78 12 27 26 "
+    "$41–$140\nTransformerbig P100x8 1515.43 84 201 192 $289–$981\nTable 3: Estimated cost of training a model in "
+    "terms of CO 2 emissions (lbs) and cloud compute cost (USD).\n7 Power\nand carbon footprint are omitted for "
+    "TPUs due to lack of publi c information on power draw for this hardware.\n4 Experimental results\n4.1 Cost "
+    "of training\nTable\n3 lists CO 2 emissions and estimated cost of\ntraining the models described in §2.1. Of "
+    "note is\nthat TPUs are more cost-efﬁcient than GPUs on\nworkloads that make sense for that hardware (e.g.\n"
+    "BERT). We also see that models emit substan-\ntial carbon emissions.\n",
+    "For a more thorough analysis of how this is done, see Luccioni and Hernandez-Garcia [2023].\n",
+    "Text-based tasks are, all things considered, more energy-efficient than image-based tasks, with image\n"
+    "classification requiring less energy (median of 0.0068 kWh for 1,000 inferences) than image generation\n"
+    "(1.35 kWh) and, conversely, text generation (0.042 KwH) requiring more than text classification (0.0023\n"
+    "kWh), although there is also a large variation between image generation models, depending on the size of\n"
+    "image that they generate.\ninference energy (kWh)\ntask mean std\ntext classification 0.002 0.001\n"
+    "image generation 2.907 3.31\nTable 2. Mean and standard deviation of energy per 1,000 queries for the ten "
+    "tasks.\nWe can also observe that there is a large variation in the amount of energy used.\n",
+]
+
+
+@pytest.fixture(scope="module")
+def table_top() -> Document:
+    return Document(TABLE_TOP)
+
+
+@pytest.mark.parametrize("quote", [
+    "cheaper bulk contracts are available. BERT). We also see that models emit substantial carbon emissions.",
+    "see Luccioni and Hernandez-Garcia [2023]. We can also observe that there is a large variation",
+])
+def test_a_quote_spliced_from_two_pages_across_body_text_is_refused(table_top, quote) -> None:
+    assert find_quote(table_top, quote) is None
+
+
+@pytest.mark.parametrize("quote, page", [
+    ("cheaper bulk contracts are available.", 1),
+    ("Table 3 lists CO2 emissions and estimated cost of training the models described in §2.1.", 2),
+    ("see Luccioni and Hernandez-Garcia [2023]. Text-based tasks are, all things considered, more "
+     "energy-efficient than image-based tasks", 3),
+])
+def test_the_passages_of_those_pages_verify(table_top, quote, page) -> None:
+    m = find_quote(table_top, quote)
+    assert m is not None and m.page == page
