@@ -31,7 +31,8 @@ Conventions a writer may use, and how each is read:
   What an insertion may stand for (`insertion_fits`): words that refer ("it" ->
   "[the model]", "we" -> "[Strubell et al.]"), grammar ("are" -> "[is]",
   "use[s]"), the same words shortened ("[the largest model]"), or nothing when
-  it names what the paper names ("they [the authors]", "the [BERT] model"); also where
+  it names what the paper names ("they [the authors]", "the [BERT] model": a name the paper prints
+  nowhere near, "five [American] cars", is the writer's own, unless glossed "[e.g., SciBERT]"); also where
   the extractor glued the word it stands for to the next ("In fact, wewant" for "In fact,
   [the authors] want": `_glued_to_inserted`).
   A letter alone ("[B]", but "[A]" and "[I]", which change a word's case) names what the paper calls
@@ -925,6 +926,9 @@ _CHANGES_MEANING = frozenset("""
     min increase increases increased decrease decreases decreased up
     false true wrong incorrect instead except unless if
 """.split())
+# A writer's gloss, marked as the writer's ("[e.g., SciBERT]", "[i.e., the authors' model]"): it may name what the
+# paper does not.
+_GLOSS = lazy(r"(?i)\s*(?:e\.\s?g\.|i\.\s?e\.|namely\b|viz\.)")
 # The words a bracket right after them may name the referent of.
 _PRONOUNS = frozenset("it they them we us he him she her this these those its their our his which who".split())
 # What a bracket ending a quote may stand for: a pronoun and the words around it of a noun phrase ("of it",
@@ -1076,12 +1080,14 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
     first = c_words[0]
     if not (first.casefold() in _REFERRING or any(ch.isupper() for ch in first)):
         return False          # "[large]", "[efficient]": the writer's own description
+    gloss = _GLOSS.match(content) is not None
     for w in c_words:
         low = w.casefold()
-        if low in _REFERRING or low in _GENERIC_REFERENTS or any(ch.isupper() for ch in w):
-            continue
+        if low in _REFERRING and not (len(w) > 1 and w.isupper()) or low in _GENERIC_REFERENTS \
+                or gloss and any(ch.isupper() for ch in w):
+            continue          # "US" is no "us"; "[e.g., SciBERT]": the writer's example, marked so
         if nearby is None or _stem(w) not in nearby():
-            return False
+            return False      # a name the paper prints nearby, never the writer's: "five [American] cars"
     return True
 
 
