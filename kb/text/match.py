@@ -725,11 +725,13 @@ _QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:leas
 _NUMBER_QUALIFIER_ENDS = lazy(r"(?i)(?:(?<![\w'’-])(?:about|around|over|under|some|just|circa|ca\.|below|above"
                               r"|within|beyond)|[~∼≈<>≤≥])\s*$")
 _QUALIFIER_REACH = 32   # page characters before the kept words looked at
-# A comparative at the end of the words an ellipsis leaves out, whose "than" the words kept after it hold: "obtained
-# ... accuracy than other models" of "obtained lower accuracy than other models" compares nothing, or the other way.
+# A comparative at the end of the words an ellipsis leaves out: "trained on a substantially ... biomedical corpus" of
+# "a substantially smaller biomedical corpus", "obtained ... accuracy than other models" of "obtained lower accuracy
+# than other models" compare nothing, or the other way. A word in "-er" is one where the kept words hold its "than".
 _COMPARATIVE_ENDS = lazy(r"(?i)(?<![\w'’-])(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse"
-                         r"|faster|slower|longer|shorter|cheaper|costlier|stronger|weaker|easier|harder|earlier|later"
-                         r"|newer|older|heavier|lighter|wider|narrower|deeper|[a-z]{2,}er)[\s,]*$")
+                         r"|faster|slower|longer|shorter|cheaper|costlier|stronger|weaker|easier|harder"
+                         r"|newer|older|heavier|lighter|wider|narrower|deeper)[\s,]*$")
+_ER_ENDS = lazy(r"(?i)(?<![\w'’-])[a-z]{2,}er[\s,]*$")
 _THAN_KEPT = lazy(r"(?i)\W*(?:[^\W\d_][\w'’-]*\s+){0,3}than\b")
 # What bounds or hedges a number right before it, where a quote starts: "only 15%" says 15% as "15%" does; "up to
 # 8%", "about 10", "more than 70", "close to 1%" do not.
@@ -744,8 +746,8 @@ def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
     the words kept after it (`_QUALIFIER_ENDS`, or before a number `_NUMBER_QUALIFIER_ENDS`): "trained for
     ... 1 day" of "trained for a maximum of 1 day", "the task ... generates a single token" of "only
     generates", "Google ... doubled" of "more than doubled", "uses ... 3 times more" of "over 3 times"; nor with
-    a comparative whose "than" the kept words hold (`_COMPARATIVE_ENDS`: "obtained ... accuracy than" of "obtained
-    lower accuracy than")."""
+    a comparative (`_COMPARATIVE_ENDS`: "obtained ... accuracy than" of "obtained lower accuracy than", "a
+    substantially ... corpus" of "a substantially smaller corpus")."""
     if pos <= lo or pos >= len(s.origin):
         return False
     pi = s.page_of[pos]
@@ -755,8 +757,8 @@ def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
     tail = page[max(a, b - _QUALIFIER_REACH):b]
     if _QUALIFIER_ENDS.search(tail):
         return True
-    if _COMPARATIVE_ENDS.search(tail) and _THAN_KEPT.match(page, b):
-        return True           # "obtained ... accuracy than" of "obtained lower accuracy than"
+    if _COMPARATIVE_ENDS.search(tail) or _ER_ENDS.search(tail) and _THAN_KEPT.match(page, b):
+        return True           # "a substantially ... corpus" of "a substantially smaller corpus"
     # the kept words as read ("ﬁfty" is "fifty")
     return _NUMBER_QUALIFIER_ENDS.search(tail) is not None and \
         _BOUND_OPENS.match(unicodedata.normalize("NFKC", page[b:b + 12])) is not None

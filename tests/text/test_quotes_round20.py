@@ -51,6 +51,7 @@ def compared() -> Document:
 @pytest.mark.parametrize("quote", [
     "models that obtained … accuracy than other models in the sample",         # "lower" left out
     "the WMT English-French data set is almost 4 times … than the English-German one",     # "larger"
+    "the WMT English-French data set is almost 4 times … the English-German one",
 ])
 def test_an_ellipsis_never_leaves_out_a_comparative_whose_than_is_kept(compared, quote) -> None:
     assert find_quote(compared, quote) is None
@@ -172,3 +173,16 @@ SEMINAL = ("Attention was first drawn to the environmental impact of AI research
 ])
 def test_a_name_in_brackets_standing_for_nothing_is_one_the_page_prints(quote, found) -> None:
     assert (find_quote(Document([SEMINAL]), quote) is not None) is found
+
+
+# scibert-1903.10676 p.1, as pypdf reads it
+SMALLER = ("BC5CDR and ChemProt, and performs similarly\non JNLPBA despite being trained on a substan-\ntially smaller "
+           "biomedical corpus.\n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("performs similarly on JNLPBA despite being trained on a substantially … biomedical corpus.", False),
+    ("performs similarly on JNLPBA despite being trained on a … smaller biomedical corpus.", True),
+])
+def test_an_ellipsis_never_leaves_out_a_comparative_before_a_noun(quote, found) -> None:
+    assert (find_quote(Document([SMALLER]), quote) is not None) is found
