@@ -138,7 +138,8 @@ Conventions a writer may use, and how each is read:
   with punctuation left out on both sides (a '.' or ',' inside a number, and
   every '-' folding kept, stay). Found so, it verifies with method
   "punctuation" and a note naming each difference ("the paper has '—' where
-  the quote has ','"). A word, a number, a sign or a negation never differs.
+  the quote has ','"). A word, a number, a sign or a negation never differs, nor does where an
+  apostrophe sits in a word ("models’" is not "model’s"), nor "≠" and "=".
 """
 
 from __future__ import annotations
@@ -2511,8 +2512,11 @@ def _punctuation_only(doc: Document, s: Stream, pat: _Pattern, quote: str,
         return None
     bounds = [(index[a], index[b - 1] + 1) for a, b in best.bounds]
     passage = s.original(bounds[0][0], bounds[-1][1], sep=" ")
-    diffs = _punctuation_differences(quote, passage) or [
-        "hyphens or dashes differ where the paper's text breaks a line"]
+    diffs = _punctuation_differences(quote, passage)
+    if not diffs:
+        if not _LINE_BREAK_HYPHEN.search(passage) and "\u00ad" not in passage:
+            return None     # no mark differs: the letters split into other words ("models’" of "model’s")
+        diffs = ["hyphens or dashes differ where the paper's text breaks a line"]
     if any(c in d for d in diffs for c in _PRIMES):
         return None         # a prime names another variable ("t′" is not "t", "fm′" not "fm"): no punctuation
     return _match_from_bounds(doc, s, bounds, False, list(notes) + ["punctuation only: " + d for d in diffs],

@@ -186,3 +186,22 @@ SMALLER = ("BC5CDR and ChemProt, and performs similarly\non JNLPBA despite being
 ])
 def test_an_ellipsis_never_leaves_out_a_comparative_before_a_noun(quote, found) -> None:
     assert (find_quote(Document([SMALLER]), quote) is not None) is found
+
+
+# dodge2022 p.3, as pypdf reads it (the last sentence made up)
+APOSTROPHE = ("EnergyVis [41] is an interactive tool for visualizing and comparing energy consumption of ML\nmodels "
+              "as a function of hardware and physical location (U.S. state), given metadata about a model’s energy "
+              "use per\nepoch. We compare it with the authors’ own estimates.\n")
+
+
+@pytest.mark.parametrize("quote", [
+    "given metadata about a models’ energy use per epoch",     # one model's, not several models'
+    "We compare it with the author’s own estimates.",         # several authors', not one author's
+])
+def test_an_apostrophe_moved_in_a_word_is_another_word_never_punctuation(quote) -> None:
+    assert find_quote(Document([APOSTROPHE]), quote) is None
+
+
+def test_the_possessive_as_printed_verifies() -> None:
+    m = find_quote(Document([APOSTROPHE]), "given metadata about a model's energy use per epoch.")
+    assert m is not None and m.method != "punctuation"
