@@ -174,7 +174,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: a float at a page's top is skipped without the body text after its caption or before a table's ("available.
 #: BERT). We also see" of two passages of strubell2019 p.3-4 was verified); a name in brackets standing for nothing
 #: is one the paper prints nearby ("five [American] cars" of "five cars" was verified); an apostrophe moved in a word
-#: is another word ("models’ energy" of "model’s energy" was verified as punctuation only, with a note naming none).
+#: is another word ("models’ energy" of "model’s energy" was verified as punctuation only, with a note naming none);
+#: a bracket never names a part for the whole ("[The other models] all represent" of "They all represent" was verified).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

@@ -43,7 +43,7 @@ Conventions a writer may use, and how each is read:
   al.] report") where the paper prints a name right before the quoted words stands for that name
   ("Beltagy et al. (2019) report"), never for nothing.
   Never a word that changes what is said ("[less]", "[only]", "[all]",
-  "[most]", "[never]", "[twice]", "[could]", "[significantly]") unless the words
+  "[most]", "[never]", "[twice]", "[could]", "[significantly]", "[the other models]", "[the rest]") unless the words
   it stands for say it too, nor words of the paper that do ("more" ->
   "[less]", "3" -> "[several]"), nor a description of the writer's own
   ("[large]"), nor a man for a woman's pronoun or the reverse ("her" -> "[the man]"), nor letters
@@ -928,6 +928,7 @@ _CHANGES_MEANING = frozenset("""
     strongest weakest easiest hardest earliest latest newest oldest heaviest lightest maximum minimum max
     min increase increases increased decrease decreases decreased up
     false true wrong incorrect instead except unless if
+    other others remaining rest remainder majority minority fraction portion bulk handful subset
 """.split())
 # A writer's gloss, marked as the writer's ("[e.g., SciBERT]", "[i.e., the authors' model]"): it may name what the
 # paper does not.

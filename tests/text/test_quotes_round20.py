@@ -205,3 +205,18 @@ def test_an_apostrophe_moved_in_a_word_is_another_word_never_punctuation(quote) 
 def test_the_possessive_as_printed_verifies() -> None:
     m = find_quote(Document([APOSTROPHE]), "given metadata about a model's energy use per epoch.")
     assert m is not None and m.method != "punctuation"
+
+
+# luccioni2023 p.3, as pypdf reads it
+THEY = ("The models in our sample cover a diversity of tasks spanning nine years of research in the field and a "
+        "variety of\nconferences and journals. They all represent novel architectures at the time of publication.\n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("[The other models] all represent novel architectures at the time of publication", False),
+    ("[The remaining models] all represent novel architectures at the time of publication", False),
+    ("[The rest] all represent novel architectures at the time of publication", False),
+    ("[The models] all represent novel architectures at the time of publication", True),
+])
+def test_a_bracket_for_they_never_names_a_part_of_what_they_are(quote, found) -> None:
+    assert (find_quote(Document([THEY]), quote) is not None) is found
