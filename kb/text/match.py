@@ -726,12 +726,14 @@ _QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:leas
 _NUMBER_QUALIFIER_ENDS = lazy(r"(?i)(?:(?<![\w'’-])(?:about|around|over|under|some|just|circa|ca\.|below|above"
                               r"|within|beyond)|[~∼≈<>≤≥])\s*$")
 _QUALIFIER_REACH = 32   # page characters before the kept words looked at
-# A comparative at the end of the words an ellipsis leaves out: "trained on a substantially ... biomedical corpus" of
-# "a substantially smaller biomedical corpus", "obtained ... accuracy than other models" of "obtained lower accuracy
-# than other models" compare nothing, or the other way. A word in "-er" is one where the kept words hold its "than".
+# A comparative or a superlative at the end of the words an ellipsis leaves out: "trained on a substantially ...
+# biomedical corpus" of "a substantially smaller biomedical corpus", "obtained ... accuracy than other models" of
+# "obtained lower accuracy than other models", "the 8 ... popular models" of "the 8 most popular models" compare
+# nothing, or the other way. A word in "-er" is one where the kept words hold its "than".
 _COMPARATIVE_ENDS = lazy(r"(?i)(?<![\w'’-])(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse"
                          r"|faster|slower|longer|shorter|cheaper|costlier|stronger|weaker|easier|harder"
-                         r"|newer|older|heavier|lighter|wider|narrower|deeper)[\s,]*$")
+                         r"|newer|older|heavier|lighter|wider|narrower|deeper|most|least|fewest|best|worst|largest"
+                         r"|smallest|highest|lowest|greatest|biggest)[\s,]*$")
 _ER_ENDS = lazy(r"(?i)(?<![\w'’-])[a-z]{2,}er[\s,]*$")
 _THAN_KEPT = lazy(r"(?i)\W*(?:[^\W\d_][\w'’-]*\s+){0,3}than\b")
 # What bounds or hedges a number right before it, where a quote starts: "only 15%" says 15% as "15%" does; "up to

@@ -220,3 +220,16 @@ THEY = ("The models in our sample cover a diversity of tasks spanning nine years
 ])
 def test_a_bracket_for_they_never_names_a_part_of_what_they_are(quote, found) -> None:
     assert (find_quote(Document([THEY]), quote) is not None) is found
+
+
+# luccioni2024 p.4, as pypdf reads it
+MOST = ("Task-specific Models. For all of the tasks listed above, we selected the 8 most popular models from the "
+        "HuggingFace\nHub (by number of downloads) 2 - we present the full list of model identifiers in Table 6.\n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("we selected the 8 … popular models from the HuggingFace Hub", False),      # "most" left out
+    ("we selected the 8 most popular models … (by number of downloads)", True),
+])
+def test_an_ellipsis_never_leaves_out_a_superlative(quote, found) -> None:
+    assert (find_quote(Document([MOST]), quote) is not None) is found
