@@ -170,7 +170,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: punctuation only); an ellipsis never leaves out "lack of", "absence" or "fails to" ("Despite the ... clear
 #: correlation" of "Despite the lack of clear correlation" was verified), nor a comparative ("obtained ... accuracy
 #: than" of "obtained lower accuracy than", "a substantially ... corpus" of "a substantially smaller corpus", "the 8 ... popular" of "the 8 most popular" were
-#: verified); a bracket ending a quote never
+#: verified), nor a qualifier a quotation mark parts from the kept words ("are ... “smart copiers”" of "are merely
+#: “smart copiers”" was verified); a bracket ending a quote never
 #: says what the sentence goes on to ("are [the US]" of "are Canada", "10,000 [MWh]" of "10,000 kWh" were verified);
 #: a float at a page's top is skipped without the body text after its caption or before a table's ("available.
 #: BERT). We also see" of two passages of strubell2019 p.3-4 was verified); a name in brackets standing for nothing

@@ -716,13 +716,16 @@ def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
     return not (on_page and _counts_apart(page, b - len(tail) + m.start(), b))
 
 
+# What may sit between a word that qualifies the kept words and them: spaces, a comma, an opening quotation mark or
+# bracket ("merely “smart copiers”" is "merely" of "smart copiers").
+_OPENING_MARKS = r"[\s,“‘\"'(\[]*$"
 # A word or words that bound or hedge what follows them ("only", "up to", "at least", "more than", "a maximum of",
 # "approximately", "close to"), and those that do only before a number ("about 10", "over 3 times", "some 40%"),
 # at the end of the words an ellipsis leaves out: the words kept after it say what the page qualifies.
 _QUALIFIER_ENDS = lazy(r"(?i)(?<![\w'’-])(?:(?<!not )only|up\s+to|at\s+(?:least|most)|(?:no\s+)?(?:more|less|fewer"
                        r"|greater|higher|lower|larger|smaller)\s+than|nearly|almost|approximately|approx\.|roughly"
                        r"|close\s+to|a\s+(?:maximum|minimum)\s+of|as\s+(?:many|much|few|little|high|low)\s+as|merely"
-                       r"|barely|hardly|mostly|partially|partly|exclusively|solely)[\s,]*$")
+                       r"|barely|hardly|mostly|partially|partly|exclusively|solely)" + _OPENING_MARKS)
 _NUMBER_QUALIFIER_ENDS = lazy(r"(?i)(?:(?<![\w'’-])(?:about|around|over|under|some|just|circa|ca\.|below|above"
                               r"|within|beyond)|[~∼≈<>≤≥])\s*$")
 _QUALIFIER_REACH = 32   # page characters before the kept words looked at
@@ -733,8 +736,8 @@ _QUALIFIER_REACH = 32   # page characters before the kept words looked at
 _COMPARATIVE_ENDS = lazy(r"(?i)(?<![\w'’-])(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse"
                          r"|faster|slower|longer|shorter|cheaper|costlier|stronger|weaker|easier|harder"
                          r"|newer|older|heavier|lighter|wider|narrower|deeper|most|least|fewest|best|worst|largest"
-                         r"|smallest|highest|lowest|greatest|biggest)[\s,]*$")
-_ER_ENDS = lazy(r"(?i)(?<![\w'’-])[a-z]{2,}er[\s,]*$")
+                         r"|smallest|highest|lowest|greatest|biggest)" + _OPENING_MARKS)
+_ER_ENDS = lazy(r"(?i)(?<![\w'’-])[a-z]{2,}er" + _OPENING_MARKS)
 _THAN_KEPT = lazy(r"(?i)\W*(?:[^\W\d_][\w'’-]*\s+){0,3}than\b")
 # What bounds or hedges a number right before it, where a quote starts: "only 15%" says 15% as "15%" does; "up to
 # 8%", "about 10", "more than 70", "close to 1%" do not.

@@ -233,3 +233,17 @@ MOST = ("Task-specific Models. For all of the tasks listed above, we selected th
 ])
 def test_an_ellipsis_never_leaves_out_a_superlative(quote, found) -> None:
     assert (find_quote(Document([MOST]), quote) is not None) is found
+
+
+# arxiv-2304.02623v1 p.3, as pypdf reads it
+MERELY = ("More importantly, Ziegler et al.\n[35] shows that recent instruction-tuned models are merely “smart\n"
+          "copiers” when performing summarization, and overly trusting the\nmodel outputs risks biasing authors’ "
+          "views.\n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("recent instruction-tuned models are … “smart copiers” when performing summarization", False),   # "merely"
+    ("recent instruction-tuned models are merely “smart copiers” … and overly trusting the model outputs", True),
+])
+def test_an_ellipsis_never_leaves_out_a_qualifier_before_a_quotation_mark(quote, found) -> None:
+    assert (find_quote(Document([MERELY]), quote) is not None) is found
