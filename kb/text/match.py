@@ -69,7 +69,9 @@ Conventions a writer may use, and how each is read:
   holding the negation ("were discarded" of "Runs that did not converge were discarded", or a verb
   in "-ed" or "-s" before its object: "rated the tool as helpful" of "participants who had no training
   in medicine rated the tool as helpful") may. The
-  closest passage names the words left out ("differs: (nothing) -> No prior").
+  closest passage names the words left out ("differs: (nothing) -> No prior"). Nor does it start right
+  after "if", "unless", "assuming" or "provided": the condition stated as what is so ("the total ML energy
+  is split 10% on training" of "If the total ML energy is split ...", `_condition_cut_off`).
 * **Percent as a word** ("90 percent", "90 per cent") is the page's "90%", and "90%" its "90 percent".
 * **Indices and powers typed as LaTeX** ("x_1", "beta_0", "x_{ij}", "sigma^{2}") are the paper's
   index after its letter ("𝑥1", "β0", "x₁", "σ²").
@@ -1892,7 +1894,8 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
     for pat in patterns:
         found = _find_pattern(doc, pat)
         if found is not None:
-            return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
+            return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) \
+                or _condition_cut_off(doc, found) else found
     if patterns[0].has_citation:
         found = _some_markers_kept(doc, quote)
         if found is not None:
@@ -1917,7 +1920,8 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
         for s, notes in _streams(doc, pat):
             found = _punctuation_only(doc, s, pat, quote, notes)
             if found is not None:
-                return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) else found
+                return None if _negation_cut_off(doc, found) or _negation_left_after(doc, found) \
+                or _condition_cut_off(doc, found) else found
     return None
 
 
@@ -1927,6 +1931,20 @@ def find_quote(doc: Document, quote: str) -> QuoteMatch | None:
 _LAST_AUXILIARY = lazy(r"(?i)(?<![\w'’-])(?:is|are|was|were|has|have|had|can|could|will|would|shall|should|may"
                        r"|might|must|do|does|did)$")
 _NEGATION_NEXT = lazy(r"(?i)[ \t]*\n?[ \t]*(?:not|never)(?![\w'’-])")
+
+
+# A word opening a condition, right before a passage: the passage is the condition, which a quote starting there
+# states as what is so ("the total ML energy is split 10% on training" of "If the total ML energy is split ...").
+_CONDITION_BEFORE = lazy(r"(?i)(?<![\w'’-])(?:if|unless|suppose|supposing|assuming|provided(?:\s+that)?"
+                         r"|in\s+case)[ \t\n]*$")
+
+
+def _condition_cut_off(doc: Document, found: QuoteMatch) -> bool:
+    """The passage found starts right after a word opening a condition (`_CONDITION_BEFORE`), which the quote
+    leaves out: "we could bring CO2e to zero" of "even if we could bring CO2e to zero"."""
+    first = found.spans[0]
+    page = _unescaped(doc.pages[first.page - 1])
+    return _CONDITION_BEFORE.search(page, max(0, first.start - 24), first.start) is not None
 
 
 def _negation_left_after(doc: Document, found: QuoteMatch) -> bool:

@@ -247,3 +247,21 @@ MERELY = ("More importantly, Ziegler et al.\n[35] shows that recent instruction-
 ])
 def test_an_ellipsis_never_leaves_out_a_qualifier_before_a_quotation_mark(quote, found) -> None:
     assert (find_quote(Document([MERELY]), quote) is not None) is found
+
+
+# patterson2021 p.2, as pypdf reads it (its wide spacing)
+CONDITION = ("If   the   total   ML   energy   is   split   10%   on   training   and   90%   on   serving,   then   even  "
+             " if   a   given   ML   \nmodel   required   double   the   energy   cost   of   training,   it   could   "
+             "reduce   overall   total   carbon   emissions   if   that   model   \nalso   cut   serving   energy   by   "
+             "20%.   \n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("the total ML energy is split 10% on training and 90% on serving", False),       # "If" left out
+    ("a given ML model required double the energy cost of training", False),           # "even if"
+    ("that model also cut serving energy by 20%.", False),
+    ("If the total ML energy is split 10% on training and 90% on serving", True),
+    ("it could reduce overall total carbon emissions if that model also cut serving energy by 20%.", True),
+])
+def test_a_quote_never_starts_inside_a_condition_it_leaves_out(quote, found) -> None:
+    assert (find_quote(Document([CONDITION]), quote) is not None) is found
