@@ -178,7 +178,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: is one the paper prints nearby ("five [American] cars" of "five cars" was verified); an apostrophe moved in a word
 #: is another word ("models’ energy" of "model’s energy" was verified as punctuation only, with a note naming none);
 #: a bracket never names a part for the whole ("[The other models] all represent" of "They all represent" was verified);
-#: a quote never starts right after "if" ("the total ML energy is split 10% ..." of "If the total ..." was verified).
+#: a quote never starts right after "if" ("the total ML energy is split 10% ..." of "If the total ..." was verified);
+#: a bracket of a sign alone is never an insertion ("a total of [~]95 models" of "a total of 95 models" was verified).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "

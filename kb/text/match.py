@@ -26,7 +26,8 @@ Conventions a writer may use, and how each is read:
   never for bracketed source text. ``[sic]`` and ``[emphasis added]`` stand
   for nothing, in parentheses too ("(sic)", "(emphasis mine)") where the paper prints none. Brackets are first tried as literal text (a writer may have
   copied the source's own brackets, "[2022, 2021]"), and brackets holding a
-  digit (but a cited work's year) or a negation ("[not]", "[cannot]") are always literal: a number
+  digit (but a cited work's year), a negation ("[not]", "[cannot]") or a sign alone ("[~]", "[>]") are always
+  literal: a number
   must match exactly, and an insertion never turns what the paper says around.
   What an insertion may stand for (`insertion_fits`): words that refer ("it" ->
   "[the model]", "we" -> "[Strubell et al.]"), grammar ("are" -> "[is]",
@@ -874,11 +875,17 @@ _REFERENT_CITATION = lazy(r"(?P<who>[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)
                           r",?\s*(?:\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)|(?P<bare>(?:19|20)\d\d)[a-z]?)(?!\w)")
 
 
+# Signs a number takes: a bracket of them alone ("[~]95", "[>] 95", "[+/-]") says what the number is.
+_SIGNS = frozenset("~∼≈<>≤≥±∓+-−–=≠%‰$€£¥×")
+
+
 def _literal_bracket(content: str) -> bool:
     """Brackets that are never an editorial insertion standing for other words or for
-    none: they hold a number (but a cited work's year, "[Cohan et al. (2020)]"), or a
-    negation ("[not]", "[cannot]", "[never]"), which would change what the paper says."""
-    return any(c.isdigit() for c in _REFERENT_CITATION.sub("", content)) or _NEGATION.search(content) is not None
+    none: they hold a number (but a cited work's year, "[Cohan et al. (2020)]"), a
+    negation ("[not]", "[cannot]", "[never]"), or a sign and no word ("[~]", "[>]", "[±]"),
+    which would change what the paper says."""
+    return any(c.isdigit() for c in _REFERENT_CITATION.sub("", content)) or _NEGATION.search(content) is not None \
+        or not any(c.isalpha() for c in content) and any(c in _SIGNS for c in content)
 
 
 @dataclass(frozen=True)

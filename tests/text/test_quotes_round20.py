@@ -265,3 +265,18 @@ CONDITION = ("If   the   total   ML   energy   is   split   10%   on   training 
 ])
 def test_a_quote_never_starts_inside_a_condition_it_leaves_out(quote, found) -> None:
     assert (find_quote(Document([CONDITION]), quote) is not None) is found
+
+
+# luccioni2023 p.3, as pypdf reads it
+COLLECTED = ("We were able to collect information for a total of 95 models from 77 papers (since\nsome of the papers "
+             "trained more than one model), which represents an author response rate of 15.4 %.\n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("We were able to collect information for a total of [~]95 models from 77 papers", False),
+    ("We were able to collect information for a total of [>] 95 models from 77 papers", False),
+    ("We were able to collect information for a total of [+/-] 95 models from 77 papers", False),
+    ("[W]e were able to collect information for a total of 95 models from 77 papers", True),
+])
+def test_a_bracket_holding_a_sign_alone_is_never_an_insertion(quote, found) -> None:
+    assert (find_quote(Document([COLLECTED]), quote) is not None) is found
