@@ -1093,12 +1093,12 @@ def insertion_fits(inserted: _Insertion, covered: str, nearby=None, adjacent=Non
         return True
     if after.casefold() in _PRONOUNS:
         return True           # "it [the system] uses", "they [Strubell et al.] found"
-    if end:
+    gloss = _GLOSS.match(content) is not None
+    if end and not gloss:
         return False          # "are [the US]": what the quote goes on to say, which the paper does not
     first = c_words[0]
     if not (first.casefold() in _REFERRING or any(ch.isupper() for ch in first)):
         return False          # "[large]", "[efficient]": the writer's own description
-    gloss = _GLOSS.match(content) is not None
     for w in c_words:
         low = w.casefold()
         if low in _REFERRING and not (len(w) > 1 and w.isupper()) or low in _GENERIC_REFERENTS \

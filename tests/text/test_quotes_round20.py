@@ -280,3 +280,9 @@ COLLECTED = ("We were able to collect information for a total of 95 models from 
 ])
 def test_a_bracket_holding_a_sign_alone_is_never_an_insertion(quote, found) -> None:
     assert (find_quote(Document([COLLECTED]), quote) is not None) is found
+
+
+def test_a_gloss_ending_a_quote_is_the_writers_marked_so() -> None:
+    d = Document(["Recent Transformer language models like BERT learn powerful textual representations."])
+    assert find_quote(d, "Recent Transformer language models like BERT [e.g., SciBERT]") is not None
+    assert find_quote(d, "Recent Transformer language models like BERT [and SciBERT]") is None
