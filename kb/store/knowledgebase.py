@@ -166,20 +166,10 @@ pdf = lazy_import("kb.sources.pdf")
 #: "CO2eq emitted (kg)" names one column.
 #: 24: a minus sign U+2212 before a letter or a bar is a sign, never a dash ("e|t−t′|/l" of "e−|t−t′|/l" was verified);
 #: a prime left out is no punctuation ("fm(t′)" of "fm′(t′)" was verified as punctuation only).
-#: 25: "≠" is a relation, never punctuation ("... g/kWh ≠ 15000 g" of "... g/kWh = 15000 g" was verified as
-#: punctuation only); an ellipsis never leaves out "lack of", "absence" or "fails to" ("Despite the ... clear
-#: correlation" of "Despite the lack of clear correlation" was verified), nor a comparative ("obtained ... accuracy
-#: than" of "obtained lower accuracy than", "a substantially ... corpus" of "a substantially smaller corpus", "the 8 ... popular" of "the 8 most popular" were
-#: verified), nor a qualifier a quotation mark parts from the kept words ("are ... “smart copiers”" of "are merely
-#: “smart copiers”" was verified); a bracket ending a quote never
-#: says what the sentence goes on to ("are [the US]" of "are Canada", "10,000 [MWh]" of "10,000 kWh" were verified);
-#: a float at a page's top is skipped without the body text after its caption or before a table's ("available.
-#: BERT). We also see" of two passages of strubell2019 p.3-4 was verified); a name in brackets standing for nothing
-#: is one the paper prints nearby ("five [American] cars" of "five cars" was verified); an apostrophe moved in a word
-#: is another word ("models’ energy" of "model’s energy" was verified as punctuation only, with a note naming none);
-#: a bracket never names a part for the whole ("[The other models] all represent" of "They all represent" was verified);
-#: a quote never starts right after "if" ("the total ML energy is split 10% ..." of "If the total ..." was verified);
-#: a bracket of a sign alone is never an insertion ("a total of [~]95 models" of "a total of 95 models" was verified).
+#: 25: refused, were verified: "≠" for "=" (as punctuation only); an apostrophe moved ("models’" of "model’s"); an
+#: ellipsis over "lack of", a comparative or superlative, or a qualifier before a quotation mark; a bracket ending a
+#: quote ("are [the US]"), naming an unprinted name ("[American]"), a part ("[The other models]") or a sign ("[~]95");
+#: a quote starting after "if"; two passages spliced across a float at a page's top (strubell2019 p.3-4).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
