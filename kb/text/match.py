@@ -133,7 +133,7 @@ Conventions a writer may use, and how each is read:
   before it or after it, and a figure or table set at the top of the next page
   whatever its image prints, up to its caption, when the quote goes on after it: never a paragraph of
   the page before a table's caption, nor a line of body text after what ends a caption (a footnote, a
-  heading), which would splice two passages (`_a_float`). Footnotes that
+  heading), on the same page too, which would splice two passages (`_a_float`, `_only_asides`). Footnotes that
   end a page (only footnotes after the body's last line) are skipped before the next page's top,
   however short the part of the quote going on there ("their" / footnote / "own papers;"). A footnote giving a
   link, its number glued to it ("9https://github.com/..."), may be quoted from the link.
@@ -2581,47 +2581,67 @@ _MIN_PART = 12
 _ASIDE_MAX_LINES = 12
 # A line of body text: five lower-case words or more (a heading, "4.1 Cost of training", has fewer).
 _BODY_LINE = lazy(r"(?:[^\n]*?(?<![\w-])[a-z][a-z'’-]*[a-z](?![\w-])){5}")
-# A footnote's first line after a caption: its number or its symbol, then its text.
-_FOOTNOTE_START = lazy(r"[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z])|[*∗†‡§¶])")
+# A footnote's first line after a caption: its number or its symbol, then its text (or alone on its line, PDFium's).
+_FOOTNOTE_START = lazy(r"[ \t]*(?:\d{1,2}[ \t]?(?=[A-Z]|https?:|www\.)|\d{1,2}[ \t]*$|[*∗†‡§¶])")
 #: Lines of body text a float set at a page's top may print in its image before its caption, at most.
 _FLOAT_BODY_LINES = 2
 #: Lines of a footnote printed after a float's caption, at most.
 _FOOTNOTE_LINES = 3
 
 
+def _lines(doc: Document, page: int, a: int, b: int) -> list[tuple[int, str]]:
+    """(offset, text) of each line of text ``a:b`` of 0-based ``page``."""
+    text = doc.pages[page]
+    out = []
+    while a < b:
+        end = text.find("\n", a, b)
+        end = b if end < 0 else end
+        out.append((a, text[a:end]))
+        a = end + 1
+    return out
+
+
 def _a_float(doc: Document, page: int, a: int, b: int) -> bool:
     """Text ``a:b`` of 0-based ``page``, from the top of its body, is a float set there: a figure's lines
-    (whatever its image prints, a paragraph too) or a table's (cells, a line or two of heads), its caption,
-    the table's lines after it, footnotes and headings; never a paragraph of body text before a table's
-    caption, nor a line of it after what ends the caption (a footnote, a heading, a table's lines: "Table 3
-    lists CO2 emissions ..." after "Table 3: Estimated cost ... (USD)." / "7 Power and carbon footprint are
-    omitted ..." / "4 Experimental results"): a quote skipping those is two passages spliced, not one sentence
-    a float interrupts."""
-    text = doc.pages[page]
-    starts = [a] + [m.end() for m in re.finditer("\n", text[a:b])]
-    starts = [a] + [a + k for k in starts[1:]]
-    lines = [(o, text[o:text.find("\n", o, b) if text.find("\n", o, b) >= 0 else b]) for o in starts if o < b]
+    (whatever its image prints, a paragraph too) or a table's (cells, a line or two of heads), then asides
+    only (`_only_asides`): never a paragraph of body text before a table's caption."""
+    lines = _lines(doc, page, a, b)
     captions = [k for k, (o, _) in enumerate(lines) if doc.caption_label(page, o) is not None]
     if not captions:
         return False
-    first, last = captions[0], captions[-1]
+    first = captions[0]
     if doc.caption_label(page, lines[first][0])[0] == "table" and _FLOAT_BODY_LINES < sum(
             1 for _, line in lines[:first] if _BODY_LINE.match(line) and not is_table_line(line)):
         return False                    # a table prints cells: a paragraph before its caption is the page's
-    k = last + 1
-    while k < len(lines) and _BODY_LINE.match(lines[k][1]) and not is_table_line(lines[k][1]) \
-            and not _FOOTNOTE_START.match(lines[k][1]):
-        k += 1                          # the caption's own lines, a sentence or several
+    return _only_asides(doc, page, lines[first:])
+
+
+def _only_asides(doc: Document, page: int, lines: list[tuple[int, str]]) -> bool:
+    """``lines`` of 0-based ``page`` are asides a quote may skip: captions (a sentence or several), a table's
+    or a figure's lines, footnotes, headings; never a line of body text after what ends a caption or a
+    footnote ("Table 3 lists CO2 emissions ..." after "Table 3: Estimated cost ... (USD)." / "7 Power and
+    carbon footprint are omitted ..." / "4 Experimental results"): a quote skipping those is two passages
+    spliced, not one sentence an aside interrupts."""
+    k = 0
     while k < len(lines):
         line = lines[k][1]
-        end = next((j for j in range(k, min(len(lines), k + _FOOTNOTE_LINES)) if _ASIDE_END.search(lines[j][1])),
-                   None) if _FOOTNOTE_START.match(line) else None
+        if doc.caption_label(page, lines[k][0]) is not None:
+            k += 1
+            while k < len(lines) and _BODY_LINE.match(lines[k][1]) and not is_table_line(lines[k][1]) \
+                    and not _FOOTNOTE_START.match(lines[k][1]) and doc.caption_label(page, lines[k][0]) is None:
+                k += 1                  # the caption's own lines, a sentence or several
+            continue
+        reach = _ASIDE_MAX_LINES if k == 0 else _FOOTNOTE_LINES
+        end = next((j for j in range(k, min(len(lines), k + reach)) if _ASIDE_END.search(lines[j][1])),
+                   None) if k == 0 or _FOOTNOTE_START.match(line) else None
         if end is not None:
             k = end                     # a footnote, to its end ("4 Experimental results" is a heading)
         elif _BODY_LINE.match(line) and not is_table_line(line):
             return False
         k += 1
     return True
+
+
 _ASIDE_END = lazy(r"(?:[.!?][)\"”’]?|https?://\S+|www\.\S+)\s*$")
 
 
@@ -2704,6 +2724,9 @@ def _piece_across_asides(doc: Document, s: Stream, pat: _Pattern, piece: _Piece,
                 s.text[a - 1:a] in (".", "!", "?") or s.pages[s.page_of[b]][s.origin[b]].islower()
                 or s.text[b].isdigit()) and _a_float(doc, s.page_of[a], s.origin[a], s.origin[b])):
             return False    # a sentence broken at the page's end goes on in lower case
+        if not doc.page_top(s, a) and not _only_asides(doc, s.page_of[a], _lines(doc, s.page_of[a], s.origin[a],
+                                                                                 s.origin[b])):
+            return False    # body text after the aside: two passages spliced
         if _ASIDE_END.search(skipped):
             return True
         lines = skipped.split("\n")

@@ -286,3 +286,21 @@ def test_a_gloss_ending_a_quote_is_the_writers_marked_so() -> None:
     d = Document(["Recent Transformer language models like BERT learn powerful textual representations."])
     assert find_quote(d, "Recent Transformer language models like BERT [e.g., SciBERT]") is not None
     assert find_quote(d, "Recent Transformer language models like BERT [and SciBERT]") is None
+
+
+# strubell2019 p.4, as pypdf reads it: a table, its caption, a footnote, headings and a paragraph, then the next
+MID_PAGE = ("we find that\nNAS P100x8 1515.43 274,120 656,347 626,155 $942,973–$3,20 1,722\nGPT-2 TPUv3x32 — 168 — — "
+            "$12,902–$43,008\nTable 3: Estimated cost of training a model in terms of CO 2 emissions (lbs) and cloud "
+            "compute cost (USD).\n7 Power\nand carbon footprint are omitted for TPUs due to lack of publi c "
+            "information on power draw for this hardware.\n4 Experimental results\n4.1 Cost of training\nTable\n3 "
+            "lists CO 2 emissions and estimated cost of\ntraining the models described in §2.1. Of note is\nthat TPUs "
+            "are more cost-efﬁcient than GPUs on\nworkloads that make sense for that hardware.\nSo et al. (2019) "
+            "report that NAS achieves a new state-of-the-art.\n")
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("GPT-2 TPUv3x32 — 168 — — $12,902–$43,008 So et al. (2019) report that NAS", False),
+    ("Table 3 lists CO2 emissions and estimated cost of training the models described in §2.1.", True),
+])
+def test_an_aside_inside_a_page_is_skipped_without_the_body_text_after_it(quote, found) -> None:
+    assert (find_quote(Document([MID_PAGE]), quote) is not None) is found
