@@ -169,7 +169,7 @@ pdf = lazy_import("kb.sources.pdf")
 #: 25: refused, were verified: "≠" for "=" (as punctuation only); an apostrophe moved ("models’" of "model’s"); an
 #: ellipsis over "lack of", a comparative or superlative, or a qualifier before a quotation mark; a bracket ending a
 #: quote ("are [the US]"), naming an unprinted name ("[American]"), a part ("[The other models]") or a sign ("[~]95");
-#: a quote starting after "if"; two passages spliced across a float at a page's top (strubell2019 p.3-4).
+#: a quote starting after "if"; two passages spliced across a float or an aside (strubell2019 p.3-4, p.4).
 CLAIM_READING = "25"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
