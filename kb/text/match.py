@@ -460,6 +460,16 @@ def _unescaped(text: str) -> str:
     return _GLYPH_ESCAPE.sub("    ", text) if "/#" in text else text
 
 
+def _page_text(s: Stream, pi: int) -> str:
+    """Page ``pi`` (0-based) of ``s`` as `_unescaped` reads it, made once per stream: the checks of an
+    elision read it for every place a fragment is tried."""
+    cache = s.__dict__.setdefault("_unescaped_pages", {})
+    page = cache.get(pi)
+    if page is None:
+        page = cache[pi] = _unescaped(s.pages[pi])
+    return page
+
+
 def _negations_kept(s: Stream, pat: _Pattern, bounds) -> bool:
     """The passage at stream ``bounds`` ((start, end) pairs) holds as many negations as
     the quote: a space typed or left out never makes or unmakes one ("not able" and
@@ -703,7 +713,7 @@ def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
     if pos <= lo or pos >= len(s.origin):
         return False
     pi = s.page_of[pos]
-    page = _unescaped(s.pages[pi])
+    page = _page_text(s, pi)
     b = s.origin[pos]
     if not _BOUND_OPENS.match(page, b):
         return False
@@ -711,7 +721,7 @@ def _elision_hides_range_bound(s: Stream, lo: int, pos: int) -> bool:
     on_page = True
     if len(gap) == b and b < _RANGE_REACH and s.page_of[pos - 1] != pi:     # the page before ends the range
         q = s.page_of[pos - 1]
-        gap = _unescaped(s.pages[q])[s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == q else 0:] + "\n" + gap
+        gap = _page_text(s, q)[s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == q else 0:] + "\n" + gap
         on_page = False
     tail = gap[-_RANGE_REACH:]
     if (m := _RANGE_OPENED.search(tail)) is None:
@@ -736,11 +746,25 @@ _QUALIFIER_REACH = 32   # page characters before the kept words looked at
 # biomedical corpus" of "a substantially smaller biomedical corpus", "obtained ... accuracy than other models" of
 # "obtained lower accuracy than other models", "the 8 ... popular models" of "the 8 most popular models" compare
 # nothing, or the other way. A word in "-er" is one where the kept words hold its "than".
-_COMPARATIVE_ENDS = lazy(r"(?i)(?<![\w'’-])(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse"
-                         r"|faster|slower|longer|shorter|cheaper|costlier|stronger|weaker|easier|harder"
-                         r"|newer|older|heavier|lighter|wider|narrower|deeper|most|least|fewest|best|worst|largest"
-                         r"|smallest|highest|lowest|greatest|biggest)" + _OPENING_MARKS)
-_ER_ENDS = lazy(r"(?i)(?<![\w'’-])[a-z]{2,}er" + _OPENING_MARKS)
+_COMPARATIVES = frozenset("""
+    more less fewer greater higher lower larger smaller bigger better worse faster slower longer shorter cheaper
+    costlier stronger weaker easier harder newer older heavier lighter wider narrower deeper most least fewest best
+    worst largest smallest highest lowest greatest biggest
+""".split())
+_OPENING = " \t\n\r,“‘\"'(["
+
+
+def _last_word(tail: str) -> str:
+    """The last word of ``tail``, in lower case, past the spaces, commas and opening marks after it ("" when
+    a digit, a hyphen or an apostrophe is glued to it): a loop, not a search, since it runs for every place
+    an elision's next fragment is tried."""
+    t = tail.rstrip(_OPENING)
+    i = len(t)
+    while i and t[i - 1].isalpha():
+        i -= 1
+    return "" if i and (t[i - 1].isalnum() or t[i - 1] in "_'’-") else t[i:].lower()
+
+
 _THAN_KEPT = lazy(r"(?i)\W*(?:[^\W\d_][\w'’-]*\s+){0,3}than\b")
 # What bounds or hedges a number right before it, where a quote starts: "only 15%" says 15% as "15%" does; "up to
 # 8%", "about 10", "more than 70", "close to 1%" do not.
@@ -755,18 +779,19 @@ def _elision_hides_qualifier(s: Stream, lo: int, pos: int) -> bool:
     the words kept after it (`_QUALIFIER_ENDS`, or before a number `_NUMBER_QUALIFIER_ENDS`): "trained for
     ... 1 day" of "trained for a maximum of 1 day", "the task ... generates a single token" of "only
     generates", "Google ... doubled" of "more than doubled", "uses ... 3 times more" of "over 3 times"; nor with
-    a comparative (`_COMPARATIVE_ENDS`: "obtained ... accuracy than" of "obtained lower accuracy than", "a
+    a comparative (`_COMPARATIVES`: "obtained ... accuracy than" of "obtained lower accuracy than", "a
     substantially ... corpus" of "a substantially smaller corpus")."""
     if pos <= lo or pos >= len(s.origin):
         return False
     pi = s.page_of[pos]
-    page = _unescaped(s.pages[pi])
+    page = _page_text(s, pi)
     b = s.origin[pos]
     a = s.origin[lo - 1] + 1 if lo and s.page_of[lo - 1] == pi else 0
     tail = page[max(a, b - _QUALIFIER_REACH):b]
     if _QUALIFIER_ENDS.search(tail):
         return True
-    if _COMPARATIVE_ENDS.search(tail) or _ER_ENDS.search(tail) and _THAN_KEPT.match(page, b):
+    last = _last_word(tail)
+    if last in _COMPARATIVES or len(last) >= 4 and last.endswith("er") and _THAN_KEPT.match(page, b):
         return True           # "a substantially ... corpus" of "a substantially smaller corpus"
     # the kept words as read ("ﬁfty" is "fifty")
     return _NUMBER_QUALIFIER_ENDS.search(tail) is not None and \
@@ -780,7 +805,7 @@ def _qualified_start(s: Stream, pos: int) -> bool:
     if not (s.text[pos].isdigit() or s.text[pos] in "bdefhmnostz$€£"):    # a number, or a number's word
         return False
     pi = s.page_of[pos]
-    page = _unescaped(s.pages[pi])
+    page = _page_text(s, pi)
     b = s.origin[pos]
     if not b or _BOUND_OPENS.match(unicodedata.normalize("NFKC", page[b:b + 12])) is None:
         return False
@@ -825,7 +850,7 @@ def _elides_relative_clause(s: Stream, lo: int, pos: int) -> bool:
     a verb of another clause (see `_after_relative_clause`)."""
     if not lo or s.page_of[lo - 1] != s.page_of[pos]:
         return False
-    page = _unescaped(s.pages[s.page_of[pos]])
+    page = _page_text(s, s.page_of[pos])
     a, b = s.origin[lo - 1] + 1, s.origin[pos]
     first = max(0, b - _CLAUSE_LOOKBACK)
     head = page[first:b]
