@@ -170,7 +170,9 @@ pdf = lazy_import("kb.sources.pdf")
 #: ellipsis over "lack of", a comparative or superlative, or a qualifier before a quotation mark; a bracket ending a
 #: quote ("are [the US]"), naming an unprinted name ("[American]"), a part ("[The other models]") or a sign ("[~]95");
 #: a quote starting after "if"; two passages spliced across a float or an aside (strubell2019 p.3-4, p.4).
-CLAIM_READING = "25"
+#: 26: a negated relation is not its positive ("x ∈ S" of "x ∉ S", "A ⊂ B" of "A ⊄ B" were verified: the overlay
+#: U+0338 was dropped as a diacritic).
+CLAIM_READING = "26"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
                  "union select file from quotes where file is not null")

@@ -156,6 +156,14 @@ _EXPAND = "\x01"
 _EXPANSIONS: dict[str, str] = {}
 
 
+#: The marks that negate the symbol they overlay ("∉" is "∈" and U+0338, "≮" "<" and U+0338):
+#: folded as a sign of their own, "¬", before the symbol, never dropped as a diacritic is ("x ∈ S"
+#: of "x ∉ S" was verified). Alone, after its symbol ("=" and U+0338), it folds to "¬" after it:
+#: another text than the composed sign's, so a quote of either is refused, never verified.
+_NEGATING_OVERLAYS = frozenset("\u0338\u20d2")
+NEGATED = "¬"
+
+
 def fold_char(ch: str) -> str:
     """Fold one character: '' (dropped), ' ' (whitespace), or 1+ characters."""
     special = _SPECIAL.get(ch)
@@ -163,6 +171,8 @@ def fold_char(ch: str) -> str:
         return special
     if ch.isspace():
         return " "
+    if ch in _NEGATING_OVERLAYS:
+        return NEGATED
     cat = unicodedata.category(ch)
     if cat in ("Cc", "Cf", "Mn", "Me", "Cs", "Co", "Cn"):
         return ""
@@ -170,6 +180,10 @@ def fold_char(ch: str) -> str:
     for d in unicodedata.normalize("NFKD", ch):
         if d == ch:
             out.append(d.casefold())
+            continue
+        if d in _NEGATING_OVERLAYS:
+            # the negated symbol, kept as it prints where folding drops it ("≁", "≉": "∼", "≈")
+            out = [NEGATED, "".join(out) or unicodedata.normalize("NFKD", ch)[0]]
             continue
         if unicodedata.category(d) in ("Mn", "Me"):
             continue

@@ -304,3 +304,23 @@ MID_PAGE = ("we find that\nNAS P100x8 1515.43 274,120 656,347 626,155 $942,973�
 ])
 def test_an_aside_inside_a_page_is_skipped_without_the_body_text_after_it(quote, found) -> None:
     assert (find_quote(Document([MID_PAGE]), quote) is not None) is found
+
+
+# A negated relation printed as one character ("∉", "⊄", "≮", "≉") is that character's symbol with the
+# overlay U+0338: it must not fold to the symbol it negates, nor its overlay be dropped as a diacritic.
+RELATIONS = "Then x ∉ S for every model, A ⊄ C and p ≮ q, while r ≉ s; and y =\u0338 z where the font lacks ≠."
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("Then x ∉ S for every model", True),
+    ("Then x ∈ S for every model", False),
+    ("A ⊄ C and p ≮ q", True),
+    ("A ⊂ C and p ≮ q", False),
+    ("A ⊄ C and p < q", False),
+    ("while r ≉ s", True),
+    ("while r ≈ s", False),
+    ("while r s", False),
+    ("and y = z where", False),
+])
+def test_a_negated_relation_is_never_its_positive(quote, found) -> None:
+    assert (find_quote(Document([RELATIONS]), quote) is not None) is found
