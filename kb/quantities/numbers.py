@@ -638,6 +638,8 @@ def _extract_page(page: str, page_no: int, user_re: re.Pattern[str] | None,
         if kind == "table" and unit_text and "/" not in unit:
             # "Energy per query (Wh)", "Energy (kWh) per 1,000 queries" over cells: each cell is per that
             got = _header_per(page, start, unit_text)
+            if not got and _an_amount(unit):
+                got = row_per(page, start)      # "per day 36 30", "Daily 36 30": a row of amounts per day
             if got:
                 per, unit_text = got, f"{unit_text} per {got}"
         if unit.endswith("/item") and _PER_WORD.search(unit_text):
@@ -1536,11 +1538,75 @@ HEADER_PER_AFTER = lazy(r"(?i)[ \t]*per[ \t]+(?P<den>(?:\d[\d,]*[ \t])?(?P<noun>
 _YEAR_ROW = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 
-def rows_by_year(page: str, per: re.Match[str]) -> bool:
-    """Whether a header's per ("per year" of "Emissions (tCO2e) per year. 2019 1,234 2020 987") is what the table's
-    rows are by, years printed after it: each cell is its year's amount, as much a total as a rate."""
-    return per.group("noun").lower() in ("year", "years", "yr") and _YEAR_ROW.search(page, per.end(), per.end() + 200) \
-        is not None
+def rows_by_year(page: str, noun: str, end: int) -> bool:
+    """Whether a header's per ("per year" of "Emissions (tCO2e) per year. 2019 1,234 2020 987", its noun, ending at `end`)
+    is what the table's rows are by, years printed after it: each cell is its year's amount, as much a total as a rate."""
+    return noun.lower() in ("year", "years", "yr") and _YEAR_ROW.search(page, end, end + 200) is not None
+
+
+#: A header naming its unit's per by an adverb before the column's words: "Daily energy (kWh)", "Annual CO2 emissions".
+_HEADER_ADVERB_BEFORE = lazy(r"(?i)(?<![\w-])(?P<adverb>hourly|daily|weekly|monthly|yearly|annual|annually)"
+                             r"(?:[ \t]+(?!per\b)[^\W\d_][\w-]*){0,3}[ \t]*$")
+_HEADER_ADVERB_PER = {**_ADVERB_PER, "annual": "year", "annually": "year"}
+#: What an adverb makes a rate of: an amount ("Daily energy (kWh)": kWh per day), never a rate or a level already
+#: ("Hourly power (kW)", "Daily share (%)", "Annual carbon intensity (g/kWh)").
+_AMOUNTS = frozenset({"energy", "mass", "CO2e mass", "computation", "accelerator time", "time", "a count",
+                      "accelerators", "[length] ** 3"})
+
+
+def _an_amount(unit: str) -> bool:
+    try:
+        name = dimension_name(parse_unit(unit, nouns=True))
+    except KBError:
+        return False
+    return name in _AMOUNTS or name.startswith("money")
+
+
+#: A row's label naming what its cells are per: "per day", "Per GPU", "per 1,000 queries", "Daily", "Annual average".
+_ROW_PER = lazy(r"(?i)(?:per[ \t]+(?P<den>(?:\d[\d,]*[ \t])?[^\W\d_][\w-]*)|(?P<adverb>hourly|daily|weekly|monthly"
+                r"|yearly|annual|annually)(?:[ \t]+[^\W\d_][\w-]*)?)[ \t]?:?\s*")
+_ROW_CELL_TOKEN = lazy(r"[-−+]?[$€£]?\.?\d\S*|[-–—]")
+
+
+def row_per(text: str, start: int) -> str | None:
+    """The per a table row's label names for its cell at `start` ("day" of "Total 1,080 900 per day 36 30", of
+    "Daily 36 30"), the label printed after the last row's cells or the header's unit, or on a line of its own;
+    None when it names none ("the energy per day 36": words of a sentence)."""
+    first = start
+    for m in reversed(list(_WORD.finditer(text, max(0, start - 120), start))):
+        if not _ROW_CELL_TOKEN.fullmatch(m.group()):
+            break
+        first = m.start()
+    before = list(_WORD.finditer(text, max(0, first - 60), first))[-4:]
+    for i, m in enumerate(before):
+        row = _ROW_PER.fullmatch(text, m.start(), first)
+        if row is None:
+            continue
+        gap = text[before[i - 1].end():m.start()] if i else text[max(0, m.start() - 1):m.start()]
+        prev = before[i - 1].group() if i else ""
+        if not ("\n" in gap or (_ROW_CELL_TOKEN.fullmatch(prev) or prev.endswith(")") if i else not gap)):
+            continue            # "the energy per day 36": words of a sentence, no row's label
+        if row.group("den") is not None:
+            return " ".join(row.group("den").split())
+        return _HEADER_ADVERB_PER[row.group("adverb").lower()]
+    return None
+
+
+def header_per(text: str, start: int, end: int, unit: str) -> tuple[str, str] | None:
+    """(the per as printed, its noun) that a table header's or a heading's words name about its unit printed at
+    `start`-`end` (`unit`): "query" of "Energy per query (Wh)", "1,000 queries" of "Energy (kWh) per 1,000 queries",
+    "day" of "Daily energy (kWh)"; None when they name none, or when its rows are by year ("Annual emissions (tCO2e)
+    2019 1,234 2020 987": each cell its year's amount)."""
+    m = HEADER_PER_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        adverb = _HEADER_ADVERB_BEFORE.search(text, max(0, start - 50), start)
+        if adverb is not None and _an_amount(unit):
+            den = _HEADER_ADVERB_PER[adverb.group("adverb").lower()]
+            return None if rows_by_year(text, den, end) else (den, den)
+        m = HEADER_PER_AFTER.match(text, end)
+    if m is None or rows_by_year(text, m.group("noun"), m.end()):
+        return None
+    return m.group("den"), m.group("noun")
 
 
 def _header_per(page: str, start: int, unit_text: str) -> str:
@@ -1550,10 +1616,10 @@ def _header_per(page: str, start: int, unit_text: str) -> str:
     at = page.rfind(head, max(0, start - 400), start)
     if at < 0:
         return ""
-    m = HEADER_PER_BEFORE.search(page, max(0, at - 40), at) or HEADER_PER_AFTER.match(page, at + len(head))
-    if m is None or m.group("noun").lower() in _NOT_PER or rows_by_year(page, m):
+    got = header_per(page, at, at + len(head), unit_text)
+    if got is None or got[1].lower() in _NOT_PER:
         return ""
-    den = " ".join(m.group("den").split())
+    den = " ".join(got[0].split())
     return den if den[:1].isdigit() else _one(den)
 
 

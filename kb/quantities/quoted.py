@@ -205,8 +205,6 @@ from kb.quantities.numbers import (
     EACH_CLAUSE,
     EACH_THING_BEFORE,
     EACH_UNNAMED,
-    HEADER_PER_AFTER,
-    HEADER_PER_BEFORE,
     NOT_COUNTED,
     SPENT,
     SPENT_THEN,
@@ -214,7 +212,8 @@ from kb.quantities.numbers import (
     adds_up,
     each_doing,
     extract_candidates,
-    rows_by_year,
+    header_per,
+    row_per,
     share_of,
     spread_before,
     subject_of,
@@ -1705,6 +1704,8 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
             return None
     if len(tokens) >= 2 and _CELL_TOKEN.fullmatch(tokens[-2].strip("(")):
         return None             # "216 kWh 3.1": kWh may be 216's
+    if len(tokens) >= 2 and tokens[-2].lower() == "per":
+        return None             # "per day 36 30": a row per day of the header's unit, no days (`row_per`)
     if _counts_things(parse_unit(label)) and not label.endswith("s"):
         return None             # "text generation 0.047", "GPU 4·V100": a row's name, not what it counts
     at = plain.rfind(tokens[-1], start, number.start)
@@ -1728,11 +1729,10 @@ def _header_rate(text: str, start: int, end: int, unit: str) -> str:
     under it are amounts per that, no totals."""
     if _amount(unit) is not None:
         return unit
-    per = HEADER_PER_BEFORE.search(text, max(0, start - 40), start) or HEADER_PER_AFTER.match(text, end)
-    if per is None or per.group("noun").lower() in _SENTENCE_WORDS or rows_by_year(text, per) \
-            or not _reads_as_unit(f"{unit}/{per.group('noun')}", nouns=True):
+    per = header_per(text, start, end, unit)
+    if per is None or per[1].lower() in _SENTENCE_WORDS or not _reads_as_unit(f"{unit}/{per[1]}", nouns=True):
         return unit
-    return f"{unit} per {per.group('den')}" if per.group("den")[:1].isdigit() else f"{unit}/{per.group('den')}"
+    return f"{unit} per {per[0]}" if per[0][:1].isdigit() else f"{unit}/{per[0]}"
 
 
 #: How far before a cell its headers are looked for.
@@ -1804,6 +1804,8 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             continue
         if len(token) < 2 or not token[0].isalpha() or token.lower() in _SENTENCE_WORDS:
             continue
+        if i and tokens[i - 1].group(0).lower() == "per":
+            continue            # "per day": what a row's or a column's figures are per, no unit of theirs
         if token.isupper() and not _POWER_SYMBOL.fullmatch(token) and token != "PUE":
             continue            # "MS COCO", "NAS": a name (a unit in capitals only if it is a power's)
         if token in ("Year", "year"):
@@ -1830,7 +1832,13 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
         columns = [c for c, nxt in zip(heads, heads[1:] + [None]) if not (
             c[2] is None and nxt is not None and nxt[2] and _is_mass(_amount(nxt[2]) or nxt[2])
             and nxt[0] - c[1] <= 24 and _GAS_WORDS_ONLY.fullmatch(plain, c[1], nxt[0]))]
-    return _column_units(plain, number, list(dict.fromkeys(units)), columns)
+    units = _column_units(plain, number, list(dict.fromkeys(units)), columns)
+    den = row_per(plain, number.start) if units else None
+    if den is None:
+        return units
+    # "Energy (kWh) ... per day 36 30": each cell of the row is the header's unit per day, never a total
+    return [u if _amount(u) is not None else f"{u} per {den}" if den[:1].isdigit() else f"{u}/{den}" for u in units
+            if _amount(u) is not None or _reads_as_unit(f"{u}/{den.split()[-1]}", nouns=True)]
 
 
 #: Words between a gas a header names and the mass in parentheses after it: " emitted " of "CO2eq emitted (kg)".

@@ -1,0 +1,36 @@
+"""A rate whose per a table's row label ("per day 36 30", "Daily 36 30") or a header's adverb ("Daily energy (kWh)",
+"Annual emissions (tCO2e)") names holds its cells only with that per, never as totals; the page's reading carries it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.quantities.numbers import extract_candidates
+from kb.quantities.quoted import value_in_quote
+
+ROWS = "Energy (kWh) BERT GPT\nTotal 1,080 900\n{label} 36 30"
+
+
+@pytest.mark.parametrize("value, quote, per", [
+    ("36 kWh", ROWS.format(label="per day"), "day"),
+    ("30 kWh", ROWS.format(label="Daily average"), "day"),
+    ("36 kWh", "Daily energy use (kWh): 36", "day"),
+    ("36 kg CO2e", "Model Total emissions (kg CO2e) Monthly emissions (kg CO2e)\nBERT 1,080 36", "month"),
+    ("36 tCO2e", "Annual emissions (tCO2e) 36", "year"),
+    ("36 kWh", "Energy (kWh) per day: 36", "day"),
+])
+def test_a_rate_named_by_its_row_or_an_adverb_holds_only_with_its_per(value, quote, per):
+    assert not value_in_quote(value, quote).ok                          # a rate given as a total
+    assert value_in_quote(value, quote, per).ok
+    assert not value_in_quote(value.replace("3", "4", 1), quote, per).ok    # one digit off
+
+
+def test_the_page_reads_a_row_per_and_totals_stay_totals():
+    got = extract_candidates(["Energy (kWh) BERT GPT Total 1,080 900 Daily 36 30"])
+    assert [(c.number, c.per) for c in got] == [("36", "day"), ("30", "day")]
+    for value, quote in [
+        ("1,080 kWh", ROWS.format(label="per day")),                        # the total row keeps its totals
+        ("36 kW", "Hourly power draw (kW) 36"),                             # a power is no amount per hour
+        ("1,234 tCO2e", "Annual emissions (tCO2e) 2019 1,234 2020 987"),    # rows by year: each its year's
+    ]:
+        assert value_in_quote(value, quote).ok, value
