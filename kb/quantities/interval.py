@@ -87,7 +87,11 @@ EXPONENT = (r"[eE][+\-−]?\d+"
             r"|[ ]?×[ ]?10[ ]\d{1,3}(?![\d.,]\d|[ ]?[×x])"
             r"|(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d\d\d))[ ]?×[ ]?10\d{1,2}(?!\d|[.,]\d|[ ]?[×x])")
 SCALE_WORDS = {"k": 3, "K": 3, "thousand": 3, "M": 6, "million": 6, "B": 9, "bn": 9,
-               "billion": 9, "trillion": 12, "m": 6, "mn": 6, "mln": 6, "b": 9}
+               "billion": 9, "trillion": 12, "m": 6, "mn": 6, "mln": 6, "b": 9, "T": 12}
+#: A trillion written "T" glued to its number, before what a model's size or data counts ("1.4T tokens", "1.6T
+#: parameters"); after any other number, or before any other word, the letter stays a tesla ("a 3T scanner").
+TRILLION = (r"T(?=[ \t\n]+(?i:tokens?|words|parameters|params|examples|samples|images|documents|sentences|characters"
+            r"|pairs|queries|requests|predictions|inferences|operations|FLOPs?)(?![A-Za-z]))")
 #: A scale after an amount of money, as the financial press writes it: glued or after a space, in
 #: either case ("£3.5m", "$2mn", "$4.6 M", "€1.2 bn", "$40 K"); the metre, molar, kelvin or bit that
 #: the letter is after any other number (`_NUMBER_RE`, `kb.quantities.quoted`).
@@ -96,7 +100,7 @@ MONEY_SCALE = r"[ ]?(?:k|K|mn|m|M|bn|b|B)(?![A-Za-z0-9²³/])"
 _NUMBER_RE = lazy(
     rf"(?P<sign>[-−+])?[ ]?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)(?=[ ]?\d))?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|\^[+\-−]?\d+)?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))"
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|{TRILLION}|(?(cur){MONEY_SCALE}|(?!))"
     rf"|[ ](?:thousand|million|billion|trillion)\b)?")
 
 _SPACED_GROUPS_RE = lazy(r"^(?:[-−+][ ]?)?(?:US\$|\$|€|£)?[ ]?\d{1,3}(?:[ ]\d{3})+(?:\.\d+)?(?![\d,]|[ ]?\.\d)")

@@ -72,6 +72,7 @@ from kb.quantities.interval import (
     MANTISSA,
     MONEY_SCALE,
     SCALE_WORDS,
+    TRILLION,
     WrittenNumber,
     decimal_commas,
     joined_groups,
@@ -85,7 +86,7 @@ from kb.text.lazyre import lazy
 _NUM = lazy(
     rf"(?P<sign>(?!))?(?P<cur>US\$|\$|€|£)?[ ]?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT}|(?<=10)\^[+\-−]?\d+)?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))"
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|{TRILLION}|(?(cur){MONEY_SCALE}|(?!))"
     rf"|[ \t]{{1,3}}\n?[ \t]{{0,3}}(?:thousand|million|billion|trillion)\b)?")
 # Where a number may start: a digit or a currency sign.
 _START = lazy(r"US\$|[$€£]|\d")
@@ -1220,6 +1221,9 @@ def _row_label_count(page: str, pos: int, end: int) -> tuple[str, str, int] | No
         return None
     if _label_unit(page[line_start:pos]) is not None:
         return None  # "Energy Consumption (MWh) 7.5 ...": the label's unit, read with the row
+    paren = _LABEL_PAREN.search(page, line_start, pos)
+    if paren is not None and _count_column_before(page, paren.start()):
+        return None  # "Model Queries Energy (kWh) base 1,000 2.9": a header's columns run into the row, no row's count
     prev_start = page.rfind("\n", 0, max(0, line_start - 1)) + 1
     if (len(lm.group("label").split()) == 1 and line_start > 0
             and re.fullmatch(r"[ \t]*[A-Z][a-z]+[ \t]*", page[prev_start:line_start - 1])):
@@ -1529,9 +1533,12 @@ def _one(noun: str) -> str:
 
 
 #: A per a header names about its unit in parentheses: "per query " of "Energy per query (Wh)", " per 1,000 queries" of
-#: "Energy (kWh) per 1,000 queries".
-HEADER_PER_BEFORE = lazy(r"(?i)\bper[ \t]+(?P<den>(?:\d[\d,]*[ \t])?(?P<noun>[^\W\d_][\w-]*))[ \t]*$")
-HEADER_PER_AFTER = lazy(r"(?i)[ \t]*per[ \t]+(?P<den>(?:\d[\d,]*[ \t])?(?P<noun>[^\W\d_][\w-]*))")
+#: "Energy (kWh) per 1,000 queries", " for 1,000 queries" of "Energy (kWh) for 1,000 queries" (an amount of so many).
+HEADER_PER_BEFORE = lazy(r"(?i)\b(?:per|for(?=[ \t]+\d))[ \t]+(?P<den>(?:\d[\d,]*[ \t]|(?:(?:a|one)[ \t]+)?(?P<scale>thousand|million|billion)"
+                         r"[ \t]+)?(?P<noun>[^\W\d_][\w-]*))[ \t]*$")
+HEADER_PER_AFTER = lazy(r"(?i)[ \t]*(?:per|for(?=[ \t]+\d))[ \t]+(?P<den>(?:\d[\d,]*[ \t]|(?:(?:a|one)[ \t]+)?(?P<scale>thousand|million"
+                        r"|billion)[ \t]+)?(?P<noun>[^\W\d_][\w-]*))")
+_SCALE_DEN = {"thousand": "1,000", "million": "1,000,000", "billion": "1,000,000,000"}
 
 
 #: A calendar year heading a table's row: "2019".
@@ -1606,6 +1613,8 @@ def header_per(text: str, start: int, end: int, unit: str) -> tuple[str, str] | 
         m = HEADER_PER_AFTER.match(text, end)
     if m is None or rows_by_year(text, m.group("noun"), m.end()):
         return None
+    if m.group("scale"):        # "per thousand queries": per 1,000 queries
+        return f"{_SCALE_DEN[m.group('scale').lower()]} {m.group('noun')}", m.group("noun")
     return m.group("den"), m.group("noun")
 
 
@@ -1829,9 +1838,30 @@ _LABEL_STRONG = lazy(
     rf"(?![A-Za-z])|(?i:GPU[-\s]hours?|TPU[-\s]hours?)|USD|EUR|PUE(?![A-Za-z]))")
 
 
+#: A capitalised word of a header: a column's name starts with one ("Energy" of "Model Queries Energy (kWh)").
+_CAPITAL_WORD = lazy(r"(?<!\S)[A-Z][A-Za-z]*(?!\S)")
+
+
+def _count_column_before(header: str, paren: int) -> bool:
+    """Whether a header names, before the column whose unit is in parentheses at `paren`, a column counting things:
+    "Queries" of "Model Queries Energy (kWh)", "GPUs" of "Model GPUs Energy (kWh)"; its cells are counts, never in
+    that unit ("Total energy for all models (kWh)" is one column's name)."""
+    words = list(_CAPITAL_WORD.finditer(header, max(0, paren - 80), paren))
+    for m in words[:-1]:        # the last is the unit's own column's first word
+        word = m.group(0)
+        if _plural(word.lower()) and word.lower() not in _NOT_NOUNS and _is_count(word.lower()) \
+                or _DEVICE_PLURAL_END.search(word) and _DEVICE_WORD.match(word):
+            return True
+    return False
+
+
 def _label_unit(label: str) -> tuple[str, str] | None:
     """(unit as written, canonical unit) named by a table row label, if exactly one: a label naming two in parentheses
-    is a header of columns run into the row ("Energy (MWh) Emissions (tCO2e) BERT 510 1,234 GPT 480 987"), none."""
+    is a header of columns run into the row ("Energy (MWh) Emissions (tCO2e) BERT 510 1,234 GPT 480 987"), none; nor
+    one naming a count's column before its unit's ("Model Queries Energy (kWh) base 1,000 2.9": 1,000 is no kWh)."""
+    first = _LABEL_PAREN.search(label)
+    if first is not None and _count_column_before(label, first.start()):
+        return None
     named = {c for c in map(_canonical, (_collapse(m.group("u")) for m in _LABEL_PAREN.finditer(label)))
              if c is not None and c != "dimensionless"}
     if len(named) > 1:
@@ -1986,6 +2016,8 @@ def _header_unit(line: str) -> tuple[str, str] | None:
     m = _HEADER_UNIT.search(line)
     if m is None or not any(ch.isalpha() for ch in line[:m.start()]):
         return None  # "(kWh)" alone is one column's header in a wider table
+    if _count_column_before(line, m.start()):
+        return None  # "Model Queries Energy (kWh)": a count's column, then the unit's
     if any(_canonical(_collapse(p.group(1))) not in (None, "dimensionless") for p in _PAREN.finditer(line, 0, m.start())):
         return None  # "Emissions (tCO2e) Energy (MWh)": two columns, each its own unit (`_header_columns_cells`)
     text = _collapse(m.group("u"))

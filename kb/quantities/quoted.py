@@ -192,6 +192,7 @@ from kb.quantities.interval import (
     MONEY_SCALE,
     SCALE_WORDS,
     SUPERSCRIPTS,
+    TRILLION,
     Interval,
     bound_of,
     broken_groups,
@@ -245,7 +246,7 @@ _PRESS_NOUNS = (r"(?:(?:metric[ ]+)?(?:tonnes|tons)|barrels|litres|liters|gallon
 _NUM = lazy(
     rf"(?<![\w.,])(?!(?<=[%‰)\]])\d{{1,2}}(?![\d.,%‰]))(?P<sign>(?<![\w)\]%‰])[-−+](?=[$€£]?\d|\.\d))?(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)[ ]?(?=\d))?"
     rf"(?P<mant>{MANTISSA})(?P<exp>{EXPONENT})?"
-    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b"
+    rf"(?P<scale>(?:k|K|M|B|bn)(?![A-Za-z0-9])|{TRILLION}|(?(cur){MONEY_SCALE}|(?!))|[ ](?:thousand|million|billion|trillion)\b"
     rf"|(?:m|mn|mln)(?=[ ]+{_PRESS_NOUNS})|[ ](?:mn|mln|bn)(?=[ ]+[^\W\d_]))?")
 # A writer's thousands groups separated by spaces: "626 155", "1 234 567".
 _SPACED = lazy(r"(?<![\w.,])(?P<sign>(?!))?(?P<cur>(?!))?"
@@ -1704,12 +1705,28 @@ def _row_label_unit(plain: str, number: _Number) -> str | None:
             return None
     if len(tokens) >= 2 and _CELL_TOKEN.fullmatch(tokens[-2].strip("(")):
         return None             # "216 kWh 3.1": kWh may be 216's
-    if len(tokens) >= 2 and tokens[-2].lower() == "per":
+    if _after_per(tokens, len(tokens) - 1):
         return None             # "per day 36 30": a row per day of the header's unit, no days (`row_per`)
     if _counts_things(parse_unit(label)) and not label.endswith("s"):
         return None             # "text generation 0.047", "GPU 4·V100": a row's name, not what it counts
     at = plain.rfind(tokens[-1], start, number.start)
     return _header_rate(plain, at, at + len(tokens[-1]), label) if at >= 0 else label
+
+
+#: A per's count before its noun: "1,000" of "per 1,000 queries", "thousand" of "per a thousand queries".
+_PER_COUNT_WORD = lazy(r"(?i)\d[\d,.]*[kKMB]?|a|one|thousand|million|billion")
+
+
+def _after_per(words: list[str], i: int) -> bool:
+    """Whether `words[i]` is the noun a per names: "day" of "per day", "queries" of "per 1,000 queries" or "per a
+    thousand queries"."""
+    for back in range(1, min(i, 3) + 1):
+        word = words[i - back].lower()
+        if word == "per":
+            return True
+        if not _PER_COUNT_WORD.fullmatch(word):
+            return False
+    return False
 
 
 #: A unit a table's header prints in parentheses: "(lbs)", "(kWh)", "(TDP in Watts)", "(g CO2eq)".
@@ -1804,7 +1821,7 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             continue
         if len(token) < 2 or not token[0].isalpha() or token.lower() in _SENTENCE_WORDS:
             continue
-        if i and tokens[i - 1].group(0).lower() == "per":
+        if _after_per([t.group(0) for t in tokens[max(0, i - 2):i + 1]], min(i, 2)):
             continue            # "per day": what a row's or a column's figures are per, no unit of theirs
         if token.isupper() and not _POWER_SYMBOL.fullmatch(token) and token != "PUE":
             continue            # "MS COCO", "NAS": a name (a unit in capitals only if it is a power's)
