@@ -224,7 +224,8 @@ PARALLEL_FROM = 20
 #: 12: a per a heading or a header names is its figures' ("emissions per flight were 5 kg": 5 kg per flight); a header
 #: naming two units gives each column its own ("Emissions (tCO2e) Energy (MWh)": 1,234 tCO2e, was MWh).
 #: 13: a row's label or a header's adverb names its cells' per ("per day 36 30", "Daily energy (kWh)": per day); "1.4T
-#: tokens": 1.4 trillion; "Model Queries Energy (kWh) base 1,000 2.9": 1,000 queries, was 1,000 kWh.
+#: tokens": 1.4 trillion; "Model Queries Energy (kWh) base 1,000 2.9": 1,000 queries, was 1,000 kWh; "Share (%)" over
+#: rows of one cell: percentages.
 DERIVED_READING = "13"
 
 

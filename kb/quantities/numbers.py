@@ -2026,8 +2026,8 @@ def _header_unit(line: str) -> tuple[str, str] | None:
     canon = _canonical(text)
     if canon is None or canon == "dimensionless":
         return None
-    if dimension_name(parse_unit(canon)) not in _HEADER_DIMENSIONS:
-        return None
+    if canon != "%" and dimension_name(parse_unit(canon)) not in _HEADER_DIMENSIONS:
+        return None             # a percentage is a header's unit ("Share (%)", "Δ (%)"), a plain number or a count not
     return m.group("u"), canon
 
 
@@ -2082,7 +2082,9 @@ def _column_cells(page: str, taken: list[tuple]) -> list[tuple]:
             if _CAPTION.match(page, ls) or _header_unit(page[ls:le]) is not None:
                 break
             cells = _row_cells(page, ls, le)
-            if cells is None or (width is not None and len(cells) != width):
+            if cells is None or (width is not None and len(cells) != width) or canon == "%" and len(cells) != 1:
+                # a percentage's header names one column: "Model Share (%)" over rows of one cell; over rows of
+                # more ("Model Params Layers Accuracy (%) / BERT 110 12 85.2") its other columns are no percentages
                 misses += 1
                 i += 1
                 continue

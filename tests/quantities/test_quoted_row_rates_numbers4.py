@@ -34,3 +34,13 @@ def test_the_page_reads_a_row_per_and_totals_stay_totals():
         ("1,234 tCO2e", "Annual emissions (tCO2e) 2019 1,234 2020 987"),    # rows by year: each its year's
     ]:
         assert value_in_quote(value, quote).ok, value
+
+
+@pytest.mark.parametrize("page, figures", [
+    ("Table 3: Results.\nModel Share (%)\nTransformer 23\nELMo 41\n", [("23", "%"), ("41", "%")]),
+    ("Region Δ (%)\nEurope 23.5\nAsia 41\n", [("23.5", "%"), ("41", "%")]),
+])
+def test_the_page_reads_a_percentage_its_header_names(page, figures):
+    assert [(c.number, c.unit) for c in extract_candidates([page])] == figures
+    # ... never over rows of more cells, whose other columns are no percentages
+    assert extract_candidates([page.replace("(%)", "Layers (%)").replace(" 23", " 12 23").replace(" 41", " 12 41")]) == []
