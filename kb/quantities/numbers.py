@@ -1838,6 +1838,9 @@ _LABEL_STRONG = lazy(
     rf"(?![A-Za-z])|(?i:GPU[-\s]hours?|TPU[-\s]hours?)|USD|EUR|PUE(?![A-Za-z]))")
 
 
+#: A column a header names as a per after a unit's other columns: "Total Per day" of "Energy (kWh) Total Per day".
+_PER_COLUMN_AFTER = lazy(r"(?i)[ \t]+(?:[^\W\d_][\w-]*[ \t]+)+?(?:per[ \t]+[^\W\d_]|(?:hourly|daily|weekly|monthly|yearly"
+                         r"|annual|annually)(?!\S))")
 #: A capitalised word of a header: a column's name starts with one ("Energy" of "Model Queries Energy (kWh)").
 _CAPITAL_WORD = lazy(r"(?<!\S)[A-Z][A-Za-z]*(?!\S)")
 
@@ -1860,8 +1863,8 @@ def _label_unit(label: str) -> tuple[str, str] | None:
     is a header of columns run into the row ("Energy (MWh) Emissions (tCO2e) BERT 510 1,234 GPT 480 987"), none; nor
     one naming a count's column before its unit's ("Model Queries Energy (kWh) base 1,000 2.9": 1,000 is no kWh)."""
     first = _LABEL_PAREN.search(label)
-    if first is not None and _count_column_before(label, first.start()):
-        return None
+    if first is not None and (_count_column_before(label, first.start()) or _PER_COLUMN_AFTER.match(label, first.end())):
+        return None             # ... nor one naming a per's column after its unit's ("Energy (kWh) Total Daily")
     named = {c for c in map(_canonical, (_collapse(m.group("u")) for m in _LABEL_PAREN.finditer(label)))
              if c is not None and c != "dimensionless"}
     if len(named) > 1:

@@ -1851,11 +1851,46 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             and nxt[0] - c[1] <= 24 and _GAS_WORDS_ONLY.fullmatch(plain, c[1], nxt[0]))]
     units = _column_units(plain, number, list(dict.fromkeys(units)), columns)
     den = row_per(plain, number.start) if units else None
+    if den is None and units and columns:
+        den = _sub_column_per(plain, number, max(c[1] for c in columns))
     if den is None:
         return units
     # "Energy (kWh) ... per day 36 30": each cell of the row is the header's unit per day, never a total
     return [u if _amount(u) is not None else f"{u} per {den}" if den[:1].isdigit() else f"{u}/{den}" for u in units
             if _amount(u) is not None or _reads_as_unit(f"{u}/{den.split()[-1]}", nouns=True)]
+
+
+#: A column a header names as a per under a unit named before it: "Per day" of "Energy (kWh) Total Per day".
+_PER_COLUMN = lazy(r"(?i)(?<!\S)(?:per[ ]+(?P<den>[^\W\d_][\w-]*)|(?P<adverb>hourly|daily|weekly|monthly|yearly|annual"
+                   r"|annually))(?!\S)")
+_HEADER_WORD = lazy(r"(?i)per[ ]+[^\W\d_][\w-]*|\S+")
+
+
+def _sub_column_per(plain: str, number: _Number, unit_end: int) -> str | None:
+    """The per a header names as a column of its own under the unit printed before it, for the cell `number` ("day" of
+    36 in "Energy (kWh) Total Per day BERT 1,080 36"; None of 1,080, its total); None when it names none, or kb
+    cannot tell which of the row's cells stand under it."""
+    first = _ROW_FIGURE.search(plain, unit_end, number.start + 1)
+    if first is None or not _PER_COLUMN.search(plain, unit_end, first.start()):
+        return None
+    groups: list[str] = []
+    for m in _HEADER_WORD.finditer(plain, unit_end, first.start()):
+        word = m.group(0)
+        if groups and not word[:1].isupper() and not _PER_COLUMN.fullmatch(word):
+            groups[-1] += f" {word}"        # "Total energy": one column's name
+        else:
+            groups.append(word)
+    index, count, _ = _row_place(plain, number)
+    if len(groups) <= count:
+        return None             # no row label left after the columns: the columns and the label cannot be told apart
+    per = _PER_COLUMN.fullmatch(groups[index])
+    if per is None:
+        return None
+    return per.group("den") or _HEADER_ADVERB_PER[per.group("adverb").lower()]
+
+
+_HEADER_ADVERB_PER = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+                      "annual": "year", "annually": "year"}
 
 
 #: Words between a gas a header names and the mass in parentheses after it: " emitted " of "CO2eq emitted (kg)".
@@ -2570,6 +2605,9 @@ def _count_rate(plain: str, number: _Number, unit: str | None) -> bool:
     return _a_rate(plain, number, [unit], True)
 
 
+_ADVERB_ANY = lazy(r"(?i)(?<![\w-])(?:hourly|daily|weekly|monthly|yearly|annual|annually)(?![\w-])")
+
+
 def _per_of_another(plain: str, per: str) -> bool:
     """Whether the quote prints the thing a claim's `per` counts ("flight" of "1 flight") in a rate: as a
     rate's per ("2 t per flight", "emissions per flight") or as what a rate counts ("one flight per year")."""
@@ -2578,6 +2616,9 @@ def _per_of_another(plain: str, per: str) -> bool:
         return False
     key = _noun_key(noun.group())
     stem = noun.group()[:3].lower()
+    for m in _ADVERB_ANY.finditer(plain):      # "36 kWh daily", "Daily energy (kWh)": a rate per day
+        if _noun_key(_HEADER_ADVERB_PER[m.group().lower()]) == key:
+            return True
     for m in _A_WORD.finditer(plain):
         if m.group()[:3].lower() == stem and (_PER_BEHIND.match(plain, m.end()) or _PER_AHEAD.search(
                 plain, max(0, m.start() - 40), m.start())) and _noun_key(m.group()) == key:

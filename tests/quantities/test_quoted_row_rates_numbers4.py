@@ -44,3 +44,12 @@ def test_the_page_reads_a_percentage_its_header_names(page, figures):
     assert [(c.number, c.unit) for c in extract_candidates([page])] == figures
     # ... never over rows of more cells, whose other columns are no percentages
     assert extract_candidates([page.replace("(%)", "Layers (%)").replace(" 23", " 12 23").replace(" 41", " 12 41")]) == []
+
+
+@pytest.mark.parametrize("column", ["Per day", "Daily"])
+def test_a_per_a_header_names_as_a_column_is_its_cells_only(column):
+    quote = f"Energy (kWh) Total {column}\nBERT 1,080 36"
+    assert not value_in_quote("36 kWh", quote).ok                   # a rate given as a total
+    assert value_in_quote("36 kWh", quote, "day").ok
+    assert value_in_quote("1,080 kWh", quote).ok                    # the total's column
+    assert not value_in_quote("1,080 kWh", quote, "day").ok
