@@ -225,7 +225,7 @@ PARALLEL_FROM = 20
 #: naming two units gives each column its own ("Emissions (tCO2e) Energy (MWh)": 1,234 tCO2e, was MWh).
 #: 13: a row's label or a header's adverb names its cells' per ("per day 36 30", "Daily energy (kWh)": per day); "1.4T
 #: tokens": 1.4 trillion; "Model Queries Energy (kWh) base 1,000 2.9": 1,000 queries, was 1,000 kWh; "Share (%)" over
-#: rows of one cell: percentages.
+#: rows of one cell: percentages; "Energy [kWh] CO2eq [kg] x 1056 534.4": no kWh of 534.4.
 DERIVED_READING = "13"
 
 

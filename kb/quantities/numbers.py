@@ -1832,7 +1832,7 @@ _CELL_RE = lazy(rf"(?:{MANTISSA})(?:{EXPONENT})?%?|--|—|N/A")
 _TOKEN_RE = lazy(r"\d+(?:\.\d+)?[ ]?[×x][ ]?10[\-−]\d+(?!\S)|\S+")
 # A unit named in a row label: in parentheses ("(MWh)", "(TDP in Watts)"), or one of
 # the units that do not double as ordinary words ("Gross tCO 2 e for Model Training").
-_LABEL_PAREN = lazy(r"\((?:[^()\d]*?\bin\s+)?(?P<u>[^()\d][^()]*?)\)")
+_LABEL_PAREN = lazy(r"(?:\(|(?<![\w\]])\[)(?:[^()\[\]\d]*?\bin\s+)?(?P<u>[^()\[\]\d][^()\[\]]*?)[)\]]")
 _LABEL_STRONG = lazy(
     rf"(?<![\w.])(?P<u>(?:t|kg|g|Mt|lbs?){_CO2}|(?:[kMGT]?Wh|[kKMGT]W[hH]|MWh|kWh|TWh|GWh)"
     rf"(?![A-Za-z])|(?i:GPU[-\s]hours?|TPU[-\s]hours?)|USD|EUR|PUE(?![A-Za-z]))")
@@ -2001,8 +2001,8 @@ def _table_cells(page: str, taken: list[tuple]) -> list[tuple]:
 
 # ---------------------------------------------------------------- column headers
 
-_HEADER_UNIT = lazy(r"\((?P<u>[^()\d]+)\)\s*$")
-_PAREN = lazy(r"\(([^()]{1,30})\)")
+_HEADER_UNIT = lazy(r"(?:\((?P<u>[^()\d]+)\)|(?<![\w\]])\[(?P<b>[^\[\]()\d]+)\])\s*$")
+_PAREN = lazy(r"\(([^()]{1,30})\)|(?<![\w\]])\[([^\[\]()]{1,30})\]")
 _CAPTION = lazy(r"(?im)^[ \t]*(?:table|fig\.?|figure)\s*\d")
 # Units a column header may give its cells: not counts, not accelerators, not ratios,
 # which read as ordinary words in a header.
@@ -2021,9 +2021,10 @@ def _header_unit(line: str) -> tuple[str, str] | None:
         return None  # "(kWh)" alone is one column's header in a wider table
     if _count_column_before(line, m.start()):
         return None  # "Model Queries Energy (kWh)": a count's column, then the unit's
-    if any(_canonical(_collapse(p.group(1))) not in (None, "dimensionless") for p in _PAREN.finditer(line, 0, m.start())):
+    if any(_canonical(_collapse(p.group(1) or p.group(2))) not in (None, "dimensionless")
+           for p in _PAREN.finditer(line, 0, m.start())):
         return None  # "Emissions (tCO2e) Energy (MWh)": two columns, each its own unit (`_header_columns_cells`)
-    text = _collapse(m.group("u"))
+    text = _collapse(m.group("u") or m.group("b"))
     if re.search(_CO2, line) and re.fullmatch(r"(?:kg|g|t|lbs?|tons?)", text):
         text = f"{text} CO2e"
     canon = _canonical(text)
@@ -2031,7 +2032,7 @@ def _header_unit(line: str) -> tuple[str, str] | None:
         return None
     if canon != "%" and dimension_name(parse_unit(canon)) not in _HEADER_DIMENSIONS:
         return None             # a percentage is a header's unit ("Share (%)", "Δ (%)"), a plain number or a count not
-    return m.group("u"), canon
+    return m.group("u") or m.group("b"), canon
 
 
 def _row_cells(page: str, start: int, end: int) -> list[re.Match[str]] | None:

@@ -999,7 +999,7 @@ def _columns_named(plain: str, pos: int) -> int:
     """How many columns the header before `pos` names by a unit in parentheses: 2 of "Model Energy (MWh) Emissions
     (tCO2e) GPT"."""
     return sum(1 for m in _HEADER_PAREN.finditer(plain, max(0, pos - _HEADER_REACH), pos)
-               if _reads_as_unit(" ".join(m.group(1).split())))
+               if _reads_as_unit(" ".join((m.group(1) or m.group(2)).split())))
 
 
 #: What may start a unit printed after a number: a letter or a unit's sign, a factor's "×" or "-fold".
@@ -1467,7 +1467,7 @@ def _drops_unit(unit: str | None) -> bool:
 
 
 #: A unit a quote names before its number, not a number's own: "(kWh)", "in kWh", "kWh:", "a PUE of".
-_UNIT_NAMED = lazy(r"\((?P<p>[^()\d]{1,30})\)|\bin[ ]+(?P<i>[^\W\d_][^\s,;:()]{0,15})"
+_UNIT_NAMED = lazy(r"\((?P<p>[^()\d]{1,30})\)|\[(?P<b>[^\[\]()\d]{1,30})\]|\bin[ ]+(?P<i>[^\W\d_][^\s,;:()]{0,15})"
                    r"|(?P<w>[^\W\d_][^\s,;:()]{0,15})[ ]*(?:[:=]|\b(?:of|was|is|were|at|reached))[ ]*$")
 
 
@@ -1505,7 +1505,7 @@ def _unit_unstated(plain: str, number: _Number, value_unit: str, owned: list[tup
     if header:                  # a table's cell: its column's unit, never another column's named before it
         return not any(_same_unit(unit, mine) for unit in header)
     for m in _UNIT_NAMED.finditer(plain, max(0, number.start - 120), number.start):
-        named = (m.group("p") or m.group("i") or m.group("w") or "").strip()
+        named = (m.group("p") or m.group("b") or m.group("i") or m.group("w") or "").strip()
         if m.group("w") and m.end() != number.start:
             continue            # "a PUE of" only right before its number
         if named == value_unit.strip():
@@ -1729,8 +1729,8 @@ def _after_per(words: list[str], i: int) -> bool:
     return False
 
 
-#: A unit a table's header prints in parentheses: "(lbs)", "(kWh)", "(TDP in Watts)", "(g CO2eq)".
-_HEADER_PAREN = lazy(r"\(([^()]{1,40})\)")
+#: A unit a table's header prints in parentheses or brackets: "(lbs)", "(kWh)", "(TDP in Watts)", "(g CO2eq)", "[kWh]".
+_HEADER_PAREN = lazy(r"\(([^()]{1,40})\)|(?<![\w\]])\[([^\[\]()]{1,40})\]")
 #: A unit written in capitals: a power or an energy ("W", "KW", "MWH").
 _POWER_SYMBOL = lazy(r"[KMGT]?W(?:H)?")
 _NON_SPACE = lazy(r"\S+")
@@ -1780,7 +1780,7 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
     #: (None: CO2 named alone)
     columns: list[tuple[int, int, str | None]] = []
     for m in _HEADER_PAREN.finditer(head):
-        inner = " ".join(m.group(1).split())
+        inner = " ".join((m.group(1) or m.group(2)).split())
         words = inner.split()
         for text in dict.fromkeys((inner, words[0], words[-1])):
             if text.lower() in _SENTENCE_WORDS or not _reads_as_unit(text) or len(text) < 2 and text != inner:

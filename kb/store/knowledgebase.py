@@ -173,7 +173,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: 26: a negated relation is not its positive ("x ∈ S" of "x ∉ S", "A ⊂ B" of "A ⊄ B" were verified: the overlay
 #: U+0338 was dropped as a diacritic).
 #: 27: a row's label or a header's adverb names its cells' per ("per day 36", "Daily energy (kWh)": 36 kWh a day, no total);
-#: "1.4T tokens" is 1.4 trillion; "Energy (kWh) for 1,000 queries" per 1,000 queries; "Model Queries Energy (kWh)": no kWh.
+#: "1.4T tokens" is 1.4 trillion; "Energy (kWh) for 1,000 queries" per 1,000 queries; "Model Queries Energy (kWh)": no kWh;
+#: a header's units in brackets are its columns' ("Energy [kWh] CO2eq [kg] / x 1056 534.4": 534.4 kWh was verified).
 CLAIM_READING = "27"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
