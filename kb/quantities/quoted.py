@@ -1664,7 +1664,8 @@ def _maybe_cell(plain: str, number: _Number) -> bool:
 
 #: A table's next row label after a row's last cell: a capitalised word and the rest of the label
 #: ("NY ↔SF 1984 Human life, avg, 1 year 11,023").
-_ROW_LABEL_AFTER = lazy(r"[ ]*(?P<w>[A-Z][a-z]{2,})(?:[ ]+[a-z]+)*[ ]*(?:[,(]|$)")
+_ROW_LABEL_AFTER = lazy(r"[ ]*(?P<w>[A-Z][a-z]{2,}|[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*(?![\w-]))(?:[ ]+[a-z]+)*[ ]*"
+                        r"(?:[,(]|$|(?=[-−+]?[$€£]?\.?\d[\d.,]*%?(?:[ ]|$)))")
 
 
 def _next_row(plain: str, number: _Number, before: list[str]) -> bool:

@@ -174,7 +174,8 @@ pdf = lazy_import("kb.sources.pdf")
 #: U+0338 was dropped as a diacritic).
 #: 27: a row's label or a header's adverb names its cells' per ("per day 36", "Daily energy (kWh)": 36 kWh a day, no total);
 #: "1.4T tokens" is 1.4 trillion; "Energy (kWh) for 1,000 queries" per 1,000 queries; "Model Queries Energy (kWh)": no kWh;
-#: a header's units in brackets are its columns' ("Energy [kWh] CO2eq [kg] / x 1056 534.4": 534.4 kWh was verified).
+#: a header's units in brackets are its columns' ("Energy [kWh] CO2eq [kg] / x 1056 534.4": 534.4 kWh was verified); a
+#: cell before the next row's label takes its header's unit ("Share (%) Coal 23 Oil 0.20": 23%, was no unit).
 CLAIM_READING = "27"
 #: The claims files whose claims or quotes the index decides (CLAIM_READING).
 DECIDED_FILES = ("select file from claims where file is not null "
