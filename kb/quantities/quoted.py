@@ -435,6 +435,8 @@ _FACTOR_WORD = lazy(r"(?i)(?<![\w-])(?:twice|thrice|doubl(?:e[ds]?|ing)|tripl(?:
                     r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)-?fold)"
                     r"(?![\w-])")
 _FACTOR_VALUES = {"twic": 2, "doub": 2, "thri": 3, "trip": 3, "quad": 4}
+#: A number counting what a plural after it names, a word between at most: "684K training " of "684K training triples".
+_COUNT_BEFORE_NOUN = lazy(r"(?<![\w.,])\d[\d.,]*(?:[kKMB]|[ ](?:thousand|million|billion))?(?:[ ]+[^\W\d_][\w-]*)?[ ]+$")
 #: A verb of a factor that says a quantity changed by it ("doubled", "tripling"), not a count of times
 #: ("twice", "double the energy").
 _CHANGE_VERB = lazy(r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)")
@@ -579,6 +581,8 @@ def _scan(text: str, whole: bool = False) -> tuple[list[_Number], list[str]]:
     # "doubled", "twice", "tripled", "tenfold": a factor of 2, 3 or 10, written as a word
     for m in _FACTOR_WORD.finditer(t):
         word = m.group(0).lower()
+        if word.endswith("les") and _COUNT_BEFORE_NOUN.search(t, max(0, m.start() - 40), m.start()):
+            continue            # "684K training triples", "10 doubles": things counted, no factor
         value = _FOLD_VALUES[word[:-4].rstrip("-")] if word.endswith("fold") else _FACTOR_VALUES[word[:4]]
         out.append(_Number(str(value), m.start(), m.end(), Decimal(value), Decimal("0.5"), unit="x"))
         if _CHANGE_VERB.fullmatch(word) or word.endswith("fold") and _fold_rises(t, m.start(), m.end()):
@@ -1074,7 +1078,23 @@ def _changes(plain: str, held: list[_Number], before, after, kind: str) -> set[t
         if before.search(plain, max(0, h.start - 80), h.start) or after.match(plain, h.end) \
                 or first is not None and (first.start, first.end) in out and _SIZES_RANGE.fullmatch(plain, first.end, h.start):
             out.add((h.start, h.end))
+    # "improved by 79%, 104%, and 128%, respectively": each size of a list the change names is a change of that kind,
+    # when the list is of three or more, or says "respectively" ("rose by 5%, and 10% of users left": no rise of 10%)
+    i = 0
+    while i < len(held):
+        j = i
+        while j + 1 < len(held) and _SIZES_LIST.fullmatch(plain, held[j].end, held[j + 1].start) \
+                and plain[held[j + 1].end:held[j + 1].end + 1] == "%" and held[j + 1].change is None:
+            j += 1
+        if j > i and (held[i].start, held[i].end) in out and (j - i >= 2 or _RESPECTIVELY.match(plain, held[j].end)):
+            out.update((h.start, h.end) for h in held[i:j + 1])
+        i = j + 1
     return out
+
+
+#: What joins the sizes of a change listed: "79%, 104%, and 128%".
+_SIZES_LIST = lazy(r"%(?:,[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ])")
+_RESPECTIVELY = lazy(r"%?,?[ ]+respectively\b")
 
 
 #: What joins the two sizes of a change's range: "5-10%", "5%–10%".
