@@ -1851,6 +1851,8 @@ def _header_units(plain: str, number: _Number, claim_unit=None) -> list[str]:
             continue
         text = token if _reads_as_unit(token) else token.lower() if token[:1].isupper() \
             and token[1:].islower() and _reads_as_unit(token.lower()) else None
+        if text is None and token.lower() in ("percentage", "percent") and _row_place(plain, number)[1] == 1:
+            text = "%"              # "Energy source Percentage location / Coal 23 NWPP": the row's one figure, 23%
         if text is not None and (not _counts_things(parse_unit(text)) or text.endswith("s")):
             units.append(text)      # "Hours", "Watts", "GPUs", "Models"; "Model", "TPU" name a row
             if not m.group(0).startswith(("·", "*")):

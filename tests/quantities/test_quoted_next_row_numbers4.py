@@ -14,6 +14,7 @@ from kb.quantities.quoted import value_in_quote
     ("23%", ["24%", "23 kWh"], "Source Share (%)\nCoal 23\nOil 0.20"),
     ("23 kWh", ["24 kWh", "23 GPUs"], "Model Energy (kWh)\nTransformer 23\nELMo 41"),
     ("-23%", ["-24%", "+23%"], "Model Δ (%)\nTransformer -23\nGPT-2 41"),
+    ("12.3%", ["12.4%", "12.3 kWh"], "Energy source Percentage location\nCoal 23 NWPP\nCoal 12.30 RFCE"),  # a data file's
 ])
 def test_a_cell_before_the_next_rows_label_takes_its_headers_unit(right, wrongs, quote):
     assert value_in_quote(right, quote).ok
