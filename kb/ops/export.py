@@ -38,7 +38,7 @@ from kb.text.ids import doi_written, find_arxiv_in_text
 from kb.text.latex import latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.match import find_quote
-from kb.text.names import parse_names
+from kb.text.names import parse_name, parse_names, split_names
 from kb.text.versions import version_number
 
 ANCHOR_MODES = ("citekey", "slug")
@@ -697,10 +697,13 @@ def csl_item(row: dict) -> dict:
     item: dict = {"id": row["citekey"], "type": ctype, "title": title}
     for role, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator"),
                       ("bookauthor", "container-author")):
-        names, others = parse_names(f.get(role))
-        if names:
-            # 'and others' as pandoc writes it from BibTeX, and citeproc reads it: et al. after the names
-            item[csl] = [csl_name(n) for n in names] + ([{"literal": "others"}] if others else [])
+        # 'and others' as pandoc writes it from BibTeX, and citeproc reads it: et al. after the names; where
+        # the list holds it mid-way ('A and others and B'), where it stands, as pandoc keeps it: never moved to the
+        # end, where it would say the list was cut short after a name it was not cut after
+        raws = split_names(f.get(role))
+        if any(raw.lower() != "others" for raw in raws):
+            item[csl] = [{"literal": "others"} if raw.lower() == "others" else csl_name(parse_name(raw))
+                         for raw in raws]
     issued = csl_date(f.get("date"), f.get("year") or row.get("year"), f.get("month"), f.get("day"))
     if issued:
         item["issued"] = issued
