@@ -21,7 +21,7 @@ S2 = "semantic-scholar"
 #: Which reading of reference lists (kb.text.refs: find_references, parse_entry) this kb
 #: makes: bumped whenever what they give for some text changes. The index records the
 #: reading its stored lists were made with, and kb says when `kb rebuild` reads them better.
-READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
+READING = "28"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' after names given in full a title's
 #                       20: a DOI in an entry kb guessed from its PDF (never checked: queries.CHECKED_DOI) links no
 #                           reference to it
 #                       21: nor does its arXiv id, unless its text carries arXiv's stamp of it (queries.arxiv_stamped)
@@ -80,6 +80,7 @@ READING = "27"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                           Nature's title head and colon after the last initials ('& Toutanova, K. BERT: Pre-...')
 #                           a body's acronym before its name keyed as the name ('IEA (International Energy Agency)')
 #                           a firm keyed without its legal form ('Google LLC. 2023.': google)
+#                       28: a place of publication after a title with no quotes is no part of it ('Title, Paris, 2022.')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

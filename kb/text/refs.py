@@ -3378,6 +3378,59 @@ _LEGAL_KEYS = ("inc", "llc", "ltd", "llp", "plc", "gmbh", "corp")
 _LEGAL_WORD_RE = lazy(r",?\s+(?:Inc|LLC|L\.L\.C|Ltd|LLP|PLC|plc|GmbH|Corp)\b\.?")
 
 
+# A place of publication after a title with no quotes, its comma read as the title's: a city ('IEA (International
+# Energy Agency), Title, Paris, 2022.'), a city and its country or US state ('Nairobi, Kenya', 'Cambridge, MA'), either
+# before its publisher ('Paris: OECD Publishing'). A city alone is one of the cities reports and books are published
+# in; a place of any name is one only where its country or state follows it.
+_PLACE_CITIES = frozenset("""paris, london, geneva, genève, genf, vienna, wien, rome, roma, brussels, bruxelles,
+luxembourg, berlin, bonn, munich, münchen, frankfurt, hamburg, heidelberg, stuttgart, cologne, köln, amsterdam, rotterdam,
+leiden, utrecht, the hague, copenhagen, stockholm, oslo, helsinki, dublin, edinburgh, oxford, cambridge, lisbon, madrid,
+barcelona, milan, milano, zurich, zürich, basel, bern, lausanne, prague, warsaw, budapest, athens, moscow, istanbul,
+ankara, tokyo, kyoto, osaka, nagoya, beijing, shanghai, hong kong, singapore, seoul, taipei, delhi, new delhi, mumbai,
+bangalore, bengaluru, manila, jakarta, bangkok, hanoi, kuala lumpur, sydney, melbourne, canberra, wellington, auckland,
+nairobi, addis ababa, cairo, johannesburg, pretoria, cape town, lagos, abuja, accra, dakar, tunis, rabat, ottawa, toronto,
+montreal, montréal, vancouver, new york, washington, boston, chicago, san francisco, los angeles, seattle, berkeley,
+stanford, princeton, pittsburgh, philadelphia, baltimore, atlanta, houston, austin, denver, palo alto, mountain view,
+redmond, menlo park, santa monica, arlington, golden, oak ridge, mexico city, são paulo, rio de janeiro, buenos aires,
+santiago, bogotá, bogota, lima, brasília, brasilia, abu dhabi, dubai, riyadh, doha, tehran, tel aviv, jerusalem,
+laxenburg, ispra""".replace("\n", " ").split(", "))
+_PLACE_COUNTRIES = frozenset("""france, germany, deutschland, switzerland, austria, italy, spain, portugal, belgium,
+netherlands, the netherlands, luxembourg, ireland, denmark, sweden, norway, finland, iceland, poland, czechia,
+czech republic, hungary, greece, russia, turkey, ukraine, romania, bulgaria, croatia, serbia, slovenia, slovakia,
+estonia, latvia, lithuania, uk, u.k., united kingdom, england, scotland, wales, usa, u.s.a., us, u.s., united states,
+canada, mexico, brazil, argentina, chile, colombia, peru, uruguay, china, p.r. china, japan, korea, south korea,
+republic of korea, india, pakistan, bangladesh, sri lanka, nepal, indonesia, malaysia, singapore, thailand, vietnam,
+viet nam, philippines, taiwan, hong kong, australia, new zealand, kenya, ethiopia, nigeria, ghana, senegal, egypt,
+morocco, tunisia, south africa, uganda, tanzania, rwanda, israel, iran, saudi arabia, qatar, uae,
+united arab emirates""".replace("\n", " ").split(", "))
+_PLACE_STATES = frozenset("""al ak az ar ca co ct de dc d.c. fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh
+nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy on qc bc""".split())
+_PLACE_WORDS_RE = lazy(r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+(?:de|del|da|do|am|upon|on|sur|an|der|la|le|[A-ZÀ-Þ][\w.'’\-]*)){0,3}")
+
+
+def _place_of(piece: str) -> bool:
+    """Whether a comma's piece (its publisher after a colon left out) names a country or a US or Canadian state."""
+    low = piece.lower()
+    return low in _PLACE_COUNTRIES or len(low) <= 4 and low in _PLACE_STATES and piece.upper() == piece
+
+
+def _without_place(title: str) -> str:
+    """`title` without a place of publication after its last comma or two (_PLACE_CITIES), the title itself
+    where none is."""
+    head, _, last = title.rpartition(", ")
+    place = last.split(":", 1)[0].strip()
+    if not head or not place or not place[0].isupper() or len(place) > 40:
+        return title
+    if _place_of(place):
+        before, sep, city = head.rpartition(", ")
+        if sep and " " in before and _PLACE_WORDS_RE.fullmatch(city):
+            return before
+        return title
+    if " ".join(place.lower().split()) in _PLACE_CITIES and " " in head:
+        return head
+    return title
+
+
 def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int | None = None,
                 lines: list[str] | None = None, document: str | None = None) -> RefEntry:
     """Fields of one reference entry (label already removed). `document`, the
@@ -3587,6 +3640,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         title = title[: proceedings.start()]
     if title and " at " in title and (talk := _TALK_AFTER_RE.search(title)) and " " in title[: talk.start()]:
         title = title[: talk.start()]
+    if title and ", " in title and title[-1:] != "?" \
+            and not any(f"{q}{title[:12]}" in joined for q in "\"“«'"):
+        title = _without_place(title)
     entry.title = title
     entry.work_key = work_key(entry)
     return entry
