@@ -72,7 +72,7 @@ def _load_papers(db: Database, where: str = "", params: Sequence = ()) -> list[P
     the arXiv id (without arXiv's stamp of it on its text: queries.arxiv_stamped) of an entry kb
     guessed from its PDF, as often a work the PDF cites."""
     return [PaperInfo(ck, ax if not ax or status != "incomplete" or arxiv_stamped(db.conn, ck, ax) else None,
-                      doi, title, year, _first_author_of(fa, authors))
+                      doi, title, year, _first_author_of(fa, authors), authors)
             for ck, ax, doi, title, year, fa, authors, status in db.execute(
                 f"SELECT citekey, arxiv_id, {CHECKED_DOI}, title, year, first_author, authors, metadata_status "
                 "FROM papers " + where, list(params))]

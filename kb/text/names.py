@@ -50,6 +50,7 @@ __all__ = [
     "author_key",
     "keyed_family",
     "cited_keys",
+    "head_keys",
     "to_bibtex_name",
 ]
 
@@ -734,3 +735,30 @@ def alpha_labels(authors: list[str], year: int | None) -> set[str]:
             bases |= {first[:3] + "+", von + first[:3] + "+"}
         bases.add(first[:3])        # biblatex with labelalphaothers={} (no '+'): 'Amm18'
     return {b + yy for b in bases}
+
+
+_HEAD_WORD_RE = lazy(r"[^\s\-‐–—/]+")
+
+
+def head_keys(name: str | None, key: str) -> tuple[str, ...]:
+    """The keys (name_key) of the first words of a name keyed `key`, shorter than the whole: what a reference
+    may cut the name to ('DeepMind Technologies Ltd', deepmindtechnologies: deepmind; 'Hernández-García, J.',
+    hernandezgarcia: hernandez). None of a name of one word ('Metaculus' is no 'Meta' written long), nor of
+    one whose first words never make `key` (BibTeX's 'Gabriel García Márquez', keyed marquez)."""
+    if not name or not key:
+        return ()
+    heads: list[str] = []
+    made = ""
+    for word in _HEAD_WORD_RE.findall(name[:200]):
+        part = name_key(word)
+        if not part:
+            if made:
+                return ()
+            continue            # a label before the name: '[3]', '12.'
+        made += part
+        if made == key:
+            return tuple(heads)
+        if not key.startswith(made):
+            return ()
+        heads.append(made)
+    return ()

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +46,7 @@ from kb.text.names import (
     family_name_first,
     firm,
     firm_acronym,
+    head_keys,
     holds_body_word,
     initials_in_capitals,
     is_organisation,
@@ -113,6 +116,9 @@ class PaperInfo:
     title: str | None = None
     year: int | None = None
     first_author: str | None = None     # last name, any form; compared via name_key()
+    #: the first author as written (or the work's authors as a JSON list, the index's papers.authors): where a
+    #: reference cuts an organisation's name to its first words, which words they are (head_keys)
+    author_name: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -3813,6 +3819,7 @@ class PaperIndex:
     by_tail: dict[tuple[str, int], list[_Cand]] = field(default_factory=dict)   # (tail, year)
     _by_title: dict[str, list[PaperInfo]] | None = field(default=None, repr=False)
     _by_author: dict[str, list[_Cand]] | None = field(default=None, repr=False)   # tail, any year
+    _keys: list[str] | None = field(default=None, repr=False)     # every first-author key, sorted
 
     def __post_init__(self) -> None:
         for p in self.papers:
@@ -3927,6 +3934,37 @@ class PaperIndex:
         return [c for tail in author_tails(akey) for c in self._by_author.get(tail, ())
                 if _keys_agree(akey, c.author)]
 
+    def _names_agree(self, entry: RefEntry, akey: str, p: PaperInfo) -> bool:
+        """Whether the entry's first author (keyed `akey`) is the paper's, where no title says it: the same key, one
+        the other's end (a particle, split capitals: _keys_agree), or an organisation's name cut to its first words
+        ('DeepMind' of '{DeepMind Technologies Ltd}', or the other way round), only where they are its words
+        (head_keys: 'Meta' is not 'Metaculus', 'Smith' not 'Smithson') and no other name here opens alike ('DeepMind'
+        of '{DeepMind Technologies}' and '{DeepMind Health}' names neither)."""
+        pkey = name_key(p.first_author)
+        if not pkey or not akey or pkey == akey:
+            return bool(pkey) and pkey == akey
+        short, long_ = sorted((akey, pkey), key=len)
+        if len(short) < 4 or not long_.startswith(short):
+            return _keys_agree(akey, pkey)
+        if long_.endswith(short):
+            return True
+        if short == akey:
+            heads = head_keys(_first_written(p.author_name), pkey)
+        else:
+            heads = head_keys(entry.raw, akey)
+        return short in heads and self._opening(short) == {pkey}
+
+    def _opening(self, short: str) -> set[str]:
+        """The first-author keys of the papers here that open with `short` (itself among them)."""
+        if self._keys is None:
+            self._keys = sorted({k for p in self.papers if (k := name_key(p.first_author))})
+        i = bisect_left(self._keys, short)
+        found = set()
+        while i < len(self._keys) and self._keys[i].startswith(short):
+            found.add(self._keys[i])
+            i += 1
+        return found
+
     def _loose(self, entry: RefEntry, citing: str | None, titles: Sequence[str], fuzz) -> Explained:
         from rapidfuzz import process
 
@@ -3982,7 +4020,7 @@ class PaperIndex:
             if norm.count(" ") < (1 if akey else 2):
                 continue
             keys = {p.citekey for t in choices if t.startswith(norm + " ") for p in by_title[t] if fits(p)
-                    and (not akey or _authors_agree(akey, p.first_author))}
+                    and (not akey or self._names_agree(entry, akey, p))}
             if akey:
                 # ... or a few of its significant words in their order, not its first ('Dodge, *Carbon
                 # Intensity*, 3.' of "Measuring the Carbon Intensity of AI in Cloud Instances"), as a short
@@ -4008,7 +4046,7 @@ class PaperIndex:
         same: list[PaperInfo] = []
         if akey and entry.year:
             same = [p for p in self.papers if p.citekey != citing and p.year == entry.year
-                    and _authors_agree(akey, p.first_author)]
+                    and self._names_agree(entry, akey, p)]
             # the entry names its title and it is another: the same author's other
             # paper of that year ('2017a' and '2017b'), not the one here
             # a title as a title (five words or more, or set off by quotes, italics or a
@@ -4070,6 +4108,19 @@ class PaperIndex:
                     and not _authors_agree(entry.first_author, p.first_author):
                 return PaperInfo("")
         return p
+
+
+def _first_written(name: str | None) -> str:
+    """The first author as written, of PaperInfo.author_name (a name, or the index's JSON list of names)."""
+    if not name:
+        return ""
+    if name[:1] == "[":
+        try:
+            names = json.loads(name)
+        except ValueError:
+            return ""
+        return names[0] if names and isinstance(names[0], str) else ""
+    return name
 
 
 def resolve(entry: RefEntry, papers: list[PaperInfo], citing: str | None = None) -> Resolution | None:

@@ -1,8 +1,11 @@
 """Reference strings of round 44: places of publication after a title, names cut short or given whole."""
 
+import json
+
 import pytest
 
-from kb.text.refs import parse_entry
+from kb.text.names import first_author_key
+from kb.text.refs import PaperIndex, PaperInfo, parse_entry
 
 
 @pytest.mark.parametrize("text, author, year, title", [
@@ -18,3 +21,30 @@ from kb.text.refs import parse_entry
 def test_place_after_title(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+def _paper(citekey: str, year: int, names: list[str], title: str = "A report of the year") -> PaperInfo:
+    return PaperInfo(citekey, title=title, year=year, first_author=first_author_key(names),
+                     author_name=json.dumps(names))
+
+
+@pytest.mark.parametrize("papers, entries", [
+    # a name cut to the first words of the paper's first author's links; its first letters do not
+    ([_paper("dm", 2023, ["DeepMind Technologies Ltd"]), _paper("mc", 2022, ["Metaculus"])],
+     {"DeepMind. 2023.": "dm", "Meta. 2022.": None}),
+    ([_paper("hg", 2019, ["Hernández-García, Juan"]), _paper("sn", 2020, ["Smithson, John"])],
+     {"Hernández, J. (2019).": "hg", "Smith, J. (2020).": None}),
+    # ... the other way round, the paper's name the reference's first words
+    ([_paper("g", 2021, ["Google"]), _paper("gm", 2020, ["Gemini"])],
+     {"Google Research. 2021.": "g", "Geminids Institute. 2020.": None}),
+    # ... and neither where another name here opens with the same words
+    ([_paper("dm", 2023, ["DeepMind Technologies Ltd"]), _paper("dh", 2021, ["DeepMind Health"])],
+     {"DeepMind. 2023.": None}),
+])
+def test_name_cut_short_links_only_its_head(papers: list[PaperInfo], entries: dict) -> None:
+    index = PaperIndex(papers)
+    found = {}
+    for text, _ in entries.items():
+        resolution = index.explain(parse_entry(text), loose=True).resolution
+        found[text] = resolution.citekey if resolution else None
+    assert found == entries
