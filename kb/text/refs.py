@@ -4040,7 +4040,11 @@ class PaperIndex:
         inside = [t for t in inside if not any(t != u and f" {t} " in f" {u} " for u in inside)
                   # (not one the entry's title goes on from to number another work: '..., part 2')
                   and all(numbers_agree(w, t, entry.year) for w in wanted if w.startswith(t))]
-        keys = {p.citekey for t in inside for p in by_title[t] if fits(p)}
+        # (not the book or proceedings a work of its own title and of another author is in: 'Jones, K. 2019. Energy
+        # in computation. In: Smith, A. B. (ed.) Handbook of Green Computing.' cites Jones's chapter, not the book)
+        keys = {p.citekey for t in inside for p in by_title[t] if fits(p)
+                and not (akey and p.first_author and any(w.count(" ") >= 2 and t not in w and w not in t for w in wanted)
+                         and not self._names_agree(entry, akey, p))}
         if len(keys) == 1:
             return Explained(Resolution(keys.pop(), "title", 1.0))
         same: list[PaperInfo] = []
@@ -4057,10 +4061,15 @@ class PaperIndex:
                                        default=(100.0, "")) for p in same if p.title}
             # (or a title like it that numbers another work: 'Llama 3: ...' of the paper 'Llama 2: ...'; where the
             # entry names no title, no number of one says another work: 'Doe (2023)' of 'Llama 2: ...')
+            # (or one of many words alike, each holding words the other lacks: 'Good news about the carbon footprint
+            # of machine learning training', a blog post, of the paper 'The carbon footprint of machine learning
+            # training will plateau, then shrink')
             other = [p for p in same if p.citekey in likeness and (likeness[p.citekey][0] < 70 or likeness[p.citekey][1]
-                                                                   and not numbers_agree(likeness[p.citekey][1],
-                                                                                         normalise_title(p.title),
-                                                                                         entry.year, p.year))]
+                                                                   and (not numbers_agree(likeness[p.citekey][1],
+                                                                                          normalise_title(p.title),
+                                                                                          entry.year, p.year)
+                                                                        or _titles_apart(likeness[p.citekey][1],
+                                                                                         normalise_title(p.title))))]
             if other and len({p.citekey for p in same}) == 1:
                 return Explained(None, f"the only paper by {entry.first_author!r} in {entry.year} here, "
                                        f"{other[0].citekey}, has another title: \"{other[0].title}\"",
@@ -4108,6 +4117,17 @@ class PaperIndex:
                     and not _authors_agree(entry.first_author, p.first_author):
                 return PaperInfo("")
         return p
+
+
+_TITLE_GLUE = frozenset("a an the of for in on with to and or from via into towards by at as is are".split())
+
+
+def _titles_apart(one: str, other: str) -> bool:
+    """Whether two normalised titles each hold two words or more the other lacks (small words and a plural's 's'
+    aside): two works' titles, however many words they share, not one title shortened, lengthened or misspelt."""
+    a = {w.rstrip("s") for w in one.split() if w not in _TITLE_GLUE}
+    b = {w.rstrip("s") for w in other.split() if w not in _TITLE_GLUE}
+    return len(a - b) >= 2 and len(b - a) >= 2
 
 
 def _first_written(name: str | None) -> str:

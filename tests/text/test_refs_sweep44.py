@@ -48,3 +48,21 @@ def test_name_cut_short_links_only_its_head(papers: list[PaperInfo], entries: di
         resolution = index.explain(parse_entry(text), loose=True).resolution
         found[text] = resolution.citekey if resolution else None
     assert found == entries
+
+
+@pytest.mark.parametrize("paper, text", [
+    # the same author's other work of the year, many words alike, each title holding words the other lacks
+    (_paper("p", 2022, ["Patterson, David"], "The Carbon Footprint of Machine Learning Training Will Plateau, Then Shrink"),
+     "Patterson, D. (2022, February 15). Good news about the carbon footprint of machine learning training. Google "
+     "Research Blog."),
+    (_paper("k", 2020, ["Kelly, Jack"], "Deep learning for energy disaggregation in smart homes"),
+     "Kelly, J. 2020. Deep learning for energy forecasting in smart grids."),
+    # ... the book a chapter of another author is in, its title inside the entry
+    (_paper("h", 2019, ["Smith, A. B."], "Handbook of Green Computing"),
+     "Jones, K. 2019. Energy in computation. In: Smith, A. B. (ed.) Handbook of Green Computing, pp. 12–30. Springer."),
+    (_paper("n", 2020, ["Brown, Carol"], "Proceedings of the Workshop on Efficient Models"),
+     "Lopez, M. (2020). Energy use of neural networks. In C. Brown (Ed.), Proceedings of the Workshop on Efficient "
+     "Models (pp. 1–9)."),
+])
+def test_other_work_of_like_words_not_linked(paper: PaperInfo, text: str) -> None:
+    assert PaperIndex([paper]).explain(parse_entry(text), loose=True).resolution is None
