@@ -3410,14 +3410,27 @@ viet nam, philippines, taiwan, hong kong, australia, new zealand, kenya, ethiopi
 morocco, tunisia, south africa, uganda, tanzania, rwanda, israel, iran, saudi arabia, qatar, uae,
 united arab emirates""".replace("\n", " ").split(", "))
 _PLACE_STATES = frozenset("""al ak az ar ca co ct de dc d.c. fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh
-nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy on qc bc""".split())
+nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy on qc bc""".split()) | frozenset("""alabama, alaska,
+arizona, arkansas, california, colorado, connecticut, delaware, florida, georgia, hawaii, idaho, illinois, indiana,
+iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana,
+nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina, north dakota, ohio, oklahoma,
+oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas, utah, vermont, virginia,
+washington, west virginia, wisconsin, wyoming, ontario, quebec, british columbia""".replace("\n", " ").split(", "))
 _PLACE_WORDS_RE = lazy(r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+(?:de|del|da|do|am|upon|on|sur|an|der|la|le|[A-ZÀ-Þ][\w.'’\-]*)){0,3}")
 
 
 def _place_of(piece: str) -> bool:
     """Whether a comma's piece (its publisher after a colon left out) names a country or a US or Canadian state."""
     low = piece.lower()
-    return low in _PLACE_COUNTRIES or len(low) <= 4 and low in _PLACE_STATES and piece.upper() == piece
+    return low in _PLACE_COUNTRIES or low in _PLACE_STATES and (len(low) > 4 or piece.upper() == piece)
+
+
+def _a_place(text: str) -> bool:
+    """Whether `text` is all a place of publication (_without_place's): 'Paris', 'Santa Clara, CA', 'Geneva: WHO'."""
+    parts = text.split(":", 1)[0].strip().split(", ")
+    if len(parts) == 1:
+        return " ".join(parts[0].lower().split()) in _PLACE_CITIES
+    return len(parts) == 2 and _PLACE_WORDS_RE.fullmatch(parts[0]) is not None and _place_of(parts[1])
 
 
 def _without_place(title: str) -> str:
@@ -3505,6 +3518,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
         entry.year = split.year
         title = _extract_title(split.rest)
+        if title and split.kind == "year" and title[:1].isupper() and _a_place(title):
+            # the place of publication after the year is no title: the title is before the year ('Intel. Title,
+            # 2021. Santa Clara, CA: Intel Corporation.')
+            title = None
         if title and split.kind == "comma" and ", " in title:
             # IEEE's title with no quotes ends at the comma before its venue or publisher and the year: 'Deep
             # Learning, MIT Press, 2016', 'Deep learning, Nature, vol. 521, pp. 436-444, 2015'
@@ -3564,6 +3581,9 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'
         entry.first_author = name_key(standard.group(1))
         title = _extract_title(body[standard.end():])
+        if title and ", " in title:     # (its body again as the publisher: 'IEEE Std 754-2019, Title, IEEE, 2019.')
+            for part in standard.group(1).split("/"):
+                title = _title_before_body_again(title, part)
     else:
         # no author list we trust ("[1] 2021. Fermat's Library.", organisations)
         m = _YEAR_FIRST_RE.match(body)
@@ -3623,10 +3643,14 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         # 2023.' google, as 'Google. 2023.' and '{Google LLC}'
         entry.first_author = name_key(body[:legal.start()]) or entry.first_author
     if title and entry.year and title[-4:] == str(entry.year) and (date := _TRAILING_DATE_RE.search(title)) \
-            and date.start() > 0 and " " in title[:date.start()] and body.rstrip(" .").endswith(title):
+            and date.start() > 0 and " " in title[:date.start()] \
+            and (body.rstrip(" .").endswith(title) or body.count(title[-4:]) == 1
+                 and _a_place(body[body.rfind(title) + len(title):].strip(" ."))):
         # the entry's date closing it after a title with no quotes, its comma read as the title's ('J. Doe, A
         # study of things, 2020.', '..., Sept. 2020.'); a quoted title's year or one before more of the entry
-        # stays ('"Census of population, 2021," 2021.')
+        # stays ('"Census of population, 2021," 2021.'); a place of publication may close the entry after it where
+        # the entry prints its year nowhere else ('NVIDIA Corporation. Title, 2023. Santa Clara, CA.'; not 'Office for
+        # National Statistics. 2021. Census of population, 2021. London.')
         title = title[:date.start()]
     if title and entry.year and title[-1:] == ")" and title.endswith(f" ({entry.year})") and " " in title[:-7]:
         # Springer's date closing the entry after the title, no venue between ('Doe, J.: A study of things (2023).

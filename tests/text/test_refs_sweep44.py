@@ -17,6 +17,17 @@ from kb.text.refs import PaperIndex, PaperInfo, parse_entry
      "worldhealthorganization", 2018, "Global status report on road safety"),
     ("Ministry of Environment, Climate report, Seoul, Republic of Korea, 2021.", "ministryofenvironment", 2021,
      "Climate report"),
+    # ... nor is one after the year, the title before it
+    ("NVIDIA Corporation. NVIDIA H100 Tensor Core GPU datasheet, 2023. Santa Clara, CA.", "nvidiacorporation", 2023,
+     "NVIDIA H100 Tensor Core GPU datasheet"),
+    ("Intel. Intel Xeon processor energy guide, 2021. Santa Clara, CA: Intel Corporation.", "intel", 2021,
+     "Intel Xeon processor energy guide"),
+    ("Google. Environmental report, 2022. Mountain View, California.", "google", 2022, "Environmental report"),
+    # a standard's body again after its title, as its publisher
+    ("IEEE Std 754-2019, IEEE Standard for Floating-Point Arithmetic, IEEE, 2019.", "ieee", 2019,
+     "IEEE Standard for Floating-Point Arithmetic"),
+    ("ISO/IEC 27001:2022, Information security, cybersecurity and privacy protection, ISO, Geneva, 2022.", "isoiec",
+     2022, "Information security, cybersecurity and privacy protection"),
 ])
 def test_place_after_title(text: str, author: str, year: int, title: str) -> None:
     entry = parse_entry(text)
