@@ -2170,6 +2170,10 @@ _TITLE_DESCRIPTOR_RE = lazy(r"(?:\s*(?:\[[A-Z][\w /.\-]{0,30}\]|\((?:Version|Ver
                             # in APA 7 in square brackets: '[Doctoral dissertation, University of X]'; a standard's
                             # number: '(ISO Standard No. 50001:2018)', '(IEEE Std 754-2019)'
                             r"|[(\[](?:(?:Doctoral|Master'?s|Bachelor'?s|Ph\.?\s?D\.?|Diploma)\s+(?:thesis|dissertation)"
+                            # ... in the thesis's own language: '(Tesis doctoral)', '(Thèse de doctorat)', '(Doktorarbeit)'
+                            r"|(?:Tesis|Tese|Tesi|Thèse|These)\s+(?:doctoral|de\s+(?:doctorado|doutorado|mestrado|maestría"
+                            r"|doctorat|master)|di\s+(?:dottorato|laurea))|Dissertation|Doktorarbeit|Masterarbeit"
+                            r"|Diplomarbeit|Bachelorarbeit|Habilitationsschrift|Proefschrift|Disertación|Dissertação"
                             r"|(?:Technical|Tech\.|Research|Policy)\s+(?:report|rep\.)|Report|Working\s+paper"
                             r"|(?:[A-Z][\w/]+\s+)?(?:Standard|Std\.?)(?=\s+(?:No\b|[A-Z]*\s?\d))"
                             # a report's number: '(LBNL-1005775)', '(NREL/TP-6A20-46646)' (not '(COVID-19)')
@@ -3374,7 +3378,8 @@ def _title_before_body_again(title: str, body: str) -> str:
             return ", ".join(pieces[:k])
     return title
 _STANDARD_HEAD_RE = lazy(r"^((?:ISO|IEC|IEEE|ANSI|ASTM|BSI?|DIN|EN|NIST|ITU-[TR])(?:/[A-Z]{2,5})*)"
-                         r"(?:\s+(?:Std|SP|Standard))?\.?\s+[A-Z]?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
+                         r"(?:\s+(?:Std|SP|Standard))?\.?\s+(?:[A-Z]\.?)?\d[\w.:\-/]*(?:\s+Rev\.?\s*\d+)?(?:\s*\((?:19|20)\d\d\))?[.,:]\s+")
+_STANDARD_YEAR_RE = lazy(r"[:\-(]((?:19|20)\d\d)\)?[.,:]?\s*$")
 _DASHES = frozenset("—–-_‒―")
 _SAME_AUTHORS_RE = lazy(r"^(?:[—―]{1,3}|[–‒]{2,3}|-{2,3}|_{2,})\s*[.,:]\s+")
 _TRAILING_DATE_RE = lazy(rf",\s*(?:{_MONTHS}\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\.?\s*$")
@@ -3496,11 +3501,13 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     same = _SAME_AUTHORS_RE.match(body) if body[:1] in _DASHES else None
     if same:
         body = body[same.end():]
-    split = None if same else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
+    # a standard by its number, its body the author, never a person's initial and name ('ITU-T L.1801 (2021).')
+    standard = None if same or body[:1] not in "AIBDEN" else _STANDARD_HEAD_RE.match(body)
+    split = None if same or standard else _split_authors(body) or _split_one_author(body) or _split_before_quoted_title(body) \
         or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
-    if not same and body[:1].isupper() and "," in body[:40]:
+    if not same and not standard and body[:1].isupper() and "," in body[:40]:
         split = _title_after_one_name(body, split) or split
-    if not same and body[:1].isupper() and any(word in body[:80] for word in _COLLECTIVE_WORDS) \
+    if not same and not standard and body[:1].isupper() and any(word in body[:80] for word in _COLLECTIVE_WORDS) \
             and (makers := _collective_split(body)) \
             and (split is None or split.authors.strip() != makers.authors):
         # a program's makers, named in lower case as no person is, then the title: 'Scikit-learn developers.
@@ -3576,11 +3583,13 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 title = None
     elif body[:1] in "\"“«":
         title = _extract_title(body)        # IEEE's work with no author: '"Data centres ...," IEA, 2022.'
-    elif body[:1] in "AIBDEN" and (standard := _STANDARD_HEAD_RE.match(body)):
+    elif standard:
         # a standard by its number, its body the author: 'ISO/IEC 42001:2023. Information technology ...',
         # 'IEEE Std 754-2019. IEEE Standard for Floating-Point Arithmetic.'
         entry.first_author = name_key(standard.group(1))
         title = _extract_title(body[standard.end():])
+        if not _YEAR_ANY_RE.search(body, standard.end()) and (edition := _STANDARD_YEAR_RE.search(standard.group(0))):
+            entry.year = int(edition.group(1))      # the year of its edition in its number: 'ISO 14064-1:2018.'
         if title and ", " in title:     # (its body again as the publisher: 'IEEE Std 754-2019, Title, IEEE, 2019.')
             for part in standard.group(1).split("/"):
                 title = _title_before_body_again(title, part)

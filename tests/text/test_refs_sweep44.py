@@ -77,3 +77,29 @@ def test_name_cut_short_links_only_its_head(papers: list[PaperInfo], entries: di
 ])
 def test_other_work_of_like_words_not_linked(paper: PaperInfo, text: str) -> None:
     assert PaperIndex([paper]).explain(parse_entry(text), loose=True).resolution is None
+
+
+@pytest.mark.parametrize("text, author, year, title", [
+    # a standard's number: its body the author (never a person's initial), the year of its edition
+    ("ITU-T L.1801 (2021). Guidance for assessing the environmental impact of ICT.", "itut", 2021,
+     "Guidance for assessing the environmental impact of ICT"),
+    ("ISO 14064-1:2018. Greenhouse gases — Part 1: Specification. ISO, Geneva, Switzerland.", "iso", 2018,
+     "Greenhouse gases — Part 1: Specification"),
+    ("IEEE Std 1680.1-2018. IEEE Standard for Environmental Assessment of Personal Computer Products.", "ieee", 2018,
+     "IEEE Standard for Environmental Assessment of Personal Computer Products"),
+])
+def test_standard_by_its_number(text: str, author: str, year: int, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.year, entry.title) == (author, year, title)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a thesis's kind in its own language after its title (and the translation before it)
+    ("Garcia, M. (2017). Aprendizaje profundo eficiente [Efficient deep learning] (Tesis doctoral). Universidad de "
+     "Granada.", "Aprendizaje profundo eficiente"),
+    ("Martin, P. (2019). Apprentissage frugal (Thèse de doctorat, Université Paris-Saclay).", "Apprentissage frugal"),
+    ("Schulz, K. (2020). Energieeffizientes Lernen (Doktorarbeit). TU München.", "Energieeffizientes Lernen"),
+    ("Berg, J. (2016). Efficient models (Dissertation). ETH Zurich.", "Efficient models"),
+])
+def test_thesis_kind_in_its_language(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
