@@ -51,6 +51,7 @@ __all__ = [
     "keyed_family",
     "cited_keys",
     "head_keys",
+    "opens_with",
     "to_bibtex_name",
 ]
 
@@ -745,20 +746,30 @@ def head_keys(name: str | None, key: str) -> tuple[str, ...]:
     may cut the name to ('DeepMind Technologies Ltd', deepmindtechnologies: deepmind; 'Hernández-García, J.',
     hernandezgarcia: hernandez). None of a name of one word ('Metaculus' is no 'Meta' written long), nor of
     one whose first words never make `key` (BibTeX's 'Gabriel García Márquez', keyed marquez)."""
+    return _heads(name, key) or ()
+
+
+def opens_with(name: str | None, key: str) -> bool:
+    """Whether `name`'s first words (a label before them aside) are a name keyed `key`: 'World Bank. 2021.' opens with
+    worldbank, whatever its reading keyed (bank, as a person's family name)."""
+    return _heads(name, key) is not None
+
+
+def _heads(name: str | None, key: str) -> tuple[str, ...] | None:
     if not name or not key:
-        return ()
+        return None
     heads: list[str] = []
     made = ""
     for word in _HEAD_WORD_RE.findall(name[:200]):
         part = name_key(word)
         if not part:
             if made:
-                return ()
+                return None
             continue            # a label before the name: '[3]', '12.'
         made += part
         if made == key:
             return tuple(heads)
         if not key.startswith(made):
-            return ()
+            return None
         heads.append(made)
-    return ()
+    return None

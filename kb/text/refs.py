@@ -52,6 +52,7 @@ from kb.text.names import (
     is_organisation,
     name_after_acronym,
     name_key,
+    opens_with,
     the_first,
     without_acronym,
 )
@@ -3977,10 +3978,15 @@ class PaperIndex:
         if not pkey or not akey or pkey == akey:
             return bool(pkey) and pkey == akey
         short, long_ = sorted((akey, pkey), key=len)
+        if len(short) >= 4 and long_.endswith(short):
+            # the end of the other's name: after a particle ('werra' of 'von Werra') or split capitals ('aswani' of
+            # 'V aswani'), or where the shorter's name is printed whole and only its reading keyed it by its last
+            # word ('World Bank (2021)', bank, is '{World Bank}'; not '{European Central Bank}')
+            rest = long_[: len(long_) - len(short)]
+            return len(rest) <= 2 or rest in _PARTICLE_KEYS \
+                or opens_with(entry.raw if short == akey else _first_written(p.author_name), long_)
         if len(short) < 4 or not long_.startswith(short):
             return _keys_agree(akey, pkey)
-        if long_.endswith(short):
-            return True
         if short == akey:
             heads = head_keys(_first_written(p.author_name), pkey)
         else:

@@ -103,3 +103,19 @@ def test_standard_by_its_number(text: str, author: str, year: int, title: str) -
 ])
 def test_thesis_kind_in_its_language(text: str, title: str) -> None:
     assert parse_entry(text).title == title
+
+
+@pytest.mark.parametrize("papers, entries", [
+    # a body's name read as a person's, keyed by its last word, is not another body's name ending alike
+    ([_paper("ecb", 2021, ["{European Central Bank}"]), _paper("wb", 2020, ["{World Bank}"])],
+     {"World Bank (2021)": None, "World Bank (2020)": "wb"}),
+    ([_paper("hg", 2019, ["Hernández García, Juan"]), _paper("vw", 2020, ["von Werra, Leandro"])],
+     {"García, J. (2019).": None, "Werra, L. (2020).": "vw"}),
+])
+def test_name_ending_another_links_only_after_a_particle(papers: list[PaperInfo], entries: dict) -> None:
+    index = PaperIndex(papers)
+    found = {}
+    for text in entries:
+        resolution = index.explain(parse_entry(text), loose=True).resolution
+        found[text] = resolution.citekey if resolution else None
+    assert found == entries
