@@ -3315,7 +3315,7 @@ _COLLECTIVES = frozenset("developers contributors team community maintainers aut
 
 
 _COLLECTIVE_WORDS = (" developers", " contributors", " team", " community", " maintainers", " authors")
-_COLLECTIVE_HEAD_RE = lazy(r"([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+(?:developers|contributors|team|community"
+_COLLECTIVE_HEAD_RE = lazy(r"([A-Za-z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+(?:developers|contributors|team|community"
                           r"|maintainers|authors))(?:(\.)\s|(,)\s+|\s*(?=\())")
 
 
@@ -3335,7 +3335,8 @@ def _collective_body(first: str) -> bool:
     """Whether a sentence opening an entry is a collective's name: two to five words, the first capitalised, the
     last a collective's word in lower case, none a small word of a phrase but an opening 'The'."""
     words = first.split()
-    return 2 <= len(words) <= 5 and words[-1] in _COLLECTIVES and words[0][:1].isupper() \
+    return 2 <= len(words) <= 5 and words[-1] in _COLLECTIVES \
+        and (words[0][:1].isupper() or words[0].islower() and not words[0].isalpha() and len(words) == 2) \
         and not any(w in _FUNCTION_WORDS for w in words[1:]) and all(w[:1].isalpha() for w in words)
 
 
@@ -3508,7 +3509,7 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
         or _split_body_colon(body) or _split_full_names(body) or _split_at_year(body)
     if not same and not standard and body[:1].isupper() and "," in body[:40]:
         split = _title_after_one_name(body, split) or split
-    if not same and not standard and body[:1].isupper() and any(word in body[:80] for word in _COLLECTIVE_WORDS) \
+    if not same and not standard and body[:1].isalpha() and any(word in body[:80] for word in _COLLECTIVE_WORDS) \
             and (makers := _collective_split(body)) \
             and (split is None or split.authors.strip() != makers.authors):
         # a program's makers, named in lower case as no person is, then the title: 'Scikit-learn developers.
@@ -3524,6 +3525,10 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
     elif split is not None:
         entry.first_author = name_key(_first_author(split.authors, split.rest,
                                                     family_first="[" in split.rest and bool(_GBT_TYPE_RE.search(split.rest)))) or None
+        if split.authors[:1].islower() and split.authors.rsplit(None, 1)[-1] in _COLLECTIVES:
+            # (a program's makers named by its name in lower case, keyed whole as when it is capitalised:
+            # 'scikit-learn developers' scikitlearndevelopers, as 'Scikit-learn developers')
+            entry.first_author = name_key(split.authors) or entry.first_author
         entry.year = split.year
         title = _extract_title(split.rest)
         if title and split.kind == "year" and title[:1].isupper() and _a_place(title):

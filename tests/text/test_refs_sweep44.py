@@ -119,3 +119,16 @@ def test_name_ending_another_links_only_after_a_particle(papers: list[PaperInfo]
         resolution = index.explain(parse_entry(text), loose=True).resolution
         found[text] = resolution.citekey if resolution else None
     assert found == entries
+
+
+@pytest.mark.parametrize("text, author, title", [
+    # a program's makers named by the program's name in lower case
+    ("scikit-learn developers. scikit-learn 1.3.0 documentation. 2023.", "scikitlearndevelopers",
+     "scikit-learn 1.3.0 documentation"),
+    ('scikit-learn developers, "scikit-learn user guide," 2023.', "scikitlearndevelopers", "scikit-learn user guide"),
+    ("pandas-dev team. pandas: powerful Python data analysis toolkit. 2023.", "pandasdevteam",
+     "pandas: powerful Python data analysis toolkit"),
+])
+def test_makers_named_in_lower_case(text: str, author: str, title: str) -> None:
+    entry = parse_entry(text)
+    assert (entry.first_author, entry.title) == (author, title)
