@@ -83,7 +83,8 @@ READING = "28"        # 19: 'Stanford HAI' keyed whole (no initials); 'BERT:' af
 #                       28: a place of publication after a title with no quotes is no part of it ('Title, Paris, 2022.'),
 #                           nor the title after the year ('Intel. Title, 2021. Santa Clara, CA.'); a standard's number
 #                           read before names ('ITU-T L.1801 (2021).' itut), its year the edition's; a thesis's kind
-#                           in its language cut ('(Tesis doctoral)'); makers named in lower case ('scikit-learn developers')
+#                           in its language cut ('(Tesis doctoral)'); makers named in lower case ('scikit-learn developers');
+#                           a program's one-word name before its version ('Keras (version 2.4).')
 OLDER_READING = ("the reference lists here were read by an older kb: `kb rebuild` reads them again "
                  "(citation links may then change)")
 

@@ -2243,6 +2243,8 @@ _AFTER_SOFTWARE_NAME_RE = lazy(r"[\s.,:;]*(?:(?:[A-Z][\w\-]*[\s,.:]+|(?:Availabl
                                r"(?:https?://|www\.|doi:)|\(?(?:[Vv]ersion|[Vv]\d|[Rr]elease)\b"
                                r"|\[(?:Computer|Software|Data|Dataset))")
 _SOFTWARE_NAME_RE = lazy(r"[A-Za-z][\w.+\-]{2,}")
+# a program's version after its name: 'Keras (version 2.4)', 'CodeCarbon (v2.2.3)'
+_VERSION_AFTER_RE = lazy(r"\s\((?:Version|Ver\.|v)\s*\d[\w.\-]*\)(?:\s*\[[^\[\]]{1,40}\])?$", re.I)
 
 
 def _software_name(title: str, after: str) -> bool:
@@ -2396,7 +2398,10 @@ def _extract_title(rest: str) -> str | None:
         title = title[: status.start()].rstrip(" ,;:.")
     # what a style prints after the title about the work, not of it: '[J]', '[Computer software]',
     # '[Data set]', '(Version 4.0)'
+    versioned = False
     if title[-1:] in ")]":
+        # (a program's version after its name says the one word is a name: 'Keras (version 2.4)', 'CodeCarbon (v2.2.3)')
+        versioned = _VERSION_AFTER_RE.search(title) is not None
         title = _TITLE_DESCRIPTOR_RE.sub("", title).rstrip(" ,;:.")
         if title[-1:] == "]":
             title = _TRANSLATED_RE.sub("", title) or title
@@ -2428,6 +2433,7 @@ def _extract_title(rest: str) -> str | None:
         return None
     # (a title in Chinese or Japanese is one word: its characters count)
     if len(words) < 2 and len(title) < (4 if max(title) >= "\u3040" and any(map(_cjk, title)) else 12) \
+            and not (versioned and _SOFTWARE_NAME_RE.fullmatch(title)) \
             and not _software_name(title, rest[m.end():] if m else "") \
             and not (m and rest[m.start()] == "." and _CONTAINER_AFTER_RE.match(rest, m.end())
                      and _ONE_WORD_TITLE_RE.fullmatch(title)):

@@ -132,3 +132,13 @@ def test_name_ending_another_links_only_after_a_particle(papers: list[PaperInfo]
 def test_makers_named_in_lower_case(text: str, author: str, title: str) -> None:
     entry = parse_entry(text)
     assert (entry.first_author, entry.title) == (author, title)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a program's one-word name, its version after it
+    ("Chollet, F. et al. Keras (version 2.4). 2015. https://keras.io", "Keras"),
+    ("Courty, B. et al. (2023). CodeCarbon (v2.2.3). Zenodo.", "CodeCarbon"),
+    ("Doe, J. (2019). Enerpy (Version 2.0) [Computer software]. GitHub.", "Enerpy"),
+])
+def test_program_named_before_its_version(text: str, title: str) -> None:
+    assert parse_entry(text).title == title
