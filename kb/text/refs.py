@@ -3570,12 +3570,14 @@ def parse_entry(text: str, *, idx: int = 1, label: str | None = None, page: int 
                 # ... or the words after the one name's comma, which hold a word with a digit, as no name does:
                 # 'OpenAI, GPT-4 Technical Report, 2023.', 'Google, Environmental Report 2020, 2021.'
                 title = _extract_title(named.group(1))
-            elif (named := _TITLE_AFTER_BODY_RE.match(split.authors)) and is_organisation(named.group(1)) \
+            elif (named := _TITLE_AFTER_BODY_RE.match(split.authors) or _TITLE_AFTER_BODY_RE.match(
+                    _without_place(split.authors))) and is_organisation(named.group(1)) \
                     and (not is_organisation(named.group(2)) or _report(named.group(2))):
                 # ... or after an organisation's name, as IEEE prints a body's report: 'International Energy
                 # Agency, Electricity Market Report, 2023.', 'U.S. Energy Information Administration, Electric
                 # Power Monthly, 2023.' (not two bodies: 'Google Research, Brain Team'; a report's title may
-                # hold a body's word: 'AI Index Report')
+                # hold a body's word: 'AI Index Report'; a place after it: 'European Commission, Energy in Europe,
+                # Luxembourg, 2021.')
                 title = _extract_title(named.group(2))
             elif (pieces := split.authors.split(", ")) and len(pieces) >= 3 and (
                     is_organisation(pieces[0]) or acronym_after_name(pieces[0].split())) \

@@ -17,6 +17,11 @@ from kb.text.refs import PaperIndex, PaperInfo, parse_entry
      "worldhealthorganization", 2018, "Global status report on road safety"),
     ("Ministry of Environment, Climate report, Seoul, Republic of Korea, 2021.", "ministryofenvironment", 2021,
      "Climate report"),
+    # ... where the body's name and the title before it are all read as names, up to the year
+    ("International Energy Agency, Electricity Market Report, Paris, France, 2023.", "internationalenergyagency", 2023,
+     "Electricity Market Report"),
+    ("International Renewable Energy Agency, Renewable Capacity Statistics, Abu Dhabi, 2023.",
+     "internationalrenewableenergyagency", 2023, "Renewable Capacity Statistics"),
     # ... nor is one after the year, the title before it
     ("NVIDIA Corporation. NVIDIA H100 Tensor Core GPU datasheet, 2023. Santa Clara, CA.", "nvidiacorporation", 2023,
      "NVIDIA H100 Tensor Core GPU datasheet"),
