@@ -973,7 +973,12 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
             note.problems.append((block_start + 1, f"blockquote at line {block_start + 1} "
                                                    "has a citation but no text"))
             continue
+        if cite is None and _several_works(attribution):
+            # "— Doe et al. 2022; Roe 2019": a quote has one source, and which of them it is the note does not say
+            note.problems.append((block_start + 1, _several_works_problem(block_start + 1, attribution)))
+            continue
         if cite is None:
+            attribution = _names_without_lead(attribution)     # "— In Europe, Doe et al. (2022: 5)"
             if _WORK.fullmatch(attribution.rstrip(".")) or _NARRATIVE.fullmatch(attribution.rstrip(".")):
                 attribution = _AND.sub(" and ", attribution)    # "— Lo & Wang (2020, p. 9)"
             note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
@@ -1008,6 +1013,11 @@ def _parse_attributed_lines(text: str, lines: _Lines, fenced: list[tuple[int, in
         if _in_ranges(fenced, m.start()) or _in_ranges(blocks, m.start()):
             continue
         work = m.group("work")
+        if _several_works(work):
+            blocks.append((m.start(), m.end()))
+            line = lines.line(m.start("quote") - 1)
+            note.problems.append((line, _several_works_problem(line, work, "quote")))
+            continue
         if _DASH_WORK.match(f"{m.group('dash')} {work}") or not _attribution(f"— {work}"):
             continue
         if not (work[0].isupper() or work[0] in "“\"*_[") or not ("," in work or _locator_in(work)
@@ -1022,9 +1032,10 @@ def _parse_attributed_lines(text: str, lines: _Lines, fenced: list[tuple[int, in
         if cite is not None and not cite[3].strip():
             note.quotes.append(_cited_quote(quote, cite, lines.line(at), "inline", at))
             continue
-        attribution = _attribution(f"— {work}")
+        attribution = _names_without_lead(_attribution(f"— {work}"))
         note.quotes.append(NoteQuote(quote=quote, source_link=None, source_text=None, citekey=None,
-                                     page=_locator_in(attribution), line=lines.line(at), kind="inline",
+                                     page=_attribution_page(attribution) if _is_work(attribution)
+                                     else _locator_in(attribution), line=lines.line(at), kind="inline",
                                      offset=at, attribution=attribution))
 
 
@@ -1329,6 +1340,38 @@ def _attribution_page(attribution: str) -> str | None:
     if page is not None and (_WORK.fullmatch(work) or _NARRATIVE.fullmatch(work)):
         return page.group(1).replace(" ", "")
     return _locator_in(attribution)
+
+def _names_without_lead(attribution: str) -> str:
+    """An attribution that is an author-year citation after a phrase its comma sets off, opened by a word that opens
+    a sentence, without that phrase, as a narrative citation is read: 'In Europe, Doe et al. (2022: 5)' -> 'Doe et
+    al. (2022: 5)', '*Recently, Doe and Roe (2020)*' -> 'Doe and Roe (2020)' (never 'Garcia, Smith and Jones (2020)',
+    three names)."""
+    if ", " not in attribution:
+        return attribution
+    work = _EMPHASISED.sub(r"\2", attribution.strip())
+    first = work.split(None, 1)[0].lower().rstrip(",.")
+    if first not in _SENTENCE_OPENERS and first not in _ADVERBS:
+        return attribution
+    at = work.find(", ")
+    while 0 <= at <= 120:
+        names = work[at + 2:].lstrip()
+        if names[:1].isupper() and _is_work(names) and not any(c.isdigit() for c in work[:at]):
+            return names
+        at = work.find(", ", at + 2)
+    return attribution
+
+
+def _several_works(attribution: str) -> bool:
+    """Whether an attribution names two works or more, each an author-year citation: "Doe 2022; Roe et al. 2019"."""
+    parts = attribution.strip().rstrip(".").split(";") if ";" in attribution else []
+    return len(parts) > 1 and all(_is_work(p.strip()) for p in parts)
+
+
+def _several_works_problem(line: int, attribution: str, what: str = "blockquote") -> str:
+    works = [p.strip() for p in attribution.strip().rstrip(".").split(";")]
+    return (f"{what} at line {line} is attributed to {len(works)} works ({'; '.join(works)}): which one it quotes "
+            "the note does not say; attribute it to one; not checked")
+
 
 #: An attribution set in italics or bold whole: "*Doe et al. (2019: 3)*"
 _EMPHASISED = lazy(r"^([*_]{1,2})(?=\S)(.+?)(?<=\S)\1$")
@@ -1636,6 +1679,8 @@ _EDITORIAL = (r"(?:[,;]\s*(?:(?:my|our|original)\s+)?(?:emphasis|italics)(?:\s+(
 _AUTHOR_YEAR = lazy(r"[(\[]\s*" + _CITE_PREFIX + _WHO + r",?\s+" + _WHEN + _EDITORIAL + r"\s*[)\]]")
 # an attribution after a quote in running text: "“...” — Strubell et al., 2019, p. 5"
 _DASH_WORK = lazy(r"(?:—|–|―|--)[ \t]*" + _WHO + r",?\s+" + _WHEN)
+# (the names an attribution opens with)
+_WHO_AT = lazy(_WHO)
 # several works in one citation: "(Doe, 2019; see also Roe et al., 2020, p. 4)"
 _ONE_WORK = _CITE_PREFIX + re.sub(r"\(\?P<\w+>", "(?:", _WHO) + r",?\s+" + re.sub(r"\(\?P<\w+>", "(?:", _WHEN)
 _ONE_WORK += r"(?:\s*[,/]\s*(?:1[89]|20)\d\d[a-z]?){0,7}"     # (or more of one author: 'Roe, 2019, 2021', '1950/2019')
