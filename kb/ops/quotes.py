@@ -1128,7 +1128,14 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
         # MLA's "(Doe et al. 3)", Chicago's "(Doe, n.d.)", "(Doe, forthcoming)" in a note that lists no work: the
         # one work here of that first author (of those authors: "Doe and Roe"); of every author it names, in a note
         # whose list holds no work of theirs
-        return _by_first_author(db, cited.first_author, q.attribution, first, strict=bool(note.references))
+        found = _by_first_author(db, cited.first_author, q.attribution, first, strict=bool(note.references))
+        if found.citekey is None and not found.several and not note.references \
+                and notes_text.one_author_page(q.attribution):
+            # MLA's one name and a page, "(Strubell 3647)", of no first author here: a thing's name and number as
+            # often ("(Llama 2)"), not checked
+            return NoteSource(None, reason=f"{found.reason}, and {q.attribution.rstrip('.')!r} before a page may name "
+                                           "a thing, no author", maybe_none=True)
+        return found
     names = notes_text.cited_names(q.attribution) if first is not None and first.several and q.attribution else []
     if len(names) > 1:
         # "Luccioni and Hernandez-Garcia (2023)" names every author: of two papers by Luccioni in 2023,

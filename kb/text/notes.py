@@ -904,6 +904,14 @@ def _parse_blockquotes(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 if c is not None and not c[3].strip(" -—–") or _dash_cite(nxt) is not None:
                     cite, i = c if c is not None and not c[3].strip(" -—–") else _dash_cite(nxt), at + 1
                     break
+                mla = _AUTHOR_PAGE.fullmatch(nxt.rstrip(".").rstrip()) if nxt[:1] == "(" and pending is None else None
+                if mla is not None:
+                    # MLA's author and page on the line after it, "(Doe et al. 3)": read as on its last line, once
+                    # the note's works are read (`_lead_ins`)
+                    page = (mla.group("page") or "").replace(" ", "").rstrip(".") or None
+                    pending, i = (("author-page", " ".join(mla.group("who").split()).rstrip(".") + ".", page),
+                                  list(body)), at + 1
+                    break
                 if _attribution(nxt) or _work_line(nxt):
                     attribution, i = _attribution(nxt) or _work_line(nxt), at + 1
                     if tail:
@@ -1733,6 +1741,9 @@ _AUTHOR_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+a
 # "Doe, Roe, and Poe, 12.", "Doe et al., p. 5.", "Doe and Roe, 4-5."
 _NAMES_AND_PAGE = lazy(_SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+" + _SURNAME
                        + r")?,\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[-–]\s*\d{1,5})?\.?")
+# ... and in a sentence, its page in brackets after the names: "Doe et al. (p. 2) write", "Doe and Roe (pp. 4–5) note"
+_NAMES_PAGE = lazy(_WHO + r"(?:['’]s)?,?\s*\(\s*(?:pp?\.|pages?|S\.)\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?"
+                   + _FOLLOWING + r")\s*\)")
 # MLA's author, short title and page, for an author of several works: '(Doe et al., "Short Title" 12)',
 # '(Doe and Roe, *Short Title* 4-5)'; read only when the note's references have a work of that author so titled
 _AUTHOR_TITLE_PAGE = lazy(r"\(\s*" + _QTD_IN + r"(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME
@@ -1974,6 +1985,12 @@ def _cites_in(text: str, cites: list[int], lo: int, hi: int, after: bool, para_e
             page = (m.group("page") or "").replace(" ", "").rstrip(".") or None
             found.append((lo + m.start(), lo + m.end(),
                           ("author-page", f"{who}. “{m.group('quoted') or m.group('italic')}”.", page)))
+    if "(p" in window or "( p" in window or "(S." in window:
+        for m in _NAMES_PAGE.finditer(window):
+            # MLA's names and the page in brackets after them, the quote after: 'Doe et al. (p. 2) write that "..."'
+            who = _cited_who(m)
+            if who and who.split()[0].lower() not in _NO_NAMES and who.split()[0].lower() not in _SENTENCE_OPENERS:
+                found.append((lo + m.start(), lo + m.end(), ("author-page", f"{who}.", m.group("page").replace(" ", ""))))
     for m in _AUTHOR_PAGE.finditer(window):
         if not (m.group("page").isdigit() and len(m.group("page")) == 4 and 1800 <= int(m.group("page")) <= 2099):
             who = " ".join(m.group("who").split()).rstrip(".")
@@ -2068,10 +2085,21 @@ def _listed(what, numbers: set[str], note: Note | None = None):
         # "Table 3") cite the works of that first author the knowledge base holds, said ambiguous of several
         if note is None or not note.references_by_author(what[1]) and (
                 not note.references_read or note.references or note.bibliography
-                or not _AUTHORS_SAID.search(what[1])):
+                or not (_AUTHORS_SAID.search(what[1]) or one_author_page(what[1]))):
             return None
         return ("author-year",) + what[1:]
     return what
+
+
+def one_author_page(who: str) -> bool:
+    """Whether MLA's one name before a page may be an author's: "(Strubell 3647)", never a place in a work, "(Table
+    3)", "(Fig. 2)" (the knowledge base's papers tell it from a thing's name and number, "(Llama 2)": kb verify
+    --note checks it only against the one paper here of that first author)."""
+    name = who.rstrip(".")
+    return " " not in name and len(name) > 2 and _PLACE_NAMED.fullmatch(f"{name} 1") is None
+
+
+_PLACE_NAMED = lazy(_NUMBER_PLACE)
 
 
 # names an MLA citation gives that are authors' by their form: "Doe et al.", "Doe and Roe", "Doe, Roe, and Poe"

@@ -30,3 +30,33 @@ def test_an_attribution_naming_two_works_is_told_never_checked_against_one(note:
     parsed = parse_note(note)
     assert parsed.quotes == [] and [p[1].split(" (")[0] for p in parsed.problems] == [
         ("blockquote" if note.startswith(">") else "quote") + " at line 1 is attributed to 2 works"]
+
+
+@pytest.mark.parametrize("note, cited", [
+    # MLA's author and page: on the line after a block quote, one name alone, and in the sentence saying the quote
+    (f"> {_Q}\n\n(Dodge et al. 3)\n", ("Dodge et al.", "3")),
+    (f"> {_Q}\n\n(Dodge 3).\n", ("Dodge.", "3")),
+    (f'"{_Q}" (Dodge 3).\n', ("Dodge.", "3")),
+    (f'Dodge et al. (p. 3) write that "{_Q}".\n', ("Dodge et al.", "3")),
+    (f'As Dodge and Prewitt (pp. 3–4) put it, "{_Q}".\n', ("Dodge and Prewitt.", "3–4")),
+    # ... never a place in a work nor a word before a page
+    (f'"{_Q}" (Table 3).\n\n> {_Q}\n\n(Fig. 3)\n\n"{_Q}" (Dodge 4).\n', ("Dodge.", "4")),
+    (f'The results (p. 3) show that "{_Q}". Dodge (p. 4) notes that "{_Q}".\n', ("Dodge.", "4")),
+])
+def test_mla_author_and_page_after_a_quote_or_before_it(note: str, cited: tuple) -> None:
+    assert [(q.attribution, q.page) for q in parse_note(note).quotes] == [cited]
+
+
+def test_one_name_and_a_page_cites_the_one_paper_of_that_first_author_else_is_not_checked(kb_root, tmp_path) -> None:
+    from kb.ops.papers import import_bib
+    from kb.ops.quotes import verify_note
+    from kb.ops.session import open_kb
+
+    (tmp_path / "in.bib").write_text("@misc{dodge2022measuring, title = {Measuring the Carbon Intensity of {AI} in "
+                                     "Cloud Instances}, author = {Dodge, Jesse and Prewitt, Taylor}, year = {2022}}\n")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    (tmp_path / "note.md").write_text(f'"{_Q}" (Dodge 3).\n\n"{_Q}" (Llama 2).\n', "utf-8")
+    verdicts, _ = verify_note(kb, tmp_path / "note.md")
+    assert [(v.citekey, v.status, v.failed) for v in verdicts] == [("dodge2022measuring", "no-text", False),
+                                                                  (None, "unchecked", False)]
