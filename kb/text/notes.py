@@ -2363,6 +2363,15 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             # (a footnote's quote of names alone: '[^1]: Doe et al. write that "..."', its mark the citation)
             cite = _listed(_named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end,
                                          footnote), numbers, note)
+        if cite is None and footnote:
+            # ('[^2]: Doe et al., "...," 3.': a passage of their work where a short form has its title, at its page)
+            at_line = lines.starts[lines.line(start) - 1]
+            own = _line_text(text, lines, lines.line(start) - 1)
+            label = _FOOTNOTE_DEF.match(own)
+            passage = _passage_note(own, label.end(), note) if label else None
+            if passage is not None and at_line + passage.start("quote") == start + 1:
+                cite = ("author-year", " ".join(passage.group("who").split()).rstrip(".") + ".",
+                        passage.group("page").replace(" ", ""))
         if cite is None and row is not None:
             cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:
@@ -2728,6 +2737,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
                              note: Note) -> None:
     """Footnote definitions, entries of a References section, and '[n] ...' lines."""
     starts = lines.starts
+    whole = text
     n = len(starts)
 
     def line_at(k: int) -> str:
@@ -2754,7 +2764,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         body = " ".join(x.strip() for x in cur).strip()
         span, cur = len(cur), []
         label = _FOOTNOTE_DEF.match(body)
-        if label and _quotes_with_citation(body, label.end()):
+        if label and (_quotes_with_citation(body, label.end())
+                      or span == 1 and _passage_note(body, label.end(), note, whole)):
             return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
         footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
         if footnotes and _IBID.match(body):
@@ -2899,6 +2910,41 @@ def _quotes_with_citation(body: str, start: int) -> bool:
                 and not _YEAR.search(body, start, m.start()):
             return True     # ... or by its authors' names alone: 'Doe et al. write that "..." (p. 3).'
     return False
+
+
+# a footnote of a work's authors, a passage of it quoted where a short form has its title, and its page:
+# '[^2]: Doe et al., "...," 3.'
+_PASSAGE_NOTE = lazy(r"\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
+                     + _SURNAME + r")?),\s*[\"“](?P<quote>[^\"“”\n]{15,5000}?)[\"”]\s*,?\s*(?:pp?\.\s*)?"
+                     r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?\s*")
+# words of a clause a title seldom has: a passage's, "... companies have also been committed to ..."
+_CLAUSE_WORDS = frozenset("""is are was were be been being has have had we our us it its this that they their them there
+these those which who can could would should will may might must not do does did also""".split())
+
+
+def _passage_note(body: str, start: int, note: Note | None = None, text: str | None = None):
+    """The match of a footnote that is its authors' names, a passage of their work quoted and its page
+    (`_PASSAGE_NOTE`), where the quoted words are a sentence, not a title: eight words or more, not capitalised as a
+    title (Chicago's "Measuring the Carbon Intensity of AI"), with words of a clause (`_CLAUSE_WORDS`), and no title
+    of a work the note lists (or, `text` given, the note's words elsewhere: its list read later); else None."""
+    m = _PASSAGE_NOTE.fullmatch(body, start) if '"' in body or "“" in body else None
+    if m is None:
+        return None
+    words = m.group("quote").rstrip(",.;: ").split()
+    if len(words) < UNCITED_MIN_WORDS:
+        return None
+    long = [w for w in words[1:] if len(w.strip("()[]'’\"")) >= 4 and w[:1].isalpha()]
+    if long and sum(w[:1].isupper() for w in long) * 2 >= len(long):
+        return None                     # capitalised as a title
+    if not any(w.lower().strip(",.;:") in _CLAUSE_WORDS for w in words):
+        return None
+    said = " ".join(words).lower()
+    if note is not None and any(r.title and (said.startswith(r.title.lower()[:40]) or
+                                             r.title.lower().startswith(said[:40])) for r in note.references):
+        return None                     # the title of a work the note lists
+    if text is not None and len(re.findall(re.escape(" ".join(words[:6])), text, re.I)) > 1:
+        return None                     # ... its words written elsewhere in the note too
+    return m
 
 
 _SAID = lazy(r"(?i)\b" + _SAYING + r"\b")

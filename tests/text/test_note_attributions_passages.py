@@ -60,3 +60,21 @@ def test_one_name_and_a_page_cites_the_one_paper_of_that_first_author_else_is_no
     verdicts, _ = verify_note(kb, tmp_path / "note.md")
     assert [(v.citekey, v.status, v.failed) for v in verdicts] == [("dodge2022measuring", "no-text", False),
                                                                   (None, "unchecked", False)]
+
+
+@pytest.mark.parametrize("passage, cited", [
+    # a passage of the work where a short form has its title: a quote of that work at the page after it
+    (f'Dodge et al., "{_Q}," 3.', ("Dodge et al.", "3")),
+    (f'Dodge and Prewitt, “{_Q}.” p. 3.', ("Dodge and Prewitt.", "3")),
+])
+@pytest.mark.parametrize("title", [
+    # ... never a title, capitalised as one, or a title's words with no clause, or the title of a work it lists
+    'Dodge et al., "Measuring the Carbon Intensity of AI in Cloud Instances and Other Places," 3.',
+    'Dodge et al., "Measuring the carbon intensity of artificial intelligence in cloud instances," 3.',
+    'Doe, "What is the carbon footprint of machine learning in practice," 3.\n\n## References\n\n'
+    "- Doe, J. (2020). What is the carbon footprint of machine learning in practice. Venue.",
+])
+def test_a_footnote_quoting_a_passage_in_its_titles_place(passage: str, cited: tuple, title: str) -> None:
+    note = parse_note(f"It was measured.[^2] And cited.[^3]\n\n[^3]: {passage}\n[^2]: {title}\n")
+    assert [(q.attribution, q.page) for q in note.quotes] == [cited]
+    assert [r.number for r in note.references if r.number and r.number.startswith("^")] == ["^2"]
