@@ -1124,10 +1124,12 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
             return _ambiguous_by_name(cited.first_author, cited.year, tuple(keys), first.reference if first else None)
     if cited is not None and cited.first_author and cited.year is None and not (cited.title or cited.doi
                                                                                 or cited.arxiv_id) \
-            and not note.bibliography and (not note.references or len(notes_text.cited_names(q.attribution)) > 1):
+            and not note.bibliography and (not note.references or len(notes_text.cited_names(q.attribution)) > 1
+                                           or not note.references_by_author(q.attribution)):
         # MLA's "(Doe et al. 3)", Chicago's "(Doe, n.d.)", "(Doe, forthcoming)" in a note that lists no work: the
         # one work here of that first author (of those authors: "Doe and Roe"); of every author it names, in a note
-        # whose list holds no work of theirs
+        # whose list holds no work of theirs, as a footnote's names its list holds no work of ('[^1]: Doe et al.
+        # write that "..." (p. 3).')
         found = _by_first_author(db, cited.first_author, q.attribution, first, strict=bool(note.references))
         if found.citekey is None and not found.several and not note.references \
                 and notes_text.one_author_page(q.attribution):

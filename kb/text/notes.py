@@ -2361,8 +2361,11 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         footnote = cite is None and _FOOTNOTE_DEF.match(_line_text(text, lines, lines.line(start) - 1)) is not None
         if cite is None and (footnote or text[close + 1:close + 4].lstrip(" \t")[:1] in ("(", "[")):
             # (a footnote's quote of names alone: '[^1]: Doe et al. write that "..."', its mark the citation)
-            cite = _listed(_named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end,
-                                         footnote), numbers, note)
+            named = _named_around(text, max(prev_close, para_start, start - _WINDOW), start, close, para_end, footnote)
+            cite = _listed(named, numbers, note)
+            if cite is None and footnote and named is not None and named[0] == "author-page":
+                # ... of authors the note's list holds no work of: the work of theirs the knowledge base holds
+                cite = ("author-year",) + named[1:]
         if cite is None and footnote:
             # ('[^2]: Doe et al., "...," 3.': a passage of their work where a short form has its title, at its page)
             at_line = lines.starts[lines.line(start) - 1]
@@ -2942,8 +2945,8 @@ def _passage_note(body: str, start: int, note: Note | None = None, text: str | N
     if note is not None and any(r.title and (said.startswith(r.title.lower()[:40]) or
                                              r.title.lower().startswith(said[:40])) for r in note.references):
         return None                     # the title of a work the note lists
-    if text is not None and len(re.findall(re.escape(" ".join(words[:6])), text, re.I)) > 1:
-        return None                     # ... its words written elsewhere in the note too
+    if text is not None and re.search(r"(?<![\"“„])" + re.escape(" ".join(words[:6])), text, re.I):
+        return None                     # ... its words written elsewhere in the note, not quoted there
     return m
 
 

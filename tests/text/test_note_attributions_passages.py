@@ -78,3 +78,23 @@ def test_a_footnote_quoting_a_passage_in_its_titles_place(passage: str, cited: t
     note = parse_note(f"It was measured.[^2] And cited.[^3]\n\n[^3]: {passage}\n[^2]: {title}\n")
     assert [(q.attribution, q.page) for q in note.quotes] == [cited]
     assert [r.number for r in note.references if r.number and r.number.startswith("^")] == ["^2"]
+
+
+def test_a_footnotes_names_its_list_holds_no_work_of_cite_the_one_paper_here_of_theirs(kb_root, tmp_path) -> None:
+    from kb.ops.papers import import_bib
+    from kb.ops.quotes import verify_note
+    from kb.ops.session import open_kb
+
+    (tmp_path / "in.bib").write_text("@misc{dodge2022measuring, title = {Measuring the Carbon Intensity of {AI} in "
+                                     "Cloud Instances}, author = {Dodge, Jesse and Prewitt, Taylor}, year = {2022}}\n")
+    kb = open_kb(kb_root)
+    import_bib(kb, tmp_path / "in.bib")
+    (tmp_path / "note.md").write_text(
+        f'It was measured.[^1] Again.[^2] Not here.[^3]\n\n[^1]: Dodge et al. write that "{_Q}" (p. 3).\n'
+        f'[^2]: Dodge and Prewitt, "{_Q}," 4.\n[^3]: Roe et al. write that "{_Q}" (p. 3).\n\n'
+        "## References\n\n- Strubell, E., Ganesh, A. (2019). Energy and policy considerations for deep learning.\n",
+        "utf-8")
+    verdicts, _ = verify_note(kb, tmp_path / "note.md")
+    assert [(v.citekey, v.status, v.cited_page) for v in verdicts] == [
+        ("dodge2022measuring", "no-text", "3"), ("dodge2022measuring", "no-text", "4"), (None, "no-source", "3")]
+    assert "no paper here has its first author 'roe'" in verdicts[2].message
