@@ -2921,6 +2921,7 @@ _PASSAGE_NOTE = lazy(r"\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _
                      + _SURNAME + r")?),\s*[\"“](?P<quote>[^\"“”\n]{15,5000}?)[\"”]\s*,?\s*(?:pp?\.\s*)?"
                      r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?\s*")
 # words of a clause a title seldom has: a passage's, "... companies have also been committed to ..."
+_PASSAGE_WORDS = 15                     # (longer than a title is: a passage, words of a clause or not)
 _CLAUSE_WORDS = frozenset("""is are was were be been being has have had we our us it its this that they their them there
 these those which who can could would should will may might must not do does did also""".split())
 
@@ -2928,7 +2929,8 @@ these those which who can could would should will may might must not do does did
 def _passage_note(body: str, start: int, note: Note | None = None, text: str | None = None):
     """The match of a footnote that is its authors' names, a passage of their work quoted and its page
     (`_PASSAGE_NOTE`), where the quoted words are a sentence, not a title: eight words or more, not capitalised as a
-    title (Chicago's "Measuring the Carbon Intensity of AI"), with words of a clause (`_CLAUSE_WORDS`), and no title
+    title (Chicago's "Measuring the Carbon Intensity of AI"), with words of a clause (`_CLAUSE_WORDS`) or longer than a
+    title, and no title
     of a work the note lists (or, `text` given, the note's words elsewhere: its list read later); else None."""
     m = _PASSAGE_NOTE.fullmatch(body, start) if '"' in body or "“" in body else None
     if m is None:
@@ -2937,9 +2939,9 @@ def _passage_note(body: str, start: int, note: Note | None = None, text: str | N
     if len(words) < UNCITED_MIN_WORDS:
         return None
     long = [w for w in words[1:] if len(w.strip("()[]'’\"")) >= 4 and w[:1].isalpha()]
-    if long and sum(w[:1].isupper() for w in long) * 2 >= len(long):
-        return None                     # capitalised as a title
-    if not any(w.lower().strip(",.;:") in _CLAUSE_WORDS for w in words):
+    if long and sum(w[:1].isupper() for w in long) * 4 >= len(long) * 3:
+        return None                     # capitalised as a title (a passage's names and terms are fewer)
+    if len(words) < _PASSAGE_WORDS and not any(w.lower().strip(",.;:") in _CLAUSE_WORDS for w in words):
         return None
     said = " ".join(words).lower()
     if note is not None and any(r.title and (said.startswith(r.title.lower()[:40]) or
