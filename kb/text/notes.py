@@ -2336,6 +2336,17 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 ("[", "(", "<", "\\", "http", "arXiv:", "arxiv:", "doi:", "^", "—", "–", "―", "--")) and not _SUPERSCRIPT_AT.match(text, close + 1) \
                 and not _closing_narrative(text, close + 1, after_end):
             after_end = close + 1       # it ends its sentence: what follows cites the next one
+        at_line = lines.starts[lines.line(start) - 1]
+        lead = text[at_line:start].lstrip()
+        if lead[:2] == "[^" or lead[:1].isdigit() or "</a>" in lead:
+            # '[^2]: Doe et al., "...," 3.': a passage of their work where a short form has its title, at its page,
+            # in a footnote, an endnote or an exported document's note (its link back to its mark no citation)
+            passage = _passage_line(_line_text(text, lines, lines.line(start) - 1), note)
+            if passage is not None and at_line + passage.start("quote") == start + 1:
+                found.append((("author-year", " ".join(passage.group("who").split()).rstrip(".") + ".",
+                               passage.group("page").replace(" ", "")), False))
+                after_at.append(None)
+                continue
         at: list[int] = []
         cite = _listed(_cite_near(text, cites, close + 1, after_end, True, para_end, at), numbers, note)
         if cite is not None and (text[at[-1]:at[-1] + 1].isalpha() or text[at[-1]:at[-1] + 1] == "@") \
@@ -2366,15 +2377,6 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
             if cite is None and footnote and named is not None and named[0] == "author-page":
                 # ... of authors the note's list holds no work of: the work of theirs the knowledge base holds
                 cite = ("author-year",) + named[1:]
-        if cite is None and footnote:
-            # ('[^2]: Doe et al., "...," 3.': a passage of their work where a short form has its title, at its page)
-            at_line = lines.starts[lines.line(start) - 1]
-            own = _line_text(text, lines, lines.line(start) - 1)
-            label = _FOOTNOTE_DEF.match(own)
-            passage = _passage_note(own, label.end(), note) if label else None
-            if passage is not None and at_line + passage.start("quote") == start + 1:
-                cite = ("author-year", " ".join(passage.group("who").split()).rstrip(".") + ".",
-                        passage.group("page").replace(" ", ""))
         if cite is None and row is not None:
             cite = _listed(_cell_cite(text, row), numbers, note)
         if cite is not None and row is not None:
@@ -2679,6 +2681,8 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 rest = text[end:min(line_end, end + _MAX_ENTRY)]
                 if len(_visible(rest)) < 20 or "<" + tag in _LINK_BACK.sub("", rest):
                     continue        # (another on its line; a link back to the mark, '<a href="#fnref1">↩︎</a>', is none)
+                if _passage_line(_line_text(text, lines, line - 1), note, text):
+                    continue        # a note quoting a passage of its authors' work: no reference, its quote a quote
                 blocks.append((start, line_end))
                 note.references.append(_reference(rest, anchor, line))
                 continue
@@ -2767,8 +2771,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         body = " ".join(x.strip() for x in cur).strip()
         span, cur = len(cur), []
         label = _FOOTNOTE_DEF.match(body)
-        if label and (_quotes_with_citation(body, label.end())
-                      or span == 1 and _passage_note(body, label.end(), note, whole)):
+        if label and _quotes_with_citation(body, label.end()) or (label or endnote) and span == 1 \
+                and _passage_line(body, note, whole):
             return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
         footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
         if footnotes and _IBID.match(body):
@@ -2924,6 +2928,23 @@ _PASSAGE_NOTE = lazy(r"\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _
 _PASSAGE_WORDS = 15                     # (longer than a title is: a passage, words of a clause or not)
 _CLAUSE_WORDS = frozenset("""is are was were be been being has have had we our us it its this that they their them there
 these those which who can could would should will may might must not do does did also""".split())
+
+
+#: what labels a note on its line: a footnote's "[^2]:", an endnote's "2.", an exported document's anchor
+_NOTE_LABEL = lazy(r"[ \t]{0,3}(?:\[\^[^\]\s]{1,40}\]:|\d{1,4}[.)](?=\s))?[ \t]*(?:<a\s[^<>]{0,300}>\s*</a>)?[ \t]*")
+
+
+def _passage_line(line: str, note: Note | None = None, text: str | None = None):
+    """`_passage_note` of a line that is a note, labelled as a footnote, an endnote or an exported document's note
+    ('1. <a id="fn1"></a>Doe et al., “...,” 3. <a href="#fnref1">↩︎</a>'), its link back to its mark left out."""
+    label = _NOTE_LABEL.match(line)
+    if label is None or label.end() == 0 or not line[:label.end()].strip():
+        return None
+    back = _LINK_BACK.search(line, label.end()) if "</a>" in line[label.end():] else None
+    if back is not None and not line[back.end():].strip():
+        line = line[:back.start()]
+    back = _BACKLINK.search(line, label.end())
+    return _passage_note(line[:back.start()] if back is not None else line, label.end(), note, text)
 
 
 def _passage_note(body: str, start: int, note: Note | None = None, text: str | None = None):
