@@ -119,6 +119,9 @@ class Note:
     bibliography_line: int = 0
     #: the note's lists of works are read (what a note that lists none cites is told only then)
     references_read: bool = field(default=False, repr=False, compare=False)
+    #: notes read as references that may quote a passage where a short form has its title (`_passage_line`), each
+    #: with the range its element blocks: decided once the note's list is read (`_passages_decided`)
+    _passages: list = field(default_factory=list, repr=False, compare=False)
     _lookup: _Refs | None = field(default=None, repr=False, compare=False)
 
     def reference_for(self, quote: NoteQuote) -> NoteReference | None:
@@ -2303,6 +2306,7 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 items[k] = (lines.starts[first], end)
         return items[k]
 
+    titles: set[str] | None = None
     # where each footnote is defined ("[^1]: ..."): footnotes on lines one after another are each a paragraph
     defined = [m.start() for m in _FOOTNOTE_DEFINED.finditer(text)] if "[^" in text else []
     for i, (start, close) in enumerate(pairs):
@@ -2341,7 +2345,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
         if lead[:2] == "[^" or lead[:1].isdigit() or "</a>" in lead:
             # '[^2]: Doe et al., "...," 3.': a passage of their work where a short form has its title, at its page,
             # in a footnote, an endnote or an exported document's note (its link back to its mark no citation)
-            passage = _passage_line(_line_text(text, lines, lines.line(start) - 1), note)
+            if titles is None:
+                titles = _listed_titles(note)
+            passage = _passage_line(_line_text(text, lines, lines.line(start) - 1), titles)
             if passage is not None and at_line + passage.start("quote") == start + 1:
                 found.append((("author-year", " ".join(passage.group("who").split()).rstrip(".") + ".",
                                passage.group("page").replace(" ", "")), False))
@@ -2681,10 +2687,11 @@ def _parse_references(text: str, lines: _Lines, fenced: list[tuple[int, int]],
                 rest = text[end:min(line_end, end + _MAX_ENTRY)]
                 if len(_visible(rest)) < 20 or "<" + tag in _LINK_BACK.sub("", rest):
                     continue        # (another on its line; a link back to the mark, '<a href="#fnref1">↩︎</a>', is none)
-                if _passage_line(_line_text(text, lines, line - 1), note, text):
-                    continue        # a note quoting a passage of its authors' work: no reference, its quote a quote
                 blocks.append((start, line_end))
                 note.references.append(_reference(rest, anchor, line))
+                own = _line_text(text, lines, line - 1)
+                if _passage_line(own):
+                    note._passages.append((note.references[-1], blocks[-1], own))
                 continue
             blocks.append((start, end))
             note.references.append(_reference(body, anchor, line))
@@ -2744,7 +2751,6 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
                              note: Note) -> None:
     """Footnote definitions, entries of a References section, and '[n] ...' lines."""
     starts = lines.starts
-    whole = text
     n = len(starts)
 
     def line_at(k: int) -> str:
@@ -2771,8 +2777,7 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
         body = " ".join(x.strip() for x in cur).strip()
         span, cur = len(cur), []
         label = _FOOTNOTE_DEF.match(body)
-        if label and _quotes_with_citation(body, label.end()) or (label or endnote) and span == 1 \
-                and _passage_line(body, note, whole):
+        if label and _quotes_with_citation(body, label.end()):
             return      # a footnote of prose quoting a work with its own citation: no reference, its quote a quote
         footnotes = [r for r in note.references if (r.number or "").startswith("^")] if label else []
         if footnotes and _IBID.match(body):
@@ -2790,6 +2795,8 @@ def _parse_listed_references(text: str, lines: _Lines, excluded: list[tuple[int,
             ref = _reference(body[:_MAX_ENTRY], None, cur_line, cur_number)
             ref.span = span
             note.references.append(ref)
+            if (label or endnote) and span == 1 and _passage_line(body):
+                note._passages.append((ref, None, body))    # ('[^2]: Doe et al., "...," 3.': decided later)
             if endnote:
                 endnotes.append(ref)
             if in_section:
@@ -2934,7 +2941,7 @@ these those which who can could would should will may might must not do does did
 _NOTE_LABEL = lazy(r"[ \t]{0,3}(?:\[\^[^\]\s]{1,40}\]:|\d{1,4}[.)](?=\s))?[ \t]*(?:<a\s[^<>]{0,300}>\s*</a>)?[ \t]*")
 
 
-def _passage_line(line: str, note: Note | None = None, text: str | None = None):
+def _passage_line(line: str, titles: set[str] | None = None):
     """`_passage_note` of a line that is a note, labelled as a footnote, an endnote or an exported document's note
     ('1. <a id="fn1"></a>Doe et al., “...,” 3. <a href="#fnref1">↩︎</a>'), its link back to its mark left out."""
     label = _NOTE_LABEL.match(line)
@@ -2944,15 +2951,35 @@ def _passage_line(line: str, note: Note | None = None, text: str | None = None):
     if back is not None and not line[back.end():].strip():
         line = line[:back.start()]
     back = _BACKLINK.search(line, label.end())
-    return _passage_note(line[:back.start()] if back is not None else line, label.end(), note, text)
+    return _passage_note(line[:back.start()] if back is not None else line, label.end(), titles)
 
 
-def _passage_note(body: str, start: int, note: Note | None = None, text: str | None = None):
+def _listed_titles(note: Note) -> set[str]:
+    """The titles of the works a note lists, as `_passage_note` tells a passage from them (lower case, their first
+    40 characters)."""
+    return {r.title.lower()[:40] for r in note.references if r.title}
+
+
+def _passages_decided(note: Note, blocks: list[tuple[int, int]]) -> None:
+    """The notes read as references that quote a passage where a short form has its title (`_passage_line`), the
+    note's list read: each is no reference, its quote a quote (`_parse_plain`), unless what it quotes is the title
+    of a work the note lists."""
+    mine = {id(ref) for ref, _, _ in note._passages}
+    titles = {r.title.lower()[:40] for r in note.references if r.title and id(r) not in mine}
+    drop = {id(ref): block for ref, block, line in note._passages if _passage_line(line, titles)}
+    if drop:
+        note.references[:] = [r for r in note.references if id(r) not in drop]
+        gone = {b for b in drop.values() if b is not None}
+        blocks[:] = [b for b in blocks if b not in gone]
+    note._passages.clear()
+
+
+def _passage_note(body: str, start: int, titles: set[str] | None = None):
     """The match of a footnote that is its authors' names, a passage of their work quoted and its page
     (`_PASSAGE_NOTE`), where the quoted words are a sentence, not a title: eight words or more, not capitalised as a
     title (Chicago's "Measuring the Carbon Intensity of AI"), with words of a clause (`_CLAUSE_WORDS`) or longer than a
     title, and no title
-    of a work the note lists (or, `text` given, the note's words elsewhere: its list read later); else None."""
+    of a work the note lists (`titles`, as `_listed_titles` gives them); else None."""
     m = _PASSAGE_NOTE.fullmatch(body, start) if '"' in body or "“" in body else None
     if m is None:
         return None
@@ -2964,12 +2991,8 @@ def _passage_note(body: str, start: int, note: Note | None = None, text: str | N
         return None                     # capitalised as a title (a passage's names and terms are fewer)
     if len(words) < _PASSAGE_WORDS and not any(w.lower().strip(",.;:") in _CLAUSE_WORDS for w in words):
         return None
-    said = " ".join(words).lower()
-    if note is not None and any(r.title and (said.startswith(r.title.lower()[:40]) or
-                                             r.title.lower().startswith(said[:40])) for r in note.references):
+    if titles and " ".join(words).lower()[:40] in titles:
         return None                     # the title of a work the note lists
-    if text is not None and re.search(r"(?<![\"“„])" + re.escape(" ".join(words[:6])), text, re.I):
-        return None                     # ... its words written elsewhere in the note, not quoted there
     return m
 
 
@@ -3923,6 +3946,8 @@ def parse_note(text: str, path: str = "<note>") -> Note:
     if "\\bibitem" in text:
         _parse_bibitems(text, lines, fenced, note, blocks)
     _parse_listed_references(text, lines, sorted(fenced + blocks), note)
+    if note._passages:
+        _passages_decided(note, blocks)
     note.references_read = True
     _lead_ins(text, lines, note, uncited, _front_fields(text, front).get("citekey") if front else None)
     if "^[" in text:            # pandoc's inline notes: a reference's title in quote marks there is no quote
