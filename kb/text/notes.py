@@ -207,10 +207,10 @@ class Note:
         names = _cited_names(attribution)
         hits: list[NoteReference] = []
         # "Lo & Wang" is read as one name by the reference reader: its first name then, whole ("Le Cun et al.")
+        by_author = self._refs().by_author() if self.references else {}
         for akey in dict.fromkeys((name_key(cited.first_author), name_key(cited_family(attribution)))):
             # no year (MLA: "Futoma et al."): the first author alone
-            hits = hits or [r for r in self.references if akey and r.entry is not None
-                            and cited.year in (None, r.entry.year) and name_key(r.entry.first_author) == akey]
+            hits = hits or [r for r in by_author.get(akey, ()) if akey and cited.year in (None, r.entry.year)]
         short = _SHORT_TITLE.search(attribution) if hits else None
         if short:
             # MLA's "Doe et al. “Short Title”.": the work of that author whose title it shortens
@@ -3587,6 +3587,8 @@ class _Refs:
         self.anchor_at: dict[str, int] = {}         # where the first of each anchor is among them
         self.count: dict[str, int] = {}             # how many references have each number
         self.size = _shape(refs)
+        self.refs = refs
+        self._by_author: dict[str, list[NoteReference]] | None = None
         for i, r in enumerate(refs):
             if r.number is not None:
                 self.number.setdefault(r.number, r)
@@ -3596,6 +3598,17 @@ class _Refs:
             if r.anchor is not None:
                 self.anchor.setdefault(r.anchor, r)
                 self.anchor_at.setdefault(r.anchor, i)
+
+
+    def by_author(self) -> dict[str, list[NoteReference]]:
+        """The references read as entries by their first author's key (`name_key`), in the note's order: made once,
+        where a scan of them all per citation by names made a note citing by names in thousands quadratic."""
+        if self._by_author is None:
+            self._by_author = {}
+            for r in self.refs:
+                if r.entry is not None:
+                    self._by_author.setdefault(name_key(r.entry.first_author), []).append(r)
+        return self._by_author
 
 
 def _own_note(note: Note, q: NoteQuote, refs: _Refs | None = None) -> tuple[NoteReference, bool] | None:
@@ -3967,6 +3980,7 @@ def parse_note(text: str, path: str = "<note>") -> Note:
             r.line = marks.get(r.number or "", r.line)
     note.quotes.sort(key=lambda q: q.offset)
     note.references.sort(key=lambda r: r.line)
+    note._lookup = None          # (its lookups made again in this order: a sort may move none of its ends)
     _footnote_keys(note)
     _footnote_pages(note)
     if "@" in text or "\\" in text:
