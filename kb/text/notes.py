@@ -1353,22 +1353,23 @@ def _attribution_page(attribution: str) -> str | None:
     return _locator_in(attribution)
 
 def _names_without_lead(attribution: str) -> str:
-    """An attribution that is an author-year citation after a phrase its comma sets off, opened by a word that opens
-    a sentence, without that phrase, as a narrative citation is read: 'In Europe, Doe et al. (2022: 5)' -> 'Doe et
-    al. (2022: 5)', '*Recently, Doe and Roe (2020)*' -> 'Doe and Roe (2020)' (never 'Garcia, Smith and Jones (2020)',
-    three names)."""
-    if ", " not in attribution:
-        return attribution
+    """An attribution that is an author-year citation after words opening a sentence, without them, as a narrative
+    citation is read: a phrase its comma sets off ('In Europe, Doe et al. (2022: 5)', '*Recently, Doe and Roe
+    (2020)*') or words of no name ('According to Doe et al. (2022: 5)') -> 'Doe et al. (2022: 5)' (never 'Garcia,
+    Smith and Jones (2020)', three names)."""
     work = _EMPHASISED.sub(r"\2", attribution.strip())
-    first = work.split(None, 1)[0].lower().rstrip(",.")
+    first = work.split(None, 1)[0].lower().rstrip(",.") if work else ""
     if first not in _SENTENCE_OPENERS and first not in _ADVERBS:
         return attribution
-    at = work.find(", ")
+    at = work.find(" ")
     while 0 <= at <= 120:
-        names = work[at + 2:].lstrip()
-        if names[:1].isupper() and _is_work(names) and not any(c.isdigit() for c in work[:at]):
-            return names
-        at = work.find(", ", at + 2)
+        names, lead = work[at + 1:], work[:at]
+        who = _WHO_AT.match(names) if names[:1].isupper() else None
+        if who is not None and (lead.endswith(",") or not any(w[:1].isupper() for w in lead.split()[1:])) \
+                and not any(c.isdigit() for c in lead) and _is_work(names) \
+                and _without_opener(" ".join(who.group("who").split())) == " ".join(who.group("who").split()):
+            return names        # (the names after the whole phrase: 'Dodge et al.', never 'Europe, Dodge et al.')
+        at = work.find(" ", at + 1)
     return attribution
 
 

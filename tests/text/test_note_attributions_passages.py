@@ -16,6 +16,9 @@ _Q = "Major technology companies have also been increasingly committed to reduci
     (f"> {_Q}\n>\n> — *In the United States, Dodge et al. (2022: 5)*\n", "Dodge et al. (2022: 5)"),
     (f"> {_Q}\n\n— Recently, Dodge et al. (2022, p. 5)\n", "Dodge et al. (2022, p. 5)"),
     (f'"{_Q}" — In Europe, Dodge et al. (2022: 5)\n', "Dodge et al. (2022: 5)"),
+    # ... or after words opening it that are no names
+    (f"> {_Q}\n\n— According to Dodge et al. (2022: 5)\n", "Dodge et al. (2022: 5)"),
+    (f"> {_Q}\n\n— As noted by Dodge et al. (2022, p. 5)\n", "Dodge et al. (2022, p. 5)"),
 ])
 def test_an_attribution_after_a_leading_phrase_names_the_work_after_it(note: str, cited: str) -> None:
     assert [(q.attribution, q.page) for q in parse_note(note).quotes] == [(cited, "5")]
