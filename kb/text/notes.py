@@ -2350,8 +2350,9 @@ def _parse_plain(text: str, lines: _Lines, excluded: list[tuple[int, int]], note
                 titles = _listed_titles(note)
             passage = _passage_line(_line_text(text, lines, lines.line(start) - 1), titles)
             if passage is not None and at_line + passage.start("quote") == start + 1:
-                found.append((("author-year", " ".join(passage.group("who").split()).rstrip(".") + ".",
-                               passage.group("page").replace(" ", "")), False))
+                who = " ".join(passage.group("who").split()).rstrip(".") + "."
+                when = f" {passage.group('year')}." if passage.group("year") else ""    # ('Doe et al. (2022), "...," 3.')
+                found.append((("author-year", who + when, passage.group("page").replace(" ", "")), False))
                 after_at.append(None)
                 continue
         at: list[int] = []
@@ -2927,10 +2928,10 @@ def _quotes_with_citation(body: str, start: int) -> bool:
     return False
 
 
-# a footnote of a work's authors, a passage of it quoted where a short form has its title, and its page:
-# '[^2]: Doe et al., "...," 3.'
+# a footnote of a work's authors (and its year), a passage of it quoted where a short form has its title, and its
+# page: '[^2]: Doe et al., "...," 3.', '[^2]: Doe et al. (2022), "...," 3.'
 _PASSAGE_NOTE = lazy(r"\s*(?P<who>" + _SURNAME + r"(?:\s+et\s+al\.?|(?:,\s+" + _SURNAME + r"){0,8},?\s+(?:and|&)\s+"
-                     + _SURNAME + r")?),\s*[\"“](?P<quote>[^\"“”\n]{15,5000}?)[\"”]\s*,?\s*(?:pp?\.\s*)?"
+                     + _SURNAME + r")?)(?:,?\s+\(?(?P<year>(?:1[89]|20)\d\d[a-z]?)\)?)?,\s*[\"“](?P<quote>[^\"“”\n]{15,5000}?)[\"”]\s*,?\s*(?:pp?\.\s*)?"
                      r"(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*\.?\s*")
 # words of a clause a title seldom has: a passage's, "... companies have also been committed to ..."
 _PASSAGE_WORDS = 15                     # (longer than a title is: a passage, words of a clause or not)

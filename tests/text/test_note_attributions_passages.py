@@ -69,6 +69,7 @@ def test_one_name_and_a_page_cites_the_one_paper_of_that_first_author_else_is_no
     # a passage of the work where a short form has its title: a quote of that work at the page after it
     (f'Dodge et al., "{_Q}," 3.', ("Dodge et al.", "3")),
     (f'Dodge and Prewitt, “{_Q}.” p. 3.', ("Dodge and Prewitt.", "3")),
+    (f'Dodge et al. (2022), "{_Q}," 3.', ("Dodge et al. 2022.", "3")),
     # ... its terms capitalised, or longer than a title, no word of a clause in it
     ('Dodge, "Specifically, we focus on energy consumption of Graphical Processing Units, or GPUs," 4.', ("Dodge.", "4")),
     ('Dodge et al., "The tool calculates operational carbon emissions by using location-based and time-specific '
