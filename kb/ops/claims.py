@@ -738,6 +738,8 @@ def doubted_names(kb: KB, ns: Namespace, words: set[str] | None = None) -> tuple
         if reason is None:
             continue
         into[full] = f"{full}: {reason}"
+        if "-" in r["citekey"]:     # also written le_scao_rush_2021_many.x, as `namespace` reads it
+            into.setdefault(_ident(full), into[full])
         bare = _ident(r["id"])
         if ns.values.get(bare) is not None and bare not in ns.ambiguous and ns.sources.get(bare) == ns.sources.get(full):
             into[bare] = into[full]

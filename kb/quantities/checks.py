@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Mapping
 
 from kb.errors import KBError, UsageError
 from kb.quantities.expr import evaluate, parse
+from kb.quantities.expr import names as names_used
 from kb.quantities.interval import Interval, UnitMismatch, exact_digits, format_bounds, format_number
 from kb.quantities.units import has_user_units, registry, unit_powers
 from kb.quantities.userunits import UserUnits
@@ -153,6 +154,12 @@ def run_check(id: str, stated: str, expr: str, resolve: Callable[[str], "Interva
     result = _run_check(id, stated, expr, resolve, tolerance, known=known, units=units)
     if unverified or textless:
         used = {m.group() for m in _NAME.finditer(f"{stated} {expr}")}
+        try:
+            # the names as the expression resolves them: a key quoted in backticks,
+            # `le-scao-rush-2021-many`.points, is one name the words above do not make
+            used.update(names_used(parse(expr, units=units)))
+        except KBError:
+            pass
         for names, said, mark in ((unverified or {}, "unverified", "unverified"), (textless or {}, "no-text", "no_text")):
             marked = sorted(n for n in used if n in names)
             if marked:
