@@ -78,6 +78,9 @@ def family_command(name: str):
         command = command.commands.get(name)
     else:
         command.name = name             # a family of one command
+        # typer gives a lone command the root's --install-completion and --show-completion:
+        # they are the root's alone (`kb --install-completion`), not `kb audit`'s
+        command.params = [p for p in command.params if p.name not in ("install_completion", "show_completion")]
     _plain_help(command)
     return command
 

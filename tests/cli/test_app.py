@@ -61,6 +61,14 @@ def test_every_command_has_help_text():
                 assert (param.help or "").strip(), f"kb {' '.join(path)} {param.opts[0]} has no help text"
 
 
+def test_completion_options_are_the_roots_alone():
+    """`kb --install-completion` installs kb's; `kb audit --help` and `kb search --help` (families of
+    one command, which typer gives the root's options) listed --install-completion too."""
+    for path, cmd in all_commands():
+        names = {p.name for p in cmd.params}
+        assert not names & {"install_completion", "show_completion"}, f"kb {' '.join(path)}"
+
+
 @pytest.mark.parametrize("command", [["ls"], ["quote", "ls"], ["claims"], ["where"], ["verify"], ["check"],
                                      ["graph"], ["graph", "missing"], ["show"], ["refs"], ["graph", "show"],
                                      ["search"], ["doctor"]])
