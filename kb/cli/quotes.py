@@ -129,7 +129,13 @@ def verify(note: Optional[str] = typer.Option(None, "--note", callback=names_a_p
                     echo(f"    {r.message}")
             failed = sum(r.failed for r in results)
             unchecked = sum(r.status == "unchecked" for r in results)
+            # the quotes neither ok nor failed (no-text, unverified) are counted too, as kb verify counts them
+            others: dict = {}
+            for r in results:
+                if r.status not in ("ok", "unchecked") and not r.failed:
+                    others[r.status] = others.get(r.status, 0) + 1
             echo(f"{len(results) - unchecked} quotes: {sum(r.status == 'ok' for r in results)} ok, {failed} failed"
+                  + "".join(f", {n} {s}" for s, n in sorted(others.items()))
                   + (f", {unchecked} quoted passages not checked" if unchecked else "")
                   + (f", {len(problems)} broken blocks" if problems else ""))
         bad = any(r.failed for r in results) or bool(problems) or (

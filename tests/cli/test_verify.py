@@ -891,3 +891,16 @@ def test_a_citation_naming_every_author_tells_one_paper_of_a_first_author_and_ye
         assert "is ambiguous" in q["message"] and "doe2020chips" in q["message"]
     if cite == "(Doe and Smith 2020)":
         assert "is by Doe and Smith" in q["message"]
+
+
+def test_the_summary_counts_the_quotes_neither_ok_nor_failed(kb_root, tmp_path):
+    """A note's quotes of a paper kb holds no text of are counted as kb verify counts them:
+    '2 quotes: 0 ok, 0 failed, 2 no-text', where the summary said '0 ok, 0 failed' of 2 quotes."""
+    (kb_root / "references.bib").write_text("@article{doe2020energy,\n  title = {Energy of Models},\n"
+                                            "  author = {Doe, Jane},\n  year = {2020}\n}\n")
+    note = tmp_path / "n.md"
+    note.write_text('> "We measured the energy of twelve models." [@doe2020energy, p. 2]\n\n'
+                    '> "The machine drew 300 W at most." [@doe2020energy, p. 3]\n')
+    r = run_kb("verify", "--note", note)
+    assert r.code == 0, r.err
+    assert r.out.rstrip().endswith("2 quotes: 0 ok, 0 failed, 2 no-text"), r.out
