@@ -1082,7 +1082,8 @@ def explain_note_source(kb: KB, note, q, ctx: NoteContext | None = None) -> Note
     written = q.attribution or (q.source_text if q.source_text and len(q.source_text) >= 15 else None)
     cited = None
     if ref is None and written:
-        own = notes_text.reference_of(written)      # the reference written beside the quote itself
+        # the reference written beside the quote itself; an attribution ("— Doe 2019, p. 3") as a citation
+        own = notes_text.attribution_reference(written) if q.attribution else notes_text.reference_of(written)
         candidates.append((own.entry, own.titles, own.text))
         cited = own.entry if q.attribution else None
         whole = notes_text.particled_family_key(written)

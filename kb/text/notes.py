@@ -2585,6 +2585,27 @@ def reference_of(text: str, line: int = 0) -> NoteReference:
     return _reference(text, None, line)
 
 
+def attribution_reference(attribution: str) -> NoteReference:
+    """An attribution read as a reference (`reference_of`), its text as written; where it is an author-year
+    citation whose author the reference reader does not find ("Strubell 2019, p. 3", "Doe and Roe 2020":
+    a name and a year, no comma, no "et al."), its entry as the note's running text reads that citation
+    ("Strubell. 2019.", `_author_year`)."""
+    ref = reference_of(attribution)
+    if ref.entry is None or ref.entry.first_author:
+        return ref
+    work = _EMPHASISED.sub(r"\2", attribution.strip()).rstrip(".")
+    m = _WORK.fullmatch(work) or _NARRATIVE.fullmatch(work)
+    if m is None:
+        bare = _PAGE_AFTER_WORK.sub("", work)
+        m = _WORK.fullmatch(bare) or _NARRATIVE.fullmatch(bare)
+    if m is None:
+        return ref
+    read = reference_of(_author_year(m)[0])
+    if read.entry is None or not read.entry.first_author:
+        return ref
+    return replace(ref, entry=read.entry, authors=read.authors, year=read.year)
+
+
 _OPENS_WITH_PARTICLE = lazy(_PARTICLE + r"(?=\S)", re.I)
 
 
