@@ -7,7 +7,16 @@ from typing import List, Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import a_path, echo, emit_json, emit_json_items, input_path, names_a_paper, names_something
+from kb.cli.common import (
+    a_path,
+    complete_citekey,
+    echo,
+    emit_json,
+    emit_json_items,
+    input_path,
+    names_a_paper,
+    names_something,
+)
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.audit import Restatement, accept, audit_note, iter_audit
@@ -35,7 +44,8 @@ def _line(r: Restatement, in_note: bool = False) -> str:
 
 
 @app.command("audit")
-def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audit (default: every paper).", callback=names_a_paper),
+def audit_cmd(keys: List[str] = typer.Argument(None, help="Citing papers to audit (default: every paper).", callback=names_a_paper,
+                                               autocompletion=complete_citekey),
               only: Optional[str] = typer.Option(None, "--only", callback=names_something,
                                                  help="Verdicts to list, comma-separated: "
                                                       "confirmed, differs, not-in-source (a note's: not-checked)."),

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from typer.core import TyperCommand
 
-from kb.cli.common import echo, emit_json, names_a_paper, names_something, print_quote, table, warn
+from kb.cli.common import complete_citekey, echo, emit_json, names_a_paper, names_something, print_quote, table, warn
 from kb.cli.opening import open_kb
 from kb.lazyimport import lazy_import
 from kb.ops.claims import (
@@ -67,7 +67,8 @@ class NegativeValues(TyperCommand):
 
 
 @claim_app.command("add", cls=NegativeValues)
-def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def claim_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                            autocompletion=complete_citekey),
               value: str = typer.Argument(..., help="The figure as written, with its unit: \"11.49 kWh\"."),
               quote: Optional[str] = typer.Option(None, "--quote", "-q", help="The sentence it comes from (verified)."),
               per: Optional[str] = typer.Option(None, "--per", help="What it is per: \"1000 inferences\", \"year\"."),
@@ -125,6 +126,7 @@ def claims_list(ctx: typer.Context,
                                                help="Holding these words (full-text: quote, tags, name; "
                                                     "repeatable: all must match)."),
                 paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                    autocompletion=complete_citekey,
                                                     help="From this paper."),
                 unit: Optional[str] = typer.Option(None, "--unit", callback=names_something,
                                                    help="Of this kind of unit (kWh matches MWh too)."),
@@ -172,7 +174,8 @@ def _figure(candidate: dict) -> str:
 
 
 @claims_app.command("extract")
-def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def claims_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                                 autocompletion=complete_citekey),
                    version: Optional[str] = typer.Option(None, "--version", help="Version (default: latest held)."),
                    as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Propose every number with a unit in a paper as a candidate claim, with page and sentence."""

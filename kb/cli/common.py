@@ -28,6 +28,7 @@ from kb.text.display import readable
 from kb.text.lazyre import lazy
 
 citekeys = lazy_import("kb.sources.citekey")
+paths = lazy_import("kb.store.paths")      # completion only: kb --help loads no store
 
 #: The folder given with `kb --kb PATH` (None: KB_HOME or the nearest kb.toml).
 state: dict = {"kb": None}
@@ -315,6 +316,27 @@ _NAMES = {"--paper": "give a paper's citekey", "--cite": "give citekeys, comma-s
           "--author": "give part of an author's name", "--year": "give a year (2019) or a range (2018-2020)",
           "--min": "give a figure with its unit, e.g. \"1 kWh\"", "--max": "give a figure with its unit, e.g. \"1 kWh\"",
           "--only": "give verdicts, comma-separated"}
+
+
+def complete_from_index(query: str, incomplete: str) -> list[str]:
+    """The first column of `query` (one ? for a LIKE pattern: what was typed, then anything), read from the
+    index with the standard library's sqlite3 alone: completing must stay fast, and never fail loudly."""
+    import sqlite3  # (the standard library's: only a completing shell needs it here)
+
+    try:
+        db = paths.layout(os.environ.get("KB_HOME") or None).db
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return [r[0] for r in conn.execute(query, [incomplete.replace("%", "") + "%"])][:200]
+        finally:
+            conn.close()
+    except Exception:        # completing must never fail loudly
+        return []
+
+
+def complete_citekey(incomplete: str) -> list[str]:
+    """Citekeys starting with what was typed (shell completion): of every argument naming a paper."""
+    return complete_from_index("select citekey from papers where citekey like ? order by citekey", incomplete)
 
 
 def names_a_paper(ctx, param, value):

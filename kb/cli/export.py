@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import data, err, names_something, warn
+from kb.cli.common import complete_citekey, data, err, names_something, warn
 from kb.cli.opening import open_kb
 from kb.errors import UsageError
 from kb.ops.export import (
@@ -81,6 +81,7 @@ def export_note(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=
                                                help="Quotes holding these words (full-text, in the quote or "
                                                     "its tags; repeatable: all must match)."),
                 paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                    autocompletion=complete_citekey,
                                                     help="Quotes from this paper."),
                 cite: List[str] = typer.Option([], "--cite", callback=names_something,
                                                help="Also list these papers (comma-separated) in the "
@@ -133,7 +134,8 @@ def export_bib(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
                                                 help="Papers these quotes cite (ids, comma-separated)."),
                topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                                help="Papers cited by quotes and claims tagged with this topic."),
-               paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
+               paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                   autocompletion=complete_citekey, help="This paper."),
                cite: List[str] = typer.Option([], "--cite", callback=names_something,
                                               help="Also these papers (comma-separated; a key kept "
                                                                   "in a paper's ids field names that paper)."),
@@ -166,7 +168,8 @@ def export_csl(quotes: List[str] = typer.Option([], "--quotes", "-q", callback=n
                                                 help="Papers these quotes cite (ids, comma-separated)."),
                topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                                help="Papers cited by quotes and claims tagged with this topic."),
-               paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something, help="This paper."),
+               paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                   autocompletion=complete_citekey, help="This paper."),
                cite: List[str] = typer.Option([], "--cite", callback=names_something,
                                               help="Also these papers (comma-separated)."),
                output: Optional[str] = typer.Option(None, "--output", "-o", help=_OUT_HELP),

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import data, echo, emit_json, names_a_paper, warn
+from kb.cli.common import complete_citekey, data, echo, emit_json, names_a_paper, warn
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.errors import UsageError
@@ -28,7 +28,8 @@ app = typer.Typer()
 # -- the citation graph -------------------------------------------------------------------------
 
 @app.command()
-def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def refs(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                       autocompletion=complete_citekey),
          as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """A paper's parsed reference list: each entry and the paper it resolves to (or none)."""
 
@@ -92,7 +93,8 @@ def graph_summary(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
 
 
 @graph_app.command("show")
-def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                             autocompletion=complete_citekey),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """What a paper cites and what cites it, inside the knowledge base."""
 
@@ -108,8 +110,10 @@ def graph_show(citekey: str = typer.Argument(..., help="The paper's citekey.", c
 
 
 @graph_app.command("path")
-def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", callback=names_a_paper),
-               target: str = typer.Argument(..., help="Citekey to reach.", callback=names_a_paper),
+def graph_path(source: str = typer.Argument(..., help="Citekey to start from.", callback=names_a_paper,
+                                            autocompletion=complete_citekey),
+               target: str = typer.Argument(..., help="Citekey to reach.", callback=names_a_paper,
+                                            autocompletion=complete_citekey),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The shortest chain of citations from one paper to another."""
 
@@ -181,7 +185,8 @@ app.add_typer(cite_app, name="cite")
 
 
 @cite_app.command("fetch")
-def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def cite_fetch(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                             autocompletion=complete_citekey),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Fetch a paper's references and citations from the Semantic Scholar Graph API and merge them in."""
 

@@ -1,14 +1,13 @@
 """`kb rm`, `kb rename`, `kb tag`, `kb open`, `kb edit`: keeping a library day to day.
 
-Also the completion functions for citekeys and tags, which read the index with
-the standard library's sqlite3 only (completing must stay fast)."""
+Also the completion of tags, which reads the index with the standard library's sqlite3
+only (completing must stay fast; citekeys: kb.cli.common.complete_citekey)."""
 
 from __future__ import annotations
 
 import os
 import shlex
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,17 @@ from typing import List
 import typer
 
 from kb.atomic import said, shown
-from kb.cli.common import data, echo, emit_json, err, input_path, names_a_paper, names_a_path
+from kb.cli.common import (
+    complete_citekey,
+    complete_from_index,
+    data,
+    echo,
+    emit_json,
+    err,
+    input_path,
+    names_a_paper,
+    names_a_path,
+)
 from kb.cli.opening import open_kb, open_kb_apart, say_apart
 from kb.errors import UsageError
 from kb.ops.library import (
@@ -39,23 +48,6 @@ app = typer.Typer()
 
 # -- completion ----------------------------------------------------------------------------
 
-def _complete(query: str, incomplete: str) -> list[str]:
-    try:
-        db = paths.layout(os.environ.get("KB_HOME") or None).db
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
-        try:
-            return [r[0] for r in conn.execute(query, [incomplete.replace("%", "") + "%"])][:200]
-        finally:
-            conn.close()
-    except Exception:        # completing must never fail loudly
-        return []
-
-
-def complete_citekey(incomplete: str) -> list[str]:
-    """Citekeys starting with what was typed (shell completion)."""
-    return _complete("select citekey from papers where citekey like ? order by citekey", incomplete)
-
-
 def complete_tag(incomplete: str) -> list[str]:
     """Tags of papers and topics of quotes and claims starting with what was typed."""
     import json
@@ -64,7 +56,7 @@ def complete_tag(incomplete: str) -> list[str]:
     for query in ("select fields from papers where ? is not null",
                   "select topics from quotes where ? is not null",
                   "select topics from claims where ? is not null"):
-        for value in _complete(query, ""):
+        for value in complete_from_index(query, ""):
             try:
                 data = json.loads(value)
             except ValueError:
@@ -72,6 +64,13 @@ def complete_tag(incomplete: str) -> list[str]:
             items = data if isinstance(data, list) else split_tags(data.get("keywords"))
             words.update(t for t in items if isinstance(t, str) and t)
     return sorted(w for w in words if w.startswith(incomplete))
+
+
+def complete_tag_change(incomplete: str) -> list[str]:
+    """kb tag's +TAG (and -TAG, where the shell hands it over): the tags starting with what follows the
+    sign, the sign kept."""
+    sign = incomplete[:1] if incomplete[:1] in ("+", "-") else ""
+    return [sign + t for t in complete_tag(incomplete[len(sign):])]
 
 
 # -- kb rm -----------------------------------------------------------------------------------
@@ -161,7 +160,7 @@ def rename(old: str = typer.Argument(..., help="The citekey now.", callback=name
 def tag(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper, autocompletion=complete_citekey),
         changes: List[str] = typer.Argument(None, help="+TAG adds a tag, -TAG removes one (a bare TAG adds); "
                                                        "none lists the paper's tags.",
-                                            autocompletion=complete_tag),
+                                            autocompletion=complete_tag_change),
         as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Tag a paper: `kb tag KEY +energy -draft` (stored in references.bib as `keywords`)."""
 

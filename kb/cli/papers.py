@@ -296,7 +296,8 @@ app.add_typer(text_app, name="text")
 
 
 @text_app.command("load")
-def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                            autocompletion=complete_citekey),
               file: str = typer.Argument(..., callback=names_a_path, metavar="FILE", help="JSON list of pages, {'pages': [...]}, WattBot JSON, "
                                                     "or text with form feeds between pages; - reads stdin."),
               version: str = typer.Option("", "--version", help="arXiv version the text is of, e.g. v3."),
@@ -316,7 +317,8 @@ def text_load(citekey: str = typer.Argument(..., help="The paper's citekey.", ca
 
 
 @text_app.command("show")
-def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or one in its ids).", callback=names_a_paper),
+def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or one in its ids).", callback=names_a_paper,
+                                            autocompletion=complete_citekey),
               page: str = typer.Option(None, "--page", "-p", help="Pages: 3, 3-5 or 2,7 (default: all)."),
               version: str = typer.Option(None, "--version", help="The version (default: the newest with text)."),
               second: bool = typer.Option(False, "--second",
@@ -336,7 +338,8 @@ def text_show(citekey: str = typer.Argument(..., help="The paper's citekey (or o
 
 
 @text_app.command("extract")
-def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def text_extract(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                               autocompletion=complete_citekey),
                  extractor: str = typer.Option("both", "--extractor", metavar="pdfium|pypdf|both",
                                                help="The extractor whose text to keep beside the stored one "
                                                     "(both: whichever of pdfium and pypdf made none of it)."),

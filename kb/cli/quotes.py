@@ -7,7 +7,17 @@ from typing import List, Optional
 import typer
 
 from kb.atomic import shown
-from kb.cli.common import echo, emit_json, input_path, names_a_paper, names_a_path, names_something, print_quote, warn
+from kb.cli.common import (
+    complete_citekey,
+    echo,
+    emit_json,
+    input_path,
+    names_a_paper,
+    names_a_path,
+    names_something,
+    print_quote,
+    warn,
+)
 from kb.cli.opening import open_kb
 from kb.cli.progress import Progress
 from kb.ops.quotes import (
@@ -29,7 +39,8 @@ app.add_typer(quote_app, name="quote")
 
 
 @quote_app.command("add")
-def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper),
+def quote_add(citekey: str = typer.Argument(..., help="The paper's citekey.", callback=names_a_paper,
+                                            autocompletion=complete_citekey),
               text: str = typer.Argument(..., help="The quote, word for word; [...] marks an elision."),
               topic: List[str] = typer.Option([], "--topic", "-t", callback=names_something,
                                              help="A topic (repeatable)."),
@@ -77,6 +88,7 @@ def quote_ls(topic: List[str] = typer.Option([], "--topic", "-t", callback=names
                                             help="Only quotes holding these words (full-text, in the quote or its "
                                                  "tags; repeatable: all must match). kb search looks everywhere."),
              paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                                 autocompletion=complete_citekey,
                                                  help="Only quotes from this paper."),
              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List stored quotes."""

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from kb.cli.common import echo, emit_json, names_something, warn
+from kb.cli.common import complete_citekey, echo, emit_json, names_something, warn
 from kb.cli.opening import read_kb
 from kb.errors import UsageError
 from kb.ops.search import search as do_search
@@ -19,6 +19,7 @@ app = typer.Typer()
 def search(query: List[str] = typer.Argument(..., help="Words to find; \"a phrase\" in double quotes; "
                                                        "energ* for a prefix. Case and accents are ignored."),
            paper: Optional[str] = typer.Option(None, "--paper", "-p", callback=names_something,
+                                               autocompletion=complete_citekey,
                                                help="Only this paper."),
            limit: int = typer.Option(10, "--limit", "-n", help="How many results."),
            all_versions: bool = typer.Option(False, "--all-versions",

@@ -69,6 +69,17 @@ def test_completion_options_are_the_roots_alone():
         assert not names & {"install_completion", "show_completion"}, f"kb {' '.join(path)}"
 
 
+def test_every_argument_naming_a_paper_completes_citekeys():
+    """`kb quote add luc<TAB>`, `kb refs`, `kb audit`, `kb text show`, `--paper` ...: shell completion of
+    citekeys (README: "completes citekeys and tags"), where only kb show, rm, rename, tag, open and edit had it."""
+    named = [(path, p) for path, cmd in all_commands() for p in cmd.params
+             if getattr(p.callback, "__name__", "") == "names_a_paper" or "--paper" in p.opts]
+    assert len(named) >= 20
+    lacking = [f"kb {' '.join(path)} {p.name}" for path, p in named
+               if getattr(p, "_custom_shell_complete", None) is None]
+    assert not lacking
+
+
 @pytest.mark.parametrize("command", [["ls"], ["quote", "ls"], ["claims"], ["where"], ["verify"], ["check"],
                                      ["graph"], ["graph", "missing"], ["show"], ["refs"], ["graph", "show"],
                                      ["search"], ["doctor"]])

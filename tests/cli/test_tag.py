@@ -108,6 +108,15 @@ def test_completion_lists_citekeys_and_tags(lib):
     assert complete_tag("e") == ["energy"]
 
 
+def test_a_tag_change_completes_with_its_sign(lib):
+    """`kb tag KEY +en<TAB>` gives +energy, where it gave nothing (no tag starts with '+')."""
+    from kb.cli.library import complete_tag_change
+
+    assert run_kb("ls").code == 0
+    assert (complete_tag_change("+e"), complete_tag_change("-e"), complete_tag_change("e")) == (
+        ["+energy"], ["-energy"], ["energy"])
+
+
 def test_shell_completion_through_the_kb_command(lib):
     import os
     import subprocess
