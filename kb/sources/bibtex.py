@@ -1442,6 +1442,124 @@ def bib_value(name: str, value: str) -> str:
     return "{" + escape_value(name, value) + "}"
 
 
+#: Commands a record's text may keep (arXiv's TeX, Crossref's `$\alpha$`): accents, letters, fonts and
+#: math that print text. Any other (\input, \write18, \csname, \def, \@...) is the record's text, never a
+#: command: written \textbackslash{} and its name, so LaTeX prints it and kb shows it as the record has it.
+RECORD_COMMANDS = frozenset((
+    "u v H c d b t r k ss o O ae AE oe OE aa AA l L i j dag ddag S P copyright pounds "
+    "textbf textit textsl textsc textrm textsf texttt textup textmd textnormal emph em it bf rm sc sf tt sl "
+    "mathrm mathbf mathit mathcal mathbb mathsf mathtt mathfrak boldsymbol bm operatorname text mbox "
+    "ensuremath textsuperscript textsubscript cdot times pm mp div le leq ge geq ne neq approx sim simeq "
+    "equiv propto infty partial nabla sum prod int oint ell hbar Re Im aleph forall exists in notin subset "
+    "subseteq supset supseteq cup cap emptyset wedge vee neg to rightarrow leftarrow Rightarrow Leftarrow "
+    "leftrightarrow mapsto gets uparrow downarrow ldots dots cdots vdots ast star circ bullet prime mid vert "
+    "langle rangle lfloor rfloor lceil rceil log ln exp sin cos tan sinh cosh tanh min max lim sup inf det "
+    "arg deg dim ker gcd Pr sqrt frac dfrac tfrac binom overline underline hat bar tilde vec dot ddot "
+    "widehat widetilde left right big Big quad qquad textbackslash textbraceleft textbraceright "
+    "textasciitilde textasciicircum textunderscore textendash textemdash textquoteleft textquoteright "
+    "textquotedblleft textquotedblright textdegree textregistered texttrademark textcopyright textellipsis "
+    "textgreater textless textbar LaTeX TeX BibTeX ce "
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi "
+    "rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma "
+    "Upsilon Phi Psi Omega").split())
+#: control symbols a record's text may keep: accents, escaped specials, math spacing, a discretionary hyphen
+_RECORD_SYMBOLS = frozenset("'`^\"~=.&%#$_,;:!-/")
+#: invisible characters that change how the text around them shows (a byte order mark, bidirectional
+#: embeddings, overrides and isolates: an override left open turns the rest of a terminal's line), and
+#: lone surrogates (no character at all)
+_RECORD_INVISIBLE = lazy("[\ufeff\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _record_dollars(value: str) -> bool:
+    """Whether the unescaped '$' of `value` pair up as math (`$\\alpha$-stable`): an even count and no '$$'."""
+    count, i = 0, 0
+    while i < len(value):
+        if value[i] == "\\":
+            i += 2
+            continue
+        if value[i] == "$":
+            if value.startswith("$$", i):
+                return False
+            count += 1
+        i += 1
+    return count % 2 == 0
+
+
+def _groups_after(value: str, i: int) -> set[int]:
+    """The positions of the braces of the groups right after `i` (a number first: \\write18{...}),
+    as BibTeX counts them."""
+    out: set[int] = set()
+    while i < len(value) and value[i].isdigit():
+        i += 1
+    while value[i:i + 1] == "{":
+        depth = 0
+        for j in range(i, len(value)):
+            depth += {"{": 1, "}": -1}.get(value[j], 0)
+            if not depth:
+                out |= {i, j}
+                break
+        else:
+            return out
+        i = j + 1
+    return out
+
+
+def record_text(value: str) -> str:
+    """A text value from a network record (an arXiv or Crossref title, name, journal) as BibTeX that every
+    reader reads as that text and LaTeX prints without running it: a backslash that begins no command of
+    RECORD_COMMANDS (a trailing or lone one, \\input, \\write18, \\csname) is \\textbackslash{}; an escaped
+    brace \\textbraceleft{} or \\textbraceright{}; a '$' that pairs with none \\$; '_', '^' and '~' outside
+    math the characters they are (a '^^' inside it, TeX's way to spell any character, split); invisible
+    formatting dropped. '&', '%', '#' and unbalanced braces are escape_value's, as for every value."""
+    value = " ".join(_RECORD_INVISIBLE.sub("", value).split())
+    if not any(c in value for c in "\\$_^~"):
+        return value
+    math_ok = "$" in value and _record_dollars(value)
+    out, i, math, literal = [], 0, False, set()
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\":
+            m = re.match(r"[A-Za-z]+", value[i + 1:])
+            nxt = value[i + 1:i + 2]
+            if m and m.group(0) in RECORD_COMMANDS:
+                out.append("\\" + m.group(0))
+                i += 1 + m.end()
+            elif m:             # a command kept as text: so is the group after it (\input{x} shown as that)
+                out.append("\\textbackslash{}" + m.group(0))
+                i += 1 + m.end()
+                literal |= _groups_after(value, i)
+            elif nxt in ("{", "}"):
+                out.append("\\textbraceleft{}" if nxt == "{" else "\\textbraceright{}")
+                i += 2
+            elif nxt and not m and nxt in _RECORD_SYMBOLS:
+                out.append("\\" + nxt)
+                i += 2
+            else:
+                out.append("\\textbackslash{}")
+                i += 1
+            continue
+        if i in literal:
+            out.append("\\textbraceleft{}" if ch == "{" else "\\textbraceright{}")
+        elif ch == "$":
+            if math_ok:
+                math = not math
+                out.append(ch)
+            else:
+                out.append("\\$")
+        elif math:
+            out.append("^{}" if value.startswith("^^", i) else ch)
+        elif ch == "_":
+            out.append("\\_")
+        elif ch == "^":
+            out.append("\\textasciicircum{}")
+        elif ch == "~":
+            out.append("\\textasciitilde{}")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:
     rank = {name: i for i, name in enumerate(FIELD_ORDER)}
     return sorted(fields.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))

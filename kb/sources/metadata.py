@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import MAX_VALUE
+from kb.sources.bibtex import MAX_VALUE, balance_braces, record_text
 from kb.text.ids import Doi, doi_of_field, find_arxiv_in_text, from_url, parse_arxiv
 from kb.text.names import split_names, to_bibtex_names
 
@@ -61,6 +61,10 @@ class PaperMeta:
             out["doi"] = self.doi
         if self.url:
             out["url"] = self.url
+        if self.origin in RECORD_ORIGINS:
+            out = {k: v if k in _NOT_TEXT else record_text(v) for k, v in out.items()}
+            if "url" in out and _NO_URL.search(out["url"]):
+                del out["url"]          # a brace, backslash, space or control character: no address as written
         for key, value in out.items():
             if len(value) > MAX_VALUE:
                 raise FileFormatError(f"the metadata kb was given ({self.origin}) has a {key} of {len(value):,} "
@@ -68,6 +72,13 @@ class PaperMeta:
                                       "nothing written")
         return out
 
+
+#: metadata read from a network record's text (arXiv's Atom, Crossref's JSON), not BibTeX: its values are
+#: written through bibtex.record_text, so a '\\input' or a trailing backslash is text, never LaTeX or a brace
+#: (names: each part on its own, record_name, as the record is read)
+RECORD_ORIGINS = ("arxiv", "crossref")
+_NOT_TEXT = ("author", "year", "eprint", "archiveprefix", "primaryclass", "version", "doi", "url")
+_NO_URL = re.compile(r"[\s\\{}\x00-\x1f\x7f\"<>^`|]")
 
 MAX_AUTHOR_LIST = 500_000      # characters of an author field kb writes
 
@@ -87,7 +98,7 @@ def _author_list(authors: list[str]) -> str:
 def from_arxiv(record) -> PaperMeta:
     """An arXiv record: a preprint (@misc, as arXiv's own BibTeX export does)."""
     return PaperMeta(
-        title=record.title, authors=to_bibtex_names(record.authors),
+        title=record.title, authors=to_bibtex_names([record_name(a) for a in record.authors]),
         year=record.year or None, entry_type="misc", arxiv_id=record.id,
         version=record.version, primary_class=record.primary_class,
         doi=doi_of_field(record.doi) if record.doi else None,      # a DOI, or none: never 'not a doi' filed as one
@@ -171,6 +182,28 @@ def lent_by_crossref(entry_type: str, fields: dict[str, str], parent: dict[str, 
     return lent
 
 
+def record_name(name, part: bool = False) -> str:
+    """A name from a record as BibTeX text whose braces are its own: a family name 'x}' or '{y' never
+    closes or opens a group around the names after it. A `part` (Crossref's family or given name) holding a
+    comma or the word 'and' is braced whole: one part, where BibTeX read 'Doe and Roe' as two authors and
+    'Doe, Jr' and a comma after it as a name of three parts."""
+    text = balance_braces(record_text(str(name)))
+    return "{" + text + "}" if part and _SPLITS_NAME.search(text) else text
+
+
+_SPLITS_NAME = re.compile(r",|(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+
+
+def _one_group(name: str) -> bool:
+    """Whether `name` is one braced group (`{ACME Corp}`), not groups side by side (`{x} and {y}`)."""
+    depth = 0
+    for i, ch in enumerate(name):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if not depth and i < len(name) - 1:
+            return False
+    return name.startswith("{") and depth == 0
+
+
 def from_crossref(message: dict) -> PaperMeta:
     """Crossref REST /works/{doi} message."""
     def first(value):
@@ -181,12 +214,13 @@ def from_crossref(message: dict) -> PaperMeta:
 
     authors = []
     for a in message.get("author", []) or []:
-        family, given = a.get("family", ""), a.get("given", "")
+        # each part as BibTeX text on its own: a family name's trailing backslash never escapes the comma after it
+        family, given = (record_name(a.get(k, ""), part=True) for k in ("family", "given"))
         if family:
             authors.append(f"{family}, {given}".strip(", "))
         elif a.get("name"):             # Crossref names an organisation so: one name, braced whole
-            name = " ".join(str(a["name"]).split())
-            authors.append(name if name.startswith("{") and name.endswith("}") else "{" + name + "}")
+            name = record_name(a["name"])
+            authors.append(name if _one_group(name) else "{" + name + "}")
     year = None
     for key in ("published-print", "published-online", "issued", "created"):
         parts = (message.get(key) or {}).get("date-parts") or []

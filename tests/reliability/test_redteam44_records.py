@@ -1,0 +1,87 @@
+"""Red-team sweep 44: what a network record (Crossref's JSON, arXiv's Atom) can make kb write into
+references.bib: its text as text, never a brace, a comment or a command."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bibtools import bibtexparser2_fields, pybtex_fields
+from kbrun import run_kb
+
+HOSTILE = ["Smith\\", "a \\ b", "a\\\\", "x} , note = {y", "x}\n}\n@misc{evil,\n title = {pwn", "a \\{ b",
+           "\\input{/etc/passwd}", "\\immediate\\write18{rm -rf x}", "\\csname foo\\endcsname", "$5 cost", "x $ y",
+           "snake_case", "x^2", "a~b", "40% of C# @misc{q,", "\ufeffa\u202eb\u2066c", "a\u2028b", "Doe and Roe",
+           "Doe, Jr"]
+
+
+def _shown(value: str) -> str:
+    """The record's text as kb shows it: an escaped brace (arXiv's TeX) is the brace; invisible formatting none."""
+    return " ".join(value.replace("\\{", "{").replace("\ufeff", "").replace("\u202e", "").replace("\u2066", "").split())
+
+
+def _readings(meta):
+    from kb.sources.bibtex import render_entry
+    from kb.text.latex import latex_to_text
+
+    text = "@misc{keep,\n  title = {Keep}\n}\n" + render_entry("k", meta.entry_type, meta.bib_fields())
+    fields = bibtexparser2_fields(text)
+    assert pybtex_fields(text)["keep"] == fields["keep"] == {"title": "Keep"}
+    assert {k: v for k, v in pybtex_fields(text)["k"].items() if k != "author"} == \
+        {k: v for k, v in fields["k"].items() if k != "author"}
+    return {k: latex_to_text(v) for k, v in fields["k"].items()}
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_a_crossref_records_text_is_written_as_that_text(value):
+    """'Smith\\' was written {Smith\\}, which escapes its closing brace for bibtexparser 2 (the file
+    unreadable), \\input{...} a command LaTeX ran and kb showed as nothing, '$5' the start of math."""
+    from kb.sources.metadata import from_crossref
+    from kb.text.names import split_names
+
+    meta = from_crossref({"title": [value], "type": "journal-article", "container-title": [value],
+                          "author": [{"family": value, "given": "Jane"}, {"name": value}],
+                          "URL": "https://x.org/a\\" if "\\" in value else None})
+    read = _readings(meta)
+    assert read["title"] == read["journal"] == _shown(value)
+    assert not re.search(r"(?<!\\)[_^]|~", meta.bib_fields()["title"])       # LaTeX prints them as text
+    from kb.text.latex import latex_to_text
+    assert [latex_to_text(n) for n in split_names(meta.bib_fields()["author"])] == \
+        [f"{_shown(value)}, Jane", _shown(value)]
+    assert "url" not in read
+
+
+@pytest.mark.parametrize("value", ["Smith\\", "a \\ b", "a \\{ b", "\\input{/etc/passwd}", "\\csname foo\\endcsname",
+                                   "a~b", "snake_case"])
+def test_an_arxiv_records_text_is_written_as_that_text_and_its_math_and_accents_kept(value):
+    from fakearxiv import atom_entry, atom_feed
+
+    from kb.sources.arxiv import parse_feed
+    from kb.sources.metadata import from_arxiv
+
+    tex = " $\\alpha$-stable \\\"{o} $x_1^2$ \\emph{a}"
+    record = parse_feed(atom_feed([atom_entry("2301.00001", 1, value + tex, ["Jane " + value])]))[0]
+    meta = from_arxiv(record)
+    read = _readings(meta)
+    assert read["title"] == _shown(value) + " α-stable ö x_1^2 a"
+    assert meta.bib_fields()["title"].endswith(tex)
+
+
+def test_kb_add_of_a_hostile_crossref_record_keeps_references_bib_readable(kb_root, server):
+    from httpserver import Reply
+
+    keep = "@misc{keep2019,\n  title = {Keep Me},\n  year = {2019}\n}\n"
+    (kb_root / "references.bib").write_text(keep)
+    server.routes["/doi/10.5555/h.1"] = Reply(406, b"no")
+    server.routes["/crossref/works/10.5555/h.1"] = Reply(200, json.dumps({"message": {
+        "DOI": "10.5555/h.1", "title": ["\\input{/etc/passwd} x}\n@misc{evil,"], "type": "journal-article",
+        "author": [{"family": "Smith\\", "given": "Jane"}], "issued": {"date-parts": [[2020]]}}}).encode(),
+        {"Content-Type": "application/json"})
+    r = run_kb("add", "doi:10.5555/h.1")
+    assert r.code == 0, r.err
+    text = (kb_root / "references.bib").read_text()
+    assert text.startswith(keep) and set(bibtexparser2_fields(text)) == set(pybtex_fields(text)) == \
+        {"keep2019", "smith2020x"}
+    shown = run_kb("show", "--json", "smith2020x").json
+    assert shown["title"] == "\\input{/etc/passwd} x} @misc{evil," and shown["authors"] == ["Smith\\, Jane"]
