@@ -24,7 +24,7 @@ import typer
 
 from kb.atomic import env_flag, misspelt_settings, not_utf8, shown, why_full
 from kb.cli.commands import COMMANDS
-from kb.cli.common import echo, err, names_a_path, output_to, reader_gone, state
+from kb.cli.common import echo, err, holding, names_a_path, output_to, reader_gone, say_held, state
 from kb.cli.common import stderr as err_stream
 from kb.cli.common import stdout as out_stream
 from kb.errors import KBError
@@ -137,8 +137,10 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
     they are at the call), bound for this call only (kb.cli.common.output_to): nothing
     is redirected process-wide, so output other threads write to sys.stderr is not
     mixed into it. typer/click's own --help text still goes to sys.stdout."""
-    with output_to(stdout, stderr):
-        return _run(argv)
+    with output_to(stdout, stderr), holding():
+        code = _run(argv)
+        say_held()          # a warning held to the end (kb.cli.common.warn_later), unless an error said it
+        return code
 
 
 def _run(argv: list[str] | None) -> int:
@@ -168,6 +170,7 @@ def _run(argv: list[str] | None) -> int:
     try:
         result = command.main(args=argv, prog_name="kb", standalone_mode=False)
     except KBError as exc:
+        say_held(drop=_READ_ONLY in str(exc))
         err(f"kb: error: {_shortened(str(exc))}\n")
         return exc.exit_code
     except click_exc.NoArgsIsHelpError as exc:      # `kb quote`: its help, as --help shows it
@@ -195,6 +198,7 @@ def _run(argv: list[str] | None) -> int:
     except Exception as exc:  # a bug in kb: say so in one line, keep the traceback in a file
         cannot = _cannot_write(exc)
         if cannot:
+            say_held(drop=_READ_ONLY in cannot)     # the refusal says the knowledge base is read-only
             err(f"kb: error: {cannot}\n")
             return 2
         if isinstance(exc, OSError) and exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.ELOOP):
@@ -237,6 +241,10 @@ def _click_line(exc) -> str:
     return f"{where}{said} (see {ctx.command_path} --help)"
 
 
+#: the words of every refusal to write a read-only knowledge base
+_READ_ONLY = "the knowledge base is read-only here"
+
+
 def _cannot_write(exc: BaseException) -> str | None:
     """A full disk, a read-only folder or file, missing permission: the machine's
     state, not a bug of kb's and not a damaged index. Said in a person's words."""
@@ -255,8 +263,8 @@ def _cannot_write(exc: BaseException) -> str | None:
         return f"cannot write{where}: {os.strerror(exc.errno).lower()}" + full
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         where = f" {shown(exc.filename)}" if exc.filename else ""
-        return (f"cannot write{where}: {os.strerror(exc.errno).lower()}; the knowledge base is read-only "
-                "here (commands that only read it still work); nothing was changed")
+        return (f"cannot write{where}: {os.strerror(exc.errno).lower()}; {_READ_ONLY} "
+                "(commands that only read it still work); nothing was changed")
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         if "disk is full" in text or "disk i/o error" in text:
@@ -266,7 +274,7 @@ def _cannot_write(exc: BaseException) -> str | None:
             return (f"cannot write the index .kb/kb.sqlite: {why}; what was written before is kept, and the "
                     f"next kb command brings the index up to date ({then})")
         if "readonly" in text or "read-only" in text or "unable to open database file" in text:
-            return ("cannot write the index .kb/kb.sqlite: the knowledge base is read-only here "
+            return (f"cannot write the index .kb/kb.sqlite: {_READ_ONLY} "
                     "(commands that only read it still work); nothing was changed")
         if "database is locked" in text or "database table is locked" in text:
             # SQLITE_BUSY past the busy timeout: a program that is not kb (a sqlite3 shell in a

@@ -222,6 +222,40 @@ def warn(message: str) -> None:
     err(f"kb: {message}\n")
 
 
+#: warnings said when the command ends (kb.cli.app): one a refusal says already is not said again
+_held: ContextVar[list[str] | None] = ContextVar("kb_cli_held", default=None)
+
+
+def warn_later(message: str) -> None:
+    """`message` said when the command ends (say_held), where it is no repeat of its refusal: a read-only
+    knowledge base whose files changed warns a reader that what it shows may be out of date, and a writer
+    is refused in one line saying the knowledge base is read-only, never both."""
+    held = _held.get()
+    if held is None:
+        warn(message)
+    elif message not in held:
+        held.append(message)
+
+
+def say_held(*, drop: bool = False) -> None:
+    """The warnings held (warn_later) said, or dropped where the command's refusal says them already."""
+    held = _held.get()
+    for message in () if drop or not held else held:
+        warn(message)
+    if held:
+        held.clear()
+
+
+@contextmanager
+def holding() -> Iterator[None]:
+    """Warnings given to warn_later in this context held until say_held."""
+    token = _held.set([])
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
 def table(rows: list[list[str]], headers: list[str], max_width: int | None = None) -> None:
     """A plain aligned table; on a terminal the last column is cut to fit."""
     if not rows:

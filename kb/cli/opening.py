@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from kb.cli.common import state, warn
+from kb.cli.common import state, warn, warn_later
 from kb.cli.progress import busy, reporter
 from kb.errors import FileFormatError, shell_word
 from kb.ops import session
-from kb.store.knowledgebase import KB
+from kb.store.knowledgebase import KB, READ_ONLY_STALE
 from kb.store.paths import BIB
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ def open_kb(*, papers_only: bool = False) -> KB:
     if papers_only:
         kb.sync(on_error=passed_over)
     for message in kb.warnings:
-        warn(message)
+        say(message)
     kb.on_warning = warn        # what a later re-index notices is said as it is noticed
     return kb
 
@@ -41,7 +41,7 @@ def open_kb_apart() -> KB:
     kb = session.open_kb(state["kb"], sync=False, progress=reporter(), on_busy=busy(), jobs=None)
     kb.read_apart(lambda rel, exc: None)
     for message in kb.warnings:
-        warn(message)
+        say(message)
     kb.on_warning = warn
     return kb
 
@@ -66,8 +66,14 @@ def read_kb(fn: Callable[[KB], T], *, papers_only: bool = False) -> T:
         out = kb.read(fn, on_error=passed_over if papers_only else None)
     finally:
         for message in kb.warnings:
-            warn(message)
+            say(message)
     return out
+
+
+def say(message: str) -> None:
+    """A warning of opening the knowledge base, said now; that it is read-only and out of date when the
+    command ends, unless its refusal to write says it is read-only (kb.cli.app)."""
+    (warn_later if message == READ_ONLY_STALE else warn)(message)
 
 
 def passed_over(rel: str, exc: FileFormatError) -> None:

@@ -196,6 +196,10 @@ max_extract_mb = 1024
 """
 
 GITIGNORE_LINE = ".kb/"
+#: said by a command reading a read-only knowledge base whose files changed since they were indexed; a
+#: command refused a write there says it is read-only in its one line, and not this (kb.cli.common.warn_later)
+READ_ONLY_STALE = ("the knowledge base is read-only here and its files changed since they were indexed: what kb "
+                   "shows may be out of date")
 
 
 class AsOpened:
@@ -479,8 +483,7 @@ class KB:
             return
         if read_only(self.db_path):
             # Nothing can be re-indexed here: read what was indexed, and say so.
-            self.warnings.append("the knowledge base is read-only here and its files changed since "
-                                 "they were indexed: what kb shows may be out of date")
+            self.warnings.append(READ_ONLY_STALE)
             return
         failed: list[str] = []
 

@@ -85,3 +85,37 @@ def test_kb_add_of_a_hostile_crossref_record_keeps_references_bib_readable(kb_ro
         {"keep2019", "smith2020x"}
     shown = run_kb("show", "--json", "smith2020x").json
     assert shown["title"] == "\\input{/etc/passwd} x} @misc{evil," and shown["authors"] == ["Smith\\, Jane"]
+
+
+# -- a read-only knowledge base whose files changed: a write is refused in one line ----------------------------
+
+@pytest.mark.parametrize("args", [("tag", "alpha2020", "x"), ("rm", "alpha2020"),
+                                  ("quote", "add", "alpha2020", "Wind", "--force")])
+def test_a_write_to_a_read_only_knowledge_base_whose_files_changed_is_refused_in_one_line(tmp_path, monkeypatch,
+                                                                                         args):
+    """It said 'the knowledge base is read-only here and its files changed ...: what kb shows may be out of
+    date' and then the refusal: two lines, where a script reads one. A reader still hears the warning."""
+    import subprocess
+
+    src, view = tmp_path / "src", tmp_path / "view"
+    src.mkdir()
+    view.mkdir()
+    if subprocess.run(["mount", "--bind", str(src), str(view)], capture_output=True).returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root and mount rights) to make a read-only knowledge base")
+    try:
+        root = src / "kb"
+        assert run_kb("init", root).code == 0
+        (root / "references.bib").write_text("@misc{alpha2020,\n  title = {Wind},\n  year = {2020}\n}\n")
+        monkeypatch.setenv("KB_HOME", str(root))
+        assert run_kb("ls").code == 0
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], capture_output=True).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        (root / "references.bib").write_text("@misc{alpha2020,\n  title = {Wind Power},\n  year = {2020}\n}\n")
+        monkeypatch.setenv("KB_HOME", str(view / "kb"))
+        r = run_kb(*args)
+        assert r.code == 2 and r.err.count("\n") == 1 and "read-only here" in r.err, r.err
+        r = run_kb("ls")
+        assert r.code == 0 and "what kb shows may be out of date" in r.err and r.err.count("\n") == 1
+    finally:
+        if subprocess.run(["umount", str(view)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(view)], capture_output=True)
