@@ -113,6 +113,7 @@ def rebuild(explicit: str | os.PathLike | None = None, *, progress: Progress | N
         tmp = layout.tmp / f".kb.sqlite.{os.getpid()}.{time.monotonic_ns()}.tmp"
         kb = KB(layout, db_path=tmp, progress=progress, jobs=jobs)      # a new index, aside
         _ = kb.settings         # a kb.toml that is not TOML refused in one line, as every command does
+        kb.check_limits()       # ... and one holding a limit that is none
         result.warnings += kb.unread_settings()
         try:
             _fill(kb, result, old)

@@ -30,11 +30,13 @@ def open_kb(explicit: str | os.PathLike | None = None, *, sync: bool = True,
     A kb.toml that is not TOML (a merge conflict left in it, a syntax error) is refused here,
     in one line naming it and the line, before anything is read or written: it marks the root
     and holds the limits every indexing reads, and was said only by the commands that index a
-    PDF. kb.toml is parsed once a command anyway (`unknown_settings`). `settings=False` (kb doctor,
+    PDF. A limit there that is none (`max_pages = 'ten'`, `max_stream_mb = -1`) alike. kb.toml is parsed once a
+    command anyway (`unknown_settings`). `settings=False` (kb doctor,
     which names it as a problem) opens it all the same."""
     kb = KB.open(explicit, sync=False, derive=apply_derive, progress=progress, on_busy=on_busy, jobs=jobs)
     if settings:
         _ = kb.settings             # FileFormatError: kb.toml:LINE: ...
+        kb.check_limits()           # ... and of a limit that is none (max_pages = 'ten'): kb.toml:LINE: limit ...
     if sync:
         kb.sync()
     kb.warnings += kb.unread_settings() + kb.unknown_settings()      # said once by every command that opens it

@@ -50,11 +50,14 @@ class Limits:
     max_extract_mb: float = 1024.0  # memory PDFium may take reading one file (a page of millions of characters)
 
     @classmethod
-    def from_env(cls, overrides: dict | None = None) -> "Limits":
+    def from_env(cls, overrides: dict | None = None, *, environ=None) -> "Limits":
+        """The limits of kb.toml's [limits] (`overrides`), each KB_MAX_* variable set before it (`environ`:
+        os.environ, or {} to read kb.toml's alone); UsageError for a value that is no limit."""
         limits = cls()
+        environ = os.environ if environ is None else environ
         for name in ("max_pages", "max_stream_mb", "max_extract_seconds", "max_extract_mb"):
             raw = (overrides or {}).get(name)
-            env = os.environ.get("KB_" + name.upper())
+            env = environ.get("KB_" + name.upper())
             value = env if env not in (None, "") else raw
             if value not in (None, ""):
                 where = f"KB_{name.upper()}" if env not in (None, "") else "kb.toml [limits]"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sqlite3
 import threading
 from pathlib import Path
@@ -391,12 +392,27 @@ class KB:
         return [f"{paths.MARKER}: {line}" for line in said]
 
     def limits(self) -> pdf.Limits:
+        self.check_limits()
+        # a key kb does not know is said by every command (unknown_settings), never read
+        return pdf.Limits.from_env({k: v for k, v in self.settings.get("limits", {}).items() if k in LIMIT_KEYS})
+
+    def check_limits(self) -> None:
+        """kb.toml's limits, each a number above 0 (max_pages a whole one), else a FileFormatError naming the
+        key's line: refused by every command opening the knowledge base (kb.ops.session), as a kb.toml that is
+        not TOML is, where `max_pages = 'ten'` or `max_stream_mb = -1` was said only by a command indexing a
+        PDF. A value of the right kind is checked without loading kb.sources.pdf."""
         limits = self.settings.get("limits", {})
         if not isinstance(limits, dict):
             raise FileFormatError("`limits` must be a table ([limits] with max_pages = 2000, ...)",
-                                  path=paths.MARKER)
-        # a key kb does not know is said by every command (unknown_settings), never read
-        return pdf.Limits.from_env({k: v for k, v in limits.items() if k in LIMIT_KEYS})
+                                  path=paths.MARKER, line=_key_line(self.layout.marker, "limits"))
+        for key, value in limits.items():
+            if key in LIMIT_KEYS and not (type(value) in (int, float) and value > 0
+                                          and (key != "max_pages" or float(value).is_integer())):
+                try:
+                    pdf.Limits.from_env({key: value}, environ={})
+                except KBError as exc:
+                    raise FileFormatError(exc.message.removesuffix(" (set in kb.toml [limits])"),
+                                          path=paths.MARKER, line=_key_line(self.layout.marker, key)) from None
 
     @property
     def indexer(self) -> index.Indexer:
@@ -690,6 +706,16 @@ def init(folder: Path) -> tuple[Path, bool]:
 
 #: A table of kb.toml kb takes as written and does not read: said by every command
 #: (KB.unread_settings), never a refusal.
+def _key_line(marker: Path, key: str) -> int | None:
+    """The line of kb.toml setting `key` (`max_pages = ...`, `limits.max_pages = ...`, `[limits]`), or None."""
+    try:
+        text = marker.read_text("utf-8", errors="replace")
+    except OSError:
+        return None
+    m = re.search(rf"(?m)^[ \t]*(?:\[[ \t]*{key}[ \t]*\]|(?:limits[ \t]*\.[ \t]*)?[\"']?{key}[\"']?[ \t]*=)", text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
 UNREAD_TABLE = "bibliography"
 
 

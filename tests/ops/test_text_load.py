@@ -167,7 +167,7 @@ def test_a_quote_printed_twice_verifies_on_either_page(tidal):
 # -- kb.toml -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("content, said", [("[limits\n", "kb.toml:1:8: is not valid TOML"),
-                                           ("limits = 5\n", "kb.toml: `limits` must be a table"),
+                                           ("limits = 5\n", "kb.toml:1: `limits` must be a table"),
                                            ("[limits]\nmax_pages = \"many\"\n", 'limit max_pages = "many" is text, '
                                                                                 "not a whole number"),
                                            ("[limits]\nmax_pages = -1\n", "must be above 0")])

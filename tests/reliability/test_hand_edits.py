@@ -250,6 +250,8 @@ def test_a_kb_toml_limit_of_the_wrong_type_is_one_line_not_a_silent_limit(alpha,
     r = run_kb("add", "--offline", pdf)
     assert r.code == 2 and r.err.startswith("kb: error: ") and r.err.count("\n") == 1, r.err
     assert "max_pages" in r.err and "kb.toml" in r.err
+    assert run_kb("ls").err == r.err                        # every command refuses it alike
+    toml.write_text(toml.read_text().replace(f"max_pages = {value}", "max_pages = 2000"))
     assert len(run_kb("ls", "--json").json) == 1           # nothing added
 
 

@@ -119,3 +119,22 @@ def test_a_write_to_a_read_only_knowledge_base_whose_files_changed_is_refused_in
     finally:
         if subprocess.run(["umount", str(view)], capture_output=True).returncode != 0:
             subprocess.run(["umount", "-l", str(view)], capture_output=True)
+
+
+# -- a kb.toml limit that is none: every command opening the knowledge base refuses, naming its line -----------
+
+@pytest.mark.parametrize("value, said", [("'ten'", 'kb.toml:6: limit max_pages = "ten" is text, not a whole number'),
+                                         ("true", "kb.toml:6: limit max_pages = true is true or false, not a "
+                                                  "whole number"),
+                                         ("-1", "kb.toml:6: limit max_pages = -1 must be above 0"),
+                                         ("2.5", "kb.toml:6: limit max_pages = 2.5 is not a whole number")])
+def test_a_kb_toml_limit_that_is_no_limit_stops_every_command_opening_the_knowledge_base(kb_root, value, said):
+    """It was said only by a command indexing a PDF: kb ls, search, check and rebuild went on silently."""
+    toml = kb_root / "kb.toml"
+    toml.write_text(toml.read_text().replace("max_pages = 2000", f"max_pages = {value}"))
+    for args in [("ls",), ("search", "x"), ("check",), ("rebuild",)]:
+        r = run_kb(*args)
+        assert r.code == 2 and r.err == f"kb: error: {said}\n", (args, r.err)
+    text = toml.read_text().replace(f"max_pages = {value}", "max_pages = 2000")
+    toml.write_text(text.replace("max_stream_mb = 75", "max_stream_mb = -1"))
+    assert run_kb("ls").err == "kb: error: kb.toml:7: limit max_stream_mb = -1 must be above 0\n"
