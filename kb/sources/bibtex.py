@@ -46,7 +46,7 @@ from kb.sources.bibmodel import (
 )
 from kb.sources.citekey import aliases, field_key, fold_key, invisible, key_list
 from kb.text.ids import doi_of_field
-from kb.text.latex import crossref_greek_as_latex, latex_to_text
+from kb.text.latex import crossref_greek_as_latex, known_command, latex_to_text
 from kb.text.lazyre import lazy
 from kb.text.names import parse_names
 
@@ -1362,7 +1362,11 @@ def strip_control(value: str) -> str:
 def balance_braces(value: str) -> str:
     """Braces as BibTeX counts them (a backslash escapes nothing): a '}' that closes
     nothing, or a '{' never closed, is written as \\textbraceright{} or
-    \\textbraceleft{}, so a value can never end early or swallow what follows."""
+    \\textbraceleft{}, so a value can never end early or swallow what follows; LaTeX's
+    escaped one (\\{ never closed) with its backslash, which before the command was a
+    line break (\\\\textbraceleft{})."""
+    if "{" not in value and "}" not in value:
+        return value
     depth, out, opened = 0, [], []
     for ch in value:
         if ch == "{":
@@ -1371,6 +1375,7 @@ def balance_braces(value: str) -> str:
             out.append(ch)
         elif ch == "}":
             if depth == 0:
+                _unescape(out, len(out))
                 out.append("\\textbraceright{}")
             else:
                 depth -= 1
@@ -1379,8 +1384,18 @@ def balance_braces(value: str) -> str:
         else:
             out.append(ch)
     for i in opened:
+        _unescape(out, i)
         out[i] = "\\textbraceleft{}"
     return "".join(out)
+
+
+def _unescape(out: list[str], i: int) -> None:
+    """The backslash escaping out[i] (an odd run of them before it) dropped."""
+    j = i
+    while j > 0 and out[j - 1] == "\\":
+        j -= 1
+    if (i - j) % 2:
+        out[i - 1] = ""
 
 
 #: Fields biber reads verbatim, and fields of citekeys (biber's entrykey lists): no LaTeX
@@ -1428,9 +1443,16 @@ def escape_value(name: str, value: str) -> str:
     if name not in _VERBATIM and name not in KEY_FIELDS:
         value = _escape_specials(value)
     value = balance_braces(value)
+    if value.endswith("\\"):
+        # a backslash closing the value escapes its closing brace for bibtexparser 2 (the file unreadable past
+        # it): in an address its %-escape, in text a space after it (LaTeX's control space, a line break's end)
+        value = value[:-1] + "%5C" if name in _ADDRESSES else value + " "
     if name == "title" and "{" not in value:
         value = _PROTECT_RE.sub(r"{\1}", value)
     return value
+
+
+_ADDRESSES = ("url", "pdf", "doi", "eprint")
 
 
 def bib_value(name: str, value: str) -> str:
@@ -1504,34 +1526,40 @@ def _groups_after(value: str, i: int) -> set[int]:
     return out
 
 
-def record_text(value: str) -> str:
+def record_text(value: str, *, tex: bool = False) -> str:
     """A text value from a network record (an arXiv or Crossref title, name, journal) as BibTeX that every
-    reader reads as that text and LaTeX prints without running it: a backslash that begins no command of
-    RECORD_COMMANDS (a trailing or lone one, \\input, \\write18, \\csname) is \\textbackslash{}; an escaped
-    brace \\textbraceleft{} or \\textbraceright{}; a '$' that pairs with none \\$; '_', '^' and '~' outside
-    math the characters they are (a '^^' inside it, TeX's way to spell any character, split); invisible
-    formatting dropped. '&', '%', '#' and unbalanced braces are escape_value's, as for every value."""
+    reader reads as that text and LaTeX prints without running it: a backslash that begins no command kb
+    reads as text (RECORD_COMMANDS, latex.known_command: a trailing or lone one, \\input, \\write18,
+    \\csname) is \\textbackslash{} and the groups after it braces; an escaped brace \\textbraceleft{} or
+    \\textbraceright{}; a '$' that pairs with none \\$; '_', '^' and '~' outside math the characters they
+    are (a '^^' inside it, TeX's way to spell any character, split); invisible formatting dropped. '&', '%',
+    '#' and unbalanced braces are escape_value's, as for every value.
+    `tex`: the value is BibTeX already (doi.org's answer, read by kb's reader): only its commands are
+    judged, and a backslash closing it; its braces, math, '_' and '~' are LaTeX's."""
     value = " ".join(_RECORD_INVISIBLE.sub("", value).split())
-    if not any(c in value for c in "\\$_^~"):
+    if not any(c in value for c in ("\\" if tex else "\\$_^~")):
         return value
-    math_ok = "$" in value and _record_dollars(value)
+    math_ok = not tex and "$" in value and _record_dollars(value)
     out, i, math, literal = [], 0, False, set()
     while i < len(value):
         ch = value[i]
         if ch == "\\":
-            m = re.match(r"[A-Za-z]+", value[i + 1:])
+            m = _COMMAND_NAME.match(value, i + 1)
             nxt = value[i + 1:i + 2]
-            if m and m.group(0) in RECORD_COMMANDS:
+            if m and (m.group(0) in RECORD_COMMANDS or known_command(m.group(0))):
                 out.append("\\" + m.group(0))
-                i += 1 + m.end()
+                i = m.end()
             elif m:             # a command kept as text: so is the group after it (\input{x} shown as that)
                 out.append("\\textbackslash{}" + m.group(0))
-                i += 1 + m.end()
+                i = m.end()
                 literal |= _groups_after(value, i)
+            elif nxt and tex:   # LaTeX's control symbols: \{, \\, \' ...
+                out.append("\\" + nxt)
+                i += 2
             elif nxt in ("{", "}"):
                 out.append("\\textbraceleft{}" if nxt == "{" else "\\textbraceright{}")
                 i += 2
-            elif nxt and not m and nxt in _RECORD_SYMBOLS:
+            elif nxt and nxt in _RECORD_SYMBOLS:
                 out.append("\\" + nxt)
                 i += 2
             else:
@@ -1540,6 +1568,8 @@ def record_text(value: str) -> str:
             continue
         if i in literal:
             out.append("\\textbraceleft{}" if ch == "{" else "\\textbraceright{}")
+        elif tex:
+            out.append(ch)
         elif ch == "$":
             if math_ok:
                 math = not math
@@ -1558,6 +1588,9 @@ def record_text(value: str) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+_COMMAND_NAME = lazy(r"[A-Za-z]+")
 
 
 def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:

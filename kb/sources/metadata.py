@@ -63,8 +63,13 @@ class PaperMeta:
             out["url"] = self.url
         if self.origin in RECORD_ORIGINS:
             out = {k: v if k in _NOT_TEXT else record_text(v) for k, v in out.items()}
+        elif self.origin == "doi":      # doi.org's BibTeX: LaTeX, its commands judged (names too)
+            out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()}
+        if self.origin in RECORD_ORIGINS or self.origin == "doi":
             if "url" in out and _NO_URL.search(out["url"]):
                 del out["url"]          # a brace, backslash, space or control character: no address as written
+                if self.doi and not _NO_URL.search(self.doi):
+                    out["url"] = f"https://doi.org/{self.doi}"
         for key, value in out.items():
             if len(value) > MAX_VALUE:
                 raise FileFormatError(f"the metadata kb was given ({self.origin}) has a {key} of {len(value):,} "

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from kb.text.lazyre import lazy
 
-__all__ = ["crossref_greek_as_latex", "latex_to_text"]
+__all__ = ["crossref_greek_as_latex", "known_command", "latex_to_text"]
 
 _GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
           "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta "
@@ -79,6 +79,25 @@ def _converter():
     ])
     converter = LatexNodes2Text(latex_context=text_db, math_mode="text", strict_latex_spaces=True)
     return converter, parse_db
+
+
+#: commands kb's reader knows that read files in: in a value they are text, never a command
+_READS_FILES = frozenset({"input", "include", "includeonly", "includegraphics", "InputIfFileExists", "verbatiminput",
+                          "lstinputlisting"})
+
+
+def known_command(name: str) -> bool:
+    """Whether `\\name` is a command kb reads as text (pylatexenc's, taught kb's few): accents, letters,
+    fonts, math, \\url. A command no reader knows (\\write18, \\csname, \\def) or one reading a file in
+    (\\input) is not: written from a record, it is text (kb.sources.bibtex.record_text)."""
+    return name in _known_commands() and name not in _READS_FILES
+
+
+@cache
+def _known_commands() -> frozenset[str]:
+    converter, _ = _converter()
+    db = converter.latex_context
+    return frozenset(spec.macroname for spec in db.iter_macro_specs())
 
 
 # A percent sign no backslash escapes: in LaTeX it begins a comment, so a title with

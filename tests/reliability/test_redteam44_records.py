@@ -138,3 +138,41 @@ def test_a_kb_toml_limit_that_is_no_limit_stops_every_command_opening_the_knowle
     text = toml.read_text().replace(f"max_pages = {value}", "max_pages = 2000")
     toml.write_text(text.replace("max_stream_mb = 75", "max_stream_mb = -1"))
     assert run_kb("ls").err == "kb: error: kb.toml:7: limit max_stream_mb = -1 must be above 0\n"
+
+
+# -- doi.org's BibTeX, and any value kb writes: a backslash closing it, an escaped brace never closed -----------
+
+@pytest.mark.parametrize("title, shown", [("{Smith\\}", "Smith\\"), ('"Smith\\\\"', "Smith"),
+                                          ("{\\input{/etc/passwd} \\csname x\\endcsname}",
+                                           "\\input{/etc/passwd} \\csname x\\endcsname"),
+                                          ("{\\write18{rm -rf x} {\\\"o}ber $\\alpha$}", "\\write18{rm -rf x} öber α")])
+def test_doi_orgs_bibtex_is_written_readable_and_its_unknown_commands_as_text(kb_root, server, title, shown):
+    """A title ending in a backslash was written {Smith\\}: bibtexparser 2 read nothing of references.bib past
+    it; \\input{...} and \\write18 were written as commands LaTeX runs, and kb showed them as nothing."""
+    from httpserver import Reply
+
+    keep = "@misc{keep2019,\n  title = {Keep Me},\n  year = {2019}\n}\n"
+    (kb_root / "references.bib").write_text(keep)
+    server.routes["/doi/10.5555/t.1"] = Reply(200, f"@article{{x, title = {title}, author = {{Doe, Jane}}, "
+                                                   "journal = {J\\}, year = {2020}, doi = {10.5555/t.1}}".encode(),
+                                              {"Content-Type": "application/x-bibtex"})
+    r = run_kb("add", "doi:10.5555/t.1")
+    assert r.code == 0, r.err
+    text = (kb_root / "references.bib").read_text()
+    read = bibtexparser2_fields(text)
+    assert read.keys() == pybtex_fields(text).keys() and len(read) == 2
+    key = next(k for k in read if k != "keep2019")
+    got = run_kb("show", "--json", key).json
+    assert (got["title"], got["venue"]) == (shown, "J\\")
+
+
+@pytest.mark.parametrize("name, value, written", [("title", "Smith\\", "Smith\\ "), ("note", "a\\\\", "a\\\\ "),
+                                                  ("title", "a \\{ b", "a \\textbraceleft{} b"),
+                                                  ("note", "a } \\} b", "a \\textbraceright{} \\textbraceright{} b"),
+                                                  ("url", "https://x.org/a\\", "https://x.org/a%5C")])
+def test_a_value_kb_writes_never_escapes_its_own_closing_brace(name, value, written):
+    from kb.sources.bibtex import escape_value
+
+    assert escape_value(name, value) == written
+    text = f"@misc{{k,\n  {name} = {{{written}}}\n}}\n@misc{{j,\n  title = {{J}}\n}}\n"
+    assert bibtexparser2_fields(text)["j"] == pybtex_fields(text)["j"] == {"title": "J"}
