@@ -145,7 +145,8 @@ def test_a_kb_toml_limit_that_is_no_limit_stops_every_command_opening_the_knowle
 @pytest.mark.parametrize("title, shown", [("{Smith\\}", "Smith\\"), ('"Smith\\\\"', "Smith"),
                                           ("{\\input{/etc/passwd} \\csname x\\endcsname}",
                                            "\\input{/etc/passwd} \\csname x\\endcsname"),
-                                          ("{\\write18{rm -rf x} {\\\"o}ber $\\alpha$}", "\\write18{rm -rf x} öber α")])
+                                          ("{\\write18{rm -rf x} {\\\"o}ber $\\alpha$}",
+                                           "\\write18{rm -rf x} öber α")])
 def test_doi_orgs_bibtex_is_written_readable_and_its_unknown_commands_as_text(kb_root, server, title, shown):
     """A title ending in a backslash was written {Smith\\}: bibtexparser 2 read nothing of references.bib past
     it; \\input{...} and \\write18 were written as commands LaTeX runs, and kb showed them as nothing."""
