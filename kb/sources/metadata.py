@@ -66,6 +66,13 @@ class PaperMeta:
         elif self.origin == "doi":      # doi.org's BibTeX: LaTeX, its commands judged (names too)
             out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()}
         if self.origin in RECORD_ORIGINS or self.origin == "doi":
+            if "doi" in out and (balance_braces(out["doi"]) != out["doi"] or out["doi"].endswith("\\")):
+                # written as given it would close the field or escape its brace; written otherwise, another DOI
+                if self.origin == "arxiv":
+                    del out["doi"]      # arXiv's note of a DOI: the paper is its arXiv id
+                else:
+                    raise FileFormatError(f"the DOI {self.doi} holds a brace that opens or closes nothing, or ends "
+                                          "in a backslash: references.bib cannot hold it as that DOI; nothing written")
             if "url" in out and _NO_URL.search(out["url"]):
                 del out["url"]          # a brace, backslash, space or control character: no address as written
                 if self.doi and not _NO_URL.search(self.doi):

@@ -177,3 +177,25 @@ def test_a_value_kb_writes_never_escapes_its_own_closing_brace(name, value, writ
     assert escape_value(name, value) == written
     text = f"@misc{{k,\n  {name} = {{{written}}}\n}}\n@misc{{j,\n  title = {{J}}\n}}\n"
     assert bibtexparser2_fields(text)["j"] == pybtex_fields(text)["j"] == {"title": "J"}
+
+
+@pytest.mark.parametrize("doi", ["10.5555/x}", "10.5555/x{y", "10.5555/x\\"])
+def test_a_doi_references_bib_cannot_hold_as_written_is_never_filed_as_another(kb_root, server, doi):
+    """kb add doi:10.5555/x} filed doi = {10.5555/x\\textbraceright{}}, and kb ls showed that DOI."""
+    from urllib.parse import quote
+
+    from fakearxiv import atom_entry, atom_feed
+    from httpserver import Reply
+
+    from kb.sources.arxiv import parse_feed
+    from kb.sources.metadata import from_arxiv
+
+    server.routes[f"/doi/{quote(doi)}"] = Reply(406, b"no")
+    server.routes[f"/crossref/works/{quote(doi)}"] = Reply(200, json.dumps({"message": {
+        "DOI": doi, "title": ["T"], "type": "journal-article", "issued": {"date-parts": [[2020]]}}}).encode(),
+        {"Content-Type": "application/json"})
+    r = run_kb("add", f"doi:{doi}")
+    assert r.code == 2 and "references.bib cannot hold it as that DOI" in r.err and r.err.count("\n") == 1, r.err
+    assert (kb_root / "references.bib").read_text() == ""
+    record = parse_feed(atom_feed([atom_entry("2301.00001", 1, "T", ["Jane Doe"], doi=doi)]))[0]
+    assert "doi" not in from_arxiv(record).bib_fields()
