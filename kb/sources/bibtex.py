@@ -1526,7 +1526,7 @@ def _groups_after(value: str, i: int) -> set[int]:
     return out
 
 
-def record_text(value: str, *, tex: bool = False) -> str:
+def record_text(value: str, *, tex: bool = False, plain_braces: bool = False) -> str:
     """A text value from a network record (an arXiv or Crossref title, name, journal) as BibTeX that every
     reader reads as that text and LaTeX prints without running it: a backslash that begins no command kb
     reads as text (RECORD_COMMANDS, latex.known_command: a trailing or lone one, \\input, \\write18,
@@ -1535,12 +1535,14 @@ def record_text(value: str, *, tex: bool = False) -> str:
     are (a '^^' inside it, TeX's way to spell any character, split); invisible formatting dropped. '&', '%',
     '#' and unbalanced braces are escape_value's, as for every value.
     `tex`: the value is BibTeX already (doi.org's answer, read by kb's reader): only its commands are
-    judged, and a backslash closing it; its braces, math, '_' and '~' are LaTeX's."""
+    judged, and a backslash closing it; its braces, math, '_' and '~' are LaTeX's.
+    `plain_braces`: a brace outside math and a command's arguments is the character (Crossref's JSON: its
+    '{0,1}-matrices' was shown '0,1-matrices')."""
     value = " ".join(_RECORD_INVISIBLE.sub("", value).split())
-    if not any(c in value for c in ("\\" if tex else "\\$_^~")):
+    if not any(c in value for c in ("\\" if tex else "\\$_^~{}" if plain_braces else "\\$_^~")):
         return value
     math_ok = not tex and "$" in value and _record_dollars(value)
-    out, i, math, literal = [], 0, False, set()
+    out, i, math, literal, grouping = [], 0, False, set(), set()
     while i < len(value):
         ch = value[i]
         if ch == "\\":
@@ -1549,6 +1551,8 @@ def record_text(value: str, *, tex: bool = False) -> str:
             if m and (m.group(0) in RECORD_COMMANDS or known_command(m.group(0))):
                 out.append("\\" + m.group(0))
                 i = m.end()
+                if plain_braces and not math:
+                    grouping |= _groups_after(value, i)
             elif m:             # a command kept as text: so is the group after it (\input{x} shown as that)
                 out.append("\\textbackslash{}" + m.group(0))
                 i = m.end()
@@ -1556,8 +1560,8 @@ def record_text(value: str, *, tex: bool = False) -> str:
             elif nxt and tex:   # LaTeX's control symbols: \{, \\, \' ...
                 out.append("\\" + nxt)
                 i += 2
-            elif nxt in ("{", "}"):
-                out.append("\\textbraceleft{}" if nxt == "{" else "\\textbraceright{}")
+            elif nxt in ("{", "}"):     # math's own (balance_braces judges it), else the character
+                out.append("\\" + nxt if math else "\\textbraceleft{}" if nxt == "{" else "\\textbraceright{}")
                 i += 2
             elif nxt and nxt in _RECORD_SYMBOLS:
                 out.append("\\" + nxt)
@@ -1566,7 +1570,7 @@ def record_text(value: str, *, tex: bool = False) -> str:
                 out.append("\\textbackslash{}")
                 i += 1
             continue
-        if i in literal:
+        if i in literal or (plain_braces and ch in "{}" and not math and i not in grouping):
             out.append("\\textbraceleft{}" if ch == "{" else "\\textbraceright{}")
         elif tex:
             out.append(ch)

@@ -62,7 +62,8 @@ class PaperMeta:
         if self.url:
             out["url"] = self.url
         if self.origin in RECORD_ORIGINS:
-            out = {k: v if k in _NOT_TEXT else record_text(v) for k, v in out.items()}
+            plain = self.origin == "crossref"          # JSON's text: a brace there is one (arXiv's TeX groups)
+            out = {k: v if k in _NOT_TEXT else record_text(v, plain_braces=plain) for k, v in out.items()}
         elif self.origin == "doi":      # doi.org's BibTeX: LaTeX, its commands judged (names too)
             out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()}
         if self.origin in RECORD_ORIGINS or self.origin == "doi":

@@ -199,3 +199,12 @@ def test_a_doi_references_bib_cannot_hold_as_written_is_never_filed_as_another(k
     assert (kb_root / "references.bib").read_text() == ""
     record = parse_feed(atom_feed([atom_entry("2301.00001", 1, "T", ["Jane Doe"], doi=doi)]))[0]
     assert "doi" not in from_arxiv(record).bib_fields()
+
+
+@pytest.mark.parametrize("title, shown", [("{0,1}-matrices", "{0,1}-matrices"), ("The {RNA} world", "The {RNA} world"),
+                                          ("{0,1} and $\\{0,1\\}^n$ \\emph{x}", "{0,1} and {0,1}^n x")])
+def test_a_crossref_titles_braces_are_its_characters(title, shown):
+    """Crossref's JSON is text: '{0,1}-matrices' was written as BibTeX's group and shown '0,1-matrices'."""
+    from kb.sources.metadata import from_crossref
+
+    assert _readings(from_crossref({"title": [title], "type": "journal-article"}))["title"] == shown
