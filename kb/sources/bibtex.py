@@ -1538,7 +1538,11 @@ def record_text(value: str, *, tex: bool = False, plain_braces: bool = False) ->
     judged, and a backslash closing it; its braces, math, '_' and '~' are LaTeX's.
     `plain_braces`: a brace outside math and a command's arguments is the character (Crossref's JSON: its
     '{0,1}-matrices' was shown '0,1-matrices')."""
-    value = " ".join(_RECORD_INVISIBLE.sub("", value).split())
+    # control characters first: one left between letters would join them into a command once removed
+    value = " ".join(_RECORD_INVISIBLE.sub("", strip_control(value.replace("\u2028", " ").replace("\u2029", " ")))
+                     .split())
+    if tex and "^^" in value:
+        value = _CARETS.sub("^{}", value)      # TeX reads ^^5c as a backslash: \\input spelt so
     if not any(c in value for c in ("\\" if tex else "\\$_^~{}" if plain_braces else "\\$_^~")):
         return value
     math_ok = not tex and "$" in value and _record_dollars(value)
@@ -1595,6 +1599,7 @@ def record_text(value: str, *, tex: bool = False, plain_braces: bool = False) ->
 
 
 _COMMAND_NAME = lazy(r"[A-Za-z]+")
+_CARETS = lazy(r"\^(?=\^)")
 
 
 def _ordered(fields: dict[str, str]) -> list[tuple[str, str]]:

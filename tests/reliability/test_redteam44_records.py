@@ -13,12 +13,13 @@ from kbrun import run_kb
 HOSTILE = ["Smith\\", "a \\ b", "a\\\\", "x} , note = {y", "x}\n}\n@misc{evil,\n title = {pwn", "a \\{ b",
            "\\input{/etc/passwd}", "\\immediate\\write18{rm -rf x}", "\\csname foo\\endcsname", "$5 cost", "x $ y",
            "snake_case", "x^2", "a~b", "40% of C# @misc{q,", "\ufeffa\u202eb\u2066c", "a\u2028b", "Doe and Roe",
-           "Doe, Jr"]
+           "Doe, Jr", "\\in\x00put{/etc/passwd}"]
 
 
 def _shown(value: str) -> str:
     """The record's text as kb shows it: an escaped brace (arXiv's TeX) is the brace; invisible formatting none."""
-    return " ".join(value.replace("\\{", "{").replace("\ufeff", "").replace("\u202e", "").replace("\u2066", "").split())
+    return " ".join(value.replace("\\{", "{").replace("\ufeff", "").replace("\u202e", "").replace("\u2066", "")
+                    .replace("\x00", "").split())
 
 
 def _readings(meta):
@@ -208,3 +209,15 @@ def test_a_crossref_titles_braces_are_its_characters(title, shown):
     from kb.sources.metadata import from_crossref
 
     assert _readings(from_crossref({"title": [title], "type": "journal-article"}))["title"] == shown
+
+
+@pytest.mark.parametrize("title", ["^^5cinput{/etc/passwd}", "$^^5c$input", "\\in\x07put{/etc/passwd}"])
+def test_a_command_spelt_otherwise_in_doi_orgs_bibtex_is_no_command(title):
+    """TeX reads ^^5c as a backslash (^^5cinput is \\input), and a control character kb removes after judging
+    the commands joined \\in and put into \\input."""
+    from kb.sources.bibtex import render_entry
+    from kb.sources.metadata import from_bib_fields
+
+    meta = from_bib_fields("article", {"title": title, "doi": "10.5555/t.1"}, origin="doi")
+    written = render_entry("k", "article", meta.bib_fields())
+    assert "^^" not in written and "\\input" not in written, written
