@@ -1408,7 +1408,9 @@ _INSTEAD = {"publisher": ("institution", "howpublished", "organization"), "numpa
 KEY_FIELDS = ("ids", "crossref", "xref", "xdata", "entryset", "related")
 
 
-_SPECIAL_RE = lazy(r"(?<!\\)([&%#])")
+#: '&', '%' or '#' no backslash escapes: after none, or after an even run of them (\\\\ is a line break, and
+#: a '%' after it a comment eating the value's closing brace in LaTeX)
+_SPECIAL_RE = lazy(r"(?<!\\)((?:\\\\)*)([&%#])")
 #: a command whose argument LaTeX reads verbatim, as a URL: '\\%' in it is a backslash and a '%'
 #: (\\href's first argument; its second is text)
 _URL_COMMAND_RE = lazy(r"\\(?:url|nolinkurl|path|href|doi)\s*\{")
@@ -1418,7 +1420,7 @@ def _escape_specials(value: str) -> str:
     """'&', '%' and '#' escaped, except in the argument of \\url, \\href (its URL), \\path, \\nolinkurl
     or \\doi, which LaTeX reads verbatim: an escape there would be part of the address."""
     if "\\" not in value or not _URL_COMMAND_RE.search(value):
-        return _SPECIAL_RE.sub(r"\\\1", value)
+        return _SPECIAL_RE.sub(r"\1\\\2", value)
     out, pos = [], 0
     for m in _URL_COMMAND_RE.finditer(value):
         if m.start() < pos:
@@ -1429,9 +1431,9 @@ def _escape_specials(value: str) -> str:
             end += 1
         if depth:
             break                       # never closed: the rest is text
-        out += [_SPECIAL_RE.sub(r"\\\1", value[pos:m.start()]), value[m.start():end]]
+        out += [_SPECIAL_RE.sub(r"\1\\\2", value[pos:m.start()]), value[m.start():end]]
         pos = end
-    out.append(_SPECIAL_RE.sub(r"\\\1", value[pos:]))
+    out.append(_SPECIAL_RE.sub(r"\1\\\2", value[pos:]))
     return "".join(out)
 
 

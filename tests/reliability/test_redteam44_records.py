@@ -171,7 +171,8 @@ def test_doi_orgs_bibtex_is_written_readable_and_its_unknown_commands_as_text(kb
 @pytest.mark.parametrize("name, value, written", [("title", "Smith\\", "Smith\\ "), ("note", "a\\\\", "a\\\\ "),
                                                   ("title", "a \\{ b", "a \\textbraceleft{} b"),
                                                   ("note", "a } \\} b", "a \\textbraceright{} \\textbraceright{} b"),
-                                                  ("url", "https://x.org/a\\", "https://x.org/a%5C")])
+                                                  ("url", "https://x.org/a\\", "https://x.org/a%5C"),
+                                                  ("title", "a\\\\%b", "a\\\\\\%b")])
 def test_a_value_kb_writes_never_escapes_its_own_closing_brace(name, value, written):
     from kb.sources.bibtex import escape_value
 
