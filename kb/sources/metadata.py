@@ -111,7 +111,7 @@ def _author_list(authors: list[str]) -> str:
 def from_arxiv(record) -> PaperMeta:
     """An arXiv record: a preprint (@misc, as arXiv's own BibTeX export does)."""
     return PaperMeta(
-        title=record.title, authors=to_bibtex_names([record_name(a) for a in record.authors]),
+        title=record.title, authors=to_bibtex_names([one_name(record_name(a)) for a in record.authors]),
         year=record.year or None, entry_type="misc", arxiv_id=record.id,
         version=record.version, primary_class=record.primary_class,
         doi=doi_of_field(record.doi) if record.doi else None,      # a DOI, or none: never 'not a doi' filed as one
@@ -202,6 +202,26 @@ def record_name(name, part: bool = False) -> str:
     'Doe, Jr' and a comma after it as a name of three parts."""
     text = balance_braces(record_text(str(name)))
     return "{" + text + "}" if part and _SPLITS_NAME.search(text) else text
+
+
+def one_name(name: str) -> str:
+    """A BibTeX name from a record that BibTeX reads as one name of at most three parts, else braced whole:
+    arXiv's author 'x and' (or 'Doe, Jane, Jr, X', 'Jane Doe,') was read as two names, or refused by BibTeX."""
+    depth, parts, word, words = 0, [""], "", []
+    for ch in name + " ":
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0 and ch in ", ":
+            if word:
+                words.append(word)
+            word = ""
+            if ch == ",":
+                parts.append("")
+            continue
+        word += ch
+        parts[-1] += ch
+    if len(parts) <= 3 and all(p.strip() for p in parts) and not any(w.lower() == "and" for w in words):
+        return name
+    return "{" + name + "}"
 
 
 _SPLITS_NAME = re.compile(r",|(?:^|\s)and(?:\s|$)", re.IGNORECASE)

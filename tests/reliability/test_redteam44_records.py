@@ -222,3 +222,21 @@ def test_a_command_spelt_otherwise_in_doi_orgs_bibtex_is_no_command(title):
     meta = from_bib_fields("article", {"title": title, "doi": "10.5555/t.1"}, origin="doi")
     written = render_entry("k", "article", meta.bib_fields())
     assert "^^" not in written and "\\input" not in written, written
+
+
+@pytest.mark.parametrize("name", ["x and", "Doe, Jane, Jr, X", "Ann Lee and"])
+def test_an_arxiv_author_is_one_name_however_it_is_written(name):
+    """arXiv's author 'x and' was written 'x and and Zed, Z' (BibTeX's names split wrong), and
+    'Doe, Jane, Jr, X' a name BibTeX refuses (too many commas)."""
+    from fakearxiv import atom_entry, atom_feed
+
+    from kb.sources.arxiv import parse_feed
+    from kb.sources.bibtex import render_entry
+    from kb.sources.metadata import from_arxiv
+    from kb.text.latex import latex_to_text
+    from kb.text.names import split_names
+
+    meta = from_arxiv(parse_feed(atom_feed([atom_entry("2301.00001", 1, "T", [name, "Z Zed"])]))[0])
+    text = render_entry("k", "misc", meta.bib_fields())
+    assert pybtex_fields(text)["k"]["author"] == "2 names"
+    assert [latex_to_text(n) for n in split_names(meta.bib_fields()["author"])] == [name, "Zed, Z"]
