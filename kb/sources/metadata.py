@@ -113,10 +113,19 @@ def from_arxiv(record) -> PaperMeta:
     return PaperMeta(
         title=record.title, authors=to_bibtex_names([one_name(record_name(a)) for a in record.authors]),
         year=record.year or None, entry_type="misc", arxiv_id=record.id,
-        version=record.version, primary_class=record.primary_class,
+        version=record.version, primary_class=_category(record.primary_class),
         doi=doi_of_field(record.doi) if record.doi else None,      # a DOI, or none: never 'not a doi' filed as one
         url=f"https://arxiv.org/abs/{record.id}", origin="arxiv",
         extra={"journal-ref": record.journal_ref} if record.journal_ref else {})
+
+
+def _category(term: str | None) -> str | None:
+    """arXiv's primary category (cs.LG, hep-th, astro-ph.CO), or None for a term that is none: filed as
+    primaryclass, which biblatex prints as it is, '\\input{x}' would be a command."""
+    return term if term and _CATEGORY.fullmatch(term) else None
+
+
+_CATEGORY = re.compile(r"[a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?")
 
 
 KNOWN = {"title", "author", "year", "eprint", "archiveprefix", "primaryclass", "version",

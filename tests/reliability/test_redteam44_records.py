@@ -240,3 +240,17 @@ def test_an_arxiv_author_is_one_name_however_it_is_written(name):
     text = render_entry("k", "misc", meta.bib_fields())
     assert pybtex_fields(text)["k"]["author"] == "2 names"
     assert [latex_to_text(n) for n in split_names(meta.bib_fields()["author"])] == [name, "Zed, Z"]
+
+
+@pytest.mark.parametrize("term", ["\\input{/etc/passwd}", "cs.LG}, note = {x", "cs.LG \\write18{x}"])
+def test_an_arxiv_category_that_is_none_is_never_filed(term):
+    """arXiv's primary category was written as given into primaryclass, which biblatex prints: a command there ran."""
+    from fakearxiv import atom_entry, atom_feed
+
+    from kb.sources.arxiv import parse_feed
+    from kb.sources.metadata import from_arxiv
+
+    good = from_arxiv(parse_feed(atom_feed([atom_entry("2301.00001", 1, "T", ["A B"], primary="astro-ph.CO")]))[0])
+    assert good.bib_fields()["primaryclass"] == "astro-ph.CO"
+    meta = from_arxiv(parse_feed(atom_feed([atom_entry("2301.00001", 1, "T", ["A B"], primary=term)]))[0])
+    assert "primaryclass" not in meta.bib_fields()
