@@ -1566,6 +1566,9 @@ def record_text(value: str, *, tex: bool = False, plain_braces: bool = False) ->
             elif nxt and tex:   # LaTeX's control symbols: \{, \\, \' ...
                 out.append("\\" + nxt)
                 i += 2
+            elif nxt == "\\":    # two, as _record_dollars counts them: a '$' after them is no escaped one
+                out.append("\\textbackslash{}\\textbackslash{}")
+                i += 2
             elif nxt in ("{", "}"):     # math's own (balance_braces judges it), else the character
                 out.append("\\" + nxt if math else "\\textbraceleft{}" if nxt == "{" else "\\textbraceright{}")
                 i += 2

@@ -254,3 +254,12 @@ def test_an_arxiv_category_that_is_none_is_never_filed(term):
     assert good.bib_fields()["primaryclass"] == "astro-ph.CO"
     meta = from_arxiv(parse_feed(atom_feed([atom_entry("2301.00001", 1, "T", ["A B"], primary=term)]))[0])
     assert "primaryclass" not in meta.bib_fields()
+
+
+@pytest.mark.parametrize("title", ["a\\\\$b$", "\\\\$5 and $6"])
+def test_a_records_math_is_opened_and_closed_in_pairs(title):
+    """'a\\\\$b$' was written a\\textbackslash{}\\$b$: math opened and never closed, which LaTeX refuses."""
+    from kb.sources.metadata import from_crossref
+
+    written = from_crossref({"title": [title], "type": "journal-article"}).bib_fields()["title"]
+    assert len(re.findall(r"(?<!\\)(?:\\\\)*\$", written.replace("\\textbackslash{}", ""))) % 2 == 0, written
