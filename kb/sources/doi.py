@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kb.errors import KBError, NotFound
+from kb.sources.bibmodel import is_work, known_type
 from kb.sources.bibtex import parse_entries
 from kb.sources.metadata import PaperMeta, from_bib_fields, from_crossref
 from kb.sources.net import Client, HTTPStatusError, Unusable, endpoint, quote_path
@@ -81,6 +82,8 @@ def _bibtex_meta(text: str, url: str, doi: str, same: frozenset[str] = frozenset
     no alias: Crossref is asked, which may), where it was filed as the DOI asked; one of `same`
     (DOIs the caller knows for the same work: references.bib declares them one) is the work asked."""
     entry_type, _key, fields = _bibtex_entries(text, url)[0]
+    if not known_type(entry_type) or not is_work(entry_type):
+        entry_type = "misc"         # a type biber knows no fields of (@\input), or data: never written as given
     meta = from_bib_fields(entry_type, fields, origin="doi")
     other = _other_doi(meta.doi, doi)
     if other and other not in same:

@@ -263,3 +263,19 @@ def test_a_records_math_is_opened_and_closed_in_pairs(title):
 
     written = from_crossref({"title": [title], "type": "journal-article"}).bib_fields()["title"]
     assert len(re.findall(r"(?<!\\)(?:\\\\)*\$", written.replace("\\textbackslash{}", ""))) % 2 == 0, written
+
+
+@pytest.mark.parametrize("kind", ["\\input", "xdata", "x@misc"])
+def test_doi_orgs_entry_of_a_type_that_is_no_works_is_written_as_misc(server, tmp_path, kind):
+    """doi.org's '@\\input{x, title = {T}, ...}' was written '@\\input{doe2020t,' without its title and author."""
+    from httpserver import Reply
+
+    from kb.sources import doi
+    from kb.sources.bibtex import render_entry
+    from kb.sources.net import Client, Settings
+
+    body = f"@{kind}{{x, title = {{T}}, author = {{Doe, J}}, year = {{2020}}, doi = {{10.5555/a.1}}}}"
+    server.routes["/doi/10.5555/a.1"] = Reply(200, body.encode(), {"Content-Type": "application/x-bibtex"})
+    meta = doi.fetch(Client(tmp_path / "cache", tmp_path / "tmp", Settings.from_env()), "10.5555/a.1")
+    text = render_entry("k", meta.entry_type, meta.bib_fields())
+    assert text.startswith("@misc{k,") and bibtexparser2_fields(text)["k"]["title"] == "T"
