@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.errors import FileFormatError
-from kb.sources.bibtex import MAX_VALUE, balance_braces, record_text
+from kb.sources.bibtex import KEY_FIELDS, MAX_VALUE, balance_braces, record_text
 from kb.text.ids import Doi, doi_of_field, find_arxiv_in_text, from_url, parse_arxiv
 from kb.text.names import split_names, to_bibtex_names
 
@@ -65,7 +65,10 @@ class PaperMeta:
             plain = self.origin == "crossref"          # JSON's text: a brace there is one (arXiv's TeX groups)
             out = {k: v if k in _NOT_TEXT else record_text(v, plain_braces=plain) for k, v in out.items()}
         elif self.origin == "doi":      # doi.org's BibTeX: LaTeX, its commands judged (names too)
-            out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()}
+            # never a field naming another entry here (ids = {keep2019}: its key taken as this one's alias;
+            # crossref = {keep2019}: its journal lent) nor a file on this machine (file = {:/etc/passwd:PDF})
+            out = {k: v if k in _NOT_TEXT and k != "author" else record_text(v, tex=True) for k, v in out.items()
+                   if k not in KEY_FIELDS and k not in _LOCAL_FILES}
         if self.origin in RECORD_ORIGINS or self.origin == "doi":
             if "doi" in out and (balance_braces(out["doi"]) != out["doi"] or out["doi"].endswith("\\")):
                 # written as given it would close the field or escape its brace; written otherwise, another DOI
@@ -91,6 +94,7 @@ class PaperMeta:
 #: (names: each part on its own, record_name, as the record is read)
 RECORD_ORIGINS = ("arxiv", "crossref")
 _NOT_TEXT = ("author", "year", "eprint", "archiveprefix", "primaryclass", "version", "doi", "url")
+_LOCAL_FILES = ("file", "pdf")
 _NO_URL = re.compile(r"[\s\\{}\x00-\x1f\x7f\"<>^`|]")
 
 MAX_AUTHOR_LIST = 500_000      # characters of an author field kb writes

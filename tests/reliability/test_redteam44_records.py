@@ -279,3 +279,16 @@ def test_doi_orgs_entry_of_a_type_that_is_no_works_is_written_as_misc(server, tm
     meta = doi.fetch(Client(tmp_path / "cache", tmp_path / "tmp", Settings.from_env()), "10.5555/a.1")
     text = render_entry("k", meta.entry_type, meta.bib_fields())
     assert text.startswith("@misc{k,") and bibtexparser2_fields(text)["k"]["title"] == "T"
+
+
+@pytest.mark.parametrize("field", ["ids = {keep2019}", "crossref = {keep2019}", "xdata = {keep2019}",
+                                   "related = {keep2019}", "file = {:/etc/passwd:PDF}"])
+def test_doi_orgs_bibtex_never_names_another_entry_or_a_file_here(field):
+    """'ids = {keep2019}' was written, so the new paper took keep2019 as its alias; 'crossref = {keep2019}' lent it
+    keep2019's journal; 'file = {:/etc/passwd:PDF}' named a file on this machine as its PDF."""
+    from kb.sources.metadata import from_bib_fields
+
+    name = field.split(" ")[0]
+    meta = from_bib_fields("article", {"title": "T", "doi": "10.5555/a.1", name: field.split("{", 1)[1][:-1]},
+                           origin="doi")
+    assert name not in meta.bib_fields() and meta.bib_fields()["title"] == "T"
