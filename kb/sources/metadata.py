@@ -77,9 +77,9 @@ class PaperMeta:
                 else:
                     raise FileFormatError(f"the DOI {self.doi} holds a brace that opens or closes nothing, or ends "
                                           "in a backslash: references.bib cannot hold it as that DOI; nothing written")
-            if "url" in out and _NO_URL.search(out["url"]):
-                del out["url"]          # a brace, backslash, space or control character: no address as written
-                if self.doi and not _NO_URL.search(self.doi):
+            if "url" in out and not _is_url(out["url"]):
+                del out["url"]          # no web address, or one references.bib cannot hold as written
+                if self.doi and _is_url(f"https://doi.org/{self.doi}"):
                     out["url"] = f"https://doi.org/{self.doi}"
         for key, value in out.items():
             if len(value) > MAX_VALUE:
@@ -95,7 +95,15 @@ class PaperMeta:
 RECORD_ORIGINS = ("arxiv", "crossref")
 _NOT_TEXT = ("author", "year", "eprint", "archiveprefix", "primaryclass", "version", "doi", "url")
 _LOCAL_FILES = ("file", "pdf")
-_NO_URL = re.compile(r"[\s\\{}\x00-\x1f\x7f\"<>^`|]")
+#: what no address kb files from a record holds: white space, a backslash or brace (which would close or escape
+#: the field), control characters, and invisible ones that change how the text around them shows
+_NO_URL = re.compile(r"[\s\\{}\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _is_url(value: str) -> bool:
+    """A web address a record may give (http or https), as references.bib can hold it: the SICI DOI's
+    https://doi.org/10.1002/(sici)...<693::aid-asi4>3.0.co;2-0 is one, javascript:..., a\u202eb or x} are not."""
+    return value.lower().startswith(("http://", "https://")) and not _NO_URL.search(value)
 
 MAX_AUTHOR_LIST = 500_000      # characters of an author field kb writes
 

@@ -292,3 +292,15 @@ def test_doi_orgs_bibtex_never_names_another_entry_or_a_file_here(field):
     meta = from_bib_fields("article", {"title": "T", "doi": "10.5555/a.1", name: field.split("{", 1)[1][:-1]},
                            origin="doi")
     assert name not in meta.bib_fields() and meta.bib_fields()["title"] == "T"
+
+
+@pytest.mark.parametrize("url, kept", [("\ufeffhttps://x.org/a", False), ("https://x.org/a\u202eb", False),
+                                       ("javascript:alert(1)", False), ("Title", False),
+                                       ("https://doi.org/10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0",
+                                        True)])
+def test_a_crossref_url_is_filed_only_as_a_web_address_references_bib_holds(url, kept):
+    """A record's URL of invisible characters, or no address at all, was filed and shown as its url."""
+    from kb.sources.metadata import from_crossref
+
+    fields = from_crossref({"title": ["T"], "type": "journal-article", "URL": url}).bib_fields()
+    assert fields.get("url") == (url if kept else None)
