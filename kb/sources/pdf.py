@@ -452,10 +452,12 @@ _OBJECT_ID = lazy(rb"(\d+)\s+(\d+)\s*\Z")
 #: Where PDFium reads a stream to get a page's text whatever its dictionary says it is: a
 #: page's /Contents (one stream, or an array of them), a Type 3 font's glyph procedures (a
 #: dictionary, or one kept as an object of its own), a font's program and its map to Unicode.
-_AS_CONTENT = ((b"/Contents", lazy(rb"/Contents\s*(\d+\s+\d+\s+R|\[[^\]]*\])")),
-               (b"/CharProcs", lazy(rb"/CharProcs\s*(<<[^>]*>>|\d+\s+\d+\s+R)")),
-               (b"/FontFile", lazy(rb"/FontFile[23]?\s*(\d+\s+\d+\s+R)")),
-               (b"/ToUnicode", lazy(rb"/ToUnicode\s*(\d+\s+\d+\s+R)")))
+_AS_CONTENT = {b"/Contents": lazy(rb"/Contents\s*(\d+\s+\d+\s+R|\[[^\]]*\])"),
+               b"/CharProcs": lazy(rb"/CharProcs\s*(<<[^>]*>>|\d+\s+\d+\s+R)"),
+               b"/FontFile": lazy(rb"/FontFile[23]?\s*(\d+\s+\d+\s+R)"),
+               b"/ToUnicode": lazy(rb"/ToUnicode\s*(\d+\s+\d+\s+R)")}
+#: Any of _AS_CONTENT's names, found in one pass (none can begin inside another: each has one '/').
+_AS_CONTENT_NAME = lazy(rb"/(?:Contents|CharProcs|FontFile|ToUnicode)")
 _REF = lazy(rb"(\d+)\s+(\d+)\s+R")
 _OBJECT_STREAM = lazy(rb"/Type\s*/ObjStm\b")
 #: Streams whose dictionaries say they hold data PDFium does not read as content (an image,
@@ -611,13 +613,10 @@ def _content_refs(data: bytes, streams: list, limit: int) -> set[tuple[int, int]
     known = {ident for _, _, ident, _ in streams}
     refs: set[tuple[int, int]] = set()
     for text in texts:
-        for token, pattern in _AS_CONTENT:
-            at = text.find(token)
-            while at >= 0:
-                m = pattern.match(text, at)
-                for r in _REF.finditer(m.group(1)) if m else ():
-                    refs.add((int(r.group(1)), int(r.group(2))))
-                at = text.find(token, at + len(token))
+        for name in _AS_CONTENT_NAME.finditer(text):
+            m = _AS_CONTENT[name.group()].match(text, name.start())
+            for r in _REF.finditer(m.group(1)) if m else ():
+                refs.add((int(r.group(1)), int(r.group(2))))
     followed: set[tuple[int, int]] = set()
     for _ in range(_MOST_HOPS):          # an array naming an array: a few hops, never a loop
         wanted = refs - known - followed
