@@ -449,6 +449,7 @@ _LENGTH = lazy(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R\b)?")
 _FILTERS = lazy(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _FILTER_NAME = lazy(rb"/([^\s/\[\]<>()]+)")
 _OBJECT_ID = lazy(rb"(\d+)\s+(\d+)\s*\Z")
+_STREAM = lazy(rb"stream")
 #: Where PDFium reads a stream to get a page's text whatever its dictionary says it is: a
 #: page's /Contents (one stream, or an array of them), a Type 3 font's glyph procedures (a
 #: dictionary, or one kept as an object of its own), a font's program and its map to Unicode.
@@ -483,7 +484,7 @@ _MOST_LAYERS = 4
 def _a85_most(head: bytes) -> int:
     """The most the ASCII85 filters a stream's dictionary names may expand it (_A85_MOST each;
     a name counted twice only makes kb decode a stream it could have skipped)."""
-    return _A85_MOST ** sum(head.count(b"/" + name) for name in _ASCII_85)
+    return _A85_MOST ** (head.count(b"/ASCII85Decode") + head.count(b"/A85"))    # _ASCII_85's names
 
 
 def _zlib_header(chunk) -> bool:
@@ -501,24 +502,25 @@ def _streams(data: bytes) -> list[tuple[bytes, int, tuple[int, int] | None, int]
     account of where streams end); `endstream` is not. One pass over the file."""
     found: list[list] = []
     open_: list[list] = []          # streams whose first `endstream` is not found yet
-    find = data.find
-    at = find(b"stream")
-    while at >= 0:
+    rfind, object_id, size = data.rfind, _OBJECT_ID.search, len(data)
+    for keyword in _STREAM.finditer(data):
+        at = keyword.start()
         nxt = at + 6
         if data[at - 3:at] == b"end":
             for stream in open_:
                 stream[3] = at - 3
             open_.clear()
-        else:
-            start = nxt + 1 if data[nxt:nxt + 1] == b"\n" else nxt + 2 if data[nxt:nxt + 2] == b"\r\n" else -1
-            if start >= 0:
-                lo = max(0, at - 4096)
-                obj = data.rfind(b" obj", lo, at)
-                ident = _OBJECT_ID.search(data, max(0, obj - 24), obj) if obj >= 0 else None
-                found.append([data[obj + 1 if obj >= 0 else lo:at], start,
-                              (int(ident.group(1)), int(ident.group(2))) if ident else None, len(data)])
-                open_.append(found[-1])
-        at = find(b"stream", nxt)
+            continue
+        after = data[nxt:nxt + 1]
+        start = nxt + 1 if after == b"\n" else nxt + 2 if after == b"\r" and data[nxt + 1:nxt + 2] == b"\n" else -1
+        if start >= 0:
+            lo = at - 4096 if at > 4096 else 0
+            obj = rfind(b" obj", lo, at)
+            ident = object_id(data, obj - 24 if obj > 24 else 0, obj) if obj >= 0 else None
+            stream = [data[obj + 1 if obj >= 0 else lo:at], start,
+                      (int(ident.group(1)), int(ident.group(2))) if ident else None, size]
+            found.append(stream)
+            open_.append(stream)
     return [tuple(stream) for stream in found]
 
 
@@ -720,7 +722,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
                 raise _over(limits, source)
             continue
         filters = _filters(head)
-        layers = sum(f in _FLATE_NAMES for f in filters) if filters is not None else None
+        layers = filters.count(b"FlateDecode") + filters.count(b"Fl") if filters is not None else None  # _FLATE_NAMES
         inline = content_like(head, ident)
         if not inline and layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
                 and size * _DEFLATE_MOST ** layers * _a85_most(head) <= limit:
