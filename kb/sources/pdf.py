@@ -471,6 +471,7 @@ _INLINE_FILTER = lazy(rb"/(?:F|Filter)\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _FLATE_NAMES = (b"FlateDecode", b"Fl")
 _ASCII_HEX = (b"ASCIIHexDecode", b"AHx")
 _ASCII_85 = (b"ASCII85Decode", b"A85")
+_A85_TOKENS = tuple(b"/" + name for name in _ASCII_85)
 #: The most Deflate can expand: 1,032 times (zlib's technical notes): a stream this
 #: much smaller than the limit per layer of Flate cannot reach it, and is not decoded.
 _DEFLATE_MOST = 1032
@@ -484,7 +485,7 @@ _MOST_LAYERS = 4
 def _a85_most(head: bytes) -> int:
     """The most the ASCII85 filters a stream's dictionary names may expand it (_A85_MOST each;
     a name counted twice only makes kb decode a stream it could have skipped)."""
-    return _A85_MOST ** (head.count(b"/ASCII85Decode") + head.count(b"/A85"))    # _ASCII_85's names
+    return _A85_MOST ** (head.count(_A85_TOKENS[0]) + head.count(_A85_TOKENS[1]))
 
 
 def _zlib_header(chunk) -> bool:
@@ -722,7 +723,7 @@ def _check_streams(data: bytes, limits: Limits, source: str) -> None:
                 raise _over(limits, source)
             continue
         filters = _filters(head)
-        layers = filters.count(b"FlateDecode") + filters.count(b"Fl") if filters is not None else None  # _FLATE_NAMES
+        layers = filters.count(_FLATE_NAMES[0]) + filters.count(_FLATE_NAMES[1]) if filters is not None else None
         inline = content_like(head, ident)
         if not inline and layers is not None and 1 <= layers <= _MOST_LAYERS and size is not None \
                 and size * _DEFLATE_MOST ** layers * _a85_most(head) <= limit:
